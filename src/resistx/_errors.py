@@ -1,0 +1,42 @@
+"""The errors resistx raises on purpose: one root, each also a builtin a user would catch."""
+
+from __future__ import annotations
+
+
+class ResistxError(Exception):
+    """Base class of every error resistx raises on purpose."""
+
+
+def _format(summary: str, problems: tuple[tuple[str, str], ...]) -> str:
+    lines = [f"{summary} ({len(problems)} problem{'s' if len(problems) != 1 else ''}):"]
+    lines += [f"  {path}: {message}" for path, message in problems]
+    return "\n".join(lines)
+
+
+class ConversionError(ResistxError, ValueError):
+    """Data that does not convert into a model. ``problems`` holds every ``(json_path, message)``."""
+
+    what = "invalid data"
+
+    def __init__(self, problems: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> None:
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems)
+        super().__init__(_format(self.what, self.problems))
+
+
+class ProfileError(ConversionError):
+    """Bad profile input. ``problems`` holds every ``(json_path, message)`` found."""
+
+    what = "invalid profile"
+
+
+class OutOfScopeError(ResistxError):
+    """A well-formed profile the review does not cover (HR-negative, HER2-positive)."""
+
+
+class EvidenceError(ResistxError, ValueError):
+    """A malformed or inconsistent evidence file; the message names file, record and field."""
+
+    def __init__(self, source: str, problems: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> None:
+        self.source = source
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems)
+        super().__init__(_format(f"invalid evidence in {source}", self.problems))

@@ -1,0 +1,1 @@
+"""Reading input: profiles from mappings, JSON text or files."""

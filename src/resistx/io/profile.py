@@ -1,0 +1,76 @@
+"""``load_profile``: a Profile from a mapping, JSON text or a path, checked strictly."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from resistx import _serde
+from resistx._errors import OutOfScopeError, ProfileError
+from resistx.model.enums import Her2Status, HormoneReceptor
+from resistx.model.profile import Preferences, Profile
+
+ProfileSource = Profile | Mapping[str, Any] | str | Path
+
+
+def _parse(text: str, origin: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ProfileError(
+            [("$", f"{origin} is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]
+        ) from None
+
+
+def _read(source: Path) -> object:
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ProfileError([("$", f"cannot read {source}: {e.strerror or e}")]) from None
+    except UnicodeDecodeError:
+        raise ProfileError([("$", f"{source} is not UTF-8 text")]) from None
+    return _parse(text, str(source))
+
+
+def check_scope(profile: Profile) -> None:
+    """Raise ``OutOfScopeError`` for a profile the review does not cover."""
+    if profile.hormone_receptor is HormoneReceptor.NEGATIVE:
+        msg = "hormone-receptor-negative disease is outside the review (HR+/HER2- only)"
+        raise OutOfScopeError(msg)
+    if profile.her2 is Her2Status.POSITIVE:
+        msg = "HER2-positive disease is outside the review (HR+/HER2- only)"
+        raise OutOfScopeError(msg)
+
+
+def load_profile(source: ProfileSource) -> Profile:
+    """A ``Profile`` from a mapping, a JSON string or a ``pathlib.Path`` to a JSON file.
+
+    Raises ``ProfileError`` naming every problem with its JSON path, and
+    ``OutOfScopeError`` for HR-negative or HER2-positive disease.
+    """
+    if isinstance(source, Profile):
+        profile = source
+    else:
+        if isinstance(source, Path):
+            data = _read(source)
+        elif isinstance(source, str):
+            data = _parse(source, "the profile text")
+        elif isinstance(source, Mapping):
+            data = source
+        else:
+            raise ProfileError(
+                [("$", f"expected a mapping, JSON text or a Path, got {type(source).__name__}")]
+            )
+        profile = _serde.structure(data, Profile, ProfileError)
+    check_scope(profile)
+    return profile
+
+
+def load_preferences(source: Preferences | Mapping[str, Any] | None) -> Preferences:
+    if source is None:
+        return Preferences()
+    if isinstance(source, Preferences):
+        return source
+    return _serde.structure(source, Preferences, ProfileError)

@@ -1,0 +1,187 @@
+"""Closed vocabularies of the domain model, each a str-valued enum.
+
+The value is what appears in JSON; the member name is what code uses.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class HormoneReceptor(enum.StrEnum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+
+
+class Her2Status(enum.StrEnum):
+    ZERO = "0"
+    ULTRALOW = "ultralow"
+    LOW = "low"
+    POSITIVE = "positive"
+    UNKNOWN = "unknown"
+
+
+class MenopausalStatus(enum.StrEnum):
+    POSTMENOPAUSAL = "postmenopausal"
+    PREMENOPAUSAL = "premenopausal"
+    UNKNOWN = "unknown"
+
+
+class BiomarkerStatus(enum.StrEnum):
+    MUTATED = "mutated"
+    WILD_TYPE = "wild_type"
+    AMPLIFIED = "amplified"
+    OVEREXPRESSED = "overexpressed"
+    LOSS = "loss"
+    NOT_DETECTED = "not_detected"
+    INDETERMINATE = "indeterminate"
+
+
+class Origin(enum.StrEnum):
+    SOMATIC = "somatic"
+    GERMLINE = "germline"
+
+
+class Sample(enum.StrEnum):
+    TISSUE = "tissue"
+    CTDNA = "ctdna"
+
+
+class Assay(enum.StrEnum):
+    NGS = "ngs"
+    PCR = "pcr"
+    IHC = "ihc"
+    FISH = "fish"
+
+
+class TreatmentSetting(enum.StrEnum):
+    NEOADJUVANT = "neoadjuvant"
+    ADJUVANT = "adjuvant"
+    METASTATIC = "metastatic"
+
+
+class StopReason(enum.StrEnum):
+    PROGRESSION = "progression"
+    TOXICITY = "toxicity"
+    COMPLETED = "completed"
+    PATIENT_CHOICE = "patient_choice"
+    ONGOING = "ongoing"
+    OTHER = "other"
+
+
+class Priority(enum.StrEnum):
+    BALANCED = "balanced"
+    SURVIVAL = "survival"
+    QUALITY_OF_LIFE = "quality_of_life"
+
+
+class DrugClass(enum.StrEnum):
+    CDK46_INHIBITOR = "cdk4/6_inhibitor"
+    AROMATASE_INHIBITOR = "aromatase_inhibitor"
+    SERD = "serd"
+    ORAL_SERD = "oral_serd"
+    SERM = "serm"
+    PI3K_INHIBITOR = "pi3k_inhibitor"
+    AKT_INHIBITOR = "akt_inhibitor"
+    MTOR_INHIBITOR = "mtor_inhibitor"
+    PARP_INHIBITOR = "parp_inhibitor"
+    ADC_HER2 = "adc_her2"
+    ADC_TROP2 = "adc_trop2"
+    ADC_HER3 = "adc_her3"
+    ADC_LIV1 = "adc_liv1"
+    ADC_ROR2 = "adc_ror2"
+    BCL2_INHIBITOR = "bcl2_inhibitor"
+    CDK2_INHIBITOR = "cdk2_inhibitor"
+    CDK7_INHIBITOR = "cdk7_inhibitor"
+    AURKA_INHIBITOR = "aurka_inhibitor"
+    IMMUNE_CHECKPOINT_INHIBITOR = "immune_checkpoint_inhibitor"
+    PROGESTERONE_RECEPTOR_ANTAGONIST = "progesterone_receptor_antagonist"
+    HYPOMETHYLATING_AGENT = "hypomethylating_agent"
+    CHEMOTHERAPY = "chemotherapy"
+    OVARIAN_FUNCTION_SUPPRESSION = "ovarian_function_suppression"
+    UNCLASSIFIED = "unclassified"
+
+    @property
+    def is_adc(self) -> bool:
+        return self.value.startswith("adc_")
+
+    @property
+    def is_endocrine(self) -> bool:
+        return self in _ENDOCRINE
+
+
+_ENDOCRINE = frozenset(
+    {
+        DrugClass.AROMATASE_INHIBITOR,
+        DrugClass.SERD,
+        DrugClass.ORAL_SERD,
+        DrugClass.SERM,
+        DrugClass.OVARIAN_FUNCTION_SUPPRESSION,
+    }
+)
+
+
+class TrialStatus(enum.StrEnum):
+    COMPLETED = "completed"
+    ONGOING = "ongoing"
+    TERMINATED = "terminated"
+    UNKNOWN = "unknown"
+
+
+class TrialSetting(enum.StrEnum):
+    """How a study's population relates to prior CDK4/6-inhibitor treatment."""
+
+    AFTER_CDK46I = "after_cdk4/6i"  # all or most patients progressed on a CDK4/6 inhibitor
+    MIXED = "mixed"  # some patients had one, some did not
+    CDK46I_NAIVE = "cdk4/6i_naive"  # endocrine-resistant, no prior CDK4/6 inhibitor
+    FIRST_LINE = "first_line"  # first-line CDK4/6-inhibitor trials cited as background
+
+
+class EndpointKind(enum.StrEnum):
+    PFS = "PFS"
+    OS = "OS"
+    ORR = "ORR"
+    CBR = "CBR"
+    PFS_RATE = "PFS_RATE"
+
+    @property
+    def is_median(self) -> bool:
+        return self in (EndpointKind.PFS, EndpointKind.OS)
+
+
+class MechanismCategory(enum.StrEnum):
+    CELL_CYCLE = "cell_cycle"
+    PAM_PATHWAY = "pam_pathway"
+    ER_SIGNALING = "er_signaling"
+    OTHER = "other"
+
+
+class Alteration(enum.StrEnum):
+    LOSS = "loss"
+    AMPLIFICATION = "amplification"
+    OVEREXPRESSION = "overexpression"
+    ACTIVATION = "activation"
+    MUTATION = "mutation"
+    OTHER = "other"
+
+
+class Factor(enum.StrEnum):
+    MOLECULAR = "molecular"
+    EFFICACY = "efficacy"
+    HISTORY = "history"
+    BALANCE = "balance"
+
+
+class Tier(enum.StrEnum):
+    PREFERRED = "preferred"
+    ALTERNATIVE = "alternative"
+    LATER = "later"
+    TRIAL = "trial"
+
+
+class ExclusionCode(enum.StrEnum):
+    CONTRAINDICATED = "contraindicated"
+    PROGRESSED_ON = "progressed_on"
+    BIOMARKER_ABSENT = "biomarker_absent"
+    NEGATIVE_TRIAL = "negative_trial"
+    OUT_OF_POPULATION = "out_of_population"

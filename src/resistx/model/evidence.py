@@ -1,0 +1,180 @@
+"""What the review reports about a study: arms, endpoints, hazard ratios, adverse events.
+
+Every figure carries ``source``: where the review prints it (a table, or the section
+of the running text), and the review references it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from resistx.model import _validators as v
+from resistx.model.enums import (
+    BiomarkerStatus,
+    EndpointKind,
+    Origin,
+    TrialSetting,
+    TrialStatus,
+)
+
+NCT_ID = re.compile(r"NCT\d{8}")
+
+
+def _nct(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not NCT_ID.fullmatch(value):
+        msg = f"{attribute.name} must look like NCT followed by 8 digits, got {value!r}"
+        raise ValueError(msg)
+
+
+def _ci_contains_value(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.contains_point(inst, "value", value)
+
+
+@attrs.frozen(kw_only=True)
+class Biomarker:
+    """A biomarker that defines a study population or subgroup (e.g. germline PALB2)."""
+
+    gene: str
+    status: BiomarkerStatus
+    origin: Origin | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Arm:
+    """One arm or cohort of a study; ``regimen`` links it to a regimen id where one fits."""
+
+    label: str = attrs.field(validator=v.non_empty)
+    drugs: tuple[str, ...] = ()
+    regimen: str | None = None
+    n: int | None = attrs.field(default=None, validator=v.non_negative)
+    description: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Endpoint:
+    """A median (PFS/OS, months) or a rate (ORR/CBR/PFS_RATE, percent) for one arm."""
+
+    kind: EndpointKind
+    arm: str
+    population: str = "ITT"
+    value: float = attrs.field(validator=v.non_negative)
+    ci95: tuple[float, float] | None = attrs.field(
+        default=None, validator=[v.interval, _ci_contains_value]
+    )
+    timepoint_months: float | None = attrs.field(default=None, validator=v.positive)
+    n: int | None = attrs.field(default=None, validator=v.non_negative)
+    source: str
+    references: tuple[int, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not self.kind.is_median:
+            v.percent(self, attrs.fields(Endpoint).value, self.value)
+        if (self.kind is EndpointKind.PFS_RATE) != (self.timepoint_months is not None):
+            msg = "timepoint_months is required for PFS_RATE and only for PFS_RATE"
+            raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class HazardRatio:
+    """A hazard ratio of ``experimental`` against ``control`` in one population."""
+
+    endpoint_kind: EndpointKind
+    population: str = "ITT"
+    experimental: str
+    control: str
+    value: float = attrs.field(validator=v.positive)
+    ci95: tuple[float, float] | None = attrs.field(
+        default=None, validator=[v.interval, _ci_contains_value]
+    )
+    p_value: float | None = attrs.field(default=None, validator=v.fraction)
+    n: int | None = attrs.field(default=None, validator=v.non_negative)
+    source: str
+    references: tuple[int, ...] = ()
+
+    @property
+    def significant(self) -> bool | None:
+        """True when the 95% CI excludes 1; None when the review gives no CI."""
+        if self.ci95 is None:
+            return None
+        return self.ci95[1] < 1.0 or self.ci95[0] > 1.0
+
+
+@attrs.frozen(kw_only=True)
+class AdverseEvent:
+    """An adverse event in one arm: any-grade and grade 3 or worse, as far as reported."""
+
+    term: str
+    arm: str
+    any_grade_percent: float | None = attrs.field(default=None, validator=v.percent)
+    grade3plus_percent: float | None = attrs.field(default=None, validator=v.percent)
+    source: str
+    references: tuple[int, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Discrepancy:
+    """Where the review gives one fact two ways: both readings, the one used, and why."""
+
+    trial: str
+    field: str
+    readings: tuple[str, ...] = attrs.field(validator=attrs.validators.min_len(2))
+    chosen: str
+    why: str
+
+    def __attrs_post_init__(self) -> None:
+        if self.chosen not in self.readings:
+            msg = f"chosen reading {self.chosen!r} is not one of the readings {self.readings}"
+            raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Trial:
+    """A study the review names, with what it reports about it."""
+
+    key: str = attrs.field(validator=v.non_empty)
+    nct_id: str | None = attrs.field(default=None, validator=_nct)
+    phase: str
+    design: str = ""
+    population: str = ""
+    size: int | None = attrs.field(default=None, validator=v.non_negative)
+    prior_cdk46i_fraction: float | None = attrs.field(default=None, validator=v.fraction)
+    setting: TrialSetting
+    status: TrialStatus
+    biomarkers: tuple[Biomarker, ...] = ()
+    arms: tuple[Arm, ...] = ()
+    endpoints: tuple[Endpoint, ...] = ()
+    hazard_ratios: tuple[HazardRatio, ...] = ()
+    adverse_events: tuple[AdverseEvent, ...] = ()
+    references: tuple[int, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    source: str
+    notes: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        labels = [arm.label for arm in self.arms]
+        if len(set(labels)) != len(labels):
+            msg = f"trial {self.key}: arm labels are not unique: {labels}"
+            raise ValueError(msg)
+        known = set(labels)
+        used = (
+            [e.arm for e in self.endpoints]
+            + [a.arm for a in self.adverse_events]
+            + [h.experimental for h in self.hazard_ratios]
+            + [h.control for h in self.hazard_ratios]
+        )
+        missing = sorted({label for label in used if label not in known})
+        if missing:
+            msg = f"trial {self.key}: figures name arms it does not have: {missing}"
+            raise ValueError(msg)
+
+    def arm(self, label: str) -> Arm:
+        for arm in self.arms:
+            if arm.label == label:
+                return arm
+        raise KeyError(label)
+
+    @property
+    def regimens(self) -> tuple[str, ...]:
+        return tuple(sorted({a.regimen for a in self.arms if a.regimen is not None}))

@@ -1,0 +1,248 @@
+"""The patient profile: what sequencing takes in (CONTRACT section 3).
+
+``__init__`` only validates. Brand names, gene aliases and comorbidity spellings are
+normalised on the way in by the converter (``resistx._serde``); the derived views
+below are what the sequencing engine reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from resistx.model import _validators as v
+from resistx.model.enums import (
+    Assay,
+    BiomarkerStatus,
+    DrugClass,
+    Her2Status,
+    HormoneReceptor,
+    MenopausalStatus,
+    Origin,
+    Priority,
+    Sample,
+    StopReason,
+    TreatmentSetting,
+)
+from resistx.vocab import drugs as drug_vocab
+
+SCHEMA_VERSION = 1
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def _ecog(_inst: object, _attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and not 0 <= value <= 4:
+        msg = f"ECOG performance status must be 0, 1, 2, 3 or 4 (or null for unknown), got {value}"
+        raise ValueError(msg)
+
+
+def _schema(_inst: object, _attribute: attrs.Attribute[Any], value: int) -> None:
+    if value != SCHEMA_VERSION:
+        msg = f"schema_version must be {SCHEMA_VERSION}, got {value}"
+        raise ValueError(msg)
+
+
+def _line(_inst: object, _attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 1:
+        msg = f"line must be 1 or more, got {value}"
+        raise ValueError(msg)
+
+
+def _known_drugs(_inst: object, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not value:
+        msg = "drugs must name at least one drug"
+        raise ValueError(msg)
+    unknown = [d for d in value if d not in drug_vocab.BY_NAME]
+    if unknown:
+        msg = f"not canonical drug names: {unknown} (use resistx.load_profile to normalise)"
+        raise ValueError(msg)
+
+
+def _end_after_start(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+    start = getattr(inst, "started_on", None)
+    if value is not None and isinstance(start, dt.date) and value < start:
+        msg = f"ended_on {value.isoformat()} is before started_on {start.isoformat()}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class BiomarkerResult:
+    """One test result for one gene."""
+
+    gene: str = attrs.field(validator=v.non_empty)
+    status: BiomarkerStatus
+    origin: Origin = Origin.SOMATIC
+    sample: Sample | None = None
+    assay: Assay | None = None
+    tested_on: dt.date | None = None
+    variant: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Treatment:
+    """One line of treatment the patient has had."""
+
+    drugs: tuple[str, ...] = attrs.field(validator=_known_drugs)
+    setting: TreatmentSetting = TreatmentSetting.METASTATIC
+    line: int | None = attrs.field(default=None, validator=_line)
+    started_on: dt.date | None = None
+    ended_on: dt.date | None = attrs.field(default=None, validator=_end_after_start)
+    months: float | None = attrs.field(default=None, validator=v.non_negative)
+    stop_reason: StopReason | None = None
+
+    @property
+    def drug_classes(self) -> frozenset[DrugClass]:
+        return frozenset(drug_vocab.drug_class(d) for d in self.drugs)
+
+    @property
+    def progressed(self) -> bool:
+        return self.stop_reason is StopReason.PROGRESSION
+
+    @property
+    def metastatic(self) -> bool:
+        return self.setting is TreatmentSetting.METASTATIC
+
+    def duration_months(self, as_of: dt.date | None = None) -> float | None:
+        """``months`` if given, else the span between the dates (an open treatment runs to ``as_of``)."""
+        if self.months is not None:
+            return self.months
+        end = self.ended_on or (as_of if self.stop_reason in (None, StopReason.ONGOING) else None)
+        if self.started_on is None or end is None:
+            return None
+        return max((end - self.started_on).days, 0) / DAYS_PER_MONTH
+
+    def _sort_key(self) -> tuple[Any, ...]:
+        return (
+            self.started_on or dt.date.min,
+            self.line or 0,
+            self.ended_on or dt.date.min,
+            self.drugs,
+            self.setting.value,
+            self.stop_reason.value if self.stop_reason else "",
+            self.months if self.months is not None else -1.0,
+        )
+
+
+def _result_key(r: BiomarkerResult) -> tuple[Any, ...]:
+    # newest last; among results of one day, a positive finding outranks a negative one,
+    # then NGS over PCR, so the choice does not depend on the order of the input list
+    return (
+        r.tested_on or dt.date.min,
+        r.status not in (BiomarkerStatus.WILD_TYPE, BiomarkerStatus.NOT_DETECTED,
+                         BiomarkerStatus.INDETERMINATE),
+        r.assay is Assay.NGS,
+        r.origin.value,
+        r.status.value,
+        r.sample.value if r.sample else "",
+        r.assay.value if r.assay else "",
+        r.variant or "",
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Profile:
+    """A patient at the time of a treatment decision."""
+
+    schema_version: int = attrs.field(validator=_schema)
+    patient_id: str | None = None
+    as_of: dt.date | None = None
+    hormone_receptor: HormoneReceptor
+    her2: Her2Status
+    menopausal_status: MenopausalStatus = MenopausalStatus.UNKNOWN
+    ecog: int | None = attrs.field(default=None, validator=_ecog)
+    visceral_crisis: bool = False
+    comorbidities: tuple[str, ...] = ()
+    biomarkers: tuple[BiomarkerResult, ...] = ()
+    treatments: tuple[Treatment, ...] = ()
+
+    # -- derived views the sequencing engine reads ---------------------------------------
+
+    @property
+    def decision_date(self) -> dt.date | None:
+        """``as_of``, or else the latest date in the profile (never the clock)."""
+        if self.as_of is not None:
+            return self.as_of
+        dates = [r.tested_on for r in self.biomarkers if r.tested_on]
+        for t in self.treatments:
+            dates += [d for d in (t.started_on, t.ended_on) if d]
+        return max(dates, default=None)
+
+    @property
+    def treatments_in_order(self) -> tuple[Treatment, ...]:
+        """Treatments oldest first, by start date, then line (undated ones first)."""
+        return tuple(sorted(self.treatments, key=Treatment._sort_key))
+
+    @property
+    def metastatic_treatments(self) -> tuple[Treatment, ...]:
+        return tuple(t for t in self.treatments_in_order if t.metastatic)
+
+    @property
+    def last_cdk46i(self) -> Treatment | None:
+        """The most recent treatment that contained a CDK4/6 inhibitor."""
+        cdk = [t for t in self.treatments_in_order if DrugClass.CDK46_INHIBITOR in t.drug_classes]
+        return cdk[-1] if cdk else None
+
+    @property
+    def cdk46i_months(self) -> float | None:
+        """Months on the most recent CDK4/6 inhibitor; None if unknown or never given."""
+        last = self.last_cdk46i
+        return None if last is None else last.duration_months(self.decision_date)
+
+    @property
+    def had_cdk46i(self) -> bool:
+        return self.last_cdk46i is not None
+
+    @property
+    def metastatic_chemotherapy_lines(self) -> int:
+        """Prior lines for metastatic disease that contained chemotherapy (an ADC is not one)."""
+        return sum(DrugClass.CHEMOTHERAPY in t.drug_classes for t in self.metastatic_treatments)
+
+    @property
+    def progressed_on_drugs(self) -> frozenset[str]:
+        """Drugs of metastatic-setting treatments that ended in progression."""
+        return frozenset(d for t in self.metastatic_treatments if t.progressed for d in t.drugs)
+
+    @property
+    def progressed_on_classes(self) -> frozenset[DrugClass]:
+        return frozenset(c for t in self.metastatic_treatments if t.progressed for c in t.drug_classes)
+
+    def progressed_on(self, regimen_drugs: tuple[str, ...]) -> Treatment | None:
+        """The metastatic treatment that contained every drug of a regimen and ended in progression."""
+        wanted = set(regimen_drugs)
+        for t in reversed(self.metastatic_treatments):
+            if t.progressed and wanted <= set(t.drugs):
+                return t
+        return None
+
+    @property
+    def latest_progression(self) -> dt.date | None:
+        ends = [t.ended_on for t in self.treatments if t.progressed and t.ended_on]
+        return max(ends, default=None)
+
+    @property
+    def latest_results(self) -> dict[str, BiomarkerResult]:
+        """The latest result per gene (a view, not part of the model's state)."""
+        latest: dict[str, BiomarkerResult] = {}
+        for r in sorted(self.biomarkers, key=_result_key):
+            latest[r.gene] = r
+        return latest
+
+    def result(self, gene: str) -> BiomarkerResult | None:
+        return self.latest_results.get(gene)
+
+    def has(self, gene: str, *statuses: BiomarkerStatus, origin: Origin | None = None) -> bool:
+        """True when the latest result for ``gene`` has one of ``statuses`` (and ``origin``)."""
+        r = self.latest_results.get(gene)
+        return r is not None and r.status in statuses and (origin is None or r.origin is origin)
+
+
+@attrs.frozen(kw_only=True)
+class Preferences:
+    """What the patient and clinician want weighed (CONTRACT section 3)."""
+
+    priority: Priority = Priority.BALANCED
+    cost_sensitive: bool = False
+    include_trials: bool = True
+    short_cdk46i_months: float = attrs.field(default=6.0, validator=v.non_negative)

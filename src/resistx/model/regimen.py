@@ -1,0 +1,31 @@
+"""Drugs and regimens: what a patient can be given."""
+
+from __future__ import annotations
+
+import attrs
+
+from resistx.model.enums import DrugClass
+
+
+@attrs.frozen(kw_only=True)
+class Drug:
+    """One drug by its generic name, with its class and the names it also goes by."""
+
+    name: str
+    drug_class: DrugClass
+    synonyms: tuple[str, ...] = ()
+    target: str | None = None  # the antigen of an antibody-drug conjugate, the kinase of an inhibitor
+
+
+@attrs.frozen(kw_only=True)
+class Regimen:
+    """A regimen the sequencing engine can rank, under its fixed id (CONTRACT section 4)."""
+
+    id: str
+    name: str
+    drugs: tuple[str, ...]
+    drug_classes: tuple[DrugClass, ...]
+
+    @property
+    def is_trial(self) -> bool:
+        return self.id.startswith("trial:")

@@ -1,0 +1,118 @@
+"""Every drug the review names, with the usual partners and chemotherapies.
+
+Names are matched without regard to case, spaces or hyphens; brand names, code
+names and the review's abbreviations are synonyms of the generic name.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from resistx.model.enums import DrugClass as C
+from resistx.model.regimen import Drug
+
+
+def _d(name: str, drug_class: C, *synonyms: str, target: str | None = None) -> Drug:
+    return Drug(name=name, drug_class=drug_class, synonyms=synonyms, target=target)
+
+
+DRUGS: tuple[Drug, ...] = (
+    # CDK4/6 inhibitors
+    _d("palbociclib", C.CDK46_INHIBITOR, "Ibrance", target="CDK4/6"),
+    _d("ribociclib", C.CDK46_INHIBITOR, "Kisqali", target="CDK4/6"),
+    _d("abemaciclib", C.CDK46_INHIBITOR, "Verzenio", "Verzenios", target="CDK4/6"),
+    # endocrine therapy
+    _d("letrozole", C.AROMATASE_INHIBITOR, "Femara"),
+    _d("anastrozole", C.AROMATASE_INHIBITOR, "Arimidex"),
+    _d("exemestane", C.AROMATASE_INHIBITOR, "Aromasin"),
+    _d("tamoxifen", C.SERM, "Nolvadex", "Soltamox"),
+    _d("fulvestrant", C.SERD, "Faslodex"),
+    _d("elacestrant", C.ORAL_SERD, "Orserdu", "RAD1901"),
+    _d("camizestrant", C.ORAL_SERD, "AZD9833"),
+    _d("amcenestrant", C.ORAL_SERD, "SAR439859"),
+    _d("giredestrant", C.ORAL_SERD, "GDC-9545"),
+    _d("goserelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Zoladex"),
+    _d("leuprolide", C.OVARIAN_FUNCTION_SUPPRESSION, "leuprorelin", "Lupron", "Eligard"),
+    _d("triptorelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Trelstar", "Decapeptyl"),
+    # PI3K-AKT-mTOR pathway
+    _d("alpelisib", C.PI3K_INHIBITOR, "Piqray", "BYL719", target="PI3K alpha"),
+    _d("copanlisib", C.PI3K_INHIBITOR, "Aliqopa", target="PI3K"),
+    _d("capivasertib", C.AKT_INHIBITOR, "Truqap", "AZD5363", target="AKT"),
+    _d("ipatasertib", C.AKT_INHIBITOR, "GDC-0068", target="AKT"),
+    _d("everolimus", C.MTOR_INHIBITOR, "Afinitor", target="mTOR"),
+    # PARP inhibitors
+    _d("olaparib", C.PARP_INHIBITOR, "Lynparza"),
+    _d("talazoparib", C.PARP_INHIBITOR, "Talzenna"),
+    # antibody-drug conjugates, by target (review: Antibody Drug Conjugate)
+    _d("trastuzumab deruxtecan", C.ADC_HER2, "Enhertu", "T-DXd", "DS-8201", "fam-trastuzumab deruxtecan", target="HER2"),
+    _d("trastuzumab emtansine", C.ADC_HER2, "Kadcyla", "T-DM1", target="HER2"),
+    _d("trastuzumab duocarmazine", C.ADC_HER2, "SYD985", target="HER2"),
+    _d("a166", C.ADC_HER2, target="HER2"),
+    _d("arx788", C.ADC_HER2, target="HER2"),
+    _d("disitamab vedotin", C.ADC_HER2, "RC48", "RC-48", target="HER2"),
+    _d("patritumab deruxtecan", C.ADC_HER3, "U3-1402", "HER3-DXd", target="HER3"),
+    _d("ladiratuzumab vedotin", C.ADC_LIV1, "SGN-LIV1A", target="LIV-1"),
+    _d("cab-ror2-adc", C.ADC_ROR2, "BA3021", target="ROR2"),
+    _d("sacituzumab govitecan", C.ADC_TROP2, "Trodelvy", "IMMU-132", "SG", target="TROP2"),
+    # other targeted and investigational agents (review: Other Potential Strategies, Table 3)
+    _d("venetoclax", C.BCL2_INHIBITOR, "Venclexta", "Venclyxto", target="BCL2"),
+    _d("dinaciclib", C.CDK2_INHIBITOR, target="CDK1/2/5/9"),
+    _d("pf-07104091", C.CDK2_INHIBITOR, "tagtociclib", target="CDK2"),
+    _d("blu-222", C.CDK2_INHIBITOR, target="CDK2"),
+    _d("pf-06873600", C.CDK2_INHIBITOR, "ebvaciclib", target="CDK2/4/6"),
+    _d("pf-07220060", C.UNCLASSIFIED),  # the review does not give its class
+    _d("sy-1365", C.CDK7_INHIBITOR, target="CDK7"),
+    _d("sy-5609", C.CDK7_INHIBITOR, target="CDK7"),
+    _d("xl102", C.CDK7_INHIBITOR, target="CDK7"),
+    _d("ly3295668", C.AURKA_INHIBITOR, "LY3295668 erbumine", target="AURKA"),
+    _d("onapristone", C.PROGESTERONE_RECEPTOR_ANTAGONIST, target="PR"),
+    _d("astx727", C.HYPOMETHYLATING_AGENT, "cedazuridine and decitabine", "Inqovi"),
+    _d("avelumab", C.IMMUNE_CHECKPOINT_INHIBITOR, "Bavencio", target="PD-L1"),
+    _d("pembrolizumab", C.IMMUNE_CHECKPOINT_INHIBITOR, "Keytruda", target="PD-1"),
+    # chemotherapy
+    _d("chemotherapy", C.CHEMOTHERAPY, "chemo", "cytotoxic chemotherapy"),
+    _d("capecitabine", C.CHEMOTHERAPY, "Xeloda"),
+    _d("paclitaxel", C.CHEMOTHERAPY, "Taxol"),
+    _d("nab-paclitaxel", C.CHEMOTHERAPY, "Abraxane", "albumin-bound paclitaxel"),
+    _d("docetaxel", C.CHEMOTHERAPY, "Taxotere"),
+    _d("eribulin", C.CHEMOTHERAPY, "Halaven"),
+    _d("vinorelbine", C.CHEMOTHERAPY, "Navelbine"),
+    _d("doxorubicin", C.CHEMOTHERAPY, "Adriamycin"),
+    _d("pegylated liposomal doxorubicin", C.CHEMOTHERAPY, "Doxil", "Caelyx", "PLD"),
+    _d("epirubicin", C.CHEMOTHERAPY, "Ellence", "Pharmorubicin"),
+    _d("utidelone", C.CHEMOTHERAPY),
+    _d("carboplatin", C.CHEMOTHERAPY, "Paraplatin"),
+    _d("cisplatin", C.CHEMOTHERAPY, "Platinol"),
+    _d("gemcitabine", C.CHEMOTHERAPY, "Gemzar"),
+    _d("cyclophosphamide", C.CHEMOTHERAPY, "Cytoxan", "Endoxan"),
+    _d("fluorouracil", C.CHEMOTHERAPY, "5-FU", "5-fluorouracil"),
+    _d("methotrexate", C.CHEMOTHERAPY),
+)
+
+
+def fold(name: str) -> str:
+    """The matching form of a name: lower case without spaces, hyphens or underscores."""
+    return re.sub(r"[\s\-_]+", "", name.casefold())
+
+
+BY_NAME: MappingProxyType[str, Drug] = MappingProxyType({d.name: d for d in DRUGS})
+
+_LOOKUP: dict[str, Drug] = {}
+for _drug in DRUGS:
+    for _alias in (_drug.name, *_drug.synonyms):
+        _LOOKUP[fold(_alias)] = _drug
+del _drug, _alias
+
+#: every spelling accepted, for suggestions
+SPELLINGS: tuple[str, ...] = tuple(sorted({a for d in DRUGS for a in (d.name, *d.synonyms)}))
+
+
+def lookup(name: str) -> Drug | None:
+    """The drug a generic, brand or code name stands for, or None."""
+    return _LOOKUP.get(fold(name))
+
+
+def drug_class(name: str) -> C:
+    """The class of a canonical drug name (KeyError for an unknown one)."""
+    return BY_NAME[name].drug_class

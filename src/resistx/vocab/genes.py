@@ -1,0 +1,88 @@
+"""Genes the review names, as HGNC symbols, with the aliases the review uses."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+#: HGNC symbol -> what the review calls it
+GENES: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "RB1": "retinoblastoma protein (RB)",
+        "CDK4": "cyclin-dependent kinase 4",
+        "CDK6": "cyclin-dependent kinase 6",
+        "CDK2": "cyclin-dependent kinase 2",
+        "CDK7": "cyclin-dependent kinase 7",
+        "CCND1": "cyclin D1",
+        "CCNE1": "cyclin E1",
+        "CCNE2": "cyclin E2",
+        "E2F1": "E2F transcription factor 1",
+        "E2F2": "E2F transcription factor 2",
+        "E2F3": "E2F transcription factor 3",
+        "WEE1": "WEE1 kinase",
+        "MDM2": "MDM2",
+        "CDKN2A": "p16 (INK4A)",
+        "FZR1": "FZR1",
+        "FAT1": "FAT1",
+        "PIK3CA": "PI3K p110 alpha",
+        "AKT1": "AKT1",
+        "PTEN": "PTEN",
+        "TSC1": "TSC1",
+        "TSC2": "TSC2",
+        "MTOR": "mTOR",
+        "ESR1": "estrogen receptor alpha",
+        "PGR": "progesterone receptor",
+        "ERBB2": "HER2",
+        "ERBB3": "HER3",
+        "TACSTD2": "Trop-2",
+        "SLC39A6": "LIV-1 zinc transporter",
+        "ROR2": "receptor tyrosine kinase-like orphan receptor 2",
+        "JUN": "AP-1 (c-Jun)",
+        "FOS": "AP-1 (c-Fos)",
+        "SMAD3": "Smad3",
+        "FGFR1": "fibroblast growth factor receptor 1",
+        "AURKA": "aurora kinase A",
+        "BCL2": "B cell lymphoma 2",
+        "BRCA1": "BRCA1",
+        "BRCA2": "BRCA2",
+        "PALB2": "PALB2",
+        "TP53": "TP53",
+        "KMT2C": "KMT2C",
+        "FOXP1": "FOXP1",
+        "ATM": "ATM",
+    }
+)
+
+#: alias (upper case) -> HGNC symbol
+ALIASES: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "RB": "RB1",
+        "P16": "CDKN2A",
+        "P16INK4A": "CDKN2A",
+        "INK4A": "CDKN2A",
+        "HER2": "ERBB2",
+        "HER3": "ERBB3",
+        "CYCLIN E1": "CCNE1",
+        "CYCLIN E2": "CCNE2",
+        "CYCLIN D1": "CCND1",
+        "PI3KCA": "PIK3CA",  # the review's spelling in 'Predict Response of Biomarkers'
+        "P110A": "PIK3CA",
+        "P110ALPHA": "PIK3CA",
+        "ER": "ESR1",
+        "ESR": "ESR1",
+        "PR": "PGR",
+        "TROP2": "TACSTD2",
+        "TROP-2": "TACSTD2",
+        "LIV1": "SLC39A6",
+        "LIV-1": "SLC39A6",
+        "AURORA A": "AURKA",
+        "MTOR": "MTOR",
+    }
+)
+
+
+def normalise(name: str) -> str | None:
+    """The HGNC symbol a gene name or review alias stands for, or None if resistx does not use it."""
+    key = " ".join(name.strip().upper().split())
+    if key in GENES:
+        return key
+    return ALIASES.get(key)
