@@ -15,7 +15,12 @@ from resistx._errors import (
     ResistxError,
 )
 from resistx._serde import from_dict, to_dict, to_json
+from resistx.evidence import EvidenceBase, McbsGrade
+from resistx.evidence import bundled as _bundled_evidence
+from resistx.evidence.mcbs import grade_trial as mcbs_grade
 from resistx.io.profile import load_profile
+from resistx.mechanisms import catalog as _catalog
+from resistx.mechanisms import mechanisms_for
 from resistx.model import (
     Action,
     AdverseEvent,
@@ -38,11 +43,23 @@ from resistx.model import (
     Trial,
     Treatment,
 )
+from resistx.sequencing import sequence
 
 try:
     __version__ = version("resistx")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
     __version__ = "0+unknown"
+
+
+def evidence() -> EvidenceBase:
+    """The bundled evidence base, loaded once and cached."""
+    return _bundled_evidence()
+
+
+def mechanisms() -> tuple[ResistanceMechanism, ...]:
+    """The resistance-mechanism catalog (review Figure 1 and text)."""
+    return _catalog()
+
 
 __all__ = [
     "Action",
@@ -54,10 +71,12 @@ __all__ = [
     "ConversionError",
     "Discrepancy",
     "Drug",
+    "EvidenceBase",
     "Endpoint",
     "EvidenceError",
     "Exclusion",
     "HazardRatio",
+    "McbsGrade",
     "Option",
     "OutOfScopeError",
     "Plan",
@@ -71,8 +90,13 @@ __all__ = [
     "Treatment",
     "Trial",
     "__version__",
+    "evidence",
     "from_dict",
     "load_profile",
+    "mcbs_grade",
+    "mechanisms",
+    "mechanisms_for",
+    "sequence",
     "to_dict",
     "to_json",
 ]

@@ -32,7 +32,7 @@ T = TypeVar("T")
 Problems = list[tuple[str, str]]
 
 
-class _Invalid(Exception):
+class Invalid(Exception):
     """Problems found below one value, each with a path relative to that value."""
 
     def __init__(self, problems: Problems) -> None:
@@ -54,7 +54,7 @@ def _type_name(value: object) -> str:
 
 
 def _fail(message: str) -> typing.NoReturn:
-    raise _Invalid([("", message)])
+    raise Invalid([("", message)])
 
 
 # -- primitives ----------------------------------------------------------------------------
@@ -138,10 +138,10 @@ def _tuple(value: object, t: Any) -> tuple[Any, ...]:
     for i, (item, item_type) in enumerate(zip(value, item_types, strict=True)):
         try:
             out.append(converter.structure(item, item_type))
-        except _Invalid as e:
+        except Invalid as e:
             problems += [(f"[{i}]{p}", m) for p, m in e.problems]
     if problems:
-        raise _Invalid(problems)
+        raise Invalid(problems)
     return tuple(out)
 
 
@@ -198,10 +198,10 @@ def _attrs(value: object, cls: type[T]) -> T:
         hook = _FIELD_HOOKS.get((cls, f.name))
         try:
             kwargs[f.name] = hook(value[f.name]) if hook else converter.structure(value[f.name], t)
-        except _Invalid as e:
+        except Invalid as e:
             problems += [(f".{f.name}{p}", m) for p, m in e.problems]
     if problems:
-        raise _Invalid(problems)
+        raise Invalid(problems)
     # run every field validator before __init__ so that all range problems are reported
     view = types.SimpleNamespace(**kwargs)
     for f, _ in fields:
@@ -211,7 +211,7 @@ def _attrs(value: object, cls: type[T]) -> T:
             except (ValueError, TypeError) as e:
                 problems.append((f".{f.name}", str(e)))
     if problems:
-        raise _Invalid(problems)
+        raise Invalid(problems)
     try:
         return cls(**kwargs)
     except (ValueError, TypeError) as e:
@@ -233,7 +233,7 @@ def _drug_names(value: object) -> tuple[str, ...]:
         else:
             out.append(drug.name)
     if problems:
-        raise _Invalid(problems)
+        raise Invalid(problems)
     return tuple(out)
 
 
@@ -280,7 +280,7 @@ converter.register_unstructure_hook_func(
 )
 
 
-def problems_of(exc: _Invalid, root: str = "$") -> tuple[tuple[str, str], ...]:
+def problems_of(exc: Invalid, root: str = "$") -> tuple[tuple[str, str], ...]:
     return tuple((root + path, message) for path, message in exc.problems)
 
 
@@ -288,7 +288,7 @@ def structure(data: object, cls: type[T], error: type[ConversionError] = Convers
     """Structure JSON-like ``data`` into ``cls``, raising ``error`` with every problem."""
     try:
         return converter.structure(data, cls)
-    except _Invalid as e:
+    except Invalid as e:
         raise error(problems_of(e)) from None
 
 

@@ -135,6 +135,7 @@ class Trial:
     """A study the review names, with what it reports about it."""
 
     key: str = attrs.field(validator=v.non_empty)
+    aliases: tuple[str, ...] = ()  # other names the review or registries use for it
     nct_id: str | None = attrs.field(default=None, validator=_nct)
     phase: str
     design: str = ""

@@ -23,5 +23,5 @@ class ResistanceMechanism:
     evidence_statuses: tuple[BiomarkerStatus, ...] = ()
     strategies: tuple[str, ...] = ()
     trials: tuple[str, ...] = ()
-    references: tuple[int, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    references: tuple[int, ...] = ()  # empty where the review cites none (immune mechanisms)
     description: str = ""

@@ -1,0 +1,141 @@
+"""``EvidenceBase``: the studies of the review, and the queries over them."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+
+import attrs
+
+from resistx import _suggest
+from resistx.model.enums import DrugClass, TrialSetting
+from resistx.model.evidence import Discrepancy, Trial
+from resistx.vocab import drugs as drug_vocab
+from resistx.vocab import genes as gene_vocab
+
+#: the genes each population label of the evidence is defined by
+POPULATION_GENES: dict[str, tuple[str, ...]] = {
+    "ESR1-mutated": ("ESR1",),
+    "PIK3CA-mutated": ("PIK3CA",),
+    "PIK3CA-not-mutated": ("PIK3CA",),
+    "AKT-pathway-altered": ("PIK3CA", "AKT1", "PTEN"),
+    "pathway-altered-ddPCR": ("PIK3CA", "AKT1", "PTEN"),
+    "pathway-non-altered-ddPCR": ("PIK3CA", "AKT1", "PTEN"),
+    "pathway-altered-NGS": ("PIK3CA", "AKT1", "PTEN"),
+    "pathway-non-altered-NGS": ("PIK3CA", "AKT1", "PTEN"),
+    "germline-PALB2": ("PALB2",),
+    "somatic-BRCA1/2": ("BRCA1", "BRCA2"),
+    "HR+/HER2- germline-PALB2": ("PALB2",),
+    "HR+/HER2- somatic-BRCA1/2": ("BRCA1", "BRCA2"),
+    "HER2-low": ("ERBB2",),
+}
+
+
+def fold_key(name: str) -> str:
+    """A trial name for matching: no case, spaces, hyphens or underscores."""
+    return drug_vocab.fold(name)
+
+
+class _Index:
+    """Lookups built once per evidence base, every list in a stable (key) order."""
+
+    def __init__(self, trials: Iterable[Trial]) -> None:
+        ordered = sorted(trials, key=lambda t: t.key)
+        self.by_key: dict[str, Trial] = {}
+        for t in ordered:
+            for name in (t.key, *t.aliases, *([t.nct_id] if t.nct_id else [])):
+                self.by_key.setdefault(fold_key(name), t)
+        by_regimen: defaultdict[str, list[Trial]] = defaultdict(list)
+        by_drug: defaultdict[str, list[Trial]] = defaultdict(list)
+        by_gene: defaultdict[str, list[Trial]] = defaultdict(list)
+        for t in ordered:
+            for regimen in t.regimens:
+                by_regimen[regimen].append(t)
+            for d in sorted({d for arm in t.arms for d in arm.drugs}):
+                by_drug[d].append(t)
+            genes = {b.gene for b in t.biomarkers}
+            for population in {e.population for e in t.endpoints} | {
+                h.population for h in t.hazard_ratios
+            }:
+                genes.update(POPULATION_GENES.get(population, ()))
+            for g in sorted(genes):
+                by_gene[g].append(t)
+        self.by_regimen = {k: tuple(v) for k, v in by_regimen.items()}
+        self.by_drug = {k: tuple(v) for k, v in by_drug.items()}
+        self.by_gene = {k: tuple(v) for k, v in by_gene.items()}
+        self.names = [t.key for t in ordered]
+
+
+@attrs.frozen(kw_only=True)
+class EvidenceBase:
+    """Every study the review names, with what it reports; immutable and queryable.
+
+    Build one with ``EvidenceBase.from_file(path)`` or take the bundled one from
+    ``resistx.evidence()``.
+    """
+
+    version: str
+    source: str = ""
+    trials: tuple[Trial, ...]
+    discrepancies: tuple[Discrepancy, ...] = ()
+
+    @functools.cached_property
+    def _index(self) -> _Index:
+        return _Index(self.trials)
+
+    @classmethod
+    def from_file(cls, path: object) -> EvidenceBase:
+        """Load and validate an evidence file of the bundled form (raises ``EvidenceError``)."""
+        from resistx.evidence._load import load_file  # noqa: PLC0415 - the loader imports this module
+
+        return load_file(path)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def trial(self, key: str) -> Trial:
+        """The trial by name (case, spaces and hyphens ignored) or NCT id."""
+        found = self._index.by_key.get(fold_key(key))
+        if found is None:
+            hint = _suggest.closest(key, self._index.names, n=5)
+            near = f"; closest: {', '.join(hint)}" if hint else ""
+            msg = f"no trial {key!r} in evidence {self.version}{near}"
+            raise KeyError(msg)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and fold_key(key) in self._index.by_key
+
+    def by_regimen(self, regimen_id: str) -> tuple[Trial, ...]:
+        """Trials with an arm given under ``regimen_id``."""
+        return self._index.by_regimen.get(regimen_id, ())
+
+    def by_drug(self, name: str) -> tuple[Trial, ...]:
+        """Trials with an arm containing the drug (generic, brand or code name)."""
+        drug = drug_vocab.lookup(name)
+        return () if drug is None else self._index.by_drug.get(drug.name, ())
+
+    def by_class(self, drug_class: DrugClass | str) -> tuple[Trial, ...]:
+        """Trials with an arm containing a drug of the class."""
+        wanted = DrugClass(drug_class)
+        names = [d.name for d in drug_vocab.DRUGS if d.drug_class is wanted]
+        found = {t.key: t for n in names for t in self._index.by_drug.get(n, ())}
+        return tuple(found[k] for k in sorted(found))
+
+    def by_biomarker(self, gene: str) -> tuple[Trial, ...]:
+        """Trials whose population or a reported subgroup is defined by the gene."""
+        symbol = gene_vocab.normalise(gene) or gene
+        return self._index.by_gene.get(symbol, ())
+
+    def after_cdk46i(self) -> tuple[Trial, ...]:
+        """Trials in patients who had received a CDK4/6 inhibitor (all or some of them)."""
+        return tuple(
+            t
+            for t in sorted(self.trials, key=lambda t: t.key)
+            if t.setting in (TrialSetting.AFTER_CDK46I, TrialSetting.MIXED)
+            or (t.prior_cdk46i_fraction or 0) > 0
+        )
+
+    def discrepancies_for(self, key: str) -> tuple[Discrepancy, ...]:
+        trial = self.trial(key)
+        return tuple(d for d in self.discrepancies if d.trial == trial.key)

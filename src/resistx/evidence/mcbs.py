@@ -1,0 +1,142 @@
+"""ESMO Magnitude of Clinical Benefit Scale v1.1, preliminary grade for comparative trials.
+
+Form 2b grades a PFS result, Form 2a an OS result, each from the lower limit of the
+hazard ratio's 95% CI and the absolute gain in median. Only results whose CI
+excludes 1 are graded. Thresholds as published by ESMO (Cherny et al., Ann Oncol
+2017;28:2340-66, Forms 2a and 2b); the review itself does not grade.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from resistx.model.enums import EndpointKind
+from resistx.model.evidence import HazardRatio, Trial
+
+#: (control median ceiling in months or None for above it) -> [(grade, HR-lower max, gain min)]
+_Thresholds = tuple[tuple[int, float, float], ...]
+_FORM_2B_SHORT: _Thresholds = ((3, 0.65, 1.5), (2, 0.75, 1.0))  # control PFS <= 6 months
+_FORM_2B_LONG: _Thresholds = ((3, 0.65, 3.0), (2, 0.75, 1.5))  # control PFS > 6 months
+_FORM_2A_SHORT: _Thresholds = ((4, 0.65, 3.0), (3, 0.70, 2.5), (2, 0.75, 1.5))  # OS <= 12
+_FORM_2A_LONG: _Thresholds = ((4, 0.70, 5.0), (3, 0.75, 3.0), (2, 0.80, 1.5))  # OS > 12
+
+
+@attrs.frozen(kw_only=True)
+class McbsGrade:
+    """A preliminary ESMO-MCBS grade with the inputs it was computed from.
+
+    ``grade`` is None when the result is not gradable; ``reason`` then says why.
+    """
+
+    trial: str
+    population: str
+    endpoint_kind: EndpointKind
+    form: Literal["2a", "2b"]
+    hr: float | None
+    hr_ci_lower: float | None
+    experimental_median: float | None
+    control_median: float | None
+    gain_months: float | None
+    grade: int | None
+    reason: str
+
+    @property
+    def gradable(self) -> bool:
+        return self.grade is not None
+
+
+def _form(kind: EndpointKind) -> Literal["2a", "2b"]:
+    if kind is EndpointKind.OS:
+        return "2a"
+    if kind is EndpointKind.PFS:
+        return "2b"
+    msg = f"ESMO-MCBS Forms 2a/2b grade OS or PFS, not {kind.value}"
+    raise ValueError(msg)
+
+
+def grade(
+    hr: HazardRatio | None,
+    experimental_median: float | None,
+    control_median: float | None,
+    *,
+    trial: str = "",
+    population: str = "ITT",
+    endpoint_kind: EndpointKind = EndpointKind.PFS,
+) -> McbsGrade:
+    """Grade one comparison: Form 2b for PFS, Form 2a for OS."""
+    kind = hr.endpoint_kind if hr is not None else endpoint_kind
+    form = _form(kind)
+    lower = hr.ci95[0] if hr is not None and hr.ci95 is not None else None
+    gain = (
+        round(experimental_median - control_median, 6)
+        if experimental_median is not None and control_median is not None
+        else None
+    )
+
+    def result(value: int | None, reason: str) -> McbsGrade:
+        return McbsGrade(
+            trial=trial,
+            population=hr.population if hr is not None else population,
+            endpoint_kind=kind,
+            form=form,
+            hr=hr.value if hr is not None else None,
+            hr_ci_lower=lower,
+            experimental_median=experimental_median,
+            control_median=control_median,
+            gain_months=gain,
+            grade=value,
+            reason=reason,
+        )
+
+    if hr is None:
+        return result(None, "not gradable: the review reports no hazard ratio")
+    if hr.ci95 is None or lower is None:
+        return result(None, "not gradable: the review reports no 95% CI for the hazard ratio")
+    if hr.significant is not True or hr.ci95[1] >= 1.0:
+        return result(None, f"not gradable: the 95% CI {hr.ci95[0]}-{hr.ci95[1]} does not exclude 1")
+    if gain is None or control_median is None:
+        return result(None, "not gradable: the review reports no median for both arms")
+    if form == "2b":
+        table = _FORM_2B_SHORT if control_median <= 6 else _FORM_2B_LONG
+        band = "control median <= 6 months" if control_median <= 6 else "control median > 6 months"
+    else:
+        table = _FORM_2A_SHORT if control_median <= 12 else _FORM_2A_LONG
+        band = "control median <= 12 months" if control_median <= 12 else "control median > 12 months"
+    for value, max_lower, min_gain in table:
+        if lower <= max_lower and gain >= min_gain:
+            return result(
+                value,
+                f"Form {form}, {band}: HR lower limit {lower} <= {max_lower} "
+                f"and gain {gain:g} >= {min_gain:g} months",
+            )
+    return result(1, f"Form {form}, {band}: HR lower limit {lower} with gain {gain:g} months")
+
+
+def grade_trial(
+    trial: Trial, population: str = "ITT", endpoint_kind: EndpointKind = EndpointKind.PFS
+) -> McbsGrade:
+    """Grade a trial's hazard ratio for one population, with the medians of the same arms."""
+    hr = next(
+        (
+            h
+            for h in trial.hazard_ratios
+            if h.population == population and h.endpoint_kind is endpoint_kind
+        ),
+        None,
+    )
+
+    def median(arm: str) -> float | None:
+        return next(
+            (
+                e.value
+                for e in trial.endpoints
+                if e.kind is endpoint_kind and e.arm == arm and e.population == population
+            ),
+            None,
+        )
+
+    exp = median(hr.experimental) if hr else None
+    ctl = median(hr.control) if hr else None
+    return grade(hr, exp, ctl, trial=trial.key, population=population, endpoint_kind=endpoint_kind)

@@ -1,0 +1,42 @@
+"""The resistance-mechanism catalog, read once from the bundled data file."""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+from resistx import _serde
+from resistx._errors import EvidenceError
+from resistx.model.mechanism import ResistanceMechanism
+from resistx.model.profile import Profile
+
+BUNDLED = "mechanisms.json"
+
+
+@functools.cache
+def catalog() -> tuple[ResistanceMechanism, ...]:
+    """Every mechanism of the review's Figure 1 and text, in the file's order."""
+    origin = f"resistx/mechanisms/data/{BUNDLED}"
+    data = json.loads(resources.files("resistx.mechanisms").joinpath("data", BUNDLED).read_text("utf-8"))
+    try:
+        return _serde.converter.structure(data["mechanisms"], tuple[ResistanceMechanism, ...])
+    except _serde.Invalid as e:
+        raise EvidenceError(origin, _serde.problems_of(e, "$.mechanisms")) from None
+
+
+def mechanisms_for(profile: Profile) -> tuple[ResistanceMechanism, ...]:
+    """The mechanisms that a profile's latest results point to, in catalog order."""
+    latest = profile.latest_results
+    return tuple(
+        m
+        for m in catalog()
+        if any(
+            (r := latest.get(gene)) is not None and r.status in m.evidence_statuses
+            for gene in m.genes
+        )
+    )
+
+
+def for_gene(gene: str) -> tuple[ResistanceMechanism, ...]:
+    return tuple(m for m in catalog() if gene in m.genes)

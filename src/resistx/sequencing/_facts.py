@@ -1,0 +1,193 @@
+"""What the factors read about the patient, derived once per call from the profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from resistx.model.enums import (
+    Assay,
+    BiomarkerStatus,
+    DrugClass,
+    Her2Status,
+    Origin,
+    Priority,
+)
+from resistx.model.profile import BiomarkerResult, Preferences, Profile
+from resistx.vocab.comorbidities import Comorbidity, known
+from resistx.vocab.drugs import drug_class
+
+S = BiomarkerStatus
+POSITIVE = (S.MUTATED, S.AMPLIFIED, S.OVEREXPRESSED, S.LOSS)
+NEGATIVE = (S.WILD_TYPE, S.NOT_DETECTED)
+PAM_GENES = ("PIK3CA", "AKT1", "PTEN")
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """A positive biomarker finding, with whether it predates the latest progression."""
+
+    result: BiomarkerResult
+    stale: bool
+
+    @property
+    def gene(self) -> str:
+        return self.result.gene
+
+
+def _stale(result: BiomarkerResult, progression: dt.date | None) -> bool:
+    return progression is not None and (result.tested_on is None or result.tested_on < progression)
+
+
+@attrs.frozen(kw_only=True)
+class Facts:
+    profile: Profile
+    preferences: Preferences
+    results: dict[str, BiomarkerResult]
+    latest_progression: dt.date | None
+    chemo_lines: int
+    cdk46i_months: float | None
+    had_cdk46i: bool
+    prior_cdk46i_drugs: frozenset[str]
+    comorbidities: frozenset[Comorbidity]
+
+    @classmethod
+    def of(cls, profile: Profile, preferences: Preferences) -> Facts:
+        prior = frozenset(
+            d for t in profile.treatments for d in t.drugs
+            if drug_class(d) is DrugClass.CDK46_INHIBITOR
+        )
+        return cls(
+            profile=profile,
+            preferences=preferences,
+            results=profile.latest_results,
+            latest_progression=profile.latest_progression,
+            chemo_lines=profile.metastatic_chemotherapy_lines,
+            cdk46i_months=profile.cdk46i_months,
+            had_cdk46i=profile.had_cdk46i,
+            prior_cdk46i_drugs=prior,
+            comorbidities=frozenset(c for c in map(known, profile.comorbidities) if c),
+        )
+
+    # -- biomarkers -------------------------------------------------------------------------
+
+    def finding(self, gene: str, *statuses: BiomarkerStatus, origin: Origin | None = None) -> Finding | None:
+        r = self.results.get(gene)
+        if r is None or r.status not in (statuses or POSITIVE):
+            return None
+        if origin is not None and r.origin is not origin:
+            return None
+        return Finding(result=r, stale=_stale(r, self.latest_progression))
+
+    def negative(self, gene: str) -> BiomarkerResult | None:
+        r = self.results.get(gene)
+        return r if r is not None and r.status in NEGATIVE else None
+
+    def needs_retest(self, gene: str) -> bool:
+        r = self.results.get(gene)
+        return r is None or r.status is S.INDETERMINATE or _stale(r, self.latest_progression)
+
+    @property
+    def pathway_needs_retest(self) -> bool:
+        """No PI3K-pathway result at all, or the newest one predates the latest progression."""
+        found = [self.results[g] for g in PAM_GENES if g in self.results]
+        if not found:
+            return True
+        newest = max(found, key=lambda r: r.tested_on or dt.date.min)
+        return newest.status is S.INDETERMINATE or _stale(newest, self.latest_progression)
+
+    @property
+    def esr1(self) -> Finding | None:
+        return self.finding("ESR1", S.MUTATED)
+
+    @property
+    def pik3ca(self) -> Finding | None:
+        return self.finding("PIK3CA", S.MUTATED, S.AMPLIFIED)
+
+    @property
+    def akt_pathway(self) -> Finding | None:
+        """PIK3CA or AKT1 mutation or PTEN loss (CAPItello-291's AKT-pathway-altered)."""
+        return (
+            self.pik3ca
+            or self.finding("AKT1", S.MUTATED)
+            or self.finding("PTEN", S.LOSS, S.MUTATED)
+        )
+
+    @property
+    def pam_tested_negative(self) -> bool:
+        """PIK3CA tested negative and no AKT1 or PTEN alteration found."""
+        return self.negative("PIK3CA") is not None and self.akt_pathway is None
+
+    @property
+    def pam_negative_by_ngs(self) -> bool:
+        """As above, with PIK3CA tested by NGS (FAKTION's expanded analysis)."""
+        pik3ca = self.negative("PIK3CA")
+        return self.pam_tested_negative and pik3ca is not None and pik3ca.assay is Assay.NGS
+
+    @property
+    def pam_negative_by_pcr_only(self) -> tuple[str, ...]:
+        """PI3K-pathway genes whose latest 'not detected' came from PCR alone (rule 15)."""
+        return tuple(
+            g for g in PAM_GENES
+            if (r := self.negative(g)) is not None and r.assay is Assay.PCR
+        )
+
+    @property
+    def her2_low(self) -> bool:
+        return self.profile.her2 is Her2Status.LOW
+
+    @property
+    def rb1_loss(self) -> Finding | None:
+        return self.finding("RB1", S.LOSS, S.MUTATED)
+
+    @property
+    def parp_findings(self) -> tuple[Finding, ...]:
+        """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048): what opens a PARP inhibitor."""
+        found = [
+            self.finding("BRCA1", S.MUTATED),
+            self.finding("BRCA2", S.MUTATED),
+            self.finding("PALB2", S.MUTATED, origin=Origin.GERMLINE),
+        ]
+        return tuple(f for f in found if f is not None)
+
+    @property
+    def actionable(self) -> bool:
+        """Any alteration the review ties to a targeted option."""
+        return bool(self.esr1 or self.akt_pathway or self.parp_findings or self.her2_low)
+
+    @property
+    def tested_without_actionable(self) -> bool:
+        """ESR1 and the PI3K pathway were tested, and nothing actionable was found (rule 6)."""
+        return (
+            not self.actionable
+            and self.negative("ESR1") is not None
+            and self.pam_tested_negative
+        )
+
+    # -- history and state ---------------------------------------------------------------------
+
+    @property
+    def short_cdk46i(self) -> bool:
+        months = self.cdk46i_months
+        return months is not None and months < self.preferences.short_cdk46i_months
+
+    @property
+    def poor_performance(self) -> bool:
+        return self.profile.ecog is not None and self.profile.ecog >= 3
+
+    @property
+    def toxicity_weight(self) -> float:
+        base = {Priority.SURVIVAL: 0.5, Priority.BALANCED: 1.0, Priority.QUALITY_OF_LIFE: 2.0}[
+            self.preferences.priority
+        ]
+        return base * (2.0 if self.poor_performance else 1.0)
+
+    @property
+    def cost_weight(self) -> float:
+        weight = 0.25
+        if self.preferences.priority is Priority.QUALITY_OF_LIFE:
+            weight += 0.5  # the review's factor 4 weighs financial toxicity with quality of life
+        if self.preferences.cost_sensitive:
+            weight += 1.0
+        return weight

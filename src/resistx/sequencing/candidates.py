@@ -1,0 +1,58 @@
+"""The regimens considered for a patient: the fixed regimens, and matching trials (rule 9)."""
+
+from __future__ import annotations
+
+from resistx.evidence._base import EvidenceBase
+from resistx.model.enums import DrugClass, TrialStatus
+from resistx.model.mechanism import ResistanceMechanism
+from resistx.model.regimen import Regimen
+from resistx.model.evidence import Trial
+from resistx.vocab import drugs, regimens
+
+OPEN = (TrialStatus.ONGOING, TrialStatus.UNKNOWN)
+
+
+def trial_regimen(trial: Trial) -> Regimen:
+    """A ``trial:<NCT id>`` regimen for enrolment in a study."""
+    names = sorted({d for arm in trial.arms for d in arm.drugs})
+    classes = tuple(dict.fromkeys(drugs.drug_class(d) for d in names if d in drugs.BY_NAME))
+    return Regimen(
+        id=f"{regimens.TRIAL_PREFIX}{trial.nct_id}",
+        name=f"Trial {trial.key}: {', '.join(names) or 'investigational agent'}",
+        drugs=tuple(names),
+        drug_classes=classes,
+    )
+
+
+def matching_trials(
+    evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...]
+) -> tuple[Trial, ...]:
+    """Open, registered trials that the matched mechanisms name or whose drugs target them."""
+    classes = {DrugClass(s) for m in mechanisms for s in m.strategies if s in DrugClass._value2member_map_}
+    named = {k for m in mechanisms for k in m.trials}
+    found: dict[str, Trial] = {}
+    for t in evidence.after_cdk46i() + tuple(evidence.trial(k) for k in sorted(named) if k in evidence):
+        if t.nct_id is None or t.status not in OPEN or t.endpoints:
+            continue
+        arm_classes = {drugs.drug_class(d) for a in t.arms for d in a.drugs if d in drugs.BY_NAME}
+        if t.key in named or (classes & arm_classes and arm_classes <= classes | _PARTNERS):
+            found[t.nct_id] = t
+    return tuple(found[k] for k in sorted(found))
+
+
+# endocrine partners and platinum given with an investigational drug do not make it another strategy
+_PARTNERS = {
+    DrugClass.SERD,
+    DrugClass.AROMATASE_INHIBITOR,
+    DrugClass.CHEMOTHERAPY,
+    DrugClass.CDK46_INHIBITOR,
+}
+
+
+def considered(
+    evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...], include_trials: bool
+) -> tuple[tuple[Regimen, Trial | None], ...]:
+    fixed: list[tuple[Regimen, Trial | None]] = [(r, None) for r in regimens.REGIMENS]
+    if not include_trials:
+        return tuple(fixed)
+    return tuple(fixed + [(trial_regimen(t), t) for t in matching_trials(evidence, mechanisms)])

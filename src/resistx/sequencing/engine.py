@@ -1,0 +1,66 @@
+"""``sequence(profile)``: profile in, factors read evidence, plan out. A pure function."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from resistx.evidence._base import EvidenceBase
+from resistx.evidence._load import bundled
+from resistx.io.profile import ProfileSource, check_scope, load_preferences, load_profile
+from resistx.mechanisms import mechanisms_for
+from resistx.model.plan import Plan
+from resistx.model.profile import Preferences, Profile
+from resistx.sequencing import balance, efficacy, history, molecular
+from resistx.sequencing._facts import Facts
+from resistx.sequencing.actions import actions, notes
+from resistx.sequencing.candidates import considered
+from resistx.sequencing.ranking import Assessed, combine
+
+DISCLAIMER = (
+    "Decision support for clinicians, not a substitute for their judgment: resistx ranks "
+    "options from one 2024 review (Ye et al., doi 10.2147/BCTT.S438366)."
+)
+
+
+def _library_version() -> str:
+    from resistx import __version__  # noqa: PLC0415 - the facade imports this module
+
+    return __version__
+
+
+def sequence(
+    profile: ProfileSource,
+    preferences: Preferences | Mapping[str, Any] | None = None,
+    *,
+    evidence: EvidenceBase | None = None,
+) -> Plan:
+    """A ranked, explained plan for one patient. Same input, same output, always."""
+    p: Profile = load_profile(profile)
+    check_scope(p)
+    prefs = load_preferences(preferences)
+    eb = evidence if evidence is not None else bundled()
+    facts = Facts.of(p, prefs)
+    matched = mechanisms_for(p)
+    assessed = [
+        Assessed(
+            regimen=regimen,
+            molecular=molecular.assess(facts, regimen, eb, matched),
+            efficacy=efficacy.assess(facts, regimen, eb),
+            history=history.assess(facts, regimen, eb),
+            balance=balance.assess(facts, regimen, eb),
+        )
+        for regimen, _trial in considered(eb, matched, prefs.include_trials)
+    ]
+    options, excluded = combine(assessed)
+    return Plan(
+        patient_id=p.patient_id,
+        as_of=p.decision_date,
+        options=options,
+        excluded=excluded,
+        actions=actions(facts),
+        notes=notes(facts),
+        evidence_version=eb.version,
+        library_version=_library_version(),
+        disclaimer=DISCLAIMER,
+    )

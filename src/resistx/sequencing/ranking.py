@@ -1,0 +1,82 @@
+"""The one combiner: four assessments per regimen -> a total, deterministic order and tiers."""
+
+from __future__ import annotations
+
+import attrs
+
+from resistx.model.enums import Tier
+from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
+from resistx.model.regimen import Regimen
+from resistx.sequencing._assessment import Assessment
+
+PREFERRED_FROM = 4.0
+ALTERNATIVE_FROM = 1.0
+
+
+@attrs.frozen(kw_only=True)
+class Assessed:
+    regimen: Regimen
+    molecular: Assessment
+    efficacy: Assessment
+    history: Assessment
+    balance: Assessment
+
+    @property
+    def parts(self) -> tuple[Assessment, ...]:
+        return (self.molecular, self.efficacy, self.history, self.balance)
+
+    @property
+    def exclusions(self) -> tuple[Reason, ...]:
+        return tuple(r for a in self.parts for r in a.exclusions)
+
+    @property
+    def scores(self) -> Scores:
+        return Scores(
+            molecular=round(self.molecular.score, 6),
+            efficacy=round(self.efficacy.score, 6),
+            history=round(self.history.score, 6),
+            balance=round(self.balance.score, 6),
+        )
+
+
+def order_key(a: Assessed) -> tuple[float, str]:
+    """Best first: the higher total, then the regimen id (the deterministic tiebreak)."""
+    return (-round(a.scores.total, 6), a.regimen.id)
+
+
+def tier(a: Assessed) -> Tier:
+    if a.regimen.is_trial:
+        return Tier.TRIAL
+    total = a.scores.total
+    if total >= PREFERRED_FROM:
+        return Tier.PREFERRED
+    if total >= ALTERNATIVE_FROM:
+        return Tier.ALTERNATIVE
+    return Tier.LATER
+
+
+def combine(assessed: list[Assessed]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+    eligible = sorted((a for a in assessed if not a.exclusions), key=order_key)
+    options = tuple(
+        Option(
+            rank=i,
+            regimen=a.regimen,
+            tier=tier(a),
+            scores=a.scores,
+            reasons=tuple(r for part in a.parts for r in part.reasons),
+            cautions=_unique(c for part in a.parts for c in part.cautions),
+        )
+        for i, a in enumerate(eligible, start=1)
+    )
+    excluded = tuple(
+        Exclusion(regimen=a.regimen, reasons=a.exclusions)
+        for a in sorted((a for a in assessed if a.exclusions), key=lambda a: a.regimen.id)
+    )
+    return options, excluded
+
+
+def _unique(cautions: object) -> tuple[Caution, ...]:
+    seen: dict[str, Caution] = {}
+    for c in cautions:  # type: ignore[attr-defined]
+        seen.setdefault(c.text, c)
+    return tuple(seen.values())
