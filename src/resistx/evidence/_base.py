@@ -29,6 +29,7 @@ POPULATION_GENES: dict[str, tuple[str, ...]] = {
     "HR+/HER2- germline-PALB2": ("PALB2",),
     "HR+/HER2- somatic-BRCA1/2": ("BRCA1", "BRCA2"),
     "HER2-low": ("ERBB2",),
+    "PTEN-mutated": ("PTEN",),
 }
 
 

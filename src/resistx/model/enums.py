@@ -135,6 +135,7 @@ class TrialSetting(enum.StrEnum):
     MIXED = "mixed"  # some patients had one, some did not
     CDK46I_NAIVE = "cdk4/6i_naive"  # endocrine-resistant, no prior CDK4/6 inhibitor
     FIRST_LINE = "first_line"  # first-line CDK4/6-inhibitor trials cited as background
+    UNKNOWN = "unknown"  # the review does not say
 
 
 class EndpointKind(enum.StrEnum):

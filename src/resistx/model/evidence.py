@@ -149,7 +149,7 @@ class Trial:
     endpoints: tuple[Endpoint, ...] = ()
     hazard_ratios: tuple[HazardRatio, ...] = ()
     adverse_events: tuple[AdverseEvent, ...] = ()
-    references: tuple[int, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    references: tuple[int, ...] = ()  # empty only where the review cites nothing (say so in notes)
     source: str
     notes: tuple[str, ...] = ()
 

@@ -90,18 +90,13 @@ def _cost(regimen: Regimen) -> float:
     return 1.0
 
 
-def _ae_arm(trial: Trial, regimen_id: str) -> str | None:
-    arms = [a.label for a in trial.arms if a.regimen == regimen_id]
-    return arms[0] if arms else None
-
-
 def _events(evidence: EvidenceBase, regimen_id: str) -> tuple[Trial | None, tuple[AdverseEvent, ...]]:
     key = AE_TRIALS.get(regimen_id)
     if key is None or key not in evidence:
         return None, ()
     trial = evidence.trial(key)
-    arm = _ae_arm(trial, regimen_id)
-    return trial, tuple(a for a in trial.adverse_events if a.arm == arm)
+    arms = {a.label for a in trial.arms if a.regimen == regimen_id}
+    return trial, tuple(a for a in trial.adverse_events if a.arm in arms)
 
 
 def _find(events: tuple[AdverseEvent, ...], term: str) -> AdverseEvent | None:

@@ -121,7 +121,14 @@ class _Scored:
 
 
 def _arm_of(trial: Trial, regimen_id: str) -> list[str]:
-    return [a.label for a in trial.arms if a.regimen == regimen_id]
+    # a cohort study may give the regimen to patients with and without a prior CDK4/6
+    # inhibitor (refs 46, 47): the group that had one speaks for our patients, so it goes first
+    arms = [a.label for a in trial.arms if a.regimen == regimen_id]
+    return sorted(arms, key=lambda label: label.casefold().startswith("no prior"))
+
+
+def _regimen_of(trial: Trial, label: str) -> str | None:
+    return next((a.regimen for a in trial.arms if a.label == label), None)
 
 
 def _median(trial: Trial, arm: str, population: str, kind: EndpointKind = PFS) -> Endpoint | None:
@@ -146,7 +153,9 @@ def _score_source(trial: Trial, regimen_id: str, population: str) -> _Scored | N
     where = "" if pop == "ITT" else f", {pop}"
     hr = next(
         (h for h in trial.hazard_ratios
-         if h.endpoint_kind is PFS and h.population == pop and h.experimental in arms),
+         if h.endpoint_kind is PFS and h.population == pop and h.experimental in arms
+         # a treatment comparison, not the same regimen in two kinds of patients
+         and _regimen_of(trial, h.control) != regimen_id),
         None,
     )
     if hr is not None:

@@ -1,0 +1,124 @@
+"""The one home of hypothesis strategies for resistx's domain objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+import resistx
+from resistx.model.enums import Priority
+
+GENES = ("ESR1", "PIK3CA", "AKT1", "PTEN", "RB1", "CCNE1", "BRCA1", "BRCA2", "PALB2",
+         "CDK2", "FGFR1", "AURKA", "TP53", "CDK6", "ERBB2")
+POSITIVE_STATUS = {
+    "ESR1": "mutated", "PIK3CA": "mutated", "AKT1": "mutated", "PTEN": "loss", "RB1": "loss",
+    "CCNE1": "amplified", "BRCA1": "mutated", "BRCA2": "mutated", "PALB2": "mutated",
+    "CDK2": "overexpressed", "FGFR1": "amplified", "AURKA": "amplified", "CDK6": "amplified",
+}
+STATUSES = ("mutated", "wild_type", "amplified", "overexpressed", "loss", "not_detected",
+            "indeterminate")
+COMORBIDITIES = ("diabetes", "interstitial_lung_disease", "uncontrolled_hypertension",
+                 "cardiac_disease", "hepatic_impairment", "neuropathy", "cytopenia")
+REGIMEN_DRUGS = (
+    ("palbociclib", "letrozole"), ("ribociclib", "letrozole"), ("abemaciclib", "anastrozole"),
+    ("palbociclib", "fulvestrant"), ("Ibrance", "Femara"), ("Kisqali", "Faslodex"),
+    ("fulvestrant",), ("capecitabine",), ("paclitaxel",), ("chemotherapy",), ("eribulin",),
+    ("elacestrant",), ("alpelisib", "fulvestrant"), ("everolimus", "exemestane"),
+    ("trastuzumab deruxtecan",), ("olaparib",), ("Xeloda",),
+)
+BASE = dt.date(2020, 1, 1)
+
+dates = st.integers(min_value=0, max_value=2400).map(lambda d: BASE + dt.timedelta(days=d))
+
+
+def iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+@st.composite
+def biomarker_dicts(draw: st.DrawFn, gene: str | None = None, status: str | None = None) -> dict[str, Any]:
+    g = gene or draw(st.sampled_from(GENES))
+    out: dict[str, Any] = {"gene": g, "status": status or draw(st.sampled_from(STATUSES))}
+    if draw(st.booleans()):
+        out["origin"] = draw(st.sampled_from(("somatic", "germline")))
+    if draw(st.booleans()):
+        out["sample"] = draw(st.sampled_from(("tissue", "ctdna")))
+    if draw(st.booleans()):
+        out["assay"] = draw(st.sampled_from(("ngs", "pcr", "ihc", "fish")))
+    if draw(st.booleans()):
+        out["tested_on"] = iso(draw(dates))
+    return out
+
+
+@st.composite
+def treatment_dicts(draw: st.DrawFn) -> dict[str, Any]:
+    out: dict[str, Any] = {"drugs": list(draw(st.sampled_from(REGIMEN_DRUGS)))}
+    if draw(st.booleans()):
+        out["setting"] = draw(st.sampled_from(("adjuvant", "metastatic", "metastatic")))
+    if draw(st.booleans()):
+        out["line"] = draw(st.integers(min_value=1, max_value=6))
+    if draw(st.booleans()):
+        start = draw(dates)
+        out["started_on"] = iso(start)
+        if draw(st.booleans()):
+            out["ended_on"] = iso(start + dt.timedelta(days=draw(st.integers(0, 900))))
+    elif draw(st.booleans()):
+        out["months"] = draw(st.floats(min_value=0, max_value=60, allow_nan=False))
+    if draw(st.booleans()):
+        out["stop_reason"] = draw(st.sampled_from(("progression", "progression", "toxicity", "ongoing")))
+    return out
+
+
+@st.composite
+def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
+    """JSON-like profiles that load: HR-positive, HER2 not positive."""
+    out: dict[str, Any] = {
+        "schema_version": 1,
+        "hormone_receptor": "positive",
+        "her2": draw(st.sampled_from(("0", "ultralow", "low", "unknown"))),
+    }
+    if draw(st.booleans()):
+        out["as_of"] = iso(BASE + dt.timedelta(days=2500))
+    if draw(st.booleans()):
+        out["ecog"] = draw(st.one_of(st.none(), st.integers(0, 4)))
+    if draw(st.booleans()):
+        out["visceral_crisis"] = draw(st.booleans())
+    if draw(st.booleans()):
+        out["menopausal_status"] = draw(st.sampled_from(("postmenopausal", "premenopausal", "unknown")))
+    out["comorbidities"] = draw(st.lists(st.sampled_from(COMORBIDITIES), unique=True, max_size=3))
+    out["biomarkers"] = draw(st.lists(biomarker_dicts(), max_size=5))
+    out["treatments"] = draw(st.lists(treatment_dicts(), max_size=4))
+    return out
+
+
+profiles = profile_dicts().map(resistx.load_profile)
+
+preferences = st.builds(
+    resistx.Preferences,
+    priority=st.sampled_from(list(Priority)),
+    cost_sensitive=st.booleans(),
+    include_trials=st.booleans(),
+    short_cdk46i_months=st.sampled_from((3.0, 6.0, 12.0)),
+)
+
+trials = st.sampled_from(resistx.evidence().trials)
+mechanisms = st.sampled_from(resistx.mechanisms())
+discrepancies = st.sampled_from(resistx.evidence().discrepancies)
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@st.composite
+def mutated_profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
+    """Valid profiles with one field replaced by arbitrary JSON-like data."""
+    base = draw(profile_dicts())
+    key = draw(st.sampled_from([*base, "unexpected"]))
+    base[key] = draw(json_values)
+    return base
