@@ -52,8 +52,13 @@ class Scores:
     balance: float
 
     @property
+    def merit(self) -> float:
+        """What the evidence says for this patient, before weighing toxicity and cost."""
+        return self.molecular + self.efficacy + self.history
+
+    @property
     def total(self) -> float:
-        return self.molecular + self.efficacy + self.history + self.balance
+        return self.merit + self.balance
 
 
 @attrs.frozen(kw_only=True)

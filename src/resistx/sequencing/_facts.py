@@ -37,7 +37,10 @@ class Finding:
 
 
 def _stale(result: BiomarkerResult, progression: dt.date | None) -> bool:
-    return progression is not None and (result.tested_on is None or result.tested_on < progression)
+    """A somatic result taken before the latest progression may no longer hold; a germline one does."""
+    if result.origin is Origin.GERMLINE or progression is None:
+        return False
+    return result.tested_on is None or result.tested_on < progression
 
 
 @attrs.frozen(kw_only=True)
@@ -162,7 +165,10 @@ class Facts:
         return (
             not self.actionable
             and self.negative("ESR1") is not None
+            and not self.needs_retest("ESR1")
             and self.pam_tested_negative
+            and not self.pathway_needs_retest
+            and not self.pam_negative_by_pcr_only
         )
 
     # -- history and state ---------------------------------------------------------------------
@@ -181,7 +187,7 @@ class Facts:
         base = {Priority.SURVIVAL: 0.5, Priority.BALANCED: 1.0, Priority.QUALITY_OF_LIFE: 2.0}[
             self.preferences.priority
         ]
-        return base * (2.0 if self.poor_performance else 1.0)
+        return base * (3.0 if self.poor_performance else 1.0)
 
     @property
     def cost_weight(self) -> float:

@@ -60,12 +60,13 @@ def _maintain(f: Facts) -> str:
 
 
 def _parp(f: Facts) -> str:
-    genes = {x.gene: x.result.origin.value for x in f.parp_findings}
-    if genes.get("PALB2") == "germline":
+    """TBCRC 048 reports germline PALB2 and somatic BRCA1/2; germline BRCA1/2 was not its question."""
+    origins = {(x.gene, x.result.origin.value) for x in f.parp_findings}
+    if ("PALB2", "germline") in origins:
         return "HR+/HER2- germline-PALB2"
-    if {"BRCA1", "BRCA2"} & set(genes):
+    if origins & {("BRCA1", "somatic"), ("BRCA2", "somatic")}:
         return "HR+/HER2- somatic-BRCA1/2"
-    return "ITT"
+    return "germline-BRCA1/2"
 
 
 SOURCES: dict[str, tuple[Source, ...]] = {
@@ -77,8 +78,8 @@ SOURCES: dict[str, tuple[Source, ...]] = {
     "alpelisib+fulvestrant": (Source(trial="BYLieve"), Source(trial="SOLAR-1", population=_pik3ca)),
     "capivasertib+fulvestrant": (Source(trial="CAPItello-291", population=_akt),),
     "everolimus+exemestane": (
-        Source(trial="retrospective-ref47"),
-        Source(trial="retrospective-ref46"),
+        Source(trial="retrospective-ref47", population=_prior),
+        Source(trial="retrospective-ref46", population=_prior),
     ),
     "ribociclib+everolimus+exemestane": (Source(trial="TRINITI-1"),),
     "ribociclib+fulvestrant": (Source(trial="MAINTAIN", population=_maintain),),

@@ -21,7 +21,8 @@ F = Factor.MOLECULAR
 MATCH = 3.0  # a biomarker the regimen's trials selected for
 PARTIAL = 1.0  # a pathway alteration the regimen acts on without a selecting trial
 AGAINST = -1.5  # a tested biomarker that predicts less benefit
-NO_ACTIONABLE = 1.5  # rule 6: nothing to target, so cytotoxics and ADCs come forward
+NO_ACTIONABLE = 2.0  # rule 6: nothing to target, so cytotoxics and ADCs come forward ...
+NO_ACTIONABLE_ENDOCRINE = -2.0  # ... and endocrine-based regimens step back
 
 
 def _weight(finding: Finding) -> float:
@@ -63,6 +64,12 @@ def assess(
                 ),
             )
         )
+
+    if facts.tested_without_actionable and _kinds.is_endocrine_based(regimen):
+        return Assessment(score=NO_ACTIONABLE_ENDOCRINE, reasons=(reason(
+            F, "no_actionable_alteration_endocrine",
+            "ESR1 and the PI3K pathway tested without an actionable alteration: the review prefers "
+            "chemotherapy and ADCs over endocrine-based regimens.", evidence, trials),))
 
     if rid in ("elacestrant", "camizestrant", "amcenestrant", "giredestrant"):
         if (f := facts.esr1) is not None:
@@ -111,6 +118,12 @@ def assess(
         if found:
             best = max(found, key=lambda f: (_weight(f), f.gene))
             genes = ", ".join(f"{f.result.origin.value} {f.gene}" for f in found)
+            germline_brca = any(f.gene != "PALB2" and f.result.origin.value == "germline" for f in found)
+            if rid == "talazoparib" and not germline_brca:
+                return Assessment(score=MATCH * _weight(best) / 2, reasons=(reason(
+                    F, "hrd_mutation_matches_parp_inhibitor_class",
+                    f"{genes} mutation {_when(best)}: TBCRC 048 tested olaparib; talazoparib is "
+                    "another PARP inhibitor, supported here by class only.", evidence, trials),))
             return _match(best, "hrd_mutation_matches_parp_inhibitor",
                           f"{genes} mutation {_when(best)}: PARP inhibitors are active with germline "
                           "BRCA1/2 or PALB2 and somatic BRCA1/2 mutations (TBCRC 048), even after a "

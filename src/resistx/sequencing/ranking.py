@@ -9,8 +9,11 @@ from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
 from resistx.model.regimen import Regimen
 from resistx.sequencing._assessment import Assessment
 
-PREFERRED_FROM = 4.0
-ALTERNATIVE_FROM = 1.0
+# Tiers read the clinical merit (molecular + efficacy + history): what the review's evidence
+# prefers for this patient. The rank adds the balance factor, so preferences and toxicity
+# reorder options without relabelling what the evidence says.
+PREFERRED_FROM = 4.5
+ALTERNATIVE_FROM = 2.0
 
 
 @attrs.frozen(kw_only=True)
@@ -47,7 +50,7 @@ def order_key(a: Assessed) -> tuple[float, str]:
 def tier(a: Assessed) -> Tier:
     if a.regimen.is_trial:
         return Tier.TRIAL
-    total = a.scores.total
+    total = a.scores.merit
     if total >= PREFERRED_FROM:
         return Tier.PREFERRED
     if total >= ALTERNATIVE_FROM:
