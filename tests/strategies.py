@@ -10,23 +10,74 @@ from hypothesis import strategies as st
 import resistx
 from resistx.model.enums import Priority
 
-GENES = ("ESR1", "PIK3CA", "AKT1", "PTEN", "RB1", "CCNE1", "BRCA1", "BRCA2", "PALB2",
-         "CDK2", "FGFR1", "AURKA", "TP53", "CDK6", "ERBB2")
+GENES = (
+    "ESR1",
+    "PIK3CA",
+    "AKT1",
+    "PTEN",
+    "RB1",
+    "CCNE1",
+    "BRCA1",
+    "BRCA2",
+    "PALB2",
+    "CDK2",
+    "FGFR1",
+    "AURKA",
+    "TP53",
+    "CDK6",
+    "ERBB2",
+)
 POSITIVE_STATUS = {
-    "ESR1": "mutated", "PIK3CA": "mutated", "AKT1": "mutated", "PTEN": "loss", "RB1": "loss",
-    "CCNE1": "amplified", "BRCA1": "mutated", "BRCA2": "mutated", "PALB2": "mutated",
-    "CDK2": "overexpressed", "FGFR1": "amplified", "AURKA": "amplified", "CDK6": "amplified",
+    "ESR1": "mutated",
+    "PIK3CA": "mutated",
+    "AKT1": "mutated",
+    "PTEN": "loss",
+    "RB1": "loss",
+    "CCNE1": "amplified",
+    "BRCA1": "mutated",
+    "BRCA2": "mutated",
+    "PALB2": "mutated",
+    "CDK2": "overexpressed",
+    "FGFR1": "amplified",
+    "AURKA": "amplified",
+    "CDK6": "amplified",
 }
-STATUSES = ("mutated", "wild_type", "amplified", "overexpressed", "loss", "not_detected",
-            "indeterminate")
-COMORBIDITIES = ("diabetes", "interstitial_lung_disease", "uncontrolled_hypertension",
-                 "cardiac_disease", "hepatic_impairment", "neuropathy", "cytopenia")
+STATUSES = (
+    "mutated",
+    "wild_type",
+    "amplified",
+    "overexpressed",
+    "loss",
+    "not_detected",
+    "indeterminate",
+)
+COMORBIDITIES = (
+    "diabetes",
+    "interstitial_lung_disease",
+    "uncontrolled_hypertension",
+    "cardiac_disease",
+    "hepatic_impairment",
+    "neuropathy",
+    "cytopenia",
+)
 REGIMEN_DRUGS = (
-    ("palbociclib", "letrozole"), ("ribociclib", "letrozole"), ("abemaciclib", "anastrozole"),
-    ("palbociclib", "fulvestrant"), ("Ibrance", "Femara"), ("Kisqali", "Faslodex"),
-    ("fulvestrant",), ("capecitabine",), ("paclitaxel",), ("chemotherapy",), ("eribulin",),
-    ("elacestrant",), ("alpelisib", "fulvestrant"), ("everolimus", "exemestane"),
-    ("trastuzumab deruxtecan",), ("olaparib",), ("Xeloda",),
+    ("palbociclib", "letrozole"),
+    ("ribociclib", "letrozole"),
+    ("abemaciclib", "anastrozole"),
+    ("palbociclib", "fulvestrant"),
+    ("Ibrance", "Femara"),
+    ("Kisqali", "Faslodex"),
+    ("fulvestrant",),
+    ("capecitabine",),
+    ("paclitaxel",),
+    ("chemotherapy",),
+    ("eribulin",),
+    ("elacestrant",),
+    ("alpelisib", "fulvestrant"),
+    ("everolimus", "exemestane"),
+    ("trastuzumab deruxtecan",),
+    ("olaparib",),
+    ("Xeloda",),
 )
 BASE = dt.date(2020, 1, 1)
 
@@ -38,7 +89,9 @@ def iso(d: dt.date) -> str:
 
 
 @st.composite
-def biomarker_dicts(draw: st.DrawFn, gene: str | None = None, status: str | None = None) -> dict[str, Any]:
+def biomarker_dicts(
+    draw: st.DrawFn, gene: str | None = None, status: str | None = None
+) -> dict[str, Any]:
     g = gene or draw(st.sampled_from(GENES))
     out: dict[str, Any] = {"gene": g, "status": status or draw(st.sampled_from(STATUSES))}
     if draw(st.booleans()):
@@ -67,7 +120,9 @@ def treatment_dicts(draw: st.DrawFn) -> dict[str, Any]:
     elif draw(st.booleans()):
         out["months"] = draw(st.floats(min_value=0, max_value=60, allow_nan=False))
     if draw(st.booleans()):
-        out["stop_reason"] = draw(st.sampled_from(("progression", "progression", "toxicity", "ongoing")))
+        out["stop_reason"] = draw(
+            st.sampled_from(("progression", "progression", "toxicity", "ongoing"))
+        )
     return out
 
 
@@ -86,7 +141,9 @@ def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         out["visceral_crisis"] = draw(st.booleans())
     if draw(st.booleans()):
-        out["menopausal_status"] = draw(st.sampled_from(("postmenopausal", "premenopausal", "unknown")))
+        out["menopausal_status"] = draw(
+            st.sampled_from(("postmenopausal", "premenopausal", "unknown"))
+        )
     out["comorbidities"] = draw(st.lists(st.sampled_from(COMORBIDITIES), unique=True, max_size=3))
     out["biomarkers"] = draw(st.lists(biomarker_dicts(), max_size=5))
     out["treatments"] = draw(st.lists(treatment_dicts(), max_size=4))
@@ -109,8 +166,9 @@ discrepancies = st.sampled_from(resistx.evidence().discrepancies)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
     max_leaves=20,
 )
 

@@ -40,8 +40,8 @@ from resistx.model import (
     Reason,
     Regimen,
     ResistanceMechanism,
-    Trial,
     Treatment,
+    Trial,
 )
 from resistx.sequencing import sequence
 
@@ -71,8 +71,8 @@ __all__ = [
     "ConversionError",
     "Discrepancy",
     "Drug",
-    "EvidenceBase",
     "Endpoint",
+    "EvidenceBase",
     "EvidenceError",
     "Exclusion",
     "HazardRatio",

@@ -36,7 +36,9 @@ class OutOfScopeError(ResistxError):
 class EvidenceError(ResistxError, ValueError):
     """A malformed or inconsistent evidence file; the message names file, record and field."""
 
-    def __init__(self, source: str, problems: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> None:
+    def __init__(
+        self, source: str, problems: tuple[tuple[str, str], ...] | list[tuple[str, str]]
+    ) -> None:
         self.source = source
         self.problems: tuple[tuple[str, str], ...] = tuple(problems)
         super().__init__(_format(f"invalid evidence in {source}", self.problems))

@@ -32,7 +32,7 @@ T = TypeVar("T")
 Problems = list[tuple[str, str]]
 
 
-class Invalid(Exception):
+class DataProblemsError(Exception):
     """Problems found below one value, each with a path relative to that value."""
 
     def __init__(self, problems: Problems) -> None:
@@ -54,7 +54,7 @@ def _type_name(value: object) -> str:
 
 
 def _fail(message: str) -> typing.NoReturn:
-    raise Invalid([("", message)])
+    raise DataProblemsError([("", message)])
 
 
 # -- primitives ----------------------------------------------------------------------------
@@ -62,7 +62,7 @@ def _fail(message: str) -> typing.NoReturn:
 
 def _str(value: object, t: type) -> str:
     if t is not str:  # a StrEnum reaches the str hook through single dispatch
-        return _enum(value, t)  # type: ignore[arg-type, return-value]
+        return _enum(value, t)  # type: ignore[return-value]
     if not isinstance(value, str):
         _fail(f"expected a string, got {_type_name(value)}")
     return value
@@ -110,7 +110,9 @@ def _enum(value: object, t: type[enum.Enum]) -> enum.Enum:
         for member in t:
             if member.value == value:
                 return member
-        _fail(f"{value!r} is not one of: {', '.join(allowed)}{_suggest.did_you_mean(value, allowed)}")
+        _fail(
+            f"{value!r} is not one of: {', '.join(allowed)}{_suggest.did_you_mean(value, allowed)}"
+        )
     if str(value) in allowed and not isinstance(value, bool):
         _fail(f"{value!r} must be written as the string {str(value)!r}")
     _fail(f"expected one of: {', '.join(allowed)}; got {_type_name(value)} {value!r}")
@@ -138,10 +140,10 @@ def _tuple(value: object, t: Any) -> tuple[Any, ...]:
     for i, (item, item_type) in enumerate(zip(value, item_types, strict=True)):
         try:
             out.append(converter.structure(item, item_type))
-        except Invalid as e:
+        except DataProblemsError as e:
             problems += [(f"[{i}]{p}", m) for p, m in e.problems]
     if problems:
-        raise Invalid(problems)
+        raise DataProblemsError(problems)
     return tuple(out)
 
 
@@ -181,7 +183,7 @@ def _fields(cls: type) -> tuple[tuple[attrs.Attribute[Any], Any], ...]:
 def _attrs(value: object, cls: type[T]) -> T:
     if not isinstance(value, Mapping):
         _fail(f"expected an object, got {_type_name(value)}")
-    fields = _fields(cls)
+    fields = _fields(typing.cast(type, cls))
     names = {f.name for f, _ in fields}
     problems: Problems = []
     for key in value:
@@ -198,10 +200,10 @@ def _attrs(value: object, cls: type[T]) -> T:
         hook = _FIELD_HOOKS.get((cls, f.name))
         try:
             kwargs[f.name] = hook(value[f.name]) if hook else converter.structure(value[f.name], t)
-        except Invalid as e:
+        except DataProblemsError as e:
             problems += [(f".{f.name}{p}", m) for p, m in e.problems]
     if problems:
-        raise Invalid(problems)
+        raise DataProblemsError(problems)
     # run every field validator before __init__ so that all range problems are reported
     view = types.SimpleNamespace(**kwargs)
     for f, _ in fields:
@@ -211,7 +213,7 @@ def _attrs(value: object, cls: type[T]) -> T:
             except (ValueError, TypeError) as e:
                 problems.append((f".{f.name}", str(e)))
     if problems:
-        raise Invalid(problems)
+        raise DataProblemsError(problems)
     try:
         return cls(**kwargs)
     except (ValueError, TypeError) as e:
@@ -233,7 +235,7 @@ def _drug_names(value: object) -> tuple[str, ...]:
         else:
             out.append(drug.name)
     if problems:
-        raise Invalid(problems)
+        raise DataProblemsError(problems)
     return tuple(out)
 
 
@@ -272,15 +274,13 @@ converter.register_unstructure_hook(dt.date, dt.date.isoformat)
 for _enum_type in vars(enums).values():
     if isinstance(_enum_type, type) and issubclass(_enum_type, enum.Enum):
         converter.register_unstructure_hook(_enum_type, lambda e: e.value)
-converter.register_unstructure_hook_func(
-    _is_tuple, lambda t: [converter.unstructure(x) for x in t]
-)
+converter.register_unstructure_hook_func(_is_tuple, lambda t: [converter.unstructure(x) for x in t])
 converter.register_unstructure_hook_func(
     _is_frozenset, lambda s: sorted(converter.unstructure(x) for x in s)
 )
 
 
-def problems_of(exc: Invalid, root: str = "$") -> tuple[tuple[str, str], ...]:
+def problems_of(exc: DataProblemsError, root: str = "$") -> tuple[tuple[str, str], ...]:
     return tuple((root + path, message) for path, message in exc.problems)
 
 
@@ -288,7 +288,7 @@ def structure(data: object, cls: type[T], error: type[ConversionError] = Convers
     """Structure JSON-like ``data`` into ``cls``, raising ``error`` with every problem."""
     try:
         return converter.structure(data, cls)
-    except Invalid as e:
+    except DataProblemsError as e:
         raise error(problems_of(e)) from None
 
 

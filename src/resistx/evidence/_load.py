@@ -26,9 +26,9 @@ def _name_records(data: Any, problems: tuple[tuple[str, str], ...]) -> list[tupl
                 key = data["trials"][int(index)].get("key")
             except (KeyError, IndexError, ValueError, AttributeError, TypeError):
                 key = None
-            if key:
-                path = f"{path} (trial {key!r})"
-        named.append((path, message))
+            named.append((f"{path} (trial {key!r})" if key else path, message))
+        else:
+            named.append((path, message))
     return named
 
 
@@ -57,7 +57,7 @@ def integrity_problems(eb: EvidenceBase) -> list[tuple[str, str]]:
 def parse(data: Any, origin: str) -> EvidenceBase:
     try:
         eb = _serde.converter.structure(data, EvidenceBase)
-    except _serde.Invalid as e:
+    except _serde.DataProblemsError as e:
         raise EvidenceError(origin, _name_records(data, _serde.problems_of(e))) from None
     problems = integrity_problems(eb)
     if problems:

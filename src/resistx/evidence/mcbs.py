@@ -95,7 +95,9 @@ def grade(
     if hr.ci95 is None or lower is None:
         return result(None, "not gradable: the review reports no 95% CI for the hazard ratio")
     if hr.significant is not True or hr.ci95[1] >= 1.0:
-        return result(None, f"not gradable: the 95% CI {hr.ci95[0]}-{hr.ci95[1]} does not exclude 1")
+        return result(
+            None, f"not gradable: the 95% CI {hr.ci95[0]}-{hr.ci95[1]} does not exclude 1"
+        )
     if gain is None or control_median is None:
         return result(None, "not gradable: the review reports no median for both arms")
     if form == "2b":
@@ -103,7 +105,9 @@ def grade(
         band = "control median <= 6 months" if control_median <= 6 else "control median > 6 months"
     else:
         table = _FORM_2A_SHORT if control_median <= 12 else _FORM_2A_LONG
-        band = "control median <= 12 months" if control_median <= 12 else "control median > 12 months"
+        band = (
+            "control median <= 12 months" if control_median <= 12 else "control median > 12 months"
+        )
     for value, max_lower, min_gain in table:
         if lower <= max_lower and gain >= min_gain:
             return result(

@@ -18,10 +18,12 @@ BUNDLED = "mechanisms.json"
 def catalog() -> tuple[ResistanceMechanism, ...]:
     """Every mechanism of the review's Figure 1 and text, in the file's order."""
     origin = f"resistx/mechanisms/data/{BUNDLED}"
-    data = json.loads(resources.files("resistx.mechanisms").joinpath("data", BUNDLED).read_text("utf-8"))
+    data = json.loads(
+        resources.files("resistx.mechanisms").joinpath("data", BUNDLED).read_text("utf-8")
+    )
     try:
         return _serde.converter.structure(data["mechanisms"], tuple[ResistanceMechanism, ...])
-    except _serde.Invalid as e:
+    except _serde.DataProblemsError as e:
         raise EvidenceError(origin, _serde.problems_of(e, "$.mechanisms")) from None
 
 

@@ -32,7 +32,9 @@ def positive(_inst: object, attribute: attrs.Attribute[Any], value: float | None
         raise ValueError(msg)
 
 
-def interval(_inst: object, attribute: attrs.Attribute[Any], value: tuple[float, float] | None) -> None:
+def interval(
+    _inst: object, attribute: attrs.Attribute[Any], value: tuple[float, float] | None
+) -> None:
     if value is not None and value[0] > value[1]:
         msg = f"{attribute.name} low end {value[0]} exceeds its high end {value[1]}"
         raise ValueError(msg)

@@ -130,8 +130,12 @@ def _result_key(r: BiomarkerResult) -> tuple[Any, ...]:
     # then NGS over PCR, so the choice does not depend on the order of the input list
     return (
         r.tested_on or dt.date.min,
-        r.status not in (BiomarkerStatus.WILD_TYPE, BiomarkerStatus.NOT_DETECTED,
-                         BiomarkerStatus.INDETERMINATE),
+        r.status
+        not in (
+            BiomarkerStatus.WILD_TYPE,
+            BiomarkerStatus.NOT_DETECTED,
+            BiomarkerStatus.INDETERMINATE,
+        ),
         r.assay is Assay.NGS,
         r.origin.value,
         r.status.value,
@@ -206,7 +210,9 @@ class Profile:
 
     @property
     def progressed_on_classes(self) -> frozenset[DrugClass]:
-        return frozenset(c for t in self.metastatic_treatments if t.progressed for c in t.drug_classes)
+        return frozenset(
+            c for t in self.metastatic_treatments if t.progressed for c in t.drug_classes
+        )
 
     def progressed_on(self, regimen_drugs: tuple[str, ...]) -> Treatment | None:
         """The metastatic treatment that contained every drug of a regimen and ended in progression."""

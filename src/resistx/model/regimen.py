@@ -14,7 +14,9 @@ class Drug:
     name: str
     drug_class: DrugClass
     synonyms: tuple[str, ...] = ()
-    target: str | None = None  # the antigen of an antibody-drug conjugate, the kinase of an inhibitor
+    target: str | None = (
+        None  # the antigen of an antibody-drug conjugate, the kinase of an inhibitor
+    )
 
 
 @attrs.frozen(kw_only=True)

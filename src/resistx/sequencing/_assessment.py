@@ -40,7 +40,11 @@ def reason(
 
 
 def exclusion(
-    code: ExclusionCode, factor: Factor, text: str, evidence: EvidenceBase, trials: Iterable[str] = ()
+    code: ExclusionCode,
+    factor: Factor,
+    text: str,
+    evidence: EvidenceBase,
+    trials: Iterable[str] = (),
 ) -> Reason:
     return reason(factor, code.value, text, evidence, trials)
 

@@ -58,7 +58,9 @@ class Facts:
     @classmethod
     def of(cls, profile: Profile, preferences: Preferences) -> Facts:
         prior = frozenset(
-            d for t in profile.treatments for d in t.drugs
+            d
+            for t in profile.treatments
+            for d in t.drugs
             if drug_class(d) is DrugClass.CDK46_INHIBITOR
         )
         return cls(
@@ -75,7 +77,9 @@ class Facts:
 
     # -- biomarkers -------------------------------------------------------------------------
 
-    def finding(self, gene: str, *statuses: BiomarkerStatus, origin: Origin | None = None) -> Finding | None:
+    def finding(
+        self, gene: str, *statuses: BiomarkerStatus, origin: Origin | None = None
+    ) -> Finding | None:
         r = self.results.get(gene)
         if r is None or r.status not in (statuses or POSITIVE):
             return None
@@ -132,8 +136,7 @@ class Facts:
     def pam_negative_by_pcr_only(self) -> tuple[str, ...]:
         """PI3K-pathway genes whose latest 'not detected' came from PCR alone (rule 15)."""
         return tuple(
-            g for g in PAM_GENES
-            if (r := self.negative(g)) is not None and r.assay is Assay.PCR
+            g for g in PAM_GENES if (r := self.negative(g)) is not None and r.assay is Assay.PCR
         )
 
     @property

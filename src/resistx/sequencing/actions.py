@@ -20,33 +20,41 @@ def actions(facts: Facts) -> tuple[Action, ...]:
             if facts.latest_progression
             else "at this time point"
         )
-        out.append(Action(
-            code="retest",
-            genes=tuple(stale_or_missing),
-            text=f"Test {', '.join(stale_or_missing)} {when} by ctDNA or rebiopsy: ESR1 mutations and "
-                 "PI3K-AKT-mTOR alterations are acquired under treatment and decide the next line.",
-        ))
+        out.append(
+            Action(
+                code="retest",
+                genes=tuple(stale_or_missing),
+                text=f"Test {', '.join(stale_or_missing)} {when} by ctDNA or rebiopsy: ESR1 mutations and "
+                "PI3K-AKT-mTOR alterations are acquired under treatment and decide the next line.",
+            )
+        )
     pcr_only = facts.pam_negative_by_pcr_only
     if pcr_only:
-        out.append(Action(
-            code="retest_ngs",
-            genes=pcr_only,
-            text=f"{', '.join(pcr_only)} 'not detected' by PCR only: retest by NGS; in FAKTION's "
-                 "expanded NGS analysis more tumours were pathway-altered than by ddPCR.",
-        ))
+        out.append(
+            Action(
+                code="retest_ngs",
+                genes=pcr_only,
+                text=f"{', '.join(pcr_only)} 'not detected' by PCR only: retest by NGS; in FAKTION's "
+                "expanded NGS analysis more tumours were pathway-altered than by ddPCR.",
+            )
+        )
     if facts.profile.her2 is Her2Status.UNKNOWN:
-        out.append(Action(
-            code="test_her2",
-            genes=("ERBB2",),
-            text="Test HER2 by IHC: HER2-low disease opens trastuzumab deruxtecan (DESTINY-Breast04).",
-        ))
+        out.append(
+            Action(
+                code="test_her2",
+                genes=("ERBB2",),
+                text="Test HER2 by IHC: HER2-low disease opens trastuzumab deruxtecan (DESTINY-Breast04).",
+            )
+        )
     if not any(g in facts.results for g in ("BRCA1", "BRCA2", "PALB2")):
-        out.append(Action(
-            code="test_hrd_genes",
-            genes=("BRCA1", "BRCA2", "PALB2"),
-            text="Test germline BRCA1/2 and PALB2 (and somatic BRCA1/2): a mutation opens a PARP "
-                 "inhibitor (TBCRC 048).",
-        ))
+        out.append(
+            Action(
+                code="test_hrd_genes",
+                genes=("BRCA1", "BRCA2", "PALB2"),
+                text="Test germline BRCA1/2 and PALB2 (and somatic BRCA1/2): a mutation opens a PARP "
+                "inhibitor (TBCRC 048).",
+            )
+        )
     return tuple(out)
 
 
@@ -62,20 +70,28 @@ def notes(facts: Facts) -> tuple[str, ...]:
             hint = _suggest.did_you_mean(name, [c.value for c in comorbidities.Comorbidity])
             out.append(f"{name}: not a comorbidity resistx uses{hint}")
     if not facts.had_cdk46i:
-        out.append("No CDK4/6 inhibitor on record: the review's evidence is for patients whose "
-                   "disease progressed on one.")
+        out.append(
+            "No CDK4/6 inhibitor on record: the review's evidence is for patients whose "
+            "disease progressed on one."
+        )
     elif facts.cdk46i_months is None:
-        out.append("Time on the CDK4/6 inhibitor is unknown (no months and no dates): the "
-                   "short-duration rule was not applied.")
+        out.append(
+            "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the "
+            "short-duration rule was not applied."
+        )
     if p.ecog is None:
         out.append("ECOG performance status unknown: intensive regimens were not demoted for it.")
     if p.menopausal_status is MenopausalStatus.PREMENOPAUSAL:
-        out.append("Premenopausal: endocrine options assume ovarian function suppression; EMERALD "
-                   "enrolled postmenopausal patients.")
+        out.append(
+            "Premenopausal: endocrine options assume ovarian function suppression; EMERALD "
+            "enrolled postmenopausal patients."
+        )
     if p.as_of is None:
         when = facts.profile.decision_date
-        out.append(f"as_of not given: the decision date is taken as "
-                   f"{when.isoformat() if when else 'unknown (no dates in the profile)'}.")
+        out.append(
+            f"as_of not given: the decision date is taken as "
+            f"{when.isoformat() if when else 'unknown (no dates in the profile)'}."
+        )
     if not facts.preferences.include_trials:
         out.append("Trials are not shown (include_trials is false).")
     return tuple(out)

@@ -23,7 +23,7 @@ from resistx.sequencing import _kinds
 from resistx.sequencing._assessment import Assessment, exclusion, num, reason
 from resistx.sequencing._facts import Facts
 from resistx.sequencing._sources import key_trials
-from resistx.vocab.comorbidities import Comorbidity as C
+from resistx.vocab.comorbidities import Comorbidity
 
 F = Factor.BALANCE
 
@@ -43,37 +43,52 @@ AE_TRIALS: MappingProxyType[str, str] = MappingProxyType(
 )
 
 #: (comorbidity, regimen id) -> (exclude?, adverse-event term)   (rule 12 and its kin)
-COMORBIDITY_RULES: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingProxyType(
+COMORBIDITY_RULES: MappingProxyType[tuple[Comorbidity, str], tuple[bool, str]] = MappingProxyType(
     {
-        (C.DIABETES, "alpelisib+fulvestrant"): (True, "hyperglycemia"),
-        (C.DIABETES, "capivasertib+fulvestrant"): (False, "hyperglycemia"),
-        (C.DIABETES, "everolimus+exemestane"): (False, "hyperglycemia"),
-        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab-deruxtecan"): (True, "interstitial lung disease"),
-        (C.INTERSTITIAL_LUNG_DISEASE, "everolimus+exemestane"): (False, "pneumonitis"),
-        (C.INTERSTITIAL_LUNG_DISEASE, "ribociclib+everolimus+exemestane"): (False, "pneumonitis"),
-        (C.UNCONTROLLED_HYPERTENSION, "capivasertib+fulvestrant"): (False, "hypertension"),
-        (C.CARDIAC_DISEASE, "camizestrant"): (False, "bradycardia"),
-        (C.BRADYCARDIA, "camizestrant"): (False, "bradycardia"),
-        (C.CARDIAC_DISEASE, "trastuzumab-deruxtecan"): (False, "lvef"),
-        (C.HEPATIC_IMPAIRMENT, "elacestrant"): (False, "ast increased"),
-        (C.HEPATIC_IMPAIRMENT, "trastuzumab-deruxtecan"): (False, "increased alt"),
-        (C.CYTOPENIA, "sacituzumab-govitecan"): (False, "neutropenia"),
-        (C.CYTOPENIA, "trastuzumab-deruxtecan"): (False, "neutropenia"),
-        (C.INFLAMMATORY_BOWEL_DISEASE, "sacituzumab-govitecan"): (False, "diarrhea"),
-        (C.INFLAMMATORY_BOWEL_DISEASE, "alpelisib+fulvestrant"): (False, "diarrhea"),
-        (C.INFLAMMATORY_BOWEL_DISEASE, "capivasertib+fulvestrant"): (False, "diarrhea"),
+        (Comorbidity.DIABETES, "alpelisib+fulvestrant"): (True, "hyperglycemia"),
+        (Comorbidity.DIABETES, "capivasertib+fulvestrant"): (False, "hyperglycemia"),
+        (Comorbidity.DIABETES, "everolimus+exemestane"): (False, "hyperglycemia"),
+        (Comorbidity.INTERSTITIAL_LUNG_DISEASE, "trastuzumab-deruxtecan"): (
+            True,
+            "interstitial lung disease",
+        ),
+        (Comorbidity.INTERSTITIAL_LUNG_DISEASE, "everolimus+exemestane"): (False, "pneumonitis"),
+        (Comorbidity.INTERSTITIAL_LUNG_DISEASE, "ribociclib+everolimus+exemestane"): (
+            False,
+            "pneumonitis",
+        ),
+        (Comorbidity.UNCONTROLLED_HYPERTENSION, "capivasertib+fulvestrant"): (
+            False,
+            "hypertension",
+        ),
+        (Comorbidity.CARDIAC_DISEASE, "camizestrant"): (False, "bradycardia"),
+        (Comorbidity.BRADYCARDIA, "camizestrant"): (False, "bradycardia"),
+        (Comorbidity.CARDIAC_DISEASE, "trastuzumab-deruxtecan"): (False, "lvef"),
+        (Comorbidity.HEPATIC_IMPAIRMENT, "elacestrant"): (False, "ast increased"),
+        (Comorbidity.HEPATIC_IMPAIRMENT, "trastuzumab-deruxtecan"): (False, "increased alt"),
+        (Comorbidity.CYTOPENIA, "sacituzumab-govitecan"): (False, "neutropenia"),
+        (Comorbidity.CYTOPENIA, "trastuzumab-deruxtecan"): (False, "neutropenia"),
+        (Comorbidity.INFLAMMATORY_BOWEL_DISEASE, "sacituzumab-govitecan"): (False, "diarrhea"),
+        (Comorbidity.INFLAMMATORY_BOWEL_DISEASE, "alpelisib+fulvestrant"): (False, "diarrhea"),
+        (Comorbidity.INFLAMMATORY_BOWEL_DISEASE, "capivasertib+fulvestrant"): (False, "diarrhea"),
     }
 )
 
 #: comorbidity cautions for which the review prints no figure
-UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
+UNQUANTIFIED: MappingProxyType[tuple[Comorbidity, str], str] = MappingProxyType(
     {
-        (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy",
-        (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
-        (C.CYTOPENIA, "olaparib"): "PARP inhibitors cause anaemia and other cytopenias",
-        (C.CYTOPENIA, "talazoparib"): "PARP inhibitors cause anaemia and other cytopenias",
-        (C.HEPATIC_IMPAIRMENT, "chemotherapy"): "many cytotoxics need dose adjustment",
-        (C.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic",
+        (
+            Comorbidity.NEUROPATHY,
+            "chemotherapy",
+        ): "taxanes, eribulin and vinorelbine can worsen neuropathy",
+        (Comorbidity.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
+        (Comorbidity.CYTOPENIA, "olaparib"): "PARP inhibitors cause anaemia and other cytopenias",
+        (
+            Comorbidity.CYTOPENIA,
+            "talazoparib",
+        ): "PARP inhibitors cause anaemia and other cytopenias",
+        (Comorbidity.HEPATIC_IMPAIRMENT, "chemotherapy"): "many cytotoxics need dose adjustment",
+        (Comorbidity.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic",
     }
 )
 
@@ -82,15 +97,22 @@ def _cost(regimen: Regimen) -> float:
     classes = set(regimen.drug_classes)
     if _kinds.is_adc(regimen):
         return 3.0
-    if classes & {DrugClass.CDK46_INHIBITOR, DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR,
-                  DrugClass.PARP_INHIBITOR, DrugClass.ORAL_SERD}:
+    if classes & {
+        DrugClass.CDK46_INHIBITOR,
+        DrugClass.PI3K_INHIBITOR,
+        DrugClass.AKT_INHIBITOR,
+        DrugClass.PARP_INHIBITOR,
+        DrugClass.ORAL_SERD,
+    }:
         return 2.0
     if DrugClass.MTOR_INHIBITOR in classes:
         return 1.5
     return 1.0
 
 
-def _events(evidence: EvidenceBase, regimen_id: str) -> tuple[Trial | None, tuple[AdverseEvent, ...]]:
+def _events(
+    evidence: EvidenceBase, regimen_id: str
+) -> tuple[Trial | None, tuple[AdverseEvent, ...]]:
     key = AE_TRIALS.get(regimen_id)
     if key is None or key not in evidence:
         return None, ()
@@ -103,7 +125,8 @@ def _find(events: tuple[AdverseEvent, ...], term: str) -> AdverseEvent | None:
     term = term.casefold()
     exact = [a for a in events if a.term.casefold() == term]
     near = [a for a in events if term in a.term.casefold()]
-    return (exact or near or [None])[0]
+    found = exact or near
+    return found[0] if found else None
 
 
 def _figure(a: AdverseEvent) -> str:
@@ -115,8 +138,26 @@ def _figure(a: AdverseEvent) -> str:
     return ", ".join(parts)
 
 
+def _caution(code: str, text: str, ae: AdverseEvent | None, trial: Trial | None) -> Caution:
+    percent = None
+    if ae is not None:
+        percent = (
+            ae.grade3plus_percent if ae.grade3plus_percent is not None else ae.any_grade_percent
+        )
+    return Caution(
+        code=code,
+        text=text,
+        term=ae.term if ae else None,
+        percent=percent,
+        trials=(trial.key,) if trial else (),
+        references=trial.references if trial else (),
+    )
+
+
 def toxicity_level(regimen: Regimen, events: tuple[AdverseEvent, ...]) -> float:
-    worst = max((a.grade3plus_percent for a in events if a.grade3plus_percent is not None), default=None)
+    worst = max(
+        (a.grade3plus_percent for a in events if a.grade3plus_percent is not None), default=None
+    )
     if worst is not None:
         return 4.0 if worst >= 30 else 3.0 if worst >= 10 else 2.0
     if _kinds.is_endocrine_based(regimen) and len(regimen.drug_classes) == 1:
@@ -138,40 +179,54 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
             ae = _find(events, term)
             figure = f"{ae.term} {_figure(ae)} in {trial.key}" if ae and trial else term
             if exclude:
-                excluded.append(exclusion(
-                    ExclusionCode.CONTRAINDICATED, F,
-                    f"{comorbidity.value.replace('_', ' ')}: {figure}.", evidence, cited))
+                excluded.append(
+                    exclusion(
+                        ExclusionCode.CONTRAINDICATED,
+                        F,
+                        f"{comorbidity.value.replace('_', ' ')}: {figure}.",
+                        evidence,
+                        cited,
+                    )
+                )
             else:
-                cautions.append(Caution(
-                    code=f"{comorbidity.value}_caution",
-                    text=f"{comorbidity.value.replace('_', ' ')}: {figure}; monitor closely.",
-                    term=ae.term if ae else term,
-                    percent=(ae.grade3plus_percent if ae and ae.grade3plus_percent is not None
-                             else ae.any_grade_percent if ae else None),
-                    trials=cited, references=trial.references if trial else ()))
+                name = comorbidity.value.replace("_", " ")
+                cautions.append(
+                    _caution(
+                        f"{comorbidity.value}_caution",
+                        f"{name}: {figure}; monitor closely.",
+                        ae,
+                        trial,
+                    )
+                )
         note = UNQUANTIFIED.get((comorbidity, regimen.id))
         if note is not None:
-            cautions.append(Caution(code=f"{comorbidity.value}_caution",
-                                    text=f"{comorbidity.value.replace('_', ' ')}: {note}."))
+            cautions.append(
+                Caution(
+                    code=f"{comorbidity.value}_caution",
+                    text=f"{comorbidity.value.replace('_', ' ')}: {note}.",
+                )
+            )
     if excluded:
         return Assessment(exclusions=tuple(excluded))
 
     tox = toxicity_level(regimen, events)
     cost = _cost(regimen)
     score = -0.5 * (facts.toxicity_weight * tox + facts.cost_weight * cost)
-    top = sorted(
-        (a for a in events if a.grade3plus_percent is not None),
-        key=lambda a: (-(a.grade3plus_percent or 0.0), a.term),
-    )[:2] or sorted(
-        (a for a in events if a.any_grade_percent is not None),
-        key=lambda a: (-(a.any_grade_percent or 0.0), a.term),
-    )[:2]
-    for a in top:
-        cautions.append(Caution(
-            code="adverse_event", text=f"{a.term}: {_figure(a)} in {trial.key if trial else ''}.",
-            term=a.term,
-            percent=a.grade3plus_percent if a.grade3plus_percent is not None else a.any_grade_percent,
-            trials=cited, references=trial.references if trial else ()))
+    top = (
+        sorted(
+            (a for a in events if a.grade3plus_percent is not None),
+            key=lambda a: (-(a.grade3plus_percent or 0.0), a.term),
+        )[:2]
+        or sorted(
+            (a for a in events if a.any_grade_percent is not None),
+            key=lambda a: (-(a.any_grade_percent or 0.0), a.term),
+        )[:2]
+    )
+    cautions += [
+        _caution("adverse_event", f"{a.term}: {_figure(a)} in {trial.key}.", a, trial)
+        for a in top
+        if trial is not None
+    ]
     if top and trial is not None:
         worst = ", ".join(f"{a.term} {_figure(a)}" for a in top)
         text = f"Toxicity level {num(tox)} of 4 from {trial.key}: {worst}."

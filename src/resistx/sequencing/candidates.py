@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from resistx.evidence._base import EvidenceBase
 from resistx.model.enums import DrugClass, TrialStatus
+from resistx.model.evidence import Trial
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import Regimen
-from resistx.model.evidence import Trial
 from resistx.vocab import drugs, regimens
 
 OPEN = (TrialStatus.ONGOING, TrialStatus.UNKNOWN)
@@ -28,10 +28,14 @@ def matching_trials(
     evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...]
 ) -> tuple[Trial, ...]:
     """Open, registered trials that the matched mechanisms name or whose drugs target them."""
-    classes = {DrugClass(s) for m in mechanisms for s in m.strategies if s in DrugClass._value2member_map_}
+    classes = {
+        DrugClass(s) for m in mechanisms for s in m.strategies if s in DrugClass._value2member_map_
+    }
     named = {k for m in mechanisms for k in m.trials}
     found: dict[str, Trial] = {}
-    for t in evidence.after_cdk46i() + tuple(evidence.trial(k) for k in sorted(named) if k in evidence):
+    for t in evidence.after_cdk46i() + tuple(
+        evidence.trial(k) for k in sorted(named) if k in evidence
+    ):
         if t.nct_id is None or t.status not in OPEN or t.endpoints:
             continue
         arm_classes = {drugs.drug_class(d) for a in t.arms for d in a.drugs if d in drugs.BY_NAME}

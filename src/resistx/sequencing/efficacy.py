@@ -134,7 +134,11 @@ def _regimen_of(trial: Trial, label: str) -> str | None:
 
 def _median(trial: Trial, arm: str, population: str, kind: EndpointKind = PFS) -> Endpoint | None:
     return next(
-        (e for e in trial.endpoints if e.kind is kind and e.arm == arm and e.population == population),
+        (
+            e
+            for e in trial.endpoints
+            if e.kind is kind and e.arm == arm and e.population == population
+        ),
         None,
     )
 
@@ -150,13 +154,19 @@ def _pct(value: float | None) -> str:
 def _score_source(trial: Trial, regimen_id: str, population: str) -> _Scored | None:
     arms = _arm_of(trial, regimen_id)
     pop = population if population != "ITT" else "ITT"
-    label = f"{trial.key} (phase {trial.phase}{_pct(trial.prior_cdk46i_fraction)})"
+    design = trial.phase if trial.phase == "retrospective" else f"phase {trial.phase}"
+    label = f"{trial.key} ({design}{_pct(trial.prior_cdk46i_fraction)})"
     where = "" if pop == "ITT" else f", {pop}"
     hr = next(
-        (h for h in trial.hazard_ratios
-         if h.endpoint_kind is PFS and h.population == pop and h.experimental in arms
-         # a treatment comparison, not the same regimen in two kinds of patients
-         and _regimen_of(trial, h.control) != regimen_id),
+        (
+            h
+            for h in trial.hazard_ratios
+            if h.endpoint_kind is PFS
+            and h.population == pop
+            and h.experimental in arms
+            # a treatment comparison, not the same regimen in two kinds of patients
+            and _regimen_of(trial, h.control) != regimen_id
+        ),
         None,
     )
     if hr is not None:
@@ -168,41 +178,71 @@ def _score_source(trial: Trial, regimen_id: str, population: str) -> _Scored | N
         figures = f"{label}{where}: {medians}HR {num(hr.value)}{_ci(hr)}"
         if grade.grade is not None:
             return _Scored(
-                score=grade.grade * weight, code="randomised_benefit", trial=trial.key,
+                score=grade.grade * weight,
+                code="randomised_benefit",
+                trial=trial.key,
                 text=f"{figures}; ESMO-MCBS preliminary grade {grade.grade} (Form {grade.form}).",
             )
         if hr.significant:
-            return _Scored(score=1.5 * weight, code="randomised_benefit", trial=trial.key,
-                           text=f"{figures}; significant, not gradable on ESMO-MCBS here.")
-        return _Scored(score=0.5 * weight, code="no_significant_benefit", trial=trial.key,
-                       text=f"{figures}; the CI includes 1.")
+            return _Scored(
+                score=1.5 * weight,
+                code="randomised_benefit",
+                trial=trial.key,
+                text=f"{figures}; significant, not gradable on ESMO-MCBS here.",
+            )
+        return _Scored(
+            score=0.5 * weight,
+            code="no_significant_benefit",
+            trial=trial.key,
+            text=f"{figures}; the CI includes 1.",
+        )
     for arm in arms:
         e = _median(trial, arm, pop)
         if e is not None:
             weight = _design_weight(trial, randomised=False) * _resemblance(trial, pop)
             return _Scored(
-                score=min(e.value / 3.0, 2.5) * weight, code="single_arm_median", trial=trial.key,
+                score=min(e.value / 3.0, 2.5) * weight,
+                code="single_arm_median",
+                trial=trial.key,
                 text=f"{label}{where}: median PFS {num(e.value)} months{_ci(e)} in the {arm} arm, "
-                     "without a randomised comparison.",
+                "without a randomised comparison.",
             )
     for arm in arms:
-        orr = next((e for e in trial.endpoints if e.kind is EndpointKind.ORR and e.arm == arm
-                    and e.population == pop), None)
+        orr = next(
+            (
+                e
+                for e in trial.endpoints
+                if e.kind is EndpointKind.ORR and e.arm == arm and e.population == pop
+            ),
+            None,
+        )
         if orr is not None:
             weight = _design_weight(trial, randomised=False) * _resemblance(trial, pop)
             score = 2.0 if orr.value >= 50 else 1.0 if orr.value >= 20 else 0.5
-            return _Scored(score=score * weight, code="response_rate", trial=trial.key,
-                           text=f"{label}{where}: objective response rate {num(orr.value)}%.")
+            return _Scored(
+                score=score * weight,
+                code="response_rate",
+                trial=trial.key,
+                text=f"{label}{where}: objective response rate {num(orr.value)}%.",
+            )
     return None
 
 
 def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
     if regimen.is_trial:
         trial = evidence.trial(regimen.id.removeprefix("trial:"))
-        return Assessment(score=0.0, reasons=(reason(
-            F, "no_results_yet",
-            f"{trial.key} (phase {trial.phase}) reports no results in the review; efficacy is unknown.",
-            evidence, (trial.key,)),))
+        return Assessment(
+            score=0.0,
+            reasons=(
+                reason(
+                    F,
+                    "no_results_yet",
+                    f"{trial.key} (phase {trial.phase}) reports no results in the review; efficacy is unknown.",
+                    evidence,
+                    (trial.key,),
+                ),
+            ),
+        )
     scored: list[_Scored] = []
     for source in SOURCES[regimen.id]:
         if source.trial not in evidence:
@@ -216,10 +256,18 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
             scored.append(found)
     if not scored:
         trials = key_trials(regimen.id)
-        return Assessment(score=0.25, reasons=(reason(
-            F, "no_direct_evidence",
-            f"The review reports no efficacy figures for {regimen.name} after a CDK4/6 inhibitor.",
-            evidence, trials),))
+        return Assessment(
+            score=0.25,
+            reasons=(
+                reason(
+                    F,
+                    "no_direct_evidence",
+                    f"The review reports no efficacy figures for {regimen.name} after a CDK4/6 inhibitor.",
+                    evidence,
+                    trials,
+                ),
+            ),
+        )
     best = max(scored, key=lambda s: (s.score, s.trial))
     others = [s for s in scored if s is not best]
     reasons = [reason(F, best.code, best.text, evidence, (best.trial,))]

@@ -50,54 +50,96 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
     months = facts.cdk46i_months
     if p.visceral_crisis:
         if _kinds.is_chemotherapy(regimen):
-            add(VISCERAL_CRISIS_CHEMO, "visceral_crisis_chemotherapy_first",
+            add(
+                VISCERAL_CRISIS_CHEMO,
+                "visceral_crisis_chemotherapy_first",
                 "Visceral crisis: chemotherapy comes first; CDK4/6 inhibitor plus endocrine therapy "
-                "is for disease without visceral crisis.")
+                "is for disease without visceral crisis.",
+            )
         else:
-            add(VISCERAL_CRISIS_OTHERS, "visceral_crisis_not_first",
-                "Visceral crisis: chemotherapy comes first, this after it.")
+            add(
+                VISCERAL_CRISIS_OTHERS,
+                "visceral_crisis_not_first",
+                "Visceral crisis: chemotherapy comes first, this after it.",
+            )
     if facts.short_cdk46i and months is not None:
         limit = num(facts.preferences.short_cdk46i_months)
         if _kinds.is_endocrine_based(regimen):
-            add(SHORT_ENDOCRINE, "short_cdk46i_endocrine_resistance",
+            add(
+                SHORT_ENDOCRINE,
+                "short_cdk46i_endocrine_resistance",
                 f"Only {num(round(months, 1))} months on the CDK4/6 inhibitor (under {limit}): "
-                "early endocrine resistance, so endocrine-based regimens come after chemotherapy and ADCs.")
+                "early endocrine resistance, so endocrine-based regimens come after chemotherapy and ADCs.",
+            )
         elif _kinds.is_chemotherapy(regimen) or _kinds.is_adc(regimen):
-            add(SHORT_CYTOTOXIC, "short_cdk46i_prefers_chemotherapy_or_adc",
+            add(
+                SHORT_CYTOTOXIC,
+                "short_cdk46i_prefers_chemotherapy_or_adc",
                 f"Only {num(round(months, 1))} months on the CDK4/6 inhibitor (under {limit}): "
-                "the review prefers chemotherapy and ADCs.")
+                "the review prefers chemotherapy and ADCs.",
+            )
     lines = facts.chemo_lines
     if rid == "trastuzumab-deruxtecan":
         if lines >= 1:
-            add(ADC_OPENED, "prior_chemotherapy_opens_trastuzumab_deruxtecan",
+            add(
+                ADC_OPENED,
+                "prior_chemotherapy_opens_trastuzumab_deruxtecan",
                 f"{lines} prior chemotherapy line(s) for metastatic disease, as in DESTINY-Breast04 "
-                "(1-2 lines).")
+                "(1-2 lines).",
+            )
         else:
-            add(ADC_GATED, "adc_before_chemotherapy",
+            add(
+                ADC_GATED,
+                "adc_before_chemotherapy",
                 "No chemotherapy for metastatic disease yet: DESTINY-Breast04 enrolled after 1-2 "
-                "lines, and ADCs usually follow one or two lines of chemotherapy.")
+                "lines, and ADCs usually follow one or two lines of chemotherapy.",
+            )
     if rid == "sacituzumab-govitecan":
         if lines >= 2:
-            add(ADC_OPENED + 0.5, "prior_chemotherapy_opens_sacituzumab_govitecan",
-                f"{lines} prior chemotherapy lines for metastatic disease, as in TROPiCS-02 (2-4 lines).")
+            add(
+                ADC_OPENED + 0.5,
+                "prior_chemotherapy_opens_sacituzumab_govitecan",
+                f"{lines} prior chemotherapy lines for metastatic disease, as in TROPiCS-02 (2-4 lines).",
+            )
         else:
-            add(ADC_GATED, "adc_before_chemotherapy",
+            add(
+                ADC_GATED,
+                "adc_before_chemotherapy",
                 f"{lines} prior chemotherapy line(s) for metastatic disease: TROPiCS-02 enrolled "
-                "after 2-4 lines.")
-    if rid in ("ribociclib+fulvestrant", "abemaciclib") and "palbociclib" in facts.prior_cdk46i_drugs:
-        add(1.0 if rid == "ribociclib+fulvestrant" else 0.5, "switch_cdk46i_after_palbociclib",
-            "After palbociclib, switching the CDK4/6 inhibitor is an option (MAINTAIN: mostly "
-            "palbociclib-pretreated; multicentre cohort: abemaciclib after palbociclib).",
-            ("MAINTAIN",) if rid == "ribociclib+fulvestrant" else trials)
+                "after 2-4 lines.",
+            )
+    if "palbociclib" in facts.prior_cdk46i_drugs:
+        if rid == "ribociclib+fulvestrant":
+            add(
+                1.0,
+                "switch_cdk46i_after_palbociclib",
+                "After palbociclib, switching to ribociclib with fulvestrant is an option: MAINTAIN "
+                "enrolled mostly palbociclib-pretreated patients.",
+                ("MAINTAIN",),
+            )
+        elif rid == "abemaciclib":
+            add(
+                0.5,
+                "switch_cdk46i_after_palbociclib",
+                "After palbociclib, switching to abemaciclib is an option: a multicentre cohort "
+                "reports it after palbociclib, without a randomised comparison.",
+                trials,
+            )
     if p.ecog is not None and p.ecog >= 3 and _kinds.is_intensive(regimen):
-        add(POOR_PS_INTENSIVE, "poor_performance_status_intensive",
-            f"ECOG {p.ecog}: an intensive regimen, demoted in favour of the least toxic options.")
+        add(
+            POOR_PS_INTENSIVE,
+            "poor_performance_status_intensive",
+            f"ECOG {p.ecog}: an intensive regimen, demoted in favour of the least toxic options.",
+        )
     elif p.ecog == 2 and _kinds.is_intensive(regimen):
         add(-0.5, "reduced_performance_status_intensive", f"ECOG {p.ecog}: an intensive regimen.")
     if not out:
         if not facts.had_cdk46i:
-            add(0.0, "no_cdk46i_on_record",
-                "No CDK4/6 inhibitor on record; the review's evidence is for patients after one.")
+            add(
+                0.0,
+                "no_cdk46i_on_record",
+                "No CDK4/6 inhibitor on record; the review's evidence is for patients after one.",
+            )
         else:
             add(0.0, "not_given_before", f"{regimen.name} has not failed before.")
     return Assessment(score=score, reasons=tuple(out))
@@ -110,17 +152,37 @@ def _exclusions(
     out: list[Reason] = []
     if rid in NEGATIVE_TRIALS:
         key = NEGATIVE_TRIALS[rid]
-        out.append(exclusion(ExclusionCode.NEGATIVE_TRIAL, F,
-                             f"{key} showed no significant benefit after a CDK4/6 inhibitor; "
-                             "outside a trial it is left out.", evidence, (key,)))
+        out.append(
+            exclusion(
+                ExclusionCode.NEGATIVE_TRIAL,
+                F,
+                f"{key} showed no significant benefit after a CDK4/6 inhibitor; "
+                "outside a trial it is left out.",
+                evidence,
+                (key,),
+            )
+        )
     if rid == "palbociclib+fulvestrant" and facts.had_cdk46i:
-        out.append(exclusion(ExclusionCode.NEGATIVE_TRIAL, F,
-                             "Continuing palbociclib with fulvestrant after a CDK4/6 inhibitor did "
-                             "not improve PFS in PACE.", evidence, ("PACE",)))
+        out.append(
+            exclusion(
+                ExclusionCode.NEGATIVE_TRIAL,
+                F,
+                "Continuing palbociclib with fulvestrant after a CDK4/6 inhibitor did "
+                "not improve PFS in PACE.",
+                evidence,
+                ("PACE",),
+            )
+        )
     if not regimen.is_trial and rid != "chemotherapy":
         t = facts.profile.progressed_on(regimen.drugs)
         if t is not None:
-            out.append(exclusion(ExclusionCode.PROGRESSED_ON, F,
-                                 f"Progressed on {' + '.join(t.drugs)} for metastatic disease.",
-                                 evidence, trials))
+            out.append(
+                exclusion(
+                    ExclusionCode.PROGRESSED_ON,
+                    F,
+                    f"Progressed on {' + '.join(t.drugs)} for metastatic disease.",
+                    evidence,
+                    trials,
+                )
+            )
     return tuple(out)

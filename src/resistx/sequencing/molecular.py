@@ -33,7 +33,11 @@ def _when(finding: Finding) -> str:
     r = finding.result
     how = ", ".join(x for x in (r.sample and r.sample.value, r.assay and r.assay.value) if x)
     date = r.tested_on.isoformat() if r.tested_on else "undated"
-    stale = "; it predates the latest progression, so it counts half until retested" if finding.stale else ""
+    stale = (
+        "; it predates the latest progression, so it counts half until retested"
+        if finding.stale
+        else ""
+    )
     return f"({date}{', ' + how if how else ''}{stale})"
 
 
@@ -66,49 +70,109 @@ def assess(
         )
 
     if facts.tested_without_actionable and _kinds.is_endocrine_based(regimen):
-        return Assessment(score=NO_ACTIONABLE_ENDOCRINE, reasons=(reason(
-            F, "no_actionable_alteration_endocrine",
-            "ESR1 and the PI3K pathway tested without an actionable alteration: the review prefers "
-            "chemotherapy and ADCs over endocrine-based regimens.", evidence, trials),))
+        return Assessment(
+            score=NO_ACTIONABLE_ENDOCRINE,
+            reasons=(
+                reason(
+                    F,
+                    "no_actionable_alteration_endocrine",
+                    "ESR1 and the PI3K pathway tested without an actionable alteration: the review prefers "
+                    "chemotherapy and ADCs over endocrine-based regimens.",
+                    evidence,
+                    trials,
+                ),
+            ),
+        )
 
     if rid in ("elacestrant", "camizestrant", "amcenestrant", "giredestrant"):
         if (f := facts.esr1) is not None:
-            return _match(f, "esr1_mutation_matches_oral_serd",
-                          f"ESR1 mutation {_when(f)}: oral SERDs overcome ESR1-mutant resistance; "
-                          "the review prefers them for ESR1-mutated disease.", evidence, trials)
+            return _match(
+                f,
+                "esr1_mutation_matches_oral_serd",
+                f"ESR1 mutation {_when(f)}: oral SERDs overcome ESR1-mutant resistance; "
+                "the review prefers them for ESR1-mutated disease.",
+                evidence,
+                trials,
+            )
         if facts.negative("ESR1") is not None:
-            return Assessment(score=AGAINST, reasons=(reason(
-                F, "esr1_not_mutated",
-                "ESR1 not mutated: the ESR1-mutant subgroup drew the greater benefit from oral "
-                "SERDs, so an oral SERD is not preferred.", evidence, trials),))
-        return r("esr1_untested", "ESR1 status unknown: a current ESR1 result decides whether an "
-                 "oral SERD is preferred.")
+            return Assessment(
+                score=AGAINST,
+                reasons=(
+                    reason(
+                        F,
+                        "esr1_not_mutated",
+                        "ESR1 not mutated: the ESR1-mutant subgroup drew the greater benefit from oral "
+                        "SERDs, so an oral SERD is not preferred.",
+                        evidence,
+                        trials,
+                    ),
+                ),
+            )
+        return r(
+            "esr1_untested",
+            "ESR1 status unknown: a current ESR1 result decides whether an oral SERD is preferred.",
+        )
 
     if rid == "alpelisib+fulvestrant":
         if (f := facts.pik3ca) is not None:
-            return _match(f, "pik3ca_mutation_matches_alpelisib",
-                          f"PIK3CA mutation {_when(f)}: alpelisib is for PIK3CA-mutated tumours "
-                          "(SOLAR-1, BYLieve).", evidence, trials)
-        return Assessment(exclusions=(exclusion(
-            ExclusionCode.BIOMARKER_ABSENT, F,
-            "No PIK3CA mutation on record: alpelisib is for PIK3CA-mutated tumours only "
-            "(SOLAR-1 showed no significant benefit without the mutation).", evidence, ("SOLAR-1",)),))
+            return _match(
+                f,
+                "pik3ca_mutation_matches_alpelisib",
+                f"PIK3CA mutation {_when(f)}: alpelisib is for PIK3CA-mutated tumours "
+                "(SOLAR-1, BYLieve).",
+                evidence,
+                trials,
+            )
+        return Assessment(
+            exclusions=(
+                exclusion(
+                    ExclusionCode.BIOMARKER_ABSENT,
+                    F,
+                    "No PIK3CA mutation on record: alpelisib is for PIK3CA-mutated tumours only "
+                    "(SOLAR-1 showed no significant benefit without the mutation).",
+                    evidence,
+                    ("SOLAR-1",),
+                ),
+            )
+        )
 
     if rid == "capivasertib+fulvestrant":
         if (f := facts.akt_pathway) is not None:
-            return _match(f, "akt_pathway_alteration_matches_capivasertib",
-                          f"{f.gene} {f.result.status.value} {_when(f)}: an AKT-pathway alteration "
-                          "(PIK3CA, AKT1, PTEN), the population of CAPItello-291's greatest benefit.",
-                          evidence, trials)
+            return _match(
+                f,
+                "akt_pathway_alteration_matches_capivasertib",
+                f"{f.gene} {f.result.status.value} {_when(f)}: an AKT-pathway alteration "
+                "(PIK3CA, AKT1, PTEN), the population of CAPItello-291's greatest benefit.",
+                evidence,
+                trials,
+            )
         if facts.pam_negative_by_ngs:
-            return Assessment(score=-1.0, reasons=(reason(
-                F, "pathway_not_altered_by_ngs",
-                "No PI3K/AKT/PTEN alteration by NGS: FAKTION's expanded non-altered subgroup showed "
-                "no significant benefit.", evidence, ("FAKTION",)),))
-        return Assessment(score=0.5, reasons=(reason(
-            F, "akt_pathway_unknown_or_absent",
-            "No AKT-pathway alteration on record: CAPItello-291 also improved PFS in its overall "
-            "population, less than in the altered subgroup.", evidence, trials),))
+            return Assessment(
+                score=-1.0,
+                reasons=(
+                    reason(
+                        F,
+                        "pathway_not_altered_by_ngs",
+                        "No PI3K/AKT/PTEN alteration by NGS: FAKTION's expanded non-altered subgroup showed "
+                        "no significant benefit.",
+                        evidence,
+                        ("FAKTION",),
+                    ),
+                ),
+            )
+        return Assessment(
+            score=0.5,
+            reasons=(
+                reason(
+                    F,
+                    "akt_pathway_unknown_or_absent",
+                    "No AKT-pathway alteration on record: CAPItello-291 also improved PFS in its overall "
+                    "population, less than in the altered subgroup.",
+                    evidence,
+                    trials,
+                ),
+            ),
+        )
 
     if rid in ("everolimus+exemestane", "ribociclib+everolimus+exemestane"):
         return _everolimus(facts, regimen, evidence, trials)
@@ -118,75 +182,159 @@ def assess(
         if found:
             best = max(found, key=lambda f: (_weight(f), f.gene))
             genes = ", ".join(f"{f.result.origin.value} {f.gene}" for f in found)
-            germline_brca = any(f.gene != "PALB2" and f.result.origin.value == "germline" for f in found)
+            germline_brca = any(
+                f.gene != "PALB2" and f.result.origin.value == "germline" for f in found
+            )
             if rid == "talazoparib" and not germline_brca:
-                return Assessment(score=MATCH * _weight(best) / 2, reasons=(reason(
-                    F, "hrd_mutation_matches_parp_inhibitor_class",
-                    f"{genes} mutation {_when(best)}: TBCRC 048 tested olaparib; talazoparib is "
-                    "another PARP inhibitor, supported here by class only.", evidence, trials),))
-            return _match(best, "hrd_mutation_matches_parp_inhibitor",
-                          f"{genes} mutation {_when(best)}: PARP inhibitors are active with germline "
-                          "BRCA1/2 or PALB2 and somatic BRCA1/2 mutations (TBCRC 048), even after a "
-                          "CDK4/6 inhibitor.", evidence, trials)
-        return Assessment(exclusions=(exclusion(
-            ExclusionCode.BIOMARKER_ABSENT, F,
-            "No germline BRCA1/2 or PALB2 and no somatic BRCA1/2 mutation on record: a PARP "
-            "inhibitor needs one (TBCRC 048).", evidence, trials),))
+                return Assessment(
+                    score=MATCH * _weight(best) / 2,
+                    reasons=(
+                        reason(
+                            F,
+                            "hrd_mutation_matches_parp_inhibitor_class",
+                            f"{genes} mutation {_when(best)}: TBCRC 048 tested olaparib; talazoparib is "
+                            "another PARP inhibitor, supported here by class only.",
+                            evidence,
+                            trials,
+                        ),
+                    ),
+                )
+            return _match(
+                best,
+                "hrd_mutation_matches_parp_inhibitor",
+                f"{genes} mutation {_when(best)}: PARP inhibitors are active with germline "
+                "BRCA1/2 or PALB2 and somatic BRCA1/2 mutations (TBCRC 048), even after a "
+                "CDK4/6 inhibitor.",
+                evidence,
+                trials,
+            )
+        return Assessment(
+            exclusions=(
+                exclusion(
+                    ExclusionCode.BIOMARKER_ABSENT,
+                    F,
+                    "No germline BRCA1/2 or PALB2 and no somatic BRCA1/2 mutation on record: a PARP "
+                    "inhibitor needs one (TBCRC 048).",
+                    evidence,
+                    trials,
+                ),
+            )
+        )
 
     if rid == "trastuzumab-deruxtecan":
         her2 = facts.profile.her2
         if her2 is Her2Status.LOW:
-            return Assessment(score=MATCH, reasons=(reason(
-                F, "her2_low_matches_trastuzumab_deruxtecan",
-                "HER2-low: the population of DESTINY-Breast04.", evidence, trials),))
+            return Assessment(
+                score=MATCH,
+                reasons=(
+                    reason(
+                        F,
+                        "her2_low_matches_trastuzumab_deruxtecan",
+                        "HER2-low: the population of DESTINY-Breast04.",
+                        evidence,
+                        trials,
+                    ),
+                ),
+            )
         what = "unknown" if her2 is Her2Status.UNKNOWN else f"HER2 {her2.value}"
-        return Assessment(exclusions=(exclusion(
-            ExclusionCode.OUT_OF_POPULATION, F,
-            f"{what}: DESTINY-Breast04 enrolled HER2-low disease only"
-            + ("; test HER2 by IHC." if her2 is Her2Status.UNKNOWN else "."),
-            evidence, trials),))
+        return Assessment(
+            exclusions=(
+                exclusion(
+                    ExclusionCode.OUT_OF_POPULATION,
+                    F,
+                    f"{what}: DESTINY-Breast04 enrolled HER2-low disease only"
+                    + ("; test HER2 by IHC." if her2 is Her2Status.UNKNOWN else "."),
+                    evidence,
+                    trials,
+                ),
+            )
+        )
 
     if _kinds.is_chemotherapy(regimen) or _kinds.is_adc(regimen):
         if facts.tested_without_actionable:
-            return Assessment(score=NO_ACTIONABLE, reasons=(reason(
-                F, "no_actionable_alteration",
-                "ESR1 and the PI3K pathway tested without an actionable alteration: the review "
-                "prefers chemotherapy and ADCs.", evidence, trials),))
+            return Assessment(
+                score=NO_ACTIONABLE,
+                reasons=(
+                    reason(
+                        F,
+                        "no_actionable_alteration",
+                        "ESR1 and the PI3K pathway tested without an actionable alteration: the review "
+                        "prefers chemotherapy and ADCs.",
+                        evidence,
+                        trials,
+                    ),
+                ),
+            )
         return r("no_biomarker_required", f"{regimen.name} needs no biomarker.")
 
     return r("no_matching_biomarker", f"No biomarker on record selects {regimen.name}.")
 
 
-def _match(f: Finding, code: str, text: str, evidence: EvidenceBase, trials: tuple[str, ...]) -> Assessment:
+def _match(
+    f: Finding, code: str, text: str, evidence: EvidenceBase, trials: tuple[str, ...]
+) -> Assessment:
     return Assessment(score=MATCH * _weight(f), reasons=(reason(F, code, text, evidence, trials),))
 
 
-def _everolimus(facts: Facts, regimen: Regimen, evidence: EvidenceBase, trials: tuple[str, ...]) -> Assessment:
+def _everolimus(
+    facts: Facts, regimen: Regimen, evidence: EvidenceBase, trials: tuple[str, ...]
+) -> Assessment:
     score = 0.0
     out = []
     if (f := facts.akt_pathway) is not None:
         score += PARTIAL * _weight(f)
-        out.append(reason(F, "pam_alteration_matches_mtor_inhibitor",
-                          f"{f.gene} {f.result.status.value} {_when(f)}: the review lists "
-                          "everolimus-based regimens for PI3K-AKT-mTOR pathway alterations, after "
-                          "PI3K and AKT inhibitors.", evidence, trials))
+        out.append(
+            reason(
+                F,
+                "pam_alteration_matches_mtor_inhibitor",
+                f"{f.gene} {f.result.status.value} {_when(f)}: the review lists "
+                "everolimus-based regimens for PI3K-AKT-mTOR pathway alterations, after "
+                "PI3K and AKT inhibitors.",
+                evidence,
+                trials,
+            )
+        )
     if regimen.id == "ribociclib+everolimus+exemestane" and (facts.pik3ca or facts.esr1):
         score -= 0.5
-        out.append(reason(F, "triniti_biomarker_worse",
-                          "PIK3CA or ESR1 mutation: TRINITI-1's biomarker analysis found worse "
-                          "outcomes on the triplet with either mutation.", evidence, ("TRINITI-1",)))
+        out.append(
+            reason(
+                F,
+                "triniti_biomarker_worse",
+                "PIK3CA or ESR1 mutation: TRINITI-1's biomarker analysis found worse "
+                "outcomes on the triplet with either mutation.",
+                evidence,
+                ("TRINITI-1",),
+            )
+        )
     if not out:
-        out.append(reason(F, "no_matching_biomarker",
-                          f"No PI3K-pathway alteration on record selects {regimen.name}.",
-                          evidence, trials))
+        out.append(
+            reason(
+                F,
+                "no_matching_biomarker",
+                f"No PI3K-pathway alteration on record selects {regimen.name}.",
+                evidence,
+                trials,
+            )
+        )
     return Assessment(score=score, reasons=tuple(out))
 
 
-def _trial(regimen: Regimen, evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...]) -> Assessment:
+def _trial(
+    regimen: Regimen, evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...]
+) -> Assessment:
     trial = evidence.trial(regimen.id.removeprefix("trial:"))
     matched = [m for m in mechanisms if trial.key in m.trials]
     names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in matched)
-    return Assessment(score=MATCH if matched else 0.0, reasons=(reason(
-        F, "mechanism_matches_trial",
-        f"{names}: a resistance mechanism without an approved drug; {trial.key} tests a drug "
-        "against it.", evidence, (trial.key,)),))
+    return Assessment(
+        score=MATCH if matched else 0.0,
+        reasons=(
+            reason(
+                F,
+                "mechanism_matches_trial",
+                f"{names}: a resistance mechanism without an approved drug; {trial.key} tests a drug "
+                "against it.",
+                evidence,
+                (trial.key,),
+            ),
+        ),
+    )

@@ -45,7 +45,15 @@ DRUGS: tuple[Drug, ...] = (
     _d("olaparib", C.PARP_INHIBITOR, "Lynparza"),
     _d("talazoparib", C.PARP_INHIBITOR, "Talzenna"),
     # antibody-drug conjugates, by target (review: Antibody Drug Conjugate)
-    _d("trastuzumab deruxtecan", C.ADC_HER2, "Enhertu", "T-DXd", "DS-8201", "fam-trastuzumab deruxtecan", target="HER2"),
+    _d(
+        "trastuzumab deruxtecan",
+        C.ADC_HER2,
+        "Enhertu",
+        "T-DXd",
+        "DS-8201",
+        "fam-trastuzumab deruxtecan",
+        target="HER2",
+    ),
     _d("trastuzumab emtansine", C.ADC_HER2, "Kadcyla", "T-DM1", target="HER2"),
     _d("trastuzumab duocarmazine", C.ADC_HER2, "SYD985", target="HER2"),
     _d("a166", C.ADC_HER2, target="HER2"),
