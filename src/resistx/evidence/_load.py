@@ -10,7 +10,7 @@ from typing import Any
 
 from resistx import _serde
 from resistx._errors import EvidenceError
-from resistx.evidence._base import EvidenceBase
+from resistx.evidence._base import EvidenceBase, fold_key
 from resistx.vocab import regimens
 
 BUNDLED = "evidence.json"
@@ -35,13 +35,13 @@ def _name_records(data: Any, problems: tuple[tuple[str, str], ...]) -> list[tupl
 def integrity_problems(eb: EvidenceBase) -> list[tuple[str, str]]:
     """Cross-record checks the model's validators cannot make on one record."""
     problems: list[tuple[str, str]] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, int] = {}
     for i, t in enumerate(eb.trials):
-        for name in (t.key, *t.aliases, *([t.nct_id] if t.nct_id else [])):
-            folded = name.casefold().replace(" ", "").replace("-", "")
-            if folded in seen and seen[folded] != t.key:
-                problems.append((f"$.trials[{i}]", f"name {name!r} also names {seen[folded]!r}"))
-            seen.setdefault(folded, t.key)
+        for name in {t.key, *t.aliases, *([t.nct_id] if t.nct_id else [])}:
+            folded = fold_key(name)
+            if seen.setdefault(folded, i) != i:
+                other = eb.trials[seen[folded]].key
+                problems.append((f"$.trials[{i}]", f"name {name!r} also names {other!r}"))
         for j, arm in enumerate(t.arms):
             if arm.regimen is not None and arm.regimen not in regimens.BY_ID:
                 problems.append(

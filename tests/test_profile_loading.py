@@ -1,0 +1,194 @@
+"""load_profile: strict, every problem at once with its JSON path, nothing else escapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+import resistx
+from tests import strategies
+
+GOOD: dict[str, Any] = {
+    "schema_version": 1,
+    "patient_id": "p1",
+    "as_of": "2026-05-01",
+    "hormone_receptor": "positive",
+    "her2": "low",
+    "ecog": 1,
+    "comorbidities": ["Diabetes", "interstitial lung disease"],
+    "biomarkers": [
+        {"gene": "esr1", "status": "mutated", "origin": "somatic", "sample": "ctdna",
+         "assay": "ngs", "tested_on": "2026-04-20", "variant": "D538G"}
+    ],
+    "treatments": [
+        {"drugs": ["Ibrance", "Femara"], "setting": "metastatic", "line": 1,
+         "started_on": "2024-01-10", "ended_on": "2026-04-01", "stop_reason": "progression"}
+    ],
+}
+
+
+def with_(**changes: Any) -> dict[str, Any]:
+    data = json.loads(json.dumps(GOOD))
+    data.update(changes)
+    return data
+
+
+def problems(data: object) -> dict[str, str]:
+    with pytest.raises(resistx.ProfileError) as info:
+        resistx.load_profile(data)  # type: ignore[arg-type]
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, resistx.ResistxError)
+    return dict(info.value.problems)
+
+
+def test_a_good_profile_loads_and_normalises_names() -> None:
+    p = resistx.load_profile(GOOD)
+    assert p.treatments[0].drugs == ("palbociclib", "letrozole")
+    assert p.biomarkers[0].gene == "ESR1"
+    assert p.comorbidities == ("diabetes", "interstitial_lung_disease")
+    assert p.cdk46i_months == pytest.approx(26.7, abs=0.1)
+
+
+def test_from_json_text_and_from_a_path(tmp_path: Path) -> None:
+    text = json.dumps(GOOD)
+    f = tmp_path / "p.json"
+    f.write_text(text)
+    assert resistx.load_profile(text) == resistx.load_profile(f) == resistx.load_profile(GOOD)
+
+
+def test_only_required_fields() -> None:
+    p = resistx.load_profile({"schema_version": 1, "hormone_receptor": "positive", "her2": "0"})
+    assert p.ecog is None
+    assert p.biomarkers == p.treatments == ()
+    assert p.visceral_crisis is False
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "words"),
+    [
+        (with_(her2="lo"), "$.her2", "did you mean low"),
+        (with_(her2=0), "$.her2", "string '0'"),
+        (with_(ecog="1"), "$.ecog", "expected an integer"),
+        (with_(ecog=True), "$.ecog", "boolean"),
+        (with_(ecog=7), "$.ecog", "0, 1, 2, 3 or 4"),
+        (with_(visceral_crisis="no"), "$.visceral_crisis", "true or false"),
+        (with_(comorbidities="diabetes"), "$.comorbidities", "expected a list"),
+        (with_(as_of="2026-02-30"), "$.as_of", "not a calendar date"),
+        (with_(as_of="01/05/2026"), "$.as_of", "YYYY-MM-DD"),
+        (with_(schema_version=2), "$.schema_version", "must be 1"),
+        (with_(colour="blue"), "$.colour", "unknown key"),
+        (with_(biomarkers=[{"gene": "ESR1", "status": "mutant"}]), "$.biomarkers[0].status",
+         "did you mean mutated"),
+        (with_(biomarkers=[{"gene": "ESR1"}]), "$.biomarkers[0].status", "required field missing"),
+        (with_(biomarkers=[{"gene": "ESR1", "status": "mutated", "orign": "germline"}]),
+         "$.biomarkers[0].orign", "did you mean origin"),
+        (with_(treatments=[{"drugs": ["Ibrnce"]}]), "$.treatments[0].drugs[0]", "did you mean Ibrance"),
+        (with_(treatments=[{"drugs": []}]), "$.treatments[0].drugs", "at least one drug"),
+        (with_(treatments=[{"drugs": ["fulvestrant"], "months": -2}]), "$.treatments[0].months",
+         "zero or more"),
+        (with_(treatments=[{"drugs": ["fulvestrant"], "line": 0}]), "$.treatments[0].line", "1 or more"),
+        (with_(treatments=[{"drugs": ["fulvestrant"], "started_on": "2025-02-01",
+                            "ended_on": "2025-01-01"}]), "$.treatments[0].ended_on", "before started_on"),
+    ],
+)
+def test_each_malformed_field_names_its_path_and_the_fix(data: object, path: str, words: str) -> None:
+    found = problems(data)
+    assert path in found, found
+    assert words in found[path]
+
+
+def test_missing_required_fields_are_all_named() -> None:
+    found = problems({"patient_id": "x"})
+    assert set(found) == {"$.schema_version", "$.hormone_receptor", "$.her2"}
+    assert all(m == "required field missing" for m in found.values())
+
+
+def test_several_problems_at_once() -> None:
+    data = with_(
+        her2="HER2-low",
+        ecog=True,
+        extra=1,
+        biomarkers=[{"gene": "ESR1", "status": "mutant", "tested_on": "yesterday"}],
+        treatments=[{"drugs": ["Kisqali", "letrozol"], "stop_reason": "progressed"}],
+    )
+    found = problems(data)
+    assert set(found) == {
+        "$.her2", "$.ecog", "$.extra", "$.biomarkers[0].status", "$.biomarkers[0].tested_on",
+        "$.treatments[0].drugs[1]", "$.treatments[0].stop_reason",
+    }
+    assert "letrozole" in found["$.treatments[0].drugs[1]"]
+
+
+@pytest.mark.parametrize("text", ["{", "[1, 2", "not json", ""])
+def test_text_that_is_not_json(text: str) -> None:
+    assert "not valid JSON" in problems(text)["$"]
+
+
+@pytest.mark.parametrize("data", [[], 3, None, "[]", "3"])
+def test_top_level_must_be_an_object(data: object) -> None:
+    assert "$" in problems(data)
+
+
+def test_unreadable_path(tmp_path: Path) -> None:
+    assert "cannot read" in problems(tmp_path / "missing.json")["$"]
+
+
+@pytest.mark.parametrize(
+    ("change", "words"), [({"hormone_receptor": "negative"}, "hormone-receptor-negative"),
+                          ({"her2": "positive"}, "HER2-positive")]
+)
+def test_out_of_scope(change: dict[str, str], words: str) -> None:
+    with pytest.raises(resistx.OutOfScopeError, match=words):
+        resistx.load_profile(with_(**change))
+
+
+def test_derived_views_of_the_profile() -> None:
+    p = resistx.load_profile(with_(treatments=[
+        {"drugs": ["palbociclib", "letrozole"], "line": 1, "started_on": "2023-01-01",
+         "ended_on": "2024-01-01", "stop_reason": "progression"},
+        {"drugs": ["capecitabine"], "line": 2, "started_on": "2024-01-15", "ended_on": "2024-09-01",
+         "stop_reason": "progression"},
+        {"drugs": ["paclitaxel"], "setting": "adjuvant", "months": 4},
+        {"drugs": ["eribulin"], "line": 3, "started_on": "2024-09-15", "ended_on": "2025-01-01",
+         "stop_reason": "toxicity"},
+    ], biomarkers=[
+        {"gene": "PIK3CA", "status": "not_detected", "assay": "pcr", "tested_on": "2023-01-01"},
+        {"gene": "PIK3CA", "status": "mutated", "assay": "ngs", "tested_on": "2024-09-02"},
+    ]))
+    assert p.cdk46i_months == pytest.approx(12.0, abs=0.05)
+    assert p.metastatic_chemotherapy_lines == 2  # the adjuvant paclitaxel does not count
+    assert p.progressed_on_drugs == {"palbociclib", "letrozole", "capecitabine"}
+    latest = p.latest_results["PIK3CA"]
+    assert (latest.status.value, latest.assay and latest.assay.value) == ("mutated", "ngs")
+    assert p.latest_progression is not None and p.latest_progression.isoformat() == "2024-09-01"
+
+
+@given(strategies.profile_dicts())
+def test_generated_profiles_load(data: dict[str, Any]) -> None:
+    """Every profile the strategy makes is valid input."""
+    assert isinstance(resistx.load_profile(data), resistx.Profile)
+
+
+@given(strategies.mutated_profile_dicts())
+def test_arbitrary_data_loads_or_raises_a_profile_error(data: dict[str, Any]) -> None:
+    """Arbitrary JSON-like data yields a Profile, a ProfileError or an OutOfScopeError; nothing else."""
+    try:
+        resistx.load_profile(data)
+    except resistx.ProfileError as e:
+        assert e.problems
+        assert all(path.startswith("$") and message for path, message in e.problems)
+    except resistx.OutOfScopeError:
+        pass
+
+
+@given(strategies.json_values)
+def test_arbitrary_json_values_never_escape(data: object) -> None:
+    """Any JSON value at the top: a ProfileError, never a KeyError, TypeError or cattrs error."""
+    try:
+        resistx.load_profile(data)  # type: ignore[arg-type]
+    except (resistx.ProfileError, resistx.OutOfScopeError):
+        pass
