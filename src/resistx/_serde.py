@@ -25,7 +25,7 @@ import cattrs
 from resistx import _suggest
 from resistx._errors import ConversionError, ProfileError
 from resistx.model import enums
-from resistx.model.profile import BiomarkerResult, Profile, Treatment
+from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
 from resistx.vocab import comorbidities, drugs, genes
 
 T = TypeVar("T")
@@ -299,7 +299,7 @@ def to_dict(obj: object) -> Any:
 
 def from_dict(cls: type[T], data: object) -> T:
     """The inverse of ``to_dict``; bad data raises a ``ConversionError`` listing every problem."""
-    input_classes: tuple[type, ...] = (Profile, BiomarkerResult, Treatment)
+    input_classes: tuple[type, ...] = (Profile, BiomarkerResult, Treatment, Preferences)
     error = ProfileError if cls in input_classes else ConversionError
     return structure(data, cls, error)
 

@@ -24,7 +24,7 @@ NEGATIVE_TRIALS = {
 }
 VISCERAL_CRISIS_CHEMO = 6.0
 VISCERAL_CRISIS_OTHERS = -3.0
-SHORT_ENDOCRINE = -2.0
+SHORT_ENDOCRINE = -5.0  # outweighs a biomarker match: the review puts chemotherapy and ADCs first
 SHORT_CYTOTOXIC = 2.0
 ADC_GATED = -2.0
 ADC_OPENED = 1.0

@@ -47,6 +47,30 @@ def assess(
     evidence: EvidenceBase,
     mechanisms: tuple[ResistanceMechanism, ...] = (),
 ) -> Assessment:
+    found = _assess(facts, regimen, evidence, mechanisms)
+    if found.exclusions or not (
+        facts.tested_without_actionable and _kinds.is_endocrine_based(regimen)
+    ):
+        return found
+    step_back = reason(
+        F,
+        "no_actionable_alteration_endocrine",
+        "ESR1 and the PI3K pathway tested without an actionable alteration: the review prefers "
+        "chemotherapy and ADCs over endocrine-based regimens.",
+        evidence,
+        key_trials(regimen.id),
+    )
+    return Assessment(
+        score=found.score + NO_ACTIONABLE_ENDOCRINE, reasons=(*found.reasons, step_back)
+    )
+
+
+def _assess(
+    facts: Facts,
+    regimen: Regimen,
+    evidence: EvidenceBase,
+    mechanisms: tuple[ResistanceMechanism, ...],
+) -> Assessment:
     rid = regimen.id
     if regimen.is_trial:
         return _trial(regimen, evidence, mechanisms)
@@ -67,21 +91,6 @@ def assess(
                     trials,
                 ),
             )
-        )
-
-    if facts.tested_without_actionable and _kinds.is_endocrine_based(regimen):
-        return Assessment(
-            score=NO_ACTIONABLE_ENDOCRINE,
-            reasons=(
-                reason(
-                    F,
-                    "no_actionable_alteration_endocrine",
-                    "ESR1 and the PI3K pathway tested without an actionable alteration: the review prefers "
-                    "chemotherapy and ADCs over endocrine-based regimens.",
-                    evidence,
-                    trials,
-                ),
-            ),
         )
 
     if rid in ("elacestrant", "camizestrant", "amcenestrant", "giredestrant"):
@@ -148,7 +157,7 @@ def assess(
             )
         if facts.pam_negative_by_ngs:
             return Assessment(
-                score=-1.0,
+                score=-0.5,
                 reasons=(
                     reason(
                         F,

@@ -1,0 +1,280 @@
+"""Each clinical rule of CONTRACT section 5, one test (or a few) named after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from resistx.model.enums import DrugClass
+from resistx.sequencing import _kinds
+from tests.helpers import (
+    CAPECITABINE,
+    ERIBULIN,
+    NEGATIVE,
+    PALBOCICLIB,
+    excluded_for,
+    plan,
+    rank,
+    result,
+    tier,
+)
+
+
+def test_rule_01_esr1_mutated_prefers_an_oral_serd() -> None:
+    p = plan(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "not_detected")])
+    assert p.options[0].regimen.id == "elacestrant"
+    assert tier(p, "elacestrant") == "preferred"
+    reason = next(r for r in p.options[0].reasons if r.code == "esr1_mutation_matches_oral_serd")
+    assert reason.trials == ("EMERALD",)
+    efficacy = next(r for r in p.options[0].reasons if r.factor.value == "efficacy")
+    assert "HR 0.55" in efficacy.text
+
+
+def test_rule_01_esr1_not_mutated_elacestrant_is_not_preferred() -> None:
+    p = plan(biomarkers=NEGATIVE)
+    assert tier(p, "elacestrant") != "preferred"
+    assert any(r.code == "esr1_not_mutated" for r in p.option("elacestrant").reasons)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("gene,status", [("PIK3CA", "mutated")])
+def test_rule_02_pik3ca_prefers_alpelisib_and_capivasertib(gene: str, status: str) -> None:
+    p = plan(biomarkers=[result("ESR1", "not_detected"), result(gene, status)])
+    assert tier(p, "alpelisib+fulvestrant") == "preferred"
+    assert tier(p, "capivasertib+fulvestrant") == "preferred"
+    assert {p.options[0].regimen.id, p.options[1].regimen.id} == {
+        "alpelisib+fulvestrant", "capivasertib+fulvestrant"}
+
+
+@pytest.mark.parametrize("gene,status", [("AKT1", "mutated"), ("PTEN", "loss")])
+def test_rule_02_akt1_or_pten_prefers_capivasertib(gene: str, status: str) -> None:
+    p = plan(biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "not_detected"),
+                         result(gene, status)])
+    assert p.options[0].regimen.id == "capivasertib+fulvestrant"
+    assert tier(p, "capivasertib+fulvestrant") == "preferred"
+    assert "biomarker_absent" in excluded_for(p, "alpelisib+fulvestrant")
+
+
+@pytest.mark.parametrize("biomarkers", [[], NEGATIVE, [result("PIK3CA", "wild_type")]])
+def test_rule_02_alpelisib_is_for_pik3ca_mutated_only(biomarkers: list[dict[str, str]]) -> None:
+    p = plan(biomarkers=biomarkers)
+    assert excluded_for(p, "alpelisib+fulvestrant") == {"biomarker_absent"}
+    assert "SOLAR-1" in p.exclusion("alpelisib+fulvestrant").reasons[0].trials  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("biomarkers", [
+    [result("PIK3CA", "mutated")], [result("AKT1", "mutated")], [result("PIK3CA", "not_detected")], []])
+def test_rule_02_everolimus_ranks_below_pi3k_and_akt_inhibitors(biomarkers: list[dict[str, str]]) -> None:
+    p = plan(biomarkers=biomarkers)
+    for better in ("capivasertib+fulvestrant", "alpelisib+fulvestrant"):
+        if p.option(better):
+            assert rank(p, better) < rank(p, "everolimus+exemestane")
+
+
+def test_rule_03_her2_low_after_chemotherapy_prefers_trastuzumab_deruxtecan() -> None:
+    p = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    assert p.options[0].regimen.id == "trastuzumab-deruxtecan"
+    assert tier(p, "trastuzumab-deruxtecan") == "preferred"
+
+
+def test_rule_03_her2_low_before_chemotherapy_is_not_yet_preferred() -> None:
+    p = plan(her2="low", biomarkers=NEGATIVE)
+    assert tier(p, "trastuzumab-deruxtecan") != "preferred"
+    assert any(r.code == "adc_before_chemotherapy" for r in p.option("trastuzumab-deruxtecan").reasons)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("her2", ["0", "ultralow"])
+def test_rule_03_her2_0_or_ultralow_excludes_trastuzumab_deruxtecan(her2: str) -> None:
+    assert excluded_for(plan(her2=her2), "trastuzumab-deruxtecan") == {"out_of_population"}
+
+
+def test_rule_03_her2_unknown_asks_for_an_ihc_test() -> None:
+    p = plan(her2="unknown")
+    action = next(a for a in p.actions if a.code == "test_her2")
+    assert "IHC" in action.text and action.genes == ("ERBB2",)
+
+
+def test_rule_04_two_chemotherapy_lines_prefer_sacituzumab_govitecan() -> None:
+    p = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
+    assert p.options[0].regimen.id == "sacituzumab-govitecan"
+    assert tier(p, "sacituzumab-govitecan") == "preferred"
+
+
+def test_rule_04_adcs_follow_chemotherapy() -> None:
+    p = plan(biomarkers=NEGATIVE)
+    assert tier(p, "sacituzumab-govitecan") != "preferred"
+    assert rank(p, "chemotherapy") < rank(p, "sacituzumab-govitecan")
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [result("PALB2", "mutated", origin="germline"), result("BRCA1", "mutated", origin="somatic"),
+     result("BRCA2", "mutated", origin="germline")],
+)
+def test_rule_05_hrd_mutations_open_a_parp_inhibitor(finding: dict[str, str]) -> None:
+    p = plan(biomarkers=[*NEGATIVE, finding])
+    assert p.option("olaparib") is not None
+    assert tier(p, "olaparib") in ("preferred", "alternative")
+
+
+def test_rule_05_somatic_palb2_or_nothing_leaves_parp_inhibitors_out() -> None:
+    for biomarkers in ([], [result("PALB2", "mutated", origin="somatic")]):
+        p = plan(biomarkers=biomarkers)
+        assert excluded_for(p, "olaparib") == {"biomarker_absent"}
+        assert excluded_for(p, "talazoparib") == {"biomarker_absent"}
+
+
+def _endocrine_ranks(p) -> list[int]:  # type: ignore[no-untyped-def]
+    return [o.rank for o in p.options if _kinds.is_endocrine_based(o.regimen)]
+
+
+def test_rule_06_no_actionable_alteration_prefers_chemotherapy_and_adcs() -> None:
+    p = plan(biomarkers=NEGATIVE)
+    assert rank(p, "chemotherapy") < min(_endocrine_ranks(p))
+    assert any(r.code == "no_actionable_alteration" for r in p.option("chemotherapy").reasons)  # type: ignore[union-attr]
+
+
+def test_rule_06_short_time_on_the_cdk46_inhibitor_prefers_chemotherapy() -> None:
+    short = {**PALBOCICLIB, "started_on": "2024-12-01"}
+    p = plan(treatments=[short], biomarkers=[result("ESR1", "mutated")])
+    assert rank(p, "chemotherapy") < min(_endocrine_ranks(p))
+    long = plan(biomarkers=[result("ESR1", "mutated")])
+    assert rank(long, "elacestrant") < rank(long, "chemotherapy")
+
+
+def test_rule_06_the_threshold_is_a_preference() -> None:
+    p = plan({"short_cdk46i_months": 30.0}, biomarkers=[result("ESR1", "mutated")])
+    assert rank(p, "chemotherapy") < rank(p, "elacestrant")
+
+
+def test_rule_07_visceral_crisis_puts_chemotherapy_first() -> None:
+    p = plan(visceral_crisis=True, biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")])
+    assert p.options[0].regimen.id == "chemotherapy"
+    assert tier(p, "chemotherapy") == "preferred"
+
+
+def test_rule_08_after_palbociclib_switch_to_ribociclib_not_continue_palbociclib() -> None:
+    p = plan()
+    assert p.option("ribociclib+fulvestrant") is not None
+    assert any(r.code == "switch_cdk46i_after_palbociclib" and "MAINTAIN" in r.trials
+               for r in p.option("ribociclib+fulvestrant").reasons)  # type: ignore[union-attr]
+    assert "negative_trial" in excluded_for(p, "palbociclib+fulvestrant")
+    assert "PACE" in p.exclusion("palbociclib+fulvestrant").reasons[0].trials  # type: ignore[union-attr]
+
+
+def test_rule_08_rb1_loss_leaves_cdk46_inhibitor_regimens_out() -> None:
+    p = plan(biomarkers=[result("RB1", "loss")])
+    for o in p.options:
+        assert DrugClass.CDK46_INHIBITOR not in o.regimen.drug_classes
+    for rid in ("ribociclib+fulvestrant", "abemaciclib", "ribociclib+everolimus+exemestane"):
+        assert "biomarker_absent" in excluded_for(p, rid)
+
+
+def test_rule_09_ccne1_amplification_offers_cdk2_inhibitor_trials() -> None:
+    p = plan(biomarkers=[result("CCNE1", "amplified")])
+    trials = {o.regimen.id for o in p.options if o.tier.value == "trial"}
+    assert {"trial:NCT05252416", "trial:NCT04553133"} <= trials
+    vela = p.option("trial:NCT05252416")
+    assert vela is not None and any("VELA" in r.trials for r in vela.reasons)
+
+
+def test_rule_09_no_trials_when_not_wanted() -> None:
+    p = plan({"include_trials": False}, biomarkers=[result("CCNE1", "amplified")])
+    assert not [o for o in p.options if o.regimen.is_trial]
+    assert not [e for e in p.excluded if e.regimen.is_trial]
+
+
+@pytest.mark.parametrize(("regimen", "trial"), [("venetoclax+fulvestrant", "VERONICA"),
+                                                ("amcenestrant", "AMEERA-3"), ("giredestrant", "acelERA")])
+def test_rule_10_negative_trials_are_excluded(regimen: str, trial: str) -> None:
+    p = plan(biomarkers=[result("ESR1", "mutated")])
+    assert excluded_for(p, regimen) == {"negative_trial"}
+    assert trial in p.exclusion(regimen).reasons[0].trials  # type: ignore[union-attr]
+
+
+def test_rule_11_a_regimen_progressed_on_is_excluded() -> None:
+    fulv = {"drugs": ["Faslodex"], "line": 2, "started_on": "2025-04-01", "ended_on": "2026-01-01",
+            "stop_reason": "progression"}
+    p = plan(treatments=[PALBOCICLIB, fulv], biomarkers=[result("ESR1", "mutated")])
+    assert excluded_for(p, "fulvestrant") == {"progressed_on"}
+    assert p.option("alpelisib+fulvestrant") is None or True  # combinations stay possible
+    adjuvant = {**fulv, "setting": "adjuvant"}
+    assert plan(treatments=[PALBOCICLIB, adjuvant]).option("fulvestrant") is not None
+
+
+def test_rule_12_diabetes_excludes_alpelisib_and_cautions_capivasertib() -> None:
+    p = plan(comorbidities=["diabetes"], biomarkers=[result("PIK3CA", "mutated")])
+    excl = p.exclusion("alpelisib+fulvestrant")
+    assert excl is not None and {c.value for c in excl.codes} == {"contraindicated"}
+    assert "63.7" in excl.reasons[0].text and "36.6" in excl.reasons[0].text
+    capi = p.option("capivasertib+fulvestrant")
+    assert capi is not None and any(c.code == "diabetes_caution" for c in capi.cautions)
+
+
+def test_rule_12_interstitial_lung_disease_excludes_trastuzumab_deruxtecan() -> None:
+    p = plan(comorbidities=["interstitial_lung_disease"], her2="low", treatments=[PALBOCICLIB, CAPECITABINE],
+             biomarkers=[result("PIK3CA", "mutated")])
+    excl = p.exclusion("trastuzumab-deruxtecan")
+    assert excl is not None and "12.1" in excl.reasons[0].text
+    eve = p.option("everolimus+exemestane")
+    assert eve is not None and any(c.term == "pneumonitis" for c in eve.cautions)
+
+
+@pytest.mark.parametrize("ecog", [3, 4])
+def test_rule_13_poor_performance_status_puts_the_least_toxic_first(ecog: int) -> None:
+    fit = plan(ecog=1, biomarkers=[result("PIK3CA", "mutated")])
+    frail = plan(ecog=ecog, biomarkers=[result("PIK3CA", "mutated")])
+    assert _kinds.is_intensive(fit.options[0].regimen)
+    top = [o.regimen for o in frail.options[:3]]
+    assert not any(_kinds.is_intensive(r) for r in top), [r.id for r in top]
+    first = frail.options[0].regimen  # endocrine monotherapy: the least toxic kind left
+    assert len(first.drugs) == 1 and _kinds.is_endocrine_based(first)
+    capi = frail.option("capivasertib+fulvestrant")
+    assert capi is not None
+    assert any(r.code == "poor_performance_status_intensive" for r in capi.reasons)
+
+
+def _lead(p, better: str, worse: str) -> float:  # type: ignore[no-untyped-def]
+    a, b = p.option(better), p.option(worse)
+    return float(a.scores.total - b.scores.total)
+
+
+def test_rule_14_quality_of_life_and_cost_weigh_against_adcs() -> None:
+    short = {**PALBOCICLIB, "started_on": "2024-12-01"}
+    base = dict(treatments=[short, CAPECITABINE], biomarkers=NEGATIVE)
+    balanced = plan(**base)
+    for prefs in ({"priority": "quality_of_life"}, {"cost_sensitive": True}):
+        other = plan(prefs, **base)
+        # nothing calls for an ADC here (HER2 0, one chemotherapy line): chemotherapy first
+        assert rank(other, "chemotherapy") < rank(other, "sacituzumab-govitecan")
+        assert _lead(other, "chemotherapy", "sacituzumab-govitecan") > _lead(
+            balanced, "chemotherapy", "sacituzumab-govitecan")
+
+
+def test_rule_14_among_similar_efficacy_the_less_toxic_ranks_higher() -> None:
+    base = dict(her2="low", treatments=[PALBOCICLIB, CAPECITABINE], biomarkers=NEGATIVE)
+    balanced, qol = plan(**base), plan({"priority": "quality_of_life"}, **base)
+    # an ADC the biomarker calls for keeps its place, with a smaller lead
+    assert qol.options[0].regimen.id == "trastuzumab-deruxtecan"
+    assert _lead(qol, "trastuzumab-deruxtecan", "chemotherapy") < _lead(
+        balanced, "trastuzumab-deruxtecan", "chemotherapy")
+
+
+def test_rule_15_missing_results_ask_for_a_retest() -> None:
+    p = plan(biomarkers=[])
+    retest = next(a for a in p.actions if a.code == "retest")
+    assert set(retest.genes) == {"ESR1", "PIK3CA", "AKT1", "PTEN"}
+    assert "ctDNA" in retest.text
+
+
+def test_rule_15_results_older_than_the_latest_progression_ask_for_a_retest() -> None:
+    old = [result("ESR1", "not_detected", tested_on="2024-01-01"),
+           result("PIK3CA", "not_detected", tested_on="2024-01-01")]
+    p = plan(biomarkers=old)
+    assert set(next(a for a in p.actions if a.code == "retest").genes) == {"ESR1", "PIK3CA", "AKT1", "PTEN"}
+    fresh = plan(biomarkers=NEGATIVE)
+    assert not [a for a in fresh.actions if a.code == "retest"]
+
+
+def test_rule_15_pcr_only_negative_asks_for_ngs() -> None:
+    p = plan(biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "not_detected", assay="pcr")])
+    action = next(a for a in p.actions if a.code == "retest_ngs")
+    assert action.genes == ("PIK3CA",) and "FAKTION" in action.text
