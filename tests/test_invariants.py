@@ -1,0 +1,164 @@
+"""The ordering invariants of CONTRACT section 5, checked under hypothesis."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import attrs
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+import resistx
+from resistx.model import Priority
+from resistx.sequencing import _kinds
+from resistx.sequencing.balance import _events, toxicity_level
+from resistx.vocab import regimens
+from tests import strategies
+from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result
+
+EB = resistx.evidence()
+
+
+def ranks(plan: resistx.Plan) -> dict[str, int]:
+    return {o.regimen.id: o.rank for o in plan.options}
+
+
+def order_kept(before: dict[str, int], after: dict[str, int], above: str, below: str) -> bool:
+    """If ``above`` ranked above ``below`` before, it still does (where both are options)."""
+    if not {above, below} <= set(before) & set(after):
+        return True
+    return not before[above] < before[below] or after[above] < after[below]
+
+
+@given(strategies.profiles, strategies.preferences)
+def test_ranks_are_1_to_n_and_the_plan_is_deterministic(
+    profile: resistx.Profile, prefs: resistx.Preferences
+) -> None:
+    """Ranks are 1..n without gaps; the same call twice gives equal plans (idempotence)."""
+    first = resistx.sequence(profile, prefs)
+    assert [o.rank for o in first.options] == list(range(1, len(first.options) + 1))
+    assert resistx.sequence(profile, prefs) == first
+    assert resistx.sequence(resistx.to_dict(profile), resistx.to_dict(prefs)) == first
+
+
+@given(strategies.profiles, st.randoms(use_true_random=False))
+def test_shuffling_the_evidence_does_not_change_the_plan(
+    profile: resistx.Profile, rnd: random.Random
+) -> None:
+    """The plan reads the evidence by key, never by its order."""
+    trials = list(EB.trials)
+    rnd.shuffle(trials)
+    shuffled = attrs.evolve(EB, trials=tuple(trials))
+    assert resistx.sequence(profile, evidence=shuffled) == resistx.sequence(profile)
+
+
+@given(strategies.profile_dicts(), st.randoms(use_true_random=False))
+def test_the_order_of_biomarkers_and_treatments_does_not_matter(
+    data: dict[str, Any], rnd: random.Random
+) -> None:
+    """Permutation: results and treatments listed in any order give the same plan."""
+    shuffled = dict(data, biomarkers=list(data["biomarkers"]), treatments=list(data["treatments"]))
+    rnd.shuffle(shuffled["biomarkers"])
+    rnd.shuffle(shuffled["treatments"])
+    assert resistx.sequence(shuffled) == resistx.sequence(data)
+
+
+@given(strategies.profiles, strategies.preferences)
+def test_options_and_exclusions_partition_the_considered_regimens(
+    profile: resistx.Profile, prefs: resistx.Preferences
+) -> None:
+    """Every considered regimen is in exactly one of options and excluded."""
+    plan = resistx.sequence(profile, prefs)
+    options = [o.regimen.id for o in plan.options]
+    excluded = [e.regimen.id for e in plan.excluded]
+    assert not set(options) & set(excluded)
+    assert len(options + excluded) == len(set(options + excluded))
+    assert set(regimens.BY_ID) == {i for i in options + excluded if not i.startswith("trial:")}
+    assert all(e.reasons for e in plan.excluded)
+
+
+@st.composite
+def profile_and_new_finding(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
+    data = draw(strategies.profile_dicts())
+    present = {b["gene"] for b in data["biomarkers"]}
+    gene = draw(st.sampled_from(sorted(set(strategies.POSITIVE_STATUS) - present)))
+    return data, draw(strategies.biomarker_dicts(gene, strategies.POSITIVE_STATUS[gene]))
+
+
+@given(profile_and_new_finding())
+@example((patient(biomarkers=NEGATIVE[:2]), result("AKT1", "mutated")))
+@example((patient(biomarkers=[result("ESR1", "not_detected")]), result("PIK3CA", "mutated")))
+def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
+    case: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """Adding a result that a regimen matches (its molecular score rises) never lets a regimen it
+    does not match overtake it."""
+    data, finding = case
+    before = resistx.sequence(data)
+    after = resistx.sequence(dict(data, biomarkers=[*data["biomarkers"], finding]))
+    old = {o.regimen.id: o.scores.molecular for o in before.options}
+    new = {o.regimen.id: o.scores.molecular for o in after.options}
+    matched = {r for r in set(old) & set(new) if new[r] > old[r]}
+    unmatched = (set(old) & set(new)) - matched
+    rb, ra = ranks(before), ranks(after)
+    for y in matched:
+        for x in unmatched:
+            assert order_kept(rb, ra, y, x), (finding, y, x)
+
+
+@given(strategies.profile_dicts(), st.data())
+def test_removing_a_comorbidity_never_excludes_a_regimen(data: dict[str, Any], draw: st.DataObject) -> None:
+    """Fewer comorbidities: every regimen excluded after was excluded before."""
+    assume(data["comorbidities"])
+    gone = draw.draw(st.sampled_from(data["comorbidities"]))
+    fewer = dict(data, comorbidities=[c for c in data["comorbidities"] if c != gone])
+    before = {e.regimen.id for e in resistx.sequence(data).excluded}
+    after = {e.regimen.id for e in resistx.sequence(fewer).excluded}
+    assert after <= before
+
+
+def toxicity(regimen: resistx.Regimen) -> float:
+    return toxicity_level(regimen, _events(EB, regimen.id)[1])
+
+
+@given(strategies.profiles, st.booleans(), st.sampled_from([(Priority.BALANCED, Priority.QUALITY_OF_LIFE),
+                                                            (Priority.SURVIVAL, Priority.BALANCED),
+                                                            (Priority.SURVIVAL, Priority.QUALITY_OF_LIFE)]))
+def test_more_weight_on_toxicity_never_lifts_a_more_toxic_regimen(
+    profile: resistx.Profile, cost: bool, change: tuple[Priority, Priority]
+) -> None:
+    """Raising the weight of toxicity never moves a more toxic regimen above a less toxic one it
+    was below."""
+    low, high = (resistx.Preferences(priority=p, cost_sensitive=cost) for p in change)
+    before, after = resistx.sequence(profile, low), resistx.sequence(profile, high)
+    rb, ra = ranks(before), ranks(after)
+    regimen = {o.regimen.id: o.regimen for o in before.options}
+    for a in rb:
+        for b in rb:
+            if toxicity(regimen[a]) > toxicity(regimen[b]):
+                assert order_kept(rb, ra, b, a), (a, b)
+
+
+@given(strategies.profile_dicts(), st.floats(min_value=0.0, max_value=1.0))
+@example(patient(treatments=[PALBOCICLIB], biomarkers=[result("ESR1", "mutated")]), 0.1)
+def test_a_shorter_cdk46i_never_lifts_endocrine_therapy_over_chemotherapy_or_adc(
+    data: dict[str, Any], fraction: float
+) -> None:
+    """Shortening the time on the CDK4/6 inhibitor never moves an endocrine-based regimen above a
+    chemotherapy or ADC option it was below."""
+    # the most recent CDK4/6 inhibitor: started after every generated date
+    last = {"drugs": ["abemaciclib", "letrozole"], "started_on": "2026-08-01", "months": 24.0,
+            "stop_reason": "progression"}
+    data = dict(data, treatments=[*data["treatments"], last])
+    shorter = dict(data, treatments=[*data["treatments"][:-1], dict(last, months=24.0 * fraction)])
+    assert resistx.load_profile(shorter).cdk46i_months == 24.0 * fraction
+    before, after = resistx.sequence(data), resistx.sequence(shorter)
+    rb, ra = ranks(before), ranks(after)
+    kinds = {o.regimen.id: o.regimen for o in before.options}
+    for e in rb:
+        if not _kinds.is_endocrine_based(kinds[e]):
+            continue
+        for c in rb:
+            if _kinds.is_chemotherapy(kinds[c]) or _kinds.is_adc(kinds[c]):
+                assert order_kept(rb, ra, c, e), (c, e)

@@ -1,0 +1,142 @@
+"""The plan explains itself: reasons per factor, traceable trials, figures from the evidence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+
+import resistx
+from resistx.model import Factor
+from resistx.sequencing import DISCLAIMER
+from tests import strategies
+from tests.helpers import NEGATIVE, patient, plan, result
+
+EB = resistx.evidence()
+
+
+def _evidence_numbers(trial_keys: tuple[str, ...]) -> set[float]:
+    out: set[float] = set()
+    for key in trial_keys:
+        t = EB.trial(key)
+        for e in t.endpoints:
+            out |= {e.value, *(e.ci95 or ())}
+        for h in t.hazard_ratios:
+            out |= {h.value, *(h.ci95 or ())}
+        for a in t.adverse_events:
+            out |= {p for p in (a.any_grade_percent, a.grade3plus_percent) if p is not None}
+        if t.prior_cdk46i_fraction is not None:
+            out.add(round(t.prior_cdk46i_fraction * 100, 6))
+        for text in (t.population, *(a.label for a in t.arms)):
+            out |= {float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)}
+    return out
+
+
+# words with digits (ESR1, CDK4/6, TROPiCS-02, Form 2b), dates, and resistx's own scales
+_NOT_FIGURES = [
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b[\w/-]*[A-Za-z][\w/-]*\d[\w/-]*\b",
+    r"\b\d+[A-Za-z][\w/-]*\b",
+    r"level \d+(\.\d+)? of \d",
+    r"\bgrade \d\b",
+    r"95% CI",
+    r"ECOG \d",
+]
+
+
+_TRIAL_NAMES = sorted({n for t in EB.trials for n in (t.key, *t.aliases)}, key=len, reverse=True)
+
+
+def figures(text: str) -> list[float]:
+    for name in _TRIAL_NAMES:
+        text = text.replace(name, " ")
+    for pattern in _NOT_FIGURES:
+        text = re.sub(pattern, " ", text)
+    return [float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)]
+
+
+def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float]:
+    out = {float(p.metastatic_chemotherapy_lines), prefs.short_cdk46i_months}
+    if p.cdk46i_months is not None:
+        out.add(round(p.cdk46i_months, 1))
+    return out
+
+
+def check_plan(profile: resistx.Profile, prefs: resistx.Preferences, p: resistx.Plan) -> None:
+    assert [o.rank for o in p.options] == list(range(1, len(p.options) + 1))
+    assert p.evidence_version == EB.version
+    assert p.library_version == resistx.__version__
+    assert p.disclaimer == DISCLAIMER
+    own = profile_numbers(profile, prefs)
+    for o in p.options:
+        assert {r.factor for r in o.reasons} == set(Factor), o.regimen.id
+        for r in o.reasons:
+            assert re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)*", r.code)
+            assert r.text.strip()
+            assert r.trials, (o.regimen.id, r.code)
+            assert all(t in EB for t in r.trials)
+            assert set(r.references) == {n for t in r.trials for n in EB.trial(t).references}
+            allowed = _evidence_numbers(r.trials) | own
+            for number in figures(r.text):
+                assert number in allowed, (o.regimen.id, r.code, number, r.text)
+        for c in o.cautions:
+            if c.percent is not None:
+                assert c.percent in _evidence_numbers(c.trials)
+            for number in figures(c.text):
+                assert number in _evidence_numbers(c.trials), c.text
+    for e in p.excluded:
+        assert e.reasons and all(r.text and r.trials for r in e.reasons)
+        for r in e.reasons:
+            for number in figures(r.text):
+                assert number in _evidence_numbers(r.trials) | own, r.text
+
+
+@given(strategies.profiles, strategies.preferences)
+def test_every_option_is_explained_from_the_evidence(
+    profile: resistx.Profile, prefs: resistx.Preferences
+) -> None:
+    """At least one reason per factor; each reason names trials; every figure quoted is in them."""
+    check_plan(profile, prefs, resistx.sequence(profile, prefs))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("EMERALD (phase III, 100% after a CDK4/6 inhibitor), ESR1-mutated: median PFS 3.8 vs 1.9 months, "
+     "HR 0.55 (95% CI 0.39-0.77); ESMO-MCBS preliminary grade 3 (Form 2b).", [100, 3.8, 1.9, 0.55, 0.39, 0.77]),
+    ("Toxicity level 4 of 4 from SOLAR-1: hyperglycemia 63.7% any grade, 36.6% grade 3 or worse.", [63.7, 36.6]),
+])
+def test_the_figure_extractor(text: str, expected: list[float]) -> None:
+    assert figures(text) == expected
+
+
+def test_unknown_genes_and_comorbidities_are_noted_with_the_nearest_name() -> None:
+    p = plan(biomarkers=[result("PIK3A", "mutated")], comorbidities=["diabetis"])
+    assert "PIK3A: not a gene resistx uses; did you mean PIK3CA?" in p.notes
+    assert any(n.startswith("diabetis: not a comorbidity") and "diabetes" in n for n in p.notes)
+
+
+def test_the_decision_date_comes_from_the_profile_never_the_clock() -> None:
+    data = patient(biomarkers=NEGATIVE)
+    del data["as_of"]
+    p = resistx.sequence(data)
+    assert p.as_of is not None and p.as_of.isoformat() == "2026-04-10"
+    assert any("as_of not given" in n for n in p.notes)
+
+
+def test_excluded_and_options_partition_the_considered_regimens() -> None:
+    p = plan(biomarkers=[result("CCNE1", "amplified")])
+    ids = [o.regimen.id for o in p.options] + [e.regimen.id for e in p.excluded]
+    assert len(ids) == len(set(ids))
+    from resistx.vocab import regimens  # noqa: PLC0415
+
+    assert set(regimens.BY_ID) <= set(ids)
+
+
+def test_out_of_scope_profiles_are_refused() -> None:
+    with pytest.raises(resistx.OutOfScopeError):
+        resistx.sequence(patient(her2="positive"))
+
+
+def test_bad_preferences_are_a_profile_error() -> None:
+    with pytest.raises(resistx.ProfileError, match="priority"):
+        resistx.sequence(patient(), {"priority": "speed"})
