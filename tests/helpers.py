@@ -6,28 +6,59 @@ from typing import Any
 
 import resistx
 
-PALBOCICLIB = {"drugs": ["palbociclib", "letrozole"], "line": 1, "started_on": "2023-01-10",
-               "ended_on": "2025-03-20", "stop_reason": "progression"}
-CAPECITABINE = {"drugs": ["capecitabine"], "line": 2, "started_on": "2025-04-01",
-                "ended_on": "2025-10-01", "stop_reason": "progression"}
-ERIBULIN = {"drugs": ["eribulin"], "line": 3, "started_on": "2025-10-15",
-            "ended_on": "2026-03-20", "stop_reason": "progression"}
+PALBOCICLIB = {
+    "drugs": ["palbociclib", "letrozole"],
+    "line": 1,
+    "started_on": "2023-01-10",
+    "ended_on": "2025-03-20",
+    "stop_reason": "progression",
+}
+CAPECITABINE = {
+    "drugs": ["capecitabine"],
+    "line": 2,
+    "started_on": "2025-04-01",
+    "ended_on": "2025-10-01",
+    "stop_reason": "progression",
+}
+ERIBULIN = {
+    "drugs": ["eribulin"],
+    "line": 3,
+    "started_on": "2025-10-15",
+    "ended_on": "2026-03-20",
+    "stop_reason": "progression",
+}
 
 
 def result(gene: str, status: str, **kw: Any) -> dict[str, Any]:
-    out = {"gene": gene, "status": status, "sample": "ctdna", "assay": "ngs", "tested_on": "2026-04-10"}
+    out = {
+        "gene": gene,
+        "status": status,
+        "sample": "ctdna",
+        "assay": "ngs",
+        "tested_on": "2026-04-10",
+    }
     out.update(kw)
     return out
 
 
-NEGATIVE = [result("ESR1", "not_detected"), result("PIK3CA", "not_detected"),
-            result("AKT1", "not_detected"), result("PTEN", "not_detected")]
+NEGATIVE = [
+    result("ESR1", "not_detected"),
+    result("PIK3CA", "not_detected"),
+    result("AKT1", "not_detected"),
+    result("PTEN", "not_detected"),
+]
 
 
 def patient(**kw: Any) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "schema_version": 1, "patient_id": "t", "as_of": "2026-05-01", "hormone_receptor": "positive",
-        "her2": "0", "ecog": 1, "biomarkers": [], "treatments": [PALBOCICLIB],
+        "schema_version": 1,
+        "patient_id": "t",
+        "as_of": "2026-05-01",
+        "hormone_receptor": "positive",
+        "her2": "0",
+        "ecog": 1,
+        "biomarkers": [],
+        "treatments": [PALBOCICLIB],
     }
     out.update(kw)
     return out
@@ -37,9 +68,23 @@ def plan(preferences: dict[str, Any] | None = None, **kw: Any) -> resistx.Plan:
     return resistx.sequence(patient(**kw), preferences)
 
 
+def option(p: resistx.Plan, regimen_id: str) -> resistx.Option:
+    found = p.option(regimen_id)
+    assert found is not None, f"{regimen_id} is not an option: {[e.regimen.id for e in p.excluded]}"
+    return found
+
+
+def exclusion(p: resistx.Plan, regimen_id: str) -> resistx.Exclusion:
+    found = p.exclusion(regimen_id)
+    assert found is not None, f"{regimen_id} is not excluded"
+    return found
+
+
 def rank(p: resistx.Plan, regimen_id: str) -> int:
     option = p.option(regimen_id)
-    assert option is not None, f"{regimen_id} is not an option: {[e.regimen.id for e in p.excluded]}"
+    assert option is not None, (
+        f"{regimen_id} is not an option: {[e.regimen.id for e in p.excluded]}"
+    )
     return option.rank
 
 

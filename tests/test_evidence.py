@@ -30,7 +30,9 @@ def test_counts_of_what_the_review_reports() -> None:
 
 def test_keys_and_names_are_unique() -> None:
     assert len(set(IDS)) == len(IDS)
-    names = [n.casefold().replace(" ", "").replace("-", "") for t in TRIALS for n in (t.key, *t.aliases)]
+    names = [
+        n.casefold().replace(" ", "").replace("-", "") for t in TRIALS for n in (t.key, *t.aliases)
+    ]
     assert len(set(names)) == len(names)
     ncts = [t.nct_id for t in TRIALS if t.nct_id]
     assert len(set(ncts)) == len(ncts)
@@ -87,18 +89,35 @@ def test_every_discrepancy_names_a_trial_and_uses_one_reading() -> None:
 
 def test_the_known_contradictions_are_visible() -> None:
     fields = {(d.trial, d.field.split(":")[0]) for d in EB.discrepancies}
-    for trial, field in [("BYLieve", "endpoints"), ("PACE", "endpoints"), ("SOLAR-1", "phase"),
-                         ("TRINITI-1", "phase"), ("NCT03519178", "phase"), ("TROPiCS-02", "nct_id"),
-                         ("FAKTION", "name"), ("BioPER", "name"), ("acelERA", "name"),
-                         ("EMERALD", "arm drug name"), ("TBCRC 048", "size")]:
+    for trial, field in [
+        ("BYLieve", "endpoints"),
+        ("PACE", "endpoints"),
+        ("SOLAR-1", "phase"),
+        ("TRINITI-1", "phase"),
+        ("NCT03519178", "phase"),
+        ("TROPiCS-02", "nct_id"),
+        ("FAKTION", "name"),
+        ("BioPER", "name"),
+        ("acelERA", "name"),
+        ("EMERALD", "arm drug name"),
+        ("TBCRC 048", "size"),
+    ]:
         assert (trial, field) in fields, (trial, field)
 
 
 @pytest.mark.parametrize(
     ("key", "canonical"),
-    [("CAPItello-291", "CAPItello-291"), ("capitello291", "CAPItello-291"), ("capitello 291", "CAPItello-291"),
-     ("NCT04305496", "CAPItello-291"), ("tropics-02", "TROPiCS-02"), ("FACTION", "FAKTION"),
-     ("BioPAR", "BioPER"), ("tbcrc048", "TBCRC 048"), ("destiny breast04", "DESTINY-Breast04")],
+    [
+        ("CAPItello-291", "CAPItello-291"),
+        ("capitello291", "CAPItello-291"),
+        ("capitello 291", "CAPItello-291"),
+        ("NCT04305496", "CAPItello-291"),
+        ("tropics-02", "TROPiCS-02"),
+        ("FACTION", "FAKTION"),
+        ("BioPAR", "BioPER"),
+        ("tbcrc048", "TBCRC 048"),
+        ("destiny breast04", "DESTINY-Breast04"),
+    ],
 )
 def test_trial_lookup_by_name_or_nct_id(key: str, canonical: str) -> None:
     assert EB.trial(key).key == canonical
@@ -120,7 +139,10 @@ def test_figures_exactly_as_printed() -> None:
     esr1 = next(h for h in emerald.hazard_ratios if h.population == "ESR1-mutated")
     assert (esr1.value, esr1.ci95, esr1.p_value) == (0.55, (0.39, 0.77), 0.0005)
     sg = EB.trial("TROPiCS-02")
-    assert {(e.kind, e.value) for e in sg.endpoints} >= {(EndpointKind.PFS, 5.5), (EndpointKind.OS, 14.4)}
+    assert {(e.kind, e.value) for e in sg.endpoints} >= {
+        (EndpointKind.PFS, 5.5),
+        (EndpointKind.OS, 14.4),
+    }
     alpelisib = EB.trial("SOLAR-1")
     hyper = next(a for a in alpelisib.adverse_events if a.term == "hyperglycemia")
     assert (hyper.any_grade_percent, hyper.grade3plus_percent) == (63.7, 36.6)
@@ -131,7 +153,12 @@ def test_figures_exactly_as_printed() -> None:
 
 def test_queries_by_drug_class_regimen_biomarker_and_setting() -> None:
     assert "CAPItello-291" in {t.key for t in EB.by_drug("Truqap")}
-    assert {t.key for t in EB.by_class(DrugClass.ORAL_SERD)} >= {"EMERALD", "SERENA-2", "AMEERA-3", "acelERA"}
+    assert {t.key for t in EB.by_class(DrugClass.ORAL_SERD)} >= {
+        "EMERALD",
+        "SERENA-2",
+        "AMEERA-3",
+        "acelERA",
+    }
     assert {t.key for t in EB.by_class("adc_her2")} >= {"DESTINY-Breast04"}
     assert {t.key for t in EB.by_regimen("alpelisib+fulvestrant")} >= {"SOLAR-1", "BYLieve"}
     assert {t.key for t in EB.by_biomarker("ESR1")} >= {"EMERALD"}

@@ -108,7 +108,9 @@ def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
 
 
 @given(strategies.profile_dicts(), st.data())
-def test_removing_a_comorbidity_never_excludes_a_regimen(data: dict[str, Any], draw: st.DataObject) -> None:
+def test_removing_a_comorbidity_never_excludes_a_regimen(
+    data: dict[str, Any], draw: st.DataObject
+) -> None:
     """Fewer comorbidities: every regimen excluded after was excluded before."""
     assume(data["comorbidities"])
     gone = draw.draw(st.sampled_from(data["comorbidities"]))
@@ -122,9 +124,17 @@ def toxicity(regimen: resistx.Regimen) -> float:
     return toxicity_level(regimen, _events(EB, regimen.id)[1])
 
 
-@given(strategies.profiles, st.booleans(), st.sampled_from([(Priority.BALANCED, Priority.QUALITY_OF_LIFE),
-                                                            (Priority.SURVIVAL, Priority.BALANCED),
-                                                            (Priority.SURVIVAL, Priority.QUALITY_OF_LIFE)]))
+@given(
+    strategies.profiles,
+    st.booleans(),
+    st.sampled_from(
+        [
+            (Priority.BALANCED, Priority.QUALITY_OF_LIFE),
+            (Priority.SURVIVAL, Priority.BALANCED),
+            (Priority.SURVIVAL, Priority.QUALITY_OF_LIFE),
+        ]
+    ),
+)
 def test_more_weight_on_toxicity_never_lifts_a_more_toxic_regimen(
     profile: resistx.Profile, cost: bool, change: tuple[Priority, Priority]
 ) -> None:
@@ -148,8 +158,12 @@ def test_a_shorter_cdk46i_never_lifts_endocrine_therapy_over_chemotherapy_or_adc
     """Shortening the time on the CDK4/6 inhibitor never moves an endocrine-based regimen above a
     chemotherapy or ADC option it was below."""
     # the most recent CDK4/6 inhibitor: started after every generated date
-    last = {"drugs": ["abemaciclib", "letrozole"], "started_on": "2026-08-01", "months": 24.0,
-            "stop_reason": "progression"}
+    last = {
+        "drugs": ["abemaciclib", "letrozole"],
+        "started_on": "2026-08-01",
+        "months": 24.0,
+        "stop_reason": "progression",
+    }
     data = dict(data, treatments=[*data["treatments"], last])
     shorter = dict(data, treatments=[*data["treatments"][:-1], dict(last, months=24.0 * fraction)])
     assert resistx.load_profile(shorter).cdk46i_months == 24.0 * fraction

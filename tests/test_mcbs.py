@@ -13,8 +13,14 @@ EB = resistx.evidence()
 
 def hr(low: float, high: float, kind: EndpointKind = EndpointKind.PFS) -> HazardRatio:
     """A hazard ratio at the middle of its CI; the grade reads only the CI's lower limit."""
-    return HazardRatio(endpoint_kind=kind, experimental="e", control="c",
-                       value=round((low + high) / 2, 4), ci95=(low, high), source="test")
+    return HazardRatio(
+        endpoint_kind=kind,
+        experimental="e",
+        control="c",
+        value=round((low + high) / 2, 4),
+        ci95=(low, high),
+        source="test",
+    )
 
 
 @pytest.mark.parametrize(
@@ -40,7 +46,12 @@ def test_grades_of_the_comparative_trials(trial: str, population: str, grade: in
 def test_inputs_are_carried_with_the_grade() -> None:
     g = resistx.mcbs_grade(EB.trial("EMERALD"), "ESR1-mutated")
     assert (g.hr, g.hr_ci_lower, g.experimental_median, g.control_median, g.gain_months) == (
-        0.55, 0.39, 3.8, 1.9, 1.9)
+        0.55,
+        0.39,
+        3.8,
+        1.9,
+        1.9,
+    )
     assert "Form 2b" in g.reason
 
 

@@ -14,15 +14,41 @@ CATALOG = resistx.mechanisms()
 
 
 def profile(*biomarkers: dict[str, Any]) -> resistx.Profile:
-    return resistx.load_profile({"schema_version": 1, "hormone_receptor": "positive", "her2": "0",
-                                 "biomarkers": list(biomarkers)})
+    return resistx.load_profile(
+        {
+            "schema_version": 1,
+            "hormone_receptor": "positive",
+            "her2": "0",
+            "biomarkers": list(biomarkers),
+        }
+    )
 
 
 def test_every_mechanism_the_review_names() -> None:
     gene_sets = {g for m in CATALOG for g in m.genes}
-    assert {"RB1", "CDK6", "CCNE1", "CCNE2", "CDK2", "E2F1", "CDK4", "WEE1", "MDM2", "CDKN2A",
-            "FZR1", "FAT1", "PIK3CA", "AKT1", "PTEN", "ESR1", "PGR", "JUN", "SMAD3", "FGFR1",
-            "AURKA"} <= gene_sets
+    assert {
+        "RB1",
+        "CDK6",
+        "CCNE1",
+        "CCNE2",
+        "CDK2",
+        "E2F1",
+        "CDK4",
+        "WEE1",
+        "MDM2",
+        "CDKN2A",
+        "FZR1",
+        "FAT1",
+        "PIK3CA",
+        "AKT1",
+        "PTEN",
+        "ESR1",
+        "PGR",
+        "JUN",
+        "SMAD3",
+        "FGFR1",
+        "AURKA",
+    } <= gene_sets
     keys = {m.key for m in CATALOG}
     assert {"autophagy-activation", "immune-mechanisms"} <= keys
     assert {m.category for m in CATALOG} == set(MechanismCategory)
@@ -44,13 +70,32 @@ def test_catalog_entries_are_well_formed() -> None:
 @pytest.mark.parametrize(
     ("result", "mechanism", "strategy", "trial"),
     [
-        ({"gene": "CCNE1", "status": "amplified"}, "cyclin-e-overexpression", "cdk2_inhibitor", "VELA"),
+        (
+            {"gene": "CCNE1", "status": "amplified"},
+            "cyclin-e-overexpression",
+            "cdk2_inhibitor",
+            "VELA",
+        ),
         ({"gene": "RB1", "status": "loss"}, "rb-loss", None, None),
-        ({"gene": "PIK3CA", "status": "mutated"}, "pam-pathway-activation", "alpelisib+fulvestrant",
-         "CAPItello-291"),
-        ({"gene": "PTEN", "status": "loss"}, "pam-pathway-activation", "capivasertib+fulvestrant", None),
+        (
+            {"gene": "PIK3CA", "status": "mutated"},
+            "pam-pathway-activation",
+            "alpelisib+fulvestrant",
+            "CAPItello-291",
+        ),
+        (
+            {"gene": "PTEN", "status": "loss"},
+            "pam-pathway-activation",
+            "capivasertib+fulvestrant",
+            None,
+        ),
         ({"gene": "ESR1", "status": "mutated"}, "esr1-mutation", "elacestrant", "EMERALD"),
-        ({"gene": "AURKA", "status": "amplified"}, "aurka-amplification", "aurka_inhibitor", "NCT03955939"),
+        (
+            {"gene": "AURKA", "status": "amplified"},
+            "aurka-amplification",
+            "aurka_inhibitor",
+            "NCT03955939",
+        ),
         ({"gene": "p16", "status": "overexpressed"}, "ink4-p16-overexpression", None, None),
     ],
 )
@@ -66,11 +111,19 @@ def test_what_could_explain_this_resistance_and_what_targets_it(
 
 
 def test_negative_results_point_to_nothing() -> None:
-    assert resistx.mechanisms_for(profile({"gene": "CCNE1", "status": "not_detected"},
-                                          {"gene": "RB1", "status": "wild_type"})) == ()
+    assert (
+        resistx.mechanisms_for(
+            profile(
+                {"gene": "CCNE1", "status": "not_detected"}, {"gene": "RB1", "status": "wild_type"}
+            )
+        )
+        == ()
+    )
 
 
 def test_the_latest_result_decides() -> None:
-    p = profile({"gene": "RB1", "status": "loss", "tested_on": "2024-01-01"},
-                {"gene": "RB1", "status": "wild_type", "tested_on": "2025-01-01"})
+    p = profile(
+        {"gene": "RB1", "status": "loss", "tested_on": "2024-01-01"},
+        {"gene": "RB1", "status": "wild_type", "tested_on": "2025-01-01"},
+    )
     assert resistx.mechanisms_for(p) == ()

@@ -96,8 +96,14 @@ def test_trial_figures_must_name_existing_arms() -> None:
 def test_trial_rejects_malformed_nct_id() -> None:
     trial = resistx.evidence().trial("EMERALD")
     with pytest.raises(ValueError, match="NCT followed by 8 digits"):
-        resistx.Trial(key="X", nct_id="NCT123", phase="II", setting=trial.setting,
-                      status=trial.status, source="x")
+        resistx.Trial(
+            key="X",
+            nct_id="NCT123",
+            phase="II",
+            setting=trial.setting,
+            status=trial.status,
+            source="x",
+        )
 
 
 def profile(**kw: object) -> Profile:
@@ -114,12 +120,16 @@ def test_ecog_outside_0_to_4_is_rejected(ecog: int) -> None:
 
 def test_treatment_dates_and_months() -> None:
     with pytest.raises(ValueError, match="before started_on"):
-        Treatment(drugs=("fulvestrant",), started_on=dt.date(2025, 1, 2), ended_on=dt.date(2025, 1, 1))
+        Treatment(
+            drugs=("fulvestrant",), started_on=dt.date(2025, 1, 2), ended_on=dt.date(2025, 1, 1)
+        )
     with pytest.raises(ValueError, match="zero or more"):
         Treatment(drugs=("fulvestrant",), months=-0.5)
     with pytest.raises(ValueError, match="canonical drug names"):
         Treatment(drugs=("Faslodex",))
-    t = Treatment(drugs=("fulvestrant",), started_on=dt.date(2025, 1, 1), ended_on=dt.date(2025, 7, 2))
+    t = Treatment(
+        drugs=("fulvestrant",), started_on=dt.date(2025, 1, 1), ended_on=dt.date(2025, 7, 2)
+    )
     assert t.duration_months() == pytest.approx(182 / (365.25 / 12))  # days / mean month
 
 

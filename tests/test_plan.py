@@ -35,6 +35,7 @@ def _evidence_numbers(trial_keys: tuple[str, ...]) -> set[float]:
 
 # words with digits (ESR1, CDK4/6, TROPiCS-02, Form 2b), dates, and resistx's own scales
 _NOT_FIGURES = [
+    r"HER2 0\b",
     r"\b\d{4}-\d{2}-\d{2}\b",
     r"\b[\w/-]*[A-Za-z][\w/-]*\d[\w/-]*\b",
     r"\b\d+[A-Za-z][\w/-]*\b",
@@ -100,11 +101,20 @@ def test_every_option_is_explained_from_the_evidence(
     check_plan(profile, prefs, resistx.sequence(profile, prefs))
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("EMERALD (phase III, 100% after a CDK4/6 inhibitor), ESR1-mutated: median PFS 3.8 vs 1.9 months, "
-     "HR 0.55 (95% CI 0.39-0.77); ESMO-MCBS preliminary grade 3 (Form 2b).", [100, 3.8, 1.9, 0.55, 0.39, 0.77]),
-    ("Toxicity level 4 of 4 from SOLAR-1: hyperglycemia 63.7% any grade, 36.6% grade 3 or worse.", [63.7, 36.6]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "EMERALD (phase III, 100% after a CDK4/6 inhibitor), ESR1-mutated: median PFS 3.8 vs 1.9 months, "
+            "HR 0.55 (95% CI 0.39-0.77); ESMO-MCBS preliminary grade 3 (Form 2b).",
+            [100, 3.8, 1.9, 0.55, 0.39, 0.77],
+        ),
+        (
+            "Toxicity level 4 of 4 from SOLAR-1: hyperglycemia 63.7% any grade, 36.6% grade 3 or worse.",
+            [63.7, 36.6],
+        ),
+    ],
+)
 def test_the_figure_extractor(text: str, expected: list[float]) -> None:
     assert figures(text) == expected
 

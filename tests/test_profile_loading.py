@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -21,18 +22,31 @@ GOOD: dict[str, Any] = {
     "ecog": 1,
     "comorbidities": ["Diabetes", "interstitial lung disease"],
     "biomarkers": [
-        {"gene": "esr1", "status": "mutated", "origin": "somatic", "sample": "ctdna",
-         "assay": "ngs", "tested_on": "2026-04-20", "variant": "D538G"}
+        {
+            "gene": "esr1",
+            "status": "mutated",
+            "origin": "somatic",
+            "sample": "ctdna",
+            "assay": "ngs",
+            "tested_on": "2026-04-20",
+            "variant": "D538G",
+        }
     ],
     "treatments": [
-        {"drugs": ["Ibrance", "Femara"], "setting": "metastatic", "line": 1,
-         "started_on": "2024-01-10", "ended_on": "2026-04-01", "stop_reason": "progression"}
+        {
+            "drugs": ["Ibrance", "Femara"],
+            "setting": "metastatic",
+            "line": 1,
+            "started_on": "2024-01-10",
+            "ended_on": "2026-04-01",
+            "stop_reason": "progression",
+        }
     ],
 }
 
 
 def with_(**changes: Any) -> dict[str, Any]:
-    data = json.loads(json.dumps(GOOD))
+    data: dict[str, Any] = json.loads(json.dumps(GOOD))
     data.update(changes)
     return data
 
@@ -63,7 +77,8 @@ def test_from_json_text_and_from_a_path(tmp_path: Path) -> None:
 def test_only_required_fields() -> None:
     p = resistx.load_profile({"schema_version": 1, "hormone_receptor": "positive", "her2": "0"})
     assert p.ecog is None
-    assert p.biomarkers == p.treatments == ()
+    assert p.biomarkers == ()
+    assert p.treatments == ()
     assert p.visceral_crisis is False
 
 
@@ -81,21 +96,47 @@ def test_only_required_fields() -> None:
         (with_(as_of="01/05/2026"), "$.as_of", "YYYY-MM-DD"),
         (with_(schema_version=2), "$.schema_version", "must be 1"),
         (with_(colour="blue"), "$.colour", "unknown key"),
-        (with_(biomarkers=[{"gene": "ESR1", "status": "mutant"}]), "$.biomarkers[0].status",
-         "did you mean mutated"),
+        (
+            with_(biomarkers=[{"gene": "ESR1", "status": "mutant"}]),
+            "$.biomarkers[0].status",
+            "did you mean mutated",
+        ),
         (with_(biomarkers=[{"gene": "ESR1"}]), "$.biomarkers[0].status", "required field missing"),
-        (with_(biomarkers=[{"gene": "ESR1", "status": "mutated", "orign": "germline"}]),
-         "$.biomarkers[0].orign", "did you mean origin"),
-        (with_(treatments=[{"drugs": ["Ibrnce"]}]), "$.treatments[0].drugs[0]", "did you mean Ibrance"),
+        (
+            with_(biomarkers=[{"gene": "ESR1", "status": "mutated", "orign": "germline"}]),
+            "$.biomarkers[0].orign",
+            "did you mean origin",
+        ),
+        (
+            with_(treatments=[{"drugs": ["Ibrnce"]}]),
+            "$.treatments[0].drugs[0]",
+            "did you mean Ibrance",
+        ),
         (with_(treatments=[{"drugs": []}]), "$.treatments[0].drugs", "at least one drug"),
-        (with_(treatments=[{"drugs": ["fulvestrant"], "months": -2}]), "$.treatments[0].months",
-         "zero or more"),
-        (with_(treatments=[{"drugs": ["fulvestrant"], "line": 0}]), "$.treatments[0].line", "1 or more"),
-        (with_(treatments=[{"drugs": ["fulvestrant"], "started_on": "2025-02-01",
-                            "ended_on": "2025-01-01"}]), "$.treatments[0].ended_on", "before started_on"),
+        (
+            with_(treatments=[{"drugs": ["fulvestrant"], "months": -2}]),
+            "$.treatments[0].months",
+            "zero or more",
+        ),
+        (
+            with_(treatments=[{"drugs": ["fulvestrant"], "line": 0}]),
+            "$.treatments[0].line",
+            "1 or more",
+        ),
+        (
+            with_(
+                treatments=[
+                    {"drugs": ["fulvestrant"], "started_on": "2025-02-01", "ended_on": "2025-01-01"}
+                ]
+            ),
+            "$.treatments[0].ended_on",
+            "before started_on",
+        ),
     ],
 )
-def test_each_malformed_field_names_its_path_and_the_fix(data: object, path: str, words: str) -> None:
+def test_each_malformed_field_names_its_path_and_the_fix(
+    data: object, path: str, words: str
+) -> None:
     found = problems(data)
     assert path in found, found
     assert words in found[path]
@@ -117,8 +158,13 @@ def test_several_problems_at_once() -> None:
     )
     found = problems(data)
     assert set(found) == {
-        "$.her2", "$.ecog", "$.extra", "$.biomarkers[0].status", "$.biomarkers[0].tested_on",
-        "$.treatments[0].drugs[1]", "$.treatments[0].stop_reason",
+        "$.her2",
+        "$.ecog",
+        "$.extra",
+        "$.biomarkers[0].status",
+        "$.biomarkers[0].tested_on",
+        "$.treatments[0].drugs[1]",
+        "$.treatments[0].stop_reason",
     }
     assert "letrozole" in found["$.treatments[0].drugs[1]"]
 
@@ -138,8 +184,11 @@ def test_unreadable_path(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("change", "words"), [({"hormone_receptor": "negative"}, "hormone-receptor-negative"),
-                          ({"her2": "positive"}, "HER2-positive")]
+    ("change", "words"),
+    [
+        ({"hormone_receptor": "negative"}, "hormone-receptor-negative"),
+        ({"her2": "positive"}, "HER2-positive"),
+    ],
 )
 def test_out_of_scope(change: dict[str, str], words: str) -> None:
     with pytest.raises(resistx.OutOfScopeError, match=words):
@@ -147,18 +196,43 @@ def test_out_of_scope(change: dict[str, str], words: str) -> None:
 
 
 def test_derived_views_of_the_profile() -> None:
-    p = resistx.load_profile(with_(treatments=[
-        {"drugs": ["palbociclib", "letrozole"], "line": 1, "started_on": "2023-01-01",
-         "ended_on": "2024-01-01", "stop_reason": "progression"},
-        {"drugs": ["capecitabine"], "line": 2, "started_on": "2024-01-15", "ended_on": "2024-09-01",
-         "stop_reason": "progression"},
-        {"drugs": ["paclitaxel"], "setting": "adjuvant", "months": 4},
-        {"drugs": ["eribulin"], "line": 3, "started_on": "2024-09-15", "ended_on": "2025-01-01",
-         "stop_reason": "toxicity"},
-    ], biomarkers=[
-        {"gene": "PIK3CA", "status": "not_detected", "assay": "pcr", "tested_on": "2023-01-01"},
-        {"gene": "PIK3CA", "status": "mutated", "assay": "ngs", "tested_on": "2024-09-02"},
-    ]))
+    p = resistx.load_profile(
+        with_(
+            treatments=[
+                {
+                    "drugs": ["palbociclib", "letrozole"],
+                    "line": 1,
+                    "started_on": "2023-01-01",
+                    "ended_on": "2024-01-01",
+                    "stop_reason": "progression",
+                },
+                {
+                    "drugs": ["capecitabine"],
+                    "line": 2,
+                    "started_on": "2024-01-15",
+                    "ended_on": "2024-09-01",
+                    "stop_reason": "progression",
+                },
+                {"drugs": ["paclitaxel"], "setting": "adjuvant", "months": 4},
+                {
+                    "drugs": ["eribulin"],
+                    "line": 3,
+                    "started_on": "2024-09-15",
+                    "ended_on": "2025-01-01",
+                    "stop_reason": "toxicity",
+                },
+            ],
+            biomarkers=[
+                {
+                    "gene": "PIK3CA",
+                    "status": "not_detected",
+                    "assay": "pcr",
+                    "tested_on": "2023-01-01",
+                },
+                {"gene": "PIK3CA", "status": "mutated", "assay": "ngs", "tested_on": "2024-09-02"},
+            ],
+        )
+    )
     assert p.cdk46i_months == pytest.approx(12.0, abs=0.05)
     assert p.metastatic_chemotherapy_lines == 2  # the adjuvant paclitaxel does not count
     assert p.progressed_on_drugs == {"palbociclib", "letrozole", "capecitabine"}
@@ -188,7 +262,5 @@ def test_arbitrary_data_loads_or_raises_a_profile_error(data: dict[str, Any]) ->
 @given(strategies.json_values)
 def test_arbitrary_json_values_never_escape(data: object) -> None:
     """Any JSON value at the top: a ProfileError, never a KeyError, TypeError or cattrs error."""
-    try:
+    with contextlib.suppress(resistx.ProfileError, resistx.OutOfScopeError):
         resistx.load_profile(data)  # type: ignore[arg-type]
-    except (resistx.ProfileError, resistx.OutOfScopeError):
-        pass

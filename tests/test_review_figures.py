@@ -24,6 +24,7 @@ TABLE = Path(__file__).parent / "data" / "review_figures.csv"
 with TABLE.open(encoding="utf-8", newline="") as _f:
     ROWS = list(csv.DictReader(_f))
 
+
 def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, abs_tol=1e-9)
 
@@ -35,9 +36,17 @@ def _values(trial: Trial, what: str) -> list[tuple[float, tuple[float, float] | 
         kind = what.removeprefix("HR_")
         return [(h.value, h.ci95) for h in trial.hazard_ratios if h.endpoint_kind.value == kind]
     if what == "AE_ANY":
-        return [(a.any_grade_percent, None) for a in trial.adverse_events if a.any_grade_percent is not None]
+        return [
+            (a.any_grade_percent, None)
+            for a in trial.adverse_events
+            if a.any_grade_percent is not None
+        ]
     if what == "AE_G3":
-        return [(a.grade3plus_percent, None) for a in trial.adverse_events if a.grade3plus_percent is not None]
+        return [
+            (a.grade3plus_percent, None)
+            for a in trial.adverse_events
+            if a.grade3plus_percent is not None
+        ]
     raise AssertionError(what)
 
 
@@ -61,7 +70,9 @@ def _mismatch(row: dict[str, str]) -> str | None:
     value = float(row["value"])
     ci = (float(row["ci_low"]), float(row["ci_high"])) if row["ci_low"] else None
     for v, c in _values(trial, row["what"]):
-        if _close(v, value) and (ci is None or c is None or (_close(c[0], ci[0]) and _close(c[1], ci[1]))):
+        if _close(v, value) and (
+            ci is None or c is None or (_close(c[0], ci[0]) and _close(c[1], ci[1]))
+        ):
             return None
     if _in_discrepancy(trial, row["value"]):
         return None
@@ -70,7 +81,16 @@ def _mismatch(row: dict[str, str]) -> str | None:
 
 def test_the_second_reading_is_substantial() -> None:
     assert len(ROWS) >= 250
-    assert {r["what"] for r in ROWS} >= {"PFS", "OS", "ORR", "CBR", "PFS_RATE", "HR_PFS", "AE_ANY", "AE_G3"}
+    assert {r["what"] for r in ROWS} >= {
+        "PFS",
+        "OS",
+        "ORR",
+        "CBR",
+        "PFS_RATE",
+        "HR_PFS",
+        "AE_ANY",
+        "AE_G3",
+    }
 
 
 def test_every_figure_of_the_second_reading_is_in_the_evidence() -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from resistx import Plan
 from resistx.model.enums import DrugClass
 from resistx.sequencing import _kinds
 from tests.helpers import (
@@ -12,6 +15,8 @@ from tests.helpers import (
     NEGATIVE,
     PALBOCICLIB,
     excluded_for,
+    exclusion,
+    option,
     plan,
     rank,
     result,
@@ -32,22 +37,29 @@ def test_rule_01_esr1_mutated_prefers_an_oral_serd() -> None:
 def test_rule_01_esr1_not_mutated_elacestrant_is_not_preferred() -> None:
     p = plan(biomarkers=NEGATIVE)
     assert tier(p, "elacestrant") != "preferred"
-    assert any(r.code == "esr1_not_mutated" for r in p.option("elacestrant").reasons)  # type: ignore[union-attr]
+    assert any(r.code == "esr1_not_mutated" for r in option(p, "elacestrant").reasons)
 
 
-@pytest.mark.parametrize("gene,status", [("PIK3CA", "mutated")])
+@pytest.mark.parametrize(("gene", "status"), [("PIK3CA", "mutated")])
 def test_rule_02_pik3ca_prefers_alpelisib_and_capivasertib(gene: str, status: str) -> None:
     p = plan(biomarkers=[result("ESR1", "not_detected"), result(gene, status)])
     assert tier(p, "alpelisib+fulvestrant") == "preferred"
     assert tier(p, "capivasertib+fulvestrant") == "preferred"
     assert {p.options[0].regimen.id, p.options[1].regimen.id} == {
-        "alpelisib+fulvestrant", "capivasertib+fulvestrant"}
+        "alpelisib+fulvestrant",
+        "capivasertib+fulvestrant",
+    }
 
 
-@pytest.mark.parametrize("gene,status", [("AKT1", "mutated"), ("PTEN", "loss")])
+@pytest.mark.parametrize(("gene", "status"), [("AKT1", "mutated"), ("PTEN", "loss")])
 def test_rule_02_akt1_or_pten_prefers_capivasertib(gene: str, status: str) -> None:
-    p = plan(biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "not_detected"),
-                         result(gene, status)])
+    p = plan(
+        biomarkers=[
+            result("ESR1", "not_detected"),
+            result("PIK3CA", "not_detected"),
+            result(gene, status),
+        ]
+    )
     assert p.options[0].regimen.id == "capivasertib+fulvestrant"
     assert tier(p, "capivasertib+fulvestrant") == "preferred"
     assert "biomarker_absent" in excluded_for(p, "alpelisib+fulvestrant")
@@ -57,12 +69,21 @@ def test_rule_02_akt1_or_pten_prefers_capivasertib(gene: str, status: str) -> No
 def test_rule_02_alpelisib_is_for_pik3ca_mutated_only(biomarkers: list[dict[str, str]]) -> None:
     p = plan(biomarkers=biomarkers)
     assert excluded_for(p, "alpelisib+fulvestrant") == {"biomarker_absent"}
-    assert "SOLAR-1" in p.exclusion("alpelisib+fulvestrant").reasons[0].trials  # type: ignore[union-attr]
+    assert "SOLAR-1" in exclusion(p, "alpelisib+fulvestrant").reasons[0].trials
 
 
-@pytest.mark.parametrize("biomarkers", [
-    [result("PIK3CA", "mutated")], [result("AKT1", "mutated")], [result("PIK3CA", "not_detected")], []])
-def test_rule_02_everolimus_ranks_below_pi3k_and_akt_inhibitors(biomarkers: list[dict[str, str]]) -> None:
+@pytest.mark.parametrize(
+    "biomarkers",
+    [
+        [result("PIK3CA", "mutated")],
+        [result("AKT1", "mutated")],
+        [result("PIK3CA", "not_detected")],
+        [],
+    ],
+)
+def test_rule_02_everolimus_ranks_below_pi3k_and_akt_inhibitors(
+    biomarkers: list[dict[str, str]],
+) -> None:
     p = plan(biomarkers=biomarkers)
     for better in ("capivasertib+fulvestrant", "alpelisib+fulvestrant"):
         if p.option(better):
@@ -78,7 +99,9 @@ def test_rule_03_her2_low_after_chemotherapy_prefers_trastuzumab_deruxtecan() ->
 def test_rule_03_her2_low_before_chemotherapy_is_not_yet_preferred() -> None:
     p = plan(her2="low", biomarkers=NEGATIVE)
     assert tier(p, "trastuzumab-deruxtecan") != "preferred"
-    assert any(r.code == "adc_before_chemotherapy" for r in p.option("trastuzumab-deruxtecan").reasons)  # type: ignore[union-attr]
+    assert any(
+        r.code == "adc_before_chemotherapy" for r in option(p, "trastuzumab-deruxtecan").reasons
+    )
 
 
 @pytest.mark.parametrize("her2", ["0", "ultralow"])
@@ -106,8 +129,11 @@ def test_rule_04_adcs_follow_chemotherapy() -> None:
 
 @pytest.mark.parametrize(
     "finding",
-    [result("PALB2", "mutated", origin="germline"), result("BRCA1", "mutated", origin="somatic"),
-     result("BRCA2", "mutated", origin="germline")],
+    [
+        result("PALB2", "mutated", origin="germline"),
+        result("BRCA1", "mutated", origin="somatic"),
+        result("BRCA2", "mutated", origin="germline"),
+    ],
 )
 def test_rule_05_hrd_mutations_open_a_parp_inhibitor(finding: dict[str, str]) -> None:
     p = plan(biomarkers=[*NEGATIVE, finding])
@@ -122,14 +148,14 @@ def test_rule_05_somatic_palb2_or_nothing_leaves_parp_inhibitors_out() -> None:
         assert excluded_for(p, "talazoparib") == {"biomarker_absent"}
 
 
-def _endocrine_ranks(p) -> list[int]:  # type: ignore[no-untyped-def]
+def _endocrine_ranks(p: Plan) -> list[int]:
     return [o.rank for o in p.options if _kinds.is_endocrine_based(o.regimen)]
 
 
 def test_rule_06_no_actionable_alteration_prefers_chemotherapy_and_adcs() -> None:
     p = plan(biomarkers=NEGATIVE)
     assert rank(p, "chemotherapy") < min(_endocrine_ranks(p))
-    assert any(r.code == "no_actionable_alteration" for r in p.option("chemotherapy").reasons)  # type: ignore[union-attr]
+    assert any(r.code == "no_actionable_alteration" for r in option(p, "chemotherapy").reasons)
 
 
 def test_rule_06_short_time_on_the_cdk46_inhibitor_prefers_chemotherapy() -> None:
@@ -146,7 +172,9 @@ def test_rule_06_the_threshold_is_a_preference() -> None:
 
 
 def test_rule_07_visceral_crisis_puts_chemotherapy_first() -> None:
-    p = plan(visceral_crisis=True, biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")])
+    p = plan(
+        visceral_crisis=True, biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]
+    )
     assert p.options[0].regimen.id == "chemotherapy"
     assert tier(p, "chemotherapy") == "preferred"
 
@@ -154,10 +182,12 @@ def test_rule_07_visceral_crisis_puts_chemotherapy_first() -> None:
 def test_rule_08_after_palbociclib_switch_to_ribociclib_not_continue_palbociclib() -> None:
     p = plan()
     assert p.option("ribociclib+fulvestrant") is not None
-    assert any(r.code == "switch_cdk46i_after_palbociclib" and "MAINTAIN" in r.trials
-               for r in p.option("ribociclib+fulvestrant").reasons)  # type: ignore[union-attr]
+    assert any(
+        r.code == "switch_cdk46i_after_palbociclib" and "MAINTAIN" in r.trials
+        for r in option(p, "ribociclib+fulvestrant").reasons
+    )
     assert "negative_trial" in excluded_for(p, "palbociclib+fulvestrant")
-    assert "PACE" in p.exclusion("palbociclib+fulvestrant").reasons[0].trials  # type: ignore[union-attr]
+    assert "PACE" in exclusion(p, "palbociclib+fulvestrant").reasons[0].trials
 
 
 def test_rule_08_rb1_loss_leaves_cdk46_inhibitor_regimens_out() -> None:
@@ -182,17 +212,28 @@ def test_rule_09_no_trials_when_not_wanted() -> None:
     assert not [e for e in p.excluded if e.regimen.is_trial]
 
 
-@pytest.mark.parametrize(("regimen", "trial"), [("venetoclax+fulvestrant", "VERONICA"),
-                                                ("amcenestrant", "AMEERA-3"), ("giredestrant", "acelERA")])
+@pytest.mark.parametrize(
+    ("regimen", "trial"),
+    [
+        ("venetoclax+fulvestrant", "VERONICA"),
+        ("amcenestrant", "AMEERA-3"),
+        ("giredestrant", "acelERA"),
+    ],
+)
 def test_rule_10_negative_trials_are_excluded(regimen: str, trial: str) -> None:
     p = plan(biomarkers=[result("ESR1", "mutated")])
     assert excluded_for(p, regimen) == {"negative_trial"}
-    assert trial in p.exclusion(regimen).reasons[0].trials  # type: ignore[union-attr]
+    assert trial in exclusion(p, regimen).reasons[0].trials
 
 
 def test_rule_11_a_regimen_progressed_on_is_excluded() -> None:
-    fulv = {"drugs": ["Faslodex"], "line": 2, "started_on": "2025-04-01", "ended_on": "2026-01-01",
-            "stop_reason": "progression"}
+    fulv = {
+        "drugs": ["Faslodex"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-01-01",
+        "stop_reason": "progression",
+    }
     p = plan(treatments=[PALBOCICLIB, fulv], biomarkers=[result("ESR1", "mutated")])
     assert excluded_for(p, "fulvestrant") == {"progressed_on"}
     assert p.option("alpelisib+fulvestrant") is None or True  # combinations stay possible
@@ -210,8 +251,12 @@ def test_rule_12_diabetes_excludes_alpelisib_and_cautions_capivasertib() -> None
 
 
 def test_rule_12_interstitial_lung_disease_excludes_trastuzumab_deruxtecan() -> None:
-    p = plan(comorbidities=["interstitial_lung_disease"], her2="low", treatments=[PALBOCICLIB, CAPECITABINE],
-             biomarkers=[result("PIK3CA", "mutated")])
+    p = plan(
+        comorbidities=["interstitial_lung_disease"],
+        her2="low",
+        treatments=[PALBOCICLIB, CAPECITABINE],
+        biomarkers=[result("PIK3CA", "mutated")],
+    )
     excl = p.exclusion("trastuzumab-deruxtecan")
     assert excl is not None and "12.1" in excl.reasons[0].text
     eve = p.option("everolimus+exemestane")
@@ -232,30 +277,37 @@ def test_rule_13_poor_performance_status_puts_the_least_toxic_first(ecog: int) -
     assert any(r.code == "poor_performance_status_intensive" for r in capi.reasons)
 
 
-def _lead(p, better: str, worse: str) -> float:  # type: ignore[no-untyped-def]
+def _lead(p: Plan, better: str, worse: str) -> float:
     a, b = p.option(better), p.option(worse)
-    return float(a.scores.total - b.scores.total)
+    assert a is not None and b is not None
+    return a.scores.total - b.scores.total
 
 
 def test_rule_14_quality_of_life_and_cost_weigh_against_adcs() -> None:
     short = {**PALBOCICLIB, "started_on": "2024-12-01"}
-    base = dict(treatments=[short, CAPECITABINE], biomarkers=NEGATIVE)
+    base: dict[str, Any] = {"treatments": [short, CAPECITABINE], "biomarkers": NEGATIVE}
     balanced = plan(**base)
     for prefs in ({"priority": "quality_of_life"}, {"cost_sensitive": True}):
         other = plan(prefs, **base)
         # nothing calls for an ADC here (HER2 0, one chemotherapy line): chemotherapy first
         assert rank(other, "chemotherapy") < rank(other, "sacituzumab-govitecan")
         assert _lead(other, "chemotherapy", "sacituzumab-govitecan") > _lead(
-            balanced, "chemotherapy", "sacituzumab-govitecan")
+            balanced, "chemotherapy", "sacituzumab-govitecan"
+        )
 
 
 def test_rule_14_among_similar_efficacy_the_less_toxic_ranks_higher() -> None:
-    base = dict(her2="low", treatments=[PALBOCICLIB, CAPECITABINE], biomarkers=NEGATIVE)
+    base: dict[str, Any] = {
+        "her2": "low",
+        "treatments": [PALBOCICLIB, CAPECITABINE],
+        "biomarkers": NEGATIVE,
+    }
     balanced, qol = plan(**base), plan({"priority": "quality_of_life"}, **base)
     # an ADC the biomarker calls for keeps its place, with a smaller lead
     assert qol.options[0].regimen.id == "trastuzumab-deruxtecan"
     assert _lead(qol, "trastuzumab-deruxtecan", "chemotherapy") < _lead(
-        balanced, "trastuzumab-deruxtecan", "chemotherapy")
+        balanced, "trastuzumab-deruxtecan", "chemotherapy"
+    )
 
 
 def test_rule_15_missing_results_ask_for_a_retest() -> None:
@@ -266,15 +318,24 @@ def test_rule_15_missing_results_ask_for_a_retest() -> None:
 
 
 def test_rule_15_results_older_than_the_latest_progression_ask_for_a_retest() -> None:
-    old = [result("ESR1", "not_detected", tested_on="2024-01-01"),
-           result("PIK3CA", "not_detected", tested_on="2024-01-01")]
+    old = [
+        result("ESR1", "not_detected", tested_on="2024-01-01"),
+        result("PIK3CA", "not_detected", tested_on="2024-01-01"),
+    ]
     p = plan(biomarkers=old)
-    assert set(next(a for a in p.actions if a.code == "retest").genes) == {"ESR1", "PIK3CA", "AKT1", "PTEN"}
+    assert set(next(a for a in p.actions if a.code == "retest").genes) == {
+        "ESR1",
+        "PIK3CA",
+        "AKT1",
+        "PTEN",
+    }
     fresh = plan(biomarkers=NEGATIVE)
     assert not [a for a in fresh.actions if a.code == "retest"]
 
 
 def test_rule_15_pcr_only_negative_asks_for_ngs() -> None:
-    p = plan(biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "not_detected", assay="pcr")])
+    p = plan(
+        biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "not_detected", assay="pcr")]
+    )
     action = next(a for a in p.actions if a.code == "retest_ngs")
     assert action.genes == ("PIK3CA",) and "FAKTION" in action.text

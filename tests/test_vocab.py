@@ -57,8 +57,15 @@ def test_no_spelling_names_two_drugs() -> None:
 
 @pytest.mark.parametrize(
     ("alias", "symbol"),
-    [("p16", "CDKN2A"), ("HER2", "ERBB2"), ("cyclin E1", "CCNE1"), ("PI3KCA", "PIK3CA"),
-     ("rb", "RB1"), ("esr1", "ESR1"), ("Trop-2", "TACSTD2")],
+    [
+        ("p16", "CDKN2A"),
+        ("HER2", "ERBB2"),
+        ("cyclin E1", "CCNE1"),
+        ("PI3KCA", "PIK3CA"),
+        ("rb", "RB1"),
+        ("esr1", "ESR1"),
+        ("Trop-2", "TACSTD2"),
+    ],
 )
 def test_gene_aliases_the_review_uses(alias: str, symbol: str) -> None:
     assert genes.normalise(alias) == symbol
@@ -70,9 +77,22 @@ def test_unknown_gene_is_none() -> None:
 
 def test_fixed_regimen_ids_of_the_contract() -> None:
     assert set(regimens.BY_ID) == {
-        "elacestrant", "camizestrant", "fulvestrant", "alpelisib+fulvestrant",
-        "capivasertib+fulvestrant", "everolimus+exemestane", "ribociclib+everolimus+exemestane",
-        "ribociclib+fulvestrant", "palbociclib+fulvestrant", "abemaciclib", "olaparib",
-        "talazoparib", "trastuzumab-deruxtecan", "sacituzumab-govitecan", "chemotherapy",
-        "venetoclax+fulvestrant", "amcenestrant", "giredestrant",
+        "elacestrant",
+        "camizestrant",
+        "fulvestrant",
+        "alpelisib+fulvestrant",
+        "capivasertib+fulvestrant",
+        "everolimus+exemestane",
+        "ribociclib+everolimus+exemestane",
+        "ribociclib+fulvestrant",
+        "palbociclib+fulvestrant",
+        "abemaciclib",
+        "olaparib",
+        "talazoparib",
+        "trastuzumab-deruxtecan",
+        "sacituzumab-govitecan",
+        "chemotherapy",
+        "venetoclax+fulvestrant",
+        "amcenestrant",
+        "giredestrant",
     }

@@ -5,7 +5,7 @@ Ye et al., Breast Cancer: Targets and Therapy 2024:16 (doi 10.2147/BCTT.S438366)
 Decision support for clinicians, never a substitute for their judgment.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from resistx._errors import (
     ConversionError,
@@ -15,6 +15,7 @@ from resistx._errors import (
     ResistxError,
 )
 from resistx._serde import from_dict, to_dict, to_json
+from resistx._version import version as _version
 from resistx.evidence import EvidenceBase, McbsGrade
 from resistx.evidence import bundled as _bundled_evidence
 from resistx.evidence.mcbs import grade_trial as mcbs_grade
@@ -45,10 +46,14 @@ from resistx.model import (
 )
 from resistx.sequencing import sequence
 
-try:
-    __version__ = version("resistx")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    # __version__ is read from the package metadata on first use: importlib.metadata costs
+    # more than the rest of ``import resistx`` together
+    if name == "__version__":
+        return _version()
+    msg = f"module 'resistx' has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def evidence() -> EvidenceBase:

@@ -19,23 +19,10 @@ class Assessment:
     cautions: tuple[Caution, ...] = ()
 
 
-def refs(evidence: EvidenceBase, trials: Iterable[str]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Canonical keys of the trials that exist in ``evidence``, and their review references."""
-    keys: list[str] = []
-    numbers: set[int] = set()
-    for name in trials:
-        if name in evidence:
-            t = evidence.trial(name)
-            if t.key not in keys:
-                keys.append(t.key)
-            numbers.update(t.references)
-    return tuple(keys), tuple(sorted(numbers))
-
-
 def reason(
     factor: Factor, code: str, text: str, evidence: EvidenceBase, trials: Iterable[str] = ()
 ) -> Reason:
-    keys, numbers = refs(evidence, trials)
+    keys, numbers = evidence.refs(tuple(trials))
     return Reason(factor=factor, code=code, text=text, trials=keys, references=numbers)
 
 

@@ -14,7 +14,8 @@ from resistx.model.enums import (
     Origin,
     Priority,
 )
-from resistx.model.profile import BiomarkerResult, Preferences, Profile
+from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
+from resistx.sequencing._once import once
 from resistx.vocab.comorbidities import Comorbidity, known
 from resistx.vocab.drugs import drug_class
 
@@ -43,7 +44,7 @@ def _stale(result: BiomarkerResult, progression: dt.date | None) -> bool:
     return result.tested_on is None or result.tested_on < progression
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)  # a __dict__, so cached_property stores each fact once
 class Facts:
     profile: Profile
     preferences: Preferences
@@ -54,6 +55,9 @@ class Facts:
     had_cdk46i: bool
     prior_cdk46i_drugs: frozenset[str]
     comorbidities: frozenset[Comorbidity]
+    progressed: tuple[
+        Treatment, ...
+    ]  # metastatic treatments that ended in progression, newest first
 
     @classmethod
     def of(cls, profile: Profile, preferences: Preferences) -> Facts:
@@ -73,7 +77,13 @@ class Facts:
             had_cdk46i=profile.had_cdk46i,
             prior_cdk46i_drugs=prior,
             comorbidities=frozenset(c for c in map(known, profile.comorbidities) if c),
+            progressed=tuple(t for t in reversed(profile.metastatic_treatments) if t.progressed),
         )
+
+    def progressed_on(self, drugs: tuple[str, ...]) -> Treatment | None:
+        """The newest metastatic treatment that contained every drug given and ended in progression."""
+        wanted = set(drugs)
+        return next((t for t in self.progressed if wanted <= set(t.drugs)), None)
 
     # -- biomarkers -------------------------------------------------------------------------
 
@@ -95,7 +105,7 @@ class Facts:
         r = self.results.get(gene)
         return r is None or r.status is S.INDETERMINATE or _stale(r, self.latest_progression)
 
-    @property
+    @once
     def pathway_needs_retest(self) -> bool:
         """No PI3K-pathway result at all, or the newest one predates the latest progression."""
         found = [self.results[g] for g in PAM_GENES if g in self.results]
@@ -104,15 +114,15 @@ class Facts:
         newest = max(found, key=lambda r: r.tested_on or dt.date.min)
         return newest.status is S.INDETERMINATE or _stale(newest, self.latest_progression)
 
-    @property
+    @once
     def esr1(self) -> Finding | None:
         return self.finding("ESR1", S.MUTATED)
 
-    @property
+    @once
     def pik3ca(self) -> Finding | None:
         return self.finding("PIK3CA", S.MUTATED, S.AMPLIFIED)
 
-    @property
+    @once
     def akt_pathway(self) -> Finding | None:
         """PIK3CA or AKT1 mutation or PTEN loss (CAPItello-291's AKT-pathway-altered)."""
         return (
@@ -121,33 +131,33 @@ class Facts:
             or self.finding("PTEN", S.LOSS, S.MUTATED)
         )
 
-    @property
+    @once
     def pam_tested_negative(self) -> bool:
         """PIK3CA tested negative and no AKT1 or PTEN alteration found."""
         return self.negative("PIK3CA") is not None and self.akt_pathway is None
 
-    @property
+    @once
     def pam_negative_by_ngs(self) -> bool:
         """As above, with PIK3CA tested by NGS (FAKTION's expanded analysis)."""
         pik3ca = self.negative("PIK3CA")
         return self.pam_tested_negative and pik3ca is not None and pik3ca.assay is Assay.NGS
 
-    @property
+    @once
     def pam_negative_by_pcr_only(self) -> tuple[str, ...]:
         """PI3K-pathway genes whose latest 'not detected' came from PCR alone (rule 15)."""
         return tuple(
             g for g in PAM_GENES if (r := self.negative(g)) is not None and r.assay is Assay.PCR
         )
 
-    @property
+    @once
     def her2_low(self) -> bool:
         return self.profile.her2 is Her2Status.LOW
 
-    @property
+    @once
     def rb1_loss(self) -> Finding | None:
         return self.finding("RB1", S.LOSS, S.MUTATED)
 
-    @property
+    @once
     def parp_findings(self) -> tuple[Finding, ...]:
         """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048): what opens a PARP inhibitor."""
         found = [
@@ -157,12 +167,12 @@ class Facts:
         ]
         return tuple(f for f in found if f is not None)
 
-    @property
+    @once
     def actionable(self) -> bool:
         """Any alteration the review ties to a targeted option."""
         return bool(self.esr1 or self.akt_pathway or self.parp_findings or self.her2_low)
 
-    @property
+    @once
     def tested_without_actionable(self) -> bool:
         """ESR1 and the PI3K pathway were tested, and nothing actionable was found (rule 6)."""
         return (
@@ -176,23 +186,23 @@ class Facts:
 
     # -- history and state ---------------------------------------------------------------------
 
-    @property
+    @once
     def short_cdk46i(self) -> bool:
         months = self.cdk46i_months
         return months is not None and months < self.preferences.short_cdk46i_months
 
-    @property
+    @once
     def poor_performance(self) -> bool:
         return self.profile.ecog is not None and self.profile.ecog >= 3
 
-    @property
+    @once
     def toxicity_weight(self) -> float:
         base = {Priority.SURVIVAL: 0.5, Priority.BALANCED: 1.0, Priority.QUALITY_OF_LIFE: 2.0}[
             self.preferences.priority
         ]
         return base * (3.0 if self.poor_performance else 1.0)
 
-    @property
+    @once
     def cost_weight(self) -> float:
         weight = 0.25
         if self.preferences.priority is Priority.QUALITY_OF_LIFE:

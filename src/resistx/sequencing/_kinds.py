@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from resistx.model.enums import DrugClass
 from resistx.model.regimen import Regimen
 
@@ -10,17 +12,40 @@ _TARGETED_PARTNERS = frozenset(
 )
 
 
+Classes = tuple[DrugClass, ...]
+
+
+@functools.cache
+def _chemotherapy(classes: Classes) -> bool:
+    return DrugClass.CHEMOTHERAPY in classes
+
+
+@functools.cache
+def _adc(classes: Classes) -> bool:
+    return any(c.is_adc for c in classes)
+
+
+@functools.cache
+def _endocrine_based(classes: Classes) -> bool:
+    return any(c.is_endocrine for c in classes) and not (_chemotherapy(classes) or _adc(classes))
+
+
+@functools.cache
+def _intensive(classes: Classes) -> bool:
+    return _chemotherapy(classes) or _adc(classes) or bool(_TARGETED_PARTNERS & set(classes))
+
+
 def is_chemotherapy(r: Regimen) -> bool:
-    return DrugClass.CHEMOTHERAPY in r.drug_classes
+    return _chemotherapy(r.drug_classes)
 
 
 def is_adc(r: Regimen) -> bool:
-    return any(c.is_adc for c in r.drug_classes)
+    return _adc(r.drug_classes)
 
 
 def is_endocrine_based(r: Regimen) -> bool:
     """Contains endocrine therapy and neither chemotherapy nor an ADC."""
-    return any(c.is_endocrine for c in r.drug_classes) and not (is_chemotherapy(r) or is_adc(r))
+    return _endocrine_based(r.drug_classes)
 
 
 def has_cdk46i(r: Regimen) -> bool:
@@ -29,4 +54,4 @@ def has_cdk46i(r: Regimen) -> bool:
 
 def is_intensive(r: Regimen) -> bool:
     """Cytotoxic, ADC, or endocrine therapy with a PI3K/AKT/mTOR partner (rule 13)."""
-    return is_chemotherapy(r) or is_adc(r) or bool(_TARGETED_PARTNERS & set(r.drug_classes))
+    return _intensive(r.drug_classes)

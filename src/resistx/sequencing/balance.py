@@ -168,6 +168,20 @@ def toxicity_level(regimen: Regimen, events: tuple[AdverseEvent, ...]) -> float:
 
 
 def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
+    # the result depends only on the evidence, the regimen and these few facts
+    key = (
+        "balance",
+        regimen.id,
+        tuple(sorted(facts.comorbidities)),
+        facts.toxicity_weight,
+        facts.cost_weight,
+        facts.preferences.priority,
+        facts.preferences.cost_sensitive,
+    )
+    return evidence.memoised(key, lambda: _assess(facts, regimen, evidence))
+
+
+def _assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
     trial, events = _events(evidence, regimen.id)
     cited = (trial.key,) if trial else ()
     excluded: list[Reason] = []

@@ -55,8 +55,14 @@ _PARTNERS = {
 
 def considered(
     evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...], include_trials: bool
-) -> tuple[tuple[Regimen, Trial | None], ...]:
-    fixed: list[tuple[Regimen, Trial | None]] = [(r, None) for r in regimens.REGIMENS]
+) -> tuple[Regimen, ...]:
+    """The fixed regimens, then the matching trials (when wanted)."""
     if not include_trials:
-        return tuple(fixed)
-    return tuple(fixed + [(trial_regimen(t), t) for t in matching_trials(evidence, mechanisms)])
+        return regimens.REGIMENS
+    return evidence.memoised(
+        ("considered", tuple(m.key for m in mechanisms)),
+        lambda: (
+            regimens.REGIMENS
+            + tuple(trial_regimen(t) for t in matching_trials(evidence, mechanisms))
+        ),
+    )

@@ -243,12 +243,26 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
                 ),
             ),
         )
+    sources = SOURCES[regimen.id]
+    populations = tuple(source.population(facts) for source in sources)
+    # the result depends only on the evidence, the regimen and the populations picked
+    return evidence.memoised(
+        ("efficacy", regimen.id, populations),
+        lambda: _assess_sources(regimen, evidence, sources, populations),
+    )
+
+
+def _assess_sources(
+    regimen: Regimen,
+    evidence: EvidenceBase,
+    sources: tuple[Source, ...],
+    populations: tuple[str, ...],
+) -> Assessment:
     scored: list[_Scored] = []
-    for source in SOURCES[regimen.id]:
+    for source, population in zip(sources, populations, strict=True):
         if source.trial not in evidence:
             continue
         trial = evidence.trial(source.trial)
-        population = source.population(facts)
         found = _score_source(trial, regimen.id, population)
         if found is None and population != "ITT":
             found = _score_source(trial, regimen.id, "ITT")

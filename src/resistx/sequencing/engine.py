@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from resistx._version import version
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence._load import bundled
 from resistx.io.profile import ProfileSource, check_scope, load_preferences, load_profile
@@ -21,12 +22,6 @@ DISCLAIMER = (
     "Decision support for clinicians, not a substitute for their judgment: resistx ranks "
     "options from one 2024 review (Ye et al., doi 10.2147/BCTT.S438366)."
 )
-
-
-def _library_version() -> str:
-    from resistx import __version__  # noqa: PLC0415 - the facade imports this module
-
-    return __version__
 
 
 def sequence(
@@ -50,7 +45,7 @@ def sequence(
             history=history.assess(facts, regimen, eb),
             balance=balance.assess(facts, regimen, eb),
         )
-        for regimen, _trial in considered(eb, matched, prefs.include_trials)
+        for regimen in considered(eb, matched, prefs.include_trials)
     ]
     options, excluded = combine(assessed)
     return Plan(
@@ -61,6 +56,6 @@ def sequence(
         actions=actions(facts),
         notes=notes(facts),
         evidence_version=eb.version,
-        library_version=_library_version(),
+        library_version=version(),
         disclaimer=DISCLAIMER,
     )

@@ -174,7 +174,7 @@ def _exclusions(
             )
         )
     if not regimen.is_trial and rid != "chemotherapy":
-        t = facts.profile.progressed_on(regimen.drugs)
+        t = facts.progressed_on(regimen.drugs)
         if t is not None:
             out.append(
                 exclusion(

@@ -8,6 +8,7 @@ from resistx.model.enums import Tier
 from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
 from resistx.model.regimen import Regimen
 from resistx.sequencing._assessment import Assessment
+from resistx.sequencing._once import once
 
 # Tiers read the clinical merit (molecular + efficacy + history): what the review's evidence
 # prefers for this patient. The rank adds the balance factor, so preferences and toxicity
@@ -16,7 +17,7 @@ PREFERRED_FROM = 4.5
 ALTERNATIVE_FROM = 2.0
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)  # a __dict__, so cached_property stores the scores once
 class Assessed:
     regimen: Regimen
     molecular: Assessment
@@ -24,15 +25,15 @@ class Assessed:
     history: Assessment
     balance: Assessment
 
-    @property
+    @once
     def parts(self) -> tuple[Assessment, ...]:
         return (self.molecular, self.efficacy, self.history, self.balance)
 
-    @property
+    @once
     def exclusions(self) -> tuple[Reason, ...]:
         return tuple(r for a in self.parts for r in a.exclusions)
 
-    @property
+    @once
     def scores(self) -> Scores:
         return Scores(
             molecular=round(self.molecular.score, 6),

@@ -6,7 +6,7 @@ names and the review's abbreviations are synonyms of the generic name.
 
 from __future__ import annotations
 
-import re
+import functools
 from types import MappingProxyType
 
 from resistx.model.enums import DrugClass as C
@@ -99,9 +99,13 @@ DRUGS: tuple[Drug, ...] = (
 )
 
 
+_DROP = str.maketrans("", "", " \t\n\r-_")
+
+
+@functools.lru_cache(maxsize=4096)
 def fold(name: str) -> str:
     """The matching form of a name: lower case without spaces, hyphens or underscores."""
-    return re.sub(r"[\s\-_]+", "", name.casefold())
+    return name.casefold().translate(_DROP)
 
 
 BY_NAME: MappingProxyType[str, Drug] = MappingProxyType({d.name: d for d in DRUGS})

@@ -1,0 +1,139 @@
+"""Performance figures for resistx (a plain script, not a test).
+
+    python benchmarks/bench.py [--profiles 10000]
+
+Prints: median time of ``sequence()`` on the worked examples, profiles per second over
+generated profiles on one core, ``import resistx`` time (``python -X importtime``), and
+the first ``resistx.evidence()`` load. Targets on a 2-core machine: median sequence()
+<= 100 us, >= 10,000 profiles/s, import <= 150 ms, evidence load <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import resistx
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+GENES = ["ESR1", "PIK3CA", "AKT1", "PTEN", "RB1", "CCNE1", "BRCA1", "BRCA2", "PALB2", "FGFR1"]
+STATUSES = ["mutated", "wild_type", "amplified", "loss", "not_detected"]
+REGIMENS = [
+    ["palbociclib", "letrozole"],
+    ["ribociclib", "fulvestrant"],
+    ["capecitabine"],
+    ["paclitaxel"],
+    ["elacestrant"],
+    ["everolimus", "exemestane"],
+    ["fulvestrant"],
+]
+
+
+def generated(rnd: random.Random) -> dict[str, Any]:
+    def day() -> str:
+        return f"20{rnd.randint(22, 25)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+
+    return {
+        "schema_version": 1,
+        "hormone_receptor": "positive",
+        "her2": rnd.choice(["0", "ultralow", "low", "unknown"]),
+        "ecog": rnd.choice([None, 0, 1, 2, 3]),
+        "visceral_crisis": rnd.random() < 0.1,
+        "comorbidities": rnd.sample(
+            ["diabetes", "interstitial_lung_disease", "neuropathy"], rnd.randint(0, 2)
+        ),
+        "biomarkers": [
+            {"gene": rnd.choice(GENES), "status": rnd.choice(STATUSES), "tested_on": day()}
+            for _ in range(rnd.randint(0, 4))
+        ],
+        "treatments": [
+            {
+                "drugs": rnd.choice(REGIMENS),
+                "months": round(rnd.uniform(1, 30), 1),
+                "stop_reason": "progression",
+                "line": i + 1,
+            }
+            for i in range(rnd.randint(1, 3))
+        ],
+    }
+
+
+def median_sequence_us(profiles: list[resistx.Profile], repeats: int = 200) -> float:
+    times = []
+    for profile in profiles:
+        for _ in range(repeats):
+            start = time.perf_counter()
+            resistx.sequence(profile)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1e6
+
+
+def throughput(n: int) -> tuple[float, float]:
+    rnd = random.Random(2024)
+    raw = [generated(rnd) for _ in range(n)]
+    start = time.perf_counter()
+    profiles = [resistx.load_profile(d) for d in raw]
+    loaded = time.perf_counter()
+    for p in profiles:
+        resistx.sequence(p)
+    done = time.perf_counter()
+    return n / (done - loaded), n / (done - start)
+
+
+def import_ms() -> float:
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import resistx"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    line = next(ln for ln in reversed(out.splitlines()) if ln.rstrip().endswith("| resistx"))
+    return int(line.split("|")[1]) / 1000  # cumulative microseconds
+
+
+def evidence_ms() -> float:
+    code = (
+        "import time, resistx; s = time.perf_counter(); resistx.evidence(); resistx.mechanisms(); "
+        "print((time.perf_counter() - s) * 1000)"
+    )
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(5)
+    ]
+    return statistics.median(runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", type=int, default=10_000)
+    args = parser.parse_args()
+    prefs = json.loads((EXAMPLES / "preferences.json").read_text())
+    examples = [resistx.load_profile(p) for p in sorted(EXAMPLES.glob("[0-9][0-9]-*.json"))]
+    del prefs
+    resistx.sequence(examples[0])  # warm the caches
+    figures = {
+        "median sequence() on the worked examples (us)": median_sequence_us(examples),
+        f"profiles/s over {args.profiles} generated (sequence only)": throughput(args.profiles)[0],
+        f"profiles/s over {args.profiles} generated (load + sequence)": throughput(args.profiles)[
+            1
+        ],
+        "import resistx, cumulative (ms)": import_ms(),
+        "first evidence() + mechanisms() load (ms)": evidence_ms(),
+    }
+    for name, value in figures.items():
+        print(f"{name:60s} {value:10.1f}")
+
+
+if __name__ == "__main__":
+    main()
