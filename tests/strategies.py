@@ -180,3 +180,47 @@ def mutated_profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
     key = draw(st.sampled_from([*base, "unexpected"]))
     base[key] = draw(json_values)
     return base
+
+
+def from_schema(
+    schema: dict[str, Any], node: dict[str, Any] | None = None
+) -> st.SearchStrategy[Any]:
+    """Documents valid under resistx's own JSON Schemas (the subset of keywords they use)."""
+    node = schema if node is None else node
+    if "$ref" in node:
+        return st.deferred(
+            lambda: from_schema(schema, schema["$defs"][node["$ref"].split("/")[-1]])
+        )
+    if "const" in node:
+        return st.just(node["const"])
+    if "enum" in node:
+        return st.sampled_from(node["enum"])
+    if "anyOf" in node:
+        return st.one_of([from_schema(schema, n) for n in node["anyOf"]])
+    kind = node.get("type")
+    if kind == "null":
+        return st.none()
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "integer":
+        return st.integers(node.get("minimum", -(2**31)), node.get("maximum", 2**31))
+    if kind == "number":
+        return st.floats(node.get("minimum", -1e9), 1e9, allow_nan=False)
+    if kind == "string":
+        if node.get("format") == "date":
+            return st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)).map(iso)
+        text = st.text(min_size=node.get("minLength", 0), max_size=12)
+        return text.filter(str.strip) if node.get("pattern") == r"\S" else text
+    if kind == "array":
+        if "prefixItems" in node:
+            return st.tuples(*(from_schema(schema, n) for n in node["prefixItems"])).map(list)
+        return st.lists(from_schema(schema, node["items"]), max_size=3)
+    if kind == "object":
+        required = set(node.get("required", ()))
+        props = node["properties"]
+        return st.fixed_dictionaries(
+            {k: from_schema(schema, v) for k, v in props.items() if k in required},
+            optional={k: from_schema(schema, v) for k, v in props.items() if k not in required},
+        )
+    msg = f"schema node not covered: {node}"
+    raise AssertionError(msg)

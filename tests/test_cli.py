@@ -98,3 +98,92 @@ def test_the_installed_console_script() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Elacestrant" in done.stdout
+
+
+def test_sequence_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sequence", "--markdown", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("**resistx plan**") and "| 1 | Elacestrant | preferred |" in out
+
+
+def test_validate_good_and_bad(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(EXAMPLE)]) == 0
+    assert "valid profile" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "hormone_receptor": "positive",
+                "her2": "0",
+                "treatments": [{"drugs": ["Ibrnce"], "months": -1}],
+            }
+        )
+    )
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "$.treatments[0].drugs[0]" in err and "Ibrance" in err and "$.treatments[0].months" in err
+    )
+    assert "Traceback" not in err
+
+
+def test_trials_with_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["trials", "--after-cdk46i", "--class", "akt_inhibitor"]) == 0
+    out = capsys.readouterr().out
+    assert "CAPItello-291" in out and "BOLERO-2" not in out
+    assert main(["trials", "--drug", "Orserdu"]) == 0
+    assert "EMERALD" in capsys.readouterr().out
+    assert main(["trials", "--biomarker", "PALB2"]) == 0
+    assert "TBCRC 048" in capsys.readouterr().out
+    assert main(["trials", "--drug", "aspirinib"]) == 2
+    assert "aspirinib" in capsys.readouterr().err
+
+
+def test_trial_shows_figures_discrepancies_and_grade(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["trial", "bylieve"]) == 0
+    out = capsys.readouterr().out
+    assert "7.3" in out and "7.2" in out and "contradicts itself" in out
+    assert main(["trial", "NCT04305496"]) == 0
+    out = capsys.readouterr().out
+    assert "CAPItello-291" in out and "ESMO-MCBS" in out and "ITT: 3" in out
+    assert main(["trial", "emeraldd"]) == 2
+    assert "closest: EMERALD" in capsys.readouterr().err
+
+
+def test_trial_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["trial", "emerald", "--json"]) == 0
+    assert resistx.from_dict(
+        resistx.Trial, json.loads(capsys.readouterr().out)
+    ) == resistx.evidence().trial("EMERALD")
+
+
+def test_mechanisms(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["mechanisms"]) == 0
+    assert len([ln for ln in capsys.readouterr().out.splitlines() if "targets:" in ln]) == len(
+        resistx.mechanisms()
+    )
+    assert main(["mechanisms", "--gene", "cyclin E1"]) == 0
+    assert "VELA" in capsys.readouterr().out
+    assert main(["mechanisms", "--gene", "XYZ"]) == 2
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "profile"]) == 0
+    assert json.loads(capsys.readouterr().out) == resistx.json_schema("profile")
+
+
+def test_plot_forest_writes_a_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "forest.png"
+    assert main(["plot", "forest", "--out", str(out), "--dpi", "60"]) == 0
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert main(["plot", "forest", "--out", str(tmp_path / "no" / "such" / "dir.png")]) == 2
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_every_command_has_help_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("sequence", "validate", "trials", "trial", "mechanisms", "schema", "plot"):
+        with pytest.raises(SystemExit) as info:
+            main([command, "--help"])
+        assert info.value.code == 0
+        assert "examples:" in capsys.readouterr().out

@@ -20,6 +20,7 @@ from resistx.evidence import EvidenceBase, McbsGrade
 from resistx.evidence import bundled as _bundled_evidence
 from resistx.evidence.mcbs import grade_trial as mcbs_grade
 from resistx.io.profile import load_profile
+from resistx.io.schema import json_schema
 from resistx.mechanisms import catalog as _catalog
 from resistx.mechanisms import mechanisms_for
 from resistx.model import (
@@ -97,6 +98,7 @@ __all__ = [
     "__version__",
     "evidence",
     "from_dict",
+    "json_schema",
     "load_profile",
     "mcbs_grade",
     "mechanisms",

@@ -202,9 +202,9 @@ def _attrs(value: object, cls: type[T]) -> T:
             kwargs[f.name] = hook(value[f.name]) if hook else converter.structure(value[f.name], t)
         except DataProblemsError as e:
             problems += [(f".{f.name}{p}", m) for p, m in e.problems]
-    if problems:
-        raise DataProblemsError(problems)
-    # run every field validator before __init__ so that all range problems are reported
+    # run the validators of the fields that did structure, before __init__, so that range
+    # problems are reported together with type problems (a validator that reads another
+    # field sees None when that one is missing or broken)
     view = types.SimpleNamespace(**kwargs)
     for f, _ in fields:
         if f.validator is not None and f.name in kwargs:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -33,6 +33,9 @@ POPULATION_GENES: dict[str, tuple[str, ...]] = {
     "PTEN-mutated": ("PTEN",),
 }
 
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MEMO_LIMIT = 100_000
 T = TypeVar("T")
@@ -108,6 +111,30 @@ class EvidenceBase:
         from resistx.evidence._load import load_file  # noqa: PLC0415 - the loader imports this module
 
         return load_file(path)
+
+    # -- display -------------------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        from resistx.display import html  # noqa: PLC0415 - the display layer sits above
+
+        return html.evidence(self)
+
+    def _repr_markdown_(self) -> str:
+        from resistx.display import markdown  # noqa: PLC0415 - the display layer sits above
+
+        return markdown.evidence(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per endpoint and hazard ratio (needs the ``resistx[pandas]`` extra)."""
+        from resistx.display import frames  # noqa: PLC0415 - pandas only when asked for
+
+        return frames.endpoints_frame(self)
+
+    def adverse_events_frame(self) -> pd.DataFrame:
+        """One row per adverse event (needs the ``resistx[pandas]`` extra)."""
+        from resistx.display import frames  # noqa: PLC0415 - pandas only when asked for
+
+        return frames.adverse_events_frame(self)
 
     # -- lookups ---------------------------------------------------------------------------
 

@@ -170,6 +170,16 @@ class Trial:
             msg = f"trial {self.key}: figures name arms it does not have: {missing}"
             raise ValueError(msg)
 
+    def _repr_html_(self) -> str:
+        from resistx.display import html  # noqa: PLC0415 - the display layer sits above the model
+
+        return html.trial(self)
+
+    def _repr_markdown_(self) -> str:
+        from resistx.display import markdown  # noqa: PLC0415 - the display layer sits above the model
+
+        return markdown.trial(self)
+
     def arm(self, label: str) -> Arm:
         for arm in self.arms:
             if arm.label == label:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
 from resistx.model.enums import ExclusionCode, Factor, Tier
 from resistx.model.regimen import Regimen
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @attrs.frozen(kw_only=True)
@@ -72,6 +76,17 @@ class Option:
     reasons: tuple[Reason, ...]
     cautions: tuple[Caution, ...] = ()
 
+    # notebook display; the display layer sits above the model and is imported on call
+    def _repr_html_(self) -> str:
+        from resistx.display import html  # noqa: PLC0415
+
+        return html.option(self)
+
+    def _repr_markdown_(self) -> str:
+        from resistx.display import markdown  # noqa: PLC0415
+
+        return markdown.option(self)
+
 
 @attrs.frozen(kw_only=True)
 class Exclusion:
@@ -98,6 +113,22 @@ class Plan:
     evidence_version: str
     library_version: str
     disclaimer: str
+
+    def _repr_html_(self) -> str:
+        from resistx.display import html  # noqa: PLC0415 - the display layer sits above the model
+
+        return html.plan(self)
+
+    def _repr_markdown_(self) -> str:
+        from resistx.display import markdown  # noqa: PLC0415 - the display layer sits above the model
+
+        return markdown.plan(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per option (needs the ``resistx[pandas]`` extra)."""
+        from resistx.display import frames  # noqa: PLC0415 - pandas only when asked for
+
+        return frames.plan_frame(self)
 
     def option(self, regimen_id: str) -> Option | None:
         return next((o for o in self.options if o.regimen.id == regimen_id), None)

@@ -1,0 +1,113 @@
+"""pandas data frames of plans and evidence (the optional extra ``resistx[pandas]``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from resistx.evidence._base import EvidenceBase
+from resistx.model.plan import Plan
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str] | None = None) -> pd.DataFrame:
+    try:
+        import pandas  # noqa: PLC0415 - an optional extra, imported only when a frame is asked for
+    except ImportError:
+        msg = "data frames need pandas: pip install 'resistx[pandas]'"
+        raise ImportError(msg) from None
+    return pandas.DataFrame(rows, columns=columns)
+
+
+def plan_frame(plan: Plan) -> pd.DataFrame:
+    """One row per option: rank, regimen, tier, the four factor scores, total, reasons, cautions."""
+    rows = [
+        {
+            "rank": o.rank,
+            "regimen": o.regimen.id,
+            "name": o.regimen.name,
+            "tier": o.tier.value,
+            "molecular": o.scores.molecular,
+            "efficacy": o.scores.efficacy,
+            "history": o.scores.history,
+            "balance": o.scores.balance,
+            "total": o.scores.total,
+            "reasons": " | ".join(r.text for r in o.reasons),
+            "trials": ", ".join(dict.fromkeys(t for r in o.reasons for t in r.trials)),
+            "cautions": " | ".join(c.text for c in o.cautions),
+        }
+        for o in plan.options
+    ]
+    columns = [
+        "rank",
+        "regimen",
+        "name",
+        "tier",
+        "molecular",
+        "efficacy",
+        "history",
+        "balance",
+        "total",
+        "reasons",
+        "trials",
+        "cautions",
+    ]
+    return _frame(rows, columns)
+
+
+def endpoints_frame(eb: EvidenceBase) -> pd.DataFrame:
+    """One row per endpoint and per hazard ratio: trial, arm, population, value, CI, source."""
+    rows = [
+        {
+            "trial": t.key,
+            "kind": e.kind.value,
+            "arm": e.arm,
+            "population": e.population,
+            "value": e.value,
+            "ci_low": e.ci95[0] if e.ci95 else None,
+            "ci_high": e.ci95[1] if e.ci95 else None,
+            "timepoint_months": e.timepoint_months,
+            "p_value": None,
+            "source": e.source,
+            "references": ", ".join(map(str, e.references or t.references)),
+        }
+        for t in eb.trials
+        for e in t.endpoints
+    ]
+    rows += [
+        {
+            "trial": t.key,
+            "kind": f"HR_{h.endpoint_kind.value}",
+            "arm": f"{h.experimental} vs {h.control}",
+            "population": h.population,
+            "value": h.value,
+            "ci_low": h.ci95[0] if h.ci95 else None,
+            "ci_high": h.ci95[1] if h.ci95 else None,
+            "timepoint_months": None,
+            "p_value": h.p_value,
+            "source": h.source,
+            "references": ", ".join(map(str, h.references or t.references)),
+        }
+        for t in eb.trials
+        for h in t.hazard_ratios
+    ]
+    return _frame(rows)
+
+
+def adverse_events_frame(eb: EvidenceBase) -> pd.DataFrame:
+    """One row per adverse event: trial, arm, regimen, term, any grade %, grade >= 3 %, source."""
+    rows = [
+        {
+            "trial": t.key,
+            "arm": a.arm,
+            "regimen": t.arm(a.arm).regimen,
+            "term": a.term,
+            "any_grade_percent": a.any_grade_percent,
+            "grade3plus_percent": a.grade3plus_percent,
+            "source": a.source,
+        }
+        for t in eb.trials
+        for a in t.adverse_events
+    ]
+    return _frame(rows)

@@ -1,0 +1,144 @@
+"""Self-contained HTML views for notebooks (``_repr_html_``): tables, escaped text, no scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from resistx.display._common import efficacy_text, why
+from resistx.evidence._base import EvidenceBase
+from resistx.model.evidence import Trial
+from resistx.model.plan import Option, Plan
+
+_STYLE = "border-collapse:collapse;text-align:left;vertical-align:top"
+_TIER_COLOUR = {
+    "preferred": "#1b7837",
+    "alternative": "#5a6f9a",
+    "later": "#777",
+    "trial": "#8c510a",
+}
+
+
+def _row(cells: Iterable[str], tag: str = "td") -> str:
+    return "<tr>" + "".join(f"<{tag} style='padding:2px 6px'>{c}</{tag}>" for c in cells) + "</tr>"
+
+
+def _table(header: list[str], rows: Iterable[Iterable[str]]) -> str:
+    body = "".join(_row(r) for r in rows)
+    return f"<table style='{_STYLE}'><thead>{_row(map(escape, header), 'th')}</thead><tbody>{body}</tbody></table>"
+
+
+def _list(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+def _option_cells(o: Option) -> list[str]:
+    colour = _TIER_COLOUR[o.tier.value]
+    reasons = "".join(
+        f"<div><b>{escape(r.factor.value)}</b>: {escape(r.text)} <i>({escape(', '.join(r.trials))})</i></div>"
+        for r in o.reasons
+    )
+    return [
+        str(o.rank),
+        f"<b>{escape(o.regimen.name)}</b>",
+        f"<span style='color:{colour}'>{escape(o.tier.value)}</span>",
+        f"{o.scores.total:.2f}",
+        f"{escape(why(o))}<details><summary>all reasons</summary>{reasons}</details>",
+        escape(efficacy_text(o)),
+        "<br>".join(escape(c.text) for c in o.cautions),
+    ]
+
+
+def plan(p: Plan) -> str:
+    date = p.as_of.isoformat() if p.as_of else "unknown"
+    parts = [
+        f"<div><p><b>resistx plan</b> for {escape(p.patient_id or 'an unnamed patient')} "
+        f"(decision date {date}, evidence {escape(p.evidence_version)})</p>",
+        _table(
+            ["#", "regimen", "tier", "score", "why", "evidence", "cautions"],
+            (_option_cells(o) for o in p.options),
+        ),
+    ]
+    if p.excluded:
+        parts.append("<p><b>Left out</b></p>")
+        parts.append(
+            _table(
+                ["regimen", "codes", "why"],
+                (
+                    [
+                        escape(e.regimen.name),
+                        escape(", ".join(c.value for c in e.codes)),
+                        escape(" ".join(r.text for r in e.reasons)),
+                    ]
+                    for e in p.excluded
+                ),
+            )
+        )
+    if p.actions:
+        parts += ["<p><b>Before choosing</b></p>", _list(a.text for a in p.actions)]
+    if p.notes:
+        parts += ["<p><b>Notes</b></p>", _list(p.notes)]
+    parts.append(f"<p><i>{escape(p.disclaimer)}</i></p></div>")
+    return "".join(parts)
+
+
+def option(o: Option) -> str:
+    return _table(
+        ["#", "regimen", "tier", "score", "why", "evidence", "cautions"], [_option_cells(o)]
+    )
+
+
+def trial(t: Trial) -> str:
+    head = (
+        f"<p><b>{escape(t.key)}</b> ({escape(t.nct_id or 'no NCT id')}; phase {escape(t.phase)}; "
+        f"{escape(t.status.value)}; review refs {escape(', '.join(map(str, t.references)) or 'none')})"
+        f"<br>{escape(t.population)}</p>"
+    )
+    endpoints = _table(
+        ["endpoint", "arm", "population", "value", "95% CI", "where"],
+        (
+            [
+                escape(e.kind.value),
+                escape(e.arm),
+                escape(e.population),
+                f"{e.value:g}",
+                f"{e.ci95[0]:g}-{e.ci95[1]:g}" if e.ci95 else "",
+                escape(e.source),
+            ]
+            for e in t.endpoints
+        ),
+    )
+    hrs = _table(
+        ["HR", "population", "arms", "value", "95% CI", "p"],
+        (
+            [
+                escape(h.endpoint_kind.value),
+                escape(h.population),
+                escape(f"{h.experimental} vs {h.control}"),
+                f"{h.value:g}",
+                f"{h.ci95[0]:g}-{h.ci95[1]:g}" if h.ci95 else "",
+                "" if h.p_value is None else f"{h.p_value:g}",
+            ]
+            for h in t.hazard_ratios
+        ),
+    )
+    return f"<div>{head}{endpoints}{hrs if t.hazard_ratios else ''}</div>"
+
+
+def evidence(eb: EvidenceBase) -> str:
+    rows = (
+        [
+            escape(t.key),
+            escape(t.phase),
+            "" if t.size is None else str(t.size),
+            "" if t.prior_cdk46i_fraction is None else f"{t.prior_cdk46i_fraction:.0%}",
+            escape(t.status.value),
+            escape(", ".join(t.regimens)),
+        ]
+        for t in eb.trials
+    )
+    head = (
+        f"<p><b>resistx evidence {escape(eb.version)}</b>: {len(eb.trials)} studies, "
+        f"{len(eb.discrepancies)} recorded discrepancies</p>"
+    )
+    return f"<div>{head}{_table(['study', 'phase', 'n', 'prior CDK4/6i', 'status', 'regimens'], rows)}</div>"

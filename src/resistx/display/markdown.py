@@ -1,0 +1,148 @@
+"""Markdown views: compact tables for notebooks (``_repr_markdown_``) and ``--markdown``."""
+
+from __future__ import annotations
+
+from resistx.display._common import efficacy_text, why
+from resistx.evidence._base import EvidenceBase
+from resistx.model.evidence import Trial
+from resistx.model.plan import Option, Plan
+
+
+def cell(text: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def option_rows(options: tuple[Option, ...]) -> list[list[object]]:
+    return [
+        [
+            o.rank,
+            o.regimen.name,
+            o.tier.value,
+            f"{o.scores.total:.2f}",
+            why(o),
+            efficacy_text(o),
+            "; ".join(c.text for c in o.cautions),
+        ]
+        for o in options
+    ]
+
+
+def plan(p: Plan) -> str:
+    head = f"**resistx plan** for {p.patient_id or 'an unnamed patient'}"
+    date = p.as_of.isoformat() if p.as_of else "unknown"
+    lines = [f"{head} (decision date {date}, evidence {p.evidence_version})", ""]
+    lines += _table(
+        ["#", "regimen", "tier", "score", "why", "evidence", "cautions"], option_rows(p.options)
+    )
+    if p.excluded:
+        lines += ["", "**Left out**", ""]
+        lines += _table(
+            ["regimen", "codes", "why"],
+            [
+                [
+                    e.regimen.name,
+                    ", ".join(c.value for c in e.codes),
+                    " ".join(r.text for r in e.reasons),
+                ]
+                for e in p.excluded
+            ],
+        )
+    if p.actions:
+        lines += ["", "**Before choosing**", ""] + [f"- {cell(a.text)}" for a in p.actions]
+    if p.notes:
+        lines += ["", "**Notes**", ""] + [f"- {cell(n)}" for n in p.notes]
+    lines += ["", f"*{p.disclaimer}*"]
+    return "\n".join(lines)
+
+
+def option(o: Option) -> str:
+    lines = [
+        f"**{o.rank}. {cell(o.regimen.name)}** ({o.tier.value}, score {o.scores.total:.2f})",
+        "",
+    ]
+    lines += _table(
+        ["factor", "score", "reason", "trials"],
+        [
+            [
+                r.factor.value,
+                f"{getattr(o.scores, r.factor.value):.2f}",
+                r.text,
+                ", ".join(r.trials),
+            ]
+            for r in o.reasons
+        ],
+    )
+    lines += [f"- caution: {cell(c.text)}" for c in o.cautions]
+    return "\n".join(lines)
+
+
+def trial(t: Trial) -> str:
+    lines = [
+        f"**{cell(t.key)}** ({t.nct_id or 'no NCT id'}; phase {t.phase}; {t.status.value}; "
+        f"n={t.size if t.size is not None else 'unknown'}; review refs {', '.join(map(str, t.references)) or 'none'})",
+        "",
+        cell(t.population),
+        "",
+    ]
+    if t.endpoints:
+        lines += _table(
+            ["endpoint", "arm", "population", "value", "95% CI", "where"],
+            [
+                [
+                    e.kind.value + (f" at {e.timepoint_months:g} mo" if e.timepoint_months else ""),
+                    e.arm,
+                    e.population,
+                    f"{e.value:g}",
+                    f"{e.ci95[0]:g}-{e.ci95[1]:g}" if e.ci95 else "",
+                    e.source,
+                ]
+                for e in t.endpoints
+            ],
+        )
+    if t.hazard_ratios:
+        lines.append("")
+        lines += _table(
+            ["HR", "population", "arms", "value", "95% CI", "p"],
+            [
+                [
+                    h.endpoint_kind.value,
+                    h.population,
+                    f"{h.experimental} vs {h.control}",
+                    f"{h.value:g}",
+                    f"{h.ci95[0]:g}-{h.ci95[1]:g}" if h.ci95 else "",
+                    "" if h.p_value is None else f"{h.p_value:g}",
+                ]
+                for h in t.hazard_ratios
+            ],
+        )
+    return "\n".join(lines)
+
+
+def evidence(eb: EvidenceBase) -> str:
+    lines = [
+        f"**resistx evidence {eb.version}**: {len(eb.trials)} studies, "
+        f"{len(eb.discrepancies)} recorded discrepancies",
+        "",
+    ]
+    lines += _table(
+        ["study", "phase", "n", "prior CDK4/6i", "status", "regimens"],
+        [
+            [
+                t.key,
+                t.phase,
+                "" if t.size is None else t.size,
+                "" if t.prior_cdk46i_fraction is None else f"{t.prior_cdk46i_fraction:.0%}",
+                t.status.value,
+                ", ".join(t.regimens),
+            ]
+            for t in eb.trials
+        ],
+    )
+    return "\n".join(lines)

@@ -1,0 +1,145 @@
+"""JSON Schema (2020-12) for the profile and the plan, generated from the models.
+
+Field types, enums, required fields and ``additionalProperties: false`` come from the attrs
+classes and their type hints, so the schema cannot drift from what ``load_profile`` and
+``to_dict`` accept and produce. Value checks that live in validators (ECOG 0-4, dates in
+order, known drug names) are described in ``description`` where JSON Schema cannot say them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any, Literal
+
+import attrs
+
+from resistx.model._validators import non_empty
+from resistx.model.plan import Plan
+from resistx.model.profile import Profile
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_NOTES: dict[tuple[str, str], str] = {
+    ("Profile", "ecog"): "ECOG performance status 0-4; null when unknown.",
+    ("Profile", "as_of"): "Date of the decision; when absent, the latest date in the profile.",
+    ("Profile", "comorbidities"): "diabetes, interstitial_lung_disease, uncontrolled_hypertension, "
+    "cardiac_disease, hepatic_impairment, neuropathy, cytopenia, ...; unknown names are kept and noted.",
+    ("Profile", "schema_version"): "Always 1.",
+    (
+        "Treatment",
+        "drugs",
+    ): "Generic or brand names, any case (Ibrance, Kisqali, ...), or 'chemotherapy'.",
+    ("Treatment", "ended_on"): "Not before started_on.",
+    ("BiomarkerResult", "gene"): "HGNC symbol or an alias the review uses (p16, HER2, ...).",
+}
+_MINIMUM: dict[tuple[str, str], int] = {
+    ("Profile", "ecog"): 0,
+    ("Treatment", "line"): 1,
+    ("Treatment", "months"): 0,
+}
+_MAXIMUM: dict[tuple[str, str], int] = {("Profile", "ecog"): 4}
+_CONST: dict[tuple[str, str], int] = {("Profile", "schema_version"): 1}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def of(self, t: Any) -> dict[str, Any]:
+        origin = typing.get_origin(t)
+        if origin in (typing.Union, types.UnionType):
+            parts = [self.of(a) for a in typing.get_args(t) if a is not type(None)]
+            inner = parts[0] if len(parts) == 1 else {"anyOf": parts}
+            return {"anyOf": [inner, {"type": "null"}]}
+        if origin is tuple:
+            args = typing.get_args(t)
+            if len(args) == 2 and args[1] is Ellipsis:
+                return {"type": "array", "items": self.of(args[0])}
+            return {
+                "type": "array",
+                "prefixItems": [self.of(a) for a in args],
+                "minItems": len(args),
+                "maxItems": len(args),
+                "items": False,
+            }
+        if origin is frozenset:
+            return {"type": "array", "items": self.of(typing.get_args(t)[0]), "uniqueItems": True}
+        if origin is Literal:
+            return {"enum": list(typing.get_args(t))}
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return {"type": "string", "enum": [m.value for m in t]}
+        if t is str:
+            return {"type": "string"}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return {"type": "integer"}
+        if t is float:
+            return {"type": "number"}
+        if t is dt.date:
+            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        if isinstance(t, type) and attrs.has(t):
+            return self.ref(t)
+        msg = f"no JSON Schema for {t!r}"
+        raise TypeError(msg)
+
+    def ref(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder against recursion
+            self.defs[name] = self.object(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def object(self, cls: type) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        props: dict[str, Any] = {}
+        required = []
+        for f in attrs.fields(cls):
+            if not f.init:
+                continue
+            key = (cls.__name__, f.name)
+            prop = self.of(hints[f.name])
+            if key in _NOTES:
+                prop["description"] = _NOTES[key]
+            for table, word in ((_MINIMUM, "minimum"), (_MAXIMUM, "maximum"), (_CONST, "const")):
+                if key in table:
+                    _constrain(prop, word, table[key])
+            if f.validator is non_empty:
+                prop.update(minLength=1, pattern=r"\S")
+            if f.default is attrs.NOTHING:
+                required.append(f.name)
+            props[f.name] = prop
+        out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+        if required:
+            out["required"] = required
+        if cls.__doc__:
+            out["description"] = " ".join(cls.__doc__.split())
+        return out
+
+
+def _constrain(prop: dict[str, Any], word: str, value: int) -> None:
+    """Put a numeric constraint on the non-null branch of a property."""
+    if "anyOf" in prop:
+        _constrain(prop["anyOf"][0], word, value)
+    else:
+        prop[word] = value
+
+
+def json_schema(which: Literal["profile", "plan"]) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of a profile or a plan as resistx reads and writes them."""
+    roots: dict[str, type] = {"profile": Profile, "plan": Plan}
+    if which not in roots:
+        msg = f"json_schema takes 'profile' or 'plan', not {which!r}"
+        raise ValueError(msg)
+    builder = _Builder()
+    root = builder.object(roots[which])
+    return {
+        "$schema": DIALECT,
+        "$id": f"https://resistx.invalid/schema/{which}.json",
+        "title": f"resistx {which}",
+        **root,
+        "$defs": builder.defs,
+    }

@@ -1,0 +1,192 @@
+"""Notebook display: self-contained, escaped HTML and Markdown tables; data frames; figures."""
+
+from __future__ import annotations
+
+import builtins
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import resistx
+from tests.helpers import patient, result
+
+VOID = {"br"}
+
+
+class Checker(HTMLParser):
+    """Parses HTML and checks that every tag is closed in order, with no script or resource."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        assert tag not in {"script", "link", "img", "iframe", "object", "style"}, tag
+        assert all(not name.startswith("on") and name not in {"src", "href"} for name, _ in attrs)
+        self.tags.append(tag)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, (self.stack[-3:], tag)
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html: str) -> Checker:
+    checker = Checker()
+    checker.feed(html)
+    checker.close()
+    assert not checker.stack
+    return checker
+
+
+HOSTILE = patient(
+    patient_id="<script>alert(1)</script> & co", biomarkers=[result("ESR1", "mutated")]
+)
+
+
+def test_plan_html_is_a_readable_self_contained_table() -> None:
+    plan = resistx.sequence(HOSTILE)
+    checker = parse(plan._repr_html_())
+    text = "".join(checker.text)
+    assert "<script>alert(1)</script> & co" in text  # shown as text, not markup
+    assert checker.tags.count("tr") == len(plan.options) + 1 + len(plan.excluded) + 1
+    assert "Elacestrant" in text and "EMERALD" in text and plan.disclaimer in text
+
+
+@pytest.mark.parametrize("key", ["EMERALD", "CAPItello-291", "TBCRC 048", "VELA"])
+def test_trial_html_and_markdown(key: str) -> None:
+    trial = resistx.evidence().trial(key)
+    text = "".join(parse(trial._repr_html_()).text)
+    assert trial.key in text
+    md = trial._repr_markdown_()
+    assert md.startswith(f"**{trial.key}**")
+    for e in trial.endpoints:
+        assert f"{e.value:g}" in md
+
+
+def test_evidence_and_option_views() -> None:
+    eb = resistx.evidence()
+    assert "".join(parse(eb._repr_html_()).text).count("completed") >= 20
+    assert eb._repr_markdown_().count("\n| ") == len(eb.trials) + 1
+    option = resistx.sequence(HOSTILE).options[0]
+    parse(option._repr_html_())
+    assert option._repr_markdown_().count("\n| ") == len(option.reasons) + 1
+
+
+def test_markdown_escapes_table_cells() -> None:
+    from resistx.display.markdown import cell  # noqa: PLC0415
+
+    assert cell("a | b\nc") == "a \\| b c"
+    md = resistx.sequence(HOSTILE)._repr_markdown_()
+    rows = [line for line in md.splitlines() if line.startswith("| ")]
+    header = rows[0].count(" | ")
+    assert all(row.replace("\\|", "").count(" | ") == header for row in rows[: len(rows) // 2])
+
+
+def test_plan_frame() -> None:
+    plan = resistx.sequence(HOSTILE)
+    frame = plan.to_frame()
+    assert list(frame["rank"]) == [o.rank for o in plan.options]
+    assert list(frame["regimen"]) == [o.regimen.id for o in plan.options]
+    assert frame.loc[0, "total"] == pytest.approx(plan.options[0].scores.total)
+
+
+def test_evidence_frames() -> None:
+    eb = resistx.evidence()
+    endpoints = eb.to_frame()
+    assert len(endpoints) == sum(len(t.endpoints) + len(t.hazard_ratios) for t in eb.trials)
+    row = endpoints[
+        (endpoints.trial == "EMERALD")
+        & (endpoints.kind == "HR_PFS")
+        & (endpoints.population == "ESR1-mutated")
+    ].iloc[0]
+    assert (row.value, row.ci_low, row.ci_high) == (0.55, 0.39, 0.77)
+    aes = eb.adverse_events_frame()
+    assert len(aes) == sum(len(t.adverse_events) for t in eb.trials)
+    assert set(aes.columns) >= {"trial", "arm", "term", "any_grade_percent", "grade3plus_percent"}
+
+
+def _without(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    real = builtins.__import__
+
+    def fake(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == module or name.startswith(module + "."):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+
+
+def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = resistx.sequence(HOSTILE)
+    _without(monkeypatch, "pandas")
+    with pytest.raises(ImportError, match=r"resistx\[pandas\]"):
+        plan.to_frame()
+    with pytest.raises(ImportError, match=r"resistx\[pandas\]"):
+        resistx.evidence().adverse_events_frame()
+
+
+def test_without_matplotlib_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import resistx.plot  # noqa: PLC0415
+
+    _without(monkeypatch, "matplotlib")
+    with pytest.raises(ImportError, match=r"resistx\[plot\]"):
+        resistx.plot.forest()
+
+
+def test_forest_plot_renders(tmp_path: Path) -> None:
+    import resistx.plot  # noqa: PLC0415
+
+    rows = resistx.plot.forest_rows()
+    assert {r["trial"] for r in rows} >= {
+        "EMERALD",
+        "CAPItello-291",
+        "DESTINY-Breast04",
+        "TROPiCS-02",
+    }
+    assert all(r["low"] <= r["hr"] <= r["high"] for r in rows)
+    assert "BOLERO-2" not in {r["trial"] for r in rows}  # no CDK4/6-inhibitor-pretreated patients
+    fig = resistx.plot.forest()
+    ax = fig.axes[0]
+    assert ax.get_xscale() == "log"
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert any("EMERALD (PFS, ESR1-mutated)" in label for label in labels)
+    assert {"Oral SERD", "AKT inhibitor", "ADC (HER2)"} <= set(labels)
+    out = tmp_path / "forest.png"
+    fig.savefig(out, dpi=50)
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_plan_plot_renders(tmp_path: Path) -> None:
+    import resistx.plot  # noqa: PLC0415
+
+    plan = resistx.sequence(HOSTILE)
+    fig = resistx.plot.plan(plan)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[-1].startswith("1. Elacestrant")
+    assert len(labels) == len(plan.options)
+    fig.savefig(tmp_path / "plan.png", dpi=50)
+    assert (tmp_path / "plan.png").stat().st_size > 1000
+
+
+def test_importing_resistx_does_not_import_pandas_or_matplotlib() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import sys, resistx; resistx.sequence({'schema_version': 1, 'hormone_receptor': 'positive', "
+        "'her2': '0'}); print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pandas', 'matplotlib', 'resistx.cli')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,73 @@
+"""JSON Schemas for the profile and the plan, generated from the models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given
+
+import resistx
+from tests import strategies
+
+ROOT = Path(__file__).parent.parent / "examples"
+PROFILE = resistx.json_schema("profile")
+PLAN = resistx.json_schema("plan")
+#: what JSON Schema cannot say and the loader checks: names, calendar dates, date order, scope
+BEYOND_SCHEMA = ("drugs", "ended_on", "tested_on", "started_on", "as_of")
+
+
+def test_the_schemas_are_valid_2020_12_schemas() -> None:
+    for schema in (PROFILE, PLAN):
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert schema["additionalProperties"] is False
+    assert set(PROFILE["required"]) == {"schema_version", "hormone_receptor", "her2"}
+    assert PROFILE["properties"]["her2"]["enum"] == ["0", "ultralow", "low", "positive", "unknown"]
+    status = PROFILE["$defs"]["BiomarkerResult"]["properties"]["status"]
+    assert "mutated" in status["enum"] and "mutant" not in status["enum"]
+
+
+def test_only_profile_and_plan() -> None:
+    with pytest.raises(ValueError, match="'profile' or 'plan'"):
+        resistx.json_schema("trial")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.glob("[0-9][0-9]-*.json")), ids=lambda p: p.stem)
+def test_every_example_profile_validates(path: Path) -> None:
+    jsonschema.validate(json.loads(path.read_text()), PROFILE)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "expected").glob("*.json")), ids=lambda p: p.stem)
+def test_every_golden_plan_validates(path: Path) -> None:
+    plan = json.loads(path.read_text())
+    plan["library_version"] = resistx.__version__  # the golden files leave it out
+    jsonschema.validate(plan, PLAN)
+
+
+@given(strategies.profile_dicts())
+def test_profiles_that_load_validate(data: dict[str, Any]) -> None:
+    """Input that loads is schema-valid, and so is its normalised form."""
+    profile = resistx.load_profile(data)
+    jsonschema.validate(data, PROFILE)
+    jsonschema.validate(resistx.to_dict(profile), PROFILE)
+
+
+@given(strategies.profiles, strategies.preferences)
+def test_plans_validate(profile: resistx.Profile, prefs: resistx.Preferences) -> None:
+    jsonschema.validate(resistx.to_dict(resistx.sequence(profile, prefs)), PLAN)
+
+
+@given(strategies.from_schema(PROFILE))
+def test_schema_valid_documents_load(data: dict[str, Any]) -> None:
+    """A schema-valid profile loads, or fails only on what the schema cannot express."""
+    try:
+        resistx.load_profile(data)
+    except resistx.OutOfScopeError:
+        assert data["hormone_receptor"] == "negative" or data["her2"] == "positive"
+    except resistx.ProfileError as e:
+        for path, _message in e.problems:
+            assert any(word in path for word in BEYOND_SCHEMA), e
