@@ -7,6 +7,8 @@ visceral crisis.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from resistx.evidence._base import EvidenceBase
 from resistx.model.enums import ExclusionCode, Factor
 from resistx.model.plan import Reason
@@ -31,7 +33,42 @@ ADC_OPENED = 1.0
 POOR_PS_INTENSIVE = -2.0
 
 
+class Inputs(NamedTuple):
+    """Everything this factor reads about the patient, and nothing more (the memo key)."""
+
+    visceral_crisis: bool
+    short_months: float | None  # months on the last CDK4/6 inhibitor, when under the limit
+    short_limit: float
+    chemo_lines: int
+    ecog: int | None
+    after_palbociclib: bool
+    had_cdk46i: bool
+    progressed: tuple[str, ...] | None  # drugs of a treatment with every drug of the regimen
+
+
 def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
+    progressed = None
+    if not regimen.is_trial and regimen.id != "chemotherapy":
+        treatment = facts.progressed_on(regimen.drugs)
+        progressed = treatment.drugs if treatment is not None else None
+    inputs = Inputs(
+        visceral_crisis=facts.profile.visceral_crisis,
+        short_months=round(facts.cdk46i_months, 1)
+        if facts.short_cdk46i and facts.cdk46i_months is not None
+        else None,
+        short_limit=facts.preferences.short_cdk46i_months,
+        chemo_lines=facts.chemo_lines,
+        ecog=facts.profile.ecog,
+        after_palbociclib="palbociclib" in facts.prior_cdk46i_drugs,
+        had_cdk46i=facts.had_cdk46i,
+        progressed=progressed,
+    )
+    return evidence.memoised(
+        ("history", regimen.id, inputs), lambda: _assess(inputs, regimen, evidence)
+    )
+
+
+def _assess(facts: Inputs, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
     rid = regimen.id
     trials = key_trials(rid) if not regimen.is_trial else (rid.removeprefix("trial:"),)
     excluded = _exclusions(facts, regimen, evidence, trials)
@@ -46,9 +83,8 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
         score += delta
         out.append(reason(F, code, text, evidence, cited))
 
-    p = facts.profile
-    months = facts.cdk46i_months
-    if p.visceral_crisis:
+    months = facts.short_months
+    if facts.visceral_crisis:
         if _kinds.is_chemotherapy(regimen):
             add(
                 VISCERAL_CRISIS_CHEMO,
@@ -62,20 +98,20 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
                 "visceral_crisis_not_first",
                 "Visceral crisis: chemotherapy comes first, this after it.",
             )
-    if facts.short_cdk46i and months is not None:
-        limit = num(facts.preferences.short_cdk46i_months)
+    if months is not None:
+        limit = num(facts.short_limit)
         if _kinds.is_endocrine_based(regimen):
             add(
                 SHORT_ENDOCRINE,
                 "short_cdk46i_endocrine_resistance",
-                f"Only {num(round(months, 1))} months on the CDK4/6 inhibitor (under {limit}): "
+                f"Only {num(months)} months on the CDK4/6 inhibitor (under {limit}): "
                 "early endocrine resistance, so endocrine-based regimens come after chemotherapy and ADCs.",
             )
         elif _kinds.is_chemotherapy(regimen) or _kinds.is_adc(regimen):
             add(
                 SHORT_CYTOTOXIC,
                 "short_cdk46i_prefers_chemotherapy_or_adc",
-                f"Only {num(round(months, 1))} months on the CDK4/6 inhibitor (under {limit}): "
+                f"Only {num(months)} months on the CDK4/6 inhibitor (under {limit}): "
                 "the review prefers chemotherapy and ADCs.",
             )
     lines = facts.chemo_lines
@@ -108,7 +144,7 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
                 f"{lines} prior chemotherapy line(s) for metastatic disease: TROPiCS-02 enrolled "
                 "after 2-4 lines.",
             )
-    if "palbociclib" in facts.prior_cdk46i_drugs:
+    if facts.after_palbociclib:
         if rid == "ribociclib+fulvestrant":
             add(
                 1.0,
@@ -125,14 +161,18 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
                 "reports it after palbociclib, without a randomised comparison.",
                 trials,
             )
-    if p.ecog is not None and p.ecog >= 3 and _kinds.is_intensive(regimen):
+    if facts.ecog is not None and facts.ecog >= 3 and _kinds.is_intensive(regimen):
         add(
             POOR_PS_INTENSIVE,
             "poor_performance_status_intensive",
-            f"ECOG {p.ecog}: an intensive regimen, demoted in favour of the least toxic options.",
+            f"ECOG {facts.ecog}: an intensive regimen, demoted in favour of the least toxic options.",
         )
-    elif p.ecog == 2 and _kinds.is_intensive(regimen):
-        add(-0.5, "reduced_performance_status_intensive", f"ECOG {p.ecog}: an intensive regimen.")
+    elif facts.ecog == 2 and _kinds.is_intensive(regimen):
+        add(
+            -0.5,
+            "reduced_performance_status_intensive",
+            f"ECOG {facts.ecog}: an intensive regimen.",
+        )
     if not out:
         if not facts.had_cdk46i:
             add(
@@ -146,7 +186,7 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
 
 
 def _exclusions(
-    facts: Facts, regimen: Regimen, evidence: EvidenceBase, trials: tuple[str, ...]
+    facts: Inputs, regimen: Regimen, evidence: EvidenceBase, trials: tuple[str, ...]
 ) -> tuple[Reason, ...]:
     rid = regimen.id
     out: list[Reason] = []
@@ -173,16 +213,14 @@ def _exclusions(
                 ("PACE",),
             )
         )
-    if not regimen.is_trial and rid != "chemotherapy":
-        t = facts.progressed_on(regimen.drugs)
-        if t is not None:
-            out.append(
-                exclusion(
-                    ExclusionCode.PROGRESSED_ON,
-                    F,
-                    f"Progressed on {' + '.join(t.drugs)} for metastatic disease.",
-                    evidence,
-                    trials,
-                )
+    if facts.progressed is not None:
+        out.append(
+            exclusion(
+                ExclusionCode.PROGRESSED_ON,
+                F,
+                f"Progressed on {' + '.join(facts.progressed)} for metastatic disease.",
+                evidence,
+                trials,
             )
+        )
     return tuple(out)
