@@ -57,13 +57,14 @@ def test_the_site_builds_without_warnings(tmp_path: Path) -> None:
 def test_every_rule_code_is_one_the_engine_emits() -> None:
     emitted: set[str] = set()
     plans = [json.loads(p.read_text()) for p in (ROOT / "examples" / "expected").glob("*.json")]
-    fulvestrant = {
-        "drugs": ["fulvestrant"],
-        "started_on": "2025-04-01",
-        "ended_on": "2026-01-01",
-        "stop_reason": "progression",
-    }
-    plans.append(resistx.to_dict(resistx.sequence(patient(treatments=[PALBOCICLIB, fulvestrant]))))
+    for drugs in (["fulvestrant"], ["alpelisib", "fulvestrant"], ["ribociclib", "exemestane"]):
+        second = {
+            "drugs": drugs,
+            "started_on": "2025-04-01",
+            "ended_on": "2026-01-01",
+            "stop_reason": "progression",
+        }
+        plans.append(resistx.to_dict(resistx.sequence(patient(treatments=[PALBOCICLIB, second]))))
     for plan in plans:
         for option in plan["options"]:
             emitted |= {r["code"] for r in option["reasons"]} | {

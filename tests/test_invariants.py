@@ -176,3 +176,16 @@ def test_a_shorter_cdk46i_never_lifts_endocrine_therapy_over_chemotherapy_or_adc
         for c in rb:
             if _kinds.is_chemotherapy(kinds[c]) or _kinds.is_adc(kinds[c]):
                 assert order_kept(rb, ra, c, e), (c, e)
+
+
+@given(strategies.profiles, strategies.preferences)
+def test_tiers_follow_the_ranks(profile: resistx.Profile, prefs: resistx.Preferences) -> None:
+    """A preferred option never ranks below an alternative or later one, nor an alternative
+    below a later one."""
+    order = {"preferred": 0, "alternative": 1, "later": 2}
+    tiers = [
+        order[o.tier.value]
+        for o in resistx.sequence(profile, prefs).options
+        if o.tier.value != "trial"
+    ]
+    assert tiers == sorted(tiers)

@@ -339,3 +339,125 @@ def test_rule_15_pcr_only_negative_asks_for_ngs() -> None:
     )
     action = next(a for a in p.actions if a.code == "retest_ngs")
     assert action.genes == ("PIK3CA",) and "FAKTION" in action.text
+
+
+# -- regressions from the clinical audit of the worked examples ---------------------------
+
+
+def test_rule_06_her2_low_does_not_count_as_actionable() -> None:
+    p = plan(
+        her2="low",
+        comorbidities=["interstitial_lung_disease"],
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB, CAPECITABINE],
+    )
+    assert p.options[0].regimen.id == "chemotherapy"
+    assert rank(p, "chemotherapy") < min(_endocrine_ranks(p))
+
+
+def test_rule_06_a_cdk46i_course_stopped_for_toxicity_does_not_measure_response() -> None:
+    toxic = {
+        "drugs": ["palbociclib", "letrozole"],
+        "line": 1,
+        "started_on": "2023-01-01",
+        "ended_on": "2023-02-15",
+        "stop_reason": "toxicity",
+    }
+    letrozole = {
+        "drugs": ["letrozole"],
+        "line": 1,
+        "started_on": "2023-02-20",
+        "ended_on": "2025-01-01",
+        "stop_reason": "progression",
+    }
+    p = plan(treatments=[toxic, letrozole], biomarkers=[result("ESR1", "mutated")])
+    assert p.options[0].regimen.id == "elacestrant"
+    assert not any(r.code.startswith("short_cdk46i") for o in p.options for r in o.reasons)
+
+
+def test_rule_06_abemaciclib_alone_counts_as_endocrine_based() -> None:
+    short = {
+        "drugs": ["ribociclib", "letrozole"],
+        "started_on": "2025-11-01",
+        "ended_on": "2026-03-20",
+        "stop_reason": "progression",
+    }
+    p = plan(treatments=[short], biomarkers=NEGATIVE)
+    assert rank(p, "chemotherapy") < rank(p, "abemaciclib")
+    efficacy = next(r for r in option(p, "abemaciclib").reasons if r.factor.value == "efficacy")
+    assert efficacy.code == "no_direct_evidence"  # the cohort of ref 35 progressed on palbociclib
+
+
+def test_rule_03_adcs_before_their_chemotherapy_lines_rank_below_chemotherapy() -> None:
+    p = plan(her2="low", biomarkers=NEGATIVE)
+    assert rank(p, "chemotherapy") < rank(p, "trastuzumab-deruxtecan")
+    assert rank(p, "chemotherapy") < rank(p, "sacituzumab-govitecan")
+
+
+def test_rule_03_her2_unknown_keeps_trastuzumab_deruxtecan_waiting_for_the_test() -> None:
+    p = plan(her2="unknown")
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert any(r.code == "her2_status_unknown" for r in tdxd.reasons)
+    assert tdxd.tier.value == "later"
+
+
+def test_rule_04_two_chemotherapy_lines_alone_make_sacituzumab_preferred() -> None:
+    p = plan(biomarkers=[], treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
+    assert tier(p, "sacituzumab-govitecan") == "preferred"
+
+
+def test_rule_05_germline_brca_cites_the_approval_trials_not_tbcrc048() -> None:
+    p = plan(biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")])
+    reasons = {r.code: r for r in option(p, "olaparib").reasons}
+    assert {74, 75} <= set(reasons["hrd_mutation_matches_parp_inhibitor"].references)
+    assert "TBCRC 048" not in reasons["hrd_mutation_matches_parp_inhibitor"].trials
+    somatic = plan(biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="somatic")])
+    assert option(p, "olaparib").scores.total >= option(somatic, "olaparib").scores.total
+
+
+def test_rule_05_each_untested_gene_is_asked_for() -> None:
+    p = plan(biomarkers=[result("PALB2", "not_detected", origin="germline")])
+    action = next(a for a in p.actions if a.code == "test_hrd_genes")
+    assert action.genes == ("BRCA1", "BRCA2")
+
+
+def test_rule_02_no_alteration_by_ngs_reads_faktions_non_altered_subgroup() -> None:
+    p = plan(biomarkers=NEGATIVE)
+    efficacy = [
+        r for r in option(p, "capivasertib+fulvestrant").reasons if r.factor.value == "efficacy"
+    ]
+    assert efficacy[0].trials == ("FAKTION",) and "pathway-non-altered-NGS" in efficacy[0].text
+    assert all("CAPItello-291" not in r.trials for r in efficacy)
+
+
+def test_rule_08_pace_excludes_continuing_palbociclib_only_after_palbociclib() -> None:
+    ribociclib = {
+        "drugs": ["ribociclib", "letrozole"],
+        "started_on": "2023-01-01",
+        "ended_on": "2025-01-01",
+        "stop_reason": "progression",
+    }
+    p = plan(treatments=[ribociclib])
+    assert p.option("palbociclib+fulvestrant") is not None
+    assert any(r.code == "progressed_on_drug" for r in option(p, "ribociclib+fulvestrant").reasons)
+
+
+def test_rule_11_another_drug_of_the_pathway_after_progression_is_demoted() -> None:
+    alpelisib = {
+        "drugs": ["alpelisib", "fulvestrant"],
+        "started_on": "2025-04-01",
+        "ended_on": "2026-01-01",
+        "stop_reason": "progression",
+    }
+    before = plan(biomarkers=[result("PIK3CA", "mutated")])
+    after = plan(treatments=[PALBOCICLIB, alpelisib], biomarkers=[result("PIK3CA", "mutated")])
+    assert "progressed_on" in excluded_for(after, "alpelisib+fulvestrant")
+    capi = option(after, "capivasertib+fulvestrant")
+    assert any(r.code == "same_pathway_after_progression" for r in capi.reasons)
+    assert capi.scores.history < option(before, "capivasertib+fulvestrant").scores.history
+
+
+def test_rule_12_each_option_shows_its_signature_risk() -> None:
+    p = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    terms = {c.term for c in option(p, "trastuzumab-deruxtecan").cautions}
+    assert "interstitial lung disease" in terms

@@ -29,6 +29,7 @@ from resistx.model.enums import (
 from resistx.vocab import drugs as drug_vocab
 
 SCHEMA_VERSION = 1
+_NOT_RESPONSE = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.COMPLETED)
 DAYS_PER_MONTH = 365.25 / 12
 
 
@@ -184,19 +185,26 @@ class Profile:
 
     @property
     def last_cdk46i(self) -> Treatment | None:
-        """The most recent treatment that contained a CDK4/6 inhibitor."""
-        cdk = [t for t in self.treatments_in_order if DrugClass.CDK46_INHIBITOR in t.drug_classes]
+        """The most recent treatment with a CDK4/6 inhibitor whose duration says how the disease
+        responded: it ended in progression, goes on, or its end is not given. A course stopped
+        for toxicity, by choice or as planned does not measure response, so it is passed over."""
+        cdk = [
+            t
+            for t in self.treatments_in_order
+            if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.stop_reason not in _NOT_RESPONSE
+        ]
         return cdk[-1] if cdk else None
+
+    @property
+    def had_cdk46i(self) -> bool:
+        """Any treatment with a CDK4/6 inhibitor, however it ended."""
+        return any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in self.treatments)
 
     @property
     def cdk46i_months(self) -> float | None:
         """Months on the most recent CDK4/6 inhibitor; None if unknown or never given."""
         last = self.last_cdk46i
         return None if last is None else last.duration_months(self.decision_date)
-
-    @property
-    def had_cdk46i(self) -> bool:
-        return self.last_cdk46i is not None
 
     @property
     def metastatic_chemotherapy_lines(self) -> int:

@@ -20,9 +20,18 @@ class Assessment:
 
 
 def reason(
-    factor: Factor, code: str, text: str, evidence: EvidenceBase, trials: Iterable[str] = ()
+    factor: Factor,
+    code: str,
+    text: str,
+    evidence: EvidenceBase,
+    trials: Iterable[str] = (),
+    *,
+    references: tuple[int, ...] = (),
 ) -> Reason:
+    """A reason citing ``trials`` (with their review references) and any further references."""
     keys, numbers = evidence.refs(tuple(trials))
+    if references:
+        numbers = tuple(sorted({*numbers, *references}))
     return Reason(factor=factor, code=code, text=text, trials=keys, references=numbers)
 
 

@@ -106,6 +106,11 @@ class Facts:
         return r is None or r.status is S.INDETERMINATE or _stale(r, self.latest_progression)
 
     @once
+    def findings(self) -> frozenset[tuple[str, BiomarkerStatus]]:
+        """(gene, status) of every latest result that found something."""
+        return frozenset((r.gene, r.status) for r in self.results.values() if r.status in POSITIVE)
+
+    @once
     def pathway_needs_retest(self) -> bool:
         """No PI3K-pathway result at all, or the newest one predates the latest progression."""
         found = [self.results[g] for g in PAM_GENES if g in self.results]
@@ -169,8 +174,10 @@ class Facts:
 
     @once
     def actionable(self) -> bool:
-        """Any alteration the review ties to a targeted option."""
-        return bool(self.esr1 or self.akt_pathway or self.parp_findings or self.her2_low)
+        """A mutation or alteration the review ties to a targeted option (ESR1, the PI3K-AKT
+        pathway, homologous-recombination genes). HER2-low acts through trastuzumab
+        deruxtecan's own rule, not here."""
+        return bool(self.esr1 or self.akt_pathway or self.parp_findings)
 
     @once
     def tested_without_actionable(self) -> bool:

@@ -27,7 +27,8 @@ def _adc(classes: Classes) -> bool:
 
 @functools.cache
 def _endocrine_based(classes: Classes) -> bool:
-    return any(c.is_endocrine for c in classes) and not (_chemotherapy(classes) or _adc(classes))
+    hormonal = any(c.is_endocrine or c is DrugClass.CDK46_INHIBITOR for c in classes)
+    return hormonal and not (_chemotherapy(classes) or _adc(classes))
 
 
 @functools.cache
@@ -44,7 +45,8 @@ def is_adc(r: Regimen) -> bool:
 
 
 def is_endocrine_based(r: Regimen) -> bool:
-    """Contains endocrine therapy and neither chemotherapy nor an ADC."""
+    """Endocrine therapy or a CDK4/6 inhibitor (abemaciclib alone too), without chemotherapy
+    or an ADC: the regimens rule 6 puts after chemotherapy and ADCs."""
     return _endocrine_based(r.drug_classes)
 
 

@@ -32,6 +32,11 @@ KEY_TRIALS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
 )
 
 
+#: germline BRCA1/2: PARP inhibitors are approved on trials the review cites without figures
+#: (refs 74, 75), in patients who had not received a CDK4/6 inhibitor
+GERMLINE_BRCA_REFERENCES = (74, 75)
+
+
 def key_trials(regimen_id: str, trial_key: str | None = None) -> tuple[str, ...]:
     if regimen_id.startswith("trial:"):
         return (trial_key,) if trial_key else ()

@@ -46,13 +46,14 @@ def actions(facts: Facts) -> tuple[Action, ...]:
                 text="Test HER2 by IHC: HER2-low disease opens trastuzumab deruxtecan (DESTINY-Breast04).",
             )
         )
-    if not any(g in facts.results for g in ("BRCA1", "BRCA2", "PALB2")):
+    untested = tuple(g for g in ("BRCA1", "BRCA2", "PALB2") if g not in facts.results)
+    if untested:
         out.append(
             Action(
                 code="test_hrd_genes",
-                genes=("BRCA1", "BRCA2", "PALB2"),
-                text="Test germline BRCA1/2 and PALB2 (and somatic BRCA1/2): a mutation opens a PARP "
-                "inhibitor (TBCRC 048).",
+                genes=untested,
+                text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline "
+                "BRCA1/2 or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).",
             )
         )
     return tuple(out)

@@ -42,6 +42,19 @@ AE_TRIALS: MappingProxyType[str, str] = MappingProxyType(
     }
 )
 
+#: the risk each regimen is known for, always shown among its cautions when the review gives it
+SIGNATURE_RISKS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "trastuzumab-deruxtecan": ("interstitial lung disease",),
+        "alpelisib+fulvestrant": ("hyperglycemia",),
+        "capivasertib+fulvestrant": ("hyperglycemia", "hypertension"),
+        "everolimus+exemestane": ("stomatitis", "pneumonitis"),
+        "sacituzumab-govitecan": ("neutropenia", "diarrhea"),
+        "camizestrant": ("bradycardia", "photopsia"),
+        "giredestrant": ("hepatotoxicity",),
+    }
+)
+
 #: (comorbidity, regimen id) -> (exclude?, adverse-event term)   (rule 12 and its kin)
 COMORBIDITY_RULES: MappingProxyType[tuple[Comorbidity, str], tuple[bool, str]] = MappingProxyType(
     {
@@ -236,18 +249,26 @@ def _assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessmen
             key=lambda a: (-(a.any_grade_percent or 0.0), a.term),
         )[:2]
     )
+    signature = [
+        a
+        for term in SIGNATURE_RISKS.get(regimen.id, ())
+        if (a := _find(events, term)) is not None and a not in top
+    ]
     cautions += [
         _caution("adverse_event", f"{a.term}: {_figure(a)} in {trial.key}.", a, trial)
-        for a in top
+        for a in (*top, *signature)
         if trial is not None
     ]
     if top and trial is not None:
         worst = ", ".join(f"{a.term} {_figure(a)}" for a in top)
-        text = f"Toxicity level {num(tox)} of 4 from {trial.key}: {worst}."
+        text = f"resistx toxicity level {num(tox)} of 4, from {trial.key}: {worst}."
     else:
-        text = f"Toxicity level {num(tox)} of 4 by drug class (the review gives no adverse-event table for it)."
+        text = (
+            f"resistx toxicity level {num(tox)} of 4 by drug class "
+            "(the review gives no adverse-event table for it)."
+        )
     weight = facts.preferences.priority.value.replace("_", " ")
-    text += f" Cost level {num(cost)} of 3; weighed for a {weight} priority"
+    text += f" resistx cost level {num(cost)} of 3 (an assumption, not review data); weighed for a {weight} priority"
     text += ", cost-sensitive." if facts.preferences.cost_sensitive else "."
     trials = cited or (
         (regimen.id.removeprefix("trial:"),) if regimen.is_trial else key_trials(regimen.id)

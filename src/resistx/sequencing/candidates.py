@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resistx.evidence._base import EvidenceBase
-from resistx.model.enums import DrugClass, TrialStatus
+from resistx.model.enums import BiomarkerStatus, DrugClass, TrialStatus
 from resistx.model.evidence import Trial
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import Regimen
@@ -25,9 +25,12 @@ def trial_regimen(trial: Trial) -> Regimen:
 
 
 def matching_trials(
-    evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...]
+    evidence: EvidenceBase,
+    mechanisms: tuple[ResistanceMechanism, ...],
+    findings: frozenset[tuple[str, BiomarkerStatus]],
 ) -> tuple[Trial, ...]:
-    """Open, registered trials that the matched mechanisms name or whose drugs target them."""
+    """Open, registered trials that the matched mechanisms name or whose drugs target them,
+    and whose population's biomarkers (if the review gives any) the patient has."""
     classes = {
         DrugClass(s) for m in mechanisms for s in m.strategies if s in DrugClass._value2member_map_
     }
@@ -37,6 +40,8 @@ def matching_trials(
         evidence.trial(k) for k in sorted(named) if k in evidence
     ):
         if t.nct_id is None or t.status not in OPEN or t.endpoints:
+            continue
+        if t.biomarkers and not any((b.gene, b.status) in findings for b in t.biomarkers):
             continue
         arm_classes = {drugs.drug_class(d) for a in t.arms for d in a.drugs if d in drugs.BY_NAME}
         if t.key in named or (classes & arm_classes and arm_classes <= classes | _PARTNERS):
@@ -54,15 +59,18 @@ _PARTNERS = {
 
 
 def considered(
-    evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...], include_trials: bool
+    evidence: EvidenceBase,
+    mechanisms: tuple[ResistanceMechanism, ...],
+    findings: frozenset[tuple[str, BiomarkerStatus]],
+    include_trials: bool,
 ) -> tuple[Regimen, ...]:
     """The fixed regimens, then the matching trials (when wanted)."""
-    if not include_trials:
+    if not include_trials or not mechanisms:
         return regimens.REGIMENS
     return evidence.memoised(
-        ("considered", tuple(m.key for m in mechanisms)),
+        ("considered", tuple(m.key for m in mechanisms), findings),
         lambda: (
             regimens.REGIMENS
-            + tuple(trial_regimen(t) for t in matching_trials(evidence, mechanisms))
+            + tuple(trial_regimen(t) for t in matching_trials(evidence, mechanisms, findings))
         ),
     )

@@ -21,7 +21,7 @@ from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import Regimen
 from resistx.sequencing._assessment import Assessment, num, reason
 from resistx.sequencing._facts import Facts
-from resistx.sequencing._sources import key_trials
+from resistx.sequencing._sources import GERMLINE_BRCA_REFERENCES, key_trials
 
 F = Factor.EFFICACY
 PFS = EndpointKind.PFS
@@ -32,15 +32,25 @@ class Source:
     """A study that speaks for a regimen, and how to pick the patient's population in it."""
 
     trial: str
-    population: Callable[[Facts], str] = lambda _facts: "ITT"
+    #: the population of the trial that matches the patient; None: the trial does not speak for her
+    population: Callable[[Facts], str | None] = lambda _facts: "ITT"
 
 
 def _esr1(f: Facts) -> str:
     return "ESR1-mutated" if f.esr1 else "ITT"
 
 
-def _akt(f: Facts) -> str:
-    return "AKT-pathway-altered" if f.akt_pathway else "ITT"
+def _akt(f: Facts) -> str | None:
+    if f.akt_pathway:
+        return "AKT-pathway-altered"
+    # NGS found no alteration: FAKTION's expanded non-altered subgroup speaks, not the ITT
+    return None if f.pam_negative_by_ngs else "ITT"
+
+
+def _faktion(f: Facts) -> str | None:
+    if f.pam_negative_by_ngs:
+        return "pathway-non-altered-NGS"
+    return "pathway-altered-NGS" if f.akt_pathway else None
 
 
 def _pik3ca(f: Facts) -> str:
@@ -51,6 +61,11 @@ def _prior(f: Facts) -> str:
     return "prior-CDK4/6i"
 
 
+def _after_palbociclib(f: Facts) -> str | None:
+    """Cohorts of patients whose disease progressed on palbociclib (refs 34, 35, PACE)."""
+    return "ITT" if "palbociclib" in f.prior_cdk46i_drugs else None
+
+
 def _maintain(f: Facts) -> str:
     if "palbociclib" in f.prior_cdk46i_drugs:
         return "palbociclib-pretreated"
@@ -59,14 +74,17 @@ def _maintain(f: Facts) -> str:
     return "ITT"
 
 
-def _parp(f: Facts) -> str:
+def _parp(f: Facts) -> str | None:
     """TBCRC 048 reports germline PALB2 and somatic BRCA1/2; germline BRCA1/2 was not its question."""
     origins = {(x.gene, x.result.origin.value) for x in f.parp_findings}
     if ("PALB2", "germline") in origins:
         return "HR+/HER2- germline-PALB2"
     if origins & {("BRCA1", "somatic"), ("BRCA2", "somatic")}:
         return "HR+/HER2- somatic-BRCA1/2"
-    return "germline-BRCA1/2"
+    return None
+
+
+GERMLINE_BRCA_SCORE = 1.0
 
 
 SOURCES: dict[str, tuple[Source, ...]] = {
@@ -74,22 +92,40 @@ SOURCES: dict[str, tuple[Source, ...]] = {
     "camizestrant": (Source(trial="SERENA-2", population=_prior),),
     "amcenestrant": (Source(trial="AMEERA-3"),),
     "giredestrant": (Source(trial="acelERA"),),
-    "fulvestrant": (Source(trial="PACE"),),
-    "alpelisib+fulvestrant": (Source(trial="BYLieve"), Source(trial="SOLAR-1", population=_pik3ca)),
-    "capivasertib+fulvestrant": (Source(trial="CAPItello-291", population=_akt),),
+    "fulvestrant": (
+        Source(trial="PACE"),
+        Source(trial="retrospective-ref33"),
+        Source(trial="CAPItello-291"),
+    ),
+    "alpelisib+fulvestrant": (
+        Source(trial="BYLieve"),
+        Source(trial="SOLAR-1", population=_pik3ca),
+        Source(trial="SOLAR-1", population=_prior),
+    ),
+    "capivasertib+fulvestrant": (
+        Source(trial="CAPItello-291", population=_akt),
+        Source(trial="FAKTION", population=_faktion),
+    ),
     "everolimus+exemestane": (
         Source(trial="retrospective-ref47", population=_prior),
         Source(trial="retrospective-ref46", population=_prior),
     ),
     "ribociclib+everolimus+exemestane": (Source(trial="TRINITI-1"),),
     "ribociclib+fulvestrant": (Source(trial="MAINTAIN", population=_maintain),),
-    "palbociclib+fulvestrant": (Source(trial="PACE"), Source(trial="retrospective-ref34")),
-    "abemaciclib": (Source(trial="retrospective-ref35"),),
+    "palbociclib+fulvestrant": (
+        Source(trial="PACE", population=_after_palbociclib),
+        Source(trial="retrospective-ref34", population=_after_palbociclib),
+    ),
+    "abemaciclib": (Source(trial="retrospective-ref35", population=_after_palbociclib),),
     "olaparib": (Source(trial="TBCRC 048", population=_parp),),
     "talazoparib": (),
     "trastuzumab-deruxtecan": (Source(trial="DESTINY-Breast04"),),
     "sacituzumab-govitecan": (Source(trial="TROPiCS-02"),),
-    "chemotherapy": (Source(trial="retrospective-ref33"),),
+    "chemotherapy": (
+        Source(trial="retrospective-ref33"),
+        Source(trial="TROPiCS-02"),
+        Source(trial="DESTINY-Breast04"),
+    ),
     "venetoclax+fulvestrant": (Source(trial="VERONICA"),),
 }
 
@@ -153,7 +189,7 @@ def _pct(value: float | None) -> str:
 
 def _score_source(trial: Trial, regimen_id: str, population: str) -> _Scored | None:
     arms = _arm_of(trial, regimen_id)
-    pop = population if population != "ITT" else "ITT"
+    pop = population
     design = trial.phase if trial.phase == "retrospective" else f"phase {trial.phase}"
     label = f"{trial.key} ({design}{_pct(trial.prior_cdk46i_fraction)})"
     where = "" if pop == "ITT" else f", {pop}"
@@ -181,14 +217,15 @@ def _score_source(trial: Trial, regimen_id: str, population: str) -> _Scored | N
                 score=grade.grade * weight,
                 code="randomised_benefit",
                 trial=trial.key,
-                text=f"{figures}; ESMO-MCBS preliminary grade {grade.grade} (Form {grade.form}).",
+                text=f"{figures}; ESMO-MCBS preliminary grade {grade.grade} "
+                f"(Form {grade.form}, computed by resistx).",
             )
         if hr.significant:
             return _Scored(
                 score=1.5 * weight,
                 code="randomised_benefit",
                 trial=trial.key,
-                text=f"{figures}; significant, not gradable on ESMO-MCBS here.",
+                text=f"{figures}; significant (no medians for an ESMO-MCBS grade).",
             )
         return _Scored(
             score=0.5 * weight,
@@ -200,12 +237,21 @@ def _score_source(trial: Trial, regimen_id: str, population: str) -> _Scored | N
         e = _median(trial, arm, pop)
         if e is not None:
             weight = _design_weight(trial, randomised=False) * _resemblance(trial, pop)
+            others = [
+                f"{o.arm} {num(o.value)}"
+                for o in trial.endpoints
+                if o.kind is PFS and o.population == pop and o.arm != arm
+            ]
+            compared = (
+                f"; other arms: {', '.join(others)} months (no hazard ratio for this arm)"
+                if others
+                else ", without a randomised comparison"
+            )
             return _Scored(
                 score=min(e.value / 3.0, 2.5) * weight,
-                code="single_arm_median",
+                code="arm_median" if others else "single_arm_median",
                 trial=trial.key,
-                text=f"{label}{where}: median PFS {num(e.value)} months{_ci(e)} in the {arm} arm, "
-                "without a randomised comparison.",
+                text=f"{label}{where}: median PFS {num(e.value)} months{_ci(e)} in the {arm} arm{compared}.",
             )
     for arm in arms:
         orr = next(
@@ -243,6 +289,10 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
                 ),
             ),
         )
+    if regimen.id in ("olaparib", "talazoparib") and _germline_brca_only(facts):
+        return evidence.memoised(
+            ("efficacy", regimen.id, "gBRCA"), lambda: _germline_brca(regimen, evidence)
+        )
     sources = SOURCES[regimen.id]
     populations = tuple(source.population(facts) for source in sources)
     # the result depends only on the evidence, the regimen and the populations picked
@@ -252,15 +302,40 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
     )
 
 
+def _germline_brca_only(facts: Facts) -> bool:
+    found = facts.parp_findings
+    return bool(found) and all(
+        f.gene in ("BRCA1", "BRCA2") and f.result.origin.value == "germline" for f in found
+    )
+
+
+def _germline_brca(regimen: Regimen, evidence: EvidenceBase) -> Assessment:
+    return Assessment(
+        score=GERMLINE_BRCA_SCORE,
+        reasons=(
+            reason(
+                F,
+                "approved_for_germline_brca",
+                f"{regimen.name}: approved for germline BRCA-mutated disease on trials the review "
+                "cites without figures, whose patients had not received a CDK4/6 inhibitor; "
+                "TBCRC 048 enrolled germline mutations other than BRCA.",
+                evidence,
+                (),
+                references=GERMLINE_BRCA_REFERENCES,
+            ),
+        ),
+    )
+
+
 def _assess_sources(
     regimen: Regimen,
     evidence: EvidenceBase,
     sources: tuple[Source, ...],
-    populations: tuple[str, ...],
+    populations: tuple[str | None, ...],
 ) -> Assessment:
     scored: list[_Scored] = []
     for source, population in zip(sources, populations, strict=True):
-        if source.trial not in evidence:
+        if population is None or source.trial not in evidence:
             continue
         trial = evidence.trial(source.trial)
         found = _score_source(trial, regimen.id, population)

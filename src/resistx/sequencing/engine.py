@@ -45,7 +45,7 @@ def sequence(
             history=history.assess(facts, regimen, eb),
             balance=balance.assess(facts, regimen, eb),
         )
-        for regimen in considered(eb, matched, prefs.include_trials)
+        for regimen in considered(eb, matched, facts.findings, prefs.include_trials)
     ]
     options, excluded = combine(assessed)
     return Plan(

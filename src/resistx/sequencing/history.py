@@ -1,22 +1,23 @@
 """Factor 3: treatment history, duration of response and physical status (review, Discussion).
 
-What was given and how it ended (progressed on it -> excluded), time on the CDK4/6
-inhibitor, prior chemotherapy lines (gating the ADCs as their trials did), ECOG and
-visceral crisis.
+What was given and how it ended (progressed on it -> excluded; on a drug or pathway of it
+-> demoted), time on the CDK4/6 inhibitor, prior chemotherapy lines (gating the ADCs as
+their trials did), ECOG and visceral crisis.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from resistx.evidence._base import EvidenceBase
-from resistx.model.enums import ExclusionCode, Factor
+from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.plan import Reason
 from resistx.model.regimen import Regimen
 from resistx.sequencing import _kinds
 from resistx.sequencing._assessment import Assessment, exclusion, num, reason
 from resistx.sequencing._facts import Facts
 from resistx.sequencing._sources import key_trials
+from resistx.vocab.drugs import drug_class
 
 F = Factor.HISTORY
 NEGATIVE_TRIALS = {
@@ -24,13 +25,31 @@ NEGATIVE_TRIALS = {
     "amcenestrant": "AMEERA-3",
     "giredestrant": "acelERA",
 }
+VISCERAL_CRISIS_REFERENCES = (30, 31, 32)  # CDK4/6i + ET is for disease without visceral crisis
 VISCERAL_CRISIS_CHEMO = 6.0
 VISCERAL_CRISIS_OTHERS = -3.0
 SHORT_ENDOCRINE = -5.0  # outweighs a biomarker match: the review puts chemotherapy and ADCs first
 SHORT_CYTOTOXIC = 2.0
-ADC_GATED = -2.0
-ADC_OPENED = 1.0
-POOR_PS_INTENSIVE = -2.0
+ADC_GATED = -6.0  # before the chemotherapy lines its trial required, an ADC follows chemotherapy
+TDXD_OPENED = 1.0
+SG_OPENED = 2.0
+SAME_DRUG = -1.5
+SAME_PATHWAY = -1.0
+POOR_PS_INTENSIVE = -4.0
+POOR_PS_COMBINATION = -1.5
+EVEROLIMUS_LATER = -2.0
+REDUCED_PS_INTENSIVE = -0.5
+
+#: classes whose drugs act on one target: after progression on one, another is not supported
+_PATHWAYS = {
+    DrugClass.PI3K_INHIBITOR: "PI3K-AKT-mTOR",
+    DrugClass.AKT_INHIBITOR: "PI3K-AKT-mTOR",
+    DrugClass.MTOR_INHIBITOR: "PI3K-AKT-mTOR",
+    DrugClass.ORAL_SERD: "oral SERD",
+    DrugClass.PARP_INHIBITOR: "PARP",
+}
+#: partners given with the drug that defines a regimen; progression on them alone says little
+_PARTNERS = frozenset({DrugClass.SERD, DrugClass.AROMATASE_INHIBITOR})
 
 
 class Inputs(NamedTuple):
@@ -44,6 +63,7 @@ class Inputs(NamedTuple):
     after_palbociclib: bool
     had_cdk46i: bool
     progressed: tuple[str, ...] | None  # drugs of a treatment with every drug of the regimen
+    progressed_drugs: frozenset[str]  # every drug of a metastatic treatment that progressed
 
 
 def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
@@ -62,6 +82,7 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
         after_palbociclib="palbociclib" in facts.prior_cdk46i_drugs,
         had_cdk46i=facts.had_cdk46i,
         progressed=progressed,
+        progressed_drugs=frozenset(d for t in facts.progressed for d in t.drugs),
     )
     return evidence.memoised(
         ("history", regimen.id, inputs), lambda: _assess(inputs, regimen, evidence)
@@ -78,12 +99,17 @@ def _assess(facts: Inputs, regimen: Regimen, evidence: EvidenceBase) -> Assessme
     score = 0.0
     out: list[Reason] = []
 
-    def add(delta: float, code: str, text: str, cited: tuple[str, ...] = trials) -> None:
+    def add(
+        delta: float,
+        code: str,
+        text: str,
+        cited: tuple[str, ...] = trials,
+        references: tuple[int, ...] = (),
+    ) -> None:
         nonlocal score
         score += delta
-        out.append(reason(F, code, text, evidence, cited))
+        out.append(reason(F, code, text, evidence, cited, references=references))
 
-    months = facts.short_months
     if facts.visceral_crisis:
         if _kinds.is_chemotherapy(regimen):
             add(
@@ -91,85 +117,58 @@ def _assess(facts: Inputs, regimen: Regimen, evidence: EvidenceBase) -> Assessme
                 "visceral_crisis_chemotherapy_first",
                 "Visceral crisis: chemotherapy comes first; CDK4/6 inhibitor plus endocrine therapy "
                 "is for disease without visceral crisis.",
+                (),
+                VISCERAL_CRISIS_REFERENCES,
             )
         else:
             add(
                 VISCERAL_CRISIS_OTHERS,
                 "visceral_crisis_not_first",
                 "Visceral crisis: chemotherapy comes first, this after it.",
+                (),
+                VISCERAL_CRISIS_REFERENCES,
             )
-    if months is not None:
+    if (months := facts.short_months) is not None:
         limit = num(facts.short_limit)
         if _kinds.is_endocrine_based(regimen):
             add(
                 SHORT_ENDOCRINE,
                 "short_cdk46i_endocrine_resistance",
-                f"Only {num(months)} months on the CDK4/6 inhibitor (under {limit}): "
-                "early endocrine resistance, so endocrine-based regimens come after chemotherapy and ADCs.",
+                f"Only {num(months)} months on the CDK4/6 inhibitor (under {limit}): early endocrine "
+                "resistance, so endocrine-based regimens come after chemotherapy and ADCs.",
             )
         elif _kinds.is_chemotherapy(regimen) or _kinds.is_adc(regimen):
             add(
                 SHORT_CYTOTOXIC,
                 "short_cdk46i_prefers_chemotherapy_or_adc",
-                f"Only {num(months)} months on the CDK4/6 inhibitor (under {limit}): "
-                "the review prefers chemotherapy and ADCs.",
+                f"Only {num(months)} months on the CDK4/6 inhibitor (under {limit}): the review "
+                "prefers chemotherapy and ADCs.",
             )
-    lines = facts.chemo_lines
-    if rid == "trastuzumab-deruxtecan":
-        if lines >= 1:
-            add(
-                ADC_OPENED,
-                "prior_chemotherapy_opens_trastuzumab_deruxtecan",
-                f"{lines} prior chemotherapy line(s) for metastatic disease, as in DESTINY-Breast04 "
-                "(1-2 lines).",
-            )
-        else:
-            add(
-                ADC_GATED,
-                "adc_before_chemotherapy",
-                "No chemotherapy for metastatic disease yet: DESTINY-Breast04 enrolled after 1-2 "
-                "lines, and ADCs usually follow one or two lines of chemotherapy.",
-            )
-    if rid == "sacituzumab-govitecan":
-        if lines >= 2:
-            add(
-                ADC_OPENED + 0.5,
-                "prior_chemotherapy_opens_sacituzumab_govitecan",
-                f"{lines} prior chemotherapy lines for metastatic disease, as in TROPiCS-02 (2-4 lines).",
-            )
-        else:
-            add(
-                ADC_GATED,
-                "adc_before_chemotherapy",
-                f"{lines} prior chemotherapy line(s) for metastatic disease: TROPiCS-02 enrolled "
-                "after 2-4 lines.",
-            )
-    if facts.after_palbociclib:
-        if rid == "ribociclib+fulvestrant":
-            add(
-                1.0,
-                "switch_cdk46i_after_palbociclib",
-                "After palbociclib, switching to ribociclib with fulvestrant is an option: MAINTAIN "
-                "enrolled mostly palbociclib-pretreated patients.",
-                ("MAINTAIN",),
-            )
-        elif rid == "abemaciclib":
-            add(
-                0.5,
-                "switch_cdk46i_after_palbociclib",
-                "After palbociclib, switching to abemaciclib is an option: a multicentre cohort "
-                "reports it after palbociclib, without a randomised comparison.",
-                trials,
-            )
+    _chemotherapy_lines(facts, regimen, add)
+    _after_progression(facts, regimen, add)
+    if regimen.id == "everolimus+exemestane":
+        add(
+            EVEROLIMUS_LATER,
+            "everolimus_later_line",
+            "The review places everolimus after PI3K and AKT inhibitors: about 4 months' median "
+            "PFS after a CDK4/6 inhibitor.",
+            ("retrospective-ref46", "retrospective-ref47"),
+        )
     if facts.ecog is not None and facts.ecog >= 3 and _kinds.is_intensive(regimen):
         add(
             POOR_PS_INTENSIVE,
             "poor_performance_status_intensive",
             f"ECOG {facts.ecog}: an intensive regimen, demoted in favour of the least toxic options.",
         )
+    elif facts.ecog is not None and facts.ecog >= 3 and not _single_endocrine(regimen):
+        add(
+            POOR_PS_COMBINATION,
+            "poor_performance_status_more_toxic",
+            f"ECOG {facts.ecog}: more toxic than endocrine monotherapy, which comes first.",
+        )
     elif facts.ecog == 2 and _kinds.is_intensive(regimen):
         add(
-            -0.5,
+            REDUCED_PS_INTENSIVE,
             "reduced_performance_status_intensive",
             f"ECOG {facts.ecog}: an intensive regimen.",
         )
@@ -181,8 +180,109 @@ def _assess(facts: Inputs, regimen: Regimen, evidence: EvidenceBase) -> Assessme
                 "No CDK4/6 inhibitor on record; the review's evidence is for patients after one.",
             )
         else:
-            add(0.0, "not_given_before", f"{regimen.name} has not failed before.")
+            add(
+                0.0, "not_given_before", f"No progression on {regimen.name} or its drugs on record."
+            )
     return Assessment(score=score, reasons=tuple(out))
+
+
+class _Add(Protocol):
+    """The ``add`` helper of ``_assess``, as the helpers below call it."""
+
+    def __call__(
+        self,
+        delta: float,
+        code: str,
+        text: str,
+        cited: tuple[str, ...] = ...,
+        references: tuple[int, ...] = ...,
+    ) -> None: ...
+
+
+def _single_endocrine(regimen: Regimen) -> bool:
+    return len(regimen.drugs) == 1 and all(c.is_endocrine for c in regimen.drug_classes)
+
+
+def _chemotherapy_lines(facts: Inputs, regimen: Regimen, add: _Add) -> None:
+    """ADCs follow the chemotherapy lines their trials required (rules 3 and 4)."""
+    lines = facts.chemo_lines
+    if regimen.id == "trastuzumab-deruxtecan":
+        if lines >= 1:
+            add(
+                TDXD_OPENED,
+                "prior_chemotherapy_opens_trastuzumab_deruxtecan",
+                f"{lines} prior chemotherapy line(s) for metastatic disease, as in DESTINY-Breast04 "
+                "(1-2 lines).",
+            )
+        else:
+            add(
+                ADC_GATED,
+                "adc_before_chemotherapy",
+                "No chemotherapy for metastatic disease yet: DESTINY-Breast04 enrolled after 1-2 "
+                "lines, so chemotherapy comes first.",
+            )
+    elif regimen.id == "sacituzumab-govitecan":
+        if lines >= 2:
+            add(
+                SG_OPENED,
+                "prior_chemotherapy_opens_sacituzumab_govitecan",
+                f"{lines} prior chemotherapy lines for metastatic disease, as in TROPiCS-02 (2-4 lines).",
+            )
+        else:
+            add(
+                ADC_GATED,
+                "adc_before_chemotherapy",
+                f"{lines} prior chemotherapy line(s) for metastatic disease: TROPiCS-02 enrolled "
+                "after 2-4 lines, so chemotherapy comes first.",
+            )
+    elif _kinds.is_chemotherapy(regimen) and lines:
+        add(
+            0.0,
+            "further_chemotherapy",
+            f"{lines} prior chemotherapy line(s) for metastatic disease; another agent can follow.",
+        )
+
+
+def _after_progression(facts: Inputs, regimen: Regimen, add: _Add) -> None:
+    """Switching CDK4/6 inhibitor after palbociclib (rule 8); demotion after progression on a
+    drug of the regimen, or on another drug of its pathway."""
+    if facts.after_palbociclib and regimen.id == "ribociclib+fulvestrant":
+        add(
+            1.0,
+            "switch_cdk46i_after_palbociclib",
+            "After palbociclib, switching to ribociclib with fulvestrant is an option: MAINTAIN "
+            "enrolled mostly palbociclib-pretreated patients.",
+            ("MAINTAIN",),
+        )
+    elif facts.after_palbociclib and regimen.id == "abemaciclib":
+        add(
+            0.5,
+            "switch_cdk46i_after_palbociclib",
+            "After palbociclib, switching to abemaciclib is an option: a multicentre cohort reports "
+            "it after palbociclib, without a randomised comparison.",
+        )
+    if regimen.is_trial or _kinds.is_chemotherapy(regimen):
+        return
+    defining = [d for d in regimen.drugs if drug_class(d) not in _PARTNERS]
+    again = [d for d in defining if d in facts.progressed_drugs]
+    if again:
+        add(
+            SAME_DRUG,
+            "progressed_on_drug",
+            f"Progressed on {', '.join(again)} before (in another combination); the review "
+            "reports no benefit from giving it again, except a CDK4/6 inhibitor continued in trials.",
+            ("MAINTAIN", "PACE") if _kinds.has_cdk46i(regimen) else (),
+        )
+        return
+    pathways = {_PATHWAYS[drug_class(d)] for d in defining if drug_class(d) in _PATHWAYS}
+    before = sorted(d for d in facts.progressed_drugs if _PATHWAYS.get(drug_class(d)) in pathways)
+    if before:
+        add(
+            SAME_PATHWAY,
+            "same_pathway_after_progression",
+            f"Progressed on {', '.join(before)}, which acts on the same target "
+            f"({', '.join(sorted(pathways))}); the review has no evidence for another drug of it after that.",
+        )
 
 
 def _exclusions(
@@ -202,13 +302,13 @@ def _exclusions(
                 (key,),
             )
         )
-    if rid == "palbociclib+fulvestrant" and facts.had_cdk46i:
+    if rid == "palbociclib+fulvestrant" and facts.after_palbociclib:
         out.append(
             exclusion(
                 ExclusionCode.NEGATIVE_TRIAL,
                 F,
-                "Continuing palbociclib with fulvestrant after a CDK4/6 inhibitor did "
-                "not improve PFS in PACE.",
+                "Continuing palbociclib with fulvestrant after palbociclib did not "
+                "improve PFS in PACE.",
                 evidence,
                 ("PACE",),
             )

@@ -15,7 +15,8 @@ from resistx.model.regimen import Regimen
 from resistx.sequencing import _kinds
 from resistx.sequencing._assessment import Assessment, exclusion, reason
 from resistx.sequencing._facts import Facts, Finding
-from resistx.sequencing._sources import key_trials
+from resistx.sequencing._sources import GERMLINE_BRCA_REFERENCES, key_trials
+from resistx.vocab import regimens
 
 F = Factor.MOLECULAR
 MATCH = 3.0  # a biomarker the regimen's trials selected for
@@ -23,6 +24,9 @@ PARTIAL = 1.0  # a pathway alteration the regimen acts on without a selecting tr
 AGAINST = -1.5  # a tested biomarker that predicts less benefit
 NO_ACTIONABLE = 2.0  # rule 6: nothing to target, so cytotoxics and ADCs come forward ...
 NO_ACTIONABLE_ENDOCRINE = -2.0  # ... and endocrine-based regimens step back
+HER2_PENDING = -2.0  # trastuzumab deruxtecan while HER2 is untested
+TRIAL_NO_APPROVED = 3.0  # a trial for a mechanism no approved drug targets
+TRIAL_APPROVED_EXISTS = 1.5  # a trial for a mechanism approved drugs already target
 
 
 def _weight(finding: Finding) -> float:
@@ -157,13 +161,13 @@ def _assess(
             )
         if facts.pam_negative_by_ngs:
             return Assessment(
-                score=-0.5,
+                score=0.0,
                 reasons=(
                     reason(
                         F,
                         "pathway_not_altered_by_ngs",
-                        "No PI3K/AKT/PTEN alteration by NGS: FAKTION's expanded non-altered subgroup showed "
-                        "no significant benefit.",
+                        "No PI3K/AKT/PTEN alteration by NGS: the efficacy is FAKTION's expanded "
+                        "non-altered subgroup's, which showed no significant benefit.",
                         evidence,
                         ("FAKTION",),
                     ),
@@ -208,12 +212,26 @@ def _assess(
                         ),
                     ),
                 )
+            if germline_brca:
+                return Assessment(
+                    score=MATCH * _weight(best),
+                    reasons=(
+                        reason(
+                            F,
+                            "hrd_mutation_matches_parp_inhibitor",
+                            f"{genes} mutation {_when(best)}: olaparib and talazoparib are approved "
+                            "for germline BRCA-mutated disease.",
+                            evidence,
+                            (),
+                            references=GERMLINE_BRCA_REFERENCES,
+                        ),
+                    ),
+                )
             return _match(
                 best,
                 "hrd_mutation_matches_parp_inhibitor",
-                f"{genes} mutation {_when(best)}: PARP inhibitors are active with germline "
-                "BRCA1/2 or PALB2 and somatic BRCA1/2 mutations (TBCRC 048), even after a "
-                "CDK4/6 inhibitor.",
+                f"{genes} mutation {_when(best)}: TBCRC 048 saw responses with germline PALB2 and "
+                "somatic BRCA1/2 mutations, also after a CDK4/6 inhibitor.",
                 evidence,
                 trials,
             )
@@ -245,14 +263,26 @@ def _assess(
                     ),
                 ),
             )
-        what = "unknown" if her2 is Her2Status.UNKNOWN else f"HER2 {her2.value}"
+        if her2 is Her2Status.UNKNOWN:
+            return Assessment(
+                score=HER2_PENDING,
+                reasons=(
+                    reason(
+                        F,
+                        "her2_status_unknown",
+                        "HER2 status unknown: trastuzumab deruxtecan is for HER2-low disease "
+                        "(DESTINY-Breast04); it waits on an IHC test.",
+                        evidence,
+                        trials,
+                    ),
+                ),
+            )
         return Assessment(
             exclusions=(
                 exclusion(
                     ExclusionCode.OUT_OF_POPULATION,
                     F,
-                    f"{what}: DESTINY-Breast04 enrolled HER2-low disease only"
-                    + ("; test HER2 by IHC." if her2 is Her2Status.UNKNOWN else "."),
+                    f"HER2 {her2.value}: DESTINY-Breast04 enrolled HER2-low disease only.",
                     evidence,
                     trials,
                 ),
@@ -332,18 +362,23 @@ def _trial(
     regimen: Regimen, evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...]
 ) -> Assessment:
     trial = evidence.trial(regimen.id.removeprefix("trial:"))
-    matched = [m for m in mechanisms if trial.key in m.trials]
+    matched = [m for m in mechanisms if trial.key in m.trials or _targets(m, regimen)]
+    approved = any(s in regimens.BY_ID for m in matched for s in m.strategies)
     names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in matched)
+    if approved:
+        text = (
+            f"{names}: {trial.key} tests {', '.join(regimen.drugs)} against it; approved "
+            "drugs for it come first."
+        )
+    else:
+        text = (
+            f"{names}: no approved drug targets it; {trial.key} tests {', '.join(regimen.drugs)}."
+        )
     return Assessment(
-        score=MATCH if matched else 0.0,
-        reasons=(
-            reason(
-                F,
-                "mechanism_matches_trial",
-                f"{names}: a resistance mechanism without an approved drug; {trial.key} tests a drug "
-                "against it.",
-                evidence,
-                (trial.key,),
-            ),
-        ),
+        score=TRIAL_APPROVED_EXISTS if approved else TRIAL_NO_APPROVED,
+        reasons=(reason(F, "mechanism_matches_trial", text, evidence, (trial.key,)),),
     )
+
+
+def _targets(mechanism: ResistanceMechanism, regimen: Regimen) -> bool:
+    return any(c.value in mechanism.strategies for c in regimen.drug_classes)

@@ -11,8 +11,8 @@ from resistx.sequencing._assessment import Assessment
 from resistx.sequencing._once import once
 
 # Tiers read the clinical merit (molecular + efficacy + history): what the review's evidence
-# prefers for this patient. The rank adds the balance factor, so preferences and toxicity
-# reorder options without relabelling what the evidence says.
+# prefers for this patient. Within a tier the balance factor orders, so preferences and
+# toxicity reorder options without relabelling what the evidence says.
 PREFERRED_FROM = 4.5
 ALTERNATIVE_FROM = 2.0
 
@@ -43,20 +43,25 @@ class Assessed:
         )
 
 
-def order_key(a: Assessed) -> tuple[float, str]:
-    """Best first: the higher total, then the regimen id (the deterministic tiebreak)."""
-    return (-round(a.scores.total, 6), a.regimen.id)
+def band(a: Assessed) -> int:
+    """0 preferred, 1 alternative, 2 later: what the clinical merit says, for every option."""
+    merit = a.scores.merit
+    return 0 if merit >= PREFERRED_FROM else 1 if merit >= ALTERNATIVE_FROM else 2
+
+
+def order_key(a: Assessed) -> tuple[int, float, str]:
+    """Best first: the merit band, then the higher total, then the regimen id (the tiebreak).
+
+    Ordering by band first keeps the tiers in rank order; a trial option takes the place its
+    merit gives it and is labelled ``trial``.
+    """
+    return (band(a), -round(a.scores.total, 6), a.regimen.id)
 
 
 def tier(a: Assessed) -> Tier:
     if a.regimen.is_trial:
         return Tier.TRIAL
-    total = a.scores.merit
-    if total >= PREFERRED_FROM:
-        return Tier.PREFERRED
-    if total >= ALTERNATIVE_FROM:
-        return Tier.ALTERNATIVE
-    return Tier.LATER
+    return (Tier.PREFERRED, Tier.ALTERNATIVE, Tier.LATER)[band(a)]
 
 
 def combine(assessed: list[Assessed]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:

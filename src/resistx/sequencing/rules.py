@@ -33,8 +33,8 @@ RULES: tuple[Rule, ...] = (
         name="ESR1 mutation: oral SERD",
         factor=M,
         condition="The latest ESR1 result is a mutation.",
-        effect="Elacestrant and camizestrant score a biomarker match (half if the result predates the "
-        "latest progression); with ESR1 tested and not mutated they score against.",
+        effect="Elacestrant and camizestrant score a biomarker match (half if the result predates "
+        "the latest progression); with ESR1 tested and not mutated they score against.",
         codes=("esr1_mutation_matches_oral_serd", "esr1_not_mutated", "esr1_untested"),
         trials=("EMERALD", "SERENA-2"),
         references=(65, 66, 68),
@@ -46,14 +46,16 @@ RULES: tuple[Rule, ...] = (
         condition="A PIK3CA mutation; an AKT1 mutation or PTEN loss.",
         effect="PIK3CA: alpelisib+fulvestrant and capivasertib+fulvestrant score a match; AKT1/PTEN: "
         "capivasertib only. Without a PIK3CA mutation alpelisib is excluded (biomarker_absent). "
-        "Everolimus regimens score a partial match and rank below (median PFS about 4 months "
-        "after a CDK4/6 inhibitor).",
+        "With no alteration by NGS, capivasertib's efficacy is FAKTION's non-altered subgroup's. "
+        "Everolimus regimens score a partial match, and everolimus+exemestane steps back to a "
+        "later line (median PFS about 4 months after a CDK4/6 inhibitor).",
         codes=(
             "pik3ca_mutation_matches_alpelisib",
             "akt_pathway_alteration_matches_capivasertib",
             "pam_alteration_matches_mtor_inhibitor",
             "biomarker_absent",
             "pathway_not_altered_by_ngs",
+            "everolimus_later_line",
         ),
         trials=("SOLAR-1", "BYLieve", "CAPItello-291", "FAKTION", "retrospective-ref47"),
         references=(42, 43, 47, 49, 50, 51),
@@ -63,13 +65,15 @@ RULES: tuple[Rule, ...] = (
         name="HER2-low: trastuzumab deruxtecan",
         factor=M,
         condition="HER2-low, with at least one prior chemotherapy line for metastatic disease.",
-        effect="Trastuzumab deruxtecan scores a match and, after chemotherapy, a history bonus; HER2 0 "
-        "or ultralow excludes it (out_of_population); HER2 unknown excludes it and asks for an "
-        "IHC test.",
+        effect="Trastuzumab deruxtecan scores a match and, after chemotherapy, a history bonus; "
+        "HER2 0 or ultralow excludes it (out_of_population); HER2 unknown keeps it waiting "
+        "(scored down) and asks for an IHC test.",
         codes=(
             "her2_low_matches_trastuzumab_deruxtecan",
             "prior_chemotherapy_opens_trastuzumab_deruxtecan",
             "out_of_population",
+            "her2_status_unknown",
+            "test_her2",
         ),
         trials=("DESTINY-Breast04",),
         references=(62,),
@@ -79,8 +83,9 @@ RULES: tuple[Rule, ...] = (
         name="Two chemotherapy lines: sacituzumab govitecan",
         factor=H,
         condition="Two or more prior chemotherapy lines for metastatic disease.",
-        effect="Sacituzumab govitecan gains; before that, ADCs lose (they follow one or two lines of "
-        "chemotherapy, as their trials enrolled).",
+        effect="Sacituzumab govitecan gains enough to be preferred. Before the lines its trial "
+        "required, an ADC loses more than a biomarker match is worth, so chemotherapy comes "
+        "first (ADCs follow one or two lines of chemotherapy).",
         codes=("prior_chemotherapy_opens_sacituzumab_govitecan", "adc_before_chemotherapy"),
         trials=("TROPiCS-02", "DESTINY-Breast04"),
         references=(60, 62),
@@ -90,20 +95,29 @@ RULES: tuple[Rule, ...] = (
         name="Homologous-recombination genes: PARP inhibitor",
         factor=M,
         condition="Germline BRCA1/2 or PALB2, or somatic BRCA1/2 mutation.",
-        effect="Olaparib scores a match (talazoparib by class, fully for germline BRCA1/2); otherwise "
-        "both are excluded (biomarker_absent).",
-        codes=("hrd_mutation_matches_parp_inhibitor", "hrd_mutation_matches_parp_inhibitor_class"),
+        effect="Olaparib scores a match (talazoparib by class, and fully for germline BRCA1/2, for "
+        "which both are approved on trials the review cites without figures); otherwise both are "
+        "excluded (biomarker_absent), and untested genes get a test action.",
+        codes=(
+            "hrd_mutation_matches_parp_inhibitor",
+            "hrd_mutation_matches_parp_inhibitor_class",
+            "approved_for_germline_brca",
+            "test_hrd_genes",
+        ),
         trials=("TBCRC 048",),
-        references=(76,),
+        references=(74, 75, 76),
     ),
     Rule(
         number=6,
         name="Nothing actionable, or a short CDK4/6 inhibitor: chemotherapy and ADCs",
         factor=H,
         condition="ESR1 and the PI3K pathway tested (current, not PCR-only) without an actionable "
-        "alteration; or less than short_cdk46i_months on the last CDK4/6 inhibitor.",
-        effect="Chemotherapy and ADCs gain; endocrine-based regimens lose, by more than a biomarker "
-        "match is worth when the time on the CDK4/6 inhibitor was short.",
+        "alteration (HER2-low does not count here); or less than short_cdk46i_months on the last "
+        "CDK4/6 inhibitor that ended in progression (a course stopped for toxicity does not "
+        "measure response).",
+        effect="Chemotherapy and ADCs gain; endocrine-based regimens (CDK4/6 inhibitors included) "
+        "lose, by more than a biomarker match is worth when the time on the CDK4/6 inhibitor "
+        "was short.",
         codes=(
             "no_actionable_alteration",
             "no_actionable_alteration_endocrine",
@@ -125,9 +139,9 @@ RULES: tuple[Rule, ...] = (
         name="CDK4/6 inhibitor after a CDK4/6 inhibitor",
         factor=H,
         condition="Progression on palbociclib; or RB1 loss.",
-        effect="Ribociclib+fulvestrant (MAINTAIN) and abemaciclib gain after palbociclib; continuing "
-        "palbociclib+fulvestrant is excluded (PACE, negative_trial); RB1 loss excludes every "
-        "CDK4/6-inhibitor regimen (biomarker_absent).",
+        effect="Ribociclib+fulvestrant (MAINTAIN) and abemaciclib gain after palbociclib; "
+        "continuing palbociclib+fulvestrant after palbociclib is excluded (PACE, negative_trial); "
+        "RB1 loss excludes every CDK4/6-inhibitor regimen (biomarker_absent).",
         codes=("switch_cdk46i_after_palbociclib", "negative_trial", "biomarker_absent"),
         trials=("MAINTAIN", "PACE", "retrospective-ref35"),
         references=(13, 35, 36, 37),
@@ -138,7 +152,9 @@ RULES: tuple[Rule, ...] = (
         factor=M,
         condition="A result points to a mechanism (CCNE1 amplification, CDK2 overexpression, AURKA "
         "amplification, ...) that open trials in the evidence target.",
-        effect="Each matching open trial becomes a trial:<NCT id> option (when include_trials).",
+        effect="Each matching open trial whose population's biomarkers the patient has becomes a "
+        "trial:<NCT id> option (when include_trials), scored higher when no approved drug "
+        "targets the mechanism; it takes the place its merit gives it.",
         codes=("mechanism_matches_trial", "no_results_yet"),
         trials=("VELA", "NCT04553133", "NCT05262400", "NCT03519178", "NCT03955939"),
     ),
@@ -147,8 +163,8 @@ RULES: tuple[Rule, ...] = (
         name="Negative trials",
         factor=H,
         condition="Always.",
-        effect="Venetoclax+fulvestrant (VERONICA), amcenestrant (AMEERA-3) and giredestrant (acelERA) "
-        "are excluded outside a trial (negative_trial).",
+        effect="Venetoclax+fulvestrant (VERONICA), amcenestrant (AMEERA-3) and giredestrant "
+        "(acelERA) are excluded outside a trial (negative_trial).",
         codes=("negative_trial",),
         trials=("VERONICA", "AMEERA-3", "acelERA"),
         references=(67, 68, 84),
@@ -159,18 +175,26 @@ RULES: tuple[Rule, ...] = (
         factor=H,
         condition="A metastatic-setting treatment that contained every drug of a regimen ended in "
         "progression.",
-        effect="The regimen is excluded (progressed_on); chemotherapy as a class is not.",
-        codes=("progressed_on",),
+        effect="The regimen is excluded (progressed_on); chemotherapy as a class is not. "
+        "Progression on a drug of the regimen in another combination, or on another drug of its "
+        "pathway (PI3K-AKT-mTOR, oral SERD, PARP), demotes it.",
+        codes=("progressed_on", "progressed_on_drug", "same_pathway_after_progression"),
     ),
     Rule(
         number=12,
         name="Comorbidities against adverse events",
         factor=B,
         condition="Diabetes; interstitial lung disease; and other listed comorbidities.",
-        effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and everolimus; "
-        "interstitial lung disease excludes trastuzumab deruxtecan and cautions everolimus "
-        "(pneumonitis); other comorbidities add cautions with the adverse-event figure.",
-        codes=("contraindicated", "diabetes_caution", "interstitial_lung_disease_caution"),
+        effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
+        "everolimus; interstitial lung disease excludes trastuzumab deruxtecan and cautions "
+        "everolimus (pneumonitis); other comorbidities add cautions with the adverse-event figure. "
+        "Each option also shows its most frequent grade >= 3 events and its signature risk.",
+        codes=(
+            "contraindicated",
+            "diabetes_caution",
+            "interstitial_lung_disease_caution",
+            "adverse_event",
+        ),
         trials=("SOLAR-1", "FAKTION", "BOLERO-2", "DESTINY-Breast04"),
         references=(42, 44, 49, 62),
     ),
@@ -179,9 +203,14 @@ RULES: tuple[Rule, ...] = (
         name="Poor performance status",
         factor=H,
         condition="ECOG 3 or 4 (ECOG 2: a smaller step).",
-        effect="Intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR combinations) lose, and toxicity "
-        "weighs three times as much.",
-        codes=("poor_performance_status_intensive", "reduced_performance_status_intensive"),
+        effect="Intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR combinations) lose most, "
+        "other combinations less, endocrine monotherapy nothing; toxicity weighs three times "
+        "as much.",
+        codes=(
+            "poor_performance_status_intensive",
+            "poor_performance_status_more_toxic",
+            "reduced_performance_status_intensive",
+        ),
     ),
     Rule(
         number=14,
@@ -189,16 +218,16 @@ RULES: tuple[Rule, ...] = (
         factor=B,
         condition="priority quality_of_life, or cost_sensitive.",
         effect="Toxicity and financial burden weigh more, so among options of similar efficacy the "
-        "less toxic or less costly ranks higher and ADCs move after chemotherapy unless a "
-        "biomarker or line of treatment calls for them.",
+        "less toxic or less costly ranks higher, and ADCs fall further behind chemotherapy "
+        "unless a biomarker or line of treatment calls for them.",
         codes=("toxicity_and_cost",),
     ),
     Rule(
         number=15,
         name="Retest",
         factor=M,
-        condition="No ESR1 or PI3K-pathway result, one older than the latest progression, or a PCR-only "
-        "'not detected'.",
+        condition="No ESR1 or PI3K-pathway result, one older than the latest progression, or a "
+        "PCR-only 'not detected'.",
         effect="An action to retest by ctDNA or rebiopsy (retest), or by NGS (retest_ngs); stale "
         "somatic results count half.",
         codes=("retest", "retest_ngs"),
