@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 
 import resistx
+from resistx.sequencing.ranking import ALTERNATIVE_FROM, PREFERRED_FROM
 from resistx.sequencing.rules import RULES
 
 DOCS = Path(__file__).parent.parent / "docs"
@@ -40,7 +41,8 @@ def ranking_page() -> str:
         "",
         "Each factor returns a score, at least one reason (with trials and review references), and",
         "possibly an exclusion or cautions. The tier reads the clinical merit (molecular + efficacy +",
-        "history): **preferred** from 4.5, **alternative** from 2.0, **later** below; a trial option",
+        f"history): **preferred** from {PREFERRED_FROM:g}, **alternative** from {ALTERNATIVE_FROM:g}, "
+        "**later** below; a trial option",
         "is labelled **trial** and placed where its merit puts it. `ranking.py` orders the options",
         "tier by tier, then by the total of the four scores, ties broken by regimen id. So",
         "preferences reorder options within a tier without relabelling what the evidence prefers.",

@@ -135,7 +135,7 @@ def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         "her2": draw(st.sampled_from(("0", "ultralow", "low", "unknown"))),
     }
     if draw(st.booleans()):
-        out["as_of"] = iso(BASE + dt.timedelta(days=2500))
+        out["as_of"] = iso(BASE + dt.timedelta(days=4000))  # after every generated date
     if draw(st.booleans()):
         out["ecog"] = draw(st.one_of(st.none(), st.integers(0, 4)))
     if draw(st.booleans()):
@@ -224,3 +224,12 @@ def from_schema(
         )
     msg = f"schema node not covered: {node}"
     raise AssertionError(msg)
+
+
+@st.composite
+def profile_and_new_finding(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A profile, and a positive result for a gene it has no result for."""
+    data = draw(profile_dicts())
+    present = {b["gene"] for b in data["biomarkers"]}
+    gene = draw(st.sampled_from(sorted(set(POSITIVE_STATUS) - present)))
+    return data, draw(biomarker_dicts(gene, POSITIVE_STATUS[gene]))

@@ -187,3 +187,11 @@ def test_every_command_has_help_with_examples(capsys: pytest.CaptureFixture[str]
             main([command, "--help"])
         assert info.value.code == 0
         assert "examples:" in capsys.readouterr().out
+
+
+def test_plot_with_an_unknown_image_type_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["plot", "forest", "--out", str(tmp_path / "forest.xyz")]) == 2
+    err = capsys.readouterr().err
+    assert "png" in err and "Traceback" not in err

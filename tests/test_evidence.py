@@ -226,3 +226,16 @@ def test_unreadable_evidence_file(tmp_path: Path) -> None:
     bad.write_text("{")
     with pytest.raises(resistx.EvidenceError, match="not valid JSON"):
         EvidenceBase.from_file(bad)
+
+
+def test_every_trial_the_engine_names_is_in_the_evidence() -> None:
+    from resistx.sequencing import balance, efficacy, history  # noqa: PLC0415
+    from resistx.sequencing._sources import KEY_TRIALS  # noqa: PLC0415
+
+    named = {t for keys in KEY_TRIALS.values() for t in keys}
+    named |= {s.trial for sources in efficacy.SOURCES.values() for s in sources}
+    named |= set(balance.AE_TRIALS.values()) | set(history.NEGATIVE_TRIALS.values())
+    assert sorted(t for t in named if t not in EB) == []
+    for (_, regimen), (_, term) in balance.COMORBIDITY_RULES.items():
+        events = balance._events(EB, regimen)[1]
+        assert balance._find(events, term) is not None, (regimen, term)

@@ -78,15 +78,7 @@ def test_options_and_exclusions_partition_the_considered_regimens(
     assert all(e.reasons for e in plan.excluded)
 
 
-@st.composite
-def profile_and_new_finding(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
-    data = draw(strategies.profile_dicts())
-    present = {b["gene"] for b in data["biomarkers"]}
-    gene = draw(st.sampled_from(sorted(set(strategies.POSITIVE_STATUS) - present)))
-    return data, draw(strategies.biomarker_dicts(gene, strategies.POSITIVE_STATUS[gene]))
-
-
-@given(profile_and_new_finding())
+@given(strategies.profile_and_new_finding())
 @example((patient(biomarkers=NEGATIVE[:2]), result("AKT1", "mutated")))
 @example((patient(biomarkers=[result("ESR1", "not_detected")]), result("PIK3CA", "mutated")))
 def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
@@ -157,16 +149,11 @@ def test_a_shorter_cdk46i_never_lifts_endocrine_therapy_over_chemotherapy_or_adc
 ) -> None:
     """Shortening the time on the CDK4/6 inhibitor never moves an endocrine-based regimen above a
     chemotherapy or ADC option it was below."""
-    # the most recent CDK4/6 inhibitor: started after every generated date
-    last = {
-        "drugs": ["abemaciclib", "letrozole"],
-        "started_on": "2026-08-01",
-        "months": 24.0,
-        "stop_reason": "progression",
-    }
+    last = {"drugs": ["abemaciclib", "letrozole"], "months": 24.0, "stop_reason": "progression"}
     data = dict(data, treatments=[*data["treatments"], last])
     shorter = dict(data, treatments=[*data["treatments"][:-1], dict(last, months=24.0 * fraction)])
-    assert resistx.load_profile(shorter).cdk46i_months == 24.0 * fraction
+    longest, shortened = (resistx.load_profile(d).cdk46i_months for d in (data, shorter))
+    assert longest is not None and shortened is not None and shortened <= longest
     before, after = resistx.sequence(data), resistx.sequence(shorter)
     rb, ra = ranks(before), ranks(after)
     kinds = {o.regimen.id: o.regimen for o in before.options}
@@ -189,3 +176,25 @@ def test_tiers_follow_the_ranks(profile: resistx.Profile, prefs: resistx.Prefere
         if o.tier.value != "trial"
     ]
     assert tiers == sorted(tiers)
+
+
+@given(
+    strategies.profile_dicts(), strategies.preferences, st.sampled_from(["PIK3CA", "AKT1", "PTEN"])
+)
+def test_everolimus_ranks_below_the_pi3k_and_akt_inhibitors(
+    data: dict[str, Any], prefs: resistx.Preferences, gene: str
+) -> None:
+    """Rule 2: with a PI3K-pathway alteration, everolimus+exemestane never ranks above
+    capivasertib or alpelisib (rule 13, ECOG 3-4, orders by toxicity instead)."""
+    status = "loss" if gene == "PTEN" else "mutated"
+    data = dict(
+        data,
+        biomarkers=[b for b in data["biomarkers"] if b["gene"] not in ("PIK3CA", "AKT1", "PTEN")]
+        + [{"gene": gene, "status": status}],
+        ecog=data.get("ecog") if (data.get("ecog") or 0) < 3 else 1,
+    )
+    plan = resistx.sequence(data, prefs)
+    rb = ranks(plan)
+    for inhibitor in ("capivasertib+fulvestrant", "alpelisib+fulvestrant"):
+        if inhibitor in rb and "everolimus+exemestane" in rb:
+            assert rb[inhibitor] < rb["everolimus+exemestane"]

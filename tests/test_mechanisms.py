@@ -127,3 +127,13 @@ def test_the_latest_result_decides() -> None:
         {"gene": "RB1", "status": "wild_type", "tested_on": "2025-01-01"},
     )
     assert resistx.mechanisms_for(p) == ()
+
+
+def test_mechanisms_for_reads_a_mapping_too() -> None:
+    data = {
+        "schema_version": 1,
+        "hormone_receptor": "positive",
+        "her2": "0",
+        "biomarkers": [{"gene": "AURKA", "status": "amplified"}],
+    }
+    assert [m.key for m in resistx.mechanisms_for(data)] == ["aurka-amplification"]

@@ -264,3 +264,34 @@ def test_arbitrary_json_values_never_escape(data: object) -> None:
     """Any JSON value at the top: a ProfileError, never a KeyError, TypeError or cattrs error."""
     with contextlib.suppress(resistx.ProfileError, resistx.OutOfScopeError):
         resistx.load_profile(data)  # type: ignore[arg-type]
+
+
+def test_as_of_cannot_precede_the_profiles_dates() -> None:
+    found = problems(with_(as_of="2025-01-01"))
+    assert (
+        "is before biomarkers[0].tested_on 2026-04-20, treatments[0].ended_on 2026-04-01"
+        in found["$.as_of"]
+    )
+
+
+def test_huge_numbers_and_empty_comorbidities_are_problems() -> None:
+    found = problems(
+        with_(comorbidities=[""], treatments=[{"drugs": ["fulvestrant"], "months": 10**400}])
+    )
+    assert "too large" in found["$.treatments[0].months"]
+    assert "$.comorbidities[0]" in found
+
+
+def test_comorbidity_aliases() -> None:
+    assert resistx.load_profile(
+        with_(comorbidities=["Diabetes mellitus", "ILD"])
+    ).comorbidities == ("diabetes", "interstitial_lung_disease")
+
+
+def test_a_profile_built_in_code_is_checked_too() -> None:
+    made = resistx.Profile(schema_version=1, hormone_receptor="positive", her2="positive")  # type: ignore[arg-type]
+    with pytest.raises(resistx.OutOfScopeError):
+        resistx.sequence(made)
+    bad = resistx.Profile(schema_version=1, hormone_receptor="positive", her2="lo")  # type: ignore[arg-type]
+    with pytest.raises(resistx.ProfileError, match="did you mean low"):
+        resistx.sequence(bad)

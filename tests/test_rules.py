@@ -236,7 +236,7 @@ def test_rule_11_a_regimen_progressed_on_is_excluded() -> None:
     }
     p = plan(treatments=[PALBOCICLIB, fulv], biomarkers=[result("ESR1", "mutated")])
     assert excluded_for(p, "fulvestrant") == {"progressed_on"}
-    assert p.option("alpelisib+fulvestrant") is None or True  # combinations stay possible
+    assert p.option("capivasertib+fulvestrant") is not None  # a combination with it stays possible
     adjuvant = {**fulv, "setting": "adjuvant"}
     assert plan(treatments=[PALBOCICLIB, adjuvant]).option("fulvestrant") is not None
 
@@ -461,3 +461,141 @@ def test_rule_12_each_option_shows_its_signature_risk() -> None:
     p = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
     terms = {c.term for c in option(p, "trastuzumab-deruxtecan").cautions}
     assert "interstitial lung disease" in terms
+
+
+# -- regressions from the second audit ------------------------------------------------------
+
+
+def test_rule_02_a_pik3ca_amplification_is_not_a_mutation() -> None:
+    p = plan(biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "amplified")])
+    assert excluded_for(p, "alpelisib+fulvestrant") == {"biomarker_absent"}
+
+
+def test_rule_05_a_germline_mutation_holds_against_a_later_tumour_negative() -> None:
+    p = plan(
+        biomarkers=[
+            *NEGATIVE,
+            result("BRCA2", "mutated", origin="germline", tested_on="2020-01-01"),
+            result("BRCA2", "not_detected", tested_on="2026-04-10"),
+        ]
+    )
+    assert p.option("olaparib") is not None
+
+
+def test_rule_15_a_progression_given_as_start_plus_months_makes_results_stale() -> None:
+    old = [
+        result(g, "not_detected", tested_on="2023-12-01")
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    palbo = {
+        "drugs": ["palbociclib", "letrozole"],
+        "started_on": "2024-01-10",
+        "months": 26,
+        "stop_reason": "progression",
+    }
+    p = plan(biomarkers=old, treatments=[palbo])
+    assert next(a for a in p.actions if a.code == "retest").genes == (
+        "ESR1",
+        "PIK3CA",
+        "AKT1",
+        "PTEN",
+    )
+
+
+def test_rule_15_an_incomplete_pathway_test_asks_for_the_missing_genes() -> None:
+    p = plan(biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "not_detected")])
+    assert next(a for a in p.actions if a.code == "retest").genes == ("AKT1", "PTEN")
+    reasons = {r.code for r in option(p, "capivasertib+fulvestrant").reasons}
+    assert "pathway_not_altered_by_ngs" not in reasons
+
+
+def test_rule_02_an_archival_pik3ca_mutation_still_counts_in_full() -> None:
+    p = plan(
+        biomarkers=[
+            result("ESR1", "not_detected"),
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2021-05-01"),
+        ]
+    )
+    assert tier(p, "alpelisib+fulvestrant") == "preferred"
+
+
+def test_rule_06_the_longest_cdk46i_course_measures_sensitivity() -> None:
+    long = {
+        "drugs": ["palbociclib", "letrozole"],
+        "started_on": "2023-01-01",
+        "ended_on": "2025-12-01",
+        "stop_reason": "progression",
+    }
+    rechallenge = {
+        "drugs": ["abemaciclib"],
+        "started_on": "2025-12-10",
+        "ended_on": "2026-03-20",
+        "stop_reason": "progression",
+    }
+    ongoing = {
+        "drugs": ["ribociclib", "fulvestrant"],
+        "started_on": "2026-03-25",
+        "stop_reason": "ongoing",
+    }
+    for treatments in ([long, rechallenge], [long, ongoing]):
+        p = plan(treatments=treatments, biomarkers=[result("ESR1", "mutated")])
+        assert p.options[0].regimen.id == "elacestrant"
+
+
+def test_rule_08_palbociclib_stopped_for_toxicity_is_not_resistance_to_it() -> None:
+    toxic = {
+        "drugs": ["palbociclib", "letrozole"],
+        "started_on": "2024-01-01",
+        "ended_on": "2024-03-01",
+        "stop_reason": "toxicity",
+    }
+    letrozole = {
+        "drugs": ["letrozole"],
+        "started_on": "2024-03-01",
+        "ended_on": "2026-03-20",
+        "stop_reason": "progression",
+    }
+    p = plan(treatments=[toxic, letrozole])
+    assert p.option("palbociclib+fulvestrant") is not None
+    assert any("CDK4/6-inhibitor course" in n for n in p.notes)
+
+
+def test_rule_11_after_alpelisib_capivasertib_is_no_longer_preferred() -> None:
+    alpelisib = {
+        "drugs": ["Piqray", "Faslodex"],
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-20",
+        "stop_reason": "progression",
+    }
+    p = plan(
+        treatments=[PALBOCICLIB, alpelisib],
+        biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "mutated")],
+    )
+    assert tier(p, "capivasertib+fulvestrant") != "preferred"
+
+
+def test_no_cdk46i_on_record_puts_a_cdk46i_with_fulvestrant_first() -> None:
+    letrozole = {
+        "drugs": ["letrozole"],
+        "started_on": "2023-01-01",
+        "ended_on": "2026-03-20",
+        "stop_reason": "progression",
+    }
+    p = plan(treatments=[letrozole], biomarkers=[result("ESR1", "mutated")])
+    assert p.options[0].regimen.id in ("palbociclib+fulvestrant", "ribociclib+fulvestrant")
+    assert p.options[0].tier.value == "preferred"
+    efficacy = [
+        r for r in option(p, "ribociclib+fulvestrant").reasons if r.factor.value == "efficacy"
+    ]
+    assert [r.code for r in efficacy] == ["no_direct_evidence"]  # MAINTAIN is after a CDK4/6i
+
+
+def test_rule_04_sacituzumab_stays_preferred_at_ecog_2() -> None:
+    p = plan(ecog=2, biomarkers=[], treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
+    assert tier(p, "sacituzumab-govitecan") == "preferred"
+
+
+def test_rule_06_chemotherapy_then_adcs_then_endocrine_when_nothing_is_actionable() -> None:
+    p = plan(biomarkers=NEGATIVE)
+    assert p.options[0].regimen.id == "chemotherapy" and p.options[0].tier.value == "preferred"
+    assert rank(p, "sacituzumab-govitecan") < min(_endocrine_ranks(p))

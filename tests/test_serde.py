@@ -96,3 +96,9 @@ def test_from_dict_on_bad_data_names_every_problem() -> None:
     with pytest.raises(resistx.ProfileError) as info:
         resistx.from_dict(resistx.Preferences, {"priority": "fast", "cost_sensitive": 1, "x": 0})
     assert {p for p, _ in info.value.problems} == {"$.priority", "$.cost_sensitive", "$.x"}
+
+
+def test_literal_fields_are_checked() -> None:
+    grade = resistx.to_dict(resistx.mcbs_grade(resistx.evidence().trial("EMERALD"), "ESR1-mutated"))
+    with pytest.raises(resistx.ConversionError, match="'2c' is not one of: 2a, 2b"):
+        resistx.from_dict(resistx.McbsGrade, dict(grade, form="2c"))

@@ -77,9 +77,13 @@ def _int(value: object, _t: type) -> int:
 def _float(value: object, _t: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         _fail(f"expected a number, got {_type_name(value)} {value!r}")
-    if not math.isfinite(value):
+    try:
+        number = float(value)
+    except OverflowError:
+        _fail(f"the number {str(value)[:20]}... is too large")
+    if not math.isfinite(number):
         _fail(f"expected a finite number, got {value!r}")
-    return float(value)
+    return number
 
 
 def _bool(value: object, _t: type) -> bool:
@@ -157,6 +161,17 @@ def _optional(value: object, t: Any) -> Any:
         return None
     (inner,) = [a for a in typing.get_args(t) if a is not type(None)]
     return converter.structure(value, inner)
+
+
+def _is_literal(t: Any) -> bool:
+    return typing.get_origin(t) is typing.Literal
+
+
+def _literal(value: object, t: Any) -> Any:
+    allowed = typing.get_args(t)
+    if value in allowed and type(value) in {type(a) for a in allowed}:
+        return value
+    _fail(f"{value!r} is not one of: {', '.join(map(str, allowed))}")
 
 
 def _is_frozenset(t: Any) -> bool:
@@ -245,7 +260,13 @@ def _gene(value: object) -> str:
 
 
 def _comorbidities(value: object) -> tuple[str, ...]:
-    return tuple(comorbidities.normalise(c) for c in _tuple(value, tuple[str, ...]))
+    names = _tuple(value, tuple[str, ...])
+    empty = [
+        (f"[{i}]", "a comorbidity must not be empty") for i, c in enumerate(names) if not c.strip()
+    ]
+    if empty:
+        raise DataProblemsError(empty)
+    return tuple(comorbidities.normalise(c) for c in names)
 
 
 _FIELD_HOOKS[(Treatment, "drugs")] = _drug_names
@@ -265,6 +286,7 @@ converter.register_structure_hook_func(
     lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum
 )
 converter.register_structure_hook_func(_is_optional, _optional)
+converter.register_structure_hook_func(_is_literal, _literal)
 converter.register_structure_hook_func(_is_tuple, _tuple)
 converter.register_structure_hook_func(_is_frozenset, _frozenset)
 converter.register_structure_hook_func(attrs.has, _attrs)
@@ -273,7 +295,9 @@ converter.register_unstructure_hook(dt.date, dt.date.isoformat)
 # a str-valued enum would otherwise pass through as itself (cattrs dispatches it as a str)
 for _enum_type in vars(enums).values():
     if isinstance(_enum_type, type) and issubclass(_enum_type, enum.Enum):
-        converter.register_unstructure_hook(_enum_type, lambda e: e.value)
+        converter.register_unstructure_hook(
+            _enum_type, lambda e: e.value if isinstance(e, enum.Enum) else e
+        )
 converter.register_unstructure_hook_func(_is_tuple, lambda t: [converter.unstructure(x) for x in t])
 converter.register_unstructure_hook_func(
     _is_frozenset, lambda s: sorted(converter.unstructure(x) for x in s)

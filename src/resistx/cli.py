@@ -23,8 +23,8 @@ from pathlib import Path
 import resistx
 from resistx.display import markdown, text
 from resistx.evidence.mcbs import grade_trial
+from resistx.mechanisms import for_gene
 from resistx.model.enums import DrugClass, EndpointKind, Priority
-from resistx.model.evidence import Trial
 from resistx.vocab import drugs, genes
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_OUT_OF_SCOPE = 0, 2, 3
@@ -63,7 +63,8 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _matches(trial: Trial, args: argparse.Namespace, eb: resistx.EvidenceBase) -> bool:
+def _selected(args: argparse.Namespace, eb: resistx.EvidenceBase) -> set[str]:
+    """The keys of the studies every given filter lets through."""
     keys = {t.key for t in eb.trials}
     if args.drug:
         keys &= {t.key for t in eb.by_drug(args.drug)}
@@ -73,14 +74,15 @@ def _matches(trial: Trial, args: argparse.Namespace, eb: resistx.EvidenceBase) -
         keys &= {t.key for t in eb.by_biomarker(args.biomarker)}
     if args.after_cdk46i:
         keys &= {t.key for t in eb.after_cdk46i()}
-    return trial.key in keys
+    return keys
 
 
 def _trials(args: argparse.Namespace) -> int:
     eb = resistx.evidence()
     if args.drug and drugs.lookup(args.drug) is None:
         raise UsageError(f"no drug {args.drug!r} in resistx's vocabulary")
-    rows = [t for t in eb.trials if _matches(t, args, eb)]
+    selected = _selected(args, eb)
+    rows = [t for t in eb.trials if t.key in selected]
     print(f"{'study':24} {'phase':13} {'n':>5} {'prior CDK4/6i':>13}  {'status':10} regimens")
     for t in rows:
         prior = "" if t.prior_cdk46i_fraction is None else f"{t.prior_cdk46i_fraction:.0%}"
@@ -131,8 +133,7 @@ def _trial(args: argparse.Namespace) -> int:
 def _mechanisms(args: argparse.Namespace) -> int:
     catalog = resistx.mechanisms()
     if args.gene:
-        symbol = genes.normalise(args.gene) or args.gene.upper()
-        catalog = tuple(m for m in catalog if symbol in m.genes)
+        catalog = for_gene(genes.normalise(args.gene) or args.gene.upper())
         if not catalog:
             raise UsageError(f"no mechanism in the catalog involves {args.gene!r}")
     for m in catalog:
@@ -153,7 +154,11 @@ def _schema(args: argparse.Namespace) -> int:
 def _plot(args: argparse.Namespace) -> int:
     import resistx.plot  # noqa: PLC0415 - matplotlib only for this command
 
+    suffix = Path(args.out).suffix.lower().lstrip(".")
     figure = resistx.plot.forest()
+    if suffix not in figure.canvas.get_supported_filetypes():
+        kinds = ", ".join(sorted(figure.canvas.get_supported_filetypes()))
+        raise UsageError(f"cannot write a {suffix or 'suffix-less'} image; use one of: {kinds}")
     figure.savefig(args.out, dpi=args.dpi)
     print(f"wrote {args.out}")
     return EXIT_OK

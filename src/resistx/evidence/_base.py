@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MEMO_LIMIT = 100_000
+_MISSING = object()
 T = TypeVar("T")
 
 
@@ -162,8 +163,9 @@ class EvidenceBase:
         few facts of the patient, so that a cohort run does not redo them.
         """
         memo = self._index.memo
-        if key in memo:
-            return memo[key]  # type: ignore[return-value]
+        found = memo.get(key, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
         if len(memo) > MEMO_LIMIT:
             memo.clear()
         value = memo[key] = compute()

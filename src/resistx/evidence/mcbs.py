@@ -92,13 +92,14 @@ def grade(
 
     if hr is None:
         return result(None, "not gradable: the review reports no hazard ratio")
-    if hr.ci95 is None or lower is None:
+    if hr.ci95 is None:
         return result(None, "not gradable: the review reports no 95% CI for the hazard ratio")
-    if hr.significant is not True or hr.ci95[1] >= 1.0:
+    if hr.ci95[1] >= 1.0:
         return result(
-            None, f"not gradable: the 95% CI {hr.ci95[0]}-{hr.ci95[1]} does not exclude 1"
+            None,
+            f"not gradable: the 95% CI {hr.ci95[0]}-{hr.ci95[1]} does not exclude 1 on the side of benefit",
         )
-    if gain is None or control_median is None:
+    if gain is None or control_median is None or lower is None:
         return result(None, "not gradable: the review reports no median for both arms")
     if form == "2b":
         table = _FORM_2B_SHORT if control_median <= 6 else _FORM_2B_LONG

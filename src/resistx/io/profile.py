@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,12 +37,19 @@ def _read(source: Path) -> object:
 
 def check_scope(profile: Profile) -> None:
     """Raise ``OutOfScopeError`` for a profile the review does not cover."""
-    if profile.hormone_receptor is HormoneReceptor.NEGATIVE:
+    if profile.hormone_receptor == HormoneReceptor.NEGATIVE:
         msg = "hormone-receptor-negative disease is outside the review (HR+/HER2- only)"
         raise OutOfScopeError(msg)
-    if profile.her2 is Her2Status.POSITIVE:
+    if profile.her2 == Her2Status.POSITIVE:
         msg = "HER2-positive disease is outside the review (HR+/HER2- only)"
         raise OutOfScopeError(msg)
+
+
+def _well_typed(profile: Profile) -> bool:
+    """A Profile made in code can hold a plain string where the model types an enum."""
+    values: list[object] = [profile.her2, profile.hormone_receptor]
+    values += [r.status for r in profile.biomarkers]
+    return all(isinstance(v, enum.Enum) for v in values)
 
 
 def load_profile(source: ProfileSource) -> Profile:
@@ -51,7 +59,12 @@ def load_profile(source: ProfileSource) -> Profile:
     ``OutOfScopeError`` for HR-negative or HER2-positive disease.
     """
     if isinstance(source, Profile):
-        profile = source
+        # a Profile built in code skips the converter: check it the same way once
+        profile = (
+            source
+            if _well_typed(source)
+            else _serde.structure(_serde.to_dict(source), Profile, ProfileError)
+        )
     else:
         if isinstance(source, Path):
             data = _read(source)

@@ -42,6 +42,7 @@ _MINIMUM: dict[tuple[str, str], int] = {
 }
 _MAXIMUM: dict[tuple[str, str], int] = {("Profile", "ecog"): 4}
 _CONST: dict[tuple[str, str], int] = {("Profile", "schema_version"): 1}
+_NON_EMPTY_ITEMS = {("Profile", "comorbidities"), ("Treatment", "drugs")}
 
 
 class _Builder:
@@ -109,6 +110,8 @@ class _Builder:
                     _constrain(prop, word, table[key])
             if f.validator is non_empty:
                 prop.update(minLength=1, pattern=r"\S")
+            if key in _NON_EMPTY_ITEMS:
+                prop["items"].update(minLength=1, pattern=r"\S")
             if f.default is attrs.NOTHING:
                 required.append(f.name)
             props[f.name] = prop

@@ -8,8 +8,8 @@ from importlib import resources
 
 from resistx import _serde
 from resistx._errors import EvidenceError
+from resistx.io.profile import ProfileSource, load_profile
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import Profile
 
 BUNDLED = "mechanisms.json"
 
@@ -27,9 +27,12 @@ def catalog() -> tuple[ResistanceMechanism, ...]:
         raise EvidenceError(origin, _serde.problems_of(e, "$.mechanisms")) from None
 
 
-def mechanisms_for(profile: Profile) -> tuple[ResistanceMechanism, ...]:
-    """The mechanisms that a profile's latest results point to, in catalog order."""
-    latest = profile.latest_results
+def mechanisms_for(profile: ProfileSource) -> tuple[ResistanceMechanism, ...]:
+    """The mechanisms that a profile's latest results point to, in catalog order.
+
+    ``profile`` is a ``Profile`` or anything ``load_profile`` reads.
+    """
+    latest = load_profile(profile).latest_results
     return tuple(
         m
         for m in catalog()

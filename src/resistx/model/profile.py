@@ -29,7 +29,12 @@ from resistx.model.enums import (
 from resistx.vocab import drugs as drug_vocab
 
 SCHEMA_VERSION = 1
-_NOT_RESPONSE = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.COMPLETED)
+_NOT_RESPONSE = (
+    StopReason.TOXICITY,
+    StopReason.PATIENT_CHOICE,
+    StopReason.COMPLETED,
+    StopReason.ONGOING,
+)
 DAYS_PER_MONTH = 365.25 / 12
 
 
@@ -65,6 +70,27 @@ def _end_after_start(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date
     start = getattr(inst, "started_on", None)
     if value is not None and isinstance(start, dt.date) and value < start:
         msg = f"ended_on {value.isoformat()} is before started_on {start.isoformat()}"
+        raise ValueError(msg)
+
+
+def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+    """The decision date cannot precede a test or a treatment date of the same profile."""
+    if value is None:
+        return
+    later = [
+        f"biomarkers[{i}].tested_on {r.tested_on.isoformat()}"
+        for i, r in enumerate(getattr(inst, "biomarkers", ()) or ())
+        if r.tested_on is not None and r.tested_on > value
+    ] + [
+        f"treatments[{i}].{name} {d.isoformat()}"
+        for i, t in enumerate(getattr(inst, "treatments", ()) or ())
+        for name, d in (("started_on", t.started_on), ("ended_on", t.ended_on))
+        if d is not None and d > value
+    ]
+    if later:
+        msg = (
+            f"as_of {value.isoformat()} is before {', '.join(later)}; the decision date comes last"
+        )
         raise ValueError(msg)
 
 
@@ -114,6 +140,15 @@ class Treatment:
             return None
         return max((end - self.started_on).days, 0) / DAYS_PER_MONTH
 
+    @property
+    def end_date(self) -> dt.date | None:
+        """``ended_on``, or ``started_on`` plus ``months`` when only those are given."""
+        if self.ended_on is not None:
+            return self.ended_on
+        if self.started_on is not None and self.months is not None:
+            return self.started_on + dt.timedelta(days=round(self.months * DAYS_PER_MONTH))
+        return None
+
     def _sort_key(self) -> tuple[Any, ...]:
         return (
             self.started_on or dt.date.min,
@@ -126,7 +161,7 @@ class Treatment:
         )
 
 
-def _result_key(r: BiomarkerResult) -> tuple[Any, ...]:
+def result_order(r: BiomarkerResult) -> tuple[Any, ...]:
     # newest last; among results of one day, a positive finding outranks a negative one,
     # then NGS over PCR, so the choice does not depend on the order of the input list
     return (
@@ -152,7 +187,7 @@ class Profile:
 
     schema_version: int = attrs.field(validator=_schema)
     patient_id: str | None = None
-    as_of: dt.date | None = None
+    as_of: dt.date | None = attrs.field(default=None, validator=_not_before_dates)
     hormone_receptor: HormoneReceptor
     her2: Her2Status
     menopausal_status: MenopausalStatus = MenopausalStatus.UNKNOWN
@@ -184,16 +219,21 @@ class Profile:
         return tuple(t for t in self.treatments_in_order if t.metastatic)
 
     @property
-    def last_cdk46i(self) -> Treatment | None:
-        """The most recent treatment with a CDK4/6 inhibitor whose duration says how the disease
-        responded: it ended in progression, goes on, or its end is not given. A course stopped
-        for toxicity, by choice or as planned does not measure response, so it is passed over."""
-        cdk = [
+    def cdk46i_courses(self) -> tuple[Treatment, ...]:
+        """Treatments with a CDK4/6 inhibitor whose duration says how long the disease stayed
+        sensitive: they ended in progression (or how they ended is not given). A course stopped
+        for toxicity, by choice or as planned, or still going on, does not measure that."""
+        return tuple(
             t
             for t in self.treatments_in_order
             if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.stop_reason not in _NOT_RESPONSE
-        ]
-        return cdk[-1] if cdk else None
+        )
+
+    @property
+    def last_cdk46i(self) -> Treatment | None:
+        """The most recent of ``cdk46i_courses``."""
+        courses = self.cdk46i_courses
+        return courses[-1] if courses else None
 
     @property
     def had_cdk46i(self) -> bool:
@@ -202,9 +242,15 @@ class Profile:
 
     @property
     def cdk46i_months(self) -> float | None:
-        """Months on the most recent CDK4/6 inhibitor; None if unknown or never given."""
-        last = self.last_cdk46i
-        return None if last is None else last.duration_months(self.decision_date)
+        """The longest time on a CDK4/6 inhibitor among ``cdk46i_courses``: how long the disease
+        stayed sensitive (a short rechallenge after long benefit is not early resistance).
+        None if no course measures it."""
+        durations = [
+            m
+            for t in self.cdk46i_courses
+            if (m := t.duration_months(self.decision_date)) is not None
+        ]
+        return max(durations, default=None)
 
     @property
     def metastatic_chemotherapy_lines(self) -> int:
@@ -217,39 +263,19 @@ class Profile:
         return frozenset(d for t in self.metastatic_treatments if t.progressed for d in t.drugs)
 
     @property
-    def progressed_on_classes(self) -> frozenset[DrugClass]:
-        return frozenset(
-            c for t in self.metastatic_treatments if t.progressed for c in t.drug_classes
-        )
-
-    def progressed_on(self, regimen_drugs: tuple[str, ...]) -> Treatment | None:
-        """The metastatic treatment that contained every drug of a regimen and ended in progression."""
-        wanted = set(regimen_drugs)
-        for t in reversed(self.metastatic_treatments):
-            if t.progressed and wanted <= set(t.drugs):
-                return t
-        return None
-
-    @property
     def latest_progression(self) -> dt.date | None:
-        ends = [t.ended_on for t in self.treatments if t.progressed and t.ended_on]
+        """The latest date a treatment ended in progression (from its end date, or its start
+        plus its months)."""
+        ends = [e for t in self.treatments if t.progressed and (e := t.end_date) is not None]
         return max(ends, default=None)
 
     @property
     def latest_results(self) -> dict[str, BiomarkerResult]:
         """The latest result per gene (a view, not part of the model's state)."""
         latest: dict[str, BiomarkerResult] = {}
-        for r in sorted(self.biomarkers, key=_result_key):
+        for r in sorted(self.biomarkers, key=result_order):
             latest[r.gene] = r
         return latest
-
-    def result(self, gene: str) -> BiomarkerResult | None:
-        return self.latest_results.get(gene)
-
-    def has(self, gene: str, *statuses: BiomarkerStatus, origin: Origin | None = None) -> bool:
-        """True when the latest result for ``gene`` has one of ``statuses`` (and ``origin``)."""
-        r = self.latest_results.get(gene)
-        return r is not None and r.status in statuses and (origin is None or r.origin is origin)
 
 
 @attrs.frozen(kw_only=True)

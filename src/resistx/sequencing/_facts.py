@@ -14,7 +14,7 @@ from resistx.model.enums import (
     Origin,
     Priority,
 )
-from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
+from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment, result_order
 from resistx.sequencing._once import once
 from resistx.vocab.comorbidities import Comorbidity, known
 from resistx.vocab.drugs import drug_class
@@ -37,18 +37,27 @@ class Finding:
         return self.result.gene
 
 
+#: genes whose positive somatic result can change under treatment, so an old one counts half;
+#: a PI3K-pathway mutation found on archival tissue stays actionable (negatives age for all)
+AGEING_POSITIVES = frozenset({"ESR1"})
+
+
 def _stale(result: BiomarkerResult, progression: dt.date | None) -> bool:
-    """A somatic result taken before the latest progression may no longer hold; a germline one does."""
+    """A somatic result taken before the latest progression may no longer hold, if it is a
+    negative (or an ESR1 mutation); a germline result always holds."""
     if result.origin is Origin.GERMLINE or progression is None:
+        return False
+    if result.status in POSITIVE and result.gene not in AGEING_POSITIVES:
         return False
     return result.tested_on is None or result.tested_on < progression
 
 
-@attrs.frozen(kw_only=True, slots=False)  # a __dict__, so cached_property stores each fact once
+@attrs.frozen(kw_only=True, slots=False)  # a __dict__, where ``once`` stores each fact
 class Facts:
     profile: Profile
     preferences: Preferences
     results: dict[str, BiomarkerResult]
+    germline: dict[str, BiomarkerResult]  # the latest germline result per gene
     latest_progression: dt.date | None
     chemo_lines: int
     cdk46i_months: float | None
@@ -61,16 +70,24 @@ class Facts:
 
     @classmethod
     def of(cls, profile: Profile, preferences: Preferences) -> Facts:
+        # the CDK4/6 inhibitors the disease became resistant to (not those stopped for toxicity)
         prior = frozenset(
             d
-            for t in profile.treatments
+            for t in profile.cdk46i_courses
             for d in t.drugs
             if drug_class(d) is DrugClass.CDK46_INHIBITOR
         )
+        germline = {
+            r.gene: r
+            for r in sorted(
+                (r for r in profile.biomarkers if r.origin is Origin.GERMLINE), key=result_order
+            )
+        }
         return cls(
             profile=profile,
             preferences=preferences,
             results=profile.latest_results,
+            germline=germline,
             latest_progression=profile.latest_progression,
             chemo_lines=profile.metastatic_chemotherapy_lines,
             cdk46i_months=profile.cdk46i_months,
@@ -79,6 +96,10 @@ class Facts:
             comorbidities=frozenset(c for c in map(known, profile.comorbidities) if c),
             progressed=tuple(t for t in reversed(profile.metastatic_treatments) if t.progressed),
         )
+
+    @once
+    def progressed_drugs(self) -> frozenset[str]:
+        return self.profile.progressed_on_drugs
 
     def progressed_on(self, drugs: tuple[str, ...]) -> Treatment | None:
         """The newest metastatic treatment that contained every drug given and ended in progression."""
@@ -111,13 +132,15 @@ class Facts:
         return frozenset((r.gene, r.status) for r in self.results.values() if r.status in POSITIVE)
 
     @once
+    def pathway_to_test(self) -> tuple[str, ...]:
+        """PI3K-pathway genes without a current result, unless a current alteration is known."""
+        if self.akt_pathway is not None:
+            return ()
+        return tuple(g for g in PAM_GENES if self.needs_retest(g))
+
+    @once
     def pathway_needs_retest(self) -> bool:
-        """No PI3K-pathway result at all, or the newest one predates the latest progression."""
-        found = [self.results[g] for g in PAM_GENES if g in self.results]
-        if not found:
-            return True
-        newest = max(found, key=lambda r: r.tested_on or dt.date.min)
-        return newest.status is S.INDETERMINATE or _stale(newest, self.latest_progression)
+        return bool(self.pathway_to_test)
 
     @once
     def esr1(self) -> Finding | None:
@@ -125,7 +148,7 @@ class Facts:
 
     @once
     def pik3ca(self) -> Finding | None:
-        return self.finding("PIK3CA", S.MUTATED, S.AMPLIFIED)
+        return self.finding("PIK3CA", S.MUTATED)  # an amplification is not what SOLAR-1 selected
 
     @once
     def akt_pathway(self) -> Finding | None:
@@ -138,14 +161,17 @@ class Facts:
 
     @once
     def pam_tested_negative(self) -> bool:
-        """PIK3CA tested negative and no AKT1 or PTEN alteration found."""
-        return self.negative("PIK3CA") is not None and self.akt_pathway is None
+        """PIK3CA, AKT1 and PTEN each tested negative, and no alteration found."""
+        return self.akt_pathway is None and all(self.negative(g) is not None for g in PAM_GENES)
 
     @once
     def pam_negative_by_ngs(self) -> bool:
-        """As above, with PIK3CA tested by NGS (FAKTION's expanded analysis)."""
-        pik3ca = self.negative("PIK3CA")
-        return self.pam_tested_negative and pik3ca is not None and pik3ca.assay is Assay.NGS
+        """As above, each by NGS and current (FAKTION's expanded non-altered subgroup)."""
+        return (
+            self.pam_tested_negative
+            and not self.pathway_needs_retest
+            and all((r := self.negative(g)) is not None and r.assay is Assay.NGS for g in PAM_GENES)
+        )
 
     @once
     def pam_negative_by_pcr_only(self) -> tuple[str, ...]:
@@ -164,13 +190,16 @@ class Facts:
 
     @once
     def parp_findings(self) -> tuple[Finding, ...]:
-        """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048): what opens a PARP inhibitor."""
-        found = [
-            self.finding("BRCA1", S.MUTATED),
-            self.finding("BRCA2", S.MUTATED),
-            self.finding("PALB2", S.MUTATED, origin=Origin.GERMLINE),
-        ]
-        return tuple(f for f in found if f is not None)
+        """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048): what opens a PARP
+        inhibitor. A germline mutation holds whatever a later tumour test says."""
+        found: list[Finding] = []
+        for gene in ("BRCA1", "BRCA2", "PALB2"):
+            germline = self.germline.get(gene)
+            if germline is not None and germline.status is S.MUTATED:
+                found.append(Finding(result=germline, stale=False))
+            elif gene != "PALB2" and (somatic := self.finding(gene, S.MUTATED)) is not None:
+                found.append(somatic)
+        return tuple(found)
 
     @once
     def actionable(self) -> bool:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from resistx import _suggest
 from resistx.model.enums import Her2Status, MenopausalStatus
 from resistx.model.plan import Action
-from resistx.sequencing._facts import PAM_GENES, Facts
+from resistx.sequencing._facts import Facts
 from resistx.vocab import comorbidities, genes
 
 
 def actions(facts: Facts) -> tuple[Action, ...]:
     out: list[Action] = []
     stale_or_missing = ["ESR1"] if facts.needs_retest("ESR1") else []
-    if facts.pathway_needs_retest:
-        stale_or_missing += PAM_GENES
+    stale_or_missing += facts.pathway_to_test
     if stale_or_missing:
         when = (
             f"after the progression of {facts.latest_progression.isoformat()}"
@@ -75,11 +74,26 @@ def notes(facts: Facts) -> tuple[str, ...]:
             "No CDK4/6 inhibitor on record: the review's evidence is for patients whose "
             "disease progressed on one."
         )
+    elif not p.cdk46i_courses:
+        out.append(
+            "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so none "
+            "measures time to progression: the short-duration rule was not applied."
+        )
     elif facts.cdk46i_months is None:
         out.append(
             "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the "
             "short-duration rule was not applied."
         )
+    if p.ecog is not None and p.ecog >= 3:
+        out.append(
+            f"ECOG {p.ecog}: the review does not address performance status 3 or worse; the "
+            "least toxic options are ranked first."
+        )
+        if p.visceral_crisis:
+            out.append(
+                "Visceral crisis with poor performance status: chemotherapy is ranked first for "
+                "the crisis; its intensity needs weighing against the performance status."
+            )
     if p.ecog is None:
         out.append("ECOG performance status unknown: intensive regimens were not demoted for it.")
     if p.menopausal_status is MenopausalStatus.PREMENOPAUSAL:

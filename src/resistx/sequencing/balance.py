@@ -66,17 +66,16 @@ COMORBIDITY_RULES: MappingProxyType[tuple[Comorbidity, str], tuple[bool, str]] =
             "interstitial lung disease",
         ),
         (Comorbidity.INTERSTITIAL_LUNG_DISEASE, "everolimus+exemestane"): (False, "pneumonitis"),
-        (Comorbidity.INTERSTITIAL_LUNG_DISEASE, "ribociclib+everolimus+exemestane"): (
-            False,
-            "pneumonitis",
-        ),
         (Comorbidity.UNCONTROLLED_HYPERTENSION, "capivasertib+fulvestrant"): (
             False,
             "hypertension",
         ),
         (Comorbidity.CARDIAC_DISEASE, "camizestrant"): (False, "bradycardia"),
         (Comorbidity.BRADYCARDIA, "camizestrant"): (False, "bradycardia"),
-        (Comorbidity.CARDIAC_DISEASE, "trastuzumab-deruxtecan"): (False, "lvef"),
+        (Comorbidity.CARDIAC_DISEASE, "trastuzumab-deruxtecan"): (
+            False,
+            "left ventricular ejection fraction",
+        ),
         (Comorbidity.HEPATIC_IMPAIRMENT, "elacestrant"): (False, "ast increased"),
         (Comorbidity.HEPATIC_IMPAIRMENT, "trastuzumab-deruxtecan"): (False, "increased alt"),
         (Comorbidity.CYTOPENIA, "sacituzumab-govitecan"): (False, "neutropenia"),
@@ -102,6 +101,9 @@ UNQUANTIFIED: MappingProxyType[tuple[Comorbidity, str], str] = MappingProxyType(
         ): "PARP inhibitors cause anaemia and other cytopenias",
         (Comorbidity.HEPATIC_IMPAIRMENT, "chemotherapy"): "many cytotoxics need dose adjustment",
         (Comorbidity.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic",
+        (Comorbidity.INTERSTITIAL_LUNG_DISEASE, "ribociclib+everolimus+exemestane"): (
+            "everolimus, part of this regimen, causes pneumonitis (BOLERO-2)"
+        ),
     }
 )
 
@@ -173,8 +175,8 @@ def toxicity_level(regimen: Regimen, events: tuple[AdverseEvent, ...]) -> float:
     )
     if worst is not None:
         return 4.0 if worst >= 30 else 3.0 if worst >= 10 else 2.0
-    if _kinds.is_endocrine_based(regimen) and len(regimen.drug_classes) == 1:
-        return 1.0
+    if len(regimen.drugs) == 1 and all(c.is_endocrine for c in regimen.drug_classes):
+        return 1.0  # endocrine monotherapy
     if DrugClass.BCL2_INHIBITOR in regimen.drug_classes:
         return 1.5
     return 3.0 if _kinds.is_intensive(regimen) else 2.0

@@ -10,6 +10,7 @@ from resistx.model.regimen import Regimen
 from resistx.vocab import drugs, regimens
 
 OPEN = (TrialStatus.ONGOING, TrialStatus.UNKNOWN)
+_CLASS_VALUES = frozenset(c.value for c in DrugClass)
 
 
 def trial_regimen(trial: Trial) -> Regimen:
@@ -31,9 +32,7 @@ def matching_trials(
 ) -> tuple[Trial, ...]:
     """Open, registered trials that the matched mechanisms name or whose drugs target them,
     and whose population's biomarkers (if the review gives any) the patient has."""
-    classes = {
-        DrugClass(s) for m in mechanisms for s in m.strategies if s in DrugClass._value2member_map_
-    }
+    classes = {DrugClass(s) for m in mechanisms for s in m.strategies if s in _CLASS_VALUES}
     named = {k for m in mechanisms for k in m.trials}
     found: dict[str, Trial] = {}
     for t in evidence.after_cdk46i() + tuple(

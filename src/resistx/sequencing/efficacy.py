@@ -61,17 +61,21 @@ def _prior(f: Facts) -> str:
     return "prior-CDK4/6i"
 
 
+def _her2_low(f: Facts) -> str | None:
+    return "ITT" if f.her2_low else None  # DESTINY-Breast04 enrolled HER2-low disease
+
+
 def _after_palbociclib(f: Facts) -> str | None:
     """Cohorts of patients whose disease progressed on palbociclib (refs 34, 35, PACE)."""
     return "ITT" if "palbociclib" in f.prior_cdk46i_drugs else None
 
 
-def _maintain(f: Facts) -> str:
+def _maintain(f: Facts) -> str | None:
     if "palbociclib" in f.prior_cdk46i_drugs:
         return "palbociclib-pretreated"
     if "ribociclib" in f.prior_cdk46i_drugs:
         return "ribociclib-pretreated"
-    return "ITT"
+    return "ITT" if f.prior_cdk46i_drugs else None  # MAINTAIN enrolled after a CDK4/6 inhibitor
 
 
 def _parp(f: Facts) -> str | None:
@@ -124,7 +128,7 @@ SOURCES: dict[str, tuple[Source, ...]] = {
     "chemotherapy": (
         Source(trial="retrospective-ref33"),
         Source(trial="TROPiCS-02"),
-        Source(trial="DESTINY-Breast04"),
+        Source(trial="DESTINY-Breast04", population=_her2_low),
     ),
     "venetoclax+fulvestrant": (Source(trial="VERONICA"),),
 }
@@ -183,15 +187,22 @@ def _ci(e: Endpoint | HazardRatio) -> str:
     return f" (95% CI {num(e.ci95[0])}-{num(e.ci95[1])})" if e.ci95 else ""
 
 
-def _pct(value: float | None) -> str:
-    return "" if value is None else f", {num(value * 100)}% after a CDK4/6 inhibitor"
+def _prior_share(trial: Trial) -> str:
+    """How many of the trial's patients had a CDK4/6 inhibitor, as far as the review says."""
+    if trial.prior_cdk46i_fraction is not None:
+        return f", {num(trial.prior_cdk46i_fraction * 100)}% after a CDK4/6 inhibitor"
+    return {
+        TrialSetting.AFTER_CDK46I: ", all after a CDK4/6 inhibitor",
+        TrialSetting.MIXED: ", some after a CDK4/6 inhibitor",
+        TrialSetting.CDK46I_NAIVE: ", none after a CDK4/6 inhibitor",
+    }.get(trial.setting, "")
 
 
 def _score_source(trial: Trial, regimen_id: str, population: str) -> _Scored | None:
     arms = _arm_of(trial, regimen_id)
     pop = population
     design = trial.phase if trial.phase == "retrospective" else f"phase {trial.phase}"
-    label = f"{trial.key} ({design}{_pct(trial.prior_cdk46i_fraction)})"
+    label = f"{trial.key} ({design}{_prior_share(trial)})"
     where = "" if pop == "ITT" else f", {pop}"
     hr = next(
         (
@@ -207,11 +218,24 @@ def _score_source(trial: Trial, regimen_id: str, population: str) -> _Scored | N
     )
     if hr is not None:
         weight = _design_weight(trial, randomised=True) * _resemblance(trial, pop)
-        grade = mcbs.grade_trial(trial, pop)
         exp = _median(trial, hr.experimental, pop)
         ctl = _median(trial, hr.control, pop)
+        grade = mcbs.grade(
+            hr,
+            exp.value if exp else None,
+            ctl.value if ctl else None,
+            trial=trial.key,
+            population=pop,
+        )
         medians = f"median PFS {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
         figures = f"{label}{where}: {medians}HR {num(hr.value)}{_ci(hr)}"
+        if hr.significant and hr.value > 1:
+            return _Scored(
+                score=0.0,
+                code="randomised_harm",
+                trial=trial.key,
+                text=f"{figures}; significantly worse than the control.",
+            )
         if grade.grade is not None:
             return _Scored(
                 score=grade.grade * weight,

@@ -8,7 +8,7 @@ from typing import Any
 from resistx._version import version
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence._load import bundled
-from resistx.io.profile import ProfileSource, check_scope, load_preferences, load_profile
+from resistx.io.profile import ProfileSource, load_preferences, load_profile
 from resistx.mechanisms import mechanisms_for
 from resistx.model.plan import Plan
 from resistx.model.profile import Preferences, Profile
@@ -31,8 +31,7 @@ def sequence(
     evidence: EvidenceBase | None = None,
 ) -> Plan:
     """A ranked, explained plan for one patient. Same input, same output, always."""
-    p: Profile = load_profile(profile)
-    check_scope(p)
+    p: Profile = load_profile(profile)  # checks the scope too
     prefs = load_preferences(preferences)
     eb = evidence if evidence is not None else bundled()
     facts = Facts.of(p, prefs)

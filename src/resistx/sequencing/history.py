@@ -29,14 +29,18 @@ VISCERAL_CRISIS_REFERENCES = (30, 31, 32)  # CDK4/6i + ET is for disease without
 VISCERAL_CRISIS_CHEMO = 6.0
 VISCERAL_CRISIS_OTHERS = -3.0
 SHORT_ENDOCRINE = -5.0  # outweighs a biomarker match: the review puts chemotherapy and ADCs first
-SHORT_CYTOTOXIC = 2.0
-ADC_GATED = -6.0  # before the chemotherapy lines its trial required, an ADC follows chemotherapy
+SHORT_CYTOTOXIC = 4.0  # chemotherapy comes out preferred, as the review prefers it
+ADC_GATED = -5.5  # before the lines its trial required, an ADC follows chemotherapy (rule 4)
 TDXD_OPENED = 1.0
-SG_OPENED = 2.0
+SG_OPENED = 2.5  # preferred after two lines, ECOG 2 included
 SAME_DRUG = -1.5
-SAME_PATHWAY = -1.0
+SAME_PATHWAY = -2.0  # enough to take a preferred option out of that tier
 POOR_PS_INTENSIVE = -4.0
 POOR_PS_COMBINATION = -1.5
+CDK46I_NAIVE_FIRST = 4.5  # no CDK4/6 inhibitor yet: one with endocrine therapy comes first
+CDK46I_NAIVE_REFERENCES = (9, 10, 11, 30, 31, 32)
+CDK46I_FIRST_PENALTY = -2.0
+CDK46I_WITH_FULVESTRANT = ("palbociclib+fulvestrant", "ribociclib+fulvestrant")
 EVEROLIMUS_LATER = -2.0
 REDUCED_PS_INTENSIVE = -0.5
 
@@ -64,6 +68,7 @@ class Inputs(NamedTuple):
     had_cdk46i: bool
     progressed: tuple[str, ...] | None  # drugs of a treatment with every drug of the regimen
     progressed_drugs: frozenset[str]  # every drug of a metastatic treatment that progressed
+    after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
 
 
 def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
@@ -73,7 +78,7 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
         progressed = treatment.drugs if treatment is not None else None
     inputs = Inputs(
         visceral_crisis=facts.profile.visceral_crisis,
-        short_months=round(facts.cdk46i_months, 1)
+        short_months=round(facts.cdk46i_months, 1)  # as the reason prints it
         if facts.short_cdk46i and facts.cdk46i_months is not None
         else None,
         short_limit=facts.preferences.short_cdk46i_months,
@@ -82,7 +87,11 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
         after_palbociclib="palbociclib" in facts.prior_cdk46i_drugs,
         had_cdk46i=facts.had_cdk46i,
         progressed=progressed,
-        progressed_drugs=frozenset(d for t in facts.progressed for d in t.drugs),
+        progressed_drugs=facts.progressed_drugs,
+        after_pi3k_or_akt=any(
+            drug_class(d) in (DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR)
+            for d in facts.progressed_drugs
+        ),
     )
     return evidence.memoised(
         ("history", regimen.id, inputs), lambda: _assess(inputs, regimen, evidence)
@@ -134,19 +143,19 @@ def _assess(facts: Inputs, regimen: Regimen, evidence: EvidenceBase) -> Assessme
             add(
                 SHORT_ENDOCRINE,
                 "short_cdk46i_endocrine_resistance",
-                f"Only {num(months)} months on the CDK4/6 inhibitor (under {limit}): early endocrine "
+                f"Only {months:.1f} months on the CDK4/6 inhibitor (under {limit}): early endocrine "
                 "resistance, so endocrine-based regimens come after chemotherapy and ADCs.",
             )
         elif _kinds.is_chemotherapy(regimen) or _kinds.is_adc(regimen):
             add(
                 SHORT_CYTOTOXIC,
                 "short_cdk46i_prefers_chemotherapy_or_adc",
-                f"Only {num(months)} months on the CDK4/6 inhibitor (under {limit}): the review "
+                f"Only {months:.1f} months on the CDK4/6 inhibitor (under {limit}): the review "
                 "prefers chemotherapy and ADCs.",
             )
     _chemotherapy_lines(facts, regimen, add)
     _after_progression(facts, regimen, add)
-    if regimen.id == "everolimus+exemestane":
+    if regimen.id == "everolimus+exemestane" and not facts.after_pi3k_or_akt:
         add(
             EVEROLIMUS_LATER,
             "everolimus_later_line",
@@ -171,6 +180,29 @@ def _assess(facts: Inputs, regimen: Regimen, evidence: EvidenceBase) -> Assessme
             REDUCED_PS_INTENSIVE,
             "reduced_performance_status_intensive",
             f"ECOG {facts.ecog}: an intensive regimen.",
+        )
+    if (
+        not facts.had_cdk46i
+        and _kinds.is_endocrine_based(regimen)
+        and not _kinds.has_cdk46i(regimen)
+    ):
+        add(
+            CDK46I_FIRST_PENALTY,
+            "cdk46i_first",
+            "No CDK4/6 inhibitor on record: one with endocrine therapy comes before endocrine "
+            "therapy without it; this regimen's evidence is after a CDK4/6 inhibitor.",
+            (),
+            references=CDK46I_NAIVE_REFERENCES,
+        )
+    if not facts.had_cdk46i and regimen.id in CDK46I_WITH_FULVESTRANT:
+        add(
+            CDK46I_NAIVE_FIRST,
+            "cdk46i_naive_first",
+            "No CDK4/6 inhibitor on record: a CDK4/6 inhibitor with endocrine therapy is the "
+            "preferred option without visceral crisis, and with fulvestrant after an aromatase "
+            "inhibitor it doubled median PFS.",
+            ("PALOMA-3", "MONALEESA-3", "MONARCH-2"),
+            references=CDK46I_NAIVE_REFERENCES,
         )
     if not out:
         if not facts.had_cdk46i:
@@ -211,8 +243,12 @@ def _chemotherapy_lines(facts: Inputs, regimen: Regimen, add: _Add) -> None:
             add(
                 TDXD_OPENED,
                 "prior_chemotherapy_opens_trastuzumab_deruxtecan",
-                f"{lines} prior chemotherapy line(s) for metastatic disease, as in DESTINY-Breast04 "
-                "(1-2 lines).",
+                f"{lines} prior chemotherapy line(s) for metastatic disease; DESTINY-Breast04 "
+                + (
+                    "enrolled after 1-2 lines."
+                    if lines <= 2
+                    else "enrolled after 1-2 lines, fewer than this."
+                ),
             )
         else:
             add(
@@ -226,7 +262,12 @@ def _chemotherapy_lines(facts: Inputs, regimen: Regimen, add: _Add) -> None:
             add(
                 SG_OPENED,
                 "prior_chemotherapy_opens_sacituzumab_govitecan",
-                f"{lines} prior chemotherapy lines for metastatic disease, as in TROPiCS-02 (2-4 lines).",
+                f"{lines} prior chemotherapy lines for metastatic disease; TROPiCS-02 "
+                + (
+                    "enrolled after 2-4 lines."
+                    if lines <= 4
+                    else "enrolled after 2-4 lines, fewer than this."
+                ),
             )
         else:
             add(
@@ -269,8 +310,9 @@ def _after_progression(facts: Inputs, regimen: Regimen, add: _Add) -> None:
         add(
             SAME_DRUG,
             "progressed_on_drug",
-            f"Progressed on {', '.join(again)} before (in another combination); the review "
-            "reports no benefit from giving it again, except a CDK4/6 inhibitor continued in trials.",
+            f"Progressed on {', '.join(again)} before (in another combination); the review has no "
+            "evidence for giving it again (MAINTAIN's ribociclib-after-ribociclib subgroup was "
+            "inconclusive).",
             ("MAINTAIN", "PACE") if _kinds.has_cdk46i(regimen) else (),
         )
         return

@@ -22,7 +22,7 @@ F = Factor.MOLECULAR
 MATCH = 3.0  # a biomarker the regimen's trials selected for
 PARTIAL = 1.0  # a pathway alteration the regimen acts on without a selecting trial
 AGAINST = -1.5  # a tested biomarker that predicts less benefit
-NO_ACTIONABLE = 2.0  # rule 6: nothing to target, so cytotoxics and ADCs come forward ...
+NO_ACTIONABLE = 4.0  # rule 6: nothing to target, so chemotherapy comes out preferred ...
 NO_ACTIONABLE_ENDOCRINE = -2.0  # ... and endocrine-based regimens step back
 HER2_PENDING = -2.0  # trastuzumab deruxtecan while HER2 is untested
 TRIAL_NO_APPROVED = 3.0  # a trial for a mechanism no approved drug targets
@@ -52,21 +52,27 @@ def assess(
     mechanisms: tuple[ResistanceMechanism, ...] = (),
 ) -> Assessment:
     found = _assess(facts, regimen, evidence, mechanisms)
-    if found.exclusions or not (
-        facts.tested_without_actionable and _kinds.is_endocrine_based(regimen)
-    ):
+    if found.exclusions or regimen.is_trial or not facts.tested_without_actionable:
         return found
-    step_back = reason(
-        F,
-        "no_actionable_alteration_endocrine",
-        "ESR1 and the PI3K pathway tested without an actionable alteration: the review prefers "
-        "chemotherapy and ADCs over endocrine-based regimens.",
-        evidence,
-        key_trials(regimen.id),
-    )
-    return Assessment(
-        score=found.score + NO_ACTIONABLE_ENDOCRINE, reasons=(*found.reasons, step_back)
-    )
+    # rule 6: with nothing actionable, chemotherapy and ADCs come forward, endocrine steps back
+    if _kinds.is_chemotherapy(regimen) or _kinds.is_adc(regimen):
+        delta, code, text = (
+            NO_ACTIONABLE,
+            "no_actionable_alteration",
+            "ESR1 and the PI3K pathway tested without an actionable alteration: the review "
+            "prefers chemotherapy and ADCs.",
+        )
+    elif _kinds.is_endocrine_based(regimen):
+        delta, code, text = (
+            NO_ACTIONABLE_ENDOCRINE,
+            "no_actionable_alteration_endocrine",
+            "ESR1 and the PI3K pathway tested without an actionable alteration: the review prefers "
+            "chemotherapy and ADCs over endocrine-based regimens.",
+        )
+    else:
+        return found
+    extra = reason(F, code, text, evidence, key_trials(regimen.id))
+    return Assessment(score=found.score + delta, reasons=(*found.reasons, extra))
 
 
 def _assess(
@@ -117,7 +123,7 @@ def _assess(
                         "ESR1 not mutated: the ESR1-mutant subgroup drew the greater benefit from oral "
                         "SERDs, so an oral SERD is not preferred.",
                         evidence,
-                        trials,
+                        (*trials, "acelERA"),
                     ),
                 ),
             )
@@ -219,8 +225,10 @@ def _assess(
                         reason(
                             F,
                             "hrd_mutation_matches_parp_inhibitor",
-                            f"{genes} mutation {_when(best)}: olaparib and talazoparib are approved "
-                            "for germline BRCA-mutated disease.",
+                            f"{genes} mutation {_when(best)}: the review reports olaparib and "
+                            "talazoparib approved for metastatic triple-negative breast cancer with "
+                            "germline BRCA mutations, in patients without a prior CDK4/6 inhibitor; "
+                            "their use here extends that.",
                             evidence,
                             (),
                             references=GERMLINE_BRCA_REFERENCES,
@@ -290,20 +298,6 @@ def _assess(
         )
 
     if _kinds.is_chemotherapy(regimen) or _kinds.is_adc(regimen):
-        if facts.tested_without_actionable:
-            return Assessment(
-                score=NO_ACTIONABLE,
-                reasons=(
-                    reason(
-                        F,
-                        "no_actionable_alteration",
-                        "ESR1 and the PI3K pathway tested without an actionable alteration: the review "
-                        "prefers chemotherapy and ADCs.",
-                        evidence,
-                        trials,
-                    ),
-                ),
-            )
         return r("no_biomarker_required", f"{regimen.name} needs no biomarker.")
 
     return r("no_matching_biomarker", f"No biomarker on record selects {regimen.name}.")

@@ -17,7 +17,7 @@ PREFERRED_FROM = 4.5
 ALTERNATIVE_FROM = 2.0
 
 
-@attrs.frozen(kw_only=True, slots=False)  # a __dict__, so cached_property stores the scores once
+@attrs.frozen(kw_only=True, slots=False)  # a __dict__, where ``once`` stores the scores
 class Assessed:
     regimen: Regimen
     molecular: Assessment
@@ -45,7 +45,7 @@ class Assessed:
 
 def band(a: Assessed) -> int:
     """0 preferred, 1 alternative, 2 later: what the clinical merit says, for every option."""
-    merit = a.scores.merit
+    merit = round(a.scores.merit, 6)  # no knife edge from float sums
     return 0 if merit >= PREFERRED_FROM else 1 if merit >= ALTERNATIVE_FROM else 2
 
 

@@ -18,9 +18,24 @@ class Comorbidity(enum.StrEnum):
     RENAL_IMPAIRMENT = "renal_impairment"
 
 
+#: other names for a comorbidity resistx reads
+ALIASES = {
+    "diabetes_mellitus": "diabetes",
+    "type_2_diabetes": "diabetes",
+    "type_1_diabetes": "diabetes",
+    "ild": "interstitial_lung_disease",
+    "pneumonitis": "interstitial_lung_disease",
+    "heart_disease": "cardiac_disease",
+    "heart_failure": "cardiac_disease",
+    "peripheral_neuropathy": "neuropathy",
+    "liver_impairment": "hepatic_impairment",
+}
+
+
 def normalise(name: str) -> str:
-    """Lower case with underscores: 'Interstitial lung disease' -> 'interstitial_lung_disease'."""
-    return "_".join(name.strip().casefold().replace("-", " ").split())
+    """Lower case with underscores, aliases resolved: 'Diabetes mellitus' -> 'diabetes'."""
+    key = "_".join(name.strip().casefold().replace("-", " ").split())
+    return ALIASES.get(key, key)
 
 
 def known(name: str) -> Comorbidity | None:
