@@ -93,6 +93,7 @@ __all__ = [
     "Regimen",
     "ResistanceMechanism",
     "ResistxError",
+    "Scores",
     "Treatment",
     "Trial",
     "__version__",
