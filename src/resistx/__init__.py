@@ -42,6 +42,7 @@ from resistx.model import (
     Reason,
     Regimen,
     ResistanceMechanism,
+    Scores,
     Treatment,
     Trial,
 )
