@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -307,6 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except resistx.ResistxError as e:
         print(f"resistx: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader stopped early (| head): nothing more to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the interpreter's flush at exit
+        return EXIT_OK
     except ImportError as e:
         print(f"resistx: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -72,7 +72,8 @@ def assess(
     else:
         return found
     extra = reason(F, code, text, evidence, key_trials(regimen.id))
-    return Assessment(score=found.score + delta, reasons=(*found.reasons, extra))
+    # rule 6 moves the option most, so its reason leads
+    return Assessment(score=found.score + delta, reasons=(extra, *found.reasons))
 
 
 def _assess(
