@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from importlib import resources
 
 from resistx import _serde
 from resistx._errors import EvidenceError
 from resistx.io.profile import ProfileSource, load_profile
 from resistx.model.mechanism import ResistanceMechanism
+from resistx.model.profile import BiomarkerResult
 
 BUNDLED = "mechanisms.json"
 
@@ -32,7 +34,11 @@ def mechanisms_for(profile: ProfileSource) -> tuple[ResistanceMechanism, ...]:
 
     ``profile`` is a ``Profile`` or anything ``load_profile`` reads.
     """
-    latest = load_profile(profile).latest_results
+    return matching_mechanisms(load_profile(profile).latest_results)
+
+
+def matching_mechanisms(latest: Mapping[str, BiomarkerResult]) -> tuple[ResistanceMechanism, ...]:
+    """The mechanisms that latest results per gene point to, in catalog order."""
     return tuple(
         m
         for m in catalog()

@@ -9,7 +9,7 @@ from resistx._version import version
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence._load import bundled
 from resistx.io.profile import ProfileSource, load_preferences, load_profile
-from resistx.mechanisms import mechanisms_for
+from resistx.mechanisms._catalog import matching_mechanisms
 from resistx.model.plan import Plan
 from resistx.model.profile import Preferences, Profile
 from resistx.sequencing import balance, efficacy, history, molecular
@@ -35,13 +35,15 @@ def sequence(
     prefs = load_preferences(preferences)
     eb = evidence if evidence is not None else bundled()
     facts = Facts.of(p, prefs)
-    matched = mechanisms_for(p)
+    matched = matching_mechanisms(facts.results)
+    molecular_memo = molecular.table(facts, eb, matched)
+    history_memo = history.table(facts, eb)
     assessed = [
         Assessed(
             regimen=regimen,
-            molecular=molecular.assess(facts, regimen, eb, matched),
+            molecular=molecular.assess(facts, regimen, eb, matched, molecular_memo),
             efficacy=efficacy.assess(facts, regimen, eb),
-            history=history.assess(facts, regimen, eb),
+            history=history.assess(facts, regimen, eb, history_memo),
             balance=balance.assess(facts, regimen, eb),
         )
         for regimen in considered(eb, matched, facts.findings, prefs.include_trials)

@@ -71,12 +71,9 @@ class Inputs(NamedTuple):
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
 
 
-def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
-    progressed = None
-    if not regimen.is_trial and regimen.id != "chemotherapy":
-        treatment = facts.progressed_on(regimen.drugs)
-        progressed = treatment.drugs if treatment is not None else None
-    inputs = Inputs(
+def inputs(facts: Facts) -> Inputs:
+    """The facts this factor reads, before the regimen is known (``progressed`` is None)."""
+    return Inputs(
         visceral_crisis=facts.profile.visceral_crisis,
         short_months=round(facts.cdk46i_months, 1)  # as the reason prints it
         if facts.short_cdk46i and facts.cdk46i_months is not None
@@ -86,16 +83,43 @@ def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment
         ecog=facts.profile.ecog,
         after_palbociclib="palbociclib" in facts.prior_cdk46i_drugs,
         had_cdk46i=facts.had_cdk46i,
-        progressed=progressed,
+        progressed=None,
         progressed_drugs=facts.progressed_drugs,
         after_pi3k_or_akt=any(
             drug_class(d) in (DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR)
             for d in facts.progressed_drugs
         ),
     )
-    return evidence.memoised(
-        ("history", regimen.id, inputs), lambda: _assess(inputs, regimen, evidence)
-    )
+
+
+def table(facts: Facts, evidence: EvidenceBase) -> dict[str, Assessment]:
+    """The memo of this factor's assessments for patients with these facts, by regimen id.
+
+    The key holds the shared inputs and the drugs of every treatment that progressed, from
+    which each regimen's ``progressed`` follows.
+    """
+    key = ("history", inputs(facts), tuple(t.drugs for t in facts.progressed))
+    return evidence.memoised(key, dict)
+
+
+def assess(
+    facts: Facts,
+    regimen: Regimen,
+    evidence: EvidenceBase,
+    memo: dict[str, Assessment] | None = None,
+) -> Assessment:
+    """``memo`` is ``table(facts, evidence)``, looked up once per plan by the caller."""
+    if memo is None:
+        memo = table(facts, evidence)
+    found = memo.get(regimen.id)
+    if found is None:
+        progressed = None
+        if not regimen.is_trial and regimen.id != "chemotherapy":
+            treatment = facts.progressed_on(regimen.drugs)
+            progressed = treatment.drugs if treatment is not None else None
+        own = inputs(facts)._replace(progressed=progressed)
+        found = memo[regimen.id] = _assess(own, regimen, evidence)
+    return found
 
 
 def _assess(facts: Inputs, regimen: Regimen, evidence: EvidenceBase) -> Assessment:

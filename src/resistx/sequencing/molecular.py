@@ -45,11 +45,50 @@ def _when(finding: Finding) -> str:
     return f"({date}{', ' + how if how else ''}{stale})"
 
 
+def signature(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> tuple[object, ...]:
+    """Everything this factor reads about the patient (the memo key, with the regimen id)."""
+    return (
+        facts.profile.her2,
+        facts.tested_without_actionable,
+        facts.rb1_loss,
+        facts.esr1,
+        facts.negative("ESR1") is not None,
+        facts.pik3ca,
+        facts.akt_pathway,
+        facts.pam_negative_by_ngs,
+        facts.parp_findings,
+        tuple(m.key for m in mechanisms),
+    )
+
+
+def table(
+    facts: Facts, evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...]
+) -> dict[str, Assessment]:
+    """The memo of this factor's assessments for patients with this signature, by regimen id."""
+    return evidence.memoised(("molecular", signature(facts, mechanisms)), dict)
+
+
 def assess(
     facts: Facts,
     regimen: Regimen,
     evidence: EvidenceBase,
     mechanisms: tuple[ResistanceMechanism, ...] = (),
+    memo: dict[str, Assessment] | None = None,
+) -> Assessment:
+    """``memo`` is ``table(facts, evidence, mechanisms)``, looked up once per plan by the caller."""
+    if memo is None:
+        memo = table(facts, evidence, mechanisms)
+    found = memo.get(regimen.id)
+    if found is None:
+        found = memo[regimen.id] = _assess_with_rule_6(facts, regimen, evidence, mechanisms)
+    return found
+
+
+def _assess_with_rule_6(
+    facts: Facts,
+    regimen: Regimen,
+    evidence: EvidenceBase,
+    mechanisms: tuple[ResistanceMechanism, ...],
 ) -> Assessment:
     found = _assess(facts, regimen, evidence, mechanisms)
     if found.exclusions or regimen.is_trial or not facts.tested_without_actionable:

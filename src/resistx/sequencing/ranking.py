@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import chain
+
 import attrs
 
 from resistx.model.enums import Tier
@@ -34,6 +37,11 @@ class Assessed:
         return tuple(r for a in self.parts for r in a.exclusions)
 
     @once
+    def band(self) -> int:
+        merit = round(self.scores.merit, 6)  # no knife edge from float sums
+        return 0 if merit >= PREFERRED_FROM else 1 if merit >= ALTERNATIVE_FROM else 2
+
+    @once
     def scores(self) -> Scores:
         return Scores(
             molecular=round(self.molecular.score, 6),
@@ -45,8 +53,7 @@ class Assessed:
 
 def band(a: Assessed) -> int:
     """0 preferred, 1 alternative, 2 later: what the clinical merit says, for every option."""
-    merit = round(a.scores.merit, 6)  # no knife edge from float sums
-    return 0 if merit >= PREFERRED_FROM else 1 if merit >= ALTERNATIVE_FROM else 2
+    return a.band
 
 
 def order_key(a: Assessed) -> tuple[int, float, str]:
@@ -72,8 +79,8 @@ def combine(assessed: list[Assessed]) -> tuple[tuple[Option, ...], tuple[Exclusi
             regimen=a.regimen,
             tier=tier(a),
             scores=a.scores,
-            reasons=tuple(r for part in a.parts for r in part.reasons),
-            cautions=_unique(c for part in a.parts for c in part.cautions),
+            reasons=tuple(chain.from_iterable(part.reasons for part in a.parts)),
+            cautions=_unique(chain.from_iterable(part.cautions for part in a.parts)),
         )
         for i, a in enumerate(eligible, start=1)
     )
@@ -84,8 +91,9 @@ def combine(assessed: list[Assessed]) -> tuple[tuple[Option, ...], tuple[Exclusi
     return options, excluded
 
 
-def _unique(cautions: object) -> tuple[Caution, ...]:
+def _unique(cautions: Iterable[Caution]) -> tuple[Caution, ...]:
+    """Each caution once (two factors can raise the same one)."""
     seen: dict[str, Caution] = {}
-    for c in cautions:  # type: ignore[attr-defined]
+    for c in cautions:
         seen.setdefault(c.text, c)
     return tuple(seen.values())
