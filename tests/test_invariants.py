@@ -201,7 +201,11 @@ def test_everolimus_ranks_below_the_pi3k_and_akt_inhibitors(
 
 
 @given(strategies.profiles, strategies.preferences)
-def test_the_memo_never_changes_a_plan(profile: resistx.Profile, prefs: resistx.Preferences) -> None:
+def test_the_memo_never_changes_a_plan(
+    profile: resistx.Profile, prefs: resistx.Preferences
+) -> None:
     """A plan from the warm bundled evidence base equals one from a fresh copy that remembers
     nothing: every memo key covers what its computation reads."""
-    assert resistx.sequence(profile, prefs) == resistx.sequence(profile, prefs, evidence=attrs.evolve(EB))
+    assert resistx.sequence(profile, prefs) == resistx.sequence(
+        profile, prefs, evidence=attrs.evolve(EB)
+    )
