@@ -195,3 +195,10 @@ def test_plot_with_an_unknown_image_type_exits_2(
     assert main(["plot", "forest", "--out", str(tmp_path / "forest.xyz")]) == 2
     err = capsys.readouterr().err
     assert "png" in err and "Traceback" not in err
+
+
+def test_schema_of_something_else_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["schema", "trial"])
+    assert info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from resistx.model.enums import Factor
+from resistx.model.evidence import Trial
 from resistx.model.plan import Option
+
+ENDPOINT_HEADER = ["endpoint", "arm", "population", "value", "95% CI", "where"]
+HAZARD_HEADER = ["HR", "population", "arms", "value", "95% CI", "p"]
 
 
 def efficacy_text(option: Option) -> str:
@@ -17,3 +21,37 @@ def why(option: Option) -> str:
     if moved[factor] == 0:
         factor = Factor.EFFICACY
     return next(r.text for r in option.reasons if r.factor is factor)
+
+
+def _ci(ci95: tuple[float, float] | None) -> str:
+    return f"{ci95[0]:g}-{ci95[1]:g}" if ci95 else ""
+
+
+def endpoint_rows(t: Trial) -> list[list[str]]:
+    """A trial's endpoints as table rows of plain text (the views escape them)."""
+    return [
+        [
+            e.kind.value + (f" at {e.timepoint_months:g} mo" if e.timepoint_months else ""),
+            e.arm,
+            e.population,
+            f"{e.value:g}",
+            _ci(e.ci95),
+            e.source,
+        ]
+        for e in t.endpoints
+    ]
+
+
+def hazard_rows(t: Trial) -> list[list[str]]:
+    """A trial's hazard ratios as table rows of plain text."""
+    return [
+        [
+            h.endpoint_kind.value,
+            h.population,
+            f"{h.experimental} vs {h.control}",
+            f"{h.value:g}",
+            _ci(h.ci95),
+            "" if h.p_value is None else f"{h.p_value:g}",
+        ]
+        for h in t.hazard_ratios
+    ]

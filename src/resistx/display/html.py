@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from resistx.display._common import efficacy_text, why
+from resistx.display._common import (
+    ENDPOINT_HEADER,
+    HAZARD_HEADER,
+    efficacy_text,
+    endpoint_rows,
+    hazard_rows,
+    why,
+)
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
 from resistx.model.plan import Option, Plan
@@ -94,34 +101,8 @@ def trial(t: Trial) -> str:
         f"{escape(t.status.value)}; review refs {escape(', '.join(map(str, t.references)) or 'none')})"
         f"<br>{escape(t.population)}</p>"
     )
-    endpoints = _table(
-        ["endpoint", "arm", "population", "value", "95% CI", "where"],
-        (
-            [
-                escape(e.kind.value),
-                escape(e.arm),
-                escape(e.population),
-                f"{e.value:g}",
-                f"{e.ci95[0]:g}-{e.ci95[1]:g}" if e.ci95 else "",
-                escape(e.source),
-            ]
-            for e in t.endpoints
-        ),
-    )
-    hrs = _table(
-        ["HR", "population", "arms", "value", "95% CI", "p"],
-        (
-            [
-                escape(h.endpoint_kind.value),
-                escape(h.population),
-                escape(f"{h.experimental} vs {h.control}"),
-                f"{h.value:g}",
-                f"{h.ci95[0]:g}-{h.ci95[1]:g}" if h.ci95 else "",
-                "" if h.p_value is None else f"{h.p_value:g}",
-            ]
-            for h in t.hazard_ratios
-        ),
-    )
+    endpoints = _table(ENDPOINT_HEADER, ([escape(c) for c in row] for row in endpoint_rows(t)))
+    hrs = _table(HAZARD_HEADER, ([escape(c) for c in row] for row in hazard_rows(t)))
     return f"<div>{head}{endpoints}{hrs if t.hazard_ratios else ''}</div>"
 
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from resistx.display._common import efficacy_text, why
+from collections.abc import Sequence
+
+from resistx.display._common import (
+    ENDPOINT_HEADER,
+    HAZARD_HEADER,
+    efficacy_text,
+    endpoint_rows,
+    hazard_rows,
+    why,
+)
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
 from resistx.model.plan import Option, Plan
@@ -13,7 +22,7 @@ def cell(text: object) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _table(header: list[str], rows: list[list[object]]) -> list[str]:
+def _table(header: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return lines
@@ -92,36 +101,10 @@ def trial(t: Trial) -> str:
         "",
     ]
     if t.endpoints:
-        lines += _table(
-            ["endpoint", "arm", "population", "value", "95% CI", "where"],
-            [
-                [
-                    e.kind.value + (f" at {e.timepoint_months:g} mo" if e.timepoint_months else ""),
-                    e.arm,
-                    e.population,
-                    f"{e.value:g}",
-                    f"{e.ci95[0]:g}-{e.ci95[1]:g}" if e.ci95 else "",
-                    e.source,
-                ]
-                for e in t.endpoints
-            ],
-        )
+        lines += _table(ENDPOINT_HEADER, endpoint_rows(t))
     if t.hazard_ratios:
         lines.append("")
-        lines += _table(
-            ["HR", "population", "arms", "value", "95% CI", "p"],
-            [
-                [
-                    h.endpoint_kind.value,
-                    h.population,
-                    f"{h.experimental} vs {h.control}",
-                    f"{h.value:g}",
-                    f"{h.ci95[0]:g}-{h.ci95[1]:g}" if h.ci95 else "",
-                    "" if h.p_value is None else f"{h.p_value:g}",
-                ]
-                for h in t.hazard_ratios
-            ],
-        )
+        lines += _table(HAZARD_HEADER, hazard_rows(t))
     return "\n".join(lines)
 
 

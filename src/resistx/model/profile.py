@@ -230,12 +230,6 @@ class Profile:
         )
 
     @property
-    def last_cdk46i(self) -> Treatment | None:
-        """The most recent of ``cdk46i_courses``."""
-        courses = self.cdk46i_courses
-        return courses[-1] if courses else None
-
-    @property
     def had_cdk46i(self) -> bool:
         """Any treatment with a CDK4/6 inhibitor, however it ended."""
         return any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in self.treatments)

@@ -6,6 +6,8 @@ import attrs
 
 from resistx.model.enums import DrugClass
 
+TRIAL_PREFIX = "trial:"
+
 
 @attrs.frozen(kw_only=True)
 class Drug:
@@ -30,4 +32,9 @@ class Regimen:
 
     @property
     def is_trial(self) -> bool:
-        return self.id.startswith("trial:")
+        return self.id.startswith(TRIAL_PREFIX)
+
+    @property
+    def trial_id(self) -> str | None:
+        """The NCT id of a ``trial:<NCT id>`` regimen, else None."""
+        return self.id.removeprefix(TRIAL_PREFIX) if self.is_trial else None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from resistx.model.regimen import TRIAL_PREFIX
+
 KEY_TRIALS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
     {
         "elacestrant": ("EMERALD",),
@@ -37,7 +39,8 @@ KEY_TRIALS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
 GERMLINE_BRCA_REFERENCES = (74, 75)
 
 
-def key_trials(regimen_id: str, trial_key: str | None = None) -> tuple[str, ...]:
-    if regimen_id.startswith("trial:"):
-        return (trial_key,) if trial_key else ()
+def key_trials(regimen_id: str) -> tuple[str, ...]:
+    """The trials a regimen's reasons cite; a ``trial:`` regimen cites its own study (NCT id)."""
+    if regimen_id.startswith(TRIAL_PREFIX):
+        return (regimen_id.removeprefix(TRIAL_PREFIX),)
     return KEY_TRIALS[regimen_id]

@@ -272,9 +272,7 @@ def _assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessmen
     weight = facts.preferences.priority.value.replace("_", " ")
     text += f" resistx cost level {num(cost)} of 3 (an assumption, not review data); weighed for a {weight} priority"
     text += ", cost-sensitive." if facts.preferences.cost_sensitive else "."
-    trials = cited or (
-        (regimen.id.removeprefix("trial:"),) if regimen.is_trial else key_trials(regimen.id)
-    )
+    trials = cited or key_trials(regimen.id)
     return Assessment(
         score=round(score, 6),
         reasons=(reason(F, "toxicity_and_cost", text, evidence, trials),),

@@ -162,10 +162,7 @@ class _Scored:
 
 
 def _arm_of(trial: Trial, regimen_id: str) -> list[str]:
-    # a cohort study may give the regimen to patients with and without a prior CDK4/6
-    # inhibitor (refs 46, 47): the group that had one speaks for our patients, so it goes first
-    arms = [a.label for a in trial.arms if a.regimen == regimen_id]
-    return sorted(arms, key=lambda label: label.casefold().startswith("no prior"))
+    return [a.label for a in trial.arms if a.regimen == regimen_id]
 
 
 def _regimen_of(trial: Trial, label: str) -> str | None:
@@ -300,7 +297,7 @@ def _score_source(trial: Trial, regimen_id: str, population: str) -> _Scored | N
 
 def assess(facts: Facts, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
     if regimen.is_trial:
-        trial = evidence.trial(regimen.id.removeprefix("trial:"))
+        trial = evidence.trial(regimen.trial_id or regimen.id)
         return Assessment(
             score=0.0,
             reasons=(

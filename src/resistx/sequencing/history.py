@@ -124,7 +124,7 @@ def assess(
 
 def _assess(facts: Inputs, regimen: Regimen, evidence: EvidenceBase) -> Assessment:
     rid = regimen.id
-    trials = key_trials(rid) if not regimen.is_trial else (rid.removeprefix("trial:"),)
+    trials = key_trials(rid)
     excluded = _exclusions(facts, regimen, evidence, trials)
     if excluded:
         return Assessment(exclusions=excluded)

@@ -126,111 +126,84 @@ def _assess(
         return _trial(regimen, evidence, mechanisms)
     trials = key_trials(rid)
 
-    def r(code: str, text: str, *extra: str) -> Assessment:
-        return Assessment(score=0.0, reasons=(reason(F, code, text, evidence, extra or trials),))
+    def says(
+        score: float,
+        code: str,
+        text: str,
+        cited: tuple[str, ...] = trials,
+        references: tuple[int, ...] = (),
+    ) -> Assessment:
+        found = reason(F, code, text, evidence, cited, references=references)
+        return Assessment(score=score, reasons=(found,))
+
+    def leave_out(code: ExclusionCode, text: str, cited: tuple[str, ...] = trials) -> Assessment:
+        return Assessment(exclusions=(exclusion(code, F, text, evidence, cited),))
 
     if _kinds.has_cdk46i(regimen) and (rb := facts.rb1_loss) is not None:
-        return Assessment(
-            exclusions=(
-                exclusion(
-                    ExclusionCode.BIOMARKER_ABSENT,
-                    F,
-                    f"RB1 loss {_when(rb)}: CDK4/6 inhibitors act through RB, so a CDK4/6-inhibitor "
-                    "regimen is left out (review, Resistance Mechanisms).",
-                    evidence,
-                    trials,
-                ),
-            )
+        return leave_out(
+            ExclusionCode.BIOMARKER_ABSENT,
+            f"RB1 loss {_when(rb)}: CDK4/6 inhibitors act through RB, so a CDK4/6-inhibitor "
+            "regimen is left out (review, Resistance Mechanisms).",
         )
 
     if rid in ("elacestrant", "camizestrant", "amcenestrant", "giredestrant"):
         if (f := facts.esr1) is not None:
-            return _match(
-                f,
+            return says(
+                MATCH * _weight(f),
                 "esr1_mutation_matches_oral_serd",
                 f"ESR1 mutation {_when(f)}: oral SERDs overcome ESR1-mutant resistance; "
                 "the review prefers them for ESR1-mutated disease.",
-                evidence,
-                trials,
             )
         if facts.negative("ESR1") is not None:
-            return Assessment(
-                score=AGAINST,
-                reasons=(
-                    reason(
-                        F,
-                        "esr1_not_mutated",
-                        "ESR1 not mutated: the ESR1-mutant subgroup drew the greater benefit from oral "
-                        "SERDs, so an oral SERD is not preferred.",
-                        evidence,
-                        (*trials, "acelERA"),
-                    ),
-                ),
+            return says(
+                AGAINST,
+                "esr1_not_mutated",
+                "ESR1 not mutated: the ESR1-mutant subgroup drew the greater benefit from oral "
+                "SERDs, so an oral SERD is not preferred.",
+                (*trials, "acelERA"),
             )
-        return r(
+        return says(
+            0.0,
             "esr1_untested",
             "ESR1 status unknown: a current ESR1 result decides whether an oral SERD is preferred.",
         )
 
     if rid == "alpelisib+fulvestrant":
         if (f := facts.pik3ca) is not None:
-            return _match(
-                f,
+            return says(
+                MATCH * _weight(f),
                 "pik3ca_mutation_matches_alpelisib",
                 f"PIK3CA mutation {_when(f)}: alpelisib is for PIK3CA-mutated tumours "
                 "(SOLAR-1, BYLieve).",
-                evidence,
-                trials,
             )
-        return Assessment(
-            exclusions=(
-                exclusion(
-                    ExclusionCode.BIOMARKER_ABSENT,
-                    F,
-                    "No PIK3CA mutation on record: alpelisib is for PIK3CA-mutated tumours only "
-                    "(SOLAR-1 showed no significant benefit without the mutation).",
-                    evidence,
-                    ("SOLAR-1",),
-                ),
-            )
+        return leave_out(
+            ExclusionCode.BIOMARKER_ABSENT,
+            "No PIK3CA mutation on record: alpelisib is for PIK3CA-mutated tumours only "
+            "(SOLAR-1 showed no significant benefit without the mutation).",
+            ("SOLAR-1",),
         )
 
     if rid == "capivasertib+fulvestrant":
         if (f := facts.akt_pathway) is not None:
-            return _match(
-                f,
+            return says(
+                MATCH * _weight(f),
                 "akt_pathway_alteration_matches_capivasertib",
                 f"{f.gene} {f.result.status.value} {_when(f)}: an AKT-pathway alteration "
                 "(PIK3CA, AKT1, PTEN), the population of CAPItello-291's greatest benefit.",
-                evidence,
-                trials,
             )
         if facts.pam_negative_by_ngs:
-            return Assessment(
-                score=0.0,
-                reasons=(
-                    reason(
-                        F,
-                        "pathway_not_altered_by_ngs",
-                        "No PI3K/AKT/PTEN alteration by NGS: the efficacy is FAKTION's expanded "
-                        "non-altered subgroup's, which showed no significant benefit.",
-                        evidence,
-                        ("FAKTION",),
-                    ),
-                ),
+            return says(
+                0.0,
+                "pathway_not_altered_by_ngs",
+                "No PI3K/AKT/PTEN alteration by NGS: the efficacy is FAKTION's expanded "
+                "non-altered subgroup's, which showed no significant benefit.",
+                ("FAKTION",),
             )
-        return Assessment(
-            score=0.5,
-            reasons=(
-                reason(
-                    F,
-                    "akt_pathway_unknown_or_absent",
-                    "No AKT-pathway alteration on record: CAPItello-291 also improved PFS in its overall "
-                    "population, less than in the altered subgroup.",
-                    evidence,
-                    trials,
-                ),
-            ),
+        return says(
+            0.5,
+            "akt_pathway_unknown_or_absent",
+            "No AKT-pathway alteration on record: CAPItello-291 also improved PFS in its overall "
+            "population, less than in the altered subgroup.",
         )
 
     if rid in ("everolimus+exemestane", "ribociclib+everolimus+exemestane"):
@@ -238,115 +211,65 @@ def _assess(
 
     if rid in ("olaparib", "talazoparib"):
         found = facts.parp_findings
-        if found:
-            best = max(found, key=lambda f: (_weight(f), f.gene))
-            genes = ", ".join(f"{f.result.origin.value} {f.gene}" for f in found)
-            germline_brca = any(
-                f.gene != "PALB2" and f.result.origin.value == "germline" for f in found
+        if not found:
+            return leave_out(
+                ExclusionCode.BIOMARKER_ABSENT,
+                "No germline BRCA1/2 or PALB2 and no somatic BRCA1/2 mutation on record: a PARP "
+                "inhibitor needs one (TBCRC 048).",
             )
-            if rid == "talazoparib" and not germline_brca:
-                return Assessment(
-                    score=MATCH * _weight(best) / 2,
-                    reasons=(
-                        reason(
-                            F,
-                            "hrd_mutation_matches_parp_inhibitor_class",
-                            f"{genes} mutation {_when(best)}: TBCRC 048 tested olaparib; talazoparib is "
-                            "another PARP inhibitor, supported here by class only.",
-                            evidence,
-                            trials,
-                        ),
-                    ),
-                )
-            if germline_brca:
-                return Assessment(
-                    score=MATCH * _weight(best),
-                    reasons=(
-                        reason(
-                            F,
-                            "hrd_mutation_matches_parp_inhibitor",
-                            f"{genes} mutation {_when(best)}: the review reports olaparib and "
-                            "talazoparib approved for metastatic triple-negative breast cancer with "
-                            "germline BRCA mutations, in patients without a prior CDK4/6 inhibitor; "
-                            "their use here extends that.",
-                            evidence,
-                            (),
-                            references=GERMLINE_BRCA_REFERENCES,
-                        ),
-                    ),
-                )
-            return _match(
-                best,
+        best = max(found, key=lambda f: (_weight(f), f.gene))
+        genes = ", ".join(f"{f.result.origin.value} {f.gene}" for f in found)
+        germline_brca = any(
+            f.gene != "PALB2" and f.result.origin.value == "germline" for f in found
+        )
+        if rid == "talazoparib" and not germline_brca:
+            return says(
+                MATCH * _weight(best) / 2,
+                "hrd_mutation_matches_parp_inhibitor_class",
+                f"{genes} mutation {_when(best)}: TBCRC 048 tested olaparib; talazoparib is "
+                "another PARP inhibitor, supported here by class only.",
+            )
+        if germline_brca:
+            return says(
+                MATCH * _weight(best),
                 "hrd_mutation_matches_parp_inhibitor",
-                f"{genes} mutation {_when(best)}: TBCRC 048 saw responses with germline PALB2 and "
-                "somatic BRCA1/2 mutations, also after a CDK4/6 inhibitor.",
-                evidence,
-                trials,
+                f"{genes} mutation {_when(best)}: the review reports olaparib and "
+                "talazoparib approved for metastatic triple-negative breast cancer with "
+                "germline BRCA mutations, in patients without a prior CDK4/6 inhibitor; "
+                "their use here extends that.",
+                (),
+                GERMLINE_BRCA_REFERENCES,
             )
-        return Assessment(
-            exclusions=(
-                exclusion(
-                    ExclusionCode.BIOMARKER_ABSENT,
-                    F,
-                    "No germline BRCA1/2 or PALB2 and no somatic BRCA1/2 mutation on record: a PARP "
-                    "inhibitor needs one (TBCRC 048).",
-                    evidence,
-                    trials,
-                ),
-            )
+        return says(
+            MATCH * _weight(best),
+            "hrd_mutation_matches_parp_inhibitor",
+            f"{genes} mutation {_when(best)}: TBCRC 048 saw responses with germline PALB2 and "
+            "somatic BRCA1/2 mutations, also after a CDK4/6 inhibitor.",
         )
 
     if rid == "trastuzumab-deruxtecan":
         her2 = facts.profile.her2
         if her2 is Her2Status.LOW:
-            return Assessment(
-                score=MATCH,
-                reasons=(
-                    reason(
-                        F,
-                        "her2_low_matches_trastuzumab_deruxtecan",
-                        "HER2-low: the population of DESTINY-Breast04.",
-                        evidence,
-                        trials,
-                    ),
-                ),
+            return says(
+                MATCH,
+                "her2_low_matches_trastuzumab_deruxtecan",
+                "HER2-low: the population of DESTINY-Breast04.",
             )
         if her2 is Her2Status.UNKNOWN:
-            return Assessment(
-                score=HER2_PENDING,
-                reasons=(
-                    reason(
-                        F,
-                        "her2_status_unknown",
-                        "HER2 status unknown: trastuzumab deruxtecan is for HER2-low disease "
-                        "(DESTINY-Breast04); it waits on an IHC test.",
-                        evidence,
-                        trials,
-                    ),
-                ),
+            return says(
+                HER2_PENDING,
+                "her2_status_unknown",
+                "HER2 status unknown: trastuzumab deruxtecan is for HER2-low disease "
+                "(DESTINY-Breast04); it waits on an IHC test.",
             )
-        return Assessment(
-            exclusions=(
-                exclusion(
-                    ExclusionCode.OUT_OF_POPULATION,
-                    F,
-                    f"HER2 {her2.value}: DESTINY-Breast04 enrolled HER2-low disease only.",
-                    evidence,
-                    trials,
-                ),
-            )
+        return leave_out(
+            ExclusionCode.OUT_OF_POPULATION,
+            f"HER2 {her2.value}: DESTINY-Breast04 enrolled HER2-low disease only.",
         )
 
     if _kinds.is_chemotherapy(regimen) or _kinds.is_adc(regimen):
-        return r("no_biomarker_required", f"{regimen.name} needs no biomarker.")
-
-    return r("no_matching_biomarker", f"No biomarker on record selects {regimen.name}.")
-
-
-def _match(
-    f: Finding, code: str, text: str, evidence: EvidenceBase, trials: tuple[str, ...]
-) -> Assessment:
-    return Assessment(score=MATCH * _weight(f), reasons=(reason(F, code, text, evidence, trials),))
+        return says(0.0, "no_biomarker_required", f"{regimen.name} needs no biomarker.")
+    return says(0.0, "no_matching_biomarker", f"No biomarker on record selects {regimen.name}.")
 
 
 def _everolimus(
@@ -395,7 +318,7 @@ def _everolimus(
 def _trial(
     regimen: Regimen, evidence: EvidenceBase, mechanisms: tuple[ResistanceMechanism, ...]
 ) -> Assessment:
-    trial = evidence.trial(regimen.id.removeprefix("trial:"))
+    trial = evidence.trial(regimen.trial_id or regimen.id)
     matched = [m for m in mechanisms if trial.key in m.trials or _targets(m, regimen)]
     approved = any(s in regimens.BY_ID for m in matched for s in m.strategies)
     names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in matched)

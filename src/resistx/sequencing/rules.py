@@ -25,7 +25,7 @@ class Rule:
     references: tuple[int, ...] = ()
 
 
-M, E, H, B = Factor.MOLECULAR, Factor.EFFICACY, Factor.HISTORY, Factor.BALANCE
+M, H, B = Factor.MOLECULAR, Factor.HISTORY, Factor.BALANCE
 
 RULES: tuple[Rule, ...] = (
     Rule(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from resistx.model import regimen as regimen_model
 from resistx.model.regimen import Regimen
 from resistx.vocab import drugs
 
@@ -42,4 +43,4 @@ REGIMENS: tuple[Regimen, ...] = (
 
 BY_ID: MappingProxyType[str, Regimen] = MappingProxyType({r.id: r for r in REGIMENS})
 
-TRIAL_PREFIX = "trial:"
+TRIAL_PREFIX = regimen_model.TRIAL_PREFIX
