@@ -31,7 +31,7 @@ from resistx.model.evidence import (
     Trial,
 )
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.plan import Action, Caution, Exclusion, Option, Plan, Reason, Scores
+from resistx.model.plan import Action, Caution, Exclusion, Option, Plan, PolicyInfo, Reason, Scores
 from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
 from resistx.model.regimen import Drug, Regimen
 
@@ -61,6 +61,7 @@ __all__ = [
     "Option",
     "Origin",
     "Plan",
+    "PolicyInfo",
     "Preferences",
     "Priority",
     "Profile",

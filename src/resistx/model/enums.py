@@ -186,3 +186,41 @@ class ExclusionCode(enum.StrEnum):
     BIOMARKER_ABSENT = "biomarker_absent"
     NEGATIVE_TRIAL = "negative_trial"
     OUT_OF_POPULATION = "out_of_population"
+
+
+class Classification(enum.StrEnum):
+    """ACMG-style classification of a variant; only pathogenic or likely pathogenic ones match."""
+
+    PATHOGENIC = "pathogenic"
+    LIKELY_PATHOGENIC = "likely_pathogenic"
+    VUS = "vus"
+    LIKELY_BENIGN = "likely_benign"
+    BENIGN = "benign"
+
+    @property
+    def actionable(self) -> bool:
+        return self in (Classification.PATHOGENIC, Classification.LIKELY_PATHOGENIC)
+
+
+class RegimenKind(enum.StrEnum):
+    """What kind of regimen a table record is; the rules speak of kinds, not of regimen ids."""
+
+    ENDOCRINE_MONOTHERAPY = "endocrine_monotherapy"
+    ENDOCRINE_COMBINATION = "endocrine_combination"
+    TARGETED_ENDOCRINE = "targeted+endocrine"
+    CDK46I_BASED = "cdk4/6i_based"
+    PARP_INHIBITOR = "parp_inhibitor"
+    ADC = "adc"
+    CHEMOTHERAPY = "chemotherapy"
+    TRIAL = "trial"
+
+
+class Route(enum.StrEnum):
+    ORAL = "oral"
+    INTRAMUSCULAR = "intramuscular"
+    INTRAVENOUS = "intravenous"
+
+
+class RegulatoryStatus(enum.StrEnum):
+    APPROVED = "approved"
+    INVESTIGATIONAL = "investigational"

@@ -23,6 +23,7 @@ class Reason:
     text: str
     trials: tuple[str, ...] = ()
     references: tuple[int, ...] = ()
+    rule: int | None = None  # the number of the rule that gave it (docs/ranking.md)
 
 
 @attrs.frozen(kw_only=True)
@@ -35,6 +36,7 @@ class Caution:
     percent: float | None = None
     trials: tuple[str, ...] = ()
     references: tuple[int, ...] = ()
+    rule: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -44,6 +46,7 @@ class Action:
     code: str
     text: str
     genes: tuple[str, ...] = ()
+    rule: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -75,6 +78,8 @@ class Option:
     scores: Scores
     reasons: tuple[Reason, ...]
     cautions: tuple[Caution, ...] = ()
+    #: the tests this option waits on (e.g. "HER2 IHC"): never preferred until they are done
+    waits_on: tuple[str, ...] = ()
 
     # notebook display; the display layer sits above the model and is imported on call
     def _repr_html_(self) -> str:
@@ -101,6 +106,15 @@ class Exclusion:
 
 
 @attrs.frozen(kw_only=True)
+class PolicyInfo:
+    """The named, versioned policy a plan was made under (e.g. ``ye2024``)."""
+
+    name: str
+    version: str
+    description: str = ""
+
+
+@attrs.frozen(kw_only=True)
 class Plan:
     """A ranked, explained plan. Decision support for clinicians, not a substitute for judgment."""
 
@@ -110,6 +124,7 @@ class Plan:
     excluded: tuple[Exclusion, ...] = ()
     actions: tuple[Action, ...] = ()
     notes: tuple[str, ...] = ()
+    policy: PolicyInfo
     evidence_version: str
     library_version: str
     disclaimer: str

@@ -16,6 +16,7 @@ from resistx.model import _validators as v
 from resistx.model.enums import (
     Assay,
     BiomarkerStatus,
+    Classification,
     DrugClass,
     Her2Status,
     HormoneReceptor,
@@ -105,6 +106,14 @@ class BiomarkerResult:
     assay: Assay | None = None
     tested_on: dt.date | None = None
     variant: str | None = None
+    #: pathogenic or likely pathogenic match; a VUS or (likely) benign variant does not.
+    #: None: pathogenic for mutated, amplified and loss, as resistx 0.1 read every result
+    classification: Classification | None = None
+
+    @property
+    def actionable(self) -> bool:
+        """A finding that can select a regimen: not a VUS or a benign variant."""
+        return self.classification is None or self.classification.actionable
 
 
 @attrs.frozen(kw_only=True)
@@ -178,6 +187,7 @@ def result_order(r: BiomarkerResult) -> tuple[Any, ...]:
         r.sample.value if r.sample else "",
         r.assay.value if r.assay else "",
         r.variant or "",
+        r.classification.value if r.classification else "",
     )
 
 

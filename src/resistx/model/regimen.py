@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, RegimenKind, RegulatoryStatus, Route
 
 TRIAL_PREFIX = "trial:"
 
@@ -38,3 +38,61 @@ class Regimen:
     def trial_id(self) -> str | None:
         """The NCT id of a ``trial:<NCT id>`` regimen, else None."""
         return self.id.removeprefix(TRIAL_PREFIX) if self.is_trial else None
+
+
+@attrs.frozen(kw_only=True)
+class Approval:
+    """Whether a regimen is approved in the setting after a CDK4/6 inhibitor, as the source says.
+
+    ``authority`` and ``year`` are given only where the source gives them; ``source`` says where.
+    """
+
+    status: RegulatoryStatus
+    authority: str | None = None
+    year: int | None = None
+    source: str = ""
+
+    @property
+    def investigational(self) -> bool:
+        return self.status is RegulatoryStatus.INVESTIGATIONAL
+
+
+@attrs.frozen(kw_only=True)
+class EfficacySource:
+    """A study that carries a regimen's efficacy, and how the patient's population in it is
+    chosen (``population`` names a selector of the sequencing engine, e.g. ``esr1``)."""
+
+    trial: str
+    population: str = "itt"
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)  # a memo key part, hashed on every lookup
+class RegimenSpec:
+    """What the engine knows about one regimen: one record of a policy's regimen table."""
+
+    id: str
+    name: str
+    drugs: tuple[str, ...]
+    kind: RegimenKind
+    routes: tuple[Route, ...]
+    key_trials: tuple[str, ...]  # cited by its reasons when nothing more specific applies
+    efficacy: tuple[EfficacySource, ...] = ()
+    ae_trial: str | None = None  # the study whose adverse-event table speaks for it
+    signature_risks: tuple[str, ...] = ()  # adverse events always shown among its cautions
+    negative_trial: str | None = None  # a trial that showed no benefit after a CDK4/6 inhibitor
+    cost_level: float  # resistx's assumption, 1 (least) to 3; not review data
+    regulatory: Approval
+    references: tuple[int, ...] = ()  # review references its reasons cite beyond its trials
+
+    def regimen(self, drug_classes: tuple[DrugClass, ...]) -> Regimen:
+        return Regimen(id=self.id, name=self.name, drugs=self.drugs, drug_classes=drug_classes)
+
+
+@attrs.frozen(kw_only=True)
+class RegimenTable:
+    """A policy's regimen table (``regimens.json``), shipped beside the evidence it cites."""
+
+    version: str
+    evidence_version: str
+    source: str = ""
+    regimens: tuple[RegimenSpec, ...]

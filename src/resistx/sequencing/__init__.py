@@ -1,5 +1,6 @@
-"""The sequencing engine: one module per factor of the review's Discussion, and the combiner."""
+"""The sequencing engine: profile in, facts, per-factor Inputs, rule units, one order, plan out."""
 
 from resistx.sequencing.engine import DISCLAIMER, sequence
+from resistx.sequencing.policy import Policy
 
-__all__ = ["DISCLAIMER", "sequence"]
+__all__ = ["DISCLAIMER", "Policy", "sequence"]

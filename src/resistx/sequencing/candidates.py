@@ -6,22 +6,31 @@ from resistx.evidence._base import EvidenceBase
 from resistx.model.enums import BiomarkerStatus, DrugClass, TrialStatus
 from resistx.model.evidence import Trial
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.regimen import Regimen
-from resistx.vocab import drugs, regimens
+from resistx.model.enums import RegimenKind, RegulatoryStatus
+from resistx.model.regimen import TRIAL_PREFIX, Approval, RegimenSpec
+from resistx.sequencing.memo import LRU
+from resistx.vocab import drugs
 
 OPEN = (TrialStatus.ONGOING, TrialStatus.UNKNOWN)
 _CLASS_VALUES = frozenset(c.value for c in DrugClass)
 
 
-def trial_regimen(trial: Trial) -> Regimen:
+def trial_spec(trial: Trial) -> RegimenSpec:
     """A ``trial:<NCT id>`` regimen for enrolment in a study."""
-    names = sorted({d for arm in trial.arms for d in arm.drugs})
-    classes = tuple(dict.fromkeys(drugs.drug_class(d) for d in names if d in drugs.BY_NAME))
-    return Regimen(
-        id=f"{regimens.TRIAL_PREFIX}{trial.nct_id}",
-        name=f"Trial {trial.key}: {', '.join(names) or 'investigational agent'}",
-        drugs=tuple(names),
-        drug_classes=classes,
+    names = tuple(sorted({d for arm in trial.arms for d in arm.drugs if d in drugs.BY_NAME}))
+    shown = sorted({d for arm in trial.arms for d in arm.drugs})
+    return RegimenSpec(
+        id=f"{TRIAL_PREFIX}{trial.nct_id}",
+        name=f"Trial {trial.key}: {', '.join(shown) or 'investigational agent'}",
+        drugs=names,
+        kind=RegimenKind.TRIAL,
+        routes=(),
+        key_trials=(trial.key,),
+        cost_level=2.0,
+        regulatory=Approval(
+            status=RegulatoryStatus.INVESTIGATIONAL,
+            source=f"enrolment in {trial.key}, which reports no results in the review",
+        ),
     )
 
 
@@ -59,17 +68,17 @@ _PARTNERS = {
 
 def considered(
     evidence: EvidenceBase,
+    table: tuple[RegimenSpec, ...],
     mechanisms: tuple[ResistanceMechanism, ...],
     findings: frozenset[tuple[str, BiomarkerStatus]],
     include_trials: bool,
-) -> tuple[Regimen, ...]:
-    """The fixed regimens, then the matching trials (when wanted)."""
+    memo: LRU[object],
+) -> tuple[RegimenSpec, ...]:
+    """The policy's regimens, then the matching trials (when wanted)."""
     if not include_trials or not mechanisms:
-        return regimens.REGIMENS
-    return evidence.memoised(
-        ("considered", tuple(m.key for m in mechanisms), findings),
-        lambda: (
-            regimens.REGIMENS
-            + tuple(trial_regimen(t) for t in matching_trials(evidence, mechanisms, findings))
-        ),
+        return table
+    trials = memo.get_or(
+        ("trials", mechanisms, findings),
+        lambda: tuple(trial_spec(t) for t in matching_trials(evidence, mechanisms, findings)),
     )
+    return table + trials  # type: ignore[operator]

@@ -1,4 +1,9 @@
-"""``sequence(profile)``: profile in, factors read evidence, plan out. A pure function."""
+"""``sequence(profile)``: profile -> facts -> per-factor Inputs -> rule units -> order -> Plan.
+
+The engine reads the ``Policy`` it is given and knows no regimen by name and no rule by
+number. It owns the memo: one bounded LRU per (policy, evidence), keyed by the factor, its
+Inputs and the regimen id.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,51 @@ from typing import Any
 
 from resistx._version import version
 from resistx.evidence._base import EvidenceBase
-from resistx.evidence._load import bundled
 from resistx.io.profile import ProfileSource, load_preferences, load_profile
 from resistx.mechanisms._catalog import matching_mechanisms
-from resistx.model.plan import Plan
-from resistx.model.profile import Preferences, Profile
-from resistx.sequencing import balance, efficacy, history, molecular
-from resistx.sequencing._facts import Facts
-from resistx.sequencing.actions import actions, notes
+from resistx.model.enums import Factor
+from resistx.model.plan import Action, Plan
+from resistx.model.profile import Preferences
+from resistx.sequencing import inputs as build
+from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
+from resistx.sequencing.facts import Facts
+from resistx.sequencing.memo import LRU
+from resistx.sequencing.notes import notes
+from resistx.sequencing.policy import Policy, get
 from resistx.sequencing.ranking import Assessed, combine
+from resistx.sequencing.rule import Context, Rule
 
 DISCLAIMER = (
     "Decision support for clinicians, not a substitute for their judgment: resistx ranks "
     "options from one 2024 review (Ye et al., doi 10.2147/BCTT.S438366)."
 )
+FACTORS = (Factor.MOLECULAR, Factor.EFFICACY, Factor.HISTORY, Factor.BALANCE)
+_MEMOS: dict[tuple[str, str, int], tuple[EvidenceBase, Context, LRU[Any]]] = {}
+_MEMO_POLICIES = 8
+
+
+def policy_of(policy: Policy | str | None) -> Policy:
+    if policy is None:
+        return get("ye2024")
+    if isinstance(policy, str):
+        return get(policy)
+    if isinstance(policy, Policy):
+        return policy
+    msg = f"policy must be a Policy, a policy name or None, not {type(policy).__name__}"
+    raise TypeError(msg)
+
+
+def memo_for(policy: Policy, evidence: EvidenceBase) -> tuple[Context, LRU[Any]]:
+    """The context and memo of (policy, evidence); evidence identity guards a reused id."""
+    key = (*policy.key, id(evidence))
+    found = _MEMOS.get(key)
+    if found is None or found[0] is not evidence:
+        if len(_MEMOS) >= _MEMO_POLICIES:
+            _MEMOS.clear()
+        ctx = Context(evidence=evidence, weights=policy.weights, regimens=policy.regimens(evidence))
+        found = _MEMOS[key] = (evidence, ctx, LRU())
+    return found[1], found[2]
 
 
 def sequence(
@@ -29,34 +64,66 @@ def sequence(
     preferences: Preferences | Mapping[str, Any] | None = None,
     *,
     evidence: EvidenceBase | None = None,
+    policy: Policy | str | None = None,
 ) -> Plan:
     """A ranked, explained plan for one patient. Same input, same output, always."""
-    p: Profile = load_profile(profile)  # checks the scope too
+    p = load_profile(profile)  # checks the scope too
     prefs = load_preferences(preferences)
-    eb = evidence if evidence is not None else bundled()
-    facts = Facts.of(p, prefs)
-    matched = matching_mechanisms(facts.results)
-    molecular_memo = molecular.table(facts, eb, matched)
-    history_memo = history.table(facts, eb)
-    assessed = [
-        Assessed(
-            regimen=regimen,
-            molecular=molecular.assess(facts, regimen, eb, matched, molecular_memo),
-            efficacy=efficacy.assess(facts, regimen, eb),
-            history=history.assess(facts, regimen, eb, history_memo),
-            balance=balance.assess(facts, regimen, eb),
+    pol = policy_of(policy)
+    eb = evidence if evidence is not None else pol.default_evidence()
+    ctx, memo = memo_for(pol, eb)
+    facts = Facts(profile=p, preferences=prefs)
+    found = {g: st.finding.result for g, st in facts.genes.items() if st.finding is not None}
+    mechanisms = matching_mechanisms(found)
+    molecular = build.molecular(facts, mechanisms)
+    factor_inputs: dict[Factor, object] = {
+        Factor.MOLECULAR: molecular,
+        Factor.EFFICACY: build.efficacy(molecular, facts),
+        Factor.HISTORY: build.history(facts, molecular),
+        Factor.BALANCE: build.balance(facts),
+    }
+    rules = {f: tuple(r for r in pol.rules if r.factor is f) for f in FACTORS}
+    findings = frozenset((g, r.status) for g, r in found.items())
+    specs = considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials, memo)
+
+    def part(factor: Factor, spec_index: int) -> FactorResult:
+        spec = specs[spec_index]
+        inputs = factor_inputs[factor]
+        return memo.get_or(  # type: ignore[no-any-return]
+            (factor, inputs, spec),
+            lambda: assess(factor, rules[factor], inputs, spec, ctx),
         )
-        for regimen in considered(eb, matched, facts.findings, prefs.include_trials)
+
+    assessed = [
+        Assessed(spec=s, parts=(part(FACTORS[0], n), part(FACTORS[1], n), part(FACTORS[2], n), part(FACTORS[3], n)))
+        for n, s in enumerate(specs)
     ]
-    options, excluded = combine(assessed)
+    options, excluded = combine(assessed, pol.weights)
+    actions, plan_notes = _plan_level(pol.rules, facts, ctx)
     return Plan(
         patient_id=p.patient_id,
         as_of=p.decision_date,
         options=options,
         excluded=excluded,
-        actions=actions(facts),
-        notes=notes(facts),
+        actions=actions,
+        notes=(*plan_notes, *notes(facts)),
+        policy=pol.info,
         evidence_version=eb.version,
         library_version=version(),
         disclaimer=DISCLAIMER,
     )
+
+
+def _plan_level(rules: tuple[Rule, ...], facts: Facts, ctx: Context) -> tuple[tuple[Action, ...], tuple[str, ...]]:
+    first: list[Action] = []
+    later: list[Action] = []
+    said: list[str] = []
+    for r in rules:
+        if r.plan is None:
+            continue
+        for e in r.plan(facts, ctx):
+            if e.note:
+                said.append(e.text)
+            else:
+                (first if e.first else later).append(Action(code=e.code, text=e.text, genes=e.genes, rule=r.number))
+    return (*first, *later), tuple(said)

@@ -1,99 +1,114 @@
-"""The one combiner: four assessments per regimen -> a total, deterministic order and tiers."""
+"""The one order: exclusions out, then the hard precedences, then the tier, then the total.
+
+The sort key, in order:
+
+1. visceral crisis: chemotherapy before everything else (rule 7);
+2. ECOG 3-4: non-intensive options before intensive ones (rule 13);
+3. an option that waits on a missing test after every option that does not (rules 2, 3);
+4. the merit band (preferred, alternative, later), with an investigational option after the
+   approved options of its band and of the bands above it (rule 24);
+5. the higher total score;
+6. the regimen id, the deterministic tiebreak.
+
+Tiers read the clinical merit (molecular + efficacy + history); the balance factor orders
+within a tier. A demoted or waiting option never carries a better tier than one above it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from itertools import chain
 
 import attrs
 
 from resistx.model.enums import Tier
-from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
-from resistx.model.regimen import Regimen
-from resistx.sequencing._assessment import Assessment
-from resistx.sequencing._once import once
+from resistx.model.plan import Exclusion, Option, Reason, Scores
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.assess import FactorResult
+from resistx.sequencing.rule import Precedence
+from resistx.sequencing.weights import Weights
 
-# Tiers read the clinical merit (molecular + efficacy + history): what the review's evidence
-# prefers for this patient. Within a tier the balance factor orders, so preferences and
-# toxicity reorder options without relabelling what the evidence says.
-PREFERRED_FROM = 4.5
-ALTERNATIVE_FROM = 2.0
+_TIERS = (Tier.PREFERRED, Tier.ALTERNATIVE, Tier.LATER)
 
 
-@attrs.frozen(kw_only=True, slots=False)  # a __dict__, where ``once`` stores the scores
+@attrs.frozen(kw_only=True)
 class Assessed:
-    regimen: Regimen
-    molecular: Assessment
-    efficacy: Assessment
-    history: Assessment
-    balance: Assessment
+    spec: RegimenSpec
+    parts: tuple[FactorResult, FactorResult, FactorResult, FactorResult]  # M, E, H, B
 
-    @once
-    def parts(self) -> tuple[Assessment, ...]:
-        return (self.molecular, self.efficacy, self.history, self.balance)
-
-    @once
+    @property
     def exclusions(self) -> tuple[Reason, ...]:
-        return tuple(r for a in self.parts for r in a.exclusions)
+        return tuple(chain.from_iterable(p.exclusions for p in self.parts))
 
-    @once
-    def band(self) -> int:
-        merit = round(self.scores.merit, 6)  # no knife edge from float sums
-        return 0 if merit >= PREFERRED_FROM else 1 if merit >= ALTERNATIVE_FROM else 2
-
-    @once
+    @property
     def scores(self) -> Scores:
-        return Scores(
-            molecular=round(self.molecular.score, 6),
-            efficacy=round(self.efficacy.score, 6),
-            history=round(self.history.score, 6),
-            balance=round(self.balance.score, 6),
-        )
+        m, e, h, b = (p.score for p in self.parts)
+        return Scores(molecular=m, efficacy=e, history=h, balance=b)
+
+    @property
+    def demotions(self) -> frozenset[Precedence]:
+        return frozenset(chain.from_iterable(p.demotions for p in self.parts))
+
+    @property
+    def waits_on(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(chain.from_iterable(p.waits_on for p in self.parts)))
 
 
-def band(a: Assessed) -> int:
-    """0 preferred, 1 alternative, 2 later: what the clinical merit says, for every option."""
-    return a.band
+def band(a: Assessed, w: Weights) -> int:
+    """0 preferred, 1 alternative, 2 later: what the clinical merit says."""
+    merit = round(a.scores.merit, 6)  # no knife edge from float sums
+    return 0 if merit >= w.preferred_from else 1 if merit >= w.alternative_from else 2
 
 
-def order_key(a: Assessed) -> tuple[int, float, str]:
-    """Best first: the merit band, then the higher total, then the regimen id (the tiebreak).
-
-    Ordering by band first keeps the tiers in rank order; a trial option takes the place its
-    merit gives it and is labelled ``trial``.
-    """
-    return (band(a), -round(a.scores.total, 6), a.regimen.id)
-
-
-def tier(a: Assessed) -> Tier:
-    if a.regimen.is_trial:
-        return Tier.TRIAL
-    return (Tier.PREFERRED, Tier.ALTERNATIVE, Tier.LATER)[band(a)]
+def standing(a: Assessed, w: Weights) -> int:
+    """Approved: 0, 2, 4 by band; investigational: 3 above 'later' merit, else 5."""
+    b = band(a, w)
+    if a.spec.regulatory.investigational:
+        return 3 if b < 2 else 5
+    return 2 * b
 
 
-def combine(assessed: list[Assessed]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
-    eligible = sorted((a for a in assessed if not a.exclusions), key=order_key)
-    options = tuple(
-        Option(
-            rank=i,
-            regimen=a.regimen,
-            tier=tier(a),
-            scores=a.scores,
-            reasons=tuple(chain.from_iterable(part.reasons for part in a.parts)),
-            cautions=_unique(chain.from_iterable(part.cautions for part in a.parts)),
-        )
-        for i, a in enumerate(eligible, start=1)
+def order_key(a: Assessed, w: Weights) -> tuple[object, ...]:
+    demoted = a.demotions
+    return (
+        *(p in demoted for p in Precedence),
+        standing(a, w),
+        -round(a.scores.total, 6),
+        a.spec.id,
     )
+
+
+def combine(assessed: list[Assessed], w: Weights) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+    eligible = sorted((a for a in assessed if not a.exclusions), key=lambda a: order_key(a, w))
+    options: list[Option] = []
+    floor = 0  # the worst tier so far among approved options: tiers never improve down the list
+    for rank, a in enumerate(eligible, start=1):
+        if a.spec.regulatory.investigational:
+            tier = Tier.TRIAL
+        else:
+            own = 2 if a.waits_on else band(a, w)
+            floor = max(floor, own)
+            tier = _TIERS[floor]
+        options.append(
+            Option(
+                rank=rank,
+                regimen=kinds.regimen(a.spec),
+                tier=tier,
+                scores=a.scores,
+                reasons=tuple(chain.from_iterable(p.reasons for p in a.parts)),
+                cautions=_unique(chain.from_iterable(p.cautions for p in a.parts)),
+                waits_on=a.waits_on,
+            )
+        )
     excluded = tuple(
-        Exclusion(regimen=a.regimen, reasons=a.exclusions)
-        for a in sorted((a for a in assessed if a.exclusions), key=lambda a: a.regimen.id)
+        Exclusion(regimen=kinds.regimen(a.spec), reasons=a.exclusions)
+        for a in sorted((a for a in assessed if a.exclusions), key=lambda a: a.spec.id)
     )
-    return options, excluded
+    return tuple(options), excluded
 
 
-def _unique(cautions: Iterable[Caution]) -> tuple[Caution, ...]:
-    """Each caution once (two factors can raise the same one)."""
-    seen: dict[str, Caution] = {}
+def _unique(cautions: chain[object]) -> tuple:  # type: ignore[type-arg]
+    seen: dict[str, object] = {}
     for c in cautions:
-        seen.setdefault(c.text, c)
+        seen.setdefault(c.text, c)  # type: ignore[attr-defined]
     return tuple(seen.values())

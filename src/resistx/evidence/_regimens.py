@@ -1,0 +1,91 @@
+"""Reading a policy's regimen table (``regimens.json``): validated into the frozen model and
+checked against the evidence it cites, every problem named by record and field."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from resistx import _serde
+from resistx._errors import EvidenceError
+from resistx.evidence._base import EvidenceBase
+from resistx.model.regimen import RegimenSpec, RegimenTable
+from resistx.vocab import drugs
+
+BUNDLED = "regimens.json"
+COST_LEVELS = (1.0, 3.0)
+
+
+def _named(data: Any, problems: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """Add the regimen id to a path like ``$.regimens[3]...``, so the record is named."""
+    out = []
+    for path, message in problems:
+        if path.startswith("$.regimens[") and isinstance(data, dict):
+            try:
+                rid = data["regimens"][int(path[len("$.regimens[") : path.index("]")])].get("id")
+            except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+                rid = None
+            out.append((f"{path} (regimen {rid!r})" if isinstance(rid, str) else path, message))
+        else:
+            out.append((path, message))
+    return out
+
+
+def _trials_named(spec: RegimenSpec) -> list[tuple[str, str]]:
+    """(field, trial name) for every trial a record names."""
+    named = [(f"key_trials[{j}]", t) for j, t in enumerate(spec.key_trials)]
+    named += [(f"efficacy[{j}].trial", s.trial) for j, s in enumerate(spec.efficacy)]
+    named += [(field, t) for field, t in (("ae_trial", spec.ae_trial),) if t is not None]
+    if spec.negative_trial is not None:
+        named.append(("negative_trial", spec.negative_trial))
+    return named
+
+
+def table_problems(table: RegimenTable, evidence: EvidenceBase) -> list[tuple[str, str]]:
+    """Cross-record checks: unique ids, known drugs, trials that exist in the evidence."""
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for i, spec in enumerate(table.regimens):
+        where = f"$.regimens[{i}]"
+        label = f" (regimen {spec.id!r})"
+        if spec.id in seen:
+            problems.append((where + ".id" + label, "duplicate regimen id"))
+        seen.add(spec.id)
+        if not spec.key_trials:
+            problems.append((where + ".key_trials" + label, "names no trial"))
+        for j, d in enumerate(spec.drugs):
+            if d not in drugs.BY_NAME:
+                problems.append((f"{where}.drugs[{j}]{label}", f"{d!r} is not a drug resistx knows"))
+        for field, name in _trials_named(spec):
+            if name not in evidence:
+                msg = f"no trial {name!r} in evidence {evidence.version}"
+                problems.append((f"{where}.{field}{label}", msg))
+        low, high = COST_LEVELS
+        if not low <= spec.cost_level <= high:
+            problems.append((where + ".cost_level" + label, f"must be {low:g} to {high:g}"))
+    if table.evidence_version != evidence.version:
+        problems.append(
+            (
+                "$.evidence_version",
+                f"{table.evidence_version!r}, but the evidence is {evidence.version!r}",
+            )
+        )
+    return problems
+
+
+def parse(data: Any, origin: str, evidence: EvidenceBase) -> RegimenTable:
+    try:
+        table = _serde.converter.structure(data, RegimenTable)
+    except _serde.DataProblemsError as e:
+        raise EvidenceError(origin, _named(data, _serde.problems_of(e))) from None
+    problems = table_problems(table, evidence)
+    if problems:
+        raise EvidenceError(origin, problems)
+    return table
+
+
+def bundled_table(package: str, path: tuple[str, ...], evidence: EvidenceBase) -> RegimenTable:
+    """A regimen table shipped inside a package, beside the evidence it cites."""
+    text = resources.files(package).joinpath(*path).read_text("utf-8")
+    return parse(json.loads(text), "/".join((package.replace(".", "/"), *path)), evidence)

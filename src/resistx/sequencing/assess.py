@@ -1,0 +1,77 @@
+"""Running a factor's rule units over one regimen: effects in, one ``FactorResult`` out.
+
+The result is a function of (rules, Inputs, regimen record, context) only, which is what the
+engine's memo keys on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from resistx.model.enums import Factor
+from resistx.model.plan import Caution, Reason
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.rule import Context, Effect, Precedence, Rule
+
+
+@attrs.frozen(kw_only=True)
+class FactorResult:
+    score: float = 0.0
+    reasons: tuple[Reason, ...] = ()
+    exclusions: tuple[Reason, ...] = ()
+    cautions: tuple[Caution, ...] = ()
+    demotions: frozenset[Precedence] = frozenset()
+    waits_on: tuple[str, ...] = ()
+
+
+def cite(ctx: Context, trials: Iterable[str], references: Iterable[int] = ()) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Canonical trial keys and the review references of the trials and given numbers.
+
+    An unknown trial name is a bug in a rule or a regimen table: it raises ``KeyError``."""
+    found = [ctx.evidence.trial(t) for t in trials]
+    keys = tuple(dict.fromkeys(t.key for t in found))
+    numbers = tuple(sorted({n for t in found for n in t.references} | set(references)))
+    return keys, numbers
+
+
+def reason(rule: Rule, factor: Factor, e: Effect, ctx: Context) -> Reason:
+    keys, numbers = cite(ctx, e.trials, e.references)
+    return Reason(factor=factor, code=e.code, text=e.text, trials=keys, references=numbers, rule=rule.number)
+
+
+def caution(rule: Rule, e: Effect, ctx: Context) -> Caution:
+    keys, numbers = cite(ctx, e.trials, e.references)
+    return Caution(
+        code=e.code, text=e.text, term=e.term, percent=e.percent, trials=keys, references=numbers, rule=rule.number
+    )
+
+
+def assess(factor: Factor, rules: tuple[Rule, ...], inputs: object, spec: RegimenSpec, ctx: Context) -> FactorResult:
+    effects: list[tuple[Rule, Effect]] = []
+    for r in rules:
+        if r.fallback or r.assess is None:
+            continue
+        effects.extend((r, e) for e in r.assess(inputs, spec, ctx))
+    excluded = tuple(reason(r, factor, e, ctx) for r, e in effects if e.exclude is not None)
+    if excluded:
+        return FactorResult(exclusions=excluded)
+    said = [(r, e) for r, e in effects if not e.caution]
+    if not said:
+        for r in rules:
+            if r.fallback and r.assess is not None:
+                said.extend((r, e) for e in r.assess(inputs, spec, ctx))
+    said.sort(key=lambda re: not re[1].leads)  # stable: leading reasons first, then rule order
+    cautions: dict[str, Caution] = {}
+    for r, e in effects:
+        if e.caution:
+            cautions.setdefault(e.text, caution(r, e, ctx))
+    return FactorResult(
+        score=round(sum(e.delta for _, e in said), 6),
+        reasons=tuple(reason(r, factor, e, ctx) for r, e in said),
+        cautions=tuple(cautions.values()),
+        demotions=frozenset(e.demote for _, e in said if e.demote is not None)
+        | frozenset(Precedence.WAITS_ON_TEST for _, e in said if e.waits_on),
+        waits_on=tuple(dict.fromkeys(e.waits_on for _, e in said if e.waits_on)),
+    )

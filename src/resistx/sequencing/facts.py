@@ -1,0 +1,201 @@
+"""One pass over the profile: reconciled findings per gene, the treatment history, the state.
+
+Everything the rules read about a patient is derived here, once per call; the per-factor
+``Inputs`` (``inputs.py``) are built from these facts and are all a rule can see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from functools import cached_property
+
+import attrs
+
+from resistx.model.enums import BiomarkerStatus, DrugClass, Her2Status, StopReason
+from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
+from resistx.sequencing.findings import GeneState, reconcile
+from resistx.vocab.comorbidities import Comorbidity, known
+from resistx.vocab.drugs import drug_class
+
+S = BiomarkerStatus
+PAM_GENES = ("PIK3CA", "AKT1", "PTEN")
+HRD_GENES = ("BRCA1", "BRCA2", "PALB2")
+#: (neo)adjuvant chemotherapy counts as a line when relapse came within this many months
+#: (DESTINY-Breast04: 6; TROPiCS-02: 12)
+EARLY_RELAPSE_TDXD = 6.0
+EARLY_RELAPSE_SG = 12.0
+DAYS_PER_MONTH = 365.25 / 12
+_ENDOCRINE_LINE = frozenset(
+    {
+        DrugClass.AROMATASE_INHIBITOR,
+        DrugClass.SERD,
+        DrugClass.ORAL_SERD,
+        DrugClass.SERM,
+    }
+)
+
+
+@attrs.define(kw_only=True, slots=False)  # a __dict__ for cached_property
+class Facts:
+    """What the engine knows about the patient at the decision date."""
+
+    profile: Profile
+    preferences: Preferences
+
+    @cached_property
+    def latest_progression(self) -> dt.date | None:
+        return self.profile.latest_progression
+
+    @cached_property
+    def genes(self) -> dict[str, GeneState]:
+        by_gene: defaultdict[str, list[BiomarkerResult]] = defaultdict(list)
+        for r in self.profile.biomarkers:
+            by_gene[r.gene].append(r)
+        return {g: reconcile(g, rs, self.latest_progression) for g, rs in sorted(by_gene.items())}
+
+    def state(self, gene: str) -> GeneState | None:
+        return self.genes.get(gene)
+
+    def found(self, gene: str, *statuses: BiomarkerStatus) -> bool:
+        st = self.genes.get(gene)
+        return st is not None and st.finding is not None and (
+            not statuses or st.finding.result.status in statuses
+        )
+
+    def needs_retest(self, gene: str) -> bool:
+        """No result, an indeterminate one, or a negative or ESR1 finding from before the
+        latest progression."""
+        st = self.genes.get(gene)
+        if st is None or st.indeterminate:
+            return True
+        if st.finding is not None:
+            return st.finding.stale
+        if st.negative is None:
+            return True
+        progression = self.latest_progression
+        tested = st.negative.tested_on
+        return progression is not None and (tested is None or tested < progression)
+
+    # -- history -------------------------------------------------------------------------
+
+    @cached_property
+    def metastatic(self) -> tuple[Treatment, ...]:
+        return self.profile.metastatic_treatments
+
+    @cached_property
+    def progressed(self) -> tuple[Treatment, ...]:
+        """Metastatic treatments that ended in progression, newest first."""
+        return tuple(t for t in reversed(self.metastatic) if t.progressed)
+
+    @cached_property
+    def progressed_drugs(self) -> frozenset[str]:
+        drugs = {d for t in self.progressed for d in t.drugs}
+        return frozenset(drugs | self.adjuvant_cdk46i_relapse)
+
+    @cached_property
+    def adjuvant_cdk46i_relapse(self) -> frozenset[str]:
+        """CDK4/6 inhibitors given as (neo)adjuvant therapy that ended in relapse: progression
+        on that drug."""
+        return frozenset(
+            d
+            for t in self.profile.treatments
+            if not t.metastatic and t.progressed
+            for d in t.drugs
+            if drug_class(d) is DrugClass.CDK46_INHIBITOR
+        )
+
+    @cached_property
+    def cdk46i_resistant(self) -> frozenset[str]:
+        """CDK4/6 inhibitors the disease progressed on (not those stopped for toxicity)."""
+        return frozenset(
+            d
+            for t in self.profile.cdk46i_courses
+            for d in t.drugs
+            if drug_class(d) is DrugClass.CDK46_INHIBITOR
+        )
+
+    @cached_property
+    def cdk46i_toxicity(self) -> tuple[tuple[str, ...], ...]:
+        """CDK4/6-inhibitor courses stopped for toxicity: (drug, ...) per course."""
+        return tuple(
+            tuple(d for d in t.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR)
+            for t in self.profile.treatments_in_order
+            if t.stop_reason is StopReason.TOXICITY
+            and DrugClass.CDK46_INHIBITOR in t.drug_classes
+        )
+
+    @cached_property
+    def post_cdk46i(self) -> bool:
+        """The disease progressed on a CDK4/6 inhibitor (or how the course ended is not given)."""
+        return bool(self.cdk46i_resistant)
+
+    @cached_property
+    def had_cdk46i(self) -> bool:
+        return self.profile.had_cdk46i
+
+    @cached_property
+    def cdk46i_months(self) -> float | None:
+        return self.profile.cdk46i_months
+
+    @cached_property
+    def short_cdk46i(self) -> bool:
+        months = self.cdk46i_months
+        return months is not None and months < self.preferences.short_cdk46i_months
+
+    @cached_property
+    def chemo_lines(self) -> int:
+        return self.profile.metastatic_chemotherapy_lines
+
+    def early_relapse_chemo(self, within_months: float) -> int:
+        """(Neo)adjuvant chemotherapy followed by relapse within ``within_months`` of its end:
+        counted as a line by DESTINY-Breast04 (6 months) and TROPiCS-02 (12 months)."""
+        first_metastatic = min(
+            (t.started_on for t in self.metastatic if t.started_on is not None), default=None
+        )
+        count = 0
+        for t in self.profile.treatments:
+            if t.metastatic or DrugClass.CHEMOTHERAPY not in t.drug_classes:
+                continue
+            end = t.end_date
+            relapse = first_metastatic
+            if t.progressed and end is not None:
+                relapse = end if relapse is None else min(relapse, end)
+            if end is None or relapse is None:
+                continue
+            if (relapse - end).days / DAYS_PER_MONTH <= within_months:
+                count += 1
+        return min(count, 1)  # one (neo)adjuvant course counts as one line
+
+    @cached_property
+    def endocrine_lines_after_cdk46i(self) -> int:
+        """Endocrine-based metastatic lines (no chemotherapy, no ADC) that started after the
+        first CDK4/6-inhibitor course that progressed, and themselves progressed."""
+        starts = [
+            t.started_on
+            for t in self.metastatic
+            if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.progressed and t.started_on
+        ]
+        if not starts:
+            return 0
+        first = min(starts)
+        return sum(
+            1
+            for t in self.progressed
+            if t.started_on is not None
+            and t.started_on > first
+            and DrugClass.CDK46_INHIBITOR not in t.drug_classes
+            and t.drug_classes & _ENDOCRINE_LINE
+            and DrugClass.CHEMOTHERAPY not in t.drug_classes
+            and not any(c.is_adc for c in t.drug_classes)
+        )
+
+    # -- state -----------------------------------------------------------------------------
+
+    @cached_property
+    def comorbidities(self) -> frozenset[Comorbidity]:
+        return frozenset(c for c in map(known, self.profile.comorbidities) if c)
+
+    @property
+    def her2(self) -> Her2Status:
+        return self.profile.her2

@@ -1,0 +1,177 @@
+"""Biomarker results reconciled per gene: what the engine takes as found, as negative, or as
+in conflict (rule 20).
+
+The latest result does not simply win:
+
+- a germline result is permanent;
+- PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations are stable, so a later negative (a
+  low-shedding ctDNA test, a different sample) does not erase an earlier positive;
+- ESR1 mutations are acquired under endocrine therapy: a positive after the latest
+  progression is current even when another test of that time misses it, and one from
+  before the latest progression may no longer hold (it counts half until retested);
+- a VUS or a benign variant is neither a finding nor a negative.
+
+Every disagreement between a positive and a negative is kept as a ``Conflict`` for the plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from resistx.model.enums import Assay, BiomarkerStatus, Origin
+from resistx.model.profile import BiomarkerResult, result_order
+
+S = BiomarkerStatus
+POSITIVE = frozenset({S.MUTATED, S.AMPLIFIED, S.OVEREXPRESSED, S.LOSS})
+NEGATIVE = frozenset({S.WILD_TYPE, S.NOT_DETECTED})
+#: genes whose alterations do not go away under treatment
+STABLE_GENES = frozenset({"PIK3CA", "AKT1", "PTEN", "BRCA1", "BRCA2", "PALB2"})
+#: genes whose somatic mutations are acquired under treatment
+ACQUIRED_GENES = frozenset({"ESR1"})
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """A result taken as found, and whether it predates the latest progression (half weight)."""
+
+    result: BiomarkerResult
+    stale: bool
+
+    @property
+    def gene(self) -> str:
+        return self.result.gene
+
+    def describe(self) -> str:
+        """How the result reads in a reason: date, sample, assay, variant, staleness."""
+        r = self.result
+        how = [x for x in (r.sample and r.sample.value, r.assay and r.assay.value) if x]
+        if r.origin is Origin.GERMLINE:
+            how.insert(0, "germline")
+        if r.variant:
+            how.append(r.variant)
+        date = r.tested_on.isoformat() if r.tested_on else "undated"
+        stale = (
+            "; it predates the latest progression, so it counts half until retested"
+            if self.stale
+            else ""
+        )
+        return f"({date}{', ' + ', '.join(how) if how else ''}{stale})"
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """A positive and a negative result for one gene, and which one the engine keeps."""
+
+    gene: str
+    positive: BiomarkerResult
+    negative: BiomarkerResult
+    kept: str  # "positive" or "negative"
+    why: str
+
+
+@attrs.frozen(kw_only=True)
+class GeneState:
+    """One gene, reconciled."""
+
+    gene: str
+    finding: Finding | None = None
+    negative: BiomarkerResult | None = None  # the negative that stands (no finding kept)
+    indeterminate: bool = False
+    not_actionable: tuple[BiomarkerResult, ...] = ()  # VUS and benign variants
+    conflicts: tuple[Conflict, ...] = ()
+
+
+def _after(r: BiomarkerResult, date: dt.date | None) -> bool:
+    return date is None or (r.tested_on is not None and r.tested_on >= date)
+
+
+def _label(r: BiomarkerResult) -> str:
+    where = ", ".join(x for x in (r.sample and r.sample.value, r.assay and r.assay.value) if x)
+    when = r.tested_on.isoformat() if r.tested_on else "undated"
+    return f"{r.status.value} ({when}{', ' + where if where else ''})"
+
+
+def reconcile(
+    gene: str, results: Iterable[BiomarkerResult], progression: dt.date | None
+) -> GeneState:
+    """The state of one gene from all its results (any order) and the latest progression."""
+    ordered = sorted(results, key=result_order)
+    vus = tuple(r for r in ordered if r.status in POSITIVE and not r.actionable)
+    usable = [r for r in ordered if r not in vus]
+    positives = [r for r in usable if r.status in POSITIVE]
+    negatives = [r for r in usable if r.status in NEGATIVE]
+    germline = [r for r in positives if r.origin is Origin.GERMLINE]
+    latest = usable[-1] if usable else None
+    indeterminate = latest is not None and latest.status is S.INDETERMINATE
+
+    def stale(r: BiomarkerResult) -> bool:
+        if r.origin is Origin.GERMLINE or gene not in ACQUIRED_GENES:
+            return False
+        return progression is not None and not _after(r, progression)
+
+    kept: BiomarkerResult | None = None
+    why = ""
+    if germline:
+        kept, why = germline[-1], "a germline result is permanent"
+    elif positives and gene in STABLE_GENES:
+        kept, why = positives[-1], f"{gene} alterations are stable; a negative test can miss one"
+    elif positives and gene in ACQUIRED_GENES:
+        current = [r for r in positives if progression is not None and _after(r, progression)]
+        later_negative = [r for r in negatives if result_order(r) > result_order(positives[-1])]
+        if current:
+            kept, why = current[-1], (
+                "an ESR1 mutation found after the latest progression is current"
+            )
+        elif not later_negative:
+            kept = positives[-1]
+    elif positives and latest is not None and latest.status in POSITIVE:
+        kept = latest
+
+    conflicts: list[Conflict] = []
+    if kept is not None:
+        against = [r for r in negatives if r.origin is not Origin.GERMLINE or germline]
+        later = [r for r in against if result_order(r) > result_order(kept)]
+        same_time = [r for r in against if r.tested_on == kept.tested_on and r not in later]
+        for neg in (later or same_time)[-1:]:
+            conflicts.append(Conflict(gene=gene, positive=kept, negative=neg, kept="positive", why=why))
+        return GeneState(
+            gene=gene,
+            finding=Finding(result=kept, stale=stale(kept)),
+            indeterminate=indeterminate,
+            not_actionable=vus,
+            conflicts=tuple(conflicts),
+        )
+    negative = negatives[-1] if negatives and latest is not None and latest.status in NEGATIVE else None
+    if negative is not None and positives:
+        conflicts.append(
+            Conflict(
+                gene=gene,
+                positive=positives[-1],
+                negative=negative,
+                kept="negative",
+                why=f"the later negative stands: {gene} changes under treatment",
+            )
+        )
+    return GeneState(
+        gene=gene,
+        negative=negative,
+        indeterminate=indeterminate,
+        not_actionable=vus,
+        conflicts=tuple(conflicts),
+    )
+
+
+def conflict_text(c: Conflict) -> str:
+    kept = "the positive is kept" if c.kept == "positive" else "the negative is kept"
+    return (
+        f"{c.gene}: {_label(c.positive)} and {_label(c.negative)} disagree; {kept} "
+        f"({c.why})."
+    )
+
+
+def by_pcr_only(state: GeneState) -> bool:
+    """A negative that stands on PCR alone (rule 15: retest by NGS)."""
+    return state.negative is not None and state.negative.assay is Assay.PCR

@@ -1,0 +1,202 @@
+"""Per-factor Inputs: everything a factor's rules read about the patient, and nothing more.
+
+Each Inputs is frozen and hashable, built once per profile from the ``Facts``. It is the memo
+key of its factor (with the policy, the evidence version and the regimen id), so a rule
+cannot read a fact that the key does not hold: the rule is given the Inputs, not the facts.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Origin, Priority
+from resistx.model.mechanism import ResistanceMechanism
+from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, HRD_GENES, PAM_GENES, Facts
+from resistx.sequencing.findings import Finding, by_pcr_only
+from resistx.vocab.comorbidities import Comorbidity
+from resistx.vocab.drugs import drug_class
+
+S = BiomarkerStatus
+
+
+@attrs.frozen(kw_only=True)
+class MolecularInputs:
+    her2: Her2Status
+    esr1: Finding | None
+    esr1_negative: bool
+    pik3ca: Finding | None
+    pik3ca_negative_current: bool  # tested negative after the latest progression, not PCR only
+    pik3ca_pcr_only: bool
+    akt_pathway: Finding | None  # PIK3CA or AKT1 mutation, PTEN loss (CAPItello-291)
+    akt_pathway_ihc_only: bool  # the only alteration is a PTEN loss by IHC
+    pam_negative_by_ngs: bool
+    pam_pcr_only: tuple[str, ...]
+    after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
+    parp: tuple[Finding, ...]
+    rb1_loss: Finding | None
+    tested_without_actionable: bool
+    mechanisms: tuple[ResistanceMechanism, ...]
+
+
+@attrs.frozen(kw_only=True)
+class EfficacyInputs:
+    esr1: bool
+    pik3ca: bool
+    akt_pathway: bool
+    pam_negative_by_ngs: bool
+    her2_low: bool
+    cdk46i_resistant: frozenset[str]
+    parp_origins: frozenset[tuple[str, Origin]]
+
+
+@attrs.frozen(kw_only=True)
+class HistoryInputs:
+    visceral_crisis: bool
+    short_months: float | None  # months on the CDK4/6 inhibitor, when under the limit
+    short_limit: float
+    chemo_lines: int
+    tdxd_lines: int  # with (neo)adjuvant chemotherapy and relapse within 6 months
+    sg_lines: int  # ... within 12 months
+    early_relapse_tdxd: bool
+    early_relapse_sg: bool
+    ecog: int | None
+    cdk46i_resistant: frozenset[str]
+    cdk46i_toxicity: frozenset[str]  # CDK4/6 inhibitors stopped for toxicity
+    had_cdk46i: bool
+    progressed: tuple[tuple[str, ...], ...]  # drugs of each metastatic progression, newest first
+    progressed_drugs: frozenset[str]
+    endocrine_lines_after_cdk46i: int
+    further_endocrine_target: bool  # an ESR1 or PI3K-pathway finding not yet acted on
+
+
+@attrs.frozen(kw_only=True)
+class BalanceInputs:
+    comorbidities: tuple[Comorbidity, ...]
+    priority: Priority
+    cost_sensitive: bool
+    poor_performance: bool
+
+
+def _finding(facts: Facts, gene: str, *statuses: BiomarkerStatus) -> Finding | None:
+    st = facts.state(gene)
+    if st is None or st.finding is None:
+        return None
+    return st.finding if not statuses or st.finding.result.status in statuses else None
+
+
+def _pam_negative(facts: Facts, *, ngs: bool) -> bool:
+    for gene in PAM_GENES:
+        st = facts.state(gene)
+        if st is None or st.negative is None or facts.needs_retest(gene):
+            return False
+        if ngs and st.negative.assay is not Assay.NGS:
+            return False
+    return True
+
+
+def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> MolecularInputs:
+    esr1 = _finding(facts, "ESR1", S.MUTATED)
+    pik3ca = _finding(facts, "PIK3CA", S.MUTATED)  # an amplification is not what SOLAR-1 selected
+    akt1 = _finding(facts, "AKT1", S.MUTATED)
+    pten = _finding(facts, "PTEN", S.LOSS, S.MUTATED)
+    akt_pathway = pik3ca or akt1 or pten
+    pik3ca_state = facts.state("PIK3CA")
+    parp = _parp(facts)
+    pcr_only = tuple(g for g in PAM_GENES if (st := facts.state(g)) and by_pcr_only(st))
+    esr1_state = facts.state("ESR1")
+    esr1_negative = esr1_state is not None and esr1_state.negative is not None
+    pam_negative = _pam_negative(facts, ngs=False)
+    actionable = bool(esr1 or akt_pathway or parp)
+    return MolecularInputs(
+        her2=facts.her2,
+        esr1=esr1,
+        esr1_negative=esr1_negative,
+        pik3ca=pik3ca,
+        pik3ca_negative_current=pik3ca_state is not None
+        and pik3ca_state.negative is not None
+        and not facts.needs_retest("PIK3CA")
+        and not by_pcr_only(pik3ca_state),
+        pik3ca_pcr_only="PIK3CA" in pcr_only,
+        akt_pathway=akt_pathway,
+        akt_pathway_ihc_only=pik3ca is None
+        and akt1 is None
+        and pten is not None
+        and pten.result.assay is Assay.IHC,
+        pam_negative_by_ngs=_pam_negative(facts, ngs=True),
+        pam_pcr_only=pcr_only,
+        after_pi3k_or_akt=any(
+            drug_class(d) in (DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR)
+            for d in facts.progressed_drugs
+        ),
+        parp=parp,
+        rb1_loss=_finding(facts, "RB1", S.LOSS, S.MUTATED),
+        tested_without_actionable=not actionable
+        and esr1_negative
+        and not facts.needs_retest("ESR1")
+        and pam_negative
+        and not pcr_only,
+        mechanisms=mechanisms,
+    )
+
+
+def _parp(facts: Facts) -> tuple[Finding, ...]:
+    """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048): what opens a PARP inhibitor."""
+    found = []
+    for gene in HRD_GENES:
+        f = _finding(facts, gene, S.MUTATED)
+        if f is None:
+            continue
+        if f.result.origin is Origin.GERMLINE or gene != "PALB2":
+            found.append(f)
+    return tuple(found)
+
+
+def efficacy(m: MolecularInputs, facts: Facts) -> EfficacyInputs:
+    return EfficacyInputs(
+        esr1=m.esr1 is not None,
+        pik3ca=m.pik3ca is not None,
+        akt_pathway=m.akt_pathway is not None,
+        pam_negative_by_ngs=m.pam_negative_by_ngs,
+        her2_low=m.her2 is Her2Status.LOW,
+        cdk46i_resistant=facts.cdk46i_resistant,
+        parp_origins=frozenset((f.gene, f.result.origin) for f in m.parp),
+    )
+
+
+def history(facts: Facts, m: MolecularInputs) -> HistoryInputs:
+    months = facts.cdk46i_months
+    given = {drug_class(d) for d in facts.progressed_drugs}
+    further = (m.esr1 is not None and DrugClass.ORAL_SERD not in given) or (
+        m.akt_pathway is not None and not m.after_pi3k_or_akt
+    )
+    tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
+    sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
+    toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
+    return HistoryInputs(
+        visceral_crisis=facts.profile.visceral_crisis,
+        short_months=round(months, 1) if facts.short_cdk46i and months is not None else None,
+        short_limit=facts.preferences.short_cdk46i_months,
+        chemo_lines=facts.chemo_lines,
+        tdxd_lines=facts.chemo_lines + tdxd_early,
+        sg_lines=facts.chemo_lines + sg_early,
+        early_relapse_tdxd=bool(tdxd_early),
+        early_relapse_sg=bool(sg_early),
+        ecog=facts.profile.ecog,
+        cdk46i_resistant=facts.cdk46i_resistant,
+        cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
+        had_cdk46i=facts.had_cdk46i,
+        progressed=tuple(t.drugs for t in facts.progressed),
+        progressed_drugs=facts.progressed_drugs,
+        endocrine_lines_after_cdk46i=facts.endocrine_lines_after_cdk46i,
+        further_endocrine_target=further,
+    )
+
+
+def balance(facts: Facts) -> BalanceInputs:
+    ecog = facts.profile.ecog
+    return BalanceInputs(
+        comorbidities=tuple(sorted(facts.comorbidities)),
+        priority=facts.preferences.priority,
+        cost_sensitive=facts.preferences.cost_sensitive,
+        poor_performance=ecog is not None and ecog >= 3,
+    )

@@ -1,0 +1,129 @@
+"""A clinical rule as one unit: its condition, its effect, its codes, trials and references.
+
+A per-regimen rule is a function of its factor's ``Inputs``, the regimen's record and the
+``Context`` (evidence, weights, regimen table); it yields ``Effect`` values, which are data.
+A plan-level rule is a function of the ``Facts`` that yields actions and notes. The engine
+stamps each effect with its rule's number, so every reason, exclusion, caution and action a
+plan shows names the rule that gave it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from resistx.model.enums import ExclusionCode, Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.weights import Weights
+
+if TYPE_CHECKING:
+    from resistx.evidence._base import EvidenceBase
+    from resistx.sequencing.facts import Facts
+
+
+class Precedence(enum.IntEnum):
+    """Hard orderings, in the order they apply: an option demoted at a level goes after every
+    option not demoted there, whatever the scores."""
+
+    VISCERAL_CRISIS = 1  # rule 7: chemotherapy first
+    POOR_PERFORMANCE = 2  # rule 13: the least toxic first
+    WAITS_ON_TEST = 3  # rules 2, 3: an option that waits on a missing test is never preferred
+
+
+@attrs.frozen(kw_only=True)
+class Effect:
+    """What a rule says about one regimen."""
+
+    code: str
+    text: str
+    delta: float = 0.0
+    exclude: ExclusionCode | None = None
+    caution: bool = False
+    term: str | None = None  # a caution's adverse event
+    percent: float | None = None  # and its figure
+    demote: Precedence | None = None
+    waits_on: str | None = None  # the test it waits on (with demote=WAITS_ON_TEST)
+    leads: bool = False  # its reason goes first (the rule that moves the option most)
+    trials: tuple[str, ...] = ()
+    references: tuple[int, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class PlanEffect:
+    """What a plan-level rule says: an action before choosing, or a note."""
+
+    code: str
+    text: str
+    genes: tuple[str, ...] = ()
+    note: bool = False
+    first: bool = False  # an action that changes what could be preferred
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a rule may read besides its Inputs and the regimen: the evidence, the weights and
+    the policy's regimen table. All of it is part of the memo key (policy, evidence version)."""
+
+    evidence: EvidenceBase
+    weights: Weights
+    regimens: Mapping[str, RegimenSpec]
+
+
+PerRegimen = Callable[[Any, RegimenSpec, Context], Iterable[Effect]]
+PerPlan = Callable[["Facts", Context], Iterable[PlanEffect]]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    number: int
+    name: str
+    factor: Factor | None  # None: a plan-level rule
+    condition: str
+    effect: str
+    codes: tuple[str, ...]
+    trials: tuple[str, ...] = ()
+    references: tuple[int, ...] = ()
+    assess: PerRegimen | None = attrs.field(default=None, eq=False)
+    plan: PerPlan | None = attrs.field(default=None, eq=False)
+    #: a fallback speaks only when no other rule of its factor gave the option a reason
+    fallback: bool = False
+
+
+def rule(
+    number: int,
+    name: str,
+    factor: Factor | None,
+    *,
+    condition: str,
+    effect: str,
+    codes: tuple[str, ...],
+    trials: tuple[str, ...] = (),
+    references: tuple[int, ...] = (),
+    fallback: bool = False,
+) -> Callable[[Callable[..., Iterator[Any]]], Rule]:
+    """Make a function a rule unit: per regimen for a factor, plan-level without one."""
+
+    def make(fn: Callable[..., Iterator[Any]]) -> Rule:
+        return Rule(
+            number=number,
+            name=name,
+            factor=factor,
+            condition=condition,
+            effect=effect,
+            codes=codes,
+            trials=trials,
+            references=references,
+            assess=fn if factor is not None else None,
+            plan=fn if factor is None else None,
+            fallback=fallback,
+        )
+
+    return make
+
+
+def num(value: float) -> str:
+    """A figure as the review prints it (no trailing zeros)."""
+    return f"{value:g}"

@@ -1,0 +1,42 @@
+"""The review's rules, one unit each, in the order a plan lists their reasons."""
+
+from __future__ import annotations
+
+from resistx.sequencing.rule import Rule
+from resistx.sequencing.rules import actions, balance, efficacy, endocrine, history, molecular, targets
+
+#: every rule of the ye2024 policy; a factor's reasons follow this order
+RULES: tuple[Rule, ...] = (
+    # factor 1: molecular
+    targets.nothing_actionable,
+    targets.rb1_loss,
+    molecular.esr1_oral_serd,
+    molecular.pi3k_pathway,
+    targets.her2_low,
+    molecular.parp_inhibitor,
+    targets.mechanism_trial,
+    molecular.no_biomarker,
+    # factor 2: efficacy
+    efficacy.comparative_efficacy,
+    actions.investigational,
+    # factor 3: history
+    history.visceral_crisis,
+    endocrine.endocrine_resistance,
+    history.negative_trial,
+    history.progressed_on,
+    endocrine.short_cdk46i,
+    history.adc_lines,
+    endocrine.cdk46i_switch,
+    endocrine.cdk46i_toxicity,
+    endocrine.cdk46i_first,
+    history.performance_status,
+    history.nothing_against,
+    # factor 4: balance
+    balance.comorbidities,
+    balance.toxicity_and_cost,
+    # plan-level
+    actions.conflicts,
+    actions.retest,
+    actions.test_her2,
+    actions.test_hrd,
+)

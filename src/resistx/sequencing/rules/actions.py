@@ -1,0 +1,181 @@
+"""Plan-level rules: steps before choosing (retest, test HER2, test the homologous-recombination
+genes, germline testing) and disagreements between results (rules 15, 21, 25, 26), and the
+regulatory status of a regimen (rule 24)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor as F
+from resistx.model.enums import Her2Status, Origin
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
+from resistx.sequencing.findings import by_pcr_only, conflict_text
+from resistx.sequencing.inputs import EfficacyInputs
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+
+
+@rule(
+    15,
+    "Retest",
+    None,
+    condition="No ESR1 or PI3K-pathway result, one older than the latest progression, a PCR-only "
+    "'not detected', or a PTEN loss by IHC only.",
+    effect="An action to retest by ctDNA or rebiopsy (retest), by NGS (retest_ngs), or to "
+    "confirm by NGS (confirm_ngs).",
+    codes=("retest", "retest_ngs", "confirm_ngs"),
+    trials=("FAKTION", "CAPItello-291"),
+    references=(50,),
+)
+def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    pathway_found = any(facts.found(g) for g in PAM_GENES)
+    missing = ["ESR1"] if facts.needs_retest("ESR1") else []
+    if not pathway_found:
+        missing += [g for g in PAM_GENES if facts.needs_retest(g)]
+    if missing:
+        when = (
+            f"after the progression of {facts.latest_progression.isoformat()}"
+            if facts.latest_progression
+            else "at this time point"
+        )
+        yield PlanEffect(
+            code="retest",
+            genes=tuple(missing),
+            first=True,
+            text=f"Test {', '.join(missing)} {when} by ctDNA or rebiopsy: ESR1 mutations and "
+            "PI3K-AKT-mTOR alterations are acquired under treatment and decide the next line.",
+        )
+    pcr = tuple(g for g in PAM_GENES if (st := facts.state(g)) is not None and by_pcr_only(st))
+    if pcr and not pathway_found:
+        yield PlanEffect(
+            code="retest_ngs",
+            genes=pcr,
+            first=True,
+            text=f"{', '.join(pcr)} 'not detected' by PCR only: retest by NGS; in FAKTION's "
+            "expanded NGS analysis more tumours were pathway-altered than by ddPCR.",
+        )
+    pten = facts.state("PTEN")
+    if (
+        pten is not None
+        and pten.finding is not None
+        and pten.finding.result.assay is not None
+        and pten.finding.result.assay.value == "ihc"
+        and not facts.found("PIK3CA")
+        and not facts.found("AKT1")
+    ):
+        yield PlanEffect(
+            code="confirm_ngs",
+            genes=("PTEN",),
+            first=True,
+            text="PTEN loss by IHC only: confirm by NGS; CAPItello-291 selected its AKT-pathway "
+            "altered population by NGS.",
+        )
+
+
+@rule(
+    21,
+    "Results that disagree are reconciled, and said",
+    None,
+    condition="A positive and a negative result for the same gene.",
+    effect="Germline results are permanent; PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations "
+    "are stable, so a later negative does not erase them; an ESR1 mutation after the latest "
+    "progression is current. A note names both results; an action asks for a retest where "
+    "one would resolve it.",
+    codes=("result_conflict", "resolve_conflict"),
+)
+def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    for gene, state in facts.genes.items():
+        for c in state.conflicts:
+            yield PlanEffect(code="result_conflict", note=True, genes=(gene,), text=conflict_text(c))
+            if c.positive.origin is not Origin.GERMLINE:
+                yield PlanEffect(
+                    code="resolve_conflict",
+                    genes=(gene,),
+                    text=f"{gene}: results disagree; a tissue NGS test (or ctDNA with a known "
+                    "tumour fraction) would resolve it.",
+                )
+
+
+@rule(
+    25,
+    "HER2 unknown: test it",
+    None,
+    condition="HER2 status unknown.",
+    effect="An action to test HER2 by IHC, since HER2-low opens trastuzumab deruxtecan.",
+    codes=("test_her2",),
+    trials=("DESTINY-Breast04",),
+)
+def test_her2(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if facts.her2 is Her2Status.UNKNOWN:
+        yield PlanEffect(
+            code="test_her2",
+            genes=("ERBB2",),
+            first=True,
+            text="Test HER2 by IHC: HER2-low disease opens trastuzumab deruxtecan "
+            "(DESTINY-Breast04).",
+        )
+
+
+@rule(
+    26,
+    "Homologous-recombination genes: test, and test the germline",
+    None,
+    condition="BRCA1, BRCA2 or PALB2 untested; or a tumour (somatic) BRCA1/2 finding with no "
+    "germline result for that gene.",
+    effect="An action to test the untested genes; germline testing and genetic counselling for "
+    "a tumour BRCA1/2 finding. Neither is a precondition for an option already open.",
+    codes=("test_hrd_genes", "test_germline"),
+    trials=("TBCRC 048",),
+)
+def test_hrd(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    known_germline = [
+        g for g in HRD_GENES if (st := facts.state(g)) and st.finding and st.finding.result.origin is Origin.GERMLINE
+    ]
+    untested = tuple(g for g in HRD_GENES if facts.state(g) is None)
+    if untested:
+        also = (
+            f" A germline {', '.join(known_germline)} mutation is already known and opens a PARP "
+            "inhibitor; this only completes the picture."
+            if known_germline
+            else ""
+        )
+        yield PlanEffect(
+            code="test_hrd_genes",
+            genes=untested,
+            first=not known_germline,
+            text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
+            f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}",
+        )
+    for gene in ("BRCA1", "BRCA2"):
+        st = facts.state(gene)
+        if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
+            continue
+        germline_on_record = any(r.gene == gene and r.origin is Origin.GERMLINE for r in facts.profile.biomarkers)
+        if not germline_on_record:
+            yield PlanEffect(
+                code="test_germline",
+                genes=(gene,),
+                text=f"Tumour {gene} mutation: offer germline {gene} testing and genetic "
+                "counselling (a germline mutation concerns the family too); the PARP-inhibitor "
+                "option does not wait on it.",
+            )
+
+
+@rule(
+    24,
+    "Investigational regimens: within a clinical trial",
+    F.EFFICACY,
+    condition="The regimen table marks the regimen investigational in this setting (no approval "
+    "the source names: camizestrant, giredestrant, amcenestrant, venetoclax, the ribociclib "
+    "triplet, trial enrolment).",
+    effect="Tier trial; never ranked above an approved option of the same merit band.",
+    codes=("investigational",),
+)
+def investigational(_i: EfficacyInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if spec.regulatory.investigational:
+        yield Effect(
+            code="investigational",
+            text=f"Investigational after a CDK4/6 inhibitor ({spec.regulatory.source.rstrip('.')}): "
+            "within a clinical trial.",
+            trials=spec.key_trials,
+        )

@@ -1,0 +1,206 @@
+"""Factor 4 (review, Discussion): survival benefit against quality of life, financial and other
+toxicity. Comorbidities against adverse events (rule 12); toxicity and cost weighed by the
+patient's priority (rule 14).
+
+The toxicity and cost levels are resistx's ordinal scales, not figures of the review:
+toxicity 1 (endocrine monotherapy) to 4 (a grade >= 3 adverse event in 30% or more); cost 1
+(generic) to 3 (antibody-drug conjugate), from the regimen table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import MappingProxyType
+
+from resistx.model.enums import DrugClass, ExclusionCode, Priority
+from resistx.model.enums import Factor as F
+from resistx.model.evidence import AdverseEvent, Trial
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import BalanceInputs
+from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.vocab.comorbidities import Comorbidity as C
+
+B = F.BALANCE
+
+#: (comorbidity, drug) -> (exclude?, adverse-event term of the regimen's AE trial)
+COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingProxyType(
+    {
+        (C.DIABETES, "alpelisib"): (True, "hyperglycemia"),
+        (C.DIABETES, "capivasertib"): (False, "hyperglycemia"),
+        (C.DIABETES, "everolimus"): (False, "hyperglycemia"),
+        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): (True, "interstitial lung disease"),
+        (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"): (False, "pneumonitis"),
+        (C.UNCONTROLLED_HYPERTENSION, "capivasertib"): (False, "hypertension"),
+        (C.CARDIAC_DISEASE, "camizestrant"): (False, "bradycardia"),
+        (C.BRADYCARDIA, "camizestrant"): (False, "bradycardia"),
+        (C.CARDIAC_DISEASE, "trastuzumab deruxtecan"): (False, "left ventricular ejection fraction"),
+        (C.HEPATIC_IMPAIRMENT, "elacestrant"): (False, "ast increased"),
+        (C.HEPATIC_IMPAIRMENT, "trastuzumab deruxtecan"): (False, "increased alt"),
+        (C.CYTOPENIA, "sacituzumab govitecan"): (False, "neutropenia"),
+        (C.CYTOPENIA, "trastuzumab deruxtecan"): (False, "neutropenia"),
+        (C.INFLAMMATORY_BOWEL_DISEASE, "sacituzumab govitecan"): (False, "diarrhea"),
+        (C.INFLAMMATORY_BOWEL_DISEASE, "alpelisib"): (False, "diarrhea"),
+        (C.INFLAMMATORY_BOWEL_DISEASE, "capivasertib"): (False, "diarrhea"),
+    }
+)
+
+#: comorbidity cautions for which the review prints no figure, by drug
+UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
+    {
+        (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy",
+        (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
+        (C.CYTOPENIA, "olaparib"): "PARP inhibitors cause anaemia and other cytopenias",
+        (C.CYTOPENIA, "talazoparib"): "PARP inhibitors cause anaemia and other cytopenias",
+        (C.HEPATIC_IMPAIRMENT, "chemotherapy"): "many cytotoxics need dose adjustment",
+        (C.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic",
+    }
+)
+
+#: where the adverse events of a regimen come from a trial other than its own main one
+AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "FAKTION": "figures from FAKTION, which the review prints with the everolimus references; "
+        "CAPItello-291's adverse events are not in the review",
+    }
+)
+
+
+def _events(spec: RegimenSpec, ctx: Context) -> tuple[Trial | None, tuple[AdverseEvent, ...]]:
+    if spec.ae_trial is None:
+        return None, ()
+    trial = ctx.evidence.trial(spec.ae_trial)
+    arms = {a.label for a in trial.arms if a.regimen == spec.id}
+    return trial, tuple(a for a in trial.adverse_events if a.arm in arms)
+
+
+def _find(events: tuple[AdverseEvent, ...], term: str) -> AdverseEvent | None:
+    term = term.casefold()
+    exact = [a for a in events if a.term.casefold() == term]
+    return (exact or [a for a in events if term in a.term.casefold()] or [None])[0]
+
+
+def _figure(a: AdverseEvent) -> str:
+    parts = []
+    if a.any_grade_percent is not None:
+        parts.append(f"{num(a.any_grade_percent)}% any grade")
+    if a.grade3plus_percent is not None:
+        parts.append(f"{num(a.grade3plus_percent)}% grade 3 or worse")
+    return ", ".join(parts)
+
+
+def _in(trial: Trial) -> str:
+    note = AE_SOURCE_NOTES.get(trial.key)
+    return f"in {trial.key}" + (f" ({note})" if note else "")
+
+
+def _percent(a: AdverseEvent | None) -> float | None:
+    if a is None:
+        return None
+    return a.grade3plus_percent if a.grade3plus_percent is not None else a.any_grade_percent
+
+
+@rule(
+    12,
+    "Comorbidities against adverse events",
+    B,
+    condition="A comorbidity the regimen's adverse events bear on (diabetes, interstitial lung "
+    "disease, hypertension, cardiac, hepatic, cytopenia, bowel disease, neuropathy).",
+    effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
+    "everolimus; interstitial lung disease excludes trastuzumab deruxtecan and cautions "
+    "everolimus (pneumonitis); the others add cautions with the adverse-event figure.",
+    codes=("contraindicated", "comorbidity_caution"),
+    trials=("SOLAR-1", "FAKTION", "BOLERO-2", "DESTINY-Breast04"),
+    references=(42, 44, 49, 62),
+)
+def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    trial, events = _events(spec, ctx)
+    for comorbidity in i.comorbidities:
+        name = comorbidity.value.replace("_", " ")
+        for drug in spec.drugs:
+            if (risk := COMORBIDITY_RISKS.get((comorbidity, drug))) is not None:
+                exclude, term = risk
+                ae = _find(events, term)
+                figure = f"{ae.term} {_figure(ae)} {_in(trial)}" if ae and trial else f"{term} ({drug})"
+                cited = (trial.key,) if trial else ()
+                if exclude:
+                    yield Effect(
+                        code=ExclusionCode.CONTRAINDICATED.value,
+                        exclude=ExclusionCode.CONTRAINDICATED,
+                        text=f"{name}: {figure}.",
+                        trials=cited,
+                    )
+                else:
+                    yield Effect(
+                        code=f"{comorbidity.value}_caution",
+                        caution=True,
+                        text=f"{name}: {figure}; monitor closely.",
+                        term=ae.term if ae else None,
+                        percent=_percent(ae),
+                        trials=cited if ae else (),
+                    )
+            if (note := UNQUANTIFIED.get((comorbidity, drug))) is not None:
+                yield Effect(code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}.")
+
+
+def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float:
+    worst = max((a.grade3plus_percent for a in events if a.grade3plus_percent is not None), default=None)
+    if worst is not None:
+        return 4.0 if worst >= 30 else 3.0 if worst >= 10 else 2.0
+    if kinds.is_endocrine_monotherapy(spec):
+        return 1.0
+    if DrugClass.BCL2_INHIBITOR in kinds.classes(spec):
+        return 1.5
+    return 3.0 if kinds.is_intensive(spec) else 2.0
+
+
+@rule(
+    14,
+    "Toxicity and cost, weighed by the patient's priority",
+    B,
+    condition="Always; priority quality_of_life, cost_sensitive and ECOG >= 3 weigh more.",
+    effect="Each option loses by its toxicity level (from its adverse-event trial) and cost level "
+    "(the regimen table's assumption), so among options of similar merit the less toxic or less "
+    "costly ranks higher; its most frequent grade >= 3 events and signature risks are cautions.",
+    codes=("toxicity_and_cost", "adverse_event"),
+)
+def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    w = ctx.weights
+    trial, events = _events(spec, ctx)
+    tox = toxicity_level(spec, events)
+    survival, balanced, qol = w.toxicity_by_priority
+    weight = {Priority.SURVIVAL: survival, Priority.BALANCED: balanced, Priority.QUALITY_OF_LIFE: qol}[i.priority]
+    weight *= w.poor_ps_toxicity_factor if i.poor_performance else 1.0
+    cost_weight = w.cost_base + (w.cost_quality_of_life if i.priority is Priority.QUALITY_OF_LIFE else 0.0)
+    cost_weight += w.cost_sensitive if i.cost_sensitive else 0.0
+    graded = sorted((a for a in events if a.grade3plus_percent is not None), key=lambda a: (-(a.grade3plus_percent or 0.0), a.term))
+    anyg = sorted((a for a in events if a.any_grade_percent is not None), key=lambda a: (-(a.any_grade_percent or 0.0), a.term))
+    top = graded[:2] or anyg[:2]
+    if top and trial is not None:
+        worst = ", ".join(f"{a.term} {_figure(a)}" for a in top)
+        text = f"resistx toxicity level {num(tox)} of 4, from {trial.key}: {worst}."
+    else:
+        text = f"resistx toxicity level {num(tox)} of 4 by drug class (the review gives no adverse-event table for it)."
+    text += (
+        f" resistx cost level {num(spec.cost_level)} of 3 (an assumption, not review data); weighed "
+        f"for a {i.priority.value.replace('_', ' ')} priority"
+        + (", cost-sensitive." if i.cost_sensitive else ".")
+    )
+    yield Effect(
+        code="toxicity_and_cost",
+        delta=w.balance_scale * (weight * tox + cost_weight * spec.cost_level),
+        text=text,
+        trials=(trial.key,) if trial else spec.key_trials,
+    )
+    if trial is None:
+        return
+    signature = [a for t in spec.signature_risks if (a := _find(events, t)) is not None and a not in top]
+    for a in (*top, *signature):
+        yield Effect(
+            code="adverse_event",
+            caution=True,
+            text=f"{a.term}: {_figure(a)} {_in(trial)}.",
+            term=a.term,
+            percent=_percent(a),
+            trials=(trial.key,),
+        )

@@ -1,0 +1,258 @@
+"""Factor 2 (review, Discussion): comparative efficacy against the current standard (rule 16).
+
+Each regimen's record names the studies that carry its efficacy and a population selector
+for each; the study is read for the patient's population. A randomised result whose CI
+excludes 1 scores its ESMO-MCBS preliminary grade; one whose CI crosses 1 scores little; a
+single-arm or retrospective median scores by its length. Scores are weighted by design and
+by how far the study's population resembles a patient after a CDK4/6 inhibitor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from types import MappingProxyType
+
+import attrs
+
+from resistx.evidence import mcbs
+from resistx.model.enums import EndpointKind, Origin, TrialSetting
+from resistx.model.enums import Factor as F
+from resistx.model.evidence import Endpoint, HazardRatio, Trial
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import EfficacyInputs
+from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.weights import Weights
+
+PFS = EndpointKind.PFS
+Selector = Callable[[EfficacyInputs], str | None]
+
+
+def _maintain(i: EfficacyInputs) -> str | None:
+    """MAINTAIN enrolled after palbociclib (most) or ribociclib; after abemaciclib alone it
+    has no randomised data, so it does not speak for the patient."""
+    if "palbociclib" in i.cdk46i_resistant:
+        return "palbociclib-pretreated"
+    if "ribociclib" in i.cdk46i_resistant:
+        return "ribociclib-pretreated"
+    return None
+
+
+def _parp(i: EfficacyInputs) -> str | None:
+    """TBCRC 048 reports germline PALB2 and somatic BRCA1/2; germline BRCA1/2 was not its question."""
+    if ("PALB2", Origin.GERMLINE) in i.parp_origins:
+        return "HR+/HER2- germline-PALB2"
+    if i.parp_origins & {("BRCA1", Origin.SOMATIC), ("BRCA2", Origin.SOMATIC)}:
+        return "HR+/HER2- somatic-BRCA1/2"
+    return None
+
+
+#: population selectors a regimen table may name, by name
+SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
+    {
+        "itt": lambda _i: "ITT",
+        "esr1": lambda i: "ESR1-mutated" if i.esr1 else "ITT",
+        "akt_pathway": lambda i: "AKT-pathway-altered"
+        if i.akt_pathway
+        else (None if i.pam_negative_by_ngs else "ITT"),
+        "faktion": lambda i: "pathway-non-altered-NGS"
+        if i.pam_negative_by_ngs
+        else ("pathway-altered-NGS" if i.akt_pathway else None),
+        "pik3ca_mutated": lambda _i: "PIK3CA-mutated",
+        "prior_cdk46i": lambda _i: "prior-CDK4/6i",
+        "her2_low": lambda i: "ITT" if i.her2_low else None,
+        "after_palbociclib": lambda i: "ITT" if "palbociclib" in i.cdk46i_resistant else None,
+        "maintain": _maintain,
+        "parp": _parp,
+    }
+)
+
+
+def germline_brca_only(i: EfficacyInputs) -> bool:
+    return bool(i.parp_origins) and all(
+        g in ("BRCA1", "BRCA2") and o is Origin.GERMLINE for g, o in i.parp_origins
+    )
+
+
+@rule(
+    16,
+    "Comparative efficacy from the regimen's trials",
+    F.EFFICACY,
+    condition="Always: each study of the regimen's record, read for the patient's population.",
+    effect="Randomised benefit scores its ESMO-MCBS preliminary grade (computed by resistx) "
+    "times design and resemblance weights; single-arm medians and response rates score less; "
+    "no figures: a small score and a reason saying so.",
+    codes=(
+        "randomised_benefit",
+        "randomised_harm",
+        "no_significant_benefit",
+        "arm_median",
+        "single_arm_median",
+        "response_rate",
+        "no_direct_evidence",
+        "approved_for_germline_brca",
+        "no_results_yet",
+    ),
+    trials=("EMERALD", "CAPItello-291", "DESTINY-Breast04", "TROPiCS-02", "MAINTAIN"),
+)
+def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    w = ctx.weights
+    if kinds.is_trial(spec):
+        trial = ctx.evidence.trial(spec.key_trials[0])
+        yield Effect(
+            code="no_results_yet",
+            text=f"{trial.key} (phase {trial.phase}) reports no results in the review; efficacy "
+            "is unknown.",
+            trials=(trial.key,),
+        )
+        return
+    if spec.kind.value == "parp_inhibitor" and germline_brca_only(i):
+        yield Effect(
+            code="approved_for_germline_brca",
+            delta=w.germline_brca,
+            text=f"{spec.name}: approved for germline BRCA-mutated HER2-negative disease on "
+            "trials the review cites without figures (refs 74-75), whose patients had not "
+            "received a CDK4/6 inhibitor; TBCRC 048 enrolled germline mutations other than BRCA.",
+            references=spec.references,
+        )
+        return
+    scored: list[Effect] = []
+    for source in spec.efficacy:
+        population = SELECTORS[source.population](i)
+        if population is None:
+            continue
+        trial = ctx.evidence.trial(source.trial)
+        found = _score(trial, spec.id, population, w)
+        if found is None and population != "ITT":
+            found = _score(trial, spec.id, "ITT", w)
+        if found is not None:
+            scored.append(found)
+    if not scored:
+        yield Effect(
+            code="no_direct_evidence",
+            delta=w.no_direct_evidence,
+            text=f"The review reports no efficacy figures for {spec.name} for this patient after "
+            "a CDK4/6 inhibitor.",
+            trials=spec.key_trials,
+        )
+        return
+    best = max(scored, key=lambda s: (s.delta, s.trials))
+    yield best
+    # the other studies explain, and do not add to the score
+    yield from (attrs.evolve(s, delta=0.0) for s in scored if s is not best)
+
+
+def _design_weight(trial: Trial, randomised: bool) -> float:
+    phase = trial.phase.upper()
+    if phase == "RETROSPECTIVE":
+        return 0.5
+    if randomised:
+        return 1.0 if phase.startswith("III") else 0.85
+    return 0.5 if phase in ("I", "IB") else 0.7
+
+
+def _resemblance(trial: Trial, population: str) -> float:
+    """How far the population resembles a patient after a CDK4/6 inhibitor (0.5 to 1)."""
+    if population == "prior-CDK4/6i":
+        return 1.0
+    fraction = trial.prior_cdk46i_fraction
+    if fraction is None:
+        fraction = {TrialSetting.AFTER_CDK46I: 1.0, TrialSetting.MIXED: 0.5}.get(trial.setting, 0.0)
+    return 0.5 + 0.5 * fraction
+
+
+def _median(trial: Trial, arm: str, population: str, kind: EndpointKind = PFS) -> Endpoint | None:
+    return next(
+        (e for e in trial.endpoints if e.kind is kind and e.arm == arm and e.population == population),
+        None,
+    )
+
+
+def _ci(e: Endpoint | HazardRatio) -> str:
+    return f" (95% CI {num(e.ci95[0])}\u2013{num(e.ci95[1])})" if e.ci95 else ""
+
+
+def study_label(trial: Trial) -> str:
+    """A study as a reader knows it: its name, or for an unnamed study its design and ref."""
+    if trial.key.startswith(("retrospective-", "phase1")):
+        refs = ", ".join(str(r) for r in trial.references)
+        return f"a {trial.design} (ref. {refs})"
+    return trial.key
+
+
+def _prior_share(trial: Trial) -> str:
+    if trial.prior_cdk46i_fraction is not None:
+        return f", {num(trial.prior_cdk46i_fraction * 100)}% after a CDK4/6 inhibitor"
+    return {
+        TrialSetting.AFTER_CDK46I: ", all after a CDK4/6 inhibitor",
+        TrialSetting.MIXED: ", some after a CDK4/6 inhibitor",
+        TrialSetting.CDK46I_NAIVE: ", none after a CDK4/6 inhibitor",
+    }.get(trial.setting, "")
+
+
+def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None:
+    arms = [a.label for a in trial.arms if a.regimen == regimen_id]
+    design = trial.phase if trial.phase == "retrospective" else f"phase {trial.phase}"
+    label = f"{study_label(trial)} ({design}{_prior_share(trial)})"
+    where = "" if pop == "ITT" else f", {pop}"
+    regimen_of = {a.label: a.regimen for a in trial.arms}
+    for hr in trial.hazard_ratios:
+        if hr.endpoint_kind is PFS and hr.population == pop and hr.experimental in arms:
+            if regimen_of.get(hr.control) != regimen_id:  # a comparison, not two populations
+                return _randomised(trial, hr, pop, f"{label}{where}", w)
+    for arm in arms:
+        e = _median(trial, arm, pop)
+        if e is None:
+            continue
+        weight = _design_weight(trial, randomised=False) * _resemblance(trial, pop)
+        versus = [h for h in trial.hazard_ratios if h.control == arm and h.population == pop and h.endpoint_kind is PFS]
+        if versus:
+            h = versus[0]
+            exp = _median(trial, h.experimental, pop)
+            other = f" {num(exp.value)} months" if exp else ""
+            compared = f"; it was the control arm, and {h.experimental} did better ({other.strip() or 'median not given'}, HR {num(h.value)}{_ci(h)})"
+            code = "arm_median"
+        else:
+            others = [f"{o.arm}: {num(o.value)}" for o in trial.endpoints if o.kind is PFS and o.population == pop and o.arm != arm]
+            compared = f"; other arms (months): {', '.join(others)}, no hazard ratio between them" if others else ", without a randomised comparison"
+            code = "arm_median" if others else "single_arm_median"
+        return Effect(
+            code=code,
+            delta=min(e.value / w.median_divisor, w.median_cap) * weight,
+            text=f"{label}{where}: median PFS {num(e.value)} months{_ci(e)} on {arm}{compared}.",
+            trials=(trial.key,),
+        )
+    for arm in arms:
+        orr = _median(trial, arm, pop, EndpointKind.ORR)
+        if orr is not None:
+            weight = _design_weight(trial, randomised=False) * _resemblance(trial, pop)
+            score = 2.0 if orr.value >= 50 else 1.0 if orr.value >= 20 else 0.5
+            return Effect(
+                code="response_rate",
+                delta=score * weight,
+                text=f"{label}{where}: objective response rate {num(orr.value)}%.",
+                trials=(trial.key,),
+            )
+    return None
+
+
+def _randomised(trial: Trial, hr: HazardRatio, pop: str, label: str, w: Weights) -> Effect:
+    weight = _design_weight(trial, randomised=True) * _resemblance(trial, pop)
+    exp = _median(trial, hr.experimental, pop)
+    ctl = _median(trial, hr.control, pop)
+    grade = mcbs.grade(
+        hr, exp.value if exp else None, ctl.value if ctl else None, trial=trial.key, population=pop
+    )
+    medians = f"median PFS {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
+    figures = f"{label}: {medians}HR {num(hr.value)}{_ci(hr)}"
+    if hr.significant and hr.value > 1:
+        code, delta, tail = "randomised_harm", 0.0, "significantly worse than the control"
+    elif grade.grade is not None:
+        code, delta = "randomised_benefit", grade.grade * weight
+        tail = f"ESMO-MCBS preliminary grade {grade.grade} (Form {grade.form}, computed by resistx)"
+    elif hr.significant:
+        code, delta = "randomised_benefit", w.significant_no_grade * weight
+        tail = "significant (no medians for an ESMO-MCBS grade)"
+    else:
+        code, delta, tail = "no_significant_benefit", w.not_significant * weight, "the CI includes 1"
+    return Effect(code=code, delta=delta, text=f"{figures}; {tail}.", trials=(trial.key,))

@@ -1,0 +1,283 @@
+"""Factor 3 (review, Discussion): treatment history, duration of response and physical status.
+
+Chemotherapy lines gating the ADCs (rule 4), visceral crisis (rule 7), negative trials
+(rule 10), what the disease progressed on (rule 11), performance status (rule 13).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import DrugClass, ExclusionCode
+from resistx.model.enums import Factor as F
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.vocab.drugs import drug_class
+
+H = F.HISTORY
+VISCERAL_CRISIS_REFERENCES = (30, 31, 32)
+#: classes whose drugs act on one target: after progression on one, another of them steps back
+CLASS_GROUPS = {
+    DrugClass.PI3K_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
+    DrugClass.AKT_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
+    DrugClass.MTOR_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
+    DrugClass.ORAL_SERD: "oral SERD",
+    DrugClass.SERD: "fulvestrant",
+    DrugClass.PARP_INHIBITOR: "PARP inhibitor",
+}
+
+
+#: drugs whose repetition after progression is a step back, not a demotion out of preferred
+_SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR})
+
+
+def _lines(n: int) -> str:
+    return "no" if n == 0 else f"{n}"
+
+
+@rule(
+    4,
+    "ADCs follow the chemotherapy lines their trials required",
+    H,
+    condition="Prior chemotherapy lines for metastatic disease; (neo)adjuvant chemotherapy "
+    "counts as one when relapse came within 6 months of it (DESTINY-Breast04) or 12 months "
+    "(TROPiCS-02).",
+    effect="Trastuzumab deruxtecan after 1 line and sacituzumab govitecan after 2 gain (the "
+    "latter enough to be preferred); before those lines an ADC loses more than a biomarker "
+    "match is worth, so chemotherapy comes first.",
+    codes=(
+        "prior_chemotherapy_opens_trastuzumab_deruxtecan",
+        "prior_chemotherapy_opens_sacituzumab_govitecan",
+        "adc_before_chemotherapy",
+        "further_chemotherapy",
+    ),
+    trials=("DESTINY-Breast04", "TROPiCS-02"),
+    references=(60, 62),
+)
+def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    w = ctx.weights
+    if kinds.is_adc(spec) and "trastuzumab deruxtecan" in spec.drugs:
+        need, lines, early, trial, code, gain, window = (
+            1, i.tdxd_lines, i.early_relapse_tdxd, "DESTINY-Breast04",
+            "prior_chemotherapy_opens_trastuzumab_deruxtecan", w.tdxd_opened, "6",
+        )
+        enrolled = "1-2"
+    elif kinds.is_adc(spec) and "sacituzumab govitecan" in spec.drugs:
+        need, lines, early, trial, code, gain, window = (
+            2, i.sg_lines, i.early_relapse_sg, "TROPiCS-02",
+            "prior_chemotherapy_opens_sacituzumab_govitecan", w.sg_opened, "12",
+        )
+        enrolled = "2-4"
+    else:
+        if kinds.is_chemotherapy(spec) and i.chemo_lines:
+            yield Effect(
+                code="further_chemotherapy",
+                text=f"Prior chemotherapy for metastatic disease: {i.chemo_lines} "
+                f"line{'s' if i.chemo_lines > 1 else ''}; another agent can follow.",
+                trials=spec.key_trials,
+            )
+        return
+    counted = (
+        f" (one of them (neo)adjuvant chemotherapy with relapse within {window} months, which "
+        f"{trial} counted)"
+        if early
+        else ""
+    )
+    if lines >= need:
+        beyond = "" if lines <= int(enrolled[-1]) else ", fewer than this"
+        yield Effect(
+            code=code,
+            delta=gain,
+            text=f"{lines} prior chemotherapy line{'s' if lines > 1 else ''}{counted}; "
+            f"{trial} enrolled after {enrolled} lines{beyond}.",
+            trials=(trial,),
+        )
+    else:
+        yield Effect(
+            code="adc_before_chemotherapy",
+            delta=w.adc_gated,
+            text=f"{_lines(lines).capitalize()} prior chemotherapy line{'' if lines == 1 else 's'} "
+            f"for metastatic disease{counted}: {trial} enrolled after {enrolled} lines, so "
+            "chemotherapy comes first.",
+            trials=(trial,),
+        )
+
+
+@rule(
+    7,
+    "Visceral crisis: chemotherapy first",
+    H,
+    condition="visceral_crisis is true.",
+    effect="Hard precedence: chemotherapy ranks before every other option; the others also "
+    "lose merit (they come after it).",
+    codes=("visceral_crisis_chemotherapy_first", "visceral_crisis_not_first"),
+    references=VISCERAL_CRISIS_REFERENCES,
+)
+def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not i.visceral_crisis:
+        return
+    if kinds.is_chemotherapy(spec):
+        yield Effect(
+            code="visceral_crisis_chemotherapy_first",
+            delta=ctx.weights.visceral_crisis_chemo,
+            leads=True,
+            text="Visceral crisis: chemotherapy comes first; CDK4/6 inhibitor plus endocrine "
+            "therapy is for disease without visceral crisis.",
+            references=VISCERAL_CRISIS_REFERENCES,
+        )
+    else:
+        yield Effect(
+            code="visceral_crisis_not_first",
+            delta=ctx.weights.visceral_crisis_others,
+            demote=Precedence.VISCERAL_CRISIS,
+            text="Visceral crisis: chemotherapy comes first, this after it.",
+            references=VISCERAL_CRISIS_REFERENCES,
+        )
+
+
+@rule(
+    10,
+    "Negative trials",
+    H,
+    condition="The regimen's record names a negative trial (VERONICA, AMEERA-3, acelERA).",
+    effect="Excluded outside a trial (negative_trial).",
+    codes=("negative_trial",),
+    trials=("VERONICA", "AMEERA-3", "acelERA"),
+    references=(67, 68, 84),
+)
+def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if spec.negative_trial is not None:
+        yield Effect(
+            code=ExclusionCode.NEGATIVE_TRIAL.value,
+            exclude=ExclusionCode.NEGATIVE_TRIAL,
+            text=f"{spec.negative_trial} showed no significant benefit after a CDK4/6 inhibitor; "
+            "outside a trial it is left out.",
+            trials=(spec.negative_trial,),
+        )
+
+
+@rule(
+    11,
+    "Progressed on it, on its drug, or on its class",
+    H,
+    condition="A metastatic treatment (or a (neo)adjuvant CDK4/6 inhibitor) that ended in "
+    "progression.",
+    effect="Every drug of the regimen progressed on together: excluded (progressed_on); "
+    "chemotherapy as a class is not. A drug of it in another combination: demoted. Another "
+    "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP): demoted out of the "
+    "preferred tier.",
+    codes=("progressed_on", "progressed_on_drug", "same_class_after_progression"),
+)
+def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if kinds.is_trial(spec) or kinds.is_chemotherapy(spec):
+        return
+    wanted = set(spec.drugs)
+    course = next((c for c in i.progressed if wanted <= set(c)), None)
+    if course is not None:
+        yield Effect(
+            code=ExclusionCode.PROGRESSED_ON.value,
+            exclude=ExclusionCode.PROGRESSED_ON,
+            text=f"Progressed on {' + '.join(course)} for metastatic disease.",
+            trials=spec.key_trials,
+        )
+        return
+    w = ctx.weights
+    again = [
+        d
+        for d in spec.drugs
+        if d in i.progressed_drugs and drug_class(d) is not DrugClass.AROMATASE_INHIBITOR
+    ]
+    if again:
+        # a partner (fulvestrant) or a CDK4/6 inhibitor again: a step back; the drug that
+        # defines the regimen again: out of the preferred tier, as for its class
+        partner = all(drug_class(d) in _SOFT_AGAIN for d in again)
+        cdk = kinds.has_cdk46i(spec)
+        yield Effect(
+            code="progressed_on_drug",
+            delta=w.same_drug if partner else w.same_class,
+            text=f"Progressed on {', '.join(again)} before (in another combination); the review "
+            "has no evidence for giving it again"
+            + (" (MAINTAIN's ribociclib-after-ribociclib subgroup was inconclusive)." if cdk else "."),
+            trials=("MAINTAIN", "PACE") if cdk else (),
+        )
+        return
+    groups = {CLASS_GROUPS[c] for c in kinds.classes(spec) if c in CLASS_GROUPS}
+    before = sorted(
+        d for d in i.progressed_drugs if CLASS_GROUPS.get(drug_class(d)) in groups
+    )
+    if before:
+        yield Effect(
+            code="same_class_after_progression",
+            delta=w.same_class,
+            text=f"Progressed on {', '.join(before)}, of the same class "
+            f"({', '.join(sorted(groups))}); the review has no evidence for another drug of it "
+            "after that.",
+        )
+
+
+@rule(
+    13,
+    "Poor performance status: the least toxic first",
+    H,
+    condition="ECOG 3 or 4 (ECOG 2: a smaller step).",
+    effect="Hard precedence at ECOG 3-4: intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR "
+    "combinations) rank after every other option and lose merit; other combinations lose less; "
+    "endocrine monotherapy nothing. Toxicity weighs three times as much (rule 14).",
+    codes=(
+        "poor_performance_status_intensive",
+        "poor_performance_status_more_toxic",
+        "reduced_performance_status_intensive",
+    ),
+)
+def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    w = ctx.weights
+    if i.ecog is None:
+        return
+    if i.ecog >= 3 and kinds.is_intensive(spec):
+        yield Effect(
+            code="poor_performance_status_intensive",
+            delta=w.poor_ps_intensive,
+            demote=Precedence.POOR_PERFORMANCE,
+            text=f"ECOG {i.ecog}: an intensive regimen, after the least toxic options.",
+            trials=spec.key_trials,
+        )
+    elif i.ecog >= 3 and not kinds.is_endocrine_monotherapy(spec):
+        yield Effect(
+            code="poor_performance_status_more_toxic",
+            delta=w.poor_ps_combination,
+            text=f"ECOG {i.ecog}: more toxic than endocrine monotherapy, which comes first.",
+            trials=spec.key_trials,
+        )
+    elif i.ecog == 2 and kinds.is_intensive(spec):
+        yield Effect(
+            code="reduced_performance_status_intensive",
+            delta=w.reduced_ps_intensive,
+            text=f"ECOG {i.ecog}: an intensive regimen.",
+            trials=spec.key_trials,
+        )
+
+
+@rule(
+    20,
+    "Nothing in the history speaks against it",
+    H,
+    condition="No other history rule speaks for or against the regimen.",
+    effect="A neutral reason.",
+    codes=("not_given_before", "no_cdk46i_on_record"),
+    fallback=True,
+)
+def nothing_against(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not i.had_cdk46i:
+        yield Effect(
+            code="no_cdk46i_on_record",
+            text="No CDK4/6 inhibitor on record; the review's evidence is for patients after one.",
+            trials=spec.key_trials,
+        )
+    else:
+        yield Effect(
+            code="not_given_before",
+            text=f"No progression on {spec.name} or its drugs on record.",
+            trials=spec.key_trials,
+        )

@@ -1,0 +1,147 @@
+"""Factor 1, continued: HER2-low (rule 3), nothing actionable (rule 6), RB1 loss (rule 27) and
+mechanisms without an approved drug (rule 9)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import ExclusionCode, Her2Status
+from resistx.model.enums import Factor as F
+from resistx.model.mechanism import ResistanceMechanism
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Context, Effect, rule
+
+M = F.MOLECULAR
+
+
+@rule(
+    3,
+    "HER2-low: trastuzumab deruxtecan",
+    M,
+    condition="HER2-low (its chemotherapy-line condition is in the history factor).",
+    effect="Trastuzumab deruxtecan scores a match; HER2 0 or ultralow excludes it "
+    "(out_of_population); HER2 unknown: it waits on an IHC test, below every option that "
+    "does not wait.",
+    codes=("her2_low_matches_trastuzumab_deruxtecan", "out_of_population", "her2_status_unknown"),
+    trials=("DESTINY-Breast04",),
+    references=(62,),
+)
+def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not (kinds.is_adc(spec) and "trastuzumab deruxtecan" in spec.drugs):
+        return
+    if i.her2 is Her2Status.LOW:
+        yield Effect(
+            code="her2_low_matches_trastuzumab_deruxtecan",
+            delta=ctx.weights.match,
+            text="HER2-low: the population of DESTINY-Breast04.",
+            trials=spec.key_trials,
+        )
+    elif i.her2 is Her2Status.UNKNOWN:
+        yield Effect(
+            code="her2_status_unknown",
+            delta=ctx.weights.her2_pending,
+            text="HER2 status unknown: trastuzumab deruxtecan is for HER2-low disease "
+            "(DESTINY-Breast04); it waits on an IHC test.",
+            waits_on="HER2 IHC",
+            trials=spec.key_trials,
+        )
+    else:
+        yield Effect(
+            code=ExclusionCode.OUT_OF_POPULATION.value,
+            exclude=ExclusionCode.OUT_OF_POPULATION,
+            text=f"HER2 {i.her2.value}: DESTINY-Breast04 enrolled HER2-low disease only.",
+            trials=spec.key_trials,
+        )
+
+
+@rule(
+    6,
+    "Nothing actionable: chemotherapy and ADCs",
+    M,
+    condition="ESR1 and the PI3K pathway tested (current, not PCR only) without an actionable "
+    "alteration (HER2-low does not count here). The short-CDK4/6-inhibitor half of this rule "
+    "is in the history factor.",
+    effect="Chemotherapy and ADCs gain; endocrine-based regimens lose. Its reason leads.",
+    codes=("no_actionable_alteration", "no_actionable_alteration_endocrine"),
+)
+def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not i.tested_without_actionable or kinds.is_trial(spec):
+        return
+    if kinds.is_cytotoxic(spec):
+        yield Effect(
+            code="no_actionable_alteration",
+            delta=ctx.weights.no_actionable,
+            leads=True,
+            text="ESR1 and the PI3K pathway tested without an actionable alteration: the review "
+            "prefers chemotherapy and ADCs.",
+            trials=spec.key_trials,
+        )
+    elif kinds.is_endocrine_based(spec):
+        yield Effect(
+            code="no_actionable_alteration_endocrine",
+            delta=ctx.weights.no_actionable_endocrine,
+            leads=True,
+            text="ESR1 and the PI3K pathway tested without an actionable alteration: the review "
+            "prefers chemotherapy and ADCs over endocrine-based regimens.",
+            trials=spec.key_trials,
+        )
+
+
+@rule(
+    27,
+    "RB1 loss: no CDK4/6 inhibitor",
+    M,
+    condition="RB1 loss or a pathogenic RB1 mutation.",
+    effect="Every CDK4/6-inhibitor regimen is excluded (biomarker_absent).",
+    codes=("biomarker_absent",),
+    references=(13,),
+)
+def rb1_loss(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if kinds.has_cdk46i(spec) and (rb := i.rb1_loss) is not None:
+        yield Effect(
+            code=ExclusionCode.BIOMARKER_ABSENT.value,
+            exclude=ExclusionCode.BIOMARKER_ABSENT,
+            text=f"RB1 loss {rb.describe()}: CDK4/6 inhibitors act through RB, so a "
+            "CDK4/6-inhibitor regimen is left out (review, Resistance Mechanisms).",
+            trials=spec.key_trials,
+            references=(13,),
+        )
+
+
+@rule(
+    9,
+    "Mechanisms without an approved drug: trials",
+    M,
+    condition="A result points to a mechanism (CCNE1 amplification, CDK2 overexpression, AURKA "
+    "amplification, ...) that open trials in the evidence target.",
+    effect="Each matching open trial whose population's biomarkers the patient has becomes a "
+    "trial:<NCT id> option (when include_trials), scored higher when no approved drug targets "
+    "the mechanism.",
+    codes=("mechanism_matches_trial",),
+    trials=("VELA", "NCT04553133", "NCT05262400", "NCT03519178", "NCT03955939"),
+)
+def mechanism_trial(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not kinds.is_trial(spec):
+        return
+    key = spec.key_trials[0]
+    matched = [m for m in i.mechanisms if key in m.trials or _targets(m, spec)]
+    approved = any(s in ctx.regimens for m in matched for s in m.strategies)
+    names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in matched)
+    drugs = ", ".join(spec.drugs) or "an investigational agent"
+    if approved:
+        text = f"{names}: {key} tests {drugs} against it; approved drugs for it come first."
+    else:
+        text = f"{names}: no approved drug targets it; {key} tests {drugs}."
+    w = ctx.weights
+    yield Effect(
+        code="mechanism_matches_trial",
+        delta=w.trial_approved_exists if approved else w.trial_no_approved,
+        text=text,
+        trials=(key,),
+    )
+
+
+def _targets(mechanism: ResistanceMechanism, spec: RegimenSpec) -> bool:
+    return any(c.value in mechanism.strategies for c in kinds.classes(spec))

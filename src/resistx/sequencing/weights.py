@@ -1,0 +1,71 @@
+"""Every weight and threshold of the ranking, in one place.
+
+Hard orderings (excluded, visceral crisis, ECOG >= 3, waiting on a test, investigational)
+are not weights: they are parts of the sort key (``ranking.py``). What is left is additive,
+and the inequalities the ranking relies on are tests (``tests/test_weights.py``).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen(kw_only=True)
+class Weights:
+    # -- tiers: the clinical merit (molecular + efficacy + history) of an option
+    preferred_from: float = 4.5
+    alternative_from: float = 2.0
+
+    # -- molecular (rules 1, 2, 3, 5, 6, 9)
+    match: float = 3.0  # a biomarker the regimen's trials selected for
+    partial: float = 1.0  # a pathway alteration the regimen acts on without a selecting trial
+    against: float = -1.5  # a tested biomarker that predicts less benefit
+    stale_factor: float = 0.5  # a finding from before the latest progression
+    capivasertib_unselected: float = 0.5  # CAPItello-291's overall population
+    triniti_worse: float = -0.5
+    no_actionable: float = 4.0  # rule 6: chemotherapy and ADCs come forward ...
+    no_actionable_endocrine: float = -2.0  # ... and endocrine-based regimens step back
+    her2_pending: float = -2.0  # trastuzumab deruxtecan while HER2 is untested
+    trial_no_approved: float = 3.0  # a trial for a mechanism no approved drug targets
+    trial_approved_exists: float = 1.5
+    everolimus_later: float = -2.0  # rule 2: after PI3K/AKT inhibitors where those are indicated
+
+    # -- efficacy (rule 16)
+    no_direct_evidence: float = 0.25
+    germline_brca: float = 1.0
+    significant_no_grade: float = 1.5
+    not_significant: float = 0.5
+    median_divisor: float = 3.0
+    median_cap: float = 2.5
+
+    # -- history (rules 4, 6, 7, 8, 11, 13, 22, 23)
+    visceral_crisis_chemo: float = 6.0
+    visceral_crisis_others: float = -3.0
+    short_endocrine: float = -5.0  # outweighs a biomarker match
+    short_cytotoxic: float = 4.0
+    endocrine_resistance_endocrine: float = -5.0  # rule 22, as a short CDK4/6 inhibitor
+    endocrine_resistance_cytotoxic: float = 4.0
+    adc_gated: float = -5.5  # before the chemotherapy lines its trial required
+    tdxd_opened: float = 1.0
+    sg_opened: float = 2.5
+    same_drug: float = -1.5
+    same_class: float = -3.0  # rule 11: progression on the class takes it out of preferred
+    switch_after_palbociclib: float = 1.0
+    abemaciclib_after_palbociclib: float = 0.5
+    switch_after_toxicity: float = 1.5  # rule 23: another CDK4/6 inhibitor after toxicity
+    poor_ps_intensive: float = -4.0
+    poor_ps_combination: float = -1.5
+    reduced_ps_intensive: float = -0.5
+    cdk46i_naive_first: float = 4.5
+    cdk46i_first_penalty: float = -2.0
+
+    # -- balance (rules 12, 14)
+    toxicity_by_priority: tuple[float, float, float] = (0.5, 1.0, 2.0)  # survival, balanced, QoL
+    poor_ps_toxicity_factor: float = 3.0
+    cost_base: float = 0.25
+    cost_quality_of_life: float = 0.5
+    cost_sensitive: float = 1.0
+    balance_scale: float = -0.5
+
+
+DEFAULT = Weights()
