@@ -228,14 +228,17 @@ def test_unreadable_evidence_file(tmp_path: Path) -> None:
         EvidenceBase.from_file(bad)
 
 
-def test_every_trial_the_engine_names_is_in_the_evidence() -> None:
-    from resistx.sequencing import balance, efficacy, history  # noqa: PLC0415
-    from resistx.sequencing._sources import KEY_TRIALS  # noqa: PLC0415
+def test_every_comorbidity_risk_finds_its_adverse_event_in_the_regimens_trial() -> None:
+    from resistx.sequencing.engine import memo_for  # noqa: PLC0415
+    from resistx.sequencing.policies import YE2024  # noqa: PLC0415
+    from resistx.sequencing.rules import balance  # noqa: PLC0415
 
-    named = {t for keys in KEY_TRIALS.values() for t in keys}
-    named |= {s.trial for sources in efficacy.SOURCES.values() for s in sources}
-    named |= set(balance.AE_TRIALS.values()) | set(history.NEGATIVE_TRIALS.values())
-    assert sorted(t for t in named if t not in EB) == []
-    for (_, regimen), (_, term) in balance.COMORBIDITY_RULES.items():
-        events = balance._events(EB, regimen)[1]
-        assert balance._find(events, term) is not None, (regimen, term)
+    ctx, _ = memo_for(YE2024, EB)
+    checked = 0
+    for (_, drug), (_, term) in balance.COMORBIDITY_RISKS.items():
+        for spec in ctx.regimens.values():
+            if drug in spec.drugs and spec.ae_trial is not None:
+                events = balance._events(spec, ctx)[1]
+                assert balance._find(events, term) is not None, (spec.id, term)
+                checked += 1
+    assert checked >= 12

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import resistx
-from resistx.sequencing import _kinds
+from resistx.sequencing import kinds as _kinds
 
 ROOT = Path(__file__).parent.parent / "examples"
 PROFILES = sorted(ROOT.glob("[0-9][0-9]-*.json"))
@@ -66,8 +66,9 @@ def test_the_first_option_follows_the_review(name: str, regimen: str) -> None:
 def test_ccne1_example_offers_cdk2_trials_before_endocrine_therapy() -> None:
     plan = resistx.sequence(ROOT / "13-ccne1-amplified.json")
     assert plan.options[0].regimen.id == "chemotherapy"  # nothing actionable (rule 6)
-    trials = [o.rank for o in plan.options if o.tier.value == "trial"]
+    trials = [o.rank for o in plan.options if o.regimen.is_trial]
     assert len(trials) == 4
+    assert all(o.tier.value == "trial" for o in plan.options if o.regimen.is_trial)
     assert max(trials) < min(o.rank for o in plan.options if _kinds.is_endocrine_based(o.regimen))
 
 

@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 
 import resistx
 from resistx.model import Priority
-from resistx.sequencing import _kinds
-from resistx.sequencing.balance import _events, toxicity_level
+from resistx.sequencing import kinds as _kinds
+from resistx.sequencing.candidates import trial_spec
+from resistx.sequencing.engine import memo_for
+from resistx.sequencing.policies import YE2024
+from resistx.sequencing.rules.balance import _events, toxicity_level
 from resistx.vocab import regimens
 from tests import strategies
 from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result
@@ -113,7 +116,12 @@ def test_removing_a_comorbidity_never_excludes_a_regimen(
 
 
 def toxicity(regimen: resistx.Regimen) -> float:
-    return toxicity_level(regimen, _events(EB, regimen.id)[1])
+    ctx, _ = memo_for(YE2024, EB)
+    if regimen.is_trial:
+        spec = trial_spec(EB.trial(regimen.trial_id or ""))
+    else:
+        spec = ctx.regimens[regimen.id]
+    return toxicity_level(spec, _events(spec, ctx)[1])
 
 
 @given(

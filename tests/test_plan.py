@@ -44,6 +44,10 @@ _NOT_FIGURES = [
     r"\bgrade \d\b",
     r"95% CI",
     r"ECOG \d",
+    r"\(ref\. [\d, ]+\)",  # an unnamed study named by its review reference
+    r"refs \d+-\d+",
+    r"within \d+ months",  # the trials' early-relapse windows (DESTINY-Breast04, TROPiCS-02)
+    r"on \d+ endocrine-based lines",  # counted from the profile's history
 ]
 
 

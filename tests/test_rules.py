@@ -8,7 +8,7 @@ import pytest
 
 from resistx import Plan
 from resistx.model.enums import DrugClass
-from resistx.sequencing import _kinds
+from resistx.sequencing import kinds as _kinds
 from tests.helpers import (
     CAPECITABINE,
     ERIBULIN,
@@ -371,7 +371,8 @@ def test_rule_06_a_cdk46i_course_stopped_for_toxicity_does_not_measure_response(
         "stop_reason": "progression",
     }
     p = plan(treatments=[toxic, letrozole], biomarkers=[result("ESR1", "mutated")])
-    assert p.options[0].regimen.id == "elacestrant"
+    # not CDK4/6i-resistant (rule 23): switching to another CDK4/6 inhibitor comes first
+    assert p.options[0].regimen.id == "ribociclib+fulvestrant"
     assert not any(r.code.startswith("short_cdk46i") for o in p.options for r in o.reasons)
 
 
@@ -409,8 +410,8 @@ def test_rule_04_two_chemotherapy_lines_alone_make_sacituzumab_preferred() -> No
 def test_rule_05_germline_brca_cites_the_approval_trials_not_tbcrc048() -> None:
     p = plan(biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")])
     reasons = {r.code: r for r in option(p, "olaparib").reasons}
-    assert {74, 75} <= set(reasons["hrd_mutation_matches_parp_inhibitor"].references)
-    assert "TBCRC 048" not in reasons["hrd_mutation_matches_parp_inhibitor"].trials
+    assert {74, 75} <= set(reasons["germline_brca_matches_parp_inhibitor"].references)
+    assert "TBCRC 048" not in reasons["germline_brca_matches_parp_inhibitor"].trials
     somatic = plan(biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="somatic")])
     assert option(p, "olaparib").scores.total >= option(somatic, "olaparib").scores.total
 
@@ -453,7 +454,7 @@ def test_rule_11_another_drug_of_the_pathway_after_progression_is_demoted() -> N
     after = plan(treatments=[PALBOCICLIB, alpelisib], biomarkers=[result("PIK3CA", "mutated")])
     assert "progressed_on" in excluded_for(after, "alpelisib+fulvestrant")
     capi = option(after, "capivasertib+fulvestrant")
-    assert any(r.code == "same_pathway_after_progression" for r in capi.reasons)
+    assert any(r.code == "same_class_after_progression" for r in capi.reasons)
     assert capi.scores.history < option(before, "capivasertib+fulvestrant").scores.history
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -36,10 +36,6 @@ POPULATION_GENES: dict[str, tuple[str, ...]] = {
 
 if TYPE_CHECKING:
     import pandas as pd
-
-MEMO_LIMIT = 100_000
-_MISSING = object()
-T = TypeVar("T")
 
 
 def fold_key(name: str) -> str:
@@ -75,18 +71,6 @@ class _Index:
         self.by_drug = {k: tuple(v) for k, v in by_drug.items()}
         self.by_gene = {k: tuple(v) for k, v in by_gene.items()}
         self.names = [t.key for t in ordered]
-        self.memo: dict[object, object] = {}
-
-    def refs(self, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-        """Canonical keys of the named trials that exist, and their review references."""
-        key = ("refs", names)
-        found = self.memo.get(key)
-        if found is None:
-            trials = [self.by_key[t] for t in map(fold_key, names) if t in self.by_key]
-            keys = tuple(dict.fromkeys(t.key for t in trials))
-            numbers = tuple(sorted({n for t in trials for n in t.references}))
-            found = self.memo[key] = (keys, numbers)
-        return found  # type: ignore[return-value]
 
 
 @attrs.frozen(kw_only=True)
@@ -151,25 +135,6 @@ class EvidenceBase:
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and fold_key(key) in self._index.by_key
-
-    def refs(self, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-        """The canonical keys of the named trials that exist here, and their review references."""
-        return self._index.refs(names)
-
-    def memoised(self, key: object, compute: Callable[[], T]) -> T:
-        """``compute()``, remembered for this evidence base under ``key`` (a bounded cache).
-
-        The sequencing factors use it for results that depend only on the evidence and a
-        few facts of the patient, so that a cohort run does not redo them.
-        """
-        memo = self._index.memo
-        found = memo.get(key, _MISSING)
-        if found is not _MISSING:
-            return found  # type: ignore[return-value]
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        value = memo[key] = compute()
-        return value
 
     def by_regimen(self, regimen_id: str) -> tuple[Trial, ...]:
         """Trials with an arm given under ``regimen_id``."""

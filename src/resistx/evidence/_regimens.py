@@ -56,7 +56,9 @@ def table_problems(table: RegimenTable, evidence: EvidenceBase) -> list[tuple[st
             problems.append((where + ".key_trials" + label, "names no trial"))
         for j, d in enumerate(spec.drugs):
             if d not in drugs.BY_NAME:
-                problems.append((f"{where}.drugs[{j}]{label}", f"{d!r} is not a drug resistx knows"))
+                problems.append(
+                    (f"{where}.drugs[{j}]{label}", f"{d!r} is not a drug resistx knows")
+                )
         for field, name in _trials_named(spec):
             if name not in evidence:
                 msg = f"no trial {name!r} in evidence {evidence.version}"

@@ -29,6 +29,7 @@ class Regimen:
     name: str
     drugs: tuple[str, ...]
     drug_classes: tuple[DrugClass, ...]
+    kind: RegimenKind | None = None  # None only in plans written by resistx 0.1
 
     @property
     def is_trial(self) -> bool:
@@ -85,7 +86,9 @@ class RegimenSpec:
     references: tuple[int, ...] = ()  # review references its reasons cite beyond its trials
 
     def regimen(self, drug_classes: tuple[DrugClass, ...]) -> Regimen:
-        return Regimen(id=self.id, name=self.name, drugs=self.drugs, drug_classes=drug_classes)
+        return Regimen(
+            id=self.id, name=self.name, drugs=self.drugs, drug_classes=drug_classes, kind=self.kind
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -26,7 +26,9 @@ class FactorResult:
     waits_on: tuple[str, ...] = ()
 
 
-def cite(ctx: Context, trials: Iterable[str], references: Iterable[int] = ()) -> tuple[tuple[str, ...], tuple[int, ...]]:
+def cite(
+    ctx: Context, trials: Iterable[str], references: Iterable[int] = ()
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Canonical trial keys and the review references of the trials and given numbers.
 
     An unknown trial name is a bug in a rule or a regimen table: it raises ``KeyError``."""
@@ -38,17 +40,27 @@ def cite(ctx: Context, trials: Iterable[str], references: Iterable[int] = ()) ->
 
 def reason(rule: Rule, factor: Factor, e: Effect, ctx: Context) -> Reason:
     keys, numbers = cite(ctx, e.trials, e.references)
-    return Reason(factor=factor, code=e.code, text=e.text, trials=keys, references=numbers, rule=rule.number)
+    return Reason(
+        factor=factor, code=e.code, text=e.text, trials=keys, references=numbers, rule=rule.number
+    )
 
 
 def caution(rule: Rule, e: Effect, ctx: Context) -> Caution:
     keys, numbers = cite(ctx, e.trials, e.references)
     return Caution(
-        code=e.code, text=e.text, term=e.term, percent=e.percent, trials=keys, references=numbers, rule=rule.number
+        code=e.code,
+        text=e.text,
+        term=e.term,
+        percent=e.percent,
+        trials=keys,
+        references=numbers,
+        rule=rule.number,
     )
 
 
-def assess(factor: Factor, rules: tuple[Rule, ...], inputs: object, spec: RegimenSpec, ctx: Context) -> FactorResult:
+def assess(
+    factor: Factor, rules: tuple[Rule, ...], inputs: object, spec: RegimenSpec, ctx: Context
+) -> FactorResult:
     effects: list[tuple[Rule, Effect]] = []
     for r in rules:
         if r.fallback or r.assess is None:

@@ -95,7 +95,15 @@ def sequence(
         )
 
     assessed = [
-        Assessed(spec=s, parts=(part(FACTORS[0], n), part(FACTORS[1], n), part(FACTORS[2], n), part(FACTORS[3], n)))
+        Assessed(
+            spec=s,
+            parts=(
+                part(FACTORS[0], n),
+                part(FACTORS[1], n),
+                part(FACTORS[2], n),
+                part(FACTORS[3], n),
+            ),
+        )
         for n, s in enumerate(specs)
     ]
     options, excluded = combine(assessed, pol.weights)
@@ -114,7 +122,9 @@ def sequence(
     )
 
 
-def _plan_level(rules: tuple[Rule, ...], facts: Facts, ctx: Context) -> tuple[tuple[Action, ...], tuple[str, ...]]:
+def _plan_level(
+    rules: tuple[Rule, ...], facts: Facts, ctx: Context
+) -> tuple[tuple[Action, ...], tuple[str, ...]]:
     first: list[Action] = []
     later: list[Action] = []
     said: list[str] = []
@@ -125,5 +135,7 @@ def _plan_level(rules: tuple[Rule, ...], facts: Facts, ctx: Context) -> tuple[tu
             if e.note:
                 said.append(e.text)
             else:
-                (first if e.first else later).append(Action(code=e.code, text=e.text, genes=e.genes, rule=r.number))
+                (first if e.first else later).append(
+                    Action(code=e.code, text=e.text, genes=e.genes, rule=r.number)
+                )
     return (*first, *later), tuple(said)

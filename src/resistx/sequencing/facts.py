@@ -59,8 +59,10 @@ class Facts:
 
     def found(self, gene: str, *statuses: BiomarkerStatus) -> bool:
         st = self.genes.get(gene)
-        return st is not None and st.finding is not None and (
-            not statuses or st.finding.result.status in statuses
+        return (
+            st is not None
+            and st.finding is not None
+            and (not statuses or st.finding.result.status in statuses)
         )
 
     def needs_retest(self, gene: str) -> bool:
@@ -121,8 +123,7 @@ class Facts:
         return tuple(
             tuple(d for d in t.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR)
             for t in self.profile.treatments_in_order
-            if t.stop_reason is StopReason.TOXICITY
-            and DrugClass.CDK46_INHIBITOR in t.drug_classes
+            if t.stop_reason is StopReason.TOXICITY and DrugClass.CDK46_INHIBITOR in t.drug_classes
         )
 
     @cached_property

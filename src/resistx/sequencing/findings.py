@@ -122,8 +122,9 @@ def reconcile(
         current = [r for r in positives if progression is not None and _after(r, progression)]
         later_negative = [r for r in negatives if result_order(r) > result_order(positives[-1])]
         if current:
-            kept, why = current[-1], (
-                "an ESR1 mutation found after the latest progression is current"
+            kept, why = (
+                current[-1],
+                ("an ESR1 mutation found after the latest progression is current"),
             )
         elif not later_negative:
             kept = positives[-1]
@@ -136,7 +137,9 @@ def reconcile(
         later = [r for r in against if result_order(r) > result_order(kept)]
         same_time = [r for r in against if r.tested_on == kept.tested_on and r not in later]
         for neg in (later or same_time)[-1:]:
-            conflicts.append(Conflict(gene=gene, positive=kept, negative=neg, kept="positive", why=why))
+            conflicts.append(
+                Conflict(gene=gene, positive=kept, negative=neg, kept="positive", why=why)
+            )
         return GeneState(
             gene=gene,
             finding=Finding(result=kept, stale=stale(kept)),
@@ -144,7 +147,9 @@ def reconcile(
             not_actionable=vus,
             conflicts=tuple(conflicts),
         )
-    negative = negatives[-1] if negatives and latest is not None and latest.status in NEGATIVE else None
+    negative = (
+        negatives[-1] if negatives and latest is not None and latest.status in NEGATIVE else None
+    )
     if negative is not None and positives:
         conflicts.append(
             Conflict(
@@ -166,10 +171,7 @@ def reconcile(
 
 def conflict_text(c: Conflict) -> str:
     kept = "the positive is kept" if c.kept == "positive" else "the negative is kept"
-    return (
-        f"{c.gene}: {_label(c.positive)} and {_label(c.negative)} disagree; {kept} "
-        f"({c.why})."
-    )
+    return f"{c.gene}: {_label(c.positive)} and {_label(c.negative)} disagree; {kept} ({c.why})."
 
 
 def by_pcr_only(state: GeneState) -> bool:

@@ -11,7 +11,13 @@ import attrs
 
 from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Origin, Priority
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, HRD_GENES, PAM_GENES, Facts
+from resistx.sequencing.facts import (
+    EARLY_RELAPSE_SG,
+    EARLY_RELAPSE_TDXD,
+    HRD_GENES,
+    PAM_GENES,
+    Facts,
+)
 from resistx.sequencing.findings import Finding, by_pcr_only
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -25,7 +31,6 @@ class MolecularInputs:
     esr1: Finding | None
     esr1_negative: bool
     pik3ca: Finding | None
-    pik3ca_negative_current: bool  # tested negative after the latest progression, not PCR only
     pik3ca_pcr_only: bool
     akt_pathway: Finding | None  # PIK3CA or AKT1 mutation, PTEN loss (CAPItello-291)
     akt_pathway_ihc_only: bool  # the only alteration is a PTEN loss by IHC
@@ -35,6 +40,7 @@ class MolecularInputs:
     parp: tuple[Finding, ...]
     rb1_loss: Finding | None
     tested_without_actionable: bool
+    post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
     mechanisms: tuple[ResistanceMechanism, ...]
 
 
@@ -100,7 +106,6 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     akt1 = _finding(facts, "AKT1", S.MUTATED)
     pten = _finding(facts, "PTEN", S.LOSS, S.MUTATED)
     akt_pathway = pik3ca or akt1 or pten
-    pik3ca_state = facts.state("PIK3CA")
     parp = _parp(facts)
     pcr_only = tuple(g for g in PAM_GENES if (st := facts.state(g)) and by_pcr_only(st))
     esr1_state = facts.state("ESR1")
@@ -112,10 +117,6 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         esr1=esr1,
         esr1_negative=esr1_negative,
         pik3ca=pik3ca,
-        pik3ca_negative_current=pik3ca_state is not None
-        and pik3ca_state.negative is not None
-        and not facts.needs_retest("PIK3CA")
-        and not by_pcr_only(pik3ca_state),
         pik3ca_pcr_only="PIK3CA" in pcr_only,
         akt_pathway=akt_pathway,
         akt_pathway_ihc_only=pik3ca is None
@@ -135,6 +136,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and not facts.needs_retest("ESR1")
         and pam_negative
         and not pcr_only,
+        post_cdk46i=facts.post_cdk46i,
         mechanisms=mechanisms,
     )
 

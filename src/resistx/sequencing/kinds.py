@@ -12,54 +12,64 @@ K = RegimenKind
 _ENDOCRINE_KINDS = frozenset(
     {K.ENDOCRINE_MONOTHERAPY, K.ENDOCRINE_COMBINATION, K.TARGETED_ENDOCRINE, K.CDK46I_BASED}
 )
-PAM_CLASSES = frozenset({DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR, DrugClass.MTOR_INHIBITOR})
+PAM_CLASSES = frozenset(
+    {DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR, DrugClass.MTOR_INHIBITOR}
+)
+
+
+AnyRegimen = RegimenSpec | Regimen
 
 
 @functools.cache
-def classes(spec: RegimenSpec) -> tuple[DrugClass, ...]:
+def _classes(drugs: tuple[str, ...]) -> tuple[DrugClass, ...]:
+    return tuple(dict.fromkeys(drug_class(d) for d in drugs))
+
+
+def classes(spec: AnyRegimen) -> tuple[DrugClass, ...]:
     """The drug classes of a regimen, in the order of its drugs (each once)."""
-    return tuple(dict.fromkeys(drug_class(d) for d in spec.drugs))
+    return _classes(spec.drugs)
 
 
+@functools.cache
 def regimen(spec: RegimenSpec) -> Regimen:
     """The public ``Regimen`` of a record."""
     return spec.regimen(classes(spec))
 
 
-def is_chemotherapy(spec: RegimenSpec) -> bool:
+def is_chemotherapy(spec: AnyRegimen) -> bool:
     return spec.kind is K.CHEMOTHERAPY
 
 
-def is_adc(spec: RegimenSpec) -> bool:
+def is_adc(spec: AnyRegimen) -> bool:
     return spec.kind is K.ADC
 
 
-def is_cytotoxic(spec: RegimenSpec) -> bool:
+def is_cytotoxic(spec: AnyRegimen) -> bool:
     """Chemotherapy or an antibody-drug conjugate: what rules 6 and 22 bring forward."""
     return spec.kind in (K.CHEMOTHERAPY, K.ADC)
 
 
-def is_trial(spec: RegimenSpec) -> bool:
+def is_trial(spec: AnyRegimen) -> bool:
     return spec.kind is K.TRIAL
 
 
-def is_endocrine_based(spec: RegimenSpec) -> bool:
+def is_endocrine_based(spec: AnyRegimen) -> bool:
     """Endocrine therapy alone or with a CDK4/6, PI3K, AKT, mTOR or BCL2 inhibitor."""
     return spec.kind in _ENDOCRINE_KINDS
 
 
-def is_endocrine_monotherapy(spec: RegimenSpec) -> bool:
+def is_endocrine_monotherapy(spec: AnyRegimen) -> bool:
     return spec.kind is K.ENDOCRINE_MONOTHERAPY
 
 
-def has_cdk46i(spec: RegimenSpec) -> bool:
+def has_cdk46i(spec: AnyRegimen) -> bool:
     return DrugClass.CDK46_INHIBITOR in classes(spec)
 
 
-def has_class(spec: RegimenSpec, drug_class: DrugClass) -> bool:
+def has_class(spec: AnyRegimen, drug_class: DrugClass) -> bool:
     return drug_class in classes(spec)
 
 
-def is_intensive(spec: RegimenSpec) -> bool:
+def is_intensive(spec: AnyRegimen) -> bool:
     """Cytotoxic, an ADC, or endocrine therapy with a PI3K/AKT/mTOR partner (rule 13)."""
     return is_cytotoxic(spec) or bool(PAM_CLASSES & set(classes(spec)))

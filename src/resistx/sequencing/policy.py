@@ -69,7 +69,10 @@ class Policy:
 
 def _check_selectors(table: RegimenTable, origin: str) -> None:
     problems = [
-        (f"$.regimens[{i}].efficacy[{j}].population (regimen {spec.id!r})", f"no selector {s.population!r}; known: {', '.join(SELECTORS)}")
+        (
+            f"$.regimens[{i}].efficacy[{j}].population (regimen {spec.id!r})",
+            f"no selector {s.population!r}; known: {', '.join(SELECTORS)}",
+        )
         for i, spec in enumerate(table.regimens)
         for j, s in enumerate(spec.efficacy)
         if s.population not in SELECTORS

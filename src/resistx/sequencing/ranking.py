@@ -78,7 +78,9 @@ def order_key(a: Assessed, w: Weights) -> tuple[object, ...]:
     )
 
 
-def combine(assessed: list[Assessed], w: Weights) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+def combine(
+    assessed: list[Assessed], w: Weights
+) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
     eligible = sorted((a for a in assessed if not a.exclusions), key=lambda a: order_key(a, w))
     options: list[Option] = []
     floor = 0  # the worst tier so far among approved options: tiers never improve down the list

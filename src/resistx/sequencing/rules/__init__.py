@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from resistx.sequencing.rule import Rule
-from resistx.sequencing.rules import actions, balance, efficacy, endocrine, history, molecular, targets
+from resistx.sequencing.rules import (
+    actions,
+    balance,
+    efficacy,
+    endocrine,
+    history,
+    molecular,
+    targets,
+)
 
 #: every rule of the ye2024 policy; a factor's reasons follow this order
 RULES: tuple[Rule, ...] = (

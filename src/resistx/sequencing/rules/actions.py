@@ -81,12 +81,14 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "are stable, so a later negative does not erase them; an ESR1 mutation after the latest "
     "progression is current. A note names both results; an action asks for a retest where "
     "one would resolve it.",
-    codes=("result_conflict", "resolve_conflict"),
+    codes=("resolve_conflict",),  # and a note naming both results
 )
 def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for gene, state in facts.genes.items():
         for c in state.conflicts:
-            yield PlanEffect(code="result_conflict", note=True, genes=(gene,), text=conflict_text(c))
+            yield PlanEffect(
+                code="result_conflict", note=True, genes=(gene,), text=conflict_text(c)
+            )
             if c.positive.origin is not Origin.GERMLINE:
                 yield PlanEffect(
                     code="resolve_conflict",
@@ -129,7 +131,9 @@ def test_her2(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 )
 def test_hrd(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     known_germline = [
-        g for g in HRD_GENES if (st := facts.state(g)) and st.finding and st.finding.result.origin is Origin.GERMLINE
+        g
+        for g in HRD_GENES
+        if (st := facts.state(g)) and st.finding and st.finding.result.origin is Origin.GERMLINE
     ]
     untested = tuple(g for g in HRD_GENES if facts.state(g) is None)
     if untested:
@@ -150,7 +154,9 @@ def test_hrd(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         st = facts.state(gene)
         if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
             continue
-        germline_on_record = any(r.gene == gene and r.origin is Origin.GERMLINE for r in facts.profile.biomarkers)
+        germline_on_record = any(
+            r.gene == gene and r.origin is Origin.GERMLINE for r in facts.profile.biomarkers
+        )
         if not germline_on_record:
             yield PlanEffect(
                 code="test_germline",

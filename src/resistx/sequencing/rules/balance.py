@@ -29,12 +29,18 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
         (C.DIABETES, "alpelisib"): (True, "hyperglycemia"),
         (C.DIABETES, "capivasertib"): (False, "hyperglycemia"),
         (C.DIABETES, "everolimus"): (False, "hyperglycemia"),
-        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): (True, "interstitial lung disease"),
+        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): (
+            True,
+            "interstitial lung disease",
+        ),
         (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"): (False, "pneumonitis"),
         (C.UNCONTROLLED_HYPERTENSION, "capivasertib"): (False, "hypertension"),
         (C.CARDIAC_DISEASE, "camizestrant"): (False, "bradycardia"),
         (C.BRADYCARDIA, "camizestrant"): (False, "bradycardia"),
-        (C.CARDIAC_DISEASE, "trastuzumab deruxtecan"): (False, "left ventricular ejection fraction"),
+        (C.CARDIAC_DISEASE, "trastuzumab deruxtecan"): (
+            False,
+            "left ventricular ejection fraction",
+        ),
         (C.HEPATIC_IMPAIRMENT, "elacestrant"): (False, "ast increased"),
         (C.HEPATIC_IMPAIRMENT, "trastuzumab deruxtecan"): (False, "increased alt"),
         (C.CYTOPENIA, "sacituzumab govitecan"): (False, "neutropenia"),
@@ -109,7 +115,7 @@ def _percent(a: AdverseEvent | None) -> float | None:
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
     "everolimus; interstitial lung disease excludes trastuzumab deruxtecan and cautions "
     "everolimus (pneumonitis); the others add cautions with the adverse-event figure.",
-    codes=("contraindicated", "comorbidity_caution"),
+    codes=("contraindicated", *(f"{c.value}_caution" for c in C)),
     trials=("SOLAR-1", "FAKTION", "BOLERO-2", "DESTINY-Breast04"),
     references=(42, 44, 49, 62),
 )
@@ -121,7 +127,9 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             if (risk := COMORBIDITY_RISKS.get((comorbidity, drug))) is not None:
                 exclude, term = risk
                 ae = _find(events, term)
-                figure = f"{ae.term} {_figure(ae)} {_in(trial)}" if ae and trial else f"{term} ({drug})"
+                figure = (
+                    f"{ae.term} {_figure(ae)} {_in(trial)}" if ae and trial else f"{term} ({drug})"
+                )
                 cited = (trial.key,) if trial else ()
                 if exclude:
                     yield Effect(
@@ -140,11 +148,15 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                         trials=cited if ae else (),
                     )
             if (note := UNQUANTIFIED.get((comorbidity, drug))) is not None:
-                yield Effect(code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}.")
+                yield Effect(
+                    code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}."
+                )
 
 
 def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float:
-    worst = max((a.grade3plus_percent for a in events if a.grade3plus_percent is not None), default=None)
+    worst = max(
+        (a.grade3plus_percent for a in events if a.grade3plus_percent is not None), default=None
+    )
     if worst is not None:
         return 4.0 if worst >= 30 else 3.0 if worst >= 10 else 2.0
     if kinds.is_endocrine_monotherapy(spec):
@@ -169,12 +181,24 @@ def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iter
     trial, events = _events(spec, ctx)
     tox = toxicity_level(spec, events)
     survival, balanced, qol = w.toxicity_by_priority
-    weight = {Priority.SURVIVAL: survival, Priority.BALANCED: balanced, Priority.QUALITY_OF_LIFE: qol}[i.priority]
+    weight = {
+        Priority.SURVIVAL: survival,
+        Priority.BALANCED: balanced,
+        Priority.QUALITY_OF_LIFE: qol,
+    }[i.priority]
     weight *= w.poor_ps_toxicity_factor if i.poor_performance else 1.0
-    cost_weight = w.cost_base + (w.cost_quality_of_life if i.priority is Priority.QUALITY_OF_LIFE else 0.0)
+    cost_weight = w.cost_base + (
+        w.cost_quality_of_life if i.priority is Priority.QUALITY_OF_LIFE else 0.0
+    )
     cost_weight += w.cost_sensitive if i.cost_sensitive else 0.0
-    graded = sorted((a for a in events if a.grade3plus_percent is not None), key=lambda a: (-(a.grade3plus_percent or 0.0), a.term))
-    anyg = sorted((a for a in events if a.any_grade_percent is not None), key=lambda a: (-(a.any_grade_percent or 0.0), a.term))
+    graded = sorted(
+        (a for a in events if a.grade3plus_percent is not None),
+        key=lambda a: (-(a.grade3plus_percent or 0.0), a.term),
+    )
+    anyg = sorted(
+        (a for a in events if a.any_grade_percent is not None),
+        key=lambda a: (-(a.any_grade_percent or 0.0), a.term),
+    )
     top = graded[:2] or anyg[:2]
     if top and trial is not None:
         worst = ", ".join(f"{a.term} {_figure(a)}" for a in top)
@@ -194,7 +218,9 @@ def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iter
     )
     if trial is None:
         return
-    signature = [a for t in spec.signature_risks if (a := _find(events, t)) is not None and a not in top]
+    signature = [
+        a for t in spec.signature_risks if (a := _find(events, t)) is not None and a not in top
+    ]
     for a in (*top, *signature):
         yield Effect(
             code="adverse_event",

@@ -52,12 +52,14 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
     {
         "itt": lambda _i: "ITT",
         "esr1": lambda i: "ESR1-mutated" if i.esr1 else "ITT",
-        "akt_pathway": lambda i: "AKT-pathway-altered"
-        if i.akt_pathway
-        else (None if i.pam_negative_by_ngs else "ITT"),
-        "faktion": lambda i: "pathway-non-altered-NGS"
-        if i.pam_negative_by_ngs
-        else ("pathway-altered-NGS" if i.akt_pathway else None),
+        "akt_pathway": lambda i: (
+            "AKT-pathway-altered" if i.akt_pathway else (None if i.pam_negative_by_ngs else "ITT")
+        ),
+        "faktion": lambda i: (
+            "pathway-non-altered-NGS"
+            if i.pam_negative_by_ngs
+            else ("pathway-altered-NGS" if i.akt_pathway else None)
+        ),
         "pik3ca_mutated": lambda _i: "PIK3CA-mutated",
         "prior_cdk46i": lambda _i: "prior-CDK4/6i",
         "her2_low": lambda i: "ITT" if i.her2_low else None,
@@ -163,7 +165,11 @@ def _resemblance(trial: Trial, population: str) -> float:
 
 def _median(trial: Trial, arm: str, population: str, kind: EndpointKind = PFS) -> Endpoint | None:
     return next(
-        (e for e in trial.endpoints if e.kind is kind and e.arm == arm and e.population == population),
+        (
+            e
+            for e in trial.endpoints
+            if e.kind is kind and e.arm == arm and e.population == population
+        ),
         None,
     )
 
@@ -205,7 +211,11 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
         if e is None:
             continue
         weight = _design_weight(trial, randomised=False) * _resemblance(trial, pop)
-        versus = [h for h in trial.hazard_ratios if h.control == arm and h.population == pop and h.endpoint_kind is PFS]
+        versus = [
+            h
+            for h in trial.hazard_ratios
+            if h.control == arm and h.population == pop and h.endpoint_kind is PFS
+        ]
         if versus:
             h = versus[0]
             exp = _median(trial, h.experimental, pop)
@@ -213,8 +223,16 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
             compared = f"; it was the control arm, and {h.experimental} did better ({other.strip() or 'median not given'}, HR {num(h.value)}{_ci(h)})"
             code = "arm_median"
         else:
-            others = [f"{o.arm}: {num(o.value)}" for o in trial.endpoints if o.kind is PFS and o.population == pop and o.arm != arm]
-            compared = f"; other arms (months): {', '.join(others)}, no hazard ratio between them" if others else ", without a randomised comparison"
+            others = [
+                f"{o.arm}: {num(o.value)}"
+                for o in trial.endpoints
+                if o.kind is PFS and o.population == pop and o.arm != arm
+            ]
+            compared = (
+                f"; other arms (months): {', '.join(others)}, no hazard ratio between them"
+                if others
+                else ", without a randomised comparison"
+            )
             code = "arm_median" if others else "single_arm_median"
         return Effect(
             code=code,
@@ -254,5 +272,9 @@ def _randomised(trial: Trial, hr: HazardRatio, pop: str, label: str, w: Weights)
         code, delta = "randomised_benefit", w.significant_no_grade * weight
         tail = "significant (no medians for an ESMO-MCBS grade)"
     else:
-        code, delta, tail = "no_significant_benefit", w.not_significant * weight, "the CI includes 1"
+        code, delta, tail = (
+            "no_significant_benefit",
+            w.not_significant * weight,
+            "the CI includes 1",
+        )
     return Effect(code=code, delta=delta, text=f"{figures}; {tail}.", trials=(trial.key,))

@@ -203,4 +203,6 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             delta=ctx.weights.switch_after_toxicity,
             text=f"{earlier} was stopped for toxicity, not progression: switching to another "
             "CDK4/6 inhibitor keeps the CDK4/6-inhibitor benefit.",
+            trials=spec.key_trials,
+            references=CDK46I_NAIVE_REFERENCES,
         )

@@ -60,14 +60,24 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
     w = ctx.weights
     if kinds.is_adc(spec) and "trastuzumab deruxtecan" in spec.drugs:
         need, lines, early, trial, code, gain, window = (
-            1, i.tdxd_lines, i.early_relapse_tdxd, "DESTINY-Breast04",
-            "prior_chemotherapy_opens_trastuzumab_deruxtecan", w.tdxd_opened, "6",
+            1,
+            i.tdxd_lines,
+            i.early_relapse_tdxd,
+            "DESTINY-Breast04",
+            "prior_chemotherapy_opens_trastuzumab_deruxtecan",
+            w.tdxd_opened,
+            "6",
         )
         enrolled = "1-2"
     elif kinds.is_adc(spec) and "sacituzumab govitecan" in spec.drugs:
         need, lines, early, trial, code, gain, window = (
-            2, i.sg_lines, i.early_relapse_sg, "TROPiCS-02",
-            "prior_chemotherapy_opens_sacituzumab_govitecan", w.sg_opened, "12",
+            2,
+            i.sg_lines,
+            i.early_relapse_sg,
+            "TROPiCS-02",
+            "prior_chemotherapy_opens_sacituzumab_govitecan",
+            w.sg_opened,
+            "12",
         )
         enrolled = "2-4"
     else:
@@ -184,36 +194,45 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         )
         return
     w = ctx.weights
+    cdk = kinds.has_cdk46i(spec)
     again = [
         d
         for d in spec.drugs
         if d in i.progressed_drugs and drug_class(d) is not DrugClass.AROMATASE_INHIBITOR
     ]
-    if again:
-        # a partner (fulvestrant) or a CDK4/6 inhibitor again: a step back; the drug that
-        # defines the regimen again: out of the preferred tier, as for its class
-        partner = all(drug_class(d) in _SOFT_AGAIN for d in again)
-        cdk = kinds.has_cdk46i(spec)
+    defining = [d for d in again if drug_class(d) not in _SOFT_AGAIN]
+    groups = {CLASS_GROUPS[c] for c in kinds.classes(spec) if c in CLASS_GROUPS}
+    same_class = sorted(
+        d
+        for d in i.progressed_drugs
+        if CLASS_GROUPS.get(drug_class(d)) in groups and d not in spec.drugs
+    )
+    if defining or same_class:
+        # the drug that defines the regimen, or another of its class: out of the preferred tier
+        what = (
+            f"{', '.join(defining)} before (in another combination)"
+            if defining
+            else f"{', '.join(same_class)}, of the same class ({', '.join(sorted(groups))})"
+        )
+        yield Effect(
+            code="progressed_on_drug" if defining else "same_class_after_progression",
+            delta=w.same_class,
+            text=f"Progressed on {what}; the review has no evidence for it after that.",
+            trials=spec.key_trials,
+        )
+    elif again:
+        # a partner (fulvestrant) or the CDK4/6 inhibitor again: a step back
         yield Effect(
             code="progressed_on_drug",
-            delta=w.same_drug if partner else w.same_class,
+            delta=w.same_drug,
             text=f"Progressed on {', '.join(again)} before (in another combination); the review "
             "has no evidence for giving it again"
-            + (" (MAINTAIN's ribociclib-after-ribociclib subgroup was inconclusive)." if cdk else "."),
-            trials=("MAINTAIN", "PACE") if cdk else (),
-        )
-        return
-    groups = {CLASS_GROUPS[c] for c in kinds.classes(spec) if c in CLASS_GROUPS}
-    before = sorted(
-        d for d in i.progressed_drugs if CLASS_GROUPS.get(drug_class(d)) in groups
-    )
-    if before:
-        yield Effect(
-            code="same_class_after_progression",
-            delta=w.same_class,
-            text=f"Progressed on {', '.join(before)}, of the same class "
-            f"({', '.join(sorted(groups))}); the review has no evidence for another drug of it "
-            "after that.",
+            + (
+                " (MAINTAIN's ribociclib-after-ribociclib subgroup was inconclusive)."
+                if cdk
+                else "."
+            ),
+            trials=("MAINTAIN", "PACE") if cdk else spec.key_trials,
         )
 
 

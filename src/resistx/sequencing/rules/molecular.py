@@ -70,8 +70,8 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     M,
     condition="A PIK3CA mutation; an AKT1 mutation or PTEN loss; or the pathway's test status.",
     effect="PIK3CA: alpelisib+fulvestrant and capivasertib+fulvestrant score a match; AKT1/PTEN: "
-    "capivasertib only. PIK3CA tested negative (current, not PCR only): alpelisib is excluded "
-    "(biomarker_absent); untested or PCR only: alpelisib waits on the test. PTEN loss by IHC "
+    "capivasertib only. No PIK3CA mutation: alpelisib is excluded (biomarker_absent), unless "
+    "PIK3CA is 'not detected' by PCR only: then it waits on NGS. PTEN loss by IHC "
     "alone, or a pathway negative by PCR alone: capivasertib waits on NGS (CAPItello-291 and "
     "FAKTION's expanded analysis used NGS). Everolimus regimens score a partial match, and "
     "everolimus+exemestane steps back only where a PI3K/AKT inhibitor is indicated.",
@@ -101,21 +101,20 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
                 "(SOLAR-1, BYLieve).",
                 trials=spec.key_trials,
             )
-        elif i.pik3ca_negative_current:
+        elif i.pik3ca_pcr_only:
             yield Effect(
-                code=ExclusionCode.BIOMARKER_ABSENT.value,
-                exclude=ExclusionCode.BIOMARKER_ABSENT,
-                text="PIK3CA tested and not mutated: alpelisib is for PIK3CA-mutated tumours only "
-                "(SOLAR-1 showed no significant benefit without the mutation).",
+                code="pik3ca_test_pending",
+                text="PIK3CA 'not detected' by PCR only: an NGS test decides whether alpelisib "
+                "applies (it is for PIK3CA-mutated tumours only, SOLAR-1).",
+                waits_on="PIK3CA by NGS",
                 trials=("SOLAR-1",),
             )
         else:
-            how = "by PCR only; an NGS test" if i.pik3ca_pcr_only else "without a current result; a test"
             yield Effect(
-                code="pik3ca_test_pending",
-                text=f"PIK3CA {how} decides whether alpelisib applies: it is for PIK3CA-mutated "
-                "tumours only (SOLAR-1).",
-                waits_on="PIK3CA by NGS" if i.pik3ca_pcr_only else "PIK3CA test",
+                code=ExclusionCode.BIOMARKER_ABSENT.value,
+                exclude=ExclusionCode.BIOMARKER_ABSENT,
+                text="No PIK3CA mutation on record: alpelisib is for PIK3CA-mutated tumours only "
+                "(SOLAR-1 showed no significant benefit without the mutation).",
                 trials=("SOLAR-1",),
             )
     elif kinds.has_class(spec, DrugClass.AKT_INHIBITOR):
@@ -178,7 +177,11 @@ def _everolimus(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             "inhibitors.",
             trials=spec.key_trials,
         )
-        if kinds.is_endocrine_based(spec) and not kinds.has_cdk46i(spec) and not i.after_pi3k_or_akt:
+        if (
+            kinds.is_endocrine_based(spec)
+            and not kinds.has_cdk46i(spec)
+            and not i.after_pi3k_or_akt
+        ):
             yield Effect(
                 code="everolimus_later_line",
                 delta=w.everolimus_later,
@@ -269,7 +272,11 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
 )
 def no_biomarker(_i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if kinds.is_cytotoxic(spec):
-        yield Effect(code="no_biomarker_required", text=f"{spec.name} needs no biomarker.", trials=spec.key_trials)
+        yield Effect(
+            code="no_biomarker_required",
+            text=f"{spec.name} needs no biomarker.",
+            trials=spec.key_trials,
+        )
     else:
         yield Effect(
             code="no_matching_biomarker",

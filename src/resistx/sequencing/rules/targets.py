@@ -60,14 +60,14 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     6,
     "Nothing actionable: chemotherapy and ADCs",
     M,
-    condition="ESR1 and the PI3K pathway tested (current, not PCR only) without an actionable "
-    "alteration (HER2-low does not count here). The short-CDK4/6-inhibitor half of this rule "
+    condition="After progression on a CDK4/6 inhibitor, ESR1 and the PI3K pathway tested "
+    "(current, not PCR only) without an actionable alteration (HER2-low does not count here). The short-CDK4/6-inhibitor half of this rule "
     "is in the history factor.",
     effect="Chemotherapy and ADCs gain; endocrine-based regimens lose. Its reason leads.",
     codes=("no_actionable_alteration", "no_actionable_alteration_endocrine"),
 )
 def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not i.tested_without_actionable or kinds.is_trial(spec):
+    if not (i.tested_without_actionable and i.post_cdk46i) or kinds.is_trial(spec):
         return
     if kinds.is_cytotoxic(spec):
         yield Effect(

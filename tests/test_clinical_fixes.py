@@ -1,0 +1,254 @@
+"""Scenario tests for the clinical errors the independent review found in 0.1, one per behaviour."""
+
+from __future__ import annotations
+
+import resistx
+from tests.helpers import (
+    CAPECITABINE,
+    NEGATIVE,
+    PALBOCICLIB,
+    excluded_for,
+    option,
+    plan,
+    rank,
+    result,
+    tier,
+)
+
+ELACESTRANT = {
+    "drugs": ["elacestrant"],
+    "started_on": "2025-04-01",
+    "ended_on": "2025-09-01",
+    "stop_reason": "progression",
+}
+CAPIVASERTIB = {
+    "drugs": ["capivasertib", "fulvestrant"],
+    "started_on": "2025-09-15",
+    "ended_on": "2026-03-01",
+    "stop_reason": "progression",
+}
+
+
+def _codes(p: resistx.Plan, regimen_id: str) -> set[str]:
+    return {r.code for r in option(p, regimen_id).reasons}
+
+
+# 1. a later negative does not erase an earlier positive
+
+
+def test_a_later_ctdna_negative_keeps_an_earlier_tissue_pik3ca_mutation() -> None:
+    p = plan(
+        biomarkers=[
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2021-06-01"),
+            result("PIK3CA", "not_detected", sample="ctdna", tested_on="2026-04-10"),
+        ]
+    )
+    assert "biomarker_absent" not in excluded_for(p, "alpelisib+fulvestrant")
+    assert "pik3ca_mutation_matches_alpelisib" in _codes(p, "alpelisib+fulvestrant")
+    assert any("PIK3CA" in n and "disagree" in n for n in p.notes)
+    assert any(a.code == "resolve_conflict" and a.genes == ("PIK3CA",) for a in p.actions)
+
+
+def test_an_esr1_ctdna_mutation_after_progression_stands_against_a_tissue_negative() -> None:
+    p = plan(
+        biomarkers=[
+            result("ESR1", "mutated", sample="ctdna", tested_on="2026-04-01"),
+            result("ESR1", "not_detected", sample="tissue", tested_on="2026-04-10"),
+        ]
+    )
+    assert p.options[0].regimen.id == "elacestrant"
+    assert any("ESR1" in n and "disagree" in n for n in p.notes)
+
+
+def test_a_later_esr1_negative_after_progression_replaces_an_older_mutation() -> None:
+    p = plan(
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2024-01-01"),
+            result("ESR1", "not_detected", tested_on="2026-04-10"),
+        ]
+    )
+    assert "esr1_not_mutated" in _codes(p, "elacestrant")
+
+
+def test_a_germline_result_holds_against_a_later_tumour_negative() -> None:
+    p = plan(
+        biomarkers=[
+            *NEGATIVE,
+            result("BRCA2", "mutated", origin="germline", tested_on="2019-01-01"),
+            result("BRCA2", "not_detected", tested_on="2026-04-10"),
+        ]
+    )
+    assert "germline_brca_matches_parp_inhibitor" in _codes(p, "olaparib")
+
+
+# 2. an option that waits on a missing test is never preferred
+
+
+def test_her2_unknown_keeps_trastuzumab_deruxtecan_waiting_below_every_other_option() -> None:
+    p = plan(her2="unknown", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert tdxd.tier.value != "preferred"
+    assert tdxd.waits_on == ("HER2 IHC",)
+    assert all(o.rank < tdxd.rank for o in p.options if not o.waits_on)
+    assert p.actions[0].code == "test_her2" or any(a.code == "test_her2" for a in p.actions)
+
+
+def test_pten_loss_by_ihc_only_keeps_capivasertib_waiting_on_ngs() -> None:
+    p = plan(biomarkers=[result("PTEN", "loss", assay="ihc", sample="tissue")])
+    capi = option(p, "capivasertib+fulvestrant")
+    assert capi.waits_on == ("PTEN by NGS",) and capi.tier.value != "preferred"
+    assert any(a.code == "confirm_ngs" for a in p.actions)
+
+
+def test_a_pathway_negative_by_pcr_only_keeps_capivasertib_waiting() -> None:
+    pcr = [result(g, "not_detected", assay="pcr") for g in ("PIK3CA", "AKT1", "PTEN")]
+    p = plan(biomarkers=[result("ESR1", "not_detected"), *pcr])
+    assert option(p, "capivasertib+fulvestrant").waits_on
+    assert option(p, "alpelisib+fulvestrant").waits_on == ("PIK3CA by NGS",)
+
+
+# 3. progression on a class demotes the class
+
+
+def test_after_elacestrant_and_capivasertib_chemotherapy_comes_before_another_oral_serd() -> None:
+    p = plan(
+        biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")],
+        treatments=[PALBOCICLIB, ELACESTRANT, CAPIVASERTIB],
+    )
+    assert rank(p, "chemotherapy") < rank(p, "camizestrant")
+    assert tier(p, "camizestrant") != "preferred"
+    alpelisib = option(p, "alpelisib+fulvestrant")
+    assert alpelisib.tier.value != "preferred"
+    assert "same_class_after_progression" in _codes(p, "alpelisib+fulvestrant")
+
+
+def test_two_endocrine_lines_after_the_cdk46i_without_a_target_bring_chemotherapy_first() -> None:
+    fulvestrant = {
+        "drugs": ["fulvestrant"],
+        "started_on": "2025-04-01",
+        "ended_on": "2025-09-01",
+        "stop_reason": "progression",
+    }
+    everolimus = {
+        "drugs": ["everolimus", "exemestane"],
+        "started_on": "2025-09-15",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+    }
+    p = plan(
+        biomarkers=[result("ESR1", "not_detected")],
+        treatments=[PALBOCICLIB, fulvestrant, everolimus],
+    )
+    assert p.options[0].regimen.id == "chemotherapy"
+    assert "endocrine_resistance_prefers_chemotherapy_or_adc" in _codes(p, "chemotherapy")
+
+
+# 4. a CDK4/6 inhibitor stopped for toxicity is not resistance
+
+
+def test_a_cdk46i_stopped_for_toxicity_keeps_cdk46i_options_and_switches_first() -> None:
+    toxic = dict(PALBOCICLIB, ended_on="2023-03-01", stop_reason="toxicity")
+    letrozole = {
+        "drugs": ["letrozole"],
+        "started_on": "2023-03-10",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+    }
+    p = plan(biomarkers=NEGATIVE, treatments=[toxic, letrozole])
+    assert p.options[0].regimen.id == "ribociclib+fulvestrant"
+    assert not excluded_for(p, "palbociclib+fulvestrant")
+    palbo = option(p, "palbociclib+fulvestrant")
+    assert any(c.code == "cdk46i_toxicity_rechallenge" for c in palbo.cautions)
+    assert p.options[0].regimen.id != "chemotherapy"
+
+
+# 5. investigational regimens are labelled so
+
+
+def test_camizestrant_is_a_trial_option_below_olaparib_for_germline_palb2() -> None:
+    p = plan(biomarkers=[*NEGATIVE, result("PALB2", "mutated", origin="germline")])
+    assert tier(p, "camizestrant") == "trial"
+    assert rank(p, "olaparib") < rank(p, "camizestrant")
+
+
+# 6. (neo)adjuvant chemotherapy counts when relapse was early
+
+
+def test_adjuvant_chemotherapy_with_relapse_within_six_months_opens_trastuzumab_deruxtecan() -> (
+    None
+):
+    adjuvant = {
+        "drugs": ["paclitaxel"],
+        "setting": "adjuvant",
+        "started_on": "2022-01-01",
+        "ended_on": "2022-06-01",
+        "stop_reason": "completed",
+    }
+    palbo = dict(PALBOCICLIB, started_on="2022-10-01")
+    p = plan(her2="low", biomarkers=NEGATIVE, treatments=[adjuvant, palbo])
+    assert "prior_chemotherapy_opens_trastuzumab_deruxtecan" in _codes(p, "trastuzumab-deruxtecan")
+    assert rank(p, "trastuzumab-deruxtecan") < rank(p, "chemotherapy")
+
+
+def test_adjuvant_chemotherapy_long_before_relapse_does_not_count() -> None:
+    adjuvant = {
+        "drugs": ["paclitaxel"],
+        "setting": "adjuvant",
+        "started_on": "2015-01-01",
+        "ended_on": "2015-06-01",
+        "stop_reason": "completed",
+    }
+    p = plan(her2="low", biomarkers=NEGATIVE, treatments=[adjuvant, PALBOCICLIB])
+    assert "adc_before_chemotherapy" in _codes(p, "trastuzumab-deruxtecan")
+
+
+# 7. a tumour BRCA finding asks for germline testing
+
+
+def test_a_tumour_brca2_mutation_asks_for_germline_testing_of_brca2() -> None:
+    p = plan(biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="somatic")])
+    germline = [a for a in p.actions if a.code == "test_germline"]
+    assert [a.genes for a in germline] == [("BRCA2",)]
+    assert "does not wait" in germline[0].text
+
+
+def test_a_known_germline_brca2_does_not_make_testing_read_as_a_precondition() -> None:
+    p = plan(biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")])
+    hrd = next(a for a in p.actions if a.code == "test_hrd_genes")
+    assert "already known" in hrd.text
+    assert p.options[0].regimen.id in ("olaparib", "talazoparib")
+
+
+# 8. MAINTAIN for the population it studied
+
+
+def test_a_switch_to_ribociclib_after_abemaciclib_is_never_stronger_than_after_palbociclib() -> (
+    None
+):
+    abemaciclib = dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])
+    after_palbo = option(plan(biomarkers=NEGATIVE), "ribociclib+fulvestrant")
+    after_abema = option(
+        plan(biomarkers=NEGATIVE, treatments=[abemaciclib]), "ribociclib+fulvestrant"
+    )
+    assert after_abema.scores.efficacy <= after_palbo.scores.efficacy
+    assert after_abema.scores.total <= after_palbo.scores.total
+
+
+# 9. everolimus steps back only where a PI3K/AKT inhibitor is indicated
+
+
+def test_everolimus_without_a_pathway_alteration_is_not_below_elacestrant_in_esr1_wild_type() -> (
+    None
+):
+    p = plan(biomarkers=NEGATIVE)
+    assert rank(p, "everolimus+exemestane") < rank(p, "elacestrant")
+    assert "everolimus_later_line" not in _codes(p, "everolimus+exemestane")
+
+
+# 11. a variant that is not pathogenic is not a match
+
+
+def test_a_pik3ca_vus_is_not_a_match_and_the_plan_says_so() -> None:
+    p = plan(biomarkers=[result("PIK3CA", "mutated", variant="R88Q", classification="vus")])
+    assert "biomarker_absent" in excluded_for(p, "alpelisib+fulvestrant")
+    assert any("PIK3CA R88Q" in n and "vus" in n for n in p.notes)

@@ -1,0 +1,282 @@
+"""The engine's structure: rule units, their codes, the memo, the policy, the weights."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import resistx
+from resistx.model.enums import Factor
+from resistx.sequencing import engine
+from resistx.sequencing.policies import YE2024
+from resistx.sequencing.rule import Rule
+from resistx.sequencing.rules import RULES
+from resistx.sequencing.weights import DEFAULT as W
+from tests import strategies
+from tests.helpers import CAPECITABINE, ERIBULIN, NEGATIVE, PALBOCICLIB, patient, result
+
+ROOT = Path(__file__).parent.parent
+BY_NUMBER: dict[int, Rule] = {r.number: r for r in RULES}
+
+#: one scenario per rule unit: profiles in which the rule speaks
+SCENARIOS: list[dict[str, Any]] = [
+    patient(biomarkers=NEGATIVE),
+    patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
+    patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
+    patient(biomarkers=[result("PTEN", "loss", assay="ihc")], her2="unknown", ecog=3),
+    patient(
+        biomarkers=[result(g, "not_detected", assay="pcr") for g in ("PIK3CA", "AKT1", "PTEN")],
+        her2="low",
+        visceral_crisis=True,
+        comorbidities=["diabetes", "interstitial_lung_disease", "neuropathy", "cytopenia"],
+        treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
+    ),
+    patient(biomarkers=[*NEGATIVE, result("BRCA2", "mutated")], ecog=2, her2="ultralow"),
+    patient(biomarkers=[*NEGATIVE, result("BRCA1", "mutated", origin="germline")]),
+    patient(biomarkers=[result("CCNE1", "amplified")]),
+    patient(treatments=[], biomarkers=[]),
+    patient(
+        treatments=[dict(PALBOCICLIB, ended_on="2023-03-01", stop_reason="toxicity")],
+        biomarkers=[
+            result("PIK3CA", "mutated", tested_on="2021-01-01"),
+            result("PIK3CA", "not_detected"),
+        ],
+    ),
+    patient(
+        treatments=[
+            dict(PALBOCICLIB, ended_on="2023-04-01"),
+            {
+                "drugs": ["fulvestrant"],
+                "started_on": "2023-05-01",
+                "ended_on": "2024-01-01",
+                "stop_reason": "progression",
+            },
+            {
+                "drugs": ["everolimus", "exemestane"],
+                "started_on": "2024-02-01",
+                "ended_on": "2024-09-01",
+                "stop_reason": "progression",
+            },
+            {
+                "drugs": ["alpelisib", "fulvestrant"],
+                "started_on": "2024-10-01",
+                "ended_on": "2025-03-01",
+                "stop_reason": "progression",
+            },
+        ],
+        biomarkers=[result("ESR1", "not_detected")],
+    ),
+    patient(
+        treatments=[
+            {
+                "drugs": ["doxorubicin"],
+                "setting": "adjuvant",
+                "started_on": "2021-01-01",
+                "ended_on": "2021-06-01",
+                "stop_reason": "completed",
+            },
+            dict(PALBOCICLIB, started_on="2021-09-01", ended_on="2022-01-01"),
+        ],
+        her2="low",
+    ),
+]
+
+
+def _golden(path: Path) -> resistx.Plan:
+    data = json.loads(path.read_text())
+    data.setdefault("library_version", resistx.__version__)
+    return resistx.from_dict(resistx.Plan, data)
+
+
+def _plans() -> list[resistx.Plan]:
+    return [resistx.sequence(s) for s in SCENARIOS]
+
+
+def _said(p: resistx.Plan) -> list[tuple[int | None, str]]:
+    out: list[tuple[int | None, str]] = []
+    for o in p.options:
+        out += [(r.rule, r.code) for r in o.reasons] + [(c.rule, c.code) for c in o.cautions]
+    out += [(r.rule, r.code) for e in p.excluded for r in e.reasons]
+    out += [(a.rule, a.code) for a in p.actions]
+    return out
+
+
+def test_every_code_in_a_plan_is_one_its_rule_declares() -> None:
+    for p in _plans():
+        for number, code in _said(p):
+            assert number in BY_NUMBER, (number, code)
+            assert code in BY_NUMBER[number].codes, (number, code)
+
+
+def test_every_rule_speaks_in_its_scenarios_and_every_code_is_emitted() -> None:
+    emitted: dict[int, set[str]] = {}
+    plans = _plans() + [_golden(p) for p in (ROOT / "examples" / "expected").glob("*.json")]
+    for p in plans:
+        for number, code in _said(p):
+            assert number is not None
+            emitted.setdefault(number, set()).add(code)
+    assert sorted(emitted) == sorted(BY_NUMBER)
+    optional = {  # comorbidity cautions: one per comorbidity, a few of which the scenarios show
+        f"{c}_caution"
+        for c in (
+            "uncontrolled_hypertension",
+            "cardiac_disease",
+            "hepatic_impairment",
+            "bradycardia",
+            "inflammatory_bowel_disease",
+            "renal_impairment",
+        )
+    }
+    optional.add("randomised_harm")  # no treatment comparison in the review shows significant harm
+    for number, rule in BY_NUMBER.items():
+        missing = set(rule.codes) - emitted[number] - optional
+        assert not missing, (number, missing)
+
+
+def test_every_reason_caution_exclusion_and_action_of_every_golden_plan_names_its_rule() -> None:
+    for path in (ROOT / "examples" / "expected").glob("*.json"):
+        plan = _golden(path)
+        assert all(number is not None for number, _ in _said(plan)), path.name
+        assert plan.policy.name == "ye2024"
+
+
+def test_the_rule_numbers_are_unique_and_each_rule_sits_in_one_factor_or_the_plan() -> None:
+    assert len(BY_NUMBER) == len(RULES)
+    for r in RULES:
+        assert (r.assess is None) != (r.plan is None), r.number
+        assert (r.factor is None) == (r.plan is not None)
+
+
+def test_every_factor_has_a_fallback_so_each_option_has_a_reason_per_factor() -> None:
+    for p in _plans():
+        for o in p.options:
+            assert {r.factor for r in o.reasons} == set(Factor), o.regimen.id
+
+
+# -- the memo -------------------------------------------------------------------------------
+
+
+@given(
+    st.lists(
+        strategies.profile_dicts(),
+        min_size=2,
+        max_size=8,
+        unique_by=lambda d: json.dumps(d, sort_keys=True),
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
+    profiles: list[dict[str, Any]], rnd: random.Random
+) -> None:
+    """Order independence: each plan from a shared warm memo, over a shuffled list of distinct
+    patients, equals the plan from an empty memo. A field left out of any Inputs key fails it."""
+    fresh = []
+    for data in profiles:
+        engine._MEMOS.clear()
+        fresh.append(resistx.to_dict(resistx.sequence(data)))
+    order = list(range(len(profiles)))
+    rnd.shuffle(order)
+    for _ in range(2):  # the second pass meets only warm entries
+        for n in order:
+            assert resistx.to_dict(resistx.sequence(profiles[n])) == fresh[n]
+
+
+def test_the_memo_is_bounded() -> None:
+    from resistx.sequencing.memo import LRU  # noqa: PLC0415
+
+    lru: LRU[int] = LRU(limit=3)
+    for k in range(10):
+        lru.get_or(k, lambda k=k: k)  # type: ignore[misc]
+    assert len(lru) == 3
+    assert lru.get_or(9, lambda: -1) == 9 and lru.get_or(0, lambda: -1) == -1
+
+
+# -- the policy -------------------------------------------------------------------------------
+
+
+def test_every_plan_names_its_policy() -> None:
+    p = resistx.sequence(SCENARIOS[0])
+    assert (p.policy.name, p.policy.version) == (YE2024.name, YE2024.version)
+    assert resistx.sequence(SCENARIOS[0], policy="ye2024") == p
+    with pytest.raises(KeyError, match="no policy 'nope'"):
+        resistx.sequence(SCENARIOS[0], policy="nope")
+
+
+def test_a_second_policy_is_added_without_editing_the_engine() -> None:
+    """A policy with other weights and without rule 6 is a value, not an engine change."""
+    rules = tuple(r for r in RULES if r.number != 6)
+    other = attrs.evolve(YE2024, name="test-no-rule-6", rules=rules)
+    p = resistx.sequence(SCENARIOS[0], policy=other)
+    assert p.policy.name == "test-no-rule-6"
+    assert not any(r.rule == 6 for o in p.options for r in o.reasons)
+    assert any(r.rule == 6 for o in resistx.sequence(SCENARIOS[0]).options for r in o.reasons)
+
+
+def test_a_regimen_table_naming_an_unknown_trial_is_an_evidence_error() -> None:
+    from resistx.evidence._regimens import parse  # noqa: PLC0415
+
+    data = json.loads(
+        (ROOT / "src" / "resistx" / "evidence" / "data" / "regimens.json").read_text()
+    )
+    data["regimens"][2]["ae_trial"] = "NO-SUCH-TRIAL"
+    data["regimens"][4]["cost_level"] = "cheap"
+    with pytest.raises(resistx.EvidenceError) as e:
+        parse(data, "regimens.json", resistx.evidence())
+    paths = [p for p, _ in e.value.problems]
+    assert any("regimens[4].cost_level" in p and "fulvestrant" in p for p in paths)
+    data["regimens"][4]["cost_level"] = 1.0
+    with pytest.raises(resistx.EvidenceError) as e:
+        parse(data, "regimens.json", resistx.evidence())
+    assert any("regimens[2].ae_trial" in p and "amcenestrant" in p for p, _ in e.value.problems)
+
+
+def test_an_unknown_trial_name_raises_instead_of_being_dropped() -> None:
+    with pytest.raises(KeyError, match="no trial"):
+        resistx.evidence().trial("NO-SUCH-TRIAL")
+    assert not hasattr(resistx.evidence(), "memoised")
+    assert not hasattr(resistx.evidence(), "refs")
+
+
+def test_the_regimen_table_holds_every_contract_regimen_with_its_regulatory_status() -> None:
+    from resistx.vocab import regimens  # noqa: PLC0415
+
+    table = YE2024.regimens(resistx.evidence())
+    assert set(table) == set(regimens.BY_ID)
+    investigational = {r for r, s in table.items() if s.regulatory.investigational}
+    assert {
+        "camizestrant",
+        "giredestrant",
+        "amcenestrant",
+        "venetoclax+fulvestrant",
+    } <= investigational
+    assert "elacestrant" not in investigational
+
+
+# -- the weights: the inequalities the ranking relies on -----------------------------------------
+
+
+def test_a_same_class_progression_outweighs_a_biomarker_match() -> None:
+    assert W.match + W.same_class < W.preferred_from - W.alternative_from
+
+
+def test_a_short_cdk46i_outweighs_a_biomarker_match() -> None:
+    assert W.match + W.short_endocrine < 0 < W.short_cytotoxic
+
+
+def test_an_adc_before_its_chemotherapy_lines_loses_more_than_a_match_gains() -> None:
+    assert W.match + W.adc_gated < 0
+
+
+def test_a_stale_finding_counts_less_than_a_current_one() -> None:
+    assert 0 < W.stale_factor < 1
+
+
+def test_visceral_crisis_lifts_chemotherapy_to_preferred_on_its_own() -> None:
+    assert W.visceral_crisis_chemo >= W.preferred_from
