@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-import resistx
-from resistx.sequencing.rules import RULES
-from tests.helpers import PALBOCICLIB, patient
 
 ROOT = Path(__file__).parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]

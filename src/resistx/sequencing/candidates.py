@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from resistx.evidence._base import EvidenceBase
-from resistx.model.enums import BiomarkerStatus, DrugClass, TrialStatus
+from resistx.model.enums import (
+    BiomarkerStatus,
+    DrugClass,
+    RegimenKind,
+    RegulatoryStatus,
+    TrialStatus,
+)
 from resistx.model.evidence import Trial
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.enums import RegimenKind, RegulatoryStatus
 from resistx.model.regimen import TRIAL_PREFIX, Approval, RegimenSpec
 from resistx.sequencing.memo import LRU
 from resistx.vocab import drugs
@@ -66,19 +73,19 @@ _PARTNERS = {
 }
 
 
-def considered(
+def considered(  # noqa: PLR0917 - the engine's one call site passes them in order
     evidence: EvidenceBase,
     table: tuple[RegimenSpec, ...],
     mechanisms: tuple[ResistanceMechanism, ...],
     findings: frozenset[tuple[str, BiomarkerStatus]],
     include_trials: bool,
-    memo: LRU[object],
+    memo: LRU[Any],
 ) -> tuple[RegimenSpec, ...]:
     """The policy's regimens, then the matching trials (when wanted)."""
     if not include_trials or not mechanisms:
         return table
-    trials = memo.get_or(
+    trials: tuple[RegimenSpec, ...] = memo.get_or(
         ("trials", mechanisms, findings),
         lambda: tuple(trial_spec(t) for t in matching_trials(evidence, mechanisms, findings)),
     )
-    return table + trials  # type: ignore[operator]
+    return table + trials

@@ -15,6 +15,7 @@ from resistx.evidence._base import EvidenceBase
 from resistx.io.profile import ProfileSource, load_preferences, load_profile
 from resistx.mechanisms._catalog import matching_mechanisms
 from resistx.model.enums import Factor
+from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.plan import Action, Plan
 from resistx.model.profile import Preferences
 from resistx.sequencing import inputs as build
@@ -75,13 +76,7 @@ def sequence(
     facts = Facts(profile=p, preferences=prefs)
     found = {g: st.finding.result for g, st in facts.genes.items() if st.finding is not None}
     mechanisms = matching_mechanisms(found)
-    molecular = build.molecular(facts, mechanisms)
-    factor_inputs: dict[Factor, object] = {
-        Factor.MOLECULAR: molecular,
-        Factor.EFFICACY: build.efficacy(molecular, facts),
-        Factor.HISTORY: build.history(facts, molecular),
-        Factor.BALANCE: build.balance(facts),
-    }
+    factor_inputs = _inputs(facts, mechanisms)
     rules = {f: tuple(r for r in pol.rules if r.factor is f) for f in FACTORS}
     findings = frozenset((g, r.status) for g, r in found.items())
     specs = considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials, memo)
@@ -120,6 +115,17 @@ def sequence(
         library_version=version(),
         disclaimer=DISCLAIMER,
     )
+
+
+def _inputs(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> dict[Factor, object]:
+    """One frozen Inputs per factor: all its rules can read, and its memo key."""
+    molecular = build.molecular(facts, mechanisms)
+    return {
+        Factor.MOLECULAR: molecular,
+        Factor.EFFICACY: build.efficacy(molecular, facts),
+        Factor.HISTORY: build.history(facts, molecular),
+        Factor.BALANCE: build.balance(facts),
+    }
 
 
 def _plan_level(

@@ -112,34 +112,16 @@ def reconcile(
             return False
         return progression is not None and not _after(r, progression)
 
-    kept: BiomarkerResult | None = None
-    why = ""
-    if germline:
-        kept, why = germline[-1], "a germline result is permanent"
-    elif positives and gene in STABLE_GENES:
-        kept, why = positives[-1], f"{gene} alterations are stable; a negative test can miss one"
-    elif positives and gene in ACQUIRED_GENES:
-        current = [r for r in positives if progression is not None and _after(r, progression)]
-        later_negative = [r for r in negatives if result_order(r) > result_order(positives[-1])]
-        if current:
-            kept, why = (
-                current[-1],
-                ("an ESR1 mutation found after the latest progression is current"),
-            )
-        elif not later_negative:
-            kept = positives[-1]
-    elif positives and latest is not None and latest.status in POSITIVE:
-        kept = latest
-
+    kept, why = _kept(gene, positives, negatives, latest, progression)
     conflicts: list[Conflict] = []
     if kept is not None:
         against = [r for r in negatives if r.origin is not Origin.GERMLINE or germline]
         later = [r for r in against if result_order(r) > result_order(kept)]
         same_time = [r for r in against if r.tested_on == kept.tested_on and r not in later]
-        for neg in (later or same_time)[-1:]:
-            conflicts.append(
-                Conflict(gene=gene, positive=kept, negative=neg, kept="positive", why=why)
-            )
+        conflicts.extend(
+            Conflict(gene=gene, positive=kept, negative=neg, kept="positive", why=why)
+            for neg in (later or same_time)[-1:]
+        )
         return GeneState(
             gene=gene,
             finding=Finding(result=kept, stale=stale(kept)),
@@ -167,6 +149,30 @@ def reconcile(
         not_actionable=vus,
         conflicts=tuple(conflicts),
     )
+
+
+def _kept(
+    gene: str,
+    positives: list[BiomarkerResult],
+    negatives: list[BiomarkerResult],
+    latest: BiomarkerResult | None,
+    progression: dt.date | None,
+) -> tuple[BiomarkerResult | None, str]:
+    """The positive result that stands for the gene, if any, and why it stands."""
+    germline = [r for r in positives if r.origin is Origin.GERMLINE]
+    if germline:
+        return germline[-1], "a germline result is permanent"
+    if positives and gene in STABLE_GENES:
+        return positives[-1], f"{gene} alterations are stable; a negative test can miss one"
+    if positives and gene in ACQUIRED_GENES:
+        current = [r for r in positives if progression is not None and _after(r, progression)]
+        if current:
+            return current[-1], "an ESR1 mutation found after the latest progression is current"
+        later_negative = [r for r in negatives if result_order(r) > result_order(positives[-1])]
+        return (None, "") if later_negative else (positives[-1], "")
+    if positives and latest is not None and latest.status in POSITIVE:
+        return latest, ""
+    return None, ""
 
 
 def conflict_text(c: Conflict) -> str:

@@ -10,6 +10,7 @@ from resistx.sequencing.rules import (
     endocrine,
     history,
     molecular,
+    status,
     targets,
 )
 
@@ -37,14 +38,14 @@ RULES: tuple[Rule, ...] = (
     endocrine.cdk46i_switch,
     endocrine.cdk46i_toxicity,
     endocrine.cdk46i_first,
-    history.performance_status,
-    history.nothing_against,
+    status.performance_status,
+    status.nothing_against,
     # factor 4: balance
     balance.comorbidities,
     balance.toxicity_and_cost,
     # plan-level
     actions.conflicts,
     actions.retest,
-    actions.test_her2,
-    actions.test_hrd,
+    actions.ask_her2_test,
+    actions.ask_hrd_tests,
 )

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor as F
-from resistx.model.enums import Her2Status, Origin
+from resistx.model.enums import Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only, conflict_text
@@ -107,7 +106,7 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     codes=("test_her2",),
     trials=("DESTINY-Breast04",),
 )
-def test_her2(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if facts.her2 is Her2Status.UNKNOWN:
         yield PlanEffect(
             code="test_her2",
@@ -129,7 +128,7 @@ def test_her2(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     codes=("test_hrd_genes", "test_germline"),
     trials=("TBCRC 048",),
 )
-def test_hrd(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     known_germline = [
         g
         for g in HRD_GENES
@@ -170,7 +169,7 @@ def test_hrd(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 @rule(
     24,
     "Investigational regimens: within a clinical trial",
-    F.EFFICACY,
+    Factor.EFFICACY,
     condition="The regimen table marks the regimen investigational in this setting (no approval "
     "the source names: camizestrant, giredestrant, amcenestrant, venetoclax, the ribociclib "
     "triplet, trial enrolment).",

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from resistx.model.enums import DrugClass, ExclusionCode, Priority
-from resistx.model.enums import Factor as F
+from resistx.model.enums import DrugClass, ExclusionCode, Factor, Priority
 from resistx.model.evidence import AdverseEvent, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
-from resistx.vocab.comorbidities import Comorbidity as C
+from resistx.vocab.comorbidities import Comorbidity
 
-B = F.BALANCE
+C = Comorbidity
+
+B = Factor.BALANCE
 
 #: (comorbidity, drug) -> (exclude?, adverse-event term of the regimen's AE trial)
 COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingProxyType(
@@ -83,7 +84,8 @@ def _events(spec: RegimenSpec, ctx: Context) -> tuple[Trial | None, tuple[Advers
 def _find(events: tuple[AdverseEvent, ...], term: str) -> AdverseEvent | None:
     term = term.casefold()
     exact = [a for a in events if a.term.casefold() == term]
-    return (exact or [a for a in events if term in a.term.casefold()] or [None])[0]
+    found = exact or [a for a in events if term in a.term.casefold()]
+    return found[0] if found else None
 
 
 def _figure(a: AdverseEvent) -> str:

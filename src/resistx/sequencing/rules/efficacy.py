@@ -15,8 +15,7 @@ from types import MappingProxyType
 import attrs
 
 from resistx.evidence import mcbs
-from resistx.model.enums import EndpointKind, Origin, TrialSetting
-from resistx.model.enums import Factor as F
+from resistx.model.enums import EndpointKind, Factor, Origin, TrialSetting
 from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -79,7 +78,7 @@ def germline_brca_only(i: EfficacyInputs) -> bool:
 @rule(
     16,
     "Comparative efficacy from the regimen's trials",
-    F.EFFICACY,
+    Factor.EFFICACY,
     condition="Always: each study of the regimen's record, read for the patient's population.",
     effect="Randomised benefit scores its ESMO-MCBS preliminary grade (computed by resistx) "
     "times design and resemblance weights; single-arm medians and response rates score less; "
@@ -203,9 +202,13 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
     where = "" if pop == "ITT" else f", {pop}"
     regimen_of = {a.label: a.regimen for a in trial.arms}
     for hr in trial.hazard_ratios:
-        if hr.endpoint_kind is PFS and hr.population == pop and hr.experimental in arms:
-            if regimen_of.get(hr.control) != regimen_id:  # a comparison, not two populations
-                return _randomised(trial, hr, pop, f"{label}{where}", w)
+        if (
+            hr.endpoint_kind is PFS
+            and hr.population == pop
+            and hr.experimental in arms
+            and regimen_of.get(hr.control) != regimen_id  # a comparison, not two populations
+        ):
+            return _randomised(trial, hr, pop, f"{label}{where}", w)
     for arm in arms:
         e = _median(trial, arm, pop)
         if e is None:

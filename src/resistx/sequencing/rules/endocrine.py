@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, ExclusionCode
-from resistx.model.enums import Factor as F
+from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
 from resistx.vocab.drugs import drug_class
 
-H = F.HISTORY
+H = Factor.HISTORY
 CDK46I_NAIVE_REFERENCES = (9, 10, 11, 30, 31, 32)
 
 

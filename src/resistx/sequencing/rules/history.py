@@ -1,22 +1,21 @@
 """Factor 3 (review, Discussion): treatment history, duration of response and physical status.
 
 Chemotherapy lines gating the ADCs (rule 4), visceral crisis (rule 7), negative trials
-(rule 10), what the disease progressed on (rule 11), performance status (rule 13).
+(rule 10), what the disease progressed on (rule 11); performance status is in ``status.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, ExclusionCode
-from resistx.model.enums import Factor as F
+from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, rule
 from resistx.vocab.drugs import drug_class
 
-H = F.HISTORY
+H = Factor.HISTORY
 VISCERAL_CRISIS_REFERENCES = (30, 31, 32)
 #: classes whose drugs act on one target: after progression on one, another of them steps back
 CLASS_GROUPS = {
@@ -233,70 +232,4 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                 else "."
             ),
             trials=("MAINTAIN", "PACE") if cdk else spec.key_trials,
-        )
-
-
-@rule(
-    13,
-    "Poor performance status: the least toxic first",
-    H,
-    condition="ECOG 3 or 4 (ECOG 2: a smaller step).",
-    effect="Hard precedence at ECOG 3-4: intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR "
-    "combinations) rank after every other option and lose merit; other combinations lose less; "
-    "endocrine monotherapy nothing. Toxicity weighs three times as much (rule 14).",
-    codes=(
-        "poor_performance_status_intensive",
-        "poor_performance_status_more_toxic",
-        "reduced_performance_status_intensive",
-    ),
-)
-def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    w = ctx.weights
-    if i.ecog is None:
-        return
-    if i.ecog >= 3 and kinds.is_intensive(spec):
-        yield Effect(
-            code="poor_performance_status_intensive",
-            delta=w.poor_ps_intensive,
-            demote=Precedence.POOR_PERFORMANCE,
-            text=f"ECOG {i.ecog}: an intensive regimen, after the least toxic options.",
-            trials=spec.key_trials,
-        )
-    elif i.ecog >= 3 and not kinds.is_endocrine_monotherapy(spec):
-        yield Effect(
-            code="poor_performance_status_more_toxic",
-            delta=w.poor_ps_combination,
-            text=f"ECOG {i.ecog}: more toxic than endocrine monotherapy, which comes first.",
-            trials=spec.key_trials,
-        )
-    elif i.ecog == 2 and kinds.is_intensive(spec):
-        yield Effect(
-            code="reduced_performance_status_intensive",
-            delta=w.reduced_ps_intensive,
-            text=f"ECOG {i.ecog}: an intensive regimen.",
-            trials=spec.key_trials,
-        )
-
-
-@rule(
-    20,
-    "Nothing in the history speaks against it",
-    H,
-    condition="No other history rule speaks for or against the regimen.",
-    effect="A neutral reason.",
-    codes=("not_given_before", "no_cdk46i_on_record"),
-    fallback=True,
-)
-def nothing_against(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if not i.had_cdk46i:
-        yield Effect(
-            code="no_cdk46i_on_record",
-            text="No CDK4/6 inhibitor on record; the review's evidence is for patients after one.",
-            trials=spec.key_trials,
-        )
-    else:
-        yield Effect(
-            code="not_given_before",
-            text=f"No progression on {spec.name} or its drugs on record.",
-            trials=spec.key_trials,
         )

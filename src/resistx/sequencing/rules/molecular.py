@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, ExclusionCode, Origin
-from resistx.model.enums import Factor as F
+from resistx.model.enums import DrugClass, ExclusionCode, Factor, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
 
-M = F.MOLECULAR
+M = Factor.MOLECULAR
 
 
 def weight(f: Finding, ctx: Context) -> float:

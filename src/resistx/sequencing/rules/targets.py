@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import ExclusionCode, Her2Status
-from resistx.model.enums import Factor as F
+from resistx.model.enums import ExclusionCode, Factor, Her2Status
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
 
-M = F.MOLECULAR
+M = Factor.MOLECULAR
 
 
 @rule(
