@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from hypothesis import strategies as st
@@ -233,3 +234,32 @@ def profile_and_new_finding(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, 
     present = {b["gene"] for b in data["biomarkers"]}
     gene = draw(st.sampled_from(sorted(set(POSITIVE_STATUS) - present)))
     return data, draw(biomarker_dicts(gene, POSITIVE_STATUS[gene]))
+
+
+@st.composite
+def neighbour_profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """A profile and variants of it that each differ in one place (one biomarker, one
+    treatment, one field): patients whose facts share all but a few values, so that a memo key
+    missing a fact makes two of them collide."""
+    base = draw(profile_dicts())
+    out = [base]
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        other = draw(profile_dicts())
+        variant = dict(base)
+        where = draw(st.sampled_from(("biomarker", "treatment", "field")))
+        if where == "biomarker":
+            kept = list(base["biomarkers"])
+            if kept and draw(st.booleans()):
+                kept.pop(draw(st.integers(0, len(kept) - 1)))
+            variant["biomarkers"] = [*kept, draw(biomarker_dicts())]
+        elif where == "treatment":
+            kept = list(base["treatments"])
+            if kept and draw(st.booleans()):
+                kept.pop(draw(st.integers(0, len(kept) - 1)))
+            variant["treatments"] = [*kept, draw(treatment_dicts())]
+        else:
+            key = draw(st.sampled_from(sorted(set(other) - {"schema_version", "hormone_receptor"})))
+            variant[key] = other[key]
+        out.append(variant)
+    unique = {json.dumps(p, sort_keys=True): p for p in out}
+    return list(unique.values())

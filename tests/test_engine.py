@@ -163,15 +163,7 @@ def test_every_factor_has_a_fallback_so_each_option_has_a_reason_per_factor() ->
 # -- the memo -------------------------------------------------------------------------------
 
 
-@given(
-    st.lists(
-        strategies.profile_dicts(),
-        min_size=2,
-        max_size=8,
-        unique_by=lambda d: json.dumps(d, sort_keys=True),
-    ),
-    st.randoms(use_true_random=False),
-)
+@given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     profiles: list[dict[str, Any]], rnd: random.Random
 ) -> None:

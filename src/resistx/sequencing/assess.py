@@ -32,10 +32,14 @@ def cite(
     """Canonical trial keys and the review references of the trials and given numbers.
 
     An unknown trial name is a bug in a rule or a regimen table: it raises ``KeyError``."""
-    found = [ctx.evidence.trial(t) for t in trials]
-    keys = tuple(dict.fromkeys(t.key for t in found))
-    numbers = tuple(sorted({n for t in found for n in t.references} | set(references)))
-    return keys, numbers
+    key = (tuple(trials), tuple(references))
+    cited = ctx.citations.get(key)
+    if cited is None:
+        found = [ctx.evidence.trial(t) for t in key[0]]
+        keys = tuple(dict.fromkeys(t.key for t in found))
+        numbers = tuple(sorted({n for t in found for n in t.references} | set(key[1])))
+        cited = ctx.citations[key] = (keys, numbers)
+    return cited
 
 
 def reason(rule: Rule, factor: Factor, e: Effect, ctx: Context) -> Reason:

@@ -18,6 +18,7 @@ from resistx.model.enums import Factor
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.plan import Action, Plan
 from resistx.model.profile import Preferences
+from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import inputs as build
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
@@ -81,26 +82,19 @@ def sequence(
     findings = frozenset((g, r.status) for g, r in found.items())
     specs = considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials, memo)
 
-    def part(factor: Factor, spec_index: int) -> FactorResult:
-        spec = specs[spec_index]
-        inputs = factor_inputs[factor]
-        return memo.get_or(  # type: ignore[no-any-return]
-            (factor, inputs, spec),
-            lambda: assess(factor, rules[factor], inputs, spec, ctx),
-        )
+    # one memo table per (factor, Inputs): its results by regimen, each a function of the
+    # Inputs and the regimen's record only (the policy and evidence own the memo itself)
+    tables = [memo.get_or((f, factor_inputs[f]), dict) for f in FACTORS]
 
-    assessed = [
-        Assessed(
-            spec=s,
-            parts=(
-                part(FACTORS[0], n),
-                part(FACTORS[1], n),
-                part(FACTORS[2], n),
-                part(FACTORS[3], n),
-            ),
-        )
-        for n, s in enumerate(specs)
-    ]
+    def part(n: int, spec: RegimenSpec) -> FactorResult:
+        table: dict[str, FactorResult] = tables[n]
+        found = table.get(spec.id)
+        if found is None:
+            f = FACTORS[n]
+            found = table[spec.id] = assess(f, rules[f], factor_inputs[f], spec, ctx)
+        return found
+
+    assessed = [Assessed.of(s, (part(0, s), part(1, s), part(2, s), part(3, s))) for s in specs]
     options, excluded = combine(assessed, pol.weights)
     actions, plan_notes = _plan_level(pol.rules, facts, ctx)
     return Plan(

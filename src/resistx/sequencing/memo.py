@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
-LIMIT = 200_000
+LIMIT = 20_000  # tables of one factor for one Inputs value, each a result per regimen
 
 
 class LRU(Generic[V]):

@@ -22,6 +22,8 @@ from resistx.sequencing.rule import Rule
 from resistx.sequencing.rules.efficacy import SELECTORS
 from resistx.sequencing.weights import Weights
 
+_TABLES_KEPT = 8  # evidence bases whose checked table a policy keeps
+
 
 def _unique_numbers(_inst: object, _a: attrs.Attribute[Any], rules: tuple[Rule, ...]) -> None:
     numbers = [r.number for r in rules]
@@ -60,6 +62,8 @@ class Policy:
         if found is None or found[0] is not evidence:
             table = bundled_table(self.table_package, self.table_path, evidence)
             _check_selectors(table, "/".join(self.table_path))
+            if len(self._tables) >= _TABLES_KEPT:
+                self._tables.clear()
             found = self._tables[id(evidence)] = (evidence, table)
         return found[1]
 

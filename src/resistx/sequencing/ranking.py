@@ -33,25 +33,28 @@ _TIERS = (Tier.PREFERRED, Tier.ALTERNATIVE, Tier.LATER)
 
 @attrs.frozen(kw_only=True)
 class Assessed:
+    """One regimen's four factor results, and what the order reads from them (computed once)."""
+
     spec: RegimenSpec
     parts: tuple[FactorResult, FactorResult, FactorResult, FactorResult]  # M, E, H, B
+    exclusions: tuple[Reason, ...]
+    scores: Scores
+    demotions: frozenset[Precedence]
+    waits_on: tuple[str, ...]
 
-    @property
-    def exclusions(self) -> tuple[Reason, ...]:
-        return tuple(chain.from_iterable(p.exclusions for p in self.parts))
-
-    @property
-    def scores(self) -> Scores:
-        m, e, h, b = (p.score for p in self.parts)
-        return Scores(molecular=m, efficacy=e, history=h, balance=b)
-
-    @property
-    def demotions(self) -> frozenset[Precedence]:
-        return frozenset(chain.from_iterable(p.demotions for p in self.parts))
-
-    @property
-    def waits_on(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(chain.from_iterable(p.waits_on for p in self.parts)))
+    @classmethod
+    def of(
+        cls, spec: RegimenSpec, parts: tuple[FactorResult, FactorResult, FactorResult, FactorResult]
+    ) -> Assessed:
+        m, e, h, b = (p.score for p in parts)
+        return cls(
+            spec=spec,
+            parts=parts,
+            exclusions=tuple(chain.from_iterable(p.exclusions for p in parts)),
+            scores=Scores(molecular=m, efficacy=e, history=h, balance=b),
+            demotions=frozenset(chain.from_iterable(p.demotions for p in parts)),
+            waits_on=tuple(dict.fromkeys(chain.from_iterable(p.waits_on for p in parts))),
+        )
 
 
 def band(a: Assessed, w: Weights) -> int:

@@ -70,6 +70,10 @@ class Context:
     evidence: EvidenceBase
     weights: Weights
     regimens: Mapping[str, RegimenSpec]
+    #: canonical keys and references per cited (trials, references): a pure function of evidence
+    citations: dict[object, tuple[tuple[str, ...], tuple[int, ...]]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
 
 PerRegimen = Callable[[Any, RegimenSpec, Context], Iterable[Effect]]
