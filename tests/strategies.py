@@ -249,12 +249,14 @@ def neighbour_profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
         where = draw(st.sampled_from(("biomarker", "treatment", "field")))
         if where == "biomarker":
             kept = list(base["biomarkers"])
-            if kept and draw(st.booleans()):
+            drop: bool = draw(st.booleans())
+            if kept and drop:
                 kept.pop(draw(st.integers(0, len(kept) - 1)))
             variant["biomarkers"] = [*kept, draw(biomarker_dicts())]
         elif where == "treatment":
             kept = list(base["treatments"])
-            if kept and draw(st.booleans()):
+            drop: bool = draw(st.booleans())
+            if kept and drop:
                 kept.pop(draw(st.integers(0, len(kept) - 1)))
             variant["treatments"] = [*kept, draw(treatment_dicts())]
         else:
