@@ -246,19 +246,14 @@ def neighbour_profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
     for _ in range(draw(st.integers(min_value=1, max_value=6))):
         other = draw(profile_dicts())
         variant = dict(base)
-        where = draw(st.sampled_from(("biomarker", "treatment", "field")))
-        if where == "biomarker":
-            kept = list(base["biomarkers"])
+        where = draw(st.sampled_from(("biomarkers", "treatments", "field")))
+        if where != "field":
+            kept = list(base[where])
             drop: bool = draw(st.booleans())
             if kept and drop:
                 kept.pop(draw(st.integers(0, len(kept) - 1)))
-            variant["biomarkers"] = [*kept, draw(biomarker_dicts())]
-        elif where == "treatment":
-            kept = list(base["treatments"])
-            drop: bool = draw(st.booleans())
-            if kept and drop:
-                kept.pop(draw(st.integers(0, len(kept) - 1)))
-            variant["treatments"] = [*kept, draw(treatment_dicts())]
+            new = biomarker_dicts() if where == "biomarkers" else treatment_dicts()
+            variant[where] = [*kept, draw(new)]
         else:
             key = draw(st.sampled_from(sorted(set(other) - {"schema_version", "hormone_receptor"})))
             variant[key] = other[key]
