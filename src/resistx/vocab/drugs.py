@@ -22,6 +22,8 @@ DRUGS: tuple[Drug, ...] = (
     _d("palbociclib", C.CDK46_INHIBITOR, "Ibrance", target="CDK4/6"),
     _d("ribociclib", C.CDK46_INHIBITOR, "Kisqali", target="CDK4/6"),
     _d("abemaciclib", C.CDK46_INHIBITOR, "Verzenio", "Verzenios", target="CDK4/6"),
+    # CDK4-selective; the review names it only by its code, PF-07220060, kept below as printed
+    _d("atirmociclib", C.CDK46_INHIBITOR, target="CDK4"),
     # endocrine therapy
     _d("letrozole", C.AROMATASE_INHIBITOR, "Femara"),
     _d("anastrozole", C.AROMATASE_INHIBITOR, "Arimidex"),
@@ -32,6 +34,11 @@ DRUGS: tuple[Drug, ...] = (
     _d("camizestrant", C.ORAL_SERD, "AZD9833"),
     _d("amcenestrant", C.ORAL_SERD, "SAR439859"),
     _d("giredestrant", C.ORAL_SERD, "GDC-9545"),
+    # endocrine agents approved or in phase 3 after the review (a 2026 history can name them)
+    _d("imlunestrant", C.ORAL_SERD, "Inluriyo", "LY3484356"),
+    _d("vepdegestrant", C.ORAL_SERD, "Veppanu", "ARV-471"),  # an oral PROTAC ER degrader
+    _d("palazestrant", C.ORAL_SERD, "OP-1250"),  # complete ER antagonist and degrader
+    _d("lasofoxifene", C.SERM),
     _d("goserelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Zoladex"),
     _d("leuprolide", C.OVARIAN_FUNCTION_SUPPRESSION, "leuprorelin", "Lupron", "Eligard"),
     _d("triptorelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Trelstar", "Decapeptyl"),
@@ -40,6 +47,8 @@ DRUGS: tuple[Drug, ...] = (
     _d("copanlisib", C.PI3K_INHIBITOR, "Aliqopa", target="PI3K"),
     _d("capivasertib", C.AKT_INHIBITOR, "Truqap", "AZD5363", target="AKT"),
     _d("ipatasertib", C.AKT_INHIBITOR, "GDC-0068", target="AKT"),
+    _d("inavolisib", C.PI3K_INHIBITOR, "Itovebi", "GDC-0077", target="PI3K alpha"),
+    _d("gedatolisib", C.PI3K_INHIBITOR, "PF-05212384", target="PI3K/mTOR"),
     _d("everolimus", C.MTOR_INHIBITOR, "Afinitor", target="mTOR"),
     # PARP inhibitors
     _d("olaparib", C.PARP_INHIBITOR, "Lynparza"),
@@ -63,6 +72,14 @@ DRUGS: tuple[Drug, ...] = (
     _d("ladiratuzumab vedotin", C.ADC_LIV1, "SGN-LIV1A", target="LIV-1"),
     _d("cab-ror2-adc", C.ADC_ROR2, "BA3021", target="ROR2"),
     _d("sacituzumab govitecan", C.ADC_TROP2, "Trodelvy", "IMMU-132", "SG", target="TROP2"),
+    _d(
+        "datopotamab deruxtecan",
+        C.ADC_TROP2,
+        "Datroway",
+        "Dato-DXd",
+        "DS-1062",
+        target="TROP2",
+    ),
     # other targeted and investigational agents (review: Other Potential Strategies, Table 3)
     _d("venetoclax", C.BCL2_INHIBITOR, "Venclexta", "Venclyxto", target="BCL2"),
     _d("dinaciclib", C.CDK2_INHIBITOR, target="CDK1/2/5/9"),
