@@ -94,9 +94,17 @@ def test_markdown_escapes_table_cells() -> None:
 def test_plan_frame() -> None:
     plan = resistx.sequence(HOSTILE)
     frame = plan.to_frame()
-    assert list(frame["rank"]) == [o.rank for o in plan.options]
-    assert list(frame["regimen"]) == [o.regimen.id for o in plan.options]
+    options = frame[~frame["excluded"]]
+    assert list(options["rank"]) == [o.rank for o in plan.options]
+    assert list(options["regimen"]) == [o.regimen.id for o in plan.options]
     assert frame.loc[0, "total"] == pytest.approx(plan.options[0].scores.total)
+    assert set(frame["patient_id"]) == {plan.patient_id}
+    assert set(frame["as_of"]) == {plan.as_of}
+    left_out = frame[frame["excluded"]]
+    assert list(left_out["regimen"]) == [e.regimen.id for e in plan.excluded]
+    assert left_out["rank"].isna().all() and left_out["total"].isna().all()
+    assert list(left_out["codes"]) == [", ".join(c.value for c in e.codes) for e in plan.excluded]
+    assert "biomarker_absent" in set(left_out["codes"])
 
 
 def test_evidence_frames() -> None:
