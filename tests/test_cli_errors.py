@@ -4,14 +4,19 @@ neither fail to encode nor carry control characters from the input to the termin
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 import resistx
 import resistx.cli
@@ -340,3 +345,90 @@ def test_python_dash_m() -> None:
         check=False,
     )
     assert done.returncode == 2 and "palbociclib" in done.stderr
+
+
+# -- every option of every command, fuzzed -------------------------------------------------------
+
+COMMANDS = ["sequence", "validate", "trials", "trial", "mechanisms", "schema", "plot"]
+OPTIONS = [
+    "--json",
+    "--markdown",
+    "--priority",
+    "--cost-sensitive",
+    "--no-trials",
+    "--preferences",
+    "--short-cdk46i-months",
+    "--drug",
+    "--class",
+    "--biomarker",
+    "--after-cdk46i",
+    "--gene",
+    "--dpi",
+    "--out",
+]
+VALUES = [
+    str(EXAMPLE),
+    "-",
+    "forest",
+    "plan",
+    "profile",
+    "EMERALD",
+    "palbociclib",
+    "ESR1",
+    "oral_serd",
+    "survival",
+    "0",
+    "-5",
+    "nan",
+    "1e400",
+    "12",
+    "",
+    "x.unknown",
+    "\x1b[31m",
+    "Zoë",
+    "no/such/dir/f.svg",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(COMMANDS),
+    st.lists(st.sampled_from(OPTIONS) | st.sampled_from(VALUES) | st.text(max_size=8), max_size=5),
+)
+@example("plot", ["forest", "--out", "f.png", "--dpi", "0"])
+@example("plot", ["forest", "--out", "f.png", "--dpi", "-5"])
+@example("sequence", [str(EXAMPLE), "--preferences", str(EXAMPLE)])
+def test_no_argument_list_is_an_internal_error(command: str, rest: list[str]) -> None:
+    """Whatever the arguments, the command succeeds or fails as a usage or input error
+    (exit 0, 2 or 3): never exit 70, never a traceback."""
+    cwd = Path.cwd()
+    stdin = sys.stdin
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chdir(tmp)  # an --out lands in a directory of its own
+        sys.stdin = io.TextIOWrapper(io.BytesIO(EXAMPLE.read_bytes()), encoding="utf-8")
+        out, err = io.StringIO(), io.StringIO()
+        code: int | str | None
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = main([command, *rest])
+        except SystemExit as e:  # argparse: usage error (2) or --help (0)
+            code = e.code
+        finally:
+            os.chdir(cwd)
+            sys.stdin = stdin
+    assert code in (0, 2, 3), (code, err.getvalue())
+    assert "Traceback" not in err.getvalue()
+    assert "\x1b" not in out.getvalue() + err.getvalue()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_not_an_internal_error() -> None:
+    exe = shutil.which("resistx", path=str(Path(sys.executable).parent))
+    assert exe is not None
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [exe, "trials"], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert done.returncode == 2, done.stderr
+    assert "cannot write the output" in done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr

@@ -26,7 +26,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import resistx
 from resistx import _suggest
@@ -35,6 +35,9 @@ from resistx.display._common import printable
 from resistx.mechanisms import for_gene
 from resistx.model.enums import DrugClass, Priority
 from resistx.vocab import drugs, genes
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_OUT_OF_SCOPE, EXIT_INTERNAL = 0, 2, 3, 70
 #: what ``json.dumps`` leaves raw and a terminal would act on (it escapes C0 itself)
@@ -57,6 +60,14 @@ def _safe_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it echoes of the command line (``unrecognized arguments: ...``)
+    escaped like everything else."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(printable(message), file)
 
 
 # -- argument types: a bad value is a usage error naming the option ------------------------
@@ -298,12 +309,12 @@ def _plot(args: argparse.Namespace) -> int:
 
 
 def _command(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    sub: argparse._SubParsersAction[_Parser],
     name: str,
     run: Callable[[argparse.Namespace], int],
     summary: str,
     examples: list[str],
-) -> argparse.ArgumentParser:
+) -> _Parser:
     parser = sub.add_parser(
         name,
         help=summary,
@@ -321,7 +332,7 @@ def _command(
     return parser
 
 
-def _preference_options(parser: argparse.ArgumentParser) -> None:
+def _preference_options(parser: _Parser) -> None:
     parser.add_argument(
         "--preferences",
         metavar="FILE",
@@ -348,7 +359,7 @@ def _preference_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="resistx",
         description="Treatment sequencing after CDK4/6 inhibitors in HR+/HER2- metastatic breast "
         "cancer, from Ye et al. 2024 (doi 10.2147/BCTT.S438366). Decision support for clinicians.",
@@ -503,6 +514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _check(parser, args)
     try:
         code: int = args.run(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except resistx.OutOfScopeError as e:
         _say(f"resistx: out of scope: {e}", sys.stderr)
         return EXIT_OUT_OF_SCOPE
@@ -512,6 +524,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped early (| head): nothing more to say
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the interpreter's flush at exit
         return EXIT_OK
+    except OSError as e:  # the output cannot be written (a full disk, say): not a bug
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - the buffered rest cannot be written either
+        where = f" ({e.filename})" if e.filename else ""
+        _say(f"resistx: cannot write the output{where}: {e.strerror or e}", sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except Exception as e:  # anything else is a bug in resistx, not the user's input
