@@ -129,10 +129,11 @@ class Plan:
         who = "an unnamed patient" if self.patient_id is None else repr(self.patient_id)
         top = ", ".join(f"{o.regimen.id} [{o.tier.value}]" for o in self.options[:3])
         more = ", ..." if len(self.options) > 3 else ""
+        actions = f"{len(self.actions)} action{'' if len(self.actions) == 1 else 's'}"
         return (
             f"<Plan for {who} as of {self.as_of.isoformat() if self.as_of else 'unknown'}: "
             f"{len(self.options)} options ({top}{more}), {len(self.excluded)} excluded, "
-            f"{len(self.actions)} actions; evidence {self.evidence_version}>"
+            f"{actions}; evidence {self.evidence_version}>"
         )
 
     def __str__(self) -> str:
