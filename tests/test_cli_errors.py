@@ -257,6 +257,22 @@ def test_a_known_gene_without_mechanism_is_not_an_error(
     assert "no mechanism in the catalog involves PALB2" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("argv", "option", "meant"),
+    [
+        (["trials", "--class", "oral_sred"], "--class", "oral_serd"),
+        (["sequence", str(EXAMPLE), "--priority", "surviva"], "--priority", "survival"),
+        (["schema", "plna"], "profile|plan", "plan"),
+        (["plot", "forrest", "--out", "f.png"], "forest|plan", "forest"),
+    ],
+)
+def test_an_unknown_choice_gets_a_suggestion(
+    argv: list[str], option: str, meant: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = usage_error(capsys, *argv)
+    assert f"argument {option}: invalid choice" in err and f"did you mean {meant}" in err
+
+
 def test_every_option_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     parser = resistx.cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")

@@ -73,6 +73,19 @@ class _Parser(argparse.ArgumentParser):
 # -- argument types: a bad value is a usage error naming the option ------------------------
 
 
+def _one_of(choices: Sequence[str]) -> Callable[[str], str]:
+    """An argument type for a closed list of names: an unknown one gets "did you mean"."""
+
+    def check(value: str) -> str:
+        if value in choices:
+            return value
+        hint = _suggest.did_you_mean(value, choices)
+        msg = f"invalid choice {value!r}{hint or ''} (choose from {', '.join(choices)})"
+        raise argparse.ArgumentTypeError(msg)
+
+    return check
+
+
 def _dpi(value: str) -> int:
     try:
         dpi = int(value)
@@ -341,7 +354,8 @@ def _preference_options(parser: _Parser) -> None:
     )
     parser.add_argument(
         "--priority",
-        choices=[p.value for p in Priority],
+        type=_one_of([p.value for p in Priority]),
+        metavar="{" + ",".join(p.value for p in Priority) + "}",
         default=None,
         help="what to weigh (default: balanced)",
     )
@@ -414,7 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
     trials.add_argument(
         "--class",
         dest="drug_class",
-        choices=[c.value for c in DrugClass],
+        type=_one_of([c.value for c in DrugClass]),
         metavar="CLASS",
         help="a drug class: " + ", ".join(c.value for c in DrugClass),
     )
@@ -461,7 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
         ["resistx schema profile > profile.schema.json"],
     )
     schema.add_argument(
-        "which", choices=["profile", "plan"], metavar="profile|plan", help="which schema"
+        "which", type=_one_of(["profile", "plan"]), metavar="profile|plan", help="which schema"
     )
 
     plot = _command(
@@ -476,7 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plot.add_argument(
         "figure",
-        choices=["forest", "plan"],
+        type=_one_of(["forest", "plan"]),
         metavar="forest|plan",
         help="forest: hazard ratios after a CDK4/6 inhibitor; plan: one patient's ranked options",
     )
