@@ -293,7 +293,11 @@ def test_plot_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "plan.png"
     assert main(["plot", "plan", str(EXAMPLE), "--out", str(out), "--dpi", "40"]) == 0
     assert out.read_bytes().startswith(b"\x89PNG")
-    assert "plot plan" in usage_error(capsys, "plot", "plan", "--out", str(out))
+    assert "resistx plot: error: plot plan" in usage_error(
+        capsys, "plot", "plan", "--out", str(out)
+    )
+    err = usage_error(capsys, "plot", "forest", str(EXAMPLE), "--out", str(out))
+    assert "plot forest: unexpected argument" in err
 
 
 def test_sequence_reads_a_preferences_file(

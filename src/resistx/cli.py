@@ -341,11 +341,11 @@ def _command(
         default=argparse.SUPPRESS,
         help="on an internal error, print the traceback",
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, parser=parser)
     return parser
 
 
-def _preference_options(parser: _Parser) -> None:
+def _preference_options(parser: argparse._ActionsContainer) -> None:
     parser.add_argument(
         "--preferences",
         metavar="FILE",
@@ -397,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
             "cat profile.json | resistx sequence --markdown -",
         ],
     )
-    seq.add_argument("file", help="profile JSON file, or - for standard input")
+    seq.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
     form = seq.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the plan as JSON")
     form.add_argument("--markdown", action="store_true", help="print the plan as Markdown tables")
@@ -410,7 +410,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Check a profile and list every problem with its path",
         ["resistx validate profile.json", "resistx validate - < profile.json"],
     )
-    val.add_argument("file", help="profile JSON file, or - for standard input")
+    val.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
 
     trials = _command(
         sub,
@@ -495,11 +495,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="forest: hazard ratios after a CDK4/6 inhibitor; plan: one patient's ranked options",
     )
     plot.add_argument(
-        "file", nargs="?", help="for plan: profile JSON file, or - for standard input"
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="for plan: profile JSON file, or - for standard input",
     )
     plot.add_argument(
         "--out",
         required=True,
+        metavar="FILE",
         help="image file to write; its suffix picks the format (.png, .svg, .pdf)",
     )
     plot.add_argument(
@@ -508,24 +512,24 @@ def build_parser() -> argparse.ArgumentParser:
         default=150,
         help=f"resolution of a raster image in dots per inch, {MIN_DPI} to {MAX_DPI} (default: 150)",
     )
-    _preference_options(plot)
+    _preference_options(plot.add_argument_group("preferences (plot plan only)"))
     return parser
 
 
-def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+def _check(args: argparse.Namespace) -> None:
     """What argparse cannot say about how arguments go together."""
     if args.command == "plot":
         if args.figure == "plan" and args.file is None:
-            parser.error("plot plan: the argument FILE (a profile) is required")
+            args.parser.error("plot plan: the argument FILE (a profile) is required")
         if args.figure == "forest" and args.file is not None:
-            parser.error(f"plot forest: unexpected argument {args.file!r}")
+            args.parser.error(f"plot forest: unexpected argument {args.file!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
-    _check(parser, args)
+    _check(args)
     try:
         code: int = args.run(args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
