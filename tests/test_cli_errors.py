@@ -452,3 +452,18 @@ def test_a_full_disk_is_not_an_internal_error() -> None:
     assert done.returncode == 2, done.stderr
     assert "cannot write the output" in done.stderr
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_closed_stdin_is_a_profile_error() -> None:
+    exe = shutil.which("resistx", path=str(Path(sys.executable).parent))
+    assert exe is not None
+    done = subprocess.run(
+        [exe, "validate", "-"],
+        stdin=None,
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert done.returncode == 2, done.stderr
+    assert "standard input is closed" in done.stderr

@@ -115,6 +115,8 @@ def _months(value: str) -> float:
 
 def _stdin_text() -> str:
     """Standard input as text: bytes decoded as UTF-8 whatever the locale says."""
+    if sys.stdin is None:  # started with stdin closed
+        raise resistx.ProfileError([("$", "standard input is closed")])
     raw = getattr(sys.stdin, "buffer", None)
     if raw is None:  # a text stream put in place of stdin (tests, embedding)
         return sys.stdin.read()
