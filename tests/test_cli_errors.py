@@ -130,6 +130,18 @@ def test_a_missing_extra_names_it_and_exits_2(
     assert 'pip install "resistx[plot]"' in capsys.readouterr().err
 
 
+def test_every_image_type_offered_can_be_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["plot", "forest", "--out", str(tmp_path / "f.unknown")]) == 2
+    offered = capsys.readouterr().err.split("use one of: ")[1].strip().split(", ")
+    assert "png" in offered and "svg" in offered and "pgf" not in offered
+    for kind in offered:
+        out = tmp_path / f"forest.{kind}"
+        assert main(["plot", "forest", "--out", str(out), "--dpi", "20"]) == 0, kind
+        assert out.stat().st_size > 0
+
+
 def test_an_unwritable_output_names_the_option(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -307,7 +307,8 @@ def _plot(args: argparse.Namespace) -> int:
     else:
         figure = resistx.plot.forest()
     suffix = Path(args.out).suffix.lower().lstrip(".")
-    kinds = figure.canvas.get_supported_filetypes()
+    # PGF is left out: matplotlib writes it through a LaTeX installation resistx cannot count on
+    kinds = {k: v for k, v in figure.canvas.get_supported_filetypes().items() if k != "pgf"}
     if suffix not in kinds:
         msg = f"--out: cannot write a {suffix or 'suffix-less'} image; use one of: {', '.join(sorted(kinds))}"
         raise UsageError(msg)
