@@ -94,9 +94,17 @@ def test_markdown_escapes_table_cells() -> None:
 def test_plan_frame() -> None:
     plan = resistx.sequence(HOSTILE)
     frame = plan.to_frame()
-    assert list(frame["rank"]) == [o.rank for o in plan.options]
-    assert list(frame["regimen"]) == [o.regimen.id for o in plan.options]
+    options = frame[~frame["excluded"]]
+    assert list(options["rank"]) == [o.rank for o in plan.options]
+    assert list(options["regimen"]) == [o.regimen.id for o in plan.options]
     assert frame.loc[0, "total"] == pytest.approx(plan.options[0].scores.total)
+    assert set(frame["patient_id"]) == {plan.patient_id}
+    assert set(frame["as_of"]) == {plan.as_of}
+    left_out = frame[frame["excluded"]]
+    assert list(left_out["regimen"]) == [e.regimen.id for e in plan.excluded]
+    assert left_out["rank"].isna().all() and left_out["total"].isna().all()
+    assert list(left_out["codes"]) == [", ".join(c.value for c in e.codes) for e in plan.excluded]
+    assert "biomarker_absent" in set(left_out["codes"])
 
 
 def test_evidence_frames() -> None:
@@ -190,3 +198,139 @@ def test_importing_resistx_does_not_import_pandas_or_matplotlib() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+# -- short reprs, public renderings (issue 13, item 10) -----------------------------------------
+
+
+def test_reprs_are_short() -> None:
+    plan = resistx.sequence(HOSTILE)
+    eb = resistx.evidence()
+    assert len(repr(plan)) < 300 and repr(plan).startswith("<Plan for ")
+    assert "elacestrant [preferred]" in repr(plan) and ", 2 actions;" in repr(plan)
+    one = resistx.sequence(Path(__file__).parent.parent / "examples" / "01-esr1-mutated.json")
+    assert ", 1 action;" in repr(one)
+    assert len(repr(plan.options[0])) < 120 and "elacestrant" in repr(plan.options[0])
+    assert (
+        repr(eb)
+        == f"<EvidenceBase {eb.version}: 48 studies, {len(eb.discrepancies)} discrepancies>"
+    )
+    assert "\n" not in str(eb) and len(str(eb)) < 120
+    trial = eb.trial("EMERALD")
+    assert len(repr(trial)) < 200 and repr(trial).startswith("<Trial EMERALD (NCT03778931")
+    assert str(trial) == trial.to_text()
+
+
+def test_the_renderings_are_public(capsys: pytest.CaptureFixture[str]) -> None:
+    from resistx.cli import main  # noqa: PLC0415
+
+    path = Path(__file__).parent.parent / "examples" / "01-esr1-mutated.json"
+    plan = resistx.sequence(path)
+    assert str(plan) == plan.to_text()
+    assert main(["sequence", str(path)]) == 0
+    assert capsys.readouterr().out == plan.to_text() + "\n"
+    assert main(["sequence", "--markdown", str(path)]) == 0
+    assert capsys.readouterr().out == plan.to_markdown() + "\n"
+    assert plan.to_html() == plan._repr_html_()
+    assert plan.to_markdown() == plan._repr_markdown_()
+    assert len(plan.to_text(width=60).splitlines()) > len(plan.to_text().splitlines())
+
+
+def test_from_json_is_the_inverse_of_to_json() -> None:
+    plan = resistx.sequence(HOSTILE)
+    assert resistx.from_json(resistx.Plan, resistx.to_json(plan)) == plan
+    assert resistx.from_json(resistx.Plan, resistx.to_json(plan).encode()) == plan
+    trial = resistx.evidence().trial("EMERALD")
+    assert resistx.from_json(resistx.Trial, resistx.to_json(trial, indent=2)) == trial
+    with pytest.raises(resistx.ConversionError, match="not valid JSON"):
+        resistx.from_json(resistx.Plan, "{")
+    with pytest.raises(resistx.ProfileError, match="not valid JSON"):
+        resistx.from_json(resistx.Profile, "[")
+    with pytest.raises(resistx.ConversionError, match=r"\$"):
+        resistx.from_json(resistx.Plan, "{}")
+
+
+def test_models_do_not_import_display_code() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import sys, resistx; p = resistx.sequence({'schema_version': 1, 'hormone_receptor': "
+        "'positive', 'her2': '0'}); repr(p); repr(resistx.evidence()); "
+        "print(sorted(m for m in sys.modules if m.startswith('resistx.display')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+# -- one trial content, every surface (item 11) ---------------------------------------------------
+
+
+def _texts(trial: resistx.Trial) -> dict[str, str]:
+    return {
+        "text": trial.to_text(),
+        "markdown": trial.to_markdown(),
+        "html": "".join(parse(trial.to_html()).text),
+    }
+
+
+@pytest.mark.parametrize("key", ["EMERALD", "BYLIEVE", "CAPItello-291", "VELA"])
+def test_every_trial_view_shows_the_same_content(key: str) -> None:
+    eb = resistx.evidence()
+    trial = eb.trial(key)
+    for surface, shown in _texts(trial).items():
+        flat = shown.replace("\\|", "|")
+        words = " ".join(flat.split())
+        for a in trial.adverse_events:
+            assert a.term in flat, (surface, a.term)
+        for h in trial.hazard_ratios:
+            assert f"{h.value:g}" in flat, surface
+        for d in eb.discrepancies_for(key):
+            assert " ".join(d.why.split()) in words, (surface, d.field)
+        for note in trial.notes:
+            assert " ".join(note.split()) in words, surface
+        if any(h.endpoint_kind.value == "PFS" for h in trial.hazard_ratios):
+            assert "ESMO-MCBS" in flat, surface
+            for h in trial.hazard_ratios:
+                g = resistx.mcbs_grade(trial, h.population, h.endpoint_kind)
+                assert " ".join(g.reason.split()) in words, surface
+
+
+def test_a_trial_of_another_evidence_base_shows_no_bundled_discrepancy() -> None:
+    import attrs  # noqa: PLC0415
+
+    bylieve = resistx.evidence().trial("BYLIEVE")
+    changed = attrs.evolve(bylieve, notes=())
+    assert "contradicts itself" in bylieve.to_text()
+    assert "contradicts itself" not in changed.to_text()
+
+
+# -- actions first when a test could change what is preferred (item 14) ------------------------------
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def _positions(shown: str, plan: resistx.Plan) -> tuple[int, int]:
+    return shown.index("Before choosing"), shown.index(plan.options[0].regimen.name)
+
+
+@pytest.mark.parametrize(
+    ("example", "first"),
+    [
+        ("14-untested", True),  # HER2 unknown, ESR1 and the pathway untested: nothing preferred
+        ("17-pcr-negative-stale", True),  # stale or PCR-only results to retest
+        ("09-germline-palb2", True),  # nothing preferred; BRCA1/2 untested
+        ("01-esr1-mutated", False),  # elacestrant preferred; BRCA/PALB2 testing can wait
+        ("13-ccne1-amplified", False),
+    ],
+)
+def test_actions_come_first_when_they_could_change_what_is_preferred(
+    example: str, first: bool
+) -> None:
+    plan = resistx.sequence(EXAMPLES / f"{example}.json")
+    assert plan.actions
+    for shown in (plan.to_text(), plan.to_markdown(), "".join(parse(plan.to_html()).text)):
+        actions, option = _positions(shown, plan)
+        assert (actions < option) is first

@@ -42,3 +42,13 @@ class EvidenceError(ResistxError, ValueError):
         self.source = source
         self.problems: tuple[tuple[str, str], ...] = tuple(problems)
         super().__init__(_format(f"invalid evidence in {source}", self.problems))
+
+
+class MissingExtraError(ResistxError, ImportError):
+    """An optional extra is not installed; the message says how to install it."""
+
+    def __init__(self, needs: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f'{needs}: pip install "resistx[{extra}]" (from a clone: pip install ".[{extra}]")'
+        )

@@ -6,73 +6,237 @@
     resistx trial KEY            every figure of one study, its discrepancies and MCBS grade
     resistx mechanisms [--gene]  the resistance-mechanism catalog
     resistx schema profile|plan  the JSON Schema of a profile or a plan
-    resistx plot forest --out F  the forest plot of hazard ratios after a CDK4/6 inhibitor
+    resistx plot forest|plan     a figure: the forest plot of hazard ratios, or a patient's plan
 
-Exit codes: 0 success, 2 bad input or usage, 3 out of scope. Errors go to stderr as one
-readable block, never a traceback.
+Exit codes: 0 success, 2 bad input or usage, 3 out of scope, 70 internal error (a bug in
+resistx: please report it). Errors go to stderr as one readable block; a traceback only
+with ``--debug``. Output never fails to encode, and what the command echoes from its
+input (patient ids, file names, names) has its control characters escaped.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import math
 import os
+import re
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 import resistx
+from resistx import _suggest
 from resistx.display import markdown, text
-from resistx.evidence.mcbs import grade_trial
+from resistx.display._common import printable
 from resistx.mechanisms import for_gene
-from resistx.model.enums import DrugClass, EndpointKind, Priority
+from resistx.model.enums import DrugClass, Priority
 from resistx.vocab import drugs, genes
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_OUT_OF_SCOPE = 0, 2, 3
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_OUT_OF_SCOPE, EXIT_INTERNAL = 0, 2, 3, 70
+#: what ``json.dumps`` leaves raw and a terminal would act on (it escapes C0 itself)
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: generous bounds for an image's resolution: a figure is a few inches wide
+MIN_DPI, MAX_DPI = 10, 1200
 
 
 class UsageError(resistx.ResistxError):
     """A well-formed command asking for something that is not there (an unknown trial, say)."""
 
 
+def _say(message: str, file: TextIO | None = None) -> None:
+    """Print ``message`` with its control characters escaped (tab and newline kept)."""
+    print(printable(message), file=file or sys.stdout)
+
+
+def _safe_streams() -> None:
+    """Make stdout and stderr unable to fail on a character their encoding lacks."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it echoes of the command line (``unrecognized arguments: ...``)
+    escaped like everything else."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(printable(message), file)
+
+
+# -- argument types: a bad value is a usage error naming the option ------------------------
+
+
+def _one_of(choices: Sequence[str]) -> Callable[[str], str]:
+    """An argument type for a closed list of names: an unknown one gets "did you mean"."""
+
+    def check(value: str) -> str:
+        if value in choices:
+            return value
+        hint = _suggest.did_you_mean(value, choices)
+        msg = f"invalid choice {value!r}{hint or ''} (choose from {', '.join(choices)})"
+        raise argparse.ArgumentTypeError(msg)
+
+    return check
+
+
+def _dpi(value: str) -> int:
+    try:
+        dpi = int(value)
+    except ValueError:
+        msg = f"expected a whole number of dots per inch, got {value!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not MIN_DPI <= dpi <= MAX_DPI:
+        msg = f"must be from {MIN_DPI} to {MAX_DPI}, got {dpi}"
+        raise argparse.ArgumentTypeError(msg)
+    return dpi
+
+
+def _months(value: str) -> float:
+    try:
+        months = float(value)
+    except ValueError:
+        msg = f"expected a number of months, got {value!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not math.isfinite(months) or months < 0:
+        msg = f"must be a finite number of months, 0 or more, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return months
+
+
+# -- reading input -----------------------------------------------------------------------------
+
+
+def _stdin_text() -> str:
+    """Standard input as text: bytes decoded as UTF-8 whatever the locale says."""
+    if sys.stdin is None:  # started with stdin closed
+        raise resistx.ProfileError([("$", "standard input is closed")])
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # a text stream put in place of stdin (tests, embedding)
+        return sys.stdin.read()
+    data = raw.read()
+    try:
+        return str(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        msg = f"standard input is not UTF-8 text ({e.reason} at byte {e.start})"
+        raise resistx.ProfileError([("$", msg)]) from None
+
+
 def _read_profile(path: str) -> resistx.Profile:
-    return resistx.load_profile(sys.stdin.read() if path == "-" else Path(path))
+    return resistx.load_profile(_stdin_text() if path == "-" else Path(path))
+
+
+def _read_json_file(path: str, what: str) -> Any:
+    try:
+        content = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        msg = f"cannot read {what} {path}: {e.strerror or e}"
+        raise UsageError(msg) from None
+    except UnicodeDecodeError:
+        msg = f"{what} {path} is not UTF-8 text"
+        raise UsageError(msg) from None
+    try:
+        return json.loads(content)
+    except json.JSONDecodeError as e:
+        msg = f"{what} {path} is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
+        raise UsageError(msg) from None
+
+
+def _preferences(args: argparse.Namespace) -> resistx.Preferences:
+    """The preferences file, if any, with the flags given on the command line on top."""
+    data: dict[str, Any] = {}
+    if args.preferences:
+        loaded = _read_json_file(args.preferences, "preferences file")
+        if not isinstance(loaded, dict):
+            msg = f"preferences file {args.preferences} must hold a JSON object"
+            raise UsageError(msg)
+        data.update(loaded)
+    if args.priority is not None:
+        data["priority"] = args.priority
+    if args.cost_sensitive:
+        data["cost_sensitive"] = True
+    if args.no_trials:
+        data["include_trials"] = False
+    if args.short_cdk46i_months is not None:
+        data["short_cdk46i_months"] = args.short_cdk46i_months
+    try:
+        return resistx.from_dict(resistx.Preferences, data)
+    except resistx.ConversionError as e:
+        where = f"in {args.preferences}" if args.preferences else "given"
+        lines = [f"invalid preferences {where}:"]
+        lines += [f"  {path}: {message}" for path, message in e.problems]
+        raise UsageError("\n".join(lines)) from None
+
+
+def _json_out(obj: object) -> None:
+    """JSON on stdout: UTF-8 where the stream can take it, else ASCII escapes (still JSON);
+    controls that JSON leaves raw (C1, bidirectional overrides) are written as escapes."""
+    out = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", resistx.to_json(obj, indent=2))
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        out.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        out = json.dumps(json.loads(out), indent=2, sort_keys=True, ensure_ascii=True)
+    print(out)
+
+
+# -- commands ----------------------------------------------------------------------------------
 
 
 def _sequence(args: argparse.Namespace) -> int:
-    preferences = resistx.Preferences(
-        priority=Priority(args.priority),
-        cost_sensitive=args.cost_sensitive,
-        include_trials=not args.no_trials,
-    )
+    preferences = _preferences(args)
     plan = resistx.sequence(_read_profile(args.file), preferences)
     if args.json:
-        print(resistx.to_json(plan, indent=2))
+        _json_out(plan)
     elif args.markdown:
-        print(markdown.plan(plan))
+        _say(markdown.plan(plan))
     else:
-        print(text.plan(plan))
+        _say(text.plan(plan))
     return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
     profile = _read_profile(args.file)
-    who = profile.patient_id or args.file
-    print(
+    who = profile.patient_id or ("standard input" if args.file == "-" else args.file)
+    _say(
         f"{who}: valid profile ({len(profile.biomarkers)} results, {len(profile.treatments)} treatments)"
     )
     return EXIT_OK
 
 
+def _unknown(kind: str, name: str, choices: Sequence[str], option: str) -> UsageError:
+    hint = _suggest.did_you_mean(name, choices)
+    return UsageError(f"{option}: no {kind} {name!r} in resistx's vocabulary{hint}")
+
+
+def _gene(name: str, option: str, extra: Sequence[str] = ()) -> str:
+    """The HGNC symbol for a gene name or alias; an unknown one is a usage error."""
+    symbol = genes.normalise(name)
+    if symbol is None and name.strip().upper() in extra:
+        symbol = name.strip().upper()
+    if symbol is None:
+        raise _unknown("gene", name, [*genes.GENES, *genes.ALIASES, *extra], option)
+    return symbol
+
+
 def _selected(args: argparse.Namespace, eb: resistx.EvidenceBase) -> set[str]:
     """The keys of the studies every given filter lets through."""
     keys = {t.key for t in eb.trials}
-    if args.drug:
+    if args.drug is not None:
+        if drugs.lookup(args.drug) is None:
+            raise _unknown("drug", args.drug, drugs.SPELLINGS, "--drug")
         keys &= {t.key for t in eb.by_drug(args.drug)}
     if args.drug_class:
         keys &= {t.key for t in eb.by_class(args.drug_class)}
-    if args.biomarker:
-        keys &= {t.key for t in eb.by_biomarker(args.biomarker)}
+    if args.biomarker is not None:
+        indexed = sorted({b.gene for t in eb.trials for b in t.biomarkers})
+        keys &= {t.key for t in eb.by_biomarker(_gene(args.biomarker, "--biomarker", indexed))}
     if args.after_cdk46i:
         keys &= {t.key for t in eb.after_cdk46i()}
     return keys
@@ -80,18 +244,17 @@ def _selected(args: argparse.Namespace, eb: resistx.EvidenceBase) -> set[str]:
 
 def _trials(args: argparse.Namespace) -> int:
     eb = resistx.evidence()
-    if args.drug and drugs.lookup(args.drug) is None:
-        raise UsageError(f"no drug {args.drug!r} in resistx's vocabulary")
     selected = _selected(args, eb)
     rows = [t for t in eb.trials if t.key in selected]
-    print(f"{'study':24} {'phase':13} {'n':>5} {'prior CDK4/6i':>13}  {'status':10} regimens")
+    lines = [f"{'study':24} {'phase':13} {'n':>5} {'prior CDK4/6i':>13}  {'status':10} regimens"]
     for t in rows:
         prior = "" if t.prior_cdk46i_fraction is None else f"{t.prior_cdk46i_fraction:.0%}"
         size = "" if t.size is None else str(t.size)
-        print(
+        lines.append(
             f"{t.key:24} {t.phase:13} {size:>5} {prior:>13}  {t.status.value:10} {', '.join(t.regimens)}"
         )
-    print(f"{len(rows)} of {len(eb.trials)} studies (evidence {eb.version})")
+    lines.append(f"{len(rows)} of {len(eb.trials)} studies (evidence {eb.version})")
+    _say("\n".join(lines))
     return EXIT_OK
 
 
@@ -102,48 +265,32 @@ def _trial(args: argparse.Namespace) -> int:
     except KeyError as e:
         raise UsageError(str(e.args[0])) from None
     if args.json:
-        print(resistx.to_json(trial, indent=2))
-        return EXIT_OK
-    print(markdown.trial(trial))
-    if trial.adverse_events:
-        print("\nAdverse events (any grade / grade >= 3, %):")
-        for a in trial.adverse_events:
-            anyg = "" if a.any_grade_percent is None else f"{a.any_grade_percent:g}"
-            g3 = "" if a.grade3plus_percent is None else f"{a.grade3plus_percent:g}"
-            print(f"  {a.arm}: {a.term} {anyg or '-'} / {g3 or '-'}  ({a.source})")
-    populations = sorted(
-        {h.population for h in trial.hazard_ratios if h.endpoint_kind is EndpointKind.PFS}
-    )
-    if populations:
-        print("\nESMO-MCBS v1.1 preliminary grade (Form 2b, PFS):")
-        for population in populations:
-            g = grade_trial(trial, population)
-            print(
-                f"  {population}: {g.grade if g.grade is not None else 'not gradable'} ({g.reason})"
-            )
-    found = eb.discrepancies_for(trial.key)
-    if found:
-        print("\nWhere the review contradicts itself:")
-        for d in found:
-            print(f"  {d.field}: {' | '.join(d.readings)}\n    uses: {d.chosen}\n    why: {d.why}")
-    for note in trial.notes:
-        print(f"note: {note}")
+        _json_out(trial)
+    elif args.markdown:
+        _say(markdown.trial(trial, eb))
+    else:
+        _say(text.trial(trial, eb))
     return EXIT_OK
 
 
 def _mechanisms(args: argparse.Namespace) -> int:
     catalog = resistx.mechanisms()
-    if args.gene:
-        catalog = for_gene(genes.normalise(args.gene) or args.gene.upper())
+    if args.gene is not None:
+        in_catalog = sorted({g for m in catalog for g in m.genes})
+        symbol = _gene(args.gene, "--gene", in_catalog)
+        catalog = for_gene(symbol)
         if not catalog:
-            raise UsageError(f"no mechanism in the catalog involves {args.gene!r}")
+            _say(f"no mechanism in the catalog involves {symbol}")
+            return EXIT_OK
+    lines = []
     for m in catalog:
         involved = ", ".join(m.genes) or "no gene test"
-        print(f"{m.name} [{m.category.value}; {m.alteration.value}; {involved}]")
-        print(f"  targets: {', '.join(m.strategies) or 'nothing named in the review'}")
-        print(
+        lines.append(f"{m.name} [{m.category.value}; {m.alteration.value}; {involved}]")
+        lines.append(f"  targets: {', '.join(m.strategies) or 'nothing named in the review'}")
+        lines.append(
             f"  trials: {', '.join(m.trials) or 'none'}; review refs: {', '.join(map(str, m.references)) or 'none'}"
         )
+    _say("\n".join(lines))
     return EXIT_OK
 
 
@@ -155,23 +302,35 @@ def _schema(args: argparse.Namespace) -> int:
 def _plot(args: argparse.Namespace) -> int:
     import resistx.plot  # noqa: PLC0415 - matplotlib only for this command
 
+    if args.figure == "plan":
+        figure = resistx.plot.plan(resistx.sequence(_read_profile(args.file), _preferences(args)))
+    else:
+        figure = resistx.plot.forest()
     suffix = Path(args.out).suffix.lower().lstrip(".")
-    figure = resistx.plot.forest()
-    if suffix not in figure.canvas.get_supported_filetypes():
-        kinds = ", ".join(sorted(figure.canvas.get_supported_filetypes()))
-        raise UsageError(f"cannot write a {suffix or 'suffix-less'} image; use one of: {kinds}")
-    figure.savefig(args.out, dpi=args.dpi)
-    print(f"wrote {args.out}")
+    # PGF is left out: matplotlib writes it through a LaTeX installation resistx cannot count on
+    kinds = {k: v for k, v in figure.canvas.get_supported_filetypes().items() if k != "pgf"}
+    if suffix not in kinds:
+        msg = f"--out: cannot write a {suffix or 'suffix-less'} image; use one of: {', '.join(sorted(kinds))}"
+        raise UsageError(msg)
+    try:
+        figure.savefig(args.out, dpi=args.dpi)
+    except OSError as e:
+        msg = f"--out: cannot write {args.out}: {e.strerror or e}"
+        raise UsageError(msg) from None
+    _say(f"wrote {args.out}")
     return EXIT_OK
 
 
+# -- the parser --------------------------------------------------------------------------------
+
+
 def _command(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    sub: argparse._SubParsersAction[_Parser],
     name: str,
     run: Callable[[argparse.Namespace], int],
     summary: str,
     examples: list[str],
-) -> argparse.ArgumentParser:
+) -> _Parser:
     parser = sub.add_parser(
         name,
         help=summary,
@@ -179,18 +338,54 @@ def _command(
         epilog="examples:\n" + "\n".join(f"  {e}" for e in examples),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="on an internal error, print the traceback",
+    )
+    parser.set_defaults(run=run, parser=parser)
     return parser
 
 
+def _preference_options(parser: argparse._ActionsContainer) -> None:
+    parser.add_argument(
+        "--preferences",
+        metavar="FILE",
+        help="a JSON file of preferences (priority, cost_sensitive, include_trials, "
+        "short_cdk46i_months); the flags below override it",
+    )
+    parser.add_argument(
+        "--priority",
+        type=_one_of([p.value for p in Priority]),
+        metavar="{" + ",".join(p.value for p in Priority) + "}",
+        default=None,
+        help="what to weigh (default: balanced)",
+    )
+    parser.add_argument("--cost-sensitive", action="store_true", help="weigh financial burden")
+    parser.add_argument(
+        "--no-trials", action="store_true", help="leave out trial enrolment options"
+    )
+    parser.add_argument(
+        "--short-cdk46i-months",
+        type=_months,
+        metavar="MONTHS",
+        help="progression within this many months on a CDK4/6 inhibitor counts as short "
+        "(default: 6)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="resistx",
         description="Treatment sequencing after CDK4/6 inhibitors in HR+/HER2- metastatic breast "
         "cancer, from Ye et al. 2024 (doi 10.2147/BCTT.S438366). Decision support for clinicians.",
-        epilog="exit codes: 0 success, 2 bad input or usage, 3 out of scope",
+        epilog="exit codes: 0 success, 2 bad input or usage, 3 out of scope, 70 internal error",
     )
     parser.add_argument("--version", action="version", version=f"resistx {resistx.__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="on an internal error, print the traceback"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     seq = _command(
@@ -201,21 +396,15 @@ def build_parser() -> argparse.ArgumentParser:
         [
             "resistx sequence examples/01-esr1-mutated.json",
             "resistx sequence --json --priority quality_of_life profile.json",
+            "resistx sequence --preferences prefs.json --short-cdk46i-months 12 profile.json",
             "cat profile.json | resistx sequence --markdown -",
         ],
     )
-    seq.add_argument("file", help="profile JSON file, or - for standard input")
+    seq.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
     form = seq.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the plan as JSON")
     form.add_argument("--markdown", action="store_true", help="print the plan as Markdown tables")
-    seq.add_argument(
-        "--priority",
-        choices=[p.value for p in Priority],
-        default="balanced",
-        help="what to weigh (default: balanced)",
-    )
-    seq.add_argument("--cost-sensitive", action="store_true", help="weigh financial burden")
-    seq.add_argument("--no-trials", action="store_true", help="leave out trial enrolment options")
+    _preference_options(seq)
 
     val = _command(
         sub,
@@ -224,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Check a profile and list every problem with its path",
         ["resistx validate profile.json", "resistx validate - < profile.json"],
     )
-    val.add_argument("file", help="profile JSON file, or - for standard input")
+    val.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
 
     trials = _command(
         sub,
@@ -242,11 +431,11 @@ def build_parser() -> argparse.ArgumentParser:
     trials.add_argument(
         "--class",
         dest="drug_class",
-        choices=[c.value for c in DrugClass],
+        type=_one_of([c.value for c in DrugClass]),
         metavar="CLASS",
-        help="a drug class, e.g. oral_serd, akt_inhibitor, adc_her2",
+        help="a drug class: " + ", ".join(c.value for c in DrugClass),
     )
-    trials.add_argument("--biomarker", help="a gene, e.g. ESR1, PIK3CA, PALB2")
+    trials.add_argument("--biomarker", help="a gene or alias, e.g. ESR1, PIK3CA, PALB2")
     trials.add_argument(
         "--after-cdk46i",
         action="store_true",
@@ -257,7 +446,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub,
         "trial",
         _trial,
-        "Show every figure of one study",
+        "Show every figure of one study: endpoints, hazard ratios, adverse events, "
+        "ESMO-MCBS grades and the review's contradictions",
         [
             "resistx trial CAPItello-291",
             "resistx trial nct03778931",
@@ -265,7 +455,11 @@ def build_parser() -> argparse.ArgumentParser:
         ],
     )
     trial.add_argument("key", help="a study name (case, spaces and hyphens ignored) or NCT id")
-    trial.add_argument("--json", action="store_true", help="print the study as JSON")
+    trial_form = trial.add_mutually_exclusive_group()
+    trial_form.add_argument("--json", action="store_true", help="print the study as JSON")
+    trial_form.add_argument(
+        "--markdown", action="store_true", help="print the study as Markdown tables"
+    )
 
     mech = _command(
         sub,
@@ -283,45 +477,90 @@ def build_parser() -> argparse.ArgumentParser:
         "Print the JSON Schema of a profile or a plan",
         ["resistx schema profile > profile.schema.json"],
     )
-    schema.add_argument("which", choices=["profile", "plan"])
+    schema.add_argument(
+        "which", type=_one_of(["profile", "plan"]), metavar="profile|plan", help="which schema"
+    )
 
     plot = _command(
         sub,
         "plot",
         _plot,
-        "Draw a figure (needs resistx[plot])",
-        ["resistx plot forest --out forest.png"],
+        "Draw a figure (needs the plot extra)",
+        [
+            "resistx plot forest --out forest.png",
+            "resistx plot plan examples/01-esr1-mutated.json --out plan.svg",
+        ],
     )
-    plot.add_argument("figure", choices=["forest"])
-    plot.add_argument("--out", required=True, help="image file to write (.png, .svg, .pdf)")
-    plot.add_argument("--dpi", type=int, default=150)
+    plot.add_argument(
+        "figure",
+        type=_one_of(["forest", "plan"]),
+        metavar="forest|plan",
+        help="forest: hazard ratios after a CDK4/6 inhibitor; plan: one patient's ranked options",
+    )
+    plot.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="for plan: profile JSON file, or - for standard input",
+    )
+    plot.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="image file to write; its suffix picks the format (.png, .svg, .pdf)",
+    )
+    plot.add_argument(
+        "--dpi",
+        type=_dpi,
+        default=150,
+        help=f"resolution of a raster image in dots per inch, {MIN_DPI} to {MAX_DPI} (default: 150)",
+    )
+    _preference_options(plot.add_argument_group("preferences (plot plan only)"))
     return parser
 
 
+def _check(args: argparse.Namespace) -> None:
+    """What argparse cannot say about how arguments go together."""
+    if args.command == "plot":
+        if args.figure == "plan" and args.file is None:
+            args.parser.error("plot plan: the argument FILE (a profile) is required")
+        if args.figure == "forest" and args.file is not None:
+            args.parser.error(f"plot forest: unexpected argument {args.file!r}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    _safe_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _check(args)
     try:
         code: int = args.run(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except resistx.OutOfScopeError as e:
-        print(f"resistx: out of scope: {e}", file=sys.stderr)
+        _say(f"resistx: out of scope: {e}", sys.stderr)
         return EXIT_OUT_OF_SCOPE
-    except resistx.ResistxError as e:
-        print(f"resistx: {e}", file=sys.stderr)
+    except resistx.ResistxError as e:  # bad input, an unknown name, a missing extra
+        _say(f"resistx: {e}", sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader stopped early (| head): nothing more to say
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the interpreter's flush at exit
         return EXIT_OK
-    except ImportError as e:
-        print(f"resistx: {e}", file=sys.stderr)
+    except OSError as e:  # the output cannot be written (a full disk, say): not a bug
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - the buffered rest cannot be written either
+        where = f" ({e.filename})" if e.filename else ""
+        _say(f"resistx: cannot write the output{where}: {e.strerror or e}", sys.stderr)
         return EXIT_BAD_INPUT
-    except OSError as e:
-        print(
-            f"resistx: cannot write {getattr(e, 'filename', '') or 'the output'}: {e.strerror or e}",
-            file=sys.stderr,
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # anything else is a bug in resistx, not the user's input
+        _say(
+            f"resistx: internal error, please report (resistx {resistx.__version__}): "
+            f"{type(e).__name__}: {e}",
+            sys.stderr,
         )
-        return EXIT_BAD_INPUT
+        if getattr(args, "debug", False):
+            _say("".join(traceback.format_exception(e)).rstrip(), sys.stderr)
+        else:
+            _say("run again with --debug for the traceback", sys.stderr)
+        return EXIT_INTERNAL
     return code
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from resistx._errors import MissingExtraError
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence._load import bundled
 from resistx.model.enums import DrugClass, Factor
@@ -41,8 +42,7 @@ def _figure(width: float, height: float) -> Figure:
     try:
         from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
     except ImportError:
-        msg = "plots need matplotlib: pip install 'resistx[plot]'"
-        raise ImportError(msg) from None
+        raise MissingExtraError("plots need matplotlib", "plot") from None
     return Figure(figsize=(width, height), layout="constrained")
 
 

@@ -1,13 +1,39 @@
-"""What the text, Markdown and HTML views of a plan share: the one-line why of an option."""
+"""What the text, Markdown and HTML views share: the one-line why of an option, where a
+plan's actions go, and the content of a trial (one builder, three renderings)."""
 
 from __future__ import annotations
 
-from resistx.model.enums import Factor
-from resistx.model.evidence import Trial
-from resistx.model.plan import Option
+import re
 
-ENDPOINT_HEADER = ["endpoint", "arm", "population", "value", "95% CI", "where"]
-HAZARD_HEADER = ["HR", "population", "arms", "value", "95% CI", "p"]
+import attrs
+
+from resistx.evidence._base import EvidenceBase
+from resistx.evidence.mcbs import grade_trial
+from resistx.model.enums import EndpointKind, Factor, Tier
+from resistx.model.evidence import Discrepancy, Trial
+from resistx.model.plan import Option, Plan
+
+ENDPOINT_HEADER = ("endpoint", "arm", "population", "value", "95% CI", "where")
+HAZARD_HEADER = ("HR", "population", "arms", "value", "95% CI", "p")
+ADVERSE_HEADER = ("arm", "term", "any grade %", "grade >= 3 %", "where")
+MCBS_HEADER = ("population", "endpoint", "form", "grade", "why")
+DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
+
+#: tests whose result can open an option the engine ranks first: ESR1 and the PI3K-AKT-mTOR
+#: genes (the review's next line depends on them) and HER2 (HER2-low opens trastuzumab deruxtecan)
+DECISIVE_ACTIONS = frozenset({"retest", "retest_ngs", "test_her2"})
+#: actions that are tests (anything else is advice that never changes an option's place)
+TEST_ACTIONS = frozenset({"retest", "retest_ngs", "test_her2", "test_hrd_genes"})
+
+# C0 and C1 controls and DEL (except tab and newline), and the bidirectional overrides that
+# can make a terminal show text other than what is there
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character (ESC, BEL, CR, ...) shown as an escape, so that
+    echoing a patient id or a file name cannot drive the terminal."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def efficacy_text(option: Option) -> str:
@@ -23,35 +49,146 @@ def why(option: Option) -> str:
     return next(r.text for r in option.reasons if r.factor is factor)
 
 
+def actions_first(p: Plan) -> bool:
+    """Whether the plan's actions come before its options: when a test could change what is
+    preferred (a decisive test, or any test when nothing is preferred yet)."""
+    codes = {a.code for a in p.actions}
+    if codes & DECISIVE_ACTIONS:
+        return True
+    nothing_preferred = not any(o.tier is Tier.PREFERRED for o in p.options)
+    return nothing_preferred and bool(codes & TEST_ACTIONS)
+
+
 def _ci(ci95: tuple[float, float] | None) -> str:
     return f"{ci95[0]:g}-{ci95[1]:g}" if ci95 else ""
 
 
-def endpoint_rows(t: Trial) -> list[list[str]]:
-    """A trial's endpoints as table rows of plain text (the views escape them)."""
-    return [
-        [
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A titled table of plain text (the views escape it)."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@attrs.frozen(kw_only=True)
+class TrialView:
+    """Everything any view shows about a trial, as plain text."""
+
+    key: str
+    facts: str
+    population: str
+    tables: tuple[Table, ...]
+    notes: tuple[str, ...]
+
+
+def endpoint_rows(t: Trial) -> tuple[tuple[str, ...], ...]:
+    """A trial's endpoints as table rows of plain text."""
+    return tuple(
+        (
             e.kind.value + (f" at {e.timepoint_months:g} mo" if e.timepoint_months else ""),
             e.arm,
             e.population,
             f"{e.value:g}",
             _ci(e.ci95),
             e.source,
-        ]
+        )
         for e in t.endpoints
-    ]
+    )
 
 
-def hazard_rows(t: Trial) -> list[list[str]]:
+def hazard_rows(t: Trial) -> tuple[tuple[str, ...], ...]:
     """A trial's hazard ratios as table rows of plain text."""
-    return [
-        [
+    return tuple(
+        (
             h.endpoint_kind.value,
             h.population,
             f"{h.experimental} vs {h.control}",
             f"{h.value:g}",
             _ci(h.ci95),
             "" if h.p_value is None else f"{h.p_value:g}",
-        ]
+        )
         for h in t.hazard_ratios
+    )
+
+
+def _discrepancies(t: Trial, eb: EvidenceBase | None) -> tuple[Discrepancy, ...]:
+    """The review's contradictions about ``t``: from ``eb``, else from the bundled evidence
+    when ``t`` is the bundled study of that name."""
+    if eb is None:
+        from resistx.evidence import bundled  # noqa: PLC0415 - loaded only for a trial's view
+
+        eb = bundled()
+        if t.key not in eb or eb.trial(t.key) != t:
+            return ()
+    return eb.discrepancies_for(t.key) if t.key in eb else ()
+
+
+def trial_view(t: Trial, eb: EvidenceBase | None = None) -> TrialView:
+    """The content of every view of a trial: its figures, adverse events, ESMO-MCBS grades,
+    the review's contradictions about it, and its notes."""
+    facts = (
+        f"{t.nct_id or 'no NCT id'}; phase {t.phase}; {t.status.value}; "
+        f"n={t.size if t.size is not None else 'unknown'}; "
+        f"review refs {', '.join(map(str, t.references)) or 'none'}"
+    )
+    tables = [
+        Table(title="Endpoints", header=ENDPOINT_HEADER, rows=endpoint_rows(t)),
+        Table(title="Hazard ratios", header=HAZARD_HEADER, rows=hazard_rows(t)),
+        Table(
+            title="Adverse events",
+            header=ADVERSE_HEADER,
+            rows=tuple(
+                (
+                    a.arm,
+                    a.term,
+                    _percent(a.any_grade_percent),
+                    _percent(a.grade3plus_percent),
+                    a.source,
+                )
+                for a in t.adverse_events
+            ),
+        ),
     ]
+    graded = sorted(
+        {(h.population, h.endpoint_kind) for h in t.hazard_ratios if h.endpoint_kind.is_median},
+        key=lambda pk: (pk[1] is not EndpointKind.PFS, pk[0]),
+    )
+    grades = [grade_trial(t, population, kind) for population, kind in graded]
+    tables.append(
+        Table(
+            title="ESMO-MCBS v1.1 preliminary grade",
+            header=MCBS_HEADER,
+            rows=tuple(
+                (
+                    g.population,
+                    g.endpoint_kind.value,
+                    g.form,
+                    "not gradable" if g.grade is None else str(g.grade),
+                    g.reason,
+                )
+                for g in grades
+            ),
+        )
+    )
+    tables.append(
+        Table(
+            title="Where the review contradicts itself",
+            header=DISCREPANCY_HEADER,
+            rows=tuple(
+                (d.field, " | ".join(d.readings), d.chosen, d.why) for d in _discrepancies(t, eb)
+            ),
+        )
+    )
+    return TrialView(
+        key=t.key,
+        facts=facts,
+        population=t.population,
+        tables=tuple(table for table in tables if table.rows),
+        notes=t.notes,
+    )

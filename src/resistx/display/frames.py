@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from resistx._errors import MissingExtraError
 from resistx.evidence._base import EvidenceBase
-from resistx.model.plan import Plan
+from resistx.model.plan import Plan, Reason
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -15,45 +16,77 @@ def _frame(rows: list[dict[str, Any]], columns: list[str] | None = None) -> pd.D
     try:
         import pandas  # noqa: PLC0415 - an optional extra, imported only when a frame is asked for
     except ImportError:
-        msg = "data frames need pandas: pip install 'resistx[pandas]'"
-        raise ImportError(msg) from None
+        raise MissingExtraError("data frames need pandas", "pandas") from None
     return pandas.DataFrame(rows, columns=columns)
 
 
+PLAN_COLUMNS = [
+    "patient_id",
+    "as_of",
+    "rank",
+    "regimen",
+    "name",
+    "tier",
+    "excluded",
+    "codes",
+    "molecular",
+    "efficacy",
+    "history",
+    "balance",
+    "total",
+    "reasons",
+    "trials",
+    "cautions",
+]
+
+
+def _trials(reasons: tuple[Reason, ...]) -> str:
+    return ", ".join(dict.fromkeys(t for r in reasons for t in r.trials))
+
+
 def plan_frame(plan: Plan) -> pd.DataFrame:
-    """One row per option: rank, regimen, tier, the four factor scores, total, reasons, cautions."""
-    rows = [
+    """One row per option (rank, tier, the four factor scores, total, reasons, cautions), then
+    one per excluded regimen (``rank`` and scores null, ``codes`` the reasons' codes); every
+    row carries the plan's ``patient_id`` and ``as_of`` so that frames of many plans concatenate."""
+    who = {"patient_id": plan.patient_id, "as_of": plan.as_of}
+    rows: list[dict[str, Any]] = [
         {
+            **who,
             "rank": o.rank,
             "regimen": o.regimen.id,
             "name": o.regimen.name,
             "tier": o.tier.value,
+            "excluded": False,
+            "codes": "",
             "molecular": o.scores.molecular,
             "efficacy": o.scores.efficacy,
             "history": o.scores.history,
             "balance": o.scores.balance,
             "total": o.scores.total,
             "reasons": " | ".join(r.text for r in o.reasons),
-            "trials": ", ".join(dict.fromkeys(t for r in o.reasons for t in r.trials)),
+            "trials": _trials(o.reasons),
             "cautions": " | ".join(c.text for c in o.cautions),
         }
         for o in plan.options
     ]
-    columns = [
-        "rank",
-        "regimen",
-        "name",
-        "tier",
-        "molecular",
-        "efficacy",
-        "history",
-        "balance",
-        "total",
-        "reasons",
-        "trials",
-        "cautions",
+    rows += [
+        {
+            **who,
+            "rank": None,
+            "regimen": e.regimen.id,
+            "name": e.regimen.name,
+            "tier": None,
+            "excluded": True,
+            "codes": ", ".join(c.value for c in e.codes),
+            "reasons": " | ".join(r.text for r in e.reasons),
+            "trials": _trials(e.reasons),
+            "cautions": "",
+        }
+        for e in plan.excluded
     ]
-    return _frame(rows, columns)
+    frame = _frame(rows, PLAN_COLUMNS)
+    frame["rank"] = frame["rank"].astype("Int64")  # null for an excluded regimen
+    return frame
 
 
 def endpoints_frame(eb: EvidenceBase) -> pd.DataFrame:

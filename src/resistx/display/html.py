@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from resistx.display._common import (
-    ENDPOINT_HEADER,
-    HAZARD_HEADER,
-    efficacy_text,
-    endpoint_rows,
-    hazard_rows,
-    why,
-)
+from resistx.display._common import actions_first, efficacy_text, trial_view, why
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
 from resistx.model.plan import Option, Plan
@@ -30,7 +23,7 @@ def _row(cells: Iterable[str], tag: str = "td") -> str:
     return "<tr>" + "".join(f"<{tag} style='padding:2px 6px'>{c}</{tag}>" for c in cells) + "</tr>"
 
 
-def _table(header: list[str], rows: Iterable[Iterable[str]]) -> str:
+def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     body = "".join(_row(r) for r in rows)
     return f"<table style='{_STYLE}'><thead>{_row(map(escape, header), 'th')}</thead><tbody>{body}</tbody></table>"
 
@@ -61,11 +54,19 @@ def plan(p: Plan) -> str:
     parts = [
         f"<div><p><b>resistx plan</b> for {escape(p.patient_id or 'an unnamed patient')} "
         f"(decision date {date}, evidence {escape(p.evidence_version)})</p>",
+    ]
+    actions = (
+        ["<p><b>Before choosing</b></p>", _list(a.text for a in p.actions)] if p.actions else []
+    )
+    first = actions_first(p)
+    if first:
+        parts += actions
+    parts.append(
         _table(
             ["#", "regimen", "tier", "score", "why", "evidence", "cautions"],
             (_option_cells(o) for o in p.options),
-        ),
-    ]
+        )
+    )
     if p.excluded:
         parts.append("<p><b>Left out</b></p>")
         parts.append(
@@ -81,8 +82,8 @@ def plan(p: Plan) -> str:
                 ),
             )
         )
-    if p.actions:
-        parts += ["<p><b>Before choosing</b></p>", _list(a.text for a in p.actions)]
+    if not first:
+        parts += actions
     if p.notes:
         parts += ["<p><b>Notes</b></p>", _list(p.notes)]
     parts.append(f"<p><i>{escape(p.disclaimer)}</i></p></div>")
@@ -95,15 +96,20 @@ def option(o: Option) -> str:
     )
 
 
-def trial(t: Trial) -> str:
-    head = (
-        f"<p><b>{escape(t.key)}</b> ({escape(t.nct_id or 'no NCT id')}; phase {escape(t.phase)}; "
-        f"{escape(t.status.value)}; review refs {escape(', '.join(map(str, t.references)) or 'none')})"
-        f"<br>{escape(t.population)}</p>"
-    )
-    endpoints = _table(ENDPOINT_HEADER, ([escape(c) for c in row] for row in endpoint_rows(t)))
-    hrs = _table(HAZARD_HEADER, ([escape(c) for c in row] for row in hazard_rows(t)))
-    return f"<div>{head}{endpoints}{hrs if t.hazard_ratios else ''}</div>"
+def trial(t: Trial, eb: EvidenceBase | None = None) -> str:
+    """Every figure of a study, its adverse events, ESMO-MCBS grades, contradictions, notes."""
+    view = trial_view(t, eb)
+    parts = [f"<div><p><b>{escape(view.key)}</b> ({escape(view.facts)})"]
+    parts.append(f"<br>{escape(view.population)}</p>" if view.population else "</p>")
+    for table in view.tables:
+        parts += [
+            f"<p><b>{escape(table.title)}</b></p>",
+            _table(table.header, ([escape(c) for c in row] for row in table.rows)),
+        ]
+    if view.notes:
+        parts.append(_list(f"note: {n}" for n in view.notes))
+    parts.append("</div>")
+    return "".join(parts)
 
 
 def evidence(eb: EvidenceBase) -> str:

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from resistx.display._common import (
-    ENDPOINT_HEADER,
-    HAZARD_HEADER,
-    efficacy_text,
-    endpoint_rows,
-    hazard_rows,
-    why,
-)
+from resistx.display._common import actions_first, efficacy_text, trial_view, why
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
 from resistx.model.plan import Option, Plan
@@ -22,7 +15,7 @@ def cell(text: object) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _table(header: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return lines
@@ -44,9 +37,15 @@ def option_rows(options: tuple[Option, ...]) -> list[list[object]]:
 
 
 def plan(p: Plan) -> str:
-    head = f"**resistx plan** for {p.patient_id or 'an unnamed patient'}"
+    head = f"**resistx plan** for {cell(p.patient_id or 'an unnamed patient')}"
     date = p.as_of.isoformat() if p.as_of else "unknown"
-    lines = [f"{head} (decision date {date}, evidence {p.evidence_version})", ""]
+    lines = [f"{head} (decision date {date}, evidence {p.evidence_version})"]
+    actions = ["", "**Before choosing**", ""] if p.actions else []
+    actions += [f"- {cell(a.text)}" for a in p.actions]
+    first = actions_first(p)
+    if first:
+        lines += actions
+    lines.append("")
     lines += _table(
         ["#", "regimen", "tier", "score", "why", "evidence", "cautions"], option_rows(p.options)
     )
@@ -63,8 +62,8 @@ def plan(p: Plan) -> str:
                 for e in p.excluded
             ],
         )
-    if p.actions:
-        lines += ["", "**Before choosing**", ""] + [f"- {cell(a.text)}" for a in p.actions]
+    if not first:
+        lines += actions
     if p.notes:
         lines += ["", "**Notes**", ""] + [f"- {cell(n)}" for n in p.notes]
     lines += ["", f"*{p.disclaimer}*"]
@@ -92,20 +91,19 @@ def option(o: Option) -> str:
     return "\n".join(lines)
 
 
-def trial(t: Trial) -> str:
-    lines = [
-        f"**{cell(t.key)}** ({t.nct_id or 'no NCT id'}; phase {t.phase}; {t.status.value}; "
-        f"n={t.size if t.size is not None else 'unknown'}; review refs {', '.join(map(str, t.references)) or 'none'})",
-        "",
-        cell(t.population),
-        "",
-    ]
-    if t.endpoints:
-        lines += _table(ENDPOINT_HEADER, endpoint_rows(t))
-    if t.hazard_ratios:
+def trial(t: Trial, eb: EvidenceBase | None = None) -> str:
+    """Every figure of a study, its adverse events, ESMO-MCBS grades, contradictions, notes."""
+    view = trial_view(t, eb)
+    lines = [f"**{cell(view.key)}** ({cell(view.facts)})", ""]
+    if view.population:
+        lines += [cell(view.population), ""]
+    for table in view.tables:
+        lines += [f"*{table.title}*", ""]
+        lines += _table(table.header, table.rows)
         lines.append("")
-        lines += _table(HAZARD_HEADER, hazard_rows(t))
-    return "\n".join(lines)
+    if view.notes:
+        lines += [f"- note: {cell(n)}" for n in view.notes]
+    return "\n".join(lines).rstrip("\n")
 
 
 def evidence(eb: EvidenceBase) -> str:

@@ -1,40 +1,114 @@
-"""The plain-text view of a plan, as ``resistx sequence`` prints it."""
+"""Plain-text views, as the command line prints them (``plan.to_text()``, ``trial.to_text()``)."""
 
 from __future__ import annotations
 
 import textwrap
 
-from resistx.display._common import efficacy_text, why
-from resistx.model.plan import Plan
+from resistx.display._common import (
+    Table,
+    actions_first,
+    efficacy_text,
+    printable,
+    trial_view,
+    why,
+)
+from resistx.evidence._base import EvidenceBase
+from resistx.model.evidence import Trial
+from resistx.model.plan import Option, Plan
+
+
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    return textwrap.TextWrapper(width=width, initial_indent="      ", subsequent_indent="      ")
+
+
+def option(o: Option, width: int = 100) -> list[str]:
+    """An option as a few lines: rank, name, tier and score, then why, evidence, cautions."""
+    wrap = _wrapper(width)
+    out = [f"{o.rank:>3}. {o.regimen.name}  [{o.tier.value}]  (score {o.scores.total:.2f})"]
+    efficacy = efficacy_text(o)
+    if (reason := why(o)) != efficacy:
+        out += wrap.wrap("why: " + reason)
+    out += wrap.wrap("evidence: " + efficacy)
+    for c in o.cautions:
+        out += wrap.wrap("caution: " + c.text)
+    return out
 
 
 def plan(p: Plan, width: int = 100) -> str:
-    """The plan as a readable text table: rank, regimen, tier, why, key figures, cautions, actions."""
+    """The plan as readable text: rank, regimen, tier, why, key figures, cautions, actions."""
     date = p.as_of.isoformat() if p.as_of else "unknown"
+    who = printable(p.patient_id) if p.patient_id else "an unnamed patient"
     out = [
-        f"resistx plan for {p.patient_id or 'an unnamed patient'} (decision date {date}; "
+        f"resistx plan for {who} (decision date {date}; "
         f"evidence {p.evidence_version}; resistx {p.library_version})",
-        "",
     ]
-    wrap = textwrap.TextWrapper(width=width, initial_indent="      ", subsequent_indent="      ")
+    wrap = _wrapper(width)
+    actions = ["", "Before choosing:"] if p.actions else []
+    actions += [line for a in p.actions for line in wrap.wrap(f"- {a.text}")]
+    first = actions_first(p)
+    if first:
+        out += actions
+    out.append("")
     for o in p.options:
-        out.append(f"{o.rank:>3}. {o.regimen.name}  [{o.tier.value}]  (score {o.scores.total:.2f})")
-        efficacy = efficacy_text(o)
-        if (reason := why(o)) != efficacy:
-            out += wrap.wrap("why: " + reason)
-        out += wrap.wrap("evidence: " + efficacy)
-        for c in o.cautions:
-            out += wrap.wrap("caution: " + c.text)
+        out += option(o, width)
     if p.excluded:
         out += ["", "Left out:"]
         for e in p.excluded:
             codes = ", ".join(c.value for c in e.codes)
             out += wrap.wrap(f"{e.regimen.name} [{codes}]: " + " ".join(r.text for r in e.reasons))
-    if p.actions:
-        out += ["", "Before choosing:"]
-        out += [line for a in p.actions for line in wrap.wrap(f"- {a.text}")]
+    if not first:
+        out += actions
     if p.notes:
         out += ["", "Notes:"]
-        out += [line for n in p.notes for line in wrap.wrap(f"- {n}")]
+        out += [line for n in p.notes for line in wrap.wrap(f"- {printable(n)}")]
     out += ["", p.disclaimer]
     return "\n".join(out)
+
+
+def _table(table: Table, width: int = 100) -> list[str]:
+    """Aligned columns, the last one wrapped beside them; one record per row when even the
+    other columns would not leave it room."""
+    widths = [
+        max(len(row[i]) for row in (table.header, *table.rows))
+        for i in range(len(table.header) - 1)
+    ]
+    offset = 2 + sum(w + 2 for w in widths)
+    out = ["", f"{table.title}:"]
+    longest = max(len(row[-1]) for row in (table.header, *table.rows))
+    if offset + longest <= width or width - offset >= 20:
+        wrap = textwrap.TextWrapper(
+            width=max(width - offset, longest if offset + longest <= width else 0)
+        )
+        for cells in (table.header, *table.rows):
+            head = "  " + "".join(c.ljust(w + 2) for c, w in zip(cells, widths, strict=False))
+            last = wrap.wrap(cells[-1]) or [""]
+            out.append((head + last[0]).rstrip())
+            out += [" " * offset + more for more in last[1:]]
+        return out
+    wrap = textwrap.TextWrapper(width=width, initial_indent="    ", subsequent_indent="      ")
+    for row in table.rows:
+        out.append(f"  - {row[0]}")
+        for name, value in zip(table.header[1:], row[1:], strict=True):
+            out += wrap.wrap(f"{name}: {value}")
+    return out
+
+
+def trial(t: Trial, eb: EvidenceBase | None = None) -> str:
+    """Every figure of a study, its adverse events, ESMO-MCBS grades, contradictions, notes."""
+    view = trial_view(t, eb)
+    out = [f"{view.key} ({view.facts})"]
+    if view.population:
+        out.append(view.population)
+    for table in view.tables:
+        out += _table(table)
+    if view.notes:
+        out += ["", "Notes:"] + [f"- {n}" for n in view.notes]
+    return "\n".join(out)
+
+
+def evidence(eb: EvidenceBase) -> str:
+    """The evidence base in one line."""
+    return (
+        f"resistx evidence {eb.version}: {len(eb.trials)} studies, "
+        f"{len(eb.discrepancies)} recorded discrepancies"
+    )

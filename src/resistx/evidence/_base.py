@@ -99,6 +99,17 @@ class EvidenceBase:
 
     # -- display -------------------------------------------------------------------------
 
+    def __repr__(self) -> str:
+        return (
+            f"<EvidenceBase {self.version}: {len(self.trials)} studies, "
+            f"{len(self.discrepancies)} discrepancies>"
+        )
+
+    def __str__(self) -> str:
+        from resistx.display import text  # noqa: PLC0415 - the display layer sits above
+
+        return text.evidence(self)
+
     def _repr_html_(self) -> str:
         from resistx.display import html  # noqa: PLC0415 - the display layer sits above
 

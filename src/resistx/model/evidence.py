@@ -170,15 +170,40 @@ class Trial:
             msg = f"trial {self.key}: figures name arms it does not have: {missing}"
             raise ValueError(msg)
 
-    def _repr_html_(self) -> str:
+    def __repr__(self) -> str:
+        return (
+            f"<Trial {self.key} ({self.nct_id or 'no NCT id'}; phase {self.phase}; "
+            f"{self.status.value}; {len(self.arms)} arms, {len(self.endpoints)} endpoints, "
+            f"{len(self.hazard_ratios)} hazard ratios)>"
+        )
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def to_text(self) -> str:
+        """Every figure of the study as text, as ``resistx trial`` prints it: endpoints, hazard
+        ratios, adverse events, ESMO-MCBS grades and the review's contradictions about it."""
+        from resistx.display import text  # noqa: PLC0415 - the display layer sits above the model
+
+        return text.trial(self)
+
+    def to_markdown(self) -> str:
+        """The same content as ``to_text()``, as Markdown tables."""
+        from resistx.display import markdown  # noqa: PLC0415 - the display layer sits above the model
+
+        return markdown.trial(self)
+
+    def to_html(self) -> str:
+        """The same content as ``to_text()``, as a self-contained HTML fragment."""
         from resistx.display import html  # noqa: PLC0415 - the display layer sits above the model
 
         return html.trial(self)
 
-    def _repr_markdown_(self) -> str:
-        from resistx.display import markdown  # noqa: PLC0415 - the display layer sits above the model
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
-        return markdown.trial(self)
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
 
     def arm(self, label: str) -> Arm:
         for arm in self.arms:

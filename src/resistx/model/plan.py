@@ -1,4 +1,4 @@
-"""The plan: what sequencing gives back (CONTRACT section 4)."""
+"""The plan: what sequencing gives back, ranked options, exclusions and actions, each explained."""
 
 from __future__ import annotations
 
@@ -81,6 +81,17 @@ class Option:
     #: the tests this option waits on (e.g. "HER2 IHC"): never preferred until they are done
     waits_on: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        return (
+            f"<Option {self.rank}. {self.regimen.id} [{self.tier.value}] "
+            f"score {self.scores.total:.2f}>"
+        )
+
+    def __str__(self) -> str:
+        from resistx.display import text  # noqa: PLC0415 - the display layer sits above the model
+
+        return "\n".join(text.option(self))
+
     # notebook display; the display layer sits above the model and is imported on call
     def _repr_html_(self) -> str:
         from resistx.display import html  # noqa: PLC0415
@@ -129,18 +140,47 @@ class Plan:
     library_version: str
     disclaimer: str
 
-    def _repr_html_(self) -> str:
-        from resistx.display import html  # noqa: PLC0415 - the display layer sits above the model
+    def __repr__(self) -> str:
+        who = "an unnamed patient" if self.patient_id is None else repr(self.patient_id)
+        top = ", ".join(f"{o.regimen.id} [{o.tier.value}]" for o in self.options[:3])
+        more = ", ..." if len(self.options) > 3 else ""
+        actions = f"{len(self.actions)} action{'' if len(self.actions) == 1 else 's'}"
+        return (
+            f"<Plan for {who} as of {self.as_of.isoformat() if self.as_of else 'unknown'}: "
+            f"{len(self.options)} options ({top}{more}), {len(self.excluded)} excluded, "
+            f"{actions}; evidence {self.evidence_version}>"
+        )
 
-        return html.plan(self)
+    def __str__(self) -> str:
+        return self.to_text()
 
-    def _repr_markdown_(self) -> str:
+    def to_text(self, width: int = 100) -> str:
+        """The plan as readable text, as ``resistx sequence`` prints it."""
+        from resistx.display import text  # noqa: PLC0415 - the display layer sits above the model
+
+        return text.plan(self, width)
+
+    def to_markdown(self) -> str:
+        """The plan as Markdown tables, as ``resistx sequence --markdown`` prints it."""
         from resistx.display import markdown  # noqa: PLC0415 - the display layer sits above the model
 
         return markdown.plan(self)
 
+    def to_html(self) -> str:
+        """The plan as a self-contained HTML fragment: escaped text, no scripts."""
+        from resistx.display import html  # noqa: PLC0415 - the display layer sits above the model
+
+        return html.plan(self)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
     def to_frame(self) -> pd.DataFrame:
-        """One row per option (needs the ``resistx[pandas]`` extra)."""
+        """One row per option, then one per excluded regimen (``rank`` null), each with the
+        plan's ``patient_id`` and ``as_of`` (needs the ``resistx[pandas]`` extra)."""
         from resistx.display import frames  # noqa: PLC0415 - pandas only when asked for
 
         return frames.plan_frame(self)

@@ -23,7 +23,7 @@ class Drug:
 
 @attrs.frozen(kw_only=True)
 class Regimen:
-    """A regimen the sequencing engine can rank, under its fixed id (CONTRACT section 4)."""
+    """A regimen the sequencing engine can rank, under a fixed id that plans and tests refer to."""
 
     id: str
     name: str

@@ -1,4 +1,4 @@
-"""Comorbidities the sequencing engine reads (CONTRACT section 3)."""
+"""Comorbidities the sequencing engine reads from a profile's ``comorbidities`` list."""
 
 from __future__ import annotations
 

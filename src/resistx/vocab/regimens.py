@@ -1,4 +1,4 @@
-"""The regimens the sequencing engine ranks, under their fixed ids (CONTRACT section 4)."""
+"""The regimens the sequencing engine ranks, each under a fixed id that plans refer to."""
 
 from __future__ import annotations
 

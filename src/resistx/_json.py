@@ -1,0 +1,30 @@
+"""``from_json``: the inverse of ``to_json``."""
+
+from __future__ import annotations
+
+import json
+from typing import TypeVar
+
+from resistx._errors import ConversionError, ProfileError
+from resistx._serde import from_dict
+from resistx.model import BiomarkerResult, Preferences, Profile, Treatment
+
+T = TypeVar("T")
+
+
+def from_json(cls: type[T], text: str | bytes) -> T:
+    """A model object from JSON text, the inverse of ``to_json``; bad text or data raises a
+    ``ConversionError`` listing every problem."""
+    error = (
+        ProfileError
+        if cls in (Profile, BiomarkerResult, Treatment, Preferences)
+        else ConversionError
+    )
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        msg = f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
+        raise error([("$", msg)]) from None
+    except UnicodeDecodeError as e:
+        raise error([("$", f"not UTF-8 text: {e.reason} at byte {e.start}")]) from None
+    return from_dict(cls, data)
