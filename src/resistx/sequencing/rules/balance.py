@@ -223,11 +223,11 @@ def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iter
     signature = [
         a for t in spec.signature_risks if (a := _find(events, t)) is not None and a not in top
     ]
-    for a in (*top, *signature):
+    for n, a in enumerate((*top, *signature)):
         yield Effect(
             code="adverse_event",
             caution=True,
-            text=f"{a.term}: {_figure(a)} {_in(trial)}.",
+            text=f"{a.term}: {_figure(a)} {_in(trial) if n == 0 else 'in ' + trial.key}.",
             term=a.term,
             percent=_percent(a),
             trials=(trial.key,),
