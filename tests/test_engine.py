@@ -41,6 +41,12 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[*NEGATIVE, result("BRCA2", "mutated")], ecog=2, her2="ultralow"),
     patient(biomarkers=[*NEGATIVE, result("BRCA1", "mutated", origin="germline")]),
     patient(biomarkers=[result("CCNE1", "amplified")]),
+    patient(
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2024-01-01"),
+            result("ESR1", "not_detected", tested_on="2026-04-10"),
+        ]
+    ),
     patient(treatments=[], biomarkers=[]),
     patient(
         treatments=[dict(PALBOCICLIB, ended_on="2023-03-01", stop_reason="toxicity")],

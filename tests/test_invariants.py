@@ -88,13 +88,15 @@ def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
     case: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     """Adding a result that a regimen matches (its molecular score rises) never lets a regimen it
-    does not match overtake it."""
+    does not match overtake it, unless the match leaves the regimen waiting on a confirmatory
+    test (a PTEN loss by IHC only waits on NGS: an option that waits is never preferred)."""
     data, finding = case
     before = resistx.sequence(data)
     after = resistx.sequence(dict(data, biomarkers=[*data["biomarkers"], finding]))
     old = {o.regimen.id: o.scores.molecular for o in before.options}
     new = {o.regimen.id: o.scores.molecular for o in after.options}
-    matched = {r for r in set(old) & set(new) if new[r] > old[r]}
+    waiting = {o.regimen.id for o in after.options if o.waits_on}
+    matched = {r for r in set(old) & set(new) if new[r] > old[r] and r not in waiting}
     unmatched = (set(old) & set(new)) - matched
     rb, ra = ranks(before), ranks(after)
     for y in matched:

@@ -43,7 +43,7 @@ _NOT_FIGURES = [
     r"level \d+(\.\d+)? of \d",
     r"\bgrade \d\b",
     r"95% CI",
-    r"ECOG \d",
+    r"ECOG \d(-\d)?",
     r"\(ref\. [\d, ]+\)",  # an unnamed study named by its review reference
     r"refs \d+-\d+",
     r"within \d+ months",  # the trials' early-relapse windows (DESTINY-Breast04, TROPiCS-02)

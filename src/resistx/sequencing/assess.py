@@ -24,6 +24,7 @@ class FactorResult:
     cautions: tuple[Caution, ...] = ()
     demotions: frozenset[Precedence] = frozenset()
     waits_on: tuple[str, ...] = ()
+    ceiling: int = 0
 
 
 def cite(
@@ -90,4 +91,5 @@ def assess(
         demotions=frozenset(e.demote for _, e in said if e.demote is not None)
         | frozenset(Precedence.WAITS_ON_TEST for _, e in said if e.waits_on),
         waits_on=tuple(dict.fromkeys(e.waits_on for _, e in said if e.waits_on)),
+        ceiling=max((e.ceiling for _, e in said), default=0),
     )

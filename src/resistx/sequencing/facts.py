@@ -148,25 +148,25 @@ class Facts:
     def chemo_lines(self) -> int:
         return self.profile.metastatic_chemotherapy_lines
 
+    @cached_property
+    def relapses(self) -> tuple[dt.date, ...]:
+        """Dates the disease was known to recur or progress: the start of each metastatic
+        treatment and the end of each treatment (any setting) that ended in progression."""
+        dates = {t.started_on for t in self.metastatic if t.started_on is not None}
+        dates |= {e for t in self.profile.treatments if t.progressed and (e := t.end_date)}
+        return tuple(sorted(dates))
+
     def early_relapse_chemo(self, within_months: float) -> int:
         """(Neo)adjuvant chemotherapy followed by relapse within ``within_months`` of its end:
         counted as a line by DESTINY-Breast04 (6 months) and TROPiCS-02 (12 months)."""
-        first_metastatic = min(
-            (t.started_on for t in self.metastatic if t.started_on is not None), default=None
-        )
-        count = 0
         for t in self.profile.treatments:
-            if t.metastatic or DrugClass.CHEMOTHERAPY not in t.drug_classes:
-                continue
             end = t.end_date
-            relapse = first_metastatic
-            if t.progressed and end is not None:
-                relapse = end if relapse is None else min(relapse, end)
-            if end is None or relapse is None:
+            if t.metastatic or DrugClass.CHEMOTHERAPY not in t.drug_classes or end is None:
                 continue
-            if (relapse - end).days / DAYS_PER_MONTH <= within_months:
-                count += 1
-        return min(count, 1)  # one (neo)adjuvant course counts as one line
+            relapse = next((d for d in self.relapses if d >= end), None)
+            if relapse is not None and (relapse - end).days / DAYS_PER_MONTH <= within_months:
+                return 1  # one (neo)adjuvant course counts as one line
+        return 0
 
     @cached_property
     def endocrine_lines_after_cdk46i(self) -> int:

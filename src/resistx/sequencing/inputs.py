@@ -73,6 +73,7 @@ class HistoryInputs:
     progressed_drugs: frozenset[str]
     endocrine_lines_after_cdk46i: int
     further_endocrine_target: bool  # an ESR1 or PI3K-pathway finding not yet acted on
+    had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
 
 
 @attrs.frozen(kw_only=True)
@@ -191,6 +192,7 @@ def history(facts: Facts, m: MolecularInputs) -> HistoryInputs:
         progressed_drugs=facts.progressed_drugs,
         endocrine_lines_after_cdk46i=facts.endocrine_lines_after_cdk46i,
         further_endocrine_target=further,
+        had_endocrine_target=m.esr1 is not None or m.akt_pathway is not None,
     )
 
 

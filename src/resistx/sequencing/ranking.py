@@ -5,8 +5,9 @@ The sort key, in order:
 1. visceral crisis: chemotherapy before everything else (rule 7);
 2. ECOG 3-4: non-intensive options before intensive ones (rule 13);
 3. an option that waits on a missing test after every option that does not (rules 2, 3);
-4. the merit band (preferred, alternative, later), with an investigational option after the
-   approved options of its band and of the bands above it (rule 24);
+4. the merit band (preferred, alternative, later; a rule may cap it), with enrolment in an open
+   trial after the approved options of its band and of the bands above it, and a regimen that
+   is investigational outside a listed trial after every approved option (rule 24);
 5. the higher total score;
 6. the regimen id, the deterministic tiebreak.
 
@@ -41,6 +42,7 @@ class Assessed:
     scores: Scores
     demotions: frozenset[Precedence]
     waits_on: tuple[str, ...]
+    ceiling: int  # the best tier a rule allows it (0 any, 1 alternative, 2 later)
 
     @classmethod
     def of(
@@ -54,21 +56,28 @@ class Assessed:
             scores=Scores(molecular=m, efficacy=e, history=h, balance=b),
             demotions=frozenset(chain.from_iterable(p.demotions for p in parts)),
             waits_on=tuple(dict.fromkeys(chain.from_iterable(p.waits_on for p in parts))),
+            ceiling=max(p.ceiling for p in parts),
         )
 
 
 def band(a: Assessed, w: Weights) -> int:
-    """0 preferred, 1 alternative, 2 later: what the clinical merit says."""
+    """0 preferred, 1 alternative, 2 later: what the clinical merit says, within the ceiling a
+    rule sets (an ADC before its chemotherapy lines, a non-cytotoxic option in visceral crisis)."""
     merit = round(a.scores.merit, 6)  # no knife edge from float sums
-    return 0 if merit >= w.preferred_from else 1 if merit >= w.alternative_from else 2
+    own = 0 if merit >= w.preferred_from else 1 if merit >= w.alternative_from else 2
+    return max(own, a.ceiling)
 
 
 def standing(a: Assessed, w: Weights) -> int:
-    """Approved: 0, 2, 4 by band; investigational: 3 above 'later' merit, else 5."""
+    """Approved: 0, 2, 4 by band. Trial enrolment: 3 above 'later' merit, else 5. A regimen
+    that is investigational in this setting, outside a listed open trial: 5, after every
+    approved option."""
     b = band(a, w)
-    if a.spec.regulatory.investigational:
-        return 3 if b < 2 else 5
-    return 2 * b
+    if not a.spec.regulatory.investigational:
+        return 2 * b
+    if kinds.is_trial(a.spec) and b < 2:
+        return 3
+    return 5
 
 
 def order_key(a: Assessed, w: Weights) -> tuple[object, ...]:

@@ -46,6 +46,7 @@ class Effect:
     percent: float | None = None  # and its figure
     demote: Precedence | None = None
     waits_on: str | None = None  # the test it waits on (with demote=WAITS_ON_TEST)
+    ceiling: int = 0  # the best tier it allows: 1 alternative at best, 2 later at best
     leads: bool = False  # its reason goes first (the rule that moves the option most)
     trials: tuple[str, ...] = ()
     references: tuple[int, ...] = ()

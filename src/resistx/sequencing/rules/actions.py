@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor, Her2Status, Origin
+from resistx.model.enums import Factor, Her2Status, Origin, Sample
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only, conflict_text
@@ -21,8 +21,10 @@ from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
     condition="No ESR1 or PI3K-pathway result, one older than the latest progression, a PCR-only "
     "'not detected', or a PTEN loss by IHC only.",
     effect="An action to retest by ctDNA or rebiopsy (retest), by NGS (retest_ngs), or to "
-    "confirm by NGS (confirm_ngs).",
-    codes=("retest", "retest_ngs", "confirm_ngs"),
+    "confirm by NGS (confirm_ngs); when ESR1 and the PI3K pathway are negative on ctDNA alone, "
+    "to confirm on tissue before nothing-actionable moves the plan to chemotherapy "
+    "(confirm_tissue): a low-shedding tumour can be missed.",
+    codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
 )
@@ -53,6 +55,22 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             text=f"{', '.join(pcr)} 'not detected' by PCR only: retest by NGS; in FAKTION's "
             "expanded NGS analysis more tumours were pathway-altered than by ddPCR.",
         )
+    tested = [facts.state(g) for g in ("ESR1", *PAM_GENES)]
+    if not missing and all(
+        st is not None
+        and st.finding is None
+        and st.negative is not None
+        and st.negative.sample is Sample.CTDNA
+        for st in tested
+    ):
+        yield PlanEffect(
+            code="confirm_tissue",
+            genes=("ESR1", *PAM_GENES),
+            first=True,
+            text="ESR1 and the PI3K pathway are negative on ctDNA only: a tumour that sheds "
+            "little DNA can be missed; a tissue biopsy (NGS) confirms before the plan turns to "
+            "chemotherapy for nothing actionable (the review: rebiopsy of the tumour is vital).",
+        )
     pten = facts.state("PTEN")
     if (
         pten is not None
@@ -78,8 +96,8 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     condition="A positive and a negative result for the same gene.",
     effect="Germline results are permanent; PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations "
     "are stable, so a later negative does not erase them; an ESR1 mutation after the latest "
-    "progression is current. A note names both results; an action asks for a retest where "
-    "one would resolve it.",
+    "progression is current. A note names both results; where the negative was kept, an "
+    "action asks for a retest that could resolve it.",
     codes=("resolve_conflict",),  # and a note naming both results
 )
 def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -88,7 +106,7 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             yield PlanEffect(
                 code="result_conflict", note=True, genes=(gene,), text=conflict_text(c)
             )
-            if c.positive.origin is not Origin.GERMLINE:
+            if c.kept == "negative":  # a retest could bring back what the negative hides
                 yield PlanEffect(
                     code="resolve_conflict",
                     genes=(gene,),

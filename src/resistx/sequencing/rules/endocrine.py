@@ -153,13 +153,18 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     if i.endocrine_lines_after_cdk46i < 2 or i.further_endocrine_target:
         return
     n = i.endocrine_lines_after_cdk46i
+    targets = (
+        "the targets found (ESR1, PI3K pathway) already acted on"
+        if i.had_endocrine_target
+        else "no further target"
+    )
     if kinds.is_endocrine_based(spec):
         yield Effect(
             code="endocrine_resistance_endocrine",
             delta=ctx.weights.endocrine_resistance_endocrine,
             leads=True,
-            text=f"Progressed on {n} endocrine-based lines after the CDK4/6 inhibitor, with no "
-            "further target: endocrine resistance, so endocrine-based regimens come after "
+            text=f"Progressed on {n} endocrine-based lines after the CDK4/6 inhibitor, with "
+            f"{targets}: endocrine resistance, so endocrine-based regimens come after "
             "chemotherapy and ADCs.",
             trials=spec.key_trials,
         )
@@ -168,8 +173,8 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
             code="endocrine_resistance_prefers_chemotherapy_or_adc",
             delta=ctx.weights.endocrine_resistance_cytotoxic,
             leads=True,
-            text=f"Progressed on {n} endocrine-based lines after the CDK4/6 inhibitor, with no "
-            "further target: the review turns to chemotherapy and ADCs.",
+            text=f"Progressed on {n} endocrine-based lines after the CDK4/6 inhibitor, with "
+            f"{targets}: the review turns to chemotherapy and ADCs.",
             trials=spec.key_trials,
         )
 
@@ -179,8 +184,8 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     "A CDK4/6 inhibitor stopped for toxicity is not resistance",
     H,
     condition="A CDK4/6-inhibitor course stopped for toxicity, and no progression on that drug.",
-    effect="Another CDK4/6 inhibitor gains (switching first); the same drug carries a caution "
-    "naming the earlier toxicity.",
+    effect="Another CDK4/6 inhibitor gains (switching first); the same drug steps back (at best "
+    "an alternative) and carries a caution naming the earlier toxicity.",
     codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge"),
 )
 def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
@@ -190,6 +195,14 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     same = sorted(set(drugs) & i.cdk46i_toxicity)
     earlier = ", ".join(sorted(i.cdk46i_toxicity))
     if same:
+        yield Effect(
+            code="cdk46i_toxicity_rechallenge",
+            delta=ctx.weights.same_drug,
+            ceiling=1,  # a switch to another CDK4/6 inhibitor comes first
+            text=f"{', '.join(same)} was stopped for toxicity before: another CDK4/6 inhibitor "
+            "comes first.",
+            trials=spec.key_trials,
+        )
         yield Effect(
             code="cdk46i_toxicity_rechallenge",
             caution=True,

@@ -45,7 +45,7 @@ def _lines(n: int) -> str:
     "(TROPiCS-02).",
     effect="Trastuzumab deruxtecan after 1 line and sacituzumab govitecan after 2 gain (the "
     "latter enough to be preferred); before those lines an ADC loses more than a biomarker "
-    "match is worth, so chemotherapy comes first.",
+    "match is worth and is at best an alternative, so chemotherapy comes first.",
     codes=(
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_sacituzumab_govitecan",
@@ -107,6 +107,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         yield Effect(
             code="adc_before_chemotherapy",
             delta=w.adc_gated,
+            ceiling=1,  # never preferred before the lines its trial required
             text=f"{_lines(lines).capitalize()} prior chemotherapy line{'' if lines == 1 else 's'} "
             f"for metastatic disease{counted}: {trial} enrolled after {enrolled} lines, so "
             "chemotherapy comes first.",
@@ -120,7 +121,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
     H,
     condition="visceral_crisis is true.",
     effect="Hard precedence: chemotherapy ranks before every other option; the others also "
-    "lose merit (they come after it).",
+    "lose merit, and only an ADC may still be preferred or an alternative.",
     codes=("visceral_crisis_chemotherapy_first", "visceral_crisis_not_first"),
     references=VISCERAL_CRISIS_REFERENCES,
 )
@@ -141,6 +142,7 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             code="visceral_crisis_not_first",
             delta=ctx.weights.visceral_crisis_others,
             demote=Precedence.VISCERAL_CRISIS,
+            ceiling=0 if kinds.is_adc(spec) else 2,  # only cytotoxics answer a crisis
             text="Visceral crisis: chemotherapy comes first, this after it.",
             references=VISCERAL_CRISIS_REFERENCES,
         )
@@ -180,10 +182,11 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
     codes=("progressed_on", "progressed_on_drug", "same_class_after_progression"),
 )
 def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if kinds.is_trial(spec) or kinds.is_chemotherapy(spec):
+    if kinds.is_chemotherapy(spec):
         return
     wanted = set(spec.drugs)
-    course = next((c for c in i.progressed if wanted <= set(c)), None)
+    trial = kinds.is_trial(spec)  # a trial steps back for its class, and is never excluded
+    course = None if trial else next((c for c in i.progressed if wanted <= set(c)), None)
     if course is not None:
         yield Effect(
             code=ExclusionCode.PROGRESSED_ON.value,
@@ -197,7 +200,9 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     again = [
         d
         for d in spec.drugs
-        if d in i.progressed_drugs and drug_class(d) is not DrugClass.AROMATASE_INHIBITOR
+        if d in i.progressed_drugs
+        and drug_class(d) is not DrugClass.AROMATASE_INHIBITOR
+        and not trial
     ]
     defining = [d for d in again if drug_class(d) not in _SOFT_AGAIN]
     groups = {CLASS_GROUPS[c] for c in kinds.classes(spec) if c in CLASS_GROUPS}

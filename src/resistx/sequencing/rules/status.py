@@ -20,19 +20,29 @@ H = Factor.HISTORY
     H,
     condition="ECOG 3 or 4 (ECOG 2: a smaller step).",
     effect="Hard precedence at ECOG 3-4: intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR "
-    "combinations) rank after every other option and lose merit; other combinations lose less; "
+    "combinations) and trial enrolment rank after every other option and lose merit; other combinations lose less; "
     "endocrine monotherapy nothing. Toxicity weighs three times as much (rule 14).",
     codes=(
         "poor_performance_status_intensive",
         "poor_performance_status_more_toxic",
         "reduced_performance_status_intensive",
+        "poor_performance_status_trial",
     ),
 )
 def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
     if i.ecog is None:
         return
-    if i.ecog >= 3 and kinds.is_intensive(spec):
+    if i.ecog >= 3 and kinds.is_trial(spec):
+        yield Effect(
+            code="poor_performance_status_trial",
+            delta=w.poor_ps_intensive,
+            demote=Precedence.POOR_PERFORMANCE,
+            text=f"ECOG {i.ecog}: trials of new agents usually enrol ECOG 0-1; after the least "
+            "toxic options.",
+            trials=spec.key_trials,
+        )
+    elif i.ecog >= 3 and kinds.is_intensive(spec):
         yield Effect(
             code="poor_performance_status_intensive",
             delta=w.poor_ps_intensive,
