@@ -238,7 +238,7 @@ def test_every_comorbidity_risk_finds_its_adverse_event_in_the_regimens_trial() 
     for (_, drug), (_, term) in balance.COMORBIDITY_RISKS.items():
         for spec in ctx.regimens.values():
             if drug in spec.drugs and spec.ae_trial is not None:
-                events = balance._events(spec, ctx)[1]
+                events = balance._events(ctx, spec)[1]
                 assert balance._find(events, term) is not None, (spec.id, term)
                 checked += 1
     assert checked >= 12

@@ -123,7 +123,7 @@ def toxicity(regimen: resistx.Regimen) -> float:
         spec = trial_spec(EB.trial(regimen.trial_id or ""))
     else:
         spec = ctx.regimens[regimen.id]
-    return toxicity_level(spec, _events(spec, ctx)[1])
+    return toxicity_level(spec, _events(ctx, spec)[1])
 
 
 @given(

@@ -3,6 +3,7 @@ checked against the evidence it cites, every problem named by record and field."
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
 from typing import Any
@@ -88,6 +89,20 @@ def parse(data: Any, origin: str, evidence: EvidenceBase) -> RegimenTable:
 
 
 def bundled_table(package: str, path: tuple[str, ...], evidence: EvidenceBase) -> RegimenTable:
-    """A regimen table shipped inside a package, beside the evidence it cites."""
-    text = resources.files(package).joinpath(*path).read_text("utf-8")
-    return parse(json.loads(text), "/".join((package.replace(".", "/"), *path)), evidence)
+    """A regimen table shipped inside a package, beside the evidence it cites (read and
+    structured once; checked against each evidence base it is used with)."""
+    origin, table = _read(package, path)
+    problems = table_problems(table, evidence)
+    if problems:
+        raise EvidenceError(origin, problems)
+    return table
+
+
+@functools.cache
+def _read(package: str, path: tuple[str, ...]) -> tuple[str, RegimenTable]:
+    origin = "/".join((package.replace(".", "/"), *path))
+    data = json.loads(resources.files(package).joinpath(*path).read_text("utf-8"))
+    try:
+        return origin, _serde.converter.structure(data, RegimenTable)
+    except _serde.DataProblemsError as e:
+        raise EvidenceError(origin, _named(data, _serde.problems_of(e))) from None

@@ -66,30 +66,41 @@ def caution(rule: Rule, e: Effect, ctx: Context) -> Caution:
 def assess(
     factor: Factor, rules: tuple[Rule, ...], inputs: object, spec: RegimenSpec, ctx: Context
 ) -> FactorResult:
-    effects: list[tuple[Rule, Effect]] = []
+    """Run a factor's rules over one regimen; the fallback speaks only if no other rule did."""
+    said: list[tuple[Rule, Effect]] = []
+    warned: list[tuple[Rule, Effect]] = []
+    excluded: list[Reason] = []
     for r in rules:
         if r.fallback or r.assess is None:
             continue
-        effects.extend((r, e) for e in r.assess(inputs, spec, ctx))
-    excluded = tuple(reason(r, factor, e, ctx) for r, e in effects if e.exclude is not None)
+        for e in r.assess(inputs, spec, ctx):
+            if e.exclude is not None:
+                excluded.append(reason(r, factor, e, ctx))
+            elif e.caution:
+                warned.append((r, e))
+            else:
+                said.append((r, e))
     if excluded:
-        return FactorResult(exclusions=excluded)
-    said = [(r, e) for r, e in effects if not e.caution]
+        return FactorResult(exclusions=tuple(excluded))
     if not said:
         for r in rules:
             if r.fallback and r.assess is not None:
                 said.extend((r, e) for e in r.assess(inputs, spec, ctx))
-    said.sort(key=lambda re: not re[1].leads)  # stable: leading reasons first, then rule order
+    if any(e.leads for _, e in said):
+        said.sort(key=lambda re: not re[1].leads)  # stable: leading reasons first, then rule order
     cautions: dict[str, Caution] = {}
-    for r, e in effects:
-        if e.caution:
-            cautions.setdefault(e.text, caution(r, e, ctx))
+    for r, e in warned:
+        if e.text not in cautions:
+            cautions[e.text] = caution(r, e, ctx)
+    demotions = {e.demote for _, e in said if e.demote is not None}
+    waits = tuple(dict.fromkeys(e.waits_on for _, e in said if e.waits_on))
+    if waits:
+        demotions.add(Precedence.WAITS_ON_TEST)
     return FactorResult(
         score=round(sum(e.delta for _, e in said), 6),
         reasons=tuple(reason(r, factor, e, ctx) for r, e in said),
         cautions=tuple(cautions.values()),
-        demotions=frozenset(e.demote for _, e in said if e.demote is not None)
-        | frozenset(Precedence.WAITS_ON_TEST for _, e in said if e.waits_on),
-        waits_on=tuple(dict.fromkeys(e.waits_on for _, e in said if e.waits_on)),
+        demotions=frozenset(demotions),
+        waits_on=waits,
         ceiling=max((e.ceiling for _, e in said), default=0),
     )

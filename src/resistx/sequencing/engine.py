@@ -7,6 +7,7 @@ Inputs and the regimen id.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,9 +17,9 @@ from resistx.io.profile import ProfileSource, load_preferences, load_profile
 from resistx.mechanisms._catalog import matching_mechanisms
 from resistx.model.enums import Factor
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.plan import Action, Plan
+from resistx.model.plan import Action, Exclusion, Option, Plan
 from resistx.model.profile import Preferences
-from resistx.model.regimen import RegimenSpec
+from resistx.model.regimen import RegimenSpec, RegimenTable
 from resistx.sequencing import inputs as build
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
@@ -77,25 +78,17 @@ def sequence(
     facts = Facts(profile=p, preferences=prefs)
     found = {g: st.finding.result for g, st in facts.genes.items() if st.finding is not None}
     mechanisms = matching_mechanisms(found)
-    factor_inputs = _inputs(facts, mechanisms)
+    factor_inputs = _inputs(facts, mechanisms, _drug_sets(pol.table(eb)))
     rules = {f: tuple(r for r in pol.rules if r.factor is f) for f in FACTORS}
     findings = frozenset((g, r.status) for g, r in found.items())
     specs = considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials, memo)
 
-    # one memo table per (factor, Inputs): its results by regimen, each a function of the
-    # Inputs and the regimen's record only (the policy and evidence own the memo itself)
-    tables = [memo.get_or((f, factor_inputs[f]), dict) for f in FACTORS]
-
-    def part(n: int, spec: RegimenSpec) -> FactorResult:
-        table: dict[str, FactorResult] = tables[n]
-        found = table.get(spec.id)
-        if found is None:
-            f = FACTORS[n]
-            found = table[spec.id] = assess(f, rules[f], factor_inputs[f], spec, ctx)
-        return found
-
-    assessed = [Assessed.of(s, (part(0, s), part(1, s), part(2, s), part(3, s))) for s in specs]
-    options, excluded = combine(assessed, pol.weights)
+    # the ranked options are a function of the four Inputs and the regimens considered (the
+    # policy's table, and the trials that the findings and include_trials select): memoised
+    ranked_key = ("ranked", *factor_inputs.values(), findings, prefs.include_trials)
+    options, excluded = memo.get_or(
+        ranked_key, lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo)
+    )
     actions, plan_notes = _plan_level(pol.rules, facts, ctx)
     return Plan(
         patient_id=p.patient_id,
@@ -111,13 +104,48 @@ def sequence(
     )
 
 
-def _inputs(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> dict[Factor, object]:
+def _rank(  # noqa: PLR0917 - the one call site above passes them in order
+    pol: Policy,
+    rules: dict[Factor, tuple[Rule, ...]],
+    factor_inputs: dict[Factor, object],
+    specs: tuple[RegimenSpec, ...],
+    ctx: Context,
+    memo: LRU[Any],
+) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+    # one memo table per (factor, Inputs): its results by regimen, each a function of the
+    # Inputs and the regimen's record only (the policy and evidence own the memo itself)
+    tables: list[dict[str, FactorResult]] = [
+        memo.get_or((f, factor_inputs[f]), dict) for f in FACTORS
+    ]
+
+    def part(n: int, spec: RegimenSpec) -> FactorResult:
+        table = tables[n]
+        found = table.get(spec.id)
+        if found is None:
+            f = FACTORS[n]
+            found = table[spec.id] = assess(f, rules[f], factor_inputs[f], spec, ctx)
+        return found
+
+    assessed = [Assessed.of(s, (part(0, s), part(1, s), part(2, s), part(3, s))) for s in specs]
+    return combine(assessed, pol.weights)
+
+
+@functools.cache
+def _drug_sets(table: RegimenTable) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(spec.drugs) for spec in table.regimens)
+
+
+def _inputs(
+    facts: Facts,
+    mechanisms: tuple[ResistanceMechanism, ...],
+    regimens: tuple[frozenset[str], ...] = (),
+) -> dict[Factor, object]:
     """One frozen Inputs per factor: all its rules can read, and its memo key."""
     molecular = build.molecular(facts, mechanisms)
     return {
         Factor.MOLECULAR: molecular,
         Factor.EFFICACY: build.efficacy(molecular, facts),
-        Factor.HISTORY: build.history(facts, molecular),
+        Factor.HISTORY: build.history(facts, molecular, regimens),
         Factor.BALANCE: build.balance(facts),
     }
 

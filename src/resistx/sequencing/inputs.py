@@ -69,7 +69,11 @@ class HistoryInputs:
     cdk46i_resistant: frozenset[str]
     cdk46i_toxicity: frozenset[str]  # CDK4/6 inhibitors stopped for toxicity
     had_cdk46i: bool
-    progressed: tuple[tuple[str, ...], ...]  # drugs of each metastatic progression, newest first
+    #: the metastatic courses that progressed and contain every drug of a regimen of the table
+    #: (each course's drugs sorted): what rule 11 excludes on; other courses cannot exclude
+    progressed: frozenset[tuple[str, ...]]
+    #: drugs progressed on that a rule can act on: not chemotherapy, aromatase inhibitors,
+    #: tamoxifen or ovarian suppression (partners no rule repeats or demotes for)
     progressed_drugs: frozenset[str]
     endocrine_lines_after_cdk46i: int
     further_endocrine_target: bool  # an ESR1 or PI3K-pathway finding not yet acted on
@@ -166,7 +170,20 @@ def efficacy(m: MolecularInputs, facts: Facts) -> EfficacyInputs:
     )
 
 
-def history(facts: Facts, m: MolecularInputs) -> HistoryInputs:
+_NOT_ACTED_ON = frozenset(
+    {
+        DrugClass.CHEMOTHERAPY,
+        DrugClass.AROMATASE_INHIBITOR,
+        DrugClass.SERM,
+        DrugClass.OVARIAN_FUNCTION_SUPPRESSION,
+    }
+)
+
+
+def history(
+    facts: Facts, m: MolecularInputs, regimens: tuple[frozenset[str], ...]
+) -> HistoryInputs:
+    """``regimens``: the drug sets of the policy's regimens (what a course can exclude)."""
     months = facts.cdk46i_months
     given = {drug_class(d) for d in facts.progressed_drugs}
     further = (m.esr1 is not None and DrugClass.ORAL_SERD not in given) or (
@@ -188,8 +205,14 @@ def history(facts: Facts, m: MolecularInputs) -> HistoryInputs:
         cdk46i_resistant=facts.cdk46i_resistant,
         cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
         had_cdk46i=facts.had_cdk46i,
-        progressed=tuple(t.drugs for t in facts.progressed),
-        progressed_drugs=facts.progressed_drugs,
+        progressed=frozenset(
+            tuple(sorted(t.drugs))
+            for t in facts.progressed
+            if any(drugs <= set(t.drugs) for drugs in regimens)
+        ),
+        progressed_drugs=frozenset(
+            d for d in facts.progressed_drugs if drug_class(d) not in _NOT_ACTED_ON
+        ),
         endocrine_lines_after_cdk46i=facts.endocrine_lines_after_cdk46i,
         further_endocrine_target=further,
         had_endocrine_target=m.esr1 is not None or m.akt_pathway is not None,

@@ -20,14 +20,10 @@ PAM_CLASSES = frozenset(
 AnyRegimen = RegimenSpec | Regimen
 
 
-@functools.cache
-def _classes(drugs: tuple[str, ...]) -> tuple[DrugClass, ...]:
-    return tuple(dict.fromkeys(drug_class(d) for d in drugs))
-
-
+@functools.cache  # keyed by the record itself: its hash is cached, a hit is an identity check
 def classes(spec: AnyRegimen) -> tuple[DrugClass, ...]:
     """The drug classes of a regimen, in the order of its drugs (each once)."""
-    return _classes(spec.drugs)
+    return tuple(dict.fromkeys(drug_class(d) for d in spec.drugs))
 
 
 @functools.cache

@@ -48,15 +48,16 @@ class Assessed:
     def of(
         cls, spec: RegimenSpec, parts: tuple[FactorResult, FactorResult, FactorResult, FactorResult]
     ) -> Assessed:
-        m, e, h, b = (p.score for p in parts)
+        m, e, h, b = parts
+        waits = m.waits_on + e.waits_on + h.waits_on + b.waits_on
         return cls(
             spec=spec,
             parts=parts,
-            exclusions=tuple(chain.from_iterable(p.exclusions for p in parts)),
-            scores=Scores(molecular=m, efficacy=e, history=h, balance=b),
-            demotions=frozenset(chain.from_iterable(p.demotions for p in parts)),
-            waits_on=tuple(dict.fromkeys(chain.from_iterable(p.waits_on for p in parts))),
-            ceiling=max(p.ceiling for p in parts),
+            exclusions=m.exclusions + e.exclusions + h.exclusions + b.exclusions,
+            scores=Scores(molecular=m.score, efficacy=e.score, history=h.score, balance=b.score),
+            demotions=m.demotions | e.demotions | h.demotions | b.demotions,
+            waits_on=tuple(dict.fromkeys(waits)) if waits else (),
+            ceiling=max(m.ceiling, e.ceiling, h.ceiling, b.ceiling),
         )
 
 

@@ -10,8 +10,8 @@ plan shows names the rule that gave it.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -22,6 +22,8 @@ from resistx.sequencing.weights import Weights
 if TYPE_CHECKING:
     from resistx.evidence._base import EvidenceBase
     from resistx.sequencing.facts import Facts
+
+T = TypeVar("T")
 
 
 class Precedence(enum.IntEnum):
@@ -75,6 +77,17 @@ class Context:
     citations: dict[object, tuple[tuple[str, ...], tuple[int, ...]]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    _calls: dict[object, object] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def call(self, fn: Callable[..., T], *args: Hashable) -> T:
+        """``fn(self, *args)``, remembered under exactly (fn, args): for what a rule derives from
+        the evidence and the regimen alone (adverse events, a study's figures for a population)."""
+        key = (fn, args)
+        try:
+            return self._calls[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._calls[key] = fn(self, *args)
+            return value
 
 
 PerRegimen = Callable[[Any, RegimenSpec, Context], Iterable[Effect]]

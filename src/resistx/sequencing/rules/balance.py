@@ -73,7 +73,7 @@ AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
 )
 
 
-def _events(spec: RegimenSpec, ctx: Context) -> tuple[Trial | None, tuple[AdverseEvent, ...]]:
+def _events(ctx: Context, spec: RegimenSpec) -> tuple[Trial | None, tuple[AdverseEvent, ...]]:
     if spec.ae_trial is None:
         return None, ()
     trial = ctx.evidence.trial(spec.ae_trial)
@@ -122,7 +122,7 @@ def _percent(a: AdverseEvent | None) -> float | None:
     references=(42, 44, 49, 62),
 )
 def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    trial, events = _events(spec, ctx)
+    trial, events = ctx.call(_events, spec)
     for comorbidity in i.comorbidities:
         name = comorbidity.value.replace("_", " ")
         for drug in spec.drugs:
@@ -155,6 +155,36 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                 )
 
 
+def _profile(
+    ctx: Context, spec: RegimenSpec
+) -> tuple[Trial | None, float, tuple[AdverseEvent, ...], tuple[AdverseEvent, ...], str]:
+    """What the evidence says of a regimen's toxicity: its adverse-event trial, resistx's level,
+    the two most frequent events, the events shown as cautions, and the sentence."""
+    trial, events = _events(ctx, spec)
+    tox = toxicity_level(spec, events)
+    graded = sorted(
+        (a for a in events if a.grade3plus_percent is not None),
+        key=lambda a: (-(a.grade3plus_percent or 0.0), a.term),
+    )
+    anyg = sorted(
+        (a for a in events if a.any_grade_percent is not None),
+        key=lambda a: (-(a.any_grade_percent or 0.0), a.term),
+    )
+    top = tuple(graded[:2] or anyg[:2])
+    signature = tuple(
+        a for t in spec.signature_risks if (a := _find(events, t)) is not None and a not in top
+    )
+    if top and trial is not None:
+        worst = ", ".join(f"{a.term} {_figure(a)}" for a in top)
+        text = f"resistx toxicity level {num(tox)} of 4, from {trial.key}: {worst}."
+    else:
+        text = (
+            f"resistx toxicity level {num(tox)} of 4 by drug class (the review gives no "
+            "adverse-event table for it)."
+        )
+    return trial, tox, top, top + signature, text
+
+
 def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float:
     worst = max(
         (a.grade3plus_percent for a in events if a.grade3plus_percent is not None), default=None
@@ -180,8 +210,7 @@ def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float
 )
 def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
-    trial, events = _events(spec, ctx)
-    tox = toxicity_level(spec, events)
+    trial, tox, _top, shown, summary = ctx.call(_profile, spec)
     survival, balanced, qol = w.toxicity_by_priority
     weight = {
         Priority.SURVIVAL: survival,
@@ -193,20 +222,7 @@ def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iter
         w.cost_quality_of_life if i.priority is Priority.QUALITY_OF_LIFE else 0.0
     )
     cost_weight += w.cost_sensitive if i.cost_sensitive else 0.0
-    graded = sorted(
-        (a for a in events if a.grade3plus_percent is not None),
-        key=lambda a: (-(a.grade3plus_percent or 0.0), a.term),
-    )
-    anyg = sorted(
-        (a for a in events if a.any_grade_percent is not None),
-        key=lambda a: (-(a.any_grade_percent or 0.0), a.term),
-    )
-    top = graded[:2] or anyg[:2]
-    if top and trial is not None:
-        worst = ", ".join(f"{a.term} {_figure(a)}" for a in top)
-        text = f"resistx toxicity level {num(tox)} of 4, from {trial.key}: {worst}."
-    else:
-        text = f"resistx toxicity level {num(tox)} of 4 by drug class (the review gives no adverse-event table for it)."
+    text = summary
     text += (
         f" resistx cost level {num(spec.cost_level)} of 3 (an assumption, not review data); weighed "
         f"for a {i.priority.value.replace('_', ' ')} priority"
@@ -220,10 +236,7 @@ def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iter
     )
     if trial is None:
         return
-    signature = [
-        a for t in spec.signature_risks if (a := _find(events, t)) is not None and a not in top
-    ]
-    for n, a in enumerate((*top, *signature)):
+    for n, a in enumerate(shown):
         yield Effect(
             code="adverse_event",
             caution=True,

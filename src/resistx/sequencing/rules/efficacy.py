@@ -122,10 +122,9 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
         population = SELECTORS[source.population](i)
         if population is None:
             continue
-        trial = ctx.evidence.trial(source.trial)
-        found = _score(trial, spec.id, population, w)
+        found = ctx.call(_scored, source.trial, spec.id, population)
         if found is None and population != "ITT":
-            found = _score(trial, spec.id, "ITT", w)
+            found = ctx.call(_scored, source.trial, spec.id, "ITT")
         if found is not None:
             scored.append(found)
     if not scored:
@@ -141,6 +140,10 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
     yield best
     # the other studies explain, and do not add to the score
     yield from (attrs.evolve(s, delta=0.0) for s in scored if s is not best)
+
+
+def _scored(ctx: Context, trial: str, regimen_id: str, population: str) -> Effect | None:
+    return _score(ctx.evidence.trial(trial), regimen_id, population, ctx.weights)
 
 
 def _design_weight(trial: Trial, randomised: bool) -> float:

@@ -186,7 +186,8 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         return
     wanted = set(spec.drugs)
     trial = kinds.is_trial(spec)  # a trial steps back for its class, and is never excluded
-    course = None if trial else next((c for c in i.progressed if wanted <= set(c)), None)
+    courses = sorted(c for c in i.progressed if wanted <= set(c))
+    course = None if trial or not courses else courses[0]
     if course is not None:
         yield Effect(
             code=ExclusionCode.PROGRESSED_ON.value,
