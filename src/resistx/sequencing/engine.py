@@ -123,7 +123,10 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         found = table.get(spec.id)
         if found is None:
             f = FACTORS[n]
-            found = table[spec.id] = assess(f, rules[f], factor_inputs[f], spec, ctx)
+            concerned = memo.get_or(
+                ("rules", f, spec), lambda: tuple(r for r in rules[f] if r.regimens(spec))
+            )
+            found = table[spec.id] = assess(f, concerned, factor_inputs[f], spec, ctx)
         return found
 
     assessed = [Assessed.of(s, (part(0, s), part(1, s), part(2, s), part(3, s))) for s in specs]

@@ -26,6 +26,12 @@ HRD_GENES = ("BRCA1", "BRCA2", "PALB2")
 EARLY_RELAPSE_TDXD = 6.0
 EARLY_RELAPSE_SG = 12.0
 DAYS_PER_MONTH = 365.25 / 12
+_NOT_RESPONSE = (
+    StopReason.TOXICITY,
+    StopReason.PATIENT_CHOICE,
+    StopReason.COMPLETED,
+    StopReason.ONGOING,
+)
 _ENDOCRINE_LINE = frozenset(
     {
         DrugClass.AROMATASE_INHIBITOR,
@@ -81,9 +87,29 @@ class Facts:
 
     # -- history -------------------------------------------------------------------------
 
+    # the profile's derived views, each computed once here from one sorted history (the model's
+    # own properties sort the treatments again on every access)
+
+    @cached_property
+    def in_order(self) -> tuple[Treatment, ...]:
+        return self.profile.treatments_in_order
+
+    @cached_property
+    def decision_date(self) -> dt.date | None:
+        return self.profile.decision_date
+
+    @cached_property
+    def cdk46i_courses(self) -> tuple[Treatment, ...]:
+        """Courses with a CDK4/6 inhibitor that measure sensitivity (``Profile.cdk46i_courses``)."""
+        return tuple(
+            t
+            for t in self.in_order
+            if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.stop_reason not in _NOT_RESPONSE
+        )
+
     @cached_property
     def metastatic(self) -> tuple[Treatment, ...]:
-        return self.profile.metastatic_treatments
+        return tuple(t for t in self.in_order if t.metastatic)
 
     @cached_property
     def progressed(self) -> tuple[Treatment, ...]:
@@ -112,7 +138,7 @@ class Facts:
         """CDK4/6 inhibitors the disease progressed on (not those stopped for toxicity)."""
         return frozenset(
             d
-            for t in self.profile.cdk46i_courses
+            for t in self.cdk46i_courses
             for d in t.drugs
             if drug_class(d) is DrugClass.CDK46_INHIBITOR
         )
@@ -122,7 +148,7 @@ class Facts:
         """CDK4/6-inhibitor courses stopped for toxicity: (drug, ...) per course."""
         return tuple(
             tuple(d for d in t.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR)
-            for t in self.profile.treatments_in_order
+            for t in self.in_order
             if t.stop_reason is StopReason.TOXICITY and DrugClass.CDK46_INHIBITOR in t.drug_classes
         )
 
@@ -137,7 +163,10 @@ class Facts:
 
     @cached_property
     def cdk46i_months(self) -> float | None:
-        return self.profile.cdk46i_months
+        """The longest time on a CDK4/6 inhibitor among the courses that measure it."""
+        when = self.decision_date
+        durations = [m for t in self.cdk46i_courses if (m := t.duration_months(when)) is not None]
+        return max(durations, default=None)
 
     @cached_property
     def short_cdk46i(self) -> bool:
@@ -146,7 +175,7 @@ class Facts:
 
     @cached_property
     def chemo_lines(self) -> int:
-        return self.profile.metastatic_chemotherapy_lines
+        return sum(DrugClass.CHEMOTHERAPY in t.drug_classes for t in self.metastatic)
 
     @cached_property
     def relapses(self) -> tuple[dt.date, ...]:

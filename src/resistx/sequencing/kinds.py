@@ -69,3 +69,56 @@ def has_class(spec: AnyRegimen, drug_class: DrugClass) -> bool:
 def is_intensive(spec: AnyRegimen) -> bool:
     """Cytotoxic, an ADC, or endocrine therapy with a PI3K/AKT/mTOR partner (rule 13)."""
     return is_cytotoxic(spec) or bool(PAM_CLASSES & set(classes(spec)))
+
+
+# -- the regimens a rule concerns (a rule unit's ``regimens=``) ---------------------------------
+
+
+def any_regimen(_spec: AnyRegimen) -> bool:
+    """Every regimen."""
+    return True
+
+
+def is_oral_serd(spec: AnyRegimen) -> bool:
+    """Regimens with an oral SERD."""
+    return has_class(spec, DrugClass.ORAL_SERD)
+
+
+def acts_on_pi3k_pathway(spec: AnyRegimen) -> bool:
+    """Regimens with a PI3K, AKT or mTOR inhibitor."""
+    return bool(PAM_CLASSES & set(classes(spec)))
+
+
+def is_tdxd(spec: AnyRegimen) -> bool:
+    """Trastuzumab deruxtecan."""
+    return "trastuzumab deruxtecan" in spec.drugs
+
+
+def is_parp_inhibitor(spec: AnyRegimen) -> bool:
+    """PARP inhibitors."""
+    return spec.kind is K.PARP_INHIBITOR
+
+
+def is_not_chemotherapy(spec: AnyRegimen) -> bool:
+    """Every regimen but chemotherapy (a class, not a drug one can progress on twice)."""
+    return spec.kind is not K.CHEMOTHERAPY
+
+
+def is_endocrine_or_cytotoxic(spec: AnyRegimen) -> bool:
+    """Endocrine-based regimens, chemotherapy and ADCs (not trials, not PARP inhibitors)."""
+    return is_endocrine_based(spec) or is_cytotoxic(spec)
+
+
+def is_adc_or_chemotherapy(spec: AnyRegimen) -> bool:
+    """ADCs and chemotherapy."""
+    return is_cytotoxic(spec)
+
+
+def has_negative_trial(spec: RegimenSpec) -> bool:
+    """Regimens whose record names a negative trial."""
+    return spec.negative_trial is not None
+
+
+def is_investigational(spec: RegimenSpec) -> bool:
+    """Regimens without an approval in this setting (the regimen table's status)."""
+    return spec.regulatory.investigational

@@ -29,7 +29,7 @@ def notes(facts: Facts) -> list[str]:
             "No CDK4/6 inhibitor on record: the review's evidence is for patients whose disease "
             "progressed on one."
         )
-    elif not p.cdk46i_courses:
+    elif not facts.cdk46i_courses:
         out.append(
             "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so none "
             "measures time to progression: the short-duration rule was not applied."
@@ -57,7 +57,7 @@ def notes(facts: Facts) -> list[str]:
             "enrolled postmenopausal patients."
         )
     if p.as_of is None:
-        when = p.decision_date
+        when = facts.decision_date
         out.append(
             "as_of not given: the decision date is taken as "
             f"{when.isoformat() if when else 'unknown (no dates in the profile)'}."

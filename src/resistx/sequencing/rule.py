@@ -106,6 +106,8 @@ class Rule:
     references: tuple[int, ...] = ()
     assess: PerRegimen | None = attrs.field(default=None, eq=False)
     plan: PerPlan | None = attrs.field(default=None, eq=False)
+    #: the regimens the rule concerns; the engine runs it for no other (a named predicate)
+    regimens: Callable[[RegimenSpec], bool] = attrs.field(default=lambda _s: True, eq=False)
     #: a fallback speaks only when no other rule of its factor gave the option a reason
     fallback: bool = False
 
@@ -121,6 +123,7 @@ def rule(
     trials: tuple[str, ...] = (),
     references: tuple[int, ...] = (),
     fallback: bool = False,
+    regimens: Callable[[RegimenSpec], bool] | None = None,
 ) -> Callable[[Callable[..., Iterator[Any]]], Rule]:
     """Make a function a rule unit: per regimen for a factor, plan-level without one."""
 
@@ -137,6 +140,7 @@ def rule(
             assess=fn if factor is not None else None,
             plan=fn if factor is None else None,
             fallback=fallback,
+            **({"regimens": regimens} if regimens is not None else {}),
         )
 
     return make

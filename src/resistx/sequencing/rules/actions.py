@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import Factor, Her2Status, Origin, Sample
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only, conflict_text
 from resistx.sequencing.inputs import EfficacyInputs
@@ -193,6 +194,7 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "triplet, trial enrolment).",
     effect="Tier trial; never ranked above an approved option of the same merit band.",
     codes=("investigational",),
+    regimens=kinds.is_investigational,
 )
 def investigational(_i: EfficacyInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if spec.regulatory.investigational:

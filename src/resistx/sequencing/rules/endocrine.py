@@ -32,6 +32,7 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     codes=("switch_cdk46i_after_palbociclib", "negative_trial"),
     trials=("MAINTAIN", "PACE", "retrospective-ref35"),
     references=(35, 36, 37),
+    regimens=kinds.has_cdk46i,
 )
 def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if "palbociclib" not in i.cdk46i_resistant or not kinds.has_cdk46i(spec):
@@ -73,6 +74,7 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     effect="Endocrine-based regimens lose more than a biomarker match is worth; chemotherapy "
     "and ADCs gain.",
     codes=("short_cdk46i_endocrine_resistance", "short_cdk46i_prefers_chemotherapy_or_adc"),
+    regimens=kinds.is_endocrine_or_cytotoxic,
 )
 def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if (months := i.short_months) is None:
@@ -107,6 +109,7 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     codes=("cdk46i_naive_first", "cdk46i_first"),
     trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2"),
     references=CDK46I_NAIVE_REFERENCES,
+    regimens=kinds.is_endocrine_based,
 )
 def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if i.cdk46i_resistant or not kinds.is_endocrine_based(spec):
@@ -148,6 +151,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     effect="As for a short CDK4/6 inhibitor: chemotherapy and ADCs come first (the review's "
     "Discussion: without a further target, chemotherapy and ADCs).",
     codes=("endocrine_resistance_endocrine", "endocrine_resistance_prefers_chemotherapy_or_adc"),
+    regimens=kinds.is_endocrine_or_cytotoxic,
 )
 def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if i.endocrine_lines_after_cdk46i < 2 or i.further_endocrine_target:
@@ -187,6 +191,7 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     effect="Another CDK4/6 inhibitor gains (switching first); the same drug steps back (at best "
     "an alternative) and carries a caution naming the earlier toxicity.",
     codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge"),
+    regimens=kinds.has_cdk46i,
 )
 def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not i.cdk46i_toxicity or not kinds.has_cdk46i(spec):

@@ -54,6 +54,7 @@ def _lines(n: int) -> str:
     ),
     trials=("DESTINY-Breast04", "TROPiCS-02"),
     references=(60, 62),
+    regimens=kinds.is_adc_or_chemotherapy,
 )
 def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
@@ -157,6 +158,7 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     codes=("negative_trial",),
     trials=("VERONICA", "AMEERA-3", "acelERA"),
     references=(67, 68, 84),
+    regimens=kinds.has_negative_trial,
 )
 def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if spec.negative_trial is not None:
@@ -180,6 +182,7 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
     "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP): demoted out of the "
     "preferred tier.",
     codes=("progressed_on", "progressed_on_drug", "same_class_after_progression"),
+    regimens=kinds.is_not_chemotherapy,
 )
 def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if kinds.is_chemotherapy(spec):

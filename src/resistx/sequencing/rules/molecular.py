@@ -34,6 +34,7 @@ def weight(f: Finding, ctx: Context) -> float:
     codes=("esr1_mutation_matches_oral_serd", "esr1_not_mutated", "esr1_untested"),
     trials=("EMERALD", "SERENA-2"),
     references=(65, 66, 68),
+    regimens=kinds.is_oral_serd,
 )
 def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not kinds.has_class(spec, DrugClass.ORAL_SERD):
@@ -88,6 +89,7 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     ),
     trials=("SOLAR-1", "BYLieve", "CAPItello-291", "FAKTION", "retrospective-ref47", "TRINITI-1"),
     references=(42, 43, 47, 49, 50, 51),
+    regimens=kinds.acts_on_pi3k_pathway,
 )
 def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
@@ -215,6 +217,7 @@ def _everolimus(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     ),
     trials=("TBCRC 048",),
     references=(74, 75, 76),
+    regimens=kinds.is_parp_inhibitor,
 )
 def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if spec.kind.value != "parp_inhibitor":

@@ -26,6 +26,7 @@ M = Factor.MOLECULAR
     codes=("her2_low_matches_trastuzumab_deruxtecan", "out_of_population", "her2_status_unknown"),
     trials=("DESTINY-Breast04",),
     references=(62,),
+    regimens=kinds.is_tdxd,
 )
 def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not (kinds.is_adc(spec) and "trastuzumab deruxtecan" in spec.drugs):
@@ -64,6 +65,7 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     "is in the history factor.",
     effect="Chemotherapy and ADCs gain; endocrine-based regimens lose. Its reason leads.",
     codes=("no_actionable_alteration", "no_actionable_alteration_endocrine"),
+    regimens=kinds.is_endocrine_or_cytotoxic,
 )
 def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not (i.tested_without_actionable and i.post_cdk46i) or kinds.is_trial(spec):
@@ -96,6 +98,7 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     effect="Every CDK4/6-inhibitor regimen is excluded (biomarker_absent).",
     codes=("biomarker_absent",),
     references=(13,),
+    regimens=kinds.has_cdk46i,
 )
 def rb1_loss(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if kinds.has_cdk46i(spec) and (rb := i.rb1_loss) is not None:
@@ -120,6 +123,7 @@ def rb1_loss(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[E
     "the mechanism.",
     codes=("mechanism_matches_trial",),
     trials=("VELA", "NCT04553133", "NCT05262400", "NCT03519178", "NCT03955939"),
+    regimens=kinds.is_trial,
 )
 def mechanism_trial(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not kinds.is_trial(spec):
