@@ -32,6 +32,13 @@ def _where(rule: Rule) -> str:
     return f"`src/resistx/{module}.py`, `{fn.__name__}`"
 
 
+def _concerns(rule: Rule) -> str:
+    if rule.factor is None:
+        return "the plan as a whole"
+    doc = inspect.getdoc(rule.regimens)
+    return doc.rstrip(".") if doc and rule.regimens.__name__ != "<lambda>" else "every regimen"
+
+
 def ranking_page() -> str:
     eb = resistx.evidence()
     w = attrs.asdict(YE2024.weights)
@@ -97,6 +104,7 @@ def ranking_page() -> str:
             f"- **Effect:** {rule.effect}",
             f"- **Factor:** {rule.factor.value if rule.factor else 'plan (actions and notes)'}"
             + (" (speaks only when no other rule of its factor does)" if rule.fallback else ""),
+            f"- **Regimens:** {_concerns(rule)}",
             f"- **Codes in a plan:** {', '.join(f'`{c}`' for c in rule.codes)}",
             f"- **Trials:** {trials}",
             f"- **Review references:** {', '.join(map(str, refs)) or 'none'}",
