@@ -35,6 +35,7 @@ from resistx.model import (
     BiomarkerResult,
     BiomarkerStatus,
     Caution,
+    Classification,
     Discrepancy,
     Drug,
     DrugClass,
@@ -51,11 +52,14 @@ from resistx.model import (
     Option,
     Origin,
     Plan,
+    PolicyInfo,
     Preferences,
     Priority,
     Profile,
     Reason,
     Regimen,
+    RegimenKind,
+    RegulatoryStatus,
     ResistanceMechanism,
     Sample,
     Scores,
@@ -67,7 +71,8 @@ from resistx.model import (
     TrialSetting,
     TrialStatus,
 )
-from resistx.sequencing import sequence
+from resistx.sequencing import Policy, sequence
+from resistx.sequencing.policy import names as _policy_names
 
 
 def __getattr__(name: str) -> Any:
@@ -82,6 +87,11 @@ def __getattr__(name: str) -> Any:
 def evidence() -> EvidenceBase:
     """The bundled evidence base, loaded once and cached."""
     return _bundled_evidence()
+
+
+def policies() -> tuple[str, ...]:
+    """The names of the bundled policies ``sequence(..., policy=...)`` accepts (``ye2024``)."""
+    return _policy_names()
 
 
 def mechanisms() -> tuple[ResistanceMechanism, ...]:
@@ -99,6 +109,7 @@ __all__ = [
     "BiomarkerResult",
     "BiomarkerStatus",
     "Caution",
+    "Classification",
     "ConversionError",
     "Discrepancy",
     "Drug",
@@ -121,12 +132,16 @@ __all__ = [
     "Origin",
     "OutOfScopeError",
     "Plan",
+    "Policy",
+    "PolicyInfo",
     "Preferences",
     "Priority",
     "Profile",
     "ProfileError",
     "Reason",
     "Regimen",
+    "RegimenKind",
+    "RegulatoryStatus",
     "ResistanceMechanism",
     "ResistxError",
     "Sample",
@@ -147,6 +162,7 @@ __all__ = [
     "mcbs_grade",
     "mechanisms",
     "mechanisms_for",
+    "policies",
     "sequence",
     "to_dict",
     "to_json",
