@@ -15,6 +15,7 @@ from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 
 
+# rule 15: retest
 @rule(
     15,
     "Retest",
@@ -90,6 +91,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         )
 
 
+# rule 21: results that disagree are reconciled, and said
 @rule(
     21,
     "Results that disagree are reconciled, and said",
@@ -116,6 +118,7 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                 )
 
 
+# rule 25: hER2 unknown: test it
 @rule(
     25,
     "HER2 unknown: test it",
@@ -136,6 +139,7 @@ def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         )
 
 
+# rule 26: homologous-recombination genes: test, and test the germline
 @rule(
     26,
     "Homologous-recombination genes: test, and test the germline",
@@ -185,6 +189,7 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             )
 
 
+# rule 24: investigational regimens: within a clinical trial
 @rule(
     24,
     "Investigational regimens: within a clinical trial",

@@ -108,6 +108,7 @@ def _percent(a: AdverseEvent | None) -> float | None:
     return a.grade3plus_percent if a.grade3plus_percent is not None else a.any_grade_percent
 
 
+# rule 12: comorbidities against adverse events
 @rule(
     12,
     "Comorbidities against adverse events",
@@ -198,6 +199,7 @@ def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float
     return 3.0 if kinds.is_intensive(spec) else 2.0
 
 
+# rule 14: toxicity and cost, weighed by the patient's priority
 @rule(
     14,
     "Toxicity and cost, weighed by the patient's priority",

@@ -75,6 +75,7 @@ def germline_brca_only(i: EfficacyInputs) -> bool:
     )
 
 
+# rule 16: comparative efficacy from the regimen's trials
 @rule(
     16,
     "Comparative efficacy from the regimen's trials",

@@ -20,6 +20,7 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     return tuple(d for d in spec.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR)
 
 
+# rule 8: cDK4/6 inhibitor after a CDK4/6 inhibitor
 @rule(
     8,
     "CDK4/6 inhibitor after a CDK4/6 inhibitor",
@@ -64,6 +65,7 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         )
 
 
+# rule 18: short time on the CDK4/6 inhibitor: chemotherapy and ADCs
 @rule(
     18,
     "Short time on the CDK4/6 inhibitor: chemotherapy and ADCs",
@@ -98,6 +100,7 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
         )
 
 
+# rule 19: no CDK4/6-inhibitor resistance yet: a CDK4/6 inhibitor with endocrine therapy first
 @rule(
     19,
     "No CDK4/6-inhibitor resistance yet: a CDK4/6 inhibitor with endocrine therapy first",
@@ -141,6 +144,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
         )
 
 
+# rule 22: endocrine resistance: chemotherapy and ADCs after two endocrine lines
 @rule(
     22,
     "Endocrine resistance: chemotherapy and ADCs after two endocrine lines",
@@ -183,6 +187,7 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
         )
 
 
+# rule 23: a CDK4/6 inhibitor stopped for toxicity is not resistance
 @rule(
     23,
     "A CDK4/6 inhibitor stopped for toxicity is not resistance",

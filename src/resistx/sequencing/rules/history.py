@@ -36,6 +36,7 @@ def _lines(n: int) -> str:
     return "no" if n == 0 else f"{n}"
 
 
+# rule 4: aDCs follow the chemotherapy lines their trials required
 @rule(
     4,
     "ADCs follow the chemotherapy lines their trials required",
@@ -116,6 +117,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         )
 
 
+# rule 7: visceral crisis: chemotherapy first
 @rule(
     7,
     "Visceral crisis: chemotherapy first",
@@ -149,6 +151,7 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
         )
 
 
+# rule 10: negative trials
 @rule(
     10,
     "Negative trials",
@@ -171,6 +174,7 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
         )
 
 
+# rule 11: progressed on it, on its drug, or on its class
 @rule(
     11,
     "Progressed on it, on its drug, or on its class",

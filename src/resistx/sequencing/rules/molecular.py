@@ -23,6 +23,7 @@ def weight(f: Finding, ctx: Context) -> float:
     return ctx.weights.stale_factor if f.stale else 1.0
 
 
+# rule 1: eSR1 mutation: oral SERD
 @rule(
     1,
     "ESR1 mutation: oral SERD",
@@ -64,6 +65,7 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         )
 
 
+# rule 2: pI3K-AKT pathway: alpelisib, capivasertib; everolimus after them
 @rule(
     2,
     "PI3K-AKT pathway: alpelisib, capivasertib; everolimus after them",
@@ -201,6 +203,7 @@ def _everolimus(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         )
 
 
+# rule 5: homologous-recombination genes: PARP inhibitor
 @rule(
     5,
     "Homologous-recombination genes: PARP inhibitor",
@@ -263,6 +266,7 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         )
 
 
+# rule 17: no biomarker selects it
 @rule(
     17,
     "No biomarker selects it",

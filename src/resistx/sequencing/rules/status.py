@@ -14,6 +14,7 @@ from resistx.sequencing.rule import Context, Effect, Precedence, rule
 H = Factor.HISTORY
 
 
+# rule 13: poor performance status: the least toxic first
 @rule(
     13,
     "Poor performance status: the least toxic first",
@@ -66,6 +67,7 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         )
 
 
+# rule 20: nothing in the history speaks against it
 @rule(
     20,
     "Nothing in the history speaks against it",

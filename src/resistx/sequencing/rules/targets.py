@@ -15,6 +15,7 @@ from resistx.sequencing.rule import Context, Effect, rule
 M = Factor.MOLECULAR
 
 
+# rule 3: hER2-low: trastuzumab deruxtecan
 @rule(
     3,
     "HER2-low: trastuzumab deruxtecan",
@@ -56,6 +57,7 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
         )
 
 
+# rule 6: nothing actionable: chemotherapy and ADCs
 @rule(
     6,
     "Nothing actionable: chemotherapy and ADCs",
@@ -90,6 +92,7 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         )
 
 
+# rule 27: rB1 loss: no CDK4/6 inhibitor
 @rule(
     27,
     "RB1 loss: no CDK4/6 inhibitor",
@@ -112,6 +115,7 @@ def rb1_loss(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[E
         )
 
 
+# rule 9: mechanisms without an approved drug: trials
 @rule(
     9,
     "Mechanisms without an approved drug: trials",
