@@ -24,6 +24,7 @@ from resistx.model.enums import (
     TreatmentSetting,
     TrialSetting,
     TrialStatus,
+    Verification,
 )
 from resistx.model.evidence import (
     AdverseEvent,
@@ -85,4 +86,5 @@ __all__ = [
     "Trial",
     "TrialSetting",
     "TrialStatus",
+    "Verification",
 ]

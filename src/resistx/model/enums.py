@@ -224,3 +224,11 @@ class Route(enum.StrEnum):
 class RegulatoryStatus(enum.StrEnum):
     APPROVED = "approved"
     INVESTIGATIONAL = "investigational"
+
+
+class Verification(enum.StrEnum):
+    """How a figure after the review was verified (``update-2026.md``): in a primary source
+    (journal abstract, PubMed record, FDA label) or only in a secondary report."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"

@@ -18,6 +18,7 @@ from resistx.model.enums import (
     Origin,
     TrialSetting,
     TrialStatus,
+    Verification,
 )
 
 NCT_ID = re.compile(r"NCT\d{8}")
@@ -68,6 +69,8 @@ class Endpoint:
     n: int | None = attrs.field(default=None, validator=v.non_negative)
     source: str
     references: tuple[int, ...] = ()
+    #: how the figure was verified where it is not the review's (evidence packs after it)
+    verification: Verification | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.kind.is_median:
@@ -93,6 +96,8 @@ class HazardRatio:
     n: int | None = attrs.field(default=None, validator=v.non_negative)
     source: str
     references: tuple[int, ...] = ()
+    #: how the figure was verified where it is not the review's (evidence packs after it)
+    verification: Verification | None = None
 
     @property
     def significant(self) -> bool | None:
@@ -112,6 +117,8 @@ class AdverseEvent:
     grade3plus_percent: float | None = attrs.field(default=None, validator=v.percent)
     source: str
     references: tuple[int, ...] = ()
+    #: how the figure was verified where it is not the review's (evidence packs after it)
+    verification: Verification | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -152,6 +159,8 @@ class Trial:
     references: tuple[int, ...] = ()  # empty only where the review cites nothing (say so in notes)
     source: str
     notes: tuple[str, ...] = ()
+    #: the primary citation (DOI or PMID) of a study an evidence pack adds after the review
+    citation: str | None = None
 
     def __attrs_post_init__(self) -> None:
         labels = [arm.label for arm in self.arms]
