@@ -622,7 +622,7 @@ class Generator:
         )
 
     def evidence_argument(self) -> Case:
-        arg = self.rng.choice(
+        arg: Any = self.rng.choice(
             [None, 0, 3.5, b"evidence.json", self.workdir, self.workdir / "missing.json", ""]
         )
         allowed = EVIDENCE_ERRORS if isinstance(arg, str | Path) else (*EVIDENCE_ERRORS, TypeError)

@@ -3,36 +3,45 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from resistx import _serde
+from resistx import _jsontext, _serde
 from resistx._errors import OutOfScopeError, ProfileError
+from resistx.model import _show
 from resistx.model.enums import Her2Status, HormoneReceptor
 from resistx.model.profile import Preferences, Profile
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
 
 
+#: the most bytes of a profile file read, as for profile text
+MAX_PROFILE_BYTES = _jsontext.MAX_PROFILE_CHARS
+
+
 def _parse(text: str, origin: str) -> object:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ProfileError(
-            [("$", f"{origin} is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]
-        ) from None
+        return _jsontext.loads(text, origin)
+    except _serde.DataProblemsError as e:
+        raise ProfileError(_serde.problems_of(e)) from None
 
 
 def _read(source: Path) -> object:
+    shown = _show.name(str(source))
     try:
-        text = source.read_text(encoding="utf-8")
+        with source.open("rb") as f:
+            raw = f.read(MAX_PROFILE_BYTES + 1)
     except OSError as e:
-        raise ProfileError([("$", f"cannot read {source}: {e.strerror or e}")]) from None
+        raise ProfileError([("$", f"cannot read {shown}: {e.strerror or e}")]) from None
+    if len(raw) > MAX_PROFILE_BYTES:
+        msg = f"{shown} is larger than {MAX_PROFILE_BYTES:,} bytes, the most a profile may be"
+        raise ProfileError([("$", msg)])
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ProfileError([("$", f"{source} is not UTF-8 text")]) from None
-    return _parse(text, str(source))
+        raise ProfileError([("$", f"{shown} is not UTF-8 text")]) from None
+    return _parse(text, shown)
 
 
 def check_scope(profile: Profile) -> None:
