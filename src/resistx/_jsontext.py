@@ -58,6 +58,20 @@ def _duplicate_keys(data: object) -> Problems:
 
 def loads(text: str, what: str, max_chars: int = MAX_PROFILE_CHARS) -> Any:
     """The data of JSON ``text``, or ``DataProblemsError`` naming ``what`` was not readable."""
+    data, duplicates = loads_keeping_duplicates(text, what, max_chars)
+    if duplicates:
+        raise DataProblemsError(duplicates)
+    return data
+
+
+def loads_keeping_duplicates(
+    text: str, what: str, max_chars: int = MAX_PROFILE_CHARS
+) -> tuple[Any, Problems]:
+    """The data of JSON ``text`` (the last of equal keys kept), and a problem per repeated key.
+
+    Unreadable text raises ``DataProblemsError``; the caller reports the repeated keys
+    together with what else is wrong with the data.
+    """
     if len(text) > max_chars:
         msg = f"{what} is {len(text):,} characters long; at most {max_chars:,} are read"
         raise DataProblemsError([("", msg)])
@@ -72,7 +86,4 @@ def loads(text: str, what: str, max_chars: int = MAX_PROFILE_CHARS) -> Any:
     except ValueError:  # what json raises for an integer of more than 4,300 digits
         msg = f"{what} holds an integer of more than 4,300 digits"
         raise DataProblemsError([("", msg)]) from None
-    duplicates = _duplicate_keys(data)
-    if duplicates:
-        raise DataProblemsError(duplicates)
-    return data
+    return data, _duplicate_keys(data)

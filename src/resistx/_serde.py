@@ -64,9 +64,10 @@ def _got(value: object) -> str:
     """``value`` as "got ..." shows it: its type, and the value when that is short to say."""
     if value is None:
         return "null"
-    if isinstance(value, list | tuple | Mapping):
-        return _show.value(value)
-    return f"{_type_name(value)} {_show.value(value)}"
+    shown = _show.value(value)
+    if isinstance(value, list | tuple | Mapping) or shown.startswith(("an ", "a negative ")):
+        return shown  # "a list of 3 items", "an integer of 5,001 digits"
+    return f"{_type_name(value)} {shown}"
 
 
 def key_path(key: object) -> str:
@@ -300,19 +301,14 @@ def _drug_names(value: object) -> tuple[str, ...]:
     _at_most(profile_model.MAX_DRUGS, "drugs in one treatment", value)
     names = _tuple(value, tuple[str, ...])
     out: list[str] = []
-    problems: Problems = []
-    unknown = 0
+    problems: Problems = []  # at most MAX_DRUGS
     for i, name in enumerate(names):
         drug = drugs.lookup(name)
-        if drug is not None:
-            out.append(drug.name)
-            continue
-        unknown += 1
-        if unknown <= MAX_ITEM_PROBLEMS:
+        if drug is None:
             hint = _suggest.did_you_mean(name, drugs.SPELLINGS)
             problems.append((f"[{i}]", f"{_show.text(name)} is not a drug resistx knows{hint}"))
-    if unknown > MAX_ITEM_PROBLEMS:
-        problems.append(("", _more(unknown - MAX_ITEM_PROBLEMS, "drug", "resistx does not know")))
+        else:
+            out.append(drug.name)
     if problems:
         raise DataProblemsError(problems)
     return tuple(out)

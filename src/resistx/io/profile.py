@@ -20,14 +20,22 @@ ProfileSource = Profile | Mapping[str, Any] | str | Path
 MAX_PROFILE_BYTES = _jsontext.MAX_PROFILE_CHARS
 
 
-def _parse(text: str, origin: str) -> object:
+def _parse(text: str, origin: str) -> Profile:
+    """A Profile from JSON text: a key given twice is reported with the data's other problems."""
     try:
-        return _jsontext.loads(text, origin)
+        data, duplicates = _jsontext.loads_keeping_duplicates(text, origin)
     except _serde.DataProblemsError as e:
         raise ProfileError(_serde.problems_of(e)) from None
+    try:
+        profile = _serde.structure_or_problems(data, Profile)
+    except _serde.DataProblemsError as e:
+        duplicates += e.problems
+    if duplicates:
+        raise ProfileError([("$" + path, message) for path, message in duplicates])
+    return profile
 
 
-def _read(source: Path) -> object:
+def _read(source: Path) -> Profile:
     shown = _show.name(str(source))
     try:
         with source.open("rb") as f:
@@ -74,18 +82,16 @@ def load_profile(source: ProfileSource) -> Profile:
             if _well_typed(source)
             else _serde.structure(_serde.to_dict(source), Profile, ProfileError)
         )
+    elif isinstance(source, Path):
+        profile = _read(source)
+    elif isinstance(source, str):
+        profile = _parse(source, "the profile text")
+    elif isinstance(source, Mapping):
+        profile = _serde.structure(source, Profile, ProfileError)
     else:
-        if isinstance(source, Path):
-            data = _read(source)
-        elif isinstance(source, str):
-            data = _parse(source, "the profile text")
-        elif isinstance(source, Mapping):
-            data = source
-        else:
-            raise ProfileError(
-                [("$", f"expected a mapping, JSON text or a Path, got {type(source).__name__}")]
-            )
-        profile = _serde.structure(data, Profile, ProfileError)
+        raise ProfileError(
+            [("$", f"expected a mapping, JSON text or a Path, got {type(source).__name__}")]
+        )
     check_scope(profile)
     return profile
 
