@@ -347,6 +347,19 @@ def test_a_lone_surrogate_is_a_problem_at_its_path(change: dict[str, Any], path:
     assert "\\ud" in found[path]  # shown escaped
 
 
+def test_a_lone_surrogate_in_a_profile_built_in_code() -> None:
+    made = resistx.Profile(
+        schema_version=1,
+        hormone_receptor=HormoneReceptor.POSITIVE,
+        her2=Her2Status.LOW,
+        patient_id="p\ud800",
+        biomarkers=(resistx.BiomarkerResult(gene="ESR1", status="mutated", variant="\udfff"),),  # type: ignore[arg-type]
+    )
+    with pytest.raises(resistx.ProfileError) as info:
+        resistx.sequence(made)
+    assert {p for p, _ in info.value.problems} == {"$.patient_id", "$.biomarkers[0].variant"}
+
+
 def test_a_lone_surrogate_in_json_text() -> None:
     text = json.dumps(with_(patient_id="\ud800"))
     assert "lone surrogate" in problems(text)["$.patient_id"]

@@ -63,10 +63,27 @@ def check_scope(profile: Profile) -> None:
 
 
 def _well_typed(profile: Profile) -> bool:
-    """A Profile made in code can hold a plain string where the model types an enum."""
+    """A Profile made in code can hold a plain string where the model types an enum, or a
+    string that is not text (a lone surrogate); either sends it through the converter."""
     values: list[object] = [profile.her2, profile.hormone_receptor]
     values += [r.status for r in profile.biomarkers]
-    return all(isinstance(v, enum.Enum) for v in values)
+    if not all(isinstance(v, enum.Enum) for v in values):
+        return False
+    texts: list[object] = [profile.patient_id or "", *profile.comorbidities]
+    texts += [t for r in profile.biomarkers for t in (r.gene, r.variant or "")]
+    return all(_is_text(t) for t in texts)
+
+
+def _is_text(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def load_profile(source: ProfileSource) -> Profile:
