@@ -7,7 +7,9 @@ python scripts/fuzz.py --n 2000 --verbose   # and one example of each escape
 The contract under test: bad input raises only ``ProfileError`` or ``OutOfScopeError``
 (profiles, preferences) or ``EvidenceError`` (evidence files), with a message free of raw
 control characters; a valid profile yields a plan whose ranks run 1..n and which names each
-regimen at most once; nothing takes a second. Everything else is an *escape*.
+regimen at most once; nothing takes a second (not counting the garbage collector's pauses,
+which depend on all the process holds, and are reported apart). Everything else is an
+*escape*.
 
 Four generators, mixed by a seeded ``random.Random``: arbitrary JSON; structure-aware
 mutations of every ``examples/*.json`` (dropped, duplicated and replaced fields, huge
@@ -26,6 +28,7 @@ import copy
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import json
 import random
 import string
@@ -669,6 +672,8 @@ class Summary:
     slowest_label: str = ""
     slow: int = 0
     slow_examples: list[str] = dataclasses.field(default_factory=list)
+    #: the longest pause of the garbage collector during one input (not counted as its time)
+    collector: float = 0.0
     elapsed: float = 0.0
 
     @property
@@ -680,11 +685,32 @@ class Summary:
         return (
             f"fuzz seed={seed}: {self.inputs:,} inputs, {sum(self.escapes.values()):,} escapes "
             f"({escapes}); slowest {self.slowest:.3f} s; {self.slow:,} slower than "
-            f"{SLOW_SECONDS:g} s; {self.elapsed:.0f} s in all"
+            f"{SLOW_SECONDS:g} s; longest collector pause {self.collector:.3f} s; "
+            f"{self.elapsed:.0f} s in all"
         )
 
 
+class _CollectorClock:
+    """Seconds spent in the cyclic garbage collector: its pauses depend on everything the
+    process holds (the evidence memo grows over a long run), not on the input at hand."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._started = 0.0
+
+    def __call__(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.seconds += time.perf_counter() - self._started
+
+
+COLLECTOR = _CollectorClock()
+gc.callbacks.append(COLLECTOR)
+
+
 def run_one(case: Case, summary: Summary) -> None:
+    collected = COLLECTOR.seconds
     start = time.perf_counter()
     escape: str | None = None
     detail = ""
@@ -700,6 +726,9 @@ def run_one(case: Case, summary: Summary) -> None:
         escape, detail = type(e).__name__, _short(e)
     else:
         elapsed = time.perf_counter() - start
+    pause = COLLECTOR.seconds - collected
+    elapsed -= pause  # the time the input took, without the collector's pauses
+    summary.collector = max(summary.collector, pause)
     summary.inputs += 1
     if escape is not None:
         summary.escapes[escape] += 1
@@ -709,7 +738,9 @@ def run_one(case: Case, summary: Summary) -> None:
     if elapsed > SLOW_SECONDS:
         summary.slow += 1
         if len(summary.slow_examples) < 10:
-            summary.slow_examples.append(f"{elapsed:.2f} s: {case.label}")
+            summary.slow_examples.append(
+                f"{elapsed:.2f} s (+{pause:.2f} s collector): {case.label}"
+            )
 
 
 def _short(error: BaseException) -> str:

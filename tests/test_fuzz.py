@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import random
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +57,26 @@ def test_the_harness_counts_an_escape_a_bad_message_and_a_slow_input(
 
     for run in (escape, bad_message, no_path):
         fuzz.run_one(fuzz.Case("case", run, fuzz.PROFILE_ERRORS), summary)
-    clock = iter([0.0, 2.0])
+    clock = itertools.chain([0.0], itertools.repeat(2.0))
     monkeypatch.setattr(fuzz.time, "perf_counter", lambda: next(clock))
     fuzz.run_one(fuzz.Case("slow", lambda: None, ()), summary)
     assert dict(summary.escapes) == {"OverflowError": 1, "BadMessage": 2}
     assert summary.slow == 1 and summary.slowest == 2.0
     assert not summary.ok
     assert "4 inputs, 3 escapes (BadMessage 2, OverflowError 1)" in summary.line(0)
+
+
+def test_a_collector_pause_is_not_the_inputs_time() -> None:
+    summary = fuzz.Summary()
+
+    def pause() -> None:
+        fuzz.COLLECTOR("start", {})
+        time.sleep(0.05)
+        fuzz.COLLECTOR("stop", {})
+
+    fuzz.run_one(fuzz.Case("pause", pause, ()), summary)
+    assert summary.collector >= 0.05
+    assert summary.slowest < 0.05
 
 
 def test_the_plan_invariants_fail_on_a_broken_plan() -> None:
