@@ -206,7 +206,7 @@ def from_schema(
     if kind == "integer":
         return st.integers(node.get("minimum", -(2**31)), node.get("maximum", 2**31))
     if kind == "number":
-        return st.floats(node.get("minimum", -1e9), 1e9, allow_nan=False)
+        return st.floats(node.get("minimum", -1e9), node.get("maximum", 1e9), allow_nan=False)
     if kind == "string":
         if node.get("format") == "date":
             return st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)).map(iso)
@@ -215,7 +215,9 @@ def from_schema(
     if kind == "array":
         if "prefixItems" in node:
             return st.tuples(*(from_schema(schema, n) for n in node["prefixItems"])).map(list)
-        return st.lists(from_schema(schema, node["items"]), max_size=3)
+        return st.lists(
+            from_schema(schema, node["items"]), max_size=min(3, node.get("maxItems", 3))
+        )
     if kind == "object":
         required = set(node.get("required", ()))
         props = node["properties"]

@@ -24,12 +24,19 @@ import cattrs
 
 from resistx import _suggest
 from resistx._errors import ConversionError, ProfileError
-from resistx.model import enums
+from resistx.model import _show, enums
+from resistx.model import profile as profile_model
 from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
 from resistx.vocab import comorbidities, drugs, genes
 
 T = TypeVar("T")
 Problems = list[tuple[str, str]]
+
+#: a list reports the problems of this many of its items, then how many more have some
+MAX_ITEM_PROBLEMS = 20
+#: JSON integers are 64-bit in most other readers; a larger one is a mistake, not a count
+MAX_INT = 2**63 - 1
+_SIMPLE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 
 class DataProblemsError(Exception):
@@ -53,6 +60,23 @@ def _type_name(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
+def _got(value: object) -> str:
+    """``value`` as "got ..." shows it: its type, and the value when that is short to say."""
+    if value is None:
+        return "null"
+    shown = _show.value(value)
+    if isinstance(value, list | tuple | Mapping) or shown.startswith(("an ", "a negative ")):
+        return shown  # "a list of 3 items", "an integer of 5,001 digits"
+    return f"{_type_name(value)} {shown}"
+
+
+def key_path(key: object) -> str:
+    """The JSON-path step to ``key``: ``.name``, or ``['odd key']`` with non-printables escaped."""
+    if isinstance(key, str) and _SIMPLE_KEY.fullmatch(key):
+        return f".{key}"
+    return f"[{_show.value(key)}]"
+
+
 def _fail(message: str) -> typing.NoReturn:
     raise DataProblemsError([("", message)])
 
@@ -64,31 +88,38 @@ def _str(value: object, t: type) -> str:
     if t is not str:  # a StrEnum reaches the str hook through single dispatch
         return _enum(value, t)  # type: ignore[return-value]
     if not isinstance(value, str):
-        _fail(f"expected a string, got {_type_name(value)}")
+        _fail(f"expected a string, got {_got(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        bad = _show.text(value[e.start : e.end])
+        _fail(f"holds a lone surrogate {bad} at character {e.start:,}, which is not text")
     return value
 
 
 def _int(value: object, _t: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        _fail(f"expected an integer, got {_type_name(value)} {value!r}")
+        _fail(f"expected an integer, got {_got(value)}")
+    if not -MAX_INT <= value <= MAX_INT:
+        _fail(f"{_show.number(value)} is too large; integers are at most {MAX_INT:,}")
     return value
 
 
 def _float(value: object, _t: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        _fail(f"expected a number, got {_type_name(value)} {value!r}")
+        _fail(f"expected a number, got {_got(value)}")
     try:
         number = float(value)
     except OverflowError:
-        _fail(f"the number {str(value)[:20]}... is too large")
+        _fail(f"{_show.number(value)} is too large for a number")
     if not math.isfinite(number):
-        _fail(f"expected a finite number, got {value!r}")
+        _fail(f"expected a finite number, got {_show.number(value)}")
     return number
 
 
 def _bool(value: object, _t: type) -> bool:
     if not isinstance(value, bool):
-        _fail(f"expected true or false, got {_type_name(value)} {value!r}")
+        _fail(f"expected true or false, got {_got(value)}")
     return value
 
 
@@ -99,27 +130,33 @@ def _date(value: object, _t: type) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        _fail(f"expected a date as YYYY-MM-DD, got {value!r}")
+        _fail(f"expected a date as YYYY-MM-DD, got {_got(value)}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        _fail(f"{value!r} is not a calendar date")
+        _fail(f"{_show.text(value)} is not a calendar date")
+
+
+@cache
+def _members(t: type[enum.Enum]) -> tuple[dict[object, enum.Enum], tuple[str, ...]]:
+    return {m.value: m for m in t}, tuple(str(m.value) for m in t)
 
 
 def _enum(value: object, t: type[enum.Enum]) -> enum.Enum:
     if isinstance(value, t):
         return value
-    allowed = [str(m.value) for m in t]
+    by_value, allowed = _members(t)
     if isinstance(value, str):
-        for member in t:
-            if member.value == value:
-                return member
-        _fail(
-            f"{value!r} is not one of: {', '.join(allowed)}{_suggest.did_you_mean(value, allowed)}"
-        )
-    if str(value) in allowed and not isinstance(value, bool):
-        _fail(f"{value!r} must be written as the string {str(value)!r}")
-    _fail(f"expected one of: {', '.join(allowed)}; got {_type_name(value)} {value!r}")
+        member = by_value.get(value)
+        if member is not None:
+            return member
+        hint = _suggest.did_you_mean(value, allowed)
+        _fail(f"{_show.text(value)} is not one of: {', '.join(allowed)}{hint}")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        written = _show.number(value)
+        if written in allowed:
+            _fail(f"{written} must be written as the string {written!r}")
+    _fail(f"expected one of: {', '.join(allowed)}; got {_got(value)}")
 
 
 # -- containers ----------------------------------------------------------------------------
@@ -131,7 +168,7 @@ def _is_tuple(t: Any) -> bool:
 
 def _tuple(value: object, t: Any) -> tuple[Any, ...]:
     if not isinstance(value, list | tuple):
-        _fail(f"expected a list, got {_type_name(value)}")
+        _fail(f"expected a list, got {_got(value)}")
     args = typing.get_args(t)
     if len(args) == 2 and args[1] is Ellipsis:
         item_types = [args[0]] * len(value)
@@ -141,14 +178,29 @@ def _tuple(value: object, t: Any) -> tuple[Any, ...]:
         item_types = list(args)
     out: list[Any] = []
     problems: Problems = []
+    failed = 0
     for i, (item, item_type) in enumerate(zip(value, item_types, strict=True)):
         try:
             out.append(converter.structure(item, item_type))
         except DataProblemsError as e:
-            problems += [(f"[{i}]{p}", m) for p, m in e.problems]
+            failed += 1
+            if failed <= MAX_ITEM_PROBLEMS:
+                problems += [(f"[{i}]{p}", m) for p, m in e.problems]
+    if failed > MAX_ITEM_PROBLEMS:
+        problems.append(("", _more(failed - MAX_ITEM_PROBLEMS, "item", "with problems")))
     if problems:
         raise DataProblemsError(problems)
     return tuple(out)
+
+
+def _more(count: int, what: str, which: str = "") -> str:
+    return f"and {count:,} more {what}{'s' if count != 1 else ''}" + (f" {which}" if which else "")
+
+
+def _at_most(limit: int, what: str, value: object) -> None:
+    """A list longer than ``limit`` is one problem at its path, found before any item is read."""
+    if isinstance(value, list | tuple) and len(value) > limit:
+        _fail(f"{len(value):,} {what}; at most {limit:,} are accepted")
 
 
 def _is_optional(t: Any) -> bool:
@@ -171,7 +223,7 @@ def _literal(value: object, t: Any) -> Any:
     allowed = typing.get_args(t)
     if value in allowed and type(value) in {type(a) for a in allowed}:
         return value
-    _fail(f"{value!r} is not one of: {', '.join(map(str, allowed))}")
+    _fail(f"{_show.value(value)} is not one of: {', '.join(map(str, allowed))}")
 
 
 def _is_frozenset(t: Any) -> bool:
@@ -195,17 +247,24 @@ def _fields(cls: type) -> tuple[tuple[attrs.Attribute[Any], Any], ...]:
     return tuple((f, hints[f.name]) for f in attrs.fields(cls) if f.init)
 
 
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(sorted(f.name for f, _ in _fields(cls)))
+
+
 def _attrs(value: object, cls: type[T]) -> T:
     if not isinstance(value, Mapping):
-        _fail(f"expected an object, got {_type_name(value)}")
+        _fail(f"expected an object, got {_got(value)}")
     fields = _fields(typing.cast(type, cls))
-    names = {f.name for f, _ in fields}
+    names = _names(typing.cast(type, cls))
     problems: Problems = []
-    for key in value:
-        if key not in names:
-            hint = _suggest.did_you_mean(str(key), names)
-            expected = "; expected one of: " + ", ".join(sorted(names))
-            problems.append((f".{key}", f"unknown key{hint or expected}"))
+    unknown = [key for key in value if key not in names]
+    for key in unknown[:MAX_ITEM_PROBLEMS]:
+        hint = _suggest.did_you_mean(key, names) if isinstance(key, str) else ""
+        expected = "; expected one of: " + ", ".join(names)
+        problems.append((key_path(key), f"unknown key{hint or expected}"))
+    if len(unknown) > MAX_ITEM_PROBLEMS:
+        problems.append(("", _more(len(unknown) - MAX_ITEM_PROBLEMS, "unknown key")))
     kwargs: dict[str, Any] = {}
     for f, t in fields:
         if f.name not in value:
@@ -239,14 +298,15 @@ def _attrs(value: object, cls: type[T]) -> T:
 
 
 def _drug_names(value: object) -> tuple[str, ...]:
+    _at_most(profile_model.MAX_DRUGS, "drugs in one treatment", value)
     names = _tuple(value, tuple[str, ...])
     out: list[str] = []
-    problems: Problems = []
+    problems: Problems = []  # at most MAX_DRUGS
     for i, name in enumerate(names):
         drug = drugs.lookup(name)
         if drug is None:
             hint = _suggest.did_you_mean(name, drugs.SPELLINGS)
-            problems.append((f"[{i}]", f"{name!r} is not a drug resistx knows{hint}"))
+            problems.append((f"[{i}]", f"{_show.text(name)} is not a drug resistx knows{hint}"))
         else:
             out.append(drug.name)
     if problems:
@@ -260,6 +320,7 @@ def _gene(value: object) -> str:
 
 
 def _comorbidities(value: object) -> tuple[str, ...]:
+    _at_most(profile_model.MAX_COMORBIDITIES, "comorbidities", value)
     names = _tuple(value, tuple[str, ...])
     empty = [
         (f"[{i}]", "a comorbidity must not be empty") for i, c in enumerate(names) if not c.strip()
@@ -269,9 +330,23 @@ def _comorbidities(value: object) -> tuple[str, ...]:
     return tuple(comorbidities.normalise(c) for c in names)
 
 
+def _limited(t: Any, limit: int, what: str) -> FieldHook:
+    def hook(value: object) -> Any:
+        _at_most(limit, what, value)
+        return converter.structure(value, t)
+
+    return hook
+
+
 _FIELD_HOOKS[(Treatment, "drugs")] = _drug_names
 _FIELD_HOOKS[(BiomarkerResult, "gene")] = _gene
 _FIELD_HOOKS[(Profile, "comorbidities")] = _comorbidities
+_FIELD_HOOKS[(Profile, "treatments")] = _limited(
+    tuple[Treatment, ...], profile_model.MAX_TREATMENTS, "treatments"
+)
+_FIELD_HOOKS[(Profile, "biomarkers")] = _limited(
+    tuple[BiomarkerResult, ...], profile_model.MAX_BIOMARKERS, "biomarker results"
+)
 
 
 # -- the converter -------------------------------------------------------------------------
@@ -308,10 +383,23 @@ def problems_of(exc: DataProblemsError, root: str = "$") -> tuple[tuple[str, str
     return tuple((root + path, message) for path, message in exc.problems)
 
 
+def structure_or_problems(data: object, cls: type[T]) -> T:
+    """Structure JSON-like ``data`` into ``cls``, or raise ``DataProblemsError`` with every problem.
+
+    Suggestions are rationed per document, and data nested too deeply for the interpreter
+    is one problem at the root rather than a ``RecursionError``.
+    """
+    try:
+        with _suggest.rationed():
+            return converter.structure(data, cls)
+    except (RecursionError, MemoryError):
+        raise DataProblemsError([("", "nested too deeply to read")]) from None
+
+
 def structure(data: object, cls: type[T], error: type[ConversionError] = ConversionError) -> T:
     """Structure JSON-like ``data`` into ``cls``, raising ``error`` with every problem."""
     try:
-        return converter.structure(data, cls)
+        return structure_or_problems(data, cls)
     except DataProblemsError as e:
         raise error(problems_of(e)) from None
 

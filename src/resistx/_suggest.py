@@ -1,21 +1,59 @@
-"""'Did you mean ...?' for a misspelt name."""
+"""'Did you mean ...?' for a misspelt name: cached per distinct word, and rationed per document."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import difflib
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Iterator
+
+#: a longer word is no misspelling of a name: no suggestion is looked for
+MAX_WORD = 64
+#: suggestions looked for in one document; the problems after that are reported without one
+HINTS_PER_DOCUMENT = 50
+
+_budget: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("budget", default=None)
+
+
+@contextlib.contextmanager
+def rationed(hints: int = HINTS_PER_DOCUMENT) -> Iterator[None]:
+    """At most ``hints`` calls of ``did_you_mean`` look for a suggestion inside the block."""
+    token = _budget.set([hints])
+    try:
+        yield
+    finally:
+        _budget.reset(token)
+
+
+@functools.lru_cache(maxsize=256)
+def _by_fold(choices: tuple[str, ...]) -> dict[str, str]:
+    by_fold: dict[str, str] = {}
+    for choice in choices:
+        by_fold.setdefault(choice.casefold(), choice)
+    return by_fold
+
+
+@functools.lru_cache(maxsize=8192)
+def _closest(word: str, choices: tuple[str, ...], n: int) -> tuple[str, ...]:
+    by_fold = _by_fold(choices)
+    hits = difflib.get_close_matches(word.casefold(), list(by_fold), n=n, cutoff=0.6)
+    return tuple(by_fold[h] for h in hits)
 
 
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """Up to ``n`` choices nearest to ``word``, compared without regard to case."""
-    by_fold: dict[str, str] = {}
-    for choice in choices:
-        by_fold.setdefault(choice.casefold(), choice)
-    hits = difflib.get_close_matches(word.casefold(), list(by_fold), n=n, cutoff=0.6)
-    return [by_fold[h] for h in hits]
+    if len(word) > MAX_WORD:
+        return []
+    return list(_closest(word, tuple(choices), n))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    budget = _budget.get()
+    if budget is not None:
+        if budget[0] <= 0:
+            return ""
+        budget[0] -= 1
     hits = closest(word, choices)
     if not hits:
         return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -91,8 +92,12 @@ class EvidenceBase:
         return _Index(self.trials)
 
     @classmethod
-    def from_file(cls, path: object) -> EvidenceBase:
-        """Load and validate an evidence file of the bundled form (raises ``EvidenceError``)."""
+    def from_file(cls, path: str | os.PathLike[str]) -> EvidenceBase:
+        """Load and validate an evidence file of the bundled form.
+
+        Raises ``EvidenceError`` naming the file, the record and the field of every problem,
+        and ``TypeError`` when ``path`` is not a path.
+        """
         from resistx.evidence._load import load_file  # noqa: PLC0415 - the loader imports this module
 
         return load_file(path)

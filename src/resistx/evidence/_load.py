@@ -3,30 +3,35 @@
 from __future__ import annotations
 
 import functools
-import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from resistx import _serde
+from resistx import _jsontext, _serde
 from resistx._errors import EvidenceError
 from resistx.evidence._base import EvidenceBase, fold_key
+from resistx.model import _show
 from resistx.vocab import regimens
 
 BUNDLED = "evidence.json"
+
+
+def _trial_key(data: Any, index: int) -> object:
+    try:
+        return data["trials"][index].get("key")
+    except (KeyError, IndexError, AttributeError, TypeError):
+        return None
 
 
 def _name_records(data: Any, problems: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     """Add the trial key to a problem path like ``$.trials[3]...``, so the record is named."""
     named = []
     for path, message in problems:
-        if path.startswith("$.trials[") and isinstance(data, dict):
+        if path.startswith("$.trials[") and "]" in path:
             index = path[len("$.trials[") : path.index("]")]
-            try:
-                key = data["trials"][int(index)].get("key")
-            except (KeyError, IndexError, ValueError, AttributeError, TypeError):
-                key = None
-            named.append((f"{path} (trial {key!r})" if key else path, message))
+            key = _trial_key(data, int(index)) if index.isdigit() else None
+            named.append((f"{path} (trial {_show.value(key)})" if key else path, message))
         else:
             named.append((path, message))
     return named
@@ -37,26 +42,36 @@ def integrity_problems(eb: EvidenceBase) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     for i, t in enumerate(eb.trials):
-        for name in {t.key, *t.aliases, *([t.nct_id] if t.nct_id else [])}:
+        record = f"$.trials[{i}] (trial {_show.text(t.key)})"
+        for name in sorted({t.key, *t.aliases, *([t.nct_id] if t.nct_id else [])}):
             folded = fold_key(name)
             if seen.setdefault(folded, i) != i:
-                other = eb.trials[seen[folded]].key
-                problems.append((f"$.trials[{i}]", f"name {name!r} also names {other!r}"))
+                other = eb.trials[seen[folded]]
+                problems.append(
+                    (
+                        record,
+                        f"name {_show.text(name)} also names {_show.text(other.key)} "
+                        f"($.trials[{seen[folded]}])",
+                    )
+                )
         for j, arm in enumerate(t.arms):
             if arm.regimen is not None and arm.regimen not in regimens.BY_ID:
                 problems.append(
-                    (f"$.trials[{i}].arms[{j}].regimen", f"{arm.regimen!r} is not a regimen id")
+                    (
+                        f"$.trials[{i}].arms[{j}].regimen (trial {_show.text(t.key)})",
+                        f"{_show.text(arm.regimen)} is not a regimen id",
+                    )
                 )
     keys = {t.key for t in eb.trials}
     for i, d in enumerate(eb.discrepancies):
         if d.trial not in keys:
-            problems.append((f"$.discrepancies[{i}].trial", f"no trial {d.trial!r}"))
+            problems.append((f"$.discrepancies[{i}].trial", f"no trial {_show.text(d.trial)}"))
     return problems
 
 
 def parse(data: Any, origin: str) -> EvidenceBase:
     try:
-        eb = _serde.converter.structure(data, EvidenceBase)
+        eb = _serde.structure_or_problems(data, EvidenceBase)
     except _serde.DataProblemsError as e:
         raise EvidenceError(origin, _name_records(data, _serde.problems_of(e))) from None
     problems = integrity_problems(eb)
@@ -65,20 +80,45 @@ def parse(data: Any, origin: str) -> EvidenceBase:
     return eb
 
 
+def parse_text(text: str, origin: str) -> EvidenceBase:
+    try:
+        data = _jsontext.loads(text, "the file", _jsontext.MAX_EVIDENCE_CHARS)
+    except _serde.DataProblemsError as e:
+        raise EvidenceError(origin, _serde.problems_of(e)) from None
+    return parse(data, origin)
+
+
 def load_file(path: object) -> EvidenceBase:
     """An evidence base from a JSON file of the bundled form."""
-    source = Path(str(path))
+    if not isinstance(path, str | os.PathLike) or isinstance(path, bytes):
+        msg = f"EvidenceBase.from_file needs a path (a str or a pathlib.Path), got {type(path).__name__}"
+        raise TypeError(msg)
+    source = Path(path)
+    origin = _show.name(str(source))
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        with source.open("rb") as f:
+            raw = f.read(_jsontext.MAX_EVIDENCE_CHARS + 1)
     except OSError as e:
-        raise EvidenceError(str(source), [("$", f"cannot read: {e.strerror or e}")]) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise EvidenceError(str(source), [("$", f"not valid JSON: {e}")]) from None
-    return parse(data, str(source))
+        raise EvidenceError(origin, [("$", f"cannot read: {e.strerror or e}")]) from None
+    except TypeError as e:  # a PathLike whose __fspath__ gives bytes
+        msg = f"EvidenceBase.from_file needs a path (a str or a pathlib.Path): {e}"
+        raise TypeError(msg) from None
+    if len(raw) > _jsontext.MAX_EVIDENCE_CHARS:
+        msg = (
+            f"larger than {_jsontext.MAX_EVIDENCE_CHARS:,} bytes, the most an evidence file may be"
+        )
+        raise EvidenceError(origin, [("$", msg)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise EvidenceError(
+            origin, [("$", f"not UTF-8 text: {e.reason} at byte {e.start:,}")]
+        ) from None
+    return parse_text(text, origin)
 
 
 @functools.cache
 def bundled() -> EvidenceBase:
     """The evidence base shipped with resistx, loaded once and cached."""
     text = resources.files("resistx.evidence").joinpath("data", BUNDLED).read_text("utf-8")
-    return parse(json.loads(text), f"resistx/evidence/data/{BUNDLED}")
+    return parse_text(text, f"resistx/evidence/data/{BUNDLED}")

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
+from resistx.model import profile as profile_model
 from resistx.model._validators import non_empty
 from resistx.model.plan import Plan
 from resistx.model.profile import Profile
@@ -40,9 +41,24 @@ _MINIMUM: dict[tuple[str, str], int] = {
     ("Treatment", "line"): 1,
     ("Treatment", "months"): 0,
 }
-_MAXIMUM: dict[tuple[str, str], int] = {("Profile", "ecog"): 4}
+_MAXIMUM: dict[tuple[str, str], int] = {
+    ("Profile", "ecog"): 4,
+    ("Treatment", "months"): profile_model.MAX_MONTHS,
+}
+_MAX_ITEMS: dict[tuple[str, str], int] = {
+    ("Profile", "treatments"): profile_model.MAX_TREATMENTS,
+    ("Profile", "biomarkers"): profile_model.MAX_BIOMARKERS,
+    ("Profile", "comorbidities"): profile_model.MAX_COMORBIDITIES,
+    ("Treatment", "drugs"): profile_model.MAX_DRUGS,
+}
+_DATE_RANGE = (
+    f"A date from {profile_model.FIRST_DATE.isoformat()} to {profile_model.LAST_DATE.isoformat()}"
+)
 _CONST: dict[tuple[str, str], int] = {("Profile", "schema_version"): 1}
 _NON_EMPTY_ITEMS = {("Profile", "comorbidities"), ("Treatment", "drugs")}
+
+
+_PROFILE_PARTS = (profile_model.Treatment, profile_model.BiomarkerResult)
 
 
 class _Builder:
@@ -112,6 +128,11 @@ class _Builder:
                 prop.update(minLength=1, pattern=r"\S")
             if key in _NON_EMPTY_ITEMS:
                 prop["items"].update(minLength=1, pattern=r"\S")
+            if key in _MAX_ITEMS:
+                prop["maxItems"] = _MAX_ITEMS[key]
+            if cls in (Profile, *_PROFILE_PARTS) and hints[f.name] in (dt.date, dt.date | None):
+                note = prop.get("description")
+                prop["description"] = f"{note} {_DATE_RANGE}." if note else f"{_DATE_RANGE}."
             if f.default is attrs.NOTHING:
                 required.append(f.name)
             props[f.name] = prop

@@ -2,33 +2,47 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Callable, Sized
 from typing import Any
 
 import attrs
 
+from resistx.model._show import number
+
+#: the dates a profile may hold: a decision in this span, treatments and tests before it
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2100, 12, 31)
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _nan(value: object) -> bool:
+    return isinstance(value, float) and math.isnan(value)
+
 
 def percent(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and not 0.0 <= value <= 100.0:
-        msg = f"{attribute.name} must be a percentage from 0 to 100, got {value}"
+        msg = f"{attribute.name} must be a percentage from 0 to 100, got {number(value)}"
         raise ValueError(msg)
 
 
 def fraction(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and not 0.0 <= value <= 1.0:
-        msg = f"{attribute.name} must be a fraction from 0 to 1, got {value}"
+        msg = f"{attribute.name} must be a fraction from 0 to 1, got {number(value)}"
         raise ValueError(msg)
 
 
 def non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
-    if value is not None and (math.isnan(value) or value < 0):
-        msg = f"{attribute.name} must be zero or more, got {value}"
+    if value is not None and (_nan(value) or value < 0):
+        msg = f"{attribute.name} must be zero or more, got {number(value)}"
         raise ValueError(msg)
 
 
 def positive(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
-    if value is not None and (math.isnan(value) or value <= 0):
-        msg = f"{attribute.name} must be greater than zero, got {value}"
+    if value is not None and (_nan(value) or value <= 0):
+        msg = f"{attribute.name} must be greater than zero, got {number(value)}"
         raise ValueError(msg)
 
 
@@ -36,7 +50,7 @@ def interval(
     _inst: object, attribute: attrs.Attribute[Any], value: tuple[float, float] | None
 ) -> None:
     if value is not None and value[0] > value[1]:
-        msg = f"{attribute.name} low end {value[0]} exceeds its high end {value[1]}"
+        msg = f"{attribute.name} low end {number(value[0])} exceeds its high end {number(value[1])}"
         raise ValueError(msg)
 
 
@@ -44,11 +58,43 @@ def contains_point(inst: object, point_name: str, ci: tuple[float, float] | None
     """A confidence interval must contain its point estimate."""
     point = getattr(inst, point_name, None)
     if ci is not None and isinstance(point, int | float) and not ci[0] <= point <= ci[1]:
-        msg = f"95% CI {ci[0]}-{ci[1]} excludes its point estimate {point}"
+        msg = f"95% CI {number(ci[0])}-{number(ci[1])} excludes its point estimate {number(point)}"
         raise ValueError(msg)
 
 
 def non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not value.strip():
         msg = f"{attribute.name} must not be empty"
+        raise ValueError(msg)
+
+
+def not_above(high: float, unit: str = "") -> Validator:
+    """A number no greater than ``high`` (or None)."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+        if value is not None and value > high:
+            msg = f"{attribute.name} must be at most {number(high)}{unit}, got {number(value)}"
+            raise ValueError(msg)
+
+    return check
+
+
+def at_most(limit: int, what: str) -> Validator:
+    """A collection of at most ``limit`` items."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: Sized) -> None:
+        if len(value) > limit:
+            msg = f"{len(value):,} {what}; at most {limit:,} are accepted"
+            raise ValueError(msg)
+
+    return check
+
+
+def in_date_range(_inst: object, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+    """A date from 1900-01-01 to 2100-12-31 (or None)."""
+    if value is not None and not FIRST_DATE <= value <= LAST_DATE:
+        msg = (
+            f"{attribute.name} {value.isoformat()} is outside the dates resistx reads "
+            f"({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})"
+        )
         raise ValueError(msg)

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from resistx.model import _validators as v
+from resistx.model._show import number
 from resistx.model.enums import (
     Assay,
     BiomarkerStatus,
@@ -38,22 +39,34 @@ _NOT_RESPONSE = (
 )
 DAYS_PER_MONTH = 365.25 / 12
 
+# Limits on what one profile may hold: generous for any patient, and small enough that a
+# malformed or hostile profile is refused before any per-item work (docs/limitations.md).
+#: the longest a treatment may last, in months (50 years)
+MAX_MONTHS = 600
+MAX_TREATMENTS = 200
+MAX_BIOMARKERS = 2_000
+MAX_COMORBIDITIES = 100
+#: drugs in one treatment
+MAX_DRUGS = 20
+FIRST_DATE = v.FIRST_DATE
+LAST_DATE = v.LAST_DATE
+
 
 def _ecog(_inst: object, _attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and not 0 <= value <= 4:
-        msg = f"ECOG performance status must be 0, 1, 2, 3 or 4 (or null for unknown), got {value}"
+        msg = f"ECOG performance status must be 0, 1, 2, 3 or 4 (or null for unknown), got {number(value)}"
         raise ValueError(msg)
 
 
 def _schema(_inst: object, _attribute: attrs.Attribute[Any], value: int) -> None:
     if value != SCHEMA_VERSION:
-        msg = f"schema_version must be {SCHEMA_VERSION}, got {value}"
+        msg = f"schema_version must be {SCHEMA_VERSION}, got {number(value)}"
         raise ValueError(msg)
 
 
 def _line(_inst: object, _attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and value < 1:
-        msg = f"line must be 1 or more, got {value}"
+        msg = f"line must be 1 or more, got {number(value)}"
         raise ValueError(msg)
 
 
@@ -89,9 +102,8 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
         if d is not None and d > value
     ]
     if later:
-        msg = (
-            f"as_of {value.isoformat()} is before {', '.join(later)}; the decision date comes last"
-        )
+        shown = ", ".join(later[:5]) + (f" and {len(later) - 5:,} more" if len(later) > 5 else "")
+        msg = f"as_of {value.isoformat()} is before {shown}; the decision date comes last"
         raise ValueError(msg)
 
 
@@ -104,7 +116,7 @@ class BiomarkerResult:
     origin: Origin = Origin.SOMATIC
     sample: Sample | None = None
     assay: Assay | None = None
-    tested_on: dt.date | None = None
+    tested_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
     variant: str | None = None
     #: pathogenic or likely pathogenic match; a VUS or (likely) benign variant does not.
     #: None: pathogenic for mutated, amplified and loss, as resistx 0.1 read every result
@@ -120,12 +132,18 @@ class BiomarkerResult:
 class Treatment:
     """One line of treatment the patient has had."""
 
-    drugs: tuple[str, ...] = attrs.field(validator=_known_drugs)
+    drugs: tuple[str, ...] = attrs.field(
+        validator=[v.at_most(MAX_DRUGS, "drugs in one treatment"), _known_drugs]
+    )
     setting: TreatmentSetting = TreatmentSetting.METASTATIC
     line: int | None = attrs.field(default=None, validator=_line)
-    started_on: dt.date | None = None
-    ended_on: dt.date | None = attrs.field(default=None, validator=_end_after_start)
-    months: float | None = attrs.field(default=None, validator=v.non_negative)
+    started_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
+    ended_on: dt.date | None = attrs.field(
+        default=None, validator=[v.in_date_range, _end_after_start]
+    )
+    months: float | None = attrs.field(
+        default=None, validator=[v.non_negative, v.not_above(MAX_MONTHS, " (50 years)")]
+    )
     stop_reason: StopReason | None = None
 
     @property
@@ -197,15 +215,23 @@ class Profile:
 
     schema_version: int = attrs.field(validator=_schema)
     patient_id: str | None = None
-    as_of: dt.date | None = attrs.field(default=None, validator=_not_before_dates)
+    as_of: dt.date | None = attrs.field(
+        default=None, validator=[v.in_date_range, _not_before_dates]
+    )
     hormone_receptor: HormoneReceptor
     her2: Her2Status
     menopausal_status: MenopausalStatus = MenopausalStatus.UNKNOWN
     ecog: int | None = attrs.field(default=None, validator=_ecog)
     visceral_crisis: bool = False
-    comorbidities: tuple[str, ...] = ()
-    biomarkers: tuple[BiomarkerResult, ...] = ()
-    treatments: tuple[Treatment, ...] = ()
+    comorbidities: tuple[str, ...] = attrs.field(
+        default=(), validator=v.at_most(MAX_COMORBIDITIES, "comorbidities")
+    )
+    biomarkers: tuple[BiomarkerResult, ...] = attrs.field(
+        default=(), validator=v.at_most(MAX_BIOMARKERS, "biomarker results")
+    )
+    treatments: tuple[Treatment, ...] = attrs.field(
+        default=(), validator=v.at_most(MAX_TREATMENTS, "treatments")
+    )
 
     # -- derived views the sequencing engine reads ---------------------------------------
 
@@ -289,4 +315,6 @@ class Preferences:
     priority: Priority = Priority.BALANCED
     cost_sensitive: bool = False
     include_trials: bool = True
-    short_cdk46i_months: float = attrs.field(default=6.0, validator=v.non_negative)
+    short_cdk46i_months: float = attrs.field(
+        default=6.0, validator=[v.non_negative, v.not_above(MAX_MONTHS, " (50 years)")]
+    )

@@ -119,9 +119,17 @@ DRUGS: tuple[Drug, ...] = (
 _DROP = str.maketrans("", "", " \t\n\r-_")
 
 
-@functools.lru_cache(maxsize=4096)
+#: longer names are folded without being remembered, so the cache stays small
+_CACHED_LENGTH = 100
+
+
 def fold(name: str) -> str:
     """The matching form of a name: lower case without spaces, hyphens or underscores."""
+    return _fold(name) if len(name) <= _CACHED_LENGTH else name.casefold().translate(_DROP)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(name: str) -> str:
     return name.casefold().translate(_DROP)
 
 
