@@ -372,7 +372,9 @@ DRUG_NAMES = (
     "goserelin",
 )
 GENES = ("ESR1", "PIK3CA", "AKT1", "PTEN", "RB1", "CCNE1", "BRCA1", "BRCA2", "PALB2", "ERBB2")
-GENE_SPELLINGS = (*GENES, "esr1", "her2", "HER2", "TP53", "FGFR1", "CDK2", "rb", "MYSTERY1")
+# spellings a valid profile may use (profile schema 2: an unknown gene is an error, and the
+# mutations of the examples try those)
+GENE_SPELLINGS = (*GENES, "esr1", "her2", "HER2", "TP53", "FGFR1", "CDK2", "rb")
 STATUSES = ("mutated", "wild_type", "amplified", "overexpressed", "loss", "not_detected")
 STATUSES_ALL = (*STATUSES, "indeterminate")
 COMORBIDITY_NAMES = (
@@ -383,7 +385,10 @@ COMORBIDITY_NAMES = (
     "cardiac_disease",
     "neuropathy",
     "cytopenia",
-    "gout",
+    "long QT",
+    {"name": "neuropathy", "grade": 2},
+    {"name": "diabetes", "hba1c": 8.5},
+    {"name": "hepatic_impairment", "child_pugh": "B"},
 )
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
@@ -419,6 +424,8 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
     out["comorbidities"] = [
         rng.choice(COMORBIDITY_NAMES) for _ in range(rng.choice([0, 1, 3, 100]))
     ]
+    if rng.random() < 0.2:
+        out["other_conditions"] = ["gout", "ü" * 20][: rng.choice([1, 2])]
     out["biomarkers"] = []
     for _ in range(rng.choice([0, 1, 2, 5, 20, 300, 2000])):
         b: dict[str, Any] = {

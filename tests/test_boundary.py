@@ -77,7 +77,11 @@ def test_a_huge_integer_in_preferences() -> None:
     with pytest.raises(resistx.ProfileError) as info:
         resistx.sequence(GOOD, prefs)
     found = dict(info.value.problems)
-    assert set(found) == {"$.short_cdk46i_months", "$.cost_sensitive", "$.priority"}
+    assert set(found) == {
+        "$.preferences.short_cdk46i_months",
+        "$.preferences.cost_sensitive",
+        "$.preferences.priority",
+    }
     assert all("integer of 5,001 digits" in m for m in found.values())
 
 

@@ -41,6 +41,8 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[*NEGATIVE, result("BRCA2", "mutated")], ecog=2, her2="ultralow"),
     patient(biomarkers=[*NEGATIVE, result("BRCA1", "mutated", origin="germline")]),
     patient(biomarkers=[result("CCNE1", "amplified")]),
+    patient(schema_version=2, sex="male", biomarkers=NEGATIVE),
+    patient(schema_version=2, menopausal_status="premenopausal", comorbidities=["long QT"]),
     patient(
         biomarkers=[
             result("ESR1", "mutated", tested_on="2024-01-01"),
@@ -132,6 +134,7 @@ def test_every_rule_speaks_in_its_scenarios_and_every_code_is_emitted() -> None:
     optional = {  # comorbidity cautions: one per comorbidity, a few of which the scenarios show
         f"{c}_caution"
         for c in (
+            "qtc_prolonged",
             "uncontrolled_hypertension",
             "cardiac_disease",
             "hepatic_impairment",

@@ -124,10 +124,19 @@ def test_the_figure_extractor(text: str, expected: list[float]) -> None:
     assert figures(text) == expected
 
 
-def test_unknown_genes_and_comorbidities_are_noted_with_the_nearest_name() -> None:
-    p = plan(biomarkers=[result("PIK3A", "mutated")], comorbidities=["diabetis"])
-    assert "PIK3A: not a gene resistx uses; did you mean PIK3CA?" in p.notes
-    assert any(n.startswith("diabetis: not a comorbidity") and "diabetes" in n for n in p.notes)
+def test_a_misspelled_comorbidity_or_gene_is_an_error_not_a_silent_change_of_plan() -> None:
+    """Issue 9, defect 1: 'diabtes' once passed validate and made alpelisib preferred."""
+    with pytest.raises(resistx.ProfileError) as info:
+        resistx.sequence(patient(biomarkers=[result("ESR2", "mutated")], comorbidities=["diabtes"]))
+    found = dict(info.value.problems)
+    assert "did you mean diabetes?" in found["$.comorbidities[0]"]
+    assert "other_conditions" in found["$.comorbidities[0]"]
+    assert "not a gene resistx reads" in found["$.biomarkers[0].gene"]
+
+
+def test_other_conditions_are_repeated_verbatim_as_not_assessed() -> None:
+    p = resistx.sequence(patient(other_conditions=["gout", "prior stroke (2019)"]))
+    assert p.not_assessed == ("gout", "prior stroke (2019)")
 
 
 def test_the_decision_date_comes_from_the_profile_never_the_clock() -> None:

@@ -63,7 +63,7 @@ def test_a_good_profile_loads_and_normalises_names() -> None:
     p = resistx.load_profile(GOOD)
     assert p.treatments[0].drugs == ("palbociclib", "letrozole")
     assert p.biomarkers[0].gene == "ESR1"
-    assert p.comorbidities == ("diabetes", "interstitial_lung_disease")
+    assert [c.name.value for c in p.comorbidities] == ["diabetes", "interstitial_lung_disease"]
     assert p.cdk46i_months == pytest.approx(26.7, abs=0.1)
 
 
@@ -94,7 +94,7 @@ def test_only_required_fields() -> None:
         (with_(comorbidities="diabetes"), "$.comorbidities", "expected a list"),
         (with_(as_of="2026-02-30"), "$.as_of", "not a calendar date"),
         (with_(as_of="01/05/2026"), "$.as_of", "YYYY-MM-DD"),
-        (with_(schema_version=2), "$.schema_version", "must be 1"),
+        (with_(schema_version=3), "$.schema_version", "must be 2 (or 1"),
         (with_(colour="blue"), "$.colour", "unknown key"),
         (
             with_(biomarkers=[{"gene": "ESR1", "status": "mutant"}]),
@@ -169,9 +169,20 @@ def test_several_problems_at_once() -> None:
     assert "letrozole" in found["$.treatments[0].drugs[1]"]
 
 
-@pytest.mark.parametrize("text", ["{", "[1, 2", "not json", ""])
-def test_text_that_is_not_json(text: str) -> None:
-    assert "not valid JSON" in problems(text)["$"]
+def test_text_that_starts_like_json_but_is_not() -> None:
+    assert "not valid JSON" in problems("{")["$"]
+
+
+@pytest.mark.parametrize("text", ["[1, 2", "not json", "", "no/such/profile.json"])
+def test_a_string_that_is_neither_json_nor_a_file_says_both(text: str) -> None:
+    message = problems(text)["$"]
+    assert "neither JSON text" in message and "existing file" in message
+
+
+def test_a_path_given_as_a_string_is_read_as_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(with_()))
+    assert resistx.load_profile(str(path)) == resistx.load_profile(path)
 
 
 @pytest.mark.parametrize("data", [[], 3, None, "[]", "3"])
@@ -283,9 +294,8 @@ def test_huge_numbers_and_empty_comorbidities_are_problems() -> None:
 
 
 def test_comorbidity_aliases() -> None:
-    assert resistx.load_profile(
-        with_(comorbidities=["Diabetes mellitus", "ILD"])
-    ).comorbidities == ("diabetes", "interstitial_lung_disease")
+    loaded = resistx.load_profile(with_(comorbidities=["Diabetes mellitus", "ILD"]))
+    assert [c.name.value for c in loaded.comorbidities] == ["diabetes", "interstitial_lung_disease"]
 
 
 def test_a_profile_built_in_code_is_checked_too() -> None:

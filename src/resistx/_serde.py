@@ -27,7 +27,8 @@ from resistx._errors import ConversionError, ProfileError
 from resistx.model import _show, enums
 from resistx.model import profile as profile_model
 from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
-from resistx.vocab import comorbidities, drugs, genes
+from resistx.vocab import adverse_events, comorbidities, drugs, genes
+from resistx.vocab.comorbidities import Comorbidity
 
 T = TypeVar("T")
 Problems = list[tuple[str, str]]
@@ -316,18 +317,46 @@ def _drug_names(value: object) -> tuple[str, ...]:
 
 def _gene(value: object) -> str:
     name = _str(value, str)
-    return genes.normalise(name) or name.strip()
+    symbol = genes.normalise(name)
+    if symbol is None:
+        hint = _suggest.did_you_mean(name, list(genes.GENES))
+        _fail(f"{_show.text(name)} is not a gene resistx reads{hint}")
+    return symbol
 
 
-def _comorbidities(value: object) -> tuple[str, ...]:
+_OTHER = "; free text resistx does not assess goes in other_conditions"
+
+
+def _comorbidity_name(value: object) -> Comorbidity:
+    name = _str(value, str)
+    found = comorbidities.known(name)
+    if found is None:
+        hint = _suggest.did_you_mean(comorbidities.normalise(name), [c.value for c in Comorbidity])
+        _fail(f"{_show.text(name)} is not a comorbidity resistx reads{hint}{_OTHER}")
+    return found
+
+
+def _condition(value: object) -> profile_model.Condition:
+    """A comorbidity: its name, or an object with its name and the value its rules read."""
+    if isinstance(value, str):
+        return profile_model.Condition(name=_comorbidity_name(value))
+    return _attrs(value, profile_model.Condition)
+
+
+def _comorbidities(value: object) -> tuple[profile_model.Condition, ...]:
     _at_most(profile_model.MAX_COMORBIDITIES, "comorbidities", value)
-    names = _tuple(value, tuple[str, ...])
-    empty = [
-        (f"[{i}]", "a comorbidity must not be empty") for i, c in enumerate(names) if not c.strip()
-    ]
-    if empty:
-        raise DataProblemsError(empty)
-    return tuple(comorbidities.normalise(c) for c in names)
+    return _tuple(value, tuple[profile_model.Condition, ...])
+
+
+def _toxicity(value: object) -> str | None:
+    if value is None:
+        return None
+    name = _str(value, str)
+    term = adverse_events.normalise(name)
+    if term is None:
+        hint = _suggest.did_you_mean(name.casefold(), sorted(adverse_events.TERMS))
+        _fail(f"{_show.text(name)} is not an adverse event resistx knows{hint}")
+    return term
 
 
 def _limited(t: Any, limit: int, what: str) -> FieldHook:
@@ -341,6 +370,8 @@ def _limited(t: Any, limit: int, what: str) -> FieldHook:
 _FIELD_HOOKS[(Treatment, "drugs")] = _drug_names
 _FIELD_HOOKS[(BiomarkerResult, "gene")] = _gene
 _FIELD_HOOKS[(Profile, "comorbidities")] = _comorbidities
+_FIELD_HOOKS[(profile_model.Condition, "name")] = _comorbidity_name
+_FIELD_HOOKS[(Treatment, "toxicity")] = _toxicity
 _FIELD_HOOKS[(Profile, "treatments")] = _limited(
     tuple[Treatment, ...], profile_model.MAX_TREATMENTS, "treatments"
 )
@@ -357,6 +388,7 @@ converter.register_structure_hook(int, _int)
 converter.register_structure_hook(float, _float)
 converter.register_structure_hook(bool, _bool)
 converter.register_structure_hook(dt.date, _date)
+converter.register_structure_hook(profile_model.Condition, lambda v, _t: _condition(v))
 converter.register_structure_hook_func(
     lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import enum
+import weakref
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,7 +11,7 @@ from resistx import _jsontext, _serde
 from resistx._errors import OutOfScopeError, ProfileError
 from resistx.model import _show
 from resistx.model.enums import Her2Status, HormoneReceptor
-from resistx.model.profile import Preferences, Profile
+from resistx.model.profile import Her2Test, Preferences, Profile, her2_category
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
 
@@ -27,7 +27,7 @@ def _parse(text: str, origin: str) -> Profile:
     except _serde.DataProblemsError as e:
         raise ProfileError(_serde.problems_of(e)) from None
     try:
-        profile = _serde.structure_or_problems(data, Profile)
+        profile = _serde.structure_or_problems(derive_her2(data), Profile)
     except _serde.DataProblemsError as e:
         duplicates += e.problems
     if duplicates:
@@ -62,53 +62,83 @@ def check_scope(profile: Profile) -> None:
         raise OutOfScopeError(msg)
 
 
-def _well_typed(profile: Profile) -> bool:
-    """A Profile made in code can hold a plain string where the model types an enum, or a
-    string that is not text (a lone surrogate); either sends it through the converter."""
-    values: list[object] = [profile.her2, profile.hormone_receptor]
-    values += [r.status for r in profile.biomarkers]
-    if not all(isinstance(v, enum.Enum) for v in values):
-        return False
-    texts: list[object] = [profile.patient_id or "", *profile.comorbidities]
-    texts += [t for r in profile.biomarkers for t in (r.gene, r.variant or "")]
-    return all(_is_text(t) for t in texts)
+#: profiles and preferences that passed the checks: immutable, so once checked, always valid
+_CHECKED: weakref.WeakSet[Profile | Preferences] = weakref.WeakSet()
 
 
-def _is_text(value: object) -> bool:
-    if not isinstance(value, str):
-        return False
-    if value.isascii():
-        return True
+def _checked(model: Any, cls: type[Any], root: str = "$") -> Any:
+    """A model built in code goes through the same checks as JSON input, once: its data is
+    structured again (so a plain string where an enum belongs, a misspelled comorbidity or a
+    lone surrogate is a ``ProfileError`` at its path)."""
+    if model in _CHECKED:
+        return model
     try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
+        data = _serde.to_dict(model)
+    except Exception as e:
+        raise ProfileError(
+            [(root, f"cannot be read as {cls.__name__}: {_show.text(str(e))}")]
+        ) from None
+    try:
+        checked = _serde.structure_or_problems(data, cls)
+    except _serde.DataProblemsError as e:
+        raise ProfileError(_serde.problems_of(e, root)) from None
+    _CHECKED.add(checked)
+    return checked
+
+
+def derive_her2(data: Any) -> Any:
+    """Schema 2: ``her2`` may be left out where ``her2_tests`` give it (derived the same way
+    as ``her2_category``); a mapping is returned with it filled in, anything else unchanged."""
+    if not isinstance(data, Mapping) or "her2" in data or not data.get("her2_tests"):
+        return data
+    try:
+        tests = _serde.structure_or_problems(data["her2_tests"], tuple[Her2Test, ...])
+    except (_serde.DataProblemsError, TypeError):
+        return data  # the main structuring reports the problems
+    return {**data, "her2": her2_category(tests).value}
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):  # a name the file system cannot hold (NUL, too long)
         return False
-    return True
+
+
+def _from_string(source: str) -> Profile:
+    """A string is JSON text when it starts with ``{`` (after white space); otherwise, when it
+    names an existing file, that file is read; otherwise the error says which was tried."""
+    if source.lstrip().startswith("{"):
+        return _parse(source, "the profile text")
+    if len(source) < 4096 and "\n" not in source and _is_file(source):
+        return _read(Path(source))
+    hint = (
+        f"{_show.text(source[:80])} is neither JSON text (which starts with '{{') nor an "
+        "existing file; pass JSON text, a mapping, or the path of a profile file"
+    )
+    raise ProfileError([("$", hint)])
 
 
 def load_profile(source: ProfileSource) -> Profile:
-    """A ``Profile`` from a mapping, a JSON string or a ``pathlib.Path`` to a JSON file.
+    """A ``Profile`` from a mapping, JSON text, or a file path (a ``pathlib.Path``, or a ``str``
+    that does not start with ``{`` and names an existing file).
 
     Raises ``ProfileError`` naming every problem with its JSON path, and
     ``OutOfScopeError`` for HR-negative or HER2-positive disease.
     """
     if isinstance(source, Profile):
-        # a Profile built in code skips the converter: check it the same way once
-        profile = (
-            source
-            if _well_typed(source)
-            else _serde.structure(_serde.to_dict(source), Profile, ProfileError)
-        )
+        profile: Profile = _checked(source, Profile)
     elif isinstance(source, Path):
         profile = _read(source)
     elif isinstance(source, str):
-        profile = _parse(source, "the profile text")
+        profile = _from_string(source)
     elif isinstance(source, Mapping):
-        profile = _serde.structure(source, Profile, ProfileError)
+        profile = _serde.structure(derive_her2(source), Profile, ProfileError)
     else:
         raise ProfileError(
             [("$", f"expected a mapping, JSON text or a Path, got {type(source).__name__}")]
         )
+    _CHECKED.add(profile)
     check_scope(profile)
     return profile
 
@@ -117,5 +147,14 @@ def load_preferences(source: Preferences | Mapping[str, Any] | None) -> Preferen
     if source is None:
         return Preferences()
     if isinstance(source, Preferences):
-        return source
-    return _serde.structure(source, Preferences, ProfileError)
+        return _checked(source, Preferences, "$.preferences")  # type: ignore[no-any-return]
+    if not isinstance(source, Mapping):
+        raise ProfileError(
+            [("$.preferences", f"expected a mapping or Preferences, got {type(source).__name__}")]
+        )
+    try:
+        prefs = _serde.structure_or_problems(source, Preferences)
+    except _serde.DataProblemsError as e:
+        raise ProfileError(_serde.problems_of(e, "$.preferences")) from None
+    _CHECKED.add(prefs)
+    return prefs

@@ -26,9 +26,14 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _NOTES: dict[tuple[str, str], str] = {
     ("Profile", "ecog"): "ECOG performance status 0-4; null when unknown.",
     ("Profile", "as_of"): "Date of the decision; when absent, the latest date in the profile.",
-    ("Profile", "comorbidities"): "diabetes, interstitial_lung_disease, uncontrolled_hypertension, "
-    "cardiac_disease, hepatic_impairment, neuropathy, cytopenia, ...; unknown names are kept and noted.",
-    ("Profile", "schema_version"): "Always 1.",
+    ("Profile", "comorbidities"): "A closed vocabulary (diabetes, interstitial_lung_disease, "
+    "qtc_prolonged, neuropathy, hepatic_impairment, cardiac_disease, ..., or an alias such as "
+    "'ILD'), each a name or an object with its value (neuropathy grade, Child-Pugh class, HbA1c); "
+    "an unknown name is an error: free text goes in other_conditions.",
+    ("Profile", "schema_version"): "2 (the current schema); 1 still loads, migrated.",
+    ("Profile", "her2"): "Required unless her2_tests give it (then derived, and must agree).",
+    ("Profile", "other_conditions"): "Free text resistx does not assess; the plan repeats it.",
+    ("Treatment", "toxicity"): "With stop_reason toxicity: the adverse event (any case).",
     (
         "Treatment",
         "drugs",
@@ -36,12 +41,18 @@ _NOTES: dict[tuple[str, str], str] = {
     ("Treatment", "ended_on"): "Not before started_on.",
     ("BiomarkerResult", "gene"): "HGNC symbol or an alias the review uses (p16, HER2, ...).",
 }
-_MINIMUM: dict[tuple[str, str], int] = {
+_MINIMUM: dict[tuple[str, str], float] = {
+    ("BiomarkerResult", "tumour_fraction"): 0,
+    ("Condition", "grade"): 0,
+    ("Condition", "hba1c"): 3,
     ("Profile", "ecog"): 0,
     ("Treatment", "line"): 1,
     ("Treatment", "months"): 0,
 }
-_MAXIMUM: dict[tuple[str, str], int] = {
+_MAXIMUM: dict[tuple[str, str], float] = {
+    ("BiomarkerResult", "tumour_fraction"): 1,
+    ("Condition", "grade"): 4,
+    ("Condition", "hba1c"): 20,
     ("Profile", "ecog"): 4,
     ("Treatment", "months"): profile_model.MAX_MONTHS,
 }
@@ -54,8 +65,25 @@ _MAX_ITEMS: dict[tuple[str, str], int] = {
 _DATE_RANGE = (
     f"A date from {profile_model.FIRST_DATE.isoformat()} to {profile_model.LAST_DATE.isoformat()}"
 )
-_CONST: dict[tuple[str, str], int] = {("Profile", "schema_version"): 1}
-_NON_EMPTY_ITEMS = {("Profile", "comorbidities"), ("Treatment", "drugs")}
+_CONST: dict[tuple[str, str], int] = {}
+_ENUM: dict[tuple[str, str], list[int]] = {("Profile", "schema_version"): [1, 2]}
+_NON_EMPTY_ITEMS = {("Treatment", "drugs")}
+#: fields the converter reads more loosely than their model type says
+_LOOSE: dict[tuple[str, str], dict[str, Any]] = {
+    # a name (an alias is accepted) or an object with the name and its value
+    ("Profile", "comorbidities"): {
+        "type": "array",
+        "items": {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "pattern": r"\S"},
+                {"$ref": "#/$defs/Condition"},
+            ]
+        },
+    },
+    ("Condition", "name"): {"type": "string", "minLength": 1, "pattern": r"\S"},
+    ("BiomarkerResult", "gene"): {"type": "string", "minLength": 1, "pattern": r"\S"},
+    ("Treatment", "toxicity"): {"anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]},
+}
 
 
 _PROFILE_PARTS = (profile_model.Treatment, profile_model.BiomarkerResult)
@@ -119,6 +147,12 @@ class _Builder:
                 continue
             key = (cls.__name__, f.name)
             prop = self.of(hints[f.name])
+            if key in _LOOSE:
+                if key == ("Profile", "comorbidities"):
+                    self.ref(profile_model.Condition)
+                prop = dict(_LOOSE[key])
+            if key in _ENUM:
+                prop = {"type": "integer", "enum": _ENUM[key]}
             if key in _NOTES:
                 prop["description"] = _NOTES[key]
             for table, word in ((_MINIMUM, "minimum"), (_MAXIMUM, "maximum"), (_CONST, "const")):
@@ -144,7 +178,7 @@ class _Builder:
         return out
 
 
-def _constrain(prop: dict[str, Any], word: str, value: int) -> None:
+def _constrain(prop: dict[str, Any], word: str, value: float) -> None:
     """Put a numeric constraint on the non-null branch of a property."""
     if "anyOf" in prop:
         _constrain(prop["anyOf"][0], word, value)

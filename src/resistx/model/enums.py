@@ -24,7 +24,36 @@ class Her2Status(enum.StrEnum):
 class MenopausalStatus(enum.StrEnum):
     POSTMENOPAUSAL = "postmenopausal"
     PREMENOPAUSAL = "premenopausal"
+    PERIMENOPAUSAL = "perimenopausal"
     UNKNOWN = "unknown"
+
+
+class Sex(enum.StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+class ChildPugh(enum.StrEnum):
+    """The Child-Pugh class of hepatic impairment."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class Her2Score(enum.StrEnum):
+    """A HER2 immunohistochemistry score (ultralow: IHC 0 with faint incomplete staining)."""
+
+    ZERO = "0"
+    ULTRALOW = "ultralow"
+    ONE = "1+"
+    TWO = "2+"
+    THREE = "3+"
+
+
+class IshResult(enum.StrEnum):
+    NEGATIVE = "negative"
+    POSITIVE = "positive"
 
 
 class BiomarkerStatus(enum.StrEnum):
@@ -45,6 +74,8 @@ class Origin(enum.StrEnum):
 class Sample(enum.StrEnum):
     TISSUE = "tissue"
     CTDNA = "ctdna"
+    BLOOD = "blood"  # germline tests
+    SALIVA = "saliva"  # germline tests
 
 
 class Assay(enum.StrEnum):

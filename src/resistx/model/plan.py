@@ -135,6 +135,8 @@ class Plan:
     excluded: tuple[Exclusion, ...] = ()
     actions: tuple[Action, ...] = ()
     notes: tuple[str, ...] = ()
+    #: what the profile records that resistx does not assess (``other_conditions``), verbatim
+    not_assessed: tuple[str, ...] = ()
     policy: PolicyInfo
     evidence_version: str
     library_version: str

@@ -17,20 +17,28 @@ from resistx.model._show import number
 from resistx.model.enums import (
     Assay,
     BiomarkerStatus,
+    ChildPugh,
     Classification,
     DrugClass,
+    Her2Score,
     Her2Status,
     HormoneReceptor,
+    IshResult,
     MenopausalStatus,
     Origin,
     Priority,
     Sample,
+    Sex,
     StopReason,
     TreatmentSetting,
 )
+from resistx.vocab import adverse_events as ae_vocab
 from resistx.vocab import drugs as drug_vocab
+from resistx.vocab.comorbidities import Comorbidity
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+SCHEMA_VERSIONS = (1, 2)  # schema 1 still loads, migrated (the plan says so)
+MAX_OTHER_CONDITIONS = 50
 _NOT_RESPONSE = (
     StopReason.TOXICITY,
     StopReason.PATIENT_CHOICE,
@@ -59,8 +67,96 @@ def _ecog(_inst: object, _attribute: attrs.Attribute[Any], value: int | None) ->
 
 
 def _schema(_inst: object, _attribute: attrs.Attribute[Any], value: int) -> None:
-    if value != SCHEMA_VERSION:
-        msg = f"schema_version must be {SCHEMA_VERSION}, got {number(value)}"
+    if value not in SCHEMA_VERSIONS:
+        msg = f"schema_version must be 2 (or 1, read and migrated), got {number(value)}"
+        raise ValueError(msg)
+
+
+def _grade(inst: Any, _attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is None:
+        return
+    if getattr(inst, "name", None) is not Comorbidity.NEUROPATHY:
+        msg = "grade is read for neuropathy only"
+        raise ValueError(msg)
+    if not 0 <= value <= 4:
+        msg = f"neuropathy grade must be 0 to 4 (CTCAE), got {number(value)}"
+        raise ValueError(msg)
+
+
+def _child_pugh(inst: Any, _attribute: attrs.Attribute[Any], value: ChildPugh | None) -> None:
+    if value is not None and getattr(inst, "name", None) is not Comorbidity.HEPATIC_IMPAIRMENT:
+        msg = "child_pugh is read for hepatic_impairment only"
+        raise ValueError(msg)
+
+
+def _hba1c(inst: Any, _attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is None:
+        return
+    if getattr(inst, "name", None) is not Comorbidity.DIABETES:
+        msg = "hba1c is read for diabetes only"
+        raise ValueError(msg)
+    if not 3 <= value <= 20:
+        msg = f"hba1c is a percentage from 3 to 20, got {number(value)}"
+        raise ValueError(msg)
+
+
+def _toxicity(inst: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        return
+    if getattr(inst, "stop_reason", None) is not StopReason.TOXICITY:
+        msg = "toxicity names the adverse event of a treatment stopped for toxicity"
+        raise ValueError(msg)
+    if value not in ae_vocab.TERMS:
+        msg = f"{value!r} is not an adverse event resistx knows (use resistx.load_profile to normalise)"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Condition:
+    """A comorbidity from the closed vocabulary, with the value its rules read, if any."""
+
+    name: Comorbidity
+    grade: int | None = attrs.field(default=None, validator=_grade)  # neuropathy, CTCAE 0-4
+    child_pugh: ChildPugh | None = attrs.field(default=None, validator=_child_pugh)
+    hba1c: float | None = attrs.field(default=None, validator=_hba1c)  # diabetes, percent
+
+
+def _ish(inst: Any, _attribute: attrs.Attribute[Any], value: IshResult | None) -> None:
+    if getattr(inst, "score", None) is Her2Score.TWO and value is None:
+        msg = "IHC 2+ needs its ISH result (negative or positive) to tell HER2-low from positive"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Her2Test:
+    """One HER2 result: the IHC score and, for 2+, the in situ hybridisation."""
+
+    score: Her2Score
+    ish: IshResult | None = attrs.field(default=None, validator=_ish)
+    sample: Sample | None = None
+    tested_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
+
+
+def her2_category(tests: tuple[Her2Test, ...]) -> Her2Status:
+    """HER2 from its results: positive (3+ or ISH-positive) on any sample, else low (1+, or 2+
+    with ISH negative) on any, else ultralow, else 0 (the DESTINY-Breast04/06 categories)."""
+    scores = {t.score for t in tests}
+    if Her2Score.THREE in scores or any(t.ish is IshResult.POSITIVE for t in tests):
+        return Her2Status.POSITIVE
+    if Her2Score.ONE in scores or Her2Score.TWO in scores:
+        return Her2Status.LOW
+    if Her2Score.ULTRALOW in scores:
+        return Her2Status.ULTRALOW
+    return Her2Status.ZERO if tests else Her2Status.UNKNOWN
+
+
+def _her2_agrees(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Her2Test, ...]) -> None:
+    her2 = getattr(inst, "her2", None)
+    if value and her2 is not None and her2 is not her2_category(value):
+        msg = (
+            f"her2 is {her2.value!r} but her2_tests say {her2_category(value).value!r}; give one "
+            "or make them agree"
+        )
         raise ValueError(msg)
 
 
@@ -118,6 +214,10 @@ class BiomarkerResult:
     assay: Assay | None = None
     tested_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
     variant: str | None = None
+    #: ctDNA only: the tumour fraction (0-1), or whether the tumour is known to shed little DNA;
+    #: a ctDNA negative with a low fraction or low shedding is not a negative
+    tumour_fraction: float | None = attrs.field(default=None, validator=v.fraction)
+    low_shedding: bool | None = None
     #: pathogenic or likely pathogenic match; a VUS or (likely) benign variant does not.
     #: None: pathogenic for mutated, amplified and loss, as resistx 0.1 read every result
     classification: Classification | None = None
@@ -145,6 +245,7 @@ class Treatment:
         default=None, validator=[v.non_negative, v.not_above(MAX_MONTHS, " (50 years)")]
     )
     stop_reason: StopReason | None = None
+    toxicity: str | None = attrs.field(default=None, validator=_toxicity)  # stop_reason toxicity
 
     @property
     def drug_classes(self) -> frozenset[DrugClass]:
@@ -220,11 +321,17 @@ class Profile:
     )
     hormone_receptor: HormoneReceptor
     her2: Her2Status
+    her2_tests: tuple[Her2Test, ...] = attrs.field(default=(), validator=_her2_agrees)
+    sex: Sex | None = None
     menopausal_status: MenopausalStatus = MenopausalStatus.UNKNOWN
     ecog: int | None = attrs.field(default=None, validator=_ecog)
     visceral_crisis: bool = False
-    comorbidities: tuple[str, ...] = attrs.field(
+    comorbidities: tuple[Condition, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_COMORBIDITIES, "comorbidities")
+    )
+    #: free text resistx does not assess; the plan repeats it verbatim
+    other_conditions: tuple[str, ...] = attrs.field(
+        default=(), validator=v.at_most(MAX_OTHER_CONDITIONS, "other conditions")
     )
     biomarkers: tuple[BiomarkerResult, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_BIOMARKERS, "biomarker results")

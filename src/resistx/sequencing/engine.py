@@ -97,6 +97,7 @@ def sequence(
         excluded=excluded,
         actions=actions,
         notes=(*plan_notes, *notes(facts)),
+        not_assessed=p.other_conditions,
         policy=pol.info,
         evidence_version=eb.version,
         library_version=version(),

@@ -15,7 +15,7 @@ import attrs
 from resistx.model.enums import BiomarkerStatus, DrugClass, Her2Status, StopReason
 from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
 from resistx.sequencing.findings import GeneState, reconcile
-from resistx.vocab.comorbidities import Comorbidity, known
+from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -224,7 +224,7 @@ class Facts:
 
     @cached_property
     def comorbidities(self) -> frozenset[Comorbidity]:
-        return frozenset(c for c in map(known, self.profile.comorbidities) if c)
+        return frozenset(c.name for c in self.profile.comorbidities)
 
     @property
     def her2(self) -> Her2Status:

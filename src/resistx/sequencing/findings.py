@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from resistx.model.enums import Assay, BiomarkerStatus, Origin
+from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
 
 S = BiomarkerStatus
@@ -81,7 +81,21 @@ class GeneState:
     negative: BiomarkerResult | None = None  # the negative that stands (no finding kept)
     indeterminate: bool = False
     not_actionable: tuple[BiomarkerResult, ...] = ()  # VUS and benign variants
+    uninformative: tuple[BiomarkerResult, ...] = ()  # ctDNA negatives of a low-shedding tumour
     conflicts: tuple[Conflict, ...] = ()
+
+
+#: below this tumour fraction a ctDNA negative cannot rule an alteration out (resistx's threshold,
+#: an assumption: ctDNA assays report reduced sensitivity at tumour fractions under 1%)
+LOW_TUMOUR_FRACTION = 0.01
+
+
+def uninformative(r: BiomarkerResult) -> bool:
+    """A ctDNA negative from a tumour known to shed little DNA, or with a low tumour fraction."""
+    if r.status not in NEGATIVE or r.sample is not Sample.CTDNA:
+        return False
+    low = r.tumour_fraction is not None and r.tumour_fraction < LOW_TUMOUR_FRACTION
+    return low or bool(r.low_shedding)
 
 
 def _after(r: BiomarkerResult, date: dt.date | None) -> bool:
@@ -100,7 +114,8 @@ def reconcile(
     """The state of one gene from all its results (any order) and the latest progression."""
     ordered = sorted(results, key=result_order)
     vus = tuple(r for r in ordered if r.status in POSITIVE and not r.actionable)
-    usable = [r for r in ordered if r not in vus]
+    blind = tuple(r for r in ordered if uninformative(r))
+    usable = [r for r in ordered if r not in vus and r not in blind]
     positives = [r for r in usable if r.status in POSITIVE]
     negatives = [r for r in usable if r.status in NEGATIVE]
     germline = [r for r in positives if r.origin is Origin.GERMLINE]
@@ -127,6 +142,7 @@ def reconcile(
             finding=Finding(result=kept, stale=stale(kept)),
             indeterminate=indeterminate,
             not_actionable=vus,
+            uninformative=blind,
             conflicts=tuple(conflicts),
         )
     negative = (
@@ -147,6 +163,7 @@ def reconcile(
         negative=negative,
         indeterminate=indeterminate,
         not_actionable=vus,
+        uninformative=blind,
         conflicts=tuple(conflicts),
     )
 

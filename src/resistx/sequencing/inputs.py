@@ -9,8 +9,18 @@ from __future__ import annotations
 
 import attrs
 
-from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Origin, Priority
+from resistx.model.enums import (
+    Assay,
+    BiomarkerStatus,
+    DrugClass,
+    Her2Status,
+    MenopausalStatus,
+    Origin,
+    Priority,
+    Sex,
+)
 from resistx.model.mechanism import ResistanceMechanism
+from resistx.model.profile import Condition
 from resistx.sequencing.facts import (
     EARLY_RELAPSE_SG,
     EARLY_RELAPSE_TDXD,
@@ -19,7 +29,6 @@ from resistx.sequencing.facts import (
     Facts,
 )
 from resistx.sequencing.findings import Finding, by_pcr_only
-from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -82,7 +91,10 @@ class HistoryInputs:
 
 @attrs.frozen(kw_only=True)
 class BalanceInputs:
-    comorbidities: tuple[Comorbidity, ...]
+    comorbidities: tuple[Condition, ...]  # sorted by name, with their values
+    #: an aromatase inhibitor or fulvestrant needs ovarian suppression (pre/perimenopausal)
+    needs_ovarian_suppression: bool
+    male: bool  # an aromatase inhibitor needs a GnRH agonist
     priority: Priority
     cost_sensitive: bool
     poor_performance: bool
@@ -221,8 +233,13 @@ def history(
 
 def balance(facts: Facts) -> BalanceInputs:
     ecog = facts.profile.ecog
+    p = facts.profile
     return BalanceInputs(
-        comorbidities=tuple(sorted(facts.comorbidities)),
+        comorbidities=tuple(sorted(p.comorbidities, key=lambda c: c.name)),
+        needs_ovarian_suppression=p.sex is not Sex.MALE
+        and p.menopausal_status
+        in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL),
+        male=p.sex is Sex.MALE,
         priority=facts.preferences.priority,
         cost_sensitive=facts.preferences.cost_sensitive,
         poor_performance=ecog is not None and ecog >= 3,

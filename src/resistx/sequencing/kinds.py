@@ -122,3 +122,8 @@ def has_negative_trial(spec: RegimenSpec) -> bool:
 def is_investigational(spec: RegimenSpec) -> bool:
     """Regimens without an approval in this setting (the regimen table's status)."""
     return spec.regulatory.investigational
+
+
+def has_ribociclib(spec: AnyRegimen) -> bool:
+    """Regimens with ribociclib."""
+    return "ribociclib" in spec.drugs

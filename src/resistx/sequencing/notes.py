@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from resistx import _suggest
-from resistx.model.enums import MenopausalStatus
+from resistx.model.enums import MenopausalStatus, Sex
 from resistx.sequencing.facts import Facts
-from resistx.vocab import comorbidities, genes
 
 
 def notes(facts: Facts) -> list[str]:
     p = facts.profile
     out: list[str] = []
-    for gene in sorted({r.gene for r in p.biomarkers}):
-        if gene not in genes.GENES:
-            hint = _suggest.did_you_mean(gene, list(genes.GENES))
-            out.append(f"{gene}: not a gene resistx uses{hint}")
-    for name in sorted(set(p.comorbidities)):
-        if comorbidities.known(name) is None:
-            hint = _suggest.did_you_mean(name, [c.value for c in comorbidities.Comorbidity])
-            out.append(f"{name}: not a comorbidity resistx uses{hint}")
+    if p.schema_version == 1:
+        out.append(
+            "Profile schema 1, read as schema 2 (migrated): its fields mean what they meant; "
+            "sex, HER2 test results, tumour fraction and the values of comorbidities were not given."
+        )
     for state in facts.genes.values():
         for r in state.not_actionable:
             what = r.classification.value if r.classification else "not pathogenic"
             variant = f" {r.variant}" if r.variant else ""
             out.append(f"{r.gene}{variant} is classified {what}: not a match for any option.")
+        for r in state.uninformative:
+            why = (
+                f"a tumour fraction of {r.tumour_fraction:.1%}"
+                if r.tumour_fraction is not None
+                else "a tumour known to shed little DNA"
+            )
+            out.append(
+                f"{r.gene} not detected on ctDNA with {why}: not read as a negative; a tissue "
+                "test (or ctDNA with a higher tumour fraction) is needed."
+            )
     if not facts.had_cdk46i:
         out.append(
             "No CDK4/6 inhibitor on record: the review's evidence is for patients whose disease "
@@ -51,9 +56,15 @@ def notes(facts: Facts) -> list[str]:
             )
     if p.ecog is None:
         out.append("ECOG performance status unknown: intensive regimens were not demoted for it.")
-    if p.menopausal_status is MenopausalStatus.PREMENOPAUSAL:
+    if p.sex is Sex.MALE:
         out.append(
-            "Premenopausal: endocrine options assume ovarian function suppression; EMERALD "
+            "Male patient: the review's trials enrolled few or no men; an aromatase inhibitor "
+            "needs a GnRH agonist with it, and menopausal status does not apply."
+        )
+    elif p.menopausal_status in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL):
+        out.append(
+            f"{p.menopausal_status.value.capitalize()}: an aromatase inhibitor or fulvestrant "
+            "needs ovarian function suppression, as the review's trials required; EMERALD "
             "enrolled postmenopausal patients."
         )
     if p.as_of is None:

@@ -16,6 +16,7 @@ class Comorbidity(enum.StrEnum):
     BRADYCARDIA = "bradycardia"
     INFLAMMATORY_BOWEL_DISEASE = "inflammatory_bowel_disease"
     RENAL_IMPAIRMENT = "renal_impairment"
+    QTC_PROLONGED = "qtc_prolonged"  # a prolonged QTc or congenital long-QT syndrome
 
 
 #: other names for a comorbidity resistx reads
@@ -29,6 +30,10 @@ ALIASES = {
     "heart_failure": "cardiac_disease",
     "peripheral_neuropathy": "neuropathy",
     "liver_impairment": "hepatic_impairment",
+    "long_qt": "qtc_prolonged",
+    "long_qt_syndrome": "qtc_prolonged",
+    "qt_prolongation": "qtc_prolonged",
+    "prolonged_qtc": "qtc_prolonged",
 }
 
 

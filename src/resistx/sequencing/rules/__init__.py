@@ -42,6 +42,8 @@ RULES: tuple[Rule, ...] = (
     status.nothing_against,
     # factor 4: balance
     balance.comorbidities,
+    balance.ovarian_suppression,
+    balance.ribociclib_monitoring,
     balance.toxicity_and_cost,
     # plan-level
     actions.conflicts,

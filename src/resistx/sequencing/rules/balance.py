@@ -49,13 +49,16 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
         (C.INFLAMMATORY_BOWEL_DISEASE, "sacituzumab govitecan"): (False, "diarrhea"),
         (C.INFLAMMATORY_BOWEL_DISEASE, "alpelisib"): (False, "diarrhea"),
         (C.INFLAMMATORY_BOWEL_DISEASE, "capivasertib"): (False, "diarrhea"),
+        (C.QTC_PROLONGED, "ribociclib"): (True, "qt prolongation"),
+        (C.CARDIAC_DISEASE, "ribociclib"): (False, "qt prolongation"),
     }
 )
 
 #: comorbidity cautions for which the review prints no figure, by drug
 UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
-        (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy",
+        (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy; "
+        "prefer a non-neurotoxic agent (capecitabine, an anthracycline)",
         (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
         (C.CYTOPENIA, "olaparib"): "PARP inhibitors cause anaemia and other cytopenias",
         (C.CYTOPENIA, "talazoparib"): "PARP inhibitors cause anaemia and other cytopenias",
@@ -124,36 +127,114 @@ def _percent(a: AdverseEvent | None) -> float | None:
 )
 def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     trial, events = ctx.call(_events, spec)
-    for comorbidity in i.comorbidities:
+    for condition in i.comorbidities:
+        comorbidity = condition.name
+        if comorbidity is C.NEUROPATHY and condition.grade is not None and condition.grade < 2:
+            continue  # grade 0-1: no caution (grade 2 or worse, or unknown grade, cautions)
         name = comorbidity.value.replace("_", " ")
+        if condition.grade is not None:
+            name += f" grade {condition.grade}"
+        if condition.child_pugh is not None:
+            name += f" (Child-Pugh {condition.child_pugh.value})"
+        if condition.hba1c is not None:
+            name += f" (HbA1c {num(condition.hba1c)}%)"
         for drug in spec.drugs:
             if (risk := COMORBIDITY_RISKS.get((comorbidity, drug))) is not None:
-                exclude, term = risk
-                ae = _find(events, term)
-                figure = (
-                    f"{ae.term} {_figure(ae)} {_in(trial)}" if ae and trial else f"{term} ({drug})"
-                )
-                cited = (trial.key,) if trial else ()
-                if exclude:
-                    yield Effect(
-                        code=ExclusionCode.CONTRAINDICATED.value,
-                        exclude=ExclusionCode.CONTRAINDICATED,
-                        text=f"{name}: {figure}.",
-                        trials=cited,
-                    )
-                else:
-                    yield Effect(
-                        code=f"{comorbidity.value}_caution",
-                        caution=True,
-                        text=f"{name}: {figure}; monitor closely.",
-                        term=ae.term if ae else None,
-                        percent=_percent(ae),
-                        trials=cited if ae else (),
-                    )
+                yield _risk(risk, name, comorbidity, drug, trial, events, spec.key_trials)
             if (note := UNQUANTIFIED.get((comorbidity, drug))) is not None:
                 yield Effect(
                     code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}."
                 )
+
+
+def _risk(  # noqa: PLR0917 - one call site, in order
+    risk: tuple[bool, str],
+    name: str,
+    comorbidity: Comorbidity,
+    drug: str,
+    trial: Trial | None,
+    events: tuple[AdverseEvent, ...],
+    key_trials: tuple[str, ...],
+) -> Effect:
+    exclude, term = risk
+    ae = _find(events, term)
+    figure = (
+        f"{ae.term} {_figure(ae)} {_in(trial)}"
+        if ae and trial
+        else f"{term} ({drug}; its label, not the review's tables)"
+    )
+    cited = (trial.key,) if trial and ae else ()
+    if exclude:
+        return Effect(
+            code=ExclusionCode.CONTRAINDICATED.value,
+            exclude=ExclusionCode.CONTRAINDICATED,
+            text=f"{name}: {figure}.",
+            trials=cited or key_trials,
+        )
+    return Effect(
+        code=f"{comorbidity.value}_caution",
+        caution=True,
+        text=f"{name}: {figure}; monitor closely.",
+        term=ae.term if ae else None,
+        percent=_percent(ae),
+        trials=cited,
+    )
+
+
+# rule 40: endocrine therapy needs ovarian suppression before the menopause, and in men
+@rule(
+    40,
+    "Ovarian suppression, or a GnRH agonist in men, with endocrine therapy",
+    B,
+    condition="A pre- or perimenopausal woman; or a man (schema 2's sex).",
+    effect="Each option with an aromatase inhibitor or fulvestrant (pre/perimenopausal), or with "
+    "an aromatase inhibitor (men), carries a caution; the plan asks for ovarian function "
+    "suppression or a GnRH agonist (action), as the review's trials required.",
+    codes=("ovarian_suppression_needed", "gnrh_agonist_needed"),
+    references=(9, 10, 11),
+    regimens=kinds.is_endocrine_based,
+)
+def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    classes = kinds.classes(spec)
+    ai = DrugClass.AROMATASE_INHIBITOR in classes
+    if i.male and ai:
+        yield Effect(
+            code="gnrh_agonist_needed",
+            caution=True,
+            text="Male patient: an aromatase inhibitor needs a GnRH agonist with it; the trials "
+            "enrolled few or no men.",
+            references=(9, 10, 11),
+        )
+    elif i.needs_ovarian_suppression and (ai or DrugClass.SERD in classes):
+        yield Effect(
+            code="ovarian_suppression_needed",
+            caution=True,
+            text="Before the menopause: an aromatase inhibitor or fulvestrant needs ovarian "
+            "function suppression (a GnRH agonist), as the review's trials required.",
+            references=(9, 10, 11),
+        )
+
+
+# rule 41: ribociclib's QT and liver monitoring, from its label (not in the review)
+@rule(
+    41,
+    "Ribociclib: QT and liver monitoring",
+    B,
+    condition="A regimen with ribociclib.",
+    effect="A caution: ribociclib prolongs the QT interval and raises liver enzymes (its label; "
+    "the review gives no adverse-event table for it); a prolonged QTc or long-QT syndrome "
+    "excludes it (rule 12).",
+    codes=("ribociclib_qt_liver",),
+    regimens=kinds.has_ribociclib,
+)
+def ribociclib_monitoring(_i: BalanceInputs, _spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    yield Effect(
+        code="ribociclib_qt_liver",
+        caution=True,
+        text="Ribociclib prolongs the QT interval and can raise liver enzymes: an ECG and liver "
+        "tests before and during treatment (its label; not in the review).",
+        term="qt prolongation",
+    )
 
 
 def _profile(

@@ -1,0 +1,43 @@
+"""Adverse events a treatment can be stopped for (``Treatment.toxicity``): the terms of the
+review's adverse-event tables, and the few a CDK4/6-inhibitor history needs besides them."""
+
+from __future__ import annotations
+
+#: canonical terms, lower case, as the evidence spells them
+TERMS: frozenset[str] = frozenset(
+    {
+        # the review's Tables 4 and 5
+        "abdominal pain", "alopecia", "anemia", "arthralgia", "ast increased", "asthenia",
+        "back pain", "bradycardia", "constipation", "cough", "creatinine increased",
+        "decreased appetite", "diarrhea", "dysgeusia", "dyspepsia", "dyspnea", "fatigue",
+        "headache", "hepatotoxicity", "hot flashes", "hyperglycemia", "hyperlipidemia",
+        "hypertension", "increased alt", "infection", "insomnia", "interstitial lung disease",
+        "left ventricular ejection fraction", "leukopenia", "lymphopenia", "maculopapular rash",
+        "mucosal inflammation", "musculoskeletal", "nausea", "neutropenia", "peripheral edema",
+        "photopsia", "pneumonitis", "proteinuria", "pruritus", "pyrexia", "rash", "stomatitis",
+        "thrombocytopenia", "urea increased", "vomiting", "weight loss",
+        # the CDK4/6 inhibitors' own (their labels), which the review's tables do not list
+        "qt prolongation", "febrile neutropenia", "venous thromboembolism",
+    }
+)  # fmt: skip
+
+ALIASES = {
+    "diarrhoea": "diarrhea",
+    "anaemia": "anemia",
+    "hyperglycaemia": "hyperglycemia",
+    "ild": "interstitial lung disease",
+    "alt increased": "increased alt",
+    "liver toxicity": "hepatotoxicity",
+    "qtc prolongation": "qt prolongation",
+    "long qt": "qt prolongation",
+    "vte": "venous thromboembolism",
+    "oedema": "peripheral edema",
+    "edema": "peripheral edema",
+}
+
+
+def normalise(name: str) -> str | None:
+    """The canonical term for a name (any case, hyphens or underscores as spaces), or None."""
+    key = " ".join(name.strip().casefold().replace("_", " ").replace("-", " ").split())
+    key = ALIASES.get(key, key)
+    return key if key in TERMS else None

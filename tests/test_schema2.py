@@ -1,0 +1,125 @@
+"""Profile schema 2: what a clinician must be able to say, each field read by the engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from tests.helpers import NEGATIVE, PALBOCICLIB, option, patient, plan, result
+
+
+def v2(**kw: Any) -> dict[str, Any]:
+    return patient(schema_version=2, **kw)
+
+
+def test_a_schema_1_profile_loads_migrated_and_the_plan_says_so() -> None:
+    p = plan(biomarkers=NEGATIVE)
+    assert any("schema 1, read as schema 2" in n for n in p.notes)
+    assert not any("schema 1" in n for n in resistx.sequence(v2(biomarkers=NEGATIVE)).notes)
+
+
+def test_her2_is_derived_from_its_test_results() -> None:
+    tests = [{"score": "0", "sample": "tissue"}, {"score": "2+", "ish": "negative"}]
+    data = v2(her2_tests=tests)
+    del data["her2"]
+    assert resistx.load_profile(data).her2.value == "low"
+
+
+def test_an_ihc_3_plus_or_ish_positive_result_is_out_of_scope() -> None:
+    data = v2(her2_tests=[{"score": "2+", "ish": "positive"}])
+    del data["her2"]
+    with pytest.raises(resistx.OutOfScopeError):
+        resistx.load_profile(data)
+
+
+def test_her2_and_her2_tests_that_disagree_are_an_error() -> None:
+    with pytest.raises(resistx.ProfileError, match="her2_tests say 'low'"):
+        resistx.load_profile(v2(her2="0", her2_tests=[{"score": "1+"}]))
+
+
+def test_ihc_2_plus_without_its_ish_result_is_an_error() -> None:
+    data = v2(her2_tests=[{"score": "2+"}])
+    del data["her2"]
+    with pytest.raises(resistx.ProfileError, match="ISH"):
+        resistx.load_profile(data)
+
+
+def test_a_premenopausal_woman_is_told_an_ai_or_fulvestrant_needs_ovarian_suppression() -> None:
+    p = resistx.sequence(v2(menopausal_status="premenopausal", biomarkers=NEGATIVE))
+    fulv = option(p, "fulvestrant")
+    assert any(c.code == "ovarian_suppression_needed" for c in fulv.cautions)
+    assert not any(
+        c.code == "ovarian_suppression_needed" for c in option(p, "chemotherapy").cautions
+    )
+
+
+def test_a_man_is_told_an_aromatase_inhibitor_needs_a_gnrh_agonist() -> None:
+    p = resistx.sequence(v2(sex="male", biomarkers=NEGATIVE))
+    evex = option(p, "everolimus+exemestane")
+    assert any(c.code == "gnrh_agonist_needed" for c in evex.cautions)
+    assert not any(c.code == "gnrh_agonist_needed" for c in option(p, "fulvestrant").cautions)
+    assert any("Male patient" in n for n in p.notes)
+
+
+def test_a_prolonged_qtc_excludes_ribociclib_regimens() -> None:
+    p = resistx.sequence(v2(comorbidities=["long QT"], biomarkers=NEGATIVE))
+    assert p.exclusion("ribociclib+fulvestrant") is not None
+    assert "contraindicated" in {c.value for c in p.exclusion("ribociclib+fulvestrant").codes}
+    ok = resistx.sequence(v2(biomarkers=NEGATIVE))
+    assert any(
+        c.code == "ribociclib_qt_liver" for c in option(ok, "ribociclib+fulvestrant").cautions
+    )
+
+
+def test_neuropathy_grade_2_cautions_chemotherapy_and_grade_1_does_not() -> None:
+    two = resistx.sequence(v2(comorbidities=[{"name": "neuropathy", "grade": 2}]))
+    one = resistx.sequence(v2(comorbidities=[{"name": "neuropathy", "grade": 1}]))
+    assert any(c.code == "neuropathy_caution" for c in option(two, "chemotherapy").cautions)
+    assert not any(c.code == "neuropathy_caution" for c in option(one, "chemotherapy").cautions)
+
+
+def test_a_comorbidity_value_belongs_to_its_comorbidity() -> None:
+    with pytest.raises(resistx.ProfileError, match="grade is read for neuropathy only"):
+        resistx.load_profile(v2(comorbidities=[{"name": "diabetes", "grade": 2}]))
+
+
+def test_a_ctdna_negative_with_a_low_tumour_fraction_is_not_a_negative() -> None:
+    low = [dict(r, tumour_fraction=0.004) for r in NEGATIVE]
+    p = resistx.sequence(v2(biomarkers=low))
+    assert not any(r.code == "no_actionable_alteration" for r in option(p, "chemotherapy").reasons)
+    assert any("not read as a negative" in n for n in p.notes)
+    assert any(a.code == "retest" for a in p.actions)
+
+
+def test_the_toxicity_a_cdk46i_was_stopped_for_is_read() -> None:
+    toxic = dict(PALBOCICLIB, stop_reason="toxicity", toxicity="Neutropenia")
+    assert resistx.load_profile(v2(treatments=[toxic])).treatments[0].toxicity == "neutropenia"
+    with pytest.raises(resistx.ProfileError, match="not an adverse event"):
+        resistx.load_profile(v2(treatments=[dict(toxic, toxicity="sneezing fits")]))
+
+
+def test_germline_results_from_blood_or_saliva_are_read() -> None:
+    b = result("BRCA2", "mutated", origin="germline", sample="saliva")
+    p = resistx.sequence(v2(biomarkers=[*NEGATIVE, b]))
+    assert p.options[0].regimen.id in ("olaparib", "talazoparib")
+
+
+def test_preferences_built_in_code_are_checked_like_json() -> None:
+    fixed = resistx.sequence(patient(), resistx.Preferences(priority="survival"))  # type: ignore[arg-type]
+    assert fixed == resistx.sequence(patient(), {"priority": "survival"})
+    with pytest.raises(resistx.ProfileError) as info:
+        resistx.sequence(patient(), resistx.Preferences(cost_sensitive="yes"))  # type: ignore[arg-type]
+    assert "$.preferences.cost_sensitive" in dict(info.value.problems)
+
+
+def test_a_profile_built_in_code_with_a_plain_string_menopausal_status_is_read() -> None:
+    made = resistx.Profile(
+        schema_version=2,
+        hormone_receptor="positive",  # type: ignore[arg-type]
+        her2="0",  # type: ignore[arg-type]
+        menopausal_status="premenopausal",  # type: ignore[arg-type]
+    )
+    p = resistx.sequence(made)
+    assert any("Premenopausal" in n for n in p.notes)
