@@ -65,8 +65,9 @@ def test_a_man_is_told_an_aromatase_inhibitor_needs_a_gnrh_agonist() -> None:
 
 def test_a_prolonged_qtc_excludes_ribociclib_regimens() -> None:
     p = resistx.sequence(v2(comorbidities=["long QT"], biomarkers=NEGATIVE))
-    assert p.exclusion("ribociclib+fulvestrant") is not None
-    assert "contraindicated" in {c.value for c in p.exclusion("ribociclib+fulvestrant").codes}
+    excluded = p.exclusion("ribociclib+fulvestrant")
+    assert excluded is not None
+    assert "contraindicated" in {c.value for c in excluded.codes}
     ok = resistx.sequence(v2(biomarkers=NEGATIVE))
     assert any(
         c.code == "ribociclib_qt_liver" for c in option(ok, "ribociclib+fulvestrant").cautions
