@@ -196,6 +196,15 @@ def from_schema(
         return st.just(node["const"])
     if "enum" in node:
         return st.sampled_from(node["enum"])
+    if node.get("type") == "object" and "anyOf" in node:  # one of several sets of required keys
+        variants = [
+            {
+                **{k: v for k, v in node.items() if k != "anyOf"},
+                "required": [*node.get("required", ()), *alt["required"]],
+            }
+            for alt in node["anyOf"]
+        ]
+        return st.one_of([from_schema(schema, n) for n in variants])
     if "anyOf" in node:
         return st.one_of([from_schema(schema, n) for n in node["anyOf"]])
     kind = node.get("type")

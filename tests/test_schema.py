@@ -37,7 +37,9 @@ def test_the_schemas_are_valid_2020_12_schemas() -> None:
         jsonschema.Draft202012Validator.check_schema(schema)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         assert schema["additionalProperties"] is False
-    assert set(PROFILE["required"]) == {"schema_version", "hormone_receptor", "her2"}
+    assert set(PROFILE["required"]) == {"schema_version", "hormone_receptor"}
+    # her2, or the her2_tests it is derived from
+    assert PROFILE["anyOf"] == [{"required": ["her2"]}, {"required": ["her2_tests"]}]
     assert PROFILE["properties"]["her2"]["enum"] == ["0", "ultralow", "low", "positive", "unknown"]
     status = PROFILE["$defs"]["BiomarkerResult"]["properties"]["status"]
     assert "mutated" in status["enum"] and "mutant" not in status["enum"]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 import resistx
+from tests import strategies
 from tests.helpers import NEGATIVE, PALBOCICLIB, option, patient, plan, result
 
 
@@ -124,3 +126,21 @@ def test_a_profile_built_in_code_with_a_plain_string_menopausal_status_is_read()
     )
     p = resistx.sequence(made)
     assert any("Premenopausal" in n for n in p.notes)
+
+
+@given(strategies.profile_dicts(), strategies.preferences)
+def test_what_validate_accepts_sequence_accepts(data: dict[str, Any], prefs: Any) -> None:
+    """Issue 9, defect 4: the checks of ``validate`` are those of ``sequence``: a profile that
+    loads never raises in ``sequence``."""
+    try:
+        profile = resistx.load_profile(data)
+    except (resistx.ProfileError, resistx.OutOfScopeError):
+        return
+    resistx.sequence(profile, prefs)
+    resistx.sequence(data, prefs)
+
+
+def test_dato_dxd_is_datopotamab_deruxtecan_not_t_dxd() -> None:
+    dato = {"drugs": ["Dato-DXd"], "started_on": "2025-05-01", "ended_on": "2025-10-01"}
+    loaded = resistx.load_profile(v2(treatments=[PALBOCICLIB, dato]))
+    assert loaded.treatments[1].drugs == ("datopotamab deruxtecan",)

@@ -77,6 +77,7 @@ class HistoryInputs:
     ecog: int | None
     cdk46i_resistant: frozenset[str]
     cdk46i_toxicity: frozenset[str]  # CDK4/6 inhibitors stopped for toxicity
+    toxicity_events: frozenset[tuple[str, str]]  # (drug, adverse event) where the profile says
     had_cdk46i: bool
     #: the metastatic courses that progressed and contain every drug of a regimen of the table
     #: (each course's drugs sorted): what rule 11 excludes on; other courses cannot exclude
@@ -216,6 +217,13 @@ def history(
         ecog=facts.profile.ecog,
         cdk46i_resistant=facts.cdk46i_resistant,
         cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
+        toxicity_events=frozenset(
+            (d, t.toxicity)
+            for t in facts.in_order
+            if t.toxicity is not None
+            for d in t.drugs
+            if drug_class(d) is DrugClass.CDK46_INHIBITOR
+        ),
         had_cdk46i=facts.had_cdk46i,
         progressed=frozenset(
             tuple(sorted(t.drugs))

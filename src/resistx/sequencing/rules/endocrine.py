@@ -204,6 +204,8 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     drugs = _cdk46i(spec)
     same = sorted(set(drugs) & i.cdk46i_toxicity)
     earlier = ", ".join(sorted(i.cdk46i_toxicity))
+    events = dict(sorted(i.toxicity_events))
+    what = "; ".join(f"{d} for {events[d]}" for d in same if d in events)
     if same:
         yield Effect(
             code="cdk46i_toxicity_rechallenge",
@@ -216,8 +218,10 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
         yield Effect(
             code="cdk46i_toxicity_rechallenge",
             caution=True,
-            text=f"{', '.join(same)} was stopped for toxicity before: a rechallenge needs the "
-            "earlier adverse event weighed (dose reduction or another CDK4/6 inhibitor).",
+            text=f"{', '.join(same)} was stopped for toxicity before"
+            + (f" ({what})" if what else "")
+            + ": a rechallenge needs the earlier adverse event weighed (dose reduction or "
+            "another CDK4/6 inhibitor).",
         )
     elif not i.cdk46i_resistant & set(drugs):
         yield Effect(
