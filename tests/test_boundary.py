@@ -301,6 +301,24 @@ def test_suggestions_are_kept_for_the_first_problems() -> None:
     assert "did you mean Ibrance" in found["$.treatments[0].drugs[0]"]
 
 
+def test_suggestions_are_looked_for_fifty_times_per_document() -> None:
+    treatments = [{"drugs": [f"Ibrnce{t}{i:02}" for i in range(20)]} for t in range(5)]
+    found = problems(with_(treatments=treatments))
+    assert len(found) == 100
+    assert sum("did you mean Ibrance" in m for m in found.values()) == 50
+
+
+def test_suggestions_are_cached_per_distinct_word() -> None:
+    from resistx import _suggest  # noqa: PLC0415 - the cache is internal
+
+    problems(with_(treatments=[{"drugs": ["Kisqalli-cached"]}]))
+    before = _suggest._closest.cache_info()
+    problems(with_(treatments=[{"drugs": ["Kisqalli-cached"]}] * 20))
+    after = _suggest._closest.cache_info()
+    assert after.misses == before.misses
+    assert after.hits == before.hits + 20
+
+
 @given(
     st.integers(min_value=0, max_value=400),
     st.integers(min_value=0, max_value=4_000),
