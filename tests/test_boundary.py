@@ -255,13 +255,14 @@ def timed(data: object) -> tuple[float, dict[str, str]]:
 @pytest.mark.parametrize(
     ("change", "path", "words"),
     [
-        ({"treatments": [{"drugs": ["palbociclib"]}] * 201}, "$.treatments", "201 treatments"),
+        # every item is faulty too: a problem of an item would show that the items were read
+        ({"treatments": [{"drugs": ["nodrug"]}] * 201}, "$.treatments", "201 treatments"),
         (
-            {"biomarkers": [{"gene": "ESR1", "status": "mutated"}] * 100_000},
+            {"biomarkers": [{"gene": "ESR1", "status": "mutant"}] * 100_000},
             "$.biomarkers",
             "100,000 biomarker results",
         ),
-        ({"comorbidities": ["diabetes"] * 101}, "$.comorbidities", "101 comorbidities"),
+        ({"comorbidities": [""] * 101}, "$.comorbidities", "101 comorbidities"),
         (
             {"treatments": [{"drugs": [f"nodrug{i}" for i in range(10_000)]}]},
             "$.treatments[0].drugs",
@@ -303,6 +304,24 @@ def test_many_unknown_keys_are_counted() -> None:
 def test_suggestions_are_kept_for_the_first_problems() -> None:
     found = problems(with_(treatments=[{"drugs": ["Ibrnce"]}]))
     assert "did you mean Ibrance" in found["$.treatments[0].drugs[0]"]
+
+
+def test_suggestions_are_looked_for_fifty_times_per_document() -> None:
+    treatments = [{"drugs": [f"Ibrnce{t}{i:02}" for i in range(20)]} for t in range(5)]
+    found = problems(with_(treatments=treatments))
+    assert len(found) == 100
+    assert sum("did you mean Ibrance" in m for m in found.values()) == 50
+
+
+def test_suggestions_are_cached_per_distinct_word() -> None:
+    from resistx import _suggest  # noqa: PLC0415 - the cache is internal
+
+    problems(with_(treatments=[{"drugs": ["Kisqalli-cached"]}]))
+    before = _suggest._closest.cache_info()
+    problems(with_(treatments=[{"drugs": ["Kisqalli-cached"]}] * 20))
+    after = _suggest._closest.cache_info()
+    assert after.misses == before.misses
+    assert after.hits == before.hits + 20
 
 
 @given(
