@@ -33,7 +33,7 @@ STABLE_GENES = frozenset({"PIK3CA", "AKT1", "PTEN", "BRCA1", "BRCA2", "PALB2"})
 ACQUIRED_GENES = frozenset({"ESR1"})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Finding:
     """A result taken as found, and whether it predates the latest progression (half weight)."""
 

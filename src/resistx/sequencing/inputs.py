@@ -34,7 +34,7 @@ from resistx.vocab.drugs import drug_class
 S = BiomarkerStatus
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
 class MolecularInputs:
     her2: Her2Status
     esr1: Finding | None
@@ -53,7 +53,7 @@ class MolecularInputs:
     mechanisms: tuple[ResistanceMechanism, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
 class EfficacyInputs:
     esr1: bool
     pik3ca: bool
@@ -64,7 +64,7 @@ class EfficacyInputs:
     parp_origins: frozenset[tuple[str, Origin]]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
 class HistoryInputs:
     visceral_crisis: bool
     short_months: float | None  # months on the CDK4/6 inhibitor, when under the limit
@@ -90,7 +90,7 @@ class HistoryInputs:
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
 class BalanceInputs:
     comorbidities: tuple[Condition, ...]  # sorted by name, with their values
     #: an aromatase inhibitor or fulvestrant needs ovarian suppression (pre/perimenopausal)
