@@ -323,7 +323,7 @@ def _positions(shown: str, plan: resistx.Plan) -> tuple[int, int]:
         ("17-pcr-negative-stale", True),  # stale or PCR-only results to retest
         ("09-germline-palb2", True),  # nothing preferred; BRCA1/2 untested
         ("01-esr1-mutated", False),  # elacestrant preferred; BRCA/PALB2 testing can wait
-        ("13-ccne1-amplified", False),
+        ("13-ccne1-amplified", True),  # ctDNA-only negatives: confirm on tissue first
     ],
 )
 def test_actions_come_first_when_they_could_change_what_is_preferred(

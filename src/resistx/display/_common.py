@@ -21,9 +21,11 @@ DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
 
 #: tests whose result can open an option the engine ranks first: ESR1 and the PI3K-AKT-mTOR
 #: genes (the review's next line depends on them) and HER2 (HER2-low opens trastuzumab deruxtecan)
-DECISIVE_ACTIONS = frozenset({"retest", "retest_ngs", "test_her2"})
+DECISIVE_ACTIONS = frozenset(
+    {"retest", "retest_ngs", "test_her2", "confirm_ngs", "confirm_tissue", "resolve_conflict"}
+)
 #: actions that are tests (anything else is advice that never changes an option's place)
-TEST_ACTIONS = frozenset({"retest", "retest_ngs", "test_her2", "test_hrd_genes"})
+TEST_ACTIONS = DECISIVE_ACTIONS | {"test_hrd_genes", "test_germline"}
 
 # C0 and C1 controls and DEL (except tab and newline), and the bidirectional overrides that
 # can make a terminal show text other than what is there

@@ -22,9 +22,12 @@ def _wrapper(width: int) -> textwrap.TextWrapper:
 
 
 def option(o: Option, width: int = 100) -> list[str]:
-    """An option as a few lines: rank, name, tier and score, then why, evidence, cautions."""
+    """An option as a few lines: rank, name, tier (and the tests it waits on), then why,
+    evidence, cautions. The scores order the options and are resistx's own scale, so the text
+    does not print them (``--json`` and ``plan.options[i].scores`` have them)."""
     wrap = _wrapper(width)
-    out = [f"{o.rank:>3}. {o.regimen.name}  [{o.tier.value}]  (score {o.scores.total:.2f})"]
+    waits = f"  (waits on {', '.join(o.waits_on)})" if o.waits_on else ""
+    out = [f"{o.rank:>3}. {o.regimen.name}  [{o.tier.value}]{waits}"]
     efficacy = efficacy_text(o)
     if (reason := why(o)) != efficacy:
         out += wrap.wrap("why: " + reason)
@@ -39,7 +42,7 @@ def plan(p: Plan, width: int = 100) -> str:
     date = p.as_of.isoformat() if p.as_of else "unknown"
     who = printable(p.patient_id) if p.patient_id else "an unnamed patient"
     out = [
-        f"resistx plan for {who} (decision date {date}; "
+        f"resistx plan for {who} (decision date {date}; policy {p.policy.name}; "
         f"evidence {p.evidence_version}; resistx {p.library_version})",
     ]
     wrap = _wrapper(width)
