@@ -9,6 +9,7 @@ by how far the study's population resembles a patient after a CDK4/6 inhibitor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from types import MappingProxyType
 
@@ -181,6 +182,11 @@ def _ci(e: Endpoint | HazardRatio) -> str:
     return f" (95% CI {num(e.ci95[0])}\u2013{num(e.ci95[1])})" if e.ci95 else ""
 
 
+def arm_name(label: str) -> str:
+    """An arm as a reader says it: without the letter a table prefixes it with ("A: ")."""
+    return re.sub(r"^[A-Z]\d?: ", "", label)
+
+
 def study_label(trial: Trial) -> str:
     """A study as a reader knows it: its name, or for an unnamed study its design and ref."""
     if trial.key.startswith(("retrospective-", "phase1")):
@@ -227,11 +233,11 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
             h = versus[0]
             exp = _median(trial, h.experimental, pop)
             other = f" {num(exp.value)} months" if exp else ""
-            compared = f"; it was the control arm, and {h.experimental} did better ({other.strip() or 'median not given'}, HR {num(h.value)}{_ci(h)})"
+            compared = f"; it was the control arm, and {arm_name(h.experimental)} did better ({other.strip() or 'median not given'}, HR {num(h.value)}{_ci(h)})"
             code = "arm_median"
         else:
             others = [
-                f"{o.arm}: {num(o.value)}"
+                f"{arm_name(o.arm)}: {num(o.value)}"
                 for o in trial.endpoints
                 if o.kind is PFS and o.population == pop and o.arm != arm
             ]
@@ -244,7 +250,7 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
         return Effect(
             code=code,
             delta=min(e.value / w.median_divisor, w.median_cap) * weight,
-            text=f"{label}{where}: median PFS {num(e.value)} months{_ci(e)} on {arm}{compared}.",
+            text=f"{label}{where}: median PFS {num(e.value)} months{_ci(e)} on {arm_name(arm)}{compared}.",
             trials=(trial.key,),
         )
     for arm in arms:
