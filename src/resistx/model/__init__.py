@@ -36,7 +36,19 @@ from resistx.model.evidence import (
     Trial,
 )
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.plan import Action, Caution, Exclusion, Option, Plan, PolicyInfo, Reason, Scores
+from resistx.model.plan import (
+    Action,
+    Caution,
+    Change,
+    Difference,
+    Exclusion,
+    Option,
+    Plan,
+    PolicyInfo,
+    Reason,
+    Scores,
+    SinceReview,
+)
 from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
 from resistx.model.regimen import Drug, Regimen
 
@@ -68,6 +80,9 @@ __all__ = [
     "Origin",
     "Plan",
     "PolicyInfo",
+    "SinceReview",
+    "Change",
+    "Difference",
     "Preferences",
     "Priority",
     "Profile",

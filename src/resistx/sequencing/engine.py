@@ -11,16 +11,19 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from resistx._version import version
 from resistx.evidence._base import EvidenceBase
 from resistx.io.profile import ProfileSource, load_preferences, load_profile
 from resistx.mechanisms._catalog import matching_mechanisms
 from resistx.model.enums import Factor
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.plan import Action, Exclusion, Option, Plan
-from resistx.model.profile import Preferences
+from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
+from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec, RegimenTable
 from resistx.sequencing import inputs as build
+from resistx.sequencing import since
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.facts import Facts
@@ -69,11 +72,46 @@ def sequence(
     evidence: EvidenceBase | None = None,
     policy: Policy | str | None = None,
 ) -> Plan:
-    """A ranked, explained plan for one patient. Same input, same output, always."""
+    """A ranked, explained plan for one patient. Same input, same output, always.
+
+    Under a policy that a newer one updates (the default), the plan's ``since_review`` lists
+    where the newer policy's plan for the same patient differs."""
     p = load_profile(profile)  # checks the scope too
     prefs = load_preferences(preferences)
     pol = policy_of(policy)
-    eb = evidence if evidence is not None else pol.default_evidence()
+    plan = _plan(p, prefs, pol, evidence if evidence is not None else pol.default_evidence())
+    if pol.updated_by is None:
+        return plan
+    newer = get(pol.updated_by)
+    neb = newer.default_evidence()
+    other = _plan(p, prefs, newer, neb)
+    entries = since.since_review(
+        plan, other, newer, dict(newer.regimens(neb)), {r.number for r in pol.rules}
+    )
+    return attrs.evolve(plan, since_review=entries) if entries else plan
+
+
+def compare(
+    profile: ProfileSource,
+    before: Policy | str | None = None,
+    after: Policy | str | None = None,
+    preferences: Preferences | Mapping[str, Any] | None = None,
+) -> tuple[Difference, ...]:
+    """How the plan for one patient under ``after`` differs from the plan under ``before``
+    (by default the default policy and the newer policy that updates it)."""
+    p = load_profile(profile)
+    prefs = load_preferences(preferences)
+    a = policy_of(before)
+    if after is None and a.updated_by is None:
+        msg = f"policy {a.name!r} names no newer policy; give the second policy"
+        raise ValueError(msg)
+    b = policy_of(after if after is not None else a.updated_by)
+    return since.differences(
+        _plan(p, prefs, a, a.default_evidence()), _plan(p, prefs, b, b.default_evidence())
+    )
+
+
+def _plan(p: Profile, prefs: Preferences, pol: Policy, eb: EvidenceBase) -> Plan:
     ctx, memo = memo_for(pol, eb)
     facts = Facts(profile=p, preferences=prefs)
     found = {g: st.finding.result for g, st in facts.genes.items() if st.finding is not None}

@@ -64,6 +64,14 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
         "her2_low": lambda i: "ITT" if i.her2_low else None,
         "after_palbociclib": lambda i: "ITT" if "palbociclib" in i.cdk46i_resistant else None,
         "maintain": _maintain,
+        # practice-2026 (the 2026.11 pack)
+        "esr1_by_cdk46i_duration": lambda i: (
+            ("ESR1-mutated, CDK4/6i >=12 months" if i.long_cdk46i else "ESR1-mutated")
+            if i.esr1
+            else "ITT"
+        ),
+        "pik3ca_not_mutated": lambda i: None if i.pik3ca else "PIK3CA-not-mutated",
+        "her2_low_or_itt": lambda i: "HER2-low" if i.her2_low else "ITT",
         "parp": _parp,
     }
 )
