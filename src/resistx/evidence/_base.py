@@ -31,6 +31,12 @@ POPULATION_GENES: dict[str, tuple[str, ...]] = {
     "HR+/HER2- somatic-BRCA1/2": ("BRCA1", "BRCA2"),
     "HER2-low": ("ERBB2",),
     "PTEN-mutated": ("PTEN",),
+    # evidence pack 2026.11
+    "PIK3CA-wild-type": ("PIK3CA",),
+    "ESR1-not-detected": ("ESR1",),
+    "HER2-low-or-ultralow": ("ERBB2",),
+    "ESR1-mutated, prior CDK4/6i >=12 months": ("ESR1",),
+    "ESR1-mutated, prior CDK4/6i >=18 months": ("ESR1",),
 }
 
 

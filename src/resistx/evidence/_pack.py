@@ -170,7 +170,7 @@ def pack_problems(eb: EvidenceBase, review: EvidenceBase) -> list[tuple[str, str
             if getattr(figure, "verification", None) is None:
                 problems.append((f"{where} {field}", "a pack's figure needs its verification"))
     for i, a in enumerate(eb.approvals):
-        if a.regimen not in regimens.ALL_BY_ID:
+        if a.regimen is not None and a.regimen not in regimens.ALL_BY_ID:
             problems.append((f"$.approvals[{i}].regimen", f"{a.regimen!r} is not a regimen id"))
     return problems
 

@@ -231,10 +231,12 @@ class RegulatoryDecision:
     """A regulator's decision on a regimen, as an evidence pack after the review records it."""
 
     drugs: tuple[str, ...]
-    regimen: str
+    regimen: str | None = None  # None where the source does not say which regimen was filed
     authority: str
-    date: str | None = None
+    date: str | None = None  # ISO date, or year and month where only those are known
     status: DecisionStatus
     indication: str = ""
-    verification: Verification
+    #: None where the record states an absence the source could not verify
+    verification: Verification | None = None
     source: str = ""
+    notes: tuple[str, ...] = ()

@@ -201,9 +201,12 @@ class Facts:
                 return True
             end = t.end_date
             relapse = next((d for d in self.relapses if end is not None and d >= end), None)
-            if end is not None and relapse is not None:
-                if (relapse - end).days / DAYS_PER_MONTH <= ADJUVANT_RELAPSE_MONTHS:
-                    return True
+            if (
+                end is not None
+                and relapse is not None
+                and (relapse - end).days / DAYS_PER_MONTH <= ADJUVANT_RELAPSE_MONTHS
+            ):
+                return True
         return False
 
     @cached_property

@@ -32,10 +32,10 @@ def _evidence() -> EvidenceBase:
 
 
 def _not_when_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if i.endocrine_sensitive:
-        return iter(())
-    assert targets.nothing_actionable.assess is not None
-    return iter(targets.nothing_actionable.assess(i, spec, ctx))
+    """Rule 6, silent for endocrine-sensitive disease (rule 32 speaks for it)."""
+    rule_6 = targets.nothing_actionable.assess
+    if rule_6 is not None and not i.endocrine_sensitive:
+        yield from rule_6(i, spec, ctx)
 
 
 _NOTHING_ACTIONABLE = attrs.evolve(

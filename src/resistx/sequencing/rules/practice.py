@@ -19,7 +19,7 @@ M = Factor.MOLECULAR
 H = Factor.HISTORY
 PFS = EndpointKind.PFS
 OS = EndpointKind.OS
-ESR1_LONG = "ESR1-mutated, CDK4/6i >=12 months"  # EMERALD's post hoc subgroup (2026.11 pack)
+ESR1_LONG = "ESR1-mutated, prior CDK4/6i >=12 months"  # EMERALD's post hoc subgroup (2026.11 pack)
 
 
 # -- figures read from the evidence ------------------------------------------------------------
@@ -266,7 +266,7 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         return
     trial = "VIKTORIA-1"
     if i.pik3ca_negative:
-        found = figures(ctx, trial, spec.id, "PIK3CA-not-mutated")
+        found = figures(ctx, trial, spec.id, "PIK3CA-wild-type")
         yield Effect(
             code="pik3ca_wild_type_matches_gedatolisib",
             delta=ctx.weights.match,
@@ -319,7 +319,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 trials=("DESTINY-Breast04",),
             )
         elif i.metastatic_endocrine_lines >= 1:
-            found = figures(ctx, "DESTINY-Breast06", spec.id, "ITT")
+            found = figures(ctx, "DESTINY-Breast06", spec.id, "HER2-low-or-ultralow")
             versus = f" ({found}, against chemotherapy)" if found else ""
             yield Effect(
                 code="endocrine_therapy_opens_trastuzumab_deruxtecan",
