@@ -153,3 +153,9 @@ def acts_on_pi3k_pathway_as_reviewed(spec: AnyRegimen) -> bool:
     """Regimens with a PI3K, AKT or mTOR inhibitor the review discusses (not inavolisib or
     gedatolisib)."""
     return acts_on_pi3k_pathway(spec) and not has_later_pi3k_inhibitor(spec)
+
+
+def has_cdk46i_without_later_pi3k(spec: AnyRegimen) -> bool:
+    """CDK4/6-inhibitor regimens, the inavolisib and gedatolisib triplets left out (INAVO120 and
+    VIKTORIA-1 tested palbociclib with them, VIKTORIA-1 after a CDK4/6 inhibitor)."""
+    return has_cdk46i(spec) and not has_later_pi3k_inhibitor(spec)

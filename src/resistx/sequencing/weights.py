@@ -63,7 +63,7 @@ class Weights:
     approved_oral_serd: float = 1.0  # rule 28: an approved oral SERD for ESR1-mutated disease
     tdxd_chemo_naive: float = 1.5  # rule 30: DESTINY-Breast06, before chemotherapy
     datodxd_opened: float = 0.5  # rule 30: TROPION-Breast01 after 1-2 chemotherapy lines
-    inavolisib_population: float = 1.0  # rule 31: INAVO120's population, beyond the match
+    inavolisib_population: float = 2.0  # rule 31: INAVO120's population, beyond the match
     endocrine_sensitive_endocrine: float = 2.0  # rule 32: another endocrine-based line ...
     endocrine_sensitive_cytotoxic: float = -1.0  # ... before chemotherapy
 

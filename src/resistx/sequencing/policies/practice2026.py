@@ -5,7 +5,9 @@ It reuses the ye2024 units and replaces only those that differ: rule 3 (HER2-low
 (HER2-low or ultralow); rule 4 keeps sacituzumab govitecan and chemotherapy, rule 30 takes the
 other two ADCs; rule 2 keeps the PI3K/AKT/mTOR inhibitors the review discusses, rules 31 and
 33 take inavolisib and gedatolisib; rule 6 is silent for endocrine-sensitive disease, which
-rule 32 speaks for; rule 28 adds the approved oral SERDs' preference to rule 1.
+rule 32 speaks for; rule 28 adds the approved oral SERDs' preference to rule 1; rule 8 (PACE:
+no palbociclib again after palbociclib) leaves out the gedatolisib and inavolisib triplets,
+which their trials gave with palbociclib.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.policy import Policy, register
 from resistx.sequencing.rule import Context, Effect, Rule
-from resistx.sequencing.rules import RULES, history, molecular, practice, targets
+from resistx.sequencing.rules import RULES, endocrine, history, molecular, practice, targets
 from resistx.sequencing.weights import DEFAULT
 
 PACK = "2026.11"
@@ -49,6 +51,7 @@ _PI3K_PATHWAY = attrs.evolve(
     molecular.pi3k_pathway, regimens=kinds.acts_on_pi3k_pathway_as_reviewed
 )
 _ADC_LINES = attrs.evolve(history.adc_lines, regimens=kinds.is_adc_or_chemotherapy_but_tdxd)
+_CDK46I_SWITCH = attrs.evolve(endocrine.cdk46i_switch, regimens=kinds.has_cdk46i_without_later_pi3k)
 
 _REPLACED: dict[int, tuple[Rule, ...]] = {
     1: (molecular.esr1_oral_serd, practice.approved_oral_serds),
@@ -56,6 +59,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     3: (practice.her2_low_or_ultralow,),
     4: (_ADC_LINES, practice.later_adcs),
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
+    8: (_CDK46I_SWITCH,),
 }
 
 #: the ye2024 rules in their order, each replaced where the newer evidence differs
