@@ -138,7 +138,7 @@ def _plan(p: Profile, prefs: Preferences, pol: Policy, eb: EvidenceBase) -> Plan
         policy=pol.info,
         evidence_version=eb.version,
         library_version=version(),
-        disclaimer=DISCLAIMER,
+        disclaimer=pol.disclaimer or DISCLAIMER,
     )
 
 

@@ -78,5 +78,9 @@ POLICY = Policy(
     default_evidence=_evidence,
     table_package="resistx.evidence",
     table_path=("data", "packs", f"{PACK}-regimens.json"),
+    disclaimer="Decision support for clinicians, not a substitute for their judgment: resistx "
+    "ranks options from one 2024 review (Ye et al., doi 10.2147/BCTT.S438366) and evidence "
+    f"pack {PACK} after it (trials and approvals to 2026, each figure with its verification "
+    "level: primary or secondary source).",
 )
 register(POLICY)
