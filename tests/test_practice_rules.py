@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 import resistx
 from resistx.model import Change, Tier
+from resistx.sequencing.since import differences
 from tests.helpers import CAPECITABINE, NEGATIVE, PALBOCICLIB, exclusion, option, patient, result
 
 PRACTICE = "practice-2026"
@@ -142,6 +145,36 @@ def test_pik3ca_mutated_relapse_on_adjuvant_endocrine_therapy_gets_the_inavolisi
     assert said.trials == ("INAVO120",)
 
 
+def test_inavo120_counts_relapse_within_12_months_of_completed_adjuvant_endocrine_therapy() -> None:
+    def relapse_after(letrozole_end: str) -> resistx.Plan:
+        letrozole = {
+            "drugs": ["letrozole"],
+            "setting": "adjuvant",
+            "started_on": "2020-01-10",
+            "ended_on": letrozole_end,
+            "stop_reason": "completed",
+        }
+        # a later (neo)adjuvant course that ended in relapse dates the relapse
+        capecitabine = {
+            "drugs": ["capecitabine", "abemaciclib"],
+            "setting": "adjuvant",
+            "started_on": "2025-11-01",
+            "ended_on": "2026-03-01",
+            "stop_reason": "progression",
+        }
+        return practice(
+            biomarkers=[result("PIK3CA", "mutated")], treatments=[letrozole, capecitabine]
+        )
+
+    soon = relapse_after("2025-10-01")  # 5 months before the relapse
+    late = relapse_after("2024-01-01")  # 26 months before it
+    assert (
+        reason(option(soon, "inavolisib+palbociclib+fulvestrant"), "inavo120_population").rule == 31
+    )
+    late_triplet = exclusion(late, "inavolisib+palbociclib+fulvestrant")
+    assert reason(late_triplet, "out_of_population").rule == 31
+
+
 def test_the_inavolisib_triplet_is_not_for_disease_after_a_metastatic_cdk46i() -> None:
     p = practice(biomarkers=[result("PIK3CA", "mutated")])
     assert (
@@ -225,3 +258,20 @@ def test_compare_returns_the_differences_with_ranks() -> None:
     moved = [d for d in diffs if d.change is Change.MOVED]
     assert all(d.rank_before != d.rank_after for d in moved)
     assert resistx.compare(data, PRACTICE, PRACTICE) == ()
+
+
+def test_differences_name_a_regimen_the_newer_plan_leaves_out() -> None:
+    """A regimen preferred first here and excluded under the other policy: a new top option,
+    the preferred set shrinks, and an exclusion (each a since-review change)."""
+    before = review(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "not_detected")])
+    first = before.options[0]
+    rest = tuple(attrs.evolve(o, rank=n) for n, o in enumerate(before.options[1:], start=1))
+    gone = resistx.Exclusion(regimen=first.regimen, reasons=first.reasons[:1])
+    after = attrs.evolve(before, options=rest, excluded=(*before.excluded, gone))
+    changes = {(d.change, d.regimen) for d in differences(before, after)}
+    assert (Change.EXCLUDED, first.regimen.id) in changes
+    assert (Change.PREFERRED_REMOVED, first.regimen.id) in changes
+    assert (Change.TOP_OPTION, rest[0].regimen.id) in changes
+    assert (Change.REMOVED, first.regimen.id) not in changes  # excluded, not just gone
+    back = {(d.change, d.regimen) for d in differences(after, before)}
+    assert (Change.NO_LONGER_EXCLUDED, first.regimen.id) in back

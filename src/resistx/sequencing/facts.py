@@ -197,9 +197,7 @@ class Facts:
         for t in self.profile.treatments:
             if t.metastatic or not t.drug_classes & _ENDOCRINE_LINE:
                 continue
-            if t.progressed:
-                return True
-            end = t.end_date
+            end = t.end_date  # a course that ended in relapse is its own relapse date
             relapse = next((d for d in self.relapses if end is not None and d >= end), None)
             if (
                 end is not None
