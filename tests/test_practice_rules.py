@@ -9,6 +9,7 @@ import attrs
 
 import resistx
 from resistx.model import Change, Tier
+from resistx.sequencing.policies import PRACTICE_2026
 from resistx.sequencing.since import differences
 from tests.helpers import CAPECITABINE, NEGATIVE, PALBOCICLIB, exclusion, option, patient, result
 
@@ -275,3 +276,29 @@ def test_differences_name_a_regimen_the_newer_plan_leaves_out() -> None:
     assert (Change.REMOVED, first.regimen.id) not in changes  # excluded, not just gone
     back = {(d.change, d.regimen) for d in differences(after, before)}
     assert (Change.NO_LONGER_EXCLUDED, first.regimen.id) in back
+
+
+def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
+    """Each code a practice rule declares is said, under that rule, by some scenario."""
+    esr1 = [result("ESR1", "mutated"), result("PIK3CA", "not_detected")]
+    plans = [
+        practice(biomarkers=esr1),
+        practice(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
+        practice(her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB]),
+        practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+        practice(her2="unknown", biomarkers=NEGATIVE),
+        practice(biomarkers=NEGATIVE),
+        practice(
+            biomarkers=[result("PIK3CA", "mutated"), result("ESR1", "not_detected")],
+            treatments=[ADJUVANT_RELAPSE],
+        ),
+        practice(biomarkers=[result("PIK3CA", "mutated")]),
+        practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE]),
+    ]
+    reasons = [r for p in plans for o in p.options for r in o.reasons]
+    reasons += [r for p in plans for e in p.excluded for r in e.reasons]
+    said = {(r.rule, r.code) for r in reasons}
+    for unit in PRACTICE_2026.rules:
+        if unit.number >= 28:
+            missing = {c for c in unit.codes if (unit.number, c) not in said}
+            assert not missing, (unit.number, missing)
