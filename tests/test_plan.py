@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 import resistx
 from resistx.model import Factor
@@ -31,7 +31,8 @@ def _evidence_numbers(trial_keys: tuple[str, ...], eb: resistx.EvidenceBase = EB
             out |= {p for p in (a.any_grade_percent, a.grade3plus_percent) if p is not None}
         if t.prior_cdk46i_fraction is not None:
             out.add(round(t.prior_cdk46i_fraction * 100, 6))
-        for text in (t.population, *(a.label for a in t.arms)):
+        populations = {e.population for e in t.endpoints} | {h.population for h in t.hazard_ratios}
+        for text in (t.population, *(a.label for a in t.arms), *populations):
             out |= {float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)}
     return out
 
@@ -127,8 +128,22 @@ def check_since_review(p: resistx.Plan) -> None:
             assert number.is_integer() and number >= 1, s.text
 
 
+LONG_ESR1 = resistx.load_profile(
+    {
+        "schema_version": 1,
+        "hormone_receptor": "positive",
+        "her2": "0",
+        "comorbidities": [],
+        "biomarkers": [{"gene": "ESR1", "status": "mutated", "tested_on": "2021-01-02"}],
+        "treatments": [{"drugs": ["palbociclib", "letrozole"], "started_on": "2020-01-01"}],
+    }
+)
+
+
 @pytest.mark.parametrize("policy", POLICIES)
 @given(strategies.profiles, strategies.preferences)
+# a population label quoted from the evidence ("prior CDK4/6i >=12 months") is no figure
+@example(profile=LONG_ESR1, prefs=resistx.Preferences())
 def test_every_option_is_explained_from_the_evidence(
     policy: str, profile: resistx.Profile, prefs: resistx.Preferences
 ) -> None:
