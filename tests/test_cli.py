@@ -256,7 +256,11 @@ def test_trials_of_a_pack_and_since_the_review(capsys: pytest.CaptureFixture[str
     assert main(["trials", "--pack", "2026.11", "--drug", "imlunestrant"]) == 0
     assert "EMBER-3" in capsys.readouterr().out
     assert main(["trial", "--pack", "2026.11", "VERITAC-2"]) == 0
-    assert "0.58" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "0.58" in out and "citation Hamilton" in out
+    assert "[primary source]" in out and "[secondary source]" in out
+    assert main(["trial", "EMERALD"]) == 0
+    assert "source]" not in capsys.readouterr().out  # the review's figures carry no level
     assert main(["trials", "--pack", "1999.1"]) == 2
     assert "known: 2024.16-2, 2026.11" in capsys.readouterr().err
     with pytest.raises(SystemExit):
