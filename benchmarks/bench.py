@@ -2,9 +2,10 @@
 
     python benchmarks/bench.py [--profiles 10000]
 
-Prints: median time of ``sequence()`` on the worked examples, profiles per second over
-generated profiles on one core, ``import resistx`` time (``python -X importtime``), and
-the first ``resistx.evidence()`` load. Targets on a 2-core machine: median sequence()
+Prints: median time of ``sequence()`` on the worked examples (the default policy, with and
+without its since-review section, and practice-2026), profiles per second over generated
+profiles on one core, ``import resistx`` time (``python -X importtime``), and the first
+``resistx.evidence()`` and ``resistx.evidence("2026.11")`` loads. Targets on a 2-core machine: median sequence()
 <= 100 us, >= 10,000 profiles/s, import <= 150 ms, evidence load <= 50 ms.
 """
 
@@ -22,6 +23,7 @@ from typing import Any
 import attrs
 
 import resistx
+from resistx.sequencing.policy import get
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 GENES = ["ESR1", "PIK3CA", "AKT1", "PTEN", "RB1", "CCNE1", "BRCA1", "BRCA2", "PALB2", "FGFR1"]
@@ -67,20 +69,31 @@ def generated(rnd: random.Random) -> dict[str, Any]:
 
 
 def median_sequence_us(
-    profiles: list[resistx.Profile], repeats: int = 200, *, cold: bool = False
+    profiles: list[resistx.Profile],
+    repeats: int = 200,
+    *,
+    cold: bool = False,
+    policy: resistx.Policy | str | None = None,
 ) -> float:
     """Median time of one sequence() call. Warm: the evidence base has memoised the parts of
     earlier plans that depend only on a few facts (as in a cohort run). Cold: a fresh copy of
-    the evidence base for every call, so nothing is remembered."""
-    eb = resistx.evidence()
+    the evidence base for every call, so nothing is remembered (a default plan's since-review
+    part reads the newer policy's own evidence and memo, which stay warm)."""
+    pol = policy if isinstance(policy, resistx.Policy) else get(policy or "ye2024")
+    eb = pol.default_evidence()
     times = []
     for profile in profiles:
         for _ in range(repeats):
             evidence = attrs.evolve(eb) if cold else eb
             start = time.perf_counter()
-            resistx.sequence(profile, evidence=evidence)
+            resistx.sequence(profile, evidence=evidence, policy=pol)
             times.append(time.perf_counter() - start)
     return statistics.median(times) * 1e6
+
+
+def without_since_review() -> resistx.Policy:
+    """The default policy without the newer one it names: its plans skip since_review."""
+    return attrs.evolve(get("ye2024"), name="ye2024-alone", updated_by=None)
 
 
 def throughput(n: int) -> tuple[float, float]:
@@ -106,9 +119,10 @@ def import_ms() -> float:
     return int(line.split("|")[1]) / 1000  # cumulative microseconds
 
 
-def evidence_ms() -> float:
+def evidence_ms(version: str | None = None) -> float:
     code = (
-        "import time, resistx; s = time.perf_counter(); resistx.evidence(); resistx.mechanisms(); "
+        "import time, resistx; s = time.perf_counter(); "
+        f"resistx.evidence({version!r}); resistx.mechanisms(); "
         "print((time.perf_counter() - s) * 1000)"
     )
     runs = [
@@ -129,15 +143,25 @@ def main() -> None:
     examples = [resistx.load_profile(p) for p in sorted(EXAMPLES.glob("[0-9][0-9]-*.json"))]
     resistx.sequence(examples[0])  # warm the caches
     sequence_only, load_and_sequence = throughput(args.profiles)
+    alone = without_since_review()
+    resistx.sequence(examples[0], policy=alone)
     figures = {
         "median sequence() on the worked examples, warm (us)": median_sequence_us(examples),
+        "  the same without since_review (ye2024 alone), warm (us)": median_sequence_us(
+            examples, policy=alone
+        ),
+        "  policy='practice-2026', warm (us)": median_sequence_us(examples, policy="practice-2026"),
         "median sequence() on the worked examples, cold (us)": median_sequence_us(
             examples, repeats=20, cold=True
+        ),
+        "  the same without since_review (ye2024 alone), cold (us)": median_sequence_us(
+            examples, repeats=20, cold=True, policy=alone
         ),
         f"profiles/s over {args.profiles} generated (sequence only)": sequence_only,
         f"profiles/s over {args.profiles} generated (load + sequence)": load_and_sequence,
         "import resistx, cumulative (ms)": import_ms(),
         "first evidence() + mechanisms() load (ms)": evidence_ms(),
+        "first evidence('2026.11') + mechanisms() load (ms)": evidence_ms("2026.11"),
     }
     for name, value in figures.items():
         print(f"{name:60s} {value:10.1f}")

@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 
 import resistx
-from resistx.sequencing.policies import YE2024
+from resistx.sequencing.policies import PRACTICE_2026, YE2024
 from resistx.sequencing.rule import Rule
 from resistx.sequencing.rules import RULES
 
@@ -36,7 +36,11 @@ def _concerns(rule: Rule) -> str:
     if rule.factor is None:
         return "the plan as a whole"
     doc = inspect.getdoc(rule.regimens)
-    return doc.rstrip(".") if doc and rule.regimens.__name__ != "<lambda>" else "every regimen"
+    return (
+        " ".join(doc.split()).rstrip(".")
+        if doc and rule.regimens.__name__ != "<lambda>"
+        else "every regimen"
+    )
 
 
 def ranking_page() -> str:
@@ -93,25 +97,61 @@ def ranking_page() -> str:
         "",
     ]
     for rule in sorted(RULES, key=lambda r: r.number):
-        trials = ", ".join(rule.trials) or "none named"
-        refs = sorted(
-            {*rule.references, *(n for t in rule.trials if t in eb for n in eb.trial(t).references)}
-        )
-        out += [
-            f"### {rule.number}. {rule.name}",
-            "",
-            f"- **Condition:** {rule.condition}",
-            f"- **Effect:** {rule.effect}",
-            f"- **Factor:** {rule.factor.value if rule.factor else 'plan (actions and notes)'}"
-            + (" (speaks only when no other rule of its factor does)" if rule.fallback else ""),
-            f"- **Regimens:** {_concerns(rule)}",
-            f"- **Codes in a plan:** {', '.join(f'`{c}`' for c in rule.codes)}",
-            f"- **Trials:** {trials}",
-            f"- **Review references:** {', '.join(map(str, refs)) or 'none'}",
-            f"- **Implemented in:** {_where(rule)}",
-            "",
-        ]
+        out += _rule_block(rule, eb)
+    out += _practice_section()
     return "\n".join(out)
+
+
+def _practice_section() -> list[str]:
+    """The second policy: the ye2024 units it keeps, those it narrows, and its own (28 on)."""
+    pol = PRACTICE_2026
+    eb = pol.default_evidence()
+    kept = {id(r) for r in RULES}
+    same = sorted(r.number for r in pol.rules if id(r) in kept)
+    changed = [r for r in pol.rules if id(r) not in kept and r.number < 28]
+    gone = sorted({r.number for r in RULES} - {r.number for r in pol.rules})
+    out = [
+        f"## The `{pol.name}` policy",
+        "",
+        f'`sequence(profile, policy="{pol.name}")` (version {pol.version}): {pol.description} '
+        f"Its regimen table is `evidence/data/{'/'.join(pol.table_path[1:])}`, its evidence the "
+        f"pack `{eb.version}` (the review's evidence plus the pack's trials and amendments).",
+        "",
+        f"- **Kept unchanged:** rules {', '.join(map(str, same))}.",
+        f"- **Replaced:** rule(s) {', '.join(map(str, gone)) or 'none'} (by the units below).",
+        "- **Narrowed** (the same unit for fewer regimens or patients; its condition below): "
+        + "; ".join(f"rule {r.number} ({_concerns(r)})" for r in changed)
+        + ".",
+        "",
+        "A default plan's `since_review` section lists where this policy's plan for the same "
+        "patient differs (top option, preferred set, exclusions); `resistx.compare(profile)` "
+        "returns every difference with ranks.",
+        "",
+    ]
+    for rule in sorted((r for r in pol.rules if id(r) not in kept), key=lambda r: r.number):
+        out += _rule_block(rule, eb)
+    return out
+
+
+def _rule_block(rule: Rule, eb: resistx.EvidenceBase) -> list[str]:
+    trials = ", ".join(rule.trials) or "none named"
+    refs = sorted(
+        {*rule.references, *(n for t in rule.trials if t in eb for n in eb.trial(t).references)}
+    )
+    return [
+        f"### {rule.number}. {rule.name}",
+        "",
+        f"- **Condition:** {rule.condition}",
+        f"- **Effect:** {rule.effect}",
+        f"- **Factor:** {rule.factor.value if rule.factor else 'plan (actions and notes)'}"
+        + (" (speaks only when no other rule of its factor does)" if rule.fallback else ""),
+        f"- **Regimens:** {_concerns(rule)}",
+        f"- **Codes in a plan:** {', '.join(f'`{c}`' for c in rule.codes)}",
+        f"- **Trials:** {trials}",
+        f"- **Review references:** {', '.join(map(str, refs)) or 'none'}",
+        f"- **Implemented in:** {_where(rule)}",
+        "",
+    ]
 
 
 #: docstrings of files this page cannot fix yet that cite a document resistx does not ship;

@@ -184,7 +184,16 @@ def test_plot_forest_writes_a_png(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_every_command_has_help_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("sequence", "validate", "trials", "trial", "mechanisms", "schema", "plot"):
+    for command in (
+        "sequence",
+        "compare",
+        "validate",
+        "trials",
+        "trial",
+        "mechanisms",
+        "schema",
+        "plot",
+    ):
         with pytest.raises(SystemExit) as info:
             main([command, "--help"])
         assert info.value.code == 0
@@ -204,3 +213,66 @@ def test_schema_of_something_else_is_a_usage_error(capsys: pytest.CaptureFixture
         main(["schema", "trial"])
     assert info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+ULTRALOW = Path(__file__).parent.parent / "examples" / "23-her2-ultralow-no-chemotherapy.json"
+
+
+def test_sequence_under_another_policy(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sequence", "--policy", "practice-2026", "--json", str(ULTRALOW)]) == 0
+    plan = resistx.from_dict(resistx.Plan, json.loads(capsys.readouterr().out))
+    assert plan == resistx.sequence(ULTRALOW, policy="practice-2026")
+    assert plan.options[0].regimen.id == "trastuzumab-deruxtecan"
+    with pytest.raises(SystemExit):
+        main(["sequence", "--policy", "nope", str(ULTRALOW)])
+
+
+def test_the_default_plan_prints_its_since_review_section(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["sequence", str(ULTRALOW)]) == 0
+    out = capsys.readouterr().out
+    assert "Since the review:" in out
+    assert "Trastuzumab deruxtecan comes first, before Chemotherapy" in out
+    assert "--policy practice-2026" in out
+
+
+def test_compare_prints_the_differences_with_ranks(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(ULTRALOW)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ye2024 -> practice-2026:")
+    assert re.search(r"top_option\s+trastuzumab-deruxtecan\s+- -> 1 \(preferred\)", out)
+    assert main(["compare", "--json", str(ULTRALOW)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data == resistx.to_dict(resistx.compare(ULTRALOW))
+
+
+def test_trials_of_a_pack_and_since_the_review(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["trials", "--pack", "2026.11", "--since-review"]) == 0
+    out = capsys.readouterr().out
+    assert "DESTINY-Breast06" in out and "INAVO120" in out
+    assert "EMERALD" not in out  # a review trial (amended, not new)
+    assert "added since the review (evidence 2026.11)" in out
+    assert main(["trials", "--pack", "2026.11", "--drug", "imlunestrant"]) == 0
+    assert "EMBER-3" in capsys.readouterr().out
+    assert main(["trial", "--pack", "2026.11", "VERITAC-2"]) == 0
+    out = capsys.readouterr().out
+    assert "0.58" in out and "citation Hamilton" in out
+    assert "[primary source]" in out and "[secondary source]" in out
+    assert main(["trial", "EMERALD"]) == 0
+    assert "source]" not in capsys.readouterr().out  # the review's figures carry no level
+    assert main(["trials", "--pack", "1999.1"]) == 2
+    assert "known: 2024.16-2, 2026.11" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["trials", "--since-review"])
+
+
+def test_plot_forest_of_the_pack(tmp_path: Path) -> None:
+    out = tmp_path / "forest.png"
+    assert main(["plot", "forest", "--pack", "2026.11", "--out", str(out), "--dpi", "60"]) == 0
+    assert out.read_bytes().startswith(b"\x89PNG")
+    import resistx.plot  # noqa: PLC0415 - matplotlib only here
+
+    rows = resistx.plot.forest_rows(resistx.evidence("2026.11"))
+    assert {"VERITAC-2", "evERA", "VIKTORIA-1", "postMONARCH"} <= {r["trial"] for r in rows}
+    assert not {r["trial"] for r in resistx.plot.forest_rows()} & {"VERITAC-2", "evERA"}

@@ -57,7 +57,8 @@ def test_plan_html_is_a_readable_self_contained_table() -> None:
     checker = parse(plan._repr_html_())
     text = "".join(checker.text)
     assert "<script>alert(1)</script> & co" in text  # shown as text, not markup
-    assert checker.tags.count("tr") == len(plan.options) + 1 + len(plan.excluded) + 1
+    since = len(plan.since_review) + 1 if plan.since_review else 0  # its own table
+    assert checker.tags.count("tr") == len(plan.options) + 1 + len(plan.excluded) + 1 + since
     assert "Elacestrant" in text and "EMERALD" in text and plan.disclaimer in text
 
 
@@ -334,3 +335,19 @@ def test_actions_come_first_when_they_could_change_what_is_preferred(
     for shown in (plan.to_text(), plan.to_markdown(), "".join(parse(plan.to_html()).text)):
         actions, option = _positions(shown, plan)
         assert (actions < option) is first
+
+
+def test_every_view_of_a_default_plan_shows_its_since_review_section() -> None:
+    path = Path(__file__).parent.parent / "examples" / "23-her2-ultralow-no-chemotherapy.json"
+    plan = resistx.sequence(path)
+    assert plan.since_review
+    for view, title in (
+        (plan.to_text(), "Since the review:"),
+        (plan.to_markdown(), "**Since the review**"),
+        (plan.to_html(), "<b>Since the review</b>"),
+    ):
+        assert title in view
+        assert "DESTINY-Breast06" in view and "FDA 2025-01-27" in view
+    parse(plan.to_html())  # well formed
+    newer = resistx.sequence(path, policy="practice-2026")
+    assert "Since the review" not in newer.to_text()

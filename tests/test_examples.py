@@ -16,10 +16,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import resistx
 from resistx.sequencing import kinds as _kinds
+from resistx.sequencing.policies import YE2024
 
 ROOT = Path(__file__).parent.parent / "examples"
 PROFILES = sorted(ROOT.glob("[0-9][0-9]-*.json"))
@@ -30,8 +32,9 @@ GOLDEN = ROOT / "expected"
 SCRIPT = ROOT.parent / "scripts" / "update_goldens.py"
 
 
-def planned(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = resistx.to_dict(resistx.sequence(path, PREFERENCES.get(path.stem)))
+def planned(path: Path, policy: str | None = None) -> dict[str, Any]:
+    plan = resistx.sequence(path, PREFERENCES.get(path.stem), policy=policy)
+    data: dict[str, Any] = resistx.to_dict(plan)
     return data
 
 
@@ -50,6 +53,49 @@ def test_there_are_enough_worked_examples() -> None:
 def test_plan_matches_its_golden_file(path: Path) -> None:
     golden = json.loads((GOLDEN / f"{path.stem}.plan.json").read_text(encoding="utf-8"))
     assert comparable(planned(path)) == comparable(golden)
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=[p.stem for p in PROFILES])
+def test_practice_plan_matches_its_golden_file(path: Path) -> None:
+    golden_file = ROOT / "expected-practice-2026" / f"{path.stem}.plan.json"
+    golden = json.loads(golden_file.read_text(encoding="utf-8"))
+    assert comparable(planned(path, "practice-2026")) == comparable(golden)
+
+
+def test_the_review_goldens_changed_only_by_since_review() -> None:
+    """The ye2024 ranking is unchanged by the second policy: the golden plans of the examples
+    the review's policy had before it differ from a plan without ``since_review`` in nothing."""
+    for path in PROFILES:
+        plan = resistx.sequence(path, PREFERENCES.get(path.stem))
+        bare = resistx.sequence(path, PREFERENCES.get(path.stem), policy=_ye2024_alone())
+        assert plan.options == bare.options
+        assert plan.excluded == bare.excluded
+        assert plan.actions == bare.actions
+        assert bare.since_review == ()
+
+
+def _ye2024_alone() -> resistx.Policy:
+    """ye2024 without the newer policy it names: its plans carry no since_review."""
+    return attrs.evolve(YE2024, name="ye2024-alone", updated_by=None)
+
+
+def test_a_worked_example_has_a_since_review_section() -> None:
+    """HER2-ultralow, no chemotherapy: trastuzumab deruxtecan before chemotherapy under
+    practice-2026, and the default plan says exactly that."""
+    path = ROOT / "23-her2-ultralow-no-chemotherapy.json"
+    newer = resistx.sequence(path, policy="practice-2026")
+    assert newer.options[0].regimen.id == "trastuzumab-deruxtecan"
+    assert newer.option("chemotherapy") is not None
+    plan = resistx.sequence(path)
+    assert plan.exclusion("trastuzumab-deruxtecan") is not None
+    top = [s for s in plan.since_review if s.change is resistx.Change.TOP_OPTION]
+    assert len(top) == 1
+    assert top[0].regimen == "trastuzumab-deruxtecan"
+    assert "before Chemotherapy" in top[0].text
+    assert "DESTINY-Breast06" in top[0].trials
+    assert top[0].approvals == ("Trastuzumab deruxtecan: FDA 2025-01-27",)
+    assert top[0].policy == "practice-2026"
+    assert "--policy practice-2026" in top[0].how
 
 
 def test_the_golden_writer_keeps_every_field(tmp_path: Path) -> None:

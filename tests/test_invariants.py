@@ -1,4 +1,4 @@
-"""The ordering invariants of CONTRACT section 5, checked under hypothesis."""
+"""The ordering invariants of CONTRACT section 5, checked under hypothesis for both policies."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import random
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
@@ -14,13 +15,22 @@ from resistx.model import Priority
 from resistx.sequencing import kinds as _kinds
 from resistx.sequencing.candidates import trial_spec
 from resistx.sequencing.engine import memo_for
-from resistx.sequencing.policies import YE2024
+from resistx.sequencing.policies import PRACTICE_2026, YE2024
+from resistx.sequencing.policy import Policy
 from resistx.sequencing.rules.balance import _events, toxicity_level
 from resistx.vocab import regimens
 from tests import strategies
 from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result
 
 EB = resistx.evidence()
+POLICY = {p.name: p for p in (YE2024, PRACTICE_2026)}
+EVIDENCE = {name: p.default_evidence() for name, p in POLICY.items()}
+by_policy = pytest.mark.parametrize("policy", sorted(POLICY))
+
+
+def plan_under(policy: str, *args: Any, **kwargs: Any) -> resistx.Plan:
+    """``resistx.sequence`` under the named policy."""
+    return resistx.sequence(*args, policy=policy, **kwargs)
 
 
 def ranks(plan: resistx.Plan) -> dict[str, int]:
@@ -34,65 +44,74 @@ def order_kept(before: dict[str, int], after: dict[str, int], above: str, below:
     return not before[above] < before[below] or after[above] < after[below]
 
 
+@by_policy
 @given(strategies.profiles, strategies.preferences)
 def test_ranks_are_1_to_n_and_the_plan_is_deterministic(
-    profile: resistx.Profile, prefs: resistx.Preferences
+    policy: str, profile: resistx.Profile, prefs: resistx.Preferences
 ) -> None:
     """Ranks are 1..n without gaps; the same call twice gives equal plans (idempotence)."""
-    first = resistx.sequence(profile, prefs)
+    first = plan_under(policy, profile, prefs)
     assert [o.rank for o in first.options] == list(range(1, len(first.options) + 1))
-    assert resistx.sequence(profile, prefs) == first
-    assert resistx.sequence(resistx.to_dict(profile), resistx.to_dict(prefs)) == first
+    assert plan_under(policy, profile, prefs) == first
+    assert plan_under(policy, resistx.to_dict(profile), resistx.to_dict(prefs)) == first
 
 
+@by_policy
 @given(strategies.profiles, st.randoms(use_true_random=False))
 def test_shuffling_the_evidence_does_not_change_the_plan(
-    profile: resistx.Profile, rnd: random.Random
+    policy: str, profile: resistx.Profile, rnd: random.Random
 ) -> None:
     """The plan reads the evidence by key, never by its order."""
-    trials = list(EB.trials)
+    eb = EVIDENCE[policy]
+    trials = list(eb.trials)
     rnd.shuffle(trials)
-    shuffled = attrs.evolve(EB, trials=tuple(trials))
-    assert resistx.sequence(profile, evidence=shuffled) == resistx.sequence(profile)
+    shuffled = attrs.evolve(eb, trials=tuple(trials))
+    assert plan_under(policy, profile, evidence=shuffled) == plan_under(policy, profile)
 
 
+@by_policy
 @given(strategies.profile_dicts(), st.randoms(use_true_random=False))
 def test_the_order_of_biomarkers_and_treatments_does_not_matter(
-    data: dict[str, Any], rnd: random.Random
+    policy: str, data: dict[str, Any], rnd: random.Random
 ) -> None:
     """Permutation: results and treatments listed in any order give the same plan."""
     shuffled = dict(data, biomarkers=list(data["biomarkers"]), treatments=list(data["treatments"]))
     rnd.shuffle(shuffled["biomarkers"])
     rnd.shuffle(shuffled["treatments"])
-    assert resistx.sequence(shuffled) == resistx.sequence(data)
+    assert plan_under(policy, shuffled) == plan_under(policy, data)
 
 
+@by_policy
 @given(strategies.profiles, strategies.preferences)
 def test_options_and_exclusions_partition_the_considered_regimens(
-    profile: resistx.Profile, prefs: resistx.Preferences
+    policy: str, profile: resistx.Profile, prefs: resistx.Preferences
 ) -> None:
     """Every considered regimen is in exactly one of options and excluded."""
-    plan = resistx.sequence(profile, prefs)
+    plan = plan_under(policy, profile, prefs)
     options = [o.regimen.id for o in plan.options]
     excluded = [e.regimen.id for e in plan.excluded]
     assert not set(options) & set(excluded)
     assert len(options + excluded) == len(set(options + excluded))
-    assert set(regimens.BY_ID) == {i for i in options + excluded if not i.startswith("trial:")}
+    table = set(POLICY[policy].regimens(EVIDENCE[policy]))
+    assert table == {i for i in options + excluded if not i.startswith("trial:")}
+    assert set(regimens.BY_ID) <= table
     assert all(e.reasons for e in plan.excluded)
 
 
+@by_policy
 @given(strategies.profile_and_new_finding())
 @example((patient(biomarkers=NEGATIVE[:2]), result("AKT1", "mutated")))
 @example((patient(biomarkers=[result("ESR1", "not_detected")]), result("PIK3CA", "mutated")))
 def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
+    policy: str,
     case: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     """Adding a result that a regimen matches (its molecular score rises) never lets a regimen it
     does not match overtake it, unless the match leaves the regimen waiting on a confirmatory
     test (a PTEN loss by IHC only waits on NGS: an option that waits is never preferred)."""
     data, finding = case
-    before = resistx.sequence(data)
-    after = resistx.sequence(dict(data, biomarkers=[*data["biomarkers"], finding]))
+    before = plan_under(policy, data)
+    after = plan_under(policy, dict(data, biomarkers=[*data["biomarkers"], finding]))
     old = {o.regimen.id: o.scores.molecular for o in before.options}
     new = {o.regimen.id: o.scores.molecular for o in after.options}
     waiting = {o.regimen.id for o in after.options if o.waits_on}
@@ -104,28 +123,31 @@ def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
             assert order_kept(rb, ra, y, x), (finding, y, x)
 
 
+@by_policy
 @given(strategies.profile_dicts(), st.data())
 def test_removing_a_comorbidity_never_excludes_a_regimen(
-    data: dict[str, Any], draw: st.DataObject
+    policy: str, data: dict[str, Any], draw: st.DataObject
 ) -> None:
     """Fewer comorbidities: every regimen excluded after was excluded before."""
     assume(data["comorbidities"])
     gone = draw.draw(st.sampled_from(data["comorbidities"]))
     fewer = dict(data, comorbidities=[c for c in data["comorbidities"] if c != gone])
-    before = {e.regimen.id for e in resistx.sequence(data).excluded}
-    after = {e.regimen.id for e in resistx.sequence(fewer).excluded}
+    before = {e.regimen.id for e in plan_under(policy, data).excluded}
+    after = {e.regimen.id for e in plan_under(policy, fewer).excluded}
     assert after <= before
 
 
-def toxicity(regimen: resistx.Regimen) -> float:
-    ctx, _ = memo_for(YE2024, EB)
+def toxicity(policy: Policy, regimen: resistx.Regimen) -> float:
+    eb = policy.default_evidence()
+    ctx, _ = memo_for(policy, eb)
     if regimen.is_trial:
-        spec = trial_spec(EB.trial(regimen.trial_id or ""))
+        spec = trial_spec(eb.trial(regimen.trial_id or ""))
     else:
         spec = ctx.regimens[regimen.id]
     return toxicity_level(spec, _events(ctx, spec)[1])
 
 
+@by_policy
 @given(
     strategies.profiles,
     st.booleans(),
@@ -138,24 +160,25 @@ def toxicity(regimen: resistx.Regimen) -> float:
     ),
 )
 def test_more_weight_on_toxicity_never_lifts_a_more_toxic_regimen(
-    profile: resistx.Profile, cost: bool, change: tuple[Priority, Priority]
+    policy: str, profile: resistx.Profile, cost: bool, change: tuple[Priority, Priority]
 ) -> None:
     """Raising the weight of toxicity never moves a more toxic regimen above a less toxic one it
     was below."""
     low, high = (resistx.Preferences(priority=p, cost_sensitive=cost) for p in change)
-    before, after = resistx.sequence(profile, low), resistx.sequence(profile, high)
+    before, after = plan_under(policy, profile, low), plan_under(policy, profile, high)
     rb, ra = ranks(before), ranks(after)
     regimen = {o.regimen.id: o.regimen for o in before.options}
     for a in rb:
         for b in rb:
-            if toxicity(regimen[a]) > toxicity(regimen[b]):
+            if toxicity(POLICY[policy], regimen[a]) > toxicity(POLICY[policy], regimen[b]):
                 assert order_kept(rb, ra, b, a), (a, b)
 
 
+@by_policy
 @given(strategies.profile_dicts(), st.floats(min_value=0.0, max_value=1.0))
 @example(patient(treatments=[PALBOCICLIB], biomarkers=[result("ESR1", "mutated")]), 0.1)
 def test_a_shorter_cdk46i_never_lifts_endocrine_therapy_over_chemotherapy_or_adc(
-    data: dict[str, Any], fraction: float
+    policy: str, data: dict[str, Any], fraction: float
 ) -> None:
     """Shortening the time on the CDK4/6 inhibitor never moves an endocrine-based regimen above a
     chemotherapy or ADC option it was below."""
@@ -164,7 +187,7 @@ def test_a_shorter_cdk46i_never_lifts_endocrine_therapy_over_chemotherapy_or_adc
     shorter = dict(data, treatments=[*data["treatments"][:-1], dict(last, months=24.0 * fraction)])
     longest, shortened = (resistx.load_profile(d).cdk46i_months for d in (data, shorter))
     assert longest is not None and shortened is not None and shortened <= longest
-    before, after = resistx.sequence(data), resistx.sequence(shorter)
+    before, after = plan_under(policy, data), plan_under(policy, shorter)
     rb, ra = ranks(before), ranks(after)
     kinds = {o.regimen.id: o.regimen for o in before.options}
     for e in rb:
@@ -175,24 +198,28 @@ def test_a_shorter_cdk46i_never_lifts_endocrine_therapy_over_chemotherapy_or_adc
                 assert order_kept(rb, ra, c, e), (c, e)
 
 
+@by_policy
 @given(strategies.profiles, strategies.preferences)
-def test_tiers_follow_the_ranks(profile: resistx.Profile, prefs: resistx.Preferences) -> None:
+def test_tiers_follow_the_ranks(
+    policy: str, profile: resistx.Profile, prefs: resistx.Preferences
+) -> None:
     """A preferred option never ranks below an alternative or later one, nor an alternative
     below a later one."""
     order = {"preferred": 0, "alternative": 1, "later": 2}
     tiers = [
         order[o.tier.value]
-        for o in resistx.sequence(profile, prefs).options
+        for o in plan_under(policy, profile, prefs).options
         if o.tier.value != "trial"
     ]
     assert tiers == sorted(tiers)
 
 
+@by_policy
 @given(
     strategies.profile_dicts(), strategies.preferences, st.sampled_from(["PIK3CA", "AKT1", "PTEN"])
 )
 def test_everolimus_ranks_below_the_pi3k_and_akt_inhibitors(
-    data: dict[str, Any], prefs: resistx.Preferences, gene: str
+    policy: str, data: dict[str, Any], prefs: resistx.Preferences, gene: str
 ) -> None:
     """Rule 2: with a PI3K-pathway alteration, everolimus+exemestane never ranks above
     capivasertib or alpelisib (rule 13, ECOG 3-4, orders by toxicity instead)."""
@@ -203,19 +230,20 @@ def test_everolimus_ranks_below_the_pi3k_and_akt_inhibitors(
         + [{"gene": gene, "status": status}],
         ecog=data.get("ecog") if (data.get("ecog") or 0) < 3 else 1,
     )
-    plan = resistx.sequence(data, prefs)
+    plan = plan_under(policy, data, prefs)
     rb = ranks(plan)
     for inhibitor in ("capivasertib+fulvestrant", "alpelisib+fulvestrant"):
         if inhibitor in rb and "everolimus+exemestane" in rb:
             assert rb[inhibitor] < rb["everolimus+exemestane"]
 
 
+@by_policy
 @given(strategies.profiles, strategies.preferences)
 def test_the_memo_never_changes_a_plan(
-    profile: resistx.Profile, prefs: resistx.Preferences
+    policy: str, profile: resistx.Profile, prefs: resistx.Preferences
 ) -> None:
     """A plan from the warm bundled evidence base equals one from a fresh copy that remembers
     nothing: every memo key covers what its computation reads."""
-    assert resistx.sequence(profile, prefs) == resistx.sequence(
-        profile, prefs, evidence=attrs.evolve(EB)
+    assert plan_under(policy, profile, prefs) == plan_under(
+        policy, profile, prefs, evidence=attrs.evolve(EVIDENCE[policy])
     )

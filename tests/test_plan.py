@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 import resistx
 from resistx.model import Factor
@@ -14,12 +14,15 @@ from tests import strategies
 from tests.helpers import NEGATIVE, patient, plan, result
 
 EB = resistx.evidence()
+PACK = resistx.evidence("2026.11")
+EVIDENCE = {EB.version: EB, PACK.version: PACK}
+POLICIES = ("ye2024", "practice-2026")
 
 
-def _evidence_numbers(trial_keys: tuple[str, ...]) -> set[float]:
+def _evidence_numbers(trial_keys: tuple[str, ...], eb: resistx.EvidenceBase = EB) -> set[float]:
     out: set[float] = set()
     for key in trial_keys:
-        t = EB.trial(key)
+        t = eb.trial(key)
         for e in t.endpoints:
             out |= {e.value, *(e.ci95 or ())}
         for h in t.hazard_ratios:
@@ -28,7 +31,8 @@ def _evidence_numbers(trial_keys: tuple[str, ...]) -> set[float]:
             out |= {p for p in (a.any_grade_percent, a.grade3plus_percent) if p is not None}
         if t.prior_cdk46i_fraction is not None:
             out.add(round(t.prior_cdk46i_fraction * 100, 6))
-        for text in (t.population, *(a.label for a in t.arms)):
+        populations = {e.population for e in t.endpoints} | {h.population for h in t.hazard_ratios}
+        for text in (t.population, *(a.label for a in t.arms), *populations):
             out |= {float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)}
     return out
 
@@ -48,10 +52,15 @@ _NOT_FIGURES = [
     r"refs \d+-\d+",
     r"within \d+ months",  # the trials' early-relapse windows (DESTINY-Breast04, TROPiCS-02)
     r"on \d+ endocrine-based lines",  # counted from the profile's history
+    # practice-2026: its rules' conditions, the trials' entry criteria, approval dates
+    r"\d+ months or more",
+    r"\b1 or more\b",
+    r"after 1-2 (chemotherapy )?lines",
+    r"within 12 months of adjuvant",
 ]
 
 
-_TRIAL_NAMES = sorted({n for t in EB.trials for n in (t.key, *t.aliases)}, key=len, reverse=True)
+_TRIAL_NAMES = sorted({n for t in PACK.trials for n in (t.key, *t.aliases)}, key=len, reverse=True)
 
 
 def figures(text: str) -> list[float]:
@@ -71,9 +80,12 @@ def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float
 
 def check_plan(profile: resistx.Profile, prefs: resistx.Preferences, p: resistx.Plan) -> None:
     assert [o.rank for o in p.options] == list(range(1, len(p.options) + 1))
-    assert p.evidence_version == EB.version
+    eb = EVIDENCE[p.evidence_version]
+    assert p.evidence_version == (EB.version if p.policy.name == "ye2024" else PACK.version)
     assert p.library_version == resistx.__version__
-    assert p.disclaimer == DISCLAIMER
+    assert p.disclaimer == DISCLAIMER or (
+        p.policy.name == "practice-2026" and "evidence pack 2026.11" in p.disclaimer
+    )
     own = profile_numbers(profile, prefs)
     for o in p.options:
         assert {r.factor for r in o.reasons} == set(Factor), o.regimen.id
@@ -81,29 +93,63 @@ def check_plan(profile: resistx.Profile, prefs: resistx.Preferences, p: resistx.
             assert re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)*", r.code)
             assert r.text.strip()
             assert r.trials or r.references, (o.regimen.id, r.code)
-            assert all(t in EB for t in r.trials)
-            assert set(r.references) >= {n for t in r.trials for n in EB.trial(t).references}
-            allowed = _evidence_numbers(r.trials) | own
+            assert all(t in eb for t in r.trials)
+            assert set(r.references) >= {n for t in r.trials for n in eb.trial(t).references}
+            allowed = _evidence_numbers(r.trials, eb) | own
             for number in figures(r.text):
                 assert number in allowed, (o.regimen.id, r.code, number, r.text)
         for c in o.cautions:
             if c.percent is not None:
-                assert c.percent in _evidence_numbers(c.trials)
+                assert c.percent in _evidence_numbers(c.trials, eb)
             for number in figures(c.text):
-                assert number in _evidence_numbers(c.trials), c.text
+                assert number in _evidence_numbers(c.trials, eb), c.text
     for e in p.excluded:
         assert e.reasons and all(r.text and (r.trials or r.references) for r in e.reasons)
         for r in e.reasons:
             for number in figures(r.text):
-                assert number in _evidence_numbers(r.trials) | own, r.text
+                assert number in _evidence_numbers(r.trials, eb) | own, r.text
+
+    check_since_review(p)
 
 
+def check_since_review(p: resistx.Plan) -> None:
+    """Each entry names the newer policy, trials of its evidence, the rules that differ, and
+    only ranks as numbers; only a default plan carries them."""
+    if p.policy.name != "ye2024":
+        assert p.since_review == ()
+        return
+    for s in p.since_review:
+        newer = EVIDENCE[s.evidence_version]
+        assert s.policy == "practice-2026"
+        assert s.trials and all(t in newer for t in s.trials), s
+        assert all(r >= 28 for r in s.rules), s
+        assert "--policy practice-2026" in s.how
+        for number in figures(s.text):
+            assert number.is_integer() and number >= 1, s.text
+
+
+LONG_ESR1 = resistx.load_profile(
+    {
+        "schema_version": 1,
+        "hormone_receptor": "positive",
+        "her2": "0",
+        "comorbidities": [],
+        "biomarkers": [{"gene": "ESR1", "status": "mutated", "tested_on": "2021-01-02"}],
+        "treatments": [{"drugs": ["palbociclib", "letrozole"], "started_on": "2020-01-01"}],
+    }
+)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
 @given(strategies.profiles, strategies.preferences)
+# a population label quoted from the evidence ("prior CDK4/6i >=12 months") is no figure
+@example(profile=LONG_ESR1, prefs=resistx.Preferences())
 def test_every_option_is_explained_from_the_evidence(
-    profile: resistx.Profile, prefs: resistx.Preferences
+    policy: str, profile: resistx.Profile, prefs: resistx.Preferences
 ) -> None:
-    """At least one reason per factor; each reason names trials; every figure quoted is in them."""
-    check_plan(profile, prefs, resistx.sequence(profile, prefs))
+    """At least one reason per factor; each reason names trials; every figure quoted is in them
+    (the evidence of the plan's policy: the review's, or pack 2026.11)."""
+    check_plan(profile, prefs, resistx.sequence(profile, prefs, policy=policy))
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,13 @@ def test_every_example_profile_validates(path: Path) -> None:
     jsonschema.validate(json.loads(path.read_text()), PROFILE)
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "expected").glob("*.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        [*(ROOT / "expected").glob("*.json"), *(ROOT / "expected-practice-2026").glob("*.json")]
+    ),
+    ids=lambda p: f"{p.parent.name}/{p.stem}",
+)
 def test_every_golden_plan_validates(path: Path) -> None:
     """The golden file as stored (nothing added or removed) is a valid plan."""
     jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), PLAN)

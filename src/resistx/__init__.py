@@ -19,7 +19,7 @@ from resistx._json import from_json
 from resistx._serde import from_dict, to_dict, to_json
 from resistx._version import version as _version
 from resistx.evidence import EvidenceBase, McbsGrade
-from resistx.evidence import bundled as _bundled_evidence
+from resistx.evidence._pack import evidence_for as _evidence_for
 from resistx.evidence.mcbs import grade_trial as mcbs_grade
 from resistx.io.profile import load_profile
 from resistx.io.schema import json_schema
@@ -35,7 +35,9 @@ from resistx.model import (
     BiomarkerResult,
     BiomarkerStatus,
     Caution,
+    Change,
     Classification,
+    Difference,
     Discrepancy,
     Drug,
     DrugClass,
@@ -63,6 +65,7 @@ from resistx.model import (
     ResistanceMechanism,
     Sample,
     Scores,
+    SinceReview,
     StopReason,
     Tier,
     Treatment,
@@ -71,7 +74,7 @@ from resistx.model import (
     TrialSetting,
     TrialStatus,
 )
-from resistx.sequencing import Policy, sequence
+from resistx.sequencing import Policy, compare, sequence
 from resistx.sequencing.policy import names as _policy_names
 
 
@@ -84,13 +87,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(msg)
 
 
-def evidence() -> EvidenceBase:
-    """The bundled evidence base, loaded once and cached."""
-    return _bundled_evidence()
+def evidence(version: str | None = None) -> EvidenceBase:
+    """A bundled evidence base, loaded once and cached: the review's by default, or an
+    evidence pack after it by version (``"2026.11"``)."""
+    return _evidence_for(version)
 
 
 def policies() -> tuple[str, ...]:
-    """The names of the bundled policies ``sequence(..., policy=...)`` accepts (``ye2024``)."""
+    """The names of the bundled policies ``sequence(..., policy=...)`` accepts (``ye2024``,
+    the default, and ``practice-2026``)."""
     return _policy_names()
 
 
@@ -109,8 +114,10 @@ __all__ = [
     "BiomarkerResult",
     "BiomarkerStatus",
     "Caution",
+    "Change",
     "Classification",
     "ConversionError",
+    "Difference",
     "Discrepancy",
     "Drug",
     "DrugClass",
@@ -146,6 +153,7 @@ __all__ = [
     "ResistxError",
     "Sample",
     "Scores",
+    "SinceReview",
     "StopReason",
     "Tier",
     "Treatment",
@@ -154,6 +162,7 @@ __all__ = [
     "TrialSetting",
     "TrialStatus",
     "__version__",
+    "compare",
     "evidence",
     "from_dict",
     "from_json",

@@ -191,7 +191,7 @@ def _json_out(obj: object) -> None:
 
 def _sequence(args: argparse.Namespace) -> int:
     preferences = _preferences(args)
-    plan = resistx.sequence(_read_profile(args.file), preferences)
+    plan = resistx.sequence(_read_profile(args.file), preferences, policy=args.policy)
     if args.json:
         _json_out(plan)
     elif args.markdown:
@@ -199,6 +199,28 @@ def _sequence(args: argparse.Namespace) -> int:
     else:
         _say(text.plan(plan))
     return EXIT_OK
+
+
+def _compare(args: argparse.Namespace) -> int:
+    before, after = args.policy, args.to
+    diffs = resistx.compare(_read_profile(args.file), before, after, _preferences(args))
+    if args.json:
+        _json_out(diffs)
+        return EXIT_OK
+    lines = [f"{before} -> {after}: {len(diffs)} difference{'' if len(diffs) == 1 else 's'}"]
+    for d in diffs:
+        was = f"{d.rank_before} ({d.tier_before.value})" if d.tier_before else "-"
+        now = f"{d.rank_after} ({d.tier_after.value})" if d.tier_after else "-"
+        lines.append(f"  {d.change.value:20} {d.regimen:38} {was:>16} -> {now}")
+    _say("\n".join(lines))
+    return EXIT_OK
+
+
+def _evidence(args: argparse.Namespace) -> resistx.EvidenceBase:
+    try:
+        return resistx.evidence(args.pack)
+    except KeyError as e:
+        raise UsageError(f"--pack: {e.args[0]}") from None
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -243,8 +265,10 @@ def _selected(args: argparse.Namespace, eb: resistx.EvidenceBase) -> set[str]:
 
 
 def _trials(args: argparse.Namespace) -> int:
-    eb = resistx.evidence()
+    eb = _evidence(args)
     selected = _selected(args, eb)
+    if args.since_review:
+        selected &= {t.key for t in eb.added_since(resistx.evidence())}
     rows = [t for t in eb.trials if t.key in selected]
     lines = [f"{'study':24} {'phase':13} {'n':>5} {'prior CDK4/6i':>13}  {'status':10} regimens"]
     for t in rows:
@@ -253,13 +277,14 @@ def _trials(args: argparse.Namespace) -> int:
         lines.append(
             f"{t.key:24} {t.phase:13} {size:>5} {prior:>13}  {t.status.value:10} {', '.join(t.regimens)}"
         )
-    lines.append(f"{len(rows)} of {len(eb.trials)} studies (evidence {eb.version})")
+    since = " added since the review" if args.since_review else ""
+    lines.append(f"{len(rows)} of {len(eb.trials)} studies{since} (evidence {eb.version})")
     _say("\n".join(lines))
     return EXIT_OK
 
 
 def _trial(args: argparse.Namespace) -> int:
-    eb = resistx.evidence()
+    eb = _evidence(args)
     try:
         trial = eb.trial(args.key)
     except KeyError as e:
@@ -303,9 +328,10 @@ def _plot(args: argparse.Namespace) -> int:
     import resistx.plot  # noqa: PLC0415 - matplotlib only for this command
 
     if args.figure == "plan":
-        figure = resistx.plot.plan(resistx.sequence(_read_profile(args.file), _preferences(args)))
+        plan = resistx.sequence(_read_profile(args.file), _preferences(args), policy=args.policy)
+        figure = resistx.plot.plan(plan)
     else:
-        figure = resistx.plot.forest()
+        figure = resistx.plot.forest(_evidence(args))
     suffix = Path(args.out).suffix.lower().lstrip(".")
     # PGF is left out: matplotlib writes it through a LaTeX installation resistx cannot count on
     kinds = {k: v for k, v in figure.canvas.get_supported_filetypes().items() if k != "pgf"}
@@ -375,6 +401,27 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
     )
 
 
+def _policy_option(parser: argparse.ArgumentParser, text: str | None = None) -> None:
+    parser.add_argument(
+        "--policy",
+        type=_one_of(resistx.policies()),
+        metavar="POLICY",
+        default="ye2024",
+        help=text
+        or "the policy to plan under: " + ", ".join(resistx.policies()) + " (default: ye2024)",
+    )
+
+
+def _pack_option(parser: argparse.ArgumentParser, text: str | None = None) -> None:
+    parser.add_argument(
+        "--pack",
+        metavar="VERSION",
+        default=None,
+        help=text
+        or "the evidence to read: the review's (default) or an evidence pack, e.g. 2026.11",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resistx",
@@ -404,7 +451,30 @@ def build_parser() -> argparse.ArgumentParser:
     form = seq.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the plan as JSON")
     form.add_argument("--markdown", action="store_true", help="print the plan as Markdown tables")
+    _policy_option(seq)
     _preference_options(seq)
+
+    cmp = _command(
+        sub,
+        "compare",
+        _compare,
+        "Show how the plan for one patient differs between two policies (ranks and tiers)",
+        [
+            "resistx compare examples/23-her2-ultralow-no-chemotherapy.json",
+            "resistx compare --policy ye2024 --to practice-2026 --json profile.json",
+        ],
+    )
+    cmp.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    cmp.add_argument("--json", action="store_true", help="print the differences as JSON")
+    _policy_option(cmp, "the policy to compare from (default: ye2024)")
+    cmp.add_argument(
+        "--to",
+        type=_one_of(resistx.policies()),
+        metavar="POLICY",
+        default="practice-2026",
+        help="the policy to compare with (default: practice-2026)",
+    )
+    _preference_options(cmp)
 
     val = _command(
         sub,
@@ -441,6 +511,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only studies in patients who had a CDK4/6 inhibitor",
     )
+    _pack_option(trials)
+    trials.add_argument(
+        "--since-review",
+        action="store_true",
+        help="only the studies an evidence pack adds to the review's (with --pack)",
+    )
 
     trial = _command(
         sub,
@@ -460,6 +536,7 @@ def build_parser() -> argparse.ArgumentParser:
     trial_form.add_argument(
         "--markdown", action="store_true", help="print the study as Markdown tables"
     )
+    _pack_option(trial)
 
     mech = _command(
         sub,
@@ -515,12 +592,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=150,
         help=f"resolution of a raster image in dots per inch, {MIN_DPI} to {MAX_DPI} (default: 150)",
     )
+    _pack_option(plot, "for forest: the evidence to draw (default: the review's)")
+    _policy_option(plot)
     _preference_options(plot.add_argument_group("preferences (plot plan only)"))
     return parser
 
 
 def _check(args: argparse.Namespace) -> None:
     """What argparse cannot say about how arguments go together."""
+    if args.command == "trials" and args.since_review and args.pack is None:
+        args.parser.error("trials: --since-review needs --pack (an evidence pack after the review)")
     if args.command == "plot":
         if args.figure == "plan" and args.file is None:
             args.parser.error("plot plan: the argument FILE (a profile) is required")

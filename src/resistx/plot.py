@@ -47,9 +47,10 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def _drug_class(regimen_id: str | None) -> DrugClass | None:
-    if regimen_id is None or regimen_id not in regimens.BY_ID:
+    if regimen_id is None or regimen_id not in regimens.ALL_BY_ID:
         return None
-    classes = [c for c in regimens.BY_ID[regimen_id].drug_classes if c not in _ENDOCRINE_PARTNERS]
+    drug_classes = regimens.ALL_BY_ID[regimen_id].drug_classes
+    classes = [c for c in drug_classes if c not in _ENDOCRINE_PARTNERS]
     return classes[0] if classes else None
 
 

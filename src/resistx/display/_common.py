@@ -9,7 +9,7 @@ import attrs
 
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence.mcbs import grade_trial
-from resistx.model.enums import EndpointKind, Factor, Tier
+from resistx.model.enums import EndpointKind, Factor, Tier, Verification
 from resistx.model.evidence import Discrepancy, Trial
 from resistx.model.plan import Option, Plan
 
@@ -89,6 +89,11 @@ class TrialView:
     notes: tuple[str, ...]
 
 
+def _level(verification: Verification | None) -> str:
+    """A pack figure's verification level, as a suffix; nothing for the review's own."""
+    return "" if verification is None else f" [{verification.value} source]"
+
+
 def endpoint_rows(t: Trial) -> tuple[tuple[str, ...], ...]:
     """A trial's endpoints as table rows of plain text."""
     return tuple(
@@ -98,7 +103,7 @@ def endpoint_rows(t: Trial) -> tuple[tuple[str, ...], ...]:
             e.population,
             f"{e.value:g}",
             _ci(e.ci95),
-            e.source,
+            e.source + _level(e.verification),
         )
         for e in t.endpoints
     )
@@ -113,7 +118,7 @@ def hazard_rows(t: Trial) -> tuple[tuple[str, ...], ...]:
             f"{h.experimental} vs {h.control}",
             f"{h.value:g}",
             _ci(h.ci95),
-            "" if h.p_value is None else f"{h.p_value:g}",
+            ("" if h.p_value is None else f"{h.p_value:g}") + _level(h.verification),
         )
         for h in t.hazard_ratios
     )
@@ -138,6 +143,7 @@ def trial_view(t: Trial, eb: EvidenceBase | None = None) -> TrialView:
         f"{t.nct_id or 'no NCT id'}; phase {t.phase}; {t.status.value}; "
         f"n={t.size if t.size is not None else 'unknown'}; "
         f"review refs {', '.join(map(str, t.references)) or 'none'}"
+        + (f"; citation {t.citation}" if t.citation else "")
     )
     tables = [
         Table(title="Endpoints", header=ENDPOINT_HEADER, rows=endpoint_rows(t)),
@@ -151,7 +157,7 @@ def trial_view(t: Trial, eb: EvidenceBase | None = None) -> TrialView:
                     a.term,
                     _percent(a.any_grade_percent),
                     _percent(a.grade3plus_percent),
-                    a.source,
+                    a.source + _level(a.verification),
                 )
                 for a in t.adverse_events
             ),

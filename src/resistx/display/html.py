@@ -86,6 +86,24 @@ def plan(p: Plan) -> str:
         parts += actions
     if p.notes:
         parts += ["<p><b>Notes</b></p>", _list(p.notes)]
+    if p.since_review:
+        parts.append("<p><b>Since the review</b></p>")
+        parts.append(
+            _table(
+                ["change", "regimen", "what", "trials", "approvals"],
+                (
+                    [
+                        escape(s.change.value),
+                        escape(s.regimen),
+                        escape(s.text),
+                        escape(", ".join(s.trials)),
+                        escape(", ".join(s.approvals)),
+                    ]
+                    for s in p.since_review
+                ),
+            )
+        )
+        parts.append(f"<p>{escape('The newer plan: ' + p.since_review[0].how)}.</p>")
     parts.append(f"<p><i>{escape(p.disclaimer)}</i></p></div>")
     return "".join(parts)
 

@@ -66,6 +66,16 @@ def plan(p: Plan) -> str:
         lines += actions
     if p.notes:
         lines += ["", "**Notes**", ""] + [f"- {cell(n)}" for n in p.notes]
+    if p.since_review:
+        lines += ["", "**Since the review**", ""]
+        lines += _table(
+            ["change", "regimen", "what", "trials", "approvals"],
+            [
+                [s.change.value, s.regimen, s.text, ", ".join(s.trials), ", ".join(s.approvals)]
+                for s in p.since_review
+            ],
+        )
+        lines += ["", cell(f"The newer plan: {p.since_review[0].how}.")]
     lines += ["", f"*{p.disclaimer}*"]
     return "\n".join(lines)
 

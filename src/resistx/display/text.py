@@ -64,6 +64,12 @@ def plan(p: Plan, width: int = 100) -> str:
     if p.notes:
         out += ["", "Notes:"]
         out += [line for n in p.notes for line in wrap.wrap(f"- {printable(n)}")]
+    if p.since_review:
+        out += ["", "Since the review:"]
+        for s in p.since_review:
+            behind = "; ".join(x for x in (", ".join(s.trials), ", ".join(s.approvals)) if x)
+            out += wrap.wrap(f"- {s.text} ({behind})" if behind else f"- {s.text}")
+        out += wrap.wrap(f"The newer plan: {p.since_review[0].how}.")
     out += ["", p.disclaimer]
     return "\n".join(out)
 

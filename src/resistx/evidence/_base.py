@@ -12,7 +12,7 @@ import attrs
 
 from resistx import _suggest
 from resistx.model.enums import DrugClass, TrialSetting
-from resistx.model.evidence import Discrepancy, Trial
+from resistx.model.evidence import Discrepancy, RegulatoryDecision, Trial
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes as gene_vocab
 
@@ -32,6 +32,12 @@ POPULATION_GENES: dict[str, tuple[str, ...]] = {
     "HR+/HER2- somatic-BRCA1/2": ("BRCA1", "BRCA2"),
     "HER2-low": ("ERBB2",),
     "PTEN-mutated": ("PTEN",),
+    # evidence pack 2026.11
+    "PIK3CA-wild-type": ("PIK3CA",),
+    "ESR1-not-detected": ("ESR1",),
+    "HER2-low-or-ultralow": ("ERBB2",),
+    "ESR1-mutated, prior CDK4/6i >=12 months": ("ESR1",),
+    "ESR1-mutated, prior CDK4/6i >=18 months": ("ESR1",),
 }
 
 
@@ -86,6 +92,11 @@ class EvidenceBase:
     source: str = ""
     trials: tuple[Trial, ...]
     discrepancies: tuple[Discrepancy, ...] = ()
+    #: an evidence pack after the review: its date, the evidence version it extends, and the
+    #: regulators' decisions it records (empty for the review's own evidence)
+    date: str | None = None
+    extends: str | None = None
+    approvals: tuple[RegulatoryDecision, ...] = ()
 
     @functools.cached_property
     def _index(self) -> _Index:
@@ -181,6 +192,14 @@ class EvidenceBase:
             if t.setting in (TrialSetting.AFTER_CDK46I, TrialSetting.MIXED)
             or (t.prior_cdk46i_fraction or 0) > 0
         )
+
+    def added_since(self, base: EvidenceBase) -> tuple[Trial, ...]:
+        """The studies of this evidence that ``base`` does not hold (a pack's new trials)."""
+        return tuple(t for t in sorted(self.trials, key=lambda t: t.key) if t.key not in base)
+
+    def approvals_for(self, regimen_id: str) -> tuple[RegulatoryDecision, ...]:
+        """The regulators' decisions on a regimen that this evidence records."""
+        return tuple(a for a in self.approvals if a.regimen == regimen_id)
 
     def discrepancies_for(self, key: str) -> tuple[Discrepancy, ...]:
         trial = self.trial(key)

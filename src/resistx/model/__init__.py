@@ -36,7 +36,19 @@ from resistx.model.evidence import (
     Trial,
 )
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.plan import Action, Caution, Exclusion, Option, Plan, PolicyInfo, Reason, Scores
+from resistx.model.plan import (
+    Action,
+    Caution,
+    Change,
+    Difference,
+    Exclusion,
+    Option,
+    Plan,
+    PolicyInfo,
+    Reason,
+    Scores,
+    SinceReview,
+)
 from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
 from resistx.model.regimen import Drug, Regimen
 
@@ -50,7 +62,9 @@ __all__ = [
     "BiomarkerResult",
     "BiomarkerStatus",
     "Caution",
+    "Change",
     "Classification",
+    "Difference",
     "Discrepancy",
     "Drug",
     "DrugClass",
@@ -79,6 +93,7 @@ __all__ = [
     "Route",
     "Sample",
     "Scores",
+    "SinceReview",
     "StopReason",
     "Tier",
     "Treatment",

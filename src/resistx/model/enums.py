@@ -263,3 +263,13 @@ class Verification(enum.StrEnum):
 
     PRIMARY = "primary"
     SECONDARY = "secondary"
+
+
+class DecisionStatus(enum.StrEnum):
+    """A regulator's decision on a regimen in an evidence pack (``approvals``)."""
+
+    APPROVED = "approved"
+    UNDER_REVIEW = "under_review"
+    NOT_APPROVED_IN_THIS_SETTING = "not_approved_in_this_setting"
+    POSITIVE_OPINION = "positive_opinion"
+    NO_DECISION = "no_decision"

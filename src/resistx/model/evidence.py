@@ -14,6 +14,7 @@ import attrs
 from resistx.model import _validators as v
 from resistx.model.enums import (
     BiomarkerStatus,
+    DecisionStatus,
     EndpointKind,
     Origin,
     TrialSetting,
@@ -223,3 +224,19 @@ class Trial:
     @property
     def regimens(self) -> tuple[str, ...]:
         return tuple(sorted({a.regimen for a in self.arms if a.regimen is not None}))
+
+
+@attrs.frozen(kw_only=True)
+class RegulatoryDecision:
+    """A regulator's decision on a regimen, as an evidence pack after the review records it."""
+
+    drugs: tuple[str, ...]
+    regimen: str | None = None  # None where the source does not say which regimen was filed
+    authority: str
+    date: str | None = None  # ISO date, or year and month where only those are known
+    status: DecisionStatus
+    indication: str = ""
+    #: None where the record states an absence the source could not verify
+    verification: Verification | None = None
+    source: str = ""
+    notes: tuple[str, ...] = ()

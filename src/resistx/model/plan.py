@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import TYPE_CHECKING
 
 import attrs
@@ -125,6 +126,48 @@ class PolicyInfo:
     description: str = ""
 
 
+class Change(enum.StrEnum):
+    """How an option differs between two policies' plans for one patient."""
+
+    TOP_OPTION = "top_option"  # another regimen ranks first
+    PREFERRED_ADDED = "preferred_added"  # preferred under the other policy, not here
+    PREFERRED_REMOVED = "preferred_removed"  # preferred here, not under the other policy
+    EXCLUDED = "excluded"  # left out under the other policy, an option here
+    NO_LONGER_EXCLUDED = "no_longer_excluded"  # left out here, an option under the other
+    MOVED = "moved"  # an option under both, at another rank
+    ADDED = "added"  # an option under the other policy only (not considered here)
+    REMOVED = "removed"  # an option here only
+
+
+@attrs.frozen(kw_only=True)
+class Difference:
+    """One regimen whose place differs between two plans (``resistx.compare``): its rank and
+    tier in each (None where it is not an option there)."""
+
+    change: Change
+    regimen: str
+    rank_before: int | None = None
+    rank_after: int | None = None
+    tier_before: Tier | None = None
+    tier_after: Tier | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SinceReview:
+    """A difference the newer policy makes for this patient: what, the trials and approvals
+    behind it, the rules that make it, and how to get the newer plan."""
+
+    change: Change
+    regimen: str
+    text: str
+    policy: str  # the newer policy, e.g. practice-2026
+    evidence_version: str  # its evidence
+    trials: tuple[str, ...] = ()
+    approvals: tuple[str, ...] = ()
+    rules: tuple[int, ...] = ()
+    how: str = ""
+
+
 @attrs.frozen(kw_only=True)
 class Plan:
     """A ranked, explained plan. Decision support for clinicians, not a substitute for judgment."""
@@ -141,6 +184,8 @@ class Plan:
     evidence_version: str
     library_version: str
     disclaimer: str
+    #: where the newer policy's plan for this patient differs (default plans only)
+    since_review: tuple[SinceReview, ...] = ()
 
     def __repr__(self) -> str:
         who = "an unnamed patient" if self.patient_id is None else repr(self.patient_id)

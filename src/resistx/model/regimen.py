@@ -51,6 +51,8 @@ class Approval:
     status: RegulatoryStatus
     authority: str | None = None
     year: int | None = None
+    #: the decision's date (ISO, e.g. ``2025-09-25``) where an evidence pack gives it
+    date: str | None = None
     source: str = ""
 
     @property

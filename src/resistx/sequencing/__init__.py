@@ -1,6 +1,6 @@
 """The sequencing engine: profile in, facts, per-factor Inputs, rule units, one order, plan out."""
 
-from resistx.sequencing.engine import DISCLAIMER, sequence
+from resistx.sequencing.engine import DISCLAIMER, compare, sequence
 from resistx.sequencing.policy import Policy
 
-__all__ = ["DISCLAIMER", "Policy", "sequence"]
+__all__ = ["DISCLAIMER", "Policy", "compare", "sequence"]

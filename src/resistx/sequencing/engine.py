@@ -11,16 +11,19 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from resistx._version import version
 from resistx.evidence._base import EvidenceBase
 from resistx.io.profile import ProfileSource, load_preferences, load_profile
 from resistx.mechanisms._catalog import matching_mechanisms
 from resistx.model.enums import Factor
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.plan import Action, Exclusion, Option, Plan
-from resistx.model.profile import Preferences
+from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
+from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec, RegimenTable
 from resistx.sequencing import inputs as build
+from resistx.sequencing import since
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.facts import Facts
@@ -69,18 +72,75 @@ def sequence(
     evidence: EvidenceBase | None = None,
     policy: Policy | str | None = None,
 ) -> Plan:
-    """A ranked, explained plan for one patient. Same input, same output, always."""
+    """A ranked, explained plan for one patient. Same input, same output, always.
+
+    Under a policy that a newer one updates (the default), the plan's ``since_review`` lists
+    where the newer policy's plan for the same patient differs."""
     p = load_profile(profile)  # checks the scope too
     prefs = load_preferences(preferences)
     pol = policy_of(policy)
     eb = evidence if evidence is not None else pol.default_evidence()
+    patient = _Patient.of(p, prefs)
+    plan, ranked = _plan(patient, pol, eb)
+    if pol.updated_by is None:
+        return plan
+    # the newer policy's plan for the same patient (its own memo), and the differences: a
+    # function of the two ranked results, memoised under both their keys
+    newer = get(pol.updated_by)
+    neb = newer.default_evidence()
+    other, other_ranked = _plan(patient, newer, neb)
+    _ctx, memo = memo_for(pol, eb)
+    entries = memo.get_or(
+        ("since", newer.key, neb.version, ranked, other_ranked),
+        lambda: since.since_review(
+            plan, other, newer, dict(newer.regimens(neb)), {r.number for r in pol.rules}
+        ),
+    )
+    return attrs.evolve(plan, since_review=entries) if entries else plan
+
+
+def compare(
+    profile: ProfileSource,
+    before: Policy | str | None = None,
+    after: Policy | str | None = None,
+    preferences: Preferences | Mapping[str, Any] | None = None,
+) -> tuple[Difference, ...]:
+    """How the plan for one patient under ``after`` differs from the plan under ``before``
+    (by default the default policy and the newer policy that updates it)."""
+    patient = _Patient.of(load_profile(profile), load_preferences(preferences))
+    a = policy_of(before)
+    if after is None and a.updated_by is None:
+        msg = f"policy {a.name!r} names no newer policy; give the second policy"
+        raise ValueError(msg)
+    b = policy_of(after if after is not None else a.updated_by)
+    return since.differences(
+        _plan(patient, a, a.default_evidence())[0], _plan(patient, b, b.default_evidence())[0]
+    )
+
+
+@attrs.frozen
+class _Patient:
+    """What two policies' plans for one patient share: the facts and the mechanisms."""
+
+    facts: Facts
+    mechanisms: tuple[ResistanceMechanism, ...]
+    findings: frozenset[tuple[str, Any]]
+
+    @classmethod
+    def of(cls, p: Profile, prefs: Preferences) -> _Patient:
+        facts = Facts(profile=p, preferences=prefs)
+        found = {g: st.finding.result for g, st in facts.genes.items() if st.finding is not None}
+        findings = frozenset((g, r.status) for g, r in found.items())
+        return cls(facts, matching_mechanisms(found), findings)
+
+
+def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, tuple[object, ...]]:
+    """The plan under one policy, and the key of its ranked result."""
     ctx, memo = memo_for(pol, eb)
-    facts = Facts(profile=p, preferences=prefs)
-    found = {g: st.finding.result for g, st in facts.genes.items() if st.finding is not None}
-    mechanisms = matching_mechanisms(found)
+    facts, mechanisms, findings = patient.facts, patient.mechanisms, patient.findings
+    p, prefs = facts.profile, facts.preferences
     factor_inputs = _inputs(facts, mechanisms, _drug_sets(pol.table(eb)))
-    rules = {f: tuple(r for r in pol.rules if r.factor is f) for f in FACTORS}
-    findings = frozenset((g, r.status) for g, r in found.items())
+    rules = _by_factor(pol.rules)
     specs = considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials, memo)
 
     # the ranked options are a function of the four Inputs and the regimens considered (the
@@ -90,18 +150,32 @@ def sequence(
         ranked_key, lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo)
     )
     actions, plan_notes = _plan_level(pol.rules, facts, ctx)
+    return _plan_of(
+        p, pol, eb, options, excluded, actions, (*plan_notes, *notes(facts))
+    ), ranked_key
+
+
+def _plan_of(  # noqa: PLR0917 - one call site, in order
+    p: Profile,
+    pol: Policy,
+    eb: EvidenceBase,
+    options: tuple[Option, ...],
+    excluded: tuple[Exclusion, ...],
+    actions: tuple[Action, ...],
+    plan_notes: tuple[str, ...],
+) -> Plan:
     return Plan(
         patient_id=p.patient_id,
         as_of=p.decision_date,
         options=options,
         excluded=excluded,
         actions=actions,
-        notes=(*plan_notes, *notes(facts)),
+        notes=plan_notes,
         not_assessed=p.other_conditions,
         policy=pol.info,
         evidence_version=eb.version,
         library_version=version(),
-        disclaimer=DISCLAIMER,
+        disclaimer=pol.disclaimer or DISCLAIMER,
     )
 
 
@@ -132,6 +206,23 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
 
     assessed = [Assessed.of(s, (part(0, s), part(1, s), part(2, s), part(3, s))) for s in specs]
     return combine(assessed, pol.weights)
+
+
+_BY_FACTOR: dict[int, tuple[tuple[Rule, ...], dict[Factor, tuple[Rule, ...]]]] = {}
+
+
+def _by_factor(rules: tuple[Rule, ...]) -> dict[Factor, tuple[Rule, ...]]:
+    """A policy's rules by factor, kept by the identity of its rule tuple (two units can be
+    equal as values and differ in the regimens they concern, so equality is not enough)."""
+    found = _BY_FACTOR.get(id(rules))
+    if found is None or found[0] is not rules:
+        if len(_BY_FACTOR) >= _MEMO_POLICIES:
+            _BY_FACTOR.clear()
+        found = _BY_FACTOR[id(rules)] = (
+            rules,
+            {f: tuple(r for r in rules if r.factor is f) for f in FACTORS},
+        )
+    return found[1]
 
 
 @functools.cache

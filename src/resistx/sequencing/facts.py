@@ -25,6 +25,11 @@ HRD_GENES = ("BRCA1", "BRCA2", "PALB2")
 #: (DESTINY-Breast04: 6; TROPiCS-02: 12)
 EARLY_RELAPSE_TDXD = 6.0
 EARLY_RELAPSE_SG = 12.0
+#: a CDK4/6-inhibitor course this long marks endocrine-sensitive disease (EMERALD's post hoc
+#: subgroup; practice-2026), and relapse this soon after adjuvant ET endocrine resistance
+#: (INAVO120)
+LONG_CDK46I_MONTHS = 12.0
+ADJUVANT_RELAPSE_MONTHS = 12.0
 DAYS_PER_MONTH = 365.25 / 12
 _NOT_RESPONSE = (
     StopReason.TOXICITY,
@@ -172,6 +177,35 @@ class Facts:
     def short_cdk46i(self) -> bool:
         months = self.cdk46i_months
         return months is not None and months < self.preferences.short_cdk46i_months
+
+    @cached_property
+    def long_cdk46i(self) -> bool:
+        months = self.cdk46i_months
+        return months is not None and months >= LONG_CDK46I_MONTHS
+
+    @cached_property
+    def metastatic_endocrine_lines(self) -> int:
+        """Metastatic lines with endocrine therapy (an AI, a SERD or SERM), whatever the partner."""
+        return sum(bool(t.drug_classes & _ENDOCRINE_LINE) for t in self.metastatic)
+
+    @cached_property
+    def early_adjuvant_endocrine_relapse(self) -> bool:
+        """No therapy for metastatic disease, and relapse during (neo)adjuvant endocrine therapy
+        or within 12 months of its end (INAVO120's population)."""
+        if self.metastatic:
+            return False
+        for t in self.profile.treatments:
+            if t.metastatic or not t.drug_classes & _ENDOCRINE_LINE:
+                continue
+            end = t.end_date  # a course that ended in relapse is its own relapse date
+            relapse = next((d for d in self.relapses if end is not None and d >= end), None)
+            if (
+                end is not None
+                and relapse is not None
+                and (relapse - end).days / DAYS_PER_MONTH <= ADJUVANT_RELAPSE_MONTHS
+            ):
+                return True
+        return False
 
     @cached_property
     def chemo_lines(self) -> int:

@@ -51,6 +51,13 @@ class MolecularInputs:
     tested_without_actionable: bool
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
     mechanisms: tuple[ResistanceMechanism, ...]
+    # read by the practice-2026 rules only (rules 31-33)
+    pik3ca_negative: bool = False  # PIK3CA tested, current, not mutated
+    long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor
+    #: >= 12 months on a CDK4/6 inhibitor, no visceral crisis, no chemotherapy for metastatic disease
+    endocrine_sensitive: bool = False
+    early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, and
+    # no therapy for metastatic disease (INAVO120's population)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
@@ -62,6 +69,7 @@ class EfficacyInputs:
     her2_low: bool
     cdk46i_resistant: frozenset[str]
     parp_origins: frozenset[tuple[str, Origin]]
+    long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor (EMERALD's post hoc subgroup)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
@@ -88,6 +96,7 @@ class HistoryInputs:
     endocrine_lines_after_cdk46i: int
     further_endocrine_target: bool  # an ESR1 or PI3K-pathway finding not yet acted on
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
+    metastatic_endocrine_lines: int = 0  # endocrine-based lines for metastatic disease (rule 30)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
@@ -156,6 +165,15 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and not pcr_only,
         post_cdk46i=facts.post_cdk46i,
         mechanisms=mechanisms,
+        pik3ca_negative=pik3ca is None
+        and (st := facts.state("PIK3CA")) is not None
+        and st.negative is not None
+        and not facts.needs_retest("PIK3CA"),
+        long_cdk46i=facts.long_cdk46i,
+        endocrine_sensitive=facts.long_cdk46i
+        and not facts.profile.visceral_crisis
+        and not facts.chemo_lines,
+        early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
     )
 
 
@@ -180,6 +198,7 @@ def efficacy(m: MolecularInputs, facts: Facts) -> EfficacyInputs:
         her2_low=m.her2 is Her2Status.LOW,
         cdk46i_resistant=facts.cdk46i_resistant,
         parp_origins=frozenset((f.gene, f.result.origin) for f in m.parp),
+        long_cdk46i=facts.long_cdk46i,
     )
 
 
@@ -236,6 +255,7 @@ def history(
         endocrine_lines_after_cdk46i=facts.endocrine_lines_after_cdk46i,
         further_endocrine_target=further,
         had_endocrine_target=m.esr1 is not None or m.akt_pathway is not None,
+        metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
     )
 
 

@@ -127,3 +127,40 @@ def is_investigational(spec: RegimenSpec) -> bool:
 def has_ribociclib(spec: AnyRegimen) -> bool:
     """Regimens with ribociclib."""
     return "ribociclib" in spec.drugs
+
+
+# -- the regimens the practice-2026 rules concern ----------------------------------------------
+
+_LATER_PI3K = frozenset({"inavolisib", "gedatolisib"})
+
+
+def is_approved_oral_serd(spec: RegimenSpec) -> bool:
+    """Oral SERD monotherapy approved in this setting (the regimen table's status)."""
+    return is_oral_serd(spec) and is_endocrine_monotherapy(spec) and not is_investigational(spec)
+
+
+def is_tdxd_or_datodxd(spec: AnyRegimen) -> bool:
+    """Trastuzumab deruxtecan and datopotamab deruxtecan."""
+    return is_tdxd(spec) or "datopotamab deruxtecan" in spec.drugs
+
+
+def is_adc_or_chemotherapy_but_tdxd(spec: AnyRegimen) -> bool:
+    """ADCs and chemotherapy, trastuzumab deruxtecan and datopotamab deruxtecan left out."""
+    return is_cytotoxic(spec) and not is_tdxd_or_datodxd(spec)
+
+
+def has_later_pi3k_inhibitor(spec: AnyRegimen) -> bool:
+    """Regimens with a PI3K inhibitor tested after the review (inavolisib, gedatolisib)."""
+    return bool(_LATER_PI3K & set(spec.drugs))
+
+
+def acts_on_pi3k_pathway_as_reviewed(spec: AnyRegimen) -> bool:
+    """Regimens with a PI3K, AKT or mTOR inhibitor the review discusses (not inavolisib or
+    gedatolisib)."""
+    return acts_on_pi3k_pathway(spec) and not has_later_pi3k_inhibitor(spec)
+
+
+def has_cdk46i_without_later_pi3k(spec: AnyRegimen) -> bool:
+    """CDK4/6-inhibitor regimens, the inavolisib and gedatolisib triplets left out (INAVO120 and
+    VIKTORIA-1 tested palbociclib with them, VIKTORIA-1 after a CDK4/6 inhibitor)."""
+    return has_cdk46i(spec) and not has_later_pi3k_inhibitor(spec)

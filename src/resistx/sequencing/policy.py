@@ -44,6 +44,10 @@ class Policy:
     default_evidence: Callable[[], EvidenceBase] = attrs.field(eq=False, repr=False)
     table_package: str
     table_path: tuple[str, ...]
+    #: the newer policy whose differences a plan under this one reports (``since_review``)
+    updated_by: str | None = None
+    #: the plan's disclaimer where it is not the engine's (which names the review alone)
+    disclaimer: str | None = None
     _tables: dict[int, tuple[EvidenceBase, RegimenTable]] = attrs.field(
         factory=dict, eq=False, repr=False, init=False
     )

@@ -44,3 +44,33 @@ REGIMENS: tuple[Regimen, ...] = (
 BY_ID: MappingProxyType[str, Regimen] = MappingProxyType({r.id: r for r in REGIMENS})
 
 TRIAL_PREFIX = regimen_model.TRIAL_PREFIX
+
+#: regimens of evidence packs after the review (``2026.11``): not part of the review's fixed
+#: contract above, but ids a pack's trials and a later policy's table may use
+LATER_REGIMENS: tuple[Regimen, ...] = (
+    _r("imlunestrant", "Imlunestrant", "imlunestrant"),
+    _r("vepdegestrant", "Vepdegestrant", "vepdegestrant"),
+    _r("abemaciclib+fulvestrant", "Abemaciclib + fulvestrant", "abemaciclib", "fulvestrant"),
+    _r(
+        "inavolisib+palbociclib+fulvestrant",
+        "Inavolisib + palbociclib + fulvestrant",
+        "inavolisib",
+        "palbociclib",
+        "fulvestrant",
+    ),
+    _r("datopotamab-deruxtecan", "Datopotamab deruxtecan", "datopotamab deruxtecan"),
+    _r("giredestrant+everolimus", "Giredestrant + everolimus", "giredestrant", "everolimus"),
+    _r(
+        "gedatolisib+palbociclib+fulvestrant",
+        "Gedatolisib + palbociclib + fulvestrant",
+        "gedatolisib",
+        "palbociclib",
+        "fulvestrant",
+    ),
+    _r("gedatolisib+fulvestrant", "Gedatolisib + fulvestrant", "gedatolisib", "fulvestrant"),
+    _r("imlunestrant+abemaciclib", "Imlunestrant + abemaciclib", "imlunestrant", "abemaciclib"),
+)
+
+LATER_BY_ID: MappingProxyType[str, Regimen] = MappingProxyType({r.id: r for r in LATER_REGIMENS})
+#: every regimen id an evidence pack may name: the review's and the later ones
+ALL_BY_ID: MappingProxyType[str, Regimen] = MappingProxyType({**BY_ID, **LATER_BY_ID})

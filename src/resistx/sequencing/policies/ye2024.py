@@ -17,5 +17,6 @@ POLICY = Policy(
     default_evidence=bundled,
     table_package="resistx.evidence",
     table_path=("data", "regimens.json"),
+    updated_by="practice-2026",
 )
 register(POLICY)

@@ -1,0 +1,186 @@
+"""Evidence packs after the review (``data/packs/<version>.json``): each extends the review's
+evidence by reference, not by copy.
+
+A pack names the evidence version it ``extends`` and brings its own ``trials`` (each with a
+primary ``citation`` and a ``verification`` level on every figure), ``amendments`` (figures,
+adverse events and notes added to a trial of the evidence it extends), ``discrepancies`` and
+``approvals``. The loader builds the pack's ``EvidenceBase`` from the bundled review evidence,
+the amendments and the pack's trials, and validates the whole through ``_load.parse``'s
+converter and ``_load.integrity_problems`` (with the later regimen ids accepted).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import re
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from resistx import _serde
+from resistx._errors import EvidenceError
+from resistx.evidence._base import EvidenceBase
+from resistx.evidence._load import BUNDLED, bundled, integrity_problems
+from resistx.model.evidence import Trial
+from resistx.vocab import regimens
+
+#: the bundled packs by version, and where each ships
+PACKS: dict[str, tuple[str, ...]] = {"2026.11": ("data", "packs", "2026.11.json")}
+_AMENDABLE = ("endpoints", "hazard_ratios", "adverse_events", "notes")
+_PACK_KEYS = frozenset(
+    {"version", "date", "extends", "source", "trials", "amendments", "discrepancies", "approvals"}
+)
+_ARM_REGIMEN = re.compile(
+    r"^\$\.trials\[(\d+)\]\.arms\[(\d+)\]\.regimen\b"
+)  # a trial name may follow
+
+
+def versions() -> tuple[str, ...]:
+    """Every evidence version resistx ships: the review's, then the packs'."""
+    return (bundled().version, *PACKS)
+
+
+def evidence_for(version: str | None = None) -> EvidenceBase:
+    """The bundled evidence of a version (None: the review's)."""
+    if version is None or version == bundled().version:
+        return bundled()
+    if version not in PACKS:
+        msg = f"no evidence {version!r}; known: {', '.join(versions())}"
+        raise KeyError(msg)
+    return pack(version)
+
+
+@functools.cache
+def pack(version: str) -> EvidenceBase:
+    """A bundled evidence pack, built once and cached."""
+    path = PACKS[version]
+    origin = "resistx/evidence/" + "/".join(path)
+    data = json.loads(resources.files("resistx.evidence").joinpath(*path).read_text("utf-8"))
+    return build(data, origin)
+
+
+def _review_data() -> dict[str, Any]:
+    text = resources.files("resistx.evidence").joinpath("data", BUNDLED).read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def build(data: Any, origin: str, base: EvidenceBase | None = None) -> EvidenceBase:
+    """The ``EvidenceBase`` of a pack's data: the review's evidence (``base``, by default the
+    bundled one, whose file it reads) with the pack's amendments and trials added."""
+    review = bundled() if base is None else base
+    problems = list(_shape_problems(data, review))
+    if problems:
+        raise EvidenceError(origin, problems)
+    raw = _review_data() if base is None else _serde.to_dict(review)
+    trials = copy.deepcopy(raw["trials"])
+    by_key = {t["key"]: t for t in trials}
+    for amendment in data.get("amendments", []):
+        target = by_key[review.trial(amendment["trial"]).key]
+        for field in _AMENDABLE:
+            target[field] = [*target.get(field, []), *amendment.get(field, [])]
+    combined = {
+        "version": data["version"],
+        "source": data.get("source", ""),
+        "date": data.get("date"),
+        "extends": data["extends"],
+        "trials": [*trials, *data.get("trials", [])],
+        "discrepancies": [*raw.get("discrepancies", []), *data.get("discrepancies", [])],
+        "approvals": data.get("approvals", []),
+    }
+    try:
+        eb = _serde.converter.structure(combined, EvidenceBase)
+    except _serde.DataProblemsError as e:
+        raise EvidenceError(origin, _renamed(_serde.problems_of(e), len(trials))) from None
+    problems = _renamed(
+        [p for p in integrity_problems(eb) if not _later_regimen(eb, p[0])], len(trials)
+    )
+    problems += pack_problems(eb, review)
+    if problems:
+        raise EvidenceError(origin, problems)
+    return eb
+
+
+def _shape_problems(data: Any, review: EvidenceBase) -> Iterator[tuple[str, str]]:
+    if not isinstance(data, dict):
+        yield ("$", "an evidence pack must be a JSON object")
+        return
+    for key in sorted(set(data) - _PACK_KEYS):
+        yield (f"$.{key}", f"unknown field; known: {', '.join(sorted(_PACK_KEYS))}")
+    for key in ("version", "extends"):
+        if not isinstance(data.get(key), str):
+            yield (f"$.{key}", "required, a string")
+    if isinstance(data.get("extends"), str) and data["extends"] != review.version:
+        yield ("$.extends", f"{data['extends']!r}, but the review's evidence is {review.version!r}")
+    for i, amendment in enumerate(data.get("amendments", [])):
+        where = f"$.amendments[{i}]"
+        if not isinstance(amendment, dict):
+            yield (where, "must be an object")
+            continue
+        for key in sorted(set(amendment) - {"trial", *_AMENDABLE}):
+            yield (f"{where}.{key}", f"unknown field; known: trial, {', '.join(_AMENDABLE)}")
+        if amendment.get("trial") not in review:
+            yield (f"{where}.trial", f"no trial {amendment.get('trial')!r} in the review")
+        for field in _AMENDABLE:
+            if not isinstance(amendment.get(field, []), list):
+                yield (f"{where}.{field}", "must be a list")
+
+
+def _renamed(problems: Any, review_trials: int) -> list[tuple[str, str]]:
+    """A problem path in the pack's own numbering: ``$.trials[n]`` of the combined data is the
+    pack's ``$.trials[n - review_trials]`` (the review's records come first)."""
+
+    def one(path: str) -> str:
+        m = re.match(r"^\$\.trials\[(\d+)\]", path)
+        if m is None or int(m.group(1)) < review_trials:
+            return path
+        return f"$.trials[{int(m.group(1)) - review_trials}]" + path[m.end() :]
+
+    return [(one(path), message) for path, message in problems]
+
+
+def _later_regimen(eb: EvidenceBase, path: str) -> bool:
+    """An arm's regimen id that is one of the later ids (accepted in a pack)."""
+    m = _ARM_REGIMEN.match(path)
+    if m is None:
+        return False
+    arm = eb.trials[int(m.group(1))].arms[int(m.group(2))]
+    return arm.regimen in regimens.LATER_BY_ID
+
+
+def _figures(t: Trial) -> Iterator[tuple[str, object]]:
+    yield from ((f"endpoints[{j}]", e) for j, e in enumerate(t.endpoints))
+    yield from ((f"hazard_ratios[{j}]", h) for j, h in enumerate(t.hazard_ratios))
+    yield from ((f"adverse_events[{j}]", a) for j, a in enumerate(t.adverse_events))
+
+
+def pack_problems(eb: EvidenceBase, review: EvidenceBase) -> list[tuple[str, str]]:
+    """What a pack owes beyond the review's checks: a primary citation on each new trial, a
+    verification level on each figure it adds, approvals of regimens resistx knows."""
+    problems: list[tuple[str, str]] = []
+    for t in eb.trials:
+        old = review.trial(t.key) if t.key in review else None
+        where = f"trial {t.key!r}"
+        if old is None and not t.citation:
+            problems.append((where, "a trial of a pack needs its primary citation"))
+        known = set() if old is None else {id_ for _f, id_ in _figure_ids(old)}
+        for field, figure in _figures(t):
+            if _figure_id(figure) in known:
+                continue
+            if getattr(figure, "verification", None) is None:
+                problems.append((f"{where} {field}", "a pack's figure needs its verification"))
+    for i, a in enumerate(eb.approvals):
+        if a.regimen is not None and a.regimen not in regimens.ALL_BY_ID:
+            problems.append((f"$.approvals[{i}].regimen", f"{a.regimen!r} is not a regimen id"))
+    return problems
+
+
+def _figure_id(figure: object) -> str:
+    return repr(figure)
+
+
+def _figure_ids(t: Trial) -> Iterator[tuple[str, str]]:
+    for field, figure in _figures(t):
+        yield field, _figure_id(figure)

@@ -1,0 +1,86 @@
+"""``practice-2026``: the review's system where the evidence after it (the ``2026.11`` pack,
+``update-2026.md``) or the guidelines do not differ, and a rule unit (28-33) where they do.
+
+It reuses the ye2024 units and replaces only those that differ: rule 3 (HER2-low) by rule 29
+(HER2-low or ultralow); rule 4 keeps sacituzumab govitecan and chemotherapy, rule 30 takes the
+other two ADCs; rule 2 keeps the PI3K/AKT/mTOR inhibitors the review discusses, rules 31 and
+33 take inavolisib and gedatolisib; rule 6 is silent for endocrine-sensitive disease, which
+rule 32 speaks for; rule 28 adds the approved oral SERDs' preference to rule 1; rule 8 (PACE:
+no palbociclib again after palbociclib) leaves out the gedatolisib and inavolisib triplets,
+which their trials gave with palbociclib.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from resistx.evidence._base import EvidenceBase
+from resistx.evidence._pack import pack
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.policy import Policy, register
+from resistx.sequencing.rule import Context, Effect, Rule
+from resistx.sequencing.rules import RULES, endocrine, history, molecular, practice, targets
+from resistx.sequencing.weights import DEFAULT
+
+PACK = "2026.11"
+
+
+def _evidence() -> EvidenceBase:
+    return pack(PACK)
+
+
+def _not_when_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    """Rule 6, silent for endocrine-sensitive disease (rule 32 speaks for it)."""
+    rule_6 = targets.nothing_actionable.assess
+    if rule_6 is not None and not i.endocrine_sensitive:
+        yield from rule_6(i, spec, ctx)
+
+
+_NOTHING_ACTIONABLE = attrs.evolve(
+    targets.nothing_actionable,
+    assess=_not_when_sensitive,
+    condition=targets.nothing_actionable.condition
+    + " Under practice-2026 not for endocrine-sensitive disease (12 months or more on the "
+    "CDK4/6 inhibitor, no visceral crisis): rule 32 speaks for it.",
+)
+_PI3K_PATHWAY = attrs.evolve(
+    molecular.pi3k_pathway, regimens=kinds.acts_on_pi3k_pathway_as_reviewed
+)
+_ADC_LINES = attrs.evolve(history.adc_lines, regimens=kinds.is_adc_or_chemotherapy_but_tdxd)
+_CDK46I_SWITCH = attrs.evolve(endocrine.cdk46i_switch, regimens=kinds.has_cdk46i_without_later_pi3k)
+
+_REPLACED: dict[int, tuple[Rule, ...]] = {
+    1: (molecular.esr1_oral_serd, practice.approved_oral_serds),
+    2: (_PI3K_PATHWAY, practice.inavolisib_triplet, practice.gedatolisib),
+    3: (practice.her2_low_or_ultralow,),
+    4: (_ADC_LINES, practice.later_adcs),
+    6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
+    8: (_CDK46I_SWITCH,),
+}
+
+#: the ye2024 rules in their order, each replaced where the newer evidence differs
+RULES_2026: tuple[Rule, ...] = tuple(
+    r for unit in RULES for r in _REPLACED.get(unit.number, (unit,))
+)
+
+POLICY = Policy(
+    name="practice-2026",
+    version="1",
+    description="The review's system updated where the evidence after it (evidence pack "
+    f"{PACK}, from update-2026.md: approvals and phase 3 results 2024-2026) or the guidelines "
+    "differ; each difference is a rule unit numbered from 28.",
+    rules=RULES_2026,
+    weights=DEFAULT,
+    default_evidence=_evidence,
+    table_package="resistx.evidence",
+    table_path=("data", "packs", f"{PACK}-regimens.json"),
+    disclaimer="Decision support for clinicians, not a substitute for their judgment: resistx "
+    "ranks options from one 2024 review (Ye et al., doi 10.2147/BCTT.S438366) and evidence "
+    f"pack {PACK} after it (trials and approvals to 2026, each figure with its verification "
+    "level: primary or secondary source).",
+)
+register(POLICY)

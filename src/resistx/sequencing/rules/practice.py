@@ -1,0 +1,362 @@
+"""The practice-2026 rules (28-33): where the evidence after the review (the ``2026.11`` pack,
+from ``update-2026.md``) or the guidelines differ from the review. Each unit names its trials;
+every figure in its text is read from the evidence it is given, never written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
+from resistx.model.evidence import Endpoint, HazardRatio, Trial
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
+from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rules.molecular import weight
+
+M = Factor.MOLECULAR
+H = Factor.HISTORY
+PFS = EndpointKind.PFS
+OS = EndpointKind.OS
+ESR1_LONG = "ESR1-mutated, prior CDK4/6i >=12 months"  # EMERALD's post hoc subgroup (2026.11 pack)
+
+
+# -- figures read from the evidence ------------------------------------------------------------
+
+
+def _hr(trial: Trial, regimen_id: str, population: str, kind: EndpointKind) -> HazardRatio | None:
+    arms = {a.label for a in trial.arms if a.regimen == regimen_id}
+    return next(
+        (
+            h
+            for h in trial.hazard_ratios
+            if h.endpoint_kind is kind and h.population == population and h.experimental in arms
+        ),
+        None,
+    )
+
+
+def _median(trial: Trial, arm: str, population: str, kind: EndpointKind) -> Endpoint | None:
+    return next(
+        (
+            e
+            for e in trial.endpoints
+            if e.kind is kind and e.arm == arm and e.population == population
+        ),
+        None,
+    )
+
+
+def figures(
+    ctx: Context, trial_key: str, regimen_id: str, population: str, kind: EndpointKind = PFS
+) -> str | None:
+    """'median PFS 13.2 vs 8.1 months, HR 0.63' for a regimen in a trial, from the evidence."""
+    if trial_key not in ctx.evidence:
+        return None
+    trial = ctx.evidence.trial(trial_key)
+    hr = _hr(trial, regimen_id, population, kind)
+    if hr is None:
+        return None
+    exp = _median(trial, hr.experimental, population, kind)
+    ctl = _median(trial, hr.control, population, kind)
+    medians = (
+        f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
+    )
+    return f"{medians}HR {num(hr.value)}"
+
+
+def _approval(spec: RegimenSpec) -> str:
+    a = spec.regulatory
+    when = a.date or (str(a.year) if a.year else "")
+    return " ".join(x for x in (a.authority or "", when) if x) or "approved"
+
+
+# -- molecular ---------------------------------------------------------------------------------
+
+
+# rule 28: eSR1-mutated: the approved oral SERDs preferred
+@rule(
+    28,
+    "ESR1-mutated: the approved oral SERDs preferred",
+    M,
+    condition="A current ESR1 mutation (as rule 1), and an oral SERD approved for ESR1-mutated "
+    "disease after endocrine therapy (elacestrant, imlunestrant, vepdegestrant).",
+    effect="Beyond rule 1's match, each approved oral SERD gains enough to be preferred; its "
+    "reason gives its trial's ESR1-mutated result and approval. After a CDK4/6 inhibitor of "
+    "12 months or more, elacestrant's reason gives EMERALD's post hoc subgroup (the efficacy "
+    "factor scores it).",
+    codes=("approved_oral_serd_for_esr1",),
+    trials=("EMERALD", "EMBER-3", "VERITAC-2"),
+    regimens=kinds.is_approved_oral_serd,
+)
+def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if (f := i.esr1) is None or not kinds.is_approved_oral_serd(spec):
+        return
+    trial = spec.key_trials[0]
+    found = figures(ctx, trial, spec.id, "ESR1-mutated")
+    result = f"{trial}, ESR1-mutated: {found}" if found else trial
+    text = f"ESR1 mutation: {spec.name} is approved for ESR1-mutated disease ({_approval(spec)}); {result}."
+    trials: tuple[str, ...] = (trial,)
+    if i.long_cdk46i and (long := figures(ctx, trial, spec.id, ESR1_LONG)):
+        text += f" After 12 months or more on a CDK4/6 inhibitor (post hoc): {long}."
+    yield Effect(
+        code="approved_oral_serd_for_esr1",
+        delta=ctx.weights.approved_oral_serd * weight(f, ctx),
+        text=text,
+        trials=trials,
+    )
+
+
+# rule 29: hER2-low or ultralow: trastuzumab deruxtecan
+@rule(
+    29,
+    "HER2-low or ultralow: trastuzumab deruxtecan",
+    M,
+    condition="HER2-low or HER2-ultralow (DESTINY-Breast06 enrolled both; FDA 27 Jan 2025). "
+    "Replaces rule 3.",
+    effect="Trastuzumab deruxtecan scores a match; HER2 0 excludes it (out_of_population); "
+    "HER2 unknown: it waits on an IHC test.",
+    codes=(
+        "her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
+        "out_of_population",
+        "her2_status_unknown",
+    ),
+    trials=("DESTINY-Breast06", "DESTINY-Breast04"),
+    regimens=kinds.is_tdxd,
+)
+def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not kinds.is_tdxd(spec):
+        return
+    if i.her2 in (Her2Status.LOW, Her2Status.ULTRALOW):
+        trials = ("DESTINY-Breast06",) if i.her2 is Her2Status.ULTRALOW else spec.key_trials
+        yield Effect(
+            code="her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
+            delta=ctx.weights.match,
+            text=f"HER2-{i.her2.value}: the population of DESTINY-Breast06"
+            + (" and DESTINY-Breast04." if i.her2 is Her2Status.LOW else "."),
+            trials=trials,
+        )
+    elif i.her2 is Her2Status.UNKNOWN:
+        yield Effect(
+            code="her2_status_unknown",
+            delta=ctx.weights.her2_pending,
+            text="HER2 status unknown: trastuzumab deruxtecan is for HER2-low or -ultralow "
+            "disease (DESTINY-Breast06); it waits on an IHC test.",
+            waits_on="HER2 IHC",
+            trials=spec.key_trials,
+        )
+    else:
+        yield Effect(
+            code=ExclusionCode.OUT_OF_POPULATION.value,
+            exclude=ExclusionCode.OUT_OF_POPULATION,
+            text=f"HER2 {i.her2.value}: DESTINY-Breast06 enrolled HER2-low and -ultralow disease "
+            "only.",
+            trials=("DESTINY-Breast06",),
+        )
+
+
+# rule 31: pIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib triplet
+@rule(
+    31,
+    "PIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib+palbociclib+fulvestrant",
+    M,
+    condition="A PIK3CA mutation, relapse during or within 12 months of (neo)adjuvant "
+    "endocrine therapy, and no therapy for metastatic disease (INAVO120's population).",
+    effect="Inavolisib+palbociclib+fulvestrant scores a match and more (INAVO120's overall "
+    "survival benefit); outside that population it is left out (out_of_population), and "
+    "without a PIK3CA mutation (biomarker_absent).",
+    codes=("inavo120_population", "out_of_population", "biomarker_absent"),
+    trials=("INAVO120",),
+    regimens=kinds.has_later_pi3k_inhibitor,
+)
+def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if "inavolisib" not in spec.drugs:
+        return
+    trial = "INAVO120"
+    if (f := i.pik3ca) is None:
+        yield Effect(
+            code=ExclusionCode.BIOMARKER_ABSENT.value,
+            exclude=ExclusionCode.BIOMARKER_ABSENT,
+            text="No PIK3CA mutation on record: INAVO120 enrolled PIK3CA-mutated disease only.",
+            trials=(trial,),
+        )
+    elif not i.early_adjuvant_relapse:
+        yield Effect(
+            code=ExclusionCode.OUT_OF_POPULATION.value,
+            exclude=ExclusionCode.OUT_OF_POPULATION,
+            text="INAVO120 enrolled relapse during or within 12 months of adjuvant endocrine "
+            "therapy, before any therapy for metastatic disease; not this patient.",
+            trials=(trial,),
+        )
+    else:
+        pfs = figures(ctx, trial, spec.id, "ITT")
+        os_ = figures(ctx, trial, spec.id, "ITT", OS)
+        said = "; ".join(x for x in (pfs, os_) if x)
+        yield Effect(
+            code="inavo120_population",
+            delta=(ctx.weights.match + ctx.weights.inavolisib_population) * weight(f, ctx),
+            leads=True,
+            text=f"PIK3CA mutation {f.describe()}, relapse on or soon after adjuvant endocrine "
+            f"therapy: INAVO120's population ({said}).",
+            trials=(trial,),
+        )
+
+
+# rule 32: endocrine-sensitive disease: another endocrine-based line before chemotherapy
+@rule(
+    32,
+    "Endocrine-sensitive disease: another endocrine-based line before chemotherapy",
+    M,
+    condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor), "
+    "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis and no chemotherapy "
+    "for metastatic disease. Rule 6 is silent for this patient under practice-2026.",
+    effect="Endocrine-based regimens gain (abemaciclib+fulvestrant from postMONARCH, "
+    "everolimus-based, fulvestrant); chemotherapy steps back (an ADC does not: rule 30). The review's Discussion "
+    "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
+    "endocrine-based line first. Its reason leads.",
+    codes=("endocrine_sensitive_endocrine_first", "endocrine_sensitive_chemotherapy_later"),
+    trials=("postMONARCH",),
+    regimens=kinds.is_endocrine_or_cytotoxic,
+)
+def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not (i.tested_without_actionable and i.post_cdk46i and i.endocrine_sensitive):
+        return
+    if kinds.is_investigational(spec):
+        return
+    trial = "postMONARCH"
+    found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
+    evidence = f" (postMONARCH, abemaciclib+fulvestrant: {found})" if found else ""
+    if kinds.is_endocrine_based(spec):
+        yield Effect(
+            code="endocrine_sensitive_endocrine_first",
+            delta=ctx.weights.endocrine_sensitive_endocrine,
+            leads=True,
+            text="Endocrine-sensitive disease (12 months or more on a CDK4/6 inhibitor, no "
+            "visceral crisis) without an actionable alteration: another endocrine-based line "
+            f"before chemotherapy{evidence}.",
+            trials=(trial,) if spec.id == "abemaciclib+fulvestrant" else (*spec.key_trials, trial),
+        )
+    elif kinds.is_chemotherapy(spec):
+        yield Effect(
+            code="endocrine_sensitive_chemotherapy_later",
+            delta=ctx.weights.endocrine_sensitive_cytotoxic,
+            text="Endocrine-sensitive disease without an actionable alteration: an "
+            f"endocrine-based line comes before chemotherapy{evidence}.",
+            trials=(*spec.key_trials, trial),
+        )
+
+
+# rule 33: gedatolisib: PIK3CA wild-type (VIKTORIA-1)
+@rule(
+    33,
+    "Gedatolisib: PIK3CA wild-type (VIKTORIA-1)",
+    M,
+    condition="PIK3CA tested and not mutated (VIKTORIA-1's reported cohort); the PIK3CA-mutant "
+    "cohort's result is in secondary reports only.",
+    effect="Gedatolisib regimens score a match for PIK3CA wild-type disease (investigational: "
+    "tier trial, rule 24); with a PIK3CA mutation a neutral reason says the evidence is "
+    "secondary only.",
+    codes=("pik3ca_wild_type_matches_gedatolisib", "gedatolisib_pik3ca_mutant_unconfirmed"),
+    trials=("VIKTORIA-1",),
+    regimens=kinds.has_later_pi3k_inhibitor,
+)
+def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if "gedatolisib" not in spec.drugs:
+        return
+    trial = "VIKTORIA-1"
+    if i.pik3ca_negative:
+        found = figures(ctx, trial, spec.id, "PIK3CA-wild-type")
+        yield Effect(
+            code="pik3ca_wild_type_matches_gedatolisib",
+            delta=ctx.weights.match,
+            text="PIK3CA not mutated: VIKTORIA-1's PIK3CA wild-type cohort"
+            + (f" ({found})." if found else "."),
+            trials=(trial,),
+        )
+    elif i.pik3ca is not None:
+        yield Effect(
+            code="gedatolisib_pik3ca_mutant_unconfirmed",
+            text="PIK3CA mutation: VIKTORIA-1's PIK3CA-mutant cohort is reported in secondary "
+            "sources only; the pack encodes no figure for it.",
+            trials=(trial,),
+        )
+
+
+# -- history -----------------------------------------------------------------------------------
+
+
+# rule 30: aDCs after the review: trastuzumab deruxtecan before chemotherapy, Dato-DXd after it
+@rule(
+    30,
+    "Trastuzumab deruxtecan before chemotherapy; datopotamab deruxtecan after 1-2 lines",
+    H,
+    condition="Endocrine lines and chemotherapy lines for metastatic disease. Replaces rule 4 "
+    "for these two ADCs (rule 4 still speaks for sacituzumab govitecan and chemotherapy).",
+    effect="Trastuzumab deruxtecan after 1 or more endocrine lines and no chemotherapy "
+    "(DESTINY-Breast06) gains enough to come before chemotherapy; after chemotherapy it gains as "
+    "under rule 4 (DESTINY-Breast04). Datopotamab deruxtecan after 1-2 chemotherapy lines "
+    "(TROPION-Breast01) gains a little and is at best an alternative: its reason says it "
+    "brought no overall-survival benefit; before chemotherapy it is gated as rule 4 gates an ADC.",
+    codes=(
+        "endocrine_therapy_opens_trastuzumab_deruxtecan",
+        "prior_chemotherapy_opens_trastuzumab_deruxtecan",
+        "prior_chemotherapy_opens_datopotamab_deruxtecan",
+        "adc_before_chemotherapy",
+    ),
+    trials=("DESTINY-Breast06", "DESTINY-Breast04", "TROPION-Breast01"),
+    regimens=kinds.is_tdxd_or_datodxd,
+)
+def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    w = ctx.weights
+    if kinds.is_tdxd(spec):
+        if i.tdxd_lines >= 1:
+            yield Effect(
+                code="prior_chemotherapy_opens_trastuzumab_deruxtecan",
+                delta=w.tdxd_opened,
+                text=f"{i.tdxd_lines} prior chemotherapy line{'s' if i.tdxd_lines > 1 else ''}: "
+                "DESTINY-Breast04 enrolled after 1-2 lines.",
+                trials=("DESTINY-Breast04",),
+            )
+        elif i.metastatic_endocrine_lines >= 1:
+            found = figures(ctx, "DESTINY-Breast06", spec.id, "HER2-low-or-ultralow")
+            versus = f" ({found}, against chemotherapy)" if found else ""
+            yield Effect(
+                code="endocrine_therapy_opens_trastuzumab_deruxtecan",
+                delta=w.tdxd_chemo_naive,
+                text="After endocrine therapy for metastatic disease and no chemotherapy: "
+                f"DESTINY-Breast06 gave trastuzumab deruxtecan before chemotherapy{versus}.",
+                trials=("DESTINY-Breast06",),
+            )
+        else:
+            yield _gated("DESTINY-Breast06", "1 or more endocrine lines", w.adc_gated)
+        return
+    if not kinds.is_tdxd_or_datodxd(spec):
+        return
+    trial = "TROPION-Breast01"
+    if i.chemo_lines >= 1:
+        pfs = figures(ctx, trial, spec.id, "ITT")
+        os_ = figures(ctx, trial, spec.id, "ITT", OS)
+        beyond = "" if i.chemo_lines <= 2 else ", fewer than this"
+        said = f": {pfs}" if pfs else ""
+        no_os = f"; no overall-survival benefit ({os_})" if os_ else "; no overall-survival benefit"
+        yield Effect(
+            code="prior_chemotherapy_opens_datopotamab_deruxtecan",
+            delta=w.datodxd_opened,
+            ceiling=1,  # an option, not preferred: no overall-survival benefit
+            text=f"{i.chemo_lines} prior chemotherapy line{'s' if i.chemo_lines > 1 else ''}: "
+            f"{trial} enrolled after 1-2 lines{beyond}{said}{no_os}.",
+            trials=(trial,),
+        )
+    else:
+        yield _gated(trial, "1-2 chemotherapy lines", w.adc_gated)
+
+
+def _gated(trial: str, after: str, delta: float) -> Effect:
+    return Effect(
+        code="adc_before_chemotherapy",
+        delta=delta,
+        ceiling=1,
+        text=f"{trial} enrolled after {after}, which this patient has not had.",
+        trials=(trial,),
+    )

@@ -1,0 +1,143 @@
+"""How two policies' plans for one patient differ: ``compare`` (every option moved, added or
+removed, with ranks) and the ``since_review`` section of a default plan (the top option, the
+preferred set and the exclusions, each with the trials, approvals and rules behind it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Tier
+from resistx.model.plan import Change, Difference, Option, Plan, SinceReview
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.policy import Policy
+
+_SUMMARY = (
+    Change.TOP_OPTION,
+    Change.PREFERRED_ADDED,
+    Change.PREFERRED_REMOVED,
+    Change.EXCLUDED,
+    Change.NO_LONGER_EXCLUDED,
+)
+
+
+def _preferred(plan: Plan) -> set[str]:
+    return {o.regimen.id for o in plan.options if o.tier is Tier.PREFERRED}
+
+
+def differences(before: Plan, after: Plan) -> tuple[Difference, ...]:
+    """The differences of ``after`` from ``before``: the top option, the preferred set and the
+    exclusions first, then every option moved, added or removed, each in rank order."""
+    a = {o.regimen.id: o for o in before.options}
+    b = {o.regimen.id: o for o in after.options}
+    out: list[Difference] = []
+
+    def diff(change: Change, rid: str) -> Difference:
+        x, y = a.get(rid), b.get(rid)
+        return Difference(
+            change=change,
+            regimen=rid,
+            rank_before=x.rank if x else None,
+            rank_after=y.rank if y else None,
+            tier_before=x.tier if x else None,
+            tier_after=y.tier if y else None,
+        )
+
+    top_b = after.options[0].regimen.id if after.options else None
+    if top_b is not None and (not before.options or before.options[0].regimen.id != top_b):
+        out.append(diff(Change.TOP_OPTION, after.options[0].regimen.id))
+    pa, pb = _preferred(before), _preferred(after)
+    out += [diff(Change.PREFERRED_ADDED, r) for r in _by_rank(pb - pa, b)]
+    out += [diff(Change.PREFERRED_REMOVED, r) for r in _by_rank(pa - pb, a)]
+    xa = {e.regimen.id for e in before.excluded}
+    xb = {e.regimen.id for e in after.excluded}
+    out += [diff(Change.EXCLUDED, r) for r in sorted((xb - xa) & set(a))]
+    out += [diff(Change.NO_LONGER_EXCLUDED, r) for r in _by_rank((xa - xb) & set(b), b)]
+    for rid in _by_rank(set(a) | set(b), {**a, **b}):
+        if rid in a and rid in b:
+            if a[rid].rank != b[rid].rank:
+                out.append(diff(Change.MOVED, rid))
+        elif rid in b and rid not in xa:
+            out.append(diff(Change.ADDED, rid))
+        elif rid in a and rid not in xb:
+            out.append(diff(Change.REMOVED, rid))
+    return tuple(out)
+
+
+def _by_rank(ids: set[str], options: dict[str, Option]) -> list[str]:
+    return sorted(ids, key=lambda r: (options[r].rank if r in options else 10**6, r))
+
+
+def since_review(
+    before: Plan, after: Plan, newer: Policy, specs: dict[str, RegimenSpec], older_rules: set[int]
+) -> tuple[SinceReview, ...]:
+    """The entries of a default plan's ``since_review`` section."""
+    return tuple(_entries(before, after, newer, specs, older_rules))
+
+
+def _entries(
+    before: Plan, after: Plan, newer: Policy, specs: dict[str, RegimenSpec], older_rules: set[int]
+) -> Iterator[SinceReview]:
+    names = {o.regimen.id: o.regimen.name for o in (*before.options, *after.options)}
+    names |= {e.regimen.id: e.regimen.name for e in (*before.excluded, *after.excluded)}
+    how = (
+        f"resistx.sequence(profile, policy={newer.name!r}), or on the command line "
+        f"resistx sequence FILE --policy {newer.name}"
+    )
+    for d in differences(before, after):
+        if d.change not in _SUMMARY:
+            continue
+        rid = d.regimen
+        name = names.get(rid, rid)
+        text = _text(d, name, before, newer.name)
+        trials, rules = _behind(after, rid, older_rules)
+        spec = specs.get(rid)
+        if not rules:
+            text += f" No rule of {newer.name} differs for it: its scores moved with the evidence."
+        if not trials and spec is not None:
+            trials = spec.key_trials
+        yield SinceReview(
+            change=d.change,
+            regimen=rid,
+            text=text,
+            policy=newer.name,
+            evidence_version=after.evidence_version,
+            trials=trials,
+            approvals=_approvals(spec),
+            rules=rules,
+            how=how,
+        )
+
+
+def _text(d: Difference, name: str, before: Plan, policy: str) -> str:
+    if d.change is Change.TOP_OPTION:
+        if not before.options:
+            return f"Under {policy}, {name} comes first; there is no option here."
+        first = before.options[0].regimen
+        return f"Under {policy}, {name} comes first, before {first.name}, the first option here."
+    if d.change is Change.PREFERRED_ADDED:
+        where = f"rank {d.rank_before} here" if d.rank_before else "not an option here"
+        return f"Under {policy}, {name} is preferred (rank {d.rank_after}; {where})."
+    if d.change is Change.PREFERRED_REMOVED:
+        there = f"rank {d.rank_after}, {d.tier_after.value}" if d.tier_after else "not an option"
+        return f"Under {policy}, {name} is no longer preferred ({there} there)."
+    if d.change is Change.EXCLUDED:
+        return f"Under {policy}, {name} is left out (rank {d.rank_before} here)."
+    return f"Under {policy}, {name} is an option (rank {d.rank_after}); it is left out here."
+
+
+def _behind(plan: Plan, rid: str, older_rules: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The trials and rule numbers of the newer plan's reasons for the regimen that come from
+    rules the older policy does not have."""
+    option = plan.option(rid)
+    reasons = option.reasons if option else (e.reasons if (e := plan.exclusion(rid)) else ())
+    newer = [r for r in reasons if r.rule is not None and r.rule not in older_rules]
+    trials = tuple(dict.fromkeys(t for r in newer for t in r.trials))
+    rules = tuple(sorted({r.rule for r in newer if r.rule is not None}))
+    return trials, rules
+
+
+def _approvals(spec: RegimenSpec | None) -> tuple[str, ...]:
+    if spec is None or spec.regulatory.investigational or not spec.regulatory.date:
+        return ()
+    a = spec.regulatory
+    return (f"{spec.name}: {a.authority or 'approved'} {a.date}",)

@@ -1,0 +1,304 @@
+"""The practice-2026 rules (28-33), one scenario each, named after the behaviour; and what the
+same patient gets under the default policy (``since_review``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+import resistx
+from resistx.model import Change, Tier
+from resistx.sequencing.policies import PRACTICE_2026
+from resistx.sequencing.since import differences
+from tests.helpers import CAPECITABINE, NEGATIVE, PALBOCICLIB, exclusion, option, patient, result
+
+PRACTICE = "practice-2026"
+APPROVED_SERDS = {"elacestrant", "imlunestrant", "vepdegestrant"}
+SHORT_PALBOCICLIB = dict(PALBOCICLIB, started_on="2024-06-10", ended_on="2025-03-20")  # 9 months
+
+
+def practice(**kw: Any) -> resistx.Plan:
+    return resistx.sequence(patient(**kw), policy=PRACTICE)
+
+
+def review(**kw: Any) -> resistx.Plan:
+    return resistx.sequence(patient(**kw))
+
+
+def reason(o: resistx.Option | resistx.Exclusion, code: str) -> resistx.Reason:
+    found = next((r for r in o.reasons if r.code == code), None)
+    assert found is not None, [r.code for r in o.reasons]
+    return found
+
+
+# -- rule 28 ----------------------------------------------------------------------------------
+
+
+def test_esr1_mutated_gets_the_three_approved_oral_serds_preferred_with_their_trials() -> None:
+    p = practice(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "not_detected")])
+    preferred = {o.regimen.id for o in p.options if o.tier is Tier.PREFERRED}
+    assert preferred >= APPROVED_SERDS
+    assert {o.regimen.id for o in p.options[:3]} == APPROVED_SERDS
+    for rid, trial in [
+        ("elacestrant", "EMERALD"),
+        ("imlunestrant", "EMBER-3"),
+        ("vepdegestrant", "VERITAC-2"),
+    ]:
+        r = reason(option(p, rid), "approved_oral_serd_for_esr1")
+        assert r.rule == 28
+        assert r.trials == (trial,)
+    assert "HR 0.62" in reason(option(p, "imlunestrant"), "approved_oral_serd_for_esr1").text
+    assert "HR 0.58" in reason(option(p, "vepdegestrant"), "approved_oral_serd_for_esr1").text
+    # camizestrant has no approval: not preferred, labelled trial
+    assert option(p, "camizestrant").tier is Tier.TRIAL
+
+
+def test_emerald_post_hoc_subgroup_speaks_where_the_cdk46i_course_was_long() -> None:
+    biomarkers = [result("ESR1", "mutated"), result("PIK3CA", "not_detected")]
+    long = option(practice(biomarkers=biomarkers), "elacestrant")  # 26 months on palbociclib
+    short = option(practice(biomarkers=biomarkers, treatments=[SHORT_PALBOCICLIB]), "elacestrant")
+    said = reason(long, "approved_oral_serd_for_esr1").text
+    assert "8.6 vs 1.9 months, HR 0.41" in said
+    assert "HR 0.41" not in reason(short, "approved_oral_serd_for_esr1").text
+    # the efficacy factor reads the subgroup for the long course, the ESR1-mutated ITT otherwise
+    assert any("HR 0.41" in r.text for r in long.reasons if r.rule == 16)
+    assert any("HR 0.55" in r.text for r in short.reasons if r.rule == 16)
+    assert long.scores.efficacy >= short.scores.efficacy
+
+
+def test_without_an_esr1_mutation_no_oral_serd_is_preferred() -> None:
+    p = practice(biomarkers=NEGATIVE)
+    assert not {o.regimen.id for o in p.options if o.tier is Tier.PREFERRED} & APPROVED_SERDS
+
+
+# -- rules 29 and 30 --------------------------------------------------------------------------
+
+
+def test_her2_ultralow_chemotherapy_naive_gets_trastuzumab_deruxtecan_before_chemotherapy() -> None:
+    kw: dict[str, Any] = {
+        "her2": "ultralow",
+        "biomarkers": NEGATIVE,
+        "treatments": [SHORT_PALBOCICLIB],
+    }
+    p = practice(**kw)
+    ranks = {o.regimen.id: o.rank for o in p.options}
+    assert ranks["trastuzumab-deruxtecan"] < ranks["chemotherapy"]
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert tdxd.tier is Tier.PREFERRED
+    assert reason(tdxd, "her2_low_or_ultralow_matches_trastuzumab_deruxtecan").rule == 29
+    before = reason(tdxd, "endocrine_therapy_opens_trastuzumab_deruxtecan")
+    assert before.rule == 30
+    assert before.trials == ("DESTINY-Breast06",)
+    # the default policy leaves it out, and says what changed since the review
+    default = review(**kw)
+    assert exclusion(default, "trastuzumab-deruxtecan").regimen.id == "trastuzumab-deruxtecan"
+    top = next(s for s in default.since_review if s.change is Change.TOP_OPTION)
+    assert top.regimen == "trastuzumab-deruxtecan"
+    assert "Trastuzumab deruxtecan comes first, before Chemotherapy" in top.text
+    assert "DESTINY-Breast06" in top.trials
+    assert top.approvals == ("Trastuzumab deruxtecan: FDA 2025-01-27",)
+
+
+def test_her2_zero_still_excludes_trastuzumab_deruxtecan() -> None:
+    p = practice(her2="0", biomarkers=NEGATIVE)
+    assert reason(exclusion(p, "trastuzumab-deruxtecan"), "out_of_population").rule == 29
+
+
+def test_datopotamab_deruxtecan_after_chemotherapy_is_an_option_and_says_no_os_benefit() -> None:
+    p = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    dato = option(p, "datopotamab-deruxtecan")
+    assert dato.tier in (Tier.ALTERNATIVE, Tier.LATER)
+    said = reason(dato, "prior_chemotherapy_opens_datopotamab_deruxtecan")
+    assert "no overall-survival benefit" in said.text
+    assert "HR 1.01" in said.text
+    assert said.trials == ("TROPION-Breast01",)
+
+
+def test_datopotamab_deruxtecan_waits_for_chemotherapy() -> None:
+    p = practice(biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
+    dato = option(p, "datopotamab-deruxtecan")
+    assert dato.tier is not Tier.PREFERRED
+    assert reason(dato, "adc_before_chemotherapy").rule == 30
+
+
+# -- rule 31 ----------------------------------------------------------------------------------
+
+ADJUVANT_RELAPSE = {
+    "drugs": ["abemaciclib", "letrozole"],
+    "setting": "adjuvant",
+    "started_on": "2024-01-10",
+    "ended_on": "2026-03-20",
+    "stop_reason": "progression",
+}
+
+
+def test_pik3ca_mutated_relapse_on_adjuvant_endocrine_therapy_gets_the_inavolisib_triplet() -> None:
+    p = practice(
+        biomarkers=[result("PIK3CA", "mutated"), result("ESR1", "not_detected")],
+        treatments=[ADJUVANT_RELAPSE],
+    )
+    triplet = option(p, "inavolisib+palbociclib+fulvestrant")
+    assert triplet.rank == 1
+    said = reason(triplet, "inavo120_population")
+    assert said.rule == 31
+    assert "HR 0.67" in said.text  # the overall-survival benefit
+    assert said.trials == ("INAVO120",)
+
+
+def test_inavo120_counts_relapse_within_12_months_of_completed_adjuvant_endocrine_therapy() -> None:
+    def relapse_after(letrozole_end: str) -> resistx.Plan:
+        letrozole = {
+            "drugs": ["letrozole"],
+            "setting": "adjuvant",
+            "started_on": "2020-01-10",
+            "ended_on": letrozole_end,
+            "stop_reason": "completed",
+        }
+        # a later (neo)adjuvant course that ended in relapse dates the relapse
+        capecitabine = {
+            "drugs": ["capecitabine", "abemaciclib"],
+            "setting": "adjuvant",
+            "started_on": "2025-11-01",
+            "ended_on": "2026-03-01",
+            "stop_reason": "progression",
+        }
+        return practice(
+            biomarkers=[result("PIK3CA", "mutated")], treatments=[letrozole, capecitabine]
+        )
+
+    soon = relapse_after("2025-10-01")  # 5 months before the relapse
+    late = relapse_after("2024-01-01")  # 26 months before it
+    assert (
+        reason(option(soon, "inavolisib+palbociclib+fulvestrant"), "inavo120_population").rule == 31
+    )
+    late_triplet = exclusion(late, "inavolisib+palbociclib+fulvestrant")
+    assert reason(late_triplet, "out_of_population").rule == 31
+
+
+def test_the_inavolisib_triplet_is_not_for_disease_after_a_metastatic_cdk46i() -> None:
+    p = practice(biomarkers=[result("PIK3CA", "mutated")])
+    assert (
+        reason(exclusion(p, "inavolisib+palbociclib+fulvestrant"), "out_of_population").rule == 31
+    )
+    q = practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE])
+    assert reason(exclusion(q, "inavolisib+palbociclib+fulvestrant"), "biomarker_absent").rule == 31
+
+
+# -- rule 32 ----------------------------------------------------------------------------------
+
+
+def test_endocrine_sensitive_disease_without_a_target_gets_an_endocrine_line_before_chemotherapy() -> (
+    None
+):
+    p = practice(biomarkers=NEGATIVE)  # 26 months on palbociclib, no visceral crisis
+    ranks = {o.regimen.id: o.rank for o in p.options}
+    for rid in ("abemaciclib+fulvestrant", "fulvestrant", "everolimus+exemestane"):
+        assert ranks[rid] < ranks["chemotherapy"], rid
+        assert reason(option(p, rid), "endocrine_sensitive_endocrine_first").rule == 32
+    said = reason(option(p, "abemaciclib+fulvestrant"), "endocrine_sensitive_endocrine_first")
+    assert "HR 0.73" in said.text
+    # the review's Discussion sends the same patient to chemotherapy first (rule 6)
+    default = review(biomarkers=NEGATIVE)
+    assert default.options[0].regimen.id == "chemotherapy"
+    assert any(s.change is Change.TOP_OPTION and 32 in s.rules for s in default.since_review)
+
+
+def test_a_short_cdk46i_course_or_a_visceral_crisis_keeps_chemotherapy_first() -> None:
+    short = practice(biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
+    crisis = practice(biomarkers=NEGATIVE, visceral_crisis=True)
+    for p in (short, crisis):
+        assert p.options[0].regimen.id == "chemotherapy"
+        assert not any(
+            r.code == "endocrine_sensitive_endocrine_first" for o in p.options for r in o.reasons
+        )
+
+
+# -- rule 33 and investigational regimens -----------------------------------------------------
+
+
+def test_investigational_phase_3_regimens_appear_as_trial_with_their_figures() -> None:
+    p = practice(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "not_detected")])
+    for rid, trial in [
+        ("giredestrant+everolimus", "evERA"),
+        ("gedatolisib+palbociclib+fulvestrant", "VIKTORIA-1"),
+        ("imlunestrant+abemaciclib", "EMBER-3"),
+    ]:
+        o = option(p, rid)
+        assert o.tier is Tier.TRIAL, rid
+        efficacy = [r for r in o.reasons if r.rule == 16]
+        assert any("HR " in r.text and trial in r.trials for r in efficacy), (rid, efficacy)
+    wild = reason(
+        option(p, "gedatolisib+palbociclib+fulvestrant"), "pik3ca_wild_type_matches_gedatolisib"
+    )
+    assert wild.rule == 33
+    assert "HR 0.24" in wild.text
+
+
+def test_the_review_policy_is_the_default_and_knows_no_later_regimen() -> None:
+    p = review(biomarkers=[result("ESR1", "mutated")])
+    assert p.policy.name == "ye2024"
+    assert p.evidence_version == resistx.evidence().version
+    assert p.option("imlunestrant") is None
+    assert {s.policy for s in p.since_review} == {PRACTICE}
+    assert practice(biomarkers=[result("ESR1", "mutated")]).since_review == ()
+
+
+def test_compare_returns_the_differences_with_ranks() -> None:
+    data = patient(her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
+    diffs = resistx.compare(data, "ye2024", PRACTICE)
+    assert diffs == resistx.compare(data)  # the default policy and the one that updates it
+    top = diffs[0]
+    assert (top.change, top.regimen, top.rank_after) == (
+        Change.TOP_OPTION,
+        "trastuzumab-deruxtecan",
+        1,
+    )
+    added = {d.regimen for d in diffs if d.change is Change.ADDED}
+    assert "datopotamab-deruxtecan" in added
+    moved = [d for d in diffs if d.change is Change.MOVED]
+    assert all(d.rank_before != d.rank_after for d in moved)
+    assert resistx.compare(data, PRACTICE, PRACTICE) == ()
+
+
+def test_differences_name_a_regimen_the_newer_plan_leaves_out() -> None:
+    """A regimen preferred first here and excluded under the other policy: a new top option,
+    the preferred set shrinks, and an exclusion (each a since-review change)."""
+    before = review(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "not_detected")])
+    first = before.options[0]
+    rest = tuple(attrs.evolve(o, rank=n) for n, o in enumerate(before.options[1:], start=1))
+    gone = resistx.Exclusion(regimen=first.regimen, reasons=first.reasons[:1])
+    after = attrs.evolve(before, options=rest, excluded=(*before.excluded, gone))
+    changes = {(d.change, d.regimen) for d in differences(before, after)}
+    assert (Change.EXCLUDED, first.regimen.id) in changes
+    assert (Change.PREFERRED_REMOVED, first.regimen.id) in changes
+    assert (Change.TOP_OPTION, rest[0].regimen.id) in changes
+    assert (Change.REMOVED, first.regimen.id) not in changes  # excluded, not just gone
+    back = {(d.change, d.regimen) for d in differences(after, before)}
+    assert (Change.NO_LONGER_EXCLUDED, first.regimen.id) in back
+
+
+def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
+    """Each code a practice rule declares is said, under that rule, by some scenario."""
+    esr1 = [result("ESR1", "mutated"), result("PIK3CA", "not_detected")]
+    plans = [
+        practice(biomarkers=esr1),
+        practice(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
+        practice(her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB]),
+        practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+        practice(her2="unknown", biomarkers=NEGATIVE),
+        practice(biomarkers=NEGATIVE),
+        practice(
+            biomarkers=[result("PIK3CA", "mutated"), result("ESR1", "not_detected")],
+            treatments=[ADJUVANT_RELAPSE],
+        ),
+        practice(biomarkers=[result("PIK3CA", "mutated")]),
+        practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE]),
+    ]
+    reasons = [r for p in plans for o in p.options for r in o.reasons]
+    reasons += [r for p in plans for e in p.excluded for r in e.reasons]
+    said = {(r.rule, r.code) for r in reasons}
+    for unit in PRACTICE_2026.rules:
+        if 28 <= unit.number < 40:  # the practice units (40 on are the review policy's too)
+            missing = {c for c in unit.codes if (unit.number, c) not in said}
+            assert not missing, (unit.number, missing)
