@@ -51,6 +51,12 @@ def why(option: Option) -> str:
     return next(r.text for r in option.reasons if r.factor is factor)
 
 
+def why_besides_evidence(option: Option) -> str:
+    """``why``, or nothing where it is the evidence sentence itself (shown beside it)."""
+    reason = why(option)
+    return "" if reason == efficacy_text(option) else reason
+
+
 def actions_first(p: Plan) -> bool:
     """Whether the plan's actions come before its options: when a test could change what is
     preferred (a decisive test, or any test when nothing is preferred yet)."""

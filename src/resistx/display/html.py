@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from resistx.display._common import actions_first, efficacy_text, trial_view, why
+from resistx.display._common import (
+    actions_first,
+    efficacy_text,
+    trial_view,
+    why_besides_evidence,
+)
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
 from resistx.model.plan import Option, Plan
@@ -43,7 +48,7 @@ def _option_cells(o: Option) -> list[str]:
         f"<b>{escape(o.regimen.name)}</b>",
         f"<span style='color:{colour}'>{escape(o.tier.value)}</span>",
         f"{o.scores.total:.2f}",
-        f"{escape(why(o))}<details><summary>all reasons</summary>{reasons}</details>",
+        f"{escape(why_besides_evidence(o))}<details><summary>all reasons</summary>{reasons}</details>",
         escape(efficacy_text(o)),
         "<br>".join(escape(c.text) for c in o.cautions),
     ]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from resistx.display._common import actions_first, efficacy_text, trial_view, why
+from resistx.display._common import (
+    actions_first,
+    efficacy_text,
+    trial_view,
+    why_besides_evidence,
+)
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
 from resistx.model.plan import Option, Plan
@@ -28,7 +33,7 @@ def option_rows(options: tuple[Option, ...]) -> list[list[object]]:
             o.regimen.name,
             o.tier.value,
             f"{o.scores.total:.2f}",
-            why(o),
+            why_besides_evidence(o),
             efficacy_text(o),
             "; ".join(c.text for c in o.cautions),
         ]
