@@ -92,15 +92,24 @@ def assess(
     for r, e in warned:
         if e.text not in cautions:
             cautions[e.text] = caution(r, e, ctx)
-    demotions = {e.demote for _, e in said if e.demote is not None}
-    waits = tuple(dict.fromkeys(e.waits_on for _, e in said if e.waits_on))
+    score = 0.0
+    ceiling = 0
+    demotions: set[Precedence] = set()
+    waits: list[str] = []
+    for _, e in said:
+        score += e.delta
+        ceiling = max(ceiling, e.ceiling)
+        if e.demote is not None:
+            demotions.add(e.demote)
+        if e.waits_on and e.waits_on not in waits:
+            waits.append(e.waits_on)
     if waits:
         demotions.add(Precedence.WAITS_ON_TEST)
     return FactorResult(
-        score=round(sum(e.delta for _, e in said), 6),
+        score=round(score, 6),
         reasons=tuple(reason(r, factor, e, ctx) for r, e in said),
         cautions=tuple(cautions.values()),
         demotions=frozenset(demotions),
-        waits_on=waits,
-        ceiling=max((e.ceiling for _, e in said), default=0),
+        waits_on=tuple(waits),
+        ceiling=ceiling,
     )

@@ -40,9 +40,12 @@ def is_adc(spec: AnyRegimen) -> bool:
     return spec.kind is K.ADC
 
 
+_CYTOTOXIC = frozenset({K.CHEMOTHERAPY, K.ADC})
+
+
 def is_cytotoxic(spec: AnyRegimen) -> bool:
     """Chemotherapy or an antibody-drug conjugate: what rules 6 and 22 bring forward."""
-    return spec.kind in (K.CHEMOTHERAPY, K.ADC)
+    return spec.kind in _CYTOTOXIC
 
 
 def is_trial(spec: AnyRegimen) -> bool:

@@ -22,7 +22,7 @@ from itertools import chain
 import attrs
 
 from resistx.model.enums import Tier
-from resistx.model.plan import Exclusion, Option, Reason, Scores
+from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.assess import FactorResult
@@ -111,7 +111,7 @@ def combine(
                 tier=tier,
                 scores=a.scores,
                 reasons=tuple(chain.from_iterable(p.reasons for p in a.parts)),
-                cautions=_unique(chain.from_iterable(p.cautions for p in a.parts)),
+                cautions=_cautions(a.parts),
                 waits_on=a.waits_on,
             )
         )
@@ -120,6 +120,14 @@ def combine(
         for a in sorted((a for a in assessed if a.exclusions), key=lambda a: a.spec.id)
     )
     return tuple(options), excluded
+
+
+def _cautions(parts: tuple[FactorResult, ...]) -> tuple[Caution, ...]:
+    """The parts' cautions, each once (most options have them from one factor only)."""
+    having = [p.cautions for p in parts if p.cautions]
+    if len(having) <= 1:
+        return having[0] if having else ()
+    return _unique(chain.from_iterable(having))
 
 
 def _unique(cautions: chain[object]) -> tuple:  # type: ignore[type-arg]
