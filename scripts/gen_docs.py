@@ -73,8 +73,10 @@ def ranking_page() -> str:
         "3. an option that waits on a missing test after every option that does not (rules 2, 3);",
         "4. the tier: the clinical merit (molecular + efficacy + history) makes an option "
         f"**preferred** from {w['preferred_from']:g}, **alternative** from {w['alternative_from']:g}, "
-        "**later** below; an investigational regimen (rule 24) is labelled **trial** and comes "
-        "after the approved options of its merit band and of the bands above it;",
+        "**later** below (a rule may cap it: an ADC before its chemotherapy lines, a non-cytotoxic "
+        "option in visceral crisis); an investigational regimen (rule 24) is labelled **trial**: "
+        "enrolment in a listed open trial comes after the approved options of its merit band and "
+        "of the bands above it, any other investigational regimen after every approved option;",
         "5. the total of the four scores (the balance factor orders within a tier);",
         "6. the regimen id, the deterministic tiebreak.",
         "",
