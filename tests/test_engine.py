@@ -281,3 +281,15 @@ def test_a_stale_finding_counts_less_than_a_current_one() -> None:
 
 def test_visceral_crisis_lifts_chemotherapy_to_preferred_on_its_own() -> None:
     assert W.visceral_crisis_chemo >= W.preferred_from
+
+
+def test_a_policy_changed_in_code_but_keeping_its_name_gets_its_own_memo() -> None:
+    """The memo is keyed by the policy itself, not by its name: the rules and weights are what
+    the cached assessments read."""
+    data = SCENARIOS[0]
+    resistx.sequence(data)  # warm the default policy's memo
+    strict = attrs.evolve(YE2024, weights=attrs.evolve(YE2024.weights, no_actionable=0.0))
+    chemo = resistx.sequence(data, policy=strict).option("chemotherapy")
+    assert chemo is not None
+    default = resistx.sequence(data).option("chemotherapy")
+    assert default is not None and chemo.scores.molecular < default.scores.molecular

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -144,3 +145,13 @@ def test_dato_dxd_is_datopotamab_deruxtecan_not_t_dxd() -> None:
     dato = {"drugs": ["Dato-DXd"], "started_on": "2025-05-01", "ended_on": "2025-10-01"}
     loaded = resistx.load_profile(v2(treatments=[PALBOCICLIB, dato]))
     assert loaded.treatments[1].drugs == ("datopotamab deruxtecan",)
+
+
+def test_a_profile_made_in_code_equal_to_a_checked_one_is_still_checked() -> None:
+    """Plain strings compare equal to str enums: a Profile made in code that equals one already
+    loaded must still go through the converter (checked by identity, not by equality)."""
+    loaded = resistx.load_profile(v2(menopausal_status="premenopausal", biomarkers=NEGATIVE))
+    made = attrs.evolve(loaded, menopausal_status="premenopausal")  # type: ignore[arg-type]
+    assert made == loaded and made is not loaded
+    p = resistx.sequence(made)
+    assert any(n.startswith("Premenopausal") for n in p.notes)

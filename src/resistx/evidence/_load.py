@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Container
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,9 @@ def _name_records(data: Any, problems: tuple[tuple[str, str], ...]) -> list[tupl
     return named
 
 
-def integrity_problems(eb: EvidenceBase) -> list[tuple[str, str]]:
+def integrity_problems(
+    eb: EvidenceBase, regimen_ids: Container[str] = regimens.BY_ID
+) -> list[tuple[str, str]]:
     """Cross-record checks the model's validators cannot make on one record."""
     problems: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
@@ -55,7 +58,7 @@ def integrity_problems(eb: EvidenceBase) -> list[tuple[str, str]]:
                     )
                 )
         for j, arm in enumerate(t.arms):
-            if arm.regimen is not None and arm.regimen not in regimens.BY_ID:
+            if arm.regimen is not None and arm.regimen not in regimen_ids:
                 problems.append(
                     (
                         f"$.trials[{i}].arms[{j}].regimen (trial {_show.text(t.key)})",

@@ -32,9 +32,6 @@ _AMENDABLE = ("endpoints", "hazard_ratios", "adverse_events", "notes")
 _PACK_KEYS = frozenset(
     {"version", "date", "extends", "source", "trials", "amendments", "discrepancies", "approvals"}
 )
-_ARM_REGIMEN = re.compile(
-    r"^\$\.trials\[(\d+)\]\.arms\[(\d+)\]\.regimen\b"
-)  # a trial name may follow
 
 
 def versions() -> tuple[str, ...]:
@@ -94,9 +91,7 @@ def build(data: Any, origin: str, base: EvidenceBase | None = None) -> EvidenceB
         eb = _serde.converter.structure(combined, EvidenceBase)
     except _serde.DataProblemsError as e:
         raise EvidenceError(origin, _renamed(_serde.problems_of(e), len(trials))) from None
-    problems = _renamed(
-        [p for p in integrity_problems(eb) if not _later_regimen(eb, p[0])], len(trials)
-    )
+    problems = _renamed(integrity_problems(eb, regimens.ALL_BY_ID), len(trials))
     problems += pack_problems(eb, review)
     if problems:
         raise EvidenceError(origin, problems)
@@ -139,15 +134,6 @@ def _renamed(problems: Any, review_trials: int) -> list[tuple[str, str]]:
         return f"$.trials[{int(m.group(1)) - review_trials}]" + path[m.end() :]
 
     return [(one(path), message) for path, message in problems]
-
-
-def _later_regimen(eb: EvidenceBase, path: str) -> bool:
-    """An arm's regimen id that is one of the later ids (accepted in a pack)."""
-    m = _ARM_REGIMEN.match(path)
-    if m is None:
-        return False
-    arm = eb.trials[int(m.group(1))].arms[int(m.group(2))]
-    return arm.regimen in regimens.LATER_BY_ID
 
 
 def _figures(t: Trial) -> Iterator[tuple[str, object]]:

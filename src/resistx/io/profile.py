@@ -62,15 +62,27 @@ def check_scope(profile: Profile) -> None:
         raise OutOfScopeError(msg)
 
 
-#: profiles and preferences that passed the checks: immutable, so once checked, always valid
-_CHECKED: weakref.WeakSet[Profile | Preferences] = weakref.WeakSet()
+#: profiles and preferences that passed the checks, by identity (a plain string equals its str
+#: enum, so equality would let an unchecked copy through): immutable, so once checked, always
+#: valid; each entry goes when its object does
+_CHECKED: dict[int, weakref.ref[Any]] = {}
+
+
+def _is_checked(model: object) -> bool:
+    ref = _CHECKED.get(id(model))
+    return ref is not None and ref() is model
+
+
+def _mark_checked(model: object) -> None:
+    key = id(model)
+    _CHECKED[key] = weakref.ref(model, lambda _r: _CHECKED.pop(key, None))
 
 
 def _checked(model: Any, cls: type[Any], root: str = "$") -> Any:
     """A model built in code goes through the same checks as JSON input, once: its data is
     structured again (so a plain string where an enum belongs, a misspelled comorbidity or a
     lone surrogate is a ``ProfileError`` at its path)."""
-    if model in _CHECKED:
+    if _is_checked(model):
         return model
     try:
         data = _serde.to_dict(model)
@@ -82,7 +94,7 @@ def _checked(model: Any, cls: type[Any], root: str = "$") -> Any:
         checked = _serde.structure_or_problems(data, cls)
     except _serde.DataProblemsError as e:
         raise ProfileError(_serde.problems_of(e, root)) from None
-    _CHECKED.add(checked)
+    _mark_checked(checked)
     return checked
 
 
@@ -138,7 +150,7 @@ def load_profile(source: ProfileSource) -> Profile:
         raise ProfileError(
             [("$", f"expected a mapping, JSON text or a Path, got {type(source).__name__}")]
         )
-    _CHECKED.add(profile)
+    _mark_checked(profile)
     check_scope(profile)
     return profile
 
@@ -156,5 +168,5 @@ def load_preferences(source: Preferences | Mapping[str, Any] | None) -> Preferen
         prefs = _serde.structure_or_problems(source, Preferences)
     except _serde.DataProblemsError as e:
         raise ProfileError(_serde.problems_of(e, "$.preferences")) from None
-    _CHECKED.add(prefs)
+    _mark_checked(prefs)
     return prefs

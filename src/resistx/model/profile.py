@@ -289,6 +289,22 @@ class Treatment:
         )
 
 
+def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]:
+    """The CDK4/6-inhibitor courses whose duration measures sensitivity (``Profile.cdk46i_courses``),
+    from treatments already in order: a view the engine derives once from its own sorted copy."""
+    return tuple(
+        t
+        for t in ordered
+        if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.stop_reason not in _NOT_RESPONSE
+    )
+
+
+def longest_months(courses: tuple[Treatment, ...], as_of: dt.date | None) -> float | None:
+    """The longest duration among ``courses`` (``Profile.cdk46i_months``); None if none says."""
+    durations = [m for t in courses if (m := t.duration_months(as_of)) is not None]
+    return max(durations, default=None)
+
+
 def result_order(r: BiomarkerResult) -> tuple[Any, ...]:
     # newest last; among results of one day, a positive finding outranks a negative one,
     # then NGS over PCR, so the choice does not depend on the order of the input list
@@ -366,11 +382,7 @@ class Profile:
         """Treatments with a CDK4/6 inhibitor whose duration says how long the disease stayed
         sensitive: they ended in progression (or how they ended is not given). A course stopped
         for toxicity, by choice or as planned, or still going on, does not measure that."""
-        return tuple(
-            t
-            for t in self.treatments_in_order
-            if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.stop_reason not in _NOT_RESPONSE
-        )
+        return sensitivity_courses(self.treatments_in_order)
 
     @property
     def had_cdk46i(self) -> bool:
@@ -382,12 +394,7 @@ class Profile:
         """The longest time on a CDK4/6 inhibitor among ``cdk46i_courses``: how long the disease
         stayed sensitive (a short rechallenge after long benefit is not early resistance).
         None if no course measures it."""
-        durations = [
-            m
-            for t in self.cdk46i_courses
-            if (m := t.duration_months(self.decision_date)) is not None
-        ]
-        return max(durations, default=None)
+        return longest_months(self.cdk46i_courses, self.decision_date)
 
     @property
     def metastatic_chemotherapy_lines(self) -> int:

@@ -38,7 +38,7 @@ DISCLAIMER = (
     "options from one 2024 review (Ye et al., doi 10.2147/BCTT.S438366)."
 )
 FACTORS = (Factor.MOLECULAR, Factor.EFFICACY, Factor.HISTORY, Factor.BALANCE)
-_MEMOS: dict[tuple[str, str, int], tuple[EvidenceBase, Context, LRU[Any]]] = {}
+_MEMOS: dict[tuple[int, int], tuple[Policy, EvidenceBase, Context, LRU[Any]]] = {}
 _MEMO_POLICIES = 8
 
 
@@ -54,15 +54,18 @@ def policy_of(policy: Policy | str | None) -> Policy:
 
 
 def memo_for(policy: Policy, evidence: EvidenceBase) -> tuple[Context, LRU[Any]]:
-    """The context and memo of (policy, evidence); evidence identity guards a reused id."""
-    key = (*policy.key, id(evidence))
+    """The context and memo of (policy, evidence), by identity: everything a cached assessment
+    reads besides its key (rules, weights, regimen table, evidence) belongs to these two, and a
+    policy changed in code under the same name is another policy. Keeping both alive in the
+    entry means their ids cannot be reused while it stands."""
+    key = (id(policy), id(evidence))
     found = _MEMOS.get(key)
-    if found is None or found[0] is not evidence:
+    if found is None or found[0] is not policy or found[1] is not evidence:
         if len(_MEMOS) >= _MEMO_POLICIES:
             _MEMOS.clear()
         ctx = Context(evidence=evidence, weights=policy.weights, regimens=policy.regimens(evidence))
-        found = _MEMOS[key] = (evidence, ctx, LRU())
-    return found[1], found[2]
+        found = _MEMOS[key] = (policy, evidence, ctx, LRU())
+    return found[2], found[3]
 
 
 def sequence(

@@ -13,7 +13,15 @@ from functools import cached_property
 import attrs
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Her2Status, StopReason
-from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
+from resistx.model.profile import (
+    DAYS_PER_MONTH,
+    BiomarkerResult,
+    Preferences,
+    Profile,
+    Treatment,
+    longest_months,
+    sensitivity_courses,
+)
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -30,13 +38,6 @@ EARLY_RELAPSE_SG = 12.0
 #: (INAVO120)
 LONG_CDK46I_MONTHS = 12.0
 ADJUVANT_RELAPSE_MONTHS = 12.0
-DAYS_PER_MONTH = 365.25 / 12
-_NOT_RESPONSE = (
-    StopReason.TOXICITY,
-    StopReason.PATIENT_CHOICE,
-    StopReason.COMPLETED,
-    StopReason.ONGOING,
-)
 _ENDOCRINE_LINE = frozenset(
     {
         DrugClass.AROMATASE_INHIBITOR,
@@ -106,11 +107,7 @@ class Facts:
     @cached_property
     def cdk46i_courses(self) -> tuple[Treatment, ...]:
         """Courses with a CDK4/6 inhibitor that measure sensitivity (``Profile.cdk46i_courses``)."""
-        return tuple(
-            t
-            for t in self.in_order
-            if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.stop_reason not in _NOT_RESPONSE
-        )
+        return sensitivity_courses(self.in_order)
 
     @cached_property
     def metastatic(self) -> tuple[Treatment, ...]:
@@ -169,9 +166,7 @@ class Facts:
     @cached_property
     def cdk46i_months(self) -> float | None:
         """The longest time on a CDK4/6 inhibitor among the courses that measure it."""
-        when = self.decision_date
-        durations = [m for t in self.cdk46i_courses if (m := t.duration_months(when)) is not None]
-        return max(durations, default=None)
+        return longest_months(self.cdk46i_courses, self.decision_date)
 
     @cached_property
     def short_cdk46i(self) -> bool:

@@ -44,7 +44,7 @@ _CYTOTOXIC = frozenset({K.CHEMOTHERAPY, K.ADC})
 
 
 def is_cytotoxic(spec: AnyRegimen) -> bool:
-    """Chemotherapy or an antibody-drug conjugate: what rules 6 and 22 bring forward."""
+    """ADCs and chemotherapy (what rules 6, 18 and 22 bring forward)."""
     return spec.kind in _CYTOTOXIC
 
 
@@ -110,11 +110,6 @@ def is_not_chemotherapy(spec: AnyRegimen) -> bool:
 def is_endocrine_or_cytotoxic(spec: AnyRegimen) -> bool:
     """Endocrine-based regimens, chemotherapy and ADCs (not trials, not PARP inhibitors)."""
     return is_endocrine_based(spec) or is_cytotoxic(spec)
-
-
-def is_adc_or_chemotherapy(spec: AnyRegimen) -> bool:
-    """ADCs and chemotherapy."""
-    return is_cytotoxic(spec)
 
 
 def has_negative_trial(spec: RegimenSpec) -> bool:

@@ -55,7 +55,7 @@ def _lines(n: int) -> str:
     ),
     trials=("DESTINY-Breast04", "TROPiCS-02"),
     references=(60, 62),
-    regimens=kinds.is_adc_or_chemotherapy,
+    regimens=kinds.is_cytotoxic,
 )
 def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
