@@ -293,3 +293,29 @@ def test_a_policy_changed_in_code_but_keeping_its_name_gets_its_own_memo() -> No
     assert chemo is not None
     default = resistx.sequence(data).option("chemotherapy")
     assert default is not None and chemo.scores.molecular < default.scores.molecular
+
+
+def test_the_regimen_table_names_each_contract_regimen_as_the_vocabulary_does() -> None:
+    """The table and ``resistx.vocab.regimens`` (the contract's fixed ids) say the same drugs
+    and names, so the table cannot drift from the ids the plans and the evidence use."""
+    from resistx.vocab import regimens  # noqa: PLC0415
+
+    table = YE2024.regimens(resistx.evidence())
+    for rid, fixed in regimens.BY_ID.items():
+        assert (table[rid].name, table[rid].drugs) == (fixed.name, fixed.drugs), rid
+
+
+def test_the_engine_stays_in_small_modules_and_short_functions() -> None:
+    """Issue 8: no module of ``sequencing/`` over 300 lines, no function over 60."""
+    import ast  # noqa: PLC0415
+
+    import resistx.sequencing  # noqa: PLC0415
+
+    root = Path(resistx.sequencing.__file__).parent
+    for path in root.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 300, path.name
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef):
+                assert node.end_lineno is not None
+                assert node.end_lineno - node.lineno + 1 <= 60, (path.name, node.name)

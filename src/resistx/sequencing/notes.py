@@ -7,6 +7,11 @@ from resistx.sequencing.facts import Facts
 
 
 def notes(facts: Facts) -> list[str]:
+    """What the plan could not weigh, and how it read the input, in a fixed order."""
+    return [*_input(facts), *_results(facts), *_history(facts), *_state(facts)]
+
+
+def _input(facts: Facts) -> list[str]:
     p = facts.profile
     out: list[str] = []
     if p.schema_version == 1:
@@ -14,6 +19,11 @@ def notes(facts: Facts) -> list[str]:
             "Profile schema 1, read as schema 2 (migrated): its fields mean what they meant; "
             "sex, HER2 test results, tumour fraction and the values of comorbidities were not given."
         )
+    return out
+
+
+def _results(facts: Facts) -> list[str]:
+    out: list[str] = []
     for state in facts.genes.values():
         for r in state.not_actionable:
             what = r.classification.value if r.classification else "not pathogenic"
@@ -29,6 +39,11 @@ def notes(facts: Facts) -> list[str]:
                 f"{r.gene} not detected on ctDNA with {why}: not read as a negative; a tissue "
                 "test (or ctDNA with a higher tumour fraction) is needed."
             )
+    return out
+
+
+def _history(facts: Facts) -> list[str]:
+    out: list[str] = []
     if not facts.had_cdk46i:
         out.append(
             "No CDK4/6 inhibitor on record: the review's evidence is for patients whose disease "
@@ -44,6 +59,12 @@ def notes(facts: Facts) -> list[str]:
             "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the short-duration "
             "rule was not applied."
         )
+    return out
+
+
+def _state(facts: Facts) -> list[str]:
+    p = facts.profile
+    out: list[str] = []
     if p.ecog is not None and p.ecog >= 3:
         out.append(
             f"ECOG {p.ecog}: the review does not address performance status 3 or worse; the least "

@@ -19,7 +19,7 @@ from resistx.evidence._regimens import bundled_table
 from resistx.model.plan import PolicyInfo
 from resistx.model.regimen import RegimenSpec, RegimenTable
 from resistx.sequencing.rule import Rule
-from resistx.sequencing.rules.efficacy import SELECTORS
+from resistx.sequencing.rules.populations import SELECTORS
 from resistx.sequencing.weights import Weights
 
 _TABLES_KEPT = 8  # evidence bases whose checked table a policy keeps

@@ -23,7 +23,15 @@ from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.policy import Policy, register
 from resistx.sequencing.rule import Context, Effect, Rule
-from resistx.sequencing.rules import RULES, endocrine, history, molecular, practice, targets
+from resistx.sequencing.rules import (
+    RULES,
+    endocrine,
+    history,
+    molecular,
+    practice,
+    practice_adc,
+    targets,
+)
 from resistx.sequencing.weights import DEFAULT
 
 PACK = "2026.11"
@@ -56,8 +64,8 @@ _CDK46I_SWITCH = attrs.evolve(endocrine.cdk46i_switch, regimens=kinds.has_cdk46i
 _REPLACED: dict[int, tuple[Rule, ...]] = {
     1: (molecular.esr1_oral_serd, practice.approved_oral_serds),
     2: (_PI3K_PATHWAY, practice.inavolisib_triplet, practice.gedatolisib),
-    3: (practice.her2_low_or_ultralow,),
-    4: (_ADC_LINES, practice.later_adcs),
+    3: (practice_adc.her2_low_or_ultralow,),
+    4: (_ADC_LINES, practice_adc.later_adcs),
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
     8: (_CDK46I_SWITCH,),
 }

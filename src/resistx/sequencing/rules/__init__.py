@@ -10,6 +10,7 @@ from resistx.sequencing.rules import (
     endocrine,
     history,
     molecular,
+    patient,
     status,
     targets,
 )
@@ -42,8 +43,8 @@ RULES: tuple[Rule, ...] = (
     status.nothing_against,
     # factor 4: balance
     balance.comorbidities,
-    balance.ovarian_suppression,
-    balance.ribociclib_monitoring,
+    patient.ovarian_suppression,
+    patient.ribociclib_monitoring,
     balance.toxicity_and_cost,
     # plan-level
     actions.conflicts,

@@ -10,79 +10,21 @@ by how far the study's population resembles a patient after a CDK4/6 inhibitor.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from types import MappingProxyType
+from collections.abc import Iterator
 
 import attrs
 
 from resistx.evidence import mcbs
-from resistx.model.enums import EndpointKind, Factor, Origin, TrialSetting
+from resistx.model.enums import EndpointKind, Factor, TrialSetting
 from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rules.populations import SELECTORS, germline_brca_only
 from resistx.sequencing.weights import Weights
 
 PFS = EndpointKind.PFS
-Selector = Callable[[EfficacyInputs], str | None]
-
-
-def _maintain(i: EfficacyInputs) -> str | None:
-    """MAINTAIN enrolled after palbociclib (most) or ribociclib; after abemaciclib alone it
-    has no randomised data, so it does not speak for the patient."""
-    if "palbociclib" in i.cdk46i_resistant:
-        return "palbociclib-pretreated"
-    if "ribociclib" in i.cdk46i_resistant:
-        return "ribociclib-pretreated"
-    return None
-
-
-def _parp(i: EfficacyInputs) -> str | None:
-    """TBCRC 048 reports germline PALB2 and somatic BRCA1/2; germline BRCA1/2 was not its question."""
-    if ("PALB2", Origin.GERMLINE) in i.parp_origins:
-        return "HR+/HER2- germline-PALB2"
-    if i.parp_origins & {("BRCA1", Origin.SOMATIC), ("BRCA2", Origin.SOMATIC)}:
-        return "HR+/HER2- somatic-BRCA1/2"
-    return None
-
-
-#: population selectors a regimen table may name, by name
-SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
-    {
-        "itt": lambda _i: "ITT",
-        "esr1": lambda i: "ESR1-mutated" if i.esr1 else "ITT",
-        "akt_pathway": lambda i: (
-            "AKT-pathway-altered" if i.akt_pathway else (None if i.pam_negative_by_ngs else "ITT")
-        ),
-        "faktion": lambda i: (
-            "pathway-non-altered-NGS"
-            if i.pam_negative_by_ngs
-            else ("pathway-altered-NGS" if i.akt_pathway else None)
-        ),
-        "pik3ca_mutated": lambda _i: "PIK3CA-mutated",
-        "prior_cdk46i": lambda _i: "prior-CDK4/6i",
-        "her2_low": lambda i: "ITT" if i.her2_low else None,
-        "after_palbociclib": lambda i: "ITT" if "palbociclib" in i.cdk46i_resistant else None,
-        "maintain": _maintain,
-        # practice-2026 (the 2026.11 pack)
-        "esr1_by_cdk46i_duration": lambda i: (
-            ("ESR1-mutated, prior CDK4/6i >=12 months" if i.long_cdk46i else "ESR1-mutated")
-            if i.esr1
-            else "ITT"
-        ),
-        "pik3ca_wild_type": lambda i: None if i.pik3ca else "PIK3CA-wild-type",
-        "her2_low_or_ultralow": lambda i: "HER2-low" if i.her2_low else "HER2-low-or-ultralow",
-        "concurrently_randomized": lambda _i: "concurrently-randomized",
-        "parp": _parp,
-    }
-)
-
-
-def germline_brca_only(i: EfficacyInputs) -> bool:
-    return bool(i.parp_origins) and all(
-        g in ("BRCA1", "BRCA2") and o is Origin.GERMLINE for g, o in i.parp_origins
-    )
 
 
 # rule 16: comparative efficacy from the regimen's trials

@@ -1,0 +1,71 @@
+"""Factor 4, continued: cautions that come from who the patient is rather than from a trial's
+adverse-event table: ovarian suppression or a GnRH agonist with endocrine therapy (rule 40) and
+ribociclib's QT and liver monitoring from its label (rule 41)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import DrugClass, Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import BalanceInputs
+from resistx.sequencing.rule import Context, Effect, rule
+
+B = Factor.BALANCE
+
+
+# rule 40: endocrine therapy needs ovarian suppression before the menopause, and in men
+@rule(
+    40,
+    "Ovarian suppression, or a GnRH agonist in men, with endocrine therapy",
+    B,
+    condition="A pre- or perimenopausal woman; or a man (schema 2's sex).",
+    effect="Each option with an aromatase inhibitor or fulvestrant (pre/perimenopausal), or with "
+    "an aromatase inhibitor (men), carries a caution; the plan asks for ovarian function "
+    "suppression or a GnRH agonist (action), as the review's trials required.",
+    codes=("ovarian_suppression_needed", "gnrh_agonist_needed"),
+    references=(9, 10, 11),
+    regimens=kinds.is_endocrine_based,
+)
+def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    classes = kinds.classes(spec)
+    ai = DrugClass.AROMATASE_INHIBITOR in classes
+    if i.male and ai:
+        yield Effect(
+            code="gnrh_agonist_needed",
+            caution=True,
+            text="Male patient: an aromatase inhibitor needs a GnRH agonist with it; the trials "
+            "enrolled few or no men.",
+            references=(9, 10, 11),
+        )
+    elif i.needs_ovarian_suppression and (ai or DrugClass.SERD in classes):
+        yield Effect(
+            code="ovarian_suppression_needed",
+            caution=True,
+            text="Before the menopause: an aromatase inhibitor or fulvestrant needs ovarian "
+            "function suppression (a GnRH agonist), as the review's trials required.",
+            references=(9, 10, 11),
+        )
+
+
+# rule 41: ribociclib's QT and liver monitoring, from its label (not in the review)
+@rule(
+    41,
+    "Ribociclib: QT and liver monitoring",
+    B,
+    condition="A regimen with ribociclib.",
+    effect="A caution: ribociclib prolongs the QT interval and raises liver enzymes (its label; "
+    "the review gives no adverse-event table for it); a prolonged QTc or long-QT syndrome "
+    "excludes it (rule 12).",
+    codes=("ribociclib_qt_liver",),
+    regimens=kinds.has_ribociclib,
+)
+def ribociclib_monitoring(_i: BalanceInputs, _spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    yield Effect(
+        code="ribociclib_qt_liver",
+        caution=True,
+        text="Ribociclib prolongs the QT interval and can raise liver enzymes: an ECG and liver "
+        "tests before and during treatment (its label; not in the review).",
+        term="qt prolongation",
+    )

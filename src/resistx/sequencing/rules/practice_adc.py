@@ -1,0 +1,143 @@
+"""The practice-2026 rules about antibody-drug conjugates (29, 30): trastuzumab deruxtecan for
+HER2-low or ultralow disease before chemotherapy (DESTINY-Breast06), datopotamab deruxtecan after
+one or two chemotherapy lines (TROPION-Breast01)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.practice import figures
+
+M = Factor.MOLECULAR
+H = Factor.HISTORY
+PFS = EndpointKind.PFS
+OS = EndpointKind.OS
+
+
+# rule 29: hER2-low or ultralow: trastuzumab deruxtecan
+@rule(
+    29,
+    "HER2-low or ultralow: trastuzumab deruxtecan",
+    M,
+    condition="HER2-low or HER2-ultralow (DESTINY-Breast06 enrolled both; FDA 27 Jan 2025). "
+    "Replaces rule 3.",
+    effect="Trastuzumab deruxtecan scores a match; HER2 0 excludes it (out_of_population); "
+    "HER2 unknown: it waits on an IHC test.",
+    codes=(
+        "her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
+        "out_of_population",
+        "her2_status_unknown",
+    ),
+    trials=("DESTINY-Breast06", "DESTINY-Breast04"),
+    regimens=kinds.is_tdxd,
+)
+def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not kinds.is_tdxd(spec):
+        return
+    if i.her2 in (Her2Status.LOW, Her2Status.ULTRALOW):
+        trials = ("DESTINY-Breast06",) if i.her2 is Her2Status.ULTRALOW else spec.key_trials
+        yield Effect(
+            code="her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
+            delta=ctx.weights.match,
+            text=f"HER2-{i.her2.value}: the population of DESTINY-Breast06"
+            + (" and DESTINY-Breast04." if i.her2 is Her2Status.LOW else "."),
+            trials=trials,
+        )
+    elif i.her2 is Her2Status.UNKNOWN:
+        yield Effect(
+            code="her2_status_unknown",
+            delta=ctx.weights.her2_pending,
+            text="HER2 status unknown: trastuzumab deruxtecan is for HER2-low or -ultralow "
+            "disease (DESTINY-Breast06); it waits on an IHC test.",
+            waits_on="HER2 IHC",
+            trials=spec.key_trials,
+        )
+    else:
+        yield Effect(
+            code=ExclusionCode.OUT_OF_POPULATION.value,
+            exclude=ExclusionCode.OUT_OF_POPULATION,
+            text=f"HER2 {i.her2.value}: DESTINY-Breast06 enrolled HER2-low and -ultralow disease "
+            "only.",
+            trials=("DESTINY-Breast06",),
+        )
+
+
+# rule 30: aDCs after the review: trastuzumab deruxtecan before chemotherapy, Dato-DXd after it
+@rule(
+    30,
+    "Trastuzumab deruxtecan before chemotherapy; datopotamab deruxtecan after 1-2 lines",
+    H,
+    condition="Endocrine lines and chemotherapy lines for metastatic disease. Replaces rule 4 "
+    "for these two ADCs (rule 4 still speaks for sacituzumab govitecan and chemotherapy).",
+    effect="Trastuzumab deruxtecan after 1 or more endocrine lines and no chemotherapy "
+    "(DESTINY-Breast06) gains enough to come before chemotherapy; after chemotherapy it gains as "
+    "under rule 4 (DESTINY-Breast04). Datopotamab deruxtecan after 1-2 chemotherapy lines "
+    "(TROPION-Breast01) gains a little and is at best an alternative: its reason says it "
+    "brought no overall-survival benefit; before chemotherapy it is gated as rule 4 gates an ADC.",
+    codes=(
+        "endocrine_therapy_opens_trastuzumab_deruxtecan",
+        "prior_chemotherapy_opens_trastuzumab_deruxtecan",
+        "prior_chemotherapy_opens_datopotamab_deruxtecan",
+        "adc_before_chemotherapy",
+    ),
+    trials=("DESTINY-Breast06", "DESTINY-Breast04", "TROPION-Breast01"),
+    regimens=kinds.is_tdxd_or_datodxd,
+)
+def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    w = ctx.weights
+    if kinds.is_tdxd(spec):
+        if i.tdxd_lines >= 1:
+            yield Effect(
+                code="prior_chemotherapy_opens_trastuzumab_deruxtecan",
+                delta=w.tdxd_opened,
+                text=f"{i.tdxd_lines} prior chemotherapy line{'s' if i.tdxd_lines > 1 else ''}: "
+                "DESTINY-Breast04 enrolled after 1-2 lines.",
+                trials=("DESTINY-Breast04",),
+            )
+        elif i.metastatic_endocrine_lines >= 1:
+            found = figures(ctx, "DESTINY-Breast06", spec.id, "HER2-low-or-ultralow")
+            versus = f" ({found}, against chemotherapy)" if found else ""
+            yield Effect(
+                code="endocrine_therapy_opens_trastuzumab_deruxtecan",
+                delta=w.tdxd_chemo_naive,
+                text="After endocrine therapy for metastatic disease and no chemotherapy: "
+                f"DESTINY-Breast06 gave trastuzumab deruxtecan before chemotherapy{versus}.",
+                trials=("DESTINY-Breast06",),
+            )
+        else:
+            yield _gated("DESTINY-Breast06", "1 or more endocrine lines", w.adc_gated)
+        return
+    if not kinds.is_tdxd_or_datodxd(spec):
+        return
+    trial = "TROPION-Breast01"
+    if i.chemo_lines >= 1:
+        pfs = figures(ctx, trial, spec.id, "ITT")
+        os_ = figures(ctx, trial, spec.id, "ITT", OS)
+        beyond = "" if i.chemo_lines <= 2 else ", fewer than this"
+        said = f": {pfs}" if pfs else ""
+        no_os = f"; no overall-survival benefit ({os_})" if os_ else "; no overall-survival benefit"
+        yield Effect(
+            code="prior_chemotherapy_opens_datopotamab_deruxtecan",
+            delta=w.datodxd_opened,
+            ceiling=1,  # an option, not preferred: no overall-survival benefit
+            text=f"{i.chemo_lines} prior chemotherapy line{'s' if i.chemo_lines > 1 else ''}: "
+            f"{trial} enrolled after 1-2 lines{beyond}{said}{no_os}.",
+            trials=(trial,),
+        )
+    else:
+        yield _gated(trial, "1-2 chemotherapy lines", w.adc_gated)
+
+
+def _gated(trial: str, after: str, delta: float) -> Effect:
+    return Effect(
+        code="adc_before_chemotherapy",
+        delta=delta,
+        ceiling=1,
+        text=f"{trial} enrolled after {after}, which this patient has not had.",
+        trials=(trial,),
+    )
