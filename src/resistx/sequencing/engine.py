@@ -7,7 +7,6 @@ Inputs and the regimen id.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,7 +20,7 @@ from resistx.model.enums import Factor
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
 from resistx.model.profile import Preferences, Profile
-from resistx.model.regimen import RegimenSpec, RegimenTable
+from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import inputs as build
 from resistx.sequencing import since
 from resistx.sequencing.assess import FactorResult, assess
@@ -142,7 +141,7 @@ def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, tuple
     ctx, memo = memo_for(pol, eb)
     facts, mechanisms, findings = patient.facts, patient.mechanisms, patient.findings
     p, prefs = facts.profile, facts.preferences
-    factor_inputs = _inputs(facts, mechanisms, _drug_sets(pol.table(eb)))
+    factor_inputs = _inputs(facts, mechanisms, ctx.call(_drug_sets))
     rules = _by_factor(pol.rules)
     specs = considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials, memo)
 
@@ -228,9 +227,10 @@ def _by_factor(rules: tuple[Rule, ...]) -> dict[Factor, tuple[Rule, ...]]:
     return found[1]
 
 
-@functools.cache
-def _drug_sets(table: RegimenTable) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(spec.drugs) for spec in table.regimens)
+def _drug_sets(ctx: Context) -> tuple[frozenset[str], ...]:
+    """The drug sets of the policy's regimens (what a progressed course can exclude), once per
+    (policy, evidence)."""
+    return tuple(frozenset(spec.drugs) for spec in ctx.regimens.values())
 
 
 def _inputs(
