@@ -29,7 +29,7 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.memo import LRU
 from resistx.sequencing.notes import notes
 from resistx.sequencing.policy import Policy, get
-from resistx.sequencing.ranking import Assessed, combine
+from resistx.sequencing.ranking import Assessed, Row, combine
 from resistx.sequencing.rule import Context, Rule
 
 DISCLAIMER = (
@@ -206,8 +206,13 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
             found = table[spec.id] = assess(f, concerned, factor_inputs[f], spec, ctx)
         return found
 
-    assessed = [Assessed.of(s, (part(0, s), part(1, s), part(2, s), part(3, s))) for s in specs]
-    return combine(assessed, pol.weights)
+    def row(spec: RegimenSpec) -> Row:
+        parts = (part(0, spec), part(1, spec), part(2, spec), part(3, spec))
+        # FactorResults hash once (cache_hash) and compare by identity first: a cheap key
+        return memo.get_or(("row", spec.id, *parts), lambda: Row.of(Assessed.of(spec, parts), w))
+
+    w = pol.weights
+    return combine([row(s) for s in specs])
 
 
 _BY_FACTOR: dict[int, tuple[tuple[Rule, ...], dict[Factor, tuple[Rule, ...]]]] = {}
