@@ -190,9 +190,9 @@ def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
 
 
 def test_the_memo_is_bounded() -> None:
-    from resistx.sequencing.memo import LRU  # noqa: PLC0415
+    from resistx.sequencing.memo import Memo  # noqa: PLC0415
 
-    lru: LRU[int] = LRU(limit=3)
+    lru: Memo[int] = Memo(limit=3)
     for k in range(10):
         lru.get_or(k, lambda k=k: k)  # type: ignore[misc]
     assert len(lru) == 3

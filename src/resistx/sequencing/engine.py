@@ -1,7 +1,7 @@
 """``sequence(profile)``: profile -> facts -> per-factor Inputs -> rule units -> order -> Plan.
 
 The engine reads the ``Policy`` it is given and knows no regimen by name and no rule by
-number. It owns the memo: one bounded LRU per (policy, evidence), keyed by the factor, its
+number. It owns the memo: one bounded memo per (policy, evidence), keyed by the factor, its
 Inputs and the regimen id.
 """
 
@@ -26,7 +26,7 @@ from resistx.sequencing import since
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.memo import LRU
+from resistx.sequencing.memo import Memo
 from resistx.sequencing.notes import notes
 from resistx.sequencing.policy import Policy, get
 from resistx.sequencing.ranking import Assessed, Row, combine
@@ -37,7 +37,7 @@ DISCLAIMER = (
     "options from one 2024 review (Ye et al., doi 10.2147/BCTT.S438366)."
 )
 FACTORS = (Factor.MOLECULAR, Factor.EFFICACY, Factor.HISTORY, Factor.BALANCE)
-_MEMOS: dict[tuple[int, int], tuple[Policy, EvidenceBase, Context, LRU[Any]]] = {}
+_MEMOS: dict[tuple[int, int], tuple[Policy, EvidenceBase, Context, Memo[Any]]] = {}
 _MEMO_POLICIES = 8
 
 
@@ -52,7 +52,7 @@ def policy_of(policy: Policy | str | None) -> Policy:
     raise TypeError(msg)
 
 
-def memo_for(policy: Policy, evidence: EvidenceBase) -> tuple[Context, LRU[Any]]:
+def memo_for(policy: Policy, evidence: EvidenceBase) -> tuple[Context, Memo[Any]]:
     """The context and memo of (policy, evidence), by identity: everything a cached assessment
     reads besides its key (rules, weights, regimen table, evidence) belongs to these two, and a
     policy changed in code under the same name is another policy. Keeping both alive in the
@@ -63,7 +63,7 @@ def memo_for(policy: Policy, evidence: EvidenceBase) -> tuple[Context, LRU[Any]]
         if len(_MEMOS) >= _MEMO_POLICIES:
             _MEMOS.clear()
         ctx = Context(evidence=evidence, weights=policy.weights, regimens=policy.regimens(evidence))
-        found = _MEMOS[key] = (policy, evidence, ctx, LRU())
+        found = _MEMOS[key] = (policy, evidence, ctx, Memo())
     return found[2], found[3]
 
 
@@ -187,7 +187,7 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
     factor_inputs: dict[Factor, object],
     specs: tuple[RegimenSpec, ...],
     ctx: Context,
-    memo: LRU[Any],
+    memo: Memo[Any],
 ) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
     # one memo table per (factor, Inputs): its results by regimen, each a function of the
     # Inputs and the regimen's record only (the policy and evidence own the memo itself)
@@ -201,15 +201,21 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         if found is None:
             f = FACTORS[n]
             concerned = memo.get_or(
-                ("rules", f, spec), lambda: tuple(r for r in rules[f] if r.regimens(spec))
+                ("rules", f, spec.id), lambda: tuple(r for r in rules[f] if r.regimens(spec))
             )
-            found = table[spec.id] = assess(f, concerned, factor_inputs[f], spec, ctx)
+            fresh = assess(f, concerned, factor_inputs[f], spec, ctx)
+            # interned: equal results from other Inputs are one object, so the row key below
+            # compares by identity instead of reason by reason
+            found = table[spec.id] = memo.get_or(("result", fresh), lambda: fresh)
         return found
 
     def row(spec: RegimenSpec) -> Row:
         parts = (part(0, spec), part(1, spec), part(2, spec), part(3, spec))
         # FactorResults hash once (cache_hash) and compare by identity first: a cheap key
-        return memo.get_or(("row", spec.id, *parts), lambda: Row.of(Assessed.of(spec, parts), w))
+        found: Row = memo.get_or(
+            ("row", spec.id, *parts), lambda: Row.of(Assessed.of(spec, parts), w)
+        )
+        return found
 
     w = pol.weights
     return combine([row(s) for s in specs])
