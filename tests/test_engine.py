@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import resistx
 from resistx.model.enums import Factor
 from resistx.sequencing import engine
+from resistx.sequencing.memo import Memo
 from resistx.sequencing.policies import YE2024
 from resistx.sequencing.rule import Rule
 from resistx.sequencing.rules import RULES
@@ -187,6 +188,35 @@ def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     for _ in range(2):  # the second pass meets only warm entries
         for n in order:
             assert resistx.to_dict(resistx.sequence(profiles[n])) == fresh[n]
+
+
+def test_patients_who_differ_only_in_a_results_date_and_variant_each_see_their_own() -> None:
+    """The memo keys a finding without its date, sample and variant (one assessment serves
+    both patients), and each plan fills in its own patient's description of the result."""
+    engine._MEMOS.clear()
+    first = patient(
+        biomarkers=[result("ESR1", "mutated", tested_on="2026-04-20", variant="p.Y537S")]
+    )
+    second = patient(biomarkers=[result("ESR1", "mutated", tested_on="2026-03-02")])
+    a, b = resistx.sequence(first), resistx.sequence(second)
+    _ctx, memo = engine.memo_for(YE2024, YE2024.default_evidence())
+    entries = len(memo)
+    engine._MEMOS.clear()
+    assert resistx.sequence(second) == b  # the same plan from an empty memo
+    texts_a = [r.text for o in a.options for r in o.reasons]
+    texts_b = [r.text for o in b.options for r in o.reasons]
+    assert any("2026-04-20" in t and "p.Y537S" in t for t in texts_a)
+    assert any("2026-03-02" in t for t in texts_b)
+    assert not any("2026-04-20" in t or "p.Y537S" in t for t in texts_b)
+    assert not any("\ue000" in t for t in texts_a + texts_b)
+    # the second patient added nothing: its factor tables, rows and ranked result were shared
+    assert entries == len(_memo_after(first))
+
+
+def _memo_after(data: dict[str, Any]) -> Memo[Any]:
+    engine._MEMOS.clear()
+    resistx.sequence(data)
+    return engine.memo_for(YE2024, YE2024.default_evidence())[1]
 
 
 def test_the_memo_is_bounded() -> None:

@@ -22,7 +22,7 @@ from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
 from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import inputs as build
-from resistx.sequencing import since
+from resistx.sequencing import since, slots
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.facts import Facts
@@ -127,13 +127,14 @@ class _Patient:
     facts: Facts
     mechanisms: tuple[ResistanceMechanism, ...]
     findings: frozenset[tuple[str, Any]]
+    slots: dict[str, str]  # each finding's description, for the slots of memoised reasons
 
     @classmethod
     def of(cls, p: Profile, prefs: Preferences) -> _Patient:
         facts = Facts(profile=p, preferences=prefs)
         found = {g: st.finding.result for g, st in facts.genes.items() if st.finding is not None}
         findings = frozenset((g, r.status) for g, r in found.items())
-        return cls(facts, matching_mechanisms(found), findings)
+        return cls(facts, matching_mechanisms(found), findings, slots.descriptions(facts))
 
 
 def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, tuple[object, ...]]:
@@ -148,9 +149,8 @@ def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, tuple
     # the ranked options are a function of the four Inputs and the regimens considered (the
     # policy's table, and the trials that the findings and include_trials select): memoised
     ranked_key = ("ranked", *factor_inputs.values(), findings, prefs.include_trials)
-    options, excluded = memo.get_or(
-        ranked_key, lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo)
-    )
+    ranked = memo.get_or(ranked_key, lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo))
+    options, excluded = slots.fill(ranked[0], ranked[1], patient.slots)
     actions, plan_notes = _plan_level(pol.rules, facts, ctx)
     return _plan_of(
         p, pol, eb, options, excluded, actions, (*plan_notes, *notes(facts))

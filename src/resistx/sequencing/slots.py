@@ -1,0 +1,64 @@
+"""Filling a plan's slots: memoised reasons name a finding by a slot (``findings.keyed``), and
+each plan puts the patient's own description of the result (date, sample, assay, variant) in
+its place. Only options whose texts hold a slot are copied."""
+
+from __future__ import annotations
+
+import attrs
+
+from resistx.model.plan import Caution, Exclusion, Option, Reason
+from resistx.sequencing.facts import Facts
+from resistx.sequencing.findings import SLOT, slot
+
+
+def descriptions(facts: Facts) -> dict[str, str]:
+    """Each slot the patient's findings can fill, and the text it is filled with."""
+    return {
+        slot(gene): st.finding.describe()
+        for gene, st in facts.genes.items()
+        if st.finding is not None
+    }
+
+
+def _text(text: str, slots: dict[str, str]) -> str:
+    for mark, filled in slots.items():
+        text = text.replace(mark, filled)
+    return text
+
+
+def _reasons(reasons: tuple[Reason, ...], slots: dict[str, str]) -> tuple[Reason, ...]:
+    return tuple(
+        attrs.evolve(r, text=_text(r.text, slots)) if SLOT in r.text else r for r in reasons
+    )
+
+
+def _cautions(cautions: tuple[Caution, ...], slots: dict[str, str]) -> tuple[Caution, ...]:
+    return tuple(
+        attrs.evolve(c, text=_text(c.text, slots)) if SLOT in c.text else c for c in cautions
+    )
+
+
+def _holds(texts: tuple[Reason, ...] | tuple[Caution, ...]) -> bool:
+    return any(SLOT in t.text for t in texts)
+
+
+def fill(
+    options: tuple[Option, ...], excluded: tuple[Exclusion, ...], slots: dict[str, str]
+) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+    """The options and exclusions with every slot filled."""
+    if not slots:
+        return options, excluded
+    return (
+        tuple(
+            attrs.evolve(
+                o, reasons=_reasons(o.reasons, slots), cautions=_cautions(o.cautions, slots)
+            )
+            if _holds(o.reasons) or _holds(o.cautions)
+            else o
+            for o in options
+        ),
+        tuple(
+            attrs.evolve(e, reasons=_reasons(e.reasons, slots)) if _holds(e.reasons) else e
+            for e in excluded
+        ),
+    )
