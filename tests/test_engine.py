@@ -219,6 +219,36 @@ def _memo_after(data: dict[str, Any]) -> Memo[Any]:
     return engine.memo_for(YE2024, YE2024.default_evidence())[1]
 
 
+def test_an_assessment_is_shared_by_inputs_that_agree_in_every_field_its_rules_read() -> None:
+    """The tracked store: a rule that reads ``esr1`` and, only when it is set, ``her2``.
+    Inputs that differ only in fields it did not read share its result; a difference in a
+    field it read (``her2`` once ``esr1`` is set) runs it again."""
+    from resistx.sequencing.assess import FactorResult  # noqa: PLC0415
+    from resistx.sequencing.tracked import Shapes  # noqa: PLC0415
+
+    @attrs.frozen
+    class Inputs:
+        esr1: bool
+        her2: str
+        ecog: int
+
+    runs: list[Inputs] = []
+
+    def run(i: Any) -> FactorResult:
+        runs.append(i)
+        score = 1.0 if i.esr1 and i.her2 == "low" else 0.5 if i.esr1 else 0.0
+        return FactorResult(score=score)
+
+    shapes = Shapes()
+    assert shapes.assess(Inputs(False, "0", 1), run).score == 0.0
+    assert shapes.assess(Inputs(False, "low", 3), run).score == 0.0  # her2, ecog not read
+    assert len(runs) == 1
+    assert shapes.assess(Inputs(True, "0", 1), run).score == 0.5
+    assert shapes.assess(Inputs(True, "low", 1), run).score == 1.0  # her2 read now
+    assert shapes.assess(Inputs(True, "low", 0), run).score == 1.0  # ecog never read
+    assert len(runs) == 3
+
+
 def test_the_memo_is_bounded() -> None:
     from resistx.sequencing.memo import Memo  # noqa: PLC0415
 

@@ -31,6 +31,7 @@ from resistx.sequencing.notes import notes
 from resistx.sequencing.policy import Policy, get
 from resistx.sequencing.ranking import Assessed, Row, combine
 from resistx.sequencing.rule import Context, Rule
+from resistx.sequencing.tracked import Shapes
 
 DISCLAIMER = (
     "Decision support for clinicians, not a substitute for their judgment: resistx ranks "
@@ -200,14 +201,21 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         found = table.get(spec.id)
         if found is None:
             f = FACTORS[n]
-            concerned = memo.get_or(
-                ("rules", f, spec.id), lambda: tuple(r for r in rules[f] if r.regimens(spec))
+            # the factor's rules that concern the regimen, and its results by the fields read
+            concerned, shapes = memo.get_or(
+                ("unit", f, spec.id),
+                lambda: (tuple(r for r in rules[f] if r.regimens(spec)), Shapes()),
             )
-            fresh = assess(f, concerned, factor_inputs[f], spec, ctx)
-            # interned: equal results from other Inputs are one object, so the row key below
-            # compares by identity instead of reason by reason
-            found = table[spec.id] = memo.get_or(("result", fresh), lambda: fresh)
+            found = table[spec.id] = shapes.assess(
+                factor_inputs[f], lambda inputs: _interned(assess(f, concerned, inputs, spec, ctx))
+            )
         return found
+
+    def _interned(fresh: FactorResult) -> FactorResult:
+        # equal results from other Inputs are one object, so the row key below compares by
+        # identity instead of reason by reason
+        interned: FactorResult = memo.get_or(("result", fresh), lambda: fresh)
+        return interned
 
     def row(spec: RegimenSpec) -> Row:
         parts = (part(0, spec), part(1, spec), part(2, spec), part(3, spec))
