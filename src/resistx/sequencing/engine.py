@@ -150,8 +150,10 @@ def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, tuple
     # the ranked options are a function of the four Inputs and the regimens considered (the
     # policy's table, and the trials that the findings and include_trials select): memoised
     ranked_key = ("ranked", *factor_inputs.values(), findings, prefs.include_trials)
-    ranked = memo.get_or(ranked_key, lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo))
-    options, excluded = slots.fill(ranked[0], ranked[1], patient.slots)
+    ranked: slots.Ranked = memo.get_or(
+        ranked_key, lambda: slots.Ranked.of(*_rank(pol, rules, factor_inputs, specs, ctx, memo))
+    )
+    options, excluded = ranked.filled(patient.slots)
     actions, plan_notes = _plan_level(pol.rules, facts, ctx)
     return _plan_of(
         p, pol, eb, options, excluded, actions, (*plan_notes, *notes(facts))
@@ -192,41 +194,48 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
 ) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
     # one memo table per (factor, Inputs): its results by regimen, each a function of the
     # Inputs and the regimen's record only (the policy and evidence own the memo itself)
-    tables: list[dict[str, FactorResult]] = [
-        memo.get_or((f, factor_inputs[f]), dict) for f in FACTORS
-    ]
-
-    def part(n: int, spec: RegimenSpec) -> FactorResult:
-        table = tables[n]
-        found = table.get(spec.id)
-        if found is None:
-            f = FACTORS[n]
-            # the factor's rules that concern the regimen, and its results by the fields read
-            concerned, shapes = memo.get_or(
-                ("unit", f, spec.id),
-                lambda: (tuple(r for r in rules[f] if r.regimens(spec)), Shapes()),
-            )
-            found = table[spec.id] = shapes.assess(
-                factor_inputs[f], lambda inputs: _interned(assess(f, concerned, inputs, spec, ctx))
-            )
-        return found
-
-    def _interned(fresh: FactorResult) -> FactorResult:
-        # equal results from other Inputs are one object, so the row key below compares by
-        # identity instead of reason by reason
-        interned: FactorResult = memo.get_or(("result", fresh), lambda: fresh)
-        return interned
-
-    def row(spec: RegimenSpec) -> Row:
-        parts = (part(0, spec), part(1, spec), part(2, spec), part(3, spec))
-        # FactorResults hash once (cache_hash) and compare by identity first: a cheap key
-        found: Row = memo.get_or(
-            ("row", spec.id, *parts), lambda: Row.of(Assessed.of(spec, parts), w)
+    def miss(f: Factor, spec: RegimenSpec) -> FactorResult:
+        # the factor's rules that concern the regimen, and its results by the fields read
+        concerned, shapes = memo.get_or(
+            ("unit", f, spec.id),
+            lambda: (tuple(r for r in rules[f] if r.regimens(spec)), Shapes()),
+        )
+        found: FactorResult = shapes.assess(
+            factor_inputs[f], lambda inputs: interned(assess(f, concerned, inputs, spec, ctx))
         )
         return found
 
-    w = pol.weights
-    return combine([row(s) for s in specs])
+    def interned(fresh: FactorResult) -> FactorResult:
+        # equal results from other Inputs are one object, so the keys below compare by
+        # identity instead of reason by reason
+        found: FactorResult = memo.get_or(("result", fresh), lambda: fresh)
+        return found
+
+    columns: list[tuple[FactorResult, ...]] = []
+    for f in FACTORS:
+        table: dict[str, FactorResult] = memo.get_or((f, factor_inputs[f]), dict)
+        column = []
+        for spec in specs:
+            found = table.get(spec.id)
+            if found is None:
+                found = table[spec.id] = miss(f, spec)
+            column.append(found)
+        columns.append(tuple(column))
+
+    def row(spec: RegimenSpec, *parts: FactorResult) -> Row:
+        # FactorResults hash once (cache_hash) and compare by identity first: a cheap key
+        found: Row = memo.get_or(
+            ("row", spec.id, *parts),
+            lambda: Row.of(Assessed.of(spec, parts), pol.weights),  # type: ignore[arg-type]
+        )
+        return found
+
+    # patients with other Inputs but the same four results for every regimen share the order
+    ranked: tuple[tuple[Option, ...], tuple[Exclusion, ...]] = memo.get_or(
+        ("columns", tuple(s.id for s in specs), *columns),
+        lambda: combine([row(*r) for r in zip(specs, *columns, strict=True)]),
+    )
+    return ranked
 
 
 _BY_FACTOR: dict[int, tuple[tuple[Rule, ...], dict[Factor, tuple[Rule, ...]]]] = {}

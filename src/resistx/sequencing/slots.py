@@ -1,6 +1,7 @@
 """Filling a plan's slots: memoised reasons name a finding by a slot (``findings.keyed``), and
 each plan puts the patient's own description of the result (date, sample, assay, variant) in
-its place. Only options whose texts hold a slot are copied."""
+its place. Where the slots are is found once per memoised result; only the options whose
+texts hold one are copied."""
 
 from __future__ import annotations
 
@@ -42,23 +43,39 @@ def _holds(texts: tuple[Reason, ...] | tuple[Caution, ...]) -> bool:
     return any(SLOT in t.text for t in texts)
 
 
-def fill(
-    options: tuple[Option, ...], excluded: tuple[Exclusion, ...], slots: dict[str, str]
-) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
-    """The options and exclusions with every slot filled."""
-    if not slots:
+@attrs.frozen
+class Ranked:
+    """A memoised ranked result, and where its slots are (found once, not on every plan)."""
+
+    options: tuple[Option, ...]
+    excluded: tuple[Exclusion, ...]
+    slotted_options: tuple[int, ...]
+    slotted_exclusions: tuple[int, ...]
+
+    @classmethod
+    def of(cls, options: tuple[Option, ...], excluded: tuple[Exclusion, ...]) -> Ranked:
+        return cls(
+            options,
+            excluded,
+            tuple(n for n, o in enumerate(options) if _holds(o.reasons) or _holds(o.cautions)),
+            tuple(n for n, e in enumerate(excluded) if _holds(e.reasons)),
+        )
+
+    def filled(self, slots: dict[str, str]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+        """The options and exclusions with every slot filled with the patient's own text."""
+        options, excluded = self.options, self.excluded
+        if self.slotted_options:
+            copy = list(options)
+            for n in self.slotted_options:
+                o = copy[n]
+                copy[n] = attrs.evolve(
+                    o, reasons=_reasons(o.reasons, slots), cautions=_cautions(o.cautions, slots)
+                )
+            options = tuple(copy)
+        if self.slotted_exclusions:
+            copied = list(excluded)
+            for n in self.slotted_exclusions:
+                e = copied[n]
+                copied[n] = attrs.evolve(e, reasons=_reasons(e.reasons, slots))
+            excluded = tuple(copied)
         return options, excluded
-    return (
-        tuple(
-            attrs.evolve(
-                o, reasons=_reasons(o.reasons, slots), cautions=_cautions(o.cautions, slots)
-            )
-            if _holds(o.reasons) or _holds(o.cautions)
-            else o
-            for o in options
-        ),
-        tuple(
-            attrs.evolve(e, reasons=_reasons(e.reasons, slots)) if _holds(e.reasons) else e
-            for e in excluded
-        ),
-    )
