@@ -15,7 +15,7 @@ import attrs
 from resistx._version import version
 from resistx.evidence._base import EvidenceBase
 from resistx.io.profile import ProfileSource, load_preferences, load_profile
-from resistx.mechanisms._catalog import matching_mechanisms
+from resistx.mechanisms._catalog import mechanisms_of
 from resistx.model.enums import Factor
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
@@ -88,7 +88,7 @@ def sequence(
     if pol.updated_by is None:
         return plan
     # the newer policy's plan for the same patient (its own memo), and the differences: a
-    # function of the two ranked results, memoised under both their keys
+    # function of the two memoised ranked results, keyed by those objects themselves
     newer = get(pol.updated_by)
     neb = newer.default_evidence()
     other, other_ranked = _plan(patient, newer, neb)
@@ -133,13 +133,14 @@ class _Patient:
     @classmethod
     def of(cls, p: Profile, prefs: Preferences) -> _Patient:
         facts = Facts(profile=p, preferences=prefs)
-        found = {g: st.finding.result for g, st in facts.genes.items() if st.finding is not None}
-        findings = frozenset((g, r.status) for g, r in found.items())
-        return cls(facts, matching_mechanisms(found), findings, slots.descriptions(facts))
+        findings = frozenset(
+            (g, st.finding.result.status) for g, st in facts.genes.items() if st.finding is not None
+        )
+        return cls(facts, mechanisms_of(findings), findings, slots.descriptions(facts))
 
 
-def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, tuple[object, ...]]:
-    """The plan under one policy, and the key of its ranked result."""
+def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, slots.Ranked]:
+    """The plan under one policy, and its memoised ranked result."""
     ctx, memo = memo_for(pol, eb)
     facts, mechanisms, findings = patient.facts, patient.mechanisms, patient.findings
     p, prefs = facts.profile, facts.preferences
@@ -151,13 +152,11 @@ def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, tuple
     # policy's table, and the trials that the findings and include_trials select): memoised
     ranked_key = ("ranked", *factor_inputs.values(), findings, prefs.include_trials)
     ranked: slots.Ranked = memo.get_or(
-        ranked_key, lambda: slots.Ranked.of(*_rank(pol, rules, factor_inputs, specs, ctx, memo))
+        ranked_key, lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo)
     )
     options, excluded = ranked.filled(patient.slots)
     actions, plan_notes = _plan_level(pol.rules, facts, ctx)
-    return _plan_of(
-        p, pol, eb, options, excluded, actions, (*plan_notes, *notes(facts))
-    ), ranked_key
+    return _plan_of(p, pol, eb, options, excluded, actions, (*plan_notes, *notes(facts))), ranked
 
 
 def _plan_of(  # noqa: PLR0917 - one call site, in order
@@ -191,7 +190,7 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
     specs: tuple[RegimenSpec, ...],
     ctx: Context,
     memo: Memo[Any],
-) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+) -> slots.Ranked:
     # one memo table per (factor, Inputs): its results by regimen, each a function of the
     # Inputs and the regimen's record only (the policy and evidence own the memo itself)
     def miss(f: Factor, spec: RegimenSpec) -> FactorResult:
@@ -231,9 +230,9 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         return found
 
     # patients with other Inputs but the same four results for every regimen share the order
-    ranked: tuple[tuple[Option, ...], tuple[Exclusion, ...]] = memo.get_or(
+    ranked: slots.Ranked = memo.get_or(
         ("columns", tuple(s.id for s in specs), *columns),
-        lambda: combine([row(*r) for r in zip(specs, *columns, strict=True)]),
+        lambda: slots.Ranked.of(*combine([row(*r) for r in zip(specs, *columns, strict=True)])),
     )
     return ranked
 

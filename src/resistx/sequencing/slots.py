@@ -43,7 +43,7 @@ def _holds(texts: tuple[Reason, ...] | tuple[Caution, ...]) -> bool:
     return any(SLOT in t.text for t in texts)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # one object per memoised result: a key by identity
 class Ranked:
     """A memoised ranked result, and where its slots are (found once, not on every plan)."""
 
