@@ -232,7 +232,7 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
     # patients with other Inputs but the same four results for every regimen share the order
     ranked: slots.Ranked = memo.get_or(
         ("columns", tuple(s.id for s in specs), *columns),
-        lambda: slots.Ranked.of(*combine([row(*r) for r in zip(specs, *columns, strict=True)])),
+        lambda: combine([row(*r) for r in zip(specs, *columns, strict=True)]),
     )
     return ranked
 

@@ -26,7 +26,9 @@ from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
 from resistx.model.regimen import Regimen, RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.assess import FactorResult
+from resistx.sequencing.findings import SLOT
 from resistx.sequencing.rule import Precedence
+from resistx.sequencing.slots import Ranked
 from resistx.sequencing.weights import Weights
 
 _TIERS = (Tier.PREFERRED, Tier.ALTERNATIVE, Tier.LATER)
@@ -102,6 +104,7 @@ class Row:
     regimen: Regimen
     reasons: tuple[Reason, ...]
     cautions: tuple[Caution, ...]
+    slotted: bool  # a text holds a slot (``slots``) that each plan fills with its own finding
     #: its Option at each (rank, tier) it has been given: plans share them too
     options: dict[tuple[int, Tier], Option] = attrs.field(factory=dict)
 
@@ -112,8 +115,10 @@ class Row:
             key=order_key(a, w),
             band=band(a, w),
             regimen=kinds.regimen(a.spec),
-            reasons=tuple(chain.from_iterable(p.reasons for p in a.parts)),
-            cautions=_cautions(a.parts),
+            reasons=(reasons := tuple(chain.from_iterable(p.reasons for p in a.parts))),
+            cautions=(cautions := _cautions(a.parts)),
+            slotted=any(SLOT in t.text for t in (*reasons, *a.exclusions))
+            or any(SLOT in c.text for c in cautions),
         )
 
     def option(self, rank: int, tier: Tier) -> Option:
@@ -136,7 +141,7 @@ def _row_key(r: Row) -> tuple[object, ...]:
     return r.key
 
 
-def combine(rows: list[Row]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+def combine(rows: list[Row]) -> Ranked:
     eligible = sorted((r for r in rows if not r.assessed.exclusions), key=_row_key)
     options: list[Option] = []
     floor = 0  # the worst tier so far among approved options: tiers never improve down the list
@@ -149,13 +154,15 @@ def combine(rows: list[Row]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]
             floor = max(floor, own)
             tier = _TIERS[floor]
         options.append(r.option(rank, tier))
-    excluded = tuple(
-        Exclusion(regimen=r.regimen, reasons=r.assessed.exclusions)
-        for r in sorted(
-            (r for r in rows if r.assessed.exclusions), key=lambda r: r.assessed.spec.id
-        )
+    left_out = sorted((r for r in rows if r.assessed.exclusions), key=lambda r: r.assessed.spec.id)
+    return Ranked(
+        options=tuple(options),
+        excluded=tuple(
+            Exclusion(regimen=r.regimen, reasons=r.assessed.exclusions) for r in left_out
+        ),
+        slotted_options=tuple(n for n, r in enumerate(eligible) if r.slotted),
+        slotted_exclusions=tuple(n for n, r in enumerate(left_out) if r.slotted),
     )
-    return tuple(options), excluded
 
 
 def _cautions(parts: tuple[FactorResult, ...]) -> tuple[Caution, ...]:

@@ -39,27 +39,14 @@ def _cautions(cautions: tuple[Caution, ...], slots: dict[str, str]) -> tuple[Cau
     )
 
 
-def _holds(texts: tuple[Reason, ...] | tuple[Caution, ...]) -> bool:
-    return any(SLOT in t.text for t in texts)
-
-
-@attrs.frozen(eq=False)  # one object per memoised result: a key by identity
+@attrs.frozen(kw_only=True, eq=False)  # one object per memoised result: a key by identity
 class Ranked:
-    """A memoised ranked result, and where its slots are (found once, not on every plan)."""
+    """A memoised ranked result, and which of its options and exclusions hold a slot."""
 
     options: tuple[Option, ...]
     excluded: tuple[Exclusion, ...]
     slotted_options: tuple[int, ...]
     slotted_exclusions: tuple[int, ...]
-
-    @classmethod
-    def of(cls, options: tuple[Option, ...], excluded: tuple[Exclusion, ...]) -> Ranked:
-        return cls(
-            options,
-            excluded,
-            tuple(n for n, o in enumerate(options) if _holds(o.reasons) or _holds(o.cautions)),
-            tuple(n for n, e in enumerate(excluded) if _holds(e.reasons)),
-        )
 
     def filled(self, slots: dict[str, str]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
         """The options and exclusions with every slot filled with the patient's own text."""
