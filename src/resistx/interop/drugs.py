@@ -45,6 +45,8 @@ DRUGBANK = MappingProxyType(
         "DRUGBANK:DB11730": "ribociclib",
         "DRUGBANK:DB12001": "abemaciclib",
         "DRUGBANK:DB01006": "letrozole",
+        "DRUGBANK:DB01217": "anastrozole",
+        "DRUGBANK:DB00675": "tamoxifen",
         "DRUGBANK:DB00947": "fulvestrant",
         "DRUGBANK:DB06374": "elacestrant",
         "DRUGBANK:DB12015": "alpelisib",

@@ -52,9 +52,11 @@ def from_phenopacket(doc: Source) -> Conversion:
     ]
     _markers.pair_her2(b)
     add_treatments(b, courses)
-    for key in ("phenotypicFeatures", "diseases", "files"):
+    for path, disease in b.items(data.get("diseases"), "$.diseases"):
+        _disease(b, disease, path)
+    for key in ("phenotypicFeatures", "files"):
         for path, item in b.items(data.get(key), f"$.{key}"):
-            term = b.mapping(item.get("type") or item.get("term"), path) or {}
+            term = b.mapping(item.get("type"), f"{path}.type") or {}
             b.skip(path, term.get("id"), f"{term.get('label', key)}: {_NOT_HELD}")
     read = ("id", "subject", "biosamples", "measurements", "interpretations", "medicalActions")
     b.rest(data, "$", (*read, "phenotypicFeatures", "diseases", "files"), _ABOUT_DOCUMENT)
@@ -76,6 +78,20 @@ def _subject(b: Builder, subject: Mapping[str, Any] | None) -> str | None:
         b.skip("$.subject.sex", sex, "sex other than female or male: " + _NOT_HELD)
     b.rest(subject, "$.subject", ("id", "sex"), _NOT_HELD)
     return subject_id
+
+
+def _disease(b: Builder, disease: Mapping[str, Any], path: str) -> None:
+    """A disease coded in SNOMED CT that resistx reads as a comorbidity; any other is reported
+    (the cancer itself included: a profile is about HR+/HER2- breast cancer already)."""
+    code, label = _term(b, disease.get("term"), f"{path}.term")
+    name = codes.COMORBIDITY.get(_local(code, "SNOMEDCT"))
+    if name is None or disease.get("excluded") is True:
+        why = "excluded" if disease.get("excluded") is True else "not a comorbidity resistx reads"
+        b.skip(path, code, f"{label or 'disease'}: {why}")
+        return
+    b.add("comorbidities", name, path)
+    b.use(path, code, f"comorbidity {name}")
+    b.rest(disease, path, ("term",), "disease detail " + _NOT_HELD)
 
 
 def _term(b: Builder, value: Any, path: str) -> tuple[str | None, str | None]:
