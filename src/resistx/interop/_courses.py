@@ -102,5 +102,5 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
     if name is not None:
         b.assume(path, f"agent {label!r} read by its label as {name}", shown)
         return name
-    b.skip(path, shown, f"agent {label or 'without a label'}: not a drug resistx knows")
+    b.skip(path, shown, f"agent {label or 'without a label'}: not a drug resistx knows; left out")
     return None

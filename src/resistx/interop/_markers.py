@@ -42,7 +42,7 @@ def read(b: Builder, test: str, value: Value, date: str | None, path: str) -> bo
     elif test == codes.HER2_ISH:
         _ish(b, value, date, path)
     elif test == codes.ECOG:
-        _ecog(b, value, path)
+        _ecog(b, value, date, path)
     else:
         return False
     return True
@@ -112,12 +112,23 @@ def pair_her2(b: Builder) -> None:
             b.skip(path, codes.HER2_ISH, "HER2 ISH negative without an IHC 2+ score to go with")
 
 
-def _ecog(b: Builder, value: Value, path: str) -> None:
+def _ecog(b: Builder, value: Value, date: str | None, path: str) -> None:
     score = codes.ECOG_ANSWER.get(value.code or "")
     if score is None and value.number is not None and float(value.number).is_integer():
         score = int(value.number)
     if score is None:
         b.skip(path, value.code, "ECOG result that is not a score 0 to 5")
         return
+    b.ecog.append((date or "", score, path))
+
+
+def latest_ecog(b: Builder) -> None:
+    """The latest ECOG result is the patient's (an undated one only when no other is dated)."""
+    if not b.ecog:
+        return
+    _, score, path = max(b.ecog, key=lambda e: e[0])
     b.set("ecog", score, path)
     b.use(path, codes.ECOG, f"ECOG {score}")
+    for _date, earlier, other in b.ecog:
+        if other != path:
+            b.use(other, codes.ECOG, f"ECOG {earlier}, before the latest result ({path})")

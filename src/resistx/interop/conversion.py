@@ -72,6 +72,8 @@ class Builder(Reader):
         #: HER2 IHC scores and ISH results (value, date, path), paired when all are read
         self.ihc: list[tuple[str, str | None, str]] = []
         self.ish: list[tuple[bool, str | None, str]] = []
+        #: ECOG results (date or "", score, path): the latest is the patient's
+        self.ecog: list[tuple[str, int, str]] = []
         self.lists: dict[str, list[Any]] = {
             "her2_tests": [],
             "comorbidities": [],

@@ -24,6 +24,13 @@ _NOT_HELD = "not held by a resistx profile"
 _STRUCTURE = ("resourceType", "id", "meta", "text", "status", "subject", "identifier", "category")
 _SEX = {"female": "female", "male": "male"}
 _NCIT = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl#"
+#: statuses that say a resource records no result or treatment (FHIR R4 value sets)
+_NOT_RECORDS = {
+    "Observation": ("registered", "cancelled", "entered-in-error"),
+    "MedicationRequest": ("cancelled", "entered-in-error", "draft"),
+    "MedicationAdministration": ("not-done", "entered-in-error"),
+    "Condition": (),
+}
 _CANCER_PROFILES = ("mcode-primary-cancer-condition", "mcode-secondary-cancer-condition")
 
 
@@ -50,10 +57,20 @@ def from_fhir(bundle: Source) -> Conversion:
         for path, r in resources
         if r.get("resourceType") == "Specimen"
     }
+    patients = [path for path, r in resources if r.get("resourceType") == "Patient"]
+    if len(patients) > 1:
+        b.problem(", ".join(patients), "a bundle of one patient is read; this one has several")
     courses: list[Course] = []
     for path, resource in resources:
         kind = resource.get("resourceType")
-        if kind == "Patient":
+        status = resource.get("status")
+        if status in _NOT_RECORDS.get(str(kind), ()):
+            b.skip(
+                f"{path}.status",
+                status,
+                f"a {kind} with status {status}: not a result or a treatment",
+            )
+        elif kind == "Patient":
             _patient(b, resource, path)
         elif kind == "Observation":
             _observation(b, resource, path, specimens)
@@ -69,7 +86,9 @@ def from_fhir(bundle: Source) -> Conversion:
         if path not in used:
             b.skip(path, "Specimen", "a specimen no result refers to")
     _markers.pair_her2(b)
+    _markers.latest_ecog(b)
     add_treatments(b, courses)
+    b.rest(data, "$", ("resourceType", "id", "type", "entry", "meta", "timestamp"), _NOT_HELD)
     return b.finish(validated)
 
 
@@ -126,9 +145,13 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
         b.skip(path, code.code, f"{code.label or 'cancer'}: the diagnosis is not a profile field")
         return
     clinical = first_code(b, condition.get("clinicalStatus"), f"{path}.clinicalStatus")
-    if clinical.code in ("inactive", "resolved", "remission"):
-        b.skip(path, code.code, f"{code.label}: clinical status {clinical.code}, not current")
-        return
+    verified = first_code(b, condition.get("verificationStatus"), f"{path}.verificationStatus")
+    for status in (clinical, verified):
+        if status.code in ("inactive", "resolved", "remission", "refuted", "entered-in-error"):
+            b.skip(path, code.code, f"{code.label}: status {status.code}, not a current condition")
+            return
+    read = ("code", "clinicalStatus", "verificationStatus")
+    b.rest(condition, path, (*_STRUCTURE, *read), "condition detail " + _NOT_HELD)
     name = codes.COMORBIDITY.get(code.code or "")
     if name is not None:
         b.add("comorbidities", name, path)

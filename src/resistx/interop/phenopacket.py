@@ -51,6 +51,7 @@ def from_phenopacket(doc: Source) -> Conversion:
         if (c := _medical_action(b, action, path)) is not None
     ]
     _markers.pair_her2(b)
+    _markers.latest_ecog(b)
     add_treatments(b, courses)
     for path, disease in b.items(data.get("diseases"), "$.diseases"):
         _disease(b, disease, path)
@@ -135,6 +136,9 @@ def _measurements(b: Builder, value: Any, where: str) -> None:
         date = _date(b, m.get("timeObserved"), f"{path}.timeObserved")
         if not _markers.read(b, _local(test_id, "LOINC"), value_, date, path):
             b.skip(path, test_id, f"{test_label or 'measurement'}: not a test resistx reads")
+        else:
+            read = ("assay", "value", "timeObserved")
+            b.rest(m, path, read, "measurement detail " + _NOT_HELD)
 
 
 def _interpretation(
