@@ -96,3 +96,40 @@ def test_a_candidate_without_acmg_class_is_a_vus() -> None:
     assert conversion.profile.biomarkers[0].classification is not None
     assert conversion.profile.biomarkers[0].classification.value == "vus"
     assert resistx.sequence(conversion.profile).options[0].regimen.id != "elacestrant"
+
+
+def test_ihc_2_plus_with_a_positive_ish_is_her2_positive() -> None:
+    data = bundle("04-her2-low-ihc2-ish-negative")
+    data["entry"][4]["resource"]["valueCodeableConcept"] = {
+        "coding": [{"system": "http://snomed.info/sct", "code": "10828004"}]
+    }
+    with pytest.raises(resistx.OutOfScopeError):
+        from_fhir(data)
+
+
+@pytest.mark.parametrize(
+    ("structural", "status"),
+    [("SO:0001880", "amplified"), ("SO:0001743", "loss"), ("SO:0001583", "mutated")],
+)
+def test_the_structural_type_gives_the_status(structural: str, status: str) -> None:
+    packet: dict[str, Any] = json.loads(
+        (FIXTURES / "01-esr1-mutated.phenopacket.json").read_text("utf-8")
+    )
+    gi = packet["interpretations"][0]["diagnosis"]["genomicInterpretations"][0]
+    descriptor = gi["variantInterpretation"]["variationDescriptor"]
+    descriptor["geneContext"] = {"valueId": "HGNC:1589", "symbol": "CCNE1"}
+    descriptor["structuralType"] = {"id": structural, "label": "structural type"}
+    if structural != "SO:0001583":  # a copy-number change has no HGVS protein change
+        del descriptor["expressions"]
+    ccne1 = from_phenopacket(packet).profile.biomarkers[0]
+    assert (ccne1.gene, ccne1.status.value) == ("CCNE1", status)
+
+
+@pytest.mark.parametrize(
+    "patient", ["01-esr1-mutated", "02-germline-brca2", "05-three-lines-progression"]
+)
+def test_listed_drug_codes_are_read_by_code_not_label(patient: str) -> None:
+    """Each RxNorm code of these bundles is in resistx's table: no label is needed."""
+    conversion = from_fhir(bundle(patient))
+    assert conversion.profile.treatments
+    assert not [e for e in conversion.assumptions if "read by its label" in e.text]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from resistx._errors import ProfileError
 from resistx.interop import _genomic, _markers, _official, codes
 from resistx.interop._courses import Course, add_treatments, agent, intent, stop_reason
 from resistx.interop._fhirtypes import Coded, coded, codings, first_code, genomic_variant
@@ -45,7 +46,7 @@ def from_fhir(bundle: Source) -> Conversion:
     b = Builder(FORMAT)
     if data.get("resourceType") != "Bundle":
         b.problem("$.resourceType", f"expected 'Bundle', got {data.get('resourceType')!r}")
-        b.profile_data()  # raises with the problem
+        raise ProfileError(b.problems)
     validated = _official.check_fhir_bundle(data)
     resources = [
         (f"{path}.resource", r)
@@ -62,25 +63,8 @@ def from_fhir(bundle: Source) -> Conversion:
         b.problem(", ".join(patients), "a bundle of one patient is read; this one has several")
     courses: list[Course] = []
     for path, resource in resources:
-        kind = resource.get("resourceType")
-        status = resource.get("status")
-        if status in _NOT_RECORDS.get(str(kind), ()):
-            b.skip(
-                f"{path}.status",
-                status,
-                f"a {kind} with status {status}: not a result or a treatment",
-            )
-        elif kind == "Patient":
-            _patient(b, resource, path)
-        elif kind == "Observation":
-            _observation(b, resource, path, specimens)
-        elif kind == "Condition":
-            _condition(b, resource, path)
-        elif kind in ("MedicationRequest", "MedicationAdministration"):
-            course = _medication(b, resource, path)
-            courses += [course] if course else []
-        elif kind != "Specimen":
-            b.skip(path, str(kind), f"a {kind} resource: not read by resistx")
+        course = _resource(b, resource, path, specimens)
+        courses += [course] if course else []
     used = {e.path for e in b.used} | {e.path.rsplit(".", 1)[0] for e in b.unmapped}
     for path, _specimen in specimens.values():
         if path not in used:
@@ -90,6 +74,29 @@ def from_fhir(bundle: Source) -> Conversion:
     add_treatments(b, courses)
     b.rest(data, "$", ("resourceType", "id", "type", "entry", "meta", "timestamp"), _NOT_HELD)
     return b.finish(validated)
+
+
+def _resource(
+    b: Builder, resource: Mapping[str, Any], path: str, specimens: dict[str, tuple[str, Any]]
+) -> Course | None:
+    """Read one resource of the bundle; a medication gives a treatment course."""
+    kind = resource.get("resourceType")
+    status = resource.get("status")
+    if status in _NOT_RECORDS.get(str(kind), ()):
+        b.skip(
+            f"{path}.status", status, f"a {kind} with status {status}: not a result or a treatment"
+        )
+    elif kind == "Patient":
+        _patient(b, resource, path)
+    elif kind == "Observation":
+        _observation(b, resource, path, specimens)
+    elif kind == "Condition":
+        _condition(b, resource, path)
+    elif kind in ("MedicationRequest", "MedicationAdministration"):
+        return _medication(b, resource, path)
+    elif kind != "Specimen":
+        b.skip(path, str(kind), f"a {kind} resource: not read by resistx")
+    return None
 
 
 def _patient(b: Builder, patient: Mapping[str, Any], path: str) -> None:
