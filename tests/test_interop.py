@@ -17,8 +17,11 @@ import resistx
 from resistx.interop import Conversion, _official, from_fhir, from_phenopacket
 
 FIXTURES = Path(__file__).parent.parent / "examples" / "interop"
+#: each patient's hand-written profile is NN-name.profile.json (a format's own: NN-name.fhir.profile.json)
 PATIENTS = sorted(
-    p.name.removesuffix(".profile.json") for p in FIXTURES.glob("??-*[!r].profile.json")
+    p.name.removesuffix(".profile.json")
+    for p in FIXTURES.glob("??-*.profile.json")
+    if p.name.count(".") == 2
 )
 CONVERTERS = {"phenopacket": from_phenopacket, "fhir": from_fhir}
 
@@ -182,7 +185,7 @@ def test_a_profile_problem_is_reported_at_its_source_path() -> None:
     assert "before started_on" in message
 
 
-def test_the_official_schema_checks_come_first(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_official_schema_checks_come_first() -> None:
     packet = document("01-esr1-mutated", "phenopacket")
     packet["subject"]["sexx"] = "FEMALE"
     with pytest.raises(resistx.ProfileError) as info:
@@ -219,6 +222,11 @@ def test_wrong_types_are_problems_at_their_paths(monkeypatch: pytest.MonkeyPatch
     assert (
         problems["$.medicalActions[0].treatment.doseIntervals"] == "expected a list, got a string"
     )
+
+
+def test_a_file_name_is_read_like_a_path() -> None:
+    name = str(FIXTURES / "02-germline-brca2.fhir.json")
+    assert from_fhir(name).profile == from_fhir(Path(name)).profile
 
 
 def test_text_that_is_not_a_document_is_a_profile_error() -> None:

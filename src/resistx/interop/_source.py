@@ -24,16 +24,19 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|T)")
 
 
 def load_document(source: Source, what: str) -> Mapping[str, Any]:
-    """The JSON object of a document given as a mapping, JSON text or a file path."""
-    if isinstance(source, Mapping):
-        return source
-    if isinstance(source, Path):
+    """The JSON object of a document given as a mapping, JSON text or a file path (a ``Path``,
+    or a ``str`` that does not start with ``{`` and names an existing file)."""
+    if isinstance(source, str):
+        if not source.lstrip().startswith("{") and _is_file(source):
+            return load_document(Path(source), what)
+        text = source
+    elif isinstance(source, Path):
         try:
             text = source.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise ProfileError([("$", f"cannot read {_show.name(str(source))}: {e}")]) from None
-    elif isinstance(source, str):
-        text = source
+    elif isinstance(source, Mapping):
+        return source
     else:
         msg = f"expected a mapping, JSON text or a Path, got {type(source).__name__}"
         raise ProfileError([("$", msg)])
@@ -44,6 +47,14 @@ def load_document(source: Source, what: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
         raise ProfileError([("$", f"{what} must be a JSON object, got {type(data).__name__}")])
     return data
+
+
+def _is_file(name: str) -> bool:
+    """A string names an existing file, as ``resistx.load_profile`` reads one."""
+    try:
+        return len(name) < 4096 and "\n" not in name and Path(name).is_file()
+    except (OSError, ValueError):  # a name the file system cannot hold
+        return False
 
 
 class Reader:
