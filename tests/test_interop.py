@@ -254,3 +254,10 @@ def test_drug_codes_and_labels_map_to_resistx_drugs() -> None:
     changed = copy.deepcopy(packet)
     changed["medicalActions"][0]["treatment"]["agent"] = {"id": "NCIT:C95701", "label": "Kisqali"}
     assert from_phenopacket(changed).profile.treatments[0].drugs == ("ribociclib", "letrozole")
+    # an RxNorm CURIE is read by its code, whatever the label says
+    changed["medicalActions"][0]["treatment"]["agent"] = {"id": "RXNORM:1873916", "label": "LEE011"}
+    conversion = from_phenopacket(changed)
+    assert conversion.profile.treatments[0].drugs == ("ribociclib", "letrozole")
+    assert ("$.medicalActions[0].treatment.agent", "RXNORM:1873916") in {
+        (e.path, e.code) for e in conversion.used
+    }

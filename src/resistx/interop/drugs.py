@@ -60,10 +60,13 @@ DRUGBANK = MappingProxyType(
 
 
 def by_code(code: str) -> str | None:
-    """The resistx drug of an NCIt or DrugBank CURIE (any case of prefix) or an RxNorm RXCUI."""
+    """The resistx drug of an NCIt, DrugBank or RxNorm CURIE (any case of prefix) or a bare
+    RxNorm RXCUI (FHIR gives the system apart)."""
     prefix, _, local = code.partition(":")
     if not local:
         return RXNORM.get(code)
+    if prefix.upper() in ("RXNORM", "RXCUI"):  # a phenopacket writes RxNorm as a CURIE
+        return RXNORM.get(local)
     curie = f"{prefix.upper()}:{local}"
     return NCIT.get(curie) or DRUGBANK.get(curie)
 
