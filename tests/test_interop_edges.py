@@ -133,3 +133,38 @@ def test_listed_drug_codes_are_read_by_code_not_label(patient: str) -> None:
     conversion = from_fhir(bundle(patient))
     assert conversion.profile.treatments
     assert not [e for e in conversion.assumptions if "read by its label" in e.text]
+
+
+def test_a_sequencing_method_is_ngs_and_another_is_reported() -> None:
+    data = bundle()
+    esr1 = data["entry"][7]["resource"]
+    esr1["method"] = {"coding": [{"system": "http://loinc.org", "code": "LA26398-0"}]}
+    assert from_fhir(data).profile.biomarkers[0].assay is not None
+    esr1["method"] = {"coding": [{"system": "http://loinc.org", "code": "LA26406-1"}]}
+    conversion = from_fhir(data)
+    assert conversion.profile.biomarkers[0].assay is None
+    assert ("$.entry[7].resource.method", "LA26406-1") in {
+        (e.path, e.code) for e in conversion.unmapped
+    }
+
+
+def test_a_specimen_no_result_refers_to_is_reported() -> None:
+    data = bundle()
+    del data["entry"][8]["resource"]["specimen"]
+    del data["entry"][7]["resource"]["specimen"]
+    conversion = from_fhir(data)
+    assert ("$.entry[6].resource", "Specimen") in {(e.path, e.code) for e in conversion.unmapped}
+    assert conversion.profile.biomarkers[0].sample is None
+
+
+def test_a_her2_interpretation_without_a_score() -> None:
+    data = bundle()
+    her2 = data["entry"][4]["resource"]
+    her2["code"] = {"coding": [{"system": "http://loinc.org", "code": "48676-1"}]}
+    her2["valueCodeableConcept"] = {"coding": [{"system": "http://loinc.org", "code": "LA6577-6"}]}
+    conversion = from_fhir(data)
+    assert conversion.profile.her2.value == "unknown"  # negative: 0 or low is not said
+    assert any("0 or low is unknown" in e.text for e in conversion.assumptions)
+    her2["valueCodeableConcept"] = {"coding": [{"system": "http://loinc.org", "code": "LA6576-8"}]}
+    with pytest.raises(resistx.OutOfScopeError):
+        from_fhir(data)
