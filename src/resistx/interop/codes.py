@@ -3,8 +3,8 @@
 Sources (facts from the standards, named where they are used):
 - LOINC (loinc.org): 85337-4 ER, 85339-0 PR (Ag [Presence] in breast cancer specimen by immune
   stain), 16112-5 ER and 16113-3 PR (older tissue codes), 48676-1 HER2 [Interpretation] in tissue,
-  85319-2 HER2 by immune stain (IHC), 85318-4 HER2 by FISH (ISH), answer list LL4396-9 for the IHC
-  score (LA6111-4 0, LA11841-6 1+, LA11842-4 2+, LA11843-2 3+), 89247-1 ECOG performance status
+  85319-2 HER2 by immune stain (IHC), 85318-4 ERBB2 gene duplication by FISH (ISH), answer list
+  LL4396-9 for the IHC score (LA6111-4 0, LA11841-6 1+, LA11842-4 2+, LA11843-2 3+), 89247-1 ECOG performance status
   with answers LA9622-7 to LA9627-6 (0 to 5), 69548-6 genetic variant assessment with components
   48018-6 gene studied, 48002-0 genomic source class (LA6683-2 germline, LA6684-0 somatic),
   48004-6 DNA change (c.HGVS), 48005-3 amino acid change (p.HGVS), 81290-9 genomic DNA change
@@ -14,6 +14,8 @@ Sources (facts from the standards, named where they are used):
   extensions and their SNOMED CT value sets.
 - SNOMED CT: qualifier values and disorders below, with their preferred terms.
 - NCIt (ncit.nci.nih.gov) for phenopackets: treatment intents and responses.
+- The HL7 Breast Cancer Data IG's HER2byIHCScoreVS (hl7.org/fhir/us/breastcancer) for the IHC
+  score answers; the Genomics Reporting IG for the LOINC answers of variants.
 """
 
 from __future__ import annotations
