@@ -168,3 +168,13 @@ def test_a_her2_interpretation_without_a_score() -> None:
     her2["valueCodeableConcept"] = {"coding": [{"system": "http://loinc.org", "code": "LA6576-8"}]}
     with pytest.raises(resistx.OutOfScopeError):
         from_fhir(data)
+
+
+def test_a_biosample_no_result_refers_to_is_reported() -> None:
+    packet: dict[str, Any] = json.loads(
+        (FIXTURES / "02-germline-brca2.phenopacket.json").read_text("utf-8")
+    )
+    del packet["interpretations"][1]  # the ctDNA result of the plasma sample
+    conversion = from_phenopacket(packet)
+    assert ("$.biosamples[1]", None) in {(e.path, e.code) for e in conversion.unmapped}
+    assert ("$.biosamples[0]", None) not in {(e.path, e.code) for e in conversion.unmapped}

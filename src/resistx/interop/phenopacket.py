@@ -45,6 +45,10 @@ def from_phenopacket(doc: Source) -> Conversion:
         b.rest(sample, path, sample_keys, "biosample detail " + _NOT_HELD)
     for path, interpretation in b.items(data.get("interpretations"), "$.interpretations"):
         _interpretation(b, interpretation, path, subject_id, biosamples)
+    referred = {e.path for e in b.used}
+    for path, _sample in biosamples.values():
+        if path not in referred:
+            b.skip(path, None, "a biosample no genomic result refers to")
     courses = [
         c
         for path, action in b.items(data.get("medicalActions"), "$.medicalActions")
