@@ -1,6 +1,7 @@
 """The ``resistx`` command line.
 
-    resistx sequence FILE|-      rank the options for one patient
+    resistx sequence FILE|-      rank the options for one patient (--from phenopacket|fhir)
+    resistx convert --from phenopacket|fhir FILE   a resistx profile and the conversion report
     resistx validate FILE|-      check a profile: every problem with its path
     resistx trials [filters]     the studies of the evidence base, as a table
     resistx trial KEY            every figure of one study, its discrepancies and MCBS grade
@@ -38,6 +39,8 @@ from resistx.vocab import drugs, genes
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
+
+    from resistx.interop import Conversion
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_OUT_OF_SCOPE, EXIT_INTERNAL = 0, 2, 3, 70
 #: what ``json.dumps`` leaves raw and a terminal would act on (it escapes C0 itself)
@@ -128,8 +131,31 @@ def _stdin_text() -> str:
         raise resistx.ProfileError([("$", msg)]) from None
 
 
-def _read_profile(path: str) -> resistx.Profile:
+def _read_profile(path: str, source_format: str | None = None) -> resistx.Profile:
+    if source_format is not None:
+        conversion = _convert(source_format, path)
+        if conversion.unmapped:
+            count = len(conversion.unmapped)
+            _say(
+                f"resistx: {count} element{'s' if count != 1 else ''} of {path} not mapped "
+                f"(resistx convert --from {source_format} {path} lists them)",
+                sys.stderr,
+            )
+        return conversion.profile
     return resistx.load_profile(_stdin_text() if path == "-" else Path(path))
+
+
+#: the formats ``--from`` reads
+SOURCE_FORMATS = ("phenopacket", "fhir")
+
+
+def _convert(source_format: str, path: str) -> Conversion:
+    from resistx import interop  # noqa: PLC0415 - only the commands that convert need it
+
+    source: str | Path = _stdin_text() if path == "-" else Path(path)
+    if source_format == "phenopacket":
+        return interop.from_phenopacket(source)
+    return interop.from_fhir(source)
 
 
 def _read_json_file(path: str, what: str) -> Any:
@@ -191,7 +217,8 @@ def _json_out(obj: object) -> None:
 
 def _sequence(args: argparse.Namespace) -> int:
     preferences = _preferences(args)
-    plan = resistx.sequence(_read_profile(args.file), preferences, policy=args.policy)
+    profile = _read_profile(args.file, args.source_format)
+    plan = resistx.sequence(profile, preferences, policy=args.policy)
     if args.json:
         _json_out(plan)
     elif args.markdown:
@@ -221,6 +248,16 @@ def _evidence(args: argparse.Namespace) -> resistx.EvidenceBase:
         return resistx.evidence(args.pack)
     except KeyError as e:
         raise UsageError(f"--pack: {e.args[0]}") from None
+
+
+def _convert_command(args: argparse.Namespace) -> int:
+    conversion = _convert(args.source_format, args.file)
+    if args.json:
+        _json_out(conversion)
+        return EXIT_OK
+    _json_out(conversion.profile)
+    _say(conversion.report(), sys.stderr)
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -422,6 +459,19 @@ def _pack_option(parser: argparse.ArgumentParser, text: str | None = None) -> No
     )
 
 
+def _from_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        type=_one_of(SOURCE_FORMATS),
+        metavar="{" + ",".join(SOURCE_FORMATS) + "}",
+        required=required,
+        default=None,
+        help="read FILE as a GA4GH Phenopacket v2 or an mCODE FHIR R4 Bundle (JSON)"
+        + ("" if required else " instead of a resistx profile"),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resistx",
@@ -448,6 +498,7 @@ def build_parser() -> argparse.ArgumentParser:
         ],
     )
     seq.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    _from_option(seq, required=False)
     form = seq.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the plan as JSON")
     form.add_argument("--markdown", action="store_true", help="print the plan as Markdown tables")
@@ -475,6 +526,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="the policy to compare with (default: practice-2026)",
     )
     _preference_options(cmp)
+
+    conv = _command(
+        sub,
+        "convert",
+        _convert_command,
+        "Convert a GA4GH Phenopacket (v2) or an mCODE FHIR R4 Bundle into a resistx profile: "
+        "the profile JSON on stdout, the report (used, not mapped, assumed) on stderr",
+        [
+            "resistx convert --from phenopacket examples/interop/01-esr1-mutated.phenopacket.json",
+            "resistx convert --from fhir bundle.json > profile.json",
+            "resistx convert --from fhir --json bundle.json   # profile and report as one JSON",
+        ],
+    )
+    conv.add_argument("file", metavar="FILE", help="the document (JSON), or - for standard input")
+    _from_option(conv, required=True)
+    conv.add_argument(
+        "--json", action="store_true", help="print the profile and the report as one JSON object"
+    )
 
     val = _command(
         sub,
