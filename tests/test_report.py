@@ -10,6 +10,7 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pytest
 
 import resistx
@@ -292,3 +293,32 @@ def test_bad_preferences_and_an_unwritable_out_are_usage_errors(
     missing = tmp_path / "no such dir" / "plan.html"
     assert main(["report", str(example("01")), "--out", str(missing)]) == 2
     assert "--out: cannot write" in capsys.readouterr().err
+
+
+def test_cited_trials_without_a_row_are_named() -> None:
+    """A cited trial without a hazard ratio, or missing from the evidence (a plan read back
+    from JSON and edited, say), is named under the plot; the other rows are all still drawn."""
+    plan = resistx.sequence(example("13"))
+    first = plan.options[0]
+    reason = attrs.evolve(first.reasons[0], trials=("NOT-A-TRIAL", *first.reasons[0].trials))
+    edited = attrs.evolve(
+        plan, options=(attrs.evolve(first, reasons=(reason, *first.reasons[1:])), *plan.options[1:])
+    )
+    doc = parse(edited.to_html(full=True))
+    text = " ".join("".join(doc.text).split())
+    assert f"Cited but not in evidence {plan.evidence_version}: NOT-A-TRIAL." in text
+    assert len(doc.hr_rows) == sum(_expected_rows(plan).values())
+    eb = resistx.evidence(plan.evidence_version)
+    bare = [k for k in _cited(plan) if not eb.trial(k).hazard_ratios]
+    assert "VELA" in bare
+    assert f"Cited without a hazard ratio: {', '.join(bare)}." in text
+
+
+def test_the_stylesheet_has_a_phone_and_a_print_layout() -> None:
+    document = resistx.sequence(example("01")).to_html(full=True)
+    style = document[document.index("<style>") : document.index("</style>")]
+    phone = style[style.index("@media (max-width: 640px)") : style.index("@media print")]
+    assert "table.stack td::before" in phone and "attr(data-label)" in phone
+    printed = style[style.index("@media print") :]
+    rule = printed[: printed.index("break-inside: avoid")]
+    assert ".option" in rule[rule.rindex("}") :] and ".forest svg" in rule[rule.rindex("}") :]

@@ -9,7 +9,7 @@ from html import escape
 from resistx.display._common import actions_first, why_besides_evidence
 from resistx.display.report_patient import summary, table
 from resistx.display.report_style import CSS
-from resistx.display.svg_forest import cited_rows, figure
+from resistx.display.svg_forest import cited_rows, figure, without_ratios
 from resistx.evidence._base import EvidenceBase
 from resistx.model.enums import Factor
 from resistx.model.plan import Action, Caution, Exclusion, Option, Plan, Reason
@@ -150,17 +150,26 @@ def _since_review(p: Plan) -> str:
 
 def _forest(p: Plan, evidence: EvidenceBase) -> str:
     rows = cited_rows(p, evidence)
-    if not rows:
-        return ""
     title = f"Hazard ratios of the trials this plan cites (evidence {evidence.version})"
-    note = (
-        "<p class='cite'>Each row is a hazard ratio with its 95% CI, grouped by trial; "
-        "green where the whole interval lies below 1.</p>"
-    )
-    return (
-        f"<section id='forest'><h2>{escape(title)}</h2>{note}"
-        f"<div class='forest-box'>{figure(rows, title)}</div></section>"
-    )
+    parts = [f"<section id='forest'><h2>{escape(title)}</h2>"]
+    if rows:
+        parts.append(
+            "<p class='cite'>Each row is a hazard ratio with its 95% CI, grouped by trial; "
+            "green where the whole interval lies below 1.</p>"
+            f"<div class='forest-box'>{figure(rows, title)}</div>"
+        )
+    else:
+        parts.append("<p>No trial the plan cites reports a hazard ratio.</p>")
+    no_ratio, unknown = without_ratios(p, evidence)
+    if no_ratio:
+        parts.append(f"<p>Cited without a hazard ratio: {escape(', '.join(no_ratio))}.</p>")
+    if unknown:
+        parts.append(
+            f"<p>Cited but not in evidence {escape(evidence.version)}: "
+            f"{escape(', '.join(unknown))}.</p>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
 
 
 def _notes(p: Plan) -> str:

@@ -75,6 +75,18 @@ def cited_rows(plan: Plan, evidence: EvidenceBase) -> tuple[ForestRow, ...]:
     return tuple(rows)
 
 
+def without_ratios(plan: Plan, evidence: EvidenceBase) -> tuple[list[str], list[str]]:
+    """The cited trials the plot has no row for: those ``evidence`` holds without a hazard
+    ratio, and those it does not hold at all (each list in citation order)."""
+    no_ratio, unknown = [], []
+    for key in _citers(plan):
+        if key not in evidence:
+            unknown.append(key)
+        elif not evidence.trial(key).hazard_ratios:
+            no_ratio.append(evidence.trial(key).key)
+    return no_ratio, unknown
+
+
 def _value_text(row: ForestRow) -> str:
     if row.low is None or row.high is None:
         return f"{row.hr:g} (no CI)"
