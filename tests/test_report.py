@@ -96,6 +96,7 @@ CASES = [
     ("01", "ye2024"),  # ESR1-mutated, with a since-the-review section
     ("10", "ye2024"),  # visceral crisis, a test to do first
     ("13", "ye2024"),  # 14 options, clinical trials among them
+    ("20", "ye2024"),  # HER2 tests on record, ESR1 and the PI3K pathway to retest
     ("23", "practice-2026"),  # the newer policy on evidence pack 2026.11
 ]
 
@@ -136,6 +137,9 @@ def test_the_report_shows_the_whole_plan(name: str, policy: str) -> None:
         assert r.gene in text
     for t in profile.treatments:
         assert " + ".join(t.drugs) in text
+    for h in profile.her2_tests:
+        ish = f", ISH {h.ish.value}" if h.ish else ""
+        assert f"IHC {h.score.value}{ish}" in text
 
 
 @pytest.mark.parametrize(("name", "policy"), CASES)

@@ -3,12 +3,13 @@ when the profile is given, the facts it was made from (receptors, tests, treatme
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
 from resistx.model.enums import Tier
 from resistx.model.plan import Plan
-from resistx.model.profile import BiomarkerResult, Profile, Treatment
+from resistx.model.profile import BiomarkerResult, Her2Test, Profile, Treatment
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]], cls: str = "") -> str:
@@ -46,6 +47,19 @@ def _plan_facts(p: Plan) -> list[tuple[str, str]]:
     ]
 
 
+def _her2_test(t: Her2Test) -> str:
+    ish = f", ISH {t.ish.value}" if t.ish is not None else ""
+    where = ", ".join(
+        x
+        for x in (
+            t.sample.value if t.sample else "",
+            t.tested_on.isoformat() if t.tested_on else "",
+        )
+        if x
+    )
+    return f"IHC {t.score.value}{ish}" + (f" ({where})" if where else "")
+
+
 def _profile_facts(profile: Profile) -> list[tuple[str, str]]:
     conditions = [
         c.name.value.replace("_", " ") + (f" (grade {c.grade})" if c.grade is not None else "")
@@ -54,12 +68,18 @@ def _profile_facts(profile: Profile) -> list[tuple[str, str]]:
     return [
         ("Hormone receptor", profile.hormone_receptor.value),
         ("HER2", profile.her2.value),
+        *(("HER2 test", _her2_test(t)) for t in profile.her2_tests),
         ("Sex", profile.sex.value if profile.sex else "not given"),
         ("Menopausal status", profile.menopausal_status.value),
         ("ECOG", "not given" if profile.ecog is None else str(profile.ecog)),
         ("Visceral crisis", "yes" if profile.visceral_crisis else "no"),
         ("Comorbidities", ", ".join(conditions) or "none recorded"),
     ]
+
+
+def _date(day: dt.date) -> str:
+    """A date as HTML that a narrow column does not break at its hyphens."""
+    return f"<span class='nowrap'>{day.isoformat()}</span>"
 
 
 def _biomarker_row(r: BiomarkerResult) -> list[str]:
@@ -70,19 +90,19 @@ def _biomarker_row(r: BiomarkerResult) -> list[str]:
         escape(status),
         escape(r.origin.value),
         escape(sample or "not given"),
-        escape(r.tested_on.isoformat() if r.tested_on else "undated"),
+        _date(r.tested_on) if r.tested_on else "undated",
     ]
 
 
 def _treatment_row(t: Treatment) -> list[str]:
-    dates = " to ".join(d.isoformat() for d in (t.started_on, t.ended_on) if d is not None)
+    dates = " to ".join(_date(d) for d in (t.started_on, t.ended_on) if d is not None)
     if t.months is not None and not dates:
-        dates = f"{t.months:g} months"
+        dates = escape(f"{t.months:g} months")
     how = t.stop_reason.value.replace("_", " ") if t.stop_reason else "not given"
     if t.toxicity:
         how += f" ({t.toxicity})"
     line = f"{t.setting.value}" + (f", line {t.line}" if t.line is not None else "")
-    return [escape(line), escape(" + ".join(t.drugs)), escape(dates or "undated"), escape(how)]
+    return [escape(line), escape(" + ".join(t.drugs)), dates or "undated", escape(how)]
 
 
 def summary(p: Plan, profile: Profile | None) -> str:

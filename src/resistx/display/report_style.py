@@ -41,6 +41,7 @@ table.stack th { background: var(--panel); font-weight: 600; }
 .tier-trial { border-left-color: var(--trial); }
 .tier-trial .tier { background: var(--trial); }
 .label { font-weight: 600; }
+.nowrap { white-space: nowrap; }
 .reasons li, .cautions li { margin: 0.15em 0; }
 .factor { font-variant: small-caps; font-weight: 600; color: var(--muted); }
 .cite { color: var(--muted); font-size: 0.9em; }
