@@ -219,7 +219,7 @@ def document(
     body = [
         f"<header><h1>Tumour board report: {escape(who)}</h1>",
         f"<p class='meta'>Decision date {escape(date)} · policy {escape(p.policy.name)} "
-        f"{escape(p.policy.version)} · evidence {escape(p.evidence_version)} · "
+        f"version {escape(p.policy.version)} · evidence {escape(p.evidence_version)} · "
         f"resistx {escape(p.library_version)}</p>",
         f"<p class='disclaimer'>{escape(p.disclaimer)}</p></header><main>",
         summary(p, profile),
