@@ -326,3 +326,14 @@ def test_the_stylesheet_has_a_phone_and_a_print_layout() -> None:
     printed = style[style.index("@media print") :]
     rule = printed[: printed.index("break-inside: avoid")]
     assert ".option" in rule[rule.rindex("}") :] and ".forest svg" in rule[rule.rindex("}") :]
+
+
+def test_the_report_never_replaces_its_profile(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = tmp_path / "p.json"
+    text = example("01").read_text(encoding="utf-8")
+    profile.write_text(text, encoding="utf-8")
+    assert main(["report", str(profile), "--out", str(tmp_path / "." / "p.json")]) == 2
+    assert "is the profile itself" in capsys.readouterr().err
+    assert profile.read_text(encoding="utf-8") == text

@@ -351,6 +351,9 @@ def _plot(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     """The tumour-board report of one patient, written to ``--out`` only (nothing else is
     created, and nothing is written when the profile or the preferences are bad)."""
+    if args.file != "-" and Path(args.out).resolve() == Path(args.file).resolve():
+        msg = f"--out: {args.out} is the profile itself; the report would replace it"
+        raise UsageError(msg)
     profile = _read_profile(args.file)
     plan = resistx.sequence(profile, _preferences(args), policy=args.policy)
     document = plan.to_html(full=True, profile=profile)

@@ -12,7 +12,7 @@ html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0 auto; padding: 16px 20px 40px; max-width: 980px; color: var(--ink);
   font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
   sans-serif; overflow-wrap: break-word; }
-h1 { font-size: 1.5em; margin: 0.2em 0 0.1em; }
+h1 { font-size: 1.5em; margin: 0.2em 0 0.1em; overflow-wrap: anywhere; }
 h2 { font-size: 1.2em; margin: 1.4em 0 0.5em; padding-bottom: 0.2em;
   border-bottom: 2px solid var(--ink); }
 h3 { font-size: 1em; margin: 1em 0 0.4em; }
@@ -22,12 +22,14 @@ ul { padding-left: 1.3em; }
 .disclaimer { border: 1px solid var(--rule); background: var(--panel); padding: 8px 12px;
   font-style: italic; }
 .alert { border-left: 5px solid var(--alert); background: #fdf0f0; padding: 8px 12px; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0.4em 0; }
+/* minmax(0, ...) and anywhere: a long unbroken value (an id) wraps instead of widening the page */
+.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 16px;
+  margin: 0.4em 0; }
 .facts dt { font-weight: 600; }
-.facts dd { margin: 0; }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
 table.stack { border-collapse: collapse; width: 100%; margin: 0.4em 0; }
 table.stack th, table.stack td { text-align: left; vertical-align: top; padding: 4px 8px;
-  border-bottom: 1px solid var(--rule); }
+  border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
 table.stack th { background: var(--panel); font-weight: 600; }
 .option { border: 1px solid var(--rule); border-left: 6px solid var(--later);
   border-radius: 4px; padding: 8px 12px; margin: 0 0 12px; }
