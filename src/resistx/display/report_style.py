@@ -29,7 +29,7 @@ ul { padding-left: 1.3em; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 table.stack { border-collapse: collapse; width: 100%; margin: 0.4em 0; }
 table.stack th, table.stack td { text-align: left; vertical-align: top; padding: 4px 8px;
-  border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
+  border-bottom: 1px solid var(--rule); overflow-wrap: break-word; }
 table.stack th { background: var(--panel); font-weight: 600; }
 .option { border: 1px solid var(--rule); border-left: 6px solid var(--later);
   border-radius: 4px; padding: 8px 12px; margin: 0 0 12px; }
