@@ -337,3 +337,13 @@ def test_the_report_never_replaces_its_profile(
     assert main(["report", str(profile), "--out", str(tmp_path / "." / "p.json")]) == 2
     assert "is the profile itself" in capsys.readouterr().err
     assert profile.read_text(encoding="utf-8") == text
+
+
+def test_the_command_has_help_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["report", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out and "resistx report examples/01-esr1-mutated.json" in out
+    for option in ("--out", "--policy", "--preferences", "--priority", "--no-trials"):
+        assert option in out
