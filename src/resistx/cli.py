@@ -8,6 +8,7 @@
     resistx mechanisms [--gene]  the resistance-mechanism catalog
     resistx schema profile|plan  the JSON Schema of a profile or a plan
     resistx plot forest|plan     a figure: the forest plot of hazard ratios, or a patient's plan
+    resistx report FILE --out F  a patient's plan as one self-contained HTML report
 
 Exit codes: 0 success, 2 bad input or usage, 3 out of scope, 70 internal error (a bug in
 resistx: please report it). Errors go to stderr as one readable block; a traceback only
@@ -384,6 +385,24 @@ def _plot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    """The tumour-board report of one patient, written to ``--out`` only (nothing else is
+    created, and nothing is written when the profile or the preferences are bad)."""
+    if args.file != "-" and Path(args.out).resolve() == Path(args.file).resolve():
+        msg = f"--out: {args.out} is the profile itself; the report would replace it"
+        raise UsageError(msg)
+    profile = _read_profile(args.file)
+    plan = resistx.sequence(profile, _preferences(args), policy=args.policy)
+    document = plan.to_html(full=True, profile=profile)
+    try:
+        Path(args.out).write_text(document, encoding="utf-8")
+    except OSError as e:
+        msg = f"--out: cannot write {args.out}: {e.strerror or e}"
+        raise UsageError(msg) from None
+    _say(f"wrote {args.out}")
+    return EXIT_OK
+
+
 # -- the parser --------------------------------------------------------------------------------
 
 
@@ -664,6 +683,26 @@ def build_parser() -> argparse.ArgumentParser:
     _pack_option(plot, "for forest: the evidence to draw (default: the review's)")
     _policy_option(plot)
     _preference_options(plot.add_argument_group("preferences (plot plan only)"))
+
+    report = _command(
+        sub,
+        "report",
+        _report,
+        "Write a patient's plan as one self-contained HTML report for a tumour board",
+        [
+            "resistx report examples/01-esr1-mutated.json --out plan.html",
+            "resistx report --policy practice-2026 --priority quality_of_life FILE --out plan.html",
+        ],
+    )
+    report.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    report.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the HTML file to write (replaced if it exists)",
+    )
+    _policy_option(report)
+    _preference_options(report)
     return parser
 
 
