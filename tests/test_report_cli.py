@@ -84,3 +84,19 @@ def test_the_command_has_help_with_examples(capsys: pytest.CaptureFixture[str]) 
     assert "examples:" in out and "resistx report examples/01-esr1-mutated.json" in out
     for option in ("--out", "--policy", "--preferences", "--priority", "--no-trials"):
         assert option in out
+
+
+@pytest.mark.parametrize("source", ["fhir", "phenopacket"])
+def test_a_report_from_a_standard_document_is_the_report_of_its_converted_profile(
+    tmp_path: Path, source: str
+) -> None:
+    from resistx import interop  # noqa: PLC0415
+
+    document = Path(__file__).parent.parent / "examples" / "interop"
+    document = document / f"03-pik3ca-esr1-diabetes.{source}.json"
+    target = tmp_path / "plan.html"
+    assert main(["report", "--from", source, str(document), "--out", str(target)]) == 0
+    convert = interop.from_fhir if source == "fhir" else interop.from_phenopacket
+    profile = convert(document).profile
+    plan = resistx.sequence(profile)
+    assert target.read_text(encoding="utf-8") == plan.to_html(full=True, profile=profile)

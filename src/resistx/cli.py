@@ -391,7 +391,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.file != "-" and Path(args.out).resolve() == Path(args.file).resolve():
         msg = f"--out: {args.out} is the profile itself; the report would replace it"
         raise UsageError(msg)
-    profile = _read_profile(args.file)
+    profile = _read_profile(args.file, args.source_format)
     plan = resistx.sequence(profile, _preferences(args), policy=args.policy)
     document = plan.to_html(full=True, profile=profile)
     try:
@@ -503,7 +503,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="on an internal error, print the traceback"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _patient_commands(sub)
+    _evidence_commands(sub)
+    _report_command(sub)
+    return parser
 
+
+def _patient_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """sequence, compare, convert, validate: one patient's profile in."""
     seq = _command(
         sub,
         "sequence",
@@ -573,6 +580,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     val.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
 
+
+def _evidence_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """trials, trial, mechanisms, schema, plot: the evidence base and its figures."""
     trials = _command(
         sub,
         "trials",
@@ -684,6 +694,8 @@ def build_parser() -> argparse.ArgumentParser:
     _policy_option(plot)
     _preference_options(plot.add_argument_group("preferences (plot plan only)"))
 
+
+def _report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
     report = _command(
         sub,
         "report",
@@ -692,9 +704,11 @@ def build_parser() -> argparse.ArgumentParser:
         [
             "resistx report examples/01-esr1-mutated.json --out plan.html",
             "resistx report --policy practice-2026 --priority quality_of_life FILE --out plan.html",
+            "resistx report --from fhir bundle.json --out plan.html",
         ],
     )
     report.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    _from_option(report, required=False)
     report.add_argument(
         "--out",
         required=True,
@@ -703,7 +717,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _policy_option(report)
     _preference_options(report)
-    return parser
 
 
 def _check(args: argparse.Namespace) -> None:
