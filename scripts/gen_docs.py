@@ -64,6 +64,12 @@ def ranking_page() -> str:
         "`ranking.py` orders the options. The four factors follow the review's Discussion: "
         "molecular, efficacy, history, balance.",
         "",
+        "What the memo shares between patients, none of it changing a plan: a factor's result "
+        "for a regimen, stored under the `Inputs` fields its rules actually read (`tracked.py`, "
+        "recorded as they run); a finding in the `Inputs` without its date, sample and variant, "
+        "which each plan writes into its reasons (`slots.py`); one row per regimen and four "
+        "results (`ranking.Row`); and the ranked order per four result columns.",
+        "",
         "## The order",
         "",
         "An excluded regimen is left out with its reasons. The rest are sorted by, in order:",
