@@ -1,0 +1,155 @@
+"""Input and output speed: ``load_profile``, ``to_json`` and ``import resistx`` (a script, not a test).
+
+    python benchmarks/load.py [--profiles 5000] [--baseline-python PATH]
+
+Generates distinct valid profiles (seeded) and prints medians, each beside the
+straightforward path measured in the same run:
+
+- ``load_profile`` of a mapping and of JSON text: the compiled path (what ``load_profile``
+  does) and the collecting path it falls back to (``resistx._serde.structure_collecting``);
+- ``to_json`` of full plans: what ``to_json`` does, and ``json.dumps`` over cattrs'
+  unstructuring (``resistx._serde.to_json_slow``);
+- ``import resistx`` over ``import attrs, cattrs`` in fresh interpreters; with
+  ``--baseline-python`` the same for another install (an older wheel) beside it.
+
+Targets (issue 12): load_profile <= 50 us median; import <= 50 ms over attrs and cattrs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import resistx
+from resistx import _serde
+
+GENES = ["ESR1", "pik3ca", "AKT1", "PTEN", "RB1", "CCNE1", "BRCA1", "BRCA2", "PALB2", "ERBB2"]
+STATUSES = ["mutated", "wild_type", "amplified", "loss", "not_detected"]
+REGIMENS = [
+    ["palbociclib", "letrozole"],
+    ["Ibrance", "fulvestrant"],
+    ["ribociclib", "fulvestrant"],
+    ["abemaciclib", "anastrozole"],
+    ["capecitabine"],
+    ["paclitaxel"],
+    ["everolimus", "exemestane"],
+]
+
+
+def _day(rnd: random.Random, year: int = 2024) -> str:
+    return f"{year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+
+
+def _treatment(rnd: random.Random, line: int) -> dict[str, Any]:
+    treatment: dict[str, Any] = {"drugs": rnd.choice(REGIMENS), "line": line}
+    if rnd.random() < 0.5:
+        treatment["months"] = round(rnd.uniform(1, 30), 1)
+    else:
+        treatment["started_on"] = _day(rnd, 2023)
+        treatment["ended_on"] = _day(rnd, 2024)
+    stop = rnd.choice(["progression", "progression", "toxicity", "completed"])
+    treatment["stop_reason"] = stop
+    if stop == "toxicity":
+        treatment["toxicity"] = rnd.choice(["neutropenia", "diarrhoea", "Pneumonitis"])
+    return treatment
+
+
+def generated(rnd: random.Random, index: int) -> dict[str, Any]:
+    """A valid, realistic profile; ``index`` makes each one distinct."""
+    comorbidities: list[Any] = rnd.sample(["diabetes", "neuropathy", "Cardiac disease"], 2)
+    if rnd.random() < 0.3:
+        comorbidities = [{"name": "diabetes", "hba1c": round(rnd.uniform(5, 9), 1)}]
+    return {
+        "schema_version": 2,
+        "patient_id": f"p{index:07d}",
+        "as_of": "2025-06-01",
+        "hormone_receptor": "positive",
+        "her2": rnd.choice(["0", "ultralow", "low", "unknown"]),
+        "menopausal_status": rnd.choice(["postmenopausal", "premenopausal", "unknown"]),
+        "ecog": rnd.choice([None, 0, 1, 2]),
+        "visceral_crisis": rnd.random() < 0.1,
+        "comorbidities": comorbidities[: rnd.randint(0, 2)],
+        "biomarkers": [
+            {
+                "gene": rnd.choice(GENES),
+                "status": rnd.choice(STATUSES),
+                "sample": rnd.choice(["tissue", "ctdna"]),
+                "assay": "ngs",
+                "tested_on": _day(rnd, 2025)[:5] + "0" + str(rnd.randint(1, 5)) + "-15",
+            }
+            for _ in range(rnd.randint(0, 4))
+        ],
+        "treatments": [_treatment(rnd, i + 1) for i in range(rnd.randint(1, 3))],
+    }
+
+
+def median_us(function: Callable[[Any], object], inputs: list[Any]) -> float:
+    """Median time of one call over ``inputs``, each given once (nothing is warm but the code)."""
+    times = []
+    for item in inputs:
+        start = time.perf_counter()
+        function(item)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1e6
+
+
+def _load_slow(source: Any) -> resistx.Profile:
+    data = json.loads(source) if isinstance(source, str) else source
+    return _serde.structure_collecting(data, resistx.Profile)
+
+
+def import_ms(python: str, statement: str, runs: int) -> float:
+    """Median wall time of a fresh interpreter running ``statement``."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([python, "-c", statement], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def import_figures(python: str, label: str, runs: int) -> dict[str, float]:
+    base = import_ms(python, "import attrs, cattrs", runs)
+    full = import_ms(python, "import resistx", runs)
+    return {
+        f"import attrs, cattrs ({label}) (ms)": base,
+        f"import resistx ({label}) (ms)": full,
+        f"import resistx over attrs, cattrs ({label}) (ms)": full - base,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", type=int, default=5_000)
+    parser.add_argument("--imports", type=int, default=20, help="fresh interpreters per figure")
+    parser.add_argument("--baseline-python", help="an interpreter with another resistx install")
+    args = parser.parse_args()
+    rnd = random.Random(12)
+    dicts = [generated(rnd, i) for i in range(args.profiles)]
+    texts = [json.dumps(d) for d in dicts]
+    profiles = [resistx.load_profile(d) for d in dicts]
+    plans = [resistx.sequence(p) for p in profiles[:500]]
+    figures = {
+        "load_profile(mapping), median (us)": median_us(resistx.load_profile, dicts),
+        "  collecting path (us)": median_us(_load_slow, dicts),
+        "load_profile(JSON text), median (us)": median_us(resistx.load_profile, texts),
+        "  collecting path (json.loads + structuring) (us)": median_us(_load_slow, texts),
+        "to_json(plan), median (us)": median_us(resistx.to_json, plans),
+        "  json.dumps over cattrs unstructure (us)": median_us(_serde.to_json_slow, plans),
+        **import_figures(sys.executable, "this install", args.imports),
+    }
+    if args.baseline_python:
+        figures.update(import_figures(args.baseline_python, "baseline", args.imports))
+    for name, value in figures.items():
+        print(f"{name:60s} {value:10.1f}")
+
+
+if __name__ == "__main__":
+    main()
