@@ -161,8 +161,9 @@ def test_the_input_classes_structure_alike_on_both_paths(data: dict[str, Any]) -
             return e.problems
 
     cases: list[tuple[Any, Any]] = [(resistx.Profile, data)]
-    cases += [(resistx.Treatment, t) for t in data.get("treatments") or () if isinstance(t, dict)]
-    cases += [(resistx.BiomarkerResult, b) for b in data.get("biomarkers") or ()]
+    for cls, key in ((resistx.Treatment, "treatments"), (resistx.BiomarkerResult, "biomarkers")):
+        items = data.get(key)
+        cases += [(cls, item) for item in items] if isinstance(items, list) else []
     cases += [(tuple[Her2Test, ...], data.get("her2_tests", []))]
     cases += [(resistx.Preferences, {"short_cdk46i_months": data.get("ecog")})]
     for cls, value in cases:
