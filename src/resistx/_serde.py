@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from resistx import _suggest
+from resistx import _output, _suggest
 from resistx._errors import ConversionError, ProfileError
 from resistx.model import _show, enums
 from resistx.model import profile as profile_model
@@ -417,13 +417,14 @@ def problems_of(exc: DataProblemsError, root: str = "$") -> tuple[tuple[str, str
     return tuple((root + path, message) for path, message in exc.problems)
 
 
-#: off inside ``straightforward()``: every input is structured by the collecting hooks
+#: off inside ``straightforward()``: inputs by the collecting hooks, output by cattrs and json
 _use_compiled: contextvars.ContextVar[bool] = contextvars.ContextVar("compiled", default=True)
 
 
 @contextlib.contextmanager
 def straightforward() -> Iterator[None]:
-    """Inside the block, input classes skip the compiled path (for tests and benchmarks)."""
+    """Inside the block, input classes and ``to_json`` skip the compiled paths (for tests and
+    benchmarks)."""
     token = _use_compiled.set(False)
     try:
         yield
@@ -488,7 +489,14 @@ def from_dict(cls: type[T], data: object) -> T:
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
-    """``json.dumps(to_dict(obj))`` with stable key order."""
+    """``json.dumps(to_dict(obj))`` with stable key order.
+
+    Model objects take a compiled path (``resistx._output``), written by orjson when the
+    ``resistx[fast]`` extra is installed; the text is the same either way.
+    """
+    if _use_compiled.get():
+        with contextlib.suppress(Exception):
+            return _output.dumps(obj, indent)
     return to_json_slow(obj, indent=indent)
 
 
