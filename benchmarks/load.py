@@ -1,16 +1,19 @@
 """Input and output speed: ``load_profile``, ``to_json`` and ``import resistx`` (a script, not a test).
 
-    python benchmarks/load.py [--profiles 5000] [--baseline-python PATH]
+    python benchmarks/load.py [--profiles 5000] [--imports 30] [--baseline-python PATH]
 
-Generates distinct valid profiles (seeded) and prints medians, each beside the
-straightforward path measured in the same run:
+Generates distinct valid profiles (seeded) and prints medians; with ``--baseline-python``
+(say, a venv with 0.2.0.dev0 from a wheel) the public figures of that install too, from the
+same run. Beside them, this install with its compiled paths turned off:
 
 - ``load_profile`` of a mapping and of JSON text: the compiled path (what ``load_profile``
   does) and the collecting path it falls back to (``resistx._serde.structure_collecting``);
-- ``to_json`` of full plans: what ``to_json`` does, and ``json.dumps`` over cattrs'
-  unstructuring (``resistx._serde.to_json_slow``);
-- ``import resistx`` over ``import attrs, cattrs`` in fresh interpreters; with
-  ``--baseline-python`` the same for another install (an older wheel) beside it.
+- ``to_json`` of full plans, compact and ``indent=2`` (what the CLI writes): what
+  ``to_json`` does, and ``json.dumps`` over cattrs' unstructuring
+  (``resistx._serde.to_json_slow``, what 0.2.0.dev0 did);
+- ``import resistx`` over ``import attrs, cattrs`` in fresh interpreters, as CPU time (user
+  plus system) of the child, which other load on the machine disturbs less than wall time;
+  with ``--baseline-python`` the same for another install (an older wheel) beside it.
 
 Targets (issue 12): load_profile <= 50 us median; import <= 50 ms over attrs and cattrs.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -100,53 +104,98 @@ def median_us(function: Callable[[Any], object], inputs: list[Any]) -> float:
     return statistics.median(times) * 1e6
 
 
+def _indented(plan: resistx.Plan) -> str:
+    return resistx.to_json(plan, indent=2)
+
+
+def _indented_slow(plan: resistx.Plan) -> str:
+    return _serde.to_json_slow(plan, indent=2)
+
+
 def _load_slow(source: Any) -> resistx.Profile:
     data = json.loads(source) if isinstance(source, str) else source
     return _serde.structure_collecting(data, resistx.Profile)
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def import_ms(python: str, statement: str, runs: int) -> float:
-    """Median wall time of a fresh interpreter running ``statement``."""
+    """Median CPU time of a fresh interpreter running ``statement``."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = _children_cpu()
         subprocess.run([python, "-c", statement], check=True)
-        times.append(time.perf_counter() - start)
+        times.append(_children_cpu() - start)
     return statistics.median(times) * 1000
 
 
 def import_figures(python: str, label: str, runs: int) -> dict[str, float]:
     base = import_ms(python, "import attrs, cattrs", runs)
     full = import_ms(python, "import resistx", runs)
+    engine = import_ms(python, "import resistx; resistx.sequence", runs)
     return {
         f"import attrs, cattrs ({label}) (ms)": base,
-        f"import resistx ({label}) (ms)": full,
         f"import resistx over attrs, cattrs ({label}) (ms)": full - base,
+        f"  and the engine (resistx.sequence) ({label}) (ms)": engine - base,
     }
+
+
+def public_figures(profiles: int) -> dict[str, float]:
+    """Medians through the public API only, so that an older install can run them too."""
+    rnd = random.Random(12)
+    dicts = [generated(rnd, i) for i in range(profiles)]
+    texts = [json.dumps(d) for d in dicts]
+    plans = [resistx.sequence(resistx.load_profile(d)) for d in dicts[:500]]
+    return {
+        "load_profile(mapping), median (us)": median_us(resistx.load_profile, dicts),
+        "load_profile(JSON text), median (us)": median_us(resistx.load_profile, texts),
+        "to_json(plan), median (us)": median_us(resistx.to_json, plans),
+        "to_json(plan, indent=2), median (us)": median_us(_indented, plans),
+    }
+
+
+def plain_path_figures(profiles: int) -> dict[str, float]:
+    """The same, with this install's compiled paths turned off."""
+    rnd = random.Random(12)
+    dicts = [generated(rnd, i) for i in range(profiles)]
+    texts = [json.dumps(d) for d in dicts]
+    plans = [resistx.sequence(resistx.load_profile(d)) for d in dicts[:500]]
+    return {
+        "load_profile(mapping), collecting path (us)": median_us(_load_slow, dicts),
+        "load_profile(JSON text), json.loads + collecting path (us)": median_us(_load_slow, texts),
+        "to_json(plan), cattrs + json.dumps (us)": median_us(_serde.to_json_slow, plans),
+        "to_json(plan, indent=2), cattrs + json.dumps (us)": median_us(_indented_slow, plans),
+    }
+
+
+def _baseline(python: str, profiles: int) -> dict[str, float]:
+    out = subprocess.run(
+        [python, __file__, "--public-only", "--profiles", str(profiles)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {line[:60].rstrip() + " [baseline]": float(line[60:]) for line in out.splitlines()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=int, default=5_000)
-    parser.add_argument("--imports", type=int, default=20, help="fresh interpreters per figure")
+    parser.add_argument("--imports", type=int, default=30, help="fresh interpreters per figure")
     parser.add_argument("--baseline-python", help="an interpreter with another resistx install")
+    parser.add_argument("--public-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    rnd = random.Random(12)
-    dicts = [generated(rnd, i) for i in range(args.profiles)]
-    texts = [json.dumps(d) for d in dicts]
-    profiles = [resistx.load_profile(d) for d in dicts]
-    plans = [resistx.sequence(p) for p in profiles[:500]]
-    figures = {
-        "load_profile(mapping), median (us)": median_us(resistx.load_profile, dicts),
-        "  collecting path (us)": median_us(_load_slow, dicts),
-        "load_profile(JSON text), median (us)": median_us(resistx.load_profile, texts),
-        "  collecting path (json.loads + structuring) (us)": median_us(_load_slow, texts),
-        "to_json(plan), median (us)": median_us(resistx.to_json, plans),
-        "  json.dumps over cattrs unstructure (us)": median_us(_serde.to_json_slow, plans),
-        **import_figures(sys.executable, "this install", args.imports),
-    }
-    if args.baseline_python:
-        figures.update(import_figures(args.baseline_python, "baseline", args.imports))
+    figures = public_figures(args.profiles)
+    if not args.public_only:
+        if args.baseline_python:
+            figures.update(_baseline(args.baseline_python, args.profiles))
+        figures.update(plain_path_figures(args.profiles))
+        figures.update(import_figures(sys.executable, "this install", args.imports))
+        if args.baseline_python:
+            figures.update(import_figures(args.baseline_python, "baseline", args.imports))
     for name, value in figures.items():
         print(f"{name:60s} {value:10.1f}")
 
