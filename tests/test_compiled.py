@@ -10,6 +10,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -200,3 +201,25 @@ def test_the_compiled_path_refuses_what_the_collecting_path_reports(field: str, 
         _compiled.compiled(resistx.Treatment)(treatment)
     with pytest.raises(_serde.DataProblemsError):
         _serde.structure_or_problems(treatment, resistx.Treatment)
+
+
+def test_a_normalising_hook_the_compiled_path_does_not_mirror_keeps_a_class_off_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hook added to the collecting path alone must not be skipped by the compiled one."""
+
+    @attrs.frozen(kw_only=True)
+    class Reading:
+        gene: str
+
+    monkeypatch.setitem(_serde._FIELD_HOOKS, (Reading, "gene"), _serde._gene)
+    with pytest.raises(NotImplementedError):
+        _compiled.compiled(Reading)
+    monkeypatch.setitem(_serde._FIELD_HOOKS, (resistx.Preferences, "priority"), _serde._gene)
+    monkeypatch.setattr(_compiled, "_COMPILED", {})
+    _serde._compiled_structurer.cache_clear()
+    try:
+        with pytest.raises(_serde.DataProblemsError, match="not a gene"):
+            _serde.structure_or_problems({"priority": "balanced"}, resistx.Preferences)
+    finally:
+        _serde._compiled_structurer.cache_clear()

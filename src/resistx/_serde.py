@@ -439,7 +439,10 @@ def _compiled_structurer(cls: Hashable) -> Callable[[Any], Any] | None:
         return None
     from resistx import _compiled  # noqa: PLC0415 - it imports this module
 
-    return _compiled.compiled(cls)
+    try:
+        return _compiled.compiled(cls)
+    except NotImplementedError:  # a type or a normalising hook it does not mirror
+        return None
 
 
 def structure_or_problems(data: object, cls: type[T]) -> T:
