@@ -5,7 +5,7 @@ Ye et al., Breast Cancer: Targets and Therapy 2024:16 (doi 10.2147/BCTT.S438366)
 Decision support for clinicians, never a substitute for their judgment.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from resistx._errors import (
     ConversionError,
@@ -22,7 +22,6 @@ from resistx.evidence import EvidenceBase, McbsGrade
 from resistx.evidence._pack import evidence_for as _evidence_for
 from resistx.evidence.mcbs import grade_trial as mcbs_grade
 from resistx.io.profile import load_profile
-from resistx.io.schema import json_schema
 from resistx.mechanisms import catalog as _catalog
 from resistx.mechanisms import mechanisms_for
 from resistx.model import (
@@ -74,8 +73,13 @@ from resistx.model import (
     TrialSetting,
     TrialStatus,
 )
-from resistx.sequencing import Policy, compare, sequence
-from resistx.sequencing.policy import names as _policy_names
+
+if TYPE_CHECKING:
+    from resistx.sequencing import Policy, compare, sequence
+
+#: the engine is imported on first use of one of these: its rules and records are about a
+#: third of ``import resistx``, and loading, checking or converting profiles needs none of it
+_ENGINE = ("Policy", "compare", "sequence")
 
 
 def __getattr__(name: str) -> Any:
@@ -83,6 +87,12 @@ def __getattr__(name: str) -> Any:
     # more than the rest of ``import resistx`` together
     if name == "__version__":
         return _version()
+    if name in _ENGINE:
+        from resistx import sequencing  # noqa: PLC0415
+
+        value = getattr(sequencing, name)
+        globals()[name] = value  # later reads find it without this function
+        return value
     msg = f"module 'resistx' has no attribute {name!r}"
     raise AttributeError(msg)
 
@@ -96,7 +106,16 @@ def evidence(version: str | None = None) -> EvidenceBase:
 def policies() -> tuple[str, ...]:
     """The names of the bundled policies ``sequence(..., policy=...)`` accepts (``ye2024``,
     the default, and ``practice-2026``)."""
-    return _policy_names()
+    from resistx.sequencing.policy import names  # noqa: PLC0415 - the engine, on first use
+
+    return names()
+
+
+def json_schema(which: Literal["profile", "plan"]) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of a profile or a plan as resistx reads and writes them."""
+    from resistx.io import schema  # noqa: PLC0415 - built on first use, not at import
+
+    return schema.json_schema(which)
 
 
 def mechanisms() -> tuple[ResistanceMechanism, ...]:

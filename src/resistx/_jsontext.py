@@ -7,6 +7,7 @@ Here each of those is a problem, and the text has a documented maximum size.
 
 from __future__ import annotations
 
+import contextvars
 import json
 from typing import Any
 
@@ -25,14 +26,22 @@ class _Object(dict[str, Any]):
     duplicates: dict[str, int]
 
 
+#: set when the text being read gave a key twice in some object: only then is the data
+#: walked to find where (most text has no repeated key, and the walk is most of the reading)
+_found_duplicates: contextvars.ContextVar[bool] = contextvars.ContextVar("dup", default=False)
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out = _Object(pairs)
-    if len(out) != len(pairs):
-        counts: dict[str, int] = {}
-        for key, _ in pairs:
-            counts[key] = counts.get(key, 0) + 1
-        out.duplicates = {k: n for k, n in counts.items() if n > 1}
-    return out
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    counts: dict[str, int] = {}
+    for key, _ in pairs:
+        counts[key] = counts.get(key, 0) + 1
+    repeated = _Object(out)
+    repeated.duplicates = {k: n for k, n in counts.items() if n > 1}
+    _found_duplicates.set(True)
+    return repeated
 
 
 def _duplicate_keys(data: object) -> Problems:
@@ -75,6 +84,7 @@ def loads_keeping_duplicates(
     if len(text) > max_chars:
         msg = f"{what} is {len(text):,} characters long; at most {max_chars:,} are read"
         raise DataProblemsError([("", msg)])
+    token = _found_duplicates.set(False)
     try:
         data = json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as e:
@@ -86,4 +96,7 @@ def loads_keeping_duplicates(
     except ValueError:  # what json raises for an integer of more than 4,300 digits
         msg = f"{what} holds an integer of more than 4,300 digits"
         raise DataProblemsError([("", msg)]) from None
-    return data, _duplicate_keys(data)
+    finally:
+        found = _found_duplicates.get()
+        _found_duplicates.reset(token)
+    return data, _duplicate_keys(data) if found else []

@@ -8,6 +8,8 @@ document before anything is raised.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import enum
 import json
@@ -15,18 +17,18 @@ import math
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from functools import cache
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
 
-from resistx import _suggest
+from resistx import _output, _suggest
 from resistx._errors import ConversionError, ProfileError
 from resistx.model import _show, enums
 from resistx.model import profile as profile_model
-from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
+from resistx.model.profile import BiomarkerResult, Her2Test, Preferences, Profile, Treatment
 from resistx.vocab import adverse_events, comorbidities, drugs, genes
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -415,8 +417,49 @@ def problems_of(exc: DataProblemsError, root: str = "$") -> tuple[tuple[str, str
     return tuple((root + path, message) for path, message in exc.problems)
 
 
+#: off inside ``straightforward()``: inputs by the collecting hooks, output by cattrs and json
+_use_compiled: contextvars.ContextVar[bool] = contextvars.ContextVar("compiled", default=True)
+
+
+@contextlib.contextmanager
+def straightforward() -> Iterator[None]:
+    """Inside the block, input classes and ``to_json`` skip the compiled paths (for tests and
+    benchmarks)."""
+    token = _use_compiled.set(False)
+    try:
+        yield
+    finally:
+        _use_compiled.reset(token)
+
+
+@cache
+def _compiled_structurer(cls: Hashable) -> Callable[[Any], Any] | None:
+    """The compiled fast path of an input class (``resistx._compiled``), or None."""
+    if cls not in (Profile, Preferences, Treatment, BiomarkerResult, tuple[Her2Test, ...]):
+        return None
+    from resistx import _compiled  # noqa: PLC0415 - it imports this module
+
+    try:
+        return _compiled.compiled(cls)
+    except NotImplementedError:  # a type or a normalising hook it does not mirror
+        return None
+
+
 def structure_or_problems(data: object, cls: type[T]) -> T:
     """Structure JSON-like ``data`` into ``cls``, or raise ``DataProblemsError`` with every problem.
+
+    An input class takes its compiled path first; on any doubt the collecting hooks
+    structure the data again and say what is wrong.
+    """
+    fast = _compiled_structurer(typing.cast(Hashable, cls)) if _use_compiled.get() else None
+    if fast is not None:
+        with contextlib.suppress(Exception):
+            return fast(data)  # type: ignore[no-any-return]
+    return structure_collecting(data, cls)
+
+
+def structure_collecting(data: object, cls: type[T]) -> T:
+    """``structure_or_problems`` by the collecting hooks alone.
 
     Suggestions are rationed per document, and data nested too deeply for the interpreter
     is one problem at the root rather than a ``RecursionError``.
@@ -449,5 +492,17 @@ def from_dict(cls: type[T], data: object) -> T:
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
-    """``json.dumps(to_dict(obj))`` with stable key order."""
+    """``json.dumps(to_dict(obj))`` with stable key order.
+
+    Model objects take a compiled path (``resistx._output``), written by orjson when the
+    ``resistx[fast]`` extra is installed; the text is the same either way.
+    """
+    if _use_compiled.get():
+        with contextlib.suppress(Exception):
+            return _output.dumps(obj, indent)
+    return to_json_slow(obj, indent=indent)
+
+
+def to_json_slow(obj: object, *, indent: int | None = None) -> str:
+    """``to_json`` by cattrs' unstructuring and ``json.dumps``: what the fast output must equal."""
     return json.dumps(to_dict(obj), sort_keys=True, indent=indent, ensure_ascii=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import difflib
 import functools
 from collections.abc import Iterable, Iterator
 
@@ -36,6 +35,8 @@ def _by_fold(choices: tuple[str, ...]) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=8192)
 def _closest(word: str, choices: tuple[str, ...], n: int) -> tuple[str, ...]:
+    import difflib  # noqa: PLC0415 - only a misspelt name needs it; not at import time
+
     by_fold = _by_fold(choices)
     hits = difflib.get_close_matches(word.casefold(), list(by_fold), n=n, cutoff=0.6)
     return tuple(by_fold[h] for h in hits)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Container
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from resistx import _jsontext, _serde
+from resistx import _data, _jsontext, _serde
 from resistx._errors import EvidenceError
 from resistx.evidence._base import EvidenceBase, fold_key
 from resistx.model import _show
@@ -123,5 +122,5 @@ def load_file(path: object) -> EvidenceBase:
 @functools.cache
 def bundled() -> EvidenceBase:
     """The evidence base shipped with resistx, loaded once and cached."""
-    text = resources.files("resistx.evidence").joinpath("data", BUNDLED).read_text("utf-8")
+    text = _data.read_text("resistx.evidence", "data", BUNDLED)
     return parse_text(text, f"resistx/evidence/data/{BUNDLED}")

@@ -16,10 +16,9 @@ import functools
 import json
 import re
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
-from resistx import _serde
+from resistx import _data, _serde
 from resistx._errors import EvidenceError
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence._load import BUNDLED, bundled, integrity_problems
@@ -54,12 +53,12 @@ def pack(version: str) -> EvidenceBase:
     """A bundled evidence pack, built once and cached."""
     path = PACKS[version]
     origin = "resistx/evidence/" + "/".join(path)
-    data = json.loads(resources.files("resistx.evidence").joinpath(*path).read_text("utf-8"))
+    data = json.loads(_data.read_text("resistx.evidence", *path))
     return build(data, origin)
 
 
 def _review_data() -> dict[str, Any]:
-    text = resources.files("resistx.evidence").joinpath("data", BUNDLED).read_text("utf-8")
+    text = _data.read_text("resistx.evidence", "data", BUNDLED)
     data: dict[str, Any] = json.loads(text)
     return data
 

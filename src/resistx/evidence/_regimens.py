@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from typing import Any
 
-from resistx import _serde
+from resistx import _data, _serde
 from resistx._errors import EvidenceError
 from resistx.evidence._base import EvidenceBase
 from resistx.model.regimen import RegimenSpec, RegimenTable
@@ -101,7 +100,7 @@ def bundled_table(package: str, path: tuple[str, ...], evidence: EvidenceBase) -
 @functools.cache
 def _read(package: str, path: tuple[str, ...]) -> tuple[str, RegimenTable]:
     origin = "/".join((package.replace(".", "/"), *path))
-    data = json.loads(resources.files(package).joinpath(*path).read_text("utf-8"))
+    data = json.loads(_data.read_text(package, *path))
     try:
         return origin, _serde.converter.structure(data, RegimenTable)
     except _serde.DataProblemsError as e:

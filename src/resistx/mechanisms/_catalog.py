@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Mapping
-from importlib import resources
 
-from resistx import _serde
+from resistx import _data, _serde
 from resistx._errors import EvidenceError
 from resistx.io.profile import ProfileSource, load_profile
 from resistx.model.enums import BiomarkerStatus
@@ -21,9 +20,7 @@ BUNDLED = "mechanisms.json"
 def catalog() -> tuple[ResistanceMechanism, ...]:
     """Every mechanism of the review's Figure 1 and text, in the file's order."""
     origin = f"resistx/mechanisms/data/{BUNDLED}"
-    data = json.loads(
-        resources.files("resistx.mechanisms").joinpath("data", BUNDLED).read_text("utf-8")
-    )
+    data = json.loads(_data.read_text("resistx.mechanisms", "data", BUNDLED))
     try:
         return _serde.converter.structure(data["mechanisms"], tuple[ResistanceMechanism, ...])
     except _serde.DataProblemsError as e:

@@ -1,0 +1,39 @@
+"""What ``import resistx`` leaves for first use: the engine, the schema builder, orjson,
+importlib.resources and difflib (their time is measured in benchmarks/load.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+DEFERRED = ("resistx.sequencing", "resistx.io.schema", "orjson", "importlib.resources", "difflib")
+
+
+def _modules_after(code: str) -> set[str]:
+    script = f"import sys\n{code}\nprint('\\n'.join(sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    return set(out.split())
+
+
+def test_import_resistx_and_loading_a_profile_leave_the_deferred_modules_alone() -> None:
+    code = (
+        "import resistx\n"
+        "resistx.load_profile({'schema_version': 2, 'hormone_receptor': 'positive', 'her2': '0'})"
+    )
+    assert _modules_after(code).isdisjoint(DEFERRED)
+
+
+def test_each_deferred_module_comes_with_its_first_use() -> None:
+    code = (
+        "import resistx\n"
+        "plan = resistx.sequence({'schema_version': 2, 'hormone_receptor': 'positive', 'her2': '0'})\n"
+        "resistx.json_schema('plan'); resistx.to_json(plan, indent=2)\n"
+        "resistx.evidence(); resistx.policies()\n"
+        "try:\n"
+        "    resistx.load_profile({'schema_version': 2, 'hormone_receptor': 'positve', 'her2': '0'})\n"
+        "except resistx.ProfileError as e:\n"
+        "    assert 'did you mean positive' in str(e), e\n"
+    )
+    assert _modules_after(code).issuperset(DEFERRED)
