@@ -15,19 +15,17 @@ import attrs
 from resistx._version import version
 from resistx.evidence._base import EvidenceBase
 from resistx.io.profile import ProfileSource, load_preferences, load_profile
-from resistx.mechanisms._catalog import mechanisms_of
 from resistx.model.enums import Factor
-from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
 from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec
-from resistx.sequencing import inputs as build
 from resistx.sequencing import since, slots
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.memo import Memo
 from resistx.sequencing.notes import notes
+from resistx.sequencing.patient import Patient
 from resistx.sequencing.policy import Policy, get
 from resistx.sequencing.ranking import Assessed, Row, combine
 from resistx.sequencing.rule import Context, Rule
@@ -83,7 +81,7 @@ def sequence(
     prefs = load_preferences(preferences)
     pol = policy_of(policy)
     eb = evidence if evidence is not None else pol.default_evidence()
-    patient = _Patient.of(p, prefs)
+    patient = Patient.of(p, prefs)
     plan, ranked = _plan(patient, pol, eb)
     if pol.updated_by is None:
         return plan
@@ -110,7 +108,7 @@ def compare(
 ) -> tuple[Difference, ...]:
     """How the plan for one patient under ``after`` differs from the plan under ``before``
     (by default the default policy and the newer policy that updates it)."""
-    patient = _Patient.of(load_profile(profile), load_preferences(preferences))
+    patient = Patient.of(load_profile(profile), load_preferences(preferences))
     a = policy_of(before)
     if after is None and a.updated_by is None:
         msg = f"policy {a.name!r} names no newer policy; give the second policy"
@@ -121,30 +119,12 @@ def compare(
     )
 
 
-@attrs.frozen
-class _Patient:
-    """What two policies' plans for one patient share: the facts and the mechanisms."""
-
-    facts: Facts
-    mechanisms: tuple[ResistanceMechanism, ...]
-    findings: frozenset[tuple[str, Any]]
-    slots: dict[str, str]  # each finding's description, for the slots of memoised reasons
-
-    @classmethod
-    def of(cls, p: Profile, prefs: Preferences) -> _Patient:
-        facts = Facts(profile=p, preferences=prefs)
-        findings = frozenset(
-            (g, st.finding.result.status) for g, st in facts.genes.items() if st.finding is not None
-        )
-        return cls(facts, mechanisms_of(findings), findings, slots.descriptions(facts))
-
-
-def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, slots.Ranked]:
+def _plan(patient: Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, slots.Ranked]:
     """The plan under one policy, and its memoised ranked result."""
     ctx, memo = memo_for(pol, eb)
     facts, mechanisms, findings = patient.facts, patient.mechanisms, patient.findings
     p, prefs = facts.profile, facts.preferences
-    factor_inputs = _inputs(facts, mechanisms, ctx.call(_drug_sets))
+    factor_inputs = patient.inputs(ctx.call(_drug_sets))
     rules = _by_factor(pol.rules)
     specs = considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials, memo)
 
@@ -258,21 +238,6 @@ def _drug_sets(ctx: Context) -> tuple[frozenset[str], ...]:
     """The drug sets of the policy's regimens (what a progressed course can exclude), once per
     (policy, evidence)."""
     return tuple(frozenset(spec.drugs) for spec in ctx.regimens.values())
-
-
-def _inputs(
-    facts: Facts,
-    mechanisms: tuple[ResistanceMechanism, ...],
-    regimens: tuple[frozenset[str], ...] = (),
-) -> dict[Factor, object]:
-    """One frozen Inputs per factor: all its rules can read, and its memo key."""
-    molecular = build.molecular(facts, mechanisms)
-    return {
-        Factor.MOLECULAR: molecular,
-        Factor.EFFICACY: build.efficacy(molecular, facts),
-        Factor.HISTORY: build.history(facts, molecular, regimens),
-        Factor.BALANCE: build.balance(facts),
-    }
 
 
 def _plan_level(

@@ -1,0 +1,58 @@
+"""What the plans of one patient under two policies share, built once per profile: the facts,
+the mechanisms, the descriptions of the findings, and the Inputs no policy changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from resistx.mechanisms._catalog import mechanisms_of
+from resistx.model.enums import Factor
+from resistx.model.mechanism import ResistanceMechanism
+from resistx.model.profile import Preferences, Profile
+from resistx.sequencing import inputs as build
+from resistx.sequencing import slots
+from resistx.sequencing.facts import Facts
+
+
+@attrs.frozen
+class Patient:
+    """What two policies' plans for one patient share: the facts, the mechanisms and the
+    Inputs that do not depend on the policy (the history's reads the policy's regimens)."""
+
+    facts: Facts
+    mechanisms: tuple[ResistanceMechanism, ...]
+    findings: frozenset[tuple[str, Any]]
+    slots: dict[str, str]  # each finding's description, for the slots of memoised reasons
+    molecular: build.MolecularInputs
+    efficacy: build.EfficacyInputs
+    balance: build.BalanceInputs
+
+    @classmethod
+    def of(cls, p: Profile, prefs: Preferences) -> Patient:
+        facts = Facts(profile=p, preferences=prefs)
+        findings = frozenset(
+            (g, st.finding.result.status) for g, st in facts.genes.items() if st.finding is not None
+        )
+        mechanisms = mechanisms_of(findings)
+        molecular = build.molecular(facts, mechanisms)
+        return cls(
+            facts,
+            mechanisms,
+            findings,
+            slots.descriptions(facts),
+            molecular,
+            build.efficacy(molecular, facts),
+            build.balance(facts),
+        )
+
+    def inputs(self, regimens: tuple[frozenset[str], ...]) -> dict[Factor, object]:
+        """One frozen Inputs per factor: all its rules can read, and its memo key.
+        ``regimens``: the drug sets of the policy's regimens (what a course can exclude)."""
+        return {
+            Factor.MOLECULAR: self.molecular,
+            Factor.EFFICACY: self.efficacy,
+            Factor.HISTORY: build.history(self.facts, self.molecular, regimens),
+            Factor.BALANCE: self.balance,
+        }
