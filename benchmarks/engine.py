@@ -30,7 +30,7 @@ from resistx.sequencing import engine
 from resistx.sequencing.policy import get
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench import generated  # noqa: E402 - the generator beside this script
+from bench import generated
 
 POLICIES = ("default", "ye2024 alone", "practice-2026")
 
@@ -84,7 +84,9 @@ def main() -> None:
         )
         base = json.loads(out.stdout)
     print(f"{args.profiles} fresh distinct profiles, best of {args.rounds} rounds")
-    print(f"{'policy':16s} {'median us':>10s} {'profiles/s':>11s}" + ("   baseline" if base else ""))
+    print(
+        f"{'policy':16s} {'median us':>10s} {'profiles/s':>11s}" + ("   baseline" if base else "")
+    )
     for name, (median, rate) in here.items():
         line = f"{name:16s} {median:10.0f} {rate:11.0f}"
         if base:
