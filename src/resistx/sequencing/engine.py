@@ -85,16 +85,20 @@ def sequence(
     plan, ranked = _plan(patient, pol, eb)
     if pol.updated_by is None:
         return plan
-    # the newer policy's plan for the same patient (its own memo), and the differences: a
-    # function of the two memoised ranked results, keyed by those objects themselves
+    # the newer policy's ranking of the same patient (its own memo), and the differences: a
+    # function of the two memoised ranked results, keyed by those objects themselves (the
+    # newer policy's whole plan is built only when they have not met before)
     newer = get(pol.updated_by)
     neb = newer.default_evidence()
-    other, other_ranked = _plan(patient, newer, neb)
     _ctx, memo = memo_for(pol, eb)
     entries = memo.get_or(
-        ("since", newer.key, neb.version, ranked, other_ranked),
+        ("since", newer.key, neb.version, ranked, _ranked(patient, newer, neb)),
         lambda: since.since_review(
-            plan, other, newer, dict(newer.regimens(neb)), {r.number for r in pol.rules}
+            plan,
+            _plan(patient, newer, neb)[0],
+            newer,
+            dict(newer.regimens(neb)),
+            {r.number for r in pol.rules},
         ),
     )
     return attrs.evolve(plan, since_review=entries) if entries else plan
@@ -121,22 +125,28 @@ def compare(
 
 def _plan(patient: Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, slots.Ranked]:
     """The plan under one policy, and its memoised ranked result."""
+    ranked = _ranked(patient, pol, eb)
+    options, excluded = ranked.filled(patient.slots)
+    actions, plan_notes = _plan_level(pol.rules, patient.facts, memo_for(pol, eb)[0])
+    plan_notes = (*plan_notes, *notes(patient.facts))
+    return _plan_of(patient.facts.profile, pol, eb, options, excluded, actions, plan_notes), ranked
+
+
+def _ranked(patient: Patient, pol: Policy, eb: EvidenceBase) -> slots.Ranked:
+    """The memoised ranked options and exclusions under one policy, their slots not filled."""
     ctx, memo = memo_for(pol, eb)
-    facts, mechanisms, findings = patient.facts, patient.mechanisms, patient.findings
-    p, prefs = facts.profile, facts.preferences
+    mechanisms, findings = patient.mechanisms, patient.findings
+    prefs = patient.facts.preferences
     factor_inputs = patient.inputs(ctx.call(_drug_sets))
     rules = _by_factor(pol.rules)
     specs = considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials, memo)
-
     # the ranked options are a function of the four Inputs and the regimens considered (the
     # policy's table, and the trials that the findings and include_trials select): memoised
-    ranked_key = ("ranked", *factor_inputs.values(), findings, prefs.include_trials)
     ranked: slots.Ranked = memo.get_or(
-        ranked_key, lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo)
+        ("ranked", *factor_inputs.values(), findings, prefs.include_trials),
+        lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo),
     )
-    options, excluded = ranked.filled(patient.slots)
-    actions, plan_notes = _plan_level(pol.rules, facts, ctx)
-    return _plan_of(p, pol, eb, options, excluded, actions, (*plan_notes, *notes(facts))), ranked
+    return ranked
 
 
 def _plan_of(  # noqa: PLR0917 - one call site, in order
