@@ -5,7 +5,7 @@ Ye et al., Breast Cancer: Targets and Therapy 2024:16 (doi 10.2147/BCTT.S438366)
 Decision support for clinicians, never a substitute for their judgment.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resistx._errors import (
     ConversionError,
@@ -77,12 +77,22 @@ from resistx.model import (
 from resistx.sequencing import Policy, compare, sequence
 from resistx.sequencing.policy import names as _policy_names
 
+if TYPE_CHECKING:
+    from resistx.cohort import Result, sequence_many
+
+#: names imported on first use: the cohort package is not needed to plan one patient
+_LAZY = {"Result": "resistx.cohort", "sequence_many": "resistx.cohort"}
+
 
 def __getattr__(name: str) -> Any:
     # __version__ is read from the package metadata on first use: importlib.metadata costs
     # more than the rest of ``import resistx`` together
     if name == "__version__":
         return _version()
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
     msg = f"module 'resistx' has no attribute {name!r}"
     raise AttributeError(msg)
 
@@ -151,6 +161,7 @@ __all__ = [
     "RegulatoryStatus",
     "ResistanceMechanism",
     "ResistxError",
+    "Result",
     "Sample",
     "Scores",
     "SinceReview",
@@ -173,6 +184,7 @@ __all__ = [
     "mechanisms_for",
     "policies",
     "sequence",
+    "sequence_many",
     "to_dict",
     "to_json",
 ]

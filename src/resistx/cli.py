@@ -7,6 +7,7 @@
     resistx mechanisms [--gene]  the resistance-mechanism catalog
     resistx schema profile|plan  the JSON Schema of a profile or a plan
     resistx plot forest|plan     a figure: the forest plot of hazard ratios, or a patient's plan
+    resistx cohort IN --out OUT  plan many patients: one row per patient and option
 
 Exit codes: 0 success, 2 bad input or usage, 3 out of scope, 70 internal error (a bug in
 resistx: please report it). Errors go to stderr as one readable block; a traceback only
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import resistx
 from resistx import _suggest
+from resistx.cohort import _cli as cohort_cli
 from resistx.display import markdown, text
 from resistx.display._common import printable
 from resistx.mechanisms import for_gene
@@ -347,6 +349,10 @@ def _plot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cohort(args: argparse.Namespace) -> int:
+    return cohort_cli.run_command(args, _preferences(args), _say)
+
+
 # -- the parser --------------------------------------------------------------------------------
 
 
@@ -595,6 +601,23 @@ def build_parser() -> argparse.ArgumentParser:
     _pack_option(plot, "for forest: the evidence to draw (default: the review's)")
     _policy_option(plot)
     _preference_options(plot.add_argument_group("preferences (plot plan only)"))
+
+    cohort = _command(
+        sub,
+        "cohort",
+        _cohort,
+        "Plan a cohort: one row per patient and option, an errors file, and concordance with "
+        "the treatment given next (Parquet needs the cohort extra)",
+        [
+            "resistx cohort patients.jsonl --out plans.parquet --jobs 2",
+            "resistx cohort profiles/ --out plans.jsonl --errors problems.jsonl",
+            "resistx cohort patients.jsonl --out plans.parquet --concordance summary.csv "
+            "--concordance-plot concordance.png",
+        ],
+    )
+    cohort_cli.add_arguments(cohort)
+    _policy_option(cohort)
+    _preference_options(cohort)
     return parser
 
 
