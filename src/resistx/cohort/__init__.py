@@ -5,8 +5,15 @@ runs the same pure function (``rows_for``) over a Dask bag. Readers are register
 (``register``): a new input format is one function that yields ``Record``s.
 """
 
-from resistx.cohort._concordance import NOT_IN_PLAN, Placement, Summary, place, regimen_for
-from resistx.cohort._dask import dask_bag
+from resistx.cohort._concordance import (
+    NOT_IN_PLAN,
+    Placement,
+    Summary,
+    place,
+    regimen_for,
+    summarise,
+)
+from resistx.cohort._dask import dask_bag, write_partitions
 from resistx.cohort._readers import FORMATS, InputFormat, Record, register
 from resistx.cohort._result import Result, sequence_many
 from resistx.cohort._rows import ERROR_COLUMNS, OPTION_COLUMNS, Settings, rows_for
@@ -31,4 +38,6 @@ __all__ = [
     "rows_for",
     "run",
     "sequence_many",
+    "summarise",
+    "write_partitions",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +87,19 @@ class Summary:
             self.by_rule[rule] += 1
             self.first_by_rule[rule] += first
 
+    def merge(self, other: Summary) -> None:
+        """Add another part's counts (a summary per partition, added up)."""
+        self.planned += other.planned
+        self.stated += other.stated
+        self.ranked_first += other.ranked_first
+        for mine, theirs in (
+            (self.by_place, other.by_place),
+            (self.first_by_place, other.first_by_place),
+        ):
+            mine.update(theirs)
+        self.by_rule.update(other.by_rule)
+        self.first_by_rule.update(other.first_by_rule)
+
     def rows(self) -> list[dict[str, Any]]:
         def row(by: str, value: object, patients: int, first: int) -> dict[str, Any]:
             share = round(patients / self.stated, 4) if self.stated else None
@@ -121,8 +134,10 @@ class Summary:
             writer.writerows(self.rows())
 
 
-def summarise(placements: Iterable[Placement | None]) -> Summary:
+def summarise(entries: Iterable[Mapping[str, Any]]) -> Summary:
+    """The summary of patient entries (``rows_for``, ``dask_bag``): those with a plan count."""
     summary = Summary()
-    for p in placements:
-        summary.add(p)
+    for e in entries:
+        if e["planned"]:
+            summary.add(e["next"])
     return summary

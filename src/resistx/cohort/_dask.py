@@ -64,3 +64,33 @@ def dask_bag(
         starts.append(delayed(sum)([starts[-1], n]))
     planned = [delayed(_planned)(p, s, policy, prefs) for p, s in zip(parts, starts, strict=True)]
     return bag_module.from_delayed(planned)
+
+
+def _write_part(entries: list[dict[str, Any]], directory: str, number: int) -> int:
+    from resistx.cohort._rows import ERROR_COLUMNS, OPTION_COLUMNS  # noqa: PLC0415
+    from resistx.cohort._writers import open_writer  # noqa: PLC0415
+
+    written = 0
+    for name, key, columns in (
+        (f"part-{number:05d}.parquet", "options", OPTION_COLUMNS),
+        (f"part-{number:05d}.errors.jsonl", "errors", ERROR_COLUMNS),
+    ):
+        writer = open_writer(Path(directory) / name, columns)
+        writer.write([row for e in entries for row in e[key]])
+        writer.close()
+        written += writer.rows if key == "options" else 0
+    return written
+
+
+def write_partitions(bag: Any, directory: str | Path) -> int:
+    """Write a ``dask_bag``'s rows where each partition is planned: ``part-NNNNN.parquet``
+    (one row per option) and ``part-NNNNN.errors.jsonl`` per partition, in order, into
+    ``directory`` (made if missing; on a cluster, a path every worker can write). Returns the
+    number of option rows."""
+    _bag_module()
+    from dask.delayed import delayed  # noqa: PLC0415
+
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    parts = [delayed(_write_part)(p, str(directory), i) for i, p in enumerate(bag.to_delayed())]
+    rows: int = delayed(sum)(parts).compute()
+    return rows
