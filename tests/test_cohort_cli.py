@@ -201,7 +201,7 @@ def test_no_progress_bar_when_piped(cohort_file: Path, tmp_path: Path) -> None:
 
 
 def test_ctrl_c_leaves_complete_readable_output(tmp_path: Path) -> None:
-    source = write_jsonl(tmp_path / "many.jsonl", profiles(3000, seed=3))
+    source = write_jsonl(tmp_path / "many.jsonl", profiles(2000, seed=3))
     out = tmp_path / "plans.parquet"
     errors = tmp_path / "plans.errors.jsonl"
     run = subprocess.Popen(
@@ -220,7 +220,7 @@ def test_ctrl_c_leaves_complete_readable_output(tmp_path: Path) -> None:
     assert "interrupted" in stderr
     done = pd.read_parquet(out)
     patients = int(stderr.split("the complete rows of the first ")[1].split()[0].replace(",", ""))
-    assert 0 < patients < 3000
+    assert 0 < patients < 2000
     planned = done["index"].unique().tolist()
     failed = {e["index"] for e in _read_jsonl(errors)}
     assert sorted([*planned, *failed]) == list(range(patients))  # whole patients, in order

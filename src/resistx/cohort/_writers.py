@@ -55,28 +55,36 @@ def _arrow_schema(columns: tuple[tuple[str, str], ...]) -> Any:
 
 
 class ParquetWriter:
+    """Rows become Arrow columns as they come (compact), and a row group once enough are in."""
+
     def __init__(self, path: Path, columns: tuple[tuple[str, str], ...]) -> None:
         try:
-            import pyarrow.parquet as pq  # type: ignore[import-untyped]  # noqa: PLC0415 - the cohort extra, only for Parquet
+            import pyarrow.parquet as pq  # type: ignore[import-untyped]  # noqa: PLC0415 - the cohort extra
         except ImportError:
             raise resistx.MissingExtraError("writing Parquet needs pyarrow", "cohort") from None
         self.rows = 0
         self._schema = _arrow_schema(columns)
-        self._buffer: list[dict[str, Any]] = []
+        self._pending: list[Any] = []
+        self._pending_rows = 0
         self._writer = pq.ParquetWriter(path, self._schema)
 
     def write(self, rows: list[dict[str, Any]]) -> None:
-        self._buffer += rows
+        import pyarrow as pa  # noqa: PLC0415
+
+        if not rows:
+            return
+        self._pending.append(pa.Table.from_pylist(rows, schema=self._schema))
+        self._pending_rows += len(rows)
         self.rows += len(rows)
-        if len(self._buffer) >= ROW_GROUP_ROWS:
+        if self._pending_rows >= ROW_GROUP_ROWS:
             self._flush()
 
     def _flush(self) -> None:
         import pyarrow as pa  # noqa: PLC0415
 
-        if self._buffer:
-            self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
-            self._buffer = []
+        if self._pending:
+            self._writer.write_table(pa.concat_tables(self._pending))
+            self._pending, self._pending_rows = [], 0
 
     def close(self) -> None:
         self._flush()
