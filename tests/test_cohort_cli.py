@@ -20,7 +20,7 @@ import pytest
 
 from resistx.cli import main
 from resistx.cohort import rows_for
-from tests.cohort_data import ROOT, profiles, write_jsonl
+from tests.cohort_data import profiles, write_jsonl
 
 RESISTX = Path(sys.executable).parent / "resistx"
 
@@ -215,7 +215,7 @@ def test_ctrl_c_leaves_complete_readable_output(tmp_path: Path) -> None:
     while not (errors.exists() and errors.stat().st_size) and time.monotonic() < deadline:
         time.sleep(0.05)  # the errors file grows with the first chunks done
     os.killpg(run.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to every process of the run
-    stdout, stderr = run.communicate(timeout=60)
+    _out, stderr = run.communicate(timeout=60)
     assert run.returncode == 130, stderr
     assert "interrupted" in stderr
     done = pd.read_parquet(out)

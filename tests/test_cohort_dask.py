@@ -23,9 +23,7 @@ PATIENTS, DISTINCT = 10_000, 500
 
 def _cohort() -> list[dict[str, Any]]:
     base = profiles(DISTINCT, seed=5)
-    return [
-        {**base[i % DISTINCT], "patient_id": f"synthetic-{i:05d}"} for i in range(PATIENTS)
-    ]
+    return [{**base[i % DISTINCT], "patient_id": f"synthetic-{i:05d}"} for i in range(PATIENTS)]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +58,9 @@ def test_a_local_cluster_gives_the_single_process_rows(client: Client, cohort_pa
     assert all(workers.values())  # the function ran on the workers, imported there
 
 
-def test_written_partitions_read_back_as_the_rows(client: Client, cohort_path: Path, tmp_path: Path) -> None:
+def test_written_partitions_read_back_as_the_rows(
+    client: Client, cohort_path: Path, tmp_path: Path
+) -> None:
     _ = client
     head = cohort_path.read_text(encoding="utf-8").splitlines()[:600]
     small = write_jsonl(tmp_path / "small.jsonl", [json.loads(line) for line in head])
@@ -75,6 +75,7 @@ def test_written_partitions_read_back_as_the_rows(client: Client, cohort_path: P
 def test_a_bag_of_mappings_is_numbered_across_partitions(client: Client) -> None:
     _ = client
     cohort = profiles(60, seed=9)
-    entries = dask_bag(db.from_sequence(cohort, npartitions=4)).compute()
+    bag = db.from_sequence(cohort, npartitions=4)  # type: ignore[no-untyped-call]
+    entries = dask_bag(bag).compute()
     assert [e["index"] for e in entries] == list(range(60))
     assert [e["options"] for e in entries] == [e["options"] for e in rows_for(cohort)]

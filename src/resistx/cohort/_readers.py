@@ -111,7 +111,7 @@ _BATCH_ROWS = 4096
 
 def parquet_file(path: Path) -> Any:
     try:
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]  # noqa: PLC0415 - the cohort extra, only for Parquet
+        import pyarrow.parquet as pq  # noqa: PLC0415 - the cohort extra, only for Parquet
     except ImportError:
         raise resistx.MissingExtraError("reading Parquet needs pyarrow", "cohort") from None
     return pq.ParquetFile(path)

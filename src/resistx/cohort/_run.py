@@ -91,7 +91,7 @@ def _progress(total: int | None, shown: bool) -> Any:
     if not shown:
         return None
     try:
-        from tqdm import tqdm  # type: ignore[import-untyped]  # noqa: PLC0415 - the cohort extra, only on a terminal
+        from tqdm import tqdm  # noqa: PLC0415 - the cohort extra, only on a terminal
     except ImportError:
         return None
     return tqdm(total=total, unit=" patients", unit_scale=True, smoothing=0.1)

@@ -42,7 +42,7 @@ class JsonLinesWriter:
 
 
 def _arrow_schema(columns: tuple[tuple[str, str], ...]) -> Any:
-    import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415 - the cohort extra, only for Parquet
+    import pyarrow as pa  # noqa: PLC0415 - the cohort extra, only for Parquet
 
     kinds = {
         "int": pa.int64(),
@@ -59,7 +59,7 @@ class ParquetWriter:
 
     def __init__(self, path: Path, columns: tuple[tuple[str, str], ...]) -> None:
         try:
-            import pyarrow.parquet as pq  # type: ignore[import-untyped]  # noqa: PLC0415 - the cohort extra
+            import pyarrow.parquet as pq  # noqa: PLC0415 - the cohort extra
         except ImportError:
             raise resistx.MissingExtraError("writing Parquet needs pyarrow", "cohort") from None
         self.rows = 0
