@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
+import pty
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 from typing import Any
@@ -229,3 +233,29 @@ def test_ctrl_c_leaves_complete_readable_output(tmp_path: Path) -> None:
     )
     tail = done[done["index"] >= patients - 20]
     assert tail["regimen"].tolist() == [r["regimen"] for e in expected for r in e["options"]]
+
+
+def test_a_progress_bar_with_rate_on_a_terminal(cohort_file: Path, tmp_path: Path) -> None:
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    run = subprocess.Popen(
+        [str(RESISTX), "cohort", str(cohort_file), "--out", str(tmp_path / "o.jsonl")],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert run.wait(timeout=60) == 0
+    text = seen.decode("utf-8", "replace")
+    assert "152/152" in text and "patients/s" in text  # count, rate and time left
+    assert "resistx cohort: " in text

@@ -94,7 +94,7 @@ def _progress(total: int | None, shown: bool) -> Any:
         from tqdm import tqdm  # noqa: PLC0415 - the cohort extra, only on a terminal
     except ImportError:
         return None
-    return tqdm(total=total, unit=" patients", unit_scale=True, smoothing=0.1)
+    return tqdm(total=total, unit=" patients", smoothing=0.1)
 
 
 def run(
