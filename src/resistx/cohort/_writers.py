@@ -73,7 +73,8 @@ class ParquetWriter:
 
         if not rows:
             return
-        self._pending.append(pa.Table.from_pylist(rows, schema=self._schema))
+        columns = {name: [r[name] for r in rows] for name in self._schema.names}
+        self._pending.append(pa.Table.from_pydict(columns, schema=self._schema))
         self._pending_rows += len(rows)
         self.rows += len(rows)
         if self._pending_rows >= ROW_GROUP_ROWS:
