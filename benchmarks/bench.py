@@ -91,6 +91,19 @@ def median_sequence_us(
     return statistics.median(times) * 1e6
 
 
+def median_report_ms(profiles: list[resistx.Profile], repeats: int = 20) -> float:
+    """Median time to write one plan's tumour-board report (``to_html(full=True)``), the plan
+    already made."""
+    times = []
+    for profile in profiles:
+        plan = resistx.sequence(profile)
+        for _ in range(repeats):
+            start = time.perf_counter()
+            plan.to_html(full=True, profile=profile)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1e3
+
+
 def without_since_review() -> resistx.Policy:
     """The default policy without the newer one it names: its plans skip since_review."""
     return attrs.evolve(get("ye2024"), name="ye2024-alone", updated_by=None)
@@ -157,6 +170,7 @@ def main() -> None:
         "  the same without since_review (ye2024 alone), cold (us)": median_sequence_us(
             examples, repeats=20, cold=True, policy=alone
         ),
+        "median to_html(full=True) report on the worked examples (ms)": median_report_ms(examples),
         f"profiles/s over {args.profiles} generated (sequence only)": sequence_only,
         f"profiles/s over {args.profiles} generated (load + sequence)": load_and_sequence,
         "import resistx, cumulative (ms)": import_ms(),

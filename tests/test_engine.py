@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import resistx
 from resistx.model.enums import Factor
 from resistx.sequencing import engine
+from resistx.sequencing.memo import Memo
 from resistx.sequencing.policies import YE2024
 from resistx.sequencing.rule import Rule
 from resistx.sequencing.rules import RULES
@@ -189,10 +190,69 @@ def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
             assert resistx.to_dict(resistx.sequence(profiles[n])) == fresh[n]
 
 
-def test_the_memo_is_bounded() -> None:
-    from resistx.sequencing.memo import LRU  # noqa: PLC0415
+def test_patients_who_differ_only_in_a_results_date_and_variant_each_see_their_own() -> None:
+    """The memo keys a finding without its date, sample and variant (one assessment serves
+    both patients), and each plan fills in its own patient's description of the result."""
+    engine._MEMOS.clear()
+    first = patient(
+        biomarkers=[result("ESR1", "mutated", tested_on="2026-04-20", variant="p.Y537S")]
+    )
+    second = patient(biomarkers=[result("ESR1", "mutated", tested_on="2026-03-02")])
+    a, b = resistx.sequence(first), resistx.sequence(second)
+    _ctx, memo = engine.memo_for(YE2024, YE2024.default_evidence())
+    entries = len(memo)
+    engine._MEMOS.clear()
+    assert resistx.sequence(second) == b  # the same plan from an empty memo
+    texts_a = [r.text for o in a.options for r in o.reasons]
+    texts_b = [r.text for o in b.options for r in o.reasons]
+    assert any("2026-04-20" in t and "p.Y537S" in t for t in texts_a)
+    assert any("2026-03-02" in t for t in texts_b)
+    assert not any("2026-04-20" in t or "p.Y537S" in t for t in texts_b)
+    assert not any("\ue000" in t for t in texts_a + texts_b)
+    # the second patient added nothing: its factor tables, rows and ranked result were shared
+    assert entries == len(_memo_after(first))
 
-    lru: LRU[int] = LRU(limit=3)
+
+def _memo_after(data: dict[str, Any]) -> Memo[Any]:
+    engine._MEMOS.clear()
+    resistx.sequence(data)
+    return engine.memo_for(YE2024, YE2024.default_evidence())[1]
+
+
+def test_an_assessment_is_shared_by_inputs_that_agree_in_every_field_its_rules_read() -> None:
+    """The tracked store: a rule that reads ``esr1`` and, only when it is set, ``her2``.
+    Inputs that differ only in fields it did not read share its result; a difference in a
+    field it read (``her2`` once ``esr1`` is set) runs it again."""
+    from resistx.sequencing.assess import FactorResult  # noqa: PLC0415
+    from resistx.sequencing.tracked import Shapes  # noqa: PLC0415
+
+    @attrs.frozen
+    class Inputs:
+        esr1: bool
+        her2: str
+        ecog: int
+
+    runs: list[Inputs] = []
+
+    def run(i: Any) -> FactorResult:
+        runs.append(i)
+        score = 1.0 if i.esr1 and i.her2 == "low" else 0.5 if i.esr1 else 0.0
+        return FactorResult(score=score)
+
+    shapes = Shapes()
+    assert shapes.assess(Inputs(False, "0", 1), run).score == 0.0
+    assert shapes.assess(Inputs(False, "low", 3), run).score == 0.0  # her2, ecog not read
+    assert len(runs) == 1
+    assert shapes.assess(Inputs(True, "0", 1), run).score == 0.5
+    assert shapes.assess(Inputs(True, "low", 1), run).score == 1.0  # her2 read now
+    assert shapes.assess(Inputs(True, "low", 0), run).score == 1.0  # ecog never read
+    assert len(runs) == 3
+
+
+def test_the_memo_is_bounded() -> None:
+    from resistx.sequencing.memo import Memo  # noqa: PLC0415
+
+    lru: Memo[int] = Memo(limit=3)
     for k in range(10):
         lru.get_or(k, lambda k=k: k)  # type: ignore[misc]
     assert len(lru) == 3

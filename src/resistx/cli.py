@@ -1,6 +1,7 @@
 """The ``resistx`` command line.
 
-    resistx sequence FILE|-      rank the options for one patient
+    resistx sequence FILE|-      rank the options for one patient (--from phenopacket|fhir)
+    resistx convert --from phenopacket|fhir FILE   a resistx profile and the conversion report
     resistx validate FILE|-      check a profile: every problem with its path
     resistx trials [filters]     the studies of the evidence base, as a table
     resistx trial KEY            every figure of one study, its discrepancies and MCBS grade
@@ -8,6 +9,7 @@
     resistx schema profile|plan  the JSON Schema of a profile or a plan
     resistx plot forest|plan     a figure: the forest plot of hazard ratios, or a patient's plan
     resistx cohort IN --out OUT  plan many patients: one row per patient and option
+    resistx report FILE --out F  a patient's plan as one self-contained HTML report
 
 Exit codes: 0 success, 2 bad input or usage, 3 out of scope, 70 internal error (a bug in
 resistx: please report it). Errors go to stderr as one readable block; a traceback only
@@ -40,6 +42,8 @@ from resistx.vocab import drugs, genes
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
+
+    from resistx.interop import Conversion
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_OUT_OF_SCOPE, EXIT_INTERNAL = 0, 2, 3, 70
 #: what ``json.dumps`` leaves raw and a terminal would act on (it escapes C0 itself)
@@ -130,8 +134,31 @@ def _stdin_text() -> str:
         raise resistx.ProfileError([("$", msg)]) from None
 
 
-def _read_profile(path: str) -> resistx.Profile:
+def _read_profile(path: str, source_format: str | None = None) -> resistx.Profile:
+    if source_format is not None:
+        conversion = _convert(source_format, path)
+        if conversion.unmapped:
+            count = len(conversion.unmapped)
+            _say(
+                f"resistx: {count} element{'s' if count != 1 else ''} of {path} not mapped "
+                f"(resistx convert --from {source_format} {path} lists them)",
+                sys.stderr,
+            )
+        return conversion.profile
     return resistx.load_profile(_stdin_text() if path == "-" else Path(path))
+
+
+#: the formats ``--from`` reads
+SOURCE_FORMATS = ("phenopacket", "fhir")
+
+
+def _convert(source_format: str, path: str) -> Conversion:
+    from resistx import interop  # noqa: PLC0415 - only the commands that convert need it
+
+    source: str | Path = _stdin_text() if path == "-" else Path(path)
+    if source_format == "phenopacket":
+        return interop.from_phenopacket(source)
+    return interop.from_fhir(source)
 
 
 def _read_json_file(path: str, what: str) -> Any:
@@ -193,7 +220,8 @@ def _json_out(obj: object) -> None:
 
 def _sequence(args: argparse.Namespace) -> int:
     preferences = _preferences(args)
-    plan = resistx.sequence(_read_profile(args.file), preferences, policy=args.policy)
+    profile = _read_profile(args.file, args.source_format)
+    plan = resistx.sequence(profile, preferences, policy=args.policy)
     if args.json:
         _json_out(plan)
     elif args.markdown:
@@ -223,6 +251,16 @@ def _evidence(args: argparse.Namespace) -> resistx.EvidenceBase:
         return resistx.evidence(args.pack)
     except KeyError as e:
         raise UsageError(f"--pack: {e.args[0]}") from None
+
+
+def _convert_command(args: argparse.Namespace) -> int:
+    conversion = _convert(args.source_format, args.file)
+    if args.json:
+        _json_out(conversion)
+        return EXIT_OK
+    _json_out(conversion.profile)
+    _say(conversion.report(), sys.stderr)
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -353,6 +391,24 @@ def _cohort(args: argparse.Namespace) -> int:
     return cohort_cli.run_command(args, _preferences(args), _say)
 
 
+def _report(args: argparse.Namespace) -> int:
+    """The tumour-board report of one patient, written to ``--out`` only (nothing else is
+    created, and nothing is written when the profile or the preferences are bad)."""
+    if args.file != "-" and Path(args.out).resolve() == Path(args.file).resolve():
+        msg = f"--out: {args.out} is the profile itself; the report would replace it"
+        raise UsageError(msg)
+    profile = _read_profile(args.file)
+    plan = resistx.sequence(profile, _preferences(args), policy=args.policy)
+    document = plan.to_html(full=True, profile=profile)
+    try:
+        Path(args.out).write_text(document, encoding="utf-8")
+    except OSError as e:
+        msg = f"--out: cannot write {args.out}: {e.strerror or e}"
+        raise UsageError(msg) from None
+    _say(f"wrote {args.out}")
+    return EXIT_OK
+
+
 # -- the parser --------------------------------------------------------------------------------
 
 
@@ -428,6 +484,19 @@ def _pack_option(parser: argparse.ArgumentParser, text: str | None = None) -> No
     )
 
 
+def _from_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        type=_one_of(SOURCE_FORMATS),
+        metavar="{" + ",".join(SOURCE_FORMATS) + "}",
+        required=required,
+        default=None,
+        help="read FILE as a GA4GH Phenopacket v2 or an mCODE FHIR R4 Bundle (JSON)"
+        + ("" if required else " instead of a resistx profile"),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resistx",
@@ -454,6 +523,7 @@ def build_parser() -> argparse.ArgumentParser:
         ],
     )
     seq.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    _from_option(seq, required=False)
     form = seq.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the plan as JSON")
     form.add_argument("--markdown", action="store_true", help="print the plan as Markdown tables")
@@ -481,6 +551,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="the policy to compare with (default: practice-2026)",
     )
     _preference_options(cmp)
+
+    conv = _command(
+        sub,
+        "convert",
+        _convert_command,
+        "Convert a GA4GH Phenopacket (v2) or an mCODE FHIR R4 Bundle into a resistx profile: "
+        "the profile JSON on stdout, the report (used, not mapped, assumed) on stderr",
+        [
+            "resistx convert --from phenopacket examples/interop/01-esr1-mutated.phenopacket.json",
+            "resistx convert --from fhir bundle.json > profile.json",
+            "resistx convert --from fhir --json bundle.json   # profile and report as one JSON",
+        ],
+    )
+    conv.add_argument("file", metavar="FILE", help="the document (JSON), or - for standard input")
+    _from_option(conv, required=True)
+    conv.add_argument(
+        "--json", action="store_true", help="print the profile and the report as one JSON object"
+    )
 
     val = _command(
         sub,
@@ -601,6 +689,26 @@ def build_parser() -> argparse.ArgumentParser:
     _pack_option(plot, "for forest: the evidence to draw (default: the review's)")
     _policy_option(plot)
     _preference_options(plot.add_argument_group("preferences (plot plan only)"))
+
+    report = _command(
+        sub,
+        "report",
+        _report,
+        "Write a patient's plan as one self-contained HTML report for a tumour board",
+        [
+            "resistx report examples/01-esr1-mutated.json --out plan.html",
+            "resistx report --policy practice-2026 --priority quality_of_life FILE --out plan.html",
+        ],
+    )
+    report.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    report.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the HTML file to write (replaced if it exists)",
+    )
+    _policy_option(report)
+    _preference_options(report)
 
     cohort = _command(
         sub,

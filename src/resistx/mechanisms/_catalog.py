@@ -10,6 +10,7 @@ from importlib import resources
 from resistx import _serde
 from resistx._errors import EvidenceError
 from resistx.io.profile import ProfileSource, load_profile
+from resistx.model.enums import BiomarkerStatus
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult
 
@@ -39,13 +40,18 @@ def mechanisms_for(profile: ProfileSource) -> tuple[ResistanceMechanism, ...]:
 
 def matching_mechanisms(latest: Mapping[str, BiomarkerResult]) -> tuple[ResistanceMechanism, ...]:
     """The mechanisms that latest results per gene point to, in catalog order."""
+    return mechanisms_of(frozenset((gene, r.status) for gene, r in latest.items()))
+
+
+@functools.lru_cache(maxsize=4_096)
+def mechanisms_of(
+    statuses: frozenset[tuple[str, BiomarkerStatus]],
+) -> tuple[ResistanceMechanism, ...]:
+    """The mechanisms that (gene, status) pairs point to, in catalog order: a function of the
+    statuses alone, so patients with the same ones share it."""
+    by_gene = dict(statuses)
     return tuple(
-        m
-        for m in catalog()
-        if any(
-            (r := latest.get(gene)) is not None and r.status in m.evidence_statuses
-            for gene in m.genes
-        )
+        m for m in catalog() if any(by_gene.get(gene) in m.evidence_statuses for gene in m.genes)
     )
 
 

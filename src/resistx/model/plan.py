@@ -14,6 +14,9 @@ from resistx.model.regimen import Regimen
 if TYPE_CHECKING:
     import pandas as pd
 
+    from resistx.evidence._base import EvidenceBase
+    from resistx.model.profile import Profile
+
 
 @attrs.frozen(kw_only=True)
 class Reason:
@@ -213,11 +216,30 @@ class Plan:
 
         return markdown.plan(self)
 
-    def to_html(self) -> str:
-        """The plan as a self-contained HTML fragment: escaped text, no scripts."""
-        from resistx.display import html  # noqa: PLC0415 - the display layer sits above the model
+    def to_html(
+        self,
+        full: bool = False,
+        *,
+        evidence: EvidenceBase | None = None,
+        profile: Profile | None = None,
+    ) -> str:
+        """The plan as a self-contained HTML fragment: escaped text, no scripts.
 
-        return html.plan(self)
+        With ``full=True``, the standalone tumour-board report (as ``resistx report`` writes
+        it): one HTML document with its styles and a forest plot of the cited trials' hazard
+        ratios inline, nothing fetched from elsewhere. ``evidence`` is where the plot reads
+        (default: the bundled evidence the plan names); ``profile``, the patient the plan is
+        for, adds the receptors, test results and treatments to the summary."""
+        if not full:
+            if evidence is not None or profile is not None:
+                msg = "evidence and profile are for the full report: to_html(full=True, ...)"
+                raise ValueError(msg)
+            from resistx.display import html  # noqa: PLC0415 - the display layer sits above the model
+
+            return html.plan(self)
+        from resistx.display import report  # noqa: PLC0415
+
+        return report.document(self, evidence=evidence, profile=profile)
 
     def _repr_html_(self) -> str:
         return self.to_html()

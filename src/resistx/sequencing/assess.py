@@ -16,7 +16,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.rule import Context, Effect, Precedence, Rule
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # part of the row memo key
 class FactorResult:
     score: float = 0.0
     reasons: tuple[Reason, ...] = ()

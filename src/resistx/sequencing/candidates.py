@@ -15,7 +15,7 @@ from resistx.model.enums import (
 from resistx.model.evidence import Trial
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import TRIAL_PREFIX, Approval, RegimenSpec
-from resistx.sequencing.memo import LRU
+from resistx.sequencing.memo import Memo
 from resistx.vocab import drugs
 
 OPEN = (TrialStatus.ONGOING, TrialStatus.UNKNOWN)
@@ -79,7 +79,7 @@ def considered(  # noqa: PLR0917 - the engine's one call site passes them in ord
     mechanisms: tuple[ResistanceMechanism, ...],
     findings: frozenset[tuple[str, BiomarkerStatus]],
     include_trials: bool,
-    memo: LRU[Any],
+    memo: Memo[Any],
 ) -> tuple[RegimenSpec, ...]:
     """The policy's regimens, then the matching trials (when wanted)."""
     if not include_trials or not mechanisms:

@@ -1,7 +1,7 @@
 """``sequence(profile)``: profile -> facts -> per-factor Inputs -> rule units -> order -> Plan.
 
 The engine reads the ``Policy`` it is given and knows no regimen by name and no rule by
-number. It owns the memo: one bounded LRU per (policy, evidence), keyed by the factor, its
+number. It owns the memo: one bounded memo per (policy, evidence), keyed by the factor, its
 Inputs and the regimen id.
 """
 
@@ -15,29 +15,30 @@ import attrs
 from resistx._version import version
 from resistx.evidence._base import EvidenceBase
 from resistx.io.profile import ProfileSource, load_preferences, load_profile
-from resistx.mechanisms._catalog import matching_mechanisms
+from resistx.mechanisms._catalog import mechanisms_of
 from resistx.model.enums import Factor
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
 from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import inputs as build
-from resistx.sequencing import since
+from resistx.sequencing import since, slots
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.memo import LRU
+from resistx.sequencing.memo import Memo
 from resistx.sequencing.notes import notes
 from resistx.sequencing.policy import Policy, get
-from resistx.sequencing.ranking import Assessed, combine
+from resistx.sequencing.ranking import Assessed, Row, combine
 from resistx.sequencing.rule import Context, Rule
+from resistx.sequencing.tracked import Shapes
 
 DISCLAIMER = (
     "Decision support for clinicians, not a substitute for their judgment: resistx ranks "
     "options from one 2024 review (Ye et al., doi 10.2147/BCTT.S438366)."
 )
 FACTORS = (Factor.MOLECULAR, Factor.EFFICACY, Factor.HISTORY, Factor.BALANCE)
-_MEMOS: dict[tuple[int, int], tuple[Policy, EvidenceBase, Context, LRU[Any]]] = {}
+_MEMOS: dict[tuple[int, int], tuple[Policy, EvidenceBase, Context, Memo[Any]]] = {}
 _MEMO_POLICIES = 8
 
 
@@ -52,7 +53,7 @@ def policy_of(policy: Policy | str | None) -> Policy:
     raise TypeError(msg)
 
 
-def memo_for(policy: Policy, evidence: EvidenceBase) -> tuple[Context, LRU[Any]]:
+def memo_for(policy: Policy, evidence: EvidenceBase) -> tuple[Context, Memo[Any]]:
     """The context and memo of (policy, evidence), by identity: everything a cached assessment
     reads besides its key (rules, weights, regimen table, evidence) belongs to these two, and a
     policy changed in code under the same name is another policy. Keeping both alive in the
@@ -63,7 +64,7 @@ def memo_for(policy: Policy, evidence: EvidenceBase) -> tuple[Context, LRU[Any]]
         if len(_MEMOS) >= _MEMO_POLICIES:
             _MEMOS.clear()
         ctx = Context(evidence=evidence, weights=policy.weights, regimens=policy.regimens(evidence))
-        found = _MEMOS[key] = (policy, evidence, ctx, LRU())
+        found = _MEMOS[key] = (policy, evidence, ctx, Memo())
     return found[2], found[3]
 
 
@@ -87,7 +88,7 @@ def sequence(
     if pol.updated_by is None:
         return plan
     # the newer policy's plan for the same patient (its own memo), and the differences: a
-    # function of the two ranked results, memoised under both their keys
+    # function of the two memoised ranked results, keyed by those objects themselves
     newer = get(pol.updated_by)
     neb = newer.default_evidence()
     other, other_ranked = _plan(patient, newer, neb)
@@ -127,17 +128,19 @@ class _Patient:
     facts: Facts
     mechanisms: tuple[ResistanceMechanism, ...]
     findings: frozenset[tuple[str, Any]]
+    slots: dict[str, str]  # each finding's description, for the slots of memoised reasons
 
     @classmethod
     def of(cls, p: Profile, prefs: Preferences) -> _Patient:
         facts = Facts(profile=p, preferences=prefs)
-        found = {g: st.finding.result for g, st in facts.genes.items() if st.finding is not None}
-        findings = frozenset((g, r.status) for g, r in found.items())
-        return cls(facts, matching_mechanisms(found), findings)
+        findings = frozenset(
+            (g, st.finding.result.status) for g, st in facts.genes.items() if st.finding is not None
+        )
+        return cls(facts, mechanisms_of(findings), findings, slots.descriptions(facts))
 
 
-def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, tuple[object, ...]]:
-    """The plan under one policy, and the key of its ranked result."""
+def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, slots.Ranked]:
+    """The plan under one policy, and its memoised ranked result."""
     ctx, memo = memo_for(pol, eb)
     facts, mechanisms, findings = patient.facts, patient.mechanisms, patient.findings
     p, prefs = facts.profile, facts.preferences
@@ -148,13 +151,12 @@ def _plan(patient: _Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, tuple
     # the ranked options are a function of the four Inputs and the regimens considered (the
     # policy's table, and the trials that the findings and include_trials select): memoised
     ranked_key = ("ranked", *factor_inputs.values(), findings, prefs.include_trials)
-    options, excluded = memo.get_or(
+    ranked: slots.Ranked = memo.get_or(
         ranked_key, lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo)
     )
+    options, excluded = ranked.filled(patient.slots)
     actions, plan_notes = _plan_level(pol.rules, facts, ctx)
-    return _plan_of(
-        p, pol, eb, options, excluded, actions, (*plan_notes, *notes(facts))
-    ), ranked_key
+    return _plan_of(p, pol, eb, options, excluded, actions, (*plan_notes, *notes(facts))), ranked
 
 
 def _plan_of(  # noqa: PLR0917 - one call site, in order
@@ -187,27 +189,52 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
     factor_inputs: dict[Factor, object],
     specs: tuple[RegimenSpec, ...],
     ctx: Context,
-    memo: LRU[Any],
-) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+    memo: Memo[Any],
+) -> slots.Ranked:
     # one memo table per (factor, Inputs): its results by regimen, each a function of the
     # Inputs and the regimen's record only (the policy and evidence own the memo itself)
-    tables: list[dict[str, FactorResult]] = [
-        memo.get_or((f, factor_inputs[f]), dict) for f in FACTORS
-    ]
-
-    def part(n: int, spec: RegimenSpec) -> FactorResult:
-        table = tables[n]
-        found = table.get(spec.id)
-        if found is None:
-            f = FACTORS[n]
-            concerned = memo.get_or(
-                ("rules", f, spec), lambda: tuple(r for r in rules[f] if r.regimens(spec))
-            )
-            found = table[spec.id] = assess(f, concerned, factor_inputs[f], spec, ctx)
+    def miss(f: Factor, spec: RegimenSpec) -> FactorResult:
+        # the factor's rules that concern the regimen, and its results by the fields read
+        concerned, shapes = memo.get_or(
+            ("unit", f, spec.id),
+            lambda: (tuple(r for r in rules[f] if r.regimens(spec)), Shapes()),
+        )
+        found: FactorResult = shapes.assess(
+            factor_inputs[f], lambda inputs: interned(assess(f, concerned, inputs, spec, ctx))
+        )
         return found
 
-    assessed = [Assessed.of(s, (part(0, s), part(1, s), part(2, s), part(3, s))) for s in specs]
-    return combine(assessed, pol.weights)
+    def interned(fresh: FactorResult) -> FactorResult:
+        # equal results from other Inputs are one object, so the keys below compare by
+        # identity instead of reason by reason
+        found: FactorResult = memo.get_or(("result", fresh), lambda: fresh)
+        return found
+
+    columns: list[tuple[FactorResult, ...]] = []
+    for f in FACTORS:
+        table: dict[str, FactorResult] = memo.get_or((f, factor_inputs[f]), dict)
+        column = []
+        for spec in specs:
+            found = table.get(spec.id)
+            if found is None:
+                found = table[spec.id] = miss(f, spec)
+            column.append(found)
+        columns.append(tuple(column))
+
+    def row(spec: RegimenSpec, *parts: FactorResult) -> Row:
+        # FactorResults hash once (cache_hash) and compare by identity first: a cheap key
+        found: Row = memo.get_or(
+            ("row", spec.id, *parts),
+            lambda: Row.of(Assessed.of(spec, parts), pol.weights),  # type: ignore[arg-type]
+        )
+        return found
+
+    # patients with other Inputs but the same four results for every regimen share the order
+    ranked: slots.Ranked = memo.get_or(
+        ("columns", tuple(s.id for s in specs), *columns),
+        lambda: combine([row(*r) for r in zip(specs, *columns, strict=True)]),
+    )
+    return ranked
 
 
 _BY_FACTOR: dict[int, tuple[tuple[Rule, ...], dict[Factor, tuple[Rule, ...]]]] = {}

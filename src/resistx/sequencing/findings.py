@@ -39,6 +39,9 @@ class Finding:
 
     result: BiomarkerResult
     stale: bool
+    #: a memo key's copy (see ``keyed``): it describes itself as a slot for the gene, which the
+    #: plan fills with the patient's own result
+    slot: bool = False
 
     @property
     def gene(self) -> str:
@@ -46,6 +49,8 @@ class Finding:
 
     def describe(self) -> str:
         """How the result reads in a reason: date, sample, assay, variant, staleness."""
+        if self.slot:
+            return slot(self.gene)
         r = self.result
         how = [x for x in (r.sample and r.sample.value, r.assay and r.assay.value) if x]
         if r.origin is Origin.GERMLINE:
@@ -59,6 +64,26 @@ class Finding:
             else ""
         )
         return f"({date}{', ' + ', '.join(how) if how else ''}{stale})"
+
+
+SLOT = "\ue000"  # a private-use character: no clinical text holds it
+
+
+def slot(gene: str) -> str:
+    """What a keyed finding's ``describe`` says: the gene between two slot marks."""
+    return f"{SLOT}{gene}{SLOT}"
+
+
+def keyed(f: Finding) -> Finding:
+    """The finding as the rules read it (gene, status, origin, assay, staleness) without the
+    date, sample and variant that only its description shows: patients who differ only in
+    those share the memoised assessment, and the plan fills in each one's description."""
+    r = f.result
+    return Finding(
+        result=BiomarkerResult(gene=r.gene, status=r.status, origin=r.origin, assay=r.assay),
+        stale=f.stale,
+        slot=True,
+    )
 
 
 @attrs.frozen(kw_only=True)

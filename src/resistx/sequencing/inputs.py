@@ -28,7 +28,7 @@ from resistx.sequencing.facts import (
     PAM_GENES,
     Facts,
 )
-from resistx.sequencing.findings import Finding, by_pcr_only
+from resistx.sequencing.findings import Finding, by_pcr_only, keyed
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -111,10 +111,11 @@ class BalanceInputs:
 
 
 def _finding(facts: Facts, gene: str, *statuses: BiomarkerStatus) -> Finding | None:
+    """The gene's finding as a memo key holds it (``keyed``: no date, sample or variant)."""
     st = facts.state(gene)
     if st is None or st.finding is None:
         return None
-    return st.finding if not statuses or st.finding.result.status in statuses else None
+    return keyed(st.finding) if not statuses or st.finding.result.status in statuses else None
 
 
 def _pam_negative(facts: Facts, *, ngs: bool) -> bool:

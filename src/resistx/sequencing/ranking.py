@@ -23,10 +23,12 @@ import attrs
 
 from resistx.model.enums import Tier
 from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
-from resistx.model.regimen import RegimenSpec
+from resistx.model.regimen import Regimen, RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.assess import FactorResult
+from resistx.sequencing.findings import SLOT
 from resistx.sequencing.rule import Precedence
+from resistx.sequencing.slots import Ranked
 from resistx.sequencing.weights import Weights
 
 _TIERS = (Tier.PREFERRED, Tier.ALTERNATIVE, Tier.LATER)
@@ -91,35 +93,76 @@ def order_key(a: Assessed, w: Weights) -> tuple[object, ...]:
     )
 
 
-def combine(
-    assessed: list[Assessed], w: Weights
-) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
-    eligible = sorted((a for a in assessed if not a.exclusions), key=lambda a: order_key(a, w))
+@attrs.frozen(kw_only=True, eq=False)
+class Row:
+    """One regimen's assessment with what the order and the plan read from it, computed once
+    per (regimen, four factor results) and shared by every plan that has the same four."""
+
+    assessed: Assessed
+    key: tuple[object, ...]  # its order key
+    band: int
+    regimen: Regimen
+    reasons: tuple[Reason, ...]
+    cautions: tuple[Caution, ...]
+    slotted: bool  # a text holds a slot (``slots``) that each plan fills with its own finding
+    #: its Option at each (rank, tier) it has been given: plans share them too
+    options: dict[tuple[int, Tier], Option] = attrs.field(factory=dict)
+
+    @classmethod
+    def of(cls, a: Assessed, w: Weights) -> Row:
+        return cls(
+            assessed=a,
+            key=order_key(a, w),
+            band=band(a, w),
+            regimen=kinds.regimen(a.spec),
+            reasons=(reasons := tuple(chain.from_iterable(p.reasons for p in a.parts))),
+            cautions=(cautions := _cautions(a.parts)),
+            slotted=any(SLOT in t.text for t in (*reasons, *a.exclusions))
+            or any(SLOT in c.text for c in cautions),
+        )
+
+    def option(self, rank: int, tier: Tier) -> Option:
+        found = self.options.get((rank, tier))
+        if found is None:
+            a = self.assessed
+            found = self.options[rank, tier] = Option(
+                rank=rank,
+                regimen=self.regimen,
+                tier=tier,
+                scores=a.scores,
+                reasons=self.reasons,
+                cautions=self.cautions,
+                waits_on=a.waits_on,
+            )
+        return found
+
+
+def _row_key(r: Row) -> tuple[object, ...]:
+    return r.key
+
+
+def combine(rows: list[Row]) -> Ranked:
+    eligible = sorted((r for r in rows if not r.assessed.exclusions), key=_row_key)
     options: list[Option] = []
     floor = 0  # the worst tier so far among approved options: tiers never improve down the list
-    for rank, a in enumerate(eligible, start=1):
+    for rank, r in enumerate(eligible, start=1):
+        a = r.assessed
         if a.spec.regulatory.investigational:
             tier = Tier.TRIAL
         else:
-            own = 2 if a.waits_on else band(a, w)
+            own = 2 if a.waits_on else r.band
             floor = max(floor, own)
             tier = _TIERS[floor]
-        options.append(
-            Option(
-                rank=rank,
-                regimen=kinds.regimen(a.spec),
-                tier=tier,
-                scores=a.scores,
-                reasons=tuple(chain.from_iterable(p.reasons for p in a.parts)),
-                cautions=_cautions(a.parts),
-                waits_on=a.waits_on,
-            )
-        )
-    excluded = tuple(
-        Exclusion(regimen=kinds.regimen(a.spec), reasons=a.exclusions)
-        for a in sorted((a for a in assessed if a.exclusions), key=lambda a: a.spec.id)
+        options.append(r.option(rank, tier))
+    left_out = sorted((r for r in rows if r.assessed.exclusions), key=lambda r: r.assessed.spec.id)
+    return Ranked(
+        options=tuple(options),
+        excluded=tuple(
+            Exclusion(regimen=r.regimen, reasons=r.assessed.exclusions) for r in left_out
+        ),
+        slotted_options=tuple(n for n, r in enumerate(eligible) if r.slotted),
+        slotted_exclusions=tuple(n for n, r in enumerate(left_out) if r.slotted),
     )
-    return tuple(options), excluded
 
 
 def _cautions(parts: tuple[FactorResult, ...]) -> tuple[Caution, ...]:

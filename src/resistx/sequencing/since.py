@@ -11,22 +11,15 @@ from resistx.model.plan import Change, Difference, Option, Plan, SinceReview
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.policy import Policy
 
-_SUMMARY = (
-    Change.TOP_OPTION,
-    Change.PREFERRED_ADDED,
-    Change.PREFERRED_REMOVED,
-    Change.EXCLUDED,
-    Change.NO_LONGER_EXCLUDED,
-)
-
 
 def _preferred(plan: Plan) -> set[str]:
     return {o.regimen.id for o in plan.options if o.tier is Tier.PREFERRED}
 
 
-def differences(before: Plan, after: Plan) -> tuple[Difference, ...]:
+def differences(before: Plan, after: Plan, *, summary: bool = False) -> tuple[Difference, ...]:
     """The differences of ``after`` from ``before``: the top option, the preferred set and the
-    exclusions first, then every option moved, added or removed, each in rank order."""
+    exclusions first, then (unless ``summary``) every option moved, added or removed, each in
+    rank order."""
     a = {o.regimen.id: o for o in before.options}
     b = {o.regimen.id: o for o in after.options}
     out: list[Difference] = []
@@ -52,6 +45,8 @@ def differences(before: Plan, after: Plan) -> tuple[Difference, ...]:
     xb = {e.regimen.id for e in after.excluded}
     out += [diff(Change.EXCLUDED, r) for r in sorted((xb - xa) & set(a))]
     out += [diff(Change.NO_LONGER_EXCLUDED, r) for r in _by_rank((xa - xb) & set(b), b)]
+    if summary:
+        return tuple(out)
     for rid in _by_rank(set(a) | set(b), {**a, **b}):
         if rid in a and rid in b:
             if a[rid].rank != b[rid].rank:
@@ -83,9 +78,7 @@ def _entries(
         f"resistx.sequence(profile, policy={newer.name!r}), or on the command line "
         f"resistx sequence FILE --policy {newer.name}"
     )
-    for d in differences(before, after):
-        if d.change not in _SUMMARY:
-            continue
+    for d in differences(before, after, summary=True):
         rid = d.regimen
         name = names.get(rid, rid)
         text = _text(d, name, before, newer.name)

@@ -1,0 +1,106 @@
+"""Treatment courses, as both formats give them: one agent per record, grouped into lines.
+
+A phenopacket ``medicalAction`` and a FHIR MedicationRequest or MedicationAdministration each
+name one agent; a resistx treatment names the drugs given together. Records of one start date,
+end date, setting and stop reason are one treatment (a combination such as palbociclib with
+letrozole); the report says so. No line number is invented: neither format states one.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from resistx.interop import codes, drugs
+from resistx.interop.conversion import Builder
+
+
+@attrs.define(kw_only=True)
+class Course:
+    """One agent's course, read from one record of the source."""
+
+    path: str
+    drug: str
+    started_on: str | None = None
+    ended_on: str | None = None
+    setting: str | None = None
+    stop_reason: str | None = None
+
+    def key(self) -> tuple[str, str, str, str] | None:
+        """What records of one treatment share; None when a date is missing (not grouped)."""
+        if self.started_on is None:
+            return None
+        return (self.started_on, self.ended_on or "", self.setting or "", self.stop_reason or "")
+
+
+def intent(b: Builder, code: str | None, label: str | None, path: str) -> str | None:
+    """The resistx setting a treatment intent gives, or None (reported) where it gives none."""
+    setting = codes.INTENT.get(code or "")
+    how = ""
+    if setting is None:
+        word = (label or "").casefold()
+        setting = next((s for w, s in codes.INTENT_WORDS if w in word), None)
+        how = f"intent {label!r} read by its label: "
+    if setting is None:
+        b.skip(
+            path, code, "treatment intent that says neither adjuvant, neoadjuvant nor palliative"
+        )
+    elif setting == "metastatic":
+        b.assume(path, how + "palliative, so treatment for metastatic disease", code)
+    elif how:
+        b.assume(path, how + setting, code)
+    else:
+        b.use(path, code, f"setting {setting}")
+    return setting
+
+
+def stop_reason(b: Builder, code: str | None, label: str | None, path: str) -> str | None:
+    """The resistx stop reason a termination reason or a response gives, or None (reported)."""
+    reason = codes.TERMINATION.get(code or "") or codes.NCIT_STOP.get(code or "")
+    if reason is None and code not in codes.NCIT_RESPONSE_NOT_STOP:
+        word = (label or "").casefold()
+        reason = next((r for w, r in codes.STOP_WORDS if w in word), None)
+        if reason is not None:
+            b.assume(path, f"{label!r} read by its label as {reason}", code)
+    if reason is None:
+        b.skip(path, code, f"{label or 'this code'}: not a reason resistx reads for stopping")
+    else:
+        b.use(path, code, f"stop_reason {reason}")
+    return reason
+
+
+def add_treatments(b: Builder, courses: list[Course]) -> None:
+    """Group the courses into resistx treatments, in the order they were read."""
+    groups: dict[object, list[Course]] = {}
+    for i, course in enumerate(courses):
+        groups.setdefault(course.key() or i, []).append(course)
+    for group in groups.values():
+        first = group[0]
+        treatment: dict[str, object] = {"drugs": list(dict.fromkeys(c.drug for c in group))}
+        for field in ("setting", "started_on", "ended_on", "stop_reason"):
+            if getattr(first, field) is not None:
+                treatment[field] = getattr(first, field)
+        paths = ", ".join(c.path for c in group)
+        if len(group) > 1:
+            b.assume(paths, f"given together (same dates): one treatment of {treatment['drugs']}")
+        if first.setting is None:
+            b.assume(paths, "no treatment intent: read as treatment for metastatic disease")
+        if first.stop_reason is None and first.ended_on is not None:
+            b.assume(paths, "ended without a stated reason: the stop reason is left unknown")
+        b.add("treatments", treatment, paths)
+
+
+def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | None:
+    """The resistx drug of an agent: by a code resistx lists (an RxNorm RXCUI, an NCIt or
+    DrugBank CURIE), else by its label (reported)."""
+    for code in coded:
+        name = drugs.by_code(code)
+        if name is not None:
+            b.use(path, code, f"agent {name}")
+            return name
+    name = drugs.by_label(label) if label else None
+    shown = ", ".join(coded) or None
+    if name is not None:
+        b.assume(path, f"agent {label!r} read by its label as {name}", shown)
+        return name
+    b.skip(path, shown, f"agent {label or 'without a label'}: not a drug resistx knows; left out")
+    return None

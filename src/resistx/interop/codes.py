@@ -1,0 +1,175 @@
+"""The codes the converters read, from the code systems the two formats use.
+
+Sources (facts from the standards, named where they are used):
+- LOINC (loinc.org): 85337-4 ER, 85339-0 PR (Ag [Presence] in breast cancer specimen by immune
+  stain), 16112-5 ER and 16113-3 PR (older tissue codes), 48676-1 HER2 [Interpretation] in tissue,
+  85319-2 HER2 by immune stain (IHC), 85318-4 ERBB2 gene duplication by FISH (ISH), answer list
+  LL4396-9 for the IHC score (LA6111-4 0, LA11841-6 1+, LA11842-4 2+, LA11843-2 3+), 89247-1 ECOG performance status
+  with answers LA9622-7 to LA9627-6 (0 to 5), 69548-6 genetic variant assessment with components
+  48018-6 gene studied, 48002-0 genomic source class (LA6683-2 germline, LA6684-0 somatic),
+  48004-6 DNA change (c.HGVS), 48005-3 amino acid change (p.HGVS), 81290-9 genomic DNA change
+  (g.HGVS), 53037-8 clinical significance; LA6576-8 positive, LA6577-6 negative, LA9633-4
+  present, LA9634-2 absent.
+- mCODE STU3+ (hl7.org/fhir/us/mcode): the procedure-intent and treatment-termination-reason
+  extensions and their SNOMED CT value sets.
+- SNOMED CT: qualifier values and disorders below, with their preferred terms.
+- NCIt (ncit.nci.nih.gov) for phenopackets: treatment intents and responses.
+- The HL7 Breast Cancer Data IG's HER2byIHCScoreVS (hl7.org/fhir/us/breastcancer) for the IHC
+  score answers; the Genomics Reporting IG for the LOINC answers of variants.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+LOINC = "http://loinc.org"
+SNOMED = "http://snomed.info/sct"
+RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
+HGNC = "http://www.genenames.org"
+MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/"
+INTENT_EXTENSION = MCODE + "mcode-procedure-intent"
+TERMINATION_EXTENSION = MCODE + "mcode-treatment-termination-reason"
+
+ER = frozenset({"85337-4", "16112-5"})
+PR = frozenset({"85339-0", "16113-3"})
+HER2_INTERPRETATION = "48676-1"
+HER2_IHC = "85319-2"
+HER2_ISH = "85318-4"
+ECOG = "89247-1"
+VARIANT = "69548-6"
+GENE_STUDIED = "48018-6"
+SOURCE_CLASS = "48002-0"
+HGVS_C = "48004-6"
+HGVS_P = "48005-3"
+HGVS_G = "81290-9"
+SIGNIFICANCE = "53037-8"
+
+#: a positive or negative result, as LOINC answers and SNOMED CT qualifier values
+POSITIVE = frozenset({"LA6576-8", "10828004", "LA9633-4", "52101004"})  # 52101004 present
+NEGATIVE = frozenset({"LA6577-6", "260385009", "LA9634-2", "2667000"})  # 2667000 absent
+
+#: HER2 IHC score (LOINC answer list LL4396-9) -> resistx's her2_tests score
+IHC_SCORE = MappingProxyType(
+    {"LA6111-4": "0", "LA11841-6": "1+", "LA11842-4": "2+", "LA11843-2": "3+"}
+)
+#: the same scores as phenopackets or free-text displays often write them
+IHC_LABEL = MappingProxyType({"0": "0", "0+": "0", "1+": "1+", "2+": "2+", "3+": "3+"})
+
+#: ECOG performance status answers (LOINC LL529-9)
+ECOG_ANSWER = MappingProxyType(
+    {"LA9622-7": 0, "LA9623-5": 1, "LA9624-3": 2, "LA9625-0": 3, "LA9626-8": 4, "LA9627-6": 5}
+)
+
+GERMLINE = "LA6683-2"
+SOMATIC = "LA6684-0"
+
+#: clinical significance (LOINC LL4034-6) -> resistx classification
+SIGNIFICANCE_ANSWER = MappingProxyType(
+    {
+        "LA6668-3": "pathogenic",
+        "LA26332-9": "likely_pathogenic",
+        "LA26333-7": "vus",
+        "LA26334-5": "likely_benign",
+        "LA6675-8": "benign",
+    }
+)
+
+#: treatment intent (mCODE ProcedureIntentVS, SNOMED CT; NCIt for phenopackets) -> setting.
+#: Palliative treatment of breast cancer is treatment of metastatic disease (an assumption the
+#: report states); curative intent does not say adjuvant or neoadjuvant, so it is not mapped.
+INTENT = MappingProxyType(
+    {
+        "373846009": "adjuvant",  # SNOMED CT Adjuvant - intent
+        "373847000": "neoadjuvant",  # SNOMED CT Neo-adjuvant - intent
+        "363676003": "metastatic",  # SNOMED CT Palliative - procedure intent
+        "NCIT:C15360": "adjuvant",  # Adjuvant Therapy
+        "NCIT:C15665": "neoadjuvant",  # Neoadjuvant Therapy
+    }
+)
+INTENT_WORDS = (
+    ("neoadjuvant", "neoadjuvant"),
+    ("adjuvant", "adjuvant"),
+    ("palliative", "metastatic"),
+)
+
+#: why a treatment stopped (mCODE TreatmentTerminationReasonVS, SNOMED CT) -> stop_reason
+TERMINATION = MappingProxyType(
+    {
+        "182992009": "completed",  # Treatment completed
+        "266721009": "progression",  # Absent response to treatment
+        "58848006": "progression",  # Lack of drug action
+        "407563006": "toxicity",  # Treatment not tolerated
+        "281647001": "toxicity",  # Adverse reaction
+        "105480006": "patient_choice",  # Refusal of treatment by patient
+        "160932005": "other",  # Financial problem
+        "309846006": "other",  # Treatment not available
+        "107724000": "other",  # Patient transfer
+        "184081006": "other",  # Patient has moved away
+        "399307001": "other",  # Lost to follow-up
+        "419620001": "other",  # Death
+    }
+)
+
+#: NCIt terms phenopackets use for a response or a termination reason -> stop_reason
+NCIT_STOP = MappingProxyType(
+    {
+        "NCIT:C35571": "progression",  # Progressive Disease
+        "NCIT:C17747": "progression",  # Disease Progression
+        "NCIT:C41331": "toxicity",  # Adverse Event
+    }
+)
+NCIT_RESPONSE_NOT_STOP = frozenset(
+    {
+        "NCIT:C18213",  # Stable Disease
+        "NCIT:C18058",  # Partial Remission
+        "NCIT:C4870",  # Complete Remission
+    }
+)
+STOP_WORDS = (
+    ("progress", "progression"),
+    ("toxicity", "toxicity"),
+    ("adverse", "toxicity"),
+    ("not tolerated", "toxicity"),
+    ("completed", "completed"),
+    ("refus", "patient_choice"),
+)
+
+#: SNOMED CT disorders -> resistx's closed comorbidity vocabulary
+COMORBIDITY = MappingProxyType(
+    {
+        "73211009": "diabetes",  # Diabetes mellitus
+        "44054006": "diabetes",  # Diabetes mellitus type 2
+        "46635009": "diabetes",  # Diabetes mellitus type 1
+        "233703007": "interstitial_lung_disease",  # Interstitial lung disease
+        "205237003": "interstitial_lung_disease",  # Pneumonitis
+        "56265001": "cardiac_disease",  # Heart disease
+        "84114007": "cardiac_disease",  # Heart failure
+        "42343007": "cardiac_disease",  # Congestive heart failure
+        "302226006": "neuropathy",  # Peripheral nerve disease
+        "42399005": "renal_impairment",  # Renal failure syndrome
+        "709044004": "renal_impairment",  # Chronic kidney disease
+        "48867003": "bradycardia",  # Bradycardia
+        "111975006": "qtc_prolonged",  # Prolonged QT interval
+        "34000006": "inflammatory_bowel_disease",  # Crohn's disease
+        "64766004": "inflammatory_bowel_disease",  # Ulcerative colitis
+        "24526004": "inflammatory_bowel_disease",  # Inflammatory bowel disease
+    }
+)
+
+#: specimen types (SNOMED CT) -> resistx sample
+SPECIMEN = MappingProxyType(
+    {
+        "119361006": "ctdna",  # Plasma specimen: cell-free DNA
+        "119297000": "blood",  # Blood specimen
+        "119342007": "saliva",  # Saliva specimen
+        "119376003": "tissue",  # Tissue specimen
+    }
+)
+#: sampled tissues (UBERON) of a phenopacket biosample -> resistx sample
+UBERON_SAMPLE = MappingProxyType(
+    {
+        "UBERON:0001969": "ctdna",  # blood plasma
+        "UBERON:0000178": "blood",  # blood
+        "UBERON:0001836": "saliva",  # saliva
+    }
+)

@@ -1,0 +1,176 @@
+"""A conversion: the resistx profile a source document gives, and a report of how.
+
+The converters collect what they read into a ``Builder``; ``Builder.finish`` writes the profile
+in resistx's profile JSON form (schema 2) and loads it with ``resistx.load_profile``, the same
+checks a hand-written profile goes through. A problem those checks find is reported at its
+path in the source document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from resistx._errors import ProfileError
+from resistx.interop._source import Reader
+from resistx.io.profile import load_profile
+from resistx.model.profile import SCHEMA_VERSION, Profile
+
+
+@attrs.frozen(kw_only=True)
+class ReportEntry:
+    """One element of the source: where it is, its code (if it has one), and what was done."""
+
+    path: str
+    code: str | None
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Conversion:
+    """A resistx ``Profile`` from a standard document, with everything the conversion did:
+    the elements it used, those it could not map (with their paths and codes), and every
+    assumption it made. Nothing in the source is dropped without an entry here."""
+
+    source_format: str
+    profile: Profile
+    used: tuple[ReportEntry, ...]
+    unmapped: tuple[ReportEntry, ...]
+    assumptions: tuple[ReportEntry, ...]
+    #: the official package that validated the document, or None where it is not installed
+    validated_with: str | None
+
+    def report(self) -> str:
+        """The report as text: validation, then unmapped elements, assumptions and used ones."""
+        checked = self.validated_with or "not validated (install resistx[interop])"
+        lines = [f"Converted from {self.source_format}; schema check: {checked}"]
+        for title, entries in (
+            ("Not mapped", self.unmapped),
+            ("Assumptions", self.assumptions),
+            ("Used", self.used),
+        ):
+            lines.append(f"{title} ({len(entries)}):")
+            lines += [f"  {e.path}{f' [{e.code}]' if e.code else ''}: {e.text}" for e in entries]
+        return "\n".join(lines)
+
+
+#: profile fields in the order a hand-written profile gives them
+_ORDER = ("schema_version", "patient_id", "hormone_receptor", "her2", "her2_tests", "sex", "ecog")
+
+
+class Builder(Reader):
+    """What a converter has read so far, each piece with its source path."""
+
+    def __init__(self, source_format: str) -> None:
+        super().__init__()
+        self.source_format = source_format
+        self.fields: dict[str, Any] = {}
+        self.receptors: list[tuple[str, bool, str]] = []
+        self.her2_interpretation: tuple[bool, str] | None = None
+        #: HER2 IHC scores and ISH results (value, date, path), paired when all are read
+        self.ihc: list[tuple[str, str | None, str]] = []
+        self.ish: list[tuple[bool, str | None, str]] = []
+        #: ECOG results (date or "", score, path): the latest is the patient's
+        self.ecog: list[tuple[str, int, str]] = []
+        self.lists: dict[str, list[Any]] = {
+            "her2_tests": [],
+            "comorbidities": [],
+            "other_conditions": [],
+            "biomarkers": [],
+            "treatments": [],
+        }
+        #: profile path -> the source path it came from
+        self.origins: dict[str, str] = {}
+        self.used: list[ReportEntry] = []
+        self.unmapped: list[ReportEntry] = []
+        self.assumptions: list[ReportEntry] = []
+
+    # -- recording -------------------------------------------------------------------------
+
+    def use(self, path: str, code: str | None, text: str) -> None:
+        self.used.append(ReportEntry(path=path, code=code, text=text))
+
+    def skip(self, path: str, code: str | None, text: str) -> None:
+        self.unmapped.append(ReportEntry(path=path, code=code, text=text))
+
+    def assume(self, path: str, text: str, code: str | None = None) -> None:
+        self.assumptions.append(ReportEntry(path=path, code=code, text=text))
+
+    def rest(self, data: Mapping[str, Any], path: str, read: Iterable[str], why: str) -> None:
+        """Report every key of ``data`` that was not read, so nothing is dropped silently."""
+        for key in data:
+            if key not in read:
+                self.skip(f"{path}.{key}", None, why)
+
+    def set(self, field: str, value: Any, path: str) -> None:
+        self.fields[field] = value
+        self.origins[f"$.{field}"] = path
+
+    def add(self, field: str, value: Any, path: str) -> None:
+        items = self.lists[field]
+        self.origins[f"$.{field}[{len(items)}]"] = path
+        items.append(value)
+
+    # -- the profile -----------------------------------------------------------------------
+
+    def _hormone_receptor(self) -> str | None:
+        if any(positive for _, positive, _ in self.receptors):
+            return "positive"
+        if self.receptors:
+            return "negative"
+        self.problem("$", "no ER or PR result: resistx needs the hormone-receptor status")
+        return None
+
+    def _her2(self) -> str | None:
+        if self.lists["her2_tests"]:
+            return None  # load_profile derives it from the tests
+        if self.her2_interpretation is None:
+            self.assume("$", "no HER2 result: HER2 is unknown (the plan asks for an IHC test)")
+            return "unknown"
+        positive, path = self.her2_interpretation
+        if positive:
+            return "positive"
+        self.assume(path, "HER2 negative without an IHC score: 0 or low is unknown")
+        return "unknown"
+
+    def profile_data(self) -> dict[str, Any]:
+        """The profile in resistx's JSON form (schema 2)."""
+        data: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **self.fields}
+        data["hormone_receptor"] = self._hormone_receptor()
+        her2 = self._her2()
+        if her2 is not None:
+            data["her2"] = her2
+            self.origins["$.her2"] = (
+                self.her2_interpretation[1] if self.her2_interpretation else "$"
+            )
+        data.update({k: v for k, v in self.lists.items() if v})
+        if self.problems:
+            raise ProfileError(self.problems)
+        order = {k: i for i, k in enumerate(_ORDER)}
+        return dict(sorted(data.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+    def finish(self, validated_with: str | None) -> Conversion:
+        data = self.profile_data()
+        try:
+            profile = load_profile(data)
+        except ProfileError as e:
+            raise ProfileError([(self._source_path(p), m) for p, m in e.problems]) from None
+        return Conversion(
+            source_format=self.source_format,
+            profile=profile,
+            used=tuple(dict.fromkeys(self.used)),
+            unmapped=tuple(dict.fromkeys(self.unmapped)),
+            assumptions=tuple(dict.fromkeys(self.assumptions)),
+            validated_with=validated_with,
+        )
+
+    def _source_path(self, path: str) -> str:
+        """The source path a profile path came from, the profile path beside it."""
+        best = max(
+            (k for k in self.origins if path == k or path.startswith((k + ".", k + "["))),
+            key=len,
+            default=None,
+        )
+        return f"{self.origins[best]} (profile {path})" if best else f"$ (profile {path})"

@@ -1,0 +1,77 @@
+"""Drug codes (RxNorm, NCIt, DrugBank) to the drug names resistx profiles use.
+
+Only ingredient codes are listed: RxNorm RXCUIs of the ingredient (RxNav), NCIt concept codes
+of the agent (NCI Thesaurus) and DrugBank accession numbers. A code not listed here is read by
+its label through resistx's own drug vocabulary (generic, brand and code names), and the report
+says so; a label resistx does not know leaves the agent unmapped.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from resistx.vocab import drugs as drug_vocab
+
+RXNORM = MappingProxyType(
+    {
+        "1601374": "palbociclib",
+        "1873916": "ribociclib",
+        "1946825": "abemaciclib",
+        "72965": "letrozole",
+        "84857": "anastrozole",
+        "258494": "exemestane",
+        "10324": "tamoxifen",
+        "282357": "fulvestrant",
+        "141704": "everolimus",
+        "1597582": "olaparib",
+        "194000": "capecitabine",
+        "56946": "paclitaxel",
+        "1045453": "eribulin",
+    }
+)
+
+NCIT = MappingProxyType(
+    {
+        "NCIT:C49176": "palbociclib",
+        "NCIT:C1527": "letrozole",
+        "NCIT:C1688": "fulvestrant",
+        "NCIT:C1794": "capecitabine",
+    }
+)
+
+DRUGBANK = MappingProxyType(
+    {
+        "DRUGBANK:DB09073": "palbociclib",
+        "DRUGBANK:DB11730": "ribociclib",
+        "DRUGBANK:DB12001": "abemaciclib",
+        "DRUGBANK:DB01006": "letrozole",
+        "DRUGBANK:DB01217": "anastrozole",
+        "DRUGBANK:DB00675": "tamoxifen",
+        "DRUGBANK:DB00947": "fulvestrant",
+        "DRUGBANK:DB06374": "elacestrant",
+        "DRUGBANK:DB12015": "alpelisib",
+        "DRUGBANK:DB01590": "everolimus",
+        "DRUGBANK:DB00990": "exemestane",
+        "DRUGBANK:DB09074": "olaparib",
+        "DRUGBANK:DB01101": "capecitabine",
+        "DRUGBANK:DB01229": "paclitaxel",
+    }
+)
+
+
+def by_code(code: str) -> str | None:
+    """The resistx drug of an NCIt, DrugBank or RxNorm CURIE (any case of prefix) or a bare
+    RxNorm RXCUI (FHIR gives the system apart)."""
+    prefix, _, local = code.partition(":")
+    if not local:
+        return RXNORM.get(code)
+    if prefix.upper() in ("RXNORM", "RXCUI"):  # a phenopacket writes RxNorm as a CURIE
+        return RXNORM.get(local)
+    curie = f"{prefix.upper()}:{local}"
+    return NCIT.get(curie) or DRUGBANK.get(curie)
+
+
+def by_label(label: str) -> str | None:
+    """The resistx drug a label names (generic, brand or code name, any case), if any."""
+    drug = drug_vocab.lookup(label.strip())
+    return drug.name if drug is not None else None

@@ -1,0 +1,247 @@
+"""``from_fhir``: a resistx profile from an mCODE (STU3 or later) FHIR R4 Bundle.
+
+Read per the mCODE implementation guide (hl7.org/fhir/us/mcode): CancerPatient (Patient),
+TumorMarkerTest and GenomicVariant Observations, ECOGPerformanceStatus, CancerRelatedMedication-
+Request and -Administration with the procedure-intent and treatment-termination-reason
+extensions, and Conditions (comorbidities by SNOMED CT code). Resources of other types are
+reported, not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from resistx._errors import ProfileError
+from resistx.interop import _genomic, _markers, _official, codes
+from resistx.interop._courses import Course, add_treatments, agent, intent, stop_reason
+from resistx.interop._fhirtypes import Coded, coded, codings, first_code, genomic_variant
+from resistx.interop._source import Source, load_document
+from resistx.interop.conversion import Builder, Conversion
+
+FORMAT = "mCODE FHIR R4 Bundle"
+_NOT_HELD = "not held by a resistx profile"
+#: elements every resource has that say nothing about the patient (status is read where it does)
+_STRUCTURE = ("resourceType", "id", "meta", "text", "status", "subject", "identifier", "category")
+_SEX = {"female": "female", "male": "male"}
+_NCIT = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl#"
+#: statuses that say a resource records no result or treatment (FHIR R4 value sets)
+_NOT_RECORDS = {
+    "Observation": ("registered", "cancelled", "entered-in-error"),
+    "MedicationRequest": ("cancelled", "entered-in-error", "draft"),
+    "MedicationAdministration": ("not-done", "entered-in-error"),
+    "Condition": (),
+}
+_CANCER_PROFILES = ("mcode-primary-cancer-condition", "mcode-secondary-cancer-condition")
+
+
+def from_fhir(bundle: Source) -> Conversion:
+    """The resistx profile of an mCODE FHIR R4 Bundle (a mapping, JSON text or a file path),
+    with the report of what was used, what could not be mapped and what was assumed.
+
+    Raises ``ProfileError`` with paths in the bundle for a malformed document, and
+    ``OutOfScopeError`` for HR-negative or HER2-positive disease.
+    """
+    data = load_document(bundle, "the FHIR bundle")
+    b = Builder(FORMAT)
+    if data.get("resourceType") != "Bundle":
+        b.problem("$.resourceType", f"expected 'Bundle', got {data.get('resourceType')!r}")
+        raise ProfileError(b.problems)
+    validated = _official.check_fhir_bundle(data)
+    resources = [
+        (f"{path}.resource", r)
+        for path, entry in b.items(data.get("entry"), "$.entry")
+        if (r := b.mapping(entry.get("resource"), f"{path}.resource")) is not None
+    ]
+    specimens = {
+        f"Specimen/{r.get('id')}": (path, r)
+        for path, r in resources
+        if r.get("resourceType") == "Specimen"
+    }
+    patients = [path for path, r in resources if r.get("resourceType") == "Patient"]
+    if len(patients) > 1:
+        b.problem(", ".join(patients), "a bundle of one patient is read; this one has several")
+    courses: list[Course] = []
+    for path, resource in resources:
+        course = _resource(b, resource, path, specimens)
+        courses += [course] if course else []
+    used = {e.path for e in b.used} | {e.path.rsplit(".", 1)[0] for e in b.unmapped}
+    for path, _specimen in specimens.values():
+        if path not in used:
+            b.skip(path, "Specimen", "a specimen no result refers to")
+    _markers.pair_her2(b)
+    _markers.latest_ecog(b)
+    add_treatments(b, courses)
+    b.rest(data, "$", ("resourceType", "id", "type", "entry", "meta", "timestamp"), _NOT_HELD)
+    return b.finish(validated)
+
+
+def _resource(
+    b: Builder, resource: Mapping[str, Any], path: str, specimens: dict[str, tuple[str, Any]]
+) -> Course | None:
+    """Read one resource of the bundle; a medication gives a treatment course."""
+    kind = resource.get("resourceType")
+    status = resource.get("status")
+    if status in _NOT_RECORDS.get(str(kind), ()):
+        b.skip(
+            f"{path}.status", status, f"a {kind} with status {status}: not a result or a treatment"
+        )
+    elif kind == "Patient":
+        _patient(b, resource, path)
+    elif kind == "Observation":
+        _observation(b, resource, path, specimens)
+    elif kind == "Condition":
+        _condition(b, resource, path)
+    elif kind in ("MedicationRequest", "MedicationAdministration"):
+        return _medication(b, resource, path)
+    elif kind != "Specimen":
+        b.skip(path, str(kind), f"a {kind} resource: not read by resistx")
+    return None
+
+
+def _patient(b: Builder, patient: Mapping[str, Any], path: str) -> None:
+    patient_id = b.text(patient.get("id"), f"{path}.id")
+    if patient_id is not None:
+        b.set("patient_id", patient_id, f"{path}.id")
+        b.use(f"{path}.id", None, "patient_id")
+    gender = b.text(patient.get("gender"), f"{path}.gender")
+    if gender in _SEX:
+        b.set("sex", _SEX[gender], f"{path}.gender")
+        b.use(f"{path}.gender", gender, f"sex {_SEX[gender]}")
+    elif gender is not None:
+        b.skip(f"{path}.gender", gender, "gender other than female or male: " + _NOT_HELD)
+    b.rest(patient, path, (*_STRUCTURE, "gender"), _NOT_HELD)
+
+
+def _value(b: Builder, obs: Mapping[str, Any], path: str) -> _markers.Value:
+    if "valueCodeableConcept" in obs:
+        answer = first_code(b, obs["valueCodeableConcept"], f"{path}.valueCodeableConcept")
+        return _markers.Value(code=answer.code, label=answer.label)
+    if "valueInteger" in obs:
+        number = obs["valueInteger"]
+    else:
+        quantity = b.mapping(obs.get("valueQuantity"), f"{path}.valueQuantity") or {}
+        number = quantity.get("value")
+    return _markers.Value(number=number if isinstance(number, int | float) else None)
+
+
+def _observation(
+    b: Builder, obs: Mapping[str, Any], path: str, specimens: dict[str, tuple[str, Any]]
+) -> None:
+    test = coded(b, obs.get("code"), f"{path}.code", codes.LOINC)
+    date = b.date(obs.get("effectiveDateTime"), f"{path}.effectiveDateTime")
+    if test.code == codes.VARIANT:
+        variant = genomic_variant(b, obs, path, specimens)
+        variant.tested_on = date
+        _genomic.add_variant(b, variant)
+        read: tuple[str, ...] = ("code", "effectiveDateTime", "valueCodeableConcept")
+        b.rest(obs, path, (*_STRUCTURE, *read, "component", "specimen", "method"), _NOT_HELD)
+        return
+    if not _markers.read(b, test.code or "", _value(b, obs, path), date, path):
+        b.skip(path, test.code, f"{test.label or 'observation'}: not a test resistx reads")
+        return
+    value_keys = ("valueCodeableConcept", "valueInteger", "valueQuantity")
+    b.rest(obs, path, (*_STRUCTURE, "code", "effectiveDateTime", *value_keys), _NOT_HELD)
+
+
+def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
+    meta = b.mapping(condition.get("meta"), f"{path}.meta") or {}
+    profiles = " ".join(p for p in meta.get("profile", []) if isinstance(p, str))
+    code = coded(b, condition.get("code"), f"{path}.code", codes.SNOMED)
+    if any(p in profiles for p in _CANCER_PROFILES):
+        b.skip(path, code.code, f"{code.label or 'cancer'}: the diagnosis is not a profile field")
+        return
+    clinical = first_code(b, condition.get("clinicalStatus"), f"{path}.clinicalStatus")
+    verified = first_code(b, condition.get("verificationStatus"), f"{path}.verificationStatus")
+    for status in (clinical, verified):
+        if status.code in ("inactive", "resolved", "remission", "refuted", "entered-in-error"):
+            b.skip(path, code.code, f"{code.label}: status {status.code}, not a current condition")
+            return
+    read = ("code", "clinicalStatus", "verificationStatus")
+    b.rest(condition, path, (*_STRUCTURE, *read), "condition detail " + _NOT_HELD)
+    name = codes.COMORBIDITY.get(code.code or "")
+    if name is not None:
+        b.add("comorbidities", name, path)
+        b.use(path, code.code, f"comorbidity {name}")
+    elif code.label:
+        b.add("other_conditions", code.label, path)
+        b.skip(path, code.code, f"{code.label}: kept as free text in other_conditions")
+    else:
+        b.skip(path, code.code, "a condition without a code resistx reads or a name")
+
+
+def _medication_codes(b: Builder, resource: Mapping[str, Any], path: str) -> Coded:
+    cpath = f"{path}.medicationCodeableConcept"
+    found = [
+        (c.code if system == codes.RXNORM else f"NCIT:{c.code}", c)
+        for system, c in codings(b, resource.get("medicationCodeableConcept"), cpath)
+        if system in (codes.RXNORM, _NCIT) and c.code
+    ]
+    label = next((c.label for _, c in found if c.label), None)
+    concept = b.mapping(resource.get("medicationCodeableConcept"), cpath) or {}
+    return Coded(code=" ".join(k for k, _ in found) or None, label=concept.get("text") or label)
+
+
+def _medication(b: Builder, resource: Mapping[str, Any], path: str) -> Course | None:
+    med = _medication_codes(b, resource, path)
+    drug = agent(b, (med.code or "").split(), med.label, f"{path}.medicationCodeableConcept")
+    if drug is None:
+        return None
+    course = Course(path=path, drug=drug)
+    _period(b, course, resource, path)
+    read = [
+        "medicationCodeableConcept",
+        "effectivePeriod",
+        "effectiveDateTime",
+        "dosageInstruction",
+    ]
+    read += ["intent", "reasonReference", "reasonCode"]  # an order, for the cancer
+    for epath, ext in b.items(resource.get("extension"), f"{path}.extension"):
+        value = coded(
+            b, ext.get("valueCodeableConcept"), f"{epath}.valueCodeableConcept", codes.SNOMED
+        )
+        if ext.get("url") == codes.INTENT_EXTENSION:
+            course.setting = intent(b, value.code, value.label, epath)
+        elif ext.get("url") == codes.TERMINATION_EXTENSION:
+            course.stop_reason = stop_reason(b, value.code, value.label, epath)
+        else:
+            b.skip(epath, str(ext.get("url")), "an extension resistx does not read")
+    read.append("extension")
+    if course.stop_reason is None and "statusReason" in resource:
+        reason = coded(b, _first(resource["statusReason"]), f"{path}.statusReason", codes.SNOMED)
+        course.stop_reason = stop_reason(b, reason.code, reason.label, f"{path}.statusReason")
+        read.append("statusReason")
+    if course.stop_reason is None and resource.get("status") in ("active", "in-progress"):
+        course.stop_reason = "ongoing"
+        b.use(f"{path}.status", resource.get("status"), "stop_reason ongoing")
+    b.rest(resource, path, (*_STRUCTURE, *read), "medication detail " + _NOT_HELD)
+    return course
+
+
+def _first(value: Any) -> Any:
+    """MedicationAdministration.statusReason is a list, MedicationRequest's a single concept."""
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _period(b: Builder, course: Course, resource: Mapping[str, Any], path: str) -> None:
+    """effectivePeriod (or effectiveDateTime) of an administration, the bounds of a request's
+    dosage timing."""
+    period_path = f"{path}.effectivePeriod"
+    period = resource.get("effectivePeriod")
+    if period is None:
+        for dpath, dosage in b.items(
+            resource.get("dosageInstruction"), f"{path}.dosageInstruction"
+        ):
+            timing = b.mapping(dosage.get("timing"), f"{dpath}.timing") or {}
+            repeat = b.mapping(timing.get("repeat"), f"{dpath}.timing.repeat") or {}
+            if "boundsPeriod" in repeat:
+                period, period_path = repeat["boundsPeriod"], f"{dpath}.timing.repeat.boundsPeriod"
+                break
+    if period is None and "effectiveDateTime" in resource:
+        course.started_on = b.date(resource["effectiveDateTime"], f"{path}.effectiveDateTime")
+        return
+    bounds = b.mapping(period, period_path) or {}
+    course.started_on = b.date(bounds.get("start"), f"{period_path}.start")
+    course.ended_on = b.date(bounds.get("end"), f"{period_path}.end")
+    if bounds:
+        b.use(period_path, None, "treatment dates")

@@ -1,0 +1,273 @@
+"""``from_phenopacket``: a resistx profile from a GA4GH Phenopacket (schema v2, JSON).
+
+Read as the official package's ``MessageToJson`` writes it (camelCase keys). The schema's
+elements are those of phenopacket-schema v2 (phenopacket-schema.readthedocs.io): Individual,
+Measurement, Biosample, Interpretation, GenomicInterpretation, VariationDescriptor,
+MedicalAction, Treatment, TimeElement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from resistx.interop import _markers, _official, codes
+from resistx.interop._courses import Course, add_treatments, agent, intent, stop_reason
+from resistx.interop._genomic import Variant, add_variant
+from resistx.interop._source import Source, load_document
+from resistx.interop.conversion import Builder, Conversion
+
+FORMAT = "GA4GH Phenopacket v2"
+_ABOUT_DOCUMENT = "about the document, not the patient"
+_NOT_HELD = "not held by a resistx profile"
+#: phenopacket sex -> resistx sex
+_SEX = {"FEMALE": "female", "MALE": "male"}
+
+
+def from_phenopacket(doc: Source) -> Conversion:
+    """The resistx profile of a phenopacket (a mapping, JSON text or a file path), with the
+    report of what was used, what could not be mapped and what was assumed.
+
+    Raises ``ProfileError`` with paths in the phenopacket for a malformed document, and
+    ``OutOfScopeError`` for HR-negative or HER2-positive disease.
+    """
+    data = load_document(doc, "the phenopacket")
+    validated = _official.check_phenopacket(data)
+    b = Builder(FORMAT)
+    subject_id = _subject(b, b.mapping(data.get("subject"), "$.subject"))
+    biosamples = {
+        str(s.get("id")): (path, s) for path, s in b.items(data.get("biosamples"), "$.biosamples")
+    }
+    _measurements(b, data.get("measurements"), "$.measurements")
+    for path, sample in biosamples.values():
+        _measurements(b, sample.get("measurements"), f"{path}.measurements")
+        sample_keys = ("id", "individualId", "measurements", "sampledTissue", "timeOfCollection")
+        b.rest(sample, path, sample_keys, "biosample detail " + _NOT_HELD)
+    for path, interpretation in b.items(data.get("interpretations"), "$.interpretations"):
+        _interpretation(b, interpretation, path, subject_id, biosamples)
+    referred = {e.path for e in b.used}
+    for path, _sample in biosamples.values():
+        if path not in referred:
+            b.skip(path, None, "a biosample no genomic result refers to")
+    courses = [
+        c
+        for path, action in b.items(data.get("medicalActions"), "$.medicalActions")
+        if (c := _medical_action(b, action, path)) is not None
+    ]
+    _markers.pair_her2(b)
+    _markers.latest_ecog(b)
+    add_treatments(b, courses)
+    for path, disease in b.items(data.get("diseases"), "$.diseases"):
+        _disease(b, disease, path)
+    for key in ("phenotypicFeatures", "files"):
+        for path, item in b.items(data.get(key), f"$.{key}"):
+            term = b.mapping(item.get("type"), f"{path}.type") or {}
+            b.skip(path, term.get("id"), f"{term.get('label', key)}: {_NOT_HELD}")
+    read = ("id", "subject", "biosamples", "measurements", "interpretations", "medicalActions")
+    b.rest(data, "$", (*read, "phenotypicFeatures", "diseases", "files"), _ABOUT_DOCUMENT)
+    return b.finish(validated)
+
+
+def _subject(b: Builder, subject: Mapping[str, Any] | None) -> str | None:
+    if subject is None:
+        return None
+    subject_id = b.text(subject.get("id"), "$.subject.id")
+    if subject_id is not None:
+        b.set("patient_id", subject_id, "$.subject.id")
+        b.use("$.subject.id", None, "patient_id")
+    sex = b.text(subject.get("sex"), "$.subject.sex")
+    if sex in _SEX:
+        b.set("sex", _SEX[sex], "$.subject.sex")
+        b.use("$.subject.sex", sex, f"sex {_SEX[sex]}")
+    elif sex is not None:
+        b.skip("$.subject.sex", sex, "sex other than female or male: " + _NOT_HELD)
+    b.rest(subject, "$.subject", ("id", "sex"), _NOT_HELD)
+    return subject_id
+
+
+def _disease(b: Builder, disease: Mapping[str, Any], path: str) -> None:
+    """A disease coded in SNOMED CT that resistx reads as a comorbidity; any other is reported
+    (the cancer itself included: a profile is about HR+/HER2- breast cancer already)."""
+    code, label = _term(b, disease.get("term"), f"{path}.term")
+    name = codes.COMORBIDITY.get(_local(code, "SNOMEDCT"))
+    if name is None or disease.get("excluded") is True:
+        why = "excluded" if disease.get("excluded") is True else "not a comorbidity resistx reads"
+        b.skip(path, code, f"{label or 'disease'}: {why}")
+        return
+    b.add("comorbidities", name, path)
+    b.use(path, code, f"comorbidity {name}")
+    b.rest(disease, path, ("term",), "disease detail " + _NOT_HELD)
+
+
+def _term(b: Builder, value: Any, path: str) -> tuple[str | None, str | None]:
+    """The id and label of an OntologyClass."""
+    term = b.mapping(value, path) or {}
+    return b.text(term.get("id"), f"{path}.id"), b.text(term.get("label"), f"{path}.label")
+
+
+def _local(curie: str | None, prefix: str) -> str:
+    """'LOINC:85337-4' -> '85337-4'; a code of another prefix is kept whole."""
+    if curie and curie.upper().startswith(prefix.upper() + ":"):
+        return curie.split(":", 1)[1]
+    return curie or ""
+
+
+def _date(b: Builder, time: Any, path: str) -> str | None:
+    """The date of a TimeElement given as a timestamp (an age or a range says no date)."""
+    element = b.mapping(time, path)
+    if element is None:
+        return None
+    if "timestamp" in element:
+        return b.date(element["timestamp"], f"{path}.timestamp")
+    b.skip(path, None, "a time that is not a timestamp (an age, a range): no date")
+    return None
+
+
+def _measurements(b: Builder, value: Any, where: str) -> None:
+    for path, m in b.items(value, where):
+        test_id, test_label = _term(b, m.get("assay"), f"{path}.assay")
+        holder = b.mapping(m.get("value"), f"{path}.value") or {}
+        answer_id, answer_label = _term(
+            b, holder.get("ontologyClass"), f"{path}.value.ontologyClass"
+        )
+        quantity = b.mapping(holder.get("quantity"), f"{path}.value.quantity") or {}
+        number = quantity.get("value")
+        value_ = _markers.Value(
+            code=_local(answer_id, "LOINC") or None,
+            label=answer_label,
+            number=number if isinstance(number, int | float) else None,
+        )
+        date = _date(b, m.get("timeObserved"), f"{path}.timeObserved")
+        if not _markers.read(b, _local(test_id, "LOINC"), value_, date, path):
+            b.skip(path, test_id, f"{test_label or 'measurement'}: not a test resistx reads")
+        else:
+            read = ("assay", "value", "timeObserved")
+            b.rest(m, path, read, "measurement detail " + _NOT_HELD)
+
+
+def _interpretation(
+    b: Builder,
+    interpretation: Mapping[str, Any],
+    path: str,
+    subject_id: str | None,
+    biosamples: dict[str, tuple[str, Mapping[str, Any]]],
+) -> None:
+    b.rest(interpretation, path, ("id", "diagnosis"), "about the interpretation, not the patient")
+    diagnosis = b.mapping(interpretation.get("diagnosis"), f"{path}.diagnosis") or {}
+    b.rest(
+        diagnosis, f"{path}.diagnosis", ("genomicInterpretations",), "the diagnosis: " + _NOT_HELD
+    )
+    where = f"{path}.diagnosis.genomicInterpretations"
+    for gpath, gi in b.items(diagnosis.get("genomicInterpretations"), where):
+        owner = b.text(gi.get("subjectOrBiosampleId"), f"{gpath}.subjectOrBiosampleId")
+        variant = Variant(path=gpath, status_word=b.text(gi.get("interpretationStatus"), gpath))
+        _origin(b, variant, owner, subject_id, biosamples)
+        if "variantInterpretation" in gi:
+            _variant(b, variant, gi["variantInterpretation"], f"{gpath}.variantInterpretation")
+        elif "gene" in gi:
+            variant.gene_id, variant.gene = _gene(b, gi["gene"], f"{gpath}.gene")
+        add_variant(b, variant)
+        read = ("subjectOrBiosampleId", "interpretationStatus", "variantInterpretation", "gene")
+        b.rest(gi, gpath, read, _NOT_HELD)
+
+
+def _gene(b: Builder, value: Any, path: str) -> tuple[str | None, str | None]:
+    gene = b.mapping(value, path) or {}
+    return b.text(gene.get("valueId"), f"{path}.valueId"), b.text(
+        gene.get("symbol"), f"{path}.symbol"
+    )
+
+
+def _origin(
+    b: Builder,
+    variant: Variant,
+    owner: str | None,
+    subject_id: str | None,
+    biosamples: dict[str, tuple[str, Mapping[str, Any]]],
+) -> None:
+    """Germline for a result of the individual, else the biosample's sample and date."""
+    if owner is not None and owner == subject_id:
+        variant.origin = "germline"
+        b.assume(variant.path, "a result of the individual, not of a biosample: germline")
+        return
+    if owner not in biosamples:
+        b.assume(variant.path, "no biosample named: the sample and its date are unknown")
+        return
+    spath, sample = biosamples[owner]
+    tissue_id, tissue_label = _term(b, sample.get("sampledTissue"), f"{spath}.sampledTissue")
+    variant.sample = codes.UBERON_SAMPLE.get(tissue_id or "", "tissue")
+    variant.origin = "germline" if variant.sample in ("blood", "saliva") else "somatic"
+    variant.tested_on = _date(b, sample.get("timeOfCollection"), f"{spath}.timeOfCollection")
+    b.use(
+        spath,
+        tissue_id,
+        f"{tissue_label or 'biosample'}: sample {variant.sample}, {variant.origin}",
+    )
+
+
+def _variant(b: Builder, variant: Variant, value: Any, path: str) -> None:
+    vi = b.mapping(value, path) or {}
+    variant.acmg = b.text(
+        vi.get("acmgPathogenicityClassification"), f"{path}.acmgPathogenicityClassification"
+    )
+    vpath = f"{path}.variationDescriptor"
+    vd = b.mapping(vi.get("variationDescriptor"), vpath) or {}
+    variant.gene_id, variant.gene = _gene(b, vd.get("geneContext"), f"{vpath}.geneContext")
+    for epath, expression in b.items(vd.get("expressions"), f"{vpath}.expressions"):
+        syntax = b.text(expression.get("syntax"), f"{epath}.syntax")
+        text = b.text(expression.get("value"), f"{epath}.value")
+        if syntax and text:
+            variant.hgvs[syntax.replace("hgvs.", "")] = text
+    variant.structural, _ = _term(b, vd.get("structuralType"), f"{vpath}.structuralType")
+    state_id, state_label = _term(b, vd.get("allelicState"), f"{vpath}.allelicState")
+    if state_id:
+        b.skip(f"{vpath}.allelicState", state_id, f"allelic state {state_label}: {_NOT_HELD}")
+    read = ("geneContext", "expressions", "structuralType", "allelicState", "id", "moleculeContext")
+    b.rest(vd, vpath, read, "variant detail " + _NOT_HELD)
+    b.rest(vi, path, ("acmgPathogenicityClassification", "variationDescriptor"), _NOT_HELD)
+
+
+def _medical_action(b: Builder, action: Mapping[str, Any], path: str) -> Course | None:
+    treatment = b.mapping(action.get("treatment"), f"{path}.treatment")
+    if treatment is None:
+        kind = next(iter(action), "action")
+        b.skip(path, None, f"{kind}: only drug treatments are part of a resistx profile")
+        return None
+    code, label = _term(b, treatment.get("agent"), f"{path}.treatment.agent")
+    drug = agent(b, [code] if code else [], label, f"{path}.treatment.agent")
+    if drug is None:
+        return None
+    course = Course(path=path, drug=drug)
+    _intervals(b, course, treatment.get("doseIntervals"), f"{path}.treatment.doseIntervals")
+    if "treatmentIntent" in action:
+        ipath = f"{path}.treatmentIntent"
+        code, label = _term(b, action["treatmentIntent"], ipath)
+        course.setting = intent(b, _local(code, "SNOMEDCT") or None, label, ipath)
+    # the termination reason first: a response says why only where no reason is given
+    reasons = []
+    for key in ("treatmentTerminationReason", "responseToTreatment"):
+        if key in action:
+            code, label = _term(b, action[key], f"{path}.{key}")
+            reasons.append(stop_reason(b, _local(code, "SNOMEDCT") or None, label, f"{path}.{key}"))
+    course.stop_reason = next((r for r in reasons if r is not None), None)
+    read = ("treatment", "treatmentIntent", "treatmentTerminationReason", "responseToTreatment")
+    b.rest(action, path, read, "treatment detail " + _NOT_HELD)
+    b.rest(
+        treatment, f"{path}.treatment", ("agent", "doseIntervals"), "dose and route: " + _NOT_HELD
+    )
+    return course
+
+
+def _intervals(b: Builder, course: Course, value: Any, where: str) -> None:
+    """The first start and the last end of the dose intervals."""
+    starts: list[str] = []
+    ends: list[str] = []
+    for path, dose in b.items(value, where):
+        interval = b.mapping(dose.get("interval"), f"{path}.interval") or {}
+        start = b.date(interval.get("start"), f"{path}.interval.start")
+        end = b.date(interval.get("end"), f"{path}.interval.end")
+        starts += [start] if start else []
+        ends += [end] if end else []
+        b.use(f"{path}.interval", None, "treatment dates")
+    course.started_on = min(starts, default=None)
+    course.ended_on = max(ends, default=None)

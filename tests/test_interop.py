@@ -1,0 +1,263 @@
+"""resistx.interop: a phenopacket and an mCODE bundle give the profile, and the plan, that the
+hand-written profile of the same (synthetic) patient gives, with every element they could not
+map in the report."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.interop import Conversion, _official, from_fhir, from_phenopacket
+
+FIXTURES = Path(__file__).parent.parent / "examples" / "interop"
+#: each patient's hand-written profile is NN-name.profile.json (a format's own: NN-name.fhir.profile.json)
+PATIENTS = sorted(
+    p.name.removesuffix(".profile.json")
+    for p in FIXTURES.glob("??-*.profile.json")
+    if p.name.count(".") == 2
+)
+CONVERTERS = {"phenopacket": from_phenopacket, "fhir": from_fhir}
+
+
+def document(patient: str, fmt: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / f"{patient}.{fmt}.json").read_text("utf-8"))
+    return data
+
+
+def expected_profile(patient: str, fmt: str) -> Path:
+    own = FIXTURES / f"{patient}.{fmt}.profile.json"
+    return own if own.exists() else FIXTURES / f"{patient}.profile.json"
+
+
+def test_six_patients_in_both_formats() -> None:
+    assert len(PATIENTS) >= 6
+    for patient in PATIENTS:
+        for fmt in CONVERTERS:
+            assert (FIXTURES / f"{patient}.{fmt}.json").exists()
+
+
+@pytest.mark.parametrize("fmt", CONVERTERS)
+@pytest.mark.parametrize("patient", PATIENTS)
+def test_conversion_gives_the_hand_written_profile(patient: str, fmt: str) -> None:
+    conversion = CONVERTERS[fmt](FIXTURES / f"{patient}.{fmt}.json")
+    expected = resistx.load_profile(expected_profile(patient, fmt))
+    assert resistx.to_dict(conversion.profile) == resistx.to_dict(expected)
+    assert conversion.validated_with is not None  # the test extra installs the official packages
+
+
+@pytest.mark.parametrize("patient", PATIENTS)
+def test_both_formats_give_the_plan_of_the_hand_written_profile(patient: str) -> None:
+    """The done-when check of issue 11: same patient, same plan, whichever way it came in."""
+    by_hand = resistx.to_dict(
+        resistx.sequence(resistx.load_profile(expected_profile(patient, "phenopacket")))
+    )
+    from_pp = resistx.to_dict(
+        resistx.sequence(from_phenopacket(document(patient, "phenopacket")).profile)
+    )
+    assert from_pp == by_hand
+    fhir_hand = resistx.load_profile(expected_profile(patient, "fhir"))
+    from_bundle = resistx.sequence(from_fhir(document(patient, "fhir")).profile)
+    assert resistx.to_dict(from_bundle) == resistx.to_dict(resistx.sequence(fhir_hand))
+
+
+def test_the_esr1_patient_gets_elacestrant_first() -> None:
+    plan = resistx.sequence(from_fhir(document("01-esr1-mutated", "fhir")).profile)
+    assert plan.options[0].regimen.id == "elacestrant"
+
+
+def _unmapped(conversion: Conversion) -> set[tuple[str, str | None]]:
+    return {(e.path, e.code) for e in conversion.unmapped}
+
+
+def test_report_lists_every_element_the_phenopacket_could_not_map() -> None:
+    conversion = from_phenopacket(document("06-unmapped-codes", "phenopacket"))
+    gi = "$.interpretations[0].diagnosis.genomicInterpretations"
+    assert _unmapped(conversion) == {
+        ("$.subject.dateOfBirth", None),
+        ("$.phenotypicFeatures[0]", "HP:0002315"),
+        ("$.diseases[0]", "SNOMEDCT:195967001"),
+        ("$.measurements[2]", "LOINC:2039-6"),
+        (f"{gi}[0].variantInterpretation.variationDescriptor.allelicState", "GENO:0000135"),
+        (f"{gi}[1]", "HGNC:4172"),
+        ("$.medicalActions[2].treatment.agent", "DrugBank:DB00399"),
+        ("$.medicalActions[3]", None),
+        ("$.metaData", None),
+    }
+
+
+def test_report_lists_every_element_the_bundle_could_not_map() -> None:
+    conversion = from_fhir(document("06-unmapped-codes", "fhir"))
+    assert _unmapped(conversion) == {
+        ("$.entry[0].resource.birthDate", None),
+        ("$.entry[1].resource", "195967001"),  # asthma: kept as free text
+        ("$.entry[2].resource", "205237003"),  # resolved pneumonitis: not current
+        ("$.entry[5].resource", "2039-6"),
+        ("$.entry[7].resource.component[3]", "53034-5"),  # allelic state
+        ("$.entry[8].resource", "HGNC:4172"),
+        ("$.entry[11].resource.medicationCodeableConcept", "77655"),
+        ("$.entry[12].resource", "Procedure"),
+    }
+    assert conversion.profile.other_conditions == ("Asthma (disorder)",)
+    assert "Not mapped (8):" in conversion.report()
+
+
+def test_assumptions_are_reported() -> None:
+    conversion = from_phenopacket(document("04-her2-low-ihc2-ish-negative", "phenopacket"))
+    texts = [e.text for e in conversion.assumptions]
+    assert texts.count("gene rejected as a cause, with no variant: not detected") == 2
+    assert any("one treatment of ['palbociclib', 'letrozole']" in t for t in texts)
+    assert any("palliative" in t for t in texts)
+
+
+def test_an_unread_element_is_reported_not_dropped() -> None:
+    bundle = document("01-esr1-mutated", "fhir")
+    bundle["entry"][9]["resource"]["note"] = [{"text": "dose reduced to 100 mg"}]
+    assert ("$.entry[9].resource.note", None) in _unmapped(from_fhir(bundle))
+    packet = document("01-esr1-mutated", "phenopacket")
+    packet["medicalActions"][0]["adverseEvents"] = [{"id": "HP:0001875", "label": "Neutropenia"}]
+    assert ("$.medicalActions[0].adverseEvents", None) in _unmapped(from_phenopacket(packet))
+
+
+def test_ihc_2_plus_without_ish_is_not_read_as_low() -> None:
+    packet = document("04-her2-low-ihc2-ish-negative", "phenopacket")
+    del packet["measurements"][3]  # the ISH result
+    conversion = from_phenopacket(packet)
+    assert ("$.measurements[2]", "85319-2") in _unmapped(conversion)
+    assert conversion.profile.her2.value == "unknown"
+
+
+def test_a_positive_ish_alone_is_her2_positive() -> None:
+    packet = document("04-her2-low-ihc2-ish-negative", "phenopacket")
+    del packet["measurements"][2]  # the IHC score
+    packet["measurements"][2]["value"]["ontologyClass"] = {
+        "id": "LOINC:LA6576-8",
+        "label": "Positive",
+    }
+    with pytest.raises(resistx.OutOfScopeError):
+        from_phenopacket(packet)
+
+
+def test_no_receptor_result_is_an_error_not_a_guess() -> None:
+    bundle = document("05-three-lines-progression", "fhir")
+    del bundle["entry"][1]  # the ER result
+    with pytest.raises(resistx.ProfileError) as info:
+        from_fhir(bundle)
+    assert "hormone-receptor" in dict(info.value.problems)["$"]
+
+
+def test_malformed_phenopacket_names_paths_in_the_phenopacket() -> None:
+    packet = document("01-esr1-mutated", "phenopacket")
+    packet["measurements"][0]["timeObserved"]["timestamp"] = "2023-13-01T00:00:00Z"
+    with pytest.raises(resistx.ProfileError) as info:
+        from_phenopacket(packet)
+    assert [p for p, _ in info.value.problems] == ["$.measurements[0].timeObserved.timestamp"]
+
+
+def test_an_end_before_its_start_is_reported_in_the_phenopacket() -> None:
+    packet = document("01-esr1-mutated", "phenopacket")
+    for action in packet["medicalActions"]:
+        action["treatment"]["doseIntervals"][0]["interval"]["end"] = "2023-01-01T00:00:00Z"
+    with pytest.raises(resistx.ProfileError) as info:
+        from_phenopacket(packet)
+    (path, message), *_ = info.value.problems
+    assert path == "$.medicalActions[0], $.medicalActions[1] (profile $.treatments[0].ended_on)"
+    assert "before started_on" in message
+
+
+def test_a_profile_problem_is_reported_at_its_source_path() -> None:
+    bundle = document("02-germline-brca2", "fhir")
+    bounds = bundle["entry"][11]["resource"]["dosageInstruction"][0]["timing"]["repeat"]
+    bounds["boundsPeriod"]["end"] = "2020-01-01"  # before its start: one of two records
+    bundle["entry"][12]["resource"]["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"][
+        "end"
+    ] = "2020-01-01"
+    with pytest.raises(resistx.ProfileError) as info:
+        from_fhir(bundle)
+    (path, message), *_ = info.value.problems
+    assert path.startswith("$.entry[11].resource, $.entry[12].resource (profile $.treatments[1]")
+    assert "before started_on" in message
+
+
+def test_the_official_schema_checks_come_first() -> None:
+    packet = document("01-esr1-mutated", "phenopacket")
+    packet["subject"]["sexx"] = "FEMALE"
+    with pytest.raises(resistx.ProfileError) as info:
+        from_phenopacket(packet)
+    assert info.value.problems[0][0] == "$.subject"
+    bundle = document("01-esr1-mutated", "fhir")
+    bundle["entry"][0]["resource"]["birthDate"] = "1960-02-30"
+    with pytest.raises(resistx.ProfileError) as info:
+        from_fhir(bundle)
+    assert info.value.problems[0][0] == "$.entry[0].resource.birthDate"
+
+
+def test_without_the_extra_plain_json_gives_the_same_profile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_official, "_module", lambda _name: None)
+    for fmt, convert in CONVERTERS.items():
+        conversion = convert(FIXTURES / f"01-esr1-mutated.{fmt}.json")
+        assert conversion.validated_with is None
+        assert "not validated (install resistx[interop])" in conversion.report()
+        expected = resistx.load_profile(expected_profile("01-esr1-mutated", fmt))
+        assert conversion.profile == expected
+
+
+def test_wrong_types_are_problems_at_their_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_official, "_module", lambda _name: None)  # the plain reader's checks
+    packet = document("01-esr1-mutated", "phenopacket")
+    packet["subject"]["sex"] = 1
+    packet["medicalActions"][0]["treatment"]["doseIntervals"] = "2024"
+    with pytest.raises(resistx.ProfileError) as info:
+        from_phenopacket(packet)
+    problems = dict(info.value.problems)
+    assert problems["$.subject.sex"] == "expected a string, got a number"
+    assert (
+        problems["$.medicalActions[0].treatment.doseIntervals"] == "expected a list, got a string"
+    )
+
+
+def test_a_file_name_is_read_like_a_path() -> None:
+    name = str(FIXTURES / "02-germline-brca2.fhir.json")
+    assert from_fhir(name).profile == from_fhir(Path(name)).profile
+
+
+def test_text_that_is_not_a_document_is_a_profile_error() -> None:
+    with pytest.raises(resistx.ProfileError):
+        from_fhir("[1, 2]")
+    with pytest.raises(resistx.ProfileError) as info:
+        from_fhir({"resourceType": "Patient"})
+    assert "$.resourceType" in dict(info.value.problems)
+
+
+def test_import_resistx_does_not_import_the_extra() -> None:
+    code = (
+        "import sys, resistx, resistx.interop; "
+        "assert not {'phenopackets', 'fhir', 'google.protobuf', 'pydantic'} & set(sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_drug_codes_and_labels_map_to_resistx_drugs() -> None:
+    packet = document("03-pik3ca-esr1-diabetes", "phenopacket")
+    # NCIT:C95701 is not in resistx's code table: read by its label, and the report says so
+    assert any(
+        "read by its label as ribociclib" in e.text for e in from_phenopacket(packet).assumptions
+    )
+    changed = copy.deepcopy(packet)
+    changed["medicalActions"][0]["treatment"]["agent"] = {"id": "NCIT:C95701", "label": "Kisqali"}
+    assert from_phenopacket(changed).profile.treatments[0].drugs == ("ribociclib", "letrozole")
+    # an RxNorm CURIE is read by its code, whatever the label says
+    changed["medicalActions"][0]["treatment"]["agent"] = {"id": "RXNORM:1873916", "label": "LEE011"}
+    conversion = from_phenopacket(changed)
+    assert conversion.profile.treatments[0].drugs == ("ribociclib", "letrozole")
+    assert ("$.medicalActions[0].treatment.agent", "RXNORM:1873916") in {
+        (e.path, e.code) for e in conversion.used
+    }
