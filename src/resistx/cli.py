@@ -497,6 +497,87 @@ def _from_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
     )
 
 
+def _cohort_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    cohort = _command(
+        sub,
+        "cohort",
+        _cohort,
+        "Plan a cohort: one row per patient and option, an errors file, and concordance with "
+        "the treatment given next (Parquet needs the cohort extra)",
+        [
+            "resistx cohort patients.jsonl --out plans.parquet --jobs 2",
+            "resistx cohort profiles/ --out plans.jsonl --errors problems.jsonl",
+            "resistx cohort patients.jsonl --out plans.parquet --concordance summary.csv "
+            "--concordance-plot concordance.png",
+        ],
+    )
+    cohort_cli.add_arguments(cohort)
+    _policy_option(cohort)
+    _preference_options(cohort)
+
+
+def _report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    report = _command(
+        sub,
+        "report",
+        _report,
+        "Write a patient's plan as one self-contained HTML report for a tumour board",
+        [
+            "resistx report examples/01-esr1-mutated.json --out plan.html",
+            "resistx report --policy practice-2026 --priority quality_of_life FILE --out plan.html",
+        ],
+    )
+    report.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    report.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the HTML file to write (replaced if it exists)",
+    )
+    _policy_option(report)
+    _preference_options(report)
+
+
+def _plot_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    plot = _command(
+        sub,
+        "plot",
+        _plot,
+        "Draw a figure (needs the plot extra)",
+        [
+            "resistx plot forest --out forest.png",
+            "resistx plot plan examples/01-esr1-mutated.json --out plan.svg",
+        ],
+    )
+    plot.add_argument(
+        "figure",
+        type=_one_of(["forest", "plan"]),
+        metavar="forest|plan",
+        help="forest: hazard ratios after a CDK4/6 inhibitor; plan: one patient's ranked options",
+    )
+    plot.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="for plan: profile JSON file, or - for standard input",
+    )
+    plot.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="image file to write; its suffix picks the format (.png, .svg, .pdf)",
+    )
+    plot.add_argument(
+        "--dpi",
+        type=_dpi,
+        default=150,
+        help=f"resolution of a raster image in dots per inch, {MIN_DPI} to {MAX_DPI} (default: 150)",
+    )
+    _pack_option(plot, "for forest: the evidence to draw (default: the review's)")
+    _policy_option(plot)
+    _preference_options(plot.add_argument_group("preferences (plot plan only)"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resistx",
@@ -652,80 +733,11 @@ def build_parser() -> argparse.ArgumentParser:
         "which", type=_one_of(["profile", "plan"]), metavar="profile|plan", help="which schema"
     )
 
-    plot = _command(
-        sub,
-        "plot",
-        _plot,
-        "Draw a figure (needs the plot extra)",
-        [
-            "resistx plot forest --out forest.png",
-            "resistx plot plan examples/01-esr1-mutated.json --out plan.svg",
-        ],
-    )
-    plot.add_argument(
-        "figure",
-        type=_one_of(["forest", "plan"]),
-        metavar="forest|plan",
-        help="forest: hazard ratios after a CDK4/6 inhibitor; plan: one patient's ranked options",
-    )
-    plot.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="for plan: profile JSON file, or - for standard input",
-    )
-    plot.add_argument(
-        "--out",
-        required=True,
-        metavar="FILE",
-        help="image file to write; its suffix picks the format (.png, .svg, .pdf)",
-    )
-    plot.add_argument(
-        "--dpi",
-        type=_dpi,
-        default=150,
-        help=f"resolution of a raster image in dots per inch, {MIN_DPI} to {MAX_DPI} (default: 150)",
-    )
-    _pack_option(plot, "for forest: the evidence to draw (default: the review's)")
-    _policy_option(plot)
-    _preference_options(plot.add_argument_group("preferences (plot plan only)"))
+    _plot_command(sub)
 
-    report = _command(
-        sub,
-        "report",
-        _report,
-        "Write a patient's plan as one self-contained HTML report for a tumour board",
-        [
-            "resistx report examples/01-esr1-mutated.json --out plan.html",
-            "resistx report --policy practice-2026 --priority quality_of_life FILE --out plan.html",
-        ],
-    )
-    report.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
-    report.add_argument(
-        "--out",
-        required=True,
-        metavar="FILE",
-        help="the HTML file to write (replaced if it exists)",
-    )
-    _policy_option(report)
-    _preference_options(report)
+    _report_command(sub)
 
-    cohort = _command(
-        sub,
-        "cohort",
-        _cohort,
-        "Plan a cohort: one row per patient and option, an errors file, and concordance with "
-        "the treatment given next (Parquet needs the cohort extra)",
-        [
-            "resistx cohort patients.jsonl --out plans.parquet --jobs 2",
-            "resistx cohort profiles/ --out plans.jsonl --errors problems.jsonl",
-            "resistx cohort patients.jsonl --out plans.parquet --concordance summary.csv "
-            "--concordance-plot concordance.png",
-        ],
-    )
-    cohort_cli.add_arguments(cohort)
-    _policy_option(cohort)
-    _preference_options(cohort)
+    _cohort_command(sub)
     return parser
 
 
