@@ -30,7 +30,7 @@ def _cohort() -> list[dict[str, Any]]:
 def client() -> Iterator[Client]:
     with (
         LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as c,  # type: ignore[no-untyped-call]
     ):
