@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -105,10 +105,10 @@ def profile(rnd: random.Random, number: int) -> dict[str, Any]:
     return data
 
 
-def profiles(n: int, seed: int = 2024) -> list[dict[str, Any]]:
-    """``n`` distinct profiles; about 1 in 100 is broken (a misspelt drug) and 1 in 100 out of scope."""
+def iter_profiles(n: int, seed: int = 2024) -> Iterator[dict[str, Any]]:
+    """``n`` distinct profiles, one at a time; about 1 in 100 is broken (a misspelt drug) and
+    1 in 100 out of scope."""
     rnd = random.Random(seed)
-    out = []
     for number in range(n):
         data = profile(rnd, number)
         roll = rnd.random()
@@ -116,17 +116,21 @@ def profiles(n: int, seed: int = 2024) -> list[dict[str, Any]]:
             data["treatments"][0]["drugs"] = ["palbocicilb-typo"]
         elif roll < 0.02:
             data["her2"] = "positive"
-        out.append(data)
-    return out
+        yield data
+
+
+def profiles(n: int, seed: int = 2024) -> list[dict[str, Any]]:
+    return list(iter_profiles(n, seed))
 
 
 def write_jsonl(path: Path, n: int, seed: int = 2024) -> None:
     with path.open("w", encoding="utf-8") as f:
-        f.writelines(json.dumps(d) + "\n" for d in profiles(n, seed))
+        f.writelines(json.dumps(d) + "\n" for d in iter_profiles(n, seed))
 
 
 def _cli_run(source: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MB, of the largest process) of one ``resistx cohort`` run."""
+    """Seconds and peak RSS (MB, of the largest process: the main one or a worker) of one
+    ``resistx cohort`` run, in a process of its own."""
     code = (
         "import resource, sys, time; from resistx.cli import main; s = time.perf_counter(); "
         f"c = main([{str(source)!r}, '--out', {str(out)!r}, '--jobs', '{jobs}']); "
@@ -162,8 +166,7 @@ def _dask_run(source: Path, out: Path) -> tuple[float, float]:
         resistx.cohort.write_partitions(resistx.cohort.dask_bag(source), out)
         seconds = time.perf_counter() - start
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    rss = max([*workers.values(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss])
-    return seconds, rss / 1024
+    return seconds, max(workers.values()) / 1024  # the largest worker
 
 
 def main() -> None:
