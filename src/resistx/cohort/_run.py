@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -18,6 +16,9 @@ from resistx.cohort._concordance import Summary
 from resistx.cohort._readers import Record, format_of
 from resistx.cohort._rows import ERROR_COLUMNS, OPTION_COLUMNS, Settings, plan_records
 from resistx.cohort._writers import open_writer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: profiles per chunk: a worker's task, and how often Ctrl-C and the progress bar are looked at
 CHUNK = 256
@@ -51,6 +52,10 @@ def _in_processes(
 ) -> Iterator[list[dict[str, Any]]]:
     """Chunks planned by ``jobs`` processes, in input order, with at most two chunks per
     process in flight (the input is read no faster than it is planned)."""
+    # processes only when asked for: multiprocessing costs ``resistx cohort --help`` 20 ms
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     # forkserver (or spawn): a worker starts from a clean interpreter, not a fork of this one
     # with its threads; it imports resistx once and keeps the engine's caches for every chunk
     methods = multiprocessing.get_all_start_methods()
