@@ -13,6 +13,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import resistx
 from resistx.cli import main
-from resistx.cohort import _run, rows_for
+from resistx.cohort import _readers, _run, rows_for
 from tests.cohort_data import profiles, write_jsonl
 
 RESISTX = Path(sys.executable).parent / "resistx"
@@ -270,3 +272,44 @@ def test_workers_leave_ctrl_c_to_the_main_process() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_a_new_input_format_is_one_reading_function(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A format joins the registry with the function that reads it (as a Phenopacket or FHIR
+    reader would): its records may hold data, a loaded Profile, or a converter's problems."""
+    monkeypatch.setattr(_readers, "FORMATS", list(_readers.FORMATS))
+    cohort = profiles(5, seed=13)
+
+    def read_array(path: Path) -> Iterator[_readers.Record]:
+        items = json.loads(path.read_text(encoding="utf-8"))
+        for i, item in enumerate(items):
+            where = f"{path.name}[{i}]"
+            if i == 1:
+                yield _readers.Record(index=i, where=where, source=resistx.load_profile(item))
+            elif i == 2:
+                yield _readers.Record(index=i, where=where, problems=(("$.subject", "no id"),))
+            else:
+                yield _readers.Record(index=i, where=where, source=item)
+
+    _readers.register(
+        _readers.InputFormat(
+            name="JSON arrays (.array.json)",
+            matches=lambda p: p.name.endswith(".array.json"),
+            read=read_array,
+            count=lambda p: len(json.loads(p.read_text(encoding="utf-8"))),
+        )
+    )
+    source = tmp_path / "cohort.array.json"
+    source.write_text(json.dumps(cohort), encoding="utf-8")
+    assert _cohort(str(source), "--out", str(tmp_path / "o.jsonl")) == 0
+    expected = rows_for(cohort)
+    planned = [r for e in expected if e["index"] != 2 for r in e["options"]]
+    assert _read_jsonl(tmp_path / "o.jsonl") == planned
+    [error] = _read_jsonl(tmp_path / "o.errors.jsonl")
+    assert (error["index"], error["source"], error["path"]) == (
+        2,
+        "cohort.array.json[2]",
+        "$.subject",
+    )

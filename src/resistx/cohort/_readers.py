@@ -15,7 +15,7 @@ import attrs
 
 import resistx
 
-ProfileSource = str | Mapping[str, Any] | Path
+ProfileSource = resistx.Profile | str | Mapping[str, Any] | Path
 
 
 @attrs.frozen(kw_only=True)
@@ -26,15 +26,20 @@ class Record:
     index: int
     where: str
     source: ProfileSource | None = None
-    #: what kept the input from being a profile (not UTF-8, not a JSON object, an empty cell)
-    problem: str | None = None
+    #: what kept the input from being a profile (not UTF-8, not a JSON object, an empty cell, a
+    #: document a converter refused): every ``(json_path, message)``
+    problems: tuple[tuple[str, str], ...] = ()
     next_treatment: tuple[str, ...] | None = None
 
 
 @attrs.frozen(kw_only=True)
 class InputFormat:
     """A cohort input format: ``matches`` picks it for a path, ``read`` yields the records and
-    ``count`` says how many there will be (for the progress bar's estimate)."""
+    ``count`` says how many there will be (for the progress bar's estimate).
+
+    A format is one reading function: for each input, a ``Record`` with its position, where it
+    is, and the profile (JSON text, a mapping, a ``Profile`` or a file), or the problems that
+    kept it from being one (a converter's ``ProfileError.problems``)."""
 
     name: str
     matches: Callable[[Path], bool]
@@ -67,9 +72,9 @@ def _jsonl_record(index: int, raw: bytes, where: str) -> Record:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return Record(index=index, where=where, problem="the line is not UTF-8 text")
+        return Record(index=index, where=where, problems=(("$", "the line is not UTF-8 text"),))
     if not text.lstrip().startswith("{"):
-        return Record(index=index, where=where, problem="the line is not a JSON object")
+        return Record(index=index, where=where, problems=(("$", "the line is not a JSON object"),))
     return Record(index=index, where=where, source=text)
 
 
@@ -142,7 +147,7 @@ def _json_row(index: int, where: str, row: dict[str, Any]) -> Record:
     nxt = _next_cell(row.get(NEXT_COLUMN))
     if not isinstance(text, str):
         problem = f"the {PROFILE_COLUMN!r} cell is empty" if text is None else "not JSON text"
-        return Record(index=index, where=where, problem=problem, next_treatment=nxt)
+        return Record(index=index, where=where, problems=(("$", problem),), next_treatment=nxt)
     return Record(index=index, where=where, source=text, next_treatment=nxt)
 
 

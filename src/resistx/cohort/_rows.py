@@ -56,7 +56,7 @@ class Settings:
 
 def _input_error(record: Record) -> Result | None:
     """The problem a record brings from its reader or its next-treatment column, if any."""
-    problems = [("$", record.problem)] if record.problem else []
+    problems = list(record.problems)
     for i, name in enumerate(record.next_treatment or ()):
         if drugs.lookup(name) is None:
             problems.append((f"$.next_treatment[{i}]", f"{name!r} is not a drug resistx knows"))
@@ -152,7 +152,8 @@ def rows_for(
     for offset, item in enumerate(p for p in profiles if not isinstance(p, str) or p.strip()):
         where = f"item {start + offset}"
         if isinstance(item, str) and not item.lstrip().startswith("{"):
-            records.append(Record(index=start + offset, where=where, problem="not a JSON object"))
+            problem = (("$", "not a JSON object"),)
+            records.append(Record(index=start + offset, where=where, problems=problem))
         else:
             records.append(Record(index=start + offset, where=where, source=item))
     return plan_records(records, settings)
