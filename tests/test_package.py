@@ -56,7 +56,7 @@ def test_the_test_extra_is_what_the_tests_need_and_dev_pins_the_checkers() -> No
     assert any(d.startswith("mkdocstrings[python]") for d in _extra("docs"))
 
 
-@pytest.mark.parametrize("extra", ["plot", "pandas"])
+@pytest.mark.parametrize("extra", ["plot", "pandas", "cohort", "dask"])
 def test_the_missing_extra_hint_installs_it_the_readme_way(extra: str) -> None:
     message = str(resistx.MissingExtraError("needs it", extra))
     assert f'pip install "resistx[{extra}]"' in message

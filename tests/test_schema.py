@@ -29,6 +29,7 @@ BEYOND_SCHEMA = (
     "toxicity",
     "her2",
     "ish",
+    "next_treatment",  # drug names, checked against the vocabulary as treatments' drugs are
 )
 
 

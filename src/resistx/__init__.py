@@ -81,6 +81,12 @@ if TYPE_CHECKING:
 #: third of ``import resistx``, and loading, checking or converting profiles needs none of it
 _ENGINE = ("Policy", "compare", "sequence")
 
+if TYPE_CHECKING:
+    from resistx.cohort import Result, sequence_many
+
+#: names imported on first use: the cohort package is not needed to plan one patient
+_LAZY = {"Result": "resistx.cohort", "sequence_many": "resistx.cohort"}
+
 
 def __getattr__(name: str) -> Any:
     # __version__ is read from the package metadata on first use: importlib.metadata costs
@@ -93,6 +99,10 @@ def __getattr__(name: str) -> Any:
         value = getattr(sequencing, name)
         globals()[name] = value  # later reads find it without this function
         return value
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
     msg = f"module 'resistx' has no attribute {name!r}"
     raise AttributeError(msg)
 
@@ -170,6 +180,7 @@ __all__ = [
     "RegulatoryStatus",
     "ResistanceMechanism",
     "ResistxError",
+    "Result",
     "Sample",
     "Scores",
     "SinceReview",
@@ -192,6 +203,7 @@ __all__ = [
     "mechanisms_for",
     "policies",
     "sequence",
+    "sequence_many",
     "to_dict",
     "to_json",
 ]

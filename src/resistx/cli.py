@@ -8,6 +8,7 @@
     resistx mechanisms [--gene]  the resistance-mechanism catalog
     resistx schema profile|plan  the JSON Schema of a profile or a plan
     resistx plot forest|plan     a figure: the forest plot of hazard ratios, or a patient's plan
+    resistx cohort IN --out OUT  plan many patients: one row per patient and option
     resistx report FILE --out F  a patient's plan as one self-contained HTML report
 
 Exit codes: 0 success, 2 bad input or usage, 3 out of scope, 70 internal error (a bug in
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import resistx
 from resistx import _suggest
+from resistx.cohort import _cli as cohort_cli
 from resistx.display import markdown, text
 from resistx.display._common import printable
 from resistx.mechanisms import for_gene
@@ -385,6 +387,10 @@ def _plot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cohort(args: argparse.Namespace) -> int:
+    return cohort_cli.run_command(args, _preferences(args), _say)
+
+
 def _report(args: argparse.Namespace) -> int:
     """The tumour-board report of one patient, written to ``--out`` only (nothing else is
     created, and nothing is written when the profile or the preferences are bad)."""
@@ -491,6 +497,89 @@ def _from_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
     )
 
 
+def _cohort_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    cohort = _command(
+        sub,
+        "cohort",
+        _cohort,
+        "Plan a cohort: one row per patient and option, an errors file, and concordance with "
+        "the treatment given next (Parquet needs the cohort extra)",
+        [
+            "resistx cohort patients.jsonl --out plans.parquet --jobs 2",
+            "resistx cohort profiles/ --out plans.jsonl --errors problems.jsonl",
+            "resistx cohort patients.jsonl --out plans.parquet --concordance summary.csv "
+            "--concordance-plot concordance.png",
+        ],
+    )
+    cohort_cli.add_arguments(cohort)
+    _policy_option(cohort)
+    _preference_options(cohort)
+
+
+def _report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    report = _command(
+        sub,
+        "report",
+        _report,
+        "Write a patient's plan as one self-contained HTML report for a tumour board",
+        [
+            "resistx report examples/01-esr1-mutated.json --out plan.html",
+            "resistx report --policy practice-2026 --priority quality_of_life FILE --out plan.html",
+            "resistx report --from fhir bundle.json --out plan.html",
+        ],
+    )
+    report.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    _from_option(report, required=False)
+    report.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the HTML file to write (replaced if it exists)",
+    )
+    _policy_option(report)
+    _preference_options(report)
+
+
+def _plot_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    plot = _command(
+        sub,
+        "plot",
+        _plot,
+        "Draw a figure (needs the plot extra)",
+        [
+            "resistx plot forest --out forest.png",
+            "resistx plot plan examples/01-esr1-mutated.json --out plan.svg",
+        ],
+    )
+    plot.add_argument(
+        "figure",
+        type=_one_of(["forest", "plan"]),
+        metavar="forest|plan",
+        help="forest: hazard ratios after a CDK4/6 inhibitor; plan: one patient's ranked options",
+    )
+    plot.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="for plan: profile JSON file, or - for standard input",
+    )
+    plot.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="image file to write; its suffix picks the format (.png, .svg, .pdf)",
+    )
+    plot.add_argument(
+        "--dpi",
+        type=_dpi,
+        default=150,
+        help=f"resolution of a raster image in dots per inch, {MIN_DPI} to {MAX_DPI} (default: 150)",
+    )
+    _pack_option(plot, "for forest: the evidence to draw (default: the review's)")
+    _policy_option(plot)
+    _preference_options(plot.add_argument_group("preferences (plot plan only)"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resistx",
@@ -506,6 +595,7 @@ def build_parser() -> argparse.ArgumentParser:
     _patient_commands(sub)
     _evidence_commands(sub)
     _report_command(sub)
+    _cohort_command(sub)
     return parser
 
 
@@ -656,67 +746,8 @@ def _evidence_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
         "which", type=_one_of(["profile", "plan"]), metavar="profile|plan", help="which schema"
     )
 
-    plot = _command(
-        sub,
-        "plot",
-        _plot,
-        "Draw a figure (needs the plot extra)",
-        [
-            "resistx plot forest --out forest.png",
-            "resistx plot plan examples/01-esr1-mutated.json --out plan.svg",
-        ],
-    )
-    plot.add_argument(
-        "figure",
-        type=_one_of(["forest", "plan"]),
-        metavar="forest|plan",
-        help="forest: hazard ratios after a CDK4/6 inhibitor; plan: one patient's ranked options",
-    )
-    plot.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="for plan: profile JSON file, or - for standard input",
-    )
-    plot.add_argument(
-        "--out",
-        required=True,
-        metavar="FILE",
-        help="image file to write; its suffix picks the format (.png, .svg, .pdf)",
-    )
-    plot.add_argument(
-        "--dpi",
-        type=_dpi,
-        default=150,
-        help=f"resolution of a raster image in dots per inch, {MIN_DPI} to {MAX_DPI} (default: 150)",
-    )
-    _pack_option(plot, "for forest: the evidence to draw (default: the review's)")
-    _policy_option(plot)
-    _preference_options(plot.add_argument_group("preferences (plot plan only)"))
+    _plot_command(sub)
 
-
-def _report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
-    report = _command(
-        sub,
-        "report",
-        _report,
-        "Write a patient's plan as one self-contained HTML report for a tumour board",
-        [
-            "resistx report examples/01-esr1-mutated.json --out plan.html",
-            "resistx report --policy practice-2026 --priority quality_of_life FILE --out plan.html",
-            "resistx report --from fhir bundle.json --out plan.html",
-        ],
-    )
-    report.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
-    _from_option(report, required=False)
-    report.add_argument(
-        "--out",
-        required=True,
-        metavar="FILE",
-        help="the HTML file to write (replaced if it exists)",
-    )
-    _policy_option(report)
-    _preference_options(report)
 
 
 def _check(args: argparse.Namespace) -> None:

@@ -33,6 +33,8 @@ _NOTES: dict[tuple[str, str], str] = {
     ("Profile", "schema_version"): "2 (the current schema); 1 still loads, migrated.",
     ("Profile", "her2"): "Required unless her2_tests give it (then derived, and must agree).",
     ("Profile", "other_conditions"): "Free text resistx does not assess; the plan repeats it.",
+    ("Profile", "next_treatment"): "The drugs given after this decision, when known (generic or "
+    "brand names, as in a treatment's drugs); cohort concordance reads it, sequencing does not.",
     ("Treatment", "toxicity"): "With stop_reason toxicity: the adverse event (any case).",
     (
         "Treatment",
@@ -83,6 +85,17 @@ _LOOSE: dict[tuple[str, str], dict[str, Any]] = {
     ("Condition", "name"): {"type": "string", "minLength": 1, "pattern": r"\S"},
     ("BiomarkerResult", "gene"): {"type": "string", "minLength": 1, "pattern": r"\S"},
     ("Treatment", "toxicity"): {"anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]},
+    ("Profile", "next_treatment"): {
+        "anyOf": [
+            {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1, "pattern": r"\S"},
+                "minItems": 1,
+                "maxItems": profile_model.MAX_DRUGS,
+            },
+            {"type": "null"},
+        ]
+    },
 }
 
 

@@ -176,6 +176,20 @@ def _known_drugs(_inst: object, _attribute: attrs.Attribute[Any], value: tuple[s
         raise ValueError(msg)
 
 
+def _known_next_drugs(
+    _inst: object, _attribute: attrs.Attribute[Any], value: tuple[str, ...] | None
+) -> None:
+    if value is None:
+        return
+    if not value:
+        msg = "next_treatment must name at least one drug (or be left out)"
+        raise ValueError(msg)
+    unknown = [d for d in value if drug_vocab.lookup(d) is None]
+    if unknown:
+        msg = f"not drugs resistx knows: {unknown}"
+        raise ValueError(msg)
+
+
 def _end_after_start(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
     start = getattr(inst, "started_on", None)
     if value is not None and isinstance(start, dt.date) and value < start:
@@ -354,6 +368,14 @@ class Profile:
     )
     treatments: tuple[Treatment, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_TREATMENTS, "treatments")
+    )
+    #: schema 2: the drugs given after this decision, when known (a cohort's concordance reads
+    #: it); any spelling the drug vocabulary knows, as in a treatment's drugs
+    next_treatment: tuple[str, ...] | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            [v.at_most(MAX_DRUGS, "drugs in one treatment"), _known_next_drugs]
+        ),
     )
 
     # -- derived views the sequencing engine reads ---------------------------------------

@@ -1,0 +1,141 @@
+"""``resistx cohort``: the command's options and its run (the parser lives in ``resistx.cli``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+import resistx
+from resistx.cohort._readers import format_of
+from resistx.cohort._rows import Settings
+from resistx.cohort._run import Outcome, run
+from resistx.cohort._writers import check_suffix
+
+EXIT_INTERRUPTED = 130
+PLOT_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        msg = f"expected a whole number of processes, got {value!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if jobs < 1:
+        msg = f"must be 1 or more, got {jobs}"
+        raise argparse.ArgumentTypeError(msg)
+    return jobs
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "input",
+        metavar="IN",
+        type=Path,
+        help="profiles: a JSON Lines file (.jsonl), a directory of .json files, or Parquet "
+        "(a 'profile' column of JSON text, or the profile's fields as columns)",
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="OUT",
+        help="one row per patient and option; .parquet (the cohort extra) or .jsonl",
+    )
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        metavar="FILE",
+        help="one row per problem of each profile that gave no plan (default: OUT's name "
+        "with .errors.jsonl)",
+    )
+    parser.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)"
+    )
+    parser.add_argument(
+        "--concordance",
+        type=Path,
+        metavar="CSV",
+        help="write where each stated next treatment ranked, by tier and by rule, to this CSV",
+    )
+    parser.add_argument(
+        "--concordance-plot",
+        type=Path,
+        metavar="IMAGE",
+        help="draw the concordance summary (.png, .svg or .pdf; the plot extra)",
+    )
+
+
+def _errors_path(out: Path) -> Path:
+    return out.with_name(out.name.rsplit(".", 1)[0] + ".errors.jsonl")
+
+
+def _check(args: argparse.Namespace) -> Path:
+    """Every usage problem before the first profile is read; the errors file's path."""
+    if not args.input.exists():
+        msg = f"cannot read {args.input}: no such file or directory"
+        raise resistx.ResistxError(msg)
+    format_of(args.input)
+    errors = args.errors or _errors_path(args.out)
+    check_suffix(args.out, "--out")
+    check_suffix(errors, "--errors")
+    if len({args.input.resolve(), args.out.resolve(), errors.resolve()}) < 3:
+        msg = "IN, --out and --errors must be three different files"
+        raise resistx.ResistxError(msg)
+    if args.concordance is not None and args.concordance.suffix.lower() != ".csv":
+        msg = f"--concordance: name the summary .csv, not {args.concordance.name}"
+        raise resistx.ResistxError(msg)
+    plot = args.concordance_plot
+    if plot is not None:
+        if plot.suffix.lower() not in PLOT_SUFFIXES:
+            msg = f"--concordance-plot: name the image .png, .svg or .pdf, not {plot.name}"
+            raise resistx.ResistxError(msg)
+        try:
+            import matplotlib  # noqa: F401, PLC0415
+        except ImportError:
+            raise resistx.MissingExtraError("--concordance-plot needs matplotlib", "plot") from None
+    return errors
+
+
+def _report(args: argparse.Namespace, done: Outcome, say: Callable[..., None]) -> None:
+    if args.concordance is not None:
+        done.summary.write_csv(args.concordance)
+    if args.concordance_plot is not None:
+        from resistx.cohort._plot import concordance  # noqa: PLC0415 - matplotlib on demand
+
+        concordance(done.summary).savefig(args.concordance_plot, dpi=150)
+    summary = done.summary
+    if summary.stated:
+        say(
+            f"concordance: {summary.ranked_first:,} of {summary.stated:,} next treatments "
+            "stated were ranked first"
+            + (f"; summary in {args.concordance}" if args.concordance else "")
+        )
+
+
+def run_command(
+    args: argparse.Namespace,
+    preferences: resistx.Preferences,
+    say: Callable[[str, TextIO | None], None],
+) -> int:
+    errors = _check(args)
+    settings = Settings(policy=args.policy, preferences=preferences)
+    shown = sys.stderr.isatty() and sys.stdout.isatty()
+    done = run(args.input, args.out, errors, settings, jobs=args.jobs, progress=shown)
+    counts = (
+        f"{done.planned:,} of {done.patients:,} patients planned: {done.rows:,} rows in "
+        f"{args.out}; {done.failed:,} with errors in {errors}"
+    )
+    if done.interrupted:
+        say(
+            f"resistx cohort: interrupted: {counts} (the complete rows of the first "
+            f"{done.patients:,} patients)",
+            sys.stderr,
+        )
+    else:
+        say(f"resistx cohort: {counts}", None)
+    _report(args, done, lambda m: say(m, None))
+    return EXIT_INTERRUPTED if done.interrupted else 0

@@ -1,0 +1,143 @@
+"""Concordance: where the treatment a patient was given next stands in the plan for them."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import resistx
+from resistx.model.enums import DrugClass, Tier
+from resistx.vocab import drugs
+from resistx.vocab.regimens import ALL_BY_ID
+
+NOT_IN_PLAN = "not in plan"
+LEFT_OUT = "left out"
+#: the places a given treatment can have, best first (the order of the summary and the plot)
+PLACES: tuple[str, ...] = (*(t.value for t in Tier), LEFT_OUT, NOT_IN_PLAN)
+CHEMOTHERAPY = "chemotherapy"
+_BY_DRUGS: dict[frozenset[str], str] = {frozenset(r.drugs): r.id for r in ALL_BY_ID.values()}
+
+
+def regimen_for(drug_names: Sequence[str]) -> str:
+    """The regimen id the engine gives these drugs (``["Piqray", "Faslodex"]`` is
+    ``alpelisib+fulvestrant``; cytotoxic drugs alone are ``chemotherapy``); drugs that make no
+    regimen of the engine's are named by their generic names joined with ``+``."""
+    found = [drugs.lookup(name) for name in drug_names]
+    names = frozenset(d.name if d else name for d, name in zip(found, drug_names, strict=True))
+    if found and all(d is not None and d.drug_class is DrugClass.CHEMOTHERAPY for d in found):
+        return CHEMOTHERAPY
+    return _BY_DRUGS.get(names) or "+".join(sorted(names))
+
+
+@attrs.frozen(kw_only=True)
+class Placement:
+    """Where one regimen stands in one plan: its rank and tier, or ``left out`` (excluded),
+    or ``not in plan`` (not considered); ``rules`` are the rules that placed or excluded it."""
+
+    regimen: str
+    rank: int | None
+    place: str
+    rules: tuple[int, ...] = ()
+
+
+def place(plan: resistx.Plan, regimen: str) -> Placement:
+    option = plan.option(regimen)
+    if option is not None:
+        rules = tuple(sorted({r.rule for r in option.reasons if r.rule is not None}))
+        return Placement(regimen=regimen, rank=option.rank, place=option.tier.value, rules=rules)
+    exclusion = plan.exclusion(regimen)
+    if exclusion is not None:
+        rules = tuple(sorted({r.rule for r in exclusion.reasons if r.rule is not None}))
+        return Placement(regimen=regimen, rank=None, place=LEFT_OUT, rules=rules)
+    return Placement(regimen=regimen, rank=None, place=NOT_IN_PLAN)
+
+
+SUMMARY_COLUMNS = ("by", "value", "patients", "share", "ranked_first")
+
+
+@attrs.define
+class Summary:
+    """Counts over the patients whose next treatment is stated: by place (tier, left out, not
+    in plan) and by rule (each rule that placed or excluded the treatment given)."""
+
+    planned: int = 0
+    stated: int = 0
+    ranked_first: int = 0
+    by_place: Counter[str] = attrs.field(factory=Counter)
+    first_by_place: Counter[str] = attrs.field(factory=Counter)
+    by_rule: Counter[int] = attrs.field(factory=Counter)
+    first_by_rule: Counter[int] = attrs.field(factory=Counter)
+
+    def add(self, placement: Placement | None) -> None:
+        """Count one patient with a plan; ``placement`` None when the next treatment is not stated."""
+        self.planned += 1
+        if placement is None:
+            return
+        first = placement.rank == 1
+        self.stated += 1
+        self.ranked_first += first
+        self.by_place[placement.place] += 1
+        self.first_by_place[placement.place] += first
+        for rule in placement.rules:
+            self.by_rule[rule] += 1
+            self.first_by_rule[rule] += first
+
+    def merge(self, other: Summary) -> None:
+        """Add another part's counts (a summary per partition, added up)."""
+        self.planned += other.planned
+        self.stated += other.stated
+        self.ranked_first += other.ranked_first
+        for mine, theirs in (
+            (self.by_place, other.by_place),
+            (self.first_by_place, other.first_by_place),
+        ):
+            mine.update(theirs)
+        self.by_rule.update(other.by_rule)
+        self.first_by_rule.update(other.first_by_rule)
+
+    def rows(self) -> list[dict[str, Any]]:
+        def row(by: str, value: object, patients: int, first: int) -> dict[str, Any]:
+            share = round(patients / self.stated, 4) if self.stated else None
+            return {
+                "by": by,
+                "value": value,
+                "patients": patients,
+                "share": share,
+                "ranked_first": first,
+            }
+
+        out = [
+            {
+                "by": "all",
+                "value": "planned",
+                "patients": self.planned,
+                "share": None,
+                "ranked_first": None,
+            },
+            row("all", "next treatment stated", self.stated, self.ranked_first),
+        ]
+        out += [row("tier", p, self.by_place[p], self.first_by_place[p]) for p in PLACES]
+        out += [
+            row("rule", r, self.by_rule[r], self.first_by_rule[r]) for r in sorted(self.by_rule)
+        ]
+        return out
+
+    def write_csv(self, path: Path) -> None:
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=SUMMARY_COLUMNS)
+            writer.writeheader()
+            writer.writerows(self.rows())
+
+
+def summarise(entries: Iterable[Mapping[str, Any]]) -> Summary:
+    """The summary of patient entries (``rows_for``, ``dask_bag``): those with a plan count."""
+    summary = Summary()
+    for e in entries:
+        if e["planned"]:
+            summary.add(e["next"])
+    return summary

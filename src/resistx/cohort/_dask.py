@@ -1,0 +1,97 @@
+"""Cohorts on Dask: the same pure function as a local run, over the partitions of a bag.
+
+Needs the ``resistx[dask]`` extra (``dask[bag]`` and ``distributed``); nothing here is imported
+by ``import resistx``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import resistx
+from resistx.cohort._result import checked_settings
+from resistx.cohort._rows import rows_for
+
+#: bytes of JSON Lines per partition when a bag is read from a path (about 6,000 profiles); 1 MiB
+#: ran slower on a LocalCluster (798 against 1,055 profiles/s) and its workers were no smaller
+BLOCKSIZE = 4 * 2**20
+
+
+def _bag_module() -> Any:
+    try:
+        import dask.bag  # noqa: PLC0415 - the dask extra
+    except ImportError:
+        raise resistx.MissingExtraError("cohorts on Dask need dask", "dask") from None
+    return dask.bag
+
+
+def _length(partition: list[Any]) -> int:
+    return sum(1 for p in partition if not isinstance(p, str) or p.strip())
+
+
+def _planned(
+    partition: list[Any], start: int, policy: str | None, preferences: resistx.Preferences | None
+) -> list[dict[str, Any]]:
+    return rows_for(partition, start, policy=policy, preferences=preferences)
+
+
+def dask_bag(
+    path_or_bag: str | Path | Any,
+    *,
+    policy: str | None = None,
+    preferences: resistx.Preferences | Mapping[str, Any] | None = None,
+    blocksize: int = BLOCKSIZE,
+) -> Any:
+    """A Dask bag of one entry per patient, in input order, as ``resistx cohort`` plans them:
+    each entry is a dict with ``index``, ``patient_id``, ``planned``, ``options`` (the output
+    rows), ``errors`` (the error rows) and ``next`` (the concordance placement or None).
+
+    ``path_or_bag`` is a JSON Lines path or glob (read with ``dask.bag.read_text``), or a bag
+    of profiles (JSON text or mappings). ``index`` counts inputs across partitions, as a local
+    run does: each partition's first index is the sum of the lengths before it."""
+    bag_module = _bag_module()
+    from dask.delayed import delayed  # noqa: PLC0415 - the dask extra
+
+    prefs = checked_settings(preferences, policy)
+    bag: Any = path_or_bag
+    if isinstance(path_or_bag, str | Path):
+        bag = bag_module.read_text(str(path_or_bag), blocksize=blocksize)
+    parts = bag.to_delayed()
+    lengths = [delayed(_length)(p) for p in parts]
+    starts: list[Any] = [0]
+    for n in lengths[:-1]:
+        starts.append(delayed(sum)([starts[-1], n]))
+    planned = [delayed(_planned)(p, s, policy, prefs) for p, s in zip(parts, starts, strict=True)]
+    return bag_module.from_delayed(planned)
+
+
+def _write_part(entries: list[dict[str, Any]], directory: str, number: int) -> int:
+    from resistx.cohort._rows import ERROR_COLUMNS, OPTION_COLUMNS  # noqa: PLC0415
+    from resistx.cohort._writers import open_writer  # noqa: PLC0415
+
+    written = 0
+    for name, key, columns in (
+        (f"part-{number:05d}.parquet", "options", OPTION_COLUMNS),
+        (f"part-{number:05d}.errors.jsonl", "errors", ERROR_COLUMNS),
+    ):
+        writer = open_writer(Path(directory) / name, columns)
+        writer.write([row for e in entries for row in e[key]])
+        writer.close()
+        written += writer.rows if key == "options" else 0
+    return written
+
+
+def write_partitions(bag: Any, directory: str | Path) -> int:
+    """Write a ``dask_bag``'s rows where each partition is planned: ``part-NNNNN.parquet``
+    (one row per option) and ``part-NNNNN.errors.jsonl`` per partition, in order, into
+    ``directory`` (made if missing; on a cluster, a path every worker can write). Returns the
+    number of option rows."""
+    _bag_module()
+    from dask.delayed import delayed  # noqa: PLC0415
+
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    parts = [delayed(_write_part)(p, str(directory), i) for i, p in enumerate(bag.to_delayed())]
+    rows: int = delayed(sum)(parts).compute()
+    return rows

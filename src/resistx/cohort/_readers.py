@@ -1,0 +1,201 @@
+"""Cohort input: one reader per format, in a registry a new format joins with one entry.
+
+A reader turns a path into ``Record``s in input order, lazily: nothing holds the cohort.
+A record is one profile's JSON text, data or file, or the problem that kept it from being one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import resistx
+
+ProfileSource = resistx.Profile | str | Mapping[str, Any] | Path
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """One input of a cohort: its position, where it came from (``file:line``), the profile
+    (JSON text, data or a file), and the next treatment when a column beside it states it."""
+
+    index: int
+    where: str
+    source: ProfileSource | None = None
+    #: what kept the input from being a profile (not UTF-8, not a JSON object, an empty cell, a
+    #: document a converter refused): every ``(json_path, message)``
+    problems: tuple[tuple[str, str], ...] = ()
+    next_treatment: tuple[str, ...] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class InputFormat:
+    """A cohort input format: ``matches`` picks it for a path, ``read`` yields the records and
+    ``count`` says how many there will be (for the progress bar's estimate).
+
+    A format is one reading function: for each input, a ``Record`` with its position, where it
+    is, and the profile (JSON text, a mapping, a ``Profile`` or a file), or the problems that
+    kept it from being one (a converter's ``ProfileError.problems``)."""
+
+    name: str
+    matches: Callable[[Path], bool]
+    read: Callable[[Path], Iterator[Record]]
+    count: Callable[[Path], int]
+
+
+FORMATS: list[InputFormat] = []
+
+
+def register(fmt: InputFormat) -> None:
+    """Add an input format; one registered later is tried first (more specific suffixes,
+    such as a Phenopacket reader's, win over plain JSON)."""
+    FORMATS.insert(0, fmt)
+
+
+def format_of(path: Path) -> InputFormat:
+    for fmt in FORMATS:
+        if fmt.matches(path):
+            return fmt
+    known = ", ".join(f.name for f in reversed(FORMATS))
+    msg = f"cannot read {path} as a cohort: not a format resistx reads ({known})"
+    raise resistx.ResistxError(msg)
+
+
+# -- JSON Lines ---------------------------------------------------------------------------------
+
+
+def _jsonl_record(index: int, raw: bytes, where: str) -> Record:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return Record(index=index, where=where, problems=(("$", "the line is not UTF-8 text"),))
+    if not text.lstrip().startswith("{"):
+        return Record(index=index, where=where, problems=(("$", "the line is not a JSON object"),))
+    return Record(index=index, where=where, source=text)
+
+
+def read_jsonl(path: Path) -> Iterator[Record]:
+    """One profile per non-blank line; a blank line is no input and takes no index."""
+    index = 0
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, 1):
+            if raw.strip():
+                yield _jsonl_record(index, raw, f"{path.name}:{number}")
+                index += 1
+
+
+def count_jsonl(path: Path) -> int:
+    with path.open("rb") as f:
+        return sum(1 for raw in f if raw.strip())
+
+
+# -- a directory of JSON files --------------------------------------------------------------------
+
+
+def _json_files(path: Path) -> list[Path]:
+    return sorted(p for p in path.glob("*.json") if p.is_file())
+
+
+def read_directory(path: Path) -> Iterator[Record]:
+    """One profile per ``*.json`` file, in file-name order."""
+    for index, file in enumerate(_json_files(path)):
+        yield Record(index=index, where=file.name, source=file)
+
+
+# -- Parquet ------------------------------------------------------------------------------------
+
+#: a Parquet column of this name holds one profile's JSON text per row
+PROFILE_COLUMN = "profile"
+NEXT_COLUMN = "next_treatment"
+_BATCH_ROWS = 4096
+
+
+def parquet_file(path: Path) -> Any:
+    try:
+        import pyarrow.parquet as pq  # noqa: PLC0415 - the cohort extra, only for Parquet
+    except ImportError:
+        raise resistx.MissingExtraError("reading Parquet needs pyarrow", "cohort") from None
+    return pq.ParquetFile(path)
+
+
+def _tidy(value: Any) -> Any:
+    """A tidy cell as profile data: a null is a value not given, a date its ISO text."""
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _next_cell(value: Any) -> tuple[str, ...] | None:
+    """The next-treatment column: a list of drug names, or one text of names joined by ``+``."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split("+"))
+    return tuple(str(v) for v in value)
+
+
+def _json_row(index: int, where: str, row: dict[str, Any]) -> Record:
+    text = row[PROFILE_COLUMN]
+    nxt = _next_cell(row.get(NEXT_COLUMN))
+    if not isinstance(text, str):
+        problem = f"the {PROFILE_COLUMN!r} cell is empty" if text is None else "not JSON text"
+        return Record(index=index, where=where, problems=(("$", problem),), next_treatment=nxt)
+    return Record(index=index, where=where, source=text, next_treatment=nxt)
+
+
+def read_parquet(path: Path) -> Iterator[Record]:
+    """One profile per row: JSON text in a ``profile`` column (with, optionally, a
+    ``next_treatment`` column beside it), or else the profile's fields as tidy columns."""
+    pf = parquet_file(path)
+    json_text = PROFILE_COLUMN in pf.schema_arrow.names
+    index = 0
+    for batch in pf.iter_batches(batch_size=_BATCH_ROWS):
+        for row in batch.to_pylist():
+            where = f"{path.name} row {index}"
+            if json_text:
+                yield _json_row(index, where, row)
+            else:
+                yield Record(index=index, where=where, source=_tidy(row))
+            index += 1
+
+
+def count_parquet(path: Path) -> int:
+    return int(parquet_file(path).metadata.num_rows)
+
+
+def _suffix_is(*suffixes: str) -> Callable[[Path], bool]:
+    return lambda path: path.is_file() and path.suffix.lower() in suffixes
+
+
+register(
+    InputFormat(
+        name="a directory of JSON files",
+        matches=Path.is_dir,
+        read=read_directory,
+        count=lambda p: len(_json_files(p)),
+    )
+)
+register(
+    InputFormat(
+        name="JSON Lines (.jsonl, .ndjson)",
+        matches=_suffix_is(".jsonl", ".ndjson"),
+        read=read_jsonl,
+        count=count_jsonl,
+    )
+)
+register(
+    InputFormat(
+        name="Parquet (.parquet)",
+        matches=_suffix_is(".parquet", ".pq"),
+        read=read_parquet,
+        count=count_parquet,
+    )
+)

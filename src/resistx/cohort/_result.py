@@ -1,0 +1,111 @@
+"""``sequence_many``: one plan or one error per input, lazily and in input order."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import resistx
+from resistx.model.profile import Profile
+
+ProfileInput = resistx.Profile | Mapping[str, Any] | str | Path
+
+
+def _one_outcome(result: Result, _attribute: attrs.Attribute[Any], error: object) -> None:
+    if (result.plan is None) == (error is None):
+        msg = "a Result holds either a plan or an error, never both or neither"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Result:
+    """The outcome for one input of a cohort: its plan, or the error that kept it from one.
+
+    ``index`` is the input's position (0 for the first); ``patient_id`` is the profile's, or,
+    for a profile that did not load, the ``patient_id`` its data gives when that is a string."""
+
+    index: int
+    patient_id: str | None
+    plan: resistx.Plan | None = None
+    #: a ``ProfileError`` (every problem with its path) or an ``OutOfScopeError``
+    error: resistx.ResistxError | None = attrs.field(default=None, validator=_one_outcome)
+    #: the profile as loaded (None when it did not load): what concordance reads
+    profile: Profile | None = attrs.field(default=None, repr=False, eq=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None
+
+    @property
+    def problems(self) -> tuple[tuple[str, str], ...]:
+        """Every ``(json_path, message)`` of the error; an out-of-scope profile is one at ``$``."""
+        if self.error is None:
+            return ()
+        if isinstance(self.error, resistx.ConversionError):
+            return self.error.problems
+        return (("$", str(self.error)),)
+
+
+def patient_id_of(source: object) -> str | None:
+    """The ``patient_id`` a profile's data gives, read without loading it (for an error row)."""
+    if isinstance(source, resistx.Profile):
+        return source.patient_id
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        try:
+            source = json.loads(source)
+        except (ValueError, RecursionError):
+            return None
+    if isinstance(source, Mapping):
+        found = source.get("patient_id")
+        return found if isinstance(found, str) else None
+    return None
+
+
+def outcome(
+    index: int,
+    source: ProfileInput,
+    preferences: resistx.Preferences,
+    policy: resistx.Policy | str | None,
+    evidence: resistx.EvidenceBase | None,
+) -> Result:
+    """The plan or the input error for one profile; any other exception is a bug and propagates."""
+    try:
+        profile = resistx.load_profile(source)
+        plan = resistx.sequence(profile, preferences, policy=policy, evidence=evidence)
+    except (resistx.ProfileError, resistx.OutOfScopeError) as e:
+        return Result(index=index, patient_id=patient_id_of(source), error=e)
+    return Result(index=index, patient_id=profile.patient_id, plan=plan, profile=profile)
+
+
+def checked_settings(
+    preferences: resistx.Preferences | Mapping[str, Any] | None,
+    policy: resistx.Policy | str | None,
+) -> resistx.Preferences:
+    """Preferences and policy apply to every patient: a problem with them is raised at once
+    (``ConversionError``, ``KeyError``), not repeated as an error for each input."""
+    if isinstance(policy, str) and policy not in resistx.policies():
+        msg = f"no policy {policy!r}; known: {', '.join(resistx.policies())}"
+        raise KeyError(msg)
+    if preferences is None:
+        return resistx.Preferences()
+    if isinstance(preferences, resistx.Preferences):
+        return preferences
+    return resistx.from_dict(resistx.Preferences, dict(preferences))
+
+
+def sequence_many(
+    profiles: Iterable[ProfileInput],
+    preferences: resistx.Preferences | Mapping[str, Any] | None = None,
+    *,
+    policy: resistx.Policy | str | None = None,
+    evidence: resistx.EvidenceBase | None = None,
+) -> Iterator[Result]:
+    """A ``Result`` for each profile (a ``Profile``, a mapping or JSON text), lazily and in input
+    order: a profile that does not load or is out of scope gives a ``Result`` with its error
+    and the cohort goes on. Preferences and policy are checked before the first profile."""
+    prefs = checked_settings(preferences, policy)
+    return (outcome(i, p, prefs, policy, evidence) for i, p in enumerate(profiles))

@@ -1,0 +1,159 @@
+"""From one cohort input to its rows: the pure function every process and every Dask task runs.
+
+It lives in an importable module so that a worker imports it once and keeps the engine's
+caches warm across chunks (a function defined in ``__main__`` would travel by value).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+import resistx
+from resistx.cohort._concordance import Placement, place, regimen_for
+from resistx.cohort._readers import Record
+from resistx.cohort._result import Result, checked_settings, outcome
+from resistx.vocab import drugs
+
+#: one row per patient x option: (column, kind) where kind is int, str, float, ints or strs
+OPTION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("index", "int"),
+    ("patient_id", "str"),
+    ("rank", "int"),
+    ("regimen", "str"),
+    ("tier", "str"),
+    ("molecular", "float"),
+    ("efficacy", "float"),
+    ("history", "float"),
+    ("balance", "float"),
+    ("total", "float"),
+    ("rules", "ints"),
+    ("codes", "strs"),
+    ("next_treatment", "str"),
+    ("next_rank", "int"),
+    ("next_place", "str"),
+)
+#: one row per problem of an input that gave no plan
+ERROR_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("index", "int"),
+    ("patient_id", "str"),
+    ("source", "str"),
+    ("kind", "str"),
+    ("path", "str"),
+    ("message", "str"),
+)
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """What applies to every patient of a run (checked once, before the first)."""
+
+    policy: str | None = None
+    preferences: resistx.Preferences = attrs.field(factory=resistx.Preferences)
+
+
+def _input_error(record: Record) -> Result | None:
+    """The problem a record brings from its reader or its next-treatment column, if any."""
+    problems = list(record.problems)
+    for i, name in enumerate(record.next_treatment or ()):
+        if drugs.lookup(name) is None:
+            problems.append((f"$.next_treatment[{i}]", f"{name!r} is not a drug resistx knows"))
+    if not problems:
+        return None
+    return Result(index=record.index, patient_id=None, error=resistx.ProfileError(problems))
+
+
+def _option_rows(result: Result, nxt: Placement | None) -> list[dict[str, Any]]:
+    assert result.plan is not None  # noqa: S101 - the caller passes a planned result
+    shared = {
+        "next_treatment": nxt.regimen if nxt else None,
+        "next_rank": nxt.rank if nxt else None,
+        "next_place": nxt.place if nxt else None,
+    }
+    return [
+        {
+            "index": result.index,
+            "patient_id": result.patient_id,
+            "rank": o.rank,
+            "regimen": o.regimen.id,
+            "tier": o.tier.value,
+            "molecular": o.scores.molecular,
+            "efficacy": o.scores.efficacy,
+            "history": o.scores.history,
+            "balance": o.scores.balance,
+            "total": o.scores.total,
+            "rules": sorted({r.rule for r in o.reasons if r.rule is not None}),
+            "codes": list(dict.fromkeys(r.code for r in o.reasons)),
+            **shared,
+        }
+        for o in result.plan.options
+    ]
+
+
+def _error_rows(result: Result, where: str) -> list[dict[str, Any]]:
+    kind = "out_of_scope" if isinstance(result.error, resistx.OutOfScopeError) else "invalid"
+    return [
+        {
+            "index": result.index,
+            "patient_id": result.patient_id,
+            "source": where,
+            "kind": kind,
+            "path": path,
+            "message": message,
+        }
+        for path, message in result.problems
+    ]
+
+
+def entry(result: Result, where: str, next_column: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """One patient's rows: ``options`` (one per option), ``errors`` (one per problem), and
+    ``next``, the ``Placement`` of the treatment given next when the column or profile states it."""
+    nxt = None
+    if result.plan is not None:
+        given = next_column or (result.profile.next_treatment if result.profile else None)
+        nxt = place(result.plan, regimen_for(given)) if given else None
+    return {
+        "index": result.index,
+        "patient_id": result.patient_id,
+        "planned": result.plan is not None,
+        "next": nxt,
+        "options": _option_rows(result, nxt) if result.plan is not None else [],
+        "errors": _error_rows(result, where),
+    }
+
+
+def plan_records(records: Sequence[Record], settings: Settings) -> list[dict[str, Any]]:
+    """The entries of a chunk of records, in order (what a worker process runs)."""
+    out = []
+    for record in records:
+        result = _input_error(record)
+        if result is None:
+            assert record.source is not None  # noqa: S101 - a record without a problem has one
+            result = outcome(
+                record.index, record.source, settings.preferences, settings.policy, None
+            )
+        out.append(entry(result, record.where, record.next_treatment))
+    return out
+
+
+def rows_for(
+    profiles: Iterable[str | Mapping[str, Any]],
+    start: int = 0,
+    *,
+    policy: str | None = None,
+    preferences: resistx.Preferences | Mapping[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """The entries for a sequence of profiles (JSON lines or mappings), numbered from ``start``:
+    ready for ``dask.bag.Bag.map_partitions`` (blank lines are skipped, as in a JSON Lines file)."""
+    settings = Settings(policy=policy, preferences=checked_settings(preferences, policy))
+    records = []
+    for offset, item in enumerate(p for p in profiles if not isinstance(p, str) or p.strip()):
+        where = f"item {start + offset}"
+        if isinstance(item, str) and not item.lstrip().startswith("{"):
+            problem = (("$", "not a JSON object"),)
+            records.append(Record(index=start + offset, where=where, problems=problem))
+        else:
+            records.append(Record(index=start + offset, where=where, source=item))
+    return plan_records(records, settings)

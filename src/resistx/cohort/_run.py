@@ -1,0 +1,157 @@
+"""Running a cohort from a file to files: chunks, worker processes, progress and Ctrl-C."""
+
+from __future__ import annotations
+
+import itertools
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from resistx.cohort._concordance import Summary
+from resistx.cohort._readers import Record, format_of
+from resistx.cohort._rows import ERROR_COLUMNS, OPTION_COLUMNS, Settings, plan_records
+from resistx.cohort._writers import open_writer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+#: profiles per chunk: a worker's task, and how often Ctrl-C and the progress bar are looked at
+CHUNK = 256
+
+
+@attrs.define
+class Outcome:
+    """What a run did: patients read, planned and with errors, rows written, interrupted."""
+
+    patients: int = 0
+    planned: int = 0
+    failed: int = 0
+    rows: int = 0
+    interrupted: bool = False
+    summary: Summary = attrs.field(factory=Summary)
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the main process's to handle: it stops at a whole chunk and closes the files."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
+    it = iter(records)
+    while chunk := list(itertools.islice(it, CHUNK)):
+        yield chunk
+
+
+def _in_processes(
+    chunks: Iterator[list[Record]], settings: Settings, jobs: int
+) -> Iterator[list[dict[str, Any]]]:
+    """Chunks planned by ``jobs`` processes, in input order, with at most two chunks per
+    process in flight (the input is read no faster than it is planned)."""
+    # processes only when asked for: multiprocessing costs ``resistx cohort --help`` 20 ms
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    # forkserver (or spawn): a worker starts from a clean interpreter, not a fork of this one
+    # with its threads; it imports resistx once and keeps the engine's caches for every chunk
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
+    pending: deque[Future[list[dict[str, Any]]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(plan_records, chunk, settings))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _StopFlag:
+    """The first Ctrl-C asks the run to stop after the chunk in hand; a second one stops at once."""
+
+    def __init__(self) -> None:
+        self.set = False
+        self._previous: Any = None
+
+    def _handle(self, _signum: int, _frame: FrameType | None) -> None:
+        self.set = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def __enter__(self) -> _StopFlag:
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        signal.signal(signal.SIGINT, self._previous)
+
+
+def _progress(total: int | None, shown: bool) -> Any:
+    if not shown:
+        return None
+    try:
+        from tqdm import tqdm  # noqa: PLC0415 - the cohort extra, only on a terminal
+    except ImportError:
+        return None
+    return tqdm(total=total, unit=" patients", smoothing=0.1)
+
+
+def run(
+    source: Path,
+    out: Path,
+    errors: Path,
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    progress: bool = False,
+) -> Outcome:
+    """Plan every input of ``source`` into ``out`` (one row per option) and ``errors`` (one row
+    per problem), streaming. On Ctrl-C both files end after the last whole chunk."""
+    fmt = format_of(source)
+    chunks = _chunks(fmt.read(source))
+    planned = (
+        _in_processes(chunks, settings, jobs)
+        if jobs > 1
+        else (plan_records(c, settings) for c in chunks)
+    )
+    result = Outcome()
+    bar = _progress(fmt.count(source) if progress else None, progress)
+    out_writer = open_writer(out, OPTION_COLUMNS)
+    error_writer = open_writer(errors, ERROR_COLUMNS)
+    try:
+        with _StopFlag() as stop:
+            for entries in planned:
+                _take(entries, out_writer, error_writer, result)
+                if bar is not None:
+                    bar.update(len(entries))
+                if stop.set:
+                    result.interrupted = True
+                    break
+    finally:
+        if bar is not None:
+            bar.close()
+        out_writer.close()
+        error_writer.close()
+        close = getattr(planned, "close", None)
+        if close is not None:
+            close()
+    result.rows = out_writer.rows
+    return result
+
+
+def _take(entries: list[dict[str, Any]], out: Any, errors: Any, result: Outcome) -> None:
+    out.write([row for e in entries for row in e["options"]])
+    errors.write([row for e in entries for row in e["errors"]])
+    for e in entries:
+        result.patients += 1
+        if e["planned"]:
+            result.planned += 1
+            result.summary.add(e["next"])
+        else:
+            result.failed += 1

@@ -1,0 +1,315 @@
+"""``resistx cohort``: files in, files out, streaming, in processes, interrupted."""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import json
+import os
+import pty
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import resistx
+from resistx.cli import main
+from resistx.cohort import _readers, _run, rows_for
+from tests.cohort_data import profiles, write_jsonl
+
+RESISTX = Path(sys.executable).parent / "resistx"
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _cohort(*args: str) -> int:
+    return main(["cohort", *args])
+
+
+@pytest.fixture(scope="module")
+def cohort_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cohort") / "patients.jsonl"
+    cohort = profiles(150)
+    cohort[10]["treatments"][0]["drugs"] = ["palbocicilb"]
+    cohort[20]["her2"] = "positive"
+    lines = [json.dumps(p) for p in cohort]
+    lines[3:3] = ["", "[1, 2]", "   "]  # blank lines are no input; a non-object line is an error
+    text = "\n".join(lines).encode() + b"\n" + b'{"patient_id": "\xff"}\n'
+    path.write_bytes(text)
+    return path
+
+
+def test_jsonl_in_jsonl_out_one_row_per_option_and_every_problem(
+    cohort_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plans.jsonl"
+    assert _cohort(str(cohort_file), "--out", str(out)) == 0
+    rows, errors = _read_jsonl(out), _read_jsonl(tmp_path / "plans.errors.jsonl")
+    inputs = [ln for ln in cohort_file.read_bytes().splitlines() if ln.strip()]
+    assert len(inputs) == 152
+    expected = rows_for([ln.decode() for ln in inputs[:-1]])
+    assert rows == [r for e in expected for r in e["options"]]
+    failed = {e["index"] for e in expected if not e["planned"]} | {151}
+    assert {e["index"] for e in errors} == failed
+    by_index = {e["index"]: e for e in errors}
+    assert by_index[3]["message"] == "the line is not a JSON object"
+    assert by_index[3]["source"] == "patients.jsonl:5"  # line 4 was blank
+    assert by_index[151]["message"] == "the line is not UTF-8 text"
+    typo = next(e for e in errors if "palbocicilb" in e["message"])
+    assert typo["path"] == "$.treatments[0].drugs[0]" and typo["patient_id"].startswith(
+        "synthetic-"
+    )
+    assert any(e["kind"] == "out_of_scope" and e["path"] == "$" for e in errors)
+    planned = 152 - len(failed)
+    said = capsys.readouterr().out
+    assert f"{planned} of 152 patients planned: {len(rows):,} rows" in said
+    assert f"{len(failed)} with errors" in said
+
+
+def test_parquet_out_reads_in_pandas_and_polars_as_the_jsonl(
+    cohort_file: Path, tmp_path: Path
+) -> None:
+    assert _cohort(str(cohort_file), "--out", str(tmp_path / "a.jsonl")) == 0
+    assert _cohort(str(cohort_file), "--out", str(tmp_path / "a.parquet")) == 0
+    rows = _read_jsonl(tmp_path / "a.jsonl")
+    frame = pd.read_parquet(tmp_path / "a.parquet")
+    assert len(frame) == len(rows) and list(frame.columns) == list(rows[0])
+    assert frame["regimen"].tolist() == [r["regimen"] for r in rows]
+    assert [list(x) for x in frame["rules"]] == [r["rules"] for r in rows]
+    polars = pl.read_parquet(tmp_path / "a.parquet")
+    assert polars.to_dicts() == rows
+    assert polars["rank"].dtype == pl.Int64 and polars["codes"].dtype == pl.List(pl.String)
+
+
+def test_two_processes_give_the_rows_of_one(cohort_file: Path, tmp_path: Path) -> None:
+    for jobs in ("1", "2"):
+        assert (
+            _cohort(str(cohort_file), "--out", str(tmp_path / f"{jobs}.parquet"), "--jobs", jobs)
+            == 0
+        )
+    assert pq.read_table(tmp_path / "2.parquet").equals(pq.read_table(tmp_path / "1.parquet"))
+    one = (tmp_path / "1.errors.jsonl").read_text(encoding="utf-8")
+    assert (tmp_path / "2.errors.jsonl").read_text(encoding="utf-8") == one != ""
+
+
+def test_a_directory_and_parquet_inputs_give_the_same_rows(tmp_path: Path) -> None:
+    cohort = profiles(40, seed=11)
+    reference = tmp_path / "ref.jsonl"
+    assert _cohort(str(write_jsonl(tmp_path / "in.jsonl", cohort)), "--out", str(reference)) == 0
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    for i, p in enumerate(cohort):
+        (folder / f"{i:03d}.json").write_text(json.dumps(p), encoding="utf-8")
+    texts = [json.dumps({k: v for k, v in p.items() if k != "next_treatment"}) for p in cohort]
+    nexts = ["+".join(p["next_treatment"]) if "next_treatment" in p else None for p in cohort]
+    pq.write_table(pa.table({"profile": texts, "next_treatment": nexts}), tmp_path / "json.parquet")
+    # tidy columns: a profile without a next treatment has a null there, as a data frame has
+    tidy = [{**p, "next_treatment": p.get("next_treatment")} for p in cohort]
+    pq.write_table(pa.Table.from_pylist(tidy), tmp_path / "tidy.parquet")
+    for source in (folder, tmp_path / "json.parquet", tmp_path / "tidy.parquet"):
+        out = tmp_path / f"{source.stem}.out.jsonl"
+        assert _cohort(str(source), "--out", str(out)) == 0
+        assert _read_jsonl(out) == _read_jsonl(reference), source
+
+
+def test_concordance_summary_and_plot(cohort_file: Path, tmp_path: Path) -> None:
+    summary, figure = tmp_path / "summary.csv", tmp_path / "concordance.png"
+    out = tmp_path / "plans.jsonl"
+    args = ["--out", str(out), "--concordance", str(summary), "--concordance-plot", str(figure)]
+    assert _cohort(str(cohort_file), *args) == 0
+    rows = _read_jsonl(out)
+    by_patient = {r["index"]: r for r in rows if r["next_place"] is not None}
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    table = {(r["by"], r["value"]): r for r in csv.DictReader(lines)}
+    assert int(table[("all", "next treatment stated")]["patients"]) == len(by_patient) > 50
+    first = sum(1 for r in by_patient.values() if r["next_rank"] == 1)
+    assert int(table[("all", "next treatment stated")]["ranked_first"]) == first
+    for place in ("preferred", "left out", "not in plan"):
+        count = sum(1 for r in by_patient.values() if r["next_place"] == place)
+        assert int(table[("tier", place)]["patients"]) == count
+    assert any(by == "rule" for by, _v in table)
+    assert figure.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_next_treatment_column_naming_no_drug_is_an_error(tmp_path: Path) -> None:
+    [good] = profiles(1)
+    table = pa.table({"profile": [json.dumps(good)], "next_treatment": ["elacestrant+fulvestrnt"]})
+    pq.write_table(table, tmp_path / "in.parquet")
+    assert _cohort(str(tmp_path / "in.parquet"), "--out", str(tmp_path / "o.jsonl")) == 0
+    [error] = _read_jsonl(tmp_path / "o.errors.jsonl")
+    assert error["path"] == "$.next_treatment[1]" and "fulvestrnt" in error["message"]
+
+
+def test_parquet_without_pyarrow_says_which_extra(
+    cohort_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for name in ("pyarrow", "pyarrow.parquet"):
+        monkeypatch.setitem(sys.modules, name, None)
+    assert _cohort(str(cohort_file), "--out", str(tmp_path / "o.parquet")) == 2
+    assert 'pip install "resistx[cohort]"' in capsys.readouterr().err
+    assert not (tmp_path / "o.parquet").exists()
+    assert (
+        _cohort(str(cohort_file), "--out", str(tmp_path / "o.jsonl")) == 0
+    )  # JSON Lines needs none
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.jsonl", "--out", "o.jsonl"], "no such file"),
+        (["in.csv", "--out", "o.jsonl"], "not a format resistx reads"),
+        (["in.jsonl", "--out", "o.csv"], "--out: cannot write o.csv"),
+        (["in.jsonl", "--out", "o.jsonl", "--errors", "o.jsonl"], "three different files"),
+        (["in.jsonl", "--out", "o.jsonl", "--concordance", "s.txt"], "--concordance"),
+        (["in.jsonl", "--out", "o.jsonl", "--concordance-plot", "f.gif"], "--concordance-plot"),
+    ],
+)
+def test_usage_problems_before_any_work(
+    args: list[str],
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_jsonl(tmp_path / "in.jsonl", profiles(2))
+    (tmp_path / "in.csv").write_text("x\n", encoding="utf-8")
+    assert _cohort(*args) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_no_progress_bar_when_piped(cohort_file: Path, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [str(RESISTX), "cohort", str(cohort_file), "--out", str(tmp_path / "o.jsonl")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.startswith("resistx cohort: ")
+
+
+def test_ctrl_c_leaves_complete_readable_output(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "many.jsonl", profiles(2000, seed=3))
+    out = tmp_path / "plans.parquet"
+    errors = tmp_path / "plans.errors.jsonl"
+    run = subprocess.Popen(
+        [str(RESISTX), "cohort", str(source), "--out", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (errors.exists() and errors.stat().st_size) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the errors file grows with the first chunks done
+    os.killpg(run.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to every process of the run
+    _out, stderr = run.communicate(timeout=60)
+    assert run.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    done = pd.read_parquet(out)
+    patients = int(stderr.split("the complete rows of the first ")[1].split()[0].replace(",", ""))
+    assert 0 < patients < 2000
+    planned = done["index"].unique().tolist()
+    failed = {e["index"] for e in _read_jsonl(errors)}
+    assert sorted([*planned, *failed]) == list(range(patients))  # whole patients, in order
+    expected = rows_for(
+        source.read_text(encoding="utf-8").splitlines()[patients - 20 : patients], patients - 20
+    )
+    tail = done[done["index"] >= patients - 20]
+    assert tail["regimen"].tolist() == [r["regimen"] for e in expected for r in e["options"]]
+
+
+def test_a_progress_bar_with_rate_on_a_terminal(cohort_file: Path, tmp_path: Path) -> None:
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    run = subprocess.Popen(
+        [str(RESISTX), "cohort", str(cohort_file), "--out", str(tmp_path / "o.jsonl")],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert run.wait(timeout=60) == 0
+    text = seen.decode("utf-8", "replace")
+    assert "152/152" in text and "patients/s" in text  # count, rate and time left
+    assert "resistx cohort: " in text
+
+
+def test_workers_leave_ctrl_c_to_the_main_process() -> None:
+    """A terminal's Ctrl-C reaches every process; a worker ignores it, so the main process
+    alone decides where the files end."""
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        _run._quiet_worker()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def test_a_new_input_format_is_one_reading_function(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A format joins the registry with the function that reads it (as a Phenopacket or FHIR
+    reader would): its records may hold data, a loaded Profile, or a converter's problems."""
+    monkeypatch.setattr(_readers, "FORMATS", list(_readers.FORMATS))
+    cohort = profiles(5, seed=13)
+
+    def read_array(path: Path) -> Iterator[_readers.Record]:
+        items = json.loads(path.read_text(encoding="utf-8"))
+        for i, item in enumerate(items):
+            where = f"{path.name}[{i}]"
+            if i == 1:
+                yield _readers.Record(index=i, where=where, source=resistx.load_profile(item))
+            elif i == 2:
+                yield _readers.Record(index=i, where=where, problems=(("$.subject", "no id"),))
+            else:
+                yield _readers.Record(index=i, where=where, source=item)
+
+    _readers.register(
+        _readers.InputFormat(
+            name="JSON arrays (.array.json)",
+            matches=lambda p: p.name.endswith(".array.json"),
+            read=read_array,
+            count=lambda p: len(json.loads(p.read_text(encoding="utf-8"))),
+        )
+    )
+    source = tmp_path / "cohort.array.json"
+    source.write_text(json.dumps(cohort), encoding="utf-8")
+    assert _cohort(str(source), "--out", str(tmp_path / "o.jsonl")) == 0
+    expected = rows_for(cohort)
+    planned = [r for e in expected if e["index"] != 2 for r in e["options"]]
+    assert _read_jsonl(tmp_path / "o.jsonl") == planned
+    [error] = _read_jsonl(tmp_path / "o.errors.jsonl")
+    assert (error["index"], error["source"], error["path"]) == (
+        2,
+        "cohort.array.json[2]",
+        "$.subject",
+    )

@@ -1,0 +1,81 @@
+"""The same cohort on a Dask LocalCluster of 2 worker processes and in one process: row for row."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import dask.bag as db
+import pyarrow.parquet as pq
+import pytest
+from distributed import Client, LocalCluster
+
+from resistx.cohort import OPTION_COLUMNS, dask_bag, rows_for, summarise, write_partitions
+from tests.cohort_data import profiles, write_jsonl
+
+#: 10,000 generated profiles: 500 distinct clinical pictures, each under 20 patient ids (the
+#: engine's memo makes a repeat cheap, so the test stays fast; benchmarks/cohort.py runs
+#: 100,000 distinct ones)
+PATIENTS, DISTINCT = 10_000, 500
+
+
+def _cohort() -> list[dict[str, Any]]:
+    base = profiles(DISTINCT, seed=5)
+    return [{**base[i % DISTINCT], "patient_id": f"synthetic-{i:05d}"} for i in range(PATIENTS)]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with (
+        LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        Client(cluster) as c,  # type: ignore[no-untyped-call]
+    ):
+        yield c
+
+
+@pytest.fixture(scope="module")
+def cohort_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_jsonl(tmp_path_factory.mktemp("dask") / "cohort.jsonl", _cohort())
+
+
+def test_a_local_cluster_gives_the_single_process_rows(client: Client, cohort_path: Path) -> None:
+    lines = cohort_path.read_text(encoding="utf-8").splitlines()
+    local = rows_for(lines)
+    bag = dask_bag(cohort_path, blocksize=len(lines[0]) * 1500)  # several partitions
+    assert bag.npartitions >= 4
+    on_cluster = bag.compute()
+    assert len(on_cluster) == len(local) == PATIENTS
+    assert [e["index"] for e in on_cluster] == list(range(PATIENTS))
+    assert [r for e in on_cluster for r in e["options"]] == [r for e in local for r in e["options"]]
+    assert [r for e in on_cluster for r in e["errors"]] == [r for e in local for r in e["errors"]]
+    assert any(e["errors"] for e in local) and any(e["next"] for e in local)
+    assert summarise(on_cluster).rows() == summarise(local).rows()
+    workers = client.run(lambda: __import__("sys").modules.get("resistx.cohort._rows") is not None)
+    assert all(workers.values())  # the function ran on the workers, imported there
+
+
+def test_written_partitions_read_back_as_the_rows(
+    client: Client, cohort_path: Path, tmp_path: Path
+) -> None:
+    _ = client
+    head = cohort_path.read_text(encoding="utf-8").splitlines()[:600]
+    small = write_jsonl(tmp_path / "small.jsonl", [json.loads(line) for line in head])
+    rows = write_partitions(dask_bag(small, blocksize=len(head[0]) * 200), tmp_path / "out")
+    table = pq.read_table(sorted((tmp_path / "out").glob("part-*.parquet")))
+    expected = [r for e in rows_for(head) for r in e["options"]]
+    assert rows == table.num_rows == len(expected)
+    assert table.column_names == [name for name, _kind in OPTION_COLUMNS]
+    assert table.to_pylist() == expected
+
+
+def test_a_bag_of_mappings_is_numbered_across_partitions(client: Client) -> None:
+    _ = client
+    cohort = profiles(60, seed=9)
+    bag = db.from_sequence(cohort, npartitions=4)  # type: ignore[no-untyped-call]
+    entries = dask_bag(bag).compute()
+    assert [e["index"] for e in entries] == list(range(60))
+    assert [e["options"] for e in entries] == [e["options"] for e in rows_for(cohort)]
