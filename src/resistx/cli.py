@@ -749,7 +749,6 @@ def _evidence_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     _plot_command(sub)
 
 
-
 def _check(args: argparse.Namespace) -> None:
     """What argparse cannot say about how arguments go together."""
     if args.command == "trials" and args.since_review and args.pack is None:
