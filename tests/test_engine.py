@@ -213,6 +213,25 @@ def test_patients_who_differ_only_in_a_results_date_and_variant_each_see_their_o
     assert entries == len(_memo_after(first))
 
 
+def test_patients_with_a_short_cdk46i_course_of_different_lengths_each_see_their_own() -> None:
+    """Rule 18 reads only that the course was short; the months are the patient's own, written
+    into the shared assessment by each plan."""
+
+    def short(ended_on: str) -> dict[str, Any]:
+        course = {**PALBOCICLIB, "started_on": "2025-01-10", "ended_on": ended_on}
+        return patient(treatments=[course])
+
+    four, five = short("2025-05-12"), short("2025-06-15")
+    a, b = resistx.sequence(four), resistx.sequence(five)
+    entries = len(engine.memo_for(YE2024, YE2024.default_evidence())[1])
+    said_a = [r.text for o in a.options for r in o.reasons if r.rule == 18]
+    said_b = [r.text for o in b.options for r in o.reasons if r.rule == 18]
+    assert said_a and all("Only 4.0 months" in t for t in said_a)
+    assert said_b and all("Only 5.1 months" in t for t in said_b)
+    assert entries == len(_memo_after(four))  # the second patient shared every entry
+    assert resistx.sequence(five) == b  # and gets the plan an empty memo gives
+
+
 def _memo_after(data: dict[str, Any]) -> Memo[Any]:
     engine._MEMOS.clear()
     resistx.sequence(data)

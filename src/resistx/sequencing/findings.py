@@ -69,9 +69,14 @@ class Finding:
 SLOT = "\ue000"  # a private-use character: no clinical text holds it
 
 
-def slot(gene: str) -> str:
-    """What a keyed finding's ``describe`` says: the gene between two slot marks."""
-    return f"{SLOT}{gene}{SLOT}"
+#: the slot of the months on the CDK4/6 inhibitor (rule 18's text)
+CDK46I_MONTHS = "CDK4/6i months"
+
+
+def slot(name: str) -> str:
+    """A place in a memoised text that each plan fills with its patient's own words: a keyed
+    finding's ``describe`` (named by its gene), the months on the CDK4/6 inhibitor."""
+    return f"{SLOT}{name}{SLOT}"
 
 
 def keyed(f: Finding) -> Finding:

@@ -75,7 +75,8 @@ class EfficacyInputs:
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
 class HistoryInputs:
     visceral_crisis: bool
-    short_months: float | None  # months on the CDK4/6 inhibitor, when under the limit
+    #: under the limit on the CDK4/6 inhibitor; how many months is a slot (``CDK46I_MONTHS``)
+    short_cdk46i: bool
     short_limit: float
     chemo_lines: int
     tdxd_lines: int  # with (neo)adjuvant chemotherapy and relapse within 6 months
@@ -227,7 +228,7 @@ def history(
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
     return HistoryInputs(
         visceral_crisis=facts.profile.visceral_crisis,
-        short_months=round(months, 1) if facts.short_cdk46i and months is not None else None,
+        short_cdk46i=facts.short_cdk46i and months is not None,
         short_limit=facts.preferences.short_cdk46i_months,
         chemo_lines=facts.chemo_lines,
         tdxd_lines=facts.chemo_lines + tdxd_early,

@@ -1,6 +1,6 @@
 """Filling a plan's slots: memoised reasons name a finding by a slot (``findings.keyed``), and
 each plan puts the patient's own description of the result (date, sample, assay, variant) in
-its place. Where the slots are is found once per memoised result; only the options whose
+its place; the months on the CDK4/6 inhibitor (rule 18) likewise. Where the slots are is found once per memoised result; only the options whose
 texts hold one are copied."""
 
 from __future__ import annotations
@@ -9,16 +9,19 @@ import attrs
 
 from resistx.model.plan import Caution, Exclusion, Option, Reason
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.findings import SLOT, slot
+from resistx.sequencing.findings import CDK46I_MONTHS, SLOT, slot
 
 
 def descriptions(facts: Facts) -> dict[str, str]:
-    """Each slot the patient's findings can fill, and the text it is filled with."""
-    return {
+    """Each slot the patient's facts can fill, and the text it is filled with."""
+    found = {
         slot(gene): st.finding.describe()
         for gene, st in facts.genes.items()
         if st.finding is not None
     }
+    if (months := facts.cdk46i_months) is not None:
+        found[slot(CDK46I_MONTHS)] = f"{round(months, 1):.1f}"
+    return found
 
 
 def _text(text: str, slots: dict[str, str]) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.findings import CDK46I_MONTHS, slot
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
 from resistx.vocab.drugs import drug_class
@@ -79,14 +80,15 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     regimens=kinds.is_endocrine_or_cytotoxic,
 )
 def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if (months := i.short_months) is None:
+    if not i.short_cdk46i:
         return
+    months = slot(CDK46I_MONTHS)  # each plan writes its patient's months in
     limit = num(i.short_limit)
     if kinds.is_endocrine_based(spec):
         yield Effect(
             code="short_cdk46i_endocrine_resistance",
             delta=ctx.weights.short_endocrine,
-            text=f"Only {months:.1f} months on the CDK4/6 inhibitor (under {limit}): early "
+            text=f"Only {months} months on the CDK4/6 inhibitor (under {limit}): early "
             "endocrine resistance, so endocrine-based regimens come after chemotherapy and ADCs.",
             trials=spec.key_trials,
         )
@@ -94,7 +96,7 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
         yield Effect(
             code="short_cdk46i_prefers_chemotherapy_or_adc",
             delta=ctx.weights.short_cytotoxic,
-            text=f"Only {months:.1f} months on the CDK4/6 inhibitor (under {limit}): the review "
+            text=f"Only {months} months on the CDK4/6 inhibitor (under {limit}): the review "
             "prefers chemotherapy and ADCs.",
             trials=spec.key_trials,
         )
