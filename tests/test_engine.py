@@ -222,6 +222,7 @@ def test_patients_with_a_short_cdk46i_course_of_different_lengths_each_see_their
         return patient(treatments=[course])
 
     four, five = short("2025-05-12"), short("2025-06-15")
+    engine._MEMOS.clear()
     a, b = resistx.sequence(four), resistx.sequence(five)
     entries = len(engine.memo_for(YE2024, YE2024.default_evidence())[1])
     said_a = [r.text for o in a.options for r in o.reasons if r.rule == 18]
