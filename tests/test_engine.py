@@ -399,3 +399,11 @@ def test_the_engine_stays_in_small_modules_and_short_functions() -> None:
             if isinstance(node, ast.FunctionDef):
                 assert node.end_lineno is not None
                 assert node.end_lineno - node.lineno + 1 <= 60, (path.name, node.name)
+
+
+def test_a_plan_without_since_review_is_the_default_plan_without_that_section() -> None:
+    """``since_review=False`` (a cohort's option rows) changes nothing but the section."""
+    data = patient(her2="ultralow", biomarkers=[result("ESR1", "mutated")])
+    full = resistx.sequence(data)
+    assert full.since_review  # this patient's plan differs under practice-2026
+    assert resistx.sequence(data, since_review=False) == attrs.evolve(full, since_review=())

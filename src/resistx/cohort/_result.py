@@ -71,11 +71,15 @@ def outcome(
     preferences: resistx.Preferences,
     policy: resistx.Policy | str | None,
     evidence: resistx.EvidenceBase | None,
+    *,
+    since_review: bool = True,
 ) -> Result:
     """The plan or the input error for one profile; any other exception is a bug and propagates."""
     try:
         profile = resistx.load_profile(source)
-        plan = resistx.sequence(profile, preferences, policy=policy, evidence=evidence)
+        plan = resistx.sequence(
+            profile, preferences, policy=policy, evidence=evidence, since_review=since_review
+        )
     except (resistx.ProfileError, resistx.OutOfScopeError) as e:
         return Result(index=index, patient_id=patient_id_of(source), error=e)
     return Result(index=index, patient_id=profile.patient_id, plan=plan, profile=profile)

@@ -131,8 +131,14 @@ def plan_records(records: Sequence[Record], settings: Settings) -> list[dict[str
         result = _input_error(record)
         if result is None:
             assert record.source is not None  # noqa: S101 - a record without a problem has one
+            # the rows hold the options only: the newer policy's ranking is not needed
             result = outcome(
-                record.index, record.source, settings.preferences, settings.policy, None
+                record.index,
+                record.source,
+                settings.preferences,
+                settings.policy,
+                None,
+                since_review=False,
             )
         out.append(entry(result, record.where, record.next_treatment))
     return out

@@ -72,18 +72,20 @@ def sequence(
     *,
     evidence: EvidenceBase | None = None,
     policy: Policy | str | None = None,
+    since_review: bool = True,
 ) -> Plan:
     """A ranked, explained plan for one patient. Same input, same output, always.
 
     Under a policy that a newer one updates (the default), the plan's ``since_review`` lists
-    where the newer policy's plan for the same patient differs."""
+    where the newer policy's plan for the same patient differs; ``since_review=False`` leaves
+    that section empty and skips the newer policy's ranking (a cohort's option rows, say)."""
     p = load_profile(profile)  # checks the scope too
     prefs = load_preferences(preferences)
     pol = policy_of(policy)
     eb = evidence if evidence is not None else pol.default_evidence()
     patient = Patient.of(p, prefs)
     plan, ranked = _plan(patient, pol, eb)
-    if pol.updated_by is None:
+    if pol.updated_by is None or not since_review:
         return plan
     # the newer policy's ranking of the same patient (its own memo), and the differences: a
     # function of the two memoised ranked results, keyed by those objects themselves (the
