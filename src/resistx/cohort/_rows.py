@@ -6,6 +6,7 @@ caches warm across chunks (a function defined in ``__main__`` would travel by va
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -84,12 +85,23 @@ def _option_rows(result: Result, nxt: Placement | None) -> list[dict[str, Any]]:
             "history": o.scores.history,
             "balance": o.scores.balance,
             "total": o.scores.total,
-            "rules": sorted({r.rule for r in o.reasons if r.rule is not None}),
-            "codes": list(dict.fromkeys(r.code for r in o.reasons)),
+            "rules": list(_rules(o.reasons)),
+            "codes": list(_codes(o.reasons)),
             **shared,
         }
         for o in result.plan.options
     ]
+
+
+# options share their reason tuples, so most patients' rows find these in the cache
+@functools.lru_cache(maxsize=16_384)
+def _rules(reasons: tuple[resistx.Reason, ...]) -> tuple[int, ...]:
+    return tuple(sorted({r.rule for r in reasons if r.rule is not None}))
+
+
+@functools.lru_cache(maxsize=16_384)
+def _codes(reasons: tuple[resistx.Reason, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(r.code for r in reasons))
 
 
 def _error_rows(result: Result, where: str) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from resistx.model.profile import Profile
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # options share reason tuples: hashed once
 class Reason:
     """One plain sentence of why, from one factor, with the trials and references behind it."""
 

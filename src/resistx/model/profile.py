@@ -8,6 +8,7 @@ below are what the sequencing engine reads.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import attrs
@@ -242,6 +243,12 @@ class BiomarkerResult:
         return self.classification is None or self.classification.actionable
 
 
+@functools.lru_cache(maxsize=4_096)
+def _drug_classes(drugs: tuple[str, ...]) -> frozenset[DrugClass]:
+    """The classes of a course's drugs, once per distinct list (the engine asks often)."""
+    return frozenset(drug_vocab.drug_class(d) for d in drugs)
+
+
 @attrs.frozen(kw_only=True)
 class Treatment:
     """One line of treatment the patient has had."""
@@ -263,7 +270,7 @@ class Treatment:
 
     @property
     def drug_classes(self) -> frozenset[DrugClass]:
-        return frozenset(drug_vocab.drug_class(d) for d in self.drugs)
+        return _drug_classes(self.drugs)
 
     @property
     def progressed(self) -> bool:
