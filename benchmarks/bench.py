@@ -12,6 +12,8 @@ profiles on one core, ``import resistx`` time (``python -X importtime``), and th
 from __future__ import annotations
 
 import argparse
+import inspect
+import math
 import random
 import statistics
 import subprocess
@@ -93,7 +95,9 @@ def median_sequence_us(
 
 def median_report_ms(profiles: list[resistx.Profile], repeats: int = 20) -> float:
     """Median time to write one plan's tumour-board report (``to_html(full=True)``), the plan
-    already made."""
+    already made; NaN for a version of resistx without the report (a baseline)."""
+    if "full" not in inspect.signature(resistx.Plan.to_html).parameters:
+        return math.nan
     times = []
     for profile in profiles:
         plan = resistx.sequence(profile)
