@@ -5,6 +5,7 @@ runs the same pure function (``rows_for``) over a Dask bag. Readers are register
 (``register``): a new input format is one function that yields ``Record``s.
 """
 
+from resistx.cohort import _standard  # noqa: F401 - registers the Phenopacket and FHIR readers
 from resistx.cohort._concordance import (
     NOT_IN_PLAN,
     Placement,

@@ -1,0 +1,58 @@
+"""Cohort readers for the standard formats ``resistx.interop`` converts: a directory of GA4GH
+Phenopackets (``*.phenopacket.json``) or of mCODE FHIR bundles (``*.fhir.json``). Each
+document becomes its converted profile, or the problems the converter found in it (with paths
+in the document); what a conversion could not map is in ``resistx convert``'s report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import resistx
+from resistx.cohort._readers import InputFormat, Record, register
+
+
+def _documents(path: Path, suffix: str) -> list[Path]:
+    return sorted(p for p in path.glob(f"*{suffix}") if p.is_file())
+
+
+def _only(suffix: str) -> Callable[[Path], bool]:
+    """A directory whose JSON files all end in ``suffix`` (and there is at least one)."""
+
+    def matches(path: Path) -> bool:
+        if not path.is_dir():
+            return False
+        files = [p.name for p in path.glob("*.json") if p.is_file()]
+        return bool(files) and all(name.endswith(suffix) for name in files)
+
+    return matches
+
+
+def _reader(suffix: str, converter: str) -> Callable[[Path], Iterator[Record]]:
+    def read(path: Path) -> Iterator[Record]:
+        from resistx import interop  # noqa: PLC0415 - only when such a cohort is read
+
+        convert = getattr(interop, converter)
+        for index, file in enumerate(_documents(path, suffix)):
+            try:
+                profile = convert(file).profile
+            except resistx.ProfileError as e:
+                yield Record(index=index, where=file.name, problems=e.problems)
+            else:
+                yield Record(index=index, where=file.name, source=profile)
+
+    return read
+
+
+for _suffix, _converter, _name in (
+    (".phenopacket.json", "from_phenopacket", "a directory of Phenopackets (*.phenopacket.json)"),
+    (".fhir.json", "from_fhir", "a directory of mCODE FHIR bundles (*.fhir.json)"),
+):
+    register(
+        InputFormat(
+            name=_name,
+            matches=_only(_suffix),
+            read=_reader(_suffix, _converter),
+            count=lambda p, s=_suffix: len(_documents(p, s)),  # type: ignore[misc]
+        )
+    )

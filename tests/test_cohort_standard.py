@@ -1,0 +1,54 @@
+"""Cohorts of standard documents: a directory of Phenopackets or of mCODE FHIR bundles is read
+through ``resistx.interop``, and each patient gets the rows of their hand-written profile."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from resistx.cli import main
+
+INTEROP = Path(__file__).parent.parent / "examples" / "interop"
+
+
+def _rows(path: Path) -> list[tuple[Any, ...]]:
+    found = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [(r["index"], r["rank"], r["regimen"], r["tier"], r["total"]) for r in found]
+
+
+def _cohort(tmp_path: Path, suffix: str, name: str) -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    for document in sorted(INTEROP.glob(f"0[1-5]-*{suffix}")):
+        shutil.copy(document, folder / document.name)
+    return folder
+
+
+@pytest.mark.parametrize("suffix", [".phenopacket.json", ".fhir.json"])
+def test_a_directory_of_documents_plans_each_patient_as_their_hand_written_profile(
+    tmp_path: Path, suffix: str
+) -> None:
+    documents = _cohort(tmp_path, suffix, "documents")
+    profiles = _cohort(tmp_path, ".profile.json", "profiles")
+    out_d, out_p = tmp_path / "d.jsonl", tmp_path / "p.jsonl"
+    assert main(["cohort", str(documents), "--out", str(out_d)]) == 0
+    assert main(["cohort", str(profiles), "--out", str(out_p)]) == 0
+    assert {r[0] for r in _rows(out_d)} == set(range(5))
+    assert _rows(out_d) == _rows(out_p)
+
+
+def test_a_document_the_converter_refuses_is_an_error_row_with_its_paths(tmp_path: Path) -> None:
+    documents = _cohort(tmp_path, ".fhir.json", "documents")
+    (documents / "00-broken.fhir.json").write_text(
+        json.dumps({"resourceType": "Bundle", "entry": "not a list"}), encoding="utf-8"
+    )
+    out, errors = tmp_path / "o.jsonl", tmp_path / "e.jsonl"
+    assert main(["cohort", str(documents), "--out", str(out), "--errors", str(errors)]) == 0
+    problems = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert problems and {p["index"] for p in problems} == {0}
+    assert all(p["source"] == "00-broken.fhir.json" and p["path"] for p in problems)
+    assert {r[0] for r in _rows(out)} == {1, 2, 3, 4, 5}
