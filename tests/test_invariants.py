@@ -57,6 +57,17 @@ def test_ranks_are_1_to_n_and_the_plan_is_deterministic(
 
 
 @by_policy
+@given(strategies.profiles, strategies.preferences)
+def test_no_text_of_a_plan_is_left_with_a_slot_unfilled(
+    policy: str, profile: resistx.Profile, prefs: resistx.Preferences
+) -> None:
+    """Memoised reasons hold slots for each patient's own words (findings, months on the
+    CDK4/6 inhibitor); every plan fills all of them."""
+    found = resistx.to_json(plan_under(policy, profile, prefs))
+    assert "\ue000" not in found and "\\ue000" not in found
+
+
+@by_policy
 @given(strategies.profiles, st.randoms(use_true_random=False))
 def test_shuffling_the_evidence_does_not_change_the_plan(
     policy: str, profile: resistx.Profile, rnd: random.Random
