@@ -52,6 +52,32 @@ def run(*argv: str, stdin: bytes | None = None, **env: str) -> subprocess.Comple
 # -- item 5: option values ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("jobs", "said"),
+    [("0", "must be 1 or more, got 0"), ("two", "expected a whole number of processes")],
+)
+def test_a_bad_number_of_cohort_jobs_is_a_usage_error(
+    jobs: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cohort = tmp_path / "in.jsonl"
+    cohort.write_text("{}\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    err = usage_error(capsys, "cohort", str(cohort), "--out", str(out), "--jobs", jobs)
+    assert "argument --jobs" in err and said in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("dpi", "said"),
+    [("100000", "must be from 10 to 1200, got 100000"), ("abc", "whole number of dots per inch")],
+)
+def test_a_bad_dpi_says_what_is_allowed(
+    dpi: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = usage_error(capsys, "plot", "forest", "--out", str(tmp_path / "f.png"), "--dpi", dpi)
+    assert said in err
+
+
 @pytest.mark.parametrize("dpi", ["0", "-5", "abc", "1.5", "100000"])
 def test_a_bad_dpi_is_a_usage_error(
     dpi: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import resistx
 from resistx import _suggest
+from resistx._argtypes import whole_number
 from resistx.cohort import _cli as cohort_cli
 from resistx.display import markdown, text
 from resistx.display._common import printable
@@ -92,16 +93,7 @@ def _one_of(choices: Sequence[str]) -> Callable[[str], str]:
     return check
 
 
-def _dpi(value: str) -> int:
-    try:
-        dpi = int(value)
-    except ValueError:
-        msg = f"expected a whole number of dots per inch, got {value!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if not MIN_DPI <= dpi <= MAX_DPI:
-        msg = f"must be from {MIN_DPI} to {MAX_DPI}, got {dpi}"
-        raise argparse.ArgumentTypeError(msg)
-    return dpi
+_dpi = whole_number("dots per inch", MIN_DPI, MAX_DPI)
 
 
 def _months(value: str) -> float:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 import resistx
+from resistx._argtypes import whole_number
 from resistx.cohort._readers import format_of
 from resistx.cohort._rows import Settings
 from resistx.cohort._run import Outcome, run
@@ -18,16 +19,7 @@ EXIT_INTERRUPTED = 130
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 
 
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        msg = f"expected a whole number of processes, got {value!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if jobs < 1:
-        msg = f"must be 1 or more, got {jobs}"
-        raise argparse.ArgumentTypeError(msg)
-    return jobs
+_jobs = whole_number("processes", 1)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -28,6 +28,10 @@ def _only(suffix: str) -> Callable[[Path], bool]:
     return matches
 
 
+def _counter(suffix: str) -> Callable[[Path], int]:
+    return lambda path: len(_documents(path, suffix))
+
+
 def _reader(suffix: str, converter: str) -> Callable[[Path], Iterator[Record]]:
     def read(path: Path) -> Iterator[Record]:
         from resistx import interop  # noqa: PLC0415 - only when such a cohort is read
@@ -53,6 +57,6 @@ for _suffix, _converter, _name in (
             name=_name,
             matches=_only(_suffix),
             read=_reader(_suffix, _converter),
-            count=lambda p, s=_suffix: len(_documents(p, s)),  # type: ignore[misc]
+            count=_counter(_suffix),
         )
     )

@@ -1,9 +1,12 @@
 """Filling a plan's slots: memoised reasons name a finding by a slot (``findings.keyed``), and
 each plan puts the patient's own description of the result (date, sample, assay, variant) in
-its place; the months on the CDK4/6 inhibitor (rule 18) likewise. Where the slots are is found once per memoised result; only the options whose
-texts hold one are copied."""
+its place; the months on the CDK4/6 inhibitor (rule 18) likewise. Where the slots are is found
+once per memoised result; only the options and exclusions whose texts hold one are copied."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
 
@@ -30,16 +33,22 @@ def _text(text: str, slots: dict[str, str]) -> str:
     return text
 
 
-def _reasons(reasons: tuple[Reason, ...], slots: dict[str, str]) -> tuple[Reason, ...]:
-    return tuple(
-        attrs.evolve(r, text=_text(r.text, slots)) if SLOT in r.text else r for r in reasons
-    )
+T = TypeVar("T", Reason, Caution)
+U = TypeVar("U", Option, Exclusion)
 
 
-def _cautions(cautions: tuple[Caution, ...], slots: dict[str, str]) -> tuple[Caution, ...]:
-    return tuple(
-        attrs.evolve(c, text=_text(c.text, slots)) if SLOT in c.text else c for c in cautions
-    )
+def _filled(items: tuple[T, ...], slots: dict[str, str]) -> tuple[T, ...]:
+    return tuple(attrs.evolve(x, text=_text(x.text, slots)) if SLOT in x.text else x for x in items)
+
+
+def _copied(items: tuple[U, ...], where: tuple[int, ...], fill: Callable[[U], U]) -> tuple[U, ...]:
+    """``items`` with the ones at ``where`` replaced by their filled copies."""
+    if not where:
+        return items
+    copy = list(items)
+    for n in where:
+        copy[n] = fill(copy[n])
+    return tuple(copy)
 
 
 @attrs.frozen(kw_only=True, eq=False)  # one object per memoised result: a key by identity
@@ -53,19 +62,17 @@ class Ranked:
 
     def filled(self, slots: dict[str, str]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
         """The options and exclusions with every slot filled with the patient's own text."""
-        options, excluded = self.options, self.excluded
-        if self.slotted_options:
-            copy = list(options)
-            for n in self.slotted_options:
-                o = copy[n]
-                copy[n] = attrs.evolve(
-                    o, reasons=_reasons(o.reasons, slots), cautions=_cautions(o.cautions, slots)
-                )
-            options = tuple(copy)
-        if self.slotted_exclusions:
-            copied = list(excluded)
-            for n in self.slotted_exclusions:
-                e = copied[n]
-                copied[n] = attrs.evolve(e, reasons=_reasons(e.reasons, slots))
-            excluded = tuple(copied)
-        return options, excluded
+        return (
+            _copied(
+                self.options,
+                self.slotted_options,
+                lambda o: attrs.evolve(
+                    o, reasons=_filled(o.reasons, slots), cautions=_filled(o.cautions, slots)
+                ),
+            ),
+            _copied(
+                self.excluded,
+                self.slotted_exclusions,
+                lambda e: attrs.evolve(e, reasons=_filled(e.reasons, slots)),
+            ),
+        )

@@ -1,0 +1,24 @@
+"""Argument types the command line shares (its own commands and ``resistx cohort``)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+
+def whole_number(what: str, low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number of ``what`` from ``low`` (to ``high``, if given)."""
+
+    def check(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            msg = f"expected a whole number of {what}, got {value!r}"
+            raise argparse.ArgumentTypeError(msg) from None
+        if number < low or (high is not None and number > high):
+            bounds = f"{low} or more" if high is None else f"from {low} to {high}"
+            msg = f"must be {bounds}, got {number}"
+            raise argparse.ArgumentTypeError(msg)
+        return number
+
+    return check
