@@ -37,3 +37,9 @@ def test_each_deferred_module_comes_with_its_first_use() -> None:
         "    assert 'did you mean positive' in str(e), e\n"
     )
     assert _modules_after(code).issuperset(DEFERRED)
+
+
+def test_the_command_line_imports_the_cohort_package_only_for_the_cohort_command() -> None:
+    """Every command builds the whole parser; only ``resistx cohort`` needs the cohort code."""
+    code = "from resistx.cli import build_parser\nbuild_parser()"
+    assert not any(m.startswith("resistx.cohort") for m in _modules_after(code))

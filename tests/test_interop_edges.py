@@ -65,6 +65,14 @@ def test_the_latest_ecog_is_the_patients() -> None:
     assert any(e.text.startswith("ECOG 1, before the latest") for e in conversion.used)
 
 
+def test_an_ecog_given_as_true_is_not_a_score_of_1() -> None:
+    data = bundle()
+    data["entry"][5]["resource"]["valueInteger"] = True
+    conversion = from_fhir(data)
+    assert conversion.profile.ecog is None
+    assert any("not a score 0 to 5" in e.text for e in conversion.unmapped)
+
+
 def test_a_bundle_of_two_patients_is_refused() -> None:
     data = bundle()
     other = copy.deepcopy(data["entry"][0])
@@ -139,7 +147,9 @@ def test_a_sequencing_method_is_ngs_and_another_is_reported() -> None:
     data = bundle()
     esr1 = data["entry"][7]["resource"]
     esr1["method"] = {"coding": [{"system": "http://loinc.org", "code": "LA26398-0"}]}
-    assert from_fhir(data).profile.biomarkers[0].assay is not None
+    assay = from_fhir(data).profile.biomarkers[0].assay
+    assert assay is not None
+    assert assay.value == "ngs"
     esr1["method"] = {"coding": [{"system": "http://loinc.org", "code": "LA26406-1"}]}
     conversion = from_fhir(data)
     assert conversion.profile.biomarkers[0].assay is None

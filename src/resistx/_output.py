@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import types
 import typing
@@ -121,6 +122,7 @@ def _unsure(_value: Any) -> typing.NoReturn:
     raise Unsure
 
 
+@functools.cache  # a missing extra is looked for once, not on every call
 def _orjson() -> Any:
     try:
         import orjson  # noqa: PLC0415 -- the optional extra, on first use

@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 import resistx
 from resistx import _suggest
 from resistx._argtypes import whole_number
-from resistx.cohort import _cli as cohort_cli
 from resistx.display import markdown, text
 from resistx.display._common import printable
 from resistx.mechanisms import for_gene
@@ -380,6 +379,8 @@ def _plot(args: argparse.Namespace) -> int:
 
 
 def _cohort(args: argparse.Namespace) -> int:
+    from resistx.cohort import _cli as cohort_cli  # noqa: PLC0415 - only for this command
+
     return cohort_cli.run_command(args, _preferences(args), _say)
 
 
@@ -489,6 +490,51 @@ def _from_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
     )
 
 
+def _cohort_arguments(parser: argparse.ArgumentParser) -> None:
+    """The cohort command's own arguments (its package is imported only when it runs)."""
+    parser.add_argument(
+        "input",
+        metavar="IN",
+        type=Path,
+        help="profiles: a JSON Lines file (.jsonl), a directory of .json files, or Parquet "
+        "(a 'profile' column of JSON text, or the profile's fields as columns); a directory "
+        "of Phenopackets (*.phenopacket.json) or of FHIR bundles (*.fhir.json)",
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="OUT",
+        help="one row per patient and option; .parquet (the cohort extra) or .jsonl",
+    )
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        metavar="FILE",
+        help="one row per problem of each profile that gave no plan (default: OUT's name "
+        "with .errors.jsonl)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=whole_number("processes", 1),
+        default=1,
+        metavar="N",
+        help="worker processes (default: 1)",
+    )
+    parser.add_argument(
+        "--concordance",
+        type=Path,
+        metavar="CSV",
+        help="write where each stated next treatment ranked, by tier and by rule, to this CSV",
+    )
+    parser.add_argument(
+        "--concordance-plot",
+        type=Path,
+        metavar="IMAGE",
+        help="draw the concordance summary (.png, .svg or .pdf; the plot extra)",
+    )
+
+
 def _cohort_command(sub: argparse._SubParsersAction[_Parser]) -> None:
     cohort = _command(
         sub,
@@ -503,7 +549,7 @@ def _cohort_command(sub: argparse._SubParsersAction[_Parser]) -> None:
             "--concordance-plot concordance.png",
         ],
     )
-    cohort_cli.add_arguments(cohort)
+    _cohort_arguments(cohort)
     _policy_option(cohort)
     _preference_options(cohort)
 

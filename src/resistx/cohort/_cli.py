@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TextIO
 
 import resistx
-from resistx._argtypes import whole_number
 from resistx.cohort._readers import format_of
 from resistx.cohort._rows import Settings
 from resistx.cohort._run import Outcome, run
@@ -17,48 +16,6 @@ from resistx.cohort._writers import check_suffix
 
 EXIT_INTERRUPTED = 130
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
-
-
-_jobs = whole_number("processes", 1)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "input",
-        metavar="IN",
-        type=Path,
-        help="profiles: a JSON Lines file (.jsonl), a directory of .json files, or Parquet "
-        "(a 'profile' column of JSON text, or the profile's fields as columns)",
-    )
-    parser.add_argument(
-        "--out",
-        required=True,
-        type=Path,
-        metavar="OUT",
-        help="one row per patient and option; .parquet (the cohort extra) or .jsonl",
-    )
-    parser.add_argument(
-        "--errors",
-        type=Path,
-        metavar="FILE",
-        help="one row per problem of each profile that gave no plan (default: OUT's name "
-        "with .errors.jsonl)",
-    )
-    parser.add_argument(
-        "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)"
-    )
-    parser.add_argument(
-        "--concordance",
-        type=Path,
-        metavar="CSV",
-        help="write where each stated next treatment ranked, by tier and by rule, to this CSV",
-    )
-    parser.add_argument(
-        "--concordance-plot",
-        type=Path,
-        metavar="IMAGE",
-        help="draw the concordance summary (.png, .svg or .pdf; the plot extra)",
-    )
 
 
 def _errors_path(out: Path) -> Path:

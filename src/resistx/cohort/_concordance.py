@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -45,15 +46,23 @@ class Placement:
     rules: tuple[int, ...] = ()
 
 
+# options share their reason tuples, so most patients' rows find these in the cache
+@functools.lru_cache(maxsize=16_384)
+def rule_numbers(reasons: tuple[resistx.Reason, ...]) -> tuple[int, ...]:
+    """The numbers of the rules behind reasons, sorted, each once."""
+    return tuple(sorted({r.rule for r in reasons if r.rule is not None}))
+
+
 def place(plan: resistx.Plan, regimen: str) -> Placement:
     option = plan.option(regimen)
     if option is not None:
-        rules = tuple(sorted({r.rule for r in option.reasons if r.rule is not None}))
+        rules = rule_numbers(option.reasons)
         return Placement(regimen=regimen, rank=option.rank, place=option.tier.value, rules=rules)
     exclusion = plan.exclusion(regimen)
     if exclusion is not None:
-        rules = tuple(sorted({r.rule for r in exclusion.reasons if r.rule is not None}))
-        return Placement(regimen=regimen, rank=None, place=LEFT_OUT, rules=rules)
+        return Placement(
+            regimen=regimen, rank=None, place=LEFT_OUT, rules=rule_numbers(exclusion.reasons)
+        )
     return Placement(regimen=regimen, rank=None, place=NOT_IN_PLAN)
 
 

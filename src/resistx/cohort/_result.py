@@ -10,7 +10,9 @@ from typing import Any
 import attrs
 
 import resistx
+from resistx.io.profile import load_preferences
 from resistx.model.profile import Profile
+from resistx.sequencing.policy import get as get_policy
 
 ProfileInput = resistx.Profile | Mapping[str, Any] | str | Path
 
@@ -90,15 +92,11 @@ def checked_settings(
     policy: resistx.Policy | str | None,
 ) -> resistx.Preferences:
     """Preferences and policy apply to every patient: a problem with them is raised at once
-    (``ConversionError``, ``KeyError``), not repeated as an error for each input."""
-    if isinstance(policy, str) and policy not in resistx.policies():
-        msg = f"no policy {policy!r}; known: {', '.join(resistx.policies())}"
-        raise KeyError(msg)
-    if preferences is None:
-        return resistx.Preferences()
-    if isinstance(preferences, resistx.Preferences):
-        return preferences
-    return resistx.from_dict(resistx.Preferences, dict(preferences))
+    (``ProfileError`` with ``$.preferences`` paths, ``KeyError``), not repeated as an error
+    for each input. The checks are the engine's own."""
+    if isinstance(policy, str):
+        get_policy(policy)  # KeyError naming the known policies
+    return load_preferences(preferences)
 
 
 def sequence_many(

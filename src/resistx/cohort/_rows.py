@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 import resistx
-from resistx.cohort._concordance import Placement, place, regimen_for
+from resistx.cohort._concordance import Placement, place, regimen_for, rule_numbers
 from resistx.cohort._readers import Record
 from resistx.cohort._result import Result, checked_settings, outcome
 from resistx.vocab import drugs
@@ -85,7 +85,7 @@ def _option_rows(result: Result, nxt: Placement | None) -> list[dict[str, Any]]:
             "history": o.scores.history,
             "balance": o.scores.balance,
             "total": o.scores.total,
-            "rules": list(_rules(o.reasons)),
+            "rules": list(rule_numbers(o.reasons)),
             "codes": list(_codes(o.reasons)),
             **shared,
         }
@@ -94,11 +94,6 @@ def _option_rows(result: Result, nxt: Placement | None) -> list[dict[str, Any]]:
 
 
 # options share their reason tuples, so most patients' rows find these in the cache
-@functools.lru_cache(maxsize=16_384)
-def _rules(reasons: tuple[resistx.Reason, ...]) -> tuple[int, ...]:
-    return tuple(sorted({r.rule for r in reasons if r.rule is not None}))
-
-
 @functools.lru_cache(maxsize=16_384)
 def _codes(reasons: tuple[resistx.Reason, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r.code for r in reasons))

@@ -31,6 +31,14 @@ class Value:
         return {"positive": True, "present": True, "negative": False, "absent": False}.get(word)
 
 
+def number(value: object) -> float | None:
+    """A JSON number as a result value; anything else (text, and ``true``/``false``, which
+    Python counts as integers) is not one."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value
+
+
 def read(b: Builder, test: str, value: Value, date: str | None, path: str) -> bool:
     """Record a marker result; False when ``test`` is not one resistx reads."""
     if test in codes.ER or test in codes.PR:

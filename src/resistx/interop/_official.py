@@ -10,6 +10,7 @@ imports them.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import re
@@ -24,6 +25,7 @@ from resistx.model import _show
 _PROTO_PATH = re.compile(r' at "?Phenopacket\.?([\w.\[\]]*)"?')
 
 
+@functools.cache  # a missing extra is looked for once per process, not per document
 def _module(name: str) -> ModuleType | None:
     try:
         return importlib.import_module(name)

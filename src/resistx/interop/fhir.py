@@ -122,7 +122,7 @@ def _value(b: Builder, obs: Mapping[str, Any], path: str) -> _markers.Value:
     else:
         quantity = b.mapping(obs.get("valueQuantity"), f"{path}.valueQuantity") or {}
         number = quantity.get("value")
-    return _markers.Value(number=number if isinstance(number, int | float) else None)
+    return _markers.Value(number=_markers.number(number))
 
 
 def _observation(

@@ -135,7 +135,7 @@ def _measurements(b: Builder, value: Any, where: str) -> None:
         value_ = _markers.Value(
             code=_local(answer_id, "LOINC") or None,
             label=answer_label,
-            number=number if isinstance(number, int | float) else None,
+            number=_markers.number(number),
         )
         date = _date(b, m.get("timeObserved"), f"{path}.timeObserved")
         if not _markers.read(b, _local(test_id, "LOINC"), value_, date, path):
