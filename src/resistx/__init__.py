@@ -77,15 +77,19 @@ from resistx.model import (
 if TYPE_CHECKING:
     from resistx.sequencing import Policy, compare, sequence
 
-#: the engine is imported on first use of one of these: its rules and records are about a
-#: third of ``import resistx``, and loading, checking or converting profiles needs none of it
-_ENGINE = ("Policy", "compare", "sequence")
-
 if TYPE_CHECKING:
     from resistx.cohort import Result, sequence_many
 
-#: names imported on first use: the cohort package is not needed to plan one patient
-_LAZY = {"Result": "resistx.cohort", "sequence_many": "resistx.cohort"}
+#: names imported on first use, by module: the engine's rules and records are about a third of
+#: ``import resistx`` (loading, checking or converting profiles needs none of it), and the
+#: cohort package is not needed to plan one patient
+_LAZY = {
+    "Policy": "resistx.sequencing",
+    "compare": "resistx.sequencing",
+    "sequence": "resistx.sequencing",
+    "Result": "resistx.cohort",
+    "sequence_many": "resistx.cohort",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -93,16 +97,12 @@ def __getattr__(name: str) -> Any:
     # more than the rest of ``import resistx`` together
     if name == "__version__":
         return _version()
-    if name in _ENGINE:
-        from resistx import sequencing  # noqa: PLC0415
-
-        value = getattr(sequencing, name)
-        globals()[name] = value  # later reads find it without this function
-        return value
     if name in _LAZY:
         import importlib  # noqa: PLC0415
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # later reads find it without this function
+        return value
     msg = f"module 'resistx' has no attribute {name!r}"
     raise AttributeError(msg)
 

@@ -196,7 +196,7 @@ def _attrs_class(cls: type) -> Structurer:
     required = frozenset(f.name for f, _ in fields if f.default is attrs.NOTHING)
 
     def structure(value: Any) -> Any:
-        if not isinstance(value, dict) or not required <= value.keys():
+        if type(value) is not dict or not required <= value.keys():  # a subclass may differ
             _doubt()
         return cls(**{key: by_key[key](item) for key, item in value.items()})
 

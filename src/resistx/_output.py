@@ -35,7 +35,11 @@ class Unsure(Exception):  # noqa: N818 -- not an error: the signal to take the p
 
 def _orjson_float(value: Any) -> Any:
     """A float as itself, when orjson writes it as ``json.dumps`` would."""
-    if type(value) is float and value != 0.0 and not _PLAIN_FLOATS[0] <= abs(value) < 1e16:
+    if (
+        type(value) is float
+        and value != 0.0
+        and not _PLAIN_FLOATS[0] <= abs(value) < _PLAIN_FLOATS[1]
+    ):
         raise Unsure  # exponent notation, NaN or infinity
     return value
 

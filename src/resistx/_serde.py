@@ -432,10 +432,14 @@ def straightforward() -> Iterator[None]:
         _use_compiled.reset(token)
 
 
+#: the classes a user's input is read into: their problems are a ``ProfileError``
+INPUT_CLASSES: tuple[type, ...] = (Profile, Preferences, Treatment, BiomarkerResult)
+
+
 @cache
 def _compiled_structurer(cls: Hashable) -> Callable[[Any], Any] | None:
     """The compiled fast path of an input class (``resistx._compiled``), or None."""
-    if cls not in (Profile, Preferences, Treatment, BiomarkerResult, tuple[Her2Test, ...]):
+    if cls not in (*INPUT_CLASSES, tuple[Her2Test, ...]):
         return None
     from resistx import _compiled  # noqa: PLC0415 - it imports this module
 
@@ -486,8 +490,7 @@ def to_dict(obj: object) -> Any:
 
 def from_dict(cls: type[T], data: object) -> T:
     """The inverse of ``to_dict``; bad data raises a ``ConversionError`` listing every problem."""
-    input_classes: tuple[type, ...] = (Profile, BiomarkerResult, Treatment, Preferences)
-    error = ProfileError if cls in input_classes else ConversionError
+    error = ProfileError if cls in INPUT_CLASSES else ConversionError
     return structure(data, cls, error)
 
 

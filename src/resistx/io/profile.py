@@ -74,6 +74,8 @@ def _is_checked(model: object) -> bool:
 
 
 def _mark_checked(model: object) -> None:
+    if _is_checked(model):  # a model ``_checked`` returned: marked already
+        return
     key = id(model)
     _CHECKED[key] = weakref.ref(model, lambda _r: _CHECKED.pop(key, None))
 
