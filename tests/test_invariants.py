@@ -11,7 +11,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import resistx
-from resistx.model import Priority
+from resistx.model import Priority, RegimenKind
 from resistx.sequencing import kinds as _kinds
 from resistx.sequencing.candidates import trial_spec
 from resistx.sequencing.engine import memo_for
@@ -258,3 +258,17 @@ def test_the_memo_never_changes_a_plan(
     assert plan_under(policy, profile, prefs) == plan_under(
         policy, profile, prefs, evidence=attrs.evolve(EVIDENCE[policy])
     )
+
+
+@by_policy
+@given(strategies.profile_dicts())
+def test_in_visceral_crisis_every_chemotherapy_option_ranks_before_every_other(
+    policy: str, data: dict[str, Any]
+) -> None:
+    """Rule 7's hard precedence: whatever the scores, an ADC, a targeted drug or a trial never
+    ranks above chemotherapy when the patient is in visceral crisis."""
+    p = plan_under(policy, {**data, "visceral_crisis": True})
+    chemo = [o.rank for o in p.options if o.regimen.kind is RegimenKind.CHEMOTHERAPY]
+    others = [o.rank for o in p.options if o.regimen.kind is not RegimenKind.CHEMOTHERAPY]
+    assume(chemo and others)
+    assert max(chemo) < min(others)
