@@ -235,6 +235,20 @@ def test_investigational_phase_3_regimens_appear_as_trial_with_their_figures() -
     assert "HR 0.24" in wild.text
 
 
+def test_a_pik3ca_mutation_shows_viktoria1s_secondary_figures_for_gedatolisib_without_a_match() -> (
+    None
+):
+    """The mutant cohort's figures are in the pack at the secondary level: the reason shows
+    them and says why they score nothing (it once said the pack held none)."""
+    p = practice(biomarkers=[result("PIK3CA", "mutated")])
+    o = option(p, "gedatolisib+palbociclib+fulvestrant")
+    said = reason(o, "gedatolisib_pik3ca_mutant_unconfirmed")
+    assert said.rule == 33
+    assert "HR 0.5" in said.text and "secondary" in said.text
+    assert "encodes no figure" not in said.text
+    assert not any(r.code == "pik3ca_wild_type_matches_gedatolisib" for r in o.reasons)
+
+
 def test_the_review_policy_is_the_default_and_knows_no_later_regimen() -> None:
     p = review(biomarkers=[result("ESR1", "mutated")])
     assert p.policy.name == "ye2024"

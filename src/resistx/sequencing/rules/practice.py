@@ -227,10 +227,13 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             trials=(trial,),
         )
     elif i.pik3ca is not None:
+        found = figures(ctx, trial, spec.id, "PIK3CA-mutated")
         yield Effect(
             code="gedatolisib_pik3ca_mutant_unconfirmed",
             text="PIK3CA mutation: VIKTORIA-1's PIK3CA-mutant cohort is reported in secondary "
-            "sources only; the pack encodes no figure for it.",
+            "sources only"
+            + (f" ({found}; verified at the secondary level)" if found else "")
+            + ", so no match is scored on it.",
             trials=(trial,),
         )
 
