@@ -95,6 +95,19 @@ SCENARIOS: list[dict[str, Any]] = [
         ],
         her2="low",
     ),
+    # the comorbidity cautions no scenario above shows (rule 12)
+    patient(
+        schema_version=2,
+        her2="low",
+        biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")],
+        comorbidities=[
+            "uncontrolled_hypertension",
+            "cardiac_disease",
+            "hepatic_impairment",
+            "bradycardia",
+            "inflammatory_bowel_disease",
+        ],
+    ),
 ]
 
 
@@ -124,6 +137,33 @@ def test_every_code_in_a_plan_is_one_its_rule_declares() -> None:
             assert code in BY_NUMBER[number].codes, (number, code)
 
 
+def _plan_level() -> list[tuple[Rule, Any, resistx.Plan]]:
+    """Each plan-level rule's effects over every scenario, with the scenario's plan."""
+    from resistx.io.profile import load_preferences  # noqa: PLC0415
+    from resistx.sequencing.facts import Facts  # noqa: PLC0415
+
+    ctx, _memo = engine.memo_for(YE2024, YE2024.default_evidence())
+    found = []
+    for data in SCENARIOS:
+        facts = Facts(profile=resistx.load_profile(data), preferences=load_preferences(None))
+        plan = resistx.sequence(data)
+        for r in RULES:
+            found += [(r, e, plan) for e in (r.plan(facts, ctx) if r.plan is not None else ())]
+    return found
+
+
+def test_every_plan_level_effect_is_a_code_its_rule_declares_and_a_note_names_its_rule() -> None:
+    """Actions carry their rule and code in the plan; a note is text, so the rule's number is
+    written into it. Both are checked at the rule units, over every scenario."""
+    spoke = set()
+    for r, e, plan in _plan_level():
+        assert e.code in r.codes, (r.number, e.code)
+        spoke.add(r.number)
+        if e.note:
+            assert f"{e.text} (rule {r.number})" in plan.notes
+    assert 21 in spoke
+
+
 def test_every_rule_speaks_in_its_scenarios_and_every_code_is_emitted() -> None:
     emitted: dict[int, set[str]] = {}
     plans = _plans() + [_golden(p) for p in (ROOT / "examples" / "expected").glob("*.json")]
@@ -131,20 +171,10 @@ def test_every_rule_speaks_in_its_scenarios_and_every_code_is_emitted() -> None:
         for number, code in _said(p):
             assert number is not None
             emitted.setdefault(number, set()).add(code)
+    for r, e, _plan in _plan_level():  # notes are text in a plan: their codes come from here
+        emitted.setdefault(r.number, set()).add(e.code)
     assert sorted(emitted) == sorted(BY_NUMBER)
-    optional = {  # comorbidity cautions: one per comorbidity, a few of which the scenarios show
-        f"{c}_caution"
-        for c in (
-            "qtc_prolonged",
-            "uncontrolled_hypertension",
-            "cardiac_disease",
-            "hepatic_impairment",
-            "bradycardia",
-            "inflammatory_bowel_disease",
-            "renal_impairment",
-        )
-    }
-    optional.add("randomised_harm")  # no treatment comparison in the review shows significant harm
+    optional = {"randomised_harm"}  # no treatment comparison in the review shows significant harm
     for number, rule in BY_NUMBER.items():
         missing = set(rule.codes) - emitted[number] - optional
         assert not missing, (number, missing)
@@ -407,3 +437,28 @@ def test_a_plan_without_since_review_is_the_default_plan_without_that_section() 
     full = resistx.sequence(data)
     assert full.since_review  # this patient's plan differs under practice-2026
     assert resistx.sequence(data, since_review=False) == attrs.evolve(full, since_review=())
+
+
+@pytest.mark.parametrize(
+    ("comorbidity", "regimen"),
+    [
+        ("uncontrolled_hypertension", "capivasertib+fulvestrant"),
+        ("cardiac_disease", "ribociclib+fulvestrant"),
+        ("hepatic_impairment", "elacestrant"),
+        ("bradycardia", "camizestrant"),
+        ("inflammatory_bowel_disease", "sacituzumab-govitecan"),
+    ],
+)
+def test_a_comorbidity_cautions_the_regimen_whose_adverse_events_bear_on_it(
+    comorbidity: str, regimen: str
+) -> None:
+    """Rule 12's cautions the other scenarios do not show, each on one regimen it names."""
+    data = patient(
+        schema_version=2,
+        her2="low",
+        biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")],
+        comorbidities=[comorbidity],
+    )
+    found = resistx.sequence(data).option(regimen)
+    assert found is not None
+    assert [c.rule for c in found.cautions if c.code == f"{comorbidity}_caution"] == [12]

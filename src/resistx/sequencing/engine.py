@@ -262,8 +262,8 @@ def _plan_level(
         if r.plan is None:
             continue
         for e in r.plan(facts, ctx):
-            if e.note:
-                said.append(e.text)
+            if e.note:  # a plan's notes are text: the rule is named in it
+                said.append(f"{e.text} (rule {r.number})")
             else:
                 (first if e.first else later).append(
                     Action(code=e.code, text=e.text, genes=e.genes, rule=r.number)

@@ -101,7 +101,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "are stable, so a later negative does not erase them; an ESR1 mutation after the latest "
     "progression is current. A note names both results; where the negative was kept, an "
     "action asks for a retest that could resolve it.",
-    codes=("resolve_conflict",),  # and a note naming both results
+    codes=("result_conflict", "resolve_conflict"),  # a note naming both results; an action
 )
 def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for gene, state in facts.genes.items():

@@ -121,7 +121,18 @@ def _percent(a: AdverseEvent | None) -> float | None:
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
     "everolimus; interstitial lung disease excludes trastuzumab deruxtecan and cautions "
     "everolimus (pneumonitis); the others add cautions with the adverse-event figure.",
-    codes=("contraindicated", *(f"{c.value}_caution" for c in C)),
+    # a caution code for each comorbidity the tables above can caution for, and no other
+    codes=(
+        "contraindicated",
+        *sorted(
+            {
+                f"{c.value}_caution"
+                for (c, _), (exclude, _) in COMORBIDITY_RISKS.items()
+                if not exclude
+            }
+            | {f"{c.value}_caution" for c, _ in UNQUANTIFIED}
+        ),
+    ),
     trials=("SOLAR-1", "FAKTION", "BOLERO-2", "DESTINY-Breast04"),
     references=(42, 44, 49, 62),
 )
