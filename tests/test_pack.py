@@ -91,6 +91,13 @@ def test_each_added_trial_is_well_formed_cited_and_verified(trial: resistx.Trial
         assert not trial.endpoints and not trial.hazard_ratios
 
 
+def test_every_regulatory_record_of_the_pack_is_verified() -> None:
+    """An UNVERIFIED row of the update (a label extension not found, say) is no record."""
+    assert PACK.approvals
+    for a in PACK.approvals:
+        assert a.verification is not None, (a.regimen, a.status)
+
+
 def test_every_figure_an_amendment_adds_has_a_verification_level() -> None:
     for old in REVIEW.trials:
         new = PACK.trial(old.key)
