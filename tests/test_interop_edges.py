@@ -188,3 +188,11 @@ def test_a_biosample_no_result_refers_to_is_reported() -> None:
     conversion = from_phenopacket(packet)
     assert ("$.biosamples[1]", None) in {(e.path, e.code) for e in conversion.unmapped}
     assert ("$.biosamples[0]", None) not in {(e.path, e.code) for e in conversion.unmapped}
+
+
+def test_a_missing_document_path_is_named_as_such_not_as_bad_json() -> None:
+    """Documents are read as profiles are: a string that is neither JSON nor a file says so."""
+    with pytest.raises(resistx.ProfileError) as info:
+        from_fhir("examples/interop/no-such-bundle.fhir.json")
+    assert "neither JSON text" in str(info.value)
+    assert "path of a FHIR bundle file" in str(info.value)

@@ -15,6 +15,7 @@ from typing import Any
 
 from resistx import _jsontext, _serde
 from resistx._errors import ProfileError
+from resistx.io.profile import read_file, text_or_file
 from resistx.model import _show
 
 Source = Mapping[str, Any] | str | Path
@@ -25,18 +26,15 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|T)")
 
 def load_document(source: Source, what: str) -> Mapping[str, Any]:
     """The JSON object of a document given as a mapping, JSON text or a file path (a ``Path``,
-    or a ``str`` that does not start with ``{`` and names an existing file)."""
-    if isinstance(source, str):
-        if not source.lstrip().startswith("{") and _is_file(source):
-            return load_document(Path(source), what)
-        text = source
-    elif isinstance(source, Path):
-        try:
-            text = source.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise ProfileError([("$", f"cannot read {_show.name(str(source))}: {e}")]) from None
-    elif isinstance(source, Mapping):
+    or a ``str`` that does not start with ``{`` and names an existing file), read as
+    ``resistx.load_profile`` reads a profile (the same size limit and messages)."""
+    if isinstance(source, Mapping):
         return source
+    noun = what.removeprefix("the ")  # "FHIR bundle": "the path of a FHIR bundle file"
+    if isinstance(source, str):
+        text, _origin = text_or_file(source, noun)
+    elif isinstance(source, Path):
+        text = read_file(source, noun)
     else:
         msg = f"expected a mapping, JSON text or a Path, got {type(source).__name__}"
         raise ProfileError([("$", msg)])
@@ -47,14 +45,6 @@ def load_document(source: Source, what: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
         raise ProfileError([("$", f"{what} must be a JSON object, got {type(data).__name__}")])
     return data
-
-
-def _is_file(name: str) -> bool:
-    """A string names an existing file, as ``resistx.load_profile`` reads one."""
-    try:
-        return len(name) < 4096 and "\n" not in name and Path(name).is_file()
-    except (OSError, ValueError):  # a name the file system cannot hold
-        return False
 
 
 class Reader:

@@ -35,7 +35,8 @@ def _parse(text: str, origin: str) -> Profile:
     return profile
 
 
-def _read(source: Path) -> Profile:
+def read_file(source: Path, what: str = "profile") -> str:
+    """A file's text: at most ``MAX_PROFILE_BYTES``, UTF-8 (documents a converter reads too)."""
     shown = _show.name(str(source))
     try:
         with source.open("rb") as f:
@@ -43,13 +44,16 @@ def _read(source: Path) -> Profile:
     except OSError as e:
         raise ProfileError([("$", f"cannot read {shown}: {e.strerror or e}")]) from None
     if len(raw) > MAX_PROFILE_BYTES:
-        msg = f"{shown} is larger than {MAX_PROFILE_BYTES:,} bytes, the most a profile may be"
+        msg = f"{shown} is larger than {MAX_PROFILE_BYTES:,} bytes, the most a {what} may be"
         raise ProfileError([("$", msg)])
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ProfileError([("$", f"{shown} is not UTF-8 text")]) from None
-    return _parse(text, shown)
+
+
+def _read(source: Path) -> Profile:
+    return _parse(read_file(source), _show.name(str(source)))
 
 
 def check_scope(profile: Profile) -> None:
@@ -119,18 +123,23 @@ def _is_file(name: str) -> bool:
         return False
 
 
-def _from_string(source: str) -> Profile:
+def text_or_file(source: str, what: str = "profile") -> tuple[str, str]:
     """A string is JSON text when it starts with ``{`` (after white space); otherwise, when it
-    names an existing file, that file is read; otherwise the error says which was tried."""
+    names an existing file, that file is read; otherwise the error says which was tried.
+    Returns the text and where it came from."""
     if source.lstrip().startswith("{"):
-        return _parse(source, "the profile text")
+        return source, f"the {what} text"
     if len(source) < 4096 and "\n" not in source and _is_file(source):
-        return _read(Path(source))
+        return read_file(Path(source), what), _show.name(source)
     hint = (
         f"{_show.text(source[:80])} is neither JSON text (which starts with '{{') nor an "
-        "existing file; pass JSON text, a mapping, or the path of a profile file"
+        f"existing file; pass JSON text, a mapping, or the path of a {what} file"
     )
     raise ProfileError([("$", hint)])
+
+
+def _from_string(source: str) -> Profile:
+    return _parse(*text_or_file(source))
 
 
 def load_profile(source: ProfileSource) -> Profile:
