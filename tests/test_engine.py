@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -462,3 +463,16 @@ def test_a_comorbidity_cautions_the_regimen_whose_adverse_events_bear_on_it(
     found = resistx.sequence(data).option(regimen)
     assert found is not None
     assert [c.rule for c in found.cautions if c.code == f"{comorbidity}_caution"] == [12]
+
+
+def test_a_note_about_what_a_rule_did_names_that_rule_and_only_rules_that_exist() -> None:
+    """Notes are text: a note saying how a rule was applied (or not) carries its number."""
+    poor = resistx.sequence(patient(ecog=3, visceral_crisis=True))
+    assert any("ranked first (rule 13)" in n for n in poor.notes)
+    assert any("crisis (rule 7)" in n for n in poor.notes)
+    unknown = resistx.sequence(patient(ecog=None))
+    assert any("not demoted for it (rule 13)" in n for n in unknown.notes)
+    for p in _plans():
+        for note in p.notes:
+            for number in re.findall(r"\(rule (\d+)\)", note):
+                assert int(number) in BY_NUMBER, note

@@ -52,12 +52,12 @@ def _history(facts: Facts) -> list[str]:
     elif not facts.cdk46i_courses:
         out.append(
             "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so none "
-            "measures time to progression: the short-duration rule was not applied."
+            "measures time to progression: the short-duration rule (rule 18) was not applied."
         )
     elif facts.cdk46i_months is None:
         out.append(
             "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the short-duration "
-            "rule was not applied."
+            "rule (rule 18) was not applied."
         )
     return out
 
@@ -68,24 +68,26 @@ def _state(facts: Facts) -> list[str]:
     if p.ecog is not None and p.ecog >= 3:
         out.append(
             f"ECOG {p.ecog}: the review does not address performance status 3 or worse; the least "
-            "toxic options are ranked first."
+            "toxic options are ranked first (rule 13)."
         )
         if p.visceral_crisis:
             out.append(
                 "Visceral crisis with poor performance status: chemotherapy is ranked first for the "
-                "crisis; its intensity needs weighing against the performance status."
+                "crisis (rule 7); its intensity needs weighing against the performance status."
             )
     if p.ecog is None:
-        out.append("ECOG performance status unknown: intensive regimens were not demoted for it.")
+        out.append(
+            "ECOG performance status unknown: intensive regimens were not demoted for it (rule 13)."
+        )
     if p.sex is Sex.MALE:
         out.append(
             "Male patient: the review's trials enrolled few or no men; an aromatase inhibitor "
-            "needs a GnRH agonist with it, and menopausal status does not apply."
+            "needs a GnRH agonist with it (rule 40), and menopausal status does not apply."
         )
     elif p.menopausal_status in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL):
         out.append(
             f"{p.menopausal_status.value.capitalize()}: an aromatase inhibitor or fulvestrant "
-            "needs ovarian function suppression, as the review's trials required; EMERALD "
+            "needs ovarian function suppression (rule 40), as the review's trials required; EMERALD "
             "enrolled postmenopausal patients."
         )
     if p.as_of is None:
