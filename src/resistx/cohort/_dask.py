@@ -12,7 +12,7 @@ from typing import Any
 
 import resistx
 from resistx.cohort._result import checked_settings
-from resistx.cohort._rows import rows_for
+from resistx.cohort._rows import is_input, rows_for
 
 #: bytes of JSON Lines per partition when a bag is read from a path (about 6,000 profiles); 1 MiB
 #: ran slower on a LocalCluster (798 against 1,055 profiles/s) and its workers were no smaller
@@ -28,7 +28,7 @@ def _bag_module() -> Any:
 
 
 def _length(partition: list[Any]) -> int:
-    return sum(1 for p in partition if not isinstance(p, str) or p.strip())
+    return sum(1 for p in partition if is_input(p))
 
 
 def _planned(

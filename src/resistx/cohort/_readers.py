@@ -7,15 +7,14 @@ A record is one profile's JSON text, data or file, or the problem that kept it f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 import resistx
-
-ProfileSource = resistx.Profile | str | Mapping[str, Any] | Path
+from resistx.io.profile import ProfileSource
 
 
 @attrs.frozen(kw_only=True)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 import resistx
-from resistx.io.profile import load_preferences
+from resistx.io.profile import ProfileSource, load_preferences
 from resistx.model.profile import Profile
 from resistx.sequencing.policy import get as get_policy
-
-ProfileInput = resistx.Profile | Mapping[str, Any] | str | Path
 
 
 def _one_outcome(result: Result, _attribute: attrs.Attribute[Any], error: object) -> None:
@@ -69,7 +66,7 @@ def patient_id_of(source: object) -> str | None:
 
 def outcome(
     index: int,
-    source: ProfileInput,
+    source: ProfileSource,
     preferences: resistx.Preferences,
     policy: resistx.Policy | str | None,
     evidence: resistx.EvidenceBase | None,
@@ -100,7 +97,7 @@ def checked_settings(
 
 
 def sequence_many(
-    profiles: Iterable[ProfileInput],
+    profiles: Iterable[ProfileSource],
     preferences: resistx.Preferences | Mapping[str, Any] | None = None,
     *,
     policy: resistx.Policy | str | None = None,

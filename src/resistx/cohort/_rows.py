@@ -151,6 +151,12 @@ def plan_records(records: Sequence[Record], settings: Settings) -> list[dict[str
     return out
 
 
+def is_input(item: object) -> bool:
+    """A partition's item is an input unless it is a blank line (as in a JSON Lines file): the
+    one rule both the rows and the Dask numbering of partitions read."""
+    return not isinstance(item, str) or bool(item.strip())
+
+
 def rows_for(
     profiles: Iterable[str | Mapping[str, Any]],
     start: int = 0,
@@ -162,7 +168,7 @@ def rows_for(
     ready for ``dask.bag.Bag.map_partitions`` (blank lines are skipped, as in a JSON Lines file)."""
     settings = Settings(policy=policy, preferences=checked_settings(preferences, policy))
     records = []
-    for offset, item in enumerate(p for p in profiles if not isinstance(p, str) or p.strip()):
+    for offset, item in enumerate(p for p in profiles if is_input(p)):
         where = f"item {start + offset}"
         if isinstance(item, str) and not item.lstrip().startswith("{"):
             problem = (("$", "not a JSON object"),)
