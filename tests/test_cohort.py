@@ -184,3 +184,12 @@ def test_summaries_of_parts_add_up_to_the_whole() -> None:
     parts = summarise(entries[:50])
     parts.merge(summarise(entries[50:]))
     assert parts.rows() == whole
+
+
+def test_blank_lines_of_a_partition_are_no_input_and_take_no_index() -> None:
+    """As in a JSON Lines file: a Dask partition of text lines may hold blank ones."""
+    one, two = (json.dumps(p) for p in profiles(2))
+    entries = rows_for([one, "", "   \n", two], start=10)
+    assert len(entries) == 2
+    assert all(e["planned"] for e in entries)
+    assert [e["options"][0]["index"] for e in entries] == [10, 11]
