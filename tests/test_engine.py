@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import re
@@ -14,8 +15,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resistx
-from resistx.model.enums import Factor
-from resistx.sequencing import engine
+from resistx.model.enums import (
+    Assay,
+    BiomarkerStatus,
+    Classification,
+    Factor,
+    Origin,
+    Sample,
+)
+from resistx.sequencing import engine, findings
 from resistx.sequencing.memo import Memo
 from resistx.sequencing.policies import YE2024
 from resistx.sequencing.rule import Rule
@@ -476,3 +484,24 @@ def test_a_note_about_what_a_rule_did_names_that_rule_and_only_rules_that_exist(
         for note in p.notes:
             for number in re.findall(r"\(rule (\d+)\)", note):
                 assert int(number) in BY_NUMBER, note
+
+
+@given(
+    st.builds(
+        resistx.BiomarkerResult,
+        gene=st.sampled_from(("ESR1", "PIK3CA", "BRCA2", "RB1")),
+        status=st.sampled_from(BiomarkerStatus),
+        origin=st.sampled_from(Origin),
+        sample=st.none() | st.sampled_from(Sample),
+        assay=st.none() | st.sampled_from(Assay),
+        tested_on=st.none() | strategies.dates,
+        tumour_fraction=st.none() | st.sampled_from((0.001, 0.2)),
+        low_shedding=st.none() | st.booleans(),
+        classification=st.none() | st.sampled_from(Classification),
+    ),
+    st.none() | strategies.dates,
+)
+def test_a_gene_with_one_result_reads_as_the_general_reconciliation_reads_it(
+    r: resistx.BiomarkerResult, progression: dt.date | None
+) -> None:
+    assert findings._one(r.gene, r, progression) == findings._reconciled(r.gene, [r], progression)

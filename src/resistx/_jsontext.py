@@ -65,6 +65,17 @@ def _duplicate_keys(data: object) -> Problems:
     return sorted(problems)
 
 
+#: one decoder for every text (``json.loads`` with a hook builds a decoder on every call)
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs)
+
+
+def _decode(text: str) -> Any:
+    """``json.loads(text, object_pairs_hook=_pairs)``, with its refusal of a leading BOM."""
+    if text.startswith("\ufeff"):
+        return json.loads(text, object_pairs_hook=_pairs)
+    return _DECODER.decode(text)
+
+
 def loads(text: str, what: str, max_chars: int = MAX_PROFILE_CHARS) -> Any:
     """The data of JSON ``text``, or ``DataProblemsError`` naming ``what`` was not readable."""
     data, duplicates = loads_keeping_duplicates(text, what, max_chars)
@@ -86,7 +97,7 @@ def loads_keeping_duplicates(
         raise DataProblemsError([("", msg)])
     token = _found_duplicates.set(False)
     try:
-        data = json.loads(text, object_pairs_hook=_pairs)
+        data = _decode(text)
     except json.JSONDecodeError as e:
         msg = f"{what} is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
         raise DataProblemsError([("", msg)]) from None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -46,8 +45,6 @@ class Placement:
     rules: tuple[int, ...] = ()
 
 
-# options share their reason tuples, so most patients' rows find these in the cache
-@functools.lru_cache(maxsize=16_384)
 def rule_numbers(reasons: tuple[resistx.Reason, ...]) -> tuple[int, ...]:
     """The numbers of the rules behind reasons, sorted, each once."""
     return tuple(sorted({r.rule for r in reasons if r.rule is not None}))

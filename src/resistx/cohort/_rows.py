@@ -6,7 +6,6 @@ caches warm across chunks (a function defined in ``__main__`` would travel by va
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -68,35 +67,48 @@ def _input_error(record: Record) -> Result | None:
 
 def _option_rows(result: Result, nxt: Placement | None) -> list[dict[str, Any]]:
     assert result.plan is not None  # noqa: S101 - the caller passes a planned result
-    shared = {
+    head = {"index": result.index, "patient_id": result.patient_id}
+    tail = {
         "next_treatment": nxt.regimen if nxt else None,
         "next_rank": nxt.rank if nxt else None,
         "next_place": nxt.place if nxt else None,
     }
-    return [
-        {
-            "index": result.index,
-            "patient_id": result.patient_id,
-            "rank": o.rank,
-            "regimen": o.regimen.id,
-            "tier": o.tier.value,
-            "molecular": o.scores.molecular,
-            "efficacy": o.scores.efficacy,
-            "history": o.scores.history,
-            "balance": o.scores.balance,
-            "total": o.scores.total,
-            "rules": list(rule_numbers(o.reasons)),
-            "codes": list(_codes(o.reasons)),
-            **shared,
-        }
-        for o in result.plan.options
-    ]
+    rows = []
+    for o in result.plan.options:
+        row = head | _option_part(o) | tail
+        row["rules"] = list(row["rules"])  # each row its own lists
+        row["codes"] = list(row["codes"])
+        rows.append(row)
+    return rows
 
 
-# options share their reason tuples, so most patients' rows find these in the cache
-@functools.lru_cache(maxsize=16_384)
-def _codes(reasons: tuple[resistx.Reason, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(r.code for r in reasons))
+def _option_part(o: resistx.Option) -> dict[str, Any]:
+    """The columns an option gives its row. Plans share their option objects (the engine's
+    memo), so these are found by the option's identity; the entry holds the option, so the
+    identity cannot be reused while it stands."""
+    found = _PARTS.get(id(o))
+    if found is not None and found[0] is o:
+        return found[1]
+    part = {
+        "rank": o.rank,
+        "regimen": o.regimen.id,
+        "tier": o.tier.value,
+        "molecular": o.scores.molecular,
+        "efficacy": o.scores.efficacy,
+        "history": o.scores.history,
+        "balance": o.scores.balance,
+        "total": o.scores.total,
+        "rules": rule_numbers(o.reasons),
+        "codes": tuple(dict.fromkeys(r.code for r in o.reasons)),
+    }
+    if len(_PARTS) >= _PARTS_LIMIT:
+        _PARTS.clear()
+    _PARTS[id(o)] = (o, part)
+    return part
+
+
+_PARTS: dict[int, tuple[resistx.Option, dict[str, Any]]] = {}
+_PARTS_LIMIT = 65_536
 
 
 def _error_rows(result: Result, where: str) -> list[dict[str, Any]]:

@@ -304,8 +304,8 @@ class Treatment:
             self.line or 0,
             self.ended_on or dt.date.min,
             self.drugs,
-            self.setting.value,
-            self.stop_reason.value if self.stop_reason else "",
+            self.setting,  # str enums compare as their values
+            self.stop_reason or "",
             self.months if self.months is not None else -1.0,
         )
 
@@ -338,12 +338,13 @@ def result_order(r: BiomarkerResult) -> tuple[Any, ...]:
             BiomarkerStatus.INDETERMINATE,
         ),
         r.assay is Assay.NGS,
-        r.origin.value,
-        r.status.value,
-        r.sample.value if r.sample else "",
-        r.assay.value if r.assay else "",
+        # the members are str enums: each compares as its value (``.value`` costs a descriptor)
+        r.origin,
+        r.status,
+        r.sample or "",
+        r.assay or "",
         r.variant or "",
-        r.classification.value if r.classification else "",
+        r.classification or "",
     )
 
 

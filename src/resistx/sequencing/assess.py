@@ -16,7 +16,9 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.rule import Context, Effect, Precedence, Rule
 
 
-@attrs.frozen(kw_only=True, cache_hash=True)  # part of the row memo key
+# part of the row memo key: the engine interns results (one object per value, ``value``), so
+# they hash and compare by identity, at C speed (a plan's key holds about a hundred of them)
+@attrs.frozen(kw_only=True, eq=False)
 class FactorResult:
     score: float = 0.0
     reasons: tuple[Reason, ...] = ()
@@ -25,6 +27,10 @@ class FactorResult:
     demotions: frozenset[Precedence] = frozenset()
     waits_on: tuple[str, ...] = ()
     ceiling: int = 0
+
+    def value(self) -> tuple[object, ...]:
+        """What makes two results the same: every field."""
+        return attrs.astuple(self, recurse=False)
 
 
 def cite(

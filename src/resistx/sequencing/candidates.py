@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from resistx.evidence._base import EvidenceBase
 from resistx.model.enums import (
     BiomarkerStatus,
@@ -15,7 +13,6 @@ from resistx.model.enums import (
 from resistx.model.evidence import Trial
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import TRIAL_PREFIX, Approval, RegimenSpec
-from resistx.sequencing.memo import Memo
 from resistx.vocab import drugs
 
 OPEN = (TrialStatus.ONGOING, TrialStatus.UNKNOWN)
@@ -73,19 +70,14 @@ _PARTNERS = {
 }
 
 
-def considered(  # noqa: PLR0917 - the engine's one call site passes them in order
+def considered(
     evidence: EvidenceBase,
     table: tuple[RegimenSpec, ...],
     mechanisms: tuple[ResistanceMechanism, ...],
     findings: frozenset[tuple[str, BiomarkerStatus]],
     include_trials: bool,
-    memo: Memo[Any],
 ) -> tuple[RegimenSpec, ...]:
     """The policy's regimens, then the matching trials (when wanted)."""
     if not include_trials or not mechanisms:
         return table
-    trials: tuple[RegimenSpec, ...] = memo.get_or(
-        ("trials", mechanisms, findings),
-        lambda: tuple(trial_spec(t) for t in matching_trials(evidence, mechanisms, findings)),
-    )
-    return table + trials
+    return table + tuple(trial_spec(t) for t in matching_trials(evidence, mechanisms, findings))

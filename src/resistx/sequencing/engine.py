@@ -23,6 +23,7 @@ from resistx.sequencing import since, slots
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.inputs import Coverage
 from resistx.sequencing.memo import Memo
 from resistx.sequencing.notes import notes
 from resistx.sequencing.patient import Patient
@@ -139,16 +140,26 @@ def _ranked(patient: Patient, pol: Policy, eb: EvidenceBase) -> slots.Ranked:
     ctx, memo = memo_for(pol, eb)
     mechanisms, findings = patient.mechanisms, patient.findings
     prefs = patient.facts.preferences
-    factor_inputs = patient.inputs(ctx.call(_drug_sets))
+    factor_inputs = patient.inputs(ctx.call(_coverage))
     rules = _by_factor(pol.rules)
-    specs = considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials, memo)
-    # the ranked options are a function of the four Inputs and the regimens considered (the
-    # policy's table, and the trials that the findings and include_trials select): memoised
+    # the regimens considered: the policy's table, and the trials that the findings select
+    # when include_trials (the mechanisms are a function of the findings: ``mechanisms_of``)
+    specs: tuple[tuple[RegimenSpec, ...], tuple[str, ...]] = memo.get_or(
+        ("considered", findings, prefs.include_trials),
+        lambda: _with_ids(
+            considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials)
+        ),
+    )
+    # the ranked options are a function of the four Inputs and the regimens considered: memoised
     ranked: slots.Ranked = memo.get_or(
         ("ranked", *factor_inputs.values(), findings, prefs.include_trials),
         lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo),
     )
     return ranked
+
+
+def _with_ids(specs: tuple[RegimenSpec, ...]) -> tuple[tuple[RegimenSpec, ...], tuple[str, ...]]:
+    return specs, tuple(s.id for s in specs)
 
 
 def _plan_of(  # noqa: PLR0917 - one call site, in order
@@ -179,12 +190,12 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
     pol: Policy,
     rules: dict[Factor, tuple[Rule, ...]],
     factor_inputs: dict[Factor, object],
-    specs: tuple[RegimenSpec, ...],
+    considered: tuple[tuple[RegimenSpec, ...], tuple[str, ...]],
     ctx: Context,
     memo: Memo[Any],
 ) -> slots.Ranked:
-    # one memo table per (factor, Inputs): its results by regimen, each a function of the
-    # Inputs and the regimen's record only (the policy and evidence own the memo itself)
+    specs, ids = considered
+
     def miss(f: Factor, spec: RegimenSpec) -> FactorResult:
         # the factor's rules that concern the regimen, and its results by the fields read
         concerned, shapes = memo.get_or(
@@ -197,24 +208,31 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         return found
 
     def interned(fresh: FactorResult) -> FactorResult:
-        # equal results from other Inputs are one object, so the keys below compare by
-        # identity instead of reason by reason
-        found: FactorResult = memo.get_or(("result", fresh), lambda: fresh)
+        # equal results from other Inputs are one object: the keys below hold results, which
+        # hash and compare by identity (a result forgotten here is only a later miss)
+        found: FactorResult = memo.get_or(("result", fresh.value()), lambda: fresh)
         return found
 
-    columns: list[tuple[FactorResult, ...]] = []
-    for f in FACTORS:
+    def column(f: Factor) -> tuple[FactorResult, ...]:
+        # one table per (factor, Inputs): its results by regimen, each a function of the
+        # Inputs and the regimen's record only (the policy and evidence own the memo itself)
         table: dict[str, FactorResult] = memo.get_or((f, factor_inputs[f]), dict)
-        column = []
+        found = []
         for spec in specs:
-            found = table.get(spec.id)
-            if found is None:
-                found = table[spec.id] = miss(f, spec)
-            column.append(found)
-        columns.append(tuple(column))
+            result = table.get(spec.id)
+            if result is None:
+                result = table[spec.id] = miss(f, spec)
+            found.append(result)
+        return tuple(found)
+
+    # a factor's results for the regimens considered, as one column (one lookup on a hit)
+    columns = [
+        memo.get_or(("column", f, factor_inputs[f], ids), lambda f=f: column(f))  # type: ignore[misc]
+        for f in FACTORS
+    ]
 
     def row(spec: RegimenSpec, *parts: FactorResult) -> Row:
-        # FactorResults hash once (cache_hash) and compare by identity first: a cheap key
+        # interned FactorResults hash and compare by identity: a cheap key
         found: Row = memo.get_or(
             ("row", spec.id, *parts),
             lambda: Row.of(Assessed.of(spec, parts), pol.weights),  # type: ignore[arg-type]
@@ -223,7 +241,7 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
 
     # patients with other Inputs but the same four results for every regimen share the order
     ranked: slots.Ranked = memo.get_or(
-        ("columns", tuple(s.id for s in specs), *columns),
+        ("columns", ids, *columns),
         lambda: combine([row(*r) for r in zip(specs, *columns, strict=True)]),
     )
     return ranked
@@ -246,10 +264,10 @@ def _by_factor(rules: tuple[Rule, ...]) -> dict[Factor, tuple[Rule, ...]]:
     return found[1]
 
 
-def _drug_sets(ctx: Context) -> tuple[frozenset[str], ...]:
+def _coverage(ctx: Context) -> Coverage:
     """The drug sets of the policy's regimens (what a progressed course can exclude), once per
     (policy, evidence)."""
-    return tuple(frozenset(spec.drugs) for spec in ctx.regimens.values())
+    return Coverage(frozenset(spec.drugs) for spec in ctx.regimens.values())
 
 
 def _plan_level(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from functools import cached_property
 
 import attrs
 
@@ -23,6 +22,7 @@ from resistx.model.profile import (
     sensitivity_courses,
 )
 from resistx.sequencing.findings import GeneState, reconcile
+from resistx.sequencing.once import once
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -55,11 +55,11 @@ class Facts:
     profile: Profile
     preferences: Preferences
 
-    @cached_property
+    @once
     def latest_progression(self) -> dt.date | None:
         return self.profile.latest_progression
 
-    @cached_property
+    @once
     def genes(self) -> dict[str, GeneState]:
         by_gene: defaultdict[str, list[BiomarkerResult]] = defaultdict(list)
         for r in self.profile.biomarkers:
@@ -96,34 +96,34 @@ class Facts:
     # the profile's derived views, each computed once here from one sorted history (the model's
     # own properties sort the treatments again on every access)
 
-    @cached_property
+    @once
     def in_order(self) -> tuple[Treatment, ...]:
         return self.profile.treatments_in_order
 
-    @cached_property
+    @once
     def decision_date(self) -> dt.date | None:
         return self.profile.decision_date
 
-    @cached_property
+    @once
     def cdk46i_courses(self) -> tuple[Treatment, ...]:
         """Courses with a CDK4/6 inhibitor that measure sensitivity (``Profile.cdk46i_courses``)."""
         return sensitivity_courses(self.in_order)
 
-    @cached_property
+    @once
     def metastatic(self) -> tuple[Treatment, ...]:
         return tuple(t for t in self.in_order if t.metastatic)
 
-    @cached_property
+    @once
     def progressed(self) -> tuple[Treatment, ...]:
         """Metastatic treatments that ended in progression, newest first."""
         return tuple(t for t in reversed(self.metastatic) if t.progressed)
 
-    @cached_property
+    @once
     def progressed_drugs(self) -> frozenset[str]:
         drugs = {d for t in self.progressed for d in t.drugs}
         return frozenset(drugs | self.adjuvant_cdk46i_relapse)
 
-    @cached_property
+    @once
     def adjuvant_cdk46i_relapse(self) -> frozenset[str]:
         """CDK4/6 inhibitors given as (neo)adjuvant therapy that ended in relapse: progression
         on that drug."""
@@ -135,7 +135,7 @@ class Facts:
             if drug_class(d) is DrugClass.CDK46_INHIBITOR
         )
 
-    @cached_property
+    @once
     def cdk46i_resistant(self) -> frozenset[str]:
         """CDK4/6 inhibitors the disease progressed on (not those stopped for toxicity)."""
         return frozenset(
@@ -145,7 +145,7 @@ class Facts:
             if drug_class(d) is DrugClass.CDK46_INHIBITOR
         )
 
-    @cached_property
+    @once
     def cdk46i_toxicity(self) -> tuple[tuple[str, ...], ...]:
         """CDK4/6-inhibitor courses stopped for toxicity: (drug, ...) per course."""
         return tuple(
@@ -154,36 +154,36 @@ class Facts:
             if t.stop_reason is StopReason.TOXICITY and DrugClass.CDK46_INHIBITOR in t.drug_classes
         )
 
-    @cached_property
+    @once
     def post_cdk46i(self) -> bool:
         """The disease progressed on a CDK4/6 inhibitor (or how the course ended is not given)."""
         return bool(self.cdk46i_resistant)
 
-    @cached_property
+    @once
     def had_cdk46i(self) -> bool:
         return self.profile.had_cdk46i
 
-    @cached_property
+    @once
     def cdk46i_months(self) -> float | None:
         """The longest time on a CDK4/6 inhibitor among the courses that measure it."""
         return longest_months(self.cdk46i_courses, self.decision_date)
 
-    @cached_property
+    @once
     def short_cdk46i(self) -> bool:
         months = self.cdk46i_months
         return months is not None and months < self.preferences.short_cdk46i_months
 
-    @cached_property
+    @once
     def long_cdk46i(self) -> bool:
         months = self.cdk46i_months
         return months is not None and months >= LONG_CDK46I_MONTHS
 
-    @cached_property
+    @once
     def metastatic_endocrine_lines(self) -> int:
         """Metastatic lines with endocrine therapy (an AI, a SERD or SERM), whatever the partner."""
         return sum(bool(t.drug_classes & _ENDOCRINE_LINE) for t in self.metastatic)
 
-    @cached_property
+    @once
     def early_adjuvant_endocrine_relapse(self) -> bool:
         """No therapy for metastatic disease, and relapse during (neo)adjuvant endocrine therapy
         or within 12 months of its end (INAVO120's population)."""
@@ -202,11 +202,11 @@ class Facts:
                 return True
         return False
 
-    @cached_property
+    @once
     def chemo_lines(self) -> int:
         return sum(DrugClass.CHEMOTHERAPY in t.drug_classes for t in self.metastatic)
 
-    @cached_property
+    @once
     def relapses(self) -> tuple[dt.date, ...]:
         """Dates the disease was known to recur or progress: the start of each metastatic
         treatment and the end of each treatment (any setting) that ended in progression."""
@@ -226,7 +226,7 @@ class Facts:
                 return 1  # one (neo)adjuvant course counts as one line
         return 0
 
-    @cached_property
+    @once
     def endocrine_lines_after_cdk46i(self) -> int:
         """Endocrine-based metastatic lines (no chemotherapy, no ADC) that started after the
         first CDK4/6-inhibitor course that progressed, and themselves progressed."""
@@ -251,7 +251,7 @@ class Facts:
 
     # -- state -----------------------------------------------------------------------------
 
-    @cached_property
+    @once
     def comorbidities(self) -> frozenset[Comorbidity]:
         return frozenset(c.name for c in self.profile.comorbidities)
 

@@ -82,13 +82,24 @@ def slot(name: str) -> str:
 def keyed(f: Finding) -> Finding:
     """The finding as the rules read it (gene, status, origin, assay, staleness) without the
     date, sample and variant that only its description shows: patients who differ only in
-    those share the memoised assessment, and the plan fills in each one's description."""
+    those share the memoised assessment, and the plan fills in each one's description.
+    One object per distinct key (few exist), so memo keys holding it compare by identity."""
     r = f.result
-    return Finding(
-        result=BiomarkerResult(gene=r.gene, status=r.status, origin=r.origin, assay=r.assay),
-        stale=f.stale,
-        slot=True,
-    )
+    key = (r.gene, r.status, r.origin, r.assay, f.stale)
+    found = _KEYED.get(key)
+    if found is None:
+        if len(_KEYED) >= _KEYED_LIMIT:
+            _KEYED.clear()
+        found = _KEYED[key] = Finding(
+            result=BiomarkerResult(gene=r.gene, status=r.status, origin=r.origin, assay=r.assay),
+            stale=f.stale,
+            slot=True,
+        )
+    return found
+
+
+_KEYED: dict[tuple[object, ...], Finding] = {}
+_KEYED_LIMIT = 4_096  # gene names are free text: bounded all the same
 
 
 @attrs.frozen(kw_only=True)
@@ -143,6 +154,33 @@ def reconcile(
 ) -> GeneState:
     """The state of one gene from all its results (any order) and the latest progression."""
     ordered = sorted(results, key=result_order)
+    if len(ordered) == 1:  # most genes have one result: nothing to reconcile
+        return _one(gene, ordered[0], progression)
+    return _reconciled(gene, ordered, progression)
+
+
+def _one(gene: str, r: BiomarkerResult, progression: dt.date | None) -> GeneState:
+    """``_reconciled`` of a single result (a test holds them equal)."""
+    if r.status in POSITIVE:
+        if not r.actionable:
+            return GeneState(gene=gene, not_actionable=(r,))
+        stale = (
+            r.origin is not Origin.GERMLINE
+            and gene in ACQUIRED_GENES
+            and progression is not None
+            and not _after(r, progression)
+        )
+        return GeneState(gene=gene, finding=Finding(result=r, stale=stale))
+    if r.status in NEGATIVE:
+        if uninformative(r):
+            return GeneState(gene=gene, uninformative=(r,))
+        return GeneState(gene=gene, negative=r)
+    return GeneState(gene=gene, indeterminate=True)
+
+
+def _reconciled(
+    gene: str, ordered: list[BiomarkerResult], progression: dt.date | None
+) -> GeneState:
     vus = tuple(r for r in ordered if r.status in POSITIVE and not r.actionable)
     blind = tuple(r for r in ordered if uninformative(r))
     usable = [r for r in ordered if r not in vus and r not in blind]

@@ -7,6 +7,8 @@ cannot read a fact that the key does not hold: the rule is given the Inputs, not
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from resistx.model.enums import (
@@ -214,10 +216,32 @@ _NOT_ACTED_ON = frozenset(
 )
 
 
-def history(
-    facts: Facts, m: MolecularInputs, regimens: tuple[frozenset[str], ...]
-) -> HistoryInputs:
-    """``regimens``: the drug sets of the policy's regimens (what a course can exclude)."""
+class Coverage:
+    """The drug sets of a policy's regimens, asked whether a course's drugs hold one of them
+    (what rule 11 can exclude on); each distinct drug list is answered once. One per
+    (policy, evidence): it hashes by identity."""
+
+    __slots__ = ("_known", "_sets")
+
+    def __init__(self, sets: Iterable[frozenset[str]]) -> None:
+        self._sets = tuple(sets)
+        self._known: dict[tuple[str, ...], bool] = {}
+
+    def __call__(self, drugs: tuple[str, ...]) -> bool:
+        found = self._known.get(drugs)
+        if found is None:
+            if len(self._known) >= _COVERAGE_LIMIT:
+                self._known.clear()
+            given = set(drugs)
+            found = self._known[drugs] = any(s <= given for s in self._sets)
+        return found
+
+
+_COVERAGE_LIMIT = 4_096
+
+
+def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs:
+    """``covers``: whether a course holds the drugs of one of the policy's regimens."""
     months = facts.cdk46i_months
     given = {drug_class(d) for d in facts.progressed_drugs}
     further = (m.esr1 is not None and DrugClass.ORAL_SERD not in given) or (
@@ -246,11 +270,7 @@ def history(
             if drug_class(d) is DrugClass.CDK46_INHIBITOR
         ),
         had_cdk46i=facts.had_cdk46i,
-        progressed=frozenset(
-            tuple(sorted(t.drugs))
-            for t in facts.progressed
-            if any(drugs <= set(t.drugs) for drugs in regimens)
-        ),
+        progressed=frozenset(tuple(sorted(t.drugs)) for t in facts.progressed if covers(t.drugs)),
         progressed_drugs=frozenset(
             d for d in facts.progressed_drugs if drug_class(d) not in _NOT_ACTED_ON
         ),

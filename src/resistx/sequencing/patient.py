@@ -28,6 +28,10 @@ class Patient:
     molecular: build.MolecularInputs
     efficacy: build.EfficacyInputs
     balance: build.BalanceInputs
+    #: the history Inputs by the drug sets they were built for (two policies, one patient)
+    _history: dict[build.Coverage, build.HistoryInputs] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def of(cls, p: Profile, prefs: Preferences) -> Patient:
@@ -47,12 +51,13 @@ class Patient:
             build.balance(facts),
         )
 
-    def inputs(self, regimens: tuple[frozenset[str], ...]) -> dict[Factor, object]:
+    def inputs(self, covers: build.Coverage) -> dict[Factor, object]:
         """One frozen Inputs per factor: all its rules can read, and its memo key.
-        ``regimens``: the drug sets of the policy's regimens (what a course can exclude)."""
+        ``covers``: the policy's regimens (``Coverage``: what a course can exclude)."""
         return {
             Factor.MOLECULAR: self.molecular,
             Factor.EFFICACY: self.efficacy,
-            Factor.HISTORY: build.history(self.facts, self.molecular, regimens),
+            Factor.HISTORY: self._history.get(covers)
+            or self._history.setdefault(covers, build.history(self.facts, self.molecular, covers)),
             Factor.BALANCE: self.balance,
         }

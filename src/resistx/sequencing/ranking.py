@@ -105,6 +105,7 @@ class Row:
     reasons: tuple[Reason, ...]
     cautions: tuple[Caution, ...]
     slotted: bool  # a text holds a slot (``slots``) that each plan fills with its own finding
+    exclusion: Exclusion | None  # when a rule leaves it out: plans share it too
     #: its Option at each (rank, tier) it has been given: plans share them too
     options: dict[tuple[int, Tier], Option] = attrs.field(factory=dict)
 
@@ -114,11 +115,12 @@ class Row:
             assessed=a,
             key=order_key(a, w),
             band=band(a, w),
-            regimen=kinds.regimen(a.spec),
+            regimen=(regimen := kinds.regimen(a.spec)),
             reasons=(reasons := tuple(chain.from_iterable(p.reasons for p in a.parts))),
             cautions=(cautions := _cautions(a.parts)),
             slotted=any(SLOT in t.text for t in (*reasons, *a.exclusions))
             or any(SLOT in c.text for c in cautions),
+            exclusion=Exclusion(regimen=regimen, reasons=a.exclusions) if a.exclusions else None,
         )
 
     def option(self, rank: int, tier: Tier) -> Option:
@@ -157,9 +159,7 @@ def combine(rows: list[Row]) -> Ranked:
     left_out = sorted((r for r in rows if r.assessed.exclusions), key=lambda r: r.assessed.spec.id)
     return Ranked(
         options=tuple(options),
-        excluded=tuple(
-            Exclusion(regimen=r.regimen, reasons=r.assessed.exclusions) for r in left_out
-        ),
+        excluded=tuple(r.exclusion for r in left_out if r.exclusion is not None),
         slotted_options=tuple(n for n, r in enumerate(eligible) if r.slotted),
         slotted_exclusions=tuple(n for n, r in enumerate(left_out) if r.slotted),
     )

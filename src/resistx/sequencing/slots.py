@@ -35,10 +35,26 @@ def _text(text: str, slots: dict[str, str]) -> str:
 
 T = TypeVar("T", Reason, Caution)
 U = TypeVar("U", Option, Exclusion)
+V = TypeVar("V", Reason, Caution, Option, Exclusion)
 
 
 def _filled(items: tuple[T, ...], slots: dict[str, str]) -> tuple[T, ...]:
-    return tuple(attrs.evolve(x, text=_text(x.text, slots)) if SLOT in x.text else x for x in items)
+    return tuple(_replaced(x, text=_text(x.text, slots)) if SLOT in x.text else x for x in items)
+
+
+_INIT: dict[type, tuple[str, ...]] = {}
+
+
+def _replaced(x: V, **changes: object) -> V:
+    """``attrs.evolve(x, **changes)`` for the plan's records, their field names looked up once
+    per class rather than on every copy (a plan with slots copies a few dozen)."""
+    cls = type(x)
+    names = _INIT.get(cls)
+    if names is None:
+        names = _INIT[cls] = tuple(a.alias for a in attrs.fields(cls) if a.init)
+    values = {n: getattr(x, n) for n in names}
+    values.update(changes)
+    return cls(**values)
 
 
 def _copied(items: tuple[U, ...], where: tuple[int, ...], fill: Callable[[U], U]) -> tuple[U, ...]:
@@ -66,13 +82,13 @@ class Ranked:
             _copied(
                 self.options,
                 self.slotted_options,
-                lambda o: attrs.evolve(
+                lambda o: _replaced(
                     o, reasons=_filled(o.reasons, slots), cautions=_filled(o.cautions, slots)
                 ),
             ),
             _copied(
                 self.excluded,
                 self.slotted_exclusions,
-                lambda e: attrs.evolve(e, reasons=_filled(e.reasons, slots)),
+                lambda e: _replaced(e, reasons=_filled(e.reasons, slots)),
             ),
         )
