@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import resistx
@@ -505,3 +505,36 @@ def test_a_gene_with_one_result_reads_as_the_general_reconciliation_reads_it(
     r: resistx.BiomarkerResult, progression: dt.date | None
 ) -> None:
     assert findings._one(r.gene, r, progression) == findings._reconciled(r.gene, [r], progression)
+
+
+IMLUNESTRANT_PROGRESSED = patient(
+    treatments=[
+        PALBOCICLIB,
+        {"drugs": ["imlunestrant"], "line": 2, "months": 4, "stop_reason": "progression"},
+    ]
+)
+
+
+@given(strategies.profile_dicts())
+@example(IMLUNESTRANT_PROGRESSED)
+def test_the_history_inputs_a_patient_shares_between_policies_are_those_each_policy_builds(
+    data: dict[str, Any],
+) -> None:
+    """The default plan ranks the patient under two policies; the second policy's history
+    Inputs are derived from the first's (only ``progressed`` reads the policy's regimens: a
+    course of imlunestrant holds a practice-2026 regimen and no ye2024 one)."""
+    from resistx.sequencing import inputs as build  # noqa: PLC0415
+    from resistx.sequencing.patient import Patient  # noqa: PLC0415
+    from resistx.sequencing.policy import get  # noqa: PLC0415
+
+    try:
+        profile = resistx.load_profile(data)
+    except (resistx.ProfileError, resistx.OutOfScopeError):
+        return
+    patient = Patient.of(profile, resistx.Preferences())
+    for name in ("ye2024", "practice-2026"):
+        policy = get(name)
+        ctx, _memo = engine.memo_for(policy, policy.default_evidence())
+        covers = ctx.call(engine._coverage)
+        fresh = build.history(patient.facts, patient.molecular, covers)
+        assert patient.inputs(covers)[Factor.HISTORY] == fresh

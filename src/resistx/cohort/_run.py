@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from resistx.cohort._concordance import Summary
+from resistx.cohort._concordance import Placement, Summary
 from resistx.cohort._readers import Record, format_of
 from resistx.cohort._rows import ERROR_COLUMNS, OPTION_COLUMNS, Settings, plan_records
-from resistx.cohort._writers import open_writer
+from resistx.cohort._writers import RowWriter, kind_of, open_writer, prepare
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -42,14 +42,38 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def plan_settled(records: list[Record], settings: Settings) -> list[dict[str, Any]]:
-    """``plan_records``, then what the chunk left in the engine's memo is frozen out of the
-    garbage collector's walks (``gc.freeze``): the memo is long-lived and acyclic, and walking
-    it again after every chunk cost a third of a run's time. Only the command's own processes
-    do this; ``rows_for`` (Dask) leaves a worker's collector as it is."""
+@attrs.frozen
+class Packed:
+    """A planned chunk as the writing process takes it: the rows of each file already made
+    into what the file holds (``prepare``), and what the run counts."""
+
+    options: Any
+    option_rows: int
+    errors: Any
+    error_rows: int
+    nexts: tuple[Placement | None, ...]  # per planned patient: the treatment given next, placed
+    patients: int
+
+
+def plan_packed(records: list[Record], settings: Settings, kinds: tuple[str, str]) -> Packed:
+    """``plan_records``, its rows prepared for the files of ``kinds`` (options, errors), in the
+    process that planned them. Then what the chunk left in the engine's memo is frozen out of
+    the garbage collector's walks (``gc.freeze``): the memo is long-lived and acyclic, and
+    walking it again after every chunk cost a third of a run's time. Only the command's own
+    processes do this; ``rows_for`` (Dask) leaves a worker's collector as it is."""
     entries = plan_records(records, settings)
+    options = [row for e in entries for row in e["options"]]
+    errors = [row for e in entries for row in e["errors"]]
+    packed = Packed(
+        options=prepare(kinds[0], options, OPTION_COLUMNS),
+        option_rows=len(options),
+        errors=prepare(kinds[1], errors, ERROR_COLUMNS),
+        error_rows=len(errors),
+        nexts=tuple(e["next"] for e in entries if e["planned"]),
+        patients=len(entries),
+    )
     gc.freeze()
-    return entries
+    return packed
 
 
 def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
@@ -59,8 +83,8 @@ def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
 
 
 def _in_processes(
-    chunks: Iterator[list[Record]], settings: Settings, jobs: int
-) -> Iterator[list[dict[str, Any]]]:
+    chunks: Iterator[list[Record]], settings: Settings, kinds: tuple[str, str], jobs: int
+) -> Iterator[Packed]:
     """Chunks planned by ``jobs`` processes, in input order, with at most two chunks per
     process in flight (the input is read no faster than it is planned)."""
     # processes only when asked for: multiprocessing costs ``resistx cohort --help`` 20 ms
@@ -72,10 +96,10 @@ def _in_processes(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
-    pending: deque[Future[list[dict[str, Any]]]] = deque()
+    pending: deque[Future[Packed]] = deque()
     try:
         for chunk in chunks:
-            pending.append(pool.submit(plan_settled, chunk, settings))
+            pending.append(pool.submit(plan_packed, chunk, settings, kinds))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().result()
         while pending:
@@ -126,10 +150,11 @@ def run(
     per problem), streaming. On Ctrl-C both files end after the last whole chunk."""
     fmt = format_of(source)
     chunks = _chunks(fmt.read(source))
+    kinds = (kind_of(out), kind_of(errors))
     planned = (
-        _in_processes(chunks, settings, jobs)
+        _in_processes(chunks, settings, kinds, jobs)
         if jobs > 1
-        else (plan_settled(c, settings) for c in chunks)
+        else (plan_packed(c, settings, kinds) for c in chunks)
     )
     result = Outcome()
     bar = _progress(fmt.count(source) if progress else None, progress)
@@ -137,10 +162,10 @@ def run(
     error_writer = open_writer(errors, ERROR_COLUMNS)
     try:
         with _StopFlag() as stop:
-            for entries in planned:
-                _take(entries, out_writer, error_writer, result)
+            for packed in planned:
+                _take(packed, out_writer, error_writer, result)
                 if bar is not None:
-                    bar.update(len(entries))
+                    bar.update(packed.patients)
                 if stop.set:
                     result.interrupted = True
                     break
@@ -156,13 +181,11 @@ def run(
     return result
 
 
-def _take(entries: list[dict[str, Any]], out: Any, errors: Any, result: Outcome) -> None:
-    out.write([row for e in entries for row in e["options"]])
-    errors.write([row for e in entries for row in e["errors"]])
-    for e in entries:
-        result.patients += 1
-        if e["planned"]:
-            result.planned += 1
-            result.summary.add(e["next"])
-        else:
-            result.failed += 1
+def _take(packed: Packed, out: RowWriter, errors: RowWriter, result: Outcome) -> None:
+    out.write_prepared(packed.options, packed.option_rows)
+    errors.write_prepared(packed.errors, packed.error_rows)
+    result.patients += packed.patients
+    result.planned += len(packed.nexts)
+    result.failed += packed.patients - len(packed.nexts)
+    for placed in packed.nexts:
+        result.summary.add(placed)

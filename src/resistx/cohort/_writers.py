@@ -6,6 +6,7 @@ file: a Parquet file gets its row groups and footer, a JSON Lines file whole lin
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -24,7 +25,27 @@ class RowWriter(Protocol):
 
     def write(self, rows: list[dict[str, Any]]) -> None: ...
 
+    def write_prepared(self, prepared: Any, count: int) -> None:
+        """Rows already made into what the file holds (``prepare``: in a worker process)."""
+
     def close(self) -> None: ...
+
+
+def kind_of(path: Path) -> str:
+    """``parquet`` or ``jsonl``: what a path's suffix asks for (``check_suffix`` checked it)."""
+    return "parquet" if path.suffix.lower() in PARQUET_SUFFIXES else "jsonl"
+
+
+def prepare(kind: str, rows: list[dict[str, Any]], columns: tuple[tuple[str, str], ...]) -> Any:
+    """Rows as the file of ``kind`` holds them: an Arrow table, or JSON Lines text. A worker
+    process prepares its own rows, so the process that writes the file only writes."""
+    if kind == "parquet":
+        import pyarrow as pa  # noqa: PLC0415 - the cohort extra, only for Parquet
+
+        schema = _arrow_schema(columns)
+        data = {name: [r[name] for r in rows] for name in schema.names}
+        return pa.Table.from_pydict(data, schema=schema)
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
 class JsonLinesWriter:
@@ -33,14 +54,18 @@ class JsonLinesWriter:
         self._file: IO[str] = path.open("w", encoding="utf-8")
 
     def write(self, rows: list[dict[str, Any]]) -> None:
-        self._file.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        self.write_prepared(prepare("jsonl", rows, ()), len(rows))
+
+    def write_prepared(self, prepared: Any, count: int) -> None:
+        self._file.write(prepared)
         self._file.flush()
-        self.rows += len(rows)
+        self.rows += count
 
     def close(self) -> None:
         self._file.close()
 
 
+@functools.cache
 def _arrow_schema(columns: tuple[tuple[str, str], ...]) -> Any:
     import pyarrow as pa  # noqa: PLC0415 - the cohort extra, only for Parquet
 
@@ -63,20 +88,22 @@ class ParquetWriter:
         except ImportError:
             raise resistx.MissingExtraError("writing Parquet needs pyarrow", "cohort") from None
         self.rows = 0
+        self._columns = columns
         self._schema = _arrow_schema(columns)
         self._pending: list[Any] = []
         self._pending_rows = 0
         self._writer = pq.ParquetWriter(path, self._schema)
 
     def write(self, rows: list[dict[str, Any]]) -> None:
-        import pyarrow as pa  # noqa: PLC0415
+        if rows:
+            self.write_prepared(prepare("parquet", rows, self._columns), len(rows))
 
-        if not rows:
+    def write_prepared(self, prepared: Any, count: int) -> None:
+        if not count:
             return
-        columns = {name: [r[name] for r in rows] for name in self._schema.names}
-        self._pending.append(pa.Table.from_pydict(columns, schema=self._schema))
-        self._pending_rows += len(rows)
-        self.rows += len(rows)
+        self._pending.append(prepared)
+        self._pending_rows += count
+        self.rows += count
         if self._pending_rows >= ROW_GROUP_ROWS:
             self._flush()
 

@@ -7,6 +7,7 @@ engine's memo keys on.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 import attrs
 
@@ -30,7 +31,10 @@ class FactorResult:
 
     def value(self) -> tuple[object, ...]:
         """What makes two results the same: every field."""
-        return attrs.astuple(self, recurse=False)
+        return _fields(self)
+
+
+_fields = attrgetter(*(a.name for a in attrs.fields(FactorResult)))
 
 
 def cite(

@@ -22,8 +22,8 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import since, slots
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
+from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.inputs import Coverage
 from resistx.sequencing.memo import Memo
 from resistx.sequencing.notes import notes
 from resistx.sequencing.patient import Patient
@@ -94,11 +94,14 @@ def sequence(
     newer = get(pol.updated_by)
     neb = newer.default_evidence()
     _ctx, memo = memo_for(pol, eb)
+    theirs = _ranked(patient, newer, neb)
+    # the differences read the options and exclusions (ids, ranks, tiers, rules, trials),
+    # never a slot's text, an action or a note: the newer plan's ranking alone suffices
     entries = memo.get_or(
-        ("since", newer.key, neb.version, ranked, _ranked(patient, newer, neb)),
+        ("since", newer.key, neb.version, ranked, theirs),
         lambda: since.since_review(
             plan,
-            _plan(patient, newer, neb)[0],
+            _plan_of(p, newer, neb, theirs.options, theirs.excluded, (), ()),
             newer,
             dict(newer.regimens(neb)),
             {r.number for r in pol.rules},
@@ -144,18 +147,14 @@ def _ranked(patient: Patient, pol: Policy, eb: EvidenceBase) -> slots.Ranked:
     rules = _by_factor(pol.rules)
     # the regimens considered: the policy's table, and the trials that the findings select
     # when include_trials (the mechanisms are a function of the findings: ``mechanisms_of``)
-    specs: tuple[tuple[RegimenSpec, ...], tuple[str, ...]] = memo.get_or(
+    specs: tuple[tuple[RegimenSpec, ...], tuple[str, ...]] = memo.lasting.get_or(
         ("considered", findings, prefs.include_trials),
         lambda: _with_ids(
             considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials)
         ),
     )
-    # the ranked options are a function of the four Inputs and the regimens considered: memoised
-    ranked: slots.Ranked = memo.get_or(
-        ("ranked", *factor_inputs.values(), findings, prefs.include_trials),
-        lambda: _rank(pol, rules, factor_inputs, specs, ctx, memo),
-    )
-    return ranked
+    # the ranked options are a function of the four Inputs and the regimens considered
+    return _rank(pol, rules, factor_inputs, specs, ctx, memo)
 
 
 def _with_ids(specs: tuple[RegimenSpec, ...]) -> tuple[tuple[RegimenSpec, ...], tuple[str, ...]]:
@@ -198,7 +197,7 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
 
     def miss(f: Factor, spec: RegimenSpec) -> FactorResult:
         # the factor's rules that concern the regimen, and its results by the fields read
-        concerned, shapes = memo.get_or(
+        concerned, shapes = memo.lasting.get_or(
             ("unit", f, spec.id),
             lambda: (tuple(r for r in rules[f] if r.regimens(spec)), Shapes()),
         )
@@ -210,13 +209,13 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
     def interned(fresh: FactorResult) -> FactorResult:
         # equal results from other Inputs are one object: the keys below hold results, which
         # hash and compare by identity (a result forgotten here is only a later miss)
-        found: FactorResult = memo.get_or(("result", fresh.value()), lambda: fresh)
+        found: FactorResult = memo.lasting.get_or(("result", fresh.value()), lambda: fresh)
         return found
 
     def column(f: Factor) -> tuple[FactorResult, ...]:
         # one table per (factor, Inputs): its results by regimen, each a function of the
         # Inputs and the regimen's record only (the policy and evidence own the memo itself)
-        table: dict[str, FactorResult] = memo.get_or((f, factor_inputs[f]), dict)
+        table: dict[str, FactorResult] = memo.lasting.get_or((f, factor_inputs[f]), dict)
         found = []
         for spec in specs:
             result = table.get(spec.id)
@@ -233,7 +232,7 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
 
     def row(spec: RegimenSpec, *parts: FactorResult) -> Row:
         # interned FactorResults hash and compare by identity: a cheap key
-        found: Row = memo.get_or(
+        found: Row = memo.lasting.get_or(
             ("row", spec.id, *parts),
             lambda: Row.of(Assessed.of(spec, parts), pol.weights),  # type: ignore[arg-type]
         )

@@ -7,8 +7,6 @@ cannot read a fact that the key does not hold: the rule is given the Inputs, not
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import attrs
 
 from resistx.model.enums import (
@@ -23,6 +21,7 @@ from resistx.model.enums import (
 )
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import Condition
+from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import (
     EARLY_RELAPSE_SG,
     EARLY_RELAPSE_TDXD,
@@ -216,28 +215,10 @@ _NOT_ACTED_ON = frozenset(
 )
 
 
-class Coverage:
-    """The drug sets of a policy's regimens, asked whether a course's drugs hold one of them
-    (what rule 11 can exclude on); each distinct drug list is answered once. One per
-    (policy, evidence): it hashes by identity."""
-
-    __slots__ = ("_known", "_sets")
-
-    def __init__(self, sets: Iterable[frozenset[str]]) -> None:
-        self._sets = tuple(sets)
-        self._known: dict[tuple[str, ...], bool] = {}
-
-    def __call__(self, drugs: tuple[str, ...]) -> bool:
-        found = self._known.get(drugs)
-        if found is None:
-            if len(self._known) >= _COVERAGE_LIMIT:
-                self._known.clear()
-            given = set(drugs)
-            found = self._known[drugs] = any(s <= given for s in self._sets)
-        return found
-
-
-_COVERAGE_LIMIT = 4_096
+def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
+    """The metastatic courses that progressed and hold a regimen of the policy (drugs sorted):
+    the one field of ``HistoryInputs`` that depends on the policy."""
+    return frozenset(tuple(sorted(t.drugs)) for t in facts.progressed if covers(t.drugs))
 
 
 def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs:
@@ -270,7 +251,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
             if drug_class(d) is DrugClass.CDK46_INHIBITOR
         ),
         had_cdk46i=facts.had_cdk46i,
-        progressed=frozenset(tuple(sorted(t.drugs)) for t in facts.progressed if covers(t.drugs)),
+        progressed=progressed(facts, covers),
         progressed_drugs=frozenset(
             d for d in facts.progressed_drugs if drug_class(d) not in _NOT_ACTED_ON
         ),

@@ -11,16 +11,23 @@ from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
-LIMIT = 50_000  # factor tables, rows and ranked results together
+LIMIT = 50_000  # columns, rankings and since-review sections: one or a few per patient
+LASTING = 50_000  # rule units, factor tables, rows, results: shared by many patients
 
 
 class Memo(Generic[V]):
     """A bounded map; ``get_or(key, compute)`` computes on a miss and forgets the oldest entry
-    once it holds ``limit``."""
+    once it holds ``limit``.
 
-    def __init__(self, limit: int = LIMIT) -> None:
+    ``lasting`` is a second map for the entries every later patient builds on (a factor's rule
+    units and their stores, factor tables, rows, interned results): few and costly to rebuild,
+    they are not pushed out by the many per-patient entries of a cohort, and start over only
+    past their own limit."""
+
+    def __init__(self, limit: int = LIMIT, lasting: int | None = LASTING) -> None:
         self.limit = limit
         self._data: dict[Hashable, V] = {}
+        self.lasting: Memo[V] = self if lasting is None else Memo(lasting, None)
 
     def get_or(self, key: Hashable, compute: Callable[[], V]) -> V:
         data = self._data
@@ -28,14 +35,19 @@ class Memo(Generic[V]):
         if value is _MISSING:
             value = data[key] = compute()
             if len(data) > self.limit:
-                del data[next(iter(data))]
+                if self.lasting is self:  # lasting: start over
+                    data.clear()
+                    data[key] = value
+                else:
+                    del data[next(iter(data))]
         return value  # type: ignore[return-value]
 
     def __len__(self) -> int:
-        return len(self._data)
+        return len(self._data) + (len(self.lasting._data) if self.lasting is not self else 0)
 
     def clear(self) -> None:
         self._data.clear()
+        self.lasting._data.clear()
 
 
 _MISSING: object = object()

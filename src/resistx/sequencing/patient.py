@@ -13,6 +13,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import Preferences, Profile
 from resistx.sequencing import inputs as build
 from resistx.sequencing import slots
+from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import Facts
 
 
@@ -29,7 +30,7 @@ class Patient:
     efficacy: build.EfficacyInputs
     balance: build.BalanceInputs
     #: the history Inputs by the drug sets they were built for (two policies, one patient)
-    _history: dict[build.Coverage, build.HistoryInputs] = attrs.field(
+    _history: dict[Coverage, build.HistoryInputs] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
 
@@ -51,13 +52,25 @@ class Patient:
             build.balance(facts),
         )
 
-    def inputs(self, covers: build.Coverage) -> dict[Factor, object]:
+    def inputs(self, covers: Coverage) -> dict[Factor, object]:
         """One frozen Inputs per factor: all its rules can read, and its memo key.
         ``covers``: the policy's regimens (``Coverage``: what a course can exclude)."""
         return {
             Factor.MOLECULAR: self.molecular,
             Factor.EFFICACY: self.efficacy,
-            Factor.HISTORY: self._history.get(covers)
-            or self._history.setdefault(covers, build.history(self.facts, self.molecular, covers)),
+            Factor.HISTORY: self._history.get(covers) or self._history_for(covers),
             Factor.BALANCE: self.balance,
         }
+
+    def _history_for(self, covers: Coverage) -> build.HistoryInputs:
+        """The history Inputs under another policy differ at most in ``progressed``."""
+        known = next(iter(self._history.values()), None)
+        if known is None:
+            found = build.history(self.facts, self.molecular, covers)
+        else:
+            courses = build.progressed(self.facts, covers)
+            found = (
+                known if courses == known.progressed else attrs.evolve(known, progressed=courses)
+            )
+        self._history[covers] = found
+        return found
