@@ -193,3 +193,42 @@ def test_blank_lines_of_a_partition_are_no_input_and_take_no_index() -> None:
     assert len(entries) == 2
     assert all(e["planned"] for e in entries)
     assert [e["options"][0]["index"] for e in entries] == [10, 11]
+
+
+def test_the_rows_of_a_cohort_are_those_of_each_patients_whole_plan() -> None:
+    """The rows read the engine's ranking without building each plan around it: every row
+    and every placement is what the patient's own plan (``sequence``) says."""
+    cohort = profiles(400, seed=11)
+    for e in rows_for(cohort):
+        data = cohort[e["index"]]
+        try:
+            plan = resistx.sequence(data, since_review=False)
+        except (resistx.ProfileError, resistx.OutOfScopeError):
+            assert not e["planned"] and e["errors"]
+            continue
+        expected = [
+            (
+                o.rank,
+                o.regimen.id,
+                o.tier.value,
+                (o.scores.molecular, o.scores.efficacy, o.scores.history, o.scores.balance),
+                o.scores.total,
+                sorted({r.rule for r in o.reasons if r.rule is not None}),
+                list(dict.fromkeys(r.code for r in o.reasons)),
+            )
+            for o in plan.options
+        ]
+        assert [
+            (
+                r["rank"],
+                r["regimen"],
+                r["tier"],
+                (r["molecular"], r["efficacy"], r["history"], r["balance"]),
+                r["total"],
+                r["rules"],
+                r["codes"],
+            )
+            for r in e["options"]
+        ] == expected
+        given = data.get("next_treatment")
+        assert e["next"] == (place(plan, regimen_for(given)) if given else None)

@@ -6,7 +6,7 @@ import csv
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -50,7 +50,15 @@ def rule_numbers(reasons: tuple[resistx.Reason, ...]) -> tuple[int, ...]:
     return tuple(sorted({r.rule for r in reasons if r.rule is not None}))
 
 
-def place(plan: resistx.Plan, regimen: str) -> Placement:
+class Placed(Protocol):
+    """A plan, or a ranking (``engine.ranking``): where each regimen stands."""
+
+    def option(self, regimen_id: str) -> resistx.Option | None: ...
+
+    def exclusion(self, regimen_id: str) -> resistx.Exclusion | None: ...
+
+
+def place(plan: Placed, regimen: str) -> Placement:
     option = plan.option(regimen)
     if option is not None:
         rules = rule_numbers(option.reasons)

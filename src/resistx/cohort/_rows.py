@@ -14,7 +14,11 @@ import attrs
 import resistx
 from resistx.cohort._concordance import Placement, place, regimen_for, rule_numbers
 from resistx.cohort._readers import Record
-from resistx.cohort._result import Result, checked_settings, outcome
+from resistx.cohort._result import Result, checked_settings, patient_id_of
+from resistx.io.profile import ProfileSource
+from resistx.model.profile import Profile
+from resistx.sequencing import engine
+from resistx.sequencing.slots import Ranked
 from resistx.vocab import drugs
 
 #: one row per patient x option: (column, kind) where kind is int, str, float, ints or strs
@@ -65,16 +69,15 @@ def _input_error(record: Record) -> Result | None:
     return Result(index=record.index, patient_id=None, error=resistx.ProfileError(problems))
 
 
-def _option_rows(result: Result, nxt: Placement | None) -> list[dict[str, Any]]:
-    assert result.plan is not None  # noqa: S101 - the caller passes a planned result
-    head = {"index": result.index, "patient_id": result.patient_id}
-    tail = {
+def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]]:
+    head: dict[str, Any] = {"index": planned.index, "patient_id": planned.patient_id}
+    tail: dict[str, Any] = {
         "next_treatment": nxt.regimen if nxt else None,
         "next_rank": nxt.rank if nxt else None,
         "next_place": nxt.place if nxt else None,
     }
     rows = []
-    for o in result.plan.options:
+    for o in planned.ranked.options:
         row = head | _option_part(o) | tail
         row["rules"] = list(row["rules"])  # each row its own lists
         row["codes"] = list(row["codes"])
@@ -126,20 +129,51 @@ def _error_rows(result: Result, where: str) -> list[dict[str, Any]]:
     ]
 
 
-def entry(result: Result, where: str, next_column: tuple[str, ...] | None = None) -> dict[str, Any]:
+@attrs.frozen
+class Ranking:
+    """A planned patient as the rows read it: the engine's ranking (``engine.ranking``), the
+    same options and exclusions as the plan's, without the actions, notes and the slots' own
+    text that no row shows."""
+
+    index: int
+    patient_id: str | None
+    profile: Profile
+    ranked: Ranked
+
+
+def _planned(index: int, source: ProfileSource, settings: Settings) -> Ranking | Result:
+    """The ranking of one profile, or the Result holding its input error (as ``outcome``)."""
+    try:
+        profile = resistx.load_profile(source)
+        ranked = engine.ranking(profile, settings.preferences, settings.policy)
+    except (resistx.ProfileError, resistx.OutOfScopeError) as e:
+        return Result(index=index, patient_id=patient_id_of(source), error=e)
+    return Ranking(index=index, patient_id=profile.patient_id, profile=profile, ranked=ranked)
+
+
+def entry(
+    outcome: Ranking | Result, where: str, next_column: tuple[str, ...] | None = None
+) -> dict[str, Any]:
     """One patient's rows: ``options`` (one per option), ``errors`` (one per problem), and
     ``next``, the ``Placement`` of the treatment given next when the column or profile states it."""
-    nxt = None
-    if result.plan is not None:
-        given = next_column or (result.profile.next_treatment if result.profile else None)
-        nxt = place(result.plan, regimen_for(given)) if given else None
+    if isinstance(outcome, Result):
+        return {
+            "index": outcome.index,
+            "patient_id": outcome.patient_id,
+            "planned": False,
+            "next": None,
+            "options": [],
+            "errors": _error_rows(outcome, where),
+        }
+    given = next_column or outcome.profile.next_treatment
+    nxt = place(outcome.ranked, regimen_for(given)) if given else None
     return {
-        "index": result.index,
-        "patient_id": result.patient_id,
-        "planned": result.plan is not None,
+        "index": outcome.index,
+        "patient_id": outcome.patient_id,
+        "planned": True,
         "next": nxt,
-        "options": _option_rows(result, nxt) if result.plan is not None else [],
-        "errors": _error_rows(result, where),
+        "options": _option_rows(outcome, nxt),
+        "errors": [],
     }
 
 
@@ -147,18 +181,10 @@ def plan_records(records: Sequence[Record], settings: Settings) -> list[dict[str
     """The entries of a chunk of records, in order (what a worker process runs)."""
     out = []
     for record in records:
-        result = _input_error(record)
+        result: Ranking | Result | None = _input_error(record)
         if result is None:
             assert record.source is not None  # noqa: S101 - a record without a problem has one
-            # the rows hold the options only: the newer policy's ranking is not needed
-            result = outcome(
-                record.index,
-                record.source,
-                settings.preferences,
-                settings.policy,
-                None,
-                since_review=False,
-            )
+            result = _planned(record.index, record.source, settings)
         out.append(entry(result, record.where, record.next_treatment))
     return out
 

@@ -110,6 +110,17 @@ def sequence(
     return attrs.evolve(plan, since_review=entries) if entries else plan
 
 
+def ranking(
+    profile: Profile, preferences: Preferences, policy: Policy | str | None = None
+) -> slots.Ranked:
+    """The ranked options and exclusions of ``sequence(profile, preferences, policy=policy)``
+    without the plan around them: no actions, notes or since-review section, and each finding
+    still a slot in the reasons' text (what a cohort's option rows read: ranks, tiers, scores,
+    rules and codes, which are the plan's own)."""
+    pol = policy_of(policy)
+    return _ranked(Patient.of(profile, preferences), pol, pol.default_evidence())
+
+
 def compare(
     profile: ProfileSource,
     before: Policy | str | None = None,

@@ -76,6 +76,12 @@ class Ranked:
     slotted_options: tuple[int, ...]
     slotted_exclusions: tuple[int, ...]
 
+    def option(self, regimen_id: str) -> Option | None:
+        return next((o for o in self.options if o.regimen.id == regimen_id), None)
+
+    def exclusion(self, regimen_id: str) -> Exclusion | None:
+        return next((e for e in self.excluded if e.regimen.id == regimen_id), None)
+
     def filled(self, slots: dict[str, str]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
         """The options and exclusions with every slot filled with the patient's own text."""
         return (
