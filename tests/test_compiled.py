@@ -223,3 +223,69 @@ def test_a_normalising_hook_the_compiled_path_does_not_mirror_keeps_a_class_off_
             _serde.structure_or_problems({"priority": "balanced"}, resistx.Preferences)
     finally:
         _serde._compiled_structurer.cache_clear()
+
+
+def _evidence_outcome(load: Callable[[], object]) -> tuple[Any, ...]:
+    try:
+        return ("loaded", load())
+    except resistx.EvidenceError as e:
+        return ("error", str(e), e.problems)
+
+
+def _evidence_data() -> dict[str, Any]:
+    from resistx.evidence import _load  # noqa: PLC0415
+
+    data: dict[str, Any] = json.loads(
+        _load._data.read_text("resistx.evidence", "data", _load.BUNDLED)
+    )
+    return data
+
+
+def test_the_bundled_evidence_and_every_pack_load_alike_on_both_paths() -> None:
+    """The evidence takes the compiled path too (a fresh process's first plan loads two
+    evidence bases): the same trials, figures and approvals as the collecting path."""
+    from resistx.evidence import _load, _pack  # noqa: PLC0415
+
+    fast, slow = _both(lambda: _load.parse(_evidence_data(), "bundled"))
+    assert fast[0] == "loaded" and fast == slow
+    for version, path in _pack.PACKS.items():
+        data = json.loads(_load._data.read_text("resistx.evidence", *path))
+        fast, slow = _both(functools.partial(_pack.build, data, version))
+        assert fast[0] == "loaded" and fast == slow
+
+
+def _with_ci(data: dict[str, Any]) -> int:
+    """The index of the first trial with an endpoint that gives a confidence interval."""
+    return next(
+        i
+        for i, t in enumerate(data["trials"])
+        if any(e.get("ci95") for e in t.get("endpoints", []))
+    )
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("ci", "endpoints", 0, "ci95"), "a third bound"),
+        (("ci", "endpoints", 0, "ci95"), ["0.5", 0.9]),
+        ((1, "arms"), {"drugs": []}),
+        ((2, "unexpected"), 1),
+        ((3, "key"), None),
+        ((4, "status"), "halted"),
+    ],
+)
+def test_damaged_evidence_gives_the_collecting_paths_problems(
+    where: tuple[Any, ...], value: Any
+) -> None:
+    from resistx.evidence import _load  # noqa: PLC0415
+
+    data = _evidence_data()
+    node: Any = data["trials"][_with_ci(data) if where[0] == "ci" else where[0]]
+    for step in where[1:-1]:
+        node = node[step]
+    # an interval that holds its point, with one bound too many
+    node[where[-1]] = [*node[where[-1]], 99.0] if value == "a third bound" else value
+    fast = _evidence_outcome(lambda: _load.parse(data, "damaged"))
+    with _serde.straightforward():
+        slow = _evidence_outcome(lambda: _load.parse(data, "damaged"))
+    assert fast[0] == "error" and fast == slow

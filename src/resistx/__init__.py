@@ -17,7 +17,7 @@ from resistx._errors import (
 )
 from resistx._json import from_json
 from resistx._serde import from_dict, to_dict, to_json
-from resistx._version import version as _version
+from resistx._version import __version__
 from resistx.evidence import EvidenceBase, McbsGrade
 from resistx.evidence._pack import evidence_for as _evidence_for
 from resistx.evidence.mcbs import grade_trial as mcbs_grade
@@ -93,10 +93,6 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    # __version__ is read from the package metadata on first use: importlib.metadata costs
-    # more than the rest of ``import resistx`` together
-    if name == "__version__":
-        return _version()
     if name in _LAZY:
         import importlib  # noqa: PLC0415
 

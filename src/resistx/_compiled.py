@@ -107,6 +107,26 @@ def _items(item: Structurer, limit: int | None = None) -> Structurer:
     return structure
 
 
+def _fixed(items: tuple[Structurer, ...]) -> Structurer:
+    """A list of exactly one item per structurer (a confidence interval), as a tuple."""
+
+    def structure(value: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple) or len(value) != len(items):
+            _doubt()
+        return tuple([item(x) for item, x in zip(items, value, strict=True)])
+
+    return structure
+
+
+def _set(item: Structurer) -> Structurer:
+    items = _items(item)
+
+    def structure(value: Any) -> frozenset[Any]:
+        return frozenset(items(value))
+
+    return structure
+
+
 def _literal(allowed: tuple[Any, ...]) -> Structurer:
     types_allowed = {type(a) for a in allowed}
 
@@ -218,9 +238,13 @@ def _compile(t: Any) -> Structurer:
         return _optional(compiled(inner))
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return _items(compiled(args[0]))
+    if origin is tuple and args:
+        return _fixed(tuple(compiled(a) for a in args))
+    if origin is frozenset:
+        return _set(compiled(args[0]))
     if origin is typing.Literal:
         return _literal(args)
-    raise NotImplementedError(t)  # fixed-length tuples, sets and others: the collecting path
+    raise NotImplementedError(t)  # any other type: the collecting path
 
 
 def compiled(t: Any) -> Structurer:

@@ -436,10 +436,16 @@ def straightforward() -> Iterator[None]:
 INPUT_CLASSES: tuple[type, ...] = (Profile, Preferences, Treatment, BiomarkerResult)
 
 
+def _evidence_base() -> type:
+    from resistx.evidence._base import EvidenceBase  # noqa: PLC0415 - it imports this module
+
+    return EvidenceBase
+
+
 @cache
 def _compiled_structurer(cls: Hashable) -> Callable[[Any], Any] | None:
     """The compiled fast path of an input class (``resistx._compiled``), or None."""
-    if cls not in (*INPUT_CLASSES, tuple[Her2Test, ...]):
+    if cls not in (*INPUT_CLASSES, tuple[Her2Test, ...], _evidence_base()):
         return None
     from resistx import _compiled  # noqa: PLC0415 - it imports this module
 

@@ -1,16 +1,11 @@
-"""The package version, from the installed metadata (never a literal), read once."""
+"""The package version: the one place it is written. The build reads it from here for the
+package metadata (``[tool.hatch.version]``), so the two cannot differ, and a plan stamps it
+without importing ``importlib.metadata`` (a quarter of a fresh process's first plan)."""
 
 from __future__ import annotations
 
-import functools
+__version__ = "0.2.0.dev0"
 
 
-@functools.cache
 def version() -> str:
-    from importlib.metadata import PackageNotFoundError  # noqa: PLC0415 - slow; only on demand
-    from importlib.metadata import version as metadata_version  # noqa: PLC0415
-
-    try:
-        return metadata_version("resistx")
-    except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
-        return "0+unknown"
+    return __version__

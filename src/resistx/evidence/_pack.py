@@ -11,7 +11,6 @@ converter and ``_load.integrity_problems`` (with the later regimen ids accepted)
 
 from __future__ import annotations
 
-import copy
 import functools
 import json
 import re
@@ -71,7 +70,8 @@ def build(data: Any, origin: str, base: EvidenceBase | None = None) -> EvidenceB
     if problems:
         raise EvidenceError(origin, problems)
     raw = _review_data() if base is None else _serde.to_dict(review)
-    trials = copy.deepcopy(raw["trials"])
+    # each trial's own dict (an amendment replaces its fields' lists, never changes them)
+    trials = [dict(t) for t in raw["trials"]]
     by_key = {t["key"]: t for t in trials}
     for amendment in data.get("amendments", []):
         target = by_key[review.trial(amendment["trial"]).key]
@@ -87,7 +87,7 @@ def build(data: Any, origin: str, base: EvidenceBase | None = None) -> EvidenceB
         "approvals": data.get("approvals", []),
     }
     try:
-        eb = _serde.converter.structure(combined, EvidenceBase)
+        eb = _serde.structure_or_problems(combined, EvidenceBase)
     except _serde.DataProblemsError as e:
         raise EvidenceError(origin, _renamed(_serde.problems_of(e), len(trials))) from None
     problems = _renamed(integrity_problems(eb, regimens.ALL_BY_ID), len(trials))
