@@ -3,7 +3,9 @@
     python benchmarks/bench.py [--profiles 10000]
 
 Prints: median time of ``sequence()`` on the worked examples (the default policy, with and
-without its since-review section, and practice-2026), profiles per second over generated
+without its since-review section, and practice-2026; warm, and cold: a fresh copy of the
+evidence for each call), the CPU time of a fresh process's first plan (import, evidence,
+plan), profiles per second over generated
 profiles on one core, ``import resistx`` time (``python -X importtime``), and the first
 ``resistx.evidence()`` and ``resistx.evidence("2026.11")`` loads. Targets on a 2-core machine: median sequence()
 <= 100 us, >= 10,000 profiles/s, import <= 150 ms, evidence load <= 50 ms.
@@ -136,6 +138,28 @@ def import_ms() -> float:
     return int(line.split("|")[1]) / 1000  # cumulative microseconds
 
 
+def first_plan_ms(since_review: bool = True, runs: int = 15) -> float:
+    """Median CPU time of a fresh process's first plan: ``import resistx``, the evidence (and,
+    for the since-review section, the newer policy's), and one plan of a worked example."""
+    example = sorted(EXAMPLES.glob("[0-9][0-9]-*.json"))[0]
+    call = (
+        "resistx.sequence(text)" if since_review else "resistx.sequence(text, since_review=False)"
+    )
+    code = (
+        f"import pathlib, time; text = pathlib.Path({str(example)!r}).read_text(); "
+        f"s = time.process_time(); import resistx; {call}; print(time.process_time() - s)"
+    )
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    return statistics.median(times) * 1e3
+
+
 def evidence_ms(version: str | None = None) -> float:
     code = (
         "import time, resistx; s = time.perf_counter(); "
@@ -174,6 +198,8 @@ def main() -> None:
         "  the same without since_review (ye2024 alone), cold (us)": median_sequence_us(
             examples, repeats=20, cold=True, policy=alone
         ),
+        "first plan in a fresh process: import, evidence, plan (CPU ms)": first_plan_ms(),
+        "  the same without since_review (CPU ms)": first_plan_ms(since_review=False),
         "median to_html(full=True) report on the worked examples (ms)": median_report_ms(examples),
         f"profiles/s over {args.profiles} generated (sequence only)": sequence_only,
         f"profiles/s over {args.profiles} generated (load + sequence)": load_and_sequence,

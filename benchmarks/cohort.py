@@ -128,24 +128,50 @@ def write_jsonl(path: Path, n: int, seed: int = 2024) -> None:
         f.writelines(json.dumps(d) + "\n" for d in iter_profiles(n, seed))
 
 
+def _status(pid: str) -> dict[str, str]:
+    try:
+        with Path(f"/proc/{pid}/status").open(encoding="ascii") as f:
+            return dict(line.split(":", 1) for line in f if ":" in line)
+    except OSError:
+        return {}
+
+
+def _tree_peaks(root: int, peaks: dict[str, int]) -> None:
+    """The peak resident memory (VmHWM, kB) so far of ``root`` and each process under it (the
+    worker processes are children of the forkserver, not of the run: ``RUSAGE_CHILDREN``
+    does not count them)."""
+    pids = [p.name for p in Path("/proc").iterdir() if p.name.isdigit()]
+    parents = {pid: _status(pid).get("PPid", "").strip() for pid in pids}
+    tree, grew = {str(root)}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    for pid in tree:
+        peak = _status(pid).get("VmHWM", "").split()
+        if peak:
+            peaks[pid] = max(peaks.get(pid, 0), int(peak[0]))
+
+
 def _cli_run(source: Path, out: Path, jobs: int) -> tuple[float, float]:
     """Seconds and peak RSS (MB, of the largest process: the main one or a worker) of one
-    ``resistx cohort`` run, in a process of its own."""
+    ``resistx cohort`` run, in a process of its own (memory read from /proc as it runs)."""
     code = (
-        "import resource, sys, time; from resistx.cli import main; s = time.perf_counter(); "
-        f"c = main([{str(source)!r}, '--out', {str(out)!r}, '--jobs', '{jobs}']); "
-        "e = time.perf_counter() - s; "
-        "r = max(resource.getrusage(w).ru_maxrss for w in "
-        "(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)); print(e, r / 1024, file=sys.stderr)"
+        "import sys, time; from resistx.cli import main; s = time.perf_counter(); "
+        f"c = main(['cohort', {str(source)!r}, '--out', {str(out)!r}, '--jobs', '{jobs}']); "
+        "print(time.perf_counter() - s, file=sys.stderr)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code.replace("main([", "main(['cohort', ")],
-        capture_output=True,
-        text=True,
-        check=True,
+    run = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
-    seconds, rss = done.stderr.split()[-2:]
-    return float(seconds), float(rss)
+    peaks: dict[str, int] = {}
+    while run.poll() is None:
+        _tree_peaks(run.pid, peaks)
+        time.sleep(0.2)
+    stderr = run.stderr.read() if run.stderr else ""
+    if run.returncode:
+        raise subprocess.CalledProcessError(run.returncode, "resistx cohort", stderr=stderr)
+    return float(stderr.split()[-1]), max(peaks.values(), default=0) / 1024
 
 
 def _dask_run(source: Path, out: Path) -> tuple[float, float]:

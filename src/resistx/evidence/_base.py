@@ -51,33 +51,45 @@ def fold_key(name: str) -> str:
 
 
 class _Index:
-    """Lookups built once per evidence base, every list in a stable (key) order."""
+    """Lookups built once per evidence base, every list in a stable (key) order; each built
+    when first asked for (a plan looks trials up by name only)."""
 
     def __init__(self, trials: Iterable[Trial]) -> None:
-        ordered = sorted(trials, key=lambda t: t.key)
+        self.ordered = sorted(trials, key=lambda t: t.key)
         self.by_key: dict[str, Trial] = {}
-        for t in ordered:
+        for t in self.ordered:
             for name in (t.key, *t.aliases, *([t.nct_id] if t.nct_id else [])):
                 self.by_key.setdefault(fold_key(name), t)
-        by_regimen: defaultdict[str, list[Trial]] = defaultdict(list)
-        by_drug: defaultdict[str, list[Trial]] = defaultdict(list)
-        by_gene: defaultdict[str, list[Trial]] = defaultdict(list)
-        for t in ordered:
+        self.names = [t.key for t in self.ordered]
+
+    @functools.cached_property
+    def by_regimen(self) -> dict[str, tuple[Trial, ...]]:
+        found: defaultdict[str, list[Trial]] = defaultdict(list)
+        for t in self.ordered:
             for regimen in t.regimens:
-                by_regimen[regimen].append(t)
+                found[regimen].append(t)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def by_drug(self) -> dict[str, tuple[Trial, ...]]:
+        found: defaultdict[str, list[Trial]] = defaultdict(list)
+        for t in self.ordered:
             for d in sorted({d for arm in t.arms for d in arm.drugs}):
-                by_drug[d].append(t)
+                found[d].append(t)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def by_gene(self) -> dict[str, tuple[Trial, ...]]:
+        found: defaultdict[str, list[Trial]] = defaultdict(list)
+        for t in self.ordered:
             genes = {b.gene for b in t.biomarkers}
             for population in {e.population for e in t.endpoints} | {
                 h.population for h in t.hazard_ratios
             }:
                 genes.update(POPULATION_GENES.get(population, ()))
             for g in sorted(genes):
-                by_gene[g].append(t)
-        self.by_regimen = {k: tuple(v) for k, v in by_regimen.items()}
-        self.by_drug = {k: tuple(v) for k, v in by_drug.items()}
-        self.by_gene = {k: tuple(v) for k, v in by_gene.items()}
-        self.names = [t.key for t in ordered]
+                found[g].append(t)
+        return {k: tuple(v) for k, v in found.items()}
 
 
 @attrs.frozen(kw_only=True)

@@ -42,30 +42,57 @@ def _trials_named(spec: RegimenSpec) -> list[tuple[str, str]]:
     return named
 
 
-def table_problems(table: RegimenTable, evidence: EvidenceBase) -> list[tuple[str, str]]:
-    """Cross-record checks: unique ids, known drugs, trials that exist in the evidence."""
-    problems: list[tuple[str, str]] = []
+Problems = list[tuple[str, str]]
+
+
+def _own_problems(table: RegimenTable) -> list[tuple[Problems, list[tuple[str, str]], Problems]]:
+    """Per record: its problems before the trials it names (id, trials, drugs), the (path,
+    trial name) pairs the evidence must hold, and its problems after (cost level). None of it
+    depends on the evidence: worked out once per table."""
+    found = _OWN.get(id(table))
+    if found is not None and found[0] is table:
+        return found[1]
+    out = []
     seen: set[str] = set()
     for i, spec in enumerate(table.regimens):
         where = f"$.regimens[{i}]"
         label = f" (regimen {spec.id!r})"
+        before: Problems = []
         if spec.id in seen:
-            problems.append((where + ".id" + label, "duplicate regimen id"))
+            before.append((where + ".id" + label, "duplicate regimen id"))
         seen.add(spec.id)
         if not spec.key_trials:
-            problems.append((where + ".key_trials" + label, "names no trial"))
+            before.append((where + ".key_trials" + label, "names no trial"))
         for j, d in enumerate(spec.drugs):
             if d not in drugs.BY_NAME:
-                problems.append(
-                    (f"{where}.drugs[{j}]{label}", f"{d!r} is not a drug resistx knows")
-                )
-        for field, name in _trials_named(spec):
-            if name not in evidence:
-                msg = f"no trial {name!r} in evidence {evidence.version}"
-                problems.append((f"{where}.{field}{label}", msg))
+                before.append((f"{where}.drugs[{j}]{label}", f"{d!r} is not a drug resistx knows"))
+        named = [(f"{where}.{field}{label}", name) for field, name in _trials_named(spec)]
         low, high = COST_LEVELS
+        after: Problems = []
         if not low <= spec.cost_level <= high:
-            problems.append((where + ".cost_level" + label, f"must be {low:g} to {high:g}"))
+            after.append((where + ".cost_level" + label, f"must be {low:g} to {high:g}"))
+        out.append((before, named, after))
+    if len(_OWN) >= _OWN_KEPT:
+        _OWN.clear()
+    _OWN[id(table)] = (table, out)
+    return out
+
+
+_OWN: dict[int, tuple[RegimenTable, list[tuple[Problems, list[tuple[str, str]], Problems]]]] = {}
+_OWN_KEPT = 16
+
+
+def table_problems(table: RegimenTable, evidence: EvidenceBase) -> Problems:
+    """Cross-record checks: unique ids, known drugs, trials that exist in the evidence."""
+    problems: Problems = []
+    for before, named, after in _own_problems(table):
+        problems += before
+        problems += [
+            (path, f"no trial {name!r} in evidence {evidence.version}")
+            for path, name in named
+            if name not in evidence
+        ]
+        problems += after
     if table.evidence_version != evidence.version:
         problems.append(
             (
