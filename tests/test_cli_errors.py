@@ -456,6 +456,9 @@ VALUES = [
 @example("plot", ["forest", "--out", "f.png", "--dpi", "0"])
 @example("plot", ["forest", "--out", "f.png", "--dpi", "-5"])
 @example("sequence", [str(EXAMPLE), "--preferences", str(EXAMPLE)])
+@example("sequence", ["\x00"])
+@example("report", [str(EXAMPLE), "--out", "plan\x00.html"])
+@example("cohort", [str(EXAMPLE), "--out", "rows\x00.parquet"])
 def test_no_argument_list_is_an_internal_error(command: str, rest: list[str]) -> None:
     """Whatever the arguments, the command succeeds or fails as a usage or input error
     (exit 0, 2 or 3): never exit 70, never a traceback."""
@@ -505,3 +508,18 @@ def test_closed_stdin_is_a_profile_error() -> None:
     )
     assert done.returncode == 2, done.stderr
     assert "standard input is closed" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["sequence", "a\x00.json"],
+        ["report", str(EXAMPLE), "--out", "a\x00.html"],
+        ["plot", "plan", str(EXAMPLE), "--out", "a\x00.svg"],
+        ["cohort", str(EXAMPLE), "--out", "a\x00.parquet"],
+    ],
+)
+def test_a_path_holding_a_nul_character_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert "a path cannot hold a NUL character" in usage_error(capsys, *argv)

@@ -305,3 +305,12 @@ def test_a_profile_built_in_code_is_checked_too() -> None:
     bad = resistx.Profile(schema_version=1, hormone_receptor="positive", her2="lo")  # type: ignore[arg-type]
     with pytest.raises(resistx.ProfileError, match="did you mean low"):
         resistx.sequence(bad)
+
+
+def test_a_path_holding_a_nul_character_is_a_profile_error_not_a_crash() -> None:
+    """The operating system refuses such a path with ValueError, not OSError."""
+    with pytest.raises(resistx.ProfileError, match="cannot read") as found:
+        resistx.load_profile(Path("profile\x00.json"))
+    assert found.value.problems[0][0] == "$"
+    with pytest.raises(resistx.EvidenceError, match="cannot read"):
+        resistx.EvidenceBase.from_file(Path("evidence\x00.json"))

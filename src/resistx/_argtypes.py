@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 
 def whole_number(what: str, low: int, high: int | None = None) -> Callable[[str], int]:
@@ -22,3 +23,17 @@ def whole_number(what: str, low: int, high: int | None = None) -> Callable[[str]
         return number
 
     return check
+
+
+def path_text(value: str) -> str:
+    """An argparse type: a file name as given (``-`` for standard streams), refused when it
+    holds a NUL character, which no operating system accepts in a path."""
+    if "\x00" in value:
+        msg = f"{value!r}: a path cannot hold a NUL character"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def path(value: str) -> Path:
+    """``path_text`` as a ``Path``."""
+    return Path(path_text(value))

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import resistx
 from resistx import _suggest
-from resistx._argtypes import whole_number
+from resistx._argtypes import path, path_text, whole_number
 from resistx.display import markdown, text
 from resistx.display._common import printable
 from resistx.mechanisms import for_gene
@@ -495,7 +495,7 @@ def _cohort_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "input",
         metavar="IN",
-        type=Path,
+        type=path,
         help="profiles: a JSON Lines file (.jsonl), a directory of .json files, or Parquet "
         "(a 'profile' column of JSON text, or the profile's fields as columns); a directory "
         "of Phenopackets (*.phenopacket.json) or of FHIR bundles (*.fhir.json)",
@@ -503,13 +503,13 @@ def _cohort_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         required=True,
-        type=Path,
+        type=path,
         metavar="OUT",
         help="one row per patient and option; .parquet (the cohort extra) or .jsonl",
     )
     parser.add_argument(
         "--errors",
-        type=Path,
+        type=path,
         metavar="FILE",
         help="one row per problem of each profile that gave no plan (default: OUT's name "
         "with .errors.jsonl)",
@@ -523,13 +523,13 @@ def _cohort_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--concordance",
-        type=Path,
+        type=path,
         metavar="CSV",
         help="write where each stated next treatment ranked, by tier and by rule, to this CSV",
     )
     parser.add_argument(
         "--concordance-plot",
-        type=Path,
+        type=path,
         metavar="IMAGE",
         help="draw the concordance summary (.png, .svg or .pdf; the plot extra)",
     )
@@ -566,12 +566,15 @@ def _report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
             "resistx report --from fhir bundle.json --out plan.html",
         ],
     )
-    report.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    report.add_argument(
+        "file", metavar="FILE", type=path_text, help="profile JSON file, or - for standard input"
+    )
     _from_option(report, required=False)
     report.add_argument(
         "--out",
         required=True,
         metavar="FILE",
+        type=path_text,
         help="the HTML file to write (replaced if it exists)",
     )
     _policy_option(report)
@@ -599,12 +602,14 @@ def _plot_command(sub: argparse._SubParsersAction[_Parser]) -> None:
         "file",
         nargs="?",
         metavar="FILE",
+        type=path_text,
         help="for plan: profile JSON file, or - for standard input",
     )
     plot.add_argument(
         "--out",
         required=True,
         metavar="FILE",
+        type=path_text,
         help="image file to write; its suffix picks the format (.png, .svg, .pdf)",
     )
     plot.add_argument(
@@ -651,7 +656,9 @@ def _patient_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
             "cat profile.json | resistx sequence --markdown -",
         ],
     )
-    seq.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    seq.add_argument(
+        "file", metavar="FILE", type=path_text, help="profile JSON file, or - for standard input"
+    )
     _from_option(seq, required=False)
     form = seq.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the plan as JSON")
@@ -669,7 +676,9 @@ def _patient_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
             "resistx compare --policy ye2024 --to practice-2026 --json profile.json",
         ],
     )
-    cmp.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    cmp.add_argument(
+        "file", metavar="FILE", type=path_text, help="profile JSON file, or - for standard input"
+    )
     cmp.add_argument("--json", action="store_true", help="print the differences as JSON")
     _policy_option(cmp, "the policy to compare from (default: ye2024)")
     cmp.add_argument(
@@ -693,7 +702,9 @@ def _patient_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
             "resistx convert --from fhir --json bundle.json   # profile and report as one JSON",
         ],
     )
-    conv.add_argument("file", metavar="FILE", help="the document (JSON), or - for standard input")
+    conv.add_argument(
+        "file", metavar="FILE", type=path_text, help="the document (JSON), or - for standard input"
+    )
     _from_option(conv, required=True)
     conv.add_argument(
         "--json", action="store_true", help="print the profile and the report as one JSON object"
@@ -706,7 +717,9 @@ def _patient_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
         "Check a profile and list every problem with its path",
         ["resistx validate profile.json", "resistx validate - < profile.json"],
     )
-    val.add_argument("file", metavar="FILE", help="profile JSON file, or - for standard input")
+    val.add_argument(
+        "file", metavar="FILE", type=path_text, help="profile JSON file, or - for standard input"
+    )
 
 
 def _evidence_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
