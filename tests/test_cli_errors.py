@@ -517,6 +517,8 @@ def test_closed_stdin_is_a_profile_error() -> None:
         ["report", str(EXAMPLE), "--out", "a\x00.html"],
         ["plot", "plan", str(EXAMPLE), "--out", "a\x00.svg"],
         ["cohort", str(EXAMPLE), "--out", "a\x00.parquet"],
+        ["sequence", str(EXAMPLE), "--preferences", "a\x00.json"],
+        ["cohort", str(EXAMPLE), "--out", "a.parquet", "--preferences", "a\x00.json"],
     ],
 )
 def test_a_path_holding_a_nul_character_is_a_usage_error(

@@ -314,3 +314,10 @@ def test_a_path_holding_a_nul_character_is_a_profile_error_not_a_crash() -> None
     assert found.value.problems[0][0] == "$"
     with pytest.raises(resistx.EvidenceError, match="cannot read"):
         resistx.EvidenceBase.from_file(Path("evidence\x00.json"))
+
+
+def test_a_path_the_file_system_cannot_encode_is_not_said_to_hold_a_nul() -> None:
+    with pytest.raises(resistx.ProfileError, match="not text the file system can hold"):
+        resistx.load_profile(Path("\ud800.json"))
+    with pytest.raises(resistx.EvidenceError, match="not text the file system can hold"):
+        resistx.EvidenceBase.from_file(Path("\ud800.json"))

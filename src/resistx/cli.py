@@ -433,6 +433,7 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
     parser.add_argument(
         "--preferences",
         metavar="FILE",
+        type=path_text,
         help="a JSON file of preferences (priority, cost_sensitive, include_trials, "
         "short_cdk46i_months); the flags below override it",
     )

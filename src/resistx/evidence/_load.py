@@ -102,10 +102,8 @@ def load_file(path: object) -> EvidenceBase:
             raw = f.read(_jsontext.MAX_EVIDENCE_CHARS + 1)
     except OSError as e:
         raise EvidenceError(origin, [("$", f"cannot read: {e.strerror or e}")]) from None
-    except ValueError:  # a path with a NUL in it
-        raise EvidenceError(
-            origin, [("$", "cannot read: a path cannot hold a NUL character")]
-        ) from None
+    except ValueError:  # a name the operating system refuses (a NUL, a lone surrogate)
+        raise EvidenceError(origin, [("$", f"cannot read: {_show.unopenable(source)}")]) from None
     except TypeError as e:  # a PathLike whose __fspath__ gives bytes
         msg = f"EvidenceBase.from_file needs a path (a str or a pathlib.Path): {e}"
         raise TypeError(msg) from None

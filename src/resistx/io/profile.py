@@ -43,10 +43,8 @@ def read_file(source: Path, what: str = "profile") -> str:
             raw = f.read(MAX_PROFILE_BYTES + 1)
     except OSError as e:
         raise ProfileError([("$", f"cannot read {shown}: {e.strerror or e}")]) from None
-    except ValueError:  # what the operating system's call raises for a path with a NUL in it
-        raise ProfileError(
-            [("$", f"cannot read {shown}: a path cannot hold a NUL character")]
-        ) from None
+    except ValueError:  # a name the operating system refuses (a NUL, a lone surrogate)
+        raise ProfileError([("$", f"cannot read {shown}: {_show.unopenable(source)}")]) from None
     if len(raw) > MAX_PROFILE_BYTES:
         msg = f"{shown} is larger than {MAX_PROFILE_BYTES:,} bytes, the most a {what} may be"
         raise ProfileError([("$", msg)])

@@ -68,3 +68,10 @@ def name(v: object) -> str:
     """A name or path from outside (a file name, a record key): as is when printable, else quoted."""
     s = v if isinstance(v, str) else value(v)
     return s if s.isprintable() and len(s) <= 4 * MAX_CHARS else text(s, 4 * MAX_CHARS)
+
+
+def unopenable(path: object) -> str:
+    """Why the operating system refused to open a file by name (its ``ValueError``)."""
+    if "\x00" in str(path):
+        return "a path cannot hold a NUL character"
+    return "the name is not text the file system can hold"

@@ -79,7 +79,8 @@ def sequence(
 
     Under a policy that a newer one updates (the default), the plan's ``since_review`` lists
     where the newer policy's plan for the same patient differs; ``since_review=False`` leaves
-    that section empty and skips the newer policy's ranking (a cohort's option rows, say)."""
+    that section empty and skips the newer policy's ranking (a caller that needs the options
+    only; a cohort's rows read ``ranking``)."""
     p = load_profile(profile)  # checks the scope too
     prefs = load_preferences(preferences)
     pol = policy_of(policy)
@@ -89,8 +90,8 @@ def sequence(
     if pol.updated_by is None or not since_review:
         return plan
     # the newer policy's ranking of the same patient (its own memo), and the differences: a
-    # function of the two memoised ranked results, keyed by those objects themselves (the
-    # newer policy's whole plan is built only when they have not met before)
+    # function of the two memoised ranked results, keyed by those objects themselves (worked
+    # out only when they have not met before)
     newer = get(pol.updated_by)
     neb = newer.default_evidence()
     _ctx, memo = memo_for(pol, eb)
