@@ -115,14 +115,15 @@ def without_since_review() -> resistx.Policy:
     return attrs.evolve(get("ye2024"), name="ye2024-alone", updated_by=None)
 
 
-def throughput(n: int) -> tuple[float, float]:
+def throughput(n: int, policy: resistx.Policy | None = None) -> tuple[float, float]:
+    """Profiles a second over ``n`` generated profiles: sequence only, and load + sequence."""
     rnd = random.Random(2024)
     raw = [generated(rnd) for _ in range(n)]
     start = time.perf_counter()
     profiles = [resistx.load_profile(d) for d in raw]
     loaded = time.perf_counter()
     for p in profiles:
-        resistx.sequence(p)
+        resistx.sequence(p, policy=policy)
     done = time.perf_counter()
     return n / (done - loaded), n / (done - start)
 
@@ -186,6 +187,7 @@ def main() -> None:
     sequence_only, load_and_sequence = throughput(args.profiles)
     alone = without_since_review()
     resistx.sequence(examples[0], policy=alone)
+    alone_only, _ = throughput(args.profiles, alone)
     figures = {
         "median sequence() on the worked examples, warm (us)": median_sequence_us(examples),
         "  the same without since_review (ye2024 alone), warm (us)": median_sequence_us(
@@ -203,6 +205,7 @@ def main() -> None:
         "median to_html(full=True) report on the worked examples (ms)": median_report_ms(examples),
         f"profiles/s over {args.profiles} generated (sequence only)": sequence_only,
         f"profiles/s over {args.profiles} generated (load + sequence)": load_and_sequence,
+        "  sequence only, ye2024 alone (no second policy, as in 0.1)": alone_only,
         "import resistx, cumulative (ms)": import_ms(),
         "first evidence() + mechanisms() load (ms)": evidence_ms(),
         "first evidence('2026.11') + mechanisms() load (ms)": evidence_ms("2026.11"),
