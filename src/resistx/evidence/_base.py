@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -62,34 +62,33 @@ class _Index:
                 self.by_key.setdefault(fold_key(name), t)
         self.names = [t.key for t in self.ordered]
 
-    @functools.cached_property
-    def by_regimen(self) -> dict[str, tuple[Trial, ...]]:
+    def _grouped(self, keys: Callable[[Trial], Iterable[str]]) -> dict[str, tuple[Trial, ...]]:
+        """The trials under each of their keys, in key order within each group."""
         found: defaultdict[str, list[Trial]] = defaultdict(list)
         for t in self.ordered:
-            for regimen in t.regimens:
-                found[regimen].append(t)
+            for k in keys(t):
+                found[k].append(t)
         return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def by_regimen(self) -> dict[str, tuple[Trial, ...]]:
+        return self._grouped(lambda t: t.regimens)
 
     @functools.cached_property
     def by_drug(self) -> dict[str, tuple[Trial, ...]]:
-        found: defaultdict[str, list[Trial]] = defaultdict(list)
-        for t in self.ordered:
-            for d in sorted({d for arm in t.arms for d in arm.drugs}):
-                found[d].append(t)
-        return {k: tuple(v) for k, v in found.items()}
+        return self._grouped(lambda t: sorted({d for arm in t.arms for d in arm.drugs}))
 
     @functools.cached_property
     def by_gene(self) -> dict[str, tuple[Trial, ...]]:
-        found: defaultdict[str, list[Trial]] = defaultdict(list)
-        for t in self.ordered:
-            genes = {b.gene for b in t.biomarkers}
-            for population in {e.population for e in t.endpoints} | {
-                h.population for h in t.hazard_ratios
-            }:
-                genes.update(POPULATION_GENES.get(population, ()))
-            for g in sorted(genes):
-                found[g].append(t)
-        return {k: tuple(v) for k, v in found.items()}
+        return self._grouped(_genes)
+
+
+def _genes(t: Trial) -> list[str]:
+    """The genes a trial selects on or reports a population of."""
+    genes = {b.gene for b in t.biomarkers}
+    for population in {e.population for e in t.endpoints} | {h.population for h in t.hazard_ratios}:
+        genes.update(POPULATION_GENES.get(population, ()))
+    return sorted(genes)
 
 
 @attrs.frozen(kw_only=True)
