@@ -52,3 +52,33 @@ def test_a_document_the_converter_refuses_is_an_error_row_with_its_paths(tmp_pat
     assert problems and {p["index"] for p in problems} == {0}
     assert all(p["source"] == "00-broken.fhir.json" and p["path"] for p in problems)
     assert {r[0] for r in _rows(out)} == {1, 2, 3, 4, 5}
+
+
+def test_documents_converted_in_worker_processes_give_the_rows_and_errors_of_one_process(
+    tmp_path: Path,
+) -> None:
+    """Under --jobs each document is converted where it is planned: the rows and the error
+    rows are those of a run in one process."""
+    documents = _cohort(tmp_path, ".phenopacket.json", "documents")
+    (documents / "00-broken.phenopacket.json").write_text('{"subject": 3}', encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        out, errors = tmp_path / f"o{jobs}.jsonl", tmp_path / f"e{jobs}.jsonl"
+        assert (
+            main(
+                [
+                    "cohort",
+                    str(documents),
+                    "--out",
+                    str(out),
+                    "--errors",
+                    str(errors),
+                    "--jobs",
+                    jobs,
+                ]
+            )
+            == 0
+        )
+        outputs.append((out.read_text(encoding="utf-8"), errors.read_text(encoding="utf-8")))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][1] and '"00-broken.phenopacket.json"' in outputs[0][1]

@@ -233,23 +233,23 @@ def _evidence_outcome(load: Callable[[], object]) -> tuple[Any, ...]:
 
 
 def _evidence_data() -> dict[str, Any]:
+    from resistx import _data  # noqa: PLC0415
     from resistx.evidence import _load  # noqa: PLC0415
 
-    data: dict[str, Any] = json.loads(
-        _load._data.read_text("resistx.evidence", "data", _load.BUNDLED)
-    )
+    data: dict[str, Any] = json.loads(_data.read_text("resistx.evidence", "data", _load.BUNDLED))
     return data
 
 
 def test_the_bundled_evidence_and_every_pack_load_alike_on_both_paths() -> None:
     """The evidence takes the compiled path too (a fresh process's first plan loads two
     evidence bases): the same trials, figures and approvals as the collecting path."""
+    from resistx import _data  # noqa: PLC0415
     from resistx.evidence import _load, _pack  # noqa: PLC0415
 
     fast, slow = _both(lambda: _load.parse(_evidence_data(), "bundled"))
     assert fast[0] == "loaded" and fast == slow
     for version, path in _pack.PACKS.items():
-        data = json.loads(_load._data.read_text("resistx.evidence", *path))
+        data = json.loads(_data.read_text("resistx.evidence", *path))
         fast, slow = _both(functools.partial(_pack.build, data, version))
         assert fast[0] == "loaded" and fast == slow
 

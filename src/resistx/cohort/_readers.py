@@ -29,6 +29,9 @@ class Record:
     #: document a converter refused): every ``(json_path, message)``
     problems: tuple[tuple[str, str], ...] = ()
     next_treatment: tuple[str, ...] | None = None
+    #: the ``resistx.interop`` converter that reads ``source`` (a document's file) into a
+    #: profile, in the process that plans it: under ``--jobs`` the conversions run in parallel
+    convert: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -198,3 +201,16 @@ register(
         count=count_parquet,
     )
 )
+
+
+def converted(record: Record) -> Record:
+    """The record with its document converted to a profile, or the converter's problems."""
+    if record.convert is None:
+        return record
+    from resistx import interop  # noqa: PLC0415 - only when such a cohort is read
+
+    try:
+        profile = getattr(interop, record.convert)(record.source).profile
+    except resistx.ProfileError as e:
+        return attrs.evolve(record, source=None, problems=e.problems, convert=None)
+    return attrs.evolve(record, source=profile, convert=None)

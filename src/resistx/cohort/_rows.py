@@ -13,7 +13,7 @@ import attrs
 
 import resistx
 from resistx.cohort._concordance import Placement, place, regimen_for, rule_numbers
-from resistx.cohort._readers import Record
+from resistx.cohort._readers import Record, converted
 from resistx.cohort._result import Result, checked_settings, patient_id_of
 from resistx.io.profile import ProfileSource
 from resistx.model.profile import Profile
@@ -180,7 +180,7 @@ def entry(
 def plan_records(records: Sequence[Record], settings: Settings) -> list[dict[str, Any]]:
     """The entries of a chunk of records, in order (what a worker process runs)."""
     out = []
-    for record in records:
+    for record in map(converted, records):
         result: Ranking | Result | None = _input_error(record)
         if result is None:
             assert record.source is not None  # noqa: S101 - a record without a problem has one

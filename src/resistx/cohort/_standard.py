@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import resistx
 from resistx.cohort._readers import InputFormat, Record, register
 
 
@@ -34,16 +33,9 @@ def _counter(suffix: str) -> Callable[[Path], int]:
 
 def _reader(suffix: str, converter: str) -> Callable[[Path], Iterator[Record]]:
     def read(path: Path) -> Iterator[Record]:
-        from resistx import interop  # noqa: PLC0415 - only when such a cohort is read
-
-        convert = getattr(interop, converter)
+        # each document is converted where it is planned (``converted``), not here
         for index, file in enumerate(_documents(path, suffix)):
-            try:
-                profile = convert(file).profile
-            except resistx.ProfileError as e:
-                yield Record(index=index, where=file.name, problems=e.problems)
-            else:
-                yield Record(index=index, where=file.name, source=profile)
+            yield Record(index=index, where=file.name, source=file, convert=converter)
 
     return read
 
