@@ -104,7 +104,7 @@ def sequence(
             plan,
             _plan_of(p, newer, neb, theirs.options, theirs.excluded, (), ()),
             newer,
-            dict(newer.regimens(neb)),
+            memo_for(newer, neb)[0].regimens,
             {r.number for r in pol.rules},
         ),
     )

@@ -4,7 +4,8 @@ preferred set and the exclusions, each with the trials, approvals and rules behi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 
 from resistx.model.enums import Tier
 from resistx.model.plan import Change, Difference, Option, Plan, SinceReview
@@ -63,14 +64,22 @@ def _by_rank(ids: set[str], options: dict[str, Option]) -> list[str]:
 
 
 def since_review(
-    before: Plan, after: Plan, newer: Policy, specs: dict[str, RegimenSpec], older_rules: set[int]
+    before: Plan,
+    after: Plan,
+    newer: Policy,
+    specs: Mapping[str, RegimenSpec],
+    older_rules: AbstractSet[int],
 ) -> tuple[SinceReview, ...]:
     """The entries of a default plan's ``since_review`` section."""
     return tuple(_entries(before, after, newer, specs, older_rules))
 
 
 def _entries(
-    before: Plan, after: Plan, newer: Policy, specs: dict[str, RegimenSpec], older_rules: set[int]
+    before: Plan,
+    after: Plan,
+    newer: Policy,
+    specs: Mapping[str, RegimenSpec],
+    older_rules: AbstractSet[int],
 ) -> Iterator[SinceReview]:
     names = {o.regimen.id: o.regimen.name for o in (*before.options, *after.options)}
     names |= {e.regimen.id: e.regimen.name for e in (*before.excluded, *after.excluded)}
@@ -118,7 +127,9 @@ def _text(d: Difference, name: str, before: Plan, policy: str) -> str:
     return f"Under {policy}, {name} is an option (rank {d.rank_after}); it is left out here."
 
 
-def _behind(plan: Plan, rid: str, older_rules: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+def _behind(
+    plan: Plan, rid: str, older_rules: AbstractSet[int]
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The trials and rule numbers of the newer plan's reasons for the regimen that come from
     rules the older policy does not have."""
     option = plan.option(rid)
