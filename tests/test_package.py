@@ -85,3 +85,36 @@ def test_the_enums_users_need_are_exported() -> None:
     assert namespace["Tier"] is resistx.Tier
     plan = resistx.sequence({"schema_version": 1, "hormone_receptor": "positive", "her2": "0"})
     assert all(isinstance(o.tier, resistx.Tier) for o in plan.options)
+
+
+def _shipped() -> list[tuple[str, tuple[str, ...]]]:
+    """Every data file the package reads: (package, path inside it)."""
+    root = Path(resistx.__file__).parent
+    found = []
+    for package in ("resistx.evidence", "resistx.mechanisms"):
+        folder = root / package.split(".")[1]
+        found += [
+            (package, file.relative_to(folder).parts) for file in sorted(folder.rglob("*.json"))
+        ]
+    return found
+
+
+def test_a_data_file_read_from_the_package_directory_is_what_importlib_resources_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read directly where the package is a directory, and through importlib.resources where
+    it is not (a package without a file of its own, as a zipped one may be): the same text."""
+    import importlib  # noqa: PLC0415
+    from importlib import resources  # noqa: PLC0415
+
+    from resistx import _data  # noqa: PLC0415
+
+    shipped = _shipped()
+    assert len(shipped) >= 4
+    for package, path in shipped:
+        expected = resources.files(package).joinpath(*path).read_text("utf-8")
+        assert _data.read_text(package, *path) == expected
+        module = importlib.import_module(package)
+        with monkeypatch.context() as m:
+            m.setattr(module, "__file__", None)
+            assert _data.read_text(package, *path) == expected
