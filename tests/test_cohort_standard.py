@@ -82,3 +82,26 @@ def test_documents_converted_in_worker_processes_give_the_rows_and_errors_of_one
         outputs.append((out.read_text(encoding="utf-8"), errors.read_text(encoding="utf-8")))
     assert outputs[0] == outputs[1]
     assert outputs[0][1] and '"00-broken.phenopacket.json"' in outputs[0][1]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_out_of_scope_document_is_an_error_row_and_the_cohort_goes_on(
+    tmp_path: Path, jobs: str
+) -> None:
+    """A converter ends by loading the profile, which checks the scope: hormone-receptor-
+    negative disease is an ``out_of_scope`` error row naming the file, as in a JSON cohort."""
+    documents = _cohort(tmp_path, ".phenopacket.json", "documents")
+    first = sorted(INTEROP.glob("01-*.phenopacket.json"))[0].read_text(encoding="utf-8")
+    negative = first.replace(
+        '"LOINC:LA6576-8", "label": "Positive"', '"LOINC:LA6577-6", "label": "Negative"'
+    )
+    assert negative != first
+    (documents / "00-negative.phenopacket.json").write_text(negative, encoding="utf-8")
+    out, errors = tmp_path / "o.jsonl", tmp_path / "e.jsonl"
+    command = ["cohort", str(documents), "--out", str(out), "--errors", str(errors), "--jobs", jobs]
+    assert main(command) == 0
+    problems = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [(p["index"], p["kind"], p["source"]) for p in problems] == [
+        (0, "out_of_scope", "00-negative.phenopacket.json")
+    ]
+    assert {r[0] for r in _rows(out)} == {1, 2, 3, 4, 5}

@@ -1,7 +1,8 @@
 """Cohort input: one reader per format, in a registry a new format joins with one entry.
 
 A reader turns a path into ``Record``s in input order, lazily: nothing holds the cohort.
-A record is one profile's JSON text, data or file, or the problem that kept it from being one.
+A record is one profile's JSON text, data or file, a document a converter reads (``convert``),
+or the problem that kept it from being one.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ class Record:
     #: document a converter refused): every ``(json_path, message)``
     problems: tuple[tuple[str, str], ...] = ()
     next_treatment: tuple[str, ...] | None = None
-    #: the ``resistx.interop`` converter that reads ``source`` (a document's file) into a
-    #: profile, in the process that plans it: under ``--jobs`` the conversions run in parallel
+    #: the ``resistx.interop`` converter (``from_phenopacket``, ``from_fhir``) that reads
+    #: ``source``, a document's file, into a profile where the record is planned: under
+    #: ``--jobs`` the conversions run in the worker processes
     convert: str | None = None
 
 
@@ -40,8 +42,9 @@ class InputFormat:
     ``count`` says how many there will be (for the progress bar's estimate).
 
     A format is one reading function: for each input, a ``Record`` with its position, where it
-    is, and the profile (JSON text, a mapping, a ``Profile`` or a file), or the problems that
-    kept it from being one (a converter's ``ProfileError.problems``)."""
+    is, and the profile (JSON text, a mapping, a ``Profile`` or a file; or a document's file and
+    the ``resistx.interop`` converter that reads it), or the problems that kept it from being
+    one."""
 
     name: str
     matches: Callable[[Path], bool]
@@ -201,16 +204,3 @@ register(
         count=count_parquet,
     )
 )
-
-
-def converted(record: Record) -> Record:
-    """The record with its document converted to a profile, or the converter's problems."""
-    if record.convert is None:
-        return record
-    from resistx import interop  # noqa: PLC0415 - only when such a cohort is read
-
-    try:
-        profile = getattr(interop, record.convert)(record.source).profile
-    except resistx.ProfileError as e:
-        return attrs.evolve(record, source=None, problems=e.problems, convert=None)
-    return attrs.evolve(record, source=profile, convert=None)

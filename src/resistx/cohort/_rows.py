@@ -13,7 +13,7 @@ import attrs
 
 import resistx
 from resistx.cohort._concordance import Placement, place, regimen_for, rule_numbers
-from resistx.cohort._readers import Record, converted
+from resistx.cohort._readers import Record
 from resistx.cohort._result import Result, checked_settings, patient_id_of
 from resistx.io.profile import ProfileSource
 from resistx.model.profile import Profile
@@ -141,14 +141,25 @@ class Ranking:
     ranked: Ranked
 
 
-def _planned(index: int, source: ProfileSource, settings: Settings) -> Ranking | Result:
-    """The ranking of one profile, or the Result holding its input error (as ``outcome``)."""
+def _planned(
+    index: int, source: ProfileSource, settings: Settings, convert: str | None = None
+) -> Ranking | Result:
+    """The ranking of one profile, or the Result holding its input error (as ``outcome``):
+    a profile that does not load, a document its converter (``convert``) refuses, or either
+    out of scope."""
     try:
-        profile = resistx.load_profile(source)
+        profile = _converted(source, convert) if convert else resistx.load_profile(source)
         ranked = engine.ranking(profile, settings.preferences, settings.policy)
     except (resistx.ProfileError, resistx.OutOfScopeError) as e:
         return Result(index=index, patient_id=patient_id_of(source), error=e)
     return Ranking(index=index, patient_id=profile.patient_id, profile=profile, ranked=ranked)
+
+
+def _converted(source: ProfileSource, convert: str) -> Profile:
+    from resistx import interop  # noqa: PLC0415 - only when such a cohort is read
+
+    profile: Profile = getattr(interop, convert)(source).profile
+    return profile
 
 
 def entry(
@@ -180,11 +191,11 @@ def entry(
 def plan_records(records: Sequence[Record], settings: Settings) -> list[dict[str, Any]]:
     """The entries of a chunk of records, in order (what a worker process runs)."""
     out = []
-    for record in map(converted, records):
+    for record in records:
         result: Ranking | Result | None = _input_error(record)
         if result is None:
             assert record.source is not None  # noqa: S101 - a record without a problem has one
-            result = _planned(record.index, record.source, settings)
+            result = _planned(record.index, record.source, settings, record.convert)
         out.append(entry(result, record.where, record.next_treatment))
     return out
 
