@@ -25,7 +25,9 @@ from resistx.model.enums import (
 )
 from resistx.sequencing import engine, findings
 from resistx.sequencing.memo import Memo
+from resistx.sequencing.patient import Patient
 from resistx.sequencing.policies import YE2024
+from resistx.sequencing.policy import get as get_policy
 from resistx.sequencing.rule import Rule
 from resistx.sequencing.rules import RULES
 from resistx.sequencing.weights import DEFAULT as W
@@ -538,3 +540,31 @@ def test_the_history_inputs_a_patient_shares_between_policies_are_those_each_pol
         covers = ctx.call(engine._coverage)
         fresh = build.history(patient.facts, patient.molecular, covers)
         assert patient.inputs(covers)[Factor.HISTORY] == fresh
+
+
+@pytest.mark.parametrize("shared", ["ye2024", "practice-2026"])
+def test_a_patient_ranked_like_another_under_one_policy_gets_her_own_since_review(
+    monkeypatch: pytest.MonkeyPatch, shared: str
+) -> None:
+    """The since-review section is worked out per pair of rankings (this policy's and the
+    newer one's): two patients ranked alike under one of the two policies and differently
+    under the other each get the differences of their own pair."""
+    first, second = SCENARIOS[0], patient(biomarkers=[result("PIK3CA", "mutated")])
+    real = engine._ranked
+    policy = get_policy(shared)
+    fresh = attrs.evolve(YE2024.default_evidence())
+    evidence = fresh if shared == "ye2024" else policy.default_evidence()
+    of_first = real(
+        Patient.of(resistx.load_profile(first), resistx.Preferences()), policy, evidence
+    )
+
+    def ranked(patient_: Any, pol: Any, eb: Any) -> Any:
+        found = real(patient_, pol, eb)
+        return of_first if pol.name == shared else found  # every patient ranked as the first
+
+    monkeypatch.setattr(engine, "_ranked", ranked)
+    warm = (resistx.sequence(first, evidence=fresh), resistx.sequence(second, evidence=fresh))
+    engine._MEMOS.clear()
+    alone = resistx.sequence(second, evidence=attrs.evolve(fresh))
+    assert warm[0].since_review != warm[1].since_review
+    assert warm[1].since_review == alone.since_review
