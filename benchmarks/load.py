@@ -156,12 +156,22 @@ def import_figures(python: str, label: str, runs: int) -> dict[str, float]:
 _ENGINE = "import resistx; resistx.sequence"
 
 
-def public_figures(profiles: int) -> dict[str, float]:
-    """Medians through the public API only, so that an older install can run them too."""
+Inputs = tuple[list[dict[str, Any]], list[str], list[resistx.Plan]]
+
+
+def inputs(profiles: int) -> Inputs:
+    """The generated mappings, their JSON texts and 500 of their plans (seeded: every run and
+    install measures the same)."""
     rnd = random.Random(12)
     dicts = [generated(rnd, i) for i in range(profiles)]
     texts = [json.dumps(d) for d in dicts]
     plans = [resistx.sequence(resistx.load_profile(d)) for d in dicts[:500]]
+    return dicts, texts, plans
+
+
+def public_figures(given: Inputs) -> dict[str, float]:
+    """Medians through the public API only, so that an older install can run them too."""
+    dicts, texts, plans = given
     return {
         "load_profile(mapping), median (us)": median_us(resistx.load_profile, dicts),
         "load_profile(JSON text), median (us)": median_us(resistx.load_profile, texts),
@@ -170,12 +180,9 @@ def public_figures(profiles: int) -> dict[str, float]:
     }
 
 
-def plain_path_figures(profiles: int) -> dict[str, float]:
+def plain_path_figures(given: Inputs) -> dict[str, float]:
     """The same, with this install's compiled paths turned off."""
-    rnd = random.Random(12)
-    dicts = [generated(rnd, i) for i in range(profiles)]
-    texts = [json.dumps(d) for d in dicts]
-    plans = [resistx.sequence(resistx.load_profile(d)) for d in dicts[:500]]
+    dicts, texts, plans = given
     return {
         "load_profile(mapping), collecting path (us)": median_us(_load_slow, dicts),
         "load_profile(JSON text), json.loads + collecting path (us)": median_us(_load_slow, texts),
@@ -201,11 +208,12 @@ def main() -> None:
     parser.add_argument("--baseline-python", help="an interpreter with another resistx install")
     parser.add_argument("--public-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    figures = public_figures(args.profiles)
+    given = inputs(args.profiles)
+    figures = public_figures(given)
     if not args.public_only:
         if args.baseline_python:
             figures.update(_baseline(args.baseline_python, args.profiles))
-        figures.update(plain_path_figures(args.profiles))
+        figures.update(plain_path_figures(given))
         figures.update(import_figures(sys.executable, "this install", args.imports))
         if args.baseline_python:
             figures.update(import_figures(args.baseline_python, "baseline", args.imports))

@@ -72,6 +72,7 @@ def test_jsonl_in_jsonl_out_one_row_per_option_and_every_problem(
     assert typo["path"] == "$.treatments[0].drugs[0]" and typo["patient_id"].startswith(
         "synthetic-"
     )
+    assert typo["kind"] == "invalid"
     assert any(e["kind"] == "out_of_scope" and e["path"] == "$" for e in errors)
     planned = 152 - len(failed)
     said = capsys.readouterr().out
@@ -153,6 +154,26 @@ def test_a_next_treatment_column_naming_no_drug_is_an_error(tmp_path: Path) -> N
     assert error["path"] == "$.next_treatment[1]" and "fulvestrnt" in error["message"]
 
 
+def test_a_cell_or_item_that_is_no_json_object_is_an_error_never_a_file_read(
+    tmp_path: Path,
+) -> None:
+    """A profile cell is JSON text, never a path: a cell naming a file on disk is an error row
+    (load_profile alone would read the file), in Parquet as in JSON Lines and rows_for."""
+    [good] = profiles(1)
+    example = str(Path(__file__).parent.parent / "examples" / "01-esr1-mutated.json")
+    table = pa.table({"profile": [json.dumps(good), example, "not json"]})
+    pq.write_table(table, tmp_path / "in.parquet")
+    assert _cohort(str(tmp_path / "in.parquet"), "--out", str(tmp_path / "o.jsonl")) == 0
+    errors = _read_jsonl(tmp_path / "o.errors.jsonl")
+    assert [(e["index"], e["message"]) for e in errors] == [
+        (1, "the 'profile' cell is not a JSON object"),
+        (2, "the 'profile' cell is not a JSON object"),
+    ]
+    assert {r["index"] for r in _read_jsonl(tmp_path / "o.jsonl")} == {0}
+    [entry] = rows_for([example])
+    assert not entry["planned"] and entry["errors"][0]["message"] == "the item is not a JSON object"
+
+
 def test_parquet_without_pyarrow_says_which_extra(
     cohort_file: Path,
     tmp_path: Path,
@@ -167,6 +188,16 @@ def test_parquet_without_pyarrow_says_which_extra(
     assert (
         _cohort(str(cohort_file), "--out", str(tmp_path / "o.jsonl")) == 0
     )  # JSON Lines needs none
+
+
+def test_parquet_input_without_pyarrow_says_which_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pq.write_table(pa.table({"profile": [json.dumps(p) for p in profiles(2)]}), tmp_path / "in.pq")
+    for name in ("pyarrow", "pyarrow.parquet"):
+        monkeypatch.setitem(sys.modules, name, None)
+    assert _cohort(str(tmp_path / "in.pq"), "--out", str(tmp_path / "o.jsonl")) == 2
+    assert 'reading Parquet needs pyarrow: pip install "resistx[cohort]"' in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

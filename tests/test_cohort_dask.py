@@ -79,3 +79,17 @@ def test_a_bag_of_mappings_is_numbered_across_partitions(client: Client) -> None
     entries = dask_bag(bag).compute()
     assert [e["index"] for e in entries] == list(range(60))
     assert [e["options"] for e in entries] == [e["options"] for e in rows_for(cohort)]
+
+
+def test_blank_lines_in_several_partitions_take_no_index(client: Client, tmp_path: Path) -> None:
+    """Each partition's first index counts the inputs before it, not its lines: blank lines
+    anywhere in the file are no input, as in a local run."""
+    texts = [json.dumps(p) for p in profiles(120, seed=9)]
+    lines = [t for i, t in enumerate(texts) for t in ((t, "") if i % 7 == 3 else (t,))]
+    path = tmp_path / "blanks.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bag = dask_bag(path, blocksize=len(texts[0]) * 20)
+    assert bag.npartitions >= 4
+    on_cluster = bag.compute()
+    assert [e["index"] for e in on_cluster] == list(range(len(texts)))
+    assert [e["options"] for e in on_cluster] == [e["options"] for e in rows_for(texts)]

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 import resistx
+from resistx.cohort._writers import parquet
 from resistx.io.profile import ProfileSource
 
 
@@ -73,14 +74,23 @@ def format_of(path: Path) -> InputFormat:
 # -- JSON Lines ---------------------------------------------------------------------------------
 
 
+def text_record(
+    index: int, where: str, text: str, what: str, next_treatment: tuple[str, ...] | None = None
+) -> Record:
+    """A record of one profile's JSON text, or the problem that it is no JSON object: a text
+    of a cohort is never a file's path (``load_profile`` alone would read the file)."""
+    if not text.lstrip().startswith("{"):
+        problem = (("$", f"{what} is not a JSON object"),)
+        return Record(index=index, where=where, problems=problem, next_treatment=next_treatment)
+    return Record(index=index, where=where, source=text, next_treatment=next_treatment)
+
+
 def _jsonl_record(index: int, raw: bytes, where: str) -> Record:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return Record(index=index, where=where, problems=(("$", "the line is not UTF-8 text"),))
-    if not text.lstrip().startswith("{"):
-        return Record(index=index, where=where, problems=(("$", "the line is not a JSON object"),))
-    return Record(index=index, where=where, source=text)
+    return text_record(index, where, text, "the line")
 
 
 def read_jsonl(path: Path) -> Iterator[Record]:
@@ -120,11 +130,7 @@ _BATCH_ROWS = 4096
 
 
 def parquet_file(path: Path) -> Any:
-    try:
-        import pyarrow.parquet as pq  # noqa: PLC0415 - the cohort extra, only for Parquet
-    except ImportError:
-        raise resistx.MissingExtraError("reading Parquet needs pyarrow", "cohort") from None
-    return pq.ParquetFile(path)
+    return parquet("reading Parquet").ParquetFile(path)
 
 
 def _tidy(value: Any) -> Any:
@@ -153,7 +159,7 @@ def _json_row(index: int, where: str, row: dict[str, Any]) -> Record:
     if not isinstance(text, str):
         problem = f"the {PROFILE_COLUMN!r} cell is empty" if text is None else "not JSON text"
         return Record(index=index, where=where, problems=(("$", problem),), next_treatment=nxt)
-    return Record(index=index, where=where, source=text, next_treatment=nxt)
+    return text_record(index, where, text, f"the {PROFILE_COLUMN!r} cell", nxt)
 
 
 def read_parquet(path: Path) -> Iterator[Record]:

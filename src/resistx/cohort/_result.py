@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -12,6 +12,8 @@ import resistx
 from resistx.io.profile import ProfileSource, load_preferences
 from resistx.model.profile import Profile
 from resistx.sequencing.policy import get as get_policy
+
+T = TypeVar("T")
 
 
 def _one_outcome(result: Result, _attribute: attrs.Attribute[Any], error: object) -> None:
@@ -64,24 +66,42 @@ def patient_id_of(source: object) -> str | None:
     return None
 
 
+def attempt(
+    index: int,
+    source: ProfileSource,
+    then: Callable[[Profile], T],
+    convert: str | None = None,
+) -> T | Result:
+    """``then`` of the loaded profile, or the ``Result`` holding the input error that kept it
+    from one: a profile that does not load, a document its ``resistx.interop`` converter
+    (``convert``) refuses, or either out of scope. Any other exception is a bug and propagates."""
+    try:
+        return then(_converted(source, convert) if convert else resistx.load_profile(source))
+    except (resistx.ProfileError, resistx.OutOfScopeError) as e:
+        return Result(index=index, patient_id=patient_id_of(source), error=e)
+
+
+def _converted(source: ProfileSource, convert: str) -> Profile:
+    from resistx import interop  # noqa: PLC0415 - only when such a cohort is read
+
+    profile: Profile = getattr(interop, convert)(source).profile
+    return profile
+
+
 def outcome(
     index: int,
     source: ProfileSource,
     preferences: resistx.Preferences,
     policy: resistx.Policy | str | None,
     evidence: resistx.EvidenceBase | None,
-    *,
-    since_review: bool = True,
 ) -> Result:
-    """The plan or the input error for one profile; any other exception is a bug and propagates."""
-    try:
-        profile = resistx.load_profile(source)
-        plan = resistx.sequence(
-            profile, preferences, policy=policy, evidence=evidence, since_review=since_review
-        )
-    except (resistx.ProfileError, resistx.OutOfScopeError) as e:
-        return Result(index=index, patient_id=patient_id_of(source), error=e)
-    return Result(index=index, patient_id=profile.patient_id, plan=plan, profile=profile)
+    """The plan or the input error for one profile."""
+
+    def planned(profile: Profile) -> Result:
+        plan = resistx.sequence(profile, preferences, policy=policy, evidence=evidence)
+        return Result(index=index, patient_id=profile.patient_id, plan=plan, profile=profile)
+
+    return attempt(index, source, planned)
 
 
 def checked_settings(

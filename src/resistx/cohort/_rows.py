@@ -13,8 +13,8 @@ import attrs
 
 import resistx
 from resistx.cohort._concordance import Placement, place, regimen_for, rule_numbers
-from resistx.cohort._readers import Record
-from resistx.cohort._result import Result, checked_settings, patient_id_of
+from resistx.cohort._readers import Record, text_record
+from resistx.cohort._result import Result, attempt, checked_settings
 from resistx.io.profile import ProfileSource
 from resistx.model.profile import Profile
 from resistx.sequencing import engine
@@ -87,10 +87,10 @@ def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]
 
 def _option_part(o: resistx.Option) -> dict[str, Any]:
     """The columns an option gives its row. Plans share their option objects (the engine's
-    memo), so these are found by the option's identity; the entry holds the option, so the
-    identity cannot be reused while it stands."""
+    memo), so these are found by the option's identity; the entry holds the option, so no
+    other object can have that identity while it stands."""
     found = _PARTS.get(id(o))
-    if found is not None and found[0] is o:
+    if found is not None:
         return found[1]
     part = {
         "rank": o.rank,
@@ -144,22 +144,13 @@ class Ranking:
 def _planned(
     index: int, source: ProfileSource, settings: Settings, convert: str | None = None
 ) -> Ranking | Result:
-    """The ranking of one profile, or the Result holding its input error (as ``outcome``):
-    a profile that does not load, a document its converter (``convert``) refuses, or either
-    out of scope."""
-    try:
-        profile = _converted(source, convert) if convert else resistx.load_profile(source)
+    """The ranking of one profile (or converted document), or the Result of its input error."""
+
+    def ranking(profile: Profile) -> Ranking:
         ranked = engine.ranking(profile, settings.preferences, settings.policy)
-    except (resistx.ProfileError, resistx.OutOfScopeError) as e:
-        return Result(index=index, patient_id=patient_id_of(source), error=e)
-    return Ranking(index=index, patient_id=profile.patient_id, profile=profile, ranked=ranked)
+        return Ranking(index=index, patient_id=profile.patient_id, profile=profile, ranked=ranked)
 
-
-def _converted(source: ProfileSource, convert: str) -> Profile:
-    from resistx import interop  # noqa: PLC0415 - only when such a cohort is read
-
-    profile: Profile = getattr(interop, convert)(source).profile
-    return profile
+    return attempt(index, source, ranking, convert)
 
 
 def entry(
@@ -219,9 +210,8 @@ def rows_for(
     records = []
     for offset, item in enumerate(p for p in profiles if is_input(p)):
         where = f"item {start + offset}"
-        if isinstance(item, str) and not item.lstrip().startswith("{"):
-            problem = (("$", "not a JSON object"),)
-            records.append(Record(index=start + offset, where=where, problems=problem))
+        if isinstance(item, str):
+            records.append(text_record(start + offset, where, item, "the item"))
         else:
             records.append(Record(index=start + offset, where=where, source=item))
     return plan_records(records, settings)

@@ -65,6 +65,16 @@ class JsonLinesWriter:
         self._file.close()
 
 
+def parquet(what: str) -> Any:
+    """``pyarrow.parquet``, or a ``MissingExtraError`` saying that ``what`` needs the cohort
+    extra: the one check of every Parquet input and output."""
+    try:
+        import pyarrow.parquet as pq  # noqa: PLC0415 - the cohort extra, only for Parquet
+    except ImportError:
+        raise resistx.MissingExtraError(f"{what} needs pyarrow", "cohort") from None
+    return pq
+
+
 @functools.cache
 def _arrow_schema(columns: tuple[tuple[str, str], ...]) -> Any:
     import pyarrow as pa  # noqa: PLC0415 - the cohort extra, only for Parquet
@@ -83,10 +93,7 @@ class ParquetWriter:
     """Rows become Arrow columns as they come (compact), and a row group once enough are in."""
 
     def __init__(self, path: Path, columns: tuple[tuple[str, str], ...]) -> None:
-        try:
-            import pyarrow.parquet as pq  # noqa: PLC0415 - the cohort extra
-        except ImportError:
-            raise resistx.MissingExtraError("writing Parquet needs pyarrow", "cohort") from None
+        pq = parquet("writing Parquet")
         self.rows = 0
         self._columns = columns
         self._schema = _arrow_schema(columns)
@@ -125,12 +132,7 @@ def check_suffix(path: Path, option: str) -> None:
         msg = f"{option}: cannot write {path.name}: name it .parquet or .jsonl"
         raise resistx.ResistxError(msg)
     if path.suffix.lower() in PARQUET_SUFFIXES:
-        try:
-            import pyarrow.parquet  # noqa: F401, PLC0415
-        except ImportError:
-            raise resistx.MissingExtraError(
-                f"{option}: writing Parquet needs pyarrow", "cohort"
-            ) from None
+        parquet(f"{option}: writing Parquet")
 
 
 def open_writer(path: Path, columns: tuple[tuple[str, str], ...]) -> RowWriter:
