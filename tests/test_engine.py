@@ -568,3 +568,41 @@ def test_a_patient_ranked_like_another_under_one_policy_gets_her_own_since_revie
     alone = resistx.sequence(second, evidence=attrs.evolve(fresh))
     assert warm[0].since_review != warm[1].since_review
     assert warm[1].since_review == alone.since_review
+
+
+def test_results_that_differ_in_any_field_are_interned_apart() -> None:
+    """Results are interned by ``value()``, and keys compare them by identity: every field
+    is part of the value."""
+    from resistx.model.plan import Caution, Reason  # noqa: PLC0415
+    from resistx.sequencing.assess import FactorResult  # noqa: PLC0415
+    from resistx.sequencing.rule import Precedence  # noqa: PLC0415
+
+    reason = Reason(factor=Factor.EFFICACY, code="c", text="t", trials=(), references=())
+    caution = Caution(code="c", text="t", trials=(), references=())
+    changed: dict[str, Any] = {
+        "score": 1.0,
+        "reasons": (reason,),
+        "exclusions": (reason,),
+        "cautions": (caution,),
+        "demotions": frozenset({next(iter(Precedence))}),
+        "waits_on": ("HER2 IHC",),
+        "ceiling": 1,
+    }
+    assert set(changed) == {a.name for a in attrs.fields(FactorResult)}
+    base = FactorResult()
+    for name, value in changed.items():
+        assert attrs.evolve(base, **{name: value}).value() != base.value(), name
+
+
+def test_a_row_shared_by_patients_gives_each_the_tier_asked_for() -> None:
+    """A row's options are kept by (rank, tier): the same regimen at the same rank can be
+    preferred in one plan and an alternative in another."""
+    from resistx.model.enums import Tier  # noqa: PLC0415
+    from resistx.sequencing.assess import FactorResult  # noqa: PLC0415
+    from resistx.sequencing.ranking import Assessed, Row  # noqa: PLC0415
+
+    spec = YE2024.table(YE2024.default_evidence()).regimens[0]
+    row = Row.of(Assessed.of(spec, (FactorResult(),) * 4), W)
+    assert row.option(1, Tier.PREFERRED).tier is Tier.PREFERRED
+    assert row.option(1, Tier.ALTERNATIVE).tier is Tier.ALTERNATIVE
+    assert row.option(2, Tier.PREFERRED).rank == 2

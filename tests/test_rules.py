@@ -198,6 +198,15 @@ def test_rule_08_rb1_loss_leaves_cdk46_inhibitor_regimens_out() -> None:
         assert "biomarker_absent" in excluded_for(p, rid)
 
 
+def test_rule_08_an_exclusion_names_the_patients_own_rb1_result() -> None:
+    """The exclusion's text is memoised with a slot for the finding; each plan fills in its
+    patient's own result (date, sample, assay)."""
+    for date in ("2026-04-10", "2026-03-02"):
+        p = plan(biomarkers=[result("RB1", "loss", tested_on=date)])
+        [reason] = [r for r in exclusion(p, "abemaciclib").reasons if r.code == "biomarker_absent"]
+        assert f"RB1 loss ({date}, ctdna, ngs)" in reason.text and "\ue000" not in reason.text
+
+
 def test_rule_09_ccne1_amplification_offers_cdk2_inhibitor_trials() -> None:
     p = plan(biomarkers=[result("CCNE1", "amplified")])
     trials = {o.regimen.id for o in p.options if o.tier.value == "trial"}

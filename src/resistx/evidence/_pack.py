@@ -70,8 +70,7 @@ def build(data: Any, origin: str, base: EvidenceBase | None = None) -> EvidenceB
     if problems:
         raise EvidenceError(origin, problems)
     raw = _review_data() if base is None else _serde.to_dict(review)
-    # each trial's own dict (an amendment replaces its fields' lists, never changes them)
-    trials = [dict(t) for t in raw["trials"]]
+    trials = raw["trials"]  # built for this call (read or unstructured): amended in place
     by_key = {t["key"]: t for t in trials}
     for amendment in data.get("amendments", []):
         target = by_key[review.trial(amendment["trial"]).key]

@@ -223,7 +223,6 @@ def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
 
 def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs:
     """``covers``: whether a course holds the drugs of one of the policy's regimens."""
-    months = facts.cdk46i_months
     given = {drug_class(d) for d in facts.progressed_drugs}
     further = (m.esr1 is not None and DrugClass.ORAL_SERD not in given) or (
         m.akt_pathway is not None and not m.after_pi3k_or_akt
@@ -233,7 +232,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
     return HistoryInputs(
         visceral_crisis=facts.profile.visceral_crisis,
-        short_cdk46i=facts.short_cdk46i and months is not None,
+        short_cdk46i=facts.short_cdk46i,
         short_limit=facts.preferences.short_cdk46i_months,
         chemo_lines=facts.chemo_lines,
         tdxd_lines=facts.chemo_lines + tdxd_early,

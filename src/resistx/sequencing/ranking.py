@@ -117,9 +117,9 @@ class Row:
             band=band(a, w),
             regimen=(regimen := kinds.regimen(a.spec)),
             reasons=(reasons := tuple(chain.from_iterable(p.reasons for p in a.parts))),
-            cautions=(cautions := _cautions(a.parts)),
-            slotted=any(SLOT in t.text for t in (*reasons, *a.exclusions))
-            or any(SLOT in c.text for c in cautions),
+            cautions=_cautions(a.parts),
+            # no caution names a finding: only reasons and exclusions hold slots
+            slotted=any(SLOT in t.text for t in (*reasons, *a.exclusions)),
             exclusion=Exclusion(regimen=regimen, reasons=a.exclusions) if a.exclusions else None,
         )
 

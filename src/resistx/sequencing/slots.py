@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import attrs
 
-from resistx.model.plan import Caution, Exclusion, Option, Reason
+from resistx.model.plan import Exclusion, Option, Reason
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.findings import CDK46I_MONTHS, SLOT, slot
 
@@ -33,12 +33,11 @@ def _text(text: str, slots: dict[str, str]) -> str:
     return text
 
 
-T = TypeVar("T", Reason, Caution)
 U = TypeVar("U", Option, Exclusion)
-V = TypeVar("V", Reason, Caution, Option, Exclusion)
+V = TypeVar("V", Reason, Option, Exclusion)
 
 
-def _filled(items: tuple[T, ...], slots: dict[str, str]) -> tuple[T, ...]:
+def _filled(items: tuple[Reason, ...], slots: dict[str, str]) -> tuple[Reason, ...]:
     return tuple(_replaced(x, text=_text(x.text, slots)) if SLOT in x.text else x for x in items)
 
 
@@ -88,9 +87,7 @@ class Ranked:
             _copied(
                 self.options,
                 self.slotted_options,
-                lambda o: _replaced(
-                    o, reasons=_filled(o.reasons, slots), cautions=_filled(o.cautions, slots)
-                ),
+                lambda o: _replaced(o, reasons=_filled(o.reasons, slots)),
             ),
             _copied(
                 self.excluded,
