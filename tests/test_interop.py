@@ -218,9 +218,10 @@ def test_wrong_types_are_problems_at_their_paths(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(resistx.ProfileError) as info:
         from_phenopacket(packet)
     problems = dict(info.value.problems)
-    assert problems["$.subject.sex"] == "expected a string, got a number"
+    assert problems["$.subject.sex"] == "expected a string, got an integer 1"
     assert (
-        problems["$.medicalActions[0].treatment.doseIntervals"] == "expected a list, got a string"
+        problems["$.medicalActions[0].treatment.doseIntervals"]
+        == "expected a list, got a string '2024'"
     )
 
 

@@ -196,3 +196,50 @@ def test_a_missing_document_path_is_named_as_such_not_as_bad_json() -> None:
         from_fhir("examples/interop/no-such-bundle.fhir.json")
     assert "neither JSON text" in str(info.value)
     assert "path of a FHIR bundle file" in str(info.value)
+
+
+def test_a_positive_her2_result_beside_an_ihc_score_is_reported_not_overruled() -> None:
+    """IHC 0 and a positive HER2 interpretation disagree: the profile's own check says so,
+    rather than the score silently making the patient HER2 0 and in scope."""
+    data = bundle()
+    positive = copy.deepcopy(data["entry"][4])
+    positive["resource"]["id"] = "her2-interpretation"
+    positive["resource"]["code"] = {"coding": [{"system": "http://loinc.org", "code": "48676-1"}]}
+    positive["resource"]["valueCodeableConcept"] = {
+        "coding": [{"system": "http://loinc.org", "code": "LA6576-8"}]
+    }
+    data["entry"].append(positive)
+    with pytest.raises(resistx.ProfileError, match="her2"):
+        from_fhir(data)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"text": "Absent"},
+        {"coding": [{"system": "http://snomed.info/sct", "code": "260415000", "display": "x"}]},
+    ],
+)
+def test_a_variant_answered_absent_or_unreadably_is_never_a_mutation(answer: Any) -> None:
+    """A GenomicVariant whose answer says absent is not detected; one whose answer resistx
+    cannot read is no result, and the report says which element it skipped."""
+    data = bundle()
+    data["entry"][7]["resource"]["valueCodeableConcept"] = answer
+    conversion = from_fhir(data)
+    esr1 = [r for r in conversion.profile.biomarkers if r.gene == "ESR1"]
+    assert all(r.status.value != "mutated" for r in esr1)
+    if "coding" in answer:
+        assert not esr1
+        assert any(e.path.startswith("$.entry[7].resource") for e in conversion.unmapped)
+    else:
+        assert [r.status.value for r in esr1] == ["not_detected"]
+
+
+def test_a_biosample_of_a_tissue_resistx_does_not_know_is_an_assumption() -> None:
+    packet: dict[str, Any] = json.loads(
+        (FIXTURES / "01-esr1-mutated.phenopacket.json").read_text("utf-8")
+    )
+    for sample in packet.get("biosamples", []):
+        sample["sampledTissue"] = {"id": "UBERON:0002107", "label": "liver"}
+    conversion = from_phenopacket(packet)
+    assert any("liver" in e.text and "tissue" in e.text for e in conversion.assumptions)

@@ -15,6 +15,7 @@ import attrs
 
 from resistx.interop import codes
 from resistx.interop._genomic import Variant
+from resistx.interop._markers import Value
 from resistx.interop.conversion import Builder
 
 #: LOINC method answer for a sequencing assay (Genomics Reporting IG) -> resistx assay
@@ -64,8 +65,12 @@ def genomic_variant(
     """The ``Variant`` of a GenomicVariant Observation (its date is set by the caller)."""
     variant = Variant(path=path)
     if "valueCodeableConcept" in obs:
-        answer = first_code(b, obs["valueCodeableConcept"], f"{path}.valueCodeableConcept")
-        variant.present = _markers_polarity(answer)
+        apath = f"{path}.valueCodeableConcept"
+        answer = first_code(b, obs["valueCodeableConcept"], apath)
+        variant.present = Value(code=answer.code, label=answer.label).polarity()
+        if variant.present is None:  # neither present nor absent: no result at all
+            b.skip(apath, answer.code, f"variant answer {answer.label or answer.code}: not read")
+            variant.unread = True
     for cpath, component in b.items(obs.get("component"), f"{path}.component"):
         code = coded(b, component.get("code"), f"{cpath}.code", codes.LOINC).code
         value = _component_value(b, component, cpath)
@@ -88,12 +93,6 @@ def genomic_variant(
                 f"{path}.method", method.code, f"method {method.label}: not an assay resistx reads"
             )
     return variant
-
-
-def _markers_polarity(answer: Coded) -> bool | None:
-    if answer.code in codes.POSITIVE:
-        return True
-    return False if answer.code in codes.NEGATIVE else None
 
 
 def _specimen(

@@ -46,12 +46,15 @@ class Variant:
     #: found (True), looked for and not found (False), or not said (None: a phenopacket)
     present: bool | None = None
     status_word: str | None = None  # a phenopacket interpretationStatus
+    unread: bool = False  # an answer resistx cannot read (skipped, and so no result)
     acmg: str | None = None
     classification: str | None = None
     structural: str | None = None
 
 
 def _status(b: Builder, v: Variant) -> str | None:
+    if v.unread:
+        return None
     if v.present is False or (v.status_word == "REJECTED" and not v.hgvs):
         if v.present is None:
             b.assume(v.path, "gene rejected as a cause, with no variant: not detected")

@@ -60,7 +60,7 @@ class Reader:
         if value is None:
             return None
         if not isinstance(value, Mapping):
-            self.problem(path, f"expected an object, got {_type(value)}")
+            self.problem(path, f"expected an object, got {_serde._got(value)}")
             return None
         return value
 
@@ -69,7 +69,7 @@ class Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problem(path, f"expected a list, got {_type(value)}")
+            self.problem(path, f"expected a list, got {_serde._got(value)}")
             return []
         out = []
         for i, item in enumerate(value):
@@ -82,7 +82,7 @@ class Reader:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.problem(path, f"expected a string, got {_type(value)}")
+            self.problem(path, f"expected a string, got {_serde._got(value)}")
             return None
         return value
 
@@ -99,13 +99,3 @@ class Reader:
         except ValueError:
             self.problem(path, f"{_show.text(text)} is not a date (YYYY-MM-DD, or a date-time)")
             return None
-
-
-def _type(value: object) -> str:
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-    }.get(type(value), "an object" if isinstance(value, Mapping) else type(value).__name__)

@@ -124,6 +124,10 @@ class Builder(Reader):
         return None
 
     def _her2(self) -> str | None:
+        if self.her2_interpretation is not None and self.her2_interpretation[0]:
+            # positive, even beside IHC scores: load_profile checks that her2 and the tests
+            # agree, and says so when they do not (a score never overrules it silently)
+            return "positive"
         if self.lists["her2_tests"]:
             return None  # load_profile derives it from the tests
         if self.her2_interpretation is None:

@@ -195,7 +195,10 @@ def _origin(
         return
     spath, sample = biosamples[owner]
     tissue_id, tissue_label = _term(b, sample.get("sampledTissue"), f"{spath}.sampledTissue")
-    variant.sample = codes.UBERON_SAMPLE.get(tissue_id or "", "tissue")
+    variant.sample = codes.UBERON_SAMPLE.get(tissue_id or "")
+    if variant.sample is None:
+        variant.sample = "tissue"
+        b.assume(spath, f"sampled tissue {tissue_label or tissue_id}: read as tissue", tissue_id)
     variant.origin = "germline" if variant.sample in ("blood", "saliva") else "somatic"
     variant.tested_on = _date(b, sample.get("timeOfCollection"), f"{spath}.timeOfCollection")
     b.use(
