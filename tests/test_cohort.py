@@ -232,3 +232,29 @@ def test_the_rows_of_a_cohort_are_those_of_each_patients_whole_plan() -> None:
         ] == expected
         given = data.get("next_treatment")
         assert e["next"] == (place(plan, regimen_for(given)) if given else None)
+
+
+def test_a_planned_chunk_leaves_nothing_behind_once_the_memo_is_frozen() -> None:
+    """A worker freezes the engine's memo out of the collector's walks after each chunk; a
+    chunk still held in a reference cycle at that moment (an error's traceback reaches the
+    frame that lists the chunk) would stay in memory for good, chunk after chunk."""
+    import gc  # noqa: PLC0415
+
+    from resistx.cohort import _run  # noqa: PLC0415
+    from resistx.cohort._readers import Record  # noqa: PLC0415
+    from resistx.cohort._rows import Judged, Settings  # noqa: PLC0415
+
+    cohort = profiles(4, seed=5)
+    cohort[1]["treatments"][0]["drugs"] = ["palbocicilb"]  # an input error
+    cohort[2]["her2"] = "positive"  # out of scope
+    records = [Record(index=i, where=f"item {i}", source=p) for i, p in enumerate(cohort)]
+    gc.collect()
+    try:
+        for kinds in (("parquet", "jsonl"), ("jsonl", "jsonl")):
+            packed = _run.plan_packed(records, Settings(), kinds)
+            assert packed.patients == 4 and packed.error_rows == 2
+    finally:
+        gc.unfreeze()
+    left = [o for o in gc.get_objects() if isinstance(o, Judged)]
+    gc.collect()
+    assert left == []

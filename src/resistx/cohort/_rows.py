@@ -39,6 +39,7 @@ OPTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("next_rank", "int"),
     ("next_place", "str"),
 )
+SCORE_COLUMNS = ("molecular", "efficacy", "history", "balance", "total")
 #: one row per problem of an input that gave no plan
 ERROR_COLUMNS: tuple[tuple[str, str], ...] = (
     ("index", "int"),
@@ -78,39 +79,44 @@ def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]
     }
     rows = []
     for o in planned.ranked.options:
-        row = head | _option_part(o) | tail
+        row = head | dict(zip(PART_COLUMNS, option_part(o), strict=True)) | tail
         row["rules"] = list(row["rules"])  # each row its own lists
         row["codes"] = list(row["codes"])
         rows.append(row)
     return rows
 
 
-def _option_part(o: resistx.Option) -> dict[str, Any]:
-    """The columns an option gives its row. Plans share their option objects (the engine's
-    memo), so these are found by the option's identity; the entry holds the option, so no
-    other object can have that identity while it stands."""
+#: the columns an option gives its row, in ``OPTION_COLUMNS`` order
+PART_COLUMNS = ("rank", "regimen", "tier", *SCORE_COLUMNS, "rules", "codes")
+
+
+def option_part(o: resistx.Option) -> tuple[Any, ...]:
+    """The values an option gives its row (``PART_COLUMNS``). Plans share their option objects
+    (the engine's memo), so these are found by the option's identity; the entry holds the
+    option, so no other object can have that identity while it stands."""
     found = _PARTS.get(id(o))
     if found is not None:
         return found[1]
-    part = {
-        "rank": o.rank,
-        "regimen": o.regimen.id,
-        "tier": o.tier.value,
-        "molecular": o.scores.molecular,
-        "efficacy": o.scores.efficacy,
-        "history": o.scores.history,
-        "balance": o.scores.balance,
-        "total": o.scores.total,
-        "rules": rule_numbers(o.reasons),
-        "codes": tuple(dict.fromkeys(r.code for r in o.reasons)),
-    }
+    s = o.scores
+    part = (
+        o.rank,
+        o.regimen.id,
+        o.tier.value,
+        s.molecular,
+        s.efficacy,
+        s.history,
+        s.balance,
+        s.total,
+        rule_numbers(o.reasons),
+        tuple(dict.fromkeys(r.code for r in o.reasons)),
+    )
     if len(_PARTS) >= _PARTS_LIMIT:
         _PARTS.clear()
     _PARTS[id(o)] = (o, part)
     return part
 
 
-_PARTS: dict[int, tuple[resistx.Option, dict[str, Any]]] = {}
+_PARTS: dict[int, tuple[resistx.Option, tuple[Any, ...]]] = {}
 _PARTS_LIMIT = 65_536
 
 
@@ -153,42 +159,84 @@ def _planned(
     return attempt(index, source, ranking, convert)
 
 
-def entry(
-    outcome: Ranking | Result, where: str, next_column: tuple[str, ...] | None = None
-) -> dict[str, Any]:
-    """One patient's rows: ``options`` (one per option), ``errors`` (one per problem), and
-    ``next``, the ``Placement`` of the treatment given next when the column or profile states it."""
-    if isinstance(outcome, Result):
-        return {
-            "index": outcome.index,
-            "patient_id": outcome.patient_id,
-            "planned": False,
-            "next": None,
-            "options": [],
-            "errors": _error_rows(outcome, where),
-        }
-    given = next_column or outcome.profile.next_treatment
-    nxt = place(outcome.ranked, regimen_for(given)) if given else None
-    return {
-        "index": outcome.index,
-        "patient_id": outcome.patient_id,
-        "planned": True,
-        "next": nxt,
-        "options": _option_rows(outcome, nxt),
-        "errors": [],
-    }
+@attrs.frozen
+class Judged:
+    """One record of a chunk, planned: its ranking or its error, where it was read, and the
+    ``Placement`` of the treatment given next when the column or profile states it."""
+
+    outcome: Ranking | Result
+    where: str
+    next: Placement | None
 
 
-def plan_records(records: Sequence[Record], settings: Settings) -> list[dict[str, Any]]:
-    """The entries of a chunk of records, in order (what a worker process runs)."""
+def judged(records: Sequence[Record], settings: Settings) -> list[Judged]:
+    """The records of a chunk planned, in order (what a worker process runs)."""
     out = []
     for record in records:
         result: Ranking | Result | None = _input_error(record)
         if result is None:
             assert record.source is not None  # noqa: S101 - a record without a problem has one
             result = _planned(record.index, record.source, settings, record.convert)
-        out.append(entry(result, record.where, record.next_treatment))
+        nxt = None
+        if isinstance(result, Ranking):
+            given = record.next_treatment or result.profile.next_treatment
+            nxt = place(result.ranked, regimen_for(given)) if given else None
+        elif result.error is not None:
+            _without_frames(result.error)
+        out.append(Judged(result, record.where, nxt))
     return out
+
+
+def _without_frames(error: BaseException) -> None:
+    """A row says what the error says. The tracebacks of the error and of the exceptions it
+    was raised from reach, frame by frame, the one that lists the chunk: a cycle that a
+    worker's ``gc.freeze`` would keep in memory for good, chunk after chunk."""
+    seen: set[int] = set()
+    chain: list[BaseException | None] = [error]
+    while chain:
+        found = chain.pop()
+        if found is not None and id(found) not in seen:
+            seen.add(id(found))
+            found.__traceback__ = None
+            chain += (found.__cause__, found.__context__)
+
+
+def error_rows(chunk: Sequence[Judged]) -> list[dict[str, Any]]:
+    """One row per problem of the chunk's inputs that gave no plan."""
+    return [
+        row
+        for j in chunk
+        if isinstance(j.outcome, Result)
+        for row in _error_rows(j.outcome, j.where)
+    ]
+
+
+def entry(j: Judged) -> dict[str, Any]:
+    """One patient's rows: ``options`` (one per option), ``errors`` (one per problem), and
+    ``next``, the ``Placement`` of the treatment given next."""
+    o = j.outcome
+    if isinstance(o, Result):
+        return {
+            "index": o.index,
+            "patient_id": o.patient_id,
+            "planned": False,
+            "next": None,
+            "options": [],
+            "errors": _error_rows(o, j.where),
+        }
+    return {
+        "index": o.index,
+        "patient_id": o.patient_id,
+        "planned": True,
+        "next": j.next,
+        "options": _option_rows(o, j.next),
+        "errors": [],
+    }
+
+
+def plan_records(records: Sequence[Record], settings: Settings) -> list[dict[str, Any]]:
+    """The entries of a chunk of records, in order."""
+    return [entry(j) for j in judged(records, settings)]
 
 
 def is_input(item: object) -> bool:

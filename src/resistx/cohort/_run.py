@@ -13,10 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from resistx.cohort._columns import option_columns
 from resistx.cohort._concordance import Placement, Summary
 from resistx.cohort._readers import Record, format_of
-from resistx.cohort._rows import ERROR_COLUMNS, OPTION_COLUMNS, Settings, plan_records
-from resistx.cohort._writers import RowWriter, kind_of, open_writer, prepare
+from resistx.cohort._rows import (
+    ERROR_COLUMNS,
+    OPTION_COLUMNS,
+    Judged,
+    Ranking,
+    Settings,
+    entry,
+    error_rows,
+    judged,
+)
+from resistx.cohort._writers import RowWriter, arrow_table, kind_of, open_writer, prepare
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -56,24 +66,33 @@ class Packed:
 
 
 def plan_packed(records: list[Record], settings: Settings, kinds: tuple[str, str]) -> Packed:
-    """``plan_records``, its rows prepared for the files of ``kinds`` (options, errors), in the
-    process that planned them. Then what the chunk left in the engine's memo is frozen out of
+    """The chunk planned (``judged``), its rows prepared for the files of ``kinds`` (options,
+    errors), in the process that planned them: a Parquet file's option rows go straight from
+    the rankings into columns. Then what the chunk left in the engine's memo is frozen out of
     the garbage collector's walks (``gc.freeze``): the memo is long-lived and acyclic, and
     walking it again after every chunk cost a third of a run's time. Only the command's own
     processes do this; ``rows_for`` (Dask) leaves a worker's collector as it is."""
-    entries = plan_records(records, settings)
-    options = [row for e in entries for row in e["options"]]
-    errors = [row for e in entries for row in e["errors"]]
-    packed = Packed(
-        options=prepare(kinds[0], options, OPTION_COLUMNS),
-        option_rows=len(options),
+    packed = _packed(judged(records, settings), kinds)
+    gc.freeze()  # the chunk is gone by now: only the memo is frozen
+    return packed
+
+
+def _packed(chunk: list[Judged], kinds: tuple[str, str]) -> Packed:
+    if kinds[0] == "parquet":
+        columns, option_rows = option_columns(chunk)
+        options = arrow_table(columns, OPTION_COLUMNS)
+    else:
+        rows = [row for e in map(entry, chunk) for row in e["options"]]
+        options, option_rows = prepare(kinds[0], rows, OPTION_COLUMNS), len(rows)
+    errors = error_rows(chunk)
+    return Packed(
+        options=options,
+        option_rows=option_rows,
         errors=prepare(kinds[1], errors, ERROR_COLUMNS),
         error_rows=len(errors),
-        nexts=tuple(e["next"] for e in entries if e["planned"]),
-        patients=len(entries),
+        nexts=tuple(j.next for j in chunk if isinstance(j.outcome, Ranking)),
+        patients=len(chunk),
     )
-    gc.freeze()
-    return packed
 
 
 def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:

@@ -40,12 +40,16 @@ def prepare(kind: str, rows: list[dict[str, Any]], columns: tuple[tuple[str, str
     """Rows as the file of ``kind`` holds them: an Arrow table, or JSON Lines text. A worker
     process prepares its own rows, so the process that writes the file only writes."""
     if kind == "parquet":
-        import pyarrow as pa  # noqa: PLC0415 - the cohort extra, only for Parquet
-
-        schema = _arrow_schema(columns)
-        data = {name: [r[name] for r in rows] for name in schema.names}
-        return pa.Table.from_pydict(data, schema=schema)
+        names = [name for name, _kind in columns]
+        return arrow_table({name: [r[name] for r in rows] for name in names}, columns)
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def arrow_table(data: dict[str, list[Any]], columns: tuple[tuple[str, str], ...]) -> Any:
+    """Rows given column by column as the Arrow table a Parquet file of ``columns`` holds."""
+    import pyarrow as pa  # noqa: PLC0415 - the cohort extra, only for Parquet
+
+    return pa.Table.from_pydict(data, schema=_arrow_schema(columns))
 
 
 class JsonLinesWriter:

@@ -1,0 +1,41 @@
+"""A chunk's option rows column by column: what a Parquet row group holds, built from the
+rankings directly (a dict per row, then a list per column, cost as much as the ranking did)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import repeat
+from typing import Any
+
+from resistx.cohort._rows import OPTION_COLUMNS, PART_COLUMNS, Judged, Ranking, option_part
+
+
+def option_columns(chunk: Sequence[Judged]) -> tuple[dict[str, list[Any]], int]:
+    """The chunk's option rows as one list per column of ``OPTION_COLUMNS`` (the rows of
+    ``entry``, in order), and how many rows."""
+    columns: dict[str, list[Any]] = {name: [] for name, _kind in OPTION_COLUMNS}
+    parts = [columns[name] for name in PART_COLUMNS]
+    head = (columns["index"], columns["patient_id"])
+    tail = (columns["next_treatment"], columns["next_rank"], columns["next_place"])
+    rows = 0
+    for j in chunk:
+        planned = j.outcome
+        if not isinstance(planned, Ranking) or not planned.ranked.options:
+            continue
+        options = planned.ranked.options
+        n = len(options)
+        rows += n
+        nxt = j.next
+        for column, value in zip(
+            (*head, *tail),
+            (
+                planned.index,
+                planned.patient_id,
+                *((nxt.regimen, nxt.rank, nxt.place) if nxt else (None, None, None)),
+            ),
+            strict=True,
+        ):
+            column.extend(repeat(value, n))
+        for column, values in zip(parts, zip(*map(option_part, options), strict=True), strict=True):
+            column.extend(values)
+    return columns, rows
