@@ -53,6 +53,27 @@ def test_a_refuted_or_resolved_condition_is_no_comorbidity() -> None:
     assert [c.name.value for c in from_fhir(data).profile.comorbidities] == ["diabetes"]
 
 
+def test_a_provisional_condition_is_kept_for_its_cautions_and_said_to_be_unconfirmed() -> None:
+    """A suspected condition still calls for its cautions (a provisional diabetes for
+    alpelisib), but the conversion must say that it read an unconfirmed diagnosis as current."""
+    data = bundle("03-pik3ca-esr1-diabetes")
+    for status in ("provisional", "differential", "unconfirmed"):
+        data["entry"][1]["resource"]["verificationStatus"] = {
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                    "code": status,
+                }
+            ]
+        }
+        conversion = from_fhir(data)
+        assert [c.name.value for c in conversion.profile.comorbidities] == ["diabetes"]
+        said = [e for e in conversion.assumptions if e.path == "$.entry[1].resource"]
+        assert len(said) == 1 and status in said[0].text and "current" in said[0].text
+    confirmed = from_fhir(bundle("03-pik3ca-esr1-diabetes"))
+    assert not [e for e in confirmed.assumptions if e.path == "$.entry[1].resource"]
+
+
 def test_the_latest_ecog_is_the_patients() -> None:
     data = bundle()
     later = copy.deepcopy(data["entry"][5])

@@ -144,6 +144,9 @@ def _observation(
     b.rest(obs, path, (*_STRUCTURE, "code", "effectiveDateTime", *value_keys), _NOT_HELD)
 
 
+_UNCONFIRMED = ("provisional", "differential", "unconfirmed")
+
+
 def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
     meta = b.mapping(condition.get("meta"), f"{path}.meta") or {}
     profiles = " ".join(p for p in meta.get("profile", []) if isinstance(p, str))
@@ -168,6 +171,15 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
         b.skip(path, code.code, f"{code.label}: kept as free text in other_conditions")
     else:
         b.skip(path, code.code, "a condition without a code resistx reads or a name")
+        return
+    if verified.code in _UNCONFIRMED:
+        # a suspected condition still calls for its cautions; the reader is told it is one
+        b.assume(
+            path,
+            f"{name or code.label}: verification status {verified.code}, read as a current "
+            "condition",
+            code.code,
+        )
 
 
 def _medication_codes(b: Builder, resource: Mapping[str, Any], path: str) -> Coded:
