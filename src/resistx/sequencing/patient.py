@@ -12,7 +12,6 @@ from resistx.model.enums import Factor
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import Preferences, Profile
 from resistx.sequencing import inputs as build
-from resistx.sequencing import slots
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import Facts
 
@@ -20,12 +19,13 @@ from resistx.sequencing.facts import Facts
 @attrs.frozen
 class Patient:
     """What two policies' plans for one patient share: the facts, the mechanisms and the
-    Inputs that do not depend on the policy (the history's reads the policy's regimens)."""
+    Inputs that do not depend on the policy (the history's reads the policy's regimens). The
+    descriptions that fill a plan's slots are the plan's to make (``slots.descriptions``): a
+    ranking alone (a cohort's rows) has no use for them."""
 
     facts: Facts
     mechanisms: tuple[ResistanceMechanism, ...]
     findings: frozenset[tuple[str, Any]]
-    slots: dict[str, str]  # each finding's description, for the slots of memoised reasons
     molecular: build.MolecularInputs
     efficacy: build.EfficacyInputs
     balance: build.BalanceInputs
@@ -46,7 +46,6 @@ class Patient:
             facts,
             mechanisms,
             findings,
-            slots.descriptions(facts),
             molecular,
             build.efficacy(molecular, facts),
             build.balance(facts),

@@ -81,8 +81,14 @@ class Ranked:
     def exclusion(self, regimen_id: str) -> Exclusion | None:
         return next((e for e in self.excluded if e.regimen.id == regimen_id), None)
 
-    def filled(self, slots: dict[str, str]) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
-        """The options and exclusions with every slot filled with the patient's own text."""
+    def filled(
+        self, describe: Callable[[], dict[str, str]]
+    ) -> tuple[tuple[Option, ...], tuple[Exclusion, ...]]:
+        """The options and exclusions with every slot filled with the patient's own text
+        (``describe()``: each slot's text, asked for only when a slot is there to fill)."""
+        if not (self.slotted_options or self.slotted_exclusions):
+            return self.options, self.excluded
+        slots = describe()
         return (
             _copied(
                 self.options,
