@@ -206,6 +206,23 @@ def test_the_fixture_pack_builds() -> None:
     assert len(eb.trial("EMERALD").hazard_ratios) == len(REVIEW.trial("EMERALD").hazard_ratios) + 1
 
 
+def test_a_pack_built_on_the_reviews_records_equals_one_built_from_all_their_data() -> None:
+    """The loader structures only what a pack adds or amends and keeps the review's other
+    records as they are; the result is the evidence the whole data would give, and an
+    unamended review trial is the review's own object."""
+    from resistx import _data  # noqa: PLC0415
+    from resistx.evidence._pack import PACKS, _built_whole  # noqa: PLC0415
+
+    bundled_pack = json.loads(_data.read_text("resistx.evidence", *PACKS["2026.11"]))
+    for data in (_fixture(), bundled_pack):
+        built = build(copy.deepcopy(data), "pack")
+        assert built == _built_whole(copy.deepcopy(data), "pack", REVIEW, None)
+        amended = {a["trial"] for a in data.get("amendments", [])}
+        kept = [t for t in REVIEW.trials if t.key not in amended]
+        assert kept and all(built.trial(t.key) is t for t in kept)
+        assert all(built.trial(k) != REVIEW.trial(k) for k in amended)
+
+
 def _problems(data: dict[str, Any]) -> str:
     with pytest.raises(resistx.EvidenceError) as e:
         build(data, "fixture")

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from resistx import _data, _serde
 from resistx._errors import EvidenceError
 from resistx.evidence._base import EvidenceBase
@@ -69,6 +71,67 @@ def build(data: Any, origin: str, base: EvidenceBase | None = None) -> EvidenceB
     problems = list(_shape_problems(data, review))
     if problems:
         raise EvidenceError(origin, problems)
+    eb = _built_on(data, review, base)
+    if (
+        eb is not None
+        and not integrity_problems(eb, regimens.ALL_BY_ID)
+        and not pack_problems(eb, review)
+    ):
+        return eb
+    return _built_whole(data, origin, review, base)
+
+
+def _built_on(
+    data: dict[str, Any], review: EvidenceBase, base: EvidenceBase | None
+) -> EvidenceBase | None:
+    """The pack's evidence built on the review's own records: only the trials a pack amends,
+    and the pack's records, are structured; the others are the review's objects. None on any
+    problem: ``_built_whole`` then builds the whole again and names every problem."""
+    amended: dict[str, dict[str, Any]] = {}
+    raw_review: list[dict[str, Any]] = []
+    for a in data.get("amendments", []):
+        key = review.trial(a["trial"]).key
+        if key not in amended:  # the review's record as data (its file, or the given base's)
+            if base is None and not raw_review:
+                raw_review = _review_data()["trials"]
+            amended[key] = (
+                next(t for t in raw_review if t["key"] == key)
+                if base is None
+                else _serde.to_dict(review.trial(key))
+            )
+        target = amended[key]
+        for field in _AMENDABLE:
+            target[field] = [*target.get(field, []), *a.get(field, [])]
+    own_trials = data.get("trials", [])
+    document = {
+        "version": data["version"],
+        "source": data.get("source", ""),
+        "date": data.get("date"),
+        "extends": data["extends"],
+        "trials": [*amended.values(), *own_trials],  # one structuring for all that is new
+        "discrepancies": data.get("discrepancies", []),
+        "approvals": data.get("approvals", []),
+    }
+    try:
+        own = _serde.structure_or_problems(document, EvidenceBase)
+        structured = dict(zip(amended, own.trials, strict=False))
+        return attrs.evolve(
+            own,
+            trials=(
+                *(structured.get(t.key, t) for t in review.trials),
+                *own.trials[len(amended) :],
+            ),
+            discrepancies=(*review.discrepancies, *own.discrepancies),
+        )
+    except (_serde.DataProblemsError, ValueError, TypeError):
+        return None
+
+
+def _built_whole(
+    data: dict[str, Any], origin: str, review: EvidenceBase, base: EvidenceBase | None
+) -> EvidenceBase:
+    """The pack's evidence from the data of every record, the review's and the pack's, checked
+    as one file (what a pack with a problem takes, for the problems' paths and messages)."""
     raw = _review_data() if base is None else _serde.to_dict(review)
     trials = raw["trials"]  # built for this call (read or unstructured): amended in place
     by_key = {t["key"]: t for t in trials}
@@ -146,6 +209,8 @@ def pack_problems(eb: EvidenceBase, review: EvidenceBase) -> list[tuple[str, str
     problems: list[tuple[str, str]] = []
     for t in eb.trials:
         old = review.trial(t.key) if t.key in review else None
+        if old is t:  # the review's own record, not amended: nothing of the pack's in it
+            continue
         where = f"trial {t.key!r}"
         if old is None and not t.citation:
             problems.append((where, "a trial of a pack needs its primary citation"))
