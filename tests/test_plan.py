@@ -72,7 +72,14 @@ def figures(text: str) -> list[float]:
 
 
 def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float]:
-    out = {float(p.metastatic_chemotherapy_lines), prefs.short_cdk46i_months}
+    lines = p.metastatic_chemotherapy_lines
+    out = {float(lines), prefs.short_cdk46i_months}
+    if any(
+        not t.metastatic and resistx.DrugClass.CHEMOTHERAPY in t.drug_classes for t in p.treatments
+    ):
+        # DESTINY-Breast04 and TROPiCS-02 counted one (neo)adjuvant course followed by an early
+        # relapse as a line: the reason then says so and counts it
+        out.add(float(lines + 1))
     if p.cdk46i_months is not None:
         out.add(round(p.cdk46i_months, 1))
     return out
@@ -139,11 +146,33 @@ LONG_ESR1 = resistx.load_profile(
     }
 )
 
+#: two metastatic chemotherapy lines and an adjuvant course with relapse at once: TROPiCS-02's
+#: count of 3 lines is the patient's own figure (found by hypothesis)
+ADJUVANT_COUNTED = resistx.load_profile(
+    {
+        "schema_version": 1,
+        "hormone_receptor": "positive",
+        "her2": "0",
+        "treatments": [
+            {"drugs": ["palbociclib", "letrozole"]},
+            {"drugs": ["capecitabine"]},
+            {"drugs": ["capecitabine"], "started_on": "2020-01-01"},
+            {
+                "drugs": ["capecitabine"],
+                "setting": "adjuvant",
+                "started_on": "2020-01-01",
+                "ended_on": "2020-01-01",
+            },
+        ],
+    }
+)
+
 
 @pytest.mark.parametrize("policy", POLICIES)
 @given(strategies.profiles, strategies.preferences)
 # a population label quoted from the evidence ("prior CDK4/6i >=12 months") is no figure
 @example(profile=LONG_ESR1, prefs=resistx.Preferences())
+@example(profile=ADJUVANT_COUNTED, prefs=resistx.Preferences())
 def test_every_option_is_explained_from_the_evidence(
     policy: str, profile: resistx.Profile, prefs: resistx.Preferences
 ) -> None:
