@@ -349,14 +349,16 @@ def test_a_new_input_format_is_one_reading_function(
 def test_a_run_in_this_process_leaves_its_garbage_collector_as_it_was(
     cohort_file: Path, tmp_path: Path
 ) -> None:
-    """The command collects less often while it plans; a caller running it in-process gets
-    its own thresholds back."""
+    """The command (and ``rows_for``) collects less often while it plans; a caller running it
+    in-process gets its own thresholds back."""
     import gc  # noqa: PLC0415
 
     before = gc.get_threshold()
     gc.set_threshold(1234, 5, 6)
     try:
         assert _cohort(str(cohort_file), "--out", str(tmp_path / "a.jsonl")) == 0
+        assert gc.get_threshold() == (1234, 5, 6)
+        assert rows_for(cohort_file.read_text(encoding="utf-8", errors="replace").splitlines()[:5])
         assert gc.get_threshold() == (1234, 5, 6)
     finally:
         gc.set_threshold(*before)

@@ -93,3 +93,36 @@ def test_blank_lines_in_several_partitions_take_no_index(client: Client, tmp_pat
     on_cluster = bag.compute()
     assert [e["index"] for e in on_cluster] == list(range(len(texts)))
     assert [e["options"] for e in on_cluster] == [e["options"] for e in rows_for(texts)]
+
+
+def test_a_path_is_planned_and_written_in_one_task_per_partition_as_the_bag_writes_it(
+    client: Client, cohort_path: Path, tmp_path: Path
+) -> None:
+    """``write_partitions(path)`` plans each partition where it writes it, without the
+    entries' dicts: the same files as ``write_partitions(dask_bag(path))``, errors included."""
+    _ = client
+    head = cohort_path.read_text(encoding="utf-8").splitlines()[:700]
+    head[5] = head[5].replace('"positive"', '"negative"', 1)  # out of scope: an error row
+    small = tmp_path / "small.jsonl"
+    small.write_text("\n".join(head) + "\n\n", encoding="utf-8")  # a blank line at the end
+    blocksize = len(head[0]) * 200
+    by_bag = write_partitions(dask_bag(small, blocksize=blocksize), tmp_path / "bag")
+    by_path = write_partitions(small, tmp_path / "path", blocksize=blocksize)
+    names = sorted(p.name for p in (tmp_path / "bag").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "path").iterdir())
+    assert len([n for n in names if n.endswith(".parquet")]) >= 3
+    assert by_path == by_bag > 0
+    for name in names:
+        if name.endswith(".parquet"):
+            assert pq.read_table(tmp_path / "path" / name).equals(
+                pq.read_table(tmp_path / "bag" / name)
+            )
+        else:
+            bag_text = (tmp_path / "bag" / name).read_text(encoding="utf-8")
+            assert (tmp_path / "path" / name).read_text(encoding="utf-8") == bag_text
+    errors = "".join(
+        (tmp_path / "path" / n).read_text(encoding="utf-8") for n in names if n.endswith("jsonl")
+    )
+    assert '"out_of_scope"' in errors
+    with pytest.raises(TypeError, match="dask_bag's"):
+        write_partitions(dask_bag(small), tmp_path / "x", policy="ye2024")

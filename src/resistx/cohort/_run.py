@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import itertools
 import signal
@@ -18,6 +17,7 @@ from resistx.cohort._columns import option_columns
 from resistx.cohort._concordance import Summary
 from resistx.cohort._readers import Record, format_of
 from resistx.cohort._rows import (
+    COLLECTION_THRESHOLDS,
     ERROR_COLUMNS,
     OPTION_COLUMNS,
     Judged,
@@ -25,6 +25,7 @@ from resistx.cohort._rows import (
     Settings,
     entry,
     error_rows,
+    fewer_collections,
     judged,
 )
 from resistx.cohort._writers import RowWriter, arrow_table, kind_of, open_writer, prepare
@@ -48,26 +49,10 @@ class Outcome:
     summary: Summary = attrs.field(factory=Summary)
 
 
-#: the garbage collector's thresholds in the command's own processes: a young collection every
-#: 10,000 allocations, not 700 (a patient allocates thousands of short-lived objects; with
-#: Python's default a worker spent about 2% of its time collecting them, measured)
-COLLECTION_THRESHOLDS = (10_000, 10, 10)
-
-
 def _quiet_worker() -> None:
     """Ctrl-C is the main process's to handle: it stops at a whole chunk and closes the files."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(*COLLECTION_THRESHOLDS)
-
-
-@contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    before = gc.get_threshold()
-    gc.set_threshold(*COLLECTION_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 @attrs.frozen
@@ -204,7 +189,7 @@ def run(
     out_writer = open_writer(out, OPTION_COLUMNS)
     error_writer = open_writer(errors, ERROR_COLUMNS)
     try:
-        with _StopFlag() as stop, _fewer_collections():
+        with _StopFlag() as stop, fewer_collections():
             for packed in planned:
                 _take(packed, out_writer, error_writer, result)
                 if bar is not None:
