@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -27,6 +28,11 @@ def regimen_for(drug_names: Sequence[str]) -> str:
     """The regimen id the engine gives these drugs (``["Piqray", "Faslodex"]`` is
     ``alpelisib+fulvestrant``; cytotoxic drugs alone are ``chemotherapy``); drugs that make no
     regimen of the engine's are named by their generic names joined with ``+``."""
+    return _regimen_for(tuple(drug_names))
+
+
+@functools.lru_cache(maxsize=4_096)  # a cohort states the same few treatments again and again
+def _regimen_for(drug_names: tuple[str, ...]) -> str:
     found = [drugs.lookup(name) for name in drug_names]
     names = frozenset(d.name if d else name for d, name in zip(found, drug_names, strict=True))
     if found and all(d is not None and d.drug_class is DrugClass.CHEMOTHERAPY for d in found):

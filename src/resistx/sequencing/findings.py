@@ -153,10 +153,10 @@ def reconcile(
     gene: str, results: Iterable[BiomarkerResult], progression: dt.date | None
 ) -> GeneState:
     """The state of one gene from all its results (any order) and the latest progression."""
-    ordered = sorted(results, key=result_order)
-    if len(ordered) == 1:  # most genes have one result: nothing to reconcile
-        return _one(gene, ordered[0], progression)
-    return _reconciled(gene, ordered, progression)
+    given = results if isinstance(results, list | tuple) else list(results)
+    if len(given) == 1:  # most genes have one result: nothing to order or reconcile
+        return _one(gene, given[0], progression)
+    return _reconciled(gene, sorted(given, key=result_order), progression)
 
 
 def _one(gene: str, r: BiomarkerResult, progression: dt.date | None) -> GeneState:
