@@ -251,6 +251,18 @@ def test_a_pack_trial_needs_a_citation_and_verified_figures() -> None:
     assert "verification" in said
 
 
+def test_a_figure_an_amendment_adds_needs_its_verification_too() -> None:
+    """An amended review trial is the pack's as well: a figure it adds without a verification
+    level is refused, like one of the pack's own trials (the review's own figures need none)."""
+    data = _fixture()
+    amendment = next(a for a in data["amendments"] if a.get("hazard_ratios") or a.get("endpoints"))
+    field = "hazard_ratios" if amendment.get("hazard_ratios") else "endpoints"
+    amendment[field][0]["verification"] = None
+    said = _problems(data)
+    assert f"trial {amendment['trial']!r}" in said or amendment["trial"] in said
+    assert "needs its verification" in said
+
+
 def test_a_pack_may_name_later_regimens_but_no_unknown_one() -> None:
     data = _fixture()
     data["trials"][0]["arms"][0]["regimen"] = "made-up-regimen"
