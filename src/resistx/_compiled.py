@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
 import types
 import typing
@@ -71,9 +72,21 @@ def _bool(value: Any) -> bool:
 def _date(value: Any) -> dt.date:
     if type(value) is dt.date:
         return value
-    if type(value) is not str or not _serde._ISO_DATE.fullmatch(value):
+    if type(value) is not str:
         _doubt()
-    return dt.date.fromisoformat(value)
+    return _iso_date(value)
+
+
+# the names and dates of a cohort repeat from one profile to the next: each distinct text is
+# read once (a doubt is an exception, and an exception is never cached)
+_SEEN = 16_384
+
+
+@functools.lru_cache(maxsize=_SEEN)
+def _iso_date(text: str) -> dt.date:
+    if not _serde._ISO_DATE.fullmatch(text):
+        _doubt()
+    return dt.date.fromisoformat(text)
 
 
 def _enum(t: type[enum.Enum]) -> Structurer:
@@ -143,9 +156,10 @@ def _literal(allowed: tuple[Any, ...]) -> Structurer:
 
 def _known(normalise: Callable[[str], Any]) -> Structurer:
     """A name that ``normalise`` knows, as it normalises it."""
+    normalised = functools.lru_cache(maxsize=_SEEN)(normalise)
 
     def structure(value: Any) -> Any:
-        found = normalise(_str(value))
+        found = normalised(_str(value))
         if found is None:
             _doubt()
         return found
@@ -154,7 +168,12 @@ def _known(normalise: Callable[[str], Any]) -> Structurer:
 
 
 def _drug_name(name: Any) -> str:
-    drug = drugs.lookup(_str(name))
+    return _drug(_str(name))
+
+
+@functools.lru_cache(maxsize=_SEEN)
+def _drug(name: str) -> str:
+    drug = drugs.lookup(name)
     if drug is None:
         _doubt()
     return drug.name
