@@ -1,5 +1,6 @@
 """A chunk's option rows column by column: what a Parquet row group holds, built from the
-rankings directly (a dict per row, then a list per column, cost as much as the ranking did)."""
+rankings directly (a dict per row and then a list per column cost about as much as ranking the
+patient had: 56 against 51 us a profile in a cohort worker, measured)."""
 
 from __future__ import annotations
 
