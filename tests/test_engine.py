@@ -106,6 +106,15 @@ SCENARIOS: list[dict[str, Any]] = [
         ],
         her2="low",
     ),
+    # an ERBB2 amplification beside HER2 0 (rule 42), a tumour PALB2 and a BRCA2 loss (rule 26)
+    patient(
+        biomarkers=[
+            *NEGATIVE,
+            result("ERBB2", "amplified", sample="tissue"),
+            result("PALB2", "mutated", sample="tissue"),
+            result("BRCA2", "loss", sample="tissue"),
+        ]
+    ),
     # the comorbidity cautions no scenario above shows (rule 12)
     patient(
         schema_version=2,

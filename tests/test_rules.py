@@ -609,3 +609,54 @@ def test_rule_06_chemotherapy_then_adcs_then_endocrine_when_nothing_is_actionabl
     p = plan(biomarkers=NEGATIVE)
     assert p.options[0].regimen.id == "chemotherapy" and p.options[0].tier.value == "preferred"
     assert rank(p, "sacituzumab-govitecan") < min(_endocrine_ranks(p))
+
+
+# -- a second blind review (a breast oncologist reading ten new plans): what it found ----------
+
+
+def test_a_tumour_palb2_mutation_asks_for_a_germline_palb2_test_that_could_open_a_parp_inhibitor() -> (
+    None
+):
+    """A somatic PALB2 mutation opens no PARP inhibitor, a germline one does (TBCRC 048): the
+    plan must ask for the germline test, as a step that can change the order."""
+    p = plan(biomarkers=[*NEGATIVE, result("PALB2", "mutated", sample="tissue")])
+    assert excluded_for(p, "olaparib") == {"biomarker_absent"}
+    asks = [a for a in p.actions if a.code == "test_germline" and a.genes == ("PALB2",)]
+    assert len(asks) == 1
+    assert "germline PALB2" in asks[0].text and "TBCRC 048" in asks[0].text
+    assert "does not wait" not in asks[0].text
+
+
+def test_a_brca2_loss_is_not_called_a_mutation_nor_said_to_open_a_parp_inhibitor() -> None:
+    """The review's PARP evidence is for BRCA1/2 mutations; a tumour BRCA2 'loss' leaves the
+    PARP inhibitors out, and the plan must not call it a mutation whose PARP option 'does not
+    wait' (it contradicted its own exclusion); it asks for the germline test instead."""
+    p = plan(biomarkers=[*NEGATIVE, result("BRCA2", "loss", sample="tissue")])
+    assert excluded_for(p, "olaparib") == {"biomarker_absent"}
+    texts = " ".join(a.text for a in p.actions)
+    assert "BRCA2 mutation" not in texts and "does not wait" not in texts
+    ask = next(a for a in p.actions if a.code == "test_germline" and a.genes == ("BRCA2",))
+    assert "BRCA2 loss" in ask.text and "mutation" in ask.text
+
+
+@pytest.mark.parametrize(
+    ("her2", "status"), [("0", "amplified"), ("ultralow", "amplified"), ("low", "overexpressed")]
+)
+def test_an_erbb2_amplification_beside_a_her2_negative_result_asks_to_retest_her2_first(
+    her2: str, status: str
+) -> None:
+    """ERBB2 amplified (or overexpressed) on NGS disagrees with HER2 0, ultralow or low: the
+    disease may be HER2-positive, which is outside the review; retesting HER2 comes first."""
+    p = plan(her2=her2, biomarkers=[*NEGATIVE, result("ERBB2", status, sample="tissue")])
+    retest = [a for a in p.actions if a.code == "retest_her2"]
+    assert len(retest) == 1 and retest[0].genes == ("ERBB2",)
+    assert p.actions[0] == retest[0]
+    assert f"HER2 {her2}" in retest[0].text and "HER2-positive" in retest[0].text
+    quiet = plan(her2=her2, biomarkers=[*NEGATIVE, result("ERBB2", "not_detected")])
+    assert not [a for a in quiet.actions if a.code == "retest_her2"]
+
+
+def test_the_her2_test_asked_for_an_unknown_status_also_rules_out_her2_positive_disease() -> None:
+    p = plan(her2="unknown", biomarkers=NEGATIVE)
+    action = next(a for a in p.actions if a.code == "test_her2")
+    assert "HER2-positive" in action.text and "DESTINY-Breast04" in action.text

@@ -47,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     patient.ribociclib_monitoring,
     balance.toxicity_and_cost,
     # plan-level
+    actions.her2_discordant,
     actions.conflicts,
     actions.retest,
     actions.ask_her2_test,

@@ -1,12 +1,12 @@
-"""Plan-level rules: steps before choosing (retest, test HER2, test the homologous-recombination
-genes, germline testing) and disagreements between results (rules 15, 21, 25, 26), and the
-regulatory status of a regimen (rule 24)."""
+"""Plan-level rules: steps before choosing (retest, test HER2, retest HER2 against an ERBB2
+finding, test the homologous-recombination genes, germline testing) and disagreements between
+results (rules 15, 21, 25, 26, 42), and the regulatory status of a regimen (rule 24)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor, Her2Status, Origin, Sample
+from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin, Sample
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
@@ -124,7 +124,8 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "HER2 unknown: test it",
     None,
     condition="HER2 status unknown.",
-    effect="An action to test HER2 by IHC, since HER2-low opens trastuzumab deruxtecan.",
+    effect="An action to test HER2 by IHC (ISH if IHC 2+): a HER2-positive result puts the "
+    "disease outside the review, and HER2-low opens trastuzumab deruxtecan.",
     codes=("test_her2",),
     trials=("DESTINY-Breast04",),
 )
@@ -134,9 +135,41 @@ def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             code="test_her2",
             genes=("ERBB2",),
             first=True,
-            text="Test HER2 by IHC: HER2-low disease opens trastuzumab deruxtecan "
+            text="Test HER2 by IHC (ISH if IHC 2+): HER2-positive disease is outside the review "
+            "and has treatments of its own; HER2-low disease opens trastuzumab deruxtecan "
             "(DESTINY-Breast04).",
         )
+
+
+# rule 42: an ERBB2 amplification beside a HER2-negative result: retest HER2 first
+@rule(
+    42,
+    "ERBB2 amplified beside a HER2-negative result: retest HER2",
+    None,
+    condition="An ERBB2 amplification or overexpression on record (tissue or ctDNA) while HER2 "
+    "is 0, ultralow or low.",
+    effect="An action, before every other, to retest HER2 by IHC and ISH: the disease may be "
+    "HER2-positive, which is outside the review (a resistx safeguard; the review does not discuss "
+    "ERBB2 on NGS).",
+    codes=("retest_her2",),
+)
+def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if facts.her2 not in (Her2Status.ZERO, Her2Status.ULTRALOW, Her2Status.LOW):
+        return
+    st = facts.state("ERBB2")
+    if st is None or st.finding is None:
+        return
+    r = st.finding.result
+    if r.status not in (BiomarkerStatus.AMPLIFIED, BiomarkerStatus.OVEREXPRESSED):
+        return
+    yield PlanEffect(
+        code="retest_her2",
+        genes=("ERBB2",),
+        first=True,
+        text=f"Retest HER2 by IHC and ISH before choosing: ERBB2 {r.status.value} "
+        f"{st.finding.describe()} disagrees with HER2 {facts.her2.value}. HER2-positive disease is "
+        "outside the review and would change every option here.",
+    )
 
 
 # rule 26: homologous-recombination genes: test, and test the germline
@@ -144,10 +177,13 @@ def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     26,
     "Homologous-recombination genes: test, and test the germline",
     None,
-    condition="BRCA1, BRCA2 or PALB2 untested; or a tumour (somatic) BRCA1/2 finding with no "
-    "germline result for that gene.",
-    effect="An action to test the untested genes; germline testing and genetic counselling for "
-    "a tumour BRCA1/2 finding. Neither is a precondition for an option already open.",
+    condition="BRCA1, BRCA2 or PALB2 untested; or a tumour (somatic) BRCA1/2 or PALB2 finding "
+    "with no germline result for that gene.",
+    effect="An action to test the untested genes. Germline testing and genetic counselling for a "
+    "tumour finding: after a tumour BRCA1/2 mutation the PARP inhibitor does not wait on it; "
+    "after a tumour PALB2 finding, or a BRCA1/2 finding that is not a mutation (a loss, an "
+    "amplification), no PARP inhibitor is matched and a germline mutation would open one, so "
+    "the test comes before choosing.",
     codes=("test_hrd_genes", "test_germline"),
     trials=("TBCRC 048",),
 )
@@ -172,7 +208,7 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}",
         )
-    for gene in ("BRCA1", "BRCA2"):
+    for gene in HRD_GENES:
         st = facts.state(gene)
         if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
             continue
@@ -180,13 +216,33 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             r.gene == gene and r.origin is Origin.GERMLINE for r in facts.profile.biomarkers
         )
         if not germline_on_record:
-            yield PlanEffect(
-                code="test_germline",
-                genes=(gene,),
-                text=f"Tumour {gene} mutation: offer germline {gene} testing and genetic "
-                "counselling (a germline mutation concerns the family too); the PARP-inhibitor "
-                "option does not wait on it.",
-            )
+            yield _germline_test(gene, st.finding.result.status)
+
+
+def _germline_test(gene: str, status: BiomarkerStatus) -> PlanEffect:
+    """The germline test a tumour finding of an HRD gene asks for, worded by what it opens."""
+    if gene != "PALB2" and status is BiomarkerStatus.MUTATED:
+        return PlanEffect(
+            code="test_germline",
+            genes=(gene,),
+            text=f"Tumour {gene} mutation: offer germline {gene} testing and genetic "
+            "counselling (a germline mutation concerns the family too); the PARP-inhibitor "
+            "option does not wait on it.",
+        )
+    what = "mutation" if status is BiomarkerStatus.MUTATED else status.value
+    why = (
+        "a somatic PALB2 mutation opens no PARP inhibitor, a germline one does (TBCRC 048)"
+        if gene == "PALB2"
+        else f"a {gene} {what} is not the mutation the PARP-inhibitor evidence selected, so none "
+        "is matched; a germline mutation would open one (TBCRC 048)"
+    )
+    return PlanEffect(
+        code="test_germline",
+        genes=(gene,),
+        first=True,
+        text=f"Tumour {gene} {what}: test germline {gene}, with genetic counselling, before "
+        f"choosing: {why}.",
+    )
 
 
 # rule 24: investigational regimens: within a clinical trial
