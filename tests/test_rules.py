@@ -660,3 +660,16 @@ def test_the_her2_test_asked_for_an_unknown_status_also_rules_out_her2_positive_
     p = plan(her2="unknown", biomarkers=NEGATIVE)
     action = next(a for a in p.actions if a.code == "test_her2")
     assert "HER2-positive" in action.text and "DESTINY-Breast04" in action.text
+
+
+def test_an_unknown_menopausal_status_is_said_to_matter_for_the_endocrine_options() -> None:
+    """Before the menopause an aromatase inhibitor or fulvestrant needs ovarian suppression, and
+    EMERALD enrolled postmenopausal patients: an unknown status must be named, not passed over."""
+    unknown = plan(schema_version=2, menopausal_status="unknown", biomarkers=NEGATIVE)
+    said = [n for n in unknown.notes if n.startswith("Menopausal status unknown")]
+    assert len(said) == 1 and "ovarian function suppression" in said[0] and "EMERALD" in said[0]
+    for known in (
+        plan(schema_version=2, menopausal_status="postmenopausal", biomarkers=NEGATIVE),
+        plan(schema_version=2, sex="male", biomarkers=NEGATIVE),
+    ):
+        assert not [n for n in known.notes if n.startswith("Menopausal status unknown")]

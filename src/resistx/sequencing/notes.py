@@ -90,6 +90,12 @@ def _state(facts: Facts) -> list[str]:
             "needs ovarian function suppression (rule 40), as the review's trials required; EMERALD "
             "enrolled postmenopausal patients."
         )
+    elif p.menopausal_status is MenopausalStatus.UNKNOWN:
+        out.append(
+            "Menopausal status unknown: read as postmenopausal. Before the menopause an aromatase "
+            "inhibitor or fulvestrant needs ovarian function suppression (rule 40), and EMERALD "
+            "enrolled postmenopausal patients."
+        )
     if p.as_of is None:
         when = facts.decision_date
         out.append(
