@@ -673,3 +673,16 @@ def test_an_unknown_menopausal_status_is_said_to_matter_for_the_endocrine_option
         plan(schema_version=2, sex="male", biomarkers=NEGATIVE),
     ):
         assert not [n for n in known.notes if n.startswith("Menopausal status unknown")]
+
+
+def test_capivasertib_cautions_name_diarrhoea_among_its_most_common_grade_3_events() -> None:
+    """The review: 'the most common grade 3-4 AEs were hypertension (32%), diarrhoea (14%), and
+    rash (20%) in the capivasertib-treated group'; diarrhoea is also its most frequent event of
+    any grade in FAKTION (81%). A plan's capivasertib option must caution it."""
+    p = plan(biomarkers=[result("AKT1", "mutated"), result("ESR1", "not_detected")])
+    capivasertib = option(p, "capivasertib+fulvestrant")
+    terms = {c.term for c in capivasertib.cautions}
+    assert {"hypertension", "rash", "diarrhea", "hyperglycemia"} <= terms
+    diarrhoea = next(c for c in capivasertib.cautions if c.term == "diarrhea")
+    assert diarrhoea.percent == 14.0 and "81% any grade" in diarrhoea.text
+    assert "FAKTION" in diarrhoea.trials
