@@ -686,3 +686,15 @@ def test_capivasertib_cautions_name_diarrhoea_among_its_most_common_grade_3_even
     diarrhoea = next(c for c in capivasertib.cautions if c.term == "diarrhea")
     assert diarrhoea.percent == 14.0 and "81% any grade" in diarrhoea.text
     assert "FAKTION" in diarrhoea.trials
+
+
+def test_a_trial_of_another_akt_inhibitor_is_not_given_capivasertibs_trial_as_its_own() -> None:
+    """FINER tests ipatasertib: its reason may say that the review's AKT-inhibitor evidence is
+    capivasertib's, but not present CAPItello-291's population as the trial's own."""
+    p = plan(biomarkers=[result("PIK3CA", "mutated"), result("ESR1", "not_detected")])
+    finer = next(o for o in p.options if "ipatasertib" in o.regimen.drugs)
+    said = next(r for r in finer.reasons if r.code == "akt_pathway_alteration_matches_capivasertib")
+    assert "ipatasertib" in said.text and "capivasertib's" in said.text
+    capivasertib = option(p, "capivasertib+fulvestrant")
+    own = next(r for r in capivasertib.reasons if r.code == said.code)
+    assert "ipatasertib" not in own.text and "CAPItello-291's greatest benefit" in own.text

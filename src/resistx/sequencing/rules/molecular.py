@@ -15,6 +15,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
+from resistx.vocab.drugs import drug_class
 
 M = Factor.MOLECULAR
 
@@ -129,11 +130,18 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
 def _capivasertib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
     if (f := i.akt_pathway) is not None:
+        agent = next(d for d in spec.drugs if drug_class(d) is DrugClass.AKT_INHIBITOR)
+        population = (
+            "the population of CAPItello-291's greatest benefit"
+            if agent == "capivasertib"  # another AKT inhibitor (a trial's): the class evidence
+            else f"which {agent} targets; the review's AKT-inhibitor evidence is capivasertib's, "
+            "greatest in this population (CAPItello-291)"
+        )
         yield Effect(
             code="akt_pathway_alteration_matches_capivasertib",
             delta=w.match * weight(f, ctx),
             text=f"{f.gene} {f.result.status.value} {f.describe()}: an AKT-pathway alteration "
-            "(PIK3CA, AKT1, PTEN), the population of CAPItello-291's greatest benefit.",
+            f"(PIK3CA, AKT1, PTEN), {population}.",
             trials=spec.key_trials,
         )
         if i.akt_pathway_ihc_only:
