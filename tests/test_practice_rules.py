@@ -75,6 +75,24 @@ def test_without_an_esr1_mutation_no_oral_serd_is_preferred() -> None:
 # -- rules 29 and 30 --------------------------------------------------------------------------
 
 
+def test_her2_ultralow_after_chemotherapy_is_not_called_destiny_breast06s_population() -> None:
+    """DESTINY-Breast06 enrolled no one with chemotherapy for metastatic disease, and
+    DESTINY-Breast04 HER2-low disease only: after chemotherapy, HER2-ultralow disease is in
+    neither trial, and the plan must say so, not offer trastuzumab deruxtecan as a match or
+    prefer it (found by a blind oncologist review)."""
+    p = practice(her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB, CAPECITABINE])
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert tdxd.tier is Tier.LATER
+    codes = {r.code for r in tdxd.reasons}
+    assert "her2_low_or_ultralow_matches_trastuzumab_deruxtecan" not in codes
+    gap = reason(tdxd, "her2_ultralow_after_chemotherapy")
+    assert gap.rule == 29 and "DESTINY-Breast06" in gap.text and "DESTINY-Breast04" in gap.text
+    low = practice(her2="low", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB, CAPECITABINE])
+    assert reason(
+        option(low, "trastuzumab-deruxtecan"), "her2_low_or_ultralow_matches_trastuzumab_deruxtecan"
+    )
+
+
 def test_her2_ultralow_chemotherapy_naive_gets_trastuzumab_deruxtecan_before_chemotherapy() -> None:
     kw: dict[str, Any] = {
         "her2": "ultralow",
@@ -299,6 +317,9 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         practice(biomarkers=esr1),
         practice(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
         practice(her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB]),
+        practice(
+            her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB, CAPECITABINE]
+        ),
         practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
         practice(her2="unknown", biomarkers=NEGATIVE),
         practice(biomarkers=NEGATIVE),

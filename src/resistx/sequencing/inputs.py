@@ -59,6 +59,8 @@ class MolecularInputs:
     endocrine_sensitive: bool = False
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, and
     # no therapy for metastatic disease (INAVO120's population)
+    #: chemotherapy given for metastatic disease (DESTINY-Breast06 enrolled no one with it)
+    metastatic_chemotherapy: bool = False
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
@@ -177,6 +179,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and not facts.profile.visceral_crisis
         and not facts.chemo_lines,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
+        metastatic_chemotherapy=bool(facts.chemo_lines),
     )
 
 

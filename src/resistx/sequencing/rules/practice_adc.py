@@ -27,11 +27,14 @@ OS = EndpointKind.OS
     condition="HER2-low or HER2-ultralow (DESTINY-Breast06 enrolled both; FDA 27 Jan 2025). "
     "Replaces rule 3.",
     effect="Trastuzumab deruxtecan scores a match; HER2 0 excludes it (out_of_population); "
-    "HER2 unknown: it waits on an IHC test.",
+    "HER2 unknown: it waits on an IHC test. HER2-ultralow after chemotherapy for metastatic "
+    "disease is in neither trial's population (DESTINY-Breast06 enrolled no one with it, "
+    "DESTINY-Breast04 HER2-low only): no match, and at best a later option.",
     codes=(
         "her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
         "out_of_population",
         "her2_status_unknown",
+        "her2_ultralow_after_chemotherapy",
     ),
     trials=("DESTINY-Breast06", "DESTINY-Breast04"),
     regimens=kinds.is_tdxd,
@@ -39,7 +42,16 @@ OS = EndpointKind.OS
 def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not kinds.is_tdxd(spec):
         return
-    if i.her2 in (Her2Status.LOW, Her2Status.ULTRALOW):
+    if i.her2 is Her2Status.ULTRALOW and i.metastatic_chemotherapy:
+        yield Effect(
+            code="her2_ultralow_after_chemotherapy",
+            ceiling=2,  # no trial enrolled this population: at best a later option
+            text="HER2-ultralow after chemotherapy for metastatic disease: DESTINY-Breast06 "
+            "enrolled no one with chemotherapy for metastatic disease, and DESTINY-Breast04 "
+            "HER2-low disease only; neither trial covers this patient.",
+            trials=("DESTINY-Breast06", "DESTINY-Breast04"),
+        )
+    elif i.her2 in (Her2Status.LOW, Her2Status.ULTRALOW):
         trials = ("DESTINY-Breast06",) if i.her2 is Her2Status.ULTRALOW else spec.key_trials
         yield Effect(
             code="her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
