@@ -88,9 +88,10 @@ def test_her2_ultralow_after_chemotherapy_is_not_called_destiny_breast06s_popula
     gap = reason(tdxd, "her2_ultralow_after_chemotherapy")
     assert gap.rule == 29 and "DESTINY-Breast06" in gap.text and "DESTINY-Breast04" in gap.text
     low = practice(her2="low", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB, CAPECITABINE])
-    assert reason(
+    matched = reason(
         option(low, "trastuzumab-deruxtecan"), "her2_low_or_ultralow_matches_trastuzumab_deruxtecan"
     )
+    assert matched.rule == 29
 
 
 def test_her2_ultralow_chemotherapy_naive_gets_trastuzumab_deruxtecan_before_chemotherapy() -> None:
