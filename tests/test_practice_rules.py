@@ -338,3 +338,15 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         if 28 <= unit.number < 40:  # the practice units (40 on are the review policy's too)
             missing = {c for c in unit.codes if (unit.number, c) not in said}
             assert not missing, (unit.number, missing)
+
+
+def test_a_regimen_left_out_here_is_said_to_be_left_out_in_every_since_review_entry() -> None:
+    """HER2-ultralow, no chemotherapy: the default plan leaves trastuzumab deruxtecan out, and
+    practice-2026 prefers it. Each since-review entry about it must say 'left out here', never
+    'not an option here' (which reads as if it had not been considered)."""
+    p = review(her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
+    entries = [s for s in p.since_review if s.regimen == "trastuzumab-deruxtecan"]
+    assert any(s.change is Change.PREFERRED_ADDED for s in entries)
+    assert all("not an option here" not in s.text for s in entries)
+    added = next(s for s in entries if s.change is Change.PREFERRED_ADDED)
+    assert "left out here" in added.text

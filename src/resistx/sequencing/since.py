@@ -117,7 +117,13 @@ def _text(d: Difference, name: str, before: Plan, policy: str) -> str:
         first = before.options[0].regimen
         return f"Under {policy}, {name} comes first, before {first.name}, the first option here."
     if d.change is Change.PREFERRED_ADDED:
-        where = f"rank {d.rank_before} here" if d.rank_before else "not an option here"
+        where = (
+            f"rank {d.rank_before} here"
+            if d.rank_before
+            else "left out here"
+            if before.exclusion(d.regimen) is not None
+            else "not in this plan"
+        )
         return f"Under {policy}, {name} is preferred (rank {d.rank_after}; {where})."
     if d.change is Change.PREFERRED_REMOVED:
         there = f"rank {d.rank_after}, {d.tier_after.value}" if d.tier_after else "not an option"
