@@ -698,3 +698,22 @@ def test_a_trial_of_another_akt_inhibitor_is_not_given_capivasertibs_trial_as_it
     capivasertib = option(p, "capivasertib+fulvestrant")
     own = next(r for r in capivasertib.reasons if r.code == said.code)
     assert "ipatasertib" not in own.text and "CAPItello-291's greatest benefit" in own.text
+
+
+@pytest.mark.parametrize("gene", ["BRCA2", "PALB2"])
+def test_a_germline_test_that_could_open_a_parp_inhibitor_comes_before_one_that_could_not(
+    gene: str,
+) -> None:
+    """After a tumour BRCA2 loss or PALB2 finding, the germline test decides whether a PARP
+    inhibitor opens, so it is a step before choosing; after a tumour BRCA1 mutation the PARP
+    inhibitor is open already and its germline test only completes the picture."""
+    status = "loss" if gene == "BRCA2" else "mutated"
+    p = plan(
+        biomarkers=[
+            *NEGATIVE,
+            result("BRCA1", "mutated", sample="tissue"),
+            result(gene, status, sample="tissue"),
+        ]
+    )
+    germline = {a.genes: i for i, a in enumerate(p.actions) if a.code == "test_germline"}
+    assert germline[(gene,)] < germline[("BRCA1",)]
