@@ -87,31 +87,10 @@ def _built_on(
     """The pack's evidence built on the review's own records: only the trials a pack amends,
     and the pack's records, are structured; the others are the review's objects. None on any
     problem: ``_built_whole`` then builds the whole again and names every problem."""
-    amended: dict[str, dict[str, Any]] = {}
-    raw_review: list[dict[str, Any]] = []
-    for a in data.get("amendments", []):
-        key = review.trial(a["trial"]).key
-        if key not in amended:  # the review's record as data (its file, or the given base's)
-            if base is None and not raw_review:
-                raw_review = _review_data()["trials"]
-            amended[key] = (
-                next(t for t in raw_review if t["key"] == key)
-                if base is None
-                else _serde.to_dict(review.trial(key))
-            )
-        target = amended[key]
-        for field in _AMENDABLE:
-            target[field] = [*target.get(field, []), *a.get(field, [])]
-    own_trials = data.get("trials", [])
-    document = {
-        "version": data["version"],
-        "source": data.get("source", ""),
-        "date": data.get("date"),
-        "extends": data["extends"],
-        "trials": [*amended.values(), *own_trials],  # one structuring for all that is new
-        "discrepancies": data.get("discrepancies", []),
-        "approvals": data.get("approvals", []),
-    }
+    amendments = data.get("amendments", [])
+    amended = _amended(amendments, review, _raw_review(base)["trials"]) if amendments else {}
+    # one structuring for all that is new: the amended trials first, then the pack's own
+    document = _document(data, [*amended.values(), *data.get("trials", [])], [])
     try:
         own = _serde.structure_or_problems(document, EvidenceBase)
         structured = dict(zip(amended, own.trials, strict=False))
@@ -127,27 +106,50 @@ def _built_on(
         return None
 
 
+def _raw_review(base: EvidenceBase | None) -> dict[str, Any]:
+    """The review's evidence as data, built for this call: its file, or the given base's."""
+    return _review_data() if base is None else _serde.to_dict(base)
+
+
+def _amended(
+    amendments: list[dict[str, Any]], review: EvidenceBase, raw_trials: list[dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """The review trials (as data) that ``amendments`` add to, amended in place, by key."""
+    by_key = {t["key"]: t for t in raw_trials}
+    amended: dict[str, dict[str, Any]] = {}
+    for a in amendments:
+        key = review.trial(a["trial"]).key
+        target = amended.setdefault(key, by_key[key])
+        for field in _AMENDABLE:
+            target[field] = [*target.get(field, []), *a.get(field, [])]
+    return amended
+
+
+def _document(
+    data: dict[str, Any], trials: list[dict[str, Any]], discrepancies: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """An evidence file's data: the pack's own fields, these trials and discrepancies, and the
+    pack's discrepancies after them."""
+    return {
+        "version": data["version"],
+        "source": data.get("source", ""),
+        "date": data.get("date"),
+        "extends": data["extends"],
+        "trials": trials,
+        "discrepancies": [*discrepancies, *data.get("discrepancies", [])],
+        "approvals": data.get("approvals", []),
+    }
+
+
 def _built_whole(
     data: dict[str, Any], origin: str, review: EvidenceBase, base: EvidenceBase | None
 ) -> EvidenceBase:
     """The pack's evidence from the data of every record, the review's and the pack's, checked
     as one file (what a pack with a problem takes, for the problems' paths and messages)."""
-    raw = _review_data() if base is None else _serde.to_dict(review)
-    trials = raw["trials"]  # built for this call (read or unstructured): amended in place
-    by_key = {t["key"]: t for t in trials}
-    for amendment in data.get("amendments", []):
-        target = by_key[review.trial(amendment["trial"]).key]
-        for field in _AMENDABLE:
-            target[field] = [*target.get(field, []), *amendment.get(field, [])]
-    combined = {
-        "version": data["version"],
-        "source": data.get("source", ""),
-        "date": data.get("date"),
-        "extends": data["extends"],
-        "trials": [*trials, *data.get("trials", [])],
-        "discrepancies": [*raw.get("discrepancies", []), *data.get("discrepancies", [])],
-        "approvals": data.get("approvals", []),
-    }
+    raw = _raw_review(base)
+    trials = raw["trials"]
+    _amended(data.get("amendments", []), review, trials)  # in place: built for this call
+    combined = _document(data, [*trials, *data.get("trials", [])], raw.get("discrepancies", []))
     try:
         eb = _serde.structure_or_problems(combined, EvidenceBase)
     except _serde.DataProblemsError as e:
