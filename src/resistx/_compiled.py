@@ -77,12 +77,9 @@ def _date(value: Any) -> dt.date:
     return _iso_date(value)
 
 
-# the names and dates of a cohort repeat from one profile to the next: each distinct text is
-# read once (a doubt is an exception, and an exception is never cached)
-_SEEN = 16_384
-
-
-@functools.lru_cache(maxsize=_SEEN)
+# the dates of a cohort repeat from one profile to the next: each distinct date is parsed once
+# (only a valid ISO date is kept: a doubt is an exception, and an exception is never cached)
+@functools.lru_cache(maxsize=16_384)
 def _iso_date(text: str) -> dt.date:
     if not _serde._ISO_DATE.fullmatch(text):
         _doubt()
@@ -156,10 +153,9 @@ def _literal(allowed: tuple[Any, ...]) -> Structurer:
 
 def _known(normalise: Callable[[str], Any]) -> Structurer:
     """A name that ``normalise`` knows, as it normalises it."""
-    normalised = functools.lru_cache(maxsize=_SEEN)(normalise)
 
     def structure(value: Any) -> Any:
-        found = normalised(_str(value))
+        found = normalise(_str(value))
         if found is None:
             _doubt()
         return found
@@ -168,12 +164,7 @@ def _known(normalise: Callable[[str], Any]) -> Structurer:
 
 
 def _drug_name(name: Any) -> str:
-    return _drug(_str(name))
-
-
-@functools.lru_cache(maxsize=_SEEN)
-def _drug(name: str) -> str:
-    drug = drugs.lookup(name)
+    drug = drugs.lookup(_str(name))  # its folding is cached in the vocabulary
     if drug is None:
         _doubt()
     return drug.name

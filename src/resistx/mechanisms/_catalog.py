@@ -41,13 +41,11 @@ def matching_mechanisms(latest: Mapping[str, BiomarkerResult]) -> tuple[Resistan
 
 
 @functools.lru_cache(maxsize=4_096)
-@functools.lru_cache(maxsize=4_096)
 def mechanisms_of(
     statuses: frozenset[tuple[str, BiomarkerStatus]],
 ) -> tuple[ResistanceMechanism, ...]:
     """The mechanisms that (gene, status) pairs point to, in catalog order: a function of the
-    statuses alone, so patients with the same ones share it (kept for the few distinct sets a
-    cohort has)."""
+    statuses alone, so patients with the same ones share it."""
     by_gene = dict(statuses)
     return tuple(
         m for m in catalog() if any(by_gene.get(gene) in m.evidence_statuses for gene in m.genes)
