@@ -258,3 +258,25 @@ def test_a_planned_chunk_leaves_nothing_behind_once_the_memo_is_frozen() -> None
     left = [o for o in gc.get_objects() if isinstance(o, Judged)]
     gc.collect()
     assert left == []
+
+
+def test_overlapping_planners_give_the_process_its_own_collector_thresholds_back() -> None:
+    """Dask runs tasks in threads of one worker process and gc thresholds are process-wide: when
+    two tasks overlap and the first ends first, the process must still get its thresholds back
+    once the last one ends (each restoring what it saw left the cohort's thresholds behind)."""
+    import gc  # noqa: PLC0415
+
+    from resistx.cohort._rows import COLLECTION_THRESHOLDS, fewer_collections  # noqa: PLC0415
+
+    before = gc.get_threshold()
+    gc.set_threshold(1234, 5, 6)
+    try:
+        first, second = fewer_collections(), fewer_collections()
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert gc.get_threshold() == COLLECTION_THRESHOLDS  # the second is still planning
+        second.__exit__(None, None, None)
+        assert gc.get_threshold() == (1234, 5, 6)
+    finally:
+        gc.set_threshold(*before)

@@ -8,7 +8,17 @@ from collections.abc import Sequence
 from itertools import repeat
 from typing import Any
 
-from resistx.cohort._rows import OPTION_COLUMNS, PART_COLUMNS, Judged, Ranking, option_part
+from resistx.cohort._rows import (
+    HEAD_COLUMNS,
+    OPTION_COLUMNS,
+    PART_COLUMNS,
+    TAIL_COLUMNS,
+    Judged,
+    Ranking,
+    head_values,
+    option_part,
+    tail_values,
+)
 
 
 def option_columns(chunk: Sequence[Judged]) -> tuple[dict[str, list[Any]], int]:
@@ -16,8 +26,7 @@ def option_columns(chunk: Sequence[Judged]) -> tuple[dict[str, list[Any]], int]:
     ``entry``, in order), and how many rows."""
     columns: dict[str, list[Any]] = {name: [] for name, _kind in OPTION_COLUMNS}
     parts = [columns[name] for name in PART_COLUMNS]
-    head = (columns["index"], columns["patient_id"])
-    tail = (columns["next_treatment"], columns["next_rank"], columns["next_place"])
+    repeated = [columns[name] for name in (*HEAD_COLUMNS, *TAIL_COLUMNS)]  # one value a patient
     rows = 0
     for j in chunk:
         planned = j.outcome
@@ -26,16 +35,8 @@ def option_columns(chunk: Sequence[Judged]) -> tuple[dict[str, list[Any]], int]:
         options = planned.ranked.options
         n = len(options)
         rows += n
-        nxt = j.next
-        for column, value in zip(
-            (*head, *tail),
-            (
-                planned.index,
-                planned.patient_id,
-                *((nxt.regimen, nxt.rank, nxt.place) if nxt else (None, None, None)),
-            ),
-            strict=True,
-        ):
+        shared = (*head_values(planned), *tail_values(j.next))
+        for column, value in zip(repeated, shared, strict=True):
             column.extend(repeat(value, n))
         for column, values in zip(parts, zip(*map(option_part, options), strict=True), strict=True):
             column.extend(values)

@@ -17,8 +17,6 @@ from resistx.cohort._rows import is_input, rows_for
 #: bytes of JSON Lines per partition when a bag is read from a path (about 6,000 profiles); 1 MiB
 #: ran slower on a LocalCluster (798 against 1,055 profiles/s) and its workers were no smaller
 BLOCKSIZE = 4 * 2**20
-#: profiles planned and written at a time within a partition (as the cohort command's chunks)
-CHUNK = 256
 
 
 def _bag_module() -> Any:
@@ -151,6 +149,7 @@ def _plan_and_write(  # noqa: PLR0917 - one task, its arguments in order
     """Plan one partition and write its files, a chunk at a time (the cohort command's path)."""
     from resistx.cohort._columns import option_columns  # noqa: PLC0415
     from resistx.cohort._rows import (  # noqa: PLC0415
+        CHUNK,
         ERROR_COLUMNS,
         OPTION_COLUMNS,
         Settings,
@@ -166,7 +165,7 @@ def _plan_and_write(  # noqa: PLR0917 - one task, its arguments in order
     options = open_writer(Path(directory) / f"part-{number:05d}.parquet", OPTION_COLUMNS)
     errors = open_writer(Path(directory) / f"part-{number:05d}.errors.jsonl", ERROR_COLUMNS)
     try:
-        with fewer_collections():  # this task's own: the worker's thresholds come back after it
+        with fewer_collections():  # the worker's thresholds come back after its last task
             for at in range(0, len(records), CHUNK):
                 chunk = judged(records[at : at + CHUNK], settings)
                 columns, count = option_columns(chunk)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -23,6 +24,10 @@ from resistx.sequencing import engine
 from resistx.sequencing.slots import Ranked
 from resistx.vocab import drugs
 
+#: profiles per chunk (the command's, and within a Dask partition): a worker's task, and how
+#: often Ctrl-C and the progress bar are looked at
+CHUNK = 256
+
 #: the garbage collector's thresholds while a cohort is planned: a young collection every
 #: 10,000 allocations, not 700 (a patient allocates thousands of short-lived objects; with
 #: Python's default a worker spent about 2% of its time collecting them, measured)
@@ -31,13 +36,27 @@ COLLECTION_THRESHOLDS = (10_000, 10, 10)
 
 @contextlib.contextmanager
 def fewer_collections() -> Iterator[None]:
-    """``COLLECTION_THRESHOLDS`` for the block, the caller's own thresholds back after it."""
-    before = gc.get_threshold()
-    gc.set_threshold(*COLLECTION_THRESHOLDS)
+    """``COLLECTION_THRESHOLDS`` while any block of the process is planning (the thresholds are
+    process-wide, and Dask runs tasks in threads), the process's own thresholds back when the
+    last one ends."""
+    global _planning, _saved  # noqa: PLW0603 - one count for the process, as the thresholds
+    with _PLANNING:
+        if not _planning:
+            _saved = gc.get_threshold()
+            gc.set_threshold(*COLLECTION_THRESHOLDS)
+        _planning += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _PLANNING:
+            _planning -= 1
+            if not _planning:
+                gc.set_threshold(*_saved)
+
+
+_PLANNING = threading.Lock()
+_planning = 0  # blocks of this process planning now
+_saved: tuple[int, ...] = gc.get_threshold()  # the thresholds before the first of them
 
 
 #: one row per patient x option: (column, kind) where kind is int, str, float, ints or strs
@@ -58,7 +77,10 @@ OPTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("next_rank", "int"),
     ("next_place", "str"),
 )
-SCORE_COLUMNS = ("molecular", "efficacy", "history", "balance", "total")
+#: the columns of a row that are the patient's (first) and the next treatment's (last); those
+#: between them are the option's
+HEAD_COLUMNS = ("index", "patient_id")
+TAIL_COLUMNS = ("next_treatment", "next_rank", "next_place")
 #: one row per problem of an input that gave no plan
 ERROR_COLUMNS: tuple[tuple[str, str], ...] = (
     ("index", "int"),
@@ -90,12 +112,8 @@ def _input_error(record: Record) -> Result | None:
 
 
 def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]]:
-    head: dict[str, Any] = {"index": planned.index, "patient_id": planned.patient_id}
-    tail: dict[str, Any] = {
-        "next_treatment": nxt.regimen if nxt else None,
-        "next_rank": nxt.rank if nxt else None,
-        "next_place": nxt.place if nxt else None,
-    }
+    head = dict(zip(HEAD_COLUMNS, head_values(planned), strict=True))
+    tail = dict(zip(TAIL_COLUMNS, tail_values(nxt), strict=True))
     rows = []
     for o in planned.ranked.options:
         row = head | dict(zip(PART_COLUMNS, option_part(o), strict=True)) | tail
@@ -105,8 +123,20 @@ def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]
     return rows
 
 
+def head_values(planned: Ranking) -> tuple[Any, ...]:
+    """The values of a patient's rows in ``HEAD_COLUMNS``."""
+    return (planned.index, planned.patient_id)
+
+
+def tail_values(nxt: Placement | None) -> tuple[Any, ...]:
+    """The values in ``TAIL_COLUMNS``: where the treatment given next stands, if stated."""
+    return (nxt.regimen, nxt.rank, nxt.place) if nxt else (None, None, None)
+
+
 #: the columns an option gives its row, in ``OPTION_COLUMNS`` order
-PART_COLUMNS = ("rank", "regimen", "tier", *SCORE_COLUMNS, "rules", "codes")
+PART_COLUMNS = tuple(
+    name for name, _kind in OPTION_COLUMNS if name not in (*HEAD_COLUMNS, *TAIL_COLUMNS)
+)
 
 
 def option_part(o: resistx.Option) -> tuple[Any, ...]:

@@ -17,6 +17,7 @@ from resistx.cohort._columns import option_columns
 from resistx.cohort._concordance import Summary
 from resistx.cohort._readers import Record, format_of
 from resistx.cohort._rows import (
+    CHUNK,
     COLLECTION_THRESHOLDS,
     ERROR_COLUMNS,
     OPTION_COLUMNS,
@@ -32,9 +33,6 @@ from resistx.cohort._writers import RowWriter, arrow_table, kind_of, open_writer
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
-
-#: profiles per chunk: a worker's task, and how often Ctrl-C and the progress bar are looked at
-CHUNK = 256
 
 
 @attrs.define
