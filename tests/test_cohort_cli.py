@@ -52,6 +52,24 @@ def cohort_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def test_chunks_of_raw_lines_number_inputs_and_lines_as_one_reading_does(
+    cohort_file: Path,
+) -> None:
+    """The reading process hands out raw lines; the blank lines of one chunk still shift the
+    indices of the next, and every input keeps its own line number."""
+    fmt = _readers.format_of(cohort_file)
+    whole = list(_readers.read_jsonl(cohort_file))
+    for size in (1, 2, 3, 5, 256):
+        chunks = list(fmt.chunked(cohort_file, size))
+        assert all(isinstance(c, _readers.Lines) for c in chunks)
+        assert [r for c in chunks for r in _readers.records_in(c)] == whole, size
+    assert [(r.index, r.where) for r in whole[2:5]] == [
+        (2, "patients.jsonl:3"),
+        (3, "patients.jsonl:5"),
+        (4, "patients.jsonl:7"),
+    ]
+
+
 def test_jsonl_in_jsonl_out_one_row_per_option_and_every_problem(
     cohort_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

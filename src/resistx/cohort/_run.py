@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import gc
-import itertools
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -15,7 +14,7 @@ import attrs
 
 from resistx.cohort._columns import option_columns
 from resistx.cohort._concordance import Summary
-from resistx.cohort._readers import Record, format_of
+from resistx.cohort._readers import Chunk, format_of, records_in
 from resistx.cohort._rows import (
     CHUNK,
     COLLECTION_THRESHOLDS,
@@ -68,14 +67,14 @@ class Packed:
     patients: int
 
 
-def plan_packed(records: list[Record], settings: Settings, kinds: tuple[str, str]) -> Packed:
+def plan_packed(chunk: Chunk, settings: Settings, kinds: tuple[str, str]) -> Packed:
     """The chunk planned (``judged``), its rows prepared for the files of ``kinds`` (options,
     errors), in the process that planned them: a Parquet file's option rows go straight from
     the rankings into columns. Then what the chunk left in the engine's memo is frozen out of
     the garbage collector's walks (``gc.freeze``): the memo is long-lived and acyclic, and
     walking it again after every chunk cost a third of a run's time. Only the command's own
     processes do this; ``rows_for`` (Dask) leaves a worker's collector as it is."""
-    packed = _packed(judged(records, settings), kinds)
+    packed = _packed(judged(records_in(chunk), settings), kinds)
     gc.freeze()  # the chunk is gone by now: only the memo is frozen
     return packed
 
@@ -102,14 +101,8 @@ def _packed(chunk: list[Judged], kinds: tuple[str, str]) -> Packed:
     )
 
 
-def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
-    it = iter(records)
-    while chunk := list(itertools.islice(it, CHUNK)):
-        yield chunk
-
-
 def _in_processes(
-    chunks: Iterator[list[Record]], settings: Settings, kinds: tuple[str, str], jobs: int
+    chunks: Iterator[Chunk], settings: Settings, kinds: tuple[str, str], jobs: int
 ) -> Iterator[Packed]:
     """Chunks planned by ``jobs`` processes, in input order, with at most two chunks per
     process in flight (the input is read no faster than it is planned)."""
@@ -175,7 +168,7 @@ def run(
     """Plan every input of ``source`` into ``out`` (one row per option) and ``errors`` (one row
     per problem), streaming. On Ctrl-C both files end after the last whole chunk."""
     fmt = format_of(source)
-    chunks = _chunks(fmt.read(source))
+    chunks = fmt.chunked(source, CHUNK)
     kinds = (kind_of(out), kind_of(errors))
     planned = (
         _in_processes(chunks, settings, kinds, jobs)
