@@ -229,11 +229,28 @@ def judged(records: Sequence[Record], settings: Settings) -> list[Judged]:
         nxt = None
         if isinstance(result, Ranking):
             given = record.next_treatment or result.profile.next_treatment
-            nxt = place(result.ranked, regimen_for(given)) if given else None
+            nxt = _placed(result.ranked, regimen_for(given)) if given else None
         elif result.error is not None:
             _without_frames(result.error)
         out.append(Judged(result, record.where, nxt))
     return out
+
+
+def _placed(ranked: Ranked, regimen: str) -> Placement:
+    """``place`` in a ranking, kept by the ranking itself (it hashes by identity): patients
+    whose four factor columns match share one ranking object (the engine's memo), and a
+    cohort states few treatments given next. A Placement is frozen, so rows can share it."""
+    key = (ranked, regimen)
+    found = _PLACED.get(key)
+    if found is None:
+        if len(_PLACED) >= _PLACED_LIMIT:
+            _PLACED.clear()
+        found = _PLACED[key] = place(ranked, regimen)
+    return found
+
+
+_PLACED: dict[tuple[Ranked, str], Placement] = {}
+_PLACED_LIMIT = 16_384
 
 
 def _without_frames(error: BaseException) -> None:

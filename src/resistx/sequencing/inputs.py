@@ -29,7 +29,7 @@ from resistx.sequencing.facts import (
     PAM_GENES,
     Facts,
 )
-from resistx.sequencing.findings import Finding, by_pcr_only, keyed
+from resistx.sequencing.findings import Finding, GeneState, by_pcr_only, keyed
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -114,17 +114,17 @@ class BalanceInputs:
     poor_performance: bool
 
 
-def _finding(facts: Facts, gene: str, *statuses: BiomarkerStatus) -> Finding | None:
-    """The gene's finding as a memo key holds it (``keyed``: no date, sample or variant)."""
-    st = facts.state(gene)
+def _finding(st: GeneState | None, *statuses: BiomarkerStatus) -> Finding | None:
+    """A gene's finding as a memo key holds it (``keyed``: no date, sample or variant)."""
     if st is None or st.finding is None:
         return None
     return keyed(st.finding) if not statuses or st.finding.result.status in statuses else None
 
 
-def _pam_negative(facts: Facts, *, ngs: bool) -> bool:
-    for gene in PAM_GENES:
-        st = facts.state(gene)
+def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) -> bool:
+    """Each PI3K-pathway gene (``states``, in ``PAM_GENES`` order) tested negative and current;
+    by NGS if ``ngs``."""
+    for gene, st in zip(PAM_GENES, states, strict=True):
         if st is None or st.negative is None or facts.needs_retest(gene):
             return False
         if ngs and st.negative.assay is not Assay.NGS:
@@ -133,16 +133,18 @@ def _pam_negative(facts: Facts, *, ngs: bool) -> bool:
 
 
 def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> MolecularInputs:
-    esr1 = _finding(facts, "ESR1", S.MUTATED)
-    pik3ca = _finding(facts, "PIK3CA", S.MUTATED)  # an amplification is not what SOLAR-1 selected
-    akt1 = _finding(facts, "AKT1", S.MUTATED)
-    pten = _finding(facts, "PTEN", S.LOSS, S.MUTATED)
+    state = facts.genes.get
+    pam = [state(g) for g in PAM_GENES]
+    esr1_state = state("ESR1")
+    esr1 = _finding(esr1_state, S.MUTATED)
+    pik3ca = _finding(pam[0], S.MUTATED)  # an amplification is not what SOLAR-1 selected
+    akt1 = _finding(pam[1], S.MUTATED)
+    pten = _finding(pam[2], S.LOSS, S.MUTATED)
     akt_pathway = pik3ca or akt1 or pten
     parp = _parp(facts)
-    pcr_only = tuple(g for g in PAM_GENES if (st := facts.state(g)) and by_pcr_only(st))
-    esr1_state = facts.state("ESR1")
+    pcr_only = tuple(g for g, st in zip(PAM_GENES, pam, strict=True) if st and by_pcr_only(st))
     esr1_negative = esr1_state is not None and esr1_state.negative is not None
-    pam_negative = _pam_negative(facts, ngs=False)
+    pam_negative = _pam_negative(facts, pam, ngs=False)
     actionable = bool(esr1 or akt_pathway or parp)
     return MolecularInputs(
         her2=facts.her2,
@@ -155,14 +157,14 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and akt1 is None
         and pten is not None
         and pten.result.assay is Assay.IHC,
-        pam_negative_by_ngs=_pam_negative(facts, ngs=True),
+        pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
         after_pi3k_or_akt=any(
             drug_class(d) in (DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR)
             for d in facts.progressed_drugs
         ),
         parp=parp,
-        rb1_loss=_finding(facts, "RB1", S.LOSS, S.MUTATED),
+        rb1_loss=_finding(state("RB1"), S.LOSS, S.MUTATED),
         tested_without_actionable=not actionable
         and esr1_negative
         and not facts.needs_retest("ESR1")
@@ -171,8 +173,8 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         post_cdk46i=facts.post_cdk46i,
         mechanisms=mechanisms,
         pik3ca_negative=pik3ca is None
-        and (st := facts.state("PIK3CA")) is not None
-        and st.negative is not None
+        and pam[0] is not None
+        and pam[0].negative is not None
         and not facts.needs_retest("PIK3CA"),
         long_cdk46i=facts.long_cdk46i,
         endocrine_sensitive=facts.long_cdk46i
@@ -187,7 +189,7 @@ def _parp(facts: Facts) -> tuple[Finding, ...]:
     """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048): what opens a PARP inhibitor."""
     found = []
     for gene in HRD_GENES:
-        f = _finding(facts, gene, S.MUTATED)
+        f = _finding(facts.genes.get(gene), S.MUTATED)
         if f is None:
             continue
         if f.result.origin is Origin.GERMLINE or gene != "PALB2":
