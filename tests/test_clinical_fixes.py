@@ -118,6 +118,41 @@ def test_a_pathway_negative_by_pcr_only_keeps_capivasertib_waiting() -> None:
     assert option(p, "alpelisib+fulvestrant").waits_on == ("PIK3CA by NGS",)
 
 
+def test_an_untested_akt_pathway_keeps_capivasertib_waiting_on_the_test() -> None:
+    """The review: only FAKTION's NGS pathway-altered subgroup drew a significant benefit, and
+    genomic profiling is needed to find who benefits. With AKT1 and PTEN untested, capivasertib
+    waits on the test below every option that does not, as trastuzumab deruxtecan waits on
+    HER2; tested negative by NGS, it does not wait (its place is then the non-altered one)."""
+    untested = plan(biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "not_detected")])
+    capi = option(untested, "capivasertib+fulvestrant")
+    assert capi.waits_on == ("PI3K pathway by NGS",) and capi.tier.value == "later"
+    assert all(o.rank < capi.rank for o in untested.options if not o.waits_on)
+    said = next(r for r in capi.reasons if r.code == "akt_pathway_test_pending")
+    assert said.rule == 2 and "FAKTION" in said.trials
+    assert any(set(a.genes) >= {"AKT1", "PTEN"} for a in untested.actions)
+    tested = plan(biomarkers=NEGATIVE)
+    assert not option(tested, "capivasertib+fulvestrant").waits_on
+
+
+def test_a_pathway_tested_negative_with_pten_by_ihc_leaves_capivasertib_unselected_not_waiting() -> (
+    None
+):
+    """Every pathway gene has a current negative, PTEN's by IHC: nothing is missing to wait on,
+    and the reason is CAPItello-291's overall population (not the NGS non-altered subgroup)."""
+    p = plan(
+        biomarkers=[
+            result("ESR1", "not_detected"),
+            result("PIK3CA", "not_detected"),
+            result("AKT1", "not_detected"),
+            result("PTEN", "not_detected", assay="ihc", sample="tissue"),
+        ]
+    )
+    capi = option(p, "capivasertib+fulvestrant")
+    assert not capi.waits_on
+    said = next(r for r in capi.reasons if r.code == "akt_pathway_unknown_or_absent")
+    assert said.rule == 2 and "overall population" in said.text
+
+
 # 3. progression on a class demotes the class
 
 

@@ -51,6 +51,7 @@ SCENARIOS: list[dict[str, Any]] = [
         treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
     ),
     patient(biomarkers=[*NEGATIVE, result("BRCA2", "mutated")], ecog=2, her2="ultralow"),
+    patient(biomarkers=[*NEGATIVE[:3], result("PTEN", "not_detected", assay="ihc")]),
     patient(biomarkers=[*NEGATIVE, result("BRCA1", "mutated", origin="germline")]),
     patient(biomarkers=[result("CCNE1", "amplified")]),
     patient(schema_version=2, sex="male", biomarkers=NEGATIVE),

@@ -143,8 +143,8 @@ def test_datopotamab_deruxtecan_waits_for_chemotherapy() -> None:
 
 # -- rule 31 ----------------------------------------------------------------------------------
 
-ADJUVANT_RELAPSE = {
-    "drugs": ["abemaciclib", "letrozole"],
+ADJUVANT_RELAPSE = {  # no CDK4/6 inhibitor: INAVO120 enrolled no one after one
+    "drugs": ["letrozole"],
     "setting": "adjuvant",
     "started_on": "2024-01-10",
     "ended_on": "2026-03-20",
@@ -176,7 +176,7 @@ def test_inavo120_counts_relapse_within_12_months_of_completed_adjuvant_endocrin
         }
         # a later (neo)adjuvant course that ended in relapse dates the relapse
         capecitabine = {
-            "drugs": ["capecitabine", "abemaciclib"],
+            "drugs": ["capecitabine"],
             "setting": "adjuvant",
             "started_on": "2025-11-01",
             "ended_on": "2026-03-01",
@@ -193,6 +193,20 @@ def test_inavo120_counts_relapse_within_12_months_of_completed_adjuvant_endocrin
     )
     late_triplet = exclusion(late, "inavolisib+palbociclib+fulvestrant")
     assert reason(late_triplet, "out_of_population").rule == 31
+
+
+def test_a_relapse_on_an_adjuvant_cdk46i_is_not_inavo120s_population() -> None:
+    """INAVO120 enrolled no one after a CDK4/6 inhibitor: a relapse on adjuvant abemaciclib
+    (monarchE's setting) is resistance to one, and the triplet would give another at once."""
+    on_abemaciclib = dict(ADJUVANT_RELAPSE, drugs=["abemaciclib", "anastrozole"])
+    p = practice(
+        biomarkers=[result("PIK3CA", "mutated"), result("ESR1", "not_detected")],
+        treatments=[on_abemaciclib],
+    )
+    left_out = reason(exclusion(p, "inavolisib+palbociclib+fulvestrant"), "out_of_population")
+    assert left_out.rule == 31
+    assert "CDK4/6 inhibitor" in left_out.text
+    assert p.options[0].regimen.id in {"capivasertib+fulvestrant", "alpelisib+fulvestrant"}
 
 
 def test_the_inavolisib_triplet_is_not_for_disease_after_a_metastatic_cdk46i() -> None:
@@ -350,3 +364,22 @@ def test_a_regimen_left_out_here_is_said_to_be_left_out_in_every_since_review_en
     assert all("not an option here" not in s.text for s in entries)
     added = next(s for s in entries if s.change is Change.PREFERRED_ADDED)
     assert "left out here" in added.text
+
+
+def test_interstitial_lung_disease_leaves_datopotamab_deruxtecan_out_as_it_does_trastuzumab_deruxtecan() -> (
+    None
+):
+    """The same deruxtecan payload, and ILD/pneumonitis is a boxed warning of its label: with
+    ILD on record neither ADC is offered; without it, datopotamab deruxtecan is."""
+    kw: dict[str, Any] = {
+        "her2": "low",
+        "biomarkers": NEGATIVE,
+        "treatments": [PALBOCICLIB, CAPECITABINE],
+        "comorbidities": ["interstitial_lung_disease"],
+    }
+    p = practice(**kw)
+    for rid in ("datopotamab-deruxtecan", "trastuzumab-deruxtecan"):
+        said = reason(exclusion(p, rid), "contraindicated")
+        assert said.rule == 12 and "interstitial lung disease" in said.text
+    without = practice(**{**kw, "comorbidities": []})
+    assert without.option("datopotamab-deruxtecan") is not None  # offered without ILD

@@ -185,9 +185,10 @@ class Facts:
 
     @once
     def early_adjuvant_endocrine_relapse(self) -> bool:
-        """No therapy for metastatic disease, and relapse during (neo)adjuvant endocrine therapy
-        or within 12 months of its end (INAVO120's population)."""
-        if self.metastatic:
+        """No therapy for metastatic disease, no relapse on a (neo)adjuvant CDK4/6 inhibitor,
+        and relapse during (neo)adjuvant endocrine therapy or within 12 months of its end
+        (INAVO120's population, which enrolled no one after a CDK4/6 inhibitor)."""
+        if self.metastatic or self.adjuvant_cdk46i_relapse:
             return False
         for t in self.profile.treatments:
             if t.metastatic or not t.drug_classes & _ENDOCRINE_LINE:

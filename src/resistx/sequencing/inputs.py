@@ -44,7 +44,8 @@ class MolecularInputs:
     pik3ca_pcr_only: bool
     akt_pathway: Finding | None  # PIK3CA or AKT1 mutation, PTEN loss (CAPItello-291)
     akt_pathway_ihc_only: bool  # the only alteration is a PTEN loss by IHC
-    pam_negative_by_ngs: bool
+    pam_negative: bool  # PIK3CA, AKT1 and PTEN each tested negative since the latest progression
+    pam_negative_by_ngs: bool  # ... each by NGS
     pam_pcr_only: tuple[str, ...]
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
     parp: tuple[Finding, ...]
@@ -57,8 +58,8 @@ class MolecularInputs:
     long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor
     #: >= 12 months on a CDK4/6 inhibitor, no visceral crisis, no chemotherapy for metastatic disease
     endocrine_sensitive: bool = False
-    early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, and
-    # no therapy for metastatic disease (INAVO120's population)
+    early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
+    # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)
     #: chemotherapy given for metastatic disease (DESTINY-Breast06 enrolled no one with it)
     metastatic_chemotherapy: bool = False
 
@@ -157,6 +158,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and akt1 is None
         and pten is not None
         and pten.result.assay is Assay.IHC,
+        pam_negative=pam_negative,
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
         after_pi3k_or_akt=any(

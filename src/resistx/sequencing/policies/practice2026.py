@@ -28,6 +28,7 @@ from resistx.sequencing.rules import (
     endocrine,
     history,
     molecular,
+    pathway,
     practice,
     practice_adc,
     targets,
@@ -55,9 +56,7 @@ _NOTHING_ACTIONABLE = attrs.evolve(
     + " Under practice-2026 not for endocrine-sensitive disease (12 months or more on the "
     "CDK4/6 inhibitor, no visceral crisis): rule 32 speaks for it.",
 )
-_PI3K_PATHWAY = attrs.evolve(
-    molecular.pi3k_pathway, regimens=kinds.acts_on_pi3k_pathway_as_reviewed
-)
+_PI3K_PATHWAY = attrs.evolve(pathway.pi3k_pathway, regimens=kinds.acts_on_pi3k_pathway_as_reviewed)
 _ADC_LINES = attrs.evolve(history.adc_lines, regimens=kinds.is_adc_or_chemotherapy_but_tdxd)
 _CDK46I_SWITCH = attrs.evolve(endocrine.cdk46i_switch, regimens=kinds.has_cdk46i_without_later_pi3k)
 

@@ -34,6 +34,12 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
             True,
             "interstitial lung disease",
         ),
+        # the same deruxtecan payload; ILD/pneumonitis is the boxed warning of its label
+        # (Datroway US prescribing information); no ILD figure for it is in the sources
+        (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): (
+            True,
+            "interstitial lung disease",
+        ),
         (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"): (False, "pneumonitis"),
         (C.UNCONTROLLED_HYPERTENSION, "capivasertib"): (False, "hypertension"),
         (C.CARDIAC_DISEASE, "camizestrant"): (False, "bradycardia"),
@@ -119,8 +125,8 @@ def _percent(a: AdverseEvent | None) -> float | None:
     condition="A comorbidity the regimen's adverse events bear on (diabetes, interstitial lung "
     "disease, hypertension, cardiac, hepatic, cytopenia, bowel disease, neuropathy).",
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
-    "everolimus; interstitial lung disease excludes trastuzumab deruxtecan and cautions "
-    "everolimus (pneumonitis); the others add cautions with the adverse-event figure.",
+    "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan "
+    "and cautions everolimus (pneumonitis); the others add cautions with the adverse-event figure.",
     # a caution code for each comorbidity the tables above can caution for, and no other
     codes=(
         "contraindicated",

@@ -114,7 +114,8 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     "PIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib+palbociclib+fulvestrant",
     M,
     condition="A PIK3CA mutation, relapse during or within 12 months of (neo)adjuvant "
-    "endocrine therapy, and no therapy for metastatic disease (INAVO120's population).",
+    "endocrine therapy, no therapy for metastatic disease, and no relapse on a (neo)adjuvant "
+    "CDK4/6 inhibitor (INAVO120's population).",
     effect="Inavolisib+palbociclib+fulvestrant scores a match and more (INAVO120's overall "
     "survival benefit); outside that population it is left out (out_of_population), and "
     "without a PIK3CA mutation (biomarker_absent).",
@@ -138,7 +139,8 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             code=ExclusionCode.OUT_OF_POPULATION.value,
             exclude=ExclusionCode.OUT_OF_POPULATION,
             text="INAVO120 enrolled relapse during or within 12 months of adjuvant endocrine "
-            "therapy, before any therapy for metastatic disease; not this patient.",
+            "therapy, before any therapy for metastatic disease and not after a CDK4/6 "
+            "inhibitor; not this patient.",
             trials=(trial,),
         )
     else:

@@ -1,0 +1,174 @@
+"""Factor 1, the PI3K-AKT-mTOR pathway (rule 2): PIK3CA, AKT1, PTEN -> alpelisib and
+capivasertib, everolimus after them; and what each waits on while the pathway's test is
+missing or stands on PCR or IHC alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import DrugClass, ExclusionCode, Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.molecular import weight
+from resistx.vocab.drugs import drug_class
+
+M = Factor.MOLECULAR
+
+
+# rule 2: pI3K-AKT pathway: alpelisib, capivasertib; everolimus after them
+@rule(
+    2,
+    "PI3K-AKT pathway: alpelisib, capivasertib; everolimus after them",
+    M,
+    condition="A PIK3CA mutation; an AKT1 mutation or PTEN loss; or the pathway's test status.",
+    effect="PIK3CA: alpelisib+fulvestrant and capivasertib+fulvestrant score a match; AKT1/PTEN: "
+    "capivasertib only. No PIK3CA mutation: alpelisib is excluded (biomarker_absent), unless "
+    "PIK3CA is 'not detected' by PCR only: then it waits on NGS. PTEN loss by IHC "
+    "alone, a pathway negative by PCR alone, or a pathway not all tested since the latest "
+    "progression: capivasertib waits on NGS (CAPItello-291 and FAKTION's expanded analysis "
+    "used NGS; only FAKTION's altered subgroup drew a significant benefit). Everolimus regimens score a partial match, and "
+    "everolimus+exemestane steps back only where a PI3K/AKT inhibitor is indicated.",
+    codes=(
+        "pik3ca_mutation_matches_alpelisib",
+        "biomarker_absent",
+        "pik3ca_test_pending",
+        "akt_pathway_alteration_matches_capivasertib",
+        "pathway_not_altered_by_ngs",
+        "akt_pathway_test_pending",
+        "akt_pathway_unknown_or_absent",
+        "pathway_confirm_by_ngs",
+        "pam_alteration_matches_mtor_inhibitor",
+        "triniti_biomarker_worse",
+        "everolimus_later_line",
+    ),
+    trials=("SOLAR-1", "BYLieve", "CAPItello-291", "FAKTION", "retrospective-ref47", "TRINITI-1"),
+    references=(42, 43, 47, 49, 50, 51),
+    regimens=kinds.acts_on_pi3k_pathway,
+)
+def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    w = ctx.weights
+    if kinds.has_class(spec, DrugClass.PI3K_INHIBITOR):
+        if (f := i.pik3ca) is not None:
+            yield Effect(
+                code="pik3ca_mutation_matches_alpelisib",
+                delta=w.match * weight(f, ctx),
+                text=f"PIK3CA mutation {f.describe()}: alpelisib is for PIK3CA-mutated tumours "
+                "(SOLAR-1, BYLieve).",
+                trials=spec.key_trials,
+            )
+        elif i.pik3ca_pcr_only:
+            yield Effect(
+                code="pik3ca_test_pending",
+                text="PIK3CA 'not detected' by PCR only: an NGS test decides whether alpelisib "
+                "applies (it is for PIK3CA-mutated tumours only, SOLAR-1).",
+                waits_on="PIK3CA by NGS",
+                trials=("SOLAR-1",),
+            )
+        else:
+            yield Effect(
+                code=ExclusionCode.BIOMARKER_ABSENT.value,
+                exclude=ExclusionCode.BIOMARKER_ABSENT,
+                text="No PIK3CA mutation on record: alpelisib is for PIK3CA-mutated tumours only "
+                "(SOLAR-1 showed no significant benefit without the mutation).",
+                trials=("SOLAR-1",),
+            )
+    elif kinds.has_class(spec, DrugClass.AKT_INHIBITOR):
+        yield from _capivasertib(i, spec, ctx)
+    elif kinds.has_class(spec, DrugClass.MTOR_INHIBITOR):
+        yield from _everolimus(i, spec, ctx)
+
+
+def _capivasertib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    w = ctx.weights
+    if (f := i.akt_pathway) is not None:
+        agent = next(d for d in spec.drugs if drug_class(d) is DrugClass.AKT_INHIBITOR)
+        population = (
+            "the population of CAPItello-291's greatest benefit"
+            if agent == "capivasertib"  # another AKT inhibitor (a trial's): the class evidence
+            else f"which {agent} targets; the review's AKT-inhibitor evidence is capivasertib's, "
+            "greatest in this population (CAPItello-291)"
+        )
+        yield Effect(
+            code="akt_pathway_alteration_matches_capivasertib",
+            delta=w.match * weight(f, ctx),
+            text=f"{f.gene} {f.result.status.value} {f.describe()}: an AKT-pathway alteration "
+            f"(PIK3CA, AKT1, PTEN), {population}.",
+            trials=spec.key_trials,
+        )
+        if i.akt_pathway_ihc_only:
+            yield Effect(
+                code="pathway_confirm_by_ngs",
+                text="PTEN loss by IHC only: CAPItello-291 selected its altered population by "
+                "NGS; confirm by NGS before choosing.",
+                waits_on="PTEN by NGS",
+                trials=("CAPItello-291",),
+            )
+    elif i.pam_negative_by_ngs:
+        yield Effect(
+            code="pathway_not_altered_by_ngs",
+            text="No PI3K/AKT/PTEN alteration by NGS: the efficacy is FAKTION's expanded "
+            "non-altered subgroup's, which showed no significant benefit.",
+            trials=("FAKTION",),
+        )
+    elif i.pam_pcr_only:
+        yield Effect(
+            code="pathway_confirm_by_ngs",
+            text=f"{', '.join(i.pam_pcr_only)} 'not detected' by PCR only: in FAKTION's expanded "
+            "NGS analysis more tumours were pathway-altered; capivasertib's place waits on NGS.",
+            waits_on="PI3K pathway by NGS",
+            trials=("FAKTION",),
+        )
+    elif not i.pam_negative:
+        yield Effect(
+            code="akt_pathway_test_pending",
+            text="No current negative result for each of PIK3CA, AKT1 and PTEN: in FAKTION's "
+            "expanded NGS analysis only the pathway-altered subgroup drew a significant "
+            "benefit, and the review asks for genomic profiling to find it; capivasertib's "
+            "place waits on the test.",
+            waits_on="PI3K pathway by NGS",
+            trials=("FAKTION",),
+        )
+    else:
+        yield Effect(
+            code="akt_pathway_unknown_or_absent",
+            delta=w.capivasertib_unselected,
+            text="No AKT-pathway alteration on record: CAPItello-291 also improved PFS in its "
+            "overall population, less than in the altered subgroup.",
+            trials=spec.key_trials,
+        )
+
+
+def _everolimus(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    w = ctx.weights
+    if (f := i.akt_pathway) is not None:
+        yield Effect(
+            code="pam_alteration_matches_mtor_inhibitor",
+            delta=w.partial * weight(f, ctx),
+            text=f"{f.gene} {f.result.status.value} {f.describe()}: the review lists "
+            "everolimus-based regimens for PI3K-AKT-mTOR pathway alterations, after PI3K and AKT "
+            "inhibitors.",
+            trials=spec.key_trials,
+        )
+        if (
+            kinds.is_endocrine_based(spec)
+            and not kinds.has_cdk46i(spec)
+            and not i.after_pi3k_or_akt
+        ):
+            yield Effect(
+                code="everolimus_later_line",
+                delta=w.everolimus_later,
+                text="A PI3K or AKT inhibitor is indicated for this alteration: the review "
+                "places everolimus after them (about 4 months' median PFS after a CDK4/6 "
+                "inhibitor).",
+                trials=("retrospective-ref46", "retrospective-ref47"),
+            )
+    if kinds.has_cdk46i(spec) and (i.pik3ca or i.esr1):
+        yield Effect(
+            code="triniti_biomarker_worse",
+            delta=w.triniti_worse,
+            text="PIK3CA or ESR1 mutation: TRINITI-1's biomarker analysis found worse outcomes "
+            "on the triplet with either mutation.",
+            trials=("TRINITI-1",),
+        )
