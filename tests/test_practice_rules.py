@@ -383,3 +383,18 @@ def test_interstitial_lung_disease_leaves_datopotamab_deruxtecan_out_as_it_does_
         assert said.rule == 12 and "interstitial lung disease" in said.text
     without = practice(**{**kw, "comorbidities": []})
     assert without.option("datopotamab-deruxtecan") is not None  # offered without ILD
+
+
+def test_a_trials_control_arm_does_not_select_it_a_kat6_trial_is_not_an_everolimus_regimen() -> (
+    None
+):
+    """NCT07062965 tests a KAT6 inhibitor with fulvestrant against everolimus with endocrine
+    therapy: PTEN loss (what everolimus acts on) does not make it her trial, and where the
+    trial is listed its drugs are the tested arm's."""
+    p = practice(biomarkers=[result("PTEN", "loss"), *NEGATIVE[:3]])
+    assert p.option("trial:NCT07062965") is None
+    assert all("NCT07062965" not in e.regimen.id for e in p.excluded)
+    from resistx.sequencing.candidates import trial_spec  # noqa: PLC0415
+
+    spec = trial_spec(PRACTICE_2026.default_evidence().trial("NCT07062965"))
+    assert "everolimus" not in spec.drugs and "everolimus" not in spec.name

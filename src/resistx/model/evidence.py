@@ -53,6 +53,9 @@ class Arm:
     regimen: str | None = None
     n: int | None = attrs.field(default=None, validator=v.non_negative)
     description: str = ""
+    #: the comparator of a trial: what a patient enrolling may get instead of what it tests
+    #: (an open trial is matched to a patient, and named, by the arms it tests)
+    control: bool = False
 
 
 @attrs.frozen(kw_only=True)

@@ -10,7 +10,7 @@ from resistx.model.enums import (
     RegulatoryStatus,
     TrialStatus,
 )
-from resistx.model.evidence import Trial
+from resistx.model.evidence import Arm, Trial
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import TRIAL_PREFIX, Approval, RegimenSpec
 from resistx.vocab import drugs
@@ -19,10 +19,16 @@ OPEN = (TrialStatus.ONGOING, TrialStatus.UNKNOWN)
 _CLASS_VALUES = frozenset(c.value for c in DrugClass)
 
 
+def tested_arms(trial: Trial) -> tuple[Arm, ...]:
+    """The arms a trial tests: all but its control arms (all, if every arm is marked one)."""
+    return tuple(a for a in trial.arms if not a.control) or trial.arms
+
+
 def trial_spec(trial: Trial) -> RegimenSpec:
-    """A ``trial:<NCT id>`` regimen for enrolment in a study."""
-    names = tuple(sorted({d for arm in trial.arms for d in arm.drugs if d in drugs.BY_NAME}))
-    shown = sorted({d for arm in trial.arms for d in arm.drugs})
+    """A ``trial:<NCT id>`` regimen for enrolment in a study, named by the arms it tests."""
+    tested = tested_arms(trial)
+    names = tuple(sorted({d for arm in tested for d in arm.drugs if d in drugs.BY_NAME}))
+    shown = sorted({d for arm in tested for d in arm.drugs})
     return RegimenSpec(
         id=f"{TRIAL_PREFIX}{trial.nct_id}",
         name=f"Trial {trial.key}: {', '.join(shown) or 'investigational agent'}",
@@ -43,8 +49,8 @@ def matching_trials(
     mechanisms: tuple[ResistanceMechanism, ...],
     findings: frozenset[tuple[str, BiomarkerStatus]],
 ) -> tuple[Trial, ...]:
-    """Open, registered trials that the matched mechanisms name or whose drugs target them,
-    and whose population's biomarkers (if the review gives any) the patient has."""
+    """Open, registered trials that the matched mechanisms name or whose tested drugs target
+    them, and whose population's biomarkers (if the review gives any) the patient has."""
     classes = {DrugClass(s) for m in mechanisms for s in m.strategies if s in _CLASS_VALUES}
     named = {k for m in mechanisms for k in m.trials}
     found: dict[str, Trial] = {}
@@ -55,7 +61,9 @@ def matching_trials(
             continue
         if t.biomarkers and not any((b.gene, b.status) in findings for b in t.biomarkers):
             continue
-        arm_classes = {drugs.drug_class(d) for a in t.arms for d in a.drugs if d in drugs.BY_NAME}
+        arm_classes = {
+            drugs.drug_class(d) for a in tested_arms(t) for d in a.drugs if d in drugs.BY_NAME
+        }
         if t.key in named or (classes & arm_classes and arm_classes <= classes | _PARTNERS):
             found[t.nct_id] = t
     return tuple(found[k] for k in sorted(found))
