@@ -398,3 +398,25 @@ def test_a_trials_control_arm_does_not_select_it_a_kat6_trial_is_not_an_everolim
 
     spec = trial_spec(PRACTICE_2026.default_evidence().trial("NCT07062965"))
     assert "everolimus" not in spec.drugs and "everolimus" not in spec.name
+
+
+def test_imlunestrant_and_vepdegestrant_are_for_esr1_mutated_disease_only() -> None:
+    """Both approvals are for ESR1-mutated disease (update-2026: EMBER-3 HR 1.00 with ESR1 not
+    detected; VERITAC-2 not significant in all patients): ESR1 not mutated on a current test
+    leaves them out; ESR1 unknown keeps them waiting on the test."""
+    wild_type = practice(biomarkers=NEGATIVE)
+    for rid, said in (("imlunestrant", "HR 1"), ("vepdegestrant", "HR 0.83")):
+        why = reason(exclusion(wild_type, rid), "biomarker_absent")
+        assert why.rule == 28 and said in why.text and "ESR1-mutated" in why.text
+    unknown = practice(biomarkers=NEGATIVE[1:])  # ESR1 untested
+    for rid in ("imlunestrant", "vepdegestrant"):
+        waiting = option(unknown, rid)
+        assert waiting.waits_on == ("ESR1",)
+        assert reason(waiting, "esr1_test_pending").rule == 28
+    # a negative from before the latest progression is no current result: they wait
+    stale = practice(
+        biomarkers=[result("ESR1", "not_detected", tested_on="2023-01-10"), *NEGATIVE[1:]]
+    )
+    assert option(stale, "imlunestrant").waits_on == ("ESR1",)
+    # elacestrant's approval in the pack names no population: rule 1 speaks for it as before
+    assert wild_type.option("elacestrant") is not None

@@ -40,6 +40,7 @@ class MolecularInputs:
     her2: Her2Status
     esr1: Finding | None
     esr1_negative: bool
+    esr1_negative_current: bool = False  # ... and since the latest progression (rule 28)
     pik3ca: Finding | None
     pik3ca_pcr_only: bool
     akt_pathway: Finding | None  # PIK3CA or AKT1 mutation, PTEN loss (CAPItello-291)
@@ -151,6 +152,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         her2=facts.her2,
         esr1=esr1,
         esr1_negative=esr1_negative,
+        esr1_negative_current=esr1_negative and not facts.needs_retest("ESR1"),
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
         akt_pathway=akt_pathway,

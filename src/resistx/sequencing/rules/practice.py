@@ -85,13 +85,19 @@ def _approval(spec: RegimenSpec) -> str:
     effect="Beyond rule 1's match, each approved oral SERD gains enough to be preferred; its "
     "reason gives its trial's ESR1-mutated result and approval. After a CDK4/6 inhibitor of "
     "12 months or more, elacestrant's reason gives EMERALD's post hoc subgroup (the efficacy "
-    "factor scores it).",
-    codes=("approved_oral_serd_for_esr1",),
+    "factor scores it). Without a mutation, the two approved for ESR1-mutated disease only "
+    "(imlunestrant, vepdegestrant) are left out when ESR1 is not mutated on a current test "
+    "(biomarker_absent), and otherwise wait on the ESR1 test.",
+    codes=("approved_oral_serd_for_esr1", "biomarker_absent", "esr1_test_pending"),
     trials=("EMERALD", "EMBER-3", "VERITAC-2"),
     regimens=kinds.is_approved_oral_serd,
 )
 def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if (f := i.esr1) is None or not kinds.is_approved_oral_serd(spec):
+    if not kinds.is_approved_oral_serd(spec):
+        return
+    if (f := i.esr1) is None:
+        if spec.id in ESR1_MUTATED_ONLY:
+            yield _without_esr1_mutation(i, spec, ctx)
         return
     trial = spec.key_trials[0]
     found = figures(ctx, trial, spec.id, "ESR1-mutated")
@@ -105,6 +111,36 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         delta=ctx.weights.approved_oral_serd * weight(f, ctx),
         text=text,
         trials=trials,
+    )
+
+
+#: the oral SERDs approved for ESR1-mutated disease only (update-2026.md: imlunestrant's FDA
+#: approval, with EMBER-3's HR 1.00 where ESR1 was not detected; vepdegestrant's, with
+#: VERITAC-2 not significant in all patients). Elacestrant's approval in the pack names no
+#: population, so rule 1 alone speaks for it without a mutation.
+ESR1_MUTATED_ONLY = frozenset({"imlunestrant", "vepdegestrant"})
+
+
+def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Effect:
+    trial = spec.key_trials[0]
+    approved = f"{spec.name} is approved for ESR1-mutated disease only ({_approval(spec)})"
+    if not i.esr1_negative_current:
+        return Effect(
+            code="esr1_test_pending",
+            text=f"ESR1 status unknown since the latest progression: {approved}; its place "
+            "waits on a current ESR1 result.",
+            waits_on="ESR1",
+            trials=(trial,),
+        )
+    found = figures(ctx, trial, spec.id, "ESR1-not-detected")
+    itt = figures(ctx, trial, spec.id, "ITT")
+    said = f"ESR1 not detected: {found}" if found else f"all patients: {itt}" if itt else ""
+    return Effect(
+        code=ExclusionCode.BIOMARKER_ABSENT.value,
+        exclude=ExclusionCode.BIOMARKER_ABSENT,
+        text=f"ESR1 not mutated on a current test: {approved}"
+        + (f"; {trial}, {said}." if said else "."),
+        trials=(trial,),
     )
 
 
