@@ -92,6 +92,23 @@ def test_a_germline_result_holds_against_a_later_tumour_negative() -> None:
     assert "germline_brca_matches_parp_inhibitor" in _codes(p, "olaparib")
 
 
+def test_an_esr1_negative_from_before_the_latest_progression_is_not_read_as_not_mutated() -> None:
+    """ESR1 mutations are acquired under endocrine therapy: a negative from before the latest
+    progression says nothing of now, so the oral SERD is not marked down for it; its reason
+    says the result predates the progression, and a current test is asked for."""
+    stale = [result("ESR1", "not_detected", tested_on="2023-01-10"), *NEGATIVE[1:]]
+    p = plan(biomarkers=stale)
+    elacestrant = option(p, "elacestrant")
+    codes = {r.code for r in elacestrant.reasons}
+    assert "esr1_not_mutated" not in codes and "esr1_negative_stale" in codes
+    said = next(r for r in elacestrant.reasons if r.code == "esr1_negative_stale")
+    assert said.rule == 1 and "before the latest progression" in said.text
+    assert any("ESR1" in a.genes for a in p.actions)
+    current = plan(biomarkers=NEGATIVE)
+    assert "esr1_not_mutated" in {r.code for r in option(current, "elacestrant").reasons}
+    assert elacestrant.scores.molecular > option(current, "elacestrant").scores.molecular
+
+
 # 2. an option that waits on a missing test is never preferred
 
 

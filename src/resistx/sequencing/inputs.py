@@ -40,7 +40,7 @@ class MolecularInputs:
     her2: Her2Status
     esr1: Finding | None
     esr1_negative: bool
-    esr1_negative_current: bool = False  # ... and since the latest progression (rule 28)
+    esr1_negative_current: bool = False  # ... and since the latest progression (rules 1, 28)
     pik3ca: Finding | None
     pik3ca_pcr_only: bool
     akt_pathway: Finding | None  # PIK3CA or AKT1 mutation, PTEN loss (CAPItello-291)

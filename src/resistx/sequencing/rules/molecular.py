@@ -31,8 +31,14 @@ def weight(f: Finding, ctx: Context) -> float:
     condition="A current ESR1 mutation (a ctDNA positive after the latest progression stands "
     "against a negative tissue test of the same time).",
     effect="Oral SERDs score a biomarker match (half if the mutation predates the latest "
-    "progression); ESR1 tested and not mutated: they score against.",
-    codes=("esr1_mutation_matches_oral_serd", "esr1_not_mutated", "esr1_untested"),
+    "progression); ESR1 not mutated on a test since the latest progression: they score "
+    "against; a negative from before it counts as no current result.",
+    codes=(
+        "esr1_mutation_matches_oral_serd",
+        "esr1_not_mutated",
+        "esr1_negative_stale",
+        "esr1_untested",
+    ),
     trials=("EMERALD", "SERENA-2"),
     references=(65, 66, 68),
     regimens=kinds.is_oral_serd,
@@ -46,6 +52,14 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             delta=ctx.weights.match * weight(f, ctx),
             text=f"ESR1 mutation {f.describe()}: oral SERDs overcome ESR1-mutant resistance; "
             "the review prefers them for ESR1-mutated disease.",
+            trials=spec.key_trials,
+        )
+    elif i.esr1_negative and not i.esr1_negative_current:
+        yield Effect(
+            code="esr1_negative_stale",
+            text="ESR1 not detected on a test from before the latest progression: ESR1 "
+            "mutations are acquired under endocrine therapy, so a current result decides "
+            "whether an oral SERD is preferred.",
             trials=spec.key_trials,
         )
     elif i.esr1_negative:
