@@ -420,3 +420,26 @@ def test_imlunestrant_and_vepdegestrant_are_for_esr1_mutated_disease_only() -> N
     assert option(stale, "imlunestrant").waits_on == ("ESR1",)
     # elacestrant's approval in the pack names no population: rule 1 speaks for it as before
     assert wild_type.option("elacestrant") is not None
+
+
+def test_trastuzumab_deruxtecan_after_one_long_endocrine_line_cites_its_approval_not_db06s_population() -> (
+    None
+):
+    """DESTINY-Breast06 enrolled after 2 or more endocrine lines, or progression within 6 months
+    on first-line endocrine therapy with a CDK4/6 inhibitor; its approval covers 1 or more
+    lines. After one line of 26 months the reason says so, and calls her neither."""
+    one_line = reason(
+        option(practice(her2="low", biomarkers=NEGATIVE), "trastuzumab-deruxtecan"),
+        "endocrine_therapy_opens_trastuzumab_deruxtecan",
+    )
+    assert "FDA 2025-01-27" in one_line.text and "enrolled after 2 or more" in one_line.text
+    short_first_line = dict(SHORT_PALBOCICLIB, started_on="2024-10-10")  # about 5 months
+    in_trial = reason(
+        option(
+            practice(her2="low", biomarkers=NEGATIVE, treatments=[short_first_line]),
+            "trastuzumab-deruxtecan",
+        ),
+        "endocrine_therapy_opens_trastuzumab_deruxtecan",
+    )
+    assert "DESTINY-Breast06's population" in in_trial.text
+    assert "enrolled after 2 or more" not in in_trial.text

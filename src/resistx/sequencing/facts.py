@@ -38,6 +38,9 @@ EARLY_RELAPSE_SG = 12.0
 #: (INAVO120)
 LONG_CDK46I_MONTHS = 12.0
 ADJUVANT_RELAPSE_MONTHS = 12.0
+#: DESTINY-Breast06 enrolled after 2 or more endocrine lines, or after progression within this
+#: many months on first-line endocrine therapy with a CDK4/6 inhibitor (update-2026.md)
+DB06_SHORT_FIRST_LINE_MONTHS = 6.0
 _ENDOCRINE_LINE = frozenset(
     {
         DrugClass.AROMATASE_INHIBITOR,
@@ -177,6 +180,15 @@ class Facts:
     def long_cdk46i(self) -> bool:
         months = self.cdk46i_months
         return months is not None and months >= LONG_CDK46I_MONTHS
+
+    @once
+    def destiny_breast06_entry(self) -> bool:
+        """2 or more endocrine lines for metastatic disease, or a CDK4/6-inhibitor course under
+        6 months (DESTINY-Breast06's entry; its approval asks for 1 or more lines)."""
+        months = self.cdk46i_months
+        return self.metastatic_endocrine_lines >= 2 or (
+            months is not None and months < DB06_SHORT_FIRST_LINE_MONTHS
+        )
 
     @once
     def metastatic_endocrine_lines(self) -> int:

@@ -103,6 +103,7 @@ class HistoryInputs:
     further_endocrine_target: bool  # an ESR1 or PI3K-pathway finding not yet acted on
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
     metastatic_endocrine_lines: int = 0  # endocrine-based lines for metastatic disease (rule 30)
+    destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
@@ -267,6 +268,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         further_endocrine_target=further,
         had_endocrine_target=m.esr1 is not None or m.akt_pathway is not None,
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
+        destiny_breast06_entry=facts.destiny_breast06_entry,
     )
 
 

@@ -66,7 +66,7 @@ def figures(
     return f"{medians}HR {num(hr.value)}"
 
 
-def _approval(spec: RegimenSpec) -> str:
+def approval(spec: RegimenSpec) -> str:
     a = spec.regulatory
     when = a.date or (str(a.year) if a.year else "")
     return " ".join(x for x in (a.authority or "", when) if x) or "approved"
@@ -102,7 +102,7 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     trial = spec.key_trials[0]
     found = figures(ctx, trial, spec.id, "ESR1-mutated")
     result = f"{trial}, ESR1-mutated: {found}" if found else trial
-    text = f"ESR1 mutation: {spec.name} is approved for ESR1-mutated disease ({_approval(spec)}); {result}."
+    text = f"ESR1 mutation: {spec.name} is approved for ESR1-mutated disease ({approval(spec)}); {result}."
     trials: tuple[str, ...] = (trial,)
     if i.long_cdk46i and (long := figures(ctx, trial, spec.id, ESR1_LONG)):
         text += f" After 12 months or more on a CDK4/6 inhibitor (post hoc): {long}."
@@ -123,7 +123,7 @@ ESR1_MUTATED_ONLY = frozenset({"imlunestrant", "vepdegestrant"})
 
 def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Effect:
     trial = spec.key_trials[0]
-    approved = f"{spec.name} is approved for ESR1-mutated disease only ({_approval(spec)})"
+    approved = f"{spec.name} is approved for ESR1-mutated disease only ({approval(spec)})"
     if not i.esr1_negative_current:
         return Effect(
             code="esr1_test_pending",

@@ -11,7 +11,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
-from resistx.sequencing.rules.practice import figures
+from resistx.sequencing.rules.practice import approval, figures
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -114,11 +114,19 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
         elif i.metastatic_endocrine_lines >= 1:
             found = figures(ctx, "DESTINY-Breast06", spec.id, "HER2-low-or-ultralow")
             versus = f" ({found}, against chemotherapy)" if found else ""
+            who = (
+                "DESTINY-Breast06's population (2 or more endocrine lines, or progression "
+                "within 6 months on first-line endocrine therapy with a CDK4/6 inhibitor)"
+                if i.destiny_breast06_entry
+                else f"its approval covers 1 or more endocrine lines ({approval(spec)}), "
+                "though DESTINY-Breast06 enrolled after 2 or more, or after progression within "
+                "6 months on first-line endocrine therapy with a CDK4/6 inhibitor"
+            )
             yield Effect(
                 code="endocrine_therapy_opens_trastuzumab_deruxtecan",
                 delta=w.tdxd_chemo_naive,
                 text="After endocrine therapy for metastatic disease and no chemotherapy: "
-                f"DESTINY-Breast06 gave trastuzumab deruxtecan before chemotherapy{versus}.",
+                f"{who}; the trial gave trastuzumab deruxtecan before chemotherapy{versus}.",
                 trials=("DESTINY-Breast06",),
             )
         else:
