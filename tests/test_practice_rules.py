@@ -1,4 +1,4 @@
-"""The practice-2026 rules (28-33), one scenario each, named after the behaviour; and what the
+"""The practice-2026 rules (28-34), one scenario each, named after the behaviour; and what the
 same patient gets under the default policy (``since_review``)."""
 
 from __future__ import annotations
@@ -347,7 +347,9 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
     ]
     reasons = [r for p in plans for o in p.options for r in o.reasons]
     reasons += [r for p in plans for e in p.excluded for r in e.reasons]
-    said = {(r.rule, r.code) for r in reasons}
+    said = {(r.rule, r.code) for r in reasons} | {
+        (a.rule, a.code) for p in plans for a in p.actions
+    }
     for unit in PRACTICE_2026.rules:
         if 28 <= unit.number < 40:  # the practice units (40 on are the review policy's too)
             missing = {c for c in unit.codes if (unit.number, c) not in said}
@@ -443,3 +445,17 @@ def test_trastuzumab_deruxtecan_after_one_long_endocrine_line_cites_its_approval
     )
     assert "DESTINY-Breast06's population" in in_trial.text
     assert "enrolled after 2 or more" not in in_trial.text
+
+
+def test_her2_zero_before_chemotherapy_asks_whether_the_ihc_0_is_ultralow() -> None:
+    """Trastuzumab deruxtecan is approved for HER2-ultralow disease after endocrine therapy
+    (update-2026.md: FDA 27 Jan 2025; DESTINY-Breast06): a HER2 0 reported before that reading
+    existed may be ultralow. After chemotherapy for metastatic disease no trial covers
+    ultralow, and the action is not asked; the review's policy never asks it."""
+    zero = practice(her2="0", biomarkers=NEGATIVE)
+    [ask] = [a for a in zero.actions if a.code == "reread_her2_ultralow"]
+    assert ask.rule == 34 and "ultralow" in ask.text and "2025-01-27" in ask.text
+    after_chemo = practice(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    assert not any(a.code == "reread_her2_ultralow" for a in after_chemo.actions)
+    assert not any(a.code == "reread_her2_ultralow" for a in practice(her2="low").actions)
+    assert not any(a.code == "reread_her2_ultralow" for a in review(her2="0").actions)

@@ -1,6 +1,6 @@
-"""The practice-2026 rules about antibody-drug conjugates (29, 30): trastuzumab deruxtecan for
+"""The practice-2026 rules about antibody-drug conjugates (29, 30, 34): trastuzumab deruxtecan for
 HER2-low or ultralow disease before chemotherapy (DESTINY-Breast06), datopotamab deruxtecan after
-one or two chemotherapy lines (TROPION-Breast01)."""
+one or two chemotherapy lines (TROPION-Breast01), and a HER2 0 read again for ultralow."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.practice import approval, figures
 
 M = Factor.MOLECULAR
@@ -160,4 +161,31 @@ def _gated(trial: str, after: str, delta: float) -> Effect:
         ceiling=1,
         text=f"{trial} enrolled after {after}, which this patient has not had.",
         trials=(trial,),
+    )
+
+
+# rule 34: hER2 0 before chemotherapy: is it ultralow?
+@rule(
+    34,
+    "HER2 0 before chemotherapy: ask whether it is ultralow",
+    None,
+    condition="HER2 0 and no chemotherapy for metastatic disease (a HER2-ultralow reading would "
+    "open trastuzumab deruxtecan: DESTINY-Breast06, FDA 27 Jan 2025).",
+    effect="An action, before choosing, to ask the pathologist whether the IHC 0 shows faint "
+    "membrane staining (HER2-ultralow).",
+    codes=("reread_her2_ultralow",),
+    trials=("DESTINY-Breast06",),
+)
+def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    if facts.her2 is not Her2Status.ZERO or facts.chemo_lines:
+        return
+    tdxd = ctx.regimens.get("trastuzumab-deruxtecan")
+    approved = f" ({approval(tdxd)})" if tdxd is not None else ""
+    yield PlanEffect(
+        code="reread_her2_ultralow",
+        genes=("ERBB2",),
+        first=True,
+        text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
+        "(HER2-ultralow). Trastuzumab deruxtecan is approved for HER2-ultralow disease after "
+        f"endocrine therapy{approved}, before chemotherapy (DESTINY-Breast06).",
     )
