@@ -20,6 +20,7 @@ from resistx.model.enums import (
     BiomarkerStatus,
     Classification,
     Factor,
+    Her2Status,
     Origin,
     Sample,
 )
@@ -616,3 +617,19 @@ def test_a_row_shared_by_patients_gives_each_the_tier_asked_for() -> None:
     assert row.option(1, Tier.PREFERRED).tier is Tier.PREFERRED
     assert row.option(1, Tier.ALTERNATIVE).tier is Tier.ALTERNATIVE
     assert row.option(2, Tier.PREFERRED).rank == 2
+
+
+def test_the_ranking_alone_checks_a_profile_built_in_code_as_sequence_does() -> None:
+    """``engine.ranking`` (what a cohort's rows read) takes the same checks as ``sequence``: a
+    HER2-positive profile built in code is out of scope, and a checked one ranks as its plan."""
+    loaded = resistx.load_profile(patient(biomarkers=NEGATIVE))
+    positive = attrs.evolve(loaded, her2=Her2Status.POSITIVE)
+    prefs = resistx.Preferences()
+    with pytest.raises(resistx.OutOfScopeError):
+        engine.ranking(positive, prefs)
+    with pytest.raises(resistx.OutOfScopeError):
+        resistx.sequence(positive, prefs)
+    ranked = engine.ranking(loaded, prefs)
+    assert [o.regimen.id for o in ranked.options] == [
+        o.regimen.id for o in resistx.sequence(loaded, prefs).options
+    ]

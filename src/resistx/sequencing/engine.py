@@ -23,10 +23,10 @@ from resistx.sequencing import since, slots
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.coverage import Coverage
-from resistx.sequencing.facts import Facts
 from resistx.sequencing.memo import Memo
 from resistx.sequencing.notes import notes
 from resistx.sequencing.patient import Patient
+from resistx.sequencing.plan_level import plan_level
 from resistx.sequencing.policy import Policy, get
 from resistx.sequencing.ranking import Assessed, Row, combine
 from resistx.sequencing.rule import Context, Rule
@@ -117,9 +117,13 @@ def ranking(
     """The ranked options and exclusions of ``sequence(profile, preferences, policy=policy)``
     without the plan around them: no actions, notes or since-review section, and each finding
     still a slot in the reasons' text (what a cohort's option rows read: ranks, tiers, scores,
-    rules and codes, which are the plan's own)."""
+    rules and codes, which are the plan's own), after the checks of ``sequence``."""
     pol = policy_of(policy)
-    return _ranked(Patient.of(profile, preferences), pol, pol.default_evidence())
+    return _ranked(
+        Patient.of(load_profile(profile), load_preferences(preferences)),
+        pol,
+        pol.default_evidence(),
+    )
 
 
 def compare(
@@ -145,7 +149,7 @@ def _plan(patient: Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, slots.
     """The plan under one policy, and its memoised ranked result."""
     ranked = _ranked(patient, pol, eb)
     options, excluded = ranked.filled(lambda: slots.descriptions(patient.facts))
-    actions, plan_notes = _plan_level(pol.rules, patient.facts, memo_for(pol, eb)[0])
+    actions, plan_notes = plan_level(pol.rules, patient.facts, memo_for(pol, eb)[0])
     plan_notes = (*plan_notes, *notes(patient.facts))
     return _plan_of(patient.facts.profile, pol, eb, options, excluded, actions, plan_notes), ranked
 
@@ -279,22 +283,3 @@ def _coverage(ctx: Context) -> Coverage:
     """The drug sets of the policy's regimens (what a progressed course can exclude), once per
     (policy, evidence)."""
     return Coverage(frozenset(spec.drugs) for spec in ctx.regimens.values())
-
-
-def _plan_level(
-    rules: tuple[Rule, ...], facts: Facts, ctx: Context
-) -> tuple[tuple[Action, ...], tuple[str, ...]]:
-    first: list[Action] = []
-    later: list[Action] = []
-    said: list[str] = []
-    for r in rules:
-        if r.plan is None:
-            continue
-        for e in r.plan(facts, ctx):
-            if e.note:  # a plan's notes are text: the rule is named in it
-                said.append(f"{e.text} (rule {r.number})")
-            else:
-                (first if e.first else later).append(
-                    Action(code=e.code, text=e.text, genes=e.genes, rule=r.number)
-                )
-    return (*first, *later), tuple(said)
