@@ -307,6 +307,31 @@ def test_a_profile_built_in_code_is_checked_too() -> None:
         resistx.sequence(bad)
 
 
+def test_a_model_built_in_code_is_checked_once_and_its_checked_copy_reused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cohort passes the same Preferences built in code with every patient: the checks run
+    the first time, and later calls return the same checked copy (whose values are the
+    library's own enums, never the caller's plain strings)."""
+    from resistx import _serde  # noqa: PLC0415
+    from resistx.io.profile import load_preferences  # noqa: PLC0415
+
+    made = resistx.Preferences(priority="survival")  # type: ignore[arg-type]
+    calls: list[object] = []
+    structure = _serde.structure_or_problems
+
+    def counted(data: Any, cls: Any) -> Any:
+        calls.append(cls)
+        return structure(data, cls)
+
+    monkeypatch.setattr(_serde, "structure_or_problems", counted)
+    first = load_preferences(made)
+    again = load_preferences(made)
+    assert again is first and len(calls) == 1
+    assert first.priority is resistx.Priority.SURVIVAL and made.priority == "survival"
+    assert load_preferences(first) is first
+
+
 def test_a_path_holding_a_nul_character_is_a_profile_error_not_a_crash() -> None:
     """The operating system refuses such a path with ValueError, not OSError."""
     with pytest.raises(resistx.ProfileError, match="cannot read") as found:

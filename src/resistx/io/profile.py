@@ -70,28 +70,33 @@ def check_scope(profile: Profile) -> None:
 
 #: profiles and preferences that passed the checks, by identity (a plain string equals its str
 #: enum, so equality would let an unchecked copy through): immutable, so once checked, always
-#: valid; each entry goes when its object does
-_CHECKED: dict[int, weakref.ref[Any]] = {}
+#: valid; each entry goes when its object does. A model built in code maps to the checked copy
+#: its check made (None: the model is itself a checked one)
+_CHECKED: dict[int, tuple[weakref.ref[Any], Any]] = {}
 
 
-def _is_checked(model: object) -> bool:
-    ref = _CHECKED.get(id(model))
-    return ref is not None and ref() is model
+def _checked_form(model: Any) -> Any:
+    """The checked form of a model seen before: itself, or the copy its check made; else None."""
+    entry = _CHECKED.get(id(model))
+    if entry is None or entry[0]() is not model:
+        return None
+    return model if entry[1] is None else entry[1]
 
 
-def _mark_checked(model: object) -> None:
-    if _is_checked(model):  # a model ``_checked`` returned: marked already
+def _mark_checked(model: object, copy: object = None) -> None:
+    """Mark ``model`` checked (``copy``: the checked copy to give for it instead)."""
+    if _checked_form(model) is not None:  # a model ``_checked`` returned: marked already
         return
     key = id(model)
-    _CHECKED[key] = weakref.ref(model, lambda _r: _CHECKED.pop(key, None))
+    _CHECKED[key] = (weakref.ref(model, lambda _r: _CHECKED.pop(key, None)), copy)
 
 
 def _checked(model: Any, cls: type[Any], root: str = "$") -> Any:
     """A model built in code goes through the same checks as JSON input, once: its data is
     structured again (so a plain string where an enum belongs, a misspelled comorbidity or a
     lone surrogate is a ``ProfileError`` at its path)."""
-    if _is_checked(model):
-        return model
+    if (found := _checked_form(model)) is not None:
+        return found
     try:
         data = _serde.to_dict(model)
     except Exception as e:
@@ -103,6 +108,7 @@ def _checked(model: Any, cls: type[Any], root: str = "$") -> Any:
     except _serde.DataProblemsError as e:
         raise ProfileError(_serde.problems_of(e, root)) from None
     _mark_checked(checked)
+    _mark_checked(model, checked)  # the same object again gets the same copy, unchecked
     return checked
 
 
