@@ -351,3 +351,40 @@ def test_every_view_of_a_default_plan_shows_its_since_review_section() -> None:
     parse(plan.to_html())  # well formed
     newer = resistx.sequence(path, policy="practice-2026")
     assert "Since the review" not in newer.to_text()
+
+
+def test_an_option_marked_down_beside_its_match_shows_both_reasons_in_every_view() -> None:
+    """A PIK3CA mutation matches capivasertib, and progression on everolimus (the same
+    pathway) marks it down as much: the one-line why named only the match, so the clinician
+    could not see why it was not first. Every view now shows both."""
+    everolimus = {
+        "drugs": ["everolimus", "exemestane"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+    }
+    palbociclib = {
+        "drugs": ["palbociclib", "letrozole"],
+        "line": 1,
+        "started_on": "2023-01-10",
+        "ended_on": "2025-03-20",
+        "stop_reason": "progression",
+    }
+    plan = resistx.sequence(
+        patient(biomarkers=[result("PIK3CA", "mutated")], treatments=[palbociclib, everolimus])
+    )
+    capi = plan.option("capivasertib+fulvestrant")
+    assert capi is not None
+    codes = {r.code for r in capi.reasons}
+    assert {"akt_pathway_alteration_matches_capivasertib", "same_class_after_progression"} <= codes
+    demoted = next(r.text for r in capi.reasons if r.code == "same_class_after_progression")
+    matched = next(
+        r.text for r in capi.reasons if r.code == "akt_pathway_alteration_matches_capivasertib"
+    )
+    # the class named is the one she progressed on, not every class of the regimen
+    assert "(PI3K-AKT-mTOR inhibitor)" in demoted and "fulvestrant" not in demoted
+    for view in (plan.to_text(), plan.to_markdown(), plan.to_html()):
+        flat = " ".join(view.split())
+        for text in (demoted, matched):
+            assert " ".join(text.split())[:60] in flat

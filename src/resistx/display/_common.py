@@ -43,12 +43,18 @@ def efficacy_text(option: Option) -> str:
 
 
 def why(option: Option) -> str:
-    """The reason that moved the option most: molecular or history, else the efficacy."""
+    """The reasons that moved the option: the molecular one and the history one (the larger
+    move first; both when both moved it, so a match marked down by the history shows both),
+    else the efficacy."""
     moved = {Factor.MOLECULAR: option.scores.molecular, Factor.HISTORY: option.scores.history}
-    factor = max(moved, key=lambda f: (abs(moved[f]), f is Factor.MOLECULAR))
-    if moved[factor] == 0:
-        factor = Factor.EFFICACY
-    return next(r.text for r in option.reasons if r.factor is factor)
+    factors = sorted(
+        (f for f in moved if moved[f] != 0),
+        key=lambda f: (-abs(moved[f]), f is not Factor.MOLECULAR),
+    )
+    texts = [next(r.text for r in option.reasons if r.factor is f) for f in factors]
+    if not texts:
+        return next(r.text for r in option.reasons if r.factor is Factor.EFFICACY)
+    return " ".join(dict.fromkeys(texts))
 
 
 def why_besides_evidence(option: Option) -> str:

@@ -224,7 +224,8 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         what = (
             f"{', '.join(defining)} before (in another combination)"
             if defining
-            else f"{', '.join(same_class)}, of the same class ({', '.join(sorted(groups))})"
+            else f"{', '.join(same_class)}, of the same class "
+            f"({', '.join(sorted({CLASS_GROUPS[drug_class(d)] for d in same_class}))})"
         )
         yield Effect(
             code="progressed_on_drug" if defining else "same_class_after_progression",
