@@ -5,6 +5,7 @@ from __future__ import annotations
 import resistx
 from tests.helpers import (
     CAPECITABINE,
+    ERIBULIN,
     NEGATIVE,
     PALBOCICLIB,
     excluded_for,
@@ -295,6 +296,23 @@ def test_a_switch_to_ribociclib_after_abemaciclib_is_never_stronger_than_after_p
     )
     assert after_abema.scores.efficacy <= after_palbo.scores.efficacy
     assert after_abema.scores.total <= after_palbo.scores.total
+
+
+def test_after_two_chemotherapy_lines_ribociclib_fulvestrant_is_outside_maintains_population() -> (
+    None
+):
+    """MAINTAIN enrolled patients with at most one prior chemotherapy line (the review's
+    Table 1): after two, the switch is no longer MAINTAIN's population, gains nothing, and is
+    at best a later option; after one it stays as before."""
+    two = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
+    ribo = option(two, "ribociclib+fulvestrant")
+    codes = {r.code for r in ribo.reasons}
+    assert "switch_cdk46i_after_palbociclib" not in codes
+    said = next(r for r in ribo.reasons if r.code == "outside_maintain_population")
+    assert said.rule == 8 and "at most one" in said.text
+    assert ribo.tier.value == "later"
+    one = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    assert "switch_cdk46i_after_palbociclib" in _codes(one, "ribociclib+fulvestrant")
 
 
 # 9. everolimus steps back only where a PI3K/AKT inhibitor is indicated

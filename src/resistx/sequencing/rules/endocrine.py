@@ -30,8 +30,10 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     effect="Switching to ribociclib with fulvestrant (MAINTAIN's palbociclib-pretreated "
     "result) or to abemaciclib (a retrospective cohort) gains; continuing palbociclib with "
     "fulvestrant is excluded (PACE, negative_trial). After ribociclib or abemaciclib the "
-    "evidence for a switch is weaker (efficacy, rule 16).",
-    codes=("switch_cdk46i_after_palbociclib", "negative_trial"),
+    "evidence for a switch is weaker (efficacy, rule 16). After two or more chemotherapy lines "
+    "ribociclib with fulvestrant is outside MAINTAIN's population (at most one): no gain, at "
+    "best a later option.",
+    codes=("switch_cdk46i_after_palbociclib", "negative_trial", "outside_maintain_population"),
     trials=("MAINTAIN", "PACE", "retrospective-ref35"),
     references=(35, 36, 37),
     regimens=kinds.has_cdk46i,
@@ -47,6 +49,15 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             text="Continuing palbociclib with fulvestrant after palbociclib did not improve PFS "
             "in PACE.",
             trials=("PACE",),
+        )
+    elif drugs == ("ribociclib",) and DrugClass.SERD in kinds.classes(spec) and i.chemo_lines > 1:
+        yield Effect(
+            code="outside_maintain_population",
+            ceiling=2,
+            text=f"{i.chemo_lines} prior chemotherapy lines: MAINTAIN enrolled patients with at "
+            "most one, so the review has no evidence for switching to ribociclib with "
+            "fulvestrant here.",
+            trials=("MAINTAIN",),
         )
     elif drugs == ("ribociclib",) and DrugClass.SERD in kinds.classes(spec):
         yield Effect(
