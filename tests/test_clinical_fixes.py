@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import attrs
+
 import resistx
+from resistx.sequencing.policies import YE2024
 from tests.helpers import (
     CAPECITABINE,
     ERIBULIN,
@@ -10,6 +13,7 @@ from tests.helpers import (
     PALBOCICLIB,
     excluded_for,
     option,
+    patient,
     plan,
     rank,
     result,
@@ -313,6 +317,15 @@ def test_after_two_chemotherapy_lines_ribociclib_fulvestrant_is_outside_maintain
     assert ribo.tier.value == "later"
     one = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
     assert "switch_cdk46i_after_palbociclib" in _codes(one, "ribociclib+fulvestrant")
+    # 'at best a later option' whatever the weights: a policy whose alternative tier starts
+    # lower still caps it
+    lenient = attrs.evolve(YE2024, weights=attrs.evolve(YE2024.weights, alternative_from=-1.0))
+    two_lenient = resistx.sequence(
+        patient(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN]),
+        policy=lenient,
+    )
+    assert option(two_lenient, "ribociclib+fulvestrant").tier.value == "later"
+    assert option(two_lenient, "fulvestrant").tier.value == "alternative"  # the weights bite
 
 
 # 9. everolimus steps back only where a PI3K/AKT inhibitor is indicated
