@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 import resistx
@@ -461,3 +463,20 @@ def test_alpelisib_reads_the_post_cdk46i_evidence_not_solar1_overall() -> None:
         r for r in option(p, "alpelisib+fulvestrant").reasons if r.factor.value == "efficacy"
     )
     assert "PIK3CA-mutated:" not in best.text
+
+
+def test_interstitial_lung_disease_makes_everolimus_at_best_a_later_option() -> None:
+    """Everolimus's pneumonitis (17%, 3% grade 3 or worse in BOLERO-2, as the review prints)
+    is as frequent as trastuzumab deruxtecan's ILD, which ILD on record leaves out: everolimus
+    regimens keep their caution and become at best a later option, whatever the weights."""
+    ild: dict[str, Any] = {"biomarkers": NEGATIVE, "comorbidities": ["interstitial_lung_disease"]}
+    p = plan(**ild)
+    evero = option(p, "everolimus+exemestane")
+    said = next(r for r in evero.reasons if r.code == "relative_contraindication")
+    assert said.rule == 12 and "BOLERO-2" in said.trials and "later" in said.text
+    assert any(c.code == "interstitial_lung_disease_caution" for c in evero.cautions)
+    lenient = attrs.evolve(YE2024, weights=attrs.evolve(YE2024.weights, alternative_from=-3.0))
+    without = resistx.sequence(patient(biomarkers=NEGATIVE), policy=lenient)
+    assert option(without, "everolimus+exemestane").tier.value == "alternative"
+    with_ild = resistx.sequence(patient(**ild), policy=lenient)
+    assert option(with_ild, "everolimus+exemestane").tier.value == "later"

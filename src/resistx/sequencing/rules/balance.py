@@ -18,60 +18,16 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rules.comorbidity_risks import (
+    AT_BEST_LATER,
+    COMORBIDITY_RISKS,
+    UNQUANTIFIED,
+)
 from resistx.vocab.comorbidities import Comorbidity
 
 C = Comorbidity
 
 B = Factor.BALANCE
-
-#: (comorbidity, drug) -> (exclude?, adverse-event term of the regimen's AE trial)
-COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingProxyType(
-    {
-        (C.DIABETES, "alpelisib"): (True, "hyperglycemia"),
-        (C.DIABETES, "capivasertib"): (False, "hyperglycemia"),
-        (C.DIABETES, "everolimus"): (False, "hyperglycemia"),
-        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): (
-            True,
-            "interstitial lung disease",
-        ),
-        # the same deruxtecan payload; ILD/pneumonitis is the boxed warning of its label
-        # (Datroway US prescribing information); no ILD figure for it is in the sources
-        (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): (
-            True,
-            "interstitial lung disease",
-        ),
-        (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"): (False, "pneumonitis"),
-        (C.UNCONTROLLED_HYPERTENSION, "capivasertib"): (False, "hypertension"),
-        (C.CARDIAC_DISEASE, "camizestrant"): (False, "bradycardia"),
-        (C.BRADYCARDIA, "camizestrant"): (False, "bradycardia"),
-        (C.CARDIAC_DISEASE, "trastuzumab deruxtecan"): (
-            False,
-            "left ventricular ejection fraction",
-        ),
-        (C.HEPATIC_IMPAIRMENT, "elacestrant"): (False, "ast increased"),
-        (C.HEPATIC_IMPAIRMENT, "trastuzumab deruxtecan"): (False, "increased alt"),
-        (C.CYTOPENIA, "sacituzumab govitecan"): (False, "neutropenia"),
-        (C.CYTOPENIA, "trastuzumab deruxtecan"): (False, "neutropenia"),
-        (C.INFLAMMATORY_BOWEL_DISEASE, "sacituzumab govitecan"): (False, "diarrhea"),
-        (C.INFLAMMATORY_BOWEL_DISEASE, "alpelisib"): (False, "diarrhea"),
-        (C.INFLAMMATORY_BOWEL_DISEASE, "capivasertib"): (False, "diarrhea"),
-        (C.QTC_PROLONGED, "ribociclib"): (True, "qt prolongation"),
-        (C.CARDIAC_DISEASE, "ribociclib"): (False, "qt prolongation"),
-    }
-)
-
-#: comorbidity cautions for which the review prints no figure, by drug
-UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
-    {
-        (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy; "
-        "prefer a non-neurotoxic agent (capecitabine, an anthracycline)",
-        (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
-        (C.CYTOPENIA, "olaparib"): "PARP inhibitors cause anaemia and other cytopenias",
-        (C.CYTOPENIA, "talazoparib"): "PARP inhibitors cause anaemia and other cytopenias",
-        (C.HEPATIC_IMPAIRMENT, "chemotherapy"): "many cytotoxics need dose adjustment",
-        (C.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic",
-    }
-)
 
 #: where the adverse events of a regimen come from a trial other than its own main one
 AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
@@ -125,11 +81,12 @@ def _percent(a: AdverseEvent | None) -> float | None:
     condition="A comorbidity the regimen's adverse events bear on (diabetes, interstitial lung "
     "disease, hypertension, cardiac, hepatic, cytopenia, bowel disease, neuropathy).",
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
-    "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan "
-    "and cautions everolimus (pneumonitis); the others add cautions with the adverse-event figure.",
+    "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan, "
+    "and cautions everolimus (pneumonitis) and makes it at best a later option; the others add cautions with the adverse-event figure.",
     # a caution code for each comorbidity the tables above can caution for, and no other
     codes=(
         "contraindicated",
+        "relative_contraindication",
         *sorted(
             {
                 f"{c.value}_caution"
@@ -158,6 +115,15 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         for drug in spec.drugs:
             if (risk := COMORBIDITY_RISKS.get((comorbidity, drug))) is not None:
                 yield _risk(risk, name, comorbidity, drug, trial, events, spec.key_trials)
+                if (comorbidity, drug) in AT_BEST_LATER:
+                    where = f" in {trial.key}" if trial else ""
+                    yield Effect(
+                        code="relative_contraindication",
+                        ceiling=2,
+                        text=f"{name}: a relative contraindication to {drug} ({risk[1]}{where}): "
+                        "at best a later option.",
+                        trials=(trial.key,) if trial else spec.key_trials,
+                    )
             if (note := UNQUANTIFIED.get((comorbidity, drug))) is not None:
                 yield Effect(
                     code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}."

@@ -1,0 +1,65 @@
+"""Rule 12's tables: which comorbidity bears on which drug, and how (``balance.comorbidities``
+reads them). The figures come from the regimen's adverse-event trial in the evidence."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from resistx.vocab.comorbidities import Comorbidity
+
+C = Comorbidity
+
+#: (comorbidity, drug) -> (exclude?, adverse-event term of the regimen's AE trial)
+COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingProxyType(
+    {
+        (C.DIABETES, "alpelisib"): (True, "hyperglycemia"),
+        (C.DIABETES, "capivasertib"): (False, "hyperglycemia"),
+        (C.DIABETES, "everolimus"): (False, "hyperglycemia"),
+        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): (
+            True,
+            "interstitial lung disease",
+        ),
+        # the same deruxtecan payload; ILD/pneumonitis is the boxed warning of its label
+        # (Datroway US prescribing information); no ILD figure for it is in the sources
+        (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): (
+            True,
+            "interstitial lung disease",
+        ),
+        (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"): (False, "pneumonitis"),
+        (C.UNCONTROLLED_HYPERTENSION, "capivasertib"): (False, "hypertension"),
+        (C.CARDIAC_DISEASE, "camizestrant"): (False, "bradycardia"),
+        (C.BRADYCARDIA, "camizestrant"): (False, "bradycardia"),
+        (C.CARDIAC_DISEASE, "trastuzumab deruxtecan"): (
+            False,
+            "left ventricular ejection fraction",
+        ),
+        (C.HEPATIC_IMPAIRMENT, "elacestrant"): (False, "ast increased"),
+        (C.HEPATIC_IMPAIRMENT, "trastuzumab deruxtecan"): (False, "increased alt"),
+        (C.CYTOPENIA, "sacituzumab govitecan"): (False, "neutropenia"),
+        (C.CYTOPENIA, "trastuzumab deruxtecan"): (False, "neutropenia"),
+        (C.INFLAMMATORY_BOWEL_DISEASE, "sacituzumab govitecan"): (False, "diarrhea"),
+        (C.INFLAMMATORY_BOWEL_DISEASE, "alpelisib"): (False, "diarrhea"),
+        (C.INFLAMMATORY_BOWEL_DISEASE, "capivasertib"): (False, "diarrhea"),
+        (C.QTC_PROLONGED, "ribociclib"): (True, "qt prolongation"),
+        (C.CARDIAC_DISEASE, "ribociclib"): (False, "qt prolongation"),
+    }
+)
+
+#: (comorbidity, drug) pairs of COMORBIDITY_RISKS that also make the regimen at best a later
+#: option: a relative contraindication (resistx's reading; everolimus's pneumonitis, 17% with
+#: 3% grade 3 or worse in BOLERO-2 as the review prints it, is as frequent as trastuzumab
+#: deruxtecan's ILD, which ILD on record leaves out)
+AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset({(C.INTERSTITIAL_LUNG_DISEASE, "everolimus")})
+
+#: comorbidity cautions for which the review prints no figure, by drug
+UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
+    {
+        (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy; "
+        "prefer a non-neurotoxic agent (capecitabine, an anthracycline)",
+        (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
+        (C.CYTOPENIA, "olaparib"): "PARP inhibitors cause anaemia and other cytopenias",
+        (C.CYTOPENIA, "talazoparib"): "PARP inhibitors cause anaemia and other cytopenias",
+        (C.HEPATIC_IMPAIRMENT, "chemotherapy"): "many cytotoxics need dose adjustment",
+        (C.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic",
+    }
+)
