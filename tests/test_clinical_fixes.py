@@ -177,6 +177,21 @@ def test_a_pathway_tested_negative_with_pten_by_ihc_leaves_capivasertib_unselect
     assert said.rule == 2 and "overall population" in said.text
 
 
+def test_an_untested_pik3ca_keeps_alpelisib_waiting_not_left_out() -> None:
+    """'No PIK3CA mutation on record' is not 'no PIK3CA mutation': never tested (or tested
+    before the latest progression), alpelisib waits on the test as capivasertib does; a
+    current negative, or a variant of unknown significance, still leaves it out."""
+    untested = plan(biomarkers=[result("ESR1", "not_detected")])
+    alpelisib = option(untested, "alpelisib+fulvestrant")
+    assert alpelisib.waits_on == ("PIK3CA by NGS",) and alpelisib.tier.value == "later"
+    said = next(r for r in alpelisib.reasons if r.code == "pik3ca_untested")
+    assert said.rule == 2 and "SOLAR-1" in said.trials
+    assert all(o.rank < alpelisib.rank for o in untested.options if not o.waits_on)
+    stale = [result("PIK3CA", "not_detected", tested_on="2023-01-10")]
+    assert option(plan(biomarkers=stale), "alpelisib+fulvestrant").waits_on
+    assert "biomarker_absent" in excluded_for(plan(biomarkers=NEGATIVE), "alpelisib+fulvestrant")
+
+
 # 3. progression on a class demotes the class
 
 

@@ -43,6 +43,8 @@ class MolecularInputs:
     esr1_negative_current: bool = False  # ... and since the latest progression (rules 1, 28)
     pik3ca: Finding | None
     pik3ca_pcr_only: bool
+    #: PIK3CA with no result since the latest progression (none, stale or indeterminate)
+    pik3ca_untested: bool = False
     akt_pathway: Finding | None  # PIK3CA or AKT1 mutation, PTEN loss (CAPItello-291)
     akt_pathway_ihc_only: bool  # the only alteration is a PTEN loss by IHC
     pam_negative: bool  # PIK3CA, AKT1 and PTEN each tested negative since the latest progression
@@ -156,6 +158,9 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         esr1_negative_current=esr1_negative and not facts.needs_retest("ESR1"),
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
+        pik3ca_untested=pik3ca is None
+        and facts.needs_retest("PIK3CA")
+        and not (pam[0] is not None and pam[0].not_actionable),
         akt_pathway=akt_pathway,
         akt_pathway_ihc_only=pik3ca is None
         and akt1 is None

@@ -25,7 +25,8 @@ M = Factor.MOLECULAR
     condition="A PIK3CA mutation; an AKT1 mutation or PTEN loss; or the pathway's test status.",
     effect="PIK3CA: alpelisib+fulvestrant and capivasertib+fulvestrant score a match; AKT1/PTEN: "
     "capivasertib only. No PIK3CA mutation: alpelisib is excluded (biomarker_absent), unless "
-    "PIK3CA is 'not detected' by PCR only: then it waits on NGS. PTEN loss by IHC "
+    "PIK3CA is 'not detected' by PCR only or untested since the latest progression: then it "
+    "waits on NGS. PTEN loss by IHC "
     "alone, a pathway negative by PCR alone, or a pathway not all tested since the latest "
     "progression: capivasertib waits on NGS (CAPItello-291 and FAKTION's expanded analysis "
     "used NGS; only FAKTION's altered subgroup drew a significant benefit). Everolimus regimens score a partial match, and "
@@ -34,6 +35,7 @@ M = Factor.MOLECULAR
         "pik3ca_mutation_matches_alpelisib",
         "biomarker_absent",
         "pik3ca_test_pending",
+        "pik3ca_untested",
         "akt_pathway_alteration_matches_capivasertib",
         "pathway_not_altered_by_ngs",
         "akt_pathway_test_pending",
@@ -63,6 +65,14 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
                 code="pik3ca_test_pending",
                 text="PIK3CA 'not detected' by PCR only: an NGS test decides whether alpelisib "
                 "applies (it is for PIK3CA-mutated tumours only, SOLAR-1).",
+                waits_on="PIK3CA by NGS",
+                trials=("SOLAR-1",),
+            )
+        elif i.pik3ca_untested:
+            yield Effect(
+                code="pik3ca_untested",
+                text="PIK3CA not tested since the latest progression: alpelisib is for "
+                "PIK3CA-mutated tumours only (SOLAR-1); its place waits on the test.",
                 waits_on="PIK3CA by NGS",
                 trials=("SOLAR-1",),
             )
