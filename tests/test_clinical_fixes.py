@@ -192,6 +192,24 @@ def test_an_untested_pik3ca_keeps_alpelisib_waiting_not_left_out() -> None:
     assert "biomarker_absent" in excluded_for(plan(biomarkers=NEGATIVE), "alpelisib+fulvestrant")
 
 
+def test_untested_brca_and_palb2_keep_the_parp_inhibitors_waiting_not_left_out() -> None:
+    """With BRCA1, BRCA2 or PALB2 never tested, a PARP inhibitor depends on the test the plan
+    asks for (rule 26): it waits on it, below every option that does not; with all three
+    tested and no mutation it is left out as before."""
+    untested = plan(biomarkers=NEGATIVE)
+    olaparib = option(untested, "olaparib")
+    assert olaparib.waits_on == ("BRCA1/2 and PALB2",) and olaparib.tier.value == "later"
+    said = next(r for r in olaparib.reasons if r.code == "hrd_untested")
+    assert said.rule == 5
+    assert all(o.rank < olaparib.rank for o in untested.options if not o.waits_on)
+    assert any(a.code == "test_hrd_genes" for a in untested.actions)
+    tested = [
+        *NEGATIVE,
+        *(result(g, "not_detected", origin="germline") for g in ("BRCA1", "BRCA2", "PALB2")),
+    ]
+    assert "biomarker_absent" in excluded_for(plan(biomarkers=tested), "olaparib")
+
+
 # 3. progression on a class demotes the class
 
 

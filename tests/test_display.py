@@ -105,7 +105,7 @@ def test_plan_frame() -> None:
     assert list(left_out["regimen"]) == [e.regimen.id for e in plan.excluded]
     assert left_out["rank"].isna().all() and left_out["total"].isna().all()
     assert list(left_out["codes"]) == [", ".join(c.value for c in e.codes) for e in plan.excluded]
-    assert "biomarker_absent" in set(left_out["codes"])
+    assert "negative_trial" in set(left_out["codes"])
 
 
 def test_evidence_frames() -> None:

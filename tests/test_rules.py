@@ -139,8 +139,12 @@ def test_rule_05_hrd_mutations_open_a_parp_inhibitor(finding: dict[str, str]) ->
 
 
 def test_rule_05_somatic_palb2_or_nothing_leaves_parp_inhibitors_out() -> None:
-    for biomarkers in ([], [result("PALB2", "mutated", origin="somatic")]):
-        p = plan(biomarkers=biomarkers)
+    """With BRCA1 and BRCA2 tested without a germline mutation: a somatic PALB2 mutation or a
+    germline PALB2 negative leaves them out (untested genes make them wait instead:
+    test_clinical_fixes)."""
+    brca = [result(g, "not_detected", origin="germline") for g in ("BRCA1", "BRCA2")]
+    for palb2 in (result("PALB2", "mutated", origin="somatic"), result("PALB2", "not_detected")):
+        p = plan(biomarkers=[*brca, palb2])
         assert excluded_for(p, "olaparib") == {"biomarker_absent"}
         assert excluded_for(p, "talazoparib") == {"biomarker_absent"}
 
@@ -617,7 +621,7 @@ def test_a_tumour_palb2_mutation_asks_for_a_germline_palb2_test_that_could_open_
     """A somatic PALB2 mutation opens no PARP inhibitor, a germline one does (TBCRC 048): the
     plan must ask for the germline test, as a step that can change the order."""
     p = plan(biomarkers=[*NEGATIVE, result("PALB2", "mutated", sample="tissue")])
-    assert excluded_for(p, "olaparib") == {"biomarker_absent"}
+    assert option(p, "olaparib").waits_on == ("BRCA1/2 and PALB2",)  # BRCA1/2 untested
     asks = [a for a in p.actions if a.code == "test_germline" and a.genes == ("PALB2",)]
     assert len(asks) == 1
     assert "germline PALB2" in asks[0].text and "TBCRC 048" in asks[0].text
@@ -625,11 +629,13 @@ def test_a_tumour_palb2_mutation_asks_for_a_germline_palb2_test_that_could_open_
 
 
 def test_a_brca2_loss_is_not_called_a_mutation_nor_said_to_open_a_parp_inhibitor() -> None:
-    """The review's PARP evidence is for BRCA1/2 mutations; a tumour BRCA2 'loss' leaves the
-    PARP inhibitors out, and the plan must not call it a mutation whose PARP option 'does not
-    wait' (it contradicted its own exclusion); it asks for the germline test instead."""
+    """The review's PARP evidence is for BRCA1/2 mutations; a tumour BRCA2 'loss' matches no
+    PARP inhibitor (they wait on the germline tests), and the plan must not call it a mutation
+    whose PARP option 'does not wait'; it asks for the germline test instead."""
     p = plan(biomarkers=[*NEGATIVE, result("BRCA2", "loss", sample="tissue")])
-    assert excluded_for(p, "olaparib") == {"biomarker_absent"}
+    olaparib = option(p, "olaparib")  # BRCA1 and PALB2 untested: it waits, never matched
+    assert olaparib.waits_on == ("BRCA1/2 and PALB2",)
+    assert not any(r.code.endswith("matches_parp_inhibitor") for r in olaparib.reasons)
     texts = " ".join(a.text for a in p.actions)
     assert "BRCA2 mutation" not in texts and "does not wait" not in texts
     ask = next(a for a in p.actions if a.code == "test_germline" and a.genes == ("BRCA2",))

@@ -52,6 +52,7 @@ class MolecularInputs:
     pam_pcr_only: tuple[str, ...]
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
     parp: tuple[Finding, ...]
+    hrd_untested: bool = False  # no PARP finding, and BRCA1, BRCA2 or PALB2 never tested
     rb1_loss: Finding | None
     tested_without_actionable: bool
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
@@ -174,6 +175,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
             for d in facts.progressed_drugs
         ),
         parp=parp,
+        hrd_untested=not parp and any(state(g) is None for g in HRD_GENES),
         rb1_loss=_finding(state("RB1"), S.LOSS, S.MUTATED),
         tested_without_actionable=not actionable
         and esr1_negative

@@ -87,11 +87,13 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     condition="Germline BRCA1/2 or PALB2, or a somatic BRCA1/2 mutation (pathogenic).",
     effect="Olaparib scores a match (talazoparib by class, and fully for germline BRCA1/2, for "
     "which both are approved on trials the review cites without figures: OlympiAD and EMBRACA, "
-    "HER2-negative disease); otherwise both are excluded (biomarker_absent).",
+    "HER2-negative disease); with BRCA1, BRCA2 or PALB2 never tested both wait on the test; "
+    "otherwise both are excluded (biomarker_absent).",
     codes=(
         "hrd_mutation_matches_parp_inhibitor",
         "hrd_mutation_matches_parp_inhibitor_class",
         "germline_brca_matches_parp_inhibitor",
+        "hrd_untested",
         "biomarker_absent",
     ),
     trials=("TBCRC 048",),
@@ -100,6 +102,15 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
 )
 def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if spec.kind.value != "parp_inhibitor":
+        return
+    if not i.parp and i.hrd_untested:
+        yield Effect(
+            code="hrd_untested",
+            text="BRCA1, BRCA2 or PALB2 not tested: a germline BRCA1/2 or PALB2 or a somatic "
+            "BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048); its place waits on the test.",
+            waits_on="BRCA1/2 and PALB2",
+            trials=spec.key_trials,
+        )
         return
     if not i.parp:
         yield Effect(
