@@ -420,8 +420,12 @@ def test_imlunestrant_and_vepdegestrant_are_for_esr1_mutated_disease_only() -> N
         biomarkers=[result("ESR1", "not_detected", tested_on="2023-01-10"), *NEGATIVE[1:]]
     )
     assert option(stale, "imlunestrant").waits_on == ("ESR1",)
-    # elacestrant's approval in the pack names no population: rule 1 speaks for it as before
-    assert wild_type.option("elacestrant") is not None
+    # elacestrant too, on the guideline (its approval in the pack names no population)
+    said = reason(exclusion(wild_type, "elacestrant"), "biomarker_absent")
+    assert said.rule == 28 and "ASCO" in said.text and "HR" not in said.text
+    assert option(unknown, "elacestrant").waits_on == ("ESR1",)
+    # the review's policy keeps its reading: elacestrant stays an option, marked down
+    assert review(biomarkers=NEGATIVE).option("elacestrant") is not None
 
 
 def test_trastuzumab_deruxtecan_after_one_long_endocrine_line_cites_its_approval_not_db06s_population() -> (

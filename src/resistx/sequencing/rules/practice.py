@@ -6,6 +6,7 @@ every figure in its text is read from the evidence it is given, never written he
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from resistx.model.enums import EndpointKind, ExclusionCode, Factor
 from resistx.model.evidence import Endpoint, HazardRatio, Trial
@@ -85,9 +86,10 @@ def approval(spec: RegimenSpec) -> str:
     effect="Beyond rule 1's match, each approved oral SERD gains enough to be preferred; its "
     "reason gives its trial's ESR1-mutated result and approval. After a CDK4/6 inhibitor of "
     "12 months or more, elacestrant's reason gives EMERALD's post hoc subgroup (the efficacy "
-    "factor scores it). Without a mutation, the two approved for ESR1-mutated disease only "
-    "(imlunestrant, vepdegestrant) are left out when ESR1 is not mutated on a current test "
-    "(biomarker_absent), and otherwise wait on the ESR1 test.",
+    "factor scores it). Without a mutation, the three are left out when ESR1 is not mutated "
+    "on a current test (biomarker_absent: imlunestrant and vepdegestrant are approved for "
+    "ESR1-mutated disease only, and ASCO recommends elacestrant for it), and otherwise wait on "
+    "the ESR1 test.",
     codes=("approved_oral_serd_for_esr1", "biomarker_absent", "esr1_test_pending"),
     trials=("EMERALD", "EMBER-3", "VERITAC-2"),
     regimens=kinds.is_approved_oral_serd,
@@ -114,21 +116,32 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     )
 
 
-#: the oral SERDs approved for ESR1-mutated disease only (update-2026.md: imlunestrant's FDA
-#: approval, with EMBER-3's HR 1.00 where ESR1 was not detected; vepdegestrant's, with
-#: VERITAC-2 not significant in all patients). Elacestrant's approval in the pack names no
-#: population, so rule 1 alone speaks for it without a mutation.
-ESR1_MUTATED_ONLY = frozenset({"imlunestrant", "vepdegestrant"})
+#: the oral SERDs this policy gives for ESR1-mutated disease only, and why: their approvals
+#: (update-2026.md: imlunestrant's, with EMBER-3's HR 1.00 where ESR1 was not detected;
+#: vepdegestrant's, with VERITAC-2 not significant in all patients), or the guideline where
+#: the pack names no approved population (elacestrant: ASCO, update-2026.md section 14)
+ESR1_MUTATED_ONLY: MappingProxyType[str, str | None] = MappingProxyType(
+    {
+        "imlunestrant": None,
+        "vepdegestrant": None,
+        "elacestrant": "ASCO's guideline recommends it for ESR1-mutated tumours",
+    }
+)
 
 
 def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Effect:
     trial = spec.key_trials[0]
-    approved = f"{spec.name} is approved for ESR1-mutated disease only ({approval(spec)})"
+    guideline = ESR1_MUTATED_ONLY[spec.id]
+    basis = (
+        f"{spec.name}: {guideline}"
+        if guideline
+        else f"{spec.name} is approved for ESR1-mutated disease only ({approval(spec)})"
+    )
     if not i.esr1_negative_current:
         return Effect(
             code="esr1_test_pending",
-            text=f"ESR1 status unknown since the latest progression: {approved}; its place "
-            "waits on a current ESR1 result.",
+            text=f"ESR1 status unknown since the latest progression: {basis}; its place waits "
+            "on a current ESR1 result.",
             waits_on="ESR1",
             trials=(trial,),
         )
@@ -138,8 +151,8 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     return Effect(
         code=ExclusionCode.BIOMARKER_ABSENT.value,
         exclude=ExclusionCode.BIOMARKER_ABSENT,
-        text=f"ESR1 not mutated on a current test: {approved}"
-        + (f"; {trial}, {said}." if said else "."),
+        text=f"ESR1 not mutated on a current test: {basis}"
+        + (f"; {trial}, {said}." if said and not guideline else "."),
         trials=(trial,),
     )
 
