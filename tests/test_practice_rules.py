@@ -421,8 +421,8 @@ def test_imlunestrant_and_vepdegestrant_are_for_esr1_mutated_disease_only() -> N
     )
     assert option(stale, "imlunestrant").waits_on == ("ESR1",)
     # elacestrant too, on the guideline (its approval in the pack names no population)
-    said = reason(exclusion(wild_type, "elacestrant"), "biomarker_absent")
-    assert said.rule == 28 and "ASCO" in said.text and "HR" not in said.text
+    guideline = reason(exclusion(wild_type, "elacestrant"), "biomarker_absent")
+    assert guideline.rule == 28 and "ASCO" in guideline.text and "HR" not in guideline.text
     assert option(unknown, "elacestrant").waits_on == ("ESR1",)
     # the review's policy keeps its reading: elacestrant stays an option, marked down
     assert review(biomarkers=NEGATIVE).option("elacestrant") is not None
