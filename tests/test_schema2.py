@@ -58,6 +58,22 @@ def test_a_premenopausal_woman_is_told_an_ai_or_fulvestrant_needs_ovarian_suppre
     )
 
 
+def test_a_premenopausal_woman_is_told_the_oral_serd_trial_enrolled_postmenopausal_patients() -> (
+    None
+):
+    """The review: EMERALD 'enrolled postmenopausal patients'. Elacestrant (and the other oral
+    SERDs) carried no word of it for a premenopausal woman, while fulvestrant did."""
+    p = resistx.sequence(v2(menopausal_status="premenopausal", biomarkers=NEGATIVE))
+    [said] = [
+        c for c in option(p, "elacestrant").cautions if c.code == "ovarian_suppression_needed"
+    ]
+    assert said.rule == 40 and "postmenopausal" in said.text
+    post = resistx.sequence(v2(menopausal_status="postmenopausal", biomarkers=NEGATIVE))
+    assert not any(
+        c.code == "ovarian_suppression_needed" for c in option(post, "elacestrant").cautions
+    )
+
+
 def test_a_man_is_told_an_aromatase_inhibitor_needs_a_gnrh_agonist() -> None:
     p = resistx.sequence(v2(sex="male", biomarkers=NEGATIVE))
     evex = option(p, "everolimus+exemestane")
