@@ -11,7 +11,16 @@ import resistx
 from resistx.model import Change, Tier
 from resistx.sequencing.policies import PRACTICE_2026
 from resistx.sequencing.since import differences
-from tests.helpers import CAPECITABINE, NEGATIVE, PALBOCICLIB, exclusion, option, patient, result
+from tests.helpers import (
+    CAPECITABINE,
+    NEGATIVE,
+    PALBOCICLIB,
+    exclusion,
+    option,
+    patient,
+    rank,
+    result,
+)
 
 PRACTICE = "practice-2026"
 APPROVED_SERDS = {"elacestrant", "imlunestrant", "vepdegestrant"}
@@ -245,6 +254,37 @@ def test_a_short_cdk46i_course_or_a_visceral_crisis_keeps_chemotherapy_first() -
         assert not any(
             r.code == "endocrine_sensitive_endocrine_first" for o in p.options for r in o.reasons
         )
+
+
+def test_postmonarchs_regimen_comes_before_fulvestrant_alone_in_its_population() -> None:
+    """postMONARCH's result is abemaciclib + fulvestrant against fulvestrant alone (HR 0.73):
+    the combination, not fulvestrant alone, leads the endocrine lines."""
+    p = practice(biomarkers=NEGATIVE)
+    assert rank(p, "abemaciclib+fulvestrant") < rank(p, "fulvestrant")
+
+
+def test_after_a_second_endocrine_line_or_with_rb1_loss_rule_32_is_silent() -> None:
+    """postMONARCH enrolled patients with no other therapy for advanced disease after the
+    CDK4/6 inhibitor, and an RB1 loss leaves every CDK4/6-inhibitor regimen out: in either
+    case the endocrine-first reading does not apply, and chemotherapy comes before the
+    endocrine lines (rule 6, as under the review)."""
+    fulvestrant = {
+        "drugs": ["fulvestrant"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+    }
+    second_line = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, fulvestrant])
+    rb1 = practice(biomarkers=[*NEGATIVE, result("RB1", "loss")])
+    for p in (second_line, rb1):
+        assert not any(
+            r.code == "endocrine_sensitive_endocrine_first" for o in p.options for r in o.reasons
+        )
+        endocrine = [
+            o.rank for o in p.options if o.regimen.id in ("everolimus+exemestane", "fulvestrant")
+        ]
+        assert rank(p, "chemotherapy") < min(endocrine)
 
 
 # -- rule 33 and investigational regimens -----------------------------------------------------

@@ -60,7 +60,8 @@ class MolecularInputs:
     # read by the practice-2026 rules only (rules 31-33)
     pik3ca_negative: bool = False  # PIK3CA tested, current, not mutated
     long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor
-    #: >= 12 months on a CDK4/6 inhibitor, no visceral crisis, no chemotherapy for metastatic disease
+    #: >= 12 months on a CDK4/6 inhibitor, no visceral crisis, no chemotherapy and no endocrine
+    #: line after it for metastatic disease, no RB1 loss (postMONARCH's population, rule 32)
     endocrine_sensitive: bool = False
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)
@@ -151,6 +152,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     pcr_only = tuple(g for g, st in zip(PAM_GENES, pam, strict=True) if st and by_pcr_only(st))
     esr1_negative = esr1_state is not None and esr1_state.negative is not None
     pam_negative = _pam_negative(facts, pam, ngs=False)
+    rb1_loss = _finding(state("RB1"), S.LOSS, S.MUTATED)
     actionable = bool(esr1 or akt_pathway or parp)
     return MolecularInputs(
         her2=facts.her2,
@@ -176,7 +178,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         ),
         parp=parp,
         hrd_untested=not parp and any(state(g) is None for g in HRD_GENES),
-        rb1_loss=_finding(state("RB1"), S.LOSS, S.MUTATED),
+        rb1_loss=rb1_loss,
         tested_without_actionable=not actionable
         and esr1_negative
         and not facts.needs_retest("ESR1")
@@ -191,7 +193,9 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         long_cdk46i=facts.long_cdk46i,
         endocrine_sensitive=facts.long_cdk46i
         and not facts.profile.visceral_crisis
-        and not facts.chemo_lines,
+        and not facts.chemo_lines
+        and facts.metastatic_endocrine_lines <= 1
+        and rb1_loss is None,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
         metastatic_chemotherapy=bool(facts.chemo_lines),
     )

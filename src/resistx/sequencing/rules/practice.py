@@ -212,10 +212,11 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     "Endocrine-sensitive disease: another endocrine-based line before chemotherapy",
     M,
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor), "
-    "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis and no chemotherapy "
-    "for metastatic disease. Rule 6 is silent for this patient under practice-2026.",
-    effect="Endocrine-based regimens gain (abemaciclib+fulvestrant from postMONARCH, "
-    "everolimus-based, fulvestrant); chemotherapy steps back (an ADC does not: rule 30). The review's Discussion "
+    "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
+    "no other endocrine line for metastatic disease, and no RB1 loss (postMONARCH's "
+    "population). Rule 6 is silent for this patient under practice-2026.",
+    effect="Endocrine-based regimens gain, abemaciclib+fulvestrant most (postMONARCH's "
+    "result, against fulvestrant alone), then everolimus-based, fulvestrant; chemotherapy steps back (an ADC does not: rule 30). The review's Discussion "
     "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
     "endocrine-based line first. Its reason leads.",
     codes=("endocrine_sensitive_endocrine_first", "endocrine_sensitive_chemotherapy_later"),
@@ -231,9 +232,11 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
     evidence = f" (postMONARCH, abemaciclib+fulvestrant: {found})" if found else ""
     if kinds.is_endocrine_based(spec):
+        postmonarch = spec.id == "abemaciclib+fulvestrant"  # its result: before fulvestrant
         yield Effect(
             code="endocrine_sensitive_endocrine_first",
-            delta=ctx.weights.endocrine_sensitive_endocrine,
+            delta=ctx.weights.endocrine_sensitive_endocrine
+            + (ctx.weights.postmonarch_regimen if postmonarch else 0.0),
             leads=True,
             text="Endocrine-sensitive disease (12 months or more on a CDK4/6 inhibitor, no "
             "visceral crisis) without an actionable alteration: another endocrine-based line "
