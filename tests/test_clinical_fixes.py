@@ -513,3 +513,28 @@ def test_interstitial_lung_disease_makes_everolimus_at_best_a_later_option() -> 
     assert option(without, "everolimus+exemestane").tier.value == "alternative"
     with_ild = resistx.sequence(patient(**ild), policy=lenient)
     assert option(with_ild, "everolimus+exemestane").tier.value == "later"
+
+
+def test_a_fulvestrant_progression_is_not_explained_with_maintains_ribociclib_subgroup() -> None:
+    """After ribociclib + letrozole and then fulvestrant alone, palbociclib + fulvestrant
+    repeats fulvestrant, not ribociclib: its reason names fulvestrant and 'another regimen'
+    (it was given alone), and leaves out MAINTAIN's ribociclib-after-ribociclib subgroup,
+    which speaks only where ribociclib comes again."""
+    ribociclib = dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"])
+    fulvestrant = {
+        "drugs": ["fulvestrant"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+    }
+    p = plan(biomarkers=NEGATIVE, treatments=[ribociclib, fulvestrant])
+    said = next(
+        r for r in option(p, "palbociclib+fulvestrant").reasons if r.code == "progressed_on_drug"
+    )
+    assert "fulvestrant" in said.text and "another regimen" in said.text
+    assert "MAINTAIN" not in said.text and "MAINTAIN" not in said.trials
+    again = next(
+        r for r in option(p, "ribociclib+fulvestrant").reasons if r.code == "progressed_on_drug"
+    )
+    assert "ribociclib-after-ribociclib" in again.text

@@ -182,7 +182,7 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
     condition="A metastatic treatment (or a (neo)adjuvant CDK4/6 inhibitor) that ended in "
     "progression.",
     effect="Every drug of the regimen progressed on together: excluded (progressed_on); "
-    "chemotherapy as a class is not. A drug of it in another combination: demoted. Another "
+    "chemotherapy as a class is not. A drug of it in another regimen: demoted. Another "
     "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP): demoted out of the "
     "preferred tier.",
     codes=("progressed_on", "progressed_on_drug", "same_class_after_progression"),
@@ -222,7 +222,7 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     if defining or same_class:
         # the drug that defines the regimen, or another of its class: out of the preferred tier
         what = (
-            f"{', '.join(defining)} before (in another combination)"
+            f"{', '.join(defining)} before (in another regimen)"
             if defining
             else f"{', '.join(same_class)}, of the same class "
             f"({', '.join(sorted({CLASS_GROUPS[drug_class(d)] for d in same_class}))})"
@@ -234,16 +234,17 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             trials=spec.key_trials,
         )
     elif again:
-        # a partner (fulvestrant) or the CDK4/6 inhibitor again: a step back
+        # a partner (fulvestrant) or the CDK4/6 inhibitor again: a step back (MAINTAIN's
+        ribociclib = cdk and "ribociclib" in again  # subgroup: where ribociclib comes again)
         yield Effect(
             code="progressed_on_drug",
             delta=w.same_drug,
-            text=f"Progressed on {', '.join(again)} before (in another combination); the review "
+            text=f"Progressed on {', '.join(again)} before (in another regimen); the review "
             "has no evidence for giving it again"
             + (
                 " (MAINTAIN's ribociclib-after-ribociclib subgroup was inconclusive)."
-                if cdk
+                if ribociclib
                 else "."
             ),
-            trials=("MAINTAIN", "PACE") if cdk else spec.key_trials,
+            trials=("MAINTAIN", "PACE") if ribociclib else spec.key_trials,
         )
