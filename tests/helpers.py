@@ -20,6 +20,13 @@ CAPECITABINE = {
     "ended_on": "2025-10-01",
     "stop_reason": "progression",
 }
+FULVESTRANT = {  # a second line, after PALBOCICLIB
+    "drugs": ["fulvestrant"],
+    "line": 2,
+    "started_on": "2025-04-01",
+    "ended_on": "2026-03-01",
+    "stop_reason": "progression",
+}
 ERIBULIN = {
     "drugs": ["eribulin"],
     "line": 3,

@@ -11,6 +11,7 @@ from resistx.sequencing.policies import YE2024
 from tests.helpers import (
     CAPECITABINE,
     ERIBULIN,
+    FULVESTRANT,
     NEGATIVE,
     PALBOCICLIB,
     excluded_for,
@@ -521,14 +522,7 @@ def test_a_fulvestrant_progression_is_not_explained_with_maintains_ribociclib_su
     (it was given alone), and leaves out MAINTAIN's ribociclib-after-ribociclib subgroup,
     which speaks only where ribociclib comes again."""
     ribociclib = dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"])
-    fulvestrant = {
-        "drugs": ["fulvestrant"],
-        "line": 2,
-        "started_on": "2025-04-01",
-        "ended_on": "2026-03-01",
-        "stop_reason": "progression",
-    }
-    p = plan(biomarkers=NEGATIVE, treatments=[ribociclib, fulvestrant])
+    p = plan(biomarkers=NEGATIVE, treatments=[ribociclib, FULVESTRANT])
     said = next(
         r for r in option(p, "palbociclib+fulvestrant").reasons if r.code == "progressed_on_drug"
     )

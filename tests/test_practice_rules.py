@@ -13,6 +13,7 @@ from resistx.sequencing.policies import PRACTICE_2026
 from resistx.sequencing.since import differences
 from tests.helpers import (
     CAPECITABINE,
+    FULVESTRANT,
     NEGATIVE,
     PALBOCICLIB,
     exclusion,
@@ -268,14 +269,7 @@ def test_after_a_second_endocrine_line_or_with_rb1_loss_rule_32_is_silent() -> N
     CDK4/6 inhibitor, and an RB1 loss leaves every CDK4/6-inhibitor regimen out: in either
     case the endocrine-first reading does not apply, and chemotherapy comes before the
     endocrine lines (rule 6, as under the review)."""
-    fulvestrant = {
-        "drugs": ["fulvestrant"],
-        "line": 2,
-        "started_on": "2025-04-01",
-        "ended_on": "2026-03-01",
-        "stop_reason": "progression",
-    }
-    second_line = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, fulvestrant])
+    second_line = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT])
     rb1 = practice(biomarkers=[*NEGATIVE, result("RB1", "loss")])
     for p in (second_line, rb1):
         assert not any(
