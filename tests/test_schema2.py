@@ -100,6 +100,23 @@ def test_neuropathy_grade_2_cautions_chemotherapy_and_grade_1_does_not() -> None
     assert not any(c.code == "neuropathy_caution" for c in option(one, "chemotherapy").cautions)
 
 
+def test_a_neuropathy_caution_suggests_only_agents_not_given_before() -> None:
+    """After capecitabine, 'prefer capecitabine' would misread her history: the caution names
+    the non-neurotoxic agents as ones not given before."""
+    p = resistx.sequence(v2(comorbidities=[{"name": "neuropathy", "grade": 2}]))
+    [said] = [c for c in option(p, "chemotherapy").cautions if c.code == "neuropathy_caution"]
+    assert "not given before" in said.text
+
+
+def test_hepatic_impairment_cautions_everolimus_and_abemaciclib_from_their_labels() -> None:
+    """Their labels lower the dose (everolimus, by Child-Pugh class) or the frequency
+    (abemaciclib, severe impairment); the review has no word of it, and the caution says so."""
+    p = resistx.sequence(v2(comorbidities=["hepatic_impairment"], biomarkers=NEGATIVE))
+    for rid in ("everolimus+exemestane", "abemaciclib"):
+        [said] = [c for c in option(p, rid).cautions if c.code == "hepatic_impairment_caution"]
+        assert "label" in said.text and said.rule == 12
+
+
 def test_a_comorbidity_value_belongs_to_its_comorbidity() -> None:
     with pytest.raises(resistx.ProfileError, match="grade is read for neuropathy only"):
         resistx.load_profile(v2(comorbidities=[{"name": "diabetes", "grade": 2}]))

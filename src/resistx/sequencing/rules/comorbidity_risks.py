@@ -55,11 +55,15 @@ AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset({(C.INTERSTITIAL_LUNG_DISEAS
 UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
         (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy; "
-        "prefer a non-neurotoxic agent (capecitabine, an anthracycline)",
+        "prefer a non-neurotoxic agent not given before (capecitabine, an anthracycline)",
         (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
         (C.CYTOPENIA, "olaparib"): "PARP inhibitors cause anaemia and other cytopenias",
         (C.CYTOPENIA, "talazoparib"): "PARP inhibitors cause anaemia and other cytopenias",
         (C.HEPATIC_IMPAIRMENT, "chemotherapy"): "many cytotoxics need dose adjustment",
+        (C.HEPATIC_IMPAIRMENT, "everolimus"): "everolimus needs a lower dose by Child-Pugh class "
+        "(its label; not in the review)",
+        (C.HEPATIC_IMPAIRMENT, "abemaciclib"): "abemaciclib is given once daily in severe "
+        "hepatic impairment (its label; not in the review)",
         (C.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic",
     }
 )
