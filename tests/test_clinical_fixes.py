@@ -532,3 +532,26 @@ def test_a_fulvestrant_progression_is_not_explained_with_maintains_ribociclib_su
         r for r in option(p, "ribociclib+fulvestrant").reasons if r.code == "progressed_on_drug"
     )
     assert "ribociclib-after-ribociclib" in again.text
+
+
+def test_after_progression_on_a_parp_inhibitor_its_target_no_longer_counts_as_actionable() -> None:
+    """A germline PALB2 mutation opened olaparib; once the disease progressed on it, with ESR1
+    and the PI3K pathway tested negative, nothing actionable is left: the review's Discussion
+    then prefers chemotherapy and ADCs (rule 6), as for a patient without the mutation."""
+    olaparib = {
+        "drugs": ["olaparib"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+    }
+    palb2 = result("PALB2", "mutated", origin="germline", sample="blood")
+    p = plan(biomarkers=[*NEGATIVE, palb2], treatments=[PALBOCICLIB, olaparib])
+    said = next(
+        r for r in option(p, "chemotherapy").reasons if r.code == "no_actionable_alteration"
+    )
+    assert said.rule == 6
+    endocrine = [
+        o.rank for o in p.options if o.regimen.id in ("fulvestrant", "everolimus+exemestane")
+    ]
+    assert rank(p, "chemotherapy") < min(endocrine)

@@ -536,7 +536,7 @@ def test_the_history_inputs_a_patient_shares_between_policies_are_those_each_pol
     """The default plan ranks the patient under two policies; the second policy's history
     Inputs are derived from the first's (only ``progressed`` reads the policy's regimens: a
     course of imlunestrant holds a practice-2026 regimen and no ye2024 one)."""
-    from resistx.sequencing import inputs as build  # noqa: PLC0415
+    from resistx.sequencing import build_inputs as build  # noqa: PLC0415
     from resistx.sequencing.patient import Patient  # noqa: PLC0415
     from resistx.sequencing.policy import get  # noqa: PLC0415
 

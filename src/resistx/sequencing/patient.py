@@ -11,9 +11,10 @@ from resistx.mechanisms._catalog import mechanisms_of
 from resistx.model.enums import Factor
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import Preferences, Profile
-from resistx.sequencing import inputs as build
+from resistx.sequencing import build_inputs as build
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 
 
 @attrs.frozen
@@ -26,11 +27,11 @@ class Patient:
     facts: Facts
     mechanisms: tuple[ResistanceMechanism, ...]
     findings: frozenset[tuple[str, Any]]
-    molecular: build.MolecularInputs
-    efficacy: build.EfficacyInputs
-    balance: build.BalanceInputs
+    molecular: MolecularInputs
+    efficacy: EfficacyInputs
+    balance: BalanceInputs
     #: the history Inputs by the drug sets they were built for (two policies, one patient)
-    _history: dict[Coverage, build.HistoryInputs] = attrs.field(
+    _history: dict[Coverage, HistoryInputs] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
 
@@ -61,7 +62,7 @@ class Patient:
             Factor.BALANCE: self.balance,
         }
 
-    def _history_for(self, covers: Coverage) -> build.HistoryInputs:
+    def _history_for(self, covers: Coverage) -> HistoryInputs:
         """The history Inputs under another policy differ at most in ``progressed``."""
         known = next(iter(self._history.values()), None)
         if known is None:
