@@ -1,4 +1,4 @@
-"""The practice-2026 rules (28-34), one scenario each, named after the behaviour; and what the
+"""The practice-2026 rules (28-35), one scenario each, named after the behaviour; and what the
 same patient gets under the default policy (``since_review``)."""
 
 from __future__ import annotations
@@ -378,6 +378,10 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         ),
         practice(biomarkers=[result("PIK3CA", "mutated")]),
         practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE]),
+        practice(
+            biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
+            treatments=[PALBOCICLIB, FULVESTRANT],
+        ),
     ]
     reasons = [r for p in plans for o in p.options for r in o.reasons]
     reasons += [r for p in plans for e in p.excluded for r in e.reasons]
@@ -497,3 +501,19 @@ def test_her2_zero_before_chemotherapy_asks_whether_the_ihc_0_is_ultralow() -> N
     assert not any(a.code == "reread_her2_ultralow" for a in after_chemo.actions)
     assert not any(a.code == "reread_her2_ultralow" for a in practice(her2="low").actions)
     assert not any(a.code == "reread_her2_ultralow" for a in review(her2="0").actions)
+
+
+def test_vepdegestrant_after_fulvestrant_or_chemotherapy_is_outside_veritac2s_population() -> None:
+    """VERITAC-2 enrolled no one who had had fulvestrant or chemotherapy for advanced disease
+    (update-2026.md section 3): after either, vepdegestrant is at best an alternative and
+    says why; the other approved oral SERDs stay preferred."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    plain = practice(biomarkers=esr1)
+    assert option(plain, "vepdegestrant").tier is Tier.PREFERRED
+    for later in (FULVESTRANT, CAPECITABINE):
+        p = practice(biomarkers=esr1, treatments=[PALBOCICLIB, later])
+        vep = option(p, "vepdegestrant")
+        assert vep.tier is not Tier.PREFERRED
+        said = reason(vep, "outside_veritac2_population")
+        assert said.rule == 35 and said.trials == ("VERITAC-2",)
+        assert option(p, "imlunestrant").tier is Tier.PREFERRED
