@@ -517,3 +517,19 @@ def test_vepdegestrant_after_fulvestrant_or_chemotherapy_is_outside_veritac2s_po
         said = reason(vep, "outside_veritac2_population")
         assert said.rule == 35 and said.trials == ("VERITAC-2",)
         assert option(p, "imlunestrant").tier is Tier.PREFERRED
+
+
+def test_trastuzumab_deruxtecan_before_chemotherapy_is_evidenced_by_destiny_breast06_alone() -> (
+    None
+):
+    """DESTINY-Breast04 enrolled after 1-2 chemotherapy lines: before any, its larger effect
+    is not the patient's evidence, and DESTINY-Breast06's is; after chemotherapy both speak."""
+    naive = option(practice(her2="low", biomarkers=NEGATIVE), "trastuzumab-deruxtecan")
+    cited = {t for r in naive.reasons if r.code == "randomised_benefit" for t in r.trials}
+    assert cited == {"DESTINY-Breast06"}
+    after = option(
+        practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+        "trastuzumab-deruxtecan",
+    )
+    cited = {t for r in after.reasons if r.code == "randomised_benefit" for t in r.trials}
+    assert "DESTINY-Breast04" in cited

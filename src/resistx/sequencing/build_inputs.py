@@ -142,6 +142,7 @@ def efficacy(m: MolecularInputs, facts: Facts) -> EfficacyInputs:
         cdk46i_resistant=facts.cdk46i_resistant,
         parp_origins=frozenset((f.gene, f.result.origin) for f in m.parp),
         long_cdk46i=facts.long_cdk46i,
+        prior_chemotherapy=facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD) > 0,
     )
 
 

@@ -64,6 +64,9 @@ class EfficacyInputs:
     cdk46i_resistant: frozenset[str]
     parp_origins: frozenset[tuple[str, Origin]]
     long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor (EMERALD's post hoc subgroup)
+    #: chemotherapy for metastatic disease, or (neo)adjuvant with relapse within 6 months (as
+    #: DESTINY-Breast04 counted it): its population speaks only then (practice-2026)
+    prior_chemotherapy: bool = False
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

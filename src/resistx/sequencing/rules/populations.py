@@ -57,6 +57,10 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
         ),
         "pik3ca_wild_type": lambda i: None if i.pik3ca else "PIK3CA-wild-type",
         "her2_low_or_ultralow": lambda i: "HER2-low" if i.her2_low else "HER2-low-or-ultralow",
+        # DESTINY-Breast04 enrolled after chemotherapy: before any, it is not the evidence
+        "her2_low_after_chemotherapy": lambda i: (
+            "ITT" if i.her2_low and i.prior_chemotherapy else None
+        ),
         "concurrently_randomized": lambda _i: "concurrently-randomized",
         "parp": _parp,
     }
