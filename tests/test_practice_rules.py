@@ -1,4 +1,4 @@
-"""The practice-2026 rules (28-35), one scenario each, named after the behaviour; and what the
+"""The practice-2026 rules (28-36), one scenario each, named after the behaviour; and what the
 same patient gets under the default policy (``since_review``)."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from tests.helpers import (
 
 PRACTICE = "practice-2026"
 APPROVED_SERDS = {"elacestrant", "imlunestrant", "vepdegestrant"}
+EARLY_PALBOCICLIB = dict(PALBOCICLIB, started_on="2022-01-10", ended_on="2024-05-01")
 SHORT_PALBOCICLIB = dict(PALBOCICLIB, started_on="2024-06-10", ended_on="2025-03-20")  # 9 months
 
 
@@ -382,11 +383,25 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
             treatments=[PALBOCICLIB, FULVESTRANT],
         ),
+        practice(
+            biomarkers=[dict(r, tested_on="2024-05-15") for r in NEGATIVE],
+            as_of="2024-06-01",
+            treatments=[EARLY_PALBOCICLIB],
+        ),
     ]
     reasons = [r for p in plans for o in p.options for r in o.reasons]
     reasons += [r for p in plans for e in p.excluded for r in e.reasons]
     said = {(r.rule, r.code) for r in reasons} | {
         (a.rule, a.code) for p in plans for a in p.actions
+    }
+    # a note is text that names its rule: a note rule's code shows where its note does
+    said |= {
+        (u.number, c)
+        for u in PRACTICE_2026.rules
+        if u.plan is not None
+        for p in plans
+        if any(n.endswith(f"(rule {u.number})") for n in p.notes)
+        for c in u.codes
     }
     for unit in PRACTICE_2026.rules:
         if 28 <= unit.number < 40:  # the practice units (40 on are the review policy's too)
@@ -533,3 +548,18 @@ def test_trastuzumab_deruxtecan_before_chemotherapy_is_evidenced_by_destiny_brea
     )
     cited = {t for r in after.reasons if r.code == "randomised_benefit" for t in r.trials}
     assert "DESTINY-Breast04" in cited
+
+
+def test_a_plan_dated_before_an_approval_says_which_of_its_regimens_came_later() -> None:
+    """A practice-2026 plan keeps the patient's decision date but ranks the 2026 table: a plan
+    dated 2024 names the approvals after its date (with the date), one dated after every
+    approval names none, and the review's policy never does."""
+    then = [dict(r, tested_on="2024-05-15") for r in NEGATIVE]
+    early = practice(biomarkers=then, as_of="2024-06-01", treatments=[EARLY_PALBOCICLIB])
+    [said] = [n for n in early.notes if "after this plan's date" in n]
+    assert "imlunestrant (FDA 2025-09-25)" in said and "(rule 36)" in said
+    assert "elacestrant" not in said  # its approval in the pack has no date
+    late = practice(biomarkers=NEGATIVE)  # decision date 2026-05-01, after every approval
+    assert not any("after this plan's date" in n for n in late.notes)
+    same = review(biomarkers=then, as_of="2024-06-01", treatments=[EARLY_PALBOCICLIB])
+    assert not any("after this plan's date" in n for n in same.notes)

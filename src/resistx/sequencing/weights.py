@@ -59,7 +59,7 @@ class Weights:
     cdk46i_naive_first: float = 4.5
     cdk46i_first_penalty: float = -2.0
 
-    # -- practice-2026 only (rules 28-35); the review's policy never reads them
+    # -- practice-2026 only (rules 28-36); the review's policy never reads them
     approved_oral_serd: float = 1.0  # rule 28: an approved oral SERD for ESR1-mutated disease
     tdxd_chemo_naive: float = 1.5  # rule 30: DESTINY-Breast06, before chemotherapy
     datodxd_opened: float = 0.5  # rule 30: TROPION-Breast01 after 1-2 chemotherapy lines

@@ -1,5 +1,5 @@
 """``practice-2026``: the review's system where the evidence after it (the ``2026.11`` pack,
-``update-2026.md``) or the guidelines do not differ, and a rule unit (28-35) where they do.
+``update-2026.md``) or the guidelines do not differ, and a rule unit (28-36) where they do.
 
 It reuses the ye2024 units and replaces only those that differ: rule 3 (HER2-low) by rule 29
 (HER2-low or ultralow); rule 4 keeps sacituzumab govitecan and chemotherapy, rule 30 takes the
@@ -70,7 +70,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
     8: (_CDK46I_SWITCH,),
     11: (history.progressed_on, practice_history.veritac2_population),
-    25: (actions.ask_her2_test, practice_adc.her2_zero_reread),
+    25: (actions.ask_her2_test, practice_adc.her2_zero_reread, practice_history.approved_later),
 }
 
 #: the ye2024 rules in their order, each replaced where the newer evidence differs

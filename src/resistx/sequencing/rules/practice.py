@@ -1,4 +1,4 @@
-"""The practice-2026 rules (28-35): where the evidence after the review (the ``2026.11`` pack,
+"""The practice-2026 rules (28-36): where the evidence after the review (the ``2026.11`` pack,
 from ``update-2026.md``) or the guidelines differ from the review. Each unit names its trials;
 every figure in its text is read from the evidence it is given, never written here.
 """

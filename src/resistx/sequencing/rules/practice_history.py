@@ -1,5 +1,6 @@
-"""The practice-2026 rules on the history factor (35): a newer trial's population that the
-treatment history puts a patient outside of."""
+"""The practice-2026 rules on the patient's history and dates (35, 36): a newer trial's
+population that the treatment history puts a patient outside of, and the approvals that came
+after a plan's decision date."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import Iterator
 
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 
 H = Factor.HISTORY
 
@@ -44,4 +46,36 @@ def veritac2_population(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> I
             "or chemotherapy for advanced disease, so its result may not hold here; at best an "
             "alternative.",
             trials=("VERITAC-2",),
+        )
+
+
+# rule 36: approvals after the plan's decision date
+@rule(
+    36,
+    "Approvals after the plan's decision date",
+    None,
+    condition="A regimen of the policy's table approved (with a date in the evidence pack) after "
+    "the plan's decision date.",
+    effect="A note names each such regimen and its approval: the plan ranks today's table at "
+    "the patient's date, so a clinician reading an older decision sees what was not yet "
+    "available then.",
+    codes=("approved_after_decision_date",),
+)
+def approved_later(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    when = facts.decision_date
+    if when is None:
+        return
+    later = sorted(
+        (a.date, spec.name, a.authority or "")
+        for spec in ctx.regimens.values()
+        if (a := spec.regulatory).date is not None and a.date > when.isoformat()
+    )
+    if later:
+        named = ", ".join(
+            f"{name.lower()} ({' '.join(x for x in (who, date) if x)})" for date, name, who in later
+        )
+        yield PlanEffect(
+            code="approved_after_decision_date",
+            note=True,
+            text=f"Approved after this plan's date ({when.isoformat()}): {named}.",
         )
