@@ -132,6 +132,11 @@ def has_ribociclib(spec: AnyRegimen) -> bool:
 _LATER_PI3K = frozenset({"inavolisib", "gedatolisib"})
 
 
+def is_vepdegestrant(spec: RegimenSpec) -> bool:
+    """Vepdegestrant (VERITAC-2's regimen)."""
+    return spec.id == "vepdegestrant"
+
+
 def is_approved_oral_serd(spec: RegimenSpec) -> bool:
     """Oral SERD monotherapy approved in this setting (the regimen table's status)."""
     return is_oral_serd(spec) and is_endocrine_monotherapy(spec) and not is_investigational(spec)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -25,10 +26,10 @@ H = Factor.HISTORY
     effect="Vepdegestrant is at best an alternative, and its reason says why.",
     codes=("outside_veritac2_population",),
     trials=("VERITAC-2",),
-    regimens=lambda spec: spec.id == "vepdegestrant",
+    regimens=kinds.is_vepdegestrant,
 )
 def veritac2_population(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if spec.id != "vepdegestrant":
+    if not kinds.is_vepdegestrant(spec):
         return
     had = [
         what
