@@ -66,17 +66,22 @@ def approved_later(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     when = facts.decision_date
     if when is None:
         return
-    later = sorted(
-        (a.date, spec.name, a.authority or "")
-        for spec in ctx.regimens.values()
-        if (a := spec.regulatory).date is not None and a.date > when.isoformat()
-    )
+    later = [named for date, named in ctx.call(_dated_approvals) if date > when.isoformat()]
     if later:
-        named = ", ".join(
-            f"{name.lower()} ({' '.join(x for x in (who, date) if x)})" for date, name, who in later
-        )
         yield PlanEffect(
             code="approved_after_decision_date",
             note=True,
-            text=f"Approved after this plan's date ({when.isoformat()}): {named}.",
+            text=f"Approved after this plan's date ({when.isoformat()}): {', '.join(later)}.",
         )
+
+
+def _dated_approvals(ctx: Context) -> tuple[tuple[str, str], ...]:
+    """(date, 'name (authority date)') of each regimen of the table whose approval the pack
+    dates, by date: once per (policy, evidence), not once per plan."""
+    return tuple(
+        sorted(
+            (a.date, f"{spec.name.lower()} ({' '.join(x for x in (a.authority, a.date) if x)})")
+            for spec in ctx.regimens.values()
+            if (a := spec.regulatory).date is not None
+        )
+    )
