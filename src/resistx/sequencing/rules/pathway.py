@@ -60,19 +60,16 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
                 "(SOLAR-1, BYLieve).",
                 trials=spec.key_trials,
             )
-        elif i.pik3ca_pcr_only:
-            yield Effect(
-                code="pik3ca_test_pending",
-                text="PIK3CA 'not detected' by PCR only: an NGS test decides whether alpelisib "
-                "applies (it is for PIK3CA-mutated tumours only, SOLAR-1).",
-                waits_on="PIK3CA by NGS",
-                trials=("SOLAR-1",),
+        elif i.pik3ca_pcr_only or i.pik3ca_untested:
+            why = (
+                "'not detected' by PCR only"
+                if i.pik3ca_pcr_only
+                else "not tested since the latest progression"
             )
-        elif i.pik3ca_untested:
             yield Effect(
-                code="pik3ca_untested",
-                text="PIK3CA not tested since the latest progression: alpelisib is for "
-                "PIK3CA-mutated tumours only (SOLAR-1); its place waits on the test.",
+                code="pik3ca_test_pending" if i.pik3ca_pcr_only else "pik3ca_untested",
+                text=f"PIK3CA {why}: an NGS test decides whether alpelisib applies (it is for "
+                "PIK3CA-mutated tumours only, SOLAR-1).",
                 waits_on="PIK3CA by NGS",
                 trials=("SOLAR-1",),
             )
