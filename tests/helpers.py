@@ -27,6 +27,13 @@ FULVESTRANT = {  # a second line, after PALBOCICLIB
     "ended_on": "2026-03-01",
     "stop_reason": "progression",
 }
+
+
+def second_line(*drugs: str) -> dict[str, Any]:
+    """A second line of ``drugs`` that progressed, after PALBOCICLIB (FULVESTRANT's dates)."""
+    return dict(FULVESTRANT, drugs=list(drugs))
+
+
 ERIBULIN = {
     "drugs": ["eribulin"],
     "line": 3,

@@ -20,6 +20,7 @@ from tests.helpers import (
     plan,
     rank,
     result,
+    second_line,
     tier,
 )
 
@@ -538,13 +539,7 @@ def test_after_progression_on_a_parp_inhibitor_its_target_no_longer_counts_as_ac
     """A germline PALB2 mutation opened olaparib; once the disease progressed on it, with ESR1
     and the PI3K pathway tested negative, nothing actionable is left: the review's Discussion
     then prefers chemotherapy and ADCs (rule 6), as for a patient without the mutation."""
-    olaparib = {
-        "drugs": ["olaparib"],
-        "line": 2,
-        "started_on": "2025-04-01",
-        "ended_on": "2026-03-01",
-        "stop_reason": "progression",
-    }
+    olaparib = second_line("olaparib")
     palb2 = result("PALB2", "mutated", origin="germline", sample="blood")
     p = plan(biomarkers=[*NEGATIVE, palb2], treatments=[PALBOCICLIB, olaparib])
     said = next(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import resistx
-from tests.helpers import patient, result
+from tests.helpers import PALBOCICLIB, patient, result, second_line
 
 VOID = {"br"}
 
@@ -357,22 +357,9 @@ def test_an_option_marked_down_beside_its_match_shows_both_reasons_in_every_view
     """A PIK3CA mutation matches capivasertib, and progression on everolimus (the same
     pathway) marks it down as much: the one-line why named only the match, so the clinician
     could not see why it was not first. Every view now shows both."""
-    everolimus = {
-        "drugs": ["everolimus", "exemestane"],
-        "line": 2,
-        "started_on": "2025-04-01",
-        "ended_on": "2026-03-01",
-        "stop_reason": "progression",
-    }
-    palbociclib = {
-        "drugs": ["palbociclib", "letrozole"],
-        "line": 1,
-        "started_on": "2023-01-10",
-        "ended_on": "2025-03-20",
-        "stop_reason": "progression",
-    }
+    everolimus = second_line("everolimus", "exemestane")
     plan = resistx.sequence(
-        patient(biomarkers=[result("PIK3CA", "mutated")], treatments=[palbociclib, everolimus])
+        patient(biomarkers=[result("PIK3CA", "mutated")], treatments=[PALBOCICLIB, everolimus])
     )
     capi = plan.option("capivasertib+fulvestrant")
     assert capi is not None
