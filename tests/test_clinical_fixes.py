@@ -208,6 +208,7 @@ def test_untested_brca_and_palb2_keep_the_parp_inhibitors_waiting_not_left_out()
     tested = [
         *NEGATIVE,
         *(result(g, "not_detected", origin="germline") for g in ("BRCA1", "BRCA2", "PALB2")),
+        *(result(g, "not_detected", sample="tissue") for g in ("BRCA1", "BRCA2")),
     ]
     assert "biomarker_absent" in excluded_for(plan(biomarkers=tested), "olaparib")
 

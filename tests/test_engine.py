@@ -54,6 +54,19 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[*NEGATIVE, result("BRCA2", "mutated")], ecog=2, her2="ultralow"),
     patient(biomarkers=[*NEGATIVE[:3], result("PTEN", "not_detected", assay="ihc")]),
     patient(biomarkers=[*NEGATIVE, result("BRCA1", "mutated", origin="germline")]),
+    patient(  # BRCA1/2 and PALB2 tested in the germline only: the PARP inhibitors wait
+        biomarkers=[
+            *NEGATIVE,
+            *(result(g, "not_detected", sample="blood") for g in ("BRCA1", "BRCA2", "PALB2")),
+        ]
+    ),
+    patient(  # ... and BRCA1/2 in the tumour too: they are left out
+        biomarkers=[
+            *NEGATIVE,
+            *(result(g, "not_detected", sample="blood") for g in ("BRCA1", "BRCA2", "PALB2")),
+            *(result(g, "not_detected", sample="tissue") for g in ("BRCA1", "BRCA2")),
+        ]
+    ),
     patient(biomarkers=[result("CCNE1", "amplified")]),
     patient(schema_version=2, sex="male", biomarkers=NEGATIVE),
     patient(schema_version=2, menopausal_status="premenopausal", comorbidities=["long QT"]),

@@ -379,6 +379,7 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         ),
         practice(biomarkers=[result("PIK3CA", "mutated")]),
         practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE]),
+        practice(treatments=[ADJUVANT_RELAPSE]),
         practice(
             biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
             treatments=[PALBOCICLIB, FULVESTRANT],
@@ -520,7 +521,7 @@ def test_her2_zero_before_chemotherapy_asks_whether_the_ihc_0_is_ultralow() -> N
 
 def test_vepdegestrant_after_fulvestrant_or_chemotherapy_is_outside_veritac2s_population() -> None:
     """VERITAC-2 enrolled no one who had had fulvestrant or chemotherapy for advanced disease
-    (update-2026.md section 3): after either, vepdegestrant is at best an alternative and
+    (update-2026.md section 3): after either, vepdegestrant is at best a later option and
     says why; the other approved oral SERDs stay preferred."""
     esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
     plain = practice(biomarkers=esr1)
@@ -528,7 +529,7 @@ def test_vepdegestrant_after_fulvestrant_or_chemotherapy_is_outside_veritac2s_po
     for later in (FULVESTRANT, CAPECITABINE):
         p = practice(biomarkers=esr1, treatments=[PALBOCICLIB, later])
         vep = option(p, "vepdegestrant")
-        assert vep.tier is not Tier.PREFERRED
+        assert vep.tier is Tier.LATER
         said = reason(vep, "outside_veritac2_population")
         assert said.rule == 35 and said.trials == ("VERITAC-2",)
         assert option(p, "imlunestrant").tier is Tier.PREFERRED

@@ -139,10 +139,14 @@ def test_rule_05_hrd_mutations_open_a_parp_inhibitor(finding: dict[str, str]) ->
 
 
 def test_rule_05_somatic_palb2_or_nothing_leaves_parp_inhibitors_out() -> None:
-    """With BRCA1 and BRCA2 tested without a germline mutation: a somatic PALB2 mutation or a
-    germline PALB2 negative leaves them out (untested genes make them wait instead:
-    test_clinical_fixes)."""
-    brca = [result(g, "not_detected", origin="germline") for g in ("BRCA1", "BRCA2")]
+    """With BRCA1 and BRCA2 tested without a mutation in the germline and the tumour: a somatic
+    PALB2 mutation or a germline PALB2 negative leaves them out (untested genes make them wait
+    instead: test_clinical_fixes; a germline test alone: test_board_fixes)."""
+    brca = [
+        result(g, "not_detected", origin=origin, sample=sample)
+        for g in ("BRCA1", "BRCA2")
+        for origin, sample in (("germline", "blood"), ("somatic", "tissue"))
+    ]
     for palb2 in (result("PALB2", "mutated", origin="somatic"), result("PALB2", "not_detected")):
         p = plan(biomarkers=[*brca, palb2])
         assert excluded_for(p, "olaparib") == {"biomarker_absent"}

@@ -25,7 +25,7 @@ DECISIVE_ACTIONS = frozenset(
     {"retest", "retest_ngs", "test_her2", "confirm_ngs", "confirm_tissue", "resolve_conflict"}
 )
 #: actions that are tests (anything else is advice that never changes an option's place)
-TEST_ACTIONS = DECISIVE_ACTIONS | {"test_hrd_genes", "test_germline"}
+TEST_ACTIONS = DECISIVE_ACTIONS | {"test_hrd_genes", "test_somatic_brca", "test_germline"}
 
 # C0 and C1 controls and DEL (except tab and newline), and the bidirectional overrides that
 # can make a terminal show text other than what is there
@@ -42,16 +42,22 @@ def efficacy_text(option: Option) -> str:
     return next((r.text for r in option.reasons if r.factor is Factor.EFFICACY), "")
 
 
+#: the rules of the patient's state (visceral crisis, performance status): their reason is
+#: always part of the why, beside the one that moved the option most
+STATE_RULES = frozenset({7, 13})
+
+
 def why(option: Option) -> str:
     """The reasons that moved the option: the molecular one and the history one (the larger
     move first; both when both moved it, so a match marked down by the history shows both),
-    else the efficacy."""
+    and a visceral crisis or performance status that marked it down; else the efficacy."""
     moved = {Factor.MOLECULAR: option.scores.molecular, Factor.HISTORY: option.scores.history}
     factors = sorted(
         (f for f in moved if moved[f] != 0),
         key=lambda f: (-abs(moved[f]), f is not Factor.MOLECULAR),
     )
     texts = [next(r.text for r in option.reasons if r.factor is f) for f in factors]
+    texts += [r.text for r in option.reasons if r.rule in STATE_RULES]
     if not texts:
         return next(r.text for r in option.reasons if r.factor is Factor.EFFICACY)
     return " ".join(dict.fromkeys(texts))

@@ -10,6 +10,7 @@ from resistx.model.enums import (
     Her2Status,
     MenopausalStatus,
     Origin,
+    Sample,
     Sex,
 )
 from resistx.model.mechanism import ResistanceMechanism
@@ -60,12 +61,13 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     akt1 = _finding(pam[1], S.MUTATED)
     pten = _finding(pam[2], S.LOSS, S.MUTATED)
     akt_pathway = pik3ca or akt1 or pten
-    parp = _parp(facts)
+    parp = parp_findings(facts)
     pcr_only = tuple(g for g, st in zip(PAM_GENES, pam, strict=True) if st and by_pcr_only(st))
     esr1_negative = esr1_state is not None and esr1_state.negative is not None
     pam_negative = _pam_negative(facts, pam, ngs=False)
     rb1_loss = _finding(state("RB1"), S.LOSS, S.MUTATED)
     actionable = _actionable(facts, esr1 or akt_pathway, parp)
+    hrd_untested, somatic_brca_untested = _hrd_untested(facts, parp)
     return MolecularInputs(
         her2=facts.her2,
         esr1=esr1,
@@ -84,12 +86,10 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         pam_negative=pam_negative,
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
-        after_pi3k_or_akt=any(
-            drug_class(d) in (DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR)
-            for d in facts.progressed_drugs
-        ),
+        after_pi3k_or_akt=bool(facts.progressed_classes & _PI3K_OR_AKT),
         parp=parp,
-        hrd_untested=not parp and any(state(g) is None for g in HRD_GENES),
+        hrd_untested=hrd_untested,
+        somatic_brca_untested=somatic_brca_untested,
         rb1_loss=rb1_loss,
         tested_without_actionable=not actionable
         and esr1_negative
@@ -113,6 +113,33 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     )
 
 
+_PI3K_OR_AKT = frozenset({DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR})
+
+
+def _hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
+    """With no PARP-inhibitor target: whether BRCA1, BRCA2 or PALB2 was never tested, and else
+    whether BRCA1/2 was tested in the germline only."""
+    if parp:
+        return False, False
+    if any(facts.state(g) is None for g in HRD_GENES):
+        return True, False
+    return False, bool(germline_only_brca(facts))
+
+
+def germline_only_brca(facts: Facts) -> tuple[str, ...]:
+    """BRCA1 and BRCA2 where every result on record is a germline test (origin germline, or a
+    blood or saliva sample): a tumour's somatic mutation is not looked for there."""
+    tumour = {
+        r.gene
+        for r in facts.profile.biomarkers
+        if r.origin is not Origin.GERMLINE and r.sample not in _GERMLINE_SAMPLES
+    }
+    return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
+
+
+_GERMLINE_SAMPLES = frozenset({Sample.BLOOD, Sample.SALIVA})
+
+
 def _actionable(facts: Facts, endocrine_target: Finding | None, parp: tuple[Finding, ...]) -> bool:
     """An ESR1 or PI3K-pathway finding, or a PARP target the disease has not progressed on
     (once it has, on olaparib or talazoparib, the target offers no further line)."""
@@ -120,7 +147,7 @@ def _actionable(facts: Facts, endocrine_target: Finding | None, parp: tuple[Find
     return endocrine_target is not None or (bool(parp) and not used)
 
 
-def _parp(facts: Facts) -> tuple[Finding, ...]:
+def parp_findings(facts: Facts) -> tuple[Finding, ...]:
     """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048): what opens a PARP inhibitor."""
     found = []
     for gene in HRD_GENES:
@@ -164,7 +191,7 @@ def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
 
 def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs:
     """``covers``: whether a course holds the drugs of one of the policy's regimens."""
-    given = {drug_class(d) for d in facts.progressed_drugs}
+    given = facts.progressed_classes
     further = (m.esr1 is not None and DrugClass.ORAL_SERD not in given) or (
         m.akt_pathway is not None and not m.after_pi3k_or_akt
     )
@@ -200,6 +227,8 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         had_endocrine_target=m.esr1 is not None or m.akt_pathway is not None,
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
         destiny_breast06_entry=facts.destiny_breast06_entry,
+        only_cdk46i_lines=bool(facts.cdk46i_resistant)
+        and all(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic),
     )
 
 

@@ -127,6 +127,10 @@ class Facts:
         return frozenset(drugs | self.adjuvant_cdk46i_relapse)
 
     @once
+    def progressed_classes(self) -> frozenset[DrugClass]:
+        return frozenset(drug_class(d) for d in self.progressed_drugs)
+
+    @once
     def adjuvant_cdk46i_relapse(self) -> frozenset[str]:
         """CDK4/6 inhibitors given as (neo)adjuvant therapy that ended in relapse: progression
         on that drug."""

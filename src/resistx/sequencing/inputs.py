@@ -38,6 +38,9 @@ class MolecularInputs:
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
     parp: tuple[Finding, ...]
     hrd_untested: bool = False  # no PARP finding, and BRCA1, BRCA2 or PALB2 never tested
+    #: no PARP finding, each gene tested, but BRCA1 or BRCA2 only in the germline (TBCRC 048's
+    #: somatic mutations are a tumour test's to find)
+    somatic_brca_untested: bool = False
     rb1_loss: Finding | None
     tested_without_actionable: bool
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
@@ -96,6 +99,8 @@ class HistoryInputs:
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
     metastatic_endocrine_lines: int = 0  # endocrine-based lines for metastatic disease (rule 30)
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
+    #: progression on a CDK4/6 inhibitor and every line for metastatic disease CDK4/6i-based
+    only_cdk46i_lines: bool = False
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

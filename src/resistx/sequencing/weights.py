@@ -66,7 +66,7 @@ class Weights:
     inavolisib_population: float = 2.0  # rule 31: INAVO120's population, beyond the match
     endocrine_sensitive_endocrine: float = 2.0  # rule 32: another endocrine-based line ...
     endocrine_sensitive_cytotoxic: float = -1.0  # ... before chemotherapy
-    postmonarch_regimen: float = 1.0  # rule 32: abemaciclib+fulvestrant before fulvestrant alone
+    postmonarch_regimen: float = 1.0  # rule 37: abemaciclib+fulvestrant in postMONARCH's population
 
     # -- balance (rules 12, 14)
     toxicity_by_priority: tuple[float, float, float] = (0.5, 1.0, 2.0)  # survival, balanced, QoL

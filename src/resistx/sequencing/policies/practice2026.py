@@ -33,6 +33,7 @@ from resistx.sequencing.rules import (
     practice,
     practice_adc,
     practice_history,
+    practice_pathway,
     targets,
 )
 from resistx.sequencing.weights import DEFAULT
@@ -64,11 +65,11 @@ _CDK46I_SWITCH = attrs.evolve(endocrine.cdk46i_switch, regimens=kinds.has_cdk46i
 
 _REPLACED: dict[int, tuple[Rule, ...]] = {
     1: (molecular.esr1_oral_serd, practice.approved_oral_serds),
-    2: (_PI3K_PATHWAY, practice.inavolisib_triplet, practice.gedatolisib),
+    2: (_PI3K_PATHWAY, practice_pathway.inavolisib_triplet, practice_pathway.gedatolisib),
     3: (practice_adc.her2_low_or_ultralow,),
     4: (_ADC_LINES, practice_adc.later_adcs),
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
-    8: (_CDK46I_SWITCH,),
+    8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
     11: (history.progressed_on, practice_history.veritac2_population),
     25: (actions.ask_her2_test, practice_adc.her2_zero_reread, practice_history.approved_later),
 }

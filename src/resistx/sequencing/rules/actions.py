@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin, Sample
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.build_inputs import germline_only_brca, parp_findings
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only, conflict_text
 from resistx.sequencing.inputs import EfficacyInputs
@@ -177,14 +178,16 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     26,
     "Homologous-recombination genes: test, and test the germline",
     None,
-    condition="BRCA1, BRCA2 or PALB2 untested; or a tumour (somatic) BRCA1/2 or PALB2 finding "
-    "with no germline result for that gene.",
-    effect="An action to test the untested genes. Germline testing and genetic counselling for a "
+    condition="BRCA1, BRCA2 or PALB2 untested, or BRCA1/2 tested in the germline only with no "
+    "PARP-inhibitor target; or a tumour (somatic) BRCA1/2 or PALB2 finding with no germline "
+    "result for that gene.",
+    effect="An action to test the untested genes (BRCA1/2 in the tumour where only the "
+    "germline was tested). Germline testing and genetic counselling for a "
     "tumour finding: after a tumour BRCA1/2 mutation the PARP inhibitor does not wait on it; "
     "after a tumour PALB2 finding, or a BRCA1/2 finding that is not a mutation (a loss, an "
     "amplification), no PARP inhibitor is matched and a germline mutation would open one, so "
     "the test comes before choosing.",
-    codes=("test_hrd_genes", "test_germline"),
+    codes=("test_hrd_genes", "test_somatic_brca", "test_germline"),
     trials=("TBCRC 048",),
 )
 def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -207,6 +210,15 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             first=not known_germline,
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}",
+        )
+    elif not parp_findings(facts) and (germline_only := germline_only_brca(facts)):
+        yield PlanEffect(
+            code="test_somatic_brca",
+            genes=germline_only,
+            first=True,
+            text=f"{', '.join(germline_only)} tested in the germline only: a tumour test (tissue "
+            "or ctDNA NGS) finds a somatic BRCA1/2 mutation, which opens a PARP inhibitor "
+            "(TBCRC 048).",
         )
     for gene in HRD_GENES:
         st = facts.state(gene)

@@ -25,7 +25,20 @@ CLASS_GROUPS = {
     DrugClass.ORAL_SERD: "oral SERD",
     DrugClass.SERD: "fulvestrant",
     DrugClass.PARP_INHIBITOR: "PARP inhibitor",
+    DrugClass.ADC_TROP2: "TROP2 antibody-drug conjugate",
 }
+#: antibody-drug conjugates that share a payload across targets (the deruxtecan ADCs share its
+#: lung toxicity too: rule 12)
+PAYLOAD_GROUPS = dict.fromkeys(
+    ("trastuzumab deruxtecan", "datopotamab deruxtecan", "patritumab deruxtecan"),
+    "antibody-drug conjugate with the deruxtecan payload",
+)
+
+
+def _groups(drug: str) -> set[str]:
+    """The classes (``CLASS_GROUPS``, ``PAYLOAD_GROUPS``) a drug belongs to."""
+    found = {CLASS_GROUPS.get(drug_class(drug)), PAYLOAD_GROUPS.get(drug)}
+    return {g for g in found if g is not None}
 
 
 #: drugs whose repetition after progression is a step back, not a demotion out of preferred
@@ -46,7 +59,8 @@ def _lines(n: int) -> str:
     "(TROPiCS-02).",
     effect="Trastuzumab deruxtecan after 1 line and sacituzumab govitecan after 2 gain (the "
     "latter enough to be preferred); before those lines an ADC loses more than a biomarker "
-    "match is worth and is at best an alternative, so chemotherapy comes first.",
+    "match is worth and is at best an alternative, and before any line at best a later option, "
+    "so chemotherapy comes first.",
     codes=(
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_sacituzumab_govitecan",
@@ -109,7 +123,9 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         yield Effect(
             code="adc_before_chemotherapy",
             delta=w.adc_gated,
-            ceiling=1,  # never preferred before the lines its trial required
+            # never preferred before the lines its trial required; before any line at all, a
+            # later option (the review's Discussion: ADCs after one or two lines of chemotherapy)
+            ceiling=1 if lines else 2,
             text=f"{_lines(lines).capitalize()} prior chemotherapy line{'' if lines == 1 else 's'} "
             f"for metastatic disease{counted}: {trial} enrolled after {enrolled} lines, so "
             "chemotherapy comes first.",
@@ -174,6 +190,14 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
         )
 
 
+def _same_class(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str]]:
+    """The regimen's classes, and the drugs of them (not its own) the disease progressed on."""
+    groups = set().union(*map(_groups, spec.drugs))
+    return groups, sorted(
+        d for d in i.progressed_drugs if _groups(d) & groups and d not in spec.drugs
+    )
+
+
 # rule 11: progressed on it, on its drug, or on its class
 @rule(
     11,
@@ -183,8 +207,9 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
     "progression.",
     effect="Every drug of the regimen progressed on together: excluded (progressed_on); "
     "chemotherapy as a class is not. A drug of it in another regimen: demoted. Another "
-    "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP): demoted out of the "
-    "preferred tier.",
+    "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP, a TROP2 antibody-drug "
+    "conjugate, or one with the deruxtecan payload): demoted out of the preferred tier; an ADC "
+    "so at best a later option.",
     codes=("progressed_on", "progressed_on_drug", "same_class_after_progression"),
     regimens=kinds.is_not_chemotherapy,
 )
@@ -213,23 +238,22 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         and not trial
     ]
     defining = [d for d in again if drug_class(d) not in _SOFT_AGAIN]
-    groups = {CLASS_GROUPS[c] for c in kinds.classes(spec) if c in CLASS_GROUPS}
-    same_class = sorted(
-        d
-        for d in i.progressed_drugs
-        if CLASS_GROUPS.get(drug_class(d)) in groups and d not in spec.drugs
-    )
+    groups, same_class = _same_class(i, spec)
     if defining or same_class:
         # the drug that defines the regimen, or another of its class: out of the preferred tier
         what = (
             f"{', '.join(defining)} before (in another regimen)"
             if defining
             else f"{', '.join(same_class)}, of the same class "
-            f"({', '.join(sorted({CLASS_GROUPS[drug_class(d)] for d in same_class}))})"
+            f"({', '.join(sorted(groups & set().union(*map(_groups, same_class))))})"
         )
+        # an ADC after progression on one of its target or payload: cross-resistance, and no
+        # trial of it there (TROPION-Breast01 after 1-2 chemotherapy lines): a later option
+        adc = not defining and any(drug_class(d).is_adc for d in same_class)
         yield Effect(
             code="progressed_on_drug" if defining else "same_class_after_progression",
             delta=w.same_class,
+            ceiling=2 if adc else 0,
             text=f"Progressed on {what}; the review has no evidence for it after that.",
             trials=spec.key_trials,
         )

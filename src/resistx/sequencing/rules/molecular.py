@@ -88,12 +88,14 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     effect="Olaparib scores a match (talazoparib by class, and fully for germline BRCA1/2, for "
     "which both are approved on trials the review cites without figures: OlympiAD and EMBRACA, "
     "HER2-negative disease); with BRCA1, BRCA2 or PALB2 never tested both wait on the test; "
-    "otherwise both are excluded (biomarker_absent).",
+    "with BRCA1/2 tested in the germline only, both wait on a tumour test (TBCRC 048's "
+    "somatic mutations); otherwise both are excluded (biomarker_absent).",
     codes=(
         "hrd_mutation_matches_parp_inhibitor",
         "hrd_mutation_matches_parp_inhibitor_class",
         "germline_brca_matches_parp_inhibitor",
         "hrd_untested",
+        "somatic_brca_untested",
         "biomarker_absent",
     ),
     trials=("TBCRC 048",),
@@ -103,23 +105,8 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
 def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if spec.kind.value != "parp_inhibitor":
         return
-    if not i.parp and i.hrd_untested:
-        yield Effect(
-            code="hrd_untested",
-            text="BRCA1, BRCA2 or PALB2 not tested: a germline BRCA1/2 or PALB2 or a somatic "
-            "BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048); its place waits on the test.",
-            waits_on="BRCA1/2 and PALB2",
-            trials=spec.key_trials,
-        )
-        return
     if not i.parp:
-        yield Effect(
-            code=ExclusionCode.BIOMARKER_ABSENT.value,
-            exclude=ExclusionCode.BIOMARKER_ABSENT,
-            text="No germline BRCA1/2 or PALB2 and no somatic BRCA1/2 mutation on record: a PARP "
-            "inhibitor needs one (TBCRC 048).",
-            trials=spec.key_trials,
-        )
+        yield _no_parp_target(i, spec)
         return
     best = max(i.parp, key=lambda f: (weight(f, ctx), f.gene))
     genes = ", ".join(f"{f.result.origin.value} {f.gene}" for f in i.parp)
@@ -151,6 +138,34 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             "PALB2 and somatic BRCA1/2 mutations, also after a CDK4/6 inhibitor.",
             trials=spec.key_trials,
         )
+
+
+def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
+    """No PARP-inhibitor target on record: a wait on the test that could find one, or left out."""
+    if i.hrd_untested:
+        return Effect(
+            code="hrd_untested",
+            text="BRCA1, BRCA2 or PALB2 not tested: a germline BRCA1/2 or PALB2 or a somatic "
+            "BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048); its place waits on the test.",
+            waits_on="BRCA1/2 and PALB2",
+            trials=spec.key_trials,
+        )
+    if i.somatic_brca_untested:
+        return Effect(
+            code="somatic_brca_untested",
+            text="No germline BRCA1/2 or PALB2 mutation, and BRCA1/2 tested in the germline "
+            "only: TBCRC 048 saw responses to olaparib with somatic BRCA1/2 mutations, which a "
+            "tumour test finds; its place waits on that test.",
+            waits_on="somatic BRCA1/2",
+            trials=spec.key_trials,
+        )
+    return Effect(
+        code=ExclusionCode.BIOMARKER_ABSENT.value,
+        exclude=ExclusionCode.BIOMARKER_ABSENT,
+        text="No germline BRCA1/2 or PALB2 and no somatic BRCA1/2 mutation on record: a PARP "
+        "inhibitor needs one (TBCRC 048).",
+        trials=spec.key_trials,
+    )
 
 
 # rule 17: no biomarker selects it

@@ -157,55 +157,6 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     )
 
 
-# rule 31: pIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib triplet
-@rule(
-    31,
-    "PIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib+palbociclib+fulvestrant",
-    M,
-    condition="A PIK3CA mutation, relapse during or within 12 months of (neo)adjuvant "
-    "endocrine therapy, no therapy for metastatic disease, and no relapse on a (neo)adjuvant "
-    "CDK4/6 inhibitor (INAVO120's population).",
-    effect="Inavolisib+palbociclib+fulvestrant scores a match and more (INAVO120's overall "
-    "survival benefit); outside that population it is left out (out_of_population), and "
-    "without a PIK3CA mutation (biomarker_absent).",
-    codes=("inavo120_population", "out_of_population", "biomarker_absent"),
-    trials=("INAVO120",),
-    regimens=kinds.has_later_pi3k_inhibitor,
-)
-def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if "inavolisib" not in spec.drugs:
-        return
-    trial = "INAVO120"
-    if (f := i.pik3ca) is None:
-        yield Effect(
-            code=ExclusionCode.BIOMARKER_ABSENT.value,
-            exclude=ExclusionCode.BIOMARKER_ABSENT,
-            text="No PIK3CA mutation on record: INAVO120 enrolled PIK3CA-mutated disease only.",
-            trials=(trial,),
-        )
-    elif not i.early_adjuvant_relapse:
-        yield Effect(
-            code=ExclusionCode.OUT_OF_POPULATION.value,
-            exclude=ExclusionCode.OUT_OF_POPULATION,
-            text="INAVO120 enrolled relapse during or within 12 months of adjuvant endocrine "
-            "therapy, before any therapy for metastatic disease and not after a CDK4/6 "
-            "inhibitor; not this patient.",
-            trials=(trial,),
-        )
-    else:
-        pfs = figures(ctx, trial, spec.id, "ITT")
-        os_ = figures(ctx, trial, spec.id, "ITT", OS)
-        said = "; ".join(x for x in (pfs, os_) if x)
-        yield Effect(
-            code="inavo120_population",
-            delta=(ctx.weights.match + ctx.weights.inavolisib_population) * weight(f, ctx),
-            leads=True,
-            text=f"PIK3CA mutation {f.describe()}, relapse on or soon after adjuvant endocrine "
-            f"therapy: INAVO120's population ({said}).",
-            trials=(trial,),
-        )
-
-
 # rule 32: endocrine-sensitive disease: another endocrine-based line before chemotherapy
 @rule(
     32,
@@ -215,8 +166,9 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
     "no other endocrine line for metastatic disease, and no RB1 loss (postMONARCH's "
     "population). Rule 6 is silent for this patient under practice-2026.",
-    effect="Endocrine-based regimens gain, abemaciclib+fulvestrant most (postMONARCH's "
-    "result, against fulvestrant alone), then everolimus-based, fulvestrant; chemotherapy steps back (an ADC does not: rule 30). The review's Discussion "
+    effect="Endocrine-based regimens gain (abemaciclib+fulvestrant more, by rule 37: "
+    "postMONARCH's result, against fulvestrant alone); chemotherapy steps back (an ADC does "
+    "not: rule 30). The review's Discussion "
     "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
     "endocrine-based line first. Its reason leads.",
     codes=("endocrine_sensitive_endocrine_first", "endocrine_sensitive_chemotherapy_later"),
@@ -232,11 +184,9 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
     evidence = f" (postMONARCH, abemaciclib+fulvestrant: {found})" if found else ""
     if kinds.is_endocrine_based(spec):
-        postmonarch = spec.id == "abemaciclib+fulvestrant"  # its result: before fulvestrant
         yield Effect(
             code="endocrine_sensitive_endocrine_first",
-            delta=ctx.weights.endocrine_sensitive_endocrine
-            + (ctx.weights.postmonarch_regimen if postmonarch else 0.0),
+            delta=ctx.weights.endocrine_sensitive_endocrine,
             leads=True,
             text="Endocrine-sensitive disease (12 months or more on a CDK4/6 inhibitor, no "
             "visceral crisis) without an actionable alteration: another endocrine-based line "
@@ -251,45 +201,3 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             f"endocrine-based line comes before chemotherapy{evidence}.",
             trials=(*spec.key_trials, trial),
         )
-
-
-# rule 33: gedatolisib: PIK3CA wild-type (VIKTORIA-1)
-@rule(
-    33,
-    "Gedatolisib: PIK3CA wild-type (VIKTORIA-1)",
-    M,
-    condition="PIK3CA tested and not mutated (VIKTORIA-1's reported cohort); the PIK3CA-mutant "
-    "cohort's result is in secondary reports only.",
-    effect="Gedatolisib regimens score a match for PIK3CA wild-type disease (investigational: "
-    "tier trial, rule 24); with a PIK3CA mutation a neutral reason says the evidence is "
-    "secondary only.",
-    codes=("pik3ca_wild_type_matches_gedatolisib", "gedatolisib_pik3ca_mutant_unconfirmed"),
-    trials=("VIKTORIA-1",),
-    regimens=kinds.has_later_pi3k_inhibitor,
-)
-def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if "gedatolisib" not in spec.drugs:
-        return
-    trial = "VIKTORIA-1"
-    if i.pik3ca_negative:
-        found = figures(ctx, trial, spec.id, "PIK3CA-wild-type")
-        yield Effect(
-            code="pik3ca_wild_type_matches_gedatolisib",
-            delta=ctx.weights.match,
-            text="PIK3CA not mutated: VIKTORIA-1's PIK3CA wild-type cohort"
-            + (f" ({found})." if found else "."),
-            trials=(trial,),
-        )
-    elif i.pik3ca is not None:
-        found = figures(ctx, trial, spec.id, "PIK3CA-mutated")
-        yield Effect(
-            code="gedatolisib_pik3ca_mutant_unconfirmed",
-            text="PIK3CA mutation: VIKTORIA-1's PIK3CA-mutant cohort is reported in secondary "
-            "sources only"
-            + (f" ({found}; verified at the secondary level)" if found else "")
-            + ", so no match is scored on it.",
-            trials=(trial,),
-        )
-
-
-# -- history -----------------------------------------------------------------------------------

@@ -91,7 +91,8 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
     "(DESTINY-Breast06) gains enough to come before chemotherapy; after chemotherapy it gains as "
     "under rule 4 (DESTINY-Breast04). Datopotamab deruxtecan after 1-2 chemotherapy lines "
     "(TROPION-Breast01) gains a little and is at best an alternative: its reason says it "
-    "brought no overall-survival benefit; before chemotherapy it is gated as rule 4 gates an ADC.",
+    "brought no overall-survival benefit; before chemotherapy it is gated as rule 4 gates an ADC "
+    "before any line (at best a later option).",
     codes=(
         "endocrine_therapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
@@ -158,7 +159,7 @@ def _gated(trial: str, after: str, delta: float) -> Effect:
     return Effect(
         code="adc_before_chemotherapy",
         delta=delta,
-        ceiling=1,
+        ceiling=2,  # before any of the lines its trial required: a later option (rule 4)
         text=f"{trial} enrolled after {after}, which this patient has not had.",
         trials=(trial,),
     )

@@ -1,6 +1,6 @@
-"""The practice-2026 rules on the patient's history and dates (35, 36): a newer trial's
-population that the treatment history puts a patient outside of, and the approvals that came
-after a plan's decision date."""
+"""The practice-2026 rules on the patient's history and dates (35-37): a newer trial's
+population that the treatment history puts a patient outside of (VERITAC-2) or inside
+(postMONARCH), and the approvals that came after a plan's decision date."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.practice import figures
 
 H = Factor.HISTORY
 
@@ -23,7 +24,8 @@ H = Factor.HISTORY
     H,
     condition="Fulvestrant progressed on, or chemotherapy, for metastatic disease (VERITAC-2 "
     "enrolled neither: update-2026.md section 3).",
-    effect="Vepdegestrant is at best an alternative, and its reason says why.",
+    effect="Vepdegestrant is at best a later option (as an option outside MAINTAIN's "
+    "population is: rule 8), and its reason says why.",
     codes=("outside_veritac2_population",),
     trials=("VERITAC-2",),
     regimens=kinds.is_vepdegestrant,
@@ -42,10 +44,10 @@ def veritac2_population(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> I
     if had:
         yield Effect(
             code="outside_veritac2_population",
-            ceiling=1,
+            ceiling=2,
             text=f"After {' and '.join(had)}: VERITAC-2 enrolled no one who had had fulvestrant "
-            "or chemotherapy for advanced disease, so its result may not hold here; at best an "
-            "alternative.",
+            "or chemotherapy for advanced disease, so its result may not hold here; at best a "
+            "later option.",
             trials=("VERITAC-2",),
         )
 
@@ -84,4 +86,34 @@ def _dated_approvals(ctx: Context) -> tuple[tuple[str, str], ...]:
             for spec in ctx.regimens.values()
             if (a := spec.regulatory).date is not None
         )
+    )
+
+
+# rule 37: aBEMACICLIB + fulvestrant in postMONARCH's population
+@rule(
+    37,
+    "Abemaciclib + fulvestrant in postMONARCH's population",
+    H,
+    condition="Progression on palbociclib or ribociclib with an aromatase inhibitor, and no other "
+    "line for metastatic disease (postMONARCH's population: update-2026.md section 1).",
+    effect="Abemaciclib + fulvestrant gains (postMONARCH, phase III, against fulvestrant alone), "
+    "as switching to ribociclib with fulvestrant does after palbociclib (MAINTAIN, rule 8); "
+    "together with rule 32 it comes before fulvestrant alone.",
+    codes=("postmonarch_population",),
+    trials=("postMONARCH",),
+    regimens=kinds.has_cdk46i,
+)
+def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if spec.id != "abemaciclib+fulvestrant" or not i.only_cdk46i_lines:
+        return
+    if "abemaciclib" in i.cdk46i_resistant or "fulvestrant" in i.progressed_drugs:
+        return  # postMONARCH gave abemaciclib and fulvestrant after an aromatase inhibitor
+    found = figures(ctx, "postMONARCH", spec.id, "ITT")
+    yield Effect(
+        code="postmonarch_population",
+        delta=ctx.weights.postmonarch_regimen,
+        text="Progression on a CDK4/6 inhibitor with an aromatase inhibitor, and no other line "
+        "for metastatic disease: postMONARCH's population"
+        + (f" (against fulvestrant alone: {found})." if found else "."),
+        trials=("postMONARCH",),
     )

@@ -1,0 +1,124 @@
+"""The practice-2026 rules on the PI3K-pathway drugs after the review (31, 33): inavolisib's
+triplet for INAVO120's population, and gedatolisib for VIKTORIA-1's PIK3CA wild-type cohort."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import EndpointKind, ExclusionCode, Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.molecular import weight
+from resistx.sequencing.rules.practice import figures
+
+M = Factor.MOLECULAR
+OS = EndpointKind.OS
+
+
+# rule 31: pIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib triplet
+@rule(
+    31,
+    "PIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib+palbociclib+fulvestrant",
+    M,
+    condition="A PIK3CA mutation, relapse during or within 12 months of (neo)adjuvant "
+    "endocrine therapy, no therapy for metastatic disease, and no relapse on a (neo)adjuvant "
+    "CDK4/6 inhibitor (INAVO120's population).",
+    effect="Inavolisib+palbociclib+fulvestrant scores a match and more (INAVO120's overall "
+    "survival benefit); outside that population it is left out (out_of_population, whatever "
+    "PIK3CA shows); within it, PIK3CA untested or negative by PCR only, it waits on an NGS "
+    "test, and with no PIK3CA mutation it is left out (biomarker_absent).",
+    codes=(
+        "inavo120_population",
+        "out_of_population",
+        "inavo120_pik3ca_untested",
+        "biomarker_absent",
+    ),
+    trials=("INAVO120",),
+    regimens=kinds.has_later_pi3k_inhibitor,
+)
+def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if "inavolisib" not in spec.drugs:
+        return
+    trial = "INAVO120"
+    # the population first: after a CDK4/6 inhibitor no PIK3CA result would open the triplet
+    if not i.early_adjuvant_relapse:
+        yield Effect(
+            code=ExclusionCode.OUT_OF_POPULATION.value,
+            exclude=ExclusionCode.OUT_OF_POPULATION,
+            text="INAVO120 enrolled relapse during or within 12 months of adjuvant endocrine "
+            "therapy, before any therapy for metastatic disease and not after a CDK4/6 "
+            "inhibitor; not this patient.",
+            trials=(trial,),
+        )
+    elif i.pik3ca is None and (i.pik3ca_untested or i.pik3ca_pcr_only):
+        yield Effect(
+            code="inavo120_pik3ca_untested",
+            text="INAVO120's population, PIK3CA "
+            + ("'not detected' by PCR only" if i.pik3ca_pcr_only else "not tested")
+            + ": the triplet is for PIK3CA-mutated disease; its place waits on an NGS test.",
+            waits_on="PIK3CA by NGS",
+            trials=(trial,),
+        )
+    elif (f := i.pik3ca) is None:
+        yield Effect(
+            code=ExclusionCode.BIOMARKER_ABSENT.value,
+            exclude=ExclusionCode.BIOMARKER_ABSENT,
+            text="No PIK3CA mutation on record: INAVO120 enrolled PIK3CA-mutated disease only.",
+            trials=(trial,),
+        )
+    else:
+        pfs = figures(ctx, trial, spec.id, "ITT")
+        os_ = figures(ctx, trial, spec.id, "ITT", OS)
+        said = "; ".join(x for x in (pfs, os_) if x)
+        yield Effect(
+            code="inavo120_population",
+            delta=(ctx.weights.match + ctx.weights.inavolisib_population) * weight(f, ctx),
+            leads=True,
+            text=f"PIK3CA mutation {f.describe()}, relapse on or soon after adjuvant endocrine "
+            f"therapy: INAVO120's population ({said}).",
+            trials=(trial,),
+        )
+
+
+# rule 33: gedatolisib: PIK3CA wild-type (VIKTORIA-1)
+@rule(
+    33,
+    "Gedatolisib: PIK3CA wild-type (VIKTORIA-1)",
+    M,
+    condition="PIK3CA tested and not mutated (VIKTORIA-1's reported cohort); the PIK3CA-mutant "
+    "cohort's result is in secondary reports only.",
+    effect="Gedatolisib regimens score a match for PIK3CA wild-type disease (investigational: "
+    "tier trial, rule 24); with a PIK3CA mutation a neutral reason says the evidence is "
+    "secondary only.",
+    codes=("pik3ca_wild_type_matches_gedatolisib", "gedatolisib_pik3ca_mutant_unconfirmed"),
+    trials=("VIKTORIA-1",),
+    regimens=kinds.has_later_pi3k_inhibitor,
+)
+def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if "gedatolisib" not in spec.drugs:
+        return
+    trial = "VIKTORIA-1"
+    if i.pik3ca_negative:
+        found = figures(ctx, trial, spec.id, "PIK3CA-wild-type")
+        yield Effect(
+            code="pik3ca_wild_type_matches_gedatolisib",
+            delta=ctx.weights.match,
+            text="PIK3CA not mutated: VIKTORIA-1's PIK3CA wild-type cohort"
+            + (f" ({found})." if found else "."),
+            trials=(trial,),
+        )
+    elif i.pik3ca is not None:
+        found = figures(ctx, trial, spec.id, "PIK3CA-mutated")
+        yield Effect(
+            code="gedatolisib_pik3ca_mutant_unconfirmed",
+            text="PIK3CA mutation: VIKTORIA-1's PIK3CA-mutant cohort is reported in secondary "
+            "sources only"
+            + (f" ({found}; verified at the secondary level)" if found else "")
+            + ", so no match is scored on it.",
+            trials=(trial,),
+        )
+
+
+# -- history -----------------------------------------------------------------------------------

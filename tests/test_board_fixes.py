@@ -1,0 +1,155 @@
+"""Scenario tests for the errors a blind clinical review of ten new patients (cases 31 to 40,
+both policies) found, one per behaviour, each written before its fix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import resistx
+from resistx.display._common import why
+from resistx.model import Tier
+from tests.helpers import (
+    CAPECITABINE,
+    ERIBULIN,
+    FULVESTRANT,
+    NEGATIVE,
+    PALBOCICLIB,
+    exclusion,
+    option,
+    patient,
+    plan,
+    rank,
+    result,
+    tier,
+)
+
+PRACTICE = "practice-2026"
+SHORT_PALBOCICLIB = dict(PALBOCICLIB, started_on="2024-10-20", ended_on="2025-03-20")  # 5 months
+GERMLINE_NEGATIVE = [  # germline tests, by their origin or by their sample
+    result("BRCA1", "not_detected", origin="germline"),
+    result("BRCA2", "not_detected", sample="blood"),
+    result("PALB2", "not_detected", sample="saliva"),
+]
+
+
+def practice(**kw: Any) -> resistx.Plan:
+    return resistx.sequence(patient(**kw), policy=PRACTICE)
+
+
+def codes(o: resistx.Option | resistx.Exclusion) -> set[str]:
+    return {r.code for r in o.reasons}
+
+
+def test_an_adc_before_any_chemotherapy_line_is_at_best_a_later_option() -> None:
+    """TROPiCS-02 enrolled after 2-4 chemotherapy lines, DESTINY-Breast04 after 1-2, and the
+    review's Discussion gives ADCs after one or two lines of chemotherapy: before any line, even
+    where the review prefers chemotherapy and ADCs (5 months on the CDK4/6 inhibitor, nothing
+    actionable), an ADC is a later option and chemotherapy leads. After one line an ADC may be
+    an alternative again."""
+    naive = plan(her2="low", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
+    assert rank(naive, "chemotherapy") == 1 and tier(naive, "chemotherapy") == "preferred"
+    for rid in ("sacituzumab-govitecan", "trastuzumab-deruxtecan"):
+        assert tier(naive, rid) == "later", rid
+        assert "adc_before_chemotherapy" in codes(option(naive, rid))
+    one = plan(her2="0", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB, CAPECITABINE])
+    assert tier(one, "sacituzumab-govitecan") == "alternative"
+
+
+def test_datopotamab_deruxtecan_before_any_chemotherapy_is_at_best_a_later_option() -> None:
+    """TROPION-Breast01 enrolled after 1-2 chemotherapy lines (update-2026.md section 7)."""
+    p = practice(her2="0", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
+    dato = option(p, "datopotamab-deruxtecan")
+    assert dato.tier is Tier.LATER and "adc_before_chemotherapy" in codes(dato)
+
+
+def test_datopotamab_deruxtecan_after_progression_on_a_trop2_or_deruxtecan_adc_steps_back() -> None:
+    """Datopotamab deruxtecan shares sacituzumab govitecan's target (TROP2) and trastuzumab
+    deruxtecan's payload: after progression on either it is at best a later option and says
+    which drug it shares what with; after chemotherapy alone it stays an alternative."""
+    chemo_only = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    assert option(chemo_only, "datopotamab-deruxtecan").tier is Tier.ALTERNATIVE
+    for drug, shared in [
+        ("sacituzumab govitecan", "TROP2"),
+        ("trastuzumab deruxtecan", "deruxtecan"),
+    ]:
+        after = practice(
+            her2="low",
+            biomarkers=NEGATIVE,
+            treatments=[PALBOCICLIB, CAPECITABINE, dict(ERIBULIN, drugs=[drug])],
+        )
+        dato = option(after, "datopotamab-deruxtecan")
+        assert dato.tier is Tier.LATER, drug
+        [said] = [r for r in dato.reasons if r.code == "same_class_after_progression"]
+        assert said.rule == 11 and drug in said.text and shared in said.text
+
+
+def test_vepdegestrant_outside_veritac2s_population_is_at_best_a_later_option() -> None:
+    """VERITAC-2 enrolled no one after fulvestrant or chemotherapy for advanced disease
+    (update-2026.md section 3): there vepdegestrant is a later option, below elacestrant."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    p = practice(biomarkers=esr1, treatments=[PALBOCICLIB, FULVESTRANT])
+    assert option(p, "vepdegestrant").tier is Tier.LATER
+    assert rank(p, "elacestrant") < rank(p, "vepdegestrant")
+
+
+def test_abemaciclib_with_fulvestrant_in_postmonarchs_population_is_an_option() -> None:
+    """postMONARCH (phase III) enrolled progression on a first-line CDK4/6 inhibitor with an
+    aromatase inhibitor and no other therapy for advanced disease: with an AKT1 mutation
+    (capivasertib first), abemaciclib + fulvestrant is an alternative beside MAINTAIN's
+    ribociclib + fulvestrant and above abemaciclib alone; after a second line it is not."""
+    akt1 = [result("AKT1", "mutated"), *NEGATIVE[:2], NEGATIVE[3]]
+    p = practice(biomarkers=akt1)
+    abema = option(p, "abemaciclib+fulvestrant")
+    assert abema.tier is Tier.ALTERNATIVE
+    assert rank(p, "abemaciclib+fulvestrant") < rank(p, "abemaciclib")
+    [said] = [r for r in abema.reasons if r.code == "postmonarch_population"]
+    assert said.rule == 37 and said.trials == ("postMONARCH",)
+    for second in (FULVESTRANT, CAPECITABINE):
+        later = practice(biomarkers=akt1, treatments=[PALBOCICLIB, second])
+        assert "postmonarch_population" not in codes(option(later, "abemaciclib+fulvestrant"))
+    assert "postmonarch_population" not in codes(option(plan(biomarkers=akt1), "abemaciclib"))
+    abemaciclib = dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])
+    again = practice(biomarkers=akt1, treatments=[abemaciclib])
+    assert "postmonarch_population" not in codes(option(again, "abemaciclib+fulvestrant"))
+
+
+def test_the_why_of_a_regimen_marked_down_at_ecog_3_says_so() -> None:
+    """At ECOG 3 a CDK4/6-inhibitor regimen steps back behind endocrine monotherapy: its one-line
+    why names the performance status beside the reason that moved it most (the switch after
+    palbociclib), under both policies."""
+    for p in (plan(ecog=3), practice(ecog=3)):
+        said = why(option(p, "ribociclib+fulvestrant"))
+        assert "ECOG 3" in said and "MAINTAIN" in said
+        assert rank(p, "fulvestrant") < rank(p, "ribociclib+fulvestrant")
+
+
+def test_inavolisib_waits_on_an_untested_pik3ca_and_is_out_of_population_after_cdk46i() -> None:
+    """INAVO120 enrolled no one after a CDK4/6 inhibitor: with PIK3CA never tested the reason is
+    the population, not an absent mutation that no test looked for. In its population (relapse
+    on adjuvant endocrine therapy) an untested PIK3CA leaves the triplet waiting on the test."""
+    e = exclusion(practice(), "inavolisib+palbociclib+fulvestrant")
+    assert {c.value for c in e.codes} == {"out_of_population"}
+    relapse = dict(
+        PALBOCICLIB, drugs=["letrozole"], setting="adjuvant", started_on="2024-01-10", line=None
+    )
+    triplet = option(practice(treatments=[relapse]), "inavolisib+palbociclib+fulvestrant")
+    assert triplet.waits_on == ("PIK3CA by NGS",) and triplet.tier is Tier.LATER
+    assert "inavo120_pik3ca_untested" in codes(triplet)
+
+
+def test_a_germline_brca_negative_leaves_olaparib_waiting_on_a_tumour_brca_test() -> None:
+    """TBCRC 048 saw responses with somatic BRCA1/2 mutations: germline BRCA1/2 and PALB2
+    negative with no tumour BRCA1/2 test leaves the PARP inhibitors waiting on that test (a
+    somatic mutation would match olaparib, and talazoparib by class) and asks for it. A tumour
+    BRCA1/2 negative leaves both out."""
+    p = plan(biomarkers=[*NEGATIVE, *GERMLINE_NEGATIVE])
+    for rid in ("olaparib", "talazoparib"):
+        parp = option(p, rid)
+        assert parp.waits_on == ("somatic BRCA1/2",) and parp.tier is Tier.LATER
+    [ask] = [a for a in p.actions if a.code == "test_somatic_brca"]
+    assert ask.rule == 26 and set(ask.genes) == {"BRCA1", "BRCA2"}
+    tumour = [result(g, "not_detected", sample="tissue") for g in ("BRCA1", "BRCA2")]
+    both = plan(biomarkers=[*NEGATIVE, *GERMLINE_NEGATIVE, *tumour])
+    for rid in ("olaparib", "talazoparib"):
+        assert {c.value for c in exclusion(both, rid).codes} == {"biomarker_absent"}
+    assert not any(a.code == "test_somatic_brca" for a in both.actions)
