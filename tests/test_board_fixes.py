@@ -153,3 +153,17 @@ def test_a_germline_brca_negative_leaves_olaparib_waiting_on_a_tumour_brca_test(
     for rid in ("olaparib", "talazoparib"):
         assert {c.value for c in exclusion(both, rid).codes} == {"biomarker_absent"}
     assert not any(a.code == "test_somatic_brca" for a in both.actions)
+
+
+def test_capivasertib_without_a_pathway_alteration_by_ngs_is_left_out_under_practice() -> None:
+    """ASCO's guideline recommends capivasertib for PIK3CA-, AKT1- or PTEN-altered tumours
+    (update-2026.md section 14), as practice-2026 already reads it for elacestrant and ESR1:
+    with each of the three tested by NGS without an alteration since the latest progression,
+    capivasertib is left out as alpelisib is. The review's policy keeps CAPItello-291's overall
+    population (a later option); a missing test still makes it wait."""
+    e = exclusion(practice(biomarkers=NEGATIVE), "capivasertib+fulvestrant")
+    [said] = e.reasons
+    assert said.rule == 38 and said.code == "biomarker_absent" and "ASCO" in said.text
+    assert option(plan(biomarkers=NEGATIVE), "capivasertib+fulvestrant").tier is Tier.LATER
+    untested = option(practice(biomarkers=NEGATIVE[:2]), "capivasertib+fulvestrant")
+    assert untested.waits_on == ("PI3K pathway by NGS",)

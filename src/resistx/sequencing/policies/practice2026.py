@@ -4,7 +4,7 @@
 It reuses the ye2024 units and replaces only those that differ: rule 3 (HER2-low) by rule 29
 (HER2-low or ultralow); rule 4 keeps sacituzumab govitecan and chemotherapy, rule 30 takes the
 other two ADCs; rule 2 keeps the PI3K/AKT/mTOR inhibitors the review discusses, rules 31 and
-33 take inavolisib and gedatolisib; rule 6 is silent for endocrine-sensitive disease, which
+33 take inavolisib and gedatolisib, and rule 38 leaves capivasertib out without an alteration; rule 6 is silent for endocrine-sensitive disease, which
 rule 32 speaks for; rule 28 adds the approved oral SERDs' preference to rule 1; rule 8 (PACE:
 no palbociclib again after palbociclib) leaves out the gedatolisib and inavolisib triplets,
 which their trials gave with palbociclib.
@@ -65,7 +65,12 @@ _CDK46I_SWITCH = attrs.evolve(endocrine.cdk46i_switch, regimens=kinds.has_cdk46i
 
 _REPLACED: dict[int, tuple[Rule, ...]] = {
     1: (molecular.esr1_oral_serd, practice.approved_oral_serds),
-    2: (_PI3K_PATHWAY, practice_pathway.inavolisib_triplet, practice_pathway.gedatolisib),
+    2: (
+        _PI3K_PATHWAY,
+        practice_pathway.inavolisib_triplet,
+        practice_pathway.gedatolisib,
+        practice_pathway.capivasertib_altered_only,
+    ),
     3: (practice_adc.her2_low_or_ultralow,),
     4: (_ADC_LINES, practice_adc.later_adcs),
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),

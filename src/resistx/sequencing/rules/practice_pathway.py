@@ -1,5 +1,6 @@
-"""The practice-2026 rules on the PI3K-pathway drugs after the review (31, 33): inavolisib's
-triplet for INAVO120's population, and gedatolisib for VIKTORIA-1's PIK3CA wild-type cohort."""
+"""The practice-2026 rules on the PI3K-pathway drugs (31, 33, 38): inavolisib's triplet for
+INAVO120's population, gedatolisib for VIKTORIA-1's PIK3CA wild-type cohort, and capivasertib
+for altered tumours only (ASCO)."""
 
 from __future__ import annotations
 
@@ -122,3 +123,34 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
 
 
 # -- history -----------------------------------------------------------------------------------
+
+
+# rule 38: capivasertib for PI3K-pathway-altered disease (ASCO)
+@rule(
+    38,
+    "Capivasertib for PI3K-pathway-altered disease",
+    M,
+    condition="PIK3CA, AKT1 and PTEN each tested by NGS without an alteration since the latest "
+    "progression (ASCO's guideline recommends capivasertib for PIK3CA-, AKT1- or PTEN-altered "
+    "tumours: update-2026.md section 14).",
+    effect="Capivasertib + fulvestrant is left out (biomarker_absent), as alpelisib is without "
+    "a PIK3CA mutation. The review's policy keeps it, on CAPItello-291's overall population, as "
+    "a later option (rule 2); a missing or PCR-only test still makes it wait (rule 2).",
+    codes=("biomarker_absent",),
+    trials=("CAPItello-291", "FAKTION"),
+    regimens=kinds.acts_on_pi3k_pathway_as_reviewed,
+)
+def capivasertib_altered_only(
+    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if "capivasertib" not in spec.drugs:
+        return
+    if i.pam_negative_by_ngs:
+        yield Effect(
+            code=ExclusionCode.BIOMARKER_ABSENT.value,
+            exclude=ExclusionCode.BIOMARKER_ABSENT,
+            text="No PIK3CA, AKT1 or PTEN alteration by NGS since the latest progression: ASCO's "
+            "guideline recommends capivasertib for tumours with one, and FAKTION's non-altered "
+            "subgroup drew no significant benefit.",
+            trials=("FAKTION",),
+        )
