@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import resistx
-from resistx.display._common import why
+from resistx.display._common import NEUTRAL_RULES, why
 from resistx.model import Tier
+from resistx.sequencing.policies import PRACTICE_2026, YE2024
 from tests.helpers import (
     CAPECITABINE,
     ERIBULIN,
@@ -167,3 +168,92 @@ def test_capivasertib_without_a_pathway_alteration_by_ngs_is_left_out_under_prac
     assert option(plan(biomarkers=NEGATIVE), "capivasertib+fulvestrant").tier is Tier.LATER
     untested = option(practice(biomarkers=NEGATIVE[:2]), "capivasertib+fulvestrant")
     assert untested.waits_on == ("PI3K pathway by NGS",)
+
+
+def test_a_regimen_capped_by_a_rule_gives_that_rule_as_its_why() -> None:
+    """An option kept out of a better tier by a rule (an ADC before any chemotherapy line,
+    vepdegestrant outside VERITAC-2) shows that rule's reason in its one-line why, not only the
+    reasons that speak for it."""
+    naive = plan(her2="0", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
+    assert "chemotherapy comes first" in why(option(naive, "sacituzumab-govitecan"))
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    vep = option(practice(biomarkers=esr1, treatments=[PALBOCICLIB, FULVESTRANT]), "vepdegestrant")
+    assert "VERITAC-2 enrolled no one" in why(vep)
+
+
+def test_a_parp_inhibitor_waiting_on_a_tumour_test_shows_what_tbcrc_048_saw() -> None:
+    """Waiting on a somatic BRCA1/2 test, olaparib's evidence is TBCRC 048's somatic BRCA1/2
+    cohort in HR+/HER2- disease (the review: ORR 40%), not 'no efficacy figures'."""
+    ola = option(plan(biomarkers=[*NEGATIVE, *GERMLINE_NEGATIVE]), "olaparib")
+    said = next(r for r in ola.reasons if r.factor.value == "efficacy")
+    assert "TBCRC 048" in said.trials and "40" in said.text
+
+
+def test_the_why_reads_every_fallback_rule_of_both_policies_as_neutral() -> None:
+    for policy in (YE2024, PRACTICE_2026):
+        assert {r.number for r in policy.rules if r.fallback} == NEUTRAL_RULES
+
+
+def test_the_since_review_section_names_each_regimen_once() -> None:
+    """A regimen that comes first under practice-2026 and is left out here (trastuzumab
+    deruxtecan for HER2-ultralow disease) is one entry saying both, not three (first,
+    preferred, an option)."""
+    p = plan(her2="ultralow", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT])
+    tdxd = [s for s in p.since_review if s.regimen == "trastuzumab-deruxtecan"]
+    assert len(tdxd) == 1
+    assert "comes first" in tdxd[0].text and "left out here" in tdxd[0].text
+
+
+def test_in_a_visceral_crisis_an_adc_before_chemotherapy_comes_right_after_it() -> None:
+    """A visceral crisis puts chemotherapy first and leaves only cytotoxics in play (rule 7):
+    trastuzumab deruxtecan for HER2-low disease, not yet after a chemotherapy line, is the
+    alternative to it, before every endocrine option."""
+    p = plan(her2="low", visceral_crisis=True, biomarkers=[result("ESR1", "mutated")])
+    assert rank(p, "chemotherapy") == 1
+    assert rank(p, "trastuzumab-deruxtecan") == 2
+    assert tier(p, "trastuzumab-deruxtecan") == "alternative"
+    # practice-2026: datopotamab deruxtecan (TROPION-Breast01: 1-2 chemotherapy lines) too
+    newer = practice(her2="0", visceral_crisis=True, biomarkers=NEGATIVE)
+    assert option(newer, "datopotamab-deruxtecan").tier is Tier.ALTERNATIVE
+
+
+def test_a_pi3k_or_akt_inhibitor_after_progression_on_one_is_at_best_later() -> None:
+    """After progression on alpelisib (with fulvestrant), capivasertib for a PI3K-pathway
+    alteration is at best a later option: the review has no evidence for it there, and its
+    reason says why."""
+    alpelisib = dict(FULVESTRANT, drugs=["alpelisib", "fulvestrant"])
+    p = plan(
+        biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1]], treatments=[PALBOCICLIB, alpelisib]
+    )
+    capi = option(p, "capivasertib+fulvestrant")
+    assert capi.tier is Tier.LATER
+    assert "same_class_after_progression" in codes(capi)
+    assert "same class" in why(capi)
+
+
+def test_imlunestrant_with_no_aromatase_inhibitor_on_record_is_outside_ember3() -> None:
+    """EMBER-3 enrolled disease that recurred or progressed on or after an aromatase inhibitor
+    (update-2026.md section 2): after fulvestrant with palbociclib and no aromatase inhibitor,
+    imlunestrant is at best an alternative (its approval, after 1 or more endocrine lines,
+    covers her) and says why; elacestrant stays preferred."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    first = dict(PALBOCICLIB, drugs=["palbociclib", "fulvestrant"])
+    p = practice(biomarkers=esr1, treatments=[first])
+    iml = option(p, "imlunestrant")
+    assert iml.tier is Tier.ALTERNATIVE
+    [said] = [r for r in iml.reasons if r.code == "outside_ember3_population"]
+    assert said.rule == 35 and said.trials == ("EMBER-3",)
+    assert option(p, "elacestrant").tier is Tier.PREFERRED
+    after_ai = practice(biomarkers=esr1)  # palbociclib with letrozole
+    assert "outside_ember3_population" not in codes(option(after_ai, "imlunestrant"))
+
+
+def test_interstitial_lung_disease_cautions_every_cdk46_inhibitor() -> None:
+    """ILD and pneumonitis are a warning on the label of each CDK4/6 inhibitor: with ILD on
+    record every CDK4/6-inhibitor regimen carries a caution saying so."""
+    p = plan(comorbidities=["interstitial_lung_disease"])
+    for rid in ("ribociclib+fulvestrant", "abemaciclib"):
+        cautions = [
+            c for c in option(p, rid).cautions if c.code == "interstitial_lung_disease_caution"
+        ]
+        assert cautions and "label" in cautions[0].text, rid

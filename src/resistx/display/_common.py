@@ -47,16 +47,23 @@ def efficacy_text(option: Option) -> str:
 STATE_RULES = frozenset({7, 13})
 
 
+#: the fallback rules' numbers (17, 20): a factor whose only say is theirs did not place the
+#: option
+NEUTRAL_RULES = frozenset({17, 20})
+
+
 def why(option: Option) -> str:
-    """The reasons that moved the option: the molecular one and the history one (the larger
-    move first; both when both moved it, so a match marked down by the history shows both),
-    and a visceral crisis or performance status that marked it down; else the efficacy."""
+    """The reasons that placed the option: the molecular one and the history one (the larger
+    move first; both when both moved it, so a match marked down by the history shows both; a
+    factor that caps the tier without a score counts too), and a visceral crisis or
+    performance status that marked it down; else the efficacy."""
     moved = {Factor.MOLECULAR: option.scores.molecular, Factor.HISTORY: option.scores.history}
+    first = {f: next(r for r in option.reasons if r.factor is f) for f in moved}
     factors = sorted(
-        (f for f in moved if moved[f] != 0),
+        (f for f in moved if moved[f] != 0 or first[f].rule not in NEUTRAL_RULES),
         key=lambda f: (-abs(moved[f]), f is not Factor.MOLECULAR),
     )
-    texts = [next(r.text for r in option.reasons if r.factor is f) for f in factors]
+    texts = [first[f].text for f in factors]
     texts += [r.text for r in option.reasons if r.rule in STATE_RULES]
     if not texts:
         return next(r.text for r in option.reasons if r.factor is Factor.EFFICACY)

@@ -96,8 +96,10 @@ def assess(
         for r in rules:
             if r.fallback and r.assess is not None:
                 said.extend((r, e) for e in r.assess(inputs, spec, ctx))
-    if any(e.leads for _, e in said):
-        said.sort(key=lambda re: not re[1].leads)  # stable: leading reasons first, then rule order
+    if any(e.leads or e.ceiling for _, e in said):
+        # stable: leading reasons first, then those that cap the tier (what places the option),
+        # then rule order
+        said.sort(key=lambda re: (not re[1].leads, not re[1].ceiling))
     cautions: dict[str, Caution] = {}
     for r, e in warned:
         if e.text not in cautions:

@@ -168,6 +168,7 @@ def efficacy(m: MolecularInputs, facts: Facts) -> EfficacyInputs:
         her2_low=m.her2 is Her2Status.LOW,
         cdk46i_resistant=facts.cdk46i_resistant,
         parp_origins=frozenset((f.gene, f.result.origin) for f in m.parp),
+        parp_pending=m.hrd_untested or m.somatic_brca_untested,
         long_cdk46i=facts.long_cdk46i,
         prior_chemotherapy=facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD) > 0,
     )
@@ -229,6 +230,9 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         destiny_breast06_entry=facts.destiny_breast06_entry,
         only_cdk46i_lines=bool(facts.cdk46i_resistant)
         and all(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic),
+        had_aromatase_inhibitor=any(
+            DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
+        ),
     )
 
 

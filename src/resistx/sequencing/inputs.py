@@ -66,6 +66,8 @@ class EfficacyInputs:
     her2_low: bool
     cdk46i_resistant: frozenset[str]
     parp_origins: frozenset[tuple[str, Origin]]
+    #: a PARP inhibitor waits on a test (BRCA1/2 or PALB2 untested, or BRCA1/2 germline only)
+    parp_pending: bool = False
     long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor (EMERALD's post hoc subgroup)
     #: chemotherapy for metastatic disease, or (neo)adjuvant with relapse within 6 months (as
     #: DESTINY-Breast04 counted it): its population speaks only then (practice-2026)
@@ -101,6 +103,7 @@ class HistoryInputs:
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
     #: progression on a CDK4/6 inhibitor and every line for metastatic disease CDK4/6i-based
     only_cdk46i_lines: bool = False
+    had_aromatase_inhibitor: bool = False  # in any setting (EMBER-3's population)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

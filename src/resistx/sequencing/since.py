@@ -87,8 +87,12 @@ def _entries(
         f"resistx.sequence(profile, policy={newer.name!r}), or on the command line "
         f"resistx sequence FILE --policy {newer.name}"
     )
+    said: set[str] = set()
     for d in differences(before, after, summary=True):
         rid = d.regimen
+        if rid in said:  # one entry a regimen: its first difference says where it stands here
+            continue
+        said.add(rid)
         name = names.get(rid, rid)
         text = _text(d, name, before, newer.name)
         trials, rules = _behind(after, rid, older_rules)
@@ -110,21 +114,24 @@ def _entries(
         )
 
 
+def _here(d: Difference, before: Plan) -> str:
+    """Where the regimen stands in the older plan."""
+    if d.rank_before:
+        return f"rank {d.rank_before} here"
+    return "left out here" if before.exclusion(d.regimen) is not None else "not in this plan"
+
+
 def _text(d: Difference, name: str, before: Plan, policy: str) -> str:
     if d.change is Change.TOP_OPTION:
         if not before.options:
             return f"Under {policy}, {name} comes first; there is no option here."
         first = before.options[0].regimen
-        return f"Under {policy}, {name} comes first, before {first.name}, the first option here."
-    if d.change is Change.PREFERRED_ADDED:
-        where = (
-            f"rank {d.rank_before} here"
-            if d.rank_before
-            else "left out here"
-            if before.exclusion(d.regimen) is not None
-            else "not in this plan"
+        return (
+            f"Under {policy}, {name} comes first ({_here(d, before)}), before {first.name}, the "
+            "first option here."
         )
-        return f"Under {policy}, {name} is preferred (rank {d.rank_after}; {where})."
+    if d.change is Change.PREFERRED_ADDED:
+        return f"Under {policy}, {name} is preferred (rank {d.rank_after}; {_here(d, before)})."
     if d.change is Change.PREFERRED_REMOVED:
         there = f"rank {d.rank_after}, {d.tier_after.value}" if d.tier_after else "not an option"
         return f"Under {policy}, {name} is no longer preferred ({there} there)."

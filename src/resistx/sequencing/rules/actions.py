@@ -216,9 +216,9 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             code="test_somatic_brca",
             genes=germline_only,
             first=True,
-            text=f"{', '.join(germline_only)} tested in the germline only: a tumour test (tissue "
-            "or ctDNA NGS) finds a somatic BRCA1/2 mutation, which opens a PARP inhibitor "
-            "(TBCRC 048).",
+            text=f"{', '.join(germline_only)} tested in the germline only: test the tumour "
+            "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
+            "inhibitor (TBCRC 048).",
         )
     for gene in HRD_GENES:
         st = facts.state(gene)

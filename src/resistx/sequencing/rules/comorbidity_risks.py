@@ -65,5 +65,11 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.HEPATIC_IMPAIRMENT, "abemaciclib"): "abemaciclib is given once daily in severe "
         "hepatic impairment (its label; not in the review)",
         (C.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic",
+        (C.INTERSTITIAL_LUNG_DISEASE, "palbociclib"): "CDK4/6 inhibitors can cause interstitial "
+        "lung disease or pneumonitis (a warning on each label; not in the review)",
+        (C.INTERSTITIAL_LUNG_DISEASE, "ribociclib"): "CDK4/6 inhibitors can cause interstitial "
+        "lung disease or pneumonitis (a warning on each label; not in the review)",
+        (C.INTERSTITIAL_LUNG_DISEASE, "abemaciclib"): "CDK4/6 inhibitors can cause interstitial "
+        "lung disease or pneumonitis (a warning on each label; not in the review)",
     }
 )

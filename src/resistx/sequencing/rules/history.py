@@ -13,6 +13,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.weights import Weights
 from resistx.vocab.drugs import drug_class
 
 H = Factor.HISTORY
@@ -60,7 +61,8 @@ def _lines(n: int) -> str:
     effect="Trastuzumab deruxtecan after 1 line and sacituzumab govitecan after 2 gain (the "
     "latter enough to be preferred); before those lines an ADC loses more than a biomarker "
     "match is worth and is at best an alternative, and before any line at best a later option, "
-    "so chemotherapy comes first.",
+    "so chemotherapy comes first; in a visceral crisis, where chemotherapy comes first by rule "
+    "7, the ADC loses nothing here and is the alternative to it.",
     codes=(
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_sacituzumab_govitecan",
@@ -120,17 +122,27 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             trials=(trial,),
         )
     else:
-        yield Effect(
-            code="adc_before_chemotherapy",
-            delta=w.adc_gated,
-            # never preferred before the lines its trial required; before any line at all, a
-            # later option (the review's Discussion: ADCs after one or two lines of chemotherapy)
-            ceiling=1 if lines else 2,
-            text=f"{_lines(lines).capitalize()} prior chemotherapy line{'' if lines == 1 else 's'} "
-            f"for metastatic disease{counted}: {trial} enrolled after {enrolled} lines, so "
-            "chemotherapy comes first.",
-            trials=(trial,),
-        )
+        yield _before_lines(i, lines, counted, (trial, enrolled), w)
+
+
+def _before_lines(
+    i: HistoryInputs, lines: int, counted: str, trial: tuple[str, str], w: Weights
+) -> Effect:
+    """An ADC before the chemotherapy lines its trial required (``trial``: its key and lines)."""
+    key, enrolled = trial
+    return Effect(
+        code="adc_before_chemotherapy",
+        delta=0.0 if i.visceral_crisis else w.adc_gated,  # a crisis orders it already
+        # never preferred before the lines its trial required; before any line at all, a later
+        # option (the review's Discussion: ADCs after one or two lines of chemotherapy), except
+        # in a visceral crisis, where chemotherapy comes first and the ADC is the alternative
+        # to it (rule 7 keeps only cytotoxics in play)
+        ceiling=1 if lines or i.visceral_crisis else 2,
+        text=f"{_lines(lines).capitalize()} prior chemotherapy line{'' if lines == 1 else 's'} "
+        f"for metastatic disease{counted}: {key} enrolled after {enrolled} lines, so "
+        "chemotherapy comes first.",
+        trials=(key,),
+    )
 
 
 # rule 7: visceral crisis: chemotherapy first
@@ -190,6 +202,18 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
         )
 
 
+_PI3K_OR_AKT = frozenset({DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR})
+
+
+def _cross_resistant(spec: RegimenSpec, same_class: list[str]) -> bool:
+    """An ADC after progression on one of its target or payload, or a PI3K or AKT inhibitor
+    after one: no trial of it there (TROPION-Breast01 after 1-2 chemotherapy lines; the review
+    places only everolimus after them), so at best a later option."""
+    theirs = {drug_class(d) for d in same_class}
+    mine = {drug_class(d) for d in spec.drugs}
+    return any(c.is_adc for c in theirs) or bool(mine & _PI3K_OR_AKT and theirs & _PI3K_OR_AKT)
+
+
 def _same_class(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str]]:
     """The regimen's classes, and the drugs of them (not its own) the disease progressed on."""
     groups = set().union(*map(_groups, spec.drugs))
@@ -208,8 +232,8 @@ def _same_class(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str
     effect="Every drug of the regimen progressed on together: excluded (progressed_on); "
     "chemotherapy as a class is not. A drug of it in another regimen: demoted. Another "
     "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP, a TROP2 antibody-drug "
-    "conjugate, or one with the deruxtecan payload): demoted out of the preferred tier; an ADC "
-    "so at best a later option.",
+    "conjugate, or one with the deruxtecan payload): demoted out of the preferred tier; an ADC, "
+    "or a PI3K or AKT inhibitor after one, at best a later option.",
     codes=("progressed_on", "progressed_on_drug", "same_class_after_progression"),
     regimens=kinds.is_not_chemotherapy,
 )
@@ -247,13 +271,11 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             else f"{', '.join(same_class)}, of the same class "
             f"({', '.join(sorted(groups & set().union(*map(_groups, same_class))))})"
         )
-        # an ADC after progression on one of its target or payload: cross-resistance, and no
-        # trial of it there (TROPION-Breast01 after 1-2 chemotherapy lines): a later option
-        adc = not defining and any(drug_class(d).is_adc for d in same_class)
+        capped = not defining and _cross_resistant(spec, same_class)
         yield Effect(
             code="progressed_on_drug" if defining else "same_class_after_progression",
             delta=w.same_class,
-            ceiling=2 if adc else 0,
+            ceiling=2 if capped else 0,
             text=f"Progressed on {what}; the review has no evidence for it after that.",
             trials=spec.key_trials,
         )

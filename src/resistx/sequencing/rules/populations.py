@@ -28,6 +28,8 @@ def _parp(i: EfficacyInputs) -> str | None:
         return "HR+/HER2- germline-PALB2"
     if i.parp_origins & {("BRCA1", Origin.SOMATIC), ("BRCA2", Origin.SOMATIC)}:
         return "HR+/HER2- somatic-BRCA1/2"
+    if i.parp_pending:  # what the test it waits on could open (as alpelisib's SOLAR-1 cohort)
+        return "HR+/HER2- somatic-BRCA1/2"
     return None
 
 

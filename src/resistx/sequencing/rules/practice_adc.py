@@ -132,7 +132,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 trials=("DESTINY-Breast06",),
             )
         else:
-            yield _gated("DESTINY-Breast06", "1 or more endocrine lines", w.adc_gated)
+            yield _gated("DESTINY-Breast06", "1 or more endocrine lines", w.adc_gated, i)
         return
     if not kinds.is_tdxd_or_datodxd(spec):
         return
@@ -152,14 +152,16 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
             trials=(trial,),
         )
     else:
-        yield _gated(trial, "1-2 chemotherapy lines", w.adc_gated)
+        yield _gated(trial, "1-2 chemotherapy lines", w.adc_gated, i)
 
 
-def _gated(trial: str, after: str, delta: float) -> Effect:
+def _gated(trial: str, after: str, delta: float, i: HistoryInputs) -> Effect:
     return Effect(
         code="adc_before_chemotherapy",
-        delta=delta,
-        ceiling=2,  # before any of the lines its trial required: a later option (rule 4)
+        delta=0.0 if i.visceral_crisis else delta,  # a crisis orders it already (rule 7)
+        # before any of the lines its trial required: a later option, but in a visceral crisis
+        # the alternative to the chemotherapy that comes first (rule 4)
+        ceiling=1 if i.visceral_crisis else 2,
         text=f"{trial} enrolled after {after}, which this patient has not had.",
         trials=(trial,),
     )

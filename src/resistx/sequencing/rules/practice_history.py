@@ -17,20 +17,34 @@ from resistx.sequencing.rules.practice import figures
 H = Factor.HISTORY
 
 
-# rule 35: vePDEGESTRANT after fulvestrant or chemotherapy: outside VERITAC-2
+# rule 35: oral SERDs outside their trial's population (VERITAC-2, EMBER-3)
 @rule(
     35,
-    "Vepdegestrant after fulvestrant or chemotherapy: outside VERITAC-2",
+    "Oral SERDs outside their trial's population",
     H,
-    condition="Fulvestrant progressed on, or chemotherapy, for metastatic disease (VERITAC-2 "
-    "enrolled neither: update-2026.md section 3).",
+    condition="Vepdegestrant after fulvestrant progressed on, or chemotherapy, for metastatic "
+    "disease (VERITAC-2 enrolled neither: update-2026.md section 3); imlunestrant with no "
+    "aromatase inhibitor on record (EMBER-3 enrolled recurrence or progression on or after one: "
+    "section 2).",
     effect="Vepdegestrant is at best a later option (as an option outside MAINTAIN's "
-    "population is: rule 8), and its reason says why.",
-    codes=("outside_veritac2_population",),
-    trials=("VERITAC-2",),
-    regimens=kinds.is_vepdegestrant,
+    "population is: rule 8); imlunestrant, whose approval after 1 or more endocrine lines "
+    "covers the patient, at best an alternative. Each reason says why.",
+    codes=("outside_veritac2_population", "outside_ember3_population"),
+    trials=("VERITAC-2", "EMBER-3"),
+    regimens=kinds.is_approved_oral_serd,
 )
-def veritac2_population(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+def outside_trial_population(
+    i: HistoryInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if spec.id == "imlunestrant" and not i.had_aromatase_inhibitor:
+        yield Effect(
+            code="outside_ember3_population",
+            ceiling=1,
+            text="No aromatase inhibitor on record: EMBER-3 enrolled disease that recurred or "
+            "progressed on or after one, so its result may not hold here; at best an "
+            "alternative.",
+            trials=("EMBER-3",),
+        )
     if not kinds.is_vepdegestrant(spec):
         return
     had = [
