@@ -257,3 +257,26 @@ def test_interstitial_lung_disease_cautions_every_cdk46_inhibitor() -> None:
             c for c in option(p, rid).cautions if c.code == "interstitial_lung_disease_caution"
         ]
         assert cautions and "label" in cautions[0].text, rid
+
+
+NEUTROPENIA_STOP = dict(
+    PALBOCICLIB,
+    drugs=["palbociclib", "anastrozole"],
+    ended_on="2023-04-10",
+    stop_reason="toxicity",
+    toxicity="neutropenia",
+)
+ANASTROZOLE = dict(PALBOCICLIB, drugs=["anastrozole"], started_on="2023-04-11")
+
+
+def test_after_palbociclib_stopped_for_neutropenia_ribociclib_says_it_lowers_counts_too() -> None:
+    """Palbociclib stopped for neutropenia, then progression on anastrozole: switching to
+    another CDK4/6 inhibitor comes first (rule 23), and ribociclib, whose label warns of
+    neutropenia as palbociclib's does, carries a caution naming the earlier stop; abemaciclib
+    does not."""
+    p = plan(biomarkers=NEGATIVE, treatments=[NEUTROPENIA_STOP, ANASTROZOLE])
+    ribo = option(p, "ribociclib+fulvestrant")
+    assert ribo.tier is Tier.PREFERRED
+    [said] = [c for c in ribo.cautions if c.code == "cdk46i_class_toxicity"]
+    assert "neutropenia" in said.text and "label" in said.text and said.rule == 23
+    assert not any(c.code == "cdk46i_class_toxicity" for c in option(p, "abemaciclib").cautions)

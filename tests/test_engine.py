@@ -78,7 +78,10 @@ SCENARIOS: list[dict[str, Any]] = [
     ),
     patient(treatments=[], biomarkers=[]),
     patient(
-        treatments=[dict(PALBOCICLIB, ended_on="2023-03-01", stop_reason="toxicity")],
+        schema_version=2,
+        treatments=[
+            dict(PALBOCICLIB, ended_on="2023-03-01", stop_reason="toxicity", toxicity="neutropenia")
+        ],
         biomarkers=[
             result("PIK3CA", "mutated", tested_on="2021-01-01"),
             result("PIK3CA", "not_detected"),

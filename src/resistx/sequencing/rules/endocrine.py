@@ -4,6 +4,7 @@ it say (rules 8, 18, 19, 22, 23)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
@@ -207,8 +208,9 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     H,
     condition="A CDK4/6-inhibitor course stopped for toxicity, and no progression on that drug.",
     effect="Another CDK4/6 inhibitor gains (switching first); the same drug steps back (at best "
-    "an alternative) and carries a caution naming the earlier toxicity.",
-    codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge"),
+    "an alternative) and carries a caution naming the earlier toxicity; another drug whose "
+    "label warns of the same adverse event (neutropenia, hepatotoxicity) carries a caution.",
+    codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge", "cdk46i_class_toxicity"),
     regimens=kinds.has_cdk46i,
 )
 def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
@@ -245,3 +247,23 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             trials=spec.key_trials,
             references=CDK46I_NAIVE_REFERENCES,
         )
+        for before, event in sorted(i.toxicity_events):
+            shared = [d for d in drugs if d in CLASS_TOXICITIES.get(event, ())]
+            if shared:
+                yield Effect(
+                    code="cdk46i_class_toxicity",
+                    caution=True,
+                    text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
+                    "too (its label; not in the review); monitor for it.",
+                )
+
+
+#: adverse events that a CDK4/6 inhibitor shares with others of its class, by the drugs whose
+#: labels warn of them (resistx's reading of the US labels; the review gives no figures)
+CLASS_TOXICITIES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "neutropenia": ("palbociclib", "ribociclib"),
+        "febrile neutropenia": ("palbociclib", "ribociclib"),
+        "hepatotoxicity": ("ribociclib", "abemaciclib"),
+    }
+)
