@@ -280,3 +280,54 @@ def test_after_palbociclib_stopped_for_neutropenia_ribociclib_says_it_lowers_cou
     [said] = [c for c in ribo.cautions if c.code == "cdk46i_class_toxicity"]
     assert "neutropenia" in said.text and "label" in said.text and said.rule == 23
     assert not any(c.code == "cdk46i_class_toxicity" for c in option(p, "abemaciclib").cautions)
+
+
+def test_a_pi3k_pathway_negative_on_ctdna_only_asks_for_tissue_whatever_esr1_shows() -> None:
+    """Alpelisib is left out on a ctDNA negative: with ESR1 mutated (so not every result is a
+    ctDNA negative) the plan still asks to confirm the pathway on tissue; a tissue negative
+    asks nothing."""
+    ctdna = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    [ask] = [a for a in plan(biomarkers=ctdna).actions if a.code == "confirm_pathway_tissue"]
+    assert set(ask.genes) == {"PIK3CA", "AKT1", "PTEN"} and ask.rule == 15
+    tissue = [result("ESR1", "mutated"), *(dict(r, sample="tissue") for r in NEGATIVE[1:])]
+    assert not any(a.code.startswith("confirm") for a in plan(biomarkers=tissue).actions)
+
+
+def test_an_untested_pik3ca_is_asked_for_when_another_pathway_gene_is_altered() -> None:
+    """With an AKT1 mutation and PIK3CA never tested, alpelisib waits on a PIK3CA test: the
+    plan asks for it."""
+    p = plan(biomarkers=[result("AKT1", "mutated"), result("ESR1", "not_detected")])
+    assert option(p, "alpelisib+fulvestrant").waits_on == ("PIK3CA by NGS",)
+    [ask] = [a for a in p.actions if a.code == "retest"]
+    assert "PIK3CA" in ask.genes
+
+
+def test_trastuzumab_deruxtecan_after_chemotherapy_cites_destiny_breast04s_population() -> None:
+    """DESTINY-Breast06 enrolled no one after chemotherapy for metastatic disease: there the
+    HER2-low match names DESTINY-Breast04's population only (practice-2026)."""
+    p = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    [said] = [
+        r for r in tdxd.reasons if r.code == "her2_low_or_ultralow_matches_trastuzumab_deruxtecan"
+    ]
+    assert "DESTINY-Breast06" not in said.text and said.trials == ("DESTINY-Breast04",)
+
+
+def test_a_later_approval_note_says_which_indication_was_approved() -> None:
+    """Trastuzumab deruxtecan's approval in the pack (2025-01-27) is DESTINY-Breast06's
+    indication, not the drug's first: the note names the indication."""
+    dated = [dict(r, tested_on="2024-05-15") for r in NEGATIVE]
+    first = dict(PALBOCICLIB, started_on="2022-01-10", ended_on="2024-05-01")
+    p = practice(her2="low", biomarkers=dated, as_of="2024-06-01", treatments=[first])
+    [said] = [n for n in p.notes if "after this plan's date" in n]
+    assert "trastuzumab deruxtecan (FDA 2025-01-27: " in said and "DESTINY-Breast06" in said
+
+
+def test_diabetes_asks_for_glucose_and_hba1c_before_capivasertib() -> None:
+    """Capivasertib's label asks for fasting glucose and HbA1c before starting: with diabetes
+    on record its caution says so."""
+    p = plan(comorbidities=["diabetes"], biomarkers=[result("AKT1", "mutated"), *NEGATIVE[:2]])
+    caution = next(
+        c for c in option(p, "capivasertib+fulvestrant").cautions if c.code == "diabetes_caution"
+    )
+    assert "HbA1c" in caution.text and "before starting" in caution.text

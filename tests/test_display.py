@@ -209,7 +209,7 @@ def test_reprs_are_short() -> None:
     eb = resistx.evidence()
     assert len(repr(plan)) < 300 and repr(plan).startswith("<Plan for ")
     assert "elacestrant [preferred]" in repr(plan) and ", 2 actions;" in repr(plan)
-    one = resistx.sequence(Path(__file__).parent.parent / "examples" / "01-esr1-mutated.json")
+    one = resistx.sequence(Path(__file__).parent.parent / "examples" / "04-akt1-mutated.json")
     assert ", 1 action;" in repr(one)
     assert len(repr(plan.options[0])) < 120 and "elacestrant" in repr(plan.options[0])
     assert (

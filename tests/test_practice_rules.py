@@ -561,7 +561,7 @@ def test_a_plan_dated_before_an_approval_says_which_of_its_regimens_came_later()
     then = [dict(r, tested_on="2024-05-15") for r in NEGATIVE]
     early = practice(biomarkers=then, as_of="2024-06-01", treatments=[EARLY_PALBOCICLIB])
     [said] = [n for n in early.notes if "after this plan's date" in n]
-    assert "imlunestrant (FDA 2025-09-25)" in said and "(rule 36)" in said
+    assert "imlunestrant (FDA 2025-09-25: " in said and "(rule 36)" in said
     assert "elacestrant" not in said  # its approval in the pack has no date
     late = practice(biomarkers=NEGATIVE)  # decision date 2026-05-01, after every approval
     assert not any("after this plan's date" in n for n in late.notes)

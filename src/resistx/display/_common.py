@@ -25,7 +25,12 @@ DECISIVE_ACTIONS = frozenset(
     {"retest", "retest_ngs", "test_her2", "confirm_ngs", "confirm_tissue", "resolve_conflict"}
 )
 #: actions that are tests (anything else is advice that never changes an option's place)
-TEST_ACTIONS = DECISIVE_ACTIONS | {"test_hrd_genes", "test_somatic_brca", "test_germline"}
+TEST_ACTIONS = DECISIVE_ACTIONS | {
+    "test_hrd_genes",
+    "test_somatic_brca",
+    "test_germline",
+    "confirm_pathway_tissue",
+}
 
 # C0 and C1 controls and DEL (except tab and newline), and the bidirectional overrides that
 # can make a terminal show text other than what is there

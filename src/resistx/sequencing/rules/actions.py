@@ -23,11 +23,12 @@ from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
     None,
     condition="No ESR1 or PI3K-pathway result, one older than the latest progression, a PCR-only "
     "'not detected', or a PTEN loss by IHC only.",
-    effect="An action to retest by ctDNA or rebiopsy (retest), by NGS (retest_ngs), or to "
-    "confirm by NGS (confirm_ngs); when ESR1 and the PI3K pathway are negative on ctDNA alone, "
-    "to confirm on tissue before nothing-actionable moves the plan to chemotherapy "
-    "(confirm_tissue): a low-shedding tumour can be missed.",
-    codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue"),
+    effect="An action to retest by ctDNA or rebiopsy (retest; PIK3CA also when another pathway "
+    "gene is altered, since alpelisib waits on it), by NGS (retest_ngs), or to confirm by NGS "
+    "(confirm_ngs); when the PI3K pathway is negative on ctDNA alone, to confirm on tissue "
+    "(confirm_pathway_tissue; with ESR1 too, confirm_tissue, before nothing-actionable moves "
+    "the plan to chemotherapy): a low-shedding tumour can be missed.",
+    codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
 )
@@ -36,6 +37,8 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     missing = ["ESR1"] if facts.needs_retest("ESR1") else []
     if not pathway_found:
         missing += [g for g in PAM_GENES if facts.needs_retest(g)]
+    elif facts.state("PIK3CA") is None:  # alpelisib waits on it whatever else is altered
+        missing.append("PIK3CA")
     if missing:
         when = (
             f"after the progression of {facts.latest_progression.isoformat()}"
@@ -58,22 +61,8 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             text=f"{', '.join(pcr)} 'not detected' by PCR only: retest by NGS; in FAKTION's "
             "expanded NGS analysis more tumours were pathway-altered than by ddPCR.",
         )
-    tested = [facts.state(g) for g in ("ESR1", *PAM_GENES)]
-    if not missing and all(
-        st is not None
-        and st.finding is None
-        and st.negative is not None
-        and st.negative.sample is Sample.CTDNA
-        for st in tested
-    ):
-        yield PlanEffect(
-            code="confirm_tissue",
-            genes=("ESR1", *PAM_GENES),
-            first=True,
-            text="ESR1 and the PI3K pathway are negative on ctDNA only: a tumour that sheds "
-            "little DNA can be missed; a tissue biopsy (NGS) confirms before the plan turns to "
-            "chemotherapy for nothing actionable (the review: rebiopsy of the tumour is vital).",
-        )
+    if not missing and _ctdna_negative(facts, PAM_GENES):
+        yield _confirm_tissue(_ctdna_negative(facts, ("ESR1",)))
     pten = facts.state("PTEN")
     if (
         pten is not None
@@ -170,6 +159,38 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         text=f"Retest HER2 by IHC and ISH before choosing: ERBB2 {r.status.value} "
         f"{st.finding.describe()} disagrees with HER2 {facts.her2.value}. HER2-positive disease is "
         "outside the review and would change every option here.",
+    )
+
+
+def _ctdna_negative(facts: Facts, genes: tuple[str, ...]) -> bool:
+    """Each gene tested, nothing found, and the negative that stands from ctDNA."""
+    states = [facts.state(g) for g in genes]
+    return all(
+        st is not None
+        and st.finding is None
+        and st.negative is not None
+        and st.negative.sample is Sample.CTDNA
+        for st in states
+    )
+
+
+def _confirm_tissue(with_esr1: bool) -> PlanEffect:
+    """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only."""
+    if with_esr1:
+        return PlanEffect(
+            code="confirm_tissue",
+            genes=("ESR1", *PAM_GENES),
+            first=True,
+            text="ESR1 and the PI3K pathway are negative on ctDNA only: a tumour that sheds "
+            "little DNA can be missed; a tissue biopsy (NGS) confirms before the plan turns to "
+            "chemotherapy for nothing actionable (the review: rebiopsy of the tumour is vital).",
+        )
+    return PlanEffect(
+        code="confirm_pathway_tissue",
+        genes=PAM_GENES,
+        text="The PI3K pathway is negative on ctDNA only: a tumour that sheds little DNA can be "
+        "missed; a tissue biopsy (NGS) confirms before the PI3K and AKT inhibitors are set "
+        "aside (the review: rebiopsy of the tumour is vital).",
     )
 
 

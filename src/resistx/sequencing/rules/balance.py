@@ -20,6 +20,7 @@ from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
 from resistx.sequencing.rules.comorbidity_risks import (
     AT_BEST_LATER,
+    BEFORE_STARTING,
     COMORBIDITY_RISKS,
     UNQUANTIFIED,
 )
@@ -157,7 +158,7 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     return Effect(
         code=f"{comorbidity.value}_caution",
         caution=True,
-        text=f"{name}: {figure}; monitor closely.",
+        text=f"{name}: {figure}; {BEFORE_STARTING.get((comorbidity, drug), 'monitor closely')}.",
         term=ae.term if ae else None,
         percent=_percent(ae),
         trials=cited,

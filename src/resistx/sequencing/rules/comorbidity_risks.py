@@ -73,3 +73,11 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "lung disease or pneumonitis (a warning on each label; not in the review)",
     }
 )
+
+#: what a label asks before a drug is started with the comorbidity (in place of "monitor closely")
+BEFORE_STARTING: MappingProxyType[tuple[C, str], str] = MappingProxyType(
+    {
+        (C.DIABETES, "capivasertib"): "check fasting glucose and HbA1c and optimise control "
+        "before starting, then monitor closely (its label)",
+    }
+)

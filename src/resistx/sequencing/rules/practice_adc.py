@@ -53,12 +53,19 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
             trials=("DESTINY-Breast06", "DESTINY-Breast04"),
         )
     elif i.her2 in (Her2Status.LOW, Her2Status.ULTRALOW):
-        trials = ("DESTINY-Breast06",) if i.her2 is Her2Status.ULTRALOW else spec.key_trials
+        # DESTINY-Breast06 enrolled no one after chemotherapy, DESTINY-Breast04 HER2-low only
+        trials = tuple(
+            t
+            for t, speaks in (
+                ("DESTINY-Breast06", not i.metastatic_chemotherapy),
+                ("DESTINY-Breast04", i.her2 is Her2Status.LOW),
+            )
+            if speaks
+        )
         yield Effect(
             code="her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
             delta=ctx.weights.match,
-            text=f"HER2-{i.her2.value}: the population of DESTINY-Breast06"
-            + (" and DESTINY-Breast04." if i.her2 is Her2Status.LOW else "."),
+            text=f"HER2-{i.her2.value}: the population of {' and '.join(trials)}.",
             trials=trials,
         )
     elif i.her2 is Her2Status.UNKNOWN:

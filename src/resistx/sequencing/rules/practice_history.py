@@ -96,11 +96,19 @@ def _dated_approvals(ctx: Context) -> tuple[tuple[str, str], ...]:
     dates, by date: once per (policy, evidence), not once per plan."""
     return tuple(
         sorted(
-            (a.date, f"{spec.name.lower()} ({' '.join(x for x in (a.authority, a.date) if x)})")
+            (a.date, f"{spec.name.lower()} ({_approved(a.authority, a.date, a.source)})")
             for spec in ctx.regimens.values()
             if (a := spec.regulatory).date is not None
         )
     )
+
+
+def _approved(authority: str | None, date: str, source: str | None) -> str:
+    """'FDA 2025-01-27: <indication>' where the pack's source gives the indication after a
+    colon (an approval may be of a new indication only, not of the drug)."""
+    when = " ".join(x for x in (authority, date) if x)
+    indication = source.split(": ", 1)[1] if source and ": " in source else ""
+    return f"{when}: {indication}" if indication else when
 
 
 # rule 37: aBEMACICLIB + fulvestrant in postMONARCH's population

@@ -62,7 +62,8 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         yield Effect(
             code="reduced_performance_status_intensive",
             delta=w.reduced_ps_intensive,
-            text=f"ECOG {i.ecog}: an intensive regimen.",
+            text=f"ECOG {i.ecog}: an intensive regimen, which the reduced performance status "
+            "weighs against (a smaller step than at ECOG 3).",
             trials=spec.key_trials,
         )
 
