@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 import resistx
 from resistx.display._common import NEUTRAL_RULES, why
 from resistx.model import Tier
@@ -26,10 +28,10 @@ from tests.helpers import (
 
 PRACTICE = "practice-2026"
 SHORT_PALBOCICLIB = dict(PALBOCICLIB, started_on="2024-10-20", ended_on="2025-03-20")  # 5 months
-GERMLINE_NEGATIVE = [  # germline tests, by their origin or by their sample
+GERMLINE_NEGATIVE = [
     result("BRCA1", "not_detected", origin="germline"),
-    result("BRCA2", "not_detected", sample="blood"),
-    result("PALB2", "not_detected", sample="saliva"),
+    result("BRCA2", "not_detected", origin="germline", sample="blood"),
+    result("PALB2", "not_detected", origin="germline", sample="saliva"),
 ]
 
 
@@ -105,9 +107,26 @@ def test_abemaciclib_with_fulvestrant_in_postmonarchs_population_is_an_option() 
     assert rank(p, "abemaciclib+fulvestrant") < rank(p, "abemaciclib")
     [said] = [r for r in abema.reasons if r.code == "postmonarch_population"]
     assert said.rule == 37 and said.trials == ("postMONARCH",)
-    for second in (FULVESTRANT, CAPECITABINE):
+    ribociclib = dict(FULVESTRANT, drugs=["ribociclib", "exemestane"])
+    for second in (FULVESTRANT, CAPECITABINE, ribociclib):
         later = practice(biomarkers=akt1, treatments=[PALBOCICLIB, second])
         assert "postmonarch_population" not in codes(option(later, "abemaciclib+fulvestrant"))
+    for partner in ("tamoxifen", "fulvestrant"):  # postMONARCH: after an aromatase inhibitor
+        first = dict(PALBOCICLIB, drugs=["palbociclib", partner])
+        other = practice(biomarkers=akt1, treatments=[first])
+        assert "postmonarch_population" not in codes(option(other, "abemaciclib+fulvestrant"))
+    # an adjuvant aromatase inhibitor, then palbociclib with fulvestrant: fulvestrant again
+    adjuvant = dict(
+        PALBOCICLIB,
+        drugs=["letrozole"],
+        setting="adjuvant",
+        line=None,
+        started_on="2019-01-01",
+        ended_on="2022-12-01",
+    )
+    with_fulvestrant = dict(PALBOCICLIB, drugs=["palbociclib", "fulvestrant"])
+    again = practice(biomarkers=akt1, treatments=[adjuvant, with_fulvestrant])
+    assert "postmonarch_population" not in codes(option(again, "abemaciclib+fulvestrant"))
     assert "postmonarch_population" not in codes(option(plan(biomarkers=akt1), "abemaciclib"))
     abemaciclib = dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])
     again = practice(biomarkers=akt1, treatments=[abemaciclib])
@@ -149,6 +168,9 @@ def test_a_germline_brca_negative_leaves_olaparib_waiting_on_a_tumour_brca_test(
         assert parp.waits_on == ("somatic BRCA1/2",) and parp.tier is Tier.LATER
     [ask] = [a for a in p.actions if a.code == "test_somatic_brca"]
     assert ask.rule == 26 and set(ask.genes) == {"BRCA1", "BRCA2"}
+    germline_brca2 = [*GERMLINE_NEGATIVE[::2], result("BRCA2", "mutated", origin="germline")]
+    found = plan(biomarkers=[*NEGATIVE, *germline_brca2])
+    assert not any(a.code == "test_somatic_brca" for a in found.actions)
     tumour = [result(g, "not_detected", sample="tissue") for g in ("BRCA1", "BRCA2")]
     both = plan(biomarkers=[*NEGATIVE, *GERMLINE_NEGATIVE, *tumour])
     for rid in ("olaparib", "talazoparib"):
@@ -251,8 +273,9 @@ def test_imlunestrant_with_no_aromatase_inhibitor_on_record_is_outside_ember3() 
 def test_interstitial_lung_disease_cautions_every_cdk46_inhibitor() -> None:
     """ILD and pneumonitis are a warning on the label of each CDK4/6 inhibitor: with ILD on
     record every CDK4/6-inhibitor regimen carries a caution saying so."""
-    p = plan(comorbidities=["interstitial_lung_disease"])
-    for rid in ("ribociclib+fulvestrant", "abemaciclib"):
+    ribociclib = dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"])
+    p = plan(comorbidities=["interstitial_lung_disease"], treatments=[ribociclib])
+    for rid in ("palbociclib+fulvestrant", "ribociclib+fulvestrant", "abemaciclib"):
         cautions = [
             c for c in option(p, rid).cautions if c.code == "interstitial_lung_disease_caution"
         ]
@@ -275,11 +298,17 @@ def test_after_palbociclib_stopped_for_neutropenia_ribociclib_says_it_lowers_cou
     neutropenia as palbociclib's does, carries a caution naming the earlier stop; abemaciclib
     does not."""
     p = plan(biomarkers=NEGATIVE, treatments=[NEUTROPENIA_STOP, ANASTROZOLE])
-    ribo = option(p, "ribociclib+fulvestrant")
-    assert ribo.tier is Tier.PREFERRED
-    [said] = [c for c in ribo.cautions if c.code == "cdk46i_class_toxicity"]
-    assert "neutropenia" in said.text and "label" in said.text and said.rule == 23
-    assert not any(c.code == "cdk46i_class_toxicity" for c in option(p, "abemaciclib").cautions)
+    assert option(p, "ribociclib+fulvestrant").tier is Tier.PREFERRED
+    for rid in ("ribociclib+fulvestrant", "abemaciclib"):  # each label warns of neutropenia
+        [said] = [c for c in option(p, rid).cautions if c.code == "cdk46i_class_toxicity"]
+        assert "neutropenia" in said.text and "label" in said.text and said.rule == 23
+    # a raised liver enzyme is hepatotoxicity, of which ribociclib's and abemaciclib's labels
+    # warn, palbociclib's not
+    liver = dict(NEUTROPENIA_STOP, drugs=["ribociclib", "anastrozole"], toxicity="increased alt")
+    q = plan(biomarkers=NEGATIVE, treatments=[liver, ANASTROZOLE])
+    assert any(c.code == "cdk46i_class_toxicity" for c in option(q, "abemaciclib").cautions)
+    palbo = option(q, "palbociclib+fulvestrant")
+    assert not any(c.code == "cdk46i_class_toxicity" for c in palbo.cautions)
 
 
 def test_a_pi3k_pathway_negative_on_ctdna_only_asks_for_tissue_whatever_esr1_shows() -> None:
@@ -331,3 +360,33 @@ def test_diabetes_asks_for_glucose_and_hba1c_before_capivasertib() -> None:
         c for c in option(p, "capivasertib+fulvestrant").cautions if c.code == "diabetes_caution"
     )
     assert "HbA1c" in caution.text and "before starting" in caution.text
+
+
+def test_a_pathway_negative_by_pcr_only_leaves_capivasertib_and_inavolisib_waiting() -> None:
+    """Rule 38 leaves capivasertib out on NGS negatives only, and rule 31's triplet waits on an
+    NGS test: a PCR-only 'not detected' leaves both waiting (practice-2026)."""
+    pcr = [result(g, "not_detected", assay="pcr") for g in ("PIK3CA", "AKT1", "PTEN")]
+    capi = option(practice(biomarkers=[*pcr, NEGATIVE[0]]), "capivasertib+fulvestrant")
+    assert capi.waits_on == ("PI3K pathway by NGS",)
+    relapse = dict(
+        PALBOCICLIB, drugs=["letrozole"], setting="adjuvant", started_on="2024-01-10", line=None
+    )
+    triplet = option(
+        practice(biomarkers=[pcr[0]], treatments=[relapse]), "inavolisib+palbociclib+fulvestrant"
+    )
+    assert triplet.waits_on == ("PIK3CA by NGS",)
+    assert "by PCR only" in next(
+        r.text for r in triplet.reasons if r.code == "inavo120_pik3ca_untested"
+    )
+
+
+def test_a_tumour_brca_test_is_an_action_that_comes_first_when_nothing_is_preferred() -> None:
+    """The somatic BRCA1/2 test is a test: where nothing is preferred, the plan's actions come
+    before its options."""
+    from resistx.display._common import actions_first  # noqa: PLC0415
+
+    p = plan(biomarkers=[*NEGATIVE, *GERMLINE_NEGATIVE])
+    only = tuple(a for a in p.actions if a.code == "test_somatic_brca")
+    assert only
+    later = tuple(attrs.evolve(o, tier=Tier.LATER) for o in p.options)
+    assert actions_first(attrs.evolve(p, actions=only, options=later))

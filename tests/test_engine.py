@@ -57,13 +57,19 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(  # BRCA1/2 and PALB2 tested in the germline only: the PARP inhibitors wait
         biomarkers=[
             *NEGATIVE,
-            *(result(g, "not_detected", sample="blood") for g in ("BRCA1", "BRCA2", "PALB2")),
+            *(
+                result(g, "not_detected", sample="blood", origin="germline")
+                for g in ("BRCA1", "BRCA2", "PALB2")
+            ),
         ]
     ),
     patient(  # ... and BRCA1/2 in the tumour too: they are left out
         biomarkers=[
             *NEGATIVE,
-            *(result(g, "not_detected", sample="blood") for g in ("BRCA1", "BRCA2", "PALB2")),
+            *(
+                result(g, "not_detected", sample="blood", origin="germline")
+                for g in ("BRCA1", "BRCA2", "PALB2")
+            ),
             *(result(g, "not_detected", sample="tissue") for g in ("BRCA1", "BRCA2")),
         ]
     ),

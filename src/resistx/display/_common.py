@@ -60,8 +60,9 @@ NEUTRAL_RULES = frozenset({17, 20})
 def why(option: Option) -> str:
     """The reasons that placed the option: the molecular one and the history one (the larger
     move first; both when both moved it, so a match marked down by the history shows both; a
-    factor that caps the tier without a score counts too), and a visceral crisis or
-    performance status that marked it down; else the efficacy."""
+    factor counts too when a rule other than its fallback spoke, with or without a score, such
+    as one that caps the tier), and a visceral crisis or performance status that marked it
+    down; else the efficacy."""
     moved = {Factor.MOLECULAR: option.scores.molecular, Factor.HISTORY: option.scores.history}
     first = {f: next(r for r in option.reasons if r.factor is f) for f in moved}
     factors = sorted(

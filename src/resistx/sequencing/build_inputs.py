@@ -10,10 +10,10 @@ from resistx.model.enums import (
     Her2Status,
     MenopausalStatus,
     Origin,
-    Sample,
     Sex,
 )
 from resistx.model.mechanism import ResistanceMechanism
+from resistx.sequencing import kinds
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import (
     EARLY_RELAPSE_SG,
@@ -67,7 +67,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     pam_negative = _pam_negative(facts, pam, ngs=False)
     rb1_loss = _finding(state("RB1"), S.LOSS, S.MUTATED)
     actionable = _actionable(facts, esr1 or akt_pathway, parp)
-    hrd_untested, somatic_brca_untested = _hrd_untested(facts, parp)
+    untested, somatic_untested = hrd_untested(facts, parp)
     return MolecularInputs(
         her2=facts.her2,
         esr1=esr1,
@@ -86,10 +86,10 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         pam_negative=pam_negative,
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
-        after_pi3k_or_akt=bool(facts.progressed_classes & _PI3K_OR_AKT),
+        after_pi3k_or_akt=bool(facts.progressed_classes & kinds.PI3K_OR_AKT),
         parp=parp,
-        hrd_untested=hrd_untested,
-        somatic_brca_untested=somatic_brca_untested,
+        hrd_untested=untested,
+        somatic_brca_untested=somatic_untested,
         rb1_loss=rb1_loss,
         tested_without_actionable=not actionable
         and esr1_negative
@@ -113,10 +113,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     )
 
 
-_PI3K_OR_AKT = frozenset({DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR})
-
-
-def _hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
+def hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
     """With no PARP-inhibitor target: whether BRCA1, BRCA2 or PALB2 was never tested, and else
     whether BRCA1/2 was tested in the germline only."""
     if parp:
@@ -127,17 +124,10 @@ def _hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
 
 
 def germline_only_brca(facts: Facts) -> tuple[str, ...]:
-    """BRCA1 and BRCA2 where every result on record is a germline test (origin germline, or a
-    blood or saliva sample): a tumour's somatic mutation is not looked for there."""
-    tumour = {
-        r.gene
-        for r in facts.profile.biomarkers
-        if r.origin is not Origin.GERMLINE and r.sample not in _GERMLINE_SAMPLES
-    }
+    """BRCA1 and BRCA2 where every result on record is a germline test (its origin, as the
+    rest of the engine reads it): a tumour's somatic mutation is not looked for there."""
+    tumour = {r.gene for r in facts.profile.biomarkers if r.origin is not Origin.GERMLINE}
     return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
-
-
-_GERMLINE_SAMPLES = frozenset({Sample.BLOOD, Sample.SALIVA})
 
 
 def _actionable(facts: Facts, endocrine_target: Finding | None, parp: tuple[Finding, ...]) -> bool:
@@ -229,6 +219,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
         destiny_breast06_entry=facts.destiny_breast06_entry,
         only_cdk46i_lines=bool(facts.cdk46i_resistant)
+        and len(facts.metastatic) <= 1
         and all(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic),
         had_aromatase_inhibitor=any(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments

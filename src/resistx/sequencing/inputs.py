@@ -101,7 +101,7 @@ class HistoryInputs:
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
     metastatic_endocrine_lines: int = 0  # endocrine-based lines for metastatic disease (rule 30)
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
-    #: progression on a CDK4/6 inhibitor and every line for metastatic disease CDK4/6i-based
+    #: progression on a CDK4/6 inhibitor, and at most one line for metastatic disease, with it
     only_cdk46i_lines: bool = False
     had_aromatase_inhibitor: bool = False  # in any setting (EMBER-3's population)
 

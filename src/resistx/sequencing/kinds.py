@@ -69,6 +69,10 @@ def has_class(spec: AnyRegimen, drug_class: DrugClass) -> bool:
     return drug_class in classes(spec)
 
 
+#: the PI3K and AKT inhibitors (not mTOR): one class for what follows progression on them
+PI3K_OR_AKT = frozenset({DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR})
+
+
 def is_intensive(spec: AnyRegimen) -> bool:
     """Cytotoxic, an ADC, or endocrine therapy with a PI3K/AKT/mTOR partner (rule 13)."""
     return is_cytotoxic(spec) or bool(PAM_CLASSES & set(classes(spec)))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin, Sample
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.build_inputs import germline_only_brca, parp_findings
+from resistx.sequencing.build_inputs import germline_only_brca, hrd_untested, parp_findings
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only, conflict_text
 from resistx.sequencing.inputs import EfficacyInputs
@@ -176,21 +176,18 @@ def _ctdna_negative(facts: Facts, genes: tuple[str, ...]) -> bool:
 
 def _confirm_tissue(with_esr1: bool) -> PlanEffect:
     """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only."""
-    if with_esr1:
-        return PlanEffect(
-            code="confirm_tissue",
-            genes=("ESR1", *PAM_GENES),
-            first=True,
-            text="ESR1 and the PI3K pathway are negative on ctDNA only: a tumour that sheds "
-            "little DNA can be missed; a tissue biopsy (NGS) confirms before the plan turns to "
-            "chemotherapy for nothing actionable (the review: rebiopsy of the tumour is vital).",
-        )
+    what, before = (
+        ("ESR1 and the PI3K pathway are", "the plan turns to chemotherapy for nothing actionable")
+        if with_esr1
+        else ("The PI3K pathway is", "the PI3K and AKT inhibitors are set aside")
+    )
     return PlanEffect(
-        code="confirm_pathway_tissue",
-        genes=PAM_GENES,
-        text="The PI3K pathway is negative on ctDNA only: a tumour that sheds little DNA can be "
-        "missed; a tissue biopsy (NGS) confirms before the PI3K and AKT inhibitors are set "
-        "aside (the review: rebiopsy of the tumour is vital).",
+        code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
+        genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
+        first=with_esr1,
+        text=f"{what} negative on ctDNA only: a tumour that sheds little DNA can be missed; a "
+        f"tissue biopsy (NGS) confirms before {before} (the review: rebiopsy of the tumour is "
+        "vital).",
     )
 
 
@@ -232,7 +229,8 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}",
         )
-    elif not parp_findings(facts) and (germline_only := germline_only_brca(facts)):
+    elif hrd_untested(facts, parp_findings(facts))[1]:
+        germline_only = germline_only_brca(facts)
         yield PlanEffect(
             code="test_somatic_brca",
             genes=germline_only,

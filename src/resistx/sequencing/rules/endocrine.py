@@ -262,8 +262,10 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
 #: labels warn of them (resistx's reading of the US labels; the review gives no figures)
 CLASS_TOXICITIES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
     {
-        "neutropenia": ("palbociclib", "ribociclib"),
-        "febrile neutropenia": ("palbociclib", "ribociclib"),
+        "neutropenia": ("palbociclib", "ribociclib", "abemaciclib"),
+        "febrile neutropenia": ("palbociclib", "ribociclib", "abemaciclib"),
         "hepatotoxicity": ("ribociclib", "abemaciclib"),
+        "increased alt": ("ribociclib", "abemaciclib"),
+        "ast increased": ("ribociclib", "abemaciclib"),
     }
 )

@@ -13,35 +13,12 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.rules.drug_classes import cross_resistant, groups_of, same_class_drugs
 from resistx.sequencing.weights import Weights
 from resistx.vocab.drugs import drug_class
 
 H = Factor.HISTORY
 VISCERAL_CRISIS_REFERENCES = (30, 31, 32)
-#: classes whose drugs act on one target: after progression on one, another of them steps back
-CLASS_GROUPS = {
-    DrugClass.PI3K_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
-    DrugClass.AKT_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
-    DrugClass.MTOR_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
-    DrugClass.ORAL_SERD: "oral SERD",
-    DrugClass.SERD: "fulvestrant",
-    DrugClass.PARP_INHIBITOR: "PARP inhibitor",
-    DrugClass.ADC_TROP2: "TROP2 antibody-drug conjugate",
-}
-#: antibody-drug conjugates that share a payload across targets (the deruxtecan ADCs share its
-#: lung toxicity too: rule 12)
-PAYLOAD_GROUPS = dict.fromkeys(
-    ("trastuzumab deruxtecan", "datopotamab deruxtecan", "patritumab deruxtecan"),
-    "antibody-drug conjugate with the deruxtecan payload",
-)
-
-
-def _groups(drug: str) -> set[str]:
-    """The classes (``CLASS_GROUPS``, ``PAYLOAD_GROUPS``) a drug belongs to."""
-    found = {CLASS_GROUPS.get(drug_class(drug)), PAYLOAD_GROUPS.get(drug)}
-    return {g for g in found if g is not None}
-
-
 #: drugs whose repetition after progression is a step back, not a demotion out of preferred
 _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR})
 
@@ -125,19 +102,27 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         yield _before_lines(i, lines, counted, (trial, enrolled), w)
 
 
+def gate(i: HistoryInputs, lines: int, loss: float) -> tuple[float, int]:
+    """What an ADC before the chemotherapy lines its trial required loses, and the best tier it
+    keeps: never preferred; before any line at all a later option (the review's Discussion:
+    ADCs after one or two lines of chemotherapy), except in a visceral crisis, where
+    chemotherapy comes first by rule 7 and the ADC is the alternative to it (no loss: the
+    crisis orders it already)."""
+    if i.visceral_crisis:
+        return 0.0, 1
+    return loss, 1 if lines else 2
+
+
 def _before_lines(
     i: HistoryInputs, lines: int, counted: str, trial: tuple[str, str], w: Weights
 ) -> Effect:
     """An ADC before the chemotherapy lines its trial required (``trial``: its key and lines)."""
     key, enrolled = trial
+    delta, ceiling = gate(i, lines, w.adc_gated)
     return Effect(
         code="adc_before_chemotherapy",
-        delta=0.0 if i.visceral_crisis else w.adc_gated,  # a crisis orders it already
-        # never preferred before the lines its trial required; before any line at all, a later
-        # option (the review's Discussion: ADCs after one or two lines of chemotherapy), except
-        # in a visceral crisis, where chemotherapy comes first and the ADC is the alternative
-        # to it (rule 7 keeps only cytotoxics in play)
-        ceiling=1 if lines or i.visceral_crisis else 2,
+        delta=delta,
+        ceiling=ceiling,
         text=f"{_lines(lines).capitalize()} prior chemotherapy line{'' if lines == 1 else 's'} "
         f"for metastatic disease{counted}: {key} enrolled after {enrolled} lines, so "
         "chemotherapy comes first.",
@@ -202,26 +187,6 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
         )
 
 
-_PI3K_OR_AKT = frozenset({DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR})
-
-
-def _cross_resistant(spec: RegimenSpec, same_class: list[str]) -> bool:
-    """An ADC after progression on one of its target or payload, or a PI3K or AKT inhibitor
-    after one: no trial of it there (TROPION-Breast01 after 1-2 chemotherapy lines; the review
-    places only everolimus after them), so at best a later option."""
-    theirs = {drug_class(d) for d in same_class}
-    mine = {drug_class(d) for d in spec.drugs}
-    return any(c.is_adc for c in theirs) or bool(mine & _PI3K_OR_AKT and theirs & _PI3K_OR_AKT)
-
-
-def _same_class(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str]]:
-    """The regimen's classes, and the drugs of them (not its own) the disease progressed on."""
-    groups = set().union(*map(_groups, spec.drugs))
-    return groups, sorted(
-        d for d in i.progressed_drugs if _groups(d) & groups and d not in spec.drugs
-    )
-
-
 # rule 11: progressed on it, on its drug, or on its class
 @rule(
     11,
@@ -262,16 +227,16 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         and not trial
     ]
     defining = [d for d in again if drug_class(d) not in _SOFT_AGAIN]
-    groups, same_class = _same_class(i, spec)
+    groups, same_class = same_class_drugs(i, spec)
     if defining or same_class:
         # the drug that defines the regimen, or another of its class: out of the preferred tier
         what = (
             f"{', '.join(defining)} before (in another regimen)"
             if defining
             else f"{', '.join(same_class)}, of the same class "
-            f"({', '.join(sorted(groups & set().union(*map(_groups, same_class))))})"
+            f"({', '.join(sorted(groups & set().union(*map(groups_of, same_class))))})"
         )
-        capped = not defining and _cross_resistant(spec, same_class)
+        capped = not defining and cross_resistant(spec, same_class)
         yield Effect(
             code="progressed_on_drug" if defining else "same_class_after_progression",
             delta=w.same_class,

@@ -12,6 +12,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.history import gate
 from resistx.sequencing.rules.practice import approval, figures
 
 M = Factor.MOLECULAR
@@ -162,13 +163,12 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
         yield _gated(trial, "1-2 chemotherapy lines", w.adc_gated, i)
 
 
-def _gated(trial: str, after: str, delta: float, i: HistoryInputs) -> Effect:
+def _gated(trial: str, after: str, loss: float, i: HistoryInputs) -> Effect:
+    delta, ceiling = gate(i, 0, loss)  # before any of the lines its trial required (rule 4)
     return Effect(
         code="adc_before_chemotherapy",
-        delta=0.0 if i.visceral_crisis else delta,  # a crisis orders it already (rule 7)
-        # before any of the lines its trial required: a later option, but in a visceral crisis
-        # the alternative to the chemotherapy that comes first (rule 4)
-        ceiling=1 if i.visceral_crisis else 2,
+        delta=delta,
+        ceiling=ceiling,
         text=f"{trial} enrolled after {after}, which this patient has not had.",
         trials=(trial,),
     )

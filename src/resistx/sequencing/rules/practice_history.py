@@ -128,6 +128,8 @@ def _approved(authority: str | None, date: str, source: str | None) -> str:
 def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if spec.id != "abemaciclib+fulvestrant" or not i.only_cdk46i_lines:
         return
+    if not i.had_aromatase_inhibitor:
+        return  # postMONARCH: a CDK4/6 inhibitor with an aromatase inhibitor
     if "abemaciclib" in i.cdk46i_resistant or "fulvestrant" in i.progressed_drugs:
         return  # postMONARCH gave abemaciclib and fulvestrant after an aromatase inhibitor
     found = figures(ctx, "postMONARCH", spec.id, "ITT")

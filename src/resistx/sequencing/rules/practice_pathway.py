@@ -122,9 +122,6 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         )
 
 
-# -- history -----------------------------------------------------------------------------------
-
-
 # rule 38: capivasertib for PI3K-pathway-altered disease (ASCO)
 @rule(
     38,

@@ -1,0 +1,51 @@
+"""What counts as the same class after progression (rule 11): drugs that act on one target,
+and antibody-drug conjugates that share a payload."""
+
+from __future__ import annotations
+
+from resistx.model.enums import DrugClass
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.vocab.drugs import drug_class
+
+#: classes whose drugs act on one target: after progression on one, another of them steps back
+CLASS_GROUPS = {
+    DrugClass.PI3K_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
+    DrugClass.AKT_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
+    DrugClass.MTOR_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
+    DrugClass.ORAL_SERD: "oral SERD",
+    DrugClass.SERD: "fulvestrant",
+    DrugClass.PARP_INHIBITOR: "PARP inhibitor",
+    DrugClass.ADC_TROP2: "TROP2 antibody-drug conjugate",
+}
+#: antibody-drug conjugates that share a payload across targets (the deruxtecan ADCs share its
+#: lung toxicity too: rule 12)
+PAYLOAD_GROUPS = dict.fromkeys(
+    ("trastuzumab deruxtecan", "datopotamab deruxtecan", "patritumab deruxtecan"),
+    "antibody-drug conjugate with the deruxtecan payload",
+)
+
+
+def groups_of(drug: str) -> set[str]:
+    """The classes (``CLASS_GROUPS``, ``PAYLOAD_GROUPS``) a drug belongs to."""
+    found = {CLASS_GROUPS.get(drug_class(drug)), PAYLOAD_GROUPS.get(drug)}
+    return {g for g in found if g is not None}
+
+
+def cross_resistant(spec: RegimenSpec, same_class: list[str]) -> bool:
+    """An ADC after progression on one of its target or payload, or a PI3K or AKT inhibitor
+    after one: no trial of it there (TROPION-Breast01 after 1-2 chemotherapy lines; the review
+    places only everolimus after them), so at best a later option."""
+    theirs = {drug_class(d) for d in same_class}
+    mine = {drug_class(d) for d in spec.drugs}
+    pam = kinds.PI3K_OR_AKT
+    return any(c.is_adc for c in theirs) or bool(mine & pam and theirs & pam)
+
+
+def same_class_drugs(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str]]:
+    """The regimen's classes, and the drugs of them (not its own) the disease progressed on."""
+    groups = set().union(*map(groups_of, spec.drugs))
+    return groups, sorted(
+        d for d in i.progressed_drugs if groups_of(d) & groups and d not in spec.drugs
+    )
