@@ -390,3 +390,58 @@ def test_a_tumour_brca_test_is_an_action_that_comes_first_when_nothing_is_prefer
     assert only
     later = tuple(attrs.evolve(o, tier=Tier.LATER) for o in p.options)
     assert actions_first(attrs.evolve(p, actions=only, options=later))
+
+
+def test_a_germline_brca_mutation_does_not_silence_chemotherapy_first() -> None:
+    """The review's Discussion: 'for patients without above definite mutations or alterations'
+    (ESR1, the PI3K-AKT-mTOR pathway), chemotherapy and ADCs are preferred. A germline BRCA1
+    mutation is not one of them: with ESR1 and the pathway tested negative, chemotherapy leads,
+    the PARP inhibitors stay an option, and the endocrine regimens come after chemotherapy."""
+    brca1 = [*NEGATIVE, result("BRCA1", "mutated", origin="germline", sample="blood")]
+    p = plan(biomarkers=brca1)
+    assert rank(p, "chemotherapy") == 1 and tier(p, "chemotherapy") == "preferred"
+    assert tier(p, "olaparib") == "alternative"
+    assert rank(p, "chemotherapy") < rank(p, "fulvestrant")
+
+
+def test_inflammatory_bowel_disease_cautions_everolimus_and_elacestrant_with_their_diarrhea() -> (
+    None
+):
+    p = plan(comorbidities=["inflammatory_bowel_disease"])
+    for rid, trial in (("everolimus+exemestane", "BOLERO-2"), ("elacestrant", "EMERALD")):
+        [c] = [c for c in option(p, rid).cautions if c.code == "inflammatory_bowel_disease_caution"]
+        assert "diarrhea" in c.text and trial in c.trials, rid
+
+
+def test_abemaciclib_with_fulvestrant_outside_postmonarchs_population_says_so() -> None:
+    """After another line for advanced disease (chemotherapy here), postMONARCH's result may
+    not hold: abemaciclib + fulvestrant says so and is at best a later option (practice-2026)."""
+    tamoxifen = dict(PALBOCICLIB, drugs=["palbociclib", "tamoxifen"])  # no aromatase inhibitor
+    for treatments in ([PALBOCICLIB, CAPECITABINE], [tamoxifen]):
+        abema = option(
+            practice(biomarkers=NEGATIVE, treatments=treatments), "abemaciclib+fulvestrant"
+        )
+        assert abema.tier is Tier.LATER
+        [said] = [r for r in abema.reasons if r.code == "outside_postmonarch_population"]
+        assert said.rule == 37 and said.trials == ("postMONARCH",)
+
+
+def test_datopotamab_deruxtecan_counts_chemotherapy_lines_for_advanced_disease_and_says_so() -> (
+    None
+):
+    """TROPION-Breast01 counted lines for advanced disease: after (neo)adjuvant chemotherapy
+    with early relapse, which DESTINY-Breast04 counted, the Dato-DXd reason says which lines it
+    means, so it does not contradict trastuzumab deruxtecan's."""
+    adjuvant = dict(
+        PALBOCICLIB,
+        drugs=["paclitaxel"],
+        setting="adjuvant",
+        line=None,
+        started_on="2022-01-01",
+        ended_on="2022-07-01",
+    )
+    first = dict(PALBOCICLIB, started_on="2022-12-01")
+    p = practice(her2="low", biomarkers=NEGATIVE, treatments=[adjuvant, first])
+    dato = option(p, "datopotamab-deruxtecan")
+    said = next(r for r in dato.reasons if r.code == "adc_before_chemotherapy")
+    assert "for advanced disease" in said.text

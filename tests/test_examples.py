@@ -123,7 +123,9 @@ FIRST = {
     "05-pten-loss": "capivasertib+fulvestrant",
     "07-her2-low-after-chemotherapy": "trastuzumab-deruxtecan",
     "08-two-chemotherapy-lines": "sacituzumab-govitecan",
-    "09-germline-palb2": "olaparib",
+    # the review's 'definite' targets are ESR1 and the PI3K pathway: chemotherapy first, the
+    # PARP inhibitor an option beside it (rule 5)
+    "09-germline-palb2": "chemotherapy",
     "10-visceral-crisis": "chemotherapy",
     "11-short-cdk46i": "chemotherapy",
     "12-rb1-loss": "chemotherapy",

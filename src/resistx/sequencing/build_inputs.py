@@ -66,7 +66,8 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     esr1_negative = esr1_state is not None and esr1_state.negative is not None
     pam_negative = _pam_negative(facts, pam, ngs=False)
     rb1_loss = _finding(state("RB1"), S.LOSS, S.MUTATED)
-    actionable = _actionable(facts, esr1 or akt_pathway, parp)
+    # the review's 'definite mutations or alterations': ESR1 and the PI3K-AKT-mTOR pathway only
+    actionable = (esr1 or akt_pathway) is not None
     untested, somatic_untested = hrd_untested(facts, parp)
     return MolecularInputs(
         her2=facts.her2,
@@ -128,13 +129,6 @@ def germline_only_brca(facts: Facts) -> tuple[str, ...]:
     rest of the engine reads it): a tumour's somatic mutation is not looked for there."""
     tumour = {r.gene for r in facts.profile.biomarkers if r.origin is not Origin.GERMLINE}
     return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
-
-
-def _actionable(facts: Facts, endocrine_target: Finding | None, parp: tuple[Finding, ...]) -> bool:
-    """An ESR1 or PI3K-pathway finding, or a PARP target the disease has not progressed on
-    (once it has, on olaparib or talazoparib, the target offers no further line)."""
-    used = any(drug_class(d) is DrugClass.PARP_INHIBITOR for d in facts.progressed_drugs)
-    return endocrine_target is not None or (bool(parp) and not used)
 
 
 def parp_findings(facts: Facts) -> tuple[Finding, ...]:

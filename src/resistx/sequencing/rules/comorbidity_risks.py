@@ -40,6 +40,8 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
         (C.INFLAMMATORY_BOWEL_DISEASE, "sacituzumab govitecan"): (False, "diarrhea"),
         (C.INFLAMMATORY_BOWEL_DISEASE, "alpelisib"): (False, "diarrhea"),
         (C.INFLAMMATORY_BOWEL_DISEASE, "capivasertib"): (False, "diarrhea"),
+        (C.INFLAMMATORY_BOWEL_DISEASE, "everolimus"): (False, "diarrhea"),
+        (C.INFLAMMATORY_BOWEL_DISEASE, "elacestrant"): (False, "diarrhea"),
         (C.QTC_PROLONGED, "ribociclib"): (True, "qt prolongation"),
         (C.CARDIAC_DISEASE, "ribociclib"): (False, "qt prolongation"),
     }

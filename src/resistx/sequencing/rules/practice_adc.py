@@ -160,7 +160,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
             trials=(trial,),
         )
     else:
-        yield _gated(trial, "1-2 chemotherapy lines", w.adc_gated, i)
+        yield _gated(trial, "1-2 chemotherapy lines for advanced disease", w.adc_gated, i)
 
 
 def _gated(trial: str, after: str, loss: float, i: HistoryInputs) -> Effect:

@@ -120,18 +120,29 @@ def _approved(authority: str | None, date: str, source: str | None) -> str:
     "line for metastatic disease (postMONARCH's population: update-2026.md section 1).",
     effect="Abemaciclib + fulvestrant gains (postMONARCH, phase III, against fulvestrant alone), "
     "as switching to ribociclib with fulvestrant does after palbociclib (MAINTAIN, rule 8); "
+    "after progression on a CDK4/6 inhibitor outside that population it is at best a later "
+    "option and says why; "
     "together with rule 32 it comes before fulvestrant alone.",
-    codes=("postmonarch_population",),
+    codes=("postmonarch_population", "outside_postmonarch_population"),
     trials=("postMONARCH",),
     regimens=kinds.has_cdk46i,
 )
 def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if spec.id != "abemaciclib+fulvestrant" or not i.only_cdk46i_lines:
+    if spec.id != "abemaciclib+fulvestrant" or not i.cdk46i_resistant:
         return
-    if not i.had_aromatase_inhibitor:
-        return  # postMONARCH: a CDK4/6 inhibitor with an aromatase inhibitor
     if "abemaciclib" in i.cdk46i_resistant or "fulvestrant" in i.progressed_drugs:
-        return  # postMONARCH gave abemaciclib and fulvestrant after an aromatase inhibitor
+        return  # rule 11 speaks: the drug again
+    if not (i.only_cdk46i_lines and i.had_aromatase_inhibitor):
+        yield Effect(
+            code="outside_postmonarch_population",
+            ceiling=2,
+            text="Another line for advanced disease, or no aromatase inhibitor with the CDK4/6 "
+            "inhibitor: postMONARCH enrolled progression on a CDK4/6 inhibitor with an aromatase "
+            "inhibitor and no other line, so its result may not hold here; at best a later "
+            "option.",
+            trials=("postMONARCH",),
+        )
+        return
     found = figures(ctx, "postMONARCH", spec.id, "ITT")
     yield Effect(
         code="postmonarch_population",
