@@ -445,3 +445,34 @@ def test_datopotamab_deruxtecan_counts_chemotherapy_lines_for_advanced_disease_a
     dato = option(p, "datopotamab-deruxtecan")
     said = next(r for r in dato.reasons if r.code == "adc_before_chemotherapy")
     assert "for advanced disease" in said.text
+
+
+def test_a_trial_with_palbociclib_is_not_left_out_by_pace() -> None:
+    """PACE tested palbociclib with fulvestrant outside a trial: TAKTIC (ipatasertib with
+    fulvestrant, with or without palbociclib) is a trial of its own and stays a trial option
+    after palbociclib for an AKT-pathway alteration."""
+    p = plan(biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1]])
+    taktic = [
+        o
+        for o in p.options
+        if o.regimen.id.startswith("trial:") and "ipatasertib" in o.regimen.drugs
+    ]
+    assert taktic and all(o.tier is Tier.TRIAL for o in taktic)
+    assert not any(
+        e.regimen.id.startswith("trial:") and "negative_trial" in {c.value for c in e.codes}
+        for e in p.excluded
+    )
+
+
+def test_a_cdk46_resistance_marker_cautions_another_cdk46_inhibitor() -> None:
+    """CCNE1 or FGFR1 amplification is associated with CDK4/6-inhibitor resistance (the review,
+    Resistance Mechanisms): a switch to another CDK4/6 inhibitor carries a caution naming it;
+    endocrine monotherapy does not."""
+    p = plan(biomarkers=[*NEGATIVE, result("CCNE1", "amplified"), result("FGFR1", "amplified")])
+    [said] = [
+        c
+        for c in option(p, "ribociclib+fulvestrant").cautions
+        if c.code == "cdk46i_resistance_marker"
+    ]
+    assert said.rule == 43 and "CCNE1" in said.text and "FGFR1" in said.text
+    assert not any(c.code == "cdk46i_resistance_marker" for c in option(p, "fulvestrant").cautions)

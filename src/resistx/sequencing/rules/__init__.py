@@ -26,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     targets.her2_low,
     molecular.parp_inhibitor,
     targets.mechanism_trial,
+    targets.cdk46i_resistance_markers,
     molecular.no_biomarker,
     # factor 2: efficacy
     efficacy.comparative_efficacy,

@@ -42,6 +42,8 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
 def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if "palbociclib" not in i.cdk46i_resistant or not kinds.has_cdk46i(spec):
         return
+    if kinds.is_trial(spec):
+        return  # a trial's own eligibility and question, not PACE's or MAINTAIN's
     drugs = _cdk46i(spec)
     if drugs == ("palbociclib",) and DrugClass.SERD in kinds.classes(spec):
         yield Effect(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import ExclusionCode, Factor, Her2Status
+from resistx.model.enums import ExclusionCode, Factor, Her2Status, MechanismCategory
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -152,3 +152,38 @@ def mechanism_trial(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iter
 
 def _targets(mechanism: ResistanceMechanism, spec: RegimenSpec) -> bool:
     return any(c.value in mechanism.strategies for c in kinds.classes(spec))
+
+
+#: mechanism categories with a target of their own (rules 1 and 2), not a caution here
+_TARGETED = frozenset({MechanismCategory.PAM_PATHWAY, MechanismCategory.ER_SIGNALING})
+
+
+# rule 43: cDK4/6-inhibitor resistance markers caution another CDK4/6 inhibitor
+@rule(
+    43,
+    "CDK4/6-inhibitor resistance markers caution another CDK4/6 inhibitor",
+    M,
+    condition="A result points to a mechanism of CDK4/6-inhibitor resistance other than RB1 loss "
+    "(which leaves these regimens out: rule 8) and the ESR1 and PI3K-pathway mechanisms (rules "
+    "1 and 2): CCNE1 amplification, FGFR1 amplification, CDK6 or AURKA amplification, ...",
+    effect="Each CDK4/6-inhibitor regimen carries a caution naming the mechanism: another CDK4/6 "
+    "inhibitor may not overcome it (the review, Resistance Mechanisms).",
+    codes=("cdk46i_resistance_marker",),
+    regimens=kinds.has_cdk46i,
+)
+def cdk46i_resistance_markers(
+    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    found = [
+        m for m in i.mechanisms if m.category not in _TARGETED and m.key != "rb-loss" and m.genes
+    ]
+    if not found or not kinds.has_cdk46i(spec):
+        return
+    names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in found)
+    yield Effect(
+        code="cdk46i_resistance_marker",
+        caution=True,
+        text=f"{names}: associated with CDK4/6-inhibitor resistance (the review, Resistance "
+        "Mechanisms); another CDK4/6 inhibitor may not overcome it.",
+        references=tuple(sorted({n for m in found for n in m.references})),
+    )
