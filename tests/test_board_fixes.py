@@ -476,3 +476,7 @@ def test_a_cdk46_resistance_marker_cautions_another_cdk46_inhibitor() -> None:
     ]
     assert said.rule == 43 and "CCNE1" in said.text and "FGFR1" in said.text
     assert not any(c.code == "cdk46i_resistance_marker" for c in option(p, "fulvestrant").cautions)
+    # the ESR1 and PI3K-pathway mechanisms have targets of their own, and RB1 loss excludes
+    q = plan(biomarkers=[result("PIK3CA", "mutated"), result("ESR1", "mutated")])
+    ribo = option(q, "ribociclib+fulvestrant")
+    assert not any(c.code == "cdk46i_resistance_marker" for c in ribo.cautions)

@@ -174,9 +174,7 @@ _TARGETED = frozenset({MechanismCategory.PAM_PATHWAY, MechanismCategory.ER_SIGNA
 def cdk46i_resistance_markers(
     i: MolecularInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    found = [
-        m for m in i.mechanisms if m.category not in _TARGETED and m.key != "rb-loss" and m.genes
-    ]
+    found = [m for m in i.mechanisms if m.category not in _TARGETED and m.genes]
     if not found or not kinds.has_cdk46i(spec):
         return
     names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in found)
