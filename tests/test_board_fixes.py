@@ -23,6 +23,7 @@ from tests.helpers import (
     plan,
     rank,
     result,
+    second_line,
     tier,
 )
 
@@ -480,3 +481,49 @@ def test_a_cdk46_resistance_marker_cautions_another_cdk46_inhibitor() -> None:
     q = plan(biomarkers=[result("PIK3CA", "mutated"), result("ESR1", "mutated")])
     ribo = option(q, "ribociclib+fulvestrant")
     assert not any(c.code == "cdk46i_resistance_marker" for c in ribo.cautions)
+
+
+ELACESTRANT = dict(FULVESTRANT, drugs=["elacestrant"])
+
+
+def test_an_oral_serd_after_progression_on_one_is_at_best_later() -> None:
+    """After progression on elacestrant, imlunestrant for the same ESR1 mutation is at best a
+    later option (practice-2026), as another ADC or PI3K/AKT inhibitor after its class."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    p = practice(biomarkers=esr1, treatments=[PALBOCICLIB, ELACESTRANT])
+    assert option(p, "imlunestrant").tier is Tier.LATER
+
+
+def test_an_adc_line_counts_toward_sacituzumab_govitecans_lines() -> None:
+    """After capecitabine and then trastuzumab deruxtecan (a cytotoxic payload), the patient
+    has had two cytotoxic lines: sacituzumab govitecan is open (TROPiCS-02: after 2-4), not
+    sent back behind another chemotherapy."""
+    tdxd = dict(ERIBULIN, drugs=["trastuzumab deruxtecan"])
+    p = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd])
+    sg = option(p, "sacituzumab-govitecan")
+    assert "prior_chemotherapy_opens_sacituzumab_govitecan" in codes(sg)
+    assert sg.tier is Tier.PREFERRED
+
+
+def test_abemaciclib_after_two_cdk46_inhibitors_gets_no_switch_gain() -> None:
+    """The cohort behind abemaciclib after palbociclib had one prior CDK4/6 inhibitor: after
+    palbociclib and then ribociclib there is no switch to speak of."""
+    ribociclib = second_line("ribociclib", "fulvestrant")
+    p = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, ribociclib])
+    assert "switch_cdk46i_after_palbociclib" not in codes(option(p, "abemaciclib"))
+    assert "switch_cdk46i_after_palbociclib" in codes(
+        option(plan(biomarkers=NEGATIVE), "abemaciclib")
+    )
+
+
+def test_a_comorbidity_caution_without_a_figure_does_not_claim_a_label() -> None:
+    """Hypertension is not among CAPItello-291's adverse events in the pack: the caution says
+    there is no figure for it in the regimen's trial, not that a label says so."""
+    pten = [result("PTEN", "loss"), *NEGATIVE[:3]]
+    p = practice(comorbidities=["uncontrolled_hypertension"], biomarkers=pten)
+    [c] = [
+        c
+        for c in option(p, "capivasertib+fulvestrant").cautions
+        if c.code == "uncontrolled_hypertension_caution"
+    ]
+    assert "label" not in c.text and "no figure" in c.text

@@ -189,7 +189,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         short_limit=facts.preferences.short_cdk46i_months,
         chemo_lines=facts.chemo_lines,
         tdxd_lines=facts.chemo_lines + tdxd_early,
-        sg_lines=facts.chemo_lines + sg_early,
+        sg_lines=facts.cytotoxic_lines + sg_early,  # an ADC's payload is cytotoxic too
         early_relapse_tdxd=bool(tdxd_early),
         early_relapse_sg=bool(sg_early),
         ecog=facts.profile.ecog,

@@ -224,6 +224,14 @@ class Facts:
         return sum(DrugClass.CHEMOTHERAPY in t.drug_classes for t in self.metastatic)
 
     @once
+    def cytotoxic_lines(self) -> int:
+        """Metastatic lines of chemotherapy or of an ADC (a cytotoxic payload)."""
+        return sum(
+            DrugClass.CHEMOTHERAPY in t.drug_classes or any(c.is_adc for c in t.drug_classes)
+            for t in self.metastatic
+        )
+
+    @once
     def relapses(self) -> tuple[dt.date, ...]:
         """Dates the disease was known to recur or progress: the start of each metastatic
         treatment and the end of each treatment (any setting) that ended in progression."""

@@ -145,7 +145,7 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     figure = (
         f"{ae.term} {_figure(ae)} {_in(trial)}"
         if ae and trial
-        else f"{term} ({drug}; its label, not the review's tables)"
+        else f"{term} ({drug}; no figure for it in the evidence of this regimen)"
     )
     cited = (trial.key,) if trial and ae else ()
     if exclude:

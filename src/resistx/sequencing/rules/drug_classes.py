@@ -34,13 +34,19 @@ def groups_of(drug: str) -> set[str]:
 
 
 def cross_resistant(spec: RegimenSpec, same_class: list[str]) -> bool:
-    """An ADC after progression on one of its target or payload, or a PI3K or AKT inhibitor
-    after one: no trial of it there (TROPION-Breast01 after 1-2 chemotherapy lines; the review
-    places only everolimus after them), so at best a later option."""
+    """An ADC after progression on one of its target or payload, a PI3K or AKT inhibitor after
+    one, or an oral SERD after one: no trial of it there (TROPION-Breast01 after 1-2
+    chemotherapy lines; the review places only everolimus after the PI3K and AKT inhibitors),
+    so at best a later option."""
     theirs = {drug_class(d) for d in same_class}
     mine = {drug_class(d) for d in spec.drugs}
-    pam = kinds.PI3K_OR_AKT
-    return any(c.is_adc for c in theirs) or bool(mine & pam and theirs & pam)
+    return any(c.is_adc for c in theirs) or any(
+        mine & group and theirs & group for group in _CAPPED
+    )
+
+
+#: classes after progression on one of which another is at best a later option
+_CAPPED = (kinds.PI3K_OR_AKT, frozenset({DrugClass.ORAL_SERD}))
 
 
 def same_class_drugs(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str]]:

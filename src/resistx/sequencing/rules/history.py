@@ -32,7 +32,8 @@ def _lines(n: int) -> str:
     4,
     "ADCs follow the chemotherapy lines their trials required",
     H,
-    condition="Prior chemotherapy lines for metastatic disease; (neo)adjuvant chemotherapy "
+    condition="Prior chemotherapy lines for metastatic disease (for sacituzumab govitecan, ADC "
+    "lines too: their payload is cytotoxic); (neo)adjuvant chemotherapy "
     "counts as one when relapse came within 6 months of it (DESTINY-Breast04) or 12 months "
     "(TROPiCS-02).",
     effect="Trastuzumab deruxtecan after 1 line and sacituzumab govitecan after 2 gain (the "
@@ -62,7 +63,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             w.tdxd_opened,
             "6",
         )
-        enrolled = "1-2"
+        enrolled, unit = "1-2 lines", "chemotherapy"
     elif kinds.is_adc(spec) and "sacituzumab govitecan" in spec.drugs:
         need, lines, early, trial, code, gain, window = (
             2,
@@ -73,7 +74,8 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             w.sg_opened,
             "12",
         )
-        enrolled = "2-4"
+        # an ADC's line counts here (sg_lines): its payload is cytotoxic
+        enrolled, unit = "2-4 lines", "chemotherapy or ADC"
     else:
         if kinds.is_chemotherapy(spec) and i.chemo_lines:
             yield Effect(
@@ -90,16 +92,16 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         else ""
     )
     if lines >= need:
-        beyond = "" if lines <= int(enrolled[-1]) else ", fewer than this"
+        beyond = "" if lines <= int(enrolled[2]) else ", fewer than this"
         yield Effect(
             code=code,
             delta=gain,
-            text=f"{lines} prior chemotherapy line{'s' if lines > 1 else ''}{counted}; "
-            f"{trial} enrolled after {enrolled} lines{beyond}.",
+            text=f"{lines} prior {unit} line{'s' if lines > 1 else ''}{counted}; "
+            f"{trial} enrolled after {enrolled}{beyond}.",
             trials=(trial,),
         )
     else:
-        yield _before_lines(i, lines, counted, (trial, enrolled), w)
+        yield _before_lines(i, lines, f"{unit} line", counted, (trial, enrolled), w)
 
 
 def gate(i: HistoryInputs, lines: int, loss: float) -> tuple[float, int]:
@@ -113,8 +115,8 @@ def gate(i: HistoryInputs, lines: int, loss: float) -> tuple[float, int]:
     return loss, 1 if lines else 2
 
 
-def _before_lines(
-    i: HistoryInputs, lines: int, counted: str, trial: tuple[str, str], w: Weights
+def _before_lines(  # noqa: PLR0917 - one call site, in order
+    i: HistoryInputs, lines: int, line: str, counted: str, trial: tuple[str, str], w: Weights
 ) -> Effect:
     """An ADC before the chemotherapy lines its trial required (``trial``: its key and lines)."""
     key, enrolled = trial
@@ -123,8 +125,8 @@ def _before_lines(
         code="adc_before_chemotherapy",
         delta=delta,
         ceiling=ceiling,
-        text=f"{_lines(lines).capitalize()} prior chemotherapy line{'' if lines == 1 else 's'} "
-        f"for metastatic disease{counted}: {key} enrolled after {enrolled} lines, so "
+        text=f"{_lines(lines).capitalize()} prior {line}{'' if lines == 1 else 's'} "
+        f"for metastatic disease{counted}: {key} enrolled after {enrolled}, so "
         "chemotherapy comes first.",
         trials=(key,),
     )
@@ -198,7 +200,7 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
     "chemotherapy as a class is not. A drug of it in another regimen: demoted. Another "
     "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP, a TROP2 antibody-drug "
     "conjugate, or one with the deruxtecan payload): demoted out of the preferred tier; an ADC, "
-    "or a PI3K or AKT inhibitor after one, at best a later option.",
+    "a PI3K or AKT inhibitor or an oral SERD after one, at best a later option.",
     codes=("progressed_on", "progressed_on_drug", "same_class_after_progression"),
     regimens=kinds.is_not_chemotherapy,
 )
