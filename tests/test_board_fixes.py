@@ -527,3 +527,22 @@ def test_a_comorbidity_caution_without_a_figure_does_not_claim_a_label() -> None
         if c.code == "uncontrolled_hypertension_caution"
     ]
     assert "label" not in c.text and "no figure" in c.text
+
+
+def test_postmonarch_speaks_only_after_progression_on_a_cdk46_inhibitor() -> None:
+    """postMONARCH enrolled progression on a CDK4/6 inhibitor: after one stopped by the
+    patient's choice, its result is not abemaciclib + fulvestrant's evidence (practice-2026)."""
+    stopped = dict(PALBOCICLIB, stop_reason="patient_choice")
+    abema = option(practice(biomarkers=NEGATIVE, treatments=[stopped]), "abemaciclib+fulvestrant")
+    efficacy = {r.code for r in abema.reasons if r.factor.value == "efficacy"}
+    assert efficacy == {"no_direct_evidence"}  # not postMONARCH's randomised benefit
+
+
+def test_a_cdk2_inhibitor_trial_is_not_cautioned_for_the_resistance_it_targets() -> None:
+    """VELA tests a CDK2 inhibitor against the cyclin E route of CDK4/6-inhibitor resistance:
+    the resistance-marker caution (rule 43) is for approved CDK4/6-inhibitor regimens, not for
+    the trials that target it."""
+    p = plan(biomarkers=[*NEGATIVE, result("CCNE1", "amplified")])
+    trials = [o for o in p.options if o.regimen.id.startswith("trial:")]
+    assert trials
+    assert not any(c.code == "cdk46i_resistance_marker" for o in trials for c in o.cautions)

@@ -50,6 +50,8 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
         "prior_cdk46i": lambda _i: "prior-CDK4/6i",
         "her2_low": lambda i: "ITT" if i.her2_low else None,
         "after_palbociclib": lambda i: "ITT" if "palbociclib" in i.cdk46i_resistant else None,
+        # postMONARCH enrolled progression on a CDK4/6 inhibitor (practice-2026)
+        "after_cdk46i_progression": lambda i: "ITT" if i.cdk46i_resistant else None,
         "maintain": _maintain,
         # practice-2026 (the 2026.11 pack)
         "esr1_by_cdk46i_duration": lambda i: (
