@@ -546,3 +546,14 @@ def test_a_cdk2_inhibitor_trial_is_not_cautioned_for_the_resistance_it_targets()
     trials = [o for o in p.options if o.regimen.id.startswith("trial:")]
     assert trials
     assert not any(c.code == "cdk46i_resistance_marker" for o in trials for c in o.cautions)
+
+
+def test_a_retest_after_an_uninformative_ctdna_asks_for_tissue() -> None:
+    """A ctDNA negative with a tumour fraction under 1% is uninformative: the retest asks for a
+    rebiopsy (tissue NGS), or ctDNA only with an adequate tumour fraction, not ctDNA again."""
+    low = [dict(r, tumour_fraction=0.004) for r in NEGATIVE]
+    p = resistx.sequence(patient(schema_version=2, biomarkers=low))
+    [ask] = [a for a in p.actions if a.code == "retest"]
+    assert "tissue" in ask.text and "tumour fraction" in ask.text
+    [plain] = [a for a in plan().actions if a.code == "retest"]
+    assert "tumour fraction" not in plain.text

@@ -1,6 +1,5 @@
-"""Plan-level rules: steps before choosing (retest, test HER2, retest HER2 against an ERBB2
-finding, test the homologous-recombination genes, germline testing) and disagreements between
-results (rules 15, 21, 25, 26, 42), and the regulatory status of a regimen (rule 24)."""
+"""Plan-level rules: steps before choosing (retest, HER2, ERBB2 against HER2, the HRD genes,
+germline) and disagreements between results (rules 15, 21, 25, 26, 42); regulatory status (24)."""
 
 from __future__ import annotations
 
@@ -45,12 +44,15 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             if facts.latest_progression
             else "at this time point"
         )
+        how = "by ctDNA or rebiopsy"
+        if any((st := facts.state(g)) and st.uninformative for g in missing):  # shed little DNA
+            how = "by rebiopsy (tissue NGS), or ctDNA only with an adequate tumour fraction"
         yield PlanEffect(
             code="retest",
             genes=tuple(missing),
             first=True,
-            text=f"Test {', '.join(missing)} {when} by ctDNA or rebiopsy: ESR1 mutations and "
-            "PI3K-AKT-mTOR alterations are acquired under treatment and decide the next line.",
+            text=f"Test {', '.join(missing)} {when} {how}: ESR1 mutations and PI3K-AKT-mTOR "
+            "alterations are acquired under treatment and decide the next line.",
         )
     pcr = tuple(g for g in PAM_GENES if (st := facts.state(g)) is not None and by_pcr_only(st))
     if pcr and not pathway_found:
