@@ -73,13 +73,19 @@ def figures(text: str) -> list[float]:
 
 def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float]:
     lines = p.metastatic_chemotherapy_lines
-    out = {float(lines), prefs.short_cdk46i_months}
+    # sacituzumab govitecan's lines count ADC lines too (their payload is cytotoxic)
+    cytotoxic = sum(
+        resistx.DrugClass.CHEMOTHERAPY in t.drug_classes or any(c.is_adc for c in t.drug_classes)
+        for t in p.treatments
+        if t.metastatic
+    )
+    out = {float(lines), float(cytotoxic), prefs.short_cdk46i_months}
     if any(
         not t.metastatic and resistx.DrugClass.CHEMOTHERAPY in t.drug_classes for t in p.treatments
     ):
         # DESTINY-Breast04 and TROPiCS-02 counted one (neo)adjuvant course followed by an early
         # relapse as a line: the reason then says so and counts it
-        out.add(float(lines + 1))
+        out |= {float(lines + 1), float(cytotoxic + 1)}
     if p.cdk46i_months is not None:
         out.add(round(p.cdk46i_months, 1))
     return out
