@@ -95,3 +95,16 @@ def test_the_site_builds_without_warnings(tmp_path: Path) -> None:
         assert name in api, name
     for name in resistx.__all__:
         assert f"resistx.{name}" in api, name
+
+
+def test_the_ranking_page_names_the_regimens_each_rule_concerns() -> None:
+    """A rule's named regimen predicate carries the docstring the generated page shows: without
+    one the page would say the rule concerns "every regimen" when it does not."""
+    import inspect  # noqa: PLC0415
+
+    from resistx.sequencing.policies import PRACTICE_2026, YE2024  # noqa: PLC0415
+
+    for policy in (YE2024, PRACTICE_2026):
+        for r in policy.rules:
+            named = r.factor is not None and r.regimens.__name__ != "<lambda>"
+            assert not named or inspect.getdoc(r.regimens), (r.number, r.regimens.__name__)

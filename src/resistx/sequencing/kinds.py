@@ -49,6 +49,7 @@ def is_cytotoxic(spec: AnyRegimen) -> bool:
 
 
 def is_trial(spec: AnyRegimen) -> bool:
+    """Enrolment in a trial (trial:<NCT id>)."""
     return spec.kind is K.TRIAL
 
 
@@ -62,6 +63,7 @@ def is_endocrine_monotherapy(spec: AnyRegimen) -> bool:
 
 
 def has_cdk46i(spec: AnyRegimen) -> bool:
+    """Regimens with a CDK4/6 inhibitor."""
     return DrugClass.CDK46_INHIBITOR in classes(spec)
 
 
@@ -134,6 +136,11 @@ def has_ribociclib(spec: AnyRegimen) -> bool:
 # -- the regimens the practice-2026 rules concern ----------------------------------------------
 
 _LATER_PI3K = frozenset({"inavolisib", "gedatolisib"})
+
+
+def is_abemaciclib_fulvestrant(spec: RegimenSpec) -> bool:
+    """Abemaciclib + fulvestrant (postMONARCH's regimen)."""
+    return spec.id == "abemaciclib+fulvestrant"
 
 
 def is_vepdegestrant(spec: RegimenSpec) -> bool:

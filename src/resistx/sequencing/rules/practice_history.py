@@ -125,10 +125,10 @@ def _approved(authority: str | None, date: str, source: str | None) -> str:
     "together with rule 32 it comes before fulvestrant alone.",
     codes=("postmonarch_population", "outside_postmonarch_population"),
     trials=("postMONARCH",),
-    regimens=kinds.has_cdk46i,
+    regimens=kinds.is_abemaciclib_fulvestrant,
 )
 def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if spec.id != "abemaciclib+fulvestrant" or not i.cdk46i_resistant:
+    if not kinds.is_abemaciclib_fulvestrant(spec) or not i.cdk46i_resistant:
         return
     if "abemaciclib" in i.cdk46i_resistant or "fulvestrant" in i.progressed_drugs:
         return  # rule 11 speaks: the drug again
