@@ -396,13 +396,15 @@ def test_a_tumour_brca_test_is_an_action_that_comes_first_when_nothing_is_prefer
 def test_a_germline_brca_mutation_does_not_silence_chemotherapy_first() -> None:
     """The review's Discussion: 'for patients without above definite mutations or alterations'
     (ESR1, the PI3K-AKT-mTOR pathway), chemotherapy and ADCs are preferred. A germline BRCA1
-    mutation is not one of them: with ESR1 and the pathway tested negative, chemotherapy leads,
-    the PARP inhibitors stay an option, and the endocrine regimens come after chemotherapy."""
+    mutation is not one of them: with ESR1 and the pathway tested negative, the plan has a
+    preferred option and the endocrine regimens come after chemotherapy. What comes first is
+    the PARP inhibitor that beat chemotherapy in OlympiAD (rule 44; before it, chemotherapy led
+    and olaparib was an alternative)."""
     brca1 = [*NEGATIVE, result("BRCA1", "mutated", origin="germline", sample="blood")]
     p = plan(biomarkers=brca1)
-    assert rank(p, "chemotherapy") == 1 and tier(p, "chemotherapy") == "preferred"
-    assert tier(p, "olaparib") == "alternative"
+    assert rank(p, "olaparib") == 1 and tier(p, "olaparib") == "preferred"
     assert rank(p, "chemotherapy") < rank(p, "fulvestrant")
+    assert tier(p, "chemotherapy") == "alternative"
 
 
 def test_inflammatory_bowel_disease_cautions_everolimus_and_elacestrant_with_their_diarrhea() -> (
@@ -557,3 +559,59 @@ def test_a_retest_after_an_uninformative_ctdna_asks_for_tissue() -> None:
     assert "tissue" in ask.text and "tumour fraction" in ask.text
     [plain] = [a for a in plan().actions if a.code == "retest"]
     assert "tumour fraction" not in plain.text
+
+
+GERMLINE_BRCA2 = result("BRCA2", "mutated", origin="germline", sample="blood")
+
+
+def test_a_germline_brca_mutation_puts_a_parp_inhibitor_before_chemotherapy() -> None:
+    """OlympiAD (olaparib) and EMBRACA (talazoparib) each beat chemotherapy of the physician's
+    choice in germline BRCA-mutated HER2-negative disease after up to 2 (3) chemotherapy lines
+    (blind review, case 92): with nothing else actionable the PARP inhibitors are preferred
+    and come before chemotherapy, which is then at best an alternative, under both policies.
+    Trastuzumab deruxtecan (HER2-low, one chemotherapy line) is not moved."""
+    biomarkers = [*NEGATIVE, GERMLINE_BRCA2]
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(patient(her2="0", biomarkers=biomarkers), policy=policy)
+        for rid in ("olaparib", "talazoparib"):
+            assert tier(p, rid) == "preferred", (policy, rid)
+            assert rank(p, rid) < rank(p, "chemotherapy"), (policy, rid)
+            assert "germline_brca_parp_before_chemotherapy" in codes(option(p, rid))
+        assert tier(p, "chemotherapy") != "preferred", policy
+        assert "parp_inhibitor_before_chemotherapy" in codes(option(p, "chemotherapy"))
+        low = resistx.sequence(
+            patient(her2="low", biomarkers=biomarkers, treatments=[PALBOCICLIB, CAPECITABINE]),
+            policy=policy,
+        )
+        assert rank(low, "trastuzumab-deruxtecan") == 1, policy
+        assert rank(low, "olaparib") < rank(low, "chemotherapy"), policy
+
+
+def test_a_parp_inhibitor_comes_before_chemotherapy_only_where_its_trials_compared_them() -> None:
+    """Not before a CDK4/6 inhibitor (its first line comes first), not in a visceral crisis
+    (chemotherapy first, rule 7), not after 3 chemotherapy lines
+    (OlympiAD enrolled up to 2), not after progression on a PARP inhibitor, and not for a
+    germline PALB2 mutation (TBCRC 048, a single-arm phase II): chemotherapy keeps its place."""
+    naive = plan(biomarkers=[*NEGATIVE, GERMLINE_BRCA2], treatments=[])
+    assert "germline_brca_parp_before_chemotherapy" not in codes(option(naive, "olaparib"))
+    crisis = plan(biomarkers=[*NEGATIVE, GERMLINE_BRCA2], visceral_crisis=True)
+    assert rank(crisis, "chemotherapy") == 1 and tier(crisis, "chemotherapy") == "preferred"
+    three = [
+        PALBOCICLIB,
+        CAPECITABINE,
+        ERIBULIN,
+        dict(
+            ERIBULIN, drugs=["paclitaxel"], line=4, started_on="2026-03-25", ended_on="2026-04-20"
+        ),
+    ]
+    late = plan(biomarkers=[*NEGATIVE, GERMLINE_BRCA2], treatments=three)
+    assert "parp_inhibitor_before_chemotherapy" not in codes(option(late, "chemotherapy"))
+    after = plan(
+        biomarkers=[*NEGATIVE, GERMLINE_BRCA2], treatments=[PALBOCICLIB, second_line("olaparib")]
+    )
+    assert "parp_inhibitor_before_chemotherapy" not in codes(option(after, "chemotherapy"))
+    palb2 = plan(
+        biomarkers=[*NEGATIVE, result("PALB2", "mutated", origin="germline", sample="blood")]
+    )
+    assert rank(palb2, "chemotherapy") == 1
+    assert "parp_inhibitor_before_chemotherapy" not in codes(option(palb2, "chemotherapy"))

@@ -52,6 +52,16 @@ def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) ->
     return True
 
 
+def _untested(facts: Facts, gene: str, st: GeneState | None) -> bool:
+    """No current result for ``gene``, unless its result is a variant that is not pathogenic."""
+    return facts.needs_retest(gene) and not (st is not None and st.not_actionable)
+
+
+def _negative(facts: Facts, gene: str, st: GeneState | None) -> bool:
+    """``gene`` tested negative and current."""
+    return st is not None and st.negative is not None and not facts.needs_retest(gene)
+
+
 def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> MolecularInputs:
     state = facts.genes.get
     pam = [state(g) for g in PAM_GENES]
@@ -76,9 +86,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         esr1_negative_current=esr1_negative and not facts.needs_retest("ESR1"),
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
-        pik3ca_untested=pik3ca is None
-        and facts.needs_retest("PIK3CA")
-        and not (pam[0] is not None and pam[0].not_actionable),
+        pik3ca_untested=pik3ca is None and _untested(facts, "PIK3CA", pam[0]),
         akt_pathway=akt_pathway,
         akt_pathway_ihc_only=pik3ca is None
         and akt1 is None
@@ -99,10 +107,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and not pcr_only,
         post_cdk46i=facts.post_cdk46i,
         mechanisms=mechanisms,
-        pik3ca_negative=pik3ca is None
-        and pam[0] is not None
-        and pam[0].negative is not None
-        and not facts.needs_retest("PIK3CA"),
+        pik3ca_negative=pik3ca is None and _negative(facts, "PIK3CA", pam[0]),
         long_cdk46i=facts.long_cdk46i,
         endocrine_sensitive=facts.long_cdk46i
         and not facts.profile.visceral_crisis
@@ -110,7 +115,9 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and facts.metastatic_endocrine_lines <= 1
         and rb1_loss is None,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
-        metastatic_chemotherapy=bool(facts.chemo_lines),
+        chemotherapy_lines=facts.chemo_lines,
+        visceral_crisis=facts.profile.visceral_crisis,
+        after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,
     )
 
 

@@ -53,8 +53,11 @@ class MolecularInputs:
     endocrine_sensitive: bool = False
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)
-    #: chemotherapy given for metastatic disease (DESTINY-Breast06 enrolled no one with it)
-    metastatic_chemotherapy: bool = False
+    #: chemotherapy lines for metastatic disease (DESTINY-Breast06 enrolled no one with one;
+    #: OlympiAD up to 2, rule 44)
+    chemotherapy_lines: int = 0
+    visceral_crisis: bool = False  # rule 44 gives way to rule 7
+    after_parp: bool = False  # progressed on a PARP inhibitor (rule 44)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -113,6 +113,11 @@ def is_not_chemotherapy(spec: AnyRegimen) -> bool:
     return spec.kind is not K.CHEMOTHERAPY
 
 
+def is_parp_inhibitor_or_chemotherapy(spec: AnyRegimen) -> bool:
+    """PARP inhibitors and chemotherapy (what OlympiAD and EMBRACA compared)."""
+    return is_parp_inhibitor(spec) or is_chemotherapy(spec)
+
+
 def is_endocrine_or_cytotoxic(spec: AnyRegimen) -> bool:
     """Endocrine-based regimens, chemotherapy and ADCs (not trials, not PARP inhibitors)."""
     return is_endocrine_based(spec) or is_cytotoxic(spec)

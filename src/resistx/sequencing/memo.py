@@ -3,10 +3,14 @@ regimen. A factor's assessment is a function of exactly these, so the cache is c
 construction: nothing outside the key can reach the rules.
 
 First in, first out: a hit costs one dict lookup and no bookkeeping (an LRU's reordering on
-every hit cost more than the few recomputations it saves on a cohort of distinct patients)."""
+every hit cost more than the few recomputations it saves on a cohort of distinct patients).
+Its maps are ``OrderedDict``s: a plain dict leaves each deleted oldest entry as a hole
+that ``next(iter(d))`` walks past, so evicting from its front costs time in proportion to the
+entries evicted before (about 9 us a call at 50,000; ``popitem(last=False)`` is constant)."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
@@ -26,7 +30,7 @@ class Memo(Generic[V]):
 
     def __init__(self, limit: int = LIMIT, lasting: int | None = LASTING) -> None:
         self.limit = limit
-        self._data: dict[Hashable, V] = {}
+        self._data: OrderedDict[Hashable, V] = OrderedDict()
         self.lasting: Memo[V] = self if lasting is None else Memo(lasting, None)
 
     def get_or(self, key: Hashable, compute: Callable[[], V]) -> V:
@@ -39,7 +43,7 @@ class Memo(Generic[V]):
                     data.clear()
                     data[key] = value
                 else:
-                    del data[next(iter(data))]
+                    data.popitem(last=False)
         return value  # type: ignore[return-value]
 
     def __len__(self) -> int:

@@ -25,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     pathway.pi3k_pathway,
     targets.her2_low,
     molecular.parp_inhibitor,
+    molecular.parp_before_chemotherapy,
     targets.mechanism_trial,
     targets.cdk46i_resistance_markers,
     molecular.no_biomarker,

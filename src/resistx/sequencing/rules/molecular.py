@@ -140,6 +140,61 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         )
 
 
+# rule 44: germline BRCA1/2: a PARP inhibitor before chemotherapy
+@rule(
+    44,
+    "Germline BRCA1/2: a PARP inhibitor before chemotherapy",
+    M,
+    condition="After progression on a CDK4/6 inhibitor, a germline BRCA1/2 mutation, at most 2 chemotherapy lines for metastatic disease "
+    "(OlympiAD's limit; EMBRACA's was 3), no visceral crisis (rule 7) and no progression on a "
+    "PARP inhibitor.",
+    effect="Olaparib and talazoparib gain and their reason leads; chemotherapy is at best an "
+    "alternative: each PARP inhibitor did better than chemotherapy of the physician's choice "
+    "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, without figures).",
+    codes=("germline_brca_parp_before_chemotherapy", "parp_inhibitor_before_chemotherapy"),
+    references=(74, 75),
+    regimens=kinds.is_parp_inhibitor_or_chemotherapy,
+)
+def parp_before_chemotherapy(
+    i: MolecularInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    if (
+        not i.post_cdk46i
+        or i.visceral_crisis
+        or i.after_parp
+        or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES
+    ):
+        return
+    brca = [f for f in i.parp if f.gene != "PALB2" and f.result.origin is Origin.GERMLINE]
+    if not brca:
+        return
+    genes = " and ".join(f"germline {f.gene}" for f in brca)
+    trials = "OlympiAD (olaparib) and EMBRACA (talazoparib), refs 74-75"
+    if kinds.is_parp_inhibitor(spec):
+        yield Effect(
+            code="germline_brca_parp_before_chemotherapy",
+            delta=ctx.weights.parp_before_chemotherapy,
+            leads=True,
+            text=f"{genes} mutation: in {trials}, each PARP inhibitor did better than "
+            "chemotherapy of the physician's choice after up to 2 (3) chemotherapy lines: it "
+            "comes before chemotherapy.",
+            references=(74, 75),
+        )
+    else:
+        yield Effect(
+            code="parp_inhibitor_before_chemotherapy",
+            ceiling=1,
+            leads=True,
+            text=f"{genes} mutation: a PARP inhibitor did better than chemotherapy of the "
+            f"physician's choice ({trials}): chemotherapy comes after it.",
+            references=(74, 75),
+        )
+
+
+#: OlympiAD enrolled after up to 2 chemotherapy lines for metastatic disease
+OLYMPIAD_CHEMOTHERAPY_LINES = 2
+
+
 def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
     """No PARP-inhibitor target on record: a wait on the test that could find one, or left out."""
     if i.hrd_untested:

@@ -44,7 +44,7 @@ OS = EndpointKind.OS
 def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not kinds.is_tdxd(spec):
         return
-    if i.her2 is Her2Status.ULTRALOW and i.metastatic_chemotherapy:
+    if i.her2 is Her2Status.ULTRALOW and i.chemotherapy_lines:
         yield Effect(
             code="her2_ultralow_after_chemotherapy",
             ceiling=2,  # no trial enrolled this population: at best a later option
@@ -58,7 +58,7 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
         trials = tuple(
             t
             for t, speaks in (
-                ("DESTINY-Breast06", not i.metastatic_chemotherapy),
+                ("DESTINY-Breast06", not i.chemotherapy_lines),
                 ("DESTINY-Breast04", i.her2 is Her2Status.LOW),
             )
             if speaks
