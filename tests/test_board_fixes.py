@@ -615,3 +615,25 @@ def test_a_parp_inhibitor_comes_before_chemotherapy_only_where_its_trials_compar
     )
     assert rank(palb2, "chemotherapy") == 1
     assert "parp_inhibitor_before_chemotherapy" not in codes(option(palb2, "chemotherapy"))
+
+
+def test_the_further_chemotherapy_reason_names_the_adc_lines_beside_the_chemotherapy_lines() -> (
+    None
+):
+    """After paclitaxel, trastuzumab deruxtecan and sacituzumab govitecan, 'prior chemotherapy:
+    1 line' read as if one line had been given (blind review, case 97): the ADC lines are named
+    beside it."""
+    tdxd = dict(ERIBULIN, drugs=["trastuzumab deruxtecan"], line=3)
+    sg = dict(
+        ERIBULIN,
+        drugs=["sacituzumab govitecan"],
+        line=4,
+        started_on="2026-03-25",
+        ended_on="2026-04-20",
+    )
+    p = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd, sg])
+    [r] = [r for r in option(p, "chemotherapy").reasons if r.code == "further_chemotherapy"]
+    assert "1 line (and 2 ADC lines)" in r.text, r.text
+    one = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    [r] = [r for r in option(one, "chemotherapy").reasons if r.code == "further_chemotherapy"]
+    assert "ADC" not in r.text

@@ -79,7 +79,8 @@ def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float
         for t in p.treatments
         if t.metastatic
     )
-    out = {float(lines), float(cytotoxic), prefs.short_cdk46i_months}
+    # the further-chemotherapy reason names the ADC lines beside the chemotherapy lines
+    out = {float(lines), float(cytotoxic), float(cytotoxic - lines), prefs.short_cdk46i_months}
     if any(
         not t.metastatic and resistx.DrugClass.CHEMOTHERAPY in t.drug_classes for t in p.treatments
     ):

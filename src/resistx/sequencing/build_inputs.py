@@ -197,6 +197,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         chemo_lines=facts.chemo_lines,
         tdxd_lines=facts.chemo_lines + tdxd_early,
         sg_lines=facts.cytotoxic_lines + sg_early,  # an ADC's payload is cytotoxic too
+        adc_lines=facts.cytotoxic_lines - facts.chemo_lines,
         early_relapse_tdxd=bool(tdxd_early),
         early_relapse_sg=bool(sg_early),
         ecog=facts.profile.ecog,

@@ -85,7 +85,8 @@ class HistoryInputs:
     short_limit: float
     chemo_lines: int
     tdxd_lines: int  # with (neo)adjuvant chemotherapy and relapse within 6 months
-    sg_lines: int  # ... within 12 months
+    sg_lines: int  # ... within 12 months, and ADC lines
+    adc_lines: int = 0  # metastatic lines of an ADC without chemotherapy
     early_relapse_tdxd: bool
     early_relapse_sg: bool
     ecog: int | None

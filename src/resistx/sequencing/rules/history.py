@@ -78,10 +78,12 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         enrolled, unit = "2-4 lines", "chemotherapy or ADC"
     else:
         if kinds.is_chemotherapy(spec) and i.chemo_lines:
+            adc = i.adc_lines
+            also = f" (and {adc} ADC line{'s' if adc > 1 else ''})" if adc else ""
             yield Effect(
                 code="further_chemotherapy",
                 text=f"Prior chemotherapy for metastatic disease: {i.chemo_lines} "
-                f"line{'s' if i.chemo_lines > 1 else ''}; another agent can follow.",
+                f"line{'s' if i.chemo_lines > 1 else ''}{also}; another agent can follow.",
                 trials=spec.key_trials,
             )
         return

@@ -176,8 +176,8 @@ def parp_before_chemotherapy(
             delta=ctx.weights.parp_before_chemotherapy,
             leads=True,
             text=f"{genes} mutation: in {trials}, each PARP inhibitor did better than "
-            "chemotherapy of the physician's choice after up to 2 (3) chemotherapy lines: it "
-            "comes before chemotherapy.",
+            "chemotherapy of the physician's choice, within their limits on prior chemotherapy: "
+            "it comes before chemotherapy.",
             references=(74, 75),
         )
     else:
@@ -191,7 +191,8 @@ def parp_before_chemotherapy(
         )
 
 
-#: OlympiAD enrolled after up to 2 chemotherapy lines for metastatic disease
+#: OlympiAD enrolled after at most 2 chemotherapy regimens for metastatic disease (Robson et al.,
+#: NEJM 2017; EMBRACA after at most 3: Litton et al., NEJM 2018); the review prints neither
 OLYMPIAD_CHEMOTHERAPY_LINES = 2
 
 
