@@ -637,3 +637,43 @@ def test_the_further_chemotherapy_reason_names_the_adc_lines_beside_the_chemothe
     one = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
     [r] = [r for r in option(one, "chemotherapy").reasons if r.code == "further_chemotherapy"]
     assert "ADC" not in r.text
+
+
+def test_a_vus_found_after_the_latest_progression_counts_as_tested_without_a_target() -> None:
+    """A PIK3CA variant of uncertain significance on an NGS taken after the progression, with
+    ESR1, AKT1 and PTEN negative on it: the gene was tested and nothing actionable was found
+    (blind review, case 105). The plan asked for PIK3CA to be tested again after a progression
+    the test had followed, capivasertib waited on that test, and nothing was preferred; now the
+    review's nothing-actionable order applies and no retest is asked. The note still names the
+    VUS; one from before the progression is as stale as any other result."""
+    vus = result("PIK3CA", "mutated", variant="R88Q", classification="vus")
+    others = [r for r in NEGATIVE if r["gene"] != "PIK3CA"]
+    p = plan(biomarkers=[*others, vus])
+    assert rank(p, "chemotherapy") == 1 and tier(p, "chemotherapy") == "preferred"
+    assert not [a for a in p.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
+    assert not option(p, "capivasertib+fulvestrant").waits_on
+    assert any("PIK3CA R88Q" in n and "vus" in n for n in p.notes)
+    old = plan(biomarkers=[*others, dict(vus, tested_on="2024-06-01")])
+    assert [a for a in old.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
+
+
+def test_a_vus_dates_the_gene_s_negative_but_never_stands_against_a_positive() -> None:
+    """A VUS on a test newer than the negative on record makes the gene current (no retest);
+    where a positive and a later negative disagree, the conflict names the negative result,
+    not the VUS; and an indeterminate latest result is not read as a negative because an
+    earlier test found a VUS."""
+    old_negative = result("ESR1", "not_detected", tested_on="2024-06-01")
+    vus = result("ESR1", "mutated", variant="L536H", classification="vus")
+    others = [r for r in NEGATIVE if r["gene"] != "ESR1"]
+    p = plan(biomarkers=[*others, old_negative, vus])
+    assert not [a for a in p.actions if a.code.startswith("retest") and "ESR1" in a.genes]
+    positive = result("ESR1", "mutated", tested_on="2024-01-10", variant="Y537S")
+    q = plan(biomarkers=[*others, positive, old_negative, vus])
+    conflict = " ".join(n for n in q.notes if "disagree" in n) + " ".join(
+        a.text for a in q.actions if "disagree" in a.text
+    )
+    assert "not_detected (2024-06-01" in conflict, conflict
+    unclear = result("ESR1", "indeterminate", tested_on="2026-04-20")
+    r = plan(biomarkers=[*others, vus, unclear])
+    assert [a for a in r.actions if a.code.startswith("retest") and "ESR1" in a.genes]
+    assert "esr1_untested" in {x.code for x in option(r, "elacestrant").reasons}

@@ -52,11 +52,6 @@ def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) ->
     return True
 
 
-def _untested(facts: Facts, gene: str, st: GeneState | None) -> bool:
-    """No current result for ``gene``, unless its result is a variant that is not pathogenic."""
-    return facts.needs_retest(gene) and not (st is not None and st.not_actionable)
-
-
 def _negative(facts: Facts, gene: str, st: GeneState | None) -> bool:
     """``gene`` tested negative and current."""
     return st is not None and st.negative is not None and not facts.needs_retest(gene)
@@ -86,7 +81,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         esr1_negative_current=esr1_negative and not facts.needs_retest("ESR1"),
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
-        pik3ca_untested=pik3ca is None and _untested(facts, "PIK3CA", pam[0]),
+        pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),
         akt_pathway=akt_pathway,
         akt_pathway_ihc_only=pik3ca is None
         and akt1 is None

@@ -9,7 +9,8 @@ The latest result does not simply win:
 - ESR1 mutations are acquired under endocrine therapy: a positive after the latest
   progression is current even when another test of that time misses it, and one from
   before the latest progression may no longer hold (it counts half until retested);
-- a VUS or a benign variant is neither a finding nor a negative.
+- a VUS or a benign variant is not a finding: it is a test that found nothing actionable (a
+  negative for what the rules read, dated by its test), and the plan names it.
 
 Every disagreement between a positive and a negative is kept as a ``Conflict`` for the plan.
 """
@@ -119,7 +120,8 @@ class GeneState:
 
     gene: str
     finding: Finding | None = None
-    negative: BiomarkerResult | None = None  # the negative that stands (no finding kept)
+    #: the negative that stands (no finding kept): a negative result, or a VUS or benign variant
+    negative: BiomarkerResult | None = None
     indeterminate: bool = False
     not_actionable: tuple[BiomarkerResult, ...] = ()  # VUS and benign variants
     uninformative: tuple[BiomarkerResult, ...] = ()  # ctDNA negatives of a low-shedding tumour
@@ -162,8 +164,8 @@ def reconcile(
 def _one(gene: str, r: BiomarkerResult, progression: dt.date | None) -> GeneState:
     """``_reconciled`` of a single result (a test holds them equal)."""
     if r.status in POSITIVE:
-        if not r.actionable:
-            return GeneState(gene=gene, not_actionable=(r,))
+        if not r.actionable:  # tested, and nothing actionable found: its date is the test's
+            return GeneState(gene=gene, negative=r, not_actionable=(r,))
         stale = (
             r.origin is not Origin.GERMLINE
             and gene in ACQUIRED_GENES
@@ -213,9 +215,7 @@ def _reconciled(
             uninformative=blind,
             conflicts=tuple(conflicts),
         )
-    negative = (
-        negatives[-1] if negatives and latest is not None and latest.status in NEGATIVE else None
-    )
+    negative = _standing_negative(negatives, vus, latest, bool(positives) or indeterminate)
     if negative is not None and positives:
         conflicts.append(
             Conflict(
@@ -234,6 +234,24 @@ def _reconciled(
         uninformative=blind,
         conflicts=tuple(conflicts),
     )
+
+
+def _standing_negative(
+    negatives: list[BiomarkerResult],
+    vus: tuple[BiomarkerResult, ...],
+    latest: BiomarkerResult | None,
+    blocked: bool,
+) -> BiomarkerResult | None:
+    """The negative that stands where no positive is kept: the latest negative when the latest
+    usable result is one. A VUS or benign variant is a test that found nothing actionable: the
+    newest such test stands instead when it is newer, unless a positive or an indeterminate
+    latest result (``blocked``) is on record."""
+    negative = (
+        negatives[-1] if negatives and latest is not None and latest.status in NEGATIVE else None
+    )
+    if vus and not blocked and (negative is None or result_order(vus[-1]) > result_order(negative)):
+        negative = vus[-1]
+    return negative
 
 
 def _kept(

@@ -28,7 +28,11 @@ def _results(facts: Facts) -> list[str]:
         for r in state.not_actionable:
             what = r.classification.value if r.classification else "not pathogenic"
             variant = f" {r.variant}" if r.variant else ""
-            out.append(f"{r.gene}{variant} is classified {what}: not a match for any option.")
+            out.append(
+                f"{r.gene}{variant} is classified {what}: not a match for any option, and the "
+                "test counts as finding nothing actionable; a reclassification as (likely) "
+                "pathogenic would change the plan."
+            )
         for r in state.uninformative:
             why = (
                 f"a tumour fraction of {r.tumour_fraction:.1%}"
