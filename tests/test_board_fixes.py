@@ -677,3 +677,31 @@ def test_a_vus_dates_the_gene_s_negative_but_never_stands_against_a_positive() -
     r = plan(biomarkers=[*others, vus, unclear])
     assert [a for a in r.actions if a.code.startswith("retest") and "ESR1" in a.genes]
     assert "esr1_untested" in {x.code for x in option(r, "elacestrant").reasons}
+
+
+def test_an_adc_after_progression_on_its_target_and_payload_comes_after_untried_options() -> None:
+    """Datopotamab deruxtecan after sacituzumab govitecan (TROP2) and trastuzumab deruxtecan
+    (deruxtecan) has no trial behind it (blind review, case 112): with nothing actionable on a
+    test after the last progression it was second, above fulvestrant never given, for the
+    review's chemotherapy-and-ADC gain. Cross-resistance now outweighs that gain, so it comes
+    after the options the disease has not progressed on."""
+    tdxd = dict(ERIBULIN, drugs=["trastuzumab deruxtecan"], line=3, ended_on="2026-01-10")
+    sg = dict(
+        tdxd,
+        drugs=["sacituzumab govitecan"],
+        line=4,
+        started_on="2026-01-15",
+        ended_on="2026-03-01",
+    )
+    eribulin = dict(ERIBULIN, line=5, started_on="2026-03-05", ended_on="2026-04-20")
+    current = [dict(r, tested_on="2026-04-25") for r in NEGATIVE]
+    p = practice(
+        her2="low",
+        ecog=2,
+        biomarkers=current,
+        treatments=[PALBOCICLIB, CAPECITABINE, tdxd, sg, eribulin],
+    )
+    assert rank(p, "chemotherapy") == 1
+    dato = option(p, "datopotamab-deruxtecan")
+    assert dato.tier.value == "later" and "same_class_after_progression" in codes(dato)
+    assert rank(p, "datopotamab-deruxtecan") > rank(p, "fulvestrant")

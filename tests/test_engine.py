@@ -421,6 +421,14 @@ def test_a_same_class_progression_outweighs_a_biomarker_match() -> None:
     assert W.match + W.same_class < W.preferred_from - W.alternative_from
 
 
+def test_cross_resistance_outweighs_the_review_s_chemotherapy_and_adc_gain() -> None:
+    """An ADC after progression on its target or payload (rule 11) comes after an endocrine
+    option never given, even where nothing is actionable (rule 6): its gain there is less than
+    what it loses."""
+    adc = W.no_actionable + W.same_class + W.cross_resistant
+    assert adc < W.no_actionable_endocrine
+
+
 def test_a_short_cdk46i_outweighs_a_biomarker_match() -> None:
     assert W.match + W.short_endocrine < 0 < W.short_cytotoxic
 

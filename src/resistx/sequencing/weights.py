@@ -51,6 +51,8 @@ class Weights:
     sg_opened: float = 2.5
     same_drug: float = -1.5
     same_class: float = -3.0  # rule 11: progression on the class takes it out of preferred
+    cross_resistant: float = -4.0  # rule 11: ... and further with no trial there (an ADC after its
+    # target or payload, a PI3K/AKT inhibitor or an oral SERD after one), past rule 6's gain
     switch_after_palbociclib: float = 1.0
     abemaciclib_after_palbociclib: float = 0.5
     switch_after_toxicity: float = 1.5  # rule 23: another CDK4/6 inhibitor after toxicity

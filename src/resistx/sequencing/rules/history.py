@@ -202,7 +202,9 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
     "chemotherapy as a class is not. A drug of it in another regimen: demoted. Another "
     "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP, a TROP2 antibody-drug "
     "conjugate, or one with the deruxtecan payload): demoted out of the preferred tier; an ADC, "
-    "a PI3K or AKT inhibitor or an oral SERD after one, at best a later option.",
+    "a PI3K or AKT inhibitor or an oral SERD after one, with no trial there: at best a later "
+    "option, and demoted further, after the options not progressed on even where rule 6 "
+    "prefers chemotherapy and ADCs.",
     codes=("progressed_on", "progressed_on_drug", "same_class_after_progression"),
     regimens=kinds.is_not_chemotherapy,
 )
@@ -243,7 +245,7 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         capped = not defining and cross_resistant(spec, same_class)
         yield Effect(
             code="progressed_on_drug" if defining else "same_class_after_progression",
-            delta=w.same_class,
+            delta=w.same_class + (w.cross_resistant if capped else 0.0),
             ceiling=2 if capped else 0,
             text=f"Progressed on {what}; the review has no evidence for it after that.",
             trials=spec.key_trials,
