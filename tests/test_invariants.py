@@ -235,7 +235,16 @@ def test_everolimus_ranks_below_the_pi3k_and_akt_inhibitors(
     """Rule 2: with a PI3K-pathway alteration, everolimus+exemestane never ranks above the
     inhibitor it selects: capivasertib, and alpelisib for PIK3CA (with an AKT1 or PTEN
     alteration alpelisib is not selected, and waits on PIK3CA while that is untested). Rule
-    13, ECOG 3-4, orders by toxicity instead."""
+    13, ECOG 3-4, orders by toxicity instead; and after progression on a PI3K or AKT inhibitor
+    rule 2 does not apply (the review places everolimus after them; rule 11: no trial of
+    another of them there)."""
+    treatments = resistx.load_profile(data).treatments
+    assume(
+        not any(
+            t.progressed and t.metastatic and t.drug_classes & _kinds.PI3K_OR_AKT
+            for t in treatments
+        )
+    )
     status = "loss" if gene == "PTEN" else "mutated"
     data = dict(
         data,
