@@ -705,3 +705,31 @@ def test_an_adc_after_progression_on_its_target_and_payload_comes_after_untried_
     dato = option(p, "datopotamab-deruxtecan")
     assert dato.tier.value == "later" and "same_class_after_progression" in codes(dato)
     assert rank(p, "datopotamab-deruxtecan") > rank(p, "fulvestrant")
+
+
+def test_relapse_by_the_decision_date_within_12_months_of_adjuvant_therapy_is_inavolisibs() -> None:
+    """Adjuvant anastrozole completed 2024-11-01, no relapse date recorded, no therapy for
+    metastatic disease yet, and a decision on 2025-05-01: the relapse came by then, so within
+    12 months of the adjuvant therapy's end (INAVO120's population; blind review, case 109,
+    where inavolisib was left out of population). Fourteen months after it, when the relapse
+    came is not known, and it stays out; so too without a decision date."""
+    adjuvant = {
+        "drugs": ["anastrozole"],
+        "setting": "adjuvant",
+        "started_on": "2019-11-01",
+        "ended_on": "2024-11-01",
+        "stop_reason": "completed",
+    }
+    pik3ca = [
+        result("PIK3CA", "mutated", sample="tissue", tested_on="2025-04-10", variant="H1047R"),
+        result("ESR1", "not_detected", sample="tissue", tested_on="2025-04-10"),
+    ]
+    p = practice(as_of="2025-05-01", biomarkers=pik3ca, treatments=[adjuvant])
+    inavolisib = "inavolisib+palbociclib+fulvestrant"
+    assert rank(p, inavolisib) == 1
+    late = practice(as_of="2026-01-01", biomarkers=pik3ca, treatments=[adjuvant])
+    assert "out_of_population" in {r.code for r in exclusion(late, inavolisib).reasons}
+    undated = patient(biomarkers=pik3ca, treatments=[adjuvant])
+    del undated["as_of"]  # no decision date: the latest date on record does not bound it
+    p = resistx.sequence(undated, policy=PRACTICE)
+    assert "out_of_population" in {r.code for r in exclusion(p, inavolisib).reasons}

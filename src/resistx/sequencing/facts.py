@@ -210,7 +210,7 @@ class Facts:
             if t.metastatic or not t.drug_classes & _ENDOCRINE_LINE:
                 continue
             end = t.end_date  # a course that ended in relapse is its own relapse date
-            relapse = next((d for d in self.relapses if end is not None and d >= end), None)
+            relapse = None if end is None else self.relapse_after(end)
             if (
                 end is not None
                 and relapse is not None
@@ -218,6 +218,12 @@ class Facts:
             ):
                 return True
         return False
+
+    def relapse_after(self, end: dt.date) -> dt.date | None:
+        """The first relapse on record on or after ``end``, else the profile's ``as_of``: the
+        disease had relapsed by the decision, so the relapse came within any window that date
+        falls in (without ``as_of`` nothing bounds it)."""
+        return next((d for d in self.relapses if d >= end), self.profile.as_of)
 
     @once
     def chemo_lines(self) -> int:
@@ -246,7 +252,7 @@ class Facts:
             end = t.end_date
             if t.metastatic or DrugClass.CHEMOTHERAPY not in t.drug_classes or end is None:
                 continue
-            relapse = next((d for d in self.relapses if d >= end), None)
+            relapse = self.relapse_after(end)
             if relapse is not None and (relapse - end).days / DAYS_PER_MONTH <= within_months:
                 return 1  # one (neo)adjuvant course counts as one line
         return 0
