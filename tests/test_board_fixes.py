@@ -596,6 +596,7 @@ def test_a_parp_inhibitor_comes_before_chemotherapy_only_where_its_trials_compar
     assert "germline_brca_parp_before_chemotherapy" not in codes(option(naive, "olaparib"))
     crisis = plan(biomarkers=[*NEGATIVE, GERMLINE_BRCA2], visceral_crisis=True)
     assert rank(crisis, "chemotherapy") == 1 and tier(crisis, "chemotherapy") == "preferred"
+    assert "parp_inhibitor_before_chemotherapy" not in codes(option(crisis, "chemotherapy"))
     three = [
         PALBOCICLIB,
         CAPECITABINE,
@@ -733,3 +734,45 @@ def test_relapse_by_the_decision_date_within_12_months_of_adjuvant_therapy_is_in
     del undated["as_of"]  # no decision date: the latest date on record does not bound it
     p = resistx.sequence(undated, policy=PRACTICE)
     assert "out_of_population" in {r.code for r in exclusion(p, inavolisib).reasons}
+
+
+def test_a_switch_within_the_first_line_is_one_line_for_endocrine_sensitivity() -> None:
+    """Abemaciclib stopped after 2 months for diarrhoea and palbociclib given in its place, both
+    with letrozole and both line 1, then 41 months to progression (blind review, case 121):
+    one endocrine line, so endocrine-sensitive disease (rule 32) and postMONARCH's population
+    (rule 37) under practice-2026. Counted as two lines, chemotherapy came first and
+    abemaciclib + fulvestrant said it was outside postMONARCH."""
+    abemaciclib = dict(
+        PALBOCICLIB,
+        drugs=["abemaciclib", "letrozole"],
+        started_on="2021-10-01",
+        ended_on="2021-12-01",
+        stop_reason="toxicity",
+        toxicity="diarrhoea",
+    )
+    palbociclib = dict(PALBOCICLIB, started_on="2021-12-10")
+    current = [dict(r, tested_on="2025-04-01") for r in NEGATIVE]
+    p = practice(biomarkers=current, treatments=[abemaciclib, palbociclib])
+    assert "endocrine_sensitive_chemotherapy_later" in codes(option(p, "chemotherapy"))
+    assert rank(p, "chemotherapy") > 1
+    postmonarch = codes(option(p, "abemaciclib+fulvestrant"))
+    assert "postmonarch_population" in postmonarch
+    assert "outside_postmonarch_population" not in postmonarch
+
+
+def test_in_a_visceral_crisis_a_germline_brca_parp_inhibitor_is_the_option_after_chemotherapy() -> (
+    None
+):
+    """Chemotherapy comes first in a visceral crisis (rule 7) and keeps its tier; the PARP
+    inhibitors for a germline BRCA2 mutation say why they come next: better than chemotherapy
+    of the physician's choice in OlympiAD and EMBRACA (blind review, case 119: their reasons
+    did not say so). Rule 7 keeps every option but chemotherapy and the ADCs a later one."""
+    crisis = plan(her2="low", biomarkers=[*NEGATIVE, GERMLINE_BRCA2], visceral_crisis=True)
+    assert rank(crisis, "chemotherapy") == 1 and tier(crisis, "chemotherapy") == "preferred"
+    for rid in ("olaparib", "talazoparib"):
+        [r] = [
+            r
+            for r in option(crisis, rid).reasons
+            if r.code == "germline_brca_parp_before_chemotherapy"
+        ]
+        assert "in a visceral crisis chemotherapy comes first" in r.text, rid

@@ -320,6 +320,21 @@ def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]
     )
 
 
+def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], ...]:
+    """Treatments (in order) by line: those that give one line number are one line (a drug
+    switched within it, as after toxicity); a treatment without a number is a line of its own."""
+    numbered: dict[int, list[Treatment]] = {}
+    lines: list[list[Treatment]] = []
+    for t in treatments:
+        if t.line is None:
+            lines.append([t])
+        elif t.line in numbered:
+            numbered[t.line].append(t)
+        else:
+            lines.append(numbered.setdefault(t.line, [t]))
+    return tuple(map(tuple, lines))
+
+
 def longest_months(courses: tuple[Treatment, ...], as_of: dt.date | None) -> float | None:
     """The longest duration among ``courses`` (``Profile.cdk46i_months``); None if none says."""
     durations = [m for t in courses if (m := t.duration_months(as_of)) is not None]

@@ -216,7 +216,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
         destiny_breast06_entry=facts.destiny_breast06_entry,
         only_cdk46i_lines=bool(facts.cdk46i_resistant)
-        and len(facts.metastatic) <= 1
+        and len(facts.metastatic_lines) <= 1
         and all(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic),
         had_aromatase_inhibitor=any(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments

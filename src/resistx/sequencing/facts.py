@@ -18,6 +18,7 @@ from resistx.model.profile import (
     Preferences,
     Profile,
     Treatment,
+    by_line,
     longest_months,
     sensitivity_courses,
 )
@@ -195,9 +196,15 @@ class Facts:
         )
 
     @once
+    def metastatic_lines(self) -> tuple[tuple[Treatment, ...], ...]:
+        return by_line(self.metastatic)
+
+    @once
     def metastatic_endocrine_lines(self) -> int:
         """Metastatic lines with endocrine therapy (an AI, a SERD or SERM), whatever the partner."""
-        return sum(bool(t.drug_classes & _ENDOCRINE_LINE) for t in self.metastatic)
+        return sum(
+            any(t.drug_classes & _ENDOCRINE_LINE for t in line) for line in self.metastatic_lines
+        )
 
     @once
     def early_adjuvant_endocrine_relapse(self) -> bool:

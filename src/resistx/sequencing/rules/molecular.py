@@ -145,11 +145,12 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     44,
     "Germline BRCA1/2: a PARP inhibitor before chemotherapy",
     M,
-    condition="After progression on a CDK4/6 inhibitor, a germline BRCA1/2 mutation, at most 2 chemotherapy lines for metastatic disease "
-    "(OlympiAD's limit; EMBRACA's was 3), no visceral crisis (rule 7) and no progression on a "
-    "PARP inhibitor.",
+    condition="After progression on a CDK4/6 inhibitor, a germline BRCA1/2 mutation, at most 2 "
+    "chemotherapy lines for metastatic disease (OlympiAD's limit; EMBRACA's was 3) and no "
+    "progression on a PARP inhibitor.",
     effect="Olaparib and talazoparib gain and their reason leads; chemotherapy is at best an "
-    "alternative: each PARP inhibitor did better than chemotherapy of the physician's choice "
+    "alternative, except in a visceral crisis (rule 7: chemotherapy first, the PARP inhibitors "
+    "the option after it): each PARP inhibitor did better than chemotherapy of the physician's choice "
     "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, without figures).",
     codes=("germline_brca_parp_before_chemotherapy", "parp_inhibitor_before_chemotherapy"),
     references=(74, 75),
@@ -158,12 +159,7 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
 def parp_before_chemotherapy(
     i: MolecularInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
-    if (
-        not i.post_cdk46i
-        or i.visceral_crisis
-        or i.after_parp
-        or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES
-    ):
+    if not i.post_cdk46i or i.after_parp or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
         return
     brca = [f for f in i.parp if f.gene != "PALB2" and f.result.origin is Origin.GERMLINE]
     if not brca:
@@ -171,16 +167,21 @@ def parp_before_chemotherapy(
     genes = " and ".join(f"germline {f.gene}" for f in brca)
     trials = "OlympiAD (olaparib) and EMBRACA (talazoparib), refs 74-75"
     if kinds.is_parp_inhibitor(spec):
+        place = (
+            "in a visceral crisis chemotherapy comes first (rule 7), and it is the option after"
+            if i.visceral_crisis
+            else "it comes before chemotherapy"
+        )
         yield Effect(
             code="germline_brca_parp_before_chemotherapy",
             delta=ctx.weights.parp_before_chemotherapy,
             leads=True,
             text=f"{genes} mutation: in {trials}, each PARP inhibitor did better than "
-            "chemotherapy of the physician's choice, within their limits on prior chemotherapy: "
-            "it comes before chemotherapy.",
+            f"chemotherapy of the physician's choice, within their limits on prior chemotherapy: "
+            f"{place}.",
             references=(74, 75),
         )
-    else:
+    elif not i.visceral_crisis:
         yield Effect(
             code="parp_inhibitor_before_chemotherapy",
             ceiling=1,
