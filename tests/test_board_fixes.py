@@ -776,3 +776,30 @@ def test_in_a_visceral_crisis_a_germline_brca_parp_inhibitor_is_the_option_after
             if r.code == "germline_brca_parp_before_chemotherapy"
         ]
         assert "in a visceral crisis chemotherapy comes first" in r.text, rid
+
+
+def test_a_prolonged_qtc_or_heart_disease_cautions_chemotherapy_for_its_cardiac_risks() -> None:
+    """A prolonged QTc and heart disease (blind review, case 128): chemotherapy's caution named
+    anthracyclines only. Eribulin prolongs the QT interval, as can 5-HT3-antagonist
+    antiemetics, and capecitabine or fluorouracil can cause coronary vasospasm (their labels)."""
+    p = plan(comorbidities=["qtc_prolonged", "cardiac_disease"])
+    texts = " ".join(c.text for c in option(p, "chemotherapy").cautions)
+    assert "eribulin" in texts and "QT" in texts, texts
+    assert "vasospasm" in texts and "anthracyclines" in texts, texts
+
+
+def test_a_pik3ca_mutation_with_no_treatment_on_record_asks_about_adjuvant_therapy() -> None:
+    """No treatment on record and a PIK3CA mutation (blind review, case 122): INAVO120's
+    population turns on (neo)adjuvant endocrine therapy the profile does not mention. Under
+    practice-2026 the plan asks about it before choosing, and the triplet's exclusion says
+    the history is not on record rather than 'not this patient'."""
+    pik3ca = [result("PIK3CA", "mutated", sample="tissue", variant="E545K"), NEGATIVE[0]]
+    p = practice(biomarkers=pik3ca, treatments=[])
+    [ask] = [a for a in p.actions if a.code == "ask_adjuvant_endocrine_history"]
+    assert "INAVO120" in ask.text
+    [why] = exclusion(p, "inavolisib+palbociclib+fulvestrant").reasons
+    assert "no (neo)adjuvant therapy is on record" in why.text, why.text
+    treated = practice(biomarkers=pik3ca)  # after palbociclib: no question to ask
+    assert not [a for a in treated.actions if a.code == "ask_adjuvant_endocrine_history"]
+    wild = practice(biomarkers=NEGATIVE, treatments=[])  # no PIK3CA mutation: none either
+    assert not [a for a in wild.actions if a.code == "ask_adjuvant_endocrine_history"]

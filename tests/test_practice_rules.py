@@ -378,6 +378,7 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             treatments=[ADJUVANT_RELAPSE],
         ),
         practice(biomarkers=[result("PIK3CA", "mutated")]),
+        practice(biomarkers=[result("PIK3CA", "mutated")], treatments=[]),
         practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE]),
         practice(treatments=[ADJUVANT_RELAPSE]),
         practice(  # no aromatase inhibitor on record: outside EMBER-3

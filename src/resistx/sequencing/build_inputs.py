@@ -109,6 +109,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and not facts.chemo_lines
         and facts.metastatic_endocrine_lines <= 1
         and rb1_loss is None,
+        untreated=not facts.profile.treatments,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
         chemotherapy_lines=facts.chemo_lines,
         visceral_crisis=facts.profile.visceral_crisis,

@@ -51,6 +51,7 @@ class MolecularInputs:
     #: >= 12 months on a CDK4/6 inhibitor, no visceral crisis, no chemotherapy and no endocrine
     #: line after it for metastatic disease, no RB1 loss (postMONARCH's population, rule 32)
     endocrine_sensitive: bool = False
+    untreated: bool = False  # no treatment on record in any setting (rules 31, 39)
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)
     #: chemotherapy lines for metastatic disease (DESTINY-Breast06 enrolled no one with one;

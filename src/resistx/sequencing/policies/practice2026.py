@@ -76,7 +76,12 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
     11: (history.progressed_on, practice_history.outside_trial_population),
-    25: (actions.ask_her2_test, practice_adc.her2_zero_reread, practice_history.approved_later),
+    25: (
+        actions.ask_her2_test,
+        practice_adc.her2_zero_reread,
+        practice_pathway.ask_adjuvant_history,
+        practice_history.approved_later,
+    ),
 }
 
 #: the ye2024 rules in their order, each replaced where the newer evidence differs

@@ -66,7 +66,11 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "(its label; not in the review)",
         (C.HEPATIC_IMPAIRMENT, "abemaciclib"): "abemaciclib is given once daily in severe "
         "hepatic impairment (its label; not in the review)",
-        (C.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic",
+        (C.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic, and capecitabine "
+        "or fluorouracil can cause coronary vasospasm (their labels; not in the review)",
+        (C.QTC_PROLONGED, "chemotherapy"): "eribulin prolongs the QT interval (an ECG, and "
+        "potassium and magnesium corrected, on its label), as 5-HT3-antagonist antiemetics can; "
+        "not in the review",
         (C.INTERSTITIAL_LUNG_DISEASE, "palbociclib"): "CDK4/6 inhibitors can cause interstitial "
         "lung disease or pneumonitis (a warning on each label; not in the review)",
         (C.INTERSTITIAL_LUNG_DISEASE, "ribociclib"): "CDK4/6 inhibitors can cause interstitial "

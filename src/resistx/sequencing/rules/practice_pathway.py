@@ -1,21 +1,23 @@
-"""The practice-2026 rules on the PI3K-pathway drugs (31, 33, 38): inavolisib's triplet for
-INAVO120's population, gedatolisib for VIKTORIA-1's PIK3CA wild-type cohort, and capivasertib
+"""The practice-2026 rules on the PI3K-pathway drugs (31, 33, 38, 39): inavolisib's triplet for
+INAVO120's population (and the question its population turns on), gedatolisib for VIKTORIA-1's PIK3CA wild-type cohort, and capivasertib
 for altered tumours only (ASCO)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import EndpointKind, ExclusionCode, Factor
+from resistx.model.enums import BiomarkerStatus, EndpointKind, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.molecular import weight
-from resistx.sequencing.rules.practice import figures
+from resistx.sequencing.rules.practice import approval, figures
 
 M = Factor.MOLECULAR
 OS = EndpointKind.OS
+PIK3CA_MUTATED = (BiomarkerStatus.MUTATED,)
 
 
 # rule 31: pIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib triplet
@@ -50,7 +52,12 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             exclude=ExclusionCode.OUT_OF_POPULATION,
             text="INAVO120 enrolled relapse during or within 12 months of adjuvant endocrine "
             "therapy, before any therapy for metastatic disease and not after a CDK4/6 "
-            "inhibitor; not this patient.",
+            "inhibitor; "
+            + (
+                "no (neo)adjuvant therapy is on record (see the actions)."
+                if i.untreated
+                else "not this patient."
+            ),
             trials=(trial,),
         )
     elif i.pik3ca is None and (i.pik3ca_untested or i.pik3ca_pcr_only):
@@ -81,6 +88,34 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             f"therapy: INAVO120's population ({said}).",
             trials=(trial,),
         )
+
+
+# rule 39: pIK3CA-mutated, nothing on record: ask about adjuvant endocrine therapy
+@rule(
+    39,
+    "PIK3CA-mutated with no treatment on record: ask about adjuvant endocrine therapy",
+    None,
+    condition="A current PIK3CA mutation and no treatment on record in any setting "
+    "(INAVO120's population turns on (neo)adjuvant endocrine therapy and when relapse came).",
+    effect="An action, before choosing, to record any (neo)adjuvant endocrine therapy and the "
+    "date of relapse.",
+    codes=("ask_adjuvant_endocrine_history",),
+    trials=("INAVO120",),
+)
+def ask_adjuvant_history(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    if facts.profile.treatments or not facts.found("PIK3CA", *PIK3CA_MUTATED):
+        return
+    triplet = ctx.regimens.get("inavolisib+palbociclib+fulvestrant")
+    approved = f" ({approval(triplet)})" if triplet is not None else ""
+    yield PlanEffect(
+        code="ask_adjuvant_endocrine_history",
+        genes=("PIK3CA",),
+        first=True,
+        text="No treatment on record: was (neo)adjuvant endocrine therapy given, and when did "
+        "the disease relapse? Relapse during it or within 12 months of its end, with this "
+        "PIK3CA mutation, is INAVO120's population: inavolisib + palbociclib + fulvestrant"
+        f"{approved}.",
+    )
 
 
 # rule 33: gedatolisib: PIK3CA wild-type (VIKTORIA-1)
