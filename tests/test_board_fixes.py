@@ -803,3 +803,27 @@ def test_a_pik3ca_mutation_with_no_treatment_on_record_asks_about_adjuvant_thera
     assert not [a for a in treated.actions if a.code == "ask_adjuvant_endocrine_history"]
     wild = practice(biomarkers=NEGATIVE, treatments=[])  # no PIK3CA mutation: none either
     assert not [a for a in wild.actions if a.code == "ask_adjuvant_endocrine_history"]
+
+
+def test_with_no_aromatase_inhibitor_on_record_the_cdk46i_reason_does_not_claim_one() -> None:
+    """No treatment on record (blind review, case 122): the CDK4/6-inhibitor + fulvestrant
+    reason said 'with fulvestrant after an aromatase inhibitor it doubled median PFS', which
+    reads as if she had had one. It now says none is on record and that the first-line trials
+    paired the CDK4/6 inhibitor with an aromatase inhibitor."""
+    p = plan(biomarkers=NEGATIVE, treatments=[])
+    [r] = [
+        r for r in option(p, "palbociclib+fulvestrant").reasons if r.code == "cdk46i_naive_first"
+    ]
+    assert "no aromatase inhibitor is on record" in r.text, r.text
+    letrozole = {
+        "drugs": ["letrozole"],
+        "setting": "adjuvant",
+        "started_on": "2019-01-01",
+        "ended_on": "2024-01-01",
+        "stop_reason": "completed",
+    }
+    q = plan(biomarkers=NEGATIVE, treatments=[letrozole])
+    [r] = [
+        r for r in option(q, "palbociclib+fulvestrant").reasons if r.code == "cdk46i_naive_first"
+    ]
+    assert "after an aromatase inhibitor it doubled median PFS" in r.text, r.text

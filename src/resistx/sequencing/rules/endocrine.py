@@ -141,12 +141,18 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     )
     w = ctx.weights
     if kinds.has_cdk46i(spec) and DrugClass.SERD in kinds.classes(spec):
+        trials = (
+            "with fulvestrant after an aromatase inhibitor it doubled median PFS"
+            if i.had_aromatase_inhibitor
+            else "its fulvestrant trials enrolled after an aromatase inhibitor, and no aromatase "
+            "inhibitor is on record (its first-line trials paired it with one, a regimen "
+            "this table does not hold)"
+        )
         yield Effect(
             code="cdk46i_naive_first",
             delta=w.cdk46i_naive_first,
             text=f"{why}: a CDK4/6 inhibitor with endocrine therapy is the preferred option "
-            "without visceral crisis, and with fulvestrant after an aromatase inhibitor it "
-            "doubled median PFS.",
+            f"without visceral crisis; {trials}.",
             trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2"),
             references=CDK46I_NAIVE_REFERENCES,
         )
