@@ -775,7 +775,8 @@ def test_in_a_visceral_crisis_a_germline_brca_parp_inhibitor_is_the_option_after
             for r in option(crisis, rid).reasons
             if r.code == "germline_brca_parp_before_chemotherapy"
         ]
-        assert "in a visceral crisis chemotherapy comes first" in r.text, rid
+        assert "a visceral crisis calls for chemotherapy first" in r.text, rid
+        assert "rule 7" not in r.text
 
 
 def test_a_prolonged_qtc_or_heart_disease_cautions_chemotherapy_for_its_cardiac_risks() -> None:
@@ -827,3 +828,16 @@ def test_with_no_aromatase_inhibitor_on_record_the_cdk46i_reason_does_not_claim_
         r for r in option(q, "palbociclib+fulvestrant").reasons if r.code == "cdk46i_naive_first"
     ]
     assert "after an aromatase inhibitor it doubled median PFS" in r.text, r.text
+
+
+def test_a_regimen_only_the_newer_policy_holds_is_not_said_to_have_moved_with_the_evidence() -> (
+    None
+):
+    """Abemaciclib + fulvestrant is not in the review's table: where it comes first under
+    practice-2026 (no treatment on record, a tie of scores), the since-review entry said its
+    'scores moved with the evidence', as if the plan here had scored it (blind recheck, case
+    122). It now says it is a regimen of the newer evidence."""
+    p = plan(biomarkers=NEGATIVE, treatments=[])
+    [entry] = [s for s in p.since_review if s.regimen == "abemaciclib+fulvestrant"]
+    assert "a regimen of the newer evidence" in entry.text, entry.text
+    assert "moved with the evidence" not in entry.text

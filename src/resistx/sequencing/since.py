@@ -98,7 +98,12 @@ def _entries(
         trials, rules = _behind(after, rid, older_rules)
         spec = specs.get(rid)
         if not rules:
-            text += f" No rule of {newer.name} differs for it: its scores moved with the evidence."
+            text += (
+                f" No rule of {newer.name} differs for it: its scores moved with the evidence."
+                if _in(before, rid)
+                else f" No rule of {newer.name} differs for it: it is a regimen of the newer "
+                "evidence, not of this policy."
+            )
         if not trials and spec is not None:
             trials = spec.key_trials
         yield SinceReview(
@@ -112,6 +117,11 @@ def _entries(
             rules=rules,
             how=how,
         )
+
+
+def _in(plan: Plan, rid: str) -> bool:
+    """Whether the plan ranked or left out the regimen (else its policy does not hold it)."""
+    return any(o.regimen.id == rid for o in plan.options) or plan.exclusion(rid) is not None
 
 
 def _here(d: Difference, before: Plan) -> str:

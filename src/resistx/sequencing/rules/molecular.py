@@ -168,7 +168,8 @@ def parp_before_chemotherapy(
     trials = "OlympiAD (olaparib) and EMBRACA (talazoparib), refs 74-75"
     if kinds.is_parp_inhibitor(spec):
         place = (
-            "in a visceral crisis chemotherapy comes first (rule 7), and it is the option after"
+            "a visceral crisis calls for chemotherapy first, and a PARP inhibitor can follow "
+            "once it is controlled"
             if i.visceral_crisis
             else "it comes before chemotherapy"
         )
