@@ -646,14 +646,15 @@ def test_a_vus_found_after_the_latest_progression_counts_as_tested_without_a_tar
     (blind review, case 105). The plan asked for PIK3CA to be tested again after a progression
     the test had followed, capivasertib waited on that test, and nothing was preferred; now the
     review's nothing-actionable order applies and no retest is asked. The note still names the
-    VUS; one from before the progression is as stale as any other result."""
+    VUS (an action, rule 45); one from before the progression is as stale as any other
+    result."""
     vus = result("PIK3CA", "mutated", variant="R88Q", classification="vus")
     others = [r for r in NEGATIVE if r["gene"] != "PIK3CA"]
     p = plan(biomarkers=[*others, vus])
     assert rank(p, "chemotherapy") == 1 and tier(p, "chemotherapy") == "preferred"
     assert not [a for a in p.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
     assert not option(p, "capivasertib+fulvestrant").waits_on
-    assert any("PIK3CA R88Q" in n and "vus" in n for n in p.notes)
+    assert any("PIK3CA R88Q" in a.text and "vus" in a.text for a in p.actions)
     old = plan(biomarkers=[*others, dict(vus, tested_on="2024-06-01")])
     assert [a for a in old.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
 
@@ -841,3 +842,76 @@ def test_a_regimen_only_the_newer_policy_holds_is_not_said_to_have_moved_with_th
     [entry] = [s for s in p.since_review if s.regimen == "abemaciclib+fulvestrant"]
     assert "a regimen of the newer evidence" in entry.text, entry.text
     assert "moved with the evidence" not in entry.text
+
+
+def test_a_vus_in_a_gene_that_selects_a_drug_asks_for_its_classification_before_choosing() -> None:
+    """A PIK3CA R88Q called a VUS (blind recheck, case 105): whether it is pathogenic decides
+    alpelisib and capivasertib, so the plan asks, before choosing, whether the laboratory or a
+    molecular tumour board has reclassified it (the note at the foot was easy to miss). A VUS
+    in a gene that selects nothing stays a note."""
+    vus = result("PIK3CA", "mutated", variant="R88Q", classification="vus")
+    p = plan(biomarkers=[*[r for r in NEGATIVE if r["gene"] != "PIK3CA"], vus])
+    [ask] = [a for a in p.actions if a.code == "review_variant_classification"]
+    assert "PIK3CA R88Q" in ask.text and "alpelisib" in ask.text, ask.text
+    assert not any("PIK3CA R88Q" in n for n in p.notes)
+    other = plan(biomarkers=[*NEGATIVE, result("CCNE1", "amplified", classification="vus")])
+    assert not [a for a in other.actions if a.code == "review_variant_classification"]
+    assert any("CCNE1" in n and "vus" in n for n in other.notes)
+
+
+def test_second_reading_line_counts_relapse_windows_and_variant_edges() -> None:
+    """Edges a second reading of this session's rules found (each a mutant no test caught):
+    a chemotherapy switched within a line is one line for rule 44's limit; a VUS on a ctDNA
+    sample too thin to trust a negative is not a negative either; a newer VUS clears an older
+    failed test, and an older VUS never displaces a newer negative; two treatments without a
+    line number are two lines; a somatic BRCA2 mutation leaves chemotherapy first; a PIK3CA
+    amplification asks no adjuvant question; a VUS beside a pathogenic variant of its gene asks
+    nothing; and adjuvant chemotherapy 10 months before the decision, with no relapse date,
+    counts for TROPiCS-02 (12 months) but not DESTINY-Breast04 (6)."""
+    others = [r for r in NEGATIVE if r["gene"] != "PIK3CA"]
+    capecitabine = dict(CAPECITABINE, stop_reason="toxicity", ended_on="2025-05-01")
+    eribulin = dict(ERIBULIN, line=2, started_on="2025-05-10", ended_on="2025-10-01")
+    paclitaxel = dict(ERIBULIN, drugs=["paclitaxel"], line=3)
+    current = [dict(r, tested_on="2026-04-25") for r in NEGATIVE]
+    switched = plan(
+        biomarkers=[*current, GERMLINE_BRCA2],
+        treatments=[PALBOCICLIB, capecitabine, eribulin, paclitaxel],
+    )
+    assert rank(switched, "olaparib") < rank(switched, "chemotherapy")
+    thin = result("PIK3CA", "mutated", variant="R88Q", classification="vus", tumour_fraction=0.004)
+    p = plan(biomarkers=[*[dict(r, sample="tissue") for r in others], thin])
+    assert [a for a in p.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
+    stale = result("PIK3CA", "not_detected", sample="tissue", tested_on="2024-06-01")
+    p = plan(biomarkers=[*[dict(r, sample="tissue") for r in others], stale, thin])
+    assert [a for a in p.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
+    failed = result("PIK3CA", "indeterminate", tested_on="2026-01-05")
+    vus = result("PIK3CA", "mutated", variant="R88Q", classification="vus")
+    q = plan(biomarkers=[*others, failed, vus])
+    assert not [a for a in q.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
+    old_vus = dict(vus, tested_on="2024-06-01")
+    r = plan(biomarkers=[*others, old_vus, result("PIK3CA", "not_detected")])
+    assert not [a for a in r.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
+    unnumbered = [dict(PALBOCICLIB, line=None), dict(FULVESTRANT, line=None)]
+    s = practice(biomarkers=current, treatments=unnumbered)
+    assert "endocrine_sensitive_chemotherapy_later" not in codes(option(s, "chemotherapy"))
+    somatic = plan(biomarkers=[*NEGATIVE, result("BRCA2", "mutated", sample="tissue")])
+    assert "parp_inhibitor_before_chemotherapy" not in codes(option(somatic, "chemotherapy"))
+    amplified = practice(biomarkers=[result("PIK3CA", "amplified")], treatments=[])
+    assert not [a for a in amplified.actions if a.code == "ask_adjuvant_endocrine_history"]
+    both = plan(biomarkers=[*others, result("PIK3CA", "mutated", variant="H1047R"), vus])
+    assert not [a for a in both.actions if a.code == "review_variant_classification"]
+    adjuvant = {
+        "drugs": ["paclitaxel"],
+        "setting": "adjuvant",
+        "started_on": "2025-03-01",
+        "ended_on": "2025-07-01",
+        "stop_reason": "completed",
+    }
+    t = plan(her2="low", biomarkers=NEGATIVE, treatments=[adjuvant])
+    sg = " ".join(x.text for x in option(t, "sacituzumab-govitecan").reasons)
+    assert "which TROPiCS-02 counted" in sg, sg
+    tdxd = " ".join(x.text for x in option(t, "trastuzumab-deruxtecan").reasons)
+    assert "which DESTINY-Breast04 counted" not in tdxd, tdxd
+    wild = practice(biomarkers=NEGATIVE, treatments=[])
+    [why] = exclusion(wild, "inavolisib+palbociclib+fulvestrant").reasons
+    assert "see the actions" not in why.text

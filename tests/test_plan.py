@@ -9,6 +9,8 @@ from hypothesis import example, given
 
 import resistx
 from resistx.model import Factor
+from resistx.model.profile import by_line
+from resistx.model.profile import cytotoxic as is_cytotoxic
 from resistx.sequencing import DISCLAIMER
 from tests import strategies
 from tests.helpers import NEGATIVE, patient, plan, result
@@ -74,11 +76,8 @@ def figures(text: str) -> list[float]:
 def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float]:
     lines = p.metastatic_chemotherapy_lines
     # sacituzumab govitecan's lines count ADC lines too (their payload is cytotoxic)
-    cytotoxic = sum(
-        resistx.DrugClass.CHEMOTHERAPY in t.drug_classes or any(c.is_adc for c in t.drug_classes)
-        for t in p.treatments
-        if t.metastatic
-    )
+    # a switch within a line is one line (by_line)
+    cytotoxic = sum(any(map(is_cytotoxic, line)) for line in by_line(p.metastatic_treatments))
     # the further-chemotherapy reason names the ADC lines beside the chemotherapy lines
     out = {float(lines), float(cytotoxic), float(cytotoxic - lines), prefs.short_cdk46i_months}
     if any(

@@ -320,6 +320,11 @@ def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]
     )
 
 
+def cytotoxic(t: Treatment) -> bool:
+    """Chemotherapy, or an ADC (its payload is cytotoxic)."""
+    return DrugClass.CHEMOTHERAPY in t.drug_classes or any(c.is_adc for c in t.drug_classes)
+
+
 def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], ...]:
     """Treatments (in order) by line: those that give one line number are one line (a drug
     switched within it, as after toxicity); a treatment without a number is a line of its own."""
@@ -443,8 +448,12 @@ class Profile:
 
     @property
     def metastatic_chemotherapy_lines(self) -> int:
-        """Prior lines for metastatic disease that contained chemotherapy (an ADC is not one)."""
-        return sum(DrugClass.CHEMOTHERAPY in t.drug_classes for t in self.metastatic_treatments)
+        """Prior lines for metastatic disease that contained chemotherapy (an ADC is not one);
+        treatments that give one line number are one line (``by_line``)."""
+        return sum(
+            any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in line)
+            for line in by_line(self.metastatic_treatments)
+        )
 
     @property
     def progressed_on_drugs(self) -> frozenset[str]:

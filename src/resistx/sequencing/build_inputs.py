@@ -32,6 +32,10 @@ from resistx.sequencing.inputs import (
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
+#: the molecular Inputs hold the chemotherapy lines up to this count: its rules tell no more
+#: apart (rule 44: up to 2, OlympiAD's limit; rule 30: whether any), and a memo key that held
+#: every count would miss for patients its rules read alike
+CHEMOTHERAPY_LINES_CAP = 3
 
 
 def _finding(st: GeneState | None, *statuses: BiomarkerStatus) -> Finding | None:
@@ -111,7 +115,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and rb1_loss is None,
         untreated=not facts.profile.treatments,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
-        chemotherapy_lines=facts.chemo_lines,
+        chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
         visceral_crisis=facts.profile.visceral_crisis,
         after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,
     )

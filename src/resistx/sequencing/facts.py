@@ -19,6 +19,7 @@ from resistx.model.profile import (
     Profile,
     Treatment,
     by_line,
+    cytotoxic,
     longest_months,
     sensitivity_courses,
 )
@@ -234,15 +235,15 @@ class Facts:
 
     @once
     def chemo_lines(self) -> int:
-        return sum(DrugClass.CHEMOTHERAPY in t.drug_classes for t in self.metastatic)
+        return sum(
+            any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in line)
+            for line in self.metastatic_lines
+        )
 
     @once
     def cytotoxic_lines(self) -> int:
         """Metastatic lines of chemotherapy or of an ADC (a cytotoxic payload)."""
-        return sum(
-            DrugClass.CHEMOTHERAPY in t.drug_classes or any(c.is_adc for c in t.drug_classes)
-            for t in self.metastatic
-        )
+        return sum(any(map(cytotoxic, line)) for line in self.metastatic_lines)
 
     @once
     def relapses(self) -> tuple[dt.date, ...]:

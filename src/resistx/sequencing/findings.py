@@ -135,7 +135,13 @@ LOW_TUMOUR_FRACTION = 0.01
 
 def uninformative(r: BiomarkerResult) -> bool:
     """A ctDNA negative from a tumour known to shed little DNA, or with a low tumour fraction."""
-    if r.status not in NEGATIVE or r.sample is not Sample.CTDNA:
+    return r.status in NEGATIVE and thin(r)
+
+
+def thin(r: BiomarkerResult) -> bool:
+    """A ctDNA sample too thin for a negative (or a VUS) to rule an alteration out: a low
+    tumour fraction, or a tumour known to shed little DNA."""
+    if r.sample is not Sample.CTDNA:
         return False
     low = r.tumour_fraction is not None and r.tumour_fraction < LOW_TUMOUR_FRACTION
     return low or bool(r.low_shedding)
@@ -165,7 +171,7 @@ def _one(gene: str, r: BiomarkerResult, progression: dt.date | None) -> GeneStat
     """``_reconciled`` of a single result (a test holds them equal)."""
     if r.status in POSITIVE:
         if not r.actionable:  # tested, and nothing actionable found: its date is the test's
-            return GeneState(gene=gene, negative=r, not_actionable=(r,))
+            return GeneState(gene=gene, negative=None if thin(r) else r, not_actionable=(r,))
         stale = (
             r.origin is not Origin.GERMLINE
             and gene in ACQUIRED_GENES
@@ -215,7 +221,12 @@ def _reconciled(
             uninformative=blind,
             conflicts=tuple(conflicts),
         )
-    negative = _standing_negative(negatives, vus, latest, bool(positives) or indeterminate)
+    # a VUS that can stand as a test without a target (not from a thin ctDNA sample); one newer
+    # than a failed test clears it
+    tested = [r for r in vus if not thin(r)]
+    if indeterminate and tested and latest is not None:
+        indeterminate = result_order(tested[-1]) < result_order(latest)
+    negative = _standing_negative(negatives, tested, latest, bool(positives) or indeterminate)
     if negative is not None and positives:
         conflicts.append(
             Conflict(
@@ -238,7 +249,7 @@ def _reconciled(
 
 def _standing_negative(
     negatives: list[BiomarkerResult],
-    vus: tuple[BiomarkerResult, ...],
+    vus: list[BiomarkerResult],
     latest: BiomarkerResult | None,
     blocked: bool,
 ) -> BiomarkerResult | None:

@@ -55,7 +55,7 @@ class MolecularInputs:
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)
     #: chemotherapy lines for metastatic disease (DESTINY-Breast06 enrolled no one with one;
-    #: OlympiAD up to 2, rule 44)
+    #: OlympiAD up to 2, rule 44), at most ``build_inputs.CHEMOTHERAPY_LINES_CAP``
     chemotherapy_lines: int = 0
     visceral_crisis: bool = False  # rule 44 gives way to rule 7
     after_parp: bool = False  # progressed on a PARP inhibitor (rule 44)

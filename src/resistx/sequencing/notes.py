@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resistx.model.enums import MenopausalStatus, Sex
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.rules.variants import asks_classification
 
 
 def notes(facts: Facts) -> list[str]:
@@ -25,7 +26,8 @@ def _input(facts: Facts) -> list[str]:
 def _results(facts: Facts) -> list[str]:
     out: list[str] = []
     for state in facts.genes.values():
-        for r in state.not_actionable:
+        # where the variant decides a drug, an action asks about it instead (rule 45)
+        for r in () if asks_classification(state) else state.not_actionable:
             what = r.classification.value if r.classification else "not pathogenic"
             variant = f" {r.variant}" if r.variant else ""
             out.append(

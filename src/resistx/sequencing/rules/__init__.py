@@ -14,6 +14,7 @@ from resistx.sequencing.rules import (
     patient,
     status,
     targets,
+    variants,
 )
 
 #: every rule of the ye2024 policy; a factor's reasons follow this order
@@ -55,4 +56,5 @@ RULES: tuple[Rule, ...] = (
     actions.retest,
     actions.ask_her2_test,
     actions.ask_hrd_tests,
+    variants.review_classification,
 )

@@ -55,7 +55,7 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             "inhibitor; "
             + (
                 "no (neo)adjuvant therapy is on record (see the actions)."
-                if i.untreated
+                if i.untreated and i.pik3ca is not None
                 else "not this patient."
             ),
             trials=(trial,),
