@@ -915,3 +915,39 @@ def test_second_reading_line_counts_relapse_windows_and_variant_edges() -> None:
     wild = practice(biomarkers=NEGATIVE, treatments=[])
     [why] = exclusion(wild, "inavolisib+palbociclib+fulvestrant").reasons
     assert "see the actions" not in why.text
+
+
+def test_in_a_visceral_crisis_at_ecog_3_chemotherapy_is_preferred_and_says_why() -> None:
+    """A visceral crisis at ECOG 3 (blind review, case 133): chemotherapy ranked first but as an
+    alternative, its reason saying 'an intensive regimen, after the least toxic options'. In
+    a crisis chemotherapy is what answers it: preferred, a single agent, weighed against the
+    performance status. Without a crisis ECOG 3 still puts it after the least toxic."""
+    p = plan(biomarkers=NEGATIVE, visceral_crisis=True, ecog=3)
+    assert rank(p, "chemotherapy") == 1 and tier(p, "chemotherapy") == "preferred"
+    chemo = codes(option(p, "chemotherapy"))
+    assert "poor_performance_status_crisis" in chemo
+    assert "poor_performance_status_intensive" not in chemo
+    calm = plan(biomarkers=NEGATIVE, ecog=3)
+    assert "poor_performance_status_intensive" in codes(option(calm, "chemotherapy"))
+
+
+def test_a_tissue_negative_after_a_ctdna_esr1_mutation_asks_for_ctdna_not_tissue_again() -> None:
+    """An ESR1 mutation on ctDNA, then ESR1 not detected on a tissue biopsy after the latest
+    progression (blind review, case 138): the later negative stands, and the action asked for
+    'a tissue NGS test', the very test just done. ESR1 mutations can be subclonal and missed
+    by one biopsy: it asks for ctDNA now. A ctDNA negative still asks for tissue."""
+    positive = result("ESR1", "mutated", tested_on="2025-01-10", variant="E380Q")
+    tissue = result("ESR1", "not_detected", sample="tissue", tested_on="2026-04-10")
+    p = plan(
+        biomarkers=[*NEGATIVE[1:], positive, tissue],
+        treatments=[dict(PALBOCICLIB, ended_on="2024-12-20"), FULVESTRANT],
+    )
+    [ask] = [a for a in p.actions if a.code == "resolve_conflict"]
+    assert "ctDNA NGS now" in ask.text, ask.text
+    ctdna = result("ESR1", "not_detected", tested_on="2026-04-10")
+    q = plan(
+        biomarkers=[*NEGATIVE[1:], positive, ctdna],
+        treatments=[dict(PALBOCICLIB, ended_on="2024-12-20"), FULVESTRANT],
+    )
+    [ask] = [a for a in q.actions if a.code == "resolve_conflict"]
+    assert "tissue NGS" in ask.text, ask.text

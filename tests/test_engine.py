@@ -44,6 +44,7 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
     patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
     patient(biomarkers=[result("PTEN", "loss", assay="ihc")], her2="unknown", ecog=3),
+    patient(biomarkers=NEGATIVE, visceral_crisis=True, ecog=3),  # rule 13 in a crisis
     patient(
         biomarkers=[result(g, "not_detected", assay="pcr") for g in ("PIK3CA", "AKT1", "PTEN")],
         her2="low",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from resistx.model.enums import MenopausalStatus, Sex
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.rules.variants import asks_classification
+from resistx.sequencing.rules.results import asks_classification
 
 
 def notes(facts: Facts) -> list[str]:

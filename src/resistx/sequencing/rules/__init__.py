@@ -12,9 +12,9 @@ from resistx.sequencing.rules import (
     molecular,
     pathway,
     patient,
+    results,
     status,
     targets,
-    variants,
 )
 
 #: every rule of the ye2024 policy; a factor's reasons follow this order
@@ -52,9 +52,9 @@ RULES: tuple[Rule, ...] = (
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,
-    actions.conflicts,
+    results.conflicts,
     actions.retest,
     actions.ask_her2_test,
     actions.ask_hrd_tests,
-    variants.review_classification,
+    results.review_classification,
 )

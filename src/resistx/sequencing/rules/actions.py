@@ -1,5 +1,6 @@
 """Plan-level rules: steps before choosing (retest, HER2, ERBB2 against HER2, the HRD genes,
-germline) and disagreements between results (rules 15, 21, 25, 26, 42); regulatory status (24)."""
+germline: rules 15, 25, 26, 42); regulatory status (24). Disagreements between results and
+variants of uncertain significance are in ``results``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import germline_only_brca, hrd_untested, parp_findings
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
-from resistx.sequencing.findings import by_pcr_only, conflict_text
+from resistx.sequencing.findings import by_pcr_only
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 
@@ -81,33 +82,6 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             text="PTEN loss by IHC only: confirm by NGS; CAPItello-291 selected its AKT-pathway "
             "altered population by NGS.",
         )
-
-
-# rule 21: results that disagree are reconciled, and said
-@rule(
-    21,
-    "Results that disagree are reconciled, and said",
-    None,
-    condition="A positive and a negative result for the same gene.",
-    effect="Germline results are permanent; PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations "
-    "are stable, so a later negative does not erase them; an ESR1 mutation after the latest "
-    "progression is current. A note names both results; where the negative was kept, an "
-    "action asks for a retest that could resolve it.",
-    codes=("result_conflict", "resolve_conflict"),  # a note naming both results; an action
-)
-def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    for gene, state in facts.genes.items():
-        for c in state.conflicts:
-            yield PlanEffect(
-                code="result_conflict", note=True, genes=(gene,), text=conflict_text(c)
-            )
-            if c.kept == "negative":  # a retest could bring back what the negative hides
-                yield PlanEffect(
-                    code="resolve_conflict",
-                    genes=(gene,),
-                    text=f"{gene}: results disagree; a tissue NGS test (or ctDNA with a known "
-                    "tumour fraction) would resolve it.",
-                )
 
 
 # rule 25: hER2 unknown: test it

@@ -21,9 +21,12 @@ H = Factor.HISTORY
     H,
     condition="ECOG 3 or 4 (ECOG 2: a smaller step).",
     effect="Hard precedence at ECOG 3-4: intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR "
-    "combinations) and trial enrolment rank after every other option and lose merit; other combinations lose less; "
-    "endocrine monotherapy nothing. Toxicity weighs three times as much (rule 14).",
+    "combinations) and trial enrolment rank after every other option and lose merit; other "
+    "combinations lose less; endocrine monotherapy nothing. In a visceral crisis chemotherapy, "
+    "which answers it (rule 7), loses only the ECOG 2 step: a single agent. Toxicity weighs "
+    "three times as much (rule 14).",
     codes=(
+        "poor_performance_status_crisis",
         "poor_performance_status_intensive",
         "poor_performance_status_more_toxic",
         "reduced_performance_status_intensive",
@@ -41,6 +44,15 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             demote=Precedence.POOR_PERFORMANCE,
             text=f"ECOG {i.ecog}: trials of new agents usually enrol ECOG 0-1; after the least "
             "toxic options.",
+            trials=spec.key_trials,
+        )
+    elif i.ecog >= 3 and i.visceral_crisis and kinds.is_chemotherapy(spec):
+        yield Effect(
+            code="poor_performance_status_crisis",
+            delta=w.reduced_ps_intensive,
+            text=f"ECOG {i.ecog} in a visceral crisis: chemotherapy is what answers the crisis; "
+            "a single agent, weighed against the performance status (best supportive care is "
+            "the other course to discuss).",
             trials=spec.key_trials,
         )
     elif i.ecog >= 3 and kinds.is_intensive(spec):

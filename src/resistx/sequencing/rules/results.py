@@ -1,13 +1,49 @@
-"""Rule 45: a variant of uncertain significance (or a benign one) in a gene that selects a drug
-asks, before choosing, whether it has been reclassified."""
+"""Plan-level rules about the results themselves: results that disagree (rule 21), and a
+variant of uncertain significance (or a benign one) in a gene that selects a drug, which asks
+before choosing whether it has been reclassified (rule 45)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resistx.model.enums import Sample
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.findings import GeneState
+from resistx.sequencing.findings import Conflict, GeneState, conflict_text
 from resistx.sequencing.rule import Context, PlanEffect, rule
+
+
+# rule 21: results that disagree are reconciled, and said
+@rule(
+    21,
+    "Results that disagree are reconciled, and said",
+    None,
+    condition="A positive and a negative result for the same gene.",
+    effect="Germline results are permanent; PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations "
+    "are stable, so a later negative does not erase them; an ESR1 mutation after the latest "
+    "progression is current. A note names both results; where the negative was kept, an "
+    "action asks for a retest that could resolve it.",
+    codes=("result_conflict", "resolve_conflict"),  # a note naming both results; an action
+)
+def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    for gene, state in facts.genes.items():
+        for c in state.conflicts:
+            yield PlanEffect(
+                code="result_conflict", note=True, genes=(gene,), text=conflict_text(c)
+            )
+            if c.kept == "negative":  # a retest could bring back what the negative hides
+                yield PlanEffect(code="resolve_conflict", genes=(gene,), text=_resolve(c))
+
+
+def _resolve(c: Conflict) -> str:
+    """The retest that could resolve a kept negative: the other kind of sample than its own
+    (a tissue biopsy can miss a subclonal mutation that ctDNA finds, and ctDNA a tumour that
+    sheds little)."""
+    if c.negative.sample is Sample.CTDNA:
+        test = "a tissue NGS test (or ctDNA with a known tumour fraction)"
+    else:
+        test = "ctDNA NGS now (one biopsy can miss a subclonal mutation), or another biopsy"
+    return f"{c.gene}: results disagree; {test} would resolve it."
+
 
 #: the genes whose pathogenic variants select a regimen, and what they select
 SELECTS = {
