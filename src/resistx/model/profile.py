@@ -320,6 +320,11 @@ def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]
     )
 
 
+def chemotherapy_lines(lines: tuple[tuple[Treatment, ...], ...]) -> int:
+    """The lines (``by_line``) that contained chemotherapy (an ADC is not one)."""
+    return sum(any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in line) for line in lines)
+
+
 def cytotoxic(t: Treatment) -> bool:
     """Chemotherapy, or an ADC (its payload is cytotoxic)."""
     return DrugClass.CHEMOTHERAPY in t.drug_classes or any(c.is_adc for c in t.drug_classes)
@@ -450,10 +455,7 @@ class Profile:
     def metastatic_chemotherapy_lines(self) -> int:
         """Prior lines for metastatic disease that contained chemotherapy (an ADC is not one);
         treatments that give one line number are one line (``by_line``)."""
-        return sum(
-            any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in line)
-            for line in by_line(self.metastatic_treatments)
-        )
+        return chemotherapy_lines(by_line(self.metastatic_treatments))
 
     @property
     def progressed_on_drugs(self) -> frozenset[str]:

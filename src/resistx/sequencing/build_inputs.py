@@ -13,6 +13,7 @@ from resistx.model.enums import (
     Sex,
 )
 from resistx.model.mechanism import ResistanceMechanism
+from resistx.model.profile import BiomarkerResult
 from resistx.sequencing import kinds
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import (
@@ -49,16 +50,17 @@ def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) ->
     """Each PI3K-pathway gene (``states``, in ``PAM_GENES`` order) tested negative and current;
     by NGS if ``ngs``."""
     for gene, st in zip(PAM_GENES, states, strict=True):
-        if st is None or st.negative is None or facts.needs_retest(gene):
-            return False
-        if ngs and st.negative.assay is not Assay.NGS:
+        negative = _current_negative(facts, gene, st)
+        if negative is None or (ngs and negative.assay is not Assay.NGS):
             return False
     return True
 
 
-def _negative(facts: Facts, gene: str, st: GeneState | None) -> bool:
-    """``gene`` tested negative and current."""
-    return st is not None and st.negative is not None and not facts.needs_retest(gene)
+def _current_negative(facts: Facts, gene: str, st: GeneState | None) -> BiomarkerResult | None:
+    """The negative that stands for ``gene``, if it is current (since the latest progression)."""
+    if st is None or st.negative is None or facts.needs_retest(gene):
+        return None
+    return st.negative
 
 
 def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> MolecularInputs:
@@ -82,7 +84,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         her2=facts.her2,
         esr1=esr1,
         esr1_negative=esr1_negative,
-        esr1_negative_current=esr1_negative and not facts.needs_retest("ESR1"),
+        esr1_negative_current=_current_negative(facts, "ESR1", esr1_state) is not None,
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
         pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),
@@ -106,7 +108,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         and not pcr_only,
         post_cdk46i=facts.post_cdk46i,
         mechanisms=mechanisms,
-        pik3ca_negative=pik3ca is None and _negative(facts, "PIK3CA", pam[0]),
+        pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
         long_cdk46i=facts.long_cdk46i,
         endocrine_sensitive=facts.long_cdk46i
         and not facts.profile.visceral_crisis

@@ -19,6 +19,7 @@ from resistx.model.profile import (
     Profile,
     Treatment,
     by_line,
+    chemotherapy_lines,
     cytotoxic,
     longest_months,
     sensitivity_courses,
@@ -235,10 +236,7 @@ class Facts:
 
     @once
     def chemo_lines(self) -> int:
-        return sum(
-            any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in line)
-            for line in self.metastatic_lines
-        )
+        return chemotherapy_lines(self.metastatic_lines)
 
     @once
     def cytotoxic_lines(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from resistx.model.enums import MenopausalStatus, Sex
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.rules.results import asks_classification
+from resistx.sequencing.rules.results import asks_classification, classified
 
 
 def notes(facts: Facts) -> list[str]:
@@ -27,14 +27,11 @@ def _results(facts: Facts) -> list[str]:
     out: list[str] = []
     for state in facts.genes.values():
         # where the variant decides a drug, an action asks about it instead (rule 45)
-        for r in () if asks_classification(state) else state.not_actionable:
-            what = r.classification.value if r.classification else "not pathogenic"
-            variant = f" {r.variant}" if r.variant else ""
-            out.append(
-                f"{r.gene}{variant} is classified {what}: not a match for any option, and the "
-                "test counts as finding nothing actionable; a reclassification as (likely) "
-                "pathogenic would change the plan."
-            )
+        out.extend(
+            f"{classified(r)}: not a match for any option, and the test counts as finding "
+            "nothing actionable; a reclassification as (likely) pathogenic would change the plan."
+            for r in (() if asks_classification(state) else state.not_actionable)
+        )
         for r in state.uninformative:
             why = (
                 f"a tumour fraction of {r.tumour_fraction:.1%}"

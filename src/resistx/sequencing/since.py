@@ -121,7 +121,7 @@ def _entries(
 
 def _in(plan: Plan, rid: str) -> bool:
     """Whether the plan ranked or left out the regimen (else its policy does not hold it)."""
-    return any(o.regimen.id == rid for o in plan.options) or plan.exclusion(rid) is not None
+    return plan.option(rid) is not None or plan.exclusion(rid) is not None
 
 
 def _here(d: Difference, before: Plan) -> str:

@@ -73,6 +73,12 @@ def approval(spec: RegimenSpec) -> str:
     return " ".join(x for x in (a.authority or "", when) if x) or "approved"
 
 
+def approved_as(ctx: Context, regimen_id: str) -> str:
+    """' (authority date)' of a regimen of the policy's table, or nothing where it has none."""
+    spec = ctx.regimens.get(regimen_id)
+    return f" ({approval(spec)})" if spec is not None else ""
+
+
 # -- molecular ---------------------------------------------------------------------------------
 
 

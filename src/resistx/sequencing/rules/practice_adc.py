@@ -13,7 +13,7 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.history import gate
-from resistx.sequencing.rules.practice import approval, figures
+from resistx.sequencing.rules.practice import approval, approved_as, figures
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -189,8 +189,7 @@ def _gated(trial: str, after: str, loss: float, i: HistoryInputs) -> Effect:
 def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     if facts.her2 is not Her2Status.ZERO or facts.chemo_lines:
         return
-    tdxd = ctx.regimens.get("trastuzumab-deruxtecan")
-    approved = f" ({approval(tdxd)})" if tdxd is not None else ""
+    approved = approved_as(ctx, "trastuzumab-deruxtecan")
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),

@@ -13,7 +13,7 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.molecular import weight
-from resistx.sequencing.rules.practice import approval, figures
+from resistx.sequencing.rules.practice import approved_as, figures
 
 M = Factor.MOLECULAR
 OS = EndpointKind.OS
@@ -105,8 +105,7 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
 def ask_adjuvant_history(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     if facts.profile.treatments or not facts.found("PIK3CA", *PIK3CA_MUTATED):
         return
-    triplet = ctx.regimens.get("inavolisib+palbociclib+fulvestrant")
-    approved = f" ({approval(triplet)})" if triplet is not None else ""
+    approved = approved_as(ctx, "inavolisib+palbociclib+fulvestrant")
     yield PlanEffect(
         code="ask_adjuvant_endocrine_history",
         genes=("PIK3CA",),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import Sample
+from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.findings import Conflict, GeneState, conflict_text
 from resistx.sequencing.rule import Context, PlanEffect, rule
@@ -57,6 +58,13 @@ SELECTS = {
 }
 
 
+def classified(r: BiomarkerResult) -> str:
+    """'PIK3CA R88Q is classified vus': how a plan names a variant that is not pathogenic."""
+    what = r.classification.value if r.classification else "not pathogenic"
+    variant = f" {r.variant}" if r.variant else ""
+    return f"{r.gene}{variant} is classified {what}"
+
+
 def asks_classification(state: GeneState) -> bool:
     """A gene that selects a regimen, with no pathogenic finding and a VUS or benign variant."""
     return state.gene in SELECTS and state.finding is None and bool(state.not_actionable)
@@ -78,14 +86,11 @@ def review_classification(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for state in facts.genes.values():
         if not asks_classification(state):
             continue
-        r = state.not_actionable[-1]
-        what = r.classification.value if r.classification else "not pathogenic"
-        variant = f" {r.variant}" if r.variant else ""
         yield PlanEffect(
             code="review_variant_classification",
             genes=(state.gene,),
             first=True,
-            text=f"{state.gene}{variant} is classified {what}: not a match, and its test counts "
+            text=f"{classified(state.not_actionable[-1])}: not a match, and its test counts "
             "as finding nothing actionable. Ask the laboratory or a molecular tumour board "
             f"whether it has been reclassified: a (likely) pathogenic call would open "
             f"{SELECTS[state.gene]}.",
