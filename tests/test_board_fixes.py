@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import pytest
 
 import resistx
 from resistx.display._common import NEUTRAL_RULES, why
 from resistx.model import Tier
 from resistx.sequencing.policies import PRACTICE_2026, YE2024
+from resistx.sequencing.rules.endocrine import CLASS_TOXICITIES
 from tests.helpers import (
     CAPECITABINE,
     ERIBULIN,
@@ -951,3 +953,89 @@ def test_a_tissue_negative_after_a_ctdna_esr1_mutation_asks_for_ctdna_not_tissue
     )
     [ask] = [a for a in q.actions if a.code == "resolve_conflict"]
     assert "tissue NGS" in ask.text, ask.text
+
+
+@pytest.mark.parametrize("event", sorted(CLASS_TOXICITIES))
+def test_every_class_toxicity_cautions_exactly_the_cdk46_inhibitors_whose_labels_warn(
+    event: str,
+) -> None:
+    """Rule 23's table, entry by entry (a second reading found most entries untested and lung
+    inflammation missing): a CDK4/6 inhibitor stopped for the event cautions each other CDK4/6
+    inhibitor whose label warns of it, and no other."""
+    stopped = "ribociclib" if "palbociclib" not in CLASS_TOXICITIES[event] else "palbociclib"
+    course = dict(NEUTROPENIA_STOP, drugs=[stopped, "anastrozole"], toxicity=event)
+    p = plan(biomarkers=NEGATIVE, treatments=[course, ANASTROZOLE])
+    regimens = {
+        "palbociclib": "palbociclib+fulvestrant",
+        "ribociclib": "ribociclib+fulvestrant",
+        "abemaciclib": "abemaciclib",
+    }
+    for drug, rid in regimens.items():
+        if drug == stopped:
+            continue
+        said = any(c.code == "cdk46i_class_toxicity" for c in option(p, rid).cautions)
+        assert said == (drug in CLASS_TOXICITIES[event]), (event, drug)
+
+
+def test_lung_inflammation_on_one_cdk46_inhibitor_cautions_the_others() -> None:
+    assert set(CLASS_TOXICITIES) == {  # the table pinned: the test above reads its entries
+        "neutropenia",
+        "febrile neutropenia",
+        "hepatotoxicity",
+        "increased alt",
+        "ast increased",
+        "interstitial lung disease",
+        "pneumonitis",
+    }
+
+
+def test_brca_tested_on_blood_without_an_origin_is_a_germline_test() -> None:
+    """BRCA1, BRCA2 and PALB2 not detected on a blood sample, the origin not given (it defaults
+    to somatic): a blood or saliva sample is a germline test, so the tumour is still to be
+    tested for a somatic BRCA1/2 mutation (TBCRC 048), as before a second reading found it
+    read as a tumour negative."""
+    blood = [result(g, "not_detected", sample="blood") for g in ("BRCA1", "BRCA2", "PALB2")]
+    p = plan(biomarkers=[*NEGATIVE, *blood])
+    assert "somatic BRCA1/2" in option(p, "olaparib").waits_on
+    assert [a for a in p.actions if a.code == "test_somatic_brca"]
+
+
+def test_postmonarch_needs_the_aromatase_inhibitor_with_the_cdk46_inhibitor() -> None:
+    """Adjuvant anastrozole, then palbociclib with tamoxifen for advanced disease: postMONARCH
+    enrolled a CDK4/6 inhibitor given with an aromatase inhibitor, so abemaciclib + fulvestrant
+    is outside its population (rule 37; a second reading found any aromatase inhibitor on
+    record accepted)."""
+    adjuvant = {
+        "drugs": ["anastrozole"],
+        "setting": "adjuvant",
+        "started_on": "2016-01-01",
+        "ended_on": "2021-01-01",
+        "stop_reason": "completed",
+    }
+    tamoxifen = dict(PALBOCICLIB, drugs=["palbociclib", "tamoxifen"])
+    current = [dict(r, tested_on="2025-04-01") for r in NEGATIVE]
+    p = practice(biomarkers=current, treatments=[adjuvant, tamoxifen])
+    assert "outside_postmonarch_population" in codes(option(p, "abemaciclib+fulvestrant"))
+    # recurrence on adjuvant palbociclib with tamoxifen is in postMONARCH's population
+    on_adjuvant = dict(tamoxifen, setting="adjuvant", line=None, stop_reason="progression")
+    q = practice(biomarkers=current, treatments=[on_adjuvant])
+    assert "postmonarch_population" in codes(option(q, "abemaciclib+fulvestrant"))
+
+
+def test_sacituzumab_govitecan_after_more_lines_than_tropics02_enrolled_says_so() -> None:
+    """Five chemotherapy or ADC lines, past TROPiCS-02's 2 to 4: the reason says so (rule 4)."""
+    lines = [PALBOCICLIB] + [
+        dict(
+            CAPECITABINE,
+            drugs=[d],
+            line=n + 2,
+            started_on=f"202{n}-01-01",
+            ended_on=f"202{n}-06-01",
+        )
+        for n, d in enumerate(
+            ["capecitabine", "eribulin", "paclitaxel", "vinorelbine", "gemcitabine"]
+        )
+    ]
+    p = plan(biomarkers=NEGATIVE, treatments=lines)
+    text = " ".join(r.text for r in option(p, "sacituzumab-govitecan").reasons)
+    assert "5 prior chemotherapy or ADC lines" in text and "fewer than this" in text, text

@@ -10,6 +10,7 @@ from resistx.model.enums import (
     Her2Status,
     MenopausalStatus,
     Origin,
+    Sample,
     Sex,
 )
 from resistx.model.mechanism import ResistanceMechanism
@@ -33,6 +34,7 @@ from resistx.sequencing.inputs import (
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
+GERMLINE_SAMPLES = frozenset({Sample.BLOOD, Sample.SALIVA})
 #: the molecular Inputs hold the chemotherapy lines up to this count: its rules tell no more
 #: apart (rule 44: up to 2, OlympiAD's limit; rule 30: whether any), and a memo key that held
 #: every count would miss for patients its rules read alike
@@ -134,9 +136,14 @@ def hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
 
 
 def germline_only_brca(facts: Facts) -> tuple[str, ...]:
-    """BRCA1 and BRCA2 where every result on record is a germline test (its origin, as the
-    rest of the engine reads it): a tumour's somatic mutation is not looked for there."""
-    tumour = {r.gene for r in facts.profile.biomarkers if r.origin is not Origin.GERMLINE}
+    """BRCA1 and BRCA2 where every result on record is a germline test (its origin, or a blood
+    or saliva sample, where the origin left at its default says somatic): a tumour's somatic
+    mutation is not looked for there."""
+    tumour = {
+        r.gene
+        for r in facts.profile.biomarkers
+        if r.origin is not Origin.GERMLINE and r.sample not in GERMLINE_SAMPLES
+    }
     return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
 
 
@@ -227,6 +234,12 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         and all(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic),
         had_aromatase_inhibitor=any(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
+        ),
+        # postMONARCH: with an AI for advanced disease, or (neo)adjuvant with any partner
+        cdk46i_with_aromatase_inhibitor=any(
+            DrugClass.CDK46_INHIBITOR in t.drug_classes
+            and (DrugClass.AROMATASE_INHIBITOR in t.drug_classes or not t.metastatic)
+            for t in facts.profile.treatments
         ),
     )
 

@@ -109,6 +109,8 @@ class HistoryInputs:
     #: progression on a CDK4/6 inhibitor, and at most one line for metastatic disease, with it
     only_cdk46i_lines: bool = False
     had_aromatase_inhibitor: bool = False  # in any setting (EMBER-3's population)
+    #: a CDK4/6 inhibitor given with an aromatase inhibitor (postMONARCH's population, rule 37)
+    cdk46i_with_aromatase_inhibitor: bool = False
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

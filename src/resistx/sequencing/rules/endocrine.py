@@ -275,5 +275,8 @@ CLASS_TOXICITIES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
         "hepatotoxicity": ("ribociclib", "abemaciclib"),
         "increased alt": ("ribociclib", "abemaciclib"),
         "ast increased": ("ribociclib", "abemaciclib"),
+        # a warning on each label, as rule 12 says for interstitial lung disease on record
+        "interstitial lung disease": ("palbociclib", "ribociclib", "abemaciclib"),
+        "pneumonitis": ("palbociclib", "ribociclib", "abemaciclib"),
     }
 )

@@ -63,7 +63,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             w.tdxd_opened,
             "6",
         )
-        enrolled, unit = "1-2 lines", "chemotherapy"
+        enrolled, most, unit = "1-2 lines", 2, "chemotherapy"
     elif kinds.is_adc(spec) and "sacituzumab govitecan" in spec.drugs:
         need, lines, early, trial, code, gain, window = (
             2,
@@ -75,7 +75,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             "12",
         )
         # an ADC's line counts here (sg_lines): its payload is cytotoxic
-        enrolled, unit = "2-4 lines", "chemotherapy or ADC"
+        enrolled, most, unit = "2-4 lines", 4, "chemotherapy or ADC"
     else:
         if kinds.is_chemotherapy(spec) and i.chemo_lines:
             adc = i.adc_lines
@@ -94,7 +94,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         else ""
     )
     if lines >= need:
-        beyond = "" if lines <= int(enrolled[2]) else ", fewer than this"
+        beyond = "" if lines <= most else ", fewer than this"
         yield Effect(
             code=code,
             delta=gain,

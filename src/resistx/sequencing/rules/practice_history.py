@@ -116,8 +116,9 @@ def _approved(authority: str | None, date: str, source: str | None) -> str:
     37,
     "Abemaciclib + fulvestrant in postMONARCH's population",
     H,
-    condition="Progression on palbociclib or ribociclib with an aromatase inhibitor, and no other "
-    "line for metastatic disease (postMONARCH's population: update-2026.md section 1).",
+    condition="Progression on palbociclib or ribociclib given with an aromatase inhibitor (or as "
+    "(neo)adjuvant therapy with endocrine therapy), and no other line for metastatic disease "
+    "(postMONARCH's population: update-2026.md section 1).",
     effect="Abemaciclib + fulvestrant gains (postMONARCH, phase III, against fulvestrant alone), "
     "as switching to ribociclib with fulvestrant does after palbociclib (MAINTAIN, rule 8); "
     "after progression on a CDK4/6 inhibitor outside that population it is at best a later "
@@ -128,11 +129,11 @@ def _approved(authority: str | None, date: str, source: str | None) -> str:
     regimens=kinds.is_abemaciclib_fulvestrant,
 )
 def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not kinds.is_abemaciclib_fulvestrant(spec) or not i.cdk46i_resistant:
+    if not i.cdk46i_resistant:
         return
     if "abemaciclib" in i.cdk46i_resistant or "fulvestrant" in i.progressed_drugs:
         return  # rule 11 speaks: the drug again
-    if not (i.only_cdk46i_lines and i.had_aromatase_inhibitor):
+    if not (i.only_cdk46i_lines and i.cdk46i_with_aromatase_inhibitor):
         yield Effect(
             code="outside_postmonarch_population",
             ceiling=2,

@@ -174,8 +174,8 @@ _TARGETED = frozenset({MechanismCategory.PAM_PATHWAY, MechanismCategory.ER_SIGNA
 def cdk46i_resistance_markers(
     i: MolecularInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    found = [m for m in i.mechanisms if m.category not in _TARGETED and m.genes]
-    if not found or not kinds.has_cdk46i(spec) or kinds.is_trial(spec):
+    found = [m for m in i.mechanisms if m.category not in _TARGETED]
+    if not found or kinds.is_trial(spec):
         return  # a trial may target the mechanism itself (VELA: a CDK2 inhibitor)
     names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in found)
     yield Effect(
