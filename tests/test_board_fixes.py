@@ -315,10 +315,11 @@ def test_after_palbociclib_stopped_for_neutropenia_ribociclib_says_it_lowers_cou
 
 
 def test_a_pi3k_pathway_negative_on_ctdna_only_asks_for_tissue_whatever_esr1_shows() -> None:
-    """Alpelisib is left out on a ctDNA negative: with ESR1 mutated (so not every result is a
-    ctDNA negative) the plan still asks to confirm the pathway on tissue; a tissue negative
-    asks nothing."""
-    ctdna = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    """Alpelisib is left out on a ctDNA negative: with ESR1 mutated on another draw (so not
+    every result is a ctDNA negative) the plan still asks to confirm the pathway on tissue; a
+    tissue negative asks nothing (and an ESR1 mutation on the same draw neither: see
+    ``test_a_ctdna_draw_that_found_a_mutation_needs_no_tissue_biopsy_for_its_negatives``)."""
+    ctdna = [result("ESR1", "mutated", tested_on="2026-02-01"), *NEGATIVE[1:]]
     [ask] = [a for a in plan(biomarkers=ctdna).actions if a.code == "confirm_pathway_tissue"]
     assert set(ask.genes) == {"PIK3CA", "AKT1", "PTEN"} and ask.rule == 15
     tissue = [result("ESR1", "mutated"), *(dict(r, sample="tissue") for r in NEGATIVE[1:])]
@@ -1039,3 +1040,106 @@ def test_sacituzumab_govitecan_after_more_lines_than_tropics02_enrolled_says_so(
     p = plan(biomarkers=NEGATIVE, treatments=lines)
     text = " ".join(r.text for r in option(p, "sacituzumab-govitecan").reasons)
     assert "5 prior chemotherapy or ADC lines" in text and "fewer than this" in text, text
+
+
+def test_interstitial_lung_disease_puts_everolimus_after_the_options_without_a_contraindication() -> (
+    None
+):
+    """Known ILD (case 143): trastuzumab deruxtecan is left out for it, and everolimus, with
+    pneumonitis as frequent in BOLERO-2, is a relative contraindication. It was capped at
+    'later' but still ranked third, above endocrine options that carry no such risk; it now
+    comes after every option without a relative contraindication (as a respiratory review
+    would place it), under both policies, and says why."""
+    treatments = [PALBOCICLIB, CAPECITABINE]
+    for p in (
+        plan(
+            her2="low",
+            comorbidities=["interstitial_lung_disease"],
+            biomarkers=NEGATIVE,
+            treatments=treatments,
+        ),
+        practice(
+            her2="low",
+            comorbidities=["interstitial_lung_disease"],
+            biomarkers=NEGATIVE,
+            treatments=treatments,
+        ),
+    ):
+        with_everolimus = [o for o in p.options if "everolimus" in o.regimen.drugs]
+        assert with_everolimus
+        first = min(o.rank for o in with_everolimus)
+        assert all("everolimus" in o.regimen.drugs for o in p.options[first - 1 :]), [
+            o.regimen.id for o in p.options[first - 1 :]
+        ]
+        assert all("relative_contraindication" in codes(o) for o in with_everolimus)
+    without = plan(her2="low", biomarkers=NEGATIVE, treatments=treatments)
+    assert rank(without, "everolimus+exemestane") < len(without.options)
+
+
+def test_in_a_visceral_crisis_the_tissue_confirmation_does_not_hold_up_chemotherapy() -> None:
+    """ESR1 and the PI3K pathway negative on ctDNA only, in a visceral crisis (case 147): the
+    plan asked for a tissue biopsy 'before the plan turns to chemotherapy'. Chemotherapy answers
+    the crisis now; the biopsy runs beside it, for the next line. Outside a crisis the
+    confirmation still comes before choosing."""
+    crisis = plan(visceral_crisis=True, biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT])
+    assert crisis.options[0].regimen.id == "chemotherapy"
+    (confirm,) = [a for a in crisis.actions if a.code == "confirm_tissue"]
+    assert "before the plan turns to chemotherapy" not in confirm.text
+    assert "does not wait" in confirm.text and "next line" in confirm.text
+    calm = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT])
+    (before,) = [a for a in calm.actions if a.code == "confirm_tissue"]
+    assert "before the plan turns to chemotherapy" in before.text
+
+
+def test_a_germline_palb2_mutation_is_not_called_nothing_actionable() -> None:
+    """Germline PALB2, ESR1 and the PI3K pathway negative on ctDNA (case 142): the plan said a
+    biopsy confirms 'before the plan turns to chemotherapy for nothing actionable' and gave
+    chemotherapy's reason as if nothing were. The review names ESR1 and the PI3K pathway as
+    its definite targets and prefers chemotherapy without them, so chemotherapy stays first;
+    the texts now say the PARP-inhibitor target is on record and olaparib follows from it."""
+    palb2 = result("PALB2", "mutated", origin="germline", sample="blood")
+    treatments = [PALBOCICLIB, FULVESTRANT]
+    for p in (
+        plan(biomarkers=[*NEGATIVE, palb2], treatments=treatments),
+        practice(biomarkers=[*NEGATIVE, palb2], treatments=treatments),
+    ):
+        (confirm,) = [a for a in p.actions if a.code == "confirm_tissue"]
+        assert "nothing actionable" not in confirm.text
+        assert "PALB2" in confirm.text
+        chemo = option(p, "chemotherapy")
+        (said,) = [r for r in chemo.reasons if r.code == "no_actionable_alteration"]
+        assert "PALB2" in said.text and "olaparib" in said.text
+    alone = plan(biomarkers=NEGATIVE, treatments=treatments)
+    (confirm,) = [a for a in alone.actions if a.code == "confirm_tissue"]
+    assert "nothing actionable" in confirm.text
+    # a germline BRCA1/2 mutation is rule 44's (the PARP inhibitors first), not TBCRC 048's
+    brca = plan(biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")])
+    (said,) = [
+        r for r in option(brca, "chemotherapy").reasons if r.code == "no_actionable_alteration"
+    ]
+    assert "TBCRC 048" not in said.text and "TBCRC 048" not in said.trials
+
+
+def test_a_ctdna_draw_that_found_a_mutation_needs_no_tissue_biopsy_for_its_negatives() -> None:
+    """ESR1 D538G found on ctDNA and PIK3CA, AKT1, PTEN not detected on the same draw (cases
+    139 and 146): the draw holds tumour DNA, so its negatives stand without the tissue biopsy
+    asked for a low-shedding tumour. A draw that found nothing, or a mutation found on another
+    day, still asks for it."""
+    esr1 = result("ESR1", "mutated", variant="D538G")
+    pathway = [r for r in NEGATIVE if r["gene"] != "ESR1"]
+    same_draw = plan(biomarkers=[esr1, *pathway], treatments=[PALBOCICLIB])
+    assert not [a for a in same_draw.actions if a.code.startswith("confirm")], same_draw.actions
+    other_day = plan(
+        biomarkers=[dict(esr1, tested_on="2026-02-01"), *pathway], treatments=[PALBOCICLIB]
+    )
+    assert [a for a in other_day.actions if a.code == "confirm_pathway_tissue"]
+    nothing = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    assert [a for a in nothing.actions if a.code == "confirm_tissue"]
+    # negatives from two draws: the mutation vouches for one of them only
+    two_draws = [dict(r, tested_on="2026-03-01") if r["gene"] != "PIK3CA" else r for r in pathway]
+    q = plan(biomarkers=[esr1, *two_draws], treatments=[PALBOCICLIB])
+    assert [a for a in q.actions if a.code == "confirm_pathway_tissue"]
+    # a variant of uncertain significance, or a germline variant, on the draw shows no tumour DNA
+    for found in (dict(esr1, classification="vus"), dict(esr1, origin="germline")):
+        q = plan(biomarkers=[found, *pathway], treatments=[PALBOCICLIB])
+        assert [a for a in q.actions if a.code.startswith("confirm")], found

@@ -140,6 +140,9 @@ SCENARIOS: list[dict[str, Any]] = [
             result("BRCA2", "loss", sample="tissue"),
         ]
     ),
+    # the PI3K pathway negative on a ctDNA draw that found nothing, ESR1 mutated on another
+    # (rule 15's confirm_pathway_tissue)
+    patient(biomarkers=[result("ESR1", "mutated", tested_on="2026-02-01"), *NEGATIVE[1:]]),
     # the comorbidity cautions no scenario above shows (rule 12)
     patient(
         schema_version=2,

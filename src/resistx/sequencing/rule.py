@@ -32,7 +32,11 @@ class Precedence(enum.IntEnum):
 
     VISCERAL_CRISIS = 1  # rule 7: chemotherapy first
     POOR_PERFORMANCE = 2  # rule 13: the least toxic first
-    WAITS_ON_TEST = 3  # rules 2, 3: an option that waits on a missing test is never preferred
+    #: rule 12: a relative contraindication (everolimus with interstitial lung disease) places
+    #: the option after every option without one, even those waiting on a test: a test can
+    #: open an option, and nothing in the plan lifts the contraindication
+    RELATIVE_CONTRAINDICATION = 3
+    WAITS_ON_TEST = 4  # rules 2, 3: an option that waits on a missing test is never preferred
 
 
 @attrs.frozen(kw_only=True)

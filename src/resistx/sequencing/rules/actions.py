@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin, Sample
+from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import germline_only_brca, hrd_untested, parp_findings
@@ -14,6 +14,8 @@ from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour
+from resistx.sequencing.rules.targets import parp_targets
 
 
 # rule 15: retest
@@ -27,7 +29,9 @@ from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
     "gene is altered, since alpelisib waits on it), by NGS (retest_ngs), or to confirm by NGS "
     "(confirm_ngs); when the PI3K pathway is negative on ctDNA alone, to confirm on tissue "
     "(confirm_pathway_tissue; with ESR1 too, confirm_tissue, before nothing-actionable moves "
-    "the plan to chemotherapy): a low-shedding tumour can be missed.",
+    "the plan to chemotherapy; in a visceral crisis beside chemotherapy, which does not wait "
+    "for it): a low-shedding tumour can be missed. Not when the same draw found a somatic "
+    "mutation: it held tumour DNA.",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
@@ -64,8 +68,12 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             text=f"{', '.join(pcr)} 'not detected' by PCR only: retest by NGS; in FAKTION's "
             "expanded NGS analysis more tumours were pathway-altered than by ddPCR.",
         )
-    if not missing and _ctdna_negative(facts, PAM_GENES):
-        yield _confirm_tissue(_ctdna_negative(facts, ("ESR1",)))
+    if not missing and ctdna_negative(facts, PAM_GENES) and not draw_found_tumour(facts):
+        yield confirm_tissue(
+            ctdna_negative(facts, ("ESR1",)),
+            facts.profile.visceral_crisis,
+            parp_targets(parp_findings(facts)),
+        )
     pten = facts.state("PTEN")
     if (
         pten is not None
@@ -135,35 +143,6 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         text=f"Retest HER2 by IHC and ISH before choosing: ERBB2 {r.status.value} "
         f"{st.finding.describe()} disagrees with HER2 {facts.her2.value}. HER2-positive disease is "
         "outside the review and would change every option here.",
-    )
-
-
-def _ctdna_negative(facts: Facts, genes: tuple[str, ...]) -> bool:
-    """Each gene tested, nothing found, and the negative that stands from ctDNA."""
-    states = [facts.state(g) for g in genes]
-    return all(
-        st is not None
-        and st.finding is None
-        and st.negative is not None
-        and st.negative.sample is Sample.CTDNA
-        for st in states
-    )
-
-
-def _confirm_tissue(with_esr1: bool) -> PlanEffect:
-    """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only."""
-    what, before = (
-        ("ESR1 and the PI3K pathway are", "the plan turns to chemotherapy for nothing actionable")
-        if with_esr1
-        else ("The PI3K pathway is", "the PI3K and AKT inhibitors are set aside")
-    )
-    return PlanEffect(
-        code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
-        genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
-        first=with_esr1,
-        text=f"{what} negative on ctDNA only: a tumour that sheds little DNA can be missed; a "
-        f"tissue biopsy (NGS) confirms before {before} (the review: rebiopsy of the tumour is "
-        "vital).",
     )
 
 

@@ -17,7 +17,7 @@ from resistx.model.evidence import AdverseEvent, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, num, rule
 from resistx.sequencing.rules.comorbidity_risks import (
     AT_BEST_LATER,
     BEFORE_STARTING,
@@ -83,7 +83,9 @@ def _percent(a: AdverseEvent | None) -> float | None:
     "disease, hypertension, cardiac, hepatic, cytopenia, bowel disease, neuropathy).",
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
     "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan, "
-    "and cautions everolimus (pneumonitis) and makes it at best a later option; the others add cautions with the adverse-event figure.",
+    "and cautions everolimus (pneumonitis), making it at best a later option placed after every "
+    "option without such a risk (a hard ordering); the others add cautions with the "
+    "adverse-event figure.",
     # a caution code for each comorbidity the tables above can caution for, and no other
     codes=(
         "contraindicated",
@@ -121,8 +123,9 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                     yield Effect(
                         code="relative_contraindication",
                         ceiling=2,
+                        demote=Precedence.RELATIVE_CONTRAINDICATION,
                         text=f"{name}: a relative contraindication to {drug} ({risk[1]}{where}): "
-                        "at best a later option.",
+                        "at best a later option, after every option without such a risk.",
                         trials=(trial.key,) if trial else spec.key_trials,
                     )
             if (note := UNQUANTIFIED.get((comorbidity, drug))) is not None:

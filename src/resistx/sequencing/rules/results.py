@@ -1,14 +1,15 @@
 """Plan-level rules about the results themselves: results that disagree (rule 21), and a
 variant of uncertain significance (or a benign one) in a gene that selects a drug, which asks
-before choosing whether it has been reclassified (rule 45)."""
+before choosing whether it has been reclassified (rule 45); and what a ctDNA negative shows,
+for rule 15's tissue confirmation (a draw that found a somatic mutation held tumour DNA)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Sample
+from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
-from resistx.sequencing.facts import Facts
+from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState, conflict_text
 from resistx.sequencing.rule import Context, PlanEffect, rule
 
@@ -95,3 +96,64 @@ def review_classification(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             f"whether it has been reclassified: a (likely) pathogenic call would open "
             f"{SELECTS[state.gene]}.",
         )
+
+
+# -- ctDNA negatives, for rule 15 (actions): confirm on tissue, unless the draw held tumour DNA
+
+
+def ctdna_negative(facts: Facts, genes: tuple[str, ...]) -> bool:
+    """Each gene tested, nothing found, and the negative that stands from ctDNA."""
+    states = [facts.state(g) for g in genes]
+    return all(
+        st is not None
+        and st.finding is None
+        and st.negative is not None
+        and st.negative.sample is Sample.CTDNA
+        for st in states
+    )
+
+
+def draw_found_tumour(facts: Facts) -> bool:
+    """The ctDNA draw that gave the PI3K pathway's negatives (one date) found a somatic mutation:
+    it held tumour DNA, so its negatives are not a low-shedding tumour's."""
+    dates = {st.negative.tested_on for g in PAM_GENES if (st := facts.state(g)) and st.negative}
+    if len(dates) != 1 or None in dates:
+        return False
+    (drawn,) = dates
+    return any(
+        r.sample is Sample.CTDNA
+        and r.tested_on == drawn
+        and r.status is BiomarkerStatus.MUTATED
+        and r.origin is not Origin.GERMLINE
+        and r.actionable
+        for r in facts.profile.biomarkers
+    )
+
+
+def confirm_tissue(with_esr1: bool, crisis: bool, parp: tuple[str, ...]) -> PlanEffect:
+    """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
+    crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
+    ``parp``: the PARP-inhibitor targets on record (``targets.parp_targets``)."""
+    without = (
+        f"for no ESR1 or PI3K-pathway target, while the {' and '.join(parp)} mutation on record "
+        "opens a PARP inhibitor"
+        if parp
+        else "for nothing actionable"
+    )
+    what, before = (
+        ("ESR1 and the PI3K pathway are", f"the plan turns to chemotherapy {without}")
+        if with_esr1
+        else ("The PI3K pathway is", "the PI3K and AKT inhibitors are set aside")
+    )
+    when = (
+        "for the next line; chemotherapy for the visceral crisis does not wait for it"
+        if crisis
+        else f"before {before}"
+    )
+    return PlanEffect(
+        code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
+        genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
+        first=with_esr1 and not crisis,
+        text=f"{what} negative on ctDNA only: a tumour that sheds little DNA can be missed; a "
+        f"tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is vital).",
+    )

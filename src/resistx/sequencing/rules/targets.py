@@ -3,12 +3,13 @@ mechanisms without an approved drug (rule 9)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from resistx.model.enums import ExclusionCode, Factor, Her2Status, MechanismCategory
+from resistx.model.enums import ExclusionCode, Factor, Her2Status, MechanismCategory, Origin
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.findings import Finding
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
 
@@ -65,21 +66,31 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     condition="After progression on a CDK4/6 inhibitor, ESR1 and the PI3K pathway tested "
     "(current, not PCR only) without an actionable alteration (HER2-low does not count here). The short-CDK4/6-inhibitor half of this rule "
     "is in the history factor.",
-    effect="Chemotherapy and ADCs gain; endocrine-based regimens lose. Its reason leads.",
+    effect="Chemotherapy and ADCs gain; endocrine-based regimens lose. Its reason leads. A "
+    "germline PALB2 or somatic BRCA1/2 mutation on record is named in chemotherapy's reason: "
+    "olaparib follows from it (TBCRC 048), beside chemotherapy.",
     codes=("no_actionable_alteration", "no_actionable_alteration_endocrine"),
+    trials=("TBCRC 048",),
     regimens=kinds.is_endocrine_or_cytotoxic,
 )
 def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not (i.tested_without_actionable and i.post_cdk46i) or kinds.is_trial(spec):
         return
     if kinds.is_cytotoxic(spec):
+        others = parp_targets(i.parp, tbcrc048=True)
+        beside = (
+            f" A {' and a '.join(others)} mutation is on record: olaparib is the option beside "
+            "them (TBCRC 048, phase II, without a comparison with chemotherapy)."
+            if others
+            else ""
+        )
         yield Effect(
             code="no_actionable_alteration",
             delta=ctx.weights.no_actionable,
             leads=True,
             text="ESR1 and the PI3K pathway tested without an actionable alteration: the review "
-            "prefers chemotherapy and ADCs.",
-            trials=spec.key_trials,
+            f"prefers chemotherapy and ADCs.{beside}",
+            trials=(*spec.key_trials, "TBCRC 048") if others else spec.key_trials,
         )
     elif kinds.is_endocrine_based(spec):
         yield Effect(
@@ -90,6 +101,17 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             "prefers chemotherapy and ADCs over endocrine-based regimens.",
             trials=spec.key_trials,
         )
+
+
+def parp_targets(parp: Iterable[Finding], *, tbcrc048: bool = False) -> tuple[str, ...]:
+    """The PARP-inhibitor targets on record as a text names them ("germline PALB2"); with
+    ``tbcrc048`` only those TBCRC 048 studied (germline PALB2, somatic BRCA1/2), not a germline
+    BRCA1/2 mutation (rule 44's)."""
+    return tuple(
+        f"{f.result.origin.value} {f.gene}"
+        for f in parp
+        if not tbcrc048 or f.gene == "PALB2" or f.result.origin is not Origin.GERMLINE
+    )
 
 
 # rule 27: rB1 loss: no CDK4/6 inhibitor
