@@ -1143,3 +1143,37 @@ def test_a_ctdna_draw_that_found_a_mutation_needs_no_tissue_biopsy_for_its_negat
     for found in (dict(esr1, classification="vus"), dict(esr1, origin="germline")):
         q = plan(biomarkers=[found, *pathway], treatments=[PALBOCICLIB])
         assert [a for a in q.actions if a.code.startswith("confirm")], found
+
+
+def test_moderate_hepatic_impairment_names_the_label_dose_of_fulvestrant_and_its_partners() -> None:
+    """Child-Pugh B with an AKT1 E17K (case 151): capivasertib + fulvestrant first and
+    fulvestrant second carried no hepatic caution, though fulvestrant's label halves the dose in
+    moderate impairment. Each regimen with fulvestrant, elacestrant, ribociclib or capivasertib
+    now names its label's hepatic instruction (in words: a label's dose is not a figure of the
+    evidence), and says it is the label's, not the review's."""
+    liver = [{"name": "hepatic_impairment", "child_pugh": "B"}]
+    akt1 = [result("AKT1", "mutated"), *NEGATIVE[1:]]
+    p = plan(schema_version=2, comorbidities=liver, biomarkers=akt1)
+    expected = {
+        "fulvestrant": "fulvestrant's label halves its dose",
+        "capivasertib+fulvestrant": "capivasertib's label",
+        "elacestrant": "elacestrant's label lowers its dose",
+        "ribociclib+fulvestrant": "ribociclib's label lowers its starting dose",
+    }
+    for rid, said in expected.items():
+        texts = [c.text for c in option(p, rid).cautions if c.code == "hepatic_impairment_caution"]
+        assert any(said in t and "label" in t for t in texts), (rid, texts)
+    without = plan(schema_version=2, biomarkers=akt1)
+    assert not [c for c in option(without, "fulvestrant").cautions if "hepatic" in c.code]
+    # a label's instruction speaks for the classes it concerns: Child-Pugh A gives neither
+    # fulvestrant's nor abemaciclib's (severe only), everolimus's still; no class gives all
+    mild = plan(schema_version=2, comorbidities=[dict(liver[0], child_pugh="A")], biomarkers=akt1)
+    unknown = plan(schema_version=2, comorbidities=["hepatic_impairment"], biomarkers=akt1)
+    for rid, in_mild in [
+        ("fulvestrant", False),
+        ("abemaciclib", False),
+        ("everolimus+exemestane", True),
+    ]:
+        found = [c for c in option(mild, rid).cautions if c.code == "hepatic_impairment_caution"]
+        assert bool(found) == in_mild, rid
+        assert [c for c in option(unknown, rid).cautions if c.code == "hepatic_impairment_caution"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from resistx.model.enums import DrugClass, ExclusionCode, Factor, Priority
+from resistx.model.enums import ChildPugh, DrugClass, ExclusionCode, Factor, Priority
 from resistx.model.evidence import AdverseEvent, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -22,6 +22,7 @@ from resistx.sequencing.rules.comorbidity_risks import (
     AT_BEST_LATER,
     BEFORE_STARTING,
     COMORBIDITY_RISKS,
+    HEPATIC_CLASSES,
     UNQUANTIFIED,
 )
 from resistx.vocab.comorbidities import Comorbidity
@@ -85,7 +86,9 @@ def _percent(a: AdverseEvent | None) -> float | None:
     "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan, "
     "and cautions everolimus (pneumonitis), making it at best a later option placed after every "
     "option without such a risk (a hard ordering); the others add cautions with the "
-    "adverse-event figure.",
+    "adverse-event figure, or with what a label says where the review prints none (hepatic "
+    "impairment: the labels' doses of everolimus, the CDK4/6 inhibitors, fulvestrant, "
+    "elacestrant and capivasertib).",
     # a caution code for each comorbidity the tables above can caution for, and no other
     codes=(
         "contraindicated",
@@ -128,10 +131,18 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                         "at best a later option, after every option without such a risk.",
                         trials=(trial.key,) if trial else spec.key_trials,
                     )
-            if (note := UNQUANTIFIED.get((comorbidity, drug))) is not None:
+            note = UNQUANTIFIED.get((comorbidity, drug))
+            if note is not None and _concerns(condition.child_pugh, drug):
                 yield Effect(
                     code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}."
                 )
+
+
+def _concerns(child_pugh: ChildPugh | None, drug: str) -> bool:
+    """Whether a label's hepatic instruction for ``drug`` concerns the class given (any, when
+    no class is given or the label's instruction is not by class)."""
+    classes = HEPATIC_CLASSES.get(drug)
+    return classes is None or child_pugh is None or child_pugh in classes
 
 
 def _risk(  # noqa: PLR0917 - one call site, in order

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from resistx.model.enums import ChildPugh
 from resistx.vocab.comorbidities import Comorbidity
 
 C = Comorbidity
@@ -66,6 +67,19 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "(its label; not in the review)",
         (C.HEPATIC_IMPAIRMENT, "abemaciclib"): "abemaciclib is given once daily in severe "
         "hepatic impairment (its label; not in the review)",
+        # the other labels' hepatic instructions (the US labels; the review gives none, and a
+        # label's dose is not a figure of the evidence, so the text names no number)
+        (C.HEPATIC_IMPAIRMENT, "fulvestrant"): "fulvestrant's label halves its dose in moderate "
+        "hepatic impairment (Child-Pugh B); severe was not studied (not in the review)",
+        (C.HEPATIC_IMPAIRMENT, "elacestrant"): "elacestrant's label lowers its dose in moderate "
+        "hepatic impairment (Child-Pugh B) and advises against it in severe (not in the review)",
+        (C.HEPATIC_IMPAIRMENT, "ribociclib"): "ribociclib's label lowers its starting dose in "
+        "moderate or severe hepatic impairment (not in the review)",
+        (C.HEPATIC_IMPAIRMENT, "palbociclib"): "palbociclib's label lowers its dose in severe "
+        "hepatic impairment (not in the review)",
+        (C.HEPATIC_IMPAIRMENT, "capivasertib"): "capivasertib's label has limited data in "
+        "moderate hepatic impairment (watch for its adverse reactions); severe was not studied "
+        "(not in the review)",
         (C.CARDIAC_DISEASE, "chemotherapy"): "anthracyclines are cardiotoxic, and capecitabine "
         "or fluorouracil can cause coronary vasospasm (their labels; not in the review)",
         (C.QTC_PROLONGED, "chemotherapy"): "eribulin prolongs the QT interval (an ECG, and "
@@ -77,6 +91,19 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "lung disease or pneumonitis (a warning on each label; not in the review)",
         (C.INTERSTITIAL_LUNG_DISEASE, "abemaciclib"): "CDK4/6 inhibitors can cause interstitial "
         "lung disease or pneumonitis (a warning on each label; not in the review)",
+    }
+)
+
+#: the Child-Pugh classes a label's hepatic instruction concerns, by drug: with a class given,
+#: the caution speaks only for these (without one it always speaks: the class is not known)
+HEPATIC_CLASSES: MappingProxyType[str, frozenset[ChildPugh]] = MappingProxyType(
+    {
+        "abemaciclib": frozenset({ChildPugh.C}),
+        "palbociclib": frozenset({ChildPugh.C}),
+        "fulvestrant": frozenset({ChildPugh.B, ChildPugh.C}),
+        "elacestrant": frozenset({ChildPugh.B, ChildPugh.C}),
+        "ribociclib": frozenset({ChildPugh.B, ChildPugh.C}),
+        "capivasertib": frozenset({ChildPugh.B, ChildPugh.C}),
     }
 )
 
