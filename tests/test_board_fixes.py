@@ -1140,7 +1140,8 @@ def test_a_ctdna_draw_that_found_a_mutation_needs_no_tissue_biopsy_for_its_negat
     q = plan(biomarkers=[esr1, *two_draws], treatments=[PALBOCICLIB])
     assert [a for a in q.actions if a.code == "confirm_pathway_tissue"]
     # a variant of uncertain significance, or a germline variant, on the draw shows no tumour DNA
-    for found in (dict(esr1, classification="vus"), dict(esr1, origin="germline")):
+    vus = dict(esr1, variant="R555C", classification="vus")  # not a listed activating variant
+    for found in (vus, dict(esr1, origin="germline")):
         q = plan(biomarkers=[found, *pathway], treatments=[PALBOCICLIB])
         assert [a for a in q.actions if a.code.startswith("confirm")], found
 
@@ -1177,3 +1178,36 @@ def test_moderate_hepatic_impairment_names_the_label_dose_of_fulvestrant_and_its
         found = [c for c in option(mild, rid).cautions if c.code == "hepatic_impairment_caution"]
         assert bool(found) == in_mild, rid
         assert [c for c in option(unknown, rid).cautions if c.code == "hepatic_impairment_caution"]
+
+
+def test_a_known_pik3ca_hotspot_called_a_vus_leaves_its_drugs_waiting_not_excluded() -> None:
+    """PIK3CA H1047R reported as a VUS on tissue (case 155): H1047R is one of the mutations of
+    therascreen PIK3CA, the companion diagnostic of alpelisib's approval, so the call is most
+    likely a reporting error. The plan took the VUS as a PIK3CA test with nothing found:
+    alpelisib left out ('no PIK3CA mutation'), chemotherapy first for 'nothing actionable'.
+    resistx still does not call it pathogenic; the result is unresolved: the drugs it would
+    select wait on the classification, and the action says why the call is doubtful. A VUS
+    at another position still counts as a test that found nothing actionable."""
+    tissue = {"sample": "tissue"}
+    others = [dict(r, **tissue) for r in NEGATIVE if r["gene"] != "PIK3CA"]
+    hotspot = result("PIK3CA", "mutated", variant="H1047R", classification="vus", **tissue)
+    for p in (plan(biomarkers=[*others, hotspot]), practice(biomarkers=[*others, hotspot])):
+        assert p.option("alpelisib+fulvestrant") is not None
+        alpelisib = option(p, "alpelisib+fulvestrant")
+        assert alpelisib.waits_on == ("PIK3CA classification",)
+        assert any("known activating variant" in r.text for r in alpelisib.reasons)
+        assert not [a for a in p.actions if a.code == "retest"]  # the test was done
+        assert "no_actionable_alteration" not in codes(option(p, "chemotherapy"))
+        (ask,) = [a for a in p.actions if a.code == "review_variant_classification"]
+        assert "therascreen" in ask.text and "H1047R" in ask.text
+    for variant in ("p.His1047Arg", "p.H1047R"):  # the same variant, written otherwise
+        q = plan(biomarkers=[*others, dict(hotspot, variant=variant)])
+        assert q.option("alpelisib+fulvestrant") is not None, variant
+    # a ctDNA negative before the doubtful call does not settle it; one after it does
+    earlier = result("PIK3CA", "not_detected", tested_on="2026-04-01")
+    assert plan(biomarkers=[*others, earlier, hotspot]).option("alpelisib+fulvestrant")
+    later = dict(earlier, tested_on="2026-04-20")
+    assert plan(biomarkers=[*others, later, hotspot]).option("alpelisib+fulvestrant") is None
+    elsewhere = plan(biomarkers=[*others, dict(hotspot, variant="R88Q")])
+    assert elsewhere.option("alpelisib+fulvestrant") is None
+    assert "no_actionable_alteration" in codes(option(elsewhere, "chemotherapy"))

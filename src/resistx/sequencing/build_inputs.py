@@ -31,6 +31,7 @@ from resistx.sequencing.inputs import (
     HistoryInputs,
     MolecularInputs,
 )
+from resistx.sequencing.reliability import listed
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -46,6 +47,12 @@ def _finding(st: GeneState | None, *statuses: BiomarkerStatus) -> Finding | None
     if st is None or st.finding is None:
         return None
     return keyed(st.finding) if not statuses or st.finding.result.status in statuses else None
+
+
+def doubtful(st: GeneState | None) -> bool:
+    """The gene's latest not-pathogenic call is on a known activating variant (rule 45 asks the
+    laboratory; the drugs the gene selects wait on the answer)."""
+    return st is not None and bool(st.not_actionable) and listed(st.not_actionable[-1]) is not None
 
 
 def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) -> bool:
@@ -90,6 +97,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
         pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),
+        pik3ca_doubtful=pik3ca is None and doubtful(pam[0]),
         akt_pathway=akt_pathway,
         akt_pathway_ihc_only=pik3ca is None
         and akt1 is None

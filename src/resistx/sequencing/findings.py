@@ -10,7 +10,8 @@ The latest result does not simply win:
   progression is current even when another test of that time misses it, and one from
   before the latest progression may no longer hold (it counts half until retested);
 - a VUS or a benign variant is not a finding: it is a test that found nothing actionable (a
-  negative for what the rules read, dated by its test), and the plan names it.
+  negative for what the rules read, dated by its test), and the plan names it; not on a known
+  activating variant (``hotspots``), where the call itself is in doubt.
 
 Every disagreement between a positive and a negative is kept as a ``Conflict`` for the plan.
 """
@@ -22,8 +23,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
+from resistx.model.enums import Assay, BiomarkerStatus, Origin
 from resistx.model.profile import BiomarkerResult, result_order
+from resistx.sequencing.reliability import listed, thin, unsettled
 
 S = BiomarkerStatus
 POSITIVE = frozenset({S.MUTATED, S.AMPLIFIED, S.OVEREXPRESSED, S.LOSS})
@@ -128,23 +130,9 @@ class GeneState:
     conflicts: tuple[Conflict, ...] = ()
 
 
-#: below this tumour fraction a ctDNA negative cannot rule an alteration out (resistx's threshold,
-#: an assumption: ctDNA assays report reduced sensitivity at tumour fractions under 1%)
-LOW_TUMOUR_FRACTION = 0.01
-
-
 def uninformative(r: BiomarkerResult) -> bool:
     """A ctDNA negative from a tumour known to shed little DNA, or with a low tumour fraction."""
     return r.status in NEGATIVE and thin(r)
-
-
-def thin(r: BiomarkerResult) -> bool:
-    """A ctDNA sample too thin for a negative (or a VUS) to rule an alteration out: a low
-    tumour fraction, or a tumour known to shed little DNA."""
-    if r.sample is not Sample.CTDNA:
-        return False
-    low = r.tumour_fraction is not None and r.tumour_fraction < LOW_TUMOUR_FRACTION
-    return low or bool(r.low_shedding)
 
 
 def _after(r: BiomarkerResult, date: dt.date | None) -> bool:
@@ -171,7 +159,7 @@ def _one(gene: str, r: BiomarkerResult, progression: dt.date | None) -> GeneStat
     """``_reconciled`` of a single result (a test holds them equal)."""
     if r.status in POSITIVE:
         if not r.actionable:  # tested, and nothing actionable found: its date is the test's
-            return GeneState(gene=gene, negative=None if thin(r) else r, not_actionable=(r,))
+            return GeneState(gene=gene, negative=None if unsettled(r) else r, not_actionable=(r,))
         stale = (
             r.origin is not Origin.GERMLINE
             and gene in ACQUIRED_GENES
@@ -223,10 +211,11 @@ def _reconciled(
         )
     # a VUS that can stand as a test without a target (not from a thin ctDNA sample); one newer
     # than a failed test clears it
-    tested = [r for r in vus if not thin(r)]
+    tested = [r for r in vus if not unsettled(r)]
     if indeterminate and tested and latest is not None:
         indeterminate = result_order(tested[-1]) < result_order(latest)
     negative = _standing_negative(negatives, tested, latest, bool(positives) or indeterminate)
+    negative = None if _doubted(vus, latest) else negative
     if negative is not None and positives:
         conflicts.append(
             Conflict(
@@ -245,6 +234,13 @@ def _reconciled(
         uninformative=blind,
         conflicts=tuple(conflicts),
     )
+
+
+def _doubted(vus: tuple[BiomarkerResult, ...], latest: BiomarkerResult | None) -> bool:
+    """A doubtful call (``reliability.listed``) newer than the latest usable result: no negative
+    stands; the gene is unresolved, as after a failed test."""
+    doubt = [r for r in vus if listed(r) is not None]
+    return bool(doubt) and (latest is None or result_order(doubt[-1]) > result_order(latest))
 
 
 def _standing_negative(

@@ -30,6 +30,8 @@ class MolecularInputs:
     pik3ca_pcr_only: bool
     #: PIK3CA with no result since the latest progression (none, stale or indeterminate)
     pik3ca_untested: bool = False
+    #: ... because its latest call is VUS or benign on a known activating variant (rule 45)
+    pik3ca_doubtful: bool = False
     akt_pathway: Finding | None  # PIK3CA or AKT1 mutation, PTEN loss (CAPItello-291)
     akt_pathway_ihc_only: bool  # the only alteration is a PTEN loss by IHC
     pam_negative: bool  # PIK3CA, AKT1 and PTEN each tested negative since the latest progression

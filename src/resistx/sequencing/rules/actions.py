@@ -9,7 +9,12 @@ from collections.abc import Iterator
 from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.build_inputs import germline_only_brca, hrd_untested, parp_findings
+from resistx.sequencing.build_inputs import (
+    doubtful,
+    germline_only_brca,
+    hrd_untested,
+    parp_findings,
+)
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only
 from resistx.sequencing.inputs import EfficacyInputs
@@ -38,10 +43,12 @@ from resistx.sequencing.rules.targets import parp_targets
 )
 def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     pathway_found = any(facts.found(g) for g in PAM_GENES)
-    missing = ["ESR1"] if facts.needs_retest("ESR1") else []
-    if not pathway_found:
-        missing += [g for g in PAM_GENES if facts.needs_retest(g)]
-    elif facts.state("PIK3CA") is None:  # alpelisib waits on it whatever else is altered
+    # a doubtful call on a known activating variant is rule 45's question, not a new test's
+    needs = [
+        g for g in ("ESR1", *PAM_GENES) if facts.needs_retest(g) and not doubtful(facts.state(g))
+    ]
+    missing = [g for g in needs if g == "ESR1" or not pathway_found]
+    if pathway_found and facts.state("PIK3CA") is None:  # alpelisib waits on it all the same
         missing.append("PIK3CA")
     if missing:
         when = (

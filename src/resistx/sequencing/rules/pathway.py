@@ -61,16 +61,19 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
                 trials=spec.key_trials,
             )
         elif i.pik3ca_pcr_only or i.pik3ca_untested:
-            why = (
-                "'not detected' by PCR only"
+            why, decides, waits = (
+                ("'not detected' by PCR only", "an NGS test", "PIK3CA by NGS")
                 if i.pik3ca_pcr_only
-                else "not tested since the latest progression"
-            )
+                else ("called not pathogenic on a known activating variant (see the actions)",
+                      "its classification", "PIK3CA classification")
+                if i.pik3ca_doubtful
+                else ("not tested since the latest progression", "an NGS test", "PIK3CA by NGS")
+            )  # fmt: skip
             yield Effect(
                 code="pik3ca_test_pending" if i.pik3ca_pcr_only else "pik3ca_untested",
-                text=f"PIK3CA {why}: an NGS test decides whether alpelisib applies (it is for "
+                text=f"PIK3CA {why}: {decides} decides whether alpelisib applies (it is for "
                 "PIK3CA-mutated tumours only, SOLAR-1).",
-                waits_on="PIK3CA by NGS",
+                waits_on=waits,
                 trials=("SOLAR-1",),
             )
         else:

@@ -64,9 +64,16 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         yield Effect(
             code="inavo120_pik3ca_untested",
             text="INAVO120's population, PIK3CA "
-            + ("'not detected' by PCR only" if i.pik3ca_pcr_only else "not tested")
-            + ": the triplet is for PIK3CA-mutated disease; its place waits on an NGS test.",
-            waits_on="PIK3CA by NGS",
+            + (
+                "'not detected' by PCR only"
+                if i.pik3ca_pcr_only
+                else "called not pathogenic on a known activating variant"
+                if i.pik3ca_doubtful
+                else "not tested"
+            )
+            + ": the triplet is for PIK3CA-mutated disease; its place waits on "
+            + ("its classification." if i.pik3ca_doubtful else "an NGS test."),
+            waits_on="PIK3CA classification" if i.pik3ca_doubtful else "PIK3CA by NGS",
             trials=(trial,),
         )
     elif (f := i.pik3ca) is None:

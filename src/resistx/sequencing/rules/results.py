@@ -11,6 +11,7 @@ from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState, conflict_text
+from resistx.sequencing.reliability import listed
 from resistx.sequencing.rule import Context, PlanEffect, rule
 
 
@@ -80,19 +81,28 @@ def asks_classification(state: GeneState) -> bool:
     "pathogenic finding, in ESR1, PIK3CA, AKT1, PTEN, BRCA1, BRCA2 or PALB2.",
     effect="An action, before choosing, to ask the laboratory or a molecular tumour board "
     "whether the variant has been reclassified (its test counts as finding nothing actionable "
-    "until then).",
+    "until then). A call on a known activating variant (``reliability.HOTSPOTS``: therascreen "
+    "PIK3CA's mutations, EMERALD's ESR1 subgroups) is doubtful: the action says where the "
+    "variant is listed, and the result settles nothing, so the drugs it selects wait on it.",
     codes=("review_variant_classification",),
 )
 def review_classification(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for state in facts.genes.values():
         if not asks_classification(state):
             continue
+        r = state.not_actionable[-1]
+        where = listed(r)
+        counts = (
+            f"not a match, though {r.variant} is {where}: the call is doubtful, and "
+            f"{SELECTS[state.gene]} waits on it"
+            if where
+            else "not a match, and its test counts as finding nothing actionable"
+        )
         yield PlanEffect(
             code="review_variant_classification",
             genes=(state.gene,),
             first=True,
-            text=f"{classified(state.not_actionable[-1])}: not a match, and its test counts "
-            "as finding nothing actionable. Ask the laboratory or a molecular tumour board "
+            text=f"{classified(r)}: {counts}. Ask the laboratory or a molecular tumour board "
             f"whether it has been reclassified: a (likely) pathogenic call would open "
             f"{SELECTS[state.gene]}.",
         )

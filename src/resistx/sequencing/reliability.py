@@ -1,0 +1,91 @@
+"""How far one result can be relied on, before results are reconciled per gene (``findings``):
+a ctDNA sample too thin for a negative, and a "of uncertain significance" (or benign) call on a
+known activating variant.
+
+resistx does not reclassify a variant: a doubtful call is not a match either. It only keeps such
+a result from closing the question as a test with nothing found (rule 45 asks the laboratory,
+and the drugs the gene selects wait on the answer). Each listed variant names its source.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from resistx.model.enums import Sample
+from resistx.model.profile import BiomarkerResult
+
+_THERASCREEN = (
+    "one of the 11 PIK3CA mutations of therascreen PIK3CA (QIAGEN), the companion diagnostic "
+    "of alpelisib's approval on SOLAR-1"
+)
+_EMERALD = "an ESR1 mutation of EMERALD's subgroups (update-2026.md, section 11)"
+
+#: gene -> protein change (one-letter form) -> where it is listed as activating
+HOTSPOTS: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
+    {
+        "PIK3CA": MappingProxyType(
+            dict.fromkeys(
+                (
+                    "C420R",
+                    "E542K",
+                    "E545A",
+                    "E545D",
+                    "E545G",
+                    "E545K",
+                    "Q546E",
+                    "Q546R",
+                    "H1047L",
+                    "H1047R",
+                    "H1047Y",
+                ),
+                _THERASCREEN,
+            )
+        ),
+        "ESR1": MappingProxyType(dict.fromkeys(("D538G", "Y537S", "Y537N"), _EMERALD)),
+    }
+)
+
+_AMINO_ACIDS = {
+    "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E",
+    "Gly": "G", "His": "H", "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F",
+    "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
+}  # fmt: skip
+_THREE_LETTER = re.compile(r"([A-Z][a-z]{2})(\d+)([A-Z][a-z]{2})")
+
+
+def protein_change(variant: str) -> str:
+    """'p.His1047Arg', 'p.(H1047R)' or 'H1047R' as 'H1047R' (other notations as given)."""
+    text = variant.strip().removeprefix("p.").strip("()")
+    found = _THREE_LETTER.fullmatch(text)
+    if found and found[1] in _AMINO_ACIDS and found[3] in _AMINO_ACIDS:
+        return f"{_AMINO_ACIDS[found[1]]}{found[2]}{_AMINO_ACIDS[found[3]]}"
+    return text.upper()
+
+
+def listed(r: BiomarkerResult) -> str | None:
+    """Where the result's variant is listed as activating, when a VUS or benign call was made
+    on it (a doubtful call); else None."""
+    if r.classification is None or r.classification.actionable or not r.variant:
+        return None
+    return HOTSPOTS.get(r.gene, MappingProxyType({})).get(protein_change(r.variant))
+
+
+#: below this tumour fraction a ctDNA negative cannot rule an alteration out (resistx's threshold,
+#: an assumption: ctDNA assays report reduced sensitivity at tumour fractions under 1%)
+LOW_TUMOUR_FRACTION = 0.01
+
+
+def thin(r: BiomarkerResult) -> bool:
+    """A ctDNA sample too thin for a negative (or a VUS) to rule an alteration out: a low
+    tumour fraction, or a tumour known to shed little DNA."""
+    if r.sample is not Sample.CTDNA:
+        return False
+    low = r.tumour_fraction is not None and r.tumour_fraction < LOW_TUMOUR_FRACTION
+    return low or bool(r.low_shedding)
+
+
+def unsettled(r: BiomarkerResult) -> bool:
+    """A VUS or benign call that cannot stand as a test with nothing found: from a thin ctDNA
+    sample, or on a known activating variant (``HOTSPOTS``: rule 45 asks about it)."""
+    return thin(r) or listed(r) is not None
