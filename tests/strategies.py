@@ -103,7 +103,21 @@ def biomarker_dicts(
         out["assay"] = draw(st.sampled_from(("ngs", "pcr", "ihc", "fish")))
     if draw(st.booleans()):
         out["tested_on"] = iso(draw(dates))
+    if draw(st.integers(0, 3)) == 0:  # a named variant and its classification (rule 45, hotspots)
+        out["variant"] = draw(st.sampled_from(VARIANTS))
+        if draw(st.booleans()):
+            out["classification"] = draw(st.sampled_from(("pathogenic", "vus", "likely_benign")))
+    if draw(st.integers(0, 3)) == 0:  # what a ctDNA result can say of its own reliability
+        if draw(st.booleans()):
+            out["tumour_fraction"] = draw(st.sampled_from((0.005, 0.2)))
+        else:
+            out["low_shedding"] = draw(st.booleans())
     return out
+
+
+#: variants a result may name: known activating ones (``resistx.sequencing.reliability``), in
+#: both notations, and others
+VARIANTS = ("H1047R", "p.His1047Arg", "E545K", "D538G", "Y537S", "R88Q", "L536H")
 
 
 @st.composite
@@ -249,16 +263,29 @@ def profile_and_new_finding(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, 
 
 @st.composite
 def neighbour_profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
-    """A profile and variants of it that each differ in one place (one biomarker, one
-    treatment, one field): patients whose facts share all but a few values, so that a memo key
+    """A profile and variants of it that each differ in one place (one biomarker, one value of
+    one result, one treatment, one field): patients whose facts share all but a few values, so that a memo key
     missing a fact makes two of them collide."""
     base = draw(profile_dicts())
     out = [base]
     for _ in range(draw(st.integers(min_value=1, max_value=6))):
         other = draw(profile_dicts())
         variant = dict(base)
-        where = draw(st.sampled_from(("biomarkers", "treatments", "field")))
-        if where != "field":
+        where = draw(st.sampled_from(("biomarkers", "treatments", "field", "one result")))
+        if where == "one result" and base["biomarkers"]:  # one value of one result changed
+            at = draw(st.integers(0, len(base["biomarkers"]) - 1))
+            was = base["biomarkers"][at]
+            fresh = draw(biomarker_dicts(was["gene"], was["status"]))
+            key = draw(st.sampled_from(sorted(set(was) | set(fresh))))
+            changed = {k: v for k, v in was.items() if k != key} | (
+                {key: fresh[key]} if key in fresh else {}
+            )
+            variant["biomarkers"] = [
+                *base["biomarkers"][:at],
+                changed,
+                *base["biomarkers"][at + 1 :],
+            ]
+        elif where in ("biomarkers", "treatments"):
             kept = list(base[where])
             drop: bool = draw(st.booleans())
             if kept and drop:
