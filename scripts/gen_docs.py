@@ -76,15 +76,17 @@ def ranking_page() -> str:
         "",
         "1. visceral crisis: chemotherapy before everything else (rule 7);",
         "2. ECOG 3-4: non-intensive options before intensive ones (rule 13);",
-        "3. an option that waits on a missing test after every option that does not (rules 2, 3);",
-        "4. the tier: the clinical merit (molecular + efficacy + history) makes an option "
+        "3. a relative contraindication (everolimus with interstitial lung disease) after every "
+        "option without one, even those waiting on a test (rule 12);",
+        "4. an option that waits on a missing test after every option that does not (rules 2, 3);",
+        "5. the tier: the clinical merit (molecular + efficacy + history) makes an option "
         f"**preferred** from {w['preferred_from']:g}, **alternative** from {w['alternative_from']:g}, "
         "**later** below (a rule may cap it: an ADC before its chemotherapy lines, a non-cytotoxic "
         "option in visceral crisis); an investigational regimen (rule 24) is labelled **trial**: "
         "enrolment in a listed open trial comes after the approved options of its merit band and "
         "of the bands above it, any other investigational regimen after every approved option;",
-        "5. the total of the four scores (the balance factor orders within a tier);",
-        "6. the regimen id, the deterministic tiebreak.",
+        "6. the total of the four scores (the balance factor orders within a tier);",
+        "7. the regimen id, the deterministic tiebreak.",
         "",
         "A demoted or waiting option never carries a better tier than an approved option above it.",
         "",

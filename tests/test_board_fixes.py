@@ -1089,6 +1089,9 @@ def test_in_a_visceral_crisis_the_tissue_confirmation_does_not_hold_up_chemother
     calm = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT])
     (before,) = [a for a in calm.actions if a.code == "confirm_tissue"]
     assert "before the plan turns to chemotherapy" in before.text
+    # and it no longer comes first among the actions (those that change what could be preferred)
+    assert crisis.actions[-1].code == "confirm_tissue"
+    assert calm.actions[0].code == "confirm_tissue"
 
 
 def test_a_germline_palb2_mutation_is_not_called_nothing_actionable() -> None:
@@ -1135,6 +1138,10 @@ def test_a_ctdna_draw_that_found_a_mutation_needs_no_tissue_biopsy_for_its_negat
     assert [a for a in other_day.actions if a.code == "confirm_pathway_tissue"]
     nothing = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     assert [a for a in nothing.actions if a.code == "confirm_tissue"]
+    # undated results cannot be shown to come from one draw
+    undated = [{k: v for k, v in r.items() if k != "tested_on"} for r in (esr1, *pathway)]
+    q = plan(biomarkers=undated, treatments=[])  # no progression: an undated negative stands
+    assert [a for a in q.actions if a.code == "confirm_pathway_tissue"]
     # negatives from two draws: the mutation vouches for one of them only
     two_draws = [dict(r, tested_on="2026-03-01") if r["gene"] != "PIK3CA" else r for r in pathway]
     q = plan(biomarkers=[esr1, *two_draws], treatments=[PALBOCICLIB])
@@ -1166,6 +1173,12 @@ def test_moderate_hepatic_impairment_names_the_label_dose_of_fulvestrant_and_its
         assert any(said in t and "label" in t for t in texts), (rid, texts)
     without = plan(schema_version=2, biomarkers=akt1)
     assert not [c for c in option(without, "fulvestrant").cautions if "hepatic" in c.code]
+    abema = dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])  # palbociclib stays open
+    q = plan(schema_version=2, comorbidities=liver, biomarkers=akt1, treatments=[abema])
+    palbo = [c.text for c in option(q, "palbociclib+fulvestrant").cautions if "hepatic" in c.code]
+    assert [t for t in palbo if "fulvestrant's" in t] and not [
+        t for t in palbo if "palbociclib's" in t
+    ]
     # a label's instruction speaks for the classes it concerns: Child-Pugh A gives neither
     # fulvestrant's nor abemaciclib's (severe only), everolimus's still; no class gives all
     mild = plan(schema_version=2, comorbidities=[dict(liver[0], child_pugh="A")], biomarkers=akt1)
@@ -1211,3 +1224,75 @@ def test_a_known_pik3ca_hotspot_called_a_vus_leaves_its_drugs_waiting_not_exclud
     elsewhere = plan(biomarkers=[*others, dict(hotspot, variant="R88Q")])
     assert elsewhere.option("alpelisib+fulvestrant") is None
     assert "no_actionable_alteration" in codes(option(elsewhere, "chemotherapy"))
+
+
+def test_a_doubtful_pik3ca_call_is_settled_only_by_a_later_result() -> None:
+    """A second reading found three places deciding whether a doubtful call stands; one now
+    does (``GeneState.doubtful``), and every reader follows it: a later negative settles the
+    question (alpelisib left out, no 'doubtful' wording); a later failed test asks for a new
+    test (alpelisib waits on NGS); a later VUS elsewhere in the gene leaves the doubt standing
+    and named. Capivasertib waits on the classification too; the ESR1 rules, which wait on no
+    classification, read an ESR1 VUS as any other."""
+    tissue = {"sample": "tissue", "tested_on": "2026-04-10"}
+    others = [dict(r, **tissue) for r in NEGATIVE if r["gene"] != "PIK3CA"]
+    hotspot = result("PIK3CA", "mutated", variant="H1047R", classification="vus", **tissue)
+
+    def asked(p: resistx.Plan) -> str:
+        return " ".join(a.text for a in p.actions if a.code == "review_variant_classification")
+
+    settled = plan(
+        biomarkers=[
+            *others,
+            hotspot,
+            result("PIK3CA", "not_detected", sample="tissue", tested_on="2026-04-20"),
+        ]
+    )
+    assert settled.option("alpelisib+fulvestrant") is None and "doubtful" not in asked(settled)
+    failed = plan(
+        biomarkers=[
+            *others,
+            hotspot,
+            result("PIK3CA", "indeterminate", sample="tissue", tested_on="2026-04-20"),
+        ]
+    )
+    assert option(failed, "alpelisib+fulvestrant").waits_on == ("PIK3CA by NGS",)
+    assert any("PIK3CA" in a.genes for a in failed.actions if a.code == "retest")
+    other_vus = dict(hotspot, variant="R88Q", tested_on="2026-04-20")
+    still = plan(biomarkers=[*others, hotspot, other_vus])
+    assert option(still, "alpelisib+fulvestrant").waits_on == ("PIK3CA classification",)
+    assert "H1047R" in asked(still) and "doubtful" in asked(still)
+    assert not [a for a in still.actions if a.code == "retest"]
+    doubt = plan(biomarkers=[*others, hotspot])
+    assert option(doubt, "capivasertib+fulvestrant").waits_on == ("PIK3CA classification",)
+    relapse = {
+        "drugs": ["letrozole"],
+        "setting": "adjuvant",
+        "started_on": "2021-01-01",
+        "ended_on": "2025-12-01",
+        "stop_reason": "progression",
+    }
+    early = practice(biomarkers=[*others, hotspot], treatments=[relapse])
+    inavo = option(early, "inavolisib+palbociclib+fulvestrant")
+    assert inavo.waits_on == ("PIK3CA classification",)
+    esr1 = [r for r in others if r["gene"] != "ESR1"]
+    esr1_vus = result("ESR1", "mutated", variant="D538G", classification="vus", **tissue)
+    pik3ca = result("PIK3CA", "not_detected", **tissue)
+    q = plan(biomarkers=[*esr1, pik3ca, esr1_vus])
+    assert "doubtful" not in asked(q) and "counts as finding nothing actionable" in asked(q)
+
+
+def test_a_relative_contraindication_goes_after_options_waiting_on_a_test() -> None:
+    """Everolimus with ILD comes after alpelisib waiting on its PIK3CA test: a test can open an
+    option, nothing in the plan lifts the contraindication."""
+    untested = [r for r in NEGATIVE if r["gene"] != "PIK3CA"]
+    p = plan(comorbidities=["interstitial_lung_disease"], biomarkers=untested)
+    assert option(p, "alpelisib+fulvestrant").waits_on
+    assert rank(p, "everolimus+exemestane") > rank(p, "alpelisib+fulvestrant")
+
+
+def test_with_a_pathway_alteration_found_the_retest_asks_for_esr1_alone() -> None:
+    """A current PIK3CA mutation and no ESR1 result: the pathway's drugs are open, so the retest
+    asks for ESR1 (which decides the oral SERDs), not for AKT1 or PTEN."""
+    p = plan(biomarkers=[result("PIK3CA", "mutated")])
+    (retest,) = [a for a in p.actions if a.code == "retest"]
+    assert retest.genes == ("ESR1",)

@@ -31,7 +31,6 @@ from resistx.sequencing.inputs import (
     HistoryInputs,
     MolecularInputs,
 )
-from resistx.sequencing.reliability import listed
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -50,9 +49,9 @@ def _finding(st: GeneState | None, *statuses: BiomarkerStatus) -> Finding | None
 
 
 def doubtful(st: GeneState | None) -> bool:
-    """The gene's latest not-pathogenic call is on a known activating variant (rule 45 asks the
-    laboratory; the drugs the gene selects wait on the answer)."""
-    return st is not None and bool(st.not_actionable) and listed(st.not_actionable[-1]) is not None
+    """The gene's result is a doubtful call on a known activating variant that no later result
+    settles (``GeneState.doubtful``): rule 45 asks the laboratory; its drugs wait on the answer."""
+    return st is not None and st.doubtful is not None
 
 
 def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) -> bool:
@@ -97,7 +96,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
         pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),
-        pik3ca_doubtful=pik3ca is None and doubtful(pam[0]),
+        pik3ca_doubtful=doubtful(pam[0]),
         akt_pathway=akt_pathway,
         akt_pathway_ihc_only=pik3ca is None
         and akt1 is None

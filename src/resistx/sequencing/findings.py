@@ -25,7 +25,7 @@ import attrs
 
 from resistx.model.enums import Assay, BiomarkerStatus, Origin
 from resistx.model.profile import BiomarkerResult, result_order
-from resistx.sequencing.reliability import listed, thin, unsettled
+from resistx.sequencing.reliability import doubted, listed, thin
 
 S = BiomarkerStatus
 POSITIVE = frozenset({S.MUTATED, S.AMPLIFIED, S.OVEREXPRESSED, S.LOSS})
@@ -127,6 +127,9 @@ class GeneState:
     indeterminate: bool = False
     not_actionable: tuple[BiomarkerResult, ...] = ()  # VUS and benign variants
     uninformative: tuple[BiomarkerResult, ...] = ()  # ctDNA negatives of a low-shedding tumour
+    #: a VUS or benign call on a known activating variant that no later result settles: the
+    #: gene is unresolved, the drugs it selects wait on the laboratory's answer (rules 2, 45)
+    doubtful: BiomarkerResult | None = None
     conflicts: tuple[Conflict, ...] = ()
 
 
@@ -159,19 +162,22 @@ def _one(gene: str, r: BiomarkerResult, progression: dt.date | None) -> GeneStat
     """``_reconciled`` of a single result (a test holds them equal)."""
     if r.status in POSITIVE:
         if not r.actionable:  # tested, and nothing actionable found: its date is the test's
-            return GeneState(gene=gene, negative=None if unsettled(r) else r, not_actionable=(r,))
-        stale = (
-            r.origin is not Origin.GERMLINE
-            and gene in ACQUIRED_GENES
-            and progression is not None
-            and not _after(r, progression)
-        )
-        return GeneState(gene=gene, finding=Finding(result=r, stale=stale))
+            doubt = r if listed(r) else None
+            negative = None if thin(r) or doubt else r
+            return GeneState(gene=gene, negative=negative, not_actionable=(r,), doubtful=doubt)
+        return GeneState(gene=gene, finding=Finding(result=r, stale=_stale(r, progression)))
     if r.status in NEGATIVE:
         if uninformative(r):
             return GeneState(gene=gene, uninformative=(r,))
         return GeneState(gene=gene, negative=r)
     return GeneState(gene=gene, indeterminate=True)
+
+
+def _stale(r: BiomarkerResult, progression: dt.date | None) -> bool:
+    """An acquired (ESR1) somatic finding from before the latest progression."""
+    if r.origin is Origin.GERMLINE or r.gene not in ACQUIRED_GENES:
+        return False
+    return progression is not None and not _after(r, progression)
 
 
 def _reconciled(
@@ -186,11 +192,6 @@ def _reconciled(
     latest = usable[-1] if usable else None
     indeterminate = latest is not None and latest.status is S.INDETERMINATE
 
-    def stale(r: BiomarkerResult) -> bool:
-        if r.origin is Origin.GERMLINE or gene not in ACQUIRED_GENES:
-            return False
-        return progression is not None and not _after(r, progression)
-
     kept, why = _kept(gene, positives, negatives, latest, progression)
     conflicts: list[Conflict] = []
     if kept is not None:
@@ -203,7 +204,7 @@ def _reconciled(
         )
         return GeneState(
             gene=gene,
-            finding=Finding(result=kept, stale=stale(kept)),
+            finding=Finding(result=kept, stale=_stale(kept, progression)),
             indeterminate=indeterminate,
             not_actionable=vus,
             uninformative=blind,
@@ -211,11 +212,12 @@ def _reconciled(
         )
     # a VUS that can stand as a test without a target (not from a thin ctDNA sample); one newer
     # than a failed test clears it
-    tested = [r for r in vus if not unsettled(r)]
+    tested = [r for r in vus if not thin(r)]
     if indeterminate and tested and latest is not None:
         indeterminate = result_order(tested[-1]) < result_order(latest)
-    negative = _standing_negative(negatives, tested, latest, bool(positives) or indeterminate)
-    negative = None if _doubted(vus, latest) else negative
+    blocked = bool(positives) or indeterminate
+    doubt = doubted(vus, latest)  # no negative stands while a doubtful call is the newest
+    negative = None if doubt else _standing_negative(negatives, tested, latest, blocked)
     if negative is not None and positives:
         conflicts.append(
             Conflict(
@@ -233,14 +235,8 @@ def _reconciled(
         not_actionable=vus,
         uninformative=blind,
         conflicts=tuple(conflicts),
+        doubtful=doubt,
     )
-
-
-def _doubted(vus: tuple[BiomarkerResult, ...], latest: BiomarkerResult | None) -> bool:
-    """A doubtful call (``reliability.listed``) newer than the latest usable result: no negative
-    stands; the gene is unresolved, as after a failed test."""
-    doubt = [r for r in vus if listed(r) is not None]
-    return bool(doubt) and (latest is None or result_order(doubt[-1]) > result_order(latest))
 
 
 def _standing_negative(

@@ -4,12 +4,14 @@ The sort key, in order:
 
 1. visceral crisis: chemotherapy before everything else (rule 7);
 2. ECOG 3-4: non-intensive options before intensive ones (rule 13);
-3. an option that waits on a missing test after every option that does not (rules 2, 3);
-4. the merit band (preferred, alternative, later; a rule may cap it), with enrolment in an open
+3. a relative contraindication (everolimus with interstitial lung disease) after every option
+   without one, even those waiting on a test (rule 12);
+4. an option that waits on a missing test after every option that does not (rules 2, 3);
+5. the merit band (preferred, alternative, later; a rule may cap it), with enrolment in an open
    trial after the approved options of its band and of the bands above it, and a regimen that
    is investigational outside a listed trial after every approved option (rule 24);
-5. the higher total score;
-6. the regimen id, the deterministic tiebreak.
+6. the higher total score;
+7. the regimen id, the deterministic tiebreak.
 
 Tiers read the clinical merit (molecular + efficacy + history); the balance factor orders
 within a tier. A demoted or waiting option never carries a better tier than one above it.

@@ -13,15 +13,16 @@ import re
 from types import MappingProxyType
 
 from resistx.model.enums import Sample
-from resistx.model.profile import BiomarkerResult
+from resistx.model.profile import BiomarkerResult, result_order
 
 _THERASCREEN = (
     "one of the 11 PIK3CA mutations of therascreen PIK3CA (QIAGEN), the companion diagnostic "
     "of alpelisib's approval on SOLAR-1"
 )
-_EMERALD = "an ESR1 mutation of EMERALD's subgroups (update-2026.md, section 11)"
 
-#: gene -> protein change (one-letter form) -> where it is listed as activating
+#: gene -> protein change (one-letter form) -> where it is listed as activating. PIK3CA only:
+#: the PI3K-pathway rules wait on a classification (rule 2); the ESR1 rules do not, and the
+#: sources name no AKT1 or PTEN list
 HOTSPOTS: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
     {
         "PIK3CA": MappingProxyType(
@@ -42,7 +43,6 @@ HOTSPOTS: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
                 _THERASCREEN,
             )
         ),
-        "ESR1": MappingProxyType(dict.fromkeys(("D538G", "Y537S", "Y537N"), _EMERALD)),
     }
 )
 
@@ -85,7 +85,12 @@ def thin(r: BiomarkerResult) -> bool:
     return low or bool(r.low_shedding)
 
 
-def unsettled(r: BiomarkerResult) -> bool:
-    """A VUS or benign call that cannot stand as a test with nothing found: from a thin ctDNA
-    sample, or on a known activating variant (``HOTSPOTS``: rule 45 asks about it)."""
-    return thin(r) or listed(r) is not None
+def doubted(
+    vus: tuple[BiomarkerResult, ...], latest: BiomarkerResult | None
+) -> BiomarkerResult | None:
+    """The newest doubtful call (``reliability.listed``) when it is newer than the latest usable
+    result: no negative stands, and the gene is unresolved, as after a failed test."""
+    doubt = [r for r in vus if listed(r) is not None]
+    if doubt and (latest is None or result_order(doubt[-1]) > result_order(latest)):
+        return doubt[-1]
+    return None

@@ -90,6 +90,17 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
         yield from _everolimus(i, spec, ctx)
 
 
+_PATHWAY_UNTESTED = (
+    "No current negative result for each of PIK3CA, AKT1 and PTEN: in FAKTION's expanded NGS "
+    "analysis only the pathway-altered subgroup drew a significant benefit, and the review asks "
+    "for genomic profiling to find it; capivasertib's place waits on the test."
+)
+_DOUBTFUL_PIK3CA = (
+    "PIK3CA called not pathogenic on a known activating variant (see the actions): its "
+    "classification decides whether capivasertib's pathway-altered result applies."
+)
+
+
 def _capivasertib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
     if (f := i.akt_pathway) is not None:
@@ -133,11 +144,8 @@ def _capivasertib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     elif not i.pam_negative:
         yield Effect(
             code="akt_pathway_test_pending",
-            text="No current negative result for each of PIK3CA, AKT1 and PTEN: in FAKTION's "
-            "expanded NGS analysis only the pathway-altered subgroup drew a significant "
-            "benefit, and the review asks for genomic profiling to find it; capivasertib's "
-            "place waits on the test.",
-            waits_on="PI3K pathway by NGS",
+            text=_DOUBTFUL_PIK3CA if i.pik3ca_doubtful else _PATHWAY_UNTESTED,
+            waits_on="PIK3CA classification" if i.pik3ca_doubtful else "PI3K pathway by NGS",
             trials=("FAKTION",),
         )
     else:

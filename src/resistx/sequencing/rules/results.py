@@ -82,16 +82,16 @@ def asks_classification(state: GeneState) -> bool:
     effect="An action, before choosing, to ask the laboratory or a molecular tumour board "
     "whether the variant has been reclassified (its test counts as finding nothing actionable "
     "until then). A call on a known activating variant (``reliability.HOTSPOTS``: therascreen "
-    "PIK3CA's mutations, EMERALD's ESR1 subgroups) is doubtful: the action says where the "
-    "variant is listed, and the result settles nothing, so the drugs it selects wait on it.",
+    "PIK3CA's mutations) that no later result settles is doubtful: the action says where the "
+    "variant is listed, and the drugs it selects wait on the answer (rule 2).",
     codes=("review_variant_classification",),
 )
 def review_classification(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for state in facts.genes.values():
         if not asks_classification(state):
             continue
-        r = state.not_actionable[-1]
-        where = listed(r)
+        r = state.doubtful or state.not_actionable[-1]
+        where = listed(r) if state.doubtful else None
         counts = (
             f"not a match, though {r.variant} is {where}: the call is doubtful, and "
             f"{SELECTS[state.gene]} waits on it"
