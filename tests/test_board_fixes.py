@@ -1112,6 +1112,8 @@ def test_a_germline_palb2_mutation_is_not_called_nothing_actionable() -> None:
         chemo = option(p, "chemotherapy")
         (said,) = [r for r in chemo.reasons if r.code == "no_actionable_alteration"]
         assert "PALB2" in said.text and "olaparib" in said.text
+        adc = option(p, "sacituzumab-govitecan")  # ranked after olaparib: it names it not
+        assert not [r for r in adc.reasons if "PALB2" in r.text]
     alone = plan(biomarkers=NEGATIVE, treatments=treatments)
     (confirm,) = [a for a in alone.actions if a.code == "confirm_tissue"]
     assert "nothing actionable" in confirm.text

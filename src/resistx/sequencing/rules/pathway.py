@@ -64,8 +64,8 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
             why, decides, waits = (
                 ("'not detected' by PCR only", "an NGS test", "PIK3CA by NGS")
                 if i.pik3ca_pcr_only
-                else ("called not pathogenic on a known activating variant (see the actions)",
-                      "its classification", "PIK3CA classification")
+                else ("reported as not pathogenic on a known activating variant (see 'Before "
+                      "choosing')", "its classification", "PIK3CA classification")
                 if i.pik3ca_doubtful
                 else ("not tested since the latest progression", "an NGS test", "PIK3CA by NGS")
             )  # fmt: skip
@@ -96,8 +96,8 @@ _PATHWAY_UNTESTED = (
     "for genomic profiling to find it; capivasertib's place waits on the test."
 )
 _DOUBTFUL_PIK3CA = (
-    "PIK3CA called not pathogenic on a known activating variant (see the actions): its "
-    "classification decides whether capivasertib's pathway-altered result applies."
+    "PIK3CA reported as not pathogenic on a known activating variant (see 'Before choosing'): "
+    "its classification decides whether capivasertib's pathway-altered result applies."
 )
 
 

@@ -67,7 +67,7 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             + (
                 "'not detected' by PCR only"
                 if i.pik3ca_pcr_only
-                else "called not pathogenic on a known activating variant"
+                else "reported as not pathogenic on a known activating variant"
                 if i.pik3ca_doubtful
                 else "not tested"
             )

@@ -67,7 +67,8 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     "(current, not PCR only) without an actionable alteration (HER2-low does not count here). The short-CDK4/6-inhibitor half of this rule "
     "is in the history factor.",
     effect="Chemotherapy and ADCs gain; endocrine-based regimens lose. Its reason leads. A "
-    "germline PALB2 or somatic BRCA1/2 mutation on record is named in chemotherapy's reason: "
+    "germline PALB2 or somatic BRCA1/2 mutation on record is named in chemotherapy's reason "
+    "(not the ADCs'): "
     "olaparib follows from it (TBCRC 048), beside chemotherapy.",
     codes=("no_actionable_alteration", "no_actionable_alteration_endocrine"),
     trials=("TBCRC 048",),
@@ -77,10 +78,10 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     if not (i.tested_without_actionable and i.post_cdk46i) or kinds.is_trial(spec):
         return
     if kinds.is_cytotoxic(spec):
-        others = parp_targets(i.parp, tbcrc048=True)
+        others = parp_targets(i.parp, tbcrc048=True) if kinds.is_chemotherapy(spec) else ()
         beside = (
             f" A {' and a '.join(others)} mutation is on record: olaparib is the option beside "
-            "them (TBCRC 048, phase II, without a comparison with chemotherapy)."
+            "it (TBCRC 048, phase II, without a comparison with chemotherapy)."
             if others
             else ""
         )
