@@ -1298,3 +1298,11 @@ def test_with_a_pathway_alteration_found_the_retest_asks_for_esr1_alone() -> Non
     p = plan(biomarkers=[result("PIK3CA", "mutated")])
     (retest,) = [a for a in p.actions if a.code == "retest"]
     assert retest.genes == ("ESR1",)
+
+
+def test_the_text_display_says_why_everolimus_is_last_with_interstitial_lung_disease() -> None:
+    """The recheck of case 143: the plan moved everolimus last but its printed 'why' did not
+    say why; the reason of the hard ordering (rule 12's relative contraindication) is shown."""
+    p = plan(comorbidities=["interstitial_lung_disease"], biomarkers=NEGATIVE)
+    assert "relative contraindication" in why(option(p, "everolimus+exemestane"))
+    assert "a relative contraindication" in " ".join(p.to_text().split())

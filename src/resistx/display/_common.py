@@ -50,6 +50,8 @@ def efficacy_text(option: Option) -> str:
 #: the rules of the patient's state (visceral crisis, performance status): their reason is
 #: always part of the why, beside the one that moved the option most
 STATE_RULES = frozenset({7, 13})
+#: reasons of a hard ordering besides the state's: shown as what placed the option
+PLACING_CODES = frozenset({"relative_contraindication"})
 
 
 #: the fallback rules' numbers (17, 20): a factor whose only say is theirs did not place the
@@ -61,8 +63,8 @@ def why(option: Option) -> str:
     """The reasons that placed the option: the molecular one and the history one (the larger
     move first; both when both moved it, so a match marked down by the history shows both; a
     factor counts too when a rule other than its fallback spoke, with or without a score, such
-    as one that caps the tier), and a visceral crisis or performance status that marked it
-    down; else the efficacy."""
+    as one that caps the tier), and a visceral crisis, performance status or relative
+    contraindication that marked it down; else the efficacy."""
     moved = {Factor.MOLECULAR: option.scores.molecular, Factor.HISTORY: option.scores.history}
     first = {f: next(r for r in option.reasons if r.factor is f) for f in moved}
     factors = sorted(
@@ -70,7 +72,7 @@ def why(option: Option) -> str:
         key=lambda f: (-abs(moved[f]), f is not Factor.MOLECULAR),
     )
     texts = [first[f].text for f in factors]
-    texts += [r.text for r in option.reasons if r.rule in STATE_RULES]
+    texts += [r.text for r in option.reasons if r.rule in STATE_RULES or r.code in PLACING_CODES]
     if not texts:
         return next(r.text for r in option.reasons if r.factor is Factor.EFFICACY)
     return " ".join(dict.fromkeys(texts))

@@ -127,7 +127,8 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                         code="relative_contraindication",
                         ceiling=2,
                         demote=Precedence.RELATIVE_CONTRAINDICATION,
-                        text=f"{name}: a relative contraindication to {drug} ({risk[1]}{where}): "
+                        text=f"{name.capitalize()}: a relative contraindication to {drug} "
+                        f"({risk[1]}{where}): "
                         "at best a later option, after every option without such a risk.",
                         trials=(trial.key,) if trial else spec.key_trials,
                     )
