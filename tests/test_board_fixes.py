@@ -1306,3 +1306,90 @@ def test_the_text_display_says_why_everolimus_is_last_with_interstitial_lung_dis
     p = plan(comorbidities=["interstitial_lung_disease"], biomarkers=NEGATIVE)
     assert "relative contraindication" in why(option(p, "everolimus+exemestane"))
     assert "a relative contraindication" in " ".join(p.to_text().split())
+
+
+def test_trastuzumab_deruxtecan_stopped_for_lung_disease_is_not_offered_again() -> None:
+    """Case 161: trastuzumab deruxtecan stopped for interstitial lung disease, then eribulin:
+    the plan ranked it first again. An ILD or pneumonitis that stopped a treatment is an ILD
+    history (rule 12): both deruxtecan ADCs are left out, everolimus goes last."""
+    tdxd = dict(ERIBULIN, drugs=["trastuzumab deruxtecan"], line=3, stop_reason="toxicity",
+                toxicity="interstitial lung disease")  # fmt: skip
+    for p in (
+        plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd]),
+        practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd]),
+    ):
+        assert p.option("trastuzumab-deruxtecan") is None
+        assert "interstitial lung disease" in " ".join(
+            r.text for r in exclusion(p, "trastuzumab-deruxtecan").reasons
+        )
+        assert "relative_contraindication" in codes(option(p, "everolimus+exemestane"))
+    assert (
+        practice(
+            her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd]
+        ).option("datopotamab-deruxtecan")
+        is None
+    )
+
+
+def test_renal_impairment_cautions_capecitabine_and_the_parp_inhibitors_from_their_labels() -> None:
+    """Case 164: renal impairment was never mentioned; chemotherapy (capecitabine, the usual
+    first agent) and the PARP inhibitors need lower doses by their labels."""
+    brca = [*NEGATIVE, result("BRCA2", "mutated", origin="germline", sample="blood")]
+    p = plan(schema_version=2, comorbidities=["renal_impairment"], biomarkers=brca)
+    for rid, drug in [
+        ("chemotherapy", "capecitabine"),
+        ("olaparib", "olaparib"),
+        ("talazoparib", "talazoparib"),
+    ]:
+        said = [c.text for c in option(p, rid).cautions if c.code == "renal_impairment_caution"]
+        assert any(drug in t and "label" in t for t in said), (rid, said)
+
+
+def test_inflammatory_bowel_disease_cautions_abemaciclib() -> None:
+    """Case 167: abemaciclib's main toxicity is diarrhoea; with IBD it carried no caution."""
+    p = practice(
+        schema_version=2, comorbidities=["inflammatory_bowel_disease"], biomarkers=NEGATIVE
+    )
+    for rid in ("abemaciclib", "abemaciclib+fulvestrant"):
+        said = [
+            c.text
+            for c in option(p, rid).cautions
+            if c.code == "inflammatory_bowel_disease_caution"
+        ]
+        assert any("abemaciclib" in t and "diarrhoea" in t for t in said), (rid, said)
+
+
+def test_a_cdk46_inhibitor_stopped_for_neutropenia_after_progression_still_cautions_the_others() -> (
+    None
+):
+    """Case 165: palbociclib progressed, then palbociclib + fulvestrant was stopped for
+    neutropenia: ribociclib + fulvestrant carried no neutropenia caution, as palbociclib was
+    counted only as resistance. The class caution reads every course stopped for toxicity."""
+    stopped = dict(FULVESTRANT, drugs=["fulvestrant", "palbociclib"], stop_reason="toxicity",
+                   toxicity="neutropenia")  # fmt: skip
+    p = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, stopped])
+    said = [
+        c for c in option(p, "ribociclib+fulvestrant").cautions if c.code == "cdk46i_class_toxicity"
+    ]
+    assert said and "neutropenia" in said[0].text
+    # the drug that was stopped is not cautioned as its own class: rule 23's rechallenge says it
+    q = plan(biomarkers=NEGATIVE, treatments=[NEUTROPENIA_STOP, ANASTROZOLE])
+    own = option(q, "palbociclib+fulvestrant").cautions
+    assert not [c for c in own if c.code == "cdk46i_class_toxicity"]
+    assert [c for c in own if c.code == "cdk46i_toxicity_rechallenge"]
+
+
+def test_a_pneumonitis_that_stopped_a_drug_is_read_as_an_ild_history_and_said_once() -> None:
+    tdxd = dict(ERIBULIN, drugs=["trastuzumab deruxtecan"], line=3, stop_reason="toxicity",
+                toxicity="pneumonitis")  # fmt: skip
+    treatments = [PALBOCICLIB, CAPECITABINE, tdxd]
+    assert (
+        plan(her2="low", biomarkers=NEGATIVE, treatments=treatments).option(
+            "trastuzumab-deruxtecan"
+        )
+        is None
+    )
+    both = plan(her2="low", comorbidities=["interstitial_lung_disease"], biomarkers=NEGATIVE,
+                treatments=treatments)  # fmt: skip
+    texts = [r.text for r in exclusion(both, "trastuzumab-deruxtecan").reasons]
+    assert len(texts) == len(set(texts))

@@ -154,6 +154,7 @@ SCENARIOS: list[dict[str, Any]] = [
             "hepatic_impairment",
             "bradycardia",
             "inflammatory_bowel_disease",
+            "renal_impairment",
         ],
     ),
 ]

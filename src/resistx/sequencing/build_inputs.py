@@ -14,7 +14,7 @@ from resistx.model.enums import (
     Sex,
 )
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import BiomarkerResult
+from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import kinds
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import (
@@ -31,6 +31,7 @@ from resistx.sequencing.inputs import (
     HistoryInputs,
     MolecularInputs,
 )
+from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -251,11 +252,33 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
     )
 
 
+#: adverse events that stopped a treatment and are, from then on, a history rule 12 reads as a
+#: comorbidity (an interstitial lung disease or pneumonitis on any drug)
+TOXICITY_HISTORY = {
+    "interstitial lung disease": Comorbidity.INTERSTITIAL_LUNG_DISEASE,
+    "pneumonitis": Comorbidity.INTERSTITIAL_LUNG_DISEASE,
+}
+
+
+def _with_toxicities(facts: Facts) -> tuple[Condition, ...]:
+    """The profile's comorbidities, and those an adverse event that stopped a treatment adds."""
+    given = facts.profile.comorbidities
+    named = {c.name for c in given}
+    added = {
+        found
+        for t in facts.profile.treatments
+        if t.toxicity is not None
+        and (found := TOXICITY_HISTORY.get(t.toxicity)) is not None
+        and found not in named
+    }
+    return (*given, *(Condition(name=c) for c in sorted(added)))
+
+
 def balance(facts: Facts) -> BalanceInputs:
     ecog = facts.profile.ecog
     p = facts.profile
     return BalanceInputs(
-        comorbidities=tuple(sorted(p.comorbidities, key=lambda c: c.name)),
+        comorbidities=tuple(sorted(_with_toxicities(facts), key=lambda c: c.name)),
         needs_ovarian_suppression=p.sex is not Sex.MALE
         and p.menopausal_status
         in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL),

@@ -67,6 +67,15 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "(its label; not in the review)",
         (C.HEPATIC_IMPAIRMENT, "abemaciclib"): "abemaciclib is given once daily in severe "
         "hepatic impairment (its label; not in the review)",
+        # renal impairment: what the labels say (the review gives no figure)
+        (C.RENAL_IMPAIRMENT, "chemotherapy"): "capecitabine's label lowers its dose in "
+        "moderate renal impairment and advises against it in severe (not in the review)",
+        (C.RENAL_IMPAIRMENT, "olaparib"): "olaparib's label lowers its dose in moderate renal "
+        "impairment (not in the review)",
+        (C.RENAL_IMPAIRMENT, "talazoparib"): "talazoparib's label lowers its dose in moderate "
+        "and severe renal impairment (not in the review)",
+        (C.INFLAMMATORY_BOWEL_DISEASE, "abemaciclib"): "abemaciclib causes diarrhoea in most "
+        "patients (its label; not in the review)",
         # the other labels' hepatic instructions (the US labels; the review gives none, and a
         # label's dose is not a figure of the evidence, so the text names no number)
         (C.HEPATIC_IMPAIRMENT, "fulvestrant"): "fulvestrant's label halves its dose in moderate "

@@ -222,9 +222,12 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     regimens=kinds.has_cdk46i,
 )
 def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not i.cdk46i_toxicity or not kinds.has_cdk46i(spec):
+    if not (i.cdk46i_toxicity or i.toxicity_events) or not kinds.has_cdk46i(spec):
         return
     drugs = _cdk46i(spec)
+    yield from _class_toxicity(i, drugs)  # after any course stopped for toxicity
+    if not i.cdk46i_toxicity:
+        return
     same = sorted(set(drugs) & i.cdk46i_toxicity)
     earlier = ", ".join(sorted(i.cdk46i_toxicity))
     events = dict(sorted(i.toxicity_events))
@@ -255,15 +258,19 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             trials=spec.key_trials,
             references=CDK46I_NAIVE_REFERENCES,
         )
-        for before, event in sorted(i.toxicity_events):
-            shared = [d for d in drugs if d in CLASS_TOXICITIES.get(event, ())]
-            if shared:
-                yield Effect(
-                    code="cdk46i_class_toxicity",
-                    caution=True,
-                    text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
-                    "too (its label; not in the review); monitor for it.",
-                )
+
+
+def _class_toxicity(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect]:
+    """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one."""
+    for before, event in sorted(i.toxicity_events):
+        shared = [d for d in drugs if d != before and d in CLASS_TOXICITIES.get(event, ())]
+        if shared:
+            yield Effect(
+                code="cdk46i_class_toxicity",
+                caution=True,
+                text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
+                "too (its label; not in the review); monitor for it.",
+            )
 
 
 #: adverse events that a CDK4/6 inhibitor shares with others of its class, by the drugs whose
