@@ -1376,7 +1376,7 @@ def test_a_cdk46_inhibitor_stopped_for_neutropenia_after_progression_still_cauti
     q = plan(biomarkers=NEGATIVE, treatments=[NEUTROPENIA_STOP, ANASTROZOLE])
     own = option(q, "palbociclib+fulvestrant").cautions
     assert not [c for c in own if c.code == "cdk46i_class_toxicity"]
-    assert [c for c in own if c.code == "cdk46i_toxicity_rechallenge"]
+    assert len([c for c in own if c.code == "cdk46i_toxicity_rechallenge"]) == 1
 
 
 def test_a_pneumonitis_that_stopped_a_drug_is_read_as_an_ild_history_and_said_once() -> None:
@@ -1393,3 +1393,16 @@ def test_a_pneumonitis_that_stopped_a_drug_is_read_as_an_ild_history_and_said_on
                 treatments=treatments)  # fmt: skip
     texts = [r.text for r in exclusion(both, "trastuzumab-deruxtecan").reasons]
     assert len(texts) == len(set(texts))
+
+
+def test_a_cdk46_inhibitor_stopped_for_toxicity_after_progression_cautions_its_rechallenge() -> (
+    None
+):
+    """The recheck of case 165: palbociclib progressed, then was stopped for neutropenia; the
+    gedatolisib triplet, which gives palbociclib again, carried no caution at all."""
+    stopped = dict(FULVESTRANT, drugs=["fulvestrant", "palbociclib"], stop_reason="toxicity",
+                   toxicity="neutropenia")  # fmt: skip
+    p = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, stopped])
+    triplet = option(p, "gedatolisib+palbociclib+fulvestrant")
+    said = [c.text for c in triplet.cautions if c.code == "cdk46i_toxicity_rechallenge"]
+    assert said and "neutropenia" in said[0], triplet.cautions

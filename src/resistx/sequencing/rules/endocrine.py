@@ -214,10 +214,12 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     23,
     "A CDK4/6 inhibitor stopped for toxicity is not resistance",
     H,
-    condition="A CDK4/6-inhibitor course stopped for toxicity, and no progression on that drug.",
+    condition="A CDK4/6-inhibitor course stopped for toxicity, and no progression on that drug; "
+    "its cautions, after any CDK4/6-inhibitor course stopped for toxicity.",
     effect="Another CDK4/6 inhibitor gains (switching first); the same drug steps back (at best "
-    "an alternative) and carries a caution naming the earlier toxicity; another drug whose "
-    "label warns of the same adverse event (neutropenia, hepatotoxicity) carries a caution.",
+    "an alternative) and carries a caution naming the earlier toxicity (a caution too where "
+    "the drug also progressed); another drug whose label warns of the same adverse event "
+    "(neutropenia, hepatotoxicity) carries a caution.",
     codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge", "cdk46i_class_toxicity"),
     regimens=kinds.has_cdk46i,
 )
@@ -261,8 +263,17 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
 
 
 def _class_toxicity(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect]:
-    """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one."""
+    """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one; and
+    the same drug again where it also progressed (the rechallenge caution below does not
+    speak for a drug counted as resistance)."""
     for before, event in sorted(i.toxicity_events):
+        if before in drugs and before in i.cdk46i_resistant:
+            yield Effect(
+                code="cdk46i_toxicity_rechallenge",
+                caution=True,
+                text=f"{before} was stopped for {event} before: a rechallenge needs the earlier "
+                "adverse event weighed (dose reduction or another CDK4/6 inhibitor).",
+            )
         shared = [d for d in drugs if d != before and d in CLASS_TOXICITIES.get(event, ())]
         if shared:
             yield Effect(
