@@ -76,7 +76,7 @@ def ranking_page() -> str:
         "",
         "1. visceral crisis: chemotherapy before everything else (rule 7);",
         "2. ECOG 3-4: non-intensive options before intensive ones (rule 13);",
-        "3. a relative contraindication (everolimus with interstitial lung disease) after every "
+        "3. a relative contraindication (everolimus with interstitial lung disease, ribociclib with heart disease) after every "
         "option without one, even those waiting on a test (rule 12);",
         "4. an option that waits on a missing test after every option that does not (rules 2, 3);",
         "5. the tier: the clinical merit (molecular + efficacy + history) makes an option "

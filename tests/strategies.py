@@ -138,7 +138,14 @@ def treatment_dicts(draw: st.DrawFn) -> dict[str, Any]:
         out["stop_reason"] = draw(
             st.sampled_from(("progression", "progression", "toxicity", "ongoing"))
         )
+        if out["stop_reason"] == "toxicity" and draw(st.booleans()):  # rules 12 and 23 read it
+            out["toxicity"] = draw(st.sampled_from(TOXICITIES))
     return out
+
+
+#: adverse events a course may have been stopped for: a CDK4/6-inhibitor class toxicity, a
+#: lung one (an ILD history for rule 12), and another
+TOXICITIES = ("neutropenia", "interstitial lung disease", "pneumonitis", "diarrhea")
 
 
 @st.composite

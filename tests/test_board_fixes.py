@@ -1319,9 +1319,9 @@ def test_trastuzumab_deruxtecan_stopped_for_lung_disease_is_not_offered_again() 
         practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd]),
     ):
         assert p.option("trastuzumab-deruxtecan") is None
-        assert "interstitial lung disease" in " ".join(
-            r.text for r in exclusion(p, "trastuzumab-deruxtecan").reasons
-        )
+        said = " ".join(r.text for r in exclusion(p, "trastuzumab-deruxtecan").reasons)
+        # the recheck: it says the patient's own ILD stopped trastuzumab deruxtecan
+        assert "interstitial lung disease (it stopped trastuzumab deruxtecan)" in said
         assert "relative_contraindication" in codes(option(p, "everolimus+exemestane"))
     assert (
         practice(
@@ -1406,3 +1406,31 @@ def test_a_cdk46_inhibitor_stopped_for_toxicity_after_progression_cautions_its_r
     triplet = option(p, "gedatolisib+palbociclib+fulvestrant")
     said = [c.text for c in triplet.cautions if c.code == "cdk46i_toxicity_rechallenge"]
     assert said and "neutropenia" in said[0], triplet.cautions
+
+
+def test_a_pten_loss_by_ihc_alone_does_not_put_everolimus_behind_a_waiting_akt_inhibitor() -> None:
+    """Case 177: PTEN loss by IHC only, PIK3CA negative by PCR only: capivasertib waits on NGS
+    (CAPItello-291 selected by NGS), so no PI3K/AKT inhibitor is indicated yet, and everolimus
+    (which needs no test) no longer steps back behind it (issue 8: only where one is)."""
+    pten = [
+        result("ESR1", "not_detected"),
+        result("PIK3CA", "not_detected", assay="pcr"),
+        result("AKT1", "not_detected"),
+        result("PTEN", "loss", sample="tissue", assay="ihc"),
+    ]
+    p = plan(biomarkers=pten)
+    assert option(p, "capivasertib+fulvestrant").waits_on
+    assert "everolimus_later_line" not in codes(option(p, "everolimus+exemestane"))
+    ngs = plan(biomarkers=[*pten[:3], result("PTEN", "loss", sample="tissue")])
+    assert "everolimus_later_line" in codes(option(ngs, "everolimus+exemestane"))
+
+
+def test_cardiac_disease_makes_ribociclib_a_relative_contraindication() -> None:
+    """Case 176: ribociclib's label asks to avoid it with significant cardiac disease (QT
+    prolongation); with heart disease it ranked second with 'monitor closely'. It now comes
+    after every option without such a risk, as everolimus does with ILD."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    p = plan(schema_version=2, comorbidities=["cardiac_disease"], biomarkers=esr1)
+    ribo = option(p, "ribociclib+fulvestrant")
+    assert "relative_contraindication" in codes(ribo)
+    assert rank(p, "ribociclib+fulvestrant") > rank(p, "abemaciclib")

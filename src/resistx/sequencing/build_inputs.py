@@ -260,25 +260,30 @@ TOXICITY_HISTORY = {
 }
 
 
-def _with_toxicities(facts: Facts) -> tuple[Condition, ...]:
-    """The profile's comorbidities, and those an adverse event that stopped a treatment adds."""
-    given = facts.profile.comorbidities
-    named = {c.name for c in given}
-    added = {
-        found
-        for t in facts.profile.treatments
-        if t.toxicity is not None
-        and (found := TOXICITY_HISTORY.get(t.toxicity)) is not None
-        and found not in named
-    }
-    return (*given, *(Condition(name=c) for c in sorted(added)))
+def _from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
+    """(comorbidity, drug) for each comorbidity not on the profile's list that an adverse event
+    which stopped a treatment adds (the first such drug in the history names it)."""
+    named = {c.name for c in facts.profile.comorbidities}
+    found: dict[Comorbidity, str] = {}
+    for t in facts.in_order:
+        added = TOXICITY_HISTORY.get(t.toxicity) if t.toxicity is not None else None
+        if added is not None and added not in named:
+            found.setdefault(added, " + ".join(t.drugs))
+    return tuple(sorted(found.items()))
 
 
 def balance(facts: Facts) -> BalanceInputs:
     ecog = facts.profile.ecog
     p = facts.profile
+    from_toxicity = _from_toxicities(facts)
     return BalanceInputs(
-        comorbidities=tuple(sorted(_with_toxicities(facts), key=lambda c: c.name)),
+        comorbidities=tuple(
+            sorted(
+                (*p.comorbidities, *(Condition(name=c) for c, _ in from_toxicity)),
+                key=lambda c: c.name,
+            )
+        ),
+        from_toxicity=from_toxicity,
         needs_ovarian_suppression=p.sex is not Sex.MALE
         and p.menopausal_status
         in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL),

@@ -18,6 +18,7 @@ from resistx.model.enums import (
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import Condition
 from resistx.sequencing.findings import Finding
+from resistx.vocab.comorbidities import Comorbidity
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
@@ -118,6 +119,8 @@ class HistoryInputs:
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
 class BalanceInputs:
     comorbidities: tuple[Condition, ...]  # sorted by name, with their values
+    #: (comorbidity, drug) for each comorbidity an adverse event that stopped the drug adds
+    from_toxicity: tuple[tuple[Comorbidity, str], ...] = ()
     #: an aromatase inhibitor or fulvestrant needs ovarian suppression (pre/perimenopausal)
     needs_ovarian_suppression: bool
     male: bool  # an aromatase inhibitor needs a GnRH agonist

@@ -32,7 +32,7 @@ class Precedence(enum.IntEnum):
 
     VISCERAL_CRISIS = 1  # rule 7: chemotherapy first
     POOR_PERFORMANCE = 2  # rule 13: the least toxic first
-    #: rule 12: a relative contraindication (everolimus with interstitial lung disease) places
+    #: rule 12: a relative contraindication (everolimus with interstitial lung disease, ribociclib with heart disease) places
     #: the option after every option without one, even those waiting on a test: a test can
     #: open an option, and nothing in the plan lifts the contraindication
     RELATIVE_CONTRAINDICATION = 3

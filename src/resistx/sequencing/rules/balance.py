@@ -85,7 +85,8 @@ def _percent(a: AdverseEvent | None) -> float | None:
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
     "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan, "
     "and cautions everolimus (pneumonitis), making it at best a later option placed after every "
-    "option without such a risk (a hard ordering); the others add cautions with the "
+    "option without such a risk (a hard ordering), as heart disease does ribociclib (QT "
+    "prolongation, which its label asks to avoid there); the others add cautions with the "
     "adverse-event figure, or with what a label says where the review prints none (hepatic "
     "impairment: the labels' doses of everolimus, the CDK4/6 inhibitors, fulvestrant, "
     "elacestrant and capivasertib).",
@@ -112,6 +113,8 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         if comorbidity is C.NEUROPATHY and condition.grade is not None and condition.grade < 2:
             continue  # grade 0-1: no caution (grade 2 or worse, or unknown grade, cautions)
         name = comorbidity.value.replace("_", " ")
+        if (stopped := dict(i.from_toxicity).get(comorbidity)) is not None:
+            name += f" (it stopped {stopped})"
         if condition.grade is not None:
             name += f" grade {condition.grade}"
         if condition.child_pugh is not None:

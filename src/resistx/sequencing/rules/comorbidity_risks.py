@@ -52,7 +52,13 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
 #: option: a relative contraindication (resistx's reading; everolimus's pneumonitis, 17% with
 #: 3% grade 3 or worse in BOLERO-2 as the review prints it, is as frequent as trastuzumab
 #: deruxtecan's ILD, which ILD on record leaves out)
-AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset({(C.INTERSTITIAL_LUNG_DISEASE, "everolimus")})
+AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset(
+    {
+        (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"),
+        # ribociclib's label asks to avoid it with significant cardiac disease (QT prolongation)
+        (C.CARDIAC_DISEASE, "ribociclib"),
+    }
+)
 
 #: comorbidity cautions for which the review prints no figure, by drug
 UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(

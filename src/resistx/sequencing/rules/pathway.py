@@ -173,6 +173,7 @@ def _everolimus(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             kinds.is_endocrine_based(spec)
             and not kinds.has_cdk46i(spec)
             and not i.after_pi3k_or_akt
+            and not i.akt_pathway_ihc_only  # capivasertib waits on NGS: not indicated yet
         ):
             yield Effect(
                 code="everolimus_later_line",
