@@ -1434,3 +1434,16 @@ def test_cardiac_disease_makes_ribociclib_a_relative_contraindication() -> None:
     ribo = option(p, "ribociclib+fulvestrant")
     assert "relative_contraindication" in codes(ribo)
     assert rank(p, "ribociclib+fulvestrant") > rank(p, "abemaciclib")
+
+
+def test_a_pcr_only_pik3ca_negative_is_retested_by_ngs_beside_a_pten_loss_by_ihc() -> None:
+    """The recheck of case 177: with the only pathway finding a PTEN loss by IHC, the PIK3CA
+    'not detected' by PCR only was never sent to NGS (the one panel that settles capivasertib
+    and alpelisib); a PTEN loss by NGS still makes the PCR retest moot."""
+    pten_ihc = result("PTEN", "loss", sample="tissue", assay="ihc")
+    base = [result("ESR1", "not_detected"), result("PIK3CA", "not_detected", assay="pcr"),
+            result("AKT1", "not_detected")]  # fmt: skip
+    p = plan(biomarkers=[*base, pten_ihc])
+    assert [a for a in p.actions if a.code == "retest_ngs" and "PIK3CA" in a.genes]
+    q = plan(biomarkers=[*base, dict(pten_ihc, assay="ngs")])
+    assert not [a for a in q.actions if a.code == "retest_ngs"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
+from resistx.model.enums import Assay, BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import (
@@ -67,7 +67,8 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "alterations are acquired under treatment and decide the next line.",
         )
     pcr = tuple(g for g in PAM_GENES if (st := facts.state(g)) is not None and by_pcr_only(st))
-    if pcr and not pathway_found:
+    pten_ihc_only = _pten_ihc_only(facts)
+    if pcr and (not pathway_found or pten_ihc_only):  # an IHC loss settles no NGS question
         yield PlanEffect(
             code="retest_ngs",
             genes=pcr,
@@ -81,15 +82,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             facts.profile.visceral_crisis,
             parp_targets(parp_findings(facts)),
         )
-    pten = facts.state("PTEN")
-    if (
-        pten is not None
-        and pten.finding is not None
-        and pten.finding.result.assay is not None
-        and pten.finding.result.assay.value == "ihc"
-        and not facts.found("PIK3CA")
-        and not facts.found("AKT1")
-    ):
+    if pten_ihc_only:
         yield PlanEffect(
             code="confirm_ngs",
             genes=("PTEN",),
@@ -150,6 +143,18 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         text=f"Retest HER2 by IHC and ISH before choosing: ERBB2 {r.status.value} "
         f"{st.finding.describe()} disagrees with HER2 {facts.her2.value}. HER2-positive disease is "
         "outside the review and would change every option here.",
+    )
+
+
+def _pten_ihc_only(facts: Facts) -> bool:
+    """The pathway's only finding is a PTEN loss by IHC (CAPItello-291 selected by NGS)."""
+    pten = facts.state("PTEN")
+    return (
+        pten is not None
+        and pten.finding is not None
+        and pten.finding.result.assay is Assay.IHC
+        and not facts.found("PIK3CA")
+        and not facts.found("AKT1")
     )
 
 
