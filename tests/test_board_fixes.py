@@ -802,6 +802,8 @@ def test_a_pik3ca_mutation_with_no_treatment_on_record_asks_about_adjuvant_thera
     p = practice(biomarkers=pik3ca, treatments=[])
     [ask] = [a for a in p.actions if a.code == "ask_adjuvant_endocrine_history"]
     assert "INAVO120" in ask.text
+    order = [a.code for a in p.actions]  # before choosing: ahead of the tests that only add
+    assert order.index("ask_adjuvant_endocrine_history") < order.index("test_hrd_genes")
     [why] = exclusion(p, "inavolisib+palbociclib+fulvestrant").reasons
     assert "no (neo)adjuvant therapy is on record" in why.text, why.text
     treated = practice(biomarkers=pik3ca)  # after palbociclib: no question to ask
@@ -932,6 +934,12 @@ def test_in_a_visceral_crisis_at_ecog_3_chemotherapy_is_preferred_and_says_why()
     assert "poor_performance_status_intensive" not in chemo
     calm = plan(biomarkers=NEGATIVE, ecog=3)
     assert "poor_performance_status_intensive" in codes(option(calm, "chemotherapy"))
+    # the crisis at ECOG 3 costs chemotherapy the ECOG 2 step, no more and no less
+    ecog2 = plan(biomarkers=NEGATIVE, ecog=2, visceral_crisis=True)
+    ecog0 = plan(biomarkers=NEGATIVE, ecog=0, visceral_crisis=True)
+    history = option(p, "chemotherapy").scores.history
+    assert history == option(ecog2, "chemotherapy").scores.history
+    assert history < option(ecog0, "chemotherapy").scores.history
 
 
 def test_a_tissue_negative_after_a_ctdna_esr1_mutation_asks_for_ctdna_not_tissue_again() -> None:
@@ -1040,6 +1048,13 @@ def test_sacituzumab_govitecan_after_more_lines_than_tropics02_enrolled_says_so(
     p = plan(biomarkers=NEGATIVE, treatments=lines)
     text = " ".join(r.text for r in option(p, "sacituzumab-govitecan").reasons)
     assert "5 prior chemotherapy or ADC lines" in text and "fewer than this" in text, text
+    # DESTINY-Breast04's 1-2 lines: past them trastuzumab deruxtecan says so too; within, not
+    low = plan(her2="low", biomarkers=NEGATIVE, treatments=lines[:4])
+    text = " ".join(r.text for r in option(low, "trastuzumab-deruxtecan").reasons)
+    assert "3 prior chemotherapy lines" in text and "after 1-2 lines, fewer than this" in text
+    two = plan(her2="low", biomarkers=NEGATIVE, treatments=lines[:3])
+    text = " ".join(r.text for r in option(two, "trastuzumab-deruxtecan").reasons)
+    assert "after 1-2 lines." in text and "fewer than this" not in text, text
 
 
 def test_interstitial_lung_disease_puts_everolimus_after_the_options_without_a_contraindication() -> (
@@ -1157,7 +1172,7 @@ def test_a_ctdna_draw_that_found_a_mutation_needs_no_tissue_biopsy_for_its_negat
 
 def test_moderate_hepatic_impairment_names_the_label_dose_of_fulvestrant_and_its_partners() -> None:
     """Child-Pugh B with an AKT1 E17K (case 151): capivasertib + fulvestrant first and
-    fulvestrant second carried no hepatic caution, though fulvestrant's label halves the dose in
+    fulvestrant second carried no hepatic caution, though fulvestrant's label lowers the dose in
     moderate impairment. Each regimen with fulvestrant, elacestrant, ribociclib or capivasertib
     now names its label's hepatic instruction (in words: a label's dose is not a figure of the
     evidence), and says it is the label's, not the review's."""
@@ -1165,7 +1180,7 @@ def test_moderate_hepatic_impairment_names_the_label_dose_of_fulvestrant_and_its
     akt1 = [result("AKT1", "mutated"), *NEGATIVE[1:]]
     p = plan(schema_version=2, comorbidities=liver, biomarkers=akt1)
     expected = {
-        "fulvestrant": "fulvestrant's label halves its dose",
+        "fulvestrant": "fulvestrant's label lowers its dose",
         "capivasertib+fulvestrant": "capivasertib's label",
         "elacestrant": "elacestrant's label lowers its dose",
         "ribociclib+fulvestrant": "ribociclib's label lowers its starting dose",
@@ -1276,6 +1291,7 @@ def test_a_doubtful_pik3ca_call_is_settled_only_by_a_later_result() -> None:
     early = practice(biomarkers=[*others, hotspot], treatments=[relapse])
     inavo = option(early, "inavolisib+palbociclib+fulvestrant")
     assert inavo.waits_on == ("PIK3CA classification",)
+    assert any("reported as not pathogenic" in r.text for r in inavo.reasons)
     esr1 = [r for r in others if r["gene"] != "ESR1"]
     esr1_vus = result("ESR1", "mutated", variant="D538G", classification="vus", **tissue)
     pik3ca = result("PIK3CA", "not_detected", **tissue)
@@ -1447,3 +1463,23 @@ def test_a_pcr_only_pik3ca_negative_is_retested_by_ngs_beside_a_pten_loss_by_ihc
     assert [a for a in p.actions if a.code == "retest_ngs" and "PIK3CA" in a.genes]
     q = plan(biomarkers=[*base, dict(pten_ihc, assay="ngs")])
     assert not [a for a in q.actions if a.code == "retest_ngs"]
+
+
+def test_a_drug_stopped_twice_for_toxicity_gets_one_rechallenge_caution_naming_both_events() -> (
+    None
+):
+    """A second reading: palbociclib progressed, then two courses were stopped, for neutropenia
+    and for hepatotoxicity; the gedatolisib triplet carried two rechallenge cautions."""
+    first = dict(FULVESTRANT, drugs=["fulvestrant", "palbociclib"], stop_reason="toxicity",
+                 toxicity="neutropenia", ended_on="2025-08-01")  # fmt: skip
+    second = dict(first, toxicity="hepatotoxicity", line=3, started_on="2025-09-01",
+                  ended_on="2026-03-01")  # fmt: skip
+    p = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, first, second])
+    cautions = option(p, "gedatolisib+palbociclib+fulvestrant").cautions
+    (said,) = [c.text for c in cautions if c.code == "cdk46i_toxicity_rechallenge"]
+    assert "neutropenia" in said and "hepatotoxicity" in said
+    # a course stopped for toxicity with no adverse event named still cautions its rechallenge
+    unnamed = {k: v for k, v in NEUTROPENIA_STOP.items() if k != "toxicity"}
+    q = plan(biomarkers=NEGATIVE, treatments=[unnamed, ANASTROZOLE])
+    cautions = option(q, "palbociclib+fulvestrant").cautions
+    assert [c for c in cautions if c.code == "cdk46i_toxicity_rechallenge"]

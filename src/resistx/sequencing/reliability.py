@@ -66,9 +66,10 @@ def protein_change(variant: str) -> str:
 def listed(r: BiomarkerResult) -> str | None:
     """Where the result's variant is listed as activating, when a VUS or benign call was made
     on it (a doubtful call); else None."""
-    if r.classification is None or r.classification.actionable or not r.variant:
+    gene = HOTSPOTS.get(r.gene)
+    if gene is None or r.classification is None or r.classification.actionable or not r.variant:
         return None
-    return HOTSPOTS.get(r.gene, MappingProxyType({})).get(protein_change(r.variant))
+    return gene.get(protein_change(r.variant))
 
 
 #: below this tumour fraction a ctDNA negative cannot rule an alteration out (resistx's threshold,

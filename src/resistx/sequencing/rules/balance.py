@@ -108,12 +108,13 @@ def _percent(a: AdverseEvent | None) -> float | None:
 )
 def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     trial, events = ctx.call(_events, spec)
+    from_toxicity = dict(i.from_toxicity)
     for condition in i.comorbidities:
         comorbidity = condition.name
         if comorbidity is C.NEUROPATHY and condition.grade is not None and condition.grade < 2:
             continue  # grade 0-1: no caution (grade 2 or worse, or unknown grade, cautions)
         name = comorbidity.value.replace("_", " ")
-        if (stopped := dict(i.from_toxicity).get(comorbidity)) is not None:
+        if (stopped := from_toxicity.get(comorbidity)) is not None:
             name += f" (it stopped {stopped})"
         if condition.grade is not None:
             name += f" grade {condition.grade}"

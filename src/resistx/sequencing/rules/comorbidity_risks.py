@@ -80,11 +80,11 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "impairment (not in the review)",
         (C.RENAL_IMPAIRMENT, "talazoparib"): "talazoparib's label lowers its dose in moderate "
         "and severe renal impairment (not in the review)",
-        (C.INFLAMMATORY_BOWEL_DISEASE, "abemaciclib"): "abemaciclib causes diarrhoea in most "
-        "patients (its label; not in the review)",
+        (C.INFLAMMATORY_BOWEL_DISEASE, "abemaciclib"): "abemaciclib commonly causes "
+        "diarrhoea (its label; not in the review)",
         # the other labels' hepatic instructions (the US labels; the review gives none, and a
         # label's dose is not a figure of the evidence, so the text names no number)
-        (C.HEPATIC_IMPAIRMENT, "fulvestrant"): "fulvestrant's label halves its dose in moderate "
+        (C.HEPATIC_IMPAIRMENT, "fulvestrant"): "fulvestrant's label lowers its dose in moderate "
         "hepatic impairment (Child-Pugh B); severe was not studied (not in the review)",
         (C.HEPATIC_IMPAIRMENT, "elacestrant"): "elacestrant's label lowers its dose in moderate "
         "hepatic impairment (Child-Pugh B) and advises against it in severe (not in the review)",

@@ -227,13 +227,12 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     if not (i.cdk46i_toxicity or i.toxicity_events) or not kinds.has_cdk46i(spec):
         return
     drugs = _cdk46i(spec)
+    yield from _rechallenge(i, drugs)
     yield from _class_toxicity(i, drugs)  # after any course stopped for toxicity
     if not i.cdk46i_toxicity:
         return
     same = sorted(set(drugs) & i.cdk46i_toxicity)
     earlier = ", ".join(sorted(i.cdk46i_toxicity))
-    events = dict(sorted(i.toxicity_events))
-    what = "; ".join(f"{d} for {events[d]}" for d in same if d in events)
     if same:
         yield Effect(
             code="cdk46i_toxicity_rechallenge",
@@ -242,14 +241,6 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             text=f"{', '.join(same)} was stopped for toxicity before: another CDK4/6 inhibitor "
             "comes first.",
             trials=spec.key_trials,
-        )
-        yield Effect(
-            code="cdk46i_toxicity_rechallenge",
-            caution=True,
-            text=f"{', '.join(same)} was stopped for toxicity before"
-            + (f" ({what})" if what else "")
-            + ": a rechallenge needs the earlier adverse event weighed (dose reduction or "
-            "another CDK4/6 inhibitor).",
         )
     elif not i.cdk46i_resistant & set(drugs):
         yield Effect(
@@ -262,18 +253,27 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
         )
 
 
+def _rechallenge(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect]:
+    """One caution for the regimen's CDK4/6 inhibitors that were stopped for toxicity before
+    (whether or not they also progressed), naming every adverse event on record for each."""
+    stopped = sorted(({d for d, _ in i.toxicity_events} | i.cdk46i_toxicity) & set(drugs))
+    if not stopped:
+        return
+    events = {d: " and ".join(sorted(e for x, e in i.toxicity_events if x == d)) for d in stopped}
+    what = "; ".join(f"{d} for {events[d]}" for d in stopped if events[d])
+    yield Effect(
+        code="cdk46i_toxicity_rechallenge",
+        caution=True,
+        text=f"{', '.join(stopped)} was stopped for toxicity before"
+        + (f" ({what})" if what else "")
+        + ": a rechallenge needs the earlier adverse event weighed (dose reduction or "
+        "another CDK4/6 inhibitor).",
+    )
+
+
 def _class_toxicity(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect]:
-    """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one; and
-    the same drug again where it also progressed (the rechallenge caution below does not
-    speak for a drug counted as resistance)."""
+    """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one."""
     for before, event in sorted(i.toxicity_events):
-        if before in drugs and before in i.cdk46i_resistant:
-            yield Effect(
-                code="cdk46i_toxicity_rechallenge",
-                caution=True,
-                text=f"{before} was stopped for {event} before: a rechallenge needs the earlier "
-                "adverse event weighed (dose reduction or another CDK4/6 inhibitor).",
-            )
         shared = [d for d in drugs if d != before and d in CLASS_TOXICITIES.get(event, ())]
         if shared:
             yield Effect(

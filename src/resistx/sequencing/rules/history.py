@@ -63,7 +63,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             w.tdxd_opened,
             "6",
         )
-        enrolled, most, unit = "1-2 lines", 2, "chemotherapy"
+        most, unit = 2, "chemotherapy"
     elif kinds.is_adc(spec) and "sacituzumab govitecan" in spec.drugs:
         need, lines, early, trial, code, gain, window = (
             2,
@@ -75,7 +75,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             "12",
         )
         # an ADC's line counts here (sg_lines): its payload is cytotoxic
-        enrolled, most, unit = "2-4 lines", 4, "chemotherapy or ADC"
+        most, unit = 4, "chemotherapy or ADC"
     else:
         if kinds.is_chemotherapy(spec) and i.chemo_lines:
             adc = i.adc_lines
@@ -87,6 +87,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
                 trials=spec.key_trials,
             )
         return
+    enrolled = f"{need}-{most} lines"  # the trial's range, from its numbers
     counted = (
         f" (one of them (neo)adjuvant chemotherapy with relapse within {window} months, which "
         f"{trial} counted)"
