@@ -1483,3 +1483,90 @@ def test_a_drug_stopped_twice_for_toxicity_gets_one_rechallenge_caution_naming_b
     q = plan(biomarkers=NEGATIVE, treatments=[unnamed, ANASTROZOLE])
     cautions = option(q, "palbociclib+fulvestrant").cautions
     assert [c for c in cautions if c.code == "cdk46i_toxicity_rechallenge"]
+
+
+def test_a_brca_mutation_found_on_a_blood_sample_is_a_germline_mutation() -> None:
+    """A second reading: a blood or saliva BRCA negative was read as a germline test, but a
+    BRCA2 mutation on a blood sample, its origin left at the default, was read as somatic:
+    chemotherapy came first 'for a somatic BRCA2 mutation' and the plan asked for the germline
+    test it is. One reading now: a blood or saliva result is germline, found or not (rule 44
+    puts the PARP inhibitors first, as with origin 'germline')."""
+    blood = result("BRCA2", "mutated", sample="blood")
+    p = plan(biomarkers=[*NEGATIVE, blood], treatments=[PALBOCICLIB])
+    q = plan(biomarkers=[*NEGATIVE, dict(blood, origin="germline")], treatments=[PALBOCICLIB])
+    assert [o.regimen.id for o in p.options][:3] == [o.regimen.id for o in q.options][:3]
+    assert p.options[0].regimen.id in ("olaparib", "talazoparib")
+    assert not [a for a in p.actions if a.code == "test_germline"]
+
+
+def test_a_pten_loss_by_ihc_beside_a_pik3ca_amplification_is_sent_to_ngs() -> None:
+    """A second reading: with a PIK3CA amplification (not what the trials selected) and a PTEN
+    loss by IHC, capivasertib waited on 'PTEN by NGS' but rule 15 asked for no NGS: the two
+    read 'PTEN by IHC only' differently. One predicate now decides for both."""
+    found = [
+        result("ESR1", "not_detected"),
+        result("PIK3CA", "amplified", sample="tissue"),
+        result("AKT1", "not_detected"),
+        result("PTEN", "loss", sample="tissue", assay="ihc"),
+    ]
+    p = plan(biomarkers=found)
+    assert option(p, "capivasertib+fulvestrant").waits_on
+    assert [a for a in p.actions if a.code == "confirm_ngs" and "PTEN" in a.genes]
+
+
+def test_two_cytotoxics_switched_within_one_line_count_as_one_line() -> None:
+    """A second reading: nothing tested an ADC or chemotherapy switched within one line number;
+    the line counts (rule 4's text, the model's own count) read them as one line."""
+    cape = dict(CAPECITABINE, line=2)
+    switched = dict(CAPECITABINE, drugs=["eribulin"], line=2, started_on="2025-09-01")
+    p = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, cape, switched])
+    [r] = [r for r in option(p, "trastuzumab-deruxtecan").reasons if r.rule == 4]
+    assert r.text.startswith("1 prior chemotherapy line;"), r.text
+    [sg] = [r for r in option(p, "sacituzumab-govitecan").reasons if r.rule == 4]
+    assert sg.text.startswith("1 prior chemotherapy or ADC line"), sg.text
+    profile = resistx.load_profile(patient(treatments=[PALBOCICLIB, cape, switched]))
+    assert profile.metastatic_chemotherapy_lines == 1
+
+
+def test_the_molecular_key_holds_chemotherapy_lines_up_to_its_cap() -> None:
+    """Three and five lines read alike for every rule (rule 44: up to 2; rule 30: any), so the
+    molecular Inputs of two such patients are one memo key."""
+    from resistx.sequencing.build_inputs import CHEMOTHERAPY_LINES_CAP, molecular  # noqa: PLC0415
+    from resistx.sequencing.facts import Facts  # noqa: PLC0415
+
+    def inputs(n: int) -> object:
+        lines = [dict(CAPECITABINE, drugs=[d], line=k + 2, started_on=f"202{k}-01-01",
+                      ended_on=f"202{k}-06-01") for k, d in enumerate(
+                          ["capecitabine", "eribulin", "paclitaxel", "vinorelbine", "gemcitabine"][:n])]  # fmt: skip
+        f = Facts(profile=resistx.load_profile(patient(treatments=[PALBOCICLIB, *lines])),
+                  preferences=resistx.Preferences())  # fmt: skip
+        return molecular(f, ())
+
+    assert inputs(CHEMOTHERAPY_LINES_CAP) == inputs(5)
+    assert inputs(CHEMOTHERAPY_LINES_CAP - 1) != inputs(CHEMOTHERAPY_LINES_CAP)
+
+
+def test_the_first_drug_an_ild_stopped_names_it() -> None:
+    first = dict(ERIBULIN, drugs=["trastuzumab deruxtecan"], line=3, stop_reason="toxicity",
+                 toxicity="pneumonitis", started_on="2025-10-15", ended_on="2025-12-01")  # fmt: skip
+    second = dict(first, drugs=["everolimus", "exemestane"], line=4, started_on="2026-01-01",
+                  ended_on="2026-03-01", toxicity="interstitial lung disease")  # fmt: skip
+    p = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, first, second])
+    said = " ".join(r.text for r in exclusion(p, "trastuzumab-deruxtecan").reasons)
+    assert "(it stopped trastuzumab deruxtecan)" in said, said
+
+
+def test_a_pathogenic_call_on_a_listed_variant_is_not_doubtful() -> None:
+    from resistx.model.enums import BiomarkerStatus, Classification  # noqa: PLC0415
+    from resistx.model.profile import BiomarkerResult  # noqa: PLC0415
+    from resistx.sequencing.reliability import listed  # noqa: PLC0415
+
+    call = BiomarkerResult(
+        gene="PIK3CA",
+        status=BiomarkerStatus.MUTATED,
+        variant="H1047R",
+        classification=Classification.VUS,
+    )
+    assert listed(call) is not None
+    assert listed(attrs.evolve(call, classification=Classification.PATHOGENIC)) is None
+    assert listed(attrs.evolve(call, classification=None)) is None

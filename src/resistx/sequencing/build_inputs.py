@@ -10,7 +10,6 @@ from resistx.model.enums import (
     Her2Status,
     MenopausalStatus,
     Origin,
-    Sample,
     Sex,
 )
 from resistx.model.mechanism import ResistanceMechanism
@@ -31,11 +30,11 @@ from resistx.sequencing.inputs import (
     HistoryInputs,
     MolecularInputs,
 )
+from resistx.sequencing.reliability import as_read
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
-GERMLINE_SAMPLES = frozenset({Sample.BLOOD, Sample.SALIVA})
 #: the molecular Inputs hold the chemotherapy lines up to this count: its rules tell no more
 #: apart (rule 44: up to 2, OlympiAD's limit; rule 30: whether any), and a memo key that held
 #: every count would miss for patients its rules read alike
@@ -53,6 +52,18 @@ def doubtful(st: GeneState | None) -> bool:
     """The gene's result is a doubtful call on a known activating variant that no later result
     settles (``GeneState.doubtful``): rule 45 asks the laboratory; its drugs wait on the answer."""
     return st is not None and st.doubtful is not None
+
+
+def pten_ihc_only(facts: Facts) -> bool:
+    """The pathway's only alteration the trials selected is a PTEN loss (or mutation) by IHC:
+    capivasertib waits on NGS (CAPItello-291 selected by NGS), and rule 15 asks for it."""
+    pten = _finding(facts.state("PTEN"), S.LOSS, S.MUTATED)
+    return (
+        pten is not None
+        and pten.result.assay is Assay.IHC
+        and not facts.found("PIK3CA", S.MUTATED)
+        and not facts.found("AKT1", S.MUTATED)
+    )
 
 
 def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) -> bool:
@@ -99,10 +110,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),
         pik3ca_doubtful=doubtful(pam[0]),
         akt_pathway=akt_pathway,
-        akt_pathway_ihc_only=pik3ca is None
-        and akt1 is None
-        and pten is not None
-        and pten.result.assay is Assay.IHC,
+        akt_pathway_ihc_only=pten_ihc_only(facts),
         pam_negative=pam_negative,
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
@@ -147,11 +155,7 @@ def germline_only_brca(facts: Facts) -> tuple[str, ...]:
     """BRCA1 and BRCA2 where every result on record is a germline test (its origin, or a blood
     or saliva sample, where the origin left at its default says somatic): a tumour's somatic
     mutation is not looked for there."""
-    tumour = {
-        r.gene
-        for r in facts.profile.biomarkers
-        if r.origin is not Origin.GERMLINE and r.sample not in GERMLINE_SAMPLES
-    }
+    tumour = {r.gene for r in facts.profile.biomarkers if as_read(r).origin is not Origin.GERMLINE}
     return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
 
 

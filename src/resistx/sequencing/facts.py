@@ -26,6 +26,7 @@ from resistx.model.profile import (
 )
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.once import once
+from resistx.sequencing.reliability import as_read
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -69,7 +70,7 @@ class Facts:
     def genes(self) -> dict[str, GeneState]:
         by_gene: defaultdict[str, list[BiomarkerResult]] = defaultdict(list)
         for r in self.profile.biomarkers:
-            by_gene[r.gene].append(r)
+            by_gene[r.gene].append(as_read(r))  # a blood or saliva result is germline
         return {g: reconcile(g, rs, self.latest_progression) for g, rs in sorted(by_gene.items())}
 
     def state(self, gene: str) -> GeneState | None:

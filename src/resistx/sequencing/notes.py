@@ -29,7 +29,8 @@ def _results(facts: Facts) -> list[str]:
         # where the variant decides a drug, an action asks about it instead (rule 45)
         out.extend(
             f"{classified(r)}: not a match for any option, and the test counts as finding "
-            "nothing actionable; a reclassification as (likely) pathogenic would change the plan."
+            "nothing actionable, as rule 45 reads a VUS; a reclassification as (likely) "
+            "pathogenic would change the plan."
             for r in (() if asks_classification(state) else state.not_actionable)
         )
         for r in state.uninformative:

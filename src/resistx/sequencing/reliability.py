@@ -1,6 +1,6 @@
-"""How far one result can be relied on, before results are reconciled per gene (``findings``):
-a ctDNA sample too thin for a negative, and a "of uncertain significance" (or benign) call on a
-known activating variant.
+"""How one result reads, before results are reconciled per gene (``findings``): a blood or
+saliva sample is a germline test, a ctDNA sample may be too thin for a negative, and a "of
+uncertain significance" (or benign) call on a known activating variant is doubtful.
 
 resistx does not reclassify a variant: a doubtful call is not a match either. It only keeps such
 a result from closing the question as a test with nothing found (rule 45 asks the laboratory,
@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
-from resistx.model.enums import Sample
+import attrs
+
+from resistx.model.enums import Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
 
 _THERASCREEN = (
@@ -95,3 +97,15 @@ def doubted(
     if doubt and (latest is None or result_order(doubt[-1]) > result_order(latest)):
         return doubt[-1]
     return None
+
+
+#: samples that carry the germline: a result from one is a germline test whatever origin it
+#: was left at (the origin defaults to somatic)
+GERMLINE_SAMPLES = frozenset({Sample.BLOOD, Sample.SALIVA})
+
+
+def as_read(r: BiomarkerResult) -> BiomarkerResult:
+    """The result with its origin read from its sample: germline from blood or saliva."""
+    if r.sample in GERMLINE_SAMPLES and r.origin is not Origin.GERMLINE:
+        return attrs.evolve(r, origin=Origin.GERMLINE)
+    return r

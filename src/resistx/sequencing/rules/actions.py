@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Assay, BiomarkerStatus, Factor, Her2Status, Origin
+from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import (
@@ -14,10 +14,12 @@ from resistx.sequencing.build_inputs import (
     germline_only_brca,
     hrd_untested,
     parp_findings,
+    pten_ihc_only,
 )
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only
 from resistx.sequencing.inputs import EfficacyInputs
+from resistx.sequencing.reliability import as_read
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour
 from resistx.sequencing.rules.targets import parp_targets
@@ -67,8 +69,8 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "alterations are acquired under treatment and decide the next line.",
         )
     pcr = tuple(g for g in PAM_GENES if (st := facts.state(g)) is not None and by_pcr_only(st))
-    pten_ihc_only = _pten_ihc_only(facts)
-    if pcr and (not pathway_found or pten_ihc_only):  # an IHC loss settles no NGS question
+    pten_only = pten_ihc_only(facts)
+    if pcr and (not pathway_found or pten_only):  # an IHC loss settles no NGS question
         yield PlanEffect(
             code="retest_ngs",
             genes=pcr,
@@ -82,7 +84,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             facts.profile.visceral_crisis,
             parp_targets(parp_findings(facts)),
         )
-    if pten_ihc_only:
+    if pten_only:
         yield PlanEffect(
             code="confirm_ngs",
             genes=("PTEN",),
@@ -146,18 +148,6 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     )
 
 
-def _pten_ihc_only(facts: Facts) -> bool:
-    """The pathway's only finding is a PTEN loss by IHC (CAPItello-291 selected by NGS)."""
-    pten = facts.state("PTEN")
-    return (
-        pten is not None
-        and pten.finding is not None
-        and pten.finding.result.assay is Assay.IHC
-        and not facts.found("PIK3CA")
-        and not facts.found("AKT1")
-    )
-
-
 # rule 26: homologous-recombination genes: test, and test the germline
 @rule(
     26,
@@ -211,7 +201,8 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
             continue
         germline_on_record = any(
-            r.gene == gene and r.origin is Origin.GERMLINE for r in facts.profile.biomarkers
+            r.gene == gene and as_read(r).origin is Origin.GERMLINE
+            for r in facts.profile.biomarkers
         )
         if not germline_on_record:
             yield _germline_test(gene, st.finding.result.status)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, ExclusionCode, Factor, Origin
+from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.targets import germline_brca, parp_targets
 
 M = Factor.MOLECULAR
 
@@ -109,10 +110,10 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         yield _no_parp_target(i, spec)
         return
     best = max(i.parp, key=lambda f: (weight(f, ctx), f.gene))
-    genes = ", ".join(f"{f.result.origin.value} {f.gene}" for f in i.parp)
-    germline_brca = any(f.gene != "PALB2" and f.result.origin is Origin.GERMLINE for f in i.parp)
+    genes = ", ".join(parp_targets(i.parp))
+    any_germline_brca = any(map(germline_brca, i.parp))
     match = ctx.weights.match * weight(best, ctx)
-    if germline_brca:
+    if any_germline_brca:
         yield Effect(
             code="germline_brca_matches_parp_inhibitor",
             delta=match,
@@ -161,7 +162,7 @@ def parp_before_chemotherapy(
 ) -> Iterator[Effect]:
     if not i.post_cdk46i or i.after_parp or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
         return
-    brca = [f for f in i.parp if f.gene != "PALB2" and f.result.origin is Origin.GERMLINE]
+    brca = [f for f in i.parp if germline_brca(f)]
     if not brca:
         return
     genes = " and ".join(f"germline {f.gene}" for f in brca)

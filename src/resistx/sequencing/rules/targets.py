@@ -104,14 +104,16 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         )
 
 
+def germline_brca(f: Finding) -> bool:
+    """A germline BRCA1/2 mutation: OlympiAD's and EMBRACA's (rules 5 and 44), not TBCRC 048's."""
+    return f.gene != "PALB2" and f.result.origin is Origin.GERMLINE
+
+
 def parp_targets(parp: Iterable[Finding], *, tbcrc048: bool = False) -> tuple[str, ...]:
     """The PARP-inhibitor targets on record as a text names them ("germline PALB2"); with
-    ``tbcrc048`` only those TBCRC 048 studied (germline PALB2, somatic BRCA1/2), not a germline
-    BRCA1/2 mutation (rule 44's)."""
+    ``tbcrc048`` only those TBCRC 048 studied (germline PALB2, somatic BRCA1/2)."""
     return tuple(
-        f"{f.result.origin.value} {f.gene}"
-        for f in parp
-        if not tbcrc048 or f.gene == "PALB2" or f.result.origin is not Origin.GERMLINE
+        f"{f.result.origin.value} {f.gene}" for f in parp if not (tbcrc048 and germline_brca(f))
     )
 
 
