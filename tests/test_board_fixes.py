@@ -12,7 +12,7 @@ import resistx
 from resistx.display._common import NEUTRAL_RULES, why
 from resistx.model import Tier
 from resistx.sequencing.policies import PRACTICE_2026, YE2024
-from resistx.sequencing.rules.endocrine import CLASS_TOXICITIES
+from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
 from tests.helpers import (
     CAPECITABINE,
     ERIBULIN,
@@ -1570,3 +1570,157 @@ def test_a_pathogenic_call_on_a_listed_variant_is_not_doubtful() -> None:
     assert listed(call) is not None
     assert listed(attrs.evolve(call, classification=Classification.PATHOGENIC)) is None
     assert listed(attrs.evolve(call, classification=None)) is None
+
+
+# cases 179 to 188 (review of 30 November 2026)
+
+ESR1_MUTATED_NOW = [
+    result("ESR1", "mutated", variant="Y537S", tested_on="2025-01-15"),
+    *(result(g, "not_detected", tested_on="2025-01-15") for g in ("PIK3CA", "AKT1", "PTEN")),
+]
+BEFORE_NEW_SERDS = {
+    "as_of": "2025-02-01",
+    "biomarkers": ESR1_MUTATED_NOW,
+    "treatments": [dict(PALBOCICLIB, started_on="2023-01-10", ended_on="2025-01-05")],
+}
+
+
+def test_a_drug_approved_after_the_decision_date_is_within_a_trial_at_that_date() -> None:
+    """Case 182: on 2025-02-01 neither imlunestrant (FDA 2025-09-25) nor vepdegestrant (FDA
+    2026-05-01) could be prescribed outside a trial. Under practice-2026 they are tier trial at
+    that date, after every approved option that waits on no test, and say when they were
+    approved; elacestrant,
+    approved before, leads. At a date after both approvals they are approved options again."""
+    early = practice(**BEFORE_NEW_SERDS)
+    assert rank(early, "elacestrant") == 1
+    approved = [o for o in early.options if o.tier is not Tier.TRIAL and not o.waits_on]
+    for rid, when in (("imlunestrant", "2025-09-25"), ("vepdegestrant", "2026-05-01")):
+        o = option(early, rid)
+        assert o.tier is Tier.TRIAL, rid
+        assert o.rank > max(a.rank for a in approved), rid
+        assert any(r.code == "not_yet_approved" and when in r.text for r in o.reasons), rid
+        assert any(r.rule == 46 for r in o.reasons), rid
+    later = practice(**dict(BEFORE_NEW_SERDS, as_of="2026-06-01"))
+    for rid in ("imlunestrant", "vepdegestrant"):
+        assert option(later, rid).tier is not Tier.TRIAL, rid
+        assert "not_yet_approved" not in codes(option(later, rid)), rid
+
+
+def test_an_approval_of_a_new_indication_leaves_the_earlier_one_standing() -> None:
+    """Trastuzumab deruxtecan's dated approval (FDA 2025-01-27, DESTINY-Breast06) extends an
+    earlier one (HER2-low after chemotherapy, DESTINY-Breast04, in the review): before that
+    date it is not an investigational drug."""
+    p = practice(
+        as_of="2024-06-01",
+        her2="low",
+        biomarkers=[dict(r, tested_on="2024-05-10") for r in NEGATIVE],
+        treatments=[
+            dict(PALBOCICLIB, started_on="2021-01-10", ended_on="2023-03-20"),
+            dict(CAPECITABINE, started_on="2023-04-01", ended_on="2024-05-01"),
+        ],
+    )
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert tdxd.tier is not Tier.TRIAL and "not_yet_approved" not in codes(tdxd)
+
+
+AFTER_CAPIVASERTIB = {
+    "as_of": "2025-11-01",
+    "biomarkers": [
+        result("PTEN", "loss", sample="tissue", tested_on="2024-02-01"),
+        result("ESR1", "not_detected", tested_on="2025-10-10"),
+        result("PIK3CA", "not_detected", tested_on="2025-10-10"),
+        *(
+            result(g, "not_detected", origin="germline", sample="blood", tested_on="2023-01-01")
+            for g in ("BRCA1", "BRCA2", "PALB2")
+        ),
+    ],
+    "treatments": [
+        dict(
+            PALBOCICLIB,
+            drugs=["abemaciclib", "anastrozole"],
+            started_on="2022-01-01",
+            ended_on="2024-01-20",
+        ),
+        dict(
+            FULVESTRANT,
+            drugs=["capivasertib", "fulvestrant"],
+            started_on="2024-02-10",
+            ended_on="2025-10-01",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("policy", ["ye2024", PRACTICE])
+def test_everolimus_after_a_pi3k_or_akt_inhibitor_is_the_later_line_the_review_gives_it(
+    policy: str,
+) -> None:
+    """Case 185: after capivasertib, everolimus is what the review places in a later line
+    ('everolimus should be used in later line', after PI3K and AKT inhibitors), not a drug of
+    the same class with no evidence after it. It stays a later option, and comes before
+    CDK4/6-inhibitor regimens that give again the fulvestrant the disease progressed on."""
+    p = resistx.sequence(patient(**AFTER_CAPIVASERTIB), policy=policy)
+    eve = option(p, "everolimus+exemestane")
+    assert eve.tier is Tier.LATER
+    texts = [r.text for r in eve.reasons if r.rule == 11]
+    assert texts and all("no evidence" not in t for t in texts), texts
+    assert any(r.code == "everolimus_after_pi3k_or_akt" for r in eve.reasons)
+    for rechallenge in ("palbociclib+fulvestrant", "ribociclib+fulvestrant"):
+        assert eve.rank < rank(p, rechallenge), rechallenge
+
+
+THREE_ENDOCRINE_LINES = [
+    dict(
+        PALBOCICLIB,
+        drugs=["ribociclib", "anastrozole"],
+        started_on="2021-01-01",
+        ended_on="2023-02-01",
+    ),
+    dict(FULVESTRANT, started_on="2023-02-20", ended_on="2023-09-01"),
+    dict(
+        FULVESTRANT,
+        drugs=["everolimus", "exemestane"],
+        line=3,
+        started_on="2023-09-20",
+        ended_on="2025-09-01",
+    ),
+]
+
+
+def test_endocrine_resistance_without_tests_says_no_target_is_known_not_that_there_is_none() -> (
+    None
+):
+    """Case 188: three endocrine lines and nothing ever tested. Rule 22 still turns to
+    chemotherapy and ADCs, but its reason must not say 'no further target': ESR1 and the PI3K
+    pathway are untested, and the tests before choosing may find one. With current negatives it
+    says there is none."""
+    untested = plan(as_of="2025-10-01", treatments=THREE_ENDOCRINE_LINES)
+    said = [r.text for r in option(untested, "chemotherapy").reasons if r.rule == 22]
+    assert said and "no further target" not in said[0], said
+    assert "not tested since the latest progression" in said[0], said
+    tested = plan(
+        as_of="2025-10-01",
+        treatments=THREE_ENDOCRINE_LINES,
+        biomarkers=[dict(r, tested_on="2025-09-10") for r in NEGATIVE],
+    )
+    said = [r.text for r in option(tested, "chemotherapy").reasons if r.rule == 22]
+    assert said and "no further target" in said[0], said
+    esr1_only = plan(
+        as_of="2025-10-01",
+        treatments=THREE_ENDOCRINE_LINES,
+        biomarkers=[dict(NEGATIVE[0], tested_on="2025-09-10")],
+    )
+    said = [r.text for r in option(esr1_only, "chemotherapy").reasons if r.rule == 22]
+    assert said and "not tested since the latest progression" in said[0], said
+
+
+def test_a_trial_with_a_partner_the_disease_progressed_on_is_not_demoted_for_it() -> None:
+    """A listed open trial steps back for its class only: giving fulvestrant again inside a
+    trial (NCT04650581, ipatasertib with fulvestrant) is the trial's question, not a repeat the
+    review has no evidence for."""
+    p = plan(
+        biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
+        treatments=[PALBOCICLIB, FULVESTRANT],
+    )
+    o = option(p, "trial:NCT04650581")
+    assert "progressed_on_drug" not in codes(o)

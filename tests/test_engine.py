@@ -33,7 +33,15 @@ from resistx.sequencing.rule import Rule
 from resistx.sequencing.rules import RULES
 from resistx.sequencing.weights import DEFAULT as W
 from tests import strategies
-from tests.helpers import CAPECITABINE, ERIBULIN, NEGATIVE, PALBOCICLIB, patient, result
+from tests.helpers import (
+    CAPECITABINE,
+    ERIBULIN,
+    FULVESTRANT,
+    NEGATIVE,
+    PALBOCICLIB,
+    patient,
+    result,
+)
 
 ROOT = Path(__file__).parent.parent
 BY_NUMBER: dict[int, Rule] = {r.number: r for r in RULES}
@@ -143,6 +151,11 @@ SCENARIOS: list[dict[str, Any]] = [
     # the PI3K pathway negative on a ctDNA draw that found nothing, ESR1 mutated on another
     # (rule 15's confirm_pathway_tissue)
     patient(biomarkers=[result("ESR1", "mutated", tested_on="2026-02-01"), *NEGATIVE[1:]]),
+    # everolimus after an AKT inhibitor: the later line the review gives it (rule 11)
+    patient(
+        biomarkers=[result("PTEN", "loss")],
+        treatments=[PALBOCICLIB, dict(FULVESTRANT, drugs=["capivasertib", "fulvestrant"])],
+    ),
     # the comorbidity cautions no scenario above shows (rule 12)
     patient(
         schema_version=2,
@@ -641,6 +654,7 @@ def test_results_that_differ_in_any_field_are_interned_apart() -> None:
         "demotions": frozenset({next(iter(Precedence))}),
         "waits_on": ("HER2 IHC",),
         "ceiling": 1,
+        "investigational": True,
     }
     assert set(changed) == {a.name for a in attrs.fields(FactorResult)}
     base = FactorResult()

@@ -54,6 +54,9 @@ class Approval:
     #: the decision's date (ISO, e.g. ``2025-09-25``) where an evidence pack gives it
     date: str | None = None
     source: str = ""
+    #: an earlier approval in this setting that the dated one extends to a new indication
+    #: (what it covered, and where that is recorded); None: the dated approval is the first
+    earlier: str | None = None
 
     @property
     def investigational(self) -> bool:

@@ -28,6 +28,7 @@ class FactorResult:
     demotions: frozenset[Precedence] = frozenset()
     waits_on: tuple[str, ...] = ()
     ceiling: int = 0
+    investigational: bool = False  # a rule found it unapproved at the plan's date
 
     def value(self) -> tuple[object, ...]:
         """What makes two results the same: every field."""
@@ -108,7 +109,9 @@ def assess(
     ceiling = 0
     demotions: set[Precedence] = set()
     waits: list[str] = []
+    unapproved = False
     for _, e in said:
+        unapproved = unapproved or e.investigational
         score += e.delta
         ceiling = max(ceiling, e.ceiling)
         if e.demote is not None:
@@ -124,4 +127,5 @@ def assess(
         demotions=frozenset(demotions),
         waits_on=tuple(waits),
         ceiling=ceiling,
+        investigational=unapproved,
     )

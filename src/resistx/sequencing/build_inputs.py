@@ -197,8 +197,7 @@ _NOT_ACTED_ON = frozenset(
 
 
 def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
-    """The metastatic courses that progressed and hold a regimen of the policy (drugs sorted):
-    the one field of ``HistoryInputs`` that depends on the policy."""
+    """Progressed metastatic courses holding a policy's regimen (drugs sorted)."""
     return frozenset(tuple(sorted(t.drugs)) for t in facts.progressed if covers(t.drugs))
 
 
@@ -253,6 +252,10 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
             and (DrugClass.AROMATASE_INHIBITOR in t.drug_classes or not t.metastatic)
             for t in facts.profile.treatments
         ),
+        not_yet_approved=covers.unapproved(facts.decision_date),
+        targets_untested=m.esr1 is None
+        and m.akt_pathway is None
+        and (facts.needs_retest("ESR1") or not m.pam_negative),
     )
 
 
@@ -277,7 +280,6 @@ def _from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
 
 
 def balance(facts: Facts) -> BalanceInputs:
-    ecog = facts.profile.ecog
     p = facts.profile
     from_toxicity = _from_toxicities(facts)
     return BalanceInputs(
@@ -294,5 +296,5 @@ def balance(facts: Facts) -> BalanceInputs:
         male=p.sex is Sex.MALE,
         priority=facts.preferences.priority,
         cost_sensitive=facts.preferences.cost_sensitive,
-        poor_performance=ecog is not None and ecog >= 3,
+        poor_performance=p.ecog is not None and p.ecog >= 3,
     )

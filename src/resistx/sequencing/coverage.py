@@ -1,7 +1,11 @@
-"""Which progressed courses a policy's regimens can act on (rule 11 excludes on them)."""
+"""What the history Inputs read of a policy's regimen table: which progressed courses its
+regimens can act on (rule 11 excludes on them), and which regimens it dates a first approval
+for (rule 46: not yet approved at an earlier decision date)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable
 
 
@@ -10,11 +14,24 @@ class Coverage:
     (what rule 11 can exclude on); each distinct drug list is answered once. One per
     (policy, evidence): it hashes by identity."""
 
-    __slots__ = ("_known", "_sets")
+    __slots__ = ("_dates", "_known", "_later", "_sets")
 
-    def __init__(self, sets: Iterable[frozenset[str]]) -> None:
+    def __init__(
+        self, sets: Iterable[frozenset[str]], approvals: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        """``approvals``: (ISO date, regimen id) of each first approval the table dates."""
         self._sets = tuple(sets)
         self._known: dict[tuple[str, ...], bool] = {}
+        dated = sorted(approvals)
+        self._dates = [date for date, _ in dated]
+        # the regimens approved after the n-th date, for each n: few distinct answers
+        self._later = [frozenset(rid for _, rid in dated[n:]) for n in range(len(dated) + 1)]
+
+    def unapproved(self, day: dt.date | None) -> frozenset[str]:
+        """The regimens whose first approval came after ``day`` (none where it is unknown)."""
+        if day is None:
+            return frozenset()
+        return self._later[bisect_right(self._dates, day.isoformat())]
 
     def __call__(self, drugs: tuple[str, ...]) -> bool:
         found = self._known.get(drugs)

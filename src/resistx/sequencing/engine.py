@@ -19,7 +19,7 @@ from resistx.model.enums import Factor
 from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
 from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec
-from resistx.sequencing import since, slots
+from resistx.sequencing import kinds, since, slots
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.coverage import Coverage
@@ -280,6 +280,10 @@ def _by_factor(rules: tuple[Rule, ...]) -> dict[Factor, tuple[Rule, ...]]:
 
 
 def _coverage(ctx: Context) -> Coverage:
-    """The drug sets of the policy's regimens (what a progressed course can exclude), once per
-    (policy, evidence)."""
-    return Coverage(frozenset(spec.drugs) for spec in ctx.regimens.values())
+    """The drug sets of the policy's regimens (what a progressed course can exclude) and their
+    dated first approvals, once per (policy, evidence)."""
+    specs = ctx.regimens.values()
+    return Coverage(
+        (frozenset(spec.drugs) for spec in specs),
+        ((s.regulatory.date or "", s.id) for s in specs if kinds.has_dated_first_approval(s)),
+    )

@@ -9,7 +9,8 @@ The sort key, in order:
 4. an option that waits on a missing test after every option that does not (rules 2, 3);
 5. the merit band (preferred, alternative, later; a rule may cap it), with enrolment in an open
    trial after the approved options of its band and of the bands above it, and a regimen that
-   is investigational outside a listed trial after every approved option (rule 24);
+   is investigational outside a listed trial (rule 24), or not yet approved at the plan's
+   date (rule 46), after every approved option;
 6. the higher total score;
 7. the regimen id, the deterministic tiebreak.
 
@@ -48,6 +49,8 @@ class Assessed:
     demotions: frozenset[Precedence]
     waits_on: tuple[str, ...]
     ceiling: int  # the best tier a rule allows it (0 any, 1 alternative, 2 later)
+    #: investigational in this setting (the table), or not yet approved at the plan's date
+    investigational: bool
 
     @classmethod
     def of(
@@ -63,6 +66,11 @@ class Assessed:
             demotions=m.demotions | e.demotions | h.demotions | b.demotions,
             waits_on=tuple(dict.fromkeys(waits)) if waits else (),
             ceiling=max(m.ceiling, e.ceiling, h.ceiling, b.ceiling),
+            investigational=spec.regulatory.investigational
+            or m.investigational
+            or e.investigational
+            or h.investigational
+            or b.investigational,
         )
 
 
@@ -77,9 +85,9 @@ def band(a: Assessed, w: Weights) -> int:
 def standing(a: Assessed, w: Weights) -> int:
     """Approved: 0, 2, 4 by band. Trial enrolment: 3 above 'later' merit, else 5. A regimen
     that is investigational in this setting, outside a listed open trial: 5, after every
-    approved option."""
+    approved option; so is one not yet approved at the plan's date (rule 46)."""
     b = band(a, w)
-    if not a.spec.regulatory.investigational:
+    if not a.investigational:
         return 2 * b
     if kinds.is_trial(a.spec) and b < 2:
         return 3
@@ -152,7 +160,7 @@ def combine(rows: list[Row]) -> Ranked:
     floor = 0  # the worst tier so far among approved options: tiers never improve down the list
     for rank, r in enumerate(eligible, start=1):
         a = r.assessed
-        if a.spec.regulatory.investigational:
+        if a.investigational:
             tier = Tier.TRIAL
         else:
             own = 2 if a.waits_on else r.band

@@ -3,6 +3,8 @@ and antibody-drug conjugates that share a payload."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from resistx.model.enums import DrugClass
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -45,6 +47,14 @@ def cross_resistant(spec: RegimenSpec, same_class: list[str]) -> bool:
     )
 
 
+def placed_after(spec: RegimenSpec, same_class: list[str]) -> bool:
+    """Everolimus after PI3K or AKT inhibitors only: the review places it there, in a later
+    line ('everolimus should be used in later line'), so it is not a class repeat."""
+    return DrugClass.MTOR_INHIBITOR in {drug_class(d) for d in spec.drugs} and all(
+        drug_class(d) in kinds.PI3K_OR_AKT for d in same_class
+    )
+
+
 #: classes after progression on one of which another is at best a later option
 _CAPPED = (kinds.PI3K_OR_AKT, frozenset({DrugClass.ORAL_SERD}))
 
@@ -55,3 +65,19 @@ def same_class_drugs(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], lis
     return groups, sorted(
         d for d in i.progressed_drugs if groups_of(d) & groups and d not in spec.drugs
     )
+
+
+#: adverse events that a CDK4/6 inhibitor shares with others of its class, by the drugs whose
+#: labels warn of them (resistx's reading of the US labels; the review gives no figures)
+CLASS_TOXICITIES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "neutropenia": ("palbociclib", "ribociclib", "abemaciclib"),
+        "febrile neutropenia": ("palbociclib", "ribociclib", "abemaciclib"),
+        "hepatotoxicity": ("ribociclib", "abemaciclib"),
+        "increased alt": ("ribociclib", "abemaciclib"),
+        "ast increased": ("ribociclib", "abemaciclib"),
+        # a warning on each label, as rule 12 says for interstitial lung disease on record
+        "interstitial lung disease": ("palbociclib", "ribociclib", "abemaciclib"),
+        "pneumonitis": ("palbociclib", "ribociclib", "abemaciclib"),
+    }
+)

@@ -4,7 +4,6 @@ it say (rules 8, 18, 19, 22, 23)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import MappingProxyType
 
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
@@ -12,6 +11,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.findings import CDK46I_MONTHS, slot
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
 from resistx.vocab.drugs import drug_class
 
 H = Factor.HISTORY
@@ -183,11 +183,15 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     if i.endocrine_lines_after_cdk46i < 2 or i.further_endocrine_target:
         return
     n = i.endocrine_lines_after_cdk46i
-    targets = (
-        "the targets found (ESR1, PI3K pathway) already acted on"
-        if i.had_endocrine_target
-        else "no further target"
-    )
+    if i.had_endocrine_target:
+        targets = "the targets found (ESR1, PI3K pathway) already acted on"
+    elif i.targets_untested:
+        targets = (
+            "no target known (ESR1 or the PI3K pathway not tested since the latest progression:"
+            " the tests before choosing may find one)"
+        )
+    else:
+        targets = "no further target"
     if kinds.is_endocrine_based(spec):
         yield Effect(
             code="endocrine_resistance_endocrine",
@@ -282,19 +286,3 @@ def _class_toxicity(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect
                 text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
                 "too (its label; not in the review); monitor for it.",
             )
-
-
-#: adverse events that a CDK4/6 inhibitor shares with others of its class, by the drugs whose
-#: labels warn of them (resistx's reading of the US labels; the review gives no figures)
-CLASS_TOXICITIES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "neutropenia": ("palbociclib", "ribociclib", "abemaciclib"),
-        "febrile neutropenia": ("palbociclib", "ribociclib", "abemaciclib"),
-        "hepatotoxicity": ("ribociclib", "abemaciclib"),
-        "increased alt": ("ribociclib", "abemaciclib"),
-        "ast increased": ("ribociclib", "abemaciclib"),
-        # a warning on each label, as rule 12 says for interstitial lung disease on record
-        "interstitial lung disease": ("palbociclib", "ribociclib", "abemaciclib"),
-        "pneumonitis": ("palbociclib", "ribociclib", "abemaciclib"),
-    }
-)

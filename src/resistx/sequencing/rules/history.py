@@ -13,7 +13,12 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, rule
-from resistx.sequencing.rules.drug_classes import cross_resistant, groups_of, same_class_drugs
+from resistx.sequencing.rules.drug_classes import (
+    cross_resistant,
+    groups_of,
+    placed_after,
+    same_class_drugs,
+)
 from resistx.sequencing.weights import Weights
 from resistx.vocab.drugs import drug_class
 
@@ -205,8 +210,14 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
     "conjugate, or one with the deruxtecan payload): demoted out of the preferred tier; an ADC, "
     "a PI3K or AKT inhibitor or an oral SERD after one, with no trial there: at best a later "
     "option, and demoted further, after the options not progressed on even where rule 6 "
-    "prefers chemotherapy and ADCs.",
-    codes=("progressed_on", "progressed_on_drug", "same_class_after_progression"),
+    "prefers chemotherapy and ADCs. Everolimus after PI3K or AKT inhibitors only is the later "
+    "line the review gives it: at best a later option, with no class penalty.",
+    codes=(
+        "progressed_on",
+        "progressed_on_drug",
+        "same_class_after_progression",
+        "everolimus_after_pi3k_or_akt",
+    ),
     regimens=kinds.is_not_chemotherapy,
 )
 def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
@@ -224,7 +235,12 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             trials=spec.key_trials,
         )
         return
-    w = ctx.weights
+    yield from _again(i, spec, ctx.weights, trial=trial)
+
+
+def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> Iterator[Effect]:
+    """Rule 11 for a regimen not progressed on as a whole: a drug of it (not for a trial), or
+    of its class, was."""
     cdk = kinds.has_cdk46i(spec)
     again = [
         d
@@ -235,7 +251,16 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     ]
     defining = [d for d in again if drug_class(d) not in _SOFT_AGAIN]
     groups, same_class = same_class_drugs(i, spec)
-    if defining or same_class:
+    if same_class and not defining and placed_after(spec, same_class):
+        yield Effect(
+            code="everolimus_after_pi3k_or_akt",
+            ceiling=2,
+            text=f"Progressed on {', '.join(same_class)} (a PI3K or AKT inhibitor): the review "
+            "places everolimus-based regimens in a later line, after the PI3K and AKT "
+            "inhibitors.",
+            trials=spec.key_trials,
+        )
+    elif defining or same_class:
         # the drug that defines the regimen, or another of its class: out of the preferred tier
         what = (
             f"{', '.join(defining)} before (in another regimen)"

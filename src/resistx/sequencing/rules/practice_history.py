@@ -103,6 +103,31 @@ def _dated_approvals(ctx: Context) -> tuple[tuple[str, str], ...]:
     )
 
 
+# rule 46: not yet approved at the plan's decision date
+@rule(
+    46,
+    "Approved after the plan's decision date: within a trial at that date",
+    H,
+    condition="The policy's table dates the regimen's first approval in this setting after the "
+    "plan's decision date (an approval of a new indication of an approved drug does not count).",
+    effect="Tier trial, after every approved option, as an investigational regimen (rule 24); "
+    "the reason names the approval. Rule 36's note names it too.",
+    codes=("not_yet_approved",),
+    regimens=kinds.has_dated_first_approval,
+)
+def not_yet_approved(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if spec.id in i.not_yet_approved:
+        a = spec.regulatory
+        yield Effect(
+            code="not_yet_approved",
+            investigational=True,
+            leads=True,
+            text=f"Not yet approved on the plan's date ({' '.join(filter(None, (a.authority, a.date)))}"
+            "): before then, within a clinical trial only.",
+            trials=spec.key_trials,
+        )
+
+
 def _approved(authority: str | None, date: str, source: str | None) -> str:
     """'FDA 2025-01-27: <indication>' where the pack's source gives the indication after a
     colon (an approval may be of a new indication only, not of the drug)."""
