@@ -34,6 +34,26 @@ def second_line(*drugs: str) -> dict[str, Any]:
     return dict(FULVESTRANT, drugs=list(drugs))
 
 
+#: three endocrine-based lines, the last a long one: ribociclib + anastrozole, fulvestrant,
+#: everolimus + exemestane (case 188)
+THREE_ENDOCRINE_LINES = [
+    dict(
+        PALBOCICLIB,
+        drugs=["ribociclib", "anastrozole"],
+        started_on="2021-01-01",
+        ended_on="2023-02-01",
+    ),
+    dict(FULVESTRANT, started_on="2023-02-20", ended_on="2023-09-01"),
+    dict(
+        FULVESTRANT,
+        drugs=["everolimus", "exemestane"],
+        line=3,
+        started_on="2023-09-20",
+        ended_on="2025-09-01",
+    ),
+]
+
+
 ERIBULIN = {
     "drugs": ["eribulin"],
     "line": 3,

@@ -148,6 +148,41 @@ def treatment_dicts(draw: st.DrawFn) -> dict[str, Any]:
 TOXICITIES = ("neutropenia", "interstitial lung disease", "pneumonitis", "diarrhea")
 
 
+FIRST_LINES = REGIMEN_DRUGS[:4]
+LATER_LINES = (
+    ("fulvestrant",),
+    ("everolimus", "exemestane"),
+    ("elacestrant",),
+    ("capivasertib", "fulvestrant"),
+    ("capecitabine",),
+    ("trastuzumab deruxtecan",),
+)
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """The shape of most patients the rules are about: a first line with a CDK4/6 inhibitor
+    that progressed, then up to three later lines in order, each to progression (the later-line
+    rules, 4, 11 and 22, read such histories; random courses seldom make one)."""
+    lines = [draw(st.sampled_from(FIRST_LINES))]
+    lines += draw(st.lists(st.sampled_from(LATER_LINES), max_size=3))
+    day = BASE + dt.timedelta(days=draw(st.integers(0, 1200)))
+    out = []
+    for n, drugs in enumerate(lines, start=1):
+        end = day + dt.timedelta(days=30 * draw(st.integers(2, 20)))
+        out.append(
+            {
+                "drugs": list(drugs),
+                "line": n,
+                "started_on": iso(day),
+                "ended_on": iso(end),
+                "stop_reason": "progression",
+            }
+        )
+        day = end + dt.timedelta(days=14)
+    return out
+
+
 @st.composite
 def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
     """JSON-like profiles that load: HR-positive, HER2 not positive."""
@@ -168,7 +203,7 @@ def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         )
     out["comorbidities"] = draw(st.lists(st.sampled_from(COMORBIDITIES), unique=True, max_size=3))
     out["biomarkers"] = draw(st.lists(biomarker_dicts(), max_size=5))
-    out["treatments"] = draw(st.lists(treatment_dicts(), max_size=4))
+    out["treatments"] = draw(st.one_of(st.lists(treatment_dicts(), max_size=4), histories()))
     return out
 
 

@@ -19,6 +19,7 @@ from tests.helpers import (
     FULVESTRANT,
     NEGATIVE,
     PALBOCICLIB,
+    THREE_ENDOCRINE_LINES,
     exclusion,
     option,
     patient,
@@ -1669,24 +1670,6 @@ def test_everolimus_after_a_pi3k_or_akt_inhibitor_is_the_later_line_the_review_g
         assert eve.rank < rank(p, rechallenge), rechallenge
 
 
-THREE_ENDOCRINE_LINES = [
-    dict(
-        PALBOCICLIB,
-        drugs=["ribociclib", "anastrozole"],
-        started_on="2021-01-01",
-        ended_on="2023-02-01",
-    ),
-    dict(FULVESTRANT, started_on="2023-02-20", ended_on="2023-09-01"),
-    dict(
-        FULVESTRANT,
-        drugs=["everolimus", "exemestane"],
-        line=3,
-        started_on="2023-09-20",
-        ended_on="2025-09-01",
-    ),
-]
-
-
 def test_endocrine_resistance_without_tests_says_no_target_is_known_not_that_there_is_none() -> (
     None
 ):
@@ -1724,3 +1707,48 @@ def test_a_trial_with_a_partner_the_disease_progressed_on_is_not_demoted_for_it(
     )
     o = option(p, "trial:NCT04650581")
     assert "progressed_on_drug" not in codes(o)
+
+
+def test_only_elacestrant_says_emerald_enrolled_postmenopausal_patients() -> None:
+    """Case 189: before the menopause, imlunestrant's caution named EMERALD's population, a
+    trial of elacestrant. Each oral SERD's caution speaks for its own trial: EMERALD's limit for
+    elacestrant only; for the others the need for ovarian function suppression."""
+    p = practice(
+        as_of="2026-03-01",
+        menopausal_status="premenopausal",
+        biomarkers=[
+            dict(r, tested_on="2026-02-10") for r in [result("ESR1", "mutated"), *NEGATIVE[1:]]
+        ],
+        treatments=[dict(PALBOCICLIB, started_on="2024-10-01", ended_on="2026-01-20")],
+    )
+    ela = [c for c in option(p, "elacestrant").cautions if c.rule == 40]
+    assert ela and "EMERALD" in ela[0].text
+    for rid in ("imlunestrant", "vepdegestrant"):
+        said = [c for c in option(p, rid).cautions if c.rule == 40]
+        assert said and all("EMERALD" not in c.text for c in said), (rid, said)
+        assert "ovarian function suppression" in said[0].text
+
+
+def test_elacestrant_under_12_months_of_a_cdk46_inhibitor_says_emeralds_larger_benefit_was_not_there() -> (
+    None
+):
+    """Case 194: 10 months on abemaciclib. EMERALD's larger benefit was in the post hoc
+    subgroup with 12 months or more on a CDK4/6 inhibitor; the plan says this patient is not in
+    it (and does not say so after 12 months or more, where it quotes the subgroup)."""
+
+    def esr1_mutated_after(started_on: str) -> resistx.Plan:
+        return practice(
+            as_of="2025-04-01",
+            biomarkers=[
+                dict(r, tested_on="2025-03-10") for r in [result("ESR1", "mutated"), *NEGATIVE[1:]]
+            ],
+            treatments=[dict(PALBOCICLIB, started_on=started_on, ended_on="2025-02-10")],
+        )
+
+    short = esr1_mutated_after("2024-04-01")
+    said = [r.text for r in option(short, "elacestrant").reasons if r.rule == 28]
+    assert said and "not in it" in said[0] and "8.6" in said[0], said
+    long = esr1_mutated_after("2023-01-01")
+    said = [r.text for r in option(long, "elacestrant").reasons if r.rule == 28]
+    assert said and "not in it" not in said[0], said
+    assert "not in it" not in " ".join(r.text for r in option(short, "imlunestrant").reasons)

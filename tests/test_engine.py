@@ -39,6 +39,7 @@ from tests.helpers import (
     FULVESTRANT,
     NEGATIVE,
     PALBOCICLIB,
+    THREE_ENDOCRINE_LINES,
     patient,
     result,
 )
@@ -265,7 +266,21 @@ def test_every_factor_has_a_fallback_so_each_option_has_a_reason_per_factor() ->
 # -- the memo -------------------------------------------------------------------------------
 
 
+#: two patients after three endocrine lines, one with ESR1 and the PI3K pathway untested, one
+#: tested negative since the progression: only ``HistoryInputs.targets_untested`` tells them
+#: apart (rule 22's wording), and random neighbours seldom reach the pair
+_UNTESTED_AND_TESTED = [
+    patient(as_of="2025-10-01", treatments=THREE_ENDOCRINE_LINES),
+    patient(
+        as_of="2025-10-01",
+        treatments=THREE_ENDOCRINE_LINES,
+        biomarkers=[dict(r, tested_on="2025-09-10") for r in NEGATIVE],
+    ),
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_UNTESTED_AND_TESTED, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     profiles: list[dict[str, Any]], rnd: random.Random
 ) -> None:

@@ -71,7 +71,9 @@ def test_emerald_post_hoc_subgroup_speaks_where_the_cdk46i_course_was_long() -> 
     short = option(practice(biomarkers=biomarkers, treatments=[SHORT_PALBOCICLIB]), "elacestrant")
     said = reason(long, "approved_oral_serd_for_esr1").text
     assert "8.6 vs 1.9 months, HR 0.41" in said
-    assert "HR 0.41" not in reason(short, "approved_oral_serd_for_esr1").text
+    # the short course is told the subgroup's figure as one it is not in (case 194)
+    assert "(post hoc): 8.6" not in reason(short, "approved_oral_serd_for_esr1").text
+    assert "this patient is not in it" in reason(short, "approved_oral_serd_for_esr1").text
     # the efficacy factor reads the subgroup for the long course, the ESR1-mutated ITT otherwise
     assert any("HR 0.41" in r.text for r in long.reasons if r.rule == 16)
     assert any("HR 0.55" in r.text for r in short.reasons if r.rule == 16)

@@ -21,6 +21,7 @@ within a tier. A demoted or waiting option never carries a better tier than one 
 from __future__ import annotations
 
 from itertools import chain
+from operator import attrgetter
 
 import attrs
 
@@ -111,12 +112,13 @@ class Row:
 
     assessed: Assessed
     key: tuple[object, ...]  # its order key
-    band: int
     regimen: Regimen
     reasons: tuple[Reason, ...]
     cautions: tuple[Caution, ...]
     slotted: bool  # a text holds a slot (``slots``) that each plan fills with its own finding
     exclusion: Exclusion | None  # when a rule leaves it out: plans share it too
+    #: its own tier index before the floor (2 when it waits on a test), or None: tier trial
+    own: int | None
     #: its Option at each (rank, tier) it has been given: plans share them too
     options: dict[tuple[int, Tier], Option] = attrs.field(factory=dict)
 
@@ -125,13 +127,13 @@ class Row:
         return cls(
             assessed=a,
             key=order_key(a, w),
-            band=band(a, w),
             regimen=(regimen := kinds.regimen(a.spec)),
             reasons=(reasons := tuple(chain.from_iterable(p.reasons for p in a.parts))),
             cautions=_cautions(a.parts),
             # no caution names a finding: only reasons and exclusions hold slots
             slotted=any(SLOT in t.text for t in (*reasons, *a.exclusions)),
             exclusion=Exclusion(regimen=regimen, reasons=a.exclusions) if a.exclusions else None,
+            own=None if a.investigational else 2 if a.waits_on else band(a, w),
         )
 
     def option(self, rank: int, tier: Tier) -> Option:
@@ -150,30 +152,31 @@ class Row:
         return found
 
 
-def _row_key(r: Row) -> tuple[object, ...]:
-    return r.key
+_KEY = attrgetter("key")
 
 
 def combine(rows: list[Row]) -> Ranked:
-    eligible = sorted((r for r in rows if not r.assessed.exclusions), key=_row_key)
+    eligible = sorted([r for r in rows if r.exclusion is None], key=_KEY)
     options: list[Option] = []
     floor = 0  # the worst tier so far among approved options: tiers never improve down the list
     for rank, r in enumerate(eligible, start=1):
-        a = r.assessed
-        if a.investigational:
-            tier = Tier.TRIAL
+        own = r.own
+        if own is None:
+            options.append(r.option(rank, Tier.TRIAL))
         else:
-            own = 2 if a.waits_on else r.band
             floor = max(floor, own)
-            tier = _TIERS[floor]
-        options.append(r.option(rank, tier))
-    left_out = sorted((r for r in rows if r.assessed.exclusions), key=lambda r: r.assessed.spec.id)
+            options.append(r.option(rank, _TIERS[floor]))
+    left_out = sorted([r for r in rows if r.exclusion is not None], key=_regimen_id)
     return Ranked(
         options=tuple(options),
-        excluded=tuple(r.exclusion for r in left_out if r.exclusion is not None),
-        slotted_options=tuple(n for n, r in enumerate(eligible) if r.slotted),
-        slotted_exclusions=tuple(n for n, r in enumerate(left_out) if r.slotted),
+        excluded=tuple([r.exclusion for r in left_out if r.exclusion is not None]),
+        slotted_options=tuple([n for n, r in enumerate(eligible) if r.slotted]),
+        slotted_exclusions=tuple([n for n, r in enumerate(left_out) if r.slotted]),
     )
+
+
+def _regimen_id(r: Row) -> str:
+    return r.regimen.id
 
 
 def _cautions(parts: tuple[FactorResult, ...]) -> tuple[Caution, ...]:

@@ -23,8 +23,9 @@ B = Factor.BALANCE
     condition="A pre- or perimenopausal woman; or a man (schema 2's sex).",
     effect="Each option with an aromatase inhibitor or fulvestrant (pre/perimenopausal), or with "
     "an aromatase inhibitor (men), carries a caution; the plan asks for ovarian function "
-    "suppression or a GnRH agonist (action), as the review's trials required. An oral SERD's "
-    "caution (pre/perimenopausal) says EMERALD enrolled postmenopausal patients.",
+    "suppression or a GnRH agonist (action), as the review's trials required. Elacestrant's "
+    "caution (pre/perimenopausal) says EMERALD enrolled postmenopausal patients; another oral "
+    "SERD's asks for ovarian function suppression.",
     codes=("ovarian_suppression_needed", "gnrh_agonist_needed"),
     references=(9, 10, 11),
     regimens=kinds.is_endocrine_based,
@@ -48,14 +49,21 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             "function suppression (a GnRH agonist), as the review's trials required.",
             references=(9, 10, 11),
         )
+    elif i.needs_ovarian_suppression and "elacestrant" in spec.drugs:
+        yield Effect(
+            code="ovarian_suppression_needed",
+            caution=True,
+            text="Before the menopause: EMERALD, the review's phase III trial of elacestrant, "
+            "enrolled postmenopausal patients; before the menopause it is given outside its "
+            "population (with ovarian function suppression, as endocrine therapy needs).",
+            trials=("EMERALD",),
+        )
     elif i.needs_ovarian_suppression and DrugClass.ORAL_SERD in classes:
         yield Effect(
             code="ovarian_suppression_needed",
             caution=True,
-            text="Before the menopause: EMERALD, the review's phase III trial of an oral SERD, "
-            "enrolled postmenopausal patients; before the menopause one is given outside its "
-            "population (with ovarian function suppression, as endocrine therapy needs).",
-            trials=("EMERALD",),
+            text="Before the menopause: an oral SERD is given with ovarian function suppression "
+            "(a GnRH agonist), as endocrine therapy needs.",
         )
 
 
