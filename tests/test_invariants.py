@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from typing import Any
 
@@ -119,8 +120,11 @@ def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
 ) -> None:
     """Adding a result that a regimen matches (its molecular score rises) never lets a regimen it
     does not match overtake it, unless the match leaves the regimen waiting on a confirmatory
-    test (a PTEN loss by IHC only waits on NGS: an option that waits is never preferred)."""
+    test (a PTEN loss by IHC only waits on NGS: an option that waits is never preferred). The
+    decision date is held: without one the latest date of the profile is taken, and a result
+    dated after it would move the plan to another date (and what was approved by then)."""
     data, finding = case
+    data = {"as_of": strategies.iso(strategies.BASE + dt.timedelta(days=4000)), **data}
     before = plan_under(policy, data)
     after = plan_under(policy, dict(data, biomarkers=[*data["biomarkers"], finding]))
     old = {o.regimen.id: o.scores.molecular for o in before.options}
