@@ -197,7 +197,8 @@ _NOT_ACTED_ON = frozenset(
 
 
 def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
-    """Progressed metastatic courses holding a policy's regimen (drugs sorted)."""
+    """The metastatic courses that progressed and hold a regimen of the policy (drugs sorted):
+    the one field of ``HistoryInputs`` that depends on the policy."""
     return frozenset(tuple(sorted(t.drugs)) for t in facts.progressed if covers(t.drugs))
 
 
@@ -252,7 +253,6 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
             and (DrugClass.AROMATASE_INHIBITOR in t.drug_classes or not t.metastatic)
             for t in facts.profile.treatments
         ),
-        not_yet_approved=covers.unapproved(facts.decision_date),
         targets_untested=m.esr1 is None
         and m.akt_pathway is None
         and (facts.needs_retest("ESR1") or not m.pam_negative),

@@ -1,6 +1,6 @@
-"""What the history Inputs read of a policy's regimen table: which progressed courses its
-regimens can act on (rule 11 excludes on them), and which regimens it dates a first approval
-for (rule 46: not yet approved at an earlier decision date)."""
+"""What a patient's Inputs read of a policy's regimen table: which progressed courses its
+regimens can act on (the history's, rule 11 excludes on them), and which regimens it dates a
+first approval for (the efficacy's, rule 46: not yet approved at an earlier decision date)."""
 
 from __future__ import annotations
 

@@ -79,6 +79,9 @@ class EfficacyInputs:
     #: chemotherapy for metastatic disease, or (neo)adjuvant with relapse within 6 months (as
     #: DESTINY-Breast04 counted it): its population speaks only then (practice-2026)
     prior_chemotherapy: bool = False
+    #: regimens of the policy's table first approved after the plan's date (rule 46): the one
+    #: field that depends on the policy (``Patient.inputs``), a few distinct values
+    not_yet_approved: frozenset[str] = frozenset()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
@@ -114,8 +117,6 @@ class HistoryInputs:
     had_aromatase_inhibitor: bool = False  # in any setting (EMBER-3's population)
     #: a CDK4/6 inhibitor given with an aromatase inhibitor (postMONARCH's population, rule 37)
     cdk46i_with_aromatase_inhibitor: bool = False
-    #: regimens of the policy's table first approved after the plan's date (rule 46)
-    not_yet_approved: frozenset[str] = frozenset()
     #: no ESR1 or PI3K-pathway finding, and ESR1 or the pathway untested since the latest
     #: progression: no target is known, not none there (rule 22's wording)
     targets_untested: bool = False

@@ -57,24 +57,26 @@ class Patient:
         ``covers``: the policy's regimens (``Coverage``: what a course can exclude)."""
         return {
             Factor.MOLECULAR: self.molecular,
-            Factor.EFFICACY: self.efficacy,
+            Factor.EFFICACY: self._efficacy_for(covers),
             Factor.HISTORY: self._history.get(covers) or self._history_for(covers),
             Factor.BALANCE: self.balance,
         }
 
+    def _efficacy_for(self, covers: Coverage) -> EfficacyInputs:
+        """The efficacy Inputs under a policy: with the regimens it dates a first approval for
+        that came after the plan's date (rule 46); most plans have none."""
+        later = covers.unapproved(self.facts.decision_date)
+        return attrs.evolve(self.efficacy, not_yet_approved=later) if later else self.efficacy
+
     def _history_for(self, covers: Coverage) -> HistoryInputs:
-        """The history Inputs under another policy differ at most in ``progressed`` and
-        ``not_yet_approved``."""
+        """The history Inputs under another policy differ at most in ``progressed``."""
         known = next(iter(self._history.values()), None)
         if known is None:
             found = build.history(self.facts, self.molecular, covers)
         else:
             courses = build.progressed(self.facts, covers)
-            later = covers.unapproved(self.facts.decision_date)
             found = (
-                known
-                if courses == known.progressed and later == known.not_yet_approved
-                else attrs.evolve(known, progressed=courses, not_yet_approved=later)
+                known if courses == known.progressed else attrs.evolve(known, progressed=courses)
             )
         self._history[covers] = found
         return found

@@ -75,11 +75,8 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     4: (_ADC_LINES, practice_adc.later_adcs),
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
-    11: (
-        history.progressed_on,
-        practice_history.outside_trial_population,
-        practice_history.not_yet_approved,
-    ),
+    11: (history.progressed_on, practice_history.outside_trial_population),
+    24: (actions.investigational, practice_history.not_yet_approved),
     25: (
         actions.ask_her2_test,
         practice_adc.her2_zero_reread,

@@ -1,6 +1,7 @@
-"""The practice-2026 rules on the patient's history and dates (35-37): a newer trial's
+"""The practice-2026 rules on the patient's history and dates (35-37, 46): a newer trial's
 population that the treatment history puts a patient outside of (VERITAC-2) or inside
-(postMONARCH), and the approvals that came after a plan's decision date."""
+(postMONARCH), and the approvals that came after a plan's decision date (a note, and the
+regimens not yet approved then: within a trial)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.inputs import EfficacyInputs, HistoryInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.practice import figures
 
@@ -103,11 +104,11 @@ def _dated_approvals(ctx: Context) -> tuple[tuple[str, str], ...]:
     )
 
 
-# rule 46: not yet approved at the plan's decision date
+# rule 46: not yet approved at the plan's decision date (the date's twin of rule 24)
 @rule(
     46,
     "Approved after the plan's decision date: within a trial at that date",
-    H,
+    Factor.EFFICACY,
     condition="The policy's table dates the regimen's first approval in this setting after the "
     "plan's decision date (an approval of a new indication of an approved drug does not count).",
     effect="Tier trial, after every approved option, as an investigational regimen (rule 24); "
@@ -115,7 +116,7 @@ def _dated_approvals(ctx: Context) -> tuple[tuple[str, str], ...]:
     codes=("not_yet_approved",),
     regimens=kinds.has_dated_first_approval,
 )
-def not_yet_approved(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+def not_yet_approved(i: EfficacyInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if spec.id in i.not_yet_approved:
         a = spec.regulatory
         yield Effect(
