@@ -19,17 +19,13 @@ from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import (
     EARLY_RELAPSE_SG,
     EARLY_RELAPSE_TDXD,
+    ENDOCRINE_RESISTANCE_LINES,
     HRD_GENES,
     PAM_GENES,
     Facts,
 )
 from resistx.sequencing.findings import Finding, GeneState, by_pcr_only, keyed
-from resistx.sequencing.inputs import (
-    BalanceInputs,
-    EfficacyInputs,
-    HistoryInputs,
-    MolecularInputs,
-)
+from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.reliability import as_read
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -253,7 +249,8 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
             and (DrugClass.AROMATASE_INHIBITOR in t.drug_classes or not t.metastatic)
             for t in facts.profile.treatments
         ),
-        targets_untested=m.esr1 is None
+        targets_untested=facts.endocrine_lines_after_cdk46i >= ENDOCRINE_RESISTANCE_LINES
+        and m.esr1 is None
         and m.akt_pathway is None
         and (facts.needs_retest("ESR1") or not m.pam_negative),
     )

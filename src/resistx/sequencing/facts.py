@@ -41,6 +41,8 @@ EARLY_RELAPSE_SG = 12.0
 #: subgroup; practice-2026), and relapse this soon after adjuvant ET endocrine resistance
 #: (INAVO120)
 LONG_CDK46I_MONTHS = 12.0
+#: endocrine-based lines after the CDK4/6 inhibitor that make endocrine resistance (rule 22)
+ENDOCRINE_RESISTANCE_LINES = 2
 ADJUVANT_RELAPSE_MONTHS = 12.0
 #: DESTINY-Breast06 enrolled after 2 or more endocrine lines, or after progression within this
 #: many months on first-line endocrine therapy with a CDK4/6 inhibitor (update-2026.md)

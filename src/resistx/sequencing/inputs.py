@@ -117,8 +117,10 @@ class HistoryInputs:
     had_aromatase_inhibitor: bool = False  # in any setting (EMBER-3's population)
     #: a CDK4/6 inhibitor given with an aromatase inhibitor (postMONARCH's population, rule 37)
     cdk46i_with_aromatase_inhibitor: bool = False
-    #: no ESR1 or PI3K-pathway finding, and ESR1 or the pathway untested since the latest
-    #: progression: no target is known, not none there (rule 22's wording)
+    #: where rule 22 speaks (its endocrine lines after the CDK4/6 inhibitor), no ESR1 or
+    #: PI3K-pathway finding and ESR1 or the pathway untested since the latest progression: no
+    #: target is known, not none there; False elsewhere, so the key parts no more patients than
+    #: the rule does
     targets_untested: bool = False
 
 

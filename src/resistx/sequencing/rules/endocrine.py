@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.facts import ENDOCRINE_RESISTANCE_LINES
 from resistx.sequencing.findings import CDK46I_MONTHS, slot
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
@@ -180,7 +181,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     regimens=kinds.is_endocrine_or_cytotoxic,
 )
 def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if i.endocrine_lines_after_cdk46i < 2 or i.further_endocrine_target:
+    if i.endocrine_lines_after_cdk46i < ENDOCRINE_RESISTANCE_LINES or i.further_endocrine_target:
         return
     n = i.endocrine_lines_after_cdk46i
     if i.had_endocrine_target:
