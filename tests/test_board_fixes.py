@@ -1752,3 +1752,45 @@ def test_elacestrant_under_12_months_of_a_cdk46_inhibitor_says_emeralds_larger_b
     said = [r.text for r in option(long, "elacestrant").reasons if r.rule == 28]
     assert said and "not in it" not in said[0], said
     assert "not in it" not in " ".join(r.text for r in option(short, "imlunestrant").reasons)
+
+
+def test_a_parp_inhibitor_after_progression_on_another_is_at_best_later_after_the_others() -> None:
+    """Case 204: after progression on olaparib, talazoparib ranked third. The review has no
+    evidence for a PARP inhibitor after progression on one (as for a PI3K or AKT inhibitor, an
+    oral SERD or an ADC after one): at best a later option, after chemotherapy and the ADCs."""
+    p = plan(
+        her2="low",
+        biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline", sample="blood")],
+        treatments=[PALBOCICLIB, second_line("olaparib"), dict(CAPECITABINE, line=3)],
+    )
+    exclusion(p, "olaparib")  # left out: progressed on it
+    talazoparib = option(p, "talazoparib")
+    assert talazoparib.tier is Tier.LATER
+    for other in ("chemotherapy", "sacituzumab-govitecan", "trastuzumab-deruxtecan"):
+        assert rank(p, other) < talazoparib.rank, other
+
+
+def test_fulvestrant_alone_after_progression_on_an_oral_serd_steps_back_as_its_class() -> None:
+    """Case 207: after progression on elacestrant, fulvestrant alone ranked first (PACE's
+    figures) while every oral SERD was demoted as the same class. Fulvestrant is an
+    estrogen-receptor degrader too, and the review has no evidence for it after an oral SERD:
+    it steps back as the class does. With fulvestrant as a partner (capivasertib + fulvestrant
+    for an AKT1 mutation) the targeted drug still leads."""
+    elacestrant = dict(FULVESTRANT, drugs=["elacestrant"])
+    p = plan(
+        biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], treatments=[PALBOCICLIB, elacestrant]
+    )
+    fulv = option(p, "fulvestrant")
+    assert "same_class_after_progression" in codes(fulv)
+    assert rank(p, "everolimus+exemestane") < fulv.rank
+    akt = plan(
+        biomarkers=[result("AKT1", "mutated"), result("ESR1", "mutated"), *NEGATIVE[1:3]],
+        treatments=[PALBOCICLIB, elacestrant],
+    )
+    assert akt.options[0].regimen.id == "capivasertib+fulvestrant"
+    # a trial giving fulvestrant with another drug is not fulvestrant alone
+    pik3ca = plan(
+        biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
+        treatments=[PALBOCICLIB, elacestrant],
+    )
+    assert "same_class_after_progression" not in codes(option(pik3ca, "trial:NCT04650581"))

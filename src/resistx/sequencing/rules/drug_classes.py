@@ -37,9 +37,9 @@ def groups_of(drug: str) -> set[str]:
 
 def cross_resistant(spec: RegimenSpec, same_class: list[str]) -> bool:
     """An ADC after progression on one of its target or payload, a PI3K or AKT inhibitor after
-    one, or an oral SERD after one: no trial of it there (TROPION-Breast01 after 1-2
-    chemotherapy lines; the review places only everolimus after the PI3K and AKT inhibitors),
-    so at best a later option."""
+    one, an oral SERD or a PARP inhibitor after one: no trial of it there (TROPION-Breast01
+    after 1-2 chemotherapy lines; the review places only everolimus after the PI3K and AKT
+    inhibitors), so at best a later option."""
     theirs = {drug_class(d) for d in same_class}
     mine = {drug_class(d) for d in spec.drugs}
     return any(c.is_adc for c in theirs) or any(
@@ -56,12 +56,24 @@ def placed_after(spec: RegimenSpec, same_class: list[str]) -> bool:
 
 
 #: classes after progression on one of which another is at best a later option
-_CAPPED = (kinds.PI3K_OR_AKT, frozenset({DrugClass.ORAL_SERD}))
+_CAPPED = (
+    kinds.PI3K_OR_AKT,
+    frozenset({DrugClass.ORAL_SERD}),
+    frozenset({DrugClass.PARP_INHIBITOR}),
+)
+
+#: a drug that, given alone, steps back after another class as after its own, and not the
+#: reverse: fulvestrant after an oral SERD (both degrade the estrogen receptor; the review has
+#: no evidence for fulvestrant after one, while EMERALD enrolled patients after fulvestrant)
+ALONE_AFTER = {"fulvestrant": CLASS_GROUPS[DrugClass.ORAL_SERD]}
 
 
 def same_class_drugs(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str]]:
-    """The regimen's classes, and the drugs of them (not its own) the disease progressed on."""
+    """The regimen's classes (with ``ALONE_AFTER``'s for a drug given alone), and the drugs of
+    them (not its own) the disease progressed on."""
     groups = set().union(*map(groups_of, spec.drugs))
+    if len(spec.drugs) == 1 and (also := ALONE_AFTER.get(spec.drugs[0])):
+        groups.add(also)
     return groups, sorted(
         d for d in i.progressed_drugs if groups_of(d) & groups and d not in spec.drugs
     )

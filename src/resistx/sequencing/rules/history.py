@@ -207,10 +207,10 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
     effect="Every drug of the regimen progressed on together: excluded (progressed_on); "
     "chemotherapy as a class is not. A drug of it in another regimen: demoted. Another "
     "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP, a TROP2 antibody-drug "
-    "conjugate, or one with the deruxtecan payload): demoted out of the preferred tier; an ADC, "
-    "a PI3K or AKT inhibitor or an oral SERD after one, with no trial there: at best a later "
-    "option, and demoted further, after the options not progressed on even where rule 6 "
-    "prefers chemotherapy and ADCs. Everolimus after PI3K or AKT inhibitors only is the later "
+    "conjugate, or one with the deruxtecan payload; fulvestrant alone after an oral SERD too): "
+    "demoted out of the preferred tier; an ADC, a PI3K or AKT inhibitor, an oral SERD or a PARP "
+    "inhibitor after one, with no trial there: at best a later option, and demoted further, "
+    "after the options not progressed on even where rule 6 prefers chemotherapy and ADCs. Everolimus after PI3K or AKT inhibitors only is the later "
     "line the review gives it: at best a later option, with no class penalty.",
     codes=(
         "progressed_on",
