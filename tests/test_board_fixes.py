@@ -1794,3 +1794,83 @@ def test_fulvestrant_alone_after_progression_on_an_oral_serd_steps_back_as_its_c
         treatments=[PALBOCICLIB, elacestrant],
     )
     assert "same_class_after_progression" not in codes(option(pik3ca, "trial:NCT04650581"))
+
+
+# the second reading of this session's change (rules 46, 28, 22 and 11)
+
+
+def test_before_destiny_breast06s_approval_tdxd_without_chemotherapy_is_within_a_trial() -> None:
+    """On 2024-06-01 trastuzumab deruxtecan was approved for HER2-low disease after
+    chemotherapy only (DESTINY-Breast04): for a HER2-low patient with no chemotherapy it was
+    not yet approved (FDA 2025-01-27, DESTINY-Breast06), so tier trial; after chemotherapy it
+    stays approved."""
+    lines = [
+        dict(PALBOCICLIB, started_on="2021-01-10", ended_on="2023-03-20"),
+        dict(FULVESTRANT, started_on="2023-04-01", ended_on="2024-05-01"),
+    ]
+    naive = practice(
+        as_of="2024-06-01",
+        her2="low",
+        biomarkers=[dict(r, tested_on="2024-05-10") for r in NEGATIVE],
+        treatments=lines,
+    )
+    tdxd = option(naive, "trastuzumab-deruxtecan")
+    assert tdxd.tier is Tier.TRIAL
+    assert any(r.code == "not_yet_approved" and "for this patient" in r.text for r in tdxd.reasons)
+
+
+def test_a_regimen_not_yet_approved_says_so_first_and_nothing_calls_it_approved() -> None:
+    """Rule 46's reason leads the efficacy reasons, and rule 28 does not say the drug 'is
+    approved' on a date before its approval."""
+    early = practice(**BEFORE_NEW_SERDS)
+    for rid in ("imlunestrant", "vepdegestrant"):
+        o = option(early, rid)
+        efficacy = [r for r in o.reasons if r.factor.value == "efficacy"]
+        assert efficacy[0].code == "not_yet_approved", rid
+        assert all("is approved" not in r.text for r in o.reasons), rid
+
+
+def test_an_unknown_length_of_cdk46_inhibitor_is_not_called_under_12_months() -> None:
+    """A CDK4/6-inhibitor course with no dates: rule 28 neither quotes EMERALD's 12-month
+    subgroup as the patient's nor says the patient is outside it."""
+    undated = {k: v for k, v in PALBOCICLIB.items() if k not in ("started_on", "ended_on")}
+    p = practice(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], treatments=[undated])
+    said = [r.text for r in option(p, "elacestrant").reasons if r.rule == 28]
+    assert said and "not in it" not in said[0] and "(post hoc)" not in said[0], said
+
+
+def test_a_current_pathway_negative_with_a_stale_esr1_negative_is_no_target_known() -> None:
+    """Rule 22: ESR1 tested before the latest progression, the PI3K pathway after it: ESR1 is
+    untested since, so no target is known."""
+    stale_esr1 = [
+        dict(NEGATIVE[0], tested_on="2023-01-10"),
+        *(dict(r, tested_on="2025-09-10") for r in NEGATIVE[1:]),
+    ]
+    p = plan(as_of="2025-10-01", treatments=THREE_ENDOCRINE_LINES, biomarkers=stale_esr1)
+    said = [r.text for r in option(p, "chemotherapy").reasons if r.rule == 22]
+    assert said and "no target known" in said[0], said
+
+
+def test_everolimus_is_a_class_repeat_after_everolimus_or_another_class() -> None:
+    """Rule 11's later line for everolimus holds after PI3K or AKT inhibitors only: after
+    everolimus itself (in another regimen) it is a repeat, and giredestrant + everolimus after
+    an oral SERD and capivasertib steps back for its class; a partner given again (ribociclib
+    in the triplet) still says so."""
+    capivasertib = dict(ERIBULIN, drugs=["capivasertib", "fulvestrant"])
+    again = plan(treatments=[PALBOCICLIB, second_line("everolimus", "fulvestrant"), capivasertib])
+    assert "everolimus_after_pi3k_or_akt" not in codes(option(again, "everolimus+exemestane"))
+    serd = practice(
+        treatments=[PALBOCICLIB, second_line("elacestrant"), capivasertib],
+        biomarkers=NEGATIVE,
+    )
+    gired = option(serd, "giredestrant+everolimus")
+    assert "same_class_after_progression" in codes(gired)
+    assert "everolimus_after_pi3k_or_akt" not in codes(gired)
+    ribo = plan(
+        treatments=[
+            dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"]),
+            second_line("capivasertib", "fulvestrant"),
+        ]
+    )
+    triplet = option(ribo, "ribociclib+everolimus+exemestane")
+    assert {"everolimus_after_pi3k_or_akt", "progressed_on_drug"} <= codes(triplet)

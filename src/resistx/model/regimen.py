@@ -54,8 +54,10 @@ class Approval:
     #: the decision's date (ISO, e.g. ``2025-09-25``) where an evidence pack gives it
     date: str | None = None
     source: str = ""
-    #: an earlier approval in this setting that the dated one extends to a new indication
-    #: (what it covered, and where that is recorded); None: the dated approval is the first
+    #: the population an earlier approval in this setting already covered, which the dated one
+    #: extends to a new indication (a population selector of the engine, as an efficacy source
+    #: names one: trastuzumab deruxtecan's ``her2_low_after_chemotherapy``, DESTINY-Breast04 in
+    #: the review); None: the dated approval is the regimen's first
     earlier: str | None = None
 
     @property

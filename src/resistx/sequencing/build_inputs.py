@@ -124,6 +124,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         mechanisms=mechanisms,
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
         long_cdk46i=facts.long_cdk46i,
+        cdk46i_under_12_months=facts.cdk46i_months is not None and not facts.long_cdk46i,
         endocrine_sensitive=facts.long_cdk46i
         and not facts.profile.visceral_crisis
         and not facts.chemo_lines
@@ -207,6 +208,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
     tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
     sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
+    had_target = m.esr1 is not None or m.akt_pathway is not None
     return HistoryInputs(
         visceral_crisis=facts.profile.visceral_crisis,
         short_cdk46i=facts.short_cdk46i,
@@ -234,7 +236,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         ),
         endocrine_lines_after_cdk46i=facts.endocrine_lines_after_cdk46i,
         further_endocrine_target=further,
-        had_endocrine_target=m.esr1 is not None or m.akt_pathway is not None,
+        had_endocrine_target=had_target,
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
         destiny_breast06_entry=facts.destiny_breast06_entry,
         only_cdk46i_lines=bool(facts.cdk46i_resistant)
@@ -250,9 +252,8 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
             for t in facts.profile.treatments
         ),
         targets_untested=facts.endocrine_lines_after_cdk46i >= ENDOCRINE_RESISTANCE_LINES
-        and m.esr1 is None
-        and m.akt_pathway is None
-        and (facts.needs_retest("ESR1") or not m.pam_negative),
+        and not had_target
+        and not (m.esr1_negative_current and m.pam_negative),
     )
 
 

@@ -285,5 +285,5 @@ def _coverage(ctx: Context) -> Coverage:
     specs = ctx.regimens.values()
     return Coverage(
         (frozenset(spec.drugs) for spec in specs),
-        ((s.regulatory.date or "", s.id) for s in specs if kinds.has_dated_first_approval(s)),
+        ((s.regulatory.date or "", s.id) for s in specs if kinds.has_dated_approval(s)),
     )

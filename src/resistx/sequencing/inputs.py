@@ -51,6 +51,8 @@ class MolecularInputs:
     # read by the practice-2026 rules only (rules 31-33)
     pik3ca_negative: bool = False  # PIK3CA tested, current, not mutated
     long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor
+    #: a CDK4/6-inhibitor course of known length, the longest under 12 months (rule 28)
+    cdk46i_under_12_months: bool = False
     #: >= 12 months on a CDK4/6 inhibitor, no visceral crisis, no chemotherapy and no endocrine
     #: line after it for metastatic disease, no RB1 loss (postMONARCH's population, rule 32)
     endocrine_sensitive: bool = False

@@ -128,10 +128,9 @@ def has_negative_trial(spec: RegimenSpec) -> bool:
     return spec.negative_trial is not None
 
 
-def has_dated_first_approval(spec: RegimenSpec) -> bool:
-    """Regimens whose first approval in this setting the table dates (not a new indication of
-    an earlier approval)."""
-    return spec.regulatory.date is not None and spec.regulatory.earlier is None
+def has_dated_approval(spec: RegimenSpec) -> bool:
+    """Regimens whose approval in this setting the table dates (rule 46)."""
+    return spec.regulatory.date is not None
 
 
 def is_investigational(spec: RegimenSpec) -> bool:

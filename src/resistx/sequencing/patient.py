@@ -34,6 +34,10 @@ class Patient:
     _history: dict[Coverage, HistoryInputs] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    #: the efficacy Inputs by the same (rule 46 reads the policy's dated approvals)
+    _efficacy: dict[Coverage, EfficacyInputs] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def of(cls, p: Profile, prefs: Preferences) -> Patient:
@@ -57,16 +61,18 @@ class Patient:
         ``covers``: the policy's regimens (``Coverage``: what a course can exclude)."""
         return {
             Factor.MOLECULAR: self.molecular,
-            Factor.EFFICACY: self._efficacy_for(covers),
+            Factor.EFFICACY: self._efficacy.get(covers) or self._efficacy_for(covers),
             Factor.HISTORY: self._history.get(covers) or self._history_for(covers),
             Factor.BALANCE: self.balance,
         }
 
     def _efficacy_for(self, covers: Coverage) -> EfficacyInputs:
-        """The efficacy Inputs under a policy: with the regimens it dates a first approval for
-        that came after the plan's date (rule 46); most plans have none."""
+        """The efficacy Inputs under a policy: with the regimens whose dated approval came after
+        the plan's date (rule 46)."""
         later = covers.unapproved(self.facts.decision_date)
-        return attrs.evolve(self.efficacy, not_yet_approved=later) if later else self.efficacy
+        found = attrs.evolve(self.efficacy, not_yet_approved=later) if later else self.efficacy
+        self._efficacy[covers] = found
+        return found
 
     def _history_for(self, covers: Coverage) -> HistoryInputs:
         """The history Inputs under another policy differ at most in ``progressed``."""

@@ -260,7 +260,8 @@ def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> I
             "inhibitors.",
             trials=spec.key_trials,
         )
-    elif defining or same_class:
+        same_class = []  # said: a partner given again still speaks below
+    if defining or same_class:
         # the drug that defines the regimen, or another of its class: out of the preferred tier
         what = (
             f"{', '.join(defining)} before (in another regimen)"

@@ -92,7 +92,8 @@ def approved_as(ctx: Context, regimen_id: str) -> str:
     effect="Beyond rule 1's match, each approved oral SERD gains enough to be preferred; its "
     "reason gives its trial's ESR1-mutated result and approval. After a CDK4/6 inhibitor of "
     "12 months or more, elacestrant's reason gives EMERALD's post hoc subgroup (the efficacy "
-    "factor scores it); with no such course on record, it says the patient is not in it. "
+    "factor scores it); under 12 months on one (a known length), it says the patient is not in "
+    "it. "
     "Without a mutation, the three are left out when ESR1 is not mutated "
     "on a current test (biomarker_absent: imlunestrant and vepdegestrant are approved for "
     "ESR1-mutated disease only, and ASCO recommends elacestrant for it), and otherwise wait on "
@@ -111,14 +112,22 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     trial = spec.key_trials[0]
     found = figures(ctx, trial, spec.id, "ESR1-mutated")
     result = f"{trial}, ESR1-mutated: {found}" if found else trial
-    text = f"ESR1 mutation: {spec.name} is approved for ESR1-mutated disease ({approval(spec)}); {result}."
+    # a dated approval may come after the plan's date (rule 46): say what it is for, not that
+    # the drug is approved
+    approved = (
+        f"{spec.name}'s approval ({approval(spec)}) is for ESR1-mutated disease"
+        if spec.regulatory.date
+        else f"{spec.name} is approved for ESR1-mutated disease"
+    )
+    text = f"ESR1 mutation: {approved}; {result}."
     trials: tuple[str, ...] = (trial,)
-    if long := figures(ctx, trial, spec.id, ESR1_LONG):
+    long = figures(ctx, trial, spec.id, ESR1_LONG)
+    if long and i.long_cdk46i:
+        text += f" After 12 months or more on a CDK4/6 inhibitor (post hoc): {long}."
+    elif long and i.cdk46i_under_12_months:
         text += (
-            f" After 12 months or more on a CDK4/6 inhibitor (post hoc): {long}."
-            if i.long_cdk46i
-            else " Its larger benefit was in the post hoc subgroup with 12 months or more on a "
-            f"CDK4/6 inhibitor ({long}); with no such course on record, this patient is not in it."
+            " Its larger benefit was in the post hoc subgroup with 12 months or more on a "
+            f"CDK4/6 inhibitor ({long}); under 12 months on one, this patient is not in it."
         )
     yield Effect(
         code="approved_oral_serd_for_esr1",

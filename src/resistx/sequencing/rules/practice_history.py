@@ -13,7 +13,8 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import EfficacyInputs, HistoryInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
-from resistx.sequencing.rules.practice import figures
+from resistx.sequencing.rules.populations import SELECTORS
+from resistx.sequencing.rules.practice import approval, figures
 
 H = Factor.HISTORY
 
@@ -109,24 +110,26 @@ def _dated_approvals(ctx: Context) -> tuple[tuple[str, str], ...]:
     46,
     "Approved after the plan's decision date: within a trial at that date",
     Factor.EFFICACY,
-    condition="The policy's table dates the regimen's first approval in this setting after the "
-    "plan's decision date (an approval of a new indication of an approved drug does not count).",
+    condition="The policy's table dates the regimen's approval in this setting after the plan's "
+    "decision date, and no earlier approval covered the patient (trastuzumab deruxtecan's "
+    "dated one extends its approval for HER2-low disease after chemotherapy).",
     effect="Tier trial, after every approved option, as an investigational regimen (rule 24); "
     "the reason names the approval. Rule 36's note names it too.",
     codes=("not_yet_approved",),
-    regimens=kinds.has_dated_first_approval,
+    regimens=kinds.has_dated_approval,
 )
 def not_yet_approved(i: EfficacyInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if spec.id in i.not_yet_approved:
-        a = spec.regulatory
-        yield Effect(
-            code="not_yet_approved",
-            investigational=True,
-            leads=True,
-            text=f"Not yet approved on the plan's date ({' '.join(filter(None, (a.authority, a.date)))}"
-            "): before then, within a clinical trial only.",
-            trials=spec.key_trials,
-        )
+    earlier = spec.regulatory.earlier
+    if spec.id not in i.not_yet_approved or (earlier and SELECTORS[earlier](i) is not None):
+        return
+    yield Effect(
+        code="not_yet_approved",
+        investigational=True,
+        leads=True,
+        text=f"Not yet approved{' for this patient' if earlier else ''} on the plan's date "
+        f"({approval(spec)}): before then, within a clinical trial only.",
+        trials=spec.key_trials,
+    )
 
 
 def _approved(authority: str | None, date: str, source: str | None) -> str:
