@@ -279,8 +279,24 @@ _UNTESTED_AND_TESTED = [
 ]
 
 
+#: two patients with an ESR1 mutation, one 8 months on palbociclib, one with the course's
+#: length unknown: only ``MolecularInputs.cdk46i_under_12_months`` tells them apart (rule 28's
+#: sentence under practice-2026)
+_SHORT_AND_UNKNOWN = [
+    patient(
+        biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
+        treatments=[dict(PALBOCICLIB, started_on="2024-07-01", ended_on="2025-03-01")],
+    ),
+    patient(
+        biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
+        treatments=[{k: v for k, v in PALBOCICLIB.items() if k not in ("started_on", "ended_on")}],
+    ),
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
 @example(_UNTESTED_AND_TESTED, random.Random(0))
+@example(_SHORT_AND_UNKNOWN, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     profiles: list[dict[str, Any]], rnd: random.Random
 ) -> None:
