@@ -1874,3 +1874,44 @@ def test_everolimus_is_a_class_repeat_after_everolimus_or_another_class() -> Non
     )
     triplet = option(ribo, "ribociclib+everolimus+exemestane")
     assert {"everolimus_after_pi3k_or_akt", "progressed_on_drug"} <= codes(triplet)
+
+
+def test_an_adjuvant_course_ended_in_relapse_then_followed_by_more_adjuvant_therapy_is_asked_about() -> (
+    None
+):
+    """Case 211: adjuvant abemaciclib is recorded as ended in progression, yet adjuvant
+    letrozole went on after it, as after a completed course. A relapse ends adjuvant therapy:
+    the record contradicts itself, and whether the CDK4/6 inhibitor counts as resistance turns
+    on it. The plan asks first, under both policies; a record without the contradiction is not
+    asked."""
+    adjuvant = [
+        {
+            "drugs": ["abemaciclib", "letrozole"],
+            "setting": "adjuvant",
+            "started_on": "2022-01-01",
+            "ended_on": "2024-01-01",
+            "stop_reason": "progression",
+        },
+        {
+            "drugs": ["letrozole"],
+            "setting": "adjuvant",
+            "started_on": "2024-01-02",
+            "ended_on": "2025-04-20",
+            "stop_reason": "progression",
+        },
+    ]
+    esr1 = [dict(r, tested_on="2025-05-10") for r in [result("ESR1", "mutated"), *NEGATIVE[1:]]]
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(as_of="2025-06-01", biomarkers=esr1, treatments=adjuvant), policy=policy
+        )
+        asked = [a for a in p.actions if a.code == "confirm_adjuvant_relapse"]
+        assert asked and asked[0].rule == 47 and p.actions[0] is asked[0], policy
+        assert "abemaciclib + letrozole" in asked[0].text and "letrozole" in asked[0].text
+        text = p.to_text()
+        assert text.index("Before choosing") < text.index("  1. "), policy
+    completed = [dict(adjuvant[0], stop_reason="completed"), adjuvant[1]]
+    neoadjuvant = [dict(adjuvant[0], setting="neoadjuvant"), adjuvant[1]]
+    for record in (completed, neoadjuvant):
+        p = plan(as_of="2025-06-01", biomarkers=esr1, treatments=record)
+        assert not [a for a in p.actions if a.code == "confirm_adjuvant_relapse"]

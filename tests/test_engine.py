@@ -157,6 +157,13 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[result("PTEN", "loss")],
         treatments=[PALBOCICLIB, dict(FULVESTRANT, drugs=["capivasertib", "fulvestrant"])],
     ),
+    # adjuvant abemaciclib recorded as ended in relapse, adjuvant letrozole after it (rule 47)
+    patient(
+        treatments=[
+            dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"], setting="adjuvant"),
+            dict(FULVESTRANT, drugs=["letrozole"], setting="adjuvant"),
+        ]
+    ),
     # the comorbidity cautions no scenario above shows (rule 12)
     patient(
         schema_version=2,

@@ -22,7 +22,15 @@ DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
 #: tests whose result can open an option the engine ranks first: ESR1 and the PI3K-AKT-mTOR
 #: genes (the review's next line depends on them) and HER2 (HER2-low opens trastuzumab deruxtecan)
 DECISIVE_ACTIONS = frozenset(
-    {"retest", "retest_ngs", "test_her2", "confirm_ngs", "confirm_tissue", "resolve_conflict"}
+    {
+        "retest",
+        "retest_ngs",
+        "test_her2",
+        "confirm_ngs",
+        "confirm_tissue",
+        "resolve_conflict",
+        "confirm_adjuvant_relapse",  # rule 47: whether a CDK4/6 inhibitor is resistance
+    }
 )
 #: actions that are tests (anything else is advice that never changes an option's place)
 TEST_ACTIONS = DECISIVE_ACTIONS | {

@@ -12,6 +12,7 @@ from resistx.sequencing.rules import (
     molecular,
     pathway,
     patient,
+    records,
     results,
     status,
     targets,
@@ -52,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,
+    records.adjuvant_relapse,
     results.conflicts,
     actions.retest,
     actions.ask_her2_test,
