@@ -1915,3 +1915,20 @@ def test_an_adjuvant_course_ended_in_relapse_then_followed_by_more_adjuvant_ther
     for record in (completed, neoadjuvant):
         p = plan(as_of="2025-06-01", biomarkers=esr1, treatments=record)
         assert not [a for a in p.actions if a.code == "confirm_adjuvant_relapse"]
+
+
+def test_destiny_breast06s_figure_in_a_reason_says_which_population_it_is() -> None:
+    """Case 209: the reason quoted HR 0.64 right after 'HER2-low', while 0.64 is DESTINY-Breast06's
+    HER2-low and -ultralow population together (the HER2-low figure, 0.62, is the evidence
+    line's). The reason names the population of its figure."""
+    p = practice(
+        her2="low",
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB, second_line("fulvestrant"), dict(ERIBULIN, drugs=["exemestane"])],
+    )
+    said = [
+        r.text
+        for r in option(p, "trastuzumab-deruxtecan").reasons
+        if r.code == "endocrine_therapy_opens_trastuzumab_deruxtecan"
+    ]
+    assert said and "HER2-low and -ultralow together: median PFS" in said[0], said

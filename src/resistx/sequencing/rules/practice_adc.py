@@ -123,7 +123,11 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
             )
         elif i.metastatic_endocrine_lines >= 1:
             found = figures(ctx, "DESTINY-Breast06", spec.id, "HER2-low-or-ultralow")
-            versus = f" ({found}, against chemotherapy)" if found else ""
+            versus = (
+                f" (HER2-low and -ultralow together: {found}, against chemotherapy)"
+                if found
+                else ""
+            )
             who = (
                 "DESTINY-Breast06's population (2 or more endocrine lines, or progression "
                 "within 6 months on first-line endocrine therapy with a CDK4/6 inhibitor)"
