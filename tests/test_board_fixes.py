@@ -1425,16 +1425,21 @@ def test_a_cdk46_inhibitor_stopped_for_toxicity_after_progression_cautions_its_r
     assert said and "neutropenia" in said[0], triplet.cautions
 
 
+def _pten_ihc_beside(pik3ca: dict[str, Any]) -> list[dict[str, Any]]:
+    """ESR1 and AKT1 not detected, a PTEN loss by IHC on tissue, and this PIK3CA result."""
+    return [
+        result("ESR1", "not_detected"),
+        pik3ca,
+        result("AKT1", "not_detected"),
+        result("PTEN", "loss", sample="tissue", assay="ihc"),
+    ]
+
+
 def test_a_pten_loss_by_ihc_alone_does_not_put_everolimus_behind_a_waiting_akt_inhibitor() -> None:
     """Case 177: PTEN loss by IHC only, PIK3CA negative by PCR only: capivasertib waits on NGS
     (CAPItello-291 selected by NGS), so no PI3K/AKT inhibitor is indicated yet, and everolimus
     (which needs no test) no longer steps back behind it (issue 8: only where one is)."""
-    pten = [
-        result("ESR1", "not_detected"),
-        result("PIK3CA", "not_detected", assay="pcr"),
-        result("AKT1", "not_detected"),
-        result("PTEN", "loss", sample="tissue", assay="ihc"),
-    ]
+    pten = _pten_ihc_beside(result("PIK3CA", "not_detected", assay="pcr"))
     p = plan(biomarkers=pten)
     assert option(p, "capivasertib+fulvestrant").waits_on
     assert "everolimus_later_line" not in codes(option(p, "everolimus+exemestane"))
@@ -1504,13 +1509,7 @@ def test_a_pten_loss_by_ihc_beside_a_pik3ca_amplification_is_sent_to_ngs() -> No
     """A second reading: with a PIK3CA amplification (not what the trials selected) and a PTEN
     loss by IHC, capivasertib waited on 'PTEN by NGS' but rule 15 asked for no NGS: the two
     read 'PTEN by IHC only' differently. One predicate now decides for both."""
-    found = [
-        result("ESR1", "not_detected"),
-        result("PIK3CA", "amplified", sample="tissue"),
-        result("AKT1", "not_detected"),
-        result("PTEN", "loss", sample="tissue", assay="ihc"),
-    ]
-    p = plan(biomarkers=found)
+    p = plan(biomarkers=_pten_ihc_beside(result("PIK3CA", "amplified", sample="tissue")))
     assert option(p, "capivasertib+fulvestrant").waits_on
     assert [a for a in p.actions if a.code == "confirm_ngs" and "PTEN" in a.genes]
 
@@ -1932,3 +1931,15 @@ def test_destiny_breast06s_figure_in_a_reason_says_which_population_it_is() -> N
         if r.code == "endocrine_therapy_opens_trastuzumab_deruxtecan"
     ]
     assert said and "HER2-low and -ultralow together: median PFS" in said[0], said
+
+
+def test_a_blood_result_left_at_the_default_origin_counts_as_the_germline_test_on_record() -> None:
+    """A tumour BRCA2 mutation asks for a germline test (rule 26) unless one is on record; a
+    BRCA2 result from a blood sample is one, whatever origin it was left at (the default is
+    somatic): the same reading as the results themselves (``Facts.biomarkers``)."""
+    tumour = result("BRCA2", "mutated", sample="tissue")
+    blood = result("BRCA2", "not_detected", sample="blood")  # origin left at its default
+    asked = plan(biomarkers=[*NEGATIVE, tumour])
+    assert [a for a in asked.actions if a.code == "test_germline" and "BRCA2" in a.genes]
+    p = plan(biomarkers=[*NEGATIVE, tumour, blood])
+    assert not [a for a in p.actions if a.code == "test_germline" and "BRCA2" in a.genes]

@@ -222,6 +222,22 @@ def _plan_level() -> list[tuple[Rule, Any, resistx.Plan]]:
     return found
 
 
+def test_the_views_decisive_actions_are_those_the_engine_puts_first() -> None:
+    """The views put the actions before the options for a decisive action
+    (``display._common.DECISIVE_ACTIONS``, a list kept beside the rules): each code on it is
+    one a rule says before choosing (``first``) in some scenario, so the list neither drifts
+    from the rules nor keeps a code no rule emits."""
+    from resistx.display._common import DECISIVE_ACTIONS  # noqa: PLC0415
+
+    said: dict[str, set[bool]] = {}
+    for _r, e, _plan in _plan_level():
+        if not e.note:
+            said.setdefault(e.code, set()).add(e.first)
+    assert set(said) >= DECISIVE_ACTIONS, DECISIVE_ACTIONS - set(said)
+    # some are first only in some plans (a tissue confirmation is not, in a visceral crisis)
+    assert all(True in said[code] for code in DECISIVE_ACTIONS), said
+
+
 def test_every_plan_level_effect_is_a_code_its_rule_declares_and_a_note_names_its_rule() -> None:
     """Actions carry their rule and code in the plan; a note is text, so the rule's number is
     written into it. Both are checked at the rule units, over every scenario."""

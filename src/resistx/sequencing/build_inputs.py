@@ -26,7 +26,6 @@ from resistx.sequencing.facts import (
 )
 from resistx.sequencing.findings import Finding, GeneState, by_pcr_only, keyed
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
-from resistx.sequencing.reliability import as_read
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -152,7 +151,7 @@ def germline_only_brca(facts: Facts) -> tuple[str, ...]:
     """BRCA1 and BRCA2 where every result on record is a germline test (its origin, or a blood
     or saliva sample, where the origin left at its default says somatic): a tumour's somatic
     mutation is not looked for there."""
-    tumour = {r.gene for r in facts.profile.biomarkers if as_read(r).origin is not Origin.GERMLINE}
+    tumour = {r.gene for r in facts.biomarkers if r.origin is not Origin.GERMLINE}
     return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
 
 

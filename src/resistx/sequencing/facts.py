@@ -48,12 +48,7 @@ ADJUVANT_RELAPSE_MONTHS = 12.0
 #: many months on first-line endocrine therapy with a CDK4/6 inhibitor (update-2026.md)
 DB06_SHORT_FIRST_LINE_MONTHS = 6.0
 _ENDOCRINE_LINE = frozenset(
-    {
-        DrugClass.AROMATASE_INHIBITOR,
-        DrugClass.SERD,
-        DrugClass.ORAL_SERD,
-        DrugClass.SERM,
-    }
+    {DrugClass.AROMATASE_INHIBITOR, DrugClass.SERD, DrugClass.ORAL_SERD, DrugClass.SERM}
 )
 
 
@@ -69,10 +64,15 @@ class Facts:
         return self.profile.latest_progression
 
     @once
+    def biomarkers(self) -> tuple[BiomarkerResult, ...]:
+        """The profile's results as read (``reliability.as_read``: blood or saliva is germline)."""
+        return tuple(map(as_read, self.profile.biomarkers))
+
+    @once
     def genes(self) -> dict[str, GeneState]:
         by_gene: defaultdict[str, list[BiomarkerResult]] = defaultdict(list)
-        for r in self.profile.biomarkers:
-            by_gene[r.gene].append(as_read(r))  # a blood or saliva result is germline
+        for r in self.biomarkers:
+            by_gene[r.gene].append(r)
         return {g: reconcile(g, rs, self.latest_progression) for g, rs in sorted(by_gene.items())}
 
     def state(self, gene: str) -> GeneState | None:

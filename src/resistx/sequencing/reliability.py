@@ -91,8 +91,8 @@ def thin(r: BiomarkerResult) -> bool:
 def doubted(
     vus: tuple[BiomarkerResult, ...], latest: BiomarkerResult | None
 ) -> BiomarkerResult | None:
-    """The newest doubtful call (``reliability.listed``) when it is newer than the latest usable
-    result: no negative stands, and the gene is unresolved, as after a failed test."""
+    """The newest doubtful call (``listed``) when it is newer than the latest usable result: no
+    negative stands, and the gene is unresolved, as after a failed test."""
     doubt = [r for r in vus if listed(r) is not None]
     if doubt and (latest is None or result_order(doubt[-1]) > result_order(latest)):
         return doubt[-1]

@@ -19,7 +19,6 @@ from resistx.sequencing.build_inputs import (
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only
 from resistx.sequencing.inputs import EfficacyInputs
-from resistx.sequencing.reliability import as_read
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour
 from resistx.sequencing.rules.targets import parp_targets
@@ -201,8 +200,7 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
             continue
         germline_on_record = any(
-            r.gene == gene and as_read(r).origin is Origin.GERMLINE
-            for r in facts.profile.biomarkers
+            r.gene == gene and r.origin is Origin.GERMLINE for r in facts.biomarkers
         )
         if not germline_on_record:
             yield _germline_test(gene, st.finding.result.status)

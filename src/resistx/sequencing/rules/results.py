@@ -34,7 +34,9 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                 code="result_conflict", note=True, genes=(gene,), text=conflict_text(c)
             )
             if c.kept == "negative":  # a retest could bring back what the negative hides
-                yield PlanEffect(code="resolve_conflict", genes=(gene,), text=_resolve(c))
+                yield PlanEffect(
+                    code="resolve_conflict", genes=(gene,), first=True, text=_resolve(c)
+                )
 
 
 def _resolve(c: Conflict) -> str:
