@@ -11,6 +11,7 @@ import pytest
 import resistx
 from resistx.display._common import NEUTRAL_RULES, why
 from resistx.model import Tier
+from resistx.sequencing import since
 from resistx.sequencing.policies import PRACTICE_2026, YE2024
 from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
 from tests.helpers import (
@@ -541,7 +542,8 @@ def test_postmonarch_speaks_only_after_progression_on_a_cdk46_inhibitor() -> Non
     stopped = dict(PALBOCICLIB, stop_reason="patient_choice")
     abema = option(practice(biomarkers=NEGATIVE, treatments=[stopped]), "abemaciclib+fulvestrant")
     efficacy = {r.code for r in abema.reasons if r.factor.value == "efficacy"}
-    assert efficacy == {"no_direct_evidence"}  # not postMONARCH's randomised benefit
+    # not postMONARCH's randomised benefit: the review's statement for CDK4/6i-naive disease
+    assert efficacy == {"cdk46i_naive_fulvestrant_partner"}
 
 
 def test_a_cdk2_inhibitor_trial_is_not_cautioned_for_the_resistance_it_targets() -> None:
@@ -840,12 +842,26 @@ def test_with_no_aromatase_inhibitor_on_record_the_cdk46i_reason_does_not_claim_
 def test_a_regimen_only_the_newer_policy_holds_is_not_said_to_have_moved_with_the_evidence() -> (
     None
 ):
-    """Abemaciclib + fulvestrant is not in the review's table: where it comes first under
-    practice-2026 (no treatment on record, a tie of scores), the since-review entry said its
-    'scores moved with the evidence', as if the plan here had scored it (blind recheck, case
-    122). It now says it is a regimen of the newer evidence."""
-    p = plan(biomarkers=NEGATIVE, treatments=[])
-    [entry] = [s for s in p.since_review if s.regimen == "abemaciclib+fulvestrant"]
+    """A regimen the older plan neither ranks nor leaves out (its policy's table lacks it): the
+    since-review entry said its 'scores moved with the evidence', as if the older plan had
+    scored it (blind recheck, case 122). It says it is a regimen of the newer evidence. (The
+    bundled tables now share abemaciclib + fulvestrant, the regimen of that case: the older
+    plan here is the default plan without it.)"""
+    profile = patient(biomarkers=NEGATIVE, treatments=[])
+    newer = resistx.sequence(profile, policy=PRACTICE)
+    before = resistx.sequence(profile, since_review=False)
+    before = attrs.evolve(
+        before,
+        options=tuple(o for o in before.options if o.regimen.id != newer.options[0].regimen.id),
+    )
+    entries = since.since_review(
+        before,
+        newer,
+        PRACTICE_2026,
+        PRACTICE_2026.regimens(PRACTICE_2026.default_evidence()),
+        {r.number for r in YE2024.rules},
+    )
+    [entry] = [s for s in entries if s.regimen == newer.options[0].regimen.id]
     assert "a regimen of the newer evidence" in entry.text, entry.text
     assert "moved with the evidence" not in entry.text
 
@@ -1943,3 +1959,60 @@ def test_a_blood_result_left_at_the_default_origin_counts_as_the_germline_test_o
     assert [a for a in asked.actions if a.code == "test_germline" and "BRCA2" in a.genes]
     p = plan(biomarkers=[*NEGATIVE, tumour, blood])
     assert not [a for a in p.actions if a.code == "test_germline" and "BRCA2" in a.genes]
+
+
+# the review of cases 214 to 223
+
+TOXICITY_STOP = {k: v for k, v in NEUTROPENIA_STOP.items() if k != "toxicity"}  # not recorded
+
+
+def test_a_cdk46i_stopped_for_toxicity_is_offered_abemaciclib_with_fulvestrant_under_the_review() -> (
+    None
+):
+    """Case 219: palbociclib stopped for toxicity, then progression on an aromatase inhibitor
+    alone, the setting of MONARCH-2, PALOMA-3 and MONALEESA-3, which the review's Introduction
+    cites for fulvestrant with a CDK4/6 inhibitor (doubled median PFS, refs 9-11). The review's
+    policy offers abemaciclib + fulvestrant as a switch beside ribociclib + fulvestrant, above
+    the palbociclib rechallenge, and its evidence line names those trials."""
+    p = plan(biomarkers=NEGATIVE, treatments=[TOXICITY_STOP, ANASTROZOLE])
+    abema = option(p, "abemaciclib+fulvestrant")
+    assert abema.tier in (Tier.PREFERRED, Tier.ALTERNATIVE)
+    assert rank(p, "abemaciclib+fulvestrant") < rank(p, "palbociclib+fulvestrant")
+    evidence = [r for r in abema.reasons if r.factor.value == "efficacy"]
+    assert any("MONARCH-2" in r.trials and "refs 9-11" in r.text for r in evidence), evidence
+    # the statement is for fulvestrant with a CDK4/6 inhibitor, not abemaciclib alone
+    assert not any("refs 9-11" in r.text for r in option(p, "abemaciclib").reasons)
+
+
+def test_after_progression_on_a_cdk46i_abemaciclib_with_fulvestrant_has_no_evidence_in_the_review() -> (
+    None
+):
+    """The review has no figures for abemaciclib + fulvestrant after progression on a CDK4/6
+    inhibitor (postMONARCH came after it): under its policy the option is never preferred
+    there, and its evidence does not borrow MONARCH-2's CDK4/6-inhibitor-naive statement."""
+    p = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    abema = option(p, "abemaciclib+fulvestrant")
+    assert abema.tier is not Tier.PREFERRED
+    assert "no_direct_evidence" in codes(abema)
+    assert not any("refs 9-11" in r.text for r in abema.reasons)
+
+
+def test_cytopenia_on_record_cautions_each_cdk46_inhibitor() -> None:
+    """Case 219: cytopenia on record cautioned chemotherapy, the ADCs and the PARP inhibitors
+    but none of the CDK4/6 inhibitors, whose labels each warn of neutropenia."""
+    p = plan(
+        biomarkers=NEGATIVE, treatments=[TOXICITY_STOP, ANASTROZOLE], comorbidities=["cytopenia"]
+    )
+    for rid in ("ribociclib+fulvestrant", "abemaciclib+fulvestrant", "palbociclib+fulvestrant"):
+        assert any(c.code == "cytopenia_caution" for c in option(p, rid).cautions), rid
+
+
+def test_a_cdk46i_stopped_for_an_unrecorded_toxicity_asks_which_event_it_was() -> None:
+    """Case 219: which adverse event stopped palbociclib decides which other CDK4/6 inhibitor
+    carries the same warning (rule 23); unrecorded, the plan asks for it. Recorded, it does
+    not ask."""
+    p = plan(biomarkers=NEGATIVE, treatments=[TOXICITY_STOP, ANASTROZOLE])
+    [ask] = [a for a in p.actions if a.code == "record_stopping_toxicity"]
+    assert "palbociclib" in ask.text
+    q = plan(biomarkers=NEGATIVE, treatments=[NEUTROPENIA_STOP, ANASTROZOLE])
+    assert not [a for a in q.actions if a.code == "record_stopping_toxicity"]

@@ -164,6 +164,16 @@ SCENARIOS: list[dict[str, Any]] = [
             dict(FULVESTRANT, drugs=["letrozole"], setting="adjuvant"),
         ]
     ),
+    # palbociclib stopped for an adverse event the record does not name (rule 48), with
+    # cytopenia on record (rule 12's caution for the CDK4/6 inhibitors)
+    patient(
+        schema_version=2,
+        comorbidities=["cytopenia"],
+        treatments=[
+            dict(PALBOCICLIB, ended_on="2023-03-01", stop_reason="toxicity"),
+            dict(FULVESTRANT, drugs=["letrozole"], started_on="2023-03-10"),
+        ],
+    ),
     # the comorbidity cautions no scenario above shows (rule 12)
     patient(
         schema_version=2,

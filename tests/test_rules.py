@@ -23,6 +23,8 @@ from tests.helpers import (
     tier,
 )
 
+CDK46_INHIBITORS = ("abemaciclib", "palbociclib", "ribociclib")
+
 
 def test_rule_01_esr1_mutated_prefers_an_oral_serd() -> None:
     p = plan(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "not_detected")])
@@ -386,7 +388,7 @@ def test_rule_06_a_cdk46i_course_stopped_for_toxicity_does_not_measure_response(
     }
     p = plan(treatments=[toxic, letrozole], biomarkers=[result("ESR1", "mutated")])
     # not CDK4/6i-resistant (rule 23): switching to another CDK4/6 inhibitor comes first
-    assert p.options[0].regimen.id == "ribociclib+fulvestrant"
+    assert p.options[0].regimen.id in ("ribociclib+fulvestrant", "abemaciclib+fulvestrant")
     assert not any(r.code.startswith("short_cdk46i") for o in p.options for r in o.reasons)
 
 
@@ -597,12 +599,13 @@ def test_no_cdk46i_on_record_puts_a_cdk46i_with_fulvestrant_first() -> None:
         "stop_reason": "progression",
     }
     p = plan(treatments=[letrozole], biomarkers=[result("ESR1", "mutated")])
-    assert p.options[0].regimen.id in ("palbociclib+fulvestrant", "ribociclib+fulvestrant")
+    assert p.options[0].regimen.id in {f"{d}+fulvestrant" for d in CDK46_INHIBITORS}
     assert p.options[0].tier.value == "preferred"
-    efficacy = [
-        r for r in option(p, "ribociclib+fulvestrant").reasons if r.factor.value == "efficacy"
-    ]
-    assert [r.code for r in efficacy] == ["no_direct_evidence"]  # MAINTAIN is after a CDK4/6i
+    for d in CDK46_INHIBITORS:  # MAINTAIN and PACE are after a CDK4/6i: the Introduction speaks
+        efficacy = [
+            r for r in option(p, f"{d}+fulvestrant").reasons if r.factor.value == "efficacy"
+        ]
+        assert [r.code for r in efficacy] == ["cdk46i_naive_fulvestrant_partner"], d
 
 
 def test_rule_04_sacituzumab_stays_preferred_at_ecog_2() -> None:

@@ -87,6 +87,7 @@ def test_fixed_regimen_ids_of_the_contract() -> None:
         "ribociclib+fulvestrant",
         "palbociclib+fulvestrant",
         "abemaciclib",
+        "abemaciclib+fulvestrant",
         "olaparib",
         "talazoparib",
         "trastuzumab-deruxtecan",

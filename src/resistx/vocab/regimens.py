@@ -33,6 +33,7 @@ REGIMENS: tuple[Regimen, ...] = (
     _r("ribociclib+fulvestrant", "Ribociclib + fulvestrant", "ribociclib", "fulvestrant"),
     _r("palbociclib+fulvestrant", "Palbociclib + fulvestrant", "palbociclib", "fulvestrant"),
     _r("abemaciclib", "Abemaciclib", "abemaciclib"),
+    _r("abemaciclib+fulvestrant", "Abemaciclib + fulvestrant", "abemaciclib", "fulvestrant"),
     _r("olaparib", "Olaparib", "olaparib"),
     _r("talazoparib", "Talazoparib", "talazoparib"),
     _r("trastuzumab-deruxtecan", "Trastuzumab deruxtecan", "trastuzumab deruxtecan"),
@@ -50,7 +51,6 @@ TRIAL_PREFIX = regimen_model.TRIAL_PREFIX
 LATER_REGIMENS: tuple[Regimen, ...] = (
     _r("imlunestrant", "Imlunestrant", "imlunestrant"),
     _r("vepdegestrant", "Vepdegestrant", "vepdegestrant"),
-    _r("abemaciclib+fulvestrant", "Abemaciclib + fulvestrant", "abemaciclib", "fulvestrant"),
     _r(
         "inavolisib+palbociclib+fulvestrant",
         "Inavolisib + palbociclib + fulvestrant",

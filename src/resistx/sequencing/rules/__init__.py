@@ -58,5 +58,6 @@ RULES: tuple[Rule, ...] = (
     actions.retest,
     actions.ask_her2_test,
     actions.ask_hrd_tests,
+    records.stopping_toxicity,
     results.review_classification,
 )

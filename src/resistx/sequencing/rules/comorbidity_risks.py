@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from resistx.model.enums import ChildPugh
+from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
 from resistx.vocab.comorbidities import Comorbidity
 
 C = Comorbidity
@@ -100,6 +101,12 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.QTC_PROLONGED, "chemotherapy"): "eribulin prolongs the QT interval (an ECG, and "
         "potassium and magnesium corrected, on its label), as 5-HT3-antagonist antiemetics can; "
         "not in the review",
+        # neutropenia is a warning on each CDK4/6 inhibitor's label (rule 23's class table)
+        **{
+            (C.CYTOPENIA, drug): "CDK4/6 inhibitors cause neutropenia (a warning on each label: "
+            "blood counts before and during treatment; not in the review)"
+            for drug in CLASS_TOXICITIES["neutropenia"]
+        },
         (C.INTERSTITIAL_LUNG_DISEASE, "palbociclib"): "CDK4/6 inhibitors can cause interstitial "
         "lung disease or pneumonitis (a warning on each label; not in the review)",
         (C.INTERSTITIAL_LUNG_DISEASE, "ribociclib"): "CDK4/6 inhibitors can cause interstitial "

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import attrs
 
 from resistx.evidence import mcbs
-from resistx.model.enums import EndpointKind, Factor, TrialSetting
+from resistx.model.enums import DrugClass, EndpointKind, Factor, TrialSetting
 from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -25,6 +25,7 @@ from resistx.sequencing.rules.populations import SELECTORS, germline_brca_only
 from resistx.sequencing.weights import Weights
 
 PFS = EndpointKind.PFS
+_CDK46I_FULVESTRANT = (DrugClass.CDK46_INHIBITOR, DrugClass.SERD)
 
 
 # rule 16: comparative efficacy from the regimen's trials
@@ -44,6 +45,7 @@ PFS = EndpointKind.PFS
         "single_arm_median",
         "response_rate",
         "no_direct_evidence",
+        "cdk46i_naive_fulvestrant_partner",
         "approved_for_germline_brca",
         "no_results_yet",
     ),
@@ -80,6 +82,20 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
             found = ctx.call(_scored, source.trial, spec.id, "ITT")
         if found is not None:
             scored.append(found)
+    if not scored and not i.cdk46i_resistant and kinds.classes(spec) == _CDK46I_FULVESTRANT:
+        # the Introduction's collective statement (refs 9-11), for disease not resistant to a
+        # CDK4/6 inhibitor only: the trials enrolled none after one
+        yield Effect(
+            code="cdk46i_naive_fulvestrant_partner",
+            delta=w.no_direct_evidence,
+            text=f"The review prints no figures for {spec.name}; it cites MONARCH-2, PALOMA-3 and "
+            "MONALEESA-3 (refs 9-11): fulvestrant with a CDK4/6 inhibitor doubled the median PFS "
+            "of fulvestrant alone after progression on an aromatase inhibitor, in patients who "
+            "had not had a CDK4/6 inhibitor.",
+            trials=("MONARCH-2", "PALOMA-3", "MONALEESA-3"),
+            references=(9, 10, 11),
+        )
+        return
     if not scored:
         yield Effect(
             code="no_direct_evidence",

@@ -1,12 +1,14 @@
-"""Plan-level rules on the treatment record itself: what it says that cannot be so (rule 47)."""
+"""Plan-level rules on the treatment record itself: what it says that cannot be so (rule 47),
+and what it leaves out that the plan depends on (rule 48)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import TreatmentSetting
+from resistx.model.enums import DrugClass, StopReason, TreatmentSetting
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.vocab.drugs import drug_class
 
 
 # rule 47: an adjuvant course ended in relapse, and more adjuvant therapy after it
@@ -35,3 +37,33 @@ def adjuvant_relapse(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                 "counts as resistance; one completed does not.",
             )
             return
+
+
+# rule 48: a CDK4/6 inhibitor stopped for toxicity, the adverse event not recorded
+@rule(
+    48,
+    "A CDK4/6 inhibitor stopped for toxicity, the event not recorded: ask which",
+    None,
+    condition="A course with a CDK4/6 inhibitor stopped for toxicity whose adverse event "
+    "(``toxicity``) is not recorded.",
+    effect="An action to record the event: rule 23 cautions each other CDK4/6 inhibitor whose "
+    "label warns of it (neutropenia: all three; liver enzymes: ribociclib and abemaciclib), "
+    "and without the event none can be cautioned.",
+    codes=("record_stopping_toxicity",),
+)
+def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    drugs = dict.fromkeys(
+        d
+        for t in facts.in_order
+        if t.stop_reason is StopReason.TOXICITY and t.toxicity is None
+        for d in t.drugs
+        if drug_class(d) is DrugClass.CDK46_INHIBITOR
+    )
+    if drugs:
+        yield PlanEffect(
+            code="record_stopping_toxicity",
+            text=f"Record which adverse event stopped {' and '.join(drugs)}: another CDK4/6 "
+            "inhibitor whose label warns of the same event (neutropenia: each of them; raised "
+            "liver enzymes: ribociclib and abemaciclib) needs a caution the plan cannot give "
+            "without it.",
+        )
