@@ -2016,3 +2016,21 @@ def test_a_cdk46i_stopped_for_an_unrecorded_toxicity_asks_which_event_it_was() -
     assert "palbociclib" in ask.text
     q = plan(biomarkers=NEGATIVE, treatments=[NEUTROPENIA_STOP, ANASTROZOLE])
     assert not [a for a in q.actions if a.code == "record_stopping_toxicity"]
+
+
+def test_in_a_visceral_crisis_trastuzumab_deruxtecan_still_says_which_trial_covers_its_line() -> (
+    None
+):
+    """Case 218 (practice-2026): HER2-low, a visceral crisis, one long endocrine line and no
+    chemotherapy. The reason shown read 'the population of DESTINY-Breast06 and
+    DESTINY-Breast04' beside the crisis: DESTINY-Breast04 enrolled after chemotherapy, and
+    one long endocrine line is outside DESTINY-Breast06's entry (within its approval). The HER2
+    reason names the HER2 status the trials enrolled, and the crisis no longer hides rule 30's
+    reason, which says whom the trial enrolled and what the approval covers."""
+    mutated = [result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]]
+    p = practice(her2="low", visceral_crisis=True, biomarkers=mutated, treatments=[PALBOCICLIB])
+    said = why(option(p, "trastuzumab-deruxtecan"))
+    assert "the population of" not in said, said
+    assert "the HER2 status" in said, said
+    assert "its approval covers 1 or more endocrine lines" in said, said
+    assert "Visceral crisis: chemotherapy comes first" in said, said

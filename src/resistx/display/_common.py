@@ -74,7 +74,14 @@ def why(option: Option) -> str:
     as one that caps the tier), and a visceral crisis, performance status or relative
     contraindication that marked it down; else the efficacy."""
     moved = {Factor.MOLECULAR: option.scores.molecular, Factor.HISTORY: option.scores.history}
-    first = {f: next(r for r in option.reasons if r.factor is f) for f in moved}
+    # a factor's own reason, not the state's (shown below), which would hide it
+    first = {
+        f: next(
+            (r for r in option.reasons if r.factor is f and r.rule not in STATE_RULES),
+            next(r for r in option.reasons if r.factor is f),
+        )
+        for f in moved
+    }
     factors = sorted(
         (f for f in moved if moved[f] != 0 or first[f].rule not in NEUTRAL_RULES),
         key=lambda f: (-abs(moved[f]), f is not Factor.MOLECULAR),

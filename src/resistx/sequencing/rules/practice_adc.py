@@ -66,7 +66,8 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
         yield Effect(
             code="her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
             delta=ctx.weights.match,
-            text=f"HER2-{i.her2.value}: the population of {' and '.join(trials)}.",
+            # the HER2 status only: the lines each trial enrolled after are rule 30's
+            text=f"HER2-{i.her2.value}: the HER2 status {' and '.join(trials)} enrolled.",
             trials=trials,
         )
     elif i.her2 is Her2Status.UNKNOWN:
