@@ -523,9 +523,10 @@ def test_abemaciclib_after_two_cdk46_inhibitors_gets_no_switch_gain() -> None:
     )
 
 
-def test_a_comorbidity_caution_without_a_figure_does_not_claim_a_label() -> None:
-    """Hypertension is not among CAPItello-291's adverse events in the pack: the caution says
-    there is no figure for it in the regimen's trial, not that a label says so."""
+def test_a_comorbidity_caution_from_another_trial_names_it_and_claims_no_label() -> None:
+    """Hypertension is not among CAPItello-291's adverse events in the pack: the caution quotes
+    FAKTION's figure for the same regimen, says whose figure it is, and does not claim a label
+    (it said 'no figure', though the review prints FAKTION's)."""
     pten = [result("PTEN", "loss"), *NEGATIVE[:3]]
     p = practice(comorbidities=["uncontrolled_hypertension"], biomarkers=pten)
     [c] = [
@@ -533,7 +534,15 @@ def test_a_comorbidity_caution_without_a_figure_does_not_claim_a_label() -> None
         for c in option(p, "capivasertib+fulvestrant").cautions
         if c.code == "uncontrolled_hypertension_caution"
     ]
-    assert "label" not in c.text and "no figure" in c.text
+    assert "label" not in c.text and "in FAKTION (CAPItello-291's figures here" in c.text, c.text
+    # where no trial of the regimen reports the event, the caution says so
+    q = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB], comorbidities=["diabetes"])
+    [d] = [
+        c
+        for c in option(q, "ribociclib+everolimus+exemestane").cautions
+        if c.code == "diabetes_caution"
+    ]
+    assert "label" not in d.text and "no figure" in d.text, d.text
 
 
 def test_postmonarch_speaks_only_after_progression_on_a_cdk46_inhibitor() -> None:
@@ -2034,3 +2043,41 @@ def test_in_a_visceral_crisis_trastuzumab_deruxtecan_still_says_which_trial_cove
     assert "the HER2 status" in said, said
     assert "its approval covers 1 or more endocrine lines" in said, said
     assert "Visceral crisis: chemotherapy comes first" in said, said
+
+
+def test_a_figure_for_all_adverse_events_does_not_push_out_the_most_frequent_ones() -> None:
+    """Case 214 (practice-2026): the pack adds EMERALD's grade 3 or worse treatment-related
+    adverse events (7.2%), and elacestrant's cautions then showed only that figure, dropping
+    nausea (35%) and fatigue (19%), which the review prints. A figure for all events together
+    is shown beside the most frequent single events, never in their place."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    cautions = [
+        c.text
+        for c in option(practice(biomarkers=esr1, treatments=[PALBOCICLIB]), "elacestrant").cautions
+    ]
+    assert any(c.startswith("nausea: 35% any grade") for c in cautions), cautions
+    assert any(c.startswith("fatigue: 19% any grade") for c in cautions), cautions
+    assert any(c.startswith("any treatment-related adverse event: 7.2%") for c in cautions)
+
+
+def test_a_signature_risk_its_adverse_event_trial_lacks_is_quoted_from_another_trial_of_the_regimen() -> (
+    None
+):
+    """Case 218 (practice-2026): capivasertib's adverse events come from CAPItello-291 in the
+    pack, which holds its grade 3 or worse rash and diarrhoea only, so its signature risk,
+    hyperglycaemia, went unsaid (the review's FAKTION figures, which ye2024 shows, were
+    dropped). A signature risk or a comorbidity's event that the adverse-event trial lacks is
+    quoted from another trial of the same regimen, named as such."""
+    pik3ca = [result("PIK3CA", "mutated"), *NEGATIVE[:1], *NEGATIVE[2:]]
+    p = practice(biomarkers=pik3ca, treatments=[PALBOCICLIB])
+    [hyper] = [
+        c for c in option(p, "capivasertib+fulvestrant").cautions if c.term == "hyperglycemia"
+    ]
+    assert "in FAKTION" in hyper.text and "CAPItello-291" in hyper.text, hyper.text
+    diabetic = practice(biomarkers=pik3ca, treatments=[PALBOCICLIB], comorbidities=["diabetes"])
+    [c] = [
+        c
+        for c in option(diabetic, "capivasertib+fulvestrant").cautions
+        if c.code == "diabetes_caution"
+    ]
+    assert "in FAKTION" in c.text and "no figure" not in c.text, c.text

@@ -231,14 +231,14 @@ def test_unreadable_evidence_file(tmp_path: Path) -> None:
 def test_every_comorbidity_risk_finds_its_adverse_event_in_the_regimens_trial() -> None:
     from resistx.sequencing.engine import memo_for  # noqa: PLC0415
     from resistx.sequencing.policies import YE2024  # noqa: PLC0415
-    from resistx.sequencing.rules import balance, comorbidity_risks  # noqa: PLC0415
+    from resistx.sequencing.rules import adverse_events, comorbidity_risks  # noqa: PLC0415
 
     ctx, _ = memo_for(YE2024, EB)
     checked = 0
     for (_, drug), (_, term) in comorbidity_risks.COMORBIDITY_RISKS.items():
         for spec in ctx.regimens.values():
             if drug in spec.drugs and spec.ae_trial is not None:
-                events = balance._events(ctx, spec)[1]
-                assert balance._find(events, term) is not None, (spec.id, term)
+                events = adverse_events.of_regimen(ctx, spec)[1]
+                assert adverse_events.find(events, term) is not None, (spec.id, term)
                 checked += 1
     assert checked >= 12

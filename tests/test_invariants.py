@@ -18,7 +18,8 @@ from resistx.sequencing.candidates import trial_spec
 from resistx.sequencing.engine import memo_for
 from resistx.sequencing.policies import PRACTICE_2026, YE2024
 from resistx.sequencing.policy import Policy
-from resistx.sequencing.rules.balance import _events, toxicity_level
+from resistx.sequencing.rules.adverse_events import of_regimen
+from resistx.sequencing.rules.balance import toxicity_level
 from resistx.vocab import regimens
 from tests import strategies
 from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result
@@ -159,7 +160,7 @@ def toxicity(policy: Policy, regimen: resistx.Regimen) -> float:
         spec = trial_spec(eb.trial(regimen.trial_id or ""))
     else:
         spec = ctx.regimens[regimen.id]
-    return toxicity_level(spec, _events(ctx, spec)[1])
+    return toxicity_level(spec, of_regimen(ctx, spec)[1])
 
 
 @by_policy

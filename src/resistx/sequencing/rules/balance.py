@@ -10,7 +10,6 @@ toxicity 1 (endocrine monotherapy) to 4 (a grade >= 3 adverse event in 30% or mo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import MappingProxyType
 
 from resistx.model.enums import ChildPugh, DrugClass, ExclusionCode, Factor, Priority
 from resistx.model.evidence import AdverseEvent, Trial
@@ -18,6 +17,8 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, num, rule
+from resistx.sequencing.rules import adverse_events as ae
+from resistx.sequencing.rules.adverse_events import Sourced
 from resistx.sequencing.rules.comorbidity_risks import (
     AT_BEST_LATER,
     BEFORE_STARTING,
@@ -30,49 +31,6 @@ from resistx.vocab.comorbidities import Comorbidity
 C = Comorbidity
 
 B = Factor.BALANCE
-
-#: where the adverse events of a regimen come from a trial other than its own main one
-AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "FAKTION": "figures from FAKTION, which the review prints with the everolimus references; "
-        "CAPItello-291's adverse events are not in the review",
-    }
-)
-
-
-def _events(ctx: Context, spec: RegimenSpec) -> tuple[Trial | None, tuple[AdverseEvent, ...]]:
-    if spec.ae_trial is None:
-        return None, ()
-    trial = ctx.evidence.trial(spec.ae_trial)
-    arms = {a.label for a in trial.arms if a.regimen == spec.id}
-    return trial, tuple(a for a in trial.adverse_events if a.arm in arms)
-
-
-def _find(events: tuple[AdverseEvent, ...], term: str) -> AdverseEvent | None:
-    term = term.casefold()
-    exact = [a for a in events if a.term.casefold() == term]
-    found = exact or [a for a in events if term in a.term.casefold()]
-    return found[0] if found else None
-
-
-def _figure(a: AdverseEvent) -> str:
-    parts = []
-    if a.any_grade_percent is not None:
-        parts.append(f"{num(a.any_grade_percent)}% any grade")
-    if a.grade3plus_percent is not None:
-        parts.append(f"{num(a.grade3plus_percent)}% grade 3 or worse")
-    return ", ".join(parts)
-
-
-def _in(trial: Trial) -> str:
-    note = AE_SOURCE_NOTES.get(trial.key)
-    return f"in {trial.key}" + (f" ({note})" if note else "")
-
-
-def _percent(a: AdverseEvent | None) -> float | None:
-    if a is None:
-        return None
-    return a.grade3plus_percent if a.grade3plus_percent is not None else a.any_grade_percent
 
 
 # rule 12: comorbidities against adverse events
@@ -107,7 +65,7 @@ def _percent(a: AdverseEvent | None) -> float | None:
     references=(42, 44, 49, 62),
 )
 def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    trial, events = ctx.call(_events, spec)
+    trial = ctx.call(ae.of_regimen, spec)[0]
     from_toxicity = dict(i.from_toxicity)
     for condition in i.comorbidities:
         comorbidity = condition.name
@@ -124,9 +82,10 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             name += f" (HbA1c {num(condition.hba1c)}%)"
         for drug in spec.drugs:
             if (risk := COMORBIDITY_RISKS.get((comorbidity, drug))) is not None:
-                yield _risk(risk, name, comorbidity, drug, trial, events, spec.key_trials)
+                found = ctx.call(ae.lookup, spec, risk[1])
+                yield _risk(risk, name, comorbidity, drug, trial, found, spec.key_trials)
                 if (comorbidity, drug) in AT_BEST_LATER:
-                    where = f" in {trial.key}" if trial else ""
+                    where = f" in {found[1].key}" if found else ""
                     yield Effect(
                         code="relative_contraindication",
                         ceiling=2,
@@ -156,17 +115,17 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     comorbidity: Comorbidity,
     drug: str,
     trial: Trial | None,
-    events: tuple[AdverseEvent, ...],
+    found: Sourced | None,
     key_trials: tuple[str, ...],
 ) -> Effect:
     exclude, term = risk
-    ae = _find(events, term)
+    event = found[0] if found else None
     figure = (
-        f"{ae.term} {_figure(ae)} {_in(trial)}"
-        if ae and trial
+        f"{found[0].term} {ae.describe(found[0])} {ae.source(found, trial)}"
+        if found and trial
         else f"{term} ({drug}; no figure for it in the evidence of this regimen)"
     )
-    cited = (trial.key,) if trial and ae else ()
+    cited = (found[1].key,) if found else ()
     if exclude:
         return Effect(
             code=ExclusionCode.CONTRAINDICATED.value,
@@ -178,40 +137,49 @@ def _risk(  # noqa: PLR0917 - one call site, in order
         code=f"{comorbidity.value}_caution",
         caution=True,
         text=f"{name}: {figure}; {BEFORE_STARTING.get((comorbidity, drug), 'monitor closely')}.",
-        term=ae.term if ae else None,
-        percent=_percent(ae),
+        term=event.term if event else None,
+        percent=ae.percent(event),
         trials=cited,
     )
 
 
 def _profile(
     ctx: Context, spec: RegimenSpec
-) -> tuple[Trial | None, float, tuple[AdverseEvent, ...], tuple[AdverseEvent, ...], str]:
+) -> tuple[Trial | None, float, tuple[Sourced, ...], str]:
     """What the evidence says of a regimen's toxicity: its adverse-event trial, resistx's level,
-    the two most frequent events, the events shown as cautions, and the sentence."""
-    trial, events = _events(ctx, spec)
+    the events shown as cautions (the two most frequent single events, a figure for all events
+    together beside them, never in their place, and the signature risks), and the sentence."""
+    trial, events = ae.of_regimen(ctx, spec)
     tox = toxicity_level(spec, events)
+    single = [a for a in events if not ae.is_overall(a)]
     graded = sorted(
-        (a for a in events if a.grade3plus_percent is not None),
+        (a for a in single if a.grade3plus_percent is not None),
         key=lambda a: (-(a.grade3plus_percent or 0.0), a.term),
     )
     anyg = sorted(
-        (a for a in events if a.any_grade_percent is not None),
+        (a for a in single if a.any_grade_percent is not None),
         key=lambda a: (-(a.any_grade_percent or 0.0), a.term),
     )
-    top = tuple(graded[:2] or anyg[:2])
+    top = tuple(graded[:2] or anyg[:2]) + tuple(a for a in events if ae.is_overall(a))
     signature = tuple(
-        a for t in spec.signature_risks if (a := _find(events, t)) is not None and a not in top
+        found
+        for t in spec.signature_risks
+        if (found := ctx.call(ae.lookup, spec, t)) is not None and found[0] not in top
     )
-    if top and trial is not None:
-        worst = ", ".join(f"{a.term} {_figure(a)}" for a in top)
+    if trial is None:
+        return None, tox, (), _BY_CLASS.format(num(tox))
+    shown = tuple((a, trial) for a in top) + signature
+    if top:
+        worst = ", ".join(f"{a.term} {ae.describe(a)}" for a in top)
         text = f"resistx toxicity level {num(tox)} of 4, from {trial.key}: {worst}."
     else:
-        text = (
-            f"resistx toxicity level {num(tox)} of 4 by drug class (the review gives no "
-            "adverse-event table for it)."
-        )
-    return trial, tox, top, top + signature, text
+        text = _BY_CLASS.format(num(tox))
+    return trial, tox, shown, text
+
+
+_BY_CLASS = (
+    "resistx toxicity level {} of 4 by drug class (the review gives no adverse-event table for it)."
+)
 
 
 def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float:
@@ -240,7 +208,7 @@ def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float
 )
 def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
-    trial, tox, _top, shown, summary = ctx.call(_profile, spec)
+    trial, tox, shown, summary = ctx.call(_profile, spec)
     survival, balanced, qol = w.toxicity_by_priority
     weight = {
         Priority.SURVIVAL: survival,
@@ -266,12 +234,12 @@ def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iter
     )
     if trial is None:
         return
-    for n, a in enumerate(shown):
+    for n, (a, where) in enumerate(shown):
         yield Effect(
             code="adverse_event",
             caution=True,
-            text=f"{a.term}: {_figure(a)} {_in(trial) if n == 0 else 'in ' + trial.key}.",
+            text=f"{a.term}: {ae.describe(a)} {ae.source((a, where), trial, first=n == 0)}.",
             term=a.term,
-            percent=_percent(a),
-            trials=(trial.key,),
+            percent=ae.percent(a),
+            trials=(where.key,),
         )

@@ -1,0 +1,89 @@
+"""The adverse events of a regimen, as the evidence prints them: from its adverse-event trial
+(the regimen table's ``ae_trial``), and, for a term that trial lacks, from another trial with
+an arm of the same regimen, named as such. Rules 12 and 14 read them."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from resistx.model.evidence import AdverseEvent, Trial
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.rule import Context, num
+
+#: where the adverse events of a regimen come from a trial other than its own main one
+AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "FAKTION": "figures from FAKTION, which the review prints with the everolimus references; "
+        "CAPItello-291's adverse events are not in the review",
+    }
+)
+
+
+def of_regimen(ctx: Context, spec: RegimenSpec) -> tuple[Trial | None, tuple[AdverseEvent, ...]]:
+    """The regimen's adverse-event trial and the events of its arms there."""
+    if spec.ae_trial is None:
+        return None, ()
+    trial = ctx.evidence.trial(spec.ae_trial)
+    arms = {a.label for a in trial.arms if a.regimen == spec.id}
+    return trial, tuple(a for a in trial.adverse_events if a.arm in arms)
+
+
+#: an adverse event and the trial whose figure it is
+Sourced = tuple[AdverseEvent, Trial]
+
+
+def lookup(ctx: Context, spec: RegimenSpec, term: str) -> Sourced | None:
+    """The regimen's event ``term``: from its adverse-event trial, else from the first other
+    trial with an arm of the regimen that reports it (capivasertib's hyperglycaemia under the
+    pack: CAPItello-291's figures there are its rash and diarrhoea, FAKTION's include it)."""
+    trial, events = ctx.call(of_regimen, spec)
+    if trial is None:
+        return None
+    if (found := find(events, term)) is not None:
+        return found, trial
+    for other in ctx.evidence.by_regimen(spec.id):
+        arms = {a.label for a in other.arms if a.regimen == spec.id}
+        reported = tuple(a for a in other.adverse_events if a.arm in arms)
+        if other.key != trial.key and (found := find(reported, term)) is not None:
+            return found, other
+    return None
+
+
+def source(found: Sourced, trial: Trial, *, first: bool = True) -> str:
+    """Where an event's figure comes from, said in full the first time."""
+    where = found[1]
+    note = AE_SOURCE_NOTES.get(where.key)
+    if where.key != trial.key:
+        return f"in {where.key} ({trial.key}'s figures here do not include it" + (
+            f"; {note})" if note else ")"
+        )
+    return f"in {where.key}" + (f" ({note})" if note and first else "")
+
+
+def is_overall(a: AdverseEvent) -> bool:
+    """A figure for all adverse events together ('any treatment-related adverse event')."""
+    return a.term.startswith("any ")
+
+
+def find(events: tuple[AdverseEvent, ...], term: str) -> AdverseEvent | None:
+    """The event named ``term`` (exactly, else the first whose name contains it)."""
+    term = term.casefold()
+    exact = [a for a in events if a.term.casefold() == term]
+    found = exact or [a for a in events if term in a.term.casefold()]
+    return found[0] if found else None
+
+
+def describe(a: AdverseEvent) -> str:
+    parts = []
+    if a.any_grade_percent is not None:
+        parts.append(f"{num(a.any_grade_percent)}% any grade")
+    if a.grade3plus_percent is not None:
+        parts.append(f"{num(a.grade3plus_percent)}% grade 3 or worse")
+    return ", ".join(parts)
+
+
+def percent(a: AdverseEvent | None) -> float | None:
+    """The grade 3 or worse figure, else the any-grade one."""
+    if a is None:
+        return None
+    return a.grade3plus_percent if a.grade3plus_percent is not None else a.any_grade_percent
