@@ -2081,3 +2081,17 @@ def test_a_signature_risk_its_adverse_event_trial_lacks_is_quoted_from_another_t
         if c.code == "diabetes_caution"
     ]
     assert "in FAKTION" in c.text and "no figure" not in c.text, c.text
+
+
+def test_esr1_not_mutated_does_not_mark_down_an_oral_serd_given_with_a_cdk46_inhibitor() -> None:
+    """Cases 215 and 219 (practice-2026): imlunestrant + abemaciclib was marked down with 'ESR1
+    not mutated: the ESR1-mutant subgroup drew the greater benefit from oral SERDs', but
+    EMBER-3 compared the combination with imlunestrant alone in all patients (HR 0.57), not by
+    ESR1. The monotherapy stays left out; the combination's reason says ESR1 does not select
+    it."""
+    p = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    assert p.exclusion("imlunestrant") is not None  # the monotherapy is ESR1-selected
+    combined = option(p, "imlunestrant+abemaciclib")
+    assert "esr1_not_mutated" not in codes(combined)
+    said = [r.text for r in combined.reasons if r.code == "esr1_does_not_select_combination"]
+    assert said and "EMBER-3" in said[0], said

@@ -33,10 +33,12 @@ def weight(f: Finding, ctx: Context) -> float:
     "against a negative tissue test of the same time).",
     effect="Oral SERDs score a biomarker match (half if the mutation predates the latest "
     "progression); ESR1 not mutated on a test since the latest progression: they score "
-    "against; a negative from before it counts as no current result.",
+    "against, except an oral SERD given with a CDK4/6 inhibitor, whose trial compared it in all "
+    "patients (EMBER-3); a negative from before it counts as no current result.",
     codes=(
         "esr1_mutation_matches_oral_serd",
         "esr1_not_mutated",
+        "esr1_does_not_select_combination",
         "esr1_negative_stale",
         "esr1_untested",
     ),
@@ -61,6 +63,13 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             text="ESR1 not detected on a test from before the latest progression: ESR1 "
             "mutations are acquired under endocrine therapy, so a current result decides "
             "whether an oral SERD is preferred.",
+            trials=spec.key_trials,
+        )
+    elif i.esr1_negative and kinds.has_cdk46i(spec):
+        yield Effect(
+            code="esr1_does_not_select_combination",
+            text=f"ESR1 not mutated: {' and '.join(spec.key_trials)} compared this oral SERD with "
+            "a CDK4/6 inhibitor in all patients, not by ESR1 status, so ESR1 does not select it.",
             trials=spec.key_trials,
         )
     elif i.esr1_negative:
