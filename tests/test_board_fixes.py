@@ -2095,3 +2095,22 @@ def test_esr1_not_mutated_does_not_mark_down_an_oral_serd_given_with_a_cdk46_inh
     assert "esr1_not_mutated" not in codes(combined)
     said = [r.text for r in combined.reasons if r.code == "esr1_does_not_select_combination"]
     assert said and "EMBER-3" in said[0], said
+
+
+def test_before_an_approval_date_no_text_says_the_regimen_is_approved() -> None:
+    """Cases 215 and 219 (practice-2026, decision dates before the approvals): 'Imlunestrant is
+    approved for ESR1-mutated disease only (FDA 2025-09-25)' on 2025-03-01, and 'Trastuzumab
+    deruxtecan is approved for HER2-ultralow disease ... (FDA 2025-01-27)' on 2025-01-15. The
+    exclusion names the approval without a tense; the HER2 action says the approval comes
+    after the plan's date."""
+    early = [dict(r, tested_on="2025-01-05") for r in NEGATIVE]
+    palbociclib = dict(PALBOCICLIB, ended_on="2024-12-20")
+    p = practice(biomarkers=early, treatments=[palbociclib], as_of="2025-03-01")
+    [reason] = [r for r in p.exclusion("imlunestrant").reasons if "FDA" in r.text]  # type: ignore[union-attr]
+    assert "is approved" not in reason.text and "approval (FDA 2025-09-25)" in reason.text
+    q = practice(biomarkers=early, treatments=[palbociclib], as_of="2025-01-15")
+    [ask] = [a for a in q.actions if a.code == "reread_her2_ultralow"]
+    assert "after this plan's date" in ask.text and "is approved" not in ask.text, ask.text
+    later = practice(biomarkers=early, treatments=[palbociclib], as_of="2025-03-01")
+    [ask] = [a for a in later.actions if a.code == "reread_her2_ultralow"]
+    assert "after this plan's date" not in ask.text, ask.text

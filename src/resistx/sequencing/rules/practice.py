@@ -5,6 +5,7 @@ every figure in its text is read from the evidence it is given, never written he
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from types import MappingProxyType
 
@@ -73,10 +74,16 @@ def approval(spec: RegimenSpec) -> str:
     return " ".join(x for x in (a.authority or "", when) if x) or "approved"
 
 
-def approved_as(ctx: Context, regimen_id: str) -> str:
-    """' (authority date)' of a regimen of the policy's table, or nothing where it has none."""
+def approved_as(ctx: Context, regimen_id: str, day: dt.date | None) -> str:
+    """' (authority date)' of a regimen of the policy's table, or nothing where it has none;
+    an approval dated after ``day`` (the plan's date, where known) says so."""
     spec = ctx.regimens.get(regimen_id)
-    return f" ({approval(spec)})" if spec is not None else ""
+    if spec is None:
+        return ""
+    when = approval(spec)
+    if day is not None and spec.regulatory.date is not None and spec.regulatory.date > str(day):
+        when += ", after this plan's date"
+    return f" ({when})"
 
 
 # -- molecular ---------------------------------------------------------------------------------
@@ -156,7 +163,7 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     basis = (
         f"{spec.name}: {guideline}"
         if guideline
-        else f"{spec.name} is approved for ESR1-mutated disease only ({approval(spec)})"
+        else f"{spec.name}'s approval ({approval(spec)}) is for ESR1-mutated disease only"
     )
     if not i.esr1_negative_current:
         return Effect(

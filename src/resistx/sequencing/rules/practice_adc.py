@@ -194,12 +194,12 @@ def _gated(trial: str, after: str, loss: float, i: HistoryInputs) -> Effect:
 def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     if facts.her2 is not Her2Status.ZERO or facts.chemo_lines:
         return
-    approved = approved_as(ctx, "trastuzumab-deruxtecan")
+    approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),
         first=True,
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
-        "(HER2-ultralow). Trastuzumab deruxtecan is approved for HER2-ultralow disease after "
-        f"endocrine therapy{approved}, before chemotherapy (DESTINY-Breast06).",
+        f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
+        "disease after endocrine therapy, before chemotherapy (DESTINY-Breast06).",
     )

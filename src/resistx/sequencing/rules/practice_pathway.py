@@ -112,7 +112,7 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
 def ask_adjuvant_history(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     if facts.profile.treatments or not facts.found("PIK3CA", *PIK3CA_MUTATED):
         return
-    approved = approved_as(ctx, "inavolisib+palbociclib+fulvestrant")
+    approved = approved_as(ctx, "inavolisib+palbociclib+fulvestrant", facts.profile.decision_date)
     yield PlanEffect(
         code="ask_adjuvant_endocrine_history",
         genes=("PIK3CA",),
