@@ -11,7 +11,7 @@ import pytest
 import resistx
 from resistx.display._common import NEUTRAL_RULES, why
 from resistx.model import Tier
-from resistx.sequencing import since
+from resistx.sequencing import kinds, since
 from resistx.sequencing.policies import PRACTICE_2026, YE2024
 from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
 from tests.helpers import (
@@ -2114,3 +2114,14 @@ def test_before_an_approval_date_no_text_says_the_regimen_is_approved() -> None:
     later = practice(biomarkers=early, treatments=[palbociclib], as_of="2025-03-01")
     [ask] = [a for a in later.actions if a.code == "reread_her2_ultralow"]
     assert "after this plan's date" not in ask.text, ask.text
+
+
+def test_at_ecog_3_endocrine_monotherapy_first_says_why_it_is_first() -> None:
+    """Case 216: at ECOG 3, with nothing actionable, fulvestrant ranked first, but its only
+    reason was rule 6's against it ('the review prefers chemotherapy and ADCs'). Rule 13, which
+    put it first, now says so: endocrine monotherapy is the least toxic kind of option."""
+    p = plan(ecog=3, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    first = p.options[0]
+    assert kinds.is_endocrine_monotherapy(first.regimen)
+    said = why(first)
+    assert "ECOG 3: endocrine monotherapy, the least toxic" in said, said

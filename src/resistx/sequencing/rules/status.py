@@ -22,13 +22,14 @@ H = Factor.HISTORY
     condition="ECOG 3 or 4 (ECOG 2: a smaller step).",
     effect="Hard precedence at ECOG 3-4: intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR "
     "combinations) and trial enrolment rank after every other option and lose merit; other "
-    "combinations lose less; endocrine monotherapy nothing. In a visceral crisis chemotherapy, "
+    "combinations lose less; endocrine monotherapy nothing, and its reason says it comes first. In a visceral crisis chemotherapy, "
     "which answers it (rule 7), loses only the ECOG 2 step: a single agent. Toxicity weighs "
     "three times as much (rule 14).",
     codes=(
         "poor_performance_status_crisis",
         "poor_performance_status_intensive",
         "poor_performance_status_more_toxic",
+        "poor_performance_status_least_toxic",
         "reduced_performance_status_intensive",
         "poor_performance_status_trial",
     ),
@@ -68,6 +69,13 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             code="poor_performance_status_more_toxic",
             delta=w.poor_ps_combination,
             text=f"ECOG {i.ecog}: more toxic than endocrine monotherapy, which comes first.",
+            trials=spec.key_trials,
+        )
+    elif i.ecog >= 3:  # endocrine monotherapy: what the precedence above puts first
+        yield Effect(
+            code="poor_performance_status_least_toxic",
+            text=f"ECOG {i.ecog}: endocrine monotherapy, the least toxic kind of option, comes "
+            "first (best supportive care is the other course to discuss).",
             trials=spec.key_trials,
         )
     elif i.ecog == 2 and kinds.is_intensive(spec):
