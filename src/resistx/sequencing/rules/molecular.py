@@ -68,8 +68,9 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     elif i.esr1_negative and kinds.has_cdk46i(spec):
         yield Effect(
             code="esr1_does_not_select_combination",
-            text=f"ESR1 not mutated: {' and '.join(spec.key_trials)} compared this oral SERD with "
-            "a CDK4/6 inhibitor in all patients, not by ESR1 status, so ESR1 does not select it.",
+            text=f"ESR1 not mutated: {' and '.join(spec.key_trials)} compared this combination "
+            "with the oral SERD alone in all patients, not by ESR1 status, so ESR1 does not "
+            "select it.",
             trials=spec.key_trials,
         )
     elif i.esr1_negative:
