@@ -2125,3 +2125,22 @@ def test_at_ecog_3_endocrine_monotherapy_first_says_why_it_is_first() -> None:
     assert kinds.is_endocrine_monotherapy(first.regimen)
     said = why(first)
     assert "ECOG 3: endocrine monotherapy, the least toxic" in said, said
+
+
+def test_a_germline_brca_carrier_gets_the_parp_inhibitor_before_sacituzumab_govitecan() -> None:
+    """Case 230: germline BRCA2, HER2-low, after a CDK4/6 inhibitor, capecitabine and
+    trastuzumab deruxtecan, no PARP inhibitor yet: sacituzumab govitecan ranked first and
+    preferred, above olaparib. The review considers it for heavily pretreated patients with
+    limited treatment options (TROPiCS-02); an unused PARP inhibitor for a germline BRCA
+    mutation is such an option, so it comes first, under both policies."""
+    tdxd = dict(ERIBULIN, drugs=["trastuzumab deruxtecan"])
+    kw: dict[str, Any] = {
+        "her2": "low",
+        "biomarkers": [*NEGATIVE, GERMLINE_BRCA2],
+        "treatments": [PALBOCICLIB, CAPECITABINE, tdxd],
+    }
+    for p in (plan(**kw), practice(**kw)):
+        assert rank(p, "olaparib") < rank(p, "sacituzumab-govitecan"), p.policy.name
+        sg = option(p, "sacituzumab-govitecan")
+        assert sg.tier is not Tier.PREFERRED
+        assert "parp_inhibitor_before_sacituzumab_govitecan" in codes(sg)

@@ -118,6 +118,16 @@ def is_parp_inhibitor_or_chemotherapy(spec: AnyRegimen) -> bool:
     return is_parp_inhibitor(spec) or is_chemotherapy(spec)
 
 
+def is_sacituzumab_govitecan(spec: AnyRegimen) -> bool:
+    """Sacituzumab govitecan (the review: for heavily pretreated patients with limited options)."""
+    return "sacituzumab govitecan" in spec.drugs
+
+
+def is_parp_inhibitor_or_what_it_comes_before(spec: AnyRegimen) -> bool:
+    """PARP inhibitors, chemotherapy and sacituzumab govitecan (rule 44)."""
+    return is_parp_inhibitor_or_chemotherapy(spec) or is_sacituzumab_govitecan(spec)
+
+
 def is_endocrine_or_cytotoxic(spec: AnyRegimen) -> bool:
     """Endocrine-based regimens, chemotherapy and ADCs (not trials, not PARP inhibitors)."""
     return is_endocrine_based(spec) or is_cytotoxic(spec)

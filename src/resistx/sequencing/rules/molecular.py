@@ -162,10 +162,17 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     effect="Olaparib and talazoparib gain and their reason leads; chemotherapy is at best an "
     "alternative, except in a visceral crisis (rule 7: chemotherapy first, the PARP inhibitors "
     "the option after it): each PARP inhibitor did better than chemotherapy of the physician's choice "
-    "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, without figures).",
-    codes=("germline_brca_parp_before_chemotherapy", "parp_inhibitor_before_chemotherapy"),
+    "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, without figures). "
+    "Sacituzumab govitecan, which the review considers for heavily pretreated patients with "
+    "limited treatment options (TROPiCS-02), is at best an alternative too.",
+    codes=(
+        "germline_brca_parp_before_chemotherapy",
+        "parp_inhibitor_before_chemotherapy",
+        "parp_inhibitor_before_sacituzumab_govitecan",
+    ),
+    trials=("TROPiCS-02",),
     references=(74, 75),
-    regimens=kinds.is_parp_inhibitor_or_chemotherapy,
+    regimens=kinds.is_parp_inhibitor_or_what_it_comes_before,
 )
 def parp_before_chemotherapy(
     i: MolecularInputs, spec: RegimenSpec, ctx: Context
@@ -191,6 +198,17 @@ def parp_before_chemotherapy(
             text=f"{genes} mutation: in {trials}, each PARP inhibitor did better than "
             f"chemotherapy of the physician's choice, within their limits on prior chemotherapy: "
             f"{place}.",
+            references=(74, 75),
+        )
+    elif kinds.is_sacituzumab_govitecan(spec):
+        yield Effect(
+            code="parp_inhibitor_before_sacituzumab_govitecan",
+            ceiling=1,
+            leads=True,
+            text=f"{genes} mutation: a PARP inhibitor not yet given is a targeted option "
+            f"({trials}); the review considers sacituzumab govitecan for heavily pretreated "
+            "patients with limited treatment options, so it comes after the PARP inhibitor.",
+            trials=("TROPiCS-02",),
             references=(74, 75),
         )
     elif not i.visceral_crisis:
