@@ -2144,3 +2144,23 @@ def test_a_germline_brca_carrier_gets_the_parp_inhibitor_before_sacituzumab_govi
         sg = option(p, "sacituzumab-govitecan")
         assert sg.tier is not Tier.PREFERRED
         assert "parp_inhibitor_before_sacituzumab_govitecan" in codes(sg)
+
+
+def test_endocrine_sensitive_disease_with_a_germline_brca_mutation_is_not_called_unactionable() -> (
+    None
+):
+    """Case 226 (practice-2026): germline BRCA1, 37 months on abemaciclib, nothing in ESR1 or
+    the PI3K pathway. The endocrine options' reason said 'without an actionable alteration',
+    false beside the PARP inhibitor ranked first on that mutation; it now says what was found
+    absent (no ESR1 or PI3K-pathway target), and names postMONARCH as the trial of this
+    population whose figure is abemaciclib + fulvestrant's."""
+    brca1 = result("BRCA1", "mutated", origin="germline", sample="blood")
+    p = practice(biomarkers=[*NEGATIVE, brca1], treatments=[PALBOCICLIB])
+    reasons = [
+        r.text
+        for r in option(p, "fulvestrant").reasons
+        if r.code == "endocrine_sensitive_endocrine_first"
+    ]
+    assert reasons, [r.code for r in option(p, "fulvestrant").reasons]
+    assert "actionable" not in reasons[0] and "no ESR1 or PI3K-pathway target" in reasons[0]
+    assert "the population of postMONARCH, which gave abemaciclib + fulvestrant" in reasons[0]

@@ -210,22 +210,29 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         return
     trial = "postMONARCH"
     found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
-    evidence = f" (postMONARCH, abemaciclib+fulvestrant: {found})" if found else ""
+    own = spec.id == "abemaciclib+fulvestrant"
+    evidence = (
+        ""
+        if not found
+        else f" (postMONARCH: {found})"
+        if own
+        else f" (the population of postMONARCH, which gave abemaciclib + fulvestrant: {found})"
+    )
     if kinds.is_endocrine_based(spec):
         yield Effect(
             code="endocrine_sensitive_endocrine_first",
             delta=ctx.weights.endocrine_sensitive_endocrine,
             leads=True,
             text="Endocrine-sensitive disease (12 months or more on a CDK4/6 inhibitor, no "
-            "visceral crisis) without an actionable alteration: another endocrine-based line "
+            "visceral crisis) with no ESR1 or PI3K-pathway target: another endocrine-based line "
             f"before chemotherapy{evidence}.",
-            trials=(trial,) if spec.id == "abemaciclib+fulvestrant" else (*spec.key_trials, trial),
+            trials=(trial,) if own else (*spec.key_trials, trial),
         )
     elif kinds.is_chemotherapy(spec):
         yield Effect(
             code="endocrine_sensitive_chemotherapy_later",
             delta=ctx.weights.endocrine_sensitive_cytotoxic,
-            text="Endocrine-sensitive disease without an actionable alteration: an "
+            text="Endocrine-sensitive disease with no ESR1 or PI3K-pathway target: an "
             f"endocrine-based line comes before chemotherapy{evidence}.",
             trials=(*spec.key_trials, trial),
         )
