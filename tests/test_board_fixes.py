@@ -2164,3 +2164,19 @@ def test_endocrine_sensitive_disease_with_a_germline_brca_mutation_is_not_called
     assert reasons, [r.code for r in option(p, "fulvestrant").reasons]
     assert "actionable" not in reasons[0] and "no ESR1 or PI3K-pathway target" in reasons[0]
     assert "the population of postMONARCH, which gave abemaciclib + fulvestrant" in reasons[0]
+
+
+def test_a_cdk46i_course_just_above_the_short_threshold_is_said_not_to_be_short() -> None:
+    """Case 225: 7 months on palbociclib, ESR1 and PIK3CA mutated: not short by the default
+    threshold (6 months, a preference: the review names a short duration without a figure),
+    so the plan ranked as after a long course without a word on it. A course under twice the
+    threshold now gets a note saying how it was read and which setting would change it; a
+    course under the threshold or well above it gets none."""
+    mutated = [result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]]
+    seven = dict(PALBOCICLIB, started_on="2024-08-20", ended_on="2025-03-20")
+    p = plan(biomarkers=mutated, treatments=[seven])
+    [note] = [n for n in p.notes if "short_cdk46i_months" in n]
+    assert "7.0 months" in note and "not short" in note, note
+    for course in (SHORT_PALBOCICLIB, PALBOCICLIB):  # 5 months; 26 months
+        q = plan(biomarkers=mutated, treatments=[course])
+        assert not [n for n in q.notes if "not short" in n], q.notes

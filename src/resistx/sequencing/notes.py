@@ -63,6 +63,16 @@ def _history(facts: Facts) -> list[str]:
             "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the short-duration "
             "rule (rule 18) was not applied."
         )
+    elif not facts.short_cdk46i and facts.cdk46i_months < 2 * facts.preferences.short_cdk46i_months:
+        # near the line a preference draws: say how the course was read, and what would change it
+        out.append(
+            f"The longest CDK4/6-inhibitor course that ended in progression ran "
+            f"{facts.cdk46i_months:.1f} months: not short by this plan's threshold of "
+            f"{facts.preferences.short_cdk46i_months:g} months (short_cdk46i_months; the review "
+            "prefers chemotherapy and ADCs after a short course without giving a figure), so "
+            "rule 18 was not applied; a clinician who reads the course as short can raise the "
+            "threshold."
+        )
     return out
 
 
