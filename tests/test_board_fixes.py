@@ -2180,3 +2180,22 @@ def test_a_cdk46i_course_just_above_the_short_threshold_is_said_not_to_be_short(
     for course in (SHORT_PALBOCICLIB, PALBOCICLIB):  # 5 months; 26 months
         q = plan(biomarkers=mutated, treatments=[course])
         assert not [n for n in q.notes if "not short" in n], q.notes
+
+
+def test_a_comorbidity_caution_and_an_adverse_event_caution_never_repeat_one_figure() -> None:
+    """Cases 219 and 224: sacituzumab govitecan with cytopenia said 'cytopenia: neutropenia
+    70% ...' and then 'neutropenia: 70% ...'; everolimus with interstitial lung disease said
+    its pneumonitis twice. The comorbidity's caution carries the figure, once. Cytopenia now
+    also cautions everolimus (BOLERO-2's anaemia, as the review prints it)."""
+    p = plan(
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
+        comorbidities=["cytopenia", "interstitial_lung_disease"],
+    )
+    for rid in ("sacituzumab-govitecan", "everolimus+exemestane"):
+        terms = [c.term for c in option(p, rid).cautions if c.term is not None]
+        assert len(terms) == len(set(terms)), (rid, terms)
+    [anaemia] = [
+        c for c in option(p, "everolimus+exemestane").cautions if c.code == "cytopenia_caution"
+    ]
+    assert "anemia 17% any grade, 6% grade 3 or worse in BOLERO-2" in anaemia.text

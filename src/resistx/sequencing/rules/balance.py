@@ -234,7 +234,16 @@ def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iter
     )
     if trial is None:
         return
-    for n, (a, where) in enumerate(shown):
+    # an event a comorbidity's caution (rule 12) already gives, with its figure, is said once
+    named = {c.name for c in i.comorbidities}
+    cited = {
+        found[0]
+        for (comorbidity, drug), (_, term) in COMORBIDITY_RISKS.items()
+        if comorbidity in named
+        and drug in spec.drugs
+        and (found := ctx.call(ae.lookup, spec, term)) is not None
+    }
+    for n, (a, where) in enumerate(s for s in shown if s[0] not in cited):
         yield Effect(
             code="adverse_event",
             caution=True,

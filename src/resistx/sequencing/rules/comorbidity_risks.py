@@ -39,6 +39,7 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
         (C.HEPATIC_IMPAIRMENT, "trastuzumab deruxtecan"): (False, "increased alt"),
         (C.CYTOPENIA, "sacituzumab govitecan"): (False, "neutropenia"),
         (C.CYTOPENIA, "trastuzumab deruxtecan"): (False, "neutropenia"),
+        (C.CYTOPENIA, "everolimus"): (False, "anemia"),
         (C.INFLAMMATORY_BOWEL_DISEASE, "sacituzumab govitecan"): (False, "diarrhea"),
         (C.INFLAMMATORY_BOWEL_DISEASE, "alpelisib"): (False, "diarrhea"),
         (C.INFLAMMATORY_BOWEL_DISEASE, "capivasertib"): (False, "diarrhea"),
