@@ -2022,7 +2022,7 @@ def test_a_cdk46i_stopped_for_an_unrecorded_toxicity_asks_which_event_it_was() -
     not ask."""
     p = plan(biomarkers=NEGATIVE, treatments=[TOXICITY_STOP, ANASTROZOLE])
     [ask] = [a for a in p.actions if a.code == "record_stopping_toxicity"]
-    assert "palbociclib" in ask.text
+    assert "palbociclib" in ask.text and "anastrozole" not in ask.text  # the CDK4/6i only
     q = plan(biomarkers=NEGATIVE, treatments=[NEUTROPENIA_STOP, ANASTROZOLE])
     assert not [a for a in q.actions if a.code == "record_stopping_toxicity"]
 
@@ -2111,9 +2111,15 @@ def test_before_an_approval_date_no_text_says_the_regimen_is_approved() -> None:
     q = practice(biomarkers=early, treatments=[palbociclib], as_of="2025-01-15")
     [ask] = [a for a in q.actions if a.code == "reread_her2_ultralow"]
     assert "after this plan's date" in ask.text and "is approved" not in ask.text, ask.text
-    later = practice(biomarkers=early, treatments=[palbociclib], as_of="2025-03-01")
-    [ask] = [a for a in later.actions if a.code == "reread_her2_ultralow"]
-    assert "after this plan's date" not in ask.text, ask.text
+    for day in ("2025-01-27", "2025-03-01"):  # on the approval's day it is approved
+        later = practice(biomarkers=early, treatments=[palbociclib], as_of=day)
+        [ask] = [a for a in later.actions if a.code == "reread_her2_ultralow"]
+        assert "after this plan's date" not in ask.text, (day, ask.text)
+    # INAVO120's question (rule 39) on a date before inavolisib's approval (FDA 2024-10-10)
+    pik3ca = [result("PIK3CA", "mutated", tested_on="2024-05-01")]
+    untreated = practice(biomarkers=pik3ca, treatments=[], as_of="2024-06-01")
+    [ask] = [a for a in untreated.actions if a.code == "ask_adjuvant_endocrine_history"]
+    assert "after this plan's date" in ask.text, ask.text
 
 
 def test_at_ecog_3_endocrine_monotherapy_first_says_why_it_is_first() -> None:

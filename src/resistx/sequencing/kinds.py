@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from resistx.model.enums import DrugClass, RegimenKind
@@ -141,6 +142,12 @@ def has_negative_trial(spec: RegimenSpec) -> bool:
 def has_dated_approval(spec: RegimenSpec) -> bool:
     """Regimens whose approval in this setting the table dates (rule 46)."""
     return spec.regulatory.date is not None
+
+
+def approved_after(date: str | None, day: dt.date | None) -> bool:
+    """Whether an approval dated ``date`` (ISO) came after ``day``, the plan's date: on the day
+    itself it is approved (as ``Coverage.unapproved`` reads it); unknown either way, not after."""
+    return date is not None and day is not None and date > day.isoformat()
 
 
 def is_investigational(spec: RegimenSpec) -> bool:

@@ -24,8 +24,13 @@ def of_regimen(ctx: Context, spec: RegimenSpec) -> tuple[Trial | None, tuple[Adv
     if spec.ae_trial is None:
         return None, ()
     trial = ctx.evidence.trial(spec.ae_trial)
-    arms = {a.label for a in trial.arms if a.regimen == spec.id}
-    return trial, tuple(a for a in trial.adverse_events if a.arm in arms)
+    return trial, _events_in(trial, spec.id)
+
+
+def _events_in(trial: Trial, regimen_id: str) -> tuple[AdverseEvent, ...]:
+    """The events a trial reports for its arms of the regimen (no comparator's)."""
+    arms = {a.label for a in trial.arms if a.regimen == regimen_id}
+    return tuple(a for a in trial.adverse_events if a.arm in arms)
 
 
 #: an adverse event and the trial whose figure it is
@@ -34,17 +39,16 @@ Sourced = tuple[AdverseEvent, Trial]
 
 def lookup(ctx: Context, spec: RegimenSpec, term: str) -> Sourced | None:
     """The regimen's event ``term``: from its adverse-event trial, else from the first other
-    trial with an arm of the regimen that reports it (capivasertib's hyperglycaemia under the
-    pack: CAPItello-291's figures there are its rash and diarrhoea, FAKTION's include it)."""
+    trial, by key, with an arm of the regimen that reports it (capivasertib's hyperglycaemia
+    under the pack: CAPItello-291's figures there are its rash and diarrhoea, FAKTION's
+    include it)."""
     trial, events = ctx.call(of_regimen, spec)
     if trial is None:
         return None
     if (found := find(events, term)) is not None:
         return found, trial
-    for other in ctx.evidence.by_regimen(spec.id):
-        arms = {a.label for a in other.arms if a.regimen == spec.id}
-        reported = tuple(a for a in other.adverse_events if a.arm in arms)
-        if other.key != trial.key and (found := find(reported, term)) is not None:
+    for other in ctx.evidence.by_regimen(spec.id):  # the evidence's order: by trial key
+        if (found := find(_events_in(other, spec.id), term)) is not None:
             return found, other
     return None
 
@@ -52,11 +56,9 @@ def lookup(ctx: Context, spec: RegimenSpec, term: str) -> Sourced | None:
 def source(found: Sourced, trial: Trial, *, first: bool = True) -> str:
     """Where an event's figure comes from, said in full the first time."""
     where = found[1]
-    note = AE_SOURCE_NOTES.get(where.key)
     if where.key != trial.key:
-        return f"in {where.key} ({trial.key}'s figures here do not include it" + (
-            f"; {note})" if note else ")"
-        )
+        return f"in {where.key} ({trial.key}'s figures here do not include it)"
+    note = AE_SOURCE_NOTES.get(where.key)
     return f"in {where.key}" + (f" ({note})" if note and first else "")
 
 

@@ -93,7 +93,7 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                         text=f"{name.capitalize()}: a relative contraindication to {drug} "
                         f"({risk[1]}{where}): "
                         "at best a later option, after every option without such a risk.",
-                        trials=(trial.key,) if trial else spec.key_trials,
+                        trials=(found[1].key,) if found else spec.key_trials,
                     )
             note = UNQUANTIFIED.get((comorbidity, drug))
             if note is not None and _concerns(condition.child_pugh, drug):
@@ -121,8 +121,8 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     exclude, term = risk
     event = found[0] if found else None
     figure = (
-        f"{found[0].term} {ae.describe(found[0])} {ae.source(found, trial)}"
-        if found and trial
+        f"{event.term} {ae.describe(event)} {ae.source(found, trial)}"
+        if found and event and trial  # a figure is found only where there is an AE trial
         else f"{term} ({drug}; no figure for it in the evidence of this regimen)"
     )
     cited = (found[1].key,) if found else ()

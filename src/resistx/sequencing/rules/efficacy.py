@@ -83,15 +83,14 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
         if found is not None:
             scored.append(found)
     if not scored and not i.cdk46i_resistant and kinds.classes(spec) == _CDK46I_FULVESTRANT:
-        # the Introduction's collective statement (refs 9-11), for disease not resistant to a
-        # CDK4/6 inhibitor only: the trials enrolled none after one
+        # what the evidence line can say there: the trials the review cites without figures
+        # (rule 19 gives their result, the doubled median PFS, as the reason for the place)
         yield Effect(
             code="cdk46i_naive_fulvestrant_partner",
             delta=w.no_direct_evidence,
-            text=f"The review prints no figures for {spec.name}; it cites MONARCH-2, PALOMA-3 and "
-            "MONALEESA-3 (refs 9-11): fulvestrant with a CDK4/6 inhibitor doubled the median PFS "
-            "of fulvestrant alone after progression on an aromatase inhibitor, in patients who "
-            "had not had a CDK4/6 inhibitor.",
+            text=f"The review prints no figures for {spec.name} in disease not resistant to a "
+            "CDK4/6 inhibitor: for fulvestrant with one it cites MONARCH-2, PALOMA-3 and "
+            "MONALEESA-3 (refs 9-11, patients who had not had one) without figures.",
             trials=("MONARCH-2", "PALOMA-3", "MONALEESA-3"),
             references=(9, 10, 11),
         )

@@ -81,7 +81,7 @@ def approved_as(ctx: Context, regimen_id: str, day: dt.date | None) -> str:
     if spec is None:
         return ""
     when = approval(spec)
-    if day is not None and spec.regulatory.date is not None and spec.regulatory.date > str(day):
+    if kinds.approved_after(spec.regulatory.date, day):
         when += ", after this plan's date"
     return f" ({when})"
 

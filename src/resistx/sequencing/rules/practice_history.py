@@ -84,7 +84,9 @@ def approved_later(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     when = facts.decision_date
     if when is None:
         return
-    later = [named for date, named in ctx.call(_dated_approvals) if date > when.isoformat()]
+    later = [
+        named for date, named in ctx.call(_dated_approvals) if kinds.approved_after(date, when)
+    ]
     if later:
         yield PlanEffect(
             code="approved_after_decision_date",

@@ -47,8 +47,8 @@ def adjuvant_relapse(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     condition="A course with a CDK4/6 inhibitor stopped for toxicity whose adverse event "
     "(``toxicity``) is not recorded.",
     effect="An action to record the event: rule 23 cautions each other CDK4/6 inhibitor whose "
-    "label warns of it (neutropenia: all three; liver enzymes: ribociclib and abemaciclib), "
-    "and without the event none can be cautioned.",
+    "label warns of it (its table of class toxicities), and without the event none can be "
+    "cautioned.",
     codes=("record_stopping_toxicity",),
 )
 def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -63,7 +63,6 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="record_stopping_toxicity",
             text=f"Record which adverse event stopped {' and '.join(drugs)}: another CDK4/6 "
-            "inhibitor whose label warns of the same event (neutropenia: each of them; raised "
-            "liver enzymes: ribociclib and abemaciclib) needs a caution the plan cannot give "
-            "without it.",
+            "inhibitor whose label warns of the same event needs a caution (rule 23) the plan "
+            "cannot give without it.",
         )
