@@ -314,7 +314,9 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 def _positions(shown: str, plan: resistx.Plan) -> tuple[int, int]:
-    return shown.index("Before choosing"), shown.index(plan.options[0].regimen.name)
+    # after the options the actions are headed as not changing what is preferred
+    heading = "Before choosing" if "Before choosing" in shown else "Also to do (none of these"
+    return shown.index(heading), shown.index(plan.options[0].regimen.name)
 
 
 @pytest.mark.parametrize(
@@ -335,6 +337,7 @@ def test_actions_come_first_when_they_could_change_what_is_preferred(
     for shown in (plan.to_text(), plan.to_markdown(), "".join(parse(plan.to_html()).text)):
         actions, option = _positions(shown, plan)
         assert (actions < option) is first
+        assert ("Before choosing" in shown) is first  # never over actions that follow
 
 
 def test_every_view_of_a_default_plan_shows_its_since_review_section() -> None:

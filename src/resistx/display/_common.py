@@ -99,6 +99,12 @@ def why_besides_evidence(option: Option) -> str:
     return "" if reason == efficacy_text(option) else reason
 
 
+def actions_title(first: bool) -> str:
+    """The heading of a plan's actions: before the options, or after them (where none of the
+    actions could change what is preferred, so none reads as a precondition)."""
+    return "Before choosing" if first else "Also to do (none of these changes what is preferred)"
+
+
 def actions_first(p: Plan) -> bool:
     """Whether the plan's actions come before its options: when a test could change what is
     preferred (a decisive test, or any test when nothing is preferred yet)."""

@@ -7,6 +7,7 @@ from html import escape
 
 from resistx.display._common import (
     actions_first,
+    actions_title,
     efficacy_text,
     trial_view,
     why_besides_evidence,
@@ -60,10 +61,12 @@ def plan(p: Plan) -> str:
         f"<div><p><b>resistx plan</b> for {escape(p.patient_id or 'an unnamed patient')} "
         f"(decision date {date}, evidence {escape(p.evidence_version)})</p>",
     ]
-    actions = (
-        ["<p><b>Before choosing</b></p>", _list(a.text for a in p.actions)] if p.actions else []
-    )
     first = actions_first(p)
+    actions = (
+        [f"<p><b>{actions_title(first)}</b></p>", _list(a.text for a in p.actions)]
+        if p.actions
+        else []
+    )
     if first:
         parts += actions
     parts.append(

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from resistx.display._common import (
     actions_first,
+    actions_title,
     efficacy_text,
     trial_view,
     why_besides_evidence,
@@ -45,9 +46,9 @@ def plan(p: Plan) -> str:
     head = f"**resistx plan** for {cell(p.patient_id or 'an unnamed patient')}"
     date = p.as_of.isoformat() if p.as_of else "unknown"
     lines = [f"{head} (decision date {date}, evidence {p.evidence_version})"]
-    actions = ["", "**Before choosing**", ""] if p.actions else []
-    actions += [f"- {cell(a.text)}" for a in p.actions]
     first = actions_first(p)
+    actions = ["", f"**{actions_title(first)}**", ""] if p.actions else []
+    actions += [f"- {cell(a.text)}" for a in p.actions]
     if first:
         lines += actions
     lines.append("")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from resistx.display._common import actions_first, why_besides_evidence
+from resistx.display._common import actions_first, actions_title, why_besides_evidence
 from resistx.display.report_patient import summary, table
 from resistx.display.report_style import CSS
 from resistx.display.svg_forest import cited_rows, figure, without_ratios
@@ -95,7 +95,7 @@ def _action(a: Action) -> str:
 def _actions(p: Plan, first: bool) -> str:
     if not p.actions:
         return ""
-    title = "Before choosing" if first else "Actions"
+    title = actions_title(first)
     lead = (
         "<p class='alert'>A test below could change what is preferred: do it first.</p>"
         if first

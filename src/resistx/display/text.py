@@ -7,6 +7,7 @@ import textwrap
 from resistx.display._common import (
     Table,
     actions_first,
+    actions_title,
     efficacy_text,
     printable,
     trial_view,
@@ -46,9 +47,9 @@ def plan(p: Plan, width: int = 100) -> str:
         f"evidence {p.evidence_version}; resistx {p.library_version})",
     ]
     wrap = _wrapper(width)
-    actions = ["", "Before choosing:"] if p.actions else []
-    actions += [line for a in p.actions for line in wrap.wrap(f"- {a.text}")]
     first = actions_first(p)
+    actions = ["", f"{actions_title(first)}:"] if p.actions else []
+    actions += [line for a in p.actions for line in wrap.wrap(f"- {a.text}")]
     if first:
         out += actions
     out.append("")
