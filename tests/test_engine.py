@@ -527,7 +527,7 @@ def test_cross_resistance_outweighs_the_review_s_chemotherapy_and_adc_gain() -> 
 
 def test_the_molecular_inputs_hold_every_chemotherapy_line_count_rule_44_tells_apart() -> None:
     from resistx.sequencing.build_inputs import CHEMOTHERAPY_LINES_CAP  # noqa: PLC0415
-    from resistx.sequencing.rules.molecular import OLYMPIAD_CHEMOTHERAPY_LINES  # noqa: PLC0415
+    from resistx.sequencing.rules.parp import OLYMPIAD_CHEMOTHERAPY_LINES  # noqa: PLC0415
 
     assert CHEMOTHERAPY_LINES_CAP > OLYMPIAD_CHEMOTHERAPY_LINES
 

@@ -123,9 +123,9 @@ FIRST = {
     "05-pten-loss": "capivasertib+fulvestrant",
     "07-her2-low-after-chemotherapy": "trastuzumab-deruxtecan",
     "08-two-chemotherapy-lines": "sacituzumab-govitecan",
-    # the review's 'definite' targets are ESR1 and the PI3K pathway: chemotherapy first, the
-    # PARP inhibitor an option beside it (rule 5)
-    "09-germline-palb2": "chemotherapy",
+    # germline PALB2 after a CDK4/6 inhibitor: olaparib before chemotherapy (TBCRC 048, rule 49;
+    # the Discussion's 'definite' targets are ESR1 and the PI3K pathway: a recorded discrepancy)
+    "09-germline-palb2": "olaparib",
     "10-visceral-crisis": "chemotherapy",
     "11-short-cdk46i": "chemotherapy",
     "12-rb1-loss": "chemotherapy",

@@ -29,7 +29,7 @@ class Weights:
     trial_no_approved: float = 3.0  # a trial for a mechanism no approved drug targets
     trial_approved_exists: float = 1.5
     everolimus_later: float = -2.0  # rule 2: after PI3K/AKT inhibitors where those are indicated
-    parp_before_chemotherapy: float = 1.0  # rule 44: germline BRCA1/2, beyond the match
+    parp_before_chemotherapy: float = 1.0  # rules 44 and 49, beyond the match
 
     # -- efficacy (rule 16)
     no_direct_evidence: float = 0.25

@@ -1,7 +1,8 @@
 """Factor 1 (review, Discussion): the molecular aberrations present at this time point.
 
 ESR1 -> oral SERD (rule 1); germline BRCA1/2 or PALB2, somatic BRCA1/2 -> PARP inhibitors
-(rule 5); the PI3K-AKT pathway (rule 2) has its own module (``pathway``). A finding from
+(rule 5; their place before chemotherapy: ``parp``); the PI3K-AKT pathway (rule 2) has its own
+module (``pathway``). A finding from
 before the latest progression counts half (stale_factor).
 """
 
@@ -149,82 +150,6 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             "PALB2 and somatic BRCA1/2 mutations, also after a CDK4/6 inhibitor.",
             trials=spec.key_trials,
         )
-
-
-# rule 44: germline BRCA1/2: a PARP inhibitor before chemotherapy
-@rule(
-    44,
-    "Germline BRCA1/2: a PARP inhibitor before chemotherapy",
-    M,
-    condition="After progression on a CDK4/6 inhibitor, a germline BRCA1/2 mutation, at most 2 "
-    "chemotherapy lines for metastatic disease (OlympiAD's limit; EMBRACA's was 3) and no "
-    "progression on a PARP inhibitor.",
-    effect="Olaparib and talazoparib gain and their reason leads; chemotherapy is at best an "
-    "alternative, except in a visceral crisis (rule 7: chemotherapy first, the PARP inhibitors "
-    "the option after it): each PARP inhibitor did better than chemotherapy of the physician's choice "
-    "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, without figures). "
-    "Sacituzumab govitecan, which the review considers for heavily pretreated patients with "
-    "limited treatment options (TROPiCS-02), is at best an alternative too.",
-    codes=(
-        "germline_brca_parp_before_chemotherapy",
-        "parp_inhibitor_before_chemotherapy",
-        "parp_inhibitor_before_sacituzumab_govitecan",
-    ),
-    trials=("TROPiCS-02",),
-    references=(74, 75),
-    regimens=kinds.is_parp_inhibitor_or_what_it_comes_before,
-)
-def parp_before_chemotherapy(
-    i: MolecularInputs, spec: RegimenSpec, ctx: Context
-) -> Iterator[Effect]:
-    if not i.post_cdk46i or i.after_parp or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
-        return
-    brca = [f for f in i.parp if germline_brca(f)]
-    if not brca:
-        return
-    genes = " and ".join(f"germline {f.gene}" for f in brca)
-    trials = "OlympiAD (olaparib) and EMBRACA (talazoparib), refs 74-75"
-    if kinds.is_parp_inhibitor(spec):
-        place = (
-            "a visceral crisis calls for chemotherapy first, and a PARP inhibitor can follow "
-            "once it is controlled"
-            if i.visceral_crisis
-            else "it comes before chemotherapy"
-        )
-        yield Effect(
-            code="germline_brca_parp_before_chemotherapy",
-            delta=ctx.weights.parp_before_chemotherapy,
-            leads=True,
-            text=f"{genes} mutation: in {trials}, each PARP inhibitor did better than "
-            f"chemotherapy of the physician's choice, within their limits on prior chemotherapy: "
-            f"{place}.",
-            references=(74, 75),
-        )
-    elif kinds.is_sacituzumab_govitecan(spec):
-        yield Effect(
-            code="parp_inhibitor_before_sacituzumab_govitecan",
-            ceiling=1,
-            leads=True,
-            text=f"{genes} mutation: a PARP inhibitor not yet given is a targeted option "
-            f"({trials}); the review considers sacituzumab govitecan for heavily pretreated "
-            "patients with limited treatment options, so it comes after the PARP inhibitor.",
-            trials=("TROPiCS-02",),
-            references=(74, 75),
-        )
-    elif not i.visceral_crisis:
-        yield Effect(
-            code="parp_inhibitor_before_chemotherapy",
-            ceiling=1,
-            leads=True,
-            text=f"{genes} mutation: a PARP inhibitor did better than chemotherapy of the "
-            f"physician's choice ({trials}): chemotherapy comes after it.",
-            references=(74, 75),
-        )
-
-
-#: OlympiAD enrolled after at most 2 chemotherapy regimens for metastatic disease (Robson et al.,
-#: NEJM 2017; EMBRACA after at most 3: Litton et al., NEJM 2018); the review prints neither
-OLYMPIAD_CHEMOTHERAPY_LINES = 2
 
 
 def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:

@@ -1,0 +1,145 @@
+"""A PARP inhibitor before chemotherapy: for germline BRCA1/2, on the trials behind the
+approvals (rule 44); for germline PALB2 or somatic BRCA1/2, on TBCRC 048 (rule 49)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.targets import germline_brca
+
+M = Factor.MOLECULAR
+
+
+# rule 44: germline BRCA1/2: a PARP inhibitor before chemotherapy
+@rule(
+    44,
+    "Germline BRCA1/2: a PARP inhibitor before chemotherapy",
+    M,
+    condition="After progression on a CDK4/6 inhibitor, a germline BRCA1/2 mutation, at most 2 "
+    "chemotherapy lines for metastatic disease (OlympiAD's limit; EMBRACA's was 3) and no "
+    "progression on a PARP inhibitor.",
+    effect="Olaparib and talazoparib gain and their reason leads; chemotherapy is at best an "
+    "alternative, except in a visceral crisis (rule 7: chemotherapy first, the PARP inhibitors "
+    "the option after it): each PARP inhibitor did better than chemotherapy of the physician's choice "
+    "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, without figures). "
+    "Sacituzumab govitecan, which the review considers for heavily pretreated patients with "
+    "limited treatment options (TROPiCS-02), is at best an alternative too.",
+    codes=(
+        "germline_brca_parp_before_chemotherapy",
+        "parp_inhibitor_before_chemotherapy",
+        "parp_inhibitor_before_sacituzumab_govitecan",
+    ),
+    trials=("TROPiCS-02",),
+    references=(74, 75),
+    regimens=kinds.is_parp_inhibitor_or_what_it_comes_before,
+)
+def parp_before_chemotherapy(
+    i: MolecularInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    if not i.post_cdk46i or i.after_parp or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
+        return
+    brca = [f for f in i.parp if germline_brca(f)]
+    if not brca:
+        return
+    genes = " and ".join(f"germline {f.gene}" for f in brca)
+    trials = "OlympiAD (olaparib) and EMBRACA (talazoparib), refs 74-75"
+    if kinds.is_parp_inhibitor(spec):
+        place = (
+            "a visceral crisis calls for chemotherapy first, and a PARP inhibitor can follow "
+            "once it is controlled"
+            if i.visceral_crisis
+            else "it comes before chemotherapy"
+        )
+        yield Effect(
+            code="germline_brca_parp_before_chemotherapy",
+            delta=ctx.weights.parp_before_chemotherapy,
+            leads=True,
+            text=f"{genes} mutation: in {trials}, each PARP inhibitor did better than "
+            f"chemotherapy of the physician's choice, within their limits on prior chemotherapy: "
+            f"{place}.",
+            references=(74, 75),
+        )
+    elif kinds.is_sacituzumab_govitecan(spec):
+        yield Effect(
+            code="parp_inhibitor_before_sacituzumab_govitecan",
+            ceiling=1,
+            leads=True,
+            text=f"{genes} mutation: a PARP inhibitor not yet given is a targeted option "
+            f"({trials}); the review considers sacituzumab govitecan for heavily pretreated "
+            "patients with limited treatment options, so it comes after the PARP inhibitor.",
+            trials=("TROPiCS-02",),
+            references=(74, 75),
+        )
+    elif not i.visceral_crisis:
+        yield Effect(
+            code="parp_inhibitor_before_chemotherapy",
+            ceiling=1,
+            leads=True,
+            text=f"{genes} mutation: a PARP inhibitor did better than chemotherapy of the "
+            f"physician's choice ({trials}): chemotherapy comes after it.",
+            references=(74, 75),
+        )
+
+
+#: OlympiAD enrolled after at most 2 chemotherapy regimens for metastatic disease (Robson et al.,
+#: NEJM 2017; EMBRACA after at most 3: Litton et al., NEJM 2018); the review prints neither
+OLYMPIAD_CHEMOTHERAPY_LINES = 2
+
+
+# rule 49: germline PALB2 or somatic BRCA1/2: olaparib before chemotherapy
+@rule(
+    49,
+    "Germline PALB2 or somatic BRCA1/2: olaparib before chemotherapy",
+    M,
+    condition="After progression on a CDK4/6 inhibitor, a germline PALB2 or somatic BRCA1/2 "
+    "mutation, no germline BRCA1/2 (rule 44) and no progression on a PARP inhibitor. The "
+    "review's Discussion lists ESR1 and the PI3K pathway as its definite targets; its "
+    "PARP-inhibitor section finds PARP inhibitors effective for these mutations even after a "
+    "CDK4/6 inhibitor (TBCRC 048): a recorded discrepancy, read for the section on the trial.",
+    effect="Olaparib, the drug TBCRC 048 gave, gains and its reason leads; chemotherapy and "
+    "sacituzumab govitecan are at best alternatives, except in a visceral crisis (rule 7: "
+    "chemotherapy first). Talazoparib, which TBCRC 048 did not give, gains nothing.",
+    codes=("tbcrc048_olaparib_first", "tbcrc048_olaparib_before_chemotherapy"),
+    trials=("TBCRC 048",),
+    references=(76,),
+    regimens=kinds.is_parp_inhibitor_or_what_it_comes_before,
+)
+def tbcrc048_before_chemotherapy(
+    i: MolecularInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    if not (i.post_cdk46i and i.parp) or i.after_parp or any(map(germline_brca, i.parp)):
+        return
+    genes = " and ".join(f"{f.result.origin.value} {f.gene}" for f in i.parp)
+    found = (
+        f"{genes} mutation: the review finds PARP inhibitors effective for germline PALB2 or "
+        "somatic BRCA1/2 mutations even after a CDK4/6 inhibitor (TBCRC 048, olaparib)"
+    )
+    if "olaparib" in spec.drugs:
+        place = (
+            "a visceral crisis calls for chemotherapy first, and olaparib can follow once it is "
+            "controlled"
+            if i.visceral_crisis
+            else "it comes before chemotherapy"
+        )
+        yield Effect(
+            code="tbcrc048_olaparib_first",
+            delta=ctx.weights.parp_before_chemotherapy,
+            leads=True,
+            text=f"{found}: {place}.",
+            trials=("TBCRC 048",),
+            references=(76,),
+        )
+    elif not kinds.is_parp_inhibitor(spec) and not i.visceral_crisis:
+        yield Effect(
+            code="tbcrc048_olaparib_before_chemotherapy",
+            ceiling=1,
+            leads=True,
+            text=f"{found}: olaparib comes first, this after it.",
+            trials=("TBCRC 048",),
+            references=(76,),
+        )
