@@ -2228,3 +2228,20 @@ def test_a_germline_palb2_or_somatic_brca_mutation_puts_olaparib_before_chemothe
     assert any(
         d.trial == "TBCRC 048" and "Discussion" in d.field for d in resistx.evidence().discrepancies
     )
+
+
+def test_before_choosing_holds_only_the_actions_that_could_change_what_is_preferred() -> None:
+    """Cases 226, 230 and 237: with a tissue confirmation before choosing, 'Test BRCA1, PALB2
+    ... this only completes the picture' sat under 'Before choosing' too, read as a
+    precondition. The views put only the actions that could change what is preferred before
+    the options; the others follow them, headed as not changing it."""
+    palb2 = result("PALB2", "mutated", origin="germline", sample="blood")
+    p = plan(biomarkers=[*NEGATIVE, palb2], treatments=[PALBOCICLIB])
+    codes_ = {a.code for a in p.actions}
+    assert {"confirm_tissue", "test_hrd_genes"} <= codes_, codes_
+    text = p.to_text()
+    before = text[: text.index("  1. ")]
+    after = text[text.index("  1. ") :]
+    assert "Before choosing" in before and "tissue biopsy" in before
+    assert "completes the picture" not in before and "completes the picture" in after
+    assert "Also to do" in after

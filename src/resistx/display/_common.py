@@ -11,7 +11,7 @@ from resistx.evidence._base import EvidenceBase
 from resistx.evidence.mcbs import grade_trial
 from resistx.model.enums import EndpointKind, Factor, Tier, Verification
 from resistx.model.evidence import Discrepancy, Trial
-from resistx.model.plan import Option, Plan
+from resistx.model.plan import Action, Option, Plan
 
 ENDPOINT_HEADER = ("endpoint", "arm", "population", "value", "95% CI", "where")
 HAZARD_HEADER = ("HR", "population", "arms", "value", "95% CI", "p")
@@ -99,20 +99,24 @@ def why_besides_evidence(option: Option) -> str:
     return "" if reason == efficacy_text(option) else reason
 
 
-def actions_title(first: bool) -> str:
-    """The heading of a plan's actions: before the options, or after them (where none of the
-    actions could change what is preferred, so none reads as a precondition)."""
-    return "Before choosing" if first else "Also to do (none of these changes what is preferred)"
+#: the headings of the actions before the options and after them
+BEFORE_CHOOSING = "Before choosing"
+ALSO_TO_DO = "Also to do (none of these changes what is preferred)"
 
 
 def actions_first(p: Plan) -> bool:
-    """Whether the plan's actions come before its options: when a test could change what is
-    preferred (a decisive test, or any test when nothing is preferred yet)."""
-    codes = {a.code for a in p.actions}
-    if codes & DECISIVE_ACTIONS:
-        return True
+    """Whether some of the plan's actions come before its options: when a test could change
+    what is preferred (a decisive test, or any test when nothing is preferred yet)."""
+    return bool(split_actions(p)[0])
+
+
+def split_actions(p: Plan) -> tuple[tuple[Action, ...], tuple[Action, ...]]:
+    """The actions shown before the options (those that could change what is preferred: a
+    decisive test, or any test when nothing is preferred yet) and those shown after them."""
     nothing_preferred = not any(o.tier is Tier.PREFERRED for o in p.options)
-    return nothing_preferred and bool(codes & TEST_ACTIONS)
+    decisive = TEST_ACTIONS if nothing_preferred else DECISIVE_ACTIONS
+    before = tuple(a for a in p.actions if a.code in decisive)
+    return before, tuple(a for a in p.actions if a.code not in decisive)
 
 
 def _ci(ci95: tuple[float, float] | None) -> str:

@@ -6,15 +6,16 @@ from collections.abc import Iterable
 from html import escape
 
 from resistx.display._common import (
-    actions_first,
-    actions_title,
+    ALSO_TO_DO,
+    BEFORE_CHOOSING,
     efficacy_text,
+    split_actions,
     trial_view,
     why_besides_evidence,
 )
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
-from resistx.model.plan import Option, Plan
+from resistx.model.plan import Action, Option, Plan
 
 _STYLE = "border-collapse:collapse;text-align:left;vertical-align:top"
 _TIER_COLOUR = {
@@ -61,14 +62,12 @@ def plan(p: Plan) -> str:
         f"<div><p><b>resistx plan</b> for {escape(p.patient_id or 'an unnamed patient')} "
         f"(decision date {date}, evidence {escape(p.evidence_version)})</p>",
     ]
-    first = actions_first(p)
-    actions = (
-        [f"<p><b>{actions_title(first)}</b></p>", _list(a.text for a in p.actions)]
-        if p.actions
-        else []
-    )
-    if first:
-        parts += actions
+    before, after = split_actions(p)
+
+    def block(title: str, actions: tuple[Action, ...]) -> list[str]:
+        return [f"<p><b>{title}</b></p>", _list(a.text for a in actions)] if actions else []
+
+    parts += block(BEFORE_CHOOSING, before)
     parts.append(
         _table(
             ["#", "regimen", "tier", "score", "why", "evidence", "cautions"],
@@ -90,8 +89,7 @@ def plan(p: Plan) -> str:
                 ),
             )
         )
-    if not first:
-        parts += actions
+    parts += block(ALSO_TO_DO, after)
     if p.notes:
         parts += ["<p><b>Notes</b></p>", _list(p.notes)]
     if p.since_review:

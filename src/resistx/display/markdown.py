@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from resistx.display._common import (
-    actions_first,
-    actions_title,
+    ALSO_TO_DO,
+    BEFORE_CHOOSING,
     efficacy_text,
+    split_actions,
     trial_view,
     why_besides_evidence,
 )
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
-from resistx.model.plan import Option, Plan
+from resistx.model.plan import Action, Option, Plan
 
 
 def cell(text: object) -> str:
@@ -46,11 +47,12 @@ def plan(p: Plan) -> str:
     head = f"**resistx plan** for {cell(p.patient_id or 'an unnamed patient')}"
     date = p.as_of.isoformat() if p.as_of else "unknown"
     lines = [f"{head} (decision date {date}, evidence {p.evidence_version})"]
-    first = actions_first(p)
-    actions = ["", f"**{actions_title(first)}**", ""] if p.actions else []
-    actions += [f"- {cell(a.text)}" for a in p.actions]
-    if first:
-        lines += actions
+    before, after = split_actions(p)
+
+    def block(title: str, actions: tuple[Action, ...]) -> list[str]:
+        return ["", f"**{title}**", "", *(f"- {cell(a.text)}" for a in actions)] if actions else []
+
+    lines += block(BEFORE_CHOOSING, before)
     lines.append("")
     lines += _table(
         ["#", "regimen", "tier", "score", "why", "evidence", "cautions"], option_rows(p.options)
@@ -68,8 +70,7 @@ def plan(p: Plan) -> str:
                 for e in p.excluded
             ],
         )
-    if not first:
-        lines += actions
+    lines += block(ALSO_TO_DO, after)
     if p.notes:
         lines += ["", "**Notes**", ""] + [f"- {cell(n)}" for n in p.notes]
     if p.since_review:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from resistx.display._common import actions_first, actions_title, why_besides_evidence
+from resistx.display._common import ALSO_TO_DO, BEFORE_CHOOSING, split_actions, why_besides_evidence
 from resistx.display.report_patient import summary, table
 from resistx.display.report_style import CSS
 from resistx.display.svg_forest import cited_rows, figure, without_ratios
@@ -92,17 +92,17 @@ def _action(a: Action) -> str:
     return f"<li>{escape(a.text)}{genes}{_cite(a.rule, ())}</li>"
 
 
-def _actions(p: Plan, first: bool) -> str:
-    if not p.actions:
+def _actions(actions: tuple[Action, ...], first: bool) -> str:
+    if not actions:
         return ""
-    title = actions_title(first)
+    title, section = (BEFORE_CHOOSING, "actions") if first else (ALSO_TO_DO, "more-actions")
     lead = (
         "<p class='alert'>A test below could change what is preferred: do it first.</p>"
         if first
         else ""
     )
-    items = "".join(_action(a) for a in p.actions)
-    return f"<section id='actions'><h2>{title}</h2>{lead}<ul>{items}</ul></section>"
+    items = "".join(_action(a) for a in actions)
+    return f"<section id='{section}'><h2>{title}</h2>{lead}<ul>{items}</ul></section>"
 
 
 def _exclusion_row(e: Exclusion) -> list[str]:
@@ -215,7 +215,7 @@ def document(
         raise ValueError(msg)
     who = p.patient_id or "an unnamed patient"
     date = p.as_of.isoformat() if p.as_of else "unknown"
-    first = actions_first(p)
+    before, after = split_actions(p)
     body = [
         f"<header><h1>Tumour board report: {escape(who)}</h1>",
         f"<p class='meta'>Decision date {escape(date)} · policy {escape(p.policy.name)} "
@@ -223,11 +223,11 @@ def document(
         f"resistx {escape(p.library_version)}</p>",
         f"<p class='disclaimer'>{escape(p.disclaimer)}</p></header><main>",
         summary(p, profile),
-        _actions(p, first) if first else "",
+        _actions(before, first=True),
         _options(p),
         _forest(p, evidence),
         _excluded(p),
-        "" if first else _actions(p, first),
+        _actions(after, first=False),
         _since_review(p),
         _notes(p),
         f"</main>{_footer(p)}",

@@ -5,17 +5,18 @@ from __future__ import annotations
 import textwrap
 
 from resistx.display._common import (
+    ALSO_TO_DO,
+    BEFORE_CHOOSING,
     Table,
-    actions_first,
-    actions_title,
     efficacy_text,
     printable,
+    split_actions,
     trial_view,
     why,
 )
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
-from resistx.model.plan import Option, Plan
+from resistx.model.plan import Action, Option, Plan
 
 
 def _wrapper(width: int) -> textwrap.TextWrapper:
@@ -47,11 +48,13 @@ def plan(p: Plan, width: int = 100) -> str:
         f"evidence {p.evidence_version}; resistx {p.library_version})",
     ]
     wrap = _wrapper(width)
-    first = actions_first(p)
-    actions = ["", f"{actions_title(first)}:"] if p.actions else []
-    actions += [line for a in p.actions for line in wrap.wrap(f"- {a.text}")]
-    if first:
-        out += actions
+    before, after = split_actions(p)
+
+    def block(title: str, actions: tuple[Action, ...]) -> list[str]:
+        lines = [line for a in actions for line in wrap.wrap(f"- {a.text}")]
+        return ["", f"{title}:", *lines] if actions else []
+
+    out += block(BEFORE_CHOOSING, before)
     out.append("")
     for o in p.options:
         out += option(o, width)
@@ -60,8 +63,7 @@ def plan(p: Plan, width: int = 100) -> str:
         for e in p.excluded:
             codes = ", ".join(c.value for c in e.codes)
             out += wrap.wrap(f"{e.regimen.name} [{codes}]: " + " ".join(r.text for r in e.reasons))
-    if not first:
-        out += actions
+    out += block(ALSO_TO_DO, after)
     if p.notes:
         out += ["", "Notes:"]
         out += [line for n in p.notes for line in wrap.wrap(f"- {printable(n)}")]
