@@ -2245,3 +2245,21 @@ def test_before_choosing_holds_only_the_actions_that_could_change_what_is_prefer
     assert "Before choosing" in before and "tissue biopsy" in before
     assert "completes the picture" not in before and "completes the picture" in after
     assert "Also to do" in after
+
+
+def test_under_12_months_on_a_cdk46i_the_pathway_inhibitor_comes_before_elacestrant() -> None:
+    """Case 225 (practice-2026): ESR1 and PIK3CA mutated after 7 months on palbociclib:
+    elacestrant ranked first, though the pack's EMERALD figures put its ESR1-mutant benefit in
+    the post hoc subgroup with 12 months or more on a CDK4/6 inhibitor, and CAPItello-291's
+    pathway-altered result does not rest on that. With both targets and a course under 12
+    months, capivasertib comes first and elacestrant is at best an alternative after it. With
+    ESR1 alone, or after 12 months or more, elacestrant keeps its place."""
+    both = [result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]]
+    seven = dict(PALBOCICLIB, started_on="2024-08-20", ended_on="2025-03-20")
+    p = practice(biomarkers=both, treatments=[seven])
+    assert rank(p, "capivasertib+fulvestrant") < rank(p, "elacestrant")
+    assert tier(p, "elacestrant") != "preferred"
+    assert "pathway_inhibitor_first_under_12_months" in codes(option(p, "elacestrant"))
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    assert tier(practice(biomarkers=esr1, treatments=[seven]), "elacestrant") == "preferred"
+    assert tier(practice(biomarkers=both, treatments=[PALBOCICLIB]), "elacestrant") == "preferred"

@@ -396,6 +396,10 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             as_of="2024-06-01",
             treatments=[EARLY_PALBOCICLIB],
         ),
+        practice(  # ESR1 and PIK3CA mutated after 7 months on a CDK4/6 inhibitor (rule 28)
+            biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]],
+            treatments=[dict(PALBOCICLIB, started_on="2024-08-20", ended_on="2025-03-20")],
+        ),
     ]
     reasons = [r for p in plans for o in p.options for r in o.reasons]
     reasons += [r for p in plans for e in p.excluded for r in e.reasons]

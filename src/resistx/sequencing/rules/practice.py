@@ -100,12 +100,20 @@ def approved_as(ctx: Context, regimen_id: str, day: dt.date | None) -> str:
     "reason gives its trial's ESR1-mutated result and approval. After a CDK4/6 inhibitor of "
     "12 months or more, elacestrant's reason gives EMERALD's post hoc subgroup (the efficacy "
     "factor scores it); under 12 months on one (a known length), it says the patient is not in "
-    "it. "
+    "it, and with an AKT-pathway alteration too (no progression on a PI3K/AKT inhibitor) "
+    "elacestrant is at best an alternative after the pathway inhibitor (the other two say "
+    "their trials report nothing by that time). "
     "Without a mutation, the three are left out when ESR1 is not mutated "
     "on a current test (biomarker_absent: imlunestrant and vepdegestrant are approved for "
     "ESR1-mutated disease only, and ASCO recommends elacestrant for it), and otherwise wait on "
     "the ESR1 test.",
-    codes=("approved_oral_serd_for_esr1", "biomarker_absent", "esr1_test_pending"),
+    codes=(
+        "approved_oral_serd_for_esr1",
+        "pathway_inhibitor_first_under_12_months",
+        "no_result_by_cdk46i_time",
+        "biomarker_absent",
+        "esr1_test_pending",
+    ),
     trials=("EMERALD", "EMBER-3", "VERITAC-2"),
     regimens=kinds.is_approved_oral_serd,
 )
@@ -141,6 +149,32 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         delta=ctx.weights.approved_oral_serd * weight(f, ctx),
         text=text,
         trials=trials,
+    )
+    if i.cdk46i_under_12_months and i.akt_pathway is not None and not i.after_pi3k_or_akt:
+        yield _beside_a_pathway_target(trial, bool(long))
+
+
+def _beside_a_pathway_target(trial: str, by_duration: bool) -> Effect:
+    """Under 12 months on a CDK4/6 inhibitor, with an AKT-pathway alteration too: where the
+    trial's benefit lay after 12 months or more (EMERALD), the pathway inhibitor, whose
+    pathway-altered result (CAPItello-291) does not rest on that, comes first; where the
+    trial reports nothing by that time, the reason says so."""
+    where = "Under 12 months on a CDK4/6 inhibitor, with an AKT-pathway alteration too"
+    if by_duration:
+        return Effect(
+            code="pathway_inhibitor_first_under_12_months",
+            ceiling=1,
+            leads=True,
+            text=f"{where}: {trial}'s ESR1-mutant benefit was in the post hoc subgroup with 12 "
+            "months or more, and CAPItello-291's pathway-altered result does not rest on it: "
+            "the PI3K/AKT-pathway inhibitor comes first, this after it.",
+            trials=(trial, "CAPItello-291"),
+        )
+    return Effect(
+        code="no_result_by_cdk46i_time",
+        text=f"{where}: {trial} reports no result by time on the CDK4/6 inhibitor (EMERALD, "
+        "elacestrant's trial, found its ESR1-mutant benefit after 12 months or more).",
+        trials=(trial, "EMERALD"),
     )
 
 
