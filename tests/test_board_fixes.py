@@ -2263,3 +2263,14 @@ def test_under_12_months_on_a_cdk46i_the_pathway_inhibitor_comes_before_elacestr
     esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
     assert tier(practice(biomarkers=esr1, treatments=[seven]), "elacestrant") == "preferred"
     assert tier(practice(biomarkers=both, treatments=[PALBOCICLIB]), "elacestrant") == "preferred"
+
+
+def test_fulvestrant_after_an_oral_serd_is_not_called_an_oral_serd() -> None:
+    """Case 239: fulvestrant after progression on elacestrant read 'Progressed on elacestrant,
+    of the same class (oral SERD)', as if fulvestrant were one. It steps back as a related
+    class (both degrade the estrogen receptor), and says so."""
+    p = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, second_line("elacestrant")])
+    [said] = [
+        r.text for r in option(p, "fulvestrant").reasons if r.code == "same_class_after_progression"
+    ]
+    assert "of the same class" not in said and "related class" in said, said

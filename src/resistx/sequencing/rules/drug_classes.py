@@ -66,6 +66,8 @@ _CAPPED = (
 #: reverse: fulvestrant after an oral SERD (both degrade the estrogen receptor; the review has
 #: no evidence for fulvestrant after one, while EMERALD enrolled patients after fulvestrant)
 ALONE_AFTER = {"fulvestrant": CLASS_GROUPS[DrugClass.ORAL_SERD]}
+#: what the drug and that other class share, as a reason says it
+ALONE_AFTER_WHY = {"fulvestrant": "both degrade the estrogen receptor"}
 
 
 def same_class_drugs(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str]]:
@@ -93,3 +95,14 @@ CLASS_TOXICITIES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
         "pneumonitis": ("palbociclib", "ribociclib", "abemaciclib"),
     }
 )
+
+
+def related_by_class(spec: RegimenSpec, same_class: list[str], groups: set[str]) -> str:
+    """The drugs progressed on, and the class they share with the regimen: its own, or the
+    related one a drug given alone steps back after (``ALONE_AFTER``)."""
+    shared = sorted(groups & set().union(*map(groups_of, same_class)))
+    own = set().union(*map(groups_of, spec.drugs))
+    if set(shared) <= own:
+        return f"{', '.join(same_class)}, of the same class ({', '.join(shared)})"
+    why = ALONE_AFTER_WHY[spec.drugs[0]]
+    return f"{', '.join(same_class)}, of a related class ({', '.join(shared)}: {why})"

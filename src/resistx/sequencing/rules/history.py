@@ -15,8 +15,8 @@ from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, rule
 from resistx.sequencing.rules.drug_classes import (
     cross_resistant,
-    groups_of,
     placed_after,
+    related_by_class,
     same_class_drugs,
 )
 from resistx.sequencing.weights import Weights
@@ -266,8 +266,7 @@ def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> I
         what = (
             f"{', '.join(defining)} before (in another regimen)"
             if defining
-            else f"{', '.join(same_class)}, of the same class "
-            f"({', '.join(sorted(groups & set().union(*map(groups_of, same_class))))})"
+            else related_by_class(spec, same_class, groups)
         )
         capped = not defining and cross_resistant(spec, same_class)
         yield Effect(
