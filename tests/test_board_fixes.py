@@ -2274,3 +2274,21 @@ def test_fulvestrant_after_an_oral_serd_is_not_called_an_oral_serd() -> None:
         r.text for r in option(p, "fulvestrant").reasons if r.code == "same_class_after_progression"
     ]
     assert "of the same class" not in said and "related class" in said, said
+
+
+def test_her2_0_with_interstitial_lung_disease_is_not_asked_about_ultralow() -> None:
+    """Case 242 (practice-2026): HER2 0 with interstitial lung disease on record: the plan asked
+    the pathologist whether the IHC was HER2-ultralow 'for trastuzumab deruxtecan', which the
+    lung disease leaves out whatever the answer. The question is not asked then (nor after an
+    interstitial lung disease that stopped a treatment)."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    asked = practice(biomarkers=esr1, treatments=[PALBOCICLIB])
+    assert [a for a in asked.actions if a.code == "reread_her2_ultralow"]
+    p = practice(
+        biomarkers=esr1, treatments=[PALBOCICLIB], comorbidities=["interstitial_lung_disease"]
+    )
+    assert not [a for a in p.actions if a.code == "reread_her2_ultralow"]
+    stopped = dict(PALBOCICLIB, stop_reason="toxicity", toxicity="pneumonitis")
+    after = dict(FULVESTRANT, drugs=["letrozole"])
+    q = practice(biomarkers=esr1, treatments=[stopped, after])
+    assert not [a for a in q.actions if a.code == "reread_her2_ultralow"]

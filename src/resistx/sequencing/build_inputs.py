@@ -264,7 +264,7 @@ TOXICITY_HISTORY = {
 }
 
 
-def _from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
+def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
     """(comorbidity, drug) for each comorbidity not on the profile's list that an adverse event
     which stopped a treatment adds (the first such drug in the history names it)."""
     named = {c.name for c in facts.profile.comorbidities}
@@ -278,7 +278,7 @@ def _from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
 
 def balance(facts: Facts) -> BalanceInputs:
     p = facts.profile
-    from_toxicity = _from_toxicities(facts)
+    from_toxicity = from_toxicities(facts)
     return BalanceInputs(
         comorbidities=tuple(
             sorted(

@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.build_inputs import from_toxicities
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.history import gate
 from resistx.sequencing.rules.practice import approval, approved_as, figures
+from resistx.vocab.comorbidities import Comorbidity
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -185,14 +187,15 @@ def _gated(trial: str, after: str, loss: float, i: HistoryInputs) -> Effect:
     "HER2 0 before chemotherapy: ask whether it is ultralow",
     None,
     condition="HER2 0 and no chemotherapy for metastatic disease (a HER2-ultralow reading would "
-    "open trastuzumab deruxtecan: DESTINY-Breast06, FDA 27 Jan 2025).",
+    "open trastuzumab deruxtecan: DESTINY-Breast06, FDA 27 Jan 2025), and no interstitial lung "
+    "disease on record (which leaves it out whatever the reading).",
     effect="An action, before choosing, to ask the pathologist whether the IHC 0 shows faint "
     "membrane staining (HER2-ultralow).",
     codes=("reread_her2_ultralow",),
     trials=("DESTINY-Breast06",),
 )
 def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    if facts.her2 is not Her2Status.ZERO or facts.chemo_lines:
+    if facts.her2 is not Her2Status.ZERO or facts.chemo_lines or _lung_disease(facts):
         return
     approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
     yield PlanEffect(
@@ -202,4 +205,13 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after endocrine therapy, before chemotherapy (DESTINY-Breast06).",
+    )
+
+
+def _lung_disease(facts: Facts) -> bool:
+    """Interstitial lung disease on record, or one that stopped a treatment: trastuzumab
+    deruxtecan is left out whatever the HER2 result (rule 12)."""
+    ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
+    return any(c.name is ild for c in facts.profile.comorbidities) or any(
+        c is ild for c, _ in from_toxicities(facts)
     )
