@@ -2292,3 +2292,16 @@ def test_her2_0_with_interstitial_lung_disease_is_not_asked_about_ultralow() -> 
     after = dict(FULVESTRANT, drugs=["letrozole"])
     q = practice(biomarkers=esr1, treatments=[stopped, after])
     assert not [a for a in q.actions if a.code == "reread_her2_ultralow"]
+
+
+def test_after_two_cdk46_inhibitors_a_third_is_no_switch_the_review_supports() -> None:
+    """Case 238: progression on palbociclib, then on ribociclib + fulvestrant: abemaciclib alone
+    ranked second, above everolimus and chemotherapy, on a cohort that switched after
+    palbociclib alone. After two CDK4/6 inhibitors the review has no evidence for a third: it
+    steps back, at best a later option, and says why."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    ribociclib = dict(FULVESTRANT, drugs=["ribociclib", "fulvestrant"])
+    p = plan(biomarkers=esr1, treatments=[PALBOCICLIB, ribociclib])
+    abema = option(p, "abemaciclib")
+    assert "third_cdk46i" in codes(abema)
+    assert rank(p, "everolimus+exemestane") < rank(p, "abemaciclib")

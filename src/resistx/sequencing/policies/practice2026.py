@@ -26,7 +26,7 @@ from resistx.sequencing.rule import Context, Effect, Rule
 from resistx.sequencing.rules import (
     RULES,
     actions,
-    endocrine,
+    cdk46i,
     history,
     molecular,
     pathway,
@@ -61,7 +61,7 @@ _NOTHING_ACTIONABLE = attrs.evolve(
 )
 _PI3K_PATHWAY = attrs.evolve(pathway.pi3k_pathway, regimens=kinds.acts_on_pi3k_pathway_as_reviewed)
 _ADC_LINES = attrs.evolve(history.adc_lines, regimens=kinds.is_adc_or_chemotherapy_but_tdxd)
-_CDK46I_SWITCH = attrs.evolve(endocrine.cdk46i_switch, regimens=kinds.has_cdk46i_without_later_pi3k)
+_CDK46I_SWITCH = attrs.evolve(cdk46i.cdk46i_switch, regimens=kinds.has_cdk46i_without_later_pi3k)
 
 _REPLACED: dict[int, tuple[Rule, ...]] = {
     1: (molecular.esr1_oral_serd, practice.approved_oral_serds),

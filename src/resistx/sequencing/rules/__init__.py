@@ -6,6 +6,7 @@ from resistx.sequencing.rule import Rule
 from resistx.sequencing.rules import (
     actions,
     balance,
+    cdk46i,
     efficacy,
     endocrine,
     history,
@@ -43,8 +44,8 @@ RULES: tuple[Rule, ...] = (
     history.progressed_on,
     endocrine.short_cdk46i,
     history.adc_lines,
-    endocrine.cdk46i_switch,
-    endocrine.cdk46i_toxicity,
+    cdk46i.cdk46i_switch,
+    cdk46i.cdk46i_toxicity,
     endocrine.cdk46i_first,
     status.performance_status,
     status.nothing_against,
