@@ -2305,3 +2305,22 @@ def test_after_two_cdk46_inhibitors_a_third_is_no_switch_the_review_supports() -
     abema = option(p, "abemaciclib")
     assert "third_cdk46i" in codes(abema)
     assert rank(p, "everolimus+exemestane") < rank(p, "abemaciclib")
+
+
+def test_a_latest_course_stopped_without_progression_asks_to_document_progression() -> None:
+    """Case 247: palbociclib + letrozole stopped by the patient's choice after 31 months, nothing
+    since: the plan ranked the options after progression without asking whether the disease had
+    progressed. It now asks first, under both policies; not where progression on a later
+    course is recorded."""
+    chose = dict(PALBOCICLIB, stop_reason="patient_choice")
+    for p in (
+        plan(biomarkers=NEGATIVE, treatments=[chose]),
+        practice(biomarkers=NEGATIVE, treatments=[chose]),
+    ):
+        [ask] = [a for a in p.actions if a.code == "document_progression"]
+        assert "palbociclib" in ask.text and "progress" in ask.text, ask.text
+        text = p.to_text()
+        assert text.index("restage") < text.index("  1. "), p.policy.name
+    later = dict(FULVESTRANT, drugs=["letrozole"])
+    q = plan(biomarkers=NEGATIVE, treatments=[chose, later])
+    assert not [a for a in q.actions if a.code == "document_progression"]

@@ -30,6 +30,7 @@ DECISIVE_ACTIONS = frozenset(
         "confirm_tissue",
         "resolve_conflict",
         "confirm_adjuvant_relapse",  # rule 47: whether a CDK4/6 inhibitor is resistance
+        "document_progression",  # rule 50: whether the options after progression apply
     }
 )
 #: actions that are tests (anything else is advice that never changes an option's place)

@@ -57,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     # plan-level
     actions.her2_discordant,
     records.adjuvant_relapse,
+    records.progression_undocumented,
     results.conflicts,
     actions.retest,
     actions.ask_her2_test,

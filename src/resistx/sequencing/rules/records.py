@@ -1,5 +1,5 @@
 """Plan-level rules on the treatment record itself: what it says that cannot be so (rule 47),
-and what it leaves out that the plan depends on (rule 48)."""
+and what it leaves out that the plan depends on (rules 48 and 50)."""
 
 from __future__ import annotations
 
@@ -66,3 +66,36 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "inhibitor whose label warns of the same event needs a caution (rule 23) the plan "
             "cannot give without it.",
         )
+
+
+# rule 50: the latest course ended without progression: is there progression?
+@rule(
+    50,
+    "The latest course ended without progression: document progression first",
+    None,
+    condition="The most recent course for metastatic disease ended by the patient's choice, for "
+    "toxicity, as planned or for another reason, and no course follows it: the record shows "
+    "no progression since.",
+    effect="An action, before every other, to restage and record whether the disease has "
+    "progressed: the options ranked are the review's for progression; with stable disease "
+    "the question is rather whether to resume endocrine therapy.",
+    codes=("document_progression",),
+)
+def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    last = facts.in_order[-1] if facts.in_order else None
+    if last is None or not last.metastatic or last.stop_reason not in _NOT_PROGRESSION:
+        return
+    why = last.stop_reason.value.replace("_", " ")
+    yield PlanEffect(
+        code="document_progression",
+        first=True,
+        text=f"{' + '.join(last.drugs)} ended ({why}) with no progression recorded since: "
+        "restage and record whether the disease has progressed. The options below are the "
+        "review's for progression; with stable disease the question is rather whether to "
+        "resume endocrine therapy.",
+    )
+
+
+_NOT_PROGRESSION = frozenset(
+    {StopReason.PATIENT_CHOICE, StopReason.TOXICITY, StopReason.COMPLETED, StopReason.OTHER}
+)
