@@ -389,13 +389,13 @@ def test_a_pathway_negative_by_pcr_only_leaves_capivasertib_and_inavolisib_waiti
 def test_a_tumour_brca_test_is_an_action_that_comes_first_when_nothing_is_preferred() -> None:
     """The somatic BRCA1/2 test is a test: where nothing is preferred, the plan's actions come
     before its options."""
-    from resistx.display._common import actions_first  # noqa: PLC0415
+    from resistx.display._common import split_actions  # noqa: PLC0415
 
     p = plan(biomarkers=[*NEGATIVE, *GERMLINE_NEGATIVE])
     only = tuple(a for a in p.actions if a.code == "test_somatic_brca")
     assert only
     later = tuple(attrs.evolve(o, tier=Tier.LATER) for o in p.options)
-    assert actions_first(attrs.evolve(p, actions=only, options=later))
+    assert split_actions(attrs.evolve(p, actions=only, options=later))[0] == only
 
 
 def test_a_germline_brca_mutation_does_not_silence_chemotherapy_first() -> None:
@@ -2224,7 +2224,14 @@ def test_a_germline_palb2_or_somatic_brca_mutation_puts_olaparib_before_chemothe
             assert "tbcrc048_olaparib_before_chemotherapy" in codes(option(p, "chemotherapy"))
             assert tier(p, "chemotherapy") != "preferred"
     crisis = plan(biomarkers=[*NEGATIVE, palb2], treatments=[PALBOCICLIB], visceral_crisis=True)
-    assert rank(crisis, "chemotherapy") == 1
+    assert rank(crisis, "chemotherapy") == 1 and tier(crisis, "chemotherapy") == "preferred"
+    assert "tbcrc048_olaparib_before_chemotherapy" not in codes(option(crisis, "chemotherapy"))
+    # not before a CDK4/6 inhibitor (TBCRC 048 is after one), nor after progression on olaparib
+    for treatments in ([], [PALBOCICLIB, second_line("olaparib")]):
+        q = plan(biomarkers=[*NEGATIVE, palb2], treatments=treatments)
+        assert not any(r.code.startswith("tbcrc048") for o in q.options for r in o.reasons), (
+            treatments
+        )
     assert any(
         d.trial == "TBCRC 048" and "Discussion" in d.field for d in resistx.evidence().discrepancies
     )
@@ -2252,8 +2259,10 @@ def test_under_12_months_on_a_cdk46i_the_pathway_inhibitor_comes_before_elacestr
     elacestrant ranked first, though the pack's EMERALD figures put its ESR1-mutant benefit in
     the post hoc subgroup with 12 months or more on a CDK4/6 inhibitor, and CAPItello-291's
     pathway-altered result does not rest on that. With both targets and a course under 12
-    months, capivasertib comes first and elacestrant is at best an alternative after it. With
-    ESR1 alone, or after 12 months or more, elacestrant keeps its place."""
+    months, elacestrant is at best an alternative after capivasertib (imlunestrant and
+    vepdegestrant, whose trials report nothing by that time, keep their place and say so). With
+    ESR1 alone, after 12 months or more, or after progression on capivasertib, elacestrant
+    keeps its place."""
     both = [result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]]
     seven = dict(PALBOCICLIB, started_on="2024-08-20", ended_on="2025-03-20")
     p = practice(biomarkers=both, treatments=[seven])
@@ -2263,6 +2272,9 @@ def test_under_12_months_on_a_cdk46i_the_pathway_inhibitor_comes_before_elacestr
     esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
     assert tier(practice(biomarkers=esr1, treatments=[seven]), "elacestrant") == "preferred"
     assert tier(practice(biomarkers=both, treatments=[PALBOCICLIB]), "elacestrant") == "preferred"
+    capivasertib = dict(FULVESTRANT, drugs=["capivasertib", "fulvestrant"], ended_on="2025-12-01")
+    after = practice(biomarkers=both, treatments=[seven, capivasertib])
+    assert "pathway_inhibitor_first_under_12_months" not in codes(option(after, "elacestrant"))
 
 
 def test_fulvestrant_after_an_oral_serd_is_not_called_an_oral_serd() -> None:
@@ -2303,8 +2315,25 @@ def test_after_two_cdk46_inhibitors_a_third_is_no_switch_the_review_supports() -
     ribociclib = dict(FULVESTRANT, drugs=["ribociclib", "fulvestrant"])
     p = plan(biomarkers=esr1, treatments=[PALBOCICLIB, ribociclib])
     abema = option(p, "abemaciclib")
-    assert "third_cdk46i" in codes(abema)
+    assert "third_cdk46i" in codes(abema) and abema.tier is Tier.LATER
+    # at best later, whatever the tier thresholds (a hard ceiling, not a score)
+    lenient = attrs.evolve(YE2024, weights=attrs.evolve(YE2024.weights, alternative_from=-9.0))
+    loose = resistx.sequence(
+        patient(biomarkers=esr1, treatments=[PALBOCICLIB, ribociclib]), policy=lenient
+    )
+    assert tier(loose, "abemaciclib") == "later" and tier(loose, "chemotherapy") != "later"
     assert rank(p, "everolimus+exemestane") < rank(p, "abemaciclib")
+    # ribociclib again after progression on it is no switch (a second reading found it one)
+    letrozole = dict(FULVESTRANT, drugs=["ribociclib", "letrozole"])
+    again = option(
+        plan(biomarkers=esr1, treatments=[PALBOCICLIB, letrozole]), "ribociclib+fulvestrant"
+    )
+    assert "switch_cdk46i_after_palbociclib" not in codes(again)
+    # after palbociclib and abemaciclib, ribociclib is the third: no switch gain beside it
+    abemaciclib = dict(FULVESTRANT, drugs=["abemaciclib", "fulvestrant"])
+    q = plan(biomarkers=esr1, treatments=[PALBOCICLIB, abemaciclib])
+    third = codes(option(q, "ribociclib+fulvestrant"))
+    assert "third_cdk46i" in third and "switch_cdk46i_after_palbociclib" not in third
 
 
 def test_a_latest_course_stopped_without_progression_asks_to_document_progression() -> None:

@@ -105,12 +105,6 @@ BEFORE_CHOOSING = "Before choosing"
 ALSO_TO_DO = "Also to do (none of these changes what is preferred)"
 
 
-def actions_first(p: Plan) -> bool:
-    """Whether some of the plan's actions come before its options: when a test could change
-    what is preferred (a decisive test, or any test when nothing is preferred yet)."""
-    return bool(split_actions(p)[0])
-
-
 def split_actions(p: Plan) -> tuple[tuple[Action, ...], tuple[Action, ...]]:
     """The actions shown before the options (those that could change what is preferred: a
     decisive test, or any test when nothing is preferred yet) and those shown after them."""

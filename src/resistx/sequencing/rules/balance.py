@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import ChildPugh, DrugClass, ExclusionCode, Factor, Priority
 from resistx.model.evidence import AdverseEvent, Trial
+from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
@@ -67,10 +68,8 @@ B = Factor.BALANCE
 def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     trial = ctx.call(ae.of_regimen, spec)[0]
     from_toxicity = dict(i.from_toxicity)
-    for condition in i.comorbidities:
+    for condition in _weighed(i):
         comorbidity = condition.name
-        if comorbidity is C.NEUROPATHY and condition.grade is not None and condition.grade < 2:
-            continue  # grade 0-1: no caution (grade 2 or worse, or unknown grade, cautions)
         name = comorbidity.value.replace("_", " ")
         if (stopped := from_toxicity.get(comorbidity)) is not None:
             name += f" (it stopped {stopped})"
@@ -81,8 +80,8 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         if condition.hba1c is not None:
             name += f" (HbA1c {num(condition.hba1c)}%)"
         for drug in spec.drugs:
-            if (risk := COMORBIDITY_RISKS.get((comorbidity, drug))) is not None:
-                found = ctx.call(ae.lookup, spec, risk[1])
+            risk, found = _risk_of(condition, drug, spec, ctx)
+            if risk is not None:
                 yield _risk(risk, name, comorbidity, drug, trial, found, spec.key_trials)
                 if (comorbidity, drug) in AT_BEST_LATER:
                     where = f" in {found[1].key}" if found else ""
@@ -100,6 +99,24 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                 yield Effect(
                     code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}."
                 )
+
+
+def _weighed(i: BalanceInputs) -> Iterator[Condition]:
+    """The comorbidities rule 12 weighs: all but a neuropathy of grade 0-1 (grade 2 or worse,
+    or an unknown grade, cautions)."""
+    for condition in i.comorbidities:
+        grade = condition.grade
+        if not (condition.name is C.NEUROPATHY and grade is not None and grade < 2):
+            yield condition
+
+
+def _risk_of(
+    condition: Condition, drug: str, spec: RegimenSpec, ctx: Context
+) -> tuple[tuple[bool, str] | None, Sourced | None]:
+    """How the comorbidity bears on the drug (``COMORBIDITY_RISKS``), and the regimen's adverse
+    event for it where the evidence has one."""
+    risk = COMORBIDITY_RISKS.get((condition.name, drug))
+    return risk, (ctx.call(ae.lookup, spec, risk[1]) if risk is not None else None)
 
 
 def _concerns(child_pugh: ChildPugh | None, drug: str) -> bool:
@@ -235,13 +252,11 @@ def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iter
     if trial is None:
         return
     # an event a comorbidity's caution (rule 12) already gives, with its figure, is said once
-    named = {c.name for c in i.comorbidities}
     cited = {
         found[0]
-        for (comorbidity, drug), (_, term) in COMORBIDITY_RISKS.items()
-        if comorbidity in named
-        and drug in spec.drugs
-        and (found := ctx.call(ae.lookup, spec, term)) is not None
+        for condition in _weighed(i)
+        for drug in spec.drugs
+        if (found := _risk_of(condition, drug, spec, ctx)[1]) is not None
     }
     for n, (a, where) in enumerate(s for s in shown if s[0] not in cited):
         yield Effect(

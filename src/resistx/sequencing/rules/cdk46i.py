@@ -59,8 +59,10 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             trials=("MAINTAIN", "retrospective-ref35"),
         )
         return
-    if "palbociclib" not in i.cdk46i_resistant:
-        return
+    if "palbociclib" not in i.cdk46i_resistant or set(drugs) & (
+        i.cdk46i_resistant - {"palbociclib"}
+    ):
+        return  # its own CDK4/6 inhibitor progressed before: no switch (rule 11 speaks)
     if drugs == ("palbociclib",) and DrugClass.SERD in kinds.classes(spec):
         yield Effect(
             code=ExclusionCode.NEGATIVE_TRIAL.value,

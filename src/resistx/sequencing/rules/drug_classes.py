@@ -65,9 +65,10 @@ _CAPPED = (
 #: a drug that, given alone, steps back after another class as after its own, and not the
 #: reverse: fulvestrant after an oral SERD (both degrade the estrogen receptor; the review has
 #: no evidence for fulvestrant after one, while EMERALD enrolled patients after fulvestrant)
-ALONE_AFTER = {"fulvestrant": CLASS_GROUPS[DrugClass.ORAL_SERD]}
-#: what the drug and that other class share, as a reason says it
-ALONE_AFTER_WHY = {"fulvestrant": "both degrade the estrogen receptor"}
+#: (the other class, what the two share as a reason says it)
+ALONE_AFTER = {
+    "fulvestrant": (CLASS_GROUPS[DrugClass.ORAL_SERD], "both degrade the estrogen receptor")
+}
 
 
 def same_class_drugs(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str]]:
@@ -75,7 +76,7 @@ def same_class_drugs(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], lis
     them (not its own) the disease progressed on."""
     groups = set().union(*map(groups_of, spec.drugs))
     if len(spec.drugs) == 1 and (also := ALONE_AFTER.get(spec.drugs[0])):
-        groups.add(also)
+        groups.add(also[0])
     return groups, sorted(
         d for d in i.progressed_drugs if groups_of(d) & groups and d not in spec.drugs
     )
@@ -104,5 +105,5 @@ def related_by_class(spec: RegimenSpec, same_class: list[str], groups: set[str])
     own = set().union(*map(groups_of, spec.drugs))
     if set(shared) <= own:
         return f"{', '.join(same_class)}, of the same class ({', '.join(shared)})"
-    why = ALONE_AFTER_WHY[spec.drugs[0]]
+    why = ALONE_AFTER[spec.drugs[0]][1]
     return f"{', '.join(same_class)}, of a related class ({', '.join(shared)}: {why})"

@@ -167,7 +167,7 @@ def _beside_a_pathway_target(trial: str, by_duration: bool) -> Effect:
             leads=True,
             text=f"{where}: {trial}'s ESR1-mutant benefit was in the post hoc subgroup with 12 "
             "months or more, and CAPItello-291's pathway-altered result does not rest on it: "
-            "the PI3K/AKT-pathway inhibitor comes first, this after it.",
+            "this is at best an alternative, after the PI3K/AKT-pathway inhibitor.",
             trials=(trial, "CAPItello-291"),
         )
     return Effect(
