@@ -2353,3 +2353,37 @@ def test_a_latest_course_stopped_without_progression_asks_to_document_progressio
     later = dict(FULVESTRANT, drugs=["letrozole"])
     q = plan(biomarkers=NEGATIVE, treatments=[chose, later])
     assert not [a for a in q.actions if a.code == "document_progression"]
+
+
+def test_a_question_that_could_change_what_is_preferred_comes_before_the_options() -> None:
+    """Cases 258, 259, 262 and 263: the HER2-ultralow question (which can put trastuzumab
+    deruxtecan before chemotherapy under practice-2026) and the question whether an ESR1 VUS
+    has been reclassified (which decides the oral SERDs) went after the options, under 'none
+    of these changes what is preferred': the views read a list kept beside the rules, which
+    lacked them. They now read the plan's own mark, set by the rule."""
+    short = dict(PALBOCICLIB, started_on="2024-10-20", ended_on="2025-03-20")
+    p = practice(biomarkers=NEGATIVE, treatments=[short])
+    [ask] = [a for a in p.actions if a.code == "reread_her2_ultralow"]
+    assert ask.before_choosing
+    text = p.to_text()
+    assert text.index("HER2-ultralow") < text.index("  1. ")
+    vus = result("ESR1", "mutated", variant="E380Q", classification="vus")
+    q = plan(biomarkers=[vus, *NEGATIVE[1:]], treatments=[PALBOCICLIB])
+    [review] = [a for a in q.actions if a.code == "review_variant_classification"]
+    assert review.before_choosing
+    shown = q.to_text()
+    assert shown.index("E380Q") < shown.index("  1. ")
+
+
+def test_the_her2_ultralow_question_says_whether_the_patient_fits_destiny_breast06() -> None:
+    """Cases 214, 231, 233, 241, 249 and others (practice-2026): the HER2-ultralow question named
+    the approval after endocrine therapy but not that one long endocrine line is outside
+    DESTINY-Breast06's entry, nor that without an endocrine line for metastatic disease the
+    approval does not cover the patient yet. It now says which."""
+    p = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])  # one line of 26 months
+    [ask] = [a for a in p.actions if a.code == "reread_her2_ultralow"]
+    assert "outside DESTINY-Breast06's entry" in ask.text, ask.text
+    short = dict(PALBOCICLIB, started_on="2024-10-20", ended_on="2025-03-20")  # 5 months
+    q = practice(biomarkers=NEGATIVE, treatments=[short])
+    [ask] = [a for a in q.actions if a.code == "reread_her2_ultralow"]
+    assert "outside" not in ask.text and "DESTINY-Breast06's entry" in ask.text, ask.text

@@ -234,20 +234,19 @@ def _plan_level() -> list[tuple[Rule, Any, resistx.Plan]]:
     return found
 
 
-def test_the_views_decisive_actions_are_those_the_engine_puts_first() -> None:
-    """The views put the actions before the options for a decisive action
-    (``display._common.DECISIVE_ACTIONS``, a list kept beside the rules): each code on it is
-    one a rule says before choosing (``first``) in some scenario, so the list neither drifts
-    from the rules nor keeps a code no rule emits."""
-    from resistx.display._common import DECISIVE_ACTIONS  # noqa: PLC0415
-
-    said: dict[str, set[bool]] = {}
-    for _r, e, _plan in _plan_level():
-        if not e.note:
-            said.setdefault(e.code, set()).add(e.first)
-    assert set(said) >= DECISIVE_ACTIONS, DECISIVE_ACTIONS - set(said)
-    # some are first only in some plans (a tissue confirmation is not, in a visceral crisis)
-    assert all(True in said[code] for code in DECISIVE_ACTIONS), said
+def test_an_action_the_engine_puts_first_is_marked_before_choosing_in_the_plan() -> None:
+    """The views put an action before the options on the plan's own mark
+    (``Action.before_choosing``), which is the rule's ``first``: no list kept beside the rules
+    can drift from them (a hand-kept one did, and a HER2-ultralow question and a VUS
+    classification that could change what is preferred went after the options)."""
+    found = 0
+    for r, e, plan in _plan_level():
+        if e.note:
+            continue
+        [action] = [a for a in plan.actions if a.code == e.code and a.text == e.text]
+        assert action.before_choosing is e.first, (r.number, e.code)
+        found += e.first
+    assert found
 
 
 def test_every_plan_level_effect_is_a_code_its_rule_declares_and_a_note_names_its_rule() -> None:

@@ -19,27 +19,11 @@ ADVERSE_HEADER = ("arm", "term", "any grade %", "grade >= 3 %", "where")
 MCBS_HEADER = ("population", "endpoint", "form", "grade", "why")
 DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
 
-#: tests whose result can open an option the engine ranks first: ESR1 and the PI3K-AKT-mTOR
-#: genes (the review's next line depends on them) and HER2 (HER2-low opens trastuzumab deruxtecan)
-DECISIVE_ACTIONS = frozenset(
-    {
-        "retest",
-        "retest_ngs",
-        "test_her2",
-        "confirm_ngs",
-        "confirm_tissue",
-        "resolve_conflict",
-        "confirm_adjuvant_relapse",  # rule 47: whether a CDK4/6 inhibitor is resistance
-        "document_progression",  # rule 50: whether the options after progression apply
-    }
+#: tests whose answer may not change what is preferred once something is, but do when nothing
+#: is preferred yet (the engine marks the others ``before_choosing`` itself)
+TESTS_WHEN_NOTHING_PREFERRED = frozenset(
+    {"test_hrd_genes", "test_somatic_brca", "test_germline", "confirm_pathway_tissue"}
 )
-#: actions that are tests (anything else is advice that never changes an option's place)
-TEST_ACTIONS = DECISIVE_ACTIONS | {
-    "test_hrd_genes",
-    "test_somatic_brca",
-    "test_germline",
-    "confirm_pathway_tissue",
-}
 
 # C0 and C1 controls and DEL (except tab and newline), and the bidirectional overrides that
 # can make a terminal show text other than what is there
@@ -106,12 +90,15 @@ ALSO_TO_DO = "Also to do (none of these changes what is preferred)"
 
 
 def split_actions(p: Plan) -> tuple[tuple[Action, ...], tuple[Action, ...]]:
-    """The actions shown before the options (those that could change what is preferred: a
-    decisive test, or any test when nothing is preferred yet) and those shown after them."""
+    """The actions shown before the options (those that could change what is preferred: the
+    engine's ``before_choosing``, or any test when nothing is preferred yet) and those shown
+    after them."""
     nothing_preferred = not any(o.tier is Tier.PREFERRED for o in p.options)
-    decisive = TEST_ACTIONS if nothing_preferred else DECISIVE_ACTIONS
-    before = tuple(a for a in p.actions if a.code in decisive)
-    return before, tuple(a for a in p.actions if a.code not in decisive)
+
+    def first(a: Action) -> bool:
+        return a.before_choosing or (nothing_preferred and a.code in TESTS_WHEN_NOTHING_PREFERRED)
+
+    return tuple(filter(first, p.actions)), tuple(a for a in p.actions if not first(a))
 
 
 def _ci(ci95: tuple[float, float] | None) -> str:

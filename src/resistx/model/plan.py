@@ -45,12 +45,14 @@ class Caution:
 
 @attrs.frozen(kw_only=True)
 class Action:
-    """A step to take before choosing, e.g. retest ESR1 and PIK3CA on ctDNA."""
+    """A step to take, e.g. retest ESR1 and PIK3CA on ctDNA."""
 
     code: str
     text: str
     genes: tuple[str, ...] = ()
     rule: int | None = None
+    #: whether its answer could change what is preferred: take it before choosing
+    before_choosing: bool = False
 
 
 @attrs.frozen(kw_only=True)

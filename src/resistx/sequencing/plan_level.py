@@ -22,6 +22,12 @@ def plan_level(
                 said.append(f"{e.text} (rule {r.number})")
             else:
                 (first if e.first else later).append(
-                    Action(code=e.code, text=e.text, genes=e.genes, rule=r.number)
+                    Action(
+                        code=e.code,
+                        text=e.text,
+                        genes=e.genes,
+                        rule=r.number,
+                        before_choosing=e.first,
+                    )
                 )
     return (*first, *later), tuple(said)

@@ -68,7 +68,7 @@ class PlanEffect:
     text: str
     genes: tuple[str, ...] = ()
     note: bool = False
-    first: bool = False  # an action that changes what could be preferred
+    first: bool = False  # its answer could change what is preferred: before choosing
 
 
 @attrs.frozen(kw_only=True)

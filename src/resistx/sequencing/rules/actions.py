@@ -181,7 +181,7 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_hrd_genes",
             genes=untested,
-            first=not known_germline,
+            first=not known_germline and not _endocrine_target(facts),
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}",
         )
@@ -190,7 +190,7 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_somatic_brca",
             genes=germline_only,
-            first=True,
+            first=not _endocrine_target(facts),
             text=f"{', '.join(germline_only)} tested in the germline only: test the tumour "
             "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
             "inhibitor (TBCRC 048).",
@@ -204,6 +204,18 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         )
         if not germline_on_record:
             yield _germline_test(gene, st.finding.result.status)
+
+
+def _endocrine_target(facts: Facts) -> bool:
+    """An ESR1 or PI3K-pathway target on record: a PARP-inhibitor target found by a BRCA test
+    would not come before its options (rules 44 and 49 place it before chemotherapy), so the
+    test does not change what is preferred."""
+    return (
+        facts.found("ESR1", BiomarkerStatus.MUTATED)
+        or facts.found("PIK3CA", BiomarkerStatus.MUTATED)
+        or facts.found("AKT1", BiomarkerStatus.MUTATED)
+        or facts.found("PTEN", BiomarkerStatus.LOSS, BiomarkerStatus.MUTATED)
+    )
 
 
 def _germline_test(gene: str, status: BiomarkerStatus) -> PlanEffect:

@@ -198,13 +198,22 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     if facts.her2 is not Her2Status.ZERO or facts.chemo_lines or _lung_disease(facts):
         return
     approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
+    entry = (
+        "within DESTINY-Breast06's entry"
+        if facts.destiny_breast06_entry
+        else "outside DESTINY-Breast06's entry (2 or more endocrine lines, or progression within "
+        "6 months on first-line endocrine therapy with a CDK4/6 inhibitor), within the approval"
+        if facts.metastatic_endocrine_lines
+        else "not yet covered: the approval asks for an endocrine line for metastatic disease"
+    )
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),
-        first=True,
+        first=bool(facts.metastatic_endocrine_lines),  # else not yet an option either way
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
-        "disease after endocrine therapy, before chemotherapy (DESTINY-Breast06).",
+        "disease after endocrine therapy, before chemotherapy (DESTINY-Breast06); this patient "
+        f"is {entry}.",
     )
 
 
