@@ -2387,3 +2387,19 @@ def test_the_her2_ultralow_question_says_whether_the_patient_fits_destiny_breast
     q = practice(biomarkers=NEGATIVE, treatments=[short])
     [ask] = [a for a in q.actions if a.code == "reread_her2_ultralow"]
     assert "outside" not in ask.text and "DESTINY-Breast06's entry" in ask.text, ask.text
+
+
+def test_severe_hepatic_impairment_asks_its_cause_before_choosing() -> None:
+    """Case 260: Child-Pugh C, nothing actionable: chemotherapy was first with 'many cytotoxics
+    need dose adjustment', and nothing asked why the liver is failing (metastases may make it a
+    visceral crisis) or whether systemic therapy fits. The plan now asks that first, under both
+    policies; Child-Pugh A does not."""
+    severe = {"name": "hepatic_impairment", "child_pugh": "C"}
+    for p in (
+        plan(schema_version=2, biomarkers=NEGATIVE, comorbidities=[severe]),
+        practice(schema_version=2, biomarkers=NEGATIVE, comorbidities=[severe]),
+    ):
+        [ask] = [a for a in p.actions if a.code == "assess_severe_hepatic_impairment"]
+        assert ask.before_choosing and "visceral crisis" in ask.text, ask.text
+    mild = plan(schema_version=2, biomarkers=NEGATIVE, comorbidities=[dict(severe, child_pugh="A")])
+    assert not [a for a in mild.actions if a.code == "assess_severe_hepatic_impairment"]

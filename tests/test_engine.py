@@ -174,6 +174,8 @@ SCENARIOS: list[dict[str, Any]] = [
             dict(FULVESTRANT, drugs=["letrozole"], started_on="2023-03-10"),
         ],
     ),
+    # severe hepatic impairment (rule 51)
+    patient(schema_version=2, comorbidities=[{"name": "hepatic_impairment", "child_pugh": "C"}]),
     # progression on palbociclib, then on ribociclib: a third CDK4/6 inhibitor (rule 8)
     patient(treatments=[PALBOCICLIB, dict(FULVESTRANT, drugs=["ribociclib", "fulvestrant"])]),
     # the comorbidity cautions no scenario above shows (rule 12)

@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     actions.her2_discordant,
     records.adjuvant_relapse,
     records.progression_undocumented,
+    records.severe_hepatic_impairment,
     results.conflicts,
     actions.retest,
     actions.ask_her2_test,

@@ -1,13 +1,14 @@
-"""Plan-level rules on the treatment record itself: what it says that cannot be so (rule 47),
-and what it leaves out that the plan depends on (rules 48 and 50)."""
+"""Plan-level rules on the record: what it says that cannot be so (rule 47), what it leaves out
+that the plan depends on (rules 48 and 50), and a state to assess before any plan (rule 51)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, StopReason, TreatmentSetting
+from resistx.model.enums import ChildPugh, DrugClass, StopReason, TreatmentSetting
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
 
@@ -99,3 +100,31 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
 _NOT_PROGRESSION = frozenset(
     {StopReason.PATIENT_CHOICE, StopReason.TOXICITY, StopReason.COMPLETED, StopReason.OTHER}
 )
+
+
+# rule 51: severe hepatic impairment: its cause and whether systemic therapy fits, first
+@rule(
+    51,
+    "Severe hepatic impairment: assess it before choosing",
+    None,
+    condition="Hepatic impairment of Child-Pugh class C on record.",
+    effect="An action, before every other, to establish its cause (liver metastases, which can "
+    "amount to a visceral crisis, or liver disease), check bilirubin and clotting, and weigh "
+    "whether systemic therapy fits: most drugs ranked here were not studied in severe "
+    "hepatic impairment (the labels; the review gives no figures).",
+    codes=("assess_severe_hepatic_impairment",),
+)
+def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if any(
+        c.name is Comorbidity.HEPATIC_IMPAIRMENT and c.child_pugh is ChildPugh.C
+        for c in facts.profile.comorbidities
+    ):
+        yield PlanEffect(
+            code="assess_severe_hepatic_impairment",
+            first=True,
+            text="Child-Pugh C: establish why the liver is failing (liver metastases, which can "
+            "amount to a visceral crisis and call for its plan, rule 7, or liver disease), check "
+            "bilirubin and clotting, and weigh whether systemic therapy fits at all: most drugs "
+            "ranked here were not studied in severe hepatic impairment (their labels; the "
+            "review gives no figures).",
+        )
