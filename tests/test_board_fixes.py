@@ -2403,3 +2403,17 @@ def test_severe_hepatic_impairment_asks_its_cause_before_choosing() -> None:
         assert ask.before_choosing and "visceral crisis" in ask.text, ask.text
     mild = plan(schema_version=2, biomarkers=NEGATIVE, comorbidities=[dict(severe, child_pugh="A")])
     assert not [a for a in mild.actions if a.code == "assess_severe_hepatic_impairment"]
+
+
+def test_rb1_loss_leaves_out_the_cdk46_inhibitors_not_the_endocrine_sensitivity() -> None:
+    """Case 262 (practice-2026): 44 months on palbociclib, RB1 loss on ctDNA, nothing else:
+    chemotherapy came first, though rule 32 keeps an endocrine-based line first in
+    endocrine-sensitive disease. RB1 loss leaves out the CDK4/6 inhibitors, not the
+    sensitivity (ASCO recommends everolimus regardless of genomics, update-2026.md section 14):
+    another endocrine-based line comes first, without a CDK4/6 inhibitor. (This reverses an
+    earlier reading, which kept rule 32 silent with an RB1 loss.)"""
+    rb1 = result("RB1", "loss")
+    p = practice(biomarkers=[*NEGATIVE, rb1], treatments=[PALBOCICLIB])
+    first = p.options[0]
+    assert kinds.is_endocrine_based(first.regimen) and not kinds.has_cdk46i(first.regimen)
+    assert rank(p, "chemotherapy") > 1

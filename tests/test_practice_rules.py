@@ -267,14 +267,13 @@ def test_postmonarchs_regimen_comes_before_fulvestrant_alone_in_its_population()
     assert rank(p, "abemaciclib+fulvestrant") < rank(p, "fulvestrant")
 
 
-def test_after_a_second_endocrine_line_or_with_rb1_loss_rule_32_is_silent() -> None:
+def test_after_a_second_endocrine_line_rule_32_is_silent() -> None:
     """postMONARCH enrolled patients with no other therapy for advanced disease after the
-    CDK4/6 inhibitor, and an RB1 loss leaves every CDK4/6-inhibitor regimen out: in either
-    case the endocrine-first reading does not apply, and chemotherapy comes before the
-    endocrine lines (rule 6, as under the review)."""
+    CDK4/6 inhibitor: after a second endocrine line the endocrine-first reading does not apply,
+    and chemotherapy comes before the endocrine lines (rule 6, as under the review). (An RB1
+    loss leaves out the CDK4/6 inhibitors only: test_board_fixes, case 262.)"""
     second_line = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT])
-    rb1 = practice(biomarkers=[*NEGATIVE, result("RB1", "loss")])
-    for p in (second_line, rb1):
+    for p in (second_line,):
         assert not any(
             r.code == "endocrine_sensitive_endocrine_first" for o in p.options for r in o.reasons
         )

@@ -127,8 +127,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         endocrine_sensitive=facts.long_cdk46i
         and not facts.profile.visceral_crisis
         and not facts.chemo_lines
-        and facts.metastatic_endocrine_lines <= 1
-        and rb1_loss is None,
+        and facts.metastatic_endocrine_lines <= 1,
         untreated=not facts.profile.treatments,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
         chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),

@@ -226,8 +226,9 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     M,
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor), "
     "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
-    "no other endocrine line for metastatic disease, and no RB1 loss (postMONARCH's "
-    "population). Rule 6 is silent for this patient under practice-2026.",
+    "no other endocrine line for metastatic disease (postMONARCH's population); an RB1 loss "
+    "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
+    "this patient under practice-2026.",
     effect="Endocrine-based regimens gain (abemaciclib+fulvestrant more, by rule 37: "
     "postMONARCH's result, against fulvestrant alone); chemotherapy steps back (an ADC does "
     "not: rule 30). The review's Discussion "
