@@ -2348,6 +2348,9 @@ def test_a_latest_course_stopped_without_progression_asks_to_document_progressio
     ):
         [ask] = [a for a in p.actions if a.code == "document_progression"]
         assert "palbociclib" in ask.text and "progress" in ask.text, ask.text
+        # the options read the course as not ended by progression (a recheck found the text
+        # saying the opposite)
+        assert "not ended by progression" in ask.text
         text = p.to_text()
         assert text.index("restage") < text.index("  1. "), p.policy.name
     later = dict(FULVESTRANT, drugs=["letrozole"])

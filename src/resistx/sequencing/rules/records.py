@@ -78,8 +78,8 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "toxicity, as planned or for another reason, and no course follows it: the record shows "
     "no progression since.",
     effect="An action, before every other, to restage and record whether the disease has "
-    "progressed: the options ranked are the review's for progression; with stable disease "
-    "the question is rather whether to resume endocrine therapy.",
+    "progressed: the options read the course as not ended by progression and change if it "
+    "did; with stable disease the question is rather whether to resume endocrine therapy.",
     codes=("document_progression",),
 )
 def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -91,9 +91,9 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
         code="document_progression",
         first=True,
         text=f"{' + '.join(last.drugs)} ended ({why}) with no progression recorded since: "
-        "restage and record whether the disease has progressed. The options below are the "
-        "review's for progression; with stable disease the question is rather whether to "
-        "resume endocrine therapy.",
+        "restage and record whether the disease has progressed. The options below read this "
+        "course as not ended by progression, and change if it did; with stable disease the "
+        "question is rather whether to resume endocrine therapy.",
     )
 
 
