@@ -2420,3 +2420,22 @@ def test_rb1_loss_leaves_out_the_cdk46_inhibitors_not_the_endocrine_sensitivity(
     first = p.options[0]
     assert kinds.is_endocrine_based(first.regimen) and not kinds.has_cdk46i(first.regimen)
     assert rank(p, "chemotherapy") > 1
+
+
+def test_an_esr1_variant_of_uncertain_significance_is_not_called_esr1_not_mutated() -> None:
+    """Cases 258 and 268: with ESR1 E380Q reported as a VUS, the reasons and exclusions said
+    'ESR1 not mutated' (and, for imlunestrant, quoted EMBER-3's result where ESR1 was not
+    detected), false about a patient whose variant was found. They now say a variant of
+    uncertain significance is not counted as a mutation, under both policies."""
+    vus = result("ESR1", "mutated", variant="E380Q", classification="vus")
+    biomarkers = [vus, *NEGATIVE[1:]]
+    for p in (
+        plan(biomarkers=biomarkers, treatments=[PALBOCICLIB]),
+        practice(biomarkers=biomarkers, treatments=[PALBOCICLIB]),
+    ):
+        texts = [r.text for o in p.options for r in o.reasons]
+        texts += [r.text for e in p.excluded for r in e.reasons]
+        assert not [t for t in texts if "ESR1 not mutated" in t or "ESR1 not detected" in t], (
+            p.policy.name
+        )
+        assert any("uncertain significance" in t and "ESR1" in t for t in texts), p.policy.name

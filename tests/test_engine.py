@@ -336,7 +336,22 @@ _SHORT_AND_UNKNOWN = [
 ]
 
 
+#: ESR1 found only as a variant of uncertain significance, and ESR1 not detected: the same
+#: absence for the ranking, worded apart (MolecularInputs.esr1_vus)
+_VUS_AND_NEGATIVE = [
+    patient(
+        biomarkers=[
+            result("ESR1", "mutated", variant="E380Q", classification="vus"),
+            *NEGATIVE[1:],
+        ],
+        treatments=[PALBOCICLIB],
+    ),
+    patient(biomarkers=NEGATIVE, treatments=[PALBOCICLIB]),
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_VUS_AND_NEGATIVE, random.Random(0))
 @example(_UNTESTED_AND_TESTED, random.Random(0))
 @example(_SHORT_AND_UNKNOWN, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(

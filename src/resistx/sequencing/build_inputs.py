@@ -100,6 +100,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         esr1=esr1,
         esr1_negative=esr1_negative,
         esr1_negative_current=_current_negative(facts, "ESR1", esr1_state) is not None,
+        esr1_vus=esr1 is None and esr1_state is not None and bool(esr1_state.not_actionable),
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
         pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),

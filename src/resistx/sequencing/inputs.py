@@ -27,6 +27,9 @@ class MolecularInputs:
     esr1: Finding | None
     esr1_negative: bool
     esr1_negative_current: bool = False  # ... and since the latest progression (rules 1, 28)
+    #: the ESR1 test found only a variant not counted as a mutation (a VUS): how rules 1 and 28
+    #: word the absence
+    esr1_vus: bool = False
     pik3ca: Finding | None
     pik3ca_pcr_only: bool
     #: PIK3CA with no result since the latest progression (none, stale or indeterminate)

@@ -69,7 +69,7 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     elif i.esr1_negative and kinds.has_cdk46i(spec):
         yield Effect(
             code="esr1_does_not_select_combination",
-            text=f"ESR1 not mutated: {' and '.join(spec.key_trials)} compared this combination "
+            text=f"{esr1_absent(i)}: {' and '.join(spec.key_trials)} compared this combination "
             "with the oral SERD alone in all patients, not by ESR1 status, so ESR1 does not "
             "select it.",
             trials=spec.key_trials,
@@ -78,7 +78,7 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         yield Effect(
             code="esr1_not_mutated",
             delta=ctx.weights.against,
-            text="ESR1 not mutated: the ESR1-mutant subgroup drew the greater benefit from oral "
+            text=f"{esr1_absent(i)}: the ESR1-mutant subgroup drew the greater benefit from oral "
             "SERDs, so an oral SERD is not preferred.",
             trials=(*spec.key_trials, "acelERA"),
         )
@@ -89,6 +89,16 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             "preferred.",
             trials=spec.key_trials,
         )
+
+
+def esr1_absent(i: MolecularInputs) -> str:
+    """How a reason says there is no ESR1 mutation: not mutated, or only a variant of uncertain
+    significance, which the plan does not count as one (rule 45)."""
+    return (
+        "ESR1: a variant of uncertain significance only, not counted as a mutation"
+        if i.esr1_vus
+        else "ESR1 not mutated"
+    )
 
 
 # rule 5: homologous-recombination genes: PARP inhibitor

@@ -15,7 +15,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
-from resistx.sequencing.rules.molecular import weight
+from resistx.sequencing.rules.molecular import esr1_absent, weight
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -210,10 +210,12 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     found = figures(ctx, trial, spec.id, "ESR1-not-detected")
     itt = figures(ctx, trial, spec.id, "ITT")
     said = f"ESR1 not detected: {found}" if found else f"all patients: {itt}" if itt else ""
+    if i.esr1_vus:  # a variant was found: EMBER-3's not-detected subgroup is not this patient's
+        said = f"all patients: {itt}" if itt else ""
     return Effect(
         code=ExclusionCode.BIOMARKER_ABSENT.value,
         exclude=ExclusionCode.BIOMARKER_ABSENT,
-        text=f"ESR1 not mutated on a current test: {basis}"
+        text=f"{esr1_absent(i)} on a current test: {basis}"
         + (f"; {trial}, {said}." if said and not guideline else "."),
         trials=(trial,),
     )
