@@ -165,9 +165,10 @@ def _beside_a_pathway_target(trial: str, by_duration: bool) -> Effect:
             code="pathway_inhibitor_first_under_12_months",
             ceiling=1,
             leads=True,
-            text=f"{where}: {trial}'s ESR1-mutant benefit was in the post hoc subgroup with 12 "
-            "months or more, and CAPItello-291's pathway-altered result does not rest on it: "
-            "this is at best an alternative, after the PI3K/AKT-pathway inhibitor.",
+            text=f"{where}: {trial}'s ESR1-mutant benefit was largest in the post hoc subgroup "
+            "with 12 months or more, which this patient is not in, while CAPItello-291's "
+            "pathway-altered result is not a subgroup by time on the CDK4/6 inhibitor: this is "
+            "at best an alternative, after the PI3K/AKT-pathway inhibitor.",
             trials=(trial, "CAPItello-291"),
         )
     return Effect(
