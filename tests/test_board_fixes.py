@@ -2439,3 +2439,16 @@ def test_an_esr1_variant_of_uncertain_significance_is_not_called_esr1_not_mutate
             p.policy.name
         )
         assert any("uncertain significance" in t and "ESR1" in t for t in texts), p.policy.name
+
+
+def test_capivasertibs_exclusion_does_not_speak_of_a_progression_not_on_record() -> None:
+    """Case 266 (practice-2026): with no progression on record (a CDK4/6 inhibitor stopped for
+    toxicity), capivasertib's exclusion read 'no ... alteration by NGS since the latest
+    progression'. It says 'on a current test', true with or without one."""
+    stopped = dict(PALBOCICLIB, stop_reason="toxicity", toxicity="diarrhea")
+    p = practice(biomarkers=NEGATIVE, treatments=[stopped])
+    left_out = p.exclusion("capivasertib+fulvestrant")
+    assert left_out is not None
+    [reason] = left_out.reasons
+    assert "since the latest progression" not in reason.text
+    assert "on a current test" in reason.text, reason.text

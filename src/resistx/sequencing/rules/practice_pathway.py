@@ -187,8 +187,7 @@ def capivasertib_altered_only(
         yield Effect(
             code=ExclusionCode.BIOMARKER_ABSENT.value,
             exclude=ExclusionCode.BIOMARKER_ABSENT,
-            text="No pathogenic PIK3CA, AKT1 or PTEN alteration by NGS since the latest "
-            "progression: ASCO's "
+            text="No pathogenic PIK3CA, AKT1 or PTEN alteration by NGS on a current test: ASCO's "
             "guideline recommends capivasertib for tumours with one, and FAKTION's non-altered "
             "subgroup drew no significant benefit.",
             trials=("FAKTION",),
