@@ -2356,6 +2356,10 @@ def test_a_latest_course_stopped_without_progression_asks_to_document_progressio
     later = dict(FULVESTRANT, drugs=["letrozole"])
     q = plan(biomarkers=NEGATIVE, treatments=[chose, later])
     assert not [a for a in q.actions if a.code == "document_progression"]
+    # an adjuvant course stopped by choice is not a metastatic line whose progression is asked
+    adjuvant = dict(chose, setting="adjuvant", line=None)
+    r = plan(biomarkers=NEGATIVE, treatments=[adjuvant])
+    assert not [a for a in r.actions if a.code == "document_progression"]
 
 
 def test_a_question_that_could_change_what_is_preferred_comes_before_the_options() -> None:
@@ -2452,3 +2456,13 @@ def test_capivasertibs_exclusion_does_not_speak_of_a_progression_not_on_record()
     [reason] = left_out.reasons
     assert "since the latest progression" not in reason.text
     assert "on a current test" in reason.text, reason.text
+
+
+def test_a_pathogenic_pten_mutation_is_a_pathway_target_as_a_pten_loss_is() -> None:
+    """The review's PI3K-AKT pathway targets (``findings.DEFINITE_TARGETS``, read by the engine
+    and by the BRCA tests' place): PTEN counts by loss or by a pathogenic mutation."""
+    p = plan(biomarkers=[result("PTEN", "mutated"), *NEGATIVE[:3]], treatments=[PALBOCICLIB])
+    assert p.options[0].regimen.id == "capivasertib+fulvestrant"
+    assert "akt_pathway_alteration_matches_capivasertib" in codes(
+        option(p, "capivasertib+fulvestrant")
+    )

@@ -24,7 +24,7 @@ from resistx.sequencing.facts import (
     PAM_GENES,
     Facts,
 )
-from resistx.sequencing.findings import Finding, GeneState, by_pcr_only, keyed
+from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only, keyed
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -82,10 +82,10 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     state = facts.genes.get
     pam = [state(g) for g in PAM_GENES]
     esr1_state = state("ESR1")
-    esr1 = _finding(esr1_state, S.MUTATED)
-    pik3ca = _finding(pam[0], S.MUTATED)  # an amplification is not what SOLAR-1 selected
-    akt1 = _finding(pam[1], S.MUTATED)
-    pten = _finding(pam[2], S.LOSS, S.MUTATED)
+    esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
+    pik3ca, akt1, pten = (
+        _finding(st, *DEFINITE_TARGETS[g]) for g, st in zip(PAM_GENES, pam, strict=True)
+    )
     akt_pathway = pik3ca or akt1 or pten
     parp = parp_findings(facts)
     pcr_only = tuple(g for g, st in zip(PAM_GENES, pam, strict=True) if st and by_pcr_only(st))
@@ -100,6 +100,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         esr1=esr1,
         esr1_negative=esr1_negative,
         esr1_negative_current=_current_negative(facts, "ESR1", esr1_state) is not None,
+        # only where no mutation counts (else no rule reads it, and the key stays small)
         esr1_vus=esr1 is None and esr1_state is not None and bool(esr1_state.not_actionable),
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,

@@ -34,6 +34,14 @@ NEGATIVE = frozenset({S.WILD_TYPE, S.NOT_DETECTED})
 STABLE_GENES = frozenset({"PIK3CA", "AKT1", "PTEN", "BRCA1", "BRCA2", "PALB2"})
 #: genes whose somatic mutations are acquired under treatment
 ACQUIRED_GENES = frozenset({"ESR1"})
+#: the review's definite targets (ESR1 and the PI3K-AKT pathway) and the findings its trials
+#: selected (an amplification is not what SOLAR-1 selected; PTEN by loss or mutation)
+DEFINITE_TARGETS: dict[str, tuple[BiomarkerStatus, ...]] = {
+    "ESR1": (S.MUTATED,),
+    "PIK3CA": (S.MUTATED,),
+    "AKT1": (S.MUTATED,),
+    "PTEN": (S.LOSS, S.MUTATED),
+}
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -17,7 +17,7 @@ from resistx.sequencing.build_inputs import (
     pten_ihc_only,
 )
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
-from resistx.sequencing.findings import by_pcr_only
+from resistx.sequencing.findings import DEFINITE_TARGETS, by_pcr_only
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour
@@ -210,12 +210,7 @@ def _endocrine_target(facts: Facts) -> bool:
     """An ESR1 or PI3K-pathway target on record: a PARP-inhibitor target found by a BRCA test
     would not come before its options (rules 44 and 49 place it before chemotherapy), so the
     test does not change what is preferred."""
-    return (
-        facts.found("ESR1", BiomarkerStatus.MUTATED)
-        or facts.found("PIK3CA", BiomarkerStatus.MUTATED)
-        or facts.found("AKT1", BiomarkerStatus.MUTATED)
-        or facts.found("PTEN", BiomarkerStatus.LOSS, BiomarkerStatus.MUTATED)
-    )
+    return any(facts.found(gene, *found) for gene, found in DEFINITE_TARGETS.items())
 
 
 def _germline_test(gene: str, status: BiomarkerStatus) -> PlanEffect:

@@ -88,7 +88,7 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             "MAINTAIN enrolled mostly palbociclib-pretreated patients.",
             trials=("MAINTAIN",),
         )
-    elif drugs == ("abemaciclib",) and len(spec.drugs) == 1 and len(i.cdk46i_resistant) == 1:
+    elif drugs == ("abemaciclib",) and len(spec.drugs) == 1:  # palbociclib the only one (above)
         yield Effect(
             code="switch_cdk46i_after_palbociclib",
             delta=ctx.weights.abemaciclib_after_palbociclib,

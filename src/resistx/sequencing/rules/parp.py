@@ -49,12 +49,7 @@ def parp_before_chemotherapy(
     genes = " and ".join(f"germline {f.gene}" for f in brca)
     trials = "OlympiAD (olaparib) and EMBRACA (talazoparib), refs 74-75"
     if kinds.is_parp_inhibitor(spec):
-        place = (
-            "a visceral crisis calls for chemotherapy first, and a PARP inhibitor can follow "
-            "once it is controlled"
-            if i.visceral_crisis
-            else "it comes before chemotherapy"
-        )
+        place = _place("a PARP inhibitor", i.visceral_crisis)
         yield Effect(
             code="germline_brca_parp_before_chemotherapy",
             delta=ctx.weights.parp_before_chemotherapy,
@@ -84,6 +79,13 @@ def parp_before_chemotherapy(
             f"physician's choice ({trials}): chemotherapy comes after it.",
             references=(74, 75),
         )
+
+
+def _place(drug: str, crisis: bool) -> str:
+    """Where the PARP inhibitor stands against chemotherapy: before it, or after a crisis."""
+    if crisis:
+        return f"a visceral crisis calls for chemotherapy first, and {drug} can follow once it is controlled"
+    return "it comes before chemotherapy"
 
 
 #: OlympiAD enrolled after at most 2 chemotherapy regimens for metastatic disease (Robson et al.,
@@ -120,12 +122,7 @@ def tbcrc048_before_chemotherapy(
         "somatic BRCA1/2 mutations even after a CDK4/6 inhibitor (TBCRC 048, olaparib)"
     )
     if "olaparib" in spec.drugs:
-        place = (
-            "a visceral crisis calls for chemotherapy first, and olaparib can follow once it is "
-            "controlled"
-            if i.visceral_crisis
-            else "it comes before chemotherapy"
-        )
+        place = _place("olaparib", i.visceral_crisis)
         yield Effect(
             code="tbcrc048_olaparib_first",
             delta=ctx.weights.parp_before_chemotherapy,
