@@ -2466,3 +2466,61 @@ def test_a_pathogenic_pten_mutation_is_a_pathway_target_as_a_pten_loss_is() -> N
     assert "akt_pathway_alteration_matches_capivasertib" in codes(
         option(p, "capivasertib+fulvestrant")
     )
+
+
+def test_after_progression_on_a_parp_inhibitor_nothing_says_a_brca_mutation_opens_one() -> None:
+    """Case 271: a man with a germline BRCA2 mutation progressed on olaparib. The plans still
+    said the mutation 'opens a PARP inhibitor' (before choosing, and in the BRCA tests asked
+    of the other genes) and gave talazoparib the germline-BRCA match. No source reports a
+    second PARP inhibitor after progression on one: talazoparib keeps no match score, its
+    reason says why, and no test is asked to open a PARP inhibitor."""
+    germline = result("BRCA2", "mutated", origin="germline", sample="blood")
+    olaparib = second_line("olaparib")
+    for p in (
+        plan(biomarkers=[germline, *NEGATIVE], treatments=[PALBOCICLIB, olaparib]),
+        practice(biomarkers=[germline, *NEGATIVE], treatments=[PALBOCICLIB, olaparib]),
+    ):
+        said = [a.text for a in p.actions]
+        said += [r.text for o in p.options for r in o.reasons]
+        assert not [t for t in said if "opens a PARP inhibitor" in t], p.policy.name
+        assert not [a for a in p.actions if a.code in ("test_hrd_genes", "test_somatic_brca")]
+        talazoparib = option(p, "talazoparib")
+        assert "germline_brca_matches_parp_inhibitor" not in codes(talazoparib)
+        assert "parp_target_after_parp_inhibitor" in codes(talazoparib), p.policy.name
+        assert talazoparib.scores.molecular <= 0, p.policy.name
+
+
+def test_capivasertibs_faktion_hypertension_names_the_placebo_arms_rate() -> None:
+    """Cases 274 to 278: 'hypertension: 91% any grade, 32% grade 3 or worse in FAKTION' (the
+    review's Table 5 and text) read as capivasertib's toxicity, while FAKTION's placebo +
+    fulvestrant arm had it at a close rate (87% any grade, 24% grade 3; Jones et al., Lancet
+    Oncol 2020, Table 2, not in the review). The caution keeps the review's figures and says
+    so, under both policies."""
+    biomarkers = [result("AKT1", "mutated"), *NEGATIVE[:2], NEGATIVE[3]]
+    for p in (
+        plan(biomarkers=biomarkers, treatments=[PALBOCICLIB]),
+        practice(biomarkers=biomarkers, treatments=[PALBOCICLIB]),
+    ):
+        [hypertension] = [
+            c.text
+            for c in option(p, "capivasertib+fulvestrant").cautions
+            if c.term == "hypertension"
+        ]
+        assert "91% any grade, 32% grade 3 or worse" in hypertension, p.policy.name
+        assert "placebo" in hypertension and "87%" in hypertension and "24%" in hypertension
+        assert "Lancet Oncol 2020" in hypertension
+
+
+def test_trastuzumab_deruxtecan_for_her2_ultralow_says_its_subgroup_was_exploratory() -> None:
+    """Case 276 (practice-2026): for HER2-ultralow disease trastuzumab deruxtecan quoted
+    DESTINY-Breast06's pooled HER2-low-or-ultralow result without saying that 153 of its 866
+    patients were ultralow, an exploratory subgroup whose own figures the evidence pack marks
+    as conflicting. Its reason says so; for HER2-low disease it does not."""
+    lines = [PALBOCICLIB, second_line("everolimus", "exemestane")]
+    ultralow = practice(her2="ultralow", biomarkers=NEGATIVE, treatments=lines)
+    low = practice(her2="low", biomarkers=NEGATIVE, treatments=lines)
+    texts = " ".join(r.text for r in option(ultralow, "trastuzumab-deruxtecan").reasons)
+    assert "153 of its 866" in texts and "exploratory" in texts, texts
+    assert "exploratory" not in " ".join(
+        r.text for r in option(low, "trastuzumab-deruxtecan").reasons
+    )

@@ -178,6 +178,11 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(schema_version=2, comorbidities=[{"name": "hepatic_impairment", "child_pugh": "C"}]),
     # progression on palbociclib, then on ribociclib: a third CDK4/6 inhibitor (rule 8)
     patient(treatments=[PALBOCICLIB, dict(FULVESTRANT, drugs=["ribociclib", "fulvestrant"])]),
+    # a germline BRCA2 mutation after progression on olaparib (rule 5: no second PARP inhibitor)
+    patient(
+        biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
+        treatments=[PALBOCICLIB, dict(FULVESTRANT, drugs=["olaparib"])],
+    ),
     # the comorbidity cautions no scenario above shows (rule 12)
     patient(
         schema_version=2,

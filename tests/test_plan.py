@@ -33,8 +33,15 @@ def _evidence_numbers(trial_keys: tuple[str, ...], eb: resistx.EvidenceBase = EB
             out |= {p for p in (a.any_grade_percent, a.grade3plus_percent) if p is not None}
         if t.prior_cdk46i_fraction is not None:
             out.add(round(t.prior_cdk46i_fraction * 100, 6))
+        # a recorded discrepancy's readings, each with its source (FAKTION's placebo arm)
+        for d in eb.discrepancies:
+            if d.trial == key:
+                for text in d.readings:
+                    out |= {float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)}
+        if t.size is not None:
+            out.add(float(t.size))
         populations = {e.population for e in t.endpoints} | {h.population for h in t.hazard_ratios}
-        for text in (t.population, *(a.label for a in t.arms), *populations):
+        for text in (t.population, *(a.label for a in t.arms), *populations, *t.notes):
             out |= {float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)}
     return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
+from resistx.model.enums import BiomarkerStatus, DrugClass, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import (
@@ -81,7 +81,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield confirm_tissue(
             ctdna_negative(facts, ("ESR1",)),
             facts.profile.visceral_crisis,
-            parp_targets(parp_findings(facts)),
+            parp_targets(parp_findings(facts)) if not _after_parp(facts) else (),
         )
     if pten_only:
         yield PlanEffect(
@@ -156,15 +156,31 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "PARP-inhibitor target; or a tumour (somatic) BRCA1/2 or PALB2 finding with no germline "
     "result for that gene.",
     effect="An action to test the untested genes (BRCA1/2 in the tumour where only the "
-    "germline was tested). Germline testing and genetic counselling for a "
+    "germline was tested), unless the disease progressed on a PARP inhibitor. Germline testing and genetic counselling for a "
     "tumour finding: after a tumour BRCA1/2 mutation the PARP inhibitor does not wait on it; "
     "after a tumour PALB2 finding, or a BRCA1/2 finding that is not a mutation (a loss, an "
     "amplification), no PARP inhibitor is matched and a germline mutation would open one, so "
-    "the test comes before choosing.",
+    "the test comes before choosing; after progression on a PARP inhibitor it opens nothing, and "
+    "the family's reason stays.",
     codes=("test_hrd_genes", "test_somatic_brca", "test_germline"),
     trials=("TBCRC 048",),
 )
 def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    after_parp = _after_parp(facts)
+    if not after_parp:  # after progression on a PARP inhibitor no test opens one
+        yield from _tests_that_open_parp(facts)
+    for gene in HRD_GENES:
+        st = facts.state(gene)
+        if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
+            continue
+        germline_on_record = any(
+            r.gene == gene and r.origin is Origin.GERMLINE for r in facts.biomarkers
+        )
+        if not germline_on_record:
+            yield _germline_test(gene, st.finding.result.status, after_parp)
+
+
+def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
     known_germline = [
         g
         for g in HRD_GENES
@@ -195,15 +211,11 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
             "inhibitor (TBCRC 048).",
         )
-    for gene in HRD_GENES:
-        st = facts.state(gene)
-        if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
-            continue
-        germline_on_record = any(
-            r.gene == gene and r.origin is Origin.GERMLINE for r in facts.biomarkers
-        )
-        if not germline_on_record:
-            yield _germline_test(gene, st.finding.result.status)
+
+
+def _after_parp(facts: Facts) -> bool:
+    """The disease progressed on a PARP inhibitor: a BRCA1/2 or PALB2 finding opens none."""
+    return DrugClass.PARP_INHIBITOR in facts.progressed_classes
 
 
 def _endocrine_target(facts: Facts) -> bool:
@@ -213,17 +225,18 @@ def _endocrine_target(facts: Facts) -> bool:
     return any(facts.found(gene, *found) for gene, found in DEFINITE_TARGETS.items())
 
 
-def _germline_test(gene: str, status: BiomarkerStatus) -> PlanEffect:
-    """The germline test a tumour finding of an HRD gene asks for, worded by what it opens."""
-    if gene != "PALB2" and status is BiomarkerStatus.MUTATED:
+def _germline_test(gene: str, status: BiomarkerStatus, after_parp: bool) -> PlanEffect:
+    """The germline test a tumour finding of an HRD gene asks for, worded by what it opens
+    (after progression on a PARP inhibitor: nothing, and the family's reason stays)."""
+    what = "mutation" if status is BiomarkerStatus.MUTATED else status.value
+    if after_parp or (gene != "PALB2" and status is BiomarkerStatus.MUTATED):
+        opens = "" if after_parp else "; the PARP-inhibitor option does not wait on it"
         return PlanEffect(
             code="test_germline",
             genes=(gene,),
-            text=f"Tumour {gene} mutation: offer germline {gene} testing and genetic "
-            "counselling (a germline mutation concerns the family too); the PARP-inhibitor "
-            "option does not wait on it.",
+            text=f"Tumour {gene} {what}: offer germline {gene} testing and genetic "
+            f"counselling (a germline mutation concerns the family too){opens}.",
         )
-    what = "mutation" if status is BiomarkerStatus.MUTATED else status.value
     why = (
         "a somatic PALB2 mutation opens no PARP inhibitor, a germline one does (TBCRC 048)"
         if gene == "PALB2"

@@ -19,6 +19,16 @@ AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
 )
 
 
+#: an arm's event that reads as the drug's own, though the comparator arm had it at a close
+#: rate the review does not print: (trial, event) -> the comparator's figures, with their source
+COMPARATOR_NOTES: MappingProxyType[tuple[str, str], str] = MappingProxyType(
+    {
+        ("FAKTION", "hypertension"): "the placebo + fulvestrant arm had it at a close rate: 87% "
+        "any grade, 24% grade 3 (Jones et al., Lancet Oncol 2020, Table 2; not in the review)",
+    }
+)
+
+
 def of_regimen(ctx: Context, spec: RegimenSpec) -> tuple[Trial | None, tuple[AdverseEvent, ...]]:
     """The regimen's adverse-event trial and the events of its arms there."""
     if spec.ae_trial is None:
@@ -55,11 +65,14 @@ def lookup(ctx: Context, spec: RegimenSpec, term: str) -> Sourced | None:
 
 def source(found: Sourced, trial: Trial, *, first: bool = True) -> str:
     """Where an event's figure comes from, said in full the first time."""
-    where = found[1]
+    event, where = found
+    comparator = COMPARATOR_NOTES.get((where.key, event.term.casefold()))
+    also = f"; {comparator}" if comparator else ""
     if where.key != trial.key:
-        return f"in {where.key} ({trial.key}'s figures here do not include it)"
-    note = AE_SOURCE_NOTES.get(where.key)
-    return f"in {where.key}" + (f" ({note})" if note and first else "")
+        return f"in {where.key} ({trial.key}'s figures here do not include it{also})"
+    note = AE_SOURCE_NOTES.get(where.key) if first else None
+    said = "; ".join(n for n in (note, comparator) if n)
+    return f"in {where.key}" + (f" ({said})" if said else "")
 
 
 def is_overall(a: AdverseEvent) -> bool:

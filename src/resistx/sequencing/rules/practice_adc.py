@@ -33,7 +33,9 @@ OS = EndpointKind.OS
     effect="Trastuzumab deruxtecan scores a match; HER2 0 excludes it (out_of_population); "
     "HER2 unknown: it waits on an IHC test. HER2-ultralow after chemotherapy for metastatic "
     "disease is in neither trial's population (DESTINY-Breast06 enrolled no one with it, "
-    "DESTINY-Breast04 HER2-low only): no match, and at best a later option.",
+    "DESTINY-Breast04 HER2-low only): no match, and at best a later option. For HER2-ultralow "
+    "the reason says DESTINY-Breast06's ultralow patients were an exploratory subgroup without "
+    "a figure of its own in the pack.",
     codes=(
         "her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
         "out_of_population",
@@ -69,7 +71,8 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
             code="her2_low_or_ultralow_matches_trastuzumab_deruxtecan",
             delta=ctx.weights.match,
             # the HER2 status only: the lines each trial enrolled after are rule 30's
-            text=f"HER2-{i.her2.value}: the HER2 status {' and '.join(trials)} enrolled.",
+            text=f"HER2-{i.her2.value}: the HER2 status {' and '.join(trials)} enrolled"
+            + (_ultralow_subgroup(ctx) if i.her2 is Her2Status.ULTRALOW else "."),
             trials=trials,
         )
     elif i.her2 is Her2Status.UNKNOWN:
@@ -89,6 +92,20 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
             "only.",
             trials=("DESTINY-Breast06",),
         )
+
+
+#: DESTINY-Breast06's HER2-ultralow patients (update-2026.md section 6, verified; the pack keeps
+#: it in the trial's notes): an exploratory subgroup whose own figures the sources disagree on
+DB06_ULTRALOW_PATIENTS = 153
+
+
+def _ultralow_subgroup(ctx: Context) -> str:
+    size = ctx.evidence.trial("DESTINY-Breast06").size
+    return (
+        f", as an exploratory subgroup of {DB06_ULTRALOW_PATIENTS} of its {size} patients: the "
+        "evidence pack holds no figure of that subgroup's own (its sources disagree, a recorded "
+        "discrepancy), so the result quoted is the whole trial's, most of it HER2-low."
+    )
 
 
 # rule 30: aDCs after the review: trastuzumab deruxtecan before chemotherapy, Dato-DXd after it
