@@ -1129,9 +1129,9 @@ def test_in_a_visceral_crisis_the_tissue_confirmation_does_not_hold_up_chemother
     calm = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT])
     (before,) = [a for a in calm.actions if a.code == "confirm_tissue"]
     assert "before the plan turns to chemotherapy" in before.text
-    # and it no longer comes first among the actions (those that change what could be preferred)
-    assert crisis.actions[-1].code == "confirm_tissue"
-    assert calm.actions[0].code == "confirm_tissue"
+    # and it is not among the actions that come before choosing (case 273: no test is, there)
+    assert not confirm.before_choosing
+    assert calm.actions[0].code == "confirm_tissue" and calm.actions[0].before_choosing
 
 
 def test_a_germline_palb2_mutation_is_not_called_nothing_actionable() -> None:
@@ -2524,3 +2524,18 @@ def test_trastuzumab_deruxtecan_for_her2_ultralow_says_its_subgroup_was_explorat
     assert "exploratory" not in " ".join(
         r.text for r in option(low, "trastuzumab-deruxtecan").reasons
     )
+
+
+def test_in_a_visceral_crisis_the_biomarker_tests_do_not_come_before_choosing() -> None:
+    """Case 273: in a visceral crisis with nothing tested, 'Before choosing: Test ESR1, PIK3CA,
+    AKT1, PTEN ...' and the BRCA tests stood above chemotherapy, which could read as a reason
+    to wait. Chemotherapy answers the crisis now (rule 7); the tests decide the next line and
+    say so. Without a crisis they still come before choosing."""
+    crisis = plan(visceral_crisis=True, biomarkers=[])
+    tests = [a for a in crisis.actions if a.code in ("retest", "test_hrd_genes")]
+    assert {a.code for a in tests} == {"retest", "test_hrd_genes"}
+    for a in tests:
+        assert not a.before_choosing, a.code
+        assert "does not wait" in a.text, a.text
+    calm = plan(biomarkers=[])
+    assert [a.before_choosing for a in calm.actions if a.code == "retest"] == [True]

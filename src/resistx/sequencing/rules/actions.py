@@ -37,7 +37,8 @@ from resistx.sequencing.rules.targets import parp_targets
     "(confirm_pathway_tissue; with ESR1 too, confirm_tissue, before nothing-actionable moves "
     "the plan to chemotherapy; in a visceral crisis beside chemotherapy, which does not wait "
     "for it): a low-shedding tumour can be missed. Not when the same draw found a somatic "
-    "mutation: it held tumour DNA.",
+    "mutation: it held tumour DNA. In a visceral crisis each test is for the next line and does "
+    "not come before choosing.",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
@@ -63,9 +64,9 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="retest",
             genes=tuple(missing),
-            first=True,
+            first=_before_choosing(facts),
             text=f"Test {', '.join(missing)} {when} {how}: ESR1 mutations and PI3K-AKT-mTOR "
-            "alterations are acquired under treatment and decide the next line.",
+            f"alterations are acquired under treatment and decide the next line.{_crisis(facts)}",
         )
     pcr = tuple(g for g in PAM_GENES if (st := facts.state(g)) is not None and by_pcr_only(st))
     pten_only = pten_ihc_only(facts)
@@ -73,9 +74,9 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="retest_ngs",
             genes=pcr,
-            first=True,
+            first=_before_choosing(facts),
             text=f"{', '.join(pcr)} 'not detected' by PCR only: retest by NGS; in FAKTION's "
-            "expanded NGS analysis more tumours were pathway-altered than by ddPCR.",
+            f"expanded NGS analysis more tumours were pathway-altered than by ddPCR.{_crisis(facts)}",
         )
     if not missing and ctdna_negative(facts, PAM_GENES) and not draw_found_tumour(facts):
         yield confirm_tissue(
@@ -87,9 +88,9 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="confirm_ngs",
             genes=("PTEN",),
-            first=True,
+            first=_before_choosing(facts),
             text="PTEN loss by IHC only: confirm by NGS; CAPItello-291 selected its AKT-pathway "
-            "altered population by NGS.",
+            f"altered population by NGS.{_crisis(facts)}",
         )
 
 
@@ -161,7 +162,8 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "after a tumour PALB2 finding, or a BRCA1/2 finding that is not a mutation (a loss, an "
     "amplification), no PARP inhibitor is matched and a germline mutation would open one, so "
     "the test comes before choosing; after progression on a PARP inhibitor it opens nothing, and "
-    "the family's reason stays.",
+    "the family's reason stays. In a visceral crisis the tests are for the next line and do not "
+    "come before choosing.",
     codes=("test_hrd_genes", "test_somatic_brca", "test_germline"),
     trials=("TBCRC 048",),
 )
@@ -197,20 +199,34 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_hrd_genes",
             genes=untested,
-            first=not known_germline and not _endocrine_target(facts),
+            first=not known_germline and not _endocrine_target(facts) and _before_choosing(facts),
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
-            f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}",
+            f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}"
+            f"{_crisis(facts)}",
         )
     elif hrd_untested(facts, parp_findings(facts))[1]:
         germline_only = germline_only_brca(facts)
         yield PlanEffect(
             code="test_somatic_brca",
             genes=germline_only,
-            first=not _endocrine_target(facts),
+            first=not _endocrine_target(facts) and _before_choosing(facts),
             text=f"{', '.join(germline_only)} tested in the germline only: test the tumour "
             "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
-            "inhibitor (TBCRC 048).",
+            f"inhibitor (TBCRC 048).{_crisis(facts)}",
         )
+
+
+def _before_choosing(facts: Facts) -> bool:
+    """A biomarker test comes before choosing, except in a visceral crisis: chemotherapy
+    answers the crisis now (rule 7), and the result decides the next line."""
+    return not facts.profile.visceral_crisis
+
+
+def _crisis(facts: Facts) -> str:
+    """What a biomarker test's text adds in a visceral crisis."""
+    if facts.profile.visceral_crisis:
+        return " For the next line: chemotherapy for the visceral crisis does not wait for it."
+    return ""
 
 
 def _after_parp(facts: Facts) -> bool:
