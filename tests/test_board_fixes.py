@@ -2539,3 +2539,21 @@ def test_in_a_visceral_crisis_the_biomarker_tests_do_not_come_before_choosing() 
         assert "does not wait" in a.text, a.text
     calm = plan(biomarkers=[])
     assert [a.before_choosing for a in calm.actions if a.code == "retest"] == [True]
+
+
+def test_elacestrant_with_a_pik3ca_mutation_too_quotes_emeralds_pik3ca_mutated_subgroup() -> None:
+    """Case 269 (practice-2026): ESR1 and PIK3CA both mutated after 26 months on palbociclib:
+    elacestrant's reason gave EMERALD's post hoc ESR1-mutated subgroup with 12 months or more
+    (8.6 vs 1.9 months) but not its PIK3CA-mutated patients' own medians, which the pack holds
+    (5.5 vs 1.9 months). It gives them; without a PIK3CA mutation it does not."""
+    long_course = dict(PALBOCICLIB, started_on="2022-01-10")
+    both = practice(
+        biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]],
+        treatments=[long_course],
+    )
+    esr1_only = practice(
+        biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], treatments=[long_course]
+    )
+    text = " ".join(r.text for r in option(both, "elacestrant").reasons)
+    assert "PIK3CA-mutated" in text and "5.5 vs 1.9 months" in text, text
+    assert "5.5 vs 1.9" not in " ".join(r.text for r in option(esr1_only, "elacestrant").reasons)

@@ -22,6 +22,7 @@ H = Factor.HISTORY
 PFS = EndpointKind.PFS
 OS = EndpointKind.OS
 ESR1_LONG = "ESR1-mutated, prior CDK4/6i >=12 months"  # EMERALD's post hoc subgroup (2026.11 pack)
+ESR1_LONG_PIK3CA = f"{ESR1_LONG}, PIK3CA-mutated"  # its PIK3CA-mutated patients (medians only)
 
 
 # -- figures read from the evidence ------------------------------------------------------------
@@ -68,6 +69,23 @@ def figures(
     return f"{medians}HR {num(hr.value)}"
 
 
+def medians(
+    ctx: Context, trial_key: str, regimen_id: str, population: str, kind: EndpointKind = PFS
+) -> str | None:
+    """'median PFS 5.5 vs 1.9 months' of a subgroup that reports medians only, from the
+    evidence: the regimen's arm against the trial's other arm."""
+    if trial_key not in ctx.evidence:
+        return None
+    trial = ctx.evidence.trial(trial_key)
+    found = [e for e in trial.endpoints if e.kind is kind and e.population == population]
+    ours = {a.label for a in trial.arms if a.regimen == regimen_id}
+    exp = next((e for e in found if e.arm in ours), None)
+    ctl = next((e for e in found if e.arm not in ours), None)
+    if exp is None or ctl is None:
+        return None
+    return f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months"
+
+
 def approval(spec: RegimenSpec) -> str:
     a = spec.regulatory
     when = a.date or (str(a.year) if a.year else "")
@@ -99,8 +117,8 @@ def approved_as(ctx: Context, regimen_id: str, day: dt.date | None) -> str:
     effect="Beyond rule 1's match, each approved oral SERD gains enough to be preferred; its "
     "reason gives its trial's ESR1-mutated result and approval. After a CDK4/6 inhibitor of "
     "12 months or more, elacestrant's reason gives EMERALD's post hoc subgroup (the efficacy "
-    "factor scores it); under 12 months on one (a known length), it says the patient is not in "
-    "it, and with an AKT-pathway alteration too (no progression on a PI3K/AKT inhibitor) "
+    "factor scores it), and with a PIK3CA mutation too that subgroup's PIK3CA-mutated medians; "
+    "under 12 months on one (a known length), it says the patient is not in it, and with an AKT-pathway alteration too (no progression on a PI3K/AKT inhibitor) "
     "elacestrant is at best an alternative after the pathway inhibitor (the other two say "
     "their trials report nothing by that time). "
     "Without a mutation, the three are left out when ESR1 is not mutated "
@@ -139,6 +157,8 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     long = figures(ctx, trial, spec.id, ESR1_LONG)
     if long and i.long_cdk46i:
         text += f" After 12 months or more on a CDK4/6 inhibitor (post hoc): {long}."
+        if i.pik3ca is not None and (co := medians(ctx, trial, spec.id, ESR1_LONG_PIK3CA)):
+            text += f" Its PIK3CA-mutated patients, as this patient is: {co} (no hazard ratio)."
     elif long and i.cdk46i_under_12_months:
         text += (
             " Its larger benefit was in the post hoc subgroup with 12 months or more on a "
