@@ -21,6 +21,7 @@ from tests.helpers import (
     NEGATIVE,
     PALBOCICLIB,
     THREE_ENDOCRINE_LINES,
+    excluded_for,
     exclusion,
     option,
     patient,
@@ -2557,3 +2558,24 @@ def test_elacestrant_with_a_pik3ca_mutation_too_quotes_emeralds_pik3ca_mutated_s
     text = " ".join(r.text for r in option(both, "elacestrant").reasons)
     assert "PIK3CA-mutated" in text and "5.5 vs 1.9 months" in text, text
     assert "5.5 vs 1.9" not in " ".join(r.text for r in option(esr1_only, "elacestrant").reasons)
+
+
+def test_a_trial_that_enrolled_after_a_cdk46_inhibitor_is_not_offered_without_one() -> None:
+    """Case 278: relapse on adjuvant tamoxifen, no CDK4/6 inhibitor, PIK3CA mutated: 'Trial
+    FINER: fulvestrant, ipatasertib [trial]' was listed, though FINER enrolled after a
+    first-line CDK4/6 inhibitor. A trial whose population is after a CDK4/6 inhibitor only is
+    left out (out_of_population) without one on record; after one, it stays."""
+    tamoxifen = {
+        "drugs": ["tamoxifen"],
+        "setting": "adjuvant",
+        "started_on": "2024-03-01",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+    }
+    pik3ca = [result("PIK3CA", "mutated"), *NEGATIVE[:1], *NEGATIVE[2:]]
+    naive = plan(biomarkers=pik3ca, treatments=[tamoxifen])
+    finer = [e for e in naive.excluded if "FINER" in e.regimen.name]
+    assert finer and "out_of_population" in excluded_for(naive, finer[0].regimen.id)
+    assert not [o for o in naive.options if "FINER" in o.regimen.name]
+    after = plan(biomarkers=pik3ca, treatments=[PALBOCICLIB])
+    assert [o for o in after.options if "FINER" in o.regimen.name]

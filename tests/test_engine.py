@@ -183,6 +183,19 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
         treatments=[PALBOCICLIB, dict(FULVESTRANT, drugs=["olaparib"])],
     ),
+    # no CDK4/6 inhibitor, PIK3CA mutated: FINER enrolled after one (rule 52)
+    patient(
+        biomarkers=[result("PIK3CA", "mutated")],
+        treatments=[
+            {
+                "drugs": ["tamoxifen"],
+                "setting": "adjuvant",
+                "started_on": "2024-03-01",
+                "ended_on": "2026-03-01",
+                "stop_reason": "progression",
+            }
+        ],
+    ),
     # the comorbidity cautions no scenario above shows (rule 12)
     patient(
         schema_version=2,

@@ -48,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     cdk46i.cdk46i_toxicity,
     endocrine.cdk46i_first,
     status.performance_status,
+    status.trial_after_cdk46i,
     status.nothing_against,
     # factor 4: balance
     balance.comorbidities,

@@ -1,11 +1,11 @@
-"""Factor 3, continued: physical status (rule 13), and the history factor's neutral reason
-(rule 20)."""
+"""Factor 3, continued: physical status (rule 13), a trial's population after a CDK4/6
+inhibitor (rule 52), and the history factor's neutral reason (rule 20)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor
+from resistx.model.enums import ExclusionCode, Factor, TrialSetting
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
@@ -85,6 +85,31 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             text=f"ECOG {i.ecog}: an intensive regimen, which the reduced performance status "
             "weighs against (a smaller step than at ECOG 3).",
             trials=spec.key_trials,
+        )
+
+
+# rule 52: a trial that enrolled after a CDK4/6 inhibitor: not without one
+@rule(
+    52,
+    "A trial that enrolled after a CDK4/6 inhibitor: not without one",
+    H,
+    condition="Enrolment in a registered trial whose population is after a CDK4/6 inhibitor "
+    "only (the evidence's setting), and no CDK4/6 inhibitor on record.",
+    effect="Excluded (out_of_population): the patient is outside the trial's population.",
+    codes=(ExclusionCode.OUT_OF_POPULATION.value,),
+    regimens=kinds.is_trial,
+)
+def trial_after_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not kinds.is_trial(spec) or i.had_cdk46i:
+        return
+    trial = ctx.evidence.trial(spec.key_trials[0])
+    if trial.setting is TrialSetting.AFTER_CDK46I:
+        yield Effect(
+            code=ExclusionCode.OUT_OF_POPULATION.value,
+            exclude=ExclusionCode.OUT_OF_POPULATION,
+            text=f"No CDK4/6 inhibitor on record: {trial.key} enrolled patients after one "
+            f"({trial.population}).",
+            trials=(trial.key,),
         )
 
 
