@@ -2579,3 +2579,27 @@ def test_a_trial_that_enrolled_after_a_cdk46_inhibitor_is_not_offered_without_on
     assert not [o for o in naive.options if "FINER" in o.regimen.name]
     after = plan(biomarkers=pik3ca, treatments=[PALBOCICLIB])
     assert [o for o in after.options if "FINER" in o.regimen.name]
+
+
+def test_endocrine_sensitive_disease_outside_db06_entry_has_an_endocrine_line_before_tdxd() -> None:
+    """Cases 267, 269 and 281 (practice-2026): 22 months on first-line palbociclib, nothing
+    actionable on tissue, HER2-ultralow: trastuzumab deruxtecan was the only preferred option,
+    above every endocrine-based line, though the patient is outside DESTINY-Breast06's entry
+    (2 or more endocrine lines, or progression within 6 months of first-line CDK4/6-inhibitor
+    therapy) and the trial compared it with chemotherapy, not with another endocrine line. As
+    chemotherapy does under rule 32, it now comes after the endocrine-based lines, within its
+    approval; within the trial's entry (two endocrine lines) it does not step back."""
+    long_course = dict(PALBOCICLIB, started_on="2022-03-10")
+    tissue = [
+        result(g, "not_detected", sample="tissue") for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    p = practice(her2="ultralow", biomarkers=tissue, treatments=[long_course])
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert tdxd.tier != Tier.PREFERRED
+    assert "endocrine_sensitive_adc_later" in codes(tdxd)
+    endocrine = [o for o in p.options if kinds.is_endocrine_based(o.regimen)]
+    assert min(o.rank for o in endocrine) < tdxd.rank
+    two_lines = practice(
+        her2="ultralow", biomarkers=tissue, treatments=[long_course, second_line("fulvestrant")]
+    )
+    assert "endocrine_sensitive_adc_later" not in codes(option(two_lines, "trastuzumab-deruxtecan"))

@@ -5,16 +5,15 @@ every figure in its text is read from the evidence it is given, never written he
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from types import MappingProxyType
 
 from resistx.model.enums import EndpointKind, ExclusionCode, Factor
-from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.figures import approval, figures, medians
 from resistx.sequencing.rules.molecular import esr1_absent, weight
 
 M = Factor.MOLECULAR
@@ -23,85 +22,6 @@ PFS = EndpointKind.PFS
 OS = EndpointKind.OS
 ESR1_LONG = "ESR1-mutated, prior CDK4/6i >=12 months"  # EMERALD's post hoc subgroup (2026.11 pack)
 ESR1_LONG_PIK3CA = f"{ESR1_LONG}, PIK3CA-mutated"  # its PIK3CA-mutated patients (medians only)
-
-
-# -- figures read from the evidence ------------------------------------------------------------
-
-
-def _hr(trial: Trial, regimen_id: str, population: str, kind: EndpointKind) -> HazardRatio | None:
-    arms = {a.label for a in trial.arms if a.regimen == regimen_id}
-    return next(
-        (
-            h
-            for h in trial.hazard_ratios
-            if h.endpoint_kind is kind and h.population == population and h.experimental in arms
-        ),
-        None,
-    )
-
-
-def _median(trial: Trial, arm: str, population: str, kind: EndpointKind) -> Endpoint | None:
-    return next(
-        (
-            e
-            for e in trial.endpoints
-            if e.kind is kind and e.arm == arm and e.population == population
-        ),
-        None,
-    )
-
-
-def figures(
-    ctx: Context, trial_key: str, regimen_id: str, population: str, kind: EndpointKind = PFS
-) -> str | None:
-    """'median PFS 13.2 vs 8.1 months, HR 0.63' for a regimen in a trial, from the evidence."""
-    if trial_key not in ctx.evidence:
-        return None
-    trial = ctx.evidence.trial(trial_key)
-    hr = _hr(trial, regimen_id, population, kind)
-    if hr is None:
-        return None
-    exp = _median(trial, hr.experimental, population, kind)
-    ctl = _median(trial, hr.control, population, kind)
-    medians = (
-        f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
-    )
-    return f"{medians}HR {num(hr.value)}"
-
-
-def medians(
-    ctx: Context, trial_key: str, regimen_id: str, population: str, kind: EndpointKind = PFS
-) -> str | None:
-    """'median PFS 5.5 vs 1.9 months' of a subgroup that reports medians only, from the
-    evidence: the regimen's arm against the trial's other arm."""
-    if trial_key not in ctx.evidence:
-        return None
-    trial = ctx.evidence.trial(trial_key)
-    found = [e for e in trial.endpoints if e.kind is kind and e.population == population]
-    ours = {a.label for a in trial.arms if a.regimen == regimen_id}
-    exp = next((e for e in found if e.arm in ours), None)
-    ctl = next((e for e in found if e.arm not in ours), None)
-    if exp is None or ctl is None:
-        return None
-    return f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months"
-
-
-def approval(spec: RegimenSpec) -> str:
-    a = spec.regulatory
-    when = a.date or (str(a.year) if a.year else "")
-    return " ".join(x for x in (a.authority or "", when) if x) or "approved"
-
-
-def approved_as(ctx: Context, regimen_id: str, day: dt.date | None) -> str:
-    """' (authority date)' of a regimen of the policy's table, or nothing where it has none;
-    an approval dated after ``day`` (the plan's date, where known) says so."""
-    spec = ctx.regimens.get(regimen_id)
-    if spec is None:
-        return ""
-    when = approval(spec)
-    if kinds.approved_after(spec.regulatory.date, day):
-        when += ", after this plan's date"
-    return f" ({when})"
 
 
 # -- molecular ---------------------------------------------------------------------------------
@@ -253,11 +173,17 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
     "this patient under practice-2026.",
     effect="Endocrine-based regimens gain (abemaciclib+fulvestrant more, by rule 37: "
-    "postMONARCH's result, against fulvestrant alone); chemotherapy steps back (an ADC does "
-    "not: rule 30). The review's Discussion "
+    "postMONARCH's result, against fulvestrant alone); chemotherapy steps back, and so does "
+    "trastuzumab deruxtecan, a later option (the next line): this patient is outside "
+    "DESTINY-Breast06's entry, and that trial compared it with chemotherapy, not another "
+    "endocrine line. The review's Discussion "
     "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
     "endocrine-based line first. Its reason leads.",
-    codes=("endocrine_sensitive_endocrine_first", "endocrine_sensitive_chemotherapy_later"),
+    codes=(
+        "endocrine_sensitive_endocrine_first",
+        "endocrine_sensitive_chemotherapy_later",
+        "endocrine_sensitive_adc_later",
+    ),
     trials=("postMONARCH",),
     regimens=kinds.is_endocrine_or_cytotoxic,
 )
@@ -285,6 +211,18 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             "visceral crisis) with no ESR1 or PI3K-pathway target: another endocrine-based line "
             f"before chemotherapy{evidence}.",
             trials=(trial,) if own else (*spec.key_trials, trial),
+        )
+    elif kinds.is_tdxd(spec):
+        # endocrine-sensitive (12 months or more, one endocrine line) is outside its entry
+        yield Effect(
+            code="endocrine_sensitive_adc_later",
+            delta=ctx.weights.endocrine_sensitive_cytotoxic,
+            ceiling=2,  # the next line: after the endocrine-based ones
+            text="Endocrine-sensitive disease with no ESR1 or PI3K-pathway target, outside "
+            "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months "
+            "on first-line endocrine therapy with a CDK4/6 inhibitor), which compared it with "
+            f"chemotherapy, not another endocrine line: an endocrine-based line comes first{evidence}.",
+            trials=(*spec.key_trials, trial),
         )
     elif kinds.is_chemotherapy(spec):
         yield Effect(

@@ -13,8 +13,8 @@ from resistx.sequencing.build_inputs import from_toxicities
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.figures import approval, approved_as, figures
 from resistx.sequencing.rules.history import gate
-from resistx.sequencing.rules.practice import approval, approved_as, figures
 from resistx.vocab.comorbidities import Comorbidity
 
 M = Factor.MOLECULAR

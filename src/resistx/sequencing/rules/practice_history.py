@@ -13,8 +13,8 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import EfficacyInputs, HistoryInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.figures import approval, figures
 from resistx.sequencing.rules.populations import SELECTORS
-from resistx.sequencing.rules.practice import approval, figures
 
 H = Factor.HISTORY
 

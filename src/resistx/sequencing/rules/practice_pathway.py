@@ -12,8 +12,8 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.figures import approved_as, figures
 from resistx.sequencing.rules.molecular import weight
-from resistx.sequencing.rules.practice import approved_as, figures
 
 M = Factor.MOLECULAR
 OS = EndpointKind.OS

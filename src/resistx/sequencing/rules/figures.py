@@ -1,0 +1,91 @@
+"""Figures read from the evidence for the practice-2026 rules' texts: a trial's medians and
+hazard ratio for a regimen in one population, and a regimen's approval as the table gives it.
+Every figure a rule quotes comes from here, never from the rule's own text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from resistx.model.enums import EndpointKind
+from resistx.model.evidence import Endpoint, HazardRatio, Trial
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.rule import Context, num
+
+PFS = EndpointKind.PFS
+
+
+def _hr(trial: Trial, regimen_id: str, population: str, kind: EndpointKind) -> HazardRatio | None:
+    arms = {a.label for a in trial.arms if a.regimen == regimen_id}
+    return next(
+        (
+            h
+            for h in trial.hazard_ratios
+            if h.endpoint_kind is kind and h.population == population and h.experimental in arms
+        ),
+        None,
+    )
+
+
+def _median(trial: Trial, arm: str, population: str, kind: EndpointKind) -> Endpoint | None:
+    return next(
+        (
+            e
+            for e in trial.endpoints
+            if e.kind is kind and e.arm == arm and e.population == population
+        ),
+        None,
+    )
+
+
+def figures(
+    ctx: Context, trial_key: str, regimen_id: str, population: str, kind: EndpointKind = PFS
+) -> str | None:
+    """'median PFS 13.2 vs 8.1 months, HR 0.63' for a regimen in a trial, from the evidence."""
+    if trial_key not in ctx.evidence:
+        return None
+    trial = ctx.evidence.trial(trial_key)
+    hr = _hr(trial, regimen_id, population, kind)
+    if hr is None:
+        return None
+    exp = _median(trial, hr.experimental, population, kind)
+    ctl = _median(trial, hr.control, population, kind)
+    medians = (
+        f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
+    )
+    return f"{medians}HR {num(hr.value)}"
+
+
+def medians(
+    ctx: Context, trial_key: str, regimen_id: str, population: str, kind: EndpointKind = PFS
+) -> str | None:
+    """'median PFS 5.5 vs 1.9 months' of a subgroup that reports medians only, from the
+    evidence: the regimen's arm against the trial's other arm."""
+    if trial_key not in ctx.evidence:
+        return None
+    trial = ctx.evidence.trial(trial_key)
+    found = [e for e in trial.endpoints if e.kind is kind and e.population == population]
+    ours = {a.label for a in trial.arms if a.regimen == regimen_id}
+    exp = next((e for e in found if e.arm in ours), None)
+    ctl = next((e for e in found if e.arm not in ours), None)
+    if exp is None or ctl is None:
+        return None
+    return f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months"
+
+
+def approval(spec: RegimenSpec) -> str:
+    a = spec.regulatory
+    when = a.date or (str(a.year) if a.year else "")
+    return " ".join(x for x in (a.authority or "", when) if x) or "approved"
+
+
+def approved_as(ctx: Context, regimen_id: str, day: dt.date | None) -> str:
+    """' (authority date)' of a regimen of the policy's table, or nothing where it has none;
+    an approval dated after ``day`` (the plan's date, where known) says so."""
+    spec = ctx.regimens.get(regimen_id)
+    if spec is None:
+        return ""
+    when = approval(spec)
+    if kinds.approved_after(spec.regulatory.date, day):
+        when += ", after this plan's date"
+    return f" ({when})"
