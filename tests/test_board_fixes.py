@@ -1775,20 +1775,18 @@ def test_elacestrant_under_12_months_of_a_cdk46_inhibitor_says_emeralds_larger_b
     assert "not in it" not in " ".join(r.text for r in option(short, "imlunestrant").reasons)
 
 
-def test_a_parp_inhibitor_after_progression_on_another_is_at_best_later_after_the_others() -> None:
+def test_a_parp_inhibitor_after_progression_on_another_is_not_above_chemotherapy() -> None:
     """Case 204: after progression on olaparib, talazoparib ranked third. The review has no
-    evidence for a PARP inhibitor after progression on one (as for a PI3K or AKT inhibitor, an
-    oral SERD or an ADC after one): at best a later option, after chemotherapy and the ADCs."""
+    evidence for a PARP inhibitor after progression on one: it was made a later option after
+    chemotherapy and the ADCs, and since cases 271 and 279 it is left out (the test below)."""
     p = plan(
         her2="low",
         biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline", sample="blood")],
         treatments=[PALBOCICLIB, second_line("olaparib"), dict(CAPECITABINE, line=3)],
     )
     exclusion(p, "olaparib")  # left out: progressed on it
-    talazoparib = option(p, "talazoparib")
-    assert talazoparib.tier is Tier.LATER
-    for other in ("chemotherapy", "sacituzumab-govitecan", "trastuzumab-deruxtecan"):
-        assert rank(p, other) < talazoparib.rank, other
+    assert "progressed_on" in excluded_for(p, "talazoparib")
+    assert p.options[0].regimen.id in ("trastuzumab-deruxtecan", "sacituzumab-govitecan")
 
 
 def test_fulvestrant_alone_after_progression_on_an_oral_serd_steps_back_as_its_class() -> None:
@@ -2485,10 +2483,7 @@ def test_after_progression_on_a_parp_inhibitor_nothing_says_a_brca_mutation_open
         said += [r.text for o in p.options for r in o.reasons]
         assert not [t for t in said if "opens a PARP inhibitor" in t], p.policy.name
         assert not [a for a in p.actions if a.code in ("test_hrd_genes", "test_somatic_brca")]
-        talazoparib = option(p, "talazoparib")
-        assert "germline_brca_matches_parp_inhibitor" not in codes(talazoparib)
-        assert "parp_target_after_parp_inhibitor" in codes(talazoparib), p.policy.name
-        assert talazoparib.scores.molecular <= 0, p.policy.name
+        assert p.option("talazoparib") is None  # left out: the test below
 
 
 def test_capivasertibs_faktion_hypertension_names_the_placebo_arms_rate() -> None:
@@ -2603,3 +2598,19 @@ def test_endocrine_sensitive_disease_outside_db06_entry_has_an_endocrine_line_be
         her2="ultralow", biomarkers=tissue, treatments=[long_course, second_line("fulvestrant")]
     )
     assert "endocrine_sensitive_adc_later" not in codes(option(two_lines, "trastuzumab-deruxtecan"))
+
+
+def test_a_second_parp_inhibitor_after_progression_on_one_is_left_out() -> None:
+    """Cases 271 and 279 (both policies, recheck): after progression on olaparib, talazoparib
+    stayed a later option above the trial tier. No source gives a second PARP inhibitor after
+    progression on one: it is left out (progressed_on), naming the drug progressed on."""
+    germline = result("BRCA2", "mutated", origin="germline", sample="blood")
+    for p in (
+        plan(biomarkers=[germline, *NEGATIVE], treatments=[PALBOCICLIB, second_line("olaparib")]),
+        practice(
+            biomarkers=[germline, *NEGATIVE], treatments=[PALBOCICLIB, second_line("olaparib")]
+        ),
+    ):
+        assert p.option("talazoparib") is None, p.policy.name
+        assert "progressed_on" in excluded_for(p, "talazoparib")
+        assert "olaparib" in exclusion(p, "talazoparib").reasons[0].text

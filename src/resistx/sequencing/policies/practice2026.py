@@ -34,6 +34,7 @@ from resistx.sequencing.rules import (
     practice_adc,
     practice_history,
     practice_pathway,
+    progression,
     targets,
 )
 from resistx.sequencing.weights import DEFAULT
@@ -75,7 +76,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     4: (_ADC_LINES, practice_adc.later_adcs),
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
-    11: (history.progressed_on, practice_history.outside_trial_population),
+    11: (progression.progressed_on, practice_history.outside_trial_population),
     24: (actions.investigational, practice_history.not_yet_approved),
     25: (
         actions.ask_her2_test,

@@ -107,14 +107,12 @@ def esr1_absent(i: MolecularInputs) -> str:
     "Homologous-recombination genes: PARP inhibitor",
     M,
     condition="Germline BRCA1/2 or PALB2, or a somatic BRCA1/2 mutation (pathogenic).",
-    effect="After progression on a PARP inhibitor neither scores (no source reports a second "
-    "PARP inhibitor after one), and the reason says so. Otherwise olaparib scores a match (talazoparib by class, and fully for germline BRCA1/2, for "
+    effect="Olaparib scores a match (talazoparib by class, and fully for germline BRCA1/2, for "
     "which both are approved on trials the review cites without figures: OlympiAD and EMBRACA, "
     "HER2-negative disease); with BRCA1, BRCA2 or PALB2 never tested both wait on the test; "
     "with BRCA1/2 tested in the germline only, both wait on a tumour test (TBCRC 048's "
     "somatic mutations); otherwise both are excluded (biomarker_absent).",
     codes=(
-        "parp_target_after_parp_inhibitor",
         "hrd_mutation_matches_parp_inhibitor",
         "hrd_mutation_matches_parp_inhibitor_class",
         "germline_brca_matches_parp_inhibitor",
@@ -134,15 +132,6 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         return
     best = max(i.parp, key=lambda f: (weight(f, ctx), f.gene))
     genes = ", ".join(parp_targets(i.parp))
-    if i.after_parp:
-        yield Effect(
-            code="parp_target_after_parp_inhibitor",
-            text=f"{genes} mutation {best.describe()}: the PARP inhibitors' target, but the "
-            "disease progressed on a PARP inhibitor; neither the review nor a trial it cites "
-            "gave a second one after that.",
-            references=spec.references,
-        )
-        return
     any_germline_brca = any(map(germline_brca, i.parp))
     match = ctx.weights.match * weight(best, ctx)
     if any_germline_brca:

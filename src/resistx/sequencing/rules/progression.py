@@ -1,0 +1,130 @@
+"""Factor 3, continued: what the disease progressed on (rule 11): the regimen, its drug, or its
+class."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import DrugClass, ExclusionCode, Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.drug_classes import (
+    cross_resistant,
+    placed_after,
+    related_by_class,
+    same_class_drugs,
+)
+from resistx.sequencing.weights import Weights
+from resistx.vocab.drugs import drug_class
+
+H = Factor.HISTORY
+_SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR})
+
+
+# rule 11: progressed on it, on its drug, or on its class
+@rule(
+    11,
+    "Progressed on it, on its drug, or on its class",
+    H,
+    condition="A metastatic treatment (or a (neo)adjuvant CDK4/6 inhibitor) that ended in "
+    "progression.",
+    effect="Every drug of the regimen progressed on together: excluded (progressed_on); "
+    "chemotherapy as a class is not. A drug of it in another regimen: demoted. Another "
+    "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP, a TROP2 antibody-drug "
+    "conjugate, or one with the deruxtecan payload; fulvestrant alone after an oral SERD too): "
+    "demoted out of the preferred tier; a PARP inhibitor after one: excluded (progressed_on: "
+    "no trial gave a second); an ADC, a PI3K or AKT inhibitor or an oral SERD "
+    "after one, with no trial there: at best a later option, and demoted further, "
+    "after the options not progressed on even where rule 6 prefers chemotherapy and ADCs. Everolimus after PI3K or AKT inhibitors only is the later "
+    "line the review gives it: at best a later option, with no class penalty.",
+    codes=(
+        "progressed_on",
+        "progressed_on_drug",
+        "same_class_after_progression",
+        "everolimus_after_pi3k_or_akt",
+    ),
+    regimens=kinds.is_not_chemotherapy,
+)
+def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if kinds.is_chemotherapy(spec):
+        return
+    wanted = set(spec.drugs)
+    trial = kinds.is_trial(spec)  # a trial steps back for its class, and is never excluded
+    courses = sorted(c for c in i.progressed if wanted <= set(c))
+    course = None if trial or not courses else courses[0]
+    if course is not None:
+        yield Effect(
+            code=ExclusionCode.PROGRESSED_ON.value,
+            exclude=ExclusionCode.PROGRESSED_ON,
+            text=f"Progressed on {' + '.join(course)} for metastatic disease.",
+            trials=spec.key_trials,
+        )
+        return
+    parp = [d for d in i.progressed_drugs if drug_class(d) is DrugClass.PARP_INHIBITOR]
+    if parp and not trial and kinds.is_parp_inhibitor(spec):
+        yield Effect(
+            code=ExclusionCode.PROGRESSED_ON.value,
+            exclude=ExclusionCode.PROGRESSED_ON,
+            text=f"Progressed on {', '.join(sorted(parp))}, a PARP inhibitor: no trial the "
+            "sources report gave another after progression on one.",
+            trials=spec.key_trials,
+        )
+        return
+    yield from _again(i, spec, ctx.weights, trial=trial)
+
+
+def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> Iterator[Effect]:
+    """Rule 11 for a regimen not progressed on as a whole: a drug of it (not for a trial), or
+    of its class, was."""
+    cdk = kinds.has_cdk46i(spec)
+    again = [
+        d
+        for d in spec.drugs
+        if d in i.progressed_drugs
+        and drug_class(d) is not DrugClass.AROMATASE_INHIBITOR
+        and not trial
+    ]
+    defining = [d for d in again if drug_class(d) not in _SOFT_AGAIN]
+    groups, same_class = same_class_drugs(i, spec)
+    if same_class and not defining and placed_after(spec, same_class):
+        yield Effect(
+            code="everolimus_after_pi3k_or_akt",
+            ceiling=2,
+            text=f"Progressed on {', '.join(same_class)} (a PI3K or AKT inhibitor): the review "
+            "places everolimus-based regimens in a later line, after the PI3K and AKT "
+            "inhibitors.",
+            trials=spec.key_trials,
+        )
+        same_class = []  # said: a partner given again still speaks below
+    if defining or same_class:
+        # the drug that defines the regimen, or another of its class: out of the preferred tier
+        what = (
+            f"{', '.join(defining)} before (in another regimen)"
+            if defining
+            else related_by_class(spec, same_class, groups)
+        )
+        capped = not defining and cross_resistant(spec, same_class)
+        yield Effect(
+            code="progressed_on_drug" if defining else "same_class_after_progression",
+            delta=w.same_class + (w.cross_resistant if capped else 0.0),
+            ceiling=2 if capped else 0,
+            text=f"Progressed on {what}; the review has no evidence for it after that.",
+            trials=spec.key_trials,
+        )
+    elif again:
+        # a partner (fulvestrant) or the CDK4/6 inhibitor again: a step back (MAINTAIN's
+        ribociclib = cdk and "ribociclib" in again  # subgroup: where ribociclib comes again)
+        yield Effect(
+            code="progressed_on_drug",
+            delta=w.same_drug,
+            text=f"Progressed on {', '.join(again)} before (in another regimen); the review "
+            "has no evidence for giving it again"
+            + (
+                " (MAINTAIN's ribociclib-after-ribociclib subgroup was inconclusive)."
+                if ribociclib
+                else "."
+            ),
+            trials=("MAINTAIN", "PACE") if ribociclib else spec.key_trials,
+        )
