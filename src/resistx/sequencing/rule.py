@@ -60,6 +60,13 @@ class Effect:
     references: tuple[int, ...] = ()
 
 
+def left_out(
+    code: ExclusionCode, text: str, trials: tuple[str, ...] = (), references: tuple[int, ...] = ()
+) -> Effect:
+    """An effect that leaves the regimen out, for ``code``."""
+    return Effect(code=code.value, exclude=code, text=text, trials=trials, references=references)
+
+
 @attrs.frozen(kw_only=True)
 class PlanEffect:
     """What a plan-level rule says: an action before choosing, or a note."""

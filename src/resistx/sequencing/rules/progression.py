@@ -9,7 +9,7 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.drug_classes import (
     cross_resistant,
     placed_after,
@@ -55,21 +55,19 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     courses = sorted(c for c in i.progressed if wanted <= set(c))
     course = None if trial or not courses else courses[0]
     if course is not None:
-        yield Effect(
-            code=ExclusionCode.PROGRESSED_ON.value,
-            exclude=ExclusionCode.PROGRESSED_ON,
-            text=f"Progressed on {' + '.join(course)} for metastatic disease.",
-            trials=spec.key_trials,
+        yield left_out(
+            ExclusionCode.PROGRESSED_ON,
+            f"Progressed on {' + '.join(course)} for metastatic disease.",
+            spec.key_trials,
         )
         return
     parp = [d for d in i.progressed_drugs if drug_class(d) is DrugClass.PARP_INHIBITOR]
     if parp and not trial and kinds.is_parp_inhibitor(spec):
-        yield Effect(
-            code=ExclusionCode.PROGRESSED_ON.value,
-            exclude=ExclusionCode.PROGRESSED_ON,
-            text=f"Progressed on {', '.join(sorted(parp))}, a PARP inhibitor: no trial the "
-            "sources report gave another after progression on one.",
-            trials=spec.key_trials,
+        yield left_out(
+            ExclusionCode.PROGRESSED_ON,
+            f"Progressed on {', '.join(sorted(parp))}, a PARP inhibitor: no trial the sources "
+            "report gave another after progression on one.",
+            spec.key_trials,
         )
         return
     yield from _again(i, spec, ctx.weights, trial=trial)
