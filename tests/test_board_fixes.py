@@ -2614,3 +2614,22 @@ def test_a_second_parp_inhibitor_after_progression_on_one_is_left_out() -> None:
         assert p.option("talazoparib") is None, p.policy.name
         assert "progressed_on" in excluded_for(p, "talazoparib")
         assert "olaparib" in exclusion(p, "talazoparib").reasons[0].text
+
+
+def test_in_a_visceral_crisis_sacituzumab_before_any_chemotherapy_is_a_later_option() -> None:
+    """Case 280: visceral crisis, HER2-low, no chemotherapy yet: sacituzumab govitecan was the
+    alternative to chemotherapy, though TROPiCS-02 enrolled after 2-4 lines. The chemotherapy
+    the crisis calls for will be one line, which opens trastuzumab deruxtecan (DESTINY-Breast04:
+    1-2 lines), not sacituzumab govitecan: it is a later option; after one line it is the
+    alternative again."""
+    crisis = plan(visceral_crisis=True, her2="low", biomarkers=NEGATIVE)
+    assert crisis.options[0].regimen.id == "chemotherapy"
+    assert tier(crisis, "trastuzumab-deruxtecan") == "alternative"
+    assert tier(crisis, "sacituzumab-govitecan") == "later"
+    after_one = plan(
+        visceral_crisis=True,
+        her2="low",
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB, CAPECITABINE],
+    )
+    assert tier(after_one, "sacituzumab-govitecan") == "alternative"

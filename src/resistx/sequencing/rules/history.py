@@ -38,7 +38,9 @@ def _lines(n: int) -> str:
     "latter enough to be preferred); before those lines an ADC loses more than a biomarker "
     "match is worth and is at best an alternative, and before any line at best a later option, "
     "so chemotherapy comes first; in a visceral crisis, where chemotherapy comes first by rule "
-    "7, the ADC loses nothing here and is the alternative to it.",
+    "7 and will be one line, an ADC that one line opens (trastuzumab deruxtecan) loses nothing "
+    "here and is the alternative to it; sacituzumab govitecan before its second line stays a "
+    "later option.",
     codes=(
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_sacituzumab_govitecan",
@@ -102,26 +104,27 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             trials=(trial,),
         )
     else:
-        yield _before_lines(i, lines, f"{unit} line", counted, (trial, enrolled), w)
+        yield _before_lines(i, lines, f"{unit} line", counted, (trial, enrolled, need), w)
 
 
-def gate(i: HistoryInputs, lines: int, loss: float) -> tuple[float, int]:
-    """What an ADC before the chemotherapy lines its trial required loses, and the best tier it
-    keeps: never preferred; before any line at all a later option (the review's Discussion:
-    ADCs after one or two lines of chemotherapy), except in a visceral crisis, where
-    chemotherapy comes first by rule 7 and the ADC is the alternative to it (no loss: the
-    crisis orders it already)."""
+def gate(i: HistoryInputs, lines: int, loss: float, need: int = 1) -> tuple[float, int]:
+    """What an ADC before the ``need`` chemotherapy lines its trial required loses, and the best
+    tier it keeps: never preferred; before any line at all a later option (the review's
+    Discussion: ADCs after one or two lines of chemotherapy). In a visceral crisis chemotherapy
+    comes first by rule 7 and will be one line: an ADC that line opens is the alternative to it
+    (no loss: the crisis orders it already); one that needs more stays a later option."""
     if i.visceral_crisis:
-        return 0.0, 1
+        return 0.0, 1 if lines + 1 >= need else 2
     return loss, 1 if lines else 2
 
 
 def _before_lines(  # noqa: PLR0917 - one call site, in order
-    i: HistoryInputs, lines: int, line: str, counted: str, trial: tuple[str, str], w: Weights
+    i: HistoryInputs, lines: int, line: str, counted: str, trial: tuple[str, str, int], w: Weights
 ) -> Effect:
-    """An ADC before the chemotherapy lines its trial required (``trial``: its key and lines)."""
-    key, enrolled = trial
-    delta, ceiling = gate(i, lines, w.adc_gated)
+    """An ADC before the chemotherapy lines its trial required (``trial``: its key, its range
+    of lines and the least of them)."""
+    key, enrolled, need = trial
+    delta, ceiling = gate(i, lines, w.adc_gated, need)
     return Effect(
         code="adc_before_chemotherapy",
         delta=delta,
