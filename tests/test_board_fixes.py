@@ -2633,3 +2633,35 @@ def test_in_a_visceral_crisis_sacituzumab_before_any_chemotherapy_is_a_later_opt
         treatments=[PALBOCICLIB, CAPECITABINE],
     )
     assert tier(after_one, "sacituzumab-govitecan") == "alternative"
+
+
+def test_elacestrant_after_two_chemotherapy_lines_is_outside_emeralds_population() -> None:
+    """Case 284 (practice-2026): HER2-low, ESR1-mutated, after capecitabine and eribulin:
+    elacestrant was preferred first, above trastuzumab deruxtecan, though EMERALD enrolled
+    after at most one chemotherapy line (Bidard et al., J Clin Oncol 2022). Under
+    practice-2026 it is at best an alternative there, and says why; after one line it is
+    not capped."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    two = practice(her2="low", biomarkers=esr1, treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
+    elacestrant = option(two, "elacestrant")
+    assert elacestrant.tier is not Tier.PREFERRED
+    assert "outside_emerald_population" in codes(elacestrant)
+    assert rank(two, "trastuzumab-deruxtecan") < elacestrant.rank
+    one = practice(her2="low", biomarkers=esr1, treatments=[PALBOCICLIB, CAPECITABINE])
+    assert "outside_emerald_population" not in codes(option(one, "elacestrant"))
+
+
+def test_the_neuropathy_caution_does_not_recommend_an_agent_the_disease_progressed_on() -> None:
+    """Case 284: after progression on capecitabine, with grade 2 neuropathy, chemotherapy's
+    caution said 'prefer a non-neurotoxic agent not given before (capecitabine, an
+    anthracycline)', which reads as a recommendation of capecitabine again. It names the
+    non-neurotoxic agents as such and asks for one the disease has not progressed on."""
+    p = plan(
+        schema_version=2,
+        comorbidities=[{"name": "neuropathy", "grade": 2}],
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB, CAPECITABINE],
+    )
+    [text] = [c.text for c in option(p, "chemotherapy").cautions if "neuropathy" in c.text]
+    assert "not given before (capecitabine" not in text, text
+    assert "has not progressed on" in text, text

@@ -66,6 +66,7 @@ _NOT_FIGURES = [
     r"\b1 or more\b",
     r"after 1-2 (chemotherapy )?lines",
     r"within 12 months of adjuvant",
+    r"J Clin Oncol \d{4}",  # a trial's report cited by year (EMERALD's entry, rule 35)
 ]
 
 

@@ -395,6 +395,10 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             as_of="2024-06-01",
             treatments=[EARLY_PALBOCICLIB],
         ),
+        practice(  # ESR1 mutated after two chemotherapy lines: outside EMERALD (rule 35)
+            biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
+            treatments=[PALBOCICLIB, CAPECITABINE, dict(CAPECITABINE, drugs=["eribulin"], line=3)],
+        ),
         practice(  # ESR1 and PIK3CA mutated after 7 months on a CDK4/6 inhibitor (rule 28)
             biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]],
             treatments=[dict(PALBOCICLIB, started_on="2024-08-20", ended_on="2025-03-20")],

@@ -102,10 +102,10 @@ def test_neuropathy_grade_2_cautions_chemotherapy_and_grade_1_does_not() -> None
 
 def test_a_neuropathy_caution_suggests_only_agents_not_given_before() -> None:
     """After capecitabine, 'prefer capecitabine' would misread her history: the caution names
-    the non-neurotoxic agents as ones not given before."""
+    the non-neurotoxic agents, and asks for one the disease has not progressed on."""
     p = resistx.sequence(v2(comorbidities=[{"name": "neuropathy", "grade": 2}]))
     [said] = [c for c in option(p, "chemotherapy").cautions if c.code == "neuropathy_caution"]
-    assert "not given before" in said.text
+    assert "has not progressed on" in said.text
 
 
 def test_hepatic_impairment_cautions_everolimus_and_abemaciclib_from_their_labels() -> None:

@@ -66,7 +66,8 @@ AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset(
 UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
         (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy; "
-        "prefer a non-neurotoxic agent not given before (capecitabine, an anthracycline)",
+        "prefer an agent that is not neurotoxic (capecitabine and the anthracyclines are not) "
+        "and that the disease has not progressed on",
         (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
         (C.CYTOPENIA, "olaparib"): "PARP inhibitors cause anaemia and other cytopenias",
         (C.CYTOPENIA, "talazoparib"): "PARP inhibitors cause anaemia and other cytopenias",

@@ -17,9 +17,12 @@ from resistx.sequencing.rules.figures import approval, figures
 from resistx.sequencing.rules.populations import SELECTORS
 
 H = Factor.HISTORY
+#: EMERALD enrolled after at most one chemotherapy line for advanced disease (Bidard et al., J
+#: Clin Oncol 2022;40:3246-56, the trial's report; not in the review or update-2026.md)
+EMERALD_CHEMOTHERAPY_LINES = 1
 
 
-# rule 35: oral SERDs outside their trial's population (VERITAC-2, EMBER-3)
+# rule 35: oral SERDs outside their trial's population (VERITAC-2, EMBER-3, EMERALD)
 @rule(
     35,
     "Oral SERDs outside their trial's population",
@@ -27,17 +30,31 @@ H = Factor.HISTORY
     condition="Vepdegestrant after fulvestrant progressed on, or chemotherapy, for metastatic "
     "disease (VERITAC-2 enrolled neither: update-2026.md section 3); imlunestrant with no "
     "aromatase inhibitor on record (EMBER-3 enrolled recurrence or progression on or after one: "
-    "section 2).",
+    "section 2); elacestrant after 2 or more chemotherapy lines (EMERALD enrolled after at most "
+    "one: its report, Bidard et al., J Clin Oncol 2022; neither source file says so).",
     effect="Vepdegestrant is at best a later option (as an option outside MAINTAIN's "
     "population is: rule 8); imlunestrant, whose approval after 1 or more endocrine lines "
-    "covers the patient, at best an alternative. Each reason says why.",
-    codes=("outside_veritac2_population", "outside_ember3_population"),
-    trials=("VERITAC-2", "EMBER-3"),
+    "covers the patient, and elacestrant at best alternatives. Each reason says why.",
+    codes=(
+        "outside_veritac2_population",
+        "outside_ember3_population",
+        "outside_emerald_population",
+    ),
+    trials=("VERITAC-2", "EMBER-3", "EMERALD"),
     regimens=kinds.is_approved_oral_serd,
 )
 def outside_trial_population(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
+    if spec.id == "elacestrant" and i.chemo_lines > EMERALD_CHEMOTHERAPY_LINES:
+        yield Effect(
+            code="outside_emerald_population",
+            ceiling=1,
+            text=f"{i.chemo_lines} chemotherapy lines for metastatic disease: EMERALD enrolled "
+            "after at most one (Bidard et al., J Clin Oncol 2022; neither the review nor the "
+            "evidence pack says so), so its result may not hold here; at best an alternative.",
+            trials=("EMERALD",),
+        )
     if spec.id == "imlunestrant" and not i.had_aromatase_inhibitor:
         yield Effect(
             code="outside_ember3_population",
