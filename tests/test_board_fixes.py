@@ -2665,3 +2665,50 @@ def test_the_neuropathy_caution_does_not_recommend_an_agent_the_disease_progress
     [text] = [c.text for c in option(p, "chemotherapy").cautions if "neuropathy" in c.text]
     assert "not given before (capecitabine" not in text, text
     assert "has not progressed on" in text, text
+
+
+ONGOING_ABEMACICLIB = {
+    "drugs": ["abemaciclib", "letrozole"],
+    "line": 1,
+    "started_on": "2024-05-01",
+    "stop_reason": "ongoing",
+}
+EMERGENT_ESR1 = [result("ESR1", "mutated", tested_on="2026-04-20"), *NEGATIVE[1:]]
+
+
+def test_an_ongoing_course_continues_while_it_works_and_the_plan_says_so_first() -> None:
+    """Case 285: first-line abemaciclib + letrozole ongoing, no progression, an ESR1 mutation
+    on ctDNA: the plan ranked switches as if the course had ended, and said nothing of the
+    course still working. It now says first that the course continues while it controls the
+    disease, and that the options are for when it stops."""
+    p = plan(biomarkers=EMERGENT_ESR1, treatments=[ONGOING_ABEMACICLIB])
+    [ongoing] = [a for a in p.actions if a.code == "ongoing_course"]
+    assert ongoing.before_choosing and ongoing.rule == 53
+    assert "abemaciclib + letrozole" in ongoing.text and "continues" in ongoing.text
+    stopped = plan(
+        biomarkers=EMERGENT_ESR1,
+        treatments=[dict(ONGOING_ABEMACICLIB, stop_reason="progression", ended_on="2026-04-01")],
+    )
+    assert not [a for a in stopped.actions if a.code == "ongoing_course"]
+
+
+def test_an_esr1_mutation_emerging_during_first_line_ai_and_cdk46i_names_serena6() -> None:
+    """Case 285 (practice-2026): SERENA-6 tested exactly this, an ESR1 mutation found on ctDNA
+    during first-line aromatase inhibitor + CDK4/6 inhibitor without progression: switching
+    to camizestrant with the same CDK4/6 inhibitor (median PFS 16 vs 9.2 months, HR 0.44). The
+    plan says so, with camizestrant's regulatory status from the pack; ye2024, whose review
+    does not report the trial, does not; nor does practice-2026 without the mutation."""
+    p = practice(biomarkers=EMERGENT_ESR1, treatments=[ONGOING_ABEMACICLIB])
+    [switch] = [a for a in p.actions if a.code == "serena6_switch"]
+    assert "SERENA-6" in switch.text and "camizestrant" in switch.text
+    assert "16 vs 9.2 months, HR 0.44" in switch.text, switch.text
+    assert "FDA" in switch.text
+    review = plan(biomarkers=EMERGENT_ESR1, treatments=[ONGOING_ABEMACICLIB])
+    assert not [a for a in review.actions if a.code == "serena6_switch"]
+    wild = practice(biomarkers=NEGATIVE, treatments=[ONGOING_ABEMACICLIB])
+    amplified = practice(
+        biomarkers=[result("ESR1", "amplified", tested_on="2026-04-20"), *NEGATIVE[1:]],
+        treatments=[ONGOING_ABEMACICLIB],
+    )
+    for other in (wild, amplified):  # SERENA-6 switched on a mutation, not on an amplification
+        assert not [a for a in other.actions if a.code == "serena6_switch"]

@@ -183,6 +183,17 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
         treatments=[PALBOCICLIB, dict(FULVESTRANT, drugs=["olaparib"])],
     ),
+    # first-line abemaciclib + letrozole ongoing, an ESR1 mutation on ctDNA (rules 53, 54)
+    patient(
+        biomarkers=[result("ESR1", "mutated")],
+        treatments=[
+            {
+                "drugs": ["abemaciclib", "letrozole"],
+                "started_on": "2024-05-01",
+                "stop_reason": "ongoing",
+            }
+        ],
+    ),
     # no CDK4/6 inhibitor, PIK3CA mutated: FINER enrolled after one (rule 52)
     patient(
         biomarkers=[result("PIK3CA", "mutated")],

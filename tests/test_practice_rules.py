@@ -395,6 +395,10 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             as_of="2024-06-01",
             treatments=[EARLY_PALBOCICLIB],
         ),
+        practice(  # an ESR1 mutation during first-line AI + CDK4/6 inhibitor (rule 54)
+            biomarkers=[result("ESR1", "mutated")],
+            treatments=[dict(PALBOCICLIB, ended_on=None, stop_reason="ongoing")],
+        ),
         practice(  # ESR1 mutated after two chemotherapy lines: outside EMERALD (rule 35)
             biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
             treatments=[PALBOCICLIB, CAPECITABINE, dict(CAPECITABINE, drugs=["eribulin"], line=3)],

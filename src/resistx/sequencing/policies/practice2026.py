@@ -35,6 +35,7 @@ from resistx.sequencing.rules import (
     practice_history,
     practice_pathway,
     progression,
+    records,
     targets,
 )
 from resistx.sequencing.weights import DEFAULT
@@ -78,6 +79,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
     11: (progression.progressed_on, practice_history.outside_trial_population),
     24: (actions.investigational, practice_history.not_yet_approved),
+    53: (records.ongoing_course, practice_history.serena6_switch),
     25: (
         actions.ask_her2_test,
         practice_adc.her2_zero_reread,

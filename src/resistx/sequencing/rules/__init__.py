@@ -60,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     actions.her2_discordant,
     records.adjuvant_relapse,
     records.progression_undocumented,
+    records.ongoing_course,
     records.severe_hepatic_impairment,
     results.conflicts,
     actions.retest,

@@ -15,13 +15,19 @@ from resistx.sequencing.rule import Context, num
 PFS = EndpointKind.PFS
 
 
-def _hr(trial: Trial, regimen_id: str, population: str, kind: EndpointKind) -> HazardRatio | None:
+def _hr(
+    trial: Trial, regimen_id: str | None, population: str, kind: EndpointKind
+) -> HazardRatio | None:
+    """The hazard ratio of the regimen's arm in ``population``; with no regimen id, the
+    trial's first in it (arms the table links to no regimen: SERENA-6's)."""
     arms = {a.label for a in trial.arms if a.regimen == regimen_id}
     return next(
         (
             h
             for h in trial.hazard_ratios
-            if h.endpoint_kind is kind and h.population == population and h.experimental in arms
+            if h.endpoint_kind is kind
+            and h.population == population
+            and (regimen_id is None or h.experimental in arms)
         ),
         None,
     )
@@ -39,7 +45,7 @@ def _median(trial: Trial, arm: str, population: str, kind: EndpointKind) -> Endp
 
 
 def figures(
-    ctx: Context, trial_key: str, regimen_id: str, population: str, kind: EndpointKind = PFS
+    ctx: Context, trial_key: str, regimen_id: str | None, population: str, kind: EndpointKind = PFS
 ) -> str | None:
     """'median PFS 13.2 vs 8.1 months, HR 0.63' for a regimen in a trial, from the evidence."""
     if trial_key not in ctx.evidence:

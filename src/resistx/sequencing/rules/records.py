@@ -1,11 +1,13 @@
 """Plan-level rules on the record: what it says that cannot be so (rule 47), what it leaves out
-that the plan depends on (rules 48 and 50), and a state to assess before any plan (rule 51)."""
+that the plan depends on (rules 48 and 50), a course still going on (rule 53), and a state to
+assess before any plan (rule 51)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from resistx.model.enums import ChildPugh, DrugClass, StopReason, TreatmentSetting
+from resistx.model.profile import Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.vocab.comorbidities import Comorbidity
@@ -95,6 +97,38 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
         "course as not ended by progression, and change if it did; with stable disease the "
         "question is rather whether to resume endocrine therapy.",
     )
+
+
+# rule 53: the latest course is still going on: it continues while it works
+@rule(
+    53,
+    "The latest course is ongoing: it continues while it works",
+    None,
+    condition="The most recent course for metastatic disease is ongoing (no progression on "
+    "record).",
+    effect="An action, before every other: the course continues while it controls the "
+    "disease, and the options below are for when it stops (the review's options are for "
+    "disease that has progressed); they read it as not ended by progression.",
+    codes=("ongoing_course",),
+)
+def ongoing_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    last = ongoing(facts)
+    if last is not None:
+        yield PlanEffect(
+            code="ongoing_course",
+            first=True,
+            text=f"{' + '.join(last.drugs)} is ongoing, with no progression on record: it "
+            "continues while it controls the disease. The options below are for when it stops, "
+            "at progression or for toxicity, and read it as not ended by progression.",
+        )
+
+
+def ongoing(facts: Facts) -> Treatment | None:
+    """The most recent course, if it is for metastatic disease and still going on."""
+    last = facts.in_order[-1] if facts.in_order else None
+    if last is None or not last.metastatic or last.stop_reason is not StopReason.ONGOING:
+        return None
+    return last
 
 
 _NOT_PROGRESSION = frozenset(
