@@ -2712,3 +2712,25 @@ def test_an_esr1_mutation_emerging_during_first_line_ai_and_cdk46i_names_serena6
     )
     for other in (wild, amplified):  # SERENA-6 switched on a mutation, not on an amplification
         assert not [a for a in other.actions if a.code == "serena6_switch"]
+
+
+def test_an_ongoing_cdk46i_course_is_not_called_ended_in_the_notes() -> None:
+    """Case 285: with first-line abemaciclib + letrozole ongoing, the notes said 'Every
+    CDK4/6-inhibitor course ended for toxicity, by choice or as planned', which misreads a
+    course that has not ended. The note says it is ongoing."""
+    p = plan(biomarkers=EMERGENT_ESR1, treatments=[ONGOING_ABEMACICLIB])
+    said = " ".join(p.notes)
+    assert "ended for toxicity" not in said
+    assert "ongoing" in said and "rule 18" in said
+
+
+def test_at_ecog_3_the_plan_says_what_it_does_not_weigh_beside_systemic_therapy() -> None:
+    """Case 288: bedbound at ECOG 3 with painful spinal metastases, the plan ranked systemic
+    options and said nothing of what else such a patient needs. resistx ranks systemic therapy
+    only; at ECOG 3 or worse its note says that symptom control, radiotherapy, bone-directed
+    therapy and palliative care are the treating team's to assess, and that performance status
+    can improve once they are."""
+    p = plan(ecog=3, biomarkers=NEGATIVE)
+    [note] = [n for n in p.notes if n.startswith("ECOG 3")]
+    assert "palliative care" in note and "radiotherapy" in note, note
+    assert "systemic" in note

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resistx.model.enums import MenopausalStatus, Sex
+from resistx.model.enums import DrugClass, MenopausalStatus, Sex, StopReason
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rules.results import asks_classification, classified
 
@@ -54,9 +54,18 @@ def _history(facts: Facts) -> list[str]:
             "progressed on one."
         )
     elif not facts.cdk46i_courses:
+        going = any(
+            t.stop_reason is StopReason.ONGOING and DrugClass.CDK46_INHIBITOR in t.drug_classes
+            for t in facts.in_order
+        )
+        how = (
+            "A CDK4/6-inhibitor course is ongoing, and none has ended in progression"
+            if going
+            else "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned"
+        )
         out.append(
-            "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so none "
-            "measures time to progression: the short-duration rule (rule 18) was not applied."
+            f"{how}, so none measures time to progression: the short-duration rule (rule 18) "
+            "was not applied."
         )
     elif facts.cdk46i_months is None:
         out.append(
@@ -82,7 +91,9 @@ def _state(facts: Facts) -> list[str]:
     if p.ecog is not None and p.ecog >= 3:
         out.append(
             f"ECOG {p.ecog}: the review does not address performance status 3 or worse; the least "
-            "toxic options are ranked first (rule 13)."
+            "toxic options are ranked first (rule 13). resistx ranks systemic therapy only: "
+            "symptom control, radiotherapy, bone-directed therapy and palliative care are the "
+            "treating team's to assess, and performance status can improve once they work."
         )
         if p.visceral_crisis:
             out.append(
