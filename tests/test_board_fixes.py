@@ -2717,11 +2717,11 @@ def test_an_esr1_mutation_emerging_during_first_line_ai_and_cdk46i_names_serena6
 def test_an_ongoing_cdk46i_course_is_not_called_ended_in_the_notes() -> None:
     """Case 285: with first-line abemaciclib + letrozole ongoing, the notes said 'Every
     CDK4/6-inhibitor course ended for toxicity, by choice or as planned', which misreads a
-    course that has not ended. The note says it is ongoing."""
+    course that has not ended. The options now read it as progressed at the plan's date (rule
+    53 says so first), and no note calls it ended otherwise."""
     p = plan(biomarkers=EMERGENT_ESR1, treatments=[ONGOING_ABEMACICLIB])
-    said = " ".join(p.notes)
-    assert "ended for toxicity" not in said
-    assert "ongoing" in said and "rule 18" in said
+    assert "ended for toxicity" not in " ".join(p.notes)
+    assert [a.code for a in p.actions][0] == "ongoing_course"
 
 
 def test_at_ecog_3_the_plan_says_what_it_does_not_weigh_beside_systemic_therapy() -> None:
@@ -2734,3 +2734,45 @@ def test_at_ecog_3_the_plan_says_what_it_does_not_weigh_beside_systemic_therapy(
     [note] = [n for n in p.notes if n.startswith("ECOG 3")]
     assert "palliative care" in note and "radiotherapy" in note, note
     assert "systemic" in note
+
+
+def test_the_options_during_an_ongoing_course_are_for_its_progression() -> None:
+    """Case 290: second-line elacestrant ongoing, a new PIK3CA mutation: the plan said its
+    options were for when the course stops, yet ranked elacestrant itself first, as if it had
+    not failed by then, and the other oral SERDs as if none had been given. The options now
+    read the current course as progressed at the plan's date (rule 53 says so): elacestrant is
+    left out as the current treatment, and the PIK3CA-matched options come before the other
+    oral SERDs."""
+    ribociclib = dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"])
+    elacestrant = {
+        "drugs": ["elacestrant"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "stop_reason": "ongoing",
+    }
+    biomarkers = [result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]]
+    for p in (
+        plan(biomarkers=biomarkers, treatments=[ribociclib, elacestrant]),
+        practice(biomarkers=biomarkers, treatments=[ribociclib, elacestrant]),
+    ):
+        assert p.option("elacestrant") is None, p.policy.name
+        [reason] = exclusion(p, "elacestrant").reasons
+        assert "current treatment" in reason.text, reason.text
+        first = p.options[0].regimen.id
+        assert first in ("alpelisib+fulvestrant", "capivasertib+fulvestrant"), (
+            p.policy.name,
+            first,
+        )
+    [ongoing] = [a for a in p.actions if a.code == "ongoing_course"]
+    assert "for its progression" in ongoing.text
+
+
+def test_an_ongoing_first_line_cdk46i_course_is_read_as_progressed_for_the_options() -> None:
+    """Case 285: first-line abemaciclib + letrozole ongoing with an ESR1 mutation: the options
+    said the CDK4/6 inhibitor 'was not stopped for progression' and put CDK4/6 inhibitors with
+    fulvestrant first. Read as progressed at the plan's date, the ESR1-mutated disease after a
+    CDK4/6 inhibitor has elacestrant first (the review's oral SERD for ESR1 mutations)."""
+    p = plan(biomarkers=EMERGENT_ESR1, treatments=[ONGOING_ABEMACICLIB])
+    assert p.options[0].regimen.id == "elacestrant"
+    texts = " ".join(r.text for o in p.options for r in o.reasons)
+    assert "not stopped for progression" not in texts

@@ -379,7 +379,23 @@ _VUS_AND_NEGATIVE = [
 ]
 
 
+#: second-line elacestrant ongoing, and the same course ended in progression at the plan's
+#: date: the options read both as progressed (rule 53); only ``HistoryInputs.current`` tells
+#: them apart (rule 11's words for the current treatment)
+_ELACESTRANT = {"drugs": ["elacestrant"], "line": 2, "started_on": "2025-04-01"}
+_ONGOING_AND_ENDED = [
+    patient(treatments=[PALBOCICLIB, dict(_ELACESTRANT, stop_reason="ongoing")]),
+    patient(
+        treatments=[
+            PALBOCICLIB,
+            dict(_ELACESTRANT, stop_reason="progression", ended_on="2026-05-01"),
+        ]
+    ),
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_ONGOING_AND_ENDED, random.Random(0))
 @example(_VUS_AND_NEGATIVE, random.Random(0))
 @example(_UNTESTED_AND_TESTED, random.Random(0))
 @example(_SHORT_AND_UNKNOWN, random.Random(0))

@@ -254,6 +254,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         targets_untested=facts.endocrine_lines_after_cdk46i >= ENDOCRINE_RESISTANCE_LINES
         and not had_target
         and not (m.esr1_negative_current and m.pam_negative),
+        current=tuple(sorted(facts.current.drugs)) if facts.current else (),
     )
 
 

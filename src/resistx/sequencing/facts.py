@@ -38,8 +38,7 @@ HRD_GENES = ("BRCA1", "BRCA2", "PALB2")
 EARLY_RELAPSE_TDXD = 6.0
 EARLY_RELAPSE_SG = 12.0
 #: a CDK4/6-inhibitor course this long marks endocrine-sensitive disease (EMERALD's post hoc
-#: subgroup; practice-2026), and relapse this soon after adjuvant ET endocrine resistance
-#: (INAVO120)
+#: subgroup; practice-2026), relapse this soon after adjuvant ET resistance (INAVO120)
 LONG_CDK46I_MONTHS = 12.0
 #: endocrine-based lines after the CDK4/6 inhibitor that make endocrine resistance (rule 22)
 ENDOCRINE_RESISTANCE_LINES = 2
@@ -58,6 +57,7 @@ class Facts:
 
     profile: Profile
     preferences: Preferences
+    current: Treatment | None = None  # an ongoing latest course as recorded (rule 53)
 
     @once
     def latest_progression(self) -> dt.date | None:

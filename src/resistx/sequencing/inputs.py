@@ -127,6 +127,8 @@ class HistoryInputs:
     #: target is known, not none there; False elsewhere, so the key parts no more patients than
     #: the rule does
     targets_untested: bool = False
+    #: the ongoing course the options read as progressed (its drugs sorted; rule 53), or ()
+    current: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass, MenopausalStatus, Sex, StopReason
+from resistx.model.enums import MenopausalStatus, Sex
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rules.results import asks_classification, classified
 
@@ -54,18 +54,9 @@ def _history(facts: Facts) -> list[str]:
             "progressed on one."
         )
     elif not facts.cdk46i_courses:
-        going = any(
-            t.stop_reason is StopReason.ONGOING and DrugClass.CDK46_INHIBITOR in t.drug_classes
-            for t in facts.in_order
-        )
-        how = (
-            "A CDK4/6-inhibitor course is ongoing, and none has ended in progression"
-            if going
-            else "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned"
-        )
         out.append(
-            f"{how}, so none measures time to progression: the short-duration rule (rule 18) "
-            "was not applied."
+            "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so none "
+            "measures time to progression: the short-duration rule (rule 18) was not applied."
         )
     elif facts.cdk46i_months is None:
         out.append(

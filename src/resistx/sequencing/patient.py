@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from resistx.mechanisms._catalog import mechanisms_of
-from resistx.model.enums import Factor
+from resistx.model.enums import Factor, StopReason
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import Preferences, Profile
 from resistx.sequencing import build_inputs as build
@@ -41,7 +41,7 @@ class Patient:
 
     @classmethod
     def of(cls, p: Profile, prefs: Preferences) -> Patient:
-        facts = Facts(profile=p, preferences=prefs)
+        facts = for_progression(p, prefs)
         findings = frozenset(
             (g, st.finding.result.status) for g, st in facts.genes.items() if st.finding is not None
         )
@@ -86,3 +86,15 @@ class Patient:
             )
         self._history[covers] = found
         return found
+
+
+def for_progression(p: Profile, prefs: Preferences) -> Facts:
+    """The facts the options read: an ongoing latest course for metastatic disease counts as
+    progressed at the plan's date (rule 53). It keeps no end date: its length runs to that
+    date, and no test becomes older than a progression."""
+    latest = p.treatments_in_order[-1] if p.treatments else None
+    if latest is None or not latest.metastatic or latest.stop_reason is not StopReason.ONGOING:
+        return Facts(profile=p, preferences=prefs)
+    planned = attrs.evolve(latest, stop_reason=StopReason.PROGRESSION)
+    treatments = tuple(planned if t is latest else t for t in p.treatments)
+    return Facts(profile=attrs.evolve(p, treatments=treatments), preferences=prefs, current=latest)

@@ -55,11 +55,13 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     courses = sorted(c for c in i.progressed if wanted <= set(c))
     course = None if trial or not courses else courses[0]
     if course is not None:
-        yield left_out(
-            ExclusionCode.PROGRESSED_ON,
-            f"Progressed on {' + '.join(course)} for metastatic disease.",
-            spec.key_trials,
+        said = (
+            f"{' + '.join(course)} is the current treatment: the options are for its progression "
+            "(rule 53), after which it is no option."
+            if course == i.current
+            else f"Progressed on {' + '.join(course)} for metastatic disease."
         )
+        yield left_out(ExclusionCode.PROGRESSED_ON, said, spec.key_trials)
         return
     parp = [d for d in i.progressed_drugs if drug_class(d) is DrugClass.PARP_INHIBITOR]
     if parp and not trial and kinds.is_parp_inhibitor(spec):

@@ -107,8 +107,9 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
     condition="The most recent course for metastatic disease is ongoing (no progression on "
     "record).",
     effect="An action, before every other: the course continues while it controls the "
-    "disease, and the options below are for when it stops (the review's options are for "
-    "disease that has progressed); they read it as not ended by progression.",
+    "disease, and the options below are for its progression (the review's options are for "
+    "disease that has progressed): every rule reads the course as progressed at the plan's "
+    "date, and the course itself is left out as the current treatment (rule 11).",
     codes=("ongoing_course",),
 )
 def ongoing_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -118,17 +119,15 @@ def ongoing_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             code="ongoing_course",
             first=True,
             text=f"{' + '.join(last.drugs)} is ongoing, with no progression on record: it "
-            "continues while it controls the disease. The options below are for when it stops, "
-            "at progression or for toxicity, and read it as not ended by progression.",
+            "continues while it controls the disease. The options below are for its "
+            "progression: they read it as progressed at this date (if it stops for toxicity "
+            "instead, record that and the plan changes).",
         )
 
 
 def ongoing(facts: Facts) -> Treatment | None:
     """The most recent course, if it is for metastatic disease and still going on."""
-    last = facts.in_order[-1] if facts.in_order else None
-    if last is None or not last.metastatic or last.stop_reason is not StopReason.ONGOING:
-        return None
-    return last
+    return facts.current
 
 
 _NOT_PROGRESSION = frozenset(
