@@ -2721,7 +2721,7 @@ def test_an_ongoing_cdk46i_course_is_not_called_ended_in_the_notes() -> None:
     53 says so first), and no note calls it ended otherwise."""
     p = plan(biomarkers=EMERGENT_ESR1, treatments=[ONGOING_ABEMACICLIB])
     assert "ended for toxicity" not in " ".join(p.notes)
-    assert [a.code for a in p.actions][0] == "ongoing_course"
+    assert p.actions[0].code == "ongoing_course"
 
 
 def test_at_ecog_3_the_plan_says_what_it_does_not_weigh_beside_systemic_therapy() -> None:
