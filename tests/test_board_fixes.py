@@ -2787,3 +2787,37 @@ def test_datopotamab_deruxtecan_before_chemotherapy_says_it_brought_no_survival_
     p = practice(visceral_crisis=True, her2="low", biomarkers=[*NEGATIVE, brca1])
     text = " ".join(r.text for r in option(p, "datopotamab-deruxtecan").reasons)
     assert "no overall-survival benefit" in text and "HR 1.01" in text, text
+
+
+def test_an_ongoing_course_read_as_progressed_keeps_its_length_and_its_tests_current() -> None:
+    """Cases 299 and 285 (recheck): read as progressed at the plan's date, an ongoing course had
+    lost its length ('time on the CDK4/6 inhibitor is unknown', though it started 4 months
+    before: the short-course rule was not applied), and an ongoing course recorded with an
+    end date made an ESR1 result of two weeks before 'older than the latest progression'. The
+    course runs to the plan's date, and no test is read as older than its progression."""
+    short = plan(
+        as_of="2026-11-15",
+        biomarkers=NEGATIVE,
+        treatments=[dict(ONGOING_ABEMACICLIB, started_on="2026-07-10")],
+    )
+    assert not [n for n in short.notes if "unknown" in n and "CDK4/6" in n]
+    assert "chemotherapy" in {o.regimen.id for o in short.options[:3]}
+    ended = dict(ONGOING_ABEMACICLIB, ended_on="2026-11-10")
+    recent = [result("ESR1", "mutated", tested_on="2026-11-01"), *NEGATIVE[1:]]
+    p = plan(as_of="2026-11-15", biomarkers=recent, treatments=[ended])
+    texts = " ".join(r.text for o in p.options for r in o.reasons)
+    assert "predates the latest progression" not in texts
+    assert not [a for a in p.actions if a.code == "retest"]
+
+
+def test_an_ongoing_course_longer_than_the_month_limit_is_read_not_refused() -> None:
+    """Found by the fuzz test: an ongoing course whose valid dates span more than the profile's
+    600-month limit raised a ValueError once read as progressed at the plan's date; its
+    length is held at the limit, which no rule tells apart from longer."""
+    old = {
+        "drugs": ["palbociclib", "letrozole"],
+        "started_on": "1910-01-01",
+        "stop_reason": "ongoing",
+    }
+    p = plan(as_of="2022-04-17", treatments=[old])
+    assert p.actions[0].code == "ongoing_course"

@@ -16,6 +16,7 @@ from resistx.model import Priority, RegimenKind
 from resistx.sequencing import kinds as _kinds
 from resistx.sequencing.candidates import trial_spec
 from resistx.sequencing.engine import memo_for
+from resistx.sequencing.patient import for_progression
 from resistx.sequencing.policies import PRACTICE_2026, YE2024
 from resistx.sequencing.policy import Policy
 from resistx.sequencing.rules.adverse_events import of_regimen
@@ -243,7 +244,9 @@ def test_everolimus_ranks_below_the_pi3k_and_akt_inhibitors(
     13, ECOG 3-4, orders by toxicity instead; and after progression on a PI3K or AKT inhibitor
     rule 2 does not apply (the review places everolimus after them; rule 11: no trial of
     another of them there)."""
-    treatments = resistx.load_profile(data).treatments
+    # as the options read the history: an ongoing latest course as progressed (rule 53)
+    loaded = resistx.load_profile(data)
+    treatments = for_progression(loaded, prefs).profile.treatments
     assume(
         not any(
             t.progressed and t.metastatic and t.drug_classes & _kinds.PI3K_OR_AKT

@@ -466,8 +466,7 @@ class Profile:
     def latest_progression(self) -> dt.date | None:
         """The latest date a treatment ended in progression (from its end date, or its start
         plus its months)."""
-        ends = [e for t in self.treatments if t.progressed and (e := t.end_date) is not None]
-        return max(ends, default=None)
+        return latest_progression(self.treatments)
 
     @property
     def latest_results(self) -> dict[str, BiomarkerResult]:
@@ -487,4 +486,20 @@ class Preferences:
     include_trials: bool = True
     short_cdk46i_months: float = attrs.field(
         default=6.0, validator=[v.non_negative, v.not_above(MAX_MONTHS, " (50 years)")]
+    )
+
+
+def latest_progression(
+    treatments: tuple[Treatment, ...], but: Treatment | None = None
+) -> dt.date | None:
+    """The latest end of a treatment that ended in progression, leaving out ``but`` (the same
+    start and drugs: the engine's ongoing course read as progressed, rule 53)."""
+    skip = None if but is None else (but.started_on, but.drugs)
+    return max(
+        (
+            e
+            for t in treatments
+            if t.progressed and (e := t.end_date) is not None and (t.started_on, t.drugs) != skip
+        ),
+        default=None,
     )

@@ -21,6 +21,7 @@ from resistx.model.profile import (
     by_line,
     chemotherapy_lines,
     cytotoxic,
+    latest_progression,
     longest_months,
     sensitivity_courses,
 )
@@ -61,7 +62,7 @@ class Facts:
 
     @once
     def latest_progression(self) -> dt.date | None:
-        return self.profile.latest_progression
+        return latest_progression(self.profile.treatments, but=self.current)  # rule 53
 
     @once
     def biomarkers(self) -> tuple[BiomarkerResult, ...]:
@@ -102,8 +103,7 @@ class Facts:
 
     # -- history -------------------------------------------------------------------------
 
-    # the profile's derived views, each computed once here from one sorted history (the model's
-    # own properties sort the treatments again on every access)
+    # the profile's derived views, computed once each from one sorted history
 
     @once
     def in_order(self) -> tuple[Treatment, ...]:

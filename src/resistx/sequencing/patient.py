@@ -10,7 +10,7 @@ import attrs
 from resistx.mechanisms._catalog import mechanisms_of
 from resistx.model.enums import Factor, StopReason
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import Preferences, Profile
+from resistx.model.profile import MAX_MONTHS, Preferences, Profile
 from resistx.sequencing import build_inputs as build
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import Facts
@@ -90,11 +90,15 @@ class Patient:
 
 def for_progression(p: Profile, prefs: Preferences) -> Facts:
     """The facts the options read: an ongoing latest course for metastatic disease counts as
-    progressed at the plan's date (rule 53). It keeps no end date: its length runs to that
-    date, and no test becomes older than a progression."""
+    progressed at the plan's date (rule 53): its length runs to that date, and no test is read
+    as older than its progression (``Facts.latest_progression``)."""
     latest = p.treatments_in_order[-1] if p.treatments else None
     if latest is None or not latest.metastatic or latest.stop_reason is not StopReason.ONGOING:
         return Facts(profile=p, preferences=prefs)
-    planned = attrs.evolve(latest, stop_reason=StopReason.PROGRESSION)
+    # its length runs to the plan's date (at most the profile's limit: a course of valid dates
+    # can be longer, and no rule tells the two apart)
+    span = latest.duration_months(p.decision_date)
+    months = None if span is None else min(span, MAX_MONTHS)
+    planned = attrs.evolve(latest, stop_reason=StopReason.PROGRESSION, ended_on=None, months=months)
     treatments = tuple(planned if t is latest else t for t in p.treatments)
     return Facts(profile=attrs.evolve(p, treatments=treatments), preferences=prefs, current=latest)
