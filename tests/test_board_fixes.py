@@ -240,9 +240,10 @@ def test_in_a_visceral_crisis_an_adc_before_chemotherapy_comes_right_after_it() 
     assert rank(p, "chemotherapy") == 1
     assert rank(p, "trastuzumab-deruxtecan") == 2
     assert tier(p, "trastuzumab-deruxtecan") != "later"
-    # practice-2026: datopotamab deruxtecan (TROPION-Breast01: 1-2 chemotherapy lines) too
+    # practice-2026: datopotamab deruxtecan (TROPION-Breast01: 1-2 chemotherapy lines) was the
+    # alternative too; since cases 280 and 301 (no overall-survival benefit) a later option
     newer = practice(her2="0", visceral_crisis=True, biomarkers=NEGATIVE)
-    assert option(newer, "datopotamab-deruxtecan").tier is Tier.ALTERNATIVE
+    assert option(newer, "datopotamab-deruxtecan").tier is Tier.LATER
 
 
 def test_a_pi3k_or_akt_inhibitor_after_progression_on_one_is_at_best_later() -> None:
@@ -2787,6 +2788,7 @@ def test_datopotamab_deruxtecan_before_chemotherapy_says_it_brought_no_survival_
     p = practice(visceral_crisis=True, her2="low", biomarkers=[*NEGATIVE, brca1])
     text = " ".join(r.text for r in option(p, "datopotamab-deruxtecan").reasons)
     assert "no overall-survival benefit" in text and "HR 1.01" in text, text
+    assert tier(p, "datopotamab-deruxtecan") == "later"  # case 301: not the crisis's alternative
 
 
 def test_an_ongoing_course_read_as_progressed_keeps_its_length_and_its_tests_current() -> None:
@@ -2821,3 +2823,30 @@ def test_an_ongoing_course_longer_than_the_month_limit_is_read_not_refused() -> 
     }
     p = plan(as_of="2022-04-17", treatments=[old])
     assert p.actions[0].code == "ongoing_course"
+
+
+def test_after_progression_on_olaparib_chemotherapy_does_not_name_olaparib_beside_it() -> None:
+    """Case 302: germline PALB2 after progression on olaparib: chemotherapy's reason still said
+    'olaparib is the option beside it'. After progression on a PARP inhibitor it does not."""
+    palb2 = result("PALB2", "mutated", origin="germline", sample="blood")
+    p = plan(biomarkers=[palb2, *NEGATIVE], treatments=[PALBOCICLIB, second_line("olaparib")])
+    text = " ".join(r.text for r in option(p, "chemotherapy").reasons)
+    assert "olaparib is the option beside" not in text, text
+    before = plan(biomarkers=[palb2, *NEGATIVE], treatments=[PALBOCICLIB])
+    assert "olaparib is the option beside" in " ".join(
+        r.text for r in option(before, "chemotherapy").reasons
+    )
+
+
+def test_moderate_hepatic_impairment_without_a_crisis_asks_whether_it_is_one() -> None:
+    """Case 308: Child-Pugh B from liver metastases, no visceral crisis recorded, an oral SERD
+    first: nothing asked whether the liver's failing was itself a visceral crisis (rising
+    bilirubin) or an obstruction. Rule 51 now asks it before choosing; with a crisis recorded
+    it does not (rule 7 already orders the plan), nor without hepatic impairment."""
+    liver = [{"name": "hepatic_impairment", "child_pugh": "B"}]
+    p = plan(schema_version=2, comorbidities=liver, biomarkers=NEGATIVE)
+    [ask] = [a for a in p.actions if a.code == "assess_moderate_hepatic_impairment"]
+    assert ask.before_choosing and ask.rule == 51
+    assert "visceral crisis" in ask.text and "bilirubin" in ask.text
+    crisis = plan(schema_version=2, comorbidities=liver, biomarkers=NEGATIVE, visceral_crisis=True)
+    assert not [a for a in crisis.actions if a.code == "assess_moderate_hepatic_impairment"]

@@ -194,6 +194,12 @@ SCENARIOS: list[dict[str, Any]] = [
             }
         ],
     ),
+    # Child-Pugh B, no crisis: is it one? (rule 51)
+    patient(
+        schema_version=2,
+        biomarkers=NEGATIVE,
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "B"}],
+    ),
     # no CDK4/6 inhibitor, PIK3CA mutated: FINER enrolled after one (rule 52)
     patient(
         biomarkers=[result("PIK3CA", "mutated")],

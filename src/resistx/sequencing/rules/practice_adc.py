@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -120,7 +122,8 @@ def _ultralow_subgroup(ctx: Context) -> str:
     "under rule 4 (DESTINY-Breast04). Datopotamab deruxtecan after 1-2 chemotherapy lines "
     "(TROPION-Breast01) gains a little and is at best an alternative: its reason says it "
     "brought no overall-survival benefit; before chemotherapy it is gated as rule 4 gates an ADC "
-    "before any line (at best a later option), and says the same.",
+    "before any line (at best a later option, also in a visceral crisis: with no survival benefit "
+    "it is not the alternative to the crisis's chemotherapy), and says the same.",
     codes=(
         "endocrine_therapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
@@ -178,9 +181,11 @@ def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -
     os_ = figures(ctx, trial, spec.id, "ITT", OS)
     no_os = f"; no overall-survival benefit ({os_})" if os_ else "; no overall-survival benefit"
     if not i.chemo_lines:
-        return _gated(
+        gated = _gated(
             trial, "1-2 chemotherapy lines for advanced disease", ctx.weights.adc_gated, i, no_os
         )
+        # with no survival benefit it is not the alternative to a crisis's chemotherapy
+        return attrs.evolve(gated, ceiling=2) if i.visceral_crisis else gated
     pfs = figures(ctx, trial, spec.id, "ITT")
     beyond = "" if i.chemo_lines <= 2 else ", fewer than this"
     said = f": {pfs}" if pfs else ""

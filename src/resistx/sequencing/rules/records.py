@@ -140,18 +140,31 @@ _NOT_PROGRESSION = frozenset(
     51,
     "Severe hepatic impairment: assess it before choosing",
     None,
-    condition="Hepatic impairment of Child-Pugh class C on record.",
+    condition="Hepatic impairment of Child-Pugh class C on record; or class B with no visceral "
+    "crisis on record.",
     effect="An action, before every other, to establish its cause (liver metastases, which can "
     "amount to a visceral crisis, or liver disease), check bilirubin and clotting, and weigh "
     "whether systemic therapy fits: most drugs ranked here were not studied in severe "
-    "hepatic impairment (the labels; the review gives no figures).",
-    codes=("assess_severe_hepatic_impairment",),
+    "hepatic impairment (the labels; the review gives no figures). For class B, to ask whether "
+    "a rising bilirubin from metastases makes it a visceral crisis (rule 7), or an obstruction.",
+    codes=("assess_severe_hepatic_impairment", "assess_moderate_hepatic_impairment"),
 )
 def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    if any(
-        c.name is Comorbidity.HEPATIC_IMPAIRMENT and c.child_pugh is ChildPugh.C
+    classes = {
+        c.child_pugh
         for c in facts.profile.comorbidities
-    ):
+        if c.name is Comorbidity.HEPATIC_IMPAIRMENT
+    }
+    if ChildPugh.B in classes and ChildPugh.C not in classes and not facts.profile.visceral_crisis:
+        yield PlanEffect(
+            code="assess_moderate_hepatic_impairment",
+            first=True,
+            text="Child-Pugh B with no visceral crisis on record: establish its cause. Where it "
+            "comes from liver metastases, a rising bilirubin can amount to a visceral crisis, "
+            "which puts chemotherapy first (rule 7), and an obstruction of the bile ducts needs "
+            "its own care; several drugs ranked here need a lower dose (their cautions).",
+        )
+    if ChildPugh.C in classes:
         yield PlanEffect(
             code="assess_severe_hepatic_impairment",
             first=True,

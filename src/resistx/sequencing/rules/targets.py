@@ -78,7 +78,11 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     if not (i.tested_without_actionable and i.post_cdk46i) or kinds.is_trial(spec):
         return
     if kinds.is_cytotoxic(spec):
-        others = parp_targets(i.parp, tbcrc048=True) if kinds.is_chemotherapy(spec) else ()
+        others = (
+            parp_targets(i.parp, tbcrc048=True)
+            if kinds.is_chemotherapy(spec) and not i.after_parp
+            else ()
+        )
         beside = (
             f" A {' and a '.join(others)} mutation is on record: olaparib is the option beside "
             "it (TBCRC 048, phase II, without a comparison with chemotherapy)."
