@@ -29,6 +29,17 @@ FULVESTRANT = {  # a second line, after PALBOCICLIB
 }
 
 
+def adjuvant(drugs: list[str], start: str, end: str, stop: str = "completed") -> dict[str, Any]:
+    """A (neo)adjuvant course of ``drugs`` from ``start`` to ``end``."""
+    return {
+        "drugs": drugs,
+        "setting": "adjuvant",
+        "started_on": start,
+        "ended_on": end,
+        "stop_reason": stop,
+    }
+
+
 def second_line(*drugs: str) -> dict[str, Any]:
     """A second line of ``drugs`` that progressed, after PALBOCICLIB (FULVESTRANT's dates)."""
     return dict(FULVESTRANT, drugs=list(drugs))

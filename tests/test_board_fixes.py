@@ -21,6 +21,7 @@ from tests.helpers import (
     NEGATIVE,
     PALBOCICLIB,
     THREE_ENDOCRINE_LINES,
+    adjuvant,
     excluded_for,
     exclusion,
     option,
@@ -409,7 +410,9 @@ def test_a_germline_brca_mutation_does_not_silence_chemotherapy_first() -> None:
     and olaparib was an alternative)."""
     brca1 = [*NEGATIVE, result("BRCA1", "mutated", origin="germline", sample="blood")]
     p = plan(biomarkers=brca1)
-    assert rank(p, "olaparib") == 1 and tier(p, "olaparib") == "preferred"
+    # with no chemotherapy on record talazoparib leads (olaparib's label asks for prior
+    # chemotherapy: case 305)
+    assert rank(p, "talazoparib") == 1 and tier(p, "talazoparib") == "preferred"
     assert rank(p, "chemotherapy") < rank(p, "fulvestrant")
     assert tier(p, "chemotherapy") == "alternative"
 
@@ -591,7 +594,9 @@ def test_a_germline_brca_mutation_puts_a_parp_inhibitor_before_chemotherapy() ->
     for policy in ("ye2024", PRACTICE):
         p = resistx.sequence(patient(her2="0", biomarkers=biomarkers), policy=policy)
         for rid in ("olaparib", "talazoparib"):
-            assert tier(p, rid) == "preferred", (policy, rid)
+            # no chemotherapy on record: olaparib's label asks for it (case 305)
+            want = "alternative" if rid == "olaparib" else "preferred"
+            assert tier(p, rid) == want, (policy, rid)
             assert rank(p, rid) < rank(p, "chemotherapy"), (policy, rid)
             assert "germline_brca_parp_before_chemotherapy" in codes(option(p, rid))
         assert tier(p, "chemotherapy") != "preferred", policy
@@ -2850,3 +2855,21 @@ def test_moderate_hepatic_impairment_without_a_crisis_asks_whether_it_is_one() -
     assert "visceral crisis" in ask.text and "bilirubin" in ask.text
     crisis = plan(schema_version=2, comorbidities=liver, biomarkers=NEGATIVE, visceral_crisis=True)
     assert not [a for a in crisis.actions if a.code == "assess_moderate_hepatic_impairment"]
+
+
+def test_olaparib_without_prior_chemotherapy_says_its_label_asks_for_it() -> None:
+    """Case 305: germline BRCA2, no chemotherapy in any setting: olaparib was ranked first as
+    approved 'within their limits on prior chemotherapy', though its US label asks for prior
+    chemotherapy (neoadjuvant, adjuvant or metastatic) and talazoparib's does not. Olaparib is
+    then at best an alternative and says why, and talazoparib ranks above it; with adjuvant
+    chemotherapy on record nothing changes."""
+    brca2 = result("BRCA2", "mutated", origin="germline", sample="blood")
+    tissue = [
+        result(g, "not_detected", sample="tissue") for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    naive = plan(biomarkers=[brca2, *tissue], treatments=[PALBOCICLIB])
+    assert "olaparib_label_prior_chemotherapy" in codes(option(naive, "olaparib"))
+    assert rank(naive, "talazoparib") < rank(naive, "olaparib")
+    ac = adjuvant(["doxorubicin", "cyclophosphamide"], "2019-01-01", "2019-04-01")
+    treated = plan(biomarkers=[brca2, *tissue], treatments=[ac, PALBOCICLIB])
+    assert "olaparib_label_prior_chemotherapy" not in codes(option(treated, "olaparib"))

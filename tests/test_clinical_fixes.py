@@ -14,6 +14,7 @@ from tests.helpers import (
     FULVESTRANT,
     NEGATIVE,
     PALBOCICLIB,
+    adjuvant,
     excluded_for,
     option,
     patient,
@@ -399,13 +400,7 @@ def test_relapse_on_adjuvant_therapy_within_six_months_of_adjuvant_chemotherapy_
         "ended_on": "2025-04-15",
         "stop_reason": "completed",
     }
-    abema = {
-        "drugs": ["abemaciclib", "letrozole"],
-        "setting": "adjuvant",
-        "started_on": "2025-05-01",
-        "ended_on": "2025-09-20",
-        "stop_reason": "progression",
-    }
+    abema = adjuvant(["abemaciclib", "letrozole"], "2025-05-01", "2025-09-20", "progression")
     p = plan(her2="low", as_of="2025-10-05", biomarkers=[], treatments=[chemo, abema])
     assert "prior_chemotherapy_opens_trastuzumab_deruxtecan" in _codes(p, "trastuzumab-deruxtecan")
 

@@ -400,7 +400,29 @@ _ONGOING_AND_ENDED = [
 ]
 
 
+#: germline BRCA2 with and without adjuvant chemotherapy long before: only
+#: ``MolecularInputs.chemotherapy_ever`` tells them apart (olaparib's label, rule 44)
+_BRCA2 = [*NEGATIVE, result("BRCA2", "mutated", origin="germline", sample="blood")]
+_CHEMOTHERAPY_AND_NONE = [
+    patient(biomarkers=_BRCA2),
+    patient(
+        biomarkers=_BRCA2,
+        treatments=[
+            {
+                "drugs": ["doxorubicin", "cyclophosphamide"],
+                "setting": "adjuvant",
+                "started_on": "2015-01-01",
+                "ended_on": "2015-04-01",
+                "stop_reason": "completed",
+            },
+            PALBOCICLIB,
+        ],
+    ),
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_CHEMOTHERAPY_AND_NONE, random.Random(0))
 @example(_ONGOING_AND_ENDED, random.Random(0))
 @example(_VUS_AND_NEGATIVE, random.Random(0))
 @example(_UNTESTED_AND_TESTED, random.Random(0))

@@ -28,8 +28,11 @@ M = Factor.MOLECULAR
     "the option after it): each PARP inhibitor did better than chemotherapy of the physician's choice "
     "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, without figures). "
     "Sacituzumab govitecan, which the review considers for heavily pretreated patients with "
-    "limited treatment options (TROPiCS-02), is at best an alternative too.",
+    "limited treatment options (TROPiCS-02), is at best an alternative too. With no "
+    "chemotherapy on record in any setting olaparib, whose label asks for it, is at best an "
+    "alternative (talazoparib's does not).",
     codes=(
+        "olaparib_label_prior_chemotherapy",
         "germline_brca_parp_before_chemotherapy",
         "parp_inhibitor_before_chemotherapy",
         "parp_inhibitor_before_sacituzumab_govitecan",
@@ -49,6 +52,16 @@ def parp_before_chemotherapy(
     genes = " and ".join(f"germline {f.gene}" for f in brca)
     trials = "OlympiAD (olaparib) and EMBRACA (talazoparib), refs 74-75"
     if kinds.is_parp_inhibitor(spec):
+        if spec.id == "olaparib" and not i.chemotherapy_ever:
+            yield Effect(
+                code="olaparib_label_prior_chemotherapy",
+                ceiling=1,
+                text="No chemotherapy on record in any setting: olaparib's US label asks for prior "
+                "chemotherapy (neoadjuvant, adjuvant or metastatic; its EU label an anthracycline "
+                "and a taxane), talazoparib's does not (the labels; not in the review): at best "
+                "an alternative.",
+                references=(74, 75),
+            )
         place = _place("a PARP inhibitor", i.visceral_crisis)
         yield Effect(
             code="germline_brca_parp_before_chemotherapy",
