@@ -2873,3 +2873,16 @@ def test_olaparib_without_prior_chemotherapy_says_its_label_asks_for_it() -> Non
     ac = adjuvant(["doxorubicin", "cyclophosphamide"], "2019-01-01", "2019-04-01")
     treated = plan(biomarkers=[brca2, *tissue], treatments=[ac, PALBOCICLIB])
     assert "olaparib_label_prior_chemotherapy" not in codes(option(treated, "olaparib"))
+
+
+def test_the_parp_inhibitors_reasons_say_their_trials_enrolled_after_chemotherapy() -> None:
+    """Case 305 (recheck): for a patient never given chemotherapy, the PARP inhibitors'
+    reasons said they beat chemotherapy 'within their limits on prior chemotherapy' and were
+    approved 'on trials ... whose patients had not received a CDK4/6 inhibitor', silent that
+    those trials enrolled patients treated with chemotherapy before. They say so now."""
+    brca2 = result("BRCA2", "mutated", origin="germline", sample="blood")
+    p = plan(biomarkers=[brca2, *NEGATIVE], treatments=[PALBOCICLIB])
+    for rid in ("olaparib", "talazoparib"):
+        text = " ".join(r.text for r in option(p, rid).reasons)
+        assert "within their limits on prior chemotherapy" not in text, rid
+        assert "treated with chemotherapy" in text, (rid, text)

@@ -67,8 +67,9 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
             code="approved_for_germline_brca",
             delta=w.germline_brca,
             text=f"{spec.name}: approved for germline BRCA-mutated HER2-negative disease on "
-            "trials the review cites without figures (refs 74-75), whose patients had not "
-            "received a CDK4/6 inhibitor; TBCRC 048 enrolled germline mutations other than BRCA.",
+            "trials the review cites without figures (refs 74-75), whose patients had been "
+            "treated with chemotherapy and not with a CDK4/6 inhibitor; TBCRC 048 enrolled "
+            "germline mutations other than BRCA.",
             references=spec.references,
         )
         return

@@ -68,8 +68,8 @@ def parp_before_chemotherapy(
             delta=ctx.weights.parp_before_chemotherapy,
             leads=True,
             text=f"{genes} mutation: in {trials}, each PARP inhibitor did better than "
-            f"chemotherapy of the physician's choice, within their limits on prior chemotherapy: "
-            f"{place}.",
+            "chemotherapy of the physician's choice, in patients treated with chemotherapy before "
+            f"(the trials' entry; not in the review): {place}.",
             references=(74, 75),
         )
     elif kinds.is_sacituzumab_govitecan(spec):
