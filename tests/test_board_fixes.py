@@ -2886,3 +2886,24 @@ def test_the_parp_inhibitors_reasons_say_their_trials_enrolled_after_chemotherap
         text = " ".join(r.text for r in option(p, rid).reasons)
         assert "within their limits on prior chemotherapy" not in text, rid
         assert "treated with chemotherapy" in text, (rid, text)
+
+
+def test_elacestrant_before_the_menopause_is_at_best_an_alternative() -> None:
+    """Case 312: a premenopausal patient with an ESR1 mutation had elacestrant first and
+    preferred, though EMERALD enrolled postmenopausal patients only (the review) and the plan's
+    own caution says so. Before the menopause elacestrant is at best an alternative, under
+    both policies, and says why; after it, it stays preferred."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    for policy in ("ye2024", PRACTICE):
+        pre = resistx.sequence(
+            patient(schema_version=2, menopausal_status="premenopausal", biomarkers=esr1),
+            policy=policy,
+        )
+        ela = option(pre, "elacestrant")
+        assert ela.tier is not Tier.PREFERRED, policy
+        assert "elacestrant_postmenopausal_trial" in codes(ela), policy
+        post = resistx.sequence(
+            patient(schema_version=2, menopausal_status="postmenopausal", biomarkers=esr1),
+            policy=policy,
+        )
+        assert tier(post, "elacestrant") == "preferred", policy

@@ -24,9 +24,9 @@ B = Factor.BALANCE
     effect="Each option with an aromatase inhibitor or fulvestrant (pre/perimenopausal), or with "
     "an aromatase inhibitor (men), carries a caution; the plan asks for ovarian function "
     "suppression or a GnRH agonist (action), as the review's trials required. Elacestrant's "
-    "caution (pre/perimenopausal) says EMERALD enrolled postmenopausal patients; another oral "
-    "SERD's asks for ovarian function suppression.",
-    codes=("ovarian_suppression_needed", "gnrh_agonist_needed"),
+    "caution (pre/perimenopausal) says EMERALD enrolled postmenopausal patients, and it is at "
+    "best an alternative there; another oral SERD's asks for ovarian function suppression.",
+    codes=("ovarian_suppression_needed", "gnrh_agonist_needed", "elacestrant_postmenopausal_trial"),
     references=(9, 10, 11),
     regimens=kinds.is_endocrine_based,
 )
@@ -56,6 +56,14 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             text="Before the menopause: EMERALD, the review's phase III trial of elacestrant, "
             "enrolled postmenopausal patients; before the menopause it is given outside its "
             "population (with ovarian function suppression, as endocrine therapy needs).",
+            trials=("EMERALD",),
+        )
+        yield Effect(
+            code="elacestrant_postmenopausal_trial",
+            ceiling=1,
+            text="Before the menopause: EMERALD enrolled postmenopausal patients only, so its "
+            "result may not hold here (its US label: postmenopausal women or men; not in the "
+            "review): at best an alternative.",
             trials=("EMERALD",),
         )
     elif i.needs_ovarian_suppression and DrugClass.ORAL_SERD in classes:
