@@ -2718,6 +2718,11 @@ def test_an_esr1_mutation_emerging_during_first_line_ai_and_cdk46i_names_serena6
     )
     for other in (wild, amplified):  # SERENA-6 switched on a mutation, not on an amplification
         assert not [a for a in other.actions if a.code == "serena6_switch"]
+    # nor under 6 months of the course (SERENA-6 enrolled after 6 months or more)
+    recent = practice(
+        biomarkers=EMERGENT_ESR1, treatments=[dict(ONGOING_ABEMACICLIB, started_on="2026-01-10")]
+    )
+    assert not [a for a in recent.actions if a.code == "serena6_switch"]
 
 
 def test_an_ongoing_cdk46i_course_is_not_called_ended_in_the_notes() -> None:

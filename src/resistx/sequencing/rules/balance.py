@@ -17,7 +17,7 @@ from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, num, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, left_out, num, rule
 from resistx.sequencing.rules import adverse_events as ae
 from resistx.sequencing.rules.adverse_events import Sourced
 from resistx.sequencing.rules.comorbidity_risks import (
@@ -144,9 +144,8 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     )
     cited = (found[1].key,) if found else ()
     if exclude:
-        return Effect(
-            code=ExclusionCode.CONTRAINDICATED.value,
-            exclude=ExclusionCode.CONTRAINDICATED,
+        return left_out(
+            ExclusionCode.CONTRAINDICATED,
             text=f"{name}: {figure}.",
             trials=cited or key_trials,
         )

@@ -9,7 +9,7 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
 from resistx.sequencing.rules.endocrine import CDK46I_NAIVE_REFERENCES
 from resistx.vocab.drugs import drug_class
@@ -63,15 +63,15 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         i.cdk46i_resistant - {"palbociclib"}
     ):
         return  # its own CDK4/6 inhibitor progressed before: no switch (rule 11 speaks)
-    if drugs == ("palbociclib",) and DrugClass.SERD in kinds.classes(spec):
-        yield Effect(
-            code=ExclusionCode.NEGATIVE_TRIAL.value,
-            exclude=ExclusionCode.NEGATIVE_TRIAL,
+    with_fulvestrant = DrugClass.SERD in kinds.classes(spec)
+    if drugs == ("palbociclib",) and with_fulvestrant:
+        yield left_out(
+            ExclusionCode.NEGATIVE_TRIAL,
             text="Continuing palbociclib with fulvestrant after palbociclib did not improve PFS "
             "in PACE.",
             trials=("PACE",),
         )
-    elif drugs == ("ribociclib",) and DrugClass.SERD in kinds.classes(spec) and i.chemo_lines > 1:
+    elif drugs == ("ribociclib",) and with_fulvestrant and i.chemo_lines > 1:
         yield Effect(
             code="outside_maintain_population",
             ceiling=2,
@@ -80,7 +80,7 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             "fulvestrant here.",
             trials=("MAINTAIN",),
         )
-    elif drugs == ("ribociclib",) and DrugClass.SERD in kinds.classes(spec):
+    elif drugs == ("ribociclib",) and with_fulvestrant:
         yield Effect(
             code="switch_cdk46i_after_palbociclib",
             delta=ctx.weights.switch_after_palbociclib,

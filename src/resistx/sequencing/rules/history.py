@@ -12,7 +12,7 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
 from resistx.sequencing.weights import Weights
 
 H = Factor.HISTORY
@@ -107,14 +107,17 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         yield _before_lines(i, lines, f"{unit} line", counted, (trial, enrolled, need), w)
 
 
-def gate(i: HistoryInputs, lines: int, loss: float, need: int = 1) -> tuple[float, int]:
+def gate(
+    i: HistoryInputs, lines: int, loss: float, need: int = 1, *, crisis_alternative: bool = True
+) -> tuple[float, int]:
     """What an ADC before the ``need`` chemotherapy lines its trial required loses, and the best
     tier it keeps: never preferred; before any line at all a later option (the review's
     Discussion: ADCs after one or two lines of chemotherapy). In a visceral crisis chemotherapy
     comes first by rule 7 and will be one line: an ADC that line opens is the alternative to it
-    (no loss: the crisis orders it already); one that needs more stays a later option."""
+    (no loss: the crisis orders it already); one that needs more, or that is not to be the
+    crisis's alternative (``crisis_alternative``: no survival benefit), stays a later option."""
     if i.visceral_crisis:
-        return 0.0, 1 if lines + 1 >= need else 2
+        return 0.0, 1 if crisis_alternative and lines + 1 >= need else 2
     return loss, 1 if lines else 2
 
 
@@ -184,9 +187,8 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
 )
 def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if spec.negative_trial is not None:
-        yield Effect(
-            code=ExclusionCode.NEGATIVE_TRIAL.value,
-            exclude=ExclusionCode.NEGATIVE_TRIAL,
+        yield left_out(
+            ExclusionCode.NEGATIVE_TRIAL,
             text=f"{spec.negative_trial} showed no significant benefit after a CDK4/6 inhibitor; "
             "outside a trial it is left out.",
             trials=(spec.negative_trial,),

@@ -15,7 +15,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.targets import germline_brca, parp_targets
 
 M = Factor.MOLECULAR
@@ -181,9 +181,8 @@ def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
             waits_on="somatic BRCA1/2",
             trials=spec.key_trials,
         )
-    return Effect(
-        code=ExclusionCode.BIOMARKER_ABSENT.value,
-        exclude=ExclusionCode.BIOMARKER_ABSENT,
+    return left_out(
+        ExclusionCode.BIOMARKER_ABSENT,
         text="No germline BRCA1/2 or PALB2 and no somatic BRCA1/2 mutation on record: a PARP "
         "inhibitor needs one (TBCRC 048).",
         trials=spec.key_trials,

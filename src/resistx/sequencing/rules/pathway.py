@@ -10,7 +10,7 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.molecular import weight
 from resistx.vocab.drugs import drug_class
 
@@ -77,9 +77,8 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
                 trials=("SOLAR-1",),
             )
         else:
-            yield Effect(
-                code=ExclusionCode.BIOMARKER_ABSENT.value,
-                exclude=ExclusionCode.BIOMARKER_ABSENT,
+            yield left_out(
+                ExclusionCode.BIOMARKER_ABSENT,
                 text="No PIK3CA mutation on record: alpelisib is for PIK3CA-mutated tumours only "
                 "(SOLAR-1 showed no significant benefit without the mutation).",
                 trials=("SOLAR-1",),

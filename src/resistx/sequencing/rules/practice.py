@@ -12,7 +12,7 @@ from resistx.model.enums import EndpointKind, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.figures import approval, figures, medians
 from resistx.sequencing.rules.molecular import esr1_absent, weight
 
@@ -153,9 +153,8 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     said = f"ESR1 not detected: {found}" if found else f"all patients: {itt}" if itt else ""
     if i.esr1_vus:  # a variant was found: EMBER-3's not-detected subgroup is not this patient's
         said = f"all patients: {itt}" if itt else ""
-    return Effect(
-        code=ExclusionCode.BIOMARKER_ABSENT.value,
-        exclude=ExclusionCode.BIOMARKER_ABSENT,
+    return left_out(
+        ExclusionCode.BIOMARKER_ABSENT,
         text=f"{esr1_absent(i)} on a current test: {basis}"
         + (f"; {trial}, {said}." if said and not guideline else "."),
         trials=(trial,),

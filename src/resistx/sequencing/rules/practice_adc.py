@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import attrs
-
 from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import from_toxicities
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, left_out, rule
 from resistx.sequencing.rules.figures import approval, approved_as, figures
 from resistx.sequencing.rules.history import gate
 from resistx.vocab.comorbidities import Comorbidity
@@ -87,9 +85,8 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
             trials=spec.key_trials,
         )
     else:
-        yield Effect(
-            code=ExclusionCode.OUT_OF_POPULATION.value,
-            exclude=ExclusionCode.OUT_OF_POPULATION,
+        yield left_out(
+            ExclusionCode.OUT_OF_POPULATION,
             text=f"HER2 {i.her2.value}: DESTINY-Breast06 enrolled HER2-low and -ultralow disease "
             "only.",
             trials=("DESTINY-Breast06",),
@@ -181,11 +178,15 @@ def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -
     os_ = figures(ctx, trial, spec.id, "ITT", OS)
     no_os = f"; no overall-survival benefit ({os_})" if os_ else "; no overall-survival benefit"
     if not i.chemo_lines:
-        gated = _gated(
-            trial, "1-2 chemotherapy lines for advanced disease", ctx.weights.adc_gated, i, no_os
-        )
         # with no survival benefit it is not the alternative to a crisis's chemotherapy
-        return attrs.evolve(gated, ceiling=2) if i.visceral_crisis else gated
+        return _gated(
+            trial,
+            "1-2 chemotherapy lines for advanced disease",
+            ctx.weights.adc_gated,
+            i,
+            no_os,
+            crisis_alternative=False,
+        )
     pfs = figures(ctx, trial, spec.id, "ITT")
     beyond = "" if i.chemo_lines <= 2 else ", fewer than this"
     said = f": {pfs}" if pfs else ""
@@ -199,8 +200,17 @@ def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -
     )
 
 
-def _gated(trial: str, after: str, loss: float, i: HistoryInputs, also: str = "") -> Effect:
-    delta, ceiling = gate(i, 0, loss)  # before any of the lines its trial required (rule 4)
+def _gated(
+    trial: str,
+    after: str,
+    loss: float,
+    i: HistoryInputs,
+    also: str = "",
+    *,
+    crisis_alternative: bool = True,
+) -> Effect:
+    # before any of the lines its trial required (rule 4)
+    delta, ceiling = gate(i, 0, loss, crisis_alternative=crisis_alternative)
     return Effect(
         code="adc_before_chemotherapy",
         delta=delta,

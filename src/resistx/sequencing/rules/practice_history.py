@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Factor, Verification
-from resistx.model.profile import DAYS_PER_MONTH
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
@@ -16,7 +15,6 @@ from resistx.sequencing.inputs import EfficacyInputs, HistoryInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.figures import approval, figures
 from resistx.sequencing.rules.populations import SELECTORS
-from resistx.sequencing.rules.records import ongoing
 
 H = Factor.HISTORY
 #: EMERALD enrolled after at most one chemotherapy line for advanced disease (Bidard et al., J
@@ -221,24 +219,25 @@ def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) ->
     trials=("SERENA-6",),
 )
 def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    course = ongoing(facts)
+    course = facts.current  # the ongoing course as recorded (rule 53)
     st = facts.state("ESR1")
     if course is None or st is None or st.finding is None or len(facts.metastatic_lines) != 1:
         return
     found = st.finding.result
     classes = course.drug_classes
-    start, day = course.started_on, facts.decision_date
+    start, months = course.started_on, course.duration_months(facts.decision_date)
     if not (
         DrugClass.CDK46_INHIBITOR in classes
         and DrugClass.AROMATASE_INHIBITOR in classes
         and found.status is BiomarkerStatus.MUTATED
         and start is not None
-        and day is not None
         and (found.tested_on is None or found.tested_on >= start)
-        and (day - start).days / DAYS_PER_MONTH >= SERENA6_MONTHS
+        and months is not None
+        and months >= SERENA6_MONTHS
     ):
         return
-    result = figures(ctx, "SERENA-6", None, "ITT")
+    found_figures = figures(ctx, "SERENA-6", None, "ITT")
+    result = f" ({found_figures}, against continuing)" if found_figures else ""
     status = (
         "; ".join(
             f"{a.authority}: {a.status.value.replace('_', ' ')} ({a.date})"
@@ -252,7 +251,7 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         first=True,
         text=f"ESR1 mutation {st.finding.describe()} during first-line {' + '.join(course.drugs)}, "
         "with no progression: SERENA-6 switched the aromatase inhibitor to camizestrant and kept "
-        f"the CDK4/6 inhibitor ({result}, against continuing). Camizestrant: {status}; where "
+        f"the CDK4/6 inhibitor{result}. Camizestrant: {status}; where "
         "it is not approved, within a trial.",
     )
 

@@ -11,7 +11,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, left_out, rule
 from resistx.sequencing.rules.figures import approved_as, figures
 from resistx.sequencing.rules.molecular import weight
 
@@ -47,9 +47,8 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     trial = "INAVO120"
     # the population first: after a CDK4/6 inhibitor no PIK3CA result would open the triplet
     if not i.early_adjuvant_relapse:
-        yield Effect(
-            code=ExclusionCode.OUT_OF_POPULATION.value,
-            exclude=ExclusionCode.OUT_OF_POPULATION,
+        yield left_out(
+            ExclusionCode.OUT_OF_POPULATION,
             text="INAVO120 enrolled relapse during or within 12 months of adjuvant endocrine "
             "therapy, before any therapy for metastatic disease and not after a CDK4/6 "
             "inhibitor; "
@@ -77,9 +76,8 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             trials=(trial,),
         )
     elif (f := i.pik3ca) is None:
-        yield Effect(
-            code=ExclusionCode.BIOMARKER_ABSENT.value,
-            exclude=ExclusionCode.BIOMARKER_ABSENT,
+        yield left_out(
+            ExclusionCode.BIOMARKER_ABSENT,
             text="No PIK3CA mutation on record: INAVO120 enrolled PIK3CA-mutated disease only.",
             trials=(trial,),
         )
@@ -184,9 +182,8 @@ def capivasertib_altered_only(
     if "capivasertib" not in spec.drugs:
         return
     if i.pam_negative_by_ngs:
-        yield Effect(
-            code=ExclusionCode.BIOMARKER_ABSENT.value,
-            exclude=ExclusionCode.BIOMARKER_ABSENT,
+        yield left_out(
+            ExclusionCode.BIOMARKER_ABSENT,
             text="No pathogenic PIK3CA, AKT1 or PTEN alteration by NGS on a current test: ASCO's "
             "guideline recommends capivasertib for tumours with one, and FAKTION's non-altered "
             "subgroup drew no significant benefit.",

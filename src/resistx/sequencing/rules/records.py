@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import ChildPugh, DrugClass, StopReason, TreatmentSetting
-from resistx.model.profile import Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.vocab.comorbidities import Comorbidity
@@ -113,7 +112,7 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
     codes=("ongoing_course",),
 )
 def ongoing_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    last = ongoing(facts)
+    last = facts.current
     if last is not None:
         yield PlanEffect(
             code="ongoing_course",
@@ -123,11 +122,6 @@ def ongoing_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "progression: they read it as progressed at this date (if it stops for toxicity "
             "instead, record that and the plan changes).",
         )
-
-
-def ongoing(facts: Facts) -> Treatment | None:
-    """The most recent course, if it is for metastatic disease and still going on."""
-    return facts.current
 
 
 _NOT_PROGRESSION = frozenset(

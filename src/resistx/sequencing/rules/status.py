@@ -9,7 +9,7 @@ from resistx.model.enums import ExclusionCode, Factor, TrialSetting
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
 
 H = Factor.HISTORY
 
@@ -104,9 +104,8 @@ def trial_after_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         return
     trial = ctx.evidence.trial(spec.key_trials[0])
     if trial.setting is TrialSetting.AFTER_CDK46I:
-        yield Effect(
-            code=ExclusionCode.OUT_OF_POPULATION.value,
-            exclude=ExclusionCode.OUT_OF_POPULATION,
+        yield left_out(
+            ExclusionCode.OUT_OF_POPULATION,
             text=f"No CDK4/6 inhibitor on record: {trial.key} enrolled patients after one "
             f"({trial.population}).",
             trials=(trial.key,),

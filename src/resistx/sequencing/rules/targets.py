@@ -11,7 +11,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, left_out, rule
 
 M = Factor.MOLECULAR
 
@@ -50,9 +50,8 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
             trials=spec.key_trials,
         )
     else:
-        yield Effect(
-            code=ExclusionCode.OUT_OF_POPULATION.value,
-            exclude=ExclusionCode.OUT_OF_POPULATION,
+        yield left_out(
+            ExclusionCode.OUT_OF_POPULATION,
             text=f"HER2 {i.her2.value}: DESTINY-Breast04 enrolled HER2-low disease only.",
             trials=spec.key_trials,
         )
@@ -134,9 +133,8 @@ def parp_targets(parp: Iterable[Finding], *, tbcrc048: bool = False) -> tuple[st
 )
 def rb1_loss(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if kinds.has_cdk46i(spec) and (rb := i.rb1_loss) is not None:
-        yield Effect(
-            code=ExclusionCode.BIOMARKER_ABSENT.value,
-            exclude=ExclusionCode.BIOMARKER_ABSENT,
+        yield left_out(
+            ExclusionCode.BIOMARKER_ABSENT,
             text=f"RB1 loss {rb.describe()}: CDK4/6 inhibitors act through RB, so a "
             "CDK4/6-inhibitor regimen is left out (review, Resistance Mechanisms).",
             trials=spec.key_trials,
