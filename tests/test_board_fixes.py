@@ -2912,3 +2912,32 @@ def test_elacestrant_before_the_menopause_is_at_best_an_alternative() -> None:
             policy=policy,
         )
         assert tier(post, "elacestrant") == "preferred", policy
+
+
+def test_a_pathway_target_acted_on_leaves_chemotherapy_preferred() -> None:
+    """Case 313: PIK3CA mutated, progressed on palbociclib + anastrozole and then on
+    capivasertib + fulvestrant, ESR1 not mutated in ctDNA since: every option was 'later' and
+    chemotherapy ranked behind abemaciclib alone. The pathway's target was acted on and ESR1
+    offers none: the review's Discussion prefers chemotherapy and ADCs where no definite target
+    remains (rule 6), while everolimus, the pathway's drug the review lists after the PI3K and
+    AKT inhibitors, does not step back for it. With PIK3CA acted on but ESR1 mutated, or with
+    ESR1 not retested since the progression, rule 6 stays silent."""
+    capivasertib = second_line("capivasertib", "fulvestrant")
+    pik3ca = result("PIK3CA", "mutated", sample="tissue", tested_on="2025-03-25")
+    esr1_negative = result("ESR1", "not_detected", tested_on="2026-04-10")
+    p = plan(her2="low", biomarkers=[pik3ca, esr1_negative], treatments=[PALBOCICLIB, capivasertib])
+    chemo = option(p, "chemotherapy")
+    assert chemo.rank == 1 and chemo.tier is Tier.PREFERRED
+    [why_chemo] = [r for r in chemo.reasons if r.code == "no_actionable_alteration"]
+    assert why_chemo.rule == 6 and "capivasertib" not in why_chemo.text
+    assert "acted on" in why_chemo.text and "PI3K" in why_chemo.text
+    everolimus = option(p, "everolimus+exemestane")
+    assert "no_actionable_alteration_endocrine" not in codes(everolimus)
+    assert rank(p, "everolimus+exemestane") < rank(p, "abemaciclib")
+    assert "no_actionable_alteration_endocrine" in codes(option(p, "abemaciclib"))
+    esr1 = result("ESR1", "mutated", tested_on="2026-04-10")
+    mutated = plan(her2="low", biomarkers=[pik3ca, esr1], treatments=[PALBOCICLIB, capivasertib])
+    assert "no_actionable_alteration" not in codes(option(mutated, "chemotherapy"))
+    old = result("ESR1", "not_detected", tested_on="2025-01-10")
+    stale = plan(her2="low", biomarkers=[pik3ca, old], treatments=[PALBOCICLIB, capivasertib])
+    assert "no_actionable_alteration" not in codes(option(stale, "chemotherapy"))

@@ -42,6 +42,7 @@ from tests.helpers import (
     THREE_ENDOCRINE_LINES,
     patient,
     result,
+    second_line,
 )
 
 ROOT = Path(__file__).parent.parent
@@ -421,7 +422,18 @@ _CHEMOTHERAPY_AND_NONE = [
 ]
 
 
+#: ESR1 mutated, the pathway negative, second-line elacestrant or fulvestrant: only
+#: ``MolecularInputs.targets_acted_on`` tells their molecular factor apart (rule 6: after the
+#: oral SERD no definite target remains)
+_ESR1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+_SERD_AND_FULVESTRANT = [
+    patient(as_of="2026-06-01", biomarkers=_ESR1, treatments=[PALBOCICLIB, second_line(drug)])
+    for drug in ("elacestrant", "fulvestrant")
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_SERD_AND_FULVESTRANT, random.Random(0))
 @example(_CHEMOTHERAPY_AND_NONE, random.Random(0))
 @example(_ONGOING_AND_ENDED, random.Random(0))
 @example(_VUS_AND_NEGATIVE, random.Random(0))

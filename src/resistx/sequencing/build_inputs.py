@@ -9,7 +9,6 @@ from resistx.model.enums import (
     DrugClass,
     Her2Status,
     MenopausalStatus,
-    Origin,
     Sex,
 )
 from resistx.model.mechanism import ResistanceMechanism
@@ -20,11 +19,11 @@ from resistx.sequencing.facts import (
     EARLY_RELAPSE_SG,
     EARLY_RELAPSE_TDXD,
     ENDOCRINE_RESISTANCE_LINES,
-    HRD_GENES,
     PAM_GENES,
     Facts,
 )
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only, keyed
+from resistx.sequencing.hrd import hrd_untested, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -94,6 +93,8 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     rb1_loss = _finding(state("RB1"), S.LOSS, S.MUTATED)
     # the review's 'definite mutations or alterations': ESR1 and the PI3K-AKT-mTOR pathway only
     actionable = (esr1 or akt_pathway) is not None
+    esr1_clear = esr1_negative and not facts.needs_retest("ESR1")
+    pam_clear = pam_negative and not pcr_only
     untested, somatic_untested = hrd_untested(facts, parp)
     return MolecularInputs(
         her2=facts.her2,
@@ -116,11 +117,8 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         hrd_untested=untested,
         somatic_brca_untested=somatic_untested,
         rb1_loss=rb1_loss,
-        tested_without_actionable=not actionable
-        and esr1_negative
-        and not facts.needs_retest("ESR1")
-        and pam_negative
-        and not pcr_only,
+        tested_without_actionable=not actionable and esr1_clear and pam_clear,
+        targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
         post_cdk46i=facts.post_cdk46i,
         mechanisms=mechanisms,
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
@@ -139,34 +137,20 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     )
 
 
-def hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
-    """With no PARP-inhibitor target: whether BRCA1, BRCA2 or PALB2 was never tested, and else
-    whether BRCA1/2 was tested in the germline only."""
-    if parp:
-        return False, False
-    if any(facts.state(g) is None for g in HRD_GENES):
-        return True, False
-    return False, bool(germline_only_brca(facts))
-
-
-def germline_only_brca(facts: Facts) -> tuple[str, ...]:
-    """BRCA1 and BRCA2 where every result on record is a germline test (its origin, or a blood
-    or saliva sample, where the origin left at its default says somatic): a tumour's somatic
-    mutation is not looked for there."""
-    tumour = {r.gene for r in facts.biomarkers if r.origin is not Origin.GERMLINE}
-    return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
-
-
-def parp_findings(facts: Facts) -> tuple[Finding, ...]:
-    """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048): what opens a PARP inhibitor."""
-    found = []
-    for gene in HRD_GENES:
-        f = _finding(facts.genes.get(gene), S.MUTATED)
-        if f is None:
-            continue
-        if f.result.origin is Origin.GERMLINE or gene != "PALB2":
-            found.append(f)
-    return tuple(found)
+def acted_on(
+    facts: Facts, esr1: tuple[Finding | None, bool], pathway: tuple[Finding | None, bool]
+) -> tuple[str, ...]:
+    """Rule 6's other half: the definite targets found (ESR1, the PI3K pathway), when each was
+    acted on (progression on an oral SERD; on a PI3K or AKT inhibitor) and the other was tested
+    without one since the latest progression; else nothing. Each: (finding, tested without)."""
+    if esr1[0] is None and pathway[0] is None:
+        return ()
+    given = facts.progressed_classes
+    acted = (DrugClass.ORAL_SERD in given, bool(given & kinds.PI3K_OR_AKT))
+    found = (esr1[0] is not None, pathway[0] is not None)
+    if all(a if f else t[1] for a, f, t in zip(acted, found, (esr1, pathway), strict=True)):
+        return tuple(n for n, f in zip(("ESR1", "PI3K pathway"), found, strict=True) if f)
+    return ()
 
 
 def efficacy(m: MolecularInputs, facts: Facts) -> EfficacyInputs:

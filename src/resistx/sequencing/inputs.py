@@ -49,6 +49,9 @@ class MolecularInputs:
     somatic_brca_untested: bool = False
     rb1_loss: Finding | None
     tested_without_actionable: bool
+    #: the targets found ("ESR1", "PI3K pathway"), when each was acted on and progressed and
+    #: the other tested without one (rule 6: no definite target remains); else empty
+    targets_acted_on: tuple[str, ...] = ()
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
     mechanisms: tuple[ResistanceMechanism, ...]
     # read by the practice-2026 rules only (rules 31-33)

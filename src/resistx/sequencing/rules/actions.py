@@ -9,15 +9,10 @@ from collections.abc import Iterator
 from resistx.model.enums import BiomarkerStatus, DrugClass, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.build_inputs import (
-    doubtful,
-    germline_only_brca,
-    hrd_untested,
-    parp_findings,
-    pten_ihc_only,
-)
+from resistx.sequencing.build_inputs import doubtful, pten_ihc_only
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, by_pcr_only
+from resistx.sequencing.hrd import germline_only_brca, hrd_untested, parp_findings
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour

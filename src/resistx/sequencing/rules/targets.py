@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from resistx.model.enums import ExclusionCode, Factor, Her2Status, MechanismCategory, Origin
+from resistx.model.enums import (
+    DrugClass,
+    ExclusionCode,
+    Factor,
+    Her2Status,
+    MechanismCategory,
+    Origin,
+)
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -63,9 +70,13 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     "Nothing actionable: chemotherapy and ADCs",
     M,
     condition="After progression on a CDK4/6 inhibitor, ESR1 and the PI3K pathway tested "
-    "(current, not PCR only) without an actionable alteration (HER2-low does not count here). The short-CDK4/6-inhibitor half of this rule "
-    "is in the history factor.",
-    effect="Chemotherapy and ADCs gain; endocrine-based regimens lose. Its reason leads. A "
+    "(current, not PCR only) without an actionable alteration (HER2-low does not count here); "
+    "or each target found already acted on, with progression (an ESR1 mutation on an oral "
+    "SERD, a PI3K-pathway alteration on a PI3K or AKT inhibitor), the other tested without one. "
+    "The short-CDK4/6-inhibitor half of this rule is in the history factor.",
+    effect="Chemotherapy and ADCs gain; endocrine-based regimens lose, except everolimus-based "
+    "ones after a PI3K or AKT inhibitor given for a pathway alteration (the review lists them "
+    "after those). Its reason leads. A "
     "germline PALB2 or somatic BRCA1/2 mutation on record is named in chemotherapy's reason "
     "(not the ADCs'): "
     "olaparib follows from it (TBCRC 048), beside chemotherapy.",
@@ -74,8 +85,10 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     regimens=kinds.is_endocrine_or_cytotoxic,
 )
 def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not (i.tested_without_actionable and i.post_cdk46i) or kinds.is_trial(spec):
+    acted = i.targets_acted_on
+    if not ((i.tested_without_actionable or acted) and i.post_cdk46i) or kinds.is_trial(spec):
         return
+    found = _nothing_left(acted)
     if kinds.is_cytotoxic(spec):
         others = (
             parp_targets(i.parp, tbcrc048=True)
@@ -92,19 +105,40 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             code="no_actionable_alteration",
             delta=ctx.weights.no_actionable,
             leads=True,
-            text="ESR1 and the PI3K pathway tested without an actionable alteration: the review "
-            f"prefers chemotherapy and ADCs.{beside}",
+            text=f"{found}: the review prefers chemotherapy and ADCs.{beside}",
             trials=(*spec.key_trials, "TBCRC 048") if others else spec.key_trials,
         )
-    elif kinds.is_endocrine_based(spec):
+    elif kinds.is_endocrine_based(spec) and not (
+        "PI3K pathway" in acted and DrugClass.MTOR_INHIBITOR in kinds.classes(spec)
+    ):
         yield Effect(
             code="no_actionable_alteration_endocrine",
             delta=ctx.weights.no_actionable_endocrine,
             leads=True,
-            text="ESR1 and the PI3K pathway tested without an actionable alteration: the review "
-            "prefers chemotherapy and ADCs over endocrine-based regimens.",
+            text=f"{found}: the review prefers chemotherapy and ADCs over endocrine-based "
+            "regimens.",
             trials=spec.key_trials,
         )
+
+
+def _nothing_left(acted: tuple[str, ...]) -> str:
+    """How rule 6's reason says that no definite target remains."""
+    if not acted:
+        return "ESR1 and the PI3K pathway tested without an actionable alteration"
+    if len(acted) == 2:
+        return (
+            "No definite target left: the ESR1 mutation and the PI3K-pathway alteration were "
+            "acted on (progression on an oral SERD, and on a PI3K or AKT inhibitor)"
+        )
+    if acted == ("ESR1",):
+        return (
+            "No definite target left: the ESR1 mutation was acted on (progression on an oral "
+            "SERD) and the PI3K pathway tested without an alteration"
+        )
+    return (
+        "No definite target left: the PI3K-pathway alteration was acted on (progression on a "
+        "PI3K or AKT inhibitor) and ESR1 tested without a mutation"
+    )
 
 
 def germline_brca(f: Finding) -> bool:

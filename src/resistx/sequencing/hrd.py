@@ -1,0 +1,41 @@
+"""The homologous-recombination genes as the facts hold them: what opens a PARP inhibitor
+(rules 5, 44, 49) and what is still to test (rule 26)."""
+
+from __future__ import annotations
+
+from resistx.model.enums import BiomarkerStatus, Origin
+from resistx.sequencing.facts import HRD_GENES, Facts
+from resistx.sequencing.findings import Finding, keyed
+
+
+def parp_findings(facts: Facts) -> tuple[Finding, ...]:
+    """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048), as a memo key holds them
+    (``keyed``): what opens a PARP inhibitor."""
+    found = []
+    for gene in HRD_GENES:
+        st = facts.genes.get(gene)
+        if st is None or st.finding is None:
+            continue
+        if st.finding.result.status is not BiomarkerStatus.MUTATED:
+            continue
+        if st.finding.result.origin is Origin.GERMLINE or gene != "PALB2":
+            found.append(keyed(st.finding))
+    return tuple(found)
+
+
+def hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
+    """With no PARP-inhibitor target: whether BRCA1, BRCA2 or PALB2 was never tested, and else
+    whether BRCA1/2 was tested in the germline only."""
+    if parp:
+        return False, False
+    if any(facts.state(g) is None for g in HRD_GENES):
+        return True, False
+    return False, bool(germline_only_brca(facts))
+
+
+def germline_only_brca(facts: Facts) -> tuple[str, ...]:
+    """BRCA1 and BRCA2 where every result on record is a germline test (its origin, or a blood
+    or saliva sample, where the origin left at its default says somatic): a tumour's somatic
+    mutation is not looked for there."""
+    tumour = {r.gene for r in facts.biomarkers if r.origin is not Origin.GERMLINE}
+    return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
