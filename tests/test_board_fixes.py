@@ -2941,3 +2941,22 @@ def test_a_pathway_target_acted_on_leaves_chemotherapy_preferred() -> None:
     old = result("ESR1", "not_detected", tested_on="2025-01-10")
     stale = plan(her2="low", biomarkers=[pik3ca, old], treatments=[PALBOCICLIB, capivasertib])
     assert "no_actionable_alteration" not in codes(option(stale, "chemotherapy"))
+
+
+def test_palbociclib_with_fulvestrant_after_another_cdk46i_quotes_pace_and_is_a_later_option() -> (
+    None
+):
+    """Cases 270 and 310: after progression on ribociclib with letrozole, palbociclib +
+    fulvestrant was an alternative under practice-2026 and its evidence line said the review
+    reports no figures, though PACE (progression on an aromatase inhibitor with a CDK4/6
+    inhibitor, most on palbociclib) found it no better than fulvestrant alone. Its evidence is
+    PACE's now, and it is at best a later option under both policies, saying why."""
+    ribociclib = dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"])
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(patient(biomarkers=NEGATIVE, treatments=[ribociclib]), policy=policy)
+        palbo = option(p, "palbociclib+fulvestrant")
+        assert palbo.tier is Tier.LATER, policy
+        [pace] = [r for r in palbo.reasons if r.code == "pace_after_another_cdk46i"]
+        assert pace.rule == 8 and "PACE" in pace.trials and "ribociclib" in pace.text, policy
+        evidence = [r for r in palbo.reasons if r.rule == 16]
+        assert any("PACE" in r.trials and "4.6" in r.text for r in evidence), policy

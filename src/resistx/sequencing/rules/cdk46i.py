@@ -26,10 +26,13 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     8,
     "CDK4/6 inhibitor after a CDK4/6 inhibitor",
     H,
-    condition="Progression on palbociclib; or on two CDK4/6 inhibitors.",
+    condition="Progression on palbociclib; on another CDK4/6 inhibitor (palbociclib with "
+    "fulvestrant); or on two CDK4/6 inhibitors.",
     effect="Switching to ribociclib with fulvestrant (MAINTAIN's palbociclib-pretreated "
     "result) or to abemaciclib (a retrospective cohort) gains; continuing palbociclib with "
-    "fulvestrant is excluded (PACE, negative_trial). After ribociclib or abemaciclib the "
+    "fulvestrant is excluded (PACE, negative_trial); after progression on another CDK4/6 "
+    "inhibitor it is at best a later option, on PACE's result. After ribociclib or abemaciclib "
+    "the "
     "evidence for a switch is weaker (efficacy, rule 16). After two or more chemotherapy lines "
     "ribociclib with fulvestrant is outside MAINTAIN's population (at most one): no gain, at "
     "best a later option. After progression on two CDK4/6 inhibitors a third steps back, at "
@@ -37,6 +40,7 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     codes=(
         "switch_cdk46i_after_palbociclib",
         "negative_trial",
+        "pace_after_another_cdk46i",
         "outside_maintain_population",
         "third_cdk46i",
     ),
@@ -59,11 +63,13 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             trials=("MAINTAIN", "retrospective-ref35"),
         )
         return
+    with_fulvestrant = DrugClass.SERD in kinds.classes(spec)
+    if drugs == ("palbociclib",) and with_fulvestrant and not i.cdk46i_resistant & {"palbociclib"}:
+        yield from _pace_after_another(i)
     if "palbociclib" not in i.cdk46i_resistant or set(drugs) & (
         i.cdk46i_resistant - {"palbociclib"}
     ):
         return  # its own CDK4/6 inhibitor progressed before: no switch (rule 11 speaks)
-    with_fulvestrant = DrugClass.SERD in kinds.classes(spec)
     if drugs == ("palbociclib",) and with_fulvestrant:
         yield left_out(
             ExclusionCode.NEGATIVE_TRIAL,
@@ -96,6 +102,24 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             "reports it after palbociclib, without a randomised comparison.",
             trials=("retrospective-ref35",),
         )
+
+
+def _pace_after_another(i: HistoryInputs) -> Iterator[Effect]:
+    """Palbociclib with fulvestrant after progression on another CDK4/6 inhibitor: PACE, the
+    review's only trial of it after one, found no gain, and most of its patients had had
+    palbociclib."""
+    if not i.cdk46i_resistant:
+        return
+    yield Effect(
+        code="pace_after_another_cdk46i",
+        ceiling=2,
+        text=f"Progressed on {' and '.join(sorted(i.cdk46i_resistant))}: in PACE, after "
+        "progression on an aromatase inhibitor with a CDK4/6 inhibitor (most patients on "
+        "palbociclib), palbociclib with fulvestrant did not improve PFS over fulvestrant alone, "
+        "and the review has no other evidence for it after another CDK4/6 inhibitor.",
+        trials=("PACE",),
+        references=(37,),
+    )
 
 
 # rule 23: a CDK4/6 inhibitor stopped for toxicity is not resistance
