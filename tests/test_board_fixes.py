@@ -2960,3 +2960,20 @@ def test_palbociclib_with_fulvestrant_after_another_cdk46i_quotes_pace_and_is_a_
         assert pace.rule == 8 and "PACE" in pace.trials and "ribociclib" in pace.text, policy
         evidence = [r for r in palbo.reasons if r.rule == 16]
         assert any("PACE" in r.trials and "4.6" in r.text for r in evidence), policy
+
+
+def test_brca_tests_come_before_choosing_once_the_pathway_target_was_acted_on() -> None:
+    """Case 313 (recheck): after progression on capivasertib for a PIK3CA mutation, ESR1 not
+    mutated, chemotherapy is preferred; the BRCA1/2 and PALB2 tests had moved to the actions
+    that change nothing preferred, though a mutation would put a PARP inhibitor before
+    chemotherapy. A target already acted on no longer outranks what the tests could open; a
+    PIK3CA mutation not yet acted on still does."""
+    pik3ca = result("PIK3CA", "mutated", sample="tissue", tested_on="2025-03-25")
+    esr1_negative = result("ESR1", "not_detected", tested_on="2026-04-10")
+    capivasertib = second_line("capivasertib", "fulvestrant")
+    acted = plan(biomarkers=[pik3ca, esr1_negative], treatments=[PALBOCICLIB, capivasertib])
+    [test] = [a for a in acted.actions if a.code == "test_hrd_genes"]
+    assert test.before_choosing
+    fresh = plan(biomarkers=[pik3ca, esr1_negative], treatments=[PALBOCICLIB])
+    [test] = [a for a in fresh.actions if a.code == "test_hrd_genes"]
+    assert not test.before_choosing

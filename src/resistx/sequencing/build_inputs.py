@@ -146,7 +146,7 @@ def acted_on(
     if esr1[0] is None and pathway[0] is None:
         return ()
     given = facts.progressed_classes
-    acted = (DrugClass.ORAL_SERD in given, bool(given & kinds.PI3K_OR_AKT))
+    acted = (bool(given & kinds.TARGET_DRUGS["ESR1"]), bool(given & kinds.TARGET_DRUGS["PIK3CA"]))
     found = (esr1[0] is not None, pathway[0] is not None)
     if all(a if f else t[1] for a, f, t in zip(acted, found, (esr1, pathway), strict=True)):
         return tuple(n for n, f in zip(("ESR1", "PI3K pathway"), found, strict=True) if f)

@@ -74,6 +74,12 @@ def has_class(spec: AnyRegimen, drug_class: DrugClass) -> bool:
 
 #: the PI3K and AKT inhibitors (not mTOR): one class for what follows progression on them
 PI3K_OR_AKT = frozenset({DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR})
+#: a definite target's gene -> the drug classes whose progression uses it up (rule 6): an ESR1
+#: mutation an oral SERD's, a PI3K-pathway alteration a PI3K or AKT inhibitor's
+TARGET_DRUGS: dict[str, frozenset[DrugClass]] = {
+    "ESR1": frozenset({DrugClass.ORAL_SERD}),
+    **dict.fromkeys(("PIK3CA", "AKT1", "PTEN"), PI3K_OR_AKT),
+}
 
 
 def is_intensive(spec: AnyRegimen) -> bool:

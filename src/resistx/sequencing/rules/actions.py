@@ -230,10 +230,14 @@ def _after_parp(facts: Facts) -> bool:
 
 
 def _endocrine_target(facts: Facts) -> bool:
-    """An ESR1 or PI3K-pathway target on record: a PARP-inhibitor target found by a BRCA test
-    would not come before its options (rules 44 and 49 place it before chemotherapy), so the
-    test does not change what is preferred."""
-    return any(facts.found(gene, *found) for gene, found in DEFINITE_TARGETS.items())
+    """An ESR1 or PI3K-pathway target on record and not yet acted on (rule 6): a
+    PARP-inhibitor target found by a BRCA test would not come before its options (rules 44 and
+    49 place it before chemotherapy), so the test does not change what is preferred."""
+    given = facts.progressed_classes
+    return any(
+        facts.found(gene, *found) and not given & kinds.TARGET_DRUGS[gene]
+        for gene, found in DEFINITE_TARGETS.items()
+    )
 
 
 def _germline_test(gene: str, status: BiomarkerStatus, after_parp: bool) -> PlanEffect:
