@@ -2977,3 +2977,39 @@ def test_brca_tests_come_before_choosing_once_the_pathway_target_was_acted_on() 
     fresh = plan(biomarkers=[pik3ca, esr1_negative], treatments=[PALBOCICLIB])
     [test] = [a for a in fresh.actions if a.code == "test_hrd_genes"]
     assert not test.before_choosing
+
+
+def test_relapse_within_a_year_of_completing_adjuvant_cdk46i_is_read_as_progression_on_it() -> None:
+    """Case 321: relapse on adjuvant letrozole + goserelin 7.5 months after completing two
+    years of adjuvant abemaciclib, PIK3CA mutated: both plans treated her as never having had a
+    CDK4/6 inhibitor (CDK4/6 inhibitor + fulvestrant preferred, abemaciclib again included, on
+    trials of patients who had none) and practice-2026 put the inavolisib triplet first as
+    INAVO120's population, which enrolled no one after a CDK4/6 inhibitor. A relapse within 12
+    months of completing a (neo)adjuvant CDK4/6 inhibitor now counts as progression on it: the
+    PIK3CA-directed options lead, abemaciclib is not preferred again, and INAVO120's regimen is
+    not preferred. Nineteen months after it, she is read as before."""
+    adjuvant_abema = adjuvant(["abemaciclib", "letrozole", "goserelin"], "2024-03-01", "2026-03-01")
+    relapse = adjuvant(["letrozole", "goserelin"], "2026-03-01", "2026-10-15", stop="progression")
+    pik3ca = result("PIK3CA", "mutated", sample="tissue", tested_on="2026-10-30")
+    esr1 = result("ESR1", "not_detected", tested_on="2026-10-30")
+    kw: dict[str, Any] = {
+        "schema_version": 2,
+        "as_of": "2026-11-15",
+        "menopausal_status": "premenopausal",
+        "biomarkers": [pik3ca, esr1],
+    }
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(patient(treatments=[adjuvant_abema, relapse], **kw), policy=policy)
+        first = p.options[0].regimen.id
+        assert first in {"capivasertib+fulvestrant", "alpelisib+fulvestrant"}, (policy, first)
+        assert tier(p, "abemaciclib+fulvestrant") != "preferred", policy
+        assert "cdk46i_naive_first" not in codes(option(p, "palbociclib+fulvestrant")), policy
+        assert any("completing (neo)adjuvant abemaciclib" in n for n in p.notes), policy
+        if policy == PRACTICE:
+            inavo = p.option("inavolisib+palbociclib+fulvestrant")
+            assert inavo is None or inavo.tier is not Tier.PREFERRED
+    long_ago = adjuvant(["abemaciclib", "letrozole", "goserelin"], "2023-03-01", "2025-03-01")
+    later = adjuvant(["letrozole", "goserelin"], "2025-03-01", "2026-10-15", stop="progression")
+    p = resistx.sequence(patient(treatments=[long_ago, later], **kw))
+    assert "cdk46i_naive_first" in codes(option(p, "palbociclib+fulvestrant"))
+    assert not any("completing (neo)adjuvant" in n for n in p.notes)

@@ -15,6 +15,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import kinds
 from resistx.sequencing.coverage import Coverage
+from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i
 from resistx.sequencing.facts import (
     EARLY_RELAPSE_SG,
     EARLY_RELAPSE_TDXD,
@@ -137,22 +138,6 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     )
 
 
-def acted_on(
-    facts: Facts, esr1: tuple[Finding | None, bool], pathway: tuple[Finding | None, bool]
-) -> tuple[str, ...]:
-    """Rule 6's other half: the definite targets found (ESR1, the PI3K pathway), when each was
-    acted on (progression on an oral SERD; on a PI3K or AKT inhibitor) and the other was tested
-    without one since the latest progression; else nothing. Each: (finding, tested without)."""
-    if esr1[0] is None and pathway[0] is None:
-        return ()
-    given = facts.progressed_classes
-    acted = (bool(given & kinds.TARGET_DRUGS["ESR1"]), bool(given & kinds.TARGET_DRUGS["PIK3CA"]))
-    found = (esr1[0] is not None, pathway[0] is not None)
-    if all(a if f else t[1] for a, f, t in zip(acted, found, (esr1, pathway), strict=True)):
-        return tuple(n for n, f in zip(("ESR1", "PI3K pathway"), found, strict=True) if f)
-    return ()
-
-
 def efficacy(m: MolecularInputs, facts: Facts) -> EfficacyInputs:
     return EfficacyInputs(
         esr1=m.esr1 is not None,
@@ -194,6 +179,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
     sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
     had_target = m.esr1 is not None or m.akt_pathway is not None
+    lines = endocrine_lines_after_cdk46i(facts)
     return HistoryInputs(
         visceral_crisis=facts.profile.visceral_crisis,
         short_cdk46i=facts.short_cdk46i,
@@ -219,7 +205,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         progressed_drugs=frozenset(
             d for d in facts.progressed_drugs if drug_class(d) not in _NOT_ACTED_ON
         ),
-        endocrine_lines_after_cdk46i=facts.endocrine_lines_after_cdk46i,
+        endocrine_lines_after_cdk46i=lines,
         further_endocrine_target=further,
         had_endocrine_target=had_target,
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
@@ -236,7 +222,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
             and (DrugClass.AROMATASE_INHIBITOR in t.drug_classes or not t.metastatic)
             for t in facts.profile.treatments
         ),
-        targets_untested=facts.endocrine_lines_after_cdk46i >= ENDOCRINE_RESISTANCE_LINES
+        targets_untested=lines >= ENDOCRINE_RESISTANCE_LINES
         and not had_target
         and not (m.esr1_negative_current and m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),

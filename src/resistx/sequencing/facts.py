@@ -43,11 +43,13 @@ EARLY_RELAPSE_SG = 12.0
 LONG_CDK46I_MONTHS = 12.0
 #: endocrine-based lines after the CDK4/6 inhibitor that make endocrine resistance (rule 22)
 ENDOCRINE_RESISTANCE_LINES = 2
+#: relapse this soon after (neo)adjuvant ET is endocrine resistance (INAVO120's population);
+#: after a completed (neo)adjuvant CDK4/6 inhibitor, resistx reads it as progression on it
 ADJUVANT_RELAPSE_MONTHS = 12.0
 #: DESTINY-Breast06 enrolled after 2 or more endocrine lines, or after progression within this
 #: many months on first-line endocrine therapy with a CDK4/6 inhibitor (update-2026.md)
 DB06_SHORT_FIRST_LINE_MONTHS = 6.0
-_ENDOCRINE_LINE = frozenset(
+ENDOCRINE_LINE = frozenset(
     {DrugClass.AROMATASE_INHIBITOR, DrugClass.SERD, DrugClass.ORAL_SERD, DrugClass.SERM}
 )
 
@@ -138,12 +140,20 @@ class Facts:
 
     @once
     def adjuvant_cdk46i_relapse(self) -> frozenset[str]:
-        """CDK4/6 inhibitors given as (neo)adjuvant therapy that ended in relapse: progression
-        on that drug."""
+        """CDK4/6 inhibitors given as (neo)adjuvant therapy that ended in relapse, or were
+        completed with relapse within 12 months of their end: progression on that drug (the
+        review is silent; resistx's reading, with the window of endocrine resistance)."""
         return frozenset(
             d
             for t in self.profile.treatments
-            if not t.metastatic and t.progressed
+            if not t.metastatic
+            and (
+                t.progressed
+                or (
+                    t.stop_reason is StopReason.COMPLETED
+                    and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS)
+                )
+            )
             for d in t.drugs
             if drug_class(d) is DrugClass.CDK46_INHIBITOR
         )
@@ -151,11 +161,14 @@ class Facts:
     @once
     def cdk46i_resistant(self) -> frozenset[str]:
         """CDK4/6 inhibitors the disease progressed on (not those stopped for toxicity)."""
-        return frozenset(
-            d
-            for t in self.cdk46i_courses
-            for d in t.drugs
-            if drug_class(d) is DrugClass.CDK46_INHIBITOR
+        return (
+            frozenset(
+                d
+                for t in self.cdk46i_courses
+                for d in t.drugs
+                if drug_class(d) is DrugClass.CDK46_INHIBITOR
+            )
+            | self.adjuvant_cdk46i_relapse
         )
 
     @once
@@ -208,7 +221,7 @@ class Facts:
     def metastatic_endocrine_lines(self) -> int:
         """Metastatic lines with endocrine therapy (an AI, a SERD or SERM), whatever the partner."""
         return sum(
-            any(t.drug_classes & _ENDOCRINE_LINE for t in line) for line in self.metastatic_lines
+            any(t.drug_classes & ENDOCRINE_LINE for t in line) for line in self.metastatic_lines
         )
 
     @once
@@ -218,18 +231,12 @@ class Facts:
         (INAVO120's population, which enrolled no one after a CDK4/6 inhibitor)."""
         if self.metastatic or self.adjuvant_cdk46i_relapse:
             return False
-        for t in self.profile.treatments:
-            if t.metastatic or not t.drug_classes & _ENDOCRINE_LINE:
-                continue
-            end = t.end_date  # a course that ended in relapse is its own relapse date
-            relapse = None if end is None else self.relapse_after(end)
-            if (
-                end is not None
-                and relapse is not None
-                and (relapse - end).days / DAYS_PER_MONTH <= ADJUVANT_RELAPSE_MONTHS
-            ):
-                return True
-        return False
+        return any(
+            not t.metastatic
+            and t.drug_classes & ENDOCRINE_LINE
+            and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS)
+            for t in self.profile.treatments
+        )
 
     def relapse_after(self, end: dt.date) -> dt.date | None:
         """The first relapse on record on or after ``end``, else the profile's ``as_of``: the
@@ -256,37 +263,25 @@ class Facts:
 
     def early_relapse_chemo(self, within_months: float) -> int:
         """(Neo)adjuvant chemotherapy followed by relapse within ``within_months`` of its end:
-        counted as a line by DESTINY-Breast04 (6 months) and TROPiCS-02 (12 months)."""
-        for t in self.profile.treatments:
-            end = t.end_date
-            if t.metastatic or DrugClass.CHEMOTHERAPY not in t.drug_classes or end is None:
-                continue
-            relapse = self.relapse_after(end)
-            if relapse is not None and (relapse - end).days / DAYS_PER_MONTH <= within_months:
-                return 1  # one (neo)adjuvant course counts as one line
-        return 0
+        counted as one line by DESTINY-Breast04 (6 months) and TROPiCS-02 (12 months)."""
+        return int(
+            any(
+                not t.metastatic
+                and DrugClass.CHEMOTHERAPY in t.drug_classes
+                and self.relapsed_within(t, within_months)
+                for t in self.profile.treatments
+            )
+        )
 
-    @once
-    def endocrine_lines_after_cdk46i(self) -> int:
-        """Endocrine-based metastatic lines (no chemotherapy, no ADC) that started after the
-        first CDK4/6-inhibitor course that progressed, and themselves progressed."""
-        starts = [
-            t.started_on
-            for t in self.metastatic
-            if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.progressed and t.started_on
-        ]
-        if not starts:
-            return 0
-        first = min(starts)
-        return sum(
-            1
-            for t in self.progressed
-            if t.started_on is not None
-            and t.started_on > first
-            and DrugClass.CDK46_INHIBITOR not in t.drug_classes
-            and t.drug_classes & _ENDOCRINE_LINE
-            and DrugClass.CHEMOTHERAPY not in t.drug_classes
-            and not any(c.is_adc for c in t.drug_classes)
+    def relapsed_within(self, t: Treatment, months: float) -> bool:
+        """A relapse within ``months`` of the end of ``t`` (``relapse_after``; a course that
+        ended in relapse is its own relapse date)."""
+        end = t.end_date
+        relapse = None if end is None else self.relapse_after(end)
+        return (
+            relapse is not None
+            and end is not None
+            and (relapse - end).days <= months * DAYS_PER_MONTH
         )
 
     # -- state -----------------------------------------------------------------------------

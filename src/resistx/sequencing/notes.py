@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from resistx.model.enums import MenopausalStatus, Sex
-from resistx.sequencing.facts import Facts
+from resistx.model.enums import DrugClass, MenopausalStatus, Sex, StopReason
+from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
+from resistx.vocab.drugs import drug_class
 
 
 def notes(facts: Facts) -> list[str]:
@@ -48,6 +49,24 @@ def _results(facts: Facts) -> list[str]:
 
 def _history(facts: Facts) -> list[str]:
     out: list[str] = []
+    soon = sorted(
+        d
+        for t in facts.profile.treatments
+        if not t.metastatic
+        and t.stop_reason is StopReason.COMPLETED
+        and facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS)
+        for d in t.drugs
+        if drug_class(d) is DrugClass.CDK46_INHIBITOR
+    )
+    if soon:
+        out.append(
+            f"Relapse within {ADJUVANT_RELAPSE_MONTHS:g} months of completing (neo)adjuvant "
+            f"{' and '.join(soon)}: read as progression on it. The review is silent on adjuvant "
+            "CDK4/6 inhibitors; the window is resistx's, that of endocrine resistance after "
+            "adjuvant endocrine therapy (relapse during or soon after an adjuvant CDK4/6 "
+            "inhibitor is a population with little evidence: Gerosa et al., ESMO Open "
+            "2025;10(9):105758)."
+        )
     if not facts.had_cdk46i:
         out.append(
             "No CDK4/6 inhibitor on record: the review's evidence is for patients whose disease "

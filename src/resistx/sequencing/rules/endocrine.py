@@ -59,7 +59,8 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     "No CDK4/6-inhibitor resistance yet: a CDK4/6 inhibitor with endocrine therapy first",
     H,
     condition="No CDK4/6 inhibitor on record, or every course stopped for toxicity, by choice "
-    "or as planned (not for progression).",
+    "or as planned (not for progression; a (neo)adjuvant course completed less than 12 months "
+    "before a relapse counts as progression on it: resistx's reading, the review is silent).",
     effect="CDK4/6 inhibitor + fulvestrant regimens gain enough to be preferred; endocrine "
     "regimens without a CDK4/6 inhibitor step back.",
     codes=("cdk46i_naive_first", "cdk46i_first"),

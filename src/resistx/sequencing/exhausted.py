@@ -1,0 +1,48 @@
+"""What the treatment history has used up: the definite targets acted on (rule 6) and the
+endocrine-based lines after the CDK4/6 inhibitor (rule 22)."""
+
+from __future__ import annotations
+
+from resistx.model.enums import DrugClass
+from resistx.sequencing import kinds
+from resistx.sequencing.facts import ENDOCRINE_LINE, Facts
+from resistx.sequencing.findings import Finding
+
+
+def acted_on(
+    facts: Facts, esr1: tuple[Finding | None, bool], pathway: tuple[Finding | None, bool]
+) -> tuple[str, ...]:
+    """Rule 6's other half: the definite targets found (ESR1, the PI3K pathway), when each was
+    acted on (progression on an oral SERD; on a PI3K or AKT inhibitor) and the other was tested
+    without one since the latest progression; else nothing. Each: (finding, tested without)."""
+    if esr1[0] is None and pathway[0] is None:
+        return ()
+    given = facts.progressed_classes
+    acted = (bool(given & kinds.TARGET_DRUGS["ESR1"]), bool(given & kinds.TARGET_DRUGS["PIK3CA"]))
+    found = (esr1[0] is not None, pathway[0] is not None)
+    if all(a if f else t[1] for a, f, t in zip(acted, found, (esr1, pathway), strict=True)):
+        return tuple(n for n, f in zip(("ESR1", "PI3K pathway"), found, strict=True) if f)
+    return ()
+
+
+def endocrine_lines_after_cdk46i(facts: Facts) -> int:
+    """Endocrine-based metastatic lines (no chemotherapy, no ADC) that started after the
+    first CDK4/6-inhibitor course that progressed, and themselves progressed (rule 22)."""
+    starts = [
+        t.started_on
+        for t in facts.metastatic
+        if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.progressed and t.started_on
+    ]
+    if not starts:
+        return 0
+    first = min(starts)
+    return sum(
+        1
+        for t in facts.progressed
+        if t.started_on is not None
+        and t.started_on > first
+        and DrugClass.CDK46_INHIBITOR not in t.drug_classes
+        and t.drug_classes & ENDOCRINE_LINE
+        and DrugClass.CHEMOTHERAPY not in t.drug_classes
+        and not any(c.is_adc for c in t.drug_classes)
+    )
