@@ -3013,3 +3013,18 @@ def test_relapse_within_a_year_of_completing_adjuvant_cdk46i_is_read_as_progress
     p = resistx.sequence(patient(treatments=[long_ago, later], **kw))
     assert "cdk46i_naive_first" in codes(option(p, "palbociclib+fulvestrant"))
     assert not any("completing (neo)adjuvant" in n for n in p.notes)
+
+
+def test_the_why_keeps_the_biomarker_reason_beside_rule_6s() -> None:
+    """Case 313 (recheck): where rule 6's reason leads (no definite target left), the one-line
+    why of trastuzumab deruxtecan no longer said HER2-low, and elacestrant's no longer said ESR1
+    was not mutated: the option's own biomarker reason is shown beside it."""
+    capivasertib = second_line("capivasertib", "fulvestrant")
+    pik3ca = result("PIK3CA", "mutated", sample="tissue", tested_on="2025-03-25")
+    esr1 = result("ESR1", "not_detected", tested_on="2026-04-10")
+    p = practice(her2="low", biomarkers=[pik3ca, esr1], treatments=[PALBOCICLIB, capivasertib])
+    text = why(option(p, "trastuzumab-deruxtecan"))
+    assert "No definite target left" in text and "HER2-low" in text
+    q = plan(her2="low", biomarkers=[pik3ca, esr1], treatments=[PALBOCICLIB, capivasertib])
+    text = why(option(q, "elacestrant"))
+    assert "No definite target left" in text and "ESR1 not mutated" in text

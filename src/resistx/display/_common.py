@@ -50,6 +50,9 @@ PLACING_CODES = frozenset({"relative_contraindication"})
 #: the fallback rules' numbers (17, 20): a factor whose only say is theirs did not place the
 #: option
 NEUTRAL_RULES = frozenset({17, 20})
+#: rule 6's reasons say what no longer holds a target: the option's own next reason of that
+#: factor (its biomarker match or mismatch) is shown beside them
+CONTEXT_CODES = frozenset({"no_actionable_alteration", "no_actionable_alteration_endocrine"})
 
 
 def why(option: Option) -> str:
@@ -71,7 +74,12 @@ def why(option: Option) -> str:
         (f for f in moved if moved[f] != 0 or first[f].rule not in NEUTRAL_RULES),
         key=lambda f: (-abs(moved[f]), f is not Factor.MOLECULAR),
     )
-    texts = [first[f].text for f in factors]
+    texts = []
+    for f in factors:
+        texts.append(first[f].text)
+        if first[f].code in CONTEXT_CODES:
+            own = (r for r in option.reasons if r.factor is f and r is not first[f])
+            texts.extend(r.text for r in own if r.rule not in NEUTRAL_RULES)
     texts += [r.text for r in option.reasons if r.rule in STATE_RULES or r.code in PLACING_CODES]
     if not texts:
         return next(r.text for r in option.reasons if r.factor is Factor.EFFICACY)
