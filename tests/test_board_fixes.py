@@ -3028,3 +3028,17 @@ def test_the_why_keeps_the_biomarker_reason_beside_rule_6s() -> None:
     q = plan(her2="low", biomarkers=[pik3ca, esr1], treatments=[PALBOCICLIB, capivasertib])
     text = why(option(q, "elacestrant"))
     assert "No definite target left" in text and "ESR1 not mutated" in text
+
+
+def test_trastuzumab_deruxtecans_lung_caution_names_the_deaths() -> None:
+    """Cases 313 and 315: the interstitial lung disease caution gave 12.1% any grade and left
+    out that 3 patients (0.8%) died of it in DESTINY-Breast04 (the review's text); under
+    practice-2026, where DESTINY-Breast06 carries T-DXd, its 3 deaths (update-2026.md) too."""
+    p = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    [ild] = [c for c in option(p, "trastuzumab-deruxtecan").cautions if "lung" in c.text]
+    assert "3 patients (0.8%) died of it (grade 5)" in ild.text
+    q = practice(
+        her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, second_line("fulvestrant")]
+    )
+    texts = [c.text for c in option(q, "trastuzumab-deruxtecan").cautions if "lung" in c.text]
+    assert any("died of it" in t for t in texts), texts

@@ -31,7 +31,8 @@ def _evidence_numbers(trial_keys: tuple[str, ...], eb: resistx.EvidenceBase = EB
         for h in t.hazard_ratios:
             out |= {h.value, *(h.ci95 or ())}
         for a in t.adverse_events:
-            out |= {p for p in (a.any_grade_percent, a.grade3plus_percent) if p is not None}
+            figures = (a.any_grade_percent, a.grade3plus_percent, a.fatal_patients, a.fatal_percent)
+            out |= {p for p in figures if p is not None}
         if t.prior_cdk46i_fraction is not None:
             out.add(round(t.prior_cdk46i_fraction * 100, 6))
         # a recorded discrepancy's readings, each with its source (FAKTION's placebo arm)

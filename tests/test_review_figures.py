@@ -47,6 +47,10 @@ def _values(trial: Trial, what: str) -> list[tuple[float, tuple[float, float] | 
             for a in trial.adverse_events
             if a.grade3plus_percent is not None
         ]
+    if what == "AE_G5":
+        return [
+            (a.fatal_percent, None) for a in trial.adverse_events if a.fatal_percent is not None
+        ]
     raise AssertionError(what)
 
 
@@ -98,11 +102,15 @@ def test_every_figure_of_the_second_reading_is_in_the_evidence() -> None:
     assert not mismatches, "\n".join(mismatches)
 
 
+#: the kinds of figure the evidence encodes, each checked against the second reading
+ENCODED = ("PFS", "OS", "ORR", "CBR", "PFS_RATE", "HR_PFS", "HR_OS", "AE_ANY", "AE_G3", "AE_G5")
+
+
 def test_every_encoded_figure_was_found_by_the_second_reader() -> None:
     read: set[tuple[str, str, float]] = {(r["trial"], r["what"], float(r["value"])) for r in ROWS}
     unread = []
     for trial in resistx.evidence().trials:
-        for what in ("PFS", "OS", "ORR", "CBR", "PFS_RATE", "HR_PFS", "HR_OS", "AE_ANY", "AE_G3"):
+        for what in ENCODED:
             for value, _ci in _values(trial, what):
                 if (trial.key, what, value) not in read:
                     unread.append(f"{trial.key} {what} {value}")

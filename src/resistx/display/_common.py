@@ -15,7 +15,7 @@ from resistx.model.plan import Action, Option, Plan
 
 ENDPOINT_HEADER = ("endpoint", "arm", "population", "value", "95% CI", "where")
 HAZARD_HEADER = ("HR", "population", "arms", "value", "95% CI", "p")
-ADVERSE_HEADER = ("arm", "term", "any grade %", "grade >= 3 %", "where")
+ADVERSE_HEADER = ("arm", "term", "any grade %", "grade >= 3 %", "grade 5", "where")
 MCBS_HEADER = ("population", "endpoint", "form", "grade", "why")
 DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
 
@@ -117,6 +117,12 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
 
+def _fatal(patients: int | None, share: float | None) -> str:
+    if patients is None:
+        return "-"
+    return f"{patients}" if share is None else f"{patients} ({share:g}%)"
+
+
 @attrs.frozen(kw_only=True)
 class Table:
     """A titled table of plain text (the views escape it)."""
@@ -205,6 +211,7 @@ def trial_view(t: Trial, eb: EvidenceBase | None = None) -> TrialView:
                     a.term,
                     _percent(a.any_grade_percent),
                     _percent(a.grade3plus_percent),
+                    _fatal(a.fatal_patients, a.fatal_percent),
                     a.source + _level(a.verification),
                 )
                 for a in t.adverse_events

@@ -129,7 +129,8 @@ def endpoints_frame(eb: EvidenceBase) -> pd.DataFrame:
 
 
 def adverse_events_frame(eb: EvidenceBase) -> pd.DataFrame:
-    """One row per adverse event: trial, arm, regimen, term, any grade %, grade >= 3 %, source."""
+    """One row per adverse event: trial, arm, regimen, term, any grade %, grade >= 3 %, deaths
+    (grade 5: patients and %), source."""
     rows = [
         {
             "trial": t.key,
@@ -138,6 +139,8 @@ def adverse_events_frame(eb: EvidenceBase) -> pd.DataFrame:
             "term": a.term,
             "any_grade_percent": a.any_grade_percent,
             "grade3plus_percent": a.grade3plus_percent,
+            "fatal_patients": a.fatal_patients,
+            "fatal_percent": a.fatal_percent,
             "source": a.source,
         }
         for t in eb.trials

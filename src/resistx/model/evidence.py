@@ -113,12 +113,16 @@ class HazardRatio:
 
 @attrs.frozen(kw_only=True)
 class AdverseEvent:
-    """An adverse event in one arm: any-grade and grade 3 or worse, as far as reported."""
+    """An adverse event in one arm: any-grade and grade 3 or worse, and deaths from it (grade 5),
+    as far as reported."""
 
     term: str
     arm: str
     any_grade_percent: float | None = attrs.field(default=None, validator=v.percent)
     grade3plus_percent: float | None = attrs.field(default=None, validator=v.percent)
+    #: patients who died of it (grade 5), and their share of the arm, where printed
+    fatal_patients: int | None = attrs.field(default=None, validator=v.non_negative)
+    fatal_percent: float | None = attrs.field(default=None, validator=v.percent)
     source: str
     references: tuple[int, ...] = ()
     #: how the figure was verified where it is not the review's (evidence packs after it)

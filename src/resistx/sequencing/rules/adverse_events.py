@@ -94,6 +94,9 @@ def describe(a: AdverseEvent) -> str:
         parts.append(f"{num(a.any_grade_percent)}% any grade")
     if a.grade3plus_percent is not None:
         parts.append(f"{num(a.grade3plus_percent)}% grade 3 or worse")
+    if a.fatal_patients is not None:
+        share = "" if a.fatal_percent is None else f" ({num(a.fatal_percent)}%)"
+        parts.append(f"{a.fatal_patients} patients{share} died of it (grade 5)")
     return ", ".join(parts)
 
 
