@@ -166,13 +166,12 @@ def test_inavolisib_waits_on_an_untested_pik3ca_and_is_out_of_population_after_c
 
 def test_a_germline_brca_negative_leaves_olaparib_waiting_on_a_tumour_brca_test() -> None:
     """TBCRC 048 saw responses with somatic BRCA1/2 mutations: germline BRCA1/2 and PALB2
-    negative with no tumour BRCA1/2 test leaves the PARP inhibitors waiting on that test (a
-    somatic mutation would match olaparib, and talazoparib by class) and asks for it. A tumour
-    BRCA1/2 negative leaves both out."""
+    negative with no tumour BRCA1/2 test leaves olaparib waiting on that test (a somatic
+    mutation would match it; talazoparib, whose trial selected germline mutations, is left out
+    since cases 320-323) and asks for it. A tumour BRCA1/2 negative leaves both out."""
     p = plan(biomarkers=[*NEGATIVE, *GERMLINE_NEGATIVE])
-    for rid in ("olaparib", "talazoparib"):
-        parp = option(p, rid)
-        assert parp.waits_on == ("somatic BRCA1/2",) and parp.tier is Tier.LATER
+    parp = option(p, "olaparib")
+    assert parp.waits_on == ("somatic BRCA1/2",) and parp.tier is Tier.LATER
     [ask] = [a for a in p.actions if a.code == "test_somatic_brca"]
     assert ask.rule == 26 and set(ask.genes) == {"BRCA1", "BRCA2"}
     germline_brca2 = [*GERMLINE_NEGATIVE[::2], result("BRCA2", "mutated", origin="germline")]
@@ -3042,3 +3041,15 @@ def test_trastuzumab_deruxtecans_lung_caution_names_the_deaths() -> None:
     )
     texts = [c.text for c in option(q, "trastuzumab-deruxtecan").cautions if "lung" in c.text]
     assert any("died of it" in t for t in texts), texts
+
+
+def test_talazoparib_does_not_wait_on_a_somatic_brca_test_after_a_negative_germline() -> None:
+    """Cases 320, 322 and 323: germline BRCA1/2 and PALB2 wild-type, BRCA1/2 not tested in the
+    tumour: talazoparib 'waited on somatic BRCA1/2', though TBCRC 048's somatic responses were
+    to olaparib and talazoparib's trial (EMBRACA) selected germline mutations. Olaparib still
+    waits on the tumour test; talazoparib is left out, saying why."""
+    p = plan(biomarkers=[*NEGATIVE, *GERMLINE_NEGATIVE])
+    assert option(p, "olaparib").waits_on == ("somatic BRCA1/2",)
+    assert excluded_for(p, "talazoparib") == {"biomarker_absent"}
+    text = " ".join(r.text for r in exclusion(p, "talazoparib").reasons)
+    assert "olaparib" in text and "germline" in text

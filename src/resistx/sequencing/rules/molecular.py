@@ -110,8 +110,9 @@ def esr1_absent(i: MolecularInputs) -> str:
     effect="Olaparib scores a match (talazoparib by class, and fully for germline BRCA1/2, for "
     "which both are approved on trials the review cites without figures: OlympiAD and EMBRACA, "
     "HER2-negative disease); with BRCA1, BRCA2 or PALB2 never tested both wait on the test; "
-    "with BRCA1/2 tested in the germline only, both wait on a tumour test (TBCRC 048's "
-    "somatic mutations); otherwise both are excluded (biomarker_absent).",
+    "with BRCA1/2 tested in the germline only, olaparib waits on a tumour test (TBCRC 048's "
+    "somatic mutations) and talazoparib, whose trial selected germline mutations, is excluded; "
+    "otherwise both are excluded (biomarker_absent).",
     codes=(
         "hrd_mutation_matches_parp_inhibitor",
         "hrd_mutation_matches_parp_inhibitor_class",
@@ -170,6 +171,14 @@ def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
             text="BRCA1, BRCA2 or PALB2 not tested: a germline BRCA1/2 or PALB2 or a somatic "
             "BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048); its place waits on the test.",
             waits_on="BRCA1/2 and PALB2",
+            trials=spec.key_trials,
+        )
+    if i.somatic_brca_untested and spec.id == "talazoparib":
+        return left_out(
+            ExclusionCode.BIOMARKER_ABSENT,
+            text="No germline BRCA1/2 or PALB2 mutation: talazoparib's evidence is for germline "
+            "BRCA1/2 mutations (EMBRACA, review ref 75); the somatic BRCA1/2 responses of TBCRC "
+            "048 were to olaparib, which waits on the tumour test.",
             trials=spec.key_trials,
         )
     if i.somatic_brca_untested:
