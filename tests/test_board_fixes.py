@@ -2042,7 +2042,7 @@ def test_in_a_visceral_crisis_trastuzumab_deruxtecan_still_says_which_trial_cove
     assert "the population of" not in said, said
     assert "the HER2 status" in said, said
     assert "its approval covers 1 or more endocrine lines" in said, said
-    assert "Visceral crisis: chemotherapy comes first" in said, said
+    assert "Visceral crisis: chemotherapy is ranked first" in said, said
 
 
 def test_a_figure_for_all_adverse_events_does_not_push_out_the_most_frequent_ones() -> None:
@@ -3053,3 +3053,20 @@ def test_talazoparib_does_not_wait_on_a_somatic_brca_test_after_a_negative_germl
     assert excluded_for(p, "talazoparib") == {"biomarker_absent"}
     text = " ".join(r.text for r in exclusion(p, "talazoparib").reasons)
     assert "olaparib" in text and "germline" in text
+
+
+def test_plans_speak_clinically_of_a_stale_result_and_of_an_adc_in_a_crisis() -> None:
+    """Cases 320 and 322 (MINOR): a result from before the latest progression 'counts half until
+    retested' (the engine's scoring, not a clinician's words), and a preferred ADC in a visceral
+    crisis said 'chemotherapy comes first, this after it', which its tier contradicts."""
+    stale = result("ESR1", "mutated", tested_on="2024-06-01")
+    p = plan(biomarkers=[stale, *NEGATIVE[1:]])
+    texts = [r.text for o in p.options for r in o.reasons]
+    assert not any("counts half" in t for t in texts)
+    assert any("predates the latest progression" in t and "retest" in t for t in texts)
+    crisis = practice(
+        her2="low", visceral_crisis=True, biomarkers=NEGATIVE, treatments=[PALBOCICLIB]
+    )
+    tdxd = option(crisis, "trastuzumab-deruxtecan")
+    assert not any("this after it" in r.text for r in tdxd.reasons)
+    assert any(r.code == "visceral_crisis_not_first" and "ADC" in r.text for r in tdxd.reasons)

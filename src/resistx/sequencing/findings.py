@@ -70,7 +70,8 @@ class Finding:
             how.append(r.variant)
         date = r.tested_on.isoformat() if r.tested_on else "undated"
         stale = (
-            "; it predates the latest progression, so it counts half until retested"
+            "; it predates the latest progression and may no longer hold: retest (until then "
+            "it weighs less)"
             if self.stale
             else ""
         )

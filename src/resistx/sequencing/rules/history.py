@@ -168,7 +168,13 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             delta=ctx.weights.visceral_crisis_others,
             demote=Precedence.VISCERAL_CRISIS,
             ceiling=0 if kinds.is_adc(spec) else 2,  # only cytotoxics answer a crisis
-            text="Visceral crisis: chemotherapy comes first, this after it.",
+            text=(
+                "Visceral crisis: chemotherapy is ranked first; an ADC's payload is cytotoxic, "
+                "so the crisis does not hold it back (the prior lines its trial required still "
+                "do)."
+                if kinds.is_adc(spec)
+                else "Visceral crisis: chemotherapy comes first, this after it."
+            ),
             references=VISCERAL_CRISIS_REFERENCES,
         )
 
