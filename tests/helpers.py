@@ -40,6 +40,18 @@ def adjuvant(drugs: list[str], start: str, end: str, stop: str = "completed") ->
     }
 
 
+def stopped_for(event: str, drugs: list[str], start: str, end: str) -> dict[str, Any]:
+    """A first-line course of ``drugs`` stopped for the adverse event ``event``."""
+    return dict(
+        PALBOCICLIB,
+        drugs=drugs,
+        started_on=start,
+        ended_on=end,
+        stop_reason="toxicity",
+        toxicity=event,
+    )
+
+
 def second_line(*drugs: str) -> dict[str, Any]:
     """A second line of ``drugs`` that progressed, after PALBOCICLIB (FULVESTRANT's dates)."""
     return dict(FULVESTRANT, drugs=list(drugs))

@@ -30,6 +30,7 @@ from tests.helpers import (
     rank,
     result,
     second_line,
+    stopped_for,
     tier,
 )
 
@@ -763,14 +764,7 @@ def test_a_switch_within_the_first_line_is_one_line_for_endocrine_sensitivity() 
     one endocrine line, so endocrine-sensitive disease (rule 32) and postMONARCH's population
     (rule 37) under practice-2026. Counted as two lines, chemotherapy came first and
     abemaciclib + fulvestrant said it was outside postMONARCH."""
-    abemaciclib = dict(
-        PALBOCICLIB,
-        drugs=["abemaciclib", "letrozole"],
-        started_on="2021-10-01",
-        ended_on="2021-12-01",
-        stop_reason="toxicity",
-        toxicity="diarrhoea",
-    )
+    abemaciclib = stopped_for("diarrhoea", ["abemaciclib", "letrozole"], "2021-10-01", "2021-12-01")
     palbociclib = dict(PALBOCICLIB, started_on="2021-12-10")
     current = [dict(r, tested_on="2025-04-01") for r in NEGATIVE]
     p = practice(biomarkers=current, treatments=[abemaciclib, palbociclib])
@@ -3070,3 +3064,41 @@ def test_plans_speak_clinically_of_a_stale_result_and_of_an_adc_in_a_crisis() ->
     tdxd = option(crisis, "trastuzumab-deruxtecan")
     assert not any("this after it" in r.text for r in tdxd.reasons)
     assert any(r.code == "visceral_crisis_not_first" and "ADC" in r.text for r in tdxd.reasons)
+
+
+def test_a_cdk46i_stopped_for_its_toxicity_is_at_best_a_later_option_again() -> None:
+    """Case 328: ribociclib stopped after 3 months for QT prolongation, then letrozole alone
+    until progression, PIK3CA mutated: ribociclib + fulvestrant was an alternative ranked above
+    capivasertib, though palbociclib and abemaciclib (the switch rule 23 puts first) were there.
+    The drug stopped for its own toxicity is at best a later option."""
+    ribociclib = stopped_for(
+        "QT prolongation", ["ribociclib", "letrozole"], "2025-01-10", "2025-04-05"
+    )
+    letrozole = dict(
+        PALBOCICLIB, drugs=["letrozole"], started_on="2025-04-05", ended_on="2026-03-28"
+    )
+    pik3ca = [result("PIK3CA", "mutated", sample="tissue"), *NEGATIVE[::2], NEGATIVE[3]]
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(schema_version=2, biomarkers=pik3ca, treatments=[ribociclib, letrozole]),
+            policy=policy,
+        )
+        again = option(p, "ribociclib+fulvestrant")
+        assert again.tier is Tier.LATER, policy
+        assert again.rank > rank(p, "capivasertib+fulvestrant"), policy
+        assert tier(p, "abemaciclib+fulvestrant") == "preferred", policy
+
+
+def test_abemaciclib_alone_is_not_the_endocrine_line_of_an_endocrine_sensitive_patient() -> None:
+    """Case 326 (practice-2026): germline BRCA2, 23 months on palbociclib, then olaparib:
+    abemaciclib alone (a retrospective cohort) was an alternative above abemaciclib +
+    fulvestrant, because rule 32's 'another endocrine-based line' gain reached a regimen with
+    no endocrine drug. It reaches only regimens with one."""
+    brca2 = result("BRCA2", "mutated", origin="germline", sample="blood", tested_on="2023-05-01")
+    olaparib = second_line("olaparib")
+    p = practice(
+        schema_version=2, biomarkers=[brca2, *NEGATIVE], treatments=[PALBOCICLIB, olaparib]
+    )
+    alone = option(p, "abemaciclib")
+    assert "endocrine_sensitive_endocrine_first" not in codes(alone)
+    assert alone.rank > rank(p, "abemaciclib+fulvestrant")

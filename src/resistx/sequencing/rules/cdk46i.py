@@ -130,7 +130,7 @@ def _pace_after_another(i: HistoryInputs) -> Iterator[Effect]:
     condition="A CDK4/6-inhibitor course stopped for toxicity, and no progression on that drug; "
     "its cautions, after any CDK4/6-inhibitor course stopped for toxicity.",
     effect="Another CDK4/6 inhibitor gains (switching first); the same drug steps back (at best "
-    "an alternative) and carries a caution naming the earlier toxicity (a caution too where "
+    "a later option) and carries a caution naming the earlier toxicity (a caution too where "
     "the drug also progressed); another drug whose label warns of the same adverse event "
     "(neutropenia, hepatotoxicity) carries a caution.",
     codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge", "cdk46i_class_toxicity"),
@@ -150,7 +150,7 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
         yield Effect(
             code="cdk46i_toxicity_rechallenge",
             delta=ctx.weights.same_drug,
-            ceiling=1,  # a switch to another CDK4/6 inhibitor comes first
+            ceiling=2,  # after the switch to another CDK4/6 inhibitor and every other option
             text=f"{', '.join(same)} was stopped for toxicity before: another CDK4/6 inhibitor "
             "comes first.",
             trials=spec.key_trials,

@@ -171,7 +171,8 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     "no other endocrine line for metastatic disease (postMONARCH's population); an RB1 loss "
     "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
     "this patient under practice-2026.",
-    effect="Endocrine-based regimens gain (abemaciclib+fulvestrant more, by rule 37: "
+    effect="Endocrine-based regimens with an endocrine drug gain (not abemaciclib alone; "
+    "abemaciclib+fulvestrant more, by rule 37: "
     "postMONARCH's result, against fulvestrant alone); chemotherapy steps back, and so does "
     "trastuzumab deruxtecan, a later option (the next line): this patient is outside "
     "DESTINY-Breast06's entry, and that trial compared it with chemotherapy, not another "
@@ -201,7 +202,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         if own
         else f" (the population of postMONARCH, which gave abemaciclib + fulvestrant: {found})"
     )
-    if kinds.is_endocrine_based(spec):
+    if kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec):
         yield Effect(
             code="endocrine_sensitive_endocrine_first",
             delta=ctx.weights.endocrine_sensitive_endocrine,
