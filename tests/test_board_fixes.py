@@ -3102,3 +3102,15 @@ def test_abemaciclib_alone_is_not_the_endocrine_line_of_an_endocrine_sensitive_p
     alone = option(p, "abemaciclib")
     assert "endocrine_sensitive_endocrine_first" not in codes(alone)
     assert alone.rank > rank(p, "abemaciclib+fulvestrant")
+
+
+def test_alpelisibs_diabetes_exclusion_says_it_is_resistxs_and_not_the_labels() -> None:
+    """Cases 286, 316 and 329 (MAJOR in 329): 'Alpelisib + fulvestrant [contraindicated]:
+    diabetes' read as a label contraindication, though the label contraindicates it only for
+    severe hypersensitivity and says its safety in type 1 or uncontrolled type 2 diabetes is not
+    established. The exclusion stays (the contract's rule 12); its reason says whose it is and
+    what the label says."""
+    p = plan(comorbidities=["diabetes"], biomarkers=[result("PIK3CA", "mutated")])
+    text = " ".join(r.text for r in exclusion(p, "alpelisib+fulvestrant").reasons)
+    assert "63.7" in text and "not by its label" in text
+    assert "uncontrolled type 2 diabetes" in text and "prescribing information" in text

@@ -24,6 +24,7 @@ from resistx.sequencing.rules.comorbidity_risks import (
     AT_BEST_LATER,
     BEFORE_STARTING,
     COMORBIDITY_RISKS,
+    EXCLUSION_NOTES,
     HEPATIC_CLASSES,
     UNQUANTIFIED,
 )
@@ -146,7 +147,8 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     if exclude:
         return left_out(
             ExclusionCode.CONTRAINDICATED,
-            text=f"{name}: {figure}.",
+            text=f"{name}: {figure}"
+            + (f"; {note}." if (note := EXCLUSION_NOTES.get((comorbidity, drug))) else "."),
             trials=cited or key_trials,
         )
     return Effect(

@@ -131,6 +131,17 @@ HEPATIC_CLASSES: MappingProxyType[str, frozenset[ChildPugh]] = MappingProxyType(
     }
 )
 
+#: what an exclusion of COMORBIDITY_RISKS adds: whose reading it is, where a label says otherwise
+EXCLUSION_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
+    {
+        (C.DIABETES, "alpelisib"): "left out by resistx (rule 12), not by its label, which "
+        "contraindicates it only for severe hypersensitivity and says its safety in type 1 or "
+        "uncontrolled type 2 diabetes is not established, SOLAR-1 having enrolled controlled "
+        "type 2 diabetes: with controlled type 2 diabetes a clinician may weigh it (Piqray US "
+        "prescribing information, Contraindications and Hyperglycemia; not in the review)",
+    }
+)
+
 #: what a label asks before a drug is started with the comorbidity (in place of "monitor closely")
 BEFORE_STARTING: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
