@@ -63,9 +63,8 @@ def _history(facts: Facts) -> list[str]:
             f"Relapse within {ADJUVANT_RELAPSE_MONTHS:g} months of completing (neo)adjuvant "
             f"{' and '.join(soon)}: read as progression on it. The review is silent on adjuvant "
             "CDK4/6 inhibitors; the window is resistx's, that of endocrine resistance after "
-            "adjuvant endocrine therapy (relapse during or soon after an adjuvant CDK4/6 "
-            "inhibitor is a population with little evidence: Gerosa et al., ESMO Open "
-            "2025;10(9):105758)."
+            "adjuvant endocrine therapy. The course's length does not measure how long the "
+            "disease stayed sensitive: the short-duration rule (rule 18) was not applied."
         )
     if not facts.had_cdk46i:
         out.append(
@@ -73,9 +72,14 @@ def _history(facts: Facts) -> list[str]:
             "progressed on one."
         )
     elif not facts.cdk46i_courses:
-        out.append(
-            "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so none "
-            "measures time to progression: the short-duration rule (rule 18) was not applied."
+        out.extend(
+            ()  # the note above says it
+            if soon
+            else (
+                "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so "
+                "none measures time to progression: the short-duration rule (rule 18) was not "
+                "applied.",
+            )
         )
     elif facts.cdk46i_months is None:
         out.append(
