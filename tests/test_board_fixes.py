@@ -3116,3 +3116,50 @@ def test_alpelisibs_diabetes_exclusion_says_it_is_resistxs_and_not_the_labels() 
     text = " ".join(r.text for r in exclusion(p, "alpelisib+fulvestrant").reasons)
     assert "63.7" in text and "not by its label" in text
     assert "uncontrolled type 2 diabetes" in text and "prescribing information" in text
+
+
+def test_olaparibs_why_says_its_label_asks_for_prior_chemotherapy() -> None:
+    """Case 331: germline BRCA2, no chemotherapy in any setting: talazoparib was preferred and
+    olaparib an alternative with a word-for-word identical why; the reason that placed olaparib
+    below (its label asks for prior chemotherapy, rule 44) is part of its why now."""
+    brca2 = result("BRCA2", "mutated", origin="germline", sample="blood")
+    p = plan(biomarkers=[brca2, *NEGATIVE], treatments=[PALBOCICLIB])
+    said = why(option(p, "olaparib"))
+    assert said != why(option(p, "talazoparib"))
+    assert any(
+        r.code == "olaparib_label_prior_chemotherapy" and r.text in said
+        for r in option(p, "olaparib").reasons
+    )
+
+
+def test_her2_zero_after_chemotherapy_asks_to_confirm_it_before_choosing() -> None:
+    """Case 337 (MAJOR): HER2 0 after capecitabine, trastuzumab deruxtecan left out with no
+    prompt to re-assess HER2, though a HER2-low reading would open it (DESTINY-Breast04, after
+    1-2 chemotherapy lines, better than chemotherapy). Both policies now ask, before choosing;
+    not with HER2-low on record, nor before any chemotherapy under ye2024, nor with an
+    interstitial lung disease that leaves it out whatever the reading."""
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+            policy=policy,
+        )
+        [ask] = [a for a in p.actions if a.code == "confirm_her2_zero"]
+        assert ask.before_choosing and ask.rule == 55, policy
+        assert "HER2-low" in ask.text and "10.1 vs 5.4" in ask.text, policy
+        low = resistx.sequence(
+            patient(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+            policy=policy,
+        )
+        assert not any(a.code == "confirm_her2_zero" for a in low.actions), policy
+        ild = resistx.sequence(
+            patient(
+                her2="0",
+                comorbidities=["interstitial_lung_disease"],
+                biomarkers=NEGATIVE,
+                treatments=[PALBOCICLIB, CAPECITABINE],
+            ),
+            policy=policy,
+        )
+        assert not any(a.code == "confirm_her2_zero" for a in ild.actions), policy
+    naive = plan(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    assert not any(a.code == "confirm_her2_zero" for a in naive.actions)

@@ -43,8 +43,9 @@ def efficacy_text(option: Option) -> str:
 #: the rules of the patient's state (visceral crisis, performance status): their reason is
 #: always part of the why, beside the one that moved the option most
 STATE_RULES = frozenset({7, 13})
-#: reasons of a hard ordering besides the state's: shown as what placed the option
-PLACING_CODES = frozenset({"relative_contraindication"})
+#: reasons of a hard ordering besides the state's, and caps a factor's first reason would
+#: hide (olaparib's label, rule 44): shown as what placed the option
+PLACING_CODES = frozenset({"relative_contraindication", "olaparib_label_prior_chemotherapy"})
 
 
 #: the fallback rules' numbers (17, 20): a factor whose only say is theirs did not place the

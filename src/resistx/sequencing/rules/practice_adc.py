@@ -9,13 +9,12 @@ from collections.abc import Iterator
 from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.build_inputs import from_toxicities
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, left_out, rule
 from resistx.sequencing.rules.figures import approval, approved_as, figures
+from resistx.sequencing.rules.her2 import lung_disease
 from resistx.sequencing.rules.history import gate
-from resistx.vocab.comorbidities import Comorbidity
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -234,7 +233,7 @@ def _gated(
     trials=("DESTINY-Breast06",),
 )
 def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    if facts.her2 is not Her2Status.ZERO or facts.chemo_lines or _lung_disease(facts):
+    if facts.her2 is not Her2Status.ZERO or facts.chemo_lines or lung_disease(facts):
         return
     approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
     entry = (
@@ -253,13 +252,4 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after endocrine therapy, before chemotherapy (DESTINY-Breast06); this patient "
         f"is {entry}.",
-    )
-
-
-def _lung_disease(facts: Facts) -> bool:
-    """Interstitial lung disease on record, or one that stopped a treatment: trastuzumab
-    deruxtecan is left out whatever the HER2 result (rule 12)."""
-    ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
-    return any(c.name is ild for c in facts.profile.comorbidities) or any(
-        c is ild for c, _ in from_toxicities(facts)
     )

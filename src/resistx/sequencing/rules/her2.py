@@ -1,0 +1,59 @@
+"""Plan-level rule on a HER2 0 result once chemotherapy has opened trastuzumab deruxtecan
+(rule 55): a HER2-low reading would put it first. Rule 25 (HER2 unknown), 42 (ERBB2 against
+HER2) and, under practice-2026, 34 (HER2 0 before chemotherapy) are its neighbours."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Her2Status
+from resistx.sequencing.build_inputs import from_toxicities
+from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
+from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.rules.figures import figures
+from resistx.vocab.comorbidities import Comorbidity
+
+TDXD = "trastuzumab deruxtecan"
+
+
+# rule 55: HER2 0 after chemotherapy: confirm it
+@rule(
+    55,
+    "HER2 0 after chemotherapy: confirm it",
+    None,
+    condition="HER2 0, a chemotherapy line for metastatic disease (or an early relapse after "
+    "(neo)adjuvant chemotherapy, as DESTINY-Breast04 counted it), trastuzumab deruxtecan "
+    "not progressed on, and no interstitial lung disease on record (which leaves it out "
+    "whatever the reading).",
+    effect="An action, before choosing, to confirm the IHC 0 (on the latest sample, or a new "
+    "biopsy): a HER2-low reading would open trastuzumab deruxtecan, which did better than "
+    "chemotherapy in DESTINY-Breast04 after 1-2 lines.",
+    codes=("confirm_her2_zero",),
+    trials=("DESTINY-Breast04",),
+    references=(62,),
+)
+def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    lines = facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
+    if facts.her2 is not Her2Status.ZERO or not lines or lung_disease(facts):
+        return
+    if TDXD in facts.progressed_drugs:
+        return
+    found = figures(ctx, "DESTINY-Breast04", "trastuzumab-deruxtecan", "ITT")
+    yield PlanEffect(
+        code="confirm_her2_zero",
+        genes=("ERBB2",),
+        first=True,
+        text="HER2 0 after chemotherapy: confirm the IHC 0 (on the latest sample, or a new "
+        "biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would open trastuzumab "
+        "deruxtecan, which did better than chemotherapy in DESTINY-Breast04 after 1-2 lines"
+        + (f" ({found})." if found else "."),
+    )
+
+
+def lung_disease(facts: Facts) -> bool:
+    """Interstitial lung disease on record, or one that stopped a treatment: trastuzumab
+    deruxtecan is left out whatever the HER2 result (rule 12)."""
+    ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
+    return any(c.name is ild for c in facts.profile.comorbidities) or any(
+        c is ild for c, _ in from_toxicities(facts)
+    )
