@@ -160,7 +160,8 @@ class Facts:
 
     @once
     def cdk46i_resistant(self) -> frozenset[str]:
-        """CDK4/6 inhibitors the disease progressed on (not those stopped for toxicity)."""
+        """CDK4/6 inhibitors the disease progressed on (not those stopped for toxicity), and the
+        (neo)adjuvant ones read as progressed on (``adjuvant_cdk46i_relapse``)."""
         return (
             frozenset(
                 d
