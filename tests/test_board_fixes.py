@@ -2163,7 +2163,8 @@ def test_endocrine_sensitive_disease_with_a_germline_brca_mutation_is_not_called
     ]
     assert reasons, [r.code for r in option(p, "fulvestrant").reasons]
     assert "actionable" not in reasons[0] and "no ESR1 or PI3K-pathway target" in reasons[0]
-    assert "the population of postMONARCH, which gave abemaciclib + fulvestrant" in reasons[0]
+    # its entry stated, not 'the population of postMONARCH' (case 340: not every patient is)
+    assert "postMONARCH, after progression on a CDK4/6 inhibitor with an aromatase" in reasons[0]
 
 
 def test_a_cdk46i_course_just_above_the_short_threshold_is_said_not_to_be_short() -> None:
@@ -3163,3 +3164,22 @@ def test_her2_zero_after_chemotherapy_asks_to_confirm_it_before_choosing() -> No
         assert not any(a.code == "confirm_her2_zero" for a in ild.actions), policy
     naive = plan(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     assert not any(a.code == "confirm_her2_zero" for a in naive.actions)
+
+
+def test_ribociclib_with_fulvestrant_after_fulvestrant_is_outside_maintain() -> None:
+    """Case 340 (MAJOR, practice-2026): after progression on palbociclib + fulvestrant,
+    ribociclib + fulvestrant ranked first on MAINTAIN, whose patients treated with fulvestrant
+    before switched to exemestane (Kalinsky et al., J Clin Oncol 2023), and on 'the population
+    of postMONARCH', which enrolled after a CDK4/6 inhibitor with an aromatase inhibitor. It is
+    outside MAINTAIN's population there, at best a later option under both policies, and no
+    reason calls her postMONARCH's population."""
+    palbo_fulv = dict(PALBOCICLIB, drugs=["palbociclib", "fulvestrant"])
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(her2="0", biomarkers=NEGATIVE, treatments=[palbo_fulv]), policy=policy
+        )
+        ribo = option(p, "ribociclib+fulvestrant")
+        assert ribo.tier is Tier.LATER, policy
+        assert "outside_maintain_population" in codes(ribo), policy
+        texts = [r.text for o in p.options for r in o.reasons]
+        assert not any("the population of postMONARCH" in t for t in texts), policy

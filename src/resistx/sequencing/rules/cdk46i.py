@@ -33,8 +33,9 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     "fulvestrant is excluded (PACE, negative_trial); after progression on another CDK4/6 "
     "inhibitor it is at best a later option, on PACE's result. After ribociclib or abemaciclib "
     "the "
-    "evidence for a switch is weaker (efficacy, rule 16). After two or more chemotherapy lines "
-    "ribociclib with fulvestrant is outside MAINTAIN's population (at most one): no gain, at "
+    "evidence for a switch is weaker (efficacy, rule 16). After two or more chemotherapy lines, "
+    "or after progression on fulvestrant (MAINTAIN gave those patients exemestane), "
+    "ribociclib with fulvestrant is outside MAINTAIN's population: no gain, at "
     "best a later option. After progression on two CDK4/6 inhibitors a third steps back, at "
     "best a later option: the switch evidence is after one.",
     codes=(
@@ -77,23 +78,8 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             "in PACE.",
             trials=("PACE",),
         )
-    elif drugs == ("ribociclib",) and with_fulvestrant and i.chemo_lines > 1:
-        yield Effect(
-            code="outside_maintain_population",
-            ceiling=2,
-            text=f"{i.chemo_lines} prior chemotherapy lines: MAINTAIN enrolled patients with at "
-            "most one, so the review has no evidence for switching to ribociclib with "
-            "fulvestrant here.",
-            trials=("MAINTAIN",),
-        )
     elif drugs == ("ribociclib",) and with_fulvestrant:
-        yield Effect(
-            code="switch_cdk46i_after_palbociclib",
-            delta=ctx.weights.switch_after_palbociclib,
-            text="After palbociclib, switching to ribociclib with fulvestrant is an option: "
-            "MAINTAIN enrolled mostly palbociclib-pretreated patients.",
-            trials=("MAINTAIN",),
-        )
+        yield _maintain_switch(i, ctx)
     elif drugs == ("abemaciclib",) and len(spec.drugs) == 1:  # palbociclib the only one (above)
         yield Effect(
             code="switch_cdk46i_after_palbociclib",
@@ -102,6 +88,38 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             "reports it after palbociclib, without a randomised comparison.",
             trials=("retrospective-ref35",),
         )
+
+
+def _maintain_switch(i: HistoryInputs, ctx: Context) -> Effect:
+    """Ribociclib with fulvestrant after palbociclib: MAINTAIN's switch, where its population
+    holds (at most one chemotherapy line; fulvestrant not progressed on, as its patients given
+    fulvestrant before switched to exemestane)."""
+    if i.chemo_lines > 1:
+        return Effect(
+            code="outside_maintain_population",
+            ceiling=2,
+            text=f"{i.chemo_lines} prior chemotherapy lines: MAINTAIN enrolled patients with at "
+            "most one, so the review has no evidence for switching to ribociclib with "
+            "fulvestrant here.",
+            trials=("MAINTAIN",),
+        )
+    if "fulvestrant" in i.progressed_drugs:
+        return Effect(
+            code="outside_maintain_population",
+            ceiling=2,
+            text="Progressed on fulvestrant: MAINTAIN gave its patients treated with fulvestrant "
+            "before exemestane, not fulvestrant, with ribociclib (Kalinsky et al., J Clin Oncol "
+            "2023; the review lists fulvestrant or exemestane), so it has no evidence for "
+            "ribociclib with fulvestrant here.",
+            trials=("MAINTAIN",),
+        )
+    return Effect(
+        code="switch_cdk46i_after_palbociclib",
+        delta=ctx.weights.switch_after_palbociclib,
+        text="After palbociclib, switching to ribociclib with fulvestrant is an option: "
+        "MAINTAIN enrolled mostly palbociclib-pretreated patients.",
+        trials=("MAINTAIN",),
+    )
 
 
 def _pace_after_another(i: HistoryInputs) -> Iterator[Effect]:

@@ -200,7 +200,8 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         if not found
         else f" (postMONARCH: {found})"
         if own
-        else f" (the population of postMONARCH, which gave abemaciclib + fulvestrant: {found})"
+        else f" (postMONARCH, after progression on a CDK4/6 inhibitor with an aromatase inhibitor "
+        f"and no other line, gave abemaciclib + fulvestrant: {found})"
     )
     if kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec):
         yield Effect(
