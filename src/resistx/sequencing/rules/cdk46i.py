@@ -94,23 +94,21 @@ def _maintain_switch(i: HistoryInputs, ctx: Context) -> Effect:
     """Ribociclib with fulvestrant after palbociclib: MAINTAIN's switch, where its population
     holds (at most one chemotherapy line; fulvestrant not progressed on, as its patients given
     fulvestrant before switched to exemestane)."""
-    if i.chemo_lines > 1:
+    outside = (
+        f"{i.chemo_lines} prior chemotherapy lines: MAINTAIN enrolled patients with at most one"
+        if i.chemo_lines > 1
+        else "Progressed on fulvestrant: MAINTAIN gave its patients treated with fulvestrant "
+        "before exemestane, not fulvestrant, with ribociclib (Kalinsky et al., J Clin Oncol "
+        "2023; the review lists fulvestrant or exemestane)"
+        if "fulvestrant" in i.progressed_drugs
+        else None
+    )
+    if outside is not None:
         return Effect(
             code="outside_maintain_population",
             ceiling=2,
-            text=f"{i.chemo_lines} prior chemotherapy lines: MAINTAIN enrolled patients with at "
-            "most one, so the review has no evidence for switching to ribociclib with "
+            text=f"{outside}, so the review has no evidence for switching to ribociclib with "
             "fulvestrant here.",
-            trials=("MAINTAIN",),
-        )
-    if "fulvestrant" in i.progressed_drugs:
-        return Effect(
-            code="outside_maintain_population",
-            ceiling=2,
-            text="Progressed on fulvestrant: MAINTAIN gave its patients treated with fulvestrant "
-            "before exemestane, not fulvestrant, with ribociclib (Kalinsky et al., J Clin Oncol "
-            "2023; the review lists fulvestrant or exemestane), so it has no evidence for "
-            "ribociclib with fulvestrant here.",
             trials=("MAINTAIN",),
         )
     return Effect(
