@@ -3164,6 +3164,14 @@ def test_her2_zero_after_chemotherapy_asks_to_confirm_it_before_choosing() -> No
         assert not any(a.code == "confirm_her2_zero" for a in ild.actions), policy
     naive = plan(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     assert not any(a.code == "confirm_her2_zero" for a in naive.actions)
+    # HER2-ultralow after chemotherapy (case 344) is an IHC 0 too, and a re-score may read low
+    for policy in ("ye2024", PRACTICE):
+        ultralow = resistx.sequence(
+            patient(her2="ultralow", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+            policy=policy,
+        )
+        [ask] = [a for a in ultralow.actions if a.code == "confirm_her2_zero"]
+        assert ask.before_choosing and "HER2-ultralow after chemotherapy" in ask.text, policy
 
 
 def test_ribociclib_with_fulvestrant_after_fulvestrant_is_outside_maintain() -> None:

@@ -14,6 +14,9 @@ from resistx.sequencing.rules.figures import figures
 from resistx.vocab.comorbidities import Comorbidity
 
 TDXD = "trastuzumab deruxtecan"
+#: the IHC 0 readings (HER2-ultralow is an IHC 0 with faint staining), as a plan says them
+_SAID = {Her2Status.ZERO: "HER2 0", Her2Status.ULTRALOW: "HER2-ultralow"}
+_IHC_ZERO = frozenset(_SAID)
 
 
 # rule 55: HER2 0 after chemotherapy: confirm it
@@ -21,7 +24,7 @@ TDXD = "trastuzumab deruxtecan"
     55,
     "HER2 0 after chemotherapy: confirm it",
     None,
-    condition="HER2 0, a chemotherapy line for metastatic disease (or an early relapse after "
+    condition="HER2 0 or ultralow (an IHC 0), a chemotherapy line for metastatic disease (or an early relapse after "
     "(neo)adjuvant chemotherapy, as DESTINY-Breast04 counted it), trastuzumab deruxtecan "
     "not progressed on, and no interstitial lung disease on record (which leaves it out "
     "whatever the reading).",
@@ -34,7 +37,7 @@ TDXD = "trastuzumab deruxtecan"
 )
 def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     lines = facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
-    if facts.her2 is not Her2Status.ZERO or not lines or lung_disease(facts):
+    if facts.her2 not in _IHC_ZERO or not lines or lung_disease(facts):
         return
     if TDXD in facts.progressed_drugs:
         return
@@ -43,8 +46,8 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         code="confirm_her2_zero",
         genes=("ERBB2",),
         first=True,
-        text="HER2 0 after chemotherapy: confirm the IHC 0 (on the latest sample, or a new "
-        "biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would open trastuzumab "
+        text=f"{_SAID[facts.her2]} after chemotherapy: confirm the IHC 0 (on the latest sample, "
+        "or a new biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would open trastuzumab "
         "deruxtecan, which did better than chemotherapy in DESTINY-Breast04 after 1-2 lines"
         + (f" ({found})." if found else "."),
     )
