@@ -3191,3 +3191,16 @@ def test_ribociclib_with_fulvestrant_after_fulvestrant_is_outside_maintain() -> 
         assert "outside_maintain_population" in codes(ribo), policy
         texts = [r.text for o in p.options for r in o.reasons]
         assert not any("the population of postMONARCH" in t for t in texts), policy
+
+
+def test_the_parp_inhibitors_carry_their_labels_blood_count_caution() -> None:
+    """Cases 310, 317 and 346 (MINOR, three times): olaparib and talazoparib carried no caution
+    at all, the review printing no adverse-event figures for them. Each now says so and names
+    what both US labels warn of: cytopenias, and myelodysplastic syndrome or acute myeloid
+    leukaemia, with blood counts at baseline and monthly."""
+    brca2 = result("BRCA2", "mutated", origin="germline", sample="blood")
+    p = plan(biomarkers=[brca2, *NEGATIVE], treatments=[PALBOCICLIB])
+    for rid in ("olaparib", "talazoparib"):
+        [c] = [c for c in option(p, rid).cautions if c.code == "parp_inhibitor_blood_counts"]
+        assert c.rule == 56 and "monthly" in c.text and "myeloid leukaemia" in c.text, rid
+        assert "no adverse-event figures" in c.text, rid

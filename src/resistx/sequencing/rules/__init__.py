@@ -56,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     balance.comorbidities,
     patient.ovarian_suppression,
     patient.ribociclib_monitoring,
+    patient.parp_blood_counts,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,

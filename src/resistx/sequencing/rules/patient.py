@@ -95,3 +95,30 @@ def ribociclib_monitoring(_i: BalanceInputs, _spec: RegimenSpec, _ctx: Context) 
         "tests before and during treatment (its label; not in the review).",
         term="qt prolongation",
     )
+
+
+# rule 56: the PARP inhibitors' blood counts, from their labels (not in the review)
+@rule(
+    56,
+    "PARP inhibitors: blood counts",
+    B,
+    condition="A PARP inhibitor.",
+    effect="A caution: the review prints no adverse-event figures for PARP inhibitors; their US "
+    "labels warn of anaemia, neutropenia and thrombocytopenia and of myelodysplastic syndrome "
+    "or acute myeloid leukaemia, and ask for blood counts at baseline and monthly.",
+    codes=("parp_inhibitor_blood_counts",),
+    regimens=kinds.is_parp_inhibitor,
+)
+def parp_blood_counts(_i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not kinds.is_parp_inhibitor(spec):
+        return
+    yield Effect(
+        code="parp_inhibitor_blood_counts",
+        caution=True,
+        text="The review prints no adverse-event figures for PARP inhibitors. Their US labels "
+        "warn of anaemia, neutropenia and thrombocytopenia, and of myelodysplastic syndrome or "
+        "acute myeloid leukaemia (rare, often fatal): blood counts at baseline and monthly, "
+        "starting only once earlier chemotherapy's blood toxicity has recovered (not in the "
+        "review).",
+        term="anemia",
+    )
