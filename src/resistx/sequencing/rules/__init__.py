@@ -66,7 +66,7 @@ RULES: tuple[Rule, ...] = (
     records.severe_hepatic_impairment,
     results.conflicts,
     actions.retest,
-    actions.ask_her2_test,
+    her2.ask_her2_test,
     her2.confirm_her2_zero,
     actions.ask_hrd_tests,
     records.stopping_toxicity,

@@ -89,29 +89,6 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         )
 
 
-# rule 25: hER2 unknown: test it
-@rule(
-    25,
-    "HER2 unknown: test it",
-    None,
-    condition="HER2 status unknown.",
-    effect="An action to test HER2 by IHC (ISH if IHC 2+): a HER2-positive result puts the "
-    "disease outside the review, and HER2-low opens trastuzumab deruxtecan.",
-    codes=("test_her2",),
-    trials=("DESTINY-Breast04",),
-)
-def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    if facts.her2 is Her2Status.UNKNOWN:
-        yield PlanEffect(
-            code="test_her2",
-            genes=("ERBB2",),
-            first=True,
-            text="Test HER2 by IHC (ISH if IHC 2+): HER2-positive disease is outside the review "
-            "and has treatments of its own; HER2-low disease opens trastuzumab deruxtecan "
-            "(DESTINY-Breast04).",
-        )
-
-
 # rule 42: an ERBB2 amplification beside a HER2-negative result: retest HER2 first
 @rule(
     42,

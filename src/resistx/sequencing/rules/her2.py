@@ -1,6 +1,7 @@
-"""Plan-level rule on a HER2 0 result once chemotherapy has opened trastuzumab deruxtecan
-(rule 55): a HER2-low reading would put it first. Rule 25 (HER2 unknown), 42 (ERBB2 against
-HER2) and, under practice-2026, 34 (HER2 0 before chemotherapy) are its neighbours."""
+"""Plan-level rules on the HER2 result: test it where it is unknown (rule 25), and confirm an
+IHC 0 once chemotherapy has opened trastuzumab deruxtecan (rule 55), where a HER2-low reading
+would put it first. Rule 42 (ERBB2 against HER2, ``actions``) and, under practice-2026, 34
+(HER2 0 before chemotherapy) are their neighbours."""
 
 from __future__ import annotations
 
@@ -17,6 +18,29 @@ TDXD = "trastuzumab deruxtecan"
 #: the IHC 0 readings (HER2-ultralow is an IHC 0 with faint staining), as a plan says them
 _SAID = {Her2Status.ZERO: "HER2 0", Her2Status.ULTRALOW: "HER2-ultralow"}
 _IHC_ZERO = frozenset(_SAID)
+
+
+# rule 25: hER2 unknown: test it
+@rule(
+    25,
+    "HER2 unknown: test it",
+    None,
+    condition="HER2 status unknown.",
+    effect="An action to test HER2 by IHC (ISH if IHC 2+): a HER2-positive result puts the "
+    "disease outside the review, and HER2-low opens trastuzumab deruxtecan.",
+    codes=("test_her2",),
+    trials=("DESTINY-Breast04",),
+)
+def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if facts.her2 is Her2Status.UNKNOWN:
+        yield PlanEffect(
+            code="test_her2",
+            genes=("ERBB2",),
+            first=True,
+            text="Test HER2 by IHC (ISH if IHC 2+): HER2-positive disease is outside the review "
+            "and has treatments of its own; HER2-low disease opens trastuzumab deruxtecan "
+            "(DESTINY-Breast04).",
+        )
 
 
 # rule 55: HER2 0 after chemotherapy: confirm it
