@@ -3204,3 +3204,16 @@ def test_the_parp_inhibitors_carry_their_labels_blood_count_caution() -> None:
         [c] = [c for c in option(p, rid).cautions if c.code == "parp_inhibitor_blood_counts"]
         assert c.rule == 56 and "monthly" in c.text and "myeloid leukaemia" in c.text, rid
         assert "no adverse-event figures" in c.text, rid
+
+
+def test_a_germline_brca_or_palb2_mutation_asks_for_genetic_counselling() -> None:
+    """Case 346 (MINOR): a germline BRCA2 mutation found in the latest workup drew no prompt for
+    genetic counselling, though a tumour finding's germline test already says that a germline
+    mutation concerns the family too. It does now, after the options (it changes nothing
+    preferred); a somatic finding alone does not ask it."""
+    brca2 = result("BRCA2", "mutated", origin="germline", sample="blood")
+    p = plan(biomarkers=[brca2, *NEGATIVE], treatments=[PALBOCICLIB])
+    [ask] = [a for a in p.actions if a.code == "genetic_counselling"]
+    assert not ask.before_choosing and ask.rule == 57 and "BRCA2" in ask.text
+    somatic = plan(biomarkers=[result("BRCA2", "mutated"), *NEGATIVE], treatments=[PALBOCICLIB])
+    assert not any(a.code == "genetic_counselling" for a in somatic.actions)

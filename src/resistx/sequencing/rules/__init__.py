@@ -69,6 +69,7 @@ RULES: tuple[Rule, ...] = (
     her2.ask_her2_test,
     her2.confirm_her2_zero,
     actions.ask_hrd_tests,
+    actions.genetic_counselling,
     records.stopping_toxicity,
     results.review_classification,
 )

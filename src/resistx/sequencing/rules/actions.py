@@ -120,6 +120,37 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     )
 
 
+# rule 57: a germline BRCA1/2 or PALB2 mutation: genetic counselling
+@rule(
+    57,
+    "A germline BRCA1/2 or PALB2 mutation: genetic counselling",
+    None,
+    condition="A germline BRCA1, BRCA2 or PALB2 mutation on record.",
+    effect="An action, after the options (it changes nothing preferred): offer genetic "
+    "counselling and testing of relatives, if not already done; a germline mutation concerns "
+    "the family too (not in the review).",
+    codes=("genetic_counselling",),
+)
+def genetic_counselling(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    genes = tuple(
+        g
+        for g in HRD_GENES
+        if (st := facts.state(g))
+        and st.finding
+        and st.finding.result.origin is Origin.GERMLINE
+        and st.finding.result.status is BiomarkerStatus.MUTATED
+    )
+    if genes:
+        yield PlanEffect(
+            code="genetic_counselling",
+            genes=genes,
+            first=False,
+            text=f"Germline {' and '.join(genes)} mutation: offer genetic counselling and "
+            "testing of relatives, if not already done (a germline mutation concerns the "
+            "family too; not in the review).",
+        )
+
+
 # rule 26: homologous-recombination genes: test, and test the germline
 @rule(
     26,
