@@ -3217,3 +3217,28 @@ def test_a_germline_brca_or_palb2_mutation_asks_for_genetic_counselling() -> Non
     assert not ask.before_choosing and ask.rule == 57 and "BRCA2" in ask.text
     somatic = plan(biomarkers=[result("BRCA2", "mutated"), *NEGATIVE], treatments=[PALBOCICLIB])
     assert not any(a.code == "genetic_counselling" for a in somatic.actions)
+
+
+def test_the_why_of_a_pathway_drug_after_its_class_names_the_class_progression() -> None:
+    """Case 349 (MAJOR): after progression on alpelisib and then everolimus, capivasertib's
+    one-line why called her 'the population of CAPItello-291's greatest benefit' (its biomarker
+    reason, shown beside rule 6's since case 313's recheck) and left out rule 11's same-class
+    reason that had made it a later option. The same-class reason is always part of the why."""
+    pik3ca = result("PIK3CA", "mutated", sample="tissue")
+    alpelisib = second_line("alpelisib", "fulvestrant")
+    everolimus = dict(
+        FULVESTRANT,
+        drugs=["everolimus", "exemestane"],
+        line=3,
+        started_on="2026-03-10",
+        ended_on="2026-04-20",
+    )
+    p = plan(
+        her2="low",
+        biomarkers=[pik3ca, *NEGATIVE[::2], NEGATIVE[3]],
+        treatments=[PALBOCICLIB, alpelisib, everolimus],
+    )
+    capi = option(p, "capivasertib+fulvestrant")
+    assert capi.tier is Tier.LATER
+    [same] = [r for r in capi.reasons if r.code == "same_class_after_progression"]
+    assert same.text in why(capi)

@@ -44,8 +44,15 @@ def efficacy_text(option: Option) -> str:
 #: always part of the why, beside the one that moved the option most
 STATE_RULES = frozenset({7, 13})
 #: reasons of a hard ordering besides the state's, and caps a factor's first reason would
-#: hide (olaparib's label, rule 44): shown as what placed the option
-PLACING_CODES = frozenset({"relative_contraindication", "olaparib_label_prior_chemotherapy"})
+#: hide (olaparib's label, rule 44; a progression on the drug's class, rule 11, beside a
+#: biomarker match): shown as what placed the option
+PLACING_CODES = frozenset(
+    {
+        "relative_contraindication",
+        "olaparib_label_prior_chemotherapy",
+        "same_class_after_progression",
+    }
+)
 
 
 #: the fallback rules' numbers (17, 20): a factor whose only say is theirs did not place the
