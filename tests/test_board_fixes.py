@@ -1902,34 +1902,22 @@ def test_an_adjuvant_course_ended_in_relapse_then_followed_by_more_adjuvant_ther
     the record contradicts itself, and whether the CDK4/6 inhibitor counts as resistance turns
     on it. The plan asks first, under both policies; a record without the contradiction is not
     asked."""
-    adjuvant = [
-        {
-            "drugs": ["abemaciclib", "letrozole"],
-            "setting": "adjuvant",
-            "started_on": "2022-01-01",
-            "ended_on": "2024-01-01",
-            "stop_reason": "progression",
-        },
-        {
-            "drugs": ["letrozole"],
-            "setting": "adjuvant",
-            "started_on": "2024-01-02",
-            "ended_on": "2025-04-20",
-            "stop_reason": "progression",
-        },
+    courses = [
+        adjuvant(["abemaciclib", "letrozole"], "2022-01-01", "2024-01-01", stop="progression"),
+        adjuvant(["letrozole"], "2024-01-02", "2025-04-20", stop="progression"),
     ]
     esr1 = [dict(r, tested_on="2025-05-10") for r in [result("ESR1", "mutated"), *NEGATIVE[1:]]]
     for policy in ("ye2024", PRACTICE):
         p = resistx.sequence(
-            patient(as_of="2025-06-01", biomarkers=esr1, treatments=adjuvant), policy=policy
+            patient(as_of="2025-06-01", biomarkers=esr1, treatments=courses), policy=policy
         )
         asked = [a for a in p.actions if a.code == "confirm_adjuvant_relapse"]
         assert asked and asked[0].rule == 47 and p.actions[0] is asked[0], policy
         assert "abemaciclib + letrozole" in asked[0].text and "letrozole" in asked[0].text
         text = p.to_text()
         assert text.index("Before choosing") < text.index("  1. "), policy
-    completed = [dict(adjuvant[0], stop_reason="completed"), adjuvant[1]]
-    neoadjuvant = [dict(adjuvant[0], setting="neoadjuvant"), adjuvant[1]]
+    completed = [dict(courses[0], stop_reason="completed"), courses[1]]
+    neoadjuvant = [dict(courses[0], setting="neoadjuvant"), courses[1]]
     for record in (completed, neoadjuvant):
         p = plan(as_of="2025-06-01", biomarkers=esr1, treatments=record)
         assert not [a for a in p.actions if a.code == "confirm_adjuvant_relapse"]
@@ -3242,3 +3230,24 @@ def test_the_why_of_a_pathway_drug_after_its_class_names_the_class_progression()
     assert capi.tier is Tier.LATER
     [same] = [r for r in capi.reasons if r.code == "same_class_after_progression"]
     assert same.text in why(capi)
+
+
+def test_rule_6_says_so_when_both_targets_were_acted_on() -> None:
+    """Rule 6's third wording (case 313's fix): ESR1 and PIK3CA both mutated, progression on
+    elacestrant and then on capivasertib: both targets used up, chemotherapy first, and its
+    reason names both; the everolimus exception still holds."""
+    pik3ca = result("PIK3CA", "mutated", sample="tissue", tested_on="2025-03-25")
+    esr1 = result("ESR1", "mutated", tested_on="2025-03-25")
+    elacestrant = second_line("elacestrant")
+    capivasertib = dict(
+        second_line("capivasertib", "fulvestrant"),
+        line=3,
+        started_on="2026-03-10",
+        ended_on="2026-04-20",
+    )
+    p = plan(biomarkers=[pik3ca, esr1], treatments=[PALBOCICLIB, elacestrant, capivasertib])
+    chemo = option(p, "chemotherapy")
+    [why_chemo] = [r for r in chemo.reasons if r.code == "no_actionable_alteration"]
+    assert "the ESR1 mutation and the PI3K-pathway alteration were acted on" in why_chemo.text
+    assert chemo.rank == 1
+    assert "no_actionable_alteration_endocrine" not in codes(option(p, "everolimus+exemestane"))

@@ -40,6 +40,7 @@ from tests.helpers import (
     NEGATIVE,
     PALBOCICLIB,
     THREE_ENDOCRINE_LINES,
+    adjuvant,
     patient,
     result,
     second_line,
@@ -410,13 +411,7 @@ _CHEMOTHERAPY_AND_NONE = [
     patient(
         biomarkers=_BRCA2,
         treatments=[
-            {
-                "drugs": ["doxorubicin", "cyclophosphamide"],
-                "setting": "adjuvant",
-                "started_on": "2015-01-01",
-                "ended_on": "2015-04-01",
-                "stop_reason": "completed",
-            },
+            adjuvant(["doxorubicin", "cyclophosphamide"], "2015-01-01", "2015-04-01"),
             PALBOCICLIB,
         ],
     ),
@@ -433,7 +428,30 @@ _SERD_AND_FULVESTRANT = [
 ]
 
 
+#: after capivasertib and everolimus (two endocrine lines after the CDK4/6 inhibitor), PIK3CA
+#: mutated, ESR1 not mutated or mutated: their history Inputs differ only in
+#: ``HistoryInputs.further_endocrine_target`` (rule 22: an oral SERD is still to come for one)
+_LATER_LINES = [
+    PALBOCICLIB,
+    second_line("capivasertib", "fulvestrant"),
+    dict(
+        second_line("everolimus", "exemestane"),
+        line=3,
+        started_on="2026-03-10",
+        ended_on="2026-04-20",
+    ),
+]
+_ACTED_AND_LEFT = [
+    patient(
+        biomarkers=[result("PIK3CA", "mutated"), result("ESR1", status)],
+        treatments=_LATER_LINES,
+    )
+    for status in ("not_detected", "mutated")
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_ACTED_AND_LEFT, random.Random(0))
 @example(_SERD_AND_FULVESTRANT, random.Random(0))
 @example(_CHEMOTHERAPY_AND_NONE, random.Random(0))
 @example(_ONGOING_AND_ENDED, random.Random(0))

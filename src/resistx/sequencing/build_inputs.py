@@ -15,7 +15,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import kinds
 from resistx.sequencing.coverage import Coverage
-from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i
+from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, target_left
 from resistx.sequencing.facts import (
     EARLY_RELAPSE_SG,
     EARLY_RELAPSE_TDXD,
@@ -171,10 +171,6 @@ def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
 
 def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs:
     """``covers``: whether a course holds the drugs of one of the policy's regimens."""
-    given = facts.progressed_classes
-    further = (m.esr1 is not None and DrugClass.ORAL_SERD not in given) or (
-        m.akt_pathway is not None and not m.after_pi3k_or_akt
-    )
     tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
     sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
@@ -206,7 +202,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
             d for d in facts.progressed_drugs if drug_class(d) not in _NOT_ACTED_ON
         ),
         endocrine_lines_after_cdk46i=lines,
-        further_endocrine_target=further,
+        further_endocrine_target=target_left(facts),
         had_endocrine_target=had_target,
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
         destiny_breast06_entry=facts.destiny_breast06_entry,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from resistx.model.enums import DrugClass
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import ENDOCRINE_LINE, Facts
-from resistx.sequencing.findings import Finding
+from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
 
 
 def acted_on(
@@ -45,4 +45,14 @@ def endocrine_lines_after_cdk46i(facts: Facts) -> int:
         and t.drug_classes & ENDOCRINE_LINE
         and DrugClass.CHEMOTHERAPY not in t.drug_classes
         and not any(c.is_adc for c in t.drug_classes)
+    )
+
+
+def target_left(facts: Facts) -> bool:
+    """An ESR1 or PI3K-pathway target on record and not yet acted on (``kinds.TARGET_DRUGS``):
+    rule 22's further target, and what keeps rule 26's tests out of 'before choosing'."""
+    given = facts.progressed_classes
+    return any(
+        facts.found(gene, *found) and not given & kinds.TARGET_DRUGS[gene]
+        for gene, found in DEFINITE_TARGETS.items()
     )

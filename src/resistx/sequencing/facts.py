@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 
 import attrs
 
@@ -140,37 +141,29 @@ class Facts:
 
     @once
     def adjuvant_cdk46i_relapse(self) -> frozenset[str]:
-        """CDK4/6 inhibitors given as (neo)adjuvant therapy that ended in relapse, or were
-        completed with relapse within 12 months of their end: progression on that drug (the
-        review is silent; resistx's reading, with the window of endocrine resistance)."""
-        return frozenset(
-            d
+        """CDK4/6 inhibitors given as (neo)adjuvant therapy that ended in relapse, or read so
+        (``adjuvant_cdk46i_completed_soon``): progression on that drug."""
+        ended_in_relapse = (t for t in self.profile.treatments if not t.metastatic and t.progressed)
+        return cdk46i_drugs(ended_in_relapse) | self.adjuvant_cdk46i_completed_soon
+
+    @once
+    def adjuvant_cdk46i_completed_soon(self) -> frozenset[str]:
+        """(Neo)adjuvant CDK4/6 inhibitors completed with relapse within 12 months of their end:
+        read as progression on them (the review is silent; resistx's reading, with the window of
+        endocrine resistance; a plan note says so)."""
+        return cdk46i_drugs(
+            t
             for t in self.profile.treatments
             if not t.metastatic
-            and (
-                t.progressed
-                or (
-                    t.stop_reason is StopReason.COMPLETED
-                    and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS)
-                )
-            )
-            for d in t.drugs
-            if drug_class(d) is DrugClass.CDK46_INHIBITOR
+            and t.stop_reason is StopReason.COMPLETED
+            and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS)
         )
 
     @once
     def cdk46i_resistant(self) -> frozenset[str]:
         """CDK4/6 inhibitors the disease progressed on (not those stopped for toxicity), and the
         (neo)adjuvant ones read as progressed on (``adjuvant_cdk46i_relapse``)."""
-        return (
-            frozenset(
-                d
-                for t in self.cdk46i_courses
-                for d in t.drugs
-                if drug_class(d) is DrugClass.CDK46_INHIBITOR
-            )
-            | self.adjuvant_cdk46i_relapse
-        )
+        return cdk46i_drugs(self.cdk46i_courses) | self.adjuvant_cdk46i_relapse
 
     @once
     def cdk46i_toxicity(self) -> tuple[tuple[str, ...], ...]:
@@ -294,3 +287,10 @@ class Facts:
     @property
     def her2(self) -> Her2Status:
         return self.profile.her2
+
+
+def cdk46i_drugs(courses: Iterable[Treatment]) -> frozenset[str]:
+    """The CDK4/6 inhibitors of ``courses``."""
+    return frozenset(
+        d for t in courses for d in t.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR
+    )

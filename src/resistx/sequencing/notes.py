@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass, MenopausalStatus, Sex, StopReason
+from resistx.model.enums import MenopausalStatus, Sex
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
-from resistx.vocab.drugs import drug_class
 
 
 def notes(facts: Facts) -> list[str]:
@@ -49,15 +48,7 @@ def _results(facts: Facts) -> list[str]:
 
 def _history(facts: Facts) -> list[str]:
     out: list[str] = []
-    soon = sorted(
-        d
-        for t in facts.profile.treatments
-        if not t.metastatic
-        and t.stop_reason is StopReason.COMPLETED
-        and facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS)
-        for d in t.drugs
-        if drug_class(d) is DrugClass.CDK46_INHIBITOR
-    )
+    soon = sorted(facts.adjuvant_cdk46i_completed_soon)
     if soon:
         out.append(
             f"Relapse within {ADJUVANT_RELAPSE_MONTHS:g} months of completing (neo)adjuvant "
@@ -72,15 +63,7 @@ def _history(facts: Facts) -> list[str]:
             "progressed on one."
         )
     elif not facts.cdk46i_courses:
-        out.extend(
-            ()  # the note above says it
-            if soon
-            else (
-                "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so "
-                "none measures time to progression: the short-duration rule (rule 18) was not "
-                "applied.",
-            )
-        )
+        out.extend([] if soon else [_NO_COURSE_MEASURES])  # if soon, the note above says it
     elif facts.cdk46i_months is None:
         out.append(
             "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the short-duration "
@@ -97,6 +80,12 @@ def _history(facts: Facts) -> list[str]:
             "threshold."
         )
     return out
+
+
+_NO_COURSE_MEASURES = (
+    "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so none measures "
+    "time to progression: the short-duration rule (rule 18) was not applied."
+)
 
 
 def _state(facts: Facts) -> list[str]:

@@ -10,8 +10,9 @@ from resistx.model.enums import BiomarkerStatus, DrugClass, Factor, Her2Status, 
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import doubtful, pten_ihc_only
+from resistx.sequencing.exhausted import target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
-from resistx.sequencing.findings import DEFINITE_TARGETS, by_pcr_only
+from resistx.sequencing.findings import by_pcr_only
 from resistx.sequencing.hrd import germline_only_brca, hrd_untested, parp_findings
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -202,7 +203,7 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_hrd_genes",
             genes=untested,
-            first=not known_germline and not _endocrine_target(facts) and _before_choosing(facts),
+            first=not known_germline and not target_left(facts) and _before_choosing(facts),
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}"
             f"{_crisis(facts)}",
@@ -212,7 +213,7 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_somatic_brca",
             genes=germline_only,
-            first=not _endocrine_target(facts) and _before_choosing(facts),
+            first=not target_left(facts) and _before_choosing(facts),
             text=f"{', '.join(germline_only)} tested in the germline only: test the tumour "
             "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
             f"inhibitor (TBCRC 048).{_crisis(facts)}",
@@ -235,17 +236,6 @@ def _crisis(facts: Facts) -> str:
 def _after_parp(facts: Facts) -> bool:
     """The disease progressed on a PARP inhibitor: a BRCA1/2 or PALB2 finding opens none."""
     return DrugClass.PARP_INHIBITOR in facts.progressed_classes
-
-
-def _endocrine_target(facts: Facts) -> bool:
-    """An ESR1 or PI3K-pathway target on record and not yet acted on (rule 6): a
-    PARP-inhibitor target found by a BRCA test would not come before its options (rules 44 and
-    49 place it before chemotherapy), so the test does not change what is preferred."""
-    given = facts.progressed_classes
-    return any(
-        facts.found(gene, *found) and not given & kinds.TARGET_DRUGS[gene]
-        for gene, found in DEFINITE_TARGETS.items()
-    )
 
 
 def _germline_test(gene: str, status: BiomarkerStatus, after_parp: bool) -> PlanEffect:

@@ -65,7 +65,8 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         return
     if TDXD in facts.progressed_drugs:
         return
-    found = figures(ctx, "DESTINY-Breast04", "trastuzumab-deruxtecan", "ITT")
+    # the trial's figures are a function of the evidence alone: worked out once per policy
+    found = ctx.call(figures, "DESTINY-Breast04", "trastuzumab-deruxtecan", "ITT")
     yield PlanEffect(
         code="confirm_her2_zero",
         genes=("ERBB2",),
