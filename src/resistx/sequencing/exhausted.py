@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from resistx.model.enums import DrugClass
 from resistx.sequencing import kinds
-from resistx.sequencing.facts import ENDOCRINE_LINE, Facts
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
 
 
@@ -42,7 +42,7 @@ def endocrine_lines_after_cdk46i(facts: Facts) -> int:
         if t.started_on is not None
         and t.started_on > first
         and DrugClass.CDK46_INHIBITOR not in t.drug_classes
-        and t.drug_classes & ENDOCRINE_LINE
+        and t.drug_classes & kinds.ENDOCRINE_DRUGS
         and DrugClass.CHEMOTHERAPY not in t.drug_classes
         and not any(c.is_adc for c in t.drug_classes)
     )

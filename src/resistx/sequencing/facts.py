@@ -27,6 +27,7 @@ from resistx.model.profile import (
     sensitivity_courses,
 )
 from resistx.sequencing.findings import GeneState, reconcile
+from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.once import once
 from resistx.sequencing.reliability import as_read
 from resistx.vocab.comorbidities import Comorbidity
@@ -50,9 +51,6 @@ ADJUVANT_RELAPSE_MONTHS = 12.0
 #: DESTINY-Breast06 enrolled after 2 or more endocrine lines, or after progression within this
 #: many months on first-line endocrine therapy with a CDK4/6 inhibitor (update-2026.md)
 DB06_SHORT_FIRST_LINE_MONTHS = 6.0
-ENDOCRINE_LINE = frozenset(
-    {DrugClass.AROMATASE_INHIBITOR, DrugClass.SERD, DrugClass.ORAL_SERD, DrugClass.SERM}
-)
 
 
 @attrs.define(kw_only=True, slots=False)  # a __dict__ for cached_property
@@ -215,7 +213,7 @@ class Facts:
     def metastatic_endocrine_lines(self) -> int:
         """Metastatic lines with endocrine therapy (an AI, a SERD or SERM), whatever the partner."""
         return sum(
-            any(t.drug_classes & ENDOCRINE_LINE for t in line) for line in self.metastatic_lines
+            any(t.drug_classes & ENDOCRINE_DRUGS for t in line) for line in self.metastatic_lines
         )
 
     @once
@@ -227,7 +225,7 @@ class Facts:
             return False
         return any(
             not t.metastatic
-            and t.drug_classes & ENDOCRINE_LINE
+            and t.drug_classes & ENDOCRINE_DRUGS
             and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS)
             for t in self.profile.treatments
         )

@@ -63,14 +63,15 @@ def is_endocrine_monotherapy(spec: AnyRegimen) -> bool:
     return spec.kind is K.ENDOCRINE_MONOTHERAPY
 
 
-def has_endocrine_drug(spec: AnyRegimen) -> bool:
-    """Regimens with an aromatase inhibitor, a SERD, an oral SERD or a SERM."""
-    return not _ENDOCRINE_DRUGS.isdisjoint(classes(spec))
-
-
-_ENDOCRINE_DRUGS = frozenset(
+#: the endocrine drugs: what makes a regimen or a course an endocrine line
+ENDOCRINE_DRUGS = frozenset(
     {DrugClass.AROMATASE_INHIBITOR, DrugClass.SERD, DrugClass.ORAL_SERD, DrugClass.SERM}
 )
+
+
+def has_endocrine_drug(spec: AnyRegimen) -> bool:
+    """Regimens with an aromatase inhibitor, a SERD, an oral SERD or a SERM."""
+    return not ENDOCRINE_DRUGS.isdisjoint(classes(spec))
 
 
 def has_cdk46i(spec: AnyRegimen) -> bool:
