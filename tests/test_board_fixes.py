@@ -3251,3 +3251,46 @@ def test_rule_6_says_so_when_both_targets_were_acted_on() -> None:
     assert "the ESR1 mutation and the PI3K-pathway alteration were acted on" in why_chemo.text
     assert chemo.rank == 1
     assert "no_actionable_alteration_endocrine" not in codes(option(p, "everolimus+exemestane"))
+
+
+def test_ribociclib_with_exemestane_is_maintains_switch_after_fulvestrant() -> None:
+    """Cases 339 and 340 (MINOR, left open since): after progression on palbociclib +
+    fulvestrant, MAINTAIN's own switch, ribociclib with exemestane (its patients treated with
+    fulvestrant before received exemestane: Kalinsky et al., J Clin Oncol 2023; the review's
+    Table 1 lists 'ribociclib plus fulvestrant or exemestane'), was in neither regimen table.
+    It is now, and there it is the switch: above ribociclib + fulvestrant, on MAINTAIN's
+    figures (its one arm gave either partner), under both policies."""
+    palbo_fulv = dict(PALBOCICLIB, drugs=["palbociclib", "fulvestrant"])
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(her2="0", biomarkers=NEGATIVE, treatments=[palbo_fulv]), policy=policy
+        )
+        exe = option(p, "ribociclib+exemestane")
+        assert "switch_cdk46i_after_palbociclib" in codes(exe), policy
+        [efficacy] = [r for r in exe.reasons if r.factor.value == "efficacy"]
+        assert efficacy.trials == ("MAINTAIN",) and "HR 0.58" in efficacy.text, policy
+        assert "outside_maintain_population" not in codes(exe), policy
+        assert rank(p, "ribociclib+exemestane") < rank(p, "ribociclib+fulvestrant"), policy
+
+
+def test_ribociclib_with_exemestane_after_exemestane_is_outside_maintain() -> None:
+    """MAINTAIN gave fulvestrant to its patients treated with exemestane before: after
+    progression on everolimus + exemestane, ribociclib + exemestane is outside its population
+    (at best a later option, saying so), while ribociclib + fulvestrant remains the switch."""
+    everolimus = second_line("everolimus", "exemestane")
+    p = plan(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, everolimus])
+    exe = option(p, "ribociclib+exemestane")
+    assert exe.tier is Tier.LATER
+    assert "outside_maintain_population" in codes(exe)
+    assert "switch_cdk46i_after_palbociclib" in codes(option(p, "ribociclib+fulvestrant"))
+
+
+def test_after_an_aromatase_inhibitor_ribociclib_goes_with_fulvestrant_first() -> None:
+    """Where neither partner had been given, MAINTAIN left the choice to the investigator and
+    encouraged fulvestrant (83% received it): ribociclib + fulvestrant carries the switch and
+    ranks above ribociclib + exemestane, whose reason says why."""
+    p = plan(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    assert rank(p, "ribociclib+fulvestrant") < rank(p, "ribociclib+exemestane")
+    exe = option(p, "ribociclib+exemestane")
+    assert "maintain_fulvestrant_encouraged" in codes(exe)
+    assert "switch_cdk46i_after_palbociclib" not in codes(exe)

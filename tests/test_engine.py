@@ -450,7 +450,16 @@ _ACTED_AND_LEFT = [
 ]
 
 
+#: a second line of exemestane or of anastrozole (both aromatase inhibitors, neither in
+#: ``progressed_drugs`` nor a regimen of the table): their history Inputs differ only in
+#: ``HistoryInputs.progressed_on_exemestane`` (rule 8: MAINTAIN's partner for ribociclib)
+_EXEMESTANE_AND_ANASTROZOLE = [
+    patient(treatments=[PALBOCICLIB, second_line(drug)]) for drug in ("exemestane", "anastrozole")
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_EXEMESTANE_AND_ANASTROZOLE, random.Random(0))
 @example(_ACTED_AND_LEFT, random.Random(0))
 @example(_SERD_AND_FULVESTRANT, random.Random(0))
 @example(_CHEMOTHERAPY_AND_NONE, random.Random(0))
@@ -608,6 +617,25 @@ def test_a_regimen_table_naming_an_unknown_trial_is_an_evidence_error() -> None:
     with pytest.raises(resistx.EvidenceError) as e:
         parse(data, "regimens.json", resistx.evidence())
     assert any("regimens[2].ae_trial" in p and "amcenestrant" in p for p, _ in e.value.problems)
+
+
+def test_an_efficacy_source_borrowing_an_arm_no_trial_arm_holds_is_an_evidence_error() -> None:
+    """``arm_of`` reads another regimen's arm of the study (MAINTAIN's one arm gave ribociclib
+    with fulvestrant or exemestane): it must name a regimen one of that study's arms is linked
+    to, and the error names the record and the field."""
+    from resistx.evidence._regimens import parse  # noqa: PLC0415
+
+    data = json.loads(
+        (ROOT / "src" / "resistx" / "evidence" / "data" / "regimens.json").read_text()
+    )
+    [i] = [i for i, r in enumerate(data["regimens"]) if r["id"] == "ribociclib+exemestane"]
+    parse(data, "regimens.json", resistx.evidence())  # as shipped: no error
+    data["regimens"][i]["efficacy"][0]["arm_of"] = "palbociclib+fulvestrant"
+    with pytest.raises(resistx.EvidenceError) as e:
+        parse(data, "regimens.json", resistx.evidence())
+    [(path, message)] = e.value.problems
+    assert path == f"$.regimens[{i}].efficacy[0].arm_of (regimen 'ribociclib+exemestane')"
+    assert message == "no arm of MAINTAIN is linked to 'palbociclib+fulvestrant'"
 
 
 def test_an_unknown_trial_name_raises_instead_of_being_dropped() -> None:

@@ -85,6 +85,7 @@ def test_fixed_regimen_ids_of_the_contract() -> None:
         "everolimus+exemestane",
         "ribociclib+everolimus+exemestane",
         "ribociclib+fulvestrant",
+        "ribociclib+exemestane",
         "palbociclib+fulvestrant",
         "abemaciclib",
         "abemaciclib+fulvestrant",

@@ -82,8 +82,27 @@ _OWN: dict[int, tuple[RegimenTable, list[tuple[Problems, list[tuple[str, str]], 
 _OWN_KEPT = 16
 
 
+def _arm_problems(table: RegimenTable, evidence: EvidenceBase) -> Problems:
+    """An efficacy source's ``arm_of`` names a regimen one of the study's arms is linked to."""
+    problems: Problems = []
+    for i, spec in enumerate(table.regimens):
+        for j, s in enumerate(spec.efficacy):
+            if s.arm_of is None or s.trial not in evidence:
+                continue
+            linked = {a.regimen for a in evidence.trial(s.trial).arms if a.regimen}
+            if s.arm_of not in linked:
+                problems.append(
+                    (
+                        f"$.regimens[{i}].efficacy[{j}].arm_of (regimen {spec.id!r})",
+                        f"no arm of {s.trial} is linked to {s.arm_of!r}",
+                    )
+                )
+    return problems
+
+
 def table_problems(table: RegimenTable, evidence: EvidenceBase) -> Problems:
-    """Cross-record checks: unique ids, known drugs, trials that exist in the evidence."""
+    """Cross-record checks: unique ids, known drugs, trials that exist in the evidence, arms
+    that an efficacy source borrows."""
     problems: Problems = []
     for before, named, after in _own_problems(table):
         problems += before
@@ -93,6 +112,7 @@ def table_problems(table: RegimenTable, evidence: EvidenceBase) -> Problems:
             if name not in evidence
         ]
         problems += after
+    problems += _arm_problems(table, evidence)
     if table.evidence_version != evidence.version:
         problems.append(
             (

@@ -72,6 +72,10 @@ class EfficacySource:
 
     trial: str
     population: str = "itt"
+    #: the regimen whose arm of the study carries this one's efficacy, where one arm gave
+    #: either (MAINTAIN: ribociclib with fulvestrant or exemestane, one arm, which the
+    #: evidence links to ``ribociclib+fulvestrant``); ``None``: the regimen's own arm
+    arm_of: str | None = None
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key part, hashed on every lookup

@@ -201,6 +201,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         progressed_drugs=frozenset(
             d for d in facts.progressed_drugs if drug_class(d) not in _NOT_ACTED_ON
         ),
+        progressed_on_exemestane="exemestane" in facts.progressed_drugs,
         endocrine_lines_after_cdk46i=lines,
         further_endocrine_target=target_left(facts),
         had_endocrine_target=had_target,

@@ -116,6 +116,9 @@ class HistoryInputs:
     #: drugs progressed on that a rule can act on: not chemotherapy, aromatase inhibitors,
     #: tamoxifen or ovarian suppression (partners no rule repeats or demotes for)
     progressed_drugs: frozenset[str]
+    #: progression on exemestane for metastatic disease (an aromatase inhibitor, so not in
+    #: ``progressed_drugs``): MAINTAIN then gave fulvestrant, not exemestane (rule 8)
+    progressed_on_exemestane: bool = False
     endocrine_lines_after_cdk46i: int
     further_endocrine_target: bool  # an ESR1 or PI3K-pathway finding not yet acted on
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not

@@ -31,6 +31,7 @@ REGIMENS: tuple[Regimen, ...] = (
         "exemestane",
     ),
     _r("ribociclib+fulvestrant", "Ribociclib + fulvestrant", "ribociclib", "fulvestrant"),
+    _r("ribociclib+exemestane", "Ribociclib + exemestane", "ribociclib", "exemestane"),
     _r("palbociclib+fulvestrant", "Palbociclib + fulvestrant", "palbociclib", "fulvestrant"),
     _r("abemaciclib", "Abemaciclib", "abemaciclib"),
     _r("abemaciclib+fulvestrant", "Abemaciclib + fulvestrant", "abemaciclib", "fulvestrant"),

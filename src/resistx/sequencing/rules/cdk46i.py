@@ -36,13 +36,17 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     "evidence for a switch is weaker (efficacy, rule 16). After two or more chemotherapy lines, "
     "or after progression on fulvestrant (MAINTAIN gave those patients exemestane), "
     "ribociclib with fulvestrant is outside MAINTAIN's population: no gain, at "
-    "best a later option. After progression on two CDK4/6 inhibitors a third steps back, at "
+    "best a later option; ribociclib with exemestane is then the switch, and is outside "
+    "MAINTAIN's population after progression on exemestane (its patients then had "
+    "fulvestrant); where neither partner was given it gains nothing (MAINTAIN encouraged "
+    "fulvestrant). After progression on two CDK4/6 inhibitors a third steps back, at "
     "best a later option: the switch evidence is after one.",
     codes=(
         "switch_cdk46i_after_palbociclib",
         "negative_trial",
         "pace_after_another_cdk46i",
         "outside_maintain_population",
+        "maintain_fulvestrant_encouraged",
         "third_cdk46i",
     ),
     trials=("MAINTAIN", "PACE", "retrospective-ref35"),
@@ -79,7 +83,9 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             trials=("PACE",),
         )
     elif drugs == ("ribociclib",) and with_fulvestrant:
-        yield _maintain_switch(i, ctx)
+        yield _maintain_switch(i, "fulvestrant", ctx)
+    elif set(spec.drugs) == {"ribociclib", "exemestane"}:
+        yield _maintain_switch(i, "exemestane", ctx)
     elif drugs == ("abemaciclib",) and len(spec.drugs) == 1:  # palbociclib the only one (above)
         yield Effect(
             code="switch_cdk46i_after_palbociclib",
@@ -90,17 +96,24 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         )
 
 
-def _maintain_switch(i: HistoryInputs, ctx: Context) -> Effect:
-    """Ribociclib with fulvestrant after palbociclib: MAINTAIN's switch, where its population
-    holds (at most one chemotherapy line; fulvestrant not progressed on, as its patients given
-    fulvestrant before switched to exemestane)."""
+def _maintain_switch(i: HistoryInputs, partner: str, ctx: Context) -> Effect:
+    """Ribociclib with ``partner`` (fulvestrant or exemestane) after palbociclib: MAINTAIN's
+    switch, where its population holds: at most one chemotherapy line, and the partner its
+    design gave (Kalinsky et al., J Clin Oncol 2023: exemestane after fulvestrant, fulvestrant
+    after exemestane, otherwise the investigator's choice with fulvestrant encouraged)."""
+    given = "exemestane" if partner == "fulvestrant" else "fulvestrant"
+    progressed_on_partner = (
+        "fulvestrant" in i.progressed_drugs
+        if partner == "fulvestrant"
+        else i.progressed_on_exemestane
+    )
     outside = (
         f"{i.chemo_lines} prior chemotherapy lines: MAINTAIN enrolled patients with at most one"
         if i.chemo_lines > 1
-        else "Progressed on fulvestrant: MAINTAIN gave its patients treated with fulvestrant "
-        "before exemestane, not fulvestrant, with ribociclib (Kalinsky et al., J Clin Oncol "
-        "2023; the review lists fulvestrant or exemestane)"
-        if "fulvestrant" in i.progressed_drugs
+        else f"Progressed on {partner}: MAINTAIN gave its patients treated with {partner} "
+        f"before {given}, not {partner}, with ribociclib (Kalinsky et al., J Clin Oncol 2023; "
+        "the review lists fulvestrant or exemestane)"
+        if progressed_on_partner
         else None
     )
     if outside is not None:
@@ -108,14 +121,28 @@ def _maintain_switch(i: HistoryInputs, ctx: Context) -> Effect:
             code="outside_maintain_population",
             ceiling=2,
             text=f"{outside}, so the review has no evidence for switching to ribociclib with "
-            "fulvestrant here.",
+            f"{partner} here.",
+            trials=("MAINTAIN",),
+        )
+    if partner == "exemestane" and "fulvestrant" not in i.progressed_drugs:
+        return Effect(
+            code="maintain_fulvestrant_encouraged",
+            text="Not treated with fulvestrant or exemestane before: MAINTAIN left the partner "
+            "to the investigator and encouraged fulvestrant, which most of its patients received "
+            "(Kalinsky et al., J Clin Oncol 2023, not in the review): ribociclib goes with "
+            "fulvestrant first.",
             trials=("MAINTAIN",),
         )
     return Effect(
         code="switch_cdk46i_after_palbociclib",
         delta=ctx.weights.switch_after_palbociclib,
-        text="After palbociclib, switching to ribociclib with fulvestrant is an option: "
-        "MAINTAIN enrolled mostly palbociclib-pretreated patients.",
+        text=f"After palbociclib, switching to ribociclib with {partner} is an option: "
+        "MAINTAIN enrolled mostly palbociclib-pretreated patients"
+        + (
+            ", and gave exemestane to those treated with fulvestrant before."
+            if partner == "exemestane"
+            else "."
+        ),
         trials=("MAINTAIN",),
     )
 

@@ -78,9 +78,10 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
         population = SELECTORS[source.population](i)
         if population is None:
             continue
-        found = ctx.call(_scored, source.trial, spec.id, population)
+        arm = source.arm_of or spec.id
+        found = ctx.call(_scored, source.trial, arm, population)
         if found is None and population != "ITT":
-            found = ctx.call(_scored, source.trial, spec.id, "ITT")
+            found = ctx.call(_scored, source.trial, arm, "ITT")
         if found is not None:
             scored.append(found)
     if not scored and not i.cdk46i_resistant and kinds.classes(spec) == _CDK46I_FULVESTRANT:
