@@ -3294,3 +3294,37 @@ def test_after_an_aromatase_inhibitor_ribociclib_goes_with_fulvestrant_first() -
     exe = option(p, "ribociclib+exemestane")
     assert "maintain_fulvestrant_encouraged" in codes(exe)
     assert "switch_cdk46i_after_palbociclib" not in codes(exe)
+
+
+def test_outside_destiny_breast06s_entry_a_targeted_endocrine_line_comes_before_tdxd() -> None:
+    """Case 353 (MAJOR, practice-2026): one endocrine line with a CDK4/6 inhibitor for 15 months,
+    a PIK3CA mutation and HER2-low: trastuzumab deruxtecan ranked first and preferred, above
+    capivasertib + fulvestrant, though he is outside DESTINY-Breast06's entry (2 or more
+    endocrine lines, or progression within 6 months) and that trial compared it with
+    chemotherapy, not with a targeted endocrine line. With a target not yet acted on, T-DXd is
+    not preferred there (the next line); inside the entry it stays as it was."""
+    pik3ca = result("PIK3CA", "mutated", sample="tissue")
+    p = practice(her2="low", biomarkers=[pik3ca, *NEGATIVE[::2]], treatments=[PALBOCICLIB])
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert tdxd.tier is not Tier.PREFERRED
+    assert rank(p, "capivasertib+fulvestrant") < rank(p, "trastuzumab-deruxtecan")
+    [why] = [r for r in tdxd.reasons if r.code == "endocrine_target_before_tdxd"]
+    assert why.rule == 58 and "not another endocrine line" not in why.text
+    assert "PIK3CA" in why.text and "DESTINY-Breast06" in why.trials
+    # inside the entry (a second endocrine line), the rule is silent
+    inside = practice(
+        her2="low",
+        biomarkers=[pik3ca, *NEGATIVE[::2]],
+        treatments=[PALBOCICLIB, second_line("exemestane")],
+    )
+    assert "endocrine_target_before_tdxd" not in codes(option(inside, "trastuzumab-deruxtecan"))
+    # after the target's drug (capivasertib), none is left: silent too
+    acted = practice(
+        her2="low",
+        biomarkers=[pik3ca, *NEGATIVE[::2]],
+        treatments=[PALBOCICLIB, second_line("capivasertib", "fulvestrant")],
+    )
+    assert "endocrine_target_before_tdxd" not in codes(option(acted, "trastuzumab-deruxtecan"))
+    # outside the entry with no target at all, rule 32 speaks (endocrine-sensitive), not 58
+    none = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    assert "endocrine_target_before_tdxd" not in codes(option(none, "trastuzumab-deruxtecan"))

@@ -430,7 +430,7 @@ _SERD_AND_FULVESTRANT = [
 
 #: after capivasertib and everolimus (two endocrine lines after the CDK4/6 inhibitor), PIK3CA
 #: mutated, ESR1 not mutated or mutated: their history Inputs differ only in
-#: ``HistoryInputs.further_endocrine_target`` (rule 22: an oral SERD is still to come for one)
+#: ``HistoryInputs.endocrine_targets_left`` (rule 22: an oral SERD is still to come for one)
 _LATER_LINES = [
     PALBOCICLIB,
     second_line("capivasertib", "fulvestrant"),

@@ -15,7 +15,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import kinds
 from resistx.sequencing.coverage import Coverage
-from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, target_left
+from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
 from resistx.sequencing.facts import (
     EARLY_RELAPSE_SG,
     EARLY_RELAPSE_TDXD,
@@ -203,7 +203,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         ),
         progressed_on_exemestane="exemestane" in facts.progressed_drugs,
         endocrine_lines_after_cdk46i=lines,
-        further_endocrine_target=target_left(facts),
+        endocrine_targets_left=targets_left(facts),
         had_endocrine_target=had_target,
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
         destiny_breast06_entry=facts.destiny_breast06_entry,

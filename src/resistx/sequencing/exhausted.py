@@ -48,11 +48,18 @@ def endocrine_lines_after_cdk46i(facts: Facts) -> int:
     )
 
 
-def target_left(facts: Facts) -> bool:
-    """An ESR1 or PI3K-pathway target on record and not yet acted on (``kinds.TARGET_DRUGS``):
-    rule 22's further target, and what keeps rule 26's tests out of 'before choosing'."""
+def targets_left(facts: Facts) -> tuple[str, ...]:
+    """The ESR1 and PI3K-pathway genes with a definite finding on record whose drugs the
+    disease has not progressed on (``kinds.TARGET_DRUGS``), in ``DEFINITE_TARGETS`` order:
+    rule 22's further target, rule 58's targeted line before trastuzumab deruxtecan."""
     given = facts.progressed_classes
-    return any(
-        facts.found(gene, *found) and not given & kinds.TARGET_DRUGS[gene]
+    return tuple(
+        gene
         for gene, found in DEFINITE_TARGETS.items()
+        if facts.found(gene, *found) and not given & kinds.TARGET_DRUGS[gene]
     )
+
+
+def target_left(facts: Facts) -> bool:
+    """A target left (``targets_left``): what keeps rule 26's tests out of 'before choosing'."""
+    return bool(targets_left(facts))

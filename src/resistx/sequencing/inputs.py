@@ -120,7 +120,8 @@ class HistoryInputs:
     #: ``progressed_drugs``): MAINTAIN then gave fulvestrant, not exemestane (rule 8)
     progressed_on_exemestane: bool = False
     endocrine_lines_after_cdk46i: int
-    further_endocrine_target: bool  # an ESR1 or PI3K-pathway finding not yet acted on
+    #: the ESR1 and PI3K-pathway genes with a finding whose drugs she has not progressed on
+    endocrine_targets_left: tuple[str, ...]
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
     metastatic_endocrine_lines: int = 0  # endocrine-based lines for metastatic disease (rule 30)
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months

@@ -75,7 +75,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
         practice_pathway.capivasertib_altered_only,
     ),
     3: (practice_adc.her2_low_or_ultralow,),
-    4: (_ADC_LINES, practice_adc.later_adcs),
+    4: (_ADC_LINES, practice_adc.later_adcs, practice_adc.target_before_tdxd),
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
     11: (progression.progressed_on, practice_history.outside_trial_population),

@@ -118,7 +118,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     regimens=kinds.is_endocrine_or_cytotoxic,
 )
 def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if i.endocrine_lines_after_cdk46i < ENDOCRINE_RESISTANCE_LINES or i.further_endocrine_target:
+    if i.endocrine_lines_after_cdk46i < ENDOCRINE_RESISTANCE_LINES or i.endocrine_targets_left:
         return
     n = i.endocrine_lines_after_cdk46i
     if i.had_endocrine_target:

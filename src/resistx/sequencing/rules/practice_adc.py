@@ -169,6 +169,47 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
         yield _datopotamab_deruxtecan(i, spec, ctx)
 
 
+# rule 58: a targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06
+@rule(
+    58,
+    "A targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06's entry",
+    H,
+    condition="Trastuzumab deruxtecan opened by endocrine therapy alone (rule 30: no "
+    "chemotherapy line) outside DESTINY-Breast06's entry (one endocrine line for metastatic "
+    "disease, and a CDK4/6-inhibitor course of 6 months or more), with an ESR1 or PI3K-pathway "
+    "finding whose drugs the disease has not progressed on, and no visceral crisis.",
+    effect="Trastuzumab deruxtecan steps back and is not preferred (at best an alternative): "
+    "the targeted endocrine line comes first. DESTINY-Breast06 compared it with chemotherapy, "
+    "not with a targeted endocrine line, and enrolled such a patient only after a second "
+    "endocrine line.",
+    codes=("endocrine_target_before_tdxd",),
+    trials=("DESTINY-Breast06",),
+    regimens=kinds.is_tdxd,
+)
+def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    opened_by_endocrine_lines = i.metastatic_endocrine_lines >= 1 and not i.tdxd_lines
+    if (
+        not kinds.is_tdxd(spec)
+        or not opened_by_endocrine_lines
+        or i.destiny_breast06_entry
+        or i.visceral_crisis
+        or not i.endocrine_targets_left
+    ):
+        return
+    genes = " and ".join(i.endocrine_targets_left)
+    yield Effect(
+        code="endocrine_target_before_tdxd",
+        delta=ctx.weights.endocrine_sensitive_cytotoxic,
+        ceiling=1,  # an option, not preferred: the targeted line first
+        text=f"A {genes} finding whose targeted drugs have not been given: that endocrine-based "
+        "line comes first. This patient is outside DESTINY-Breast06's entry (2 or more "
+        "endocrine lines, or progression within 6 months on first-line endocrine therapy with a "
+        "CDK4/6 inhibitor), which compared trastuzumab deruxtecan with chemotherapy, not with a "
+        "targeted endocrine line.",
+        trials=("DESTINY-Breast06",),
+    )
+
+
 def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Effect:
     """Rule 30 for datopotamab deruxtecan: after 1-2 chemotherapy lines (TROPION-Breast01) an
     option, never preferred; before any, gated as rule 4 gates an ADC. Either way its reason
