@@ -3328,3 +3328,24 @@ def test_outside_destiny_breast06s_entry_a_targeted_endocrine_line_comes_before_
     # outside the entry with no target at all, rule 32 speaks (endocrine-sensitive), not 58
     none = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     assert "endocrine_target_before_tdxd" not in codes(option(none, "trastuzumab-deruxtecan"))
+
+
+def test_olaparib_for_a_somatic_brca_mutation_says_how_few_patients_and_that_it_is_off_label() -> (
+    None
+):
+    """Case 356 (MINOR, the reviewer's first): olaparib, preferred for a somatic BRCA2 mutation,
+    quoted 'objective response rate 40%' without the review's denominator (4 of 10 HR+/HER2-
+    patients) and without saying that its US label covers germline BRCA1/2 mutations only.
+    Both are said now; a germline PALB2 mutation reads the same."""
+    for gene, origin, figure in (("BRCA2", "somatic", "40% among 10"), ("PALB2", "germline", "")):
+        found = result(gene, "mutated", origin=origin)
+        if origin == "germline":
+            found["sample"] = "blood"
+        p = plan(biomarkers=[found, *NEGATIVE], treatments=[PALBOCICLIB])
+        ola = option(p, "olaparib")
+        lead = next(r for r in ola.reasons if r.code == "tbcrc048_olaparib_first")
+        assert "germline BRCA1/2 mutations only" in lead.text and "outside its label" in lead.text
+        [efficacy] = [r for r in ola.reasons if r.code == "response_rate"]
+        assert "patients" in efficacy.text, gene
+        if figure:
+            assert f"objective response rate {figure} patients" in efficacy.text

@@ -27,7 +27,7 @@ def _evidence_numbers(trial_keys: tuple[str, ...], eb: resistx.EvidenceBase = EB
     for key in trial_keys:
         t = eb.trial(key)
         for e in t.endpoints:
-            out |= {e.value, *(e.ci95 or ())}
+            out |= {e.value, *(e.ci95 or ()), *((float(e.n),) if e.n else ())}
         for h in t.hazard_ratios:
             out |= {h.value, *(h.ci95 or ())}
         for a in t.adverse_events:

@@ -221,15 +221,21 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
             text=f"{label}{where}: median PFS {num(e.value)} months{_ci(e)} on {arm_name(arm)}{compared}.",
             trials=(trial.key,),
         )
+    return _response_rate(trial, arms, pop, f"{label}{where}")
+
+
+def _response_rate(trial: Trial, arms: list[str], pop: str, label: str) -> Effect | None:
+    """A single-arm study's objective response rate, with how many patients it is of."""
     for arm in arms:
         orr = _median(trial, arm, pop, EndpointKind.ORR)
         if orr is not None:
             weight = _design_weight(trial, randomised=False) * _resemblance(trial, pop)
             score = 2.0 if orr.value >= 50 else 1.0 if orr.value >= 20 else 0.5
+            among = f" among {orr.n} patients" if orr.n else ""
             return Effect(
                 code="response_rate",
                 delta=score * weight,
-                text=f"{label}{where}: objective response rate {num(orr.value)}%.",
+                text=f"{label}: objective response rate {num(orr.value)}%{among}.",
                 trials=(trial.key,),
             )
     return None

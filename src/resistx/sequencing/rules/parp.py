@@ -140,7 +140,8 @@ def tbcrc048_before_chemotherapy(
             code="tbcrc048_olaparib_first",
             delta=ctx.weights.parp_before_chemotherapy,
             leads=True,
-            text=f"{found}: {place}.",
+            text=f"{found}: {place}. Its US label covers germline BRCA1/2 mutations only: for "
+            "this mutation olaparib is given outside its label (not in the review).",
             trials=("TBCRC 048",),
             references=(76,),
         )
