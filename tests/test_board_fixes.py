@@ -3349,3 +3349,29 @@ def test_olaparib_for_a_somatic_brca_mutation_says_how_few_patients_and_that_it_
         assert "patients" in efficacy.text, gene
         if figure:
             assert f"objective response rate {figure} patients" in efficacy.text
+
+
+def test_after_a_pi3k_inhibitor_capivasertib_is_not_called_capitellos_best_population() -> None:
+    """Case 349's recheck (MINOR, what was left of its MAJOR): after progression on alpelisib,
+    capivasertib's biomarker reason still called her 'the population of CAPItello-291's
+    greatest benefit'. After a PI3K or AKT inhibitor it names the alteration CAPItello-291
+    selected and says that the disease has progressed on such an inhibitor since; before one,
+    the reason stands as it was."""
+    pik3ca = result("PIK3CA", "mutated", sample="tissue")
+    after = plan(
+        biomarkers=[pik3ca], treatments=[PALBOCICLIB, second_line("alpelisib", "fulvestrant")]
+    )
+    [match] = [
+        r
+        for r in option(after, "capivasertib+fulvestrant").reasons
+        if r.code == "akt_pathway_alteration_matches_capivasertib"
+    ]
+    assert "greatest benefit" not in match.text
+    assert "progressed on a PI3K or AKT inhibitor" in match.text
+    before = plan(biomarkers=[pik3ca], treatments=[PALBOCICLIB])
+    [match] = [
+        r
+        for r in option(before, "capivasertib+fulvestrant").reasons
+        if r.code == "akt_pathway_alteration_matches_capivasertib"
+    ]
+    assert "the population of CAPItello-291's greatest benefit" in match.text

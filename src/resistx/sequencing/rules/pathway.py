@@ -105,7 +105,10 @@ def _capivasertib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     if (f := i.akt_pathway) is not None:
         agent = next(d for d in spec.drugs if drug_class(d) is DrugClass.AKT_INHIBITOR)
         population = (
-            "the population of CAPItello-291's greatest benefit"
+            "the alteration CAPItello-291 selected, though the disease has since progressed on "
+            "a PI3K or AKT inhibitor"
+            if i.after_pi3k_or_akt  # not the trial's best population any more (rule 11 speaks)
+            else "the population of CAPItello-291's greatest benefit"
             if agent == "capivasertib"  # another AKT inhibitor (a trial's): the class evidence
             else f"which {agent} targets; the review's AKT-inhibitor evidence is capivasertib's, "
             "greatest in this population (CAPItello-291)"
