@@ -3375,3 +3375,36 @@ def test_after_a_pi3k_inhibitor_capivasertib_is_not_called_capitellos_best_popul
         if r.code == "akt_pathway_alteration_matches_capivasertib"
     ]
     assert "the population of CAPItello-291's greatest benefit" in match.text
+
+
+def test_a_post_hoc_subgroups_figures_say_post_hoc_where_the_plan_quotes_them() -> None:
+    """Case 352 (MINOR, recurring since review 32): under practice-2026 elacestrant's evidence
+    line quoted EMERALD's subgroup with 12 months or more on a CDK4/6 inhibitor (8.6 vs 1.9
+    months, HR 0.41), a post hoc analysis (update-2026.md section 11), without saying so. A
+    figure whose source calls it post hoc says so where the plan quotes it."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    p = practice(biomarkers=esr1, treatments=[PALBOCICLIB])  # 26 months on palbociclib
+    [line] = [r for r in option(p, "elacestrant").reasons if r.factor.value == "efficacy"]
+    assert "prior CDK4/6i >=12 months (post hoc): median PFS 8.6 vs 1.9 months" in line.text
+
+
+def test_a_figure_verified_only_in_a_secondary_report_says_so_where_the_plan_quotes_it() -> None:
+    """Cases 350 and 352 (MINOR, recurring): the plan's footer promises each figure after the
+    review with its verification level, but no figure said it; evERA's 'HR 0.38' and
+    imlunestrant's '17.1% grade 3 or worse' are V-2nd in update-2026.md. A figure verified only
+    in a secondary report says '(secondary source)' where a plan quotes it; the review's own
+    figures and primary-verified ones carry no tag."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    p = practice(biomarkers=esr1, treatments=[PALBOCICLIB])
+    texts = [r.text for o in p.options for r in o.reasons] + [
+        c.text for o in p.options for c in o.cautions
+    ]
+    assert any("HR 0.38" in t and "(secondary source)" in t for t in texts)
+    assert any("17.1% grade 3 or worse (secondary source)" in t for t in texts)
+    review = plan(biomarkers=esr1, treatments=[PALBOCICLIB])
+    assert not any(
+        "secondary source" in r.text or "post hoc" in r.text
+        for o in review.options
+        for r in o.reasons
+        if r.factor.value == "efficacy"
+    )

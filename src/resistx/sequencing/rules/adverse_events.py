@@ -9,6 +9,7 @@ from types import MappingProxyType
 from resistx.model.evidence import AdverseEvent, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.rule import Context, num
+from resistx.sequencing.rules.figures import provenance
 
 #: where the adverse events of a regimen come from a trial other than its own main one
 AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
@@ -97,7 +98,7 @@ def describe(a: AdverseEvent) -> str:
     if a.fatal_patients is not None:
         share = "" if a.fatal_percent is None else f" ({num(a.fatal_percent)}%)"
         parts.append(f"{a.fatal_patients} patients{share} died of it (grade 5)")
-    return ", ".join(parts)
+    return ", ".join(parts) + provenance(a)
 
 
 def percent(a: AdverseEvent | None) -> float | None:

@@ -21,6 +21,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rules.figures import provenance
 from resistx.sequencing.rules.populations import SELECTORS, germline_brca_only
 from resistx.sequencing.weights import Weights
 
@@ -218,7 +219,8 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
         return Effect(
             code=code,
             delta=min(e.value / w.median_divisor, w.median_cap) * weight,
-            text=f"{label}{where}: median PFS {num(e.value)} months{_ci(e)} on {arm_name(arm)}{compared}.",
+            text=f"{label}{where}{provenance(e)}: median PFS {num(e.value)} months{_ci(e)} on "
+            f"{arm_name(arm)}{compared}.",
             trials=(trial.key,),
         )
     return _response_rate(trial, arms, pop, f"{label}{where}")
@@ -235,7 +237,7 @@ def _response_rate(trial: Trial, arms: list[str], pop: str, label: str) -> Effec
             return Effect(
                 code="response_rate",
                 delta=score * weight,
-                text=f"{label}: objective response rate {num(orr.value)}%{among}.",
+                text=f"{label}{provenance(orr)}: objective response rate {num(orr.value)}%{among}.",
                 trials=(trial.key,),
             )
     return None
@@ -249,7 +251,7 @@ def _randomised(trial: Trial, hr: HazardRatio, pop: str, label: str, w: Weights)
         hr, exp.value if exp else None, ctl.value if ctl else None, trial=trial.key, population=pop
     )
     medians = f"median PFS {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
-    figures = f"{label}: {medians}HR {num(hr.value)}{_ci(hr)}"
+    figures = f"{label}{provenance(hr, exp, ctl)}: {medians}HR {num(hr.value)}{_ci(hr)}"
     if hr.significant and hr.value > 1:
         code, delta, tail = "randomised_harm", 0.0, "significantly worse than the control"
     elif grade.grade is not None:

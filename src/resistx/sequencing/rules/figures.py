@@ -6,13 +6,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from resistx.model.enums import EndpointKind
-from resistx.model.evidence import Endpoint, HazardRatio, Trial
+from resistx.model.enums import EndpointKind, Verification
+from resistx.model.evidence import AdverseEvent, Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.rule import Context, num
 
 PFS = EndpointKind.PFS
+
+
+def provenance(*found: Endpoint | HazardRatio | AdverseEvent | None) -> str:
+    """' (post hoc; secondary source)' after figures a plan quotes: a post hoc analysis (its
+    source says so), a figure verified only in a secondary report (update-2026.md's V-2nd).
+    The review's own figures, and primary-verified ones, carry no tag."""
+    given = [f for f in found if f is not None]
+    tags = [
+        tag
+        for tag, said in (
+            ("post hoc", any("post hoc" in f.source.casefold() for f in given)),
+            ("secondary source", any(f.verification is Verification.SECONDARY for f in given)),
+        )
+        if said
+    ]
+    return f" ({'; '.join(tags)})" if tags else ""
 
 
 def _hr(
@@ -59,7 +75,7 @@ def figures(
     medians = (
         f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
     )
-    return f"{medians}HR {num(hr.value)}"
+    return f"{medians}HR {num(hr.value)}{provenance(hr, exp, ctl)}"
 
 
 def medians(
@@ -76,7 +92,7 @@ def medians(
     ctl = next((e for e in found if e.arm not in ours), None)
     if exp is None or ctl is None:
         return None
-    return f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months"
+    return f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months{provenance(exp, ctl)}"
 
 
 def approval(spec: RegimenSpec) -> str:

@@ -155,8 +155,8 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             code="gedatolisib_pik3ca_mutant_unconfirmed",
             text="PIK3CA mutation: VIKTORIA-1's PIK3CA-mutant cohort is reported in secondary "
             "sources only"
-            + (f" ({found}; verified at the secondary level)" if found else "")
-            + ", so no match is scored on it.",
+            + (f": {found}" if found else "")
+            + "; no match is scored on it.",
             trials=(trial,),
         )
 
