@@ -154,9 +154,7 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         yield Effect(
             code="gedatolisib_pik3ca_mutant_unconfirmed",
             text="PIK3CA mutation: VIKTORIA-1's PIK3CA-mutant cohort is reported in secondary "
-            "sources only"
-            + (f": {found}" if found else "")
-            + "; no match is scored on it.",
+            "sources only" + (f": {found}" if found else "") + "; no match is scored on it.",
             trials=(trial,),
         )
 
