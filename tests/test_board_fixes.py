@@ -3408,3 +3408,27 @@ def test_a_figure_verified_only_in_a_secondary_report_says_so_where_the_plan_quo
         for r in o.reasons
         if r.factor.value == "efficacy"
     )
+
+
+def test_after_chemotherapy_and_an_adc_ribociclib_with_fulvestrant_is_outside_maintain() -> None:
+    """Case 360 (MAJOR, both policies): after palbociclib, elacestrant, capecitabine and
+    trastuzumab deruxtecan, ribociclib + fulvestrant was an alternative above chemotherapy on
+    MAINTAIN's HR 0.58, though MAINTAIN enrolled patients with at most one chemotherapy line
+    and an ADC's payload is cytotoxic. A chemotherapy line and an ADC line are two such lines:
+    outside MAINTAIN's population, at best a later option, saying so; one line alone is not."""
+    tdxd = dict(CAPECITABINE, drugs=["trastuzumab deruxtecan"], line=3)
+    tdxd.update(started_on="2025-10-15", ended_on="2026-03-01")
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd]),
+            policy=policy,
+        )
+        ribo = option(p, "ribociclib+fulvestrant")
+        assert ribo.tier is Tier.LATER, policy
+        [outside] = [r for r in ribo.reasons if r.code == "outside_maintain_population"]
+        assert "1 chemotherapy line and 1 ADC line" in outside.text, policy
+        one = resistx.sequence(
+            patient(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+            policy=policy,
+        )
+        assert "outside_maintain_population" not in codes(option(one, "ribociclib+fulvestrant"))

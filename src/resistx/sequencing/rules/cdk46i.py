@@ -108,8 +108,9 @@ def _maintain_switch(i: HistoryInputs, partner: str, ctx: Context) -> Effect:
         else i.progressed_on_exemestane
     )
     outside = (
-        f"{i.chemo_lines} prior chemotherapy lines: MAINTAIN enrolled patients with at most one"
-        if i.chemo_lines > 1
+        f"{_cytotoxic_lines(i)}: MAINTAIN enrolled patients with at most one chemotherapy line "
+        "(an ADC's payload is cytotoxic too)"
+        if i.chemo_lines + i.adc_lines > 1
         else f"Progressed on {partner}: MAINTAIN gave its patients treated with {partner} "
         f"before {given}, not {partner}, with ribociclib (Kalinsky et al., J Clin Oncol 2023; "
         "the review lists fulvestrant or exemestane)"
@@ -145,6 +146,14 @@ def _maintain_switch(i: HistoryInputs, partner: str, ctx: Context) -> Effect:
         ),
         trials=("MAINTAIN",),
     )
+
+
+def _cytotoxic_lines(i: HistoryInputs) -> str:
+    """'2 prior chemotherapy lines', or '1 chemotherapy line and 1 ADC line' before this one."""
+    if not i.adc_lines:
+        return f"{i.chemo_lines} prior chemotherapy lines"
+    chemo = f"{i.chemo_lines} chemotherapy line{'s' if i.chemo_lines != 1 else ''}"
+    return f"{chemo} and {i.adc_lines} ADC line{'s' if i.adc_lines != 1 else ''} before this one"
 
 
 def _pace_after_another(i: HistoryInputs) -> Iterator[Effect]:
