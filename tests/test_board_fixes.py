@@ -3432,3 +3432,58 @@ def test_after_chemotherapy_and_an_adc_ribociclib_with_fulvestrant_is_outside_ma
             policy=policy,
         )
         assert "outside_maintain_population" not in codes(option(one, "ribociclib+fulvestrant"))
+
+
+def test_a_listed_trial_says_its_status_is_unchecked_and_names_its_registry_entry() -> None:
+    """Cases 362 and 366 (MAJOR, both policies): FINER, which the review (2024) lists as in
+    progress, was offered for enrolment in plans dated 2026 with 'efficacy is unknown', though
+    it has closed and reported since (secondary sources; in neither source file). resistx
+    cannot know a trial's status after its evidence: the option says what the evidence says
+    of it, that resistx does not know whether it still enrols or has reported since, and
+    names the registry entry to check before referring."""
+    pik3ca = result("PIK3CA", "mutated", sample="tissue")
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(patient(biomarkers=[pik3ca], treatments=[PALBOCICLIB]), policy=policy)
+        [finer] = [o for o in p.options if o.regimen.name.startswith("Trial FINER")]
+        [said] = [r for r in finer.reasons if r.code == "no_results_yet"]
+        assert "efficacy is unknown" not in said.text, policy
+        assert "lists it as in progress" in said.text, policy
+        assert "still enrols, or has reported since" in said.text, policy
+        assert "NCT04650581" in said.text, policy
+
+
+def test_a_cdk46i_naive_patients_alpelisib_reads_solar1s_main_cohort_and_no_false_claim() -> None:
+    """Case 363 (MAJOR, both policies): relapse on adjuvant anastrozole, no CDK4/6 inhibitor, a
+    PIK3CA mutation. Alpelisib and capivasertib said 'this regimen's evidence is after a CDK4/6
+    inhibitor', false for both (SOLAR-1 enrolled almost only patients without one: 20 had one,
+    the review says; CAPItello-291 69% with one), and alpelisib's evidence line showed BYLieve
+    only. Rule 18 no longer says it, and for a patient not resistant to a CDK4/6 inhibitor
+    alpelisib's SOLAR-1 figures are its PIK3CA-mutated cohort's (11.0 vs 5.7 months, HR 0.65);
+    after one they stay its prior-CDK4/6i subgroup's."""
+    relapse = {
+        "drugs": ["anastrozole"],
+        "setting": "adjuvant",
+        "started_on": "2024-09-01",
+        "ended_on": "2026-03-15",
+        "stop_reason": "progression",
+    }
+    pik3ca = result("PIK3CA", "mutated", sample="tissue")
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(biomarkers=[pik3ca, *NEGATIVE[::2]], treatments=[relapse]), policy=policy
+        )
+        texts = [r.text for o in p.options for r in o.reasons]
+        assert not any("evidence is after a CDK4/6 inhibitor" in t for t in texts), policy
+        efficacy = [
+            r.text
+            for r in option(p, "alpelisib+fulvestrant").reasons
+            if r.factor.value == "efficacy"
+        ]
+        assert any("SOLAR-1" in t and "11 vs 5.7 months, HR 0.65" in t for t in efficacy), policy
+    after = plan(biomarkers=[pik3ca, *NEGATIVE[::2]], treatments=[PALBOCICLIB])
+    efficacy = [
+        r.text
+        for r in option(after, "alpelisib+fulvestrant").reasons
+        if r.factor.value == "efficacy"
+    ]
+    assert not any("HR 0.65" in t for t in efficacy)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import attrs
 
 from resistx.evidence import mcbs
-from resistx.model.enums import DrugClass, EndpointKind, Factor, TrialSetting
+from resistx.model.enums import DrugClass, EndpointKind, Factor, TrialSetting, TrialStatus
 from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -27,6 +27,15 @@ from resistx.sequencing.weights import Weights
 
 PFS = EndpointKind.PFS
 _CDK46I_FULVESTRANT = (DrugClass.CDK46_INHIBITOR, DrugClass.SERD)
+
+
+#: a listed trial's status as the evidence gives it, in a reason's words
+_STATUS = {
+    TrialStatus.ONGOING: "in progress",
+    TrialStatus.UNKNOWN: "of unknown status",
+    TrialStatus.COMPLETED: "completed",
+    TrialStatus.TERMINATED: "terminated",
+}
 
 
 # rule 16: comparative efficacy from the regimen's trials
@@ -55,13 +64,7 @@ _CDK46I_FULVESTRANT = (DrugClass.CDK46_INHIBITOR, DrugClass.SERD)
 def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
     if kinds.is_trial(spec):
-        trial = ctx.evidence.trial(spec.key_trials[0])
-        yield Effect(
-            code="no_results_yet",
-            text=f"{trial.key} (phase {trial.phase}) reports no results in the review; efficacy "
-            "is unknown.",
-            trials=(trial.key,),
-        )
+        yield _listed_trial(ctx.evidence.trial(spec.key_trials[0]))
         return
     if spec.kind.value == "parp_inhibitor" and germline_brca_only(i):
         yield Effect(
@@ -111,6 +114,20 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
     yield best
     # the other studies explain, and do not add to the score
     yield from (attrs.evolve(s, delta=0.0) for s in scored if s is not best)
+
+
+def _listed_trial(trial: Trial) -> Effect:
+    """A trial offered for enrolment: what the evidence says of it, and that its status since
+    is unknown to resistx (cases 362, 366: a trial the review lists as in progress had closed
+    and reported by a plan's date)."""
+    return Effect(
+        code="no_results_yet",
+        text=f"{trial.key} (phase {trial.phase}) reports no results in resistx's evidence, "
+        f"which lists it as {_STATUS[trial.status]}; whether it still enrols, or has reported "
+        "since, resistx does not know: check its registry entry "
+        f"({trial.nct_id}) before referring.",
+        trials=(trial.key,),
+    )
 
 
 def _scored(ctx: Context, trial: str, regimen_id: str, population: str) -> Effect | None:

@@ -99,7 +99,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             code="cdk46i_first",
             delta=w.cdk46i_first_penalty,
             text=f"{why}: a CDK4/6 inhibitor with endocrine therapy comes before endocrine "
-            "therapy without it; this regimen's evidence is after a CDK4/6 inhibitor.",
+            "therapy without it.",
             references=CDK46I_NAIVE_REFERENCES,
         )
 

@@ -47,6 +47,9 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
             else ("pathway-altered-NGS" if i.akt_pathway else None)
         ),
         "pik3ca_mutated": lambda _i: "PIK3CA-mutated",
+        # SOLAR-1: its PIK3CA-mutated cohort had almost no CDK4/6 inhibitor before (20 patients
+        # did, the review says), which its prior-CDK4/6i subgroup reports
+        "solar1": lambda i: "prior-CDK4/6i" if i.cdk46i_resistant else "PIK3CA-mutated",
         "prior_cdk46i": lambda _i: "prior-CDK4/6i",
         "her2_low": lambda i: "ITT" if i.her2_low else None,
         "after_palbociclib": lambda i: "ITT" if "palbociclib" in i.cdk46i_resistant else None,
