@@ -3487,3 +3487,26 @@ def test_a_cdk46i_naive_patients_alpelisib_reads_solar1s_main_cohort_and_no_fals
         if r.factor.value == "efficacy"
     ]
     assert not any("HR 0.65" in t for t in efficacy)
+
+
+def test_ovarian_suppression_already_on_record_is_to_be_continued() -> None:
+    """Cases 352 and 353 (MINOR, recurring since review 38): a premenopausal woman on goserelin
+    and a man on leuprorelin were each told that the endocrine options 'need' ovarian function
+    suppression or a GnRH agonist, as if none were given. Where the latest course holds one,
+    the cautions and the note say to continue it; without one they stay as they were."""
+    on_goserelin = dict(PALBOCICLIB, drugs=["palbociclib", "letrozole", "goserelin"])
+    p = plan(menopausal_status="premenopausal", biomarkers=NEGATIVE, treatments=[on_goserelin])
+    [c] = [c for c in option(p, "fulvestrant").cautions if c.code == "ovarian_suppression_needed"]
+    assert "continue goserelin" in c.text
+    assert any("continue goserelin" in n for n in p.notes)
+    man = dict(PALBOCICLIB, drugs=["palbociclib", "anastrozole", "leuprorelin"])
+    m = plan(sex="male", schema_version=2, biomarkers=NEGATIVE, treatments=[man])
+    [c] = [
+        c for c in option(m, "everolimus+exemestane").cautions if c.code == "gnrh_agonist_needed"
+    ]
+    assert "continue leuprolide" in c.text
+    without = plan(menopausal_status="premenopausal", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    [c] = [
+        c for c in option(without, "fulvestrant").cautions if c.code == "ovarian_suppression_needed"
+    ]
+    assert "continue" not in c.text

@@ -458,7 +458,16 @@ _EXEMESTANE_AND_ANASTROZOLE = [
 ]
 
 
+#: premenopausal, the first line with goserelin or without: their balance Inputs differ only in
+#: ``BalanceInputs.suppression_on_record`` (rule 40: continue it)
+_GOSERELIN_AND_NONE = [
+    patient(menopausal_status="premenopausal", treatments=[dict(PALBOCICLIB, drugs=drugs)])
+    for drugs in (["palbociclib", "letrozole", "goserelin"], ["palbociclib", "letrozole"])
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_GOSERELIN_AND_NONE, random.Random(0))
 @example(_EXEMESTANE_AND_ANASTROZOLE, random.Random(0))
 @example(_ACTED_AND_LEFT, random.Random(0))
 @example(_SERD_AND_FULVESTRANT, random.Random(0))

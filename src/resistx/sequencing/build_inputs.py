@@ -246,6 +246,13 @@ def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
     return tuple(sorted(found.items()))
 
 
+def suppression_on_record(facts: Facts) -> str:
+    """The ovarian suppression (a GnRH agonist) given with the latest course, or "": what an
+    endocrine option's caution and the plan's note ask to continue (rule 40)."""
+    latest = facts.in_order[-1].drugs if facts.in_order else ()
+    return next((d for d in latest if drug_class(d) is DrugClass.OVARIAN_FUNCTION_SUPPRESSION), "")
+
+
 def balance(facts: Facts) -> BalanceInputs:
     p = facts.profile
     from_toxicity = from_toxicities(facts)
@@ -261,6 +268,7 @@ def balance(facts: Facts) -> BalanceInputs:
         and p.menopausal_status
         in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL),
         male=p.sex is Sex.MALE,
+        suppression_on_record=suppression_on_record(facts),
         priority=facts.preferences.priority,
         cost_sensitive=facts.preferences.cost_sensitive,
         poor_performance=p.ecog is not None and p.ecog >= 3,

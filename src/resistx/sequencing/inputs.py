@@ -147,6 +147,8 @@ class BalanceInputs:
     #: an aromatase inhibitor or fulvestrant needs ovarian suppression (pre/perimenopausal)
     needs_ovarian_suppression: bool
     male: bool  # an aromatase inhibitor needs a GnRH agonist
+    #: the GnRH agonist given with the latest course ("" if none): to be continued (rule 40)
+    suppression_on_record: str = ""
     priority: Priority
     cost_sensitive: bool
     poor_performance: bool

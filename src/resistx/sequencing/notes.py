@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resistx.model.enums import MenopausalStatus, Sex
+from resistx.sequencing.build_inputs import suppression_on_record
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
 
@@ -107,16 +108,18 @@ def _state(facts: Facts) -> list[str]:
         out.append(
             "ECOG performance status unknown: intensive regimens were not demoted for it (rule 13)."
         )
+    given = suppression_on_record(facts)
+    keep = f" (continue {given}, given with the latest course)" if given else ""
     if p.sex is Sex.MALE:
         out.append(
             "Male patient: the review's trials enrolled few or no men; an aromatase inhibitor "
-            "needs a GnRH agonist with it (rule 40), and menopausal status does not apply."
+            f"needs a GnRH agonist with it{keep} (rule 40), and menopausal status does not apply."
         )
     elif p.menopausal_status in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL):
         out.append(
             f"{p.menopausal_status.value.capitalize()}: an aromatase inhibitor or fulvestrant "
-            "needs ovarian function suppression (rule 40), as the review's trials required; EMERALD "
-            "enrolled postmenopausal patients."
+            f"needs ovarian function suppression{keep} (rule 40), as the review's trials "
+            "required; EMERALD enrolled postmenopausal patients."
         )
     elif p.menopausal_status is MenopausalStatus.UNKNOWN:
         out.append(

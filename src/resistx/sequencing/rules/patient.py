@@ -33,12 +33,14 @@ B = Factor.BALANCE
 def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     classes = kinds.classes(spec)
     ai = DrugClass.AROMATASE_INHIBITOR in classes
+    given = i.suppression_on_record
+    keep = f": continue {given}, given with the latest course" if given else ""
     if i.male and ai:
         yield Effect(
             code="gnrh_agonist_needed",
             caution=True,
-            text="Male patient: an aromatase inhibitor needs a GnRH agonist with it; the trials "
-            "enrolled few or no men.",
+            text=f"Male patient: an aromatase inhibitor needs a GnRH agonist with it{keep}; the "
+            "trials enrolled few or no men.",
             references=(9, 10, 11),
         )
     elif i.needs_ovarian_suppression and (ai or DrugClass.SERD in classes):
@@ -46,7 +48,7 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             code="ovarian_suppression_needed",
             caution=True,
             text="Before the menopause: an aromatase inhibitor or fulvestrant needs ovarian "
-            "function suppression (a GnRH agonist), as the review's trials required.",
+            f"function suppression (a GnRH agonist){keep}, as the review's trials required.",
             references=(9, 10, 11),
         )
     elif i.needs_ovarian_suppression and "elacestrant" in spec.drugs:
@@ -55,7 +57,7 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             caution=True,
             text="Before the menopause: EMERALD, the review's phase III trial of elacestrant, "
             "enrolled postmenopausal patients; before the menopause it is given outside its "
-            "population (with ovarian function suppression, as endocrine therapy needs).",
+            f"population (with ovarian function suppression, as endocrine therapy needs{keep}).",
             trials=("EMERALD",),
         )
         yield Effect(
@@ -71,7 +73,7 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             code="ovarian_suppression_needed",
             caution=True,
             text="Before the menopause: an oral SERD is given with ovarian function suppression "
-            "(a GnRH agonist), as endocrine therapy needs.",
+            f"(a GnRH agonist), as endocrine therapy needs{keep}.",
         )
 
 
