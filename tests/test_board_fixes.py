@@ -3510,3 +3510,19 @@ def test_ovarian_suppression_already_on_record_is_to_be_continued() -> None:
         c for c in option(without, "fulvestrant").cautions if c.code == "ovarian_suppression_needed"
     ]
     assert "continue" not in c.text
+
+
+def test_abemaciclib_options_carry_their_labels_caution() -> None:
+    """Cases 350, 352 and 354 (MINOR, recurring): no abemaciclib option carried any caution, the
+    review printing no adverse-event table for it. Each now names what its US label warns of,
+    diarrhoea first (antidiarrhoeal treatment at the first loose stool), with neutropenia, liver
+    tests, venous thromboembolism and interstitial lung disease; ribociclib's options do not
+    carry it."""
+    p = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    for rid in ("abemaciclib", "abemaciclib+fulvestrant"):
+        [c] = [c for c in option(p, rid).cautions if c.code == "abemaciclib_label"]
+        assert c.rule == 59 and c.text.startswith("Abemaciclib: diarrhoea"), rid
+        assert "loperamide" in c.text and "venous thromboembolism" in c.text, rid
+    assert not any(
+        c.code == "abemaciclib_label" for c in option(p, "ribociclib+fulvestrant").cautions
+    )

@@ -177,6 +177,11 @@ def has_ribociclib(spec: AnyRegimen) -> bool:
     return "ribociclib" in spec.drugs
 
 
+def has_abemaciclib(spec: AnyRegimen) -> bool:
+    """Regimens with abemaciclib."""
+    return "abemaciclib" in spec.drugs
+
+
 # -- the regimens the practice-2026 rules concern ----------------------------------------------
 
 _LATER_PI3K = frozenset({"inavolisib", "gedatolisib"})

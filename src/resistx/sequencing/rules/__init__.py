@@ -57,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     patient.ovarian_suppression,
     patient.ribociclib_monitoring,
     patient.parp_blood_counts,
+    patient.abemaciclib_label,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,

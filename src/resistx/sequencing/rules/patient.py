@@ -1,6 +1,7 @@
-"""Factor 4, continued: cautions that come from who the patient is rather than from a trial's
-adverse-event table: ovarian suppression or a GnRH agonist with endocrine therapy (rule 40) and
-ribociclib's QT and liver monitoring from its label (rule 41)."""
+"""Factor 4, continued: cautions that come from who the patient is, or from a drug's label, rather
+than from a trial's adverse-event table: ovarian suppression or a GnRH agonist with endocrine
+therapy (rule 40), ribociclib's QT and liver monitoring (rule 41), the PARP inhibitors' blood
+counts (rule 56) and abemaciclib's warnings (rule 59)."""
 
 from __future__ import annotations
 
@@ -123,4 +124,32 @@ def parp_blood_counts(_i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> It
         "starting only once earlier chemotherapy's blood toxicity has recovered (not in the "
         "review).",
         term="anemia",
+    )
+
+
+# rule 59: abemaciclib's warnings, from its label (not in the review)
+@rule(
+    59,
+    "Abemaciclib: its label's warnings",
+    B,
+    condition="A regimen with abemaciclib.",
+    effect="A caution: the review prints no adverse-event table for abemaciclib; its US label "
+    "warns of diarrhoea (its most common adverse reaction: antidiarrhoeal treatment at the "
+    "first loose stool), neutropenia, hepatotoxicity, venous thromboembolism and interstitial "
+    "lung disease.",
+    codes=("abemaciclib_label",),
+    regimens=kinds.has_abemaciclib,
+)
+def abemaciclib_label(_i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not kinds.has_abemaciclib(spec):
+        return
+    yield Effect(
+        code="abemaciclib_label",
+        caution=True,
+        text="Abemaciclib: diarrhoea is its most common adverse reaction (an antidiarrhoeal such "
+        "as loperamide at the first loose stool, and fluids); its label also warns of "
+        "neutropenia, hepatotoxicity, venous thromboembolism and interstitial lung disease: "
+        "blood counts and liver tests before and during treatment (its US label; not in the "
+        "review).",
+        term="diarrhea",
     )
