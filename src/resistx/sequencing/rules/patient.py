@@ -5,13 +5,13 @@ counts (rule 56) and abemaciclib's warnings (rule 59)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, Rule, rule
 
 B = Factor.BALANCE
 
@@ -78,78 +78,82 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
         )
 
 
+def _label_caution(
+    number: int,
+    name: str,
+    fn_name: str,
+    *,
+    applies: Callable[[RegimenSpec], bool],
+    code: str,
+    condition: str,
+    effect: str,
+    text: str,
+    term: str,
+) -> Rule:
+    """A rule unit whose one effect is a drug label's caution on the regimens it concerns (the
+    review prints no adverse-event table for the drug): rules 41, 56 and 59."""
+
+    def caution(_i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+        if applies(spec):
+            yield Effect(code=code, caution=True, text=text, term=term)
+
+    caution.__name__ = caution.__qualname__ = fn_name  # where docs/ranking.md says it lives
+    return rule(
+        number, name, B, condition=condition, effect=effect, codes=(code,), regimens=applies
+    )(caution)
+
+
 # rule 41: ribociclib's QT and liver monitoring, from its label (not in the review)
-@rule(
+ribociclib_monitoring = _label_caution(
     41,
     "Ribociclib: QT and liver monitoring",
-    B,
+    "ribociclib_monitoring",
+    applies=kinds.has_ribociclib,
+    code="ribociclib_qt_liver",
     condition="A regimen with ribociclib.",
     effect="A caution: ribociclib prolongs the QT interval and raises liver enzymes (its label; "
     "the review gives no adverse-event table for it); a prolonged QTc or long-QT syndrome "
     "excludes it (rule 12).",
-    codes=("ribociclib_qt_liver",),
-    regimens=kinds.has_ribociclib,
+    text="Ribociclib prolongs the QT interval and can raise liver enzymes: an ECG and liver "
+    "tests before and during treatment (its label; not in the review).",
+    term="qt prolongation",
 )
-def ribociclib_monitoring(_i: BalanceInputs, _spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    yield Effect(
-        code="ribociclib_qt_liver",
-        caution=True,
-        text="Ribociclib prolongs the QT interval and can raise liver enzymes: an ECG and liver "
-        "tests before and during treatment (its label; not in the review).",
-        term="qt prolongation",
-    )
-
 
 # rule 56: the PARP inhibitors' blood counts, from their labels (not in the review)
-@rule(
+parp_blood_counts = _label_caution(
     56,
     "PARP inhibitors: blood counts",
-    B,
+    "parp_blood_counts",
+    applies=kinds.is_parp_inhibitor,
+    code="parp_inhibitor_blood_counts",
     condition="A PARP inhibitor.",
     effect="A caution: the review prints no adverse-event figures for PARP inhibitors; their US "
     "labels warn of anaemia, neutropenia and thrombocytopenia and of myelodysplastic syndrome "
     "or acute myeloid leukaemia, and ask for blood counts at baseline and monthly.",
-    codes=("parp_inhibitor_blood_counts",),
-    regimens=kinds.is_parp_inhibitor,
+    text="The review prints no adverse-event figures for PARP inhibitors. Their US labels "
+    "warn of anaemia, neutropenia and thrombocytopenia, and of myelodysplastic syndrome or "
+    "acute myeloid leukaemia (rare, often fatal): blood counts at baseline and monthly, "
+    "starting only once earlier chemotherapy's blood toxicity has recovered (not in the "
+    "review).",
+    term="anemia",
 )
-def parp_blood_counts(_i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if not kinds.is_parp_inhibitor(spec):
-        return
-    yield Effect(
-        code="parp_inhibitor_blood_counts",
-        caution=True,
-        text="The review prints no adverse-event figures for PARP inhibitors. Their US labels "
-        "warn of anaemia, neutropenia and thrombocytopenia, and of myelodysplastic syndrome or "
-        "acute myeloid leukaemia (rare, often fatal): blood counts at baseline and monthly, "
-        "starting only once earlier chemotherapy's blood toxicity has recovered (not in the "
-        "review).",
-        term="anemia",
-    )
-
 
 # rule 59: abemaciclib's warnings, from its label (not in the review)
-@rule(
+abemaciclib_label = _label_caution(
     59,
     "Abemaciclib: its label's warnings",
-    B,
+    "abemaciclib_label",
+    applies=kinds.has_abemaciclib,
+    code="abemaciclib_label",
     condition="A regimen with abemaciclib.",
     effect="A caution: the review prints no adverse-event table for abemaciclib; its US label "
     "warns of diarrhoea (its most common adverse reaction: antidiarrhoeal treatment at the "
     "first loose stool), neutropenia, hepatotoxicity, venous thromboembolism and interstitial "
     "lung disease.",
-    codes=("abemaciclib_label",),
-    regimens=kinds.has_abemaciclib,
+    text="Abemaciclib: diarrhoea is its most common adverse reaction (an antidiarrhoeal such "
+    "as loperamide at the first loose stool, and fluids); its label also warns of "
+    "neutropenia, hepatotoxicity, venous thromboembolism and interstitial lung disease: "
+    "blood counts and liver tests before and during treatment (its US label; not in the "
+    "review).",
+    term="diarrhea",
 )
-def abemaciclib_label(_i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if not kinds.has_abemaciclib(spec):
-        return
-    yield Effect(
-        code="abemaciclib_label",
-        caution=True,
-        text="Abemaciclib: diarrhoea is its most common adverse reaction (an antidiarrhoeal such "
-        "as loperamide at the first loose stool, and fluids); its label also warns of "
-        "neutropenia, hepatotoxicity, venous thromboembolism and interstitial lung disease: "
-        "blood counts and liver tests before and during treatment (its US label; not in the "
-        "review).",
-        term="diarrhea",
-    )
