@@ -3275,13 +3275,14 @@ def test_ribociclib_with_exemestane_is_maintains_switch_after_fulvestrant() -> N
 
 def test_ribociclib_with_exemestane_after_exemestane_is_outside_maintain() -> None:
     """MAINTAIN gave fulvestrant to its patients treated with exemestane before: after
-    progression on everolimus + exemestane, ribociclib + exemestane is outside its population
+    progression on palbociclib + exemestane, ribociclib + exemestane is outside its population
     (at best a later option, saying so), while ribociclib + fulvestrant remains the switch."""
-    everolimus = second_line("everolimus", "exemestane")
-    p = plan(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, everolimus])
+    palbo_exe = dict(PALBOCICLIB, drugs=["palbociclib", "exemestane"])
+    p = plan(her2="0", biomarkers=NEGATIVE, treatments=[palbo_exe])
     exe = option(p, "ribociclib+exemestane")
     assert exe.tier is Tier.LATER
-    assert "outside_maintain_population" in codes(exe)
+    [outside] = [r for r in exe.reasons if r.code == "outside_maintain_population"]
+    assert "Progressed on exemestane" in outside.text
     assert "switch_cdk46i_after_palbociclib" in codes(option(p, "ribociclib+fulvestrant"))
 
 
@@ -3526,3 +3527,61 @@ def test_abemaciclib_options_carry_their_labels_caution() -> None:
     assert not any(
         c.code == "abemaciclib_label" for c in option(p, "ribociclib+fulvestrant").cautions
     )
+
+
+def test_after_an_endocrine_line_since_the_cdk46i_ribociclib_with_fulvestrant_is_outside_maintain() -> (
+    None
+):
+    """Case 367 (MAJOR, both policies; the rest of case 360's): after palbociclib and then
+    elacestrant, ribociclib + fulvestrant was an alternative on MAINTAIN's HR 0.58, though
+    MAINTAIN enrolled patients at progression on the CDK4/6 inhibitor. An endocrine line that
+    progressed since the CDK4/6 inhibitor puts her outside its population: at best a later
+    option, saying so."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(biomarkers=esr1, treatments=[PALBOCICLIB, second_line("elacestrant")]),
+            policy=policy,
+        )
+        ribo = option(p, "ribociclib+fulvestrant")
+        assert ribo.tier is Tier.LATER, policy
+        [outside] = [r for r in ribo.reasons if r.code == "outside_maintain_population"]
+        assert "at progression on the CDK4/6 inhibitor" in outside.text, policy
+
+
+def test_with_an_esr1_mutation_an_aromatase_inhibitor_partner_is_at_best_later() -> None:
+    """Case 376 (MAJOR, both policies): ESR1 Y537S, and ribociclib + exemestane ranked second as
+    an alternative. The mutant receptor is active without estrogen (the catalog's mechanism),
+    which an aromatase inhibitor lowers; the review gives fulvestrant for ESR1-mutated disease
+    after aromatase inhibitors (ref. 63). A regimen whose only endocrine drug is an aromatase
+    inhibitor is at best a later option with an ESR1 mutation; without one it is unchanged."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    palbo_fulv = dict(PALBOCICLIB, drugs=["palbociclib", "fulvestrant"])
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(patient(biomarkers=esr1, treatments=[palbo_fulv]), policy=policy)
+        for rid in ("ribociclib+exemestane", "everolimus+exemestane"):
+            o = option(p, rid)
+            assert o.tier is Tier.LATER, (policy, rid)
+            assert "esr1_mutation_aromatase_inhibitor" in codes(o), (policy, rid)
+        wild = resistx.sequence(
+            patient(biomarkers=NEGATIVE, treatments=[palbo_fulv]), policy=policy
+        )
+        assert "esr1_mutation_aromatase_inhibitor" not in codes(
+            option(wild, "ribociclib+exemestane")
+        )
+
+
+def test_in_a_visceral_crisis_a_germline_brca_parp_inhibitor_comes_before_sacituzumab() -> None:
+    """Case 371 (MAJOR, both policies): visceral crisis, germline BRCA2: after chemotherapy
+    first, sacituzumab govitecan ranked above olaparib and talazoparib though its own reason
+    says it comes after the PARP inhibitor (TROPiCS-02 enrolled after 2-4 chemotherapy lines).
+    The crisis flattens the tiers; the PARP inhibitors now rank above it there too."""
+    brca2 = result("BRCA2", "mutated", origin="germline", sample="blood")
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(visceral_crisis=True, biomarkers=[brca2, *NEGATIVE], treatments=[PALBOCICLIB]),
+            policy=policy,
+        )
+        assert p.options[0].regimen.id == "chemotherapy", policy
+        sg = rank(p, "sacituzumab-govitecan")
+        assert rank(p, "olaparib") < sg and rank(p, "talazoparib") < sg, policy

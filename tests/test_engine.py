@@ -450,11 +450,12 @@ _ACTED_AND_LEFT = [
 ]
 
 
-#: a second line of exemestane or of anastrozole (both aromatase inhibitors, neither in
-#: ``progressed_drugs`` nor a regimen of the table): their history Inputs differ only in
-#: ``HistoryInputs.progressed_on_exemestane`` (rule 8: MAINTAIN's partner for ribociclib)
+#: palbociclib with exemestane or with anastrozole (both aromatase inhibitors, neither in
+#: ``progressed_drugs`` nor a course holding a regimen of the table): their history Inputs
+#: differ only in ``HistoryInputs.progressed_on_exemestane`` (rule 8: MAINTAIN's partner)
 _EXEMESTANE_AND_ANASTROZOLE = [
-    patient(treatments=[PALBOCICLIB, second_line(drug)]) for drug in ("exemestane", "anastrozole")
+    patient(treatments=[dict(PALBOCICLIB, drugs=["palbociclib", partner])])
+    for partner in ("exemestane", "anastrozole")
 ]
 
 

@@ -63,6 +63,7 @@ _NOT_FIGURES = [
     r"refs \d+-\d+",
     r"within \d+ months",  # the trials' early-relapse windows (DESTINY-Breast04, TROPiCS-02)
     r"on \d+ endocrine-based lines",  # counted from the profile's history
+    r"\d+ endocrine lines? progressed since",  # counted from the profile's history (rule 8)
     # practice-2026: its rules' conditions, the trials' entry criteria, approval dates
     r"\d+ months or more",
     r"\b1 or more\b",

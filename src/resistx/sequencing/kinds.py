@@ -74,6 +74,11 @@ def has_endocrine_drug(spec: AnyRegimen) -> bool:
     return not ENDOCRINE_DRUGS.isdisjoint(classes(spec))
 
 
+def aromatase_inhibitor_only(spec: AnyRegimen) -> bool:
+    """Regimens whose one endocrine drug class is an aromatase inhibitor (exemestane's)."""
+    return ENDOCRINE_DRUGS.intersection(classes(spec)) == {DrugClass.AROMATASE_INHIBITOR}
+
+
 def has_cdk46i(spec: AnyRegimen) -> bool:
     """Regimens with a CDK4/6 inhibitor."""
     return DrugClass.CDK46_INHIBITOR in classes(spec)

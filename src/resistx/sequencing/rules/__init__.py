@@ -28,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     targets.nothing_actionable,
     targets.rb1_loss,
     molecular.esr1_oral_serd,
+    molecular.esr1_aromatase_inhibitor,
     pathway.pi3k_pathway,
     targets.her2_low,
     molecular.parp_inhibitor,

@@ -36,7 +36,9 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     "evidence for a switch is weaker (efficacy, rule 16). After two or more chemotherapy lines, "
     "or after progression on fulvestrant (MAINTAIN gave those patients exemestane), "
     "ribociclib with fulvestrant is outside MAINTAIN's population: no gain, at "
-    "best a later option; ribociclib with exemestane is then the switch, and is outside "
+    "best a later option; so it is after an endocrine line that progressed since the CDK4/6 "
+    "inhibitor (MAINTAIN enrolled at progression on it); ribociclib with exemestane is then the "
+    "switch, and is outside "
     "MAINTAIN's population after progression on exemestane (its patients then had "
     "fulvestrant); where neither partner was given it gains nothing (MAINTAIN encouraged "
     "fulvestrant). After progression on two CDK4/6 inhibitors a third steps back, at "
@@ -107,10 +109,14 @@ def _maintain_switch(i: HistoryInputs, partner: str, ctx: Context) -> Effect:
         if partner == "fulvestrant"
         else i.progressed_on_exemestane
     )
+    since = i.endocrine_lines_after_cdk46i
     outside = (
         f"{_cytotoxic_lines(i)}: MAINTAIN enrolled patients with at most one chemotherapy line "
         "(an ADC's payload is cytotoxic too)"
         if i.chemo_lines + i.adc_lines > 1
+        else f"{since} endocrine line{'s' if since > 1 else ''} progressed since the CDK4/6 "
+        "inhibitor: MAINTAIN enrolled patients at progression on the CDK4/6 inhibitor"
+        if since
         else f"Progressed on {partner}: MAINTAIN gave its patients treated with {partner} "
         f"before {given}, not {partner}, with ribociclib (Kalinsky et al., J Clin Oncol 2023; "
         "the review lists fulvestrant or exemestane)"

@@ -28,7 +28,9 @@ M = Factor.MOLECULAR
     "the option after it): each PARP inhibitor did better than chemotherapy of the physician's choice "
     "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, without figures). "
     "Sacituzumab govitecan, which the review considers for heavily pretreated patients with "
-    "limited treatment options (TROPiCS-02), is at best an alternative too. With no "
+    "limited treatment options (TROPiCS-02), is at best an alternative too, and in a visceral "
+    "crisis (every option but chemotherapy a later one) it steps back behind the PARP "
+    "inhibitors (a match's weight). With no "
     "chemotherapy on record in any setting olaparib, whose label asks for it, is at best an "
     "alternative (talazoparib's does not).",
     codes=(
@@ -73,13 +75,17 @@ def parp_before_chemotherapy(
             references=(74, 75),
         )
     elif kinds.is_sacituzumab_govitecan(spec):
+        # a crisis caps every option but chemotherapy at 'later' (rule 7), so the tiers no
+        # longer put it after the PARP inhibitor: it gives up a match's worth there (case 371)
         yield Effect(
             code="parp_inhibitor_before_sacituzumab_govitecan",
             ceiling=1,
+            delta=-ctx.weights.match if i.visceral_crisis else 0.0,
             leads=True,
             text=f"{genes} mutation: a PARP inhibitor not yet given is a targeted option "
             f"({trials}); the review considers sacituzumab govitecan for heavily pretreated "
-            "patients with limited treatment options, so it comes after the PARP inhibitor.",
+            "patients with limited treatment options, so it comes after the PARP inhibitor"
+            + (", also after the crisis's chemotherapy." if i.visceral_crisis else "."),
             trials=("TROPiCS-02",),
             references=(74, 75),
         )
