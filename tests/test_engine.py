@@ -467,7 +467,16 @@ _GOSERELIN_AND_NONE = [
 ]
 
 
+#: palbociclib with fulvestrant or with letrozole: their efficacy Inputs differ only in
+#: ``EfficacyInputs.outside_maintain`` (MAINTAIN's figures for ribociclib + fulvestrant)
+_FULVESTRANT_AND_LETROZOLE = [
+    patient(treatments=[dict(PALBOCICLIB, drugs=["palbociclib", partner])])
+    for partner in ("fulvestrant", "letrozole")
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_FULVESTRANT_AND_LETROZOLE, random.Random(0))
 @example(_GOSERELIN_AND_NONE, random.Random(0))
 @example(_EXEMESTANE_AND_ANASTROZOLE, random.Random(0))
 @example(_ACTED_AND_LEFT, random.Random(0))

@@ -13,7 +13,7 @@ from resistx.model.enums import (
 )
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, Condition
-from resistx.sequencing import kinds
+from resistx.sequencing import kinds, maintain
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
 from resistx.sequencing.facts import (
@@ -138,8 +138,24 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     )
 
 
+def outside_maintain(facts: Facts) -> frozenset[str]:
+    """The partners with which ribociclib is outside MAINTAIN's population (``maintain``)."""
+    progressed_on = facts.progressed_drugs.intersection(maintain.PARTNERS)
+    return frozenset(
+        partner
+        for partner in maintain.PARTNERS
+        if maintain.outside(
+            partner,
+            cytotoxic_lines=facts.cytotoxic_lines,
+            lines_since=endocrine_lines_after_cdk46i(facts),
+            progressed_on=progressed_on,
+        )
+    )
+
+
 def efficacy(m: MolecularInputs, facts: Facts) -> EfficacyInputs:
     return EfficacyInputs(
+        outside_maintain=outside_maintain(facts),
         esr1=m.esr1 is not None,
         pik3ca=m.pik3ca is not None,
         akt_pathway=m.akt_pathway is not None,

@@ -91,6 +91,9 @@ class EfficacyInputs:
     #: regimens of the policy's table first approved after the plan's date (rule 46): the one
     #: field that depends on the policy (``Patient.inputs``), a few distinct values
     not_yet_approved: frozenset[str] = frozenset()
+    #: the partners (fulvestrant, exemestane) with which ribociclib is outside MAINTAIN's
+    #: population (``maintain.outside``): its figures do not speak for the patient there
+    outside_maintain: frozenset[str] = frozenset()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

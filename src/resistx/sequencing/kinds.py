@@ -146,9 +146,14 @@ def is_sacituzumab_govitecan(spec: AnyRegimen) -> bool:
     return "sacituzumab govitecan" in spec.drugs
 
 
+def is_trop2_adc(spec: AnyRegimen) -> bool:
+    """Sacituzumab govitecan and datopotamab deruxtecan (a TROP2 antibody-drug conjugate)."""
+    return is_sacituzumab_govitecan(spec) or "datopotamab deruxtecan" in spec.drugs
+
+
 def is_parp_inhibitor_or_what_it_comes_before(spec: AnyRegimen) -> bool:
-    """PARP inhibitors, chemotherapy and sacituzumab govitecan (rule 44)."""
-    return is_parp_inhibitor_or_chemotherapy(spec) or is_sacituzumab_govitecan(spec)
+    """PARP inhibitors, chemotherapy and the TROP2 ADCs (rule 44)."""
+    return is_parp_inhibitor_or_chemotherapy(spec) or is_trop2_adc(spec)
 
 
 def is_endocrine_or_cytotoxic(spec: AnyRegimen) -> bool:

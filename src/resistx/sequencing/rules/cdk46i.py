@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
-from resistx.sequencing import kinds
+from resistx.sequencing import kinds, maintain
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
@@ -104,25 +104,29 @@ def _maintain_switch(i: HistoryInputs, partner: str, ctx: Context) -> Effect:
     design gave (Kalinsky et al., J Clin Oncol 2023: exemestane after fulvestrant, fulvestrant
     after exemestane, otherwise the investigator's choice with fulvestrant encouraged)."""
     given = "exemestane" if partner == "fulvestrant" else "fulvestrant"
-    progressed_on_partner = (
-        "fulvestrant" in i.progressed_drugs
-        if partner == "fulvestrant"
-        else i.progressed_on_exemestane
-    )
     since = i.endocrine_lines_after_cdk46i
-    outside = (
-        f"{_cytotoxic_lines(i)}: MAINTAIN enrolled patients with at most one chemotherapy line "
-        "(an ADC's payload is cytotoxic too)"
-        if i.chemo_lines + i.adc_lines > 1
-        else f"{since} endocrine line{'s' if since > 1 else ''} progressed since the CDK4/6 "
-        "inhibitor: MAINTAIN enrolled patients at progression on the CDK4/6 inhibitor"
-        if since
-        else f"Progressed on {partner}: MAINTAIN gave its patients treated with {partner} "
-        f"before {given}, not {partner}, with ribociclib (Kalinsky et al., J Clin Oncol 2023; "
-        "the review lists fulvestrant or exemestane)"
-        if progressed_on_partner
-        else None
+    why = maintain.outside(
+        partner,
+        cytotoxic_lines=i.chemo_lines + i.adc_lines,
+        lines_since=since,
+        progressed_on=frozenset(
+            p
+            for p, on in (
+                ("fulvestrant", "fulvestrant" in i.progressed_drugs),
+                ("exemestane", i.progressed_on_exemestane),
+            )
+            if on
+        ),
     )
+    outside = {
+        "lines": f"{_cytotoxic_lines(i)}: MAINTAIN enrolled patients with at most one "
+        "chemotherapy line (an ADC's payload is cytotoxic too)",
+        "since": f"{since} endocrine line{'s' if since > 1 else ''} progressed since the CDK4/6 "
+        "inhibitor: MAINTAIN enrolled patients at progression on the CDK4/6 inhibitor",
+        "partner": f"Progressed on {partner}: MAINTAIN gave its patients treated with {partner} "
+        f"before {given}, not {partner}, with ribociclib (Kalinsky et al., J Clin Oncol 2023; "
+        "the review lists fulvestrant or exemestane)",
+    }.get(why or "")
     if outside is not None:
         return Effect(
             code="outside_maintain_population",

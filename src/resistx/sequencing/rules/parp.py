@@ -30,7 +30,7 @@ M = Factor.MOLECULAR
     "Sacituzumab govitecan, which the review considers for heavily pretreated patients with "
     "limited treatment options (TROPiCS-02), is at best an alternative too, and in a visceral "
     "crisis (every option but chemotherapy a later one) it steps back behind the PARP "
-    "inhibitors (a match's weight). With no "
+    "inhibitors (a match's weight); under practice-2026 so does datopotamab deruxtecan. With no "
     "chemotherapy on record in any setting olaparib, whose label asks for it, is at best an "
     "alternative (talazoparib's does not).",
     codes=(
@@ -74,21 +74,8 @@ def parp_before_chemotherapy(
             f"(the trials' entry; not in the review): {place}.",
             references=(74, 75),
         )
-    elif kinds.is_sacituzumab_govitecan(spec):
-        # a crisis caps every option but chemotherapy at 'later' (rule 7), so the tiers no
-        # longer put it after the PARP inhibitor: it gives up a match's worth there (case 371)
-        yield Effect(
-            code="parp_inhibitor_before_sacituzumab_govitecan",
-            ceiling=1,
-            delta=-ctx.weights.match if i.visceral_crisis else 0.0,
-            leads=True,
-            text=f"{genes} mutation: a PARP inhibitor not yet given is a targeted option "
-            f"({trials}); the review considers sacituzumab govitecan for heavily pretreated "
-            "patients with limited treatment options, so it comes after the PARP inhibitor"
-            + (", also after the crisis's chemotherapy." if i.visceral_crisis else "."),
-            trials=("TROPiCS-02",),
-            references=(74, 75),
-        )
+    elif kinds.is_trop2_adc(spec):
+        yield _trop2_adc_after_parp(i, spec, ctx, genes, trials)
     elif not i.visceral_crisis:
         yield Effect(
             code="parp_inhibitor_before_chemotherapy",
@@ -98,6 +85,33 @@ def parp_before_chemotherapy(
             f"physician's choice ({trials}): chemotherapy comes after it.",
             references=(74, 75),
         )
+
+
+def _trop2_adc_after_parp(
+    i: MolecularInputs, spec: RegimenSpec, ctx: Context, genes: str, trials: str
+) -> Effect:
+    """Rule 44 for a TROP2 ADC: after the PARP inhibitor not yet given. A crisis caps every
+    option but chemotherapy at 'later' (rule 7), so the tiers no longer put it after the PARP
+    inhibitor: it gives up a match's worth there (case 371)."""
+    sg = kinds.is_sacituzumab_govitecan(spec)
+    why = (
+        "the review considers sacituzumab govitecan for heavily pretreated patients with "
+        "limited treatment options"
+        if sg
+        else "datopotamab deruxtecan's trial (TROPION-Breast01) enrolled after 1-2 "
+        "chemotherapy lines, with no overall-survival benefit"
+    )
+    return Effect(
+        code="parp_inhibitor_before_sacituzumab_govitecan",
+        ceiling=1,
+        delta=-ctx.weights.match if i.visceral_crisis else 0.0,
+        leads=True,
+        text=f"{genes} mutation: a PARP inhibitor not yet given is a targeted option "
+        f"({trials}); {why}, so it comes after the PARP inhibitor"
+        + (", also after the crisis's chemotherapy." if i.visceral_crisis else "."),
+        trials=("TROPiCS-02",) if sg else ("TROPION-Breast01",),
+        references=(74, 75),
+    )
 
 
 def _place(drug: str, crisis: bool) -> str:

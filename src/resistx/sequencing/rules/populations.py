@@ -56,6 +56,13 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
         # postMONARCH enrolled progression on a CDK4/6 inhibitor (practice-2026)
         "after_cdk46i_progression": lambda i: "ITT" if i.cdk46i_resistant else None,
         "maintain": _maintain,
+        # MAINTAIN's arm for ribociclib with each partner, where its population holds
+        "maintain_fulvestrant": lambda i: (
+            None if "fulvestrant" in i.outside_maintain else _maintain(i)
+        ),
+        "maintain_exemestane": lambda i: (
+            None if "exemestane" in i.outside_maintain else _maintain(i)
+        ),
         # practice-2026 (the 2026.11 pack)
         "esr1_by_cdk46i_duration": lambda i: (
             ("ESR1-mutated, prior CDK4/6i >=12 months" if i.long_cdk46i else "ESR1-mutated")

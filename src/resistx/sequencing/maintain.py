@@ -1,0 +1,29 @@
+"""MAINTAIN's population (Kalinsky et al., J Clin Oncol 2023; the review's ref. 36): who its
+result speaks for, read by rule 8 (its reason) and by the efficacy factor (its figures).
+
+MAINTAIN enrolled patients at progression on endocrine therapy with a CDK4/6 inhibitor, with
+at most one chemotherapy line for metastatic disease, and switched the endocrine partner:
+fulvestrant, or exemestane for patients treated with fulvestrant before (fulvestrant for those
+treated with exemestane). resistx counts an ADC line with the chemotherapy lines (its payload
+is cytotoxic) and reads 'treated with' as progressed on.
+"""
+
+from __future__ import annotations
+
+PARTNERS = ("fulvestrant", "exemestane")
+
+
+def outside(
+    partner: str, *, cytotoxic_lines: int, lines_since: int, progressed_on: frozenset[str]
+) -> str | None:
+    """Why ribociclib with ``partner`` is outside MAINTAIN's population, or None: 'lines' (more
+    than one chemotherapy or ADC line), 'since' (an endocrine line progressed since the CDK4/6
+    inhibitor) or 'partner' (progression on that partner; ``progressed_on`` holds the partners
+    progressed on)."""
+    if cytotoxic_lines > 1:
+        return "lines"
+    if lines_since:
+        return "since"
+    if partner in progressed_on:
+        return "partner"
+    return None
