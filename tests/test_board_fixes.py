@@ -3609,3 +3609,22 @@ def test_outside_maintains_population_its_figures_do_not_score_and_chemotherapy_
         r for r in option(inside, "ribociclib+fulvestrant").reasons if r.factor.value == "efficacy"
     ]
     assert [r.code for r in efficacy] == ["randomised_benefit"]
+
+
+def test_a_drug_stopped_for_its_toxicity_is_cautioned_and_steps_back_when_offered_again() -> None:
+    """Case 381 (MINOR, close to MAJOR): everolimus + exemestane had been stopped for stomatitis
+    after a month, and the plan offered it again without a word. A drug (other than a CDK4/6
+    inhibitor, which rule 23 covers) stopped for an adverse event carries a caution naming it
+    wherever it is offered again, and that regimen is at best a later option; a regimen
+    without the drug is untouched."""
+    stopped = dict(
+        stopped_for("stomatitis", ["everolimus", "exemestane"], "2025-04-01", "2025-05-01"), line=2
+    )
+    p = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, stopped])
+    eve = option(p, "everolimus+exemestane")
+    [c] = [c for c in eve.cautions if c.code == "stopped_for_toxicity_before"]
+    assert c.rule == 61 and "everolimus" in c.text and "stomatitis" in c.text
+    assert eve.tier is Tier.LATER
+    assert not any(
+        c.code == "stopped_for_toxicity_before" for c in option(p, "fulvestrant").cautions
+    )

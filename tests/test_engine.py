@@ -230,6 +230,17 @@ SCENARIOS: list[dict[str, Any]] = [
             "renal_impairment",
         ],
     ),
+    patient(  # rule 61: everolimus stopped for stomatitis, offered again
+        biomarkers=NEGATIVE,
+        treatments=[
+            PALBOCICLIB,
+            dict(
+                second_line("everolimus", "exemestane"),
+                stop_reason="toxicity",
+                toxicity="stomatitis",
+            ),
+        ],
+    ),
 ]
 
 
@@ -475,7 +486,21 @@ _FULVESTRANT_AND_LETROZOLE = [
 ]
 
 
+#: a second line of everolimus + exemestane stopped for stomatitis or for rash: their history
+#: Inputs differ only in ``HistoryInputs.other_toxicity_stops`` (rule 61 names the event)
+_STOMATITIS_AND_RASH = [
+    patient(
+        treatments=[
+            PALBOCICLIB,
+            dict(second_line("everolimus", "exemestane"), stop_reason="toxicity", toxicity=event),
+        ]
+    )
+    for event in ("stomatitis", "rash")
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_STOMATITIS_AND_RASH, random.Random(0))
 @example(_FULVESTRANT_AND_LETROZOLE, random.Random(0))
 @example(_GOSERELIN_AND_NONE, random.Random(0))
 @example(_EXEMESTANE_AND_ANASTROZOLE, random.Random(0))

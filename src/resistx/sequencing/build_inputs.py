@@ -185,6 +185,18 @@ def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(sorted(t.drugs)) for t in facts.progressed if covers(t.drugs))
 
 
+def _toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
+    """(drug, adverse event) for each drug of a course stopped for one: the CDK4/6 inhibitors
+    (rule 23), or the other drugs (rule 61)."""
+    return frozenset(
+        (d, t.toxicity)
+        for t in facts.in_order
+        if t.toxicity is not None
+        for d in t.drugs
+        if (drug_class(d) is DrugClass.CDK46_INHIBITOR) is cdk46i
+    )
+
+
 def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs:
     """``covers``: whether a course holds the drugs of one of the policy's regimens."""
     tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
@@ -205,13 +217,8 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         ecog=facts.profile.ecog,
         cdk46i_resistant=facts.cdk46i_resistant,
         cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
-        toxicity_events=frozenset(
-            (d, t.toxicity)
-            for t in facts.in_order
-            if t.toxicity is not None
-            for d in t.drugs
-            if drug_class(d) is DrugClass.CDK46_INHIBITOR
-        ),
+        toxicity_events=_toxicity_stops(facts, cdk46i=True),
+        other_toxicity_stops=_toxicity_stops(facts, cdk46i=False),
         had_cdk46i=facts.had_cdk46i,
         progressed=progressed(facts, covers),
         progressed_drugs=frozenset(

@@ -112,6 +112,8 @@ class HistoryInputs:
     cdk46i_resistant: frozenset[str]
     cdk46i_toxicity: frozenset[str]  # CDK4/6 inhibitors stopped for toxicity
     toxicity_events: frozenset[tuple[str, str]]  # (drug, adverse event) where the profile says
+    #: (drug, adverse event) for the other drugs (not CDK4/6 inhibitors) a course stopped for
+    other_toxicity_stops: frozenset[tuple[str, str]] = frozenset()
     had_cdk46i: bool
     #: the metastatic courses that progressed and contain every drug of a regimen of the table
     #: (each course's drugs sorted): what rule 11 excludes on; other courses cannot exclude

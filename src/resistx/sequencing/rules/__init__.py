@@ -49,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     history.adc_lines,
     cdk46i.cdk46i_switch,
     cdk46i.cdk46i_toxicity,
+    cdk46i.other_toxicity,
     endocrine.cdk46i_first,
     status.performance_status,
     status.trial_after_cdk46i,

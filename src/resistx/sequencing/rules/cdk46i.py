@@ -257,3 +257,34 @@ def _class_toxicity(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect
                 text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
                 "too (its label; not in the review); monitor for it.",
             )
+
+
+# rule 61: another drug stopped for its toxicity, offered again
+@rule(
+    61,
+    "Another drug stopped for its toxicity, offered again",
+    H,
+    condition="A course stopped for an adverse event, and a regimen with one of its drugs "
+    "other than a CDK4/6 inhibitor (rule 23 covers those).",
+    effect="A caution naming the drug and the adverse event; the regimen steps back, at best a "
+    "later option (as the same CDK4/6 inhibitor does under rule 23).",
+    codes=("stopped_for_toxicity_before", "same_drug_after_toxicity"),
+)
+def other_toxicity(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    stops = sorted((d, e) for d, e in i.other_toxicity_stops if d in spec.drugs)
+    if not stops:
+        return
+    said = "; ".join(f"{d} for {e}" for d, e in stops)
+    yield Effect(
+        code="stopped_for_toxicity_before",
+        caution=True,
+        text=f"Stopped before for an adverse event: {said}. Weigh giving it again against "
+        "that history (dose, prevention, monitoring).",
+    )
+    yield Effect(
+        code="same_drug_after_toxicity",
+        ceiling=2,
+        text=f"Stopped before for an adverse event ({said}): giving it again is at best a "
+        "later option.",
+        trials=spec.key_trials,
+    )
