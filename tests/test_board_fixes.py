@@ -3628,3 +3628,40 @@ def test_a_drug_stopped_for_its_toxicity_is_cautioned_and_steps_back_when_offere
     assert not any(
         c.code == "stopped_for_toxicity_before" for c in option(p, "fulvestrant").cautions
     )
+
+
+def test_a_toxicity_stop_is_laid_on_the_targeted_drug_not_its_endocrine_partner() -> None:
+    """Case 381's recheck (MINOR, close to MAJOR): rule 61 named 'exemestane for stomatitis'
+    on every exemestane regimen after everolimus + exemestane was stopped for stomatitis. The
+    record does not say which drug caused it; the targeted drug of the course carries it, and
+    its endocrine partner only where the course held nothing else (fulvestrant alone stopped
+    for arthralgia)."""
+    stopped = dict(
+        stopped_for("stomatitis", ["everolimus", "exemestane"], "2025-04-01", "2025-05-01"), line=2
+    )
+    p = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, stopped])
+    assert "stopped_for_toxicity_before" in {
+        c.code for c in option(p, "everolimus+exemestane").cautions
+    }
+    assert "stopped_for_toxicity_before" not in {
+        c.code for c in option(p, "ribociclib+exemestane").cautions
+    }
+    alone = dict(stopped_for("arthralgia", ["fulvestrant"], "2025-04-01", "2025-05-01"), line=2)
+    q = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, alone])
+    assert "stopped_for_toxicity_before" in {c.code for c in option(q, "fulvestrant").cautions}
+
+
+def test_abemaciclib_alone_before_any_chemotherapy_is_outside_its_label() -> None:
+    """Cases 377 and its recheck (MAJOR, ye2024): after palbociclib and elacestrant, abemaciclib
+    alone ranked first, above chemotherapy, on a retrospective cohort; its US label gives it
+    alone after endocrine therapy and chemotherapy for metastatic disease (MONARCH-1). Before
+    any chemotherapy line it steps back, at best a later option, saying so; after one it does
+    not."""
+    # as in case 377, the tests drawn shortly before the recorded progression (read as stale)
+    esr1 = [dict(r, tested_on="2026-02-20") for r in (result("ESR1", "mutated"), *NEGATIVE[1:])]
+    p = plan(her2="low", biomarkers=esr1, treatments=[PALBOCICLIB, second_line("elacestrant")])
+    abema = option(p, "abemaciclib")
+    assert "abemaciclib_alone_before_chemotherapy" in codes(abema)
+    assert abema.tier is Tier.LATER and rank(p, "chemotherapy") < rank(p, "abemaciclib")
+    after = plan(her2="low", biomarkers=esr1, treatments=[PALBOCICLIB, CAPECITABINE])
+    assert "abemaciclib_alone_before_chemotherapy" not in codes(option(after, "abemaciclib"))

@@ -26,7 +26,7 @@ from resistx.sequencing.facts import (
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only, keyed
 from resistx.sequencing.hrd import hrd_untested, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
-from resistx.vocab.comorbidities import Comorbidity
+from resistx.sequencing.toxicity import from_toxicities, toxicity_stops
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -185,18 +185,6 @@ def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(sorted(t.drugs)) for t in facts.progressed if covers(t.drugs))
 
 
-def _toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
-    """(drug, adverse event) for each drug of a course stopped for one: the CDK4/6 inhibitors
-    (rule 23), or the other drugs (rule 61)."""
-    return frozenset(
-        (d, t.toxicity)
-        for t in facts.in_order
-        if t.toxicity is not None
-        for d in t.drugs
-        if (drug_class(d) is DrugClass.CDK46_INHIBITOR) is cdk46i
-    )
-
-
 def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs:
     """``covers``: whether a course holds the drugs of one of the policy's regimens."""
     tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
@@ -217,8 +205,8 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         ecog=facts.profile.ecog,
         cdk46i_resistant=facts.cdk46i_resistant,
         cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
-        toxicity_events=_toxicity_stops(facts, cdk46i=True),
-        other_toxicity_stops=_toxicity_stops(facts, cdk46i=False),
+        toxicity_events=toxicity_stops(facts, cdk46i=True),
+        other_toxicity_stops=toxicity_stops(facts, cdk46i=False),
         had_cdk46i=facts.had_cdk46i,
         progressed=progressed(facts, covers),
         progressed_drugs=frozenset(
@@ -247,26 +235,6 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         and not (m.esr1_negative_current and m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),
     )
-
-
-#: adverse events that stopped a treatment and are, from then on, a history rule 12 reads as a
-#: comorbidity (an interstitial lung disease or pneumonitis on any drug)
-TOXICITY_HISTORY = {
-    "interstitial lung disease": Comorbidity.INTERSTITIAL_LUNG_DISEASE,
-    "pneumonitis": Comorbidity.INTERSTITIAL_LUNG_DISEASE,
-}
-
-
-def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
-    """(comorbidity, drug) for each comorbidity not on the profile's list that an adverse event
-    which stopped a treatment adds (the first such drug in the history names it)."""
-    named = {c.name for c in facts.profile.comorbidities}
-    found: dict[Comorbidity, str] = {}
-    for t in facts.in_order:
-        added = TOXICITY_HISTORY.get(t.toxicity) if t.toxicity is not None else None
-        if added is not None and added not in named:
-            found.setdefault(added, " + ".join(t.drugs))
-    return tuple(sorted(found.items()))
 
 
 def suppression_on_record(facts: Facts) -> str:

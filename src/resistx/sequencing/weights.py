@@ -51,6 +51,7 @@ class Weights:
     sg_opened: float = 2.5
     same_drug: float = -1.5
     same_class: float = -3.0  # rule 11: progression on the class takes it out of preferred
+    outside_label: float = -3.0  # rule 62: a regimen given outside its label steps back as far
     cross_resistant: float = -4.0  # rule 11: ... and further with no trial there (an ADC after its
     # target or payload, a PI3K/AKT inhibitor or an oral SERD after one), past rule 6's gain
     switch_after_palbociclib: float = 1.0

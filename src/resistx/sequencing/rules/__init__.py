@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     cdk46i.cdk46i_switch,
     cdk46i.cdk46i_toxicity,
     cdk46i.other_toxicity,
+    history.abemaciclib_alone,
     endocrine.cdk46i_first,
     status.performance_status,
     status.trial_after_cdk46i,

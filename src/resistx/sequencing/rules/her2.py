@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import Her2Status
-from resistx.sequencing.build_inputs import from_toxicities
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import figures
+from resistx.sequencing.toxicity import from_toxicities
 from resistx.vocab.comorbidities import Comorbidity
 
 TDXD = "trastuzumab deruxtecan"

@@ -199,3 +199,31 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
             "outside a trial it is left out.",
             trials=(spec.negative_trial,),
         )
+
+
+# rule 62: abemaciclib alone before any chemotherapy line: outside its label
+@rule(
+    62,
+    "Abemaciclib alone before chemotherapy: outside its label",
+    H,
+    condition="Abemaciclib alone (no endocrine partner) and no chemotherapy line for metastatic "
+    "disease.",
+    effect="At best a later option, and it steps back: its US label gives abemaciclib alone "
+    "after endocrine therapy and chemotherapy for metastatic disease (MONARCH-1's population; "
+    "not in the review), so before any chemotherapy line it is given outside its label.",
+    codes=("abemaciclib_alone_before_chemotherapy",),
+    trials=("MONARCH-1",),
+    regimens=kinds.has_abemaciclib,
+)
+def abemaciclib_alone(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if spec.drugs != ("abemaciclib",) or i.chemo_lines:
+        return
+    yield Effect(
+        code="abemaciclib_alone_before_chemotherapy",
+        delta=ctx.weights.outside_label,
+        ceiling=2,
+        text="No chemotherapy line for metastatic disease: abemaciclib's US label gives it alone "
+        "after endocrine therapy and chemotherapy (MONARCH-1's population; not in the review), "
+        "so here it is given outside its label: at best a later option.",
+        trials=("MONARCH-1",),
+    )

@@ -1,0 +1,60 @@
+"""What adverse events that stopped a course mean for the options after it: the drugs they
+are laid on (rules 23 and 61) and the comorbidity an interstitial lung disease adds (rule 12)."""
+
+from __future__ import annotations
+
+from resistx.model.enums import DrugClass
+from resistx.sequencing import kinds
+from resistx.sequencing.facts import Facts
+from resistx.vocab.comorbidities import Comorbidity
+from resistx.vocab.drugs import drug_class
+
+
+def toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
+    """(drug, adverse event) for the drugs of courses stopped for one: the CDK4/6 inhibitors
+    (rule 23), or the other drugs (rule 61). The record does not say which drug caused it: an
+    endocrine partner (an aromatase inhibitor, fulvestrant, ovarian suppression) carries it only
+    where the course held no other drug (case 381's recheck: not exemestane for everolimus's
+    stomatitis)."""
+    found: set[tuple[str, str]] = set()
+    for t in facts.in_order:
+        if t.toxicity is None:
+            continue
+        classes = [drug_class(d) for d in t.drugs]
+        if cdk46i:
+            mine = [
+                d for d, c in zip(t.drugs, classes, strict=True) if c is DrugClass.CDK46_INHIBITOR
+            ]
+        else:
+            others = [d for d, c in zip(t.drugs, classes, strict=True) if c not in _PARTNER_CLASSES]
+            alone = DrugClass.CDK46_INHIBITOR not in classes  # else rule 23's
+            mine = others or (list(t.drugs) if alone else [])
+        found.update((d, t.toxicity) for d in mine)
+    return frozenset(found)
+
+
+#: a course's endocrine partners and ovarian suppression (rule 61 lays an event on them only
+#: when the course held nothing else)
+_PARTNER_CLASSES = frozenset(
+    {*kinds.ENDOCRINE_DRUGS, DrugClass.OVARIAN_FUNCTION_SUPPRESSION, DrugClass.CDK46_INHIBITOR}
+)
+
+
+#: adverse events that stopped a treatment and are, from then on, a history rule 12 reads as a
+#: comorbidity (an interstitial lung disease or pneumonitis on any drug)
+TOXICITY_HISTORY = {
+    "interstitial lung disease": Comorbidity.INTERSTITIAL_LUNG_DISEASE,
+    "pneumonitis": Comorbidity.INTERSTITIAL_LUNG_DISEASE,
+}
+
+
+def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
+    """(comorbidity, drug) for each comorbidity not on the profile's list that an adverse event
+    which stopped a treatment adds (the first such drug in the history names it)."""
+    named = {c.name for c in facts.profile.comorbidities}
+    found: dict[Comorbidity, str] = {}
+    for t in facts.in_order:
+        added = TOXICITY_HISTORY.get(t.toxicity) if t.toxicity is not None else None
+        if added is not None and added not in named:
+            found.setdefault(added, " + ".join(t.drugs))
+    return tuple(sorted(found.items()))
