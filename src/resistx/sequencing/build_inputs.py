@@ -139,7 +139,11 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
 
 
 def outside_maintain(facts: Facts) -> frozenset[str]:
-    """The partners with which ribociclib is outside MAINTAIN's population (``maintain``)."""
+    """The partners with which ribociclib is outside MAINTAIN's population (``maintain``);
+    empty where MAINTAIN's figures do not speak anyway (no progression on palbociclib or
+    ribociclib: its selectors), so the key parts no more patients than the rule does."""
+    if not facts.cdk46i_resistant & {"palbociclib", "ribociclib"}:
+        return frozenset()
     progressed_on = facts.progressed_drugs.intersection(maintain.PARTNERS)
     return frozenset(
         partner
