@@ -68,6 +68,7 @@ RULES: tuple[Rule, ...] = (
     records.progression_undocumented,
     records.ongoing_course,
     records.severe_hepatic_impairment,
+    records.aromatase_inhibitor_unsuppressed,
     results.conflicts,
     actions.retest,
     her2.ask_her2_test,

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import ChildPugh, DrugClass, StopReason, TreatmentSetting
+from resistx.model.enums import (
+    ChildPugh,
+    DrugClass,
+    MenopausalStatus,
+    Sex,
+    StopReason,
+    TreatmentSetting,
+)
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.vocab.comorbidities import Comorbidity
@@ -168,3 +175,40 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
             "ranked here were not studied in severe hepatic impairment (their labels; the "
             "review gives no figures).",
         )
+
+
+# rule 63: an aromatase inhibitor before the menopause with no ovarian suppression on record
+@rule(
+    63,
+    "An aromatase inhibitor before the menopause without ovarian suppression: confirm",
+    None,
+    condition="A pre- or perimenopausal woman, and a course for metastatic disease with an "
+    "aromatase inhibitor and no ovarian suppression (a GnRH agonist) in it.",
+    effect="An action to confirm that ovarian suppression was given (or that she was "
+    "postmenopausal then): before the menopause an aromatase inhibitor needs it (rule 40), and "
+    "without it the progression may not be the endocrine resistance the options read.",
+    codes=("confirm_ovarian_suppression",),
+)
+def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    p = facts.profile
+    before = p.menopausal_status in (
+        MenopausalStatus.PREMENOPAUSAL,
+        MenopausalStatus.PERIMENOPAUSAL,
+    )
+    if p.sex is Sex.MALE or not before:
+        return
+    for t in facts.metastatic:
+        classes = t.drug_classes
+        if (
+            DrugClass.AROMATASE_INHIBITOR in classes
+            and DrugClass.OVARIAN_FUNCTION_SUPPRESSION not in classes
+        ):
+            ai = next(d for d in t.drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR)
+            yield PlanEffect(
+                code="confirm_ovarian_suppression",
+                text=f"{' + '.join(t.drugs)}: no ovarian suppression on record with {ai}. Before "
+                "the menopause an aromatase inhibitor needs it (rule 40); confirm it was given, "
+                "or that she was postmenopausal then: without it the progression may not be "
+                "the endocrine resistance the options read.",
+            )
+            return
