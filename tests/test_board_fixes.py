@@ -3326,6 +3326,11 @@ def test_outside_destiny_breast06s_entry_a_targeted_endocrine_line_comes_before_
         treatments=[PALBOCICLIB, second_line("capivasertib", "fulvestrant")],
     )
     assert "endocrine_target_before_tdxd" not in codes(option(acted, "trastuzumab-deruxtecan"))
+    # after chemotherapy DESTINY-Breast04 opens it, not the endocrine line: silent
+    chemo = practice(
+        her2="low", biomarkers=[pik3ca, *NEGATIVE[::2]], treatments=[PALBOCICLIB, CAPECITABINE]
+    )
+    assert "endocrine_target_before_tdxd" not in codes(option(chemo, "trastuzumab-deruxtecan"))
     # outside the entry with no target at all, rule 32 speaks (endocrine-sensitive), not 58
     none = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     assert "endocrine_target_before_tdxd" not in codes(option(none, "trastuzumab-deruxtecan"))
@@ -3683,3 +3688,20 @@ def test_an_aromatase_inhibitor_before_the_menopause_without_suppression_is_aske
     assert not any(a.code == "confirm_ovarian_suppression" for a in q.actions)
     post = plan(menopausal_status="postmenopausal", biomarkers=NEGATIVE, treatments=[ribo])
     assert not any(a.code == "confirm_ovarian_suppression" for a in post.actions)
+
+
+def test_a_man_recorded_as_premenopausal_is_not_asked_about_ovarian_suppression() -> None:
+    """The menopausal status does not apply to a man (a profile may still carry one): his
+    aromatase inhibitor needs a GnRH agonist (rule 40's male caution), and neither rule 40's
+    ovarian-suppression caution nor rule 63's question speaks for him."""
+    man = dict(PALBOCICLIB, drugs=["palbociclib", "letrozole"])
+    p = plan(
+        sex="male",
+        schema_version=2,
+        menopausal_status="premenopausal",
+        biomarkers=NEGATIVE,
+        treatments=[man],
+    )
+    assert not any(a.code == "confirm_ovarian_suppression" for a in p.actions)
+    assert not any(c.code == "ovarian_suppression_needed" for o in p.options for c in o.cautions)
+    assert any(c.code == "gnrh_agonist_needed" for c in option(p, "everolimus+exemestane").cautions)

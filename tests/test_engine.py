@@ -463,7 +463,7 @@ _ACTED_AND_LEFT = [
 
 #: palbociclib with exemestane or with anastrozole (both aromatase inhibitors, neither in
 #: ``progressed_drugs`` nor a course holding a regimen of the table): their history Inputs
-#: differ only in ``HistoryInputs.progressed_on_exemestane`` (rule 8: MAINTAIN's partner)
+#: differ only in ``HistoryInputs.outside_maintain`` (rule 8: MAINTAIN's partner)
 _EXEMESTANE_AND_ANASTROZOLE = [
     patient(treatments=[dict(PALBOCICLIB, drugs=["palbociclib", partner])])
     for partner in ("exemestane", "anastrozole")
@@ -877,7 +877,9 @@ def test_the_history_inputs_a_patient_shares_between_policies_are_those_each_pol
         policy = get(name)
         ctx, _memo = engine.memo_for(policy, policy.default_evidence())
         covers = ctx.call(engine._coverage)
-        fresh = build.history(patient.facts, patient.molecular, covers)
+        fresh = build.history(
+            patient.facts, patient.molecular, covers, build.outside_maintain(patient.facts)
+        )
         assert patient.inputs(covers)[Factor.HISTORY] == fresh
 
 

@@ -12,7 +12,7 @@ from resistx.model.enums import (
     Sex,
 )
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import BiomarkerResult, Condition
+from resistx.model.profile import BiomarkerResult, Condition, Profile
 from resistx.sequencing import kinds, maintain
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
@@ -138,28 +138,36 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     )
 
 
-def outside_maintain(facts: Facts) -> frozenset[str]:
-    """The partners with which ribociclib is outside MAINTAIN's population (``maintain``);
-    empty where MAINTAIN's figures do not speak anyway (no progression on palbociclib or
-    ribociclib: its selectors), so the key parts no more patients than the rule does."""
+def outside_maintain(facts: Facts) -> tuple[tuple[str, str], ...]:
+    """(partner, why) for each partner with which ribociclib is outside MAINTAIN's population
+    (``maintain.outside``), read by rule 8's reason and, as partners, by the efficacy factor's
+    selectors. Empty where MAINTAIN's figures do not speak anyway (no progression on
+    palbociclib or ribociclib), so the keys part no more patients than the rules do."""
     if not facts.cdk46i_resistant & {"palbociclib", "ribociclib"}:
-        return frozenset()
+        return ()
     progressed_on = facts.progressed_drugs.intersection(maintain.PARTNERS)
-    return frozenset(
-        partner
-        for partner in maintain.PARTNERS
-        if maintain.outside(
+    lines_since = endocrine_lines_after_cdk46i(facts)
+    found = (
+        (
             partner,
-            cytotoxic_lines=facts.cytotoxic_lines,
-            lines_since=endocrine_lines_after_cdk46i(facts),
-            progressed_on=progressed_on,
+            maintain.outside(
+                partner,
+                cytotoxic_lines=facts.cytotoxic_lines,
+                lines_since=lines_since,
+                progressed_on=progressed_on,
+            ),
         )
+        for partner in maintain.PARTNERS
     )
+    return tuple((partner, why) for partner, why in found if why is not None)
 
 
-def efficacy(m: MolecularInputs, facts: Facts) -> EfficacyInputs:
+def efficacy(
+    m: MolecularInputs, facts: Facts, maintain_outside: tuple[tuple[str, str], ...]
+) -> EfficacyInputs:
+    """``maintain_outside``: ``outside_maintain(facts)``, worked out once per patient."""
     return EfficacyInputs(
-        outside_maintain=outside_maintain(facts),
+        outside_maintain=frozenset(partner for partner, _why in maintain_outside),
         esr1=m.esr1 is not None,
         pik3ca=m.pik3ca is not None,
         akt_pathway=m.akt_pathway is not None,
@@ -189,8 +197,14 @@ def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(sorted(t.drugs)) for t in facts.progressed if covers(t.drugs))
 
 
-def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs:
-    """``covers``: whether a course holds the drugs of one of the policy's regimens."""
+def history(
+    facts: Facts,
+    m: MolecularInputs,
+    covers: Coverage,
+    maintain_outside: tuple[tuple[str, str], ...],
+) -> HistoryInputs:
+    """``covers``: whether a course holds the drugs of one of the policy's regimens;
+    ``maintain_outside``: ``outside_maintain(facts)``, worked out once per patient."""
     tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
     sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
@@ -216,7 +230,7 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
         progressed_drugs=frozenset(
             d for d in facts.progressed_drugs if drug_class(d) not in _NOT_ACTED_ON
         ),
-        progressed_on_exemestane="exemestane" in facts.progressed_drugs,
+        outside_maintain=maintain_outside,
         endocrine_lines_after_cdk46i=lines,
         endocrine_targets_left=targets_left(facts),
         had_endocrine_target=had_target,
@@ -241,6 +255,15 @@ def history(facts: Facts, m: MolecularInputs, covers: Coverage) -> HistoryInputs
     )
 
 
+def needs_ovarian_suppression(p: Profile) -> bool:
+    """A pre- or perimenopausal woman: an aromatase inhibitor or fulvestrant needs ovarian
+    suppression (rule 40's cautions, rule 63's question, the plan's note)."""
+    return p.sex is not Sex.MALE and p.menopausal_status in (
+        MenopausalStatus.PREMENOPAUSAL,
+        MenopausalStatus.PERIMENOPAUSAL,
+    )
+
+
 def suppression_on_record(facts: Facts) -> str:
     """The ovarian suppression (a GnRH agonist) given with the latest course, or "": what an
     endocrine option's caution and the plan's note ask to continue (rule 40)."""
@@ -259,9 +282,7 @@ def balance(facts: Facts) -> BalanceInputs:
             )
         ),
         from_toxicity=from_toxicity,
-        needs_ovarian_suppression=p.sex is not Sex.MALE
-        and p.menopausal_status
-        in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL),
+        needs_ovarian_suppression=needs_ovarian_suppression(p),
         male=p.sex is Sex.MALE,
         suppression_on_record=suppression_on_record(facts),
         priority=facts.preferences.priority,

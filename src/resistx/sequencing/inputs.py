@@ -92,7 +92,7 @@ class EfficacyInputs:
     #: field that depends on the policy (``Patient.inputs``), a few distinct values
     not_yet_approved: frozenset[str] = frozenset()
     #: the partners (fulvestrant, exemestane) with which ribociclib is outside MAINTAIN's
-    #: population (``maintain.outside``): its figures do not speak for the patient there
+    #: population (``build_inputs.outside_maintain``): its figures do not speak there
     outside_maintain: frozenset[str] = frozenset()
 
 
@@ -121,9 +121,9 @@ class HistoryInputs:
     #: drugs progressed on that a rule can act on: not chemotherapy, aromatase inhibitors,
     #: tamoxifen or ovarian suppression (partners no rule repeats or demotes for)
     progressed_drugs: frozenset[str]
-    #: progression on exemestane for metastatic disease (an aromatase inhibitor, so not in
-    #: ``progressed_drugs``): MAINTAIN then gave fulvestrant, not exemestane (rule 8)
-    progressed_on_exemestane: bool = False
+    #: (partner, why) where ribociclib with that partner is outside MAINTAIN's population
+    #: (``build_inputs.outside_maintain``): rule 8's reason says which
+    outside_maintain: tuple[tuple[str, str], ...] = ()
     endocrine_lines_after_cdk46i: int
     #: the ESR1 and PI3K-pathway genes with a finding whose drugs she has not progressed on
     endocrine_targets_left: tuple[str, ...]

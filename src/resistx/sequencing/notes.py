@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resistx.model.enums import MenopausalStatus, Sex
-from resistx.sequencing.build_inputs import suppression_on_record
+from resistx.sequencing.build_inputs import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
 
@@ -64,7 +64,12 @@ def _history(facts: Facts) -> list[str]:
             "progressed on one."
         )
     elif not facts.cdk46i_courses:
-        out.extend([] if soon else [_NO_COURSE_MEASURES])  # if soon, the note above says it
+        if not soon:  # if soon, the note above says it
+            out.append(
+                "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so "
+                "none measures time to progression: the short-duration rule (rule 18) was not "
+                "applied."
+            )
     elif facts.cdk46i_months is None:
         out.append(
             "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the short-duration "
@@ -81,12 +86,6 @@ def _history(facts: Facts) -> list[str]:
             "threshold."
         )
     return out
-
-
-_NO_COURSE_MEASURES = (
-    "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so none measures "
-    "time to progression: the short-duration rule (rule 18) was not applied."
-)
 
 
 def _state(facts: Facts) -> list[str]:
@@ -115,7 +114,7 @@ def _state(facts: Facts) -> list[str]:
             "Male patient: the review's trials enrolled few or no men; an aromatase inhibitor "
             f"needs a GnRH agonist with it{keep} (rule 40), and menopausal status does not apply."
         )
-    elif p.menopausal_status in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL):
+    elif needs_ovarian_suppression(p):
         out.append(
             f"{p.menopausal_status.value.capitalize()}: an aromatase inhibitor or fulvestrant "
             f"needs ovarian function suppression{keep} (rule 40), as the review's trials "

@@ -30,6 +30,9 @@ class Patient:
     molecular: MolecularInputs
     efficacy: EfficacyInputs
     balance: BalanceInputs
+    #: where ribociclib is outside MAINTAIN's population (``build_inputs.outside_maintain``):
+    #: read by the efficacy and the history Inputs, worked out once
+    maintain_outside: tuple[tuple[str, str], ...]
     #: the history Inputs by the drug sets they were built for (two policies, one patient)
     _history: dict[Coverage, HistoryInputs] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
@@ -47,13 +50,15 @@ class Patient:
         )
         mechanisms = mechanisms_of(findings)
         molecular = build.molecular(facts, mechanisms)
+        maintain_outside = build.outside_maintain(facts)
         return cls(
             facts,
             mechanisms,
             findings,
             molecular,
-            build.efficacy(molecular, facts),
+            build.efficacy(molecular, facts, maintain_outside),
             build.balance(facts),
+            maintain_outside,
         )
 
     def inputs(self, covers: Coverage) -> dict[Factor, object]:
@@ -78,7 +83,7 @@ class Patient:
         """The history Inputs under another policy differ at most in ``progressed``."""
         known = next(iter(self._history.values()), None)
         if known is None:
-            found = build.history(self.facts, self.molecular, covers)
+            found = build.history(self.facts, self.molecular, covers, self.maintain_outside)
         else:
             courses = build.progressed(self.facts, covers)
             found = (

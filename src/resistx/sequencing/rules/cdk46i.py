@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
-from resistx.sequencing import kinds, maintain
+from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
@@ -105,19 +105,7 @@ def _maintain_switch(i: HistoryInputs, partner: str, ctx: Context) -> Effect:
     after exemestane, otherwise the investigator's choice with fulvestrant encouraged)."""
     given = "exemestane" if partner == "fulvestrant" else "fulvestrant"
     since = i.endocrine_lines_after_cdk46i
-    why = maintain.outside(
-        partner,
-        cytotoxic_lines=i.chemo_lines + i.adc_lines,
-        lines_since=since,
-        progressed_on=frozenset(
-            p
-            for p, on in (
-                ("fulvestrant", "fulvestrant" in i.progressed_drugs),
-                ("exemestane", i.progressed_on_exemestane),
-            )
-            if on
-        ),
-    )
+    why = dict(i.outside_maintain).get(partner)
     outside = {
         "lines": f"{_cytotoxic_lines(i)}: MAINTAIN enrolled patients with at most one "
         "chemotherapy line (an ADC's payload is cytotoxic too)",

@@ -55,7 +55,6 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
         "after_palbociclib": lambda i: "ITT" if "palbociclib" in i.cdk46i_resistant else None,
         # postMONARCH enrolled progression on a CDK4/6 inhibitor (practice-2026)
         "after_cdk46i_progression": lambda i: "ITT" if i.cdk46i_resistant else None,
-        "maintain": _maintain,
         # MAINTAIN's arm for ribociclib with each partner, where its population holds
         "maintain_fulvestrant": lambda i: (
             None if "fulvestrant" in i.outside_maintain else _maintain(i)

@@ -1,6 +1,7 @@
-"""The practice-2026 rules about antibody-drug conjugates (29, 30, 34): trastuzumab deruxtecan for
-HER2-low or ultralow disease before chemotherapy (DESTINY-Breast06), datopotamab deruxtecan after
-one or two chemotherapy lines (TROPION-Breast01), and a HER2 0 read again for ultralow."""
+"""The practice-2026 rules about antibody-drug conjugates (29, 30, 34, 58): trastuzumab deruxtecan
+for HER2-low or ultralow disease before chemotherapy (DESTINY-Breast06) but after a targeted
+endocrine line outside its entry, datopotamab deruxtecan after one or two chemotherapy lines
+(TROPION-Breast01), and a HER2 0 read again for ultralow."""
 
 from __future__ import annotations
 
@@ -140,7 +141,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 "DESTINY-Breast04 enrolled after 1-2 lines.",
                 trials=("DESTINY-Breast04",),
             )
-        elif i.metastatic_endocrine_lines >= 1:
+        elif opened_by_endocrine_lines(i):
             found = figures(ctx, "DESTINY-Breast06", spec.id, "HER2-low-or-ultralow")
             versus = (
                 f" (HER2-low and -ultralow together: {found}, against chemotherapy)"
@@ -169,6 +170,11 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
         yield _datopotamab_deruxtecan(i, spec, ctx)
 
 
+def opened_by_endocrine_lines(i: HistoryInputs) -> bool:
+    """Trastuzumab deruxtecan opened by endocrine lines, not chemotherapy (rules 30 and 58)."""
+    return i.metastatic_endocrine_lines >= 1 and not i.tdxd_lines
+
+
 # rule 58: a targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06
 @rule(
     58,
@@ -187,25 +193,23 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     regimens=kinds.is_tdxd,
 )
 def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    opened_by_endocrine_lines = i.metastatic_endocrine_lines >= 1 and not i.tdxd_lines
     if (
         not kinds.is_tdxd(spec)
-        or not opened_by_endocrine_lines
+        or not opened_by_endocrine_lines(i)
         or i.destiny_breast06_entry
         or i.visceral_crisis
         or not i.endocrine_targets_left
     ):
         return
-    genes = " and ".join(i.endocrine_targets_left)
     yield Effect(
         code="endocrine_target_before_tdxd",
         delta=ctx.weights.endocrine_sensitive_cytotoxic,
         ceiling=1,  # an option, not preferred: the targeted line first
-        text=f"A {genes} finding whose targeted drugs have not been given: that endocrine-based "
-        "line comes first. This patient is outside DESTINY-Breast06's entry (2 or more "
-        "endocrine lines, or progression within 6 months on first-line endocrine therapy with a "
-        "CDK4/6 inhibitor), which compared trastuzumab deruxtecan with chemotherapy, not with a "
-        "targeted endocrine line.",
+        text=f"A {' and '.join(i.endocrine_targets_left)} finding whose targeted drugs have not "
+        "been given: that endocrine-based line comes first. This patient is outside "
+        "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
+        "first-line endocrine therapy with a CDK4/6 inhibitor), which compared trastuzumab "
+        "deruxtecan with chemotherapy, not with a targeted endocrine line.",
         trials=("DESTINY-Breast06",),
     )
 

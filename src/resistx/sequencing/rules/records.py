@@ -6,14 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import (
-    ChildPugh,
-    DrugClass,
-    MenopausalStatus,
-    Sex,
-    StopReason,
-    TreatmentSetting,
-)
+from resistx.model.enums import ChildPugh, DrugClass, StopReason, TreatmentSetting
+from resistx.sequencing.build_inputs import needs_ovarian_suppression
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.vocab.comorbidities import Comorbidity
@@ -190,12 +184,7 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
     codes=("confirm_ovarian_suppression",),
 )
 def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    p = facts.profile
-    before = p.menopausal_status in (
-        MenopausalStatus.PREMENOPAUSAL,
-        MenopausalStatus.PERIMENOPAUSAL,
-    )
-    if p.sex is Sex.MALE or not before:
+    if not needs_ovarian_suppression(facts.profile):
         return
     for t in facts.metastatic:
         classes = t.drug_classes
