@@ -3705,3 +3705,64 @@ def test_a_man_recorded_as_premenopausal_is_not_asked_about_ovarian_suppression(
     assert not any(a.code == "confirm_ovarian_suppression" for a in p.actions)
     assert not any(c.code == "ovarian_suppression_needed" for o in p.options for c in o.cautions)
     assert any(c.code == "gnrh_agonist_needed" for c in option(p, "everolimus+exemestane").cautions)
+
+
+def test_an_approval_known_only_from_secondary_reports_says_so() -> None:
+    """Case 399 (MINOR): vepdegestrant's FDA approval (1 May 2026) is graded V-2nd in
+    update-2026.md (secondary reports only), yet the plans stated 'FDA 2026-05-01' as plainly
+    as imlunestrant's, which the FDA's own record verifies. Wherever a plan names the approval
+    (the since-review section, the ESR1 reason), a secondary-only one says so; a verified one
+    does not."""
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    older = plan(biomarkers=esr1, treatments=[PALBOCICLIB])
+    said = {a for e in older.since_review for a in e.approvals}
+    assert "Vepdegestrant: FDA 2026-05-01, secondary source" in said
+    assert "Imlunestrant: FDA 2025-09-25" in said
+    newer = practice(biomarkers=esr1, treatments=[PALBOCICLIB])
+    said_for = {
+        rid: " ".join(r.text for r in option(newer, rid).reasons)
+        for rid in ("vepdegestrant", "imlunestrant")
+    }
+    assert "(FDA 2026-05-01, secondary source)" in said_for["vepdegestrant"]
+    assert "(FDA 2025-09-25)" in said_for["imlunestrant"]
+
+
+def test_tdxd_left_out_for_lung_disease_says_its_label_has_no_contraindication() -> None:
+    """Case 396 (MINOR): with interstitial lung disease on record trastuzumab deruxtecan was
+    left out as 'contraindicated', quoting DESTINY-Breast04's ILD figures, as if its label said
+    so. Its US label lists no contraindication and warns of ILD in a boxed warning: the text
+    says the exclusion is resistx's (rule 12), as alpelisib's with diabetes does; the same
+    for datopotamab deruxtecan (practice-2026), whose label warns the same way."""
+    lungs = patient(
+        her2="low",
+        comorbidities=["interstitial_lung_disease"],
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB, CAPECITABINE],
+    )
+    p = resistx.sequence(lungs)
+    text = " ".join(r.text for r in exclusion(p, "trastuzumab-deruxtecan").reasons)
+    assert "12.1%" in text and "DESTINY-Breast04" in text
+    assert "left out by resistx (rule 12), not by its label" in text and "Enhertu" in text
+    newer = resistx.sequence(lungs, policy=PRACTICE)
+    dato = " ".join(r.text for r in exclusion(newer, "datopotamab-deruxtecan").reasons)
+    assert "not by its label" in dato and "Datroway" in dato
+
+
+def test_the_text_plan_shows_the_newer_policys_esr1_reason_beside_the_reviews() -> None:
+    """Case 392 (MINOR): with ESR1 and PIK3CA both mutated after 26 months on palbociclib, the
+    practice-2026 text showed elacestrant's 8.6-month post hoc subgroup and the review's 'oral
+    SERDs are preferred' but not rule 28's reason beside it: the approval and the subgroup of
+    PIK3CA co-mutated patients that matches her (5.5 vs 1.9 months), which the plan held. The
+    why of an oral SERD now shows both."""
+    both = [
+        result("ESR1", "mutated"),
+        result("PIK3CA", "mutated"),
+        *(r for r in NEGATIVE if r["gene"] not in ("ESR1", "PIK3CA")),
+    ]
+    long = dict(PALBOCICLIB, started_on="2023-01-01", ended_on="2025-03-20")
+    text = practice(biomarkers=both, treatments=[long]).to_text()
+    block = text.split("Elacestrant  [")[1].split("\n  2.")[0]
+    assert (
+        "Its PIK3CA-mutated patients, as this patient is: median PFS 5.5 vs 1.9 months"
+        in " ".join(block.split())
+    )

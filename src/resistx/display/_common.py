@@ -45,12 +45,15 @@ def efficacy_text(option: Option) -> str:
 STATE_RULES = frozenset({7, 13})
 #: reasons of a hard ordering besides the state's, and caps a factor's first reason would
 #: hide (olaparib's label, rule 44; a progression on the drug's class, rule 11, beside a
-#: biomarker match): shown as what placed the option
+#: biomarker match), and a newer policy's own reading of a match the review's reason states
+#: (rule 28: the approval, and the subgroup figures that fit the patient): shown as what
+#: placed the option
 PLACING_CODES = frozenset(
     {
         "relative_contraindication",
         "olaparib_label_prior_chemotherapy",
         "same_class_after_progression",
+        "approved_oral_serd_for_esr1",
     }
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from resistx.model.enums import DrugClass, RegimenKind, RegulatoryStatus, Route
+from resistx.model.enums import DrugClass, RegimenKind, RegulatoryStatus, Route, Verification
 
 TRIAL_PREFIX = "trial:"
 
@@ -59,10 +59,22 @@ class Approval:
     #: names one: trastuzumab deruxtecan's ``her2_low_after_chemotherapy``, DESTINY-Breast04 in
     #: the review); None: the dated approval is the regimen's first
     earlier: str | None = None
+    #: how the dated decision was verified, where the source grades it (``update-2026.md``:
+    #: secondary reports only for vepdegestrant's); None: the review itself, or no grade given
+    verification: Verification | None = None
 
     @property
     def investigational(self) -> bool:
         return self.status is RegulatoryStatus.INVESTIGATIONAL
+
+    def said(self) -> str:
+        """The approval as a plan names it: authority and date (or year), and ', secondary
+        source' where only secondary reports give it."""
+        when = self.date or (str(self.year) if self.year else "")
+        named = " ".join(x for x in (self.authority or "", when) if x) or "approved"
+        return (
+            f"{named}, secondary source" if self.verification is Verification.SECONDARY else named
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -166,5 +166,4 @@ def _behind(
 def _approvals(spec: RegimenSpec | None) -> tuple[str, ...]:
     if spec is None or spec.regulatory.investigational or not spec.regulatory.date:
         return ()
-    a = spec.regulatory
-    return (f"{spec.name}: {a.authority or 'approved'} {a.date}",)
+    return (f"{spec.name}: {spec.regulatory.said()}",)

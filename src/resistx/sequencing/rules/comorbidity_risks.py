@@ -131,6 +131,15 @@ HEPATIC_CLASSES: MappingProxyType[str, frozenset[ChildPugh]] = MappingProxyType(
     }
 )
 
+
+def _boxed_ild(brand: str) -> str:
+    return (
+        "left out by resistx (rule 12), not by its label, which lists no contraindication and "
+        "warns of interstitial lung disease in a boxed warning: a clinician may weigh it with a "
+        f"chest physician ({brand} US prescribing information; not in the review)"
+    )
+
+
 #: what an exclusion of COMORBIDITY_RISKS adds: whose reading it is, where a label says otherwise
 EXCLUSION_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
@@ -139,6 +148,8 @@ EXCLUSION_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "uncontrolled type 2 diabetes is not established, SOLAR-1 having enrolled controlled "
         "type 2 diabetes: with controlled type 2 diabetes a clinician may weigh it (Piqray US "
         "prescribing information, Contraindications and Hyperglycemia; not in the review)",
+        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): _boxed_ild("Enhertu"),
+        (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): _boxed_ild("Datroway"),
     }
 )
 

@@ -96,9 +96,7 @@ def medians(
 
 
 def approval(spec: RegimenSpec) -> str:
-    a = spec.regulatory
-    when = a.date or (str(a.year) if a.year else "")
-    return " ".join(x for x in (a.authority or "", when) if x) or "approved"
+    return spec.regulatory.said()
 
 
 def approved_as(ctx: Context, regimen_id: str, day: dt.date | None) -> str:
