@@ -3766,3 +3766,39 @@ def test_the_text_plan_shows_the_newer_policys_esr1_reason_beside_the_reviews() 
         "Its PIK3CA-mutated patients, as this patient is: median PFS 5.5 vs 1.9 months"
         in " ".join(block.split())
     )
+
+
+def test_the_parp_trials_the_review_does_not_name_are_said_to_be_unnamed() -> None:
+    """Cases 397 to 401 (MINOR): 'EMBRACA, review ref 75' credited the review with naming a
+    trial it cites only by number (it names no talazoparib trial). Every reason that names
+    OlympiAD or EMBRACA says the review does not name them."""
+    brca2 = [result("BRCA2", "mutated", origin="germline"), *NEGATIVE]
+    for p in (
+        plan(biomarkers=brca2, treatments=[PALBOCICLIB]),
+        practice(biomarkers=brca2, treatments=[PALBOCICLIB]),
+    ):
+        reasons = [r for o in p.options for r in o.reasons]
+        reasons += [r for e in p.excluded for r in e.reasons]
+        naming = [r.text for r in reasons if "EMBRACA" in r.text or "OlympiAD" in r.text]
+        assert naming
+        for text in naming:
+            assert "not named in the review" in text, text
+
+
+def test_what_the_review_does_not_say_is_not_credited_to_it() -> None:
+    """Cases 397 to 401 (MINOR): 'chemotherapy comes first' in a visceral crisis and ovarian
+    suppression 'as the review's trials required' read as the review's words; it says only that
+    a CDK4/6 inhibitor with endocrine therapy is for disease without visceral crisis, and
+    nothing of ovarian suppression. The reasons, cautions and notes say whose they are."""
+    crisis = plan(visceral_crisis=True, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    [lead] = [r for r in option(crisis, "chemotherapy").reasons if r.rule == 7]
+    assert "not the review" in lead.text
+    pre = plan(menopausal_status="premenopausal", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    said = [
+        c.text for o in pre.options for c in o.cautions if c.code == "ovarian_suppression_needed"
+    ]
+    said += [n for n in pre.notes if "ovarian function suppression" in n]
+    assert said
+    for text in said:
+        assert "the review's trials" not in text, text
+    assert any("not in the review" in t for t in said)

@@ -117,8 +117,9 @@ def _state(facts: Facts) -> list[str]:
     elif needs_ovarian_suppression(p):
         out.append(
             f"{p.menopausal_status.value.capitalize()}: an aromatase inhibitor or fulvestrant "
-            f"needs ovarian function suppression{keep} (rule 40), as the review's trials "
-            "required; EMERALD enrolled postmenopausal patients."
+            f"needs ovarian function suppression{keep} (rule 40), as PALOMA-3 and MONARCH-2 "
+            "required of premenopausal patients (not in the review); EMERALD enrolled "
+            "postmenopausal patients."
         )
     elif p.menopausal_status is MenopausalStatus.UNKNOWN:
         out.append(

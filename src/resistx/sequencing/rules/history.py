@@ -158,8 +158,9 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             code="visceral_crisis_chemotherapy_first",
             delta=ctx.weights.visceral_crisis_chemo,
             leads=True,
-            text="Visceral crisis: chemotherapy comes first; CDK4/6 inhibitor plus endocrine "
-            "therapy is for disease without visceral crisis.",
+            text="Visceral crisis: chemotherapy comes first (rule 7), as practice guidelines "
+            "give it, not the review's words; the review gives a CDK4/6 inhibitor plus "
+            "endocrine therapy for disease without visceral crisis.",
             references=VISCERAL_CRISIS_REFERENCES,
         )
     else:

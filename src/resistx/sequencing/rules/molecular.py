@@ -138,7 +138,8 @@ def esr1_aromatase_inhibitor(
     M,
     condition="Germline BRCA1/2 or PALB2, or a somatic BRCA1/2 mutation (pathogenic).",
     effect="Olaparib scores a match (talazoparib by class, and fully for germline BRCA1/2, for "
-    "which both are approved on trials the review cites without figures: OlympiAD and EMBRACA, "
+    "which both are approved on trials the review cites without names or figures: OlympiAD "
+    "and EMBRACA, "
     "HER2-negative disease); with BRCA1, BRCA2 or PALB2 never tested both wait on the test; "
     "with BRCA1/2 tested in the germline only, olaparib waits on a tumour test (TBCRC 048's "
     "somatic mutations) and talazoparib, whose trial selected germline mutations, is excluded; "
@@ -207,7 +208,7 @@ def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
         return left_out(
             ExclusionCode.BIOMARKER_ABSENT,
             text="No germline BRCA1/2 or PALB2 mutation: talazoparib's evidence is for germline "
-            "BRCA1/2 mutations (EMBRACA, review ref 75); the somatic BRCA1/2 responses of TBCRC "
+            "BRCA1/2 mutations (EMBRACA, not named in the review; its ref 75); the somatic BRCA1/2 responses of TBCRC "
             "048 were to olaparib, which waits on the tumour test.",
             trials=spec.key_trials,
         )

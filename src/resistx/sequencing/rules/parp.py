@@ -26,7 +26,8 @@ M = Factor.MOLECULAR
     effect="Olaparib and talazoparib gain and their reason leads; chemotherapy is at best an "
     "alternative, except in a visceral crisis (rule 7: chemotherapy first, the PARP inhibitors "
     "the option after it): each PARP inhibitor did better than chemotherapy of the physician's choice "
-    "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, without figures). "
+    "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, not named and "
+    "without figures). "
     "Sacituzumab govitecan, which the review considers for heavily pretreated patients with "
     "limited treatment options (TROPiCS-02), is at best an alternative too, and in a visceral "
     "crisis (every option but chemotherapy a later one) it steps back behind the PARP "
@@ -52,7 +53,9 @@ def parp_before_chemotherapy(
     if not brca:
         return
     genes = " and ".join(f"germline {f.gene}" for f in brca)
-    trials = "OlympiAD (olaparib) and EMBRACA (talazoparib), refs 74-75"
+    trials = (
+        "OlympiAD (olaparib) and EMBRACA (talazoparib) (not named in the review; its refs 74-75)"
+    )
     if kinds.is_parp_inhibitor(spec):
         if spec.id == "olaparib" and not i.chemotherapy_ever:
             yield Effect(

@@ -24,7 +24,8 @@ B = Factor.BALANCE
     condition="A pre- or perimenopausal woman; or a man (schema 2's sex).",
     effect="Each option with an aromatase inhibitor or fulvestrant (pre/perimenopausal), or with "
     "an aromatase inhibitor (men), carries a caution; the plan asks for ovarian function "
-    "suppression or a GnRH agonist (action), as the review's trials required. Elacestrant's "
+    "suppression or a GnRH agonist (action), as PALOMA-3 and MONARCH-2 required of "
+    "premenopausal patients (not in the review). Elacestrant's "
     "caution (pre/perimenopausal) says EMERALD enrolled postmenopausal patients, and it is at "
     "best an alternative there; another oral SERD's asks for ovarian function suppression.",
     codes=("ovarian_suppression_needed", "gnrh_agonist_needed", "elacestrant_postmenopausal_trial"),
@@ -49,7 +50,8 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             code="ovarian_suppression_needed",
             caution=True,
             text="Before the menopause: an aromatase inhibitor or fulvestrant needs ovarian "
-            f"function suppression (a GnRH agonist){keep}, as the review's trials required.",
+            f"function suppression (a GnRH agonist){keep}, as PALOMA-3 and MONARCH-2 required "
+            "of premenopausal patients (not in the review).",
             references=(9, 10, 11),
         )
     elif i.needs_ovarian_suppression and "elacestrant" in spec.drugs:
