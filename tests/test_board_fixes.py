@@ -3802,3 +3802,24 @@ def test_what_the_review_does_not_say_is_not_credited_to_it() -> None:
     for text in said:
         assert "the review's trials" not in text, text
     assert any("not in the review" in t for t in said)
+
+
+def test_postmonarch_figures_do_not_score_outside_its_population() -> None:
+    """Case 393 (MINOR, practice-2026): in her sixth line, after fulvestrant and chemotherapy,
+    abemaciclib + fulvestrant still scored postMONARCH's HR 0.73 without a word that she was
+    far outside it (one line, a CDK4/6 inhibitor with an aromatase inhibitor, no other therapy
+    for advanced disease). As MAINTAIN's (case 377), its figures speak only for its population:
+    outside it the efficacy says there are none for her; inside it they score."""
+    after_chemo = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    efficacy = [
+        r
+        for r in option(after_chemo, "abemaciclib+fulvestrant").reasons
+        if r.factor.value == "efficacy"
+    ]
+    assert [r.code for r in efficacy] == ["no_direct_evidence"]
+    inside = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    efficacy = [
+        r for r in option(inside, "abemaciclib+fulvestrant").reasons if r.factor.value == "efficacy"
+    ]
+    assert [r.code for r in efficacy] == ["randomised_benefit"]
+    assert "postMONARCH" in efficacy[0].trials

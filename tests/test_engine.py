@@ -478,11 +478,12 @@ _GOSERELIN_AND_NONE = [
 ]
 
 
-#: palbociclib with fulvestrant or with letrozole: their efficacy Inputs differ only in
-#: ``EfficacyInputs.outside_maintain`` (MAINTAIN's figures for ribociclib + fulvestrant)
-_FULVESTRANT_AND_LETROZOLE = [
+#: palbociclib with fulvestrant or with tamoxifen: their efficacy Inputs differ only in
+#: ``EfficacyInputs.outside_maintain`` (MAINTAIN's figures for ribociclib + fulvestrant; with
+#: letrozole, postMONARCH's population would part them too)
+_FULVESTRANT_AND_TAMOXIFEN = [
     patient(treatments=[dict(PALBOCICLIB, drugs=["palbociclib", partner])])
-    for partner in ("fulvestrant", "letrozole")
+    for partner in ("fulvestrant", "tamoxifen")
 ]
 
 
@@ -498,10 +499,18 @@ _STOMATITIS_AND_RASH = [
     for event in ("stomatitis", "rash")
 ]
 
+#: EfficacyInputs.postmonarch_population: palbociclib with letrozole (postMONARCH's population,
+#: its figures score abemaciclib + fulvestrant under practice-2026) or with tamoxifen (not)
+_LETROZOLE_AND_TAMOXIFEN = [
+    patient(treatments=[dict(PALBOCICLIB, drugs=["palbociclib", partner])])
+    for partner in ("letrozole", "tamoxifen")
+]
+
 
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))
 @example(_STOMATITIS_AND_RASH, random.Random(0))
-@example(_FULVESTRANT_AND_LETROZOLE, random.Random(0))
+@example(_FULVESTRANT_AND_TAMOXIFEN, random.Random(0))
 @example(_GOSERELIN_AND_NONE, random.Random(0))
 @example(_EXEMESTANE_AND_ANASTROZOLE, random.Random(0))
 @example(_ACTED_AND_LEFT, random.Random(0))

@@ -26,6 +26,7 @@ from resistx.sequencing.facts import (
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only, keyed
 from resistx.sequencing.hrd import hrd_untested, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
+from resistx.sequencing.postmonarch import cdk46i_with_aromatase_inhibitor, only_cdk46i_lines
 from resistx.sequencing.toxicity import from_toxicities, toxicity_stops
 from resistx.vocab.drugs import drug_class
 
@@ -178,6 +179,9 @@ def efficacy(
         parp_pending=m.hrd_untested or m.somatic_brca_untested,
         long_cdk46i=facts.long_cdk46i,
         prior_chemotherapy=facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD) > 0,
+        postmonarch_population=bool(facts.cdk46i_resistant)
+        and only_cdk46i_lines(facts)
+        and cdk46i_with_aromatase_inhibitor(facts),
     )
 
 
@@ -236,18 +240,11 @@ def history(
         had_endocrine_target=had_target,
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
         destiny_breast06_entry=facts.destiny_breast06_entry,
-        only_cdk46i_lines=bool(facts.cdk46i_resistant)
-        and len(facts.metastatic_lines) <= 1
-        and all(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic),
+        only_cdk46i_lines=bool(facts.cdk46i_resistant) and only_cdk46i_lines(facts),
         had_aromatase_inhibitor=any(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
         ),
-        # postMONARCH: with an AI for advanced disease, or (neo)adjuvant with any partner
-        cdk46i_with_aromatase_inhibitor=any(
-            DrugClass.CDK46_INHIBITOR in t.drug_classes
-            and (DrugClass.AROMATASE_INHIBITOR in t.drug_classes or not t.metastatic)
-            for t in facts.profile.treatments
-        ),
+        cdk46i_with_aromatase_inhibitor=cdk46i_with_aromatase_inhibitor(facts),
         targets_untested=lines >= ENDOCRINE_RESISTANCE_LINES
         and not had_target
         and not (m.esr1_negative_current and m.pam_negative),

@@ -94,6 +94,10 @@ class EfficacyInputs:
     #: the partners (fulvestrant, exemestane) with which ribociclib is outside MAINTAIN's
     #: population (``build_inputs.outside_maintain``): its figures do not speak there
     outside_maintain: frozenset[str] = frozenset()
+    #: progression on a CDK4/6 inhibitor given with an aromatase inhibitor (or as (neo)adjuvant
+    #: therapy) and no other line for metastatic disease (``build_inputs.in_postmonarch``):
+    #: postMONARCH's figures speak only then
+    postmonarch_population: bool = False
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -53,8 +53,10 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
         "prior_cdk46i": lambda _i: "prior-CDK4/6i",
         "her2_low": lambda i: "ITT" if i.her2_low else None,
         "after_palbociclib": lambda i: "ITT" if "palbociclib" in i.cdk46i_resistant else None,
-        # postMONARCH enrolled progression on a CDK4/6 inhibitor (practice-2026)
+        # PACE enrolled progression on a CDK4/6 inhibitor
         "after_cdk46i_progression": lambda i: "ITT" if i.cdk46i_resistant else None,
+        # ... and postMONARCH's own: a CDK4/6 inhibitor with an AI, and no other line
+        "postmonarch": lambda i: "ITT" if i.postmonarch_population else None,
         # MAINTAIN's arm for ribociclib with each partner, where its population holds
         "maintain_fulvestrant": lambda i: (
             None if "fulvestrant" in i.outside_maintain else _maintain(i)
