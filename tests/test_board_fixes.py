@@ -3823,3 +3823,66 @@ def test_postmonarch_figures_do_not_score_outside_its_population() -> None:
     ]
     assert [r.code for r in efficacy] == ["randomised_benefit"]
     assert "postMONARCH" in efficacy[0].trials
+
+
+def test_no_switch_benefit_after_toxicity_once_another_cdk46i_has_progressed() -> None:
+    """Case 408 (MAJOR, both policies): ribociclib stopped for neutropenia after two months,
+    then palbociclib with letrozole for 14 months to progression. Abemaciclib + fulvestrant
+    gained 'ribociclib was stopped for toxicity, not progression: switching to another CDK4/6
+    inhibitor keeps the CDK4/6-inhibitor benefit', which is false: the disease has progressed
+    on a CDK4/6 inhibitor since. The switch speaks only while no CDK4/6 inhibitor has been
+    progressed on; the toxicity's cautions stay."""
+    ribo = dict(
+        stopped_for("neutropenia", ["ribociclib", "letrozole"], "2022-10-01", "2022-12-01"), line=1
+    )
+    for p in (
+        plan(biomarkers=NEGATIVE, treatments=[ribo, PALBOCICLIB]),
+        practice(biomarkers=NEGATIVE, treatments=[ribo, PALBOCICLIB]),
+    ):
+        abema = option(p, "abemaciclib+fulvestrant")
+        assert "switch_cdk46i_after_toxicity" not in codes(abema)
+        assert "cdk46i_class_toxicity" in {c.code for c in abema.cautions}
+    alone = plan(biomarkers=NEGATIVE, treatments=[ribo])
+    assert "switch_cdk46i_after_toxicity" in codes(option(alone, "abemaciclib+fulvestrant"))
+
+
+def test_an_esr1_negative_on_tissue_only_asks_for_a_ctdna_test_under_practice_2026() -> None:
+    """Case 411 (MAJOR, practice-2026): ESR1 'not detected' on a tissue biopsy only, and the
+    approved oral SERDs left out with nothing asked. ASCO's 2023 ESR1 rapid update
+    (update-2026.md section 14) tests ESR1 at each progression, ctDNA preferred: one biopsy can
+    miss a subclonal mutation. The newer plan asks for a ctDNA ESR1 test before choosing; not
+    after a ctDNA ESR1 negative, not with an ESR1 mutation on record, and not under ye2024,
+    whose review asks for a rebiopsy (tissue)."""
+    tissue = [dict(r, sample="tissue") for r in NEGATIVE]
+    newer = practice(biomarkers=tissue, treatments=[PALBOCICLIB])
+    [ask] = [a for a in newer.actions if a.code == "esr1_ctdna"]
+    assert ask.rule == 64 and ask.before_choosing and ask.genes == ("ESR1",)
+    assert "ASCO" in ask.text
+    older = plan(biomarkers=tissue, treatments=[PALBOCICLIB])
+    assert not any(a.code == "esr1_ctdna" for a in older.actions)
+    ctdna = [dict(tissue[0], sample="ctdna"), *tissue[1:]]
+    assert not any(
+        a.code == "esr1_ctdna" for a in practice(biomarkers=ctdna, treatments=[PALBOCICLIB]).actions
+    )
+    mutated = [dict(tissue[0], status="mutated"), *tissue[1:]]
+    assert not any(
+        a.code == "esr1_ctdna"
+        for a in practice(biomarkers=mutated, treatments=[PALBOCICLIB]).actions
+    )
+
+
+def test_a_plan_says_how_the_patients_preferences_were_weighed() -> None:
+    """Case 411 (MAJOR, ye2024): made with quality of life first and cost-sensitive, the plan
+    still preferred chemotherapy alone and nothing in it showed the preferences were used.
+    Rule 14 weighs them among options of similar merit; the tier comes from the clinical merit
+    (the review's Discussion prefers chemotherapy and ADCs without a target), and the plan now
+    says both. A balanced plan says nothing of it."""
+    p = resistx.sequence(
+        patient(biomarkers=NEGATIVE, treatments=[PALBOCICLIB]),
+        {"priority": "quality_of_life", "cost_sensitive": True},
+    )
+    [said] = [n for n in p.notes if n.startswith("Preferences")]
+    assert "quality of life first" in said and "cost-sensitive" in said
+    assert "(rule 14)" in said and "tier" in said
+    balanced = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    assert not [n for n in balanced.notes if n.startswith("Preferences")]

@@ -411,6 +411,9 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             her2="low",
             biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[::2]],
         ),
+        practice(  # ESR1 tested on tissue only (rule 64)
+            biomarkers=[dict(r, sample="tissue") for r in NEGATIVE],
+        ),
     ]
     reasons = [r for p in plans for o in p.options for r in o.reasons]
     reasons += [r for p in plans for e in p.excluded for r in e.reasons]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resistx.model.enums import MenopausalStatus, Sex
+from resistx.model.enums import MenopausalStatus, Priority, Sex
 from resistx.sequencing.build_inputs import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
@@ -21,7 +21,22 @@ def _input(facts: Facts) -> list[str]:
             "Profile schema 1, read as schema 2 (migrated): its fields mean what they meant; "
             "sex, HER2 test results, tumour fraction and the values of comorbidities were not given."
         )
+    prefs = facts.preferences
+    if prefs.priority is not Priority.BALANCED or prefs.cost_sensitive:
+        weighed = [_PRIORITY[prefs.priority]] if prefs.priority is not Priority.BALANCED else []
+        weighed += ["cost-sensitive: cost weighs more"] if prefs.cost_sensitive else []
+        out.append(
+            f"Preferences weighed (rule 14): {'; '.join(weighed)}, among options of similar "
+            "clinical merit; an option's tier comes from its clinical merit (the molecular "
+            "match, the evidence, the history) and does not change with them."
+        )
     return out
+
+
+_PRIORITY = {
+    Priority.QUALITY_OF_LIFE: "quality of life first: toxicity weighs more",
+    Priority.SURVIVAL: "survival first: toxicity weighs less",
+}
 
 
 def _results(facts: Facts) -> list[str]:

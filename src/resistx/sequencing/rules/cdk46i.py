@@ -179,7 +179,8 @@ def _pace_after_another(i: HistoryInputs) -> Iterator[Effect]:
     H,
     condition="A CDK4/6-inhibitor course stopped for toxicity, and no progression on that drug; "
     "its cautions, after any CDK4/6-inhibitor course stopped for toxicity.",
-    effect="Another CDK4/6 inhibitor gains (switching first); the same drug steps back (at best "
+    effect="Another CDK4/6 inhibitor gains (switching first) while no CDK4/6 inhibitor has been "
+    "progressed on; the same drug steps back (at best "
     "a later option) and carries a caution naming the earlier toxicity (a caution too where "
     "the drug also progressed); another drug whose label warns of the same adverse event "
     "(neutropenia, hepatotoxicity) carries a caution.",
@@ -205,7 +206,7 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             "comes first.",
             trials=spec.key_trials,
         )
-    elif not i.cdk46i_resistant & set(drugs):
+    elif not i.cdk46i_resistant:  # once one has progressed, the disease is resistant
         yield Effect(
             code="switch_cdk46i_after_toxicity",
             delta=ctx.weights.switch_after_toxicity,
