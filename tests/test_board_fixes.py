@@ -3886,3 +3886,45 @@ def test_a_plan_says_how_the_patients_preferences_were_weighed() -> None:
     assert "(rule 14)" in said and "tier" in said
     balanced = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     assert not [n for n in balanced.notes if n.startswith("Preferences")]
+
+
+def test_her2_ultralow_after_chemotherapy_is_within_the_tdxd_approval() -> None:
+    """Case 403 (MAJOR, practice-2026): HER2-ultralow after two chemotherapy lines, and the
+    plan said only a HER2-low reading 'would open' trastuzumab deruxtecan, ranking it a later
+    option. Its FDA approval (27 Jan 2025; update-2026.md section 6) covers HER2-low or
+    -ultralow disease after 1 or more endocrine lines, with no limit on chemotherapy: the
+    reason says she is within it though neither trial enrolled her, and it may be an
+    alternative (not preferred: the evidence for her is indirect). The IHC question no longer
+    says a HER2-low reading would open it, and the HER2 0 question no longer puts 'before
+    chemotherapy' in the approval."""
+    two = [PALBOCICLIB, CAPECITABINE, dict(CAPECITABINE, drugs=["paclitaxel"], line=3)]
+    p = practice(her2="ultralow", biomarkers=NEGATIVE, treatments=two)
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    [reason] = [r for r in tdxd.reasons if r.code == "her2_ultralow_after_chemotherapy"]
+    assert "within its approval" in reason.text and "FDA 2025-01-27" in reason.text
+    assert tdxd.tier in (Tier.ALTERNATIVE, Tier.LATER)
+    assert tdxd.tier is Tier.ALTERNATIVE or "at best an alternative" in reason.text
+    [ask] = [a for a in p.actions if a.code == "confirm_her2_zero"]
+    assert "would open" not in ask.text and "DESTINY-Breast04's population" in ask.text
+    zero = practice(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    [reread] = [a for a in zero.actions if a.code == "reread_her2_ultralow"]
+    assert "covers HER2-ultralow disease after endocrine therapy, before chemotherapy" not in (
+        reread.text
+    )
+
+
+def test_a_visceral_crisis_not_on_record_is_not_asserted_absent() -> None:
+    """Case 405 (MAJOR, practice-2026): ECOG 3, 30 months on palbociclib, nothing actionable,
+    no visceral crisis in the profile; the reasons said 'no visceral crisis' as a fact and
+    ranked fulvestrant first. resistx reads a crisis not given as none (the contract's
+    default), so the reasons say 'no visceral crisis on record', and at ECOG 3 or worse the
+    note asks whether the decline comes from visceral disease, which would put chemotherapy
+    first (rule 7)."""
+    p = practice(ecog=3, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    said = [
+        r.text for o in p.options for r in o.reasons if r.code.startswith("endocrine_sensitive")
+    ]
+    assert said and all("no visceral crisis)" not in t for t in said)
+    assert any("no visceral crisis on record" in t for t in said)
+    [note] = [n for n in p.notes if n.startswith("ECOG 3")]
+    assert "visceral" in note and "(rule 7)" in note

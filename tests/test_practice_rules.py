@@ -92,10 +92,11 @@ def test_her2_ultralow_after_chemotherapy_is_not_called_destiny_breast06s_popula
     """DESTINY-Breast06 enrolled no one with chemotherapy for metastatic disease, and
     DESTINY-Breast04 HER2-low disease only: after chemotherapy, HER2-ultralow disease is in
     neither trial, and the plan must say so, not offer trastuzumab deruxtecan as a match or
-    prefer it (found by a blind oncologist review)."""
+    prefer it (found by a blind oncologist review). Its approval covers her (case 403): at best
+    an alternative."""
     p = practice(her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB, CAPECITABINE])
     tdxd = option(p, "trastuzumab-deruxtecan")
-    assert tdxd.tier is Tier.LATER
+    assert tdxd.tier is not Tier.PREFERRED
     codes = {r.code for r in tdxd.reasons}
     assert "her2_low_or_ultralow_matches_trastuzumab_deruxtecan" not in codes
     gap = reason(tdxd, "her2_ultralow_after_chemotherapy")

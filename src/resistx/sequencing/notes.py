@@ -112,6 +112,12 @@ def _state(facts: Facts) -> list[str]:
             "toxic options are ranked first (rule 13). resistx ranks systemic therapy only: "
             "symptom control, radiotherapy, bone-directed therapy and palliative care are the "
             "treating team's to assess, and performance status can improve once they work."
+            + (
+                ""
+                if p.visceral_crisis
+                else " No visceral crisis is on record: if the decline comes from visceral "
+                "disease, chemotherapy comes first (rule 7)."
+            )
         )
         if p.visceral_crisis:
             out.append(

@@ -84,7 +84,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     53: (records.ongoing_course, practice_history.serena6_switch),
     25: (
         her2.ask_her2_test,
-        practice_adc.her2_zero_reread,
+        her2.her2_zero_reread,
         practice_pathway.ask_adjuvant_history,
         practice_history.approved_later,
     ),

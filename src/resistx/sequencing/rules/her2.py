@@ -1,7 +1,7 @@
-"""Plan-level rules on the HER2 result: test it where it is unknown (rule 25), and confirm an
-IHC 0 once chemotherapy has opened trastuzumab deruxtecan (rule 55), where a HER2-low reading
-would put it first. Rule 42 (ERBB2 against HER2, ``actions``) and, under practice-2026, 34
-(HER2 0 before chemotherapy) are their neighbours."""
+"""Plan-level rules on the HER2 result: test it where it is unknown (rule 25), confirm an IHC 0
+once chemotherapy has opened trastuzumab deruxtecan (rule 55), where a HER2-low reading would
+put it first, and, under practice-2026, ask whether a HER2 0 before chemotherapy is ultralow
+(rule 34). Rule 42 (ERBB2 against HER2, ``actions``) is their neighbour."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from resistx.model.enums import Her2Status
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.rules.figures import figures
+from resistx.sequencing.rules.figures import approved_as, figures
 from resistx.sequencing.toxicity import from_toxicities
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -53,8 +53,8 @@ def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "not progressed on, and no interstitial lung disease on record (which leaves it out "
     "whatever the reading).",
     effect="An action, before choosing, to confirm the IHC 0 (on the latest sample, or a new "
-    "biopsy): a HER2-low reading would open trastuzumab deruxtecan, which did better than "
-    "chemotherapy in DESTINY-Breast04 after 1-2 lines.",
+    "biopsy): a HER2-low reading would put the patient in DESTINY-Breast04's population, where "
+    "trastuzumab deruxtecan did better than chemotherapy after 1-2 lines.",
     codes=("confirm_her2_zero",),
     trials=("DESTINY-Breast04",),
     references=(62,),
@@ -72,9 +72,9 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         genes=("ERBB2",),
         first=True,
         text=f"{_SAID[facts.her2]} after chemotherapy: confirm the IHC 0 (on the latest sample, "
-        "or a new biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would open trastuzumab "
-        "deruxtecan, which did better than chemotherapy in DESTINY-Breast04 after 1-2 lines"
-        + (f" ({found})." if found else "."),
+        "or a new biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would put the "
+        "patient in DESTINY-Breast04's population, where trastuzumab deruxtecan did better than "
+        "chemotherapy after 1-2 lines" + (f" ({found})." if found else "."),
     )
 
 
@@ -84,4 +84,40 @@ def lung_disease(facts: Facts) -> bool:
     ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
     return any(c.name is ild for c in facts.profile.comorbidities) or any(
         c is ild for c, _ in from_toxicities(facts)
+    )
+
+
+# rule 34: hER2 0 before chemotherapy: is it ultralow?
+@rule(
+    34,
+    "HER2 0 before chemotherapy: ask whether it is ultralow",
+    None,
+    condition="HER2 0 and no chemotherapy for metastatic disease (a HER2-ultralow reading would "
+    "open trastuzumab deruxtecan: DESTINY-Breast06, FDA 27 Jan 2025), and no interstitial lung "
+    "disease on record (which leaves it out whatever the reading).",
+    effect="An action, before choosing, to ask the pathologist whether the IHC 0 shows faint "
+    "membrane staining (HER2-ultralow).",
+    codes=("reread_her2_ultralow",),
+    trials=("DESTINY-Breast06",),
+)
+def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    if facts.her2 is not Her2Status.ZERO or facts.chemo_lines or lung_disease(facts):
+        return
+    approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
+    entry = (
+        "within DESTINY-Breast06's entry"
+        if facts.destiny_breast06_entry
+        else "outside DESTINY-Breast06's entry (2 or more endocrine lines, or progression within "
+        "6 months on first-line endocrine therapy with a CDK4/6 inhibitor), within the approval"
+        if facts.metastatic_endocrine_lines
+        else "not yet covered: the approval asks for an endocrine line for metastatic disease"
+    )
+    yield PlanEffect(
+        code="reread_her2_ultralow",
+        genes=("ERBB2",),
+        first=bool(facts.metastatic_endocrine_lines),  # else not yet an option either way
+        text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
+        f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
+        "disease after 1 or more endocrine lines for metastatic disease (DESTINY-Breast06, "
+        f"which enrolled before chemotherapy); this patient is {entry}.",
     )

@@ -210,7 +210,8 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             delta=ctx.weights.endocrine_sensitive_endocrine,
             leads=True,
             text="Endocrine-sensitive disease (12 months or more on a CDK4/6 inhibitor, no "
-            "visceral crisis) with no ESR1 or PI3K-pathway target: another endocrine-based line "
+            "visceral crisis on record) with no ESR1 or PI3K-pathway target: another "
+            "endocrine-based line "
             f"before chemotherapy{evidence}.",
             trials=(trial,) if own else (*spec.key_trials, trial),
         )

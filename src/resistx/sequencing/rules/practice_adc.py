@@ -1,7 +1,7 @@
-"""The practice-2026 rules about antibody-drug conjugates (29, 30, 34, 58): trastuzumab deruxtecan
+"""The practice-2026 rules about antibody-drug conjugates (29, 30, 58): trastuzumab deruxtecan
 for HER2-low or ultralow disease before chemotherapy (DESTINY-Breast06) but after a targeted
-endocrine line outside its entry, datopotamab deruxtecan after one or two chemotherapy lines
-(TROPION-Breast01), and a HER2 0 read again for ultralow."""
+endocrine line outside its entry, and datopotamab deruxtecan after one or two chemotherapy lines
+(TROPION-Breast01). A HER2 0 read again for ultralow (rule 34) is in ``her2``."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from collections.abc import Iterator
 from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, left_out, rule
-from resistx.sequencing.rules.figures import approval, approved_as, figures
-from resistx.sequencing.rules.her2 import lung_disease
+from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rules.figures import approval, figures
 from resistx.sequencing.rules.history import gate
 
 M = Factor.MOLECULAR
@@ -32,8 +30,9 @@ OS = EndpointKind.OS
     "Replaces rule 3.",
     effect="Trastuzumab deruxtecan scores a match; HER2 0 excludes it (out_of_population); "
     "HER2 unknown: it waits on an IHC test. HER2-ultralow after chemotherapy for metastatic "
-    "disease is in neither trial's population (DESTINY-Breast06 enrolled no one with it, "
-    "DESTINY-Breast04 HER2-low only): no match, and at best a later option. For HER2-ultralow "
+    "disease is within the approval but in neither trial's population (DESTINY-Breast06 "
+    "enrolled no one with it, DESTINY-Breast04 HER2-low only): no match, and at best an "
+    "alternative. For HER2-ultralow "
     "the reason says DESTINY-Breast06's ultralow patients were an exploratory subgroup without "
     "a figure of its own in the pack.",
     codes=(
@@ -51,10 +50,12 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
     if i.her2 is Her2Status.ULTRALOW and i.chemotherapy_lines:
         yield Effect(
             code="her2_ultralow_after_chemotherapy",
-            ceiling=2,  # no trial enrolled this population: at best a later option
-            text="HER2-ultralow after chemotherapy for metastatic disease: DESTINY-Breast06 "
-            "enrolled no one with chemotherapy for metastatic disease, and DESTINY-Breast04 "
-            "HER2-low disease only; neither trial covers this patient.",
+            ceiling=1,  # on its label, but no trial enrolled this population: not preferred
+            text="HER2-ultralow after chemotherapy for metastatic disease: within its approval "
+            f"({approval(spec)}: HER2-low or -ultralow disease after 1 or more endocrine lines, "
+            "with no limit on chemotherapy), but neither trial enrolled this patient "
+            "(DESTINY-Breast06 no one with chemotherapy for metastatic disease, "
+            "DESTINY-Breast04 HER2-low disease only): at best an alternative.",
             trials=("DESTINY-Breast06", "DESTINY-Breast04"),
         )
     elif i.her2 in (Her2Status.LOW, Her2Status.ULTRALOW):
@@ -261,40 +262,4 @@ def _gated(
         ceiling=ceiling,
         text=f"{trial} enrolled after {after}, which this patient has not had{also}.",
         trials=(trial,),
-    )
-
-
-# rule 34: hER2 0 before chemotherapy: is it ultralow?
-@rule(
-    34,
-    "HER2 0 before chemotherapy: ask whether it is ultralow",
-    None,
-    condition="HER2 0 and no chemotherapy for metastatic disease (a HER2-ultralow reading would "
-    "open trastuzumab deruxtecan: DESTINY-Breast06, FDA 27 Jan 2025), and no interstitial lung "
-    "disease on record (which leaves it out whatever the reading).",
-    effect="An action, before choosing, to ask the pathologist whether the IHC 0 shows faint "
-    "membrane staining (HER2-ultralow).",
-    codes=("reread_her2_ultralow",),
-    trials=("DESTINY-Breast06",),
-)
-def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    if facts.her2 is not Her2Status.ZERO or facts.chemo_lines or lung_disease(facts):
-        return
-    approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
-    entry = (
-        "within DESTINY-Breast06's entry"
-        if facts.destiny_breast06_entry
-        else "outside DESTINY-Breast06's entry (2 or more endocrine lines, or progression within "
-        "6 months on first-line endocrine therapy with a CDK4/6 inhibitor), within the approval"
-        if facts.metastatic_endocrine_lines
-        else "not yet covered: the approval asks for an endocrine line for metastatic disease"
-    )
-    yield PlanEffect(
-        code="reread_her2_ultralow",
-        genes=("ERBB2",),
-        first=bool(facts.metastatic_endocrine_lines),  # else not yet an option either way
-        text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
-        f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
-        "disease after endocrine therapy, before chemotherapy (DESTINY-Breast06); this patient "
-        f"is {entry}.",
     )
