@@ -3850,16 +3850,17 @@ def test_an_esr1_negative_on_tissue_only_asks_for_a_ctdna_test_under_practice_20
     """Case 411 (MAJOR, practice-2026): ESR1 'not detected' on a tissue biopsy only, and the
     approved oral SERDs left out with nothing asked. ASCO's 2023 ESR1 rapid update
     (update-2026.md section 14) tests ESR1 at each progression, ctDNA preferred: one biopsy can
-    miss a subclonal mutation. The newer plan asks for a ctDNA ESR1 test before choosing; not
-    after a ctDNA ESR1 negative, not with an ESR1 mutation on record, and not under ye2024,
-    whose review asks for a rebiopsy (tissue)."""
+    miss a subclonal mutation. The plan asks for a ctDNA ESR1 test before choosing; not after a
+    ctDNA ESR1 negative, nor with an ESR1 mutation on record. The recheck: under ye2024 too (a
+    mutation would make elacestrant preferred there), saying the advice is not the review's."""
     tissue = [dict(r, sample="tissue") for r in NEGATIVE]
     newer = practice(biomarkers=tissue, treatments=[PALBOCICLIB])
     [ask] = [a for a in newer.actions if a.code == "esr1_ctdna"]
     assert ask.rule == 64 and ask.before_choosing and ask.genes == ("ESR1",)
     assert "ASCO" in ask.text
-    older = plan(biomarkers=tissue, treatments=[PALBOCICLIB])
-    assert not any(a.code == "esr1_ctdna" for a in older.actions)
+    older = plan(biomarkers=tissue, treatments=[PALBOCICLIB])  # the recheck: ye2024 too
+    [asked] = [a for a in older.actions if a.code == "esr1_ctdna"]
+    assert asked.before_choosing and "not in the review" in asked.text
     ctdna = [dict(tissue[0], sample="ctdna"), *tissue[1:]]
     assert not any(
         a.code == "esr1_ctdna" for a in practice(biomarkers=ctdna, treatments=[PALBOCICLIB]).actions

@@ -230,6 +230,9 @@ SCENARIOS: list[dict[str, Any]] = [
             "renal_impairment",
         ],
     ),
+    patient(  # rule 64: ESR1 tested on tissue only
+        biomarkers=[dict(r, sample="tissue") for r in NEGATIVE],
+    ),
     patient(  # rule 61: everolimus stopped for stomatitis, offered again
         biomarkers=NEGATIVE,
         treatments=[

@@ -80,7 +80,6 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
     11: (progression.progressed_on, practice_history.outside_trial_population),
     24: (actions.investigational, practice_history.not_yet_approved),
-    15: (actions.retest, practice.esr1_ctdna),
     53: (records.ongoing_course, practice_history.serena6_switch),
     25: (
         her2.ask_her2_test,

@@ -71,6 +71,7 @@ RULES: tuple[Rule, ...] = (
     records.aromatase_inhibitor_unsuppressed,
     results.conflicts,
     actions.retest,
+    results.esr1_ctdna,
     her2.ask_her2_test,
     her2.confirm_her2_zero,
     actions.ask_hrd_tests,

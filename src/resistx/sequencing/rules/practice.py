@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from resistx.model.enums import DrugClass, EndpointKind, ExclusionCode, Factor, Sample
+from resistx.model.enums import EndpointKind, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, left_out, rule
+from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.figures import approval, figures, medians
 from resistx.sequencing.rules.molecular import esr1_absent, weight
 
@@ -235,42 +234,3 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             f"endocrine-based line comes before chemotherapy{evidence}.",
             trials=(*spec.key_trials, trial),
         )
-
-
-# rule 64: an ESR1 negative on tissue only: a ctDNA test (ASCO 2023)
-@rule(
-    64,
-    "ESR1 negative on tissue only: test ctDNA",
-    None,
-    condition="No ESR1 mutation on record, the ESR1 negative that stands from a tissue sample "
-    "(not ctDNA) and current (since the latest progression: else rule 15 asks a retest), and "
-    "no progression on an oral SERD.",
-    effect="An action, before choosing (in a visceral crisis for the next line): test ESR1 in "
-    "ctDNA; ASCO's 2023 ESR1 rapid update tests it at each progression with ctDNA preferred "
-    "(update-2026.md section 14): one biopsy can miss a subclonal mutation, and a mutation "
-    "opens the approved oral SERDs (rule 28). The review asks for a rebiopsy and says nothing "
-    "of the sample, so ye2024 does not ask.",
-    codes=("esr1_ctdna",),
-)
-def esr1_ctdna(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    st = facts.state("ESR1")
-    if st is None or st.finding is not None or st.negative is None:
-        return
-    if st.negative.sample is Sample.CTDNA or facts.needs_retest("ESR1"):
-        return
-    if DrugClass.ORAL_SERD in facts.progressed_classes:
-        return
-    crisis = facts.profile.visceral_crisis
-    yield PlanEffect(
-        code="esr1_ctdna",
-        genes=("ESR1",),
-        first=not crisis,
-        text="ESR1 tested on tissue only: test it in ctDNA too, as ASCO's 2023 ESR1 update "
-        "advises (ctDNA preferred; one biopsy can miss a subclonal mutation); a mutation "
-        "would open the approved oral SERDs."
-        + (
-            " For the next line: chemotherapy for the visceral crisis does not wait for it."
-            if crisis
-            else ""
-        ),
-    )

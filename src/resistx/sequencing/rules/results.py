@@ -1,13 +1,14 @@
 """Plan-level rules about the results themselves: results that disagree (rule 21), and a
 variant of uncertain significance (or a benign one) in a gene that selects a drug, which asks
-before choosing whether it has been reclassified (rule 45); and what a ctDNA negative shows,
-for rule 15's tissue confirmation (a draw that found a somatic mutation held tumour DNA)."""
+before choosing whether it has been reclassified (rule 45); what a ctDNA negative shows, for
+rule 15's tissue confirmation (a draw that found a somatic mutation held tumour DNA); and an
+ESR1 negative on tissue only, which asks for ctDNA (rule 64)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, Origin, Sample
+from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState, conflict_text
@@ -168,4 +169,43 @@ def confirm_tissue(with_esr1: bool, crisis: bool, parp: tuple[str, ...]) -> Plan
         first=with_esr1 and not crisis,
         text=f"{what} negative on ctDNA only: a tumour that sheds little DNA can be missed; a "
         f"tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is vital).",
+    )
+
+
+# rule 64: an ESR1 negative on tissue only: a ctDNA test (ASCO 2023)
+@rule(
+    64,
+    "ESR1 negative on tissue only: test ctDNA",
+    None,
+    condition="No ESR1 mutation on record, the ESR1 negative that stands from a tissue sample "
+    "(not ctDNA) and current (since the latest progression: else rule 15 asks a retest), and "
+    "no progression on an oral SERD.",
+    effect="An action, before choosing (in a visceral crisis for the next line): test ESR1 in "
+    "ctDNA; ASCO's 2023 ESR1 rapid update tests it at each progression with ctDNA preferred "
+    "(update-2026.md section 14): one biopsy can miss a subclonal mutation, and a mutation "
+    "opens an oral SERD (rules 1 and 28). The review asks for a rebiopsy and says nothing of "
+    "the sample: both policies ask, saying the advice is not the review's.",
+    codes=("esr1_ctdna",),
+)
+def esr1_ctdna(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    st = facts.state("ESR1")
+    if st is None or st.finding is not None or st.negative is None:
+        return
+    if st.negative.sample is Sample.CTDNA or facts.needs_retest("ESR1"):
+        return
+    if DrugClass.ORAL_SERD in facts.progressed_classes:
+        return
+    crisis = facts.profile.visceral_crisis
+    yield PlanEffect(
+        code="esr1_ctdna",
+        genes=("ESR1",),
+        first=not crisis,
+        text="ESR1 tested on tissue only: test it in ctDNA too, as ASCO's 2023 ESR1 update "
+        "advises (ctDNA preferred; one biopsy can miss a subclonal mutation; not in the review, "
+        "which asks for a rebiopsy); a mutation would open an oral SERD."
+        + (
+            " For the next line: chemotherapy for the visceral crisis does not wait for it."
+            if crisis
+            else ""
+        ),
     )
