@@ -3870,6 +3870,12 @@ def test_an_esr1_negative_on_tissue_only_asks_for_a_ctdna_test_under_practice_20
         a.code == "esr1_ctdna"
         for a in practice(biomarkers=mutated, treatments=[PALBOCICLIB]).actions
     )
+    # after progression on an oral SERD the answer would open nothing new
+    after_serd = [PALBOCICLIB, dict(second_line("elacestrant"), ended_on="2026-03-01")]
+    retested = [dict(r, tested_on="2026-03-20") for r in tissue]
+    assert not any(
+        a.code == "esr1_ctdna" for a in practice(biomarkers=retested, treatments=after_serd).actions
+    )
 
 
 def test_a_plan_says_how_the_patients_preferences_were_weighed() -> None:
@@ -3929,3 +3935,6 @@ def test_a_visceral_crisis_not_on_record_is_not_asserted_absent() -> None:
     assert any("no visceral crisis on record" in t for t in said)
     [note] = [n for n in p.notes if n.startswith("ECOG 3")]
     assert "visceral" in note and "(rule 7)" in note
+    crisis = practice(ecog=3, visceral_crisis=True, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    [note] = [n for n in crisis.notes if n.startswith("ECOG 3")]
+    assert "No visceral crisis is on record" not in note
