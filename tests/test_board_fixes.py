@@ -3858,6 +3858,9 @@ def test_an_esr1_negative_on_tissue_only_asks_for_a_ctdna_test_under_practice_20
     [ask] = [a for a in newer.actions if a.code == "esr1_ctdna"]
     assert ask.rule == 64 and ask.before_choosing and ask.genes == ("ESR1",)
     assert "ASCO" in ask.text
+    # the recheck (MINOR): the oral SERDs' exclusion no longer reads as settled beside it
+    left = " ".join(r.text for r in exclusion(newer, "elacestrant").reasons)
+    assert "on tissue only: a ctDNA test is asked before choosing (rule 64)" in left
     older = plan(biomarkers=tissue, treatments=[PALBOCICLIB])  # the recheck: ye2024 too
     [asked] = [a for a in older.actions if a.code == "esr1_ctdna"]
     assert asked.before_choosing and "not in the review" in asked.text

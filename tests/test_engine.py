@@ -509,8 +509,16 @@ _LETROZOLE_AND_TAMOXIFEN = [
     for partner in ("letrozole", "tamoxifen")
 ]
 
+#: MolecularInputs.esr1_tissue_only: the ESR1 negative from tissue or from ctDNA (the oral
+#: SERDs' exclusion under practice-2026 says a ctDNA test is asked, rule 64)
+_TISSUE_AND_CTDNA = [
+    patient(biomarkers=[dict(NEGATIVE[0], sample=sample), *NEGATIVE[1:]])
+    for sample in ("tissue", "ctdna")
+]
+
 
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_TISSUE_AND_CTDNA, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))
 @example(_STOMATITIS_AND_RASH, random.Random(0))
 @example(_FULVESTRANT_AND_TAMOXIFEN, random.Random(0))

@@ -9,6 +9,7 @@ from resistx.model.enums import (
     DrugClass,
     Her2Status,
     MenopausalStatus,
+    Sample,
     Sex,
 )
 from resistx.model.mechanism import ResistanceMechanism
@@ -62,6 +63,16 @@ def pten_ihc_only(facts: Facts) -> bool:
     )
 
 
+def esr1_tissue_only(facts: Facts) -> bool:
+    """The ESR1 negative that stands is from tissue, current, with no mutation on record and no
+    progression on an oral SERD: rule 64 asks for ctDNA, and the SERDs' exclusion says so."""
+    st = facts.state("ESR1")
+    negative = st.negative if st is not None and st.finding is None else None
+    if negative is None or negative.sample is Sample.CTDNA:
+        return False
+    return not facts.needs_retest("ESR1") and DrugClass.ORAL_SERD not in facts.progressed_classes
+
+
 def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) -> bool:
     """Each PI3K-pathway gene (``states``, in ``PAM_GENES`` order) tested negative and current;
     by NGS if ``ngs``."""
@@ -105,6 +116,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         esr1_negative_current=_current_negative(facts, "ESR1", esr1_state) is not None,
         # only where no mutation counts (else no rule reads it, and the key stays small)
         esr1_vus=esr1 is None and esr1_state is not None and bool(esr1_state.not_actionable),
+        esr1_tissue_only=esr1_tissue_only(facts),
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
         pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),

@@ -30,6 +30,9 @@ class MolecularInputs:
     #: the ESR1 test found only a variant not counted as a mutation (a VUS): how rules 1 and 28
     #: word the absence
     esr1_vus: bool = False
+    #: ... and that negative is from tissue only (``build_inputs.esr1_tissue_only``): rule 28's
+    #: exclusion says a ctDNA test is asked (rule 64)
+    esr1_tissue_only: bool = False
     pik3ca: Finding | None
     pik3ca_pcr_only: bool
     #: PIK3CA with no result since the latest progression (none, stale or indeterminate)

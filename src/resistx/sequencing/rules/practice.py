@@ -156,7 +156,12 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     return left_out(
         ExclusionCode.BIOMARKER_ABSENT,
         text=f"{esr1_absent(i)} on a current test: {basis}"
-        + (f"; {trial}, {said}." if said and not guideline else "."),
+        + (f"; {trial}, {said}" if said and not guideline else "")
+        + (
+            "; on tissue only: a ctDNA test is asked before choosing (rule 64)."
+            if i.esr1_tissue_only
+            else "."
+        ),
         trials=(trial,),
     )
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample
+from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
+from resistx.sequencing.build_inputs import esr1_tissue_only
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState, conflict_text
 from resistx.sequencing.reliability import listed
@@ -188,12 +189,7 @@ def confirm_tissue(with_esr1: bool, crisis: bool, parp: tuple[str, ...]) -> Plan
     codes=("esr1_ctdna",),
 )
 def esr1_ctdna(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    st = facts.state("ESR1")
-    if st is None or st.finding is not None or st.negative is None:
-        return
-    if st.negative.sample is Sample.CTDNA or facts.needs_retest("ESR1"):
-        return
-    if DrugClass.ORAL_SERD in facts.progressed_classes:
+    if not esr1_tissue_only(facts):
         return
     crisis = facts.profile.visceral_crisis
     yield PlanEffect(
