@@ -3914,6 +3914,7 @@ def test_her2_ultralow_after_chemotherapy_is_within_the_tdxd_approval() -> None:
     assert "within its approval" in reason.text and "FDA 2025-01-27" in reason.text
     assert tdxd.tier in (Tier.ALTERNATIVE, Tier.LATER)
     assert tdxd.tier is Tier.ALTERNATIVE or "at best an alternative" in reason.text
+    assert tdxd.tier is Tier.ALTERNATIVE  # on its label: no longer held to a later option
     [ask] = [a for a in p.actions if a.code == "confirm_her2_zero"]
     assert "would open" not in ask.text and "DESTINY-Breast04's population" in ask.text
     zero = practice(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
@@ -3941,3 +3942,14 @@ def test_a_visceral_crisis_not_on_record_is_not_asserted_absent() -> None:
     crisis = practice(ecog=3, visceral_crisis=True, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     [note] = [n for n in crisis.notes if n.startswith("ECOG 3")]
     assert "No visceral crisis is on record" not in note
+
+
+def test_a_line_with_a_course_without_the_cdk46i_is_outside_postmonarch() -> None:
+    """postMONARCH enrolled no other therapy for advanced disease: a course without a CDK4/6
+    inhibitor recorded within the same first line (exemestane alone after palbociclib with
+    letrozole) puts the patient outside it, for rule 37 and for its figures alike (a mutant
+    that read only the number of lines survived the other tests)."""
+    switched = [PALBOCICLIB, dict(second_line("exemestane"), line=1)]
+    abema = option(practice(biomarkers=NEGATIVE, treatments=switched), "abemaciclib+fulvestrant")
+    assert "outside_postmonarch_population" in codes(abema)
+    assert [r.code for r in abema.reasons if r.factor.value == "efficacy"] == ["no_direct_evidence"]

@@ -502,10 +502,17 @@ _STOMATITIS_AND_RASH = [
     for event in ("stomatitis", "rash")
 ]
 
-#: EfficacyInputs.postmonarch_population: palbociclib with letrozole (postMONARCH's population,
-#: its figures score abemaciclib + fulvestrant under practice-2026) or with tamoxifen (not)
+#: postMONARCH's population (``EfficacyInputs`` and ``HistoryInputs.postmonarch_population``):
+#: palbociclib with letrozole (its figures score abemaciclib + fulvestrant under practice-2026,
+#: rule 37 gains) or with tamoxifen (not), after an adjuvant aromatase inhibitor either way, so
+#: that the history Inputs differ in that field alone
 _LETROZOLE_AND_TAMOXIFEN = [
-    patient(treatments=[dict(PALBOCICLIB, drugs=["palbociclib", partner])])
+    patient(
+        treatments=[
+            adjuvant(["letrozole"], "2015-01-01", "2020-01-01"),
+            dict(PALBOCICLIB, drugs=["palbociclib", partner]),
+        ]
+    )
     for partner in ("letrozole", "tamoxifen")
 ]
 
@@ -897,9 +904,9 @@ def test_the_history_inputs_a_patient_shares_between_policies_are_those_each_pol
         policy = get(name)
         ctx, _memo = engine.memo_for(policy, policy.default_evidence())
         covers = ctx.call(engine._coverage)
-        fresh = build.history(
-            patient.facts, patient.molecular, covers, build.outside_maintain(patient.facts)
-        )
+        outside = build.outside_maintain(patient.facts)
+        efficacy = build.efficacy(patient.molecular, patient.facts, outside)
+        fresh = build.history(patient.facts, (patient.molecular, efficacy), covers, outside)
         assert patient.inputs(covers)[Factor.HISTORY] == fresh
 
 

@@ -14,7 +14,7 @@ from resistx.model.enums import (
 )
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, Condition, Profile
-from resistx.sequencing import kinds, maintain
+from resistx.sequencing import kinds, maintain, postmonarch
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
 from resistx.sequencing.facts import (
@@ -27,7 +27,6 @@ from resistx.sequencing.facts import (
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only, keyed
 from resistx.sequencing.hrd import hrd_untested, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
-from resistx.sequencing.postmonarch import cdk46i_with_aromatase_inhibitor, only_cdk46i_lines
 from resistx.sequencing.toxicity import from_toxicities, toxicity_stops
 from resistx.vocab.drugs import drug_class
 
@@ -191,9 +190,7 @@ def efficacy(
         parp_pending=m.hrd_untested or m.somatic_brca_untested,
         long_cdk46i=facts.long_cdk46i,
         prior_chemotherapy=facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD) > 0,
-        postmonarch_population=bool(facts.cdk46i_resistant)
-        and only_cdk46i_lines(facts)
-        and cdk46i_with_aromatase_inhibitor(facts),
+        postmonarch_population=postmonarch.in_population(facts),
     )
 
 
@@ -215,12 +212,14 @@ def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
 
 def history(
     facts: Facts,
-    m: MolecularInputs,
+    inputs: tuple[MolecularInputs, EfficacyInputs],
     covers: Coverage,
     maintain_outside: tuple[tuple[str, str], ...],
 ) -> HistoryInputs:
     """``covers``: whether a course holds the drugs of one of the policy's regimens;
-    ``maintain_outside``: ``outside_maintain(facts)``, worked out once per patient."""
+    ``maintain_outside``: ``outside_maintain(facts)``, worked out once per patient; the
+    molecular and efficacy Inputs lend what they already hold (postMONARCH's population)."""
+    m, e = inputs
     tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
     sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
@@ -252,11 +251,10 @@ def history(
         had_endocrine_target=had_target,
         metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
         destiny_breast06_entry=facts.destiny_breast06_entry,
-        only_cdk46i_lines=bool(facts.cdk46i_resistant) and only_cdk46i_lines(facts),
+        postmonarch_population=e.postmonarch_population,
         had_aromatase_inhibitor=any(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
         ),
-        cdk46i_with_aromatase_inhibitor=cdk46i_with_aromatase_inhibitor(facts),
         targets_untested=lines >= ENDOCRINE_RESISTANCE_LINES
         and not had_target
         and not (m.esr1_negative_current and m.pam_negative),

@@ -98,7 +98,7 @@ class EfficacyInputs:
     #: population (``build_inputs.outside_maintain``): its figures do not speak there
     outside_maintain: frozenset[str] = frozenset()
     #: progression on a CDK4/6 inhibitor given with an aromatase inhibitor (or as (neo)adjuvant
-    #: therapy) and no other line for metastatic disease (``build_inputs.in_postmonarch``):
+    #: therapy) and no other line for metastatic disease (``postmonarch.in_population``):
     #: postMONARCH's figures speak only then
     postmonarch_population: bool = False
 
@@ -137,11 +137,9 @@ class HistoryInputs:
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
     metastatic_endocrine_lines: int = 0  # endocrine-based lines for metastatic disease (rule 30)
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
-    #: progression on a CDK4/6 inhibitor, and at most one line for metastatic disease, with it
-    only_cdk46i_lines: bool = False
+    #: postMONARCH's population (``postmonarch.in_population``; rule 37)
+    postmonarch_population: bool = False
     had_aromatase_inhibitor: bool = False  # in any setting (EMBER-3's population)
-    #: a CDK4/6 inhibitor given with an aromatase inhibitor (postMONARCH's population, rule 37)
-    cdk46i_with_aromatase_inhibitor: bool = False
     #: where rule 22 speaks (its endocrine lines after the CDK4/6 inhibitor), no ESR1 or
     #: PI3K-pathway finding and ESR1 or the pathway untested since the latest progression: no
     #: target is known, not none there; False elsewhere, so the key parts no more patients than

@@ -83,7 +83,9 @@ class Patient:
         """The history Inputs under another policy differ at most in ``progressed``."""
         known = next(iter(self._history.values()), None)
         if known is None:
-            found = build.history(self.facts, self.molecular, covers, self.maintain_outside)
+            found = build.history(
+                self.facts, (self.molecular, self.efficacy), covers, self.maintain_outside
+            )
         else:
             courses = build.progressed(self.facts, covers)
             found = (

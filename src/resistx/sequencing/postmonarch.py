@@ -1,7 +1,7 @@
 """postMONARCH's population read from the history (update-2026.md section 1): progression on
 a CDK4/6 inhibitor given with an aromatase inhibitor for advanced disease (or as (neo)adjuvant
 therapy), and no other therapy for advanced disease. Read by rule 37 (``HistoryInputs``) and by
-the efficacy factor's ``postmonarch`` selector (``EfficacyInputs``)."""
+the efficacy factor's ``postmonarch`` selector (``EfficacyInputs``), one value for both."""
 
 from __future__ import annotations
 
@@ -9,18 +9,17 @@ from resistx.model.enums import DrugClass
 from resistx.sequencing.facts import Facts
 
 
-def only_cdk46i_lines(facts: Facts) -> bool:
-    """At most one line for metastatic disease, each course of it with a CDK4/6 inhibitor."""
-    return len(facts.metastatic_lines) <= 1 and all(
-        DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic
-    )
-
-
-def cdk46i_with_aromatase_inhibitor(facts: Facts) -> bool:
-    """A CDK4/6 inhibitor given with an aromatase inhibitor for advanced disease, or as
-    (neo)adjuvant therapy with any partner (postMONARCH's entry)."""
-    return any(
-        DrugClass.CDK46_INHIBITOR in t.drug_classes
-        and (DrugClass.AROMATASE_INHIBITOR in t.drug_classes or not t.metastatic)
-        for t in facts.profile.treatments
+def in_population(facts: Facts) -> bool:
+    """Progression on a CDK4/6 inhibitor, at most one line for metastatic disease (each course
+    of it with a CDK4/6 inhibitor), and a CDK4/6 inhibitor given with an aromatase inhibitor for
+    advanced disease or as (neo)adjuvant therapy with any partner."""
+    return (
+        bool(facts.cdk46i_resistant)
+        and len(facts.metastatic_lines) <= 1
+        and all(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic)
+        and any(
+            DrugClass.CDK46_INHIBITOR in t.drug_classes
+            and (DrugClass.AROMATASE_INHIBITOR in t.drug_classes or not t.metastatic)
+            for t in facts.profile.treatments
+        )
     )

@@ -208,7 +208,8 @@ def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
         return left_out(
             ExclusionCode.BIOMARKER_ABSENT,
             text="No germline BRCA1/2 or PALB2 mutation: talazoparib's evidence is for germline "
-            "BRCA1/2 mutations (EMBRACA, not named in the review; its ref 75); the somatic BRCA1/2 responses of TBCRC "
+            "BRCA1/2 mutations (EMBRACA, not named in the review; its ref 75); the somatic "
+            "BRCA1/2 responses of TBCRC "
             "048 were to olaparib, which waits on the tumour test.",
             trials=spec.key_trials,
         )

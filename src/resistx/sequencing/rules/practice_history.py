@@ -181,7 +181,7 @@ def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) ->
         return
     if "abemaciclib" in i.cdk46i_resistant or "fulvestrant" in i.progressed_drugs:
         return  # rule 11 speaks: the drug again
-    if not (i.only_cdk46i_lines and i.cdk46i_with_aromatase_inhibitor):
+    if not i.postmonarch_population:
         yield Effect(
             code="outside_postmonarch_population",
             ceiling=2,
