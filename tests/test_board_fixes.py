@@ -3732,7 +3732,7 @@ def test_tdxd_left_out_for_lung_disease_says_its_label_has_no_contraindication()
     left out as 'contraindicated', quoting DESTINY-Breast04's ILD figures, as if its label said
     so. Its US label lists no contraindication and warns of ILD in a boxed warning: the text
     says the exclusion is resistx's (rule 12), as alpelisib's with diabetes does; the same
-    for datopotamab deruxtecan (practice-2026), whose label warns the same way."""
+    for datopotamab deruxtecan (practice-2026), whose label warns of ILD too (not boxed)."""
     lungs = patient(
         her2="low",
         comorbidities=["interstitial_lung_disease"],
@@ -3953,3 +3953,81 @@ def test_a_line_with_a_course_without_the_cdk46i_is_outside_postmonarch() -> Non
     abema = option(practice(biomarkers=NEGATIVE, treatments=switched), "abemaciclib+fulvestrant")
     assert "outside_postmonarch_population" in codes(abema)
     assert [r.code for r in abema.reasons if r.factor.value == "efficacy"] == ["no_direct_evidence"]
+
+
+def test_under_the_review_an_oral_serd_alone_waits_on_a_current_esr1_result() -> None:
+    """Case 422 (MAJOR, ye2024): ESR1 not detected on a test taken before the latest
+    progression, and elacestrant ranked second, above chemotherapy, without saying it waits on
+    the test that decides it; practice-2026 marked it as waiting. The review prefers an oral
+    SERD for ESR1-mutated disease only: with no current ESR1 result an oral SERD alone waits on
+    one under both policies, below every option that does not wait; with a current negative it
+    does not wait (it is simply not preferred)."""
+    stale = [result("ESR1", "not_detected", tested_on="2024-01-10"), *NEGATIVE[1:]]
+    p = plan(her2="low", biomarkers=stale, treatments=[PALBOCICLIB, CAPECITABINE])
+    ela = option(p, "elacestrant")
+    assert ela.waits_on == ("ESR1",)
+    assert all(o.waits_on or o.rank < ela.rank for o in p.options if o.tier is not Tier.TRIAL)
+    untested = plan(her2="low", treatments=[PALBOCICLIB, CAPECITABINE])
+    assert option(untested, "elacestrant").waits_on[:1] == ("ESR1",)
+    current = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    assert option(current, "elacestrant").waits_on == ()
+
+
+def test_tdxd_that_stopped_for_pneumonitis_is_left_out_naming_that_course_and_its_label() -> None:
+    """Case 422 (MAJOR, both policies): trastuzumab deruxtecan had been stopped for
+    pneumonitis, ILD was on the comorbidity list, and its exclusion said only that a clinician
+    might weigh it with a chest physician. It now names the course the lung disease stopped
+    and what the label says of a rechallenge (stopped for good after grade 2 or worse)."""
+    tdxd = dict(
+        stopped_for("pneumonitis", ["trastuzumab deruxtecan"], "2025-10-15", "2026-03-01"), line=3
+    )
+    for comorbidities in (["interstitial_lung_disease"], []):
+        lungs = patient(
+            her2="low",
+            comorbidities=comorbidities,
+            biomarkers=NEGATIVE,
+            treatments=[PALBOCICLIB, CAPECITABINE, tdxd],
+        )
+        for p in (resistx.sequence(lungs), resistx.sequence(lungs, policy=PRACTICE)):
+            text = " ".join(r.text for r in exclusion(p, "trastuzumab-deruxtecan").reasons)
+            assert "(it stopped trastuzumab deruxtecan)" in text, text
+            assert "grade 2 or worse" in text and "chest physician" not in text, text
+
+
+def test_datopotamab_deruxtecan_is_not_said_to_carry_a_boxed_warning() -> None:
+    """Case 422 (MINOR, practice-2026): Datroway's US label warns of interstitial lung disease
+    among its warnings and precautions, with no boxed warning (Enhertu's is boxed)."""
+    lungs = patient(
+        her2="low",
+        comorbidities=["interstitial_lung_disease"],
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB, CAPECITABINE],
+    )
+    p = resistx.sequence(lungs, policy=PRACTICE)
+    dato = " ".join(r.text for r in exclusion(p, "datopotamab-deruxtecan").reasons)
+    assert "boxed" not in dato and "warnings and precautions" in dato
+    tdxd = " ".join(r.text for r in exclusion(p, "trastuzumab-deruxtecan").reasons)
+    assert "boxed warning" in tdxd
+
+
+def test_without_cdk46i_resistance_an_oral_serd_alone_is_at_best_an_alternative() -> None:
+    """Case 423 (MAJOR, practice-2026): ribociclib was stopped for QT prolongation after a
+    month and letrozole went on alone to progression; with an ESR1 mutation, elacestrant and
+    vepdegestrant alone were preferred beside a CDK4/6 inhibitor with fulvestrant, though the
+    plan's own reason said the CDK4/6 inhibitor comes first. Without CDK4/6-inhibitor
+    resistance, an endocrine regimen without one is at best an alternative (rule 19), under
+    both policies; a CDK4/6 inhibitor with fulvestrant stays preferred."""
+    qt = dict(
+        stopped_for("QT prolongation", ["ribociclib", "letrozole"], "2025-01-01", "2025-02-01")
+    )
+    letrozole = dict(
+        PALBOCICLIB, drugs=["letrozole"], started_on="2025-02-01", ended_on="2026-03-01"
+    )
+    esr1 = [result("ESR1", "mutated", variant="Y537S"), *NEGATIVE[1:]]
+    profile = patient(biomarkers=esr1, treatments=[qt, letrozole], comorbidities=["qtc_prolonged"])
+    for p in (resistx.sequence(profile), resistx.sequence(profile, policy=PRACTICE)):
+        assert tier(p, "abemaciclib+fulvestrant") == "preferred"
+        for rid in ("elacestrant", "vepdegestrant", "fulvestrant"):
+            if any(o.regimen.id == rid for o in p.options):
+                assert tier(p, rid) != "preferred", (p.policy.name, rid)
+                assert "cdk46i_first" in codes(option(p, rid)), (p.policy.name, rid)

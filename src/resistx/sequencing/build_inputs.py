@@ -281,13 +281,10 @@ def suppression_on_record(facts: Facts) -> str:
 def balance(facts: Facts) -> BalanceInputs:
     p = facts.profile
     from_toxicity = from_toxicities(facts)
+    named = {c.name for c in p.comorbidities}
+    added = (Condition(name=c) for c, _ in from_toxicity if c not in named)
     return BalanceInputs(
-        comorbidities=tuple(
-            sorted(
-                (*p.comorbidities, *(Condition(name=c) for c, _ in from_toxicity)),
-                key=lambda c: c.name,
-            )
-        ),
+        comorbidities=tuple(sorted((*p.comorbidities, *added), key=lambda c: c.name)),
         from_toxicity=from_toxicity,
         needs_ovarian_suppression=needs_ovarian_suppression(p),
         male=p.sex is Sex.MALE,

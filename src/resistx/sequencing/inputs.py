@@ -152,7 +152,7 @@ class HistoryInputs:
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
 class BalanceInputs:
     comorbidities: tuple[Condition, ...]  # sorted by name, with their values
-    #: (comorbidity, drug) for each comorbidity an adverse event that stopped the drug adds
+    #: (comorbidity, drugs) for each comorbidity an adverse event that stopped a course makes
     from_toxicity: tuple[tuple[Comorbidity, str], ...] = ()
     #: an aromatase inhibitor or fulvestrant needs ovarian suppression (pre/perimenopausal)
     needs_ovarian_suppression: bool

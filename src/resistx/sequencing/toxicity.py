@@ -49,12 +49,12 @@ TOXICITY_HISTORY = {
 
 
 def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
-    """(comorbidity, drug) for each comorbidity not on the profile's list that an adverse event
-    which stopped a treatment adds (the first such drug in the history names it)."""
-    named = {c.name for c in facts.profile.comorbidities}
+    """(comorbidity, drugs) for each comorbidity that an adverse event which stopped a treatment
+    makes (the first such course in the history names it), whether or not the profile's list
+    names it too: rule 12 says which course it stopped (case 422)."""
     found: dict[Comorbidity, str] = {}
     for t in facts.in_order:
         added = TOXICITY_HISTORY.get(t.toxicity) if t.toxicity is not None else None
-        if added is not None and added not in named:
+        if added is not None:
             found.setdefault(added, " + ".join(t.drugs))
     return tuple(sorted(found.items()))

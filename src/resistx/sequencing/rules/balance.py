@@ -26,6 +26,7 @@ from resistx.sequencing.rules.comorbidity_risks import (
     COMORBIDITY_RISKS,
     EXCLUSION_NOTES,
     HEPATIC_CLASSES,
+    RECHALLENGE_NOTES,
     UNQUANTIFIED,
 )
 from resistx.vocab.comorbidities import Comorbidity
@@ -83,7 +84,9 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         for drug in spec.drugs:
             risk, found = _risk_of(condition, drug, spec, ctx)
             if risk is not None:
-                yield _risk(risk, name, comorbidity, drug, trial, found, spec.key_trials)
+                again = stopped is not None and drug in stopped.split(" + ")
+                note = (RECHALLENGE_NOTES if again else EXCLUSION_NOTES).get((comorbidity, drug))
+                yield _risk(risk, name, comorbidity, note, drug, trial, found, spec.key_trials)
                 if (comorbidity, drug) in AT_BEST_LATER:
                     where = f" in {found[1].key}" if found else ""
                     yield Effect(
@@ -131,6 +134,7 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     risk: tuple[bool, str],
     name: str,
     comorbidity: Comorbidity,
+    note: str | None,
     drug: str,
     trial: Trial | None,
     found: Sourced | None,
@@ -147,8 +151,7 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     if exclude:
         return left_out(
             ExclusionCode.CONTRAINDICATED,
-            text=f"{name}: {figure}"
-            + (f"; {note}." if (note := EXCLUSION_NOTES.get((comorbidity, drug))) else "."),
+            text=f"{name}: {figure}" + (f"; {note}." if note else "."),
             trials=cited or key_trials,
         )
     return Effect(

@@ -21,7 +21,7 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
             True,
             "interstitial lung disease",
         ),
-        # the same deruxtecan payload; ILD/pneumonitis is the boxed warning of its label
+        # the same deruxtecan payload; ILD/pneumonitis is among the warnings of its label
         # (Datroway US prescribing information); no ILD figure for it is in the sources
         (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): (
             True,
@@ -132,11 +132,11 @@ HEPATIC_CLASSES: MappingProxyType[str, frozenset[ChildPugh]] = MappingProxyType(
 )
 
 
-def _boxed_ild(brand: str) -> str:
+def _ild_warned(brand: str, where: str) -> str:
     return (
         "left out by resistx (rule 12), not by its label, which lists no contraindication and "
-        "warns of interstitial lung disease in a boxed warning: a clinician may weigh it with a "
-        f"chest physician ({brand} US prescribing information; not in the review)"
+        f"warns of interstitial lung disease {where}: a clinician may weigh it with a chest "
+        f"physician ({brand} US prescribing information; not in the review)"
     )
 
 
@@ -148,8 +148,24 @@ EXCLUSION_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "uncontrolled type 2 diabetes is not established, SOLAR-1 having enrolled controlled "
         "type 2 diabetes: with controlled type 2 diabetes a clinician may weigh it (Piqray US "
         "prescribing information, Contraindications and Hyperglycemia; not in the review)",
-        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): _boxed_ild("Enhertu"),
-        (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): _boxed_ild("Datroway"),
+        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): _ild_warned(
+            "Enhertu", "in a boxed warning"
+        ),
+        # Datroway's label has no boxed warning (case 422): ILD is among its warnings
+        (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): _ild_warned(
+            "Datroway", "among its warnings and precautions"
+        ),
+    }
+)
+
+#: what an exclusion of COMORBIDITY_RISKS says in place of EXCLUSION_NOTES when the
+#: comorbidity is an adverse event that stopped this very drug before (case 422)
+RECHALLENGE_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
+    {
+        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): "its label stops it for good "
+        "after interstitial lung disease or pneumonitis of grade 2 or worse, and allows it again "
+        "only after a grade 1 that resolved fully (Enhertu US prescribing information; not in "
+        "the review)",
     }
 )
 

@@ -62,7 +62,7 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     "or as planned (not for progression; a (neo)adjuvant course completed less than 12 months "
     "before a relapse counts as progression on it: resistx's reading, the review is silent).",
     effect="CDK4/6 inhibitor + fulvestrant regimens gain enough to be preferred; endocrine "
-    "regimens without a CDK4/6 inhibitor step back.",
+    "regimens without a CDK4/6 inhibitor step back and are at best alternatives.",
     codes=("cdk46i_naive_first", "cdk46i_first"),
     trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2"),
     references=CDK46I_NAIVE_REFERENCES,
@@ -98,8 +98,9 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
         yield Effect(
             code="cdk46i_first",
             delta=w.cdk46i_first_penalty,
+            ceiling=1,  # case 423: never preferred beside the CDK4/6 inhibitor it comes after
             text=f"{why}: a CDK4/6 inhibitor with endocrine therapy comes before endocrine "
-            "therapy without it.",
+            "therapy without it (at best an alternative).",
             references=CDK46I_NAIVE_REFERENCES,
         )
 

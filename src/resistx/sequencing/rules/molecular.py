@@ -35,7 +35,8 @@ def weight(f: Finding, ctx: Context) -> float:
     effect="Oral SERDs score a biomarker match (half if the mutation predates the latest "
     "progression); ESR1 not mutated on a test since the latest progression: they score "
     "against, except an oral SERD given with a CDK4/6 inhibitor, whose trial compared it in all "
-    "patients (EMBER-3); a negative from before it counts as no current result.",
+    "patients (EMBER-3); a negative from before it counts as no current result. With no "
+    "current result an oral SERD alone waits on one (below every option that does not wait).",
     codes=(
         "esr1_mutation_matches_oral_serd",
         "esr1_not_mutated",
@@ -63,7 +64,8 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             code="esr1_negative_stale",
             text="ESR1 not detected on a test from before the latest progression: ESR1 "
             "mutations are acquired under endocrine therapy, so a current result decides "
-            "whether an oral SERD is preferred.",
+            "whether an oral SERD is preferred" + _waits(spec),
+            waits_on=_waits_on(spec),
             trials=spec.key_trials,
         )
     elif i.esr1_negative and kinds.has_cdk46i(spec):
@@ -86,9 +88,20 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         yield Effect(
             code="esr1_untested",
             text="ESR1 status unknown: a current ESR1 result decides whether an oral SERD is "
-            "preferred.",
+            "preferred" + _waits(spec),
+            waits_on=_waits_on(spec),
             trials=spec.key_trials,
         )
+
+
+def _waits_on(spec: RegimenSpec) -> str | None:
+    """An oral SERD alone waits on the ESR1 result that decides it (case 422); one given with
+    another drug does not (its trial compared it in all patients, or the partner decides it)."""
+    return "ESR1" if set(kinds.classes(spec)) == {DrugClass.ORAL_SERD} else None
+
+
+def _waits(spec: RegimenSpec) -> str:
+    return "; its place waits on that result." if _waits_on(spec) else "."
 
 
 def esr1_absent(i: MolecularInputs) -> str:
