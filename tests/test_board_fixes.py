@@ -4031,3 +4031,17 @@ def test_without_cdk46i_resistance_an_oral_serd_alone_is_at_best_an_alternative(
             if any(o.regimen.id == rid for o in p.options):
                 assert tier(p, rid) != "preferred", (p.policy.name, rid)
                 assert "cdk46i_first" in codes(option(p, rid)), (p.policy.name, rid)
+
+
+def test_at_ecog_2_in_a_visceral_crisis_chemotherapy_is_not_said_to_be_weighed_against() -> None:
+    """Case 426 (MINOR, both policies): in a visceral crisis at ECOG 2 the preferred
+    chemotherapy read 'an intensive regimen, which the reduced performance status weighs
+    against', when a decline from the crisis is a reason to treat it. Its reason says that
+    chemotherapy answers the crisis, as a single agent chosen for the performance status."""
+    crisis = plan(ecog=2, visceral_crisis=True, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    chemo = option(crisis, "chemotherapy")
+    said = " ".join(r.text for r in chemo.reasons)
+    assert "weighs against" not in said and "answers the crisis" in said, said
+    assert chemo.rank == 1
+    calm = plan(ecog=2, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    assert "reduced_performance_status_intensive" in codes(option(calm, "chemotherapy"))

@@ -23,7 +23,8 @@ H = Factor.HISTORY
     effect="Hard precedence at ECOG 3-4: intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR "
     "combinations) and trial enrolment rank after every other option and lose merit; other "
     "combinations lose less; endocrine monotherapy nothing, and its reason says it comes first. In a visceral crisis chemotherapy, "
-    "which answers it (rule 7), loses only the ECOG 2 step: a single agent. Toxicity weighs "
+    "which answers it (rule 7), loses only the ECOG 2 step: a single agent (at ECOG 2 too, "
+    "without saying the status weighs against it). Toxicity weighs "
     "three times as much (rule 14).",
     codes=(
         "poor_performance_status_crisis",
@@ -47,13 +48,13 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             "toxic options.",
             trials=spec.key_trials,
         )
-    elif i.ecog >= 3 and i.visceral_crisis and kinds.is_chemotherapy(spec):
+    elif i.ecog >= 2 and i.visceral_crisis and kinds.is_chemotherapy(spec):  # case 426
         yield Effect(
             code="poor_performance_status_crisis",
             delta=w.reduced_ps_intensive,
             text=f"ECOG {i.ecog} in a visceral crisis: chemotherapy is what answers the crisis; "
-            "a single agent, weighed against the performance status (best supportive care is "
-            "the other course to discuss).",
+            "a single agent, chosen and dosed for the performance status"
+            + (" (best supportive care is the other course to discuss)." if i.ecog >= 3 else "."),
             trials=spec.key_trials,
         )
     elif i.ecog >= 3 and kinds.is_intensive(spec):
