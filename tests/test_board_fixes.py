@@ -4045,3 +4045,16 @@ def test_at_ecog_2_in_a_visceral_crisis_chemotherapy_is_not_said_to_be_weighed_a
     assert chemo.rank == 1
     calm = plan(ecog=2, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     assert "reduced_performance_status_intensive" in codes(option(calm, "chemotherapy"))
+
+
+def test_a_man_on_a_gnrh_agonist_is_told_its_place_beside_fulvestrant_is_open() -> None:
+    """Case 425 (MINOR, both policies): a man given leuprolide with abemaciclib + anastrozole
+    was told to continue it with an aromatase inhibitor, and nothing about fulvestrant, the
+    partner of his preferred option; 'menopausal status does not apply' could read as 'stop
+    it'. The note says whether to go on with it beside fulvestrant or an oral SERD is the
+    clinician's call, the evidence in men being sparse."""
+    course = dict(PALBOCICLIB, drugs=["abemaciclib", "anastrozole", "leuprolide"])
+    p = plan(sex="male", schema_version=2, biomarkers=NEGATIVE, treatments=[course])
+    [note] = [n for n in p.notes if n.startswith("Male patient")]
+    assert "fulvestrant or an oral SERD" in note and "leuprolide" in note, note
+    assert "clinician" in note, note

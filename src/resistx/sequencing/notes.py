@@ -133,7 +133,10 @@ def _state(facts: Facts) -> list[str]:
     if p.sex is Sex.MALE:
         out.append(
             "Male patient: the review's trials enrolled few or no men; an aromatase inhibitor "
-            f"needs a GnRH agonist with it{keep} (rule 40), and menopausal status does not apply."
+            f"needs a GnRH agonist with it{keep} (rule 40), and menopausal status does not apply. "
+            f"With fulvestrant or an oral SERD, whether to give {given or 'a GnRH agonist'} "
+            "beside it is for the clinician: the evidence on endocrine therapy in men, with or "
+            "without one, is sparse (not in the review)."
         )
     elif needs_ovarian_suppression(p):
         out.append(
