@@ -134,7 +134,7 @@ def _practice_section() -> list[str]:
         + ".",
         "",
         "A default plan's `since_review` section lists where this policy's plan for the same "
-        "patient differs (top option, preferred set, exclusions); `resistx.compare(profile)` "
+        "patient differs (top option, preferred set, exclusions, new alternatives); `resistx.compare(profile)` "
         "returns every difference with ranks.",
         "",
     ]

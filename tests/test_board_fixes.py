@@ -4058,3 +4058,35 @@ def test_a_man_on_a_gnrh_agonist_is_told_its_place_beside_fulvestrant_is_open() 
     [note] = [n for n in p.notes if n.startswith("Male patient")]
     assert "fulvestrant or an oral SERD" in note and "leuprolide" in note, note
     assert "clinician" in note, note
+
+
+def test_the_since_review_section_names_an_option_the_newer_policy_makes_an_alternative() -> None:
+    """Cases 417-420 (MAJOR, ye2024): the since-review section named only what practice-2026
+    leaves out or prefers. Trastuzumab deruxtecan for HER2-low disease before any chemotherapy,
+    a later option under the review (DESTINY-Breast04 enrolled after 1-2 lines), is an
+    alternative before chemotherapy under practice-2026 (DESTINY-Breast06, FDA 2025-01-27):
+    the section now says so, with the trial behind it. A regimen of the newer evidence only
+    that is an alternative there is named too; an option later under both is not."""
+    pik3ca = [result("PIK3CA", "mutated", variant="E545K"), *NEGATIVE[:1], *NEGATIVE[2:]]
+    p = plan(her2="low", biomarkers=pik3ca, treatments=[PALBOCICLIB])
+    newer = practice(her2="low", biomarkers=pik3ca, treatments=[PALBOCICLIB])
+    assert tier(p, "trastuzumab-deruxtecan") == "later"
+    assert tier(newer, "trastuzumab-deruxtecan") == "alternative"
+    [tdxd] = [s for s in p.since_review if s.regimen == "trastuzumab-deruxtecan"]
+    assert "is an alternative" in tdxd.text and "a later option here" in tdxd.text, tdxd.text
+    assert "DESTINY-Breast06" in tdxd.trials
+    later_both = {
+        o.regimen.id
+        for o in p.options
+        if o.tier is Tier.LATER
+        and newer.option(o.regimen.id) is not None
+        and newer.option(o.regimen.id).tier is Tier.LATER  # type: ignore[union-attr]
+    }
+    assert later_both and not later_both & {s.regimen for s in p.since_review}
+    # an alternative under both policies is no news either
+    alternative_both = {
+        o.regimen.id
+        for o in p.options
+        if o.tier is Tier.ALTERNATIVE and tier(newer, o.regimen.id) == "alternative"
+    }
+    assert alternative_both and not alternative_both & {s.regimen for s in p.since_review}

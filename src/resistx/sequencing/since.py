@@ -1,6 +1,7 @@
 """How two policies' plans for one patient differ: ``compare`` (every option moved, added or
 removed, with ranks) and the ``since_review`` section of a default plan (the top option, the
-preferred set and the exclusions, each with the trials, approvals and rules behind it)."""
+preferred set, the exclusions and the options the newer policy makes alternatives, each with
+the trials, approvals and rules behind it)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ def _preferred(plan: Plan) -> set[str]:
 
 def differences(before: Plan, after: Plan, *, summary: bool = False) -> tuple[Difference, ...]:
     """The differences of ``after`` from ``before``: the top option, the preferred set and the
-    exclusions first, then (unless ``summary``) every option moved, added or removed, each in
-    rank order."""
+    exclusions first, then (with ``summary``) the options ``after`` makes alternatives, or
+    (without) every option moved, added or removed, each in rank order."""
     a = {o.regimen.id: o for o in before.options}
     b = {o.regimen.id: o for o in after.options}
     out: list[Difference] = []
@@ -47,6 +48,12 @@ def differences(before: Plan, after: Plan, *, summary: bool = False) -> tuple[Di
     out += [diff(Change.EXCLUDED, r) for r in sorted((xb - xa) & set(a))]
     out += [diff(Change.NO_LONGER_EXCLUDED, r) for r in _by_rank((xa - xb) & set(b), b)]
     if summary:
+        # an option the other policy makes an alternative, later or within a trial here, or
+        # a regimen of its evidence only (cases 417-420: trastuzumab deruxtecan before
+        # chemotherapy after DESTINY-Breast06)
+        raised = {r for r, o in b.items() if o.tier is Tier.ALTERNATIVE and r not in xa}
+        raised -= {r for r in raised & set(a) if a[r].tier in _AT_LEAST_ALTERNATIVE}
+        out += [diff(Change.MOVED if r in a else Change.ADDED, r) for r in _by_rank(raised, b)]
         return tuple(out)
     for rid in _by_rank(set(a) | set(b), {**a, **b}):
         if rid in a and rid in b:
@@ -57,6 +64,11 @@ def differences(before: Plan, after: Plan, *, summary: bool = False) -> tuple[Di
         elif rid in a and rid not in xb:
             out.append(diff(Change.REMOVED, rid))
     return tuple(out)
+
+
+_AT_LEAST_ALTERNATIVE = frozenset({Tier.PREFERRED, Tier.ALTERNATIVE})
+#: where an option raised to an alternative stands here, by its tier
+_STANDS = {Tier.LATER: "a later option here", Tier.TRIAL: "within a trial here"}
 
 
 def _by_rank(ids: set[str], options: dict[str, Option]) -> list[str]:
@@ -147,6 +159,13 @@ def _text(d: Difference, name: str, before: Plan, policy: str) -> str:
         return f"Under {policy}, {name} is no longer preferred ({there} there)."
     if d.change is Change.EXCLUDED:
         return f"Under {policy}, {name} is left out (rank {d.rank_before} here)."
+    if d.change is Change.MOVED and d.tier_before is not None:
+        return (
+            f"Under {policy}, {name} is an alternative (rank {d.rank_after} there; "
+            f"{_STANDS.get(d.tier_before, d.tier_before.value)}, rank {d.rank_before})."
+        )
+    if d.change is Change.ADDED:
+        return f"Under {policy}, {name} is an alternative (rank {d.rank_after}); not in this plan."
     return f"Under {policy}, {name} is an option (rank {d.rank_after}); it is left out here."
 
 
