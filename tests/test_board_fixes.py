@@ -4090,3 +4090,50 @@ def test_the_since_review_section_names_an_option_the_newer_policy_makes_an_alte
         if o.tier is Tier.ALTERNATIVE and tier(newer, o.regimen.id) == "alternative"
     }
     assert alternative_both and not alternative_both & {s.regimen for s in p.since_review}
+
+
+def test_within_destiny_breast04s_population_chemotherapy_is_at_best_an_alternative() -> None:
+    """Case 418 (MINOR, both policies): HER2-low after one chemotherapy line, nothing else to
+    target; trastuzumab deruxtecan and chemotherapy were both preferred, though chemotherapy
+    was the arm trastuzumab deruxtecan beat in DESTINY-Breast04, as chemotherapy's own evidence
+    line said. Within that population chemotherapy is at best an alternative to it (rule 65),
+    as it is to a PARP inhibitor for germline BRCA1/2 (rule 44); not where interstitial lung
+    disease leaves trastuzumab deruxtecan out, not after progression on it, not in a visceral
+    crisis (chemotherapy first, rule 7), and not after three or more chemotherapy lines."""
+    treated = [PALBOCICLIB, CAPECITABINE]
+    for policy in (None, PRACTICE):
+        p = resistx.sequence(
+            patient(her2="low", biomarkers=NEGATIVE, treatments=treated), policy=policy
+        )
+        assert tier(p, "trastuzumab-deruxtecan") == "preferred"
+        chemo = option(p, "chemotherapy")
+        assert chemo.tier is Tier.ALTERNATIVE and "chemotherapy_after_tdxd" in codes(chemo)
+        assert next(r for r in chemo.reasons if r.code == "chemotherapy_after_tdxd").rule == 65
+    lungs = plan(
+        her2="low",
+        comorbidities=["interstitial_lung_disease"],
+        biomarkers=NEGATIVE,
+        treatments=treated,
+    )
+    assert "chemotherapy_after_tdxd" not in codes(option(lungs, "chemotherapy"))
+    tdxd = dict(
+        PALBOCICLIB,
+        drugs=["trastuzumab deruxtecan"],
+        line=3,
+        started_on="2025-10-15",
+        ended_on="2026-03-01",
+    )
+    after = plan(her2="low", biomarkers=NEGATIVE, treatments=[*treated, tdxd])
+    assert "chemotherapy_after_tdxd" not in codes(option(after, "chemotherapy"))
+    crisis = plan(her2="low", visceral_crisis=True, biomarkers=NEGATIVE, treatments=treated)
+    assert "chemotherapy_after_tdxd" not in codes(option(crisis, "chemotherapy"))
+    three = [
+        PALBOCICLIB,
+        CAPECITABINE,
+        dict(ERIBULIN, line=3),
+        dict(
+            ERIBULIN, line=4, drugs=["paclitaxel"], started_on="2026-03-25", ended_on="2026-04-25"
+        ),
+    ]
+    many = plan(her2="low", biomarkers=NEGATIVE, treatments=three)
+    assert "chemotherapy_after_tdxd" not in codes(option(many, "chemotherapy"))

@@ -65,6 +65,7 @@ SCENARIOS: list[dict[str, Any]] = [
     ),
     patient(biomarkers=[*NEGATIVE, result("BRCA2", "mutated")], ecog=2, her2="ultralow"),
     patient(biomarkers=NEGATIVE, her2="0", treatments=[PALBOCICLIB, CAPECITABINE]),  # rule 55
+    patient(biomarkers=NEGATIVE, her2="low", treatments=[PALBOCICLIB, CAPECITABINE]),  # rule 65
     patient(biomarkers=[*NEGATIVE[:3], result("PTEN", "not_detected", assay="ihc")]),
     patient(biomarkers=[*NEGATIVE, result("BRCA1", "mutated", origin="germline")]),
     patient(  # BRCA1/2 and PALB2 tested in the germline only: the PARP inhibitors wait
@@ -524,7 +525,21 @@ _TISSUE_AND_CTDNA = [
 ]
 
 
+#: MolecularInputs.tdxd_ruled_out: HER2-low after one chemotherapy line, with interstitial lung
+#: disease or without (chemotherapy at best an alternative to trastuzumab deruxtecan, rule 65)
+_LUNGS_AND_NONE = [
+    patient(
+        her2="low",
+        comorbidities=comorbidities,
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB, CAPECITABINE],
+    )
+    for comorbidities in (["interstitial_lung_disease"], [])
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_LUNGS_AND_NONE, random.Random(0))
 @example(_TISSUE_AND_CTDNA, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))
 @example(_STOMATITIS_AND_RASH, random.Random(0))

@@ -27,7 +27,7 @@ from resistx.sequencing.facts import (
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only, keyed
 from resistx.sequencing.hrd import hrd_untested, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
-from resistx.sequencing.toxicity import from_toxicities, toxicity_stops
+from resistx.sequencing.toxicity import from_toxicities, lung_disease, toxicity_stops
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -147,6 +147,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         chemotherapy_ever=any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in facts.in_order),
         visceral_crisis=facts.profile.visceral_crisis,
         after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,
+        tdxd_ruled_out=lung_disease(facts) or "trastuzumab deruxtecan" in facts.progressed_drugs,
     )
 
 

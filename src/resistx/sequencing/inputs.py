@@ -74,6 +74,9 @@ class MolecularInputs:
     chemotherapy_ever: bool = False  # in any setting: olaparib's label asks for it (rule 44)
     visceral_crisis: bool = False  # rule 44 gives way to rule 7
     after_parp: bool = False  # progressed on a PARP inhibitor (rule 44)
+    #: interstitial lung disease (on record, or one that stopped a course) or progression on
+    #: trastuzumab deruxtecan: chemotherapy is not its beaten control arm here (rule 65)
+    tdxd_ruled_out: bool = False
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -34,6 +34,7 @@ def regimen(spec: RegimenSpec) -> Regimen:
 
 
 def is_chemotherapy(spec: AnyRegimen) -> bool:
+    """Chemotherapy (what rule 65 places after trastuzumab deruxtecan)."""
     return spec.kind is K.CHEMOTHERAPY
 
 

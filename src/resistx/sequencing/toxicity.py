@@ -58,3 +58,12 @@ def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
         if added is not None:
             found.setdefault(added, " + ".join(t.drugs))
     return tuple(sorted(found.items()))
+
+
+def lung_disease(facts: Facts) -> bool:
+    """Interstitial lung disease on record, or one that stopped a treatment: trastuzumab
+    deruxtecan is left out whatever the HER2 result (rule 12)."""
+    ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
+    return any(c.name is ild for c in facts.profile.comorbidities) or any(
+        c is ild for c, _ in from_toxicities(facts)
+    )

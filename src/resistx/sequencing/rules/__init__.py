@@ -31,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     molecular.esr1_aromatase_inhibitor,
     pathway.pi3k_pathway,
     targets.her2_low,
+    targets.chemotherapy_after_tdxd,
     molecular.parp_inhibitor,
     parp.parp_before_chemotherapy,
     parp.tbcrc048_before_chemotherapy,

@@ -11,8 +11,7 @@ from resistx.model.enums import Her2Status
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, figures
-from resistx.sequencing.toxicity import from_toxicities
-from resistx.vocab.comorbidities import Comorbidity
+from resistx.sequencing.toxicity import lung_disease
 
 TDXD = "trastuzumab deruxtecan"
 #: the IHC 0 readings (HER2-ultralow is an IHC 0 with faint staining), as a plan says them
@@ -75,15 +74,6 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         "or a new biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would put the "
         "patient in DESTINY-Breast04's population, where trastuzumab deruxtecan did better than "
         "chemotherapy after 1-2 lines" + (f" ({found})." if found else "."),
-    )
-
-
-def lung_disease(facts: Facts) -> bool:
-    """Interstitial lung disease on record, or one that stopped a treatment: trastuzumab
-    deruxtecan is left out whatever the HER2 result (rule 12)."""
-    ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
-    return any(c.name is ild for c in facts.profile.comorbidities) or any(
-        c is ild for c, _ in from_toxicities(facts)
     )
 
 

@@ -1,5 +1,5 @@
-"""Factor 1, continued: HER2-low (rule 3), nothing actionable (rule 6), RB1 loss (rule 27) and
-mechanisms without an approved drug (rule 9)."""
+"""Factor 1, continued: HER2-low (rules 3 and 65), nothing actionable (rule 6), RB1 loss (rule
+27) and mechanisms without an approved drug (rule 9)."""
 
 from __future__ import annotations
 
@@ -62,6 +62,48 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
             text=f"HER2 {i.her2.value}: DESTINY-Breast04 enrolled HER2-low disease only.",
             trials=spec.key_trials,
         )
+
+
+#: DESTINY-Breast04 enrolled after 1-2 chemotherapy lines for metastatic disease (rule 4)
+DB04_CHEMOTHERAPY_LINES = (1, 2)
+
+
+# rule 65: hER2-low in DESTINY-Breast04's population: chemotherapy after trastuzumab deruxtecan
+@rule(
+    65,
+    "HER2-low in DESTINY-Breast04's population: chemotherapy after trastuzumab deruxtecan",
+    M,
+    condition="HER2-low after 1-2 chemotherapy lines for metastatic disease (DESTINY-Breast04's "
+    "population), no interstitial lung disease on record or from a course it stopped, no "
+    "progression on trastuzumab deruxtecan, no visceral crisis.",
+    effect="Chemotherapy, the arm trastuzumab deruxtecan did better than in DESTINY-Breast04, "
+    "is at best an alternative (as to a PARP inhibitor for germline BRCA1/2: rule 44); in a "
+    "visceral crisis chemotherapy comes first (rule 7).",
+    codes=("chemotherapy_after_tdxd",),
+    trials=("DESTINY-Breast04",),
+    references=(62,),
+    regimens=kinds.is_chemotherapy,
+)
+def chemotherapy_after_tdxd(
+    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if (
+        i.her2 is not Her2Status.LOW
+        or i.chemotherapy_lines not in DB04_CHEMOTHERAPY_LINES
+        or i.tdxd_ruled_out
+        or i.visceral_crisis
+        or not kinds.is_chemotherapy(spec)
+    ):
+        return
+    yield Effect(
+        code="chemotherapy_after_tdxd",
+        ceiling=1,
+        text="HER2-low after one or two chemotherapy lines: DESTINY-Breast04's population, "
+        "where trastuzumab deruxtecan did better than chemotherapy of the physician's choice: "
+        "chemotherapy is at best an alternative to it.",
+        trials=("DESTINY-Breast04",),
+        references=(62,),
+    )
 
 
 # rule 6: nothing actionable: chemotherapy and ADCs
