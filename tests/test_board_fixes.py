@@ -4137,3 +4137,19 @@ def test_within_destiny_breast04s_population_chemotherapy_is_at_best_an_alternat
     ]
     many = plan(her2="low", biomarkers=NEGATIVE, treatments=three)
     assert "chemotherapy_after_tdxd" not in codes(option(many, "chemotherapy"))
+
+
+def test_under_practice_2026_the_her2_test_names_the_approval_before_chemotherapy() -> None:
+    """Case 421 (MINOR, practice-2026): HER2 never tested, no chemotherapy; the action to test
+    it said HER2-low 'opens trastuzumab deruxtecan (DESTINY-Breast04)', a trial of patients
+    after chemotherapy, while the plan's own option named DESTINY-Breast06 and the approval
+    (FDA 2025-01-27, HER2-low or ultralow after an endocrine line). Under practice-2026 the
+    action asks for an ultralow reading and names both trials and the approval; under the
+    review it keeps DESTINY-Breast04, the review's."""
+    newer = practice(her2="unknown", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    [ask] = [a for a in newer.actions if "Test HER2" in a.text]
+    assert "ultralow" in ask.text and "DESTINY-Breast06" in ask.text, ask.text
+    assert "FDA 2025-01-27" in ask.text, ask.text
+    older = plan(her2="unknown", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    [said] = [a for a in older.actions if "Test HER2" in a.text]
+    assert "DESTINY-Breast06" not in said.text and "DESTINY-Breast04" in said.text

@@ -82,7 +82,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     24: (actions.investigational, practice_history.not_yet_approved),
     53: (records.ongoing_course, practice_history.serena6_switch),
     25: (
-        her2.ask_her2_test,
+        her2.ask_her2_test_ultralow,
         her2.her2_zero_reread,
         practice_pathway.ask_adjuvant_history,
         practice_history.approved_later,

@@ -1,4 +1,5 @@
-"""Plan-level rules on the HER2 result: test it where it is unknown (rule 25), confirm an IHC 0
+"""Plan-level rules on the HER2 result: test it where it is unknown (rule 25; under practice-2026
+rule 66, an IHC 0 read for ultralow), confirm an IHC 0
 once chemotherapy has opened trastuzumab deruxtecan (rule 55), where a HER2-low reading would
 put it first, and, under practice-2026, ask whether a HER2 0 before chemotherapy is ultralow
 (rule 34). Rule 42 (ERBB2 against HER2, ``actions``) is their neighbour."""
@@ -40,6 +41,36 @@ def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "and has treatments of its own; HER2-low disease opens trastuzumab deruxtecan "
             "(DESTINY-Breast04).",
         )
+
+
+# rule 66: hER2 unknown: test it, ultralow included (practice-2026, in place of rule 25)
+@rule(
+    66,
+    "HER2 unknown: test it, and read an IHC 0 for ultralow",
+    None,
+    condition="HER2 status unknown (practice-2026, in place of rule 25).",
+    effect="An action to test HER2 by IHC (ISH if IHC 2+), an IHC 0 read for HER2-ultralow: a "
+    "HER2-positive result puts the disease outside the review; HER2-low or ultralow opens "
+    "trastuzumab deruxtecan (its approval after an endocrine line, DESTINY-Breast06, before "
+    "chemotherapy; DESTINY-Breast04 after it).",
+    codes=("test_her2_ultralow",),
+    trials=("DESTINY-Breast06", "DESTINY-Breast04"),
+)
+def ask_her2_test_ultralow(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    if facts.her2 is not Her2Status.UNKNOWN:
+        return
+    approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
+    yield PlanEffect(
+        code="test_her2_ultralow",
+        genes=("ERBB2",),
+        first=True,
+        text="Test HER2 by IHC (ISH if IHC 2+), and ask whether an IHC 0 shows faint membrane "
+        "staining (HER2-ultralow): HER2-positive disease is outside the review and has "
+        "treatments of its own; HER2-low or ultralow disease opens trastuzumab deruxtecan, "
+        f"whose approval{approved} covers it after 1 or more endocrine lines for metastatic "
+        "disease (DESTINY-Breast06, before chemotherapy; DESTINY-Breast04 enrolled HER2-low "
+        "disease after 1-2 chemotherapy lines).",
+    )
 
 
 # rule 55: HER2 0 after chemotherapy: confirm it
