@@ -4153,3 +4153,22 @@ def test_under_practice_2026_the_her2_test_names_the_approval_before_chemotherap
     older = plan(her2="unknown", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     [said] = [a for a in older.actions if "Test HER2" in a.text]
     assert "DESTINY-Breast06" not in said.text and "DESTINY-Breast04" in said.text
+
+
+def test_an_esr1_negative_with_no_endocrine_therapy_since_stays_current() -> None:
+    """Case 422 (MINOR, both policies): ESR1 not detected in ctDNA nine days before progression
+    on eribulin, with no endocrine therapy for two years: the plan asked to test ESR1 again,
+    and held the oral SERDs on it. ESR1 mutations are acquired under endocrine therapy: a
+    negative with no endocrine therapy given since stays current after a later progression;
+    one taken while endocrine therapy went on to progression does not."""
+    treated = [PALBOCICLIB, CAPECITABINE, ERIBULIN]
+    quiet = [result("ESR1", "not_detected", tested_on="2026-03-01"), *NEGATIVE[1:]]
+    for p in (
+        plan(biomarkers=quiet, treatments=treated),
+        practice(biomarkers=quiet, treatments=treated),
+    ):
+        assert not any("ESR1" in a.genes for a in p.actions if a.code == "retest"), p.actions
+        assert "ESR1" not in {w for o in p.options for w in o.waits_on}
+    during = [result("ESR1", "not_detected", tested_on="2025-03-01"), *NEGATIVE[1:]]
+    q = plan(biomarkers=during, treatments=treated)
+    assert any("ESR1" in a.genes for a in q.actions if a.code == "retest"), q.actions

@@ -89,8 +89,8 @@ class Facts:
         )
 
     def needs_retest(self, gene: str) -> bool:
-        """No result, an indeterminate one, or a negative or ESR1 finding from before the
-        latest progression."""
+        """No result, an indeterminate one, or a negative or ESR1 finding from before the latest
+        progression (an ESR1 negative only with an endocrine course after it, ongoing or undated)."""
         st = self.genes.get(gene)
         if st is None or st.indeterminate:
             return True
@@ -100,7 +100,17 @@ class Facts:
             return True
         progression = self.latest_progression
         tested = st.negative.tested_on
-        return progression is not None and (tested is None or tested < progression)
+        if progression is None or (tested is not None and tested >= progression):
+            return False
+        return (
+            tested is None
+            or gene != "ESR1"
+            or any(
+                t.ended_on is None or t.ended_on > tested
+                for t in self.in_order
+                if ENDOCRINE_DRUGS.intersection(t.drug_classes)
+            )
+        )
 
     # -- history -------------------------------------------------------------------------
 
