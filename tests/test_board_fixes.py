@@ -4172,3 +4172,28 @@ def test_an_esr1_negative_with_no_endocrine_therapy_since_stays_current() -> Non
     during = [result("ESR1", "not_detected", tested_on="2025-03-01"), *NEGATIVE[1:]]
     q = plan(biomarkers=during, treatments=treated)
     assert any("ESR1" in a.genes for a in q.actions if a.code == "retest"), q.actions
+
+
+def test_the_why_shows_a_drug_progressed_on_before_even_where_another_reason_leads() -> None:
+    """Case 429 (MAJOR, both policies): after palbociclib + letrozole, fulvestrant alone and
+    everolimus + exemestane, abemaciclib + fulvestrant and ribociclib + exemestane were shown
+    with endocrine resistance (rule 22) as their only why: that she had progressed on
+    fulvestrant (rule 11), and that ribociclib + exemestane is outside MAINTAIN's population
+    (rule 8), were in the plan's reasons but not in the why the text and HTML plans show."""
+    lines = [
+        PALBOCICLIB,
+        dict(FULVESTRANT, ended_on="2025-09-01"),
+        dict(
+            second_line("everolimus", "exemestane"),
+            line=3,
+            started_on="2025-09-10",
+            ended_on="2026-03-20",
+        ),
+    ]
+    for p in (
+        plan(biomarkers=NEGATIVE, treatments=lines),
+        practice(biomarkers=NEGATIVE, treatments=lines),
+    ):
+        said = why(option(p, "abemaciclib+fulvestrant"))
+        assert "Progressed on fulvestrant before" in said, said
+        assert "MAINTAIN" in why(option(p, "ribociclib+exemestane"))

@@ -54,6 +54,10 @@ PLACING_CODES = frozenset(
         "olaparib_label_prior_chemotherapy",
         "same_class_after_progression",
         "approved_oral_serd_for_esr1",
+        # a drug progressed on in another regimen, and MAINTAIN's population, shown beside a
+        # history reason that leads (case 429: endocrine resistance hid them)
+        "progressed_on_drug",
+        "outside_maintain_population",
     }
 )
 

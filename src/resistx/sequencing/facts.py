@@ -29,7 +29,7 @@ from resistx.model.profile import (
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.once import once
-from resistx.sequencing.reliability import as_read
+from resistx.sequencing.reliability import as_read, endocrine_after
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -102,15 +102,7 @@ class Facts:
         tested = st.negative.tested_on
         if progression is None or (tested is not None and tested >= progression):
             return False
-        return (
-            tested is None
-            or gene != "ESR1"
-            or any(
-                t.ended_on is None or t.ended_on > tested
-                for t in self.in_order
-                if ENDOCRINE_DRUGS.intersection(t.drug_classes)
-            )
-        )
+        return tested is None or gene != "ESR1" or endocrine_after(self.in_order, tested)
 
     # -- history -------------------------------------------------------------------------
 

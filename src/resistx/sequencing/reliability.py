@@ -9,13 +9,16 @@ and the drugs the gene selects wait on the answer). Each listed variant names it
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from types import MappingProxyType
 
 import attrs
 
 from resistx.model.enums import Origin, Sample
-from resistx.model.profile import BiomarkerResult, result_order
+from resistx.model.profile import BiomarkerResult, Treatment, result_order
+from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
 _THERASCREEN = (
     "one of the 11 PIK3CA mutations of therascreen PIK3CA (QIAGEN), the companion diagnostic "
@@ -109,3 +112,14 @@ def as_read(r: BiomarkerResult) -> BiomarkerResult:
     if r.sample in GERMLINE_SAMPLES and r.origin is not Origin.GERMLINE:
         return attrs.evolve(r, origin=Origin.GERMLINE)
     return r
+
+
+def endocrine_after(courses: Iterable[Treatment], day: dt.date) -> bool:
+    """An endocrine course after ``day``: ended later, ongoing or undated. Without one, an ESR1
+    negative from ``day`` still reads as current after a later progression: ESR1 mutations are
+    acquired under endocrine therapy (case 422; ``Facts.needs_retest``)."""
+    return any(
+        t.ended_on is None or t.ended_on > day
+        for t in courses
+        if ENDOCRINE_DRUGS.intersection(t.drug_classes)
+    )
