@@ -4197,3 +4197,18 @@ def test_the_why_shows_a_drug_progressed_on_before_even_where_another_reason_lea
         said = why(option(p, "abemaciclib+fulvestrant"))
         assert "Progressed on fulvestrant before" in said, said
         assert "MAINTAIN" in why(option(p, "ribociclib+exemestane"))
+
+
+def test_the_parp_inhibitors_reason_says_their_gain_was_in_progression_free_survival() -> None:
+    """Case 427 (MINOR, both policies): 'each PARP inhibitor did better than chemotherapy'
+    beside trastuzumab deruxtecan, whose trial gained overall survival too: OlympiAD and
+    EMBRACA gained progression-free survival, with no significant overall-survival difference
+    (their reports; not in the review)."""
+    brca = [*NEGATIVE, result("BRCA1", "mutated", origin="germline", sample="blood")]
+    p = plan(biomarkers=brca, treatments=[PALBOCICLIB, CAPECITABINE])
+    [said] = [
+        r.text
+        for r in option(p, "olaparib").reasons
+        if r.code == "germline_brca_parp_before_chemotherapy"
+    ]
+    assert "progression-free survival" in said and "overall survival" in said, said

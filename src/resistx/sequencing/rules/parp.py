@@ -25,8 +25,8 @@ M = Factor.MOLECULAR
     "progression on a PARP inhibitor.",
     effect="Olaparib and talazoparib gain and their reason leads; chemotherapy is at best an "
     "alternative, except in a visceral crisis (rule 7: chemotherapy first, the PARP inhibitors "
-    "the option after it): each PARP inhibitor did better than chemotherapy of the physician's choice "
-    "in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, not named and "
+    "the option after it): each PARP inhibitor gave longer progression-free survival than "
+    "chemotherapy of the physician's choice in its phase III trial (OlympiAD, EMBRACA; the review's refs 74-75, not named and "
     "without figures). "
     "Sacituzumab govitecan, which the review considers for heavily pretreated patients with "
     "limited treatment options (TROPiCS-02), is at best an alternative too, and in a visceral "
@@ -72,9 +72,10 @@ def parp_before_chemotherapy(
             code="germline_brca_parp_before_chemotherapy",
             delta=ctx.weights.parp_before_chemotherapy,
             leads=True,
-            text=f"{genes} mutation: in {trials}, each PARP inhibitor did better than "
-            "chemotherapy of the physician's choice, in patients treated with chemotherapy before "
-            f"(the trials' entry; not in the review): {place}.",
+            text=f"{genes} mutation: in {trials}, each PARP inhibitor gave longer "
+            "progression-free survival than chemotherapy of the physician's choice, with no "
+            "significant difference in overall survival, in patients treated with chemotherapy "
+            f"before (the trials' reports; not in the review): {place}.",
             references=(74, 75),
         )
     elif kinds.is_trop2_adc(spec):
