@@ -4212,3 +4212,29 @@ def test_the_parp_inhibitors_reason_says_their_gain_was_in_progression_free_surv
         if r.code == "germline_brca_parp_before_chemotherapy"
     ]
     assert "progression-free survival" in said and "overall survival" in said, said
+
+
+def test_a_pi3k_or_akt_inhibitor_asks_for_a_glucose_check_before_starting() -> None:
+    """Case 430 (MINOR, both policies): capivasertib and alpelisib were offered with no word on
+    blood glucose for a patient without diabetes on record; their labels ask for fasting glucose
+    and HbA1c before starting. A caution says so (rule 67); with diabetes on record rule 12's
+    caution says it (and more), and this one is not repeated."""
+    akt1 = [result("AKT1", "mutated"), *NEGATIVE[:1], *NEGATIVE[1:2], *NEGATIVE[3:]]
+    for p in (
+        plan(biomarkers=akt1, treatments=[PALBOCICLIB]),
+        practice(biomarkers=akt1, treatments=[PALBOCICLIB]),
+    ):
+        [c] = [
+            c
+            for c in option(p, "capivasertib+fulvestrant").cautions
+            if c.code == "glucose_before_starting"
+        ]
+        assert c.rule == 67 and "HbA1c" in c.text
+        assert not any(
+            c.code == "glucose_before_starting" for c in option(p, "fulvestrant").cautions
+        )
+    sugar = plan(biomarkers=akt1, treatments=[PALBOCICLIB], comorbidities=["diabetes"])
+    assert not any(
+        c.code == "glucose_before_starting"
+        for c in option(sugar, "capivasertib+fulvestrant").cautions
+    )

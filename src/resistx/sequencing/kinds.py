@@ -99,6 +99,11 @@ TARGET_DRUGS: dict[str, frozenset[DrugClass]] = {
 }
 
 
+def has_pi3k_or_akt_inhibitor(spec: AnyRegimen) -> bool:
+    """Regimens with a PI3K or AKT inhibitor (alpelisib, capivasertib, inavolisib, ...)."""
+    return bool(PI3K_OR_AKT.intersection(classes(spec)))
+
+
 def is_intensive(spec: AnyRegimen) -> bool:
     """Cytotoxic, an ADC, or endocrine therapy with a PI3K/AKT/mTOR partner (rule 13)."""
     return is_cytotoxic(spec) or bool(PAM_CLASSES & set(classes(spec)))

@@ -62,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     patient.ribociclib_monitoring,
     patient.parp_blood_counts,
     patient.abemaciclib_label,
+    patient.glucose_before_starting,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,

@@ -1,7 +1,8 @@
 """Factor 4, continued: cautions that come from who the patient is, or from a drug's label, rather
 than from a trial's adverse-event table: ovarian suppression or a GnRH agonist with endocrine
 therapy (rule 40), ribociclib's QT and liver monitoring (rule 41), the PARP inhibitors' blood
-counts (rule 56) and abemaciclib's warnings (rule 59)."""
+counts (rule 56), abemaciclib's warnings (rule 59) and the PI3K and AKT inhibitors' glucose check
+(rule 67)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, Rule, rule
+from resistx.vocab.comorbidities import Comorbidity
 
 B = Factor.BALANCE
 
@@ -159,3 +161,29 @@ abemaciclib_label = _label_caution(
     "review).",
     term="diarrhea",
 )
+
+
+# rule 67: the PI3K and AKT inhibitors' glucose check, from their labels (not in the review)
+@rule(
+    67,
+    "PI3K and AKT inhibitors: glucose before starting",
+    B,
+    condition="A regimen with a PI3K or AKT inhibitor, and no diabetes on record (rule 12 "
+    "speaks then).",
+    effect="A caution: their US labels ask for fasting glucose and HbA1c before starting, "
+    "brought into range, and monitored during treatment.",
+    codes=("glucose_before_starting",),
+    regimens=kinds.has_pi3k_or_akt_inhibitor,
+)
+def glucose_before_starting(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not kinds.has_pi3k_or_akt_inhibitor(spec) or any(
+        c.name is Comorbidity.DIABETES for c in i.comorbidities
+    ):
+        return
+    yield Effect(
+        code="glucose_before_starting",
+        caution=True,
+        text="Blood glucose: fasting glucose and HbA1c before starting, brought into range, and "
+        "monitored during treatment, as the PI3K and AKT inhibitors' US labels ask (not in the "
+        "review).",
+    )
