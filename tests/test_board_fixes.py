@@ -4238,3 +4238,13 @@ def test_a_pi3k_or_akt_inhibitor_asks_for_a_glucose_check_before_starting() -> N
         c.code == "glucose_before_starting"
         for c in option(sugar, "capivasertib+fulvestrant").cautions
     )
+
+
+def test_elacestrants_approval_is_said_with_the_population_its_label_names() -> None:
+    """Case 428 (MINOR, practice-2026): a premenopausal patient read 'Elacestrant is approved
+    for ESR1-mutated disease'; its US label is for postmenopausal women and men, which the
+    reason now says (rule 40's caution says she is outside it)."""
+    esr1 = [result("ESR1", "mutated", variant="D538G"), *NEGATIVE[1:]]
+    p = practice(menopausal_status="premenopausal", biomarkers=esr1, treatments=[PALBOCICLIB])
+    said = " ".join(r.text for r in option(p, "elacestrant").reasons)
+    assert "postmenopausal women and men" in said, said

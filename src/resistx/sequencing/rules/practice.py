@@ -71,6 +71,7 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         f"{spec.name}'s approval ({approval(spec)}) is for ESR1-mutated disease"
         if spec.regulatory.date
         else f"{spec.name} is approved for ESR1-mutated disease"
+        + (" in postmenopausal women and men (its US label)" if spec.id == "elacestrant" else "")
     )
     text = f"ESR1 mutation: {approved}; {result}."
     trials: tuple[str, ...] = (trial,)
