@@ -4248,3 +4248,22 @@ def test_elacestrants_approval_is_said_with_the_population_its_label_names() -> 
     p = practice(menopausal_status="premenopausal", biomarkers=esr1, treatments=[PALBOCICLIB])
     said = " ".join(r.text for r in option(p, "elacestrant").reasons)
     assert "postmenopausal women and men" in said, said
+
+
+def test_the_since_review_section_names_an_option_waiting_on_a_test_that_newer_rules_place() -> (
+    None
+):
+    """Case 421 and its recheck (MAJOR, ye2024): HER2, ESR1 and the PI3K pathway never tested,
+    every option later; the since-review section was empty, though under practice-2026 a
+    HER2-low or ultralow result would put trastuzumab deruxtecan before chemotherapy
+    (DESTINY-Breast06) and an ESR1 mutation would open imlunestrant and vepdegestrant. The
+    section names each option that waits on a test under practice-2026 where a rule of that
+    policy places it (or that this plan does not hold); an option that waits under both for
+    the same reasons (olaparib on BRCA1/2) is not named."""
+    abema = dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])
+    p = plan(her2="unknown", treatments=[abema])
+    entries = {s.regimen: s for s in p.since_review}
+    tdxd = entries["trastuzumab-deruxtecan"]
+    assert "waits on HER2 IHC" in tdxd.text and "DESTINY-Breast06" in tdxd.trials, tdxd
+    assert "waits on ESR1" in entries["imlunestrant"].text
+    assert "olaparib" not in entries

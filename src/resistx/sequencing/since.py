@@ -54,6 +54,14 @@ def differences(before: Plan, after: Plan, *, summary: bool = False) -> tuple[Di
         raised = {r for r, o in b.items() if o.tier is Tier.ALTERNATIVE and r not in xa}
         raised -= {r for r in raised & set(a) if a[r].tier in _AT_LEAST_ALTERNATIVE}
         out += [diff(Change.MOVED if r in a else Change.ADDED, r) for r in _by_rank(raised, b)]
+        # an option that waits on a test there, and here too or not here at all: named where a
+        # rule of the other policy places it (``_entries``; case 421: HER2 untested)
+        waiting = {
+            r
+            for r, o in b.items()
+            if o.waits_on and r not in xa and r not in raised and (r not in a or a[r].waits_on)
+        }
+        out += [diff(Change.MOVED if r in a else Change.ADDED, r) for r in _by_rank(waiting, b)]
         return tuple(out)
     for rid in _by_rank(set(a) | set(b), {**a, **b}):
         if rid in a and rid in b:
@@ -104,10 +112,13 @@ def _entries(
         rid = d.regimen
         if rid in said:  # one entry a regimen: its first difference says where it stands here
             continue
+        trials, rules = _behind(after, rid, older_rules)
+        waits = _waits(d, after)
+        if waits and not rules and _in(before, rid):
+            continue  # it waits under both policies, for reasons this one gives too
         said.add(rid)
         name = names.get(rid, rid)
-        text = _text(d, name, before, newer.name)
-        trials, rules = _behind(after, rid, older_rules)
+        text = _text(d, name, before, newer.name, waits)
         spec = specs.get(rid)
         if not rules:
             text += (
@@ -143,7 +154,23 @@ def _here(d: Difference, before: Plan) -> str:
     return "left out here" if before.exclusion(d.regimen) is not None else "not in this plan"
 
 
-def _text(d: Difference, name: str, before: Plan, policy: str) -> str:
+def _waits(d: Difference, after: Plan) -> tuple[str, ...]:
+    """The tests an option named for waiting on one (not raised, not preferred) waits on."""
+    option = after.option(d.regimen)
+    if d.change not in _WAITING_CHANGES or option is None or option.tier is Tier.ALTERNATIVE:
+        return ()
+    return option.waits_on
+
+
+_WAITING_CHANGES = frozenset({Change.MOVED, Change.ADDED})
+
+
+def _text(d: Difference, name: str, before: Plan, policy: str, waits: tuple[str, ...] = ()) -> str:
+    if waits:
+        return (
+            f"Under {policy}, {name} waits on {' and '.join(waits)} (rank {d.rank_after} there; "
+            f"{_here(d, before)}): a result would place it by that policy's evidence."
+        )
     if d.change is Change.TOP_OPTION:
         if not before.options:
             return f"Under {policy}, {name} comes first; there is no option here."
