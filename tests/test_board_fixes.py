@@ -4267,3 +4267,30 @@ def test_the_since_review_section_names_an_option_waiting_on_a_test_that_newer_r
     assert "waits on HER2 IHC" in tdxd.text and "DESTINY-Breast06" in tdxd.trials, tdxd
     assert "waits on ESR1" in entries["imlunestrant"].text
     assert "olaparib" not in entries
+
+
+def test_datopotamab_deruxtecan_after_lung_disease_on_trastuzumab_deruxtecan_is_not_weighed() -> (
+    None
+):
+    """Case 422's recheck (MINOR, close to MAJOR, practice-2026): with pneumonitis that stopped
+    trastuzumab deruxtecan, datopotamab deruxtecan's exclusion still invited a clinician to
+    weigh it with a chest physician; it carries the same deruxtecan payload, which the text
+    now says in place of the invitation."""
+    tdxd = dict(
+        stopped_for("pneumonitis", ["trastuzumab deruxtecan"], "2025-10-15", "2026-03-01"), line=3
+    )
+    lungs = patient(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd])
+    p = resistx.sequence(lungs, policy=PRACTICE)
+    text = " ".join(r.text for r in exclusion(p, "datopotamab-deruxtecan").reasons)
+    assert "payload" in text and "chest physician" not in text, text
+
+
+def test_at_ecog_2_in_a_visceral_crisis_an_adc_is_not_said_to_be_weighed_against() -> None:
+    """Case 426's recheck (MINOR): the ECOG 2 wording fixed for chemotherapy in a crisis stayed
+    on trastuzumab deruxtecan and the other ADCs; in a crisis their reason says the decline may
+    come from the disease, with the agent and dose chosen for the performance status."""
+    crisis = plan(
+        her2="low", ecog=2, visceral_crisis=True, biomarkers=NEGATIVE, treatments=[PALBOCICLIB]
+    )
+    said = " ".join(r.text for r in option(crisis, "trastuzumab-deruxtecan").reasons)
+    assert "weighs against" not in said and "visceral crisis" in said, said

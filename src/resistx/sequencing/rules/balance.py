@@ -27,6 +27,7 @@ from resistx.sequencing.rules.comorbidity_risks import (
     EXCLUSION_NOTES,
     HEPATIC_CLASSES,
     RECHALLENGE_NOTES,
+    SAME_PAYLOAD,
     UNQUANTIFIED,
 )
 from resistx.vocab.comorbidities import Comorbidity
@@ -84,7 +85,9 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         for drug in spec.drugs:
             risk, found = _risk_of(condition, drug, spec, ctx)
             if risk is not None:
-                again = stopped is not None and drug in stopped.split(" + ")
+                again = stopped is not None and bool(
+                    {drug, *SAME_PAYLOAD.get(drug, ())}.intersection(stopped.split(" + "))
+                )
                 note = (RECHALLENGE_NOTES if again else EXCLUSION_NOTES).get((comorbidity, drug))
                 yield _risk(risk, name, comorbidity, note, drug, trial, found, spec.key_trials)
                 if (comorbidity, drug) in AT_BEST_LATER:

@@ -100,7 +100,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             delta=w.cdk46i_first_penalty,
             ceiling=1,  # case 423: never preferred beside the CDK4/6 inhibitor it comes after
             text=f"{why}: a CDK4/6 inhibitor with endocrine therapy comes before endocrine "
-            "therapy without it (at best an alternative).",
+            "therapy without it.",
             references=CDK46I_NAIVE_REFERENCES,
         )
 

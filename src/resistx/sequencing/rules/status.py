@@ -83,7 +83,10 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         yield Effect(
             code="reduced_performance_status_intensive",
             delta=w.reduced_ps_intensive,
-            text=f"ECOG {i.ecog}: an intensive regimen, which the reduced performance status "
+            text=f"ECOG {i.ecog} in a visceral crisis: an intensive regimen; the decline may come "
+            "from the disease, so the agent and dose are chosen for the performance status."
+            if i.visceral_crisis and kinds.is_cytotoxic(spec)  # case 426's recheck
+            else f"ECOG {i.ecog}: an intensive regimen, which the reduced performance status "
             "weighs against (a smaller step than at ECOG 3).",
             trials=spec.key_trials,
         )
