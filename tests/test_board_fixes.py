@@ -4294,3 +4294,20 @@ def test_at_ecog_2_in_a_visceral_crisis_an_adc_is_not_said_to_be_weighed_against
     )
     said = " ".join(r.text for r in option(crisis, "trastuzumab-deruxtecan").reasons)
     assert "weighs against" not in said and "visceral crisis" in said, said
+
+
+def test_sacituzumab_govitecan_with_hepatic_impairment_says_what_its_label_says() -> None:
+    """Case 426 (MINOR): with hepatic impairment sacituzumab govitecan had no liver caution
+    while other options had their labels' instructions; its US label gives no starting dose in
+    moderate or severe hepatic impairment, where its safety is not established."""
+    liver = plan(
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "B"}],
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
+    )
+    said = [
+        c.text
+        for c in option(liver, "sacituzumab-govitecan").cautions
+        if c.code == "hepatic_impairment_caution"
+    ]
+    assert said and "starting dose" in said[0], said

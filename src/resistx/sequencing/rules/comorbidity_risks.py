@@ -95,6 +95,9 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "moderate or severe hepatic impairment (not in the review)",
         (C.HEPATIC_IMPAIRMENT, "palbociclib"): "palbociclib's label lowers its dose in severe "
         "hepatic impairment (not in the review)",
+        (C.HEPATIC_IMPAIRMENT, "sacituzumab govitecan"): "sacituzumab govitecan's label gives "
+        "no starting dose in moderate or severe hepatic impairment, where its safety is not "
+        "established (not in the review)",
         (C.HEPATIC_IMPAIRMENT, "capivasertib"): "capivasertib's label has limited data in "
         "moderate hepatic impairment (watch for its adverse reactions); severe was not studied "
         "(not in the review)",
