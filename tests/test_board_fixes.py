@@ -4311,3 +4311,27 @@ def test_sacituzumab_govitecan_with_hepatic_impairment_says_what_its_label_says(
         if c.code == "hepatic_impairment_caution"
     ]
     assert said and "starting dose" in said[0], said
+
+
+def test_a_her2_0_patient_before_chemotherapy_is_told_an_ultralow_reading_would_change_things() -> (
+    None
+):
+    """Cases 439 and 429's recheck (MAJOR, ye2024): HER2 0, no chemotherapy, within
+    DESTINY-Breast06's entry; practice-2026 leaves trastuzumab deruxtecan out but asks whether
+    the IHC 0 is ultralow, and the default plan's since-review section said nothing, while it
+    preferred chemotherapy. Trastuzumab deruxtecan's exclusion under practice-2026 says an
+    ultralow reading would open it, and the default plan's since-review section names that
+    exclusion, which rests on a rule the review's policy does not have."""
+    short = dict(PALBOCICLIB, started_on="2024-10-20", ended_on="2025-03-01")
+    p = plan(her2="0", biomarkers=NEGATIVE, treatments=[short])
+    newer = practice(her2="0", biomarkers=NEGATIVE, treatments=[short])
+    said = " ".join(r.text for r in exclusion(newer, "trastuzumab-deruxtecan").reasons)
+    assert "ultralow reading" in said and "would open it" in said, said
+    [entry] = [s for s in p.since_review if s.regimen == "trastuzumab-deruxtecan"]
+    assert "left out too" in entry.text and "ultralow reading" in entry.text, entry.text
+    assert "DESTINY-Breast06" in entry.trials
+    after_chemo = practice(her2="0", biomarkers=NEGATIVE, treatments=[short, CAPECITABINE])
+    text = " ".join(r.text for r in exclusion(after_chemo, "trastuzumab-deruxtecan").reasons)
+    assert "ultralow reading" not in text
+    older = plan(her2="0", biomarkers=NEGATIVE, treatments=[short, CAPECITABINE])
+    assert "trastuzumab-deruxtecan" not in {s.regimen for s in older.since_review}

@@ -142,6 +142,8 @@ class Change(enum.StrEnum):
     MOVED = "moved"  # an option under both, at another rank
     ADDED = "added"  # an option under the other policy only (not considered here)
     REMOVED = "removed"  # an option here only
+    #: left out under both, the other policy for a reason of its own (since-review only)
+    LEFT_OUT_TOO = "left_out_too"
 
 
 @attrs.frozen(kw_only=True)

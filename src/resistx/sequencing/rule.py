@@ -60,6 +60,12 @@ class Effect:
     references: tuple[int, ...] = ()
 
 
+#: how an exclusion's reason says that a result the plan asks for would lift it ("...; a
+#: HER2-ultralow reading of the IHC would open it"): a default plan's since-review section
+#: names such an exclusion of the newer policy (``since``; case 439)
+OPENS_IT = "would open it"
+
+
 def left_out(
     code: ExclusionCode, text: str, trials: tuple[str, ...] = (), references: tuple[int, ...] = ()
 ) -> Effect:

@@ -12,6 +12,7 @@ from resistx.model.enums import Tier
 from resistx.model.plan import Change, Difference, Option, Plan, SinceReview
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.policy import Policy
+from resistx.sequencing.rule import OPENS_IT
 
 
 def _preferred(plan: Plan) -> set[str]:
@@ -62,6 +63,9 @@ def differences(before: Plan, after: Plan, *, summary: bool = False) -> tuple[Di
             if o.waits_on and r not in xa and r not in raised and (r not in a or a[r].waits_on)
         }
         out += [diff(Change.MOVED if r in a else Change.ADDED, r) for r in _by_rank(waiting, b)]
+        # left out under both: named where a rule of the other policy leaves it out, as
+        # ``_entries`` checks (case 439: trastuzumab deruxtecan before an ultralow reading)
+        out += [diff(Change.LEFT_OUT_TOO, r) for r in sorted(xa & xb)]
         return tuple(out)
     for rid in _by_rank(set(a) | set(b), {**a, **b}):
         if rid in a and rid in b:
@@ -114,11 +118,14 @@ def _entries(
             continue
         trials, rules = _behind(after, rid, older_rules)
         waits = _waits(d, after)
-        if waits and not rules and _in(before, rid):
-            continue  # it waits under both policies, for reasons this one gives too
+        opens = _opens(after, rid, rules) if d.change is Change.LEFT_OUT_TOO else ""
+        if (d.change is Change.LEFT_OUT_TOO and not opens) or (
+            waits and not rules and _in(before, rid)
+        ):
+            continue  # left out under both, or waiting under both for this one's reasons
         said.add(rid)
         name = names.get(rid, rid)
-        text = _text(d, name, before, newer.name, waits)
+        text = _text(d, name, before, newer.name, waits, opens)
         spec = specs.get(rid)
         if not rules:
             text += (
@@ -140,6 +147,14 @@ def _entries(
             rules=rules,
             how=how,
         )
+
+
+def _opens(after: Plan, rid: str, rules: tuple[int, ...]) -> str:
+    """What result, by a rule of the newer policy's own, would open the regimen it leaves out
+    (the clause of its reason that says so: ``OPENS_IT``), or nothing."""
+    left = after.exclusion(rid)
+    reasons = [r.text for r in left.reasons if r.rule in rules] if left else []
+    return next((c for t in reasons for c in t.split("; ") if OPENS_IT in c), "")
 
 
 def _in(plan: Plan, rid: str) -> bool:
@@ -165,7 +180,16 @@ def _waits(d: Difference, after: Plan) -> tuple[str, ...]:
 _WAITING_CHANGES = frozenset({Change.MOVED, Change.ADDED})
 
 
-def _text(d: Difference, name: str, before: Plan, policy: str, waits: tuple[str, ...] = ()) -> str:
+def _text(  # noqa: PLR0917 - one call site
+    d: Difference,
+    name: str,
+    before: Plan,
+    policy: str,
+    waits: tuple[str, ...] = (),
+    why: str = "",
+) -> str:
+    if d.change is Change.LEFT_OUT_TOO:
+        return f"Under {policy}, {name} is left out too, as here, but there {why}"
     if waits:
         return (
             f"Under {policy}, {name} waits on {' and '.join(waits)} (rank {d.rank_after} there; "

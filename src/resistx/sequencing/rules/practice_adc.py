@@ -11,7 +11,7 @@ from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
-from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rule import OPENS_IT, Context, Effect, left_out, rule
 from resistx.sequencing.rules.figures import approval, figures
 from resistx.sequencing.rules.history import gate
 
@@ -86,10 +86,16 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
             trials=spec.key_trials,
         )
     else:
+        # before chemotherapy, an IHC 0 is to be read again for ultralow (rule 34; case 439)
+        reread = i.her2 is Her2Status.ZERO and not i.chemotherapy_lines and not i.tdxd_ruled_out
         yield left_out(
             ExclusionCode.OUT_OF_POPULATION,
             text=f"HER2 {i.her2.value}: DESTINY-Breast06 enrolled HER2-low and -ultralow disease "
-            "only.",
+            + (
+                f"only; a HER2-ultralow reading of the IHC {OPENS_IT} (rule 34)."
+                if reread
+                else "only."
+            ),
             trials=("DESTINY-Breast06",),
         )
 
