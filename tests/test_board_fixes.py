@@ -4174,22 +4174,26 @@ def test_an_esr1_negative_with_no_endocrine_therapy_since_stays_current() -> Non
     assert any("ESR1" in a.genes for a in q.actions if a.code == "retest"), q.actions
 
 
+#: case 429: palbociclib + letrozole, fulvestrant alone, then everolimus + exemestane
+AFTER_EVEROLIMUS_EXEMESTANE = [
+    PALBOCICLIB,
+    dict(FULVESTRANT, ended_on="2025-09-01"),
+    dict(
+        second_line("everolimus", "exemestane"),
+        line=3,
+        started_on="2025-09-10",
+        ended_on="2026-03-20",
+    ),
+]
+
+
 def test_the_why_shows_a_drug_progressed_on_before_even_where_another_reason_leads() -> None:
     """Case 429 (MAJOR, both policies): after palbociclib + letrozole, fulvestrant alone and
     everolimus + exemestane, abemaciclib + fulvestrant and ribociclib + exemestane were shown
     with endocrine resistance (rule 22) as their only why: that she had progressed on
     fulvestrant (rule 11), and that ribociclib + exemestane is outside MAINTAIN's population
     (rule 8), were in the plan's reasons but not in the why the text and HTML plans show."""
-    lines = [
-        PALBOCICLIB,
-        dict(FULVESTRANT, ended_on="2025-09-01"),
-        dict(
-            second_line("everolimus", "exemestane"),
-            line=3,
-            started_on="2025-09-10",
-            ended_on="2026-03-20",
-        ),
-    ]
+    lines = AFTER_EVEROLIMUS_EXEMESTANE
     for p in (
         plan(biomarkers=NEGATIVE, treatments=lines),
         practice(biomarkers=NEGATIVE, treatments=lines),
@@ -4335,3 +4339,26 @@ def test_a_her2_0_patient_before_chemotherapy_is_told_an_ultralow_reading_would_
     assert "ultralow reading" not in text
     older = plan(her2="0", biomarkers=NEGATIVE, treatments=[short, CAPECITABINE])
     assert "trastuzumab-deruxtecan" not in {s.regimen for s in older.since_review}
+
+
+def test_an_aromatase_inhibitor_progressed_on_is_flagged_when_a_regimen_gives_it_again() -> None:
+    """Case 429's recheck (MAJOR, both policies): after progression on everolimus +
+    exemestane, ribociclib + exemestane was the first endocrine option with no word that she
+    had just progressed on exemestane (rule 11 read no aromatase inhibitor as used up); and
+    capivasertib + fulvestrant, flagged for everolimus's class, did not say she had progressed
+    on fulvestrant too. Rule 11 now names an aromatase inhibitor progressed on, given again,
+    as it names fulvestrant, and names such a partner beside a class reason."""
+    lines = AFTER_EVEROLIMUS_EXEMESTANE
+    for p in (
+        plan(biomarkers=NEGATIVE, treatments=lines),
+        practice(biomarkers=NEGATIVE, treatments=lines),
+    ):
+        ribo = " ".join(r.text for r in option(p, "ribociclib+exemestane").reasons)
+        assert "Progressed on exemestane before" in ribo, ribo
+        assert "exemestane" in why(option(p, "ribociclib+exemestane"))
+        if p.option("capivasertib+fulvestrant") is not None:
+            capi = " ".join(r.text for r in option(p, "capivasertib+fulvestrant").reasons)
+            assert "fulvestrant" in capi.split("Progressed on everolimus")[1], capi
+    letrozole_only = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    ribo = " ".join(r.text for r in option(letrozole_only, "ribociclib+exemestane").reasons)
+    assert "Progressed on exemestane" not in ribo and "Progressed on letrozole" not in ribo

@@ -538,7 +538,19 @@ _LUNGS_AND_NONE = [
 ]
 
 
+#: HistoryInputs.progressed_aromatase_inhibitors: after abemaciclib + letrozole, anastrozole
+#: or exemestane alone progressed on (ribociclib + exemestane names exemestane, rule 11)
+_ANASTROZOLE_AND_EXEMESTANE = [
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"]), second_line(ai)],
+    )
+    for ai in ("anastrozole", "exemestane")
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_ANASTROZOLE_AND_EXEMESTANE, random.Random(0))
 @example(_LUNGS_AND_NONE, random.Random(0))
 @example(_TISSUE_AND_CTDNA, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))

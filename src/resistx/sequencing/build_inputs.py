@@ -246,6 +246,9 @@ def history(
         progressed_drugs=frozenset(
             d for d in facts.progressed_drugs if drug_class(d) not in _NOT_ACTED_ON
         ),
+        progressed_aromatase_inhibitors=frozenset(
+            d for d in facts.progressed_drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR
+        ),
         outside_maintain=maintain_outside,
         endocrine_lines_after_cdk46i=lines,
         endocrine_targets_left=targets_left(facts),

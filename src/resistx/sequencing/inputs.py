@@ -150,6 +150,9 @@ class HistoryInputs:
     targets_untested: bool = False
     #: the ongoing course the options read as progressed (its drugs sorted; rule 53), or ()
     current: tuple[str, ...] = ()
+    #: aromatase inhibitors progressed on (rule 11 names one given again; other rules read
+    #: none as used up: ``progressed_drugs`` leaves them out)
+    progressed_aromatase_inhibitors: frozenset[str] = frozenset()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -20,7 +20,7 @@ from resistx.sequencing.weights import Weights
 from resistx.vocab.drugs import drug_class
 
 H = Factor.HISTORY
-_SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR})
+_SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR})
 
 
 # rule 11: progressed on it, on its drug, or on its class
@@ -79,13 +79,10 @@ def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> I
     """Rule 11 for a regimen not progressed on as a whole: a drug of it (not for a trial), or
     of its class, was."""
     cdk = kinds.has_cdk46i(spec)
-    again = [
-        d
-        for d in spec.drugs
-        if d in i.progressed_drugs
-        and drug_class(d) is not DrugClass.AROMATASE_INHIBITOR
-        and not trial
-    ]
+    # an aromatase inhibitor counts only as itself (case 429: exemestane after everolimus +
+    # exemestane), never as its class
+    used = i.progressed_drugs | i.progressed_aromatase_inhibitors
+    again = [d for d in spec.drugs if d in used and not trial]
     defining = [d for d in again if drug_class(d) not in _SOFT_AGAIN]
     groups, same_class = same_class_drugs(i, spec)
     if same_class and not defining and placed_after(spec, same_class):
@@ -106,11 +103,13 @@ def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> I
             else related_by_class(spec, same_class, groups)
         )
         capped = not defining and cross_resistant(spec, same_class)
+        partners = [d for d in again if d not in defining]  # case 429: fulvestrant beside it
+        also = f" Progressed on {', '.join(partners)} before too." if partners else ""
         yield Effect(
             code="progressed_on_drug" if defining else "same_class_after_progression",
             delta=w.same_class + (w.cross_resistant if capped else 0.0),
             ceiling=2 if capped else 0,
-            text=f"Progressed on {what}; the review has no evidence for it after that.",
+            text=f"Progressed on {what}; the review has no evidence for it after that.{also}",
             trials=spec.key_trials,
         )
     elif again:
