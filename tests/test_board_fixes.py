@@ -4362,3 +4362,23 @@ def test_an_aromatase_inhibitor_progressed_on_is_flagged_when_a_regimen_gives_it
     letrozole_only = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     ribo = " ".join(r.text for r in option(letrozole_only, "ribociclib+exemestane").reasons)
     assert "Progressed on exemestane" not in ribo and "Progressed on letrozole" not in ribo
+
+
+def test_within_destiny_breast06s_entry_chemotherapy_is_at_best_an_alternative() -> None:
+    """Case 441 (MINOR, practice-2026): HER2-low, two endocrine lines, no chemotherapy:
+    trastuzumab deruxtecan and chemotherapy were both preferred, though chemotherapy was the
+    arm trastuzumab deruxtecan beat in DESTINY-Breast06. Under practice-2026, within that
+    trial's entry chemotherapy is at best an alternative (rule 68); the review's policy does not
+    know the trial and keeps its own order."""
+    lines = [PALBOCICLIB, FULVESTRANT]
+    newer = practice(her2="low", biomarkers=NEGATIVE, treatments=lines)
+    assert tier(newer, "trastuzumab-deruxtecan") == "preferred"
+    chemo = option(newer, "chemotherapy")
+    assert chemo.tier is not Tier.PREFERRED and "chemotherapy_after_tdxd_db06" in codes(chemo)
+    assert next(r for r in chemo.reasons if r.code == "chemotherapy_after_tdxd_db06").rule == 68
+    older = plan(her2="low", biomarkers=NEGATIVE, treatments=lines)
+    assert "chemotherapy_after_tdxd_db06" not in codes(option(older, "chemotherapy"))
+    crisis = practice(her2="low", visceral_crisis=True, biomarkers=NEGATIVE, treatments=lines)
+    assert "chemotherapy_after_tdxd_db06" not in codes(option(crisis, "chemotherapy"))
+    one_line = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    assert "chemotherapy_after_tdxd_db06" not in codes(option(one_line, "chemotherapy"))

@@ -549,7 +549,16 @@ _ANASTROZOLE_AND_EXEMESTANE = [
 ]
 
 
+#: MolecularInputs.destiny_breast06_entry: HER2-low, first-line palbociclib + letrozole for
+#: 5 or 7 months (within DESTINY-Breast06's entry or not; rule 68 under practice-2026)
+_FIVE_AND_SEVEN_MONTHS = [
+    patient(her2="low", biomarkers=NEGATIVE, treatments=[dict(PALBOCICLIB, started_on=start)])
+    for start in ("2024-10-10", "2024-08-10")
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_FIVE_AND_SEVEN_MONTHS, random.Random(0))
 @example(_ANASTROZOLE_AND_EXEMESTANE, random.Random(0))
 @example(_LUNGS_AND_NONE, random.Random(0))
 @example(_TISSUE_AND_CTDNA, random.Random(0))

@@ -415,6 +415,11 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         practice(  # ESR1 tested on tissue only (rule 64)
             biomarkers=[dict(r, sample="tissue") for r in NEGATIVE],
         ),
+        practice(  # HER2-low, two endocrine lines, no chemotherapy: DB06's entry (rule 68)
+            her2="low",
+            biomarkers=NEGATIVE,
+            treatments=[PALBOCICLIB, FULVESTRANT],
+        ),
     ]
     reasons = [r for p in plans for o in p.options for r in o.reasons]
     reasons += [r for p in plans for e in p.excluded for r in e.reasons]

@@ -102,7 +102,6 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     pcr_only = tuple(g for g, st in zip(PAM_GENES, pam, strict=True) if st and by_pcr_only(st))
     esr1_negative = esr1_state is not None and esr1_state.negative is not None
     pam_negative = _pam_negative(facts, pam, ngs=False)
-    rb1_loss = _finding(state("RB1"), S.LOSS, S.MUTATED)
     # the review's 'definite mutations or alterations': ESR1 and the PI3K-AKT-mTOR pathway only
     actionable = (esr1 or akt_pathway) is not None
     esr1_clear = esr1_negative and not facts.needs_retest("ESR1")
@@ -129,7 +128,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         parp=parp,
         hrd_untested=untested,
         somatic_brca_untested=somatic_untested,
-        rb1_loss=rb1_loss,
+        rb1_loss=_finding(state("RB1"), S.LOSS, S.MUTATED),
         tested_without_actionable=not actionable and esr1_clear and pam_clear,
         targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
         post_cdk46i=facts.post_cdk46i,
@@ -148,6 +147,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         visceral_crisis=facts.profile.visceral_crisis,
         after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,
         tdxd_ruled_out=lung_disease(facts) or "trastuzumab deruxtecan" in facts.progressed_drugs,
+        destiny_breast06_entry=facts.destiny_breast06_entry,
     )
 
 

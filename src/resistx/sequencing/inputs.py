@@ -77,6 +77,9 @@ class MolecularInputs:
     #: interstitial lung disease (on record, or one that stopped a course) or progression on
     #: trastuzumab deruxtecan: chemotherapy is not its beaten control arm here (rule 65)
     tdxd_ruled_out: bool = False
+    #: 2 or more endocrine lines, or a first-line CDK4/6-inhibitor course under 6 months
+    #: (DESTINY-Breast06's entry, rule 68; ``Facts.destiny_breast06_entry``)
+    destiny_breast06_entry: bool = False
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -81,6 +81,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     11: (progression.progressed_on, practice_history.outside_trial_population),
     24: (actions.investigational, practice_history.not_yet_approved),
     53: (records.ongoing_course, practice_history.serena6_switch),
+    65: (targets.chemotherapy_after_tdxd, practice.chemotherapy_after_tdxd_db06),
     25: (
         her2.ask_her2_test_ultralow,
         her2.her2_zero_reread,

@@ -1,4 +1,4 @@
-"""The practice-2026 rules (28-36): where the evidence after the review (the ``2026.11`` pack,
+"""The practice-2026 rules (28-36, 68): where the evidence after the review (the ``2026.11`` pack,
 from ``update-2026.md``) or the guidelines differ from the review. Each unit names its trials;
 every figure in its text is read from the evidence it is given, never written here.
 """
@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from resistx.model.enums import EndpointKind, ExclusionCode, Factor
+from resistx.model.enums import EndpointKind, ExclusionCode, Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.figures import approval, figures, medians
 from resistx.sequencing.rules.molecular import esr1_absent, weight
+from resistx.sequencing.rules.targets import tdxd_stands_before
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -240,3 +241,40 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             f"endocrine-based line comes before chemotherapy{evidence}.",
             trials=(*spec.key_trials, trial),
         )
+
+
+# rule 68: hER2-low or ultralow in DESTINY-Breast06's entry: chemotherapy after trastuzumab
+# deruxtecan (practice-2026, beside rule 65)
+@rule(
+    68,
+    "HER2-low or ultralow in DESTINY-Breast06's entry: chemotherapy after trastuzumab deruxtecan",
+    M,
+    condition="HER2-low or -ultralow, no chemotherapy for metastatic disease, within "
+    "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
+    "first-line endocrine therapy with a CDK4/6 inhibitor), no interstitial lung disease, no "
+    "progression on trastuzumab deruxtecan, no visceral crisis.",
+    effect="Chemotherapy, the arm trastuzumab deruxtecan did better than in DESTINY-Breast06 "
+    "(update-2026.md section 6), is at best an alternative, as in DESTINY-Breast04's "
+    "population (rule 65).",
+    codes=("chemotherapy_after_tdxd_db06",),
+    trials=("DESTINY-Breast06",),
+    regimens=kinds.is_chemotherapy,
+)
+def chemotherapy_after_tdxd_db06(
+    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if not (
+        i.her2 in (Her2Status.LOW, Her2Status.ULTRALOW)
+        and not i.chemotherapy_lines
+        and i.destiny_breast06_entry
+        and tdxd_stands_before(i, spec)
+    ):
+        return
+    yield Effect(
+        code="chemotherapy_after_tdxd_db06",
+        ceiling=1,
+        text=f"HER2-{i.her2.value} before any chemotherapy, within DESTINY-Breast06's entry, "
+        "where trastuzumab deruxtecan did better than chemotherapy of the physician's choice: "
+        "chemotherapy is at best an alternative to it.",
+        trials=("DESTINY-Breast06",),
+    )

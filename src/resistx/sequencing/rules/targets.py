@@ -90,9 +90,7 @@ def chemotherapy_after_tdxd(
     if (
         i.her2 is not Her2Status.LOW
         or i.chemotherapy_lines not in DB04_CHEMOTHERAPY_LINES
-        or i.tdxd_ruled_out
-        or i.visceral_crisis
-        or not kinds.is_chemotherapy(spec)
+        or not tdxd_stands_before(i, spec)
     ):
         return
     yield Effect(
@@ -104,6 +102,12 @@ def chemotherapy_after_tdxd(
         trials=("DESTINY-Breast04",),
         references=(62,),
     )
+
+
+def tdxd_stands_before(i: MolecularInputs, spec: RegimenSpec) -> bool:
+    """``spec`` is chemotherapy, and trastuzumab deruxtecan is not ruled out (lung disease,
+    progression on it) nor second to it in a visceral crisis (rule 7): rules 65 and 68."""
+    return kinds.is_chemotherapy(spec) and not i.tdxd_ruled_out and not i.visceral_crisis
 
 
 # rule 6: nothing actionable: chemotherapy and ADCs
