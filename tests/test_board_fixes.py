@@ -4287,6 +4287,13 @@ def test_datopotamab_deruxtecan_after_lung_disease_on_trastuzumab_deruxtecan_is_
     p = resistx.sequence(lungs, policy=PRACTICE)
     text = " ".join(r.text for r in exclusion(p, "datopotamab-deruxtecan").reasons)
     assert "payload" in text and "chest physician" not in text, text
+    # the other way round, and the drug itself: neither is weighed as a new drug
+    dato = dict(tdxd, drugs=["datopotamab deruxtecan"])
+    q = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, dato])
+    for rid in ("trastuzumab-deruxtecan", "datopotamab-deruxtecan"):
+        said = " ".join(r.text for r in exclusion(q, rid).reasons)
+        assert "chest physician" not in said and "(it stopped datopotamab" in said, said
+        assert "same payload" in said and "stops it for good" not in said, said
 
 
 def test_at_ecog_2_in_a_visceral_crisis_an_adc_is_not_said_to_be_weighed_against() -> None:

@@ -54,15 +54,13 @@ def differences(before: Plan, after: Plan, *, summary: bool = False) -> tuple[Di
         # chemotherapy after DESTINY-Breast06)
         raised = {r for r, o in b.items() if o.tier is Tier.ALTERNATIVE and r not in xa}
         raised -= {r for r in raised & set(a) if a[r].tier in _AT_LEAST_ALTERNATIVE}
-        out += [diff(Change.MOVED if r in a else Change.ADDED, r) for r in _by_rank(raised, b)]
-        # an option that waits on a test there, and here too or not here at all: named where a
-        # rule of the other policy places it (``_entries``; case 421: HER2 untested)
-        waiting = {
-            r
-            for r, o in b.items()
-            if o.waits_on and r not in xa and r not in raised and (r not in a or a[r].waits_on)
-        }
-        out += [diff(Change.MOVED if r in a else Change.ADDED, r) for r in _by_rank(waiting, b)]
+        # an option that waits on a test there: named where a rule of the other policy places
+        # it, or this plan does not hold it (``_entries``; case 421: HER2 untested)
+        waiting = {r for r, o in b.items() if o.waits_on and r not in xa}
+        out += [
+            diff(Change.MOVED if r in a else Change.ADDED, r)
+            for r in (*_by_rank(raised, b), *_by_rank(waiting, b))
+        ]
         # left out under both: named where a rule of the other policy leaves it out, as
         # ``_entries`` checks (case 439: trastuzumab deruxtecan before an ultralow reading)
         out += [diff(Change.LEFT_OUT_TOO, r) for r in sorted(xa & xb)]
@@ -170,11 +168,10 @@ def _here(d: Difference, before: Plan) -> str:
 
 
 def _waits(d: Difference, after: Plan) -> tuple[str, ...]:
-    """The tests an option named for waiting on one (not raised, not preferred) waits on."""
+    """The tests an option named as moved or added waits on (none for one raised to an
+    alternative: an option that waits is at best a later one)."""
     option = after.option(d.regimen)
-    if d.change not in _WAITING_CHANGES or option is None or option.tier is Tier.ALTERNATIVE:
-        return ()
-    return option.waits_on
+    return option.waits_on if d.change in _WAITING_CHANGES and option is not None else ()
 
 
 _WAITING_CHANGES = frozenset({Change.MOVED, Change.ADDED})

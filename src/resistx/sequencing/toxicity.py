@@ -48,15 +48,15 @@ TOXICITY_HISTORY = {
 }
 
 
-def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, str], ...]:
+def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, tuple[str, ...]], ...]:
     """(comorbidity, drugs) for each comorbidity that an adverse event which stopped a treatment
     makes (the first such course in the history names it), whether or not the profile's list
     names it too: rule 12 says which course it stopped (case 422)."""
-    found: dict[Comorbidity, str] = {}
+    found: dict[Comorbidity, tuple[str, ...]] = {}
     for t in facts.in_order:
         added = TOXICITY_HISTORY.get(t.toxicity) if t.toxicity is not None else None
         if added is not None:
-            found.setdefault(added, " + ".join(t.drugs))
+            found.setdefault(added, t.drugs)
     return tuple(sorted(found.items()))
 
 

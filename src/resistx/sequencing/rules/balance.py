@@ -27,9 +27,10 @@ from resistx.sequencing.rules.comorbidity_risks import (
     EXCLUSION_NOTES,
     HEPATIC_CLASSES,
     RECHALLENGE_NOTES,
-    SAME_PAYLOAD,
+    SAME_PAYLOAD_NOTE,
     UNQUANTIFIED,
 )
+from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
 from resistx.vocab.comorbidities import Comorbidity
 
 C = Comorbidity
@@ -74,8 +75,8 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     for condition in _weighed(i):
         comorbidity = condition.name
         name = comorbidity.value.replace("_", " ")
-        if (stopped := from_toxicity.get(comorbidity)) is not None:
-            name += f" (it stopped {stopped})"
+        if stopped := from_toxicity.get(comorbidity, ()):
+            name += f" (it stopped {' + '.join(stopped)})"
         if condition.grade is not None:
             name += f" grade {condition.grade}"
         if condition.child_pugh is not None:
@@ -85,10 +86,7 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         for drug in spec.drugs:
             risk, found = _risk_of(condition, drug, spec, ctx)
             if risk is not None:
-                again = stopped is not None and bool(
-                    {drug, *SAME_PAYLOAD.get(drug, ())}.intersection(stopped.split(" + "))
-                )
-                note = (RECHALLENGE_NOTES if again else EXCLUSION_NOTES).get((comorbidity, drug))
+                note = _note(comorbidity, drug, stopped)
                 yield _risk(risk, name, comorbidity, note, drug, trial, found, spec.key_trials)
                 if (comorbidity, drug) in AT_BEST_LATER:
                     where = f" in {found[1].key}" if found else ""
@@ -106,6 +104,16 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                 yield Effect(
                     code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}."
                 )
+
+
+def _note(comorbidity: Comorbidity, drug: str, stopped: tuple[str, ...]) -> str | None:
+    """What an exclusion adds: the label on a rechallenge where the comorbidity stopped this
+    drug, the shared payload where it stopped one of its payload, else whose reading it is."""
+    again = RECHALLENGE_NOTES.get((comorbidity, drug)) if drug in stopped else None
+    payload = PAYLOAD_GROUPS.get(drug)
+    if again is None and payload is not None and payload in map(PAYLOAD_GROUPS.get, stopped):
+        again = SAME_PAYLOAD_NOTE
+    return again or EXCLUSION_NOTES.get((comorbidity, drug))
 
 
 def _weighed(i: BalanceInputs) -> Iterator[Condition]:

@@ -162,24 +162,20 @@ EXCLUSION_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
 )
 
 #: what an exclusion of COMORBIDITY_RISKS says in place of EXCLUSION_NOTES when the
-#: comorbidity is an adverse event that stopped this very drug, or one of its payload, before
-#: (case 422 and its recheck)
+#: comorbidity is an adverse event that stopped this very drug before (case 422)
 RECHALLENGE_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
         (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): "its label stops it for good "
         "after interstitial lung disease or pneumonitis of grade 2 or worse, and allows it again "
         "only after a grade 1 that resolved fully (Enhertu US prescribing information; not in "
         "the review)",
-        (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): "it carries the deruxtecan "
-        "payload of the drug the lung disease stopped: left out by resistx (rule 12); its label "
-        "lists no contraindication and warns of interstitial lung disease among its warnings "
-        "and precautions (Datroway US prescribing information; not in the review)",
     }
 )
-#: a drug -> the drugs of its payload whose adverse event speaks for it (datopotamab
-#: deruxtecan after trastuzumab deruxtecan; the reverse has no note of its own yet)
-SAME_PAYLOAD: MappingProxyType[str, frozenset[str]] = MappingProxyType(
-    {"datopotamab deruxtecan": frozenset({"trastuzumab deruxtecan"})}
+#: ... when it stopped a drug of the same payload (``PAYLOAD_GROUPS``), or this one where
+#: RECHALLENGE_NOTES has nothing: not weighed as a new drug (case 422's recheck)
+SAME_PAYLOAD_NOTE = (
+    "the same payload as the drug it stopped: left out by resistx (rule 12), not to be weighed "
+    "as a new drug"
 )
 
 #: what a label asks before a drug is started with the comorbidity (in place of "monitor closely")
