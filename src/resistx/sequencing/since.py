@@ -96,6 +96,21 @@ def since_review(
     return tuple(_entries(before, after, newer, specs, older_rules))
 
 
+class _Indexed:
+    """A plan with its options and exclusions by regimen id (``Plan.option`` scans)."""
+
+    __slots__ = ("excluded", "options", "plan")
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.options = {o.regimen.id: o for o in plan.options}
+        self.excluded = {e.regimen.id: e for e in plan.excluded}
+
+    def holds(self, rid: str) -> bool:
+        """Whether the plan ranked or left out the regimen (else its policy does not hold it)."""
+        return rid in self.options or rid in self.excluded
+
+
 def _entries(
     before: Plan,
     after: Plan,
@@ -103,8 +118,9 @@ def _entries(
     specs: Mapping[str, RegimenSpec],
     older_rules: AbstractSet[int],
 ) -> Iterator[SinceReview]:
-    names = {o.regimen.id: o.regimen.name for o in (*before.options, *after.options)}
-    names |= {e.regimen.id: e.regimen.name for e in (*before.excluded, *after.excluded)}
+    here, there = _Indexed(before), _Indexed(after)
+    names = {rid: o.regimen.name for rid, o in (*here.options.items(), *there.options.items())}
+    names |= {rid: e.regimen.name for rid, e in (*here.excluded.items(), *there.excluded.items())}
     how = (
         f"resistx.sequence(profile, policy={newer.name!r}), or on the command line "
         f"resistx sequence FILE --policy {newer.name}"
@@ -114,21 +130,23 @@ def _entries(
         rid = d.regimen
         if rid in said:  # one entry a regimen: its first difference says where it stands here
             continue
-        trials, rules = _behind(after, rid, older_rules)
-        waits = _waits(d, after)
-        opens = _opens(after, rid, rules) if d.change is Change.LEFT_OUT_TOO else ""
+        if d.change is Change.LEFT_OUT_TOO and not _may_open(there, rid):
+            continue  # left out under both, and no result would open it there
+        trials, rules = _behind(there, rid, older_rules)
+        waits = _waits(d, there)
+        opens = _opens(there, rid, rules) if d.change is Change.LEFT_OUT_TOO else ""
         if (d.change is Change.LEFT_OUT_TOO and not opens) or (
-            waits and not rules and _in(before, rid)
+            waits and not rules and here.holds(rid)
         ):
             continue  # left out under both, or waiting under both for this one's reasons
         said.add(rid)
         name = names.get(rid, rid)
-        text = _text(d, name, before, newer.name, waits, opens)
+        text = _text(d, name, here, newer.name, waits, opens)
         spec = specs.get(rid)
         if not rules:
             text += (
                 f" No rule of {newer.name} differs for it: its scores moved with the evidence."
-                if _in(before, rid)
+                if here.holds(rid)
                 else f" No rule of {newer.name} differs for it: it is a regimen of the newer "
                 "evidence, not of this policy."
             )
@@ -147,30 +165,32 @@ def _entries(
         )
 
 
-def _opens(after: Plan, rid: str, rules: tuple[int, ...]) -> str:
+def _may_open(after: _Indexed, rid: str) -> bool:
+    """Whether any reason the newer plan leaves the regimen out for says a result would open
+    it (``_opens`` then picks those of the newer policy's own rules)."""
+    left = after.excluded.get(rid)
+    return left is not None and any(OPENS_IT in r.text for r in left.reasons)
+
+
+def _opens(after: _Indexed, rid: str, rules: tuple[int, ...]) -> str:
     """What result, by a rule of the newer policy's own, would open the regimen it leaves out
     (the clause of its reason that says so: ``OPENS_IT``), or nothing."""
-    left = after.exclusion(rid)
+    left = after.excluded.get(rid)
     reasons = [r.text for r in left.reasons if r.rule in rules] if left else []
     return next((c for t in reasons for c in t.split("; ") if OPENS_IT in c), "")
 
 
-def _in(plan: Plan, rid: str) -> bool:
-    """Whether the plan ranked or left out the regimen (else its policy does not hold it)."""
-    return plan.option(rid) is not None or plan.exclusion(rid) is not None
-
-
-def _here(d: Difference, before: Plan) -> str:
+def _here(d: Difference, before: _Indexed) -> str:
     """Where the regimen stands in the older plan."""
     if d.rank_before:
         return f"rank {d.rank_before} here"
-    return "left out here" if before.exclusion(d.regimen) is not None else "not in this plan"
+    return "left out here" if d.regimen in before.excluded else "not in this plan"
 
 
-def _waits(d: Difference, after: Plan) -> tuple[str, ...]:
+def _waits(d: Difference, after: _Indexed) -> tuple[str, ...]:
     """The tests an option named as moved or added waits on (none for one raised to an
     alternative: an option that waits is at best a later one)."""
-    option = after.option(d.regimen)
+    option = after.options.get(d.regimen)
     return option.waits_on if d.change in _WAITING_CHANGES and option is not None else ()
 
 
@@ -180,7 +200,7 @@ _WAITING_CHANGES = frozenset({Change.MOVED, Change.ADDED})
 def _text(  # noqa: PLR0917 - one call site
     d: Difference,
     name: str,
-    before: Plan,
+    before: _Indexed,
     policy: str,
     waits: tuple[str, ...] = (),
     why: str = "",
@@ -193,9 +213,9 @@ def _text(  # noqa: PLR0917 - one call site
             f"{_here(d, before)}): a result would place it by that policy's evidence."
         )
     if d.change is Change.TOP_OPTION:
-        if not before.options:
+        if not before.plan.options:
             return f"Under {policy}, {name} comes first; there is no option here."
-        first = before.options[0].regimen
+        first = before.plan.options[0].regimen
         return (
             f"Under {policy}, {name} comes first ({_here(d, before)}), before {first.name}, the "
             "first option here."
@@ -218,12 +238,12 @@ def _text(  # noqa: PLR0917 - one call site
 
 
 def _behind(
-    plan: Plan, rid: str, older_rules: AbstractSet[int]
+    plan: _Indexed, rid: str, older_rules: AbstractSet[int]
 ) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The trials and rule numbers of the newer plan's reasons for the regimen that come from
     rules the older policy does not have."""
-    option = plan.option(rid)
-    reasons = option.reasons if option else (e.reasons if (e := plan.exclusion(rid)) else ())
+    option = plan.options.get(rid)
+    reasons = option.reasons if option else (e.reasons if (e := plan.excluded.get(rid)) else ())
     newer = [r for r in reasons if r.rule is not None and r.rule not in older_rules]
     trials = tuple(dict.fromkeys(t for r in newer for t in r.trials))
     rules = tuple(sorted({r.rule for r in newer if r.rule is not None}))
