@@ -4389,3 +4389,124 @@ def test_within_destiny_breast06s_entry_chemotherapy_is_at_best_an_alternative()
     assert "chemotherapy_after_tdxd_db06" not in codes(option(crisis, "chemotherapy"))
     one_line = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     assert "chemotherapy_after_tdxd_db06" not in codes(option(one_line, "chemotherapy"))
+
+
+PIK3CA_TISSUE = [
+    result("PIK3CA", "mutated", sample="tissue", variant="H1047R"),
+    result("AKT1", "not_detected", sample="tissue"),
+    result("PTEN", "not_detected", sample="tissue"),
+]
+
+
+def test_with_no_endocrine_therapy_on_record_a_pathway_inhibitor_is_at_best_a_later_option() -> (
+    None
+):
+    """Case 443 (MAJOR, both policies): with no treatment on record, capivasertib and alpelisib
+    with fulvestrant were alternatives for a PIK3CA mutation, though CAPItello-291 enrolled
+    progression on an aromatase inhibitor, SOLAR-1 acquired resistance to endocrine therapy and
+    BOLERO-2 progression on a nonsteroidal aromatase inhibitor. With no endocrine therapy on
+    record, in any setting, a PI3K, AKT or mTOR inhibitor with endocrine therapy is at best a
+    later option (rule 69); a CDK4/6 inhibitor with endocrine therapy stays preferred."""
+    adjuvant_chemotherapy = adjuvant(
+        ["doxorubicin", "cyclophosphamide"], "2021-01-10", "2021-04-10"
+    )
+    for treatments in ([], [adjuvant_chemotherapy]):
+        for p in (
+            plan(biomarkers=PIK3CA_TISSUE, treatments=treatments),
+            practice(biomarkers=PIK3CA_TISSUE, treatments=treatments),
+        ):
+            for rid in ("capivasertib+fulvestrant", "alpelisib+fulvestrant"):
+                o = option(p, rid)
+                assert o.tier is Tier.LATER, (rid, o.tier)
+                said = next(r for r in o.reasons if r.code == "pathway_before_endocrine_therapy")
+                assert said.rule == 69 and "CAPItello-291" in said.text, said.text
+            assert tier(p, "palbociclib+fulvestrant") == "preferred"
+    letrozole = adjuvant(["letrozole"], "2019-01-10", "2024-01-10")
+    treated = plan(biomarkers=PIK3CA_TISSUE, treatments=[letrozole])
+    assert "pathway_before_endocrine_therapy" not in codes(
+        option(treated, "capivasertib+fulvestrant")
+    )
+
+
+ESR1_MUTATED = [
+    result("ESR1", "mutated", variant="D538G"),
+    *(result(g, "not_detected") for g in ("PIK3CA", "AKT1", "PTEN")),
+]
+
+
+def test_imlunestrant_after_fulvestrant_or_chemotherapy_says_ember3s_limits_are_unknown() -> None:
+    """Case 446 (MAJOR, practice-2026): after alpelisib + fulvestrant and a chemotherapy line,
+    imlunestrant was preferred on EMBER-3's figures while vepdegestrant was a later option for
+    the same history (VERITAC-2 enrolled no one after fulvestrant or chemotherapy). The sources
+    give EMBER-3's population as progression on or after an aromatase inhibitor, with or without
+    a CDK4/6 inhibitor, and say nothing of earlier fulvestrant or chemotherapy: imlunestrant
+    says so and is at best an alternative there (rule 35); elacestrant, whose trial the patient
+    fits, stays preferred."""
+    for lines in (
+        [PALBOCICLIB, second_line("alpelisib", "fulvestrant")],
+        [PALBOCICLIB, second_line("capecitabine")],
+    ):
+        p = practice(biomarkers=ESR1_MUTATED, treatments=lines)
+        o = option(p, "imlunestrant")
+        assert o.tier is not Tier.PREFERRED, lines
+        said = next(r for r in o.reasons if r.code == "ember3_earlier_lines_unknown")
+        assert said.rule == 35 and "EMBER-3" in said.text, said.text
+        assert tier(p, "elacestrant") == "preferred"
+    first = practice(biomarkers=ESR1_MUTATED, treatments=[PALBOCICLIB])
+    assert tier(first, "imlunestrant") == "preferred"
+    assert "ember3_earlier_lines_unknown" not in codes(option(first, "imlunestrant"))
+
+
+def test_after_first_line_palbociclib_with_nothing_actionable_the_maintain_switch_is_an_alternative() -> (
+    None
+):
+    """Case 445 (MAJOR, ye2024): after 20 months of first-line palbociclib + letrozole, with ESR1
+    and the PI3K pathway tested negative, chemotherapy was the one preferred option and every
+    endocrine option a later one, ribociclib + fulvestrant too. The review prefers chemotherapy
+    and ADCs without a definite target, but also finds it reasonable to continue a CDK4/6
+    inhibitor at progression, especially after first-line palbociclib (MAINTAIN's
+    palbociclib-pretreated HR 0.58): the switch is an alternative beside the chemotherapy that
+    stays first (rule 6). After first-line abemaciclib it is not; after a short course neither."""
+    p = plan(ecog=0, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    assert p.options[0].regimen.id == "chemotherapy" and tier(p, "chemotherapy") == "preferred"
+    switch = option(p, "ribociclib+fulvestrant")
+    assert switch.tier is Tier.ALTERNATIVE, switch.tier
+    said = next(r for r in switch.reasons if r.code == "no_actionable_alteration_cdk46i_switch")
+    assert said.rule == 6 and "first-line palbociclib" in said.text, said.text
+    abemaciclib = dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])
+    other = plan(ecog=0, biomarkers=NEGATIVE, treatments=[abemaciclib])
+    assert "no_actionable_alteration_cdk46i_switch" not in codes(
+        option(other, "ribociclib+fulvestrant")
+    )
+    short = plan(ecog=0, biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
+    assert tier(short, "ribociclib+fulvestrant") == "later"
+    # outside MAINTAIN's population (two chemotherapy lines) rule 6 holds it back as before
+    outside = plan(ecog=0, biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
+    assert "no_actionable_alteration_cdk46i_switch" not in codes(
+        option(outside, "ribociclib+fulvestrant")
+    )
+
+
+def test_at_ecog_3_an_investigational_regimen_comes_after_every_approved_option() -> None:
+    """Case 445's fix, read again: at ECOG 3 the other options now come after endocrine
+    monotherapy as a hard step (rule 13), and camizestrant, an investigational endocrine
+    monotherapy, then stood above approved CDK4/6-inhibitor regimens. Trials of new agents
+    usually enrol ECOG 0-1: an investigational regimen goes with trial enrolment, after every
+    approved option, with its reason."""
+    for p in (
+        plan(ecog=3, biomarkers=NEGATIVE, treatments=[PALBOCICLIB]),
+        practice(ecog=3, biomarkers=NEGATIVE, treatments=[PALBOCICLIB]),
+    ):
+        approved = [o.rank for o in p.options if o.tier is not Tier.TRIAL]
+        camizestrant = option(p, "camizestrant")
+        assert camizestrant.rank > max(approved), [o.regimen.id for o in p.options]
+        assert "poor_performance_status_trial" in codes(camizestrant)
+        first = p.options[0]
+        assert kinds.is_endocrine_monotherapy(first.regimen), first.regimen.id
+        mono = [
+            o.rank
+            for o in p.options
+            if kinds.is_endocrine_monotherapy(o.regimen) and o.tier is not Tier.TRIAL
+        ]
+        combos = [o.rank for o in p.options if "poor_performance_status_more_toxic" in codes(o)]
+        assert combos and max(mono) < min(combos), [o.regimen.id for o in p.options]

@@ -557,7 +557,30 @@ _FIVE_AND_SEVEN_MONTHS = [
 ]
 
 
+#: MolecularInputs.maintain_switch: first-line palbociclib with letrozole or with fulvestrant,
+#: nothing actionable (MAINTAIN's partner, fulvestrant or exemestane, is rule 6's exception)
+_LETROZOLE_AND_FULVESTRANT_FIRST = [
+    patient(biomarkers=NEGATIVE, treatments=[dict(PALBOCICLIB, drugs=["palbociclib", partner])])
+    for partner in ("letrozole", "fulvestrant")
+]
+
+#: HistoryInputs.no_endocrine_therapy: adjuvant chemotherapy, with adjuvant tamoxifen or
+#: without, a PIK3CA mutation (capivasertib at best a later option without it, rule 69)
+_TAMOXIFEN_AND_NONE = [
+    patient(
+        biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[2:]],
+        treatments=[
+            adjuvant(["doxorubicin", "cyclophosphamide"], "2015-01-10", "2015-04-10"),
+            *tamoxifen,
+        ],
+    )
+    for tamoxifen in ([adjuvant(["tamoxifen"], "2015-05-10", "2020-05-10")], [])
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_LETROZOLE_AND_FULVESTRANT_FIRST, random.Random(0))
+@example(_TAMOXIFEN_AND_NONE, random.Random(0))
 @example(_FIVE_AND_SEVEN_MONTHS, random.Random(0))
 @example(_ANASTROZOLE_AND_EXEMESTANE, random.Random(0))
 @example(_LUNGS_AND_NONE, random.Random(0))

@@ -553,7 +553,8 @@ def test_her2_zero_before_chemotherapy_asks_whether_the_ihc_0_is_ultralow() -> N
 def test_vepdegestrant_after_fulvestrant_or_chemotherapy_is_outside_veritac2s_population() -> None:
     """VERITAC-2 enrolled no one who had had fulvestrant or chemotherapy for advanced disease
     (update-2026.md section 3): after either, vepdegestrant is at best a later option and
-    says why; the other approved oral SERDs stay preferred."""
+    says why; elacestrant stays preferred, and imlunestrant, whose trial's limits on either the
+    sources do not give, says so and is an alternative (case 446)."""
     esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
     plain = practice(biomarkers=esr1)
     assert option(plain, "vepdegestrant").tier is Tier.PREFERRED
@@ -563,7 +564,10 @@ def test_vepdegestrant_after_fulvestrant_or_chemotherapy_is_outside_veritac2s_po
         assert vep.tier is Tier.LATER
         said = reason(vep, "outside_veritac2_population")
         assert said.rule == 35 and said.trials == ("VERITAC-2",)
-        assert option(p, "imlunestrant").tier is Tier.PREFERRED
+        assert option(p, "elacestrant").tier is Tier.PREFERRED
+        iml = option(p, "imlunestrant")
+        assert iml.tier is Tier.ALTERNATIVE
+        assert reason(iml, "ember3_earlier_lines_unknown").rule == 35
 
 
 def test_trastuzumab_deruxtecan_before_chemotherapy_is_evidenced_by_destiny_breast06_alone() -> (

@@ -614,9 +614,20 @@ def test_rule_04_sacituzumab_stays_preferred_at_ecog_2() -> None:
 
 
 def test_rule_06_chemotherapy_then_adcs_then_endocrine_when_nothing_is_actionable() -> None:
+    """Chemotherapy first, then the ADCs, then endocrine therapy; after first-line palbociclib
+    MAINTAIN's switch (ribociclib + fulvestrant) is the one exception, an alternative beside
+    chemotherapy (case 445)."""
     p = plan(biomarkers=NEGATIVE)
     assert p.options[0].regimen.id == "chemotherapy" and p.options[0].tier.value == "preferred"
-    assert rank(p, "sacituzumab-govitecan") < min(_endocrine_ranks(p))
+    others = [o.rank for o in p.options if _kinds.is_endocrine_based(o.regimen)]
+    assert rank(p, "sacituzumab-govitecan") < min(set(others) - {rank(p, "ribociclib+fulvestrant")})
+    assert tier(p, "ribociclib+fulvestrant") == "alternative"
+    abemaciclib_first = plan(
+        biomarkers=NEGATIVE, treatments=[dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])]
+    )
+    assert rank(abemaciclib_first, "sacituzumab-govitecan") < min(
+        _endocrine_ranks(abemaciclib_first)
+    )
 
 
 # -- a second blind review (a breast oncologist reading ten new plans): what it found ----------

@@ -3,17 +3,9 @@ Inputs themselves, and why they are the memo keys, are in ``inputs``."""
 
 from __future__ import annotations
 
-from resistx.model.enums import (
-    Assay,
-    BiomarkerStatus,
-    DrugClass,
-    Her2Status,
-    MenopausalStatus,
-    Sample,
-    Sex,
-)
+from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Sample, Sex
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import BiomarkerResult, Condition, Profile
+from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import kinds, maintain, postmonarch
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
@@ -27,6 +19,7 @@ from resistx.sequencing.facts import (
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only, keyed
 from resistx.sequencing.hrd import hrd_untested, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
+from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.toxicity import from_toxicities, lung_disease, toxicity_stops
 from resistx.vocab.drugs import drug_class
 
@@ -102,8 +95,6 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     pcr_only = tuple(g for g, st in zip(PAM_GENES, pam, strict=True) if st and by_pcr_only(st))
     esr1_negative = esr1_state is not None and esr1_state.negative is not None
     pam_negative = _pam_negative(facts, pam, ngs=False)
-    # the review's 'definite mutations or alterations': ESR1 and the PI3K-AKT-mTOR pathway only
-    actionable = (esr1 or akt_pathway) is not None
     esr1_clear = esr1_negative and not facts.needs_retest("ESR1")
     pam_clear = pam_negative and not pcr_only
     untested, somatic_untested = hrd_untested(facts, parp)
@@ -129,9 +120,11 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         hrd_untested=untested,
         somatic_brca_untested=somatic_untested,
         rb1_loss=_finding(state("RB1"), S.LOSS, S.MUTATED),
-        tested_without_actionable=not actionable and esr1_clear and pam_clear,
+        # the review's 'definite mutations or alterations': ESR1 and the PI3K pathway only
+        tested_without_actionable=(esr1 or akt_pathway) is None and esr1_clear and pam_clear,
         targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
         post_cdk46i=facts.post_cdk46i,
+        maintain_switch=maintain.first_line_palbociclib_switch(facts),
         mechanisms=mechanisms,
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
         long_cdk46i=facts.long_cdk46i,
@@ -259,27 +252,14 @@ def history(
         had_aromatase_inhibitor=any(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
         ),
+        no_endocrine_therapy=not any(
+            t.drug_classes & kinds.ENDOCRINE_DRUGS for t in facts.profile.treatments
+        ),
         targets_untested=lines >= ENDOCRINE_RESISTANCE_LINES
         and not had_target
         and not (m.esr1_negative_current and m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),
     )
-
-
-def needs_ovarian_suppression(p: Profile) -> bool:
-    """A pre- or perimenopausal woman: an aromatase inhibitor or fulvestrant needs ovarian
-    suppression (rule 40's cautions, rule 63's question, the plan's note)."""
-    return p.sex is not Sex.MALE and p.menopausal_status in (
-        MenopausalStatus.PREMENOPAUSAL,
-        MenopausalStatus.PERIMENOPAUSAL,
-    )
-
-
-def suppression_on_record(facts: Facts) -> str:
-    """The ovarian suppression (a GnRH agonist) given with the latest course, or "": what an
-    endocrine option's caution and the plan's note ask to continue (rule 40)."""
-    latest = facts.in_order[-1].drugs if facts.in_order else ()
-    return next((d for d in latest if drug_class(d) is DrugClass.OVARIAN_FUNCTION_SUPPRESSION), "")
 
 
 def balance(facts: Facts) -> BalanceInputs:

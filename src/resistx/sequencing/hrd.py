@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from resistx.model.enums import BiomarkerStatus, Origin
 from resistx.sequencing.facts import HRD_GENES, Facts
 from resistx.sequencing.findings import Finding, keyed
@@ -39,3 +41,16 @@ def germline_only_brca(facts: Facts) -> tuple[str, ...]:
     mutation is not looked for there."""
     tumour = {r.gene for r in facts.biomarkers if r.origin is not Origin.GERMLINE}
     return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
+
+
+def germline_brca(f: Finding) -> bool:
+    """A germline BRCA1/2 mutation: OlympiAD's and EMBRACA's (rules 5 and 44), not TBCRC 048's."""
+    return f.gene != "PALB2" and f.result.origin is Origin.GERMLINE
+
+
+def parp_targets(parp: Iterable[Finding], *, tbcrc048: bool = False) -> tuple[str, ...]:
+    """The PARP-inhibitor targets on record as a text names them ("germline PALB2"); with
+    ``tbcrc048`` only those TBCRC 048 studied (germline PALB2, somatic BRCA1/2)."""
+    return tuple(
+        f"{f.result.origin.value} {f.gene}" for f in parp if not (tbcrc048 and germline_brca(f))
+    )

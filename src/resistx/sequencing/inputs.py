@@ -56,6 +56,9 @@ class MolecularInputs:
     #: the other tested without one (rule 6: no definite target remains); else empty
     targets_acted_on: tuple[str, ...] = ()
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
+    #: after progression on first-line palbociclib, MAINTAIN's partner for ribociclib
+    #: (``maintain.first_line_palbociclib_switch``; rule 6), else ""
+    maintain_switch: str = ""
     mechanisms: tuple[ResistanceMechanism, ...]
     # read by the practice-2026 rules only (rules 31-33)
     pik3ca_negative: bool = False  # PIK3CA tested, current, not mutated
@@ -146,6 +149,9 @@ class HistoryInputs:
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: bool = False
     had_aromatase_inhibitor: bool = False  # in any setting (EMBER-3's population)
+    #: no aromatase inhibitor, SERD or SERM on record in any setting: the PI3K, AKT and mTOR
+    #: inhibitors' trials enrolled after endocrine therapy (rule 69)
+    no_endocrine_therapy: bool = False
     #: where rule 22 speaks (its endocrine lines after the CDK4/6 inhibitor), no ESR1 or
     #: PI3K-pathway finding and ESR1 or the pathway untested since the latest progression: no
     #: target is known, not none there; False elsewhere, so the key parts no more patients than

@@ -127,6 +127,12 @@ def acts_on_pi3k_pathway(spec: AnyRegimen) -> bool:
     return bool(PAM_CLASSES & set(classes(spec)))
 
 
+def has_pathway_inhibitor_without_cdk46i(spec: AnyRegimen) -> bool:
+    """Endocrine therapy with a PI3K, AKT or mTOR inhibitor and no CDK4/6 inhibitor, outside a
+    trial's enrolment (alpelisib, capivasertib or everolimus with fulvestrant or exemestane)."""
+    return acts_on_pi3k_pathway(spec) and not has_cdk46i(spec) and not is_trial(spec)
+
+
 def is_tdxd(spec: AnyRegimen) -> bool:
     """Trastuzumab deruxtecan."""
     return "trastuzumab deruxtecan" in spec.drugs

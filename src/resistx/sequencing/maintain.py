@@ -10,6 +10,9 @@ is cytotoxic) and reads 'treated with' as progressed on.
 
 from __future__ import annotations
 
+from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i
+from resistx.sequencing.facts import Facts
+
 PARTNERS = ("fulvestrant", "exemestane")
 
 
@@ -27,3 +30,24 @@ def outside(
     if partner in progressed_on:
         return "partner"
     return None
+
+
+def first_line_palbociclib_switch(facts: Facts) -> str:
+    """After progression on palbociclib given in the first line for metastatic disease (where
+    the review finds continuing a CDK4/6 inhibitor reasonable, 'especially': rule 6), the
+    partner MAINTAIN gave ribociclib (fulvestrant, or exemestane after fulvestrant), where the
+    patient is within its population (``outside``); else ""."""
+    lines = facts.metastatic_lines
+    if "palbociclib" not in facts.cdk46i_resistant or not lines:
+        return ""
+    first = {d for t in lines[0] for d in t.drugs}
+    if "palbociclib" not in first:
+        return ""
+    partner = "exemestane" if "fulvestrant" in first else "fulvestrant"
+    why = outside(
+        partner,
+        cytotoxic_lines=facts.cytotoxic_lines,
+        lines_since=endocrine_lines_after_cdk46i(facts),
+        progressed_on=facts.progressed_drugs.intersection(PARTNERS),
+    )
+    return "" if why else partner

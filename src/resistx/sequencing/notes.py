@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from resistx.model.enums import MenopausalStatus, Priority, Sex
-from resistx.sequencing.build_inputs import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
+from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 
 
 def notes(facts: Facts) -> list[str]:

@@ -32,11 +32,14 @@ class Precedence(enum.IntEnum):
 
     VISCERAL_CRISIS = 1  # rule 7: chemotherapy first
     POOR_PERFORMANCE = 2  # rule 13: the least toxic first
+    #: rule 13 at ECOG 3-4: any other option after endocrine monotherapy, as its reason says
+    #: (case 445: a CDK4/6-inhibitor switch rule 6 no longer holds back)
+    MORE_TOXIC = 3
     #: rule 12: a relative contraindication (everolimus with interstitial lung disease, ribociclib with heart disease) places
     #: the option after every option without one, even those waiting on a test: a test can
     #: open an option, and nothing in the plan lifts the contraindication
-    RELATIVE_CONTRAINDICATION = 3
-    WAITS_ON_TEST = 4  # rules 2, 3: an option that waits on a missing test is never preferred
+    RELATIVE_CONTRAINDICATION = 4
+    WAITS_ON_TEST = 5  # rules 2, 3: an option that waits on a missing test is never preferred
 
 
 @attrs.frozen(kw_only=True)

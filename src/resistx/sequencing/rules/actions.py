@@ -13,11 +13,10 @@ from resistx.sequencing.build_inputs import doubtful, pten_ihc_only
 from resistx.sequencing.exhausted import target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import by_pcr_only
-from resistx.sequencing.hrd import germline_only_brca, hrd_untested, parp_findings
+from resistx.sequencing.hrd import germline_only_brca, hrd_untested, parp_findings, parp_targets
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour
-from resistx.sequencing.rules.targets import parp_targets
 
 
 # rule 15: retest

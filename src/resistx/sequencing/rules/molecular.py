@@ -14,9 +14,9 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
+from resistx.sequencing.hrd import germline_brca, parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
-from resistx.sequencing.rules.targets import germline_brca, parp_targets
 
 M = Factor.MOLECULAR
 

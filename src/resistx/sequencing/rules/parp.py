@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.hrd import germline_brca
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
-from resistx.sequencing.rules.targets import germline_brca
 
 M = Factor.MOLECULAR
 

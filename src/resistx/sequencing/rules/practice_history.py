@@ -30,7 +30,8 @@ EMERALD_CHEMOTHERAPY_LINES = 1
     condition="Vepdegestrant after fulvestrant progressed on, or chemotherapy, for metastatic "
     "disease (VERITAC-2 enrolled neither: update-2026.md section 3); imlunestrant with no "
     "aromatase inhibitor on record (EMBER-3 enrolled recurrence or progression on or after one: "
-    "section 2); elacestrant after 2 or more chemotherapy lines (EMERALD enrolled after at most "
+    "section 2), or after fulvestrant progressed on or chemotherapy for metastatic disease "
+    "(whether EMBER-3 enrolled either, neither source file says; case 446); elacestrant after 2 or more chemotherapy lines (EMERALD enrolled after at most "
     "one: its report, Bidard et al., J Clin Oncol 2022; neither source file says so).",
     effect="Vepdegestrant is at best a later option (as an option outside MAINTAIN's "
     "population is: rule 8); imlunestrant, whose approval after 1 or more endocrine lines "
@@ -39,6 +40,7 @@ EMERALD_CHEMOTHERAPY_LINES = 1
         "outside_veritac2_population",
         "outside_ember3_population",
         "outside_emerald_population",
+        "ember3_earlier_lines_unknown",
     ),
     trials=("VERITAC-2", "EMBER-3", "EMERALD"),
     regimens=kinds.is_approved_oral_serd,
@@ -64,8 +66,6 @@ def outside_trial_population(
             "alternative.",
             trials=("EMBER-3",),
         )
-    if not kinds.is_vepdegestrant(spec):
-        return
     had = [
         what
         for what, given in (
@@ -74,6 +74,19 @@ def outside_trial_population(
         )
         if given
     ]
+    if spec.id == "imlunestrant" and had:
+        yield Effect(
+            code="ember3_earlier_lines_unknown",
+            ceiling=1,
+            text=f"After {' and '.join(had)}: the sources resistx reads give EMBER-3's "
+            "population as disease that recurred or progressed on or after an aromatase "
+            "inhibitor, with or without a CDK4/6 inhibitor, and do not say whether it enrolled "
+            "anyone after fulvestrant or chemotherapy for advanced disease, so its result may "
+            "not hold here; at best an alternative.",
+            trials=("EMBER-3",),
+        )
+    if not kinds.is_vepdegestrant(spec):
+        return
     if had:
         yield Effect(
             code="outside_veritac2_population",

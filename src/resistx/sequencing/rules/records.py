@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import ChildPugh, DrugClass, StopReason, TreatmentSetting
-from resistx.sequencing.build_inputs import needs_ovarian_suppression
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.suppression import needs_ovarian_suppression
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 

@@ -21,8 +21,10 @@ H = Factor.HISTORY
     H,
     condition="ECOG 3 or 4 (ECOG 2: a smaller step).",
     effect="Hard precedence at ECOG 3-4: intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR "
-    "combinations) and trial enrolment rank after every other option and lose merit; other "
-    "combinations lose less; endocrine monotherapy nothing, and its reason says it comes first. In a visceral crisis chemotherapy, "
+    "combinations), trial enrolment and investigational regimens rank after every other "
+    "option and lose merit; other options come after every approved endocrine monotherapy "
+    "(a second hard step) and lose less; endocrine monotherapy nothing, and its reason says it "
+    "comes first. In a visceral crisis chemotherapy, "
     "which answers it (rule 7), loses only the ECOG 2 step: a single agent (at ECOG 2 too, "
     "without saying the status weighs against it). Toxicity weighs "
     "three times as much (rule 14).",
@@ -39,7 +41,7 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
     w = ctx.weights
     if i.ecog is None:
         return
-    if i.ecog >= 3 and kinds.is_trial(spec):
+    if i.ecog >= 3 and (kinds.is_trial(spec) or kinds.is_investigational(spec)):
         yield Effect(
             code="poor_performance_status_trial",
             delta=w.poor_ps_intensive,
@@ -69,6 +71,7 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         yield Effect(
             code="poor_performance_status_more_toxic",
             delta=w.poor_ps_combination,
+            demote=Precedence.MORE_TOXIC,
             text=f"ECOG {i.ecog}: more toxic than endocrine monotherapy, which comes first.",
             trials=spec.key_trials,
         )

@@ -1,24 +1,22 @@
-"""Factor 1, continued: HER2-low (rules 3 and 65), nothing actionable (rule 6), RB1 loss (rule
-27) and mechanisms without an approved drug (rule 9)."""
+"""Factor 1, continued: HER2-low (rules 3 and 65), nothing actionable (rule 6) and RB1 loss
+(rule 27); mechanisms without an approved drug are in ``mechanisms``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from resistx.model.enums import (
     DrugClass,
     ExclusionCode,
     Factor,
     Her2Status,
-    MechanismCategory,
-    Origin,
 )
-from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.findings import Finding
+from resistx.sequencing.hrd import parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rules.mechanisms import TARGETED
 
 M = Factor.MOLECULAR
 
@@ -125,9 +123,15 @@ def tdxd_stands_before(i: MolecularInputs, spec: RegimenSpec) -> bool:
     "after those). Its reason leads. A "
     "germline PALB2 or somatic BRCA1/2 mutation on record is named in chemotherapy's reason "
     "(not the ADCs'): "
-    "olaparib follows from it (TBCRC 048), beside chemotherapy.",
-    codes=("no_actionable_alteration", "no_actionable_alteration_endocrine"),
-    trials=("TBCRC 048",),
+    "olaparib follows from it (TBCRC 048), beside chemotherapy. After first-line palbociclib, "
+    "a ribociclib regimen loses nothing and is at best an alternative (the review finds "
+    "continuing a CDK4/6 inhibitor reasonable then, especially; MAINTAIN; case 445).",
+    codes=(
+        "no_actionable_alteration",
+        "no_actionable_alteration_endocrine",
+        "no_actionable_alteration_cdk46i_switch",
+    ),
+    trials=("TBCRC 048", "MAINTAIN"),
     regimens=kinds.is_endocrine_or_cytotoxic,
 )
 def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
@@ -154,6 +158,16 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             text=f"{found}: the review prefers chemotherapy and ADCs.{beside}",
             trials=(*spec.key_trials, "TBCRC 048") if others else spec.key_trials,
         )
+    elif _maintain_switch(i, spec):
+        yield Effect(
+            code="no_actionable_alteration_cdk46i_switch",
+            ceiling=1,
+            text=f"{found}: the review prefers chemotherapy and ADCs, yet finds continuing a "
+            "CDK4/6 inhibitor at progression reasonable, especially after first-line palbociclib "
+            "(MAINTAIN switched to ribociclib): at best an alternative beside them.",
+            trials=("MAINTAIN",),
+            references=(36,),
+        )
     elif kinds.is_endocrine_based(spec) and not (
         "PI3K pathway" in acted and DrugClass.MTOR_INHIBITOR in kinds.classes(spec)
     ):
@@ -165,6 +179,16 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             "regimens.",
             trials=spec.key_trials,
         )
+
+
+def _maintain_switch(i: MolecularInputs, spec: RegimenSpec) -> bool:
+    """MAINTAIN's switch after first-line palbociclib, with no CDK4/6-inhibitor resistance
+    mechanism on record (the review: such mechanisms may tell who would benefit from it)."""
+    return (
+        bool(i.maintain_switch)
+        and set(spec.drugs) == {"ribociclib", i.maintain_switch}
+        and all(m.category in TARGETED for m in i.mechanisms)
+    )
 
 
 def _nothing_left(acted: tuple[str, ...]) -> str:
@@ -184,19 +208,6 @@ def _nothing_left(acted: tuple[str, ...]) -> str:
     return (
         "No definite target left: the PI3K-pathway alteration was acted on (progression on a "
         "PI3K or AKT inhibitor) and ESR1 tested without a mutation"
-    )
-
-
-def germline_brca(f: Finding) -> bool:
-    """A germline BRCA1/2 mutation: OlympiAD's and EMBRACA's (rules 5 and 44), not TBCRC 048's."""
-    return f.gene != "PALB2" and f.result.origin is Origin.GERMLINE
-
-
-def parp_targets(parp: Iterable[Finding], *, tbcrc048: bool = False) -> tuple[str, ...]:
-    """The PARP-inhibitor targets on record as a text names them ("germline PALB2"); with
-    ``tbcrc048`` only those TBCRC 048 studied (germline PALB2, somatic BRCA1/2)."""
-    return tuple(
-        f"{f.result.origin.value} {f.gene}" for f in parp if not (tbcrc048 and germline_brca(f))
     )
 
 
@@ -220,75 +231,3 @@ def rb1_loss(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[E
             trials=spec.key_trials,
             references=(13,),
         )
-
-
-# rule 9: mechanisms without an approved drug: trials
-@rule(
-    9,
-    "Mechanisms without an approved drug: trials",
-    M,
-    condition="A result points to a mechanism (CCNE1 amplification, CDK2 overexpression, AURKA "
-    "amplification, ...) that open trials in the evidence target.",
-    effect="Each matching open trial whose population's biomarkers the patient has becomes a "
-    "trial:<NCT id> option (when include_trials), scored higher when no approved drug targets "
-    "the mechanism.",
-    codes=("mechanism_matches_trial",),
-    trials=("VELA", "NCT04553133", "NCT05262400", "NCT03519178", "NCT03955939"),
-    regimens=kinds.is_trial,
-)
-def mechanism_trial(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not kinds.is_trial(spec):
-        return
-    key = spec.key_trials[0]
-    matched = [m for m in i.mechanisms if key in m.trials or _targets(m, spec)]
-    approved = any(s in ctx.regimens for m in matched for s in m.strategies)
-    names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in matched)
-    drugs = ", ".join(spec.drugs) or "an investigational agent"
-    if approved:
-        text = f"{names}: {key} tests {drugs} against it; approved drugs for it come first."
-    else:
-        text = f"{names}: no approved drug targets it; {key} tests {drugs}."
-    w = ctx.weights
-    yield Effect(
-        code="mechanism_matches_trial",
-        delta=w.trial_approved_exists if approved else w.trial_no_approved,
-        text=text,
-        trials=(key,),
-    )
-
-
-def _targets(mechanism: ResistanceMechanism, spec: RegimenSpec) -> bool:
-    return any(c.value in mechanism.strategies for c in kinds.classes(spec))
-
-
-#: mechanism categories with a target of their own (rules 1 and 2), not a caution here
-_TARGETED = frozenset({MechanismCategory.PAM_PATHWAY, MechanismCategory.ER_SIGNALING})
-
-
-# rule 43: cDK4/6-inhibitor resistance markers caution another CDK4/6 inhibitor
-@rule(
-    43,
-    "CDK4/6-inhibitor resistance markers caution another CDK4/6 inhibitor",
-    M,
-    condition="A result points to a mechanism of CDK4/6-inhibitor resistance other than RB1 loss "
-    "(which leaves these regimens out: rule 8) and the ESR1 and PI3K-pathway mechanisms (rules "
-    "1 and 2): CCNE1 amplification, FGFR1 amplification, CDK6 or AURKA amplification, ...",
-    effect="Each CDK4/6-inhibitor regimen carries a caution naming the mechanism: another CDK4/6 "
-    "inhibitor may not overcome it (the review, Resistance Mechanisms).",
-    codes=("cdk46i_resistance_marker",),
-    regimens=kinds.has_cdk46i,
-)
-def cdk46i_resistance_markers(
-    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
-) -> Iterator[Effect]:
-    found = [m for m in i.mechanisms if m.category not in _TARGETED]
-    if not found or kinds.is_trial(spec):
-        return  # a trial may target the mechanism itself (VELA: a CDK2 inhibitor)
-    names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in found)
-    yield Effect(
-        code="cdk46i_resistance_marker",
-        caution=True,
-        text=f"{names}: associated with CDK4/6-inhibitor resistance (the review, Resistance "
-        "Mechanisms); another CDK4/6 inhibitor may not overcome it.",
-        references=tuple(sorted({n for m in found for n in m.references})),
-    )

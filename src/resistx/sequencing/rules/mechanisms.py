@@ -1,0 +1,87 @@
+"""Factor 1, continued: mechanisms of CDK4/6-inhibitor resistance without an approved drug:
+the trials that target them (rule 9) and the caution on another CDK4/6 inhibitor (rule 43)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor, MechanismCategory
+from resistx.model.mechanism import ResistanceMechanism
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Context, Effect, rule
+
+M = Factor.MOLECULAR
+
+
+# rule 9: mechanisms without an approved drug: trials
+@rule(
+    9,
+    "Mechanisms without an approved drug: trials",
+    M,
+    condition="A result points to a mechanism (CCNE1 amplification, CDK2 overexpression, AURKA "
+    "amplification, ...) that open trials in the evidence target.",
+    effect="Each matching open trial whose population's biomarkers the patient has becomes a "
+    "trial:<NCT id> option (when include_trials), scored higher when no approved drug targets "
+    "the mechanism.",
+    codes=("mechanism_matches_trial",),
+    trials=("VELA", "NCT04553133", "NCT05262400", "NCT03519178", "NCT03955939"),
+    regimens=kinds.is_trial,
+)
+def mechanism_trial(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not kinds.is_trial(spec):
+        return
+    key = spec.key_trials[0]
+    matched = [m for m in i.mechanisms if key in m.trials or _targets(m, spec)]
+    approved = any(s in ctx.regimens for m in matched for s in m.strategies)
+    names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in matched)
+    drugs = ", ".join(spec.drugs) or "an investigational agent"
+    if approved:
+        text = f"{names}: {key} tests {drugs} against it; approved drugs for it come first."
+    else:
+        text = f"{names}: no approved drug targets it; {key} tests {drugs}."
+    w = ctx.weights
+    yield Effect(
+        code="mechanism_matches_trial",
+        delta=w.trial_approved_exists if approved else w.trial_no_approved,
+        text=text,
+        trials=(key,),
+    )
+
+
+def _targets(mechanism: ResistanceMechanism, spec: RegimenSpec) -> bool:
+    return any(c.value in mechanism.strategies for c in kinds.classes(spec))
+
+
+#: mechanism categories with a target of their own (rules 1 and 2), not a caution here
+TARGETED = frozenset({MechanismCategory.PAM_PATHWAY, MechanismCategory.ER_SIGNALING})
+
+
+# rule 43: cDK4/6-inhibitor resistance markers caution another CDK4/6 inhibitor
+@rule(
+    43,
+    "CDK4/6-inhibitor resistance markers caution another CDK4/6 inhibitor",
+    M,
+    condition="A result points to a mechanism of CDK4/6-inhibitor resistance other than RB1 loss "
+    "(which leaves these regimens out: rule 8) and the ESR1 and PI3K-pathway mechanisms (rules "
+    "1 and 2): CCNE1 amplification, FGFR1 amplification, CDK6 or AURKA amplification, ...",
+    effect="Each CDK4/6-inhibitor regimen carries a caution naming the mechanism: another CDK4/6 "
+    "inhibitor may not overcome it (the review, Resistance Mechanisms).",
+    codes=("cdk46i_resistance_marker",),
+    regimens=kinds.has_cdk46i,
+)
+def cdk46i_resistance_markers(
+    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    found = [m for m in i.mechanisms if m.category not in TARGETED]
+    if not found or kinds.is_trial(spec):
+        return  # a trial may target the mechanism itself (VELA: a CDK2 inhibitor)
+    names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in found)
+    yield Effect(
+        code="cdk46i_resistance_marker",
+        caution=True,
+        text=f"{names}: associated with CDK4/6-inhibitor resistance (the review, Resistance "
+        "Mechanisms); another CDK4/6 inhibitor may not overcome it.",
+        references=tuple(sorted({n for m in found for n in m.references})),
+    )
