@@ -4510,3 +4510,31 @@ def test_at_ecog_3_an_investigational_regimen_comes_after_every_approved_option(
         ]
         combos = [o.rank for o in p.options if "poor_performance_status_more_toxic" in codes(o)]
         assert combos and max(mono) < min(combos), [o.regimen.id for o in p.options]
+
+
+def test_talazoparib_waiting_on_the_hrd_tests_names_its_own_evidence() -> None:
+    """Cases 443 and 451 (MINOR, both policies): with BRCA1, BRCA2 and PALB2 untested,
+    talazoparib's reason said a somatic BRCA1/2 mutation would open it (TBCRC 048), though
+    TBCRC 048 tested olaparib and resistx leaves talazoparib out on a somatic finding alone.
+    Its reason names germline BRCA1/2 (EMBRACA) and germline PALB2 by class; olaparib's keeps
+    TBCRC 048."""
+    for p in (plan(biomarkers=NEGATIVE), practice(biomarkers=NEGATIVE)):
+        tala = next(r for r in option(p, "talazoparib").reasons if r.code == "hrd_untested")
+        assert "somatic" not in tala.text and "EMBRACA" in tala.text, tala.text
+        ola = next(r for r in option(p, "olaparib").reasons if r.code == "hrd_untested")
+        assert "somatic BRCA1/2" in ola.text and "TBCRC 048" in ola.text
+
+
+def test_her2_0_after_chemotherapy_leaves_trastuzumab_deruxtecan_out_on_destiny_breast04() -> None:
+    """Case 448 (MINOR, practice-2026): HER2 0 after a chemotherapy line, trastuzumab
+    deruxtecan was left out because 'DESTINY-Breast06 enrolled HER2-low and -ultralow disease
+    only', a trial that enrolled no one after chemotherapy, which reads as if an ultralow
+    reading would open it. After chemotherapy the exclusion names DESTINY-Breast04's HER2-low
+    population first; before chemotherapy it stays DESTINY-Breast06's (rule 29)."""
+    after = practice(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    [why_out] = exclusion(after, "trastuzumab-deruxtecan").reasons
+    assert why_out.rule == 29 and why_out.trials[0] == "DESTINY-Breast04", why_out.trials
+    assert "DESTINY-Breast04" in why_out.text and "HER2-low disease only" in why_out.text
+    before = practice(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    [why_before] = exclusion(before, "trastuzumab-deruxtecan").reasons
+    assert why_before.trials == ("DESTINY-Breast06",)

@@ -212,8 +212,16 @@ def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
     if i.hrd_untested:
         return Effect(
             code="hrd_untested",
-            text="BRCA1, BRCA2 or PALB2 not tested: a germline BRCA1/2 or PALB2 or a somatic "
-            "BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048); its place waits on the test.",
+            text="BRCA1, BRCA2 or PALB2 not tested: "
+            + (
+                "a germline BRCA1/2 mutation opens talazoparib (EMBRACA, not named in the "
+                "review; its ref 75), a germline PALB2 one by class only (TBCRC 048 tested "
+                "olaparib)"
+                if spec.id == "talazoparib"
+                else "a germline BRCA1/2 or PALB2 or a somatic BRCA1/2 mutation opens a PARP "
+                "inhibitor (TBCRC 048)"
+            )
+            + "; its place waits on the test.",
             waits_on="BRCA1/2 and PALB2",
             trials=spec.key_trials,
         )

@@ -28,7 +28,9 @@ OS = EndpointKind.OS
     M,
     condition="HER2-low or HER2-ultralow (DESTINY-Breast06 enrolled both; FDA 27 Jan 2025). "
     "Replaces rule 3.",
-    effect="Trastuzumab deruxtecan scores a match; HER2 0 excludes it (out_of_population); "
+    effect="Trastuzumab deruxtecan scores a match; HER2 0 excludes it (out_of_population; "
+    "after chemotherapy on DESTINY-Breast04's HER2-low population, before it on "
+    "DESTINY-Breast06's); "
     "HER2 unknown: it waits on an IHC test. HER2-ultralow after chemotherapy for metastatic "
     "disease is within the approval but in neither trial's population (DESTINY-Breast06 "
     "enrolled no one with it, DESTINY-Breast04 HER2-low only): no match, and at best an "
@@ -86,18 +88,29 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
             trials=spec.key_trials,
         )
     else:
-        # before chemotherapy, an IHC 0 is to be read again for ultralow (rule 34; case 439)
-        reread = i.her2 is Her2Status.ZERO and not i.chemotherapy_lines and not i.tdxd_ruled_out
-        yield left_out(
+        yield _her2_zero(i)
+
+
+def _her2_zero(i: MolecularInputs) -> Effect:
+    """HER2 0 leaves it out: after chemotherapy on DESTINY-Breast04's population (case 448),
+    before it on DESTINY-Breast06's, whose IHC 0 is to be read again for ultralow (rule 34)."""
+    if i.chemotherapy_lines:
+        return left_out(
             ExclusionCode.OUT_OF_POPULATION,
-            text=f"HER2 {i.her2.value}: DESTINY-Breast06 enrolled HER2-low and -ultralow disease "
-            + (
-                f"only; a HER2-ultralow reading of the IHC {OPENS_IT} (rule 34)."
-                if reread
-                else "only."
-            ),
-            trials=("DESTINY-Breast06",),
+            text=f"HER2 {i.her2.value} after chemotherapy for metastatic disease: "
+            "DESTINY-Breast04, the trial of that setting, enrolled HER2-low disease only "
+            "(DESTINY-Breast06 HER2-low and -ultralow disease, before any chemotherapy).",
+            trials=("DESTINY-Breast04", "DESTINY-Breast06"),
         )
+    reread = i.her2 is Her2Status.ZERO and not i.tdxd_ruled_out  # case 439
+    return left_out(
+        ExclusionCode.OUT_OF_POPULATION,
+        text=f"HER2 {i.her2.value}: DESTINY-Breast06 enrolled HER2-low and -ultralow disease "
+        + (
+            f"only; a HER2-ultralow reading of the IHC {OPENS_IT} (rule 34)." if reread else "only."
+        ),
+        trials=("DESTINY-Breast06",),
+    )
 
 
 #: DESTINY-Breast06's HER2-ultralow patients (update-2026.md section 6, verified; the pack keeps
