@@ -4420,6 +4420,7 @@ def test_with_no_endocrine_therapy_on_record_a_pathway_inhibitor_is_at_best_a_la
                 assert o.tier is Tier.LATER, (rid, o.tier)
                 said = next(r for r in o.reasons if r.code == "pathway_before_endocrine_therapy")
                 assert said.rule == 69 and "CAPItello-291" in said.text, said.text
+                assert said.text in why(o)  # the recheck: the plan's text showed rule 19's only
             assert tier(p, "palbociclib+fulvestrant") == "preferred"
     letrozole = adjuvant(["letrozole"], "2019-01-10", "2024-01-10")
     treated = plan(biomarkers=PIK3CA_TISSUE, treatments=[letrozole])
@@ -4538,3 +4539,21 @@ def test_her2_0_after_chemotherapy_leaves_trastuzumab_deruxtecan_out_on_destiny_
     before = practice(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
     [why_before] = exclusion(before, "trastuzumab-deruxtecan").reasons
     assert why_before.trials == ("DESTINY-Breast06",)
+
+
+def test_a_retest_gives_the_reason_of_the_genes_it_asks_for() -> None:
+    """Cases 442 and 447 (MINOR, both policies): after a chemotherapy line the plan asked to
+    test PIK3CA, AKT1 and PTEN again 'because ESR1 mutations and PI3K-AKT-mTOR alterations are
+    acquired under treatment', though it did not ask for ESR1 (its negative stays current: no
+    endocrine course since). The reason now speaks of the genes asked for only."""
+    earlier = [
+        result(g, "not_detected", tested_on="2025-03-25")
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    p = plan(biomarkers=earlier, treatments=[PALBOCICLIB, CAPECITABINE])
+    [ask] = [a for a in p.actions if a.code == "retest"]
+    assert "ESR1" not in ask.genes and "ESR1" not in ask.text, ask.text
+    assert "PI3K" in ask.text
+    both = plan(biomarkers=earlier, treatments=[PALBOCICLIB, FULVESTRANT])
+    [ask] = [a for a in both.actions if a.code == "retest"]
+    assert "ESR1" in ask.genes and "ESR1 mutations" in ask.text and "PI3K" in ask.text

@@ -58,6 +58,8 @@ PLACING_CODES = frozenset(
         # history reason that leads (case 429: endocrine resistance hid them)
         "progressed_on_drug",
         "outside_maintain_population",
+        # no endocrine therapy yet: shown beside rule 19's reason, which leads (case 443)
+        "pathway_before_endocrine_therapy",
     }
 )
 

@@ -19,6 +19,14 @@ from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour
 
 
+def _why_retest(genes: list[str]) -> str:
+    """Why a retest is asked, for the genes it asks for only (cases 442, 447)."""
+    why = ["ESR1 mutations are acquired under endocrine therapy"] if "ESR1" in genes else []
+    if set(genes) & set(PAM_GENES):
+        why.append("a PI3K-AKT-mTOR alteration opens a pathway inhibitor")
+    return f"{', and '.join(why)}; the results decide the next line."
+
+
 # rule 15: retest
 @rule(
     15,
@@ -60,8 +68,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             code="retest",
             genes=tuple(missing),
             first=_before_choosing(facts),
-            text=f"Test {', '.join(missing)} {when} {how}: ESR1 mutations and PI3K-AKT-mTOR "
-            f"alterations are acquired under treatment and decide the next line.{_crisis(facts)}",
+            text=f"Test {', '.join(missing)} {when} {how}: {_why_retest(missing)}{_crisis(facts)}",
         )
     pcr = tuple(g for g in PAM_GENES if (st := facts.state(g)) is not None and by_pcr_only(st))
     pten_only = pten_ihc_only(facts)
