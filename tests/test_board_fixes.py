@@ -4066,15 +4066,18 @@ def test_the_since_review_section_names_an_option_the_newer_policy_makes_an_alte
     a later option under the review (DESTINY-Breast04 enrolled after 1-2 lines), is an
     alternative before chemotherapy under practice-2026 (DESTINY-Breast06, FDA 2025-01-27):
     the section now says so, with the trial behind it. A regimen of the newer evidence only
-    that is an alternative there is named too; an option later under both is not."""
+    that is an alternative there is named too; an option later under both is not. (Since case
+    461, trastuzumab deruxtecan is a later option there too for this patient, whose PIK3CA
+    target comes first; abemaciclib + fulvestrant, an alternative there on postMONARCH, is
+    the example.)"""
     pik3ca = [result("PIK3CA", "mutated", variant="E545K"), *NEGATIVE[:1], *NEGATIVE[2:]]
     p = plan(her2="low", biomarkers=pik3ca, treatments=[PALBOCICLIB])
     newer = practice(her2="low", biomarkers=pik3ca, treatments=[PALBOCICLIB])
-    assert tier(p, "trastuzumab-deruxtecan") == "later"
-    assert tier(newer, "trastuzumab-deruxtecan") == "alternative"
-    [tdxd] = [s for s in p.since_review if s.regimen == "trastuzumab-deruxtecan"]
-    assert "is an alternative" in tdxd.text and "a later option here" in tdxd.text, tdxd.text
-    assert "DESTINY-Breast06" in tdxd.trials
+    assert tier(p, "abemaciclib+fulvestrant") == "later"
+    assert tier(newer, "abemaciclib+fulvestrant") == "alternative"
+    [abema] = [s for s in p.since_review if s.regimen == "abemaciclib+fulvestrant"]
+    assert "is an alternative" in abema.text and "a later option here" in abema.text, abema.text
+    assert "postMONARCH" in abema.trials
     later_both = {
         o.regimen.id
         for o in p.options
@@ -4557,3 +4560,37 @@ def test_a_retest_gives_the_reason_of_the_genes_it_asks_for() -> None:
     both = plan(biomarkers=earlier, treatments=[PALBOCICLIB, FULVESTRANT])
     [ask] = [a for a in both.actions if a.code == "retest"]
     assert "ESR1" in ask.genes and "ESR1 mutations" in ask.text and "PI3K" in ask.text
+
+
+def test_the_targeted_line_rule_58_puts_first_comes_before_tdxd_after_fulvestrant_too() -> None:
+    """Case 461 (MAJOR, practice-2026): HER2-low, PIK3CA mutated, one line of abemaciclib +
+    fulvestrant: trastuzumab deruxtecan ranked first though its own reason said the targeted
+    endocrine line comes first; capivasertib + fulvestrant, which gives fulvestrant again,
+    stood lower on its total. Rule 58 now makes trastuzumab deruxtecan at best a later option
+    there, so the order says what the reason says."""
+    pik3ca = [result("PIK3CA", "mutated", variant="E542K"), *NEGATIVE[::2], NEGATIVE[3]]
+    first = dict(PALBOCICLIB, drugs=["abemaciclib", "fulvestrant"])
+    p = practice(her2="low", biomarkers=pik3ca, treatments=[first])
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert "endocrine_target_before_tdxd" in codes(tdxd)
+    assert rank(p, "capivasertib+fulvestrant") < tdxd.rank, [o.regimen.id for o in p.options]
+    assert tdxd.tier is Tier.LATER
+
+
+def test_a_relapse_during_adjuvant_cdk46i_is_not_read_as_endocrine_sensitive_disease() -> None:
+    """Case 459 (MAJOR, practice-2026): relapse during adjuvant abemaciclib + letrozole, after
+    14 months of it, was called 'endocrine-sensitive disease (12 months or more on a CDK4/6
+    inhibitor)' (rule 32), which put fulvestrant alone first. An adjuvant course that relapsed
+    measures no sensitivity, however long: 12 months or more counts on courses for metastatic
+    disease only (``Facts.metastatic_cdk46i_months``)."""
+    relapse = adjuvant(["abemaciclib", "letrozole"], "2025-02-01", "2026-04-01", "progression")
+    p = practice(biomarkers=NEGATIVE, treatments=[relapse])
+    assert not any("endocrine_sensitive" in r.code for o in p.options for r in o.reasons)
+    assert p.options[0].regimen.id == "chemotherapy"
+    metastatic = dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])
+    sensitive = practice(biomarkers=NEGATIVE, treatments=[metastatic])
+    assert any(
+        r.code == "endocrine_sensitive_endocrine_first"
+        for o in sensitive.options
+        for r in o.reasons
+    )

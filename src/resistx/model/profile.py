@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -317,6 +318,13 @@ def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]
         t
         for t in ordered
         if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.stop_reason not in _NOT_RESPONSE
+    )
+
+
+def cdk46i_drugs(courses: Iterable[Treatment]) -> frozenset[str]:
+    """The CDK4/6 inhibitors of ``courses``."""
+    return frozenset(
+        d for t in courses for d in t.drugs if drug_vocab.drug_class(d) is DrugClass.CDK46_INHIBITOR
     )
 
 

@@ -128,7 +128,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         mechanisms=mechanisms,
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
         long_cdk46i=facts.long_cdk46i,
-        cdk46i_under_12_months=facts.cdk46i_months is not None and not facts.long_cdk46i,
+        cdk46i_under_12_months=facts.metastatic_cdk46i_months is not None and not facts.long_cdk46i,
         endocrine_sensitive=facts.long_cdk46i
         and not facts.profile.visceral_crisis
         and not facts.chemo_lines

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 
 import attrs
 
@@ -20,6 +19,7 @@ from resistx.model.profile import (
     Profile,
     Treatment,
     by_line,
+    cdk46i_drugs,
     chemotherapy_lines,
     cytotoxic,
     latest_progression,
@@ -194,8 +194,15 @@ class Facts:
         return months is not None and months < self.preferences.short_cdk46i_months
 
     @once
+    def metastatic_cdk46i_months(self) -> float | None:
+        """As ``cdk46i_months``, for metastatic disease: a (neo)adjuvant course that relapsed
+        measures no sensitivity, however long (case 459)."""
+        metastatic = tuple(t for t in self.cdk46i_courses if t.metastatic)
+        return longest_months(metastatic, self.decision_date)
+
+    @once
     def long_cdk46i(self) -> bool:
-        months = self.cdk46i_months
+        months = self.metastatic_cdk46i_months
         return months is not None and months >= LONG_CDK46I_MONTHS
 
     @once
@@ -287,10 +294,3 @@ class Facts:
     @property
     def her2(self) -> Her2Status:
         return self.profile.her2
-
-
-def cdk46i_drugs(courses: Iterable[Treatment]) -> frozenset[str]:
-    """The CDK4/6 inhibitors of ``courses``."""
-    return frozenset(
-        d for t in courses for d in t.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR
-    )

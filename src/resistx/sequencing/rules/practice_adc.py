@@ -204,7 +204,7 @@ def opened_by_endocrine_lines(i: HistoryInputs) -> bool:
     "chemotherapy line) outside DESTINY-Breast06's entry (one endocrine line for metastatic "
     "disease, and a CDK4/6-inhibitor course of 6 months or more), with an ESR1 or PI3K-pathway "
     "finding whose drugs the disease has not progressed on, and no visceral crisis.",
-    effect="Trastuzumab deruxtecan steps back and is not preferred (at best an alternative): "
+    effect="Trastuzumab deruxtecan steps back and is at best a later option (cases 353, 461): "
     "the targeted endocrine line comes first. DESTINY-Breast06 compared it with chemotherapy, "
     "not with a targeted endocrine line, and enrolled such a patient only after a second "
     "endocrine line.",
@@ -224,9 +224,10 @@ def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
     yield Effect(
         code="endocrine_target_before_tdxd",
         delta=ctx.weights.endocrine_sensitive_cytotoxic,
-        ceiling=1,  # an option, not preferred: the targeted line first
+        ceiling=2,  # the targeted line first, as the reason says (case 461)
         text=f"A {' and '.join(i.endocrine_targets_left)} finding whose targeted drugs have not "
-        "been given: that endocrine-based line comes first. This patient is outside "
+        "been given: that endocrine-based line comes first, and trastuzumab deruxtecan is at "
+        "best a later option. This patient is outside "
         "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
         "first-line endocrine therapy with a CDK4/6 inhibitor), which compared trastuzumab "
         "deruxtecan with chemotherapy, not with a targeted endocrine line.",
