@@ -4594,3 +4594,52 @@ def test_a_relapse_during_adjuvant_cdk46i_is_not_read_as_endocrine_sensitive_dis
         for o in sensitive.options
         for r in o.reasons
     )
+
+
+def test_bradycardia_makes_ribociclib_a_relative_contraindication_as_cardiac_disease_does() -> None:
+    """Case 456 (MAJOR, both policies): with symptomatic bradycardia on record, ribociclib +
+    fulvestrant was an alternative with only the generic QT caution. Ribociclib's label asks to
+    avoid it in patients at significant risk of QTc prolongation, bradyarrhythmias among them:
+    bradycardia on record is a relative contraindication (rule 12), as cardiac disease is:
+    at best a later option, after every option without such a risk, with a caution naming it."""
+    for p in (
+        plan(comorbidities=["bradycardia"], biomarkers=NEGATIVE, treatments=[PALBOCICLIB]),
+        practice(comorbidities=["bradycardia"], biomarkers=NEGATIVE, treatments=[PALBOCICLIB]),
+    ):
+        ribo = option(p, "ribociclib+fulvestrant")
+        assert ribo.tier is Tier.LATER and "relative_contraindication" in codes(ribo)
+        assert any(c.code == "bradycardia_caution" for c in ribo.cautions), ribo.cautions
+        others = [o.rank for o in p.options if "relative_contraindication" not in codes(o)]
+        assert ribo.rank > max(r for r in others if option_waits(p, r) is False)
+    abema = option(
+        plan(comorbidities=["bradycardia"], biomarkers=NEGATIVE), "abemaciclib+fulvestrant"
+    )
+    assert "relative_contraindication" not in codes(abema)
+
+
+def option_waits(p: resistx.Plan, rank_: int) -> bool:
+    return bool(p.options[rank_ - 1].waits_on)
+
+
+def test_an_esr1_mutation_then_only_a_ctdna_negative_leaves_esr1_to_a_retest() -> None:
+    """Case 458 (MAJOR, both policies): ESR1 D538G on tissue, then 'not detected' on ctDNA
+    after progression on letrozole: the later negative stood ('ESR1 changes under treatment'),
+    so practice-2026 left the oral SERDs out and ye2024 put chemotherapy first. A ctDNA
+    negative after an ESR1 mutation can be a tumour that sheds little: neither result stands,
+    the oral SERDs wait on ESR1, the note says why, and the plan asks for the test that would
+    resolve it (tissue, or ctDNA with a known tumour fraction). A later tissue negative still
+    stands (rule 21)."""
+    old = result("ESR1", "mutated", sample="tissue", variant="D538G", tested_on="2023-05-01")
+    later = [result("ESR1", "not_detected", tested_on="2026-04-10"), *NEGATIVE[1:]]
+    for p in (
+        plan(biomarkers=[old, *later], treatments=[PALBOCICLIB]),
+        practice(biomarkers=[old, *later], treatments=[PALBOCICLIB]),
+    ):
+        elacestrant = option(p, "elacestrant")
+        assert elacestrant.waits_on == ("ESR1",), elacestrant.waits_on
+        assert any("neither is kept" in n and "ESR1" in n for n in p.notes), p.notes
+        assert any(a.code == "resolve_conflict" and a.genes == ("ESR1",) for a in p.actions)
+        assert not any(a.code == "retest" and "ESR1" in a.genes for a in p.actions)
+    tissue = [result("ESR1", "not_detected", sample="tissue", tested_on="2026-04-10")]
+    kept = practice(biomarkers=[old, *tissue, *NEGATIVE[1:]], treatments=[PALBOCICLIB])
+    assert "elacestrant" in {e.regimen.id for e in kept.excluded}

@@ -81,14 +81,24 @@ def test_an_esr1_ctdna_mutation_after_progression_stands_against_a_tissue_negati
     assert any("ESR1" in n and "disagree" in n for n in p.notes)
 
 
-def test_a_later_esr1_negative_after_progression_replaces_an_older_mutation() -> None:
+def test_a_later_esr1_tissue_negative_after_progression_replaces_an_older_mutation() -> None:
+    """A later negative on tissue stands; one on ctDNA alone leaves ESR1 to a retest (case
+    458: a tumour can shed too little DNA for it)."""
     p = plan(
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2024-01-01"),
+            result("ESR1", "not_detected", sample="tissue", tested_on="2026-04-10"),
+        ]
+    )
+    assert "esr1_not_mutated" in _codes(p, "elacestrant")
+    ctdna = plan(
         biomarkers=[
             result("ESR1", "mutated", tested_on="2024-01-01"),
             result("ESR1", "not_detected", tested_on="2026-04-10"),
         ]
     )
-    assert "esr1_not_mutated" in _codes(p, "elacestrant")
+    assert "esr1_not_mutated" not in _codes(ctdna, "elacestrant")
+    assert option(ctdna, "elacestrant").waits_on == ("ESR1",)
 
 
 def test_a_germline_result_holds_against_a_later_tumour_negative() -> None:

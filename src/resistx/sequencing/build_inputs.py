@@ -16,9 +16,10 @@ from resistx.sequencing.facts import (
     PAM_GENES,
     Facts,
 )
-from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only, keyed
+from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only
 from resistx.sequencing.hrd import hrd_untested, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
+from resistx.sequencing.keyed import keyed
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.toxicity import from_toxicities, lung_disease, toxicity_stops
 from resistx.vocab.drugs import drug_class

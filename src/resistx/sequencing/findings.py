@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from resistx.model.enums import Assay, BiomarkerStatus, Origin
+from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
 from resistx.sequencing.reliability import doubted, listed, thin
 
@@ -91,27 +91,11 @@ def slot(name: str) -> str:
     return f"{SLOT}{name}{SLOT}"
 
 
-def keyed(f: Finding) -> Finding:
-    """The finding as the rules read it (gene, status, origin, assay, staleness) without the
-    date, sample and variant that only its description shows: patients who differ only in
-    those share the memoised assessment, and the plan fills in each one's description.
-    One object per distinct key (few exist), so memo keys holding it compare by identity."""
-    r = f.result
-    key = (r.gene, r.status, r.origin, r.assay, f.stale)
-    found = _KEYED.get(key)
-    if found is None:
-        if len(_KEYED) >= _KEYED_LIMIT:
-            _KEYED.clear()
-        found = _KEYED[key] = Finding(
-            result=BiomarkerResult(gene=r.gene, status=r.status, origin=r.origin, assay=r.assay),
-            stale=f.stale,
-            slot=True,
-        )
-    return found
-
-
-_KEYED: dict[tuple[object, ...], Finding] = {}
-_KEYED_LIMIT = 4_096  # gene names are free text: bounded all the same
+#: why neither result stands: an ESR1 mutation, then only ctDNA negatives (case 458)
+UNRESOLVED = (
+    "a ctDNA negative after an ESR1 mutation can be a tumour that sheds little; until a retest, "
+    "ESR1 counts as untested"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -121,7 +105,7 @@ class Conflict:
     gene: str
     positive: BiomarkerResult
     negative: BiomarkerResult
-    kept: str  # "positive" or "negative"
+    kept: str  # "positive", "negative" or "neither" (``UNRESOLVED``)
     why: str
 
 
@@ -151,7 +135,7 @@ def _after(r: BiomarkerResult, date: dt.date | None) -> bool:
     return date is None or (r.tested_on is not None and r.tested_on >= date)
 
 
-def _label(r: BiomarkerResult) -> str:
+def label(r: BiomarkerResult) -> str:
     where = ", ".join(x for x in (r.sample and r.sample.value, r.assay and r.assay.value) if x)
     when = r.tested_on.isoformat() if r.tested_on else "undated"
     return f"{r.status.value} ({when}{', ' + where if where else ''})"
@@ -202,6 +186,8 @@ def _reconciled(
     indeterminate = latest is not None and latest.status is S.INDETERMINATE
 
     kept, why = _kept(gene, positives, negatives, latest, progression)
+    if why is UNRESOLVED:  # neither stands: the gene is untested until a retest settles it
+        return _unresolved(gene, (positives[-1], negatives[-1]), vus, blind)
     conflicts: list[Conflict] = []
     if kept is not None:
         against = [r for r in negatives if r.origin is not Origin.GERMLINE or germline]
@@ -248,6 +234,20 @@ def _reconciled(
     )
 
 
+def _unresolved(
+    gene: str,
+    pair: tuple[BiomarkerResult, BiomarkerResult],
+    vus: tuple[BiomarkerResult, ...],
+    blind: tuple[BiomarkerResult, ...],
+) -> GeneState:
+    """Neither the positive nor the negative of ``pair`` stands (``UNRESOLVED``)."""
+    positive, negative = pair
+    neither = Conflict(
+        gene=gene, positive=positive, negative=negative, kept="neither", why=UNRESOLVED
+    )
+    return GeneState(gene=gene, not_actionable=vus, uninformative=blind, conflicts=(neither,))
+
+
 def _standing_negative(
     negatives: list[BiomarkerResult],
     vus: list[BiomarkerResult],
@@ -283,16 +283,13 @@ def _kept(
         current = [r for r in positives if progression is not None and _after(r, progression)]
         if current:
             return current[-1], "an ESR1 mutation found after the latest progression is current"
-        later_negative = [r for r in negatives if result_order(r) > result_order(positives[-1])]
-        return (None, "") if later_negative else (positives[-1], "")
+        later = [r for r in negatives if result_order(r) > result_order(positives[-1])]
+        if later and all(r.sample is Sample.CTDNA for r in later):  # case 458
+            return None, UNRESOLVED
+        return (None, "") if later else (positives[-1], "")
     if positives and latest is not None and latest.status in POSITIVE:
         return latest, ""
     return None, ""
-
-
-def conflict_text(c: Conflict) -> str:
-    kept = "the positive is kept" if c.kept == "positive" else "the negative is kept"
-    return f"{c.gene}: {_label(c.positive)} and {_label(c.negative)} disagree; {kept} ({c.why})."
 
 
 def by_pcr_only(state: GeneState) -> bool:

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from resistx.model.enums import BiomarkerStatus, Origin
 from resistx.sequencing.facts import HRD_GENES, Facts
-from resistx.sequencing.findings import Finding, keyed
+from resistx.sequencing.findings import Finding
+from resistx.sequencing.keyed import keyed
 
 
 def parp_findings(facts: Facts) -> tuple[Finding, ...]:

@@ -5,7 +5,7 @@ The sort key, in order:
 1. visceral crisis: chemotherapy before everything else (rule 7);
 2. ECOG 3-4: non-intensive approved options before intensive and investigational ones, and
    endocrine monotherapy before the other options (rule 13);
-3. a relative contraindication (everolimus with interstitial lung disease, ribociclib with heart disease) after every option
+3. a relative contraindication (everolimus with interstitial lung disease, ribociclib with heart disease or bradycardia) after every option
    without one, even those waiting on a test (rule 12);
 4. an option that waits on a missing test after every option that does not (rules 2, 3);
 5. the merit band (preferred, alternative, later; a rule may cap it), with enrolment in an open

@@ -35,7 +35,7 @@ class Precedence(enum.IntEnum):
     #: rule 13 at ECOG 3-4: any other option after endocrine monotherapy, as its reason says
     #: (case 445: a CDK4/6-inhibitor switch rule 6 no longer holds back)
     MORE_TOXIC = 3
-    #: rule 12: a relative contraindication (everolimus with interstitial lung disease, ribociclib with heart disease) places
+    #: rule 12: a relative contraindication (everolimus with interstitial lung disease, ribociclib with heart disease or bradycardia) places
     #: the option after every option without one, even those waiting on a test: a test can
     #: open an option, and nothing in the plan lifts the contraindication
     RELATIVE_CONTRAINDICATION = 4

@@ -1,4 +1,4 @@
-"""Filling a plan's slots: memoised reasons name a finding by a slot (``findings.keyed``), and
+"""Filling a plan's slots: memoised reasons name a finding by a slot (``keyed.keyed``), and
 each plan puts the patient's own description of the result (date, sample, assay, variant) in
 its place; the months on the CDK4/6 inhibitor (rule 18) likewise. Where the slots are is found
 once per memoised result; only the options and exclusions whose texts hold one are copied."""

@@ -49,8 +49,13 @@ def _why_retest(genes: list[str]) -> str:
 def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     pathway_found = any(facts.found(g) for g in PAM_GENES)
     # a doubtful call on a known activating variant is rule 45's question, not a new test's
+    # ... and an unresolved conflict is rule 21's to resolve, by the other kind of sample
     needs = [
-        g for g in ("ESR1", *PAM_GENES) if facts.needs_retest(g) and not doubtful(facts.state(g))
+        g
+        for g in ("ESR1", *PAM_GENES)
+        if facts.needs_retest(g)
+        and not doubtful(st := facts.state(g))
+        and not (st and any(c.kept == "neither" for c in st.conflicts))
     ]
     missing = [g for g in needs if g == "ESR1" or not pathway_found]
     if pathway_found and facts.state("PIK3CA") is None:  # alpelisib waits on it all the same

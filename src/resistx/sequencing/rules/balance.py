@@ -48,8 +48,9 @@ B = Factor.BALANCE
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
     "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan, "
     "and cautions everolimus (pneumonitis), making it at best a later option placed after every "
-    "option without such a risk (a hard ordering), as heart disease does ribociclib (QT "
-    "prolongation, which its label asks to avoid there); the others add cautions with the "
+    "option without such a risk (a hard ordering), as heart disease or bradycardia does "
+    "ribociclib (QT prolongation, which its label asks to avoid there); the others add "
+    "cautions with the "
     "adverse-event figure, or with what a label says where the review prints none (hepatic "
     "impairment: the labels' doses of everolimus, the CDK4/6 inhibitors, fulvestrant, "
     "elacestrant and capivasertib).",

@@ -47,6 +47,7 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
         (C.INFLAMMATORY_BOWEL_DISEASE, "elacestrant"): (False, "diarrhea"),
         (C.QTC_PROLONGED, "ribociclib"): (True, "qt prolongation"),
         (C.CARDIAC_DISEASE, "ribociclib"): (False, "qt prolongation"),
+        (C.BRADYCARDIA, "ribociclib"): (False, "qt prolongation"),
     }
 )
 
@@ -57,8 +58,10 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
 AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset(
     {
         (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"),
-        # ribociclib's label asks to avoid it with significant cardiac disease (QT prolongation)
+        # ribociclib's label asks to avoid it with significant cardiac disease or a
+        # bradyarrhythmia, which raise the risk of QT prolongation (case 456)
         (C.CARDIAC_DISEASE, "ribociclib"),
+        (C.BRADYCARDIA, "ribociclib"),
     }
 )
 

@@ -12,7 +12,7 @@ from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.build_inputs import esr1_tissue_only
 from resistx.sequencing.facts import PAM_GENES, Facts
-from resistx.sequencing.findings import Conflict, GeneState, conflict_text
+from resistx.sequencing.findings import Conflict, GeneState, label
 from resistx.sequencing.reliability import listed
 from resistx.sequencing.rule import Context, PlanEffect, rule
 
@@ -25,8 +25,9 @@ from resistx.sequencing.rule import Context, PlanEffect, rule
     condition="A positive and a negative result for the same gene.",
     effect="Germline results are permanent; PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations "
     "are stable, so a later negative does not erase them; an ESR1 mutation after the latest "
-    "progression is current. A note names both results; where the negative was kept, an "
-    "action asks for a retest that could resolve it.",
+    "progression is current; an earlier ESR1 mutation against later ctDNA negatives only: "
+    "neither stands, and ESR1 counts as untested (case 458). A note names both results; where "
+    "the negative was kept, or neither, an action asks for a retest that could resolve it.",
     codes=("result_conflict", "resolve_conflict"),  # a note naming both results; an action
 )
 def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -35,10 +36,15 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             yield PlanEffect(
                 code="result_conflict", note=True, genes=(gene,), text=conflict_text(c)
             )
-            if c.kept == "negative":  # a retest could bring back what the negative hides
+            if c.kept != "positive":  # a retest could bring back what the negative hides
                 yield PlanEffect(
                     code="resolve_conflict", genes=(gene,), first=True, text=_resolve(c)
                 )
+
+
+def conflict_text(c: Conflict) -> str:
+    kept = "neither is kept" if c.kept == "neither" else f"the {c.kept} is kept"
+    return f"{c.gene}: {label(c.positive)} and {label(c.negative)} disagree; {kept} ({c.why})."
 
 
 def _resolve(c: Conflict) -> str:
