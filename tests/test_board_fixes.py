@@ -4643,3 +4643,28 @@ def test_an_esr1_mutation_then_only_a_ctdna_negative_leaves_esr1_to_a_retest() -
     tissue = [result("ESR1", "not_detected", sample="tissue", tested_on="2026-04-10")]
     kept = practice(biomarkers=[old, *tissue, *NEGATIVE[1:]], treatments=[PALBOCICLIB])
     assert "elacestrant" in {e.regimen.id for e in kept.excluded}
+
+
+def test_a_parp_inhibitor_with_cytopenia_on_record_says_to_start_once_counts_recover() -> None:
+    """Case 457 (MAJOR, both policies): germline BRCA2, cytopenia on record, no chemotherapy:
+    the PARP inhibitors' cautions said only that they 'cause anaemia and other cytopenias' and
+    to start 'once earlier chemotherapy's blood toxicity has recovered', chemotherapy she never
+    had; and olaparib's label reason said talazoparib's label asks for no prior chemotherapy,
+    true of its US label only. The cytopenia caution asks for its cause and counts recovered to
+    grade 1 or better before starting; the blood-count caution speaks of earlier treatment; the
+    label reason names talazoparib's EU label."""
+    brca2 = [result("BRCA2", "mutated", origin="germline", sample="blood"), *NEGATIVE]
+    for p in (
+        plan(comorbidities=["cytopenia"], biomarkers=brca2, treatments=[PALBOCICLIB]),
+        practice(comorbidities=["cytopenia"], biomarkers=brca2, treatments=[PALBOCICLIB]),
+    ):
+        for rid in ("olaparib", "talazoparib"):
+            texts = [c.text for c in option(p, rid).cautions]
+            assert any("grade 1 or better" in t and "cause" in t for t in texts), texts
+            assert not any("earlier chemotherapy" in t for t in texts), texts
+        label = next(
+            r
+            for r in option(p, "olaparib").reasons
+            if r.code == "olaparib_label_prior_chemotherapy"
+        )
+        assert "EU label" in label.text.split("talazoparib")[1], label.text

@@ -65,6 +65,12 @@ AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset(
     }
 )
 
+#: the PARP inhibitors with a cytopenia on record: what the labels ask before starting (case 457)
+_PARP_CYTOPENIA = (
+    "PARP inhibitors cause anaemia and other cytopenias: find the cause of this one, and start "
+    "only once counts have recovered to grade 1 or better (the labels; not in the review)"
+)
+
 #: comorbidity cautions for which the review prints no figure, by drug
 UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
@@ -72,8 +78,8 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "prefer an agent that is not neurotoxic (capecitabine and the anthracyclines are not) "
         "and that the disease has not progressed on",
         (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
-        (C.CYTOPENIA, "olaparib"): "PARP inhibitors cause anaemia and other cytopenias",
-        (C.CYTOPENIA, "talazoparib"): "PARP inhibitors cause anaemia and other cytopenias",
+        (C.CYTOPENIA, "olaparib"): _PARP_CYTOPENIA,
+        (C.CYTOPENIA, "talazoparib"): _PARP_CYTOPENIA,
         (C.HEPATIC_IMPAIRMENT, "chemotherapy"): "many cytotoxics need dose adjustment",
         (C.HEPATIC_IMPAIRMENT, "everolimus"): "everolimus needs a lower dose by Child-Pugh class "
         "(its label; not in the review)",

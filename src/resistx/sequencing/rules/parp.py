@@ -33,7 +33,7 @@ M = Factor.MOLECULAR
     "crisis (every option but chemotherapy a later one) it steps back behind the PARP "
     "inhibitors (a match's weight); under practice-2026 so does datopotamab deruxtecan. With no "
     "chemotherapy on record in any setting olaparib, whose label asks for it, is at best an "
-    "alternative (talazoparib's does not).",
+    "alternative (talazoparib's US label does not ask for it).",
     codes=(
         "olaparib_label_prior_chemotherapy",
         "germline_brca_parp_before_chemotherapy",
@@ -63,8 +63,9 @@ def parp_before_chemotherapy(
                 ceiling=1,
                 text="No chemotherapy on record in any setting: olaparib's US label asks for prior "
                 "chemotherapy (neoadjuvant, adjuvant or metastatic; its EU label an anthracycline "
-                "and a taxane), talazoparib's does not (the labels; not in the review): at best "
-                "an alternative.",
+                "and a taxane), talazoparib's US label does not (its EU label asks for an "
+                "anthracycline and/or a taxane unless unsuitable; the labels, not in the "
+                "review): at best an alternative.",
                 references=(74, 75),
             )
         place = _place("a PARP inhibitor", i.visceral_crisis)

@@ -137,7 +137,7 @@ parp_blood_counts = _label_caution(
     text="The review prints no adverse-event figures for PARP inhibitors. Their US labels "
     "warn of anaemia, neutropenia and thrombocytopenia, and of myelodysplastic syndrome or "
     "acute myeloid leukaemia (rare, often fatal): blood counts at baseline and monthly, "
-    "starting only once earlier chemotherapy's blood toxicity has recovered (not in the "
+    "starting only once the blood toxicity of earlier treatment has recovered (not in the "
     "review).",
     term="anemia",
 )
