@@ -4668,3 +4668,23 @@ def test_a_parp_inhibitor_with_cytopenia_on_record_says_to_start_once_counts_rec
             if r.code == "olaparib_label_prior_chemotherapy"
         )
         assert "EU label" in label.text.split("talazoparib")[1], label.text
+
+
+def test_the_reviews_two_readings_after_first_line_palbociclib_are_a_recorded_discrepancy() -> None:
+    """Cases 445 and 454 (MAJOR in review, both rechecks): with nothing actionable after long
+    first-line palbociclib, the review's Discussion prefers chemotherapy and ADCs while its
+    section on continuing CDK4/6 inhibitors finds continuation reasonable, especially after
+    first-line palbociclib. ye2024 keeps both (chemotherapy first, MAINTAIN's switch an
+    alternative); the contradiction is recorded in the evidence, quoting both sentences, and
+    rule 6's reason on the switch says it is one."""
+    eb = resistx.evidence()
+    [d] = [x for x in eb.discrepancies if x.trial == "MAINTAIN" and "Discussion" in x.field]
+    assert any("should be preferred considered" in r for r in d.readings), d.readings
+    assert any("It may be reasonable to continue CDK4/6is" in r for r in d.readings), d.readings
+    p = plan(ecog=0, biomarkers=NEGATIVE, treatments=[PALBOCICLIB])
+    said = next(
+        r
+        for r in option(p, "ribociclib+fulvestrant").reasons
+        if r.code == "no_actionable_alteration_cdk46i_switch"
+    )
+    assert "recorded discrepancy" in said.text, said.text

@@ -164,7 +164,8 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             ceiling=1,
             text=f"{found}: the review prefers chemotherapy and ADCs, yet finds continuing a "
             "CDK4/6 inhibitor at progression reasonable, especially after first-line palbociclib "
-            "(MAINTAIN switched to ribociclib): at best an alternative beside them.",
+            "(MAINTAIN switched to ribociclib; a recorded discrepancy): at best an alternative "
+            "beside them.",
             trials=("MAINTAIN",),
             references=(36,),
         )
