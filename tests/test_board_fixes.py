@@ -1552,7 +1552,11 @@ def test_two_cytotoxics_switched_within_one_line_count_as_one_line() -> None:
 def test_the_molecular_key_holds_chemotherapy_lines_up_to_its_cap() -> None:
     """Three and five lines read alike for every rule (rule 44: up to 2; rule 30: any), so the
     molecular Inputs of two such patients are one memo key."""
-    from resistx.sequencing.build_inputs import CHEMOTHERAPY_LINES_CAP, molecular  # noqa: PLC0415
+    from resistx.sequencing.build_inputs import (  # noqa: PLC0415
+        CHEMOTHERAPY_LINES_CAP,
+        molecular,
+        outside_maintain,
+    )
     from resistx.sequencing.facts import Facts  # noqa: PLC0415
 
     def inputs(n: int) -> object:
@@ -1561,7 +1565,7 @@ def test_the_molecular_key_holds_chemotherapy_lines_up_to_its_cap() -> None:
                           ["capecitabine", "eribulin", "paclitaxel", "vinorelbine", "gemcitabine"][:n])]  # fmt: skip
         f = Facts(profile=resistx.load_profile(patient(treatments=[PALBOCICLIB, *lines])),
                   preferences=resistx.Preferences())  # fmt: skip
-        return molecular(f, ())
+        return molecular(f, (), outside_maintain(f))
 
     assert inputs(CHEMOTHERAPY_LINES_CAP) == inputs(5)
     assert inputs(CHEMOTHERAPY_LINES_CAP - 1) != inputs(CHEMOTHERAPY_LINES_CAP)
@@ -4484,6 +4488,13 @@ def test_after_first_line_palbociclib_with_nothing_actionable_the_maintain_switc
     )
     short = plan(ecog=0, biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
     assert tier(short, "ribociclib+fulvestrant") == "later"
+    # a CDK4/6-inhibitor resistance mechanism on record (CCNE1 amplified): no exception
+    ccne1 = plan(
+        ecog=0, biomarkers=[*NEGATIVE, result("CCNE1", "amplified")], treatments=[PALBOCICLIB]
+    )
+    assert "no_actionable_alteration_cdk46i_switch" not in codes(
+        option(ccne1, "ribociclib+fulvestrant")
+    )
     # outside MAINTAIN's population (two chemotherapy lines) rule 6 holds it back as before
     outside = plan(ecog=0, biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
     assert "no_actionable_alteration_cdk46i_switch" not in codes(
@@ -4609,16 +4620,17 @@ def test_bradycardia_makes_ribociclib_a_relative_contraindication_as_cardiac_dis
         ribo = option(p, "ribociclib+fulvestrant")
         assert ribo.tier is Tier.LATER and "relative_contraindication" in codes(ribo)
         assert any(c.code == "bradycardia_caution" for c in ribo.cautions), ribo.cautions
-        others = [o.rank for o in p.options if "relative_contraindication" not in codes(o)]
-        assert ribo.rank > max(r for r in others if option_waits(p, r) is False)
+        # after every option without such a risk that does not wait on a test
+        free = [
+            o.rank
+            for o in p.options
+            if "relative_contraindication" not in codes(o) and not o.waits_on
+        ]
+        assert ribo.rank > max(free)
     abema = option(
         plan(comorbidities=["bradycardia"], biomarkers=NEGATIVE), "abemaciclib+fulvestrant"
     )
     assert "relative_contraindication" not in codes(abema)
-
-
-def option_waits(p: resistx.Plan, rank_: int) -> bool:
-    return bool(p.options[rank_ - 1].waits_on)
 
 
 def test_an_esr1_mutation_then_only_a_ctdna_negative_leaves_esr1_to_a_retest() -> None:

@@ -16,7 +16,7 @@ from resistx.sequencing.facts import (
     PAM_GENES,
     Facts,
 )
-from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState, by_pcr_only
+from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
 from resistx.sequencing.hrd import hrd_untested, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
@@ -76,6 +76,11 @@ def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) ->
     return True
 
 
+def by_pcr_only(state: GeneState) -> bool:
+    """A negative that stands on PCR alone (rule 15: retest by NGS)."""
+    return state.negative is not None and state.negative.assay is Assay.PCR
+
+
 def _current_negative(facts: Facts, gene: str, st: GeneState | None) -> BiomarkerResult | None:
     """The negative that stands for ``gene``, if it is current (since the latest progression)."""
     if st is None or st.negative is None or facts.needs_retest(gene):
@@ -83,7 +88,13 @@ def _current_negative(facts: Facts, gene: str, st: GeneState | None) -> Biomarke
     return st.negative
 
 
-def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> MolecularInputs:
+#: (partner, why) where ribociclib is outside MAINTAIN's population: ``outside_maintain(facts)``,
+#: worked out once per patient and passed to the builders that read it
+Outside = tuple[tuple[str, str], ...]
+Mechanisms = tuple[ResistanceMechanism, ...]
+
+
+def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:
     state = facts.genes.get
     pam = [state(g) for g in PAM_GENES]
     esr1_state = state("ESR1")
@@ -125,7 +136,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
         tested_without_actionable=(esr1 or akt_pathway) is None and esr1_clear and pam_clear,
         targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
         post_cdk46i=facts.post_cdk46i,
-        maintain_switch=maintain.first_line_palbociclib_switch(facts),
+        maintain_switch=maintain.first_line_palbociclib_switch(facts, outside),
         mechanisms=mechanisms,
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
         long_cdk46i=facts.long_cdk46i,
@@ -145,7 +156,7 @@ def molecular(facts: Facts, mechanisms: tuple[ResistanceMechanism, ...]) -> Mole
     )
 
 
-def outside_maintain(facts: Facts) -> tuple[tuple[str, str], ...]:
+def outside_maintain(facts: Facts) -> Outside:
     """(partner, why) for each partner with which ribociclib is outside MAINTAIN's population
     (``maintain.outside``), read by rule 8's reason and, as partners, by the efficacy factor's
     selectors. Empty where MAINTAIN's figures do not speak anyway (no progression on
@@ -169,9 +180,7 @@ def outside_maintain(facts: Facts) -> tuple[tuple[str, str], ...]:
     return tuple((partner, why) for partner, why in found if why is not None)
 
 
-def efficacy(
-    m: MolecularInputs, facts: Facts, maintain_outside: tuple[tuple[str, str], ...]
-) -> EfficacyInputs:
+def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> EfficacyInputs:
     """``maintain_outside``: ``outside_maintain(facts)``, worked out once per patient."""
     return EfficacyInputs(
         outside_maintain=frozenset(partner for partner, _why in maintain_outside),
@@ -209,7 +218,7 @@ def history(
     facts: Facts,
     inputs: tuple[MolecularInputs, EfficacyInputs],
     covers: Coverage,
-    maintain_outside: tuple[tuple[str, str], ...],
+    maintain_outside: Outside,
 ) -> HistoryInputs:
     """``covers``: whether a course holds the drugs of one of the policy's regimens;
     ``maintain_outside``: ``outside_maintain(facts)``, worked out once per patient; the

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
+from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
 from resistx.sequencing.reliability import doubted, listed, thin
 
@@ -124,6 +124,11 @@ class GeneState:
     #: gene is unresolved, the drugs it selects wait on the laboratory's answer (rules 2, 45)
     doubtful: BiomarkerResult | None = None
     conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def unresolved(self) -> bool:
+        """Neither result of a conflict stands (``UNRESOLVED``): a retest settles the gene."""
+        return any(c.kept == "neither" for c in self.conflicts)
 
 
 def uninformative(r: BiomarkerResult) -> bool:
@@ -241,9 +246,8 @@ def _unresolved(
     blind: tuple[BiomarkerResult, ...],
 ) -> GeneState:
     """Neither the positive nor the negative of ``pair`` stands (``UNRESOLVED``)."""
-    positive, negative = pair
     neither = Conflict(
-        gene=gene, positive=positive, negative=negative, kept="neither", why=UNRESOLVED
+        gene=gene, positive=pair[0], negative=pair[1], kept="neither", why=UNRESOLVED
     )
     return GeneState(gene=gene, not_actionable=vus, uninformative=blind, conflicts=(neither,))
 
@@ -290,8 +294,3 @@ def _kept(
     if positives and latest is not None and latest.status in POSITIVE:
         return latest, ""
     return None, ""
-
-
-def by_pcr_only(state: GeneState) -> bool:
-    """A negative that stands on PCR alone (rule 15: retest by NGS)."""
-    return state.negative is not None and state.negative.assay is Assay.PCR

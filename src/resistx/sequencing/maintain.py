@@ -10,7 +10,6 @@ is cytotoxic) and reads 'treated with' as progressed on.
 
 from __future__ import annotations
 
-from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i
 from resistx.sequencing.facts import Facts
 
 PARTNERS = ("fulvestrant", "exemestane")
@@ -32,11 +31,12 @@ def outside(
     return None
 
 
-def first_line_palbociclib_switch(facts: Facts) -> str:
+def first_line_palbociclib_switch(facts: Facts, outside_for: tuple[tuple[str, str], ...]) -> str:
     """After progression on palbociclib given in the first line for metastatic disease (where
     the review finds continuing a CDK4/6 inhibitor reasonable, 'especially': rule 6), the
     partner MAINTAIN gave ribociclib (fulvestrant, or exemestane after fulvestrant), where the
-    patient is within its population (``outside``); else ""."""
+    patient is within its population; else "". ``outside_for``: the partners outside it, with
+    why (``build_inputs.outside_maintain``, worked out once per patient)."""
     lines = facts.metastatic_lines
     if "palbociclib" not in facts.cdk46i_resistant or not lines:
         return ""
@@ -44,10 +44,4 @@ def first_line_palbociclib_switch(facts: Facts) -> str:
     if "palbociclib" not in first:
         return ""
     partner = "exemestane" if "fulvestrant" in first else "fulvestrant"
-    why = outside(
-        partner,
-        cytotoxic_lines=facts.cytotoxic_lines,
-        lines_since=endocrine_lines_after_cdk46i(facts),
-        progressed_on=facts.progressed_drugs.intersection(PARTNERS),
-    )
-    return "" if why else partner
+    return "" if partner in dict(outside_for) else partner

@@ -49,8 +49,8 @@ class Patient:
             (g, st.finding.result.status) for g, st in facts.genes.items() if st.finding is not None
         )
         mechanisms = mechanisms_of(findings)
-        molecular = build.molecular(facts, mechanisms)
         maintain_outside = build.outside_maintain(facts)
+        molecular = build.molecular(facts, mechanisms, maintain_outside)
         return cls(
             facts,
             mechanisms,

@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from resistx.model.enums import BiomarkerStatus, DrugClass, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.build_inputs import doubtful, pten_ihc_only
+from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_ihc_only
 from resistx.sequencing.exhausted import target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
-from resistx.sequencing.findings import by_pcr_only
 from resistx.sequencing.hrd import germline_only_brca, hrd_untested, parp_findings, parp_targets
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -55,7 +54,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         for g in ("ESR1", *PAM_GENES)
         if facts.needs_retest(g)
         and not doubtful(st := facts.state(g))
-        and not (st and any(c.kept == "neither" for c in st.conflicts))
+        and not (st and st.unresolved)
     ]
     missing = [g for g in needs if g == "ESR1" or not pathway_found]
     if pathway_found and facts.state("PIK3CA") is None:  # alpelisib waits on it all the same

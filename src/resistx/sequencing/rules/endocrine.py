@@ -152,6 +152,10 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
         )
 
 
+#: the PI3K, AKT and mTOR inhibitors' trials, each enrolled after endocrine therapy (rule 69)
+PATHWAY_TRIALS = ("CAPItello-291", "BYLieve", "BOLERO-2", "SOLAR-1")
+
+
 # rule 69: no endocrine therapy on record: a PI3K, AKT or mTOR inhibitor comes after it
 @rule(
     69,
@@ -164,7 +168,7 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     "SOLAR-1 relapse or progression on or after one (its report; the review's table does not "
     "say).",
     codes=("pathway_before_endocrine_therapy",),
-    trials=("CAPItello-291", "BYLieve", "BOLERO-2", "SOLAR-1"),
+    trials=PATHWAY_TRIALS,
     regimens=kinds.has_pathway_inhibitor_without_cdk46i,
 )
 def pathway_after_endocrine_therapy(
@@ -180,5 +184,5 @@ def pathway_after_endocrine_therapy(
         "aromatase inhibitor, BOLERO-2 on a nonsteroidal one, SOLAR-1 on or after one: André et "
         "al., N Engl J Med 2019, which the review does not quote), so their results do not reach "
         "disease not yet treated with endocrine therapy: at best a later option.",
-        trials=("CAPItello-291", "BYLieve", "BOLERO-2", "SOLAR-1"),
+        trials=PATHWAY_TRIALS,
     )
