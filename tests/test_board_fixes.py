@@ -4700,3 +4700,41 @@ def test_the_reviews_two_readings_after_first_line_palbociclib_are_a_recorded_di
         if r.code == "no_actionable_alteration_cdk46i_switch"
     )
     assert "recorded discrepancy" in said.text, said.text
+
+
+def test_with_no_aromatase_inhibitor_on_record_a_cdk46i_with_one_comes_first() -> None:
+    """Case 468 (MAJOR, both policies): with no treatment on record, the three CDK4/6-inhibitor
+    + fulvestrant regimens were preferred and ribociclib + exemestane, the table's only CDK4/6
+    inhibitor with an aromatase inhibitor (the review's first-line standard: PALOMA-2,
+    MONALEESA-2, MONARCH-3), came after chemotherapy. It now comes first, its reason quoting the
+    review's first-line figures and saying which aromatase inhibitors those trials gave; every
+    CDK4/6-inhibitor regimen comes before chemotherapy. With an aromatase inhibitor on record,
+    the fulvestrant combinations keep the lead."""
+    naive: dict[str, Any] = {"biomarkers": NEGATIVE, "treatments": []}
+    for p in (plan(**naive), practice(**naive)):
+        first = p.options[0]
+        assert first.regimen.id == "ribociclib+exemestane", [o.regimen.id for o in p.options]
+        assert first.tier is Tier.PREFERRED
+        [r] = [r for r in first.reasons if r.code == "cdk46i_ai_first_line"]
+        assert {"PALOMA-2", "MONALEESA-2", "MONARCH-3"} <= set(r.trials), r.trials
+        assert "25-28 months" in r.text and "0.54-0.58" in r.text, r.text
+        assert "letrozole or anastrozole" in r.text, r.text
+        cdk46i = [
+            o.rank
+            for o in p.options
+            if resistx.DrugClass.CDK46_INHIBITOR in o.regimen.drug_classes
+            and len(o.regimen.drugs) > 1  # with endocrine therapy (abemaciclib alone: MONARCH-1)
+            and o.tier is not Tier.TRIAL
+        ]
+        assert max(cdk46i) < rank(p, "chemotherapy"), [o.regimen.id for o in p.options]
+        for rid in ("palbociclib+fulvestrant", "ribociclib+fulvestrant"):
+            why = next(r for r in option(p, rid).reasons if r.code == "cdk46i_naive_first")
+            assert "a regimen this table does not hold" not in why.text, why.text
+        # the evidence line names the first-line trials, not a setting after a CDK4/6 inhibitor
+        assert "cdk46i_naive_ai_partner" in codes(first), codes(first)
+        # TRINITI-1's triplet is not the first-line standard
+        assert "cdk46i_ai_first_line" not in codes(option(p, "ribociclib+everolimus+exemestane"))
+    letrozole = adjuvant(["letrozole"], "2019-01-01", "2024-01-01")
+    after_ai = plan(biomarkers=NEGATIVE, treatments=[letrozole])
+    assert "cdk46i_ai_first_line" not in codes(option(after_ai, "ribociclib+exemestane"))
+    assert after_ai.options[0].regimen.id.endswith("+fulvestrant")

@@ -812,6 +812,13 @@ def test_the_molecular_inputs_hold_every_chemotherapy_line_count_rule_44_tells_a
     assert CHEMOTHERAPY_LINES_CAP > OLYMPIAD_CHEMOTHERAPY_LINES
 
 
+def test_the_first_line_standard_outweighs_a_cdk46i_with_fulvestrant_and_is_preferred() -> None:
+    """Rule 19 with no aromatase inhibitor on record (case 468): a CDK4/6 inhibitor with one
+    gains more than one with fulvestrant, and enough to be preferred on its own."""
+    assert W.cdk46i_ai_first_line > W.cdk46i_naive_first
+    assert W.cdk46i_ai_first_line >= W.preferred_from
+
+
 def test_a_short_cdk46i_outweighs_a_biomarker_match() -> None:
     assert W.match + W.short_endocrine < 0 < W.short_cytotoxic
 

@@ -61,6 +61,9 @@ class Weights:
     poor_ps_combination: float = -1.5
     reduced_ps_intensive: float = -0.5
     cdk46i_naive_first: float = 4.5
+    #: rule 19: with no aromatase inhibitor on record, a CDK4/6 inhibitor with one (the review's
+    #: first-line standard) before the CDK4/6-inhibitor + fulvestrant regimens (case 468)
+    cdk46i_ai_first_line: float = 5.0
     cdk46i_first_penalty: float = -2.0
 
     # -- practice-2026 only (rules 28-36); the review's policy never reads them

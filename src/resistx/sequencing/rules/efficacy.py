@@ -15,18 +15,18 @@ from collections.abc import Iterator
 import attrs
 
 from resistx.evidence import mcbs
-from resistx.model.enums import DrugClass, EndpointKind, Factor, TrialSetting, TrialStatus
+from resistx.model.enums import EndpointKind, Factor, TrialSetting, TrialStatus
 from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rules.endocrine import cdk46i_naive_evidence
 from resistx.sequencing.rules.figures import provenance
 from resistx.sequencing.rules.populations import SELECTORS, germline_brca_only
 from resistx.sequencing.weights import Weights
 
 PFS = EndpointKind.PFS
-_CDK46I_FULVESTRANT = (DrugClass.CDK46_INHIBITOR, DrugClass.SERD)
 
 
 #: a listed trial's status as the evidence gives it, in a reason's words
@@ -56,6 +56,7 @@ _STATUS = {
         "response_rate",
         "no_direct_evidence",
         "cdk46i_naive_fulvestrant_partner",
+        "cdk46i_naive_ai_partner",
         "approved_for_germline_brca",
         "no_results_yet",
     ),
@@ -88,18 +89,9 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
             found = ctx.call(_scored, source.trial, arm, "ITT")
         if found is not None:
             scored.append(found)
-    if not scored and not i.cdk46i_resistant and kinds.classes(spec) == _CDK46I_FULVESTRANT:
-        # what the evidence line can say there: the trials the review cites without figures
-        # (rule 19 gives their result, the doubled median PFS, as the reason for the place)
-        yield Effect(
-            code="cdk46i_naive_fulvestrant_partner",
-            delta=w.no_direct_evidence,
-            text=f"The review prints no figures for {spec.name} in disease not resistant to a "
-            "CDK4/6 inhibitor: for fulvestrant with one it cites MONARCH-2, PALOMA-3 and "
-            "MONALEESA-3 (refs 9-11, patients who had not had one) without figures.",
-            trials=("MONARCH-2", "PALOMA-3", "MONALEESA-3"),
-            references=(9, 10, 11),
-        )
+    naive = None if scored or i.cdk46i_resistant else cdk46i_naive_evidence(spec, w)
+    if naive is not None:
+        yield naive
         return
     if not scored:
         yield Effect(

@@ -12,9 +12,19 @@ from resistx.sequencing.facts import ENDOCRINE_RESISTANCE_LINES
 from resistx.sequencing.findings import CDK46I_MONTHS, slot
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.weights import Weights
 
 H = Factor.HISTORY
 CDK46I_NAIVE_REFERENCES = (9, 10, 11, 30, 31, 32)
+#: the first-line trials of a CDK4/6 inhibitor with an aromatase inhibitor (the review's refs
+#: 6-8, cited as a group) and what the review says of them (Introduction; Resistance Mechanisms)
+FIRST_LINE_TRIALS = ("PALOMA-2", "MONALEESA-2", "MONARCH-3")
+FIRST_LINE_REFERENCES = (6, 7, 8)
+_CDK46I_AND_AI = {DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR}
+FIRST_LINE_FIGURES = (
+    " (PALOMA-2, MONALEESA-2, MONARCH-3: median PFS 25-28 months, HRs 0.54-0.58 against an "
+    "aromatase inhibitor alone)"
+)
 
 
 # rule 18: short time on the CDK4/6 inhibitor: chemotherapy and ADCs
@@ -61,10 +71,12 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     condition="No CDK4/6 inhibitor on record, or every course stopped for toxicity, by choice "
     "or as planned (not for progression; a (neo)adjuvant course completed less than 12 months "
     "before a relapse counts as progression on it: resistx's reading, the review is silent).",
-    effect="CDK4/6 inhibitor + fulvestrant regimens gain enough to be preferred; endocrine "
-    "regimens without a CDK4/6 inhibitor step back and are at best alternatives.",
-    codes=("cdk46i_naive_first", "cdk46i_first"),
-    trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2"),
+    effect="CDK4/6 inhibitor + fulvestrant regimens gain enough to be preferred, and with no "
+    "aromatase inhibitor on record a CDK4/6 inhibitor with one (the review's first-line "
+    "standard) gains more and comes first; endocrine regimens without a CDK4/6 inhibitor step "
+    "back and are at best alternatives.",
+    codes=("cdk46i_naive_first", "cdk46i_ai_first_line", "cdk46i_first"),
+    trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
     references=CDK46I_NAIVE_REFERENCES,
     regimens=kinds.is_endocrine_based,
 )
@@ -78,13 +90,28 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
         "to be resistant"
     )
     w = ctx.weights
-    if kinds.has_cdk46i(spec) and DrugClass.SERD in kinds.classes(spec):
+    partners = kinds.classes(spec)
+    if set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
+        if not i.had_aromatase_inhibitor:
+            yield Effect(
+                code="cdk46i_ai_first_line",
+                delta=w.cdk46i_ai_first_line,
+                text=f"{why}, and no aromatase inhibitor: a CDK4/6 inhibitor with an aromatase "
+                f"inhibitor is the review's first-line standard{FIRST_LINE_FIGURES}; those trials "
+                "gave letrozole or anastrozole (nonsteroidal; Finn et al., N Engl J Med 2016; "
+                "Hortobagyi et al., N Engl J Med 2016; Goetz et al., J Clin Oncol 2017; not in "
+                "the review), which this table does not hold: exemestane is its aromatase "
+                "inhibitor here.",
+                trials=FIRST_LINE_TRIALS,
+                references=FIRST_LINE_REFERENCES,
+            )
+    elif kinds.has_cdk46i(spec) and DrugClass.SERD in partners:
         trials = (
             "with fulvestrant after an aromatase inhibitor it doubled median PFS"
             if i.had_aromatase_inhibitor
             else "its fulvestrant trials enrolled after an aromatase inhibitor, and no aromatase "
-            "inhibitor is on record (its first-line trials paired it with one, a regimen "
-            "this table does not hold)"
+            "inhibitor is on record (its first-line trials paired it with one, as ribociclib + "
+            "exemestane does here)"
         )
         yield Effect(
             code="cdk46i_naive_first",
@@ -103,6 +130,45 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             "therapy without it.",
             references=CDK46I_NAIVE_REFERENCES,
         )
+
+
+#: rule 16's evidence line for a CDK4/6 inhibitor with endocrine therapy in disease not
+#: resistant to one, by the regimen's drug classes: (code, what the review cites, trials, refs)
+_NAIVE_EVIDENCE: dict[tuple[DrugClass, ...], tuple[str, str, tuple[str, ...], tuple[int, ...]]] = {
+    (DrugClass.CDK46_INHIBITOR, DrugClass.SERD): (
+        "cdk46i_naive_fulvestrant_partner",
+        "in disease not resistant to a CDK4/6 inhibitor: for fulvestrant with one it cites "
+        "MONARCH-2, PALOMA-3 and MONALEESA-3 (refs 9-11, patients who had not had one) without "
+        "figures.",
+        ("MONARCH-2", "PALOMA-3", "MONALEESA-3"),
+        (9, 10, 11),
+    ),
+    (DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR): (  # case 468
+        "cdk46i_naive_ai_partner",
+        "itself: it cites the first-line trials of a CDK4/6 inhibitor with an aromatase "
+        "inhibitor (PALOMA-2, MONALEESA-2 and MONARCH-3, refs 6-8) as a group, without figures "
+        "per trial.",
+        FIRST_LINE_TRIALS,
+        FIRST_LINE_REFERENCES,
+    ),
+}
+
+
+def cdk46i_naive_evidence(spec: RegimenSpec, w: Weights) -> Effect | None:
+    """Rule 16's evidence line for a CDK4/6 inhibitor with endocrine therapy in disease not
+    resistant to one: the trials the review cites without figures (rule 19 above gives their
+    result as the reason for the place)."""
+    found = _NAIVE_EVIDENCE.get(kinds.classes(spec))
+    if found is None:
+        return None
+    code, cited, trials, references = found
+    return Effect(
+        code=code,
+        delta=w.no_direct_evidence,
+        text=f"The review prints no figures for {spec.name} {cited}",
+        trials=trials,
+        references=references,
+    )
 
 
 # rule 22: endocrine resistance: chemotherapy and ADCs after two endocrine lines
