@@ -4734,6 +4734,11 @@ def test_with_no_aromatase_inhibitor_on_record_a_cdk46i_with_one_comes_first() -
         assert "cdk46i_naive_ai_partner" in codes(first), codes(first)
         # TRINITI-1's triplet is not the first-line standard
         assert "cdk46i_ai_first_line" not in codes(option(p, "ribociclib+everolimus+exemestane"))
+        # nor is a first-line trial said to have paired a triplet with an aromatase inhibitor
+        # (recheck of case 468: gedatolisib's triplet has none)
+        for o in p.options:
+            if len(o.regimen.drugs) > 2:
+                assert not any("first-line trials" in r.text for r in o.reasons), o.regimen.id
     letrozole = adjuvant(["letrozole"], "2019-01-01", "2024-01-01")
     after_ai = plan(biomarkers=NEGATIVE, treatments=[letrozole])
     assert "cdk46i_ai_first_line" not in codes(option(after_ai, "ribociclib+exemestane"))

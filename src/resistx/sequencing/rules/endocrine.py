@@ -22,8 +22,8 @@ FIRST_LINE_TRIALS = ("PALOMA-2", "MONALEESA-2", "MONARCH-3")
 FIRST_LINE_REFERENCES = (6, 7, 8)
 _CDK46I_AND_AI = {DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR}
 FIRST_LINE_FIGURES = (
-    " (PALOMA-2, MONALEESA-2, MONARCH-3: median PFS 25-28 months, HRs 0.54-0.58 against an "
-    "aromatase inhibitor alone)"
+    " (PALOMA-2, MONALEESA-2, MONARCH-3, as the review sums them up: median PFS 25-28 months, "
+    "HRs 0.54-0.58 against an aromatase inhibitor alone)"
 )
 
 
@@ -97,11 +97,11 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
                 code="cdk46i_ai_first_line",
                 delta=w.cdk46i_ai_first_line,
                 text=f"{why}, and no aromatase inhibitor: a CDK4/6 inhibitor with an aromatase "
-                f"inhibitor is the review's first-line standard{FIRST_LINE_FIGURES}; those trials "
-                "gave letrozole or anastrozole (nonsteroidal; Finn et al., N Engl J Med 2016; "
-                "Hortobagyi et al., N Engl J Med 2016; Goetz et al., J Clin Oncol 2017; not in "
-                "the review), which this table does not hold: exemestane is its aromatase "
-                "inhibitor here.",
+                f"inhibitor is the review's first-line standard{FIRST_LINE_FIGURES}. Those trials "
+                "gave a nonsteroidal one, letrozole or anastrozole (their primary reports: Finn "
+                "et al., N Engl J Med 2016; Hortobagyi et al., N Engl J Med 2016; Goetz et al., "
+                "J Clin Oncol 2017; the review does not say which), and this table holds neither: "
+                "exemestane, a steroidal one, is its aromatase inhibitor here.",
                 trials=FIRST_LINE_TRIALS,
                 references=FIRST_LINE_REFERENCES,
             )
@@ -110,8 +110,9 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             "with fulvestrant after an aromatase inhibitor it doubled median PFS"
             if i.had_aromatase_inhibitor
             else "its fulvestrant trials enrolled after an aromatase inhibitor, and no aromatase "
-            "inhibitor is on record (its first-line trials paired it with one, as ribociclib + "
-            "exemestane does here)"
+            "inhibitor is on record"
+            # a triplet's trials are its own (gedatolisib's: recheck of case 468)
+            + ("" if len(partners) > 2 else " (its first-line trials paired it with one)")
         )
         yield Effect(
             code="cdk46i_naive_first",
