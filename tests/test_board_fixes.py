@@ -4743,3 +4743,40 @@ def test_with_no_aromatase_inhibitor_on_record_a_cdk46i_with_one_comes_first() -
     after_ai = plan(biomarkers=NEGATIVE, treatments=[letrozole])
     assert "cdk46i_ai_first_line" not in codes(option(after_ai, "ribociclib+exemestane"))
     assert after_ai.options[0].regimen.id.endswith("+fulvestrant")
+
+
+def test_with_no_endocrine_therapy_on_record_an_oral_serd_is_outside_its_trials() -> None:
+    """Case 475 (MAJOR, both policies): an untreated woman at ECOG 3 was offered elacestrant
+    second (and, under practice-2026, vepdegestrant and imlunestrant next), each waiting on an
+    ESR1 result that would make it preferred; every oral SERD trial enrolled disease treated
+    before. With no aromatase inhibitor, SERD or SERM on record in any setting, each oral SERD
+    regimen of the table is left out as outside its trial's population, naming the trial; an
+    endocrine therapy on record brings it back."""
+    naive: dict[str, Any] = {
+        "ecog": 3,
+        "her2": "low",
+        "menopausal_status": "postmenopausal",
+        "comorbidities": ["heart_disease"],
+        "treatments": [],
+    }
+    for p in (plan(**naive), practice(**naive)):
+        oral = [
+            o.regimen.id for o in p.options if resistx.DrugClass.ORAL_SERD in o.regimen.drug_classes
+        ]
+        assert all(rid.startswith("trial:") for rid in oral), oral
+        for e in p.excluded:
+            if resistx.DrugClass.ORAL_SERD in e.regimen.drug_classes:
+                [why] = [r for r in e.reasons if r.rule == 70]
+                assert why.code == "out_of_population"
+                assert why.trials and all(t in why.text for t in why.trials), why.text
+                assert "No endocrine therapy on record" in why.text, why.text
+        assert 70 in {r.rule for r in exclusion(p, "elacestrant").reasons}
+        # the ESR1 and PI3K-pathway results decide the line after endocrine therapy, not this
+        # one; the germline test still comes before choosing
+        [test] = [a for a in p.actions if a.code == "retest"]
+        assert not test.before_choosing and "the one after it" in test.text, test.text
+        [hrd] = [a for a in p.actions if a.code == "test_hrd_genes"]
+        assert hrd.before_choosing
+    tamoxifen = adjuvant(["tamoxifen"], "2015-01-01", "2020-01-01")
+    treated = plan(**{**naive, "treatments": [tamoxifen]})
+    assert treated.option("elacestrant") is not None

@@ -262,9 +262,7 @@ def history(
         had_aromatase_inhibitor=any(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
         ),
-        no_endocrine_therapy=not any(
-            t.drug_classes & kinds.ENDOCRINE_DRUGS for t in facts.profile.treatments
-        ),
+        no_endocrine_therapy=facts.endocrine_naive,
         targets_untested=lines >= ENDOCRINE_RESISTANCE_LINES
         and not had_target
         and not (m.esr1_negative_current and m.pam_negative),

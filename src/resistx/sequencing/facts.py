@@ -140,6 +140,10 @@ class Facts:
         return frozenset(drug_class(d) for d in self.progressed_drugs)
 
     @once
+    def endocrine_naive(self) -> bool:  # no AI, SERD or SERM in any setting (rules 69, 70, 15)
+        return not any(t.drug_classes & ENDOCRINE_DRUGS for t in self.profile.treatments)
+
+    @once
     def adjuvant_cdk46i_relapse(self) -> frozenset[str]:
         """CDK4/6 inhibitors given as (neo)adjuvant therapy that ended in relapse, or read so
         (``adjuvant_cdk46i_completed_soon``): progression on that drug."""

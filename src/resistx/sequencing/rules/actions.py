@@ -16,6 +16,7 @@ from resistx.sequencing.hrd import germline_only_brca, hrd_untested, parp_findin
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour
+from resistx.sequencing.rules.timing import before_choosing, for_next_line
 
 
 def _why_retest(genes: list[str]) -> str:
@@ -71,8 +72,9 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="retest",
             genes=tuple(missing),
-            first=_before_choosing(facts),
-            text=f"Test {', '.join(missing)} {when} {how}: {_why_retest(missing)}{_crisis(facts)}",
+            first=before_choosing(facts, endocrine=True),
+            text=f"Test {', '.join(missing)} {when} {how}: {_why_retest(missing)}"
+            f"{for_next_line(facts, endocrine=True)}",
         )
     pcr = tuple(g for g in PAM_GENES if (st := facts.state(g)) is not None and by_pcr_only(st))
     pten_only = pten_ihc_only(facts)
@@ -80,9 +82,10 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="retest_ngs",
             genes=pcr,
-            first=_before_choosing(facts),
+            first=before_choosing(facts, endocrine=True),
             text=f"{', '.join(pcr)} 'not detected' by PCR only: retest by NGS; in FAKTION's "
-            f"expanded NGS analysis more tumours were pathway-altered than by ddPCR.{_crisis(facts)}",
+            "expanded NGS analysis more tumours were pathway-altered than by ddPCR."
+            f"{for_next_line(facts, endocrine=True)}",
         )
     if not missing and ctdna_negative(facts, PAM_GENES) and not draw_found_tumour(facts):
         yield confirm_tissue(
@@ -94,9 +97,9 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="confirm_ngs",
             genes=("PTEN",),
-            first=_before_choosing(facts),
+            first=before_choosing(facts, endocrine=True),
             text="PTEN loss by IHC only: confirm by NGS; CAPItello-291 selected its AKT-pathway "
-            f"altered population by NGS.{_crisis(facts)}",
+            f"altered population by NGS.{for_next_line(facts, endocrine=True)}",
         )
 
 
@@ -213,34 +216,21 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_hrd_genes",
             genes=untested,
-            first=not known_germline and not target_left(facts) and _before_choosing(facts),
+            first=not known_germline and not target_left(facts) and before_choosing(facts),
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}"
-            f"{_crisis(facts)}",
+            f"{for_next_line(facts)}",
         )
     elif hrd_untested(facts, parp_findings(facts))[1]:
         germline_only = germline_only_brca(facts)
         yield PlanEffect(
             code="test_somatic_brca",
             genes=germline_only,
-            first=not target_left(facts) and _before_choosing(facts),
+            first=not target_left(facts) and before_choosing(facts),
             text=f"{', '.join(germline_only)} tested in the germline only: test the tumour "
             "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
-            f"inhibitor (TBCRC 048).{_crisis(facts)}",
+            f"inhibitor (TBCRC 048).{for_next_line(facts)}",
         )
-
-
-def _before_choosing(facts: Facts) -> bool:
-    """A biomarker test comes before choosing, except in a visceral crisis: chemotherapy
-    answers the crisis now (rule 7), and the result decides the next line."""
-    return not facts.profile.visceral_crisis
-
-
-def _crisis(facts: Facts) -> str:
-    """What a biomarker test's text adds in a visceral crisis."""
-    if facts.profile.visceral_crisis:
-        return " For the next line: chemotherapy for the visceral crisis does not wait for it."
-    return ""
 
 
 def _after_parp(facts: Facts) -> bool:

@@ -217,39 +217,3 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
             f"{targets}: the review turns to chemotherapy and ADCs.",
             trials=spec.key_trials,
         )
-
-
-#: the PI3K, AKT and mTOR inhibitors' trials, each enrolled after endocrine therapy (rule 69)
-PATHWAY_TRIALS = ("CAPItello-291", "BYLieve", "BOLERO-2", "SOLAR-1")
-
-
-# rule 69: no endocrine therapy on record: a PI3K, AKT or mTOR inhibitor comes after it
-@rule(
-    69,
-    "No endocrine therapy on record: a PI3K, AKT or mTOR inhibitor comes after it",
-    H,
-    condition="No aromatase inhibitor, SERD or SERM on record in any setting (case 443).",
-    effect="Endocrine therapy with a PI3K, AKT or mTOR inhibitor and no CDK4/6 inhibitor is at "
-    "best a later option: CAPItello-291 and BYLieve enrolled progression on an aromatase "
-    "inhibitor (review Table 2), BOLERO-2 progression on a nonsteroidal one (the review's text), "
-    "SOLAR-1 relapse or progression on or after one (its report; the review's table does not "
-    "say).",
-    codes=("pathway_before_endocrine_therapy",),
-    trials=PATHWAY_TRIALS,
-    regimens=kinds.has_pathway_inhibitor_without_cdk46i,
-)
-def pathway_after_endocrine_therapy(
-    i: HistoryInputs, spec: RegimenSpec, _ctx: Context
-) -> Iterator[Effect]:
-    if not i.no_endocrine_therapy:
-        return
-    yield Effect(
-        code="pathway_before_endocrine_therapy",
-        ceiling=2,
-        text="No endocrine therapy on record, in any setting: the trials of the PI3K, AKT and "
-        "mTOR inhibitors enrolled after it (CAPItello-291 and BYLieve after progression on an "
-        "aromatase inhibitor, BOLERO-2 on a nonsteroidal one, SOLAR-1 on or after one: André et "
-        "al., N Engl J Med 2019, which the review does not quote), so their results do not reach "
-        "disease not yet treated with endocrine therapy: at best a later option.",
-        trials=PATHWAY_TRIALS,
-    )

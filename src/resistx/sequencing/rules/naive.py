@@ -1,0 +1,99 @@
+"""Disease with no endocrine therapy on record, in any setting: the trials of the regimens
+studied after it do not reach it (rules 69, 70)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import ExclusionCode, Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.rule import Context, Effect, left_out, rule
+
+H = Factor.HISTORY
+
+#: the PI3K, AKT and mTOR inhibitors' trials, each enrolled after endocrine therapy (rule 69)
+PATHWAY_TRIALS = ("CAPItello-291", "BYLieve", "BOLERO-2", "SOLAR-1")
+
+
+# rule 69: no endocrine therapy on record: a PI3K, AKT or mTOR inhibitor comes after it
+@rule(
+    69,
+    "No endocrine therapy on record: a PI3K, AKT or mTOR inhibitor comes after it",
+    H,
+    condition="No aromatase inhibitor, SERD or SERM on record in any setting (case 443).",
+    effect="Endocrine therapy with a PI3K, AKT or mTOR inhibitor and no CDK4/6 inhibitor is at "
+    "best a later option: CAPItello-291 and BYLieve enrolled progression on an aromatase "
+    "inhibitor (review Table 2), BOLERO-2 progression on a nonsteroidal one (the review's text), "
+    "SOLAR-1 relapse or progression on or after one (its report; the review's table does not "
+    "say).",
+    codes=("pathway_before_endocrine_therapy",),
+    trials=PATHWAY_TRIALS,
+    regimens=kinds.has_pathway_inhibitor_without_cdk46i,
+)
+def pathway_after_endocrine_therapy(
+    i: HistoryInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if not i.no_endocrine_therapy:
+        return
+    yield Effect(
+        code="pathway_before_endocrine_therapy",
+        ceiling=2,
+        text="No endocrine therapy on record, in any setting: the trials of the PI3K, AKT and "
+        "mTOR inhibitors enrolled after it (CAPItello-291 and BYLieve after progression on an "
+        "aromatase inhibitor, BOLERO-2 on a nonsteroidal one, SOLAR-1 on or after one: André et "
+        "al., N Engl J Med 2019, which the review does not quote), so their results do not reach "
+        "disease not yet treated with endocrine therapy: at best a later option.",
+        trials=PATHWAY_TRIALS,
+    )
+
+
+#: whom each oral SERD trial enrolled, as resistx's sources say (rule 70); a trial not listed
+#: here is described by its population in the evidence
+ORAL_SERD_ENTRY = {
+    "EMERALD": "progression on a CDK4/6 inhibitor, the review says",
+    "SERENA-2": "recurrence or progression on at least one endocrine line (Oliveira et al., "
+    "Lancet Oncol 2024; not in the review)",
+    "AMEERA-3": "1-2 endocrine lines before",
+    "acelERA": "1-2 systemic lines before; whether one had to be endocrine, neither source says",
+    "EMBER-3": "recurrence or progression on or after an aromatase inhibitor",
+    "VERITAC-2": "progression on a CDK4/6 inhibitor with endocrine therapy",
+    "evERA": "progression after a CDK4/6 inhibitor",
+}
+
+
+def oral_serd_regimen(spec: RegimenSpec) -> bool:
+    """A regimen of the table with an oral SERD (a listed trial has its own entry criteria)."""
+    return kinds.is_oral_serd(spec) and not kinds.is_trial(spec)
+
+
+# rule 70: no endocrine therapy on record: an oral SERD is outside its trial's population
+@rule(
+    70,
+    "No endocrine therapy on record: an oral SERD is outside its trial's population",
+    H,
+    condition="No aromatase inhibitor, SERD or SERM on record in any setting (case 475).",
+    effect="Each regimen of the table with an oral SERD is left out (out of population): its "
+    "trial enrolled previously treated disease (EMERALD after a CDK4/6 inhibitor, the review; "
+    "the others as the evidence describes them). An endocrine therapy on record brings it back.",
+    codes=(ExclusionCode.OUT_OF_POPULATION.value,),
+    regimens=oral_serd_regimen,
+)
+def oral_serd_after_endocrine_therapy(
+    i: HistoryInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    if not i.no_endocrine_therapy:
+        return
+    entry = "; ".join(
+        f"{t}: {ORAL_SERD_ENTRY.get(t) or ctx.evidence.trial(t).population}"
+        for t in spec.key_trials
+    )
+    yield left_out(
+        ExclusionCode.OUT_OF_POPULATION,
+        text=f"No endocrine therapy on record, in any setting: {spec.name} was studied in "
+        f"previously treated disease ({entry}), so its results do not reach disease not yet "
+        "treated with endocrine therapy; an endocrine therapy on record (an adjuvant one, say) "
+        "would bring it back.",
+        trials=spec.key_trials,
+    )
