@@ -4751,7 +4751,7 @@ def test_with_no_endocrine_therapy_on_record_an_oral_serd_is_outside_its_trials(
     ESR1 result that would make it preferred; every oral SERD trial enrolled disease treated
     before. With no aromatase inhibitor, SERD or SERM on record in any setting, each oral SERD
     regimen of the table is left out as outside its trial's population, naming the trial; an
-    endocrine therapy on record brings it back."""
+    endocrine therapy on record lifts the rule."""
     naive: dict[str, Any] = {
         "ecog": 3,
         "her2": "low",

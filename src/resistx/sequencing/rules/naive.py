@@ -76,7 +76,7 @@ def oral_serd_regimen(spec: RegimenSpec) -> bool:
     condition="No aromatase inhibitor, SERD or SERM on record in any setting (case 475).",
     effect="Each regimen of the table with an oral SERD is left out (out of population): its "
     "trial enrolled previously treated disease (EMERALD after a CDK4/6 inhibitor, the review; "
-    "the others as the evidence describes them). An endocrine therapy on record brings it back.",
+    "the others as the evidence describes them). Not once an endocrine therapy is on record.",
     codes=(ExclusionCode.OUT_OF_POPULATION.value,),
     regimens=oral_serd_regimen,
 )
@@ -93,7 +93,7 @@ def oral_serd_after_endocrine_therapy(
         ExclusionCode.OUT_OF_POPULATION,
         text=f"No endocrine therapy on record, in any setting: {spec.name} was studied in "
         f"previously treated disease ({entry}), so its results do not reach disease not yet "
-        "treated with endocrine therapy; an endocrine therapy on record (an adjuvant one, say) "
-        "would bring it back.",
+        "treated with endocrine therapy. This rule no longer applies once an endocrine therapy "
+        "(an adjuvant one, say) is on record; its trial's entry is then read as for any patient.",
         trials=spec.key_trials,
     )
