@@ -104,6 +104,9 @@ NEGATIVE = [
     result("AKT1", "not_detected"),
     result("PTEN", "not_detected"),
 ]
+#: NEGATIVE with the PI3K pathway's negatives from tissue: on ctDNA alone the PI3K and AKT
+#: inhibitors wait on a tissue test instead of being left out (cases 477, 481)
+TISSUE_PATHWAY_NEGATIVE = [NEGATIVE[0], *(dict(r, sample="tissue") for r in NEGATIVE[1:])]
 
 
 def patient(**kw: Any) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from tests.helpers import (
     NEGATIVE,
     PALBOCICLIB,
     THREE_ENDOCRINE_LINES,
+    TISSUE_PATHWAY_NEGATIVE,
     adjuvant,
     excluded_for,
     exclusion,
@@ -191,7 +192,7 @@ def test_capivasertib_without_a_pathway_alteration_by_ngs_is_left_out_under_prac
     with each of the three tested by NGS without an alteration since the latest progression,
     capivasertib is left out as alpelisib is. The review's policy keeps CAPItello-291's overall
     population (a later option); a missing test still makes it wait."""
-    e = exclusion(practice(biomarkers=NEGATIVE), "capivasertib+fulvestrant")
+    e = exclusion(practice(biomarkers=TISSUE_PATHWAY_NEGATIVE), "capivasertib+fulvestrant")
     [said] = e.reasons
     assert said.rule == 38 and said.code == "biomarker_absent" and "ASCO" in said.text
     assert option(plan(biomarkers=NEGATIVE), "capivasertib+fulvestrant").tier is Tier.LATER
@@ -1162,15 +1163,18 @@ def test_a_germline_palb2_mutation_is_not_called_nothing_actionable() -> None:
     assert "TBCRC 048" not in said.text and "TBCRC 048" not in said.trials
 
 
-def test_a_ctdna_draw_that_found_a_mutation_needs_no_tissue_biopsy_for_its_negatives() -> None:
+def test_a_ctdna_draw_that_found_a_mutation_asks_no_tissue_biopsy_before_choosing() -> None:
     """ESR1 D538G found on ctDNA and PIK3CA, AKT1, PTEN not detected on the same draw (cases
-    139 and 146): the draw holds tumour DNA, so its negatives stand without the tissue biopsy
-    asked for a low-shedding tumour. A draw that found nothing, or a mutation found on another
-    day, still asks for it."""
+    139 and 146): the draw holds tumour DNA, so no biopsy for a low-shedding tumour comes
+    before choosing. Plasma can still miss what tissue finds (cases 477, 481): the pathway's
+    tissue confirmation is asked, not before choosing, and says the draw held tumour DNA. A
+    draw that found nothing, or a mutation found on another day, asks as before."""
     esr1 = result("ESR1", "mutated", variant="D538G")
     pathway = [r for r in NEGATIVE if r["gene"] != "ESR1"]
     same_draw = plan(biomarkers=[esr1, *pathway], treatments=[PALBOCICLIB])
-    assert not [a for a in same_draw.actions if a.code.startswith("confirm")], same_draw.actions
+    confirm = [a for a in same_draw.actions if a.code.startswith("confirm")]
+    assert [a.code for a in confirm] == ["confirm_pathway_tissue"], same_draw.actions
+    assert not confirm[0].before_choosing and "held tumour DNA" in confirm[0].text
     other_day = plan(
         biomarkers=[dict(esr1, tested_on="2026-02-01"), *pathway], treatments=[PALBOCICLIB]
     )
@@ -2441,7 +2445,7 @@ def test_capivasertibs_exclusion_does_not_speak_of_a_progression_not_on_record()
     toxicity), capivasertib's exclusion read 'no ... alteration by NGS since the latest
     progression'. It says 'on a current test', true with or without one."""
     stopped = dict(PALBOCICLIB, stop_reason="toxicity", toxicity="diarrhea")
-    p = practice(biomarkers=NEGATIVE, treatments=[stopped])
+    p = practice(biomarkers=TISSUE_PATHWAY_NEGATIVE, treatments=[stopped])
     left_out = p.exclusion("capivasertib+fulvestrant")
     assert left_out is not None
     [reason] = left_out.reasons
@@ -4512,7 +4516,9 @@ def test_at_ecog_3_an_investigational_regimen_comes_after_every_approved_option(
         plan(ecog=3, biomarkers=NEGATIVE, treatments=[PALBOCICLIB]),
         practice(ecog=3, biomarkers=NEGATIVE, treatments=[PALBOCICLIB]),
     ):
-        approved = [o.rank for o in p.options if o.tier is not Tier.TRIAL]
+        # ... that does not wait on a test: a waiting option comes after every option that
+        # does not, a trial's too (rules 2, 3; alpelisib on ctDNA-only negatives, case 477)
+        approved = [o.rank for o in p.options if o.tier is not Tier.TRIAL and not o.waits_on]
         camizestrant = option(p, "camizestrant")
         assert camizestrant.rank > max(approved), [o.regimen.id for o in p.options]
         assert "poor_performance_status_trial" in codes(camizestrant)
@@ -4780,3 +4786,31 @@ def test_with_no_endocrine_therapy_on_record_an_oral_serd_is_outside_its_trials(
     tamoxifen = adjuvant(["tamoxifen"], "2015-01-01", "2020-01-01")
     treated = plan(**{**naive, "treatments": [tamoxifen]})
     assert treated.option("elacestrant") is not None
+
+
+def test_a_pathway_negative_on_plasma_alone_leaves_the_pathway_inhibitors_waiting_on_tissue() -> (
+    None
+):
+    """Cases 477 and 481 (MAJOR, practice-2026): PIK3CA, AKT1 and PTEN not detected on ctDNA
+    alone, in a draw that found an ESR1 mutation, left capivasertib and alpelisib out as
+    'biomarker absent' for the rest of the sequence. Plasma can miss what tissue finds:
+    alpelisib's label asks for tissue when plasma finds no PIK3CA mutation, and capivasertib's
+    companion test is a tissue test. Each now waits on a tissue test, which the plan asks for
+    (not before choosing: the ESR1 mutation decides the next line); a tissue negative still
+    leaves them out."""
+    esr1 = result("ESR1", "mutated", variant="Y537S")
+    plasma = [esr1, *NEGATIVE[1:]]
+    for p in (plan(biomarkers=plasma), practice(biomarkers=plasma)):
+        alpelisib = option(p, "alpelisib+fulvestrant")
+        assert alpelisib.waits_on == ("PIK3CA on tissue",), alpelisib.waits_on
+        [ask] = [a for a in p.actions if a.code == "confirm_pathway_tissue"]
+        assert not ask.before_choosing and "tumour DNA" in ask.text, ask.text
+    capivasertib = option(practice(biomarkers=plasma), "capivasertib+fulvestrant")
+    assert capivasertib.waits_on == ("PI3K pathway on tissue",), capivasertib.waits_on
+    tissue = [esr1, *(dict(r, sample="tissue") for r in NEGATIVE[1:])]
+    for p in (plan(biomarkers=tissue), practice(biomarkers=tissue)):
+        assert "biomarker_absent" in excluded_for(p, "alpelisib+fulvestrant")
+        assert not [a for a in p.actions if a.code == "confirm_pathway_tissue"]
+    assert "biomarker_absent" in excluded_for(
+        practice(biomarkers=tissue), "capivasertib+fulvestrant"
+    )

@@ -14,6 +14,7 @@ from tests.helpers import (
     FULVESTRANT,
     NEGATIVE,
     PALBOCICLIB,
+    TISSUE_PATHWAY_NEGATIVE,
     adjuvant,
     excluded_for,
     option,
@@ -202,7 +203,8 @@ def test_an_untested_pik3ca_keeps_alpelisib_waiting_not_left_out() -> None:
     assert all(o.rank < alpelisib.rank for o in untested.options if not o.waits_on)
     stale = [result("PIK3CA", "not_detected", tested_on="2023-01-10")]
     assert option(plan(biomarkers=stale), "alpelisib+fulvestrant").waits_on
-    assert "biomarker_absent" in excluded_for(plan(biomarkers=NEGATIVE), "alpelisib+fulvestrant")
+    tissue = plan(biomarkers=TISSUE_PATHWAY_NEGATIVE)
+    assert "biomarker_absent" in excluded_for(tissue, "alpelisib+fulvestrant")
 
 
 def test_untested_brca_and_palb2_keep_the_parp_inhibitors_waiting_not_left_out() -> None:

@@ -524,6 +524,18 @@ _TISSUE_AND_CTDNA = [
     for sample in ("tissue", "ctdna")
 ]
 
+#: MolecularInputs.pam_ctdna_only: ESR1 mutated with the PI3K pathway not detected, the pathway
+#: negatives from ctDNA or from tissue (alpelisib waits on tissue, or is left out)
+_PATHWAY_PLASMA_AND_TISSUE = [
+    patient(
+        biomarkers=[
+            result("ESR1", "mutated", variant="Y537S"),
+            *(dict(r, sample=sample) for r in NEGATIVE[1:]),
+        ]
+    )
+    for sample in ("ctdna", "tissue")
+]
+
 
 #: MolecularInputs.tdxd_ruled_out: HER2-low after one chemotherapy line, with interstitial lung
 #: disease or without (chemotherapy at best an alternative to trastuzumab deruxtecan, rule 65)
@@ -585,6 +597,7 @@ _TAMOXIFEN_AND_NONE = [
 @example(_ANASTROZOLE_AND_EXEMESTANE, random.Random(0))
 @example(_LUNGS_AND_NONE, random.Random(0))
 @example(_TISSUE_AND_CTDNA, random.Random(0))
+@example(_PATHWAY_PLASMA_AND_TISSUE, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))
 @example(_STOMATITIS_AND_RASH, random.Random(0))
 @example(_FULVESTRANT_AND_TAMOXIFEN, random.Random(0))

@@ -14,6 +14,7 @@ from tests.helpers import (
     ERIBULIN,
     NEGATIVE,
     PALBOCICLIB,
+    TISSUE_PATHWAY_NEGATIVE,
     excluded_for,
     exclusion,
     option,
@@ -69,7 +70,9 @@ def test_rule_02_akt1_or_pten_prefers_capivasertib(gene: str, status: str) -> No
 
 # untested, alpelisib waits on PIK3CA instead (test_clinical_fixes: an untested PIK3CA keeps
 # alpelisib waiting, not left out)
-@pytest.mark.parametrize("biomarkers", [NEGATIVE, [result("PIK3CA", "wild_type")]])
+@pytest.mark.parametrize(
+    "biomarkers", [TISSUE_PATHWAY_NEGATIVE, [result("PIK3CA", "wild_type", sample="tissue")]]
+)
 def test_rule_02_alpelisib_is_for_pik3ca_mutated_only(biomarkers: list[dict[str, str]]) -> None:
     p = plan(biomarkers=biomarkers)
     assert excluded_for(p, "alpelisib+fulvestrant") == {"biomarker_absent"}

@@ -76,6 +76,10 @@ def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) ->
     return True
 
 
+def _from_ctdna(st: GeneState | None) -> bool:
+    return st is not None and st.negative is not None and st.negative.sample is Sample.CTDNA
+
+
 def by_pcr_only(state: GeneState) -> bool:
     """A negative that stands on PCR alone (rule 15: retest by NGS)."""
     return state.negative is not None and state.negative.assay is Assay.PCR
@@ -127,6 +131,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pam_negative=pam_negative,
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
+        pam_ctdna_only=pam_negative and all(map(_from_ctdna, pam)),
         after_pi3k_or_akt=bool(facts.progressed_classes & kinds.PI3K_OR_AKT),
         parp=parp,
         hrd_untested=untested,
@@ -141,10 +146,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
         long_cdk46i=facts.long_cdk46i,
         cdk46i_under_12_months=facts.metastatic_cdk46i_months is not None and not facts.long_cdk46i,
-        endocrine_sensitive=facts.long_cdk46i
-        and not facts.profile.visceral_crisis
-        and not facts.chemo_lines
-        and facts.metastatic_endocrine_lines <= 1,
+        endocrine_sensitive=_endocrine_sensitive(facts),
         untreated=not facts.profile.treatments,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
         chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
@@ -153,6 +155,16 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,
         tdxd_ruled_out=lung_disease(facts) or "trastuzumab deruxtecan" in facts.progressed_drugs,
         destiny_breast06_entry=facts.destiny_breast06_entry,
+    )
+
+
+def _endocrine_sensitive(facts: Facts) -> bool:
+    """Long on a CDK4/6 inhibitor, no crisis, no chemotherapy, <= 1 endocrine line (rule 32)."""
+    return (
+        facts.long_cdk46i
+        and not facts.profile.visceral_crisis
+        and not facts.chemo_lines
+        and facts.metastatic_endocrine_lines <= 1
     )
 
 

@@ -44,6 +44,9 @@ class MolecularInputs:
     pam_negative: bool  # PIK3CA, AKT1 and PTEN each tested negative since the latest progression
     pam_negative_by_ngs: bool  # ... each by NGS
     pam_pcr_only: tuple[str, ...]
+    #: PIK3CA, AKT1 and PTEN each not detected, each negative that stands from ctDNA (cases 477,
+    #: 481): plasma can miss what tissue finds, so the PI3K and AKT inhibitors wait on tissue
+    pam_ctdna_only: bool = False
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
     parp: tuple[Finding, ...]
     hrd_untested: bool = False  # no PARP finding, and BRCA1, BRCA2 or PALB2 never tested

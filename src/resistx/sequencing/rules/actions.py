@@ -39,9 +39,11 @@ def _why_retest(genes: list[str]) -> str:
     "(confirm_ngs); when the PI3K pathway is negative on ctDNA alone, to confirm on tissue "
     "(confirm_pathway_tissue; with ESR1 too, confirm_tissue, before nothing-actionable moves "
     "the plan to chemotherapy; in a visceral crisis beside chemotherapy, which does not wait "
-    "for it): a low-shedding tumour can be missed. Not when the same draw found a somatic "
-    "mutation: it held tumour DNA. In a visceral crisis each test is for the next line and does "
-    "not come before choosing.",
+    "for it): a low-shedding tumour can be missed. When the same draw found a somatic mutation "
+    "it held tumour DNA: ESR1 is not asked again, and the pathway's confirmation (not before "
+    "choosing) says plasma can still miss what tissue finds, on which the PI3K and AKT "
+    "inhibitors wait (cases 477, 481). In a visceral crisis each test is for the next line and "
+    "does not come before choosing.",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
@@ -87,11 +89,13 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "expanded NGS analysis more tumours were pathway-altered than by ddPCR."
             f"{for_next_line(facts, endocrine=True)}",
         )
-    if not missing and ctdna_negative(facts, PAM_GENES) and not draw_found_tumour(facts):
+    if not missing and ctdna_negative(facts, PAM_GENES):
+        held = draw_found_tumour(facts)  # then ESR1 is no question for tissue (cases 139, 146)
         yield confirm_tissue(
-            ctdna_negative(facts, ("ESR1",)),
+            ctdna_negative(facts, ("ESR1",)) and not held,
             facts.profile.visceral_crisis,
             parp_targets(parp_findings(facts)) if not _after_parp(facts) else (),
+            held_tumour=held,
         )
     if pten_only:
         yield PlanEffect(

@@ -26,7 +26,8 @@ M = Factor.MOLECULAR
     effect="PIK3CA: alpelisib+fulvestrant and capivasertib+fulvestrant score a match; AKT1/PTEN: "
     "capivasertib only. No PIK3CA mutation: alpelisib is excluded (biomarker_absent), unless "
     "PIK3CA is 'not detected' by PCR only or untested since the latest progression: then it "
-    "waits on NGS. PTEN loss by IHC "
+    "waits on NGS; or the pathway is negative on ctDNA alone: then it waits on tissue (its "
+    "label). PTEN loss by IHC "
     "alone, a pathway negative by PCR alone, or a pathway not all tested since the latest "
     "progression: capivasertib waits on NGS (CAPItello-291 and FAKTION's expanded analysis "
     "used NGS; only FAKTION's altered subgroup drew a significant benefit). Everolimus regimens score a partial match, and "
@@ -36,6 +37,7 @@ M = Factor.MOLECULAR
         "biomarker_absent",
         "pik3ca_test_pending",
         "pik3ca_untested",
+        "pik3ca_ctdna_only",
         "akt_pathway_alteration_matches_capivasertib",
         "pathway_not_altered_by_ngs",
         "akt_pathway_test_pending",
@@ -74,6 +76,16 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
                 text=f"PIK3CA {why}: {decides} decides whether alpelisib applies (it is for "
                 "PIK3CA-mutated tumours only, SOLAR-1).",
                 waits_on=waits,
+                trials=("SOLAR-1",),
+            )
+        elif i.pam_ctdna_only:  # cases 477, 481
+            yield Effect(
+                code="pik3ca_ctdna_only",
+                text="PIK3CA not detected on ctDNA alone: plasma can miss a mutation a tissue "
+                "test finds, and alpelisib's US label asks for tumour tissue when plasma finds "
+                "none (not in the review); the tissue result decides whether alpelisib applies "
+                "(it is for PIK3CA-mutated tumours only, SOLAR-1).",
+                waits_on="PIK3CA on tissue",
                 trials=("SOLAR-1",),
             )
         else:

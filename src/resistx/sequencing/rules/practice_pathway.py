@@ -169,8 +169,9 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     "tumours: update-2026.md section 14).",
     effect="Capivasertib + fulvestrant is left out (biomarker_absent), as alpelisib is without "
     "a PIK3CA mutation. The review's policy keeps it, on CAPItello-291's overall population, as "
-    "a later option (rule 2); a missing or PCR-only test still makes it wait (rule 2).",
-    codes=("biomarker_absent",),
+    "a later option (rule 2); a missing or PCR-only test still makes it wait (rule 2), and a "
+    "negative on ctDNA alone makes it wait on tissue (its companion test; cases 477, 481).",
+    codes=("biomarker_absent", "pathway_ctdna_only"),
     trials=("CAPItello-291", "FAKTION"),
     regimens=kinds.acts_on_pi3k_pathway_as_reviewed,
 )
@@ -179,7 +180,17 @@ def capivasertib_altered_only(
 ) -> Iterator[Effect]:
     if "capivasertib" not in spec.drugs:
         return
-    if i.pam_negative_by_ngs:
+    if i.pam_negative_by_ngs and i.pam_ctdna_only:  # cases 477, 481
+        yield Effect(
+            code="pathway_ctdna_only",
+            text="PIK3CA, AKT1 and PTEN not altered by NGS on ctDNA alone: plasma can miss what a "
+            "tissue test finds, and capivasertib's companion test is a tissue test (FoundationOne "
+            "CDx; not in the review); a tissue result decides whether ASCO's recommendation for "
+            "PIK3CA-, AKT1- or PTEN-altered tumours applies.",
+            waits_on="PI3K pathway on tissue",
+            trials=("CAPItello-291",),
+        )
+    elif i.pam_negative_by_ngs:
         yield left_out(
             ExclusionCode.BIOMARKER_ABSENT,
             text="No pathogenic PIK3CA, AKT1 or PTEN alteration by NGS on a current test: ASCO's "

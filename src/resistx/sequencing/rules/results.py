@@ -150,10 +150,13 @@ def draw_found_tumour(facts: Facts) -> bool:
     )
 
 
-def confirm_tissue(with_esr1: bool, crisis: bool, parp: tuple[str, ...]) -> PlanEffect:
+def confirm_tissue(
+    with_esr1: bool, crisis: bool, parp: tuple[str, ...], *, held_tumour: bool = False
+) -> PlanEffect:
     """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
     crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
-    ``parp``: the PARP-inhibitor targets on record (``targets.parp_targets``)."""
+    ``parp``: the PARP-inhibitor targets on record (``targets.parp_targets``); ``held_tumour``:
+    the draw found a somatic mutation, yet plasma can miss what tissue finds (cases 477, 481)."""
     without = (
         f"for no ESR1 or PI3K-pathway target, while the {' and '.join(parp)} mutation on record "
         "opens a PARP inhibitor"
@@ -174,8 +177,15 @@ def confirm_tissue(with_esr1: bool, crisis: bool, parp: tuple[str, ...]) -> Plan
         code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
         genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
         first=with_esr1 and not crisis,
-        text=f"{what} negative on ctDNA only: a tumour that sheds little DNA can be missed; a "
-        f"tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is vital).",
+        text=f"{what} negative on ctDNA only: "
+        + (
+            "the draw held tumour DNA (it found a somatic mutation), yet plasma can miss an "
+            "alteration a tissue test finds"
+            if held_tumour
+            else "a tumour that sheds little DNA can be missed"
+        )
+        + f"; a tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is "
+        "vital).",
     )
 
 
