@@ -4814,3 +4814,31 @@ def test_a_pathway_negative_on_plasma_alone_leaves_the_pathway_inhibitors_waitin
     assert "biomarker_absent" in excluded_for(
         practice(biomarkers=tissue), "capivasertib+fulvestrant"
     )
+
+
+def test_with_diabetes_on_record_every_pi3k_or_akt_inhibitor_carries_a_glucose_caution() -> None:
+    """Case 479 (MAJOR, practice-2026): with diabetes on record the gedatolisib regimens had no
+    glucose caution at all, though they carry one without diabetes: the label caution (rule 67)
+    stood aside for rule 12's diabetes caution, which knew only alpelisib, capivasertib and
+    everolimus. Every regimen with a PI3K or AKT inhibitor now carries one of the two."""
+    # PIK3CA mutated: the trials of ipatasertib (an AKT inhibitor rule 12 does not know) too
+    pik3ca = [result("PIK3CA", "mutated", sample="tissue"), *TISSUE_PATHWAY_NEGATIVE[2:]]
+    for policy in ("ye2024", PRACTICE):
+        p = resistx.sequence(
+            patient(
+                comorbidities=[{"name": "diabetes", "hba1c": 6.8}],
+                biomarkers=[result("ESR1", "not_detected"), *pik3ca],
+                treatments=[dict(PALBOCICLIB, drugs=["ribociclib", "fulvestrant"])],
+            ),
+            {"include_trials": True},
+            policy=policy,
+        )
+        pathway = [o for o in p.options if kinds.has_pi3k_or_akt_inhibitor(o.regimen)]
+        assert any(o.regimen.is_trial for o in pathway), policy
+        for o in pathway:
+            glucose = [c for c in o.cautions if {"glucose", "hyperglycemia"} & set(c.text.split())]
+            assert glucose, (policy, o.regimen.id, [c.text for c in o.cautions])
+    # VIKTORIA-1's hyperglycaemia, from the pack (a secondary source), beside the diabetes
+    gedatolisib = option(p, "gedatolisib+fulvestrant")
+    said = [c for c in gedatolisib.cautions if c.code == "diabetes_caution"]
+    assert said and "11.5%" in said[0].text and "VIKTORIA-1" in said[0].trials, said

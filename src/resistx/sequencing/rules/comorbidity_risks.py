@@ -17,6 +17,9 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
         (C.DIABETES, "alpelisib"): (True, "hyperglycemia"),
         (C.DIABETES, "capivasertib"): (False, "hyperglycemia"),
         (C.DIABETES, "everolimus"): (False, "hyperglycemia"),
+        # the later PI3K inhibitors: hyperglycaemia is among their trials' events (case 479)
+        (C.DIABETES, "inavolisib"): (False, "hyperglycemia"),
+        (C.DIABETES, "gedatolisib"): (False, "hyperglycemia"),
         (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): (
             True,
             "interstitial lung disease",

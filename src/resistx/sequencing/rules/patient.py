@@ -13,6 +13,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, Rule, rule
+from resistx.sequencing.rules.comorbidity_risks import COMORBIDITY_RISKS
 from resistx.vocab.comorbidities import Comorbidity
 
 B = Factor.BALANCE
@@ -168,16 +169,17 @@ abemaciclib_label = _label_caution(
     67,
     "PI3K and AKT inhibitors: glucose before starting",
     B,
-    condition="A regimen with a PI3K or AKT inhibitor, and no diabetes on record (rule 12 "
-    "speaks then).",
+    condition="A regimen with a PI3K or AKT inhibitor, unless diabetes is on record and rule 12 "
+    "speaks for one of its drugs then (case 479: never neither).",
     effect="A caution: their US labels ask for fasting glucose and HbA1c before starting, "
     "brought into range, and monitored during treatment.",
     codes=("glucose_before_starting",),
     regimens=kinds.has_pi3k_or_akt_inhibitor,
 )
 def glucose_before_starting(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if not kinds.has_pi3k_or_akt_inhibitor(spec) or any(
-        c.name is Comorbidity.DIABETES for c in i.comorbidities
+    diabetes = any(c.name is Comorbidity.DIABETES for c in i.comorbidities)
+    if not kinds.has_pi3k_or_akt_inhibitor(spec) or (
+        diabetes and any((Comorbidity.DIABETES, d) in COMORBIDITY_RISKS for d in spec.drugs)
     ):
         return
     yield Effect(
