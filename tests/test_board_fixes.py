@@ -833,7 +833,7 @@ def test_with_no_aromatase_inhibitor_on_record_the_cdk46i_reason_does_not_claim_
     [r] = [
         r for r in option(p, "palbociclib+fulvestrant").reasons if r.code == "cdk46i_naive_first"
     ]
-    assert "no aromatase inhibitor is on record" in r.text, r.text
+    assert "no progression on one is on record" in r.text, r.text  # (case 483's wording)
     letrozole = {
         "drugs": ["letrozole"],
         "setting": "adjuvant",
@@ -841,7 +841,7 @@ def test_with_no_aromatase_inhibitor_on_record_the_cdk46i_reason_does_not_claim_
         "ended_on": "2024-01-01",
         "stop_reason": "completed",
     }
-    q = plan(biomarkers=NEGATIVE, treatments=[letrozole])
+    q = plan(biomarkers=NEGATIVE, treatments=[dict(letrozole, stop_reason="progression")])
     [r] = [
         r for r in option(q, "palbociclib+fulvestrant").reasons if r.code == "cdk46i_naive_first"
     ]
@@ -4745,10 +4745,34 @@ def test_with_no_aromatase_inhibitor_on_record_a_cdk46i_with_one_comes_first() -
         for o in p.options:
             if len(o.regimen.drugs) > 2:
                 assert not any("first-line trials" in r.text for r in o.reasons), o.regimen.id
-    letrozole = adjuvant(["letrozole"], "2019-01-01", "2024-01-01")
+    # relapse during adjuvant letrozole: resistant to it, the fulvestrant combinations lead
+    letrozole = adjuvant(["letrozole"], "2021-01-01", "2026-01-01", stop="progression")
     after_ai = plan(biomarkers=NEGATIVE, treatments=[letrozole])
     assert "cdk46i_ai_first_line" not in codes(option(after_ai, "ribociclib+exemestane"))
     assert after_ai.options[0].regimen.id.endswith("+fulvestrant")
+
+
+def test_relapse_long_after_an_adjuvant_aromatase_inhibitor_keeps_the_first_line_standard() -> None:
+    """Case 483 (MAJOR, both policies): relapse more than 5 years after completing adjuvant
+    anastrozole, no CDK4/6 inhibitor: the fulvestrant combinations were preferred for 'after an
+    aromatase inhibitor' and ribociclib + exemestane came after chemotherapy. The first-line
+    trials enrolled (neo)adjuvant aromatase inhibitors with a disease-free interval of more than
+    12 months: a CDK4/6 inhibitor with one comes first. Within 12 months of its end, it does
+    not."""
+    kw: dict[str, Any] = {"as_of": "2026-11-15", "biomarkers": NEGATIVE}
+    long_ago = adjuvant(["anastrozole"], "2016-01-01", "2021-01-01")
+    for p in (plan(treatments=[long_ago], **kw), practice(treatments=[long_ago], **kw)):
+        assert p.options[0].regimen.id == "ribociclib+exemestane", [o.regimen.id for o in p.options]
+        assert "cdk46i_ai_first_line" in codes(p.options[0])
+        why = next(
+            r
+            for r in option(p, "palbociclib+fulvestrant").reasons
+            if r.code == "cdk46i_naive_first"
+        )
+        assert "doubled median PFS" not in why.text, why.text
+    recent = adjuvant(["anastrozole"], "2021-03-01", "2026-03-01")
+    p = plan(treatments=[recent], **kw)
+    assert "cdk46i_ai_first_line" not in codes(option(p, "ribociclib+exemestane"))
 
 
 def test_with_no_endocrine_therapy_on_record_an_oral_serd_is_outside_its_trials() -> None:

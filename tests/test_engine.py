@@ -524,6 +524,20 @@ _TISSUE_AND_CTDNA = [
     for sample in ("tissue", "ctdna")
 ]
 
+#: HistoryInputs.ai_resistant: adjuvant anastrozole ending 10 or 14 months before first-line
+#: tamoxifen (no CDK4/6 inhibitor: rule 19 reads it; case 483)
+_ANASTROZOLE_10_AND_14_MONTHS = [
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[
+            adjuvant(["anastrozole"], "2018-01-01", end),
+            dict(PALBOCICLIB, drugs=["tamoxifen"], started_on="2024-03-01"),
+        ],
+    )
+    for end in ("2023-05-01", "2023-01-01")
+]
+
+
 #: MolecularInputs.pam_ctdna_only: ESR1 mutated with the PI3K pathway not detected, the pathway
 #: negatives from ctDNA or from tissue (alpelisib waits on tissue, or is left out)
 _PATHWAY_PLASMA_AND_TISSUE = [
@@ -598,6 +612,7 @@ _TAMOXIFEN_AND_NONE = [
 @example(_LUNGS_AND_NONE, random.Random(0))
 @example(_TISSUE_AND_CTDNA, random.Random(0))
 @example(_PATHWAY_PLASMA_AND_TISSUE, random.Random(0))
+@example(_ANASTROZOLE_10_AND_14_MONTHS, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))
 @example(_STOMATITIS_AND_RASH, random.Random(0))
 @example(_FULVESTRANT_AND_TAMOXIFEN, random.Random(0))

@@ -7,6 +7,7 @@ from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, S
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import kinds, maintain, postmonarch
+from resistx.sequencing.ai_resistance import aromatase_inhibitor_resistant
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
 from resistx.sequencing.facts import (
@@ -67,8 +68,7 @@ def esr1_tissue_only(facts: Facts) -> bool:
 
 
 def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) -> bool:
-    """Each PI3K-pathway gene (``states``, in ``PAM_GENES`` order) tested negative and current;
-    by NGS if ``ngs``."""
+    """Each PI3K-pathway gene (``states``) negative and current; by NGS if ``ngs``."""
     for gene, st in zip(PAM_GENES, states, strict=True):
         negative = _current_negative(facts, gene, st)
         if negative is None or (ngs and negative.assay is not Assay.NGS):
@@ -274,6 +274,7 @@ def history(
         had_aromatase_inhibitor=any(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
         ),
+        ai_resistant=aromatase_inhibitor_resistant(facts),
         no_endocrine_therapy=facts.endocrine_naive,
         targets_untested=lines >= ENDOCRINE_RESISTANCE_LINES
         and not had_target

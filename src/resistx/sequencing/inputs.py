@@ -152,6 +152,9 @@ class HistoryInputs:
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: bool = False
     had_aromatase_inhibitor: bool = False  # in any setting (EMBER-3's population)
+    #: progressed on one, or relapsed during or within 12 months of a (neo)adjuvant one
+    #: (``ai_resistance``; rule 19: the first-line trials enrolled no such patient; case 483)
+    ai_resistant: bool = False
     #: no aromatase inhibitor, SERD or SERM on record in any setting: the PI3K, AKT and mTOR
     #: inhibitors' trials enrolled after endocrine therapy (rule 69)
     no_endocrine_therapy: bool = False

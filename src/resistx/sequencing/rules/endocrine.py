@@ -72,8 +72,9 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     "or as planned (not for progression; a (neo)adjuvant course completed less than 12 months "
     "before a relapse counts as progression on it: resistx's reading, the review is silent).",
     effect="CDK4/6 inhibitor + fulvestrant regimens gain enough to be preferred, and with no "
-    "aromatase inhibitor on record a CDK4/6 inhibitor with one (the review's first-line "
-    "standard) gains more and comes first; endocrine regimens without a CDK4/6 inhibitor step "
+    "progression on an aromatase inhibitor (nor relapse within 12 months of one: the first-line "
+    "trials' entry, case 483) a CDK4/6 inhibitor with one (the review's first-line standard) "
+    "gains more and comes first; endocrine regimens without a CDK4/6 inhibitor step "
     "back and are at best alternatives.",
     codes=("cdk46i_naive_first", "cdk46i_ai_first_line", "cdk46i_first"),
     trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
@@ -92,11 +93,12 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     w = ctx.weights
     partners = kinds.classes(spec)
     if set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
-        if not i.had_aromatase_inhibitor:
+        if not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
             yield Effect(
                 code="cdk46i_ai_first_line",
                 delta=w.cdk46i_ai_first_line,
-                text=f"{why}, and no aromatase inhibitor: a CDK4/6 inhibitor with an aromatase "
+                text=f"{why}, and no progression on an aromatase inhibitor (nor relapse within 12 "
+                "months of one): a CDK4/6 inhibitor with an aromatase "
                 f"inhibitor is the review's first-line standard{FIRST_LINE_FIGURES}. Those trials "
                 "gave a nonsteroidal one, letrozole or anastrozole (their primary reports: Finn "
                 "et al., N Engl J Med 2016; Hortobagyi et al., N Engl J Med 2016; Goetz et al., "
@@ -108,9 +110,9 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     elif kinds.has_cdk46i(spec) and DrugClass.SERD in partners:
         trials = (
             "with fulvestrant after an aromatase inhibitor it doubled median PFS"
-            if i.had_aromatase_inhibitor
-            else "its fulvestrant trials enrolled after an aromatase inhibitor, and no aromatase "
-            "inhibitor is on record"
+            if i.ai_resistant
+            else "its fulvestrant trials enrolled after an aromatase inhibitor, and no progression "
+            "on one is on record"
             # a triplet's trials are its own (gedatolisib's: recheck of case 468)
             + ("" if len(partners) > 2 else " (its first-line trials paired it with one)")
         )

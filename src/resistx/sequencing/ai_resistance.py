@@ -1,0 +1,18 @@
+"""Whether the disease is resistant to an aromatase inhibitor (rule 19): it progressed on one
+for metastatic disease, or relapsed during (neo)adjuvant treatment with one or within 12 months
+of its end. The first-line trials of a CDK4/6 inhibitor with one (PALOMA-2, MONALEESA-2,
+MONARCH-3) enrolled (neo)adjuvant aromatase inhibitors only with a disease-free interval of more
+than 12 months after them (their reports; not in the review): case 483."""
+
+from __future__ import annotations
+
+from resistx.model.enums import DrugClass
+from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
+
+
+def aromatase_inhibitor_resistant(facts: Facts) -> bool:
+    return any(
+        DrugClass.AROMATASE_INHIBITOR in t.drug_classes
+        and (t.progressed if t.metastatic else facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
+        for t in facts.profile.treatments
+    )
