@@ -4866,3 +4866,51 @@ def test_with_diabetes_on_record_every_pi3k_or_akt_inhibitor_carries_a_glucose_c
     gedatolisib = option(p, "gedatolisib+fulvestrant")
     said = [c for c in gedatolisib.cautions if c.code == "diabetes_caution"]
     assert said and "11.5%" in said[0].text and "VIKTORIA-1" in said[0].trials, said
+
+
+def test_chemotherapy_with_hepatic_impairment_is_a_single_agent_chosen_for_the_liver() -> None:
+    """Case 485 (MAJOR, ye2024): at ECOG 2 with Child-Pugh B, chemotherapy was preferred with
+    the caution 'many cytotoxics need dose adjustment', which leaves a combination, or
+    docetaxel with a raised bilirubin, open. The caution now asks for a single agent chosen and
+    dosed for liver function, naming the labels that ask for care."""
+    p = plan(
+        ecog=2,
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "B"}],
+        biomarkers=TISSUE_PATHWAY_NEGATIVE,
+        treatments=[PALBOCICLIB, CAPECITABINE],
+    )
+    [said] = [
+        c for c in option(p, "chemotherapy").cautions if c.code == "hepatic_impairment_caution"
+    ]
+    assert "single agent" in said.text and "docetaxel" in said.text, said.text
+
+
+def test_after_an_oral_serd_palbociclib_with_fulvestrant_steps_back_as_fulvestrant_does() -> None:
+    """Case 486 (MAJOR, both policies): after ribociclib, then elacestrant (3 months), then
+    trastuzumab deruxtecan, palbociclib + fulvestrant ranked first, though its own reason says
+    that in PACE, after a CDK4/6 inhibitor, palbociclib added nothing to fulvestrant, and
+    fulvestrant alone steps back after an oral SERD (rule 11). After a CDK4/6 inhibitor it is
+    read as fulvestrant alone there too, and comes after chemotherapy."""
+    kw: dict[str, Any] = {
+        "her2": "low",
+        "biomarkers": [result("ESR1", "mutated", tested_on="2024-09-01"), *NEGATIVE[1:]],
+        "treatments": [
+            dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"]),
+            dict(FULVESTRANT, drugs=["elacestrant"], ended_on="2025-07-01"),
+            dict(
+                FULVESTRANT,
+                drugs=["trastuzumab deruxtecan"],
+                line=3,
+                started_on="2025-07-10",
+                ended_on="2026-04-01",
+            ),
+        ],
+    }
+    for p in (plan(**kw), practice(**kw)):
+        palbo = option(p, "palbociclib+fulvestrant")
+        [said] = [r for r in palbo.reasons if r.code == "same_class_after_progression"]
+        assert "elacestrant" in said.text and "PACE" in said.text, said.text
+        assert rank(p, "chemotherapy") < palbo.rank, [o.regimen.id for o in p.options]
+    # palbociclib + fulvestrant with no CDK4/6 inhibitor before: PACE does not speak
+    naive = plan(biomarkers=NEGATIVE, treatments=[dict(FULVESTRANT, drugs=["elacestrant"], line=1)])
+    assert "same_class_after_progression" not in codes(option(naive, "palbociclib+fulvestrant"))

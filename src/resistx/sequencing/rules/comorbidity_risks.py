@@ -83,7 +83,12 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
         (C.CYTOPENIA, "olaparib"): _PARP_CYTOPENIA,
         (C.CYTOPENIA, "talazoparib"): _PARP_CYTOPENIA,
-        (C.HEPATIC_IMPAIRMENT, "chemotherapy"): "many cytotoxics need dose adjustment",
+        # a combination adds toxicities that a failing liver clears badly (case 485)
+        (C.HEPATIC_IMPAIRMENT, "chemotherapy"): "a single agent, chosen and dosed for liver "
+        "function: docetaxel's label advises against it with a bilirubin above normal, and the "
+        "labels of paclitaxel, eribulin and the anthracyclines lower their doses in hepatic "
+        "impairment, while capecitabine's asks for close monitoring (the labels; not in the "
+        "review)",
         (C.HEPATIC_IMPAIRMENT, "everolimus"): "everolimus needs a lower dose by Child-Pugh class "
         "(its label; not in the review)",
         (C.HEPATIC_IMPAIRMENT, "abemaciclib"): "abemaciclib is given once daily in severe "

@@ -71,11 +71,28 @@ ALONE_AFTER = {
 }
 
 
+#: after progression on a CDK4/6 inhibitor, the regimen the evidence reads as fulvestrant alone:
+#: in PACE palbociclib added nothing to fulvestrant there (case 486)
+AS_FULVESTRANT_AFTER_CDK46I = frozenset({"palbociclib", "fulvestrant"})
+
+
+def _alone(i: HistoryInputs, spec: RegimenSpec) -> str | None:
+    """The drug a regimen is read as given alone: its one drug, or fulvestrant for palbociclib
+    + fulvestrant after a CDK4/6 inhibitor (``AS_FULVESTRANT_AFTER_CDK46I``)."""
+    if len(spec.drugs) == 1:
+        return spec.drugs[0]
+    return (
+        "fulvestrant"
+        if i.cdk46i_resistant and set(spec.drugs) == AS_FULVESTRANT_AFTER_CDK46I
+        else None
+    )
+
+
 def same_class_drugs(i: HistoryInputs, spec: RegimenSpec) -> tuple[set[str], list[str]]:
-    """The regimen's classes (with ``ALONE_AFTER``'s for a drug given alone), and the drugs of
-    them (not its own) the disease progressed on."""
+    """The regimen's classes (with ``ALONE_AFTER``'s for a drug read as given alone), and the
+    drugs of them (not its own) the disease progressed on."""
     groups = set().union(*map(groups_of, spec.drugs))
-    if len(spec.drugs) == 1 and (also := ALONE_AFTER.get(spec.drugs[0])):
+    if (alone := _alone(i, spec)) and (also := ALONE_AFTER.get(alone)):
         groups.add(also[0])
     return groups, sorted(
         d for d in i.progressed_drugs if groups_of(d) & groups and d not in spec.drugs
@@ -105,5 +122,10 @@ def related_by_class(spec: RegimenSpec, same_class: list[str], groups: set[str])
     own = set().union(*map(groups_of, spec.drugs))
     if set(shared) <= own:
         return f"{', '.join(same_class)}, of the same class ({', '.join(shared)})"
-    why = ALONE_AFTER[spec.drugs[0]][1]
-    return f"{', '.join(same_class)}, of a related class ({', '.join(shared)}: {why})"
+    why = next(w for g, w in ALONE_AFTER.values() if g in shared)
+    pace = (
+        "; after a CDK4/6 inhibitor PACE found palbociclib adding nothing to fulvestrant"
+        if len(spec.drugs) > 1
+        else ""
+    )
+    return f"{', '.join(same_class)}, of a related class ({', '.join(shared)}: {why}{pace})"
