@@ -111,8 +111,8 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
         trials = (
             "with fulvestrant after an aromatase inhibitor it doubled median PFS"
             if i.ai_resistant
-            else "its fulvestrant trials enrolled after an aromatase inhibitor, and no progression "
-            "on one is on record"
+            else "the review cites its fulvestrant trials for progression on an aromatase "
+            "inhibitor, and no progression on one is on record"
             # a triplet's trials are its own (gedatolisib's: recheck of case 468)
             + ("" if len(partners) > 2 else " (its first-line trials paired it with one)")
         )
