@@ -4718,8 +4718,8 @@ def test_with_no_aromatase_inhibitor_on_record_a_cdk46i_with_one_comes_first() -
     the fulvestrant combinations keep the lead."""
     naive: dict[str, Any] = {"biomarkers": NEGATIVE, "treatments": []}
     for p in (plan(**naive), practice(**naive)):
-        first = p.options[0]
-        assert first.regimen.id == "ribociclib+exemestane", [o.regimen.id for o in p.options]
+        first = p.options[0]  # one with letrozole, the first-line trials' (case 483's recheck)
+        assert first.regimen.id.endswith("+letrozole"), [o.regimen.id for o in p.options]
         assert first.tier is Tier.PREFERRED
         [r] = [r for r in first.reasons if r.code == "cdk46i_ai_first_line"]
         assert {"PALOMA-2", "MONALEESA-2", "MONARCH-3"} <= set(r.trials), r.trials
@@ -4762,8 +4762,9 @@ def test_relapse_long_after_an_adjuvant_aromatase_inhibitor_keeps_the_first_line
     kw: dict[str, Any] = {"as_of": "2026-11-15", "biomarkers": NEGATIVE}
     long_ago = adjuvant(["anastrozole"], "2016-01-01", "2021-01-01")
     for p in (plan(treatments=[long_ago], **kw), practice(treatments=[long_ago], **kw)):
-        assert p.options[0].regimen.id == "ribociclib+exemestane", [o.regimen.id for o in p.options]
-        assert "cdk46i_ai_first_line" in codes(p.options[0])
+        first = p.options[0]  # a CDK4/6 inhibitor with letrozole (the recheck's fix)
+        assert first.regimen.id.endswith("+letrozole"), [o.regimen.id for o in p.options]
+        assert "cdk46i_ai_first_line" in codes(first)
         why = next(
             r
             for r in option(p, "palbociclib+fulvestrant").reasons
@@ -4773,6 +4774,7 @@ def test_relapse_long_after_an_adjuvant_aromatase_inhibitor_keeps_the_first_line
     recent = adjuvant(["anastrozole"], "2021-03-01", "2026-03-01")
     p = plan(treatments=[recent], **kw)
     assert "cdk46i_ai_first_line" not in codes(option(p, "ribociclib+exemestane"))
+    assert p.exclusion("ribociclib+letrozole") is not None  # rule 71
 
 
 def test_with_no_endocrine_therapy_on_record_an_oral_serd_is_outside_its_trials() -> None:
@@ -4914,3 +4916,34 @@ def test_after_an_oral_serd_palbociclib_with_fulvestrant_steps_back_as_fulvestra
     # palbociclib + fulvestrant with no CDK4/6 inhibitor before: PACE does not speak
     naive = plan(biomarkers=NEGATIVE, treatments=[dict(FULVESTRANT, drugs=["elacestrant"], line=1)])
     assert "same_class_after_progression" not in codes(option(naive, "palbociclib+fulvestrant"))
+
+
+def test_an_endocrine_sensitive_first_line_patient_is_offered_a_cdk46i_with_letrozole_first() -> (
+    None
+):
+    """Case 483 (recheck, MAJOR, both policies): relapse years after an adjuvant aromatase
+    inhibitor, no CDK4/6 inhibitor: the table held no CDK4/6 inhibitor with a nonsteroidal
+    aromatase inhibitor, the regimens of the first-line trials the review names, so ribociclib
+    + exemestane stood for them. The table now holds each CDK4/6 inhibitor with letrozole; one
+    comes first, ribociclib + exemestane after them. After progression on a CDK4/6 inhibitor
+    they are left out as outside the first-line trials' population."""
+    kw: dict[str, Any] = {"as_of": "2026-11-15", "biomarkers": TISSUE_PATHWAY_NEGATIVE}
+    long_ago = adjuvant(["anastrozole"], "2016-01-01", "2021-01-01")
+    nsai = ("abemaciclib+letrozole", "palbociclib+letrozole", "ribociclib+letrozole")
+    for p in (plan(treatments=[long_ago], **kw), practice(treatments=[long_ago], **kw)):
+        assert p.options[0].regimen.id in nsai, [o.regimen.id for o in p.options]
+        for rid in nsai:
+            o = option(p, rid)
+            assert o.tier is Tier.PREFERRED and "cdk46i_ai_first_line" in codes(o), rid
+            assert o.rank < rank(p, "ribociclib+exemestane"), rid
+    for p in (
+        plan(biomarkers=TISSUE_PATHWAY_NEGATIVE),
+        practice(biomarkers=TISSUE_PATHWAY_NEGATIVE),
+    ):
+        for rid in nsai:
+            left = exclusion(p, rid)
+            said = [r for r in left.reasons if r.rule == 71] or left.reasons  # progressed on it
+            assert "out_of_population" in excluded_for(p, rid) or "progressed_on" in excluded_for(
+                p, rid
+            ), (rid, [r.text for r in said])
+        assert [r for r in exclusion(p, "ribociclib+letrozole").reasons if r.rule == 71]

@@ -32,6 +32,10 @@ REGIMENS: tuple[Regimen, ...] = (
     ),
     _r("ribociclib+fulvestrant", "Ribociclib + fulvestrant", "ribociclib", "fulvestrant"),
     _r("ribociclib+exemestane", "Ribociclib + exemestane", "ribociclib", "exemestane"),
+    # the first-line trials' regimens (PALOMA-2, MONALEESA-2, MONARCH-3; case 483)
+    _r("palbociclib+letrozole", "Palbociclib + letrozole", "palbociclib", "letrozole"),
+    _r("ribociclib+letrozole", "Ribociclib + letrozole", "ribociclib", "letrozole"),
+    _r("abemaciclib+letrozole", "Abemaciclib + letrozole", "abemaciclib", "letrozole"),
     _r("palbociclib+fulvestrant", "Palbociclib + fulvestrant", "palbociclib", "fulvestrant"),
     _r("abemaciclib", "Abemaciclib", "abemaciclib"),
     _r("abemaciclib+fulvestrant", "Abemaciclib + fulvestrant", "abemaciclib", "fulvestrant"),

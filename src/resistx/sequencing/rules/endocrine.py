@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, Factor
+from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import ENDOCRINE_RESISTANCE_LINES
 from resistx.sequencing.findings import CDK46I_MONTHS, slot
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rule import Context, Effect, left_out, num, rule
 from resistx.sequencing.weights import Weights
 
 H = Factor.HISTORY
@@ -94,16 +94,22 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     partners = kinds.classes(spec)
     if set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
         if not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
+            steroidal = "exemestane" in spec.drugs  # the table's regimens with letrozole first
             yield Effect(
                 code="cdk46i_ai_first_line",
-                delta=w.cdk46i_ai_first_line,
+                delta=w.cdk46i_naive_first if steroidal else w.cdk46i_ai_first_line,
                 text=f"{why}, and no progression on an aromatase inhibitor (nor relapse within 12 "
                 "months of one): a CDK4/6 inhibitor with an aromatase "
                 f"inhibitor is the review's first-line standard{FIRST_LINE_FIGURES}. Those trials "
                 "gave a nonsteroidal one, letrozole or anastrozole (their primary reports: Finn "
                 "et al., N Engl J Med 2016; Hortobagyi et al., N Engl J Med 2016; Goetz et al., "
-                "J Clin Oncol 2017; the review does not say which), and this table holds neither: "
-                "exemestane, a steroidal one, is its aromatase inhibitor here.",
+                "J Clin Oncol 2017; the review does not say which)"
+                + (
+                    ", as the regimens with letrozole here do: exemestane, a steroidal one, comes "
+                    "after them."
+                    if steroidal
+                    else "."
+                ),
                 trials=FIRST_LINE_TRIALS,
                 references=FIRST_LINE_REFERENCES,
             )
@@ -133,6 +139,46 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             "therapy without it.",
             references=CDK46I_NAIVE_REFERENCES,
         )
+
+
+def cdk46i_with_letrozole(spec: RegimenSpec) -> bool:
+    """A CDK4/6 inhibitor with a nonsteroidal aromatase inhibitor: the first-line trials'."""
+    return set(kinds.classes(spec)) == _CDK46I_AND_AI and "exemestane" not in spec.drugs
+
+
+# rule 71: the first-line trials' regimens, for the first-line trials' population
+@rule(
+    71,
+    "A CDK4/6 inhibitor with letrozole: the first-line trials' population only",
+    H,
+    condition="Progression on a CDK4/6 inhibitor, or resistance to an aromatase inhibitor "
+    "(progression on one, or relapse during or within 12 months of a (neo)adjuvant one).",
+    effect="A CDK4/6 inhibitor with letrozole (the regimens of PALOMA-2, MONALEESA-2 and "
+    "MONARCH-3) is left out (out of population): those trials enrolled advanced disease not yet "
+    "treated, a (neo)adjuvant aromatase inhibitor only with relapse more than 12 months after it "
+    "(their reports; not in the review). Case 483.",
+    codes=(ExclusionCode.OUT_OF_POPULATION.value,),
+    trials=FIRST_LINE_TRIALS,
+    references=FIRST_LINE_REFERENCES,
+    regimens=cdk46i_with_letrozole,
+)
+def first_line_population(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not (i.cdk46i_resistant or i.ai_resistant):
+        return
+    what = (
+        "Progressed on a CDK4/6 inhibitor"
+        if i.cdk46i_resistant
+        else "Resistant to an aromatase inhibitor (progression on one, or relapse within 12 "
+        "months of one)"
+    )
+    yield left_out(
+        ExclusionCode.OUT_OF_POPULATION,
+        text=f"{what}: PALOMA-2, MONALEESA-2 and MONARCH-3 enrolled advanced disease not yet "
+        "treated, a (neo)adjuvant aromatase inhibitor only with relapse more than 12 months after "
+        "it (their reports; not in the review), so their results do not reach this patient.",
+        trials=spec.key_trials,
+        references=FIRST_LINE_REFERENCES,
+    )
 
 
 #: rule 16's evidence line for a CDK4/6 inhibitor with endocrine therapy in disease not
