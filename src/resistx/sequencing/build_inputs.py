@@ -76,7 +76,8 @@ def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) ->
     return True
 
 
-def _from_ctdna(st: GeneState | None) -> bool:
+def from_ctdna(st: GeneState | None) -> bool:
+    """The gene's standing negative is from ctDNA (cases 477, 481; ``results.ctdna_negative``)."""
     return st is not None and st.negative is not None and st.negative.sample is Sample.CTDNA
 
 
@@ -92,8 +93,7 @@ def _current_negative(facts: Facts, gene: str, st: GeneState | None) -> Biomarke
     return st.negative
 
 
-#: (partner, why) where ribociclib is outside MAINTAIN's population: ``outside_maintain(facts)``,
-#: worked out once per patient and passed to the builders that read it
+#: ``outside_maintain(facts)``, worked out once per patient and passed to the builders
 Outside = tuple[tuple[str, str], ...]
 Mechanisms = tuple[ResistanceMechanism, ...]
 
@@ -131,7 +131,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pam_negative=pam_negative,
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
-        pam_ctdna_only=pam_negative and all(map(_from_ctdna, pam)),
+        pam_ctdna_only=pam_negative and all(map(from_ctdna, pam)),
         after_pi3k_or_akt=bool(facts.progressed_classes & kinds.PI3K_OR_AKT),
         parp=parp,
         hrd_untested=untested,

@@ -125,7 +125,7 @@ def related_by_class(spec: RegimenSpec, same_class: list[str], groups: set[str])
     why = next(w for g, w in ALONE_AFTER.values() if g in shared)
     pace = (
         "; after a CDK4/6 inhibitor PACE found palbociclib adding nothing to fulvestrant"
-        if len(spec.drugs) > 1
+        if set(spec.drugs) == AS_FULVESTRANT_AFTER_CDK46I
         else ""
     )
     return f"{', '.join(same_class)}, of a related class ({', '.join(shared)}: {why}{pace})"

@@ -94,7 +94,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     partners = kinds.classes(spec)
     if set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
         if not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
-            steroidal = "exemestane" in spec.drugs  # the table's regimens with letrozole first
+            steroidal = not cdk46i_with_letrozole(spec)  # those with letrozole come first
             yield Effect(
                 code="cdk46i_ai_first_line",
                 delta=w.cdk46i_naive_first if steroidal else w.cdk46i_ai_first_line,

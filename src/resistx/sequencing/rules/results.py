@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
-from resistx.sequencing.build_inputs import esr1_tissue_only
+from resistx.sequencing.build_inputs import esr1_tissue_only, from_ctdna
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState, label
 from resistx.sequencing.reliability import listed
@@ -124,13 +124,7 @@ def review_classification(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 def ctdna_negative(facts: Facts, genes: tuple[str, ...]) -> bool:
     """Each gene tested, nothing found, and the negative that stands from ctDNA."""
     states = [facts.state(g) for g in genes]
-    return all(
-        st is not None
-        and st.finding is None
-        and st.negative is not None
-        and st.negative.sample is Sample.CTDNA
-        for st in states
-    )
+    return all(st is not None and st.finding is None and from_ctdna(st) for st in states)
 
 
 def draw_found_tumour(facts: Facts) -> bool:
