@@ -538,6 +538,20 @@ _ANASTROZOLE_10_AND_14_MONTHS = [
 ]
 
 
+#: MolecularInputs.brca_origin_unknown: a tumour BRCA1 mutation with a germline BRCA1 negative
+#: on record or none (talazoparib waits on the germline test, and olaparib's reason says so)
+_BRCA1_SOMATIC_AND_UNKNOWN = [
+    patient(
+        biomarkers=[
+            *NEGATIVE,
+            result("BRCA1", "mutated", sample="tissue"),
+            *germline,
+        ]
+    )
+    for germline in ([result("BRCA1", "not_detected", sample="blood", origin="germline")], [])
+]
+
+
 #: MolecularInputs.pam_ctdna_only: ESR1 mutated with the PI3K pathway not detected, the pathway
 #: negatives from ctDNA or from tissue (alpelisib waits on tissue, or is left out)
 _PATHWAY_PLASMA_AND_TISSUE = [
@@ -612,6 +626,7 @@ _TAMOXIFEN_AND_NONE = [
 @example(_LUNGS_AND_NONE, random.Random(0))
 @example(_TISSUE_AND_CTDNA, random.Random(0))
 @example(_PATHWAY_PLASMA_AND_TISSUE, random.Random(0))
+@example(_BRCA1_SOMATIC_AND_UNKNOWN, random.Random(0))
 @example(_ANASTROZOLE_10_AND_14_MONTHS, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))
 @example(_STOMATITIS_AND_RASH, random.Random(0))

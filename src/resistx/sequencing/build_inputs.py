@@ -18,7 +18,7 @@ from resistx.sequencing.facts import (
     Facts,
 )
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
-from resistx.sequencing.hrd import hrd_untested, parp_findings
+from resistx.sequencing.hrd import hrd_untested, origin_unknown, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
@@ -27,8 +27,7 @@ from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
 #: the molecular Inputs hold the chemotherapy lines up to this count: its rules tell no more
-#: apart (rule 44: up to 2, OlympiAD's limit; rule 30: whether any), and a memo key that held
-#: every count would miss for patients its rules read alike
+#: apart (rule 44: up to 2, OlympiAD's limit; rule 30: whether any); more would part the key
 CHEMOTHERAPY_LINES_CAP = 3
 
 
@@ -134,6 +133,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pam_ctdna_only=pam_negative and all(map(from_ctdna, pam)),
         after_pi3k_or_akt=bool(facts.progressed_classes & kinds.PI3K_OR_AKT),
         parp=parp,
+        brca_origin_unknown=origin_unknown(facts, parp),
         hrd_untested=untested,
         somatic_brca_untested=somatic_untested,
         rb1_loss=_finding(state("RB1"), S.LOSS, S.MUTATED),

@@ -49,9 +49,32 @@ def germline_brca(f: Finding) -> bool:
     return f.gene != "PALB2" and f.result.origin is Origin.GERMLINE
 
 
-def parp_targets(parp: Iterable[Finding], *, tbcrc048: bool = False) -> tuple[str, ...]:
-    """The PARP-inhibitor targets on record as a text names them ("germline PALB2"); with
-    ``tbcrc048`` only those TBCRC 048 studied (germline PALB2, somatic BRCA1/2)."""
+def germline_on_record(facts: Facts, gene: str) -> bool:
+    """A germline result for ``gene``, of any status, is on record."""
+    return any(r.gene == gene and r.origin is Origin.GERMLINE for r in facts.biomarkers)
+
+
+def origin_unknown(facts: Facts, parp: tuple[Finding, ...]) -> tuple[str, ...]:
+    """The BRCA1/2 mutations of ``parp`` found in the tumour with no germline result for the
+    gene on record: a tumour test finds germline mutations too, so they are somatic or
+    germline, unknown which until the germline test (case 490)."""
     return tuple(
-        f"{f.result.origin.value} {f.gene}" for f in parp if not (tbcrc048 and germline_brca(f))
+        f.gene
+        for f in parp
+        if f.gene != "PALB2"
+        and f.result.origin is not Origin.GERMLINE
+        and not germline_on_record(facts, f.gene)
+    )
+
+
+def parp_targets(
+    parp: Iterable[Finding], *, tbcrc048: bool = False, unknown: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """The PARP-inhibitor targets on record as a text names them ("germline PALB2", "tumour
+    BRCA1" where its origin is ``unknown``); with ``tbcrc048`` only those TBCRC 048 studied
+    (germline PALB2, somatic BRCA1/2)."""
+    return tuple(
+        f"tumour {f.gene}" if f.gene in unknown else f"{f.result.origin.value} {f.gene}"
+        for f in parp
+        if not (tbcrc048 and germline_brca(f))
     )

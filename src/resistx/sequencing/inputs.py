@@ -49,6 +49,9 @@ class MolecularInputs:
     pam_ctdna_only: bool = False
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
     parp: tuple[Finding, ...]
+    #: BRCA1/2 mutations of ``parp`` found in the tumour with no germline result for the gene:
+    #: germline or somatic, unknown which (``hrd.origin_unknown``; rules 5 and 49, case 490)
+    brca_origin_unknown: tuple[str, ...] = ()
     hrd_untested: bool = False  # no PARP finding, and BRCA1, BRCA2 or PALB2 never tested
     #: no PARP finding, each gene tested, but BRCA1 or BRCA2 only in the germline (TBCRC 048's
     #: somatic mutations are a tumour test's to find)

@@ -1,20 +1,19 @@
-"""Plan-level rules: steps before choosing (retest, HER2, ERBB2 against HER2, the HRD genes,
-germline: rules 15, 25, 26, 42); regulatory status (24). Disagreements between results and
-variants of uncertain significance are in ``results``."""
+"""Plan-level rules: steps before choosing (retest, HER2, ERBB2 against HER2, germline:
+rules 15, 25, 42); regulatory status (24). The HRD genes' tests (26) are in ``hrd_tests``;
+disagreements between results and variants of uncertain significance are in ``results``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, DrugClass, Factor, Her2Status, Origin
+from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_ihc_only
-from resistx.sequencing.exhausted import target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
-from resistx.sequencing.hrd import germline_only_brca, hrd_untested, parp_findings, parp_targets
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.hrd_tests import after_parp, parp_named
 from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour
 from resistx.sequencing.rules.timing import before_choosing, for_next_line
 
@@ -94,7 +93,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield confirm_tissue(
             ctdna_negative(facts, ("ESR1",)) and not held,
             facts.profile.visceral_crisis,
-            parp_targets(parp_findings(facts)) if not _after_parp(facts) else (),
+            parp_named(facts) if not after_parp(facts) else (),
             held_tumour=held,
         )
     if pten_only:
@@ -167,106 +166,6 @@ def genetic_counselling(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "testing of relatives, if not already done (a germline mutation concerns the "
             "family too; not in the review).",
         )
-
-
-# rule 26: homologous-recombination genes: test, and test the germline
-@rule(
-    26,
-    "Homologous-recombination genes: test, and test the germline",
-    None,
-    condition="BRCA1, BRCA2 or PALB2 untested, or BRCA1/2 tested in the germline only with no "
-    "PARP-inhibitor target; or a tumour (somatic) BRCA1/2 or PALB2 finding with no germline "
-    "result for that gene.",
-    effect="An action to test the untested genes (BRCA1/2 in the tumour where only the "
-    "germline was tested), unless the disease progressed on a PARP inhibitor. Germline testing and genetic counselling for a "
-    "tumour finding: after a tumour BRCA1/2 mutation the PARP inhibitor does not wait on it; "
-    "after a tumour PALB2 finding, or a BRCA1/2 finding that is not a mutation (a loss, an "
-    "amplification), no PARP inhibitor is matched and a germline mutation would open one, so "
-    "the test comes before choosing; after progression on a PARP inhibitor it opens nothing, and "
-    "the family's reason stays. In a visceral crisis the tests are for the next line and do not "
-    "come before choosing.",
-    codes=("test_hrd_genes", "test_somatic_brca", "test_germline"),
-    trials=("TBCRC 048",),
-)
-def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    after_parp = _after_parp(facts)
-    if not after_parp:  # after progression on a PARP inhibitor no test opens one
-        yield from _tests_that_open_parp(facts)
-    for gene in HRD_GENES:
-        st = facts.state(gene)
-        if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
-            continue
-        germline_on_record = any(
-            r.gene == gene and r.origin is Origin.GERMLINE for r in facts.biomarkers
-        )
-        if not germline_on_record:
-            yield _germline_test(gene, st.finding.result.status, after_parp)
-
-
-def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
-    known_germline = [
-        g
-        for g in HRD_GENES
-        if (st := facts.state(g)) and st.finding and st.finding.result.origin is Origin.GERMLINE
-    ]
-    untested = tuple(g for g in HRD_GENES if facts.state(g) is None)
-    if untested:
-        also = (
-            f" A germline {', '.join(known_germline)} mutation is already known and opens a PARP "
-            "inhibitor; this only completes the picture."
-            if known_germline
-            else ""
-        )
-        yield PlanEffect(
-            code="test_hrd_genes",
-            genes=untested,
-            first=not known_germline and not target_left(facts) and before_choosing(facts),
-            text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
-            f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}"
-            f"{for_next_line(facts)}",
-        )
-    elif hrd_untested(facts, parp_findings(facts))[1]:
-        germline_only = germline_only_brca(facts)
-        yield PlanEffect(
-            code="test_somatic_brca",
-            genes=germline_only,
-            first=not target_left(facts) and before_choosing(facts),
-            text=f"{', '.join(germline_only)} tested in the germline only: test the tumour "
-            "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
-            f"inhibitor (TBCRC 048).{for_next_line(facts)}",
-        )
-
-
-def _after_parp(facts: Facts) -> bool:
-    """The disease progressed on a PARP inhibitor: a BRCA1/2 or PALB2 finding opens none."""
-    return DrugClass.PARP_INHIBITOR in facts.progressed_classes
-
-
-def _germline_test(gene: str, status: BiomarkerStatus, after_parp: bool) -> PlanEffect:
-    """The germline test a tumour finding of an HRD gene asks for, worded by what it opens
-    (after progression on a PARP inhibitor: nothing, and the family's reason stays)."""
-    what = "mutation" if status is BiomarkerStatus.MUTATED else status.value
-    if after_parp or (gene != "PALB2" and status is BiomarkerStatus.MUTATED):
-        opens = "" if after_parp else "; the PARP-inhibitor option does not wait on it"
-        return PlanEffect(
-            code="test_germline",
-            genes=(gene,),
-            text=f"Tumour {gene} {what}: offer germline {gene} testing and genetic "
-            f"counselling (a germline mutation concerns the family too){opens}.",
-        )
-    why = (
-        "a somatic PALB2 mutation opens no PARP inhibitor, a germline one does (TBCRC 048)"
-        if gene == "PALB2"
-        else f"a {gene} {what} is not the mutation the PARP-inhibitor evidence selected, so none "
-        "is matched; a germline mutation would open one (TBCRC 048)"
-    )
-    return PlanEffect(
-        code="test_germline",
-        genes=(gene,),
-        first=True,
-        text=f"Tumour {gene} {what}: test germline {gene}, with genetic counselling, before "
-        f"choosing: {why}.",
-    )
 
 
 # rule 24: investigational regimens: within a clinical trial

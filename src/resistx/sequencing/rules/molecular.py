@@ -156,10 +156,13 @@ def esr1_aromatase_inhibitor(
     "HER2-negative disease); with BRCA1, BRCA2 or PALB2 never tested both wait on the test; "
     "with BRCA1/2 tested in the germline only, olaparib waits on a tumour test (TBCRC 048's "
     "somatic mutations) and talazoparib, whose trial selected germline mutations, is excluded; "
+    "a tumour BRCA1/2 mutation with no germline result for the gene is of unknown origin, and "
+    "talazoparib waits on the germline test; "
     "otherwise both are excluded (biomarker_absent).",
     codes=(
         "hrd_mutation_matches_parp_inhibitor",
         "hrd_mutation_matches_parp_inhibitor_class",
+        "brca_origin_unknown",
         "germline_brca_matches_parp_inhibitor",
         "hrd_untested",
         "somatic_brca_untested",
@@ -176,7 +179,7 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         yield _no_parp_target(i, spec)
         return
     best = max(i.parp, key=lambda f: (weight(f, ctx), f.gene))
-    genes = ", ".join(parp_targets(i.parp))
+    genes = ", ".join(parp_targets(i.parp, unknown=i.brca_origin_unknown))
     any_germline_brca = any(map(germline_brca, i.parp))
     match = ctx.weights.match * weight(best, ctx)
     if any_germline_brca:
@@ -189,6 +192,8 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             "CDK4/6 inhibitor); their use here extends that.",
             references=spec.references,
         )
+    elif spec.id == "talazoparib" and i.brca_origin_unknown:
+        yield _talazoparib_waits_on_germline(i, best.describe(), match / 2, spec)
     elif spec.id == "talazoparib":
         yield Effect(
             code="hrd_mutation_matches_parp_inhibitor_class",
@@ -205,6 +210,24 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             "PALB2 and somatic BRCA1/2 mutations, also after a CDK4/6 inhibitor.",
             trials=spec.key_trials,
         )
+
+
+def _talazoparib_waits_on_germline(
+    i: MolecularInputs, described: str, delta: float, spec: RegimenSpec
+) -> Effect:
+    """A tumour BRCA1/2 mutation of unknown origin (case 490): talazoparib's trial selected
+    germline mutations, so its place waits on the germline test that says which."""
+    genes = " and ".join(i.brca_origin_unknown)
+    return Effect(
+        code="brca_origin_unknown",
+        delta=delta,
+        text=f"tumour {genes} mutation {described}, origin unknown (no germline {genes} "
+        "result on record): talazoparib's evidence is for germline BRCA1/2 mutations (EMBRACA, "
+        "not named in the review; its ref 75), and TBCRC 048's somatic responses were to "
+        "olaparib; its place waits on the germline test.",
+        waits_on=f"germline {genes}",
+        trials=spec.key_trials,
+    )
 
 
 def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:

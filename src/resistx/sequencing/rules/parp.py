@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.hrd import germline_brca
+from resistx.sequencing.hrd import germline_brca, parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
 
@@ -143,10 +143,12 @@ OLYMPIAD_CHEMOTHERAPY_LINES = 2
     "CDK4/6 inhibitor (TBCRC 048): a recorded discrepancy, read for the section on the trial.",
     effect="Olaparib, the drug TBCRC 048 gave, gains and its reason leads; chemotherapy and "
     "sacituzumab govitecan are at best alternatives, except in a visceral crisis (rule 7: "
-    "chemotherapy first). Talazoparib, which TBCRC 048 did not give, gains nothing.",
+    "chemotherapy first). Talazoparib, which TBCRC 048 did not give, gains nothing. A tumour "
+    "BRCA1/2 mutation with no germline result for the gene is named of unknown origin, and "
+    "olaparib's reason says its label covers it if germline (case 490).",
     codes=("tbcrc048_olaparib_first", "tbcrc048_olaparib_before_chemotherapy"),
     trials=("TBCRC 048",),
-    references=(76,),
+    references=(74, 76),
     regimens=kinds.is_parp_inhibitor_or_what_it_comes_before,
 )
 def tbcrc048_before_chemotherapy(
@@ -154,10 +156,17 @@ def tbcrc048_before_chemotherapy(
 ) -> Iterator[Effect]:
     if not (i.post_cdk46i and i.parp) or i.after_parp or any(map(germline_brca, i.parp)):
         return
-    genes = " and ".join(f"{f.result.origin.value} {f.gene}" for f in i.parp)
+    unknown = i.brca_origin_unknown
+    genes = " and ".join(parp_targets(i.parp, unknown=unknown))
+    origin = (
+        f", origin unknown (no germline {' and '.join(unknown)} result on record; a tumour test "
+        "finds germline mutations too)"
+        if unknown
+        else ""
+    )
     found = (
-        f"{genes} mutation: the review finds PARP inhibitors effective for germline PALB2 or "
-        "somatic BRCA1/2 mutations even after a CDK4/6 inhibitor (TBCRC 048, olaparib)"
+        f"{genes} mutation{origin}: the review finds PARP inhibitors effective for germline "
+        "PALB2 or somatic BRCA1/2 mutations even after a CDK4/6 inhibitor (TBCRC 048, olaparib)"
     )
     if "olaparib" in spec.drugs:
         place = _place("olaparib", i.visceral_crisis)
@@ -165,10 +174,16 @@ def tbcrc048_before_chemotherapy(
             code="tbcrc048_olaparib_first",
             delta=ctx.weights.parp_before_chemotherapy,
             leads=True,
-            text=f"{found}: {place}. Its US label covers germline BRCA1/2 mutations only: for "
-            "this mutation olaparib is given outside its label (not in the review).",
+            text=f"{found}: {place}. Its US label covers germline BRCA1/2 mutations only: "
+            + (
+                "if germline, olaparib is within its US label (OlympiAD, not named in the "
+                "review; its ref 74); if somatic, it is given outside its label (not in the "
+                "review)."
+                if unknown
+                else "for this mutation olaparib is given outside its label (not in the review)."
+            ),
             trials=("TBCRC 048",),
-            references=(76,),
+            references=(74, 76) if unknown else (76,),
         )
     elif not kinds.is_parp_inhibitor(spec) and not i.visceral_crisis:
         yield Effect(

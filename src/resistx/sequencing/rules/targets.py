@@ -141,7 +141,7 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     found = _nothing_left(acted)
     if kinds.is_cytotoxic(spec):
         others = (
-            parp_targets(i.parp, tbcrc048=True)
+            parp_targets(i.parp, tbcrc048=True, unknown=i.brca_origin_unknown)
             if kinds.is_chemotherapy(spec) and not i.after_parp
             else ()
         )

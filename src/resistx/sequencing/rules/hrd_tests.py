@@ -1,0 +1,136 @@
+"""Plan-level rule 26: the homologous-recombination genes' tests (the tumour, the germline),
+and how a plan names the PARP-inhibitor targets on record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import BiomarkerStatus, DrugClass, Origin
+from resistx.sequencing.exhausted import target_left
+from resistx.sequencing.facts import HRD_GENES, Facts
+from resistx.sequencing.hrd import (
+    germline_brca,
+    germline_on_record,
+    germline_only_brca,
+    hrd_untested,
+    origin_unknown,
+    parp_findings,
+    parp_targets,
+)
+from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.rules.timing import before_choosing, for_next_line
+
+
+# rule 26: homologous-recombination genes: test, and test the germline
+@rule(
+    26,
+    "Homologous-recombination genes: test, and test the germline",
+    None,
+    condition="BRCA1, BRCA2 or PALB2 untested, or BRCA1/2 tested in the germline only with no "
+    "PARP-inhibitor target; or a tumour (somatic) BRCA1/2 or PALB2 finding with no germline "
+    "result for that gene.",
+    effect="An action to test the untested genes (BRCA1/2 in the tumour where only the "
+    "germline was tested), unless the disease progressed on a PARP inhibitor. Germline testing and genetic counselling for a "
+    "tumour finding: after a tumour BRCA1/2 mutation olaparib does not wait on it (talazoparib "
+    "does where no germline BRCA1/2 mutation is known: rule 5); "
+    "after a tumour PALB2 finding, or a BRCA1/2 finding that is not a mutation (a loss, an "
+    "amplification), no PARP inhibitor is matched and a germline mutation would open one, so "
+    "the test comes before choosing; after progression on a PARP inhibitor it opens nothing, and "
+    "the family's reason stays. In a visceral crisis the tests are for the next line and do not "
+    "come before choosing.",
+    codes=("test_hrd_genes", "test_somatic_brca", "test_germline"),
+    trials=("TBCRC 048",),
+)
+def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    progressed = after_parp(facts)
+    if not progressed:  # after progression on a PARP inhibitor no test opens one
+        yield from _tests_that_open_parp(facts)
+    germline_known = any(map(germline_brca, parp_findings(facts)))
+    for gene in HRD_GENES:
+        st = facts.state(gene)
+        if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
+            continue
+        if not germline_on_record(facts, gene):
+            yield _germline_test(gene, st.finding.result.status, progressed, germline_known)
+
+
+def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
+    known_germline = [
+        g
+        for g in HRD_GENES
+        if (st := facts.state(g)) and st.finding and st.finding.result.origin is Origin.GERMLINE
+    ]
+    untested = tuple(g for g in HRD_GENES if facts.state(g) is None)
+    if untested:
+        also = (
+            f" A germline {', '.join(known_germline)} mutation is already known and opens a PARP "
+            "inhibitor; this only completes the picture."
+            if known_germline
+            else ""
+        )
+        yield PlanEffect(
+            code="test_hrd_genes",
+            genes=untested,
+            first=not known_germline and not target_left(facts) and before_choosing(facts),
+            text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
+            f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}"
+            f"{for_next_line(facts)}",
+        )
+    elif hrd_untested(facts, parp_findings(facts))[1]:
+        germline_only = germline_only_brca(facts)
+        yield PlanEffect(
+            code="test_somatic_brca",
+            genes=germline_only,
+            first=not target_left(facts) and before_choosing(facts),
+            text=f"{', '.join(germline_only)} tested in the germline only: test the tumour "
+            "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
+            f"inhibitor (TBCRC 048).{for_next_line(facts)}",
+        )
+
+
+def parp_named(facts: Facts) -> tuple[str, ...]:
+    parp = parp_findings(facts)
+    return parp_targets(parp, unknown=origin_unknown(facts, parp))
+
+
+def after_parp(facts: Facts) -> bool:
+    """The disease progressed on a PARP inhibitor: a BRCA1/2 or PALB2 finding opens none."""
+    return DrugClass.PARP_INHIBITOR in facts.progressed_classes
+
+
+def _germline_test(
+    gene: str, status: BiomarkerStatus, after_parp: bool, germline_brca_known: bool
+) -> PlanEffect:
+    """The germline test a tumour finding of an HRD gene asks for, worded by what it opens
+    (after progression on a PARP inhibitor: nothing, and the family's reason stays)."""
+    what = "mutation" if status is BiomarkerStatus.MUTATED else status.value
+    if after_parp or (gene != "PALB2" and status is BiomarkerStatus.MUTATED):
+        opens = (
+            ""
+            if after_parp
+            else "; olaparib does not wait on it"
+            + (
+                ", talazoparib (whose trial selected germline mutations) does"
+                if gene != "PALB2" and not germline_brca_known
+                else ""
+            )
+        )
+        return PlanEffect(
+            code="test_germline",
+            genes=(gene,),
+            text=f"Tumour {gene} {what}: offer germline {gene} testing and genetic "
+            f"counselling (a germline mutation concerns the family too){opens}.",
+        )
+    why = (
+        "a somatic PALB2 mutation opens no PARP inhibitor, a germline one does (TBCRC 048)"
+        if gene == "PALB2"
+        else f"a {gene} {what} is not the mutation the PARP-inhibitor evidence selected, so none "
+        "is matched; a germline mutation would open one (TBCRC 048)"
+    )
+    return PlanEffect(
+        code="test_germline",
+        genes=(gene,),
+        first=True,
+        text=f"Tumour {gene} {what}: test germline {gene}, with genetic counselling, before "
+        f"choosing: {why}.",
+    )

@@ -1,0 +1,47 @@
+"""Scenario tests for the findings of the blind review of cases 487-491 (each seen failing
+before its fix), named after the behaviour a clinician relies on."""
+
+from __future__ import annotations
+
+import resistx
+from resistx.model import Tier
+from tests.helpers import NEGATIVE, option, plan, result
+
+TUMOUR_BRCA1 = [
+    result("BRCA1", "mutated", sample="tissue", variant="c.68_69delAG"),
+    result("BRCA2", "wild_type", sample="tissue"),
+    result("PALB2", "wild_type", sample="tissue"),
+]
+
+
+def _why(o: resistx.Option) -> str:
+    return " ".join(r.text for r in o.reasons)
+
+
+def test_a_tumour_brca1_mutation_with_no_germline_result_is_of_unknown_origin() -> None:
+    """Case 490: a tumour test cannot tell a germline mutation from a somatic one. With no
+    germline BRCA1 result on record the plan does not call the mutation somatic nor olaparib
+    outside its label; it says what the germline test decides, and talazoparib, whose
+    trial (EMBRACA) selected germline mutations, waits on that test."""
+    p = plan(biomarkers=[*NEGATIVE, *TUMOUR_BRCA1])
+    olaparib = option(p, "olaparib")
+    assert olaparib.tier is Tier.PREFERRED and not olaparib.waits_on
+    text = _why(olaparib)
+    assert "somatic BRCA1 mutation" not in text
+    assert "tumour BRCA1 mutation" in text and "origin unknown" in text
+    assert "if germline" in text and "within its US label" in text
+    talazoparib = option(p, "talazoparib")
+    assert talazoparib.waits_on == ("germline BRCA1",)
+    assert "germline" in _why(talazoparib) and "EMBRACA" in _why(talazoparib)
+    assert any(a.code == "test_germline" and a.genes == ("BRCA1",) for a in p.actions)
+
+
+def test_a_tumour_brca1_mutation_with_a_germline_negative_is_somatic() -> None:
+    """With germline BRCA1 tested negative, the tumour's mutation is somatic: olaparib is given
+    outside its US label (TBCRC 048) and talazoparib waits on nothing."""
+    germline = result("BRCA1", "not_detected", sample="blood", origin="germline")
+    p = plan(biomarkers=[*NEGATIVE, *TUMOUR_BRCA1, germline])
+    text = _why(option(p, "olaparib"))
+    assert "somatic BRCA1 mutation" in text and "outside its label" in text
+    assert "origin unknown" not in text
+    assert not option(p, "talazoparib").waits_on
