@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import resistx
 from resistx.model import Tier
-from tests.helpers import NEGATIVE, option, plan, result
+from tests.helpers import (
+    CAPECITABINE,
+    ERIBULIN,
+    NEGATIVE,
+    PALBOCICLIB,
+    option,
+    patient,
+    plan,
+    result,
+)
 
 TUMOUR_BRCA1 = [
     result("BRCA1", "mutated", sample="tissue", variant="c.68_69delAG"),
@@ -45,3 +54,35 @@ def test_a_tumour_brca1_mutation_with_a_germline_negative_is_somatic() -> None:
     assert "somatic BRCA1 mutation" in text and "outside its label" in text
     assert "origin unknown" not in text
     assert not option(p, "talazoparib").waits_on
+
+
+def test_with_her2_unknown_after_chemotherapy_a_trop2_adc_says_the_her2_test_can_put_tdxd_first() -> (
+    None
+):
+    """Case 489: HER2 never tested after two chemotherapy lines. Sacituzumab govitecan stays
+    first and trastuzumab deruxtecan waits on the IHC (issue 8's hard precedence), but the
+    ADC's leading reason says that HER2-low would put trastuzumab deruxtecan before it
+    (DESTINY-Breast04's population), so the choice between them reads as the test's; with
+    HER2 0 on record it says nothing of the kind."""
+    for policy in ("ye2024", "practice-2026"):
+        unknown = _two_lines("unknown", policy)
+        sg = option(unknown, "sacituzumab-govitecan")
+        assert sg.rank == 1 and sg.tier is Tier.PREFERRED, policy
+        lead = sg.reasons[0]
+        assert lead.code == "her2_test_decides_tdxd_first" and lead.rule == 72, policy
+        assert "HER2-low" in lead.text and "DESTINY-Breast04" in lead.text
+        assert option(unknown, "trastuzumab-deruxtecan").waits_on == ("HER2 IHC",)
+        zero = option(_two_lines("0", policy), "sacituzumab-govitecan")
+        assert "her2_test_decides_tdxd_first" not in {r.code for r in zero.reasons}
+        # before any chemotherapy line trastuzumab deruxtecan is outside DESTINY-Breast04
+        first = resistx.sequence(patient(her2="unknown", biomarkers=NEGATIVE), policy=policy)
+        sg = option(first, "sacituzumab-govitecan")
+        assert "her2_test_decides_tdxd_first" not in {r.code for r in sg.reasons}
+
+
+def _two_lines(her2: str, policy: str) -> resistx.Plan:
+    """After palbociclib, capecitabine and eribulin, nothing actionable."""
+    treatments = [PALBOCICLIB, CAPECITABINE, ERIBULIN]
+    return resistx.sequence(
+        patient(her2=her2, biomarkers=NEGATIVE, treatments=treatments), policy=policy
+    )

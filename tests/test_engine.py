@@ -66,6 +66,7 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[*NEGATIVE, result("BRCA2", "mutated")], ecog=2, her2="ultralow"),
     patient(biomarkers=NEGATIVE, her2="0", treatments=[PALBOCICLIB, CAPECITABINE]),  # rule 55
     patient(biomarkers=NEGATIVE, her2="low", treatments=[PALBOCICLIB, CAPECITABINE]),  # rule 65
+    patient(biomarkers=NEGATIVE, her2="unknown", treatments=[PALBOCICLIB, CAPECITABINE]),  # 72
     patient(biomarkers=[*NEGATIVE[:3], result("PTEN", "not_detected", assay="ihc")]),
     patient(biomarkers=[*NEGATIVE, result("BRCA1", "mutated", origin="germline")]),
     patient(  # BRCA1/2 and PALB2 tested in the germline only: the PARP inhibitors wait

@@ -28,6 +28,7 @@ from resistx.sequencing.rules import (
 #: every rule of the ye2024 policy; a factor's reasons follow this order
 RULES: tuple[Rule, ...] = (
     # factor 1: molecular
+    targets.her2_test_decides_adc,
     targets.nothing_actionable,
     targets.rb1_loss,
     molecular.esr1_oral_serd,

@@ -1,4 +1,4 @@
-"""Factor 1, continued: HER2-low (rules 3 and 65), nothing actionable (rule 6) and RB1 loss
+"""Factor 1, continued: HER2-low (rules 3, 65 and 72), nothing actionable (rule 6) and RB1 loss
 (rule 27); mechanisms without an approved drug are in ``mechanisms``."""
 
 from __future__ import annotations
@@ -85,11 +85,7 @@ DB04_CHEMOTHERAPY_LINES = (1, 2)
 def chemotherapy_after_tdxd(
     i: MolecularInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    if (
-        i.her2 is not Her2Status.LOW
-        or i.chemotherapy_lines not in DB04_CHEMOTHERAPY_LINES
-        or not tdxd_stands_before(i, spec)
-    ):
+    if i.her2 is not Her2Status.LOW or not kinds.is_chemotherapy(spec) or not db04_population(i):
         return
     yield Effect(
         code="chemotherapy_after_tdxd",
@@ -99,6 +95,48 @@ def chemotherapy_after_tdxd(
         "chemotherapy is at best an alternative to it.",
         trials=("DESTINY-Breast04",),
         references=(62,),
+    )
+
+
+# rule 72: hER2 unknown in DESTINY-Breast04's population: the test decides the ADC
+@rule(
+    72,
+    "HER2 unknown in DESTINY-Breast04's population: the test decides the ADC",
+    M,
+    condition="HER2 status unknown after one or two chemotherapy lines for metastatic disease "
+    "(DESTINY-Breast04's population), trastuzumab deruxtecan not ruled out (lung disease, "
+    "progression on it), no visceral crisis (case 489).",
+    effect="A TROP2 ADC (sacituzumab govitecan; under practice-2026 datopotamab deruxtecan too) "
+    "keeps its place, and its reason leads with what the HER2 test decides: HER2-low puts "
+    "trastuzumab deruxtecan, which waits on that test (rule 3), before it.",
+    codes=("her2_test_decides_tdxd_first",),
+    trials=("DESTINY-Breast04",),
+    references=(62,),
+    regimens=kinds.is_trop2_adc,
+)
+def her2_test_decides_adc(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if i.her2 is not Her2Status.UNKNOWN or not kinds.is_trop2_adc(spec) or not db04_population(i):
+        return
+    yield Effect(
+        code="her2_test_decides_tdxd_first",
+        leads=True,
+        text="HER2 status unknown after one or two chemotherapy lines: if the IHC shows "
+        "HER2-low, trastuzumab deruxtecan comes before this (DESTINY-Breast04's population, "
+        "where it did better than chemotherapy; the review calls it the standard of care for "
+        "HER2-low disease after a CDK4/6 inhibitor and 1-2 chemotherapy lines); its place "
+        "waits on that test, this one's does not.",
+        trials=("DESTINY-Breast04",),
+        references=(62,),
+    )
+
+
+def db04_population(i: MolecularInputs) -> bool:
+    """One or two chemotherapy lines for metastatic disease (DESTINY-Breast04's population),
+    trastuzumab deruxtecan not ruled out, no visceral crisis (rules 65 and 72)."""
+    return (
+        i.chemotherapy_lines in DB04_CHEMOTHERAPY_LINES
+        and not i.tdxd_ruled_out
+        and (not i.visceral_crisis)
     )
 
 
