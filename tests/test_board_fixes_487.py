@@ -86,3 +86,42 @@ def _two_lines(her2: str, policy: str) -> resistx.Plan:
     return resistx.sequence(
         patient(her2=her2, biomarkers=NEGATIVE, treatments=treatments), policy=policy
     )
+
+
+LONG_ABEMACICLIB = dict(
+    PALBOCICLIB, drugs=["abemaciclib", "letrozole"], started_on="2023-08-01", ended_on="2026-08-01"
+)
+TISSUE_NEGATIVE = [dict(r, sample="tissue", tested_on="2026-10-05") for r in NEGATIVE]
+
+
+def test_under_ye2024_chemotherapy_first_after_a_long_response_says_what_the_review_leaves_open() -> (
+    None
+):
+    """Case 491 (ye2024): 36 months on abemaciclib + letrozole, ESR1 and the PI3K pathway
+    negative, ECOG 2. The review's Discussion puts chemotherapy and ADCs first without a
+    definite target, and resistx keeps its order; but the review also names the duration of
+    response among its sequencing factors without saying how it weighs, and the reason now
+    says so (on chemotherapy and on fulvestrant). At ECOG 2 without a crisis, chemotherapy's
+    reason asks for a single agent."""
+    p = resistx.sequence(
+        patient(
+            her2="0",
+            ecog=2,
+            as_of="2026-11-15",
+            biomarkers=TISSUE_NEGATIVE,
+            treatments=[LONG_ABEMACICLIB],
+        )
+    )
+    chemo = option(p, "chemotherapy")
+    assert chemo.rank == 1
+    for rid in ("chemotherapy", "fulvestrant"):
+        [lead] = [r for r in option(p, rid).reasons if r.rule == 6]
+        assert "duration of treatment response" in lead.text and "leaves open" in lead.text, rid
+    [ecog] = [r for r in chemo.reasons if r.rule == 13]
+    assert "single agent" in ecog.text
+    short = dict(LONG_ABEMACICLIB, started_on="2026-01-01")  # 7 months
+    q = resistx.sequence(
+        patient(her2="0", as_of="2026-11-15", biomarkers=TISSUE_NEGATIVE, treatments=[short])
+    )
+    [lead] = [r for r in option(q, "chemotherapy").reasons if r.rule == 6]
+    assert "leaves open" not in lead.text

@@ -90,7 +90,8 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             "from the disease, so the agent and dose are chosen for the performance status."
             if i.visceral_crisis and kinds.is_cytotoxic(spec)  # case 426's recheck
             else f"ECOG {i.ecog}: an intensive regimen, which the reduced performance status "
-            "weighs against (a smaller step than at ECOG 3).",
+            "weighs against (a smaller step than at ECOG 3)."
+            + (_SINGLE_AGENT if kinds.is_chemotherapy(spec) else ""),
             trials=spec.key_trials,
         )
 
@@ -142,3 +143,10 @@ def nothing_against(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
             text=f"No progression on {spec.name} or its drugs on record.",
             trials=spec.key_trials,
         )
+
+
+#: chemotherapy at ECOG 2 without a crisis (case 491)
+_SINGLE_AGENT = (
+    " A single agent rather than a combination (ESMO's advanced breast cancer guidelines keep "
+    "combinations for rapid progression or a visceral crisis; not in the review)."
+)

@@ -193,7 +193,7 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             code="no_actionable_alteration",
             delta=ctx.weights.no_actionable,
             leads=True,
-            text=f"{found}: the review prefers chemotherapy and ADCs.{beside}",
+            text=f"{found}: the review prefers chemotherapy and ADCs.{_long_response(i)}{beside}",
             trials=(*spec.key_trials, "TBCRC 048") if others else spec.key_trials,
         )
     elif _maintain_switch(i, spec):
@@ -215,9 +215,21 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             delta=ctx.weights.no_actionable_endocrine,
             leads=True,
             text=f"{found}: the review prefers chemotherapy and ADCs over endocrine-based "
-            "regimens.",
+            f"regimens.{_long_response(i)}",
             trials=spec.key_trials,
         )
+
+
+def _long_response(i: MolecularInputs) -> str:
+    """What the review leaves open after a long CDK4/6-inhibitor course and no chemotherapy
+    for metastatic disease since (case 491)."""
+    if not i.long_cdk46i or i.visceral_crisis or i.targets_acted_on or i.chemotherapy_lines:
+        return ""
+    return (
+        " The review leaves open how a long response to the CDK4/6 inhibitor (12 months or "
+        "more here) weighs against this, though it lists the duration of treatment response "
+        "among its sequencing factors: a clinician may weigh another endocrine-based line first."
+    )
 
 
 def _maintain_switch(i: MolecularInputs, spec: RegimenSpec) -> bool:
