@@ -4738,8 +4738,10 @@ def test_with_no_aromatase_inhibitor_on_record_a_cdk46i_with_one_comes_first() -
             assert "a regimen this table does not hold" not in why.text, why.text
         # the evidence line names the first-line trials, not a setting after a CDK4/6 inhibitor
         assert "cdk46i_naive_ai_partner" in codes(first), codes(first)
-        # TRINITI-1's triplet is not the first-line standard
-        assert "cdk46i_ai_first_line" not in codes(option(p, "ribociclib+everolimus+exemestane"))
+        # TRINITI-1's triplet is not the first-line standard: its trial enrolled after a
+        # CDK4/6 inhibitor, so without one it is left out (rule 52, since case 487)
+        [triplet] = exclusion(p, "ribociclib+everolimus+exemestane").reasons
+        assert triplet.rule == 52
         # nor is a first-line trial said to have paired a triplet with an aromatase inhibitor
         # (recheck of case 468: gedatolisib's triplet has none)
         for o in p.options:

@@ -10,6 +10,7 @@ from tests.helpers import (
     ERIBULIN,
     NEGATIVE,
     PALBOCICLIB,
+    exclusion,
     option,
     patient,
     plan,
@@ -125,3 +126,23 @@ def test_under_ye2024_chemotherapy_first_after_a_long_response_says_what_the_rev
     )
     [lead] = [r for r in option(q, "chemotherapy").reasons if r.rule == 6]
     assert "leaves open" not in lead.text
+
+
+def test_an_investigational_regimen_whose_trial_enrolled_after_a_cdk46i_is_left_out_without_one() -> (
+    None
+):
+    """Case 487 (MINOR, practice-2026): a premenopausal patient with no CDK4/6 inhibitor on
+    record was offered, within a trial, VIKTORIA-1's and evERA's regimens, whose trials
+    enrolled after one only. An investigational regimen is given within its trial, so rule 52
+    leaves it out there as it does a trial's enrolment; EMBER-3's combination (a mixed
+    population) stays."""
+    naive = resistx.sequence(
+        patient(biomarkers=NEGATIVE, treatments=[dict(PALBOCICLIB, drugs=["tamoxifen"])]),
+        policy="practice-2026",
+    )
+    for rid in ("gedatolisib+palbociclib+fulvestrant", "giredestrant+everolimus"):
+        [reason] = exclusion(naive, rid).reasons
+        assert reason.rule == 52 and reason.code == "out_of_population", rid
+    assert option(naive, "imlunestrant+abemaciclib").tier is Tier.TRIAL
+    after = resistx.sequence(patient(biomarkers=NEGATIVE), policy="practice-2026")
+    assert option(after, "gedatolisib+palbociclib+fulvestrant").tier is Tier.TRIAL

@@ -194,6 +194,11 @@ def is_investigational(spec: RegimenSpec) -> bool:
     return spec.regulatory.investigational
 
 
+def is_trial_or_investigational(spec: RegimenSpec) -> bool:
+    """A trial's enrolment, or a regimen given only within its trial (rule 52)."""
+    return is_trial(spec) or is_investigational(spec)
+
+
 def has_ribociclib(spec: AnyRegimen) -> bool:
     """Regimens with ribociclib."""
     return "ribociclib" in spec.drugs

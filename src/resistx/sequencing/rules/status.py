@@ -101,21 +101,23 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
     52,
     "A trial that enrolled after a CDK4/6 inhibitor: not without one",
     H,
-    condition="Enrolment in a registered trial whose population is after a CDK4/6 inhibitor "
-    "only (the evidence's setting), and no CDK4/6 inhibitor on record.",
+    condition="Enrolment in a registered trial, or an investigational regimen (given within "
+    "its trial: case 487), whose trial's population is after a CDK4/6 inhibitor only (the "
+    "evidence's setting), and no CDK4/6 inhibitor on record.",
     effect="Excluded (out_of_population): the patient is outside the trial's population.",
     codes=(ExclusionCode.OUT_OF_POPULATION.value,),
-    regimens=kinds.is_trial,
+    regimens=kinds.is_trial_or_investigational,
 )
 def trial_after_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not kinds.is_trial(spec) or i.had_cdk46i:
+    if not kinds.is_trial_or_investigational(spec) or not spec.key_trials or i.had_cdk46i:
         return
     trial = ctx.evidence.trial(spec.key_trials[0])
     if trial.setting is TrialSetting.AFTER_CDK46I:
+        within = "" if kinds.is_trial(spec) else "; investigational, it is given within a trial"
         yield left_out(
             ExclusionCode.OUT_OF_POPULATION,
             text=f"No CDK4/6 inhibitor on record: {trial.key} enrolled patients after one "
-            f"({trial.population}).",
+            f"({trial.population}){within}.",
             trials=(trial.key,),
         )
 
