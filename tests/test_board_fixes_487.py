@@ -43,6 +43,14 @@ def test_a_tumour_brca1_mutation_with_no_germline_result_is_of_unknown_origin() 
     talazoparib = option(p, "talazoparib")
     assert talazoparib.waits_on == ("germline BRCA1",)
     assert "germline" in _why(talazoparib) and "EMBRACA" in _why(talazoparib)
+    # the recheck: olaparib's US label asks for prior chemotherapy; with none on record,
+    # talazoparib (whose label does not) is the PARP inhibitor within its label if germline
+    naive = plan(biomarkers=[*NEGATIVE, *TUMOUR_BRCA1])
+    ola = _why(option(naive, "olaparib"))
+    assert "prior chemotherapy" in ola and "none is on record" in ola
+    assert "does not ask for prior chemotherapy" in _why(option(naive, "talazoparib"))
+    treated = plan(biomarkers=[*NEGATIVE, *TUMOUR_BRCA1], treatments=[PALBOCICLIB, CAPECITABINE])
+    assert "none is on record" not in _why(option(treated, "olaparib"))
     assert any(a.code == "test_germline" and a.genes == ("BRCA1",) for a in p.actions)
 
 
@@ -72,7 +80,10 @@ def test_with_her2_unknown_after_chemotherapy_a_trop2_adc_says_the_her2_test_can
         lead = sg.reasons[0]
         assert lead.code == "her2_test_decides_tdxd_first" and lead.rule == 72, policy
         assert "HER2-low" in lead.text and "DESTINY-Breast04" in lead.text
-        assert option(unknown, "trastuzumab-deruxtecan").waits_on == ("HER2 IHC",)
+        assert "this one's does not" not in lead.text  # recheck: its place depends on it too
+        tdxd = option(unknown, "trastuzumab-deruxtecan")
+        assert tdxd.waits_on == ("HER2 IHC",)
+        assert "HER2-low would put it in DESTINY-Breast04's population" in _why(tdxd), policy
         zero = option(_two_lines("0", policy), "sacituzumab-govitecan")
         assert "her2_test_decides_tdxd_first" not in {r.code for r in zero.reasons}
         # before any chemotherapy line trastuzumab deruxtecan is outside DESTINY-Breast04

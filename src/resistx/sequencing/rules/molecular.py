@@ -224,7 +224,8 @@ def _talazoparib_waits_on_germline(
         text=f"tumour {genes} mutation {described}, origin unknown (no germline {genes} "
         "result on record): talazoparib's evidence is for germline BRCA1/2 mutations (EMBRACA, "
         "not named in the review; its ref 75), and TBCRC 048's somatic responses were to "
-        "olaparib; its place waits on the germline test.",
+        "olaparib; its place waits on the germline test. If germline, it is within its US "
+        "label, which does not ask for prior chemotherapy.",
         waits_on=f"germline {genes}",
         trials=spec.key_trials,
     )

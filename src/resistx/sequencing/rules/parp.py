@@ -177,8 +177,14 @@ def tbcrc048_before_chemotherapy(
             text=f"{found}: {place}. Its US label covers germline BRCA1/2 mutations only: "
             + (
                 "if germline, olaparib is within its US label (OlympiAD, not named in the "
-                "review; its ref 74); if somatic, it is given outside its label (not in the "
-                "review)."
+                "review; its ref 74)"
+                + (
+                    ""
+                    if i.chemotherapy_ever
+                    else ", which asks for prior chemotherapy, and none is on record: "
+                    "talazoparib's does not"
+                )
+                + "; if somatic, it is given outside its label (not in the review)."
                 if unknown
                 else "for this mutation olaparib is given outside its label (not in the review)."
             ),

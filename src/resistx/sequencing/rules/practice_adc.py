@@ -14,6 +14,7 @@ from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import OPENS_IT, Context, Effect, left_out, rule
 from resistx.sequencing.rules.figures import approval, figures
 from resistx.sequencing.rules.history import gate
+from resistx.sequencing.rules.targets import tdxd_first_if_low
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -83,7 +84,7 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
             code="her2_status_unknown",
             delta=ctx.weights.her2_pending,
             text="HER2 status unknown: trastuzumab deruxtecan is for HER2-low or -ultralow "
-            "disease (DESTINY-Breast06); it waits on an IHC test.",
+            f"disease (DESTINY-Breast06); it waits on an IHC test.{tdxd_first_if_low(i)}",
             waits_on="HER2 IHC",
             trials=spec.key_trials,
         )

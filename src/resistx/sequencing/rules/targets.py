@@ -50,7 +50,7 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
             code="her2_status_unknown",
             delta=ctx.weights.her2_pending,
             text="HER2 status unknown: trastuzumab deruxtecan is for HER2-low disease "
-            "(DESTINY-Breast04); it waits on an IHC test.",
+            f"(DESTINY-Breast04); it waits on an IHC test.{tdxd_first_if_low(i)}",
             waits_on="HER2 IHC",
             trials=spec.key_trials,
         )
@@ -123,10 +123,20 @@ def her2_test_decides_adc(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) 
         text="HER2 status unknown after one or two chemotherapy lines: if the IHC shows "
         "HER2-low, trastuzumab deruxtecan comes before this (DESTINY-Breast04's population, "
         "where it did better than chemotherapy; the review calls it the standard of care for "
-        "HER2-low disease after a CDK4/6 inhibitor and 1-2 chemotherapy lines); its place "
-        "waits on that test, this one's does not.",
+        "HER2-low disease after a CDK4/6 inhibitor and 1-2 chemotherapy lines), whose place "
+        "waits on that test.",
         trials=("DESTINY-Breast04",),
         references=(62,),
+    )
+
+
+def tdxd_first_if_low(i: MolecularInputs) -> str:
+    """What a HER2-low reading would make of trastuzumab deruxtecan (rules 3 and 72)."""
+    if not db04_population(i):
+        return ""
+    return (
+        " After one or two chemotherapy lines, HER2-low would put it in DESTINY-Breast04's "
+        "population, where it did better than chemotherapy."
     )
 
 
