@@ -157,3 +157,21 @@ def test_an_investigational_regimen_whose_trial_enrolled_after_a_cdk46i_is_left_
     assert option(naive, "imlunestrant+abemaciclib").tier is Tier.TRIAL
     after = resistx.sequence(patient(biomarkers=NEGATIVE), policy="practice-2026")
     assert option(after, "gedatolisib+palbociclib+fulvestrant").tier is Tier.TRIAL
+
+
+def test_chemotherapys_figures_from_a_pretreated_control_arm_say_so_for_a_chemotherapy_naive_patient() -> (
+    None
+):
+    """Cases 487, 490, 491 (MINOR, the reviewer's X2): with no chemotherapy for metastatic
+    disease, chemotherapy's evidence line quoted TROPiCS-02's control arm (patients after 2-4
+    chemotherapy lines) as if it were hers. The figures stay (the review has no better one for
+    her) and the line says whose they are; after chemotherapy it says nothing more."""
+    naive = option(plan(biomarkers=NEGATIVE), "chemotherapy")
+    [line] = [
+        r for r in naive.reasons if r.factor.value == "efficacy" and r.text.startswith("TROPiCS-02")
+    ]
+    assert "treated with chemotherapy before" in line.text and "2-4" in line.text
+    treated = option(
+        plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]), "chemotherapy"
+    )
+    assert not any("treated with chemotherapy before" in r.text for r in treated.reasons)

@@ -102,10 +102,30 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
             trials=spec.key_trials,
         )
         return
+    if kinds.is_chemotherapy(spec) and not i.prior_chemotherapy:
+        scored = [_pretreated(s) for s in scored]
     best = max(scored, key=lambda s: (s.delta, s.trials))
     yield best
     # the other studies explain, and do not add to the score
     yield from (attrs.evolve(s, delta=0.0) for s in scored if s is not best)
+
+
+#: trials whose chemotherapy control arm had been treated with chemotherapy before, and how
+#: many lines for metastatic disease (the trials' populations in the evidence)
+_PRETREATED = {"TROPiCS-02": "2-4", "DESTINY-Breast04": "1-2"}
+
+
+def _pretreated(e: Effect) -> Effect:
+    """A control arm's figures, for a patient with no chemotherapy for metastatic disease:
+    whose they are (cases 487, 490, 491)."""
+    lines = _PRETREATED.get(e.trials[0]) if e.trials else None
+    if lines is None:
+        return e
+    return attrs.evolve(
+        e,
+        text=f"{e.text} Its patients were treated with chemotherapy before ({lines} lines for "
+        "metastatic disease); this patient has had none for metastatic disease.",
+    )
 
 
 def _listed_trial(trial: Trial) -> Effect:
