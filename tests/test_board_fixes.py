@@ -123,7 +123,11 @@ def test_abemaciclib_with_fulvestrant_in_postmonarchs_population_is_an_option() 
     for partner in ("tamoxifen", "fulvestrant"):  # postMONARCH: after an aromatase inhibitor
         first = dict(PALBOCICLIB, drugs=["palbociclib", partner])
         other = practice(biomarkers=akt1, treatments=[first])
-        assert "postmonarch_population" not in codes(option(other, "abemaciclib+fulvestrant"))
+        found = other.option("abemaciclib+fulvestrant")
+        if partner == "fulvestrant":  # both parts progressed on: left out (case 495)
+            assert found is None and exclusion(other, "abemaciclib+fulvestrant").reasons
+        else:
+            assert found is not None and "postmonarch_population" not in codes(found)
     # an adjuvant aromatase inhibitor, then palbociclib with fulvestrant: fulvestrant again
     adjuvant = dict(
         PALBOCICLIB,
@@ -135,7 +139,8 @@ def test_abemaciclib_with_fulvestrant_in_postmonarchs_population_is_an_option() 
     )
     with_fulvestrant = dict(PALBOCICLIB, drugs=["palbociclib", "fulvestrant"])
     again = practice(biomarkers=akt1, treatments=[adjuvant, with_fulvestrant])
-    assert "postmonarch_population" not in codes(option(again, "abemaciclib+fulvestrant"))
+    [left] = exclusion(again, "abemaciclib+fulvestrant").reasons  # rule 11 since case 495
+    assert left.rule == 11
     assert "postmonarch_population" not in codes(option(plan(biomarkers=akt1), "abemaciclib"))
     abemaciclib = dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])
     again = practice(biomarkers=akt1, treatments=[abemaciclib])
@@ -2325,9 +2330,11 @@ def test_after_two_cdk46_inhibitors_a_third_is_no_switch_the_review_supports() -
     )
     assert "switch_cdk46i_after_palbociclib" not in codes(again)
     # after palbociclib and abemaciclib, ribociclib is the third: no switch gain beside it
+    # (with fulvestrant, both parts progressed on: left out since case 495; with exemestane)
     abemaciclib = dict(FULVESTRANT, drugs=["abemaciclib", "fulvestrant"])
     q = plan(biomarkers=esr1, treatments=[PALBOCICLIB, abemaciclib])
-    third = codes(option(q, "ribociclib+fulvestrant"))
+    assert q.option("ribociclib+fulvestrant") is None
+    third = codes(option(q, "ribociclib+exemestane"))
     assert "third_cdk46i" in third and "switch_cdk46i_after_palbociclib" not in third
 
 
@@ -3182,9 +3189,10 @@ def test_ribociclib_with_fulvestrant_after_fulvestrant_is_outside_maintain() -> 
         p = resistx.sequence(
             patient(her2="0", biomarkers=NEGATIVE, treatments=[palbo_fulv]), policy=policy
         )
-        ribo = option(p, "ribociclib+fulvestrant")
-        assert ribo.tier is Tier.LATER, policy
-        assert "outside_maintain_population" in codes(ribo), policy
+        # at best a later option outside MAINTAIN's population since case 340; left out since
+        # case 495 (fulvestrant and a CDK4/6 inhibitor with it both progressed on)
+        [ribo] = exclusion(p, "ribociclib+fulvestrant").reasons
+        assert ribo.rule == 11 and "PACE" in ribo.trials, policy
         texts = [r.text for o in p.options for r in o.reasons]
         assert not any("the population of postMONARCH" in t for t in texts), policy
 
@@ -3278,7 +3286,7 @@ def test_ribociclib_with_exemestane_is_maintains_switch_after_fulvestrant() -> N
         [efficacy] = [r for r in exe.reasons if r.factor.value == "efficacy"]
         assert efficacy.trials == ("MAINTAIN",) and "HR 0.58" in efficacy.text, policy
         assert "outside_maintain_population" not in codes(exe), policy
-        assert rank(p, "ribociclib+exemestane") < rank(p, "ribociclib+fulvestrant"), policy
+        assert p.option("ribociclib+fulvestrant") is None, policy  # case 495: left out
 
 
 def test_ribociclib_with_exemestane_after_exemestane_is_outside_maintain() -> None:

@@ -175,3 +175,22 @@ def test_chemotherapys_figures_from_a_pretreated_control_arm_say_so_for_a_chemot
         plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]), "chemotherapy"
     )
     assert not any("treated with chemotherapy before" in r.text for r in treated.reasons)
+
+
+def test_after_a_cdk46i_with_fulvestrant_another_cdk46i_with_fulvestrant_is_left_out() -> None:
+    """Case 495 (MAJOR, both policies): after progression on abemaciclib + fulvestrant,
+    palbociclib + fulvestrant and ribociclib + fulvestrant ranked 4th and 5th, though both of
+    their parts had failed (fulvestrant alone was left out). A CDK4/6 inhibitor with the
+    partner a CDK4/6 inhibitor progressed with is left out (rule 11, progressed on); a switch
+    with another partner (ribociclib + exemestane, MAINTAIN's) stays."""
+    course = dict(PALBOCICLIB, drugs=["abemaciclib", "fulvestrant"])
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(patient(biomarkers=NEGATIVE, treatments=[course]), policy=policy)
+        for rid in ("palbociclib+fulvestrant", "ribociclib+fulvestrant"):
+            [reason] = exclusion(p, rid).reasons
+            assert reason.rule == 11 and reason.code == "progressed_on", (policy, rid)
+            assert "abemaciclib + fulvestrant" in reason.text
+        assert p.option("ribociclib+exemestane") is not None, policy
+    # after a CDK4/6 inhibitor with letrozole, the fulvestrant doublets stay
+    q = plan(biomarkers=NEGATIVE)
+    assert q.option("ribociclib+fulvestrant") is not None

@@ -30,7 +30,9 @@ _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR, DrugClass.AR
     H,
     condition="A metastatic treatment (or a (neo)adjuvant CDK4/6 inhibitor) that ended in "
     "progression.",
-    effect="Every drug of the regimen progressed on together: excluded (progressed_on); "
+    effect="Every drug of the regimen progressed on together, or a CDK4/6 inhibitor with "
+    "fulvestrant after progression on another with fulvestrant (case 495): excluded "
+    "(progressed_on); "
     "chemotherapy as a class is not. A drug of it in another regimen: demoted. Another "
     "drug of its class (oral SERD, fulvestrant, PI3K-AKT-mTOR, PARP, a TROP2 antibody-drug "
     "conjugate, or one with the deruxtecan payload; fulvestrant alone after an oral SERD too): "
@@ -63,6 +65,17 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         )
         yield left_out(ExclusionCode.PROGRESSED_ON, said, spec.key_trials)
         return
+    both = None if trial else _cdk46i_with_partner_again(i, spec)
+    if both is not None:
+        yield left_out(
+            ExclusionCode.PROGRESSED_ON,
+            f"Progressed on {' + '.join(both)}: {spec.name} gives a "
+            "CDK4/6 inhibitor with the same partner again, both parts progressed on, and the "
+            "review has no evidence for it (in PACE palbociclib with fulvestrant did not improve "
+            "on fulvestrant after a CDK4/6 inhibitor; MAINTAIN changed the endocrine partner).",
+            ("PACE", "MAINTAIN"),
+        )
+        return
     parp = [d for d in i.progressed_drugs if drug_class(d) is DrugClass.PARP_INHIBITOR]
     if parp and not trial and kinds.is_parp_inhibitor(spec):
         yield left_out(
@@ -73,6 +86,24 @@ def progressed_on(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         )
         return
     yield from _again(i, spec, ctx.weights, trial=trial)
+
+
+def _cdk46i_with_partner_again(i: HistoryInputs, spec: RegimenSpec) -> tuple[str, ...] | None:
+    """A progressed course that gave a CDK4/6 inhibitor with every other drug of ``spec``, a
+    CDK4/6 inhibitor with fulvestrant (case 495: after abemaciclib + fulvestrant, palbociclib
+    or ribociclib with fulvestrant; PACE's result is fulvestrant's, and the letrozole doublets
+    after a CDK4/6 inhibitor are rule 71's)."""
+    if not kinds.has_cdk46i(spec) or "fulvestrant" not in spec.drugs:
+        return None
+    partner = {d for d in spec.drugs if drug_class(d) is not DrugClass.CDK46_INHIBITOR}
+    return next(
+        (
+            c
+            for c in sorted(i.progressed)
+            if partner <= set(c) and any(drug_class(d) is DrugClass.CDK46_INHIBITOR for d in c)
+        ),
+        None,
+    )
 
 
 def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> Iterator[Effect]:
