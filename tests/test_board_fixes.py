@@ -1561,12 +1561,9 @@ def test_two_cytotoxics_switched_within_one_line_count_as_one_line() -> None:
 def test_the_molecular_key_holds_chemotherapy_lines_up_to_its_cap() -> None:
     """Three and five lines read alike for every rule (rule 44: up to 2; rule 30: any), so the
     molecular Inputs of two such patients are one memo key."""
-    from resistx.sequencing.build_inputs import (  # noqa: PLC0415
-        CHEMOTHERAPY_LINES_CAP,
-        molecular,
-        outside_maintain,
-    )
+    from resistx.sequencing.build_inputs import CHEMOTHERAPY_LINES_CAP, molecular  # noqa: PLC0415
     from resistx.sequencing.facts import Facts  # noqa: PLC0415
+    from resistx.sequencing.maintain import outside_for as outside_maintain  # noqa: PLC0415
 
     def inputs(n: int) -> object:
         lines = [dict(CAPECITABINE, drugs=[d], line=k + 2, started_on=f"202{k}-01-01",

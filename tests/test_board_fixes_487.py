@@ -194,3 +194,26 @@ def test_after_a_cdk46i_with_fulvestrant_another_cdk46i_with_fulvestrant_is_left
     # after a CDK4/6 inhibitor with letrozole, the fulvestrant doublets stay
     q = plan(biomarkers=NEGATIVE)
     assert q.option("ribociclib+fulvestrant") is not None
+
+
+def test_after_endocrine_progression_for_metastatic_disease_no_first_line_trial_is_claimed() -> (
+    None
+):
+    """Case 492 (MINOR, both policies): after first-line tamoxifen for metastatic disease
+    (no aromatase inhibitor, no CDK4/6 inhibitor), the CDK4/6 inhibitor + letrozole regimens
+    came first as 'the review's first-line standard', whose trials enrolled no one treated for
+    advanced disease. They no longer gain that standing: a CDK4/6 inhibitor with endocrine
+    therapy stays preferred, with either partner, each reason saying whose trials it rests on."""
+    tamoxifen = dict(PALBOCICLIB, drugs=["tamoxifen"])
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(patient(biomarkers=NEGATIVE, treatments=[tamoxifen]), policy=policy)
+        said = {r.code for o in p.options for r in o.reasons}
+        assert "cdk46i_ai_first_line" not in said, policy
+        letrozole = option(p, "palbociclib+letrozole")
+        fulvestrant = option(p, "palbociclib+fulvestrant")
+        assert letrozole.tier is fulvestrant.tier is Tier.PREFERRED, policy
+        assert "enrolled no one treated for advanced disease" in _why(letrozole), policy
+    # adjuvant tamoxifen only: the first-line trials' population, as before
+    adjuvant = dict(tamoxifen, setting="adjuvant", line=None)
+    q = resistx.sequence(patient(biomarkers=NEGATIVE, treatments=[adjuvant]))
+    assert "cdk46i_ai_first_line" in {r.code for r in option(q, "palbociclib+letrozole").reasons}

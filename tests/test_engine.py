@@ -539,6 +539,17 @@ _ANASTROZOLE_10_AND_14_MONTHS = [
 ]
 
 
+#: HistoryInputs.second_line_endocrine: tamoxifen for metastatic disease, stopped for progression
+#: or for another reason (rule 19: the first-line trials enrolled no one treated for advanced
+#: disease; case 492); nothing else in any Inputs tells the two apart
+_TAMOXIFEN_PROGRESSED_AND_STOPPED = [
+    patient(
+        biomarkers=NEGATIVE, treatments=[dict(PALBOCICLIB, drugs=["tamoxifen"], stop_reason=stop)]
+    )
+    for stop in ("progression", "other")
+]
+
+
 #: MolecularInputs.brca_origin_unknown: a tumour BRCA1 mutation with a germline BRCA1 negative
 #: on record or none (talazoparib waits on the germline test, and olaparib's reason says so)
 _BRCA1_SOMATIC_AND_UNKNOWN = [
@@ -628,6 +639,7 @@ _TAMOXIFEN_AND_NONE = [
 @example(_TISSUE_AND_CTDNA, random.Random(0))
 @example(_PATHWAY_PLASMA_AND_TISSUE, random.Random(0))
 @example(_BRCA1_SOMATIC_AND_UNKNOWN, random.Random(0))
+@example(_TAMOXIFEN_PROGRESSED_AND_STOPPED, random.Random(0))
 @example(_ANASTROZOLE_10_AND_14_MONTHS, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))
 @example(_STOMATITIS_AND_RASH, random.Random(0))
@@ -1002,6 +1014,7 @@ def test_the_history_inputs_a_patient_shares_between_policies_are_those_each_pol
     Inputs are derived from the first's (only ``progressed`` reads the policy's regimens: a
     course of imlunestrant holds a practice-2026 regimen and no ye2024 one)."""
     from resistx.sequencing import build_inputs as build  # noqa: PLC0415
+    from resistx.sequencing import maintain  # noqa: PLC0415
     from resistx.sequencing.patient import Patient  # noqa: PLC0415
     from resistx.sequencing.policy import get  # noqa: PLC0415
 
@@ -1014,7 +1027,7 @@ def test_the_history_inputs_a_patient_shares_between_policies_are_those_each_pol
         policy = get(name)
         ctx, _memo = engine.memo_for(policy, policy.default_evidence())
         covers = ctx.call(engine._coverage)
-        outside = build.outside_maintain(patient.facts)
+        outside = maintain.outside_for(patient.facts)
         efficacy = build.efficacy(patient.molecular, patient.facts, outside)
         fresh = build.history(patient.facts, (patient.molecular, efficacy), covers, outside)
         assert patient.inputs(covers)[Factor.HISTORY] == fresh

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from resistx.model.enums import DrugClass
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
+from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
 
 def aromatase_inhibitor_resistant(facts: Facts) -> bool:
     return any(
         DrugClass.AROMATASE_INHIBITOR in t.drug_classes
         and (t.progressed if t.metastatic else facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
+        for t in facts.profile.treatments
+    )
+
+
+def endocrine_progression_for_metastatic(facts: Facts) -> bool:
+    """Progression on endocrine therapy (an AI, a SERD or SERM) for metastatic disease: the
+    first-line trials enrolled no one treated for advanced disease (case 492)."""
+    return any(
+        t.metastatic and t.progressed and t.drug_classes & ENDOCRINE_DRUGS
         for t in facts.profile.treatments
     )

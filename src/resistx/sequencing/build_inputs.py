@@ -7,7 +7,10 @@ from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, S
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import kinds, maintain, postmonarch
-from resistx.sequencing.ai_resistance import aromatase_inhibitor_resistant
+from resistx.sequencing.ai_resistance import (
+    aromatase_inhibitor_resistant,
+    endocrine_progression_for_metastatic,
+)
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
 from resistx.sequencing.facts import (
@@ -92,7 +95,7 @@ def _current_negative(facts: Facts, gene: str, st: GeneState | None) -> Biomarke
     return st.negative
 
 
-#: ``outside_maintain(facts)``, worked out once per patient and passed to the builders
+#: ``maintain.outside_for(facts)``, worked out once per patient and passed to the builders
 Outside = tuple[tuple[str, str], ...]
 Mechanisms = tuple[ResistanceMechanism, ...]
 
@@ -168,32 +171,8 @@ def _endocrine_sensitive(facts: Facts) -> bool:
     )
 
 
-def outside_maintain(facts: Facts) -> Outside:
-    """(partner, why) for each partner with which ribociclib is outside MAINTAIN's population
-    (``maintain.outside``), read by rule 8's reason and, as partners, by the efficacy factor's
-    selectors. Empty where MAINTAIN's figures do not speak anyway (no progression on
-    palbociclib or ribociclib), so the keys part no more patients than the rules do."""
-    if not facts.cdk46i_resistant & {"palbociclib", "ribociclib"}:
-        return ()
-    progressed_on = facts.progressed_drugs.intersection(maintain.PARTNERS)
-    lines_since = endocrine_lines_after_cdk46i(facts)
-    found = (
-        (
-            partner,
-            maintain.outside(
-                partner,
-                cytotoxic_lines=facts.cytotoxic_lines,
-                lines_since=lines_since,
-                progressed_on=progressed_on,
-            ),
-        )
-        for partner in maintain.PARTNERS
-    )
-    return tuple((partner, why) for partner, why in found if why is not None)
-
-
 def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> EfficacyInputs:
-    """``maintain_outside``: ``outside_maintain(facts)``, worked out once per patient."""
+    """``maintain_outside``: ``maintain.outside_for(facts)``, worked out once per patient."""
     return EfficacyInputs(
         outside_maintain=frozenset(partner for partner, _why in maintain_outside),
         esr1=m.esr1 is not None,
@@ -233,7 +212,7 @@ def history(
     maintain_outside: Outside,
 ) -> HistoryInputs:
     """``covers``: whether a course holds the drugs of one of the policy's regimens;
-    ``maintain_outside``: ``outside_maintain(facts)``, worked out once per patient; the
+    ``maintain_outside``: ``maintain.outside_for(facts)``, worked out once per patient; the
     molecular and efficacy Inputs lend what they already hold (postMONARCH's population)."""
     m, e = inputs
     tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
@@ -275,6 +254,7 @@ def history(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
         ),
         ai_resistant=aromatase_inhibitor_resistant(facts),
+        second_line_endocrine=endocrine_progression_for_metastatic(facts),
         no_endocrine_therapy=facts.endocrine_naive,
         targets_untested=lines >= ENDOCRINE_RESISTANCE_LINES
         and not had_target

@@ -110,7 +110,7 @@ class EfficacyInputs:
     #: field that depends on the policy (``Patient.inputs``), a few distinct values
     not_yet_approved: frozenset[str] = frozenset()
     #: the partners (fulvestrant, exemestane) with which ribociclib is outside MAINTAIN's
-    #: population (``build_inputs.outside_maintain``): its figures do not speak there
+    #: population (``maintain.outside_for``): its figures do not speak there
     outside_maintain: frozenset[str] = frozenset()
     #: progression on a CDK4/6 inhibitor given with an aromatase inhibitor (or as (neo)adjuvant
     #: therapy) and no other line for metastatic disease (``postmonarch.in_population``):
@@ -144,7 +144,7 @@ class HistoryInputs:
     #: tamoxifen or ovarian suppression (partners no rule repeats or demotes for)
     progressed_drugs: frozenset[str]
     #: (partner, why) where ribociclib with that partner is outside MAINTAIN's population
-    #: (``build_inputs.outside_maintain``): rule 8's reason says which
+    #: (``maintain.outside_for``): rule 8's reason says which
     outside_maintain: tuple[tuple[str, str], ...] = ()
     endocrine_lines_after_cdk46i: int
     #: the ESR1 and PI3K-pathway genes with a finding whose drugs she has not progressed on
@@ -158,6 +158,9 @@ class HistoryInputs:
     #: progressed on one, or relapsed during or within 12 months of a (neo)adjuvant one
     #: (``ai_resistance``; rule 19: the first-line trials enrolled no such patient; case 483)
     ai_resistant: bool = False
+    #: progressed on endocrine therapy for metastatic disease (``ai_resistance``; rule 19: the
+    #: first-line trials enrolled no one treated for advanced disease; case 492)
+    second_line_endocrine: bool = False
     #: no aromatase inhibitor, SERD or SERM on record in any setting: the PI3K, AKT and mTOR
     #: inhibitors' trials enrolled after endocrine therapy (rule 69)
     no_endocrine_therapy: bool = False

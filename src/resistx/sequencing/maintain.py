@@ -10,6 +10,7 @@ is cytotoxic) and reads 'treated with' as progressed on.
 
 from __future__ import annotations
 
+from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i
 from resistx.sequencing.facts import Facts
 
 PARTNERS = ("fulvestrant", "exemestane")
@@ -36,7 +37,7 @@ def first_line_palbociclib_switch(facts: Facts, outside_for: tuple[tuple[str, st
     the review finds continuing a CDK4/6 inhibitor reasonable, 'especially': rule 6), the
     partner MAINTAIN gave ribociclib (fulvestrant, or exemestane after fulvestrant), where the
     patient is within its population; else "". ``outside_for``: the partners outside it, with
-    why (``build_inputs.outside_maintain``, worked out once per patient)."""
+    why (``maintain.outside_for``, worked out once per patient)."""
     lines = facts.metastatic_lines
     if "palbociclib" not in facts.cdk46i_resistant or not lines:
         return ""
@@ -45,3 +46,27 @@ def first_line_palbociclib_switch(facts: Facts, outside_for: tuple[tuple[str, st
         return ""
     partner = "exemestane" if "fulvestrant" in first else "fulvestrant"
     return "" if partner in dict(outside_for) else partner
+
+
+def outside_for(facts: Facts) -> tuple[tuple[str, str], ...]:
+    """(partner, why) for each partner with which ribociclib is outside MAINTAIN's population
+    (``outside``), read by rule 8's reason and, as partners, by the efficacy factor's
+    selectors. Empty where MAINTAIN's figures do not speak anyway (no progression on
+    palbociclib or ribociclib), so the keys part no more patients than the rules do."""
+    if not facts.cdk46i_resistant & {"palbociclib", "ribociclib"}:
+        return ()
+    progressed_on = facts.progressed_drugs.intersection(PARTNERS)
+    lines_since = endocrine_lines_after_cdk46i(facts)
+    found = (
+        (
+            partner,
+            outside(
+                partner,
+                cytotoxic_lines=facts.cytotoxic_lines,
+                lines_since=lines_since,
+                progressed_on=progressed_on,
+            ),
+        )
+        for partner in PARTNERS
+    )
+    return tuple((partner, why) for partner, why in found if why is not None)

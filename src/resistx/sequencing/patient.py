@@ -12,6 +12,7 @@ from resistx.model.enums import Factor, StopReason
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import MAX_MONTHS, Preferences, Profile
 from resistx.sequencing import build_inputs as build
+from resistx.sequencing import maintain
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
@@ -30,7 +31,7 @@ class Patient:
     molecular: MolecularInputs
     efficacy: EfficacyInputs
     balance: BalanceInputs
-    #: where ribociclib is outside MAINTAIN's population (``build_inputs.outside_maintain``):
+    #: where ribociclib is outside MAINTAIN's population (``maintain.outside_for``):
     #: read by the efficacy and the history Inputs, worked out once
     maintain_outside: tuple[tuple[str, str], ...]
     #: the history Inputs by the drug sets they were built for (two policies, one patient)
@@ -49,7 +50,7 @@ class Patient:
             (g, st.finding.result.status) for g, st in facts.genes.items() if st.finding is not None
         )
         mechanisms = mechanisms_of(findings)
-        maintain_outside = build.outside_maintain(facts)
+        maintain_outside = maintain.outside_for(facts)
         molecular = build.molecular(facts, mechanisms, maintain_outside)
         return cls(
             facts,

@@ -92,7 +92,9 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     )
     w = ctx.weights
     partners = kinds.classes(spec)
-    if set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
+    if set(partners) == _CDK46I_AND_AI and i.second_line_endocrine and not i.ai_resistant:
+        yield _after_endocrine_line(why, w.cdk46i_naive_first)  # case 492
+    elif set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
         if not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
             steroidal = not cdk46i_with_letrozole(spec)  # those with letrozole come first
             yield Effect(
@@ -114,14 +116,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
                 references=FIRST_LINE_REFERENCES,
             )
     elif kinds.has_cdk46i(spec) and DrugClass.SERD in partners:
-        trials = (
-            "with fulvestrant after an aromatase inhibitor it doubled median PFS"
-            if i.ai_resistant
-            else "the review cites its fulvestrant trials for progression on an aromatase "
-            "inhibitor, and no progression on one is on record"
-            # a triplet's trials are its own (gedatolisib's: recheck of case 468)
-            + ("" if len(partners) > 2 else " (its first-line trials paired it with one)")
-        )
+        trials = _fulvestrant_trials(i, triplet=len(partners) > 2)
         yield Effect(
             code="cdk46i_naive_first",
             delta=w.cdk46i_naive_first,
@@ -139,6 +134,42 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             "therapy without it.",
             references=CDK46I_NAIVE_REFERENCES,
         )
+
+
+def _fulvestrant_trials(i: HistoryInputs, *, triplet: bool) -> str:
+    """What rule 19 says of a CDK4/6 inhibitor + fulvestrant regimen's trials for her."""
+    if i.ai_resistant:
+        return "with fulvestrant after an aromatase inhibitor it doubled median PFS"
+    if i.second_line_endocrine:
+        return (
+            "the review cites its fulvestrant trials for progression on an aromatase inhibitor; "
+            "she progressed on other endocrine therapy for metastatic disease, and its "
+            "first-line trials (with one) enrolled no one treated for advanced disease"
+        )
+    return (
+        "the review cites its fulvestrant trials for progression on an aromatase inhibitor, and "
+        "no progression on one is on record"
+        # a triplet's trials are its own (gedatolisib's: recheck of case 468)
+        + ("" if triplet else " (its first-line trials paired it with one)")
+    )
+
+
+def _after_endocrine_line(why: str, delta: float) -> Effect:
+    """A CDK4/6 inhibitor with an aromatase inhibitor after progression on other endocrine
+    therapy for metastatic disease: preferred as the fulvestrant doublets are, with neither
+    group of trials this patient's population (case 492)."""
+    return Effect(
+        code="cdk46i_naive_first",
+        delta=delta,
+        text=f"{why}: a CDK4/6 inhibitor with endocrine therapy is the preferred option without "
+        "visceral crisis. The review's first-line trials of one with an aromatase inhibitor "
+        "enrolled no one treated for advanced disease (their reports; not in the review), and "
+        "its fulvestrant trials enrolled after progression on an aromatase inhibitor: after "
+        "endocrine therapy for metastatic disease with no aromatase inhibitor, neither group is "
+        "hers, and either partner is an option.",
+        trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
+        references=(*CDK46I_NAIVE_REFERENCES, *FIRST_LINE_REFERENCES),
+    )
 
 
 def cdk46i_with_letrozole(spec: RegimenSpec) -> bool:
