@@ -143,7 +143,7 @@ def _fulvestrant_trials(i: HistoryInputs, *, triplet: bool) -> str:
     if i.second_line_endocrine:
         return (
             "the review cites its fulvestrant trials for progression on an aromatase inhibitor; "
-            "she progressed on other endocrine therapy for metastatic disease, and its "
+            "the disease progressed on other endocrine therapy for metastatic disease, and its "
             "first-line trials (with one) enrolled no one treated for advanced disease"
         )
     return (
@@ -166,7 +166,7 @@ def _after_endocrine_line(why: str, delta: float) -> Effect:
         "enrolled no one treated for advanced disease (their reports; not in the review), and "
         "its fulvestrant trials enrolled after progression on an aromatase inhibitor: after "
         "endocrine therapy for metastatic disease with no aromatase inhibitor, neither group is "
-        "hers, and either partner is an option.",
+        "this patient's population, and either partner is an option.",
         trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
         references=(*CDK46I_NAIVE_REFERENCES, *FIRST_LINE_REFERENCES),
     )
