@@ -14,6 +14,7 @@ from tests.helpers import (
     option,
     patient,
     plan,
+    rank,
     result,
 )
 
@@ -213,6 +214,13 @@ def test_after_endocrine_progression_for_metastatic_disease_no_first_line_trial_
         fulvestrant = option(p, "palbociclib+fulvestrant")
         assert letrozole.tier is fulvestrant.tier is Tier.PREFERRED, policy
         assert "enrolled no one treated for advanced disease" in _why(letrozole), policy
+        # the recheck (MAJOR): MONARCH-2 and MONALEESA-3 enrolled after first-line endocrine
+        # therapy of any kind, so the fulvestrant regimens are hers and come first
+        assert "MONARCH-2" in _why(fulvestrant) and "MONALEESA-3" in _why(fulvestrant)
+        cdk = ("abemaciclib", "palbociclib", "ribociclib")
+        with_fulvestrant = [rank(p, f"{d}+fulvestrant") for d in cdk]
+        with_ai = [rank(p, f"{d}+letrozole") for d in cdk] + [rank(p, "ribociclib+exemestane")]
+        assert max(with_fulvestrant) < min(with_ai), policy
     # adjuvant tamoxifen only: the first-line trials' population, as before
     adjuvant = dict(tamoxifen, setting="adjuvant", line=None)
     q = resistx.sequence(patient(biomarkers=NEGATIVE, treatments=[adjuvant]))

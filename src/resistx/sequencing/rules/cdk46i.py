@@ -11,7 +11,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
-from resistx.sequencing.rules.endocrine import CDK46I_NAIVE_REFERENCES
+from resistx.sequencing.rules.first_line import CDK46I_NAIVE_REFERENCES
 from resistx.vocab.drugs import drug_class
 
 H = Factor.HISTORY

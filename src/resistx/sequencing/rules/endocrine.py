@@ -12,19 +12,18 @@ from resistx.sequencing.facts import ENDOCRINE_RESISTANCE_LINES
 from resistx.sequencing.findings import CDK46I_MONTHS, slot
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, num, rule
+from resistx.sequencing.rules.first_line import (
+    CDK46I_NAIVE_REFERENCES,
+    FIRST_LINE_FIGURES,
+    FIRST_LINE_REFERENCES,
+    FIRST_LINE_TRIALS,
+    after_endocrine_line,
+    fulvestrant_trials,
+)
 from resistx.sequencing.weights import Weights
 
 H = Factor.HISTORY
-CDK46I_NAIVE_REFERENCES = (9, 10, 11, 30, 31, 32)
-#: the first-line trials of a CDK4/6 inhibitor with an aromatase inhibitor (the review's refs
-#: 6-8, cited as a group) and what the review says of them (Introduction; Resistance Mechanisms)
-FIRST_LINE_TRIALS = ("PALOMA-2", "MONALEESA-2", "MONARCH-3")
-FIRST_LINE_REFERENCES = (6, 7, 8)
 _CDK46I_AND_AI = {DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR}
-FIRST_LINE_FIGURES = (
-    " (PALOMA-2, MONALEESA-2, MONARCH-3, as the review sums them up: median PFS 25-28 months, "
-    "HRs 0.54-0.58 against an aromatase inhibitor alone)"
-)
 
 
 # rule 18: short time on the CDK4/6 inhibitor: chemotherapy and ADCs
@@ -93,7 +92,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     w = ctx.weights
     partners = kinds.classes(spec)
     if set(partners) == _CDK46I_AND_AI and i.second_line_endocrine and not i.ai_resistant:
-        yield _after_endocrine_line(why, w.cdk46i_naive_first)  # case 492
+        yield after_endocrine_line(why, w.cdk46i_naive_first)  # case 492
     elif set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
         if not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
             steroidal = not cdk46i_with_letrozole(spec)  # those with letrozole come first
@@ -116,10 +115,11 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
                 references=FIRST_LINE_REFERENCES,
             )
     elif kinds.has_cdk46i(spec) and DrugClass.SERD in partners:
-        trials = _fulvestrant_trials(i, triplet=len(partners) > 2)
+        trials = fulvestrant_trials(i, triplet=len(partners) > 2)
+        second_line = i.second_line_endocrine and not i.ai_resistant and len(partners) == 2
         yield Effect(
             code="cdk46i_naive_first",
-            delta=w.cdk46i_naive_first,
+            delta=w.cdk46i_fulvestrant_second_line if second_line else w.cdk46i_naive_first,
             text=f"{why}: a CDK4/6 inhibitor with endocrine therapy is the preferred option "
             f"without visceral crisis; {trials}.",
             trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2"),
@@ -134,42 +134,6 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             "therapy without it.",
             references=CDK46I_NAIVE_REFERENCES,
         )
-
-
-def _fulvestrant_trials(i: HistoryInputs, *, triplet: bool) -> str:
-    """What rule 19 says of a CDK4/6 inhibitor + fulvestrant regimen's trials for her."""
-    if i.ai_resistant:
-        return "with fulvestrant after an aromatase inhibitor it doubled median PFS"
-    if i.second_line_endocrine:
-        return (
-            "the review cites its fulvestrant trials for progression on an aromatase inhibitor; "
-            "the disease progressed on other endocrine therapy for metastatic disease, and its "
-            "first-line trials (with one) enrolled no one treated for advanced disease"
-        )
-    return (
-        "the review cites its fulvestrant trials for progression on an aromatase inhibitor, and "
-        "no progression on one is on record"
-        # a triplet's trials are its own (gedatolisib's: recheck of case 468)
-        + ("" if triplet else " (its first-line trials paired it with one)")
-    )
-
-
-def _after_endocrine_line(why: str, delta: float) -> Effect:
-    """A CDK4/6 inhibitor with an aromatase inhibitor after progression on other endocrine
-    therapy for metastatic disease: preferred as the fulvestrant doublets are, with neither
-    group of trials this patient's population (case 492)."""
-    return Effect(
-        code="cdk46i_naive_first",
-        delta=delta,
-        text=f"{why}: a CDK4/6 inhibitor with endocrine therapy is the preferred option without "
-        "visceral crisis. The review's first-line trials of one with an aromatase inhibitor "
-        "enrolled no one treated for advanced disease (their reports; not in the review), and "
-        "its fulvestrant trials enrolled after progression on an aromatase inhibitor: after "
-        "endocrine therapy for metastatic disease with no aromatase inhibitor, neither group is "
-        "this patient's population, and either partner is an option.",
-        trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
-        references=(*CDK46I_NAIVE_REFERENCES, *FIRST_LINE_REFERENCES),
-    )
 
 
 def cdk46i_with_letrozole(spec: RegimenSpec) -> bool:

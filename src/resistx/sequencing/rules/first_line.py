@@ -1,0 +1,57 @@
+"""Rule 19's words for the first-line trials and the fulvestrant trials: which population
+each enrolled, and what a reason says of them for a patient (cases 468, 483, 492)."""
+
+from __future__ import annotations
+
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.rule import Effect
+
+CDK46I_NAIVE_REFERENCES = (9, 10, 11, 30, 31, 32)
+#: the first-line trials of a CDK4/6 inhibitor with an aromatase inhibitor (the review's refs
+#: 6-8, cited as a group) and what the review says of them (Introduction; Resistance Mechanisms)
+FIRST_LINE_TRIALS = ("PALOMA-2", "MONALEESA-2", "MONARCH-3")
+FIRST_LINE_REFERENCES = (6, 7, 8)
+FIRST_LINE_FIGURES = (
+    " (PALOMA-2, MONALEESA-2, MONARCH-3, as the review sums them up: median PFS 25-28 months, "
+    "HRs 0.54-0.58 against an aromatase inhibitor alone)"
+)
+
+
+def fulvestrant_trials(i: HistoryInputs, *, triplet: bool) -> str:
+    """What rule 19 says of a CDK4/6 inhibitor + fulvestrant regimen's trials for the patient
+    (a triplet's trials are its own)."""
+    if i.ai_resistant:
+        return "with fulvestrant after an aromatase inhibitor it doubled median PFS"
+    if i.second_line_endocrine and not triplet:
+        return (
+            "the review cites its fulvestrant trials for progression on an aromatase inhibitor, "
+            "but two of them enrolled after first-line endocrine therapy of any kind for "
+            "metastatic disease, this patient's population (MONARCH-2: Sledge et al., J Clin "
+            "Oncol 2017; MONALEESA-3, up to one endocrine line for advanced disease: Slamon et "
+            "al., J Clin Oncol 2018; not in the review), while its first-line trials with an "
+            "aromatase inhibitor enrolled no one treated for advanced disease: these come first"
+        )
+    return (
+        "the review cites its fulvestrant trials for progression on an aromatase inhibitor, and "
+        "no progression on one is on record"
+        # a triplet's trials are its own (gedatolisib's: recheck of case 468)
+        + ("" if triplet else " (its first-line trials paired it with one)")
+    )
+
+
+def after_endocrine_line(why: str, delta: float) -> Effect:
+    """A CDK4/6 inhibitor with an aromatase inhibitor after progression on other endocrine
+    therapy for metastatic disease: preferred, after the fulvestrant doublets, whose trials
+    enrolled such patients (case 492 and its recheck)."""
+    return Effect(
+        code="cdk46i_naive_first",
+        delta=delta,
+        text=f"{why}: a CDK4/6 inhibitor with endocrine therapy is the preferred option without "
+        "visceral crisis. The review's first-line trials of one with an aromatase inhibitor "
+        "enrolled no one treated for advanced disease (their reports; not in the review), so "
+        "after endocrine therapy for metastatic disease this partner extrapolates from them; "
+        "the fulvestrant regimens, two of whose trials enrolled such patients (MONARCH-2, "
+        "MONALEESA-3), come first.",
+        trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
+        references=(*CDK46I_NAIVE_REFERENCES, *FIRST_LINE_REFERENCES),
+    )
