@@ -2033,7 +2033,7 @@ def test_in_a_visceral_crisis_trastuzumab_deruxtecan_still_says_which_trial_cove
     said = why(option(p, "trastuzumab-deruxtecan"))
     assert "the population of" not in said, said
     assert "the HER2 status" in said, said
-    assert "its approval covers 1 or more endocrine lines" in said, said
+    assert "its approval covers progression on 1 or more endocrine lines" in said, said
     assert "Visceral crisis: chemotherapy is ranked first" in said, said
 
 

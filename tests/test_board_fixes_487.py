@@ -16,6 +16,7 @@ from tests.helpers import (
     plan,
     rank,
     result,
+    stopped_for,
 )
 
 TUMOUR_BRCA1 = [
@@ -225,3 +226,47 @@ def test_after_endocrine_progression_for_metastatic_disease_no_first_line_trial_
     adjuvant = dict(tamoxifen, setting="adjuvant", line=None)
     q = resistx.sequence(patient(biomarkers=NEGATIVE, treatments=[adjuvant]))
     assert "cdk46i_ai_first_line" in {r.code for r in option(q, "palbociclib+letrozole").reasons}
+
+
+STOPPED_FOR_DIARRHOEA = stopped_for(
+    "diarrhea", ["abemaciclib", "fulvestrant"], "2026-02-15", "2026-10-15"
+)
+
+
+def test_trastuzumab_deruxtecans_approval_asks_for_progression_on_endocrine_therapy() -> None:
+    """Case 497 (MAJOR, practice-2026): after abemaciclib + fulvestrant stopped for diarrhoea,
+    with no progression, the plan said a HER2-ultralow reading would put trastuzumab
+    deruxtecan 'within the approval'; its US indication asks for progression on one or more
+    endocrine therapies for metastatic disease. The endocrine line that opens it is one that
+    progressed."""
+    kw = {"as_of": "2026-11-15", "biomarkers": NEGATIVE, "treatments": [STOPPED_FOR_DIARRHOEA]}
+    p = resistx.sequence(patient(her2="0", **kw), policy="practice-2026")
+    [ask] = [a for a in p.actions if a.code == "reread_her2_ultralow"]
+    assert "within the approval" not in ask.text and not ask.before_choosing
+    assert "progression on" in ask.text
+    ultralow = resistx.sequence(patient(her2="ultralow", **kw), policy="practice-2026")
+    tdxd = option(ultralow, "trastuzumab-deruxtecan")
+    assert "endocrine_therapy_opens_trastuzumab_deruxtecan" not in {r.code for r in tdxd.reasons}
+    assert tdxd.tier is Tier.LATER
+    progressed = {k: v for k, v in STOPPED_FOR_DIARRHOEA.items() if k != "toxicity"}
+    progressed["stop_reason"] = "progression"
+    q = resistx.sequence(
+        patient(her2="ultralow", **dict(kw, treatments=[progressed])), policy="practice-2026"
+    )
+    opened = {r.code for r in option(q, "trastuzumab-deruxtecan").reasons}
+    assert "endocrine_therapy_opens_trastuzumab_deruxtecan" in opened
+
+
+def test_without_resistance_or_a_crisis_chemotherapy_comes_after_endocrine_therapy() -> None:
+    """Case 497 (MAJOR, both policies): with the CDK4/6 inhibitor stopped for toxicity and no
+    progression, chemotherapy ranked above fulvestrant and every endocrine-only option. Without
+    CDK4/6-inhibitor resistance, a visceral crisis or chemotherapy for metastatic disease, the
+    review prefers endocrine-based therapy: chemotherapy comes after it (rule 73)."""
+    kw = {"as_of": "2026-11-15", "biomarkers": NEGATIVE, "treatments": [STOPPED_FOR_DIARRHOEA]}
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(patient(**kw), policy=policy)
+        chemo = option(p, "chemotherapy")
+        assert chemo.rank > rank(p, "fulvestrant"), policy
+        assert any(r.rule == 73 for r in chemo.reasons), policy
+        crisis = resistx.sequence(patient(visceral_crisis=True, **kw), policy=policy)
+        assert rank(crisis, "chemotherapy") == 1, policy

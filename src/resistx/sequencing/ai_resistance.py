@@ -19,10 +19,11 @@ def aromatase_inhibitor_resistant(facts: Facts) -> bool:
     )
 
 
-def endocrine_progression_for_metastatic(facts: Facts) -> bool:
-    """Progression on endocrine therapy (an AI, a SERD or SERM) for metastatic disease: the
-    first-line trials enrolled no one treated for advanced disease (case 492)."""
-    return any(
-        t.metastatic and t.progressed and t.drug_classes & ENDOCRINE_DRUGS
-        for t in facts.profile.treatments
+def endocrine_lines_progressed(facts: Facts) -> int:
+    """Metastatic lines in which a course with endocrine therapy ended in progression: what
+    trastuzumab deruxtecan's approval asks for (case 497; an ongoing latest course counts, as
+    the options read it: rule 53)."""
+    return sum(
+        any(t.progressed and t.drug_classes & ENDOCRINE_DRUGS for t in line)
+        for line in facts.metastatic_lines
     )

@@ -9,7 +9,7 @@ from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
     aromatase_inhibitor_resistant,
-    endocrine_progression_for_metastatic,
+    endocrine_lines_progressed,
 )
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
@@ -247,14 +247,13 @@ def history(
         endocrine_lines_after_cdk46i=lines,
         endocrine_targets_left=targets_left(facts),
         had_endocrine_target=had_target,
-        metastatic_endocrine_lines=facts.metastatic_endocrine_lines,
+        endocrine_lines_progressed=endocrine_lines_progressed(facts),
         destiny_breast06_entry=facts.destiny_breast06_entry,
         postmonarch_population=e.postmonarch_population,
         had_aromatase_inhibitor=any(
             DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
         ),
         ai_resistant=aromatase_inhibitor_resistant(facts),
-        second_line_endocrine=endocrine_progression_for_metastatic(facts),
         no_endocrine_therapy=facts.endocrine_naive,
         targets_untested=lines >= ENDOCRINE_RESISTANCE_LINES
         and not had_target

@@ -150,7 +150,10 @@ class HistoryInputs:
     #: the ESR1 and PI3K-pathway genes with a finding whose drugs she has not progressed on
     endocrine_targets_left: tuple[str, ...]
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
-    metastatic_endocrine_lines: int = 0  # endocrine-based lines for metastatic disease (rule 30)
+    #: endocrine-based lines for metastatic disease that progressed (``ai_resistance``; rule 30:
+    #: trastuzumab deruxtecan's approval asks for progression on one, case 497; rule 19: the
+    #: first-line trials enrolled no one treated for advanced disease, case 492)
+    endocrine_lines_progressed: int = 0
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: bool = False
@@ -158,9 +161,6 @@ class HistoryInputs:
     #: progressed on one, or relapsed during or within 12 months of a (neo)adjuvant one
     #: (``ai_resistance``; rule 19: the first-line trials enrolled no such patient; case 483)
     ai_resistant: bool = False
-    #: progressed on endocrine therapy for metastatic disease (``ai_resistance``; rule 19: the
-    #: first-line trials enrolled no one treated for advanced disease; case 492)
-    second_line_endocrine: bool = False
     #: no aromatase inhibitor, SERD or SERM on record in any setting: the PI3K, AKT and mTOR
     #: inhibitors' trials enrolled after endocrine therapy (rule 69)
     no_endocrine_therapy: bool = False

@@ -68,6 +68,9 @@ class Weights:
     #: inhibitor), the fulvestrant regimens, whose trials enrolled such patients, first (case 492)
     cdk46i_fulvestrant_second_line: float = 5.0
     cdk46i_first_penalty: float = -2.0
+    #: rule 73: chemotherapy with no CDK4/6-inhibitor resistance and no crisis, after
+    #: endocrine therapy alone (which rule 19 steps back by cdk46i_first_penalty; case 497)
+    chemotherapy_before_resistance: float = -4.0
 
     # -- practice-2026 only (rules 28-36); the review's policy never reads them
     approved_oral_serd: float = 1.0  # rule 28: an approved oral SERD for ESR1-mutated disease

@@ -83,15 +83,10 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
 def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if i.cdk46i_resistant or not kinds.is_endocrine_based(spec):
         return
-    why = (
-        "No CDK4/6 inhibitor on record"
-        if not i.had_cdk46i
-        else "The CDK4/6 inhibitor was not stopped for progression, so the disease is not known "
-        "to be resistant"
-    )
+    why = _not_resistant(i)
     w = ctx.weights
     partners = kinds.classes(spec)
-    if set(partners) == _CDK46I_AND_AI and i.second_line_endocrine and not i.ai_resistant:
+    if set(partners) == _CDK46I_AND_AI and i.endocrine_lines_progressed and not i.ai_resistant:
         yield after_endocrine_line(why, w.cdk46i_naive_first)  # case 492
     elif set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
         if not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
@@ -116,7 +111,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             )
     elif kinds.has_cdk46i(spec) and DrugClass.SERD in partners:
         trials = fulvestrant_trials(i, triplet=len(partners) > 2)
-        second_line = i.second_line_endocrine and not i.ai_resistant and len(partners) == 2
+        second_line = i.endocrine_lines_progressed and not i.ai_resistant and len(partners) == 2
         yield Effect(
             code="cdk46i_naive_first",
             delta=w.cdk46i_fulvestrant_second_line if second_line else w.cdk46i_naive_first,
@@ -134,6 +129,46 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             "therapy without it.",
             references=CDK46I_NAIVE_REFERENCES,
         )
+
+
+def _not_resistant(i: HistoryInputs) -> str:
+    """Why the disease is not known to be CDK4/6-inhibitor resistant (rules 19 and 73)."""
+    if not i.had_cdk46i:
+        return "No CDK4/6 inhibitor on record"
+    return (
+        "The CDK4/6 inhibitor was not stopped for progression, so the disease is not known to "
+        "be resistant"
+    )
+
+
+# rule 73: no CDK4/6-inhibitor resistance, no crisis: chemotherapy after endocrine therapy
+@rule(
+    73,
+    "No CDK4/6-inhibitor resistance and no crisis: chemotherapy after endocrine therapy",
+    H,
+    condition="As rule 19 (no CDK4/6 inhibitor on record, or none stopped for progression), no "
+    "visceral crisis and no chemotherapy for metastatic disease (case 497).",
+    effect="Chemotherapy steps back after the endocrine-based options, endocrine therapy alone "
+    "included, and is at best a later option: the review finds a CDK4/6 inhibitor with "
+    "endocrine therapy the preferred option without visceral crisis or life-threatening disease.",
+    codes=("chemotherapy_after_endocrine_therapy",),
+    references=(30, 31, 32),
+    regimens=kinds.is_chemotherapy,
+)
+def chemotherapy_after_endocrine(
+    i: HistoryInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    if i.cdk46i_resistant or i.visceral_crisis or i.chemo_lines or not kinds.is_chemotherapy(spec):
+        return
+    yield Effect(
+        code="chemotherapy_after_endocrine_therapy",
+        delta=ctx.weights.chemotherapy_before_resistance,
+        ceiling=2,
+        text=f"{_not_resistant(i)}, and no visceral crisis: the review finds a CDK4/6 inhibitor "
+        "with endocrine therapy the preferred option without visceral crisis or "
+        "life-threatening disease, so chemotherapy comes after the endocrine-based options.",
+        references=(30, 31, 32),
+    )
 
 
 def cdk46i_with_letrozole(spec: RegimenSpec) -> bool:

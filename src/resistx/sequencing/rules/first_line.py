@@ -22,7 +22,7 @@ def fulvestrant_trials(i: HistoryInputs, *, triplet: bool) -> str:
     (a triplet's trials are its own)."""
     if i.ai_resistant:
         return "with fulvestrant after an aromatase inhibitor it doubled median PFS"
-    if i.second_line_endocrine and not triplet:
+    if i.endocrine_lines_progressed and not triplet:
         return (
             "the review cites its fulvestrant trials for progression on an aromatase inhibitor, "
             "but two of them enrolled after first-line endocrine therapy of any kind for "

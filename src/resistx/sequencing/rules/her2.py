@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import Her2Status
+from resistx.sequencing.ai_resistance import endocrine_lines_progressed
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, figures
@@ -67,8 +68,8 @@ def ask_her2_test_ultralow(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         text="Test HER2 by IHC (ISH if IHC 2+), and ask whether an IHC 0 shows faint membrane "
         "staining (HER2-ultralow): HER2-positive disease is outside the review and has "
         "treatments of its own; HER2-low or ultralow disease opens trastuzumab deruxtecan, "
-        f"whose approval{approved} covers it after 1 or more endocrine lines for metastatic "
-        "disease (DESTINY-Breast06, before chemotherapy; DESTINY-Breast04 enrolled HER2-low "
+        f"whose approval{approved} covers it after progression on 1 or more endocrine therapies "
+        "for metastatic disease (DESTINY-Breast06, before chemotherapy; DESTINY-Breast04 enrolled HER2-low "
         "disease after 1-2 chemotherapy lines).",
     )
 
@@ -130,15 +131,16 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         if facts.destiny_breast06_entry
         else "outside DESTINY-Breast06's entry (2 or more endocrine lines, or progression within "
         "6 months on first-line endocrine therapy with a CDK4/6 inhibitor), within the approval"
-        if facts.metastatic_endocrine_lines
-        else "not yet covered: the approval asks for an endocrine line for metastatic disease"
+        if endocrine_lines_progressed(facts)
+        else "not yet covered: the approval asks for progression on an endocrine therapy for "
+        "metastatic disease"
     )
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),
-        first=bool(facts.metastatic_endocrine_lines),  # else not yet an option either way
+        first=bool(endocrine_lines_progressed(facts)),  # else not yet an option either way
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
-        "disease after 1 or more endocrine lines for metastatic disease (DESTINY-Breast06, "
-        f"which enrolled before chemotherapy); this patient is {entry}.",
+        "disease after progression on 1 or more endocrine therapies for metastatic disease "
+        f"(DESTINY-Breast06, which enrolled before chemotherapy); this patient is {entry}.",
     )

@@ -55,7 +55,7 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
             code="her2_ultralow_after_chemotherapy",
             ceiling=1,  # on its label, but no trial enrolled this population: not preferred
             text="HER2-ultralow after chemotherapy for metastatic disease: within its approval "
-            f"({approval(spec)}: HER2-low or -ultralow disease after 1 or more endocrine lines, "
+            f"({approval(spec)}: HER2-low or -ultralow disease after progression on 1 or more endocrine lines, "
             "with no limit on chemotherapy), but neither trial enrolled this patient "
             "(DESTINY-Breast06 no one with chemotherapy for metastatic disease, "
             "DESTINY-Breast04 HER2-low disease only): at best an alternative.",
@@ -135,7 +135,8 @@ def _ultralow_subgroup(ctx: Context) -> str:
     H,
     condition="Endocrine lines and chemotherapy lines for metastatic disease. Replaces rule 4 "
     "for these two ADCs (rule 4 still speaks for sacituzumab govitecan and chemotherapy).",
-    effect="Trastuzumab deruxtecan after 1 or more endocrine lines and no chemotherapy "
+    effect="Trastuzumab deruxtecan after progression on 1 or more endocrine lines and no "
+    "chemotherapy "
     "(DESTINY-Breast06) gains enough to come before chemotherapy; after chemotherapy it gains as "
     "under rule 4 (DESTINY-Breast04). Datopotamab deruxtecan after 1-2 chemotherapy lines "
     "(TROPION-Breast01) gains a little and is at best an alternative: its reason says it "
@@ -173,7 +174,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 "DESTINY-Breast06's population (2 or more endocrine lines, or progression "
                 "within 6 months on first-line endocrine therapy with a CDK4/6 inhibitor)"
                 if i.destiny_breast06_entry
-                else f"its approval covers 1 or more endocrine lines ({approval(spec)}), "
+                else f"its approval covers progression on 1 or more endocrine lines ({approval(spec)}), "
                 "though DESTINY-Breast06 enrolled after 2 or more, or after progression within "
                 "6 months on first-line endocrine therapy with a CDK4/6 inhibitor"
             )
@@ -185,7 +186,9 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 trials=("DESTINY-Breast06",),
             )
         else:
-            yield _gated("DESTINY-Breast06", "1 or more endocrine lines", w.adc_gated, i)
+            yield _gated(
+                "DESTINY-Breast06", "progression on 1 or more endocrine lines", w.adc_gated, i
+            )
         return
     if kinds.is_tdxd_or_datodxd(spec):
         yield _datopotamab_deruxtecan(i, spec, ctx)
@@ -193,7 +196,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
 
 def opened_by_endocrine_lines(i: HistoryInputs) -> bool:
     """Trastuzumab deruxtecan opened by endocrine lines, not chemotherapy (rules 30 and 58)."""
-    return i.metastatic_endocrine_lines >= 1 and not i.tdxd_lines
+    return i.endocrine_lines_progressed >= 1 and not i.tdxd_lines
 
 
 # rule 58: a targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06
