@@ -244,6 +244,12 @@ def test_trastuzumab_deruxtecans_approval_asks_for_progression_on_endocrine_ther
     [ask] = [a for a in p.actions if a.code == "reread_her2_ultralow"]
     assert "within the approval" not in ask.text and not ask.before_choosing
     assert "progression on" in ask.text
+    # the recheck: the exclusion (and the default plan's since-review line) said an ultralow
+    # reading 'would open it', with no word of the progression its approval asks for
+    [left] = exclusion(p, "trastuzumab-deruxtecan").reasons
+    assert "has progressed on an endocrine therapy" in left.text
+    default = resistx.sequence(patient(her2="0", **kw))
+    assert any("has progressed on an endocrine therapy" in e.text for e in default.since_review)
     ultralow = resistx.sequence(patient(her2="ultralow", **kw), policy="practice-2026")
     tdxd = option(ultralow, "trastuzumab-deruxtecan")
     assert "endocrine_therapy_opens_trastuzumab_deruxtecan" not in {r.code for r in tdxd.reasons}

@@ -164,9 +164,10 @@ def chemotherapy_after_endocrine(
         code="chemotherapy_after_endocrine_therapy",
         delta=ctx.weights.chemotherapy_before_resistance,
         ceiling=2,
-        text=f"{_not_resistant(i)}, and no visceral crisis: the review finds a CDK4/6 inhibitor "
-        "with endocrine therapy the preferred option without visceral crisis or "
-        "life-threatening disease, so chemotherapy comes after the endocrine-based options.",
+        text=f"{_not_resistant(i)}, and no visceral crisis on record: the review finds a CDK4/6 "
+        "inhibitor with endocrine therapy the preferred option without visceral crisis or "
+        "life-threatening disease; resistx puts chemotherapy after the endocrine-based options "
+        "(the review does not weigh it against endocrine therapy alone).",
         references=(30, 31, 32),
     )
 
