@@ -276,3 +276,29 @@ def test_without_resistance_or_a_crisis_chemotherapy_comes_after_endocrine_thera
         assert any(r.rule == 73 for r in chemo.reasons), policy
         crisis = resistx.sequence(patient(visceral_crisis=True, **kw), policy=policy)
         assert rank(crisis, "chemotherapy") == 1, policy
+
+
+def test_without_cdk46i_resistance_an_adc_comes_after_the_cdk46i_regimens() -> None:
+    """Case 492's second recheck (MINOR, MAJOR if so ranked): after first-line tamoxifen for
+    metastatic disease with no CDK4/6 inhibitor, a HER2-low (or ultralow) reading put
+    trastuzumab deruxtecan first under practice-2026, above the CDK4/6 inhibitor + fulvestrant
+    regimens, whose trials enrolled her. Without CDK4/6-inhibitor resistance or a crisis an ADC
+    is at best an alternative after them (rule 73), and the ultralow question does not come
+    before choosing."""
+    tamoxifen = dict(PALBOCICLIB, drugs=["tamoxifen"])
+    for her2 in ("low", "ultralow"):
+        p = resistx.sequence(
+            patient(her2=her2, biomarkers=NEGATIVE, treatments=[tamoxifen]),
+            policy="practice-2026",
+        )
+        tdxd = option(p, "trastuzumab-deruxtecan")
+        assert tdxd.tier is Tier.ALTERNATIVE, her2
+        assert tdxd.rank > max(
+            rank(p, f"{d}+fulvestrant") for d in ("abemaciclib", "palbociclib", "ribociclib")
+        )
+        assert any(r.rule == 73 for r in tdxd.reasons), her2
+    zero = resistx.sequence(
+        patient(her2="0", biomarkers=NEGATIVE, treatments=[tamoxifen]), policy="practice-2026"
+    )
+    [ask] = [a for a in zero.actions if a.code == "reread_her2_ultralow"]
+    assert not ask.before_choosing

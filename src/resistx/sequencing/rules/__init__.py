@@ -57,7 +57,7 @@ RULES: tuple[Rule, ...] = (
     cdk46i.other_toxicity,
     history.abemaciclib_alone,
     endocrine.cdk46i_first,
-    endocrine.chemotherapy_after_endocrine,
+    naive.chemotherapy_after_endocrine,
     endocrine.first_line_population,
     naive.pathway_after_endocrine_therapy,
     naive.oral_serd_after_endocrine_therapy,

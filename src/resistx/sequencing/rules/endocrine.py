@@ -19,6 +19,7 @@ from resistx.sequencing.rules.first_line import (
     FIRST_LINE_TRIALS,
     after_endocrine_line,
     fulvestrant_trials,
+    not_resistant,
 )
 from resistx.sequencing.weights import Weights
 
@@ -83,7 +84,7 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
 def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if i.cdk46i_resistant or not kinds.is_endocrine_based(spec):
         return
-    why = _not_resistant(i)
+    why = not_resistant(i)
     w = ctx.weights
     partners = kinds.classes(spec)
     if set(partners) == _CDK46I_AND_AI and i.endocrine_lines_progressed and not i.ai_resistant:
@@ -129,47 +130,6 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             "therapy without it.",
             references=CDK46I_NAIVE_REFERENCES,
         )
-
-
-def _not_resistant(i: HistoryInputs) -> str:
-    """Why the disease is not known to be CDK4/6-inhibitor resistant (rules 19 and 73)."""
-    if not i.had_cdk46i:
-        return "No CDK4/6 inhibitor on record"
-    return (
-        "The CDK4/6 inhibitor was not stopped for progression, so the disease is not known to "
-        "be resistant"
-    )
-
-
-# rule 73: no CDK4/6-inhibitor resistance, no crisis: chemotherapy after endocrine therapy
-@rule(
-    73,
-    "No CDK4/6-inhibitor resistance and no crisis: chemotherapy after endocrine therapy",
-    H,
-    condition="As rule 19 (no CDK4/6 inhibitor on record, or none stopped for progression), no "
-    "visceral crisis and no chemotherapy for metastatic disease (case 497).",
-    effect="Chemotherapy steps back after the endocrine-based options, endocrine therapy alone "
-    "included, and is at best a later option: the review finds a CDK4/6 inhibitor with "
-    "endocrine therapy the preferred option without visceral crisis or life-threatening disease.",
-    codes=("chemotherapy_after_endocrine_therapy",),
-    references=(30, 31, 32),
-    regimens=kinds.is_chemotherapy,
-)
-def chemotherapy_after_endocrine(
-    i: HistoryInputs, spec: RegimenSpec, ctx: Context
-) -> Iterator[Effect]:
-    if i.cdk46i_resistant or i.visceral_crisis or i.chemo_lines or not kinds.is_chemotherapy(spec):
-        return
-    yield Effect(
-        code="chemotherapy_after_endocrine_therapy",
-        delta=ctx.weights.chemotherapy_before_resistance,
-        ceiling=2,
-        text=f"{_not_resistant(i)}, and no visceral crisis on record: the review finds a CDK4/6 "
-        "inhibitor with endocrine therapy the preferred option without visceral crisis or "
-        "life-threatening disease; resistx puts chemotherapy after the endocrine-based options "
-        "(the review does not weigh it against endocrine therapy alone).",
-        references=(30, 31, 32),
-    )
 
 
 def cdk46i_with_letrozole(spec: RegimenSpec) -> bool:

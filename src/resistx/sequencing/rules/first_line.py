@@ -55,3 +55,13 @@ def after_endocrine_line(why: str, delta: float) -> Effect:
         trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
         references=(*CDK46I_NAIVE_REFERENCES, *FIRST_LINE_REFERENCES),
     )
+
+
+def not_resistant(i: HistoryInputs) -> str:
+    """Why the disease is not known to be CDK4/6-inhibitor resistant (rules 19 and 73)."""
+    if not i.had_cdk46i:
+        return "No CDK4/6 inhibitor on record"
+    return (
+        "The CDK4/6 inhibitor was not stopped for progression, so the disease is not known to "
+        "be resistant"
+    )

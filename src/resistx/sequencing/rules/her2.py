@@ -138,7 +138,8 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),
-        first=bool(endocrine_lines_progressed(facts)),  # else not yet an option either way
+        # else not yet an option, or at best an alternative (rule 73): no change to what is first
+        first=bool(endocrine_lines_progressed(facts)) and bool(facts.cdk46i_resistant),
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after progression on 1 or more endocrine therapies for metastatic disease "

@@ -1,5 +1,6 @@
 """Disease with no endocrine therapy on record, in any setting: the trials of the regimens
-studied after it do not reach it (rules 69, 70)."""
+studied after it do not reach it (rules 69, 70); disease not resistant to a CDK4/6 inhibitor:
+chemotherapy and ADCs after the endocrine-based options (rule 73)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rules.first_line import not_resistant
 
 H = Factor.HISTORY
 
@@ -97,3 +99,46 @@ def oral_serd_after_endocrine_therapy(
         "(an adjuvant one, say) is on record; its trial's entry is then read as for any patient.",
         trials=spec.key_trials,
     )
+
+
+# rule 73: no CDK4/6-inhibitor resistance, no crisis: chemotherapy and ADCs after
+@rule(
+    73,
+    "No CDK4/6-inhibitor resistance and no crisis: chemotherapy and ADCs after",
+    H,
+    condition="As rule 19 (no CDK4/6 inhibitor on record, or none stopped for progression), no "
+    "visceral crisis and no chemotherapy for metastatic disease (cases 497, 492).",
+    effect="Chemotherapy steps back after the endocrine-based options, endocrine therapy alone "
+    "included, and is at best a later option; an ADC is at best an alternative, after the "
+    "CDK4/6-inhibitor regimens: the review finds a CDK4/6 inhibitor with endocrine therapy the "
+    "preferred option without visceral crisis or life-threatening disease.",
+    codes=("chemotherapy_after_endocrine_therapy", "adc_after_cdk46i_endocrine"),
+    references=(30, 31, 32),
+    regimens=kinds.is_cytotoxic,
+)
+def chemotherapy_after_endocrine(
+    i: HistoryInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    if i.cdk46i_resistant or i.visceral_crisis or i.chemo_lines or not kinds.is_cytotoxic(spec):
+        return
+    said = (
+        f"{not_resistant(i)}, and no visceral crisis on record: the review finds a CDK4/6 "
+        "inhibitor with endocrine therapy the preferred option without visceral crisis or "
+        "life-threatening disease"
+    )
+    if kinds.is_chemotherapy(spec):
+        yield Effect(
+            code="chemotherapy_after_endocrine_therapy",
+            delta=ctx.weights.chemotherapy_before_resistance,
+            ceiling=2,
+            text=f"{said}; resistx puts chemotherapy after the endocrine-based options (the "
+            "review does not weigh it against endocrine therapy alone).",
+            references=(30, 31, 32),
+        )
+    else:
+        yield Effect(
+            code="adc_after_cdk46i_endocrine",
+            ceiling=1,
+            text=f"{said}: an ADC comes after those regimens, at best an alternative.",
+            references=(30, 31, 32),
+        )
