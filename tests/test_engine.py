@@ -539,7 +539,7 @@ _ANASTROZOLE_10_AND_14_MONTHS = [
 ]
 
 
-#: HistoryInputs.endocrine_lines_progressed: tamoxifen for metastatic disease, stopped for progression
+#: HistoryInputs.endocrine_progressed: tamoxifen for metastatic disease, stopped for progression
 #: or for another reason (rule 19: the first-line trials enrolled no one treated for advanced
 #: disease; case 492); nothing else in any Inputs tells the two apart
 _TAMOXIFEN_PROGRESSED_AND_STOPPED = [

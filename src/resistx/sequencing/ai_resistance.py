@@ -19,11 +19,11 @@ def aromatase_inhibitor_resistant(facts: Facts) -> bool:
     )
 
 
-def endocrine_lines_progressed(facts: Facts) -> int:
-    """Metastatic lines in which a course with endocrine therapy ended in progression: what
+def endocrine_progressed(facts: Facts) -> bool:
+    """A course with endocrine therapy for metastatic disease ended in progression: what
     trastuzumab deruxtecan's approval asks for (case 497; an ongoing latest course counts, as
     the options read it: rule 53)."""
-    return sum(
-        any(t.progressed and t.drug_classes & ENDOCRINE_DRUGS for t in line)
-        for line in facts.metastatic_lines
+    return any(
+        t.metastatic and t.progressed and t.drug_classes & ENDOCRINE_DRUGS
+        for t in facts.profile.treatments
     )

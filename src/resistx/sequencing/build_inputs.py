@@ -9,7 +9,7 @@ from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
     aromatase_inhibitor_resistant,
-    endocrine_lines_progressed,
+    endocrine_progressed,
 )
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
@@ -247,7 +247,7 @@ def history(
         endocrine_lines_after_cdk46i=lines,
         endocrine_targets_left=targets_left(facts),
         had_endocrine_target=had_target,
-        endocrine_lines_progressed=endocrine_lines_progressed(facts),
+        endocrine_progressed=endocrine_progressed(facts),
         destiny_breast06_entry=facts.destiny_breast06_entry,
         postmonarch_population=e.postmonarch_population,
         had_aromatase_inhibitor=any(

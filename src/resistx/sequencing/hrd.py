@@ -67,6 +67,14 @@ def origin_unknown(facts: Facts, parp: tuple[Finding, ...]) -> tuple[str, ...]:
     )
 
 
+def of_unknown_origin(genes: tuple[str, ...]) -> str:
+    """How a reason says that the tumour mutations of ``genes`` may be germline or somatic."""
+    return (
+        f"origin unknown (no germline {' and '.join(genes)} result on record; a tumour test "
+        "finds germline mutations too)"
+    )
+
+
 def parp_targets(
     parp: Iterable[Finding], *, tbcrc048: bool = False, unknown: tuple[str, ...] = ()
 ) -> tuple[str, ...]:

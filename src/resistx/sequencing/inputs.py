@@ -150,10 +150,10 @@ class HistoryInputs:
     #: the ESR1 and PI3K-pathway genes with a finding whose drugs she has not progressed on
     endocrine_targets_left: tuple[str, ...]
     had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
-    #: endocrine-based lines for metastatic disease that progressed (``ai_resistance``; rule 30:
-    #: trastuzumab deruxtecan's approval asks for progression on one, case 497; rule 19: the
-    #: first-line trials enrolled no one treated for advanced disease, case 492)
-    endocrine_lines_progressed: int = 0
+    #: progressed on endocrine therapy for metastatic disease (``ai_resistance``; rule 30:
+    #: trastuzumab deruxtecan's approval asks for it, case 497; rule 19: the first-line trials
+    #: enrolled no one treated for advanced disease, case 492)
+    endocrine_progressed: bool = False
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: bool = False

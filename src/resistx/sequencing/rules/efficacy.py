@@ -23,6 +23,7 @@ from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
 from resistx.sequencing.rules.endocrine import cdk46i_naive_evidence
 from resistx.sequencing.rules.figures import provenance
+from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.rules.populations import SELECTORS, germline_brca_only
 from resistx.sequencing.weights import Weights
 
@@ -110,21 +111,18 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
     yield from (attrs.evolve(s, delta=0.0) for s in scored if s is not best)
 
 
-#: trials whose chemotherapy control arm had been treated with chemotherapy before, and how
-#: many lines for metastatic disease (the trials' populations in the evidence)
-_PRETREATED = {"TROPiCS-02": "2-4", "DESTINY-Breast04": "1-2"}
-
-
 def _pretreated(e: Effect) -> Effect:
-    """A control arm's figures, for a patient with no chemotherapy for metastatic disease:
-    whose they are (cases 487, 490, 491)."""
-    lines = _PRETREATED.get(e.trials[0]) if e.trials else None
-    if lines is None:
+    """A control arm's figures from an ADC trial, which enrolled after chemotherapy (rule 4's
+    ranges), for a patient with no chemotherapy for metastatic disease: whose they are (cases
+    487, 490, 491)."""
+    enrolled = CHEMOTHERAPY_LINES_ENROLLED.get(e.trials[0]) if e.trials else None
+    if enrolled is None:
         return e
     return attrs.evolve(
         e,
-        text=f"{e.text} Its patients were treated with chemotherapy before ({lines} lines for "
-        "metastatic disease); this patient has had none for metastatic disease.",
+        text=f"{e.text} Its patients were treated with chemotherapy before ({enrolled[0]}-"
+        f"{enrolled[1]} lines for metastatic disease); this patient has had none for metastatic "
+        "disease.",
     )
 
 

@@ -18,6 +18,7 @@ from resistx.sequencing.rules.first_line import (
     FIRST_LINE_REFERENCES,
     FIRST_LINE_TRIALS,
     after_endocrine_line,
+    after_other_endocrine,
     fulvestrant_trials,
     not_resistant,
 )
@@ -87,10 +88,10 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     why = not_resistant(i)
     w = ctx.weights
     partners = kinds.classes(spec)
-    if set(partners) == _CDK46I_AND_AI and i.endocrine_lines_progressed and not i.ai_resistant:
-        yield after_endocrine_line(why, w.cdk46i_naive_first)  # case 492
-    elif set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
-        if not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
+    if set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
+        if after_other_endocrine(i):  # case 492
+            yield after_endocrine_line(why, w.cdk46i_naive_first)
+        elif not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
             steroidal = not cdk46i_with_letrozole(spec)  # those with letrozole come first
             yield Effect(
                 code="cdk46i_ai_first_line",
@@ -112,7 +113,7 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             )
     elif kinds.has_cdk46i(spec) and DrugClass.SERD in partners:
         trials = fulvestrant_trials(i, triplet=len(partners) > 2)
-        second_line = i.endocrine_lines_progressed and not i.ai_resistant and len(partners) == 2
+        second_line = after_other_endocrine(i) and len(partners) == 2
         yield Effect(
             code="cdk46i_naive_first",
             delta=w.cdk46i_fulvestrant_second_line if second_line else w.cdk46i_naive_first,

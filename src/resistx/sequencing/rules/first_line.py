@@ -22,7 +22,7 @@ def fulvestrant_trials(i: HistoryInputs, *, triplet: bool) -> str:
     (a triplet's trials are its own)."""
     if i.ai_resistant:
         return "with fulvestrant after an aromatase inhibitor it doubled median PFS"
-    if i.endocrine_lines_progressed and not triplet:
+    if after_other_endocrine(i) and not triplet:
         return (
             "the review cites its fulvestrant trials for progression on an aromatase inhibitor, "
             "but two of them enrolled after first-line endocrine therapy of any kind for "
@@ -37,6 +37,12 @@ def fulvestrant_trials(i: HistoryInputs, *, triplet: bool) -> str:
         # a triplet's trials are its own (gedatolisib's: recheck of case 468)
         + ("" if triplet else " (its first-line trials paired it with one)")
     )
+
+
+def after_other_endocrine(i: HistoryInputs) -> bool:
+    """Progression on endocrine therapy for metastatic disease, none of it an aromatase
+    inhibitor's: the fulvestrant trials' population, not the first-line trials' (case 492)."""
+    return i.endocrine_progressed and not i.ai_resistant
 
 
 def after_endocrine_line(why: str, delta: float) -> Effect:

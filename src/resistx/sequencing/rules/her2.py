@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import Her2Status
-from resistx.sequencing.ai_resistance import endocrine_lines_progressed
+from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, figures
@@ -68,9 +68,9 @@ def ask_her2_test_ultralow(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         text="Test HER2 by IHC (ISH if IHC 2+), and ask whether an IHC 0 shows faint membrane "
         "staining (HER2-ultralow): HER2-positive disease is outside the review and has "
         "treatments of its own; HER2-low or ultralow disease opens trastuzumab deruxtecan, "
-        f"whose approval{approved} covers it after progression on 1 or more endocrine therapies "
-        "for metastatic disease (DESTINY-Breast06, before chemotherapy; DESTINY-Breast04 enrolled HER2-low "
-        "disease after 1-2 chemotherapy lines).",
+        f"whose approval{approved} covers it after progression on 1 or more endocrine "
+        "therapies for metastatic disease (DESTINY-Breast06, before chemotherapy; "
+        "DESTINY-Breast04 enrolled HER2-low disease after 1-2 chemotherapy lines).",
     )
 
 
@@ -131,7 +131,7 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         if facts.destiny_breast06_entry
         else "outside DESTINY-Breast06's entry (2 or more endocrine lines, or progression within "
         "6 months on first-line endocrine therapy with a CDK4/6 inhibitor), within the approval"
-        if endocrine_lines_progressed(facts)
+        if endocrine_progressed(facts)
         else "not yet covered: the approval asks for progression on an endocrine therapy for "
         "metastatic disease"
     )
@@ -139,7 +139,7 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         code="reread_her2_ultralow",
         genes=("ERBB2",),
         # else not yet an option, or at best an alternative (rule 73): no change to what is first
-        first=bool(endocrine_lines_progressed(facts)) and bool(facts.cdk46i_resistant),
+        first=endocrine_progressed(facts) and bool(facts.cdk46i_resistant),
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after progression on 1 or more endocrine therapies for metastatic disease "

@@ -21,6 +21,11 @@ VISCERAL_CRISIS_REFERENCES = (30, 31, 32)
 _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR})
 
 
+#: the chemotherapy lines for metastatic disease each ADC trial enrolled after, fewest and most
+#: (the review: DESTINY-Breast04 1-2, TROPiCS-02 2-4): rules 4, 16, 65 and 72 read them
+CHEMOTHERAPY_LINES_ENROLLED = {"DESTINY-Breast04": (1, 2), "TROPiCS-02": (2, 4)}
+
+
 def _lines(n: int) -> str:
     return "no" if n == 0 else f"{n}"
 
@@ -54,8 +59,7 @@ def _lines(n: int) -> str:
 def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
     if kinds.is_adc(spec) and "trastuzumab deruxtecan" in spec.drugs:
-        need, lines, early, trial, code, gain, window = (
-            1,
+        lines, early, trial, code, gain, window = (
             i.tdxd_lines,
             i.early_relapse_tdxd,
             "DESTINY-Breast04",
@@ -63,10 +67,9 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             w.tdxd_opened,
             "6",
         )
-        most, unit = 2, "chemotherapy"
+        unit = "chemotherapy"
     elif kinds.is_adc(spec) and "sacituzumab govitecan" in spec.drugs:
-        need, lines, early, trial, code, gain, window = (
-            2,
+        lines, early, trial, code, gain, window = (
             i.sg_lines,
             i.early_relapse_sg,
             "TROPiCS-02",
@@ -75,7 +78,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
             "12",
         )
         # an ADC's line counts here (sg_lines): its payload is cytotoxic
-        most, unit = 4, "chemotherapy or ADC"
+        unit = "chemotherapy or ADC"
     else:
         if kinds.is_chemotherapy(spec) and i.chemo_lines:
             adc = i.adc_lines
@@ -87,6 +90,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
                 trials=spec.key_trials,
             )
         return
+    need, most = CHEMOTHERAPY_LINES_ENROLLED[trial]
     enrolled = f"{need}-{most} lines"  # the trial's range, from its numbers
     counted = (
         f" (one of them (neo)adjuvant chemotherapy with relapse within {window} months, which "

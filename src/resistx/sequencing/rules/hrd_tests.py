@@ -30,9 +30,10 @@ from resistx.sequencing.rules.timing import before_choosing, for_next_line
     "PARP-inhibitor target; or a tumour (somatic) BRCA1/2 or PALB2 finding with no germline "
     "result for that gene.",
     effect="An action to test the untested genes (BRCA1/2 in the tumour where only the "
-    "germline was tested), unless the disease progressed on a PARP inhibitor. Germline testing and genetic counselling for a "
-    "tumour finding: after a tumour BRCA1/2 mutation olaparib does not wait on it (talazoparib "
-    "does where no germline BRCA1/2 mutation is known: rule 5); "
+    "germline was tested), unless the disease progressed on a PARP inhibitor. Germline testing "
+    "and genetic counselling for a tumour finding: after a tumour BRCA1/2 mutation olaparib "
+    "does not wait on it (talazoparib does where no germline BRCA1/2 mutation is known: rule "
+    "5); "
     "after a tumour PALB2 finding, or a BRCA1/2 finding that is not a mutation (a loss, an "
     "amplification), no PARP inhibitor is matched and a germline mutation would open one, so "
     "the test comes before choosing; after progression on a PARP inhibitor it opens nothing, and "

@@ -14,7 +14,7 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
-from resistx.sequencing.hrd import germline_brca, parp_targets
+from resistx.sequencing.hrd import germline_brca, of_unknown_origin, parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 
@@ -221,8 +221,8 @@ def _talazoparib_waits_on_germline(
     return Effect(
         code="brca_origin_unknown",
         delta=delta,
-        text=f"tumour {genes} mutation {described}, origin unknown (no germline {genes} "
-        "result on record): talazoparib's evidence is for germline BRCA1/2 mutations (EMBRACA, "
+        text=f"tumour {genes} mutation {described}, {of_unknown_origin(i.brca_origin_unknown)}: "
+        "talazoparib's evidence is for germline BRCA1/2 mutations (EMBRACA, "
         "not named in the review; its ref 75), and TBCRC 048's somatic responses were to "
         "olaparib; its place waits on the germline test. If germline, it is within its US "
         "label, which does not ask for prior chemotherapy.",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.hrd import germline_brca, parp_targets
+from resistx.sequencing.hrd import germline_brca, of_unknown_origin, parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
 
@@ -119,6 +119,22 @@ def _trop2_adc_after_parp(
     )
 
 
+def _olaparib_label(i: MolecularInputs) -> str:
+    """What olaparib's US label says of the patient's mutation (rule 49; case 490 and its
+    recheck: a tumour mutation of unknown origin, and the label's prior chemotherapy)."""
+    if not i.brca_origin_unknown:
+        return "for this mutation olaparib is given outside its label (not in the review)."
+    chemotherapy = (
+        ""
+        if i.chemotherapy_ever
+        else ", which asks for prior chemotherapy, and none is on record: talazoparib's does not"
+    )
+    return (
+        "if germline, olaparib is within its US label (OlympiAD, not named in the review; its "
+        f"ref 74){chemotherapy}; if somatic, it is given outside its label (not in the review)."
+    )
+
+
 def _place(drug: str, crisis: bool) -> str:
     """Where the PARP inhibitor stands against chemotherapy: before it, or after a crisis."""
     if crisis:
@@ -158,12 +174,7 @@ def tbcrc048_before_chemotherapy(
         return
     unknown = i.brca_origin_unknown
     genes = " and ".join(parp_targets(i.parp, unknown=unknown))
-    origin = (
-        f", origin unknown (no germline {' and '.join(unknown)} result on record; a tumour test "
-        "finds germline mutations too)"
-        if unknown
-        else ""
-    )
+    origin = f", {of_unknown_origin(unknown)}" if unknown else ""
     found = (
         f"{genes} mutation{origin}: the review finds PARP inhibitors effective for germline "
         "PALB2 or somatic BRCA1/2 mutations even after a CDK4/6 inhibitor (TBCRC 048, olaparib)"
@@ -175,19 +186,7 @@ def tbcrc048_before_chemotherapy(
             delta=ctx.weights.parp_before_chemotherapy,
             leads=True,
             text=f"{found}: {place}. Its US label covers germline BRCA1/2 mutations only: "
-            + (
-                "if germline, olaparib is within its US label (OlympiAD, not named in the "
-                "review; its ref 74)"
-                + (
-                    ""
-                    if i.chemotherapy_ever
-                    else ", which asks for prior chemotherapy, and none is on record: "
-                    "talazoparib's does not"
-                )
-                + "; if somatic, it is given outside its label (not in the review)."
-                if unknown
-                else "for this mutation olaparib is given outside its label (not in the review)."
-            ),
+            f"{_olaparib_label(i)}",
             trials=("TBCRC 048",),
             references=(74, 76) if unknown else (76,),
         )

@@ -55,7 +55,8 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
             code="her2_ultralow_after_chemotherapy",
             ceiling=1,  # on its label, but no trial enrolled this population: not preferred
             text="HER2-ultralow after chemotherapy for metastatic disease: within its approval "
-            f"({approval(spec)}: HER2-low or -ultralow disease after progression on 1 or more endocrine lines, "
+            f"({approval(spec)}: HER2-low or -ultralow disease after progression on 1 or more "
+            "endocrine lines, "
             "with no limit on chemotherapy), but neither trial enrolled this patient "
             "(DESTINY-Breast06 no one with chemotherapy for metastatic disease, "
             "DESTINY-Breast04 HER2-low disease only): at best an alternative.",
@@ -178,7 +179,8 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 "DESTINY-Breast06's population (2 or more endocrine lines, or progression "
                 "within 6 months on first-line endocrine therapy with a CDK4/6 inhibitor)"
                 if i.destiny_breast06_entry
-                else f"its approval covers progression on 1 or more endocrine lines ({approval(spec)}), "
+                else "its approval covers progression on 1 or more endocrine lines "
+                f"({approval(spec)}), "
                 "though DESTINY-Breast06 enrolled after 2 or more, or after progression within "
                 "6 months on first-line endocrine therapy with a CDK4/6 inhibitor"
             )
@@ -200,7 +202,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
 
 def opened_by_endocrine_lines(i: HistoryInputs) -> bool:
     """Trastuzumab deruxtecan opened by endocrine lines, not chemotherapy (rules 30 and 58)."""
-    return i.endocrine_lines_progressed >= 1 and not i.tdxd_lines
+    return i.endocrine_progressed and not i.tdxd_lines
 
 
 # rule 58: a targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06

@@ -16,6 +16,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.hrd import parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.rules.mechanisms import TARGETED
 
 M = Factor.MOLECULAR
@@ -63,7 +64,7 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
 
 
 #: DESTINY-Breast04 enrolled after 1-2 chemotherapy lines for metastatic disease (rule 4)
-DB04_CHEMOTHERAPY_LINES = (1, 2)
+DB04_FEWEST, DB04_MOST = CHEMOTHERAPY_LINES_ENROLLED["DESTINY-Breast04"]
 
 
 # rule 65: hER2-low in DESTINY-Breast04's population: chemotherapy after trastuzumab deruxtecan
@@ -142,18 +143,20 @@ def tdxd_first_if_low(i: MolecularInputs) -> str:
 
 def db04_population(i: MolecularInputs) -> bool:
     """One or two chemotherapy lines for metastatic disease (DESTINY-Breast04's population),
-    trastuzumab deruxtecan not ruled out, no visceral crisis (rules 65 and 72)."""
-    return (
-        i.chemotherapy_lines in DB04_CHEMOTHERAPY_LINES
-        and not i.tdxd_ruled_out
-        and (not i.visceral_crisis)
-    )
+    trastuzumab deruxtecan not ruled out nor second to chemotherapy (rules 65 and 72)."""
+    return DB04_FEWEST <= i.chemotherapy_lines <= DB04_MOST and _tdxd_open(i)
 
 
 def tdxd_stands_before(i: MolecularInputs, spec: RegimenSpec) -> bool:
-    """``spec`` is chemotherapy, and trastuzumab deruxtecan is not ruled out (lung disease,
-    progression on it) nor second to it in a visceral crisis (rule 7): rules 65 and 68."""
-    return kinds.is_chemotherapy(spec) and not i.tdxd_ruled_out and not i.visceral_crisis
+    """``spec`` is chemotherapy, and trastuzumab deruxtecan is not ruled out nor second to it
+    (rules 65 and 68)."""
+    return kinds.is_chemotherapy(spec) and _tdxd_open(i)
+
+
+def _tdxd_open(i: MolecularInputs) -> bool:
+    """Trastuzumab deruxtecan is not ruled out (lung disease, progression on it) nor second
+    to chemotherapy in a visceral crisis (rule 7)."""
+    return not i.tdxd_ruled_out and not i.visceral_crisis
 
 
 # rule 6: nothing actionable: chemotherapy and ADCs
