@@ -54,6 +54,10 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE),
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
     patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
+    patient(  # rule 74 (a CDK2-inhibitor trial with RB1 lost), rule 12's grade 1 neuropathy
+        biomarkers=[*NEGATIVE, result("RB1", "loss"), result("CCNE1", "amplified")],
+        comorbidities=[{"name": "neuropathy", "grade": 1}],
+    ),
     patient(biomarkers=[result("PTEN", "loss", assay="ihc")], her2="unknown", ecog=3),
     patient(biomarkers=NEGATIVE, visceral_crisis=True, ecog=3),  # rule 13 in a crisis
     patient(

@@ -138,10 +138,10 @@ def test_her2_zero_still_excludes_trastuzumab_deruxtecan() -> None:
     assert reason(exclusion(p, "trastuzumab-deruxtecan"), "out_of_population").rule == 29
 
 
-def test_datopotamab_deruxtecan_after_chemotherapy_is_an_option_and_says_no_os_benefit() -> None:
+def test_datopotamab_deruxtecan_after_chemotherapy_is_preferred_and_says_no_os_benefit() -> None:
     p = practice(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
     dato = option(p, "datopotamab-deruxtecan")
-    assert dato.tier in (Tier.ALTERNATIVE, Tier.LATER)
+    assert dato.tier is Tier.PREFERRED  # case 505: before the chemotherapy it beat
     said = reason(dato, "prior_chemotherapy_opens_datopotamab_deruxtecan")
     assert "no overall-survival benefit" in said.text
     assert "HR 1.01" in said.text

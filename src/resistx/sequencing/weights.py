@@ -28,6 +28,7 @@ class Weights:
     her2_pending: float = -2.0  # trastuzumab deruxtecan while HER2 is untested
     trial_no_approved: float = 3.0  # a trial for a mechanism no approved drug targets
     trial_approved_exists: float = 1.5
+    rb1_loss_cell_cycle_trial: float = -6.0  # rule 74: past rule 9's gain, behind approved options
     everolimus_later: float = -2.0  # rule 2: after PI3K/AKT inhibitors where those are indicated
     parp_before_chemotherapy: float = 1.0  # rules 44 and 49, beyond the match
 

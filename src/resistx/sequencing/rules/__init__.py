@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     parp.tbcrc048_before_chemotherapy,
     mechanisms.mechanism_trial,
     mechanisms.cdk46i_resistance_markers,
+    mechanisms.rb1_loss_cell_cycle_trial,
     molecular.no_biomarker,
     # factor 2: efficacy
     efficacy.comparative_efficacy,

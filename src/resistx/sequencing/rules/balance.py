@@ -26,6 +26,7 @@ from resistx.sequencing.rules.comorbidity_risks import (
     COMORBIDITY_RISKS,
     EXCLUSION_NOTES,
     HEPATIC_CLASSES,
+    MILD_NEUROPATHY,
     RECHALLENGE_NOTES,
     SAME_PAYLOAD_NOTE,
     UNQUANTIFIED,
@@ -53,11 +54,13 @@ B = Factor.BALANCE
     "cautions with the "
     "adverse-event figure, or with what a label says where the review prints none (hepatic "
     "impairment: the labels' doses of everolimus, the CDK4/6 inhibitors, fulvestrant, "
-    "elacestrant and capivasertib).",
+    "elacestrant and capivasertib). A neuropathy of grade 1 asks chemotherapy to grade it "
+    "before each cycle (neuropathy_monitoring), without moving it.",
     # a caution code for each comorbidity the tables above can caution for, and no other
     codes=(
         "contraindicated",
         "relative_contraindication",
+        "neuropathy_monitoring",
         *sorted(
             {
                 f"{c.value}_caution"
@@ -71,6 +74,7 @@ B = Factor.BALANCE
     references=(42, 44, 49, 62),
 )
 def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    yield from _mild_neuropathy(i, spec)
     trial = ctx.call(ae.of_regimen, spec)[0]
     from_toxicity = dict(i.from_toxicity)
     for condition in _weighed(i):
@@ -107,6 +111,14 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                 )
 
 
+def _mild_neuropathy(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
+    """A grade 1 neuropathy does not turn chemotherapy away (case 505)."""
+    if "chemotherapy" in spec.drugs and any(
+        c.name is C.NEUROPATHY and c.grade == 1 for c in i.comorbidities
+    ):
+        yield Effect(code="neuropathy_monitoring", caution=True, text=MILD_NEUROPATHY)
+
+
 def _note(comorbidity: Comorbidity, drug: str, stopped: tuple[str, ...]) -> str | None:
     """What an exclusion adds: the label on a rechallenge where the comorbidity stopped this
     drug, the shared payload where it stopped one of its payload, else whose reading it is."""
@@ -119,7 +131,7 @@ def _note(comorbidity: Comorbidity, drug: str, stopped: tuple[str, ...]) -> str 
 
 def _weighed(i: BalanceInputs) -> Iterator[Condition]:
     """The comorbidities rule 12 weighs: all but a neuropathy of grade 0-1 (grade 2 or worse,
-    or an unknown grade, cautions)."""
+    or an unknown grade, cautions; grade 1 asks for watching it: ``_mild_neuropathy``)."""
     for condition in i.comorbidities:
         grade = condition.grade
         if not (condition.name is C.NEUROPATHY and grade is not None and grade < 2):

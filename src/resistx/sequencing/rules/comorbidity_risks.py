@@ -74,6 +74,13 @@ _PARP_CYTOPENIA = (
     "only once counts have recovered to grade 1 or better (the labels; not in the review)"
 )
 
+#: a grade 1 neuropathy: the agents that follow capecitabine are mostly neurotoxic (case 505)
+MILD_NEUROPATHY = (
+    "neuropathy grade 1: taxanes, eribulin and vinorelbine can worsen it; grade it before each "
+    "cycle (their labels hold, lower or stop them as it worsens; not in the review), or choose "
+    "an agent that is not neurotoxic."
+)
+
 #: comorbidity cautions for which the review prints no figure, by drug
 UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {

@@ -23,8 +23,7 @@ from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
 from resistx.sequencing.rules.endocrine import cdk46i_naive_evidence
 from resistx.sequencing.rules.figures import provenance
-from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
-from resistx.sequencing.rules.populations import SELECTORS, germline_brca_only
+from resistx.sequencing.rules.populations import SELECTORS, chemotherapy_naive, germline_brca_only
 from resistx.sequencing.weights import Weights
 
 PFS = EndpointKind.PFS
@@ -103,27 +102,12 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
             trials=spec.key_trials,
         )
         return
-    if kinds.is_chemotherapy(spec) and not i.prior_chemotherapy:
-        scored = [_pretreated(s) for s in scored]
     best = max(scored, key=lambda s: (s.delta, s.trials))
-    yield best
     # the other studies explain, and do not add to the score
-    yield from (attrs.evolve(s, delta=0.0) for s in scored if s is not best)
-
-
-def _pretreated(e: Effect) -> Effect:
-    """A control arm's figures from an ADC trial, which enrolled after chemotherapy (rule 4's
-    ranges), for a patient with no chemotherapy for metastatic disease: whose they are (cases
-    487, 490, 491)."""
-    enrolled = CHEMOTHERAPY_LINES_ENROLLED.get(e.trials[0]) if e.trials else None
-    if enrolled is None:
-        return e
-    return attrs.evolve(
-        e,
-        text=f"{e.text} Its patients were treated with chemotherapy before ({enrolled[0]}-"
-        f"{enrolled[1]} lines for metastatic disease); this patient has had none for metastatic "
-        "disease.",
-    )
+    said = [best, *(attrs.evolve(s, delta=0.0) for s in scored if s is not best)]
+    if kinds.is_chemotherapy(spec) and not i.prior_chemotherapy:
+        said = chemotherapy_naive(said)
+    yield from said
 
 
 def _listed_trial(trial: Trial) -> Effect:

@@ -1,11 +1,12 @@
 """Factor 1, continued: mechanisms of CDK4/6-inhibitor resistance without an approved drug:
-the trials that target them (rule 9) and the caution on another CDK4/6 inhibitor (rule 43)."""
+the trials that target them (rule 9), the caution on another CDK4/6 inhibitor (rule 43) and on
+a cell-cycle trial for a tumour without RB (rule 74)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor, MechanismCategory
+from resistx.model.enums import DrugClass, Factor, MechanismCategory
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -84,4 +85,50 @@ def cdk46i_resistance_markers(
         text=f"{names}: associated with CDK4/6-inhibitor resistance (the review, Resistance "
         "Mechanisms); another CDK4/6 inhibitor may not overcome it.",
         references=tuple(sorted({n for m in found for n in m.references})),
+    )
+
+
+#: the drug classes that act on the cyclin-CDK-Rb cascade: a trial of one asks for RB
+RB_DEPENDENT = frozenset({DrugClass.CDK2_INHIBITOR, DrugClass.CDK46_INHIBITOR})
+
+
+def is_rb_dependent_trial(spec: RegimenSpec) -> bool:
+    """A trial that tests a CDK2 or CDK4/6 inhibitor (in any arm)."""
+    return kinds.is_trial(spec) and not RB_DEPENDENT.isdisjoint(kinds.classes(spec))
+
+
+# rule 74: rB1 loss: a trial of a cell-cycle inhibitor steps back
+@rule(
+    74,
+    "RB1 loss: a trial of a CDK2 or CDK4/6 inhibitor steps back",
+    M,
+    condition="RB1 loss or a pathogenic RB1 mutation, and a trial whose tested drugs include a "
+    "CDK2 or CDK4/6 inhibitor (a CDK2, CDK2/4/6 or CDK4 inhibitor study).",
+    effect="The trial is not left out (its own eligibility decides, and rule 27 speaks for "
+    "approved regimens only) but steps back behind the approved options, and carries a caution: "
+    "these inhibitors act on the cyclin E-CDK2-Rb and cyclin D-CDK4/6-Rb cascades (the review, "
+    "CDK2 Inhibitor and Resistance Mechanisms), whose end an RB1-lost tumour lacks.",
+    codes=("rb1_loss_cell_cycle_trial",),
+    references=(13,),
+    regimens=is_rb_dependent_trial,
+)
+def rb1_loss_cell_cycle_trial(
+    i: MolecularInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    if (rb := i.rb1_loss) is None or not is_rb_dependent_trial(spec):
+        return
+    key = spec.key_trials[0]
+    yield Effect(
+        code="rb1_loss_cell_cycle_trial",
+        delta=ctx.weights.rb1_loss_cell_cycle_trial,
+        leads=True,
+        text=f"RB1 loss {rb.describe()}: {key} tests a CDK2 or CDK4/6 inhibitor, which acts on "
+        "the cyclin-CDK-Rb cascade (the review, CDK2 Inhibitor): a tumour without RB may not "
+        "respond, so the trial steps back behind the approved options.",
+        references=(13,),
+    )
+    yield Effect(
+        code="rb1_loss_cell_cycle_trial",
+        caution=True,
+        text=f"RB1 loss: ask the investigators of {key} whether RB1-lost tumours are eligible.",
     )

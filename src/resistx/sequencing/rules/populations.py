@@ -6,8 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import MappingProxyType
 
+import attrs
+
 from resistx.model.enums import Origin
 from resistx.sequencing.inputs import EfficacyInputs
+from resistx.sequencing.rule import Effect
+from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 
 Selector = Callable[[EfficacyInputs], str | None]
 
@@ -86,3 +90,25 @@ def germline_brca_only(i: EfficacyInputs) -> bool:
     return bool(i.parp_origins) and all(
         g in ("BRCA1", "BRCA2") and o is Origin.GERMLINE for g, o in i.parp_origins
     )
+
+
+def chemotherapy_naive(said: list[Effect]) -> list[Effect]:
+    """Chemotherapy's figures for a patient with no chemotherapy for metastatic disease: a
+    study of her setting first (case 504), then the control arms of the ADC trials, which
+    enrolled after chemotherapy (rule 4's ranges), each saying whose they are (cases 487, 490,
+    491). The strongest figure still scores, wherever it is said."""
+    own, pretreated = [], []
+    for e in said:
+        enrolled = CHEMOTHERAPY_LINES_ENROLLED.get(e.trials[0]) if e.trials else None
+        if enrolled is None:
+            own.append(e)
+            continue
+        pretreated.append(
+            attrs.evolve(
+                e,
+                text=f"{e.text} Its patients were treated with chemotherapy before "
+                f"({enrolled[0]}-{enrolled[1]} lines for metastatic disease); this patient has "
+                "had none for metastatic disease.",
+            )
+        )
+    return own + pretreated

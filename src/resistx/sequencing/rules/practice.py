@@ -39,9 +39,10 @@ ESR1_LONG_PIK3CA = f"{ESR1_LONG}, PIK3CA-mutated"  # its PIK3CA-mutated patients
     "reason gives its trial's ESR1-mutated result and approval. After a CDK4/6 inhibitor of "
     "12 months or more, elacestrant's reason gives EMERALD's post hoc subgroup (the efficacy "
     "factor scores it), and with a PIK3CA mutation too that subgroup's PIK3CA-mutated medians; "
-    "under 12 months on one (a known length), it says the patient is not in it, and with an AKT-pathway alteration too (no progression on a PI3K/AKT inhibitor) "
-    "elacestrant is at best an alternative after the pathway inhibitor (the other two say "
-    "their trials report nothing by that time). "
+    "under 12 months on one (a known length), it says the patient is not in it, and with an "
+    "AKT-pathway alteration too (no progression on a PI3K/AKT inhibitor) each of the three is "
+    "at best an alternative after the pathway inhibitor (imlunestrant and vepdegestrant on "
+    "EMERALD's subgroup: their trials report nothing by that time, and their reasons say so). "
     "Without a mutation, the three are left out when ESR1 is not mutated "
     "on a current test (biomarker_absent: imlunestrant and vepdegestrant are approved for "
     "ESR1-mutated disease only, and ASCO recommends elacestrant for it), and otherwise wait on "
@@ -99,25 +100,30 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
 def _beside_a_pathway_target(trial: str, by_duration: bool) -> Effect:
     """Under 12 months on a CDK4/6 inhibitor, with an AKT-pathway alteration too: where the
     trial's benefit lay after 12 months or more (EMERALD), the pathway inhibitor, whose
-    pathway-altered result (CAPItello-291) does not rest on that, comes first; where the
-    trial reports nothing by that time, the reason says so."""
+    pathway-altered result (CAPItello-291) does not rest on that, comes first; an oral SERD
+    whose trial reports nothing by that time steps back as far, on EMERALD's (case 502)."""
     where = "Under 12 months on a CDK4/6 inhibitor, with an AKT-pathway alteration too"
+    after = (
+        "while CAPItello-291's pathway-altered result is not a subgroup by time on the CDK4/6 "
+        "inhibitor: this is at best an alternative, after the PI3K/AKT-pathway inhibitor."
+    )
     if by_duration:
         return Effect(
             code="pathway_inhibitor_first_under_12_months",
             ceiling=1,
             leads=True,
             text=f"{where}: {trial}'s ESR1-mutant benefit was largest in the post hoc subgroup "
-            "with 12 months or more, which this patient is not in, while CAPItello-291's "
-            "pathway-altered result is not a subgroup by time on the CDK4/6 inhibitor: this is "
-            "at best an alternative, after the PI3K/AKT-pathway inhibitor.",
+            f"with 12 months or more, which this patient is not in, {after}",
             trials=(trial, "CAPItello-291"),
         )
     return Effect(
         code="no_result_by_cdk46i_time",
-        text=f"{where}: {trial} reports no result by time on the CDK4/6 inhibitor (EMERALD, "
-        "elacestrant's trial, found its ESR1-mutant benefit after 12 months or more).",
-        trials=(trial, "EMERALD"),
+        ceiling=1,
+        leads=True,
+        text=f"{where}: {trial} reports no result by time on the CDK4/6 inhibitor, and the oral "
+        "SERD trial that does (EMERALD, elacestrant's) found its ESR1-mutant benefit largest "
+        f"after 12 months or more, {after}",
+        trials=(trial, "EMERALD", "CAPItello-291"),
     )
 
 

@@ -144,7 +144,8 @@ def _ultralow_subgroup(ctx: Context) -> str:
     "chemotherapy "
     "(DESTINY-Breast06) gains enough to come before chemotherapy; after chemotherapy it gains as "
     "under rule 4 (DESTINY-Breast04). Datopotamab deruxtecan after 1-2 chemotherapy lines "
-    "(TROPION-Breast01) gains a little and is at best an alternative: its reason says it "
+    "(TROPION-Breast01) gains a little and ranks on its merit, before the chemotherapy it beat "
+    "(a longer PFS with half the grade 3 or worse adverse events; case 505): its reason says it "
     "brought no overall-survival benefit; before chemotherapy it is gated as rule 4 gates an ADC "
     "before any line (at best a later option, also in a visceral crisis: with no survival benefit "
     "it is not the alternative to the crisis's chemotherapy), and says the same.",
@@ -247,7 +248,7 @@ def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
 
 def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Effect:
     """Rule 30 for datopotamab deruxtecan: after 1-2 chemotherapy lines (TROPION-Breast01) an
-    option, never preferred; before any, gated as rule 4 gates an ADC. Either way its reason
+    option on its merit; before any, gated as rule 4 gates an ADC. Either way its reason
     says the trial brought no overall-survival benefit."""
     trial = "TROPION-Breast01"
     os_ = figures(ctx, trial, spec.id, "ITT", OS)
@@ -268,7 +269,6 @@ def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -
     return Effect(
         code="prior_chemotherapy_opens_datopotamab_deruxtecan",
         delta=ctx.weights.datodxd_opened,
-        ceiling=1,  # an option, not preferred: no overall-survival benefit
         text=f"{i.chemo_lines} prior chemotherapy line{'s' if i.chemo_lines > 1 else ''}: "
         f"{trial} enrolled after 1-2 lines{beyond}{said}{no_os}.",
         trials=(trial,),

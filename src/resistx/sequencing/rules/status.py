@@ -25,8 +25,9 @@ H = Factor.HISTORY
     "option and lose merit; other options come after every approved endocrine monotherapy "
     "(a second hard step) and lose less; endocrine monotherapy nothing, and its reason says it "
     "comes first. In a visceral crisis chemotherapy, "
-    "which answers it (rule 7), loses only the ECOG 2 step: a single agent (at ECOG 2 too, "
-    "without saying the status weighs against it). Toxicity weighs "
+    "which answers it (rule 7), loses only the ECOG 2 step: at ECOG 2 a combination or a "
+    "fast-acting agent where the disease brought the decline, else a single agent; at ECOG 3-4 "
+    "a single agent (without saying the status weighs against it). Toxicity weighs "
     "three times as much (rule 14).",
     codes=(
         "poor_performance_status_crisis",
@@ -54,9 +55,8 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         yield Effect(
             code="poor_performance_status_crisis",
             delta=w.reduced_ps_intensive,
-            text=f"ECOG {i.ecog} in a visceral crisis: chemotherapy is what answers the crisis; "
-            "a single agent, chosen and dosed for the performance status"
-            + (" (best supportive care is the other course to discuss)." if i.ecog >= 3 else "."),
+            text=f"ECOG {i.ecog} in a visceral crisis: chemotherapy is what answers the crisis"
+            + (_CRISIS_AT_ECOG_2 if i.ecog == 2 else _CRISIS_AT_ECOG_3),
             trials=spec.key_trials,
         )
     elif i.ecog >= 3 and kinds.is_intensive(spec):
@@ -146,6 +146,19 @@ def nothing_against(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
             trials=spec.key_trials,
         )
 
+
+#: chemotherapy in a visceral crisis: at ECOG 2 the decline may be the crisis itself, which a
+#: fast response reverses (case 504); at ECOG 3-4 a single agent
+_CRISIS_AT_ECOG_2 = (
+    ". Where the disease brought the decline, a combination or a fast-acting single agent may "
+    "be chosen for a quick response (ESMO's advanced breast cancer guidelines keep combinations "
+    "for rapid progression or a visceral crisis; not in the review); otherwise a single agent, "
+    "dosed for the performance status."
+)
+_CRISIS_AT_ECOG_3 = (
+    "; a single agent, chosen and dosed for the performance status (best supportive care is the "
+    "other course to discuss)."
+)
 
 #: chemotherapy at ECOG 2 without a crisis (case 491)
 _SINGLE_AGENT = (

@@ -281,13 +281,14 @@ def _nothing_left(acted: tuple[str, ...]) -> str:
     "RB1 loss: no CDK4/6 inhibitor",
     M,
     condition="RB1 loss or a pathogenic RB1 mutation.",
-    effect="Every CDK4/6-inhibitor regimen is excluded (biomarker_absent).",
+    effect="Every CDK4/6-inhibitor regimen is excluded (biomarker_absent); a trial with one is "
+    "not (its eligibility is its own; rule 74 steps it back).",
     codes=("biomarker_absent",),
     references=(13,),
     regimens=kinds.has_cdk46i,
 )
 def rb1_loss(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if kinds.has_cdk46i(spec) and (rb := i.rb1_loss) is not None:
+    if kinds.has_cdk46i(spec) and not kinds.is_trial(spec) and (rb := i.rb1_loss) is not None:
         yield left_out(
             ExclusionCode.BIOMARKER_ABSENT,
             text=f"RB1 loss {rb.describe()}: CDK4/6 inhibitors act through RB, so a "
