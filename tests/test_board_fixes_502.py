@@ -4,7 +4,16 @@ before its fix), named after the behaviour a clinician relies on."""
 from __future__ import annotations
 
 import resistx
-from tests.helpers import CAPECITABINE, NEGATIVE, PALBOCICLIB, option, patient, rank, result
+from tests.helpers import (
+    CAPECITABINE,
+    FULVESTRANT,
+    NEGATIVE,
+    PALBOCICLIB,
+    option,
+    patient,
+    rank,
+    result,
+)
 
 CCNE1_AMPLIFIED = result("CCNE1", "amplified")
 RB1_LOST = result("RB1", "mutated", variant="R320*")
@@ -134,3 +143,145 @@ def test_after_a_chemotherapy_line_datopotamab_deruxtecan_comes_before_the_chemo
     dato = option(p, "datopotamab-deruxtecan")
     assert dato.rank < rank(p, "chemotherapy")
     assert "no overall-survival benefit" in " ".join(r.text for r in dato.reasons)
+
+
+def test_elacestrant_with_esr1_not_mutated_is_outside_its_label_and_its_overall_result_says_whose() -> (
+    None
+):
+    """Recheck of cases 504-506 (ye2024): EMERALD's overall HR 0.7 includes the ESR1-mutated
+    patients, who drew the greater benefit; the US label is for ESR1-mutated disease only."""
+    p = resistx.sequence(patient(biomarkers=NEGATIVE))
+    ela = option(p, "elacestrant")
+    label = [r for r in ela.reasons if r.code == "elacestrant_label_esr1_mutated"]
+    assert label and label[0].rule == 75 and "label" in label[0].text
+    assert ela.tier.value == "later"
+    # as far back as rule 62's abemaciclib alone: after the options given within their labels
+    for other in ("fulvestrant", "everolimus+exemestane", "capivasertib+fulvestrant"):
+        assert ela.rank > rank(p, other), other
+    evidence = [r.text for r in ela.reasons if r.rule == 16]
+    assert "ESR1-mutated among them" in evidence[0]
+    mutated = resistx.sequence(patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]]))
+    assert not [r for r in option(mutated, "elacestrant").reasons if r.rule == 75]
+
+
+PTEN_LOST_IN_PLASMA = [
+    result("PTEN", "loss", variant="exon 5 deletion"),
+    result("ESR1", "not_detected"),
+    result("PIK3CA", "not_detected"),
+    result("AKT1", "not_detected"),
+]
+
+
+def test_a_pten_loss_on_ctdna_only_makes_capivasertib_wait_on_a_tissue_biopsy() -> None:
+    """Case 509: a copy-number loss is the call plasma makes least reliably, and CAPItello-291
+    selected its altered population on tumour tissue; a PTEN mutation on ctDNA is no doubt."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(patient(biomarkers=PTEN_LOST_IN_PLASMA), policy=policy)
+        capi = option(p, "capivasertib+fulvestrant")
+        assert capi.tier.value != "preferred", policy
+        assert any("tissue" in w for w in capi.waits_on), (policy, capi.waits_on)
+        asked = [a for a in p.actions if a.code == "confirm_ngs"]
+        assert asked and "tissue" in asked[0].text and asked[0].before_choosing, policy
+        tissue = [
+            dict(r, sample="tissue") if r["gene"] == "PTEN" else r for r in PTEN_LOST_IN_PLASMA
+        ]
+        confirmed = resistx.sequence(patient(biomarkers=tissue), policy=policy)
+        assert not option(confirmed, "capivasertib+fulvestrant").waits_on, policy
+        mutated = [result("PTEN", "mutated", variant="R130*"), *PTEN_LOST_IN_PLASMA[1:]]
+        plasma_mutation = resistx.sequence(patient(biomarkers=mutated), policy=policy)
+        assert not option(plasma_mutation, "capivasertib+fulvestrant").waits_on, policy
+
+
+def test_an_earlier_tissue_pten_loss_confirms_a_later_one_on_ctdna() -> None:
+    tissue = result("PTEN", "loss", sample="tissue", tested_on="2024-02-01")
+    p = resistx.sequence(patient(biomarkers=[tissue, *PTEN_LOST_IN_PLASMA]))
+    assert not option(p, "capivasertib+fulvestrant").waits_on
+
+
+HRD_IN_PLASMA = [result(g, "not_detected") for g in ("BRCA1", "BRCA2", "PALB2")]
+
+
+def test_a_tumour_test_without_a_brca_mutation_is_no_germline_test() -> None:
+    """Case 510: BRCA1/2 and PALB2 'not detected' on ctDNA only. A plasma or tissue tumour test
+    is not a germline test; a germline mutation would open a PARP inhibitor, so both wait on
+    the germline test, which the plan offers."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(patient(biomarkers=[*NEGATIVE, *HRD_IN_PLASMA]), policy=policy)
+        for parp in ("olaparib", "talazoparib"):
+            o = option(p, parp)
+            assert any("germline" in w for w in o.waits_on), (policy, parp, o.waits_on)
+        asked = [a for a in p.actions if a.code == "test_germline"]
+        assert asked and "germline" in asked[0].text, policy
+        germline = [dict(r, origin="germline", sample="blood") for r in HRD_IN_PLASMA]
+        tested = resistx.sequence(patient(biomarkers=[*NEGATIVE, *germline]), policy=policy)
+        assert tested.exclusion("talazoparib") is not None, policy
+        assert not [a for a in tested.actions if a.code == "test_germline"], policy
+
+
+def test_every_view_of_a_plan_names_the_conditions_it_did_not_assess() -> None:
+    """Case 510: 'COPD on home oxygen' in other_conditions is not weighed by any rule; a
+    clinician reading the plan must see that it was not."""
+    copd = "COPD on home oxygen"
+    p = resistx.sequence(patient(schema_version=2, biomarkers=NEGATIVE, other_conditions=[copd]))
+    assert p.not_assessed == (copd,)
+    for view in (p.to_text(), p.to_markdown(), p._repr_html_()):
+        assert copd in view and "not assessed" in view.lower(), view[:200]
+
+
+TWO_ENDOCRINE_LINES = [PALBOCICLIB, FULVESTRANT]
+
+
+def test_at_ecog_2_a_patient_is_outside_destiny_breast06s_entry() -> None:
+    """Case 510 (practice-2026): DESTINY-Breast06 enrolled ECOG 0-1."""
+    asks = []
+    for ecog in (1, 2):
+        p = resistx.sequence(
+            patient(ecog=ecog, biomarkers=NEGATIVE, treatments=TWO_ENDOCRINE_LINES),
+            policy="practice-2026",
+        )
+        [ask] = [a.text for a in p.actions if a.code == "reread_her2_ultralow"]
+        asks.append(ask)
+    assert "within DESTINY-Breast06's entry" in asks[0]
+    assert "outside DESTINY-Breast06's entry" in asks[1] and "ECOG 0-1" in asks[1]
+
+
+def test_a_chronic_lung_disease_puts_everolimus_after_the_options_without_a_lung_risk() -> None:
+    """Case 510: COPD on home oxygen; everolimus's pneumonitis is a relative
+    contraindication there, as with interstitial lung disease; the ADCs with a lung warning
+    and abemaciclib say so."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(
+            patient(
+                schema_version=2,
+                comorbidities=["COPD"],
+                biomarkers=NEGATIVE,
+                treatments=TWO_ENDOCRINE_LINES,
+            ),
+            policy=policy,
+        )
+        evero = option(p, "everolimus+exemestane")
+        assert evero.tier.value == "later", policy
+        assert [r for r in evero.reasons if r.code == "relative_contraindication"], policy
+        assert evero.rank > rank(p, "chemotherapy"), policy
+        lung = [c for c in option(p, "abemaciclib").cautions if "chronic lung" in c.text]
+        assert lung, policy
+
+
+def test_datopotamab_deruxtecan_carries_its_labels_lung_and_eye_warnings() -> None:
+    """Recheck of case 505 and case 510: the pack gives TROPION-Breast01's stomatitis and
+    nausea only; its label warns of pneumonitis and ocular surface toxicity."""
+    p = resistx.sequence(
+        patient(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]), policy="practice-2026"
+    )
+    [label] = [c for c in option(p, "datopotamab-deruxtecan").cautions if c.rule == 76]
+    assert "pneumonitis" in label.text and "eye" in label.text
+    assert not [c for c in option(p, "chemotherapy").cautions if c.rule == 76]
+
+
+def test_a_tumour_palb2_mutation_asks_for_its_germline_test_once() -> None:
+    brca = [
+        result(g, "not_detected", origin="germline", sample="blood") for g in ("BRCA1", "BRCA2")
+    ]
+    p = resistx.sequence(patient(biomarkers=[*NEGATIVE, *brca, result("PALB2", "mutated")]))
+    asked = [a for a in p.actions if a.code == "test_germline"]
+    assert len(asked) == 1 and asked[0].genes == ("PALB2",)

@@ -54,6 +54,10 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE),
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
     patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
+    patient(biomarkers=NEGATIVE, comorbidities=["COPD"]),  # rule 12: chronic lung disease
+    patient(  # rule 5: BRCA1/2 and PALB2 tested in the tumour only (germline_untested)
+        biomarkers=[*NEGATIVE, *(result(g, "not_detected") for g in ("BRCA1", "BRCA2", "PALB2"))],
+    ),
     patient(  # rule 74 (a CDK2-inhibitor trial with RB1 lost), rule 12's grade 1 neuropathy
         biomarkers=[*NEGATIVE, result("RB1", "loss"), result("CCNE1", "amplified")],
         comorbidities=[{"name": "neuropathy", "grade": 1}],
@@ -581,6 +585,34 @@ _PATHWAY_PLASMA_AND_TISSUE = [
 ]
 
 
+#: MolecularInputs.akt_pathway_unconfirmed: a PTEN loss on ctDNA only (capivasertib waits on
+#: tissue, case 509) or on tissue
+_PTEN_PLASMA_AND_TISSUE = [
+    patient(biomarkers=[result("PTEN", "loss", sample=sample), *NEGATIVE[:3]])
+    for sample in ("ctdna", "tissue")
+]
+
+
+#: MolecularInputs.germline_untested: BRCA1/2 not detected in plasma and in the germline,
+#: PALB2 in plasma only or in the germline too (the PARP inhibitors wait on the germline
+#: PALB2 test, case 510)
+_HRD = [
+    result(g, "not_detected", **kw)
+    for g in ("BRCA1", "BRCA2")
+    for kw in ({}, {"origin": "germline", "sample": "blood"})
+]
+_HRD_PLASMA_AND_GERMLINE = [
+    patient(biomarkers=[*NEGATIVE, *_HRD, *palb2])
+    for palb2 in (
+        [result("PALB2", "not_detected")],
+        [
+            result("PALB2", "not_detected"),
+            result("PALB2", "not_detected", origin="germline", sample="blood"),
+        ],
+    )
+]
+
+
 #: MolecularInputs.tdxd_ruled_out: HER2-low after one chemotherapy line, with interstitial lung
 #: disease or without (chemotherapy at best an alternative to trastuzumab deruxtecan, rule 65)
 _LUNGS_AND_NONE = [
@@ -635,6 +667,8 @@ _TAMOXIFEN_AND_NONE = [
 
 
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_PTEN_PLASMA_AND_TISSUE, random.Random(0))
+@example(_HRD_PLASMA_AND_GERMLINE, random.Random(0))
 @example(_LETROZOLE_AND_FULVESTRANT_FIRST, random.Random(0))
 @example(_TAMOXIFEN_AND_NONE, random.Random(0))
 @example(_FIVE_AND_SEVEN_MONTHS, random.Random(0))

@@ -424,8 +424,12 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
     reasons = [r for p in plans for o in p.options for r in o.reasons]
     reasons += [r for p in plans for e in p.excluded for r in e.reasons]
     said = {(r.rule, r.code) for r in reasons} | {
-        (a.rule, a.code) for p in plans for a in p.actions
+        (c.rule, c.code)
+        for p in plans
+        for o in p.options
+        for c in o.cautions  # rule 76's label
     }
+    said |= {(a.rule, a.code) for p in plans for a in p.actions}
     # a note is text that names its rule: a note rule's code shows where its note does
     said |= {
         (u.number, c)

@@ -56,11 +56,12 @@ def test_rule_02_pik3ca_prefers_alpelisib_and_capivasertib(gene: str, status: st
 
 @pytest.mark.parametrize(("gene", "status"), [("AKT1", "mutated"), ("PTEN", "loss")])
 def test_rule_02_akt1_or_pten_prefers_capivasertib(gene: str, status: str) -> None:
+    """A PTEN loss on tissue: on ctDNA only it waits on tissue (test_board_fixes_502)."""
     p = plan(
         biomarkers=[
             result("ESR1", "not_detected"),
             result("PIK3CA", "not_detected"),
-            result(gene, status),
+            result(gene, status, sample="tissue" if gene == "PTEN" else "ctdna"),
         ]
     )
     assert p.options[0].regimen.id == "capivasertib+fulvestrant"
@@ -146,14 +147,19 @@ def test_rule_05_hrd_mutations_open_a_parp_inhibitor(finding: dict[str, str]) ->
 def test_rule_05_somatic_palb2_or_nothing_leaves_parp_inhibitors_out() -> None:
     """With BRCA1 and BRCA2 tested without a mutation in the germline and the tumour: a somatic
     PALB2 mutation or a germline PALB2 negative leaves them out (untested genes make them wait
-    instead: test_clinical_fixes; a germline test alone: test_board_fixes)."""
+    instead: test_clinical_fixes; a germline test alone: test_board_fixes; a tumour test alone:
+    test_board_fixes_502)."""
     brca = [
         result(g, "not_detected", origin=origin, sample=sample)
         for g in ("BRCA1", "BRCA2")
         for origin, sample in (("germline", "blood"), ("somatic", "tissue"))
     ]
-    for palb2 in (result("PALB2", "mutated", origin="somatic"), result("PALB2", "not_detected")):
-        p = plan(biomarkers=[*brca, palb2])
+    germline_negative = result("PALB2", "not_detected", origin="germline", sample="blood")
+    for palb2 in (
+        [result("PALB2", "mutated", origin="somatic"), germline_negative],
+        [germline_negative],
+    ):
+        p = plan(biomarkers=[*brca, *palb2])
         assert excluded_for(p, "olaparib") == {"biomarker_absent"}
         assert excluded_for(p, "talazoparib") == {"biomarker_absent"}
 

@@ -60,6 +60,8 @@ PLACING_CODES = frozenset(
         "outside_maintain_population",
         # no endocrine therapy yet: shown beside rule 19's reason, which leads (case 443)
         "pathway_before_endocrine_therapy",
+        # outside its label: shown beside what leads (rule 75, case 504's recheck)
+        "elacestrant_label_esr1_mutated",
     }
 )
 
@@ -112,6 +114,8 @@ def why_besides_evidence(option: Option) -> str:
 #: the headings of the actions before the options and after them
 BEFORE_CHOOSING = "Before choosing"
 ALSO_TO_DO = "Also to do (none of these changes what is preferred)"
+#: the heading of the conditions a profile states as free text, which no rule weighs (case 510)
+NOT_ASSESSED = "Not assessed by resistx (no rule weighs these; the clinician must)"
 
 
 def split_actions(p: Plan) -> tuple[tuple[Action, ...], tuple[Action, ...]]:

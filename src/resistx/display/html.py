@@ -8,6 +8,7 @@ from html import escape
 from resistx.display._common import (
     ALSO_TO_DO,
     BEFORE_CHOOSING,
+    NOT_ASSESSED,
     efficacy_text,
     split_actions,
     trial_view,
@@ -67,6 +68,8 @@ def plan(p: Plan) -> str:
     def block(title: str, actions: tuple[Action, ...]) -> list[str]:
         return [f"<p><b>{title}</b></p>", _list(a.text for a in actions)] if actions else []
 
+    if p.not_assessed:
+        parts += [f"<p><b>{escape(NOT_ASSESSED)}</b></p>", _list(p.not_assessed)]
     parts += block(BEFORE_CHOOSING, before)
     parts.append(
         _table(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from resistx.display._common import (
     ALSO_TO_DO,
     BEFORE_CHOOSING,
+    NOT_ASSESSED,
     efficacy_text,
     split_actions,
     trial_view,
@@ -52,6 +53,8 @@ def plan(p: Plan) -> str:
     def block(title: str, actions: tuple[Action, ...]) -> list[str]:
         return ["", f"**{title}**", "", *(f"- {cell(a.text)}" for a in actions)] if actions else []
 
+    if p.not_assessed:
+        lines += ["", f"**{NOT_ASSESSED}**", "", *(f"- {cell(c)}" for c in p.not_assessed)]
     lines += block(BEFORE_CHOOSING, before)
     lines.append("")
     lines += _table(

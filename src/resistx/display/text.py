@@ -7,6 +7,7 @@ import textwrap
 from resistx.display._common import (
     ALSO_TO_DO,
     BEFORE_CHOOSING,
+    NOT_ASSESSED,
     Table,
     efficacy_text,
     printable,
@@ -54,6 +55,9 @@ def plan(p: Plan, width: int = 100) -> str:
         lines = [line for a in actions for line in wrap.wrap(f"- {a.text}")]
         return ["", f"{title}:", *lines] if actions else []
 
+    if p.not_assessed:
+        out += ["", f"{NOT_ASSESSED}:"]
+        out += [line for c in p.not_assessed for line in wrap.wrap(f"- {printable(c)}")]
     out += block(BEFORE_CHOOSING, before)
     out.append("")
     for o in p.options:

@@ -142,6 +142,7 @@ COMORBIDITY = MappingProxyType(
         "46635009": "diabetes",  # Diabetes mellitus type 1
         "233703007": "interstitial_lung_disease",  # Interstitial lung disease
         "205237003": "interstitial_lung_disease",  # Pneumonitis
+        "13645005": "chronic_lung_disease",  # Chronic obstructive lung disease
         "56265001": "cardiac_disease",  # Heart disease
         "84114007": "cardiac_disease",  # Heart failure
         "42343007": "cardiac_disease",  # Congestive heart failure

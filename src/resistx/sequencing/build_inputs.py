@@ -21,7 +21,7 @@ from resistx.sequencing.facts import (
     Facts,
 )
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
-from resistx.sequencing.hrd import hrd_untested, origin_unknown, parp_findings
+from resistx.sequencing.hrd import germline_untested, hrd_untested, origin_unknown, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
@@ -47,16 +47,24 @@ def doubtful(st: GeneState | None) -> bool:
     return st is not None and st.doubtful is not None
 
 
-def pten_ihc_only(facts: Facts) -> bool:
-    """The pathway's only alteration the trials selected is a PTEN loss (or mutation) by IHC:
-    capivasertib waits on NGS (CAPItello-291 selected by NGS), and rule 15 asks for it."""
-    pten = _finding(facts.state("PTEN"), S.LOSS, S.MUTATED)
-    return (
-        pten is not None
-        and pten.result.assay is Assay.IHC
-        and not facts.found("PIK3CA", S.MUTATED)
-        and not facts.found("AKT1", S.MUTATED)
+def pten_unconfirmed(facts: Facts) -> str:
+    """How the pathway's only alteration the trials selected, a PTEN loss, stands unconfirmed
+    ("" when it does not): by IHC only (or a mutation by IHC), or a loss on ctDNA only (a
+    copy-number call, plasma's least reliable; case 509). CAPItello-291 selected on tumour
+    tissue by NGS: capivasertib waits on it, and rule 15 asks for it."""
+    st = facts.state("PTEN")
+    if _finding(st, S.LOSS, S.MUTATED) is None or st is None or st.finding is None:
+        return ""
+    if facts.found("PIK3CA", S.MUTATED) or facts.found("AKT1", S.MUTATED):
+        return ""
+    pten = st.finding.result  # the result itself: the keyed finding leaves its sample a slot
+    if pten.assay is Assay.IHC:
+        return "by IHC only"
+    on_tissue = any(
+        r.gene == "PTEN" and r.status in {S.LOSS, S.MUTATED} and r.sample is not Sample.CTDNA
+        for r in facts.profile.biomarkers
     )
+    return "on ctDNA only" if pten.status is S.LOSS and not on_tissue else ""
 
 
 def esr1_tissue_only(facts: Facts) -> bool:
@@ -129,7 +137,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),
         pik3ca_doubtful=doubtful(pam[0]),
         akt_pathway=akt_pathway,
-        akt_pathway_ihc_only=pten_ihc_only(facts),
+        akt_pathway_unconfirmed=pten_unconfirmed(facts),
         pam_negative=pam_negative,
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
@@ -139,6 +147,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         brca_origin_unknown=origin_unknown(facts, parp),
         hrd_untested=untested,
         somatic_brca_untested=somatic_untested,
+        germline_untested=germline_untested(facts, parp),
         rb1_loss=_finding(state("RB1"), S.LOSS, S.MUTATED),
         # the review's 'definite mutations or alterations': ESR1 and the PI3K pathway only
         tested_without_actionable=(esr1 or akt_pathway) is None and esr1_clear and pam_clear,
@@ -182,7 +191,7 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
         her2_low=m.her2 is Her2Status.LOW,
         cdk46i_resistant=facts.cdk46i_resistant,
         parp_origins=frozenset((f.gene, f.result.origin) for f in m.parp),
-        parp_pending=m.hrd_untested or m.somatic_brca_untested,
+        parp_pending=m.hrd_untested or m.somatic_brca_untested or bool(m.germline_untested),
         long_cdk46i=facts.long_cdk46i,
         prior_chemotherapy=facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD) > 0,
         postmonarch_population=postmonarch.in_population(facts),

@@ -212,11 +212,11 @@ class Facts:
     @once
     def destiny_breast06_entry(self) -> bool:
         """2 or more endocrine lines for metastatic disease, or a CDK4/6-inhibitor course under
-        6 months (DESTINY-Breast06's entry; its approval asks for 1 or more lines)."""
-        months = self.cdk46i_months
-        return self.metastatic_endocrine_lines >= 2 or (
-            months is not None and months < DB06_SHORT_FIRST_LINE_MONTHS
-        )
+        6 months, at ECOG 0-1 or unknown (DESTINY-Breast06's entry, its report: case 510; its
+        approval asks for 1 or more lines)."""
+        ecog, months = self.profile.ecog, self.cdk46i_months
+        short = months is not None and months < DB06_SHORT_FIRST_LINE_MONTHS
+        return (ecog is None or ecog <= 1) and (self.metastatic_endocrine_lines >= 2 or short)
 
     @once
     def metastatic_lines(self) -> tuple[tuple[Treatment, ...], ...]:

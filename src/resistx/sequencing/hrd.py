@@ -36,6 +36,16 @@ def hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
     return False, bool(germline_only_brca(facts))
 
 
+def germline_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[str, ...]:
+    """With no PARP-inhibitor target and each of BRCA1, BRCA2 and PALB2 tested: the genes with
+    no germline result on record. A tumour test (tissue or ctDNA) is not a germline test: it
+    can miss a germline rearrangement, and some plasma assays filter germline variants out;
+    a germline mutation would open a PARP inhibitor (case 510)."""
+    if parp or any(facts.state(g) is None for g in HRD_GENES):
+        return ()
+    return tuple(g for g in HRD_GENES if not germline_on_record(facts, g))
+
+
 def germline_only_brca(facts: Facts) -> tuple[str, ...]:
     """BRCA1 and BRCA2 where every result on record is a germline test (its origin, or a blood
     or saliva sample, where the origin left at its default says somatic): a tumour's somatic

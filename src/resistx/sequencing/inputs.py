@@ -40,7 +40,8 @@ class MolecularInputs:
     #: ... because its latest call is VUS or benign on a known activating variant (rule 45)
     pik3ca_doubtful: bool = False
     akt_pathway: Finding | None  # PIK3CA or AKT1 mutation, PTEN loss (CAPItello-291)
-    akt_pathway_ihc_only: bool  # the only alteration is a PTEN loss by IHC
+    #: the only alteration is a PTEN loss by IHC only or on ctDNA only (``pten_unconfirmed``)
+    akt_pathway_unconfirmed: str
     pam_negative: bool  # PIK3CA, AKT1 and PTEN each tested negative since the latest progression
     pam_negative_by_ngs: bool  # ... each by NGS
     pam_pcr_only: tuple[str, ...]
@@ -56,6 +57,8 @@ class MolecularInputs:
     #: no PARP finding, each gene tested, but BRCA1 or BRCA2 only in the germline (TBCRC 048's
     #: somatic mutations are a tumour test's to find)
     somatic_brca_untested: bool = False
+    #: no PARP finding, each gene tested, these with no germline result (``germline_untested``)
+    germline_untested: tuple[str, ...] = ()
     rb1_loss: Finding | None
     tested_without_actionable: bool
     #: the targets found ("ESR1", "PI3K pathway"), when each was acted on and progressed and

@@ -117,6 +117,11 @@ def any_regimen(_spec: AnyRegimen) -> bool:
     return True
 
 
+def has_datopotamab_deruxtecan(spec: AnyRegimen) -> bool:
+    """Regimens with datopotamab deruxtecan."""
+    return "datopotamab deruxtecan" in spec.drugs
+
+
 def is_oral_serd(spec: AnyRegimen) -> bool:
     """Regimens with an oral SERD."""
     return has_class(spec, DrugClass.ORAL_SERD)

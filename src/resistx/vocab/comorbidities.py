@@ -17,6 +17,8 @@ class Comorbidity(enum.StrEnum):
     INFLAMMATORY_BOWEL_DISEASE = "inflammatory_bowel_disease"
     RENAL_IMPAIRMENT = "renal_impairment"
     QTC_PROLONGED = "qtc_prolonged"  # a prolonged QTc or congenital long-QT syndrome
+    #: COPD and other chronic lung disease that limits pulmonary reserve (not ILD: case 510)
+    CHRONIC_LUNG_DISEASE = "chronic_lung_disease"
 
 
 #: other names for a comorbidity resistx reads
@@ -34,6 +36,9 @@ ALIASES = {
     "long_qt_syndrome": "qtc_prolonged",
     "qt_prolongation": "qtc_prolonged",
     "prolonged_qtc": "qtc_prolonged",
+    "copd": "chronic_lung_disease",
+    "chronic_obstructive_pulmonary_disease": "chronic_lung_disease",
+    "emphysema": "chronic_lung_disease",
 }
 
 

@@ -31,6 +31,7 @@ from resistx.sequencing.rules import (
     history,
     molecular,
     pathway,
+    patient,
     practice,
     practice_adc,
     practice_history,
@@ -82,6 +83,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     24: (actions.investigational, practice_history.not_yet_approved),
     53: (records.ongoing_course, practice_history.serena6_switch),
     65: (targets.chemotherapy_after_tdxd, practice.chemotherapy_after_tdxd_db06),
+    59: (patient.abemaciclib_label, patient.datopotamab_deruxtecan_label),
     25: (
         her2.ask_her2_test_ultralow,
         her2.her2_zero_reread,

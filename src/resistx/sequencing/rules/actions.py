@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_ihc_only
+from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_unconfirmed
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -32,10 +32,10 @@ def _why_retest(genes: list[str]) -> str:
     "Retest",
     None,
     condition="No ESR1 or PI3K-pathway result, one older than the latest progression, a PCR-only "
-    "'not detected', or a PTEN loss by IHC only.",
+    "'not detected', or a PTEN loss by IHC only or on ctDNA only.",
     effect="An action to retest by ctDNA or rebiopsy (retest; PIK3CA also when another pathway "
     "gene is altered, since alpelisib waits on it), by NGS (retest_ngs), or to confirm by NGS "
-    "(confirm_ngs); when the PI3K pathway is negative on ctDNA alone, to confirm on tissue "
+    "(confirm_ngs; a loss on ctDNA on a tissue biopsy); when the PI3K pathway is negative on ctDNA alone, to confirm on tissue "
     "(confirm_pathway_tissue; with ESR1 too, confirm_tissue, before nothing-actionable moves "
     "the plan to chemotherapy; in a visceral crisis beside chemotherapy, which does not wait "
     "for it): a low-shedding tumour can be missed. When the same draw found a somatic mutation "
@@ -78,7 +78,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             f"{for_next_line(facts, endocrine=True)}",
         )
     pcr = tuple(g for g in PAM_GENES if (st := facts.state(g)) is not None and by_pcr_only(st))
-    pten_only = pten_ihc_only(facts)
+    pten_only = pten_unconfirmed(facts)
     if pcr and (not pathway_found or pten_only):  # an IHC loss settles no NGS question
         yield PlanEffect(
             code="retest_ngs",
@@ -97,12 +97,13 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             held_tumour=held,
         )
     if pten_only:
+        how = "by NGS" if pten_only == "by IHC only" else "on a tissue biopsy (NGS)"
         yield PlanEffect(
             code="confirm_ngs",
             genes=("PTEN",),
             first=before_choosing(facts, endocrine=True),
-            text="PTEN loss by IHC only: confirm by NGS; CAPItello-291 selected its AKT-pathway "
-            f"altered population by NGS.{for_next_line(facts, endocrine=True)}",
+            text=f"PTEN loss {pten_only}: confirm {how}; CAPItello-291 selected its AKT-pathway "
+            f"altered population by NGS of tumour tissue.{for_next_line(facts, endocrine=True)}",
         )
 
 

@@ -31,6 +31,11 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
             "interstitial lung disease",
         ),
         (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"): (False, "pneumonitis"),
+        # limited pulmonary reserve: the drugs whose labels warn of pneumonitis or ILD (case 510)
+        (C.CHRONIC_LUNG_DISEASE, "everolimus"): (False, "pneumonitis"),
+        (C.CHRONIC_LUNG_DISEASE, "trastuzumab deruxtecan"): (False, "interstitial lung disease"),
+        (C.CHRONIC_LUNG_DISEASE, "datopotamab deruxtecan"): (False, "interstitial lung disease"),
+        (C.CHRONIC_LUNG_DISEASE, "abemaciclib"): (False, "interstitial lung disease"),
         (C.UNCONTROLLED_HYPERTENSION, "capivasertib"): (False, "hypertension"),
         (C.CARDIAC_DISEASE, "camizestrant"): (False, "bradycardia"),
         (C.BRADYCARDIA, "camizestrant"): (False, "bradycardia"),
@@ -61,6 +66,7 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
 AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset(
     {
         (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"),
+        (C.CHRONIC_LUNG_DISEASE, "everolimus"),  # with little reserve to lose (case 510)
         # ribociclib's label asks to avoid it with significant cardiac disease or a
         # bradyarrhythmia, which raise the risk of QT prolongation (case 456)
         (C.CARDIAC_DISEASE, "ribociclib"),

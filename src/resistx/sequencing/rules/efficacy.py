@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import attrs
 
 from resistx.evidence import mcbs
-from resistx.model.enums import EndpointKind, Factor, TrialSetting, TrialStatus
+from resistx.model.enums import DrugClass, EndpointKind, Factor, TrialSetting, TrialStatus
 from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -86,9 +86,9 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
         arm = source.arm_of or spec.id
         found = ctx.call(_scored, source.trial, arm, population)
         if found is None and population != "ITT":
-            found = ctx.call(_scored, source.trial, arm, "ITT")
+            found, population = ctx.call(_scored, source.trial, arm, "ITT"), "ITT"
         if found is not None:
-            scored.append(found)
+            scored.append(found if population != "ITT" else _whose(found, spec, i))
     naive = None if scored or i.cdk46i_resistant else cdk46i_naive_evidence(spec, w)
     if naive is not None:
         yield naive
@@ -108,6 +108,19 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
     if kinds.is_chemotherapy(spec) and not i.prior_chemotherapy:
         said = chemotherapy_naive(said)
     yield from said
+
+
+def _whose(e: Effect, spec: RegimenSpec, i: EfficacyInputs) -> Effect:
+    """An oral SERD's result in all patients, for a patient without an ESR1 mutation: the
+    ESR1-mutated among them drew the greater benefit (the review; recheck of case 504). Not a
+    combination's, which its trial compared in all patients (rule 1)."""
+    if i.esr1 or kinds.classes(spec) != (DrugClass.ORAL_SERD,):
+        return e
+    return attrs.evolve(
+        e,
+        text=f"{e.text.rstrip('.')}; these are all its patients, the ESR1-mutated among "
+        "them, who drew the greater benefit.",
+    )
 
 
 def _listed_trial(trial: Trial) -> Effect:

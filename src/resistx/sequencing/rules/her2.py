@@ -129,8 +129,9 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     entry = (
         "within DESTINY-Breast06's entry"
         if facts.destiny_breast06_entry
-        else "outside DESTINY-Breast06's entry (2 or more endocrine lines, or progression within "
-        "6 months on first-line endocrine therapy with a CDK4/6 inhibitor), within the approval"
+        else "outside DESTINY-Breast06's entry (ECOG 0-1, its report; and 2 or more endocrine "
+        "lines, or progression within 6 months on first-line endocrine therapy with a CDK4/6 "
+        "inhibitor), within the approval"
         if endocrine_progressed(facts)
         else "not yet covered: the approval asks for progression on an endocrine therapy for "
         "metastatic disease"

@@ -6,18 +6,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin
+from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.exhausted import target_left
 from resistx.sequencing.facts import HRD_GENES, Facts
 from resistx.sequencing.hrd import (
     germline_brca,
     germline_on_record,
     germline_only_brca,
+    germline_untested,
     hrd_untested,
+    of_unknown_origin,
     origin_unknown,
     parp_findings,
     parp_targets,
 )
-from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.timing import before_choosing, for_next_line
 
 
@@ -26,11 +30,11 @@ from resistx.sequencing.rules.timing import before_choosing, for_next_line
     26,
     "Homologous-recombination genes: test, and test the germline",
     None,
-    condition="BRCA1, BRCA2 or PALB2 untested, or BRCA1/2 tested in the germline only with no "
-    "PARP-inhibitor target; or a tumour (somatic) BRCA1/2 or PALB2 finding with no germline "
+    condition="BRCA1, BRCA2 or PALB2 untested, tested in the tumour only (no germline result), "
+    "or BRCA1/2 tested in the germline only, with no PARP-inhibitor target; or a tumour (somatic) BRCA1/2 or PALB2 finding with no germline "
     "result for that gene.",
     effect="An action to test the untested genes (BRCA1/2 in the tumour where only the "
-    "germline was tested), unless the disease progressed on a PARP inhibitor. Germline testing "
+    "germline was tested; the germline where only the tumour was, case 510), unless the disease progressed on a PARP inhibitor. Germline testing "
     "and genetic counselling for a tumour finding: after a tumour BRCA1/2 mutation olaparib "
     "does not wait on it (talazoparib does where no germline BRCA1/2 mutation is known: rule "
     "5); "
@@ -77,6 +81,19 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}"
             f"{for_next_line(facts)}",
         )
+    elif germline := tuple(
+        g for g in germline_untested(facts, ()) if not _tumour_finding(facts, g)
+    ):
+        genes = ", ".join(germline)
+        yield PlanEffect(
+            code="test_germline",
+            genes=germline,
+            first=not target_left(facts) and before_choosing(facts),
+            text=f"{genes} tested in the tumour only: offer germline {genes} testing, with "
+            "genetic counselling (the ASCO-SSO guideline of 2024 recommends germline BRCA1/2 "
+            "testing where a PARP inhibitor could be given; not in the review): a germline "
+            f"BRCA1/2 or PALB2 mutation opens a PARP inhibitor.{for_next_line(facts)}",
+        )
     elif hrd_untested(facts, parp_findings(facts))[1]:
         germline_only = germline_only_brca(facts)
         yield PlanEffect(
@@ -87,6 +104,50 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
             "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
             f"inhibitor (TBCRC 048).{for_next_line(facts)}",
         )
+
+
+def talazoparib_waits_on_germline(
+    i: MolecularInputs, described: str, delta: float, spec: RegimenSpec
+) -> Effect:
+    """A tumour BRCA1/2 mutation of unknown origin (case 490): talazoparib's trial selected
+    germline mutations, so its place waits on the germline test that says which."""
+    genes = " and ".join(i.brca_origin_unknown)
+    return Effect(
+        code="brca_origin_unknown",
+        delta=delta,
+        text=f"tumour {genes} mutation {described}, {of_unknown_origin(i.brca_origin_unknown)}: "
+        "talazoparib's evidence is for germline BRCA1/2 mutations (EMBRACA, "
+        "not named in the review; its ref 75), and TBCRC 048's somatic responses were to "
+        "olaparib; its place waits on the germline test. If germline, it is within its US "
+        "label, which does not ask for prior chemotherapy.",
+        waits_on=f"germline {genes}",
+        trials=spec.key_trials,
+    )
+
+
+def waits_on_germline(genes: tuple[str, ...], spec: RegimenSpec) -> Effect:
+    """Rule 5 with BRCA1/2 and PALB2 tested in the tumour only, without a mutation (case 510):
+    a PARP inhibitor waits on the germline test that ``ask_hrd_tests`` offers."""
+    return Effect(
+        code="germline_untested",
+        text=f"{', '.join(genes)} tested in the tumour only, without a mutation: a tumour test is "
+        "no germline test (it can miss a germline rearrangement, and some plasma assays leave "
+        "germline variants out), and a germline BRCA1/2 mutation opens olaparib and "
+        "talazoparib (the trials of review refs 74-75), a germline PALB2 one olaparib (TBCRC "
+        "048); its place waits on the germline test.",
+        waits_on=f"germline {' and '.join(genes)}",
+        trials=spec.key_trials,
+    )
+
+
+def _tumour_finding(facts: Facts, gene: str) -> bool:
+    """A tumour finding of ``gene``, whose germline test ``_germline_test`` asks for."""
+    st = facts.state(gene)
+    return (
+        st is not None
+        and st.finding is not None
+        and st.finding.result.origin is not Origin.GERMLINE
+    )
 
 
 def parp_named(facts: Facts) -> tuple[str, ...]:

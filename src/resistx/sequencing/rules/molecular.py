@@ -14,9 +14,10 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
-from resistx.sequencing.hrd import germline_brca, of_unknown_origin, parp_targets
+from resistx.sequencing.hrd import germline_brca, parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rules.hrd_tests import talazoparib_waits_on_germline, waits_on_germline
 
 M = Factor.MOLECULAR
 
@@ -157,7 +158,8 @@ def esr1_aromatase_inhibitor(
     "with BRCA1/2 tested in the germline only, olaparib waits on a tumour test (TBCRC 048's "
     "somatic mutations) and talazoparib, whose trial selected germline mutations, is excluded; "
     "a tumour BRCA1/2 mutation with no germline result for the gene is of unknown origin, and "
-    "talazoparib waits on the germline test; "
+    "talazoparib waits on the germline test; with all three tested in the tumour only and "
+    "no mutation, both wait on the germline test (germline_untested); "
     "otherwise both are excluded (biomarker_absent).",
     codes=(
         "hrd_mutation_matches_parp_inhibitor",
@@ -166,6 +168,7 @@ def esr1_aromatase_inhibitor(
         "germline_brca_matches_parp_inhibitor",
         "hrd_untested",
         "somatic_brca_untested",
+        "germline_untested",
         "biomarker_absent",
     ),
     trials=("TBCRC 048",),
@@ -193,7 +196,7 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             references=spec.references,
         )
     elif spec.id == "talazoparib" and i.brca_origin_unknown:
-        yield _talazoparib_waits_on_germline(i, best.describe(), match / 2, spec)
+        yield talazoparib_waits_on_germline(i, best.describe(), match / 2, spec)
     elif spec.id == "talazoparib":
         yield Effect(
             code="hrd_mutation_matches_parp_inhibitor_class",
@@ -210,25 +213,6 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             "PALB2 and somatic BRCA1/2 mutations, also after a CDK4/6 inhibitor.",
             trials=spec.key_trials,
         )
-
-
-def _talazoparib_waits_on_germline(
-    i: MolecularInputs, described: str, delta: float, spec: RegimenSpec
-) -> Effect:
-    """A tumour BRCA1/2 mutation of unknown origin (case 490): talazoparib's trial selected
-    germline mutations, so its place waits on the germline test that says which."""
-    genes = " and ".join(i.brca_origin_unknown)
-    return Effect(
-        code="brca_origin_unknown",
-        delta=delta,
-        text=f"tumour {genes} mutation {described}, {of_unknown_origin(i.brca_origin_unknown)}: "
-        "talazoparib's evidence is for germline BRCA1/2 mutations (EMBRACA, "
-        "not named in the review; its ref 75), and TBCRC 048's somatic responses were to "
-        "olaparib; its place waits on the germline test. If germline, it is within its US "
-        "label, which does not ask for prior chemotherapy.",
-        waits_on=f"germline {genes}",
-        trials=spec.key_trials,
-    )
 
 
 def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
@@ -249,6 +233,8 @@ def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
             waits_on="BRCA1/2 and PALB2",
             trials=spec.key_trials,
         )
+    if i.germline_untested:
+        return waits_on_germline(i.germline_untested, spec)
     if i.somatic_brca_untested and spec.id == "talazoparib":
         return left_out(
             ExclusionCode.BIOMARKER_ABSENT,

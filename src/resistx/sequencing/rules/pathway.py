@@ -28,7 +28,7 @@ M = Factor.MOLECULAR
     "PIK3CA is 'not detected' by PCR only or untested since the latest progression: then it "
     "waits on NGS; or the pathway is negative on ctDNA alone: then it waits on tissue (its "
     "label). PTEN loss by IHC "
-    "alone, a pathway negative by PCR alone, or a pathway not all tested since the latest "
+    "alone (or a PTEN loss on ctDNA alone: capivasertib waits on tissue), a pathway negative by PCR alone, or a pathway not all tested since the latest "
     "progression: capivasertib waits on NGS (CAPItello-291 and FAKTION's expanded analysis "
     "used NGS; only FAKTION's altered subgroup drew a significant benefit). Everolimus regimens score a partial match, and "
     "everolimus+exemestane steps back only where a PI3K/AKT inhibitor is indicated.",
@@ -106,6 +106,12 @@ _PATHWAY_UNTESTED = (
     "analysis only the pathway-altered subgroup drew a significant benefit, and the review asks "
     "for genomic profiling to find it; capivasertib's place waits on the test."
 )
+#: how an unconfirmed PTEN loss is confirmed (``pten_unconfirmed``)
+_CONFIRM = {
+    "by IHC only": "confirm by NGS before choosing.",
+    "on ctDNA only": "a copy-number loss is the call plasma makes least reliably, so confirm it "
+    "on a tissue biopsy (NGS) before choosing.",
+}
 _DOUBTFUL_PIK3CA = (
     "PIK3CA reported as not pathogenic on a known activating variant (see 'Before choosing'): "
     "its classification decides whether capivasertib's pathway-altered result applies."
@@ -132,12 +138,12 @@ def _capivasertib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             f"(PIK3CA, AKT1, PTEN), {population}.",
             trials=spec.key_trials,
         )
-        if i.akt_pathway_ihc_only:
+        if how := i.akt_pathway_unconfirmed:
             yield Effect(
                 code="pathway_confirm_by_ngs",
-                text="PTEN loss by IHC only: CAPItello-291 selected its altered population by "
-                "NGS; confirm by NGS before choosing.",
-                waits_on="PTEN by NGS",
+                text=f"PTEN loss {how}: CAPItello-291 selected its altered population by NGS of "
+                "tumour tissue; " + _CONFIRM[how],
+                waits_on="PTEN by NGS" if how == "by IHC only" else "PTEN on tissue",
                 trials=("CAPItello-291",),
             )
     elif i.pam_negative_by_ngs:
@@ -187,7 +193,7 @@ def _everolimus(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             kinds.is_endocrine_based(spec)
             and not kinds.has_cdk46i(spec)
             and not i.after_pi3k_or_akt
-            and not i.akt_pathway_ihc_only  # capivasertib waits on NGS: not indicated yet
+            and not i.akt_pathway_unconfirmed  # capivasertib waits: not indicated yet
         ):
             yield Effect(
                 code="everolimus_later_line",

@@ -164,6 +164,26 @@ abemaciclib_label = _label_caution(
 )
 
 
+# rule 76: datopotamab deruxtecan's warnings, from its label (practice-2026; not in the sources)
+datopotamab_deruxtecan_label = _label_caution(
+    76,
+    "Datopotamab deruxtecan: its label's warnings",
+    "datopotamab_deruxtecan_label",
+    applies=kinds.has_datopotamab_deruxtecan,
+    code="datopotamab_deruxtecan_label",
+    condition="A regimen with datopotamab deruxtecan (practice-2026).",
+    effect="A caution: the evidence pack gives TROPION-Breast01's stomatitis and nausea only; "
+    "its US label also warns of interstitial lung disease or pneumonitis and of ocular surface "
+    "toxicity, and advises a steroid mouthwash against stomatitis.",
+    text="Datopotamab deruxtecan: its US label warns of interstitial lung disease or "
+    "pneumonitis (ask about cough and breathlessness at each visit; stop it for a pneumonitis "
+    "of grade 2 or worse) and of ocular surface toxicity (an eye examination before starting, "
+    "lubricating eye drops), and advises a steroid mouthwash against stomatitis (not in the "
+    "review or the evidence pack).",
+    term="interstitial lung disease",
+)
+
+
 # rule 67: the PI3K and AKT inhibitors' glucose check, from their labels (not in the review)
 @rule(
     67,
