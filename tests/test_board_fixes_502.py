@@ -285,3 +285,16 @@ def test_a_tumour_palb2_mutation_asks_for_its_germline_test_once() -> None:
     p = resistx.sequence(patient(biomarkers=[*NEGATIVE, *brca, result("PALB2", "mutated")]))
     asked = [a for a in p.actions if a.code == "test_germline"]
     assert len(asked) == 1 and asked[0].genes == ("PALB2",)
+
+
+def test_a_parp_inhibitor_for_germline_palb2_says_it_is_outside_the_us_labels() -> None:
+    """Recheck of case 502 (MINOR): the labels are for germline BRCA1/2 mutations."""
+    palb2 = result("PALB2", "mutated", origin="germline", sample="blood")
+    p = resistx.sequence(patient(biomarkers=[*NEGATIVE, palb2]))
+    [said] = [
+        r for r in option(p, "olaparib").reasons if r.code == "hrd_mutation_matches_parp_inhibitor"
+    ]
+    assert "outside" in said.text and "label" in said.text
+    brca2 = result("BRCA2", "mutated", origin="germline", sample="blood")
+    q = resistx.sequence(patient(biomarkers=[*NEGATIVE, brca2]))
+    assert not [r for r in option(q, "olaparib").reasons if "outside its US label" in r.text]

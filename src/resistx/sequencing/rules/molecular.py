@@ -202,7 +202,7 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             code="hrd_mutation_matches_parp_inhibitor_class",
             delta=match / 2,
             text=f"{genes} mutation {best.describe()}: TBCRC 048 tested olaparib; talazoparib is "
-            "another PARP inhibitor, supported here by class only.",
+            "another PARP inhibitor, supported here by class only." + _LABEL_IF_GERMLINE[False],
             trials=spec.key_trials,
         )
     else:
@@ -210,9 +210,20 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             code="hrd_mutation_matches_parp_inhibitor",
             delta=match,
             text=f"{genes} mutation {best.describe()}: TBCRC 048 saw responses with germline "
-            "PALB2 and somatic BRCA1/2 mutations, also after a CDK4/6 inhibitor.",
+            "PALB2 and somatic BRCA1/2 mutations, also after a CDK4/6 inhibitor."
+            + _LABEL_IF_GERMLINE[bool(i.brca_origin_unknown)],
             trials=spec.key_trials,
         )
+
+
+#: the PARP inhibitors' US labels (germline BRCA1/2) for a finding they do not name, by whether
+#: the finding may yet prove germline (a tumour BRCA1/2 mutation of unknown origin)
+_LABEL_IF_GERMLINE = (
+    " Their US labels are for germline BRCA1/2 mutations: here it is given outside its label "
+    "(not in the review).",
+    " Their US labels are for germline BRCA1/2 mutations: within its label only if the germline "
+    "test finds it (not in the review).",
+)
 
 
 def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
