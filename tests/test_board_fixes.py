@@ -680,7 +680,8 @@ def test_a_vus_found_after_the_latest_progression_counts_as_tested_without_a_tar
     p = plan(biomarkers=[*others, vus])
     assert rank(p, "chemotherapy") == 1 and tier(p, "chemotherapy") == "preferred"
     assert not [a for a in p.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
-    assert not option(p, "capivasertib+fulvestrant").waits_on
+    # no wait on a retest (on ctDNA alone it waits on tissue: rule 77, test_board_fixes_502)
+    assert "PI3K pathway by NGS" not in option(p, "capivasertib+fulvestrant").waits_on
     assert any("PIK3CA R88Q" in a.text and "vus" in a.text for a in p.actions)
     old = plan(biomarkers=[*others, dict(vus, tested_on="2024-06-01")])
     assert [a for a in old.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]

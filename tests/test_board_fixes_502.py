@@ -155,8 +155,8 @@ def test_elacestrant_with_esr1_not_mutated_is_outside_its_label_and_its_overall_
     label = [r for r in ela.reasons if r.code == "elacestrant_label_esr1_mutated"]
     assert label and label[0].rule == 75 and "label" in label[0].text
     assert ela.tier.value == "later"
-    # as far back as rule 62's abemaciclib alone: after the options given within their labels
-    for other in ("fulvestrant", "everolimus+exemestane", "capivasertib+fulvestrant"):
+    # as far back as rule 62's abemaciclib alone, also outside its label here
+    for other in ("fulvestrant", "everolimus+exemestane", "abemaciclib"):
         assert ela.rank > rank(p, other), other
     evidence = [r.text for r in ela.reasons if r.rule == 16]
     assert "ESR1-mutated among them" in evidence[0]
@@ -198,6 +198,7 @@ def test_an_earlier_tissue_pten_loss_confirms_a_later_one_on_ctdna() -> None:
     assert not option(p, "capivasertib+fulvestrant").waits_on
 
 
+TISSUE_NEGATIVE = [dict(r, sample="tissue") for r in NEGATIVE]
 HRD_IN_PLASMA = [result(g, "not_detected") for g in ("BRCA1", "BRCA2", "PALB2")]
 
 
@@ -298,3 +299,126 @@ def test_a_parp_inhibitor_for_germline_palb2_says_it_is_outside_the_us_labels() 
     brca2 = result("BRCA2", "mutated", origin="germline", sample="blood")
     q = resistx.sequence(patient(biomarkers=[*NEGATIVE, brca2]))
     assert not [r for r in option(q, "olaparib").reasons if "outside its US label" in r.text]
+
+
+def test_under_ye2024_capivasertib_without_a_pathway_alteration_is_outside_its_label() -> None:
+    """Recheck of cases 508 and 510: its US label (2023) is for PIK3CA-, AKT1- or PTEN-altered
+    tumours; on ctDNA negatives alone it waits on tissue, as alpelisib does."""
+    tissue = resistx.sequence(patient(biomarkers=TISSUE_NEGATIVE))
+    capi = option(tissue, "capivasertib+fulvestrant")
+    [said] = [r for r in capi.reasons if r.rule == 77]
+    assert "label" in said.text and capi.tier.value == "later"
+    # as far back as the other options outside their labels here (rules 62 and 75)
+    for other in ("everolimus+exemestane", "abemaciclib", "elacestrant"):
+        assert capi.rank > rank(tissue, other), other
+    plasma = resistx.sequence(patient(biomarkers=NEGATIVE))
+    assert "PI3K pathway on tissue" in option(plasma, "capivasertib+fulvestrant").waits_on
+    practice = resistx.sequence(patient(biomarkers=TISSUE_NEGATIVE), policy="practice-2026")
+    assert practice.exclusion("capivasertib+fulvestrant") is not None  # rule 38 speaks there
+
+
+def test_a_chronic_lung_disease_puts_the_deruxtecan_adcs_after_the_options_without_a_lung_risk() -> (
+    None
+):
+    """Recheck of case 510 (practice-2026): ECOG 2 on home oxygen; datopotamab deruxtecan came
+    second."""
+    p = resistx.sequence(
+        patient(
+            schema_version=2,
+            her2="low",
+            comorbidities=["COPD"],
+            biomarkers=NEGATIVE,
+            treatments=[PALBOCICLIB, CAPECITABINE],
+        ),
+        policy="practice-2026",
+    )
+    for adc in ("trastuzumab-deruxtecan", "datopotamab-deruxtecan"):
+        o = option(p, adc)
+        assert [r for r in o.reasons if r.code == "relative_contraindication"], adc
+        assert o.rank > rank(p, "chemotherapy"), adc
+
+
+def test_the_her2_ultralow_question_names_a_chronic_lung_disease_and_comes_after_choosing() -> None:
+    """Recheck of case 510: the question pointed to trastuzumab deruxtecan with no word of her
+    lungs; with chronic lung disease it is at best a later option, so the answer changes
+    nothing preferred."""
+    p = resistx.sequence(
+        patient(
+            schema_version=2,
+            comorbidities=["COPD"],
+            biomarkers=NEGATIVE,
+            treatments=[PALBOCICLIB, FULVESTRANT],
+        ),
+        policy="practice-2026",
+    )
+    [ask] = [a for a in p.actions if a.code == "reread_her2_ultralow"]
+    assert "chronic lung disease" in ask.text and not ask.before_choosing
+
+
+def test_after_an_oral_serd_and_everolimus_a_pik3ca_mutation_keeps_no_endocrine_line_first() -> (
+    None
+):
+    """Case 512 (ye2024): two endocrine lines progressed after the CDK4/6 inhibitor, the second
+    on everolimus (the PI3K-AKT-mTOR pathway): the new PIK3CA mutation is a target whose pathway
+    was acted on, so the review's endocrine resistance puts chemotherapy first."""
+    elacestrant = dict(
+        FULVESTRANT, drugs=["elacestrant"], started_on="2025-04-01", ended_on="2025-09-01"
+    )
+    everolimus = dict(
+        FULVESTRANT,
+        drugs=["everolimus", "exemestane"],
+        line=3,
+        started_on="2025-09-15",
+        ended_on="2026-04-01",
+    )
+    biomarkers = [
+        result("ESR1", "mutated", variant="Y537S"),
+        result("PIK3CA", "mutated", variant="H1047R"),
+        result("AKT1", "not_detected"),
+        result("PTEN", "not_detected"),
+    ]
+    p = resistx.sequence(
+        patient(biomarkers=biomarkers, treatments=[PALBOCICLIB, elacestrant, everolimus])
+    )
+    chemo = option(p, "chemotherapy")
+    assert chemo.rank < rank(p, "capivasertib+fulvestrant")
+    assert chemo.tier.value in ("preferred", "alternative")
+    assert [r for r in chemo.reasons if r.rule == 22]
+
+
+ELEVEN_MONTHS_RIBOCICLIB = dict(
+    PALBOCICLIB, drugs=["ribociclib", "anastrozole"], started_on="2025-10-01", ended_on="2026-09-01"
+)
+
+
+def test_outside_destiny_breast06s_entry_trastuzumab_deruxtecan_is_not_preferred_before_the_tests() -> (
+    None
+):
+    """Case 513 (practice-2026): HER2-ultralow after one endocrine line of 11 months, ESR1 and the
+    PI3K pathway untested since: outside DESTINY-Breast06's entry, an endocrine-based line the
+    tests may select (or postMONARCH's) can come first."""
+    p = resistx.sequence(
+        patient(her2="ultralow", as_of="2026-11-26", treatments=[ELEVEN_MONTHS_RIBOCICLIB]),
+        policy="practice-2026",
+    )
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert tdxd.tier.value == "alternative"
+    assert [r for r in tdxd.reasons if r.code == "endocrine_line_before_tdxd"]
+    assert option(p, "abemaciclib+fulvestrant").tier.value == "alternative"
+    # within the entry (a second endocrine line), it stays first
+    q = resistx.sequence(
+        patient(her2="ultralow", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT]),
+        policy="practice-2026",
+    )
+    assert q.options[0].regimen.id == "trastuzumab-deruxtecan"
+
+
+def test_at_ecog_3_the_her2_ultralow_question_does_not_come_before_choosing() -> None:
+    """Case 515 (practice-2026, MINOR): at ECOG 3 the least toxic options come first, so an
+    answer that opens trastuzumab deruxtecan changes nothing preferred."""
+    p = resistx.sequence(
+        patient(ecog=3, biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT]),
+        policy="practice-2026",
+    )
+    [ask] = [a for a in p.actions if a.code == "reread_her2_ultralow"]
+    assert not ask.before_choosing

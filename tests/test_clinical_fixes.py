@@ -168,7 +168,8 @@ def test_an_untested_akt_pathway_keeps_capivasertib_waiting_on_the_test() -> Non
     said = next(r for r in capi.reasons if r.code == "akt_pathway_test_pending")
     assert said.rule == 2 and "FAKTION" in said.trials
     assert any(set(a.genes) >= {"AKT1", "PTEN"} for a in untested.actions)
-    tested = plan(biomarkers=NEGATIVE)
+    # on tissue (on ctDNA alone it waits on tissue: rule 77, test_board_fixes_502)
+    tested = plan(biomarkers=[dict(r, sample="tissue") for r in NEGATIVE])
     assert not option(tested, "capivasertib+fulvestrant").waits_on
 
 

@@ -613,6 +613,18 @@ _HRD_PLASMA_AND_GERMLINE = [
 ]
 
 
+#: HistoryInputs.targets_untested: HER2-ultralow after one endocrine line of 11 months, ESR1
+#: and the PI3K pathway untested or tested (rule 58 caps trastuzumab deruxtecan, case 513)
+_UNTESTED_AND_TESTED_ULTRALOW = [
+    patient(
+        her2="ultralow",
+        biomarkers=biomarkers,
+        treatments=[dict(PALBOCICLIB, started_on="2024-04-20", ended_on="2025-03-20")],
+    )
+    for biomarkers in ([], NEGATIVE)
+]
+
+
 #: MolecularInputs.tdxd_ruled_out: HER2-low after one chemotherapy line, with interstitial lung
 #: disease or without (chemotherapy at best an alternative to trastuzumab deruxtecan, rule 65)
 _LUNGS_AND_NONE = [
@@ -668,6 +680,7 @@ _TAMOXIFEN_AND_NONE = [
 
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
 @example(_PTEN_PLASMA_AND_TISSUE, random.Random(0))
+@example(_UNTESTED_AND_TESTED_ULTRALOW, random.Random(0))
 @example(_HRD_PLASMA_AND_GERMLINE, random.Random(0))
 @example(_LETROZOLE_AND_FULVESTRANT_FIRST, random.Random(0))
 @example(_TAMOXIFEN_AND_NONE, random.Random(0))

@@ -415,6 +415,10 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         practice(  # ESR1 tested on tissue only (rule 64)
             biomarkers=[dict(r, sample="tissue") for r in NEGATIVE],
         ),
+        practice(  # HER2-ultralow, one endocrine line of 11 months, untested (rule 58)
+            her2="ultralow",
+            treatments=[dict(PALBOCICLIB, started_on="2024-04-20", ended_on="2025-03-20")],
+        ),
         practice(  # HER2-low, two endocrine lines, no chemotherapy: DB06's entry (rule 68)
             her2="low",
             biomarkers=NEGATIVE,

@@ -16,7 +16,6 @@ from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i,
 from resistx.sequencing.facts import (
     EARLY_RELAPSE_SG,
     EARLY_RELAPSE_TDXD,
-    ENDOCRINE_RESISTANCE_LINES,
     PAM_GENES,
     Facts,
 )
@@ -264,9 +263,7 @@ def history(
         ),
         ai_resistant=aromatase_inhibitor_resistant(facts),
         no_endocrine_therapy=facts.endocrine_naive,
-        targets_untested=lines >= ENDOCRINE_RESISTANCE_LINES
-        and not had_target
-        and not (m.esr1_negative_current and m.pam_negative),
+        targets_untested=not had_target and not (m.esr1_negative_current and m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),
     )
 

@@ -48,15 +48,24 @@ def endocrine_lines_after_cdk46i(facts: Facts) -> int:
     )
 
 
+#: what uses up a target for a further endocrine-based line: its drugs (``kinds.TARGET_DRUGS``)
+#: and, for the PI3K pathway, an mTOR inhibitor too (the same PI3K-AKT-mTOR pathway, rule 11's
+#: class: after everolimus a new PIK3CA mutation is no further target, case 512)
+USED_UP: dict[str, frozenset[DrugClass]] = {
+    gene: drugs if gene == "ESR1" else drugs | {DrugClass.MTOR_INHIBITOR}
+    for gene, drugs in kinds.TARGET_DRUGS.items()
+}
+
+
 def targets_left(facts: Facts) -> tuple[str, ...]:
-    """The ESR1 and PI3K-pathway genes with a definite finding on record whose drugs the
-    disease has not progressed on (``kinds.TARGET_DRUGS``), in ``DEFINITE_TARGETS`` order:
-    rule 22's further target, rule 58's targeted line before trastuzumab deruxtecan."""
+    """The ESR1 and PI3K-pathway genes with a definite finding on record whose pathway's drugs
+    the disease has not progressed on (``USED_UP``), in ``DEFINITE_TARGETS`` order: rule 22's
+    further target, rule 58's targeted line before trastuzumab deruxtecan."""
     given = facts.progressed_classes
     return tuple(
         gene
         for gene, found in DEFINITE_TARGETS.items()
-        if facts.found(gene, *found) and not given & kinds.TARGET_DRUGS[gene]
+        if facts.found(gene, *found) and not given & USED_UP[gene]
     )
 
 

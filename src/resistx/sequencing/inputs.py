@@ -167,10 +167,8 @@ class HistoryInputs:
     #: no aromatase inhibitor, SERD or SERM on record in any setting: the PI3K, AKT and mTOR
     #: inhibitors' trials enrolled after endocrine therapy (rule 69)
     no_endocrine_therapy: bool = False
-    #: where rule 22 speaks (its endocrine lines after the CDK4/6 inhibitor), no ESR1 or
-    #: PI3K-pathway finding and ESR1 or the pathway untested since the latest progression: no
-    #: target is known, not none there; False elsewhere, so the key parts no more patients than
-    #: the rule does
+    #: no ESR1 or PI3K-pathway finding, and ESR1 or the pathway untested since the latest
+    #: progression: no target is known, not none there (rules 22 and 58)
     targets_untested: bool = False
     #: the ongoing course the options read as progressed (its drugs sorted; rule 53), or ()
     current: tuple[str, ...] = ()

@@ -36,6 +36,7 @@ from resistx.sequencing.rules import (
     practice_adc,
     practice_history,
     practice_pathway,
+    practice_tdxd,
     progression,
     records,
     targets,
@@ -76,7 +77,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
         practice_pathway.capivasertib_altered_only,
     ),
     3: (practice_adc.her2_low_or_ultralow,),
-    4: (_ADC_LINES, practice_adc.later_adcs, practice_adc.target_before_tdxd),
+    4: (_ADC_LINES, practice_adc.later_adcs, practice_tdxd.target_before_tdxd),
     6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
     11: (progression.progressed_on, practice_history.outside_trial_population),
@@ -84,6 +85,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     53: (records.ongoing_course, practice_history.serena6_switch),
     65: (targets.chemotherapy_after_tdxd, practice.chemotherapy_after_tdxd_db06),
     59: (patient.abemaciclib_label, patient.datopotamab_deruxtecan_label),
+    77: (),  # capivasertib without an alteration: rule 38 speaks under this policy
     25: (
         her2.ask_her2_test_ultralow,
         her2.her2_zero_reread,

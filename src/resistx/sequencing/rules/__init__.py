@@ -34,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     targets.rb1_loss,
     molecular.esr1_oral_serd,
     labels.elacestrant_label,
+    labels.capivasertib_label,
     molecular.esr1_aromatase_inhibitor,
     pathway.pi3k_pathway,
     targets.her2_low,

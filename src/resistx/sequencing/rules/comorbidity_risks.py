@@ -66,7 +66,10 @@ COMORBIDITY_RISKS: MappingProxyType[tuple[C, str], tuple[bool, str]] = MappingPr
 AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset(
     {
         (C.INTERSTITIAL_LUNG_DISEASE, "everolimus"),
-        (C.CHRONIC_LUNG_DISEASE, "everolimus"),  # with little reserve to lose (case 510)
+        # with little reserve to lose (case 510 and its recheck)
+        (C.CHRONIC_LUNG_DISEASE, "everolimus"),
+        (C.CHRONIC_LUNG_DISEASE, "trastuzumab deruxtecan"),
+        (C.CHRONIC_LUNG_DISEASE, "datopotamab deruxtecan"),
         # ribociclib's label asks to avoid it with significant cardiac disease or a
         # bradyarrhythmia, which raise the risk of QT prolongation (case 456)
         (C.CARDIAC_DISEASE, "ribociclib"),

@@ -14,6 +14,7 @@ from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, figures
 from resistx.sequencing.toxicity import lung_disease
+from resistx.vocab.comorbidities import Comorbidity
 
 TDXD = "trastuzumab deruxtecan"
 #: the IHC 0 readings (HER2-ultralow is an IHC 0 with faint staining), as a plan says them
@@ -118,7 +119,8 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     "open trastuzumab deruxtecan: DESTINY-Breast06, FDA 27 Jan 2025), and no interstitial lung "
     "disease on record (which leaves it out whatever the reading).",
     effect="An action, before choosing, to ask the pathologist whether the IHC 0 shows faint "
-    "membrane staining (HER2-ultralow).",
+    "membrane staining (HER2-ultralow); with chronic lung disease on record it says the drug "
+    "would be at best a later option (rule 12) and does not come before choosing.",
     codes=("reread_her2_ultralow",),
     trials=("DESTINY-Breast06",),
 )
@@ -136,13 +138,27 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         else "not yet covered: the approval asks for progression on an endocrine therapy for "
         "metastatic disease"
     )
+    lungs = any(c.name is Comorbidity.CHRONIC_LUNG_DISEASE for c in facts.profile.comorbidities)
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),
-        # else not yet an option, or at best an alternative (rule 73): no change to what is first
-        first=endocrine_progressed(facts) and bool(facts.cdk46i_resistant),
+        # else not yet an option, at best an alternative (rule 73) or, with chronic lung disease,
+        # a later one (rule 12): no change to what is first
+        first=endocrine_progressed(facts)
+        and bool(facts.cdk46i_resistant)
+        and not lungs
+        and (facts.profile.ecog or 0) < 3,  # at ECOG 3-4 the least toxic come first (case 515)
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after progression on 1 or more endocrine therapies for metastatic disease "
-        f"(DESTINY-Breast06, which enrolled before chemotherapy); this patient is {entry}.",
+        f"(DESTINY-Breast06, which enrolled before chemotherapy); this patient is {entry}."
+        + _LUNGS
+        * lungs,
     )
+
+
+#: what rule 34's question adds with chronic lung disease on record (recheck of case 510)
+_LUNGS = (
+    " With chronic lung disease on record, its interstitial lung disease risk makes it at best a "
+    "later option (rule 12)."
+)

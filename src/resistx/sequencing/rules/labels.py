@@ -46,3 +46,49 @@ def elacestrant_label(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> It
         "a later option.",
         trials=("EMERALD",),
     )
+
+
+def has_capivasertib(spec: RegimenSpec) -> bool:
+    """Regimens with capivasertib."""
+    return "capivasertib" in spec.drugs
+
+
+# rule 77: capivasertib without a pathway alteration: outside its label (ye2024; practice-2026's
+# rule 38 leaves it out there)
+@rule(
+    77,
+    "Capivasertib without a pathway alteration: outside its label",
+    M,
+    condition="Capivasertib, and PIK3CA, AKT1 and PTEN not altered by NGS on a current test.",
+    effect="On ctDNA alone it waits on a tissue test (plasma can miss what tissue finds; its "
+    "companion test is a tissue test), as alpelisib does; otherwise at best a later option, "
+    "stepping back as rule 62's abemaciclib does: its US label (2023, before the review; not in "
+    "the review) is for PIK3CA-, AKT1- or PTEN-altered tumours, and FAKTION's non-altered "
+    "subgroup drew no significant benefit.",
+    codes=("capivasertib_pathway_ctdna_only", "capivasertib_label_altered"),
+    trials=("CAPItello-291", "FAKTION"),
+    regimens=has_capivasertib,
+)
+def capivasertib_label(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not has_capivasertib(spec) or not i.pam_negative_by_ngs or i.akt_pathway is not None:
+        return
+    label = "its US label is for PIK3CA-, AKT1- or PTEN-altered tumours (not in the review)"
+    if i.pam_ctdna_only:
+        yield Effect(
+            code="capivasertib_pathway_ctdna_only",
+            text="PIK3CA, AKT1 and PTEN not altered by NGS on ctDNA alone: plasma can miss what a "
+            f"tissue test finds, and {label}, found by a tissue test (FoundationOne CDx, its "
+            "companion test); its place waits on a tissue result.",
+            waits_on="PI3K pathway on tissue",
+            trials=("CAPItello-291",),
+        )
+        return
+    yield Effect(
+        code="capivasertib_label_altered",
+        delta=ctx.weights.outside_label,
+        ceiling=2,
+        text=f"No PIK3CA, AKT1 or PTEN alteration by NGS on a current test: {label}, and "
+        "FAKTION's non-altered subgroup drew no significant benefit: outside its label here, at "
+        "best a later option.",
+        trials=("CAPItello-291", "FAKTION"),
+    )

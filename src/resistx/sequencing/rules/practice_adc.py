@@ -1,7 +1,7 @@
-"""The practice-2026 rules about antibody-drug conjugates (29, 30, 58): trastuzumab deruxtecan
-for HER2-low or ultralow disease before chemotherapy (DESTINY-Breast06) but after a targeted
-endocrine line outside its entry, and datopotamab deruxtecan after one or two chemotherapy lines
-(TROPION-Breast01). A HER2 0 read again for ultralow (rule 34) is in ``her2``."""
+"""The practice-2026 rules about antibody-drug conjugates (29, 30): trastuzumab deruxtecan for
+HER2-low or ultralow disease before chemotherapy (DESTINY-Breast06; after an endocrine line
+outside its entry: rule 58, ``practice_tdxd``), and datopotamab deruxtecan after one or two
+chemotherapy lines (TROPION-Breast01). A HER2 0 read again for ultralow (rule 34) is in ``her2``."""
 
 from __future__ import annotations
 
@@ -204,46 +204,6 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
 def opened_by_endocrine_lines(i: HistoryInputs) -> bool:
     """Trastuzumab deruxtecan opened by endocrine lines, not chemotherapy (rules 30 and 58)."""
     return i.endocrine_progressed and not i.tdxd_lines
-
-
-# rule 58: a targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06
-@rule(
-    58,
-    "A targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06's entry",
-    H,
-    condition="Trastuzumab deruxtecan opened by endocrine therapy alone (rule 30: no "
-    "chemotherapy line) outside DESTINY-Breast06's entry (one endocrine line for metastatic "
-    "disease, and a CDK4/6-inhibitor course of 6 months or more), with an ESR1 or PI3K-pathway "
-    "finding whose drugs the disease has not progressed on, and no visceral crisis.",
-    effect="Trastuzumab deruxtecan steps back and is at best a later option (cases 353, 461): "
-    "the targeted endocrine line comes first. DESTINY-Breast06 compared it with chemotherapy, "
-    "not with a targeted endocrine line, and enrolled such a patient only after a second "
-    "endocrine line.",
-    codes=("endocrine_target_before_tdxd",),
-    trials=("DESTINY-Breast06",),
-    regimens=kinds.is_tdxd,
-)
-def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if (
-        not kinds.is_tdxd(spec)
-        or not opened_by_endocrine_lines(i)
-        or i.destiny_breast06_entry
-        or i.visceral_crisis
-        or not i.endocrine_targets_left
-    ):
-        return
-    yield Effect(
-        code="endocrine_target_before_tdxd",
-        delta=ctx.weights.endocrine_sensitive_cytotoxic,
-        ceiling=2,  # the targeted line first, as the reason says (case 461)
-        text=f"A {' and '.join(i.endocrine_targets_left)} finding whose targeted drugs have not "
-        "been given: that endocrine-based line comes first, and trastuzumab deruxtecan is at "
-        "best a later option. This patient is outside "
-        "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
-        "first-line endocrine therapy with a CDK4/6 inhibitor), which compared trastuzumab "
-        "deruxtecan with chemotherapy, not with a targeted endocrine line.",
-        trials=("DESTINY-Breast06",),
-    )
 
 
 def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Effect:

@@ -1,0 +1,75 @@
+"""The practice-2026 rule 58: outside DESTINY-Breast06's entry, an endocrine-based line (one a
+finding targets, or one the pending tests may select) before trastuzumab deruxtecan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.practice_adc import opened_by_endocrine_lines
+
+H = Factor.HISTORY
+
+
+# rule 58: a targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06
+@rule(
+    58,
+    "A targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06's entry",
+    H,
+    condition="Trastuzumab deruxtecan opened by endocrine therapy alone (rule 30: no "
+    "chemotherapy line) outside DESTINY-Breast06's entry (one endocrine line for metastatic "
+    "disease, and a CDK4/6-inhibitor course of 6 months or more), with an ESR1 or PI3K-pathway "
+    "finding whose drugs the disease has not progressed on, and no visceral crisis.",
+    effect="Trastuzumab deruxtecan steps back and is at best a later option (cases 353, 461): "
+    "the targeted endocrine line comes first. DESTINY-Breast06 compared it with chemotherapy, "
+    "not with a targeted endocrine line, and enrolled such a patient only after a second "
+    "endocrine line. With no target known and ESR1 or the PI3K pathway untested since the "
+    "latest progression, it is at best an alternative until the tests are back (case 513).",
+    codes=("endocrine_target_before_tdxd", "endocrine_line_before_tdxd"),
+    trials=("DESTINY-Breast06", "postMONARCH"),
+    regimens=kinds.is_tdxd,
+)
+def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if (
+        not kinds.is_tdxd(spec)
+        or not opened_by_endocrine_lines(i)
+        or i.destiny_breast06_entry
+        or i.visceral_crisis
+    ):
+        return
+    if not i.endocrine_targets_left:
+        if i.targets_untested:
+            yield _endocrine_line_first(ctx)
+        return
+    yield Effect(
+        code="endocrine_target_before_tdxd",
+        delta=ctx.weights.endocrine_sensitive_cytotoxic,
+        ceiling=2,  # the targeted line first, as the reason says (case 461)
+        text=f"A {' and '.join(i.endocrine_targets_left)} finding whose targeted drugs have not "
+        "been given: that endocrine-based line comes first, and trastuzumab deruxtecan is at "
+        "best a later option. This patient is outside "
+        "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
+        "first-line endocrine therapy with a CDK4/6 inhibitor), which compared trastuzumab "
+        "deruxtecan with chemotherapy, not with a targeted endocrine line.",
+        trials=("DESTINY-Breast06",),
+    )
+
+
+def _endocrine_line_first(ctx: Context) -> Effect:
+    """Rule 58 with no target known and ESR1 or the PI3K pathway untested since the latest
+    progression (case 513): at best an alternative until the tests are back."""
+    return Effect(
+        code="endocrine_line_before_tdxd",
+        delta=ctx.weights.endocrine_sensitive_cytotoxic,
+        ceiling=1,
+        text="Outside DESTINY-Breast06's entry (2 or more endocrine lines, or progression within "
+        "6 months on first-line endocrine therapy with a CDK4/6 inhibitor), with ESR1 or the PI3K "
+        "pathway not tested since the latest progression: trastuzumab deruxtecan is at best an "
+        "alternative until the tests are back, as an endocrine-based line (one they select, or "
+        "abemaciclib with fulvestrant where postMONARCH enrolled the patient) may come first.",
+        trials=("DESTINY-Breast06", "postMONARCH"),
+    )
