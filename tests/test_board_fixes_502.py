@@ -244,6 +244,10 @@ def test_at_ecog_2_a_patient_is_outside_destiny_breast06s_entry() -> None:
         asks.append(ask)
     assert "within DESTINY-Breast06's entry" in asks[0]
     assert "outside DESTINY-Breast06's entry" in asks[1] and "ECOG 0-1" in asks[1]
+    # at ECOG 1 outside the entry, the lines are what it misses, not the status (case 514)
+    one_line = resistx.sequence(patient(ecog=1, biomarkers=NEGATIVE), policy="practice-2026")
+    [ask] = [a.text for a in one_line.actions if a.code == "reread_her2_ultralow"]
+    assert "outside DESTINY-Breast06's entry" in ask and "ECOG" not in ask
 
 
 def test_a_chronic_lung_disease_puts_everolimus_after_the_options_without_a_lung_risk() -> None:
@@ -405,6 +409,7 @@ def test_outside_destiny_breast06s_entry_trastuzumab_deruxtecan_is_not_preferred
     assert tdxd.tier.value == "alternative"
     assert [r for r in tdxd.reasons if r.code == "endocrine_line_before_tdxd"]
     assert option(p, "abemaciclib+fulvestrant").tier.value == "alternative"
+    assert tdxd.rank > rank(p, "abemaciclib+fulvestrant")  # as its reason says (recheck)
     # within the entry (a second endocrine line), it stays first
     q = resistx.sequence(
         patient(her2="ultralow", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT]),

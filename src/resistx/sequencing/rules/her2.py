@@ -131,9 +131,7 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     entry = (
         "within DESTINY-Breast06's entry"
         if facts.destiny_breast06_entry
-        else "outside DESTINY-Breast06's entry (ECOG 0-1, its report; and 2 or more endocrine "
-        "lines, or progression within 6 months on first-line endocrine therapy with a CDK4/6 "
-        "inhibitor), within the approval"
+        else f"outside DESTINY-Breast06's entry ({_db06_missed(facts)}), within the approval"
         if endocrine_progressed(facts)
         else "not yet covered: the approval asks for progression on an endocrine therapy for "
         "metastatic disease"
@@ -154,6 +152,17 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         f"(DESTINY-Breast06, which enrolled before chemotherapy); this patient is {entry}."
         + _LUNGS
         * lungs,
+    )
+
+
+def _db06_missed(facts: Facts) -> str:
+    """Which of DESTINY-Breast06's entry criteria the patient misses (recheck of case 513)."""
+    ecog = facts.profile.ecog
+    if ecog is not None and ecog >= 2:
+        return f"it enrolled ECOG 0-1, its report; this patient is ECOG {ecog}"
+    return (
+        "2 or more endocrine lines, or progression within 6 months on first-line endocrine "
+        "therapy with a CDK4/6 inhibitor"
     )
 
 

@@ -64,7 +64,7 @@ def _endocrine_line_first(ctx: Context) -> Effect:
     progression (case 513): at best an alternative until the tests are back."""
     return Effect(
         code="endocrine_line_before_tdxd",
-        delta=ctx.weights.endocrine_sensitive_cytotoxic,
+        delta=ctx.weights.tdxd_before_tests,
         ceiling=1,
         text="Outside DESTINY-Breast06's entry (2 or more endocrine lines, or progression within "
         "6 months on first-line endocrine therapy with a CDK4/6 inhibitor), with ESR1 or the PI3K "
