@@ -1,11 +1,12 @@
-"""Scenario tests for the findings of the blind review of cases 502-506 (each seen failing
-before its fix), named after the behaviour a clinician relies on."""
+"""Scenario tests for the findings of the blind reviews of cases 502-521 and their rechecks
+(each seen failing before its fix), named after the behaviour a clinician relies on."""
 
 from __future__ import annotations
 
 import resistx
 from tests.helpers import (
     CAPECITABINE,
+    ERIBULIN,
     FULVESTRANT,
     NEGATIVE,
     PALBOCICLIB,
@@ -427,3 +428,30 @@ def test_at_ecog_3_the_her2_ultralow_question_does_not_come_before_choosing() ->
     )
     [ask] = [a for a in p.actions if a.code == "reread_her2_ultralow"]
     assert not ask.before_choosing
+
+
+def test_a_cytopenia_asks_for_its_cause_before_a_myelosuppressive_option() -> None:
+    """Case 520: cytopenia on record after eribulin; sacituzumab govitecan and chemotherapy
+    are preferred, and the plan asked nothing of the counts (the PARP inhibitors' caution
+    did)."""
+    p = resistx.sequence(
+        patient(
+            comorbidities=["cytopenia"],
+            biomarkers=NEGATIVE,
+            treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
+        )
+    )
+    for regimen in ("sacituzumab-govitecan", "chemotherapy"):
+        said = [c.text for c in option(p, regimen).cautions if c.rule == 12]
+        assert any("which counts are low and why" in t for t in said), (regimen, said)
+    sg = " ".join(c.text for c in option(p, "sacituzumab-govitecan").cautions)
+    assert "G-CSF" in sg and "1,500" in sg
+
+
+def test_in_a_man_the_brca_test_says_germline_testing_is_for_every_man_with_breast_cancer() -> None:
+    """Case 517 (MINOR): whatever the plan, and for his relatives."""
+    p = resistx.sequence(patient(schema_version=2, sex="male", biomarkers=NEGATIVE))
+    [ask] = [a for a in p.actions if a.code == "test_hrd_genes"]
+    assert "every man with breast cancer" in ask.text
+    q = resistx.sequence(patient(schema_version=2, sex="female", biomarkers=NEGATIVE))
+    assert not [a for a in q.actions if "every man" in a.text]

@@ -77,6 +77,12 @@ AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset(
     }
 )
 
+#: a cytopenia before a myelosuppressive option: its cause first (case 520)
+_CYTOPENIA_CAUSE = (
+    "find which counts are low and why (marrow infiltration, or an earlier treatment's toxicity "
+    "not yet recovered) before starting"
+)
+
 #: the PARP inhibitors with a cytopenia on record: what the labels ask before starting (case 457)
 _PARP_CYTOPENIA = (
     "PARP inhibitors cause anaemia and other cytopenias: find the cause of this one, and start "
@@ -96,7 +102,9 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy; "
         "prefer an agent that is not neurotoxic (capecitabine and the anthracyclines are not) "
         "and that the disease has not progressed on",
-        (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts",
+        (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts: "
+        + _CYTOPENIA_CAUSE
+        + ", and choose and dose the agent for them",
         (C.CYTOPENIA, "olaparib"): _PARP_CYTOPENIA,
         (C.CYTOPENIA, "talazoparib"): _PARP_CYTOPENIA,
         # a combination adds toxicities that a failing liver clears badly (case 485)
@@ -216,5 +224,9 @@ BEFORE_STARTING: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
         (C.DIABETES, "capivasertib"): "check fasting glucose and HbA1c and optimise control "
         "before starting, then monitor closely (its label)",
+        (C.CYTOPENIA, "sacituzumab govitecan"): f"{_CYTOPENIA_CAUSE}; its US label's boxed "
+        "warning withholds it below 1,500 neutrophils/mm3 on day 1 of a cycle and advises G-CSF "
+        "for patients at raised risk of febrile neutropenia (not in the review)",
+        (C.CYTOPENIA, "trastuzumab deruxtecan"): f"{_CYTOPENIA_CAUSE}, then monitor closely",
     }
 )

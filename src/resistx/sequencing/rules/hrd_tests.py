@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, DrugClass, Origin
+from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sex
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.exhausted import target_left
 from resistx.sequencing.facts import HRD_GENES, Facts
@@ -79,7 +79,7 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
             first=not known_germline and not target_left(facts) and before_choosing(facts),
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}"
-            f"{for_next_line(facts)}",
+            f"{_EVERY_MAN * (facts.profile.sex is Sex.MALE)}{for_next_line(facts)}",
         )
     elif germline := tuple(
         g for g in germline_untested(facts, ()) if not _tumour_finding(facts, g)
@@ -138,6 +138,14 @@ def waits_on_germline(genes: tuple[str, ...], spec: RegimenSpec) -> Effect:
         waits_on=f"germline {' and '.join(genes)}",
         trials=spec.key_trials,
     )
+
+
+#: germline testing in a man, whatever the plan (case 517)
+_EVERY_MAN = (
+    " Germline testing is recommended for every man with breast cancer, whatever the treatment "
+    "(NCCN's genetic/familial high-risk guideline; not in the review): it concerns his "
+    "relatives too."
+)
 
 
 def _tumour_finding(facts: Facts, gene: str) -> bool:
