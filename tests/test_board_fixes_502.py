@@ -455,3 +455,25 @@ def test_in_a_man_the_brca_test_says_germline_testing_is_for_every_man_with_brea
     assert "every man with breast cancer" in ask.text
     q = resistx.sequence(patient(schema_version=2, sex="female", biomarkers=NEGATIVE))
     assert not [a for a in q.actions if "every man" in a.text]
+
+
+def test_trastuzumab_deruxtecans_heart_caution_names_the_trials_figure_and_the_lvef_check() -> None:
+    """Case 526 (MAJOR): with cardiac disease, the review's 'LVEF (11.9%)' was the whole
+    caution; DESTINY-Breast04's report gives left ventricular dysfunction in 4.6%, and the label
+    asks for LVEF before starting and during treatment."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(
+            patient(
+                her2="low",
+                comorbidities=["cardiac_disease"],
+                biomarkers=NEGATIVE,
+                treatments=[PALBOCICLIB, CAPECITABINE],
+            ),
+            policy=policy,
+        )
+        heart = [c.text for c in option(p, "trastuzumab-deruxtecan").cautions if "11.9%" in c.text]
+        assert heart and "4.6%" in heart[0] and "LVEF" in heart[0], (policy, heart)
+    assert any(
+        d.trial == "DESTINY-Breast04" and "4.6%" in " ".join(d.readings)
+        for d in resistx.evidence().discrepancies
+    )

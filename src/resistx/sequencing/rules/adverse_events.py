@@ -20,12 +20,18 @@ AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
 )
 
 
-#: an arm's event that reads as the drug's own, though the comparator arm had it at a close
-#: rate the review does not print: (trial, event) -> the comparator's figures, with their source
-COMPARATOR_NOTES: MappingProxyType[tuple[str, str], str] = MappingProxyType(
+#: what a source beside the review says of an event's figure, with that source: the comparator
+#: arm had it at a close rate the review does not print (FAKTION), or the trial's own report
+#: gives another rate (DESTINY-Breast04): (trial, event) -> the note
+BESIDE_NOTES: MappingProxyType[tuple[str, str], str] = MappingProxyType(
     {
         ("FAKTION", "hypertension"): "the placebo + fulvestrant arm had it at a close rate: 87% "
         "any grade, 24% grade 3 (Jones et al., Lancet Oncol 2020, Table 2; not in the review)",
+        # the trial's own report, lower than the review's figure (case 526)
+        ("DESTINY-Breast04", "left ventricular ejection fraction"): "the trial's report gives "
+        "left ventricular dysfunction in 4.6%, ejection fraction decreased 4.3% (Modi et al., N "
+        "Engl J Med 2022; not in the review); its label asks for LVEF (echocardiogram or MUGA) "
+        "before starting and at intervals",
     }
 )
 
@@ -67,12 +73,12 @@ def lookup(ctx: Context, spec: RegimenSpec, term: str) -> Sourced | None:
 def source(found: Sourced, trial: Trial, *, first: bool = True) -> str:
     """Where an event's figure comes from, said in full the first time."""
     event, where = found
-    comparator = COMPARATOR_NOTES.get((where.key, event.term.casefold()))
-    also = f"; {comparator}" if comparator else ""
+    beside = BESIDE_NOTES.get((where.key, event.term.casefold()))
+    also = f"; {beside}" if beside else ""
     if where.key != trial.key:
         return f"in {where.key} ({trial.key}'s figures here do not include it{also})"
     note = AE_SOURCE_NOTES.get(where.key) if first else None
-    said = "; ".join(n for n in (note, comparator) if n)
+    said = "; ".join(n for n in (note, beside) if n)
     return f"in {where.key}" + (f" ({said})" if said else "")
 
 
