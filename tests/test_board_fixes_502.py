@@ -445,7 +445,18 @@ def test_a_cytopenia_asks_for_its_cause_before_a_myelosuppressive_option() -> No
         said = [c.text for c in option(p, regimen).cautions if c.rule == 12]
         assert any("which counts are low and why" in t for t in said), (regimen, said)
     sg = " ".join(c.text for c in option(p, "sacituzumab-govitecan").cautions)
-    assert "G-CSF" in sg and "1,500" in sg
+    assert "G-CSF" in sg and "1,500" in sg and "day 8" in sg and "neutropenic fever" in sg
+    # practice-2026: datopotamab deruxtecan, preferred there, asks the same (recheck of 520)
+    q = resistx.sequence(
+        patient(
+            comorbidities=["cytopenia"],
+            biomarkers=NEGATIVE,
+            treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
+        ),
+        policy="practice-2026",
+    )
+    dato = [c.text for c in option(q, "datopotamab-deruxtecan").cautions if c.rule == 12]
+    assert any("which counts are low and why" in t for t in dato), dato
 
 
 def test_in_a_man_the_brca_test_says_germline_testing_is_for_every_man_with_breast_cancer() -> None:

@@ -105,6 +105,8 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts: "
         + _CYTOPENIA_CAUSE
         + ", and choose and dose the agent for them",
+        # the pack gives TROPION-Breast01 no neutropenia figure (recheck of case 520)
+        (C.CYTOPENIA, "datopotamab deruxtecan"): _CYTOPENIA_CAUSE,
         (C.CYTOPENIA, "olaparib"): _PARP_CYTOPENIA,
         (C.CYTOPENIA, "talazoparib"): _PARP_CYTOPENIA,
         # a combination adds toxicities that a failing liver clears badly (case 485)
@@ -225,8 +227,9 @@ BEFORE_STARTING: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.DIABETES, "capivasertib"): "check fasting glucose and HbA1c and optimise control "
         "before starting, then monitor closely (its label)",
         (C.CYTOPENIA, "sacituzumab govitecan"): f"{_CYTOPENIA_CAUSE}; its US label's boxed "
-        "warning withholds it below 1,500 neutrophils/mm3 on day 1 of a cycle and advises G-CSF "
-        "for patients at raised risk of febrile neutropenia (not in the review)",
+        "warning withholds it below 1,500 neutrophils/mm3 on day 1 of a cycle or 1,000 "
+        "neutrophils/mm3 on day 8, and for neutropenic fever, and advises G-CSF for patients at "
+        "raised risk of febrile neutropenia (not in the review)",
         (C.CYTOPENIA, "trastuzumab deruxtecan"): f"{_CYTOPENIA_CAUSE}, then monitor closely",
     }
 )
