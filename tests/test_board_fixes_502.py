@@ -488,3 +488,15 @@ def test_trastuzumab_deruxtecans_heart_caution_names_the_trials_figure_and_the_l
         d.trial == "DESTINY-Breast04" and "4.6%" in " ".join(d.readings)
         for d in resistx.evidence().discrepancies
     )
+
+
+def test_gedatolisib_waits_on_a_current_pik3ca_result_before_its_wild_type_cohort_speaks() -> None:
+    """Case 526 (practice-2026, MINOR): with PIK3CA untested, the gedatolisib regimens quoted
+    VIKTORIA-1's PIK3CA wild-type cohort; they wait on the test."""
+    untested = resistx.sequence(patient(biomarkers=[]), policy="practice-2026")
+    for regimen in ("gedatolisib+fulvestrant", "gedatolisib+palbociclib+fulvestrant"):
+        o = untested.option(regimen)
+        if o is not None:
+            assert "PIK3CA" in o.waits_on, (regimen, o.waits_on)
+    tested = resistx.sequence(patient(biomarkers=NEGATIVE), policy="practice-2026")
+    assert not option(tested, "gedatolisib+fulvestrant").waits_on

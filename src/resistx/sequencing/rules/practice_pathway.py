@@ -131,8 +131,12 @@ def ask_adjuvant_history(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     "cohort's result is in secondary reports only.",
     effect="Gedatolisib regimens score a match for PIK3CA wild-type disease (investigational: "
     "tier trial, rule 24); with a PIK3CA mutation a neutral reason says the evidence is "
-    "secondary only.",
-    codes=("pik3ca_wild_type_matches_gedatolisib", "gedatolisib_pik3ca_mutant_unconfirmed"),
+    "secondary only; with no current PIK3CA result they wait on the test (case 526).",
+    codes=(
+        "pik3ca_wild_type_matches_gedatolisib",
+        "gedatolisib_pik3ca_mutant_unconfirmed",
+        "gedatolisib_pik3ca_untested",
+    ),
     trials=("VIKTORIA-1",),
     regimens=kinds.has_later_pi3k_inhibitor,
 )
@@ -155,6 +159,15 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             code="gedatolisib_pik3ca_mutant_unconfirmed",
             text="PIK3CA mutation: VIKTORIA-1's PIK3CA-mutant cohort is reported in secondary "
             "sources only" + (f": {found}" if found else "") + "; no match is scored on it.",
+            trials=(trial,),
+        )
+    else:  # no current result: the cohort that speaks is not known (case 526)
+        yield Effect(
+            code="gedatolisib_pik3ca_untested",
+            text="PIK3CA not tested since the latest progression: VIKTORIA-1 enrolled its cohorts "
+            "by PIK3CA status, and its PIK3CA wild-type result is the one quoted; its place "
+            "waits on the test.",
+            waits_on="PIK3CA",
             trials=(trial,),
         )
 
