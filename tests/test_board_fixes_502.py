@@ -14,6 +14,7 @@ from tests.helpers import (
     patient,
     rank,
     result,
+    stopped_for,
 )
 
 CCNE1_AMPLIFIED = result("CCNE1", "amplified")
@@ -500,3 +501,70 @@ def test_gedatolisib_waits_on_a_current_pik3ca_result_before_its_wild_type_cohor
             assert "PIK3CA" in o.waits_on, (regimen, o.waits_on)
     tested = resistx.sequence(patient(biomarkers=NEGATIVE), policy="practice-2026")
     assert not option(tested, "gedatolisib+fulvestrant").waits_on
+
+
+AKT1_MUTATED = [
+    result("AKT1", "mutated", variant="E17K"),
+    result("ESR1", "not_detected"),
+    result("PIK3CA", "not_detected"),
+    result("PTEN", "not_detected"),
+]
+
+
+def test_capivasertib_with_an_hba1c_of_8_or_more_comes_after_the_options_without_that_risk() -> (
+    None
+):
+    """Case 527 (MAJOR): HbA1c 8.4% (on insulin): CAPItello-291 excluded HbA1c of 8.0% or more
+    and diabetes needing insulin, and its label has no safety data there."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(
+            patient(
+                schema_version=2,
+                comorbidities=[{"name": "diabetes", "hba1c": 8.4}],
+                biomarkers=AKT1_MUTATED,
+            ),
+            policy=policy,
+        )
+        capi = option(p, "capivasertib+fulvestrant")
+        [said] = [r for r in capi.reasons if r.code == "capivasertib_diabetes_uncontrolled"]
+        assert said.rule == 78 and "8.0%" in said.text, policy
+        assert capi.tier.value == "later", policy
+        assert capi.rank > rank(p, "fulvestrant"), policy
+        controlled = resistx.sequence(
+            patient(
+                schema_version=2,
+                comorbidities=[{"name": "diabetes", "hba1c": 7.1}],
+                biomarkers=AKT1_MUTATED,
+            ),
+            policy=policy,
+        )
+        assert option(controlled, "capivasertib+fulvestrant").tier.value == "preferred", policy
+
+
+def test_time_on_a_cdk46i_runs_on_across_a_switch_for_toxicity() -> None:
+    """Case 530 (MAJOR): abemaciclib 15 months, stopped for diarrhoea, then palbociclib for 10
+    months until progression: 25 months of disease control on a CDK4/6 inhibitor, which reads
+    as endocrine-sensitive, not as the last course's 10 months."""
+    abemaciclib = stopped_for(
+        "diarrhea", ["abemaciclib", "anastrozole"], "2024-04-01", "2025-07-01"
+    )
+    palbociclib = dict(
+        PALBOCICLIB,
+        drugs=["palbociclib", "anastrozole"],
+        started_on="2025-07-10",
+        ended_on="2026-05-10",
+    )
+    pathway_on_tissue = [
+        dict(r, tested_on="2026-06-01") for r in (NEGATIVE[0], *TISSUE_NEGATIVE[1:])
+    ]
+    data = patient(
+        as_of="2026-11-20", biomarkers=pathway_on_tissue, treatments=[abemaciclib, palbociclib]
+    )
+    assert resistx.load_profile(data).cdk46i_months is not None
+    assert resistx.load_profile(data).cdk46i_months > 24
+    practice = resistx.sequence(data, policy="practice-2026")
+    assert practice.options[0].regimen.id != "chemotherapy"
+    assert option(practice, "chemotherapy").tier.value != "preferred"
+    ye = resistx.sequence(data)
+    said = " ".join(r.text for r in option(ye, "chemotherapy").reasons)
+    assert "12 months or more" in said

@@ -311,13 +311,39 @@ class Treatment:
         )
 
 
+#: a CDK4/6 inhibitor switched for toxicity: the next one started within this many days of
+#: its end continues the same disease control (case 530)
+SWITCH_GAP_DAYS = 62
+
+
 def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]:
     """The CDK4/6-inhibitor courses whose duration measures sensitivity (``Profile.cdk46i_courses``),
-    from treatments already in order: a view the engine derives once from its own sorted copy."""
-    return tuple(
-        t
-        for t in ordered
-        if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.stop_reason not in _NOT_RESPONSE
+    from treatments already in order: a view the engine derives once from its own sorted copy.
+    A course that follows one stopped for toxicity in the same setting, within
+    ``SWITCH_GAP_DAYS``, measures from the first one's start: the switch did not interrupt the
+    disease control (case 530)."""
+    out = []
+    before: Treatment | None = None  # the last course, if stopped for toxicity
+    start: dt.date | None = None  # where the control it continues began
+    for t in ordered:
+        if DrugClass.CDK46_INHIBITOR not in t.drug_classes:
+            continue
+        continued = before is not None and start is not None and _continues(before, t)
+        if t.stop_reason not in _NOT_RESPONSE:
+            out.append(attrs.evolve(t, started_on=start) if continued and t.months is None else t)
+        toxicity = t.stop_reason is StopReason.TOXICITY
+        before = t if toxicity else None
+        start = (start if continued else t.started_on) if toxicity else None
+    return tuple(out)
+
+
+def _continues(before: Treatment, t: Treatment) -> bool:
+    end = before.end_date
+    return (
+        before.setting is t.setting
+        and end is not None
+        and t.started_on is not None
+        and 0 <= (t.started_on - end).days <= SWITCH_GAP_DAYS
     )
 
 

@@ -12,7 +12,7 @@ from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, Rule, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, Rule, num, rule
 from resistx.sequencing.rules.comorbidity_risks import COMORBIDITY_RISKS
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -209,3 +209,47 @@ def glucose_before_starting(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) 
         "monitored during treatment, as the PI3K and AKT inhibitors' US labels ask (not in the "
         "review).",
     )
+
+
+#: CAPItello-291's glycaemic entry limit (its report: HbA1c below 8.0%, no insulin-requiring
+#: diabetes; not in the review)
+CAPITELLO_HBA1C_LIMIT = 8.0
+
+
+def has_capivasertib(spec: RegimenSpec) -> bool:
+    """Regimens with capivasertib."""
+    return "capivasertib" in spec.drugs
+
+
+# rule 78: capivasertib with diabetes above CAPItello-291's limit: at best a later option
+@rule(
+    78,
+    "Capivasertib with an HbA1c of 8.0% or more: at best a later option",
+    B,
+    condition="Diabetes on record with an HbA1c of 8.0% or more, and capivasertib.",
+    effect="A relative contraindication: at best a later option, placed after every option "
+    "without such a risk (rule 12's hard ordering). CAPItello-291 excluded an HbA1c of 8.0% or "
+    "more and diabetes needing insulin (its report; not in the review), and its US label gives "
+    "no safety data for insulin-requiring diabetes: glucose first, with the diabetes team "
+    "(case 527).",
+    codes=("capivasertib_diabetes_uncontrolled",),
+    trials=("CAPItello-291",),
+    regimens=has_capivasertib,
+)
+def capivasertib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not has_capivasertib(spec):
+        return
+    for c in i.comorbidities:
+        if c.name is Comorbidity.DIABETES and (c.hba1c or 0.0) >= CAPITELLO_HBA1C_LIMIT:
+            yield Effect(
+                code="capivasertib_diabetes_uncontrolled",
+                ceiling=2,
+                demote=Precedence.RELATIVE_CONTRAINDICATION,
+                text=f"Diabetes with an HbA1c of {num(c.hba1c or 0.0)}%: CAPItello-291 excluded an "
+                "HbA1c of 8.0% or more and diabetes needing insulin (its report; not in the "
+                "review), and the US label gives no safety data for insulin-requiring diabetes: "
+                "bring glucose into range first, with the diabetes team; at best a later option "
+                "meanwhile, after every option without such a risk.",
+                trials=("CAPItello-291",),
+            )
+            return
