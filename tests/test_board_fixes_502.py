@@ -560,8 +560,8 @@ def test_time_on_a_cdk46i_runs_on_across_a_switch_for_toxicity() -> None:
     data = patient(
         as_of="2026-11-20", biomarkers=pathway_on_tissue, treatments=[abemaciclib, palbociclib]
     )
-    assert resistx.load_profile(data).cdk46i_months is not None
-    assert resistx.load_profile(data).cdk46i_months > 24
+    months = resistx.load_profile(data).cdk46i_months
+    assert months is not None and months > 24
     practice = resistx.sequence(data, policy="practice-2026")
     assert practice.options[0].regimen.id != "chemotherapy"
     assert option(practice, "chemotherapy").tier.value != "preferred"
