@@ -568,3 +568,45 @@ def test_time_on_a_cdk46i_runs_on_across_a_switch_for_toxicity() -> None:
     ye = resistx.sequence(data)
     said = " ".join(r.text for r in option(ye, "chemotherapy").reasons)
     assert "12 months or more" in said
+
+
+def test_a_pik3ca_negative_on_ctdna_alone_makes_alpelisib_wait_on_tissue_beside_a_pten_loss() -> (
+    None
+):
+    """Case 534 (MAJOR): PTEN loss by IHC on tissue, PIK3CA 'not detected' on a ctDNA draw that
+    found nothing: alpelisib's label asks for tissue when plasma finds no mutation."""
+    biomarkers = [
+        result("ESR1", "not_detected"),
+        result("PIK3CA", "not_detected"),
+        result("AKT1", "not_detected"),
+        result("PTEN", "loss", sample="tissue", assay="ihc"),
+    ]
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(patient(biomarkers=biomarkers), policy=policy)
+        alpelisib = option(p, "alpelisib+fulvestrant")
+        assert "PIK3CA on tissue" in alpelisib.waits_on, policy
+
+
+def test_after_pneumonitis_on_a_cdk46i_another_one_asks_how_severe_it_was() -> None:
+    """Case 535 (MAJOR): pneumonitis is a warning of every CDK4/6 inhibitor's label, which stops
+    them for good after a severe one."""
+    abemaciclib = stopped_for(
+        "pneumonitis", ["abemaciclib", "letrozole"], "2024-09-01", "2025-09-01"
+    )
+    letrozole = dict(
+        PALBOCICLIB, drugs=["letrozole"], started_on="2025-09-02", ended_on="2026-05-01"
+    )
+    p = resistx.sequence(
+        patient(
+            as_of="2026-11-20",
+            biomarkers=[dict(r, tested_on="2026-06-01") for r in NEGATIVE],
+            treatments=[abemaciclib, letrozole],
+        )
+    )
+    for regimen in ("palbociclib+fulvestrant", "ribociclib+fulvestrant"):
+        o = p.option(regimen)
+        if o is None:
+            continue
+        said = " ".join(c.text for c in o.cautions)
+        assert "how severe" in said and "resolved" in said, (regimen, said)
+        assert o.tier.value != "preferred", regimen

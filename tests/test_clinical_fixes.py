@@ -396,7 +396,9 @@ def test_everolimus_without_a_pathway_alteration_is_not_below_elacestrant_in_esr
 
 
 def test_a_pik3ca_vus_is_not_a_match_and_the_plan_says_so() -> None:
-    p = plan(biomarkers=[result("PIK3CA", "mutated", variant="R88Q", classification="vus")])
+    # on tissue (on ctDNA alone alpelisib waits on tissue: test_board_fixes_502, case 534)
+    vus = result("PIK3CA", "mutated", variant="R88Q", classification="vus", sample="tissue")
+    p = plan(biomarkers=[vus])
     assert "biomarker_absent" in excluded_for(p, "alpelisib+fulvestrant")
     said = [*p.notes, *(a.text for a in p.actions)]  # an action where it decides a drug
     assert any("PIK3CA R88Q" in n and "vus" in n for n in said)

@@ -60,7 +60,8 @@ def test_rule_02_akt1_or_pten_prefers_capivasertib(gene: str, status: str) -> No
     p = plan(
         biomarkers=[
             result("ESR1", "not_detected"),
-            result("PIK3CA", "not_detected"),
+            # on tissue: a PIK3CA negative on ctDNA alone makes alpelisib wait (case 534)
+            result("PIK3CA", "not_detected", sample="tissue"),
             result(gene, status, sample="tissue" if gene == "PTEN" else "ctdna"),
         ]
     )

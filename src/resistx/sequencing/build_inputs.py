@@ -90,6 +90,16 @@ def from_ctdna(st: GeneState | None) -> bool:
     return st is not None and st.negative is not None and st.negative.sample is Sample.CTDNA
 
 
+def _pam_ctdna_only(
+    pik3ca: Finding | None, pam_negative: bool, pam: tuple[GeneState | None, ...]
+) -> bool:
+    """The pathway's negatives stand on ctDNA alone (cases 477, 481); or, where the pathway is
+    not all negative, PIK3CA's own negative does (case 534): alpelisib waits on tissue."""
+    if pam_negative:
+        return all(map(from_ctdna, pam))
+    return pik3ca is None and from_ctdna(pam[0])
+
+
 def by_pcr_only(state: GeneState) -> bool:
     """A negative that stands on PCR alone (rule 15: retest by NGS)."""
     return state.negative is not None and state.negative.assay is Assay.PCR
@@ -140,7 +150,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pam_negative=pam_negative,
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
-        pam_ctdna_only=pam_negative and all(map(from_ctdna, pam)),
+        pam_ctdna_only=_pam_ctdna_only(pik3ca, pam_negative, pam),
         after_pi3k_or_akt=bool(facts.progressed_classes & kinds.PI3K_OR_AKT),
         parp=parp,
         brca_origin_unknown=origin_unknown(facts, parp),

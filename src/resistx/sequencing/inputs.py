@@ -46,7 +46,8 @@ class MolecularInputs:
     pam_negative_by_ngs: bool  # ... each by NGS
     pam_pcr_only: tuple[str, ...]
     #: PIK3CA, AKT1 and PTEN each not detected, each negative that stands from ctDNA (cases 477,
-    #: 481): plasma can miss what tissue finds, so the PI3K and AKT inhibitors wait on tissue
+    #: 481): plasma can miss what tissue finds, so the PI3K and AKT inhibitors wait on tissue;
+    #: or, beside a pathway finding, PIK3CA's own negative from ctDNA (alpelisib waits, case 534)
     pam_ctdna_only: bool = False
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
     parp: tuple[Finding, ...]

@@ -183,7 +183,8 @@ def _pace_after_another(i: HistoryInputs) -> Iterator[Effect]:
     "progressed on; the same drug steps back (at best "
     "a later option) and carries a caution naming the earlier toxicity (a caution too where "
     "the drug also progressed); another drug whose label warns of the same adverse event "
-    "(neutropenia, hepatotoxicity) carries a caution.",
+    "(neutropenia, hepatotoxicity) carries a caution; after pneumonitis or interstitial lung "
+    "disease it asks how severe it was and is at best an alternative until known (case 535).",
     codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge", "cdk46i_class_toxicity"),
     regimens=kinds.has_cdk46i,
 )
@@ -239,13 +240,32 @@ def _class_toxicity(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect
     """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one."""
     for before, event in sorted(i.toxicity_events):
         shared = [d for d in drugs if d != before and d in CLASS_TOXICITIES.get(event, ())]
-        if shared:
+        if shared and event in LUNG_EVENTS:  # case 535: the labels stop them after a severe one
+            yield Effect(
+                code="cdk46i_class_toxicity",
+                caution=True,
+                text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
+                "too, and the CDK4/6 inhibitors' labels stop them for good after a severe one "
+                "(not in the review): ask how severe it was and whether it resolved before "
+                "another.",
+            )
+            yield Effect(
+                code="cdk46i_class_toxicity",
+                ceiling=1,
+                text=f"{before} was stopped for {event}, which every CDK4/6 inhibitor's label "
+                "warns of: at best an alternative until its severity and resolution are known.",
+            )
+        elif shared:
             yield Effect(
                 code="cdk46i_class_toxicity",
                 caution=True,
                 text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
                 "too (its label; not in the review); monitor for it.",
             )
+
+
+#: the lung events each CDK4/6 inhibitor's label warns of (``CLASS_TOXICITIES``)
+LUNG_EVENTS = frozenset({"pneumonitis", "interstitial lung disease"})
 
 
 # rule 61: another drug stopped for its toxicity, offered again
