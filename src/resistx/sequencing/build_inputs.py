@@ -91,7 +91,7 @@ def from_ctdna(st: GeneState | None) -> bool:
 
 
 def _pam_ctdna_only(
-    pik3ca: Finding | None, pam_negative: bool, pam: tuple[GeneState | None, ...]
+    pik3ca: Finding | None, pam_negative: bool, pam: list[GeneState | None]
 ) -> bool:
     """The pathway's negatives stand on ctDNA alone (cases 477, 481); or, where the pathway is
     not all negative, PIK3CA's own negative does (case 534): alpelisib waits on tissue."""
