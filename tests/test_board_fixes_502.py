@@ -610,3 +610,26 @@ def test_after_pneumonitis_on_a_cdk46i_another_one_asks_how_severe_it_was() -> N
         said = " ".join(c.text for c in o.cautions)
         assert "how severe" in said and "resolved" in said, (regimen, said)
         assert o.tier.value != "preferred", regimen
+
+
+def test_abemaciclib_again_after_its_pneumonitis_asks_how_severe_and_alpelisib_cautions() -> None:
+    """Recheck of case 535: abemaciclib again carried 'dose reduction or another CDK4/6
+    inhibitor'; its label stops it for good after a severe pneumonitis. Alpelisib's label warns
+    of pneumonitis too."""
+    abemaciclib = stopped_for(
+        "pneumonitis", ["abemaciclib", "letrozole"], "2024-09-01", "2025-09-01"
+    )
+    letrozole = dict(
+        PALBOCICLIB, drugs=["letrozole"], started_on="2025-09-02", ended_on="2026-05-01"
+    )
+    biomarkers = [
+        dict(r, tested_on="2026-06-01")
+        for r in (result("PIK3CA", "mutated", variant="H1047R"), *NEGATIVE[:1], *NEGATIVE[2:])
+    ]
+    p = resistx.sequence(
+        patient(as_of="2026-11-20", biomarkers=biomarkers, treatments=[abemaciclib, letrozole])
+    )
+    again = " ".join(c.text for c in option(p, "abemaciclib+fulvestrant").cautions)
+    assert "how severe" in again and "grade 2" in again
+    alpelisib = " ".join(c.text for c in option(p, "alpelisib+fulvestrant").cautions)
+    assert "pneumonitis" in alpelisib

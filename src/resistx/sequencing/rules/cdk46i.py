@@ -10,7 +10,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
-from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
+from resistx.sequencing.rules.cdk46i_toxicity import class_toxicity, rechallenge
 from resistx.sequencing.rules.first_line import CDK46I_NAIVE_REFERENCES
 from resistx.vocab.drugs import drug_class
 
@@ -192,8 +192,8 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     if not (i.cdk46i_toxicity or i.toxicity_events) or not kinds.has_cdk46i(spec):
         return
     drugs = _cdk46i(spec)
-    yield from _rechallenge(i, drugs)
-    yield from _class_toxicity(i, drugs)  # after any course stopped for toxicity
+    yield from rechallenge(i, drugs)
+    yield from class_toxicity(i, drugs, spec.key_trials)  # after any stopped for toxicity
     if not i.cdk46i_toxicity:
         return
     same = sorted(set(drugs) & i.cdk46i_toxicity)
@@ -216,56 +216,6 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             trials=spec.key_trials,
             references=CDK46I_NAIVE_REFERENCES,
         )
-
-
-def _rechallenge(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect]:
-    """One caution for the regimen's CDK4/6 inhibitors that were stopped for toxicity before
-    (whether or not they also progressed), naming every adverse event on record for each."""
-    stopped = sorted(({d for d, _ in i.toxicity_events} | i.cdk46i_toxicity) & set(drugs))
-    if not stopped:
-        return
-    events = {d: " and ".join(sorted(e for x, e in i.toxicity_events if x == d)) for d in stopped}
-    what = "; ".join(f"{d} for {events[d]}" for d in stopped if events[d])
-    yield Effect(
-        code="cdk46i_toxicity_rechallenge",
-        caution=True,
-        text=f"{', '.join(stopped)} was stopped for toxicity before"
-        + (f" ({what})" if what else "")
-        + ": a rechallenge needs the earlier adverse event weighed (dose reduction or "
-        "another CDK4/6 inhibitor).",
-    )
-
-
-def _class_toxicity(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect]:
-    """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one."""
-    for before, event in sorted(i.toxicity_events):
-        shared = [d for d in drugs if d != before and d in CLASS_TOXICITIES.get(event, ())]
-        if shared and event in LUNG_EVENTS:  # case 535: the labels stop them after a severe one
-            yield Effect(
-                code="cdk46i_class_toxicity",
-                caution=True,
-                text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
-                "too, and the CDK4/6 inhibitors' labels stop them for good after a severe one "
-                "(not in the review): ask how severe it was and whether it resolved before "
-                "another.",
-            )
-            yield Effect(
-                code="cdk46i_class_toxicity",
-                ceiling=1,
-                text=f"{before} was stopped for {event}, which every CDK4/6 inhibitor's label "
-                "warns of: at best an alternative until its severity and resolution are known.",
-            )
-        elif shared:
-            yield Effect(
-                code="cdk46i_class_toxicity",
-                caution=True,
-                text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
-                "too (its label; not in the review); monitor for it.",
-            )
-
-
-#: the lung events each CDK4/6 inhibitor's label warns of (``CLASS_TOXICITIES``)
-LUNG_EVENTS = frozenset({"pneumonitis", "interstitial lung disease"})
 
 
 # rule 61: another drug stopped for its toxicity, offered again

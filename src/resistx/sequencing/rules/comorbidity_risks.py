@@ -102,6 +102,10 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy; "
         "prefer an agent that is not neurotoxic (capecitabine and the anthracyclines are not) "
         "and that the disease has not progressed on",
+        # a warning of its label; SOLAR-1's figures here have none (recheck of case 535)
+        (C.INTERSTITIAL_LUNG_DISEASE, "alpelisib"): "alpelisib's US label warns of severe "
+        "pneumonitis and stops it for good once pneumonitis is confirmed (not in the review): "
+        "weigh the earlier lung disease",
         (C.CYTOPENIA, "chemotherapy"): "cytotoxic chemotherapy lowers blood counts: "
         + _CYTOPENIA_CAUSE
         + ", and choose and dose the agent for them",

@@ -129,3 +129,20 @@ def related_by_class(spec: RegimenSpec, same_class: list[str], groups: set[str])
         else ""
     )
     return f"{', '.join(same_class)}, of a related class ({', '.join(shared)}: {why}{pace})"
+
+
+#: the lung events each CDK4/6 inhibitor's label warns of (``CLASS_TOXICITIES``)
+LUNG_EVENTS = frozenset({"pneumonitis", "interstitial lung disease"})
+
+
+#: a rechallenge after pneumonitis or ILD on the same CDK4/6 inhibitor (recheck of case 535)
+LUNG_RECHALLENGE = (
+    ": its label stops it for good after a severe (grade 3-4) pneumonitis, and a dose "
+    "reduction is for a persistent grade 2 only (not in the review): ask how severe it was and "
+    "whether it resolved before giving it again."
+)
+#: ... and after any other adverse event
+RECHALLENGE = (
+    ": a rechallenge needs the earlier adverse event weighed (dose reduction or another CDK4/6 "
+    "inhibitor)."
+)

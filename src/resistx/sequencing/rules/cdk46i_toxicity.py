@@ -1,0 +1,64 @@
+"""Rule 23's cautions after a CDK4/6 inhibitor stopped for toxicity: the same drug again, and
+another whose label warns of the same adverse event (``cdk46i.cdk46i_toxicity``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.rule import Effect
+from resistx.sequencing.rules.drug_classes import (
+    CLASS_TOXICITIES,
+    LUNG_EVENTS,
+    LUNG_RECHALLENGE,
+    RECHALLENGE,
+)
+
+
+def rechallenge(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect]:
+    """One caution for the regimen's CDK4/6 inhibitors that were stopped for toxicity before
+    (whether or not they also progressed), naming every adverse event on record for each."""
+    stopped = sorted(({d for d, _ in i.toxicity_events} | i.cdk46i_toxicity) & set(drugs))
+    if not stopped:
+        return
+    events = {d: " and ".join(sorted(e for x, e in i.toxicity_events if x == d)) for d in stopped}
+    what = "; ".join(f"{d} for {events[d]}" for d in stopped if events[d])
+    lungs = any(e in LUNG_EVENTS for d, e in i.toxicity_events if d in stopped)
+    said = f" ({what})" if what else ""
+    yield Effect(
+        code="cdk46i_toxicity_rechallenge",
+        caution=True,
+        text=f"{', '.join(stopped)} was stopped for toxicity before{said}"
+        + (LUNG_RECHALLENGE if lungs else RECHALLENGE),
+    )
+
+
+def class_toxicity(
+    i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...]
+) -> Iterator[Effect]:
+    """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one."""
+    for before, event in sorted(i.toxicity_events):
+        shared = [d for d in drugs if d != before and d in CLASS_TOXICITIES.get(event, ())]
+        if shared and event in LUNG_EVENTS:  # case 535: the labels stop them after a severe one
+            yield Effect(
+                code="cdk46i_class_toxicity",
+                caution=True,
+                text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
+                "too, and the CDK4/6 inhibitors' labels stop them for good after a severe one "
+                "(not in the review): ask how severe it was and whether it resolved before "
+                "another.",
+            )
+            yield Effect(
+                code="cdk46i_class_toxicity",
+                ceiling=1,
+                text=f"{before} was stopped for {event}, which every CDK4/6 inhibitor's label "
+                "warns of: at best an alternative until its severity and resolution are known.",
+                trials=trials,
+            )
+        elif shared:
+            yield Effect(
+                code="cdk46i_class_toxicity",
+                caution=True,
+                text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
+                "too (its label; not in the review); monitor for it.",
+            )
