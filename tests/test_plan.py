@@ -190,11 +190,30 @@ ADJUVANT_COUNTED = resistx.load_profile(
 )
 
 
+#: a CDK4/6 inhibitor stopped for interstitial lung disease: rule 23's rechallenge caution
+#: names the label's grades, which are no figures (found by hypothesis)
+LUNG_STOP = resistx.load_profile(
+    {
+        "schema_version": 1,
+        "hormone_receptor": "positive",
+        "her2": "0",
+        "treatments": [
+            {
+                "drugs": ["palbociclib", "letrozole"],
+                "stop_reason": "toxicity",
+                "toxicity": "interstitial lung disease",
+            }
+        ],
+    }
+)
+
+
 @pytest.mark.parametrize("policy", POLICIES)
 @given(strategies.profiles, strategies.preferences)
 # a population label quoted from the evidence ("prior CDK4/6i >=12 months") is no figure
 @example(profile=LONG_ESR1, prefs=resistx.Preferences())
 @example(profile=ADJUVANT_COUNTED, prefs=resistx.Preferences())
+@example(profile=LUNG_STOP, prefs=resistx.Preferences())
 def test_every_option_is_explained_from_the_evidence(
     policy: str, profile: resistx.Profile, prefs: resistx.Preferences
 ) -> None:

@@ -137,7 +137,7 @@ LUNG_EVENTS = frozenset({"pneumonitis", "interstitial lung disease"})
 
 #: a rechallenge after pneumonitis or ILD on the same CDK4/6 inhibitor (recheck of case 535)
 LUNG_RECHALLENGE = (
-    ": its label stops it for good after a severe (grade 3-4) pneumonitis, and a dose "
+    ": its label stops it for good after a severe pneumonitis (grade 3 or worse), and a dose "
     "reduction is for a persistent grade 2 only (not in the review): ask how severe it was and "
     "whether it resolved before giving it again."
 )
