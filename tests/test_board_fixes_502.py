@@ -496,9 +496,8 @@ def test_gedatolisib_waits_on_a_current_pik3ca_result_before_its_wild_type_cohor
     VIKTORIA-1's PIK3CA wild-type cohort; they wait on the test."""
     untested = resistx.sequence(patient(biomarkers=[]), policy="practice-2026")
     for regimen in ("gedatolisib+fulvestrant", "gedatolisib+palbociclib+fulvestrant"):
-        o = untested.option(regimen)
-        if o is not None:
-            assert "PIK3CA" in o.waits_on, (regimen, o.waits_on)
+        o = option(untested, regimen)
+        assert "PIK3CA" in o.waits_on, (regimen, o.waits_on)
     tested = resistx.sequence(patient(biomarkers=NEGATIVE), policy="practice-2026")
     assert not option(tested, "gedatolisib+fulvestrant").waits_on
 
@@ -604,9 +603,7 @@ def test_after_pneumonitis_on_a_cdk46i_another_one_asks_how_severe_it_was() -> N
         )
     )
     for regimen in ("palbociclib+fulvestrant", "ribociclib+fulvestrant"):
-        o = p.option(regimen)
-        if o is None:
-            continue
+        o = option(p, regimen)
         said = " ".join(c.text for c in o.cautions)
         assert "how severe" in said and "resolved" in said, (regimen, said)
         assert o.tier.value != "preferred", regimen
@@ -633,3 +630,14 @@ def test_abemaciclib_again_after_its_pneumonitis_asks_how_severe_and_alpelisib_c
     assert "how severe" in again and "grade 2" in again
     alpelisib = " ".join(c.text for c in option(p, "alpelisib+fulvestrant").cautions)
     assert "pneumonitis" in alpelisib
+
+
+def test_with_a_germline_brca2_mutation_known_tumour_only_negatives_ask_no_germline_test_first() -> (
+    None
+):
+    """The PARP inhibitors are open: a germline test of BRCA1 and PALB2 would only complete the
+    picture, so it is not offered as if it decided them (issue 8, defect 7's wording)."""
+    brca2 = result("BRCA2", "mutated", origin="germline", sample="blood")
+    plasma = [result(g, "not_detected") for g in ("BRCA1", "PALB2")]
+    p = resistx.sequence(patient(biomarkers=[*NEGATIVE, brca2, *plasma]))
+    assert not [a for a in p.actions if "tested in the tumour only" in a.text]

@@ -214,6 +214,11 @@ def has_abemaciclib(spec: AnyRegimen) -> bool:
     return "abemaciclib" in spec.drugs
 
 
+def has_capivasertib(spec: AnyRegimen) -> bool:
+    """Regimens with capivasertib."""
+    return "capivasertib" in spec.drugs
+
+
 # -- the regimens the practice-2026 rules concern ----------------------------------------------
 
 _LATER_PI3K = frozenset({"inavolisib", "gedatolisib"})

@@ -52,11 +52,9 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield from _tests_that_open_parp(facts)
     germline_known = any(map(germline_brca, parp_findings(facts)))
     for gene in HRD_GENES:
-        st = facts.state(gene)
-        if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
-            continue
-        if not germline_on_record(facts, gene):
-            yield _germline_test(gene, st.finding.result.status, progressed, germline_known)
+        status = _tumour_finding(facts, gene)
+        if status is not None and not germline_on_record(facts, gene):
+            yield _germline_test(gene, status, progressed, germline_known)
 
 
 def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
@@ -82,7 +80,9 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
             f"{_EVERY_MAN * (facts.profile.sex is Sex.MALE)}{for_next_line(facts)}",
         )
     elif germline := tuple(
-        g for g in germline_untested(facts, ()) if not _tumour_finding(facts, g)
+        g
+        for g in germline_untested(facts, parp_findings(facts))
+        if _tumour_finding(facts, g) is None
     ):
         genes = ", ".join(germline)
         yield PlanEffect(
@@ -148,14 +148,13 @@ _EVERY_MAN = (
 )
 
 
-def _tumour_finding(facts: Facts, gene: str) -> bool:
-    """A tumour finding of ``gene``, whose germline test ``_germline_test`` asks for."""
+def _tumour_finding(facts: Facts, gene: str) -> BiomarkerStatus | None:
+    """The status of a tumour (not germline) finding of ``gene``, whose germline test
+    ``_germline_test`` asks for; None without one."""
     st = facts.state(gene)
-    return (
-        st is not None
-        and st.finding is not None
-        and st.finding.result.origin is not Origin.GERMLINE
-    )
+    if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
+        return None
+    return st.finding.result.status
 
 
 def parp_named(facts: Facts) -> tuple[str, ...]:

@@ -7,11 +7,24 @@ from collections.abc import Iterator
 
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.molecular import esr1_absent
 
 M = Factor.MOLECULAR
+
+
+def _outside_label(ctx: Context, code: str, why: str, trials: tuple[str, ...]) -> Effect:
+    """A regimen given outside its label here: at best a later option, stepping back as rule
+    62's abemaciclib alone does (rules 75 and 77)."""
+    return Effect(
+        code=code,
+        delta=ctx.weights.outside_label,
+        ceiling=2,
+        text=f"{why}: outside its label here, at best a later option.",
+        trials=trials,
+    )
 
 
 def is_elacestrant_alone(spec: RegimenSpec) -> bool:
@@ -36,21 +49,14 @@ def is_elacestrant_alone(spec: RegimenSpec) -> bool:
 def elacestrant_label(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not is_elacestrant_alone(spec) or i.esr1 is not None or not i.esr1_negative_current:
         return
-    yield Effect(
-        code="elacestrant_label_esr1_mutated",
-        delta=ctx.weights.outside_label,
-        ceiling=2,
-        text=f"{esr1_absent(i)} on a current test: elacestrant's US label is for ESR1-mutated "
-        "disease only (not in the review), and EMERALD's overall result includes the "
-        "ESR1-mutated patients, who drew the greater benefit: outside its label here, at best "
-        "a later option.",
-        trials=("EMERALD",),
+    yield _outside_label(
+        ctx,
+        "elacestrant_label_esr1_mutated",
+        f"{esr1_absent(i)} on a current test: elacestrant's US label is for ESR1-mutated disease "
+        "only (not in the review), and EMERALD's overall result includes the ESR1-mutated "
+        "patients, who drew the greater benefit",
+        ("EMERALD",),
     )
-
-
-def has_capivasertib(spec: RegimenSpec) -> bool:
-    """Regimens with capivasertib."""
-    return "capivasertib" in spec.drugs
 
 
 # rule 77: capivasertib without a pathway alteration: outside its label (ye2024; practice-2026's
@@ -67,10 +73,10 @@ def has_capivasertib(spec: RegimenSpec) -> bool:
     "subgroup drew no significant benefit.",
     codes=("capivasertib_pathway_ctdna_only", "capivasertib_label_altered"),
     trials=("CAPItello-291", "FAKTION"),
-    regimens=has_capivasertib,
+    regimens=kinds.has_capivasertib,
 )
 def capivasertib_label(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not has_capivasertib(spec) or not i.pam_negative_by_ngs or i.akt_pathway is not None:
+    if not kinds.has_capivasertib(spec) or not i.pam_negative_by_ngs or i.akt_pathway is not None:
         return
     label = "its US label is for PIK3CA-, AKT1- or PTEN-altered tumours (not in the review)"
     if i.pam_ctdna_only:
@@ -83,12 +89,10 @@ def capivasertib_label(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             trials=("CAPItello-291",),
         )
         return
-    yield Effect(
-        code="capivasertib_label_altered",
-        delta=ctx.weights.outside_label,
-        ceiling=2,
-        text=f"No PIK3CA, AKT1 or PTEN alteration by NGS on a current test: {label}, and "
-        "FAKTION's non-altered subgroup drew no significant benefit: outside its label here, at "
-        "best a later option.",
-        trials=("CAPItello-291", "FAKTION"),
+    yield _outside_label(
+        ctx,
+        "capivasertib_label_altered",
+        f"No PIK3CA, AKT1 or PTEN alteration by NGS on a current test: {label}, and FAKTION's "
+        "non-altered subgroup drew no significant benefit",
+        ("CAPItello-291", "FAKTION"),
     )

@@ -216,11 +216,6 @@ def glucose_before_starting(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) 
 CAPITELLO_HBA1C_LIMIT = 8.0
 
 
-def has_capivasertib(spec: RegimenSpec) -> bool:
-    """Regimens with capivasertib."""
-    return "capivasertib" in spec.drugs
-
-
 # rule 78: capivasertib with diabetes above CAPItello-291's limit: at best a later option
 @rule(
     78,
@@ -234,10 +229,10 @@ def has_capivasertib(spec: RegimenSpec) -> bool:
     "(case 527).",
     codes=("capivasertib_diabetes_uncontrolled",),
     trials=("CAPItello-291",),
-    regimens=has_capivasertib,
+    regimens=kinds.has_capivasertib,
 )
 def capivasertib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if not has_capivasertib(spec):
+    if not kinds.has_capivasertib(spec):
         return
     for c in i.comorbidities:
         if c.name is Comorbidity.DIABETES and (c.hba1c or 0.0) >= CAPITELLO_HBA1C_LIMIT:

@@ -191,7 +191,7 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
 def capivasertib_altered_only(
     i: MolecularInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    if "capivasertib" not in spec.drugs:
+    if not kinds.has_capivasertib(spec):
         return
     if i.pam_negative_by_ngs and i.pam_ctdna_only:  # cases 477, 481
         yield Effect(
