@@ -86,15 +86,24 @@ ERIBULIN = {
 }
 
 
+#: the tumour fraction a ctDNA result of these tests reports: it shows the draw held tumour DNA,
+#: so its negatives stand (``reliability.silent_draws``); ``tumour_fraction=None`` leaves it out
+CTDNA_TUMOUR_FRACTION = 0.05
+
+
 def result(gene: str, status: str, **kw: Any) -> dict[str, Any]:
-    out = {
+    out: dict[str, Any] = {
         "gene": gene,
         "status": status,
         "sample": "ctdna",
         "assay": "ngs",
         "tested_on": "2026-04-10",
     }
+    if kw.get("sample", "ctdna") == "ctdna" and not kw.get("low_shedding"):
+        out["tumour_fraction"] = CTDNA_TUMOUR_FRACTION
     out.update(kw)
+    if out.get("tumour_fraction", 0) is None:
+        del out["tumour_fraction"]
     return out
 
 

@@ -55,9 +55,9 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
     patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
     patient(biomarkers=NEGATIVE, comorbidities=["COPD"]),  # rule 12: chronic lung disease
-    patient(  # rule 78: capivasertib with an HbA1c of 8.0% or more
+    patient(  # rule 78: capivasertib and the ipatasertib trials with an HbA1c of 8.0% or more
         schema_version=2,
-        biomarkers=[result("AKT1", "mutated"), *NEGATIVE[:3]],
+        biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0], *NEGATIVE[2:]],
         comorbidities=[{"name": "diabetes", "hba1c": 8.4}],
     ),
     patient(  # rule 5: BRCA1/2 and PALB2 tested in the tumour only (germline_untested)

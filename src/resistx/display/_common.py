@@ -62,7 +62,9 @@ PLACING_CODES = frozenset(
         "pathway_before_endocrine_therapy",
         # outside its label: shown beside what leads (rule 75, case 504's recheck)
         "elacestrant_label_esr1_mutated",
-        "capivasertib_diabetes_uncontrolled",  # rule 78's relative contraindication (case 527)
+        # rule 78's relative contraindication (cases 527, 541)
+        "capivasertib_diabetes_uncontrolled",
+        "akt_inhibitor_diabetes_uncontrolled",
     }
 )
 

@@ -29,11 +29,10 @@ from resistx.model.profile import (
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.once import once
-from resistx.sequencing.reliability import as_read, endocrine_after
+from resistx.sequencing.reliability import as_read, endocrine_after, silent_draws
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
-S = BiomarkerStatus
 PAM_GENES = ("PIK3CA", "AKT1", "PTEN")
 HRD_GENES = ("BRCA1", "BRCA2", "PALB2")
 #: (neo)adjuvant chemotherapy counts as a line when relapse came within this many months
@@ -75,7 +74,8 @@ class Facts:
         by_gene: defaultdict[str, list[BiomarkerResult]] = defaultdict(list)
         for r in self.biomarkers:
             by_gene[r.gene].append(r)
-        return {g: reconcile(g, rs, self.latest_progression) for g, rs in sorted(by_gene.items())}
+        day, silent = self.latest_progression, silent_draws(self.biomarkers)
+        return {g: reconcile(g, rs, day, silent) for g, rs in sorted(by_gene.items())}
 
     def state(self, gene: str) -> GeneState | None:
         return self.genes.get(gene)

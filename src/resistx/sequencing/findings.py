@@ -28,6 +28,9 @@ from resistx.model.profile import BiomarkerResult, result_order
 from resistx.sequencing.reliability import doubted, listed, thin
 
 S = BiomarkerStatus
+Day = dt.date | None
+#: the ctDNA negatives of draws that show no tumour DNA (``reliability.silent_draws``)
+Silent = frozenset[BiomarkerResult]
 POSITIVE = frozenset({S.MUTATED, S.AMPLIFIED, S.OVEREXPRESSED, S.LOSS})
 NEGATIVE = frozenset({S.WILD_TYPE, S.NOT_DETECTED})
 #: genes whose alterations do not go away under treatment
@@ -119,7 +122,7 @@ class GeneState:
     negative: BiomarkerResult | None = None
     indeterminate: bool = False
     not_actionable: tuple[BiomarkerResult, ...] = ()  # VUS and benign variants
-    uninformative: tuple[BiomarkerResult, ...] = ()  # ctDNA negatives of a low-shedding tumour
+    uninformative: tuple[BiomarkerResult, ...] = ()  # ctDNA negatives that rule nothing out
     #: a VUS or benign call on a known activating variant that no later result settles: the
     #: gene is unresolved, the drugs it selects wait on the laboratory's answer (rules 2, 45)
     doubtful: BiomarkerResult | None = None
@@ -131,32 +134,28 @@ class GeneState:
         return any(c.kept == "neither" for c in self.conflicts)
 
 
-def uninformative(r: BiomarkerResult) -> bool:
-    """A ctDNA negative from a tumour known to shed little DNA, or with a low tumour fraction."""
-    return r.status in NEGATIVE and thin(r)
+def uninformative(r: BiomarkerResult, silent: Silent = frozenset()) -> bool:
+    """A ctDNA negative that rules nothing out: a thin sample (``thin``) or a silent draw."""
+    return r.status in NEGATIVE and (thin(r) or r in silent)
 
 
 def _after(r: BiomarkerResult, date: dt.date | None) -> bool:
     return date is None or (r.tested_on is not None and r.tested_on >= date)
 
 
-def label(r: BiomarkerResult) -> str:
-    where = ", ".join(x for x in (r.sample and r.sample.value, r.assay and r.assay.value) if x)
-    when = r.tested_on.isoformat() if r.tested_on else "undated"
-    return f"{r.status.value} ({when}{', ' + where if where else ''})"
-
-
 def reconcile(
-    gene: str, results: Iterable[BiomarkerResult], progression: dt.date | None
+    gene: str, results: Iterable[BiomarkerResult], progression: Day, silent: Silent = frozenset()
 ) -> GeneState:
     """The state of one gene from all its results (any order) and the latest progression."""
     given = results if isinstance(results, list | tuple) else list(results)
     if len(given) == 1:  # most genes have one result: nothing to order or reconcile
-        return _one(gene, given[0], progression)
-    return _reconciled(gene, sorted(given, key=result_order), progression)
+        return _one(gene, given[0], progression, silent)
+    return _reconciled(gene, sorted(given, key=result_order), progression, silent)
 
 
-def _one(gene: str, r: BiomarkerResult, progression: dt.date | None) -> GeneState:
+def _one(
+    gene: str, r: BiomarkerResult, progression: Day, silent: Silent = frozenset()
+) -> GeneState:
     """``_reconciled`` of a single result (a test holds them equal)."""
     if r.status in POSITIVE:
         if not r.actionable:  # tested, and nothing actionable found: its date is the test's
@@ -165,7 +164,7 @@ def _one(gene: str, r: BiomarkerResult, progression: dt.date | None) -> GeneStat
             return GeneState(gene=gene, negative=negative, not_actionable=(r,), doubtful=doubt)
         return GeneState(gene=gene, finding=Finding(result=r, stale=_stale(r, progression)))
     if r.status in NEGATIVE:
-        if uninformative(r):
+        if uninformative(r, silent):
             return GeneState(gene=gene, uninformative=(r,))
         return GeneState(gene=gene, negative=r)
     return GeneState(gene=gene, indeterminate=True)
@@ -179,10 +178,10 @@ def _stale(r: BiomarkerResult, progression: dt.date | None) -> bool:
 
 
 def _reconciled(
-    gene: str, ordered: list[BiomarkerResult], progression: dt.date | None
+    gene: str, ordered: list[BiomarkerResult], progression: Day, silent: Silent = frozenset()
 ) -> GeneState:
     vus = tuple(r for r in ordered if r.status in POSITIVE and not r.actionable)
-    blind = tuple(r for r in ordered if uninformative(r))
+    blind = tuple(r for r in ordered if uninformative(r, silent))
     usable = [r for r in ordered if r not in vus and r not in blind]
     positives = [r for r in usable if r.status in POSITIVE]
     negatives = [r for r in usable if r.status in NEGATIVE]

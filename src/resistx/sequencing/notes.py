@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resistx.model.enums import MenopausalStatus, Priority, Sex
+from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
@@ -49,17 +50,26 @@ def _results(facts: Facts) -> list[str]:
             "pathogenic would change the plan."
             for r in (() if asks_classification(state) else state.not_actionable)
         )
-        for r in state.uninformative:
-            why = (
-                f"a tumour fraction of {r.tumour_fraction:.1%}"
-                if r.tumour_fraction is not None
-                else "a tumour known to shed little DNA"
-            )
-            out.append(
-                f"{r.gene} not detected on ctDNA with {why}: not read as a negative; a tissue "
-                "test (or ctDNA with a higher tumour fraction) is needed."
-            )
+        out.extend(
+            f"{r.gene} not detected on ctDNA {_thin_why(r)}: not read as a negative; a tissue "
+            "test (or ctDNA with a higher tumour fraction) is needed."
+            for r in state.uninformative
+        )
     return out
+
+
+def _thin_why(r: BiomarkerResult) -> str:
+    """Why a ctDNA negative is not read as one (``findings.uninformative``)."""
+    if r.tumour_fraction is not None:
+        return f"with a tumour fraction of {r.tumour_fraction:.1%}"
+    if r.low_shedding:
+        return "with a tumour known to shed little DNA"
+    return (
+        f"({r.tested_on.isoformat() if r.tested_on else 'undated'}) in a draw that found nothing "
+        "in any gene and reports no tumour fraction, so it shows no tumour DNA (ESMO's ctDNA "
+        "recommendations, Pascual et al. 2022, not in the review: an undetected result is "
+        "non-informative; reflex tissue testing)"
+    )
 
 
 def _history(facts: Facts) -> list[str]:

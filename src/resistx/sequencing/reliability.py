@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 import attrs
 
-from resistx.model.enums import Origin, Sample
+from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, Treatment, result_order
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
@@ -89,6 +89,38 @@ def thin(r: BiomarkerResult) -> bool:
         return False
     low = r.tumour_fraction is not None and r.tumour_fraction < LOW_TUMOUR_FRACTION
     return low or bool(r.low_shedding)
+
+
+#: results that show a draw held tumour DNA: something was found (a VUS too: a variant was seen)
+_SEEN = frozenset(
+    {
+        BiomarkerStatus.MUTATED,
+        BiomarkerStatus.AMPLIFIED,
+        BiomarkerStatus.OVEREXPRESSED,
+        BiomarkerStatus.LOSS,
+    }
+)
+_NOT_SEEN = frozenset({BiomarkerStatus.NOT_DETECTED, BiomarkerStatus.WILD_TYPE})
+
+
+def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResult]:
+    """The ctDNA negatives of a draw (the ctDNA results of one date) that shows no tumour DNA:
+    nothing found in any gene of it and no tumour fraction reported, so a negative there may be
+    a false one (ESMO's ctDNA recommendations, Pascual et al., Ann Oncol 2022, call an
+    undetected result non-informative and advise reflex tissue testing; a variant found in the
+    same draw, or a tumour fraction, shows the tumour's DNA was there; case 534). Undated ctDNA
+    results are read as one draw."""
+    draws: dict[dt.date | None, list[BiomarkerResult]] = {}
+    for r in results:
+        if r.sample is Sample.CTDNA:
+            draws.setdefault(r.tested_on, []).append(r)
+    return frozenset(
+        r
+        for draw in draws.values()
+        if not any(r.status in _SEEN or r.tumour_fraction is not None for r in draw)
+        for r in draw
+        if r.status in _NOT_SEEN
+    )
 
 
 def doubted(

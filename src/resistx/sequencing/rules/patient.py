@@ -216,35 +216,50 @@ def glucose_before_starting(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) 
 CAPITELLO_HBA1C_LIMIT = 8.0
 
 
-# rule 78: capivasertib with diabetes above CAPItello-291's limit: at best a later option
+# rule 78: an AKT inhibitor with diabetes above CAPItello-291's limit: at best a later option
 @rule(
     78,
-    "Capivasertib with an HbA1c of 8.0% or more: at best a later option",
+    "An AKT inhibitor with an HbA1c of 8.0% or more: at best a later option",
     B,
-    condition="Diabetes on record with an HbA1c of 8.0% or more, and capivasertib.",
+    condition="Diabetes on record with an HbA1c of 8.0% or more, and an AKT inhibitor "
+    "(capivasertib, or ipatasertib in a trial).",
     effect="A relative contraindication: at best a later option, placed after every option "
     "without such a risk (rule 12's hard ordering). CAPItello-291 excluded an HbA1c of 8.0% or "
     "more and diabetes needing insulin (its report; not in the review), and its US label gives "
     "no safety data for insulin-requiring diabetes: glucose first, with the diabetes team "
-    "(case 527).",
-    codes=("capivasertib_diabetes_uncontrolled",),
+    "(case 527). Ipatasertib, of the same class, raises glucose too: its trials step back "
+    "behind the same line, and their glycaemic entry criteria are to be checked (case 541).",
+    codes=("capivasertib_diabetes_uncontrolled", "akt_inhibitor_diabetes_uncontrolled"),
     trials=("CAPItello-291",),
-    regimens=kinds.has_capivasertib,
+    regimens=kinds.has_akt_inhibitor,
 )
-def capivasertib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if not kinds.has_capivasertib(spec):
+def akt_inhibitor_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not kinds.has_akt_inhibitor(spec):
         return
     for c in i.comorbidities:
         if c.name is Comorbidity.DIABETES and (c.hba1c or 0.0) >= CAPITELLO_HBA1C_LIMIT:
-            yield Effect(
-                code="capivasertib_diabetes_uncontrolled",
-                ceiling=2,
-                demote=Precedence.RELATIVE_CONTRAINDICATION,
-                text=f"Diabetes with an HbA1c of {num(c.hba1c or 0.0)}%: CAPItello-291 excluded an "
-                "HbA1c of 8.0% or more and diabetes needing insulin (its report; not in the "
-                "review), and the US label gives no safety data for insulin-requiring diabetes: "
-                "bring glucose into range first, with the diabetes team; at best a later option "
-                "meanwhile, after every option without such a risk.",
-                trials=("CAPItello-291",),
-            )
+            yield _uncontrolled(num(c.hba1c or 0.0), spec)
             return
+
+
+def _uncontrolled(hba1c: str, spec: RegimenSpec) -> Effect:
+    first = f"Diabetes with an HbA1c of {hba1c}%: "
+    if kinds.has_capivasertib(spec):
+        code, text = "capivasertib_diabetes_uncontrolled", f"{first}CAPItello-291"
+    else:  # ipatasertib, in a trial: its class raises glucose as capivasertib does
+        code = "akt_inhibitor_diabetes_uncontrolled"
+        text = (
+            f"{first}ipatasertib is an AKT inhibitor, a class that raises blood glucose; the "
+            "phase III trial of the class in the review, CAPItello-291,"
+        )
+    return Effect(
+        code=code,
+        ceiling=2,
+        demote=Precedence.RELATIVE_CONTRAINDICATION,
+        text=f"{text} excluded an HbA1c of 8.0% or more and diabetes needing "
+        "insulin (its report; not in the review), and the US label gives no safety data for "
+        "insulin-requiring diabetes: bring glucose into range first, with the diabetes team; at "
+        "best a later option meanwhile, after every option without such a risk."
+        + (" Check the trial's glycaemic entry criteria." if kinds.is_trial(spec) else ""),
+        trials=("CAPItello-291",),
+    )

@@ -154,14 +154,27 @@ def not_yet_approved(i: EfficacyInputs, spec: RegimenSpec, _ctx: Context) -> Ite
     earlier = spec.regulatory.earlier
     if spec.id not in i.not_yet_approved or (earlier and SELECTORS[earlier](i) is not None):
         return
+    opens = _EARLIER_OPENS.get(earlier or "")
     yield Effect(
         code="not_yet_approved",
         investigational=True,
         leads=True,
         text=f"Not yet approved{' for this patient' if earlier else ''} on the plan's date "
-        f"({approval(spec)}): before then, within a clinical trial only.",
+        f"({approval(spec)}): before then, within a clinical trial only."
+        + (f" {opens[1]}" if opens and opens[0](i) else ""),
         trials=spec.key_trials,
     )
+
+
+#: an earlier approval the patient could still enter, and how the reason says so (cases 537,
+#: 540: trastuzumab deruxtecan's of 2022 for HER2-low disease after chemotherapy)
+_EARLIER_OPENS = {
+    "her2_low_after_chemotherapy": (
+        lambda i: i.her2_low,
+        "Its earlier approval, for HER2-low disease after chemotherapy for metastatic disease "
+        "(DESTINY-Breast04's population), covers this patient after a chemotherapy line.",
+    ),
+}
 
 
 def _approved(authority: str | None, date: str, source: str | None) -> str:

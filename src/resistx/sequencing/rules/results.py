@@ -12,9 +12,16 @@ from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.build_inputs import esr1_tissue_only, from_ctdna
 from resistx.sequencing.facts import PAM_GENES, Facts
-from resistx.sequencing.findings import Conflict, GeneState, label
+from resistx.sequencing.findings import Conflict, GeneState
 from resistx.sequencing.reliability import listed
 from resistx.sequencing.rule import Context, PlanEffect, rule
+
+
+def label(r: BiomarkerResult) -> str:
+    """A result as a conflict names it: status, date, sample and assay."""
+    where = ", ".join(x for x in (r.sample and r.sample.value, r.assay and r.assay.value) if x)
+    when = r.tested_on.isoformat() if r.tested_on else "undated"
+    return f"{r.status.value} ({when}{', ' + where if where else ''})"
 
 
 # rule 21: results that disagree are reconciled, and said
