@@ -553,7 +553,9 @@ def test_a_comorbidity_caution_from_another_trial_names_it_and_claims_no_label()
         for c in option(q, "ribociclib+everolimus+exemestane").cautions
         if c.code == "diabetes_caution"
     ]
-    assert "label" not in d.text and "no figure" in d.text, d.text
+    # ... and gives the label's instruction before starting (recheck of case 541), not a figure
+    assert "no figure" in d.text and "before starting" in d.text, d.text
+    assert d.text.count("label") == 1 and "(its US label; not in the review)" in d.text, d.text
 
 
 def test_postmonarch_speaks_only_after_progression_on_a_cdk46_inhibitor() -> None:

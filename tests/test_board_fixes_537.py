@@ -4,7 +4,7 @@ before its fix), named after the behaviour a clinician relies on."""
 from __future__ import annotations
 
 import resistx
-from tests.helpers import PALBOCICLIB, option, patient, rank, result
+from tests.helpers import CAPECITABINE, PALBOCICLIB, option, patient, rank, result
 
 PIK3CA_ON_CTDNA = [
     result("PIK3CA", "mutated", variant="E545K", tumour_fraction=0.05),
@@ -35,7 +35,9 @@ def test_with_an_hba1c_of_8_or_more_the_akt_inhibitor_trials_come_after_the_opti
         p = _diabetes(8.4, policy)
         for trial in IPATASERTIB_TRIALS:
             found = option(p, trial)
-            [said] = [r for r in found.reasons if r.code == "akt_inhibitor_diabetes_uncontrolled"]
+            [said] = [
+                r for r in found.reasons if r.code == "pi3k_akt_inhibitor_diabetes_uncontrolled"
+            ]
             assert said.rule == 78 and "8.0%" in said.text and "ipatasertib" in said.text, policy
             assert found.rank > rank(p, "fulvestrant"), policy
         # the text view shows why they stepped back
@@ -107,3 +109,107 @@ def test_a_ctdna_draw_that_detected_nothing_and_reports_no_tumour_fraction_is_no
         plan = resistx.sequence(patient(biomarkers=shown), policy="practice-2026")
         assert plan.option("elacestrant") is None, shown
         assert not any("shows no tumour DNA" in n for n in plan.notes), shown
+
+
+ELACESTRANT_AFTER = {
+    "drugs": ["elacestrant"],
+    "line": 2,
+    "started_on": "2025-04-01",
+    "ended_on": "2026-03-20",
+    "stop_reason": "progression",
+}
+
+
+def _pathway_negative_on_ctdna(esr1_acted_on: bool) -> resistx.Plan:
+    """ESR1 mutated and the PI3K pathway not detected in the same ctDNA draw (it held tumour
+    DNA), after palbociclib (and, with ``esr1_acted_on``, elacestrant)."""
+    return resistx.sequence(
+        patient(
+            biomarkers=[
+                result("ESR1", "mutated", variant="Y537S"),
+                *(result(g, "not_detected") for g in ("PIK3CA", "AKT1", "PTEN")),
+            ],
+            treatments=[PALBOCICLIB, ELACESTRANT_AFTER] if esr1_acted_on else [PALBOCICLIB],
+        )
+    )
+
+
+def test_with_no_target_left_a_pathway_negative_on_ctdna_is_confirmed_on_tissue_before_chemotherapy() -> (
+    None
+):
+    """Case 548 (MAJOR, ye2024): after elacestrant, with the PI3K pathway negative on ctDNA only,
+    chemotherapy was preferred for lack of a target while the tissue test that could find one
+    was listed as changing nothing."""
+    p = _pathway_negative_on_ctdna(esr1_acted_on=True)
+    assert p.options[0].regimen.id == "chemotherapy"
+    [confirm] = [a for a in p.actions if a.code == "confirm_pathway_tissue"]
+    assert confirm.before_choosing and "chemotherapy" in confirm.text
+    # an ESR1 mutation not yet acted on keeps an endocrine target: the tissue test can wait
+    [later] = [
+        a
+        for a in _pathway_negative_on_ctdna(esr1_acted_on=False).actions
+        if a.code == "confirm_pathway_tissue"
+    ]
+    assert not later.before_choosing
+
+
+def test_at_ecog_2_abemaciclib_with_fulvestrant_is_outside_postmonarchs_population() -> None:
+    """Case 541's recheck (MAJOR, practice-2026): at ECOG 2 abemaciclib + fulvestrant was
+    preferred as 'postMONARCH's population', a trial that enrolled ECOG 0-1 only."""
+    for ecog, code in ((2, "outside_postmonarch_population"), (1, "postmonarch_population")):
+        p = resistx.sequence(patient(biomarkers=PIK3CA_ON_CTDNA, ecog=ecog), policy="practice-2026")
+        found = option(p, "abemaciclib+fulvestrant")
+        [said] = [r for r in found.reasons if r.rule == 37]
+        assert said.code == code, ecog
+        if ecog == 2:
+            assert "ECOG 0-1" in said.text and found.tier.value == "later"
+
+
+def test_with_an_hba1c_of_8_or_more_gedatolisib_waits_on_glucose_as_the_akt_inhibitors_do() -> None:
+    """Case 541's recheck (MAJOR, practice-2026): gedatolisib, a PI3K/mTOR inhibitor, ranked
+    above capivasertib with only 'monitor closely' at an HbA1c of 8.4%; everolimus did not
+    ask for glucose control before starting, as its label does."""
+    p = _diabetes(8.4, "practice-2026")
+    geda = [o for o in p.options if "gedatolisib" in o.regimen.drugs]
+    assert geda
+    for found in geda:
+        [said] = [r for r in found.reasons if r.rule == 78]
+        assert "gedatolisib is a PI3K inhibitor" in said.text and "8.0%" in said.text
+        assert found.rank > rank(p, "fulvestrant")
+    evero = option(p, "everolimus+exemestane")
+    assert any("before starting" in c.text for c in evero.cautions if c.term == "hyperglycemia")
+
+
+def test_a_renal_impairment_cautions_ribociclib_and_abemaciclib_from_their_labels() -> None:
+    """Cases 549 (MAJOR, both policies) and 541's recheck: with renal impairment on record the
+    ribociclib regimens carried no renal caution (its label lowers the starting dose in severe
+    renal impairment), nor abemaciclib (creatinine, and dehydration from its diarrhoea)."""
+    p = resistx.sequence(patient(biomarkers=PIK3CA_ON_CTDNA, comorbidities=["renal_impairment"]))
+    for regimen in ("ribociclib+fulvestrant", "ribociclib+exemestane"):
+        texts = [c.text for c in option(p, regimen).cautions]
+        assert any("severe renal impairment" in t for t in texts), regimen
+    texts = [c.text for c in option(p, "abemaciclib+fulvestrant").cautions]
+    assert any("creatinine" in t and "fluids" in t for t in texts)
+
+
+def test_under_practice_2026_a_her2_0_after_chemotherapy_asks_whether_it_is_ultralow() -> None:
+    """Case 551 (MAJOR, practice-2026): HER2 0 after chemotherapy: trastuzumab deruxtecan's
+    approval of 2025 covers HER2-ultralow disease after endocrine therapy with no limit on
+    chemotherapy, and the plan asked only whether the IHC 0 was HER2-low."""
+    profile = patient(biomarkers=PIK3CA_ON_CTDNA, treatments=[PALBOCICLIB, CAPECITABINE])
+    p = resistx.sequence(profile, policy="practice-2026")
+    [asked] = [a for a in p.actions if a.code == "reread_her2_ultralow_after_chemotherapy"]
+    assert asked.rule == 79 and "ultralow" in asked.text and "2025-01-27" in asked.text
+    reviewed = resistx.sequence(profile, policy="ye2024")  # the review knows no ultralow approval
+    assert not [a for a in reviewed.actions if "ultralow" in a.code]
+    # the approval asks for progression on endocrine therapy for metastatic disease
+    chemotherapy_only = patient(
+        biomarkers=PIK3CA_ON_CTDNA,
+        treatments=[
+            dict(PALBOCICLIB, setting="adjuvant", stop_reason="completed", line=None),
+            CAPECITABINE,
+        ],
+    )
+    plan = resistx.sequence(chemotherapy_only, policy="practice-2026")
+    assert [a for a in plan.actions if a.code == "confirm_her2_zero"]
+    assert not [a for a in plan.actions if a.code == "reread_her2_ultralow_after_chemotherapy"]

@@ -22,7 +22,13 @@ DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
 #: tests whose answer may not change what is preferred once something is, but do when nothing
 #: is preferred yet (the engine marks the others ``before_choosing`` itself)
 TESTS_WHEN_NOTHING_PREFERRED = frozenset(
-    {"test_hrd_genes", "test_somatic_brca", "test_germline", "confirm_pathway_tissue"}
+    {
+        "test_hrd_genes",
+        "test_somatic_brca",
+        "test_germline",
+        "confirm_pathway_tissue",
+        "reread_her2_ultralow_after_chemotherapy",  # rule 79: an alternative at best (case 551)
+    }
 )
 
 # C0 and C1 controls and DEL (except tab and newline), and the bidirectional overrides that
@@ -64,7 +70,7 @@ PLACING_CODES = frozenset(
         "elacestrant_label_esr1_mutated",
         # rule 78's relative contraindication (cases 527, 541)
         "capivasertib_diabetes_uncontrolled",
-        "akt_inhibitor_diabetes_uncontrolled",
+        "pi3k_akt_inhibitor_diabetes_uncontrolled",
     }
 )
 

@@ -219,11 +219,6 @@ def has_capivasertib(spec: AnyRegimen) -> bool:
     return "capivasertib" in spec.drugs
 
 
-def has_akt_inhibitor(spec: AnyRegimen) -> bool:
-    """Regimens with an AKT inhibitor (capivasertib, ipatasertib)."""
-    return DrugClass.AKT_INHIBITOR in classes(spec)
-
-
 # -- the regimens the practice-2026 rules concern ----------------------------------------------
 
 _LATER_PI3K = frozenset({"inavolisib", "gedatolisib"})

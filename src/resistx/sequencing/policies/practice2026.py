@@ -85,6 +85,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     53: (records.ongoing_course, practice_history.serena6_switch),
     65: (targets.chemotherapy_after_tdxd, practice.chemotherapy_after_tdxd_db06),
     59: (patient.abemaciclib_label, patient.datopotamab_deruxtecan_label),
+    55: (her2.confirm_her2_zero, her2.her2_zero_after_chemotherapy),
     77: (),  # capivasertib without an alteration: rule 38 speaks under this policy
     25: (
         her2.ask_her2_test_ultralow,

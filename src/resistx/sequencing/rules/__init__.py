@@ -75,7 +75,7 @@ RULES: tuple[Rule, ...] = (
     patient.parp_blood_counts,
     patient.abemaciclib_label,
     patient.glucose_before_starting,
-    patient.akt_inhibitor_diabetes,
+    patient.glucose_inhibitor_diabetes,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,

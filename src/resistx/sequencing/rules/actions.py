@@ -10,6 +10,7 @@ from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_unconfirmed
+from resistx.sequencing.exhausted import target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -39,9 +40,10 @@ def _why_retest(genes: list[str]) -> str:
     "(confirm_pathway_tissue; with ESR1 too, confirm_tissue, before nothing-actionable moves "
     "the plan to chemotherapy; in a visceral crisis beside chemotherapy, which does not wait "
     "for it): a low-shedding tumour can be missed. When the same draw found a somatic mutation "
-    "it held tumour DNA: ESR1 is not asked again, and the pathway's confirmation (not before "
-    "choosing) says plasma can still miss what tissue finds, on which the PI3K and AKT "
-    "inhibitors wait (cases 477, 481). In a visceral crisis each test is for the next line and "
+    "it held tumour DNA: ESR1 is not asked again, and the pathway's confirmation says plasma "
+    "can still miss what tissue finds, on which the PI3K and AKT inhibitors wait (cases 477, "
+    "481); it comes before choosing only when no endocrine target is left, so that the plan "
+    "turns to chemotherapy for lack of one (case 548). In a visceral crisis each test is for the next line and "
     "does not come before choosing.",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
@@ -95,6 +97,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             facts.profile.visceral_crisis,
             parp_named(facts) if not after_parp(facts) else (),
             held_tumour=held,
+            no_target=not target_left(facts),
         )
     if pten_only:
         how = "by NGS" if pten_only == "by IHC only" else "on a tissue biopsy (NGS)"

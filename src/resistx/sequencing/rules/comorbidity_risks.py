@@ -130,6 +130,14 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "impairment (not in the review)",
         (C.RENAL_IMPAIRMENT, "talazoparib"): "talazoparib's label lowers its dose in moderate "
         "and severe renal impairment (not in the review)",
+        # cases 541 and 549: the CDK4/6 inhibitors' renal instructions
+        (C.RENAL_IMPAIRMENT, "ribociclib"): "ribociclib's label lowers its starting dose in "
+        "severe renal impairment, and its QT prolongation rises with exposure: check creatinine "
+        "clearance first (not in the review)",
+        (C.RENAL_IMPAIRMENT, "abemaciclib"): "abemaciclib raises serum creatinine by blocking its "
+        "tubular secretion, without a change in glomerular function, so judge renal function by "
+        "another marker, and its diarrhoea can dehydrate: fluids at the first loose stool (its "
+        "label; not in the review)",
         (C.INFLAMMATORY_BOWEL_DISEASE, "abemaciclib"): "abemaciclib commonly causes "
         "diarrhoea (its label; not in the review)",
         # the other labels' hepatic instructions (the US labels; the review gives none, and a
@@ -230,6 +238,9 @@ BEFORE_STARTING: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
         (C.DIABETES, "capivasertib"): "check fasting glucose and HbA1c and optimise control "
         "before starting, then monitor closely (its label)",
+        # Afinitor's label asks for glucose control before starting (recheck of case 541)
+        (C.DIABETES, "everolimus"): "optimise glycaemic control before starting and monitor "
+        "fasting glucose during treatment (its US label; not in the review)",
         (C.CYTOPENIA, "sacituzumab govitecan"): f"{_CYTOPENIA_CAUSE}; its US label's boxed "
         "warning withholds it below 1,500 neutrophils/mm3 on day 1 of a cycle or 1,000 "
         "neutrophils/mm3 on day 8, and for neutropenic fever, and advises G-CSF for patients at "

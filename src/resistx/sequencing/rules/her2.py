@@ -155,6 +155,44 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     )
 
 
+# rule 79: hER2 0 after chemotherapy: is it ultralow? (practice-2026)
+@rule(
+    79,
+    "HER2 0 after chemotherapy: ask whether it is ultralow",
+    None,
+    condition="HER2 0, a chemotherapy line for metastatic disease, progression on an endocrine "
+    "therapy for metastatic disease, trastuzumab deruxtecan not progressed on, no interstitial "
+    "lung disease on record, and the policy's table dating its approval for HER2-ultralow "
+    "disease by the plan's date (practice-2026: FDA 27 Jan 2025).",
+    effect="An action to ask the pathologist whether the IHC 0 shows faint membrane staining: "
+    "the approval covers HER2-ultralow disease after endocrine therapy with no limit on "
+    "chemotherapy, though DESTINY-Breast06 enrolled before chemotherapy (rule 73 then makes "
+    "it at best an alternative, so the question does not come before choosing; case 551).",
+    codes=("reread_her2_ultralow_after_chemotherapy",),
+    trials=("DESTINY-Breast06",),
+)
+def her2_zero_after_chemotherapy(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    spec = ctx.regimens.get("trastuzumab-deruxtecan")
+    if spec is None or spec.regulatory.date is None:
+        return
+    approved = approved_as(ctx, spec.id, facts.profile.decision_date)
+    if "after this plan's date" in approved:
+        return
+    if facts.her2 is not Her2Status.ZERO or not facts.chemo_lines or lung_disease(facts):
+        return
+    if TDXD in facts.progressed_drugs or not endocrine_progressed(facts):
+        return
+    yield PlanEffect(
+        code="reread_her2_ultralow_after_chemotherapy",
+        genes=("ERBB2",),
+        text="HER2 0 after chemotherapy: ask the pathologist whether the IHC shows any faint "
+        f"membrane staining (HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers "
+        "HER2-ultralow disease after progression on 1 or more endocrine therapies for metastatic "
+        "disease, with no limit on chemotherapy, though DESTINY-Breast06 enrolled before any: "
+        "an ultralow reading would make it at best an alternative.",
+    )
+
+
 def _db06_missed(facts: Facts) -> str:
     """Which of DESTINY-Breast06's entry criteria the patient misses (recheck of case 513)."""
     ecog = facts.profile.ecog

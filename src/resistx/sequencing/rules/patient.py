@@ -15,6 +15,7 @@ from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, Rule, num, rule
 from resistx.sequencing.rules.comorbidity_risks import COMORBIDITY_RISKS
 from resistx.vocab.comorbidities import Comorbidity
+from resistx.vocab.drugs import drug_class
 
 B = Factor.BALANCE
 
@@ -216,25 +217,28 @@ def glucose_before_starting(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) 
 CAPITELLO_HBA1C_LIMIT = 8.0
 
 
-# rule 78: an AKT inhibitor with diabetes above CAPItello-291's limit: at best a later option
+# rule 78: a PI3K or AKT inhibitor with diabetes above CAPItello-291's limit: at best later
 @rule(
     78,
-    "An AKT inhibitor with an HbA1c of 8.0% or more: at best a later option",
+    "A PI3K or AKT inhibitor with an HbA1c of 8.0% or more: at best a later option",
     B,
-    condition="Diabetes on record with an HbA1c of 8.0% or more, and an AKT inhibitor "
-    "(capivasertib, or ipatasertib in a trial).",
+    condition="Diabetes on record with an HbA1c of 8.0% or more, and a PI3K or AKT inhibitor "
+    "(capivasertib; ipatasertib in a trial; gedatolisib, inavolisib; alpelisib is left out with "
+    "diabetes by rule 12).",
     effect="A relative contraindication: at best a later option, placed after every option "
     "without such a risk (rule 12's hard ordering). CAPItello-291 excluded an HbA1c of 8.0% or "
     "more and diabetes needing insulin (its report; not in the review), and its US label gives "
     "no safety data for insulin-requiring diabetes: glucose first, with the diabetes team "
-    "(case 527). Ipatasertib, of the same class, raises glucose too: its trials step back "
-    "behind the same line, and their glycaemic entry criteria are to be checked (case 541).",
-    codes=("capivasertib_diabetes_uncontrolled", "akt_inhibitor_diabetes_uncontrolled"),
+    "(case 527). The other PI3K and AKT inhibitors raise glucose by the same pathway: they step "
+    "back behind the same line, a trial's glycaemic entry criteria to be checked (case 541).",
+    codes=("capivasertib_diabetes_uncontrolled", "pi3k_akt_inhibitor_diabetes_uncontrolled"),
     trials=("CAPItello-291",),
-    regimens=kinds.has_akt_inhibitor,
+    regimens=kinds.has_pi3k_or_akt_inhibitor,
 )
-def akt_inhibitor_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if not kinds.has_akt_inhibitor(spec):
+def glucose_inhibitor_diabetes(
+    i: BalanceInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if not kinds.has_pi3k_or_akt_inhibitor(spec):
         return
     for c in i.comorbidities:
         if c.name is Comorbidity.DIABETES and (c.hba1c or 0.0) >= CAPITELLO_HBA1C_LIMIT:
@@ -242,24 +246,37 @@ def akt_inhibitor_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -
             return
 
 
+_INHIBITOR = {
+    DrugClass.PI3K_INHIBITOR: "a PI3K inhibitor",
+    DrugClass.AKT_INHIBITOR: "an AKT inhibitor",
+}
+
+
 def _uncontrolled(hba1c: str, spec: RegimenSpec) -> Effect:
     first = f"Diabetes with an HbA1c of {hba1c}%: "
     if kinds.has_capivasertib(spec):
         code, text = "capivasertib_diabetes_uncontrolled", f"{first}CAPItello-291"
-    else:  # ipatasertib, in a trial: its class raises glucose as capivasertib does
-        code = "akt_inhibitor_diabetes_uncontrolled"
+    else:  # the others raise glucose by the same pathway as capivasertib
+        drug, what = next(
+            (d, _INHIBITOR[c]) for d in spec.drugs if (c := drug_class(d)) in _INHIBITOR
+        )
+        code = "pi3k_akt_inhibitor_diabetes_uncontrolled"
         text = (
-            f"{first}ipatasertib is an AKT inhibitor, a class that raises blood glucose; the "
-            "phase III trial of the class in the review, CAPItello-291,"
+            f"{first}{drug} is {what}, a class that raises blood glucose by the pathway it "
+            "blocks; the AKT inhibitor's phase III trial in the review, CAPItello-291,"
         )
     return Effect(
         code=code,
         ceiling=2,
         demote=Precedence.RELATIVE_CONTRAINDICATION,
-        text=f"{text} excluded an HbA1c of 8.0% or more and diabetes needing "
-        "insulin (its report; not in the review), and the US label gives no safety data for "
+        text=f"{text} excluded an HbA1c of 8.0% or more and diabetes needing insulin (its "
+        "report; not in the review), and capivasertib's US label gives no safety data for "
         "insulin-requiring diabetes: bring glucose into range first, with the diabetes team; at "
         "best a later option meanwhile, after every option without such a risk."
-        + (" Check the trial's glycaemic entry criteria." if kinds.is_trial(spec) else ""),
+        + (
+            " Check the trial's glycaemic entry criteria."
+            if kinds.is_trial_or_investigational(spec)
+            else ""
+        ),
         trials=("CAPItello-291",),
     )

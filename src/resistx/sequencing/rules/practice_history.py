@@ -185,14 +185,19 @@ def _approved(authority: str | None, date: str, source: str | None) -> str:
     return f"{when}: {indication}" if indication else when
 
 
-# rule 37: aBEMACICLIB + fulvestrant in postMONARCH's population
+#: postMONARCH's entry: ECOG 0-1 (its registry entry, NCT05169567; case 541's recheck)
+POSTMONARCH_ECOG = 1
+
+
+# rule 37: abemaciclib + fulvestrant in postMONARCH's population
 @rule(
     37,
     "Abemaciclib + fulvestrant in postMONARCH's population",
     H,
     condition="Progression on palbociclib or ribociclib given with an aromatase inhibitor (or as "
     "(neo)adjuvant therapy with endocrine therapy), and no other line for metastatic disease "
-    "(postMONARCH's population: update-2026.md section 1).",
+    "(postMONARCH's population: update-2026.md section 1), at ECOG 0-1 or unknown (its "
+    "registry entry).",
     effect="Abemaciclib + fulvestrant gains (postMONARCH, phase III, against fulvestrant alone), "
     "as switching to ribociclib with fulvestrant does after palbociclib (MAINTAIN, rule 8); "
     "after progression on a CDK4/6 inhibitor outside that population it is at best a later "
@@ -207,14 +212,19 @@ def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) ->
         return
     if "abemaciclib" in i.cdk46i_resistant or "fulvestrant" in i.progressed_drugs:
         return  # rule 11 speaks: the drug again
-    if not i.postmonarch_population:
+    if not i.postmonarch_population or (i.ecog or 0) > POSTMONARCH_ECOG:
         yield Effect(
             code="outside_postmonarch_population",
             ceiling=2,
-            text="Another line for advanced disease, or no aromatase inhibitor with the CDK4/6 "
-            "inhibitor: postMONARCH enrolled progression on a CDK4/6 inhibitor with an aromatase "
-            "inhibitor and no other line, so its result may not hold here; at best a later "
-            "option.",
+            text=(
+                "Another line for advanced disease, or no aromatase inhibitor with the CDK4/6 "
+                "inhibitor: postMONARCH enrolled progression on a CDK4/6 inhibitor with an "
+                "aromatase inhibitor and no other line"
+                if not i.postmonarch_population
+                else f"ECOG {i.ecog}: postMONARCH enrolled ECOG 0-1 (its registry entry, "
+                "NCT05169567; not in the evidence pack)"
+            )
+            + ", so its result may not hold here; at best a later option.",
             trials=("postMONARCH",),
         )
         return

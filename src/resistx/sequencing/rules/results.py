@@ -152,22 +152,30 @@ def draw_found_tumour(facts: Facts) -> bool:
 
 
 def confirm_tissue(
-    with_esr1: bool, crisis: bool, parp: tuple[str, ...], *, held_tumour: bool = False
+    with_esr1: bool,
+    crisis: bool,
+    parp: tuple[str, ...],
+    *,
+    held_tumour: bool = False,
+    no_target: bool = False,
 ) -> PlanEffect:
     """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
     crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
     ``parp``: the PARP-inhibitor targets on record (``targets.parp_targets``); ``held_tumour``:
-    the draw found a somatic mutation, yet plasma can miss what tissue finds (cases 477, 481)."""
+    the draw found a somatic mutation, yet plasma can miss what tissue finds (cases 477, 481);
+    ``no_target``: no endocrine target is left, so the plan turns to chemotherapy for lack of
+    one and a tissue alteration would change what is preferred (case 548)."""
     without = (
         f"for no ESR1 or PI3K-pathway target, while the {' and '.join(parp)} mutation on record "
         "opens a PARP inhibitor"
         if parp
         else "for nothing actionable"
     )
-    what, before = (
-        ("ESR1 and the PI3K pathway are", f"the plan turns to chemotherapy {without}")
-        if with_esr1
-        else ("The PI3K pathway is", "the PI3K and AKT inhibitors are set aside")
+    what = "ESR1 and the PI3K pathway are" if with_esr1 else "The PI3K pathway is"
+    before = (
+        f"the plan turns to chemotherapy {without}"
+        if with_esr1 or no_target
+        else "the PI3K and AKT inhibitors are set aside"
     )
     when = (
         "for the next line; chemotherapy for the visceral crisis does not wait for it"
@@ -177,7 +185,7 @@ def confirm_tissue(
     return PlanEffect(
         code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
         genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
-        first=with_esr1 and not crisis,
+        first=(with_esr1 or no_target) and not crisis,
         text=f"{what} negative on ctDNA only: "
         + (
             "the draw held tumour DNA (it found a somatic mutation), yet plasma can miss an "
