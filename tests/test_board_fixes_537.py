@@ -143,7 +143,9 @@ def test_with_no_target_left_a_pathway_negative_on_ctdna_is_confirmed_on_tissue_
     p = _pathway_negative_on_ctdna(esr1_acted_on=True)
     assert p.options[0].regimen.id == "chemotherapy"
     [confirm] = [a for a in p.actions if a.code == "confirm_pathway_tissue"]
-    assert confirm.before_choosing and "chemotherapy" in confirm.text
+    assert confirm.before_choosing and "inhibitor with endocrine therapy before chemotherapy" in (
+        confirm.text
+    )
     # an ESR1 mutation not yet acted on keeps an endocrine target: the tissue test can wait
     [later] = [
         a
@@ -213,3 +215,14 @@ def test_under_practice_2026_a_her2_0_after_chemotherapy_asks_whether_it_is_ultr
     plan = resistx.sequence(chemotherapy_only, policy="practice-2026")
     assert [a for a in plan.actions if a.code == "confirm_her2_zero"]
     assert not [a for a in plan.actions if a.code == "reread_her2_ultralow_after_chemotherapy"]
+
+
+def test_every_everolimus_regimen_advises_a_steroid_mouthwash_and_its_labels_warnings() -> None:
+    """Cases 542-544 and 547 (MINOR): giredestrant + everolimus carried none of everolimus's
+    cautions, and no regimen advised the dexamethasone mouthwash that evERA recommended."""
+    p = resistx.sequence(patient(biomarkers=PIK3CA_ON_CTDNA), policy="practice-2026")
+    regimens = [o for o in p.options if "everolimus" in o.regimen.drugs]
+    assert {"everolimus+exemestane", "giredestrant+everolimus"} <= {o.regimen.id for o in regimens}
+    for found in regimens:
+        [said] = [c for c in found.cautions if c.code == "everolimus_label"]
+        assert said.rule == 80 and "dexamethasone mouthwash" in said.text, found.regimen.id

@@ -214,6 +214,11 @@ def has_abemaciclib(spec: AnyRegimen) -> bool:
     return "abemaciclib" in spec.drugs
 
 
+def has_everolimus(spec: AnyRegimen) -> bool:
+    """Regimens with everolimus."""
+    return "everolimus" in spec.drugs
+
+
 def has_capivasertib(spec: AnyRegimen) -> bool:
     """Regimens with capivasertib."""
     return "capivasertib" in spec.drugs

@@ -29,9 +29,9 @@ from resistx.sequencing.rules import (
     cdk46i,
     her2,
     history,
+    label_cautions,
     molecular,
     pathway,
-    patient,
     practice,
     practice_adc,
     practice_history,
@@ -84,7 +84,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     24: (actions.investigational, practice_history.not_yet_approved),
     53: (records.ongoing_course, practice_history.serena6_switch),
     65: (targets.chemotherapy_after_tdxd, practice.chemotherapy_after_tdxd_db06),
-    59: (patient.abemaciclib_label, patient.datopotamab_deruxtecan_label),
+    59: (label_cautions.abemaciclib_label, label_cautions.datopotamab_deruxtecan_label),
     55: (her2.confirm_her2_zero, her2.her2_zero_after_chemotherapy),
     77: (),  # capivasertib without an alteration: rule 38 speaks under this policy
     25: (

@@ -1,18 +1,17 @@
-"""Factor 4, continued: cautions that come from who the patient is, or from a drug's label, rather
-than from a trial's adverse-event table: ovarian suppression or a GnRH agonist with endocrine
-therapy (rule 40), ribociclib's QT and liver monitoring (rule 41), the PARP inhibitors' blood
-counts (rule 56), abemaciclib's warnings (rule 59) and the PI3K and AKT inhibitors' glucose check
-(rule 67)."""
+"""Factor 4, continued: cautions that come from who the patient is rather than from a trial's
+adverse-event table: ovarian suppression or a GnRH agonist with endocrine therapy (rule 40), the
+PI3K and AKT inhibitors' glucose check (rule 67) and glucose first above CAPItello-291's HbA1c
+limit (rule 78). The drug labels' own warnings are ``label_cautions``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, Rule, num, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, num, rule
 from resistx.sequencing.rules.comorbidity_risks import COMORBIDITY_RISKS
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -82,107 +81,6 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             text="Before the menopause: an oral SERD is given with ovarian function suppression "
             f"(a GnRH agonist), as endocrine therapy needs{keep}.",
         )
-
-
-def _label_caution(
-    number: int,
-    name: str,
-    fn_name: str,
-    *,
-    applies: Callable[[RegimenSpec], bool],
-    code: str,
-    condition: str,
-    effect: str,
-    text: str,
-    term: str,
-) -> Rule:
-    """A rule unit whose one effect is a drug label's caution on the regimens it concerns (the
-    review prints no adverse-event table for the drug): rules 41, 56 and 59."""
-
-    def caution(_i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-        if applies(spec):
-            yield Effect(code=code, caution=True, text=text, term=term)
-
-    caution.__name__ = caution.__qualname__ = fn_name  # where docs/ranking.md says it lives
-    return rule(
-        number, name, B, condition=condition, effect=effect, codes=(code,), regimens=applies
-    )(caution)
-
-
-# rule 41: ribociclib's QT and liver monitoring, from its label (not in the review)
-ribociclib_monitoring = _label_caution(
-    41,
-    "Ribociclib: QT and liver monitoring",
-    "ribociclib_monitoring",
-    applies=kinds.has_ribociclib,
-    code="ribociclib_qt_liver",
-    condition="A regimen with ribociclib.",
-    effect="A caution: ribociclib prolongs the QT interval and raises liver enzymes (its label; "
-    "the review gives no adverse-event table for it); a prolonged QTc or long-QT syndrome "
-    "excludes it (rule 12).",
-    text="Ribociclib prolongs the QT interval and can raise liver enzymes: an ECG and liver "
-    "tests before and during treatment (its label; not in the review).",
-    term="qt prolongation",
-)
-
-# rule 56: the PARP inhibitors' blood counts, from their labels (not in the review)
-parp_blood_counts = _label_caution(
-    56,
-    "PARP inhibitors: blood counts",
-    "parp_blood_counts",
-    applies=kinds.is_parp_inhibitor,
-    code="parp_inhibitor_blood_counts",
-    condition="A PARP inhibitor.",
-    effect="A caution: the review prints no adverse-event figures for PARP inhibitors; their US "
-    "labels warn of anaemia, neutropenia and thrombocytopenia and of myelodysplastic syndrome "
-    "or acute myeloid leukaemia, and ask for blood counts at baseline and monthly.",
-    text="The review prints no adverse-event figures for PARP inhibitors. Their US labels "
-    "warn of anaemia, neutropenia and thrombocytopenia, and of myelodysplastic syndrome or "
-    "acute myeloid leukaemia (rare, often fatal): blood counts at baseline and monthly, "
-    "starting only once the blood toxicity of earlier treatment has recovered (not in the "
-    "review).",
-    term="anemia",
-)
-
-# rule 59: abemaciclib's warnings, from its label (not in the review)
-abemaciclib_label = _label_caution(
-    59,
-    "Abemaciclib: its label's warnings",
-    "abemaciclib_label",
-    applies=kinds.has_abemaciclib,
-    code="abemaciclib_label",
-    condition="A regimen with abemaciclib.",
-    effect="A caution: the review prints no adverse-event table for abemaciclib; its US label "
-    "warns of diarrhoea (its most common adverse reaction: antidiarrhoeal treatment at the "
-    "first loose stool), neutropenia, hepatotoxicity, venous thromboembolism and interstitial "
-    "lung disease.",
-    text="Abemaciclib: diarrhoea is its most common adverse reaction (an antidiarrhoeal such "
-    "as loperamide at the first loose stool, and fluids); its label also warns of "
-    "neutropenia, hepatotoxicity, venous thromboembolism and interstitial lung disease: "
-    "blood counts and liver tests before and during treatment (its US label; not in the "
-    "review).",
-    term="diarrhea",
-)
-
-
-# rule 76: datopotamab deruxtecan's warnings, from its label (practice-2026; not in the sources)
-datopotamab_deruxtecan_label = _label_caution(
-    76,
-    "Datopotamab deruxtecan: its label's warnings",
-    "datopotamab_deruxtecan_label",
-    applies=kinds.has_datopotamab_deruxtecan,
-    code="datopotamab_deruxtecan_label",
-    condition="A regimen with datopotamab deruxtecan (practice-2026).",
-    effect="A caution: the evidence pack gives TROPION-Breast01's stomatitis and nausea only; "
-    "its US label also warns of interstitial lung disease or pneumonitis and of ocular surface "
-    "toxicity, and advises a steroid mouthwash against stomatitis.",
-    text="Datopotamab deruxtecan: its US label warns of interstitial lung disease or "
-    "pneumonitis (ask about cough and breathlessness at each visit; stop it for a pneumonitis "
-    "of grade 2 or worse) and of ocular surface toxicity (an eye examination before starting, "
-    "lubricating eye drops), and advises a steroid mouthwash against stomatitis (not in the "
-    "review or the evidence pack).",
-    term="interstitial lung disease",
-)
 
 
 # rule 67: the PI3K and AKT inhibitors' glucose check, from their labels (not in the review)

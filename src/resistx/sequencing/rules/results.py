@@ -194,8 +194,17 @@ def confirm_tissue(
             else "a tumour that sheds little DNA can be missed"
         )
         + f"; a tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is "
-        "vital).",
+        "vital)." + (_WOULD_OPEN[with_esr1] if (with_esr1 or no_target) and not crisis else ""),
     )
+
+
+#: what a tissue result would change where the plan turns to chemotherapy (recheck of case 548)
+_WOULD_OPEN = {
+    False: " A PI3K-pathway alteration would put a PI3K or AKT inhibitor with endocrine therapy "
+    "before chemotherapy.",
+    True: " An ESR1 mutation would open an oral SERD, a PI3K-pathway alteration a PI3K or AKT "
+    "inhibitor with endocrine therapy, before chemotherapy.",
+}
 
 
 # rule 64: an ESR1 negative on tissue only: a ctDNA test (ASCO 2023)
