@@ -226,3 +226,104 @@ def test_every_everolimus_regimen_advises_a_steroid_mouthwash_and_its_labels_war
     for found in regimens:
         [said] = [c for c in found.cautions if c.code == "everolimus_label"]
         assert said.rule == 80 and "dexamethasone mouthwash" in said.text, found.regimen.id
+
+
+def _child_pugh(grade: str, policy: str = "ye2024") -> resistx.Plan:
+    """HER2-low after palbociclib and capecitabine (trastuzumab deruxtecan's population)."""
+    return resistx.sequence(
+        patient(
+            schema_version=2,
+            her2="low",
+            comorbidities=[{"name": "hepatic_impairment", "child_pugh": grade}],
+            biomarkers=PIK3CA_ON_CTDNA,
+            treatments=[PALBOCICLIB, CAPECITABINE],
+        ),
+        policy=policy,
+    )
+
+
+def test_with_child_pugh_c_nothing_is_preferred_before_the_liver_is_assessed() -> None:
+    """Case 560 (MAJOR, both): Child-Pugh C at ECOG 2: trastuzumab deruxtecan was preferred with
+    only an ALT caution, though its label sets no dose in severe hepatic impairment; the plan
+    itself asked whether systemic therapy fits at all."""
+    for policy in ("ye2024", "practice-2026"):
+        p = _child_pugh("C", policy)
+        assert not [o for o in p.options if o.tier.value == "preferred"], policy
+        tdxd = option(p, "trastuzumab-deruxtecan")
+        assert any("3 times the upper limit" in c.text for c in tdxd.cautions), policy
+        assert [r for r in tdxd.reasons if r.code == "severe_hepatic_impairment_first"], policy
+    assert [o for o in _child_pugh("A").options if o.tier.value == "preferred"]
+    dato = option(_child_pugh("C", "practice-2026"), "datopotamab-deruxtecan")
+    assert any("hepatic impairment" in c.text for c in dato.cautions)
+
+
+def test_before_the_menopause_the_plan_asks_for_a_pregnancy_test_and_contraception() -> None:
+    """Case 561 (MAJOR, both; MINOR in cases 514, 524, 550): a premenopausal woman wishing to
+    preserve fertility: no pregnancy test or contraception advice, though every drug ranked
+    carries an embryo-fetal toxicity warning and a GnRH agonist is no contraception."""
+    for status, asked in (
+        ("premenopausal", True),
+        ("perimenopausal", True),
+        ("postmenopausal", False),
+    ):
+        p = resistx.sequence(
+            patient(
+                schema_version=2, sex="female", menopausal_status=status, biomarkers=PIK3CA_ON_CTDNA
+            )
+        )
+        found = [a for a in p.actions if a.code == "pregnancy_and_contraception"]
+        assert bool(found) is asked, status
+        if found:
+            assert "pregnancy test" in found[0].text and "not contraception" in found[0].text
+            assert not found[0].before_choosing
+
+
+def test_the_serena6_switch_asks_to_restage_before_switching() -> None:
+    """Case 559 (MAJOR, practice-2026): an ESR1 mutation in ctDNA during ongoing first-line
+    palbociclib + letrozole: SERENA-6's switch holds only without progression on imaging, and
+    the plan did not ask for restaging."""
+    p = resistx.sequence(
+        patient(
+            as_of="2026-06-01",
+            biomarkers=[result("ESR1", "mutated", variant="D538G", tested_on="2026-05-20")],
+            treatments=[
+                {
+                    "drugs": ["palbociclib", "letrozole"],
+                    "line": 1,
+                    "started_on": "2024-01-10",
+                    "stop_reason": "ongoing",
+                }
+            ],
+        ),
+        policy="practice-2026",
+    )
+    [switch] = [a for a in p.actions if a.rule == 54]
+    assert "restage" in switch.text and switch.before_choosing
+
+
+def test_after_a_parp_inhibitor_line_the_disease_is_outside_postmonarchs_population() -> None:
+    """Case 557 (MAJOR, practice-2026): after palbociclib and then olaparib, rule 32 read the
+    disease as postMONARCH's population (it counted only endocrine and chemotherapy lines) and
+    lifted fulvestrant alone, postMONARCH's weaker arm, above abemaciclib + fulvestrant."""
+    olaparib = {
+        "drugs": ["olaparib"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+    }
+    p = resistx.sequence(
+        patient(
+            her2="low",
+            biomarkers=[
+                *_ctdna_draw(),
+                result("BRCA2", "mutated", sample="blood", origin="germline"),
+            ],
+            treatments=[PALBOCICLIB, olaparib],
+            as_of="2026-04-20",
+        ),
+        policy="practice-2026",
+    )
+    said = {r.code for o in p.options for r in o.reasons}
+    assert "endocrine_sensitive_endocrine_first" not in said
+    assert option(p, "fulvestrant").tier.value != "alternative"

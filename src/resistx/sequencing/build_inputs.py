@@ -180,12 +180,13 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
 
 
 def _endocrine_sensitive(facts: Facts) -> bool:
-    """Long on a CDK4/6 inhibitor, no crisis, no chemotherapy, <= 1 endocrine line (rule 32)."""
+    """Long on a CDK4/6 inhibitor, no crisis, no chemotherapy and no other line for metastatic
+    disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line)."""
     return (
         facts.long_cdk46i
         and not facts.profile.visceral_crisis
         and not facts.chemo_lines
-        and facts.metastatic_endocrine_lines <= 1
+        and len(facts.metastatic_lines) <= 1
     )
 
 

@@ -78,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     label_cautions.everolimus_label,
     patient.glucose_before_starting,
     patient.glucose_inhibitor_diabetes,
+    patient.severe_hepatic_impairment_first,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,
@@ -86,6 +87,7 @@ RULES: tuple[Rule, ...] = (
     records.ongoing_course,
     records.severe_hepatic_impairment,
     records.aromatase_inhibitor_unsuppressed,
+    records.pregnancy_and_contraception,
     results.conflicts,
     actions.retest,
     results.esr1_ctdna,

@@ -153,6 +153,8 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.HEPATIC_IMPAIRMENT, "sacituzumab govitecan"): "sacituzumab govitecan's label gives "
         "no starting dose in moderate or severe hepatic impairment, where its safety is not "
         "established (not in the review)",
+        (C.HEPATIC_IMPAIRMENT, "datopotamab deruxtecan"): "datopotamab deruxtecan's label has "
+        "limited data in moderate hepatic impairment and none in severe (not in the review)",
         (C.HEPATIC_IMPAIRMENT, "capivasertib"): "capivasertib's label has limited data in "
         "moderate hepatic impairment (watch for its adverse reactions); severe was not studied "
         "(not in the review)",
@@ -246,5 +248,9 @@ BEFORE_STARTING: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "neutrophils/mm3 on day 8, and for neutropenic fever, and advises G-CSF for patients at "
         "raised risk of febrile neutropenia (not in the review)",
         (C.CYTOPENIA, "trastuzumab deruxtecan"): f"{_CYTOPENIA_CAUSE}, then monitor closely",
+        # the labels in severe hepatic impairment (a rule 81 patient, case 560)
+        (C.HEPATIC_IMPAIRMENT, "trastuzumab deruxtecan"): "its label sets no dose for a "
+        "bilirubin above 3 times the upper limit of normal (severe hepatic impairment), and "
+        "DESTINY-Breast04 enrolled adequate liver function; monitor closely (not in the review)",
     }
 )

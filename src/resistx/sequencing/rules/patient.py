@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, Factor
+from resistx.model.enums import ChildPugh, DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
@@ -178,3 +178,28 @@ def _uncontrolled(hba1c: str, spec: RegimenSpec) -> Effect:
         ),
         trials=("CAPItello-291",),
     )
+
+
+# rule 81: Child-Pugh C: nothing is preferred before the liver is assessed (case 560)
+@rule(
+    81,
+    "Child-Pugh C: nothing preferred before the liver is assessed",
+    B,
+    condition="Hepatic impairment of Child-Pugh class C on record.",
+    effect="Every option is at best an alternative until rule 51's assessment (the cause, "
+    "bilirubin and clotting, whether systemic therapy fits at all) is done: most drugs ranked "
+    "were not studied in severe hepatic impairment, and their trials enrolled adequate liver "
+    "function (case 560: trastuzumab deruxtecan was preferred with an ALT caution only).",
+    codes=("severe_hepatic_impairment_first",),
+)
+def severe_hepatic_impairment_first(
+    i: BalanceInputs, _spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if any(c.child_pugh is ChildPugh.C for c in i.comorbidities):
+        yield Effect(
+            code="severe_hepatic_impairment_first",
+            ceiling=1,
+            text="Child-Pugh C: at best an alternative until the liver is assessed (its cause, "
+            "bilirubin and clotting, and whether systemic therapy fits at all): most drugs here "
+            "were not studied in severe hepatic impairment.",
+        )

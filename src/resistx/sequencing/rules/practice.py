@@ -181,7 +181,8 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     M,
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor), "
     "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
-    "no other endocrine line for metastatic disease (postMONARCH's population); an RB1 loss "
+    "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
+    "PARP inhibitor line is one); an RB1 loss "
     "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
     "this patient under practice-2026.",
     effect="Endocrine-based regimens with an endocrine drug gain (not abemaciclib alone; "

@@ -287,8 +287,9 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         first=True,
         text=f"ESR1 mutation {st.finding.describe()} during first-line {' + '.join(course.drugs)}, "
         "with no progression: SERENA-6 switched the aromatase inhibitor to camizestrant and kept "
-        f"the CDK4/6 inhibitor{result}. Camizestrant: {status}; where "
-        "it is not approved, within a trial.",
+        f"the CDK4/6 inhibitor{result}, on a mutation found before progression on imaging: "
+        "restage first (CT and bone scan), since progression makes the options below apply "
+        f"instead (case 559). Camizestrant: {status}; where it is not approved, within a trial.",
     )
 
 

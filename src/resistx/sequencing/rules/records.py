@@ -201,3 +201,29 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
                 "the endocrine resistance the options read.",
             )
             return
+
+
+# rule 82: before the menopause, a pregnancy test and contraception (case 561)
+@rule(
+    82,
+    "Before the menopause: a pregnancy test and contraception",
+    None,
+    condition="A pre- or perimenopausal woman.",
+    effect="An action (not before choosing: every option needs it): a pregnancy test before "
+    "starting, and effective non-hormonal contraception during treatment and for as long after "
+    "it as each drug's label asks; a GnRH agonist is not contraception; fertility preservation "
+    "discussed where a pregnancy is wished later. The labels' embryo-fetal toxicity warnings, "
+    "not in the review (cases 514, 524, 550, 561).",
+    codes=("pregnancy_and_contraception",),
+)
+def pregnancy_and_contraception(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if needs_ovarian_suppression(facts.profile):
+        yield PlanEffect(
+            code="pregnancy_and_contraception",
+            text="Before the menopause: a pregnancy test before starting, and effective "
+            "non-hormonal contraception during treatment and for as long after it as each "
+            "drug's label asks (the endocrine drugs, the CDK4/6, PI3K, AKT and PARP inhibitors, "
+            "the ADCs and chemotherapy all carry embryo-fetal toxicity warnings); a GnRH "
+            "agonist is not contraception. Where a pregnancy is wished later, discuss fertility "
+            "preservation (the labels; not in the review).",
+        )
