@@ -4,7 +4,7 @@ before its fix), named after the behaviour a clinician relies on."""
 from __future__ import annotations
 
 import resistx
-from tests.helpers import CAPECITABINE, PALBOCICLIB, option, patient, rank, result
+from tests.helpers import CAPECITABINE, ERIBULIN, PALBOCICLIB, option, patient, rank, result
 
 PIK3CA_ON_CTDNA = [
     result("PIK3CA", "mutated", variant="E545K", tumour_fraction=0.05),
@@ -327,3 +327,52 @@ def test_after_a_parp_inhibitor_line_the_disease_is_outside_postmonarchs_populat
     said = {r.code for o in p.options for r in o.reasons}
     assert "endocrine_sensitive_endocrine_first" not in said
     assert option(p, "fulvestrant").tier.value != "alternative"
+
+
+def test_trastuzumab_deruxtecan_carries_its_labels_lung_stopping_rule_and_lvef_checks() -> None:
+    """Recheck of cases 557 and 560 (MAJOR, borderline; MINOR in cases 524, 527, 531, 543):
+    the top-ranked trastuzumab deruxtecan gave DESTINY-Breast04's rates without its label's
+    interstitial lung disease stopping rule or the LVEF checks before and during treatment."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(
+            patient(her2="low", biomarkers=PIK3CA_ON_CTDNA, treatments=[PALBOCICLIB, CAPECITABINE]),
+            policy=policy,
+        )
+        [said] = [c for c in option(p, "trastuzumab-deruxtecan").cautions if c.code == "tdxd_label"]
+        assert said.rule == 83 and "grade 2 or worse" in said.text and "LVEF" in said.text, policy
+
+
+def test_an_esr1_negative_from_before_the_latest_line_is_retested_with_the_pathway() -> None:
+    """Cases 551 and 563 (MAJOR, both; MINOR in 555 and 560): ESR1 not detected in ctDNA at
+    progression on the CDK4/6 inhibitor, then capecitabine and eribulin: two lines later the
+    plan still read that negative as current and left the approved oral SERDs out. A negative
+    taken during the course that has just progressed, with no endocrine therapy since, stays
+    current (case 422); an older one is asked again, and the ESR1 drugs wait on it."""
+    treated = [PALBOCICLIB, CAPECITABINE, ERIBULIN]
+    older = [result("ESR1", "not_detected", tested_on="2025-03-25"), *_ctdna_draw()[1:]]
+    p = resistx.sequence(patient(biomarkers=older, treatments=treated), policy="practice-2026")
+    assert any("ESR1" in a.genes for a in p.actions if a.code == "retest"), p.actions
+    assert "ESR1" in option(p, "elacestrant").waits_on
+
+
+def test_before_the_menopause_first_line_ribociclib_comes_first_on_monaleesa7() -> None:
+    """Case 566 (MAJOR, both): premenopausal, no CDK4/6 inhibitor yet: the CDK4/6 inhibitors
+    with letrozole came in alphabetical order on trials of postmenopausal women only; MONALEESA-7,
+    the first-line trial before the menopause, gave ribociclib with goserelin an overall
+    survival gain."""
+    for status in ("premenopausal", "postmenopausal"):
+        p = resistx.sequence(
+            patient(
+                schema_version=2,
+                sex="female",
+                menopausal_status=status,
+                biomarkers=PIK3CA_ON_CTDNA[1:],
+                treatments=[],
+            )
+        )
+        first = p.options[0]
+        if status == "premenopausal":
+            assert first.regimen.id == "ribociclib+letrozole", [o.regimen.id for o in p.options]
+            assert any("MONALEESA-7" in r.text for r in first.reasons)
+        else:
+            assert not any("MONALEESA-7" in r.text for o in p.options for r in o.reasons)

@@ -55,6 +55,8 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
     patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
     patient(biomarkers=NEGATIVE, comorbidities=["COPD"]),  # rule 12: chronic lung disease
+    # rule 19 before the menopause, no treatment yet: MONALEESA-7's ribociclib first (case 566)
+    patient(schema_version=2, sex="female", menopausal_status="premenopausal", treatments=[]),
     patient(  # rule 78: capivasertib and the ipatasertib trials with an HbA1c of 8.0% or more
         schema_version=2,
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0], *NEGATIVE[2:]],
@@ -630,6 +632,14 @@ _UNTESTED_AND_TESTED_ULTRALOW = [
 ]
 
 
+#: HistoryInputs.premenopausal: no treatment yet, before or after the menopause (MONALEESA-7
+#: puts first-line ribociclib first before it, case 566)
+_PREMENOPAUSAL_AND_POST = [
+    patient(schema_version=2, sex="female", menopausal_status=status, treatments=[])
+    for status in ("premenopausal", "postmenopausal")
+]
+
+
 #: MolecularInputs.tdxd_ruled_out: HER2-low after one chemotherapy line, with interstitial lung
 #: disease or without (chemotherapy at best an alternative to trastuzumab deruxtecan, rule 65)
 _LUNGS_AND_NONE = [
@@ -686,6 +696,7 @@ _TAMOXIFEN_AND_NONE = [
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
 @example(_PTEN_PLASMA_AND_TISSUE, random.Random(0))
 @example(_UNTESTED_AND_TESTED_ULTRALOW, random.Random(0))
+@example(_PREMENOPAUSAL_AND_POST, random.Random(0))
 @example(_HRD_PLASMA_AND_GERMLINE, random.Random(0))
 @example(_LETROZOLE_AND_FULVESTRANT_FIRST, random.Random(0))
 @example(_TAMOXIFEN_AND_NONE, random.Random(0))

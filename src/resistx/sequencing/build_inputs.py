@@ -250,6 +250,7 @@ def history(
         early_relapse_tdxd=bool(tdxd_early),
         early_relapse_sg=bool(sg_early),
         ecog=facts.profile.ecog,
+        premenopausal=needs_ovarian_suppression(facts.profile),
         cdk46i_resistant=facts.cdk46i_resistant,
         cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
         toxicity_events=toxicity_stops(facts, cdk46i=True),

@@ -135,6 +135,8 @@ class HistoryInputs:
     early_relapse_tdxd: bool
     early_relapse_sg: bool
     ecog: int | None
+    #: a pre- or perimenopausal woman: MONALEESA-7 puts first-line ribociclib first (case 566)
+    premenopausal: bool = False
     cdk46i_resistant: frozenset[str]
     cdk46i_toxicity: frozenset[str]  # CDK4/6 inhibitors stopped for toxicity
     toxicity_events: frozenset[tuple[str, str]]  # (drug, adverse event) where the profile says

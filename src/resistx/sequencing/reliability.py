@@ -155,3 +155,14 @@ def endocrine_after(courses: Iterable[Treatment], day: dt.date) -> bool:
         for t in courses
         if ENDOCRINE_DRUGS.intersection(t.drug_classes)
     )
+
+
+def esr1_stands(courses: Iterable[Treatment], tested: dt.date, progression: dt.date) -> bool:
+    """An ESR1 negative from ``tested``, before the latest ``progression``, still stands: no
+    endocrine course after it (``endocrine_after``), and taken during the course that has just
+    progressed (case 422); one from lines before it is asked again (cases 551, 563)."""
+    given = tuple(courses)
+    return not endocrine_after(given, tested) and any(
+        t.progressed and t.end_date == progression and t.started_on and t.started_on <= tested
+        for t in given
+    )

@@ -65,6 +65,8 @@ class Weights:
     #: rule 19: with no aromatase inhibitor on record, a CDK4/6 inhibitor with one (the review's
     #: first-line standard) before the CDK4/6-inhibitor + fulvestrant regimens (case 468)
     cdk46i_ai_first_line: float = 5.0
+    #: rule 19: before the menopause, ribociclib first among them (MONALEESA-7, case 566)
+    premenopausal_ribociclib: float = 0.5
     #: rule 19: after progression on endocrine therapy for metastatic disease (no aromatase
     #: inhibitor), the fulvestrant regimens, whose trials enrolled such patients, first (case 492)
     cdk46i_fulvestrant_second_line: float = 5.0

@@ -76,6 +76,7 @@ RULES: tuple[Rule, ...] = (
     label_cautions.parp_blood_counts,
     label_cautions.abemaciclib_label,
     label_cautions.everolimus_label,
+    label_cautions.tdxd_label,
     patient.glucose_before_starting,
     patient.glucose_inhibitor_diabetes,
     patient.severe_hepatic_impairment_first,

@@ -64,6 +64,20 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
         )
 
 
+def _monaleesa7(delta: float) -> Effect:
+    """Before the menopause, first-line ribociclib with an aromatase inhibitor (case 566)."""
+    return Effect(
+        code="monaleesa7_premenopausal",
+        delta=delta,
+        text="Before the menopause: the first-line trials the review names enrolled "
+        "postmenopausal women; MONALEESA-7, which enrolled pre- and perimenopausal women with "
+        "goserelin, gave ribociclib an overall survival gain (Im et al., N Engl J Med 2019; not "
+        "in the review): ribociclib comes first among them, with a GnRH agonist.",
+        trials=FIRST_LINE_TRIALS,
+        references=FIRST_LINE_REFERENCES,
+    )
+
+
 # rule 19: no CDK4/6-inhibitor resistance yet: a CDK4/6 inhibitor with endocrine therapy first
 @rule(
     19,
@@ -75,9 +89,15 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     effect="CDK4/6 inhibitor + fulvestrant regimens gain enough to be preferred, and with no "
     "progression on an aromatase inhibitor (nor relapse within 12 months of one: the first-line "
     "trials' entry, case 483) a CDK4/6 inhibitor with one (the review's first-line standard) "
-    "gains more and comes first; endocrine regimens without a CDK4/6 inhibitor step "
+    "gains more and comes first (before the menopause ribociclib first, on MONALEESA-7: case "
+    "566); endocrine regimens without a CDK4/6 inhibitor step "
     "back and are at best alternatives.",
-    codes=("cdk46i_naive_first", "cdk46i_ai_first_line", "cdk46i_first"),
+    codes=(
+        "cdk46i_naive_first",
+        "cdk46i_ai_first_line",
+        "cdk46i_first",
+        "monaleesa7_premenopausal",
+    ),
     trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
     references=CDK46I_NAIVE_REFERENCES,
     regimens=kinds.is_endocrine_based,
@@ -111,6 +131,8 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
                 trials=FIRST_LINE_TRIALS,
                 references=FIRST_LINE_REFERENCES,
             )
+            if i.premenopausal and "ribociclib" in spec.drugs:
+                yield _monaleesa7(w.premenopausal_ribociclib)
     elif kinds.has_cdk46i(spec) and DrugClass.SERD in partners:
         trials = fulvestrant_trials(i, triplet=len(partners) > 2)
         second_line = after_other_endocrine(i) and len(partners) == 2

@@ -1,5 +1,5 @@
 """Factor 4, continued: a drug label's warnings where the review prints no adverse-event table
-for the drug (rules 41, 56, 59, 76 and 80), each a caution on the regimens with the drug; the
+for the drug (rules 41, 56, 59, 76, 80 and 83), each a caution on the regimens with the drug; the
 labels are not in the review, and each text says so."""
 
 from __future__ import annotations
@@ -135,4 +135,24 @@ everolimus_label = _label_caution(
     "myelosuppression: ask about cough and breathlessness, and check glucose and blood counts "
     "before and during treatment (not in the review).",
     term=None,  # BOLERO-2's stomatitis caution carries the term and its figure
+)
+
+
+# rule 83: trastuzumab deruxtecan's boxed warnings and LVEF checks, from its label (case 560)
+tdxd_label = _label_caution(
+    83,
+    "Trastuzumab deruxtecan: its label's lung stopping rule and LVEF checks",
+    "tdxd_label",
+    applies=kinds.is_tdxd,
+    code="tdxd_label",
+    condition="A regimen with trastuzumab deruxtecan.",
+    effect="A caution beside DESTINY-Breast04's rates: its US label's boxed warning for "
+    "interstitial lung disease or pneumonitis (held for a grade 1 until it resolves, stopped "
+    "for good at grade 2 or worse), and LVEF before starting and at intervals during "
+    "treatment (the rechecks of cases 557 and 560).",
+    text="Trastuzumab deruxtecan: its US label's boxed warning for interstitial lung disease "
+    "or pneumonitis (ask about cough, breathlessness and fever at each visit; hold it for a "
+    "grade 1 until it resolves, stop it for good at grade 2 or worse), and LVEF before "
+    "starting and at intervals during treatment (not in the review).",
+    term=None,  # DESTINY-Breast04's interstitial lung disease caution carries the term
 )
