@@ -376,3 +376,22 @@ def test_before_the_menopause_first_line_ribociclib_comes_first_on_monaleesa7() 
             assert any("MONALEESA-7" in r.text for r in first.reasons)
         else:
             assert not any("MONALEESA-7" in r.text for o in p.options for r in o.reasons)
+
+
+def test_sacituzumab_govitecan_carries_its_boxed_warnings_actions() -> None:
+    """Recheck of case 563 (MAJOR): sacituzumab govitecan, the one preferred option, gave its
+    trial's neutropenia and diarrhoea rates without the actions of its label's boxed warning."""
+    p = resistx.sequence(
+        patient(biomarkers=PIK3CA_ON_CTDNA, treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
+    )
+    [said] = [c for c in option(p, "sacituzumab-govitecan").cautions if c.code == "sg_label"]
+    assert said.rule == 84 and "boxed warning" in said.text and "UGT1A1" in said.text
+
+
+def test_the_text_view_says_why_first_line_ribociclib_comes_first_before_the_menopause() -> None:
+    """Recheck of case 566 (PARTLY): ribociclib came first, but the text view did not show the
+    MONALEESA-7 reason that put it there."""
+    p = resistx.sequence(
+        patient(schema_version=2, sex="female", menopausal_status="premenopausal", treatments=[])
+    )
+    assert "MONALEESA-7" in " ".join(p.to_text(width=10_000).split())

@@ -51,6 +51,7 @@ def _evidence_numbers(trial_keys: tuple[str, ...], eb: resistx.EvidenceBase = EB
 # words with digits (ESR1, CDK4/6, TROPiCS-02, Form 2b), dates, and resistx's own scales
 _NOT_FIGURES = [
     r"[\d,]+ neutrophils/mm3( on day \d+)?",  # a label's threshold (sacituzumab govitecan's)
+    r"\b[A-Z][A-Z0-9]*\*\d+\b",  # a star allele (UGT1A1*28), a name not a figure
     r"HER2 0\b",
     r"\bincludes 1\b",  # the null hazard ratio, not a figure
     r"\b\d{4}-\d{2}-\d{2}\b",

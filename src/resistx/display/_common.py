@@ -70,6 +70,7 @@ PLACING_CODES = frozenset(
         "elacestrant_label_esr1_mutated",
         # rule 78's relative contraindication (cases 527, 541)
         "capivasertib_diabetes_uncontrolled",
+        "monaleesa7_premenopausal",  # rule 19 before the menopause: ribociclib first (case 566)
         "pi3k_akt_inhibitor_diabetes_uncontrolled",
     }
 )

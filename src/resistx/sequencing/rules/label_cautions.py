@@ -1,5 +1,5 @@
 """Factor 4, continued: a drug label's warnings where the review prints no adverse-event table
-for the drug (rules 41, 56, 59, 76, 80 and 83), each a caution on the regimens with the drug; the
+for the drug (rules 41, 56, 59, 76, 80, 83 and 84), each a caution on the regimens with the drug; the
 labels are not in the review, and each text says so."""
 
 from __future__ import annotations
@@ -155,4 +155,26 @@ tdxd_label = _label_caution(
     "grade 1 until it resolves, stop it for good at grade 2 or worse), and LVEF before "
     "starting and at intervals during treatment (not in the review).",
     term=None,  # DESTINY-Breast04's interstitial lung disease caution carries the term
+)
+
+
+# rule 84: sacituzumab govitecan's boxed warnings, from its label (recheck of case 563)
+sg_label = _label_caution(
+    84,
+    "Sacituzumab govitecan: its boxed warnings' actions",
+    "sg_label",
+    applies=kinds.is_sacituzumab_govitecan,
+    code="sg_label",
+    condition="A regimen with sacituzumab govitecan.",
+    effect="A caution beside TROPiCS-02's rates: its US label's boxed warning for neutropenia "
+    "and diarrhoea, with what it asks (blood counts before each dose and the thresholds that "
+    "withhold it, G-CSF, atropine and loperamide) and the raised neutropenia risk with reduced "
+    "UGT1A1 activity.",
+    text="Sacituzumab govitecan: its US label's boxed warning for neutropenia and diarrhoea: "
+    "blood counts before each dose, withheld below 1,500 neutrophils/mm3 on day 1 of a cycle "
+    "or 1,000 neutrophils/mm3 on day 8, or with neutropenic fever, with G-CSF as the label "
+    "advises; atropine for early (cholinergic) diarrhoea and loperamide at the first late loose "
+    "stool, with fluids; reduced UGT1A1 activity (homozygous UGT1A1*28) raises the risk of "
+    "neutropenia (not in the review).",
+    term=None,  # TROPiCS-02's neutropenia and diarrhoea cautions carry the terms
 )
