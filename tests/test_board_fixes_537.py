@@ -395,3 +395,17 @@ def test_the_text_view_says_why_first_line_ribociclib_comes_first_before_the_men
         patient(schema_version=2, sex="female", menopausal_status="premenopausal", treatments=[])
     )
     assert "MONALEESA-7" in " ".join(p.to_text(width=10_000).split())
+
+
+def test_with_no_chemotherapy_a_tumour_brca1_mutations_germline_test_comes_before_choosing() -> (
+    None
+):
+    """Case 575 (MINOR, both): a tumour BRCA1 mutation with no germline result and no
+    chemotherapy on record: olaparib's US label asks for prior chemotherapy and talazoparib's
+    does not, so the germline result decides which PARP inhibitor is within its label; the test
+    was listed as changing nothing."""
+    brca1 = [*_ctdna_draw(), result("BRCA1", "mutated", sample="tissue", variant="c.5266dupC")]
+    for treatments, first in (([PALBOCICLIB], True), ([PALBOCICLIB, CAPECITABINE], False)):
+        p = resistx.sequence(patient(biomarkers=brca1, treatments=treatments))
+        [test] = [a for a in p.actions if a.code == "test_germline" and a.genes == ("BRCA1",)]
+        assert test.before_choosing is first, treatments

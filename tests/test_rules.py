@@ -737,14 +737,17 @@ def test_a_germline_test_that_could_open_a_parp_inhibitor_comes_before_one_that_
 ) -> None:
     """After a tumour BRCA2 loss or PALB2 finding, the germline test decides whether a PARP
     inhibitor opens, so it is a step before choosing; after a tumour BRCA1 mutation the PARP
-    inhibitor is open already and its germline test only completes the picture."""
+    inhibitor is open already and its germline test only completes the picture (after a
+    chemotherapy line: without one, olaparib's label does not cover her and the germline result
+    decides talazoparib's, so that test comes before choosing too: case 575)."""
     status = "loss" if gene == "BRCA2" else "mutated"
     p = plan(
         biomarkers=[
             *NEGATIVE,
             result("BRCA1", "mutated", sample="tissue"),
             result(gene, status, sample="tissue"),
-        ]
+        ],
+        treatments=[PALBOCICLIB, CAPECITABINE],
     )
     germline = {a.genes: i for i, a in enumerate(p.actions) if a.code == "test_germline"}
     assert germline[(gene,)] < germline[("BRCA1",)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sex
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.exhausted import target_left
@@ -37,7 +39,8 @@ from resistx.sequencing.rules.timing import before_choosing, for_next_line
     "germline was tested; the germline where only the tumour was, case 510), unless the disease progressed on a PARP inhibitor. Germline testing "
     "and genetic counselling for a tumour finding: after a tumour BRCA1/2 mutation olaparib "
     "does not wait on it (talazoparib does where no germline BRCA1/2 mutation is known: rule "
-    "5); "
+    "5), and with no chemotherapy on record its test comes before choosing, as olaparib's US "
+    "label asks for prior chemotherapy and talazoparib's does not (case 575); "
     "after a tumour PALB2 finding, or a BRCA1/2 finding that is not a mutation (a loss, an "
     "amplification), no PARP inhibitor is matched and a germline mutation would open one, so "
     "the test comes before choosing; after progression on a PARP inhibitor it opens nothing, and "
@@ -51,10 +54,15 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if not progressed:  # after progression on a PARP inhibitor no test opens one
         yield from _tests_that_open_parp(facts)
     germline_known = any(map(germline_brca, parp_findings(facts)))
+    # olaparib's US label asks for prior chemotherapy, talazoparib's does not: without any, the
+    # germline result decides which PARP inhibitor is within its label (case 575)
+    no_chemotherapy = not any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in facts.in_order)
     for gene in HRD_GENES:
         status = _tumour_finding(facts, gene)
         if status is not None and not germline_on_record(facts, gene):
-            yield _germline_test(gene, status, progressed, germline_known)
+            test = _germline_test(gene, status, progressed, germline_known)
+            decides = no_chemotherapy and not (progressed or germline_known) and gene != "PALB2"
+            yield attrs.evolve(test, first=True) if decides and before_choosing(facts) else test
 
 
 def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
