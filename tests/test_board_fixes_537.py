@@ -409,3 +409,18 @@ def test_with_no_chemotherapy_a_tumour_brca1_mutations_germline_test_comes_befor
         p = resistx.sequence(patient(biomarkers=brca1, treatments=treatments))
         [test] = [a for a in p.actions if a.code == "test_germline" and a.genes == ("BRCA1",)]
         assert test.before_choosing is first, treatments
+
+
+def test_a_third_cdk46i_reason_calls_maintain_a_randomised_trial() -> None:
+    """Case 576 (MINOR, ye2024): after palbociclib and abemaciclib, the reason read 'MAINTAIN,
+    a retrospective cohort'; MAINTAIN is a randomised phase II trial, the cohort another study."""
+    abemaciclib = {
+        "drugs": ["abemaciclib"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+    }
+    p = resistx.sequence(patient(biomarkers=PIK3CA_ON_CTDNA, treatments=[PALBOCICLIB, abemaciclib]))
+    [said] = [r for r in option(p, "ribociclib+fulvestrant").reasons if r.code == "third_cdk46i"]
+    assert "MAINTAIN, a randomised phase II trial, and a retrospective cohort" in said.text

@@ -116,6 +116,26 @@ def test_options_and_exclusions_partition_the_considered_regimens(
 @given(strategies.profile_and_new_finding())
 @example((patient(biomarkers=NEGATIVE[:2]), result("AKT1", "mutated")))
 @example((patient(biomarkers=[result("ESR1", "not_detected")]), result("PIK3CA", "mutated")))
+@example(  # an AKT1 mutation after capivasertib leaves ESR1 open: rule 58 still holds T-DXd back
+    (
+        patient(
+            her2="ultralow",
+            ecog=3,
+            biomarkers=[],
+            treatments=[
+                dict(PALBOCICLIB, started_on="2020-01-01", ended_on="2020-07-29"),
+                {
+                    "drugs": ["capivasertib", "fulvestrant"],
+                    "line": 2,
+                    "started_on": "2020-08-12",
+                    "ended_on": "2020-10-11",
+                    "stop_reason": "progression",
+                },
+            ],
+        ),
+        {"gene": "AKT1", "status": "mutated"},
+    )
+)
 def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
     policy: str,
     case: tuple[dict[str, Any], dict[str, Any]],

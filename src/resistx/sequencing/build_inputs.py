@@ -275,7 +275,10 @@ def history(
         ),
         ai_resistant=aromatase_inhibitor_resistant(facts),
         no_endocrine_therapy=facts.endocrine_naive,
-        targets_untested=not had_target and not (m.esr1_negative_current and m.pam_negative),
+        # a gene that could still give a target: ESR1 or the PI3K pathway neither found nor
+        # negative on a current test (a target found and acted on leaves the other gene open)
+        targets_untested=(m.esr1 is None and not m.esr1_negative_current)
+        or (m.akt_pathway is None and not m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),
     )
 

@@ -65,7 +65,8 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             delta=ctx.weights.same_class,
             ceiling=2,
             text=f"Progressed on {' and '.join(sorted(i.cdk46i_resistant))}: the review's "
-            "evidence for switching CDK4/6 inhibitors (MAINTAIN, a retrospective cohort) is "
+            "evidence for switching CDK4/6 inhibitors (MAINTAIN, a randomised phase II trial, and "
+            "a retrospective cohort) is "
             "after one; for a third it has none.",
             trials=("MAINTAIN", "retrospective-ref35"),
         )
