@@ -515,28 +515,20 @@ def test_capivasertib_with_an_hba1c_of_8_or_more_comes_after_the_options_without
 ):
     """Case 527 (MAJOR): HbA1c 8.4% (on insulin): CAPItello-291 excluded HbA1c of 8.0% or more
     and diabetes needing insulin, and its label has no safety data there."""
+
+    def with_hba1c(hba1c: float, policy: str) -> resistx.Plan:
+        diabetes = [{"name": "diabetes", "hba1c": hba1c}]
+        profile = patient(schema_version=2, comorbidities=diabetes, biomarkers=AKT1_MUTATED)
+        return resistx.sequence(profile, policy=policy)
+
     for policy in ("ye2024", "practice-2026"):
-        p = resistx.sequence(
-            patient(
-                schema_version=2,
-                comorbidities=[{"name": "diabetes", "hba1c": 8.4}],
-                biomarkers=AKT1_MUTATED,
-            ),
-            policy=policy,
-        )
+        p = with_hba1c(8.4, policy)
         capi = option(p, "capivasertib+fulvestrant")
         [said] = [r for r in capi.reasons if r.code == "capivasertib_diabetes_uncontrolled"]
         assert said.rule == 78 and "8.0%" in said.text, policy
         assert capi.tier.value == "later", policy
         assert capi.rank > rank(p, "fulvestrant"), policy
-        controlled = resistx.sequence(
-            patient(
-                schema_version=2,
-                comorbidities=[{"name": "diabetes", "hba1c": 7.1}],
-                biomarkers=AKT1_MUTATED,
-            ),
-            policy=policy,
-        )
+        controlled = with_hba1c(7.1, policy)
         assert option(controlled, "capivasertib+fulvestrant").tier.value == "preferred", policy
 
 

@@ -243,10 +243,9 @@ BEFORE_STARTING: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         # Afinitor's label asks for glucose control before starting (recheck of case 541)
         (C.DIABETES, "everolimus"): "optimise glycaemic control before starting and monitor "
         "fasting glucose during treatment (its US label; not in the review)",
-        (C.CYTOPENIA, "sacituzumab govitecan"): f"{_CYTOPENIA_CAUSE}; its US label's boxed "
-        "warning withholds it below 1,500 neutrophils/mm3 on day 1 of a cycle or 1,000 "
-        "neutrophils/mm3 on day 8, and for neutropenic fever, and advises G-CSF for patients at "
-        "raised risk of febrile neutropenia (not in the review)",
+        # the boxed warning's thresholds and G-CSF are rule 84's caution, on every plan
+        (C.CYTOPENIA, "sacituzumab govitecan"): f"{_CYTOPENIA_CAUSE}, then its boxed warning's "
+        "thresholds before each dose (not in the review)",
         (C.CYTOPENIA, "trastuzumab deruxtecan"): f"{_CYTOPENIA_CAUSE}, then monitor closely",
         # the labels in severe hepatic impairment (a rule 81 patient, case 560)
         (C.HEPATIC_IMPAIRMENT, "trastuzumab deruxtecan"): "its label sets no dose for a "

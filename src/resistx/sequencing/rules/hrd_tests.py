@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import attrs
-
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sex
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.exhausted import target_left
@@ -60,9 +58,8 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for gene in HRD_GENES:
         status = _tumour_finding(facts, gene)
         if status is not None and not germline_on_record(facts, gene):
-            test = _germline_test(gene, status, progressed, germline_known)
-            decides = no_chemotherapy and not (progressed or germline_known) and gene != "PALB2"
-            yield attrs.evolve(test, first=True) if decides and before_choosing(facts) else test
+            decides = no_chemotherapy and not germline_known and before_choosing(facts)
+            yield _germline_test(gene, status, progressed, germline_known, decides=decides)
 
 
 def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
@@ -176,10 +173,17 @@ def after_parp(facts: Facts) -> bool:
 
 
 def _germline_test(
-    gene: str, status: BiomarkerStatus, after_parp: bool, germline_brca_known: bool
+    gene: str,
+    status: BiomarkerStatus,
+    after_parp: bool,
+    germline_brca_known: bool,
+    *,
+    decides: bool = False,
 ) -> PlanEffect:
     """The germline test a tumour finding of an HRD gene asks for, worded by what it opens
-    (after progression on a PARP inhibitor: nothing, and the family's reason stays)."""
+    (after progression on a PARP inhibitor: nothing, and the family's reason stays);
+    ``decides``: with no chemotherapy on record, a BRCA1/2 mutation's germline result decides
+    which PARP inhibitor is within its label, so the test comes before choosing (case 575)."""
     what = "mutation" if status is BiomarkerStatus.MUTATED else status.value
     if after_parp or (gene != "PALB2" and status is BiomarkerStatus.MUTATED):
         opens = (
@@ -195,6 +199,7 @@ def _germline_test(
         return PlanEffect(
             code="test_germline",
             genes=(gene,),
+            first=decides and not after_parp,
             text=f"Tumour {gene} {what}: offer germline {gene} testing and genetic "
             f"counselling (a germline mutation concerns the family too){opens}.",
         )
