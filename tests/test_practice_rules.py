@@ -381,6 +381,12 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         ),
         practice(biomarkers=[result("PIK3CA", "mutated")]),
         practice(biomarkers=[result("PIK3CA", "mutated")], treatments=[]),
+        practice(  # INAVO120's population with diabetes (rule 86)
+            schema_version=2,
+            comorbidities=["diabetes"],
+            biomarkers=[result("PIK3CA", "mutated")],
+            treatments=[ADJUVANT_RELAPSE],
+        ),
         practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE]),
         practice(treatments=[ADJUVANT_RELAPSE]),
         practice(  # no aromatase inhibitor on record: outside EMBER-3
@@ -398,6 +404,9 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         ),
         practice(  # an ESR1 mutation during first-line AI + CDK4/6 inhibitor (rule 54)
             biomarkers=[result("ESR1", "mutated")],
+            treatments=[dict(PALBOCICLIB, ended_on=None, stop_reason="ongoing")],
+        ),
+        practice(  # no ESR1 result during first-line AI + CDK4/6 inhibitor (rule 54)
             treatments=[dict(PALBOCICLIB, ended_on=None, stop_reason="ongoing")],
         ),
         practice(  # ESR1 mutated after two chemotherapy lines: outside EMERALD (rule 35)

@@ -72,6 +72,7 @@ PLACING_CODES = frozenset(
         "capivasertib_diabetes_uncontrolled",
         "monaleesa7_premenopausal",  # rule 19 before the menopause: ribociclib first (case 566)
         "pi3k_akt_inhibitor_diabetes_uncontrolled",
+        "inavolisib_diabetes",  # rule 86: a balance cap on a molecular match (case 596)
     }
 )
 

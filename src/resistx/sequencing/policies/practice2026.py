@@ -32,6 +32,7 @@ from resistx.sequencing.rules import (
     label_cautions,
     molecular,
     pathway,
+    patient,
     practice,
     practice_adc,
     practice_history,
@@ -39,6 +40,7 @@ from resistx.sequencing.rules import (
     practice_tdxd,
     progression,
     records,
+    serena6,
     targets,
 )
 from resistx.sequencing.weights import DEFAULT
@@ -82,10 +84,11 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
     11: (progression.progressed_on, practice_history.outside_trial_population),
     24: (actions.investigational, practice_history.not_yet_approved),
-    53: (records.ongoing_course, practice_history.serena6_switch),
+    53: (records.ongoing_course, serena6.serena6_switch),
     65: (targets.chemotherapy_after_tdxd, practice.chemotherapy_after_tdxd_db06),
     59: (label_cautions.abemaciclib_label, label_cautions.datopotamab_deruxtecan_label),
     55: (her2.confirm_her2_zero, her2.her2_zero_after_chemotherapy),
+    78: (patient.glucose_inhibitor_diabetes, patient.inavolisib_diabetes),
     77: (),  # capivasertib without an alteration: rule 38 speaks under this policy
     25: (
         her2.ask_her2_test_ultralow,

@@ -45,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     parp.tbcrc048_before_chemotherapy,
     mechanisms.mechanism_trial,
     mechanisms.cdk46i_resistance_markers,
+    mechanisms.maintain_esr1_mutated,
     mechanisms.rb1_loss_cell_cycle_trial,
     molecular.no_biomarker,
     # factor 2: efficacy

@@ -243,6 +243,10 @@ BEFORE_STARTING: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         # Afinitor's label asks for glucose control before starting (recheck of case 541)
         (C.DIABETES, "everolimus"): "optimise glycaemic control before starting and monitor "
         "fasting glucose during treatment (its US label; not in the review)",
+        # Itovebi's label, Warnings and Precautions 5.1 (case 596)
+        (C.DIABETES, "inavolisib"): "test fasting glucose and HbA1c and optimise fasting "
+        "glucose before starting, then check fasting glucose every 3 days in the first week and "
+        "weekly to day 28 (its US label; not in the evidence pack)",
         # the boxed warning's thresholds and G-CSF are rule 84's caution, on every plan
         (C.CYTOPENIA, "sacituzumab govitecan"): f"{_CYTOPENIA_CAUSE}, then its boxed warning's "
         "thresholds before each dose (not in the review)",

@@ -1,6 +1,7 @@
 """Factor 1, continued: mechanisms of CDK4/6-inhibitor resistance without an approved drug:
-the trials that target them (rule 9), the caution on another CDK4/6 inhibitor (rule 43) and on
-a cell-cycle trial for a tumour without RB (rule 74)."""
+the trials that target them (rule 9), the caution on another CDK4/6 inhibitor (rule 43), on
+MAINTAIN's switch with an ESR1 mutation (rule 85) and on a cell-cycle trial for a tumour
+without RB (rule 74)."""
 
 from __future__ import annotations
 
@@ -85,6 +86,44 @@ def cdk46i_resistance_markers(
         text=f"{names}: associated with CDK4/6-inhibitor resistance (the review, Resistance "
         "Mechanisms); another CDK4/6 inhibitor may not overcome it.",
         references=tuple(sorted({n for m in found for n in m.references})),
+    )
+
+
+#: MAINTAIN's regimens: ribociclib with the endocrine partner switched to
+MAINTAIN_REGIMENS = frozenset({frozenset({"ribociclib", p}) for p in ("fulvestrant", "exemestane")})
+
+
+def is_maintain_regimen(spec: RegimenSpec) -> bool:
+    """Ribociclib with fulvestrant or exemestane, not a trial: MAINTAIN's switch."""
+    return frozenset(spec.drugs) in MAINTAIN_REGIMENS and not kinds.is_trial(spec)
+
+
+# rule 85: an ESR1 mutation: MAINTAIN's switch at best a later option (cases 587, 590)
+@rule(
+    85,
+    "An ESR1 mutation: ribociclib after a CDK4/6 inhibitor at best a later option",
+    M,
+    condition="After progression on a CDK4/6 inhibitor, an ESR1 mutation on record, and "
+    "ribociclib with fulvestrant or exemestane (MAINTAIN's switch).",
+    effect="At best a later option, whatever rule 8 gives the switch: MAINTAIN's exploratory "
+    "analysis of baseline ctDNA found ribociclib's benefit in ESR1 wild-type tumours and none in "
+    "ESR1-mutated ones (Kalinsky et al., J Clin Oncol 2023; not in the review).",
+    codes=("maintain_esr1_mutated",),
+    trials=("MAINTAIN",),
+    references=(36,),
+    regimens=is_maintain_regimen,
+)
+def maintain_esr1_mutated(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if i.esr1 is None or not i.post_cdk46i or not is_maintain_regimen(spec):
+        return
+    yield Effect(
+        code="maintain_esr1_mutated",
+        ceiling=2,
+        text=f"ESR1 mutation {i.esr1.describe()}: MAINTAIN's exploratory analysis of baseline "
+        "ctDNA found ribociclib's benefit in ESR1 wild-type tumours and none in ESR1-mutated "
+        "ones (Kalinsky et al., J Clin Oncol 2023; not in the review): at best a later option.",
+        trials=("MAINTAIN",),
+        references=(36,),
     )
 
 

@@ -1,7 +1,8 @@
 """Factor 4, continued: cautions that come from who the patient is rather than from a trial's
 adverse-event table: ovarian suppression or a GnRH agonist with endocrine therapy (rule 40), the
-PI3K and AKT inhibitors' glucose check (rule 67) and glucose first above CAPItello-291's HbA1c
-limit (rule 78). The drug labels' own warnings are ``label_cautions``."""
+PI3K and AKT inhibitors' glucose check (rule 67), glucose first above CAPItello-291's HbA1c
+limit (rule 78) and with inavolisib (rule 86, practice-2026), and Child-Pugh C (rule 81). The
+drug labels' own warnings are ``label_cautions``."""
 
 from __future__ import annotations
 
@@ -202,4 +203,38 @@ def severe_hepatic_impairment_first(
             text="Child-Pugh C: at best an alternative until the liver is assessed (its cause, "
             "bilirubin and clotting, and whether systemic therapy fits at all): most drugs here "
             "were not studied in severe hepatic impairment.",
+        )
+
+
+def has_inavolisib(spec: RegimenSpec) -> bool:
+    """A regimen with inavolisib."""
+    return "inavolisib" in spec.drugs
+
+
+# rule 86: inavolisib with diabetes: at best an alternative (practice-2026; case 596)
+@rule(
+    86,
+    "Inavolisib with diabetes: at best an alternative",
+    B,
+    condition="Diabetes on record, whatever its HbA1c, and a regimen with inavolisib "
+    "(practice-2026).",
+    effect="At best an alternative, glucose first: inavolisib's US label says its safety in "
+    "type 1 diabetes, or type 2 diabetes needing ongoing treatment, has not been studied, and "
+    "gives INAVO120's glucose figures; rule 12's caution gives the label's work-up. Above "
+    "CAPItello-291's HbA1c limit rule 78 steps it back further.",
+    codes=("inavolisib_diabetes",),
+    regimens=has_inavolisib,
+)
+def inavolisib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if has_inavolisib(spec) and any(c.name is Comorbidity.DIABETES for c in i.comorbidities):
+        yield Effect(
+            code="inavolisib_diabetes",
+            ceiling=1,
+            text="Diabetes on record: inavolisib's US label says its safety in type 1 diabetes, "
+            "or type 2 diabetes needing ongoing glucose-lowering treatment, has not been "
+            "studied; on it in INAVO120, fasting glucose rose in 85% of patients (grade 3 in "
+            "12%, grade 4 in 0.6%), 46% took oral glucose-lowering drugs and 7% insulin "
+            "(Itovebi US prescribing information, Warnings and Precautions 5.1; not in the "
+            "evidence pack): glucose first, with the diabetes team; at best an alternative "
+            "meanwhile.",
         )

@@ -1,13 +1,13 @@
-"""The practice-2026 rules on the patient's history and dates (35-37, 46, 54): a newer trial's
+"""The practice-2026 rules on the patient's history and dates (35-37, 46): a newer trial's
 population that the treatment history puts a patient outside of (VERITAC-2) or inside
-(postMONARCH, SERENA-6), and the approvals that came after a plan's decision date (a note,
-and the regimens not yet approved then: within a trial)."""
+(postMONARCH; SERENA-6 is rule 54, in ``serena6``), and the approvals that came after a plan's
+decision date (a note, and the regimens not yet approved then: within a trial)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, DrugClass, Factor, Verification
+from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
@@ -237,61 +237,3 @@ def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) ->
         + (f" (against fulvestrant alone: {found})." if found else "."),
         trials=("postMONARCH",),
     )
-
-
-# rule 54: an ESR1 mutation emerging during first-line AI + CDK4/6 inhibitor: SERENA-6
-@rule(
-    54,
-    "An ESR1 mutation emerging during first-line AI + CDK4/6 inhibitor: SERENA-6",
-    None,
-    condition="As rule 53 (the latest course ongoing), that course the first line for "
-    "metastatic disease, an aromatase inhibitor with a CDK4/6 inhibitor, for 6 months or more, "
-    "and an ESR1 mutation found after it started (SERENA-6's population: update-2026.md "
-    "section 4). Replaces nothing: rule 53 speaks too.",
-    effect="An action, before choosing: SERENA-6 switched the aromatase inhibitor to "
-    "camizestrant and kept the CDK4/6 inhibitor, on the ESR1 mutation and before progression; "
-    "its result and camizestrant's regulatory status as the pack records them.",
-    codes=("serena6_switch",),
-    trials=("SERENA-6",),
-)
-def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    course = facts.current  # the ongoing course as recorded (rule 53)
-    st = facts.state("ESR1")
-    if course is None or st is None or st.finding is None or len(facts.metastatic_lines) != 1:
-        return
-    found = st.finding.result
-    classes = course.drug_classes
-    start, months = course.started_on, course.duration_months(facts.decision_date)
-    if not (
-        DrugClass.CDK46_INHIBITOR in classes
-        and DrugClass.AROMATASE_INHIBITOR in classes
-        and found.status is BiomarkerStatus.MUTATED
-        and start is not None
-        and (found.tested_on is None or found.tested_on >= start)
-        and months is not None
-        and months >= SERENA6_MONTHS
-    ):
-        return
-    found_figures = figures(ctx, "SERENA-6", None, "ITT")
-    result = f" ({found_figures}, against continuing)" if found_figures else ""
-    status = (
-        "; ".join(
-            f"{a.authority}: {a.status.value.replace('_', ' ')} ({a.date})"
-            + (" (secondary reports)" if a.verification is Verification.SECONDARY else "")
-            for a in ctx.evidence.approvals_for("camizestrant")
-        )
-        or "no regulatory decision in the evidence pack"
-    )
-    yield PlanEffect(
-        code="serena6_switch",
-        first=True,
-        text=f"ESR1 mutation {st.finding.describe()} during first-line {' + '.join(course.drugs)}, "
-        "with no progression: SERENA-6 switched the aromatase inhibitor to camizestrant and kept "
-        f"the CDK4/6 inhibitor{result}, on a mutation found before progression on imaging: "
-        "restage first (CT and bone scan), since progression makes the options below apply "
-        f"instead (case 559). Camizestrant: {status}; where it is not approved, within a trial.",
-    )
-
-
-#: SERENA-6 enrolled after 6 months or more of first-line AI + CDK4/6 inhibitor
-SERENA6_MONTHS = 6.0

@@ -1,0 +1,96 @@
+"""The practice-2026 rule on an ESR1 mutation during an ongoing first line (54): SERENA-6
+switched the aromatase inhibitor to camizestrant and kept the CDK4/6 inhibitor on a mutation
+found in ctDNA before progression (update-2026.md section 4); a plan for such a patient says
+so, whether the mutation is on record or the plan asks for the test that could find it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import BiomarkerStatus, DrugClass, Verification
+from resistx.model.profile import Treatment
+from resistx.sequencing.facts import Facts
+from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.rules.figures import figures
+
+#: SERENA-6 enrolled after 6 months or more of first-line AI + CDK4/6 inhibitor
+SERENA6_MONTHS = 6.0
+
+
+# rule 54: an ESR1 mutation emerging during first-line AI + CDK4/6 inhibitor: SERENA-6
+@rule(
+    54,
+    "An ESR1 mutation emerging during first-line AI + CDK4/6 inhibitor: SERENA-6",
+    None,
+    condition="As rule 53 (the latest course ongoing), that course the first line for "
+    "metastatic disease, an aromatase inhibitor with a CDK4/6 inhibitor, for 6 months or more "
+    "(SERENA-6's population: update-2026.md section 4); an ESR1 mutation found after it "
+    "started, or no ESR1 mutation on record. Replaces nothing: rule 53 speaks too.",
+    effect="An action, before choosing: SERENA-6 switched the aromatase inhibitor to "
+    "camizestrant and kept the CDK4/6 inhibitor, on the ESR1 mutation and before progression; "
+    "its result and camizestrant's regulatory status as the pack records them. With no ESR1 "
+    "mutation on record, the action says what one found by ctDNA without progression would "
+    "mean: not progression, and not the options for it (case 594).",
+    codes=("serena6_switch", "serena6_monitoring"),
+    trials=("SERENA-6",),
+)
+def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    course = facts.current  # the ongoing course as recorded (rule 53)
+    if course is None or len(facts.metastatic_lines) != 1 or not _serena6_course(facts, course):
+        return
+    found_figures = figures(ctx, "SERENA-6", None, "ITT")
+    result = f" ({found_figures}, against continuing)" if found_figures else ""
+    status = f"Camizestrant: {_camizestrant_status(ctx)}; where it is not approved, within a trial."
+    st = facts.state("ESR1")
+    finding = st.finding if st is not None else None
+    start = course.started_on
+    if finding is None:
+        yield PlanEffect(
+            code="serena6_monitoring",
+            first=True,
+            text=f"An ESR1 test by ctDNA during first-line {' + '.join(course.drugs)}, with no "
+            "progression: a mutation it finds without progression on imaging is not "
+            "progression, and the options below, for progression, do not follow from it. "
+            "SERENA-6 tested ctDNA every 2-3 months and, on a mutation, switched the aromatase "
+            f"inhibitor to camizestrant and kept the CDK4/6 inhibitor{result}. {status}",
+        )
+        return
+    found = finding.result
+    if found.status is not BiomarkerStatus.MUTATED or (
+        found.tested_on is not None and start is not None and found.tested_on < start
+    ):
+        return
+    yield PlanEffect(
+        code="serena6_switch",
+        first=True,
+        text=f"ESR1 mutation {finding.describe()} during first-line {' + '.join(course.drugs)}, "
+        "with no progression: SERENA-6 switched the aromatase inhibitor to camizestrant and kept "
+        f"the CDK4/6 inhibitor{result}, on a mutation found before progression on imaging: "
+        "restage first (CT and bone scan), since progression makes the options below apply "
+        f"instead (case 559). {status}",
+    )
+
+
+def _serena6_course(facts: Facts, course: Treatment) -> bool:
+    """An aromatase inhibitor with a CDK4/6 inhibitor, started on a known date, given for 6
+    months or more by the plan's date."""
+    classes = course.drug_classes
+    months = course.duration_months(facts.decision_date)
+    return (
+        DrugClass.CDK46_INHIBITOR in classes
+        and DrugClass.AROMATASE_INHIBITOR in classes
+        and course.started_on is not None
+        and months is not None
+        and months >= SERENA6_MONTHS
+    )
+
+
+def _camizestrant_status(ctx: Context) -> str:
+    return (
+        "; ".join(
+            f"{a.authority}: {a.status.value.replace('_', ' ')} ({a.date})"
+            + (" (secondary reports)" if a.verification is Verification.SECONDARY else "")
+            for a in ctx.evidence.approvals_for("camizestrant")
+        )
+        or "no regulatory decision in the evidence pack"
+    )

@@ -1,0 +1,127 @@
+"""Scenario tests for the findings of the blind reviews of cases 582-596 (each seen failing
+before its fix), named after the behaviour a clinician relies on."""
+
+from __future__ import annotations
+
+import resistx
+from tests.helpers import PALBOCICLIB, option, patient, rank, result, tier
+
+PATHWAY_NEGATIVE = [
+    result("PIK3CA", "not_detected"),
+    result("AKT1", "not_detected"),
+    result("PTEN", "not_detected"),
+]
+
+
+def _after_palbociclib(esr1: str, policy: str) -> resistx.Plan:
+    return resistx.sequence(
+        patient(biomarkers=[result("ESR1", esr1, variant="D538G"), *PATHWAY_NEGATIVE]),
+        policy=policy,
+    )
+
+
+def test_an_esr1_mutation_makes_ribociclib_with_fulvestrant_after_palbociclib_at_best_a_later_option() -> (
+    None
+):
+    """Cases 587 and 590 (MAJOR, both policies): with an ESR1 mutation, ribociclib with
+    fulvestrant after palbociclib was an alternative on MAINTAIN's result, whose exploratory
+    baseline-ctDNA analysis found the benefit in ESR1 wild-type tumours only."""
+    for policy in ("ye2024", "practice-2026"):
+        p = _after_palbociclib("mutated", policy)
+        found = option(p, "ribociclib+fulvestrant")
+        [said] = [r for r in found.reasons if r.code == "maintain_esr1_mutated"]
+        assert said.rule == 85 and "ESR1 wild-type" in said.text, policy
+        assert "MAINTAIN" in said.trials and "Kalinsky" in said.text, policy
+        assert found.tier.value == "later", policy
+        # an ESR1 negative keeps MAINTAIN's switch where it was
+        wild = _after_palbociclib("not_detected", policy)
+        assert not [r for r in option(wild, "ribociclib+fulvestrant").reasons if r.rule == 85], (
+            policy
+        )
+        assert tier(wild, "ribociclib+fulvestrant") != "later", policy
+    # practice-2026: postMONARCH's abemaciclib + fulvestrant, whose effect held with an ESR1
+    # mutation, now comes before it
+    p = _after_palbociclib("mutated", "practice-2026")
+    assert rank(p, "abemaciclib+fulvestrant") < rank(p, "ribociclib+fulvestrant")
+
+
+def _ongoing_first_line(biomarkers: list[dict[str, object]]) -> resistx.Plan:
+    return resistx.sequence(
+        patient(
+            as_of="2026-08-01",
+            biomarkers=biomarkers,
+            treatments=[
+                dict(PALBOCICLIB, started_on="2023-08-01", ended_on=None, stop_reason="ongoing")
+            ],
+        ),
+        policy="practice-2026",
+    )
+
+
+def test_an_esr1_test_during_ongoing_first_line_ai_and_cdk46i_says_what_a_mutation_without_progression_means() -> (
+    None
+):
+    """Case 594 (MAJOR, practice-2026): responding to first-line palbociclib + letrozole, the
+    plan asked for an ESR1 test by ctDNA and said only that the result decides the next line;
+    a mutation without progression is SERENA-6's question, not the options for progression."""
+    p = _ongoing_first_line([result("PIK3CA", "mutated", sample="tissue", variant="H1047R")])
+    [said] = [a for a in p.actions if a.code == "serena6_monitoring"]
+    assert said.rule == 54 and said.before_choosing
+    assert "SERENA-6" in said.text and "camizestrant" in said.text
+    assert "not progression" in said.text and "kept the CDK4/6 inhibitor" in said.text
+    # once an ESR1 mutation is on record, the switch itself is the action (case 559)
+    found = _ongoing_first_line([result("ESR1", "mutated", tested_on="2026-07-10")])
+    codes = {a.code for a in found.actions}
+    assert "serena6_switch" in codes and "serena6_monitoring" not in codes
+    # ye2024 has no SERENA-6
+    ye = resistx.sequence(
+        patient(
+            as_of="2026-08-01",
+            treatments=[
+                dict(PALBOCICLIB, started_on="2023-08-01", ended_on=None, stop_reason="ongoing")
+            ],
+        )
+    )
+    assert not [a for a in ye.actions if "SERENA-6" in a.text]
+
+
+def test_diabetes_makes_inavolisib_with_palbociclib_and_fulvestrant_at_best_an_alternative() -> (
+    None
+):
+    """Case 596 (MAJOR, practice-2026): diabetes with an HbA1c of 6.8%: inavolisib's triplet
+    came first as INAVO120's population with a 5.6% grade 3 hyperglycaemia figure, while its
+    label says its safety in diabetes needing treatment has not been studied."""
+
+    def plan(comorbidities: list[object]) -> resistx.Plan:
+        return resistx.sequence(
+            patient(
+                schema_version=2,
+                as_of="2026-11-01",
+                comorbidities=comorbidities,
+                biomarkers=[result("PIK3CA", "mutated", sample="tissue", variant="H1047R")],
+                treatments=[
+                    {
+                        "drugs": ["letrozole"],
+                        "setting": "adjuvant",
+                        "started_on": "2024-09-01",
+                        "ended_on": "2026-09-20",
+                        "stop_reason": "progression",
+                    }
+                ],
+            ),
+            policy="practice-2026",
+        )
+
+    triplet = "inavolisib+palbociclib+fulvestrant"
+    without = plan([])
+    assert rank(without, triplet) == 1
+    p = plan([{"name": "diabetes", "hba1c": 6.8}])
+    found = option(p, triplet)
+    [said] = [r for r in found.reasons if r.code == "inavolisib_diabetes"]
+    assert said.rule == 86 and "not been studied" in said.text and "85%" in said.text
+    assert found.tier.value == "alternative"
+    assert rank(p, triplet) > rank(p, "abemaciclib+fulvestrant")
+    # the text view shows why it is not preferred
+    assert "has not been studied" in " ".join(p.to_text(width=10_000).split())
+    [caution] = [c for c in found.cautions if c.code == "diabetes_caution"]
+    assert "optimise" in caution.text and "every 3 days" in caution.text
