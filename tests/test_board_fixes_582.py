@@ -125,3 +125,38 @@ def test_diabetes_makes_inavolisib_with_palbociclib_and_fulvestrant_at_best_an_a
     assert "has not been studied" in " ".join(p.to_text(width=10_000).split())
     [caution] = [c for c in found.cautions if c.code == "diabetes_caution"]
     assert "optimise" in caution.text and "every 3 days" in caution.text
+
+
+def _her2_low_with(comorbidity: str, policy: str) -> resistx.Plan:
+    return resistx.sequence(
+        patient(
+            schema_version=2,
+            her2="low",
+            comorbidities=[comorbidity],
+            treatments=[PALBOCICLIB, dict(PALBOCICLIB, drugs=["capecitabine"], line=2)],
+        ),
+        policy=policy,
+    )
+
+
+def test_renal_impairment_gives_trastuzumab_deruxtecan_its_labels_lung_and_creatinine_caution() -> (
+    None
+):
+    """Case 597 (MAJOR, both policies): with renal impairment trastuzumab deruxtecan carried no
+    renal caution, while its label reports more interstitial lung disease in moderate renal
+    impairment and sets no dose below a creatinine clearance of 30 mL/min."""
+    for policy in ("ye2024", "practice-2026"):
+        found = option(_her2_low_with("renal_impairment", policy), "trastuzumab-deruxtecan")
+        [said] = [c for c in found.cautions if c.code == "renal_impairment_caution"]
+        assert said.rule == 12 and "creatinine clearance" in said.text, policy
+        assert "interstitial lung disease" in said.text and "moderate" in said.text, policy
+
+
+def test_interstitial_lung_disease_gives_chemotherapy_a_lung_caution() -> None:
+    """Case 599 (MAJOR, both policies): with interstitial lung disease chemotherapy was the
+    preferred option with no word on the pneumonitis some of its agents cause."""
+    for policy in ("ye2024", "practice-2026"):
+        found = option(_her2_low_with("interstitial_lung_disease", policy), "chemotherapy")
+        [said] = [c for c in found.cautions if c.code == "interstitial_lung_disease_caution"]
+        assert said.rule == 12 and "gemcitabine" in said.text, policy
+        assert "lung function" in said.text and "chest physician" in said.text, policy

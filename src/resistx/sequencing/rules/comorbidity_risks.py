@@ -134,6 +134,11 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.RENAL_IMPAIRMENT, "ribociclib"): "ribociclib's label lowers its starting dose in "
         "severe renal impairment, and its QT prolongation rises with exposure: check creatinine "
         "clearance first (not in the review)",
+        # Enhertu's label on renal impairment, a risk factor for its lung toxicity (case 597)
+        (C.RENAL_IMPAIRMENT, "trastuzumab deruxtecan"): "its US label reports more grade 1-2 "
+        "interstitial lung disease in moderate renal impairment and sets no dose below a "
+        "creatinine clearance of 30 mL/min: creatinine clearance before starting, and a close "
+        "watch for cough, dyspnoea or fever (not in the review)",
         (C.RENAL_IMPAIRMENT, "abemaciclib"): "abemaciclib raises serum creatinine by blocking its "
         "tubular secretion, without a change in glomerular function, so judge renal function by "
         "another marker, and its diarrhoea can dehydrate: fluids at the first loose stool (its "
@@ -169,6 +174,11 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
             "blood counts before and during treatment; not in the review)"
             for drug in CLASS_TOXICITIES["neutropenia"]
         },
+        # the agent chosen for its lung risk (case 599)
+        (C.INTERSTITIAL_LUNG_DISEASE, "chemotherapy"): "some agents can cause pneumonitis "
+        "(gemcitabine's label warns of pulmonary toxicity; interstitial pneumonitis is reported "
+        "with the taxanes): choose the agent with its lung risk in mind, with baseline chest "
+        "imaging and lung function tests and a chest physician's view (not in the review)",
         (C.INTERSTITIAL_LUNG_DISEASE, "palbociclib"): "CDK4/6 inhibitors can cause interstitial "
         "lung disease or pneumonitis (a warning on each label; not in the review)",
         (C.INTERSTITIAL_LUNG_DISEASE, "ribociclib"): "CDK4/6 inhibitors can cause interstitial "
