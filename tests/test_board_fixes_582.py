@@ -160,3 +160,32 @@ def test_interstitial_lung_disease_gives_chemotherapy_a_lung_caution() -> None:
         [said] = [c for c in found.cautions if c.code == "interstitial_lung_disease_caution"]
         assert said.rule == 12 and "gemcitabine" in said.text, policy
         assert "lung function" in said.text and "chest physician" in said.text, policy
+
+
+def test_a_taxane_stopped_for_neuropathy_is_accepted_and_chemotherapy_names_the_neuropathy() -> (
+    None
+):
+    """Case 604 (found preparing the review): a paclitaxel line stopped for neuropathy was
+    refused ("not an adverse event resistx knows; did you mean neutropenia?"), the commonest
+    reason a taxane stops. It is a term now, with its usual spellings, and like a lung disease
+    that stopped a drug it counts as a comorbidity: chemotherapy's neuropathy caution names
+    the line it stopped."""
+    for spelling in ("neuropathy", "peripheral neuropathy", "Peripheral_Sensory_Neuropathy"):
+        p = resistx.sequence(
+            patient(
+                treatments=[
+                    PALBOCICLIB,
+                    dict(
+                        PALBOCICLIB,
+                        drugs=["paclitaxel"],
+                        line=2,
+                        started_on="2025-04-01",
+                        ended_on="2025-09-01",
+                        stop_reason="toxicity",
+                        toxicity=spelling,
+                    ),
+                ]
+            )
+        )
+        [said] = [c for c in option(p, "chemotherapy").cautions if c.code == "neuropathy_caution"]
+        assert "it stopped paclitaxel" in said.text and said.rule == 12, spelling

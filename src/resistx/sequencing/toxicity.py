@@ -41,10 +41,12 @@ _PARTNER_CLASSES = frozenset(
 
 
 #: adverse events that stopped a treatment and are, from then on, a history rule 12 reads as a
-#: comorbidity (an interstitial lung disease or pneumonitis on any drug)
+#: comorbidity (an interstitial lung disease or pneumonitis, a peripheral neuropathy, on any drug)
 TOXICITY_HISTORY = {
     "interstitial lung disease": Comorbidity.INTERSTITIAL_LUNG_DISEASE,
     "pneumonitis": Comorbidity.INTERSTITIAL_LUNG_DISEASE,
+    # of unknown grade, as the profile's comorbidity would be (case 604)
+    "peripheral neuropathy": Comorbidity.NEUROPATHY,
 }
 
 

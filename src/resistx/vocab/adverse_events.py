@@ -1,5 +1,6 @@
 """Adverse events a treatment can be stopped for (``Treatment.toxicity``): the terms of the
-review's adverse-event tables, and the few a CDK4/6-inhibitor history needs besides them."""
+review's adverse-event tables, and the few a CDK4/6-inhibitor or chemotherapy history needs
+besides them."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ TERMS: frozenset[str] = frozenset(
         "thrombocytopenia", "urea increased", "vomiting", "weight loss",
         # the CDK4/6 inhibitors' own (their labels), which the review's tables do not list
         "qt prolongation", "febrile neutropenia", "venous thromboembolism",
+        # the taxanes' and eribulin's (their labels): the commonest reason they stop (case 604)
+        "peripheral neuropathy",
     }
 )  # fmt: skip
 
@@ -33,6 +36,8 @@ ALIASES = {
     "vte": "venous thromboembolism",
     "oedema": "peripheral edema",
     "edema": "peripheral edema",
+    "neuropathy": "peripheral neuropathy",
+    "peripheral sensory neuropathy": "peripheral neuropathy",
 }
 
 
