@@ -1,7 +1,9 @@
-"""Scenario tests for the findings of the blind reviews of cases 582-596 (each seen failing
+"""Scenario tests for the findings of the blind reviews of cases 582-611 (each seen failing
 before its fix), named after the behaviour a clinician relies on."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import resistx
 from tests.helpers import PALBOCICLIB, option, patient, rank, result, tier
@@ -189,3 +191,72 @@ def test_a_taxane_stopped_for_neuropathy_is_accepted_and_chemotherapy_names_the_
         )
         [said] = [c for c in option(p, "chemotherapy").cautions if c.code == "neuropathy_caution"]
         assert "it stopped paclitaxel" in said.text and said.rule == 12, spelling
+
+
+def _adjuvant_abemaciclib(
+    months_before_relapse: int, *metastatic: dict[str, object]
+) -> dict[str, Any]:
+    """Adjuvant abemaciclib + letrozole started ``months_before_relapse`` before a relapse
+    during it on 2026-09-01 (case 606), and the metastatic lines after it, if any."""
+    start = {18: "2025-03-01", 30: "2024-03-01"}[months_before_relapse]
+    return patient(
+        as_of="2026-10-15",
+        treatments=[
+            {
+                "drugs": ["abemaciclib", "letrozole"],
+                "setting": "adjuvant",
+                "started_on": start,
+                "ended_on": "2026-09-01",
+                "stop_reason": "progression",
+            },
+            *metastatic,
+        ],
+    )
+
+
+def test_relapse_within_two_years_of_adjuvant_endocrine_therapy_with_a_cdk46i_puts_chemotherapy_before_endocrine_options() -> (
+    None
+):
+    """Case 606 (MAJOR, both policies): relapse during adjuvant abemaciclib + letrozole, 18
+    months after starting (primary endocrine resistance), with no biomarker result that
+    stands: fulvestrant alone and palbociclib + fulvestrant came first, chemotherapy fourth."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_adjuvant_abemaciclib(18), policy=policy)
+        chemo = option(p, "chemotherapy")
+        [said] = [r for r in chemo.reasons if r.code == "adjuvant_primary_resistance"]
+        assert said.rule == 87 and "primary endocrine resistance" in said.text, policy
+        for endocrine in ("fulvestrant", "palbociclib+fulvestrant", "everolimus+exemestane"):
+            assert chemo.rank < rank(p, endocrine), (policy, endocrine)
+        # a relapse in the third year is secondary resistance: rule 87 is silent
+        later = resistx.sequence(_adjuvant_abemaciclib(30), policy=policy)
+        assert not [r for o in later.options for r in o.reasons if r.rule == 87], policy
+        # ... so is it when the adjuvant letrozole began 2 years and more before the relapse,
+        # abemaciclib added later
+        letrozole_first = _adjuvant_abemaciclib(18)
+        letrozole_first["treatments"].insert(
+            0,
+            {
+                "drugs": ["letrozole"],
+                "setting": "adjuvant",
+                "started_on": "2024-01-10",
+                "ended_on": "2025-03-01",
+                "stop_reason": "completed",
+            },
+        )
+        p = resistx.sequence(letrozole_first, policy=policy)
+        assert not [r for o in p.options for r in o.reasons if r.rule == 87], policy
+        # and once a metastatic line follows, its own course speaks (rules 18 and 19)
+        after = resistx.sequence(
+            _adjuvant_abemaciclib(
+                18,
+                {
+                    "drugs": ["capecitabine"],
+                    "line": 1,
+                    "started_on": "2026-09-10",
+                    "ended_on": "2026-10-10",
+                    "stop_reason": "progression",
+                },
+            ),
+            policy=policy,
+        )
+        assert not [r for o in after.options for r in o.reasons if r.rule == 87], policy

@@ -261,6 +261,15 @@ SCENARIOS: list[dict[str, Any]] = [
             ),
         ],
     ),
+    patient(  # rule 87: relapse during adjuvant abemaciclib + letrozole, 18 months in
+        as_of="2026-10-15",
+        treatments=[
+            dict(
+                adjuvant(["abemaciclib", "letrozole"], "2025-03-01", "2026-09-01"),
+                stop_reason="progression",
+            )
+        ],
+    ),
 ]
 
 

@@ -6,11 +6,8 @@ from __future__ import annotations
 from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Sample, Sex
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, Condition
-from resistx.sequencing import kinds, maintain, postmonarch
-from resistx.sequencing.ai_resistance import (
-    aromatase_inhibitor_resistant,
-    endocrine_progressed,
-)
+from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
+from resistx.sequencing.ai_resistance import aromatase_inhibitor_resistant, endocrine_progressed
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
 from resistx.sequencing.facts import (
@@ -243,6 +240,7 @@ def history(
         visceral_crisis=facts.profile.visceral_crisis,
         short_cdk46i=facts.short_cdk46i,
         short_limit=facts.preferences.short_cdk46i_months,
+        adjuvant_primary_resistance=adjuvant.primary_resistance(facts),
         chemo_lines=facts.chemo_lines,
         tdxd_lines=facts.chemo_lines + tdxd_early,
         sg_lines=facts.cytotoxic_lines + sg_early,  # an ADC's payload is cytotoxic too

@@ -57,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     history.negative_trial,
     progression.progressed_on,
     endocrine.short_cdk46i,
+    history.adjuvant_primary_resistance,
     history.adc_lines,
     cdk46i.cdk46i_switch,
     cdk46i.cdk46i_toxicity,

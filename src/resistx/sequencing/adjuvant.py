@@ -1,0 +1,40 @@
+"""Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor (rule 87, case 606).
+
+ESO-ESMO's ABC 5 consensus (Cardoso et al., Ann Oncol 2020; not in the review) calls a relapse
+during the first 2 years of adjuvant endocrine therapy primary endocrine resistance. With a
+CDK4/6 inhibitor in that adjuvant therapy the relapse came on the combination a first line
+would give: resistx reads it as it reads a short first-line CDK4/6-inhibitor course (rule 18).
+"""
+
+from __future__ import annotations
+
+from resistx.model.enums import DrugClass
+from resistx.model.profile import DAYS_PER_MONTH
+from resistx.sequencing.facts import Facts
+from resistx.sequencing.kinds import ENDOCRINE_DRUGS
+
+#: ABC 5's window for primary endocrine resistance: the first 2 years of adjuvant therapy
+PRIMARY_RESISTANCE_MONTHS = 24.0
+
+
+def primary_resistance(facts: Facts) -> bool:
+    """No treatment for metastatic disease yet, and a (neo)adjuvant course with a CDK4/6
+    inhibitor that ended in relapse within 24 months of the start of the adjuvant endocrine
+    therapy (the earliest adjuvant course with an endocrine drug or the CDK4/6 inhibitor)."""
+    if facts.metastatic:
+        return False
+    adjuvant = [t for t in facts.in_order if not t.metastatic]
+    relapsed = [
+        end
+        for t in adjuvant
+        if t.progressed and DrugClass.CDK46_INHIBITOR in t.drug_classes and (end := t.end_date)
+    ]
+    starts = [
+        t.started_on
+        for t in adjuvant
+        if t.started_on is not None
+        and t.drug_classes & (ENDOCRINE_DRUGS | {DrugClass.CDK46_INHIBITOR})
+    ]
+    if not relapsed or not starts:
+        return False
+    return (min(relapsed) - min(starts)).days < PRIMARY_RESISTANCE_MONTHS * DAYS_PER_MONTH
