@@ -7,6 +7,7 @@ from typing import Any
 
 import resistx
 from tests.helpers import PALBOCICLIB, option, patient, rank, result, tier
+from tests.test_plan import check_plan
 
 PATHWAY_NEGATIVE = [
     result("PIK3CA", "not_detected"),
@@ -87,6 +88,25 @@ def test_an_esr1_test_during_ongoing_first_line_ai_and_cdk46i_says_what_a_mutati
     assert not [a for a in ye.actions if "SERENA-6" in a.text]
 
 
+def _inavo120(comorbidities: list[object]) -> dict[str, Any]:
+    """INAVO120's population: PIK3CA mutated, relapse on adjuvant letrozole (case 596)."""
+    return patient(
+        schema_version=2,
+        as_of="2026-11-01",
+        comorbidities=comorbidities,
+        biomarkers=[result("PIK3CA", "mutated", sample="tissue", variant="H1047R")],
+        treatments=[
+            {
+                "drugs": ["letrozole"],
+                "setting": "adjuvant",
+                "started_on": "2024-09-01",
+                "ended_on": "2026-09-20",
+                "stop_reason": "progression",
+            }
+        ],
+    )
+
+
 def test_diabetes_makes_inavolisib_with_palbociclib_and_fulvestrant_at_best_an_alternative() -> (
     None
 ):
@@ -95,24 +115,7 @@ def test_diabetes_makes_inavolisib_with_palbociclib_and_fulvestrant_at_best_an_a
     label says its safety in diabetes needing treatment has not been studied."""
 
     def plan(comorbidities: list[object]) -> resistx.Plan:
-        return resistx.sequence(
-            patient(
-                schema_version=2,
-                as_of="2026-11-01",
-                comorbidities=comorbidities,
-                biomarkers=[result("PIK3CA", "mutated", sample="tissue", variant="H1047R")],
-                treatments=[
-                    {
-                        "drugs": ["letrozole"],
-                        "setting": "adjuvant",
-                        "started_on": "2024-09-01",
-                        "ended_on": "2026-09-20",
-                        "stop_reason": "progression",
-                    }
-                ],
-            ),
-            policy="practice-2026",
-        )
+        return resistx.sequence(_inavo120(comorbidities), policy="practice-2026")
 
     triplet = "inavolisib+palbociclib+fulvestrant"
     without = plan([])
@@ -120,13 +123,13 @@ def test_diabetes_makes_inavolisib_with_palbociclib_and_fulvestrant_at_best_an_a
     p = plan([{"name": "diabetes", "hba1c": 6.8}])
     found = option(p, triplet)
     [said] = [r for r in found.reasons if r.code == "inavolisib_diabetes"]
-    assert said.rule == 86 and "not been studied" in said.text and "85%" in said.text
+    assert said.rule == 86 and "not been studied" in said.text and "insulin" in said.text
     assert found.tier.value == "alternative"
     assert rank(p, triplet) > rank(p, "abemaciclib+fulvestrant")
     # the text view shows why it is not preferred
     assert "has not been studied" in " ".join(p.to_text(width=10_000).split())
     [caution] = [c for c in found.cautions if c.code == "diabetes_caution"]
-    assert "optimise" in caution.text and "every 3 days" in caution.text
+    assert "optimise" in caution.text and "first weeks" in caution.text
 
 
 def _her2_low_with(comorbidity: str, policy: str) -> resistx.Plan:
@@ -260,3 +263,39 @@ def test_relapse_within_two_years_of_adjuvant_endocrine_therapy_with_a_cdk46i_pu
             policy=policy,
         )
         assert not [r for o in after.options for r in o.reasons if r.rule == 87], policy
+
+
+def test_elacestrant_carries_its_labels_lipid_monitoring() -> None:
+    """Cases 597 and 608 (MINOR, recurring): elacestrant, often preferred, carried none of its
+    US label's dyslipidaemia warning (a lipid profile before starting and periodically)."""
+    for policy in ("ye2024", "practice-2026"):
+        p = _after_palbociclib("mutated", policy)
+        [said] = [c for c in option(p, "elacestrant").cautions if c.code == "elacestrant_label"]
+        assert said.rule == 88 and "lipid profile" in said.text, policy
+        assert "cholesterol and triglycerides" in said.text, policy
+        assert not [c for c in option(p, "fulvestrant").cautions if c.rule == 88], policy
+
+
+#: the profiles of the scenarios above, whose plans carry the new rules' texts
+_NEW_RULE_PROFILES = [
+    patient(biomarkers=[result("ESR1", "mutated", variant="D538G"), *PATHWAY_NEGATIVE]),
+    _inavo120([{"name": "diabetes", "hba1c": 6.8}]),
+    patient(
+        schema_version=2,
+        her2="low",
+        comorbidities=["renal_impairment", "interstitial_lung_disease"],
+        treatments=[PALBOCICLIB, dict(PALBOCICLIB, drugs=["capecitabine"], line=2)],
+    ),
+    _adjuvant_abemaciclib(18),
+]
+
+
+def test_the_new_rules_texts_hold_only_figures_of_the_evidence_and_name_their_trials() -> None:
+    """Every reason and caution the rules above add passes the plan checks every generated
+    plan passes (``test_plan.check_plan``): a figure in a text is the evidence's (a label's
+    threshold or a citation's year aside), and a reason names its trials or references."""
+    for data in _NEW_RULE_PROFILES:
+        profile = resistx.load_profile(data)
+        prefs = resistx.Preferences()
+        for policy in ("ye2024", "practice-2026"):
+            check_plan(profile, prefs, resistx.sequence(profile, prefs, policy=policy))

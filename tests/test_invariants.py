@@ -136,13 +136,33 @@ def test_options_and_exclusions_partition_the_considered_regimens(
         {"gene": "AKT1", "status": "mutated"},
     )
 )
+@example(  # gedatolisib waited on PIK3CA: the result answers it and lifts it (Hypothesis)
+    (
+        {
+            "schema_version": 1,
+            "hormone_receptor": "positive",
+            "her2": "0",
+            "comorbidities": [],
+            "biomarkers": [],
+            "treatments": [
+                {"drugs": ["fulvestrant"]},
+                {"drugs": ["fulvestrant"]},
+                {"drugs": ["palbociclib", "letrozole"], "stop_reason": "ongoing"},
+                {"drugs": ["fulvestrant"], "started_on": "2020-01-01"},
+            ],
+        },
+        {"gene": "PIK3CA", "status": "mutated", "variant": "H1047R"},
+    )
+)
 def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
     policy: str,
     case: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     """Adding a result that a regimen matches (its molecular score rises) never lets a regimen it
     does not match overtake it, unless the match leaves the regimen waiting on a confirmatory
-    test (a PTEN loss by IHC only waits on NGS: an option that waits is never preferred). The
+    test (a PTEN loss by IHC only waits on NGS: an option that waits is never preferred). A
+    regimen that waited on a test before the result and waits no more is concerned by it too:
+    the result answered it, and may lift it (gedatolisib, whose cohort PIK3CA decides). The
     decision date is held: without one the latest date of the profile is taken, and a result
     dated after it would move the plan to another date (and what was approved by then)."""
     data, finding = case
@@ -152,8 +172,9 @@ def test_a_matching_result_never_moves_an_unmatched_regimen_above_it(
     old = {o.regimen.id: o.scores.molecular for o in before.options}
     new = {o.regimen.id: o.scores.molecular for o in after.options}
     waiting = {o.regimen.id for o in after.options if o.waits_on}
+    answered = {o.regimen.id for o in before.options if o.waits_on} - waiting
     matched = {r for r in set(old) & set(new) if new[r] > old[r] and r not in waiting}
-    unmatched = (set(old) & set(new)) - matched
+    unmatched = (set(old) & set(new)) - matched - answered
     rb, ra = ranks(before), ranks(after)
     for y in matched:
         for x in unmatched:

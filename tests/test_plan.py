@@ -51,6 +51,7 @@ def _evidence_numbers(trial_keys: tuple[str, ...], eb: resistx.EvidenceBase = EB
 # words with digits (ESR1, CDK4/6, TROPiCS-02, Form 2b), dates, and resistx's own scales
 _NOT_FIGURES = [
     r"[\d,]+ neutrophils/mm3( on day \d+)?",  # a label's threshold (sacituzumab govitecan's)
+    r"creatinine clearance (of|below) \d+ mL/min",  # a label's threshold (rule 12, case 597)
     r"\b[A-Z][A-Z0-9]*\*\d+\b",  # a star allele (UGT1A1*28), a name not a figure
     r"HER2 0\b",
     r"\bincludes 1\b",  # the null hazard ratio, not a figure
@@ -72,7 +73,7 @@ _NOT_FIGURES = [
     r"after 1-2 (chemotherapy )?lines",
     r"within 12 months of adjuvant",
     # a trial's report cited by year (EMERALD's entry, rule 35; SOLAR-1's, rule 69)
-    r"(J Clin Oncol|N Engl J Med|Lancet Oncol) \d{4}",
+    r"(J Clin Oncol|N Engl J Med|Lancet Oncol|Ann Oncol) \d{4}",
     r"\btype [12]\b",  # diabetes (alpelisib's label, rule 12)
     r"\(rule \d+\)",  # a rule named in a reason (rule 53's current treatment)
 ]
@@ -104,6 +105,8 @@ def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float
         out |= {float(lines + 1), float(cytotoxic + 1)}
     if p.cdk46i_months is not None:
         out.add(round(p.cdk46i_months, 1))
+    # a comorbidity's own HbA1c, which its caution names (rule 12)
+    out |= {c.hba1c for c in p.comorbidities if c.hba1c is not None}
     return out
 
 
@@ -132,7 +135,7 @@ def check_plan(profile: resistx.Profile, prefs: resistx.Preferences, p: resistx.
             if c.percent is not None:
                 assert c.percent in _evidence_numbers(c.trials, eb)
             for number in figures(c.text):
-                assert number in _evidence_numbers(c.trials, eb), c.text
+                assert number in _evidence_numbers(c.trials, eb) | own, c.text
     for e in p.excluded:
         assert e.reasons and all(r.text and (r.trials or r.references) for r in e.reasons)
         for r in e.reasons:

@@ -80,6 +80,7 @@ RULES: tuple[Rule, ...] = (
     label_cautions.everolimus_label,
     label_cautions.tdxd_label,
     label_cautions.sg_label,
+    label_cautions.elacestrant_label,
     patient.glucose_before_starting,
     patient.glucose_inhibitor_diabetes,
     patient.severe_hepatic_impairment_first,

@@ -135,7 +135,7 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "severe renal impairment, and its QT prolongation rises with exposure: check creatinine "
         "clearance first (not in the review)",
         # Enhertu's label on renal impairment, a risk factor for its lung toxicity (case 597)
-        (C.RENAL_IMPAIRMENT, "trastuzumab deruxtecan"): "its US label reports more grade 1-2 "
+        (C.RENAL_IMPAIRMENT, "trastuzumab deruxtecan"): "its US label reports more low-grade "
         "interstitial lung disease in moderate renal impairment and sets no dose below a "
         "creatinine clearance of 30 mL/min: creatinine clearance before starting, and a close "
         "watch for cough, dyspnoea or fever (not in the review)",
@@ -255,8 +255,8 @@ BEFORE_STARTING: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "fasting glucose during treatment (its US label; not in the review)",
         # Itovebi's label, Warnings and Precautions 5.1 (case 596)
         (C.DIABETES, "inavolisib"): "test fasting glucose and HbA1c and optimise fasting "
-        "glucose before starting, then check fasting glucose every 3 days in the first week and "
-        "weekly to day 28 (its US label; not in the evidence pack)",
+        "glucose before starting, then check fasting glucose often in the first weeks, as its "
+        "label schedules (its US label; not in the evidence pack)",
         # the boxed warning's thresholds and G-CSF are rule 84's caution, on every plan
         (C.CYTOPENIA, "sacituzumab govitecan"): f"{_CYTOPENIA_CAUSE}, then its boxed warning's "
         "thresholds before each dose (not in the review)",

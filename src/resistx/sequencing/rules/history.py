@@ -261,10 +261,10 @@ def adjuvant_primary_resistance(
     yield Effect(
         code="adjuvant_primary_resistance",
         delta=w.short_endocrine if endocrine else w.short_cytotoxic,
-        text="Relapse within 2 years of adjuvant endocrine therapy with a CDK4/6 inhibitor: "
-        "primary endocrine resistance (ESO-ESMO's ABC 5 consensus, Cardoso et al., Ann Oncol "
-        "2020; not in the review), on the combination a first line would give: as after a "
-        "short CDK4/6-inhibitor course, "
+        text="Relapse within the first two years of adjuvant endocrine therapy with a CDK4/6 "
+        "inhibitor: primary endocrine resistance (ESO-ESMO's fifth advanced breast cancer "
+        "consensus, Cardoso et al., Ann Oncol 2020; not in the review), on the combination a "
+        "first line would give: as after a short CDK4/6-inhibitor course, "
         + (
             "endocrine-based regimens come after chemotherapy and ADCs."
             if endocrine

@@ -1,6 +1,6 @@
 """Factor 4, continued: a drug label's warnings where the review prints no adverse-event table
-for the drug (rules 41, 56, 59, 76, 80, 83 and 84), each a caution on the regimens with the drug; the
-labels are not in the review, and each text says so."""
+for the drug, or not the warning (rules 41, 56, 59, 76, 80, 83, 84 and 88), each a caution on
+the regimens with the drug; the labels are not in the review, and each text says so."""
 
 from __future__ import annotations
 
@@ -177,4 +177,28 @@ sg_label = _label_caution(
     "stool, with fluids; reduced UGT1A1 activity (homozygous UGT1A1*28) raises the risk of "
     "neutropenia (not in the review).",
     term=None,  # TROPiCS-02's neutropenia and diarrhoea cautions carry the terms
+)
+
+
+def has_elacestrant(spec: RegimenSpec) -> bool:
+    """A regimen with elacestrant."""
+    return "elacestrant" in spec.drugs
+
+
+# rule 88: elacestrant's dyslipidaemia warning, from its label (cases 597, 608)
+elacestrant_label = _label_caution(
+    88,
+    "Elacestrant: its label's lipid monitoring",
+    "elacestrant_label",
+    applies=has_elacestrant,
+    code="elacestrant_label",
+    condition="A regimen with elacestrant.",
+    effect="A caution beside EMERALD's rates, which the review prints without laboratory "
+    "values: its US label's dyslipidaemia warning, with a lipid profile before starting and "
+    "periodically.",
+    text="Elacestrant: its US label warns of dyslipidaemia (raised cholesterol and "
+    "triglycerides were common on it in EMERALD, seldom severe): a lipid profile before "
+    "starting and periodically during treatment (Orserdu US prescribing information, Warnings "
+    "and Precautions; not in the review).",
+    term=None,
 )

@@ -220,9 +220,10 @@ def has_inavolisib(spec: RegimenSpec) -> bool:
     "(practice-2026).",
     effect="At best an alternative, glucose first: inavolisib's US label says its safety in "
     "type 1 diabetes, or type 2 diabetes needing ongoing treatment, has not been studied, and "
-    "gives INAVO120's glucose figures; rule 12's caution gives the label's work-up. Above "
+    "says how often glucose rose in INAVO120; rule 12's caution gives the label's work-up. Above "
     "CAPItello-291's HbA1c limit rule 78 steps it back further.",
     codes=("inavolisib_diabetes",),
+    trials=("INAVO120",),
     regimens=has_inavolisib,
 )
 def inavolisib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
@@ -232,9 +233,9 @@ def inavolisib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             ceiling=1,
             text="Diabetes on record: inavolisib's US label says its safety in type 1 diabetes, "
             "or type 2 diabetes needing ongoing glucose-lowering treatment, has not been "
-            "studied; on it in INAVO120, fasting glucose rose in 85% of patients (grade 3 in "
-            "12%, grade 4 in 0.6%), 46% took oral glucose-lowering drugs and 7% insulin "
-            "(Itovebi US prescribing information, Warnings and Precautions 5.1; not in the "
-            "evidence pack): glucose first, with the diabetes team; at best an alternative "
-            "meanwhile.",
+            "studied; on it in INAVO120, fasting glucose rose in most patients, and nearly half "
+            "needed glucose-lowering drugs, a few insulin (Itovebi US prescribing information, "
+            "Warnings and Precautions; not in the evidence pack): glucose first, with the "
+            "diabetes team; at best an alternative meanwhile.",
+            trials=("INAVO120",),
         )
