@@ -41,7 +41,8 @@ def test_a_tumour_brca1_mutation_with_no_germline_result_is_of_unknown_origin() 
     text = _why(olaparib)
     assert "somatic BRCA1 mutation" not in text
     assert "tumour BRCA1 mutation" in text and "origin unknown" in text
-    assert "if germline" in text and "within its US label" in text
+    # no chemotherapy on record: the label's prior chemotherapy is said too (case 614)
+    assert "if germline" in text and "US label" in text and "prior chemotherapy" in text
     talazoparib = option(p, "talazoparib")
     assert talazoparib.waits_on == ("germline BRCA1",)
     assert "germline" in _why(talazoparib) and "EMBRACA" in _why(talazoparib)

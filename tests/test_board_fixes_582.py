@@ -196,6 +196,16 @@ def test_a_taxane_stopped_for_neuropathy_is_accepted_and_chemotherapy_names_the_
         assert "it stopped paclitaxel" in said.text and said.rule == 12, spelling
 
 
+#: a first metastatic line after the adjuvant relapse of ``_adjuvant_abemaciclib``
+CAPECITABINE_AFTER = {
+    "drugs": ["capecitabine"],
+    "line": 1,
+    "started_on": "2026-09-10",
+    "ended_on": "2026-10-10",
+    "stop_reason": "progression",
+}
+
+
 def _adjuvant_abemaciclib(
     months_before_relapse: int, *metastatic: dict[str, object]
 ) -> dict[str, Any]:
@@ -250,16 +260,7 @@ def test_relapse_within_two_years_of_adjuvant_endocrine_therapy_with_a_cdk46i_pu
         assert not [r for o in p.options for r in o.reasons if r.rule == 87], policy
         # and once a metastatic line follows, its own course speaks (rules 18 and 19)
         after = resistx.sequence(
-            _adjuvant_abemaciclib(
-                18,
-                {
-                    "drugs": ["capecitabine"],
-                    "line": 1,
-                    "started_on": "2026-09-10",
-                    "ended_on": "2026-10-10",
-                    "stop_reason": "progression",
-                },
-            ),
+            _adjuvant_abemaciclib(18, CAPECITABINE_AFTER),
             policy=policy,
         )
         assert not [r for o in after.options for r in o.reasons if r.rule == 87], policy
@@ -299,3 +300,38 @@ def test_the_new_rules_texts_hold_only_figures_of_the_evidence_and_name_their_tr
         prefs = resistx.Preferences()
         for policy in ("ye2024", "practice-2026"):
             check_plan(profile, prefs, resistx.sequence(profile, prefs, policy=policy))
+
+
+def test_a_first_recurrence_after_early_disease_asks_for_a_biopsy_that_retests_er_pr_and_her2() -> (
+    None
+):
+    """Case 606's recheck (MAJOR, both policies; MINOR in 583 and 606): at a first recurrence
+    after adjuvant therapy the plan asked for a tissue biopsy for NGS but not to retest ER, PR
+    and HER2 on it, though a HER2-0 primary can be HER2-low at relapse, which changes the
+    options."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_adjuvant_abemaciclib(18), policy=policy)
+        [said] = [a for a in p.actions if a.code == "biopsy_first_recurrence"]
+        assert said.rule == 89 and said.before_choosing, policy
+        assert "ER, PR and HER2" in said.text and "HER2-low" in said.text, policy
+        # a metastatic line already given: the recurrence was characterised then
+        after = resistx.sequence(
+            _adjuvant_abemaciclib(18, CAPECITABINE_AFTER),
+            policy=policy,
+        )
+        assert not [a for a in after.actions if a.rule == 89], policy
+        # de novo metastatic disease, nothing given for early disease: not a recurrence
+        assert not [a for a in resistx.sequence(patient(), policy=policy).actions if a.rule == 89]
+
+
+def test_with_no_chemotherapy_olaparibs_reason_never_calls_it_within_its_label() -> None:
+    """Case 614 (MINOR, both policies): a tumour BRCA1 mutation of unknown origin and no
+    chemotherapy on record: the reason said 'if germline, olaparib is within its US label',
+    which asks for prior chemotherapy: outside it either way, talazoparib's label not."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(
+            patient(biomarkers=[result("BRCA1", "mutated", sample="tissue")]), policy=policy
+        )
+        text = " ".join(r.text for r in option(p, "olaparib").reasons)
+        assert "within its US label" not in text, policy
+        assert "asks for prior chemotherapy" in text and "talazoparib's does not" in text, policy

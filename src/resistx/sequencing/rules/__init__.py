@@ -88,6 +88,7 @@ RULES: tuple[Rule, ...] = (
     # plan-level
     actions.her2_discordant,
     records.adjuvant_relapse,
+    records.biopsy_first_recurrence,
     records.progression_undocumented,
     records.ongoing_course,
     records.severe_hepatic_impairment,

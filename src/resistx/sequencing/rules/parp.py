@@ -124,14 +124,15 @@ def _olaparib_label(i: MolecularInputs) -> str:
     recheck: a tumour mutation of unknown origin, and the label's prior chemotherapy)."""
     if not i.brca_origin_unknown:
         return "for this mutation olaparib is given outside its label (not in the review)."
-    chemotherapy = (
-        ""
-        if i.chemotherapy_ever
-        else ", which asks for prior chemotherapy, and none is on record: talazoparib's does not"
-    )
+    if not i.chemotherapy_ever:  # case 614: outside its label either way
+        return (
+            "if germline, olaparib's US label (OlympiAD, not named in the review; its ref 74) "
+            "still asks for prior chemotherapy, and none is on record, while talazoparib's does "
+            "not; if somatic, it is given outside its label (not in the review)."
+        )
     return (
         "if germline, olaparib is within its US label (OlympiAD, not named in the review; its "
-        f"ref 74){chemotherapy}; if somatic, it is given outside its label (not in the review)."
+        "ref 74); if somatic, it is given outside its label (not in the review)."
     )
 
 

@@ -1,6 +1,6 @@
 """Plan-level rules on the record: what it says that cannot be so (rule 47), what it leaves out
-that the plan depends on (rules 48 and 50), a course still going on (rule 53), and a state to
-assess before any plan (rule 51)."""
+that the plan depends on (rules 48 and 50), a course still going on (rule 53), a state to
+assess before any plan (rule 51), and a first recurrence to biopsy (rule 89)."""
 
 from __future__ import annotations
 
@@ -227,3 +227,30 @@ def pregnancy_and_contraception(facts: Facts, _ctx: Context) -> Iterator[PlanEff
             "agonist is not contraception. Where a pregnancy is wished later, discuss fertility "
             "preservation (the labels; not in the review).",
         )
+
+
+# rule 89: a first recurrence after early disease: biopsy it and retest ER, PR and HER2
+@rule(
+    89,
+    "A first recurrence after early disease: biopsy it and retest the receptors",
+    None,
+    condition="A (neo)adjuvant course on record and nothing given for metastatic disease yet "
+    "(the recurrence this plan is for is the first).",
+    effect="An action, before choosing: biopsy the recurrence where it is accessible, to "
+    "confirm it and retest ER, PR and HER2 on it (ESO-ESMO's fifth advanced breast cancer "
+    "consensus; not in the review): receptors can change, and a HER2-0 primary can be "
+    "HER2-low at relapse (case 606's recheck).",
+    codes=("biopsy_first_recurrence",),
+)
+def biopsy_first_recurrence(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if facts.metastatic or all(t.metastatic for t in facts.profile.treatments):
+        return
+    yield PlanEffect(
+        code="biopsy_first_recurrence",
+        first=True,
+        text="First recurrence after treatment for early disease, nothing given for metastatic "
+        "disease yet: biopsy it where it is accessible, to confirm the recurrence and retest "
+        "ER, PR and HER2 on it (ESO-ESMO's fifth advanced breast cancer consensus, Cardoso et "
+        "al., Ann Oncol 2020; not in the review): receptors can change, and a HER2-0 primary "
+        "can be HER2-low at relapse, which opens the HER2-low options.",
+    )
