@@ -288,6 +288,14 @@ _NEW_RULE_PROFILES = [
         treatments=[PALBOCICLIB, dict(PALBOCICLIB, drugs=["capecitabine"], line=2)],
     ),
     _adjuvant_abemaciclib(18),
+    patient(
+        schema_version=2,
+        comorbidities=["interstitial_lung_disease"],
+        biomarkers=[
+            result("BRCA2", "mutated", sample="blood", origin="germline"),
+            result("PIK3CA", "mutated", sample="tissue", variant="N345K"),
+        ],
+    ),
 ]
 
 
@@ -335,3 +343,119 @@ def test_with_no_chemotherapy_olaparibs_reason_never_calls_it_within_its_label()
         text = " ".join(r.text for r in option(p, "olaparib").reasons)
         assert "within its US label" not in text, policy
         assert "asks for prior chemotherapy" in text and "talazoparib's does not" in text, policy
+
+
+def test_a_gnrh_agonist_continued_alone_is_not_a_line_of_treatment() -> None:
+    """Case 620 (MAJOR, both policies): goserelin recorded alone, ongoing, after progression
+    on palbociclib + letrozole + goserelin read as a line that 'continues while it controls
+    the disease', and counted as a second line (practice-2026: outside postMONARCH)."""
+    first = dict(PALBOCICLIB, drugs=["palbociclib", "letrozole", "goserelin"])
+    goserelin = {
+        "drugs": ["goserelin"],
+        "line": 2,
+        "started_on": "2025-03-21",
+        "stop_reason": "ongoing",
+    }
+    for policy in ("ye2024", "practice-2026"):
+        with_it = resistx.sequence(
+            patient(
+                schema_version=2, menopausal_status="premenopausal", treatments=[first, goserelin]
+            ),
+            policy=policy,
+        )
+        without = resistx.sequence(
+            patient(schema_version=2, menopausal_status="premenopausal", treatments=[first]),
+            policy=policy,
+        )
+        assert not [a for a in with_it.actions if a.code == "ongoing_course"], policy
+        assert [o.regimen.id for o in with_it.options] == [o.regimen.id for o in without.options], (
+            policy
+        )
+        # the suppression on record is still read: no action asks to start it
+        assert [a.code for a in with_it.actions] == [a.code for a in without.actions], policy
+
+
+def test_interstitial_lung_disease_gives_olaparib_its_labels_pneumonitis_caution() -> None:
+    """Case 623 (MAJOR, both policies): with interstitial lung disease, olaparib (an
+    alternative) carried no pneumonitis caution, which its US label gives."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(
+            patient(
+                schema_version=2,
+                comorbidities=["interstitial_lung_disease"],
+                biomarkers=[result("BRCA2", "mutated", sample="blood", origin="germline")],
+            ),
+            policy=policy,
+        )
+        [said] = [
+            c
+            for c in option(p, "olaparib").cautions
+            if c.code == "interstitial_lung_disease_caution"
+        ]
+        assert said.rule == 12 and "pneumonitis" in said.text, policy
+
+
+def test_a_pik3ca_mutation_outside_alpelisibs_companion_test_makes_it_at_best_an_alternative() -> (
+    None
+):
+    """Case 622 (MAJOR, both policies): PIK3CA N345K made alpelisib + fulvestrant preferred,
+    though N345K is not one of the 11 mutations of therascreen PIK3CA, on which SOLAR-1
+    enrolled and alpelisib was approved; capivasertib stays preferred."""
+
+    def plan(variant: str, policy: str) -> resistx.Plan:
+        return resistx.sequence(
+            patient(
+                biomarkers=[
+                    result("PIK3CA", "mutated", sample="tissue", variant=variant),
+                    result("ESR1", "not_detected"),
+                ]
+            ),
+            policy=policy,
+        )
+
+    for policy in ("ye2024", "practice-2026"):
+        p = plan("N345K", policy)
+        found = option(p, "alpelisib+fulvestrant")
+        [said] = [r for r in found.reasons if r.code == "pik3ca_variant_outside_therascreen"]
+        assert said.rule == 90 and "N345K" in said.text and "therascreen" in said.text, policy
+        assert found.tier.value != "preferred", policy
+        assert tier(p, "capivasertib+fulvestrant") == "preferred", policy
+        # a listed hotspot, or a variant in another notation, keeps alpelisib where it was
+        for listed in ("H1047R", "p.His1047Arg"):
+            assert tier(plan(listed, policy), "alpelisib+fulvestrant") == "preferred", policy
+
+
+def test_sacituzumab_govitecan_within_its_label_before_tropics02s_chemotherapy_lines_is_an_alternative() -> (
+    None
+):
+    """Case 621 (MAJOR, both policies): after a CDK4/6 inhibitor with an aromatase inhibitor,
+    elacestrant and trastuzumab deruxtecan, sacituzumab govitecan ranked eighth as a later
+    option before TROPiCS-02's chemotherapy lines, though its US label (endocrine-based therapy
+    and 2 or more further systemic therapies for metastatic disease) covers her."""
+    lines = [
+        PALBOCICLIB,
+        dict(
+            PALBOCICLIB,
+            drugs=["elacestrant"],
+            line=2,
+            started_on="2025-04-01",
+            ended_on="2025-08-01",
+        ),
+        dict(
+            PALBOCICLIB,
+            drugs=["trastuzumab deruxtecan"],
+            line=3,
+            started_on="2025-08-20",
+            ended_on="2026-04-01",
+        ),
+    ]
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(patient(her2="low", treatments=lines), policy=policy)
+        found = option(p, "sacituzumab-govitecan")
+        [said] = [r for r in found.reasons if r.code == "sg_within_label"]
+        assert said.rule == 4 and "US label" in said.text, policy
+        assert found.tier.value == "alternative", policy
+        assert found.rank <= 3, (policy, found.rank)
+        # two lines only (no third): outside the label, a later option as before
+        two = resistx.sequence(patient(her2="low", treatments=lines[:2]), policy=policy)
+        assert tier(two, "sacituzumab-govitecan") == "later", policy

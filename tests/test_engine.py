@@ -261,6 +261,22 @@ SCENARIOS: list[dict[str, Any]] = [
             ),
         ],
     ),
+    patient(  # rule 90: a PIK3CA mutation outside alpelisib's companion test
+        biomarkers=[result("PIK3CA", "mutated", sample="tissue", variant="N345K")],
+    ),
+    patient(  # rule 4: sacituzumab govitecan within its label, before TROPiCS-02's lines
+        her2="low",
+        treatments=[
+            PALBOCICLIB,
+            second_line("elacestrant"),
+            dict(
+                second_line("trastuzumab deruxtecan"),
+                line=3,
+                started_on="2026-03-10",
+                ended_on="2026-04-20",
+            ),
+        ],
+    ),
     patient(  # rule 87: relapse during adjuvant abemaciclib + letrozole, 18 months in
         as_of="2026-10-15",
         treatments=[

@@ -73,6 +73,7 @@ PLACING_CODES = frozenset(
         "monaleesa7_premenopausal",  # rule 19 before the menopause: ribociclib first (case 566)
         "pi3k_akt_inhibitor_diabetes_uncontrolled",
         "inavolisib_diabetes",  # rule 86: a balance cap on a molecular match (case 596)
+        "pik3ca_variant_outside_therascreen",  # rule 90: a cap beside the match (case 622)
     }
 )
 

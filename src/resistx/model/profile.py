@@ -244,6 +244,9 @@ class BiomarkerResult:
         return self.classification is None or self.classification.actionable
 
 
+_SUPPRESSION = frozenset({DrugClass.OVARIAN_FUNCTION_SUPPRESSION})
+
+
 @functools.lru_cache(maxsize=4_096)
 def _drug_classes(drugs: tuple[str, ...]) -> frozenset[DrugClass]:
     """The classes of a course's drugs, once per distinct list (the engine asks often)."""
@@ -280,6 +283,12 @@ class Treatment:
     @property
     def metastatic(self) -> bool:
         return self.setting is TreatmentSetting.METASTATIC
+
+    @property
+    def suppression_only(self) -> bool:
+        """Ovarian function suppression (a GnRH agonist) alone: given beside the lines, not a
+        line of treatment itself (case 620)."""
+        return self.drug_classes == _SUPPRESSION
 
     def duration_months(self, as_of: dt.date | None = None) -> float | None:
         """``months`` if given, else the span between the dates (an open treatment runs to ``as_of``)."""

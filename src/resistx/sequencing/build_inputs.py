@@ -10,16 +10,12 @@ from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import aromatase_inhibitor_resistant, endocrine_progressed
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
-from resistx.sequencing.facts import (
-    EARLY_RELAPSE_SG,
-    EARLY_RELAPSE_TDXD,
-    PAM_GENES,
-    Facts,
-)
+from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
 from resistx.sequencing.hrd import germline_untested, hrd_untested, origin_unknown, parp_findings
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
+from resistx.sequencing.reliability import outside_therascreen
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.toxicity import from_toxicities, lung_disease, toxicity_stops
 from resistx.vocab.drugs import drug_class
@@ -116,8 +112,7 @@ Mechanisms = tuple[ResistanceMechanism, ...]
 
 def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:
     state = facts.genes.get
-    pam = [state(g) for g in PAM_GENES]
-    esr1_state = state("ESR1")
+    pam, esr1_state = [state(g) for g in PAM_GENES], state("ESR1")
     esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
     pik3ca, akt1, pten = (
         _finding(st, *DEFINITE_TARGETS[g]) for g, st in zip(PAM_GENES, pam, strict=True)
@@ -142,6 +137,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pik3ca_pcr_only="PIK3CA" in pcr_only,
         pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),
         pik3ca_doubtful=doubtful(pam[0]),
+        pik3ca_outside_therascreen=outside_therascreen(pam[0]),
         akt_pathway=akt_pathway,
         akt_pathway_unconfirmed=pten_unconfirmed(facts),
         pam_negative=pam_negative,
@@ -245,6 +241,7 @@ def history(
         tdxd_lines=facts.chemo_lines + tdxd_early,
         sg_lines=facts.cytotoxic_lines + sg_early,  # an ADC's payload is cytotoxic too
         adc_lines=facts.cytotoxic_lines - facts.chemo_lines,
+        sg_label=facts.metastatic_endocrine_lines >= 1 and len(facts.metastatic_lines) >= 3,
         early_relapse_tdxd=bool(tdxd_early),
         early_relapse_sg=bool(sg_early),
         ecog=facts.profile.ecog,

@@ -123,7 +123,7 @@ class Facts:
 
     @once
     def metastatic(self) -> tuple[Treatment, ...]:
-        return tuple(t for t in self.in_order if t.metastatic)
+        return tuple(t for t in self.in_order if t.metastatic and not t.suppression_only)
 
     @once
     def progressed(self) -> tuple[Treatment, ...]:

@@ -39,6 +39,8 @@ class MolecularInputs:
     pik3ca_untested: bool = False
     #: ... because its latest call is VUS or benign on a known activating variant (rule 45)
     pik3ca_doubtful: bool = False
+    #: the PIK3CA mutation's protein change, when not one of therascreen's 11 (rule 90)
+    pik3ca_outside_therascreen: str = ""
     akt_pathway: Finding | None  # PIK3CA or AKT1 mutation, PTEN loss (CAPItello-291)
     #: the only alteration is a PTEN loss by IHC only or on ctDNA only (``pten_unconfirmed``)
     akt_pathway_unconfirmed: str
@@ -135,6 +137,9 @@ class HistoryInputs:
     tdxd_lines: int  # with (neo)adjuvant chemotherapy and relapse within 6 months
     sg_lines: int  # ... within 12 months, and ADC lines
     adc_lines: int = 0  # metastatic lines of an ADC without chemotherapy
+    #: an endocrine-based line and 2 or more further lines for metastatic disease: sacituzumab
+    #: govitecan's US label (rule 4, case 621)
+    sg_label: bool = False
     early_relapse_tdxd: bool
     early_relapse_sg: bool
     ecog: int | None

@@ -100,7 +100,8 @@ def for_progression(p: Profile, prefs: Preferences) -> Facts:
     """The facts the options read: an ongoing latest course for metastatic disease counts as
     progressed at the plan's date (rule 53): its length runs to that date, and no test is read
     as older than its progression (``Facts.latest_progression``)."""
-    latest = p.treatments_in_order[-1] if p.treatments else None
+    # a GnRH agonist continued alone is no line (case 620): the latest course is the one before
+    latest = next((t for t in reversed(p.treatments_in_order) if not t.suppression_only), None)
     if latest is None or not latest.metastatic or latest.stop_reason is not StopReason.ONGOING:
         return Facts(profile=p, preferences=prefs)
     # its length runs to the plan's date (at most the profile's limit: a course of valid dates

@@ -38,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     labels.capivasertib_label,
     molecular.esr1_aromatase_inhibitor,
     pathway.pi3k_pathway,
+    pathway.pik3ca_variant_outside_therascreen,
     targets.her2_low,
     targets.chemotherapy_after_tdxd,
     molecular.parp_inhibitor,

@@ -174,6 +174,10 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
             "blood counts before and during treatment; not in the review)"
             for drug in CLASS_TOXICITIES["neutropenia"]
         },
+        # Lynparza's label, Warnings and Precautions (case 623)
+        (C.INTERSTITIAL_LUNG_DISEASE, "olaparib"): "olaparib's US label warns of pneumonitis, "
+        "fatal in some: interrupt it at new or worsening cough, dyspnoea or fever and "
+        "investigate, and stop it if pneumonitis is confirmed (not in the review)",
         # the agent chosen for its lung risk (case 599)
         (C.INTERSTITIAL_LUNG_DISEASE, "chemotherapy"): "some agents can cause pneumonitis "
         "(gemcitabine's label warns of pulmonary toxicity; interstitial pneumonitis is reported "

@@ -46,12 +46,14 @@ def _lines(n: int) -> str:
     "so chemotherapy comes first; in a visceral crisis, where chemotherapy comes first by rule "
     "7 and will be one line, an ADC that one line opens (trastuzumab deruxtecan) loses nothing "
     "here and is the alternative to it; sacituzumab govitecan before its second line stays a "
-    "later option.",
+    "later option, unless its US label covers the patient (an endocrine-based line and 2 or "
+    "more further lines for metastatic disease): then at best an alternative (case 621).",
     codes=(
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_sacituzumab_govitecan",
         "adc_before_chemotherapy",
         "further_chemotherapy",
+        "sg_within_label",
     ),
     trials=("DESTINY-Breast04", "TROPiCS-02"),
     references=(60, 62),
@@ -99,7 +101,11 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         if early
         else ""
     )
-    if lines >= need:
+    if lines < need and i.sg_label and trial == "TROPiCS-02":
+        yield _sg_within_label(
+            f"{lines} prior {unit} line{'s' if lines != 1 else ''}{counted}", enrolled
+        )
+    elif lines >= need:
         beyond = "" if lines <= most else ", fewer than this"
         yield Effect(
             code=code,
@@ -110,6 +116,19 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         )
     else:
         yield _before_lines(i, lines, f"{unit} line", counted, (trial, enrolled, need), w)
+
+
+def _sg_within_label(prior: str, enrolled: str) -> Effect:
+    """Sacituzumab govitecan before TROPiCS-02's chemotherapy lines, within its US label
+    (endocrine-based therapy and 2 or more further lines for metastatic disease; case 621)."""
+    return Effect(
+        code="sg_within_label",
+        ceiling=1,
+        text=f"{prior}: TROPiCS-02 enrolled after {enrolled}, but its US label covers this "
+        "patient (endocrine-based therapy and 2 or more further systemic therapies for "
+        "metastatic disease; not in the review): at best an alternative, beside chemotherapy.",
+        trials=("TROPiCS-02",),
+    )
 
 
 def gate(

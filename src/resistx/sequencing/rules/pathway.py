@@ -211,3 +211,38 @@ def _everolimus(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             "on the triplet with either mutation.",
             trials=("TRINITI-1",),
         )
+
+
+def has_alpelisib(spec: RegimenSpec) -> bool:
+    """A regimen with alpelisib."""
+    return "alpelisib" in spec.drugs
+
+
+# rule 90: a PIK3CA mutation outside alpelisib's companion test: at best an alternative
+@rule(
+    90,
+    "A PIK3CA mutation outside alpelisib's companion test: at best an alternative",
+    M,
+    condition="A PIK3CA mutation named as one residue changed that is not one of the 11 of "
+    "therascreen PIK3CA (C420R, E542K, E545A/D/G/K, Q546E/R, H1047L/R/Y), and alpelisib.",
+    effect="At best an alternative, and its reason says why: SOLAR-1 enrolled, and alpelisib "
+    "was approved, on those 11 mutations (the companion diagnostic; not in the review); "
+    "capivasertib's match stands (case 622).",
+    codes=("pik3ca_variant_outside_therascreen",),
+    trials=("SOLAR-1",),
+    regimens=has_alpelisib,
+)
+def pik3ca_variant_outside_therascreen(
+    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    change = i.pik3ca_outside_therascreen
+    if not change or i.pik3ca is None or not has_alpelisib(spec):
+        return
+    yield Effect(
+        code="pik3ca_variant_outside_therascreen",
+        ceiling=1,
+        text=f"PIK3CA {change}: not one of the 11 mutations of therascreen PIK3CA, the companion "
+        "diagnostic on which SOLAR-1 enrolled and alpelisib was approved (not in the review): "
+        "outside the mutations its evidence rests on, at best an alternative.",
+        trials=("SOLAR-1",),
+    )
