@@ -459,3 +459,28 @@ def test_sacituzumab_govitecan_within_its_label_before_tropics02s_chemotherapy_l
         # two lines only (no third): outside the label, a later option as before
         two = resistx.sequence(patient(her2="low", treatments=lines[:2]), policy=policy)
         assert tier(two, "sacituzumab-govitecan") == "later", policy
+
+
+def test_before_the_menopause_alpelisib_is_at_best_an_alternative() -> None:
+    """Case 631 (MAJOR, both policies): a premenopausal woman with a PIK3CA mutation had
+    alpelisib + fulvestrant preferred, though SOLAR-1 enrolled postmenopausal women and men
+    only and its US label says so, while elacestrant stepped back for the same reason."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(
+            patient(
+                schema_version=2,
+                menopausal_status="premenopausal",
+                biomarkers=[
+                    result("PIK3CA", "mutated", variant="H1047R"),
+                    result("ESR1", "not_detected"),
+                ],
+                treatments=[dict(PALBOCICLIB, drugs=["ribociclib", "letrozole", "goserelin"])],
+            ),
+            policy=policy,
+        )
+        found = option(p, "alpelisib+fulvestrant")
+        [said] = [r for r in found.reasons if r.code == "alpelisib_postmenopausal_trial"]
+        assert said.rule == 40 and "SOLAR-1" in said.text, policy
+        assert found.tier.value == "alternative", policy
+        assert tier(p, "capivasertib+fulvestrant") == "preferred", policy
+        assert "SOLAR-1 enrolled postmenopausal" in " ".join(p.to_text(width=10_000).split())

@@ -31,8 +31,15 @@ B = Factor.BALANCE
     "suppression or a GnRH agonist (action), as PALOMA-3 and MONARCH-2 required of "
     "premenopausal patients (not in the review). Elacestrant's "
     "caution (pre/perimenopausal) says EMERALD enrolled postmenopausal patients, and it is at "
-    "best an alternative there; another oral SERD's asks for ovarian function suppression.",
-    codes=("ovarian_suppression_needed", "gnrh_agonist_needed", "elacestrant_postmenopausal_trial"),
+    "best an alternative there; another oral SERD's asks for ovarian function suppression. "
+    "Alpelisib too is at best an alternative there: SOLAR-1 enrolled postmenopausal women and "
+    "men, and its US label says so (case 631).",
+    codes=(
+        "ovarian_suppression_needed",
+        "gnrh_agonist_needed",
+        "elacestrant_postmenopausal_trial",
+        "alpelisib_postmenopausal_trial",
+    ),
     references=(9, 10, 11),
     regimens=kinds.is_endocrine_based,
 )
@@ -81,6 +88,15 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             caution=True,
             text="Before the menopause: an oral SERD is given with ovarian function suppression "
             f"(a GnRH agonist), as endocrine therapy needs{keep}.",
+        )
+    if i.needs_ovarian_suppression and "alpelisib" in spec.drugs:  # case 631
+        yield Effect(
+            code="alpelisib_postmenopausal_trial",
+            ceiling=1,
+            text="Before the menopause: SOLAR-1 enrolled postmenopausal women and men only, and "
+            "alpelisib's US label says so (not in the review): its result may not hold here, at "
+            "best an alternative.",
+            trials=("SOLAR-1",),
         )
 
 
