@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import resistx
-from tests.helpers import PALBOCICLIB, option, patient, rank, result, tier
+from tests.helpers import PALBOCICLIB, option, patient, rank, result, second_line, tier
 from tests.test_plan import check_plan
 
 PATHWAY_NEGATIVE = [
@@ -484,3 +484,26 @@ def test_before_the_menopause_alpelisib_is_at_best_an_alternative() -> None:
         assert found.tier.value == "alternative", policy
         assert tier(p, "capivasertib+fulvestrant") == "preferred", policy
         assert "SOLAR-1 enrolled postmenopausal" in " ".join(p.to_text(width=10_000).split())
+
+
+def test_cytopenia_after_a_parp_inhibitor_asks_for_a_haematology_work_up_before_choosing() -> None:
+    """Case 635 (MAJOR, both policies): cytopenia after 17 months of talazoparib, whose label
+    warns of myelodysplastic syndrome and acute myeloid leukaemia: the plan's cautions named
+    marrow infiltration and slow recovery only, and asked nothing before the next
+    marrow-suppressing drug."""
+    talazoparib = second_line("talazoparib")
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(
+            patient(
+                schema_version=2, comorbidities=["cytopenia"], treatments=[PALBOCICLIB, talazoparib]
+            ),
+            policy=policy,
+        )
+        [said] = [a for a in p.actions if a.code == "cytopenia_after_parp_inhibitor"]
+        assert said.rule == 91 and said.before_choosing, policy
+        assert "myelodysplastic" in said.text and "bone marrow" in said.text, policy
+        # no PARP inhibitor on record: no such action
+        plain = resistx.sequence(
+            patient(schema_version=2, comorbidities=["cytopenia"]), policy=policy
+        )
+        assert not [a for a in plain.actions if a.rule == 91], policy

@@ -261,6 +261,11 @@ SCENARIOS: list[dict[str, Any]] = [
             ),
         ],
     ),
+    patient(  # rule 91: cytopenia after a PARP inhibitor
+        schema_version=2,
+        comorbidities=["cytopenia"],
+        treatments=[PALBOCICLIB, second_line("olaparib")],
+    ),
     patient(  # rule 90: a PIK3CA mutation outside alpelisib's companion test
         biomarkers=[result("PIK3CA", "mutated", sample="tissue", variant="N345K")],
     ),

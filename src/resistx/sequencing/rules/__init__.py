@@ -90,6 +90,7 @@ RULES: tuple[Rule, ...] = (
     actions.her2_discordant,
     records.adjuvant_relapse,
     records.biopsy_first_recurrence,
+    records.cytopenia_after_parp_inhibitor,
     records.progression_undocumented,
     records.ongoing_course,
     records.severe_hepatic_impairment,

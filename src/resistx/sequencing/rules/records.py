@@ -1,6 +1,7 @@
 """Plan-level rules on the record: what it says that cannot be so (rule 47), what it leaves out
 that the plan depends on (rules 48 and 50), a course still going on (rule 53), a state to
-assess before any plan (rule 51), and a first recurrence to biopsy (rule 89)."""
+assess before any plan (rule 51), a first recurrence to biopsy (rule 89), and a cytopenia after
+a PARP inhibitor to work up (rule 91)."""
 
 from __future__ import annotations
 
@@ -254,3 +255,32 @@ def biopsy_first_recurrence(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]
         "al., Ann Oncol 2020; not in the review): receptors can change, and a HER2-0 primary "
         "can be HER2-low at relapse, which opens the HER2-low options.",
     )
+
+
+# rule 91: cytopenia after a PARP inhibitor: a haematology work-up first (case 635)
+@rule(
+    91,
+    "Cytopenia after a PARP inhibitor: a haematology work-up before choosing",
+    None,
+    condition="A cytopenia on record and a PARP inhibitor (olaparib, talazoparib) given before.",
+    effect="An action, before choosing: the PARP inhibitors' US labels warn of myelodysplastic "
+    "syndrome and acute myeloid leukaemia: a blood film and a haematologist's review, and a "
+    "bone marrow examination with cytogenetics if the counts stay low, before the next "
+    "marrow-suppressing treatment (the labels; not in the review).",
+    codes=("cytopenia_after_parp_inhibitor",),
+)
+def cytopenia_after_parp_inhibitor(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if not any(c.name is Comorbidity.CYTOPENIA for c in facts.profile.comorbidities):
+        return
+    given = [t for t in facts.profile.treatments if DrugClass.PARP_INHIBITOR in t.drug_classes]
+    if given:
+        drugs = " and ".join(sorted({d for t in given for d in t.drugs}))
+        yield PlanEffect(
+            code="cytopenia_after_parp_inhibitor",
+            first=True,
+            text=f"Cytopenia after {drugs}: the PARP inhibitors' US labels warn of "
+            "myelodysplastic syndrome and acute myeloid leukaemia. A blood film and a "
+            "haematologist's review, and a bone marrow examination with cytogenetics if the "
+            "counts stay low, before the next marrow-suppressing treatment (the labels; not in "
+            "the review).",
+        )
