@@ -520,7 +520,8 @@ def test_an_adc_line_counts_toward_sacituzumab_govitecans_lines() -> None:
     p = plan(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd])
     sg = option(p, "sacituzumab-govitecan")
     assert "prior_chemotherapy_opens_sacituzumab_govitecan" in codes(sg)
-    assert sg.tier is Tier.PREFERRED
+    # after a deruxtecan ADC it is at best an alternative beside chemotherapy (rule 92, case 640)
+    assert sg.tier is Tier.ALTERNATIVE and "adc_after_topoisomerase_adc" in codes(sg)
 
 
 def test_abemaciclib_after_two_cdk46_inhibitors_gets_no_switch_gain() -> None:

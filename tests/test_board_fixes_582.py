@@ -196,6 +196,16 @@ def test_a_taxane_stopped_for_neuropathy_is_accepted_and_chemotherapy_names_the_
         assert "it stopped paclitaxel" in said.text and said.rule == 12, spelling
 
 
+#: a third line of trastuzumab deruxtecan, after PALBOCICLIB and a second line (cases 621, 640)
+TDXD_THIRD = dict(
+    PALBOCICLIB,
+    drugs=["trastuzumab deruxtecan"],
+    line=3,
+    started_on="2025-08-20",
+    ended_on="2026-04-01",
+)
+
+
 #: a first metastatic line after the adjuvant relapse of ``_adjuvant_abemaciclib``
 CAPECITABINE_AFTER = {
     "drugs": ["capecitabine"],
@@ -441,13 +451,7 @@ def test_sacituzumab_govitecan_within_its_label_before_tropics02s_chemotherapy_l
             started_on="2025-04-01",
             ended_on="2025-08-01",
         ),
-        dict(
-            PALBOCICLIB,
-            drugs=["trastuzumab deruxtecan"],
-            line=3,
-            started_on="2025-08-20",
-            ended_on="2026-04-01",
-        ),
+        TDXD_THIRD,
     ]
     for policy in ("ye2024", "practice-2026"):
         p = resistx.sequence(patient(her2="low", treatments=lines), policy=policy)
@@ -507,3 +511,25 @@ def test_cytopenia_after_a_parp_inhibitor_asks_for_a_haematology_work_up_before_
             patient(schema_version=2, comorbidities=["cytopenia"]), policy=policy
         )
         assert not [a for a in plain.actions if a.rule == 91], policy
+
+
+def test_sacituzumab_govitecan_after_a_deruxtecan_adc_is_at_best_an_alternative_with_a_cross_resistance_caution() -> (
+    None
+):
+    """Case 640 (MAJOR, both policies): after progression on trastuzumab deruxtecan,
+    sacituzumab govitecan was preferred on TROPiCS-02, which enrolled almost no one after a
+    topoisomerase-I ADC; datopotamab deruxtecan already stepped back there."""
+    lines = [
+        PALBOCICLIB,
+        dict(second_line("paclitaxel"), started_on="2025-04-01", ended_on="2025-08-01"),
+        TDXD_THIRD,
+    ]
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(patient(her2="low", treatments=lines), policy=policy)
+        found = option(p, "sacituzumab-govitecan")
+        [said] = [r for r in found.reasons if r.code == "adc_after_topoisomerase_adc"]
+        assert said.rule == 92 and "trastuzumab deruxtecan" in said.text, policy
+        assert found.tier.value != "preferred", policy
+        # before any deruxtecan ADC, its place stands
+        before = resistx.sequence(patient(her2="low", treatments=lines[:2]), policy=policy)
+        assert not [r for o in before.options for r in o.reasons if r.rule == 92], policy

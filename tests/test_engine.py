@@ -261,6 +261,10 @@ SCENARIOS: list[dict[str, Any]] = [
             ),
         ],
     ),
+    patient(  # rule 92: sacituzumab govitecan after trastuzumab deruxtecan
+        her2="low",
+        treatments=[PALBOCICLIB, second_line("trastuzumab deruxtecan")],
+    ),
     patient(  # rule 91: cytopenia after a PARP inhibitor
         schema_version=2,
         comorbidities=["cytopenia"],

@@ -75,6 +75,7 @@ PLACING_CODES = frozenset(
         "inavolisib_diabetes",  # rule 86: a balance cap on a molecular match (case 596)
         "pik3ca_variant_outside_therascreen",  # rule 90: a cap beside the match (case 622)
         "alpelisib_postmenopausal_trial",  # rule 40: a balance cap on a match (case 631)
+        "adc_after_topoisomerase_adc",  # rule 92: a cap beside the lines reason (case 640)
     }
 )
 

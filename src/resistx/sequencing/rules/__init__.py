@@ -5,6 +5,7 @@ from __future__ import annotations
 from resistx.sequencing.rule import Rule
 from resistx.sequencing.rules import (
     actions,
+    adc_sequence,
     balance,
     cdk46i,
     efficacy,
@@ -60,6 +61,7 @@ RULES: tuple[Rule, ...] = (
     endocrine.short_cdk46i,
     history.adjuvant_primary_resistance,
     history.adc_lines,
+    adc_sequence.adc_after_topoisomerase_adc,
     cdk46i.cdk46i_switch,
     cdk46i.cdk46i_toxicity,
     cdk46i.other_toxicity,
