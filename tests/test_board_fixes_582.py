@@ -505,6 +505,18 @@ def test_cytopenia_after_a_parp_inhibitor_asks_for_a_haematology_work_up_before_
         )
         [said] = [a for a in p.actions if a.code == "cytopenia_after_parp_inhibitor"]
         assert said.rule == 91 and said.before_choosing, policy
+        assert said.text.startswith("Cytopenia after talazoparib:"), policy
+        # it names the PARP inhibitor, not the drugs given beside it
+        beside = resistx.sequence(
+            patient(
+                schema_version=2,
+                comorbidities=["cytopenia"],
+                treatments=[PALBOCICLIB, second_line("olaparib", "fulvestrant")],
+            ),
+            policy=policy,
+        )
+        [said] = [a for a in beside.actions if a.rule == 91]
+        assert said.text.startswith("Cytopenia after olaparib:"), policy
         assert "myelodysplastic" in said.text and "bone marrow" in said.text, policy
         # no PARP inhibitor on record: no such action
         plain = resistx.sequence(

@@ -224,6 +224,21 @@ def has_capivasertib(spec: AnyRegimen) -> bool:
     return "capivasertib" in spec.drugs
 
 
+def has_alpelisib(spec: AnyRegimen) -> bool:
+    """Regimens with alpelisib."""
+    return "alpelisib" in spec.drugs
+
+
+def has_inavolisib(spec: AnyRegimen) -> bool:
+    """Regimens with inavolisib."""
+    return "inavolisib" in spec.drugs
+
+
+def has_elacestrant(spec: AnyRegimen) -> bool:
+    """Regimens with elacestrant."""
+    return "elacestrant" in spec.drugs
+
+
 # -- the regimens the practice-2026 rules concern ----------------------------------------------
 
 _LATER_PI3K = frozenset({"inavolisib", "gedatolisib"})

@@ -13,9 +13,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, rule
-
-#: the topoisomerase-I ADCs whose progression sacituzumab govitecan follows without a trial
-DERUXTECAN_ADCS = ("trastuzumab deruxtecan", "datopotamab deruxtecan")
+from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
 
 
 # rule 92: sacituzumab govitecan after a deruxtecan ADC: at best an alternative
@@ -23,7 +21,8 @@ DERUXTECAN_ADCS = ("trastuzumab deruxtecan", "datopotamab deruxtecan")
     92,
     "Sacituzumab govitecan after a deruxtecan ADC: at best an alternative",
     Factor.HISTORY,
-    condition="Progression on trastuzumab or datopotamab deruxtecan, and sacituzumab govitecan.",
+    condition="Progression on a deruxtecan ADC (trastuzumab, datopotamab or patritumab "
+    "deruxtecan: ``PAYLOAD_GROUPS``), and sacituzumab govitecan.",
     effect="At best an alternative, beside chemotherapy, and its reason says why: its payload "
     "is a topoisomerase-I inhibitor like deruxtecan, TROPiCS-02 enrolled almost no one after a "
     "deruxtecan ADC, and retrospective series report a shorter benefit from a second such ADC "
@@ -36,7 +35,7 @@ DERUXTECAN_ADCS = ("trastuzumab deruxtecan", "datopotamab deruxtecan")
 def adc_after_topoisomerase_adc(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    given = [d for d in DERUXTECAN_ADCS if d in i.progressed_drugs]
+    given = sorted(d for d in i.progressed_drugs if d in PAYLOAD_GROUPS)  # the deruxtecan ADCs
     if given and kinds.is_sacituzumab_govitecan(spec):
         yield Effect(
             code="adc_after_topoisomerase_adc",

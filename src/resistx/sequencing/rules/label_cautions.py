@@ -180,17 +180,12 @@ sg_label = _label_caution(
 )
 
 
-def has_elacestrant(spec: RegimenSpec) -> bool:
-    """A regimen with elacestrant."""
-    return "elacestrant" in spec.drugs
-
-
 # rule 88: elacestrant's dyslipidaemia warning, from its label (cases 597, 608)
 elacestrant_label = _label_caution(
     88,
     "Elacestrant: its label's lipid monitoring",
     "elacestrant_label",
-    applies=has_elacestrant,
+    applies=kinds.has_elacestrant,
     code="elacestrant_label",
     condition="A regimen with elacestrant.",
     effect="A caution beside EMERALD's rates, which the review prints without laboratory "

@@ -213,11 +213,6 @@ def _everolimus(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         )
 
 
-def has_alpelisib(spec: RegimenSpec) -> bool:
-    """A regimen with alpelisib."""
-    return "alpelisib" in spec.drugs
-
-
 # rule 90: a PIK3CA mutation outside alpelisib's companion test: at best an alternative
 @rule(
     90,
@@ -230,13 +225,13 @@ def has_alpelisib(spec: RegimenSpec) -> bool:
     "capivasertib's match stands (case 622).",
     codes=("pik3ca_variant_outside_therascreen",),
     trials=("SOLAR-1",),
-    regimens=has_alpelisib,
+    regimens=kinds.has_alpelisib,
 )
 def pik3ca_variant_outside_therascreen(
     i: MolecularInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
     change = i.pik3ca_outside_therascreen
-    if not change or i.pik3ca is None or not has_alpelisib(spec):
+    if not change or i.pik3ca is None or not kinds.has_alpelisib(spec):
         return
     yield Effect(
         code="pik3ca_variant_outside_therascreen",

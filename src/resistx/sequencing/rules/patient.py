@@ -89,7 +89,7 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             text="Before the menopause: an oral SERD is given with ovarian function suppression "
             f"(a GnRH agonist), as endocrine therapy needs{keep}.",
         )
-    if i.needs_ovarian_suppression and "alpelisib" in spec.drugs:  # case 631
+    if i.needs_ovarian_suppression and kinds.has_alpelisib(spec):  # case 631
         yield Effect(
             code="alpelisib_postmenopausal_trial",
             ceiling=1,
@@ -222,11 +222,6 @@ def severe_hepatic_impairment_first(
         )
 
 
-def has_inavolisib(spec: RegimenSpec) -> bool:
-    """A regimen with inavolisib."""
-    return "inavolisib" in spec.drugs
-
-
 # rule 86: inavolisib with diabetes: at best an alternative (practice-2026; case 596)
 @rule(
     86,
@@ -240,10 +235,10 @@ def has_inavolisib(spec: RegimenSpec) -> bool:
     "CAPItello-291's HbA1c limit rule 78 steps it back further.",
     codes=("inavolisib_diabetes",),
     trials=("INAVO120",),
-    regimens=has_inavolisib,
+    regimens=kinds.has_inavolisib,
 )
 def inavolisib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if has_inavolisib(spec) and any(c.name is Comorbidity.DIABETES for c in i.comorbidities):
+    if kinds.has_inavolisib(spec) and any(c.name is Comorbidity.DIABETES for c in i.comorbidities):
         yield Effect(
             code="inavolisib_diabetes",
             ceiling=1,

@@ -274,7 +274,9 @@ def cytopenia_after_parp_inhibitor(facts: Facts, _ctx: Context) -> Iterator[Plan
         return
     given = [t for t in facts.profile.treatments if DrugClass.PARP_INHIBITOR in t.drug_classes]
     if given:
-        drugs = " and ".join(sorted({d for t in given for d in t.drugs}))
+        drugs = " and ".join(
+            sorted({d for t in given for d in t.drugs if drug_class(d) is DrugClass.PARP_INHIBITOR})
+        )
         yield PlanEffect(
             code="cytopenia_after_parp_inhibitor",
             first=True,
