@@ -537,14 +537,12 @@ def test_a_fulvestrant_progression_is_not_explained_with_maintains_ribociclib_su
     which speaks only where ribociclib comes again."""
     ribociclib = dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"])
     p = plan(biomarkers=NEGATIVE, treatments=[ribociclib, FULVESTRANT])
-    said = next(
-        r for r in option(p, "palbociclib+fulvestrant").reasons if r.code == "progressed_on_drug"
-    )
+    # (both parts progressed on, in separate courses: rule 11's nothing_new_after_progression,
+    # case 656)
+    said = next(r for r in option(p, "palbociclib+fulvestrant").reasons if r.rule == 11)
     assert "fulvestrant" in said.text and "another regimen" in said.text
     assert "MAINTAIN" not in said.text and "MAINTAIN" not in said.trials
-    again = next(
-        r for r in option(p, "ribociclib+fulvestrant").reasons if r.code == "progressed_on_drug"
-    )
+    again = next(r for r in option(p, "ribociclib+fulvestrant").reasons if r.rule == 11)
     assert "ribociclib-after-ribociclib" in again.text
 
 

@@ -261,6 +261,25 @@ SCENARIOS: list[dict[str, Any]] = [
             ),
         ],
     ),
+    patient(  # rule 93: fulvestrant's regimens after fulvestrant and elacestrant progressed on;
+        # rule 11: ribociclib + exemestane after palbociclib and exemestane (nothing new)
+        treatments=[
+            PALBOCICLIB,
+            second_line("fulvestrant"),
+            dict(
+                second_line("elacestrant"),
+                line=3,
+                started_on="2026-03-10",
+                ended_on="2026-04-20",
+            ),
+            dict(
+                second_line("exemestane"),
+                line=4,
+                started_on="2026-04-21",
+                ended_on="2026-04-30",
+            ),
+        ],
+    ),
     patient(  # rule 92: sacituzumab govitecan after trastuzumab deruxtecan
         her2="low",
         treatments=[PALBOCICLIB, second_line("trastuzumab deruxtecan")],

@@ -12,7 +12,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import resistx
-from resistx.model import Priority, RegimenKind
+from resistx.model import DrugClass, Priority, RegimenKind
 from resistx.sequencing import kinds as _kinds
 from resistx.sequencing.candidates import trial_spec
 from resistx.sequencing.engine import memo_for
@@ -24,6 +24,8 @@ from resistx.sequencing.rules.balance import toxicity_level
 from resistx.vocab import regimens
 from tests import strategies
 from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result
+
+_DEGRADERS = frozenset({DrugClass.SERD, DrugClass.ORAL_SERD})
 
 EB = resistx.evidence()
 POLICY = {p.name: p for p in (YE2024, PRACTICE_2026)}
@@ -284,7 +286,9 @@ def test_everolimus_ranks_below_the_pi3k_and_akt_inhibitors(
     alteration alpelisib is not selected, and waits on PIK3CA while that is untested). Rule
     13, ECOG 3-4, orders by toxicity instead; and after progression on a PI3K or AKT inhibitor
     rule 2 does not apply (the review places everolimus after them; rule 11: no trial of
-    another of them there)."""
+    another of them there); nor after progression on two courses with an oestrogen-receptor
+    degrader, where rule 93 places the fulvestrant combinations after the options that do not
+    rest on it (case 646)."""
     # as the options read the history: an ongoing latest course as progressed (rule 53)
     loaded = resistx.load_profile(data)
     treatments = for_progression(loaded, prefs).profile.treatments
@@ -294,6 +298,8 @@ def test_everolimus_ranks_below_the_pi3k_and_akt_inhibitors(
             for t in treatments
         )
     )
+    degraders = {t.drugs for t in treatments if t.progressed and t.drug_classes & _DEGRADERS}
+    assume(len(degraders) < 2)
     status = "loss" if gene == "PTEN" else "mutated"
     data = dict(
         data,

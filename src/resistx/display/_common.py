@@ -76,6 +76,11 @@ PLACING_CODES = frozenset(
         "pik3ca_variant_outside_therascreen",  # rule 90: a cap beside the match (case 622)
         "alpelisib_postmenopausal_trial",  # rule 40: a balance cap on a match (case 631)
         "adc_after_topoisomerase_adc",  # rule 92: a cap beside the lines reason (case 640)
+        "nothing_new_after_progression",  # rule 11: every part progressed on (case 656)
+        "degrader_failed_twice",  # rule 93: beside a biomarker match (case 646)
+        "pace_after_another_cdk46i",  # rule 8: PACE's result, beside what leads (case 648)
+        "outside_ember3_population",  # rule 35: EMBER-3's population (case 654)
+        "ember3_earlier_lines_unknown",
     }
 )
 

@@ -259,6 +259,16 @@ def is_approved_oral_serd(spec: RegimenSpec) -> bool:
     return is_oral_serd(spec) and is_endocrine_monotherapy(spec) and not is_investigational(spec)
 
 
+def has_imlunestrant(spec: RegimenSpec) -> bool:
+    """Imlunestrant, alone (approved) or with abemaciclib (EMBER-3's investigational arm)."""
+    return "imlunestrant" in spec.drugs
+
+
+def is_approved_oral_serd_or_imlunestrant(spec: RegimenSpec) -> bool:
+    """What rule 35 reads: the approved oral SERDs, and EMBER-3's combination."""
+    return is_approved_oral_serd(spec) or has_imlunestrant(spec)
+
+
 def is_tdxd_or_datodxd(spec: AnyRegimen) -> bool:
     """Trastuzumab deruxtecan and datopotamab deruxtecan."""
     return is_tdxd(spec) or "datopotamab deruxtecan" in spec.drugs

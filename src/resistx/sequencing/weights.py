@@ -51,6 +51,9 @@ class Weights:
     tdxd_opened: float = 1.0
     sg_opened: float = 2.5
     same_drug: float = -1.5
+    #: rule 8: palbociclib + fulvestrant after another CDK4/6 inhibitor, which PACE found no
+    #: better than fulvestrant alone: after the options with evidence in its tier (case 648)
+    no_gain_over_backbone: float = -1.5
     same_class: float = -3.0  # rule 11: progression on the class takes it out of preferred
     outside_label: float = -3.0  # rule 62: a regimen given outside its label steps back as far
     cross_resistant: float = -4.0  # rule 11: ... and further with no trial there (an ADC after its

@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     endocrine.endocrine_resistance,
     history.negative_trial,
     progression.progressed_on,
+    progression.degrader_failed_twice,
     endocrine.short_cdk46i,
     history.adjuvant_primary_resistance,
     history.adc_lines,

@@ -31,7 +31,8 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     effect="Switching to ribociclib with fulvestrant (MAINTAIN's palbociclib-pretreated "
     "result) or to abemaciclib (a retrospective cohort) gains; continuing palbociclib with "
     "fulvestrant is excluded (PACE, negative_trial); after progression on another CDK4/6 "
-    "inhibitor it is at best a later option, on PACE's result. After ribociclib or abemaciclib "
+    "inhibitor it is at best a later option, on PACE's result, after the options with evidence "
+    "in that tier (case 648). After ribociclib or abemaciclib "
     "the "
     "evidence for a switch is weaker (efficacy, rule 16). After two or more chemotherapy lines, "
     "or after progression on fulvestrant (MAINTAIN gave those patients exemestane), "
@@ -73,7 +74,7 @@ def cdk46i_switch(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         return
     with_fulvestrant = DrugClass.SERD in kinds.classes(spec)
     if drugs == ("palbociclib",) and with_fulvestrant and not i.cdk46i_resistant & {"palbociclib"}:
-        yield from _pace_after_another(i)
+        yield from _pace_after_another(i, ctx)
     if "palbociclib" not in i.cdk46i_resistant or set(drugs) & (
         i.cdk46i_resistant - {"palbociclib"}
     ):
@@ -155,7 +156,7 @@ def _cytotoxic_lines(i: HistoryInputs) -> str:
     return f"{chemo} and {i.adc_lines} ADC line{'s' if i.adc_lines != 1 else ''} before this one"
 
 
-def _pace_after_another(i: HistoryInputs) -> Iterator[Effect]:
+def _pace_after_another(i: HistoryInputs, ctx: Context) -> Iterator[Effect]:
     """Palbociclib with fulvestrant after progression on another CDK4/6 inhibitor: PACE, the
     review's only trial of it after one, found no gain, and most of its patients had had
     palbociclib."""
@@ -163,6 +164,7 @@ def _pace_after_another(i: HistoryInputs) -> Iterator[Effect]:
         return
     yield Effect(
         code="pace_after_another_cdk46i",
+        delta=ctx.weights.no_gain_over_backbone,
         ceiling=2,
         text=f"Progressed on {' and '.join(sorted(i.cdk46i_resistant))}: in PACE, after "
         "progression on an aromatase inhibitor with a CDK4/6 inhibitor (most patients on "

@@ -35,7 +35,9 @@ EMERALD_CHEMOTHERAPY_LINES = 1
     "one: its report, Bidard et al., J Clin Oncol 2022; neither source file says so).",
     effect="Vepdegestrant is at best a later option (as an option outside MAINTAIN's "
     "population is: rule 8); imlunestrant, whose approval after 1 or more endocrine lines "
-    "covers the patient, and elacestrant at best alternatives. Each reason says why.",
+    "covers the patient, and elacestrant at best alternatives; imlunestrant + abemaciclib, "
+    "EMBER-3's investigational arm, after every approved option (case 654). Each reason says "
+    "why.",
     codes=(
         "outside_veritac2_population",
         "outside_ember3_population",
@@ -43,7 +45,7 @@ EMERALD_CHEMOTHERAPY_LINES = 1
         "ember3_earlier_lines_unknown",
     ),
     trials=("VERITAC-2", "EMBER-3", "EMERALD"),
-    regimens=kinds.is_approved_oral_serd,
+    regimens=kinds.is_approved_oral_serd_or_imlunestrant,
 )
 def outside_trial_population(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
@@ -57,13 +59,17 @@ def outside_trial_population(
             "evidence pack says so), so its result may not hold here; at best an alternative.",
             trials=("EMERALD",),
         )
-    if spec.id == "imlunestrant" and not i.had_aromatase_inhibitor:
+    ember3 = kinds.has_imlunestrant(spec)
+    # the approved monotherapy is at best an alternative; EMBER-3's investigational combination
+    # goes after every approved option (an alternative's standing would put it above the later
+    # ones: ``ranking.standing``)
+    ceiling, at_best = (1, "at best an alternative") if spec.id == "imlunestrant" else (2, "")
+    if ember3 and not i.had_aromatase_inhibitor:
         yield Effect(
             code="outside_ember3_population",
-            ceiling=1,
+            ceiling=ceiling,
             text="No aromatase inhibitor on record: EMBER-3 enrolled disease that recurred or "
-            "progressed on or after one, so its result may not hold here; at best an "
-            "alternative.",
+            f"progressed on or after one, so its result may not hold here{_then(at_best)}.",
             trials=("EMBER-3",),
         )
     had = [
@@ -74,15 +80,15 @@ def outside_trial_population(
         )
         if given
     ]
-    if spec.id == "imlunestrant" and had:
+    if ember3 and had:
         yield Effect(
             code="ember3_earlier_lines_unknown",
-            ceiling=1,
+            ceiling=ceiling,
             text=f"After {' and '.join(had)}: the sources resistx reads give EMBER-3's "
             "population as disease that recurred or progressed on or after an aromatase "
             "inhibitor, with or without a CDK4/6 inhibitor, and do not say whether it enrolled "
             "anyone after fulvestrant or chemotherapy for advanced disease, so its result may "
-            "not hold here; at best an alternative.",
+            f"not hold here{_then(at_best)}.",
             trials=("EMBER-3",),
         )
     if not kinds.is_vepdegestrant(spec):
@@ -96,6 +102,10 @@ def outside_trial_population(
             "later option.",
             trials=("VERITAC-2",),
         )
+
+
+def _then(at_best: str) -> str:
+    return f"; {at_best}" if at_best else ""
 
 
 # rule 36: approvals after the plan's decision date

@@ -40,12 +40,15 @@ _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR, DrugClass.AR
     "no trial gave a second); an ADC, a PI3K or AKT inhibitor or an oral SERD "
     "after one, with no trial there: at best a later option, and demoted further, "
     "after the options not progressed on even where rule 6 prefers chemotherapy and ADCs. Everolimus after PI3K or AKT inhibitors only is the later "
-    "line the review gives it: at best a later option, with no class penalty.",
+    "line the review gives it: at best a later option, with no class penalty. A regimen every "
+    "part of which was progressed on, in separate courses (its CDK4/6 inhibitor by its class, "
+    "every other drug as itself): at best a later option, after the others (case 656).",
     codes=(
         "progressed_on",
         "progressed_on_drug",
         "same_class_after_progression",
         "everolimus_after_pi3k_or_akt",
+        "nothing_new_after_progression",
     ),
     regimens=kinds.is_not_chemotherapy,
 )
@@ -109,7 +112,6 @@ def _cdk46i_with_partner_again(i: HistoryInputs, spec: RegimenSpec) -> tuple[str
 def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> Iterator[Effect]:
     """Rule 11 for a regimen not progressed on as a whole: a drug of it (not for a trial), or
     of its class, was."""
-    cdk = kinds.has_cdk46i(spec)
     # an aromatase inhibitor counts only as itself (case 429: exemestane after everolimus +
     # exemestane), never as its class
     used = i.progressed_drugs | i.progressed_aromatase_inhibitors
@@ -144,17 +146,87 @@ def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> I
             trials=spec.key_trials,
         )
     elif again:
-        # a partner (fulvestrant) or the CDK4/6 inhibitor again: a step back (MAINTAIN's
-        ribociclib = cdk and "ribociclib" in again  # subgroup: where ribociclib comes again)
-        yield Effect(
-            code="progressed_on_drug",
-            delta=w.same_drug,
-            text=f"Progressed on {', '.join(again)} before (in another regimen); the review "
-            "has no evidence for giving it again"
-            + (
-                " (MAINTAIN's ribociclib-after-ribociclib subgroup was inconclusive)."
-                if ribociclib
-                else "."
-            ),
-            trials=("MAINTAIN", "PACE") if ribociclib else spec.key_trials,
+        yield _given_again(i, spec, again, w)
+
+
+def _given_again(i: HistoryInputs, spec: RegimenSpec, again: list[str], w: Weights) -> Effect:
+    """A partner (fulvestrant, an aromatase inhibitor) or the CDK4/6 inhibitor again: a step
+    back; where nothing in the regimen is new (case 656), at best a later option, after the
+    others."""
+    # MAINTAIN's subgroup: where ribociclib comes again
+    ribociclib = kinds.has_cdk46i(spec) and "ribociclib" in again
+    subgroup = (
+        " (MAINTAIN's ribociclib-after-ribociclib subgroup was inconclusive)" if ribociclib else ""
+    )
+    trials = ("MAINTAIN", "PACE") if ribociclib else spec.key_trials
+    where = "other regimens" if len(again) > 1 else "another regimen"
+    spent = _nothing_new(i, spec, again)
+    if spent is not None:
+        return Effect(
+            code="nothing_new_after_progression",
+            delta=w.same_drug + w.cross_resistant,
+            ceiling=2,
+            text=f"Progressed on {', '.join(again)} before (in {where}){spent}: every part of it "
+            "has progressed, nothing in it is new to the disease, and no trial the review "
+            f"reports gave such a regimen{subgroup}.",
+            trials=trials,
         )
+    return Effect(
+        code="progressed_on_drug",
+        delta=w.same_drug,
+        text=f"Progressed on {', '.join(again)} before (in {where}); the review has no evidence "
+        f"for giving it again{subgroup}.",
+        trials=trials,
+    )
+
+
+def _nothing_new(i: HistoryInputs, spec: RegimenSpec, again: list[str]) -> str | None:
+    """Where every drug of a combination was progressed on, in separate courses (its CDK4/6
+    inhibitor counted by its class: a switch changes the partner too, as MAINTAIN did): '' when
+    ``again`` names them all, else ', and on palbociclib (a CDK4/6 inhibitor)'; None where
+    something in it is new."""
+    cdk = [d for d in spec.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR and d not in again]
+    if len(spec.drugs) < 2 or len(again) + len(cdk) < len(spec.drugs):
+        return None
+    if not cdk:
+        return ""
+    if not i.cdk46i_resistant or len(cdk) == len(spec.drugs):
+        return None
+    return f", and on {' and '.join(sorted(i.cdk46i_resistant))} (a CDK4/6 inhibitor)"
+
+
+_DEGRADERS = frozenset({DrugClass.SERD, DrugClass.ORAL_SERD})
+
+
+def has_degrader(spec: RegimenSpec) -> bool:
+    """A regimen with an oestrogen-receptor degrader: fulvestrant or an oral SERD."""
+    return any(drug_class(d) in _DEGRADERS for d in spec.drugs)
+
+
+# rule 93: a degrader-based regimen after two degrader courses progressed on
+@rule(
+    93,
+    "A degrader-based regimen after two degraders progressed on",
+    H,
+    condition="Progression on two or more courses that gave an oestrogen-receptor degrader "
+    "(fulvestrant, or an oral SERD), in any regimen.",
+    effect="A regimen with a degrader (a fulvestrant combination, an oral SERD) steps back, at "
+    "best a later option (case 646): the degrader it rests on has failed twice, and no trial "
+    "the sources report enrolled after that; the options that do not rest on it come first.",
+    codes=("degrader_failed_twice",),
+    regimens=has_degrader,
+)
+def degrader_failed_twice(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    courses = sorted(c for c in i.progressed if any(drug_class(d) in _DEGRADERS for d in c))
+    if len(courses) < 2 or not has_degrader(spec):
+        return
+    named = [" + ".join(c) for c in courses]
+    yield Effect(
+        code="degrader_failed_twice",
+        delta=ctx.weights.same_class,
+        ceiling=2,
+        text=f"Progressed on {', '.join(named[:-1])} and on {named[-1]}: the oestrogen-receptor "
+        "degrader it rests on has failed twice, and no trial the review reports enrolled "
+        "patients after that, so its result may not hold here; at best a later option.",
+        trials=spec.key_trials,
+    )

@@ -1,0 +1,188 @@
+"""Scenario tests for the findings of the blind reviews of cases 642-656 (each seen failing
+before its fix), named after the behaviour a clinician relies on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import resistx
+from tests.helpers import PALBOCICLIB, option, patient, rank, result, tier
+from tests.test_plan import check_plan
+
+
+def _course(line: int, start: str, end: str, *drugs: str) -> dict[str, Any]:
+    """A metastatic course of ``drugs`` that progressed."""
+    return dict(PALBOCICLIB, drugs=list(drugs), line=line, started_on=start, ended_on=end)
+
+
+PATHWAY_NEGATIVE = [
+    result("PIK3CA", "not_detected"),
+    result("AKT1", "not_detected"),
+    result("PTEN", "not_detected"),
+]
+
+
+def _after_ribociclib() -> dict[str, Any]:
+    """Case 648: 30 months of first-line ribociclib + letrozole, nothing tested yet."""
+    return patient(
+        schema_version=2,
+        as_of="2026-09-01",
+        her2="unknown",
+        treatments=[_course(1, "2024-02-01", "2026-08-10", "ribociclib", "letrozole")],
+    )
+
+
+def test_palbociclib_with_fulvestrant_after_another_cdk46i_ranks_after_the_options_with_evidence() -> (
+    None
+):
+    """Cases 648 and 651 (MAJOR, both policies): after progression on ribociclib, palbociclib
+    with fulvestrant ranked second, right after fulvestrant, although the plan's own reason
+    says PACE found it no better than fulvestrant alone; its PACE arm median scored it as
+    high as fulvestrant's."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_after_ribociclib(), policy=policy)
+        found = option(p, "palbociclib+fulvestrant")
+        [said] = [r for r in found.reasons if r.code == "pace_after_another_cdk46i"]
+        assert said.rule == 8 and "PACE" in said.trials, policy
+        assert found.scores.history < 0, policy
+        for better in ("fulvestrant", "everolimus+exemestane", "chemotherapy"):
+            assert rank(p, better) < rank(p, "palbociclib+fulvestrant"), (policy, better)
+
+
+def _after_two_degraders(**kw: Any) -> dict[str, Any]:
+    """Case 646: abemaciclib + fulvestrant, elacestrant for 4 months, then capecitabine; a
+    PTEN loss in tissue and an ESR1 mutation in ctDNA."""
+    return patient(
+        schema_version=2,
+        as_of="2026-06-15",
+        her2="ultralow",
+        biomarkers=[
+            result("PTEN", "loss", sample="tissue", tested_on="2025-03-01", variant="R130*"),
+            result("ESR1", "mutated", tested_on="2025-03-05", variant="D538G"),
+            result("PIK3CA", "not_detected", sample="tissue", tested_on="2025-03-01"),
+            result("AKT1", "not_detected", sample="tissue", tested_on="2025-03-01"),
+        ],
+        treatments=[
+            _course(1, "2023-11-01", "2025-02-20", "abemaciclib", "fulvestrant"),
+            _course(2, "2025-03-20", "2025-07-15", "elacestrant"),
+            _course(3, "2025-08-01", "2026-06-01", "capecitabine"),
+        ],
+        **kw,
+    )
+
+
+def test_after_progression_on_fulvestrant_and_an_oral_serd_a_fulvestrant_combination_no_longer_leads() -> (
+    None
+):
+    """Case 646 (MAJOR, both policies): capivasertib + fulvestrant headed the plan on
+    CAPItello-291's pathway-altered result after the disease had progressed on fulvestrant and
+    then on elacestrant: the oestrogen-receptor degrader it rests on had failed twice."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_after_two_degraders(), policy=policy)
+        found = option(p, "capivasertib+fulvestrant")
+        [said] = [r for r in found.reasons if r.code == "degrader_failed_twice"]
+        assert said.rule == 93, policy
+        assert "fulvestrant" in said.text and "elacestrant" in said.text, policy
+        assert found.tier.value == "later", policy
+        assert rank(p, "sacituzumab-govitecan") < rank(p, "capivasertib+fulvestrant"), policy
+        assert p.options[0].regimen.id != "capivasertib+fulvestrant", policy
+    # one degrader progressed on (no elacestrant line): the combination keeps its place before
+    # the ADC
+    one = _after_two_degraders()
+    one["treatments"] = [one["treatments"][0], dict(one["treatments"][2], line=2)]
+    p = resistx.sequence(one)
+    assert not [r for r in option(p, "capivasertib+fulvestrant").reasons if r.rule == 93]
+    assert tier(p, "capivasertib+fulvestrant") == "alternative"
+    assert rank(p, "capivasertib+fulvestrant") < rank(p, "sacituzumab-govitecan")
+
+
+def _after_cdk46i_and_exemestane() -> dict[str, Any]:
+    """Case 656: palbociclib + fulvestrant, then everolimus + exemestane; a new ESR1 Y537S."""
+    return patient(
+        schema_version=2,
+        as_of="2026-09-10",
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2026-08-28", variant="Y537S"),
+            *(dict(r, tested_on="2026-08-28") for r in PATHWAY_NEGATIVE),
+        ],
+        treatments=[
+            _course(1, "2023-05-01", "2025-04-01", "palbociclib", "fulvestrant"),
+            _course(2, "2025-04-15", "2026-08-20", "everolimus", "exemestane"),
+        ],
+    )
+
+
+def test_a_regimen_with_nothing_new_to_the_disease_ranks_after_chemotherapy() -> None:
+    """Case 656 (MAJOR, both policies): ribociclib + exemestane ranked third, after the disease
+    had progressed on a CDK4/6 inhibitor (palbociclib) and on exemestane: no part of it is new,
+    and no trial the sources report gave such a regimen."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_after_cdk46i_and_exemestane(), policy=policy)
+        found = option(p, "ribociclib+exemestane")
+        [said] = [r for r in found.reasons if r.code == "nothing_new_after_progression"]
+        assert said.rule == 11, policy
+        assert "palbociclib" in said.text and "exemestane" in said.text, policy
+        assert rank(p, "chemotherapy") < rank(p, "ribociclib+exemestane"), policy
+        assert tier(p, "ribociclib+exemestane") == "later", policy
+    # ribociclib with fulvestrant after palbociclib + letrozole alone: fulvestrant is new, and
+    # MAINTAIN's switch stands
+    p = resistx.sequence(patient(biomarkers=[result("ESR1", "not_detected"), *PATHWAY_NEGATIVE]))
+    assert not [
+        r for r in option(p, "ribociclib+fulvestrant").reasons if r.code.startswith("nothing_new")
+    ]
+    # with no CDK4/6 inhibitor progressed on, one with fulvestrant after fulvestrant alone is new
+    naive = patient(treatments=[dict(PALBOCICLIB, drugs=["fulvestrant"])])
+    found = option(resistx.sequence(naive), "abemaciclib+fulvestrant")
+    assert [r.code for r in found.reasons if r.rule == 11] == ["progressed_on_drug"]
+
+
+def _after_fulvestrant_and_paclitaxel() -> dict[str, Any]:
+    """Case 654: palbociclib + fulvestrant, then paclitaxel; no aromatase inhibitor ever."""
+    return patient(
+        schema_version=2,
+        as_of="2026-06-01",
+        her2="low",
+        biomarkers=[
+            dict(r, sample="tissue", tested_on="2025-01-10")
+            for r in (result("ESR1", "not_detected"), *PATHWAY_NEGATIVE)
+        ],
+        treatments=[
+            _course(1, "2023-02-01", "2024-12-20", "palbociclib", "fulvestrant"),
+            _course(2, "2025-01-20", "2026-05-10", "paclitaxel"),
+        ],
+    )
+
+
+def test_imlunestrant_with_abemaciclib_outside_ember3s_population_ranks_after_the_approved_options() -> (
+    None
+):
+    """Case 654 (MAJOR, practice-2026): imlunestrant + abemaciclib ranked above the approved
+    oral SERDs on EMBER-3's result, for a patient with no aromatase inhibitor on record and
+    fulvestrant and chemotherapy before; the plan said so of imlunestrant alone only."""
+    p = resistx.sequence(_after_fulvestrant_and_paclitaxel(), policy="practice-2026")
+    found = option(p, "imlunestrant+abemaciclib")
+    codes = {r.code for r in found.reasons if r.rule == 35}
+    assert codes == {"outside_ember3_population", "ember3_earlier_lines_unknown"}
+    # after every approved option (those waiting on a test come after all that do not)
+    approved = [o for o in p.options if o.tier.value != "trial" and not o.waits_on]
+    assert approved and all(o.rank < found.rank for o in approved)
+    # imlunestrant alone keeps its own wording: at best an alternative
+    alone = option(p, "imlunestrant")
+    assert any("at best an alternative" in r.text for r in alone.reasons if r.rule == 35)
+
+
+_NEW_RULE_PROFILES = [
+    _after_ribociclib(),
+    _after_two_degraders(),
+    _after_cdk46i_and_exemestane(),
+    _after_fulvestrant_and_paclitaxel(),
+]
+
+
+def test_the_new_rules_texts_hold_only_figures_of_the_evidence_and_name_their_trials() -> None:
+    """Every reason the fixes above add passes the checks every generated plan passes."""
+    for data in _NEW_RULE_PROFILES:
+        profile = resistx.load_profile(data)
+        prefs = resistx.Preferences()
+        for policy in ("ye2024", "practice-2026"):
+            check_plan(profile, prefs, resistx.sequence(profile, prefs, policy=policy))
