@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import resistx
-from tests.helpers import PALBOCICLIB, option, patient, rank, result, tier
+from resistx.display._common import why
+from tests.helpers import PALBOCICLIB, adjuvant, option, patient, rank, result, tier
 from tests.test_plan import check_plan
 
 
@@ -171,11 +172,89 @@ def test_imlunestrant_with_abemaciclib_outside_ember3s_population_ranks_after_th
     assert any("at best an alternative" in r.text for r in alone.reasons if r.rule == 35)
 
 
+def _three_endocrine_lines() -> dict[str, Any]:
+    """Case 667: ribociclib + letrozole, elacestrant for 3 months, everolimus + exemestane for
+    4 months; HER2-ultralow, no chemotherapy."""
+    return patient(
+        schema_version=2,
+        as_of="2026-07-20",
+        her2="ultralow",
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2025-11-01", variant="D538G"),
+            *(dict(r, sample="tissue", tested_on="2025-10-20") for r in PATHWAY_NEGATIVE),
+        ],
+        treatments=[
+            _course(1, "2023-04-01", "2025-10-01", "ribociclib", "letrozole"),
+            _course(2, "2025-11-15", "2026-02-20", "elacestrant"),
+            _course(3, "2026-03-01", "2026-07-05", "everolimus", "exemestane"),
+        ],
+    )
+
+
+def test_before_any_chemotherapy_sacituzumab_govitecan_within_its_label_comes_after_chemotherapy() -> (
+    None
+):
+    """Case 667 (MAJOR, both policies): with three endocrine lines and no chemotherapy,
+    sacituzumab govitecan was an alternative (above chemotherapy under practice-2026): its US
+    label covers her, but TROPiCS-02 compared it with chemotherapy only in patients already
+    treated with chemotherapy, and the plan's why did not say so."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_three_endocrine_lines(), policy=policy)
+        found = option(p, "sacituzumab-govitecan")
+        [said] = [r for r in found.reasons if r.code == "sg_within_label"]
+        assert "chemotherapy comes first" in said.text, policy
+        assert found.tier.value == "later", policy
+        assert rank(p, "chemotherapy") < found.rank, policy
+        assert said.text in why(found), policy
+
+
+def _after_inavolisib() -> dict[str, Any]:
+    """Case 666: relapse on adjuvant letrozole, then inavolisib + palbociclib + fulvestrant."""
+    return patient(
+        schema_version=2,
+        as_of="2026-09-15",
+        biomarkers=[
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2024-06-01", variant="H1047R"),
+            result("ESR1", "not_detected", tested_on="2026-09-01"),
+            result("AKT1", "not_detected", sample="tissue", tested_on="2024-06-01"),
+            result("PTEN", "not_detected", sample="tissue", tested_on="2024-06-01"),
+        ],
+        treatments=[
+            dict(adjuvant(["letrozole"], "2022-03-01", "2024-05-01"), stop_reason="progression"),
+            _course(1, "2024-06-20", "2026-08-25", "inavolisib", "palbociclib", "fulvestrant"),
+        ],
+    )
+
+
+def test_ribociclib_with_exemestane_after_endocrine_progression_is_outside_its_us_label() -> None:
+    """Case 666 (MAJOR, practice-2026): after relapse on adjuvant letrozole and progression on
+    inavolisib + palbociclib + fulvestrant, ribociclib + exemestane was the only option above
+    'later', on MAINTAIN's result; ribociclib's US label gives it with an aromatase inhibitor
+    as initial endocrine-based therapy only."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_after_inavolisib(), policy=policy)
+        found = option(p, "ribociclib+exemestane")
+        [said] = [r for r in found.reasons if r.code == "ribociclib_ai_after_endocrine_therapy"]
+        assert said.rule == 94 and "US label" in said.text, policy
+        assert found.tier.value == "later", policy
+        assert rank(p, "everolimus+exemestane") < found.rank, policy
+        assert said.text in why(found), policy
+        # TRINITI-1's investigational triplet has no label to be outside of
+        triplet = option(p, "ribociclib+everolimus+exemestane")
+        assert not [r for r in triplet.reasons if r.rule == 94], policy
+    # before any endocrine therapy for metastatic disease it is not said
+    first = patient(treatments=[dict(adjuvant(["letrozole"], "2015-01-01", "2020-01-01"))])
+    for o in resistx.sequence(first).options:
+        assert not [r for r in o.reasons if r.rule == 94], o.regimen.id
+
+
 _NEW_RULE_PROFILES = [
     _after_ribociclib(),
     _after_two_degraders(),
     _after_cdk46i_and_exemestane(),
     _after_fulvestrant_and_paclitaxel(),
+    _three_endocrine_lines(),
+    _after_inavolisib(),
 ]
 
 

@@ -81,6 +81,8 @@ PLACING_CODES = frozenset(
         "pace_after_another_cdk46i",  # rule 8: PACE's result, beside what leads (case 648)
         "outside_ember3_population",  # rule 35: EMBER-3's population (case 654)
         "ember3_earlier_lines_unknown",
+        "sg_within_label",  # rule 4: before any chemotherapy, after it (case 667)
+        "ribociclib_ai_after_endocrine_therapy",  # rule 94: outside its label (case 666)
     }
 )
 

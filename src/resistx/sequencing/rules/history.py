@@ -103,7 +103,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
     )
     if lines < need and i.sg_label and trial == "TROPiCS-02":
         yield _sg_within_label(
-            f"{lines} prior {unit} line{'s' if lines != 1 else ''}{counted}", enrolled
+            f"{lines} prior {unit} line{'s' if lines != 1 else ''}{counted}", enrolled, lines
         )
     elif lines >= need:
         beyond = "" if lines <= most else ", fewer than this"
@@ -118,15 +118,27 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         yield _before_lines(i, lines, f"{unit} line", counted, (trial, enrolled, need), w)
 
 
-def _sg_within_label(prior: str, enrolled: str) -> Effect:
+def _sg_within_label(prior: str, enrolled: str, lines: int) -> Effect:
     """Sacituzumab govitecan before TROPiCS-02's chemotherapy lines, within its US label
-    (endocrine-based therapy and 2 or more further lines for metastatic disease; case 621)."""
+    (endocrine-based therapy and 2 or more further lines for metastatic disease; case 621): at
+    best an alternative; before any chemotherapy, a later option after it (case 667)."""
+    label = (
+        f"{prior}: TROPiCS-02 enrolled after {enrolled}, but its US label covers this patient "
+        "(endocrine-based therapy and 2 or more further systemic therapies for metastatic "
+        "disease; not in the review)"
+    )
+    if not lines:
+        return Effect(
+            code="sg_within_label",
+            ceiling=2,
+            text=f"{label}. TROPiCS-02 compared it with chemotherapy only in patients already "
+            "treated with chemotherapy, so chemotherapy comes first: at best a later option.",
+            trials=("TROPiCS-02",),
+        )
     return Effect(
         code="sg_within_label",
         ceiling=1,
-        text=f"{prior}: TROPiCS-02 enrolled after {enrolled}, but its US label covers this "
-        "patient (endocrine-based therapy and 2 or more further systemic therapies for "
-        "metastatic disease; not in the review): at best an alternative, beside chemotherapy.",
+        text=f"{label}: at best an alternative, beside chemotherapy.",
         trials=("TROPiCS-02",),
     )
 
@@ -224,34 +236,6 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
             "outside a trial it is left out.",
             trials=(spec.negative_trial,),
         )
-
-
-# rule 62: abemaciclib alone before any chemotherapy line: outside its label
-@rule(
-    62,
-    "Abemaciclib alone before chemotherapy: outside its label",
-    H,
-    condition="Abemaciclib alone (no endocrine partner) and no chemotherapy line for metastatic "
-    "disease.",
-    effect="At best a later option, and it steps back: its US label gives abemaciclib alone "
-    "after endocrine therapy and chemotherapy for metastatic disease (MONARCH-1's population; "
-    "not in the review), so before any chemotherapy line it is given outside its label.",
-    codes=("abemaciclib_alone_before_chemotherapy",),
-    trials=("MONARCH-1",),
-    regimens=kinds.has_abemaciclib,
-)
-def abemaciclib_alone(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if spec.drugs != ("abemaciclib",) or i.chemo_lines:
-        return
-    yield Effect(
-        code="abemaciclib_alone_before_chemotherapy",
-        delta=ctx.weights.outside_label,
-        ceiling=2,
-        text="No chemotherapy line for metastatic disease: abemaciclib's US label gives it alone "
-        "after endocrine therapy and chemotherapy (MONARCH-1's population; not in the review), "
-        "so here it is given outside its label: at best a later option.",
-        trials=("MONARCH-1",),
-    )
 
 
 # rule 87: relapse within 2 years of adjuvant endocrine therapy with a CDK4/6 inhibitor

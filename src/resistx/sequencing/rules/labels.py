@@ -1,18 +1,20 @@
-"""Factor 1, continued: where a drug's label is narrower than the review's reading (rule 75).
-The labels are not in the review; each reason says so."""
+"""Where a drug's label is narrower than the review's reading: factor 1 (rules 75, 77) and
+factor 3 (rules 62, 94). The labels are not in the review; each reason says so."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor
+from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.molecular import esr1_absent
+from resistx.vocab.drugs import drug_class
 
 M = Factor.MOLECULAR
+H = Factor.HISTORY
 
 
 def _outside_label(ctx: Context, code: str, why: str, trials: tuple[str, ...]) -> Effect:
@@ -95,4 +97,71 @@ def capivasertib_label(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         f"No PIK3CA, AKT1 or PTEN alteration by NGS on a current test: {label}, and FAKTION's "
         "non-altered subgroup drew no significant benefit",
         ("CAPItello-291", "FAKTION"),
+    )
+
+
+# rule 62: abemaciclib alone before any chemotherapy line: outside its label
+@rule(
+    62,
+    "Abemaciclib alone before chemotherapy: outside its label",
+    H,
+    condition="Abemaciclib alone (no endocrine partner) and no chemotherapy line for metastatic "
+    "disease.",
+    effect="At best a later option, and it steps back: its US label gives abemaciclib alone "
+    "after endocrine therapy and chemotherapy for metastatic disease (MONARCH-1's population; "
+    "not in the review), so before any chemotherapy line it is given outside its label.",
+    codes=("abemaciclib_alone_before_chemotherapy",),
+    trials=("MONARCH-1",),
+    regimens=kinds.has_abemaciclib,
+)
+def abemaciclib_alone(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if spec.drugs != ("abemaciclib",) or i.chemo_lines:
+        return
+    yield Effect(
+        code="abemaciclib_alone_before_chemotherapy",
+        delta=ctx.weights.outside_label,
+        ceiling=2,
+        text="No chemotherapy line for metastatic disease: abemaciclib's US label gives it alone "
+        "after endocrine therapy and chemotherapy (MONARCH-1's population; not in the review), "
+        "so here it is given outside its label: at best a later option.",
+        trials=("MONARCH-1",),
+    )
+
+
+def is_ribociclib_with_an_aromatase_inhibitor(spec: RegimenSpec) -> bool:
+    """Ribociclib with an aromatase inhibitor, approved (MAINTAIN's exemestane partner; not
+    TRINITI-1's investigational triplet)."""
+    return (
+        "ribociclib" in spec.drugs
+        and any(drug_class(d) is DrugClass.AROMATASE_INHIBITOR for d in spec.drugs)
+        and not kinds.is_investigational(spec)
+    )
+
+
+# rule 94: ribociclib with an aromatase inhibitor after endocrine therapy for metastatic disease
+@rule(
+    94,
+    "Ribociclib with an aromatase inhibitor after endocrine therapy: outside its label",
+    H,
+    condition="Ribociclib with an aromatase inhibitor, after progression on endocrine therapy "
+    "for metastatic disease.",
+    effect="At best a later option, stepping back as rule 62's abemaciclib does: ribociclib's US "
+    "label gives it with an aromatase inhibitor as initial endocrine-based therapy, and with "
+    "fulvestrant after progression on endocrine therapy (not in the review), so MAINTAIN's "
+    "exemestane partner is given outside it (case 666).",
+    codes=("ribociclib_ai_after_endocrine_therapy",),
+    trials=("MAINTAIN",),
+    regimens=is_ribociclib_with_an_aromatase_inhibitor,
+)
+def ribociclib_ai_label(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not i.endocrine_progressed or not is_ribociclib_with_an_aromatase_inhibitor(spec):
+        return
+    yield _outside_label(
+        ctx,
+        "ribociclib_ai_after_endocrine_therapy",
+        "Progressed on endocrine therapy for metastatic disease: ribociclib's US label gives it "
+        "with an aromatase inhibitor as initial endocrine-based therapy only, and with "
+        "fulvestrant after progression on endocrine therapy (not in the review); MAINTAIN gave "
+        "it with exemestane to patients treated with fulvestrant before",
+        ("MAINTAIN",),
     )
