@@ -248,6 +248,31 @@ def test_ribociclib_with_exemestane_after_endocrine_progression_is_outside_its_u
         assert not [r for r in o.reasons if r.rule == 94], o.regimen.id
 
 
+def test_an_esr1_mutation_during_first_line_names_no_review_case_in_the_plan() -> None:
+    """Case 671 (MINOR, practice-2026): the SERENA-6 action ended with "(case 559)", a number of
+    the project's own review rounds, which means nothing to a clinician."""
+    p = resistx.sequence(_during_first_line(), policy="practice-2026")
+    [said] = [a for a in p.actions if a.code == "serena6_switch"]
+    assert "restage first" in said.text and "case" not in said.text
+    check_plan(resistx.load_profile(_during_first_line()), resistx.Preferences(), p)
+
+
+def _during_first_line() -> dict[str, Any]:
+    """Case 671: 21 months into first-line ribociclib + letrozole, an ESR1 Y537S in ctDNA."""
+    return patient(
+        schema_version=2,
+        as_of="2026-06-01",
+        biomarkers=[result("ESR1", "mutated", tested_on="2026-05-15", variant="Y537S")],
+        treatments=[
+            dict(
+                _course(1, "2024-09-01", "2026-06-01", "ribociclib", "letrozole"),
+                ended_on=None,
+                stop_reason="ongoing",
+            )
+        ],
+    )
+
+
 _NEW_RULE_PROFILES = [
     _after_ribociclib(),
     _after_two_degraders(),

@@ -142,7 +142,21 @@ def check_plan(profile: resistx.Profile, prefs: resistx.Preferences, p: resistx.
             for number in figures(r.text):
                 assert number in _evidence_numbers(r.trials, eb) | own, r.text
 
+    assert not [t for t in _texts(p) if _REVIEW_CASE.search(t)], "a text names a review case"
     check_since_review(p)
+
+
+#: the blind reviews' case numbers are the project's bookkeeping, never a plan's words (case 671)
+_REVIEW_CASE = re.compile(r"\bcases? \d")
+
+
+def _texts(p: resistx.Plan) -> list[str]:
+    """Every text a clinician reads in a plan."""
+    texts = [r.text for o in p.options for r in o.reasons] + [
+        c.text for o in p.options for c in o.cautions
+    ]
+    texts += [r.text for e in p.excluded for r in e.reasons] + [a.text for a in p.actions]
+    return [*texts, *p.notes]
 
 
 def check_since_review(p: resistx.Plan) -> None:

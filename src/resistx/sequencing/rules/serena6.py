@@ -67,7 +67,7 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         "with no progression: SERENA-6 switched the aromatase inhibitor to camizestrant and kept "
         f"the CDK4/6 inhibitor{result}, on a mutation found before progression on imaging: "
         "restage first (CT and bone scan), since progression makes the options below apply "
-        f"instead (case 559). {status}",
+        f"instead. {status}",
     )
 
 
