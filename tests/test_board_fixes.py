@@ -3411,8 +3411,11 @@ def test_a_post_hoc_subgroups_figures_say_post_hoc_where_the_plan_quotes_them() 
     figure whose source calls it post hoc says so where the plan quotes it."""
     esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
     p = practice(biomarkers=esr1, treatments=[PALBOCICLIB])  # 26 months on palbociclib
-    [line] = [r for r in option(p, "elacestrant").reasons if r.factor.value == "efficacy"]
-    assert "prior CDK4/6i >=12 months (post hoc): median PFS 8.6 vs 1.9 months" in line.text
+    # rule 28 quotes the subgroup; the evidence line reads the primary analysis (case 665)
+    [line] = [
+        r for r in option(p, "elacestrant").reasons if r.code == "approved_oral_serd_for_esr1"
+    ]
+    assert "median PFS 8.6 vs 1.9 months, HR 0.41 (post hoc)" in line.text
 
 
 def test_a_figure_verified_only_in_a_secondary_report_says_so_where_the_plan_quotes_it() -> None:

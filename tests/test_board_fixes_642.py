@@ -246,6 +246,15 @@ def test_ribociclib_with_exemestane_after_endocrine_progression_is_outside_its_u
     first = patient(treatments=[dict(adjuvant(["letrozole"], "2015-01-01", "2020-01-01"))])
     for o in resistx.sequence(first).options:
         assert not [r for r in o.reasons if r.rule == 94], o.regimen.id
+    # nor with no CDK4/6 inhibitor yet, after fulvestrant alone (case 673, MAJOR): every CDK4/6
+    # inhibitor's label gives it with an aromatase inhibitor as initial therapy, and the three
+    # doublets stand together
+    naive = patient(treatments=[_course(1, "2025-03-01", "2026-04-15", "fulvestrant")])
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(naive, policy=policy)
+        tiers = {tier(p, r) for r in ("ribociclib+letrozole", "palbociclib+letrozole")}
+        assert len(tiers) == 1, (policy, tiers)
+        assert not [r for r in option(p, "ribociclib+letrozole").reasons if r.rule == 94]
 
 
 def test_an_esr1_mutation_during_first_line_names_no_review_case_in_the_plan() -> None:
@@ -255,6 +264,29 @@ def test_an_esr1_mutation_during_first_line_names_no_review_case_in_the_plan() -
     [said] = [a for a in p.actions if a.code == "serena6_switch"]
     assert "restage first" in said.text and "case" not in said.text
     check_plan(resistx.load_profile(_during_first_line()), resistx.Preferences(), p)
+
+
+def test_no_esmo_mcbs_grade_is_computed_from_a_post_hoc_subgroup() -> None:
+    """Cases 631, 656, 665, 668 and 671 (MINOR, practice-2026, five reviewers): elacestrant's
+    evidence line graded EMERALD's post hoc subgroup (12 months or more on a CDK4/6 inhibitor,
+    HR 0.41) on the ESMO-MCBS; the scale grades a trial's primary or pre-specified analyses."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-10-05",
+        biomarkers=[result("ESR1", "mutated", tested_on="2026-09-20", variant="E380Q")],
+        treatments=[_course(1, "2024-08-01", "2026-09-01", "palbociclib", "letrozole")],
+    )
+    p = resistx.sequence(data, policy="practice-2026")
+    found = option(p, "elacestrant")
+    # the evidence line reads EMERALD's primary ESR1-mutated analysis, and grades it
+    [line] = [r for r in found.reasons if r.rule == 16]
+    assert "HR 0.55" in line.text and "preliminary grade 3" in line.text
+    assert "post hoc" not in line.text
+    # the subgroup is quoted beside it, as post hoc, with no grade
+    [subgroup] = [r for r in found.reasons if "post hoc" in r.text]
+    assert subgroup.rule == 28 and "HR 0.41" in subgroup.text
+    assert "grade" not in subgroup.text
+    assert option(p, "elacestrant").tier.value == "preferred"
 
 
 def _during_first_line() -> dict[str, Any]:

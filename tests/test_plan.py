@@ -129,6 +129,8 @@ def check_plan(profile: resistx.Profile, prefs: resistx.Preferences, p: resistx.
             assert all(t in eb for t in r.trials)
             assert set(r.references) >= {n for t in r.trials for n in eb.trial(t).references}
             allowed = _evidence_numbers(r.trials, eb) | own
+            # the ESMO-MCBS grades primary or pre-specified analyses only (case 665)
+            assert not ("post hoc" in r.text and "preliminary grade" in r.text), r.text
             for number in figures(r.text):
                 assert number in allowed, (o.regimen.id, r.code, number, r.text)
         for c in o.cautions:

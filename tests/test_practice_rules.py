@@ -74,10 +74,13 @@ def test_emerald_post_hoc_subgroup_speaks_where_the_cdk46i_course_was_long() -> 
     # the short course is told the subgroup's figure as one it is not in (case 194)
     assert "(post hoc): 8.6" not in reason(short, "approved_oral_serd_for_esr1").text
     assert "this patient is not in it" in reason(short, "approved_oral_serd_for_esr1").text
-    # the efficacy factor reads the subgroup for the long course, the ESR1-mutated ITT otherwise
-    assert any("HR 0.41" in r.text for r in long.reasons if r.rule == 16)
-    assert any("HR 0.55" in r.text for r in short.reasons if r.rule == 16)
-    assert long.scores.efficacy >= short.scores.efficacy
+    # the efficacy factor reads EMERALD's primary ESR1-mutated analysis for both (an ESMO-MCBS
+    # grade is never computed from a post hoc subgroup: cases 631-671); the subgroup is rule
+    # 28's, above
+    for found in (long, short):
+        [line] = [r for r in found.reasons if r.rule == 16]
+        assert "HR 0.55" in line.text and "HR 0.41" not in line.text
+    assert long.scores.efficacy == short.scores.efficacy
 
 
 def test_without_an_esr1_mutation_no_oral_serd_is_preferred() -> None:

@@ -195,7 +195,6 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
         cdk46i_resistant=facts.cdk46i_resistant,
         parp_origins=frozenset((f.gene, f.result.origin) for f in m.parp),
         parp_pending=m.hrd_untested or m.somatic_brca_untested or bool(m.germline_untested),
-        long_cdk46i=facts.long_cdk46i,
         prior_chemotherapy=facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD) > 0,
         postmonarch_population=postmonarch.in_population(facts),
     )

@@ -108,7 +108,6 @@ class EfficacyInputs:
     parp_origins: frozenset[tuple[str, Origin]]
     #: a PARP inhibitor waits on a test (BRCA1/2 or PALB2 untested, or BRCA1/2 germline only)
     parp_pending: bool = False
-    long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor (EMERALD's post hoc subgroup)
     #: chemotherapy for metastatic disease, or (neo)adjuvant with relapse within 6 months (as
     #: DESTINY-Breast04 counted it): its population speaks only then (practice-2026)
     prior_chemotherapy: bool = False

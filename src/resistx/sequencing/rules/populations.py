@@ -69,11 +69,6 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
             None if "exemestane" in i.outside_maintain else _maintain(i)
         ),
         # practice-2026 (the 2026.11 pack)
-        "esr1_by_cdk46i_duration": lambda i: (
-            ("ESR1-mutated, prior CDK4/6i >=12 months" if i.long_cdk46i else "ESR1-mutated")
-            if i.esr1
-            else "ITT"
-        ),
         "pik3ca_wild_type": lambda i: None if i.pik3ca else "PIK3CA-wild-type",
         "her2_low_or_ultralow": lambda i: "HER2-low" if i.her2_low else "HER2-low-or-ultralow",
         # DESTINY-Breast04 enrolled after chemotherapy: before any, it is not the evidence
