@@ -305,6 +305,42 @@ def _during_first_line() -> dict[str, Any]:
     )
 
 
+def _diabetes_and_pik3ca(hba1c: float, biomarkers: list[dict[str, Any]] | None = None) -> Any:
+    """Case 680: PIK3CA H1047R in tissue, diabetes, after 26 months of palbociclib."""
+    found = [
+        result("PIK3CA", "mutated", sample="tissue", variant="H1047R"),
+        result("ESR1", "not_detected"),
+        *(dict(r, sample="tissue") for r in PATHWAY_NEGATIVE[1:]),
+    ]
+    return patient(
+        schema_version=2,
+        comorbidities=[{"name": "diabetes", "hba1c": hba1c}],
+        biomarkers=found if biomarkers is None else biomarkers,
+    )
+
+
+def test_an_hba1c_above_capitello291s_limit_with_a_pathway_target_asks_for_glucose_control_before_choosing() -> (
+    None
+):
+    """Case 680 (MAJOR, both policies): with a PIK3CA mutation and an HbA1c of 9.0%,
+    capivasertib stood behind every option, chemotherapy included, and nothing said the barrier
+    can be lifted: glucose brought into range opens it. The order is kept (rule 78; a recorded
+    disagreement, docs/limitations.md); the plan now says what to do first."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_diabetes_and_pik3ca(9.0), policy=policy)
+        [said] = [a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor"]
+        assert said.rule == 95 and said.before_choosing, policy
+        assert "diabetes team" in said.text and "PIK3CA" in said.text, policy
+        assert "HbA1c of 9%" in said.text and "capivasertib" in said.text, policy
+    # in range, or with no pathway target, nothing to ask
+    for data in (
+        _diabetes_and_pik3ca(7.1),
+        _diabetes_and_pik3ca(9.0, biomarkers=[result("ESR1", "not_detected"), *PATHWAY_NEGATIVE]),
+    ):
+        p = resistx.sequence(data)
+        assert not [a for a in p.actions if a.rule == 95]
+
+
 _NEW_RULE_PROFILES = [
     _after_ribociclib(),
     _after_two_degraders(),
@@ -312,6 +348,7 @@ _NEW_RULE_PROFILES = [
     _after_fulvestrant_and_paclitaxel(),
     _three_endocrine_lines(),
     _after_inavolisib(),
+    _diabetes_and_pik3ca(9.0),
 ]
 
 

@@ -99,6 +99,7 @@ RULES: tuple[Rule, ...] = (
     records.ongoing_course,
     records.severe_hepatic_impairment,
     records.aromatase_inhibitor_unsuppressed,
+    patient.glucose_control_first,
     records.pregnancy_and_contraception,
     results.conflicts,
     actions.retest,

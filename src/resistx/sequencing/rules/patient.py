@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from resistx.model.enums import ChildPugh, DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, num, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, num, rule
 from resistx.sequencing.rules.comorbidity_risks import COMORBIDITY_RISKS
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -195,6 +196,39 @@ def _uncontrolled(hba1c: str, spec: RegimenSpec) -> Effect:
         ),
         trials=("CAPItello-291",),
     )
+
+
+# rule 95: glucose above CAPItello-291's limit with a PI3K-pathway target: glucose first
+@rule(
+    95,
+    "Glucose above CAPItello-291's limit with a PI3K-pathway target: glucose control first",
+    None,
+    condition="Diabetes with an HbA1c of 8.0% or more, and a PIK3CA, AKT1 or PTEN alteration "
+    "found.",
+    effect="An action before choosing: refer to the diabetes team now; glucose brought into "
+    "range opens the PI3K and AKT inhibitors that rule 78 holds back (case 680).",
+    codes=("glucose_control_opens_pathway_inhibitor",),
+    trials=("CAPItello-291",),
+)
+def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    hba1c = max(
+        (c.hba1c or 0.0 for c in facts.profile.comorbidities if c.name is Comorbidity.DIABETES),
+        default=0.0,
+    )
+    targets = [g for g in _PATHWAY if (st := facts.genes.get(g)) and st.finding is not None]
+    if hba1c < CAPITELLO_HBA1C_LIMIT or not targets:
+        return
+    yield PlanEffect(
+        code="glucose_control_opens_pathway_inhibitor",
+        first=True,
+        text=f"Diabetes with an HbA1c of {num(hba1c)}% and a {' and '.join(targets)} alteration: "
+        "refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% (its "
+        "report; not in the review): once glucose is in range, capivasertib (and the other PI3K "
+        "and AKT inhibitors rule 78 holds back) can be weighed again for this target.",
+    )
+
+
+_PATHWAY = ("PIK3CA", "AKT1", "PTEN")
 
 
 # rule 81: Child-Pugh C: nothing is preferred before the liver is assessed (case 560)
