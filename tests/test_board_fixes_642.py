@@ -341,6 +341,89 @@ def test_an_hba1c_above_capitello291s_limit_with_a_pathway_target_asks_for_gluco
         assert not [a for a in p.actions if a.rule == 95]
 
 
+def _after_tamoxifen_and_ribociclib() -> dict[str, Any]:
+    """Case 684: premenopausal, adjuvant tamoxifen, then ribociclib + fulvestrant + goserelin
+    for 7.6 months; no aromatase inhibitor ever."""
+    return patient(
+        schema_version=2,
+        as_of="2026-05-10",
+        menopausal_status="premenopausal",
+        ecog=0,
+        biomarkers=[
+            dict(r, sample="tissue", tested_on="2026-04-20")
+            for r in (result("ESR1", "not_detected"), result("PIK3CA", "not_detected"))
+        ],
+        treatments=[
+            dict(adjuvant(["tamoxifen"], "2019-02-01", "2024-02-01")),
+            _course(1, "2025-09-01", "2026-04-20", "ribociclib", "fulvestrant", "goserelin"),
+        ],
+    )
+
+
+def test_everolimus_with_exemestane_outside_bolero2s_population_says_so_and_steps_back() -> None:
+    """Case 684 (MAJOR, both policies): everolimus + exemestane ranked first, with no reason
+    of its own, for a premenopausal woman who never had letrozole or anastrozole: BOLERO-2
+    enrolled progression on a non-steroidal aromatase inhibitor (the review), in postmenopausal
+    women (everolimus's US label, not in the review)."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_after_tamoxifen_and_ribociclib(), policy=policy)
+        found = option(p, "everolimus+exemestane")
+        codes = {r.code: r for r in found.reasons}
+        label = codes["everolimus_after_nonsteroidal_ai"]
+        assert label.rule == 96 and "BOLERO-2" in label.trials, policy
+        assert "letrozole or anastrozole" in label.text and label.text in why(found), policy
+        assert codes["everolimus_postmenopausal_trial"].rule == 40, policy
+        assert rank(p, "chemotherapy") < found.rank, policy
+    # after letrozole, postmenopausal: neither is said
+    p = resistx.sequence(patient())
+    assert not {r.code for r in option(p, "everolimus+exemestane").reasons} & {
+        "everolimus_after_nonsteroidal_ai",
+        "everolimus_postmenopausal_trial",
+    }
+
+
+def _crisis_after_paclitaxel() -> dict[str, Any]:
+    """Case 694: visceral crisis at ECOG 2 after palbociclib + letrozole, everolimus +
+    exemestane and paclitaxel; a germline BRCA1 mutation."""
+    return patient(
+        schema_version=2,
+        as_of="2026-09-15",
+        ecog=2,
+        visceral_crisis=True,
+        biomarkers=[
+            result("BRCA1", "mutated", sample="blood", origin="germline", tested_on="2026-08-01"),
+            result("ESR1", "not_detected", tested_on="2026-08-20"),
+            result("PIK3CA", "not_detected", tested_on="2026-08-20"),
+        ],
+        treatments=[
+            _course(1, "2023-01-01", "2024-06-01", "palbociclib", "letrozole"),
+            _course(2, "2024-06-20", "2025-03-01", "everolimus", "exemestane"),
+            _course(3, "2025-03-20", "2026-09-01", "paclitaxel"),
+        ],
+    )
+
+
+def test_in_a_visceral_crisis_the_adcs_come_right_after_chemotherapy() -> None:
+    """Case 694 (MAJOR, practice-2026): in a visceral crisis datopotamab deruxtecan ranked
+    eighth, after fulvestrant and the CDK4/6-inhibitor options, though its payload is cytotoxic
+    and the plan said the crisis does not hold it back: the cytotoxic options answer a crisis,
+    and now come before the others (a hard precedence, rule 7)."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_crisis_after_paclitaxel(), policy=policy)
+        assert p.options[0].regimen.id == "chemotherapy", policy
+        kinds = {o.regimen.id: o.regimen.kind and o.regimen.kind.value for o in p.options}
+        adcs = [o for o in p.options if kinds[o.regimen.id] == "adc"]
+        others = [
+            o
+            for o in p.options
+            if kinds[o.regimen.id] not in ("adc", "chemotherapy") and not o.waits_on
+        ]
+        assert adcs and others, policy
+        assert max(o.rank for o in adcs) < min(o.rank for o in others), policy
+    # an ADC the crisis's chemotherapy line does not open is not lifted: test_board_fixes's
+    # case 371 (the PARP inhibitors before sacituzumab govitecan) holds it
+
+
 _NEW_RULE_PROFILES = [
     _after_ribociclib(),
     _after_two_degraders(),
@@ -349,6 +432,8 @@ _NEW_RULE_PROFILES = [
     _three_endocrine_lines(),
     _after_inavolisib(),
     _diabetes_and_pik3ca(9.0),
+    _after_tamoxifen_and_ribociclib(),
+    _crisis_after_paclitaxel(),
 ]
 
 

@@ -83,6 +83,8 @@ PLACING_CODES = frozenset(
         "ember3_earlier_lines_unknown",
         "sg_within_label",  # rule 4: before any chemotherapy, after it (case 667)
         "ribociclib_ai_after_endocrine_therapy",  # rule 94: outside its label (case 666)
+        "everolimus_after_nonsteroidal_ai",  # rule 96: outside its label (case 684)
+        "everolimus_postmenopausal_trial",  # rule 40: before the menopause (case 684)
     }
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from resistx.model.enums import DrugClass
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
+from resistx.vocab.drugs import drug_class
 
 
 def aromatase_inhibitor_resistant(facts: Facts) -> bool:
@@ -26,4 +27,15 @@ def endocrine_progressed(facts: Facts) -> bool:
     return any(
         t.metastatic and t.progressed and t.drug_classes & ENDOCRINE_DRUGS
         for t in facts.profile.treatments
+    )
+
+
+def aromatase_inhibitors_given(facts: Facts) -> frozenset[str]:
+    """The aromatase inhibitors of any course, in any setting (EMBER-3's population, rule 35;
+    BOLERO-2's non-steroidal one, rule 96)."""
+    return frozenset(
+        d
+        for t in facts.profile.treatments
+        for d in t.drugs
+        if drug_class(d) is DrugClass.AROMATASE_INHIBITOR
     )

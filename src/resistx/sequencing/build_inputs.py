@@ -7,7 +7,11 @@ from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, S
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, Condition
 from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
-from resistx.sequencing.ai_resistance import aromatase_inhibitor_resistant, endocrine_progressed
+from resistx.sequencing.ai_resistance import (
+    aromatase_inhibitor_resistant,
+    aromatase_inhibitors_given,
+    endocrine_progressed,
+)
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
 from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, PAM_GENES, Facts
@@ -264,9 +268,7 @@ def history(
         endocrine_progressed=endocrine_progressed(facts),
         destiny_breast06_entry=facts.destiny_breast06_entry,
         postmonarch_population=e.postmonarch_population,
-        had_aromatase_inhibitor=any(
-            DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in facts.profile.treatments
-        ),
+        aromatase_inhibitors_given=aromatase_inhibitors_given(facts),
         ai_resistant=aromatase_inhibitor_resistant(facts),
         no_endocrine_therapy=facts.endocrine_naive,
         # a gene that could still give a target: ESR1 or the PI3K pathway neither found nor

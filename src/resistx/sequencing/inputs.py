@@ -170,7 +170,9 @@ class HistoryInputs:
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: bool = False
-    had_aromatase_inhibitor: bool = False  # in any setting (EMBER-3's population)
+    #: the aromatase inhibitors given in any setting (EMBER-3's population, rule 35; BOLERO-2's
+    #: non-steroidal one, rule 96)
+    aromatase_inhibitors_given: frozenset[str] = frozenset()
     #: progressed on one, or relapsed during or within 12 months of a (neo)adjuvant one
     #: (``ai_resistance``; rule 19: the first-line trials enrolled no such patient; case 483)
     ai_resistant: bool = False

@@ -39,7 +39,10 @@ class Precedence(enum.IntEnum):
     #: the option after every option without one, even those waiting on a test: a test can
     #: open an option, and nothing in the plan lifts the contraindication
     RELATIVE_CONTRAINDICATION = 4
-    WAITS_ON_TEST = 5  # rules 2, 3: an option that waits on a missing test is never preferred
+    #: rule 7: in a visceral crisis, after chemotherapy, the ADCs that its line opens (the
+    #: crisis's alternatives, rule 4's ``gate``) before every other option (case 694)
+    NOT_A_CRISIS_OPTION = 5
+    WAITS_ON_TEST = 6  # rules 2, 3: an option that waits on a missing test is never preferred
 
 
 @attrs.frozen(kw_only=True)

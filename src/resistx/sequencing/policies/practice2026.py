@@ -27,12 +27,12 @@ from resistx.sequencing.rules import (
     RULES,
     actions,
     cdk46i,
+    glucose,
     her2,
     history,
     label_cautions,
     molecular,
     pathway,
-    patient,
     practice,
     practice_adc,
     practice_history,
@@ -88,7 +88,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     65: (targets.chemotherapy_after_tdxd, practice.chemotherapy_after_tdxd_db06),
     59: (label_cautions.abemaciclib_label, label_cautions.datopotamab_deruxtecan_label),
     55: (her2.confirm_her2_zero, her2.her2_zero_after_chemotherapy),
-    78: (patient.glucose_inhibitor_diabetes, patient.inavolisib_diabetes),
+    78: (glucose.glucose_inhibitor_diabetes, glucose.inavolisib_diabetes),
     77: (),  # capivasertib without an alteration: rule 38 speaks under this policy
     25: (
         her2.ask_her2_test_ultralow,

@@ -157,6 +157,13 @@ def gate(
     return loss, 1 if lines else 2
 
 
+def crisis_demotion(i: HistoryInputs, ceiling: int) -> Precedence | None:
+    """In a visceral crisis, an ADC the crisis's chemotherapy line does not open (``gate``'s
+    later option) is not one of its options either (case 694; case 371: after the PARP
+    inhibitors)."""
+    return Precedence.NOT_A_CRISIS_OPTION if i.visceral_crisis and ceiling == 2 else None
+
+
 def _before_lines(  # noqa: PLR0917 - one call site, in order
     i: HistoryInputs, lines: int, line: str, counted: str, trial: tuple[str, str, int], w: Weights
 ) -> Effect:
@@ -168,6 +175,7 @@ def _before_lines(  # noqa: PLR0917 - one call site, in order
         code="adc_before_chemotherapy",
         delta=delta,
         ceiling=ceiling,
+        demote=crisis_demotion(i, ceiling),
         text=f"{_lines(lines).capitalize()} prior {line}{'' if lines == 1 else 's'} "
         f"for metastatic disease{counted}: {key} enrolled after {enrolled}, so "
         "chemotherapy comes first.",
@@ -181,9 +189,15 @@ def _before_lines(  # noqa: PLR0917 - one call site, in order
     "Visceral crisis: chemotherapy first",
     H,
     condition="visceral_crisis is true.",
-    effect="Hard precedence: chemotherapy ranks before every other option; the others also "
+    effect="Hard precedence: chemotherapy ranks before every other option, then the ADCs (a "
+    "cytotoxic payload) that its line opens before the options that are not cytotoxic (case "
+    "694); the others also "
     "lose merit, and only an ADC may still be preferred or an alternative.",
-    codes=("visceral_crisis_chemotherapy_first", "visceral_crisis_not_first"),
+    codes=(
+        "visceral_crisis_chemotherapy_first",
+        "visceral_crisis_not_first",
+        "visceral_crisis_not_cytotoxic",
+    ),
     references=VISCERAL_CRISIS_REFERENCES,
 )
 def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
@@ -212,6 +226,14 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
                 if kinds.is_adc(spec)
                 else "Visceral crisis: chemotherapy comes first, this after it."
             ),
+            references=VISCERAL_CRISIS_REFERENCES,
+        )
+    if not kinds.is_adc(spec) and not kinds.is_chemotherapy(spec):
+        yield Effect(  # case 694
+            code="visceral_crisis_not_cytotoxic",
+            demote=Precedence.NOT_A_CRISIS_OPTION,
+            text="Not cytotoxic: in a visceral crisis the ADCs that chemotherapy's line opens, "
+            "whose payload is cytotoxic, come before it, after chemotherapy.",
             references=VISCERAL_CRISIS_REFERENCES,
         )
 

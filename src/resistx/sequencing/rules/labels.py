@@ -1,5 +1,5 @@
 """Where a drug's label is narrower than the review's reading: factor 1 (rules 75, 77) and
-factor 3 (rules 62, 94). The labels are not in the review; each reason says so."""
+factor 3 (rules 62, 94, 96). The labels are not in the review; each reason says so."""
 
 from __future__ import annotations
 
@@ -171,4 +171,39 @@ def ribociclib_ai_label(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> It
         "patients received fulvestrant (Kalinsky et al., J Clin Oncol 2023; not in the review), "
         "so its result says little of the exemestane partner",
         ("MAINTAIN",),
+    )
+
+
+def is_everolimus_with_exemestane(spec: RegimenSpec) -> bool:
+    """BOLERO-2's regimen, approved (not TRINITI-1's investigational triplet)."""
+    return set(spec.drugs) == {"everolimus", "exemestane"} and not kinds.is_investigational(spec)
+
+
+#: the non-steroidal aromatase inhibitors, whose failure BOLERO-2 enrolled (the review)
+NONSTEROIDAL_AI = frozenset({"letrozole", "anastrozole"})
+
+
+# rule 96: everolimus + exemestane with no non-steroidal aromatase inhibitor on record
+@rule(
+    96,
+    "Everolimus + exemestane without a non-steroidal aromatase inhibitor before: outside its label",
+    H,
+    condition="Everolimus + exemestane, and no letrozole or anastrozole on record in any setting.",
+    effect="At best a later option, stepping back as rule 62's abemaciclib does: BOLERO-2 "
+    "enrolled progression on a non-steroidal aromatase inhibitor (the review), and everolimus's "
+    "US label is after letrozole or anastrozole failed (not in the review; case 684).",
+    codes=("everolimus_after_nonsteroidal_ai",),
+    trials=("BOLERO-2",),
+    regimens=is_everolimus_with_exemestane,
+)
+def everolimus_label(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not is_everolimus_with_exemestane(spec) or i.aromatase_inhibitors_given & NONSTEROIDAL_AI:
+        return
+    yield _outside_label(
+        ctx,
+        "everolimus_after_nonsteroidal_ai",
+        "No letrozole or anastrozole on record: BOLERO-2 enrolled progression on a "
+        "non-steroidal aromatase inhibitor (the review), and everolimus's US label is after "
+        "letrozole or anastrozole failed (not in the review)",
+        ("BOLERO-2",),
     )

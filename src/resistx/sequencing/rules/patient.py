@@ -1,8 +1,7 @@
 """Factor 4, continued: cautions that come from who the patient is rather than from a trial's
-adverse-event table: ovarian suppression or a GnRH agonist with endocrine therapy (rule 40), the
-PI3K and AKT inhibitors' glucose check (rule 67), glucose first above CAPItello-291's HbA1c
-limit (rule 78) and with inavolisib (rule 86, practice-2026), and Child-Pugh C (rule 81). The
-drug labels' own warnings are ``label_cautions``."""
+adverse-event table: ovarian suppression or a GnRH agonist with endocrine therapy (rule 40), and
+Child-Pugh C (rule 81). Glucose is ``glucose``; the drug labels' own warnings are
+``label_cautions``."""
 
 from __future__ import annotations
 
@@ -11,12 +10,8 @@ from collections.abc import Iterator
 from resistx.model.enums import ChildPugh, DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, num, rule
-from resistx.sequencing.rules.comorbidity_risks import COMORBIDITY_RISKS
-from resistx.vocab.comorbidities import Comorbidity
-from resistx.vocab.drugs import drug_class
+from resistx.sequencing.rule import Context, Effect, rule
 
 B = Factor.BALANCE
 
@@ -34,12 +29,14 @@ B = Factor.BALANCE
     "caution (pre/perimenopausal) says EMERALD enrolled postmenopausal patients, and it is at "
     "best an alternative there; another oral SERD's asks for ovarian function suppression. "
     "Alpelisib too is at best an alternative there: SOLAR-1 enrolled postmenopausal women and "
-    "men, and its US label says so (case 631).",
+    "men, and its US label says so (case 631); so is everolimus, whose US label is for "
+    "postmenopausal women (case 684).",
     codes=(
         "ovarian_suppression_needed",
         "gnrh_agonist_needed",
         "elacestrant_postmenopausal_trial",
         "alpelisib_postmenopausal_trial",
+        "everolimus_postmenopausal_trial",
     ),
     references=(9, 10, 11),
     regimens=kinds.is_endocrine_based,
@@ -90,7 +87,22 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             text="Before the menopause: an oral SERD is given with ovarian function suppression "
             f"(a GnRH agonist), as endocrine therapy needs{keep}.",
         )
-    if i.needs_ovarian_suppression and kinds.has_alpelisib(spec):  # case 631
+    if i.needs_ovarian_suppression:
+        yield from _postmenopausal_trials(spec)
+
+
+def _postmenopausal_trials(spec: RegimenSpec) -> Iterator[Effect]:
+    """Before the menopause, a regimen whose trial and US label are for postmenopausal women
+    (and men): at best an alternative (alpelisib, case 631; everolimus, case 684)."""
+    if kinds.has_everolimus(spec) and not kinds.is_investigational(spec):
+        yield Effect(
+            code="everolimus_postmenopausal_trial",
+            ceiling=1,
+            text="Before the menopause: everolimus's US label is for postmenopausal women (not in "
+            "the review): its result may not hold here, at best an alternative.",
+            trials=("BOLERO-2",),
+        )
+    if kinds.has_alpelisib(spec):
         yield Effect(
             code="alpelisib_postmenopausal_trial",
             ceiling=1,
@@ -99,136 +111,6 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             "best an alternative.",
             trials=("SOLAR-1",),
         )
-
-
-# rule 67: the PI3K and AKT inhibitors' glucose check, from their labels (not in the review)
-@rule(
-    67,
-    "PI3K and AKT inhibitors: glucose before starting",
-    B,
-    condition="A regimen with a PI3K or AKT inhibitor, unless diabetes is on record and rule 12 "
-    "speaks for one of its drugs then (case 479: never neither).",
-    effect="A caution: their US labels ask for fasting glucose and HbA1c before starting, "
-    "brought into range, and monitored during treatment.",
-    codes=("glucose_before_starting",),
-    regimens=kinds.has_pi3k_or_akt_inhibitor,
-)
-def glucose_before_starting(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    diabetes = any(c.name is Comorbidity.DIABETES for c in i.comorbidities)
-    if not kinds.has_pi3k_or_akt_inhibitor(spec) or (
-        diabetes and any((Comorbidity.DIABETES, d) in COMORBIDITY_RISKS for d in spec.drugs)
-    ):
-        return
-    yield Effect(
-        code="glucose_before_starting",
-        caution=True,
-        text="Blood glucose: fasting glucose and HbA1c before starting, brought into range, and "
-        "monitored during treatment, as the PI3K and AKT inhibitors' US labels ask (not in the "
-        "review).",
-    )
-
-
-#: CAPItello-291's glycaemic entry limit (its report: HbA1c below 8.0%, no insulin-requiring
-#: diabetes; not in the review)
-CAPITELLO_HBA1C_LIMIT = 8.0
-
-
-# rule 78: a PI3K or AKT inhibitor with diabetes above CAPItello-291's limit: at best later
-@rule(
-    78,
-    "A PI3K or AKT inhibitor with an HbA1c of 8.0% or more: at best a later option",
-    B,
-    condition="Diabetes on record with an HbA1c of 8.0% or more, and a PI3K or AKT inhibitor "
-    "(capivasertib; ipatasertib in a trial; gedatolisib, inavolisib; alpelisib is left out with "
-    "diabetes by rule 12).",
-    effect="A relative contraindication: at best a later option, placed after every option "
-    "without such a risk (rule 12's hard ordering). CAPItello-291 excluded an HbA1c of 8.0% or "
-    "more and diabetes needing insulin (its report; not in the review), and its US label gives "
-    "no safety data for insulin-requiring diabetes: glucose first, with the diabetes team "
-    "(case 527). The other PI3K and AKT inhibitors raise glucose by the same pathway: they step "
-    "back behind the same line, a trial's glycaemic entry criteria to be checked (case 541).",
-    codes=("capivasertib_diabetes_uncontrolled", "pi3k_akt_inhibitor_diabetes_uncontrolled"),
-    trials=("CAPItello-291",),
-    regimens=kinds.has_pi3k_or_akt_inhibitor,
-)
-def glucose_inhibitor_diabetes(
-    i: BalanceInputs, spec: RegimenSpec, _ctx: Context
-) -> Iterator[Effect]:
-    if not kinds.has_pi3k_or_akt_inhibitor(spec):
-        return
-    for c in i.comorbidities:
-        if c.name is Comorbidity.DIABETES and (c.hba1c or 0.0) >= CAPITELLO_HBA1C_LIMIT:
-            yield _uncontrolled(num(c.hba1c or 0.0), spec)
-            return
-
-
-_INHIBITOR = {
-    DrugClass.PI3K_INHIBITOR: "a PI3K inhibitor",
-    DrugClass.AKT_INHIBITOR: "an AKT inhibitor",
-}
-
-
-def _uncontrolled(hba1c: str, spec: RegimenSpec) -> Effect:
-    first = f"Diabetes with an HbA1c of {hba1c}%: "
-    if kinds.has_capivasertib(spec):
-        code, text = "capivasertib_diabetes_uncontrolled", f"{first}CAPItello-291"
-    else:  # the others raise glucose by the same pathway as capivasertib
-        drug, what = next(
-            (d, _INHIBITOR[c]) for d in spec.drugs if (c := drug_class(d)) in _INHIBITOR
-        )
-        code = "pi3k_akt_inhibitor_diabetes_uncontrolled"
-        text = (
-            f"{first}{drug} is {what}, a class that raises blood glucose by the pathway it "
-            "blocks; the AKT inhibitor's phase III trial in the review, CAPItello-291,"
-        )
-    return Effect(
-        code=code,
-        ceiling=2,
-        demote=Precedence.RELATIVE_CONTRAINDICATION,
-        text=f"{text} excluded an HbA1c of 8.0% or more and diabetes needing insulin (its "
-        "report; not in the review), and capivasertib's US label gives no safety data for "
-        "insulin-requiring diabetes: bring glucose into range first, with the diabetes team; at "
-        "best a later option meanwhile, after every option without such a risk."
-        + (
-            " Check the trial's glycaemic entry criteria."
-            if kinds.is_trial_or_investigational(spec)
-            else ""
-        ),
-        trials=("CAPItello-291",),
-    )
-
-
-# rule 95: glucose above CAPItello-291's limit with a PI3K-pathway target: glucose first
-@rule(
-    95,
-    "Glucose above CAPItello-291's limit with a PI3K-pathway target: glucose control first",
-    None,
-    condition="Diabetes with an HbA1c of 8.0% or more, and a PIK3CA, AKT1 or PTEN alteration "
-    "found.",
-    effect="An action before choosing: refer to the diabetes team now; glucose brought into "
-    "range opens the PI3K and AKT inhibitors that rule 78 holds back (case 680).",
-    codes=("glucose_control_opens_pathway_inhibitor",),
-    trials=("CAPItello-291",),
-)
-def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    hba1c = max(
-        (c.hba1c or 0.0 for c in facts.profile.comorbidities if c.name is Comorbidity.DIABETES),
-        default=0.0,
-    )
-    targets = [g for g in _PATHWAY if (st := facts.genes.get(g)) and st.finding is not None]
-    if hba1c < CAPITELLO_HBA1C_LIMIT or not targets:
-        return
-    yield PlanEffect(
-        code="glucose_control_opens_pathway_inhibitor",
-        first=True,
-        text=f"Diabetes with an HbA1c of {num(hba1c)}% and a {' and '.join(targets)} alteration: "
-        "refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% (its "
-        "report; not in the review): once glucose is in range, capivasertib (and the other PI3K "
-        "and AKT inhibitors rule 78 holds back) can be weighed again for this target.",
-    )
-
-
-_PATHWAY = ("PIK3CA", "AKT1", "PTEN")
 
 
 # rule 81: Child-Pugh C: nothing is preferred before the liver is assessed (case 560)
@@ -253,34 +135,4 @@ def severe_hepatic_impairment_first(
             text="Child-Pugh C: at best an alternative until the liver is assessed (its cause, "
             "bilirubin and clotting, and whether systemic therapy fits at all): most drugs here "
             "were not studied in severe hepatic impairment.",
-        )
-
-
-# rule 86: inavolisib with diabetes: at best an alternative (practice-2026; case 596)
-@rule(
-    86,
-    "Inavolisib with diabetes: at best an alternative",
-    B,
-    condition="Diabetes on record, whatever its HbA1c, and a regimen with inavolisib "
-    "(practice-2026).",
-    effect="At best an alternative, glucose first: inavolisib's US label says its safety in "
-    "type 1 diabetes, or type 2 diabetes needing ongoing treatment, has not been studied, and "
-    "says how often glucose rose in INAVO120; rule 12's caution gives the label's work-up. Above "
-    "CAPItello-291's HbA1c limit rule 78 steps it back further.",
-    codes=("inavolisib_diabetes",),
-    trials=("INAVO120",),
-    regimens=kinds.has_inavolisib,
-)
-def inavolisib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if kinds.has_inavolisib(spec) and any(c.name is Comorbidity.DIABETES for c in i.comorbidities):
-        yield Effect(
-            code="inavolisib_diabetes",
-            ceiling=1,
-            text="Diabetes on record: inavolisib's US label says its safety in type 1 diabetes, "
-            "or type 2 diabetes needing ongoing glucose-lowering treatment, has not been "
-            "studied; on it in INAVO120, fasting glucose rose in most patients, and nearly half "
-            "needed glucose-lowering drugs, a few insulin (Itovebi US prescribing information, "
-            "Warnings and Precautions; not in the evidence pack): glucose first, with the "
-            "diabetes team; at best an alternative meanwhile.",
-            trials=("INAVO120",),
         )

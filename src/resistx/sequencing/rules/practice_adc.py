@@ -13,7 +13,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import OPENS_IT, Context, Effect, left_out, rule
 from resistx.sequencing.rules.figures import approval, figures
-from resistx.sequencing.rules.history import gate
+from resistx.sequencing.rules.history import crisis_demotion, gate
 from resistx.sequencing.rules.targets import tdxd_first_if_low
 
 M = Factor.MOLECULAR
@@ -250,6 +250,7 @@ def _gated(
         code="adc_before_chemotherapy",
         delta=delta,
         ceiling=ceiling,
+        demote=crisis_demotion(i, ceiling),
         text=f"{trial} enrolled after {after}, which this patient has not had{also}.",
         trials=(trial,),
     )

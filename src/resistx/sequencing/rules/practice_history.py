@@ -64,7 +64,7 @@ def outside_trial_population(
     # goes after every approved option (an alternative's standing would put it above the later
     # ones: ``ranking.standing``)
     ceiling, at_best = (1, "at best an alternative") if spec.id == "imlunestrant" else (2, "")
-    if ember3 and not i.had_aromatase_inhibitor:
+    if ember3 and not i.aromatase_inhibitors_given:
         yield Effect(
             code="outside_ember3_population",
             ceiling=ceiling,
