@@ -424,6 +424,83 @@ def test_in_a_visceral_crisis_the_adcs_come_right_after_chemotherapy() -> None:
     # case 371 (the PARP inhibitors before sacituzumab govitecan) holds it
 
 
+def test_palbociclib_carries_its_labels_blood_count_and_lung_caution() -> None:
+    """Recheck of case 673 (MAJOR, both policies): palbociclib's regimens carried no caution at
+    all while abemaciclib's and ribociclib's carried their labels' monitoring; its US label asks
+    for blood counts before starting, at each cycle and on day 15 of the first two, and warns of
+    interstitial lung disease (not in the review)."""
+    naive = patient(treatments=[_course(1, "2025-03-01", "2026-04-15", "fulvestrant")])
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(naive, policy=policy)
+        for regimen in ("palbociclib+letrozole", "palbociclib+fulvestrant"):
+            [said] = [c for c in option(p, regimen).cautions if c.rule == 97]
+            assert "blood counts" in said.text and "day 15" in said.text, (policy, regimen)
+            assert "interstitial lung disease" in said.text, (policy, regimen)
+        assert not [c for c in option(p, "chemotherapy").cautions if c.rule == 97], policy
+
+
+def _child_pugh_c() -> dict[str, Any]:
+    """Case 707: Child-Pugh C, ECOG 2, an ESR1 D538G after palbociclib + letrozole."""
+    return patient(
+        schema_version=2,
+        as_of="2026-04-25",
+        ecog=2,
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "C"}],
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2026-04-10", variant="D538G"),
+            result("PIK3CA", "not_detected", tested_on="2026-04-10"),
+        ],
+        treatments=[_course(1, "2023-04-01", "2026-04-01", "palbociclib", "letrozole")],
+    )
+
+
+def test_with_child_pugh_c_elacestrant_whose_label_advises_against_it_ranks_after_the_others() -> (
+    None
+):
+    """Case 707 (MAJOR, both policies): with Child-Pugh C elacestrant ranked first though its
+    own caution said its label advises against it in severe hepatic impairment; and under
+    practice-2026 imlunestrant had no hepatic caution at all."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_child_pugh_c(), policy=policy)
+        found = option(p, "elacestrant")
+        [said] = [r for r in found.reasons if r.code == "label_avoids_severe_hepatic_impairment"]
+        assert said.rule == 81 and "advises against" in said.text, policy
+        assert found.tier.value == "later", policy
+        assert rank(p, "fulvestrant") < found.rank, policy
+        assert p.options[0].regimen.id != "elacestrant", policy
+    p = resistx.sequence(_child_pugh_c(), policy="practice-2026")
+    assert any("imlunestrant" in c.text for c in option(p, "imlunestrant").cautions if c.rule == 12)
+    # Child-Pugh B: the dose is lowered, and it is not held back
+    b = _child_pugh_c()
+    b["comorbidities"] = [{"name": "hepatic_impairment", "child_pugh": "B"}]
+    assert resistx.sequence(b).options[0].regimen.id == "elacestrant"
+
+
+def test_before_the_menopause_ribociclib_with_fulvestrant_says_its_label_is_postmenopausal() -> (
+    None
+):
+    """Case 700 (MAJOR, practice-2026): for a premenopausal woman on a GnRH agonist ribociclib +
+    fulvestrant ranked first with only the ovarian-suppression caution; its US label gives it
+    with fulvestrant to postmenopausal women and men. It is said, and caps it at an alternative
+    (as alpelisib, elacestrant and everolimus there); the order within the tier stays a
+    recorded disagreement (docs/limitations.md)."""
+    data = patient(
+        schema_version=2,
+        menopausal_status="premenopausal",
+        biomarkers=[result("ESR1", "not_detected"), *PATHWAY_NEGATIVE],
+        treatments=[
+            _course(1, "2023-08-01", "2026-01-30", "palbociclib", "letrozole", "goserelin")
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        found = option(resistx.sequence(data, policy=policy), "ribociclib+fulvestrant")
+        [said] = [
+            r for r in found.reasons if r.code == "ribociclib_fulvestrant_postmenopausal_label"
+        ]
+        assert said.rule == 40 and "postmenopausal women and men" in said.text, policy
+        assert found.tier.value != "preferred" and said.text in why(found), policy
+
+
 _NEW_RULE_PROFILES = [
     _after_ribociclib(),
     _after_two_degraders(),
@@ -434,6 +511,8 @@ _NEW_RULE_PROFILES = [
     _diabetes_and_pik3ca(9.0),
     _after_tamoxifen_and_ribociclib(),
     _crisis_after_paclitaxel(),
+    _child_pugh_c(),
+    patient(treatments=[_course(1, "2025-03-01", "2026-04-15", "fulvestrant")]),
 ]
 
 

@@ -51,6 +51,7 @@ def _evidence_numbers(trial_keys: tuple[str, ...], eb: resistx.EvidenceBase = EB
 # words with digits (ESR1, CDK4/6, TROPiCS-02, Form 2b), dates, and resistx's own scales
 _NOT_FIGURES = [
     r"HbA1c of 8\.0% or more",  # CAPItello-291's entry limit (its report; rule 78, case 527)
+    r"day 15 of the first two cycles",  # palbociclib's label's blood counts (rule 97)
     r"[\d,]+ neutrophils/mm3( on day \d+)?",  # a label's threshold (sacituzumab govitecan's)
     r"creatinine clearance (of|below) \d+ mL/min",  # a label's threshold (rule 12, case 597)
     r"\b[A-Z][A-Z0-9]*\*\d+\b",  # a star allele (UGT1A1*28), a name not a figure

@@ -85,6 +85,8 @@ PLACING_CODES = frozenset(
         "ribociclib_ai_after_endocrine_therapy",  # rule 94: outside its label (case 666)
         "everolimus_after_nonsteroidal_ai",  # rule 96: outside its label (case 684)
         "everolimus_postmenopausal_trial",  # rule 40: before the menopause (case 684)
+        "ribociclib_fulvestrant_postmenopausal_label",  # rule 40 (case 700)
+        "label_avoids_severe_hepatic_impairment",  # rule 81 (case 707)
     }
 )
 

@@ -84,6 +84,7 @@ RULES: tuple[Rule, ...] = (
     label_cautions.ribociclib_monitoring,
     label_cautions.parp_blood_counts,
     label_cautions.abemaciclib_label,
+    label_cautions.palbociclib_label,
     label_cautions.everolimus_label,
     label_cautions.tdxd_label,
     label_cautions.sg_label,

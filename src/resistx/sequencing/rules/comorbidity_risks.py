@@ -149,6 +149,11 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         # label's dose is not a figure of the evidence, so the text names no number)
         (C.HEPATIC_IMPAIRMENT, "fulvestrant"): "fulvestrant's label lowers its dose in moderate "
         "hepatic impairment (Child-Pugh B); severe was not studied (not in the review)",
+        # the newer oral SERDs: no hepatic instruction in the sources (case 707)
+        (C.HEPATIC_IMPAIRMENT, "imlunestrant"): "the sources resistx reads give no hepatic "
+        "instruction for imlunestrant: check its label's dosing before starting",
+        (C.HEPATIC_IMPAIRMENT, "vepdegestrant"): "the sources resistx reads give no hepatic "
+        "instruction for vepdegestrant: check its label's dosing before starting",
         (C.HEPATIC_IMPAIRMENT, "elacestrant"): "elacestrant's label lowers its dose in moderate "
         "hepatic impairment (Child-Pugh B) and advises against it in severe (not in the review)",
         (C.HEPATIC_IMPAIRMENT, "ribociclib"): "ribociclib's label lowers its starting dose in "

@@ -1,5 +1,5 @@
 """Factor 4, continued: a drug label's warnings where the review prints no adverse-event table
-for the drug, or not the warning (rules 41, 56, 59, 76, 80, 83, 84 and 88), each a caution on
+for the drug, or not the warning (rules 41, 56, 59, 76, 80, 83, 84, 88 and 97), each a caution on
 the regimens with the drug; the labels are not in the review, and each text says so."""
 
 from __future__ import annotations
@@ -93,6 +93,31 @@ abemaciclib_label = _label_caution(
     "blood counts and liver tests before and during treatment (its US label; not in the "
     "review).",
     term="diarrhea",
+)
+
+
+def has_palbociclib(spec: RegimenSpec) -> bool:
+    """Regimens with palbociclib."""
+    return "palbociclib" in spec.drugs
+
+
+# rule 97: palbociclib's warnings, from its label (not in the review; recheck of case 673)
+palbociclib_label = _label_caution(
+    97,
+    "Palbociclib: its label's warnings",
+    "palbociclib_label",
+    applies=has_palbociclib,
+    code="palbociclib_label",
+    condition="A regimen with palbociclib.",
+    effect="A caution: the review prints no adverse-event table for palbociclib; its US label "
+    "warns of neutropenia (blood counts before starting, at the start of each cycle, on day 15 "
+    "of the first two cycles, and as clinically indicated) and of interstitial lung disease or "
+    "pneumonitis.",
+    text="Palbociclib: its label warns of neutropenia, its most common serious effect: blood "
+    "counts before starting, at the start of each cycle, on day 15 of the first two cycles, "
+    "and as clinically indicated; and of interstitial lung disease or pneumonitis: ask about "
+    "cough and breathlessness (its US label; not in the review).",
+    term="neutropenia",
 )
 
 

@@ -11,7 +11,7 @@ from resistx.model.enums import ChildPugh, DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, rule
 
 B = Factor.BALANCE
 
@@ -30,13 +30,15 @@ B = Factor.BALANCE
     "best an alternative there; another oral SERD's asks for ovarian function suppression. "
     "Alpelisib too is at best an alternative there: SOLAR-1 enrolled postmenopausal women and "
     "men, and its US label says so (case 631); so is everolimus, whose US label is for "
-    "postmenopausal women (case 684).",
+    "postmenopausal women (case 684), and ribociclib with fulvestrant, whose US label is for "
+    "postmenopausal women and men (case 700).",
     codes=(
         "ovarian_suppression_needed",
         "gnrh_agonist_needed",
         "elacestrant_postmenopausal_trial",
         "alpelisib_postmenopausal_trial",
         "everolimus_postmenopausal_trial",
+        "ribociclib_fulvestrant_postmenopausal_label",
     ),
     references=(9, 10, 11),
     regimens=kinds.is_endocrine_based,
@@ -102,6 +104,15 @@ def _postmenopausal_trials(spec: RegimenSpec) -> Iterator[Effect]:
             "the review): its result may not hold here, at best an alternative.",
             trials=("BOLERO-2",),
         )
+    if {"ribociclib", "fulvestrant"} <= set(spec.drugs) and not kinds.is_investigational(spec):
+        yield Effect(
+            code="ribociclib_fulvestrant_postmenopausal_label",
+            ceiling=1,
+            text="Before the menopause: ribociclib's US label gives it with fulvestrant to "
+            "postmenopausal women and men (not in the review): with ovarian suppression its "
+            "result may hold, at best an alternative.",
+            trials=spec.key_trials,
+        )
     if kinds.has_alpelisib(spec):
         yield Effect(
             code="alpelisib_postmenopausal_trial",
@@ -122,17 +133,37 @@ def _postmenopausal_trials(spec: RegimenSpec) -> Iterator[Effect]:
     effect="Every option is at best an alternative until rule 51's assessment (the cause, "
     "bilirubin and clotting, whether systemic therapy fits at all) is done: most drugs ranked "
     "were not studied in severe hepatic impairment, and their trials enrolled adequate liver "
-    "function (case 560: trastuzumab deruxtecan was preferred with an ALT caution only).",
-    codes=("severe_hepatic_impairment_first",),
+    "function (case 560: trastuzumab deruxtecan was preferred with an ALT caution only). A drug "
+    "whose label advises against it there (elacestrant) is a relative contraindication: at best "
+    "a later option, after every option without one (case 707).",
+    codes=("severe_hepatic_impairment_first", "label_avoids_severe_hepatic_impairment"),
 )
 def severe_hepatic_impairment_first(
-    i: BalanceInputs, _spec: RegimenSpec, _ctx: Context
+    i: BalanceInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    if any(c.child_pugh is ChildPugh.C for c in i.comorbidities):
-        yield Effect(
-            code="severe_hepatic_impairment_first",
-            ceiling=1,
-            text="Child-Pugh C: at best an alternative until the liver is assessed (its cause, "
-            "bilirubin and clotting, and whether systemic therapy fits at all): most drugs here "
-            "were not studied in severe hepatic impairment.",
-        )
+    if not any(c.child_pugh is ChildPugh.C for c in i.comorbidities):
+        return
+    yield Effect(
+        code="severe_hepatic_impairment_first",
+        ceiling=1,
+        text="Child-Pugh C: at best an alternative until the liver is assessed (its cause, "
+        "bilirubin and clotting, and whether systemic therapy fits at all): most drugs here "
+        "were not studied in severe hepatic impairment.",
+        trials=spec.key_trials,
+        references=spec.references,
+    )
+    for drug in spec.drugs:
+        if drug in AVOID_IN_CHILD_PUGH_C:
+            yield Effect(
+                code="label_avoids_severe_hepatic_impairment",
+                ceiling=2,
+                demote=Precedence.RELATIVE_CONTRAINDICATION,
+                text=f"Child-Pugh C: {AVOID_IN_CHILD_PUGH_C[drug]} (not in the review): a "
+                "relative contraindication, at best a later option, after every option without "
+                "one.",
+                trials=spec.key_trials,
+            )
+
+
+#: the drugs whose US label advises against them in severe hepatic impairment (case 707)
+AVOID_IN_CHILD_PUGH_C = {"elacestrant": "elacestrant's US label advises against it there"}
