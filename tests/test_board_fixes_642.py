@@ -501,6 +501,19 @@ def test_before_the_menopause_ribociclib_with_fulvestrant_says_its_label_is_post
         assert found.tier.value != "preferred" and said.text in why(found), policy
 
 
+def test_a_capecitabine_course_stopped_for_hand_foot_syndrome_is_accepted() -> None:
+    """Case 718 (found writing the case): a capecitabine course stopped for hand-foot syndrome,
+    its commonest reason to stop, was a ProfileError ('not an adverse event resistx knows')."""
+    for name in ("hand-foot syndrome", "Hand and foot syndrome", "PPE"):
+        stopped = dict(
+            _course(2, "2025-04-01", "2025-06-01", "capecitabine"),
+            stop_reason="toxicity",
+            toxicity=name,
+        )
+        profile = resistx.load_profile(patient(treatments=[PALBOCICLIB, stopped]))
+        assert profile.treatments[1].toxicity == "palmar-plantar erythrodysesthesia", name
+
+
 _NEW_RULE_PROFILES = [
     _after_ribociclib(),
     _after_two_degraders(),

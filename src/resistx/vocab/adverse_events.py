@@ -21,6 +21,9 @@ TERMS: frozenset[str] = frozenset(
         "qt prolongation", "febrile neutropenia", "venous thromboembolism",
         # the taxanes' and eribulin's (their labels): the commonest reason they stop (case 604)
         "peripheral neuropathy",
+        # capecitabine's (its label's hand-and-foot syndrome): the commonest reason it stops
+        # (case 718)
+        "palmar-plantar erythrodysesthesia",
     }
 )  # fmt: skip
 
@@ -38,6 +41,10 @@ ALIASES = {
     "edema": "peripheral edema",
     "neuropathy": "peripheral neuropathy",
     "peripheral sensory neuropathy": "peripheral neuropathy",
+    "palmar plantar erythrodysesthesia": "palmar-plantar erythrodysesthesia",
+    "hand foot syndrome": "palmar-plantar erythrodysesthesia",
+    "hand and foot syndrome": "palmar-plantar erythrodysesthesia",
+    "ppe": "palmar-plantar erythrodysesthesia",
 }
 
 
