@@ -514,6 +514,44 @@ def test_a_capecitabine_course_stopped_for_hand_foot_syndrome_is_accepted() -> N
         assert profile.treatments[1].toxicity == "palmar-plantar erythrodysesthesia", name
 
 
+def _on_fulvestrant_since(tested_on: str) -> dict[str, Any]:
+    """Case 713: fulvestrant ongoing since 2025-03-10 after palbociclib + letrozole; ESR1 and
+    PIK3CA negative on ctDNA."""
+    return patient(
+        schema_version=2,
+        as_of="2026-08-01",
+        biomarkers=[
+            result("ESR1", "not_detected", tested_on=tested_on),
+            result("PIK3CA", "not_detected", tested_on=tested_on),
+        ],
+        treatments=[
+            _course(1, "2023-01-01", "2025-02-15", "palbociclib", "letrozole"),
+            dict(
+                _course(2, "2025-03-10", "2025-03-10", "fulvestrant"),
+                ended_on=None,
+                stop_reason="ongoing",
+            ),
+        ],
+    )
+
+
+def test_an_esr1_negative_from_before_the_ongoing_course_asks_for_a_new_test() -> None:
+    """Case 713 (MAJOR, both policies): on fulvestrant for 17 months, read as progressed at the
+    plan's date (rule 53), the plan called a ctDNA ESR1 negative taken before fulvestrant began
+    'a current test' and left the oral SERDs out; ESR1 mutations are acquired under endocrine
+    therapy, so a result from before the course whose progression the options answer is not
+    current."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(_on_fulvestrant_since("2025-03-01"), policy=policy)
+        [retest] = [a for a in p.actions if a.code == "retest"]
+        assert "ESR1" in retest.genes and "fulvestrant" in retest.text, policy
+        assert "elacestrant" not in {e.regimen.id for e in p.excluded}, policy
+        assert "ESR1" in option(p, "elacestrant").waits_on, policy
+    # a test taken during the course is current
+    p = resistx.sequence(_on_fulvestrant_since("2026-07-20"))
+    assert not [a for a in p.actions if a.code == "retest" and "ESR1" in a.genes]
+
+
 _NEW_RULE_PROFILES = [
     _after_ribociclib(),
     _after_two_degraders(),
@@ -525,6 +563,7 @@ _NEW_RULE_PROFILES = [
     _after_tamoxifen_and_ribociclib(),
     _crisis_after_paclitaxel(),
     _child_pugh_c(),
+    _on_fulvestrant_since("2025-03-01"),
     patient(treatments=[_course(1, "2025-03-01", "2026-04-15", "fulvestrant")]),
 ]
 

@@ -344,14 +344,15 @@ def test_every_code_in_a_plan_is_one_its_rule_declares() -> None:
 
 
 def _plan_level() -> list[tuple[Rule, Any, resistx.Plan]]:
-    """Each plan-level rule's effects over every scenario, with the scenario's plan."""
+    """Each plan-level rule's effects over every scenario, with the scenario's plan (the facts
+    as the engine reads them: an ongoing course as progressed, rule 53)."""
     from resistx.io.profile import load_preferences  # noqa: PLC0415
-    from resistx.sequencing.facts import Facts  # noqa: PLC0415
+    from resistx.sequencing.patient import for_progression  # noqa: PLC0415
 
     ctx, _memo = engine.memo_for(YE2024, YE2024.default_evidence())
     found = []
     for data in SCENARIOS:
-        facts = Facts(profile=resistx.load_profile(data), preferences=load_preferences(None))
+        facts = for_progression(resistx.load_profile(data), load_preferences(None))
         plan = resistx.sequence(data)
         for r in RULES:
             found += [(r, e, plan) for e in (r.plan(facts, ctx) if r.plan is not None else ())]

@@ -1,8 +1,7 @@
 """One pass over the profile: reconciled findings per gene, the treatment history, the state.
 
 Everything the rules read about a patient is derived here, once per call; the per-factor
-``Inputs`` (``inputs.py``) are built from these facts and are all a rule can see.
-"""
+``Inputs`` (``inputs.py``) are built from these facts and are all a rule can see."""
 
 from __future__ import annotations
 
@@ -61,8 +60,11 @@ class Facts:
     current: Treatment | None = None  # an ongoing latest course as recorded (rule 53)
 
     @once
-    def latest_progression(self) -> dt.date | None:
-        return latest_progression(self.profile.treatments, but=self.current)  # rule 53
+    def results_from(self) -> dt.date | None:  # a result before it predates what progressed:
+        # the latest progression, or the ongoing course's start (rule 53; case 713)
+        now = self.current.started_on if self.current else None
+        then = latest_progression(self.profile.treatments, but=self.current)
+        return max((d for d in (then, now) if d is not None), default=None)
 
     @once
     def biomarkers(self) -> tuple[BiomarkerResult, ...]:
@@ -74,7 +76,7 @@ class Facts:
         by_gene: defaultdict[str, list[BiomarkerResult]] = defaultdict(list)
         for r in self.biomarkers:
             by_gene[r.gene].append(r)
-        day, silent = self.latest_progression, silent_draws(self.biomarkers)
+        day, silent = self.results_from, silent_draws(self.biomarkers)
         return {g: reconcile(g, rs, day, silent) for g, rs in sorted(by_gene.items())}
 
     def state(self, gene: str) -> GeneState | None:
@@ -97,7 +99,7 @@ class Facts:
             return st is None or st.indeterminate or bool(st.finding and st.finding.stale)
         if st.negative is None:
             return True
-        progression, tested = self.latest_progression, st.negative.tested_on
+        progression, tested = self.results_from, st.negative.tested_on
         if progression is None or (tested is not None and tested >= progression):
             return False
         return (
@@ -145,8 +147,7 @@ class Facts:
 
     @once
     def adjuvant_cdk46i_relapse(self) -> frozenset[str]:
-        """CDK4/6 inhibitors given as (neo)adjuvant therapy that ended in relapse, or read so
-        (``adjuvant_cdk46i_completed_soon``): progression on that drug."""
+        """(Neo)adjuvant CDK4/6 inhibitors that ended in relapse, or read so: progressed on."""
         ended_in_relapse = (t for t in self.profile.treatments if not t.metastatic and t.progressed)
         return cdk46i_drugs(ended_in_relapse) | self.adjuvant_cdk46i_completed_soon
 
@@ -165,8 +166,7 @@ class Facts:
 
     @once
     def cdk46i_resistant(self) -> frozenset[str]:
-        """CDK4/6 inhibitors the disease progressed on (not those stopped for toxicity), and the
-        (neo)adjuvant ones read as progressed on (``adjuvant_cdk46i_relapse``)."""
+        """CDK4/6 inhibitors progressed on (not stopped for toxicity), (neo)adjuvant ones too."""
         return cdk46i_drugs(self.cdk46i_courses) | self.adjuvant_cdk46i_relapse
 
     @once

@@ -64,11 +64,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if pathway_found and facts.state("PIK3CA") is None:  # alpelisib waits on it all the same
         missing.append("PIK3CA")
     if missing:
-        when = (
-            f"after the progression of {facts.latest_progression.isoformat()}"
-            if facts.latest_progression
-            else "at this time point"
-        )
+        when = _when(facts)
         how = "by ctDNA or rebiopsy"
         if any((st := facts.state(g)) and st.uninformative for g in missing):  # shed little DNA
             how = "by rebiopsy (tissue NGS), or ctDNA only with an adequate tumour fraction"
@@ -192,3 +188,14 @@ def investigational(_i: EfficacyInputs, spec: RegimenSpec, _ctx: Context) -> Ite
             "within a clinical trial.",
             trials=spec.key_trials,
         )
+
+
+def _when(facts: Facts) -> str:
+    """When the retest is for: the progression of the ongoing course read as progressed (rule
+    53; case 713: results from before it predate it), or the latest dated one."""
+    course, since = facts.current, facts.results_from
+    if course is not None and since is not None and since == course.started_on:
+        return (
+            f"at this progression on {' + '.join(course.drugs)} (given since {since.isoformat()})"
+        )
+    return f"after the progression of {since.isoformat()}" if since else "at this time point"
