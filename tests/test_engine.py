@@ -473,6 +473,20 @@ _VUS_AND_NEGATIVE = [
 ]
 
 
+#: adjuvant letrozole or tamoxifen, long completed, then palbociclib + fulvestrant: their
+#: history Inputs differ only in ``aromatase_inhibitors_given`` (rule 96: everolimus +
+#: exemestane after no non-steroidal one; rule 35: EMBER-3's population)
+_AI_AND_NONE = [
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[
+            adjuvant([drug], "2014-01-01", "2019-01-01"),
+            dict(PALBOCICLIB, drugs=["palbociclib", "fulvestrant"]),
+        ],
+    )
+    for drug in ("letrozole", "tamoxifen")
+]
+
 #: second-line elacestrant ongoing, and the same course ended in progression at the plan's
 #: date: the options read both as progressed (rule 53); only ``HistoryInputs.current`` tells
 #: them apart (rule 11's words for the current treatment)
@@ -772,6 +786,7 @@ _TAMOXIFEN_AND_NONE = [
 @example(_CHEMOTHERAPY_AND_NONE, random.Random(0))
 @example(_ONGOING_AND_ENDED, random.Random(0))
 @example(_VUS_AND_NEGATIVE, random.Random(0))
+@example(_AI_AND_NONE, random.Random(0))
 @example(_UNTESTED_AND_TESTED, random.Random(0))
 @example(_SHORT_AND_UNKNOWN, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
