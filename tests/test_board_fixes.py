@@ -3440,12 +3440,22 @@ def test_a_figure_verified_only_in_a_secondary_report_says_so_where_the_plan_quo
     )
 
 
+#: capecitabine for metastatic disease, then palbociclib + letrozole: one chemotherapy line, before
+#: the CDK4/6 inhibitor (within MAINTAIN's population)
+CHEMOTHERAPY_FIRST = [
+    dict(CAPECITABINE, line=1, started_on="2021-06-01", ended_on="2022-12-20"),
+    dict(PALBOCICLIB, line=2),
+]
+
+
 def test_after_chemotherapy_and_an_adc_ribociclib_with_fulvestrant_is_outside_maintain() -> None:
     """Case 360 (MAJOR, both policies): after palbociclib, elacestrant, capecitabine and
     trastuzumab deruxtecan, ribociclib + fulvestrant was an alternative above chemotherapy on
     MAINTAIN's HR 0.58, though MAINTAIN enrolled patients with at most one chemotherapy line
     and an ADC's payload is cytotoxic. A chemotherapy line and an ADC line are two such lines:
-    outside MAINTAIN's population, at best a later option, saying so; one line alone is not."""
+    outside MAINTAIN's population, at best a later option, saying so; one line alone is not,
+    where it came before the CDK4/6 inhibitor (after it, MAINTAIN's 'at progression on the
+    CDK4/6 inhibitor' does not hold: recheck of case 718)."""
     tdxd = dict(CAPECITABINE, drugs=["trastuzumab deruxtecan"], line=3)
     tdxd.update(started_on="2025-10-15", ended_on="2026-03-01")
     for policy in ("ye2024", PRACTICE):
@@ -3458,7 +3468,7 @@ def test_after_chemotherapy_and_an_adc_ribociclib_with_fulvestrant_is_outside_ma
         [outside] = [r for r in ribo.reasons if r.code == "outside_maintain_population"]
         assert "1 chemotherapy line and 1 ADC line" in outside.text, policy
         one = resistx.sequence(
-            patient(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+            patient(her2="low", biomarkers=NEGATIVE, treatments=CHEMOTHERAPY_FIRST),
             policy=policy,
         )
         assert "outside_maintain_population" not in codes(option(one, "ribociclib+fulvestrant"))

@@ -552,6 +552,35 @@ def test_an_esr1_negative_from_before_the_ongoing_course_asks_for_a_new_test() -
     assert not [a for a in p.actions if a.code == "retest" and "ESR1" in a.genes]
 
 
+def test_chemotherapy_since_palbociclib_puts_ribociclib_with_fulvestrant_outside_maintain() -> None:
+    """Recheck of case 718 (MAJOR, both policies): after palbociclib, then capecitabine (stopped
+    for hand-foot syndrome) and paclitaxel for 17 months, ribociclib + fulvestrant ranked first
+    on MAINTAIN, which enrolled patients at progression on the CDK4/6 inhibitor; the plans say
+    so where an endocrine line came between, and now where chemotherapy did."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-09-12",
+        biomarkers=[dict(r, sample="tissue", tested_on="2026-09-01") for r in PATHWAY_NEGATIVE]
+        + [result("ESR1", "not_detected", tested_on="2026-09-01")],
+        treatments=[
+            _course(1, "2022-09-01", "2024-12-20", "palbociclib", "letrozole"),
+            dict(
+                _course(2, "2025-01-15", "2025-04-01", "capecitabine"),
+                stop_reason="toxicity",
+                toxicity="hand-foot syndrome",
+            ),
+            _course(2, "2025-04-20", "2026-09-01", "paclitaxel"),
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(data, policy=policy)
+        found = option(p, "ribociclib+fulvestrant")
+        [said] = [r for r in found.reasons if r.code == "outside_maintain_population"]
+        assert "Chemotherapy since the CDK4/6 inhibitor" in said.text, policy
+        assert p.options[0].regimen.id != "ribociclib+fulvestrant", policy
+        assert found.tier.value == "later", policy
+
+
 _NEW_RULE_PROFILES = [
     _after_ribociclib(),
     _after_two_degraders(),

@@ -360,7 +360,8 @@ def test_after_two_chemotherapy_lines_ribociclib_fulvestrant_is_outside_maintain
 ):
     """MAINTAIN enrolled patients with at most one prior chemotherapy line (the review's
     Table 1): after two, the switch is no longer MAINTAIN's population, gains nothing, and is
-    at best a later option; after one it stays as before."""
+    at best a later option; after one given before palbociclib it stays as before (one given
+    after it is 'since the CDK4/6 inhibitor': recheck of case 718)."""
     two = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
     ribo = option(two, "ribociclib+fulvestrant")
     codes = {r.code for r in ribo.reasons}
@@ -368,8 +369,14 @@ def test_after_two_chemotherapy_lines_ribociclib_fulvestrant_is_outside_maintain
     said = next(r for r in ribo.reasons if r.code == "outside_maintain_population")
     assert said.rule == 8 and "at most one" in said.text
     assert ribo.tier.value == "later"
-    one = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    before = [
+        dict(CAPECITABINE, line=1, started_on="2021-06-01", ended_on="2022-12-20"),
+        dict(PALBOCICLIB, line=2),
+    ]
+    one = plan(biomarkers=NEGATIVE, treatments=before)
     assert "switch_cdk46i_after_palbociclib" in _codes(one, "ribociclib+fulvestrant")
+    after = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    assert "switch_cdk46i_after_palbociclib" not in _codes(after, "ribociclib+fulvestrant")
     # 'at best a later option' whatever the weights: a policy whose alternative tier starts
     # lower still caps it
     lenient = attrs.evolve(YE2024, weights=attrs.evolve(YE2024.weights, alternative_from=-1.0))

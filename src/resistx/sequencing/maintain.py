@@ -1,8 +1,9 @@
 """MAINTAIN's population (Kalinsky et al., J Clin Oncol 2023; the review's ref. 36): who its
 result speaks for, read by rule 8 (its reason) and by the efficacy factor (its figures).
 
-MAINTAIN enrolled patients at progression on endocrine therapy with a CDK4/6 inhibitor, with
-at most one chemotherapy line for metastatic disease, and switched the endocrine partner:
+MAINTAIN enrolled patients at progression on endocrine therapy with a CDK4/6 inhibitor (no
+line since it, endocrine or cytotoxic), with at most one chemotherapy line for metastatic
+disease, and switched the endocrine partner:
 fulvestrant, or exemestane for patients treated with fulvestrant before (fulvestrant for those
 treated with exemestane). resistx counts an ADC line with the chemotherapy lines (its payload
 is cytotoxic) and reads 'treated with' as progressed on.
@@ -10,6 +11,8 @@ is cytotoxic) and reads 'treated with' as progressed on.
 
 from __future__ import annotations
 
+from resistx.model.enums import DrugClass
+from resistx.model.profile import cytotoxic
 from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i
 from resistx.sequencing.facts import Facts
 
@@ -17,16 +20,24 @@ PARTNERS = ("fulvestrant", "exemestane")
 
 
 def outside(
-    partner: str, *, cytotoxic_lines: int, lines_since: int, progressed_on: frozenset[str]
+    partner: str,
+    *,
+    cytotoxic_lines: int,
+    lines_since: int,
+    progressed_on: frozenset[str],
+    cytotoxic_since: bool = False,
 ) -> str | None:
     """Why ribociclib with ``partner`` is outside MAINTAIN's population, or None: 'lines' (more
     than one chemotherapy or ADC line), 'since' (an endocrine line progressed since the CDK4/6
-    inhibitor) or 'partner' (progression on that partner; ``progressed_on`` holds the partners
+    inhibitor), 'chemotherapy_since' (a chemotherapy or ADC course since it; recheck of case
+    718) or 'partner' (progression on that partner; ``progressed_on`` holds the partners
     progressed on)."""
     if cytotoxic_lines > 1:
         return "lines"
     if lines_since:
         return "since"
+    if cytotoxic_since:
+        return "chemotherapy_since"
     if partner in progressed_on:
         return "partner"
     return None
@@ -65,8 +76,23 @@ def outside_for(facts: Facts) -> tuple[tuple[str, str], ...]:
                 cytotoxic_lines=facts.cytotoxic_lines,
                 lines_since=lines_since,
                 progressed_on=progressed_on,
+                cytotoxic_since=_cytotoxic_since(facts),
             ),
         )
         for partner in PARTNERS
     )
     return tuple((partner, why) for partner, why in found if why is not None)
+
+
+def _cytotoxic_since(facts: Facts) -> bool:
+    """A chemotherapy or ADC course for metastatic disease started after the first
+    CDK4/6-inhibitor course that progressed: MAINTAIN enrolled at progression on that course."""
+    starts = [
+        t.started_on
+        for t in facts.metastatic
+        if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.progressed and t.started_on
+    ]
+    return bool(starts) and any(
+        t.started_on is not None and t.started_on > min(starts) and cytotoxic(t)
+        for t in facts.metastatic
+    )

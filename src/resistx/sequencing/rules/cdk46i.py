@@ -38,7 +38,8 @@ def _cdk46i(spec: RegimenSpec) -> tuple[str, ...]:
     "or after progression on fulvestrant (MAINTAIN gave those patients exemestane), "
     "ribociclib with fulvestrant is outside MAINTAIN's population: no gain, at "
     "best a later option; so it is after an endocrine line that progressed since the CDK4/6 "
-    "inhibitor (MAINTAIN enrolled at progression on it); ribociclib with exemestane is then the "
+    "inhibitor, or chemotherapy given since it (MAINTAIN enrolled at progression on it; "
+    "recheck of case 718); ribociclib with exemestane is then the "
     "switch, and is outside "
     "MAINTAIN's population after progression on exemestane (its patients then had "
     "fulvestrant); where neither partner was given it gains nothing (MAINTAIN encouraged "
@@ -113,6 +114,8 @@ def _maintain_switch(i: HistoryInputs, partner: str, ctx: Context) -> Effect:
         "chemotherapy line (an ADC's payload is cytotoxic too)",
         "since": f"{since} endocrine line{'s' if since > 1 else ''} progressed since the CDK4/6 "
         "inhibitor: MAINTAIN enrolled patients at progression on the CDK4/6 inhibitor",
+        "chemotherapy_since": "Chemotherapy since the CDK4/6 inhibitor: MAINTAIN enrolled "
+        "patients at progression on the CDK4/6 inhibitor",
         "partner": f"Progressed on {partner}: MAINTAIN gave its patients treated with {partner} "
         f"before {given}, not {partner}, with ribociclib (Kalinsky et al., J Clin Oncol 2023; "
         "the review lists fulvestrant or exemestane)",
