@@ -3,6 +3,8 @@ endocrine-based lines after the CDK4/6 inhibitor (rule 22)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from resistx.model.enums import DrugClass
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
@@ -25,17 +27,24 @@ def acted_on(
     return ()
 
 
+def first_cdk46i_progression_start(facts: Facts) -> dt.date | None:
+    """The start of the first metastatic CDK4/6-inhibitor course that progressed."""
+    return min(
+        (
+            t.started_on
+            for t in facts.metastatic
+            if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.progressed and t.started_on
+        ),
+        default=None,
+    )
+
+
 def endocrine_lines_after_cdk46i(facts: Facts) -> int:
     """Endocrine-based metastatic lines (no chemotherapy, no ADC) that started after the
     first CDK4/6-inhibitor course that progressed, and themselves progressed (rule 22)."""
-    starts = [
-        t.started_on
-        for t in facts.metastatic
-        if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.progressed and t.started_on
-    ]
-    if not starts:
+    first = first_cdk46i_progression_start(facts)
+    if first is None:
         return 0
-    first = min(starts)
     return sum(
         1
         for t in facts.progressed

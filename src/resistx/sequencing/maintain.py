@@ -11,9 +11,11 @@ is cytotoxic) and reads 'treated with' as progressed on.
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass
 from resistx.model.profile import cytotoxic
-from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i
+from resistx.sequencing.exhausted import (
+    endocrine_lines_after_cdk46i,
+    first_cdk46i_progression_start,
+)
 from resistx.sequencing.facts import Facts
 
 PARTNERS = ("fulvestrant", "exemestane")
@@ -87,12 +89,7 @@ def outside_for(facts: Facts) -> tuple[tuple[str, str], ...]:
 def _cytotoxic_since(facts: Facts) -> bool:
     """A chemotherapy or ADC course for metastatic disease started after the first
     CDK4/6-inhibitor course that progressed: MAINTAIN enrolled at progression on that course."""
-    starts = [
-        t.started_on
-        for t in facts.metastatic
-        if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.progressed and t.started_on
-    ]
-    return bool(starts) and any(
-        t.started_on is not None and t.started_on > min(starts) and cytotoxic(t)
-        for t in facts.metastatic
+    first = first_cdk46i_progression_start(facts)
+    return first is not None and any(
+        t.started_on is not None and t.started_on > first and cytotoxic(t) for t in facts.metastatic
     )
