@@ -581,6 +581,52 @@ def test_chemotherapy_since_palbociclib_puts_ribociclib_with_fulvestrant_outside
         assert found.tier.value == "later", policy
 
 
+def test_ribociclib_with_exemestane_after_progression_on_an_aromatase_inhibitor_says_its_label() -> (
+    None
+):
+    """Case 748 (MAJOR, both policies): with no CDK4/6 inhibitor yet, after progression on
+    anastrozole for metastatic disease, ribociclib + exemestane ranked seventh with no reason
+    of its own, on first-line evidence; the letrozole doublets are left out there (rule 71), and
+    ribociclib's US label gives an aromatase-inhibitor partner as initial therapy only."""
+    data = patient(
+        schema_version=2,
+        biomarkers=[result("ESR1", "not_detected"), *PATHWAY_NEGATIVE],
+        treatments=[_course(1, "2024-02-01", "2026-03-15", "anastrozole")],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        found = option(resistx.sequence(data, policy=policy), "ribociclib+exemestane")
+        [said] = [r for r in found.reasons if r.rule == 94]
+        assert "initial endocrine-based therapy" in said.text, policy
+        assert found.tier.value == "later" and said.text in why(found), policy
+
+
+def test_a_long_response_to_the_second_degrader_keeps_a_fulvestrant_combination_open() -> None:
+    """Case 745 (MAJOR, both policies): after palbociclib + fulvestrant and then 15 months of
+    elacestrant, with a PIK3CA mutation, rule 93 put capivasertib + fulvestrant among the later
+    options and nothing was preferred: the degrader had not failed as in case 646 (4 months);
+    a response that long is endocrine sensitivity. Rule 93 now needs the latest degrader course
+    to have run under 6 months."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-10-01",
+        biomarkers=[
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-09-15", variant="H1047R"),
+            result("ESR1", "mutated", tested_on="2025-06-01", variant="Y537S"),
+            result("AKT1", "not_detected", sample="tissue", tested_on="2026-09-15"),
+            result("PTEN", "not_detected", sample="tissue", tested_on="2026-09-15"),
+        ],
+        treatments=[
+            _course(1, "2022-10-01", "2025-05-15", "palbociclib", "fulvestrant"),
+            _course(2, "2025-06-10", "2026-09-01", "elacestrant"),
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(data, policy=policy)
+        found = option(p, "capivasertib+fulvestrant")
+        assert not [r for r in found.reasons if r.rule == 93], policy
+        assert found.tier.value != "later", policy
+
+
 _NEW_RULE_PROFILES = [
     _after_ribociclib(),
     _after_two_degraders(),

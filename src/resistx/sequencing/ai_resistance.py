@@ -39,3 +39,18 @@ def aromatase_inhibitors_given(facts: Facts) -> frozenset[str]:
         for d in t.drugs
         if drug_class(d) is DrugClass.AROMATASE_INHIBITOR
     )
+
+
+#: a degrader course this short ended in resistance to it (ESO-ESMO ABC 5's 6 months)
+DEGRADER_SHORT_MONTHS = 6.0
+
+
+def degrader_short(facts: Facts) -> bool:
+    """The latest metastatic course with fulvestrant or an oral SERD that progressed ran under
+    ``DEGRADER_SHORT_MONTHS`` (rule 93; a course of unknown length is not read as short)."""
+    latest = next(
+        (t for t in facts.progressed if t.drug_classes & {DrugClass.SERD, DrugClass.ORAL_SERD}),
+        None,
+    )
+    months = None if latest is None else latest.duration_months(facts.decision_date)
+    return months is not None and months < DEGRADER_SHORT_MONTHS

@@ -10,6 +10,7 @@ from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
     aromatase_inhibitor_resistant,
     aromatase_inhibitors_given,
+    degrader_short,
     endocrine_progressed,
 )
 from resistx.sequencing.coverage import Coverage
@@ -269,6 +270,7 @@ def history(
         destiny_breast06_entry=facts.destiny_breast06_entry,
         postmonarch_population=e.postmonarch_population,
         aromatase_inhibitors_given=aromatase_inhibitors_given(facts),
+        degrader_short=degrader_short(facts),
         ai_resistant=aromatase_inhibitor_resistant(facts),
         no_endocrine_therapy=facts.endocrine_naive,
         # a gene that could still give a target: ESR1 or the PI3K pathway neither found nor

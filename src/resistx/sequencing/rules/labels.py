@@ -144,8 +144,9 @@ def is_ribociclib_with_an_aromatase_inhibitor(spec: RegimenSpec) -> bool:
     "Ribociclib with an aromatase inhibitor after endocrine therapy: outside its label",
     H,
     condition="Ribociclib with an aromatase inhibitor, after progression on endocrine therapy "
-    "for metastatic disease and on a CDK4/6 inhibitor (MAINTAIN's switch; case 673: before "
-    "one, the doublets stand together).",
+    "for metastatic disease and on a CDK4/6 inhibitor (MAINTAIN's switch) or an aromatase "
+    "inhibitor (case 748; case 673: after other endocrine therapy alone the doublets stand "
+    "together).",
     effect="At best a later option, stepping back as rule 62's abemaciclib does: ribociclib's US "
     "label gives it with an aromatase inhibitor as initial endocrine-based therapy, and with "
     "fulvestrant after progression on endocrine therapy (not in the review), so MAINTAIN's "
@@ -155,22 +156,29 @@ def is_ribociclib_with_an_aromatase_inhibitor(spec: RegimenSpec) -> bool:
     regimens=is_ribociclib_with_an_aromatase_inhibitor,
 )
 def ribociclib_ai_label(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    # after a CDK4/6 inhibitor only: before one, every CDK4/6 inhibitor's label gives it with an
-    # aromatase inhibitor as initial therapy alike, and rule 19 orders the doublets (case 673)
-    if not (
-        i.endocrine_progressed and i.cdk46i_resistant
-    ) or not is_ribociclib_with_an_aromatase_inhibitor(spec):
+    # after a CDK4/6 inhibitor, or an aromatase inhibitor (whose letrozole doublets rule 71
+    # leaves out: case 748); not after other endocrine therapy alone, where every CDK4/6
+    # inhibitor's label gives it with an aromatase inhibitor as initial therapy alike (case 673)
+    after = i.cdk46i_resistant or i.ai_resistant
+    if not (i.endocrine_progressed and after) or not is_ribociclib_with_an_aromatase_inhibitor(
+        spec
+    ):
         return
-    yield _outside_label(
-        ctx,
-        "ribociclib_ai_after_endocrine_therapy",
+    label = (
         "Progressed on endocrine therapy for metastatic disease: ribociclib's US label gives it "
         "with an aromatase inhibitor as initial endocrine-based therapy only, and with "
-        "fulvestrant after progression on endocrine therapy (not in the review); MAINTAIN gave "
-        "it with exemestane to patients treated with fulvestrant before, and most of its "
-        "patients received fulvestrant (Kalinsky et al., J Clin Oncol 2023; not in the review), "
-        "so its result says little of the exemestane partner",
-        ("MAINTAIN",),
+        "fulvestrant after progression on endocrine therapy (not in the review)"
+    )
+    why = (
+        "; MAINTAIN gave it with exemestane to patients treated with fulvestrant before, and most "
+        "of its patients received fulvestrant (Kalinsky et al., J Clin Oncol 2023; not in the "
+        "review), so its result says little of the exemestane partner"
+        if i.cdk46i_resistant
+        else "; the first-line trials of a CDK4/6 inhibitor with an aromatase inhibitor enrolled "
+        "no one whose disease had progressed on one (rule 71)"
+    )
+    yield _outside_label(
+        ctx, "ribociclib_ai_after_endocrine_therapy", label + why, spec.key_trials or ("MAINTAIN",)
     )
 
 

@@ -209,7 +209,8 @@ def has_degrader(spec: RegimenSpec) -> bool:
     "A degrader-based regimen after two degraders progressed on",
     H,
     condition="Progression on two or more courses that gave an oestrogen-receptor degrader "
-    "(fulvestrant, or an oral SERD), in any regimen.",
+    "(fulvestrant, or an oral SERD), in any regimen, the latest of them under 6 months (a long "
+    "response to it is endocrine sensitivity, not its failure: case 745).",
     effect="A regimen with a degrader (a fulvestrant combination, an oral SERD) steps back, at "
     "best a later option (case 646): the degrader it rests on has failed twice, and no trial "
     "the sources report enrolled after that; the options that do not rest on it come first.",
@@ -218,15 +219,16 @@ def has_degrader(spec: RegimenSpec) -> bool:
 )
 def degrader_failed_twice(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     courses = sorted(c for c in i.progressed if any(drug_class(d) in _DEGRADERS for d in c))
-    if len(courses) < 2 or not has_degrader(spec):
+    if len(courses) < 2 or not has_degrader(spec) or not i.degrader_short:
         return
     named = [" + ".join(c) for c in courses]
     yield Effect(
         code="degrader_failed_twice",
         delta=ctx.weights.same_class,
         ceiling=2,
-        text=f"Progressed on {', '.join(named[:-1])} and on {named[-1]}: the oestrogen-receptor "
-        "degrader it rests on has failed twice, and no trial the review reports enrolled "
+        text=f"Progressed on {', '.join(named[:-1])} and on {named[-1]}, the latest within 6 "
+        "months: the oestrogen-receptor degrader it rests on has failed twice, and no trial the "
+        "review reports enrolled "
         "patients after that, so its result may not hold here; at best a later option.",
         trials=spec.key_trials,
     )
