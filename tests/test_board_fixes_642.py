@@ -374,6 +374,10 @@ def test_everolimus_with_exemestane_outside_bolero2s_population_says_so_and_step
         assert "letrozole or anastrozole" in label.text and label.text in why(found), policy
         assert codes["everolimus_postmenopausal_trial"].rule == 40, policy
         assert rank(p, "chemotherapy") < found.rank, policy
+    # with no endocrine therapy at all rule 69 says it, once, for every pathway inhibitor
+    untreated = patient(treatments=[dict(_course(1, "2025-01-01", "2026-03-01", "capecitabine"))])
+    said = {r.rule for r in option(resistx.sequence(untreated), "everolimus+exemestane").reasons}
+    assert 69 in said and 96 not in said
     # after letrozole, postmenopausal: neither is said
     p = resistx.sequence(patient())
     assert not {r.code for r in option(p, "everolimus+exemestane").reasons} & {

@@ -487,6 +487,21 @@ _AI_AND_NONE = [
     for drug in ("letrozole", "tamoxifen")
 ]
 
+
+#: palbociclib + fulvestrant, then elacestrant for 4 or for 15 months: their history Inputs
+#: differ in ``degrader_short`` (rule 93: a second degrader that failed quickly)
+_SHORT_AND_LONG_DEGRADER = [
+    patient(
+        as_of="2026-06-01",
+        biomarkers=[result("PIK3CA", "mutated", sample="tissue"), *NEGATIVE[:1]],
+        treatments=[
+            dict(PALBOCICLIB, drugs=["palbociclib", "fulvestrant"]),
+            dict(second_line("elacestrant"), started_on=start, ended_on="2026-05-01"),
+        ],
+    )
+    for start in ("2026-01-01", "2025-04-01")
+]
+
 #: second-line elacestrant ongoing, and the same course ended in progression at the plan's
 #: date: the options read both as progressed (rule 53); only ``HistoryInputs.current`` tells
 #: them apart (rule 11's words for the current treatment)
@@ -787,6 +802,7 @@ _TAMOXIFEN_AND_NONE = [
 @example(_ONGOING_AND_ENDED, random.Random(0))
 @example(_VUS_AND_NEGATIVE, random.Random(0))
 @example(_AI_AND_NONE, random.Random(0))
+@example(_SHORT_AND_LONG_DEGRADER, random.Random(0))
 @example(_UNTESTED_AND_TESTED, random.Random(0))
 @example(_SHORT_AND_UNKNOWN, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(

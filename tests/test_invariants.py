@@ -12,7 +12,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import resistx
-from resistx.model import DrugClass, Priority, RegimenKind
+from resistx.model import Priority, RegimenKind
 from resistx.sequencing import kinds as _kinds
 from resistx.sequencing.candidates import trial_spec
 from resistx.sequencing.engine import memo_for
@@ -22,10 +22,9 @@ from resistx.sequencing.policy import Policy
 from resistx.sequencing.rules.adverse_events import of_regimen
 from resistx.sequencing.rules.balance import toxicity_level
 from resistx.vocab import regimens
+from resistx.vocab.drugs import DEGRADER_CLASSES
 from tests import strategies
 from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result
-
-_DEGRADERS = frozenset({DrugClass.SERD, DrugClass.ORAL_SERD})
 
 EB = resistx.evidence()
 POLICY = {p.name: p for p in (YE2024, PRACTICE_2026)}
@@ -298,7 +297,7 @@ def test_everolimus_ranks_below_the_pi3k_and_akt_inhibitors(
             for t in treatments
         )
     )
-    degraders = {t.drugs for t in treatments if t.progressed and t.drug_classes & _DEGRADERS}
+    degraders = {t.drugs for t in treatments if t.progressed and t.drug_classes & DEGRADER_CLASSES}
     assume(len(degraders) < 2)
     status = "loss" if gene == "PTEN" else "mutated"
     data = dict(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from resistx.model.enums import DrugClass
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
-from resistx.vocab.drugs import drug_class
+from resistx.vocab.drugs import DEGRADER_CLASSES, drug_class
 
 
 def aromatase_inhibitor_resistant(facts: Facts) -> bool:
@@ -49,7 +49,7 @@ def degrader_short(facts: Facts) -> bool:
     """The latest metastatic course with fulvestrant or an oral SERD that progressed ran under
     ``DEGRADER_SHORT_MONTHS`` (rule 93; a course of unknown length is not read as short)."""
     latest = next(
-        (t for t in facts.progressed if t.drug_classes & {DrugClass.SERD, DrugClass.ORAL_SERD}),
+        (t for t in facts.progressed if t.drug_classes & DEGRADER_CLASSES),
         None,
     )
     months = None if latest is None else latest.duration_months(facts.decision_date)

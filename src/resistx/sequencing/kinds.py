@@ -204,6 +204,11 @@ def is_trial_or_investigational(spec: RegimenSpec) -> bool:
     return is_trial(spec) or is_investigational(spec)
 
 
+def has_palbociclib(spec: AnyRegimen) -> bool:
+    """Regimens with palbociclib."""
+    return "palbociclib" in spec.drugs
+
+
 def has_ribociclib(spec: AnyRegimen) -> bool:
     """Regimens with ribociclib."""
     return "ribociclib" in spec.drugs
@@ -262,11 +267,6 @@ def is_approved_oral_serd(spec: RegimenSpec) -> bool:
 def has_imlunestrant(spec: RegimenSpec) -> bool:
     """Imlunestrant, alone (approved) or with abemaciclib (EMBER-3's investigational arm)."""
     return "imlunestrant" in spec.drugs
-
-
-def is_approved_oral_serd_or_imlunestrant(spec: RegimenSpec) -> bool:
-    """What rule 35 reads: the approved oral SERDs, and EMBER-3's combination."""
-    return is_approved_oral_serd(spec) or has_imlunestrant(spec)
 
 
 def is_tdxd_or_datodxd(spec: AnyRegimen) -> bool:

@@ -153,3 +153,10 @@ def lookup(name: str) -> Drug | None:
 def drug_class(name: str) -> C:
     """The class of a canonical drug name (KeyError for an unknown one)."""
     return BY_NAME[name].drug_class
+
+
+#: the oestrogen-receptor degraders: fulvestrant and the oral SERDs (rule 93)
+DEGRADER_CLASSES = frozenset({C.SERD, C.ORAL_SERD})
+#: the non-steroidal aromatase inhibitors, whose failure BOLERO-2 enrolled (the review) and
+#: whose doublets with a CDK4/6 inhibitor the first-line trials gave (rules 71, 96)
+NONSTEROIDAL_AROMATASE_INHIBITORS = frozenset({"letrozole", "anastrozole"})

@@ -209,6 +209,11 @@ HEPATIC_CLASSES: MappingProxyType[str, frozenset[ChildPugh]] = MappingProxyType(
         "capivasertib": frozenset({ChildPugh.B, ChildPugh.C}),
     }
 )
+#: the drugs whose US label advises against them in severe hepatic impairment (Child-Pugh C):
+#: a relative contraindication there (rule 81, case 707)
+AVOID_IN_CHILD_PUGH_C = MappingProxyType(
+    {"elacestrant": "elacestrant's US label advises against it there"}
+)
 
 
 def _ild_warned(brand: str, where: str) -> str:

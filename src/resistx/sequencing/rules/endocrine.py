@@ -23,6 +23,7 @@ from resistx.sequencing.rules.first_line import (
     not_resistant,
 )
 from resistx.sequencing.weights import Weights
+from resistx.vocab.drugs import NONSTEROIDAL_AROMATASE_INHIBITORS
 
 H = Factor.HISTORY
 _CDK46I_AND_AI = {DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR}
@@ -157,7 +158,9 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
 
 def cdk46i_with_letrozole(spec: RegimenSpec) -> bool:
     """A CDK4/6 inhibitor with a nonsteroidal aromatase inhibitor: the first-line trials'."""
-    return set(kinds.classes(spec)) == _CDK46I_AND_AI and "exemestane" not in spec.drugs
+    return set(
+        kinds.classes(spec)
+    ) == _CDK46I_AND_AI and not NONSTEROIDAL_AROMATASE_INHIBITORS.isdisjoint(spec.drugs)
 
 
 # rule 71: the first-line trials' regimens, for the first-line trials' population

@@ -96,17 +96,12 @@ abemaciclib_label = _label_caution(
 )
 
 
-def has_palbociclib(spec: RegimenSpec) -> bool:
-    """Regimens with palbociclib."""
-    return "palbociclib" in spec.drugs
-
-
 # rule 97: palbociclib's warnings, from its label (not in the review; recheck of case 673)
 palbociclib_label = _label_caution(
     97,
     "Palbociclib: its label's warnings",
     "palbociclib_label",
-    applies=has_palbociclib,
+    applies=kinds.has_palbociclib,
     code="palbociclib_label",
     condition="A regimen with palbociclib.",
     effect="A caution: the review prints no adverse-event table for palbociclib; its US label "

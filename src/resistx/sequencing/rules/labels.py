@@ -11,7 +11,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.molecular import esr1_absent
-from resistx.vocab.drugs import drug_class
+from resistx.vocab.drugs import NONSTEROIDAL_AROMATASE_INHIBITORS
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -133,7 +133,7 @@ def is_ribociclib_with_an_aromatase_inhibitor(spec: RegimenSpec) -> bool:
     TRINITI-1's investigational triplet)."""
     return (
         "ribociclib" in spec.drugs
-        and any(drug_class(d) is DrugClass.AROMATASE_INHIBITOR for d in spec.drugs)
+        and DrugClass.AROMATASE_INHIBITOR in kinds.classes(spec)
         and not kinds.is_investigational(spec)
     )
 
@@ -187,16 +187,13 @@ def is_everolimus_with_exemestane(spec: RegimenSpec) -> bool:
     return set(spec.drugs) == {"everolimus", "exemestane"} and not kinds.is_investigational(spec)
 
 
-#: the non-steroidal aromatase inhibitors, whose failure BOLERO-2 enrolled (the review)
-NONSTEROIDAL_AI = frozenset({"letrozole", "anastrozole"})
-
-
 # rule 96: everolimus + exemestane with no non-steroidal aromatase inhibitor on record
 @rule(
     96,
     "Everolimus + exemestane without a non-steroidal aromatase inhibitor before: outside its label",
     H,
-    condition="Everolimus + exemestane, and no letrozole or anastrozole on record in any setting.",
+    condition="Everolimus + exemestane, no letrozole or anastrozole on record in any setting, and "
+    "some endocrine therapy (with none at all, rule 69 says it).",
     effect="At best a later option, stepping back as rule 62's abemaciclib does: BOLERO-2 "
     "enrolled progression on a non-steroidal aromatase inhibitor (the review), and everolimus's "
     "US label is after letrozole or anastrozole failed (not in the review; case 684).",
@@ -205,7 +202,12 @@ NONSTEROIDAL_AI = frozenset({"letrozole", "anastrozole"})
     regimens=is_everolimus_with_exemestane,
 )
 def everolimus_label(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not is_everolimus_with_exemestane(spec) or i.aromatase_inhibitors_given & NONSTEROIDAL_AI:
+    # with no endocrine therapy on record at all rule 69 says it, for every pathway inhibitor
+    if (
+        not is_everolimus_with_exemestane(spec)
+        or i.no_endocrine_therapy
+        or i.aromatase_inhibitors_given & NONSTEROIDAL_AROMATASE_INHIBITORS
+    ):
         return
     yield _outside_label(
         ctx,

@@ -12,6 +12,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
 
 B = Factor.BALANCE
 
@@ -163,7 +164,3 @@ def severe_hepatic_impairment_first(
                 "one.",
                 trials=spec.key_trials,
             )
-
-
-#: the drugs whose US label advises against them in severe hepatic impairment (case 707)
-AVOID_IN_CHILD_PUGH_C = {"elacestrant": "elacestrant's US label advises against it there"}

@@ -22,6 +22,11 @@ H = Factor.HISTORY
 EMERALD_CHEMOTHERAPY_LINES = 1
 
 
+def _approved_oral_serd_or_imlunestrant(spec: RegimenSpec) -> bool:
+    """What rule 35 reads: the approved oral SERDs, and EMBER-3's combination."""
+    return kinds.is_approved_oral_serd(spec) or kinds.has_imlunestrant(spec)
+
+
 # rule 35: oral SERDs outside their trial's population (VERITAC-2, EMBER-3, EMERALD)
 @rule(
     35,
@@ -45,7 +50,7 @@ EMERALD_CHEMOTHERAPY_LINES = 1
         "ember3_earlier_lines_unknown",
     ),
     trials=("VERITAC-2", "EMBER-3", "EMERALD"),
-    regimens=kinds.is_approved_oral_serd_or_imlunestrant,
+    regimens=_approved_oral_serd_or_imlunestrant,
 )
 def outside_trial_population(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context

@@ -17,7 +17,7 @@ from resistx.sequencing.rules.drug_classes import (
     same_class_drugs,
 )
 from resistx.sequencing.weights import Weights
-from resistx.vocab.drugs import drug_class
+from resistx.vocab.drugs import DEGRADER_CLASSES, drug_class
 
 H = Factor.HISTORY
 _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR})
@@ -195,12 +195,9 @@ def _nothing_new(i: HistoryInputs, spec: RegimenSpec, again: list[str]) -> str |
     return f", and on {' and '.join(sorted(i.cdk46i_resistant))} (a CDK4/6 inhibitor)"
 
 
-_DEGRADERS = frozenset({DrugClass.SERD, DrugClass.ORAL_SERD})
-
-
 def has_degrader(spec: RegimenSpec) -> bool:
     """A regimen with an oestrogen-receptor degrader: fulvestrant or an oral SERD."""
-    return any(drug_class(d) in _DEGRADERS for d in spec.drugs)
+    return not DEGRADER_CLASSES.isdisjoint(kinds.classes(spec))
 
 
 # rule 93: a degrader-based regimen after two degrader courses progressed on
@@ -218,7 +215,7 @@ def has_degrader(spec: RegimenSpec) -> bool:
     regimens=has_degrader,
 )
 def degrader_failed_twice(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    courses = sorted(c for c in i.progressed if any(drug_class(d) in _DEGRADERS for d in c))
+    courses = sorted(c for c in i.progressed if any(drug_class(d) in DEGRADER_CLASSES for d in c))
     if len(courses) < 2 or not has_degrader(spec) or not i.degrader_short:
         return
     named = [" + ".join(c) for c in courses]
