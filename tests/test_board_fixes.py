@@ -1118,9 +1118,12 @@ def test_interstitial_lung_disease_puts_everolimus_after_the_options_without_a_c
         with_everolimus = [o for o in p.options if "everolimus" in o.regimen.drugs]
         assert with_everolimus
         first = min(o.rank for o in with_everolimus)
-        assert all("everolimus" in o.regimen.drugs for o in p.options[first - 1 :]), [
-            o.regimen.id for o in p.options[first - 1 :]
-        ]
+        # after it only relative contraindications: everolimus's, and gedatolisib's (it blocks
+        # mTOR too: case 764)
+        assert all(
+            "everolimus" in o.regimen.drugs or "gedatolisib" in o.regimen.drugs
+            for o in p.options[first - 1 :]
+        ), [o.regimen.id for o in p.options[first - 1 :]]
         assert all("relative_contraindication" in codes(o) for o in with_everolimus)
     without = plan(her2="low", biomarkers=NEGATIVE, treatments=treatments)
     assert rank(without, "everolimus+exemestane") < len(without.options)
@@ -4458,7 +4461,9 @@ def test_with_no_endocrine_therapy_on_record_a_pathway_inhibitor_is_at_best_a_la
                 said = next(r for r in o.reasons if r.code == "pathway_before_endocrine_therapy")
                 assert said.rule == 69 and "CAPItello-291" in said.text, said.text
                 assert said.text in why(o)  # the recheck: the plan's text showed rule 19's only
-            assert tier(p, "palbociclib+fulvestrant") == "preferred"
+            # (with fulvestrant, palbociclib is outside its label before any endocrine
+            # therapy: rule 99, case 771)
+            assert tier(p, "palbociclib+letrozole") == "preferred"
     letrozole = adjuvant(["letrozole"], "2019-01-10", "2024-01-10")
     treated = plan(biomarkers=PIK3CA_TISSUE, treatments=[letrozole])
     assert "pathway_before_endocrine_therapy" not in codes(

@@ -19,8 +19,7 @@ from resistx.sequencing.engine import memo_for
 from resistx.sequencing.patient import for_progression
 from resistx.sequencing.policies import PRACTICE_2026, YE2024
 from resistx.sequencing.policy import Policy
-from resistx.sequencing.rules.adverse_events import of_regimen
-from resistx.sequencing.rules.balance import toxicity_level
+from resistx.sequencing.rules.adverse_events import of_regimen, toxicity_level
 from resistx.vocab import regimens
 from resistx.vocab.drugs import DEGRADER_CLASSES
 from tests import strategies

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from resistx.model.enums import DrugClass
 from resistx.model.evidence import AdverseEvent, Trial
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.rule import Context, num
 from resistx.sequencing.rules.figures import provenance
 
@@ -112,3 +114,18 @@ def percent(a: AdverseEvent | None) -> float | None:
     if a is None:
         return None
     return a.grade3plus_percent if a.grade3plus_percent is not None else a.any_grade_percent
+
+
+def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float:
+    """resistx's ordinal toxicity level of a regimen (rule 14), from its worst grade >= 3 event,
+    else by drug class."""
+    worst = max(
+        (a.grade3plus_percent for a in events if a.grade3plus_percent is not None), default=None
+    )
+    if worst is not None:
+        return 4.0 if worst >= 30 else 3.0 if worst >= 10 else 2.0
+    if kinds.is_endocrine_monotherapy(spec):
+        return 1.0
+    if DrugClass.BCL2_INHIBITOR in kinds.classes(spec):
+        return 1.5
+    return 3.0 if kinds.is_intensive(spec) else 2.0

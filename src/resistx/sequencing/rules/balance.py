@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import ChildPugh, DrugClass, ExclusionCode, Factor, Priority
-from resistx.model.evidence import AdverseEvent, Trial
+from resistx.model.enums import ChildPugh, ExclusionCode, Factor, Priority
+from resistx.model.evidence import Trial
 from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
-from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, num, rule
 from resistx.sequencing.rules import adverse_events as ae
@@ -30,6 +29,7 @@ from resistx.sequencing.rules.comorbidity_risks import (
     RECHALLENGE_NOTES,
     SAME_PAYLOAD_NOTE,
     UNQUANTIFIED,
+    UNQUANTIFIED_AT_BEST_LATER,
 )
 from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
 from resistx.vocab.comorbidities import Comorbidity
@@ -49,7 +49,8 @@ B = Factor.BALANCE
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
     "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan, "
     "and cautions everolimus (pneumonitis), making it at best a later option placed after every "
-    "option without such a risk (a hard ordering), as heart disease or bradycardia does "
+    "option without such a risk (a hard ordering), as it does gedatolisib (an mTOR inhibitor "
+    "too, with no pneumonitis figure in the sources; case 764) and as heart disease or bradycardia does "
     "ribociclib (QT prolongation, which its label asks to avoid there), and chronic lung "
     "disease (COPD) everolimus and the deruxtecan ADCs (cautioning abemaciclib); the others add "
     "cautions with the "
@@ -95,21 +96,29 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                 note = _note(comorbidity, drug, stopped)
                 yield _risk(risk, name, comorbidity, note, drug, trial, found, spec.key_trials)
                 if (comorbidity, drug) in AT_BEST_LATER:
-                    where = f" in {found[1].key}" if found else ""
-                    yield Effect(
-                        code="relative_contraindication",
-                        ceiling=2,
-                        demote=Precedence.RELATIVE_CONTRAINDICATION,
-                        text=f"{name.capitalize()}: a relative contraindication to {drug} "
-                        f"({risk[1]}{where}): "
-                        "at best a later option, after every option without such a risk.",
-                        trials=(found[1].key,) if found else spec.key_trials,
+                    where = f"{risk[1]} in {found[1].key}" if found else risk[1]
+                    yield _relative(
+                        name, drug, where, (found[1].key,) if found else spec.key_trials
                     )
             note = UNQUANTIFIED.get((comorbidity, drug))
             if note is not None and _concerns(condition.child_pugh, drug):
                 yield Effect(
                     code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}."
                 )
+                if why := UNQUANTIFIED_AT_BEST_LATER.get((comorbidity, drug)):
+                    yield _relative(name, drug, why, spec.key_trials)
+
+
+def _relative(name: str, drug: str, why: str, trials: tuple[str, ...]) -> Effect:
+    """A relative contraindication: after every option without such a risk (rule 12)."""
+    return Effect(
+        code="relative_contraindication",
+        ceiling=2,
+        demote=Precedence.RELATIVE_CONTRAINDICATION,
+        text=f"{name.capitalize()}: a relative contraindication to {drug} ({why}): "
+        "at best a later option, after every option without such a risk.",
+        trials=trials,
+    )
 
 
 def _mild_neuropathy(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
@@ -196,7 +205,7 @@ def _profile(
     the events shown as cautions (the two most frequent single events, a figure for all events
     together beside them, never in their place, and the signature risks), and the sentence."""
     trial, events = ae.of_regimen(ctx, spec)
-    tox = toxicity_level(spec, events)
+    tox = ae.toxicity_level(spec, events)
     single = [a for a in events if not ae.is_overall(a)]
     graded = sorted(
         (a for a in single if a.grade3plus_percent is not None),
@@ -226,19 +235,6 @@ def _profile(
 _BY_CLASS = (
     "resistx toxicity level {} of 4 by drug class (the review gives no adverse-event table for it)."
 )
-
-
-def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float:
-    worst = max(
-        (a.grade3plus_percent for a in events if a.grade3plus_percent is not None), default=None
-    )
-    if worst is not None:
-        return 4.0 if worst >= 30 else 3.0 if worst >= 10 else 2.0
-    if kinds.is_endocrine_monotherapy(spec):
-        return 1.0
-    if DrugClass.BCL2_INHIBITOR in kinds.classes(spec):
-        return 1.5
-    return 3.0 if kinds.is_intensive(spec) else 2.0
 
 
 # rule 14: toxicity and cost, weighed by the patient's priority

@@ -77,6 +77,13 @@ AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset(
     }
 )
 
+#: (comorbidity, drug) pairs of UNQUANTIFIED that also make the regimen at best a later option,
+#: with why: gedatolisib blocks mTOR, everolimus's target (case 764: ILD that began as
+#: pneumonitis on everolimus)
+UNQUANTIFIED_AT_BEST_LATER: MappingProxyType[tuple[C, str], str] = MappingProxyType(
+    {(C.INTERSTITIAL_LUNG_DISEASE, "gedatolisib"): "an mTOR inhibitor, as everolimus is"}
+)
+
 #: a cytopenia before a myelosuppressive option: its cause first (case 520)
 _CYTOPENIA_CAUSE = (
     "find which counts are low and why (marrow infiltration, or an earlier treatment's toxicity "
@@ -102,6 +109,11 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy; "
         "prefer an agent that is not neurotoxic (capecitabine and the anthracyclines are not) "
         "and that the disease has not progressed on",
+        # no pneumonitis figure for it in the sources (VIKTORIA-1's safety is partial there)
+        (C.INTERSTITIAL_LUNG_DISEASE, "gedatolisib"): "gedatolisib blocks mTOR as well as PI3K, "
+        "and mTOR is the target of everolimus, whose US label warns of non-infectious "
+        "pneumonitis; the sources give no pneumonitis figure for gedatolisib (not in the "
+        "review): weigh the earlier lung disease, and check the trial's entry criteria",
         # a warning of its label; SOLAR-1's figures here have none (recheck of case 535)
         (C.INTERSTITIAL_LUNG_DISEASE, "alpelisib"): "alpelisib's US label warns of severe "
         "pneumonitis and stops it for good once pneumonitis is confirmed (not in the review): "

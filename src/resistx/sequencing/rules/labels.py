@@ -1,5 +1,5 @@
 """Where a drug's label is narrower than the review's reading: factor 1 (rules 75, 77) and
-factor 3 (rules 62, 94, 96). The labels are not in the review; each reason says so."""
+factor 3 (rules 62, 94, 96, 99). The labels are not in the review; each reason says so."""
 
 from __future__ import annotations
 
@@ -216,4 +216,52 @@ def everolimus_label(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Itera
         "non-steroidal aromatase inhibitor (the review), and everolimus's US label is after "
         "letrozole or anastrozole failed (not in the review)",
         ("BOLERO-2",),
+    )
+
+
+#: the fulvestrant pairings whose US labels are after progression on endocrine therapy, and
+#: the trial each label rests on (ribociclib's covers initial therapy too: MONALEESA-3)
+FULVESTRANT_AFTER_ENDOCRINE = {"palbociclib": "PALOMA-3", "abemaciclib": "MONARCH-2"}
+
+
+def is_fulvestrant_pairing_after_endocrine(spec: RegimenSpec) -> bool:
+    """Palbociclib or abemaciclib with fulvestrant alone, approved."""
+    return (
+        len(spec.drugs) == 2
+        and "fulvestrant" in spec.drugs
+        and any(d in FULVESTRANT_AFTER_ENDOCRINE for d in spec.drugs)
+        and not kinds.is_investigational(spec)
+    )
+
+
+# rule 99: palbociclib or abemaciclib with fulvestrant before any endocrine therapy
+@rule(
+    99,
+    "Palbociclib or abemaciclib with fulvestrant before any endocrine therapy: outside its label",
+    H,
+    condition="Palbociclib or abemaciclib with fulvestrant, and no endocrine therapy on record in "
+    "any setting.",
+    effect="At best a later option, stepping back as rule 62's abemaciclib does: their US labels "
+    "give the fulvestrant pairing after progression on endocrine therapy (PALOMA-3, MONARCH-2; "
+    "not in the review), while ribociclib's gives it as initial endocrine-based therapy too "
+    "(MONALEESA-3), and each gives the aromatase-inhibitor pairing first-line (case 771).",
+    codes=("fulvestrant_pairing_label",),
+    trials=("PALOMA-3", "MONARCH-2"),
+    regimens=is_fulvestrant_pairing_after_endocrine,
+)
+def fulvestrant_pairing_label(
+    i: HistoryInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    if not i.no_endocrine_therapy or not is_fulvestrant_pairing_after_endocrine(spec):
+        return
+    drug = next(d for d in spec.drugs if d in FULVESTRANT_AFTER_ENDOCRINE)
+    trial = FULVESTRANT_AFTER_ENDOCRINE[drug]
+    yield _outside_label(
+        ctx,
+        "fulvestrant_pairing_label",
+        f"No endocrine therapy on record: {drug}'s US label gives it with fulvestrant after "
+        f"progression on endocrine therapy ({trial}'s population; not in the review), and with "
+        "an aromatase inhibitor as initial therapy; ribociclib's gives the fulvestrant pairing "
+        "as initial therapy too (MONALEESA-3)",
+        (trial,),
     )

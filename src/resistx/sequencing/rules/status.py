@@ -1,4 +1,4 @@
-"""Factor 3, continued: physical status (rule 13), a trial's population after a CDK4/6
+"""Factor 3, continued: physical status (rules 13 and 98), a trial's population after a CDK4/6
 inhibitor (rule 52), and the history factor's neutral reason (rule 20)."""
 
 from __future__ import annotations
@@ -94,6 +94,50 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             + (_SINGLE_AGENT if kinds.is_chemotherapy(spec) else ""),
             trials=spec.key_trials,
         )
+
+
+#: the phase III trials of the PI3K and AKT inhibitors in the review, by drug, and where their
+#: ECOG 0-1 entry is printed (not in the review, which gives no trial's performance status;
+#: CAPItello-291's Table 1 has one patient of 708 at ECOG 2)
+ECOG_0_1_TRIALS = {
+    "capivasertib": ("CAPItello-291", "Turner et al., N Engl J Med 2023"),
+    "alpelisib": ("SOLAR-1", "its registry entry, NCT02437318"),
+}
+
+
+def has_ecog_0_1_trial(spec: RegimenSpec) -> bool:
+    """Regimens with a drug of ``ECOG_0_1_TRIALS``."""
+    return any(d in ECOG_0_1_TRIALS for d in spec.drugs)
+
+
+# rule 98: a PI3K or AKT inhibitor at ECOG 2: outside its trial's ECOG 0-1 entry
+@rule(
+    98,
+    "A PI3K or AKT inhibitor at ECOG 2: outside its trial's entry",
+    H,
+    condition="ECOG 2, and capivasertib (CAPItello-291) or alpelisib (SOLAR-1), whose phase III "
+    "trials enrolled ECOG 0-1.",
+    effect="At best an alternative: the trial's result may not hold at ECOG 2, as rule 37 says "
+    "of postMONARCH's ECOG entry; rule 13's ECOG 2 step applies too (case 756).",
+    codes=("outside_trial_performance_status",),
+    trials=("CAPItello-291", "SOLAR-1"),
+    regimens=has_ecog_0_1_trial,
+)
+def pathway_inhibitor_performance_status(
+    i: HistoryInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if i.ecog != 2:
+        return
+    for drug in spec.drugs:
+        if found := ECOG_0_1_TRIALS.get(drug):
+            trial, where = found
+            yield Effect(
+                code="outside_trial_performance_status",
+                ceiling=1,
+                text=f"ECOG {i.ecog}: {trial} enrolled ECOG 0-1 ({where}; not in the review), "
+                f"so its result may not hold here: {drug} at best an alternative.",
+                trials=(trial,),
+            )
 
 
 # rule 52: a trial that enrolled after a CDK4/6 inhibitor: not without one

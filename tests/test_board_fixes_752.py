@@ -1,0 +1,180 @@
+"""Scenario tests for the findings of the blind reviews of cases 752-771 (each seen failing
+before its fix), named after the behaviour a clinician relies on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import resistx
+from tests.helpers import PALBOCICLIB, option, patient, rank, result, tier
+from tests.test_plan import check_plan
+
+
+def _planned(data: dict[str, Any], policy: str = "ye2024") -> resistx.Plan:
+    """The plan, checked as every plan is (``test_plan.check_plan``)."""
+    plan = resistx.sequence(data, policy=policy)
+    check_plan(resistx.load_profile(data), resistx.Preferences(), plan)
+    return plan
+
+
+def _course(line: int, start: str, end: str, *drugs: str, **kw: Any) -> dict[str, Any]:
+    """A metastatic course of ``drugs`` that progressed."""
+    return dict(PALBOCICLIB, drugs=list(drugs), line=line, started_on=start, ended_on=end, **kw)
+
+
+def _frail_pik3ca_esr1(ecog: int) -> dict[str, Any]:
+    """Case 756: 82 years old, renal impairment, diabetes with an HbA1c of 7.2%, PIK3CA and
+    ESR1 mutations in ctDNA after 30 months of first-line ribociclib + letrozole."""
+    return patient(
+        schema_version=2,
+        as_of="2026-10-01",
+        ecog=ecog,
+        menopausal_status="postmenopausal",
+        comorbidities=["renal_impairment", {"name": "diabetes", "hba1c": 7.2}],
+        biomarkers=[
+            result("PIK3CA", "mutated", tested_on="2026-09-15", variant="E545K"),
+            result("ESR1", "mutated", tested_on="2026-09-15", variant="D538G"),
+            result("AKT1", "not_detected", tested_on="2026-09-15"),
+            result("PTEN", "not_detected", tested_on="2026-09-15"),
+        ],
+        treatments=[_course(1, "2024-03-01", "2026-09-05", "ribociclib", "letrozole")],
+    )
+
+
+def test_at_ecog_2_capivasertib_is_at_best_an_alternative_outside_capitello_291s_entry() -> None:
+    """Case 756 (MAJOR, both policies): at ECOG 2 capivasertib + fulvestrant was preferred
+    beside elacestrant, though CAPItello-291 enrolled ECOG 0-1 (one patient of 708 had ECOG 2),
+    while abemaciclib + fulvestrant stepped back for postMONARCH's ECOG 0-1 entry."""
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(_frail_pik3ca_esr1(2), policy)
+        found = option(p, "capivasertib+fulvestrant")
+        [said] = [r for r in found.reasons if r.code == "outside_trial_performance_status"]
+        assert said.rule == 98 and "CAPItello-291" in said.trials, policy
+        assert "ECOG 0-1" in said.text and "ECOG 2" in said.text, policy
+        assert tier(p, "capivasertib+fulvestrant") == "alternative", policy
+        assert tier(p, "elacestrant") == "preferred", policy
+        assert rank(p, "elacestrant") < rank(p, "capivasertib+fulvestrant"), policy
+        # within the trial's entry it leads as before
+        fit = resistx.sequence(_frail_pik3ca_esr1(1), policy=policy)
+        assert tier(fit, "capivasertib+fulvestrant") == "preferred", policy
+        assert not any(
+            r.code == "outside_trial_performance_status"
+            for r in option(fit, "capivasertib+fulvestrant").reasons
+        ), policy
+
+
+def test_at_ecog_2_alpelisib_is_at_best_an_alternative_outside_solar_1s_entry() -> None:
+    """The same entry for alpelisib: SOLAR-1 enrolled ECOG 0-1."""
+    p = _planned(
+        patient(
+            schema_version=2,
+            as_of="2026-10-01",
+            ecog=2,
+            menopausal_status="postmenopausal",
+            biomarkers=[
+                result("PIK3CA", "mutated", sample="tissue", tested_on="2026-09-15"),
+                result("ESR1", "not_detected", tested_on="2026-09-15"),
+            ],
+            treatments=[_course(1, "2024-03-01", "2026-09-05", "palbociclib", "letrozole")],
+        )
+    )
+    found = option(p, "alpelisib+fulvestrant")
+    [said] = [r for r in found.reasons if r.code == "outside_trial_performance_status"]
+    assert said.rule == 98 and "SOLAR-1" in said.trials
+    assert tier(p, "alpelisib+fulvestrant") != "preferred"
+
+
+def _lung_disease_after_everolimus_pneumonitis() -> dict[str, Any]:
+    """Case 764: HER2-low, interstitial lung disease; everolimus + exemestane stopped for
+    pneumonitis after palbociclib + anastrozole; then capecitabine and eribulin."""
+    return patient(
+        schema_version=2,
+        as_of="2026-10-12",
+        her2="low",
+        menopausal_status="postmenopausal",
+        comorbidities=["interstitial_lung_disease"],
+        biomarkers=[
+            result(g, "not_detected", tested_on="2026-09-30")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        treatments=[
+            _course(1, "2021-05-01", "2023-11-01", "palbociclib", "anastrozole"),
+            _course(
+                2,
+                "2023-11-20",
+                "2024-02-01",
+                "everolimus",
+                "exemestane",
+                stop_reason="toxicity",
+                toxicity="pneumonitis",
+            ),
+            _course(3, "2024-02-20", "2025-03-01", "capecitabine"),
+            _course(4, "2025-03-20", "2026-09-20", "eribulin"),
+        ],
+    )
+
+
+def test_with_lung_disease_gedatolisib_steps_back_beside_everolimus_as_an_mtor_inhibitor() -> None:
+    """Case 764 (MAJOR, practice-2026): with interstitial lung disease that began as
+    pneumonitis on everolimus, gedatolisib (which blocks mTOR too) ranked above the everolimus
+    regimens with no lung caution at all."""
+    p = _planned(_lung_disease_after_everolimus_pneumonitis(), "practice-2026")
+    for regimen in ("gedatolisib+fulvestrant", "gedatolisib+palbociclib+fulvestrant"):
+        found = option(p, regimen)
+        assert any("mTOR" in c.text and c.rule == 12 for c in found.cautions), regimen
+        [said] = [r for r in found.reasons if r.code == "relative_contraindication"]
+        assert said.rule == 12 and "gedatolisib" in said.text, regimen
+        assert rank(p, regimen) > rank(p, "everolimus+exemestane") or any(
+            r.code == "relative_contraindication"
+            for r in option(p, "everolimus+exemestane").reasons
+        ), regimen
+        for without_risk in ("sacituzumab-govitecan", "chemotherapy", "fulvestrant"):
+            if without_risk in {o.regimen.id for o in p.options}:
+                assert rank(p, without_risk) < rank(p, regimen), (regimen, without_risk)
+
+
+def _long_response_nothing_actionable() -> dict[str, Any]:
+    """Case 769: 25 months of first-line palbociclib + letrozole, ESR1 and the PI3K pathway
+    negative in ctDNA, no chemotherapy yet."""
+    return patient(
+        schema_version=2,
+        as_of="2026-05-30",
+        menopausal_status="postmenopausal",
+        biomarkers=[
+            result(g, "not_detected", tested_on="2026-05-15")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        treatments=[_course(1, "2024-04-01", "2026-05-01", "palbociclib", "letrozole")],
+    )
+
+
+def test_before_any_endocrine_therapy_palbociclib_or_abemaciclib_with_fulvestrant_is_outside_its_label() -> (
+    None
+):
+    """Case 771 (MAJOR, both policies): with nothing given yet, abemaciclib and palbociclib
+    with fulvestrant were preferred first-line, though their US labels give the fulvestrant
+    pairing after progression on endocrine therapy; ribociclib's covers it as initial
+    endocrine-based therapy (MONALEESA-3)."""
+    untreated = patient(
+        schema_version=2,
+        as_of="2026-02-02",
+        ecog=0,
+        menopausal_status="postmenopausal",
+        biomarkers=[result("PIK3CA", "mutated", sample="tissue", tested_on="2026-01-20")],
+        treatments=[],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(untreated, policy)
+        for regimen in ("abemaciclib+fulvestrant", "palbociclib+fulvestrant"):
+            [said] = [
+                r for r in option(p, regimen).reasons if r.code == "fulvestrant_pairing_label"
+            ]
+            assert said.rule == 99 and "progression" in said.text, (policy, regimen)
+            assert tier(p, regimen) == "later", (policy, regimen)
+        assert tier(p, "ribociclib+fulvestrant") == "preferred", policy
+        assert tier(p, "palbociclib+letrozole") == "preferred", policy
+    # after endocrine therapy the pairing is within the labels, as before
+    p = _planned(_long_response_nothing_actionable())
+    assert not any(
+        r.code == "fulvestrant_pairing_label" for r in option(p, "abemaciclib+fulvestrant").reasons
+    )
