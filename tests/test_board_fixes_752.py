@@ -63,8 +63,9 @@ def test_at_ecog_2_capivasertib_is_at_best_an_alternative_outside_capitello_291s
         ), policy
 
 
-def test_at_ecog_2_alpelisib_is_at_best_an_alternative_outside_solar_1s_entry() -> None:
-    """The same entry for alpelisib: SOLAR-1 enrolled ECOG 0-1."""
+def test_at_ecog_2_alpelisib_keeps_its_place_within_bylieves_entry() -> None:
+    """Case 774's reviewer: alpelisib's evidence after a CDK4/6 inhibitor is BYLieve, which
+    enrolled ECOG 2 or less (SOLAR-1 enrolled ECOG 0-1): rule 98 does not step it back."""
     p = _planned(
         patient(
             schema_version=2,
@@ -78,10 +79,14 @@ def test_at_ecog_2_alpelisib_is_at_best_an_alternative_outside_solar_1s_entry() 
             treatments=[_course(1, "2024-03-01", "2026-09-05", "palbociclib", "letrozole")],
         )
     )
-    found = option(p, "alpelisib+fulvestrant")
-    [said] = [r for r in found.reasons if r.code == "outside_trial_performance_status"]
-    assert said.rule == 98 and "SOLAR-1" in said.trials
-    assert tier(p, "alpelisib+fulvestrant") != "preferred"
+    assert not any(
+        r.code == "outside_trial_performance_status"
+        for r in option(p, "alpelisib+fulvestrant").reasons
+    )
+    assert any(
+        r.code == "outside_trial_performance_status"
+        for r in option(p, "capivasertib+fulvestrant").reasons
+    )
 
 
 def _lung_disease_after_everolimus_pneumonitis() -> dict[str, Any]:
@@ -177,4 +182,73 @@ def test_before_any_endocrine_therapy_palbociclib_or_abemaciclib_with_fulvestran
     p = _planned(_long_response_nothing_actionable())
     assert not any(
         r.code == "fulvestrant_pairing_label" for r in option(p, "abemaciclib+fulvestrant").reasons
+    )
+
+
+def _relapse_on_adjuvant_letrozole_after_abemaciclib(start: str, cdk_end: str) -> dict[str, Any]:
+    """Case 780: adjuvant abemaciclib and letrozole from ``start``, abemaciclib completed on
+    ``cdk_end``, relapse on letrozole on 2026-04-20; nothing for metastatic disease yet,
+    nothing actionable."""
+    return patient(
+        schema_version=2,
+        as_of="2026-05-18",
+        ecog=0,
+        menopausal_status="postmenopausal",
+        biomarkers=[
+            result("ESR1", "not_detected", tested_on="2026-05-02"),
+            *(
+                result(g, "not_detected", sample="tissue", tested_on="2026-04-28")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        treatments=[
+            dict(
+                PALBOCICLIB,
+                drugs=["abemaciclib"],
+                setting="adjuvant",
+                line=None,
+                started_on=start,
+                ended_on=cdk_end,
+                stop_reason="completed",
+            ),
+            dict(
+                PALBOCICLIB,
+                drugs=["letrozole"],
+                setting="adjuvant",
+                line=None,
+                started_on=start,
+                ended_on="2026-04-20",
+                stop_reason="progression",
+            ),
+        ],
+    )
+
+
+def test_relapse_years_into_adjuvant_endocrine_therapy_after_a_cdk46i_is_endocrine_sensitive() -> (
+    None
+):
+    """Case 780 (MAJOR, practice-2026): relapse on adjuvant letrozole 35 months into it, 11
+    months after two years of adjuvant abemaciclib, ECOG 0, nothing actionable: chemotherapy
+    was the only preferred option and every endocrine-based regimen 'later', though this is
+    not primary resistance and postMONARCH enrolled recurrence on or after adjuvant CDK4/6
+    inhibitor therapy. Rule 32 now reads it: an endocrine-based line before chemotherapy.
+    Relapse within the first two years of adjuvant therapy stays primary resistance (case
+    459)."""
+    p = _planned(
+        _relapse_on_adjuvant_letrozole_after_abemaciclib("2023-06-01", "2025-06-01"),
+        "practice-2026",
+    )
+    first = p.options[0]
+    # as for a long first-line response (case 766): endocrine lines lead, chemotherapy after
+    assert first.regimen.id != "chemotherapy" and first.tier.value in ("preferred", "alternative")
+    said = [r for r in first.reasons if r.code == "endocrine_sensitive_endocrine_first"]
+    assert said and said[0].rule == 32 and "adjuvant" in said[0].text
+    assert rank(p, "fulvestrant") < rank(p, "chemotherapy")
+    early = _planned(
+        _relapse_on_adjuvant_letrozole_after_abemaciclib("2024-09-01", "2026-03-01"),
+        "practice-2026",
+    )  # 19.6 months into adjuvant endocrine therapy: primary resistance
+    assert early.options[0].regimen.id == "chemotherapy"
+    assert not any(
+        r.code.startswith("endocrine_sensitive") for o in early.options for r in o.reasons
     )

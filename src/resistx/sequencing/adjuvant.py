@@ -8,8 +8,10 @@ would give: resistx reads it as it reads a short first-line CDK4/6-inhibitor cou
 
 from __future__ import annotations
 
+import datetime as dt
+
 from resistx.model.enums import DrugClass
-from resistx.model.profile import DAYS_PER_MONTH
+from resistx.model.profile import DAYS_PER_MONTH, Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
@@ -29,12 +31,34 @@ def primary_resistance(facts: Facts) -> bool:
         for t in adjuvant
         if t.progressed and DrugClass.CDK46_INHIBITOR in t.drug_classes and (end := t.end_date)
     ]
-    starts = [
+    starts = _endocrine_starts(adjuvant)
+    if not relapsed or not starts:
+        return False
+    return (min(relapsed) - min(starts)).days < PRIMARY_RESISTANCE_MONTHS * DAYS_PER_MONTH
+
+
+def relapse_after_two_years(facts: Facts) -> bool:
+    """No treatment for metastatic disease yet, a (neo)adjuvant CDK4/6 inhibitor read as
+    progressed on (relapse on it or within 12 months of its end), and the relapse (the end of
+    the adjuvant course that progressed) 24 months or more after the adjuvant endocrine therapy
+    began: not primary resistance (ESO-ESMO's fifth consensus), and postMONARCH's adjuvant
+    population (recurrence on or after adjuvant CDK4/6 inhibitor and endocrine therapy; case
+    780)."""
+    if facts.metastatic or not facts.adjuvant_cdk46i_relapse:
+        return False
+    adjuvant = [t for t in facts.in_order if not t.metastatic]
+    ends = [end for t in adjuvant if t.progressed and (end := t.end_date)]
+    starts = _endocrine_starts(adjuvant)
+    if not ends or not starts:
+        return False
+    return (max(ends) - min(starts)).days >= PRIMARY_RESISTANCE_MONTHS * DAYS_PER_MONTH
+
+
+def _endocrine_starts(adjuvant: list[Treatment]) -> list[dt.date]:
+    """When each (neo)adjuvant course with an endocrine drug or a CDK4/6 inhibitor began."""
+    return [
         t.started_on
         for t in adjuvant
         if t.started_on is not None
         and t.drug_classes & (ENDOCRINE_DRUGS | {DrugClass.CDK46_INHIBITOR})
     ]
-    if not relapsed or not starts:
-        return False
-    return (min(relapsed) - min(starts)).days < PRIMARY_RESISTANCE_MONTHS * DAYS_PER_MONTH

@@ -177,15 +177,15 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
     )
 
 
-def _endocrine_sensitive(facts: Facts) -> bool:
+def _endocrine_sensitive(facts: Facts) -> str:
     """Long on a CDK4/6 inhibitor, no crisis, no chemotherapy and no other line for metastatic
-    disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line)."""
-    return (
-        facts.long_cdk46i
-        and not facts.profile.visceral_crisis
-        and not facts.chemo_lines
-        and len(facts.metastatic_lines) <= 1
-    )
+    disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line):
+    "metastatic"; relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
+    if facts.profile.visceral_crisis:
+        return ""
+    if facts.long_cdk46i and not facts.chemo_lines and len(facts.metastatic_lines) <= 1:
+        return "metastatic"
+    return "adjuvant" if adjuvant.relapse_after_two_years(facts) else ""
 
 
 def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> EfficacyInputs:

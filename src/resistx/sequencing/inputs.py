@@ -77,9 +77,12 @@ class MolecularInputs:
     long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor
     #: a CDK4/6-inhibitor course of known length, the longest under 12 months (rule 28)
     cdk46i_under_12_months: bool = False
-    #: >= 12 months on a CDK4/6 inhibitor, no visceral crisis, no chemotherapy and no endocrine
-    #: line after it for metastatic disease, no RB1 loss (postMONARCH's population, rule 32)
-    endocrine_sensitive: bool = False
+    #: postMONARCH's population without crisis (rule 32): "metastatic", >= 12 months on a
+    #: CDK4/6 inhibitor, no visceral crisis, no chemotherapy and no endocrine line after it for
+    #: metastatic disease; "adjuvant", relapse on or after an adjuvant CDK4/6 inhibitor 24
+    #: months or more into adjuvant endocrine therapy, nothing for metastatic disease yet
+    #: (``adjuvant.relapse_after_two_years``; case 780); "" neither
+    endocrine_sensitive: str = ""
     untreated: bool = False  # no treatment on record in any setting (rules 31, 39)
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)

@@ -64,7 +64,8 @@ _NOTHING_ACTIONABLE = attrs.evolve(
     assess=_not_when_sensitive,
     condition=targets.nothing_actionable.condition
     + " Under practice-2026 not for endocrine-sensitive disease (12 months or more on the "
-    "CDK4/6 inhibitor, no visceral crisis): rule 32 speaks for it.",
+    "CDK4/6 inhibitor, or a relapse on or after an adjuvant one 24 months or more into adjuvant "
+    "endocrine therapy; no visceral crisis): rule 32 speaks for it.",
 )
 _PI3K_PATHWAY = attrs.evolve(pathway.pi3k_pathway, regimens=kinds.acts_on_pi3k_pathway_as_reviewed)
 _ADC_LINES = attrs.evolve(history.adc_lines, regimens=kinds.is_adc_or_chemotherapy_but_tdxd)

@@ -174,6 +174,15 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     )
 
 
+#: what makes the disease endocrine-sensitive, as rule 32 says it (``endocrine_sensitive``)
+_SENSITIVE = {
+    "metastatic": "12 months or more on a CDK4/6 inhibitor",
+    "adjuvant": "relapse on or after adjuvant endocrine therapy with a CDK4/6 inhibitor, 24 "
+    "months or more into it, not primary resistance (ESO-ESMO's fifth consensus; not in the "
+    "review)",
+}
+
+
 # rule 32: endocrine-sensitive disease: another endocrine-based line before chemotherapy
 @rule(
     32,
@@ -182,7 +191,9 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor), "
     "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
     "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
-    "PARP inhibitor line is one); an RB1 loss "
+    "PARP inhibitor line is one), or, with nothing yet for metastatic disease, relapse on or "
+    "after an adjuvant CDK4/6 inhibitor 24 months or more into adjuvant endocrine therapy "
+    "(postMONARCH's adjuvant population, not primary resistance: case 780); an RB1 loss "
     "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
     "this patient under practice-2026.",
     effect="Endocrine-based regimens with an endocrine drug gain (not abemaciclib alone; "
@@ -222,7 +233,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             code="endocrine_sensitive_endocrine_first",
             delta=ctx.weights.endocrine_sensitive_endocrine,
             leads=True,
-            text="Endocrine-sensitive disease (12 months or more on a CDK4/6 inhibitor, no "
+            text=f"Endocrine-sensitive disease ({_SENSITIVE[i.endocrine_sensitive]}, no "
             "visceral crisis on record) with no ESR1 or PI3K-pathway target: another "
             "endocrine-based line "
             f"before chemotherapy{evidence}.",

@@ -96,12 +96,13 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         )
 
 
-#: the phase III trials of the PI3K and AKT inhibitors in the review, by drug, and where their
-#: ECOG 0-1 entry is printed (not in the review, which gives no trial's performance status;
-#: CAPItello-291's Table 1 has one patient of 708 at ECOG 2)
+#: the drugs whose only trial evidence after a CDK4/6 inhibitor enrolled ECOG 0-1, the trial,
+#: and where its entry is printed (not in the review, which gives no trial's performance status;
+#: CAPItello-291's Table 1 has one patient of 708 at ECOG 2). Not alpelisib: SOLAR-1 enrolled
+#: ECOG 0-1, but BYLieve, its evidence after a CDK4/6 inhibitor, ECOG 2 or less (Rugo et al.,
+#: Lancet Oncol 2021; case 774's reviewer)
 ECOG_0_1_TRIALS = {
     "capivasertib": ("CAPItello-291", "Turner et al., N Engl J Med 2023"),
-    "alpelisib": ("SOLAR-1", "its registry entry, NCT02437318"),
 }
 
 
@@ -110,17 +111,17 @@ def has_ecog_0_1_trial(spec: RegimenSpec) -> bool:
     return any(d in ECOG_0_1_TRIALS for d in spec.drugs)
 
 
-# rule 98: a PI3K or AKT inhibitor at ECOG 2: outside its trial's ECOG 0-1 entry
+# rule 98: capivasertib at ECOG 2: outside CAPItello-291's ECOG 0-1 entry
 @rule(
     98,
-    "A PI3K or AKT inhibitor at ECOG 2: outside its trial's entry",
+    "Capivasertib at ECOG 2: outside its trial's entry",
     H,
-    condition="ECOG 2, and capivasertib (CAPItello-291) or alpelisib (SOLAR-1), whose phase III "
-    "trials enrolled ECOG 0-1.",
+    condition="ECOG 2, and capivasertib, whose trial, CAPItello-291, enrolled ECOG 0-1 (not "
+    "alpelisib: BYLieve, its evidence after a CDK4/6 inhibitor, enrolled ECOG 2 or less).",
     effect="At best an alternative: the trial's result may not hold at ECOG 2, as rule 37 says "
     "of postMONARCH's ECOG entry; rule 13's ECOG 2 step applies too (case 756).",
     codes=("outside_trial_performance_status",),
-    trials=("CAPItello-291", "SOLAR-1"),
+    trials=("CAPItello-291",),
     regimens=has_ecog_0_1_trial,
 )
 def pathway_inhibitor_performance_status(
