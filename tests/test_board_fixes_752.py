@@ -252,3 +252,31 @@ def test_relapse_years_into_adjuvant_endocrine_therapy_after_a_cdk46i_is_endocri
     assert not any(
         r.code.startswith("endocrine_sensitive") for o in early.options for r in o.reasons
     )
+
+
+def test_after_progression_on_capivasertib_the_glucose_action_does_not_offer_it_again() -> None:
+    """Case 781 (MINOR, both policies): on capivasertib with an HbA1c of 8.2%, the plan asked
+    for the diabetes team so that capivasertib 'can be weighed again', though it leaves
+    capivasertib out as progressed on; and its text named 'rule 78'."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-11-20",
+        menopausal_status="postmenopausal",
+        comorbidities=[{"name": "diabetes", "hba1c": 8.2}],
+        biomarkers=[
+            result("PTEN", "loss", sample="tissue", tested_on="2025-04-01"),
+            result("PIK3CA", "not_detected", sample="tissue", tested_on="2025-04-01"),
+            result("AKT1", "not_detected", sample="tissue", tested_on="2025-04-01"),
+            result("ESR1", "not_detected", tested_on="2026-11-01"),
+        ],
+        treatments=[
+            _course(1, "2023-03-01", "2025-04-20", "palbociclib", "letrozole"),
+            _course(2, "2025-05-20", "2026-10-20", "capivasertib", "fulvestrant"),
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(data, policy)
+        [action] = [a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor"]
+        assert "diabetes team" in action.text, policy
+        assert "weighed again" not in action.text and "capivasertib" in action.text, policy
+        assert not any("rule 78" in a.text for a in p.actions), policy

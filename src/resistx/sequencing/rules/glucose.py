@@ -124,7 +124,9 @@ def _uncontrolled(hba1c: str, spec: RegimenSpec) -> Effect:
     condition="Diabetes with an HbA1c of 8.0% or more, and a PIK3CA, AKT1 or PTEN alteration "
     "found.",
     effect="An action before choosing: refer to the diabetes team now; glucose brought into "
-    "range opens the PI3K and AKT inhibitors that rule 78 holds back (case 680).",
+    "range opens the PI3K and AKT inhibitors that rule 78 holds back (case 680); after "
+    "progression on one, the referral is for the safety of what comes next, and says so (case "
+    "781).",
     codes=("glucose_control_opens_pathway_inhibitor",),
     trials=("CAPItello-291",),
 )
@@ -136,13 +138,20 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     targets = [g for g in _PATHWAY if (st := facts.genes.get(g)) and st.finding is not None]
     if hba1c < CAPITELLO_HBA1C_LIMIT or not targets:
         return
+    first = f"Diabetes with an HbA1c of {num(hba1c)}% and a {' and '.join(targets)} alteration: "
+    progressed = sorted(d for d in facts.progressed_drugs if drug_class(d) in kinds.PI3K_OR_AKT)
     yield PlanEffect(
         code="glucose_control_opens_pathway_inhibitor",
         first=True,
-        text=f"Diabetes with an HbA1c of {num(hba1c)}% and a {' and '.join(targets)} alteration: "
-        "refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% (its "
-        "report; not in the review): once glucose is in range, capivasertib (and the other PI3K "
-        "and AKT inhibitors rule 78 holds back) can be weighed again for this target.",
+        # after progression on one the pathway is no longer what glucose control opens (case
+        # 781): the referral stands for what comes next (everolimus raises glucose too)
+        text=f"{first}refer to the diabetes team now; the disease has progressed on "
+        f"{' and '.join(progressed)}, so glucose control is for the safety of what comes next "
+        "(everolimus raises glucose too), not to reopen it."
+        if progressed
+        else f"{first}refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% "
+        "(its report; not in the review): once glucose is in range, capivasertib (and the other "
+        "PI3K and AKT inhibitors held back for glucose) can be weighed again for this target.",
     )
 
 
