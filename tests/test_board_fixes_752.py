@@ -280,3 +280,35 @@ def test_after_progression_on_capivasertib_the_glucose_action_does_not_offer_it_
         assert "diabetes team" in action.text, policy
         assert "weighed again" not in action.text and "capivasertib" in action.text, policy
         assert not any("rule 78" in a.text for a in p.actions), policy
+
+
+def test_on_capivasertib_now_the_glucose_action_asks_for_its_glucose_checks_while_it_continues() -> (
+    None
+):
+    """Recheck of case 781 (MAJOR, both policies): capivasertib ongoing with an HbA1c of 8.2%:
+    the plan keeps the current treatment until progression, yet the glucose action said the
+    disease had progressed on it and gave glucose control only for what comes next, leaving
+    no glucose check on the drug she is taking."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-11-20",
+        menopausal_status="postmenopausal",
+        comorbidities=[{"name": "diabetes", "hba1c": 8.2}],
+        biomarkers=[
+            result("PTEN", "loss", sample="tissue", tested_on="2025-04-01"),
+            result("ESR1", "not_detected", tested_on="2026-11-01"),
+        ],
+        treatments=[
+            _course(1, "2023-03-01", "2025-04-20", "palbociclib", "letrozole"),
+            dict(
+                _course(2, "2025-05-20", "2026-10-20", "capivasertib", "fulvestrant"),
+                ended_on=None,
+                stop_reason="ongoing",
+            ),
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(data, policy)
+        [action] = [a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor"]
+        assert "while it continues" in action.text and "label" in action.text, policy
+        assert "has progressed on" not in action.text, policy

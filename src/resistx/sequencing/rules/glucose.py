@@ -139,19 +139,37 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if hba1c < CAPITELLO_HBA1C_LIMIT or not targets:
         return
     first = f"Diabetes with an HbA1c of {num(hba1c)}% and a {' and '.join(targets)} alteration: "
-    progressed = sorted(d for d in facts.progressed_drugs if drug_class(d) in kinds.PI3K_OR_AKT)
     yield PlanEffect(
         code="glucose_control_opens_pathway_inhibitor",
         first=True,
-        # after progression on one the pathway is no longer what glucose control opens (case
-        # 781): the referral stands for what comes next (everolimus raises glucose too)
-        text=f"{first}refer to the diabetes team now; the disease has progressed on "
-        f"{' and '.join(progressed)}, so glucose control is for the safety of what comes next "
-        "(everolimus raises glucose too), not to reopen it."
-        if progressed
-        else f"{first}refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% "
-        "(its report; not in the review): once glucose is in range, capivasertib (and the other "
-        "PI3K and AKT inhibitors held back for glucose) can be weighed again for this target.",
+        text=first + _after_inhibitor(facts),
+    )
+
+
+def _after_inhibitor(facts: Facts) -> str:
+    """What the referral is for: a PI3K or AKT inhibitor given now (its glucose checks while it
+    continues) or progressed on (the safety of what comes next; case 781 and its recheck), or
+    none yet (glucose in range opens them)."""
+    current = facts.current.drugs if facts.current else ()
+    now = [d for d in current if drug_class(d) in kinds.PI3K_OR_AKT]
+    before = sorted(d for d in facts.progressed_drugs if drug_class(d) in kinds.PI3K_OR_AKT)
+    if now:
+        return (
+            f"refer to the diabetes team now, and check glucose on {' and '.join(now)} while it "
+            "continues: its US label holds, lowers or stops it by the severity of "
+            "hyperglycaemia (not in the review). The options below are for its progression; "
+            "everolimus raises glucose too."
+        )
+    if before:
+        return (
+            f"refer to the diabetes team now; the disease has progressed on "
+            f"{' and '.join(before)}, so glucose control is for the safety of what comes next "
+            "(everolimus raises glucose too), not to reopen it."
+        )
+    return (
+        "refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% (its "
+        "report; not in the review): once glucose is in range, capivasertib (and the other "
+        "PI3K and AKT inhibitors held back for glucose) can be weighed again for this target."
     )
 
 
