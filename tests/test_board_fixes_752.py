@@ -312,3 +312,53 @@ def test_on_capivasertib_now_the_glucose_action_asks_for_its_glucose_checks_whil
         [action] = [a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor"]
         assert "while it continues" in action.text and "label" in action.text, policy
         assert "has progressed on" not in action.text, policy
+
+
+def _late_relapse(treatments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Case 782: relapse four years after five years of adjuvant anastrozole, no CDK4/6
+    inhibitor ever, a PIK3CA mutation in tissue (or the ``treatments`` given)."""
+    return patient(
+        schema_version=2,
+        as_of="2026-03-10",
+        ecog=0,
+        menopausal_status="postmenopausal",
+        biomarkers=[
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-02-20", variant="E545K"),
+            result("ESR1", "not_detected", tested_on="2026-02-25"),
+        ],
+        treatments=treatments
+        or [
+            dict(
+                PALBOCICLIB,
+                drugs=["anastrozole"],
+                setting="adjuvant",
+                line=None,
+                started_on="2017-01-10",
+                ended_on="2022-01-10",
+                stop_reason="completed",
+            )
+        ],
+    )
+
+
+def test_endocrine_sensitive_relapse_leaves_the_pathway_inhibitors_outside_their_trials() -> None:
+    """Case 782 (MAJOR, both policies): relapse four years after adjuvant anastrozole, with no
+    CDK4/6 inhibitor ever: capivasertib and alpelisib with fulvestrant were alternatives,
+    though CAPItello-291, SOLAR-1 and capivasertib's US label need progression on endocrine
+    therapy for advanced disease or relapse on or within 12 months of adjuvant therapy (the
+    plan left inavolisib out for the same reason)."""
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(_late_relapse(), policy)
+        for regimen in ("capivasertib+fulvestrant", "alpelisib+fulvestrant"):
+            found = option(p, regimen)
+            [said] = [r for r in found.reasons if r.code == "pathway_before_endocrine_resistance"]
+            assert said.rule == 69 and "12 months" in said.text, (policy, regimen)
+            assert tier(p, regimen) == "later", (policy, regimen)
+        assert tier(p, "palbociclib+letrozole") == "preferred", policy
+    # progression on an aromatase inhibitor for advanced disease is within them (case 748)
+    resistant = _late_relapse(treatments=[_course(1, "2024-02-01", "2026-02-15", "anastrozole")])
+    p = _planned(resistant)
+    assert not any(
+        r.code == "pathway_before_endocrine_resistance"
+        for r in option(p, "capivasertib+fulvestrant").reasons
+    )

@@ -30,6 +30,18 @@ def endocrine_progressed(facts: Facts) -> bool:
     )
 
 
+def endocrine_resistant(facts: Facts) -> bool:
+    """Progression on endocrine therapy for metastatic disease, or relapse during (neo)adjuvant
+    endocrine therapy or within 12 months of its end: whom the PI3K, AKT and mTOR inhibitors'
+    trials enrolled, and capivasertib's US label (rule 69; case 782)."""
+    return endocrine_progressed(facts) or any(
+        not t.metastatic
+        and bool(t.drug_classes & ENDOCRINE_DRUGS)
+        and facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS)
+        for t in facts.profile.treatments
+    )
+
+
 def aromatase_inhibitors_given(facts: Facts) -> frozenset[str]:
     """The aromatase inhibitors of any course, in any setting (EMBER-3's population, rule 35;
     BOLERO-2's non-steroidal one, rule 96)."""

@@ -12,6 +12,7 @@ from resistx.sequencing.ai_resistance import (
     aromatase_inhibitors_given,
     degrader_short,
     endocrine_progressed,
+    endocrine_resistant,
 )
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
@@ -234,7 +235,6 @@ def history(
     tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
     sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
-    had_target = m.esr1 is not None or m.akt_pathway is not None
     lines = endocrine_lines_after_cdk46i(facts)
     return HistoryInputs(
         visceral_crisis=facts.profile.visceral_crisis,
@@ -265,7 +265,7 @@ def history(
         outside_maintain=maintain_outside,
         endocrine_lines_after_cdk46i=lines,
         endocrine_targets_left=targets_left(facts),
-        had_endocrine_target=had_target,
+        had_endocrine_target=m.esr1 is not None or m.akt_pathway is not None,
         endocrine_progressed=endocrine_progressed(facts),
         destiny_breast06_entry=facts.destiny_breast06_entry,
         postmonarch_population=e.postmonarch_population,
@@ -273,6 +273,7 @@ def history(
         degrader_short=degrader_short(facts),
         ai_resistant=aromatase_inhibitor_resistant(facts),
         no_endocrine_therapy=facts.endocrine_naive,
+        endocrine_resistant=endocrine_resistant(facts),
         # a gene that could still give a target: ESR1 or the PI3K pathway neither found nor
         # negative on a current test (a target found and acted on leaves the other gene open)
         targets_untested=(m.esr1 is None and not m.esr1_negative_current)

@@ -185,6 +185,10 @@ class HistoryInputs:
     #: no aromatase inhibitor, SERD or SERM on record in any setting: the PI3K, AKT and mTOR
     #: inhibitors' trials enrolled after endocrine therapy (rule 69)
     no_endocrine_therapy: bool = False
+    #: progression on endocrine therapy for metastatic disease, or relapse on or within 12
+    #: months of (neo)adjuvant endocrine therapy (``ai_resistance.endocrine_resistant``): what
+    #: the same trials enrolled (rule 69; case 782)
+    endocrine_resistant: bool = False
     #: no ESR1 or PI3K-pathway finding, and ESR1 or the pathway untested since the latest
     #: progression: no target is known, not none there (rules 22 and 58)
     targets_untested: bool = False

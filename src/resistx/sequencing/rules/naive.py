@@ -24,13 +24,15 @@ PATHWAY_TRIALS = ("CAPItello-291", "BYLieve", "BOLERO-2", "SOLAR-1")
     69,
     "No endocrine therapy on record: a PI3K, AKT or mTOR inhibitor comes after it",
     H,
-    condition="No aromatase inhibitor, SERD or SERM on record in any setting (case 443).",
+    condition="No aromatase inhibitor, SERD or SERM on record in any setting (case 443); or "
+    "endocrine therapy on record, but no progression on it for metastatic disease and no "
+    "relapse on or within 12 months of (neo)adjuvant endocrine therapy (case 782).",
     effect="Endocrine therapy with a PI3K, AKT or mTOR inhibitor and no CDK4/6 inhibitor is at "
     "best a later option: CAPItello-291 and BYLieve enrolled progression on an aromatase "
     "inhibitor (review Table 2), BOLERO-2 progression on a nonsteroidal one (the review's text), "
     "SOLAR-1 relapse or progression on or after one (its report; the review's table does not "
     "say).",
-    codes=("pathway_before_endocrine_therapy",),
+    codes=("pathway_before_endocrine_therapy", "pathway_before_endocrine_resistance"),
     trials=PATHWAY_TRIALS,
     regimens=kinds.has_pathway_inhibitor_without_cdk46i,
 )
@@ -38,6 +40,8 @@ def pathway_after_endocrine_therapy(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
     if not i.no_endocrine_therapy:
+        if not i.endocrine_resistant:
+            yield _before_resistance()
         return
     yield Effect(
         code="pathway_before_endocrine_therapy",
@@ -47,6 +51,22 @@ def pathway_after_endocrine_therapy(
         "aromatase inhibitor, BOLERO-2 on a nonsteroidal one, SOLAR-1 on or after one: André et "
         "al., N Engl J Med 2019, which the review does not quote), so their results do not reach "
         "disease not yet treated with endocrine therapy: at best a later option.",
+        trials=PATHWAY_TRIALS,
+    )
+
+
+def _before_resistance() -> Effect:
+    """Endocrine therapy on record, but no progression on it for metastatic disease and no
+    relapse on or within 12 months of (neo)adjuvant endocrine therapy (case 782)."""
+    return Effect(
+        code="pathway_before_endocrine_resistance",
+        ceiling=2,
+        text="No progression on endocrine therapy for metastatic disease, and no relapse on or "
+        "within 12 months of (neo)adjuvant endocrine therapy: the trials of the PI3K, AKT and "
+        "mTOR inhibitors enrolled endocrine-resistant disease (CAPItello-291 and BYLieve after "
+        "progression on an aromatase inhibitor, BOLERO-2 on a nonsteroidal one, SOLAR-1 on or "
+        "within 12 months of one: André et al., N Engl J Med 2019, which the review does not "
+        "quote), as capivasertib's US label asks (not in the review): at best a later option.",
         trials=PATHWAY_TRIALS,
     )
 
