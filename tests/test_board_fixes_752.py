@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import resistx
+from resistx.display._common import why
 from tests.helpers import PALBOCICLIB, option, patient, rank, result, tier
 from tests.test_plan import check_plan
 
@@ -353,6 +354,7 @@ def test_endocrine_sensitive_relapse_leaves_the_pathway_inhibitors_outside_their
             found = option(p, regimen)
             [said] = [r for r in found.reasons if r.code == "pathway_before_endocrine_resistance"]
             assert said.rule == 69 and "12 months" in said.text, (policy, regimen)
+            assert said.text in why(found), (policy, regimen)  # the recheck: the plan's text
             assert tier(p, regimen) == "later", (policy, regimen)
         assert tier(p, "palbociclib+letrozole") == "preferred", policy
     # progression on an aromatase inhibitor for advanced disease is within them (case 748)

@@ -66,6 +66,7 @@ PLACING_CODES = frozenset(
         "outside_maintain_population",
         # no endocrine therapy yet: shown beside rule 19's reason, which leads (case 443)
         "pathway_before_endocrine_therapy",
+        "pathway_before_endocrine_resistance",  # rule 69, endocrine-sensitive (case 782)
         # outside its label: shown beside what leads (rule 75, case 504's recheck)
         "elacestrant_label_esr1_mutated",
         # rule 78's relative contraindication (cases 527, 541)
