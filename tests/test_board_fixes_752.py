@@ -364,3 +364,34 @@ def test_endocrine_sensitive_relapse_leaves_the_pathway_inhibitors_outside_their
         r.code == "pathway_before_endocrine_resistance"
         for r in option(p, "capivasertib+fulvestrant").reasons
     )
+
+
+def test_a_woman_of_unknown_menopausal_status_is_asked_for_it_before_choosing() -> None:
+    """Case 809 (MAJOR, both policies): 49 years old, menopausal status unknown, ESR1 mutated
+    after ribociclib + letrozole without ovarian suppression: elacestrant (postmenopausal
+    women and men) was preferred, the status read as postmenopausal in a note only."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-03-03",
+        sex="female",
+        menopausal_status="unknown",
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2026-02-20", variant="Y537S"),
+            *(
+                result(g, "not_detected", tested_on="2026-02-20")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        treatments=[_course(1, "2024-06-01", "2026-02-05", "ribociclib", "letrozole")],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(data, policy)
+        [ask] = [a for a in p.actions if a.code == "establish_menopausal_status"]
+        assert ask.before_choosing and ask.rule == 100, policy
+        assert "oestradiol" in ask.text and "elacestrant" in ask.text, policy
+        known = _planned(dict(data, menopausal_status="postmenopausal"), policy)
+        assert not any(a.code == "establish_menopausal_status" for a in known.actions), policy
+    # in a visceral crisis chemotherapy comes first whatever it is: beside it (case 273)
+    crisis = _planned(dict(data, visceral_crisis=True))
+    [ask] = [a for a in crisis.actions if a.code == "establish_menopausal_status"]
+    assert not ask.before_choosing

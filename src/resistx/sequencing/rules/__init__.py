@@ -115,4 +115,5 @@ RULES: tuple[Rule, ...] = (
     actions.genetic_counselling,
     records.stopping_toxicity,
     results.review_classification,
+    patient.establish_menopausal_status,
 )

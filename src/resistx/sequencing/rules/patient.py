@@ -1,17 +1,18 @@
 """Factor 4, continued: cautions that come from who the patient is rather than from a trial's
-adverse-event table: ovarian suppression or a GnRH agonist with endocrine therapy (rule 40), and
-Child-Pugh C (rule 81). Glucose is ``glucose``; the drug labels' own warnings are
+adverse-event table: ovarian suppression or a GnRH agonist with endocrine therapy (rule 40), an
+unknown menopausal status (rule 100), and Child-Pugh C (rule 81). Glucose is ``glucose``; the drug labels' own warnings are
 ``label_cautions``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import ChildPugh, DrugClass, Factor
+from resistx.model.enums import ChildPugh, DrugClass, Factor, MenopausalStatus, Sex
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
 
 B = Factor.BALANCE
@@ -164,3 +165,33 @@ def severe_hepatic_impairment_first(
                 "one.",
                 trials=spec.key_trials,
             )
+
+
+# rule 100: a woman's menopausal status unknown: establish it before choosing
+@rule(
+    100,
+    "Menopausal status unknown: establish it before choosing",
+    None,
+    condition="A woman (or sex not given) whose menopausal status is unknown.",
+    effect="An action before choosing (beside chemotherapy in a visceral crisis): establish it "
+    "(menstrual history; oestradiol and FSH "
+    "where it is unclear): before the menopause an aromatase inhibitor or fulvestrant needs "
+    "ovarian function suppression (rule 40), and elacestrant's label and EMERALD are for "
+    "postmenopausal women and men; meanwhile the plan reads the patient as postmenopausal "
+    "(case 809).",
+    codes=("establish_menopausal_status",),
+    trials=("EMERALD",),
+)
+def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    p = facts.profile
+    if p.sex is Sex.MALE or p.menopausal_status is not MenopausalStatus.UNKNOWN:
+        return
+    yield PlanEffect(
+        code="establish_menopausal_status",
+        first=not p.visceral_crisis,  # in a crisis chemotherapy comes first whatever it is
+        text="Menopausal status unknown: establish it before choosing (menstrual history; "
+        "oestradiol and FSH where it is unclear, as after chemotherapy or on tamoxifen). Before "
+        "the menopause an aromatase inhibitor or fulvestrant needs ovarian function "
+        "suppression, and elacestrant's US label and EMERALD are for postmenopausal women and "
+        "men (not in the review); this plan reads the patient as postmenopausal meanwhile.",
+    )
