@@ -395,3 +395,12 @@ def test_a_woman_of_unknown_menopausal_status_is_asked_for_it_before_choosing() 
     crisis = _planned(dict(data, visceral_crisis=True))
     [ask] = [a for a in crisis.actions if a.code == "establish_menopausal_status"]
     assert not ask.before_choosing
+
+
+def test_camizestrants_adverse_events_say_the_review_gives_no_dose() -> None:
+    """Six reviewers (cases 762-811): camizestrant's bradycardia and photopsia rates sat beside
+    its 75 mg efficacy figure, and they read them as another dose's; the review's Table 4 gives
+    them without a dose, and the caution now says so."""
+    p = _planned(_long_response_nothing_actionable())
+    cautions = [c for c in option(p, "camizestrant").cautions if c.code == "adverse_event"]
+    assert cautions and "without a dose" in cautions[0].text

@@ -18,6 +18,9 @@ AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
     {
         "FAKTION": "figures from FAKTION, which the review prints with the everolimus references; "
         "CAPItello-291's adverse events are not in the review",
+        # six reviewers of session 36 read them as the higher dose's; the review does not say
+        "SERENA-2": "the review's Table 4 prints camizestrant's adverse events without a dose, "
+        "while SERENA-2's efficacy figures are by dose: check the rates for the dose given",
     }
 )
 
