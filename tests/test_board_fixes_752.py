@@ -389,6 +389,8 @@ def test_a_woman_of_unknown_menopausal_status_is_asked_for_it_before_choosing() 
         [ask] = [a for a in p.actions if a.code == "establish_menopausal_status"]
         assert ask.before_choosing and ask.rule == 100, policy
         assert "oestradiol" in ask.text and "elacestrant" in ask.text, policy
+        # the recheck: the oral SERDs too, and letrozole given without suppression
+        assert "oral SERD" in ask.text and "given before without it" in ask.text, policy
         known = _planned(dict(data, menopausal_status="postmenopausal"), policy)
         assert not any(a.code == "establish_menopausal_status" for a in known.actions), policy
     # in a visceral crisis chemotherapy comes first whatever it is: beside it (case 273)

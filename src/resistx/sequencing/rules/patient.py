@@ -190,8 +190,26 @@ def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEff
         code="establish_menopausal_status",
         first=not p.visceral_crisis,  # in a crisis chemotherapy comes first whatever it is
         text="Menopausal status unknown: establish it before choosing (menstrual history; "
-        "oestradiol and FSH where it is unclear, as after chemotherapy or on tamoxifen). Before "
-        "the menopause an aromatase inhibitor or fulvestrant needs ovarian function "
-        "suppression, and elacestrant's US label and EMERALD are for postmenopausal women and "
-        "men (not in the review); this plan reads the patient as postmenopausal meanwhile.",
+        "oestradiol and FSH where it is unclear, as after chemotherapy, on tamoxifen or soon "
+        "after an aromatase inhibitor, before any fulvestrant). Before the menopause an "
+        "aromatase inhibitor or fulvestrant needs ovarian function suppression, and for an oral "
+        "SERD its label and trial decide (elacestrant's US label and EMERALD are for "
+        "postmenopausal women and men; not in the review)"
+        + (_UNSUPPRESSED if _ai_without_suppression(facts) else "")
+        + "; this plan reads the patient as postmenopausal meanwhile.",
+    )
+
+
+#: an aromatase inhibitor on record without ovarian suppression (the recheck of case 809)
+_UNSUPPRESSED = (
+    "; an aromatase inhibitor given before without it may not have been the endocrine therapy "
+    "its progression is read as"
+)
+
+
+def _ai_without_suppression(facts: Facts) -> bool:
+    return any(
+        DrugClass.AROMATASE_INHIBITOR in t.drug_classes
+        and DrugClass.OVARIAN_FUNCTION_SUPPRESSION not in t.drug_classes
+        for t in facts.profile.treatments
     )
