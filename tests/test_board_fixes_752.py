@@ -393,6 +393,10 @@ def test_a_woman_of_unknown_menopausal_status_is_asked_for_it_before_choosing() 
         assert "oral SERD" in ask.text and "given before without it" in ask.text, policy
         known = _planned(dict(data, menopausal_status="postmenopausal"), policy)
         assert not any(a.code == "establish_menopausal_status" for a in known.actions), policy
+    # sex not given either: said (case 817), with the other labels that depend on it
+    unknown = _planned({k: v for k, v in data.items() if k != "sex"})
+    [ask] = [a for a in unknown.actions if a.code == "establish_menopausal_status"]
+    assert ask.text.startswith("Sex and menopausal status not given") and "alpelisib" in ask.text
     # in a visceral crisis chemotherapy comes first whatever it is: beside it (case 273)
     crisis = _planned(dict(data, visceral_crisis=True))
     [ask] = [a for a in crisis.actions if a.code == "establish_menopausal_status"]

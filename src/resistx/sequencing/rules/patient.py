@@ -189,12 +189,16 @@ def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEff
     yield PlanEffect(
         code="establish_menopausal_status",
         first=not p.visceral_crisis,  # in a crisis chemotherapy comes first whatever it is
-        text="Menopausal status unknown: establish it before choosing (menstrual history; "
+        text=(
+            "Sex and menopausal status not given" if p.sex is None else "Menopausal status unknown"
+        )
+        + ": establish it before choosing (menstrual history; "
         "oestradiol and FSH where it is unclear, as after chemotherapy, on tamoxifen or soon "
         "after an aromatase inhibitor, before any fulvestrant). Before the menopause an "
         "aromatase inhibitor or fulvestrant needs ovarian function suppression, and for an oral "
         "SERD its label and trial decide (elacestrant's US label and EMERALD are for "
-        "postmenopausal women and men; not in the review)"
+        "postmenopausal women and men, as alpelisib's, everolimus's and ribociclib's with "
+        "fulvestrant are; not in the review)"
         + (_UNSUPPRESSED if _ai_without_suppression(facts) else "")
         + "; this plan reads the patient as postmenopausal meanwhile.",
     )
