@@ -136,6 +136,39 @@ def test_options_and_exclusions_partition_the_considered_regimens(
         {"gene": "AKT1", "status": "mutated"},
     )
 )
+@example(  # a found target held trastuzumab deruxtecan back less than a pending test (Hypothesis,
+    # session 36): at ECOG 3, both 'later', the PTEN loss let it overtake everolimus (rule 58)
+    (
+        {
+            "schema_version": 1,
+            "hormone_receptor": "positive",
+            "her2": "ultralow",
+            "ecog": 3,
+            "comorbidities": [],
+            "biomarkers": [
+                {"gene": "ESR1", "status": "mutated"},
+                {"gene": "BRCA1", "status": "mutated"},
+            ],
+            "treatments": [
+                {
+                    "drugs": ["palbociclib", "letrozole"],
+                    "line": 1,
+                    "started_on": "2020-01-01",
+                    "ended_on": "2020-07-29",
+                    "stop_reason": "progression",
+                },
+                {
+                    "drugs": ["elacestrant"],
+                    "line": 2,
+                    "started_on": "2020-08-12",
+                    "ended_on": "2020-10-11",
+                    "stop_reason": "progression",
+                },
+            ],
+        },
+        {"gene": "PTEN", "status": "loss", "sample": "ctdna"},
+    )
+)
 @example(  # gedatolisib waited on PIK3CA: the result answers it and lifts it (Hypothesis)
     (
         {

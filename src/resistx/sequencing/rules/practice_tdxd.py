@@ -47,7 +47,9 @@ def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         return
     yield Effect(
         code="endocrine_target_before_tdxd",
-        delta=ctx.weights.endocrine_sensitive_cytotoxic,
+        # a found target holds it back at least as far as a pending test does (below): else,
+        # among 'later' options (ECOG 3), a new finding would lift it (Hypothesis, session 36)
+        delta=ctx.weights.tdxd_before_tests,
         ceiling=2,  # the targeted line first, as the reason says (case 461)
         text=f"A {' and '.join(i.endocrine_targets_left)} finding whose targeted drugs have not "
         "been given: that endocrine-based line comes first, and trastuzumab deruxtecan is at "
