@@ -85,7 +85,8 @@ class Weights:
     inavolisib_population: float = 2.0  # rule 31: INAVO120's population, beyond the match
     endocrine_sensitive_endocrine: float = 2.0  # rule 32: another endocrine-based line ...
     endocrine_sensitive_cytotoxic: float = -1.0  # ... before chemotherapy
-    tdxd_before_tests: float = -4.5  # rule 58: after the endocrine lines the tests may pick
+    #: rule 58: after the endocrine lines the tests may pick, or a found target selects
+    tdxd_before_tests: float = -4.5
     postmonarch_regimen: float = 1.0  # rule 37: abemaciclib+fulvestrant in postMONARCH's population
 
     # -- balance (rules 12, 14)
