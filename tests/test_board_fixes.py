@@ -1736,14 +1736,18 @@ def test_endocrine_resistance_without_tests_says_no_target_is_known_not_that_the
 
 def test_a_trial_with_a_partner_the_disease_progressed_on_is_not_demoted_for_it() -> None:
     """A listed open trial steps back for its class only: giving fulvestrant again inside a
-    trial (NCT04650581, ipatasertib with fulvestrant) is the trial's question, not a repeat the
-    review has no evidence for."""
+    trial (TAKTIC, NCT03959891, ipatasertib with fulvestrant and palbociclib) is the trial's
+    question, not a repeat the review has no evidence for. (FINER, the example before, is now
+    left out after a further line: rule 101.)"""
     p = plan(
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
         treatments=[PALBOCICLIB, FULVESTRANT],
     )
-    o = option(p, "trial:NCT04650581")
+    o = option(p, "trial:NCT03959891")
     assert "progressed_on_drug" not in codes(o)
+    assert any(
+        r.rule == 101 for e in p.excluded if e.regimen.id == "trial:NCT04650581" for r in e.reasons
+    )
 
 
 def test_only_elacestrant_says_emerald_enrolled_postmenopausal_patients() -> None:
@@ -1828,7 +1832,7 @@ def test_fulvestrant_alone_after_progression_on_an_oral_serd_steps_back_as_its_c
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
         treatments=[PALBOCICLIB, elacestrant],
     )
-    assert "same_class_after_progression" not in codes(option(pik3ca, "trial:NCT04650581"))
+    assert "same_class_after_progression" not in codes(option(pik3ca, "trial:NCT03959891"))
 
 
 # the second reading of this session's change (rules 46, 28, 22 and 11)

@@ -410,3 +410,29 @@ def test_camizestrants_adverse_events_say_the_review_gives_no_dose() -> None:
     p = _planned(_long_response_nothing_actionable())
     cautions = [c for c in option(p, "camizestrant").cautions if c.code == "adverse_event"]
     assert cautions and "without a dose" in cautions[0].text
+
+
+def test_a_trial_of_second_line_after_a_cdk46i_is_left_out_after_a_further_line() -> None:
+    """Cases 760, 814 and 826 (MINOR, several reviewers): FINER, which the review lists for
+    PIK3CA-mutated disease after first-line CDK4/6-inhibitor therapy, was offered after a
+    further endocrine line (elacestrant; everolimus + exemestane). At first progression on
+    the CDK4/6 inhibitor it stays."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-09-01",
+        menopausal_status="postmenopausal",
+        biomarkers=[
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2025-11-20"),
+            result("ESR1", "mutated", tested_on="2025-11-20"),
+        ],
+        treatments=[
+            _course(1, "2023-01-20", "2025-11-10", "palbociclib", "letrozole"),
+            _course(2, "2025-12-01", "2026-08-20", "elacestrant"),
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(data, policy)
+        [out] = [e for e in p.excluded if "FINER" in e.regimen.name]
+        assert any(r.rule == 101 and "after first-line" in r.text for r in out.reasons), policy
+        first = _planned(dict(data, treatments=data["treatments"][:1]), policy)
+        assert any("FINER" in o.regimen.name for o in first.options), policy

@@ -55,6 +55,11 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
     patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
     patient(biomarkers=NEGATIVE, comorbidities=["COPD"]),  # rule 12: chronic lung disease
+    # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line
+    patient(
+        biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
+        treatments=[PALBOCICLIB, FULVESTRANT],
+    ),
     # rule 19 before the menopause, no treatment yet: MONALEESA-7's ribociclib first (case 566)
     patient(schema_version=2, sex="female", menopausal_status="premenopausal", treatments=[]),
     patient(  # rule 78: capivasertib and the ipatasertib trials with an HbA1c of 8.0% or more

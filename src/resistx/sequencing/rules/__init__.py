@@ -79,6 +79,7 @@ RULES: tuple[Rule, ...] = (
     status.performance_status,
     status.pathway_inhibitor_performance_status,
     status.trial_after_cdk46i,
+    status.trial_after_first_line,
     status.nothing_against,
     # factor 4: balance
     balance.comorbidities,

@@ -167,6 +167,43 @@ def trial_after_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         )
 
 
+#: trials whose population is after first-line CDK4/6-inhibitor therapy, one line (the review's
+#: Table 2: FINER, "after first-line CDK4/6i"; cases 760, 814, 826)
+AFTER_FIRST_LINE_CDK46I = frozenset({"FINER"})
+
+
+def is_after_first_line_trial(spec: RegimenSpec) -> bool:
+    """A trial's enrolment whose trial is of ``AFTER_FIRST_LINE_CDK46I``."""
+    return kinds.is_trial(spec) and bool(AFTER_FIRST_LINE_CDK46I.intersection(spec.key_trials))
+
+
+# rule 101: a trial after first-line CDK4/6-inhibitor therapy: not after a further line
+@rule(
+    101,
+    "A trial after first-line CDK4/6-inhibitor therapy: not after a further line",
+    H,
+    condition="Enrolment in a trial whose population is after first-line CDK4/6-inhibitor "
+    "therapy (FINER, the review's Table 2), and an endocrine, chemotherapy or ADC line for "
+    "metastatic disease after the CDK4/6 inhibitor progressed, or any chemotherapy line (a "
+    "PARP-inhibitor line is not read).",
+    effect="Excluded (out_of_population): the patient is past the trial's line.",
+    codes=(ExclusionCode.OUT_OF_POPULATION.value,),
+    trials=("FINER",),
+    regimens=is_after_first_line_trial,
+)
+def trial_after_first_line(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    further = i.endocrine_lines_after_cdk46i or i.chemo_lines or i.adc_lines
+    if not is_after_first_line_trial(spec) or not i.cdk46i_resistant or not further:
+        return
+    trial = ctx.evidence.trial(spec.key_trials[0])
+    yield left_out(
+        ExclusionCode.OUT_OF_POPULATION,
+        text=f"Another line for metastatic disease since the CDK4/6 inhibitor: {trial.key} "
+        f"enrolled after first-line CDK4/6-inhibitor therapy ({trial.population}).",
+        trials=(trial.key,),
+    )
+
+
 # rule 20: nothing in the history speaks against it
 @rule(
     20,
