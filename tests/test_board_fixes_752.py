@@ -255,11 +255,13 @@ def test_relapse_years_into_adjuvant_endocrine_therapy_after_a_cdk46i_is_endocri
     )
 
 
-def test_after_progression_on_capivasertib_the_glucose_action_does_not_offer_it_again() -> None:
-    """Case 781 (MINOR, both policies): on capivasertib with an HbA1c of 8.2%, the plan asked
-    for the diabetes team so that capivasertib 'can be weighed again', though it leaves
-    capivasertib out as progressed on; and its text named 'rule 78'."""
-    data = patient(
+def _on_capivasertib(*, ongoing: bool) -> dict[str, Any]:
+    """Case 781: palbociclib + letrozole, then capivasertib + fulvestrant (progressed on, or
+    still given), a PTEN loss in tissue and an HbA1c of 8.2%."""
+    capivasertib = _course(2, "2025-05-20", "2026-10-20", "capivasertib", "fulvestrant")
+    if ongoing:
+        capivasertib = dict(capivasertib, ended_on=None, stop_reason="ongoing")
+    return patient(
         schema_version=2,
         as_of="2026-11-20",
         menopausal_status="postmenopausal",
@@ -272,12 +274,23 @@ def test_after_progression_on_capivasertib_the_glucose_action_does_not_offer_it_
         ],
         treatments=[
             _course(1, "2023-03-01", "2025-04-20", "palbociclib", "letrozole"),
-            _course(2, "2025-05-20", "2026-10-20", "capivasertib", "fulvestrant"),
+            capivasertib,
         ],
     )
+
+
+def _glucose_action(p: resistx.Plan) -> resistx.Action:
+    [action] = [a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor"]
+    return action
+
+
+def test_after_progression_on_capivasertib_the_glucose_action_does_not_offer_it_again() -> None:
+    """Case 781 (MINOR, both policies): on capivasertib with an HbA1c of 8.2%, the plan asked
+    for the diabetes team so that capivasertib 'can be weighed again', though it leaves
+    capivasertib out as progressed on; and its text named 'rule 78'."""
     for policy in ("ye2024", "practice-2026"):
-        p = _planned(data, policy)
-        [action] = [a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor"]
+        p = _planned(_on_capivasertib(ongoing=False), policy)
+        action = _glucose_action(p)
         assert "diabetes team" in action.text, policy
         assert "weighed again" not in action.text and "capivasertib" in action.text, policy
         assert not any("rule 78" in a.text for a in p.actions), policy
@@ -290,27 +303,8 @@ def test_on_capivasertib_now_the_glucose_action_asks_for_its_glucose_checks_whil
     the plan keeps the current treatment until progression, yet the glucose action said the
     disease had progressed on it and gave glucose control only for what comes next, leaving
     no glucose check on the drug she is taking."""
-    data = patient(
-        schema_version=2,
-        as_of="2026-11-20",
-        menopausal_status="postmenopausal",
-        comorbidities=[{"name": "diabetes", "hba1c": 8.2}],
-        biomarkers=[
-            result("PTEN", "loss", sample="tissue", tested_on="2025-04-01"),
-            result("ESR1", "not_detected", tested_on="2026-11-01"),
-        ],
-        treatments=[
-            _course(1, "2023-03-01", "2025-04-20", "palbociclib", "letrozole"),
-            dict(
-                _course(2, "2025-05-20", "2026-10-20", "capivasertib", "fulvestrant"),
-                ended_on=None,
-                stop_reason="ongoing",
-            ),
-        ],
-    )
     for policy in ("ye2024", "practice-2026"):
-        p = _planned(data, policy)
-        [action] = [a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor"]
+        action = _glucose_action(_planned(_on_capivasertib(ongoing=True), policy))
         assert "while it continues" in action.text and "label" in action.text, policy
         assert "has progressed on" not in action.text, policy
 

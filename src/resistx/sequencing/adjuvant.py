@@ -1,4 +1,5 @@
-"""Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor (rule 87, case 606).
+"""Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor (rule 87, case 606),
+and the endocrine sensitivity rule 32 reads (case 780).
 
 ESO-ESMO's ABC 5 consensus (Cardoso et al., Ann Oncol 2020; not in the review) calls a relapse
 during the first 2 years of adjuvant endocrine therapy primary endocrine resistance. With a
@@ -13,6 +14,7 @@ import datetime as dt
 from resistx.model.enums import DrugClass
 from resistx.model.profile import DAYS_PER_MONTH, Treatment
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.inputs import Sensitivity
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
 #: ABC 5's window for primary endocrine resistance: the first 2 years of adjuvant therapy
@@ -35,6 +37,17 @@ def primary_resistance(facts: Facts) -> bool:
     if not relapsed or not starts:
         return False
     return (min(relapsed) - min(starts)).days < PRIMARY_RESISTANCE_MONTHS * DAYS_PER_MONTH
+
+
+def endocrine_sensitivity(facts: Facts) -> Sensitivity:
+    """Long on a CDK4/6 inhibitor, no crisis, no chemotherapy and no other line for metastatic
+    disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line):
+    "metastatic"; relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
+    if facts.profile.visceral_crisis:
+        return ""
+    if facts.long_cdk46i and not facts.chemo_lines and len(facts.metastatic_lines) <= 1:
+        return "metastatic"
+    return "adjuvant" if relapse_after_two_years(facts) else ""
 
 
 def relapse_after_two_years(facts: Facts) -> bool:

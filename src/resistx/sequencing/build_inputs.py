@@ -166,7 +166,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
         long_cdk46i=facts.long_cdk46i,
         cdk46i_under_12_months=facts.metastatic_cdk46i_months is not None and not facts.long_cdk46i,
-        endocrine_sensitive=_endocrine_sensitive(facts),
+        endocrine_sensitive=adjuvant.endocrine_sensitivity(facts),
         untreated=not facts.profile.treatments,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
         chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
@@ -176,17 +176,6 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         tdxd_ruled_out=lung_disease(facts) or "trastuzumab deruxtecan" in facts.progressed_drugs,
         destiny_breast06_entry=facts.destiny_breast06_entry,
     )
-
-
-def _endocrine_sensitive(facts: Facts) -> str:
-    """Long on a CDK4/6 inhibitor, no crisis, no chemotherapy and no other line for metastatic
-    disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line):
-    "metastatic"; relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
-    if facts.profile.visceral_crisis:
-        return ""
-    if facts.long_cdk46i and not facts.chemo_lines and len(facts.metastatic_lines) <= 1:
-        return "metastatic"
-    return "adjuvant" if adjuvant.relapse_after_two_years(facts) else ""
 
 
 def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> EfficacyInputs:

@@ -8,6 +8,8 @@ cannot read a fact that the key does not hold: the rule is given the Inputs, not
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
 from resistx.model.enums import (
@@ -19,6 +21,9 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import Condition
 from resistx.sequencing.findings import Finding
 from resistx.vocab.comorbidities import Comorbidity
+
+#: why the disease is endocrine-sensitive (rule 32): ``MolecularInputs.endocrine_sensitive``
+Sensitivity = Literal["", "metastatic", "adjuvant"]
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
@@ -82,7 +87,7 @@ class MolecularInputs:
     #: metastatic disease; "adjuvant", relapse on or after an adjuvant CDK4/6 inhibitor 24
     #: months or more into adjuvant endocrine therapy, nothing for metastatic disease yet
     #: (``adjuvant.relapse_after_two_years``; case 780); "" neither
-    endocrine_sensitive: str = ""
+    endocrine_sensitive: Sensitivity = ""
     untreated: bool = False  # no treatment on record in any setting (rules 31, 39)
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)

@@ -4,9 +4,18 @@ continue (the balance Inputs, rules 40 and 63, and the plan's notes)."""
 from __future__ import annotations
 
 from resistx.model.enums import DrugClass, MenopausalStatus, Sex
-from resistx.model.profile import Profile
+from resistx.model.profile import Profile, Treatment
 from resistx.sequencing.facts import Facts
 from resistx.vocab.drugs import drug_class
+
+
+def unsuppressed_aromatase_inhibitor(t: Treatment) -> bool:
+    """A course with an aromatase inhibitor and no GnRH agonist beside it (rules 63 and 100)."""
+    classes = t.drug_classes
+    return (
+        DrugClass.AROMATASE_INHIBITOR in classes
+        and DrugClass.OVARIAN_FUNCTION_SUPPRESSION not in classes
+    )
 
 
 def needs_ovarian_suppression(p: Profile) -> bool:

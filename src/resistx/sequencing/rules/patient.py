@@ -14,6 +14,7 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
+from resistx.sequencing.suppression import unsuppressed_aromatase_inhibitor
 
 B = Factor.BALANCE
 
@@ -199,7 +200,7 @@ def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEff
         "SERD its label and trial decide (elacestrant's US label and EMERALD are for "
         "postmenopausal women and men, as alpelisib's, everolimus's and ribociclib's with "
         "fulvestrant are; not in the review)"
-        + (_UNSUPPRESSED if _ai_without_suppression(facts) else "")
+        + (_UNSUPPRESSED if any(map(unsuppressed_aromatase_inhibitor, p.treatments)) else "")
         + "; this plan reads the patient as postmenopausal meanwhile.",
     )
 
@@ -209,11 +210,3 @@ _UNSUPPRESSED = (
     "; an aromatase inhibitor given before without it may not have been the endocrine therapy "
     "its progression is read as"
 )
-
-
-def _ai_without_suppression(facts: Facts) -> bool:
-    return any(
-        DrugClass.AROMATASE_INHIBITOR in t.drug_classes
-        and DrugClass.OVARIAN_FUNCTION_SUPPRESSION not in t.drug_classes
-        for t in facts.profile.treatments
-    )

@@ -10,7 +10,10 @@ from collections.abc import Iterator
 from resistx.model.enums import ChildPugh, DrugClass, StopReason, TreatmentSetting
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.suppression import needs_ovarian_suppression
+from resistx.sequencing.suppression import (
+    needs_ovarian_suppression,
+    unsuppressed_aromatase_inhibitor,
+)
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -188,11 +191,7 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
     if not needs_ovarian_suppression(facts.profile):
         return
     for t in facts.metastatic:
-        classes = t.drug_classes
-        if (
-            DrugClass.AROMATASE_INHIBITOR in classes
-            and DrugClass.OVARIAN_FUNCTION_SUPPRESSION not in classes
-        ):
+        if unsuppressed_aromatase_inhibitor(t):
             ai = next(d for d in t.drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR)
             yield PlanEffect(
                 code="confirm_ovarian_suppression",
