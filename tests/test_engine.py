@@ -60,6 +60,11 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
         treatments=[PALBOCICLIB, FULVESTRANT],
     ),
+    # rule 102: germline BRCA2 after a year of adjuvant olaparib (OlympiA; case 846)
+    patient(
+        biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
+        treatments=[adjuvant(["olaparib"], "2021-01-10", "2022-01-10"), PALBOCICLIB],
+    ),
     # rule 19 before the menopause, no treatment yet: MONALEESA-7's ribociclib first (case 566)
     patient(schema_version=2, sex="female", menopausal_status="premenopausal", treatments=[]),
     patient(  # rule 78: capivasertib and the ipatasertib trials with an HbA1c of 8.0% or more

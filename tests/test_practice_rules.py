@@ -420,6 +420,17 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]],
             treatments=[dict(PALBOCICLIB, started_on="2024-08-20", ended_on="2025-03-20")],
         ),
+        practice(  # ... and after progression on fulvestrant (rule 28; case 841)
+            biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]],
+            treatments=[
+                dict(
+                    PALBOCICLIB,
+                    drugs=["palbociclib", "fulvestrant"],
+                    started_on="2024-08-20",
+                    ended_on="2025-03-20",
+                )
+            ],
+        ),
         practice(  # HER2-low, PIK3CA mutated, one endocrine line: outside DB06 (rule 58)
             her2="low",
             biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[::2]],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Sample, Sex
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import BiomarkerResult, Condition
+from resistx.model.profile import BiomarkerResult, Condition, cdk46i_drugs
 from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
     aromatase_inhibitor_resistant,
@@ -18,7 +18,13 @@ from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
 from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
-from resistx.sequencing.hrd import germline_untested, hrd_untested, origin_unknown, parp_findings
+from resistx.sequencing.hrd import (
+    adjuvant_parp,
+    germline_untested,
+    hrd_untested,
+    origin_unknown,
+    parp_findings,
+)
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
 from resistx.sequencing.reliability import outside_therascreen
@@ -116,13 +122,15 @@ Outside = tuple[tuple[str, str], ...]
 Mechanisms = tuple[ResistanceMechanism, ...]
 
 
+def _pam_findings(pam: list[GeneState | None]) -> tuple[Finding | None, ...]:
+    """PIK3CA's, AKT1's and PTEN's findings (``PAM_GENES``), from their states."""
+    return tuple(_finding(st, *DEFINITE_TARGETS[g]) for g, st in zip(PAM_GENES, pam, strict=True))
+
+
 def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:
-    state = facts.genes.get
-    pam, esr1_state = [state(g) for g in PAM_GENES], state("ESR1")
+    pam, esr1_state = [facts.genes.get(g) for g in PAM_GENES], facts.genes.get("ESR1")
     esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
-    pik3ca, akt1, pten = (
-        _finding(st, *DEFINITE_TARGETS[g]) for g, st in zip(PAM_GENES, pam, strict=True)
-    )
+    pik3ca, akt1, pten = _pam_findings(pam)
     akt_pathway = pik3ca or akt1 or pten
     parp = parp_findings(facts)
     pcr_only = tuple(g for g, st in zip(PAM_GENES, pam, strict=True) if st and by_pcr_only(st))
@@ -151,12 +159,14 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pam_pcr_only=pcr_only,
         pam_ctdna_only=_pam_ctdna_only(pik3ca, pam_negative, pam),
         after_pi3k_or_akt=bool(facts.progressed_classes & kinds.PI3K_OR_AKT),
+        after_fulvestrant="fulvestrant" in facts.progressed_drugs,
+        adjuvant_parp=adjuvant_parp(facts),
         parp=parp,
         brca_origin_unknown=origin_unknown(facts, parp),
         hrd_untested=untested,
         somatic_brca_untested=somatic_untested,
         germline_untested=germline_untested(facts, parp),
-        rb1_loss=_finding(state("RB1"), S.LOSS, S.MUTATED),
+        rb1_loss=_finding(facts.genes.get("RB1"), S.LOSS, S.MUTATED),
         # the review's 'definite mutations or alterations': ESR1 and the PI3K pathway only
         tested_without_actionable=(esr1 or akt_pathway) is None and esr1_clear and pam_clear,
         targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
@@ -224,7 +234,6 @@ def history(
     tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
     sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
-    lines = endocrine_lines_after_cdk46i(facts)
     return HistoryInputs(
         visceral_crisis=facts.profile.visceral_crisis,
         short_cdk46i=facts.short_cdk46i,
@@ -244,6 +253,7 @@ def history(
         toxicity_events=toxicity_stops(facts, cdk46i=True),
         other_toxicity_stops=toxicity_stops(facts, cdk46i=False),
         had_cdk46i=facts.had_cdk46i,
+        metastatic_cdk46i_progressed=bool(cdk46i_drugs(facts.progressed)),
         progressed=progressed(facts, covers),
         progressed_drugs=frozenset(
             d for d in facts.progressed_drugs if drug_class(d) not in _NOT_ACTED_ON
@@ -252,7 +262,7 @@ def history(
             d for d in facts.progressed_drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR
         ),
         outside_maintain=maintain_outside,
-        endocrine_lines_after_cdk46i=lines,
+        endocrine_lines_after_cdk46i=endocrine_lines_after_cdk46i(facts),
         endocrine_targets_left=targets_left(facts),
         had_endocrine_target=m.esr1 is not None or m.akt_pathway is not None,
         endocrine_progressed=endocrine_progressed(facts),

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from resistx.model.enums import BiomarkerStatus, Origin
-from resistx.sequencing.facts import HRD_GENES, Facts
+from resistx.model.enums import BiomarkerStatus, DrugClass, Origin
+from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, Facts
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.keyed import keyed
+from resistx.vocab.drugs import drug_class
 
 
 def parp_findings(facts: Facts) -> tuple[Finding, ...]:
@@ -96,3 +97,16 @@ def parp_targets(
         for f in parp
         if not (tbcrc048 and germline_brca(f))
     )
+
+
+def adjuvant_parp(facts: Facts) -> tuple[tuple[str, ...], bool] | None:
+    """The PARP inhibitors given for early disease ((neo)adjuvant, as in OlympiA), and whether
+    the disease relapsed on one or within 12 months of its end (rule 102, case 846); None if
+    none was given."""
+    parp = DrugClass.PARP_INHIBITOR
+    courses = [t for t in facts.profile.treatments if not t.metastatic and parp in t.drug_classes]
+    if not courses:
+        return None
+    drugs = tuple(sorted({d for t in courses for d in t.drugs if drug_class(d) is parp}))
+    soon = any(t.progressed or facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS) for t in courses)
+    return drugs, soon

@@ -57,6 +57,11 @@ class MolecularInputs:
     #: or, beside a pathway finding, PIK3CA's own negative from ctDNA (alpelisib waits, case 534)
     pam_ctdna_only: bool = False
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
+    #: progressed on fulvestrant, the PI3K and AKT inhibitors' partner (rule 28, case 841)
+    after_fulvestrant: bool = False
+    #: the PARP inhibitors given for early disease ((neo)adjuvant, as in OlympiA), and whether
+    #: relapse came on one or within 12 months of its end (``hrd.adjuvant_parp``; rule 102)
+    adjuvant_parp: tuple[tuple[str, ...], bool] | None = None
     parp: tuple[Finding, ...]
     #: BRCA1/2 mutations of ``parp`` found in the tumour with no germline result for the gene:
     #: germline or somatic, unknown which (``hrd.origin_unknown``; rules 5 and 49, case 490)
@@ -158,6 +163,9 @@ class HistoryInputs:
     #: (drug, adverse event) for the other drugs (not CDK4/6 inhibitors) a course stopped for
     other_toxicity_stops: frozenset[tuple[str, str]] = frozenset()
     had_cdk46i: bool
+    #: a CDK4/6-inhibitor course for metastatic disease that progressed (or is read as such,
+    #: rule 53): FINER enrolled after one as first line, not after an adjuvant one (rule 101)
+    metastatic_cdk46i_progressed: bool = False
     #: the metastatic courses that progressed and contain every drug of a regimen of the table
     #: (each course's drugs sorted): what rule 11 excludes on; other courses cannot exclude
     progressed: frozenset[tuple[str, ...]]

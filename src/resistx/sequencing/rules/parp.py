@@ -79,6 +79,8 @@ def parp_before_chemotherapy(
             f"before (the trials' reports; not in the review): {place}.",
             references=(74, 75),
         )
+    elif i.adjuvant_parp is not None:  # rule 102: the PARP inhibitor is no sure step first
+        return
     elif kinds.is_trop2_adc(spec):
         yield _trop2_adc_after_parp(i, spec, ctx, genes, trials)
     elif not i.visceral_crisis:
@@ -191,7 +193,7 @@ def tbcrc048_before_chemotherapy(
             trials=("TBCRC 048",),
             references=(74, 76) if unknown else (76,),
         )
-    elif not kinds.is_parp_inhibitor(spec) and not i.visceral_crisis:
+    elif not kinds.is_parp_inhibitor(spec) and not i.visceral_crisis and not i.adjuvant_parp:
         yield Effect(
             code="tbcrc048_olaparib_before_chemotherapy",
             ceiling=1,

@@ -15,6 +15,7 @@ from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.figures import approval, figures, medians
 from resistx.sequencing.rules.molecular import esr1_absent, weight
+from resistx.sequencing.rules.serd_timing import beside_a_pathway_target
 from resistx.sequencing.rules.targets import tdxd_stands_before
 
 M = Factor.MOLECULAR
@@ -42,7 +43,9 @@ ESR1_LONG_PIK3CA = f"{ESR1_LONG}, PIK3CA-mutated"  # its PIK3CA-mutated patients
     "under 12 months on one (a known length), it says the patient is not in it, and with an "
     "AKT-pathway alteration too (no progression on a PI3K/AKT inhibitor) each of the three is "
     "at best an alternative after the pathway inhibitor (imlunestrant and vepdegestrant on "
-    "EMERALD's subgroup: their trials report nothing by that time, and their reasons say so). "
+    "EMERALD's subgroup: their trials report nothing by that time, and their reasons say so); "
+    "after progression on fulvestrant, the pathway inhibitors' partner, at best an alternative "
+    "beside it, without an order between them (case 841). "
     "Without a mutation, the three are left out when ESR1 is not mutated "
     "on a current test (biomarker_absent: imlunestrant and vepdegestrant are approved for "
     "ESR1-mutated disease only, and ASCO recommends elacestrant for it), and otherwise wait on "
@@ -51,6 +54,7 @@ ESR1_LONG_PIK3CA = f"{ESR1_LONG}, PIK3CA-mutated"  # its PIK3CA-mutated patients
         "approved_oral_serd_for_esr1",
         "pathway_inhibitor_first_under_12_months",
         "no_result_by_cdk46i_time",
+        "under_12_months_after_fulvestrant",
         "biomarker_absent",
         "esr1_test_pending",
     ),
@@ -94,37 +98,7 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         trials=trials,
     )
     if i.cdk46i_under_12_months and i.akt_pathway is not None and not i.after_pi3k_or_akt:
-        yield _beside_a_pathway_target(trial, bool(long))
-
-
-def _beside_a_pathway_target(trial: str, by_duration: bool) -> Effect:
-    """Under 12 months on a CDK4/6 inhibitor, with an AKT-pathway alteration too: where the
-    trial's benefit lay after 12 months or more (EMERALD), the pathway inhibitor, whose
-    pathway-altered result (CAPItello-291) does not rest on that, comes first; an oral SERD
-    whose trial reports nothing by that time steps back as far, on EMERALD's (case 502)."""
-    where = "Under 12 months on a CDK4/6 inhibitor, with an AKT-pathway alteration too"
-    after = (
-        "while CAPItello-291's pathway-altered result is not a subgroup by time on the CDK4/6 "
-        "inhibitor: this is at best an alternative, after the PI3K/AKT-pathway inhibitor."
-    )
-    if by_duration:
-        return Effect(
-            code="pathway_inhibitor_first_under_12_months",
-            ceiling=1,
-            leads=True,
-            text=f"{where}: {trial}'s ESR1-mutant benefit was largest in the post hoc subgroup "
-            f"with 12 months or more, which this patient is not in, {after}",
-            trials=(trial, "CAPItello-291"),
-        )
-    return Effect(
-        code="no_result_by_cdk46i_time",
-        ceiling=1,
-        leads=True,
-        text=f"{where}: {trial} reports no result by time on the CDK4/6 inhibitor, and the oral "
-        "SERD trial that does (EMERALD, elacestrant's) found its ESR1-mutant benefit largest "
-        f"after 12 months or more, {after}",
-        trials=(trial, "EMERALD", "CAPItello-291"),
-    )
+        yield beside_a_pathway_target(trial, bool(long), after_fulvestrant=i.after_fulvestrant)
 
 
 #: the oral SERDs this policy gives for ESR1-mutated disease only, and why: their approvals

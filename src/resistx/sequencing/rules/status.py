@@ -185,21 +185,28 @@ def is_after_first_line_trial(spec: RegimenSpec) -> bool:
     condition="Enrolment in a trial whose population is after first-line CDK4/6-inhibitor "
     "therapy (FINER, the review's Table 2), and an endocrine, chemotherapy or ADC line for "
     "metastatic disease after the CDK4/6 inhibitor progressed, or any chemotherapy line (a "
-    "PARP-inhibitor line is not read).",
-    effect="Excluded (out_of_population): the patient is past the trial's line.",
+    "PARP-inhibitor line is not read); or a CDK4/6 inhibitor resisted in the (neo)adjuvant "
+    "setting only, with none for metastatic disease that progressed (case 833).",
+    effect="Excluded (out_of_population): the patient is past the trial's line, or outside "
+    "its first line.",
     codes=(ExclusionCode.OUT_OF_POPULATION.value,),
     trials=("FINER",),
     regimens=is_after_first_line_trial,
 )
 def trial_after_first_line(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    further = i.endocrine_lines_after_cdk46i or i.chemo_lines or i.adc_lines
-    if not is_after_first_line_trial(spec) or not i.cdk46i_resistant or not further:
+    if not is_after_first_line_trial(spec) or not i.cdk46i_resistant:
         return
     trial = ctx.evidence.trial(spec.key_trials[0])
+    if not i.metastatic_cdk46i_progressed:
+        why = "No CDK4/6 inhibitor for metastatic disease on record (an adjuvant one only)"
+    elif i.endocrine_lines_after_cdk46i or i.chemo_lines or i.adc_lines:
+        why = "Another line for metastatic disease since the CDK4/6 inhibitor"
+    else:
+        return
     yield left_out(
         ExclusionCode.OUT_OF_POPULATION,
-        text=f"Another line for metastatic disease since the CDK4/6 inhibitor: {trial.key} "
-        f"enrolled after first-line CDK4/6-inhibitor therapy ({trial.population}).",
+        text=f"{why}: {trial.key} enrolled after first-line CDK4/6-inhibitor therapy for "
+        f"metastatic disease ({trial.population}).",
         trials=(trial.key,),
     )
 

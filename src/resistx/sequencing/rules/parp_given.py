@@ -1,0 +1,58 @@
+"""A PARP inhibitor given for early disease (rule 102): the trials that put one before
+chemotherapy reported before adjuvant olaparib existed, so none of their patients had one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Context, Effect, rule
+
+#: where the evidence for a PARP inhibitor before chemotherapy stands (the review's refs 74-76)
+_TRIALS = (
+    "OlympiAD (Robson et al., N Engl J Med 2017) and EMBRACA (Litton et al., N Engl J Med "
+    "2018), the review's refs 74-75, and TBCRC 048 (Tung et al., J Clin Oncol 2020) reported "
+    "before adjuvant olaparib (OlympiA, Tutt et al., N Engl J Med 2021; not in the review), so "
+    "none of their patients had a PARP inhibitor before"
+)
+
+
+# rule 102: a PARP inhibitor given for early disease: not preferred as if never given
+@rule(
+    102,
+    "A PARP inhibitor given for early disease: not preferred as if never given",
+    Factor.MOLECULAR,
+    condition="A PARP inhibitor given in the (neo)adjuvant setting (as in OlympiA), and none "
+    "progressed on for metastatic disease (a progression there is rule 11's).",
+    effect="Each PARP inhibitor is at best an alternative (relapse later than 12 months after "
+    "the adjuvant course ended), or at best a later option (relapse on it or within 12 months "
+    "of its end): whether a second PARP-inhibitor course works is not known. Rules 44 and 49 "
+    "then put neither chemotherapy nor a TROP2 ADC after the PARP inhibitor (case 846).",
+    codes=("parp_inhibitor_given_for_early_disease",),
+    trials=("TBCRC 048",),
+    references=(74, 75, 76),
+    regimens=kinds.is_parp_inhibitor,
+)
+def parp_given_for_early_disease(
+    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if i.adjuvant_parp is None or i.after_parp or not kinds.is_parp_inhibitor(spec):
+        return
+    drugs, soon = i.adjuvant_parp
+    given = " and ".join(drugs)
+    if soon:
+        when, place, ceiling = "relapse on it or within 12 months of its end", "a later option", 2
+    else:
+        when, place, ceiling = "relapse not within 12 months of its end", "an alternative", 1
+    yield Effect(
+        code="parp_inhibitor_given_for_early_disease",
+        ceiling=ceiling,
+        leads=True,
+        text=f"{given.capitalize()} given for early disease ((neo)adjuvant), {when}: {_TRIALS}. "
+        f"Whether a second PARP-inhibitor course works is not known: at best {place}.",
+        trials=("TBCRC 048",),
+        references=(74, 75, 76),
+    )

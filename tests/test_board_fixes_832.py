@@ -1,0 +1,191 @@
+"""Scenario tests for the findings of the blind reviews from case 832 on (each seen failing
+before its fix), named after the behaviour a clinician relies on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import resistx
+from tests.helpers import PALBOCICLIB, adjuvant, option, patient, rank, result, tier
+from tests.test_plan import check_plan
+
+FINER = "trial:NCT04650581"
+
+
+def _planned(data: dict[str, Any], policy: str = "ye2024") -> resistx.Plan:
+    """The plan, checked as every plan is (``test_plan.check_plan``)."""
+    plan = resistx.sequence(data, policy=policy)
+    check_plan(resistx.load_profile(data), resistx.Preferences(), plan)
+    return plan
+
+
+def _woman(as_of: str, menopausal_status: str = "postmenopausal", **kw: Any) -> dict[str, Any]:
+    """A schema-2 profile of a woman at ECOG 0."""
+    return patient(
+        schema_version=2,
+        as_of=as_of,
+        ecog=0,
+        sex="female",
+        menopausal_status=menopausal_status,
+        **kw,
+    )
+
+
+def _pik3ca(*treatments: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    """A premenopausal woman with a PIK3CA H1047R mutation in tissue (case 833)."""
+    return _woman(
+        "2026-04-02",
+        "premenopausal",
+        biomarkers=[
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-03-20", variant="H1047R"),
+            result("ESR1", "not_detected", tested_on="2026-03-22"),
+            result("AKT1", "not_detected", sample="tissue", tested_on="2026-03-20"),
+            result("PTEN", "not_detected", sample="tissue", tested_on="2026-03-20"),
+        ],
+        treatments=list(treatments),
+        **kw,
+    )
+
+
+def test_finer_is_not_offered_after_an_adjuvant_cdk46_inhibitor_alone() -> None:
+    """Case 833 (MAJOR, both policies): after relapse on adjuvant abemaciclib + tamoxifen, with
+    nothing given for metastatic disease, FINER was offered third, though it enrolled patients
+    whose first-line therapy for metastatic disease was a CDK4/6 inhibitor (the review)."""
+    relapsed = adjuvant(["abemaciclib", "tamoxifen"], "2024-07-01", "2026-03-01", "progression")
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(_pik3ca(relapsed), policy)
+        assert not [o for o in p.options if o.regimen.id == FINER], policy
+        [left] = [e for e in p.excluded if e.regimen.id == FINER]
+        [said] = [r for r in left.reasons if r.rule == 101]
+        assert said.code == "out_of_population", policy
+        assert "metastatic" in said.text and "first-line" in said.text, policy
+        # with a metastatic line since, the reason is still the adjuvant CDK4/6 inhibitor
+        capecitabine = dict(
+            PALBOCICLIB, drugs=["capecitabine"], started_on="2026-03-10", ended_on="2026-03-30"
+        )
+        later = _planned(_pik3ca(relapsed, capecitabine), policy)
+        [left] = [e for e in later.excluded if e.regimen.id == FINER]
+        assert any(r.rule == 101 and "adjuvant one only" in r.text for r in left.reasons), policy
+        # after a first-line CDK4/6 inhibitor for metastatic disease it stays on offer
+        first_line = dict(
+            PALBOCICLIB,
+            drugs=["palbociclib", "letrozole", "goserelin"],
+            started_on="2024-07-01",
+            ended_on="2026-03-01",
+        )
+        after = _planned(_pik3ca(first_line), policy)
+        assert [o for o in after.options if o.regimen.id == FINER], policy
+
+
+def _akt1_esr1_after_fulvestrant() -> dict[str, Any]:
+    """Case 841: AKT1 E17K and ESR1 E380Q after 8 months of first-line abemaciclib +
+    fulvestrant (no aromatase inhibitor on record), HbA1c 6.0%."""
+    return _woman(
+        "2026-01-20",
+        comorbidities=[{"name": "diabetes", "hba1c": 6.0}],
+        biomarkers=[
+            result("AKT1", "mutated", sample="tissue", tested_on="2026-01-05", variant="E17K"),
+            result("ESR1", "mutated", tested_on="2026-01-08", variant="E380Q"),
+            result("PIK3CA", "not_detected", sample="tissue", tested_on="2026-01-05"),
+            result("PTEN", "not_detected", sample="tissue", tested_on="2026-01-05"),
+        ],
+        treatments=[
+            dict(
+                PALBOCICLIB,
+                drugs=["abemaciclib", "fulvestrant"],
+                started_on="2025-04-15",
+                ended_on="2025-12-20",
+            )
+        ],
+    )
+
+
+def test_an_oral_serd_is_not_said_to_follow_a_pathway_inhibitor_ranked_below_it() -> None:
+    """Case 841 (MAJOR, practice-2026): elacestrant and imlunestrant, ranked first and second,
+    each said 'at best an alternative, after the PI3K/AKT-pathway inhibitor', while capivasertib
+    + fulvestrant stood third: after progression on fulvestrant, its partner, it is no more
+    than an alternative itself. The oral SERDs stay alternatives, and say why without
+    claiming an order the plan does not show."""
+    p = _planned(_akt1_esr1_after_fulvestrant(), "practice-2026")
+    capivasertib = rank(p, "capivasertib+fulvestrant")
+    for serd in ("elacestrant", "imlunestrant"):
+        found = option(p, serd)
+        assert tier(p, serd) == "alternative", serd
+        [said] = [r for r in found.reasons if r.rule == 28 and "Under 12 months" in r.text]
+        if rank(p, serd) < capivasertib:
+            assert "after the PI3K/AKT-pathway inhibitor" not in said.text, serd
+            assert "fulvestrant" in said.text, serd
+    # without fulvestrant on record the pathway inhibitor comes first, as the reason says
+    data = _akt1_esr1_after_fulvestrant()
+    data["treatments"][0]["drugs"] = ["abemaciclib", "letrozole"]
+    before = _planned(data, "practice-2026")
+    assert rank(before, "capivasertib+fulvestrant") < rank(before, "elacestrant")
+    [said] = [
+        r for r in option(before, "elacestrant").reasons if r.rule == 28 and "Under 12" in r.text
+    ]
+    assert "after the PI3K/AKT-pathway inhibitor" in said.text
+
+
+def _brca1_after_adjuvant_olaparib(olaparib_end: str = "2022-11-01") -> dict[str, Any]:
+    """Case 846: germline BRCA1; neoadjuvant EC-paclitaxel, a year of adjuvant olaparib
+    (OlympiA), relapse on adjuvant letrozole in December 2024, then 10 months of first-line
+    palbociclib + letrozole."""
+    return _woman(
+        "2025-11-10",
+        biomarkers=[
+            result("BRCA1", "mutated", sample="blood", origin="germline", tested_on="2021-02-01"),
+            result("ESR1", "not_detected", tested_on="2025-10-25"),
+            result("PIK3CA", "not_detected", tested_on="2025-10-25"),
+            result("AKT1", "not_detected", tested_on="2025-10-25"),
+            result("PTEN", "not_detected", tested_on="2025-10-25"),
+        ],
+        treatments=[
+            dict(
+                adjuvant(
+                    ["epirubicin", "cyclophosphamide", "paclitaxel"], "2021-03-01", "2021-09-01"
+                ),
+                setting="neoadjuvant",
+            ),
+            adjuvant(["olaparib"], "2021-11-01", olaparib_end),
+            adjuvant(["letrozole"], "2021-11-01", "2024-12-01", "progression"),
+            dict(PALBOCICLIB, started_on="2024-12-20", ended_on="2025-10-15"),
+        ],
+    )
+
+
+def test_a_parp_inhibitor_given_for_early_disease_is_not_preferred_as_if_never_given() -> None:
+    """Case 846 (MAJOR, both policies): after a year of adjuvant olaparib, olaparib and
+    talazoparib were preferred before chemotherapy as if no PARP inhibitor had been given (a
+    TROP2 ADC's reason even said 'a PARP inhibitor not yet given'), though OlympiAD and EMBRACA
+    reported before adjuvant olaparib existed. Now each PARP inhibitor is at best an
+    alternative and says why, and chemotherapy is not put after it."""
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(_brca1_after_adjuvant_olaparib(), policy)
+        for drug in ("olaparib", "talazoparib"):
+            assert tier(p, drug) in ("alternative", "later"), (policy, drug)
+            [said] = [r for r in option(p, drug).reasons if r.rule == 102]
+            assert "olaparib" in said.text and "OlympiA" in said.text, (policy, drug)
+            assert "at best an alternative" in said.text, (policy, drug)
+        chemotherapy = option(p, "chemotherapy")
+        assert tier(p, "chemotherapy") == "preferred", policy
+        assert not [
+            r for r in chemotherapy.reasons if r.code == "parp_inhibitor_before_chemotherapy"
+        ]
+        texts = [r.text for o in p.options for r in o.reasons]
+        assert not [t for t in texts if "not yet given" in t], policy
+    # relapse within 12 months of its end: the disease grew soon after it, at best later
+    soon = _planned(_brca1_after_adjuvant_olaparib("2024-06-01"))
+    assert tier(soon, "olaparib") == "later"
+    [said] = [r for r in option(soon, "olaparib").reasons if r.rule == 102]
+    assert "within 12 months" in said.text
+    # a germline PALB2 (TBCRC 048, rule 49): chemotherapy is not put after olaparib either
+    palb2 = _brca1_after_adjuvant_olaparib()
+    palb2["biomarkers"][0]["gene"] = "PALB2"
+    chemotherapy = option(_planned(palb2), "chemotherapy")
+    assert not [r for r in chemotherapy.reasons if r.rule == 49]
+    # without it, the PARP inhibitors lead as before (rule 44)
+    data = _brca1_after_adjuvant_olaparib()
+    del data["treatments"][1]
+    before = _planned(data)
+    assert tier(before, "olaparib") == "preferred"
+    assert rank(before, "olaparib") < rank(before, "chemotherapy")
