@@ -458,14 +458,33 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
             t["started_on"] = start.isoformat()
             if rng.random() < 0.5:
                 t["ended_on"] = a_date(rng, start, as_of).isoformat()
-        if rng.random() < 0.4:
+        if rng.random() < 0.4 and "ended_on" not in t:  # beside both dates it must agree
             t["months"] = rng.choice([0, 0.0, 1e-9, 3, 5.99, 6, 24.5, 599.9, 600])
         if rng.random() < 0.7:
             t["stop_reason"] = rng.choice(
                 ["progression", "toxicity", "patient_choice", "completed", "ongoing"]
             )
+            if t["stop_reason"] == "ongoing":
+                t.pop("ended_on", None)
         out["treatments"].append(t)
+    out["treatments"] = coherent(out["treatments"])
     return out
+
+
+def coherent(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What a profile accepts of random courses: one metastatic course going on (the others
+    progressed), and dated, numbered metastatic lines numbered in the order they started."""
+    metastatic = [t for t in treatments if t.get("setting", "metastatic") == "metastatic"]
+    for t in [t for t in metastatic if t.get("stop_reason") == "ongoing"][1:]:
+        t["stop_reason"] = "progression"
+    dated = sorted((t for t in metastatic if "line" in t and "started_on" in t), key=_start)
+    for t, line in zip(dated, sorted(t["line"] for t in dated), strict=True):
+        t["line"] = line
+    return treatments
+
+
+def _start(t: dict[str, Any]) -> str:
+    return str(t["started_on"])
 
 
 def unusual_preferences(rng: random.Random) -> dict[str, Any] | None:

@@ -138,8 +138,27 @@ def treatment_dicts(draw: st.DrawFn) -> dict[str, Any]:
         out["stop_reason"] = draw(
             st.sampled_from(("progression", "progression", "toxicity", "ongoing"))
         )
+        if out["stop_reason"] == "ongoing":  # a course going on has no end (a profile error)
+            out.pop("ended_on", None)
         if out["stop_reason"] == "toxicity" and draw(st.booleans()):  # rules 12 and 23 read it
             out["toxicity"] = draw(st.sampled_from(TOXICITIES))
+    return out
+
+
+def consistent(courses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Random courses made what a profile accepts: one metastatic line going on at a time (the
+    others progressed), and the numbered, dated metastatic lines numbered in the order they
+    started."""
+    out = [dict(c) for c in courses]
+    metastatic = [c for c in out if c.get("setting", "metastatic") == "metastatic"]
+    going = [c for c in metastatic if c.get("stop_reason") == "ongoing"]
+    for c in going[1:]:
+        c["stop_reason"] = "progression"
+    dated = sorted(
+        (c for c in metastatic if "line" in c and "started_on" in c), key=lambda c: c["started_on"]
+    )
+    for c, line in zip(dated, sorted(c["line"] for c in dated), strict=True):
+        c["line"] = line
     return out
 
 
@@ -203,7 +222,9 @@ def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         )
     out["comorbidities"] = draw(st.lists(st.sampled_from(COMORBIDITIES), unique=True, max_size=3))
     out["biomarkers"] = draw(st.lists(biomarker_dicts(), max_size=5))
-    out["treatments"] = draw(st.one_of(st.lists(treatment_dicts(), max_size=4), histories()))
+    out["treatments"] = draw(
+        st.one_of(st.lists(treatment_dicts(), max_size=4).map(consistent), histories())
+    )
     return out
 
 
@@ -332,8 +353,10 @@ def neighbour_profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
             drop: bool = draw(st.booleans())
             if kept and drop:
                 kept.pop(draw(st.integers(0, len(kept) - 1)))
-            new = biomarker_dicts() if where == "biomarkers" else treatment_dicts()
-            variant[where] = [*kept, draw(new)]
+            if where == "biomarkers":
+                variant[where] = [*kept, draw(biomarker_dicts())]
+            else:
+                variant[where] = consistent([*kept, draw(treatment_dicts())])
         else:
             key = draw(st.sampled_from(sorted(set(other) - {"schema_version", "hormone_receptor"})))
             variant[key] = other[key]

@@ -1073,8 +1073,8 @@ def test_sacituzumab_govitecan_after_more_lines_than_tropics02_enrolled_says_so(
             CAPECITABINE,
             drugs=[d],
             line=n + 2,
-            started_on=f"202{n}-01-01",
-            ended_on=f"202{n}-06-01",
+            started_on=f"2025-{4 + 2 * n:02d}-01",
+            ended_on=f"2025-{4 + 2 * n:02d}-28",
         )
         for n, d in enumerate(
             ["capecitabine", "eribulin", "paclitaxel", "vinorelbine", "gemcitabine"]
@@ -1573,8 +1573,8 @@ def test_the_molecular_key_holds_chemotherapy_lines_up_to_its_cap() -> None:
     from resistx.sequencing.maintain import outside_for as outside_maintain  # noqa: PLC0415
 
     def inputs(n: int) -> object:
-        lines = [dict(CAPECITABINE, drugs=[d], line=k + 2, started_on=f"202{k}-01-01",
-                      ended_on=f"202{k}-06-01") for k, d in enumerate(
+        lines = [dict(CAPECITABINE, drugs=[d], line=k + 2, started_on=f"2025-{4 + 2 * k:02d}-01",
+                      ended_on=f"2025-{4 + 2 * k:02d}-28") for k, d in enumerate(
                           ["capecitabine", "eribulin", "paclitaxel", "vinorelbine", "gemcitabine"][:n])]  # fmt: skip
         f = Facts(profile=resistx.load_profile(patient(treatments=[PALBOCICLIB, *lines])),
                   preferences=resistx.Preferences())  # fmt: skip
@@ -2811,7 +2811,8 @@ def test_an_ongoing_course_read_as_progressed_keeps_its_length_and_its_tests_cur
     lost its length ('time on the CDK4/6 inhibitor is unknown', though it started 4 months
     before: the short-course rule was not applied), and an ongoing course recorded with an
     end date made an ESR1 result of two weeks before 'older than the latest progression'. The
-    course runs to the plan's date, and no test is read as older than its progression."""
+    course runs to the plan's date, and no test is read as older than its progression. (An
+    ongoing course with an end date is now refused as a contradiction: session 37's fuzzing.)"""
     short = plan(
         as_of="2026-11-15",
         biomarkers=NEGATIVE,
@@ -2819,9 +2820,8 @@ def test_an_ongoing_course_read_as_progressed_keeps_its_length_and_its_tests_cur
     )
     assert not [n for n in short.notes if "unknown" in n and "CDK4/6" in n]
     assert "chemotherapy" in {o.regimen.id for o in short.options[:3]}
-    ended = dict(ONGOING_ABEMACICLIB, ended_on="2026-11-10")
     recent = [result("ESR1", "mutated", tested_on="2026-11-01"), *NEGATIVE[1:]]
-    p = plan(as_of="2026-11-15", biomarkers=recent, treatments=[ended])
+    p = plan(as_of="2026-11-15", biomarkers=recent, treatments=[ONGOING_ABEMACICLIB])
     texts = " ".join(r.text for o in p.options for r in o.reasons)
     assert "predates the latest progression" not in texts
     assert not [a for a in p.actions if a.code == "retest"]

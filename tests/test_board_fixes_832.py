@@ -189,3 +189,93 @@ def test_a_parp_inhibitor_given_for_early_disease_is_not_preferred_as_if_never_g
     before = _planned(data)
     assert tier(before, "olaparib") == "preferred"
     assert rank(before, "olaparib") < rank(before, "chemotherapy")
+
+
+def test_after_adjuvant_primary_resistance_adcs_awaiting_chemotherapy_do_not_precede_capivasertib() -> (
+    None
+):
+    """Case 833's recheck (MAJOR, both policies): after relapse on adjuvant abemaciclib, with
+    nothing given for metastatic disease, sacituzumab govitecan and datopotamab deruxtecan,
+    which each wait for chemotherapy lines, ranked above capivasertib + fulvestrant, whose
+    reason said endocrine-based regimens 'come after chemotherapy and ADCs'. Chemotherapy still
+    comes first; an ADC not yet open gains nothing from the primary resistance."""
+    relapsed = adjuvant(["abemaciclib", "tamoxifen"], "2024-07-01", "2026-03-01", "progression")
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(_pik3ca(relapsed), policy)
+        assert rank(p, "chemotherapy") == 1, policy
+        capivasertib = rank(p, "capivasertib+fulvestrant")
+        for adc in ("sacituzumab-govitecan", "datopotamab-deruxtecan"):
+            if any(o.regimen.id == adc for o in p.options):
+                assert rank(p, adc) > capivasertib, (policy, adc)
+        [said] = [
+            r
+            for r in option(p, "capivasertib+fulvestrant").reasons
+            if r.code == "adjuvant_primary_resistance"
+        ]
+        assert "and ADCs" not in said.text, policy
+
+
+def _frail_after_palbociclib(ecog: int) -> dict[str, Any]:
+    """Case 849: 84 years old, bone-only disease, nothing actionable, after 28 months of
+    palbociclib + letrozole."""
+    negative = [result(g, "not_detected", tested_on="2026-05-15") for g in ("ESR1", "PIK3CA")]
+    return dict(
+        _woman("2026-05-30", biomarkers=negative),
+        ecog=ecog,
+        treatments=[dict(PALBOCICLIB, started_on="2024-01-10", ended_on="2026-05-05")],
+    )
+
+
+def test_outside_maintains_ecog_entry_ribociclib_after_a_cdk46_inhibitor_is_at_best_later() -> None:
+    """Case 849 (MAJOR, practice-2026): at ECOG 3 ribociclib + fulvestrant was one of two
+    alternatives on MAINTAIN, which enrolled ECOG 0-1 (its registry entry), while abemaciclib
+    + fulvestrant stepped back for postMONARCH's same entry. Now both are at best later
+    options outside their trials' entry, and say why."""
+    for policy in ("ye2024", "practice-2026"):
+        for ecog in (2, 3):
+            p = _planned(_frail_after_palbociclib(ecog), policy)
+            assert tier(p, "ribociclib+fulvestrant") == "later", (policy, ecog)
+            [said] = [r for r in option(p, "ribociclib+fulvestrant").reasons if r.rule == 103]
+            assert "MAINTAIN" in said.trials and "ECOG 0-1" in said.text, (policy, ecog)
+        fit = _planned(_frail_after_palbociclib(1), policy)
+        assert tier(fit, "ribociclib+fulvestrant") == "alternative", policy
+
+
+def test_a_fulvestrant_combination_after_an_oral_serd_says_what_its_partner_shares() -> None:
+    """Case 853 (MAJOR, both policies): after progression on elacestrant, capivasertib +
+    fulvestrant and alpelisib + fulvestrant were preferred with nothing said of it, while
+    fulvestrant alone stepped back for the same reason (both degrade the estrogen receptor).
+    They stay on offer, matched to the PIK3CA mutation, and say so."""
+    data = _woman(
+        "2026-09-15",
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2025-12-20", variant="D538G"),
+            result("PIK3CA", "mutated", tested_on="2026-09-01", variant="H1047R"),
+            result("AKT1", "not_detected", tested_on="2026-09-01"),
+            result("PTEN", "not_detected", tested_on="2026-09-01"),
+        ],
+        treatments=[
+            dict(
+                PALBOCICLIB,
+                drugs=["ribociclib", "letrozole"],
+                started_on="2023-10-01",
+                ended_on="2025-12-10",
+            ),
+            dict(
+                PALBOCICLIB,
+                drugs=["elacestrant"],
+                line=2,
+                started_on="2026-01-05",
+                ended_on="2026-09-01",
+            ),
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(data, policy)
+        for regimen in ("capivasertib+fulvestrant", "alpelisib+fulvestrant"):
+            [said] = [
+                r
+                for r in option(p, regimen).reasons
+                if r.code == "fulvestrant_partner_after_oral_serd"
+            ]
+            assert "elacestrant" in said.text and "degrade" in said.text, (policy, regimen)

@@ -60,6 +60,13 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
         treatments=[PALBOCICLIB, FULVESTRANT],
     ),
+    # rule 11: a fulvestrant combination after an oral SERD progressed on (case 853)
+    patient(
+        biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
+        treatments=[PALBOCICLIB, dict(FULVESTRANT, drugs=["elacestrant"])],
+    ),
+    # rule 103: ribociclib after palbociclib at ECOG 2, outside MAINTAIN's entry (case 849)
+    patient(biomarkers=NEGATIVE, ecog=2),
     # rule 102: germline BRCA2 after a year of adjuvant olaparib (OlympiA; case 846)
     patient(
         biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],

@@ -14,6 +14,7 @@ from resistx._errors import (
     OutOfScopeError,
     ProfileError,
     ResistxError,
+    UnknownPolicyError,
 )
 from resistx._json import from_json
 from resistx._serde import from_dict, to_dict, to_json
@@ -187,6 +188,7 @@ __all__ = [
     "Trial",
     "TrialSetting",
     "TrialStatus",
+    "UnknownPolicyError",
     "__version__",
     "compare",
     "evidence",

@@ -52,3 +52,10 @@ class MissingExtraError(ResistxError, ImportError):
         super().__init__(
             f'{needs}: pip install "resistx[{extra}]" (from a clone: pip install ".[{extra}]")'
         )
+
+
+class UnknownPolicyError(ResistxError, KeyError):
+    """A policy name that is not registered; the message lists the known ones."""
+
+    def __str__(self) -> str:  # KeyError's own would quote the message
+        return str(self.args[0]) if self.args else ""

@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 import resistx
-from resistx import _suggest
+from resistx import _jsontext, _suggest
 from resistx._argtypes import path, path_text, whole_number
+from resistx._serde import DataProblemsError
 from resistx.display import markdown, text
 from resistx.display._common import printable
 from resistx.mechanisms import for_gene
@@ -161,11 +162,15 @@ def _read_json_file(path: str, what: str) -> Any:
     except UnicodeDecodeError:
         msg = f"{what} {path} is not UTF-8 text"
         raise UsageError(msg) from None
-    try:
-        return json.loads(content)
-    except json.JSONDecodeError as e:
-        msg = f"{what} {path} is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
-        raise UsageError(msg) from None
+    try:  # as a profile's text is read: duplicate keys, deep nesting, huge integers refused
+        return _jsontext.loads(content, f"{what} {path}")
+    except DataProblemsError as e:
+        [(where, message), *more] = e.problems
+        if not where and not more:  # the text as a whole (not JSON, too deep, too long)
+            raise UsageError(message) from None
+        lines = [f"{what} {path} is not valid:"]
+        lines += [f"  ${where}: {message}" for where, message in e.problems]
+        raise UsageError("\n".join(lines)) from None
 
 
 def _preferences(args: argparse.Namespace) -> resistx.Preferences:

@@ -62,8 +62,14 @@ def patient_id_of(source: object) -> str | None:
             return None
     if isinstance(source, Mapping):
         found = source.get("patient_id")
-        return found if isinstance(found, str) else None
+        # an id the profile check refused for a lone surrogate cannot be written as UTF-8: the
+        # error row gives it escaped ("\\ud800")
+        return _writable(found) if isinstance(found, str) else None
     return None
+
+
+def _writable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def attempt(

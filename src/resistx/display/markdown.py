@@ -19,8 +19,10 @@ from resistx.model.plan import Action, Option, Plan
 
 
 def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a Markdown table cell, and inert where Markdown passes HTML through
+    (a patient id or a free-text condition that holds a tag is shown, never run)."""
+    shown = str(text).replace("&", "&amp;").replace("<", "&lt;")
+    return shown.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:

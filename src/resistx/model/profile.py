@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Iterable
 from typing import Any
 
@@ -199,6 +200,65 @@ def _end_after_start(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date
         raise ValueError(msg)
 
 
+#: ``months`` beside both dates may round: they disagree past this many months
+MONTHS_TOLERANCE = 1.0
+
+
+def _months_agree(inst: Any, _attribute: attrs.Attribute[Any], value: float | None) -> None:
+    start, end = getattr(inst, "started_on", None), getattr(inst, "ended_on", None)
+    if value is None or not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        return
+    span = (end - start).days / DAYS_PER_MONTH
+    if abs(span - value) > MONTHS_TOLERANCE:
+        msg = (
+            f"months {number(value)} disagrees with started_on {start.isoformat()} and ended_on "
+            f"{end.isoformat()} ({span:.1f} months apart); give one or make them agree"
+        )
+        raise ValueError(msg)
+
+
+def _ongoing_has_no_end(inst: Any, _attribute: attrs.Attribute[Any], value: object) -> None:
+    end = getattr(inst, "ended_on", None)
+    if value is StopReason.ONGOING and end is not None:
+        msg = (
+            f"an ongoing course has no ended_on ({end.isoformat()}): remove the date, or give "
+            "how the course ended"
+        )
+        raise ValueError(msg)
+
+
+def _one_line_at_a_time(_inst: object, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Courses for metastatic disease going on at once are one line (ovarian suppression
+    aside), and numbered lines start in their order."""
+    ongoing = [
+        i
+        for i, t in enumerate(value)
+        if t.stop_reason is StopReason.ONGOING and t.metastatic and not t.suppression_only
+    ]
+    if len({value[i].line for i in ongoing}) > 1 or (
+        len(ongoing) > 1 and any(value[i].line is None for i in ongoing)
+    ):
+        shown = " and ".join(f"treatments[{i}]" for i in ongoing)
+        msg = (
+            f"{shown} are all ongoing, in different lines: a line at a time; give how the "
+            "earlier ended, or the same line number to courses given together"
+        )
+        raise ValueError(msg)
+    dated = sorted(
+        (t.line, t.started_on, i)
+        for i, t in enumerate(value)
+        if t.metastatic and t.line is not None and t.started_on is not None
+    )
+    for (line, start, i), (later, begun, j) in itertools.pairwise(dated):
+        if later > line and begun < start:
+            msg = (
+                f"treatments[{j}] (line {later}, started {begun.isoformat()}) starts before "
+                f"treatments[{i}] (line {line}, started {start.isoformat()}); a later line "
+                "starts later"
+            )
+            raise ValueError(msg)
+
+
 def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
     """The decision date cannot precede a test or a treatment date of the same profile."""
     if value is None:
@@ -267,9 +327,10 @@ class Treatment:
         default=None, validator=[v.in_date_range, _end_after_start]
     )
     months: float | None = attrs.field(
-        default=None, validator=[v.non_negative, v.not_above(MAX_MONTHS, " (50 years)")]
+        default=None,
+        validator=[v.non_negative, v.not_above(MAX_MONTHS, " (50 years)"), _months_agree],
     )
-    stop_reason: StopReason | None = None
+    stop_reason: StopReason | None = attrs.field(default=None, validator=_ongoing_has_no_end)
     toxicity: str | None = attrs.field(default=None, validator=_toxicity)  # stop_reason toxicity
 
     @property
@@ -309,15 +370,25 @@ class Treatment:
         return None
 
     def _sort_key(self) -> tuple[Any, ...]:
+        # undated courses: (neo)adjuvant before metastatic, a course still going on last, and
+        # the drugs as a set (the order they are listed in says nothing about time)
         return (
             self.started_on or dt.date.min,
+            _SETTING_ORDER[self.setting],
             self.line or 0,
+            self.stop_reason is StopReason.ONGOING,
             self.ended_on or dt.date.min,
-            self.drugs,
-            self.setting,  # str enums compare as their values
+            tuple(sorted(self.drugs)),
             self.stop_reason or "",
             self.months if self.months is not None else -1.0,
         )
+
+
+_SETTING_ORDER = {
+    TreatmentSetting.NEOADJUVANT: 0,
+    TreatmentSetting.ADJUVANT: 1,
+    TreatmentSetting.METASTATIC: 2,
+}
 
 
 #: a CDK4/6 inhibitor switched for toxicity: the next one started within this many days of
@@ -443,7 +514,7 @@ class Profile:
         default=(), validator=v.at_most(MAX_BIOMARKERS, "biomarker results")
     )
     treatments: tuple[Treatment, ...] = attrs.field(
-        default=(), validator=v.at_most(MAX_TREATMENTS, "treatments")
+        default=(), validator=[v.at_most(MAX_TREATMENTS, "treatments"), _one_line_at_a_time]
     )
     #: schema 2: the drugs given after this decision, when known (a cohort's concordance reads
     #: it); any spelling the drug vocabulary knows, as in a treatment's drugs

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resistx.model.enums import MenopausalStatus, Priority, Sex
-from resistx.model.profile import BiomarkerResult
+from resistx.model.profile import BiomarkerResult, Profile
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
@@ -18,10 +18,7 @@ def _input(facts: Facts) -> list[str]:
     p = facts.profile
     out: list[str] = []
     if p.schema_version == 1:
-        out.append(
-            "Profile schema 1, read as schema 2 (migrated): its fields mean what they meant; "
-            "sex, HER2 test results, tumour fraction and the values of comorbidities were not given."
-        )
+        out.append(_schema_1(p))
     prefs = facts.preferences
     if prefs.priority is not Priority.BALANCED or prefs.cost_sensitive:
         weighed = [_PRIORITY[prefs.priority]] if prefs.priority is not Priority.BALANCED else []
@@ -32,6 +29,31 @@ def _input(facts: Facts) -> list[str]:
             "match, the evidence, the history) and does not change with them."
         )
     return out
+
+
+def _schema_1(p: Profile) -> str:
+    """The migration note: the schema-2 fields a schema-1 profile did not give (it may give
+    some: they are read)."""
+    missing = [
+        name
+        for name, given in (
+            ("sex", p.sex is not None),
+            ("HER2 test results", bool(p.her2_tests)),
+            ("tumour fraction", any(r.tumour_fraction is not None for r in p.biomarkers)),
+            (
+                "the values of comorbidities",
+                any(
+                    (c.grade, c.child_pugh, c.hba1c) != (None, None, None) for c in p.comorbidities
+                ),
+            ),
+        )
+        if not given
+    ]
+    note = "Profile schema 1, read as schema 2 (migrated): its fields mean what they meant"
+    if not missing:
+        return f"{note}."
+    listed = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
+    return f"{note}; {listed} were not given."
 
 
 _PRIORITY = {

@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from resistx._errors import EvidenceError
+from resistx import _suggest
+from resistx._errors import EvidenceError, UnknownPolicyError
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence._regimens import bundled_table
 from resistx.model.plan import PolicyInfo
@@ -103,8 +104,9 @@ def get(name: str) -> Policy:
     try:
         return _REGISTRY[name]
     except KeyError:
-        msg = f"no policy {name!r}; known: {', '.join(sorted(_REGISTRY))}"
-        raise KeyError(msg) from None
+        hint = _suggest.did_you_mean(name, _REGISTRY)
+        msg = f"no policy {name!r}; known: {', '.join(sorted(_REGISTRY))}{hint}"
+        raise UnknownPolicyError(msg) from None
 
 
 def names() -> tuple[str, ...]:

@@ -1,8 +1,9 @@
 """Factor 3 (review, Discussion): treatment history, duration of response and physical status.
 
 Chemotherapy lines gating the ADCs (rule 4), visceral crisis (rule 7), negative trials
-(rule 10), what the disease progressed on (rule 11), primary endocrine resistance on adjuvant
-therapy with a CDK4/6 inhibitor (rule 87); performance status is in ``status.py``.
+(rule 10), what the disease progressed on (rule 11); primary endocrine resistance on adjuvant
+therapy with a CDK4/6 inhibitor (rule 87) is in ``adjuvant_resistance.py``, performance
+status in ``status.py``.
 """
 
 from __future__ import annotations
@@ -258,42 +259,3 @@ def negative_trial(_i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
             "outside a trial it is left out.",
             trials=(spec.negative_trial,),
         )
-
-
-# rule 87: relapse within 2 years of adjuvant endocrine therapy with a CDK4/6 inhibitor
-@rule(
-    87,
-    "Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor",
-    H,
-    condition="Nothing given for metastatic disease yet, and a (neo)adjuvant course with a "
-    "CDK4/6 inhibitor that ended in relapse within 2 years of the start of adjuvant endocrine "
-    "therapy (primary endocrine resistance, ESO-ESMO's ABC 5 consensus; not in the review).",
-    effect="As a short CDK4/6-inhibitor course (rule 18), which the adjuvant course does not "
-    "measure (its months are no first-line response): endocrine-based regimens lose more "
-    "than a biomarker match is worth; chemotherapy and ADCs gain (case 606).",
-    codes=("adjuvant_primary_resistance",),
-    regimens=kinds.is_endocrine_or_cytotoxic,
-)
-def adjuvant_primary_resistance(
-    i: HistoryInputs, spec: RegimenSpec, ctx: Context
-) -> Iterator[Effect]:
-    if not i.adjuvant_primary_resistance or i.short_cdk46i:
-        return  # rule 18 speaks for a short course
-    endocrine = kinds.is_endocrine_based(spec)
-    if not endocrine and not kinds.is_cytotoxic(spec):
-        return
-    w = ctx.weights
-    yield Effect(
-        code="adjuvant_primary_resistance",
-        delta=w.short_endocrine if endocrine else w.short_cytotoxic,
-        text="Relapse within the first two years of adjuvant endocrine therapy with a CDK4/6 "
-        "inhibitor: primary endocrine resistance (ESO-ESMO's fifth advanced breast cancer "
-        "consensus, Cardoso et al., Ann Oncol 2020; not in the review), on the combination a "
-        "first line would give: as after a short CDK4/6-inhibitor course, "
-        + (
-            "endocrine-based regimens come after chemotherapy and ADCs."
-            if endocrine
-            else "the review prefers chemotherapy and ADCs."
-        ),
-        trials=spec.key_trials,
-    )

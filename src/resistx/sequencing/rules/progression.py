@@ -42,13 +42,15 @@ _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR, DrugClass.AR
     "after the options not progressed on even where rule 6 prefers chemotherapy and ADCs. Everolimus after PI3K or AKT inhibitors only is the later "
     "line the review gives it: at best a later option, with no class penalty. A regimen every "
     "part of which was progressed on, in separate courses (its CDK4/6 inhibitor by its class, "
-    "every other drug as itself): at best a later option, after the others (case 656).",
+    "every other drug as itself): at best a later option, after the others (case 656). A "
+    "combination with fulvestrant after an oral SERD: said, not demoted (case 853).",
     codes=(
         "progressed_on",
         "progressed_on_drug",
         "same_class_after_progression",
         "everolimus_after_pi3k_or_akt",
         "nothing_new_after_progression",
+        "fulvestrant_partner_after_oral_serd",
     ),
     regimens=kinds.is_not_chemotherapy,
 )
@@ -147,6 +149,26 @@ def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> I
         )
     elif again:
         yield _given_again(i, spec, again, w)
+    elif serds := _oral_serds_before_its_fulvestrant(i, spec, trial=trial):
+        yield Effect(  # case 853: said, not demoted; the other drug is what it rests on
+            code="fulvestrant_partner_after_oral_serd",
+            text=f"Progressed on {', '.join(serds)}, which "
+            + ("degrade" if len(serds) > 1 else "degrades")
+            + " the estrogen receptor as fulvestrant, this regimen's partner, does: no trial the review reports enrolled "
+            "patients after an oral SERD, so the partner may add little, and the regimen rests "
+            "on its other drug.",
+            trials=spec.key_trials,
+        )
+
+
+def _oral_serds_before_its_fulvestrant(
+    i: HistoryInputs, spec: RegimenSpec, *, trial: bool
+) -> list[str]:
+    """The oral SERDs progressed on, for a combination with fulvestrant (not fulvestrant alone:
+    rule 11 steps that back, ``ALONE_AFTER``)."""
+    if trial or "fulvestrant" not in spec.drugs or len(spec.drugs) < 2:
+        return []
+    return sorted(d for d in i.progressed_drugs if drug_class(d) is DrugClass.ORAL_SERD)
 
 
 def _given_again(i: HistoryInputs, spec: RegimenSpec, again: list[str], w: Weights) -> Effect:

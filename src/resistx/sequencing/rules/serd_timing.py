@@ -26,8 +26,8 @@ def beside_a_pathway_target(trial: str, by_duration: bool, *, after_fulvestrant:
             leads=True,
             text=f"{where}: EMERALD (elacestrant's trial) found the ESR1-mutant benefit of an "
             "oral SERD largest after 12 months or more on a CDK4/6 inhibitor, which this patient "
-            "is not in: this is at best an alternative. So is the PI3K/AKT-pathway inhibitor, "
-            "given with fulvestrant, on which the disease progressed: neither comes first.",
+            "is not in: this is at best an alternative, as is the PI3K/AKT-pathway inhibitor, "
+            "given with fulvestrant, on which the disease progressed.",
             trials=tuple(dict.fromkeys((trial, "EMERALD", "CAPItello-291"))),
         )
     if by_duration:

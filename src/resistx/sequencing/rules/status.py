@@ -141,6 +141,35 @@ def pathway_inhibitor_performance_status(
             )
 
 
+# rule 103: ribociclib after a CDK4/6 inhibitor at ECOG 2 or more: outside MAINTAIN's entry
+@rule(
+    103,
+    "Ribociclib after a CDK4/6 inhibitor, at ECOG 2 or more: outside MAINTAIN's entry",
+    H,
+    condition="Progression on a CDK4/6 inhibitor, ECOG 2 or more, and ribociclib with an "
+    "endocrine partner (not a trial's enrolment), whose evidence after a CDK4/6 inhibitor, "
+    "MAINTAIN, enrolled ECOG 0-1 (its registry entry, NCT02632045; not in the review).",
+    effect="At best a later option, as rule 37 says of postMONARCH's same entry (case 849).",
+    codes=("outside_maintain_performance_status",),
+    trials=("MAINTAIN",),
+    regimens=kinds.has_cdk46i,
+)
+def maintain_performance_status(
+    i: HistoryInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if (i.ecog or 0) < 2 or not i.cdk46i_resistant or kinds.is_trial_or_investigational(spec):
+        return
+    if "ribociclib" in spec.drugs and len(spec.drugs) > 1:
+        yield Effect(
+            code="outside_maintain_performance_status",
+            ceiling=2,
+            text=f"ECOG {i.ecog}: MAINTAIN, the evidence for ribociclib after a CDK4/6 "
+            "inhibitor, enrolled ECOG 0-1 (its registry entry, NCT02632045; not in the review), "
+            "so its result may not hold here; at best a later option.",
+            trials=("MAINTAIN",),
+        )
+
+
 # rule 52: a trial that enrolled after a CDK4/6 inhibitor: not without one
 @rule(
     52,

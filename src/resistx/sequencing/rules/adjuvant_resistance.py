@@ -1,0 +1,65 @@
+"""Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor (rule 87): with
+nothing given for metastatic disease yet, read as after a short CDK4/6-inhibitor course."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.rule import Context, Effect, rule
+
+H = Factor.HISTORY
+
+
+# rule 87: relapse within 2 years of adjuvant endocrine therapy with a CDK4/6 inhibitor
+@rule(
+    87,
+    "Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor",
+    H,
+    condition="Nothing given for metastatic disease yet, and a (neo)adjuvant course with a "
+    "CDK4/6 inhibitor that ended in relapse within 2 years of the start of adjuvant endocrine "
+    "therapy (primary endocrine resistance, ESO-ESMO's ABC 5 consensus; not in the review).",
+    effect="As a short CDK4/6-inhibitor course (rule 18), which the adjuvant course does not "
+    "measure (its months are no first-line response): endocrine-based regimens lose more "
+    "than a biomarker match is worth; chemotherapy gains, and so does an ADC whose trial's line "
+    "is met (a (neo)adjuvant chemotherapy with an early relapse; cases 606, 833).",
+    codes=("adjuvant_primary_resistance",),
+    regimens=kinds.is_endocrine_or_cytotoxic,
+)
+def adjuvant_primary_resistance(
+    i: HistoryInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    if not i.adjuvant_primary_resistance or i.short_cdk46i:
+        return  # rule 18 speaks for a short course
+    endocrine = kinds.is_endocrine_based(spec)
+    if not endocrine and not kinds.is_cytotoxic(spec):
+        return
+    if kinds.is_adc(spec) and not _adc_open(i, spec):
+        return  # its trial's line waits on chemotherapy: no step before the endocrine options
+    w = ctx.weights
+    yield Effect(
+        code="adjuvant_primary_resistance",
+        delta=w.short_endocrine if endocrine else w.short_cytotoxic,
+        text="Relapse within the first two years of adjuvant endocrine therapy with a CDK4/6 "
+        "inhibitor: primary endocrine resistance (ESO-ESMO's fifth advanced breast cancer "
+        "consensus, Cardoso et al., Ann Oncol 2020; not in the review), on the combination a "
+        "first line would give: as after a short CDK4/6-inhibitor course, "
+        + (
+            "endocrine-based regimens come after chemotherapy."
+            if endocrine
+            else "the review prefers chemotherapy and ADCs."
+        ),
+        trials=spec.key_trials,
+    )
+
+
+def _adc_open(i: HistoryInputs, spec: RegimenSpec) -> bool:
+    """With nothing given for metastatic disease, whether an ADC's trial line is met: only
+    (neo)adjuvant chemotherapy with an early relapse counts as a line (DESTINY-Breast04 within
+    6 months, TROPION-Breast01 within 12); TROPiCS-02 enrolled after 2-4 lines (case 833)."""
+    if kinds.is_sacituzumab_govitecan(spec):
+        return i.sg_lines >= 2
+    return i.early_relapse_tdxd if kinds.is_tdxd(spec) else i.early_relapse_sg
