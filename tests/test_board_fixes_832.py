@@ -279,3 +279,76 @@ def test_a_fulvestrant_combination_after_an_oral_serd_says_what_its_partner_shar
                 if r.code == "fulvestrant_partner_after_oral_serd"
             ]
             assert "elacestrant" in said.text and "degrade" in said.text, (policy, regimen)
+
+
+def test_an_option_no_rule_moved_says_what_places_it() -> None:
+    """Cases 841 and 853's rechecks (MINOR): chemotherapy stood 'later' with only its evidence
+    line, no 'why'. Every option's text says why it stands where it does."""
+    data = _akt1_esr1_after_fulvestrant()
+    p = _planned(data, "practice-2026")
+    shown = resistx.sequence(data, policy="practice-2026").to_text()
+    assert shown.count("      why: ") == len(p.options)
+    assert "No rule moved it for this patient" in shown
+
+
+def test_a_ctdna_negative_with_a_reported_tumour_fraction_is_not_called_a_tumour_that_sheds_little() -> (
+    None
+):
+    """Case 860 (MAJOR, both policies; as case 791's recorded MINOR): a tissue ESR1 Y537S from
+    before the first line, then ctDNA negatives at a tumour fraction of 6%: the plan said a
+    tumour that sheds little DNA could be missed and asked for 'ctDNA with a known tumour
+    fraction', which the draw already had. It now names the fraction and asks for tissue."""
+    ctdna = {"sample": "ctdna", "tested_on": "2026-01-05", "tumour_fraction": 0.06}
+    data = _woman(
+        "2026-01-15",
+        biomarkers=[
+            result("ESR1", "mutated", sample="tissue", tested_on="2023-06-01", variant="Y537S"),
+            *(result(g, "not_detected", **ctdna) for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")),
+        ],
+        treatments=[
+            dict(
+                PALBOCICLIB,
+                drugs=["palbociclib", "fulvestrant"],
+                started_on="2023-08-01",
+                ended_on="2025-12-10",
+            )
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(data, policy)
+        texts = [a.text for a in p.actions]
+        assert not [t for t in texts if "sheds little" in t], policy
+        assert not [t for t in texts if "ctDNA with a known tumour fraction" in t], policy
+        [resolve] = [a.text for a in p.actions if a.code == "resolve_conflict"]
+        assert "tissue NGS" in resolve and "6.0%" in resolve, policy
+        [confirm] = [
+            a.text for a in p.actions if a.code in ("confirm_tissue", "confirm_pathway_tissue")
+        ]
+        assert "6.0%" in confirm, policy
+
+
+def test_in_a_visceral_crisis_an_adc_is_not_said_to_wait_on_lines_it_does_not_need() -> None:
+    """Case 858 (MAJOR for its reviewer, practice-2026): in a visceral crisis, HER2-low, with
+    no chemotherapy yet, trastuzumab deruxtecan's reason said 'the prior lines its trial
+    required still do' hold it back, though its approval after endocrine therapy
+    (DESTINY-Breast06) asks for none. Chemotherapy stays first in a crisis (rule 7; a recorded
+    disagreement); the reason no longer names lines."""
+    data = dict(
+        _woman(
+            "2026-08-30",
+            her2="low",
+            visceral_crisis=True,
+            biomarkers=[result("ESR1", "mutated", tested_on="2026-08-20", variant="D538G")],
+            treatments=[dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"])],
+        ),
+        ecog=2,
+    )
+    p = _planned(data, "practice-2026")
+    assert rank(p, "chemotherapy") == 1
+    assert tier(p, "trastuzumab-deruxtecan") in ("preferred", "alternative")
+    [said] = [
+        r
+        for r in option(p, "trastuzumab-deruxtecan").reasons
+        if r.code == "visceral_crisis_not_first"
+    ]
+    assert "lines" not in said.text

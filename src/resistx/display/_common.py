@@ -131,10 +131,18 @@ def why(option: Option) -> str:
     return " ".join(dict.fromkeys(texts))
 
 
+#: where no rule moved an option, what places it (the reviewers of cases 841 and 853: an option
+#: 'ranked with no reason given')
+UNMOVED = (
+    "No rule moved it for this patient: its place among the options comes from its evidence "
+    "and its toxicity alone."
+)
+
+
 def why_besides_evidence(option: Option) -> str:
-    """``why``, or nothing where it is the evidence sentence itself (shown beside it)."""
+    """``why``; where that is the evidence sentence itself (shown beside it), ``UNMOVED``."""
     reason = why(option)
-    return "" if reason == efficacy_text(option) else reason
+    return UNMOVED if reason == efficacy_text(option) else reason
 
 
 #: the headings of the actions before the options and after them

@@ -13,7 +13,7 @@ from resistx.display._common import (
     printable,
     split_actions,
     trial_view,
-    why,
+    why_besides_evidence,
 )
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import Trial
@@ -31,10 +31,8 @@ def option(o: Option, width: int = 100) -> list[str]:
     wrap = _wrapper(width)
     waits = f"  (waits on {', '.join(o.waits_on)})" if o.waits_on else ""
     out = [f"{o.rank:>3}. {o.regimen.name}  [{o.tier.value}]{waits}"]
-    efficacy = efficacy_text(o)
-    if (reason := why(o)) != efficacy:
-        out += wrap.wrap("why: " + reason)
-    out += wrap.wrap("evidence: " + efficacy)
+    out += wrap.wrap("why: " + why_besides_evidence(o))
+    out += wrap.wrap("evidence: " + efficacy_text(o))
     for c in o.cautions:
         out += wrap.wrap("caution: " + c.text)
     return out

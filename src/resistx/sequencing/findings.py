@@ -96,7 +96,8 @@ def slot(name: str) -> str:
 
 #: why neither result stands: an ESR1 mutation, then only ctDNA negatives (case 458)
 UNRESOLVED = (
-    "a ctDNA negative after an ESR1 mutation can be a tumour that sheds little; until a retest, "
+    "a ctDNA negative after an ESR1 mutation can miss it (a tumour that sheds little, or a "
+    "subclone the draw did not catch); until a retest, "
     "ESR1 counts as untested"
 )
 

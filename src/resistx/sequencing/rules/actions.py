@@ -15,7 +15,12 @@ from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import after_parp, parp_named
-from resistx.sequencing.rules.results import confirm_tissue, ctdna_negative, draw_found_tumour
+from resistx.sequencing.rules.results import (
+    adequate_fraction,
+    confirm_tissue,
+    ctdna_negative,
+    draw_found_tumour,
+)
 from resistx.sequencing.rules.timing import before_choosing, for_next_line
 
 
@@ -93,6 +98,9 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             facts.profile.visceral_crisis,
             parp_named(facts) if not after_parp(facts) else (),
             held_tumour=held,
+            fraction=adequate_fraction(
+                st.negative if (st := facts.state(g)) else None for g in PAM_GENES
+            ),
             no_target=not target_left(facts),
         )
     if pten_only:

@@ -222,8 +222,8 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             ceiling=0 if kinds.is_adc(spec) else 2,  # only cytotoxics answer a crisis
             text=(
                 "Visceral crisis: chemotherapy is ranked first; an ADC's payload is cytotoxic, "
-                "so the crisis does not hold it back (the prior lines its trial required still "
-                "do)."
+                "so the crisis holds it back no further: it may still be preferred or an "
+                "alternative, after chemotherapy."  # no lines named: none may apply (case 858)
                 if kinds.is_adc(spec)
                 else "Visceral crisis: chemotherapy comes first, this after it."
             ),

@@ -6,14 +6,14 @@ ESR1 negative on tissue only, which asks for ctDNA (rule 64)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.build_inputs import esr1_tissue_only, from_ctdna
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState
-from resistx.sequencing.reliability import listed
+from resistx.sequencing.reliability import LOW_TUMOUR_FRACTION, listed
 from resistx.sequencing.rule import Context, PlanEffect, rule
 
 
@@ -58,7 +58,13 @@ def _resolve(c: Conflict) -> str:
     """The retest that could resolve a kept negative: the other kind of sample than its own
     (a tissue biopsy can miss a subclonal mutation that ctDNA finds, and ctDNA a tumour that
     sheds little)."""
-    if c.negative.sample is Sample.CTDNA:
+    fraction = adequate_fraction((c.negative,))
+    if fraction is not None:  # case 860: the draw held tumour DNA; plasma can still miss it
+        test = (
+            f"a tissue NGS test (the ctDNA draw held tumour DNA, a tumour fraction of "
+            f"{fraction:.1%}, yet plasma can miss a subclone)"
+        )
+    elif c.negative.sample is Sample.CTDNA:
         test = "a tissue NGS test (or ctDNA with a known tumour fraction)"
     else:
         test = "ctDNA NGS now (one biopsy can miss a subclonal mutation), or another biopsy"
@@ -151,18 +157,29 @@ def draw_found_tumour(facts: Facts) -> bool:
     )
 
 
+def adequate_fraction(negatives: Iterable[BiomarkerResult | None]) -> float | None:
+    """The lowest tumour fraction of ctDNA negatives that each report one at or above
+    ``LOW_TUMOUR_FRACTION`` (their draws held tumour DNA: case 860), else None."""
+    found = [r.tumour_fraction for r in negatives if r is not None and r.sample is Sample.CTDNA]
+    if not found or any(f is None or f < LOW_TUMOUR_FRACTION for f in found):
+        return None
+    return min(f for f in found if f is not None)
+
+
 def confirm_tissue(
     with_esr1: bool,
     crisis: bool,
     parp: tuple[str, ...],
     *,
     held_tumour: bool = False,
+    fraction: float | None = None,
     no_target: bool = False,
 ) -> PlanEffect:
     """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
     crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
     ``parp``: the PARP-inhibitor targets on record (``targets.parp_targets``); ``held_tumour``:
     the draw found a somatic mutation, yet plasma can miss what tissue finds (cases 477, 481);
+    ``fraction``: the adequate tumour fraction the negatives report (``adequate_fraction``);
     ``no_target``: no endocrine target is left, so the plan turns to chemotherapy for lack of
     one and a tissue alteration would change what is preferred (case 548)."""
     without = (
@@ -191,6 +208,9 @@ def confirm_tissue(
             "the draw held tumour DNA (it found a somatic mutation), yet plasma can miss an "
             "alteration a tissue test finds"
             if held_tumour
+            else f"the draw held tumour DNA (a tumour fraction of {fraction:.1%}), yet plasma "
+            "can miss an alteration a tissue test finds"
+            if fraction is not None
             else "a tumour that sheds little DNA can be missed"
         )
         + f"; a tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is "
