@@ -56,8 +56,9 @@ def _treatment(rnd: random.Random, line: int) -> dict[str, Any]:
     if rnd.random() < 0.5:
         treatment["months"] = round(rnd.uniform(1, 30), 1)
     else:
-        treatment["started_on"] = _day(rnd, 2023)
-        treatment["ended_on"] = _day(rnd, 2024)
+        # a later line starts in a later year (a profile refuses lines out of date order)
+        treatment["started_on"] = _day(rnd, 2020 + line)
+        treatment["ended_on"] = _day(rnd, 2021 + line)
     stop = rnd.choice(["progression", "progression", "toxicity", "completed"])
     treatment["stop_reason"] = stop
     if stop == "toxicity":

@@ -352,3 +352,34 @@ def test_in_a_visceral_crisis_an_adc_is_not_said_to_wait_on_lines_it_does_not_ne
         if r.code == "visceral_crisis_not_first"
     ]
     assert "lines" not in said.text
+
+
+def test_ribociclib_stopped_for_qt_prolongation_comes_after_the_other_cdk46_inhibitors() -> None:
+    """Case 865 (MAJOR, ye2024): after ribociclib was stopped for QT prolongation, then
+    palbociclib + letrozole progressed, ribociclib + fulvestrant ranked above both abemaciclib
+    regimens, though its reason said another CDK4/6 inhibitor comes first, and ribociclib's
+    label says to avoid it where QTc prolongation is a significant risk. It now goes after
+    every option without such a risk (a relative contraindication), and says why; it stays a
+    later option, as case 328 asked, not left out: the label resumes it at a lower dose after a
+    prolongation that resolves."""
+    data = _woman(
+        "2026-09-28",
+        biomarkers=[result(g, "not_detected", tested_on="2026-09-10") for g in ("ESR1", "PIK3CA")],
+        treatments=[
+            dict(
+                PALBOCICLIB,
+                drugs=["ribociclib", "letrozole"],
+                started_on="2024-11-01",
+                ended_on="2025-01-05",
+                stop_reason="toxicity",
+                toxicity="qt prolongation",
+            ),
+            dict(PALBOCICLIB, started_on="2025-01-20", ended_on="2026-08-25"),
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(data, policy)
+        assert rank(p, "abemaciclib+fulvestrant") < rank(p, "ribociclib+fulvestrant"), policy
+        assert tier(p, "ribociclib+fulvestrant") == "later", policy
+        said = " ".join(r.text for r in option(p, "ribociclib+fulvestrant").reasons)
+        assert "QT prolongation" in said and "ECG" in said, policy

@@ -198,7 +198,7 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     if not (i.cdk46i_toxicity or i.toxicity_events) or not kinds.has_cdk46i(spec):
         return
     drugs = _cdk46i(spec)
-    yield from rechallenge(i, drugs)
+    yield from rechallenge(i, drugs, spec.key_trials)
     yield from class_toxicity(i, drugs, spec.key_trials)  # after any stopped for toxicity
     if not i.cdk46i_toxicity:
         return

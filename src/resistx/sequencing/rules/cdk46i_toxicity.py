@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Effect
+from resistx.sequencing.rule import Effect, Precedence
 from resistx.sequencing.rules.drug_classes import (
     CLASS_TOXICITIES,
     LUNG_EVENTS,
@@ -15,7 +15,9 @@ from resistx.sequencing.rules.drug_classes import (
 )
 
 
-def rechallenge(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect]:
+def rechallenge(
+    i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...]
+) -> Iterator[Effect]:
     """One caution for the regimen's CDK4/6 inhibitors that were stopped for toxicity before
     (whether or not they also progressed), naming every adverse event on record for each."""
     stopped = sorted(({d for d, _ in i.toxicity_events} | i.cdk46i_toxicity) & set(drugs))
@@ -31,6 +33,17 @@ def rechallenge(i: HistoryInputs, drugs: tuple[str, ...]) -> Iterator[Effect]:
         text=f"{', '.join(stopped)} was stopped for toxicity before{said}"
         + (LUNG_RECHALLENGE if lungs else RECHALLENGE),
     )
+    if ("ribociclib", "qt prolongation") in i.toxicity_events and "ribociclib" in drugs:
+        yield Effect(  # case 865: it ranked above the abemaciclib regimens
+            code="cdk46i_toxicity_rechallenge",
+            ceiling=2,
+            demote=Precedence.RELATIVE_CONTRAINDICATION,
+            text="ribociclib was stopped for QT prolongation: its label says to avoid it where "
+            "QTc prolongation is a significant risk, and stops it for good when a severe "
+            "prolongation recurs (not in the review): after every option without such a risk, "
+            "and only with an ECG first.",
+            trials=trials,
+        )
 
 
 def class_toxicity(
