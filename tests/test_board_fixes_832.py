@@ -383,3 +383,41 @@ def test_ribociclib_stopped_for_qt_prolongation_comes_after_the_other_cdk46_inhi
         assert tier(p, "ribociclib+fulvestrant") == "later", policy
         said = " ".join(r.text for r in option(p, "ribociclib+fulvestrant").reasons)
         assert "QT prolongation" in said and "ECG" in said, policy
+
+
+def test_in_postmonarchs_population_abemaciclib_fulvestrant_stands_beside_chemotherapy() -> None:
+    """Case 870 (MAJOR, practice-2026): nothing actionable after 11 months of first-line
+    palbociclib + letrozole: abemaciclib + fulvestrant, in postMONARCH's population (phase
+    III), stood 'later' below ribociclib + fulvestrant (MAINTAIN, phase II, an alternative by
+    rule 6's switch) and below two ADCs outside their trials' lines. Under practice-2026 rule 6
+    treats it as it treats MAINTAIN's switch: at best an alternative beside chemotherapy."""
+    negative = [
+        result(g, "not_detected", sample="tissue", tested_on="2026-03-20")
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    data = _woman(
+        "2026-04-04",
+        biomarkers=negative,
+        treatments=[dict(PALBOCICLIB, started_on="2025-04-01", ended_on="2026-03-05")],
+    )
+    p = _planned(data, "practice-2026")
+    assert tier(p, "abemaciclib+fulvestrant") == "alternative"
+    for adc in ("sacituzumab-govitecan", "datopotamab-deruxtecan"):
+        assert rank(p, "abemaciclib+fulvestrant") < rank(p, adc), adc
+    [said] = [r for r in option(p, "abemaciclib+fulvestrant").reasons if r.rule == 6]
+    assert "postMONARCH" in said.trials and "alternative" in said.text
+    # outside postMONARCH's population (another line since, capecitabine), as before
+    capecitabine = dict(
+        PALBOCICLIB, drugs=["capecitabine"], line=2, started_on="2026-03-10", ended_on="2026-03-30"
+    )
+    retested = [dict(b, tested_on="2026-04-01") for b in negative]
+    beyond = _planned(
+        dict(data, biomarkers=retested, treatments=[*data["treatments"], capecitabine]),
+        "practice-2026",
+    )
+    [said] = [r for r in option(beyond, "abemaciclib+fulvestrant").reasons if r.rule == 6]
+    assert said.code == "no_actionable_alteration_endocrine"
+    # the review alone has no postMONARCH: under ye2024 rule 6 weighs it as any endocrine line
+    review = _planned(data, "ye2024")
+    [said] = [r for r in option(review, "abemaciclib+fulvestrant").reasons if r.rule == 6]
+    assert said.code == "no_actionable_alteration_endocrine"

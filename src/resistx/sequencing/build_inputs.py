@@ -160,6 +160,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pam_ctdna_only=_pam_ctdna_only(pik3ca, pam_negative, pam),
         after_pi3k_or_akt=bool(facts.progressed_classes & kinds.PI3K_OR_AKT),
         after_fulvestrant="fulvestrant" in facts.progressed_drugs,
+        postmonarch_population=postmonarch.in_population(facts),
         adjuvant_parp=adjuvant_parp(facts),
         parp=parp,
         brca_origin_unknown=origin_unknown(facts, parp),
@@ -201,7 +202,7 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
         parp_origins=frozenset((f.gene, f.result.origin) for f in m.parp),
         parp_pending=m.hrd_untested or m.somatic_brca_untested or bool(m.germline_untested),
         prior_chemotherapy=facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD) > 0,
-        postmonarch_population=postmonarch.in_population(facts),
+        postmonarch_population=m.postmonarch_population,
     )
 
 

@@ -59,6 +59,9 @@ class MolecularInputs:
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
     #: progressed on fulvestrant, the PI3K and AKT inhibitors' partner (rule 28, case 841)
     after_fulvestrant: bool = False
+    #: postMONARCH's population (``postmonarch.in_population``): rule 6 reads it where the
+    #: evidence holds postMONARCH (case 870); the efficacy Inputs take it from here
+    postmonarch_population: bool = False
     #: the PARP inhibitors given for early disease ((neo)adjuvant, as in OlympiA), and whether
     #: relapse came on one or within 12 months of its end (``hrd.adjuvant_parp``; rule 102)
     adjuvant_parp: tuple[tuple[str, ...], bool] | None = None

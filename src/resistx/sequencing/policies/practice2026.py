@@ -37,6 +37,7 @@ from resistx.sequencing.rules import (
     practice_adc,
     practice_history,
     practice_pathway,
+    practice_switch,
     practice_tdxd,
     progression,
     records,
@@ -53,9 +54,14 @@ def _evidence() -> EvidenceBase:
 
 
 def _not_when_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    """Rule 6, silent for endocrine-sensitive disease (rule 32 speaks for it)."""
+    """Rule 6, silent for endocrine-sensitive disease (rule 32 speaks for it); abemaciclib +
+    fulvestrant in postMONARCH's population beside chemotherapy (case 870)."""
     rule_6 = targets.nothing_actionable.assess
-    if rule_6 is not None and not i.endocrine_sensitive:
+    if rule_6 is None or i.endocrine_sensitive:
+        return
+    if practice_switch.postmonarch_switch(i, spec):
+        yield practice_switch.beside_chemotherapy(i)
+    else:
         yield from rule_6(i, spec, ctx)
 
 
@@ -65,7 +71,10 @@ _NOTHING_ACTIONABLE = attrs.evolve(
     condition=targets.nothing_actionable.condition
     + " Under practice-2026 not for endocrine-sensitive disease (12 months or more on the "
     "CDK4/6 inhibitor, or a relapse on or after an adjuvant one 24 months or more into adjuvant "
-    "endocrine therapy; no visceral crisis): rule 32 speaks for it.",
+    "endocrine therapy; no visceral crisis): rule 32 speaks for it; and abemaciclib + "
+    "fulvestrant in postMONARCH's population is at best an alternative beside chemotherapy, as "
+    "MAINTAIN's switch is (case 870).",
+    trials=(*targets.nothing_actionable.trials, "postMONARCH"),
 )
 _PI3K_PATHWAY = attrs.evolve(pathway.pi3k_pathway, regimens=kinds.acts_on_pi3k_pathway_as_reviewed)
 _ADC_LINES = attrs.evolve(history.adc_lines, regimens=kinds.is_adc_or_chemotherapy_but_tdxd)

@@ -189,7 +189,7 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     acted = i.targets_acted_on
     if not ((i.tested_without_actionable or acted) and i.post_cdk46i) or kinds.is_trial(spec):
         return
-    found = _nothing_left(acted)
+    found = nothing_left(acted)
     if kinds.is_cytotoxic(spec):
         others = (
             parp_targets(i.parp, tbcrc048=True, unknown=i.brca_origin_unknown)
@@ -255,7 +255,7 @@ def _maintain_switch(i: MolecularInputs, spec: RegimenSpec) -> bool:
     )
 
 
-def _nothing_left(acted: tuple[str, ...]) -> str:
+def nothing_left(acted: tuple[str, ...]) -> str:
     """How rule 6's reason says that no definite target remains."""
     if not acted:
         return "ESR1 and the PI3K pathway tested without an actionable alteration"

@@ -1,0 +1,37 @@
+"""Rule 6 under practice-2026 for abemaciclib + fulvestrant in postMONARCH's population: beside
+chemotherapy, as the review's rule 6 puts MAINTAIN's switch (case 870). The review has no
+postMONARCH, so ``ye2024`` weighs the regimen as any endocrine line."""
+
+from __future__ import annotations
+
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Effect
+from resistx.sequencing.rules.mechanisms import TARGETED
+from resistx.sequencing.rules.targets import nothing_left
+
+
+def postmonarch_switch(i: MolecularInputs, spec: RegimenSpec) -> bool:
+    """Rule 6's case (after a CDK4/6 inhibitor, nothing actionable left) for abemaciclib +
+    fulvestrant in postMONARCH's population, with no CDK4/6-inhibitor resistance mechanism on
+    record (the review: such mechanisms may tell who would benefit from a CDK4/6 inhibitor)."""
+    return (
+        bool(i.tested_without_actionable or i.targets_acted_on)
+        and i.post_cdk46i
+        and i.postmonarch_population
+        and kinds.is_abemaciclib_fulvestrant(spec)
+        and all(m.category in TARGETED for m in i.mechanisms)
+    )
+
+
+def beside_chemotherapy(i: MolecularInputs) -> Effect:
+    return Effect(
+        code="no_actionable_alteration_cdk46i_switch",
+        ceiling=1,
+        text=f"{nothing_left(i.targets_acted_on)}: the review prefers chemotherapy and ADCs; "
+        "after it, postMONARCH (phase III) found abemaciclib + fulvestrant better than "
+        "fulvestrant alone in this patient's population (progression on a CDK4/6 inhibitor "
+        "with an aromatase inhibitor, no other line): at best an alternative beside them.",
+        trials=("postMONARCH",),
+    )
