@@ -317,7 +317,7 @@ def test_a_ctdna_negative_with_a_reported_tumour_fraction_is_not_called_a_tumour
     for policy in ("ye2024", "practice-2026"):
         p = _planned(data, policy)
         texts = [a.text for a in p.actions]
-        assert not [t for t in texts if "sheds little" in t], policy
+        assert not [t for t in (*texts, *p.notes) if "sheds little" in t], policy
         assert not [t for t in texts if "ctDNA with a known tumour fraction" in t], policy
         [resolve] = [a.text for a in p.actions if a.code == "resolve_conflict"]
         assert "tissue NGS" in resolve and "6.0%" in resolve, policy

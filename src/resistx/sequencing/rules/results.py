@@ -51,7 +51,14 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 
 def conflict_text(c: Conflict) -> str:
     kept = "neither is kept" if c.kept == "neither" else f"the {c.kept} is kept"
-    return f"{c.gene}: {label(c.positive)} and {label(c.negative)} disagree; {kept} ({c.why})."
+    why = c.why
+    if c.kept == "neither" and (fraction := adequate_fraction((c.negative,))) is not None:
+        # the draw held tumour DNA: not a tumour that sheds little (case 860's recheck)
+        why = (
+            f"a ctDNA negative at a tumour fraction of {fraction:.1%} can still miss a subclone "
+            f"after the {c.gene} mutation; until a tissue retest, {c.gene} counts as untested"
+        )
+    return f"{c.gene}: {label(c.positive)} and {label(c.negative)} disagree; {kept} ({why})."
 
 
 def _resolve(c: Conflict) -> str:
