@@ -421,3 +421,30 @@ def test_in_postmonarchs_population_abemaciclib_fulvestrant_stands_beside_chemot
     review = _planned(data, "ye2024")
     [said] = [r for r in option(review, "abemaciclib+fulvestrant").reasons if r.rule == 6]
     assert said.code == "no_actionable_alteration_endocrine"
+
+
+def test_after_relapse_on_an_adjuvant_aromatase_inhibitor_a_cdk46_inhibitor_with_exemestane_says_it_has_no_trial() -> (
+    None
+):
+    """Case 880 (MAJOR, both policies): adjuvant ribociclib + letrozole completed, relapse on
+    adjuvant letrozole 30 months later, nothing for metastatic disease: the letrozole
+    combinations were left out (the first-line trials enrolled no aromatase-inhibitor-resistant
+    disease), but ribociclib + exemestane stood with 'no rule moved it', citing those trials.
+    It is now at best a later option, saying that no trial gave it then."""
+    data = _woman(
+        "2026-08-08",
+        biomarkers=[
+            result(g, "not_detected", sample="tissue", tested_on="2026-07-20")
+            for g in ("ESR1", "PIK3CA")
+        ],
+        treatments=[
+            adjuvant(["ribociclib", "letrozole"], "2021-01-10", "2024-01-10"),
+            adjuvant(["letrozole"], "2024-01-10", "2026-07-01", "progression"),
+        ],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        p = _planned(data, policy)
+        assert tier(p, "ribociclib+exemestane") == "later", policy
+        [said] = [r for r in option(p, "ribociclib+exemestane").reasons if r.rule == 19]
+        assert said.code == "cdk46i_steroidal_ai_after_ai_resistance", policy
+        assert rank(p, "ribociclib+exemestane") > rank(p, "ribociclib+fulvestrant"), policy

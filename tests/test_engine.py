@@ -60,6 +60,15 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
         treatments=[PALBOCICLIB, FULVESTRANT],
     ),
+    # rule 19: relapse on an adjuvant aromatase inhibitor, no CDK4/6-inhibitor resistance:
+    # a CDK4/6 inhibitor with exemestane has no trial then (case 880)
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[
+            adjuvant(["ribociclib", "letrozole"], "2021-01-10", "2024-01-10"),
+            adjuvant(["letrozole"], "2024-01-10", "2026-04-01", "progression"),
+        ],
+    ),
     # rule 11: a fulvestrant combination after an oral SERD progressed on (case 853)
     patient(
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],

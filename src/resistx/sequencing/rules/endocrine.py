@@ -19,6 +19,7 @@ from resistx.sequencing.rules.first_line import (
     FIRST_LINE_TRIALS,
     after_endocrine_line,
     after_other_endocrine,
+    exemestane_after_ai_resistance,
     fulvestrant_trials,
     not_resistant,
 )
@@ -91,13 +92,15 @@ def _monaleesa7(delta: float) -> Effect:
     "progression on an aromatase inhibitor (nor relapse within 12 months of one: the first-line "
     "trials' entry, case 483) a CDK4/6 inhibitor with one (the review's first-line standard) "
     "gains more and comes first (before the menopause ribociclib first, on MONALEESA-7: case "
-    "566); endocrine regimens without a CDK4/6 inhibitor step "
+    "566), while after aromatase-inhibitor resistance one with exemestane is at best a later "
+    "option (no trial gave it then; case 880); endocrine regimens without a CDK4/6 inhibitor step "
     "back and are at best alternatives.",
     codes=(
         "cdk46i_naive_first",
         "cdk46i_ai_first_line",
         "cdk46i_first",
         "monaleesa7_premenopausal",
+        "cdk46i_steroidal_ai_after_ai_resistance",
     ),
     trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
     references=CDK46I_NAIVE_REFERENCES,
@@ -134,6 +137,8 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             )
             if i.premenopausal and "ribociclib" in spec.drugs:
                 yield _monaleesa7(w.premenopausal_ribociclib)
+        elif not cdk46i_with_letrozole(spec):  # rule 71 leaves the letrozole ones out (case 880)
+            yield exemestane_after_ai_resistance(why)
     elif kinds.has_cdk46i(spec) and DrugClass.SERD in partners:
         trials = fulvestrant_trials(i, triplet=len(partners) > 2)
         second_line = after_other_endocrine(i) and len(partners) == 2

@@ -71,3 +71,18 @@ def not_resistant(i: HistoryInputs) -> str:
         "The CDK4/6 inhibitor was not stopped for progression, so the disease is not known to "
         "be resistant"
     )
+
+
+def exemestane_after_ai_resistance(why: str) -> Effect:
+    """Rule 19 for a CDK4/6 inhibitor with exemestane after aromatase-inhibitor resistance and
+    no CDK4/6-inhibitor resistance: no trial gave it then (case 880)."""
+    return Effect(
+        code="cdk46i_steroidal_ai_after_ai_resistance",
+        ceiling=2,
+        text=f"{why}, with progression on an aromatase inhibitor or relapse within 12 months of "
+        "one: the first-line trials enrolled no such patient, and no trial the review reports "
+        "gave a CDK4/6 inhibitor with exemestane then (PALOMA-3, MONALEESA-3 and MONARCH-2 gave "
+        "one with fulvestrant): at best a later option.",
+        trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2"),
+        references=CDK46I_NAIVE_REFERENCES,
+    )
