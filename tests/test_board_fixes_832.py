@@ -108,6 +108,7 @@ def test_an_oral_serd_is_not_said_to_follow_a_pathway_inhibitor_ranked_below_it(
     claiming an order the plan does not show."""
     p = _planned(_akt1_esr1_after_fulvestrant(), "practice-2026")
     capivasertib = rank(p, "capivasertib+fulvestrant")
+    assert rank(p, "elacestrant") < capivasertib  # the order the reasons must not contradict
     for serd in ("elacestrant", "imlunestrant"):
         found = option(p, serd)
         assert tier(p, serd) == "alternative", serd

@@ -60,6 +60,18 @@ def _targets(mechanism: ResistanceMechanism, spec: RegimenSpec) -> bool:
 TARGETED = frozenset({MechanismCategory.PAM_PATHWAY, MechanismCategory.ER_SIGNALING})
 
 
+def no_cdk46i_mechanism(i: MolecularInputs) -> bool:
+    """No CDK4/6-inhibitor resistance mechanism on record (the review: such mechanisms may tell
+    who would benefit from continuing a CDK4/6 inhibitor): rule 6's switches."""
+    return all(m.category in TARGETED for m in i.mechanisms)
+
+
+def nothing_left_after_cdk46i(i: MolecularInputs) -> bool:
+    """Rule 6's case: after a CDK4/6 inhibitor, nothing actionable tested, or each target found
+    already acted on."""
+    return bool(i.tested_without_actionable or i.targets_acted_on) and i.post_cdk46i
+
+
 # rule 43: cDK4/6-inhibitor resistance markers caution another CDK4/6 inhibitor
 @rule(
     43,

@@ -8,7 +8,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Effect
-from resistx.sequencing.rules.mechanisms import TARGETED
+from resistx.sequencing.rules.mechanisms import no_cdk46i_mechanism, nothing_left_after_cdk46i
 from resistx.sequencing.rules.targets import nothing_left
 
 
@@ -17,11 +17,10 @@ def postmonarch_switch(i: MolecularInputs, spec: RegimenSpec) -> bool:
     fulvestrant in postMONARCH's population, with no CDK4/6-inhibitor resistance mechanism on
     record (the review: such mechanisms may tell who would benefit from a CDK4/6 inhibitor)."""
     return (
-        bool(i.tested_without_actionable or i.targets_acted_on)
-        and i.post_cdk46i
+        nothing_left_after_cdk46i(i)
         and i.postmonarch_population
         and kinds.is_abemaciclib_fulvestrant(spec)
-        and all(m.category in TARGETED for m in i.mechanisms)
+        and no_cdk46i_mechanism(i)
     )
 
 

@@ -17,7 +17,7 @@ from resistx.sequencing.hrd import parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
-from resistx.sequencing.rules.mechanisms import TARGETED
+from resistx.sequencing.rules.mechanisms import no_cdk46i_mechanism, nothing_left_after_cdk46i
 
 M = Factor.MOLECULAR
 
@@ -187,7 +187,7 @@ def _tdxd_open(i: MolecularInputs) -> bool:
 )
 def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     acted = i.targets_acted_on
-    if not ((i.tested_without_actionable or acted) and i.post_cdk46i) or kinds.is_trial(spec):
+    if not nothing_left_after_cdk46i(i) or kinds.is_trial(spec):
         return
     found = nothing_left(acted)
     if kinds.is_cytotoxic(spec):
@@ -251,7 +251,7 @@ def _maintain_switch(i: MolecularInputs, spec: RegimenSpec) -> bool:
     return (
         bool(i.maintain_switch)
         and set(spec.drugs) == {"ribociclib", i.maintain_switch}
-        and all(m.category in TARGETED for m in i.mechanisms)
+        and no_cdk46i_mechanism(i)
     )
 
 
