@@ -29,14 +29,14 @@ from resistx.sequencing.patient import Patient
 from resistx.sequencing.plan_level import plan_level
 from resistx.sequencing.policy import Policy, get
 from resistx.sequencing.ranking import Assessed, Row, combine
-from resistx.sequencing.rule import Context, Rule
+from resistx.sequencing.rule import Context
 from resistx.sequencing.tracked import Shapes
+from resistx.sequencing.units import FACTORS, Units, units_of
 
 DISCLAIMER = (
     "Decision support for clinicians, not a substitute for their judgment: resistx ranks "
     "options from one 2024 review (Ye et al., doi 10.2147/BCTT.S438366)."
 )
-FACTORS = (Factor.MOLECULAR, Factor.EFFICACY, Factor.HISTORY, Factor.BALANCE)
 _MEMOS: dict[tuple[int, int], tuple[Policy, EvidenceBase, Context, Memo[Any]]] = {}
 _MEMO_POLICIES = 8
 
@@ -160,7 +160,7 @@ def _ranked(patient: Patient, pol: Policy, eb: EvidenceBase) -> slots.Ranked:
     mechanisms, findings = patient.mechanisms, patient.findings
     prefs = patient.facts.preferences
     factor_inputs = patient.inputs(ctx.call(_coverage))
-    rules = _by_factor(pol.rules)
+    units = units_of(pol.rules)
     # the regimens considered: the policy's table, and the trials that the findings select
     # when include_trials (the mechanisms are a function of the findings: ``mechanisms_of``)
     specs: tuple[tuple[RegimenSpec, ...], tuple[str, ...]] = memo.lasting.get_or(
@@ -170,7 +170,7 @@ def _ranked(patient: Patient, pol: Policy, eb: EvidenceBase) -> slots.Ranked:
         ),
     )
     # the ranked options are a function of the four Inputs and the regimens considered
-    return _rank(pol, rules, factor_inputs, specs, ctx, memo)
+    return _rank(pol, units, factor_inputs, specs, ctx, memo)
 
 
 def _with_ids(specs: tuple[RegimenSpec, ...]) -> tuple[tuple[RegimenSpec, ...], tuple[str, ...]]:
@@ -203,7 +203,7 @@ def _plan_of(  # noqa: PLR0917 - one call site, in order
 
 def _rank(  # noqa: PLR0917 - the one call site above passes them in order
     pol: Policy,
-    rules: dict[Factor, tuple[Rule, ...]],
+    units: Units,
     factor_inputs: dict[Factor, object],
     considered: tuple[tuple[RegimenSpec, ...], tuple[str, ...]],
     ctx: Context,
@@ -213,10 +213,8 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
 
     def miss(f: Factor, spec: RegimenSpec) -> FactorResult:
         # the factor's rules that concern the regimen, and its results by the fields read
-        concerned, shapes = memo.lasting.get_or(
-            ("unit", f, spec.id),
-            lambda: (tuple(r for r in rules[f] if r.regimens(spec)), Shapes()),
-        )
+        shapes: Shapes = memo.lasting.get_or(("unit", f, spec.id), Shapes)
+        concerned = units.concerned(f, spec)
         found: FactorResult = shapes.assess(
             factor_inputs[f], lambda inputs: interned(assess(f, concerned, inputs, spec, ctx))
         )
@@ -260,23 +258,6 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         lambda: combine([row(*r) for r in zip(specs, *columns, strict=True)]),
     )
     return ranked
-
-
-_BY_FACTOR: dict[int, tuple[tuple[Rule, ...], dict[Factor, tuple[Rule, ...]]]] = {}
-
-
-def _by_factor(rules: tuple[Rule, ...]) -> dict[Factor, tuple[Rule, ...]]:
-    """A policy's rules by factor, kept by the identity of its rule tuple (two units can be
-    equal as values and differ in the regimens they concern, so equality is not enough)."""
-    found = _BY_FACTOR.get(id(rules))
-    if found is None or found[0] is not rules:
-        if len(_BY_FACTOR) >= _MEMO_POLICIES:
-            _BY_FACTOR.clear()
-        found = _BY_FACTOR[id(rules)] = (
-            rules,
-            {f: tuple(r for r in rules if r.factor is f) for f in FACTORS},
-        )
-    return found[1]
 
 
 def _coverage(ctx: Context) -> Coverage:
