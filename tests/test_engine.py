@@ -331,6 +331,20 @@ SCENARIOS: list[dict[str, Any]] = [
             ),
         ],
     ),
+    patient(  # rule 63: goserelin, a course of its own, stopped before letrozole did
+        schema_version=2,
+        sex="female",
+        menopausal_status="premenopausal",
+        treatments=[
+            {
+                "drugs": ["goserelin"],
+                "started_on": "2024-01-10",
+                "ended_on": "2025-01-10",
+                "stop_reason": "patient_choice",
+            },
+            PALBOCICLIB,
+        ],
+    ),
     patient(  # rule 87: relapse during adjuvant abemaciclib + letrozole, 18 months in
         as_of="2026-10-15",
         treatments=[

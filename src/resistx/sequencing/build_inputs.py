@@ -27,7 +27,7 @@ from resistx.sequencing.hrd import (
 )
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
-from resistx.sequencing.reliability import outside_therascreen
+from resistx.sequencing.reliability import esr1_tissue_only, outside_therascreen
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.toxicity import from_toxicities, lung_disease, toxicity_stops
 from resistx.vocab.drugs import drug_class
@@ -69,16 +69,6 @@ def pten_unconfirmed(facts: Facts) -> str:
         for r in facts.profile.biomarkers
     )
     return "on ctDNA only" if pten.status is S.LOSS and not on_tissue else ""
-
-
-def esr1_tissue_only(facts: Facts) -> bool:
-    """The ESR1 negative that stands is from tissue, current, with no mutation on record and no
-    progression on an oral SERD: rule 64 asks for ctDNA, and the SERDs' exclusion says so."""
-    st = facts.state("ESR1")
-    negative = st.negative if st is not None and st.finding is None else None
-    if negative is None or negative.sample is Sample.CTDNA:
-        return False
-    return not facts.needs_retest("ESR1") and DrugClass.ORAL_SERD not in facts.progressed_classes
 
 
 def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) -> bool:
@@ -168,7 +158,6 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         somatic_brca_untested=somatic_untested,
         germline_untested=germline_untested(facts, parp),
         rb1_loss=_finding(facts.genes.get("RB1"), S.LOSS, S.MUTATED),
-        # the review's 'definite mutations or alterations': ESR1 and the PI3K pathway only
         tested_without_actionable=(esr1 or akt_pathway) is None and esr1_clear and pam_clear,
         targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
         post_cdk46i=facts.post_cdk46i,
@@ -186,6 +175,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,
         tdxd_ruled_out=lung_disease(facts) or "trastuzumab deruxtecan" in facts.progressed_drugs,
         destiny_breast06_entry=facts.destiny_breast06_entry,
+        endocrine_progressed=endocrine_progressed(facts),
     )
 
 

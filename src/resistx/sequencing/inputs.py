@@ -76,6 +76,7 @@ class MolecularInputs:
     #: no PARP finding, each gene tested, these with no germline result (``germline_untested``)
     germline_untested: tuple[str, ...] = ()
     rb1_loss: Finding | None
+    #: the review's 'definite mutations or alterations': ESR1 and the PI3K pathway only
     tested_without_actionable: bool
     #: the targets found ("ESR1", "PI3K pathway"), when each was acted on and progressed and
     #: the other tested without one (rule 6: no definite target remains); else empty
@@ -111,6 +112,9 @@ class MolecularInputs:
     #: 2 or more endocrine lines, or a first-line CDK4/6-inhibitor course under 6 months
     #: (DESTINY-Breast06's entry, rule 68; ``Facts.destiny_breast06_entry``)
     destiny_breast06_entry: bool = False
+    #: progressed on endocrine therapy for metastatic disease: what trastuzumab deruxtecan's
+    #: HER2-ultralow approval asks for (rule 29; case 894)
+    endocrine_progressed: bool = False
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

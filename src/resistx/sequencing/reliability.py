@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resistx.model.enums import BiomarkerStatus, Origin, Sample
+from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample
 from resistx.model.profile import BiomarkerResult, Treatment, result_order
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
 if TYPE_CHECKING:
+    from resistx.sequencing.facts import Facts
     from resistx.sequencing.findings import GeneState
 
 _THERASCREEN = (
@@ -184,3 +185,25 @@ def esr1_stands(courses: Iterable[Treatment], tested: dt.date, progression: dt.d
         t.progressed and t.end_date == progression and t.started_on and t.started_on <= tested
         for t in given
     )
+
+
+def esr1_tissue_only(facts: Facts) -> bool:
+    """The ESR1 negative that stands is from tissue, current, with no mutation on record, no
+    informative ctDNA negative since the latest progression (case 899: a draw two days before
+    the biopsy is a ctDNA test too) and no progression on an oral SERD: rule 64 asks for ctDNA,
+    and the SERDs' exclusion says so."""
+    st = facts.state("ESR1")
+    negative = st.negative if st is not None and st.finding is None else None
+    if st is None or negative is None or negative.sample is Sample.CTDNA:
+        return False
+    since = facts.results_from
+    if any(
+        r.gene == "ESR1"
+        and r.sample is Sample.CTDNA
+        and r.status in _NOT_SEEN
+        and r not in st.uninformative
+        and (since is None or (r.tested_on is not None and r.tested_on >= since))
+        for r in facts.biomarkers
+    ):
+        return False
+    return not facts.needs_retest("ESR1") and DrugClass.ORAL_SERD not in facts.progressed_classes

@@ -3,10 +3,16 @@ continue (the balance Inputs, rules 40 and 63, and the plan's notes)."""
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass, MenopausalStatus, Sex
+import datetime as dt
+from collections.abc import Iterable
+
+from resistx.model.enums import DrugClass, MenopausalStatus, Sex, StopReason
 from resistx.model.profile import Profile, Treatment
 from resistx.sequencing.facts import Facts
 from resistx.vocab.drugs import drug_class
+
+#: a GnRH-agonist course that ended this close to a course's end still covered it (days)
+GRACE_DAYS = 31
 
 
 def unsuppressed_aromatase_inhibitor(t: Treatment) -> bool:
@@ -27,8 +33,60 @@ def needs_ovarian_suppression(p: Profile) -> bool:
     )
 
 
+def _end(t: Treatment, today: dt.date | None) -> dt.date | None:
+    """When ``t`` ended: its end date, or ``today`` while it goes on; None if not known."""
+    if t.end_date is not None:
+        return t.end_date
+    return today if t.stop_reason is StopReason.ONGOING else None
+
+
+def _gnrh_courses(treatments: Iterable[Treatment]) -> list[Treatment]:
+    return [t for t in treatments if t.suppression_only]
+
+
+def suppression_beside(
+    t: Treatment, treatments: Iterable[Treatment], today: dt.date | None
+) -> tuple[str, Treatment | None]:
+    """How a GnRH agonist recorded as a course of its own stood beside ``t`` (cases 886, 899):
+    ("covered", course) it was given when ``t`` ended (its progression came under suppression);
+    ("stopped", course) it overlapped ``t`` and ended before ``t`` did; ("undated", course) the
+    dates do not tell; ("", None) none on record."""
+    end, start = _end(t, today), t.started_on
+    stopped = undated = None
+    for g in _gnrh_courses(treatments):
+        g_end = _end(g, today)
+        if end is None or start is None or g.started_on is None or g_end is None:
+            undated = undated or g
+        elif g.started_on <= end and (end - g_end).days <= GRACE_DAYS:
+            return "covered", g
+        elif g.started_on <= end and g_end >= start:
+            stopped = stopped or g
+    if stopped is not None:
+        return "stopped", stopped
+    return ("undated", undated) if undated is not None else ("", None)
+
+
+def ai_without_suppression(t: Treatment, facts: Facts) -> bool:
+    """An aromatase inhibitor in ``t`` with no GnRH agonist in it, nor a GnRH-agonist course
+    that covered it (``suppression_beside``)."""
+    if not unsuppressed_aromatase_inhibitor(t):
+        return False
+    how, _course = suppression_beside(t, facts.profile.treatments, facts.decision_date)
+    return how != "covered"
+
+
 def suppression_on_record(facts: Facts) -> str:
-    """The ovarian suppression (a GnRH agonist) given with the latest course, or "": what an
+    """The ovarian suppression (a GnRH agonist) given with the latest course (in it, or as a
+    course of its own that covered it: ``suppression_beside``) or going on now, or "": what an
     endocrine option's caution and the plan's note ask to continue (rule 40)."""
-    latest = facts.in_order[-1].drugs if facts.in_order else ()
-    return next((d for d in latest if drug_class(d) is DrugClass.OVARIAN_FUNCTION_SUPPRESSION), "")
+    gnrh = DrugClass.OVARIAN_FUNCTION_SUPPRESSION
+    going_on = [g for g in _gnrh_courses(facts.in_order) if g.stop_reason is StopReason.ONGOING]
+    latest = next((t for t in reversed(facts.in_order) if not t.suppression_only), None)
+    if latest is None or going_on:
+        courses = going_on or facts.in_order[-1:]
+        return next((d for t in courses for d in t.drugs if drug_class(d) is gnrh), "")
+    found = next((d for d in latest.drugs if drug_class(d) is gnrh), "")
+    if found:
+        return found
+    how, course = suppression_beside(latest, facts.profile.treatments, facts.decision_date)
+    return course.drugs[0] if how == "covered" and course is not None else ""

@@ -75,6 +75,10 @@ def ask_her2_test_ultralow(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     )
 
 
+#: DESTINY-Breast04 enrolled after 1-2 chemotherapy lines for metastatic disease
+_DB04_LINES = 2
+
+
 # rule 55: HER2 0 after chemotherapy: confirm it
 @rule(
     55,
@@ -86,7 +90,9 @@ def ask_her2_test_ultralow(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     "whatever the reading).",
     effect="An action, before choosing, to confirm the IHC 0 (on the latest sample, or a new "
     "biopsy): a HER2-low reading would put the patient in DESTINY-Breast04's population, where "
-    "trastuzumab deruxtecan did better than chemotherapy after 1-2 lines.",
+    "trastuzumab deruxtecan did better than chemotherapy after 1-2 lines (after more cytotoxic "
+    "lines, an ADC's among them, it says the trial enrolled fewer). In a visceral crisis it "
+    "comes after choosing: chemotherapy comes first whatever the reading (case 895).",
     codes=("confirm_her2_zero",),
     trials=("DESTINY-Breast04",),
     references=(62,),
@@ -99,14 +105,28 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         return
     # the trial's figures are a function of the evidence alone: worked out once per policy
     found = ctx.call(figures, "DESTINY-Breast04", "trastuzumab-deruxtecan", "ITT")
+    crisis = facts.profile.visceral_crisis
+    within = facts.cytotoxic_lines <= _DB04_LINES  # an ADC's payload is cytotoxic too (case 895)
     yield PlanEffect(
         code="confirm_her2_zero",
         genes=("ERBB2",),
-        first=True,
+        first=not crisis,  # in a crisis chemotherapy comes first whatever the reading (rule 7)
         text=f"{_SAID[facts.her2]} after chemotherapy: confirm the IHC 0 (on the latest sample, "
-        "or a new biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would put the "
-        "patient in DESTINY-Breast04's population, where trastuzumab deruxtecan did better than "
-        "chemotherapy after 1-2 lines" + (f" ({found})." if found else "."),
+        "or a new biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would "
+        + (
+            "put the patient in DESTINY-Breast04's population, where"
+            if within
+            else "open trastuzumab deruxtecan, though this patient has had more cytotoxic "
+            "lines than DESTINY-Breast04 enrolled after; there"
+        )
+        + " trastuzumab deruxtecan did better than chemotherapy after 1-2 lines"
+        + (f" ({found})" if found else "")
+        + (
+            ". In the visceral crisis chemotherapy comes first whatever the reading (rule 7): "
+            "for the line after it."
+            if crisis
+            else "."
+        ),
     )
 
 

@@ -14,7 +14,7 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
-from resistx.sequencing.suppression import unsuppressed_aromatase_inhibitor
+from resistx.sequencing.suppression import ai_without_suppression
 
 B = Factor.BALANCE
 
@@ -200,7 +200,7 @@ def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEff
         "SERD its label and trial decide (elacestrant's US label and EMERALD are for "
         "postmenopausal women and men, as alpelisib's, everolimus's and ribociclib's with "
         "fulvestrant are; not in the review)"
-        + (_UNSUPPRESSED if any(map(unsuppressed_aromatase_inhibitor, p.treatments)) else "")
+        + (_UNSUPPRESSED if any(ai_without_suppression(t, facts) for t in p.treatments) else "")
         + "; this plan reads the patient as postmenopausal meanwhile.",
     )
 

@@ -35,7 +35,8 @@ OS = EndpointKind.OS
     "HER2 unknown: it waits on an IHC test. HER2-ultralow after chemotherapy for metastatic "
     "disease is within the approval but in neither trial's population (DESTINY-Breast06 "
     "enrolled no one with it, DESTINY-Breast04 HER2-low only): no match, and at best an "
-    "alternative. For HER2-ultralow "
+    "alternative; without progression on endocrine therapy for metastatic disease it is outside "
+    "the approval too, and left out (out_of_population; case 894). For HER2-ultralow "
     "the reason says DESTINY-Breast06's ultralow patients were an exploratory subgroup without "
     "a figure of its own in the pack.",
     codes=(
@@ -50,7 +51,17 @@ OS = EndpointKind.OS
 def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not kinds.is_tdxd(spec):
         return
-    if i.her2 is Her2Status.ULTRALOW and i.chemotherapy_lines:
+    if i.her2 is Her2Status.ULTRALOW and i.chemotherapy_lines and not i.endocrine_progressed:
+        yield left_out(
+            ExclusionCode.OUT_OF_POPULATION,
+            text="HER2-ultralow after chemotherapy for metastatic disease, with no endocrine "
+            f"therapy for it progressed on: outside its approval ({approval(spec)}: after "
+            "progression on 1 or more endocrine therapies for metastatic disease) and both "
+            "trials' populations (DESTINY-Breast06 enrolled before chemotherapy, "
+            "DESTINY-Breast04 HER2-low disease only).",
+            trials=("DESTINY-Breast06", "DESTINY-Breast04"),
+        )
+    elif i.her2 is Her2Status.ULTRALOW and i.chemotherapy_lines:
         yield Effect(
             code="her2_ultralow_after_chemotherapy",
             ceiling=1,  # on its label, but no trial enrolled this population: not preferred

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import ChildPugh, DrugClass, StopReason, TreatmentSetting
+from resistx.model.enums import ChildPugh, DrugClass, Sample, StopReason, TreatmentSetting
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.suppression import (
-    needs_ovarian_suppression,
-    unsuppressed_aromatase_inhibitor,
-)
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -175,67 +171,14 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
         )
 
 
-# rule 63: an aromatase inhibitor before the menopause with no ovarian suppression on record
-@rule(
-    63,
-    "An aromatase inhibitor before the menopause without ovarian suppression: confirm",
-    None,
-    condition="A pre- or perimenopausal woman, and a course for metastatic disease with an "
-    "aromatase inhibitor and no ovarian suppression (a GnRH agonist) in it.",
-    effect="An action to confirm that ovarian suppression was given (or that she was "
-    "postmenopausal then): before the menopause an aromatase inhibitor needs it (rule 40), and "
-    "without it the progression may not be the endocrine resistance the options read.",
-    codes=("confirm_ovarian_suppression",),
-)
-def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    if not needs_ovarian_suppression(facts.profile):
-        return
-    for t in facts.metastatic:
-        if unsuppressed_aromatase_inhibitor(t):
-            ai = next(d for d in t.drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR)
-            yield PlanEffect(
-                code="confirm_ovarian_suppression",
-                text=f"{' + '.join(t.drugs)}: no ovarian suppression on record with {ai}. Before "
-                "the menopause an aromatase inhibitor needs it (rule 40); confirm it was given, "
-                "or that she was postmenopausal then: without it the progression may not be "
-                "the endocrine resistance the options read.",
-            )
-            return
-
-
-# rule 82: before the menopause, a pregnancy test and contraception (case 561)
-@rule(
-    82,
-    "Before the menopause: a pregnancy test and contraception",
-    None,
-    condition="A pre- or perimenopausal woman.",
-    effect="An action (not before choosing: every option needs it): a pregnancy test before "
-    "starting, and effective non-hormonal contraception during treatment and for as long after "
-    "it as each drug's label asks; a GnRH agonist is not contraception; fertility preservation "
-    "discussed where a pregnancy is wished later. The labels' embryo-fetal toxicity warnings, "
-    "not in the review (cases 514, 524, 550, 561).",
-    codes=("pregnancy_and_contraception",),
-)
-def pregnancy_and_contraception(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    if needs_ovarian_suppression(facts.profile):
-        yield PlanEffect(
-            code="pregnancy_and_contraception",
-            text="Before the menopause: a pregnancy test before starting, and effective "
-            "non-hormonal contraception during treatment and for as long after it as each "
-            "drug's label asks (the endocrine drugs, the CDK4/6, PI3K, AKT and PARP inhibitors, "
-            "the ADCs and chemotherapy all carry embryo-fetal toxicity warnings); a GnRH "
-            "agonist is not contraception. Where a pregnancy is wished later, discuss fertility "
-            "preservation (the labels; not in the review).",
-        )
-
-
 # rule 89: a first recurrence after early disease: biopsy it and retest ER, PR and HER2
 @rule(
     89,
     "A first recurrence after early disease: biopsy it and retest the receptors",
     None,
     condition="A (neo)adjuvant course on record and nothing given for metastatic disease yet "
-    "(the recurrence this plan is for is the first).",
+    "(the recurrence this plan is for is the first), and no HER2 test on tissue since the last "
+    "(neo)adjuvant course ended (a biopsy of the recurrence already read; cases 882, 891).",
     effect="An action, before choosing: biopsy the recurrence where it is accessible, to "
     "confirm it and retest ER, PR and HER2 on it (ESO-ESMO's fifth advanced breast cancer "
     "consensus; not in the review): receptors can change, and a HER2-0 primary can be "
@@ -245,6 +188,8 @@ def pregnancy_and_contraception(facts: Facts, _ctx: Context) -> Iterator[PlanEff
 def biopsy_first_recurrence(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if facts.metastatic or all(t.metastatic for t in facts.profile.treatments):
         return
+    if _recurrence_retested(facts):
+        return
     yield PlanEffect(
         code="biopsy_first_recurrence",
         first=True,
@@ -253,6 +198,20 @@ def biopsy_first_recurrence(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]
         "ER, PR and HER2 on it (ESO-ESMO's fifth advanced breast cancer consensus, Cardoso et "
         "al., Ann Oncol 2020; not in the review): receptors can change, and a HER2-0 primary "
         "can be HER2-low at relapse, which opens the HER2-low options.",
+    )
+
+
+def _recurrence_retested(facts: Facts) -> bool:
+    """A HER2 test on tissue dated after the last (neo)adjuvant course ended (or began, while
+    it goes on): the recurrence was biopsied and HER2 read on it (cases 882, 885, 891)."""
+    early = [t.end_date or t.started_on for t in facts.profile.treatments if not t.metastatic]
+    dates = [d for d in early if d is not None]
+    if not dates:
+        return False
+    since = max(dates)
+    return any(
+        h.tested_on is not None and h.tested_on >= since and h.sample in (Sample.TISSUE, None)
+        for h in facts.profile.her2_tests
     )
 
 

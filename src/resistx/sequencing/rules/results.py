@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator
 
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
-from resistx.sequencing.build_inputs import esr1_tissue_only, from_ctdna
+from resistx.sequencing.build_inputs import from_ctdna
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState
-from resistx.sequencing.reliability import LOW_TUMOUR_FRACTION, listed
+from resistx.sequencing.reliability import LOW_TUMOUR_FRACTION, esr1_tissue_only, listed
 from resistx.sequencing.rule import Context, PlanEffect, rule
 
 

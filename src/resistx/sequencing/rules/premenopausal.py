@@ -1,0 +1,94 @@
+"""Before the menopause: the ovarian suppression an aromatase inhibitor needed (rule 63) and
+a pregnancy test and contraception (rule 82)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import DrugClass
+from resistx.sequencing.facts import Facts
+from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.suppression import (
+    needs_ovarian_suppression,
+    suppression_beside,
+    unsuppressed_aromatase_inhibitor,
+)
+from resistx.vocab.drugs import drug_class
+
+
+# rule 63: an aromatase inhibitor before the menopause with no ovarian suppression on record
+@rule(
+    63,
+    "An aromatase inhibitor before the menopause without ovarian suppression: confirm",
+    None,
+    condition="A pre- or perimenopausal woman, and a course for metastatic disease with an "
+    "aromatase inhibitor and no ovarian suppression (a GnRH agonist) in it, nor a GnRH-agonist "
+    "course of its own given when it ended (cases 886, 899).",
+    effect="An action to confirm that ovarian suppression was given (or that she was "
+    "postmenopausal then): before the menopause an aromatase inhibitor needs it (rule 40), and "
+    "without it the progression may not be the endocrine resistance the options read. Where a "
+    "GnRH-agonist course stopped before the aromatase inhibitor did, the action comes before "
+    "choosing: check oestradiol and restart suppression, as the progression may be ovarian "
+    "escape (case 886).",
+    codes=("confirm_ovarian_suppression", "ovarian_suppression_stopped"),
+)
+def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if not needs_ovarian_suppression(facts.profile):
+        return
+    for t in facts.metastatic:
+        if not unsuppressed_aromatase_inhibitor(t):
+            continue
+        how, gnrh = suppression_beside(t, facts.profile.treatments, facts.decision_date)
+        if how == "covered":
+            continue
+        ai = next(d for d in t.drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR)
+        course = " + ".join(t.drugs)
+        if how == "stopped" and gnrh is not None:
+            yield PlanEffect(
+                code="ovarian_suppression_stopped",
+                first=True,
+                text=f"{course}: {gnrh.drugs[0]} stopped on {gnrh.end_date}, before {ai} did"
+                f"{f' (on {t.end_date})' if t.end_date else ''}. Before the menopause an "
+                "aromatase inhibitor alone does not suppress oestrogen (rule 40): the "
+                "progression may be ovarian escape, not the endocrine resistance the options "
+                "read. Check oestradiol, and restart ovarian suppression, before choosing.",
+            )
+            return
+        said = (
+            f"{gnrh.drugs[0]} is on record, but not the dates that show it was given with {ai}"
+            if how == "undated" and gnrh is not None
+            else f"no ovarian suppression on record with {ai}"
+        )
+        yield PlanEffect(
+            code="confirm_ovarian_suppression",
+            text=f"{course}: {said}. Before the menopause an aromatase inhibitor needs it "
+            "(rule 40); confirm it was given, or that she was postmenopausal then: without it "
+            "the progression may not be the endocrine resistance the options read.",
+        )
+        return
+
+
+# rule 82: before the menopause, a pregnancy test and contraception (case 561)
+@rule(
+    82,
+    "Before the menopause: a pregnancy test and contraception",
+    None,
+    condition="A pre- or perimenopausal woman.",
+    effect="An action (not before choosing: every option needs it): a pregnancy test before "
+    "starting, and effective non-hormonal contraception during treatment and for as long after "
+    "it as each drug's label asks; a GnRH agonist is not contraception; fertility preservation "
+    "discussed where a pregnancy is wished later. The labels' embryo-fetal toxicity warnings, "
+    "not in the review (cases 514, 524, 550, 561).",
+    codes=("pregnancy_and_contraception",),
+)
+def pregnancy_and_contraception(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if needs_ovarian_suppression(facts.profile):
+        yield PlanEffect(
+            code="pregnancy_and_contraception",
+            text="Before the menopause: a pregnancy test before starting, and effective "
+            "non-hormonal contraception during treatment and for as long after it as each "
+            "drug's label asks (the endocrine drugs, the CDK4/6, PI3K, AKT and PARP inhibitors, "
+            "the ADCs and chemotherapy all carry embryo-fetal toxicity warnings); a GnRH "
+            "agonist is not contraception. Where a pregnancy is wished later, discuss fertility "
+            "preservation (the labels; not in the review).",
+        )

@@ -1,0 +1,175 @@
+"""Scenario tests for the findings of the blind reviews from case 882 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. In these rounds the
+reviewers, briefed as breast oncologists, designed their own patients."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import resistx
+from tests.helpers import adjuvant, option, patient, result
+from tests.test_plan import check_plan
+
+POLICIES = ("ye2024", "practice-2026")
+
+
+def _planned(data: dict[str, Any], policy: str = "ye2024") -> resistx.Plan:
+    """The plan, checked as every plan is (``test_plan.check_plan``)."""
+    plan = resistx.sequence(data, policy=policy)
+    check_plan(resistx.load_profile(data), resistx.Preferences(), plan)
+    return plan
+
+
+def _course(drugs: list[str], start: str, end: str | None, stop: str, **kw: Any) -> dict[str, Any]:
+    out = {"drugs": drugs, "setting": "metastatic", "started_on": start, "stop_reason": stop}
+    if end:
+        out["ended_on"] = end
+    out.update(kw)
+    return out
+
+
+def _premenopausal(*treatments: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    """A premenopausal woman at ECOG 0 after palbociclib + letrozole (cases 886, 899)."""
+    kw.setdefault(
+        "biomarkers",
+        [result(g, "not_detected", tested_on="2026-03-10") for g in ("ESR1", "PIK3CA", "AKT1")],
+    )
+    return patient(
+        schema_version=2,
+        as_of="2026-03-30",
+        ecog=0,
+        sex="female",
+        menopausal_status="premenopausal",
+        treatments=list(treatments),
+        **kw,
+    )
+
+
+PALBO_LETROZOLE = _course(["palbociclib", "letrozole"], "2024-08-05", "2026-02-27", "progression")
+
+
+def _actions(plan: resistx.Plan, code: str) -> list[resistx.Action]:
+    return [a for a in plan.actions if a.code == code]
+
+
+def test_a_gnrh_agonist_course_beside_letrozole_counts_as_ovarian_suppression() -> None:
+    """Cases 886 (MAJOR) and 899: goserelin recorded as a course of its own, going on through
+    the letrozole course, was not seen: the plan said 'no ovarian suppression on record with
+    letrozole' and the cautions did not ask to continue goserelin."""
+    ongoing = _course(["goserelin"], "2024-07-20", None, "ongoing")
+    # or ended with the letrozole course, at the progression
+    beside = _course(["goserelin"], "2024-07-20", "2026-02-27", "progression")
+    for policy, goserelin in ((p, g) for p in POLICIES for g in (ongoing, beside)):
+        p = _planned(_premenopausal(goserelin, PALBO_LETROZOLE), policy)
+        assert not _actions(p, "confirm_ovarian_suppression"), policy
+        assert not _actions(p, "ovarian_suppression_stopped"), policy
+        fulvestrant = option(p, "fulvestrant")
+        [caution] = [c for c in fulvestrant.cautions if c.code == "ovarian_suppression_needed"]
+        assert "continue goserelin" in caution.text, policy
+    # without the goserelin course the question stands
+    p = _planned(_premenopausal(PALBO_LETROZOLE))
+    assert _actions(p, "confirm_ovarian_suppression")
+
+
+def test_a_gnrh_agonist_stopped_before_the_progression_asks_about_ovarian_escape_first() -> None:
+    """Case 886 (MAJOR): goserelin stopped months before letrozole did; the progression on
+    letrozole alone before the menopause may be ovarian escape, not endocrine resistance, and
+    the options read it as resistance: confirm and restart suppression before choosing."""
+    goserelin = _course(["goserelin"], "2024-07-20", "2025-05-10", "patient_choice")
+    for policy in POLICIES:
+        p = _planned(_premenopausal(goserelin, PALBO_LETROZOLE), policy)
+        assert not _actions(p, "confirm_ovarian_suppression"), policy
+        [action] = _actions(p, "ovarian_suppression_stopped")
+        assert action.before_choosing, policy
+        assert action.rule == 63
+        assert "goserelin" in action.text and "2025-05-10" in action.text, policy
+        assert "oestradiol" in action.text, policy
+
+
+def _relapsed(*her2_tests: dict[str, Any]) -> dict[str, Any]:
+    """First relapse on adjuvant letrozole, nothing given for metastatic disease (case 891)."""
+    return patient(
+        schema_version=2,
+        as_of="2026-02-20",
+        her2=None,
+        her2_tests=[{"score": "0", "sample": "tissue", "tested_on": "2021-07-20"}, *her2_tests],
+        treatments=[adjuvant(["letrozole"], "2021-09-01", "2026-01-10", "progression")],
+        biomarkers=[result("PIK3CA", "mutated", sample="tissue", tested_on="2026-01-28")],
+    )
+
+
+def test_a_her2_test_on_a_biopsy_of_the_recurrence_asks_for_no_biopsy() -> None:
+    """Cases 882, 885 and 891: the plan asked, before choosing, to biopsy the first recurrence
+    and retest HER2 when a biopsy of it (HER2 1+ on 2026-01-28) was already on record."""
+    data = _relapsed({"score": "1+", "sample": "tissue", "tested_on": "2026-01-28"})
+    del data["her2"]
+    for policy in POLICIES:
+        p = _planned(data, policy)
+        assert not _actions(p, "biopsy_first_recurrence"), policy
+    # a HER2 test from before the relapse leaves the question
+    data = _relapsed()
+    del data["her2"]
+    assert _actions(_planned(data), "biopsy_first_recurrence")
+
+
+def test_tdxd_for_her2_ultralow_is_not_within_its_approval_without_a_metastatic_endocrine_line() -> (
+    None
+):
+    """Case 894 (MAJOR, practice-2026): HER2-ultralow after capecitabine, with endocrine therapy
+    only as adjuvant treatment: trastuzumab deruxtecan was an alternative 'within its
+    approval', which covers progression on endocrine therapy for metastatic disease."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-05-28",
+        her2="ultralow",
+        ecog=0,
+        treatments=[
+            adjuvant(["letrozole"], "2021-02-01", "2025-11-10", "progression"),
+            _course(["capecitabine"], "2025-11-30", "2026-05-05", "progression", line=1),
+        ],
+    )
+    p = _planned(data, "practice-2026")
+    assert p.option("trastuzumab-deruxtecan") is None
+    [left] = [e for e in p.excluded if e.regimen.id == "trastuzumab-deruxtecan"]
+    assert any("endocrine" in r.text and r.rule == 29 for r in left.reasons)
+    # after an endocrine line for metastatic disease it is within the approval again
+    data["treatments"].insert(
+        1, _course(["fulvestrant"], "2025-11-12", "2025-11-28", "progression", line=1)
+    )
+    data["treatments"][2]["line"] = 2
+    p = _planned(data, "practice-2026")
+    said = [r for r in option(p, "trastuzumab-deruxtecan").reasons if r.rule == 29]
+    assert any("within its approval" in r.text for r in said)
+
+
+def test_in_a_visceral_crisis_confirming_her2_zero_waits_until_after_choosing() -> None:
+    """Case 895 (MAJOR): in a visceral crisis the plan asked, before choosing, to confirm the
+    IHC 0, perhaps by a new biopsy, though chemotherapy comes first whatever the reading."""
+    treatments = [
+        _course(["ribociclib", "letrozole"], "2021-10-01", "2024-01-05", "progression", line=1),
+        _course(["paclitaxel"], "2024-07-01", "2025-01-10", "progression", line=2),
+    ]
+    for crisis, first in ((True, False), (False, True)):
+        data = patient(
+            schema_version=2, as_of="2026-03-12", visceral_crisis=crisis, treatments=treatments
+        )
+        for policy in POLICIES:
+            [action] = _actions(_planned(data, policy), "confirm_her2_zero")
+            assert action.before_choosing is first, (crisis, policy)
+
+
+def test_a_current_ctdna_esr1_negative_is_not_read_as_tissue_only() -> None:
+    """Case 899: ESR1 was not detected in ctDNA (3% tumour fraction) after the progression and
+    in tissue two days later; the plan said 'ESR1 tested on tissue only' and asked for ctDNA."""
+    biomarkers = [
+        result("ESR1", "not_detected", tested_on="2026-03-10", tumour_fraction=0.03),
+        result("ESR1", "not_detected", sample="tissue", tested_on="2026-03-12"),
+        result("PIK3CA", "not_detected", sample="tissue", tested_on="2026-03-12"),
+    ]
+    for policy in POLICIES:
+        p = _planned(_premenopausal(PALBO_LETROZOLE, biomarkers=biomarkers), policy)
+        assert not _actions(p, "esr1_ctdna"), policy
+    # tissue alone asks for ctDNA
+    assert _actions(
+        _planned(_premenopausal(PALBO_LETROZOLE, biomarkers=biomarkers[1:])), "esr1_ctdna"
+    )
