@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 import resistx
+from resistx.sequencing.policy import get as get_policy
 from tests.helpers import adjuvant, option, patient, result
 from tests.test_plan import check_plan
 
@@ -173,3 +176,82 @@ def test_a_current_ctdna_esr1_negative_is_not_read_as_tissue_only() -> None:
     assert _actions(
         _planned(_premenopausal(PALBO_LETROZOLE, biomarkers=biomarkers[1:])), "esr1_ctdna"
     )
+
+
+def _fifth_line(*biomarkers: dict[str, Any]) -> dict[str, Any]:
+    """After palbociclib + letrozole, capecitabine, trastuzumab deruxtecan and eribulin: three
+    cytotoxic lines for metastatic disease, HER2-low (case 892)."""
+    return patient(
+        schema_version=2,
+        as_of="2026-06-02",
+        her2="low",
+        ecog=1,
+        biomarkers=list(biomarkers),
+        treatments=[
+            _course(
+                ["palbociclib", "letrozole"], "2022-01-10", "2023-06-01", "progression", line=1
+            ),
+            _course(["capecitabine"], "2023-06-20", "2024-04-01", "progression", line=2),
+            _course(["trastuzumab deruxtecan"], "2024-04-20", "2025-06-01", "progression", line=3),
+            _course(["eribulin"], "2025-06-20", "2026-05-10", "progression", line=4),
+        ],
+    )
+
+
+def test_pi3k_and_akt_inhibitors_past_their_trials_chemotherapy_lines_are_not_preferred() -> None:
+    """Case 892 (MAJOR, both policies): with a PIK3CA mutation after three cytotoxic lines,
+    capivasertib + fulvestrant ranked first and alpelisib + fulvestrant was preferred, though
+    CAPItello-291 enrolled after at most one chemotherapy line for advanced disease and
+    SOLAR-1 after none; sacituzumab govitecan, in TROPiCS-02's population, came after them."""
+    mutated = result("PIK3CA", "mutated", sample="tissue", tested_on="2026-05-20")
+    for policy in POLICIES:
+        p = _planned(_fifth_line(mutated), policy)
+        for regimen in ("capivasertib+fulvestrant", "alpelisib+fulvestrant"):
+            o = option(p, regimen)
+            assert o.tier != "preferred", (policy, regimen)
+            assert any(r.rule == 104 for r in o.reasons), (policy, regimen)
+        assert option(p, "sacituzumab-govitecan").rank < option(p, "capivasertib+fulvestrant").rank
+
+
+def test_past_two_cytotoxic_lines_a_pathway_biopsy_does_not_come_before_choosing() -> None:
+    """Case 892 (MAJOR): the plan asked for a tissue biopsy before choosing, saying a pathway
+    alteration would put a PI3K or AKT inhibitor before chemotherapy; past the trials'
+    chemotherapy lines it would not."""
+    negatives = [
+        result(g, "not_detected", tested_on="2026-05-20", tumour_fraction=0.09)
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    found = result("TP53", "mutated", tested_on="2026-05-20", tumour_fraction=0.09)
+    for policy in POLICIES:
+        p = _planned(_fifth_line(*negatives, found), policy)
+        [action] = _actions(p, "confirm_pathway_tissue")
+        assert not action.before_choosing, policy
+        assert "before chemotherapy" not in action.text, policy
+
+
+def test_a_pathway_inhibitor_is_past_its_trials_from_the_second_cytotoxic_line() -> None:
+    """Rule 104's boundary: CAPItello-291 enrolled after one chemotherapy line for advanced
+    disease, so one line leaves capivasertib within it and two take it past."""
+    akt1 = result("AKT1", "mutated", sample="tissue", tested_on="2026-05-20")
+    data = _fifth_line(akt1)
+    lines = data["treatments"]
+    for cytotoxic, past in ((1, False), (2, True)):
+        data["treatments"] = lines[: 1 + cytotoxic]
+        data["as_of"] = "2026-06-02"
+        o = option(_planned(data), "capivasertib+fulvestrant")
+        assert any(r.rule == 104 for r in o.reasons) is past, cytotoxic
+
+
+def test_past_its_trials_lines_a_pathway_inhibitor_is_never_preferred_whatever_its_score() -> None:
+    """Rule 104's ceiling holds on its own: with its step back weighed at nothing, capivasertib
+    after three cytotoxic lines is still at best an alternative."""
+    ye2024 = get_policy("ye2024")
+    lenient = attrs.evolve(
+        ye2024,
+        name="ye2024-lenient",
+        updated_by=None,
+        weights=attrs.evolve(ye2024.weights, past_trial_lines=0.0, match=9.0),
+    )
+    mutated = result("PIK3CA", "mutated", sample="tissue", tested_on="2026-05-20")
+    p = resistx.sequence(_fifth_line(mutated), policy=lenient)
+    assert option(p, "capivasertib+fulvestrant").tier == "alternative"

@@ -345,6 +345,10 @@ SCENARIOS: list[dict[str, Any]] = [
             PALBOCICLIB,
         ],
     ),
+    patient(  # rule 104: capivasertib after two chemotherapy lines
+        biomarkers=[result("AKT1", "mutated")],
+        treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
+    ),
     patient(  # rule 87: relapse during adjuvant abemaciclib + letrozole, 18 months in
         as_of="2026-10-15",
         treatments=[
@@ -1073,6 +1077,11 @@ def test_a_short_cdk46i_outweighs_a_biomarker_match() -> None:
 
 def test_an_adc_before_its_chemotherapy_lines_loses_more_than_a_match_gains() -> None:
     assert W.match + W.adc_gated < 0
+
+
+def test_past_its_trials_chemotherapy_lines_a_pathway_match_counts_for_nothing() -> None:
+    """Rule 104 (case 892): the step back cancels the match, no more."""
+    assert W.match + W.past_trial_lines == 0
 
 
 def test_a_stale_finding_counts_less_than_a_current_one() -> None:

@@ -88,6 +88,9 @@ class Weights:
     #: rule 58: after the endocrine lines the tests may pick, or a found target selects
     tdxd_before_tests: float = -4.5
     postmonarch_regimen: float = 1.0  # rule 37: abemaciclib+fulvestrant in postMONARCH's population
+    #: rule 104: past the chemotherapy lines a PI3K or AKT inhibitor's trials enrolled after, its
+    #: biomarker match speaks for no one this far (it cancels the match)
+    past_trial_lines: float = -3.0
 
     # -- balance (rules 12, 14)
     toxicity_by_priority: tuple[float, float, float] = (0.5, 1.0, 2.0)  # survival, balanced, QoL

@@ -15,6 +15,7 @@ from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import after_parp, parp_named
+from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines
 from resistx.sequencing.rules.results import (
     adequate_fraction,
     confirm_tissue,
@@ -93,8 +94,9 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         )
     if not missing and ctdna_negative(facts, PAM_GENES):
         held = draw_found_tumour(facts)  # then ESR1 is no question for tissue (cases 139, 146)
+        with_esr1 = ctdna_negative(facts, ("ESR1",)) and not held
         yield confirm_tissue(
-            ctdna_negative(facts, ("ESR1",)) and not held,
+            with_esr1,
             facts.profile.visceral_crisis,
             parp_named(facts) if not after_parp(facts) else (),
             held_tumour=held,
@@ -102,6 +104,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                 st.negative if (st := facts.state(g)) else None for g in PAM_GENES
             ),
             no_target=not target_left(facts),
+            past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
         )
     if pten_only:
         how = "by NGS" if pten_only == "by IHC only" else "on a tissue biopsy (NGS)"

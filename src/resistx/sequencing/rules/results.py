@@ -181,6 +181,7 @@ def confirm_tissue(
     held_tumour: bool = False,
     fraction: float | None = None,
     no_target: bool = False,
+    past_lines: bool = False,
 ) -> PlanEffect:
     """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
     crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
@@ -188,7 +189,9 @@ def confirm_tissue(
     the draw found a somatic mutation, yet plasma can miss what tissue finds (cases 477, 481);
     ``fraction``: the adequate tumour fraction the negatives report (``adequate_fraction``);
     ``no_target``: no endocrine target is left, so the plan turns to chemotherapy for lack of
-    one and a tissue alteration would change what is preferred (case 548)."""
+    one and a tissue alteration would change what is preferred (case 548); ``past_lines``:
+    only the pathway is in question, past its inhibitors' trials' chemotherapy lines (rule 104:
+    a finding would make them at best an alternative, so the biopsy comes after choosing)."""
     without = (
         f"for no ESR1 or PI3K-pathway target, while the {' and '.join(parp)} mutation on record "
         "opens a PARP inhibitor"
@@ -209,7 +212,7 @@ def confirm_tissue(
     return PlanEffect(
         code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
         genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
-        first=(with_esr1 or no_target) and not crisis,
+        first=(with_esr1 or no_target) and not crisis and (with_esr1 or not past_lines),
         text=f"{what} negative on ctDNA only: "
         + (
             "the draw held tumour DNA (it found a somatic mutation), yet plasma can miss an "
@@ -221,9 +224,23 @@ def confirm_tissue(
             else "a tumour that sheds little DNA can be missed"
         )
         + f"; a tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is "
-        "vital)." + (_WOULD_OPEN[with_esr1] if (with_esr1 or no_target) and not crisis else ""),
+        "vital)."
+        + (
+            (_PAST_LINES[with_esr1] if past_lines else _WOULD_OPEN[with_esr1])
+            if (with_esr1 or no_target or past_lines) and not crisis
+            else ""
+        ),
     )
 
+
+#: what a pathway result would open past its inhibitors' trials' chemotherapy lines (case 892)
+_PAST_LINES = {
+    False: " A PI3K-pathway alteration would open a PI3K or AKT inhibitor at best as an "
+    "alternative: past the chemotherapy lines their trials enrolled after (rule 104).",
+    True: " An ESR1 mutation would open an oral SERD before chemotherapy; a PI3K-pathway "
+    "alteration a PI3K or AKT inhibitor at best as an alternative, past the chemotherapy lines "
+    "their trials enrolled after (rule 104).",
+}
 
 #: what a tissue result would change where the plan turns to chemotherapy (recheck of case 548)
 _WOULD_OPEN = {

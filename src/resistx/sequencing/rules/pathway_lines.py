@@ -1,0 +1,59 @@
+"""The PI3K and AKT inhibitors past their trials' chemotherapy lines (rule 104)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.rule import Context, Effect, rule
+
+H = Factor.HISTORY
+
+#: cytotoxic lines for metastatic disease past which no PI3K or AKT inhibitor's trial enrolled:
+#: CAPItello-291 at most one chemotherapy line for advanced disease (Turner et al., N Engl J
+#: Med 2023), SOLAR-1 none (André et al., N Engl J Med 2019); neither is in the review
+PATHWAY_TRIAL_LINES = 1
+#: the drugs whose trials those are (INAVO120 enrolled before any therapy for metastatic disease)
+_DRUGS = frozenset({"alpelisib", "capivasertib", "inavolisib"})
+
+
+# rule 104: a PI3K or AKT inhibitor past its trials' chemotherapy lines
+@rule(
+    104,
+    "A PI3K or AKT inhibitor past its trials' chemotherapy lines",
+    H,
+    condition="Two or more cytotoxic lines for metastatic disease (chemotherapy, or an ADC, "
+    "whose payload is cytotoxic), and alpelisib, capivasertib or inavolisib outside a trial's "
+    "enrolment: CAPItello-291 enrolled after at most one chemotherapy line for advanced "
+    "disease and SOLAR-1 after none (their reports; not in the review).",
+    effect="At best an alternative (never preferred), and a step back that cancels a biomarker "
+    "match: the trials' results do not reach this patient, whatever the pathway finding (case "
+    "892). A tissue biopsy for the pathway then "
+    "comes after choosing (rule 26's action does not say it would come before chemotherapy).",
+    codes=("pathway_past_trial_lines",),
+    trials=("CAPItello-291", "SOLAR-1"),
+    regimens=kinds.has_pi3k_or_akt_inhibitor,
+)
+def pathway_past_trial_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if kinds.is_trial_or_investigational(spec) or not _DRUGS.intersection(spec.drugs):
+        return
+    if past_pathway_trial_lines(i.chemo_lines + i.adc_lines):
+        yield Effect(
+            code="pathway_past_trial_lines",
+            delta=ctx.weights.past_trial_lines,
+            ceiling=1,
+            text="More cytotoxic lines for metastatic disease than the PI3K and AKT inhibitors' "
+            "trials enrolled after (CAPItello-291 at most one chemotherapy line for advanced "
+            "disease, Turner et al., N Engl J Med 2023; SOLAR-1 none, André et al., N Engl J "
+            "Med 2019; not in the review): their results do not reach this patient; at best an "
+            "alternative.",
+            trials=("CAPItello-291", "SOLAR-1"),
+        )
+
+
+def past_pathway_trial_lines(cytotoxic_lines: int) -> bool:
+    """More cytotoxic lines for metastatic disease than the pathway inhibitors' trials allowed."""
+    return cytotoxic_lines > PATHWAY_TRIAL_LINES
