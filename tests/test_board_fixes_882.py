@@ -255,3 +255,24 @@ def test_past_its_trials_lines_a_pathway_inhibitor_is_never_preferred_whatever_i
     mutated = result("PIK3CA", "mutated", sample="tissue", tested_on="2026-05-20")
     p = resistx.sequence(_fifth_line(mutated), policy=lenient)
     assert option(p, "capivasertib+fulvestrant").tier == "alternative"
+
+
+def test_at_ecog_3_a_drug_not_yet_approved_on_the_plans_date_goes_after_approved_options() -> None:
+    """Case 901 (practice-2026): at ECOG 3, on a date before its approval, vepdegestrant was
+    'within a clinical trial only', yet ranked above the approved combinations: rule 13 puts
+    investigational regimens after the least toxic options, and it read the table's approval,
+    not the plan's date."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-04-24",
+        ecog=3,
+        treatments=[
+            _course(["abemaciclib", "letrozole"], "2023-09-01", "2026-03-30", "progression", line=1)
+        ],
+    )
+    p = _planned(data, "practice-2026")
+    vepdegestrant = option(p, "vepdegestrant")
+    assert vepdegestrant.tier == "trial"
+    assert any(r.code == "poor_performance_status_trial" for r in vepdegestrant.reasons)
+    approved = [o for o in p.options if o.tier != "trial"]
+    assert approved and all(o.rank < vepdegestrant.rank for o in approved)

@@ -269,6 +269,7 @@ def history(
         targets_untested=(m.esr1 is None and not m.esr1_negative_current)
         or (m.akt_pathway is None and not m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),
+        not_yet_approved=covers.unapproved(facts.decision_date),
     )
 
 

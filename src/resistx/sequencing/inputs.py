@@ -214,6 +214,9 @@ class HistoryInputs:
     targets_untested: bool = False
     #: the ongoing course the options read as progressed (its drugs sorted; rule 53), or ()
     current: tuple[str, ...] = ()
+    #: the regimens whose first approval the policy dates after the plan's date (rule 13
+    #: ranks them as investigational at ECOG 3-4, as rule 46 tiers them; case 901)
+    not_yet_approved: frozenset[str] = frozenset()
     #: aromatase inhibitors progressed on (rule 11 names one given again; other rules read
     #: none as used up: ``progressed_drugs`` leaves them out)
     progressed_aromatase_inhibitors: frozenset[str] = frozenset()

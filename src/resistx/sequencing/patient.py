@@ -81,7 +81,8 @@ class Patient:
         return found
 
     def _history_for(self, covers: Coverage) -> HistoryInputs:
-        """The history Inputs under another policy differ at most in ``progressed``."""
+        """The history Inputs under another policy differ at most in ``progressed`` and
+        ``not_yet_approved``."""
         known = next(iter(self._history.values()), None)
         if known is None:
             found = build.history(
@@ -89,8 +90,11 @@ class Patient:
             )
         else:
             courses = build.progressed(self.facts, covers)
+            later = covers.unapproved(self.facts.decision_date)
             found = (
-                known if courses == known.progressed else attrs.evolve(known, progressed=courses)
+                known
+                if courses == known.progressed and later == known.not_yet_approved
+                else attrs.evolve(known, progressed=courses, not_yet_approved=later)
             )
         self._history[covers] = found
         return found

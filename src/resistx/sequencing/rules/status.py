@@ -21,7 +21,8 @@ H = Factor.HISTORY
     H,
     condition="ECOG 3 or 4 (ECOG 2: a smaller step).",
     effect="Hard precedence at ECOG 3-4: intensive regimens (chemotherapy, ADCs, PI3K/AKT/mTOR "
-    "combinations), trial enrolment and investigational regimens rank after every other "
+    "combinations), trial enrolment and investigational regimens (and those approved only after "
+    "the plan's date, rule 46; case 901) rank after every other "
     "option and lose merit; other options come after every approved endocrine monotherapy "
     "(a second hard step) and lose less; endocrine monotherapy nothing, and its reason says it "
     "comes first. In a visceral crisis chemotherapy, "
@@ -42,7 +43,7 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
     w = ctx.weights
     if i.ecog is None:
         return
-    if i.ecog >= 3 and (kinds.is_trial(spec) or kinds.is_investigational(spec)):
+    if i.ecog >= 3 and (kinds.is_trial(spec) or kinds.is_investigational(spec) or _later(i, spec)):
         yield Effect(
             code="poor_performance_status_trial",
             delta=w.poor_ps_intensive,
@@ -94,6 +95,12 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             + (_SINGLE_AGENT if kinds.is_chemotherapy(spec) else ""),
             trials=spec.key_trials,
         )
+
+
+def _later(i: HistoryInputs, spec: RegimenSpec) -> bool:
+    """Approved after the plan's date, with no earlier approval of its own (rule 46's tier
+    trial; trastuzumab deruxtecan's earlier one is rule 46's to weigh, and it is intensive)."""
+    return spec.id in i.not_yet_approved and not spec.regulatory.earlier
 
 
 #: the drugs whose only trial evidence after a CDK4/6 inhibitor enrolled ECOG 0-1, the trial,
