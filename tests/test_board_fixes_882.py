@@ -276,3 +276,33 @@ def test_at_ecog_3_a_drug_not_yet_approved_on_the_plans_date_goes_after_approved
     assert any(r.code == "poor_performance_status_trial" for r in vepdegestrant.reasons)
     approved = [o for o in p.options if o.tier != "trial"]
     assert approved and all(o.rank < vepdegestrant.rank for o in approved)
+
+
+def test_without_trials_the_note_says_investigational_regimens_are_still_listed() -> None:
+    """Case 901: 'Trials are not shown' stood above a list of options in tier trial; the note
+    now says what is left out (enrolment in registered trials) and what stays."""
+    p = resistx.sequence(patient(), {"include_trials": False})
+    assert not [o for o in p.options if o.regimen.id.startswith("trial:")]
+    assert [o for o in p.options if o.tier == "trial"]
+    [note] = [n for n in p.notes if "include_trials is false" in n]
+    assert "investigational regimens" in note and "still" in note
+
+
+def test_primary_endocrine_resistance_steps_an_endocrine_based_trial_back_too() -> None:
+    """Cases 882 and 891: after relapse during adjuvant ribociclib + letrozole (primary
+    endocrine resistance, rule 87), TAKTIC (fulvestrant, ipatasertib, palbociclib; phase I)
+    ranked above capivasertib + fulvestrant, carrying none of the step back every approved
+    endocrine-based option carried."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-02-20",
+        treatments=[
+            adjuvant(["ribociclib", "letrozole"], "2024-02-15", "2026-01-10", "progression")
+        ],
+        biomarkers=[result("PIK3CA", "mutated", sample="tissue", tested_on="2026-01-28")],
+    )
+    for policy in POLICIES:
+        p = _planned(data, policy)
+        taktic = option(p, "trial:NCT03959891")
+        assert any(r.rule == 87 for r in taktic.reasons), policy
+        assert option(p, "capivasertib+fulvestrant").rank < taktic.rank, policy

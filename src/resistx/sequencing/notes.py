@@ -190,5 +190,8 @@ def _state(facts: Facts) -> list[str]:
             f"{when.isoformat() if when else 'unknown (no dates in the profile)'}."
         )
     if not facts.preferences.include_trials:
-        out.append("Trials are not shown (include_trials is false).")
+        out.append(
+            "Enrolment in registered trials is not shown (include_trials is false); "
+            "investigational regimens the evidence discusses still are, in tier trial."
+        )
     return out

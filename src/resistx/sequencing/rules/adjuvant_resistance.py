@@ -10,8 +10,19 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, rule
+from resistx.vocab.drugs import drug_class
 
 H = Factor.HISTORY
+
+
+def _endocrine_trial(spec: RegimenSpec) -> bool:
+    """Enrolment in a trial whose regimen holds an endocrine drug (cases 882, 891)."""
+    return kinds.is_trial(spec) and any(drug_class(d) in kinds.ENDOCRINE_DRUGS for d in spec.drugs)
+
+
+def _concerns(spec: RegimenSpec) -> bool:
+    """Endocrine-based regimens and trials, chemotherapy and ADCs."""
+    return kinds.is_endocrine_or_cytotoxic(spec) or _endocrine_trial(spec)
 
 
 # rule 87: relapse within 2 years of adjuvant endocrine therapy with a CDK4/6 inhibitor
@@ -24,17 +35,18 @@ H = Factor.HISTORY
     "therapy (primary endocrine resistance, ESO-ESMO's ABC 5 consensus; not in the review).",
     effect="As a short CDK4/6-inhibitor course (rule 18), which the adjuvant course does not "
     "measure (its months are no first-line response): endocrine-based regimens lose more "
-    "than a biomarker match is worth; chemotherapy gains, and so does an ADC whose trial's line "
-    "is met (a (neo)adjuvant chemotherapy with an early relapse; cases 606, 833).",
+    "than a biomarker match is worth (enrolment in an endocrine-based trial too; cases 882, "
+    "891); chemotherapy gains, and so does an ADC whose trial's line is met (a (neo)adjuvant "
+    "chemotherapy with an early relapse; cases 606, 833).",
     codes=("adjuvant_primary_resistance",),
-    regimens=kinds.is_endocrine_or_cytotoxic,
+    regimens=_concerns,
 )
 def adjuvant_primary_resistance(
     i: HistoryInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
     if not i.adjuvant_primary_resistance or i.short_cdk46i:
         return  # rule 18 speaks for a short course
-    endocrine = kinds.is_endocrine_based(spec)
+    endocrine = kinds.is_endocrine_based(spec) or _endocrine_trial(spec)
     if not endocrine and not kinds.is_cytotoxic(spec):
         return
     if kinds.is_adc(spec) and not _adc_open(i, spec):
