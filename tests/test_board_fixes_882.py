@@ -306,3 +306,18 @@ def test_primary_endocrine_resistance_steps_an_endocrine_based_trial_back_too() 
         taktic = option(p, "trial:NCT03959891")
         assert any(r.rule == 87 for r in taktic.reasons), policy
         assert option(p, "capivasertib+fulvestrant").rank < taktic.rank, policy
+
+
+def test_an_endocrine_based_trial_before_the_menopause_asks_for_ovarian_suppression() -> None:
+    """Case 882's recheck: TAKTIC (fulvestrant, ipatasertib, palbociclib) carried no ovarian
+    suppression caution before the menopause, unlike every approved fulvestrant option."""
+    data = _premenopausal(
+        _course(
+            ["ribociclib", "letrozole", "goserelin"], "2024-01-10", "2026-02-27", "progression"
+        ),
+        biomarkers=[result("PIK3CA", "mutated", sample="tissue", tested_on="2026-03-10")],
+    )
+    for policy in POLICIES:
+        taktic = option(_planned(data, policy), "trial:NCT03959891")
+        [caution] = [c for c in taktic.cautions if c.code == "ovarian_suppression_needed"]
+        assert "continue goserelin" in caution.text, policy

@@ -10,19 +10,14 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, rule
-from resistx.vocab.drugs import drug_class
+from resistx.sequencing.rules.drug_classes import endocrine_trial
 
 H = Factor.HISTORY
 
 
-def _endocrine_trial(spec: RegimenSpec) -> bool:
-    """Enrolment in a trial whose regimen holds an endocrine drug (cases 882, 891)."""
-    return kinds.is_trial(spec) and any(drug_class(d) in kinds.ENDOCRINE_DRUGS for d in spec.drugs)
-
-
 def _concerns(spec: RegimenSpec) -> bool:
     """Endocrine-based regimens and trials, chemotherapy and ADCs."""
-    return kinds.is_endocrine_or_cytotoxic(spec) or _endocrine_trial(spec)
+    return kinds.is_endocrine_or_cytotoxic(spec) or endocrine_trial(spec)
 
 
 # rule 87: relapse within 2 years of adjuvant endocrine therapy with a CDK4/6 inhibitor
@@ -46,7 +41,7 @@ def adjuvant_primary_resistance(
 ) -> Iterator[Effect]:
     if not i.adjuvant_primary_resistance or i.short_cdk46i:
         return  # rule 18 speaks for a short course
-    endocrine = kinds.is_endocrine_based(spec) or _endocrine_trial(spec)
+    endocrine = kinds.is_endocrine_based(spec) or endocrine_trial(spec)
     if not endocrine and not kinds.is_cytotoxic(spec):
         return
     if kinds.is_adc(spec) and not _adc_open(i, spec):

@@ -146,3 +146,14 @@ RECHALLENGE = (
     ": a rechallenge needs the earlier adverse event weighed (dose reduction or another CDK4/6 "
     "inhibitor)."
 )
+
+
+def endocrine_trial(spec: RegimenSpec) -> bool:
+    """Enrolment in a trial whose regimen holds an endocrine drug: what rules 40 and 87 say of
+    an endocrine-based regimen, they say of it (cases 882, 891)."""
+    return kinds.is_trial(spec) and any(drug_class(d) in kinds.ENDOCRINE_DRUGS for d in spec.drugs)
+
+
+def endocrine_based_or_trial(spec: RegimenSpec) -> bool:
+    """Endocrine-based regimens and trials (``endocrine_trial``)."""
+    return kinds.is_endocrine_based(spec) or endocrine_trial(spec)

@@ -14,6 +14,7 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
+from resistx.sequencing.rules.drug_classes import endocrine_based_or_trial
 from resistx.sequencing.suppression import ai_without_suppression
 
 B = Factor.BALANCE
@@ -25,7 +26,8 @@ B = Factor.BALANCE
     "Ovarian suppression, or a GnRH agonist in men, with endocrine therapy",
     B,
     condition="A pre- or perimenopausal woman; or a man (schema 2's sex).",
-    effect="Each option with an aromatase inhibitor or fulvestrant (pre/perimenopausal), or with "
+    effect="Each option (enrolment in a trial too: case 882) with an aromatase inhibitor or "
+    "fulvestrant (pre/perimenopausal), or with "
     "an aromatase inhibitor (men), carries a caution; the plan asks for ovarian function "
     "suppression or a GnRH agonist (action), as PALOMA-3 and MONARCH-2 required of "
     "premenopausal patients (not in the review). Elacestrant's "
@@ -44,7 +46,7 @@ B = Factor.BALANCE
         "ribociclib_fulvestrant_postmenopausal_label",
     ),
     references=(9, 10, 11),
-    regimens=kinds.is_endocrine_based,
+    regimens=endocrine_based_or_trial,
 )
 def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     classes = kinds.classes(spec)
