@@ -51,6 +51,18 @@ def _premenopausal(*treatments: dict[str, Any], **kw: Any) -> dict[str, Any]:
 PALBO_LETROZOLE = _course(["palbociclib", "letrozole"], "2024-08-05", "2026-02-27", "progression")
 
 
+def _weighing(**weights: Any) -> resistx.Policy:
+    """ye2024 with some weights changed: what holds whatever the scores (a ceiling) is seen
+    holding where the scores alone would no longer hold it."""
+    ye2024 = get_policy("ye2024")
+    return attrs.evolve(
+        ye2024,
+        name="ye2024-reweighed",
+        updated_by=None,
+        weights=attrs.evolve(ye2024.weights, **weights),
+    )
+
+
 def _actions(plan: resistx.Plan, code: str) -> list[resistx.Action]:
     return [a for a in plan.actions if a.code == code]
 
@@ -245,13 +257,7 @@ def test_a_pathway_inhibitor_is_past_its_trials_from_the_second_cytotoxic_line()
 def test_past_its_trials_lines_a_pathway_inhibitor_is_never_preferred_whatever_its_score() -> None:
     """Rule 104's ceiling holds on its own: with its step back weighed at nothing, capivasertib
     after three cytotoxic lines is still at best an alternative."""
-    ye2024 = get_policy("ye2024")
-    lenient = attrs.evolve(
-        ye2024,
-        name="ye2024-lenient",
-        updated_by=None,
-        weights=attrs.evolve(ye2024.weights, past_trial_lines=0.0, match=9.0),
-    )
+    lenient = _weighing(past_trial_lines=0.0, match=9.0)
     mutated = result("PIK3CA", "mutated", sample="tissue", tested_on="2026-05-20")
     p = resistx.sequence(_fifth_line(mutated), policy=lenient)
     assert option(p, "capivasertib+fulvestrant").tier == "alternative"
@@ -321,3 +327,73 @@ def test_an_endocrine_based_trial_before_the_menopause_asks_for_ovarian_suppress
         taktic = option(_planned(data, policy), "trial:NCT03959891")
         [caution] = [c for c in taktic.cautions if c.code == "ovarian_suppression_needed"]
         assert "continue goserelin" in caution.text, policy
+
+
+def _brca1_after(*courses: dict[str, Any]) -> dict[str, Any]:
+    """A germline BRCA1 carrier after abemaciclib + fulvestrant and ``courses`` (case 907)."""
+    return patient(
+        schema_version=2,
+        as_of="2026-03-10",
+        ecog=1,
+        biomarkers=[
+            result("BRCA1", "mutated", origin="germline", sample="blood", tested_on="2019-01-15"),
+            result("ESR1", "not_detected", tested_on="2026-02-26", tumour_fraction=0.15),
+            result("PIK3CA", "not_detected", tested_on="2026-02-26", tumour_fraction=0.15),
+        ],
+        treatments=[
+            _course(
+                ["abemaciclib", "fulvestrant"], "2024-02-12", "2024-07-22", "progression", line=1
+            ),
+            *courses,
+        ],
+    )
+
+
+def test_after_progression_on_platinum_a_parp_inhibitor_is_not_preferred() -> None:
+    """Case 907 (MAJOR, both policies): a germline BRCA1 carrier progressed on carboplatin +
+    gemcitabine for metastatic disease; olaparib and talazoparib were preferred first, though
+    OlympiAD and EMBRACA enrolled no one whose disease progressed on platinum for advanced
+    disease, and sacituzumab govitecan, within TROPiCS-02, came after them."""
+    platinum = _course(
+        ["carboplatin", "gemcitabine"], "2024-08-05", "2024-12-09", "progression", line=2
+    )
+    capecitabine = _course(["capecitabine"], "2024-12-20", "2026-02-23", "progression", line=3)
+    for policy in POLICIES:
+        p = _planned(_brca1_after(platinum, capecitabine), policy)
+        for regimen in ("olaparib", "talazoparib"):
+            o = option(p, regimen)
+            assert o.tier != "preferred", (policy, regimen)
+            assert any(r.rule == 105 for r in o.reasons), (policy, regimen)
+        assert option(p, "sacituzumab-govitecan").rank < option(p, "olaparib").rank, policy
+    # after a non-platinum doublet the PARP inhibitors stay first
+    doublet = dict(platinum, drugs=["paclitaxel", "gemcitabine"])
+    p = _planned(_brca1_after(doublet, capecitabine))
+    assert p.options[0].regimen.id in ("olaparib", "talazoparib")
+
+
+def test_after_platinum_resistance_nothing_is_put_after_a_parp_inhibitor() -> None:
+    """Case 907: with OlympiAD and EMBRACA out of reach, neither chemotherapy nor sacituzumab
+    govitecan is held back as coming after a PARP inhibitor (rule 44's steps do not apply),
+    and however much a match weighs, a PARP inhibitor stays at best an alternative."""
+    platinum = _course(["carboplatin"], "2024-08-05", "2024-12-09", "progression", line=2)
+    for policy in POLICIES:
+        p = _planned(_brca1_after(platinum), policy)
+        for regimen in ("chemotherapy", "sacituzumab-govitecan"):
+            codes = {r.code for r in option(p, regimen).reasons}
+            assert not {c for c in codes if c.startswith("parp_inhibitor_before")}, regimen
+    heavy = _weighing(match=9.0, parp_before_chemotherapy=9.0)
+    p = resistx.sequence(_brca1_after(platinum), policy=heavy)
+    assert option(p, "olaparib").tier == "alternative"
+
+
+def test_after_platinum_resistance_tbcrc048_does_not_put_olaparib_first() -> None:
+    """Case 907 for a germline PALB2 carrier (rule 49, TBCRC 048): after progression on
+    carboplatin chemotherapy is not held back behind olaparib."""
+    data = _brca1_after(_course(["carboplatin"], "2024-08-05", "2024-12-09", "progression", line=2))
+    data["biomarkers"][0] = result(
+        "PALB2", "mutated", origin="germline", sample="blood", tested_on="2019-01-15"
+    )
+    p = _planned(data)
+    assert not [r for r in option(p, "chemotherapy").reasons if r.rule == 49]
+    assert not [r for r in option(p, "olaparib").reasons if r.code == "tbcrc048_olaparib_first"]
+    assert any(r.rule == 105 for r in option(p, "olaparib").reasons)

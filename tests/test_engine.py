@@ -349,6 +349,10 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[result("AKT1", "mutated")],
         treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
     ),
+    patient(  # rule 105: a germline BRCA1 carrier after progression on carboplatin
+        biomarkers=[result("BRCA1", "mutated", origin="germline", sample="blood")],
+        treatments=[PALBOCICLIB, dict(CAPECITABINE, drugs=["carboplatin", "gemcitabine"])],
+    ),
     patient(  # rule 87: relapse during adjuvant abemaciclib + letrozole, 18 months in
         as_of="2026-10-15",
         treatments=[

@@ -24,6 +24,7 @@ from resistx.sequencing.hrd import (
     hrd_untested,
     origin_unknown,
     parp_findings,
+    platinum_resistant,
 )
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
@@ -122,13 +123,12 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
     esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
     pik3ca, akt1, pten = _pam_findings(pam)
     akt_pathway = pik3ca or akt1 or pten
-    parp = parp_findings(facts)
     pcr_only = tuple(g for g, st in zip(PAM_GENES, pam, strict=True) if st and by_pcr_only(st))
     esr1_negative = esr1_state is not None and esr1_state.negative is not None
     pam_negative = _pam_negative(facts, pam, ngs=False)
     esr1_clear = esr1_negative and not facts.needs_retest("ESR1")
     pam_clear = pam_negative and not pcr_only
-    untested, somatic_untested = hrd_untested(facts, parp)
+    untested, somatic_untested = hrd_untested(facts, parp := parp_findings(facts))
     return MolecularInputs(
         her2=facts.her2,
         esr1=esr1,
@@ -152,6 +152,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         after_fulvestrant="fulvestrant" in facts.progressed_drugs,
         postmonarch_population=postmonarch.in_population(facts),
         adjuvant_parp=adjuvant_parp(facts),
+        platinum_resistant=platinum_resistant(facts),
         parp=parp,
         brca_origin_unknown=origin_unknown(facts, parp),
         hrd_untested=untested,

@@ -110,3 +110,17 @@ def adjuvant_parp(facts: Facts) -> tuple[tuple[str, ...], bool] | None:
     drugs = tuple(sorted({d for t in courses for d in t.drugs if drug_class(d) is parp}))
     soon = any(t.progressed or facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS) for t in courses)
     return drugs, soon
+
+
+#: the platinum drugs (a DNA-damaging class whose failure OlympiAD and EMBRACA excluded)
+PLATINUM = frozenset({"carboplatin", "cisplatin"})
+
+
+def platinum_resistant(facts: Facts) -> bool:
+    """Progression on platinum for metastatic disease, or relapse on or within 12 months of
+    (neo)adjuvant platinum: OlympiAD and EMBRACA enrolled neither (rule 105, case 907)."""
+    return any(
+        PLATINUM.intersection(t.drugs)
+        and (t.progressed if t.metastatic else facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
+        for t in facts.profile.treatments
+    )

@@ -65,6 +65,9 @@ class MolecularInputs:
     #: the PARP inhibitors given for early disease ((neo)adjuvant, as in OlympiA), and whether
     #: relapse came on one or within 12 months of its end (``hrd.adjuvant_parp``; rule 102)
     adjuvant_parp: tuple[tuple[str, ...], bool] | None = None
+    #: progression on platinum for metastatic disease, or relapse within 12 months of
+    #: (neo)adjuvant platinum (``hrd.platinum_resistant``; rule 105)
+    platinum_resistant: bool = False
     parp: tuple[Finding, ...]
     #: BRCA1/2 mutations of ``parp`` found in the tumour with no germline result for the gene:
     #: germline or somatic, unknown which (``hrd.origin_unknown``; rules 5 and 49, case 490)

@@ -51,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     parp.parp_before_chemotherapy,
     parp.tbcrc048_before_chemotherapy,
     parp_given.parp_given_for_early_disease,
+    parp_given.parp_after_platinum,
     mechanisms.mechanism_trial,
     mechanisms.cdk46i_resistance_markers,
     mechanisms.maintain_esr1_mutated,

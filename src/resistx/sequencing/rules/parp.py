@@ -21,8 +21,8 @@ M = Factor.MOLECULAR
     "Germline BRCA1/2: a PARP inhibitor before chemotherapy",
     M,
     condition="After progression on a CDK4/6 inhibitor, a germline BRCA1/2 mutation, at most 2 "
-    "chemotherapy lines for metastatic disease (OlympiAD's limit; EMBRACA's was 3) and no "
-    "progression on a PARP inhibitor.",
+    "chemotherapy lines for metastatic disease (OlympiAD's limit; EMBRACA's was 3), no "
+    "progression on a PARP inhibitor, and no platinum resistance (rule 105).",
     effect="Olaparib and talazoparib gain and their reason leads; chemotherapy is at best an "
     "alternative, except in a visceral crisis (rule 7: chemotherapy first, the PARP inhibitors "
     "the option after it): each PARP inhibitor gave longer progression-free survival than "
@@ -48,6 +48,8 @@ def parp_before_chemotherapy(
     i: MolecularInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
     if not i.post_cdk46i or i.after_parp or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
+        return
+    if i.platinum_resistant:  # rule 105: outside OlympiAD's and EMBRACA's populations
         return
     brca = [f for f in i.parp if germline_brca(f)]
     if not brca:
@@ -156,7 +158,8 @@ OLYMPIAD_CHEMOTHERAPY_LINES = 2
     "Germline PALB2 or somatic BRCA1/2: olaparib before chemotherapy",
     M,
     condition="After progression on a CDK4/6 inhibitor, a germline PALB2 or somatic BRCA1/2 "
-    "mutation, no germline BRCA1/2 (rule 44) and no progression on a PARP inhibitor. The "
+    "mutation, no germline BRCA1/2 (rule 44), no progression on a PARP inhibitor and no "
+    "platinum resistance (rule 105). The "
     "review's Discussion lists ESR1 and the PI3K pathway as its definite targets; its "
     "PARP-inhibitor section finds PARP inhibitors effective for these mutations even after a "
     "CDK4/6 inhibitor (TBCRC 048): a recorded discrepancy, read for the section on the trial.",
@@ -174,6 +177,8 @@ def tbcrc048_before_chemotherapy(
     i: MolecularInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
     if not (i.post_cdk46i and i.parp) or i.after_parp or any(map(germline_brca, i.parp)):
+        return
+    if i.platinum_resistant:  # rule 105
         return
     unknown = i.brca_origin_unknown
     genes = " and ".join(parp_targets(i.parp, unknown=unknown))

@@ -1,5 +1,6 @@
-"""A PARP inhibitor given for early disease (rule 102): the trials that put one before
-chemotherapy reported before adjuvant olaparib existed, so none of their patients had one."""
+"""What the PARP-inhibitor trials enrolled no one after: a PARP inhibitor given for early
+disease (rule 102; they reported before adjuvant olaparib existed) and platinum resistance
+(rule 105)."""
 
 from __future__ import annotations
 
@@ -55,4 +56,37 @@ def parp_given_for_early_disease(
         f"Whether a second PARP-inhibitor course works is not known: at best {place}.",
         trials=("TBCRC 048",),
         references=(74, 75, 76),
+    )
+
+
+# rule 105: platinum resistance: a PARP inhibitor outside its trials
+@rule(
+    105,
+    "Platinum resistance: a PARP inhibitor outside its trials",
+    Factor.MOLECULAR,
+    condition="Progression on platinum (carboplatin, cisplatin) for metastatic disease, or "
+    "relapse on or within 12 months of (neo)adjuvant platinum, and no progression on a PARP "
+    "inhibitor (rule 11's).",
+    effect="Each PARP inhibitor is at best an alternative, and rules 44 and 49 put neither "
+    "itself first nor chemotherapy or a TROP2 ADC after it: OlympiAD and EMBRACA enrolled no "
+    "one whose disease had progressed on platinum for advanced disease (their reports; not in "
+    "the review), and platinum and PARP inhibitors act on the same repair defect (case 907).",
+    codes=("parp_inhibitor_after_platinum_resistance",),
+    references=(74, 75),
+    regimens=kinds.is_parp_inhibitor,
+)
+def parp_after_platinum(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not i.platinum_resistant or i.after_parp or not kinds.is_parp_inhibitor(spec):
+        return
+    yield Effect(
+        code="parp_inhibitor_after_platinum_resistance",
+        ceiling=1,
+        leads=True,
+        text="Platinum resistance (progression on it for metastatic disease, or relapse within "
+        "12 months of it as (neo)adjuvant treatment): OlympiAD and EMBRACA enrolled no one whose "
+        "disease had progressed on platinum for advanced disease (Robson et al., N Engl J Med "
+        "2017; Litton et al., N Engl J Med 2018; not in the review), and both drugs act on the "
+        "DNA-repair defect platinum exploits: their results do not reach this patient; at best "
+        "an alternative.",
+        references=(74, 75),
     )
