@@ -397,3 +397,21 @@ def test_after_platinum_resistance_tbcrc048_does_not_put_olaparib_first() -> Non
     assert not [r for r in option(p, "chemotherapy").reasons if r.rule == 49]
     assert not [r for r in option(p, "olaparib").reasons if r.code == "tbcrc048_olaparib_first"]
     assert any(r.rule == 105 for r in option(p, "olaparib").reasons)
+
+
+def test_fulvestrant_alone_with_an_esr1_mutation_says_what_emerald_found() -> None:
+    """Cases 883, 887, 902 and 906: fulvestrant alone stood with an ESR1 mutation on record and
+    'no rule moved it'; the review gives it for ESR1-mutated disease after an aromatase
+    inhibitor (ref. 63), while EMERALD's standard endocrine arm did worse than elacestrant in
+    ESR1-mutated disease (the review's figures). The reason now says both."""
+    data = patient(
+        schema_version=2,
+        biomarkers=[result("ESR1", "mutated", tested_on="2026-04-10", variant="D538G")],
+    )
+    for policy in POLICIES:
+        fulvestrant = option(_planned(data, policy), "fulvestrant")
+        [said] = [r for r in fulvestrant.reasons if r.rule == 106]
+        assert "EMERALD" in said.trials and "1.9" in said.text and "3.8" in said.text, policy
+    # without the mutation it says nothing of it
+    p = _planned(patient(schema_version=2, biomarkers=[result("ESR1", "not_detected")]))
+    assert not [r for r in option(p, "fulvestrant").reasons if r.rule == 106]

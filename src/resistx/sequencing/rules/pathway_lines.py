@@ -1,4 +1,4 @@
-"""The PI3K and AKT inhibitors past their trials' chemotherapy lines (rule 104)."""
+"""The PI3K, AKT and mTOR inhibitors past their trials' chemotherapy lines (rule 104)."""
 
 from __future__ import annotations
 
@@ -12,45 +12,50 @@ from resistx.sequencing.rule import Context, Effect, rule
 
 H = Factor.HISTORY
 
-#: cytotoxic lines for metastatic disease past which no PI3K or AKT inhibitor's trial enrolled:
-#: CAPItello-291 at most one chemotherapy line for advanced disease (Turner et al., N Engl J
-#: Med 2023), SOLAR-1 none (André et al., N Engl J Med 2019); neither is in the review
+#: cytotoxic lines for metastatic disease past which no PI3K, AKT or mTOR inhibitor's trial
+#: with endocrine therapy enrolled: CAPItello-291 and BOLERO-2 at most one chemotherapy line for
+#: advanced disease (Turner et al., N Engl J Med 2023; Baselga et al., N Engl J Med 2012),
+#: SOLAR-1 none (André et al., N Engl J Med 2019); none of the three limits is in the review
 PATHWAY_TRIAL_LINES = 1
-#: the drugs whose trials those are (INAVO120 enrolled before any therapy for metastatic disease)
-_DRUGS = frozenset({"alpelisib", "capivasertib", "inavolisib"})
+#: the drugs whose trials those are
+_DRUGS = frozenset({"alpelisib", "capivasertib", "everolimus"})
+_TRIALS = ("CAPItello-291", "SOLAR-1", "BOLERO-2")
 
 
-# rule 104: a PI3K or AKT inhibitor past its trials' chemotherapy lines
+# rule 104: a PI3K, AKT or mTOR inhibitor past its trials' chemotherapy lines
 @rule(
     104,
-    "A PI3K or AKT inhibitor past its trials' chemotherapy lines",
+    "A PI3K, AKT or mTOR inhibitor past its trials' chemotherapy lines",
     H,
     condition="Two or more cytotoxic lines for metastatic disease (chemotherapy, or an ADC, "
-    "whose payload is cytotoxic), and alpelisib, capivasertib or inavolisib outside a trial's "
-    "enrolment: CAPItello-291 enrolled after at most one chemotherapy line for advanced "
-    "disease and SOLAR-1 after none (their reports; not in the review).",
+    "whose payload is cytotoxic), and alpelisib, capivasertib or everolimus with endocrine "
+    "therapy and no CDK4/6 inhibitor, outside a trial's enrolment: CAPItello-291 and BOLERO-2 "
+    "enrolled after at most one chemotherapy line for advanced disease and SOLAR-1 after none "
+    "(their reports; not in the review).",
     effect="At best an alternative (never preferred), and a step back that cancels a biomarker "
     "match: the trials' results do not reach this patient, whatever the pathway finding (case "
-    "892). A tissue biopsy for the pathway then "
+    "892); everolimus too, which stays below the inhibitor a pathway alteration selects (rule "
+    "2). A tissue biopsy for the pathway then "
     "comes after choosing (rule 26's action does not say it would come before chemotherapy).",
     codes=("pathway_past_trial_lines",),
-    trials=("CAPItello-291", "SOLAR-1"),
-    regimens=kinds.has_pi3k_or_akt_inhibitor,
+    trials=_TRIALS,
+    regimens=kinds.has_pathway_inhibitor_without_cdk46i,
 )
 def pathway_past_trial_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if kinds.is_trial_or_investigational(spec) or not _DRUGS.intersection(spec.drugs):
-        return
+        return  # another trial's entry is its own (evERA's giredestrant with everolimus)
     if past_pathway_trial_lines(i.chemo_lines + i.adc_lines):
         yield Effect(
             code="pathway_past_trial_lines",
             delta=ctx.weights.past_trial_lines,
             ceiling=1,
-            text="More cytotoxic lines for metastatic disease than the PI3K and AKT inhibitors' "
-            "trials enrolled after (CAPItello-291 at most one chemotherapy line for advanced "
-            "disease, Turner et al., N Engl J Med 2023; SOLAR-1 none, André et al., N Engl J "
-            "Med 2019; not in the review): their results do not reach this patient; at best an "
+            text="More cytotoxic lines for metastatic disease than the PI3K, AKT and mTOR "
+            "inhibitors' trials enrolled after (CAPItello-291 and BOLERO-2 at most one "
+            "chemotherapy line for advanced disease, Turner et al., N Engl J Med 2023, and "
+            "Baselga et al., N Engl J Med 2012; SOLAR-1 none, André et al., N Engl J Med 2019; "
+            "not in the review): their results do not reach this patient; at best an "
             "alternative.",
-            trials=("CAPItello-291", "SOLAR-1"),
+            trials=_TRIALS,
         )
 
 
