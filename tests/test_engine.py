@@ -1319,3 +1319,20 @@ def test_the_ranking_alone_checks_a_profile_built_in_code_as_sequence_does() -> 
     assert [o.regimen.id for o in ranked.options] == [
         o.regimen.id for o in resistx.sequence(loaded, prefs).options
     ]
+
+
+def test_the_history_inputs_part_patients_by_date_only_where_rule_13_reads_it() -> None:
+    """``HistoryInputs.not_yet_approved`` (rule 13, case 901) is filled at ECOG 3-4 only:
+    elsewhere two plans a day apart across a dated approval share their history Inputs (and
+    the memo's entries), at ECOG 3 they do not."""
+    practice = get_policy("practice-2026")
+    covers = engine.memo_for(practice, practice.default_evidence())[0].call(engine._coverage)
+    for ecog, same in ((1, True), (3, False)):
+        found = [
+            Patient.of(
+                resistx.load_profile(patient(schema_version=2, ecog=ecog, as_of=day)),
+                resistx.Preferences(),
+            ).inputs(covers)[Factor.HISTORY]
+            for day in ("2026-04-30", "2026-05-02")  # vepdegestrant: FDA 2026-05-01
+        ]
+        assert (found[0] == found[1]) is same, ecog

@@ -14,7 +14,7 @@ from resistx.sequencing.ai_resistance import (
     endocrine_progressed,
     endocrine_resistant,
 )
-from resistx.sequencing.coverage import Coverage
+from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
 from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
@@ -270,7 +270,7 @@ def history(
         targets_untested=(m.esr1 is None and not m.esr1_negative_current)
         or (m.akt_pathway is None and not m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),
-        not_yet_approved=covers.unapproved(facts.decision_date),
+        not_yet_approved=unapproved_for(facts, covers),
     )
 
 

@@ -7,6 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from resistx.sequencing.facts import Facts
 
 
 class Coverage:
@@ -44,3 +48,14 @@ class Coverage:
 
 
 _COVERAGE_LIMIT = 4_096
+
+
+#: the ECOG from which rule 13 ranks a regimen approved after the plan's date as investigational
+POOR_PERFORMANCE = 3
+
+
+def unapproved_for(facts: Facts, covers: Coverage) -> frozenset[str]:
+    """The regimens approved after the plan's date, at ECOG 3-4 only: rule 13 alone reads
+    them, and only there (else the history's key would part patients by date for nothing)."""
+    poor = facts.profile.ecog is not None and facts.profile.ecog >= POOR_PERFORMANCE
+    return covers.unapproved(facts.decision_date) if poor else frozenset()

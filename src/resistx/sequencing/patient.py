@@ -13,7 +13,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import MAX_MONTHS, Preferences, Profile
 from resistx.sequencing import build_inputs as build
 from resistx.sequencing import maintain
-from resistx.sequencing.coverage import Coverage
+from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 
@@ -90,7 +90,7 @@ class Patient:
             )
         else:
             courses = build.progressed(self.facts, covers)
-            later = covers.unapproved(self.facts.decision_date)
+            later = unapproved_for(self.facts, covers)
             found = (
                 known
                 if courses == known.progressed and later == known.not_yet_approved
