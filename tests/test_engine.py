@@ -1336,3 +1336,20 @@ def test_the_history_inputs_part_patients_by_date_only_where_rule_13_reads_it() 
             for day in ("2026-04-30", "2026-05-02")  # vepdegestrant: FDA 2026-05-01
         ]
         assert (found[0] == found[1]) is same, ecog
+
+
+def test_the_molecular_inputs_read_endocrine_progression_only_for_her2_ultralow() -> None:
+    """``MolecularInputs.endocrine_progressed`` (rule 29, case 894) is filled for HER2-ultralow
+    disease after chemotherapy only: a HER2-0 patient after fulvestrant and one after
+    capecitabine alone, the same otherwise, share it."""
+    capecitabine = dict(CAPECITABINE, line=1, started_on="2024-04-01")
+    fulvestrant = dict(PALBOCICLIB, drugs=["fulvestrant"], line=1, ended_on="2024-03-25")
+    for her2, same in (("0", True), ("ultralow", False)):
+        found = {
+            Patient.of(
+                resistx.load_profile(patient(her2=her2, treatments=courses)),
+                resistx.Preferences(),
+            ).molecular.endocrine_progressed
+            for courses in ([capecitabine], [fulvestrant, dict(capecitabine, line=2)])
+        }
+        assert (len(found) == 1) is same, her2

@@ -6,7 +6,7 @@ than 12 months after them (their reports; not in the review): case 483."""
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, Her2Status
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.vocab.drugs import DEGRADER_CLASSES, drug_class
@@ -28,6 +28,13 @@ def endocrine_progressed(facts: Facts) -> bool:
         t.metastatic and t.progressed and t.drug_classes & ENDOCRINE_DRUGS
         for t in facts.profile.treatments
     )
+
+
+def ultralow_endocrine_progressed(facts: Facts) -> bool:
+    """``endocrine_progressed`` for HER2-ultralow disease after chemotherapy, where rule 29
+    reads it (case 894), else False: the molecular key parts no other patient on it."""
+    ultralow = facts.her2 is Her2Status.ULTRALOW and facts.chemo_lines > 0
+    return ultralow and endocrine_progressed(facts)
 
 
 def endocrine_resistant(facts: Facts) -> bool:

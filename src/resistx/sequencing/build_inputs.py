@@ -13,6 +13,7 @@ from resistx.sequencing.ai_resistance import (
     degrader_short,
     endocrine_progressed,
     endocrine_resistant,
+    ultralow_endocrine_progressed,
 )
 from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
@@ -176,7 +177,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,
         tdxd_ruled_out=lung_disease(facts) or "trastuzumab deruxtecan" in facts.progressed_drugs,
         destiny_breast06_entry=facts.destiny_breast06_entry,
-        endocrine_progressed=endocrine_progressed(facts),
+        endocrine_progressed=ultralow_endocrine_progressed(facts),
     )
 
 

@@ -116,7 +116,8 @@ class MolecularInputs:
     #: (DESTINY-Breast06's entry, rule 68; ``Facts.destiny_breast06_entry``)
     destiny_breast06_entry: bool = False
     #: progressed on endocrine therapy for metastatic disease: what trastuzumab deruxtecan's
-    #: HER2-ultralow approval asks for (rule 29; case 894)
+    #: HER2-ultralow approval asks for (rule 29; case 894); filled for HER2-ultralow disease
+    #: after chemotherapy only, where rule 29 reads it
     endocrine_progressed: bool = False
 
 
