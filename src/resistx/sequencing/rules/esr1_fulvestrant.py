@@ -42,8 +42,8 @@ def esr1_fulvestrant_alone(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
         code="esr1_mutation_fulvestrant_alone",
         text=f"ESR1 mutation {i.esr1.describe()}: the review gives fulvestrant for ESR1-mutated "
         "disease after aromatase inhibitors (ref. 63), but in EMERALD's ESR1-mutated patients "
-        "the standard endocrine arm (fulvestrant or an aromatase inhibitor) did worse than "
-        f"elacestrant ({found or 'the review'}): an oral SERD, where one is open, is the "
+        "elacestrant did better than the standard endocrine arm, fulvestrant or an aromatase "
+        f"inhibitor ({found or 'the review'}): an oral SERD, where one is open, is the "
         "review's option for the mutation.",
         trials=("EMERALD",),
         references=(63,),
