@@ -763,6 +763,58 @@ _UNTESTED_AND_TESTED_ULTRALOW = [
 ]
 
 
+#: MolecularInputs.platinum_resistant: a germline BRCA1 carrier after carboplatin or after
+#: paclitaxel, each with gemcitabine (rule 105, case 907)
+_PLATINUM_AND_TAXANE = [
+    patient(
+        biomarkers=[result("BRCA1", "mutated", origin="germline", sample="blood")],
+        treatments=[PALBOCICLIB, dict(CAPECITABINE, drugs=[drug, "gemcitabine"])],
+    )
+    for drug in ("carboplatin", "paclitaxel")
+]
+
+
+#: HistoryInputs.not_yet_approved: ECOG 3 a day either side of vepdegestrant's approval
+#: (rule 13, case 901)
+_ECOG_3_ACROSS_AN_APPROVAL = [
+    patient(schema_version=2, ecog=3, as_of=day) for day in ("2026-04-30", "2026-05-02")
+]
+
+
+#: MolecularInputs.endocrine_progressed: HER2-ultralow after capecitabine, then tamoxifen that
+#: progressed or was stopped (rule 29, case 894)
+_ULTRALOW_ENDOCRINE_PROGRESSED_AND_STOPPED = [
+    patient(
+        her2="ultralow",
+        as_of="2026-05-01",
+        treatments=[
+            dict(CAPECITABINE, line=1, started_on="2024-04-01"),
+            dict(
+                CAPECITABINE,
+                drugs=["tamoxifen"],
+                line=2,
+                started_on="2025-04-02",
+                ended_on="2025-08-01",
+                stop_reason=stop,
+            ),
+        ],
+    )
+    for stop in ("progression", "patient_choice")
+]
+
+
+#: MolecularInputs.postmonarch_population: under 12 months of palbociclib with letrozole
+#: (postMONARCH's population) or with tamoxifen, nothing actionable (rule 6 under
+#: practice-2026, case 870)
+_LETROZOLE_AND_TAMOXIFEN_PARTNER = [
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[dict(PALBOCICLIB, drugs=["palbociclib", partner], started_on="2024-07-01")],
+    )
+    for partner in ("letrozole", "tamoxifen")
+]
+
+
 #: HistoryInputs.premenopausal: no treatment yet, before or after the menopause (MONALEESA-7
 #: puts first-line ribociclib first before it, case 566)
 _PREMENOPAUSAL_AND_POST = [
@@ -853,6 +905,10 @@ _TAMOXIFEN_AND_NONE = [
 @example(_SHORT_AND_LONG_DEGRADER, random.Random(0))
 @example(_UNTESTED_AND_TESTED, random.Random(0))
 @example(_SHORT_AND_UNKNOWN, random.Random(0))
+@example(_PLATINUM_AND_TAXANE, random.Random(0))
+@example(_ECOG_3_ACROSS_AN_APPROVAL, random.Random(0))
+@example(_ULTRALOW_ENDOCRINE_PROGRESSED_AND_STOPPED, random.Random(0))
+@example(_LETROZOLE_AND_TAMOXIFEN_PARTNER, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     profiles: list[dict[str, Any]], rnd: random.Random
 ) -> None:

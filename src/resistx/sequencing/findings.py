@@ -25,7 +25,7 @@ import attrs
 
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
-from resistx.sequencing.reliability import doubted, listed, thin
+from resistx.sequencing.reliability import doubted, listed, tested_since, thin
 
 S = BiomarkerStatus
 Day = dt.date | None
@@ -140,10 +140,6 @@ def uninformative(r: BiomarkerResult, silent: Silent = frozenset()) -> bool:
     return r.status in NEGATIVE and (thin(r) or r in silent)
 
 
-def _after(r: BiomarkerResult, date: dt.date | None) -> bool:
-    return date is None or (r.tested_on is not None and r.tested_on >= date)
-
-
 def reconcile(
     gene: str, results: Iterable[BiomarkerResult], progression: Day, silent: Silent = frozenset()
 ) -> GeneState:
@@ -175,7 +171,7 @@ def _stale(r: BiomarkerResult, progression: dt.date | None) -> bool:
     """An acquired (ESR1) somatic finding from before the latest progression."""
     if r.origin is Origin.GERMLINE or r.gene not in ACQUIRED_GENES:
         return False
-    return progression is not None and not _after(r, progression)
+    return progression is not None and not tested_since(r, progression)
 
 
 def _reconciled(
@@ -284,7 +280,7 @@ def _kept(
     if positives and gene in STABLE_GENES:
         return positives[-1], f"{gene} alterations are stable; a negative test can miss one"
     if positives and gene in ACQUIRED_GENES:
-        current = [r for r in positives if progression is not None and _after(r, progression)]
+        current = [r for r in positives if progression is not None and tested_since(r, progression)]
         if current:
             return current[-1], "an ESR1 mutation found after the latest progression is current"
         later = [r for r in negatives if result_order(r) > result_order(positives[-1])]

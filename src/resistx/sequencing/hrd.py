@@ -9,7 +9,7 @@ from resistx.model.enums import BiomarkerStatus, DrugClass, Origin
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, Facts
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.keyed import keyed
-from resistx.vocab.drugs import drug_class
+from resistx.vocab.drugs import PLATINUM, drug_class
 
 
 def parp_findings(facts: Facts) -> tuple[Finding, ...]:
@@ -110,10 +110,6 @@ def adjuvant_parp(facts: Facts) -> tuple[tuple[str, ...], bool] | None:
     drugs = tuple(sorted({d for t in courses for d in t.drugs if drug_class(d) is parp}))
     soon = any(t.progressed or facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS) for t in courses)
     return drugs, soon
-
-
-#: the platinum drugs (a DNA-damaging class whose failure OlympiAD and EMBRACA excluded)
-PLATINUM = frozenset({"carboplatin", "cisplatin"})
 
 
 def platinum_resistant(facts: Facts) -> bool:

@@ -5,6 +5,8 @@ uncertain significance" (or benign) call on a known activating variant is doubtf
 resistx does not reclassify a variant: a doubtful call is not a match either. It only keeps such
 a result from closing the question as a test with nothing found (rule 45 asks the laboratory,
 and the drugs the gene selects wait on the answer). Each listed variant names its source.
+``esr1_tissue_only`` reads the reconciled ESR1 state beside every ESR1 result: whether a
+ctDNA test is still missing (rule 64).
 """
 
 from __future__ import annotations
@@ -187,6 +189,11 @@ def esr1_stands(courses: Iterable[Treatment], tested: dt.date, progression: dt.d
     )
 
 
+def tested_since(r: BiomarkerResult, date: dt.date | None) -> bool:
+    """Tested on or after ``date`` (any result, where no date bounds it)."""
+    return date is None or (r.tested_on is not None and r.tested_on >= date)
+
+
 def esr1_tissue_only(facts: Facts) -> bool:
     """The ESR1 negative that stands is from tissue, current, with no mutation on record, no
     informative ctDNA negative since the latest progression (case 899: a draw two days before
@@ -196,13 +203,12 @@ def esr1_tissue_only(facts: Facts) -> bool:
     negative = st.negative if st is not None and st.finding is None else None
     if st is None or negative is None or negative.sample is Sample.CTDNA:
         return False
-    since = facts.results_from
     if any(
         r.gene == "ESR1"
         and r.sample is Sample.CTDNA
         and r.status in _NOT_SEEN
         and r not in st.uninformative
-        and (since is None or (r.tested_on is not None and r.tested_on >= since))
+        and tested_since(r, facts.results_from)
         for r in facts.biomarkers
     ):
         return False

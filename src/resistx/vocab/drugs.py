@@ -160,3 +160,5 @@ DEGRADER_CLASSES = frozenset({C.SERD, C.ORAL_SERD})
 #: the non-steroidal aromatase inhibitors, whose failure BOLERO-2 enrolled (the review) and
 #: whose doublets with a CDK4/6 inhibitor the first-line trials gave (rules 71, 96)
 NONSTEROIDAL_AROMATASE_INHIBITORS = frozenset({"letrozole", "anastrozole"})
+#: the platinum drugs, whose failure OlympiAD and EMBRACA excluded (rule 105)
+PLATINUM = frozenset({"carboplatin", "cisplatin"})

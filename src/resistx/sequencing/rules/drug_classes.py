@@ -151,7 +151,7 @@ RECHALLENGE = (
 def endocrine_trial(spec: RegimenSpec) -> bool:
     """Enrolment in a trial whose regimen holds an endocrine drug: what rules 40 and 87 say of
     an endocrine-based regimen, they say of it (cases 882, 891)."""
-    return kinds.is_trial(spec) and any(drug_class(d) in kinds.ENDOCRINE_DRUGS for d in spec.drugs)
+    return kinds.is_trial(spec) and kinds.has_endocrine_drug(spec)
 
 
 def endocrine_based_or_trial(spec: RegimenSpec) -> bool:

@@ -13,6 +13,7 @@ from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, figures
+from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.toxicity import lung_disease
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -75,8 +76,8 @@ def ask_her2_test_ultralow(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     )
 
 
-#: DESTINY-Breast04 enrolled after 1-2 chemotherapy lines for metastatic disease
-_DB04_LINES = 2
+#: the most chemotherapy lines for metastatic disease DESTINY-Breast04 enrolled after
+_DB04_LINES = CHEMOTHERAPY_LINES_ENROLLED["DESTINY-Breast04"][1]
 
 
 # rule 55: HER2 0 after chemotherapy: confirm it
