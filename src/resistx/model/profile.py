@@ -416,11 +416,21 @@ def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]
             continue
         continued = before is not None and start is not None and _continues(before, t)
         if t.stop_reason not in _NOT_RESPONSE:
-            out.append(attrs.evolve(t, started_on=start) if continued and t.months is None else t)
+            out.append(_measured_from(t, start) if continued else t)
         toxicity = t.stop_reason is StopReason.TOXICITY
         before = t if toxicity else None
         start = (start if continued else t.started_on) if toxicity else None
     return tuple(out)
+
+
+def _measured_from(t: Treatment, start: dt.date | None) -> Treatment:
+    """``t`` measured from ``start``: its months, where given (as the engine gives an ongoing
+    course read as progressed at the plan's date, rule 53; case 921), grow by the time from
+    ``start`` to its own start."""
+    if t.months is None or t.started_on is None or start is None:
+        return attrs.evolve(t, started_on=start)
+    months = t.months + (t.started_on - start).days / DAYS_PER_MONTH
+    return attrs.evolve(t, started_on=start, months=min(months, MAX_MONTHS))
 
 
 def _continues(before: Treatment, t: Treatment) -> bool:
@@ -435,9 +445,12 @@ def _continues(before: Treatment, t: Treatment) -> bool:
 
 def cdk46i_drugs(courses: Iterable[Treatment]) -> frozenset[str]:
     """The CDK4/6 inhibitors of ``courses``."""
-    return frozenset(
-        d for t in courses for d in t.drugs if drug_vocab.drug_class(d) is DrugClass.CDK46_INHIBITOR
-    )
+    return drugs_of(courses, DrugClass.CDK46_INHIBITOR)
+
+
+def drugs_of(courses: Iterable[Treatment], cls: DrugClass) -> frozenset[str]:
+    """The drugs of class ``cls`` in ``courses``."""
+    return frozenset(d for t in courses for d in t.drugs if drug_vocab.drug_class(d) is cls)
 
 
 def chemotherapy_lines(lines: tuple[tuple[Treatment, ...], ...]) -> int:

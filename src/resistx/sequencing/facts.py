@@ -21,6 +21,7 @@ from resistx.model.profile import (
     cdk46i_drugs,
     chemotherapy_lines,
     cytotoxic,
+    drugs_of,
     latest_progression,
     longest_months,
     sensitivity_courses,
@@ -106,9 +107,7 @@ class Facts:
             tested is None or gene != "ESR1" or not esr1_stands(self.in_order, tested, progression)
         )
 
-    # -- history -------------------------------------------------------------------------
-
-    # the profile's derived views, computed once each from one sorted history
+    # -- history: the profile's derived views, computed once each from one sorted history --
 
     @once
     def in_order(self) -> tuple[Treatment, ...]:
@@ -133,9 +132,10 @@ class Facts:
         return tuple(t for t in reversed(self.metastatic) if t.progressed)
 
     @once
-    def progressed_drugs(self) -> frozenset[str]:
-        drugs = {d for t in self.progressed for d in t.drugs}
-        return frozenset(drugs | self.adjuvant_cdk46i_relapse)
+    def progressed_drugs(self) -> frozenset[str]:  # and a PARP inhibitor relapsed on (case 915)
+        relapsed_on = (t for t in self.profile.treatments if not t.metastatic and t.progressed)
+        drugs = {d for t in self.progressed for d in t.drugs} | self.adjuvant_cdk46i_relapse
+        return frozenset(drugs | drugs_of(relapsed_on, DrugClass.PARP_INHIBITOR))
 
     @once
     def progressed_classes(self) -> frozenset[DrugClass]:

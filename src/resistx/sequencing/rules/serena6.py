@@ -5,10 +5,11 @@ so, whether the mutation is on record or the plan asks for the test that could f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Verification
-from resistx.model.profile import Treatment
+from resistx.model.profile import DAYS_PER_MONTH, Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import figures
@@ -24,8 +25,9 @@ SERENA6_MONTHS = 6.0
     None,
     condition="As rule 53 (the latest course ongoing), that course the first line for "
     "metastatic disease, an aromatase inhibitor with a CDK4/6 inhibitor, for 6 months or more "
-    "(SERENA-6's population: update-2026.md section 4); an ESR1 mutation found after it "
-    "started, or no ESR1 mutation on record. Replaces nothing: rule 53 speaks too.",
+    "(SERENA-6's population: update-2026.md section 4), counted from the line's first course "
+    "of the two (a hold for toxicity and a resumption, recorded as two courses of one line, "
+    "case 921); an ESR1 mutation found after the line started, or no ESR1 mutation on record. Replaces nothing: rule 53 speaks too.",
     effect="An action, before choosing: SERENA-6 switched the aromatase inhibitor to "
     "camizestrant and kept the CDK4/6 inhibitor, on the ESR1 mutation and before progression; "
     "its result and camizestrant's regulatory status as the pack records them. With no ESR1 "
@@ -43,7 +45,7 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     status = f"Camizestrant: {_camizestrant_status(ctx)}; where it is not approved, within a trial."
     st = facts.state("ESR1")
     finding = st.finding if st is not None else None
-    start = course.started_on
+    start = _line_start(facts, course)
     if finding is None:
         yield PlanEffect(
             code="serena6_monitoring",
@@ -73,16 +75,34 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
 
 def _serena6_course(facts: Facts, course: Treatment) -> bool:
     """An aromatase inhibitor with a CDK4/6 inhibitor, started on a known date, given for 6
-    months or more by the plan's date."""
-    classes = course.drug_classes
+    months or more by the plan's date (from the line's start, ``_line_start``)."""
     months = course.duration_months(facts.decision_date)
+    start = _line_start(facts, course)
     return (
-        DrugClass.CDK46_INHIBITOR in classes
-        and DrugClass.AROMATASE_INHIBITOR in classes
+        _ai_and_cdk46i(course)
         and course.started_on is not None
+        and start is not None
         and months is not None
-        and months >= SERENA6_MONTHS
+        and months + (course.started_on - start).days / DAYS_PER_MONTH >= SERENA6_MONTHS
     )
+
+
+def _ai_and_cdk46i(course: Treatment) -> bool:
+    return {DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR} <= course.drug_classes
+
+
+def _line_start(facts: Facts, course: Treatment) -> dt.date | None:
+    """The first start of AI + CDK4/6 inhibitor in the line of the ongoing ``course``: a course
+    held for toxicity and resumed, recorded as two courses of one line, is one first line
+    (case 921)."""
+    starts = (
+        t.started_on
+        for line in facts.metastatic_lines
+        if any(t.started_on == course.started_on and t.drugs == course.drugs for t in line)
+        for t in line
+        if _ai_and_cdk46i(t) and t.started_on is not None
+    )
+    return min(starts, default=course.started_on)
 
 
 def _camizestrant_status(ctx: Context) -> str:

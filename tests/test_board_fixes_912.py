@@ -1,0 +1,137 @@
+"""Scenario tests for the findings of the blind reviews from case 912 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: relapse after early-disease
+treatment (912-916) and records as a clinic enters them (917-921)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from tests.helpers import patient, result
+from tests.test_board_fixes_882 import POLICIES, _course, _planned
+
+
+def _held_and_resumed(hold: str = "2025-10-01", resumed: str = "2025-10-20") -> dict[str, Any]:
+    """Case 921: first-line palbociclib + letrozole since January 2024, held 19 days for
+    febrile neutropenia and resumed (two courses of one line, the second still going on), an
+    ESR1 mutation newly found in ctDNA at the plan's date."""
+    return patient(
+        schema_version=2,
+        as_of="2026-03-30",
+        ecog=0,
+        sex="female",
+        menopausal_status="postmenopausal",
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2026-03-16", variant="Y537S"),
+            *(result(g, "not_detected", tested_on="2026-03-16") for g in ("PIK3CA", "AKT1")),
+        ],
+        treatments=[
+            _course(
+                ["palbociclib", "letrozole"],
+                "2024-01-08",
+                hold,
+                "toxicity",
+                toxicity="febrile neutropenia",
+                line=1,
+            ),
+            _course(["palbociclib", "letrozole"], resumed, None, "ongoing", line=1),
+        ],
+    )
+
+
+def _codes(option: resistx.Option) -> set[str]:
+    return {r.code for r in option.reasons}
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_ongoing_course_resumed_after_a_toxicity_hold_counts_from_the_first_start(
+    policy: str,
+) -> None:
+    """Case 921 (MAJOR, both policies): 26 months of first-line palbociclib + letrozole with a
+    19-day hold were read as 5.3 months (the resumed course only) because the ongoing course,
+    read as progressed at the plan's date, carried its own months: 'early endocrine
+    resistance', chemotherapy first, the oral SERD later. The same hold before a course that
+    ended in progression was already read as one exposure (case 917)."""
+    plan = _planned(_held_and_resumed(), policy)
+    said = {code for o in plan.options for code in _codes(o)}
+    assert not {c for c in said if c.startswith("short_cdk46i")}, policy
+    first = plan.options[0]
+    assert first.regimen.id == "elacestrant", (policy, [o.regimen.id for o in plan.options])
+    assert first.tier is resistx.Tier.PREFERRED
+    chemotherapy = next(o for o in plan.options if o.regimen.id == "chemotherapy")
+    assert chemotherapy.tier is not resistx.Tier.PREFERRED
+
+
+def test_serena6_reads_the_first_line_from_its_first_course() -> None:
+    """Case 921 (MAJOR, practice-2026): an ESR1 mutation emerging during first-line AI +
+    CDK4/6 inhibitor, 26 months in, lost SERENA-6's action because only the course resumed
+    after a toxicity hold (5.3 months) was measured against the trial's 6 months."""
+    plan = _planned(_held_and_resumed(), "practice-2026")
+    assert [a.code for a in plan.actions if a.code.startswith("serena6")] == ["serena6_switch"]
+    # the resumed course alone, with no course before it in the line, is still too short
+    alone = _held_and_resumed()
+    alone["treatments"] = alone["treatments"][1:]
+    assert not [a for a in _planned(alone, "practice-2026").actions if "serena6" in a.code]
+
+
+def _relapsed_on_adjuvant_olaparib(stop: str = "progression") -> dict[str, Any]:
+    """Case 915: a germline BRCA2 carrier, residual disease after neoadjuvant chemotherapy,
+    relapsed in the liver 6.5 months into adjuvant olaparib (OlympiA's setting)."""
+    return patient(
+        schema_version=2,
+        as_of="2026-04-09",
+        ecog=0,
+        sex="female",
+        menopausal_status="postmenopausal",
+        her2="0",
+        biomarkers=[
+            result("BRCA2", "mutated", origin="germline", sample="blood", tested_on="2025-01-20"),
+            *(result(g, "not_detected", tested_on="2026-03-26") for g in ("ESR1", "PIK3CA")),
+        ],
+        treatments=[
+            {
+                "drugs": ["doxorubicin", "cyclophosphamide", "paclitaxel"],
+                "setting": "neoadjuvant",
+                "started_on": "2025-02-03",
+                "ended_on": "2025-06-16",
+                "stop_reason": "completed",
+            },
+            {
+                "drugs": ["letrozole"],
+                "setting": "adjuvant",
+                "started_on": "2025-08-15",
+                "ended_on": "2026-03-20",
+                "stop_reason": "progression",
+            },
+            {
+                "drugs": ["olaparib"],
+                "setting": "adjuvant",
+                "started_on": "2025-09-01",
+                "ended_on": "2026-03-20",
+                "stop_reason": stop,
+            },
+        ],
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_relapse_during_adjuvant_olaparib_is_progression_on_the_parp_inhibitors(
+    policy: str,
+) -> None:
+    """Case 915 (MAJOR, both policies): relapse during adjuvant olaparib left olaparib and
+    talazoparib ranked 4th and 5th, above the ADCs and chemotherapy, and the plan said the
+    germline BRCA2 mutation 'opens a PARP inhibitor'. Relapse on a drug is progression on it,
+    as relapse on an adjuvant CDK4/6 inhibitor already was; OlympiAD and EMBRACA enrolled no
+    one treated with a PARP inhibitor. A relapse months after adjuvant olaparib was completed
+    stays rule 102's question (at best a later option)."""
+    plan = _planned(_relapsed_on_adjuvant_olaparib(), policy)
+    out = {e.regimen.id: {r.code for r in e.reasons} for e in plan.excluded}
+    assert "progressed_on" in out.get("olaparib", set()), policy
+    assert "progressed_on" in out.get("talazoparib", set()), policy
+    assert not [a for a in plan.actions if "opens a PARP inhibitor" in a.text], policy
+    completed = _planned(_relapsed_on_adjuvant_olaparib("completed"), policy)
+    later = {o.regimen.id: o for o in completed.options}
+    assert "parp_inhibitor_given_for_early_disease" in _codes(later["olaparib"]), policy
