@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import resistx
-from tests.helpers import patient, result
+from tests.helpers import adjuvant, patient, result
 from tests.test_board_fixes_882 import POLICIES, _course, _planned
 
 
@@ -135,3 +135,34 @@ def test_relapse_during_adjuvant_olaparib_is_progression_on_the_parp_inhibitors(
     completed = _planned(_relapsed_on_adjuvant_olaparib("completed"), policy)
     later = {o.regimen.id: o for o in completed.options}
     assert "parp_inhibitor_given_for_early_disease" in _codes(later["olaparib"]), policy
+
+
+def test_an_adjuvant_course_given_alongside_the_one_that_relapsed_raises_no_doubt() -> None:
+    """Cases 912, 913 and 915 (MINOR, both policies, 'almost every adjuvant CDK4/6-inhibitor
+    history entered course by course'): adjuvant ribociclib started 11 days after letrozole and
+    given beside it (NATALEE's schedule) was read as following a course that ended in relapse,
+    and the plan asked, before every other step, to confirm a correct record. A course started
+    before the relapsed course ended ran beside it; one started after its end still asks."""
+    letrozole = adjuvant(["letrozole"], "2022-06-20", "2026-01-15", "progression")
+    beside = adjuvant(["ribociclib"], "2022-07-01", "2025-06-30")
+    after = adjuvant(["anastrozole"], "2026-01-20", "2026-02-01", "completed")
+    for policy in POLICIES:
+        for treatments, asked in (([letrozole, beside], False), ([letrozole, after], True)):
+            data = patient(schema_version=2, as_of="2026-02-12", treatments=treatments)
+            codes = [a.code for a in _planned(data, policy).actions]
+            assert ("confirm_adjuvant_relapse" in codes) is asked, (policy, treatments)
+
+
+def test_an_unrecorded_ecog_is_asked_for_before_choosing() -> None:
+    """Cases 919 and 920 (MINOR, both policies, raised twice): with ECOG missing the plan only
+    noted that intensive regimens were not demoted; nothing asked for it, though at ECOG 3-4
+    the least toxic options come first (rule 13) and the combinations' trials enrolled fit
+    patients. An action asks for it before choosing (beside chemotherapy in a crisis)."""
+    for policy in POLICIES:
+        for crisis in (False, True):
+            data = patient(schema_version=2, ecog=None, visceral_crisis=crisis)
+            asked = [a for a in _planned(data, policy).actions if a.code == "record_ecog"]
+            assert len(asked) == 1 and asked[0].rule == 107, policy
+            assert asked[0].before_choosing is not crisis
+        known = _planned(patient(schema_version=2, ecog=1), policy)
+        assert not [a for a in known.actions if a.code == "record_ecog"]

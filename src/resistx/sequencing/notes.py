@@ -156,10 +156,6 @@ def _state(facts: Facts) -> list[str]:
                 "Visceral crisis with poor performance status: chemotherapy is ranked first for the "
                 "crisis (rule 7); its intensity needs weighing against the performance status."
             )
-    if p.ecog is None:
-        out.append(
-            "ECOG performance status unknown: intensive regimens were not demoted for it (rule 13)."
-        )
     given = suppression_on_record(facts)
     keep = f" (continue {given}, given with the latest course)" if given else ""
     if p.sex is Sex.MALE:

@@ -127,4 +127,5 @@ RULES: tuple[Rule, ...] = (
     records.stopping_toxicity,
     results.review_classification,
     patient.establish_menopausal_status,
+    patient.record_ecog,
 )

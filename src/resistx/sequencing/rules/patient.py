@@ -207,6 +207,31 @@ def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEff
     )
 
 
+# rule 107: performance status not recorded: assess it before choosing
+@rule(
+    107,
+    "ECOG performance status not recorded: assess it before choosing",
+    None,
+    condition="No ECOG performance status in the profile.",
+    effect="An action before choosing (beside chemotherapy in a visceral crisis): assess and "
+    "record it; at ECOG 3-4 the least toxic options come first (rule 13), and meanwhile the "
+    "plan demotes no intensive regimen for it (cases 919, 920).",
+    codes=("record_ecog",),
+)
+def record_ecog(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    p = facts.profile
+    if p.ecog is not None:
+        return
+    yield PlanEffect(
+        code="record_ecog",
+        first=not p.visceral_crisis,
+        text="ECOG performance status not recorded: assess and record it before choosing. At "
+        "ECOG 3-4 the least toxic options come first (rule 13), and the trials behind the "
+        "combinations here enrolled patients fit for them; this plan demotes no intensive "
+        "regimen for performance status meanwhile.",
+    )
+
+
 #: an aromatase inhibitor on record without ovarian suppression (the recheck of case 809)
 _UNSUPPRESSED = (
     "; an aromatase inhibitor given before without it may not have been the endocrine therapy "

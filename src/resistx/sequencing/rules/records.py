@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import ChildPugh, DrugClass, Sample, StopReason, TreatmentSetting
+from resistx.model.profile import Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.vocab.comorbidities import Comorbidity
@@ -20,7 +21,7 @@ from resistx.vocab.drugs import drug_class
     "An adjuvant course ended in relapse, followed by more adjuvant therapy: confirm",
     None,
     condition="An adjuvant course recorded as ended in progression, and a later adjuvant course "
-    "after it (a relapse ends adjuvant therapy: one of the two records is wrong; progression "
+    "started after its end (one started before it ended ran beside it) (a relapse ends adjuvant therapy: one of the two records is wrong; progression "
     "during neoadjuvant therapy may be followed by adjuvant therapy, and is not asked about).",
     effect="An action, before every other, to confirm how the first course ended: a CDK4/6 "
     "inhibitor in it counts as resistance (rules 8, 11, 19) only if the disease relapsed on it.",
@@ -29,7 +30,7 @@ from resistx.vocab.drugs import drug_class
 def adjuvant_relapse(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     early = [t for t in facts.in_order if t.setting is TreatmentSetting.ADJUVANT]
     for n, course in enumerate(early):
-        after = next((t for t in early[n + 1 :] if t.started_on != course.started_on), None)
+        after = next((t for t in early[n + 1 :] if _followed(course, t)), None)
         if course.progressed and after is not None:
             yield PlanEffect(
                 code="confirm_adjuvant_relapse",
@@ -40,6 +41,16 @@ def adjuvant_relapse(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                 "counts as resistance; one completed does not.",
             )
             return
+
+
+def _followed(course: Treatment, t: Treatment) -> bool:
+    """``t`` (in time order after ``course``) started after it: not on the same day, nor before
+    its end (a CDK4/6 inhibitor or olaparib started beside the endocrine therapy and recorded
+    as a course of its own ran with it: cases 912, 913, 915)."""
+    end = course.end_date
+    if t.started_on is not None and end is not None and t.started_on < end:
+        return False
+    return t.started_on != course.started_on
 
 
 # rule 48: a CDK4/6 inhibitor stopped for toxicity, the adverse event not recorded
