@@ -11,7 +11,7 @@ import pytest
 
 import resistx
 from tests.helpers import adjuvant, patient, result
-from tests.test_board_fixes_882 import POLICIES, _course, _planned
+from tests.test_board_fixes_882 import POLICIES, _course, _planned, _weighing
 
 
 def _held_and_resumed(hold: str = "2025-10-01", resumed: str = "2025-10-20") -> dict[str, Any]:
@@ -166,3 +166,87 @@ def test_an_unrecorded_ecog_is_asked_for_before_choosing() -> None:
             assert asked[0].before_choosing is not crisis
         known = _planned(patient(schema_version=2, ecog=1), policy)
         assert not [a for a in known.actions if a.code == "record_ecog"]
+
+
+def _fifth_line_pik3ca() -> dict[str, Any]:
+    """Case 929: abemaciclib + fulvestrant, then capecitabine, trastuzumab deruxtecan and
+    sacituzumab govitecan for metastatic disease; PIK3CA E545K in tissue and ctDNA."""
+    lines = (
+        (["abemaciclib", "fulvestrant"], "2022-06-15", "2024-02-01"),
+        (["capecitabine"], "2024-02-15", "2024-10-01"),
+        (["trastuzumab deruxtecan"], "2024-10-20", "2025-09-15"),
+        (["sacituzumab govitecan"], "2025-10-01", "2026-01-10"),
+    )
+    return patient(
+        schema_version=2,
+        as_of="2026-01-26",
+        ecog=1,
+        her2="low",
+        menopausal_status="postmenopausal",
+        biomarkers=[
+            result("PIK3CA", "mutated", tested_on="2026-01-15", variant="E545K"),
+            *(result(g, "not_detected", tested_on="2026-01-15") for g in ("ESR1", "AKT1")),
+        ],
+        treatments=[
+            _course(drugs, start, end, "progression", line=n)
+            for n, (drugs, start, end) in enumerate(lines, start=1)
+        ],
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_pathway_trial_past_its_borrowed_evidence_comes_after_the_approved_options(
+    policy: str,
+) -> None:
+    """Case 929 (MAJOR, both policies): at a fifth line, after chemotherapy and two ADCs, the
+    phase I TAKTIC trial (ipatasertib with palbociclib and fulvestrant) ranked first, above
+    every approved option, on a PIK3CA match that borrows CAPItello-291's evidence, the very
+    evidence rule 104 says does not reach this patient (more cytotoxic lines than the pathway
+    inhibitors' trials enrolled after). The borrowed match steps back for the trial too: it
+    ranks after the approved options, chemotherapy first among them."""
+    plan = _planned(_fifth_line_pik3ca(), policy)
+    ids = [o.regimen.id for o in plan.options]
+    taktic = next(o for o in plan.options if o.regimen.name.startswith("Trial TAKTIC"))
+    assert "pathway_past_trial_lines" in _codes(taktic), policy
+    # (an option waiting on a test comes after every option that does not, trials too)
+    approved = [o for o in plan.options if o.tier is not resistx.Tier.TRIAL and not o.waits_on]
+    assert ids.index(taktic.regimen.id) > ids.index(approved[-1].regimen.id), (policy, ids)
+    assert plan.options[0].regimen.id == "chemotherapy", (policy, ids)
+
+
+def test_the_borrowed_match_holds_the_trial_after_the_approved_options_whatever_its_score() -> None:
+    """Case 929: the step back is a ceiling too, not a weight that happens to be large enough:
+    with it weighing nothing, the trial still comes after every approved option."""
+    policy = _weighing(past_trial_lines=0.0)
+    plan = resistx.sequence(_fifth_line_pik3ca(), policy=policy)
+    ids = [o.regimen.id for o in plan.options]
+    approved = [o for o in plan.options if o.tier is not resistx.Tier.TRIAL and not o.waits_on]
+    assert ids.index("trial:NCT03959891") > ids.index(approved[-1].regimen.id), ids
+
+
+def test_inavolisib_with_renal_impairment_carries_its_labels_renal_dosing() -> None:
+    """Case 925 (MAJOR, practice-2026): with renal impairment on record, the inavolisib
+    triplet had no renal caution while abemaciclib, ribociclib, trastuzumab deruxtecan,
+    capecitabine and olaparib had theirs, which reads as 'no adjustment needed'. Its US label
+    was updated for renal dosing in April 2026 (update-2026.md, verified; no dose given there,
+    so the caution names none)."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-04-10",
+        ecog=0,
+        comorbidities=["renal_impairment"],
+        biomarkers=[result("PIK3CA", "mutated", sample="tissue", tested_on="2026-03-20")],
+        treatments=[
+            {
+                "drugs": ["letrozole"],
+                "setting": "adjuvant",
+                "started_on": "2021-05-01",
+                "ended_on": "2026-03-01",
+                "stop_reason": "progression",
+            }
+        ],
+    )
+    plan = _planned(data, "practice-2026")
+    triplet = next(o for o in plan.options if o.regimen.id == "inavolisib+palbociclib+fulvestrant")
+    renal = [c for c in triplet.cautions if "renal" in c.text and "inavolisib" in c.text]
+    assert renal and "revised" in renal[0].text, [c.text for c in triplet.cautions]

@@ -151,6 +151,10 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "interstitial lung disease in moderate renal impairment and sets no dose below a "
         "creatinine clearance of 30 mL/min: creatinine clearance before starting, and a close "
         "watch for cough, dyspnoea or fever (not in the review)",
+        # update-2026.md (V): the label's renal dosing, without its dose (case 925)
+        (C.RENAL_IMPAIRMENT, "inavolisib"): "inavolisib's US label, revised since its "
+        "approval, gives its dosing in renal impairment (not in the review; the sources resistx "
+        "reads give no dose): check renal function and the current label's dose before starting",
         (C.RENAL_IMPAIRMENT, "abemaciclib"): "abemaciclib raises serum creatinine by blocking its "
         "tubular secretion, without a change in glomerular function, so judge renal function by "
         "another marker, and its diarrhoea can dehydrate: fluids at the first loose stool (its "
