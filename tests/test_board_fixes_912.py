@@ -250,3 +250,15 @@ def test_inavolisib_with_renal_impairment_carries_its_labels_renal_dosing() -> N
     triplet = next(o for o in plan.options if o.regimen.id == "inavolisib+palbociclib+fulvestrant")
     renal = [c for c in triplet.cautions if "renal" in c.text and "inavolisib" in c.text]
     assert renal and "revised" in renal[0].text, [c.text for c in triplet.cautions]
+
+
+def test_a_retest_during_an_ongoing_course_is_for_its_progression_dated_from_the_line() -> None:
+    """Cases 921 and 924 (MINOR, both policies, raised twice): 'Test AKT1, PTEN at this
+    progression on palbociclib + letrozole (given since 2025-10-20)' read as a progression the
+    plan's first action says is not on record, and dated the line from its resumption after a
+    toxicity hold. It says the course is still going on, and dates it from its first course."""
+    for policy in POLICIES:
+        plan = _planned(_held_and_resumed(), policy)
+        retest = next(a for a in plan.actions if a.code == "retest")
+        assert "at the progression of palbociclib + letrozole, still going on" in retest.text
+        assert "given since 2024-01-08" in retest.text and "this progression" not in retest.text

@@ -22,6 +22,7 @@ from resistx.sequencing.rules.results import (
     ctdna_negative,
     draw_found_tumour,
 )
+from resistx.sequencing.rules.serena6 import line_start
 from resistx.sequencing.rules.timing import before_choosing, for_next_line
 
 
@@ -206,7 +207,8 @@ def _when(facts: Facts) -> str:
     53; case 713: results from before it predate it), or the latest dated one."""
     course, since = facts.current, facts.results_from
     if course is not None and since is not None and since == course.started_on:
-        return (
-            f"at this progression on {' + '.join(course.drugs)} (given since {since.isoformat()})"
-        )
+        # no progression yet: the options are for it (cases 921, 924); a hold for toxicity and
+        # a resumption in one line date from the first course
+        start = line_start(facts, course) or since
+        return f"at the progression of {' + '.join(course.drugs)}, still going on (given since {start.isoformat()})"
     return f"after the progression of {since.isoformat()}" if since else "at this time point"

@@ -45,7 +45,7 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     status = f"Camizestrant: {_camizestrant_status(ctx)}; where it is not approved, within a trial."
     st = facts.state("ESR1")
     finding = st.finding if st is not None else None
-    start = _line_start(facts, course)
+    start = line_start(facts, course)
     if finding is None:
         yield PlanEffect(
             code="serena6_monitoring",
@@ -77,7 +77,7 @@ def _serena6_course(facts: Facts, course: Treatment) -> bool:
     """An aromatase inhibitor with a CDK4/6 inhibitor, started on a known date, given for 6
     months or more by the plan's date (from the line's start, ``_line_start``)."""
     months = course.duration_months(facts.decision_date)
-    start = _line_start(facts, course)
+    start = line_start(facts, course)
     return (
         _ai_and_cdk46i(course)
         and course.started_on is not None
@@ -91,7 +91,7 @@ def _ai_and_cdk46i(course: Treatment) -> bool:
     return {DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR} <= course.drug_classes
 
 
-def _line_start(facts: Facts, course: Treatment) -> dt.date | None:
+def line_start(facts: Facts, course: Treatment) -> dt.date | None:
     """The first start of AI + CDK4/6 inhibitor in the line of the ongoing ``course``: a course
     held for toxicity and resumed, recorded as two courses of one line, is one first line
     (case 921)."""
