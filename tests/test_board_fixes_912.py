@@ -262,3 +262,55 @@ def test_a_retest_during_an_ongoing_course_is_for_its_progression_dated_from_the
         retest = next(a for a in plan.actions if a.code == "retest")
         assert "at the progression of palbociclib + letrozole, still going on" in retest.text
         assert "given since 2024-01-08" in retest.text and "this progression" not in retest.text
+
+
+def test_an_oral_serds_reason_after_fulvestrant_names_what_was_progressed_on() -> None:
+    """Case 927 (MINOR, practice-2026): after ribociclib + fulvestrant for under 12 months, with
+    ESR1 and PIK3CA mutations, each oral SERD said 'as is the PI3K/AKT-pathway inhibitor, given
+    with fulvestrant, on which the disease progressed', which reads as progression on the
+    pathway inhibitor she never had. It names the fulvestrant partner as what progressed."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-04-20",
+        ecog=1,
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2026-04-12", variant="Y537S"),
+            result("PIK3CA", "mutated", tested_on="2026-04-12", variant="H1047R"),
+            result("AKT1", "not_detected", tested_on="2026-04-12"),
+        ],
+        treatments=[
+            _course(["ribociclib", "fulvestrant"], "2025-12-01", "2026-04-05", "progression"),
+        ],
+    )
+    plan = _planned(data, "practice-2026")
+    said = [
+        r.text
+        for o in plan.options
+        for r in o.reasons
+        if r.code == "under_12_months_after_fulvestrant"
+    ]
+    assert said and all(
+        "whose fulvestrant partner the disease has progressed on" in t for t in said
+    )
+
+
+def test_a_ctdna_esr1_test_before_any_cdk46_inhibitor_is_for_a_later_line() -> None:
+    """Case 914 (MINOR, both policies): a late relapse after adjuvant tamoxifen, CDK4/6-inhibitor
+    naive, with ESR1 negative on tissue, was asked before choosing to test ESR1 in ctDNA
+    because 'a mutation would open an oral SERD'; no oral SERD trial enrolled before a CDK4/6
+    inhibitor, whose combinations come first. The test is asked for a later line; after a
+    CDK4/6 inhibitor it still comes before choosing."""
+    negatives = [
+        result(g, "wild_type", sample="tissue", tested_on="2026-03-01")
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    tamoxifen = adjuvant(["tamoxifen"], "2014-01-01", "2019-01-01")
+    for policy in POLICIES:
+        naive = patient(schema_version=2, as_of="2026-04-01", biomarkers=negatives)
+        naive["treatments"] = [tamoxifen]
+        asked = [a for a in _planned(naive, policy).actions if a.code == "esr1_ctdna"]
+        assert len(asked) == 1 and not asked[0].before_choosing, policy
+        assert "later line" in asked[0].text
+        after = patient(schema_version=2, as_of="2026-04-01", biomarkers=negatives)
+        asked = [a for a in _planned(after, policy).actions if a.code == "esr1_ctdna"]
+        assert len(asked) == 1 and asked[0].before_choosing, policy

@@ -259,7 +259,8 @@ _WOULD_OPEN = {
     condition="No ESR1 mutation on record, the ESR1 negative that stands from a tissue sample "
     "(not ctDNA) and current (since the latest progression: else rule 15 asks a retest), and "
     "no progression on an oral SERD.",
-    effect="An action, before choosing (in a visceral crisis for the next line): test ESR1 in "
+    effect="An action, before choosing (in a visceral crisis for the next line; with no "
+    "progression on a CDK4/6 inhibitor for a later line, case 914): test ESR1 in "
     "ctDNA; ASCO's 2023 ESR1 rapid update tests it at each progression with ctDNA preferred "
     "(update-2026.md section 14): one biopsy can miss a subclonal mutation, and a mutation "
     "opens an oral SERD (rules 1 and 28). The review asks for a rebiopsy and says nothing of "
@@ -270,16 +271,22 @@ def esr1_ctdna(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if not esr1_tissue_only(facts):
         return
     crisis = facts.profile.visceral_crisis
+    # before any CDK4/6 inhibitor progressed on, its combinations come first: the result is
+    # for a later line (case 914)
+    later = not crisis and not facts.post_cdk46i
     yield PlanEffect(
         code="esr1_ctdna",
         genes=("ESR1",),
-        first=not crisis,
+        first=not crisis and not later,
         text="ESR1 tested on tissue only: test it in ctDNA too, as ASCO's 2023 ESR1 update "
         "advises (ctDNA preferred; one biopsy can miss a subclonal mutation; not in the review, "
         "which asks for a rebiopsy); a mutation would open an oral SERD."
         + (
             " For the next line: chemotherapy for the visceral crisis does not wait for it."
             if crisis
+            else " For a later line: with no progression on a CDK4/6 inhibitor on record, a "
+            "CDK4/6 inhibitor with endocrine therapy comes first."
+            if later
             else ""
         ),
     )

@@ -27,7 +27,7 @@ def beside_a_pathway_target(trial: str, by_duration: bool, *, after_fulvestrant:
             text=f"{where}: EMERALD (elacestrant's trial) found the ESR1-mutant benefit of an "
             "oral SERD largest after 12 months or more on a CDK4/6 inhibitor, which this patient "
             "is not in: this is at best an alternative, as is the PI3K/AKT-pathway inhibitor, "
-            "given with fulvestrant, on which the disease progressed.",
+            "whose fulvestrant partner the disease has progressed on.",
             trials=tuple(dict.fromkeys((trial, "EMERALD", "CAPItello-291"))),
         )
     if by_duration:
