@@ -174,10 +174,16 @@ def test_a_parp_inhibitor_given_for_early_disease_is_not_preferred_as_if_never_g
         ]
         texts = [r.text for o in p.options for r in o.reasons]
         assert not [t for t in texts if "not yet given" in t], policy
-    # relapse within 12 months of its end: the disease grew soon after it, at best later
+    # relapse within 12 months of completing it: read as progression on it since the recheck
+    # of case 921's round (as after an adjuvant CDK4/6 inhibitor): both are left out
     soon = _planned(_brca1_after_adjuvant_olaparib("2024-06-01"))
-    assert tier(soon, "olaparib") == "later"
-    [said] = [r for r in option(soon, "olaparib").reasons if r.rule == 102]
+    assert {"olaparib", "talazoparib"} <= {e.regimen.id for e in soon.excluded}
+    # stopped early (for toxicity) and relapse within 12 months of its end: at best later
+    stopped = _brca1_after_adjuvant_olaparib("2024-06-01")
+    stopped["treatments"][1]["stop_reason"] = "toxicity"
+    stopped_plan = _planned(stopped)
+    assert tier(stopped_plan, "olaparib") == "later"
+    [said] = [r for r in option(stopped_plan, "olaparib").reasons if r.rule == 102]
     assert "within 12 months" in said.text
     # a germline PALB2 (TBCRC 048, rule 49): chemotherapy is not put after olaparib either
     palb2 = _brca1_after_adjuvant_olaparib()

@@ -77,7 +77,9 @@ def test_serena6_reads_the_first_line_from_its_first_course() -> None:
     assert not [a for a in _planned(alone, "practice-2026").actions if "serena6" in a.code]
 
 
-def _relapsed_on_adjuvant_olaparib(stop: str = "progression") -> dict[str, Any]:
+def _relapsed_on_adjuvant_olaparib(
+    stop: str = "progression", olaparib: tuple[str, str] = ("2025-09-01", "2026-03-20")
+) -> dict[str, Any]:
     """Case 915: a germline BRCA2 carrier, residual disease after neoadjuvant chemotherapy,
     relapsed in the liver 6.5 months into adjuvant olaparib (OlympiA's setting)."""
     return patient(
@@ -109,8 +111,8 @@ def _relapsed_on_adjuvant_olaparib(stop: str = "progression") -> dict[str, Any]:
             {
                 "drugs": ["olaparib"],
                 "setting": "adjuvant",
-                "started_on": "2025-09-01",
-                "ended_on": "2026-03-20",
+                "started_on": olaparib[0],
+                "ended_on": olaparib[1],
                 "stop_reason": stop,
             },
         ],
@@ -125,16 +127,21 @@ def test_relapse_during_adjuvant_olaparib_is_progression_on_the_parp_inhibitors(
     talazoparib ranked 4th and 5th, above the ADCs and chemotherapy, and the plan said the
     germline BRCA2 mutation 'opens a PARP inhibitor'. Relapse on a drug is progression on it,
     as relapse on an adjuvant CDK4/6 inhibitor already was; OlympiAD and EMBRACA enrolled no
-    one treated with a PARP inhibitor. A relapse months after adjuvant olaparib was completed
-    stays rule 102's question (at best a later option)."""
+    one treated with a PARP inhibitor. So is relapse within 12 months of completing it (the
+    recheck); a relapse later than that stays rule 102's question (at best an alternative)."""
     plan = _planned(_relapsed_on_adjuvant_olaparib(), policy)
     out = {e.regimen.id: {r.code for r in e.reasons} for e in plan.excluded}
     assert "progressed_on" in out.get("olaparib", set()), policy
     assert "progressed_on" in out.get("talazoparib", set()), policy
     assert not [a for a in plan.actions if "opens a PARP inhibitor" in a.text], policy
-    completed = _planned(_relapsed_on_adjuvant_olaparib("completed"), policy)
-    later = {o.regimen.id: o for o in completed.options}
-    assert "parp_inhibitor_given_for_early_disease" in _codes(later["olaparib"]), policy
+    # the recheck (MAJOR): relapse 3 months after completing it is read as progression on it
+    # too, as relapse within 12 months of completing an adjuvant CDK4/6 inhibitor is
+    soon = _relapsed_on_adjuvant_olaparib("completed", ("2025-01-01", "2025-12-31"))
+    out = {e.regimen.id: {r.code for r in e.reasons} for e in _planned(soon, policy).excluded}
+    assert "progressed_on" in out.get("olaparib", set()), policy
+    late = _relapsed_on_adjuvant_olaparib("completed", ("2023-09-01", "2024-09-01"))
+    options = {o.regimen.id: o for o in _planned(late, policy).options}
+    assert "parp_inhibitor_given_for_early_disease" in _codes(options["olaparib"]), policy
 
 
 def test_an_adjuvant_course_given_alongside_the_one_that_relapsed_raises_no_doubt() -> None:
@@ -314,3 +321,39 @@ def test_a_ctdna_esr1_test_before_any_cdk46_inhibitor_is_for_a_later_line() -> N
         after = patient(schema_version=2, as_of="2026-04-01", biomarkers=negatives)
         asked = [a for a in _planned(after, policy).actions if a.code == "esr1_ctdna"]
         assert len(asked) == 1 and asked[0].before_choosing, policy
+
+
+def _without_line_numbers(data: dict[str, Any]) -> dict[str, Any]:
+    data["treatments"] = [{k: v for k, v in t.items() if k != "line"} for t in data["treatments"]]
+    return data
+
+
+def test_a_hold_and_resumption_without_line_numbers_is_one_first_line() -> None:
+    """The recheck of case 921 (N1, MAJOR, practice-2026): the same hold recorded without line
+    numbers (valid input) made the resumed course a second line: SERENA-6's action was lost,
+    and the plan said she was within DESTINY-Breast06's entry (two endocrine lines) after 26
+    months of first-line therapy. A CDK4/6-inhibitor course resumed after one stopped for
+    toxicity, with no line numbers and nothing in between, continues its line."""
+    plan = _planned(_without_line_numbers(_held_and_resumed()), "practice-2026")
+    assert [a.code for a in plan.actions if a.code.startswith("serena6")] == ["serena6_switch"]
+    assert not [a for a in plan.actions if "within DESTINY-Breast06's entry" in a.text]
+    assert plan.options[0].regimen.id in {"elacestrant", "imlunestrant", "vepdegestrant"}
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_hold_longer_than_two_months_does_not_restart_the_time_on_the_cdk46_inhibitor(
+    policy: str,
+) -> None:
+    """The recheck of case 921 (N2, MAJOR, both policies): 21 months of palbociclib + letrozole
+    without progression, a 90-day hold for neutropenia, then 3 months since the resumption
+    were read as 'only 3.0 months on the CDK4/6 inhibitor (under 6)': chemotherapy first. A
+    pause is not progression: the time on the drug before it counts too (the 90 days off it
+    do not), with or without line numbers."""
+    for data in (
+        _held_and_resumed(resumed="2025-12-30"),
+        _without_line_numbers(_held_and_resumed(resumed="2025-12-30")),
+    ):
+        plan = _planned(data, policy)
+        said = {code for o in plan.options for code in _codes(o)}
+        assert not {c for c in said if c.startswith("short_cdk46i")}, policy
+        assert plan.options[0].regimen.id == "elacestrant", [o.regimen.id for o in plan.options]

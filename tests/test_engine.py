@@ -76,10 +76,11 @@ SCENARIOS: list[dict[str, Any]] = [
     ),
     # rule 103: ribociclib after palbociclib at ECOG 2, outside MAINTAIN's entry (case 849)
     patient(biomarkers=NEGATIVE, ecog=2),
-    # rule 102: germline BRCA2 after a year of adjuvant olaparib (OlympiA; case 846)
+    # rule 102: germline BRCA2 after a year of adjuvant olaparib (OlympiA; case 846), relapse
+    # more than 12 months after it (sooner is progression on it)
     patient(
         biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
-        treatments=[adjuvant(["olaparib"], "2021-01-10", "2022-01-10"), PALBOCICLIB],
+        treatments=[adjuvant(["olaparib"], "2020-01-10", "2021-01-10"), PALBOCICLIB],
     ),
     # rule 19 before the menopause, no treatment yet: MONALEESA-7's ribociclib first (case 566)
     patient(schema_version=2, sex="female", menopausal_status="premenopausal", treatments=[]),

@@ -405,22 +405,35 @@ SWITCH_GAP_DAYS = 62
 def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]:
     """The CDK4/6-inhibitor courses whose duration measures sensitivity (``Profile.cdk46i_courses``),
     from treatments already in order: a view the engine derives once from its own sorted copy.
-    A course that follows one stopped for toxicity in the same setting, within
-    ``SWITCH_GAP_DAYS``, measures from the first one's start: the switch did not interrupt the
-    disease control (case 530)."""
+    A course that follows one stopped for toxicity in the same setting, with no progression
+    between, continues its disease control (``_control_start``): a pause or a switch is not
+    progression (case 530; the recheck of case 921)."""
     out = []
-    before: Treatment | None = None  # the last course, if stopped for toxicity
-    start: dt.date | None = None  # where the control it continues began
+    held: Treatment | None = None  # the last course, if stopped for toxicity, as measured
     for t in ordered:
         if DrugClass.CDK46_INHIBITOR not in t.drug_classes:
+            held = None if t.progressed else held  # a progression ends the control held
             continue
-        continued = before is not None and start is not None and _continues(before, t)
+        start = _control_start(held, t)
+        measured = t if start is None else _measured_from(t, start)
         if t.stop_reason not in _NOT_RESPONSE:
-            out.append(_measured_from(t, start) if continued else t)
-        toxicity = t.stop_reason is StopReason.TOXICITY
-        before = t if toxicity else None
-        start = (start if continued else t.started_on) if toxicity else None
+            out.append(measured)
+        held = measured if t.stop_reason is StopReason.TOXICITY else None
     return tuple(out)
+
+
+def _control_start(held: Treatment | None, t: Treatment) -> dt.date | None:
+    """Where the disease control that ``t`` continues began, or None: ``held``'s start where
+    ``t`` started within ``SWITCH_GAP_DAYS`` of its end (a switch or a short hold, case 530);
+    after a longer hold, as many days before ``t``'s own start as ``held`` was given (the
+    time on the drug counts, the time off it does not)."""
+    end = None if held is None else held.end_date
+    if held is None or end is None or held.started_on is None or t.started_on is None:
+        return None
+    gap = (t.started_on - end).days
+    if held.setting is not t.setting or gap < 0:
+        return None
+    return held.started_on if gap <= SWITCH_GAP_DAYS else t.started_on - (end - held.started_on)
 
 
 def _measured_from(t: Treatment, start: dt.date | None) -> Treatment:
@@ -431,16 +444,6 @@ def _measured_from(t: Treatment, start: dt.date | None) -> Treatment:
         return attrs.evolve(t, started_on=start)
     months = t.months + (t.started_on - start).days / DAYS_PER_MONTH
     return attrs.evolve(t, started_on=start, months=min(months, MAX_MONTHS))
-
-
-def _continues(before: Treatment, t: Treatment) -> bool:
-    end = before.end_date
-    return (
-        before.setting is t.setting
-        and end is not None
-        and t.started_on is not None
-        and 0 <= (t.started_on - end).days <= SWITCH_GAP_DAYS
-    )
 
 
 def cdk46i_drugs(courses: Iterable[Treatment]) -> frozenset[str]:
@@ -465,17 +468,31 @@ def cytotoxic(t: Treatment) -> bool:
 
 def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], ...]:
     """Treatments (in order) by line: those that give one line number are one line (a drug
-    switched within it, as after toxicity); a treatment without a number is a line of its own."""
+    switched within it, as after toxicity); a treatment without a number is a line of its own,
+    but for a CDK4/6 inhibitor resumed after one stopped for toxicity (``_resumes``)."""
     numbered: dict[int, list[Treatment]] = {}
     lines: list[list[Treatment]] = []
     for t in treatments:
-        if t.line is None:
+        if t.line is None and lines and _resumes(lines[-1][-1], t):
+            lines[-1].append(t)
+        elif t.line is None:
             lines.append([t])
         elif t.line in numbered:
             numbered[t.line].append(t)
         else:
             lines.append(numbered.setdefault(t.line, [t]))
     return tuple(map(tuple, lines))
+
+
+def _resumes(held: Treatment, t: Treatment) -> bool:
+    """Without line numbers: ``t``, a CDK4/6 inhibitor, resumes (or switches) the one ``held``
+    stopped for toxicity just before it, in its line (the recheck of case 921)."""
+    return (
+        held.line is None
+        and held.stop_reason is StopReason.TOXICITY
+        and DrugClass.CDK46_INHIBITOR in held.drug_classes & t.drug_classes
+        and _control_start(held, t) is not None
+    )
 
 
 def longest_months(courses: tuple[Treatment, ...], as_of: dt.date | None) -> float | None:

@@ -133,9 +133,8 @@ class Facts:
 
     @once
     def progressed_drugs(self) -> frozenset[str]:  # and a PARP inhibitor relapsed on (case 915)
-        relapsed_on = (t for t in self.profile.treatments if not t.metastatic and t.progressed)
         drugs = {d for t in self.progressed for d in t.drugs} | self.adjuvant_cdk46i_relapse
-        return frozenset(drugs | drugs_of(relapsed_on, DrugClass.PARP_INHIBITOR))
+        return frozenset(drugs | drugs_of(self.adjuvant_relapsed_on, DrugClass.PARP_INHIBITOR))
 
     @once
     def progressed_classes(self) -> frozenset[DrugClass]:
@@ -148,21 +147,19 @@ class Facts:
     @once
     def adjuvant_cdk46i_relapse(self) -> frozenset[str]:
         """(Neo)adjuvant CDK4/6 inhibitors that ended in relapse, or read so: progressed on."""
-        ended_in_relapse = (t for t in self.profile.treatments if not t.metastatic and t.progressed)
-        return cdk46i_drugs(ended_in_relapse) | self.adjuvant_cdk46i_completed_soon
+        return cdk46i_drugs(self.adjuvant_relapsed_on)
 
     @once
-    def adjuvant_cdk46i_completed_soon(self) -> frozenset[str]:
-        """(Neo)adjuvant CDK4/6 inhibitors completed with relapse within 12 months of their end:
-        read as progression on them (the review is silent; resistx's reading, with the window of
-        endocrine resistance; a plan note says so)."""
-        return cdk46i_drugs(
-            t
-            for t in self.profile.treatments
-            if not t.metastatic
-            and t.stop_reason is StopReason.COMPLETED
-            and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS)
-        )
+    def adjuvant_relapsed_on(self) -> tuple[Treatment, ...]:
+        """(Neo)adjuvant courses that ended in relapse, or completed with relapse within 12
+        months of their end, read as progression on them (the review is silent; resistx's
+        reading, with the window of endocrine resistance; a plan note says so): their CDK4/6
+        and PARP inhibitors count as progressed on (cases 321, 915)."""
+        return tuple(t for t in self.profile.treatments if not t.metastatic and self._soon(t))
+
+    def _soon(self, t: Treatment) -> bool:
+        completed = t.stop_reason is StopReason.COMPLETED
+        return t.progressed or (completed and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
 
     @once
     def cdk46i_resistant(self) -> frozenset[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from resistx.model.enums import MenopausalStatus, Priority, Sex
-from resistx.model.profile import BiomarkerResult, Profile
+from resistx.model.enums import DrugClass, MenopausalStatus, Priority, Sex
+from resistx.model.profile import BiomarkerResult, Profile, cdk46i_drugs, drugs_of
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
@@ -96,14 +96,20 @@ def _thin_why(r: BiomarkerResult) -> str:
 
 def _history(facts: Facts) -> list[str]:
     out: list[str] = []
-    soon = sorted(facts.adjuvant_cdk46i_completed_soon)
-    if soon:
+    completed = [t for t in facts.adjuvant_relapsed_on if not t.progressed]
+    cdk, parp = cdk46i_drugs(completed), drugs_of(completed, DrugClass.PARP_INHIBITOR)
+    if cdk or parp:
         out.append(
             f"Relapse within {ADJUVANT_RELAPSE_MONTHS:g} months of completing (neo)adjuvant "
-            f"{' and '.join(soon)}: read as progression on it. The review is silent on adjuvant "
-            "CDK4/6 inhibitors; the window is resistx's, that of endocrine resistance after "
-            "adjuvant endocrine therapy. The course's length does not measure how long the "
-            "disease stayed sensitive: the short-duration rule (rule 18) was not applied."
+            f"{' and '.join(sorted(cdk | parp))}: read as progression on it. The review is "
+            f"silent on adjuvant {'CDK4/6' if cdk else 'PARP'} inhibitors; the window is "
+            "resistx's, that of endocrine resistance after adjuvant endocrine therapy."
+            + (
+                " The course's length does not measure how long the disease stayed sensitive: "
+                "the short-duration rule (rule 18) was not applied."
+                if cdk
+                else " OlympiAD and EMBRACA enrolled no one after a PARP inhibitor."
+            )
         )
     if not facts.had_cdk46i:
         out.append(
@@ -111,7 +117,7 @@ def _history(facts: Facts) -> list[str]:
             "progressed on one."
         )
     elif not facts.cdk46i_courses:
-        if not soon:  # if soon, the note above says it
+        if not cdk:  # if so, the note above says it
             out.append(
                 "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so "
                 "none measures time to progression: the short-duration rule (rule 18) was not "
