@@ -357,3 +357,42 @@ def test_a_hold_longer_than_two_months_does_not_restart_the_time_on_the_cdk46_in
         said = {code for o in plan.options for code in _codes(o)}
         assert not {c for c in said if c.startswith("short_cdk46i")}, policy
         assert plan.options[0].regimen.id == "elacestrant", [o.regimen.id for o in plan.options]
+
+
+def _early_progression_pik3ca(ecog: int = 2) -> dict[str, Any]:
+    """Case 933: progression 5.8 months into first-line ribociclib + letrozole, PIK3CA E545K,
+    HER2-low on a new liver biopsy, ECOG 2 (moderate hepatic impairment left out here)."""
+    return patient(
+        schema_version=2,
+        as_of="2026-02-05",
+        ecog=ecog,
+        her2="low",
+        menopausal_status="postmenopausal",
+        biomarkers=[
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-01-20", variant="E545K"),
+            *(
+                result(g, "wild_type", sample="tissue", tested_on="2026-01-20")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        treatments=[
+            _course(["ribociclib", "letrozole"], "2025-07-20", "2026-01-12", "progression", line=1)
+        ],
+    )
+
+
+def test_early_endocrine_resistance_puts_no_targeted_endocrine_line_before_tdxd() -> None:
+    """Case 933 (MAJOR, practice-2026): after 5.8 months on first-line ribociclib at ECOG 2,
+    rule 58 held trastuzumab deruxtecan back as 'outside DESTINY-Breast06's entry (... or
+    progression within 6 months ...)' so that a PIK3CA-targeted endocrine line could come
+    first, while rule 18 put every endocrine option after chemotherapy and ADCs for the early
+    resistance: what put her outside the entry was ECOG 2, and no endocrine line comes first.
+    Rule 58 speaks only where the CDK4/6 inhibitor was not short; the endocrine trials take
+    rule 18's step back as the endocrine regimens do (MINOR, both policies)."""
+    plan = _planned(_early_progression_pik3ca(), "practice-2026")
+    tdxd = next(o for o in plan.options if o.regimen.id == "trastuzumab-deruxtecan")
+    assert "endocrine_target_before_tdxd" not in _codes(tdxd)
+    ids = [o.regimen.id for o in plan.options]
+    for trial in (o for o in plan.options if o.regimen.id.startswith("trial:")):
+        assert "short_cdk46i_endocrine_resistance" in _codes(trial), trial.regimen.id
+        assert ids.index(trial.regimen.id) > ids.index("trastuzumab-deruxtecan")

@@ -157,3 +157,8 @@ def endocrine_trial(spec: RegimenSpec) -> bool:
 def endocrine_based_or_trial(spec: RegimenSpec) -> bool:
     """Endocrine-based regimens and trials (``endocrine_trial``)."""
     return kinds.is_endocrine_based(spec) or endocrine_trial(spec)
+
+
+def endocrine_cytotoxic_or_trial(spec: RegimenSpec) -> bool:
+    """Endocrine-based regimens, chemotherapy and ADCs, and trials of an endocrine drug."""
+    return kinds.is_endocrine_or_cytotoxic(spec) or endocrine_trial(spec)

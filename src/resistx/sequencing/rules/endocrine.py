@@ -12,6 +12,7 @@ from resistx.sequencing.facts import ENDOCRINE_RESISTANCE_LINES
 from resistx.sequencing.findings import CDK46I_MONTHS, slot
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, num, rule
+from resistx.sequencing.rules.drug_classes import endocrine_cytotoxic_or_trial, endocrine_trial
 from resistx.sequencing.rules.first_line import (
     CDK46I_NAIVE_REFERENCES,
     FIRST_LINE_FIGURES,
@@ -38,17 +39,17 @@ _CDK46I_AND_AI = {DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR}
     condition="Less than short_cdk46i_months on the longest CDK4/6-inhibitor course that ended "
     "in progression (a course stopped for toxicity does not measure response). The other half "
     "of the contract's rule 6.",
-    effect="Endocrine-based regimens lose more than a biomarker match is worth; chemotherapy "
-    "and ADCs gain.",
+    effect="Endocrine-based regimens, and trials of an endocrine drug (case 933), lose more "
+    "than a biomarker match is worth; chemotherapy and ADCs gain.",
     codes=("short_cdk46i_endocrine_resistance", "short_cdk46i_prefers_chemotherapy_or_adc"),
-    regimens=kinds.is_endocrine_or_cytotoxic,
+    regimens=endocrine_cytotoxic_or_trial,
 )
 def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not i.short_cdk46i:
         return
     months = slot(CDK46I_MONTHS)  # each plan writes its patient's months in
     limit = num(i.short_limit)
-    if kinds.is_endocrine_based(spec):
+    if kinds.is_endocrine_based(spec) or endocrine_trial(spec):
         yield Effect(
             code="short_cdk46i_endocrine_resistance",
             delta=ctx.weights.short_endocrine,

@@ -23,7 +23,9 @@ H = Factor.HISTORY
     condition="Trastuzumab deruxtecan opened by endocrine therapy alone (rule 30: no "
     "chemotherapy line) outside DESTINY-Breast06's entry (one endocrine line for metastatic "
     "disease, and a CDK4/6-inhibitor course of 6 months or more), with an ESR1 or PI3K-pathway "
-    "finding whose drugs the disease has not progressed on, and no visceral crisis.",
+    "finding whose drugs the disease has not progressed on, no visceral crisis, and no short "
+    "CDK4/6-inhibitor course (rule 18 puts no endocrine line first: case 933, outside the entry "
+    "by ECOG).",
     effect="Trastuzumab deruxtecan steps back and is at best a later option (cases 353, 461): "
     "the targeted endocrine line comes first. DESTINY-Breast06 compared it with chemotherapy, "
     "not with a targeted endocrine line, and enrolled such a patient only after a second "
@@ -39,6 +41,7 @@ def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         or not opened_by_endocrine_lines(i)
         or i.destiny_breast06_entry
         or i.visceral_crisis
+        or i.short_cdk46i  # rule 18: no endocrine line first (case 933, outside it by ECOG)
     ):
         return
     if not i.endocrine_targets_left:
