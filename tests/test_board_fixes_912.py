@@ -396,3 +396,47 @@ def test_early_endocrine_resistance_puts_no_targeted_endocrine_line_before_tdxd(
     for trial in (o for o in plan.options if o.regimen.id.startswith("trial:")):
         assert "short_cdk46i_endocrine_resistance" in _codes(trial), trial.regimen.id
         assert ids.index(trial.regimen.id) > ids.index("trastuzumab-deruxtecan")
+
+
+def test_a_pi3k_inhibitor_stopped_for_hyperglycaemia_holds_back_the_other_pathway_inhibitors() -> (
+    None
+):
+    """Case 935 (MAJOR, both policies): alpelisib stopped after six weeks for grade 3
+    hyperglycaemia, then fulvestrant to progression: capivasertib + fulvestrant was the top
+    option, its diabetes caution silent on the stop. Hyperglycaemia is a warning on every PI3K
+    and AKT inhibitor's label (a class effect): another one is at best a later option, with a
+    caution naming the stop, as the same drug is (rule 61)."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-03-09",
+        ecog=1,
+        biomarkers=[
+            result("PIK3CA", "mutated", tested_on="2026-02-25", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2026-02-25") for g in ("ESR1", "AKT1")),
+        ],
+        treatments=[
+            _course(["ribociclib", "letrozole"], "2021-05-10", "2023-08-01", "progression"),
+            _course(
+                ["alpelisib", "fulvestrant"],
+                "2023-08-28",
+                "2023-10-09",
+                "toxicity",
+                toxicity="hyperglycaemia",
+                line=2,
+            ),
+            _course(["fulvestrant"], "2023-10-09", "2026-02-10", "progression", line=2),
+        ],
+    )
+    for policy in POLICIES:
+        plan = _planned(data, policy)
+        capivasertib = next(o for o in plan.options if o.regimen.id == "capivasertib+fulvestrant")
+        assert capivasertib.tier is resistx.Tier.LATER, policy
+        assert any("alpelisib" in c.text and "hyperglyc" in c.text for c in capivasertib.cautions)
+        everolimus = next(o for o in plan.options if o.regimen.id == "everolimus+exemestane")
+        assert "pathway_inhibitor_after_hyperglycaemia" not in _codes(everolimus)
+        ids = [o.regimen.id for o in plan.options]  # its match no longer lifts it to the top
+        assert ids[0] == "chemotherapy", ids
+    # the ceiling holds whatever the step weighs
+    unweighed = resistx.sequence(data, policy=_weighing(toxicity_again=0.0))
+    held = next(o for o in unweighed.options if o.regimen.id == "capivasertib+fulvestrant")
+    assert held.tier is resistx.Tier.LATER

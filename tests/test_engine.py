@@ -82,6 +82,15 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
         treatments=[adjuvant(["olaparib"], "2020-01-10", "2021-01-10"), PALBOCICLIB],
     ),
+    # rule 61: capivasertib after alpelisib stopped for hyperglycaemia (case 935)
+    patient(
+        biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1]],
+        treatments=[
+            PALBOCICLIB,
+            dict(FULVESTRANT, drugs=["alpelisib", "fulvestrant"], stop_reason="toxicity")
+            | {"toxicity": "hyperglycaemia"},
+        ],
+    ),
     # rule 19 before the menopause, no treatment yet: MONALEESA-7's ribociclib first (case 566)
     patient(schema_version=2, sex="female", menopausal_status="premenopausal", treatments=[]),
     patient(  # rule 78: capivasertib and the ipatasertib trials with an HbA1c of 8.0% or more

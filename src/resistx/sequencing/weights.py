@@ -61,6 +61,10 @@ class Weights:
     switch_after_palbociclib: float = 1.0
     abemaciclib_after_palbociclib: float = 0.5
     switch_after_toxicity: float = 1.5  # rule 23: another CDK4/6 inhibitor after toxicity
+    #: rule 61: a drug stopped for an adverse event, or a PI3K or AKT inhibitor after another
+    #: stopped for hyperglycaemia: a match no longer lifts it above the options without that
+    #: history (case 935)
+    toxicity_again: float = -3.0
     poor_ps_intensive: float = -4.0
     poor_ps_combination: float = -1.5
     reduced_ps_intensive: float = -0.5

@@ -232,12 +232,19 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     condition="A course stopped for an adverse event, and a regimen with one of its drugs "
     "other than a CDK4/6 inhibitor (rule 23 covers those).",
     effect="A caution naming the drug and the adverse event; the regimen steps back, at best a "
-    "later option (as the same CDK4/6 inhibitor does under rule 23).",
-    codes=("stopped_for_toxicity_before", "same_drug_after_toxicity"),
+    "later option (as the same CDK4/6 inhibitor does under rule 23). A PI3K or AKT inhibitor "
+    "stopped for hyperglycaemia does the same for the others, whose labels all warn of it "
+    "(a class effect; case 935).",
+    codes=(
+        "stopped_for_toxicity_before",
+        "same_drug_after_toxicity",
+        "pathway_inhibitor_after_hyperglycaemia",
+    ),
 )
-def other_toxicity(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     stops = sorted((d, e) for d, e in i.other_toxicity_stops if d in spec.drugs)
     if not stops:
+        yield from _class_hyperglycaemia(i, spec, ctx.weights.toxicity_again)
         return
     said = "; ".join(f"{d} for {e}" for d, e in stops)
     yield Effect(
@@ -248,8 +255,38 @@ def other_toxicity(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
     )
     yield Effect(
         code="same_drug_after_toxicity",
+        delta=ctx.weights.toxicity_again,
         ceiling=2,
         text=f"Stopped before for an adverse event ({said}): giving it again is at best a "
         "later option.",
+        trials=spec.key_trials,
+    )
+
+
+def _class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> Iterator[Effect]:
+    """Another PI3K or AKT inhibitor after one stopped for hyperglycaemia (case 935)."""
+    if not any(drug_class(d) in kinds.PI3K_OR_AKT for d in spec.drugs):
+        return
+    stopped = sorted(
+        d
+        for d, e in i.other_toxicity_stops
+        if e == "hyperglycemia" and drug_class(d) in kinds.PI3K_OR_AKT
+    )
+    if not stopped:
+        return
+    said = ", ".join(stopped)
+    yield Effect(
+        code="pathway_inhibitor_after_hyperglycaemia",
+        caution=True,
+        text=f"Stopped {said} before for hyperglycaemia: hyperglycaemia is a warning on every PI3K "
+        "and AKT inhibitor's US label (not in the review); glucose control first, with the "
+        "diabetes team, and close monitoring if it is given.",
+    )
+    yield Effect(
+        code="pathway_inhibitor_after_hyperglycaemia",
+        delta=delta,
+        ceiling=2,
+        text=f"Stopped {said} (a PI3K or AKT inhibitor) before for hyperglycaemia, a class "
+        "effect: another is at best a later option.",
         trials=spec.key_trials,
     )
