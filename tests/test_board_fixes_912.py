@@ -440,3 +440,22 @@ def test_a_pi3k_inhibitor_stopped_for_hyperglycaemia_holds_back_the_other_pathwa
     unweighed = resistx.sequence(data, policy=_weighing(toxicity_again=0.0))
     held = next(o for o in unweighed.options if o.regimen.id == "capivasertib+fulvestrant")
     assert held.tier is resistx.Tier.LATER
+
+
+def test_the_targeted_line_before_tdxd_reads_an_esr1_finding() -> None:
+    """Case 934 (MINOR, practice-2026; also 936): trastuzumab deruxtecan's reason read 'A ESR1
+    finding whose targeted drugs have not been given'."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-04-14",
+        ecog=1,
+        her2="low",
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2026-04-01", variant="D538G"),
+            *(result(g, "not_detected", tested_on="2026-04-01") for g in ("PIK3CA", "AKT1")),
+        ],
+    )
+    plan = _planned(data, "practice-2026")
+    tdxd = next(o for o in plan.options if o.regimen.id == "trastuzumab-deruxtecan")
+    [said] = [r.text for r in tdxd.reasons if r.code == "endocrine_target_before_tdxd"]
+    assert said.startswith("An ESR1 finding"), said

@@ -54,7 +54,8 @@ def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         # among 'later' options (ECOG 3), a new finding would lift it (Hypothesis, session 36)
         delta=ctx.weights.tdxd_before_tests,
         ceiling=2,  # the targeted line first, as the reason says (case 461)
-        text=f"A {' and '.join(i.endocrine_targets_left)} finding whose targeted drugs have not "
+        text=f"{_article(i.endocrine_targets_left)} {' and '.join(i.endocrine_targets_left)} "
+        "finding whose targeted drugs have not "
         "been given: that endocrine-based line comes first, and trastuzumab deruxtecan is at "
         "best a later option. This patient is outside "
         "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
@@ -78,3 +79,8 @@ def _endocrine_line_first(ctx: Context) -> Effect:
         "abemaciclib with fulvestrant where postMONARCH enrolled the patient) may come first.",
         trials=("DESTINY-Breast06", "postMONARCH"),
     )
+
+
+def _article(genes: tuple[str, ...]) -> str:
+    """'An ESR1 finding', 'A PIK3CA finding' (case 934)."""
+    return "An" if genes and genes[0][0] in "AEFHILMNORSX" else "A"
