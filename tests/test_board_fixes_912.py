@@ -436,6 +436,12 @@ def test_a_pi3k_inhibitor_stopped_for_hyperglycaemia_holds_back_the_other_pathwa
         assert "pathway_inhibitor_after_hyperglycaemia" not in _codes(everolimus)
         ids = [o.regimen.id for o in plan.options]  # its match no longer lifts it to the top
         assert ids[0] == "chemotherapy", ids
+    # everolimus stopped for hyperglycaemia too (the second recheck)
+    data["treatments"][1]["drugs"] = ["everolimus", "exemestane"]
+    plan = _planned(data)
+    capivasertib = next(o for o in plan.options if o.regimen.id == "capivasertib+fulvestrant")
+    assert "pathway_inhibitor_after_hyperglycaemia" in _codes(capivasertib)
+    data["treatments"][1]["drugs"] = ["alpelisib", "fulvestrant"]
     # the ceiling holds whatever the step weighs
     unweighed = resistx.sequence(data, policy=_weighing(toxicity_again=0.0))
     held = next(o for o in unweighed.options if o.regimen.id == "capivasertib+fulvestrant")
@@ -459,3 +465,60 @@ def test_the_targeted_line_before_tdxd_reads_an_esr1_finding() -> None:
     tdxd = next(o for o in plan.options if o.regimen.id == "trastuzumab-deruxtecan")
     [said] = [r.text for r in tdxd.reasons if r.code == "endocrine_target_before_tdxd"]
     assert said.startswith("An ESR1 finding"), said
+
+
+def test_a_plan_says_when_it_read_two_courses_as_one_exposure() -> None:
+    """Case 917 (MINOR, both policies): two ribociclib courses split by a hold for toxicity were
+    read as one exposure, and nothing in the plan said so: a clinician could not check what
+    it assumed. A note names both courses."""
+    for policy in POLICIES:
+        plan = _planned(_held_and_resumed(), policy)
+        said = [n for n in plan.notes if "one exposure to the CDK4/6 inhibitor" in n]
+        assert len(said) == 1, plan.notes
+        assert "2025-10-01" in said[0] and "from 2025-10-20" in said[0]
+    alone = _held_and_resumed()
+    alone["treatments"] = alone["treatments"][1:]
+    assert not [n for n in _planned(alone).notes if "one exposure" in n]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_long_hold_on_the_endocrine_partner_counts_from_the_first_start(policy: str) -> None:
+    """The second recheck (N4, MAJOR, both policies): palbociclib for 3 months, held 8 months
+    for toxicity on letrozole alone with stable disease, then 2.5 months to progression: 13.5
+    months of first-line control were read as 5.5 months on the drug, 'early endocrine
+    resistance', chemotherapy or trastuzumab deruxtecan first. With no progression between,
+    the count runs from the first course's start, whatever the hold's length."""
+    data = _held_and_resumed(hold="2025-01-08", resumed="2025-09-08")
+    data["treatments"][0]["started_on"] = "2024-10-08"
+    data["treatments"][1].update(ended_on="2025-11-23", stop_reason="progression")
+    data["as_of"] = "2025-12-10"
+    data["biomarkers"] = [dict(r, tested_on="2025-12-01") for r in data["biomarkers"]]
+    plan = _planned(data, policy)
+    said = {code for o in plan.options for code in _codes(o)}
+    assert not {c for c in said if c.startswith("short_cdk46i")}, policy
+    assert plan.options[0].regimen.id == "elacestrant", [o.regimen.id for o in plan.options]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_long_course_stopped_by_choice_counts_when_its_rechallenge_fails(policy: str) -> None:
+    """Case 940 (MAJOR, both policies): 36 months of first-line ribociclib + letrozole stopped
+    by the patient in remission, progression off therapy, then the same regimen again for
+    5.3 months to progression: 'only 5.3 months on the CDK4/6 inhibitor: early endocrine
+    resistance', chemotherapy first. Once a course has progressed, the longest time on a
+    CDK4/6 inhibitor counts whatever ended the longer course."""
+    regimen = ["ribociclib", "letrozole"]
+    data = patient(
+        schema_version=2,
+        as_of="2026-03-02",
+        ecog=1,
+        biomarkers=[result(g, "not_detected", tested_on="2026-02-20") for g in ("ESR1", "PIK3CA")],
+        treatments=[
+            _course(regimen, "2021-09-01", "2024-09-15", "patient_choice", line=1),
+            _course(regimen, "2025-09-01", "2026-02-10", "progression", line=2),
+        ],
+    )
+    plan = _planned(data, policy)
+    said = {code for o in plan.options for code in _codes(o)}
+    assert not {c for c in said if c.startswith("short_cdk46i")}, policy
+    if policy == "practice-2026":  # rule 32: another endocrine-based line first
+        assert plan.options[0].regimen.id != "chemotherapy", [o.regimen.id for o in plan.options]

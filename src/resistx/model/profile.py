@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -397,43 +397,60 @@ _SETTING_ORDER = {
 }
 
 
-#: a CDK4/6 inhibitor switched for toxicity: the next one started within this many days of
-#: its end continues the same disease control (case 530)
-SWITCH_GAP_DAYS = 62
-
-
 def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]:
     """The CDK4/6-inhibitor courses whose duration measures sensitivity (``Profile.cdk46i_courses``),
     from treatments already in order: a view the engine derives once from its own sorted copy.
     A course that follows one stopped for toxicity in the same setting, with no progression
     between, continues its disease control (``_control_start``): a pause or a switch is not
     progression (case 530; the recheck of case 921)."""
-    out = []
+    return tuple(m for t, m, _ in _measured(ordered) if t.stop_reason not in _NOT_RESPONSE)
+
+
+def unprogressed_exposures(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]:
+    """The metastatic CDK4/6-inhibitor courses stopped without progression (for toxicity, by
+    choice, as planned), as measured: once a course has progressed, their time on the drug
+    counts too (case 940: 36 months stopped by choice, then a rechallenge of 5.3 months)."""
+    return tuple(
+        m for t, m, _ in _measured(ordered) if t.metastatic and t.stop_reason in _UNPROGRESSED
+    )
+
+
+_UNPROGRESSED = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.COMPLETED)
+
+
+def continuations(ordered: tuple[Treatment, ...]) -> tuple[tuple[Treatment, Treatment], ...]:
+    """(course stopped for toxicity, the CDK4/6-inhibitor course that continues it), as
+    ``sensitivity_courses`` reads them: what a plan's note names (case 917)."""
+    return tuple((h, t) for t, _, h in _measured(ordered) if h is not None)
+
+
+def _measured(
+    ordered: tuple[Treatment, ...],
+) -> Iterator[tuple[Treatment, Treatment, Treatment | None]]:
+    """Each CDK4/6-inhibitor course, as measured, and the course stopped for toxicity it
+    continues (or None)."""
     held: Treatment | None = None  # the last course, if stopped for toxicity, as measured
+    recorded: Treatment | None = None  # and as recorded
     for t in ordered:
         if DrugClass.CDK46_INHIBITOR not in t.drug_classes:
             held = None if t.progressed else held  # a progression ends the control held
             continue
         start = _control_start(held, t)
         measured = t if start is None else _measured_from(t, start)
-        if t.stop_reason not in _NOT_RESPONSE:
-            out.append(measured)
-        held = measured if t.stop_reason is StopReason.TOXICITY else None
-    return tuple(out)
+        yield t, measured, None if start is None else recorded
+        toxicity = t.stop_reason is StopReason.TOXICITY
+        held, recorded = (measured, t) if toxicity else (None, None)
 
 
 def _control_start(held: Treatment | None, t: Treatment) -> dt.date | None:
-    """Where the disease control that ``t`` continues began, or None: ``held``'s start where
-    ``t`` started within ``SWITCH_GAP_DAYS`` of its end (a switch or a short hold, case 530);
-    after a longer hold, as many days before ``t``'s own start as ``held`` was given (the
-    time on the drug counts, the time off it does not)."""
+    """Where the disease control that ``t`` continues began (``held``'s start), or None: a
+    course that follows one stopped for toxicity in the same setting, with no progression
+    between, continues it, after a switch or a hold of any length, the endocrine partner
+    going on or not (case 530; the rechecks of case 921)."""
     end = None if held is None else held.end_date
     if held is None or end is None or held.started_on is None or t.started_on is None:
         return None
-    gap = (t.started_on - end).days
-    if held.setting is not t.setting or gap < 0:
-        return None
-    return held.started_on if gap <= SWITCH_GAP_DAYS else t.started_on - (end - held.started_on)
+    return held.started_on if held.setting is t.setting and t.started_on >= end else None
 
 
 def _measured_from(t: Treatment, start: dt.date | None) -> Treatment:

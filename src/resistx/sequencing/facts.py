@@ -25,6 +25,7 @@ from resistx.model.profile import (
     latest_progression,
     longest_months,
     sensitivity_courses,
+    unprogressed_exposures,
 )
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -186,8 +187,9 @@ class Facts:
 
     @once
     def cdk46i_months(self) -> float | None:
-        """The longest time on a CDK4/6 inhibitor among the courses that measure it."""
-        return longest_months(self.cdk46i_courses, self.decision_date)
+        """The longest time on a CDK4/6 inhibitor: the courses that measure it (case 940)."""
+        more = unprogressed_exposures(self.in_order) if self.cdk46i_courses else ()
+        return longest_months((*self.cdk46i_courses, *more), self.decision_date)
 
     @once
     def short_cdk46i(self) -> bool:
@@ -199,7 +201,8 @@ class Facts:
         """As ``cdk46i_months``, for metastatic disease: a (neo)adjuvant course that relapsed
         measures no sensitivity, however long (case 459)."""
         metastatic = tuple(t for t in self.cdk46i_courses if t.metastatic)
-        return longest_months(metastatic, self.decision_date)
+        more = unprogressed_exposures(self.in_order) if metastatic else ()
+        return longest_months((*metastatic, *more), self.decision_date)
 
     @once
     def long_cdk46i(self) -> bool:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from resistx.model.enums import DrugClass, MenopausalStatus, Priority, Sex
-from resistx.model.profile import BiomarkerResult, Profile, cdk46i_drugs, drugs_of
+from resistx.model.profile import (
+    BiomarkerResult,
+    Profile,
+    Treatment,
+    cdk46i_drugs,
+    continuations,
+    drugs_of,
+)
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.rules.results import asks_classification, classified
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
@@ -111,6 +118,7 @@ def _history(facts: Facts) -> list[str]:
                 else " OlympiAD and EMBRACA enrolled no one after a PARP inhibitor."
             )
         )
+    out.extend(_continued(held, t) for held, t in continuations(facts.in_order))
     if not facts.had_cdk46i:
         out.append(
             "No CDK4/6 inhibitor on record: the review's evidence is for patients whose disease "
@@ -197,3 +205,16 @@ def _state(facts: Facts) -> list[str]:
             "investigational regimens the evidence discusses still are, in tier trial."
         )
     return out
+
+
+def _continued(held: Treatment, t: Treatment) -> str:
+    """How a CDK4/6-inhibitor course resumed (or switched) after a stop for toxicity was read
+    (case 917: a clinician can check what the plan assumed)."""
+    end = held.end_date
+    when = f" on {end.isoformat()}" if end is not None else ""
+    start = t.started_on.isoformat() if t.started_on is not None else "undated"
+    return (
+        f"{' + '.join(held.drugs)} stopped for toxicity{when}, and {' + '.join(t.drugs)} from "
+        f"{start}: read as one exposure to the CDK4/6 inhibitor, since a hold or a switch for "
+        "toxicity is not progression: the time on it runs from the first course's start."
+    )

@@ -232,9 +232,9 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     condition="A course stopped for an adverse event, and a regimen with one of its drugs "
     "other than a CDK4/6 inhibitor (rule 23 covers those).",
     effect="A caution naming the drug and the adverse event; the regimen steps back, at best a "
-    "later option (as the same CDK4/6 inhibitor does under rule 23). A PI3K or AKT inhibitor "
-    "stopped for hyperglycaemia does the same for the others, whose labels all warn of it "
-    "(a class effect; case 935).",
+    "later option (as the same CDK4/6 inhibitor does under rule 23). A PI3K, AKT or mTOR "
+    "inhibitor stopped for hyperglycaemia does the same for the PI3K and AKT inhibitors, whose "
+    "labels all warn of it (case 935).",
     codes=(
         "stopped_for_toxicity_before",
         "same_drug_after_toxicity",
@@ -264,13 +264,14 @@ def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterato
 
 
 def _class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> Iterator[Effect]:
-    """Another PI3K or AKT inhibitor after one stopped for hyperglycaemia (case 935)."""
+    """A PI3K or AKT inhibitor after a PI3K, AKT or mTOR inhibitor stopped for hyperglycaemia
+    (case 935; everolimus, the second recheck)."""
     if not any(drug_class(d) in kinds.PI3K_OR_AKT for d in spec.drugs):
         return
     stopped = sorted(
         d
         for d, e in i.other_toxicity_stops
-        if e == "hyperglycemia" and drug_class(d) in kinds.PI3K_OR_AKT
+        if e == "hyperglycemia" and drug_class(d) in kinds.PAM_CLASSES  # everolimus too
     )
     if not stopped:
         return
@@ -286,7 +287,7 @@ def _class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> 
         code="pathway_inhibitor_after_hyperglycaemia",
         delta=delta,
         ceiling=2,
-        text=f"Stopped {said} (a PI3K or AKT inhibitor) before for hyperglycaemia, a class "
-        "effect: another is at best a later option.",
+        text=f"Stopped {said} (of the PI3K-AKT-mTOR pathway) before for hyperglycaemia, an "
+        "effect of blocking the pathway: a PI3K or AKT inhibitor is at best a later option.",
         trials=spec.key_trials,
     )
