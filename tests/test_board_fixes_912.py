@@ -481,22 +481,45 @@ def test_a_plan_says_when_it_read_two_courses_as_one_exposure() -> None:
     assert not [n for n in _planned(alone).notes if "one exposure" in n]
 
 
-@pytest.mark.parametrize("policy", POLICIES)
-def test_a_long_hold_on_the_endocrine_partner_counts_from_the_first_start(policy: str) -> None:
-    """The second recheck (N4, MAJOR, both policies): palbociclib for 3 months, held 8 months
-    for toxicity on letrozole alone with stable disease, then 2.5 months to progression: 13.5
-    months of first-line control were read as 5.5 months on the drug, 'early endocrine
-    resistance', chemotherapy or trastuzumab deruxtecan first. With no progression between,
-    the count runs from the first course's start, whatever the hold's length."""
+def _long_hold(bridged: bool) -> dict[str, Any]:
+    """The second recheck's var-9 and the third's var-20: palbociclib + letrozole for 3 months,
+    stopped for toxicity, 8 months without palbociclib (on letrozole alone, recorded as a
+    course of its own, or with nothing recorded), then 2.5 months to progression."""
     data = _held_and_resumed(hold="2025-01-08", resumed="2025-09-08")
     data["treatments"][0]["started_on"] = "2024-10-08"
     data["treatments"][1].update(ended_on="2025-11-23", stop_reason="progression")
+    if bridged:
+        bridge = _course(["letrozole"], "2025-01-08", "2025-09-08", "other", line=1)
+        data["treatments"].insert(1, bridge)
     data["as_of"] = "2025-12-10"
     data["biomarkers"] = [dict(r, tested_on="2025-12-01") for r in data["biomarkers"]]
-    plan = _planned(data, policy)
+    return data
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_long_hold_on_the_endocrine_partner_counts_from_the_first_start(policy: str) -> None:
+    """The second recheck (N4, MAJOR, both policies): 3 months of palbociclib, an 8-month hold
+    for toxicity on letrozole alone, then 2.5 months to progression: 13.5 months of
+    first-line control were read as 5.5 months on the drug, 'early endocrine resistance'. With
+    the letrozole recorded through the hold the count runs from the first start, with or
+    without line numbers (and the letrozole is no second line: no DESTINY-Breast06 claim)."""
+    for data in (_long_hold(bridged=True), _without_line_numbers(_long_hold(bridged=True))):
+        plan = _planned(data, policy)
+        said = {code for o in plan.options for code in _codes(o)}
+        assert not {c for c in said if c.startswith("short_cdk46i")}, policy
+        assert plan.options[0].regimen.id == "elacestrant", [o.regimen.id for o in plan.options]
+        assert not [a for a in plan.actions if "within DESTINY-Breast06's entry" in a.text]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_long_hold_off_all_therapy_counts_the_time_on_the_drug(policy: str) -> None:
+    """The third recheck (N5, MAJOR, both policies): palbociclib + letrozole both stopped for
+    toxicity and nothing recorded for months before the same regimen again: counted from the
+    first start, 2 + 2 months on the drug became 'EMERALD's 12 months or more'. With nothing
+    recorded through a hold longer than two months, only the time on the drug counts."""
+    plan = _planned(_long_hold(bridged=False), policy)
     said = {code for o in plan.options for code in _codes(o)}
-    assert not {c for c in said if c.startswith("short_cdk46i")}, policy
-    assert plan.options[0].regimen.id == "elacestrant", [o.regimen.id for o in plan.options]
+    assert {c for c in said if c.startswith("short_cdk46i")}, policy
 
 
 @pytest.mark.parametrize("policy", POLICIES)
@@ -522,3 +545,17 @@ def test_a_long_course_stopped_by_choice_counts_when_its_rechallenge_fails(polic
     assert not {c for c in said if c.startswith("short_cdk46i")}, policy
     if policy == "practice-2026":  # rule 32: another endocrine-based line first
         assert plan.options[0].regimen.id != "chemotherapy", [o.regimen.id for o in plan.options]
+
+
+def test_the_text_plan_shows_why_a_pathway_inhibitor_is_past_its_trials() -> None:
+    """Case 939 (MINOR, both policies): capivasertib's rule 104 reason (past the chemotherapy
+    lines its trial enrolled after) was in the JSON plan but not in the text plan's 'why',
+    where another history reason led: a reader did not learn why it was held back."""
+    data = _fifth_line_pik3ca()  # never a CDK4/6 inhibitor: that reason leads the history
+    data["treatments"] = [
+        adjuvant(["letrozole"], "2018-01-01", "2022-02-01", "progression"),
+        *data["treatments"][1:3],
+    ]
+    text = _planned(data).to_text()
+    block = text[text.index("Capivasertib + fulvestrant  [") :].split("evidence:")[0]
+    assert "inhibitors' trials enrolled after" in " ".join(block.split()), block

@@ -88,6 +88,8 @@ PLACING_CODES = frozenset(
         "everolimus_postmenopausal_trial",  # rule 40: before the menopause (case 684)
         "ribociclib_fulvestrant_postmenopausal_label",  # rule 40 (case 700)
         "label_avoids_severe_hepatic_impairment",  # rule 81 (case 707)
+        "pathway_past_trial_lines",  # rule 104: a cap beside what leads (case 939)
+        "pathway_inhibitor_after_hyperglycaemia",  # rule 61: a cap beside the match (case 935)
     }
 )
 

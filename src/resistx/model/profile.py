@@ -431,26 +431,66 @@ def _measured(
     continues (or None)."""
     held: Treatment | None = None  # the last course, if stopped for toxicity, as measured
     recorded: Treatment | None = None  # and as recorded
+    bridge: Treatment | None = None  # endocrine therapy given through the hold, if recorded
     for t in ordered:
         if DrugClass.CDK46_INHIBITOR not in t.drug_classes:
-            held = None if t.progressed else held  # a progression ends the control held
+            if t.progressed:  # a progression ends the control held
+                held = bridge = None
+            elif held is not None and _bridges(held, t):
+                bridge = t
             continue
-        start = _control_start(held, t)
+        start = _control_start(held, t, bridge)
         measured = t if start is None else _measured_from(t, start)
         yield t, measured, None if start is None else recorded
         toxicity = t.stop_reason is StopReason.TOXICITY
-        held, recorded = (measured, t) if toxicity else (None, None)
+        held, recorded, bridge = (measured, t, None) if toxicity else (None, None, None)
 
 
-def _control_start(held: Treatment | None, t: Treatment) -> dt.date | None:
-    """Where the disease control that ``t`` continues began (``held``'s start), or None: a
-    course that follows one stopped for toxicity in the same setting, with no progression
-    between, continues it, after a switch or a hold of any length, the endocrine partner
-    going on or not (case 530; the rechecks of case 921)."""
+#: a CDK4/6 inhibitor resumed or switched within this many days of one stopped for toxicity
+#: continues its disease control from the first start (case 530), as after a longer hold
+#: with endocrine therapy recorded through it (the rechecks of case 921)
+SWITCH_GAP_DAYS = 62
+_ENDOCRINE = frozenset(
+    {DrugClass.AROMATASE_INHIBITOR, DrugClass.SERD, DrugClass.ORAL_SERD, DrugClass.SERM}
+)
+
+
+def _control_start(
+    held: Treatment | None, t: Treatment, bridge: Treatment | None = None
+) -> dt.date | None:
+    """Where the disease control that ``t`` continues began, or None: a course that follows
+    one stopped for toxicity in the same setting, with no progression between, continues it.
+    Within ``SWITCH_GAP_DAYS``, or with endocrine therapy recorded through the hold
+    (``bridge``), from ``held``'s start; after a longer hold with nothing recorded, only the
+    time on the drug counts (the time off all therapy does not: the third recheck)."""
     end = None if held is None else held.end_date
     if held is None or end is None or held.started_on is None or t.started_on is None:
         return None
-    return held.started_on if held.setting is t.setting and t.started_on >= end else None
+    if held.setting is not t.setting or t.started_on < end:
+        return None
+    bridged = bridge is not None and _within(bridge.end_date, t.started_on)
+    if (t.started_on - end).days <= SWITCH_GAP_DAYS or bridged:
+        return held.started_on
+    return t.started_on - (end - held.started_on)
+
+
+def _bridges(held: Treatment, b: Treatment) -> bool:
+    """``b``, endocrine therapy in ``held``'s setting, started within ``SWITCH_GAP_DAYS`` of
+    its stop: given through the hold (letrozole alone while palbociclib waits)."""
+    end = held.end_date
+    return (
+        b.setting is held.setting
+        and bool(b.drug_classes & _ENDOCRINE)
+        and end is not None
+        and b.started_on is not None
+        and abs((b.started_on - end).days) <= SWITCH_GAP_DAYS
+    )
+
+
+def _within(end: dt.date | None, start: dt.date) -> bool:
+    """A course that ended on ``end`` (or goes on: None) reaches ``start`` within
+    ``SWITCH_GAP_DAYS``."""
+    return end is None or (start - end).days <= SWITCH_GAP_DAYS
 
 
 def _measured_from(t: Treatment, start: dt.date | None) -> Treatment:
@@ -486,11 +526,13 @@ def cytotoxic(t: Treatment) -> bool:
 def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], ...]:
     """Treatments (in order) by line: those that give one line number are one line (a drug
     switched within it, as after toxicity); a treatment without a number is a line of its own,
-    but for a CDK4/6 inhibitor resumed after one stopped for toxicity (``_resumes``)."""
+    but for a CDK4/6 inhibitor resumed after one stopped for toxicity (``_in_hold``)."""
     numbered: dict[int, list[Treatment]] = {}
     lines: list[list[Treatment]] = []
+    hold: Treatment | None = None  # the last line's CDK4/6 inhibitor stopped for toxicity
     for t in treatments:
-        if t.line is None and lines and _resumes(lines[-1][-1], t):
+        held = t.line is None and hold is not None and _in_hold(hold, t)
+        if held:
             lines[-1].append(t)
         elif t.line is None:
             lines.append([t])
@@ -498,18 +540,22 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
             numbered[t.line].append(t)
         else:
             lines.append(numbered.setdefault(t.line, [t]))
+        cdk_stop = t.stop_reason is StopReason.TOXICITY and _cdk46i(t)
+        hold = t if t.line is None and cdk_stop else hold if held and not _cdk46i(t) else None
     return tuple(map(tuple, lines))
 
 
-def _resumes(held: Treatment, t: Treatment) -> bool:
-    """Without line numbers: ``t``, a CDK4/6 inhibitor, resumes (or switches) the one ``held``
-    stopped for toxicity just before it, in its line (the recheck of case 921)."""
-    return (
-        held.line is None
-        and held.stop_reason is StopReason.TOXICITY
-        and DrugClass.CDK46_INHIBITOR in held.drug_classes & t.drug_classes
-        and _control_start(held, t) is not None
-    )
+def _in_hold(hold: Treatment, t: Treatment) -> bool:
+    """Without line numbers: ``t`` resumes (or switches) the CDK4/6 inhibitor ``hold`` stopped
+    for toxicity, or is endocrine therapy given through the hold (``_bridges``): in its line
+    (the rechecks of case 921)."""
+    if _cdk46i(t):
+        return _control_start(hold, t) is not None
+    return _bridges(hold, t)
+
+
+def _cdk46i(t: Treatment) -> bool:
+    return DrugClass.CDK46_INHIBITOR in t.drug_classes
 
 
 def longest_months(courses: tuple[Treatment, ...], as_of: dt.date | None) -> float | None:
@@ -613,10 +659,13 @@ class Profile:
 
     @property
     def cdk46i_months(self) -> float | None:
-        """The longest time on a CDK4/6 inhibitor among ``cdk46i_courses``: how long the disease
-        stayed sensitive (a short rechallenge after long benefit is not early resistance).
-        None if no course measures it."""
-        return longest_months(self.cdk46i_courses, self.decision_date)
+        """The longest time on a CDK4/6 inhibitor among ``cdk46i_courses`` and, once one of
+        them measures it, the metastatic courses stopped without progression
+        (``unprogressed_exposures``): how long the disease stayed sensitive (a short rechallenge
+        after long benefit is not early resistance). None if no course measures it."""
+        courses = self.cdk46i_courses
+        more = unprogressed_exposures(self.treatments_in_order) if courses else ()
+        return longest_months((*courses, *more), self.decision_date)
 
     @property
     def metastatic_chemotherapy_lines(self) -> int:

@@ -216,5 +216,7 @@ def _continued(held: Treatment, t: Treatment) -> str:
     return (
         f"{' + '.join(held.drugs)} stopped for toxicity{when}, and {' + '.join(t.drugs)} from "
         f"{start}: read as one exposure to the CDK4/6 inhibitor, since a hold or a switch for "
-        "toxicity is not progression: the time on it runs from the first course's start."
+        "toxicity is not progression (the time on it runs from the first course's start "
+        "where the resumption came within two months or endocrine therapy went on through the "
+        "hold; else the time on the drug counts)."
     )
