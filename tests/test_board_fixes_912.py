@@ -559,3 +559,31 @@ def test_the_text_plan_shows_why_a_pathway_inhibitor_is_past_its_trials() -> Non
     text = _planned(data).to_text()
     block = text[text.index("Capivasertib + fulvestrant  [") :].split("evidence:")[0]
     assert "inhibitors' trials enrolled after" in " ".join(block.split()), block
+
+
+def test_emeralds_line_limit_counts_an_adc_line_as_the_pathway_trials_limits_do() -> None:
+    """Case 944 (MINOR, practice-2026): after capecitabine and trastuzumab deruxtecan,
+    elacestrant stayed preferred, while after capecitabine and eribulin it was at best an
+    alternative (EMERALD enrolled after at most one chemotherapy line): the ADC line was not
+    counted, though rule 104 and sacituzumab govitecan's lines count it (a cytotoxic payload)."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-05-01",
+        ecog=1,
+        her2="low",
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2026-04-20", variant="Y537S"),
+            *(result(g, "not_detected", tested_on="2026-04-20") for g in ("PIK3CA", "AKT1")),
+        ],
+        treatments=[
+            _course(
+                ["palbociclib", "letrozole"], "2022-01-10", "2024-03-01", "progression", line=1
+            ),
+            _course(["capecitabine"], "2024-03-15", "2025-01-10", "progression", line=2),
+            _course(["trastuzumab deruxtecan"], "2025-01-20", "2026-04-10", "progression", line=3),
+        ],
+    )
+    plan = _planned(data, "practice-2026")
+    elacestrant = next(o for o in plan.options if o.regimen.id == "elacestrant")
+    assert "outside_emerald_population" in _codes(elacestrant)
+    assert elacestrant.tier is not resistx.Tier.PREFERRED

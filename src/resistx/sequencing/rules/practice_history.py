@@ -36,8 +36,8 @@ def _approved_oral_serd_or_imlunestrant(spec: RegimenSpec) -> bool:
     "disease (VERITAC-2 enrolled neither: update-2026.md section 3); imlunestrant with no "
     "aromatase inhibitor on record (EMBER-3 enrolled recurrence or progression on or after one: "
     "section 2), or after fulvestrant progressed on or chemotherapy for metastatic disease "
-    "(whether EMBER-3 enrolled either, neither source file says; case 446); elacestrant after 2 or more chemotherapy lines (EMERALD enrolled after at most "
-    "one: its report, Bidard et al., J Clin Oncol 2022; neither source file says so).",
+    "(whether EMBER-3 enrolled either, neither source file says; case 446); elacestrant after 2 or more cytotoxic lines, an ADC's counted (EMERALD enrolled after at most "
+    "one chemotherapy line: its report, Bidard et al., J Clin Oncol 2022; neither source file says so).",
     effect="Vepdegestrant is at best a later option (as an option outside MAINTAIN's "
     "population is: rule 8); imlunestrant, whose approval after 1 or more endocrine lines "
     "covers the patient, and elacestrant at best alternatives; imlunestrant + abemaciclib, "
@@ -55,13 +55,18 @@ def _approved_oral_serd_or_imlunestrant(spec: RegimenSpec) -> bool:
 def outside_trial_population(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    if spec.id == "elacestrant" and i.chemo_lines > EMERALD_CHEMOTHERAPY_LINES:
+    cytotoxic = i.chemo_lines + i.adc_lines  # an ADC's payload is cytotoxic (case 944)
+    if spec.id == "elacestrant" and cytotoxic > EMERALD_CHEMOTHERAPY_LINES:
+        adc = f" (of them {i.adc_lines} with an ADC, whose payload is cytotoxic)" * bool(
+            i.adc_lines
+        )
         yield Effect(
             code="outside_emerald_population",
             ceiling=1,
-            text=f"{i.chemo_lines} chemotherapy lines for metastatic disease: EMERALD enrolled "
-            "after at most one (Bidard et al., J Clin Oncol 2022; neither the review nor the "
-            "evidence pack says so), so its result may not hold here; at best an alternative.",
+            text=f"{cytotoxic} cytotoxic lines for metastatic disease{adc}: EMERALD enrolled "
+            "after at most one chemotherapy line (Bidard et al., J Clin Oncol 2022; neither the "
+            "review nor the evidence pack says so), so its result may not hold here; at best an "
+            "alternative.",
             trials=("EMERALD",),
         )
     ember3 = kinds.has_imlunestrant(spec)
