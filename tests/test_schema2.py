@@ -42,6 +42,18 @@ def test_her2_and_her2_tests_that_disagree_are_an_error() -> None:
         resistx.load_profile(v2(her2="0", her2_tests=[{"score": "1+"}]))
 
 
+def test_a_her2_score_on_a_blood_saliva_or_plasma_sample_is_an_error_at_its_path() -> None:
+    """Case 946's reviewer (INPUT): a HER2 IHC score on a saliva sample was accepted and read
+    as HER2-low. HER2 is scored on tumour tissue: another sample is an error naming where."""
+    for sample in ("saliva", "blood", "ctdna"):
+        data = v2(
+            her2_tests=[{"score": "0", "sample": "tissue"}, {"score": "1+", "sample": sample}]
+        )
+        del data["her2"]
+        with pytest.raises(resistx.ProfileError, match=r"her2_tests\[1\]\.sample.*tissue"):
+            resistx.load_profile(data)
+
+
 def test_ihc_2_plus_without_its_ish_result_is_an_error() -> None:
     data = v2(her2_tests=[{"score": "2+"}])
     del data["her2"]

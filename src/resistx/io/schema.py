@@ -42,6 +42,7 @@ _NOTES: dict[tuple[str, str], str] = {
     ): "Generic or brand names, any case (Ibrance, Kisqali, ...), or 'chemotherapy'.",
     ("Treatment", "ended_on"): "Not before started_on.",
     ("BiomarkerResult", "gene"): "HGNC symbol or an alias the review uses (p16, HER2, ...).",
+    ("Her2Test", "sample"): "tissue: HER2 is scored on tumour tissue (another sample is an error).",
 }
 _MINIMUM: dict[tuple[str, str], float] = {
     ("BiomarkerResult", "tumour_fraction"): 0,

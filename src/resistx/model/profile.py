@@ -130,13 +130,19 @@ def _ish(inst: Any, _attribute: attrs.Attribute[Any], value: IshResult | None) -
         raise ValueError(msg)
 
 
+def _tumour_tissue(_inst: Any, _attribute: attrs.Attribute[Any], value: Sample | None) -> None:
+    if value is not None and value is not Sample.TISSUE:
+        msg = f"HER2 is scored on tumour tissue, not on a {value.value} sample; give tissue"
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Her2Test:
     """One HER2 result: the IHC score and, for 2+, the in situ hybridisation."""
 
     score: Her2Score
     ish: IshResult | None = attrs.field(default=None, validator=_ish)
-    sample: Sample | None = None
+    sample: Sample | None = attrs.field(default=None, validator=_tumour_tissue)
     tested_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
 
 
