@@ -12,6 +12,7 @@ import pytest
 import resistx
 from tests.helpers import adjuvant, patient, result
 from tests.test_board_fixes_882 import POLICIES, _course, _planned, _weighing
+from tests.test_plan import check_plan
 
 
 def _held_and_resumed(hold: str = "2025-10-01", resumed: str = "2025-10-20") -> dict[str, Any]:
@@ -587,3 +588,32 @@ def test_emeralds_line_limit_counts_an_adc_line_as_the_pathway_trials_limits_do(
     elacestrant = next(o for o in plan.options if o.regimen.id == "elacestrant")
     assert "outside_emerald_population" in _codes(elacestrant)
     assert elacestrant.tier is not resistx.Tier.PREFERRED
+
+
+def test_the_text_plan_keeps_trastuzumab_deruxtecans_caveat_beside_a_short_course() -> None:
+    """Case 951 (MAJOR, practice-2026, with short_cdk46i_months 12): 9.4 months on palbociclib
+    read as short by the patient's own threshold put trastuzumab deruxtecan first; the JSON
+    plan said she was outside DESTINY-Breast06's entry, but the text plan's 'why' showed only
+    the short-course reason, and DESTINY-Breast06's figures read as hers."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-05-20",
+        ecog=1,
+        her2="low",
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2026-04-15", variant="Y537S"),
+            *(result(g, "not_detected", tested_on="2026-04-15") for g in ("PIK3CA", "AKT1")),
+        ],
+        treatments=[
+            adjuvant(["letrozole"], "2017-06-01", "2022-06-01"),
+            _course(
+                ["palbociclib", "letrozole"], "2025-06-20", "2026-04-02", "progression", line=1
+            ),
+        ],
+    )
+    prefs = resistx.Preferences(short_cdk46i_months=12.0)
+    plan = resistx.sequence(data, prefs, policy="practice-2026")
+    check_plan(resistx.load_profile(data), prefs, plan)
+    text = " ".join(plan.to_text().split())
+    block = text[text.index("Trastuzumab deruxtecan [") :].split("evidence:")[0]
+    assert "though DESTINY-Breast06 enrolled after 2 or more" in block, block

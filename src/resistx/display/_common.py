@@ -90,6 +90,8 @@ PLACING_CODES = frozenset(
         "label_avoids_severe_hepatic_impairment",  # rule 81 (case 707)
         "pathway_past_trial_lines",  # rule 104: a cap beside what leads (case 939)
         "pathway_inhibitor_after_hyperglycaemia",  # rule 61: a cap beside the match (case 935)
+        # rule 30: within the approval, outside DESTINY-Breast06's entry (case 951)
+        "endocrine_therapy_opens_trastuzumab_deruxtecan",
     }
 )
 
