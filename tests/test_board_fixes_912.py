@@ -617,3 +617,32 @@ def test_the_text_plan_keeps_trastuzumab_deruxtecans_caveat_beside_a_short_cours
     text = " ".join(plan.to_text().split())
     block = text[text.index("Trastuzumab deruxtecan [") :].split("evidence:")[0]
     assert "though DESTINY-Breast06 enrolled after 2 or more" in block, block
+
+
+def test_an_esr1_negative_taken_on_an_ongoing_endocrine_course_is_retested_at_its_progression() -> (
+    None
+):
+    """Case 958 (MAJOR, both policies): second-line abemaciclib + fulvestrant still going on,
+    ctDNA ESR1 not detected 4.5 months before the plan's date: the options, for the course's
+    progression, read that negative as current; the oral SERDs were left out and no retest was
+    asked. ESR1 mutations are acquired under endocrine therapy: a negative taken on the course
+    does not stand for its progression, so the test is asked and the oral SERDs wait on it."""
+    data = patient(
+        schema_version=2,
+        as_of="2026-08-20",
+        ecog=1,
+        biomarkers=[
+            result("ESR1", "not_detected", tested_on="2026-04-08"),
+            result("PIK3CA", "mutated", tested_on="2026-04-08", variant="E542K"),
+        ],
+        treatments=[
+            _course(["palbociclib", "letrozole"], "2022-10-03", "2024-11-12", "progression"),
+            _course(["abemaciclib", "fulvestrant"], "2024-12-02", None, "ongoing", line=2),
+        ],
+    )
+    for policy in POLICIES:
+        plan = _planned(data, policy)
+        asked = [a for a in plan.actions if a.code == "retest" and "ESR1" in a.genes]
+        assert asked, (policy, [a.code for a in plan.actions])
+        excluded = {e.regimen.id for e in plan.excluded}
+        assert "elacestrant" not in excluded, policy

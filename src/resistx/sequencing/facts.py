@@ -30,7 +30,7 @@ from resistx.model.profile import (
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.once import once
-from resistx.sequencing.reliability import as_read, esr1_stands, silent_draws
+from resistx.sequencing.reliability import as_read, esr1_before, esr1_stands, silent_draws
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -94,8 +94,7 @@ class Facts:
 
     def needs_retest(self, gene: str) -> bool:
         """No result, an indeterminate one, or a negative or ESR1 finding from before the latest
-        progression; an ESR1 negative with no endocrine course after it (ongoing or undated) only
-        if taken before the course that has just progressed (cases 422, 551, 563)."""
+        progression (an ESR1 negative, cases 422, 551, 563: see ``esr1_stands``)."""
         st = self.genes.get(gene)
         if st is None or st.indeterminate or st.finding is not None:
             return st is None or st.indeterminate or bool(st.finding and st.finding.stale)
@@ -103,7 +102,7 @@ class Facts:
             return True
         progression, tested = self.results_from, st.negative.tested_on
         if progression is None or (tested is not None and tested >= progression):
-            return False
+            return gene == "ESR1" and esr1_before(self.current, tested, self.decision_date)
         return (
             tested is None or gene != "ESR1" or not esr1_stands(self.in_order, tested, progression)
         )

@@ -213,3 +213,24 @@ def esr1_tissue_only(facts: Facts) -> bool:
     ):
         return False
     return not facts.needs_retest("ESR1") and DrugClass.ORAL_SERD not in facts.progressed_classes
+
+
+#: an ESR1 negative taken on an ongoing endocrine course, more than this many days before the
+#: plan's date, is not read as the result at its progression (case 958; a test at progression
+#: comes within weeks of it, case 713: resistx's reading, the review gives no window)
+ESR1_ON_COURSE_DAYS = 60
+
+
+def esr1_before(
+    current: Treatment | None, tested: dt.date | None, decision: dt.date | None
+) -> bool:
+    """An ESR1 negative taken on the ongoing endocrine course ``current`` (read as progressed
+    at the plan's date, rule 53) well before that date: ESR1 mutations are acquired under
+    endocrine therapy, so it does not stand for the progression the options answer."""
+    return (
+        current is not None
+        and bool(current.drug_classes & ENDOCRINE_DRUGS)
+        and tested is not None
+        and decision is not None
+        and (decision - tested).days > ESR1_ON_COURSE_DAYS
+    )
