@@ -646,3 +646,23 @@ def test_an_esr1_negative_taken_on_an_ongoing_endocrine_course_is_retested_at_it
         assert asked, (policy, [a.code for a in plan.actions])
         excluded = {e.regimen.id for e in plan.excluded}
         assert "elacestrant" not in excluded, policy
+
+
+def test_a_finding_no_rule_weighs_is_named_in_the_plan() -> None:
+    """Case 954 (MAJOR, both policies): a pathogenic ERBB2 L755S mutation in ctDNA was in no
+    reason, caution, note or 'not assessed' line (removing it gave the same plan), though it is
+    a known cause of resistance to fulvestrant. A finding in a gene no rule reads and no
+    mechanism of the catalog names is said to be unweighed, for the clinician."""
+    data = patient(
+        schema_version=2,
+        biomarkers=[
+            result("ERBB2", "mutated", tested_on="2026-03-25", variant="L755S"),
+            result("PIK3CA", "mutated", tested_on="2026-03-25", variant="E545K"),
+            result("ESR1", "not_detected", tested_on="2026-03-25"),
+        ],
+    )
+    for policy in POLICIES:
+        plan = _planned(data, policy)
+        said = [n for n in plan.notes if n.startswith("ERBB2 mutated")]
+        assert len(said) == 1 and "L755S" in said[0] and "not weighed" in said[0], plan.notes
+        assert not [n for n in plan.notes if n.startswith("PIK3CA mutated")]
