@@ -666,3 +666,17 @@ def test_a_finding_no_rule_weighs_is_named_in_the_plan() -> None:
         said = [n for n in plan.notes if n.startswith("ERBB2 mutated")]
         assert len(said) == 1 and "L755S" in said[0] and "not weighed" in said[0], plan.notes
         assert not [n for n in plan.notes if n.startswith("PIK3CA mutated")]
+
+
+def test_a_progression_months_before_the_plan_with_nothing_since_asks_to_restage() -> None:
+    """Case 961 (MAJOR, both policies): progression on CT in January, then sepsis and an ICU
+    stay, and a plan dated June with nothing given since: no action asked to restage, and the
+    options read the disease as last assessed (no visceral crisis). Past three months with
+    nothing given, a restaging comes before choosing."""
+    course = _course(["abemaciclib", "letrozole"], "2024-03-01", "2026-01-14", "progression")
+    for policy in POLICIES:
+        old = _planned(patient(schema_version=2, as_of="2026-06-02", treatments=[course]), policy)
+        [asked] = [a for a in old.actions if a.code == "restage_old_assessment"]
+        assert asked.before_choosing and asked.rule == 108 and "2026-01-14" in asked.text
+        recent = _planned(patient(schema_version=2, as_of="2026-02-10", treatments=[course]))
+        assert not [a for a in recent.actions if a.code == "restage_old_assessment"]

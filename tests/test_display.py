@@ -208,8 +208,9 @@ def test_reprs_are_short() -> None:
     plan = resistx.sequence(HOSTILE)
     eb = resistx.evidence()
     assert len(repr(plan)) < 300 and repr(plan).startswith("<Plan for ")
-    # its two tests, and its menopausal status, not given (rule 100)
-    assert "elacestrant [preferred]" in repr(plan) and ", 3 actions;" in repr(plan)
+    # its two tests, its menopausal status, not given (rule 100), and a restaging: its last
+    # progression is over a year before the plan's date (rule 108)
+    assert "elacestrant [preferred]" in repr(plan) and ", 4 actions;" in repr(plan)
     one = resistx.sequence(Path(__file__).parent.parent / "examples" / "04-akt1-mutated.json")
     assert ", 1 action;" in repr(one)
     assert len(repr(plan.options[0])) < 120 and "elacestrant" in repr(plan.options[0])

@@ -128,4 +128,5 @@ RULES: tuple[Rule, ...] = (
     results.review_classification,
     patient.establish_menopausal_status,
     patient.record_ecog,
+    records.restage_old_assessment,
 )

@@ -110,6 +110,42 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
     )
 
 
+#: a progression this long before the plan's date, with nothing given since, is an old
+#: assessment to restage first (case 961; resistx's window: the review gives none)
+RESTAGE_AFTER_DAYS = 90
+
+
+# rule 108: the latest progression is months old, with nothing given since: restage first
+@rule(
+    108,
+    "The latest progression is months old, with nothing given since: restage first",
+    None,
+    condition="The most recent course for metastatic disease ended in progression more than "
+    "90 days before the plan's date (resistx's window), and no course started after it.",
+    effect="An action, before choosing (beside chemotherapy in a visceral crisis): restage "
+    "before choosing; the options read the disease as last assessed, and a visceral crisis, a "
+    "new site or a change in performance status since would change them (case 961).",
+    codes=("restage_old_assessment",),
+)
+def restage_old_assessment(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    # a GnRH agonist continued alone is no treatment given since (case 620)
+    last = next((t for t in reversed(facts.in_order) if not t.suppression_only), None)
+    end, decision = (last.end_date if last else None), facts.decision_date
+    if last is None or facts.current is not None or not last.metastatic or not last.progressed:
+        return
+    if end is None or decision is None or (decision - end).days <= RESTAGE_AFTER_DAYS:
+        return
+    yield PlanEffect(
+        code="restage_old_assessment",
+        first=not facts.profile.visceral_crisis,
+        text=f"The latest progression on record ({' + '.join(last.drugs)}, {end.isoformat()}) "
+        "is more than three months before this plan's date, with nothing given since: restage "
+        "before choosing (imaging, liver and kidney function, performance status). The options "
+        "read the disease as last assessed; a visceral crisis, a new site or a change in "
+        "performance status since would change them.",
+    )
+
+
 # rule 53: the latest course is still going on: it continues while it works
 @rule(
     53,
