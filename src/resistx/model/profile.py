@@ -456,9 +456,6 @@ def _measured(
 #: continues its disease control from the first start (case 530), as after a longer hold
 #: with endocrine therapy recorded through it (the rechecks of case 921)
 SWITCH_GAP_DAYS = 62
-_ENDOCRINE = frozenset(
-    {DrugClass.AROMATASE_INHIBITOR, DrugClass.SERD, DrugClass.ORAL_SERD, DrugClass.SERM}
-)
 
 
 def _control_start(
@@ -486,7 +483,7 @@ def _bridges(held: Treatment, b: Treatment) -> bool:
     end = held.end_date
     return (
         b.setting is held.setting
-        and bool(b.drug_classes & _ENDOCRINE)
+        and bool(b.drug_classes & drug_vocab.ENDOCRINE_CLASSES)
         and end is not None
         and b.started_on is not None
         and abs((b.started_on - end).days) <= SWITCH_GAP_DAYS
@@ -562,6 +559,16 @@ def _in_hold(hold: Treatment, t: Treatment) -> bool:
 
 def _cdk46i(t: Treatment) -> bool:
     return DrugClass.CDK46_INHIBITOR in t.drug_classes
+
+
+def exposure_months(
+    courses: tuple[Treatment, ...], ordered: tuple[Treatment, ...], as_of: dt.date | None
+) -> float | None:
+    """The longest time on a CDK4/6 inhibitor among ``courses`` (those that measure it) and,
+    once one does, the metastatic courses of ``ordered`` stopped without progression
+    (``unprogressed_exposures``, case 940); None if none says."""
+    more = unprogressed_exposures(ordered) if courses else ()
+    return longest_months((*courses, *more), as_of)
 
 
 def longest_months(courses: tuple[Treatment, ...], as_of: dt.date | None) -> float | None:
@@ -669,9 +676,7 @@ class Profile:
         them measures it, the metastatic courses stopped without progression
         (``unprogressed_exposures``): how long the disease stayed sensitive (a short rechallenge
         after long benefit is not early resistance). None if no course measures it."""
-        courses = self.cdk46i_courses
-        more = unprogressed_exposures(self.treatments_in_order) if courses else ()
-        return longest_months((*courses, *more), self.decision_date)
+        return exposure_months(self.cdk46i_courses, self.treatments_in_order, self.decision_date)
 
     @property
     def metastatic_chemotherapy_lines(self) -> int:

@@ -22,10 +22,9 @@ from resistx.model.profile import (
     chemotherapy_lines,
     cytotoxic,
     drugs_of,
+    exposure_months,
     latest_progression,
-    longest_months,
     sensitivity_courses,
-    unprogressed_exposures,
 )
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -187,8 +186,7 @@ class Facts:
     @once
     def cdk46i_months(self) -> float | None:
         """The longest time on a CDK4/6 inhibitor: the courses that measure it (case 940)."""
-        more = unprogressed_exposures(self.in_order) if self.cdk46i_courses else ()
-        return longest_months((*self.cdk46i_courses, *more), self.decision_date)
+        return exposure_months(self.cdk46i_courses, self.in_order, self.decision_date)
 
     @once
     def short_cdk46i(self) -> bool:
@@ -200,8 +198,7 @@ class Facts:
         """As ``cdk46i_months``, for metastatic disease: a (neo)adjuvant course that relapsed
         measures no sensitivity, however long (case 459)."""
         metastatic = tuple(t for t in self.cdk46i_courses if t.metastatic)
-        more = unprogressed_exposures(self.in_order) if metastatic else ()
-        return longest_months((*metastatic, *more), self.decision_date)
+        return exposure_months(metastatic, self.in_order, self.decision_date)
 
     @once
     def long_cdk46i(self) -> bool:

@@ -7,7 +7,7 @@ import functools
 
 from resistx.model.enums import DrugClass, RegimenKind
 from resistx.model.regimen import Regimen, RegimenSpec
-from resistx.vocab.drugs import drug_class
+from resistx.vocab.drugs import ENDOCRINE_CLASSES, drug_class
 
 K = RegimenKind
 _ENDOCRINE_KINDS = frozenset(
@@ -65,9 +65,7 @@ def is_endocrine_monotherapy(spec: AnyRegimen) -> bool:
 
 
 #: the endocrine drugs: what makes a regimen or a course an endocrine line
-ENDOCRINE_DRUGS = frozenset(
-    {DrugClass.AROMATASE_INHIBITOR, DrugClass.SERD, DrugClass.ORAL_SERD, DrugClass.SERM}
-)
+ENDOCRINE_DRUGS = ENDOCRINE_CLASSES  # the vocabulary's, under the name the rules read
 
 
 def has_endocrine_drug(spec: AnyRegimen) -> bool:

@@ -162,3 +162,5 @@ DEGRADER_CLASSES = frozenset({C.SERD, C.ORAL_SERD})
 NONSTEROIDAL_AROMATASE_INHIBITORS = frozenset({"letrozole", "anastrozole"})
 #: the platinum drugs, whose failure OlympiAD and EMBRACA excluded (rule 105)
 PLATINUM = frozenset({"carboplatin", "cisplatin"})
+#: the endocrine classes: an aromatase inhibitor, a SERD (fulvestrant or oral), a SERM
+ENDOCRINE_CLASSES = frozenset({C.AROMATASE_INHIBITOR, C.SERD, C.ORAL_SERD, C.SERM})
