@@ -135,9 +135,9 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         esr1=esr1,
         esr1_negative=esr1_negative,
         esr1_negative_current=_current_negative(facts, "ESR1", esr1_state) is not None,
-        # only where no mutation counts (else no rule reads it, and the key stays small)
         esr1_vus=esr1 is None and esr1_state is not None and bool(esr1_state.not_actionable),
         esr1_tissue_only=esr1_tissue_only(facts),
+        esr1_before=esr1_state is not None and esr1_state.past_positive is not None,
         pik3ca=pik3ca,
         pik3ca_pcr_only="PIK3CA" in pcr_only,
         pik3ca_untested=pik3ca is None and facts.needs_retest("PIK3CA"),

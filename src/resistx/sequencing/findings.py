@@ -86,6 +86,7 @@ SLOT = "\ue000"  # a private-use character: no clinical text holds it
 
 #: the slot of the months on the CDK4/6 inhibitor (rule 18's text)
 CDK46I_MONTHS = "CDK4/6i months"
+ESR1_BEFORE = "ESR1 before"  #: the slot of an ESR1 mutation a later test missed (rule 60)
 
 
 def slot(name: str) -> str:
@@ -128,6 +129,13 @@ class GeneState:
     #: gene is unresolved, the drugs it selects wait on the laboratory's answer (rules 2, 45)
     doubtful: BiomarkerResult | None = None
     conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def past_positive(self) -> BiomarkerResult | None:
+        """With no finding kept, the positive a later negative set aside (rule 60), if any."""
+        if self.finding is not None:
+            return None
+        return next((c.positive for c in reversed(self.conflicts)), None)
 
     @property
     def unresolved(self) -> bool:

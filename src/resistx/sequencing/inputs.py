@@ -33,11 +33,14 @@ class MolecularInputs:
     esr1_negative: bool
     esr1_negative_current: bool = False  # ... and since the latest progression (rules 1, 28)
     #: the ESR1 test found only a variant not counted as a mutation (a VUS): how rules 1 and 28
-    #: word the absence
+    #: word the absence (set only where no mutation counts: the memo key stays small)
     esr1_vus: bool = False
     #: ... and that negative is from tissue only (``build_inputs.esr1_tissue_only``): rule 28's
     #: exclusion says a ctDNA test is asked (rule 64)
     esr1_tissue_only: bool = False
+    #: no ESR1 mutation kept, but one found on an earlier test that a later one missed
+    #: (``GeneState.past_positive``): rule 60 reads it, as a mutation current or not
+    esr1_before: bool = False
     pik3ca: Finding | None
     pik3ca_pcr_only: bool
     #: PIK3CA with no result since the latest progression (none, stale or indeterminate)

@@ -12,7 +12,7 @@ import attrs
 
 from resistx.model.plan import Exclusion, Option, Reason
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.findings import CDK46I_MONTHS, SLOT, slot
+from resistx.sequencing.findings import CDK46I_MONTHS, ESR1_BEFORE, SLOT, Finding, slot
 
 
 def descriptions(facts: Facts) -> dict[str, str]:
@@ -22,6 +22,9 @@ def descriptions(facts: Facts) -> dict[str, str]:
         for gene, st in facts.genes.items()
         if st.finding is not None
     }
+    esr1 = facts.genes.get("ESR1")
+    if esr1 is not None and (before := esr1.past_positive) is not None:
+        found[slot(ESR1_BEFORE)] = Finding(result=before, stale=False).describe()
     if (months := facts.cdk46i_months) is not None:
         found[slot(CDK46I_MONTHS)] = f"{round(months, 1):.1f}"
     return found

@@ -15,15 +15,11 @@ from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import after_parp, parp_named
-from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines
-from resistx.sequencing.rules.results import (
-    adequate_fraction,
-    confirm_tissue,
-    ctdna_negative,
-    draw_found_tumour,
-)
+from resistx.sequencing.rules.pathway_lines import partner_progressed, past_pathway_trial_lines
+from resistx.sequencing.rules.results import adequate_fraction, ctdna_negative, draw_found_tumour
 from resistx.sequencing.rules.serena6 import line_start
 from resistx.sequencing.rules.timing import before_choosing, for_next_line
+from resistx.sequencing.rules.tissue_check import confirm_tissue
 
 
 def _why_retest(genes: list[str]) -> str:
@@ -56,7 +52,7 @@ def _why_retest(genes: list[str]) -> str:
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
 )
-def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     pathway_found = any(facts.found(g) for g in PAM_GENES)
     # a doubtful call on a known activating variant is rule 45's question, not a new test's
     # ... and an unresolved conflict is rule 21's to resolve, by the other kind of sample
@@ -94,19 +90,7 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             f"{for_next_line(facts, endocrine=True)}",
         )
     if not missing and ctdna_negative(facts, PAM_GENES):
-        held = draw_found_tumour(facts)  # then ESR1 is no question for tissue (cases 139, 146)
-        with_esr1 = ctdna_negative(facts, ("ESR1",)) and not held
-        yield confirm_tissue(
-            with_esr1,
-            facts.profile.visceral_crisis,
-            parp_named(facts) if not after_parp(facts) else (),
-            held_tumour=held,
-            fraction=adequate_fraction(
-                st.negative if (st := facts.state(g)) else None for g in PAM_GENES
-            ),
-            no_target=not target_left(facts),
-            past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
-        )
+        yield _confirm_on_tissue(facts, ctx)
     if pten_only:
         how = "by NGS" if pten_only == "by IHC only" else "on a tissue biopsy (NGS)"
         yield PlanEffect(
@@ -116,6 +100,24 @@ def retest(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             text=f"PTEN loss {pten_only}: confirm {how}; CAPItello-291 selected its AKT-pathway "
             f"altered population by NGS of tumour tissue.{for_next_line(facts, endocrine=True)}",
         )
+
+
+def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
+    """Rule 15's tissue confirmation of a PI3K pathway (and an ESR1) negative on ctDNA only."""
+    held = draw_found_tumour(facts)  # then ESR1 is no question for tissue (cases 139, 146)
+    with_esr1 = ctdna_negative(facts, ("ESR1",)) and not held
+    return confirm_tissue(
+        with_esr1,
+        facts.profile.visceral_crisis,
+        parp_named(facts) if not after_parp(facts) else (),
+        held_tumour=held,
+        fraction=adequate_fraction(
+            st.negative if (st := facts.state(g)) else None for g in PAM_GENES
+        ),
+        no_target=not target_left(facts),
+        past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
+        partner=partner_progressed(ctx, facts.progressed_drugs),
+    )
 
 
 # rule 42: an ERBB2 amplification beside a HER2-negative result: retest HER2 first

@@ -115,36 +115,6 @@ def esr1_absent(i: MolecularInputs) -> str:
     )
 
 
-# rule 60: an ESR1 mutation and an aromatase inhibitor as the endocrine partner
-@rule(
-    60,
-    "ESR1 mutation: an aromatase inhibitor as the only endocrine drug",
-    M,
-    condition="An ESR1 mutation (current or not), and a regimen whose only endocrine drug is "
-    "an aromatase inhibitor (ribociclib or everolimus with exemestane).",
-    effect="At best a later option: the mutant receptor is active without estrogen (the "
-    "catalog's mechanism), which an aromatase inhibitor lowers; the review gives fulvestrant "
-    "for ESR1-mutated disease after aromatase inhibitors (ref. 63) and oral SERDs for it.",
-    codes=("esr1_mutation_aromatase_inhibitor",),
-    references=(63,),
-    regimens=kinds.aromatase_inhibitor_only,
-)
-def esr1_aromatase_inhibitor(
-    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
-) -> Iterator[Effect]:
-    if i.esr1 is None or not kinds.aromatase_inhibitor_only(spec):
-        return
-    yield Effect(
-        code="esr1_mutation_aromatase_inhibitor",
-        ceiling=2,
-        text=f"ESR1 mutation {i.esr1.describe()}: the mutant estrogen receptor is active without "
-        "estrogen, which an aromatase inhibitor lowers; the review gives fulvestrant for "
-        "ESR1-mutated disease after aromatase inhibitors (ref. 63), and oral SERDs: at best a "
-        "later option.",
-        references=(63,),
-    )
-
-
 # rule 5: homologous-recombination genes: PARP inhibitor
 @rule(
     5,

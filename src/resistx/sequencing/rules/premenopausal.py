@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, Sex
+from resistx.model.profile import Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.suppression import (
+    ai_without_suppression,
     needs_ovarian_suppression,
     suppression_beside,
     unsuppressed_aromatase_inhibitor,
@@ -29,10 +31,19 @@ from resistx.vocab.drugs import drug_class
     "without it the progression may not be the endocrine resistance the options read. Where a "
     "GnRH-agonist course stopped before the aromatase inhibitor did, the action comes before "
     "choosing: check oestradiol and restart suppression, as the progression may be ovarian "
-    "escape (case 886).",
-    codes=("confirm_ovarian_suppression", "ovarian_suppression_stopped"),
+    "escape (case 886), saying that the options read the progression as resistance and what "
+    "an oestradiol in the premenopausal range would open (case 972). A man whose latest "
+    "progression came on an aromatase inhibitor with no GnRH agonist (in the course or "
+    "covering it): before choosing, check oestradiol and add one: in men an aromatase "
+    "inhibitor alone suppresses oestrogen incompletely (rule 40), so the progression, and a "
+    "short course read as primary resistance, may not be the endocrine resistance the options "
+    "read (case 974); on an earlier course, not before choosing.",
+    codes=("confirm_ovarian_suppression", "ovarian_suppression_stopped", "gnrh_agonist_missing"),
 )
 def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if facts.profile.sex is Sex.MALE:
+        yield from _man_without_gnrh_agonist(facts)
+        return
     if not needs_ovarian_suppression(facts.profile):
         return
     for t in facts.metastatic:
@@ -51,7 +62,10 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
                 f"{f' (on {t.end_date})' if t.end_date else ''}. Before the menopause an "
                 "aromatase inhibitor alone does not suppress oestrogen (rule 40): the "
                 "progression may be ovarian escape, not the endocrine resistance the options "
-                "read. Check oestradiol, and restart ovarian suppression, before choosing.",
+                "read. Check oestradiol, and restart ovarian suppression, before choosing: the "
+                "options below read the progression as resistance; with oestradiol in the "
+                f"premenopausal range, {course} with suppression restored (a GnRH agonist, or "
+                "oophorectomy) is a clinician's option they do not rank.",
             )
             return
         said = (
@@ -66,6 +80,39 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
             "the progression may not be the endocrine resistance the options read.",
         )
         return
+
+
+def _man_without_gnrh_agonist(facts: Facts) -> Iterator[PlanEffect]:
+    """Rule 63 for a man: the newest metastatic course with an aromatase inhibitor and no GnRH
+    agonist beside it (case 974); before choosing when it is the latest progression."""
+    latest = facts.progressed[0] if facts.progressed else None
+    course = next((t for t in reversed(facts.metastatic) if ai_without_suppression(t, facts)), None)
+    if course is None:
+        return
+    first = course is latest
+    yield PlanEffect(
+        code="gnrh_agonist_missing",
+        first=first,
+        text=f"{_named(course)}: no GnRH agonist on record with {_ai(course)}. In men an "
+        "aromatase inhibitor alone suppresses oestrogen incompletely (testicular feedback "
+        "raises testosterone, its substrate), so it needs a GnRH agonist (rule 40): "
+        + (
+            "the progression, and a short course read as primary resistance, may not be the "
+            "endocrine resistance the options read. Check oestradiol, and add a GnRH agonist "
+            "to any aromatase inhibitor, before choosing."
+            if first
+            else "confirm one was given; without it that progression may not have been "
+            "endocrine resistance."
+        ),
+    )
+
+
+def _named(t: Treatment) -> str:
+    return " + ".join(t.drugs)
+
+
+def _ai(t: Treatment) -> str:
+    return next(d for d in t.drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR)
 
 
 # rule 82: before the menopause, a pregnancy test and contraception (case 561)

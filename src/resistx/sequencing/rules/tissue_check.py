@@ -1,0 +1,113 @@
+"""Rule 15's tissue confirmation of a ctDNA negative: what it says a tissue result would
+open, and whether it comes before choosing (cases 477, 481, 548, 892, 969)."""
+
+from __future__ import annotations
+
+from resistx.sequencing.facts import PAM_GENES
+from resistx.sequencing.rule import PlanEffect
+
+
+def confirm_tissue(
+    with_esr1: bool,
+    crisis: bool,
+    parp: tuple[str, ...],
+    *,
+    held_tumour: bool = False,
+    fraction: float | None = None,
+    no_target: bool = False,
+    past_lines: bool = False,
+    partner: str = "",
+) -> PlanEffect:
+    """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
+    crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
+    ``parp``: the PARP-inhibitor targets on record (``targets.parp_targets``); ``held_tumour``:
+    the draw found a somatic mutation, yet plasma can miss what tissue finds (cases 477, 481);
+    ``fraction``: the adequate tumour fraction the negatives report (``adequate_fraction``);
+    ``no_target``: no endocrine target is left, so the plan turns to chemotherapy for lack of
+    one and a tissue alteration would change what is preferred (case 548); ``past_lines``:
+    only the pathway is in question, past its inhibitors' trials' chemotherapy lines (rule 104:
+    a finding would make them at best an alternative, so the biopsy comes after choosing);
+    ``partner``: the drug every PI3K- or AKT-inhibitor regimen gives beside it, which the disease
+    progressed on (``partner_progressed``: rule 11 steps them back, so the biopsy comes after
+    choosing unless ESR1 is in question too; case 969)."""
+    without = (
+        f"for no ESR1 or PI3K-pathway target, while the {' and '.join(parp)} mutation on record "
+        "opens a PARP inhibitor"
+        if parp
+        else "for nothing actionable"
+    )
+    what = "ESR1 and the PI3K pathway are" if with_esr1 else "The PI3K pathway is"
+    before = (
+        f"the plan turns to chemotherapy {without}"
+        if with_esr1 or no_target
+        else "the PI3K and AKT inhibitors are set aside"
+    )
+    when = (
+        "for the next line; chemotherapy for the visceral crisis does not wait for it"
+        if crisis
+        else "it"
+        if partner and not with_esr1
+        else f"before {before}"
+    )
+    would = (
+        _PAST_LINES[with_esr1]
+        if past_lines
+        else _AFTER_PARTNER[with_esr1].format(partner=partner)
+        if partner
+        else _WOULD_OPEN[with_esr1]
+    )
+    return PlanEffect(
+        code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
+        genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
+        first=(with_esr1 or no_target)
+        and not crisis
+        and (with_esr1 or not (past_lines or partner)),
+        text=f"{what} negative on ctDNA only: {_draw(held_tumour, fraction)}"
+        + f"; a tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is "
+        "vital)."
+        + (would if (with_esr1 or no_target or past_lines or partner) and not crisis else ""),
+    )
+
+
+#: what a pathway result would open past its inhibitors' trials' chemotherapy lines (case 892)
+_PAST_LINES = {
+    False: " A PI3K-pathway alteration would open a PI3K or AKT inhibitor at best as an "
+    "alternative: past the chemotherapy lines their trials enrolled after (rule 104).",
+    True: " An ESR1 mutation would open an oral SERD before chemotherapy; a PI3K-pathway "
+    "alteration a PI3K or AKT inhibitor at best as an alternative, past the chemotherapy lines "
+    "their trials enrolled after (rule 104).",
+}
+
+#: what a pathway result would open after progression on the partner every PI3K or AKT
+#: inhibitor of the policy is given with (case 969)
+_AFTER_PARTNER = {
+    False: " A PI3K-pathway alteration would open a PI3K or AKT inhibitor only with {partner}, "
+    "on which the disease progressed (rule 11 steps such regimens back): the biopsy need not "
+    "hold the choice.",
+    True: " An ESR1 mutation would open an oral SERD before chemotherapy; a PI3K-pathway "
+    "alteration a PI3K or AKT inhibitor only with {partner}, on which the disease progressed "
+    "(rule 11 steps such regimens back).",
+}
+
+#: what a tissue result would change where the plan turns to chemotherapy (recheck of case 548)
+_WOULD_OPEN = {
+    False: " A PI3K-pathway alteration would put a PI3K or AKT inhibitor with endocrine therapy "
+    "before chemotherapy.",
+    True: " An ESR1 mutation would open an oral SERD, a PI3K-pathway alteration a PI3K or AKT "
+    "inhibitor with endocrine therapy, before chemotherapy.",
+}
+
+
+def _draw(held_tumour: bool, fraction: float | None) -> str:
+    """What the ctDNA draw showed of itself (``confirm_tissue``'s arguments)."""
+    if held_tumour:
+        return (
+            "the draw held tumour DNA (it found a somatic mutation), yet plasma can miss an "
+            "alteration a tissue test finds"
+        )
+    if fraction is not None:
+        return (
+            f"the draw held tumour DNA (a tumour fraction of {fraction:.1%}), yet plasma "
+            "can miss an alteration a tissue test finds"
+        )
+    return "a tumour that sheds little DNA can be missed"
