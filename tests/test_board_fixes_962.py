@@ -11,7 +11,7 @@ import pytest
 
 import resistx
 from tests.helpers import option, patient, result
-from tests.test_board_fixes_882 import POLICIES, _actions, _course, _planned
+from tests.test_board_fixes_882 import POLICIES, _actions, _course, _planned, _weighing
 
 PAM = ("PIK3CA", "AKT1", "PTEN")
 
@@ -68,17 +68,17 @@ def test_an_esr1_mutation_a_later_test_missed_still_steps_back_the_aromatase_inh
     assert plan.options[0].regimen.id != "everolimus+exemestane", policy
 
 
-def _after_fulvestrant() -> dict[str, Any]:
-    """Case 969: progression on ribociclib + fulvestrant; ESR1 and the PI3K pathway negative
-    on a ctDNA draw that found a TP53 mutation (it held tumour DNA)."""
+def _after_fulvestrant(start: str = "2025-09-01") -> dict[str, Any]:
+    """Case 969: progression on a first line of ribociclib + fulvestrant (5 months from
+    ``start``); ESR1 and the PI3K pathway negative on a ctDNA draw that found a TP53 mutation
+    (it held tumour DNA)."""
     return _woman(
         "2026-03-02",
         [
             *(result(g, "not_detected", tested_on="2026-02-16") for g in ("ESR1", *PAM)),
             result("TP53", "mutated", tested_on="2026-02-16", variant="R175H"),
         ],
-        _course(["palbociclib", "letrozole"], "2022-05-02", "2024-09-30", "progression"),
-        _course(["ribociclib", "fulvestrant"], "2024-10-14", "2026-02-10", "progression"),
+        _course(["ribociclib", "fulvestrant"], start, "2026-02-10", "progression"),
     )
 
 
@@ -86,22 +86,21 @@ def _after_fulvestrant() -> dict[str, Any]:
 def test_a_tissue_check_of_the_pathway_after_fulvestrant_does_not_hold_the_choice(
     policy: str,
 ) -> None:
-    """Case 969 (MAJOR, both policies): after progression on fulvestrant, a tissue biopsy to
-    confirm a ctDNA pathway negative came before choosing, saying a PI3K-pathway alteration
-    would put a PI3K or AKT inhibitor before chemotherapy; every such regimen of the policy
-    gives it with fulvestrant, on which the disease progressed, and with a PIK3CA mutation
-    added none of them moves up: the biopsy would delay treatment for nothing."""
+    """Case 969 (MAJOR, both policies): after 5 months on ribociclib + fulvestrant, a tissue
+    biopsy to confirm a ctDNA pathway negative came before choosing, saying a PI3K-pathway
+    alteration would put a PI3K or AKT inhibitor before chemotherapy; every such regimen of the
+    policy gives it with fulvestrant, on which the disease progressed (rule 109: at best an
+    alternative), and chemotherapy comes first for the short course all the same."""
     plan = _planned(_after_fulvestrant(), policy)
     [action] = _actions(plan, "confirm_pathway_tissue")
     assert not action.before_choosing, action.text
     assert "before chemotherapy" not in action.text
-    assert "fulvestrant" in action.text
-    # before any fulvestrant the same negatives hold the choice, as they did
-    earlier = _after_fulvestrant()
-    earlier["treatments"] = earlier["treatments"][:1]
-    earlier["treatments"][0]["ended_on"] = "2026-02-10"
-    [before] = _actions(_planned(earlier, policy), "confirm_pathway_tissue")
-    assert before.before_choosing
+    assert "fulvestrant" in action.text and "rule 109" in action.text
+    # after 20 months on it (no short course) a finding could open one, at best as an
+    # alternative, and the check comes before choosing, saying so (the recheck of case 967)
+    [long] = _actions(_planned(_after_fulvestrant("2024-06-03"), policy), "confirm_pathway_tissue")
+    assert long.before_choosing, long.text
+    assert "at best as an alternative (rule 109)" in long.text
 
 
 def _man(*treatments: dict[str, Any]) -> dict[str, Any]:
@@ -164,3 +163,123 @@ def test_the_ovarian_escape_question_says_what_the_options_assume() -> None:
         [action] = _actions(_planned(data, policy), "ovarian_suppression_stopped")
         assert "premenopausal range" in action.text, action.text
         assert "ribociclib + letrozole" in action.text.split("premenopausal range")[1]
+
+
+def _pik3ca_after_letrozole(*comorbidities: Any) -> dict[str, Any]:
+    """Case 962: a PIK3CA mutation after 20 months of palbociclib + letrozole."""
+    return _woman(
+        "2026-03-20",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-03-01", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2026-03-01") for g in ("ESR1", "AKT1", "PTEN")),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-06-03", "2026-02-10", "progression"),
+        comorbidities=list(comorbidities),
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_diabetes_needing_insulin_holds_back_the_pi3k_and_akt_inhibitors(policy: str) -> None:
+    """Case 962 (MAJOR, both policies): a profile could not say that diabetes needs insulin,
+    and 'type 1 diabetes' was read as plain diabetes: capivasertib + fulvestrant came first,
+    preferred, with a glucose caution only, though CAPItello-291 excluded diabetes needing
+    insulin (its report) whatever the HbA1c."""
+    insulin = {"name": "diabetes", "hba1c": 7.4, "insulin": True}
+    plan = _planned(_pik3ca_after_letrozole(insulin), policy)
+    capivasertib = option(plan, "capivasertib+fulvestrant")
+    [reason] = [r for r in capivasertib.reasons if r.code == "capivasertib_diabetes_uncontrolled"]
+    assert reason.rule == 78 and "insulin" in reason.text
+    assert capivasertib.tier is resistx.Tier.LATER
+    assert plan.options[0].regimen.id != "capivasertib+fulvestrant"
+    # the same HbA1c without insulin leaves capivasertib where its match puts it
+    controlled = _planned(_pik3ca_after_letrozole({"name": "diabetes", "hba1c": 7.4}), policy)
+    assert option(controlled, "capivasertib+fulvestrant").tier is resistx.Tier.PREFERRED
+
+
+def test_type_1_diabetes_is_refused_with_the_way_to_record_it() -> None:
+    """Case 962 (MAJOR, input): 'type 1 diabetes' was taken silently as diabetes, losing the
+    insulin it always needs; it is refused, naming how to record it."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(_pik3ca_after_letrozole("type 1 diabetes"))
+    [(where, message)] = caught.value.problems
+    assert where == "$.comorbidities[0]"
+    assert '"insulin": true' in message, message
+    # insulin is read for diabetes only
+    with pytest.raises(resistx.ProfileError, match="insulin"):
+        resistx.load_profile(_pik3ca_after_letrozole({"name": "neuropathy", "insulin": True}))
+
+
+def _pik3ca_after_fulvestrant() -> dict[str, Any]:
+    """The recheck of case 967: long courses of palbociclib + letrozole, then fulvestrant, and
+    a PIK3CA mutation on tissue at the progression on fulvestrant."""
+    data = _esr1_cleared(result("ESR1", "not_detected", tested_on="2025-12-08"))
+    data["biomarkers"] = [r for r in data["biomarkers"] if r["gene"] != "PIK3CA"]
+    data["biomarkers"].append(
+        result("PIK3CA", "mutated", tested_on="2025-12-10", sample="tissue", variant="H1047R")
+    )
+    return data
+
+
+@pytest.mark.parametrize("policy", [*POLICIES, "reweighed"])
+def test_a_pi3k_or_akt_inhibitor_with_fulvestrant_after_fulvestrant_is_at_best_an_alternative(
+    policy: str,
+) -> None:
+    """Recheck of case 967 (MAJOR, both policies): after progression on fulvestrant, a tissue
+    PIK3CA mutation made capivasertib + fulvestrant and alpelisib + fulvestrant preferred,
+    ranked first and second; SOLAR-1 and CAPItello-291 enrolled no one who had had fulvestrant,
+    and BYLieve gave alpelisib with letrozole after it. Held whatever rule 11's step weighs."""
+    chosen: resistx.Policy | str = (
+        _weighing(same_class=0.0, same_drug=0.0) if policy == "reweighed" else policy
+    )
+    plan = resistx.sequence(_pik3ca_after_fulvestrant(), policy=chosen)
+    for regimen in ("capivasertib+fulvestrant", "alpelisib+fulvestrant"):
+        o = option(plan, regimen)
+        assert o.tier is not resistx.Tier.PREFERRED, (policy, regimen)
+        [reason] = [r for r in o.reasons if r.code == "pathway_inhibitor_after_fulvestrant"]
+        assert reason.rule == 109
+    # before any fulvestrant the same finding makes capivasertib preferred
+    earlier = _pik3ca_after_fulvestrant()
+    earlier["treatments"] = earlier["treatments"][:1]
+    assert (
+        option(_planned(earlier, "ye2024"), "capivasertib+fulvestrant").tier
+        is resistx.Tier.PREFERRED
+    )
+
+
+def _after_two_chemotherapy_lines(ecog: int) -> dict[str, Any]:
+    """Case 980: HER2-low (1+ on a 2026 biopsy) after palbociclib + anastrozole, fulvestrant,
+    capecitabine and paclitaxel; nothing actionable on ctDNA."""
+    lines = (
+        (["palbociclib", "anastrozole"], "2021-09-13", "2024-07-15"),
+        (["fulvestrant"], "2024-08-05", "2025-01-20"),
+        (["capecitabine"], "2025-02-03", "2025-11-17"),
+        (["paclitaxel"], "2025-12-01", "2026-04-27"),
+    )
+    data = _woman(
+        "2026-05-26",
+        [result(g, "not_detected", tested_on="2026-05-04") for g in ("ESR1", *PAM)],
+        *(_course(d, s, e, "progression", line=n) for n, (d, s, e) in enumerate(lines, 1)),
+        ecog=ecog,
+    )
+    data["her2_tests"] = [{"score": "1+", "sample": "tissue", "tested_on": "2026-05-04"}]
+    del data["her2"]
+    return data
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_adc_at_ecog_2_is_outside_its_trials_entry(policy: str) -> None:
+    """Case 980 (MAJOR, both policies): at ECOG 2 trastuzumab deruxtecan and sacituzumab
+    govitecan were preferred, the plan the same as at ECOG 1, though DESTINY-Breast04,
+    TROPiCS-02 and TROPION-Breast01 enrolled ECOG 0-1 (their reports), as rule 98 already
+    said of capivasertib's trial."""
+    plan = _planned(_after_two_chemotherapy_lines(2), policy)
+    for regimen, trial in (
+        ("trastuzumab-deruxtecan", "DESTINY-Breast04"),
+        ("sacituzumab-govitecan", "TROPiCS-02"),
+    ):
+        o = option(plan, regimen)
+        assert o.tier is not resistx.Tier.PREFERRED, (policy, regimen)
+        [reason] = [r for r in o.reasons if r.code == "outside_trial_performance_status"]
+        assert reason.rule == 98 and trial in reason.text
+    fit = _planned(_after_two_chemotherapy_lines(1), policy)
+    assert option(fit, "trastuzumab-deruxtecan").tier is resistx.Tier.PREFERRED

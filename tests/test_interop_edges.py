@@ -53,6 +53,21 @@ def test_a_refuted_or_resolved_condition_is_no_comorbidity() -> None:
     assert [c.name.value for c in from_fhir(data).profile.comorbidities] == ["diabetes"]
 
 
+def test_type_1_diabetes_coded_in_snomed_is_read_as_diabetes_needing_insulin() -> None:
+    """Case 962: type 1 diabetes always needs insulin, which rule 78 reads (CAPItello-291
+    excluded it); read as plain diabetes, the code lost it. The same in a phenopacket."""
+    data = bundle("03-pik3ca-esr1-diabetes")
+    [coding] = data["entry"][1]["resource"]["code"]["coding"]
+    coding["code"], coding["display"] = "46635009", "Diabetes mellitus type 1"
+    [condition] = from_fhir(data).profile.comorbidities
+    assert (condition.name.value, condition.insulin) == ("diabetes", True)
+    packet = json.loads((FIXTURES / "03-pik3ca-esr1-diabetes.phenopacket.json").read_text("utf-8"))
+    [disease] = [d for d in packet["diseases"] if d["term"]["id"] == "SNOMEDCT:44054006"]
+    disease["term"] = {"id": "SNOMEDCT:46635009", "label": "Diabetes mellitus type 1"}
+    [condition] = from_phenopacket(packet).profile.comorbidities
+    assert (condition.name.value, condition.insulin) == ("diabetes", True)
+
+
 def test_a_provisional_condition_is_kept_for_its_cautions_and_said_to_be_unconfirmed() -> None:
     """A suspected condition still calls for its cautions (a provisional diabetes for
     alpelisib), but the conversion must say that it read an unconfirmed diagnosis as current."""

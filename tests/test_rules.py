@@ -618,9 +618,16 @@ def test_no_cdk46i_on_record_puts_a_cdk46i_with_fulvestrant_first() -> None:
         assert [r.code for r in efficacy] == ["cdk46i_naive_fulvestrant_partner"], d
 
 
-def test_rule_04_sacituzumab_stays_preferred_at_ecog_2() -> None:
+def test_rule_04_sacituzumab_at_ecog_2_is_an_alternative_outside_its_trials_entry() -> None:
+    """At ECOG 2 sacituzumab govitecan stays on offer, ranked first, but as an alternative:
+    TROPiCS-02 enrolled ECOG 0-1 (rule 98, case 980); at ECOG 1 it is preferred."""
     p = plan(ecog=2, biomarkers=[], treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
-    assert tier(p, "sacituzumab-govitecan") == "preferred"
+    assert tier(p, "sacituzumab-govitecan") == "alternative"
+    assert "outside_trial_performance_status" in {
+        r.code for r in option(p, "sacituzumab-govitecan").reasons
+    }
+    fit = plan(ecog=1, biomarkers=[], treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN])
+    assert tier(fit, "sacituzumab-govitecan") == "preferred"
 
 
 def test_rule_06_chemotherapy_then_adcs_then_endocrine_when_nothing_is_actionable() -> None:

@@ -157,6 +157,19 @@ COMORBIDITY = MappingProxyType(
     }
 )
 
+#: the values a comorbidity's code says beside its name (type 1 diabetes always needs insulin,
+#: which rule 78 reads: case 962)
+COMORBIDITY_VALUES = MappingProxyType({"46635009": MappingProxyType({"insulin": True})})
+
+
+def comorbidity(code: str) -> str | dict[str, object] | None:
+    """The profile's comorbidity entry for a SNOMED CT disorder: its name, or an object with
+    its name and the values the code says; None for a disorder resistx does not read."""
+    name = COMORBIDITY.get(code)
+    values = COMORBIDITY_VALUES.get(code)
+    return {"name": name, **values} if name is not None and values else name
+
+
 #: specimen types (SNOMED CT) -> resistx sample
 SPECIMEN = MappingProxyType(
     {

@@ -164,7 +164,7 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
     b.rest(condition, path, (*_STRUCTURE, *read), "condition detail " + _NOT_HELD)
     name = codes.COMORBIDITY.get(code.code or "")
     if name is not None:
-        b.add("comorbidities", name, path)
+        b.add("comorbidities", codes.comorbidity(code.code or ""), path)
         b.use(path, code.code, f"comorbidity {name}")
     elif code.label:
         b.add("other_conditions", code.label, path)

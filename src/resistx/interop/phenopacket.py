@@ -94,7 +94,7 @@ def _disease(b: Builder, disease: Mapping[str, Any], path: str) -> None:
         why = "excluded" if disease.get("excluded") is True else "not a comorbidity resistx reads"
         b.skip(path, code, f"{label or 'disease'}: {why}")
         return
-    b.add("comorbidities", name, path)
+    b.add("comorbidities", codes.comorbidity(_local(code, "SNOMEDCT")), path)
     b.use(path, code, f"comorbidity {name}")
     b.rest(disease, path, ("term",), "disease detail " + _NOT_HELD)
 

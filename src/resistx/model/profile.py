@@ -103,6 +103,12 @@ def _hba1c(inst: Any, _attribute: attrs.Attribute[Any], value: float | None) -> 
         raise ValueError(msg)
 
 
+def _insulin(inst: Any, _attribute: attrs.Attribute[Any], value: bool | None) -> None:
+    if value is not None and getattr(inst, "name", None) is not Comorbidity.DIABETES:
+        msg = "insulin is read for diabetes only"
+        raise ValueError(msg)
+
+
 def _toxicity(inst: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         return
@@ -122,6 +128,8 @@ class Condition:
     grade: int | None = attrs.field(default=None, validator=_grade)  # neuropathy, CTCAE 0-4
     child_pugh: ChildPugh | None = attrs.field(default=None, validator=_child_pugh)
     hba1c: float | None = attrs.field(default=None, validator=_hba1c)  # diabetes, percent
+    #: diabetes that needs insulin (type 1 always does): CAPItello-291 excluded it (rule 78)
+    insulin: bool | None = attrs.field(default=None, validator=_insulin)
 
 
 def _ish(inst: Any, _attribute: attrs.Attribute[Any], value: IshResult | None) -> None:

@@ -51,7 +51,8 @@ def _schema_1(p: Profile) -> str:
             (
                 "the values of comorbidities",
                 any(
-                    (c.grade, c.child_pugh, c.hba1c) != (None, None, None) for c in p.comorbidities
+                    (c.grade, c.child_pugh, c.hba1c, c.insulin) != (None,) * 4
+                    for c in p.comorbidities
                 ),
             ),
         )

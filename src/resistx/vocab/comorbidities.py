@@ -25,13 +25,14 @@ class Comorbidity(enum.StrEnum):
 ALIASES = {
     "diabetes_mellitus": "diabetes",
     "type_2_diabetes": "diabetes",
-    "type_1_diabetes": "diabetes",
     "ild": "interstitial_lung_disease",
     "pneumonitis": "interstitial_lung_disease",
     "heart_disease": "cardiac_disease",
     "heart_failure": "cardiac_disease",
     "peripheral_neuropathy": "neuropathy",
     "liver_impairment": "hepatic_impairment",
+    "chronic_kidney_disease": "renal_impairment",  # as SNOMED CT 709044004 reads (interop)
+    "ckd": "renal_impairment",
     "long_qt": "qtc_prolonged",
     "long_qt_syndrome": "qtc_prolonged",
     "qt_prolongation": "qtc_prolonged",
@@ -40,6 +41,14 @@ ALIASES = {
     "chronic_obstructive_pulmonary_disease": "chronic_lung_disease",
     "emphysema": "chronic_lung_disease",
 }
+
+
+#: names that mean a comorbidity with a value, and how to record them (case 962: type 1
+#: diabetes taken as plain diabetes lost the insulin it always needs)
+RECORDED_AS = dict.fromkeys(
+    ("type_1_diabetes", "t1dm", "insulin_dependent_diabetes", "iddm"),
+    '{"name": "diabetes", "insulin": true}',
+)
 
 
 def normalise(name: str) -> str:

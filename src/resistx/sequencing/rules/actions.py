@@ -15,7 +15,8 @@ from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import after_parp, parp_named
-from resistx.sequencing.rules.pathway_lines import partner_progressed, past_pathway_trial_lines
+from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines
+from resistx.sequencing.rules.pathway_partner import partner_progressed
 from resistx.sequencing.rules.results import adequate_fraction, ctdna_negative, draw_found_tumour
 from resistx.sequencing.rules.serena6 import line_start
 from resistx.sequencing.rules.timing import before_choosing, for_next_line
@@ -116,7 +117,7 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
         ),
         no_target=not target_left(facts),
         past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
-        partner=partner_progressed(ctx, facts.progressed_drugs),
+        partner=partner_progressed(ctx, facts),
     )
 
 

@@ -90,6 +90,8 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             name += f" (Child-Pugh {condition.child_pugh.value})"
         if condition.hba1c is not None:
             name += f" (HbA1c {num(condition.hba1c)}%)"
+        if condition.insulin:
+            name += " (on insulin)"
         for drug in spec.drugs:
             risk, found = _risk_of(condition, drug, spec, ctx)
             if risk is not None:

@@ -54,9 +54,10 @@ CAPITELLO_HBA1C_LIMIT = 8.0
 # rule 78: a PI3K or AKT inhibitor with diabetes above CAPItello-291's limit: at best later
 @rule(
     78,
-    "A PI3K or AKT inhibitor with an HbA1c of 8.0% or more: at best a later option",
+    "A PI3K or AKT inhibitor with an HbA1c of 8.0% or more, or on insulin: at best later",
     B,
-    condition="Diabetes on record with an HbA1c of 8.0% or more, and a PI3K or AKT inhibitor "
+    condition="Diabetes on record with an HbA1c of 8.0% or more, or needing insulin (case "
+    "962), and a PI3K or AKT inhibitor "
     "(capivasertib; ipatasertib in a trial; gedatolisib, inavolisib; alpelisib is left out with "
     "diabetes by rule 12).",
     effect="A relative contraindication: at best a later option, placed after every option "
@@ -75,8 +76,11 @@ def glucose_inhibitor_diabetes(
     if not kinds.has_pi3k_or_akt_inhibitor(spec):
         return
     for c in i.comorbidities:
-        if c.name is Comorbidity.DIABETES and (c.hba1c or 0.0) >= CAPITELLO_HBA1C_LIMIT:
-            yield _uncontrolled(num(c.hba1c or 0.0), spec)
+        high = (c.hba1c or 0.0) >= CAPITELLO_HBA1C_LIMIT
+        if c.name is Comorbidity.DIABETES and (high or c.insulin):
+            said = [f"with an HbA1c of {num(c.hba1c or 0.0)}%"] if high else []
+            said += ["needing insulin"] if c.insulin else []
+            yield _uncontrolled(", ".join(said), spec, insulin=bool(c.insulin))
             return
 
 
@@ -86,8 +90,9 @@ _INHIBITOR = {
 }
 
 
-def _uncontrolled(hba1c: str, spec: RegimenSpec) -> Effect:
-    first = f"Diabetes with an HbA1c of {hba1c}%: "
+def _uncontrolled(what: str, spec: RegimenSpec, *, insulin: bool) -> Effect:
+    """``what``: the diabetes as the reason names it (an HbA1c, insulin, or both)."""
+    first = f"Diabetes {what}: "
     if kinds.has_capivasertib(spec):
         code, text = "capivasertib_diabetes_uncontrolled", f"{first}CAPItello-291"
     else:  # the others raise glucose by the same pathway as capivasertib
@@ -105,8 +110,14 @@ def _uncontrolled(hba1c: str, spec: RegimenSpec) -> Effect:
         demote=Precedence.RELATIVE_CONTRAINDICATION,
         text=f"{text} excluded an HbA1c of 8.0% or more and diabetes needing insulin (its "
         "report; not in the review), and capivasertib's US label gives no safety data for "
-        "insulin-requiring diabetes: bring glucose into range first, with the diabetes team; at "
-        "best a later option meanwhile, after every option without such a risk."
+        "insulin-requiring diabetes: "
+        + (
+            "outside the trial's population whatever the HbA1c; at best a later option, after "
+            "every option without such a risk, and only with the diabetes team."
+            if insulin
+            else "bring glucose into range first, with the diabetes team; at best a later "
+            "option meanwhile, after every option without such a risk."
+        )
         + (
             " Check the trial's glycaemic entry criteria."
             if kinds.is_trial_or_investigational(spec)

@@ -9,7 +9,6 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, rule
-from resistx.vocab.drugs import drug_class
 
 H = Factor.HISTORY
 
@@ -95,15 +94,3 @@ def _borrowed(spec: RegimenSpec, ctx: Context) -> Effect:
 def past_pathway_trial_lines(cytotoxic_lines: int) -> bool:
     """More cytotoxic lines for metastatic disease than the pathway inhibitors' trials allowed."""
     return cytotoxic_lines > PATHWAY_TRIAL_LINES
-
-
-def partner_progressed(ctx: Context, progressed_drugs: frozenset[str]) -> str:
-    """The drug every PI3K- or AKT-inhibitor regimen of the policy gives beside its inhibitor
-    and the disease progressed on (fulvestrant, case 969), or "": after it, a pathway finding
-    opens none of them before the options rule 11 does not step back."""
-    shared: set[str] | None = None
-    for spec in ctx.regimens.values():
-        if kinds.has_pi3k_or_akt_inhibitor(spec):
-            drugs = {d for d in spec.drugs if drug_class(d) not in kinds.PI3K_OR_AKT}
-            shared = drugs if shared is None else shared & drugs
-    return min((shared or set()) & progressed_drugs, default="")

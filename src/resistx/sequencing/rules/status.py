@@ -107,9 +107,12 @@ def _later(i: HistoryInputs, spec: RegimenSpec) -> bool:
 #: and where its entry is printed (not in the review, which gives no trial's performance status;
 #: CAPItello-291's Table 1 has one patient of 708 at ECOG 2). Not alpelisib: SOLAR-1 enrolled
 #: ECOG 0-1, but BYLieve, its evidence after a CDK4/6 inhibitor, ECOG 2 or less (Rugo et al.,
-#: Lancet Oncol 2021; case 774's reviewer)
+#: Lancet Oncol 2021; case 774's reviewer). The ADCs' trials too (case 980)
 ECOG_0_1_TRIALS = {
     "capivasertib": ("CAPItello-291", "Turner et al., N Engl J Med 2023"),
+    "trastuzumab deruxtecan": ("DESTINY-Breast04", "Modi et al., N Engl J Med 2022"),
+    "sacituzumab govitecan": ("TROPiCS-02", "Rugo et al., J Clin Oncol 2022"),
+    "datopotamab deruxtecan": ("TROPION-Breast01", "Bardia et al., J Clin Oncol 2024"),
 }
 
 
@@ -118,17 +121,20 @@ def has_ecog_0_1_trial(spec: RegimenSpec) -> bool:
     return any(d in ECOG_0_1_TRIALS for d in spec.drugs)
 
 
-# rule 98: capivasertib at ECOG 2: outside CAPItello-291's ECOG 0-1 entry
+# rule 98: capivasertib or an ADC at ECOG 2: outside its trial's ECOG 0-1 entry
 @rule(
     98,
-    "Capivasertib at ECOG 2: outside its trial's entry",
+    "Capivasertib or an ADC at ECOG 2: outside its trial's entry",
     H,
     condition="ECOG 2, and capivasertib, whose trial, CAPItello-291, enrolled ECOG 0-1 (not "
-    "alpelisib: BYLieve, its evidence after a CDK4/6 inhibitor, enrolled ECOG 2 or less).",
+    "alpelisib: BYLieve, its evidence after a CDK4/6 inhibitor, enrolled ECOG 2 or less); or "
+    "an ADC whose trial enrolled ECOG 0-1: trastuzumab deruxtecan (DESTINY-Breast04), "
+    "sacituzumab govitecan (TROPiCS-02), datopotamab deruxtecan (TROPION-Breast01); their "
+    "reports, not in the review (case 980).",
     effect="At best an alternative: the trial's result may not hold at ECOG 2, as rule 37 says "
     "of postMONARCH's ECOG entry; rule 13's ECOG 2 step applies too (case 756).",
     codes=("outside_trial_performance_status",),
-    trials=("CAPItello-291",),
+    trials=tuple(trial for trial, _where in ECOG_0_1_TRIALS.values()),
     regimens=has_ecog_0_1_trial,
 )
 def pathway_inhibitor_performance_status(

@@ -16,7 +16,7 @@ def confirm_tissue(
     fraction: float | None = None,
     no_target: bool = False,
     past_lines: bool = False,
-    partner: str = "",
+    partner: tuple[str, bool] = ("", False),
 ) -> PlanEffect:
     """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
     crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
@@ -28,44 +28,34 @@ def confirm_tissue(
     only the pathway is in question, past its inhibitors' trials' chemotherapy lines (rule 104:
     a finding would make them at best an alternative, so the biopsy comes after choosing);
     ``partner``: the drug every PI3K- or AKT-inhibitor regimen gives beside it, which the disease
-    progressed on (``partner_progressed``: rule 11 steps them back, so the biopsy comes after
-    choosing unless ESR1 is in question too; case 969)."""
-    without = (
-        f"for no ESR1 or PI3K-pathway target, while the {' and '.join(parp)} mutation on record "
-        "opens a PARP inhibitor"
-        if parp
-        else "for nothing actionable"
-    )
+    progressed on, and whether the options turn to chemotherapy all the same
+    (``partner_progressed``): a finding opens them at best as an alternative (rule 109), and
+    where chemotherapy comes first anyway the biopsy comes after choosing, unless ESR1 is in
+    question too (case 969)."""
+    partner_drug, held = partner
     what = "ESR1 and the PI3K pathway are" if with_esr1 else "The PI3K pathway is"
-    before = (
-        f"the plan turns to chemotherapy {without}"
-        if with_esr1 or no_target
-        else "the PI3K and AKT inhibitors are set aside"
-    )
     when = (
         "for the next line; chemotherapy for the visceral crisis does not wait for it"
         if crisis
         else "it"
-        if partner and not with_esr1
-        else f"before {before}"
+        if held and not with_esr1
+        else f"before {_before(with_esr1 or no_target, parp)}"
     )
     would = (
         _PAST_LINES[with_esr1]
         if past_lines
-        else _AFTER_PARTNER[with_esr1].format(partner=partner)
-        if partner
+        else _after_partner(with_esr1, held, partner_drug)
+        if partner_drug
         else _WOULD_OPEN[with_esr1]
     )
     return PlanEffect(
         code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
         genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
-        first=(with_esr1 or no_target)
-        and not crisis
-        and (with_esr1 or not (past_lines or partner)),
+        first=(with_esr1 or no_target) and not crisis and (with_esr1 or not (past_lines or held)),
         text=f"{what} negative on ctDNA only: {_draw(held_tumour, fraction)}"
         + f"; a tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is "
         "vital)."
-        + (would if (with_esr1 or no_target or past_lines or partner) and not crisis else ""),
+        + (would if (with_esr1 or no_target or past_lines or partner_drug) and not crisis else ""),
     )
 
 
@@ -78,16 +68,21 @@ _PAST_LINES = {
     "their trials enrolled after (rule 104).",
 }
 
-#: what a pathway result would open after progression on the partner every PI3K or AKT
-#: inhibitor of the policy is given with (case 969)
-_AFTER_PARTNER = {
-    False: " A PI3K-pathway alteration would open a PI3K or AKT inhibitor only with {partner}, "
-    "on which the disease progressed (rule 11 steps such regimens back): the biopsy need not "
-    "hold the choice.",
-    True: " An ESR1 mutation would open an oral SERD before chemotherapy; a PI3K-pathway "
-    "alteration a PI3K or AKT inhibitor only with {partner}, on which the disease progressed "
-    "(rule 11 steps such regimens back).",
-}
+
+def _after_partner(with_esr1: bool, held: bool, partner: str) -> str:
+    """What a pathway result would open after progression on ``partner``, which every PI3K or
+    AKT inhibitor of the policy is given with: at best an alternative (rule 109); where the
+    options turn to chemotherapy anyway (``held``), the choice does not wait (case 969)."""
+    pathway = (
+        f"a PI3K or AKT inhibitor, given with {partner}, on which the disease progressed, at "
+        "best as an alternative (rule 109)"
+    )
+    if with_esr1:
+        return f" An ESR1 mutation would open an oral SERD before chemotherapy; a PI3K-pathway alteration {pathway}."
+    if held:
+        return f" A PI3K-pathway alteration would open {pathway}; chemotherapy comes first here all the same, so the biopsy need not hold the choice."
+    return f" A PI3K-pathway alteration would open {pathway}."
+
 
 #: what a tissue result would change where the plan turns to chemotherapy (recheck of case 548)
 _WOULD_OPEN = {
@@ -96,6 +91,20 @@ _WOULD_OPEN = {
     True: " An ESR1 mutation would open an oral SERD, a PI3K-pathway alteration a PI3K or AKT "
     "inhibitor with endocrine therapy, before chemotherapy.",
 }
+
+
+def _before(chemotherapy: bool, parp: tuple[str, ...]) -> str:
+    """What the confirmation comes before: the plan turning to chemotherapy (``chemotherapy``)
+    for lack of a target, or the PI3K and AKT inhibitors set aside."""
+    if not chemotherapy:
+        return "the PI3K and AKT inhibitors are set aside"
+    without = (
+        f"for no ESR1 or PI3K-pathway target, while the {' and '.join(parp)} mutation on record "
+        "opens a PARP inhibitor"
+        if parp
+        else "for nothing actionable"
+    )
+    return f"the plan turns to chemotherapy {without}"
 
 
 def _draw(held_tumour: bool, fraction: float | None) -> str:
