@@ -135,6 +135,7 @@ def test_a_man_whose_aromatase_inhibitor_had_no_gnrh_agonist_is_asked_before_cho
     [action] = _actions(plan, "gnrh_agonist_missing")
     assert action.before_choosing and action.rule == 63
     assert "letrozole" in action.text and "oestradiol" in action.text
+    assert "read the progression as resistance" in action.text  # what the ranking assumes
     # with leuprorelin in the course, or beside it, nothing to ask
     with_gnrh = dict(ABEMACICLIB_LETROZOLE, drugs=["abemaciclib", "letrozole", "leuprorelin"])
     assert not _actions(_planned(_man(with_gnrh), policy), "gnrh_agonist_missing")

@@ -98,8 +98,11 @@ def _man_without_gnrh_agonist(facts: Facts) -> Iterator[PlanEffect]:
         "raises testosterone, its substrate), so it needs a GnRH agonist (rule 40): "
         + (
             "the progression, and a short course read as primary resistance, may not be the "
-            "endocrine resistance the options read. Check oestradiol, and add a GnRH agonist "
-            "to any aromatase inhibitor, before choosing."
+            "endocrine resistance the options read. Before choosing, look for an oestradiol "
+            "measured on it (one taken off it shows nothing of its suppression), and add a "
+            "GnRH agonist to any aromatase inhibitor: the options below read the progression "
+            "as resistance; if suppression was incomplete, an endocrine-based line with a GnRH "
+            "agonist is a clinician's option they do not rank."
             if first
             else "confirm one was given; without it that progression may not have been "
             "endocrine resistance."
