@@ -338,7 +338,7 @@ def test_an_hba1c_above_capitello291s_limit_with_a_pathway_target_asks_for_gluco
         _diabetes_and_pik3ca(9.0, biomarkers=[result("ESR1", "not_detected"), *PATHWAY_NEGATIVE]),
     ):
         p = resistx.sequence(data)
-        assert not [a for a in p.actions if a.rule == 95]
+        assert not [a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor"]
 
 
 def _after_tamoxifen_and_ribociclib() -> dict[str, Any]:

@@ -101,6 +101,16 @@ def test_a_tissue_check_of_the_pathway_after_fulvestrant_does_not_hold_the_choic
     [long] = _actions(_planned(_after_fulvestrant("2024-06-03"), policy), "confirm_pathway_tissue")
     assert long.before_choosing, long.text
     assert "at best as an alternative (rule 109)" in long.text
+    # ... and after endocrine resistance (two endocrine lines after the CDK4/6 inhibitor), where
+    # a target found lifts its drug above chemotherapy (the second recheck of case 967)
+    resistant = _after_fulvestrant("2025-06-02")
+    resistant["treatments"][0]["drugs"] = ["fulvestrant"]
+    resistant["treatments"][:0] = [
+        _course(["palbociclib", "letrozole"], "2021-05-03", "2024-05-13", "progression"),
+        _course(["exemestane"], "2024-05-27", "2025-05-19", "progression"),
+    ]
+    [check] = _actions(_planned(resistant, policy), "confirm_pathway_tissue")
+    assert check.before_choosing, check.text
 
 
 def _man(*treatments: dict[str, Any]) -> dict[str, Any]:
@@ -200,11 +210,14 @@ def test_diabetes_needing_insulin_holds_back_the_pi3k_and_akt_inhibitors(policy:
 def test_type_1_diabetes_is_refused_with_the_way_to_record_it() -> None:
     """Case 962 (MAJOR, input): 'type 1 diabetes' was taken silently as diabetes, losing the
     insulin it always needs; it is refused, naming how to record it."""
-    with pytest.raises(resistx.ProfileError) as caught:
-        resistx.load_profile(_pik3ca_after_letrozole("type 1 diabetes"))
-    [(where, message)] = caught.value.problems
-    assert where == "$.comorbidities[0]"
-    assert '"insulin": true' in message, message
+    for name in ("type 1 diabetes", "Diabetes type 1", "type1 diabetes", "Type I diabetes", "IDDM"):
+        with pytest.raises(resistx.ProfileError) as caught:
+            resistx.load_profile(_pik3ca_after_letrozole(name))
+        [(where, message)] = caught.value.problems
+        assert where == "$.comorbidities[0]"
+        assert '"insulin": true' in message, (name, message)
+    # type 2 stays plain diabetes, whose insulin the plan then asks about
+    assert resistx.load_profile(_pik3ca_after_letrozole("type II diabetes")).comorbidities
     # insulin is read for diabetes only
     with pytest.raises(resistx.ProfileError, match="insulin"):
         resistx.load_profile(_pik3ca_after_letrozole({"name": "neuropathy", "insulin": True}))
@@ -284,3 +297,47 @@ def test_an_adc_at_ecog_2_is_outside_its_trials_entry(policy: str) -> None:
         assert reason.rule == 98 and trial in reason.text
     fit = _planned(_after_two_chemotherapy_lines(1), policy)
     assert option(fit, "trastuzumab-deruxtecan").tier is resistx.Tier.PREFERRED
+
+
+def test_chemotherapy_stays_behind_trastuzumab_deruxtecan_at_ecog_2_after_two_endocrine_lines() -> (
+    None
+):
+    """Second recheck of case 980 (MAJOR, practice-2026): HER2-low after two endocrine lines at
+    ECOG 2, chemotherapy became preferred over trastuzumab deruxtecan, because rule 68's cap
+    read DESTINY-Breast06's ECOG 0-1 entry; both its arms enrolled ECOG 0-1, so the cap holds."""
+    data = _woman(
+        "2026-04-20",
+        [
+            result(g, "not_detected", tested_on="2026-04-01", sample="tissue")
+            for g in ("ESR1", *PAM)
+        ],
+        _course(["palbociclib", "letrozole"], "2022-09-05", "2025-03-10", "progression"),
+        _course(["fulvestrant"], "2025-03-24", "2026-03-30", "progression"),
+        ecog=2,
+    )
+    data["her2_tests"] = [{"score": "1+", "sample": "tissue", "tested_on": "2026-04-01"}]
+    del data["her2"]
+    plan = _planned(data, "practice-2026")
+    chemotherapy = option(plan, "chemotherapy")
+    assert chemotherapy.tier is not resistx.Tier.PREFERRED
+    assert "chemotherapy_after_tdxd_db06" in {r.code for r in chemotherapy.reasons}
+    assert plan.options[0].regimen.id != "chemotherapy"
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_diabetes_without_its_insulin_recorded_asks_before_a_pathway_inhibitor(policy: str) -> None:
+    """Second recheck of case 962 (MAJOR, both policies): diabetes recorded without whether it
+    needs insulin (the insulin only in free text) left capivasertib preferred with nothing
+    asking; the plan now asks before choosing, and an answer either way settles it."""
+    unknown = _planned(_pik3ca_after_letrozole({"name": "diabetes", "hba1c": 7.4}), policy)
+    [action] = _actions(unknown, "diabetes_insulin_unknown")
+    assert action.before_choosing and action.rule == 95 and "PIK3CA" in action.text
+    for insulin in (True, False):
+        known = {"name": "diabetes", "hba1c": 7.4, "insulin": insulin}
+        assert not _actions(
+            _planned(_pik3ca_after_letrozole(known), policy), "diabetes_insulin_unknown"
+        )
+    # no pathway finding, no question
+    plain = _pik3ca_after_letrozole("diabetes")
+    plain["biomarkers"] = [r for r in plain["biomarkers"] if r["gene"] != "PIK3CA"]
+    assert not _actions(_planned(plain, policy), "diabetes_insulin_unknown")

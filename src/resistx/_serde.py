@@ -332,7 +332,7 @@ _OTHER = "; free text resistx does not assess goes in other_conditions"
 def _comorbidity_name(value: object) -> Comorbidity:
     name = _str(value, str)
     found = comorbidities.known(name)
-    if found is None and (recorded := comorbidities.RECORDED_AS.get(comorbidities.normalise(name))):
+    if found is None and (recorded := comorbidities.recorded_as(name)):
         _fail(f"{_show.text(name)} is recorded as {recorded} (the value its rules read)")
     if found is None:
         hint = _suggest.did_you_mean(comorbidities.normalise(name), [c.value for c in Comorbidity])

@@ -176,7 +176,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         visceral_crisis=facts.profile.visceral_crisis,
         after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,
         tdxd_ruled_out=lung_disease(facts) or "trastuzumab deruxtecan" in facts.progressed_drugs,
-        destiny_breast06_entry=facts.destiny_breast06_entry,
+        destiny_breast06_lines=facts.destiny_breast06_lines,
         endocrine_progressed=ultralow_endocrine_progressed(facts),
     )
 

@@ -1,5 +1,4 @@
 """One pass over the profile: reconciled findings per gene, the treatment history, the state.
-
 Everything the rules read about a patient is derived here, once per call; the per-factor
 ``Inputs`` (``inputs.py``) are built from these facts and are all a rule can see."""
 
@@ -205,14 +204,19 @@ class Facts:
         months = self.metastatic_cdk46i_months
         return months is not None and months >= LONG_CDK46I_MONTHS
 
-    @once
+    @property
     def destiny_breast06_entry(self) -> bool:
-        """2 or more endocrine lines for metastatic disease, or a CDK4/6-inhibitor course under
-        6 months, at ECOG 0-1 or unknown (DESTINY-Breast06's entry, its report: case 510; its
-        approval asks for 1 or more lines)."""
-        ecog, months = self.profile.ecog, self.cdk46i_months
+        """``destiny_breast06_lines`` at ECOG 0-1 or unknown (its report: case 510)."""
+        return (self.profile.ecog or 0) <= 1 and self.destiny_breast06_lines
+
+    @once
+    def destiny_breast06_lines(self) -> bool:
+        """2 or more endocrine lines for metastatic disease, or a CDK4/6-inhibitor course under 6
+        months (DESTINY-Breast06's entry but its ECOG: rule 68, case 980; its approval asks for
+        1 or more lines)."""
+        months = self.cdk46i_months
         short = months is not None and months < DB06_SHORT_FIRST_LINE_MONTHS
-        return (ecog is None or ecog <= 1) and (self.metastatic_endocrine_lines >= 2 or short)
+        return self.metastatic_endocrine_lines >= 2 or short
 
     @once
     def metastatic_lines(self) -> tuple[tuple[Treatment, ...], ...]:

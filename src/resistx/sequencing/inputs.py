@@ -116,8 +116,8 @@ class MolecularInputs:
     #: trastuzumab deruxtecan: chemotherapy is not its beaten control arm here (rule 65)
     tdxd_ruled_out: bool = False
     #: 2 or more endocrine lines, or a first-line CDK4/6-inhibitor course under 6 months
-    #: (DESTINY-Breast06's entry, rule 68; ``Facts.destiny_breast06_entry``)
-    destiny_breast06_entry: bool = False
+    #: (DESTINY-Breast06's entry but for its ECOG, rule 68; ``Facts.destiny_breast06_lines``)
+    destiny_breast06_lines: bool = False
     #: progressed on endocrine therapy for metastatic disease: what trastuzumab deruxtecan's
     #: HER2-ultralow approval asks for (rule 29; case 894); filled for HER2-ultralow disease
     #: after chemotherapy only, where rule 29 reads it

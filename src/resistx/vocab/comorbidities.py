@@ -25,6 +25,8 @@ class Comorbidity(enum.StrEnum):
 ALIASES = {
     "diabetes_mellitus": "diabetes",
     "type_2_diabetes": "diabetes",
+    "type_ii_diabetes": "diabetes",
+    "t2dm": "diabetes",
     "ild": "interstitial_lung_disease",
     "pneumonitis": "interstitial_lung_disease",
     "heart_disease": "cardiac_disease",
@@ -43,12 +45,23 @@ ALIASES = {
 }
 
 
-#: names that mean a comorbidity with a value, and how to record them (case 962: type 1
-#: diabetes taken as plain diabetes lost the insulin it always needs)
-RECORDED_AS = dict.fromkeys(
-    ("type_1_diabetes", "t1dm", "insulin_dependent_diabetes", "iddm"),
-    '{"name": "diabetes", "insulin": true}',
-)
+#: how to record diabetes that needs insulin (case 962: type 1 diabetes taken as plain
+#: diabetes lost the insulin it always needs)
+INSULIN = '{"name": "diabetes", "insulin": true}'
+
+
+def recorded_as(name: str) -> str | None:
+    """How to record a name that means a comorbidity with a value (type 1 or insulin-dependent
+    diabetes, in any word order), or None."""
+    key = normalise(name)
+    if key in ("t1dm", "iddm"):
+        return INSULIN
+    words = key.replace("type_", "type").split("_")  # type 1, type1, type I
+    if any(w.startswith("diabet") for w in words) and (
+        {"type1", "typei"} & set(words) or ("insulin" in words and "non" not in words)
+    ):
+        return INSULIN
+    return None
 
 
 def normalise(name: str) -> str:

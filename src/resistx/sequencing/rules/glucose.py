@@ -137,8 +137,10 @@ def _uncontrolled(what: str, spec: RegimenSpec, *, insulin: bool) -> Effect:
     effect="An action before choosing: refer to the diabetes team now; glucose brought into "
     "range opens the PI3K and AKT inhibitors that rule 78 holds back (case 680); after "
     "progression on one, the referral is for the safety of what comes next, and says so (case "
-    "781).",
-    codes=("glucose_control_opens_pathway_inhibitor",),
+    "781). With an HbA1c below the limit (or none) and no record of whether the diabetes needs "
+    "insulin, with no progression on a PI3K or AKT inhibitor: an action before choosing to "
+    "record it, since rule 78 holds them back for insulin (the recheck of case 962).",
+    codes=("glucose_control_opens_pathway_inhibitor", "diabetes_insulin_unknown"),
     trials=("CAPItello-291",),
 )
 def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -147,6 +149,8 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         default=0.0,
     )
     targets = [g for g in _PATHWAY if (st := facts.genes.get(g)) and st.finding is not None]
+    if targets and hba1c < CAPITELLO_HBA1C_LIMIT:
+        yield from _insulin_unknown(facts, targets)
     if hba1c < CAPITELLO_HBA1C_LIMIT or not targets:
         return
     first = f"Diabetes with an HbA1c of {num(hba1c)}% and a {' and '.join(targets)} alteration: "
@@ -154,6 +158,23 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         code="glucose_control_opens_pathway_inhibitor",
         first=True,
         text=first + _after_inhibitor(facts),
+    )
+
+
+def _insulin_unknown(facts: Facts, targets: list[str]) -> Iterator[PlanEffect]:
+    """Rule 95's question where diabetes is on record without whether it needs insulin."""
+    diabetes = [c for c in facts.profile.comorbidities if c.name is Comorbidity.DIABETES]
+    if not diabetes or any(c.insulin is not None for c in diabetes):
+        return
+    if facts.progressed_classes & kinds.PI3K_OR_AKT:
+        return
+    yield PlanEffect(
+        code="diabetes_insulin_unknown",
+        first=True,
+        text=f"Diabetes and a {' and '.join(targets)} alteration: record whether the diabetes "
+        "needs insulin. CAPItello-291 excluded diabetes needing insulin (its report; not in the "
+        'review): with "insulin": true the PI3K and AKT inhibitors are at best a later option '
+        '(rule 78); with "insulin": false the plan stands.',
     )
 
 

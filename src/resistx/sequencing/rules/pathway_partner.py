@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i
-from resistx.sequencing.facts import ENDOCRINE_RESISTANCE_LINES, Facts
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.vocab.drugs import drug_class
@@ -61,15 +60,15 @@ def pathway_inhibitor_after_fulvestrant(
 
 def partner_progressed(ctx: Context, facts: Facts) -> tuple[str, bool]:
     """The drug every PI3K- or AKT-inhibitor regimen of the policy gives beside its inhibitor
-    and the disease progressed on (fulvestrant), or "", and whether the options already turn
-    to chemotherapy for a short CDK4/6-inhibitor course or endocrine resistance (rules 18 and
-    22), so that a pathway finding, at best an alternative (rule 109), leaves the choice as it
-    is (case 969)."""
+    and the disease progressed on (fulvestrant), or "", and whether the options turn to
+    chemotherapy for a short CDK4/6-inhibitor course all the same (rule 18), so that a
+    pathway finding, at best an alternative (rule 109), leaves the choice as it is (case 969).
+    Not for endocrine resistance (rule 22): a target found lifts its drug above chemotherapy
+    there (the second recheck of case 967)."""
     shared: set[str] | None = None
     for spec in ctx.regimens.values():
         if kinds.has_pi3k_or_akt_inhibitor(spec):
             drugs = {d for d in spec.drugs if drug_class(d) not in kinds.PI3K_OR_AKT}
             shared = drugs if shared is None else shared & drugs
     partner = min((shared or set()) & facts.progressed_drugs, default="")
-    resistant = endocrine_lines_after_cdk46i(facts) >= ENDOCRINE_RESISTANCE_LINES
-    return partner, bool(partner) and (facts.short_cdk46i or resistant)
+    return partner, bool(partner) and facts.short_cdk46i

@@ -241,9 +241,10 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     68,
     "HER2-low or ultralow in DESTINY-Breast06's entry: chemotherapy after trastuzumab deruxtecan",
     M,
-    condition="HER2-low or -ultralow, no chemotherapy for metastatic disease, within "
+    condition="HER2-low or -ultralow, no chemotherapy for metastatic disease, the lines of "
     "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
-    "first-line endocrine therapy with a CDK4/6 inhibitor), no interstitial lung disease, no "
+    "first-line endocrine therapy with a CDK4/6 inhibitor; at ECOG 2 too, since both its arms "
+    "enrolled ECOG 0-1: the recheck of case 980), no interstitial lung disease, no "
     "progression on trastuzumab deruxtecan, no visceral crisis.",
     effect="Chemotherapy, the arm trastuzumab deruxtecan did better than in DESTINY-Breast06 "
     "(update-2026.md section 6), is at best an alternative, as in DESTINY-Breast04's "
@@ -258,15 +259,15 @@ def chemotherapy_after_tdxd_db06(
     if not (
         i.her2 in (Her2Status.LOW, Her2Status.ULTRALOW)
         and not i.chemotherapy_lines
-        and i.destiny_breast06_entry
+        and i.destiny_breast06_lines  # at ECOG 2 too: both arms enrolled ECOG 0-1
         and tdxd_stands_before(i, spec)
     ):
         return
     yield Effect(
         code="chemotherapy_after_tdxd_db06",
         ceiling=1,
-        text=f"HER2-{i.her2.value} before any chemotherapy, within DESTINY-Breast06's entry, "
-        "where trastuzumab deruxtecan did better than chemotherapy of the physician's choice: "
+        text=f"HER2-{i.her2.value} before any chemotherapy, after the endocrine lines of "
+        "DESTINY-Breast06's entry, where trastuzumab deruxtecan did better than chemotherapy of the physician's choice: "
         "chemotherapy is at best an alternative to it.",
         trials=("DESTINY-Breast06",),
     )
