@@ -43,6 +43,7 @@ from typing import Any
 
 import resistx
 from resistx import EvidenceBase
+from resistx.vocab import drugs as drug_vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -474,6 +475,7 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
 def coherent(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """What a profile accepts of random courses: one metastatic course going on (the others
     progressed), and dated, numbered metastatic lines numbered in the order they started."""
+    _placed_apart(treatments)
     metastatic = [t for t in treatments if t.get("setting", "metastatic") == "metastatic"]
     for t in [t for t in metastatic if t.get("stop_reason") == "ongoing"][1:]:
         t["stop_reason"] = "progression"
@@ -481,6 +483,23 @@ def coherent(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for t, line in zip(dated, sorted(t["line"] for t in dated), strict=True):
         t["line"] = line
     return treatments
+
+
+def _placed_apart(treatments: list[dict[str, Any]]) -> None:
+    """Courses of the same drugs and setting, each given a line of its own where it has neither
+    a start date nor a line, or repeats another's dates: a profile refuses a course entered
+    twice (case 987)."""
+    groups: dict[tuple[frozenset[str], bool], list[dict[str, Any]]] = {}
+    for t in treatments:
+        drugs = frozenset(getattr(drug_vocab.lookup(d), "name", d) for d in t["drugs"])
+        groups.setdefault((drugs, t.get("setting", "metastatic") == "metastatic"), []).append(t)
+    for n, t in enumerate(t for group in groups.values() if len(group) > 1 for t in group):
+        if "started_on" not in t or "line" not in t:
+            t["line"] = REPEAT_LINES + n
+
+
+#: the first line number given to a repeated course (``_placed_apart``)
+REPEAT_LINES = 900
 
 
 def _start(t: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import resistx
 from resistx.model.enums import Priority
+from resistx.vocab import drugs as drug_vocab
 
 GENES = (
     "ESR1",
@@ -159,7 +160,32 @@ def consistent(courses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     )
     for c, line in zip(dated, sorted(c["line"] for c in dated), strict=True):
         c["line"] = line
-    return out
+    return _without_copies(out)
+
+
+_PLACING = ("started_on", "ended_on", "months", "line", "stop_reason")
+
+
+def _canonical(name: str) -> str:
+    found = drug_vocab.lookup(name)
+    return found.name if found is not None else name
+
+
+def _without_copies(courses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Leave out what a profile refuses as a course entered twice (case 987): the same drugs
+    and setting as the first such course, with the same dates, or either with neither a start
+    date nor a line."""
+    first: dict[tuple[frozenset[str], bool], dict[str, Any]] = {}
+    kept = []
+    for c in courses:
+        drugs = frozenset(_canonical(d) for d in c["drugs"])  # Ibrance is palbociclib
+        key = (drugs, c.get("setting", "metastatic") == "metastatic")
+        seen = first.setdefault(key, c)
+        unplaced = any("started_on" not in x and "line" not in x for x in (seen, c))
+        if seen is not c and (unplaced or all(seen.get(k) == c.get(k) for k in _PLACING)):
+            continue
+        kept.append(c)
+    return kept
 
 
 #: adverse events a course may have been stopped for: a CDK4/6-inhibitor class toxicity, a

@@ -341,3 +341,28 @@ def test_diabetes_without_its_insulin_recorded_asks_before_a_pathway_inhibitor(p
     plain = _pik3ca_after_letrozole("diabetes")
     plain["biomarkers"] = [r for r in plain["biomarkers"] if r["gene"] != "PIK3CA"]
     assert not _actions(_planned(plain, policy), "diabetes_insulin_unknown")
+
+
+def test_a_course_entered_twice_is_refused_not_read_as_two_lines() -> None:
+    """Cases 987 and 991 (MAJOR): palbociclib + letrozole dated, and again as 'Ibrance +
+    Femara, 28 months' with no dates or line, was read as two endocrine lines (trastuzumab
+    deruxtecan preferred inside DESTINY-Breast06's entry); a capecitabine course entered twice
+    made two chemotherapy lines. A copy is refused, naming both entries and the way out."""
+    dated = _course(["palbociclib", "letrozole"], "2024-01-22", "2026-05-06", "progression", line=1)
+    copies = (
+        {
+            "drugs": ["Ibrance", "Femara"],
+            "setting": "metastatic",
+            "months": 28,
+            "stop_reason": "progression",
+        },
+        dict(dated),  # the same dates, line and end
+    )
+    for copy in copies:
+        with pytest.raises(resistx.ProfileError) as caught:
+            resistx.load_profile(_woman("2026-05-20", [], dated, copy))
+        [(where, message)] = caught.value.problems
+        assert where == "$.treatments" and "treatments[1]" in message and "treatments[0]" in message
+    # the same drugs again as a later line, or with dates of its own, is a second course
+    again = _course(["palbociclib", "letrozole"], "2026-05-10", None, "ongoing", line=2)
+    resistx.load_profile(_woman("2026-05-20", [], dated, again))

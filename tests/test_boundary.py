@@ -332,7 +332,8 @@ def test_suggestions_are_cached_per_distinct_word() -> None:
 def test_list_limits_are_exact(treatments: int, biomarkers: int, comorbidities: int) -> None:
     """A list within its limit loads; one item more is one problem at the list's path."""
     data = with_(
-        treatments=[{"drugs": ["fulvestrant"]}] * treatments,
+        # each a line of its own: one course entered twice is refused (case 987)
+        treatments=[{"drugs": ["fulvestrant"], "line": n + 1} for n in range(treatments)],
         biomarkers=[{"gene": "ESR1", "status": "mutated"}] * biomarkers,
         comorbidities=["diabetes"] * comorbidities,
     )

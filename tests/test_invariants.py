@@ -178,8 +178,9 @@ def test_options_and_exclusions_partition_the_considered_regimens(
             "comorbidities": [],
             "biomarkers": [],
             "treatments": [
-                {"drugs": ["fulvestrant"]},
-                {"drugs": ["fulvestrant"]},
+                # lines of their own: undated copies are refused since case 987
+                {"drugs": ["fulvestrant"], "line": 1},
+                {"drugs": ["fulvestrant"], "line": 2},
                 {"drugs": ["palbociclib", "letrozole"], "stop_reason": "ongoing"},
                 {"drugs": ["fulvestrant"], "started_on": "2020-01-01"},
             ],

@@ -199,7 +199,8 @@ ADJUVANT_COUNTED = resistx.load_profile(
         "her2": "0",
         "treatments": [
             {"drugs": ["palbociclib", "letrozole"]},
-            {"drugs": ["capecitabine"]},
+            # a line of its own (an undated copy of the same drugs is refused: case 987)
+            {"drugs": ["capecitabine"], "line": 2},
             {"drugs": ["capecitabine"], "started_on": "2020-01-01"},
             {
                 "drugs": ["capecitabine"],

@@ -279,6 +279,37 @@ def _one_line_at_a_time(_inst: object, _attribute: attrs.Attribute[Any], value: 
             raise ValueError(msg)
 
 
+def _no_course_twice(_inst: object, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A course entered twice is read as two lines (case 987: palbociclib + letrozole dated,
+    and again as 'Ibrance + Femara, 28 months' undated): refuse an exact copy, and a course of
+    the same drugs and setting with neither a start date nor a line to place it."""
+    if len(value) < 2:
+        return
+    seen: dict[tuple[frozenset[str], bool], int] = {}
+    for j, t in enumerate(value):
+        if t.suppression_only:
+            continue
+        key = (frozenset(t.drugs), t.metastatic)
+        i = seen.setdefault(key, j)
+        if i == j:
+            continue
+        first = value[i]
+        if _placing(first) == _placing(t):
+            msg = f"treatments[{j}] repeats treatments[{i}] (the same drugs, setting and dates): remove the copy"
+            raise ValueError(msg)
+        if any(c.started_on is None and c.line is None for c in (first, t)):
+            msg = (
+                f"treatments[{j}] gives the drugs of treatments[{i}] and one of them has neither "
+                "a start date nor a line to place it: if it is the same course entered twice, "
+                "remove one; if another course, give its start date or line"
+            )
+            raise ValueError(msg)
+
+
+def _placing(t: Treatment) -> tuple[object, ...]:
+    return (t.started_on, t.ended_on, t.months, t.line, t.stop_reason)
+
+
 def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
     """The decision date cannot precede a test or a treatment date of the same profile."""
     if value is None:
@@ -634,7 +665,8 @@ class Profile:
         default=(), validator=v.at_most(MAX_BIOMARKERS, "biomarker results")
     )
     treatments: tuple[Treatment, ...] = attrs.field(
-        default=(), validator=[v.at_most(MAX_TREATMENTS, "treatments"), _one_line_at_a_time]
+        default=(),
+        validator=[v.at_most(MAX_TREATMENTS, "treatments"), _one_line_at_a_time, _no_course_twice],
     )
     #: schema 2: the drugs given after this decision, when known (a cohort's concordance reads
     #: it); any spelling the drug vocabulary knows, as in a treatment's drugs
