@@ -366,3 +366,16 @@ def test_a_course_entered_twice_is_refused_not_read_as_two_lines() -> None:
     # the same drugs again as a later line, or with dates of its own, is a second course
     again = _course(["palbociclib", "letrozole"], "2026-05-10", None, "ongoing", line=2)
     resistx.load_profile(_woman("2026-05-20", [], dated, again))
+
+
+def test_a_mans_gnrh_agonist_stopped_early_is_named_and_a_long_course_is_not_called_short() -> None:
+    """Recheck of case 974 (MINOR): a man's leuprorelin recorded as a course of its own that
+    stopped months before his letrozole was called 'no GnRH agonist on record', and a 30-month
+    course 'a short course read as primary resistance'."""
+    stopped = _course(["leuprorelin"], "2025-09-01", "2025-11-01", "patient_choice")
+    [action] = _actions(_planned(_man(ABEMACICLIB_LETROZOLE, stopped)), "gnrh_agonist_missing")
+    assert "leuprolide stopped on 2025-11-01" in action.text, action.text  # its generic name
+    assert "short course" in action.text  # 5 months
+    long = dict(ABEMACICLIB_LETROZOLE, started_on="2023-08-01")
+    [action] = _actions(_planned(_man(long)), "gnrh_agonist_missing")
+    assert "short course" not in action.text and "no GnRH agonist on record" in action.text

@@ -90,14 +90,21 @@ def _man_without_gnrh_agonist(facts: Facts) -> Iterator[PlanEffect]:
     if course is None:
         return
     first = course is latest
+    how, gnrh = suppression_beside(course, facts.profile.treatments, facts.decision_date)
+    said = (  # an agonist course of its own that stopped early (the recheck of case 974)
+        f"{gnrh.drugs[0]} stopped on {gnrh.end_date}, before {_ai(course)} did"
+        if how == "stopped" and gnrh is not None
+        else f"no GnRH agonist on record with {_ai(course)}"
+    )
+    short = ", and a short course read as primary resistance," if facts.short_cdk46i else ""
     yield PlanEffect(
         code="gnrh_agonist_missing",
         first=first,
-        text=f"{_named(course)}: no GnRH agonist on record with {_ai(course)}. In men an "
+        text=f"{_named(course)}: {said}. In men an "
         "aromatase inhibitor alone suppresses oestrogen incompletely (testicular feedback "
         "raises testosterone, its substrate), so it needs a GnRH agonist (rule 40): "
         + (
-            "the progression, and a short course read as primary resistance, may not be the "
+            f"the progression{short} may not be the "
             "endocrine resistance the options read. Before choosing, look for an oestradiol "
             "measured on it (one taken off it shows nothing of its suppression), and add a "
             "GnRH agonist to any aromatase inhibitor: the options below read the progression "
