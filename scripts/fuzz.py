@@ -486,15 +486,19 @@ def coherent(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _placed_apart(treatments: list[dict[str, Any]]) -> None:
-    """Courses of the same drugs and setting, each given a line of its own where it has neither
-    a start date nor a line, or repeats another's dates: a profile refuses a course entered
-    twice (case 987)."""
+    """Courses of the same drugs and setting placed apart, as a profile asks (case 987: it
+    refuses a course entered twice): the first keeps its dates, given a line where it has
+    neither a start date nor a line; each later one loses its dates for a line of its own."""
     groups: dict[tuple[frozenset[str], bool], list[dict[str, Any]]] = {}
     for t in treatments:
         drugs = frozenset(getattr(drug_vocab.lookup(d), "name", d) for d in t["drugs"])
         groups.setdefault((drugs, t.get("setting", "metastatic") == "metastatic"), []).append(t)
-    for n, t in enumerate(t for group in groups.values() if len(group) > 1 for t in group):
-        if "started_on" not in t or "line" not in t:
+    repeated = (g for g in groups.values() if len(g) > 1)
+    for n, (k, t) in enumerate((k, t) for g in repeated for k, t in enumerate(g)):
+        if k:
+            t.pop("started_on", None)
+            t.pop("ended_on", None)
+        if k or ("started_on" not in t and "line" not in t):
             t["line"] = REPEAT_LINES + n
 
 

@@ -163,29 +163,32 @@ def consistent(courses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return _without_copies(out)
 
 
-_PLACING = ("started_on", "ended_on", "months", "line", "stop_reason")
-
-
 def _canonical(name: str) -> str:
     found = drug_vocab.lookup(name)
     return found.name if found is not None else name
 
 
 def _without_copies(courses: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Leave out what a profile refuses as a course entered twice (case 987): the same drugs
-    and setting as the first such course, with the same dates, or either with neither a start
-    date nor a line."""
-    first: dict[tuple[frozenset[str], bool], dict[str, Any]] = {}
-    kept = []
+    """Leave out what a profile refuses as a course entered twice (case 987): a course of the
+    same drugs and setting as one kept, given over the same time, or metastatic with either of
+    the two holding neither a start date nor a line."""
+    kept: list[dict[str, Any]] = []
     for c in courses:
-        drugs = frozenset(_canonical(d) for d in c["drugs"])  # Ibrance is palbociclib
-        key = (drugs, c.get("setting", "metastatic") == "metastatic")
-        seen = first.setdefault(key, c)
-        unplaced = any("started_on" not in x and "line" not in x for x in (seen, c))
-        if seen is not c and (unplaced or all(seen.get(k) == c.get(k) for k in _PLACING)):
-            continue
-        kept.append(c)
+        if not any(_copies(k, c) for k in kept):
+            kept.append(c)
     return kept
+
+
+def _copies(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def key(c: dict[str, Any]) -> tuple[frozenset[str], bool]:
+        drugs = frozenset(_canonical(d) for d in c["drugs"])  # Ibrance is palbociclib
+        return drugs, c.get("setting", "metastatic") == "metastatic"
+
+    if key(a) != key(b):
+        return False
+    if "started_on" in a and "started_on" in b:
+        return True  # dated courses of the same drugs: kept apart here, whatever the overlap
+    return key(a)[1] and any("started_on" not in c and "line" not in c for c in (a, b))
 
 
 #: adverse events a course may have been stopped for: a CDK4/6-inhibitor class toxicity, a

@@ -357,15 +357,20 @@ def test_a_course_entered_twice_is_refused_not_read_as_two_lines() -> None:
             "stop_reason": "progression",
         },
         dict(dated),  # the same dates, line and end
+        {k: v for k, v in dated.items() if k != "line"},  # the same dates, no line (recheck)
+        dict(dated, started_on="2024-01-25", line=2),  # three days apart: over the same time
     )
     for copy in copies:
         with pytest.raises(resistx.ProfileError) as caught:
             resistx.load_profile(_woman("2026-05-20", [], dated, copy))
         [(where, message)] = caught.value.problems
         assert where == "$.treatments" and "treatments[1]" in message and "treatments[0]" in message
-    # the same drugs again as a later line, or with dates of its own, is a second course
+    # the same drugs again as a later line, or with dates of its own, is a second course; two
+    # undated adjuvant 'chemotherapy' courses (AC, then paclitaxel) place no line
     again = _course(["palbociclib", "letrozole"], "2026-05-10", None, "ongoing", line=2)
     resistx.load_profile(_woman("2026-05-20", [], dated, again))
+    adjuvant = {"drugs": ["chemotherapy"], "setting": "adjuvant", "stop_reason": "completed"}
+    resistx.load_profile(_woman("2026-05-20", [], adjuvant, dict(adjuvant), dated))
 
 
 def test_a_mans_gnrh_agonist_stopped_early_is_named_and_a_long_course_is_not_called_short() -> None:

@@ -281,23 +281,24 @@ def _one_line_at_a_time(_inst: object, _attribute: attrs.Attribute[Any], value: 
 
 def _no_course_twice(_inst: object, _attribute: attrs.Attribute[Any], value: Any) -> None:
     """A course entered twice is read as two lines (case 987: palbociclib + letrozole dated,
-    and again as 'Ibrance + Femara, 28 months' undated): refuse an exact copy, and a course of
-    the same drugs and setting with neither a start date nor a line to place it."""
+    and again as 'Ibrance + Femara, 28 months' undated): refuse two courses of the same drugs
+    and setting given over the same time, and a metastatic one with neither a start date nor a
+    line to place it beside another."""
     if len(value) < 2:
         return
-    seen: dict[tuple[frozenset[str], bool], int] = {}
+    groups: dict[tuple[frozenset[str], bool], list[int]] = {}
     for j, t in enumerate(value):
-        if t.suppression_only:
-            continue
-        key = (frozenset(t.drugs), t.metastatic)
-        i = seen.setdefault(key, j)
-        if i == j:
-            continue
-        first = value[i]
-        if _placing(first) == _placing(t):
-            msg = f"treatments[{j}] repeats treatments[{i}] (the same drugs, setting and dates): remove the copy"
+        if not t.suppression_only:
+            groups.setdefault((frozenset(t.drugs), t.metastatic), []).append(j)
+    for i, j in (p for g in groups.values() if len(g) > 1 for p in itertools.combinations(g, 2)):
+        a, b = value[i], value[j]
+        if _same_time(a, b):
+            msg = (
+                f"treatments[{j}] gives the drugs of treatments[{i}] in the same setting over the "
+                "same time: one course entered twice; remove the copy, or correct its dates"
+            )
             raise ValueError(msg)
-        if any(c.started_on is None and c.line is None for c in (first, t)):
+        if a.metastatic and any(c.started_on is None and c.line is None for c in (a, b)):
             msg = (
                 f"treatments[{j}] gives the drugs of treatments[{i}] and one of them has neither "
                 "a start date nor a line to place it: if it is the same course entered twice, "
@@ -306,8 +307,18 @@ def _no_course_twice(_inst: object, _attribute: attrs.Attribute[Any], value: Any
             raise ValueError(msg)
 
 
-def _placing(t: Treatment) -> tuple[object, ...]:
-    return (t.started_on, t.ended_on, t.months, t.line, t.stop_reason)
+def _same_time(a: Treatment, b: Treatment) -> bool:
+    """Two dated courses that start on the same day, or overlap (a course going on runs on)."""
+    if a.started_on is None or b.started_on is None:
+        return False
+    if a.started_on == b.started_on:
+        return True
+    ends = [
+        t.ended_on or (LAST_DATE if t.stop_reason is StopReason.ONGOING else None) for t in (a, b)
+    ]
+    if ends[0] is None or ends[1] is None:
+        return False
+    return a.started_on < ends[1] and b.started_on < ends[0]
 
 
 def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
