@@ -384,3 +384,27 @@ def test_a_mans_gnrh_agonist_stopped_early_is_named_and_a_long_course_is_not_cal
     long = dict(ABEMACICLIB_LETROZOLE, started_on="2023-08-01")
     [action] = _actions(_planned(_man(long)), "gnrh_agonist_missing")
     assert "short course" not in action.text and "no GnRH agonist on record" in action.text
+
+
+@pytest.mark.parametrize("resumed", ["2024-01-22", "2024-05-06"])
+def test_a_first_line_paused_by_choice_and_resumed_stays_one_line(resumed: str) -> None:
+    """Third recheck of case 987 (MAJOR, practice-2026): palbociclib + letrozole stopped by the
+    patient's choice after 33 months and resumed six weeks (or five months) later, with no
+    progression between, was read as two endocrine lines: trastuzumab deruxtecan preferred as
+    'DESTINY-Breast06's population' and abemaciclib + fulvestrant, whose postMONARCH
+    population she is, later. A pause by choice continues the line, as a toxicity hold does."""
+    data = _woman(
+        "2026-06-02",
+        [
+            result("ESR1", "mutated", tested_on="2026-05-20", variant="Y537S"),
+            *(result(g, "not_detected", tested_on="2026-05-20") for g in PAM),
+        ],
+        _course(["palbociclib", "letrozole"], "2021-03-01", "2023-12-10", "patient_choice"),
+        _course(["Ibrance", "Femara"], resumed, "2026-05-06", "progression"),
+    )
+    data["her2_tests"] = [{"score": "1+", "sample": "tissue", "tested_on": "2024-01-05"}]
+    del data["her2"]
+    plan = _planned(data, "practice-2026")
+    tdxd = option(plan, "trastuzumab-deruxtecan")
+    assert tdxd.tier is not resistx.Tier.PREFERRED, [r.text for r in tdxd.reasons]
+    assert option(plan, "abemaciclib+fulvestrant").tier is not resistx.Tier.LATER

@@ -472,6 +472,10 @@ def unprogressed_exposures(ordered: tuple[Treatment, ...]) -> tuple[Treatment, .
 
 
 _UNPROGRESSED = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.COMPLETED)
+#: a CDK4/6-inhibitor course stopped so, then resumed (or switched) with no progression
+#: between, continues its control and its line: a hold for toxicity, or a pause by the
+#: patient's choice (the third recheck of case 987)
+_HOLD_STOPS = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
 
 
 def continuations(ordered: tuple[Treatment, ...]) -> tuple[tuple[Treatment, Treatment], ...]:
@@ -498,8 +502,8 @@ def _measured(
         start = _control_start(held, t, bridge)
         measured = t if start is None else _measured_from(t, start)
         yield t, measured, None if start is None else recorded
-        toxicity = t.stop_reason is StopReason.TOXICITY
-        held, recorded, bridge = (measured, t, None) if toxicity else (None, None, None)
+        paused = t.stop_reason in _HOLD_STOPS
+        held, recorded, bridge = (measured, t, None) if paused else (None, None, None)
 
 
 #: a CDK4/6 inhibitor resumed or switched within this many days of one stopped for toxicity
@@ -579,7 +583,8 @@ def cytotoxic(t: Treatment) -> bool:
 def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], ...]:
     """Treatments (in order) by line: those that give one line number are one line (a drug
     switched within it, as after toxicity); a treatment without a number is a line of its own,
-    but for a CDK4/6 inhibitor resumed after one stopped for toxicity (``_in_hold``)."""
+    but for a CDK4/6 inhibitor resumed after one stopped for toxicity or paused by the
+    patient's choice (``_in_hold``, ``_HOLD_STOPS``)."""
     numbered: dict[int, list[Treatment]] = {}
     lines: list[list[Treatment]] = []
     hold: Treatment | None = None  # the last line's CDK4/6 inhibitor stopped for toxicity
@@ -593,7 +598,7 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
             numbered[t.line].append(t)
         else:
             lines.append(numbered.setdefault(t.line, [t]))
-        cdk_stop = t.stop_reason is StopReason.TOXICITY and _cdk46i(t)
+        cdk_stop = t.stop_reason in _HOLD_STOPS and _cdk46i(t)
         hold = t if t.line is None and cdk_stop else hold if held and not _cdk46i(t) else None
     return tuple(map(tuple, lines))
 

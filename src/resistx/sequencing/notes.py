@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from resistx.mechanisms._catalog import mechanisms_of
-from resistx.model.enums import BiomarkerStatus, DrugClass, MenopausalStatus, Priority, Sex
+from resistx.model.enums import (
+    BiomarkerStatus,
+    DrugClass,
+    MenopausalStatus,
+    Priority,
+    Sex,
+    StopReason,
+)
 from resistx.model.profile import (
     BiomarkerResult,
     Profile,
@@ -231,15 +238,16 @@ def _state(facts: Facts) -> list[str]:
 
 
 def _continued(held: Treatment, t: Treatment) -> str:
-    """How a CDK4/6-inhibitor course resumed (or switched) after a stop for toxicity was read
-    (case 917: a clinician can check what the plan assumed)."""
+    """How a CDK4/6-inhibitor course resumed (or switched) after a stop for toxicity or by the
+    patient's choice was read (case 917: a clinician can check what the plan assumed)."""
     end = held.end_date
     when = f" on {end.isoformat()}" if end is not None else ""
     start = t.started_on.isoformat() if t.started_on is not None else "undated"
+    why = "for toxicity" if held.stop_reason is StopReason.TOXICITY else "by the patient's choice"
     return (
-        f"{' + '.join(held.drugs)} stopped for toxicity{when}, and {' + '.join(t.drugs)} from "
-        f"{start}: read as one exposure to the CDK4/6 inhibitor, since a hold or a switch for "
-        "toxicity is not progression (the time on it runs from the first course's start "
+        f"{' + '.join(held.drugs)} stopped {why}{when}, and {' + '.join(t.drugs)} from "
+        f"{start}: read as one exposure to the CDK4/6 inhibitor and one line, since a hold, a "
+        f"pause or a switch {why} is not progression (the time on it runs from the first course's start "
         "where the resumption came within two months or endocrine therapy went on through the "
         "hold; else the time on the drug counts)."
     )
