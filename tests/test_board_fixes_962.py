@@ -337,6 +337,11 @@ def test_diabetes_without_its_insulin_recorded_asks_before_a_pathway_inhibitor(p
         assert not _actions(
             _planned(_pik3ca_after_letrozole(known), policy), "diabetes_insulin_unknown"
         )
+    # with no HbA1c on record it asks for that too (the third recheck)
+    [bare] = _actions(
+        _planned(_pik3ca_after_letrozole("diabetes"), policy), "diabetes_insulin_unknown"
+    )
+    assert "Record the HbA1c too" in bare.text and "Record the HbA1c" not in action.text
     # no pathway finding, no question
     plain = _pik3ca_after_letrozole("diabetes")
     plain["biomarkers"] = [r for r in plain["biomarkers"] if r["gene"] != "PIK3CA"]

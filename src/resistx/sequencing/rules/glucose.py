@@ -174,7 +174,13 @@ def _insulin_unknown(facts: Facts, targets: list[str]) -> Iterator[PlanEffect]:
         text=f"Diabetes and a {' and '.join(targets)} alteration: record whether the diabetes "
         "needs insulin. CAPItello-291 excluded diabetes needing insulin (its report; not in the "
         'review): with "insulin": true the PI3K and AKT inhibitors are at best a later option '
-        '(rule 78); with "insulin": false the plan stands.',
+        "(rule 78)"
+        + (
+            '; with "insulin": false the plan stands.'
+            if any(c.hba1c is not None for c in diabetes)
+            else ". Record the HbA1c too: CAPItello-291 excluded an HbA1c of 8.0% or more as well "
+            "(rule 78 reads it)."
+        ),
     )
 
 
