@@ -410,6 +410,17 @@ def test_a_first_line_paused_by_choice_and_resumed_stays_one_line(resumed: str) 
     data["her2_tests"] = [{"score": "1+", "sample": "tissue", "tested_on": "2024-01-05"}]
     del data["her2"]
     plan = _planned(data, "practice-2026")
+    # the plan says what it read: one exposure and one line, paused by the patient's choice
+    assert [n for n in plan.notes if "stopped by the patient's choice" in n and "one line" in n]
     tdxd = option(plan, "trastuzumab-deruxtecan")
     assert tdxd.tier is not resistx.Tier.PREFERRED, [r.text for r in tdxd.reasons]
     assert option(plan, "abemaciclib+fulvestrant").tier is not resistx.Tier.LATER
+
+
+def test_chronic_kidney_disease_is_read_as_renal_impairment() -> None:
+    """Case 962 (INPUT, MINOR): 'chronic kidney disease' got 'did you mean chronic_lung_disease?'
+    and 'CKD' no suggestion, while the interop codes already read SNOMED CT's chronic kidney
+    disease as renal impairment."""
+    for name in ("chronic kidney disease", "CKD"):
+        [condition] = resistx.load_profile(_pik3ca_after_letrozole(name)).comorbidities
+        assert condition.name.value == "renal_impairment", name

@@ -456,9 +456,10 @@ _SETTING_ORDER = {
 def sensitivity_courses(ordered: tuple[Treatment, ...]) -> tuple[Treatment, ...]:
     """The CDK4/6-inhibitor courses whose duration measures sensitivity (``Profile.cdk46i_courses``),
     from treatments already in order: a view the engine derives once from its own sorted copy.
-    A course that follows one stopped for toxicity in the same setting, with no progression
-    between, continues its disease control (``_control_start``): a pause or a switch is not
-    progression (case 530; the recheck of case 921)."""
+    A course that follows one stopped for toxicity or by the patient's choice (``_HOLD_STOPS``)
+    in the same setting, with no progression between, continues its disease control
+    (``_control_start``): a pause or a switch is not progression (case 530; the recheck of
+    case 921)."""
     return tuple(m for t, m, _ in _measured(ordered) if t.stop_reason not in _NOT_RESPONSE)
 
 
@@ -479,17 +480,17 @@ _HOLD_STOPS = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
 
 
 def continuations(ordered: tuple[Treatment, ...]) -> tuple[tuple[Treatment, Treatment], ...]:
-    """(course stopped for toxicity, the CDK4/6-inhibitor course that continues it), as
-    ``sensitivity_courses`` reads them: what a plan's note names (case 917)."""
+    """(course held or paused, ``_HOLD_STOPS``, the CDK4/6-inhibitor course that continues
+    it), as ``sensitivity_courses`` reads them: what a plan's note names (case 917)."""
     return tuple((h, t) for t, _, h in _measured(ordered) if h is not None)
 
 
 def _measured(
     ordered: tuple[Treatment, ...],
 ) -> Iterator[tuple[Treatment, Treatment, Treatment | None]]:
-    """Each CDK4/6-inhibitor course, as measured, and the course stopped for toxicity it
-    continues (or None)."""
-    held: Treatment | None = None  # the last course, if stopped for toxicity, as measured
+    """Each CDK4/6-inhibitor course, as measured, and the held or paused course
+    (``_HOLD_STOPS``) it continues (or None)."""
+    held: Treatment | None = None  # the last course, if held or paused, as measured
     recorded: Treatment | None = None  # and as recorded
     bridge: Treatment | None = None  # endocrine therapy given through the hold, if recorded
     for t in ordered:
@@ -506,8 +507,8 @@ def _measured(
         held, recorded, bridge = (measured, t, None) if paused else (None, None, None)
 
 
-#: a CDK4/6 inhibitor resumed or switched within this many days of one stopped for toxicity
-#: continues its disease control from the first start (case 530), as after a longer hold
+#: a CDK4/6 inhibitor resumed or switched within this many days of one held or paused
+#: (``_HOLD_STOPS``) continues its disease control from the first start (case 530), as after a longer hold
 #: with endocrine therapy recorded through it (the rechecks of case 921)
 SWITCH_GAP_DAYS = 62
 
@@ -516,7 +517,7 @@ def _control_start(
     held: Treatment | None, t: Treatment, bridge: Treatment | None = None
 ) -> dt.date | None:
     """Where the disease control that ``t`` continues began, or None: a course that follows
-    one stopped for toxicity in the same setting, with no progression between, continues it.
+    one held or paused (``_HOLD_STOPS``) in the same setting, with no progression between, continues it.
     Within ``SWITCH_GAP_DAYS``, or with endocrine therapy recorded through the hold
     (``bridge``), from ``held``'s start; after a longer hold with nothing recorded, only the
     time on the drug counts (the time off all therapy does not: the third recheck)."""
@@ -587,7 +588,7 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
     patient's choice (``_in_hold``, ``_HOLD_STOPS``)."""
     numbered: dict[int, list[Treatment]] = {}
     lines: list[list[Treatment]] = []
-    hold: Treatment | None = None  # the last line's CDK4/6 inhibitor stopped for toxicity
+    hold: Treatment | None = None  # the last line's CDK4/6 inhibitor held or paused
     for t in treatments:
         held = t.line is None and hold is not None and _in_hold(hold, t)
         if held:
@@ -604,8 +605,8 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
 
 
 def _in_hold(hold: Treatment, t: Treatment) -> bool:
-    """Without line numbers: ``t`` resumes (or switches) the CDK4/6 inhibitor ``hold`` stopped
-    for toxicity, or is endocrine therapy given through the hold (``_bridges``): in its line
+    """Without line numbers: ``t`` resumes (or switches) the CDK4/6 inhibitor ``hold`` held or
+    paused (``_HOLD_STOPS``), or is endocrine therapy given through the hold (``_bridges``): in its line
     (the rechecks of case 921)."""
     if _cdk46i(t):
         return _control_start(hold, t) is not None
@@ -770,6 +771,12 @@ class Preferences:
     short_cdk46i_months: float = attrs.field(
         default=6.0, validator=[v.non_negative, v.not_above(MAX_MONTHS, " (50 years)")]
     )
+
+
+def latest_course(ordered: tuple[Treatment, ...]) -> Treatment | None:
+    """The newest course of treatments in order, a GnRH agonist continued alone aside (it is
+    no line, case 620)."""
+    return next((t for t in reversed(ordered) if not t.suppression_only), None)
 
 
 def latest_progression(

@@ -20,6 +20,7 @@ from resistx.model.profile import (
     drugs_of,
 )
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, PAM_GENES, Facts
+from resistx.sequencing.patient import findings_of
 from resistx.sequencing.rules.results import asks_classification, classified
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 
@@ -85,8 +86,7 @@ RULE_GENES = frozenset({"ESR1", *PAM_GENES, *HRD_GENES, "RB1"})
 def _unweighed(facts: Facts) -> list[str]:
     """Findings in a gene no rule reads and no mechanism of the catalog names (case 954: an
     ERBB2 L755S mutation was in no line of the plan)."""
-    found = frozenset((g, st.finding.result.status) for g, st in facts.genes.items() if st.finding)
-    named = {g for m in mechanisms_of(found) for g in m.genes}
+    named = {g for m in mechanisms_of(findings_of(facts)) for g in m.genes}
     return [
         f"{g} {st.finding.result.status.value} ({st.finding.describe()}): not weighed by any "
         "rule of this plan, and no resistance mechanism of the review's catalog names it; the "

@@ -10,7 +10,7 @@ import attrs
 from resistx.mechanisms._catalog import mechanisms_of
 from resistx.model.enums import Factor, StopReason
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import MAX_MONTHS, Preferences, Profile
+from resistx.model.profile import MAX_MONTHS, Preferences, Profile, latest_course
 from resistx.sequencing import build_inputs as build
 from resistx.sequencing import maintain
 from resistx.sequencing.coverage import Coverage, unapproved_for
@@ -46,9 +46,7 @@ class Patient:
     @classmethod
     def of(cls, p: Profile, prefs: Preferences) -> Patient:
         facts = for_progression(p, prefs)
-        findings = frozenset(
-            (g, st.finding.result.status) for g, st in facts.genes.items() if st.finding is not None
-        )
+        findings = findings_of(facts)
         mechanisms = mechanisms_of(findings)
         maintain_outside = maintain.outside_for(facts)
         molecular = build.molecular(facts, mechanisms, maintain_outside)
@@ -100,12 +98,19 @@ class Patient:
         return found
 
 
+def findings_of(facts: Facts) -> frozenset[tuple[str, Any]]:
+    """Each gene with a finding, and its status: what the mechanisms are read from
+    (``mechanisms_of``)."""
+    return frozenset(
+        (g, st.finding.result.status) for g, st in facts.genes.items() if st.finding is not None
+    )
+
+
 def for_progression(p: Profile, prefs: Preferences) -> Facts:
     """The facts the options read: an ongoing latest course for metastatic disease counts as
     progressed at the plan's date (rule 53): its length runs to that date, and no test is read
     as older than its progression (``Facts.latest_progression``)."""
-    # a GnRH agonist continued alone is no line (case 620): the latest course is the one before
-    latest = next((t for t in reversed(p.treatments_in_order) if not t.suppression_only), None)
+    latest = latest_course(p.treatments_in_order)
     if latest is None or not latest.metastatic or latest.stop_reason is not StopReason.ONGOING:
         return Facts(profile=p, preferences=prefs)
     # its length runs to the plan's date (at most the profile's limit: a course of valid dates

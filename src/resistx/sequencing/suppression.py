@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from resistx.model.enums import DrugClass, MenopausalStatus, Sex, StopReason
-from resistx.model.profile import Profile, Treatment
+from resistx.model.profile import Profile, Treatment, latest_course
 from resistx.sequencing.facts import Facts
 from resistx.vocab.drugs import drug_class
 
@@ -81,7 +81,7 @@ def suppression_on_record(facts: Facts) -> str:
     endocrine option's caution and the plan's note ask to continue (rule 40)."""
     gnrh = DrugClass.OVARIAN_FUNCTION_SUPPRESSION
     going_on = [g for g in _gnrh_courses(facts.in_order) if g.stop_reason is StopReason.ONGOING]
-    latest = next((t for t in reversed(facts.in_order) if not t.suppression_only), None)
+    latest = latest_course(facts.in_order)
     if latest is None or going_on:
         courses = going_on or facts.in_order[-1:]
         return next((d for t in courses for d in t.drugs if drug_class(d) is gnrh), "")

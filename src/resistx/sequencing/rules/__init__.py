@@ -89,7 +89,7 @@ RULES: tuple[Rule, ...] = (
     pathway_partner.pathway_inhibitor_after_fulvestrant,
     naive.oral_serd_after_endocrine_therapy,
     status.performance_status,
-    status.pathway_inhibitor_performance_status,
+    status.trial_performance_status,
     status.maintain_performance_status,
     status.trial_after_cdk46i,
     status.trial_after_first_line,

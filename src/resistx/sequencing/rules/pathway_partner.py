@@ -65,10 +65,16 @@ def partner_progressed(ctx: Context, facts: Facts) -> tuple[str, bool]:
     pathway finding, at best an alternative (rule 109), leaves the choice as it is (case 969).
     Not for endocrine resistance (rule 22): a target found lifts its drug above chemotherapy
     there (the second recheck of case 967)."""
+    partner = min(ctx.call(_shared_partners) & facts.progressed_drugs, default="")
+    return partner, bool(partner) and facts.short_cdk46i
+
+
+def _shared_partners(ctx: Context) -> frozenset[str]:
+    """The drugs every PI3K- or AKT-inhibitor regimen of the policy gives beside its inhibitor,
+    once per (policy, evidence)."""
     shared: set[str] | None = None
     for spec in ctx.regimens.values():
         if kinds.has_pi3k_or_akt_inhibitor(spec):
             drugs = {d for d in spec.drugs if drug_class(d) not in kinds.PI3K_OR_AKT}
             shared = drugs if shared is None else shared & drugs
-    partner = min((shared or set()) & facts.progressed_drugs, default="")
-    return partner, bool(partner) and facts.short_cdk46i
+    return frozenset(shared or ())

@@ -3,14 +3,13 @@ a pregnancy test and contraception (rule 82)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from resistx.model.enums import DrugClass, Sex
 from resistx.model.profile import Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.suppression import (
-    ai_without_suppression,
     needs_ovarian_suppression,
     suppression_beside,
     unsuppressed_aromatase_inhibitor,
@@ -46,51 +45,59 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
         return
     if not needs_ovarian_suppression(facts.profile):
         return
-    for t in facts.metastatic:
-        if not unsuppressed_aromatase_inhibitor(t):
-            continue
-        how, gnrh = suppression_beside(t, facts.profile.treatments, facts.decision_date)
-        if how == "covered":
-            continue
-        ai = next(d for d in t.drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR)
-        course = " + ".join(t.drugs)
-        if how == "stopped" and gnrh is not None:
-            yield PlanEffect(
-                code="ovarian_suppression_stopped",
-                first=True,
-                text=f"{course}: {gnrh.drugs[0]} stopped on {gnrh.end_date}, before {ai} did"
-                f"{f' (on {t.end_date})' if t.end_date else ''}. Before the menopause an "
-                "aromatase inhibitor alone does not suppress oestrogen (rule 40): the "
-                "progression may be ovarian escape, not the endocrine resistance the options "
-                "read. Check oestradiol, and restart ovarian suppression, before choosing: the "
-                "options below read the progression as resistance; with oestradiol in the "
-                f"premenopausal range, {course} with suppression restored (a GnRH agonist, or "
-                "oophorectomy) is a clinician's option they do not rank.",
-            )
-            return
-        said = (
-            f"{gnrh.drugs[0]} is on record, but not the dates that show it was given with {ai}"
-            if how == "undated" and gnrh is not None
-            else f"no ovarian suppression on record with {ai}"
-        )
+    found = next(_uncovered(facts, facts.metastatic), None)
+    if found is None:
+        return
+    t, how, gnrh = found
+    ai, course = _ai(t), _named(t)
+    if how == "stopped" and gnrh is not None:
         yield PlanEffect(
-            code="confirm_ovarian_suppression",
-            text=f"{course}: {said}. Before the menopause an aromatase inhibitor needs it "
-            "(rule 40); confirm it was given, or that she was postmenopausal then: without it "
-            "the progression may not be the endocrine resistance the options read.",
+            code="ovarian_suppression_stopped",
+            first=True,
+            text=f"{course}: {gnrh.drugs[0]} stopped on {gnrh.end_date}, before {ai} did"
+            f"{f' (on {t.end_date})' if t.end_date else ''}. Before the menopause an "
+            "aromatase inhibitor alone does not suppress oestrogen (rule 40): the "
+            "progression may be ovarian escape, not the endocrine resistance the options "
+            "read. Check oestradiol, and restart ovarian suppression, before choosing: the "
+            "options below read the progression as resistance; with oestradiol in the "
+            f"premenopausal range, {course} with suppression restored (a GnRH agonist, or "
+            "oophorectomy) is a clinician's option they do not rank.",
         )
         return
+    said = (
+        f"{gnrh.drugs[0]} is on record, but not the dates that show it was given with {ai}"
+        if how == "undated" and gnrh is not None
+        else f"no ovarian suppression on record with {ai}"
+    )
+    yield PlanEffect(
+        code="confirm_ovarian_suppression",
+        text=f"{course}: {said}. Before the menopause an aromatase inhibitor needs it "
+        "(rule 40); confirm it was given, or that she was postmenopausal then: without it "
+        "the progression may not be the endocrine resistance the options read.",
+    )
+
+
+def _uncovered(
+    facts: Facts, courses: Iterable[Treatment]
+) -> Iterator[tuple[Treatment, str, Treatment | None]]:
+    """Each of ``courses`` with an aromatase inhibitor and no GnRH agonist in it or covering
+    it, with how a GnRH-agonist course of its own stood beside it (``suppression_beside``)."""
+    for t in courses:
+        if unsuppressed_aromatase_inhibitor(t):
+            how, gnrh = suppression_beside(t, facts.profile.treatments, facts.decision_date)
+            if how != "covered":
+                yield t, how, gnrh
 
 
 def _man_without_gnrh_agonist(facts: Facts) -> Iterator[PlanEffect]:
     """Rule 63 for a man: the newest metastatic course with an aromatase inhibitor and no GnRH
     agonist beside it (case 974); before choosing when it is the latest progression."""
     latest = facts.progressed[0] if facts.progressed else None
-    course = next((t for t in reversed(facts.metastatic) if ai_without_suppression(t, facts)), None)
-    if course is None:
+    found = next(_uncovered(facts, reversed(facts.metastatic)), None)
+    if found is None:
         return
+    course, how, gnrh = found
     first = course is latest
-    how, gnrh = suppression_beside(course, facts.profile.treatments, facts.decision_date)
     said = (  # an agonist course of its own that stopped early (the recheck of case 974)
         f"{gnrh.drugs[0]} stopped on {gnrh.end_date}, before {_ai(course)} did"
         if how == "stopped" and gnrh is not None

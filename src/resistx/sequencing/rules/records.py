@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import ChildPugh, DrugClass, Sample, StopReason, TreatmentSetting
-from resistx.model.profile import Treatment
+from resistx.model.profile import Treatment, latest_course
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.vocab.comorbidities import Comorbidity
@@ -128,8 +128,7 @@ RESTAGE_AFTER_DAYS = 90
     codes=("restage_old_assessment",),
 )
 def restage_old_assessment(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    # a GnRH agonist continued alone is no treatment given since (case 620)
-    last = next((t for t in reversed(facts.in_order) if not t.suppression_only), None)
+    last = latest_course(facts.in_order)  # a GnRH agonist alone is none given since
     end, decision = (last.end_date if last else None), facts.decision_date
     if last is None or facts.current is not None or not last.metastatic or not last.progressed:
         return

@@ -137,7 +137,7 @@ def has_ecog_0_1_trial(spec: RegimenSpec) -> bool:
     trials=tuple(trial for trial, _where in ECOG_0_1_TRIALS.values()),
     regimens=has_ecog_0_1_trial,
 )
-def pathway_inhibitor_performance_status(
+def trial_performance_status(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
     if i.ecog != 2:
