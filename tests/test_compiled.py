@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import resistx
 from resistx import _compiled, _serde
 from resistx.model.profile import Her2Test
-from tests.strategies import dates, iso, json_values, profile_dicts
+from tests.strategies import consistent, dates, iso, json_values, profile_dicts
 
 #: wrong in a way a typed hook must notice, or right in an unusual way
 ODD = st.sampled_from(
@@ -57,6 +57,8 @@ def rich_profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         out["treatments"][0].update(
             drugs=["Ibrance", "letrozole"], stop_reason="toxicity", toxicity="Neutropenia"
         )
+        # Ibrance + letrozole may now copy another course, which a profile refuses (case 987)
+        out["treatments"] = consistent(out["treatments"])
     return out
 
 
