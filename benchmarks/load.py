@@ -56,9 +56,10 @@ def _treatment(rnd: random.Random, line: int) -> dict[str, Any]:
     if rnd.random() < 0.5:
         treatment["months"] = round(rnd.uniform(1, 30), 1)
     else:
-        # a later line starts in a later year (a profile refuses lines out of date order)
-        treatment["started_on"] = _day(rnd, 2020 + line)
-        treatment["ended_on"] = _day(rnd, 2021 + line)
+        # a later line starts after the one before has ended (a profile refuses lines out of
+        # date order, and the same drugs over overlapping dates as one course entered twice)
+        treatment["started_on"] = _day(rnd, 2014 + 2 * line)
+        treatment["ended_on"] = _day(rnd, 2015 + 2 * line)
     stop = rnd.choice(["progression", "progression", "toxicity", "completed"])
     treatment["stop_reason"] = stop
     if stop == "toxicity":
