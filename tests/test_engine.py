@@ -1022,6 +1022,39 @@ def test_an_assessment_is_shared_by_inputs_that_agree_in_every_field_its_rules_r
     assert len(runs) == 3
 
 
+def test_a_rule_met_before_gives_its_stored_effects_and_its_reads_to_the_factor() -> None:
+    """``Shapes.within``: a rule stored under the fields it read does not run again for Inputs
+    that agree in them, and the factor's recorder sees its reads, in the order it makes them,
+    on a hit as on a run (the factor's own store keys on them)."""
+    from resistx.sequencing.tracked import Recorder, Shapes  # noqa: PLC0415
+
+    @attrs.frozen
+    class Inputs:
+        esr1: bool
+        her2: str
+        ecog: int
+
+    runs: list[object] = []
+
+    def rule(i: Any) -> tuple[str, ...]:
+        runs.append(i)
+        return ("match",) if i.ecog < 2 and i.esr1 else ()
+
+    shapes = Shapes()
+    first = Recorder(Inputs(True, "0", 1))
+    assert shapes.within(first, rule) == ("match",)
+    assert list(first.read.items()) == [("ecog", 1), ("esr1", True)]
+    again = Recorder(Inputs(True, "low", 1))  # her2 not read: the stored effects
+    again.read["her2"] = "low"  # read by an earlier rule of the factor: kept first
+    assert shapes.within(again, rule) == ("match",)
+    assert len(runs) == 1
+    assert list(again.read.items()) == [("her2", "low"), ("ecog", 1), ("esr1", True)]
+    other = Recorder(Inputs(True, "0", 3))  # a field it read differs: it runs
+    assert shapes.within(other, rule) == ()
+    assert len(runs) == 2
+    assert list(other.read.items()) == [("ecog", 3)]  # esr1 was never read
+
+
 def test_the_memo_is_bounded() -> None:
     from resistx.sequencing.memo import Memo  # noqa: PLC0415
 

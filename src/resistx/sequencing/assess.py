@@ -6,14 +6,13 @@ engine's memo keys on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import attrgetter
 
 import attrs
 
 from resistx.model.enums import Factor
 from resistx.model.plan import Caution, Reason
-from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.rule import Context, Effect, Precedence, Rule
 
 
@@ -74,17 +73,21 @@ def caution(rule: Rule, e: Effect, ctx: Context) -> Caution:
     )
 
 
-def assess(
-    factor: Factor, rules: tuple[Rule, ...], inputs: object, spec: RegimenSpec, ctx: Context
-) -> FactorResult:
-    """Run a factor's rules over one regimen; the fallback speaks only if no other rule did."""
+#: the effects of the k-th rule of a factor's units for one regimen (the engine gives them
+#: from a store where it can: ``tracked.Shapes.within``)
+Effects = Callable[[int, Rule], Iterable[Effect]]
+
+
+def assess(factor: Factor, rules: tuple[Rule, ...], effects: Effects, ctx: Context) -> FactorResult:
+    """A factor's rules over one regimen, from each rule's ``effects`` (the rule run over the
+    factor's Inputs, or stored); the fallback speaks only if no other rule did."""
     said: list[tuple[Rule, Effect]] = []
     warned: list[tuple[Rule, Effect]] = []
     excluded: list[Reason] = []
-    for r in rules:
+    for k, r in enumerate(rules):
         if r.fallback or r.assess is None:
             continue
-        for e in r.assess(inputs, spec, ctx):
+        for e in effects(k, r):
             if e.exclude is not None:
                 excluded.append(reason(r, factor, e, ctx))
             elif e.caution:
@@ -94,9 +97,9 @@ def assess(
     if excluded:
         return FactorResult(exclusions=tuple(excluded))
     if not said:
-        for r in rules:
+        for k, r in enumerate(rules):
             if r.fallback and r.assess is not None:
-                said.extend((r, e) for e in r.assess(inputs, spec, ctx))
+                said.extend((r, e) for e in effects(k, r))
     if any(e.leads or e.ceiling for _, e in said):
         # stable: leading reasons first, then those that cap the tier (what places the option),
         # then rule order

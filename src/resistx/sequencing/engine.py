@@ -29,8 +29,8 @@ from resistx.sequencing.patient import Patient
 from resistx.sequencing.plan_level import plan_level
 from resistx.sequencing.policy import Policy, get
 from resistx.sequencing.ranking import Assessed, Row, combine
-from resistx.sequencing.rule import Context
-from resistx.sequencing.tracked import Shapes
+from resistx.sequencing.rule import Context, Effect, Rule
+from resistx.sequencing.tracked import Recorder, Shapes
 from resistx.sequencing.units import FACTORS, Units, units_of
 
 DISCLAIMER = (
@@ -211,21 +211,6 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
 ) -> slots.Ranked:
     specs, ids = considered
 
-    def miss(f: Factor, spec: RegimenSpec) -> FactorResult:
-        # the factor's rules that concern the regimen, and its results by the fields read
-        shapes: Shapes = memo.lasting.get_or(("unit", f, spec.id), Shapes)
-        concerned = units.concerned(f, spec)
-        found: FactorResult = shapes.assess(
-            factor_inputs[f], lambda inputs: interned(assess(f, concerned, inputs, spec, ctx))
-        )
-        return found
-
-    def interned(fresh: FactorResult) -> FactorResult:
-        # equal results from other Inputs are one object: the keys below hold results, which
-        # hash and compare by identity (a result forgotten here is only a later miss)
-        found: FactorResult = memo.lasting.get_or(("result", fresh.value()), lambda: fresh)
-        return found
-
     def column(f: Factor) -> tuple[FactorResult, ...]:
         # one table per (factor, Inputs): its results by regimen, each a function of the
         # Inputs and the regimen's record only (the policy and evidence own the memo itself)
@@ -234,7 +219,7 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         for spec in specs:
             result = table.get(spec.id)
             if result is None:
-                result = table[spec.id] = miss(f, spec)
+                result = table[spec.id] = _missed(memo, units, ctx, (f, factor_inputs[f]), spec)
             found.append(result)
         return tuple(found)
 
@@ -258,6 +243,36 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         lambda: combine([row(*r) for r in zip(specs, *columns, strict=True)]),
     )
     return ranked
+
+
+def _missed(
+    memo: Memo[Any], units: Units, ctx: Context, inputs: tuple[Factor, object], spec: RegimenSpec
+) -> FactorResult:
+    """A factor's result for one regimen, not in its table for these Inputs: stored by the
+    fields its rules read, and each rule's effects by the fields that rule read
+    (``Shapes.within``). Equal results from other Inputs are one object (interned): the keys
+    above hold results, which hash and compare by identity (a result forgotten here is only a
+    later miss)."""
+    f, given = inputs
+    concerned = units.concerned(f, spec)
+    shapes, by_rule = memo.lasting.get_or(
+        ("unit", f, spec.id), lambda: (Shapes(), tuple(Shapes() for _ in concerned))
+    )
+
+    def run(recorder: Recorder) -> FactorResult:
+        def effects(k: int, r: Rule) -> tuple[Effect, ...]:
+            found: tuple[Effect, ...] = by_rule[k].within(
+                recorder,
+                lambda rec: tuple(r.assess(rec, spec, ctx)),  # type: ignore[misc]
+            )
+            return found
+
+        fresh = assess(f, concerned, effects, ctx)
+        interned: FactorResult = memo.lasting.get_or(("result", fresh.value()), lambda: fresh)
+        return interned
+
+    found: FactorResult = shapes.assess(given, run)
+    return found
 
 
 def _coverage(ctx: Context) -> Coverage:

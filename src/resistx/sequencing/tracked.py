@@ -7,6 +7,11 @@ field read and its value; the result is stored under those values. Another patie
 Inputs hold the same values in those fields would make the rules read exactly the same fields
 in the same order (each read depends only on the reads before it) and say exactly the same,
 so the stored result is theirs: correct by construction, with no field list to keep by hand.
+
+The same holds for each rule on its own (``Shapes.within``): on a factor's miss, a rule whose
+fields hold values it has met before gives its stored effects without running, and its reads
+are passed on to the factor's recorder as if it had run (a factor's miss usually differs from
+a stored one in a field or two, which most of its rules never read).
 """
 
 from __future__ import annotations
@@ -21,17 +26,17 @@ from resistx.sequencing.assess import FactorResult
 LIMIT = 4_096
 
 
-class _Recorder:
+class Recorder:
     """Stands in for an Inputs: each attribute read is passed through and written down."""
 
-    __slots__ = ("_inputs", "read")
+    __slots__ = ("inputs", "read")
 
     def __init__(self, inputs: object) -> None:
-        self._inputs = inputs
+        self.inputs = inputs
         self.read: dict[str, object] = {}
 
     def __getattr__(self, name: str) -> object:
-        value = getattr(self._inputs, name)
+        value = getattr(self.inputs, name)
         self.read.setdefault(name, value)
         return value
 
@@ -60,20 +65,42 @@ class Shapes:
                 return found
         return None
 
-    def assess(self, inputs: object, run: Callable[[object], FactorResult]) -> FactorResult:
+    def assess(self, inputs: object, run: Callable[[Recorder], FactorResult]) -> FactorResult:
         """The stored result for these Inputs, or ``run`` over a recorder, stored."""
         found = self.find(inputs)
         if found is not None:
             return found
-        recorder = _Recorder(inputs)
+        recorder = Recorder(inputs)
         result = run(recorder)
-        names = tuple(recorder.read)
-        values = tuple(recorder.read.values())
+        self._keep(recorder.read, result)
+        return result
+
+    def within(self, outer: Recorder, run: Callable[[Recorder], Any]) -> Any:
+        """One rule's stored effects for the Inputs ``outer`` records, or ``run`` over a
+        recorder of its own, stored; either way its reads are written to ``outer`` in the order
+        the rule makes them, as if it had run over ``outer`` itself."""
+        inputs, read = outer.inputs, outer.read
+        for names, values_of, store in self._stores:
+            values = values_of(inputs)
+            found = store.get(values)
+            if found is not None:
+                for name, value in zip(names, values, strict=True):
+                    read.setdefault(name, value)
+                return found
+        recorder = Recorder(inputs)
+        result = run(recorder)
+        for name, value in recorder.read.items():
+            read.setdefault(name, value)
+        self._keep(recorder.read, result)
+        return result
+
+    def _keep(self, read: dict[str, object], result: Any) -> None:
+        names = tuple(read)
+        values = tuple(read.values())
         for known, _values_of, store in self._stores:
             if known == names:
                 if len(store) >= LIMIT:
                     store.clear()
                 store[values] = result
-                return result
+                return
         self._stores.append((names, _getter(names), {values: result}))
-        return result
