@@ -372,6 +372,15 @@ SCENARIOS: list[dict[str, Any]] = [
             )
         ],
     ),
+    patient(  # rule 95: insulin-treated diabetes above CAPItello-291's limit (case 998)
+        biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1]],
+        comorbidities=[{"name": "diabetes", "hba1c": 9.0, "insulin": True}],
+    ),
+    patient(biomarkers=NEGATIVE, comorbidities=["hepatic_impairment"]),  # rule 51: no class
+]
+#: scenarios whose rules read the preferences: (profile, preferences)
+PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [
+    (patient(biomarkers=NEGATIVE), {"declines": ["intravenous"]}),  # rule 110 (case 1000)
 ]
 
 
@@ -382,7 +391,9 @@ def _golden(path: Path) -> resistx.Plan:
 
 
 def _plans() -> list[resistx.Plan]:
-    return [resistx.sequence(s) for s in SCENARIOS]
+    return [resistx.sequence(s) for s in SCENARIOS] + [
+        resistx.sequence(s, prefs) for s, prefs in PREFERRING
+    ]
 
 
 def _said(p: resistx.Plan) -> list[tuple[int | None, str]]:
@@ -409,9 +420,9 @@ def _plan_level() -> list[tuple[Rule, Any, resistx.Plan]]:
 
     ctx, _memo = engine.memo_for(YE2024, YE2024.default_evidence())
     found = []
-    for data in SCENARIOS:
-        facts = for_progression(resistx.load_profile(data), load_preferences(None))
-        plan = resistx.sequence(data)
+    for data, prefs in (*((s, None) for s in SCENARIOS), *PREFERRING):
+        facts = for_progression(resistx.load_profile(data), load_preferences(prefs))
+        plan = resistx.sequence(data, prefs)
         for r in RULES:
             found += [(r, e, plan) for e in (r.plan(facts, ctx) if r.plan is not None else ())]
     return found

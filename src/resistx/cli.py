@@ -190,6 +190,8 @@ def _preferences(args: argparse.Namespace) -> resistx.Preferences:
         data["include_trials"] = False
     if args.short_cdk46i_months is not None:
         data["short_cdk46i_months"] = args.short_cdk46i_months
+    if args.declines:
+        data["declines"] = list(dict.fromkeys(args.declines))
     try:
         return resistx.from_dict(resistx.Preferences, data)
     except resistx.ConversionError as e:
@@ -440,7 +442,7 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
         metavar="FILE",
         type=path_text,
         help="a JSON file of preferences (priority, cost_sensitive, include_trials, "
-        "short_cdk46i_months); the flags below override it",
+        "short_cdk46i_months, declines); the flags below override it",
     )
     parser.add_argument(
         "--priority",
@@ -459,6 +461,15 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
         metavar="MONTHS",
         help="progression within this many months on a CDK4/6 inhibitor counts as short "
         "(default: 6)",
+    )
+    routes = [r.value for r in resistx.Route]
+    parser.add_argument(
+        "--declines",
+        action="append",
+        type=_one_of(routes),
+        metavar="{" + ",".join(routes) + "}",
+        help="a route of administration the patient declines (repeat for more): a regimen "
+        "given by it is left out",
     )
 
 

@@ -92,6 +92,8 @@ PLACING_CODES = frozenset(
         "pathway_inhibitor_after_hyperglycaemia",  # rule 61: a cap beside the match (case 935)
         # rule 30: within the approval, outside DESTINY-Breast06's entry (case 951)
         "endocrine_therapy_opens_trastuzumab_deruxtecan",
+        # rule 110: chemotherapy by the routes the patient accepts only (case 1000)
+        "declined_route_other_agents",
     }
 )
 

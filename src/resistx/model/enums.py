@@ -217,6 +217,7 @@ class ExclusionCode(enum.StrEnum):
     BIOMARKER_ABSENT = "biomarker_absent"
     NEGATIVE_TRIAL = "negative_trial"
     OUT_OF_POPULATION = "out_of_population"
+    DECLINED = "declined"  # a route the patient declines (rule 110)
 
 
 class Classification(enum.StrEnum):

@@ -30,6 +30,7 @@ from resistx.model.enums import (
     MenopausalStatus,
     Origin,
     Priority,
+    Route,
     Sample,
     Sex,
     StopReason,
@@ -761,6 +762,14 @@ class Profile:
         return latest
 
 
+def _distinct_routes(
+    _inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Route, ...]
+) -> None:
+    if len(set(value)) != len(value):
+        msg = "declines names a route twice"
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Preferences:
     """What the patient and clinician want weighed (CONTRACT section 3)."""
@@ -771,6 +780,9 @@ class Preferences:
     short_cdk46i_months: float = attrs.field(
         default=6.0, validator=[v.non_negative, v.not_above(MAX_MONTHS, " (50 years)")]
     )
+    #: routes of administration the patient declines (case 1000: no intravenous treatment): a
+    #: regimen given by one is left out with that reason (rule 110)
+    declines: tuple[Route, ...] = attrs.field(default=(), validator=_distinct_routes)
 
 
 def latest_course(ordered: tuple[Treatment, ...]) -> Treatment | None:

@@ -31,7 +31,7 @@ from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInpu
 from resistx.sequencing.keyed import keyed
 from resistx.sequencing.reliability import esr1_tissue_only, outside_therascreen
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
-from resistx.sequencing.toxicity import from_toxicities, lung_disease, toxicity_stops
+from resistx.sequencing.toxicity import from_toxicities, tdxd_ruled_out, toxicity_stops
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -175,7 +175,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         chemotherapy_ever=any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in facts.in_order),
         visceral_crisis=facts.profile.visceral_crisis,
         after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,
-        tdxd_ruled_out=lung_disease(facts) or "trastuzumab deruxtecan" in facts.progressed_drugs,
+        tdxd_ruled_out=tdxd_ruled_out(facts),
         destiny_breast06_lines=facts.destiny_breast06_lines,
         endocrine_progressed=ultralow_endocrine_progressed(facts),
     )
@@ -289,4 +289,5 @@ def balance(facts: Facts) -> BalanceInputs:
         priority=facts.preferences.priority,
         cost_sensitive=facts.preferences.cost_sensitive,
         poor_performance=p.ecog is not None and p.ecog >= 3,
+        declines=frozenset(facts.preferences.declines),
     )

@@ -16,6 +16,7 @@ from resistx.model.enums import (
     Her2Status,
     Origin,
     Priority,
+    Route,
 )
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import Condition
@@ -112,8 +113,9 @@ class MolecularInputs:
     chemotherapy_ever: bool = False  # in any setting: olaparib's label asks for it (rule 44)
     visceral_crisis: bool = False  # rule 44 gives way to rule 7
     after_parp: bool = False  # progressed on a PARP inhibitor (rule 44)
-    #: interstitial lung disease (on record, or one that stopped a course) or progression on
-    #: trastuzumab deruxtecan: chemotherapy is not its beaten control arm here (rule 65)
+    #: interstitial lung disease (on record, or one that stopped a course), progression on
+    #: trastuzumab deruxtecan, or intravenous treatment declined (rule 110; case 1000):
+    #: chemotherapy is not its beaten control arm here (rule 65)
     tdxd_ruled_out: bool = False
     #: 2 or more endocrine lines, or a first-line CDK4/6-inhibitor course under 6 months
     #: (DESTINY-Breast06's entry but for its ECOG, rule 68; ``Facts.destiny_breast06_lines``)
@@ -242,3 +244,4 @@ class BalanceInputs:
     priority: Priority
     cost_sensitive: bool
     poor_performance: bool
+    declines: frozenset[Route] = frozenset()  # routes the patient declines (rule 110)

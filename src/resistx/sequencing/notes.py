@@ -44,6 +44,12 @@ def _input(facts: Facts) -> list[str]:
             "clinical merit; an option's tier comes from its clinical merit (the molecular "
             "match, the evidence, the history) and does not change with them."
         )
+    if prefs.declines:
+        routes = " or ".join(r.value for r in prefs.declines)
+        out.append(
+            f"Preferences: the patient declines {routes} treatment; a regimen given so is left "
+            "out, and chemotherapy keeps its agents given otherwise (rule 110)."
+        )
     return out
 
 

@@ -3,7 +3,7 @@ are laid on (rules 23 and 61) and the comorbidity an interstitial lung disease a
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, Route
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.vocab.comorbidities import Comorbidity
@@ -68,4 +68,14 @@ def lung_disease(facts: Facts) -> bool:
     ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
     return any(c.name is ild for c in facts.profile.comorbidities) or any(
         c is ild for c, _ in from_toxicities(facts)
+    )
+
+
+def tdxd_ruled_out(facts: Facts) -> bool:
+    """Interstitial lung disease, progression on trastuzumab deruxtecan, or intravenous
+    treatment declined (it is given by vein; rule 110, case 1000)."""
+    return (
+        lung_disease(facts)
+        or "trastuzumab deruxtecan" in facts.progressed_drugs
+        or Route.INTRAVENOUS in facts.preferences.declines
     )

@@ -14,6 +14,7 @@ from resistx.sequencing.rules import (
     esr1_aromatase,
     esr1_fulvestrant,
     glucose,
+    hepatic,
     her2,
     history,
     hrd_tests,
@@ -32,6 +33,7 @@ from resistx.sequencing.rules import (
     progression,
     records,
     results,
+    routes,
     status,
     targets,
 )
@@ -108,6 +110,7 @@ RULES: tuple[Rule, ...] = (
     glucose.glucose_before_starting,
     glucose.glucose_inhibitor_diabetes,
     patient.severe_hepatic_impairment_first,
+    routes.declined_route,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,
@@ -116,7 +119,7 @@ RULES: tuple[Rule, ...] = (
     records.cytopenia_after_parp_inhibitor,
     records.progression_undocumented,
     records.ongoing_course,
-    records.severe_hepatic_impairment,
+    hepatic.severe_hepatic_impairment,
     premenopausal.aromatase_inhibitor_unsuppressed,
     glucose.glucose_control_first,
     premenopausal.pregnancy_and_contraception,

@@ -137,10 +137,16 @@ def _uncontrolled(what: str, spec: RegimenSpec, *, insulin: bool) -> Effect:
     effect="An action before choosing: refer to the diabetes team now; glucose brought into "
     "range opens the PI3K and AKT inhibitors that rule 78 holds back (case 680); after "
     "progression on one, the referral is for the safety of what comes next, and says so (case "
-    "781). With an HbA1c below the limit (or none) and no record of whether the diabetes needs "
+    "781). Where the diabetes needs insulin (none given yet), glucose in range opens nothing, "
+    "since CAPItello-291 excluded it at any HbA1c: an action after choosing, a referral for the "
+    "safety of what comes next with targets that avoid hypoglycaemia (case 998). With an HbA1c below the limit (or none) and no record of whether the diabetes needs "
     "insulin, with no progression on a PI3K or AKT inhibitor: an action before choosing to "
     "record it, since rule 78 holds them back for insulin (the recheck of case 962).",
-    codes=("glucose_control_opens_pathway_inhibitor", "diabetes_insulin_unknown"),
+    codes=(
+        "glucose_control_opens_pathway_inhibitor",
+        "glucose_safety_on_insulin",
+        "diabetes_insulin_unknown",
+    ),
     trials=("CAPItello-291",),
 )
 def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -154,11 +160,32 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if hba1c < CAPITELLO_HBA1C_LIMIT or not targets:
         return
     first = f"Diabetes with an HbA1c of {num(hba1c)}% and a {' and '.join(targets)} alteration: "
+    said = _after_inhibitor(facts)
+    insulin = any(c.insulin for c in facts.profile.comorbidities)
+    if said is None and insulin:  # glucose in range opens nothing: CAPItello-291 (case 998)
+        yield PlanEffect(code="glucose_safety_on_insulin", first=False, text=first + _ON_INSULIN)
+        return
     yield PlanEffect(
         code="glucose_control_opens_pathway_inhibitor",
         first=True,
-        text=first + _after_inhibitor(facts),
+        text=first + (said or _OPENS),
     )
+
+
+#: rule 95 where no PI3K or AKT inhibitor was given: glucose in range opens them again
+_OPENS = (
+    "refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% (its "
+    "report; not in the review): once glucose is in range, capivasertib (and the other "
+    "PI3K and AKT inhibitors held back for glucose) can be weighed again for this target."
+)
+#: ... and where the diabetes needs insulin, which the trial excluded at any HbA1c (case 998)
+_ON_INSULIN = (
+    "the diabetes needs insulin, which CAPItello-291 excluded whatever the HbA1c (its report; "
+    "not in the review): bringing glucose into range does not open capivasertib or the other "
+    "PI3K and AKT inhibitors here (rule 78). Refer to the diabetes team for the safety of what "
+    "comes next (everolimus raises glucose too), with glucose targets set for the patient that "
+    "avoid hypoglycaemia."
+)
 
 
 def _insulin_unknown(facts: Facts, targets: list[str]) -> Iterator[PlanEffect]:
@@ -184,10 +211,10 @@ def _insulin_unknown(facts: Facts, targets: list[str]) -> Iterator[PlanEffect]:
     )
 
 
-def _after_inhibitor(facts: Facts) -> str:
+def _after_inhibitor(facts: Facts) -> str | None:
     """What the referral is for: a PI3K or AKT inhibitor given now (its glucose checks while it
     continues) or progressed on (the safety of what comes next; case 781 and its recheck), or
-    none yet (glucose in range opens them)."""
+    None: none yet (the caller says what glucose in range opens)."""
     current = facts.current.drugs if facts.current else ()
     now = [d for d in current if drug_class(d) in kinds.PI3K_OR_AKT]
     before = sorted(d for d in facts.progressed_drugs if drug_class(d) in kinds.PI3K_OR_AKT)
@@ -204,11 +231,7 @@ def _after_inhibitor(facts: Facts) -> str:
             f"{' and '.join(before)}, so glucose control is for the safety of what comes next "
             "(everolimus raises glucose too), not to reopen it."
         )
-    return (
-        "refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% (its "
-        "report; not in the review): once glucose is in range, capivasertib (and the other "
-        "PI3K and AKT inhibitors held back for glucose) can be weighed again for this target."
-    )
+    return None
 
 
 _PATHWAY = ("PIK3CA", "AKT1", "PTEN")

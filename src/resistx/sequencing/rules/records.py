@@ -1,13 +1,12 @@
 """Plan-level rules on the record: what it says that cannot be so (rule 47), what it leaves out
-that the plan depends on (rules 48 and 50), a course still going on (rule 53), a state to
-assess before any plan (rule 51), a first recurrence to biopsy (rule 89), and a cytopenia after
-a PARP inhibitor to work up (rule 91)."""
+that the plan depends on (rules 48 and 50), a course still going on (rule 53), a first
+recurrence to biopsy (rule 89), and a cytopenia after a PARP inhibitor to work up (rule 91)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import ChildPugh, DrugClass, Sample, StopReason, TreatmentSetting
+from resistx.model.enums import DrugClass, Sample, StopReason, TreatmentSetting
 from resistx.model.profile import Treatment, latest_course
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
@@ -174,47 +173,6 @@ def ongoing_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 _NOT_PROGRESSION = frozenset(
     {StopReason.PATIENT_CHOICE, StopReason.TOXICITY, StopReason.COMPLETED, StopReason.OTHER}
 )
-
-
-# rule 51: severe hepatic impairment: its cause and whether systemic therapy fits, first
-@rule(
-    51,
-    "Severe hepatic impairment: assess it before choosing",
-    None,
-    condition="Hepatic impairment of Child-Pugh class C on record; or class B with no visceral "
-    "crisis on record.",
-    effect="An action, before every other, to establish its cause (liver metastases, which can "
-    "amount to a visceral crisis, or liver disease), check bilirubin and clotting, and weigh "
-    "whether systemic therapy fits: most drugs ranked here were not studied in severe "
-    "hepatic impairment (the labels; the review gives no figures). For class B, to ask whether "
-    "a rising bilirubin from metastases makes it a visceral crisis (rule 7), or an obstruction.",
-    codes=("assess_severe_hepatic_impairment", "assess_moderate_hepatic_impairment"),
-)
-def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    classes = {
-        c.child_pugh
-        for c in facts.profile.comorbidities
-        if c.name is Comorbidity.HEPATIC_IMPAIRMENT
-    }
-    if ChildPugh.B in classes and ChildPugh.C not in classes and not facts.profile.visceral_crisis:
-        yield PlanEffect(
-            code="assess_moderate_hepatic_impairment",
-            first=True,
-            text="Child-Pugh B with no visceral crisis on record: establish its cause. Where it "
-            "comes from liver metastases, a rising bilirubin can amount to a visceral crisis, "
-            "which puts chemotherapy first (rule 7), and an obstruction of the bile ducts needs "
-            "its own care; several drugs ranked here need a lower dose (their cautions).",
-        )
-    if ChildPugh.C in classes:
-        yield PlanEffect(
-            code="assess_severe_hepatic_impairment",
-            first=True,
-            text="Child-Pugh C: establish why the liver is failing (liver metastases, which can "
-            "amount to a visceral crisis and call for its plan, rule 7, or liver disease), check "
-            "bilirubin and clotting, and weigh whether systemic therapy fits at all: most drugs "
-            "ranked here were not studied in severe hepatic impairment (their labels; the "
-            "review gives no figures).",
-        )
 
 
 # rule 89: a first recurrence after early disease: biopsy it and retest ER, PR and HER2

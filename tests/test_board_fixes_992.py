@@ -1,0 +1,162 @@
+"""Scenario tests for the findings of the blind reviews from case 992 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: HER2-low disease and the
+antibody-drug conjugates (992-996), and older and frail patients (997-1001)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.cli import main
+from tests.helpers import option, result
+from tests.test_board_fixes_882 import POLICIES, _actions, _course, _planned
+from tests.test_board_fixes_962 import _woman
+
+PAM = ("PIK3CA", "AKT1", "PTEN")
+
+
+def _insulin_diabetes(hba1c: float, *, insulin: bool | None = True) -> dict[str, Any]:
+    """Case 998: 36 months on ribociclib + letrozole, then a ctDNA PIK3CA H1047R (ESR1, AKT1
+    and PTEN not detected); diabetes with ``hba1c``, treated with insulin (or as given)."""
+    diabetes: dict[str, Any] = {"name": "diabetes", "hba1c": hba1c}
+    if insulin is not None:
+        diabetes["insulin"] = insulin
+    return _woman(
+        "2026-02-20",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-02-02", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2026-02-02") for g in ("ESR1", "AKT1", "PTEN")),
+        ],
+        _course(["ribociclib", "letrozole"], "2023-01-16", "2026-01-22", "progression"),
+        comorbidities=[diabetes],
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_insulin_treated_diabetes_gets_a_safety_referral_not_a_promise_that_glucose_control_opens_capivasertib(
+    policy: str,
+) -> None:
+    """Case 998 (MAJOR, both policies): diabetes on insulin with an HbA1c of 9.2% and a PIK3CA
+    mutation. The action before choosing told the team to bring glucose into range so that
+    capivasertib could be weighed again, while capivasertib's own reason said CAPItello-291
+    excluded diabetes needing insulin whatever the HbA1c: tightening insulin in an older
+    patient with hypoglycaemic admissions, for a drug it cannot open. With insulin, the
+    referral is for the safety of what comes next, and it comes after choosing."""
+    plan = _planned(_insulin_diabetes(9.2), policy)
+    assert not _actions(plan, "glucose_control_opens_pathway_inhibitor")
+    [action] = _actions(plan, "glucose_safety_on_insulin")
+    assert action.rule == 95
+    assert not action.before_choosing
+    assert "whatever the HbA1c" in action.text
+    assert "hypoglycaemia" in action.text
+    assert "weighed again" not in action.text
+    # without insulin the action before choosing stands as it was
+    plain = _planned(_insulin_diabetes(9.2, insulin=False), policy)
+    [opens] = _actions(plain, "glucose_control_opens_pathway_inhibitor")
+    assert opens.before_choosing and "weighed again" in opens.text
+
+
+def _liver(*comorbidities: Any) -> dict[str, Any]:
+    """Case 1001: 86, ECOG 3, liver metastases; 49 months on palbociclib + letrozole, an ESR1
+    D538G in ctDNA; ``comorbidities`` as entered."""
+    return _woman(
+        "2026-02-24",
+        [
+            result("ESR1", "mutated", tested_on="2026-02-16", variant="D538G"),
+            result("PIK3CA", "not_detected", tested_on="2026-02-16"),
+        ],
+        _course(["palbociclib", "letrozole"], "2022-01-15", "2026-02-10", "progression"),
+        ecog=3,
+        comorbidities=list(comorbidities),
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_hepatic_impairment_without_its_child_pugh_class_is_graded_before_choosing(
+    policy: str,
+) -> None:
+    """Case 1001, variant b (MAJOR, both policies): hepatic impairment entered without its
+    Child-Pugh class was read as the mildest, with no question asked: the class B action (is a
+    rising bilirubin from liver metastases a visceral crisis?) was lost, and a drug whose label
+    advises against severe impairment stayed preferred with nothing said. The plan now asks to
+    grade it and find its cause before choosing, and says what the options assume meanwhile."""
+    plan = _planned(_liver("hepatic_impairment"), policy)
+    [action] = _actions(plan, "grade_hepatic_impairment")
+    assert action.rule == 51
+    assert action.before_choosing
+    assert "Child-Pugh" in action.text and "visceral crisis" in action.text
+    assert "read it as short of class C" in action.text  # what the options assume meanwhile
+    # a class on record asks no grading
+    for child_pugh in ("A", "B", "C"):
+        graded = _planned(_liver({"name": "hepatic_impairment", "child_pugh": child_pugh}), policy)
+        assert not _actions(graded, "grade_hepatic_impairment"), child_pugh
+
+
+def _oral_only() -> dict[str, Any]:
+    """Case 1000: 80, ECOG 2, HER2-low; 20 months on palbociclib + letrozole, then capecitabine
+    for 10 months; ESR1 and the PI3K pathway not detected in ctDNA."""
+    return _woman(
+        "2026-02-16",
+        [*(result(g, "not_detected", tested_on="2026-02-02") for g in ("ESR1", *PAM))],
+        _course(["palbociclib", "letrozole"], "2023-03-01", "2024-11-05", "progression"),
+        _course(["capecitabine"], "2024-11-20", "2025-09-30", "progression"),
+        ecog=2,
+        her2="low",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_patient_who_declines_intravenous_treatment_is_not_offered_an_infusion_first(
+    policy: str,
+) -> None:
+    """Case 1000 (MAJOR, both policies): a patient who declines any intravenous treatment had
+    trastuzumab deruxtecan ranked first (and datopotamab deruxtecan second under
+    practice-2026), her refusal only in the list of what resistx could not assess. The
+    preferences now say which routes she declines: a regimen given by a declined route is left
+    out with that reason, and chemotherapy, which has oral agents, says it is by them only."""
+    prefs = {"declines": ["intravenous"]}
+    plan = resistx.sequence(_oral_only(), prefs, policy=policy)
+    given_iv = {"trastuzumab-deruxtecan", "sacituzumab-govitecan", "datopotamab-deruxtecan"}
+    assert not given_iv & {o.regimen.id for o in plan.options}
+    left = {e.regimen.id: e for e in plan.excluded}
+    tdxd = left["trastuzumab-deruxtecan"]
+    [why] = [r for r in tdxd.reasons if r.code == "declined"]
+    assert why.rule == 110 and "intravenous" in why.text
+    chemo = option(plan, "chemotherapy")
+    [oral] = [r for r in chemo.reasons if r.code == "declined_route_other_agents"]
+    assert oral.rule == 110 and "by its oral agents only" in oral.text
+    # trastuzumab deruxtecan out of reach, chemotherapy is not held below it as its beaten
+    # control arm (rule 65), as after interstitial lung disease
+    assert 65 not in {r.rule for r in chemo.reasons}
+    unsaid = option(resistx.sequence(_oral_only(), policy=policy), "chemotherapy")
+    assert 65 in {r.rule for r in unsaid.reasons}
+    assert any("declines intravenous" in n for n in plan.notes)
+    # without the preference the infusion comes first, as before
+    assert resistx.sequence(_oral_only(), policy=policy).options[0].regimen.id in given_iv
+
+
+def test_a_declined_route_is_read_from_the_preferences_and_checked() -> None:
+    """The preference takes the routes of the regimen table; a misspelt one is refused, named."""
+    prefs = resistx.from_dict(resistx.Preferences, {"declines": ["intravenous"]})
+    assert prefs.declines == (resistx.Route.INTRAVENOUS,)
+    with pytest.raises(resistx.ProfileError, match=r"\$\.preferences\.declines\[0\]"):
+        resistx.sequence(_oral_only(), {"declines": ["iv"]})
+
+
+def test_the_command_line_takes_a_declined_route(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--declines intravenous`` (repeatable, and in a preferences file as ``declines``)."""
+    profile = tmp_path / "case1000.json"
+    profile.write_text(json.dumps(_oral_only()), encoding="utf-8")
+    assert main(["sequence", "--json", "--declines", "intravenous", str(profile)]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert "trastuzumab-deruxtecan" not in {o["regimen"]["id"] for o in plan["options"]}
+    assert "declined" in {r["code"] for e in plan["excluded"] for r in e["reasons"]}
+    with pytest.raises(SystemExit):
+        main(["sequence", "--declines", "iv", str(profile)])
