@@ -160,3 +160,42 @@ def test_the_command_line_takes_a_declined_route(
     assert "declined" in {r["code"] for e in plan["excluded"] for r in e["reasons"]}
     with pytest.raises(SystemExit):
         main(["sequence", "--declines", "iv", str(profile)])
+
+
+def _early_relapse_after_adjuvant_chemotherapy() -> dict[str, Any]:
+    """Case 993: HER2-low; adjuvant AC-T, relapse 5 months after it on adjuvant anastrozole,
+    then 10 months on ribociclib + fulvestrant; ESR1 and the PI3K pathway not detected."""
+    adjuvant = {"setting": "adjuvant"}
+    return _woman(
+        "2026-03-30",
+        [*(result(g, "not_detected", tested_on="2026-03-20") for g in ("ESR1", *PAM))],
+        {
+            **_course(
+                ["doxorubicin", "cyclophosphamide", "paclitaxel"],
+                "2024-06-03",
+                "2024-11-08",
+                "completed",
+            ),
+            **adjuvant,
+        },
+        {**_course(["anastrozole"], "2024-12-02", "2025-04-15", "progression"), **adjuvant},
+        _course(["ribociclib", "fulvestrant"], "2025-05-05", "2026-03-10", "progression"),
+        her2="low",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_relapse_within_6_months_of_adjuvant_chemotherapy_holds_chemotherapy_below_tdxd(
+    policy: str,
+) -> None:
+    """Case 993 (MINOR, both policies, the reviewer's most consequential): trastuzumab
+    deruxtecan's own reason placed the patient in DESTINY-Breast04's population through a
+    relapse 5 months after adjuvant chemotherapy (the trial counted it as a line), yet
+    chemotherapy, the arm it beat there, was preferred beside it: rule 65 counted metastatic
+    lines only. It counts the early relapse as the trial did, and says so."""
+    plan = _planned(_early_relapse_after_adjuvant_chemotherapy(), policy)
+    assert plan.options[0].regimen.id == "trastuzumab-deruxtecan"
+    chemo = option(plan, "chemotherapy")
+    assert chemo.tier is not resistx.Tier.PREFERRED
+    [held] = [r for r in chemo.reasons if r.code == "chemotherapy_after_tdxd"]
+    assert held.rule == 65 and "adjuvant" in held.text

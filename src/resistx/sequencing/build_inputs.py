@@ -114,16 +114,17 @@ Outside = tuple[tuple[str, str], ...]
 Mechanisms = tuple[ResistanceMechanism, ...]
 
 
-def _pam_findings(pam: list[GeneState | None]) -> tuple[Finding | None, ...]:
-    """PIK3CA's, AKT1's and PTEN's findings (``PAM_GENES``), from their states."""
-    return tuple(_finding(st, *DEFINITE_TARGETS[g]) for g, st in zip(PAM_GENES, pam, strict=True))
+def _pam_findings(pam: list[GeneState | None]) -> tuple[Finding | None, Finding | None]:
+    """PIK3CA's finding, and the first of PIK3CA's, AKT1's and PTEN's (``PAM_GENES``): the
+    pathway's, from their states."""
+    found = [_finding(st, *DEFINITE_TARGETS[g]) for g, st in zip(PAM_GENES, pam, strict=True)]
+    return found[0], next((f for f in found if f is not None), None)
 
 
 def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:
     pam, esr1_state = [facts.genes.get(g) for g in PAM_GENES], facts.genes.get("ESR1")
     esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
-    pik3ca, akt1, pten = _pam_findings(pam)
-    akt_pathway = pik3ca or akt1 or pten
+    pik3ca, akt_pathway = _pam_findings(pam)
     pcr_only = tuple(g for g, st in zip(PAM_GENES, pam, strict=True) if st and by_pcr_only(st))
     esr1_negative = esr1_state is not None and esr1_state.negative is not None
     pam_negative = _pam_negative(facts, pam, ngs=False)
@@ -172,6 +173,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         untreated=not facts.profile.treatments,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
         chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
+        db04_early_relapse=bool(facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)),
         chemotherapy_ever=any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in facts.in_order),
         visceral_crisis=facts.profile.visceral_crisis,
         after_parp=DrugClass.PARP_INHIBITOR in facts.progressed_classes,

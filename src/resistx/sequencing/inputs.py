@@ -110,6 +110,9 @@ class MolecularInputs:
     #: chemotherapy lines for metastatic disease (DESTINY-Breast06 enrolled no one with one;
     #: OlympiAD up to 2, rule 44), at most ``build_inputs.CHEMOTHERAPY_LINES_CAP``
     chemotherapy_lines: int = 0
+    #: (neo)adjuvant chemotherapy with relapse within 6 months of its end, which
+    #: DESTINY-Breast04 counted as a line (rules 65, 72; case 993)
+    db04_early_relapse: bool = False
     chemotherapy_ever: bool = False  # in any setting: olaparib's label asks for it (rule 44)
     visceral_crisis: bool = False  # rule 44 gives way to rule 7
     after_parp: bool = False  # progressed on a PARP inhibitor (rule 44)

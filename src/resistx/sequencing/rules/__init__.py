@@ -9,6 +9,7 @@ from resistx.sequencing.rules import (
     adjuvant_resistance,
     balance,
     cdk46i,
+    db04,
     efficacy,
     endocrine,
     esr1_aromatase,
@@ -41,7 +42,7 @@ from resistx.sequencing.rules import (
 #: every rule of the ye2024 policy; a factor's reasons follow this order
 RULES: tuple[Rule, ...] = (
     # factor 1: molecular
-    targets.her2_test_decides_adc,
+    db04.her2_test_decides_adc,
     targets.nothing_actionable,
     targets.rb1_loss,
     molecular.esr1_oral_serd,
@@ -52,7 +53,7 @@ RULES: tuple[Rule, ...] = (
     pathway.pi3k_pathway,
     pathway.pik3ca_variant_outside_therascreen,
     targets.her2_low,
-    targets.chemotherapy_after_tdxd,
+    db04.chemotherapy_after_tdxd,
     molecular.parp_inhibitor,
     parp.parp_before_chemotherapy,
     parp.tbcrc048_before_chemotherapy,

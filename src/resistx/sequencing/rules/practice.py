@@ -13,10 +13,10 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rules.db04 import tdxd_stands_before
 from resistx.sequencing.rules.figures import approval, figures, medians
 from resistx.sequencing.rules.molecular import esr1_absent, weight
 from resistx.sequencing.rules.serd_timing import beside_a_pathway_target
-from resistx.sequencing.rules.targets import tdxd_stands_before
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY

@@ -12,9 +12,9 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import OPENS_IT, Context, Effect, left_out, rule
+from resistx.sequencing.rules.db04 import tdxd_first_if_low
 from resistx.sequencing.rules.figures import approval, figures
 from resistx.sequencing.rules.history import crisis_demotion, gate
-from resistx.sequencing.rules.targets import tdxd_first_if_low
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY

@@ -1,0 +1,120 @@
+"""Factor 1, continued: HER2-low or unknown in DESTINY-Breast04's population (rules 65 and 72):
+chemotherapy after trastuzumab deruxtecan, and the HER2 test that decides the ADC."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor, Her2Status
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
+
+M = Factor.MOLECULAR
+
+#: DESTINY-Breast04 enrolled after 1-2 chemotherapy lines for metastatic disease (rule 4)
+DB04_FEWEST, DB04_MOST = CHEMOTHERAPY_LINES_ENROLLED["DESTINY-Breast04"]
+
+
+# rule 65: hER2-low in DESTINY-Breast04's population: chemotherapy after trastuzumab deruxtecan
+@rule(
+    65,
+    "HER2-low in DESTINY-Breast04's population: chemotherapy after trastuzumab deruxtecan",
+    M,
+    condition="HER2-low after 1-2 chemotherapy lines for metastatic disease, a relapse within 6 "
+    "months of (neo)adjuvant chemotherapy counting as one as the trial counted it (case 993) "
+    "(DESTINY-Breast04's population), no interstitial lung disease on record or from a course "
+    "it stopped, no progression on trastuzumab deruxtecan, no visceral crisis.",
+    effect="Chemotherapy, the arm trastuzumab deruxtecan did better than in DESTINY-Breast04, "
+    "is at best an alternative (as to a PARP inhibitor for germline BRCA1/2: rule 44); in a "
+    "visceral crisis chemotherapy comes first (rule 7).",
+    codes=("chemotherapy_after_tdxd",),
+    trials=("DESTINY-Breast04",),
+    references=(62,),
+    regimens=kinds.is_chemotherapy,
+)
+def chemotherapy_after_tdxd(
+    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if i.her2 is not Her2Status.LOW or not kinds.is_chemotherapy(spec) or not db04_population(i):
+        return
+    counted = (
+        " (a relapse within 6 months of (neo)adjuvant chemotherapy counted as one, as the trial "
+        "counted it)"
+        if i.db04_early_relapse
+        else ""
+    )
+    yield Effect(
+        code="chemotherapy_after_tdxd",
+        ceiling=1,
+        text=f"HER2-low after one or two chemotherapy lines{counted}: DESTINY-Breast04's "
+        "population, where trastuzumab deruxtecan did better than chemotherapy of the "
+        "physician's choice: chemotherapy is at best an alternative to it.",
+        trials=("DESTINY-Breast04",),
+        references=(62,),
+    )
+
+
+# rule 72: hER2 unknown in DESTINY-Breast04's population: the test decides the ADC
+@rule(
+    72,
+    "HER2 unknown in DESTINY-Breast04's population: the test decides the ADC",
+    M,
+    condition="HER2 status unknown after one or two chemotherapy lines for metastatic disease "
+    "(DESTINY-Breast04's population), trastuzumab deruxtecan not ruled out (lung disease, "
+    "progression on it), no visceral crisis (case 489).",
+    effect="A TROP2 ADC (sacituzumab govitecan; under practice-2026 datopotamab deruxtecan too) "
+    "keeps its place, and its reason leads with what the HER2 test decides: HER2-low puts "
+    "trastuzumab deruxtecan, which waits on that test (rule 3), before it.",
+    codes=("her2_test_decides_tdxd_first",),
+    trials=("DESTINY-Breast04",),
+    references=(62,),
+    regimens=kinds.is_trop2_adc,
+)
+def her2_test_decides_adc(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if i.her2 is not Her2Status.UNKNOWN or not kinds.is_trop2_adc(spec) or not db04_population(i):
+        return
+    yield Effect(
+        code="her2_test_decides_tdxd_first",
+        leads=True,
+        text="HER2 status unknown after one or two chemotherapy lines: if the IHC shows "
+        "HER2-low, trastuzumab deruxtecan comes before this (DESTINY-Breast04's population, "
+        "where it did better than chemotherapy; the review calls it the standard of care for "
+        "HER2-low disease after a CDK4/6 inhibitor and 1-2 chemotherapy lines), whose place "
+        "waits on that test.",
+        trials=("DESTINY-Breast04",),
+        references=(62,),
+    )
+
+
+def tdxd_first_if_low(i: MolecularInputs) -> str:
+    """What a HER2-low reading would make of trastuzumab deruxtecan (rules 3 and 72)."""
+    if not db04_population(i):
+        return ""
+    return (
+        " After one or two chemotherapy lines, HER2-low would put it in DESTINY-Breast04's "
+        "population, where it did better than chemotherapy."
+    )
+
+
+def db04_population(i: MolecularInputs) -> bool:
+    """One or two chemotherapy lines for metastatic disease, a relapse within 6 months of
+    (neo)adjuvant chemotherapy counted as one as the trial did (DESTINY-Breast04's population;
+    case 993), trastuzumab deruxtecan not ruled out nor second to chemotherapy (rules 65 and
+    72)."""
+    lines = i.chemotherapy_lines + i.db04_early_relapse
+    return DB04_FEWEST <= lines <= DB04_MOST and _tdxd_open(i)
+
+
+def tdxd_stands_before(i: MolecularInputs, spec: RegimenSpec) -> bool:
+    """``spec`` is chemotherapy, and trastuzumab deruxtecan is not ruled out nor second to it
+    (rules 65 and 68)."""
+    return kinds.is_chemotherapy(spec) and _tdxd_open(i)
+
+
+def _tdxd_open(i: MolecularInputs) -> bool:
+    """Trastuzumab deruxtecan is not ruled out (lung disease, progression on it) nor second
+    to chemotherapy in a visceral crisis (rule 7)."""
+    return not i.tdxd_ruled_out and not i.visceral_crisis
