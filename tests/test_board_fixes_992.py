@@ -199,3 +199,81 @@ def test_a_relapse_within_6_months_of_adjuvant_chemotherapy_holds_chemotherapy_b
     assert chemo.tier is not resistx.Tier.PREFERRED
     [held] = [r for r in chemo.reasons if r.code == "chemotherapy_after_tdxd"]
     assert held.rule == 65 and "adjuvant" in held.text
+
+
+def _somatic_brca2_and_pik3ca(pik3ca: str = "PIK3CA") -> dict[str, Any]:
+    """Case 1008: 15 months on palbociclib + letrozole; on tissue a somatic BRCA2 mutation and a
+    PIK3CA H1047R (or an AKT1 E17K), ESR1 not detected; germline BRCA1, BRCA2, PALB2 negative."""
+    tissue = {"sample": "tissue", "tested_on": "2026-01-12"}
+    germline = {"sample": "blood", "origin": "germline", "tested_on": "2026-01-29"}
+    return _woman(
+        "2026-02-05",
+        [
+            result("BRCA2", "mutated", origin="somatic", classification="pathogenic", **tissue),
+            result(pik3ca, "mutated", **tissue),
+            *(result(g, "not_detected", **tissue) for g in ("ESR1", *PAM) if g != pik3ca),
+            *(result(g, "wild_type", **germline) for g in ("BRCA1", "BRCA2", "PALB2")),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-09-16", "2025-12-22", "progression"),
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("gene", ["PIK3CA", "AKT1"])
+def test_a_pi3k_pathway_target_comes_before_olaparib_for_a_somatic_brca2_mutation(
+    policy: str, gene: str
+) -> None:
+    """Case 1008 (MAJOR, ye2024): a somatic BRCA2 mutation and a PIK3CA H1047R after 15 months
+    on palbociclib + letrozole: olaparib (TBCRC 048, phase II, outside its label for this
+    mutation) was ranked first, above capivasertib + fulvestrant (CAPItello-291, phase III),
+    with nothing saying why; its lighter toxicity penalty came from the review printing no
+    adverse events for PARP inhibitors. The review's Discussion names the PI3K pathway a
+    definite target: its inhibitor comes first, olaparib is at best an alternative."""
+    plan = _planned(_somatic_brca2_and_pik3ca(gene), policy)
+    assert plan.options[0].regimen.id == "capivasertib+fulvestrant"
+    olaparib = option(plan, "olaparib")
+    assert olaparib.tier is not resistx.Tier.PREFERRED
+    [why] = [r for r in olaparib.reasons if r.code == "definite_target_before_tbcrc048"]
+    assert why.rule == 49 and gene in why.text and "CAPItello-291" in why.trials
+
+
+def _germline_brca1_after_platinum(esr1: str = "not_detected") -> dict[str, Any]:
+    """Case 1009: germline BRCA1; 5.2 months on palbociclib + letrozole, then carboplatin +
+    paclitaxel (progressed) and capecitabine; HER2-low; ctDNA (tumour fraction 12%) with ESR1
+    as given and the PI3K pathway not detected."""
+    ctdna = {"tested_on": "2026-01-20", "tumour_fraction": 0.12}
+    return _woman(
+        "2026-02-02",
+        [
+            result("BRCA1", "mutated", origin="germline", sample="blood", tested_on="2025-06-03"),
+            result("ESR1", esr1, **ctdna),
+            *(result(g, "not_detected", **ctdna) for g in PAM),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-01-15", "2024-06-20", "progression", line=1),
+        _course(["carboplatin", "paclitaxel"], "2024-07-01", "2024-12-15", "progression", line=2),
+        _course(["capecitabine"], "2025-01-06", "2026-01-12", "progression", line=3),
+        her2="low",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_after_a_short_cdk46i_course_the_tissue_check_does_not_hold_the_choice(
+    policy: str,
+) -> None:
+    """Case 1009 (MAJOR, both policies): after 5.2 months on palbociclib (and platinum), the
+    tissue confirmation of a ctDNA negative came before choosing, claiming an ESR1 mutation
+    would open an oral SERD before chemotherapy and the germline BRCA1 mutation a PARP
+    inhibitor; with ESR1 Y537S added, elacestrant stays behind chemotherapy (rule 18), and
+    rule 105 holds the PARP inhibitors back after platinum. The check comes after choosing,
+    for a later line, and claims neither."""
+    plan = _planned(_germline_brca1_after_platinum(), policy)
+    [check] = _actions(plan, "confirm_tissue")
+    assert not check.before_choosing
+    assert "before chemotherapy" not in check.text
+    assert "PARP" not in check.text
+    assert "rule 18" in check.text
+    [hrd] = _actions(plan, "test_hrd_genes")  # nor does the test of the other genes claim it
+    assert "already known and opens" not in hrd.text and "rule 105" in hrd.text
+    # and the claim it no longer makes holds: an ESR1 mutation leaves the top option
+    found = _planned(_germline_brca1_after_platinum("mutated"), policy)
+    assert found.options[0].regimen.id == plan.options[0].regimen.id

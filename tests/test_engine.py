@@ -377,6 +377,16 @@ SCENARIOS: list[dict[str, Any]] = [
         comorbidities=[{"name": "diabetes", "hba1c": 9.0, "insulin": True}],
     ),
     patient(biomarkers=NEGATIVE, comorbidities=["hepatic_impairment"]),  # rule 51: no class
+    patient(  # rule 49: a somatic BRCA2 mutation beside a PIK3CA mutation (case 1008)
+        biomarkers=[
+            result("BRCA2", "mutated", origin="somatic", sample="tissue"),
+            result("PIK3CA", "mutated"),
+            *(
+                result(g, "wild_type", origin="germline", sample="blood")
+                for g in ("BRCA1", "BRCA2", "PALB2")
+            ),
+        ]
+    ),
 ]
 #: scenarios whose rules read the preferences: (profile, preferences)
 PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [

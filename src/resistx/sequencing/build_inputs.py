@@ -3,9 +3,9 @@ Inputs themselves, and why they are the memo keys, are in ``inputs``."""
 
 from __future__ import annotations
 
-from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Sample, Sex
+from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Sample
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import BiomarkerResult, Condition, cdk46i_drugs
+from resistx.model.profile import BiomarkerResult, cdk46i_drugs
 from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
     aromatase_inhibitor_resistant,
@@ -27,11 +27,11 @@ from resistx.sequencing.hrd import (
     parp_findings,
     platinum_resistant,
 )
-from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
+from resistx.sequencing.inputs import EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
 from resistx.sequencing.reliability import esr1_tissue_only, outside_therascreen
-from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
-from resistx.sequencing.toxicity import from_toxicities, tdxd_ruled_out, toxicity_stops
+from resistx.sequencing.suppression import needs_ovarian_suppression
+from resistx.sequencing.toxicity import tdxd_ruled_out, toxicity_stops
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -121,6 +121,16 @@ def _pam_findings(pam: list[GeneState | None]) -> tuple[Finding | None, Finding 
     return found[0], next((f for f in found if f is not None), None)
 
 
+def _cdk46i_months(facts: Facts) -> dict[str, bool]:
+    """The molecular Inputs' readings of the time on a CDK4/6 inhibitor."""
+    return {
+        "long_cdk46i": facts.long_cdk46i,
+        "short_cdk46i": facts.short_cdk46i,
+        "cdk46i_under_12_months": facts.metastatic_cdk46i_months is not None
+        and not facts.long_cdk46i,
+    }
+
+
 def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:
     pam, esr1_state = [facts.genes.get(g) for g in PAM_GENES], facts.genes.get("ESR1")
     esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
@@ -167,8 +177,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         maintain_switch=maintain.first_line_palbociclib_switch(facts, outside),
         mechanisms=mechanisms,
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
-        long_cdk46i=facts.long_cdk46i,
-        cdk46i_under_12_months=facts.metastatic_cdk46i_months is not None and not facts.long_cdk46i,
+        **_cdk46i_months(facts),
         endocrine_sensitive=adjuvant.endocrine_sensitivity(facts),
         untreated=not facts.profile.treatments,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
@@ -274,22 +283,4 @@ def history(
         or (m.akt_pathway is None and not m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),
         not_yet_approved=unapproved_for(facts, covers),
-    )
-
-
-def balance(facts: Facts) -> BalanceInputs:
-    p = facts.profile
-    from_toxicity = from_toxicities(facts)
-    named = {c.name for c in p.comorbidities}
-    added = (Condition(name=c) for c, _ in from_toxicity if c not in named)
-    return BalanceInputs(
-        comorbidities=tuple(sorted((*p.comorbidities, *added), key=lambda c: c.name)),
-        from_toxicity=from_toxicity,
-        needs_ovarian_suppression=needs_ovarian_suppression(p),
-        male=p.sex is Sex.MALE,
-        suppression_on_record=suppression_on_record(facts),
-        priority=facts.preferences.priority,
-        cost_sensitive=facts.preferences.cost_sensitive,
-        poor_performance=p.ecog is not None and p.ecog >= 3,
-        declines=frozenset(facts.preferences.declines),
     )

@@ -96,6 +96,9 @@ class MolecularInputs:
     # read by the practice-2026 rules only (rules 31-33)
     pik3ca_negative: bool = False  # PIK3CA tested, current, not mutated
     long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor
+    #: under short_cdk46i_months on it: endocrine-based regimens after chemotherapy (rule 18),
+    #: so a PI3K-pathway target is no open one beside olaparib (rule 49; case 1008)
+    short_cdk46i: bool = False
     #: a CDK4/6-inhibitor course of known length, the longest under 12 months (rule 28)
     cdk46i_under_12_months: bool = False
     #: postMONARCH's population without crisis (rule 32): "metastatic", >= 12 months on a

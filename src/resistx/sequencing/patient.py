@@ -13,6 +13,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import MAX_MONTHS, Preferences, Profile, latest_course
 from resistx.sequencing import build_inputs as build
 from resistx.sequencing import maintain
+from resistx.sequencing.build_balance import balance
 from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
@@ -56,7 +57,7 @@ class Patient:
             findings,
             molecular,
             build.efficacy(molecular, facts, maintain_outside),
-            build.balance(facts),
+            balance(facts),
             maintain_outside,
         )
 

@@ -12,6 +12,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_unconfirmed
 from resistx.sequencing.exhausted import target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
+from resistx.sequencing.hrd import platinum_resistant
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import after_parp, parp_named
@@ -110,7 +111,7 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
     return confirm_tissue(
         with_esr1,
         facts.profile.visceral_crisis,
-        parp_named(facts) if not after_parp(facts) else (),
+        parp_named(facts) if not (after_parp(facts) or platinum_resistant(facts)) else (),
         held_tumour=held,
         fraction=adequate_fraction(
             st.negative if (st := facts.state(g)) else None for g in PAM_GENES
@@ -118,6 +119,7 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
         no_target=not target_left(facts),
         past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
         partner=partner_progressed(ctx, facts),
+        short=facts.short_cdk46i,
     )
 
 

@@ -19,6 +19,7 @@ from resistx.sequencing.hrd import (
     origin_unknown,
     parp_findings,
     parp_targets,
+    platinum_resistant,
 )
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -70,9 +71,14 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
     ]
     untested = tuple(g for g in HRD_GENES if facts.state(g) is None)
     if untested:
+        opens = (  # rule 105: after platinum a PARP inhibitor is outside its trials (case 1009)
+            "; after progression on platinum a PARP inhibitor is at best an alternative (rule 105)"
+            if platinum_resistant(facts)
+            else " and opens a PARP inhibitor"
+        )
         also = (
-            f" A germline {', '.join(known_germline)} mutation is already known and opens a PARP "
-            "inhibitor; this only completes the picture."
+            f" A germline {', '.join(known_germline)} mutation is already known{opens}; this "
+            "only completes the picture."
             if known_germline
             else ""
         )

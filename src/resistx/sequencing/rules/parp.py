@@ -123,6 +123,37 @@ def _trop2_adc_after_parp(
     )
 
 
+def _pathway_open(i: MolecularInputs) -> str | None:
+    """The gene of a PI3K-pathway alteration found (confirmed, not PTEN by IHC only) whose
+    inhibitors can come first: not progressed on, nor on fulvestrant, their partner (rule
+    109), and not after a short CDK4/6-inhibitor course (rule 18): a definite target still open
+    (rule 49)."""
+    found = i.akt_pathway
+    if found is None or i.akt_pathway_unconfirmed:
+        return None
+    if i.after_pi3k_or_akt or i.after_fulvestrant or i.short_cdk46i:
+        return None
+    return found.result.gene
+
+
+def _definite_target_first(gene: str, ctx: Context) -> Effect:
+    """Rule 49 beside an open PI3K-pathway target (case 1008): olaparib takes back the step it
+    gains before chemotherapy, so the pathway's inhibitor, where nothing else holds it back,
+    comes first (a ceiling here would leave nothing preferred where another rule holds the
+    inhibitor back: after a short course or progression on fulvestrant)."""
+    return Effect(
+        code="definite_target_before_tbcrc048",
+        delta=-ctx.weights.parp_before_chemotherapy,
+        text=f"A {gene} alteration is on record too: the review's Discussion names the PI3K "
+        "pathway a definite target, its inhibitors to be used, with a phase III result after "
+        "a CDK4/6 inhibitor (CAPItello-291), where olaparib for this mutation rests on a phase "
+        "II trial (TBCRC 048) and is given outside its label: it gains no step over the "
+        "pathway's inhibitor.",
+        trials=("CAPItello-291", "TBCRC 048"),
+        references=(76,),
+    )
+
+
 def _olaparib_label(i: MolecularInputs) -> str:
     """What olaparib's US label says of the patient's mutation (rule 49; case 490 and its
     recheck: a tumour mutation of unknown origin, and the label's prior chemotherapy)."""
@@ -163,12 +194,19 @@ OLYMPIAD_CHEMOTHERAPY_LINES = 2
     "review's Discussion lists ESR1 and the PI3K pathway as its definite targets; its "
     "PARP-inhibitor section finds PARP inhibitors effective for these mutations even after a "
     "CDK4/6 inhibitor (TBCRC 048): a recorded discrepancy, read for the section on the trial.",
-    effect="Olaparib, the drug TBCRC 048 gave, gains and its reason leads; chemotherapy and "
+    effect="Olaparib, the drug TBCRC 048 gave, gains and its reason leads; beside a PI3K-pathway "
+    "alteration (confirmed, its inhibitors not progressed on), a definite target with a phase "
+    "III trial (CAPItello-291), olaparib takes that gain back, so the pathway's inhibitor comes "
+    "first where nothing else holds it back (case 1008); chemotherapy and "
     "sacituzumab govitecan are at best alternatives, except in a visceral crisis (rule 7: "
     "chemotherapy first). Talazoparib, which TBCRC 048 did not give, gains nothing. A tumour "
     "BRCA1/2 mutation with no germline result for the gene is named of unknown origin, and "
     "olaparib's reason says its label covers it if germline (case 490).",
-    codes=("tbcrc048_olaparib_first", "tbcrc048_olaparib_before_chemotherapy"),
+    codes=(
+        "tbcrc048_olaparib_first",
+        "definite_target_before_tbcrc048",
+        "tbcrc048_olaparib_before_chemotherapy",
+    ),
     trials=("TBCRC 048",),
     references=(74, 76),
     regimens=kinds.is_parp_inhibitor_or_what_it_comes_before,
@@ -198,6 +236,8 @@ def tbcrc048_before_chemotherapy(
             trials=("TBCRC 048",),
             references=(74, 76) if unknown else (76,),
         )
+        if (pathway := _pathway_open(i)) is not None:
+            yield _definite_target_first(pathway, ctx)
     elif not kinds.is_parp_inhibitor(spec) and not i.visceral_crisis and not i.adjuvant_parp:
         yield Effect(
             code="tbcrc048_olaparib_before_chemotherapy",

@@ -17,6 +17,7 @@ def confirm_tissue(
     no_target: bool = False,
     past_lines: bool = False,
     partner: tuple[str, bool] = ("", False),
+    short: bool = False,
 ) -> PlanEffect:
     """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
     crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
@@ -31,34 +32,62 @@ def confirm_tissue(
     progressed on, and whether the options turn to chemotherapy all the same
     (``partner_progressed``): a finding opens them at best as an alternative (rule 109), and
     where chemotherapy comes first anyway the biopsy comes after choosing, unless ESR1 is in
-    question too (case 969)."""
+    question too (case 969); ``short``: a short CDK4/6-inhibitor course, after which
+    endocrine-based regimens come after chemotherapy and ADCs whatever the target (rule 18):
+    the biopsy is for a later line (case 1009), unless only the pathway is in question and the
+    partner's or the lines' text says where a finding stands."""
     partner_drug, held = partner
     what = "ESR1 and the PI3K pathway are" if with_esr1 else "The PI3K pathway is"
+    later = short and (with_esr1 or not (past_lines or partner_drug))
     when = (
         "for the next line; chemotherapy for the visceral crisis does not wait for it"
         if crisis
+        else "it for a later line"
+        if later
         else "it"
         if held and not with_esr1
         else f"before {_before(with_esr1 or no_target, parp)}"
     )
-    would = (
-        _PAST_LINES[with_esr1]
-        if past_lines
-        else _after_partner(with_esr1, held, partner_drug)
-        if partner_drug
-        else _WOULD_OPEN[with_esr1]
-    )
+    would = _would(with_esr1, later=later, past_lines=past_lines, partner=partner)
     return PlanEffect(
         code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
         genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
-        first=(with_esr1 or no_target) and not crisis and (with_esr1 or not (past_lines or held)),
+        first=(with_esr1 or no_target)
+        and not (crisis or short)
+        and (with_esr1 or not (past_lines or held)),
         text=f"{what} negative on ctDNA only: {_draw(held_tumour, fraction)}"
         + f"; a tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is "
         "vital)."
-        + (would if (with_esr1 or no_target or past_lines or partner_drug) and not crisis else ""),
+        + (
+            would
+            if (with_esr1 or no_target or past_lines or partner_drug or short) and not crisis
+            else ""
+        ),
     )
 
 
+def _would(with_esr1: bool, *, later: bool, past_lines: bool, partner: tuple[str, bool]) -> str:
+    """What a tissue result would open (``confirm_tissue``'s arguments)."""
+    if later:
+        return _AFTER_SHORT[with_esr1]
+    if past_lines:
+        return _PAST_LINES[with_esr1]
+    if partner[0]:
+        return _after_partner(with_esr1, partner[1], partner[0])
+    return _WOULD_OPEN[with_esr1]
+
+
+#: what a result would open after a short CDK4/6-inhibitor course (rule 18; case 1009)
+_AFTER_SHORT = {
+    False: " After a short CDK4/6-inhibitor course endocrine-based regimens come after "
+    "chemotherapy and ADCs (rule 18): a PI3K-pathway alteration would open a PI3K or AKT "
+    "inhibitor with endocrine therapy for a line after them, so the biopsy need not hold the "
+    "choice.",
+    True: " After a short CDK4/6-inhibitor course endocrine-based regimens come after "
+    "chemotherapy and ADCs (rule 18): an ESR1 mutation would open an oral SERD, a PI3K-pathway "
+    "alteration a PI3K or AKT inhibitor with endocrine therapy, for a line after them, so the "
+    "biopsy need not hold the choice.",
+}
 #: what a pathway result would open past its inhibitors' trials' chemotherapy lines (case 892)
 _PAST_LINES = {
     False: " A PI3K-pathway alteration would open a PI3K or AKT inhibitor at best as an "

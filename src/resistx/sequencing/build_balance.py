@@ -1,0 +1,30 @@
+"""The balance factor's Inputs, built from the patient's facts once per profile
+(``Patient.of``): the comorbidities (with those an adverse event that stopped a course makes),
+ovarian suppression, the preferences and a poor performance status."""
+
+from __future__ import annotations
+
+from resistx.model.enums import Sex
+from resistx.model.profile import Condition
+from resistx.sequencing.facts import Facts
+from resistx.sequencing.inputs import BalanceInputs
+from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
+from resistx.sequencing.toxicity import from_toxicities
+
+
+def balance(facts: Facts) -> BalanceInputs:
+    p = facts.profile
+    from_toxicity = from_toxicities(facts)
+    named = {c.name for c in p.comorbidities}
+    added = (Condition(name=c) for c, _ in from_toxicity if c not in named)
+    return BalanceInputs(
+        comorbidities=tuple(sorted((*p.comorbidities, *added), key=lambda c: c.name)),
+        from_toxicity=from_toxicity,
+        needs_ovarian_suppression=needs_ovarian_suppression(p),
+        male=p.sex is Sex.MALE,
+        suppression_on_record=suppression_on_record(facts),
+        priority=facts.preferences.priority,
+        cost_sensitive=facts.preferences.cost_sensitive,
+        poor_performance=p.ecog is not None and p.ecog >= 3,
+        declines=frozenset(facts.preferences.declines),
+    )
