@@ -59,6 +59,14 @@ def test_insulin_treated_diabetes_gets_a_safety_referral_not_a_promise_that_gluc
     plain = _planned(_insulin_diabetes(9.2, insulin=False), policy)
     [opens] = _actions(plain, "glucose_control_opens_pathway_inhibitor")
     assert opens.before_choosing and "weighed again" in opens.text
+    assert "in range without insulin" in opens.text and "Record whether" not in opens.text
+    # insulin not recorded at an HbA1c of 9.2% (the recheck): the promise is for glucose in range
+    # without insulin, and the action asks whether it needs insulin
+    unsaid = _planned(_insulin_diabetes(9.2, insulin=None), policy)
+    [asks] = _actions(unsaid, "glucose_control_opens_pathway_inhibitor")
+    assert (
+        "in range without insulin" in asks.text and "Record whether it needs insulin" in asks.text
+    )
 
 
 def _liver(*comorbidities: Any) -> dict[str, Any]:
@@ -277,3 +285,53 @@ def test_after_a_short_cdk46i_course_the_tissue_check_does_not_hold_the_choice(
     # and the claim it no longer makes holds: an ESR1 mutation leaves the top option
     found = _planned(_germline_brca1_after_platinum("mutated"), policy)
     assert found.options[0].regimen.id == plan.options[0].regimen.id
+
+
+@pytest.mark.parametrize("ecog", [1, 2])
+def test_in_a_visceral_crisis_the_her2_ultralow_reread_does_not_hold_the_choice(ecog: int) -> None:
+    """Case 1003 (MAJOR, practice-2026): marrow failure after palbociclib + letrozole and then
+    elacestrant, HER2 0: the plan asked, before choosing, for the pathologist to re-read the
+    IHC as ultralow, while chemotherapy comes first in the crisis whatever the reading (rule
+    7), as every other test of the plan said; waiting on it delays treatment. It comes after
+    choosing, for the line after the crisis's chemotherapy."""
+    data = _woman(
+        "2026-01-28",
+        [
+            result("ESR1", "mutated", tested_on="2026-01-22", variant="Y537S"),
+            *(result(g, "not_detected", tested_on="2026-01-22") for g in PAM),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-05-02", "2024-12-20", "progression"),
+        _course(["elacestrant"], "2025-01-15", "2026-01-20", "progression"),
+        ecog=ecog,
+        visceral_crisis=True,
+    )
+    plan = _planned(data, "practice-2026")
+    assert plan.options[0].regimen.id == "chemotherapy"
+    [reread] = _actions(plan, "reread_her2_ultralow")
+    assert not reread.before_choosing
+    assert "rule 7" in reread.text
+    # without the crisis it comes before choosing, as before
+    calm = _planned({**data, "visceral_crisis": False}, "practice-2026")
+    [asked] = _actions(calm, "reread_her2_ultralow")
+    assert asked.before_choosing
+
+
+def test_a_relapse_soon_after_adjuvant_chemotherapy_counts_as_after_chemotherapy_for_ultralow() -> (
+    None
+):
+    """The recheck of case 993 (MAJOR, practice-2026): the same patient with HER2-ultralow
+    disease had trastuzumab deruxtecan preferred first on DESTINY-Breast06's ultralow subgroup,
+    while its reason counted the early relapse as DESTINY-Breast04's chemotherapy line; neither
+    trial enrolled her. The early relapse now counts as chemotherapy for the ultralow reading
+    too: within the approval, at best an alternative. With HER2 0, the ultralow re-read is the
+    after-chemotherapy one (rule 79), not rule 34's before choosing."""
+    ultralow = {**_early_relapse_after_adjuvant_chemotherapy(), "her2": "ultralow"}
+    plan = _planned(ultralow, "practice-2026")
+    tdxd = option(plan, "trastuzumab-deruxtecan")
+    assert tdxd.tier is not resistx.Tier.PREFERRED
+    [why] = [r for r in tdxd.reasons if r.code == "her2_ultralow_after_chemotherapy"]
+    assert "adjuvant" in why.text
+    zero = _planned({**ultralow, "her2": "0"}, "practice-2026")
+    assert not _actions(zero, "reread_her2_ultralow")
+    [after] = _actions(zero, "reread_her2_ultralow_after_chemotherapy")
+    assert not after.before_choosing

@@ -139,7 +139,8 @@ def _uncontrolled(what: str, spec: RegimenSpec, *, insulin: bool) -> Effect:
     "progression on one, the referral is for the safety of what comes next, and says so (case "
     "781). Where the diabetes needs insulin (none given yet), glucose in range opens nothing, "
     "since CAPItello-291 excluded it at any HbA1c: an action after choosing, a referral for the "
-    "safety of what comes next with targets that avoid hypoglycaemia (case 998). With an HbA1c below the limit (or none) and no record of whether the diabetes needs "
+    "safety of what comes next with targets that avoid hypoglycaemia (case 998); where the "
+    "profile does not say whether it needs insulin, the action asks (its recheck). With an HbA1c below the limit (or none) and no record of whether the diabetes needs "
     "insulin, with no progression on a PI3K or AKT inhibitor: an action before choosing to "
     "record it, since rule 78 holds them back for insulin (the recheck of case 962).",
     codes=(
@@ -165,18 +166,27 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if said is None and insulin:  # glucose in range opens nothing: CAPItello-291 (case 998)
         yield PlanEffect(code="glucose_safety_on_insulin", first=False, text=first + _ON_INSULIN)
         return
+    unknown = any(
+        c.insulin is None for c in facts.profile.comorbidities if c.name is Comorbidity.DIABETES
+    )
     yield PlanEffect(
         code="glucose_control_opens_pathway_inhibitor",
         first=True,
-        text=first + (said or _OPENS),
+        text=first + (said or _OPENS + _RECORD_INSULIN * unknown),
     )
 
 
 #: rule 95 where no PI3K or AKT inhibitor was given: glucose in range opens them again
 _OPENS = (
-    "refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% (its "
-    "report; not in the review): once glucose is in range, capivasertib (and the other "
-    "PI3K and AKT inhibitors held back for glucose) can be weighed again for this target."
+    "refer to the diabetes team now. CAPItello-291 enrolled an HbA1c below 8.0% and no "
+    "diabetes needing insulin (its report; not in the review): once glucose is in range "
+    "without insulin, capivasertib (and the other PI3K and AKT inhibitors held back for "
+    "glucose) can be weighed again for this target."
+)
+#: ... where the profile does not say whether the diabetes needs insulin (the recheck of 998)
+_RECORD_INSULIN = (
+    ' Record whether it needs insulin now ("insulin": true or false): with insulin they are '
+    "at best a later option whatever the HbA1c (rule 78)."
 )
 #: ... and where the diabetes needs insulin, which the trial excluded at any HbA1c (case 998)
 _ON_INSULIN = (

@@ -99,7 +99,7 @@ _DB04_LINES = CHEMOTHERAPY_LINES_ENROLLED["DESTINY-Breast04"][1]
     references=(62,),
 )
 def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    lines = facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
+    lines = chemotherapy_lines(facts)
     if facts.her2 not in _IHC_ZERO or not lines or lung_disease(facts):
         return
     if TDXD in facts.progressed_drugs:
@@ -141,12 +141,13 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     "disease on record (which leaves it out whatever the reading).",
     effect="An action, before choosing, to ask the pathologist whether the IHC 0 shows faint "
     "membrane staining (HER2-ultralow); with chronic lung disease on record it says the drug "
-    "would be at best a later option (rule 12) and does not come before choosing.",
+    "would be at best a later option (rule 12) and does not come before choosing; in a visceral "
+    "crisis it comes after choosing, for the line after chemotherapy (rule 7; case 1003).",
     codes=("reread_her2_ultralow",),
     trials=("DESTINY-Breast06",),
 )
 def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    if facts.her2 is not Her2Status.ZERO or facts.chemo_lines or lung_disease(facts):
+    if facts.her2 is not Her2Status.ZERO or chemotherapy_lines(facts) or lung_disease(facts):
         return
     approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
     entry = (
@@ -158,6 +159,7 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         "metastatic disease"
     )
     lungs = any(c.name is Comorbidity.CHRONIC_LUNG_DISEASE for c in facts.profile.comorbidities)
+    crisis = facts.profile.visceral_crisis  # chemotherapy first whatever the reading (case 1003)
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),
@@ -165,15 +167,21 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         # a later one (rule 12): no change to what is first
         first=endocrine_progressed(facts)
         and bool(facts.cdk46i_resistant)
-        and not lungs
+        and not (lungs or crisis)
         and (facts.profile.ecog or 0) < 3,  # at ECOG 3-4 the least toxic come first (case 515)
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after progression on 1 or more endocrine therapies for metastatic disease "
         f"(DESTINY-Breast06, which enrolled before chemotherapy); this patient is {entry}."
-        + _LUNGS
-        * lungs,
+        + _LUNGS * lungs
+        + _CRISIS * crisis,
     )
+
+
+_CRISIS = (
+    " In the visceral crisis chemotherapy comes first whatever the reading (rule 7): for the "
+    "line after it."
+)
 
 
 # rule 79: hER2 0 after chemotherapy: is it ultralow? (practice-2026)
@@ -199,7 +207,7 @@ def her2_zero_after_chemotherapy(facts: Facts, ctx: Context) -> Iterator[PlanEff
     approved = approved_as(ctx, spec.id, facts.profile.decision_date)
     if "after this plan's date" in approved:
         return
-    if facts.her2 is not Her2Status.ZERO or not facts.chemo_lines or lung_disease(facts):
+    if facts.her2 is not Her2Status.ZERO or not chemotherapy_lines(facts) or lung_disease(facts):
         return
     if TDXD in facts.progressed_drugs or not endocrine_progressed(facts):
         return
@@ -212,6 +220,13 @@ def her2_zero_after_chemotherapy(facts: Facts, ctx: Context) -> Iterator[PlanEff
         "disease, with no limit on chemotherapy, though DESTINY-Breast06 enrolled before any: "
         "an ultralow reading would make it at best an alternative.",
     )
+
+
+def chemotherapy_lines(facts: Facts) -> int:
+    """Chemotherapy lines for metastatic disease, and a relapse within 6 months of (neo)adjuvant
+    chemotherapy as one, as DESTINY-Breast04 counted them (rules 34, 55 and 79; the recheck of
+    case 993)."""
+    return facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
 
 
 def _db06_missed(facts: Facts) -> str:

@@ -51,21 +51,22 @@ OS = EndpointKind.OS
 def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if not kinds.is_tdxd(spec):
         return
-    if i.her2 is Her2Status.ULTRALOW and i.chemotherapy_lines and not i.endocrine_progressed:
+    chemo = i.chemotherapy_lines or i.db04_early_relapse  # as DESTINY-Breast04 counted them
+    if i.her2 is Her2Status.ULTRALOW and chemo and not i.endocrine_progressed:
         yield left_out(
             ExclusionCode.OUT_OF_POPULATION,
-            text="HER2-ultralow after chemotherapy for metastatic disease, with no endocrine "
+            text=f"HER2-ultralow {_after_chemotherapy(i)}, with no endocrine "
             f"therapy for it progressed on: outside its approval ({approval(spec)}: after "
             "progression on 1 or more endocrine therapies for metastatic disease) and both "
             "trials' populations (DESTINY-Breast06 enrolled before chemotherapy, "
             "DESTINY-Breast04 HER2-low disease only).",
             trials=("DESTINY-Breast06", "DESTINY-Breast04"),
         )
-    elif i.her2 is Her2Status.ULTRALOW and i.chemotherapy_lines:
+    elif i.her2 is Her2Status.ULTRALOW and chemo:
         yield Effect(
             code="her2_ultralow_after_chemotherapy",
             ceiling=1,  # on its label, but no trial enrolled this population: not preferred
-            text="HER2-ultralow after chemotherapy for metastatic disease: within its approval "
+            text=f"HER2-ultralow {_after_chemotherapy(i)}: within its approval "
             f"({approval(spec)}: HER2-low or -ultralow disease after progression on 1 or more "
             "endocrine lines, "
             "with no limit on chemotherapy), but neither trial enrolled this patient "
@@ -78,7 +79,7 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
         trials = tuple(
             t
             for t, speaks in (
-                ("DESTINY-Breast06", not i.chemotherapy_lines),
+                ("DESTINY-Breast06", not chemo),
                 ("DESTINY-Breast04", i.her2 is Her2Status.LOW),
             )
             if speaks
@@ -104,13 +105,25 @@ def her2_low_or_ultralow(i: MolecularInputs, spec: RegimenSpec, ctx: Context) ->
         yield _her2_zero(i)
 
 
+def _after_chemotherapy(i: MolecularInputs) -> str:
+    """How the patient is after chemotherapy: for metastatic disease, or by a relapse within 6
+    months of (neo)adjuvant chemotherapy, which DESTINY-Breast04 counted as a line (the recheck
+    of case 993)."""
+    if i.chemotherapy_lines:
+        return "after chemotherapy for metastatic disease"
+    return (
+        "after chemotherapy (a relapse within 6 months of (neo)adjuvant chemotherapy, which "
+        "DESTINY-Breast04 counted as a line)"
+    )
+
+
 def _her2_zero(i: MolecularInputs) -> Effect:
     """HER2 0 leaves it out: after chemotherapy on DESTINY-Breast04's population (case 448),
     before it on DESTINY-Breast06's, whose IHC 0 is to be read again for ultralow (rule 34)."""
-    if i.chemotherapy_lines:
+    if i.chemotherapy_lines or i.db04_early_relapse:
         return left_out(
             ExclusionCode.OUT_OF_POPULATION,
-            text=f"HER2 {i.her2.value} after chemotherapy for metastatic disease: "
+            text=f"HER2 {i.her2.value} {_after_chemotherapy(i)}: "
             "DESTINY-Breast04, the trial of that setting, enrolled HER2-low disease only "
             "(DESTINY-Breast06 HER2-low and -ultralow disease, before any chemotherapy).",
             trials=("DESTINY-Breast04", "DESTINY-Breast06"),
