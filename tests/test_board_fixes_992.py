@@ -335,3 +335,27 @@ def test_a_relapse_soon_after_adjuvant_chemotherapy_counts_as_after_chemotherapy
     assert not _actions(zero, "reread_her2_ultralow")
     [after] = _actions(zero, "reread_her2_ultralow_after_chemotherapy")
     assert not after.before_choosing
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_where_oral_treatment_is_declined_the_tests_for_oral_drugs_do_not_hold_the_choice(
+    policy: str,
+) -> None:
+    """The recheck of case 1000 (MAJOR, both policies): with oral treatment declined, the plan
+    still asked before choosing for a tissue biopsy, because an ESR1 mutation would open an
+    oral SERD, and for a tumour BRCA test, because a mutation would open a PARP inhibitor: the
+    same plan left every one of those drugs out (rule 110). Such tests come after choosing and
+    say why."""
+    data = _oral_only()
+    data["biomarkers"] += [
+        result(g, "not_detected", origin="germline", sample="blood", tested_on="2024-01-10")
+        for g in ("BRCA1", "BRCA2", "PALB2")
+    ]
+    plan = resistx.sequence(data, {"declines": ["oral"]}, policy=policy)
+    [tissue] = _actions(plan, "confirm_tissue")
+    assert not tissue.before_choosing and "declines" in tissue.text
+    [brca] = _actions(plan, "test_somatic_brca")
+    assert not brca.before_choosing and "declines oral treatment" in brca.text
+    # accepted by mouth, both come before choosing, as before
+    plain = resistx.sequence(data, policy=policy)
+    assert all(a.before_choosing for a in plain.actions if a.code in ("confirm_tissue",))

@@ -20,8 +20,8 @@ from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines
 from resistx.sequencing.rules.pathway_partner import partner_progressed
 from resistx.sequencing.rules.results import adequate_fraction, ctdna_negative, draw_found_tumour
 from resistx.sequencing.rules.serena6 import line_start
-from resistx.sequencing.rules.timing import before_choosing, for_next_line
-from resistx.sequencing.rules.tissue_check import confirm_tissue
+from resistx.sequencing.rules.timing import before_choosing, for_next_line, oral_declined
+from resistx.sequencing.rules.tissue_check import confirm_tissue, tissue_for_oral_declined
 
 
 def _why_retest(genes: list[str]) -> str:
@@ -108,6 +108,8 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
     """Rule 15's tissue confirmation of a PI3K pathway (and an ESR1) negative on ctDNA only."""
     held = draw_found_tumour(facts)  # then ESR1 is no question for tissue (cases 139, 146)
     with_esr1 = ctdna_negative(facts, ("ESR1",)) and not held
+    if oral_declined(facts):  # what it would open is given by mouth (rule 110)
+        return tissue_for_oral_declined(with_esr1)
     return confirm_tissue(
         with_esr1,
         facts.profile.visceral_crisis,

@@ -59,7 +59,7 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for gene in HRD_GENES:
         status = _tumour_finding(facts, gene)
         if status is not None and not germline_on_record(facts, gene):
-            decides = no_chemotherapy and not germline_known and before_choosing(facts)
+            decides = no_chemotherapy and not germline_known and before_choosing(facts, oral=True)
             yield _germline_test(gene, status, progressed, germline_known, decides=decides)
 
 
@@ -85,10 +85,12 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_hrd_genes",
             genes=untested,
-            first=not known_germline and not target_left(facts) and before_choosing(facts),
+            first=not known_germline
+            and not target_left(facts)
+            and before_choosing(facts, oral=True),
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}"
-            f"{_EVERY_MAN * (facts.profile.sex is Sex.MALE)}{for_next_line(facts)}",
+            f"{_EVERY_MAN * (facts.profile.sex is Sex.MALE)}{for_next_line(facts, oral=True)}",
         )
     elif germline := tuple(
         g
@@ -99,21 +101,21 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_germline",
             genes=germline,
-            first=not target_left(facts) and before_choosing(facts),
+            first=not target_left(facts) and before_choosing(facts, oral=True),
             text=f"{genes} tested in the tumour only: offer germline {genes} testing, with "
             "genetic counselling (the ASCO-SSO guideline of 2024 recommends germline BRCA1/2 "
             "testing where a PARP inhibitor could be given; not in the review): a germline "
-            f"BRCA1/2 or PALB2 mutation opens a PARP inhibitor.{for_next_line(facts)}",
+            f"BRCA1/2 or PALB2 mutation opens a PARP inhibitor.{for_next_line(facts, oral=True)}",
         )
     elif hrd_untested(facts, parp_findings(facts))[1]:
         germline_only = germline_only_brca(facts)
         yield PlanEffect(
             code="test_somatic_brca",
             genes=germline_only,
-            first=not target_left(facts) and before_choosing(facts),
+            first=not target_left(facts) and before_choosing(facts, oral=True),
             text=f"{', '.join(germline_only)} tested in the germline only: test the tumour "
             "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
-            f"inhibitor (TBCRC 048).{for_next_line(facts)}",
+            f"inhibitor (TBCRC 048).{for_next_line(facts, oral=True)}",
         )
 
 

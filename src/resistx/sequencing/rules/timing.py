@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
+from resistx.model.enums import Route
 from resistx.sequencing.facts import Facts
 
 
-def before_choosing(facts: Facts, *, endocrine: bool = False) -> bool:
+def before_choosing(facts: Facts, *, endocrine: bool = False, oral: bool = False) -> bool:
     """A test comes before choosing, except in a visceral crisis (chemotherapy answers it now,
-    rule 7) or, for a test that opens endocrine-based options (``endocrine``), before any
-    endocrine therapy (case 475: they come after it, rules 69, 70)."""
-    return not facts.profile.visceral_crisis and not (endocrine and facts.endocrine_naive)
+    rule 7), for a test that opens endocrine-based options (``endocrine``), before any
+    endocrine therapy (case 475: they come after it, rules 69, 70), or, for one that opens
+    only drugs given by mouth (``oral``: the targeted drugs, endocrine ones included), where
+    the patient declines oral treatment (rule 110: they are left out; the recheck of case
+    1000)."""
+    return (
+        not facts.profile.visceral_crisis
+        and not (endocrine and facts.endocrine_naive)
+        and not ((oral or endocrine) and oral_declined(facts))
+    )
 
 
-def for_next_line(facts: Facts, *, endocrine: bool = False) -> str:
+def oral_declined(facts: Facts) -> bool:
+    return Route.ORAL in facts.preferences.declines
+
+
+def for_next_line(facts: Facts, *, endocrine: bool = False, oral: bool = False) -> str:
     """What a test's text adds where it does not come before choosing."""
     if facts.profile.visceral_crisis:
         return " For the next line: chemotherapy for the visceral crisis does not wait for it."
     if endocrine and facts.endocrine_naive:
         return " No endocrine therapy is on record: the next line is the one after it."
+    if (oral or endocrine) and oral_declined(facts):
+        return ORAL_DECLINED
     return ""
+
+
+#: what a test that opens drugs given by mouth adds where the patient declines them (rule 110)
+ORAL_DECLINED = (
+    " The patient declines oral treatment, and what it would open is given by mouth (rule 110): "
+    "for a later choice, should that change."
+)

@@ -66,6 +66,22 @@ def confirm_tissue(
     )
 
 
+def tissue_for_oral_declined(with_esr1: bool) -> PlanEffect:
+    """Rule 15's tissue confirmation where the patient declines oral treatment: what a finding
+    would open (an oral SERD, a PI3K or AKT inhibitor) is given by mouth, left out (rule 110),
+    so it holds no choice (the recheck of case 1000)."""
+    what = "ESR1 and the PI3K pathway are" if with_esr1 else "The PI3K pathway is"
+    opens = "an oral SERD or a PI3K or AKT inhibitor" if with_esr1 else "a PI3K or AKT inhibitor"
+    return PlanEffect(
+        code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
+        genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
+        first=False,
+        text=f"{what} negative on ctDNA only: a tissue biopsy (NGS) would confirm it. What a "
+        f"finding would open, {opens}, is given by mouth, which the patient declines (rule "
+        "110): for a later choice, should that change.",
+    )
+
+
 def _would(with_esr1: bool, *, later: bool, past_lines: bool, partner: tuple[str, bool]) -> str:
     """What a tissue result would open (``confirm_tissue``'s arguments)."""
     if later:
