@@ -359,3 +359,32 @@ def test_where_oral_treatment_is_declined_the_tests_for_oral_drugs_do_not_hold_t
     # accepted by mouth, both come before choosing, as before
     plain = resistx.sequence(data, policy=policy)
     assert all(a.before_choosing for a in plain.actions if a.code in ("confirm_tissue",))
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_where_oral_treatment_is_declined_a_first_esr1_and_pathway_test_still_comes_first(
+    policy: str,
+) -> None:
+    """The second recheck of case 1000 (MAJOR, ye2024): with oral treatment declined, the first
+    test of ESR1 and the pathway was put after choosing as if only oral drugs hung on it, but a
+    negative result turns the plan to chemotherapy over fulvestrant (rule 6): it still comes
+    before choosing. A confirmation of a negative, whose result can open only oral drugs,
+    stays after."""
+    data = {**_oral_only(), "biomarkers": []}
+    plan = resistx.sequence(data, {"declines": ["oral"]}, policy=policy)
+    [retest] = _actions(plan, "retest")
+    assert retest.before_choosing and "declines" not in retest.text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_after_platinum_an_untested_brca_test_does_not_hold_the_choice(policy: str) -> None:
+    """The second recheck of case 1009 (MAJOR, both policies): after progression on carboplatin,
+    with BRCA1, BRCA2 and PALB2 never tested, the test asked before choosing said a mutation
+    opens a PARP inhibitor, while rule 105 holds them back after platinum. It comes after
+    choosing and says so, for a later choice and for the family."""
+    data = _germline_brca1_after_platinum()
+    data["biomarkers"] = [b for b in data["biomarkers"] if b["gene"] != "BRCA1"]
+    plan = _planned(data, policy)
+    [hrd] = _actions(plan, "test_hrd_genes")
+    assert not hrd.before_choosing
+    assert "rule 105" in hrd.text and "family" in hrd.text

@@ -63,6 +63,13 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             yield _germline_test(gene, status, progressed, germline_known, decides=decides)
 
 
+#: what rule 26's test of untested genes adds after platinum (the recheck of case 1009)
+_AFTER_PLATINUM = (
+    ", though after progression on platinum at best as an alternative (rule 105): for a "
+    "later choice, and for the family (a germline mutation concerns relatives too)."
+)
+
+
 def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
     known_germline = [
         g
@@ -70,10 +77,11 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         if (st := facts.state(g)) and st.finding and st.finding.result.origin is Origin.GERMLINE
     ]
     untested = tuple(g for g in HRD_GENES if facts.state(g) is None)
+    platinum = platinum_resistant(facts)  # rule 105: PARP inhibitors outside their trials
     if untested:
-        opens = (  # rule 105: after platinum a PARP inhibitor is outside its trials (case 1009)
+        opens = (  # case 1009
             "; after progression on platinum a PARP inhibitor is at best an alternative (rule 105)"
-            if platinum_resistant(facts)
+            if platinum
             else " and opens a PARP inhibitor"
         )
         also = (
@@ -85,11 +93,13 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_hrd_genes",
             genes=untested,
-            first=not known_germline
+            first=not (known_germline or platinum)
             and not target_left(facts)
             and before_choosing(facts, oral=True),
             text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
-            f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048).{also}"
+            f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048)"
+            + (_AFTER_PLATINUM if platinum and not known_germline else ".")
+            + f"{also}"
             f"{_EVERY_MAN * (facts.profile.sex is Sex.MALE)}{for_next_line(facts, oral=True)}",
         )
     elif germline := tuple(

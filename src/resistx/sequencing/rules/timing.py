@@ -9,14 +9,15 @@ from resistx.sequencing.facts import Facts
 def before_choosing(facts: Facts, *, endocrine: bool = False, oral: bool = False) -> bool:
     """A test comes before choosing, except in a visceral crisis (chemotherapy answers it now,
     rule 7), for a test that opens endocrine-based options (``endocrine``), before any
-    endocrine therapy (case 475: they come after it, rules 69, 70), or, for one that opens
-    only drugs given by mouth (``oral``: the targeted drugs, endocrine ones included), where
-    the patient declines oral treatment (rule 110: they are left out; the recheck of case
-    1000)."""
+    endocrine therapy (case 475: they come after it, rules 69, 70), or, for one whose result
+    can only open drugs given by mouth (``oral``: a confirmation of a negative, a BRCA test),
+    where the patient declines oral treatment (rule 110: they are left out; the recheck of case
+    1000). A first test of ESR1 and the pathway is no such test: a negative turns the plan to
+    chemotherapy (rule 6; the second recheck)."""
     return (
         not facts.profile.visceral_crisis
         and not (endocrine and facts.endocrine_naive)
-        and not ((oral or endocrine) and oral_declined(facts))
+        and not (oral and oral_declined(facts))
     )
 
 
@@ -30,7 +31,7 @@ def for_next_line(facts: Facts, *, endocrine: bool = False, oral: bool = False) 
         return " For the next line: chemotherapy for the visceral crisis does not wait for it."
     if endocrine and facts.endocrine_naive:
         return " No endocrine therapy is on record: the next line is the one after it."
-    if (oral or endocrine) and oral_declined(facts):
+    if oral and oral_declined(facts):
         return ORAL_DECLINED
     return ""
 
