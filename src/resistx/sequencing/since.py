@@ -5,7 +5,7 @@ the trials, approvals and rules behind it)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 
 from resistx.model.enums import Tier
@@ -19,10 +19,17 @@ def _preferred(plan: Plan) -> set[str]:
     return {o.regimen.id for o in plan.options if o.tier is Tier.PREFERRED}
 
 
-def differences(before: Plan, after: Plan, *, summary: bool = False) -> tuple[Difference, ...]:
+def differences(
+    before: Plan,
+    after: Plan,
+    *,
+    summary: bool = False,
+    left_out_too: Callable[[str], bool] = lambda _rid: True,
+) -> tuple[Difference, ...]:
     """The differences of ``after`` from ``before``: the top option, the preferred set and the
-    exclusions first, then (with ``summary``) the options ``after`` makes alternatives, or
-    (without) every option moved, added or removed, each in rank order."""
+    exclusions first, then (with ``summary``) the options ``after`` makes alternatives and the
+    regimens left out under both for which ``left_out_too`` holds, or (without) every option
+    moved, added or removed, each in rank order."""
     a = {o.regimen.id: o for o in before.options}
     b = {o.regimen.id: o for o in after.options}
     out: list[Difference] = []
@@ -63,7 +70,7 @@ def differences(before: Plan, after: Plan, *, summary: bool = False) -> tuple[Di
         ]
         # left out under both: named where a rule of the other policy leaves it out, as
         # ``_entries`` checks (case 439: trastuzumab deruxtecan before an ultralow reading)
-        out += [diff(Change.LEFT_OUT_TOO, r) for r in sorted(xa & xb)]
+        out += [diff(Change.LEFT_OUT_TOO, r) for r in sorted(xa & xb) if left_out_too(r)]
         return tuple(out)
     for rid in _by_rank(set(a) | set(b), {**a, **b}):
         if rid in a and rid in b:
@@ -126,12 +133,11 @@ def _entries(
         f"resistx sequence FILE --policy {newer.name}"
     )
     said: set[str] = set()
-    for d in differences(before, after, summary=True):
+    # left out under both: named only where a result would open it there
+    for d in differences(before, after, summary=True, left_out_too=lambda r: _may_open(there, r)):
         rid = d.regimen
         if rid in said:  # one entry a regimen: its first difference says where it stands here
             continue
-        if d.change is Change.LEFT_OUT_TOO and not _may_open(there, rid):
-            continue  # left out under both, and no result would open it there
         trials, rules = _behind(there, rid, older_rules)
         waits = _waits(d, there)
         opens = _opens(there, rid, rules) if d.change is Change.LEFT_OUT_TOO else ""
