@@ -72,15 +72,23 @@ def differences(
         # ``_entries`` checks (case 439: trastuzumab deruxtecan before an ultralow reading)
         out += [diff(Change.LEFT_OUT_TOO, r) for r in sorted(xa & xb) if left_out_too(r)]
         return tuple(out)
-    for rid in _by_rank(set(a) | set(b), {**a, **b}):
-        if rid in a and rid in b:
-            if a[rid].rank != b[rid].rank:
-                out.append(diff(Change.MOVED, rid))
-        elif rid in b and rid not in xa:
-            out.append(diff(Change.ADDED, rid))
-        elif rid in a and rid not in xb:
-            out.append(diff(Change.REMOVED, rid))
-    return tuple(out)
+    changed = (_moved(rid, a, b, (xa, xb)) for rid in _by_rank(set(a) | set(b), {**a, **b}))
+    return (*out, *(diff(c, rid) for rid, c in changed if c is not None))
+
+
+def _moved(
+    rid: str, a: dict[str, Option], b: dict[str, Option], left: tuple[set[str], set[str]]
+) -> tuple[str, Change | None]:
+    """How a regimen moved between the plans (``differences`` without ``summary``): moved,
+    added, removed, or not at all (None)."""
+    xa, xb = left
+    if rid in a and rid in b:
+        return rid, Change.MOVED if a[rid].rank != b[rid].rank else None
+    if rid in b and rid not in xa:
+        return rid, Change.ADDED
+    if rid in a and rid not in xb:
+        return rid, Change.REMOVED
+    return rid, None
 
 
 _AT_LEAST_ALTERNATIVE = frozenset({Tier.PREFERRED, Tier.ALTERNATIVE})
