@@ -388,3 +388,64 @@ def test_after_platinum_an_untested_brca_test_does_not_hold_the_choice(policy: s
     [hrd] = _actions(plan, "test_hrd_genes")
     assert not hrd.before_choosing
     assert "rule 105" in hrd.text and "family" in hrd.text
+
+
+def test_letrozole_given_through_a_palbociclib_hold_keeps_postmonarch_s_population() -> None:
+    """Case 1017 (MAJOR, practice-2026): 32 months of first-line palbociclib + letrozole with a
+    3-week hold for neutropenia, letrozole alone recorded through the hold as the docs ask:
+    postMONARCH's population check counted the bridge as another line, so abemaciclib +
+    fulvestrant was a later option below fulvestrant alone, the arm it beat. The bridge is
+    part of the line (as rules 8 and 32 read it)."""
+    data = _woman(
+        "2026-05-04",
+        [*(result(g, "not_detected", tested_on="2026-04-27") for g in ("ESR1", *PAM))],
+        _course(
+            ["palbociclib", "letrozole"],
+            "2023-09-01",
+            "2023-11-10",
+            "toxicity",
+            line=1,
+            toxicity="neutropenia",
+        ),
+        _course(["letrozole"], "2023-11-11", "2023-11-30", "other", line=1),
+        _course(["palbociclib", "letrozole"], "2023-12-01", "2026-04-20", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    abema = option(plan, "abemaciclib+fulvestrant")
+    assert abema.tier is not resistx.Tier.LATER
+    assert "outside_postmonarch_population" not in {r.code for r in abema.reasons}
+    assert "postmonarch_population" in {r.code for r in abema.reasons}
+    fulvestrant = option(plan, "fulvestrant")
+    assert abema.rank < fulvestrant.rank
+    # without the bridge the same (the control, as the reviewer ran it)
+    bare = {**data, "treatments": [data["treatments"][0], data["treatments"][2]]}
+    assert option(_planned(bare, "practice-2026"), "abemaciclib+fulvestrant").tier is abema.tier
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_after_relapse_on_an_adjuvant_aromatase_inhibitor_and_cdk46i_ribociclib_exemestane_is_later(
+    policy: str,
+) -> None:
+    """Case 1021 (MAJOR, practice-2026; the same order under ye2024): relapse on adjuvant
+    anastrozole 6.5 months after 2 years of adjuvant abemaciclib: ribociclib + exemestane, a
+    second aromatase inhibitor with the switched CDK4/6 inhibitor, ranked above ribociclib +
+    fulvestrant. No trial gave it there (MAINTAIN gave exemestane only after fulvestrant): at
+    best a later option, below the fulvestrant doublet."""
+    adjuvant = {"setting": "adjuvant"}
+    data = _woman(
+        "2026-01-15",
+        [*(result(g, "not_detected", tested_on="2026-01-05") for g in ("ESR1", *PAM))],
+        {
+            **_course(["abemaciclib", "anastrozole"], "2023-05-01", "2025-04-30", "completed"),
+            **adjuvant,
+        },
+        {**_course(["anastrozole"], "2025-05-01", "2025-11-20", "progression"), **adjuvant},
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    exemestane = option(plan, "ribociclib+exemestane")
+    assert exemestane.tier is resistx.Tier.LATER
+    [why] = [r for r in exemestane.reasons if r.rule == 94]
+    assert "adjuvant" in why.text
+    assert exemestane.rank > option(plan, "ribociclib+fulvestrant").rank

@@ -377,6 +377,13 @@ SCENARIOS: list[dict[str, Any]] = [
         comorbidities=[{"name": "diabetes", "hba1c": 9.0, "insulin": True}],
     ),
     patient(biomarkers=NEGATIVE, comorbidities=["hepatic_impairment"]),  # rule 51: no class
+    patient(  # rule 94: relapse on adjuvant anastrozole after adjuvant abemaciclib (case 1021)
+        biomarkers=NEGATIVE,
+        treatments=[
+            adjuvant(["abemaciclib", "anastrozole"], "2023-05-01", "2025-04-30"),
+            dict(adjuvant(["anastrozole"], "2025-05-01", "2025-11-20"), stop_reason="progression"),
+        ],
+    ),
     patient(  # rule 49: a somatic BRCA2 mutation beside a PIK3CA mutation (case 1008)
         biomarkers=[
             result("BRCA2", "mutated", origin="somatic", sample="tissue"),

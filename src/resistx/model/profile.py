@@ -533,6 +533,17 @@ def _control_start(
     return t.started_on - (end - held.started_on)
 
 
+def through_hold(courses: tuple[Treatment, ...], b: Treatment) -> bool:
+    """``b`` is endocrine therapy given through the hold of a CDK4/6-inhibitor course of
+    ``courses`` held or paused (``_HOLD_STOPS``, ``_bridges``): part of that course's line, not
+    a line of its own (case 1017)."""
+    return any(
+        _cdk46i(h) and h.stop_reason in _HOLD_STOPS and _bridges(h, b)
+        for h in courses
+        if h is not b
+    )
+
+
 def _bridges(held: Treatment, b: Treatment) -> bool:
     """``b``, endocrine therapy in ``held``'s setting, started within ``SWITCH_GAP_DAYS`` of
     its stop: given through the hold (letrozole alone while palbociclib waits)."""

@@ -150,8 +150,10 @@ def is_ribociclib_with_an_aromatase_inhibitor(spec: RegimenSpec) -> bool:
     effect="At best a later option, stepping back as rule 62's abemaciclib does: ribociclib's US "
     "label gives it with an aromatase inhibitor as initial endocrine-based therapy, and with "
     "fulvestrant after progression on endocrine therapy (not in the review), so MAINTAIN's "
-    "exemestane partner is given outside it (case 666).",
-    codes=("ribociclib_ai_after_endocrine_therapy",),
+    "exemestane partner is given outside it (case 666). After relapse on (or within 12 months "
+    "of) an adjuvant aromatase inhibitor and a CDK4/6 inhibitor, nothing yet for metastatic "
+    "disease: at best a later option too (no trial gave it there; case 1021).",
+    codes=("ribociclib_ai_after_endocrine_therapy", "ribociclib_ai_after_adjuvant_relapse"),
     trials=("MAINTAIN",),
     regimens=is_ribociclib_with_an_aromatase_inhibitor,
 )
@@ -160,9 +162,11 @@ def ribociclib_ai_label(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> It
     # leaves out: case 748); not after other endocrine therapy alone, where every CDK4/6
     # inhibitor's label gives it with an aromatase inhibitor as initial therapy alike (case 673)
     after = i.cdk46i_resistant or i.ai_resistant
-    if not (i.endocrine_progressed and after) or not is_ribociclib_with_an_aromatase_inhibitor(
-        spec
-    ):
+    if not is_ribociclib_with_an_aromatase_inhibitor(spec):
+        return
+    if not i.endocrine_progressed and i.ai_resistant and i.cdk46i_resistant:  # case 1021
+        yield _after_adjuvant_relapse(ctx, spec)
+    if not (i.endocrine_progressed and after):
         return
     label = (
         "Progressed on endocrine therapy for metastatic disease: ribociclib's US label gives it "
@@ -179,6 +183,22 @@ def ribociclib_ai_label(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> It
     )
     yield _outside_label(
         ctx, "ribociclib_ai_after_endocrine_therapy", label + why, spec.key_trials or ("MAINTAIN",)
+    )
+
+
+def _after_adjuvant_relapse(ctx: Context, spec: RegimenSpec) -> Effect:
+    """Rule 94 after relapse on (or within 12 months of) an adjuvant aromatase inhibitor and a
+    CDK4/6 inhibitor, nothing yet for metastatic disease (case 1021)."""
+    return Effect(
+        code="ribociclib_ai_after_adjuvant_relapse",
+        delta=ctx.weights.outside_label,
+        ceiling=2,
+        text="Relapse on (or within 12 months of) an adjuvant aromatase inhibitor, after a "
+        "CDK4/6 inhibitor: the trials of a CDK4/6 inhibitor with an aromatase inhibitor "
+        "enrolled no one whose disease had relapsed so (rule 71), and MAINTAIN gave ribociclib "
+        "with exemestane only after fulvestrant (Kalinsky et al., J Clin Oncol 2023; not in the "
+        "review): at best a later option.",
+        trials=spec.key_trials or ("MAINTAIN",),
     )
 
 
