@@ -449,3 +449,78 @@ def test_after_relapse_on_an_adjuvant_aromatase_inhibitor_and_cdk46i_ribociclib_
     [why] = [r for r in exemestane.reasons if r.rule == 94]
     assert "adjuvant" in why.text
     assert exemestane.rank > option(plan, "ribociclib+fulvestrant").rank
+
+
+def _letrozole_progressed_in_the_hold() -> dict[str, Any]:
+    """The third recheck of case 1017: palbociclib + letrozole stopped for neutropenia, then
+    letrozole alone until progression, then palbociclib + letrozole again until progression;
+    no line numbers; HER2-low."""
+    return _woman(
+        "2026-05-20",
+        [*(result(g, "not_detected", tested_on="2026-05-10") for g in ("ESR1", *PAM))],
+        _course(
+            ["palbociclib", "letrozole"],
+            "2023-09-01",
+            "2023-11-10",
+            "toxicity",
+            toxicity="neutropenia",
+        ),
+        _course(["letrozole"], "2023-11-11", "2024-04-30", "progression"),
+        _course(["palbociclib", "letrozole"], "2024-05-01", "2026-04-20", "progression"),
+        her2="low",
+    )
+
+
+def test_a_course_through_a_hold_that_progressed_ends_the_line() -> None:
+    """The third recheck of case 1017 (MAJOR, practice-2026): letrozole given through a
+    palbociclib hold until progression, then palbociclib + letrozole again, without line
+    numbers, was read as one line: abemaciclib + fulvestrant said 'postMONARCH's population'
+    and trastuzumab deruxtecan 'outside DESTINY-Breast06's entry (2 or more endocrine lines)'.
+    A progression ends the line: two endocrine lines, as with the line numbers given."""
+    unnumbered = _letrozole_progressed_in_the_hold()
+    numbered = _letrozole_progressed_in_the_hold()
+    for t, line in zip(numbered["treatments"], (1, 1, 2), strict=True):
+        t["line"] = line
+    plans = [_planned(p, "practice-2026") for p in (unnumbered, numbered)]
+    for plan in plans:
+        abema = option(plan, "abemaciclib+fulvestrant")
+        assert "postmonarch_population" not in {r.code for r in abema.reasons}
+    unnumbered_plan, numbered_plan = plans
+    assert unnumbered_plan.options[0].regimen.id == numbered_plan.options[0].regimen.id
+    tiers = {option(p, "trastuzumab-deruxtecan").tier for p in plans}
+    assert len(tiers) == 1, tiers
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_after_platinum_a_germline_test_of_tumour_only_results_does_not_hold_the_choice(
+    policy: str,
+) -> None:
+    """The third recheck of case 1009 (MAJOR, both): BRCA1, BRCA2 and PALB2 negative in the
+    tumour only, the germline never tested, after progression on carboplatin: the germline test
+    was asked before choosing, saying a mutation opens a PARP inhibitor (rule 105 holds them
+    back there). It comes after choosing, for a later choice and for the family."""
+    data = _germline_brca1_after_platinum()
+    data["biomarkers"] = [b for b in data["biomarkers"] if b["gene"] != "BRCA1"] + [
+        result(g, "not_detected", tested_on="2026-01-20", tumour_fraction=0.12)
+        for g in ("BRCA1", "BRCA2", "PALB2")
+    ]
+    plan = _planned(data, policy)
+    [germline] = _actions(plan, "test_germline")
+    assert not germline.before_choosing
+    assert "rule 105" in germline.text and "family" in germline.text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_where_oral_treatment_is_declined_an_ngs_retest_of_a_pcr_negative_still_comes_first(
+    policy: str,
+) -> None:
+    """The third recheck of case 1000 (MAJOR, both): PIK3CA and ESR1 not detected by PCR only:
+    with oral treatment declined the NGS retest went after choosing, yet an NGS negative turns
+    the plan (rules 6 and 32). It comes before choosing, as for a patient who takes tablets."""
+    data = _oral_only()
+    data["biomarkers"] = [
+        result(g, "not_detected", tested_on="2026-02-02", assay="pcr") for g in ("ESR1", "PIK3CA")
+    ] + [result(g, "not_detected", tested_on="2026-02-02") for g in ("AKT1", "PTEN")]
+    plan = resistx.sequence(data, {"declines": ["oral"]}, policy=policy)
+    [ngs] = _actions(plan, "retest_ngs")
+    assert ngs.before_choosing and "declines" not in ngs.text

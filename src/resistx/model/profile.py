@@ -536,8 +536,8 @@ def _control_start(
 def through_hold(courses: tuple[Treatment, ...], b: Treatment) -> bool:
     """``b`` is endocrine therapy given through the hold of a CDK4/6-inhibitor course of
     ``courses`` held or paused (``_HOLD_STOPS``, ``_bridges``): part of that course's line, not
-    a line of its own (case 1017)."""
-    return any(
+    a line of its own (case 1017), unless it ended in progression (its third recheck)."""
+    return not b.progressed and any(
         _cdk46i(h) and h.stop_reason in _HOLD_STOPS and _bridges(h, b)
         for h in courses
         if h is not b
@@ -612,7 +612,10 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
         else:
             lines.append(numbered.setdefault(t.line, [t]))
         cdk_stop = t.stop_reason in _HOLD_STOPS and _cdk46i(t)
-        hold = t if t.line is None and cdk_stop else hold if held and not _cdk46i(t) else None
+        # endocrine therapy through the hold keeps it, unless it ended in progression: a course
+        # after that starts a line of its own (the third recheck of case 1017)
+        kept = held and not _cdk46i(t) and not t.progressed
+        hold = t if t.line is None and cdk_stop else hold if kept else None
     return tuple(map(tuple, lines))
 
 

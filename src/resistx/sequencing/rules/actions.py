@@ -86,10 +86,10 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="retest_ngs",
             genes=pcr,
-            first=before_choosing(facts, endocrine=True, oral=True),
+            first=before_choosing(facts, endocrine=True),
             text=f"{', '.join(pcr)} 'not detected' by PCR only: retest by NGS; in FAKTION's "
             "expanded NGS analysis more tumours were pathway-altered than by ddPCR."
-            f"{for_next_line(facts, endocrine=True, oral=True)}",
+            f"{for_next_line(facts, endocrine=True)}",
         )
     if not missing and ctdna_negative(facts, PAM_GENES):
         yield _confirm_on_tissue(facts, ctx)
@@ -98,9 +98,9 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="confirm_ngs",
             genes=("PTEN",),
-            first=before_choosing(facts, endocrine=True, oral=True),
+            first=before_choosing(facts, endocrine=True),
             text=f"PTEN loss {pten_only}: confirm {how}; CAPItello-291 selected its AKT-pathway "
-            f"altered population by NGS of tumour tissue.{for_next_line(facts, endocrine=True, oral=True)}",
+            f"altered population by NGS of tumour tissue.{for_next_line(facts, endocrine=True)}",
         )
 
 

@@ -111,11 +111,13 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_germline",
             genes=germline,
-            first=not target_left(facts) and before_choosing(facts, oral=True),
+            first=not (target_left(facts) or platinum) and before_choosing(facts, oral=True),
             text=f"{genes} tested in the tumour only: offer germline {genes} testing, with "
             "genetic counselling (the ASCO-SSO guideline of 2024 recommends germline BRCA1/2 "
             "testing where a PARP inhibitor could be given; not in the review): a germline "
-            f"BRCA1/2 or PALB2 mutation opens a PARP inhibitor.{for_next_line(facts, oral=True)}",
+            "BRCA1/2 or PALB2 mutation opens a PARP inhibitor"
+            + (_AFTER_PLATINUM if platinum else ".")
+            + for_next_line(facts, oral=True),
         )
     elif hrd_untested(facts, parp_findings(facts))[1]:
         germline_only = germline_only_brca(facts)

@@ -10,10 +10,11 @@ def before_choosing(facts: Facts, *, endocrine: bool = False, oral: bool = False
     """A test comes before choosing, except in a visceral crisis (chemotherapy answers it now,
     rule 7), for a test that opens endocrine-based options (``endocrine``), before any
     endocrine therapy (case 475: they come after it, rules 69, 70), or, for one whose result
-    can only open drugs given by mouth (``oral``: a confirmation of a negative, a BRCA test),
-    where the patient declines oral treatment (rule 110: they are left out; the recheck of case
-    1000). A first test of ESR1 and the pathway is no such test: a negative turns the plan to
-    chemotherapy (rule 6; the second recheck)."""
+    can only open drugs given by mouth (``oral``: a tissue confirmation of a ctDNA negative, a
+    BRCA test), where the patient declines oral treatment (rule 110: they are left out; the
+    recheck of case 1000). A first test of ESR1 and the pathway, or an NGS retest of a PCR
+    negative or of a PTEN loss by IHC, is no such test: a negative turns the plan to
+    chemotherapy or endocrine therapy (rules 6, 32; the second and third rechecks)."""
     return (
         not facts.profile.visceral_crisis
         and not (endocrine and facts.endocrine_naive)
