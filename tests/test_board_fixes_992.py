@@ -524,3 +524,20 @@ def test_where_oral_treatment_is_declined_an_ngs_retest_of_a_pcr_negative_still_
     plan = resistx.sequence(data, {"declines": ["oral"]}, policy=policy)
     [ngs] = _actions(plan, "retest_ngs")
     assert ngs.before_choosing and "declines" not in ngs.text
+
+
+def test_a_course_after_a_progression_is_another_line_whatever_its_number() -> None:
+    """The fourth recheck of case 1017 (MAJOR, practice-2026): the same history with every
+    course recorded as line 1 was read as one line for DESTINY-Breast06 and the
+    endocrine-first rule (ribociclib + fulvestrant first, trastuzumab deruxtecan 'outside
+    DESTINY-Breast06's entry') while postMONARCH's check saw two. A course after a progression
+    starts another line whatever its number: the plan is the one of lines 1, 1, 2."""
+    all_one = _letrozole_progressed_in_the_hold()
+    for t in all_one["treatments"]:
+        t["line"] = 1
+    counted = _letrozole_progressed_in_the_hold()
+    for t, line in zip(counted["treatments"], (1, 1, 2), strict=True):
+        t["line"] = line
+    a, b = (_planned(p, "practice-2026") for p in (all_one, counted))
+    assert [o.regimen.id for o in a.options] == [o.regimen.id for o in b.options]
+    assert option(a, "trastuzumab-deruxtecan").tier is option(b, "trastuzumab-deruxtecan").tier

@@ -595,7 +595,8 @@ def cytotoxic(t: Treatment) -> bool:
 
 def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], ...]:
     """Treatments (in order) by line: those that give one line number are one line (a drug
-    switched within it, as after toxicity); a treatment without a number is a line of its own,
+    switched within it, as after toxicity), until one of them ends in progression (what starts
+    after that is another line, whatever its number); a treatment without a number is a line of its own,
     but for a CDK4/6 inhibitor resumed after one stopped for toxicity or paused by the
     patient's choice (``_in_hold``, ``_HOLD_STOPS``)."""
     numbered: dict[int, list[Treatment]] = {}
@@ -607,16 +608,27 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
             lines[-1].append(t)
         elif t.line is None:
             lines.append([t])
-        elif t.line in numbered:
+        elif t.line in numbered and not _after_progression(numbered[t.line], t):
             numbered[t.line].append(t)
-        else:
-            lines.append(numbered.setdefault(t.line, [t]))
+        else:  # a new number, or one given again after a progression within it (a new line:
+            # the fourth recheck of case 1017)
+            numbered[t.line] = [t]
+            lines.append(numbered[t.line])
         cdk_stop = t.stop_reason in _HOLD_STOPS and _cdk46i(t)
         # endocrine therapy through the hold keeps it, unless it ended in progression: a course
         # after that starts a line of its own (the third recheck of case 1017)
         kept = held and not _cdk46i(t) and not t.progressed
         hold = t if t.line is None and cdk_stop else hold if kept else None
     return tuple(map(tuple, lines))
+
+
+def _after_progression(line: list[Treatment], t: Treatment) -> bool:
+    """``t`` starts on or after the end of a course of ``line`` that ended in progression (both
+    dates known): another line, whatever its number (the fourth recheck of case 1017)."""
+    start = t.started_on
+    return start is not None and any(
+        c.progressed and (end := c.end_date) is not None and start >= end for c in line
+    )
 
 
 def _in_hold(hold: Treatment, t: Treatment) -> bool:
