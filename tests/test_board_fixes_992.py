@@ -541,3 +541,45 @@ def test_a_course_after_a_progression_is_another_line_whatever_its_number() -> N
     a, b = (_planned(p, "practice-2026") for p in (all_one, counted))
     assert [o.regimen.id for o in a.options] == [o.regimen.id for o in b.options]
     assert option(a, "trastuzumab-deruxtecan").tier is option(b, "trastuzumab-deruxtecan").tier
+
+
+def _two_progressions(*courses: dict[str, Any]) -> dict[str, Any]:
+    """A HER2-low woman, ESR1 and the pathway not detected, with ``courses``."""
+    return _woman(
+        "2026-05-20",
+        [*(result(g, "not_detected", tested_on="2026-05-10") for g in ("ESR1", *PAM))],
+        *courses,
+        her2="low",
+    )
+
+
+@pytest.mark.parametrize(
+    "courses",
+    [
+        pytest.param(  # the second starts a day before the first's progression date
+            (
+                _course(["palbociclib", "letrozole"], "2022-01-10", "2024-04-30", "progression"),
+                _course(["ribociclib", "fulvestrant"], "2024-04-29", "2026-04-20", "progression"),
+            ),
+            id="overlapping-dates",
+        ),
+        pytest.param(  # no dates at all
+            (
+                {"drugs": ["palbociclib", "letrozole"], "months": 20, "stop_reason": "progression"},
+                {"drugs": ["fulvestrant"], "months": 6, "stop_reason": "progression"},
+            ),
+            id="undated",
+        ),
+    ],
+)
+def test_one_line_number_holds_one_progression(courses: tuple[dict[str, Any], ...]) -> None:
+    """The fifth recheck of case 1017 (MAJOR, practice-2026): two courses recorded as line 1,
+    each ended in progression, undated or the second begun a day before the first's progression
+    date, were read as one line: everolimus + exemestane first on 'postMONARCH ... no other
+    line', trastuzumab deruxtecan 'outside DESTINY-Breast06's entry'. Two progressions are two
+    lines, whatever the numbers: the plan is the one of lines 1 and 2."""
+    as_one = _two_progressions(*({**c, "line": 1} for c in courses))
+    as_two = _two_progressions(*({**c, "line": k} for k, c in enumerate(courses, 1)))
+    a, b = (_planned(p, "practice-2026") for p in (as_one, as_two))
+    assert [o.regimen.id for o in a.options] == [o.regimen.id for o in b.options]
+    assert a.options[0].regimen.id == "trastuzumab-deruxtecan"

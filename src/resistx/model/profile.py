@@ -596,7 +596,8 @@ def cytotoxic(t: Treatment) -> bool:
 def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], ...]:
     """Treatments (in order) by line: those that give one line number are one line (a drug
     switched within it, as after toxicity), until one of them ends in progression (what starts
-    after that is another line, whatever its number); a treatment without a number is a line of its own,
+    after that, or progresses too, is another line, whatever its number: ``_after_progression``);
+    a treatment without a number is a line of its own,
     but for a CDK4/6 inhibitor resumed after one stopped for toxicity or paused by the
     patient's choice (``_in_hold``, ``_HOLD_STOPS``)."""
     numbered: dict[int, list[Treatment]] = {}
@@ -623,12 +624,19 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
 
 
 def _after_progression(line: list[Treatment], t: Treatment) -> bool:
-    """``t`` starts on or after the end of a course of ``line`` that ended in progression (both
-    dates known): another line, whatever its number (the fourth recheck of case 1017)."""
+    """``t`` is another line than ``line``, whatever its number: it starts on or after the end
+    of a course of ``line`` that ended in progression (the fourth recheck of case 1017), or it
+    ended in progression too, on another or an unknown date (one line holds one progression:
+    the fifth recheck; two courses of a combination recorded apart end on one date)."""
     start = t.started_on
-    return start is not None and any(
-        c.progressed and (end := c.end_date) is not None and start >= end for c in line
-    )
+    return any(c.progressed and _apart(c, t, start) for c in line)
+
+
+def _apart(c: Treatment, t: Treatment, start: dt.date | None) -> bool:
+    end = c.end_date
+    if start is not None and end is not None and start >= end:
+        return True
+    return t.progressed and (end is None or end != t.end_date)
 
 
 def _in_hold(hold: Treatment, t: Treatment) -> bool:
