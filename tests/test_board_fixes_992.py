@@ -583,3 +583,24 @@ def test_one_line_number_holds_one_progression(courses: tuple[dict[str, Any], ..
     a, b = (_planned(p, "practice-2026") for p in (as_one, as_two))
     assert [o.regimen.id for o in a.options] == [o.regimen.id for o in b.options]
     assert a.options[0].regimen.id == "trastuzumab-deruxtecan"
+
+
+def test_a_combination_recorded_as_two_courses_that_start_together_is_one_line() -> None:
+    """The sixth recheck of case 1017 (MAJOR, practice-2026): palbociclib and letrozole
+    recorded as two line-1 courses from one day, their progressions entered 3 days apart, were
+    read as two lines: abemaciclib + fulvestrant 'another line ... or no aromatase inhibitor
+    with the CDK4/6 inhibitor', trastuzumab deruxtecan first. Courses that start (or end) on
+    one day are parts of one combination: the plan is the one of the combination entered as
+    one course."""
+    apart = _two_progressions(
+        _course(["palbociclib"], "2023-09-01", "2026-04-17", "progression", line=1),
+        _course(["letrozole"], "2023-09-01", "2026-04-20", "progression", line=1),
+    )
+    together = _two_progressions(
+        _course(["palbociclib", "letrozole"], "2023-09-01", "2026-04-20", "progression", line=1)
+    )
+    a, b = (_planned(p, "practice-2026") for p in (apart, together))
+    assert a.options[0].regimen.id == b.options[0].regimen.id
+    abema = option(a, "abemaciclib+fulvestrant")
+    assert abema.tier is option(b, "abemaciclib+fulvestrant").tier
+    assert "outside_postmonarch_population" not in {r.code for r in abema.reasons}

@@ -627,7 +627,8 @@ def _after_progression(line: list[Treatment], t: Treatment) -> bool:
     """``t`` is another line than ``line``, whatever its number: it starts on or after the end
     of a course of ``line`` that ended in progression (the fourth recheck of case 1017), or it
     ended in progression too, on another or an unknown date (one line holds one progression:
-    the fifth recheck; two courses of a combination recorded apart end on one date)."""
+    the fifth recheck), unless the two started or ended on one day (two parts of a combination
+    recorded apart: the sixth recheck)."""
     start = t.started_on
     return any(c.progressed and _apart(c, t, start) for c in line)
 
@@ -636,7 +637,10 @@ def _apart(c: Treatment, t: Treatment, start: dt.date | None) -> bool:
     end = c.end_date
     if start is not None and end is not None and start >= end:
         return True
-    return t.progressed and (end is None or end != t.end_date)
+    together = (start is not None and start == c.started_on) or (
+        end is not None and end == t.end_date
+    )
+    return t.progressed and not together
 
 
 def _in_hold(hold: Treatment, t: Treatment) -> bool:

@@ -6,7 +6,7 @@ the efficacy factor's ``postmonarch`` selector (``EfficacyInputs``), one value f
 from __future__ import annotations
 
 from resistx.model.enums import DrugClass
-from resistx.model.profile import through_hold
+from resistx.model.profile import Treatment, through_hold
 from resistx.sequencing.facts import Facts
 
 
@@ -20,11 +20,34 @@ def in_population(facts: Facts) -> bool:
         bool(facts.cdk46i_resistant)
         and len(facts.metastatic_lines) <= 1
         and all(
-            DrugClass.CDK46_INHIBITOR in t.drug_classes or through_hold(courses, t) for t in courses
-        )
-        and any(
             DrugClass.CDK46_INHIBITOR in t.drug_classes
-            and (DrugClass.AROMATASE_INHIBITOR in t.drug_classes or not t.metastatic)
-            for t in facts.profile.treatments
+            or through_hold(courses, t)
+            or _alongside_cdk46i(courses, t)
+            for t in courses
+        )
+        and (
+            any(
+                DrugClass.CDK46_INHIBITOR in t.drug_classes and not t.metastatic
+                for t in facts.profile.treatments
+            )
+            or any(map(_with_aromatase_inhibitor, facts.metastatic_lines))
         )
     )
+
+
+def _alongside_cdk46i(courses: tuple[Treatment, ...], t: Treatment) -> bool:
+    """``t`` started the day a CDK4/6-inhibitor course did: its partner recorded apart (the
+    sixth recheck of case 1017)."""
+    return t.started_on is not None and any(
+        DrugClass.CDK46_INHIBITOR in c.drug_classes and c.started_on == t.started_on
+        for c in courses
+    )
+
+
+_CDK46I_AND_AI = frozenset({DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR})
+
+
+def _with_aromatase_inhibitor(line: tuple[Treatment, ...]) -> bool:
+    """A line that gave a CDK4/6 inhibitor with an aromatase inhibitor, as one course or as
+    two recorded apart (the sixth recheck of case 1017)."""
+    return _CDK46I_AND_AI.issubset(frozenset().union(*(t.drug_classes for t in line)))
