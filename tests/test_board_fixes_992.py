@@ -604,3 +604,35 @@ def test_a_combination_recorded_as_two_courses_that_start_together_is_one_line()
     abema = option(a, "abemaciclib+fulvestrant")
     assert abema.tier is option(b, "abemaciclib+fulvestrant").tier
     assert "outside_postmonarch_population" not in {r.code for r in abema.reasons}
+
+
+@pytest.mark.parametrize(
+    ("letrozole", "palbociclib", "numbered"),
+    [
+        (("2023-09-01", "2026-04-20"), ("2023-09-15", "2026-04-20"), True),  # added 14 days on
+        (("2023-09-01", "2026-04-20"), ("2023-09-15", "2026-04-17"), True),  # ends 3 days apart
+        (("2023-09-01", "2026-04-20"), ("2023-09-01", "2026-04-17"), False),  # no line numbers
+    ],
+)
+def test_a_combination_recorded_as_two_overlapping_courses_reads_as_one_course(
+    letrozole: tuple[str, str], palbociclib: tuple[str, str], numbered: bool
+) -> None:
+    """The seventh recheck of case 1017 (MAJOR, practice-2026): palbociclib + letrozole charted
+    as two courses (letrozole first, palbociclib added two weeks on, the last doses days apart;
+    or without line numbers) was read as two lines, or as no aromatase inhibitor with the
+    CDK4/6 inhibitor: trastuzumab deruxtecan first, abemaciclib + fulvestrant 'another line'.
+    Two courses that overlap for most of the shorter one are one combination: the plan is the
+    one of the combination entered as one course."""
+    line: dict[str, Any] = {"line": 1} if numbered else {}
+    apart = _two_progressions(
+        _course(["letrozole"], *letrozole, "progression", **line),
+        _course(["palbociclib"], *palbociclib, "progression", **line),
+    )
+    together = _two_progressions(
+        _course(["palbociclib", "letrozole"], "2023-09-01", "2026-04-20", "progression", **line)
+    )
+    a, b = (_planned(p, "practice-2026") for p in (apart, together))
+    assert a.options[0].regimen.id == b.options[0].regimen.id
+    abema = option(a, "abemaciclib+fulvestrant")
+    assert "outside_postmonarch_population" not in {r.code for r in abema.reasons}
+    assert abema.tier is option(b, "abemaciclib+fulvestrant").tier

@@ -605,6 +605,8 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
     hold: Treatment | None = None  # the last line's CDK4/6 inhibitor held or paused
     for t in treatments:
         held = t.line is None and hold is not None and _in_hold(hold, t)
+        # an unnumbered course that is part of a combination with one of the line before
+        held = held or (t.line is None and bool(lines) and any(combined(c, t) for c in lines[-1]))
         if held:
             lines[-1].append(t)
         elif t.line is None:
@@ -637,10 +639,27 @@ def _apart(c: Treatment, t: Treatment, start: dt.date | None) -> bool:
     end = c.end_date
     if start is not None and end is not None and start >= end:
         return True
-    together = (start is not None and start == c.started_on) or (
-        end is not None and end == t.end_date
-    )
-    return t.progressed and not together
+    return t.progressed and not combined(c, t)
+
+
+def combined(a: Treatment, b: Treatment) -> bool:
+    """Two courses that are parts of one combination recorded apart: they started or ended on
+    one day, or overlap for at least half of the shorter (palbociclib added to letrozole two
+    weeks on, the last doses days apart: the sixth and seventh rechecks of case 1017); a switch
+    that overlaps the course it replaces for days is not one."""
+    if a.setting is not b.setting:
+        return False
+    if a.started_on is not None and a.started_on == b.started_on:
+        return True
+    a_end, b_end = a.end_date, b.end_date
+    if a_end is not None and a_end == b_end:
+        return True
+    a_start, b_start = a.started_on, b.started_on
+    if a_start is None or b_start is None or a_end is None or b_end is None:
+        return False
+    overlap = (min(a_end, b_end) - max(a_start, b_start)).days
+    shorter = min((a_end - a_start).days, (b_end - b_start).days)
+    return overlap > 0 and 2 * overlap >= shorter
 
 
 def _in_hold(hold: Treatment, t: Treatment) -> bool:

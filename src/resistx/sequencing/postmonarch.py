@@ -6,7 +6,7 @@ the efficacy factor's ``postmonarch`` selector (``EfficacyInputs``), one value f
 from __future__ import annotations
 
 from resistx.model.enums import DrugClass
-from resistx.model.profile import Treatment, through_hold
+from resistx.model.profile import Treatment, combined, through_hold
 from resistx.sequencing.facts import Facts
 
 
@@ -36,10 +36,10 @@ def in_population(facts: Facts) -> bool:
 
 
 def _alongside_cdk46i(courses: tuple[Treatment, ...], t: Treatment) -> bool:
-    """``t`` started the day a CDK4/6-inhibitor course did: its partner recorded apart (the
-    sixth recheck of case 1017)."""
-    return t.started_on is not None and any(
-        DrugClass.CDK46_INHIBITOR in c.drug_classes and c.started_on == t.started_on
+    """``t`` is the partner of a CDK4/6-inhibitor course recorded apart (``combined``: the
+    sixth and seventh rechecks of case 1017)."""
+    return any(
+        DrugClass.CDK46_INHIBITOR in c.drug_classes and c is not t and combined(c, t)
         for c in courses
     )
 
