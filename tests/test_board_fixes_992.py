@@ -636,3 +636,24 @@ def test_a_combination_recorded_as_two_overlapping_courses_reads_as_one_course(
     abema = option(a, "abemaciclib+fulvestrant")
     assert "outside_postmonarch_population" not in {r.code for r in abema.reasons}
     assert abema.tier is option(b, "abemaciclib+fulvestrant").tier
+
+
+def test_a_plan_says_how_it_read_lines_the_numbers_alone_do_not_say() -> None:
+    """The rechecks of case 1017 (MINOR, three times): no plan said how it counted the lines.
+    A line number read as two lines, and two courses read as one combination, are noted."""
+    split = _letrozole_progressed_in_the_hold()
+    for t in split["treatments"]:
+        t["line"] = 1
+    assert any("one line holds one progression" in n for n in _planned(split).notes)
+    apart = _two_progressions(
+        _course(["letrozole"], "2023-09-01", "2026-04-20", "progression", line=1),
+        _course(["palbociclib"], "2023-09-15", "2026-04-17", "progression", line=1),
+    )
+    [note] = [n for n in _planned(apart).notes if "read as one combination" in n]
+    assert "letrozole and palbociclib" in note
+    plain = _planned(
+        _two_progressions(
+            _course(["palbociclib", "letrozole"], "2023-09-01", "2026-04-20", "progression", line=1)
+        )
+    )
+    assert not any("one combination" in n or "one progression" in n for n in plain.notes)

@@ -16,6 +16,7 @@ from resistx.model.profile import (
     Profile,
     Treatment,
     cdk46i_drugs,
+    combined,
     continuations,
     drugs_of,
 )
@@ -27,7 +28,13 @@ from resistx.sequencing.suppression import needs_ovarian_suppression, suppressio
 
 def notes(facts: Facts) -> list[str]:
     """What the plan could not weigh, and how it read the input, in a fixed order."""
-    return [*_input(facts), *_results(facts), *_history(facts), *_state(facts)]
+    return [
+        *_input(facts),
+        *_results(facts),
+        *_history(facts),
+        *_lines_read(facts),
+        *_state(facts),
+    ]
 
 
 def _input(facts: Facts) -> list[str]:
@@ -135,6 +142,35 @@ def _thin_why(r: BiomarkerResult) -> str:
         "recommendations, Pascual et al. 2022, not in the review: an undetected result is "
         "non-informative; reflex tissue testing)"
     )
+
+
+def _lines_read(facts: Facts) -> list[str]:
+    """How the metastatic courses were read into lines where the record's numbers alone do not
+    say it (the rechecks of case 1017): a number read as more than one line, and courses of
+    other drugs read as one combination."""
+    out: list[str] = []
+    seen: set[int] = set()
+    for group in facts.metastatic_lines:
+        numbers = {t.line for t in group if t.line is not None}
+        if numbers & seen:
+            out.append(_SPLIT)
+        seen |= numbers
+        out.extend(
+            f"{' + '.join(a.drugs)} and {' + '.join(b.drugs)} are read as one combination "
+            "(two courses that start or end together, or overlap for most of their time): "
+            "record drugs given together as one course."
+            for i, a in enumerate(group)
+            for b in group[i + 1 :]
+            if a.drugs != b.drugs and combined(a, b)
+        )
+    return list(dict.fromkeys(out))
+
+
+#: ``_lines_read``: a line number given to courses on both sides of a progression
+_SPLIT = (
+    "A line number given to courses on both sides of a progression is read as more than one "
+    "line: one line holds one progression."
+)
 
 
 def _history(facts: Facts) -> list[str]:
