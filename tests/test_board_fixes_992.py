@@ -207,6 +207,9 @@ def test_a_relapse_within_6_months_of_adjuvant_chemotherapy_holds_chemotherapy_b
     assert chemo.tier is not resistx.Tier.PREFERRED
     [held] = [r for r in chemo.reasons if r.code == "chemotherapy_after_tdxd"]
     assert held.rule == 65 and "adjuvant" in held.text
+    # and trastuzumab deruxtecan's evidence is DESTINY-Breast04's, the trial of her population
+    tdxd = option(plan, "trastuzumab-deruxtecan")
+    assert any("DESTINY-Breast04" in r.trials for r in tdxd.reasons if r.factor.value == "efficacy")
 
 
 def _somatic_brca2_and_pik3ca(pik3ca: str = "PIK3CA") -> dict[str, Any]:
@@ -356,9 +359,13 @@ def test_where_oral_treatment_is_declined_the_tests_for_oral_drugs_do_not_hold_t
     assert not tissue.before_choosing and "declines" in tissue.text
     [brca] = _actions(plan, "test_somatic_brca")
     assert not brca.before_choosing and "declines oral treatment" in brca.text
+    # a combination is declined by any of its parts' routes (capivasertib by mouth)
+    left = {e.regimen.id: e for e in plan.excluded}
+    assert "declined" in {r.code for r in left["capivasertib+fulvestrant"].reasons}
     # accepted by mouth, both come before choosing, as before
     plain = resistx.sequence(data, policy=policy)
-    assert all(a.before_choosing for a in plain.actions if a.code in ("confirm_tissue",))
+    [plain_tissue] = _actions(plain, "confirm_tissue")
+    assert plain_tissue.before_choosing
 
 
 @pytest.mark.parametrize("policy", POLICIES)

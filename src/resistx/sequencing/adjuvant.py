@@ -13,7 +13,7 @@ import datetime as dt
 
 from resistx.model.enums import DrugClass
 from resistx.model.profile import DAYS_PER_MONTH, Treatment
-from resistx.sequencing.facts import Facts
+from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
@@ -75,3 +75,10 @@ def _endocrine_starts(adjuvant: list[Treatment]) -> list[dt.date]:
         if t.started_on is not None
         and t.drug_classes & (ENDOCRINE_DRUGS | {DrugClass.CDK46_INHIBITOR})
     ]
+
+
+def db04_chemotherapy_lines(facts: Facts) -> int:
+    """Chemotherapy lines for metastatic disease, and a relapse within 6 months of (neo)adjuvant
+    chemotherapy as one, as DESTINY-Breast04 counted them (rules 29, 34, 55 and 79; the recheck
+    of case 993)."""
+    return facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)

@@ -7,7 +7,8 @@ than 12 months after them (their reports; not in the review): case 483."""
 from __future__ import annotations
 
 from resistx.model.enums import DrugClass, Her2Status
-from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, EARLY_RELAPSE_TDXD, Facts
+from resistx.sequencing.adjuvant import db04_chemotherapy_lines
+from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.vocab.drugs import DEGRADER_CLASSES, drug_class
 
@@ -33,10 +34,8 @@ def endocrine_progressed(facts: Facts) -> bool:
 def ultralow_endocrine_progressed(facts: Facts) -> bool:
     """``endocrine_progressed`` for HER2-ultralow disease after chemotherapy, where rule 29
     reads it (case 894), else False: the molecular key parts no other patient on it."""
-    # chemotherapy as DESTINY-Breast04 counted it: a relapse within 6 months of (neo)adjuvant
-    # chemotherapy too (the recheck of case 993)
-    chemo = facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
-    ultralow = facts.her2 is Her2Status.ULTRALOW and chemo > 0
+    # chemotherapy as DESTINY-Breast04 counted it (the recheck of case 993)
+    ultralow = facts.her2 is Her2Status.ULTRALOW and db04_chemotherapy_lines(facts) > 0
     return ultralow and endocrine_progressed(facts)
 
 

@@ -204,7 +204,7 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
         cdk46i_resistant=facts.cdk46i_resistant,
         parp_origins=frozenset((f.gene, f.result.origin) for f in m.parp),
         parp_pending=m.hrd_untested or m.somatic_brca_untested or bool(m.germline_untested),
-        prior_chemotherapy=facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD) > 0,
+        prior_chemotherapy=facts.chemo_lines > 0 or m.db04_early_relapse,
         postmonarch_population=m.postmonarch_population,
     )
 
@@ -235,7 +235,7 @@ def history(
     ``maintain_outside``: ``maintain.outside_for(facts)``, worked out once per patient; the
     molecular and efficacy Inputs lend what they already hold (postMONARCH's population)."""
     m, e = inputs
-    tdxd_early = facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
+    tdxd_early = int(m.db04_early_relapse)  # worked out once, for the molecular Inputs
     sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
     return HistoryInputs(

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import Her2Status
+from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.ai_resistance import endocrine_progressed
-from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, figures
 from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
@@ -99,7 +100,7 @@ _DB04_LINES = CHEMOTHERAPY_LINES_ENROLLED["DESTINY-Breast04"][1]
     references=(62,),
 )
 def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    lines = chemotherapy_lines(facts)
+    lines = db04_chemotherapy_lines(facts)
     if facts.her2 not in _IHC_ZERO or not lines or lung_disease(facts):
         return
     if TDXD in facts.progressed_drugs:
@@ -147,7 +148,7 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     trials=("DESTINY-Breast06",),
 )
 def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    if facts.her2 is not Her2Status.ZERO or chemotherapy_lines(facts) or lung_disease(facts):
+    if facts.her2 is not Her2Status.ZERO or db04_chemotherapy_lines(facts) or lung_disease(facts):
         return
     approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
     entry = (
@@ -207,7 +208,11 @@ def her2_zero_after_chemotherapy(facts: Facts, ctx: Context) -> Iterator[PlanEff
     approved = approved_as(ctx, spec.id, facts.profile.decision_date)
     if "after this plan's date" in approved:
         return
-    if facts.her2 is not Her2Status.ZERO or not chemotherapy_lines(facts) or lung_disease(facts):
+    if (
+        facts.her2 is not Her2Status.ZERO
+        or not db04_chemotherapy_lines(facts)
+        or lung_disease(facts)
+    ):
         return
     if TDXD in facts.progressed_drugs or not endocrine_progressed(facts):
         return
@@ -220,13 +225,6 @@ def her2_zero_after_chemotherapy(facts: Facts, ctx: Context) -> Iterator[PlanEff
         "disease, with no limit on chemotherapy, though DESTINY-Breast06 enrolled before any: "
         "an ultralow reading would make it at best an alternative.",
     )
-
-
-def chemotherapy_lines(facts: Facts) -> int:
-    """Chemotherapy lines for metastatic disease, and a relapse within 6 months of (neo)adjuvant
-    chemotherapy as one, as DESTINY-Breast04 counted them (rules 34, 55 and 79; the recheck of
-    case 993)."""
-    return facts.chemo_lines + facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)
 
 
 def _db06_missed(facts: Facts) -> str:
