@@ -1083,6 +1083,38 @@ def test_a_rule_met_before_gives_its_stored_effects_and_its_reads_to_the_factor(
     assert list(other.read.items()) == [("ecog", 3)]  # esr1 was never read
 
 
+def test_a_tracked_store_past_its_limit_starts_over_and_still_answers_right(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The tree of fields read is bounded: past ``LIMIT`` results it starts over; a later
+    lookup runs the rule again and gives what it gave before, for both branches of a read
+    that depends on the one before it."""
+    from resistx.sequencing import tracked  # noqa: PLC0415
+    from resistx.sequencing.assess import FactorResult  # noqa: PLC0415
+
+    monkeypatch.setattr(tracked, "LIMIT", 3)
+
+    @attrs.frozen
+    class Inputs:
+        esr1: bool
+        ecog: int
+
+    runs: list[Inputs] = []
+
+    def run(i: Any) -> FactorResult:
+        runs.append(i)
+        return FactorResult(score=float(i.ecog) if i.esr1 else -1.0)
+
+    shapes = tracked.Shapes()
+    for ecog in (0, 1, 2):
+        assert shapes.assess(Inputs(True, ecog), run).score == float(ecog)
+    assert shapes.assess(Inputs(False, 4), run).score == -1.0  # over the limit: started over
+    assert shapes.assess(Inputs(False, 2), run).score == -1.0  # ecog not read: stored
+    assert len(runs) == 4
+    assert shapes.assess(Inputs(True, 1), run).score == 1.0  # forgotten: runs again
+    assert len(runs) == 5
+
+
 def test_the_memo_is_bounded() -> None:
     from resistx.sequencing.memo import Memo  # noqa: PLC0415
 

@@ -70,6 +70,7 @@ def outside_for(facts: Facts) -> tuple[tuple[str, str], ...]:
         return ()
     progressed_on = facts.progressed_drugs.intersection(PARTNERS)
     lines_since = endocrine_lines_after_cdk46i(facts)
+    cytotoxic_since = _cytotoxic_since(facts)  # once, not once per partner
     found = (
         (
             partner,
@@ -78,7 +79,7 @@ def outside_for(facts: Facts) -> tuple[tuple[str, str], ...]:
                 cytotoxic_lines=facts.cytotoxic_lines,
                 lines_since=lines_since,
                 progressed_on=progressed_on,
-                cytotoxic_since=_cytotoxic_since(facts),
+                cytotoxic_since=cytotoxic_since,
             ),
         )
         for partner in PARTNERS

@@ -17,13 +17,12 @@ a stored one in a field or two, which most of its rules never read).
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import attrgetter
 from typing import Any
 
 from resistx.sequencing.assess import FactorResult
 
-#: distinct value tuples kept per (factor, regimen, fields read); past it, that store starts over
-LIMIT = 4_096
+#: results kept per (factor, regimen) or rule; past it, that store starts over
+LIMIT = 65_536
 
 
 class Recorder:
@@ -41,29 +40,34 @@ class Recorder:
         return value
 
 
-def _getter(names: tuple[str, ...]) -> Callable[[object], tuple[object, ...]]:
-    if not names:
-        return lambda _inputs: ()
-    if len(names) == 1:
-        one = attrgetter(names[0])
-        return lambda inputs: (one(inputs),)
-    return attrgetter(*names)
+class _Node:
+    """A field read at this point of a path, and what follows each of its values: another
+    ``_Node`` (the next field read) or the stored result (nothing more was read)."""
+
+    __slots__ = ("children", "name")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.children: dict[Any, Any] = {}
 
 
 class Shapes:
-    """The stores of one (factor, regimen): one per set of fields its rules have read."""
+    """The stores of one (factor, regimen), as one tree of the fields its rules read: each
+    read depends only on the values read before it, so the values met so far name the next
+    field read, and a lookup reads each field of the path once (a list of stores, one per
+    set of fields, was walked store by store, about ten a lookup)."""
 
-    __slots__ = ("_stores",)
+    __slots__ = ("_root", "_size")
 
     def __init__(self) -> None:
-        self._stores: list[tuple[tuple[str, ...], Callable[[object], Any], dict[Any, Any]]] = []
+        self._root: Any = _MISSING
+        self._size = 0
 
     def find(self, inputs: object) -> FactorResult | None:
-        for _names, values_of, store in self._stores:
-            found: FactorResult | None = store.get(values_of(inputs))
-            if found is not None:
-                return found
-        return None
+        node = self._root
+        while type(node) is _Node:
+            node = node.children.get(getattr(inputs, node.name), _MISSING)
+        return None if node is _MISSING else node
 
     def assess(self, inputs: object, run: Callable[[Recorder], FactorResult]) -> FactorResult:
         """The stored result for these Inputs, or ``run`` over a recorder, stored."""
@@ -78,15 +82,16 @@ class Shapes:
     def within(self, outer: Recorder, run: Callable[[Recorder], Any]) -> Any:
         """One rule's stored effects for the Inputs ``outer`` records, or ``run`` over a
         recorder of its own, stored; either way its reads are written to ``outer`` in the order
-        the rule makes them, as if it had run over ``outer`` itself."""
+        the rule makes them, as if it had run over ``outer`` itself (a path that ends short
+        of a stored result is the start of the rule's own reads: it would read the same)."""
         inputs, read = outer.inputs, outer.read
-        for names, values_of, store in self._stores:
-            values = values_of(inputs)
-            found = store.get(values)
-            if found is not None:
-                for name, value in zip(names, values, strict=True):
-                    read.setdefault(name, value)
-                return found
+        node = self._root
+        while type(node) is _Node:
+            value = getattr(inputs, node.name)
+            read.setdefault(node.name, value)
+            node = node.children.get(value, _MISSING)
+        if node is not _MISSING:
+            return node
         recorder = Recorder(inputs)
         result = run(recorder)
         for name, value in recorder.read.items():
@@ -95,12 +100,26 @@ class Shapes:
         return result
 
     def _keep(self, read: dict[str, object], result: Any) -> None:
-        names = tuple(read)
-        values = tuple(read.values())
-        for known, _values_of, store in self._stores:
-            if known == names:
-                if len(store) >= LIMIT:
-                    store.clear()
-                store[values] = result
-                return
-        self._stores.append((names, _getter(names), {values: result}))
+        if self._size >= LIMIT:
+            self._root, self._size = _MISSING, 0
+        if not read:
+            self._root = result
+            self._size += 1
+            return
+        if self._root is _MISSING:
+            self._root = _Node(next(iter(read)))
+        node, items = self._root, list(read.items())
+        for k, (name, value) in enumerate(items):
+            if type(node) is not _Node or node.name != name:
+                return  # not the path a lookup would take: left unstored (never met so far)
+            if k == len(items) - 1:
+                node.children[value] = result
+            else:
+                nxt = node.children.get(value, _MISSING)
+                if nxt is _MISSING:
+                    nxt = node.children[value] = _Node(items[k + 1][0])
+                node = nxt
+        self._size += 1
+
+
+_MISSING: Any = object()
