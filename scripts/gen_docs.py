@@ -65,8 +65,9 @@ def ranking_page() -> str:
         "molecular, efficacy, history, balance.",
         "",
         "What the memo shares between patients, none of it changing a plan: a factor's result "
-        "for a regimen, stored under the `Inputs` fields its rules actually read (`tracked.py`, "
-        "recorded as they run); a finding in the `Inputs` without its date, sample and variant, "
+        "for a regimen, and its column of results for the regimens considered, each stored "
+        "under the `Inputs` fields its rules actually read (`tracked.py`, recorded as they run, "
+        "as a tree: the values read so far name the next field read); a finding in the `Inputs` without its date, sample and variant, "
         "which each plan writes into its reasons (`slots.py`); one row per regimen and four "
         "results (`ranking.Row`); and the ranked order per four result columns.",
         "",

@@ -212,16 +212,15 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
     specs, ids = considered
 
     def column(f: Factor) -> tuple[FactorResult, ...]:
-        # one table per (factor, Inputs): its results by regimen, each a function of the
-        # Inputs and the regimen's record only (the policy and evidence own the memo itself)
-        table: dict[str, FactorResult] = memo.lasting.get_or((f, factor_inputs[f]), dict)
-        found = []
-        for spec in specs:
-            result = table.get(spec.id)
-            if result is None:
-                result = table[spec.id] = _missed(memo, units, ctx, (f, factor_inputs[f]), spec)
-            found.append(result)
-        return tuple(found)
+        # one tree per (factor, regimens considered): the column stored by the Inputs fields
+        # its rules read (``tracked``), as each regimen's result is; Inputs new to the memo
+        # that agree with some before in every field read take the column in one walk
+        shapes: Shapes = memo.lasting.get_or(("column shapes", f, ids), Shapes)
+        found: tuple[FactorResult, ...] = shapes.assess(
+            factor_inputs[f],
+            lambda rec: tuple([_missed(memo, units, ctx, (f, rec), spec) for spec in specs]),
+        )
+        return found
 
     # a factor's results for the regimens considered, as one column (one lookup on a hit)
     columns = [
@@ -246,14 +245,14 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
 
 
 def _missed(
-    memo: Memo[Any], units: Units, ctx: Context, inputs: tuple[Factor, object], spec: RegimenSpec
+    memo: Memo[Any], units: Units, ctx: Context, column: tuple[Factor, Recorder], spec: RegimenSpec
 ) -> FactorResult:
-    """A factor's result for one regimen, not in its table for these Inputs: stored by the
-    fields its rules read, and each rule's effects by the fields that rule read
+    """A factor's result for one regimen, its reads passed to the column's recorder: stored by
+    the fields its rules read, and each rule's effects by the fields that rule read
     (``Shapes.within``). Equal results from other Inputs are one object (interned): the keys
     above hold results, which hash and compare by identity (a result forgotten here is only a
     later miss)."""
-    f, given = inputs
+    f, outer = column
     concerned = units.concerned(f, spec)
     shapes, by_rule = memo.lasting.get_or(
         ("unit", f, spec.id), lambda: (Shapes(), tuple(Shapes() for _ in concerned))
@@ -271,7 +270,7 @@ def _missed(
         interned: FactorResult = memo.lasting.get_or(("result", fresh.value()), lambda: fresh)
         return interned
 
-    found: FactorResult = shapes.assess(given, run)
+    found: FactorResult = shapes.within(outer, run)
     return found
 
 

@@ -17,9 +17,9 @@ a stored one in a field or two, which most of its rules never read).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from resistx.sequencing.assess import FactorResult
+T = TypeVar("T")
 
 #: results kept per (factor, regimen) or rule; past it, that store starts over
 LIMIT = 65_536
@@ -63,15 +63,17 @@ class Shapes:
         self._root: Any = _MISSING
         self._size = 0
 
-    def find(self, inputs: object) -> FactorResult | None:
+    def find(self, inputs: object) -> Any:
+        """The stored result for these Inputs, or None."""
         node = self._root
         while type(node) is _Node:
             node = node.children.get(getattr(inputs, node.name), _MISSING)
         return None if node is _MISSING else node
 
-    def assess(self, inputs: object, run: Callable[[Recorder], FactorResult]) -> FactorResult:
-        """The stored result for these Inputs, or ``run`` over a recorder, stored."""
-        found = self.find(inputs)
+    def assess(self, inputs: object, run: Callable[[Recorder], T]) -> T:
+        """The stored result for these Inputs, or ``run`` over a recorder, stored (a
+        factor's result for one regimen, or a factor's column of them)."""
+        found: T | None = self.find(inputs)
         if found is not None:
             return found
         recorder = Recorder(inputs)
