@@ -58,7 +58,7 @@ def pten_unconfirmed(facts: Facts) -> str:
     ("" when it does not): by IHC only (or a mutation by IHC), or a loss on ctDNA only (a
     copy-number call, plasma's least reliable; case 509). CAPItello-291 selected on tumour
     tissue by NGS: capivasertib waits on it, and rule 15 asks for it."""
-    st = facts.state("PTEN")
+    st = facts.genes.get("PTEN")
     if _finding(st, S.LOSS, S.MUTATED) is None or st is None or st.finding is None:
         return ""
     if facts.found("PIK3CA", S.MUTATED) or facts.found("AKT1", S.MUTATED):

@@ -79,9 +79,6 @@ class Facts:
         day, silent = self.results_from, silent_draws(self.biomarkers)
         return {g: reconcile(g, rs, day, silent) for g, rs in sorted(by_gene.items())}
 
-    def state(self, gene: str) -> GeneState | None:
-        return self.genes.get(gene)
-
     def found(self, gene: str, *statuses: BiomarkerStatus) -> bool:
         st = self.genes.get(gene)
         return (
@@ -99,6 +96,8 @@ class Facts:
         if st.negative is None:
             return True
         progression, tested = self.results_from, st.negative.tested_on
+        if progression is None and self.progressed:  # undated: none shown after it (case 1030)
+            return True
         if progression is None or (tested is not None and tested >= progression):
             return gene == "ESR1" and esr1_before(self.current, tested, self.decision_date)
         return (

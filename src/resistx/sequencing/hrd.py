@@ -32,7 +32,7 @@ def hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
     whether BRCA1/2 was tested in the germline only."""
     if parp:
         return False, False
-    if any(facts.state(g) is None for g in HRD_GENES):
+    if any(facts.genes.get(g) is None for g in HRD_GENES):
         return True, False
     return False, bool(germline_only_brca(facts))
 
@@ -42,7 +42,7 @@ def germline_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[str, ...
     no germline result on record. A tumour test (tissue or ctDNA) is not a germline test: it
     can miss a germline rearrangement, and some plasma assays filter germline variants out;
     a germline mutation would open a PARP inhibitor (case 510)."""
-    if parp or any(facts.state(g) is None for g in HRD_GENES):
+    if parp or any(facts.genes.get(g) is None for g in HRD_GENES):
         return ()
     return tuple(g for g in HRD_GENES if not germline_on_record(facts, g))
 
@@ -52,7 +52,9 @@ def germline_only_brca(facts: Facts) -> tuple[str, ...]:
     or saliva sample, where the origin left at its default says somatic): a tumour's somatic
     mutation is not looked for there."""
     tumour = {r.gene for r in facts.biomarkers if r.origin is not Origin.GERMLINE}
-    return tuple(g for g in ("BRCA1", "BRCA2") if facts.state(g) is not None and g not in tumour)
+    return tuple(
+        g for g in ("BRCA1", "BRCA2") if facts.genes.get(g) is not None and g not in tumour
+    )
 
 
 def germline_brca(f: Finding) -> bool:

@@ -253,8 +253,10 @@ def _state(facts: Facts) -> list[str]:
             "without one, is sparse (not in the review)."
         )
     elif needs_ovarian_suppression(p):
+        unknown = p.menopausal_status is MenopausalStatus.UNKNOWN  # a GnRH agonist: case 1029
+        status = "Status unknown, on a GnRH agonist" if unknown else p.menopausal_status.value
         out.append(
-            f"{p.menopausal_status.value.capitalize()}: an aromatase inhibitor or fulvestrant "
+            f"{status[:1].upper()}{status[1:]}: an aromatase inhibitor or fulvestrant "
             f"needs ovarian function suppression{keep} (rule 40), as PALOMA-3 and MONARCH-2 "
             "required of premenopausal patients (not in the review); EMERALD enrolled "
             "postmenopausal patients."

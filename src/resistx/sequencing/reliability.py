@@ -199,7 +199,7 @@ def esr1_tissue_only(facts: Facts) -> bool:
     informative ctDNA negative since the latest progression (case 899: a draw two days before
     the biopsy is a ctDNA test too) and no progression on an oral SERD: rule 64 asks for ctDNA,
     and the SERDs' exclusion says so."""
-    st = facts.state("ESR1")
+    st = facts.genes.get("ESR1")
     negative = st.negative if st is not None and st.finding is None else None
     if st is None or negative is None or negative.sample is Sample.CTDNA:
         return False

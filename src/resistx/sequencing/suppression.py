@@ -24,12 +24,41 @@ def unsuppressed_aromatase_inhibitor(t: Treatment) -> bool:
     )
 
 
+def unsuppressed_partner(t: Treatment) -> str:
+    """The aromatase inhibitor or fulvestrant of a course with no GnRH agonist in it, or ""
+    (rule 63 for women: both need ovarian suppression before the menopause, rule 40)."""
+    if DrugClass.OVARIAN_FUNCTION_SUPPRESSION in t.drug_classes:
+        return ""
+    needing = (DrugClass.AROMATASE_INHIBITOR, DrugClass.SERD)
+    return next((d for d in t.drugs if drug_class(d) in needing), "")
+
+
 def needs_ovarian_suppression(p: Profile) -> bool:
     """A pre- or perimenopausal woman: an aromatase inhibitor or fulvestrant needs ovarian
-    suppression (rule 40's cautions, rule 63's question, the plan's note)."""
-    return p.sex is not Sex.MALE and p.menopausal_status in (
-        MenopausalStatus.PREMENOPAUSAL,
-        MenopausalStatus.PERIMENOPAUSAL,
+    suppression (rule 40's cautions, rule 63's question, the plan's note). With the status not
+    recorded, a GnRH agonist going on (or in the latest course) reads as before the menopause,
+    on suppression (case 1029): it is given to suppress the ovaries."""
+    if p.sex is Sex.MALE:
+        return False
+    if p.menopausal_status is MenopausalStatus.UNKNOWN:
+        return bool(gnrh_agonist_now(p))
+    return p.menopausal_status in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL)
+
+
+def gnrh_agonist_now(p: Profile) -> str:
+    """The GnRH agonist going on (a course of its own, or in an ongoing course) or given with
+    the latest course, or ""."""
+    gnrh = DrugClass.OVARIAN_FUNCTION_SUPPRESSION
+    latest = latest_course(p.treatments_in_order)
+    return next(
+        (
+            d
+            for t in p.treatments
+            if t.stop_reason is StopReason.ONGOING or t is latest
+            for d in t.drugs
+            if drug_class(d) is gnrh
+        ),
+        "",
     )
 
 

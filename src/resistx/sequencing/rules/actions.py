@@ -62,16 +62,16 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         g
         for g in ("ESR1", *PAM_GENES)
         if facts.needs_retest(g)
-        and not doubtful(st := facts.state(g))
+        and not doubtful(st := facts.genes.get(g))
         and not (st and st.unresolved)
     ]
     missing = [g for g in needs if g == "ESR1" or not pathway_found]
-    if pathway_found and facts.state("PIK3CA") is None:  # alpelisib waits on it all the same
+    if pathway_found and facts.genes.get("PIK3CA") is None:  # alpelisib waits on it all the same
         missing.append("PIK3CA")
     if missing:
         when = _when(facts)
         how = "by ctDNA or rebiopsy"
-        if any((st := facts.state(g)) and st.uninformative for g in missing):  # shed little DNA
+        if any((st := facts.genes.get(g)) and st.uninformative for g in missing):  # shed little DNA
             how = "by rebiopsy (tissue NGS), or ctDNA only with an adequate tumour fraction"
         yield PlanEffect(
             code="retest",
@@ -80,7 +80,7 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
             text=f"Test {', '.join(missing)} {when} {how}: {_why_retest(missing)}"
             f"{for_next_line(facts, endocrine=True)}",
         )
-    pcr = tuple(g for g in PAM_GENES if (st := facts.state(g)) is not None and by_pcr_only(st))
+    pcr = tuple(g for g in PAM_GENES if (st := facts.genes.get(g)) is not None and by_pcr_only(st))
     pten_only = pten_unconfirmed(facts)
     if pcr and (not pathway_found or pten_only):  # an IHC loss settles no NGS question
         yield PlanEffect(
@@ -116,7 +116,7 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
         parp_named(facts) if not (after_parp(facts) or platinum_resistant(facts)) else (),
         held_tumour=held,
         fraction=adequate_fraction(
-            st.negative if (st := facts.state(g)) else None for g in PAM_GENES
+            st.negative if (st := facts.genes.get(g)) else None for g in PAM_GENES
         ),
         no_target=not target_left(facts),
         past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
@@ -140,7 +140,7 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
 def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if facts.her2 not in (Her2Status.ZERO, Her2Status.ULTRALOW, Her2Status.LOW):
         return
-    st = facts.state("ERBB2")
+    st = facts.genes.get("ERBB2")
     if st is None or st.finding is None:
         return
     r = st.finding.result
@@ -171,7 +171,7 @@ def genetic_counselling(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     genes = tuple(
         g
         for g in HRD_GENES
-        if (st := facts.state(g))
+        if (st := facts.genes.get(g))
         and st.finding
         and st.finding.result.origin is Origin.GERMLINE
         and st.finding.result.status is BiomarkerStatus.MUTATED

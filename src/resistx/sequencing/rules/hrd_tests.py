@@ -74,9 +74,9 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
     known_germline = [
         g
         for g in HRD_GENES
-        if (st := facts.state(g)) and st.finding and st.finding.result.origin is Origin.GERMLINE
+        if (st := facts.genes.get(g)) and st.finding and st.finding.result.origin is Origin.GERMLINE
     ]
-    untested = tuple(g for g in HRD_GENES if facts.state(g) is None)
+    untested = tuple(g for g in HRD_GENES if facts.genes.get(g) is None)
     platinum = platinum_resistant(facts)  # rule 105: PARP inhibitors outside their trials
     if untested:
         opens = (  # case 1009
@@ -176,7 +176,7 @@ _EVERY_MAN = (
 def _tumour_finding(facts: Facts, gene: str) -> BiomarkerStatus | None:
     """The status of a tumour (not germline) finding of ``gene``, whose germline test
     ``_germline_test`` asks for; None without one."""
-    st = facts.state(gene)
+    st = facts.genes.get(gene)
     if st is None or st.finding is None or st.finding.result.origin is Origin.GERMLINE:
         return None
     return st.finding.result.status

@@ -63,7 +63,8 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     elif i.esr1_negative and not i.esr1_negative_current:
         yield Effect(
             code="esr1_negative_stale",
-            text="ESR1 not detected on a test from before the latest progression: ESR1 "
+            text="ESR1 not detected on a test from before the latest progression (or not "
+            "dated after it): ESR1 "
             "mutations are acquired under endocrine therapy, so a current result decides "
             "whether an oral SERD is preferred" + _waits(spec),
             waits_on=_waits_on(spec),

@@ -15,7 +15,7 @@ from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
 from resistx.sequencing.rules.drug_classes import endocrine_based_or_trial
-from resistx.sequencing.suppression import ai_without_suppression
+from resistx.sequencing.suppression import ai_without_suppression, gnrh_agonist_now
 
 B = Factor.BALANCE
 
@@ -181,7 +181,9 @@ def severe_hepatic_impairment_first(
     "where it is unclear): before the menopause an aromatase inhibitor or fulvestrant needs "
     "ovarian function suppression (rule 40), and elacestrant's label and EMERALD are for "
     "postmenopausal women and men; meanwhile the plan reads the patient as postmenopausal "
-    "(case 809).",
+    "(case 809), or, while a GnRH agonist goes on (or came with the latest course), as "
+    "premenopausal on ovarian suppression, saying that oestradiol and FSH cannot settle it on "
+    "one (case 1029).",
     codes=("establish_menopausal_status",),
     trials=("EMERALD",),
 )
@@ -203,7 +205,20 @@ def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEff
         "postmenopausal women and men, as alpelisib's, everolimus's and ribociclib's with "
         "fulvestrant are; not in the review)"
         + (_UNSUPPRESSED if any(ai_without_suppression(t, facts) for t in p.treatments) else "")
-        + "; this plan reads the patient as postmenopausal meanwhile.",
+        + _meanwhile(gnrh_agonist_now(p)),
+    )
+
+
+def _meanwhile(gnrh: str) -> str:
+    """How the plan reads an unrecorded status: before the menopause, on suppression, while a
+    GnRH agonist goes on (case 1029); else after it."""
+    if not gnrh:
+        return "; this plan reads the patient as postmenopausal meanwhile."
+    return (
+        f". {gnrh}, a GnRH agonist, is on record going on or with the latest course: on it "
+        "oestradiol and FSH read in the postmenopausal range whatever the ovaries would do, so "
+        "they cannot establish the menopause (ask for the menstrual history before it); this "
+        "plan reads the patient as premenopausal on ovarian suppression meanwhile."
     )
 
 

@@ -13,26 +13,32 @@ from resistx.sequencing.suppression import (
     needs_ovarian_suppression,
     suppression_beside,
     unsuppressed_aromatase_inhibitor,
+    unsuppressed_partner,
 )
 from resistx.vocab.drugs import drug_class
 
 
-# rule 63: an aromatase inhibitor before the menopause with no ovarian suppression on record
+# rule 63: an aromatase inhibitor or fulvestrant before the menopause with no ovarian
+# suppression on record
 @rule(
     63,
-    "An aromatase inhibitor before the menopause without ovarian suppression: confirm",
+    "An aromatase inhibitor or fulvestrant before the menopause without ovarian suppression: "
+    "confirm",
     None,
     condition="A pre- or perimenopausal woman, and a course for metastatic disease with an "
-    "aromatase inhibitor and no ovarian suppression (a GnRH agonist) in it, nor a GnRH-agonist "
-    "course of its own given when it ended (cases 886, 899).",
+    "aromatase inhibitor or fulvestrant and no ovarian suppression (a GnRH agonist) in it, nor "
+    "a GnRH-agonist course of its own given when it ended (cases 886, 899, 1028).",
     effect="An action to confirm that ovarian suppression was given (or that she was "
-    "postmenopausal then): before the menopause an aromatase inhibitor needs it (rule 40), and "
-    "without it the progression may not be the endocrine resistance the options read. Where a "
-    "GnRH-agonist course stopped before the aromatase inhibitor did, the action comes before "
+    "postmenopausal then): before the menopause an aromatase inhibitor or fulvestrant needs it "
+    "(rule 40), and without it the progression may not be the endocrine resistance the "
+    "options read. Before choosing where that course is the latest progression, which the "
+    "options read as resistance (case 1027); after choosing for an earlier one. Where a "
+    "GnRH-agonist course stopped before the course did, the action comes before "
     "choosing: check oestradiol and restart suppression, as the progression may be ovarian "
     "escape (case 886), saying that the options read the progression as resistance and what "
-    "an oestradiol in the premenopausal range would open (case 972). A man whose latest "
-    "progression came on an aromatase inhibitor with no GnRH agonist (in the course or "
+    "an oestradiol in the premenopausal range would open (case 972). On fulvestrant, it says "
+    "that an oestradiol immunoassay reads falsely high (fulvestrant's US label). A man whose "
+    "latest progression came on an aromatase inhibitor with no GnRH agonist (in the course or "
     "covering it): before choosing, check oestradiol and add one: in men an aromatase "
     "inhibitor alone suppresses oestrogen incompletely (rule 40), so the progression, and a "
     "short course read as primary resistance, may not be the endocrine resistance the options "
@@ -45,35 +51,71 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
         return
     if not needs_ovarian_suppression(facts.profile):
         return
-    found = next(_uncovered(facts, facts.metastatic), None)
-    if found is None:
+    uncovered = [
+        (t, *beside)
+        for t in facts.metastatic
+        if unsuppressed_partner(t)
+        for beside in [suppression_beside(t, facts.profile.treatments, facts.decision_date)]
+        if beside[0] != "covered"
+    ]
+    if not uncovered:
         return
-    t, how, gnrh = found
-    ai, course = _ai(t), _named(t)
+    latest = facts.progressed[0] if facts.progressed else None
+    t, how, gnrh = next((u for u in uncovered if u[0] is latest), uncovered[0])
+    drug, course = unsuppressed_partner(t), _named(t)
     if how == "stopped" and gnrh is not None:
         yield PlanEffect(
             code="ovarian_suppression_stopped",
             first=True,
-            text=f"{course}: {gnrh.drugs[0]} stopped on {gnrh.end_date}, before {ai} did"
-            f"{f' (on {t.end_date})' if t.end_date else ''}. Before the menopause an "
-            "aromatase inhibitor alone does not suppress oestrogen (rule 40): the "
-            "progression may be ovarian escape, not the endocrine resistance the options "
-            "read. Check oestradiol, and restart ovarian suppression, before choosing: the "
-            "options below read the progression as resistance; with oestradiol in the "
-            f"premenopausal range, {course} with suppression restored (a GnRH agonist, or "
-            "oophorectomy) is a clinician's option they do not rank.",
+            text=f"{course}: {gnrh.drugs[0]} stopped on {gnrh.end_date}, before {drug} did"
+            f"{f' (on {t.end_date})' if t.end_date else ''}. Before the menopause "
+            f"{_alone(drug)} (rule 40): the progression may be ovarian escape, not the "
+            "endocrine resistance the options read. Check oestradiol, and restart ovarian "
+            "suppression, before choosing: the options below read the progression as "
+            "resistance; with oestradiol in the premenopausal range, "
+            f"{course} with suppression restored (a GnRH agonist, or oophorectomy) is a "
+            f"clinician's option they do not rank.{_assay(drug)}",
         )
         return
     said = (
-        f"{gnrh.drugs[0]} is on record, but not the dates that show it was given with {ai}"
+        f"{gnrh.drugs[0]} is on record, but not the dates that show it was given with {drug}"
         if how == "undated" and gnrh is not None
-        else f"no ovarian suppression on record with {ai}"
+        else f"no ovarian suppression on record with {drug}"
     )
+    needs = f"Before the menopause {_article(drug)} needs it (rule 40)"
     yield PlanEffect(
         code="confirm_ovarian_suppression",
-        text=f"{course}: {said}. Before the menopause an aromatase inhibitor needs it "
-        "(rule 40); confirm it was given, or that she was postmenopausal then: without it "
-        "the progression may not be the endocrine resistance the options read.",
+        first=t is latest,
+        text=f"{course}: {said}. {needs}; confirm it was given, or that she was "
+        + (
+            "postmenopausal then, before choosing: the options below read this progression as "
+            "endocrine resistance; without suppression it may not have been, and an "
+            "endocrine-based line with suppression started (a GnRH agonist, or oophorectomy) "
+            f"is a clinician's option they do not rank.{_assay(drug)}"
+            if t is latest
+            else "postmenopausal then: without it the progression may not be the endocrine "
+            "resistance the options read."
+        ),
+    )
+
+
+def _article(drug: str) -> str:
+    return "fulvestrant" if drug_class(drug) is DrugClass.SERD else "an aromatase inhibitor"
+
+
+def _alone(drug: str) -> str:
+    if drug_class(drug) is DrugClass.SERD:
+        return "fulvestrant needs ovarian suppression beside it"
+    return "an aromatase inhibitor alone does not suppress oestrogen"
+
+
+def _assay(drug: str) -> str:
+    """Fulvestrant's US label: it interferes with oestradiol immunoassays (not in the review)."""
+    if drug_class(drug) is not DrugClass.SERD:
+        return ""
+    return (
+        " On fulvestrant an oestradiol immunoassay can read falsely high (its US label; not in "
+        "the review): measure oestradiol by mass spectrometry."
     )
 
 

@@ -143,14 +143,14 @@ def review_classification(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 
 def ctdna_negative(facts: Facts, genes: tuple[str, ...]) -> bool:
     """Each gene tested, nothing found, and the negative that stands from ctDNA."""
-    states = [facts.state(g) for g in genes]
+    states = [facts.genes.get(g) for g in genes]
     return all(st is not None and st.finding is None and from_ctdna(st) for st in states)
 
 
 def draw_found_tumour(facts: Facts) -> bool:
     """The ctDNA draw that gave the PI3K pathway's negatives (one date) found a somatic mutation:
     it held tumour DNA, so its negatives are not a low-shedding tumour's."""
-    dates = {st.negative.tested_on for g in PAM_GENES if (st := facts.state(g)) and st.negative}
+    dates = {st.negative.tested_on for g in PAM_GENES if (st := facts.genes.get(g)) and st.negative}
     if len(dates) != 1 or None in dates:
         return False
     (drawn,) = dates

@@ -43,7 +43,7 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     found_figures = figures(ctx, "SERENA-6", None, "ITT")
     result = f" ({found_figures}, against continuing)" if found_figures else ""
     status = f"Camizestrant: {_camizestrant_status(ctx)}; where it is not approved, within a trial."
-    st = facts.state("ESR1")
+    st = facts.genes.get("ESR1")
     finding = st.finding if st is not None else None
     start = line_start(facts, course)
     if finding is None:

@@ -1,0 +1,211 @@
+"""Scenario tests for the findings of the blind reviews from case 1022 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: heavily pretreated patients
+(1022-1026, no MAJOR finding) and premenopausal women with records entered the way a busy
+clinic enters them (1027-1031)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from tests.helpers import option, result
+from tests.test_board_fixes_882 import POLICIES, _actions, _course, _planned
+from tests.test_board_fixes_962 import _woman
+
+PAM = ("PIK3CA", "AKT1", "PTEN")
+
+
+def _letrozole_unsuppressed(*later: dict[str, Any]) -> dict[str, Any]:
+    """Case 1027: 41, premenopausal; palbociclib + letrozole with no GnRH agonist ever given,
+    progression at 5.6 months; a ctDNA PIK3CA H1047R (ESR1, AKT1, PTEN not detected)."""
+    return _woman(
+        "2026-01-12",
+        [
+            result("PIK3CA", "mutated", tested_on="2025-12-01", variant="H1047R", sample="ctdna"),
+            *(
+                result(g, "not_detected", tested_on="2025-12-01", sample="ctdna")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2025-06-02", "2025-11-20", "progression", line=1),
+        *later,
+        menopausal_status="premenopausal",
+        her2="low",
+        ecog=0,
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_progression_on_an_aromatase_inhibitor_never_suppressed_is_checked_before_choosing(
+    policy: str,
+) -> None:
+    """Case 1027 (MAJOR, both policies): the options read a progression on letrozole given
+    without ovarian suppression as endocrine resistance (chemotherapy, or trastuzumab
+    deruxtecan, first), while the question whether she was suppressed came after choosing,
+    'none of these changes what is preferred'; with goserelin given and then stopped it came
+    before choosing. Where the course without suppression is the latest progression, the
+    question comes before choosing and says what the options assume; on an earlier course it
+    stays after choosing."""
+    plan = _planned(_letrozole_unsuppressed(), policy)
+    [ask] = _actions(plan, "confirm_ovarian_suppression")
+    assert ask.rule == 63
+    assert ask.before_choosing
+    assert "before choosing" in ask.text
+    assert "read this progression as endocrine resistance" in ask.text
+    # an earlier course without it, the latest progression under goserelin: after choosing
+    later = _course(["fulvestrant", "goserelin"], "2025-12-01", "2026-01-05", "progression", line=2)
+    earlier = _planned(dict(_letrozole_unsuppressed(later), as_of="2026-01-20"), policy)
+    [ask] = _actions(earlier, "confirm_ovarian_suppression")
+    assert not ask.before_choosing
+
+
+def _fulvestrant_after_goserelin_stopped() -> dict[str, Any]:
+    """Case 1028: 47, perimenopausal with spotting; ribociclib + letrozole + goserelin, then
+    abemaciclib + fulvestrant with goserelin dropped, progression; ctDNA ESR1 Y537S."""
+    return _woman(
+        "2026-02-10",
+        [
+            result("ESR1", "mutated", tested_on="2026-01-28", variant="Y537S", sample="ctdna"),
+            *(result(g, "not_detected", tested_on="2026-01-28", sample="ctdna") for g in PAM),
+        ],
+        _course(
+            ["ribociclib", "letrozole", "goserelin"],
+            "2023-04-01",
+            "2025-03-15",
+            "progression",
+            line=1,
+        ),
+        _course(["abemaciclib", "fulvestrant"], "2025-04-01", "2026-01-20", "progression", line=2),
+        menopausal_status="perimenopausal",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_fulvestrant_before_the_menopause_without_suppression_is_checked_before_choosing(
+    policy: str,
+) -> None:
+    """Case 1028 (MAJOR, both policies): a perimenopausal woman progressed on fulvestrant
+    after goserelin was dropped; the plan left out every fulvestrant regimen as progressed on
+    and asked nothing about her ovarian function (the question covered aromatase inhibitors
+    only). Fulvestrant needs ovarian suppression before the menopause as an aromatase
+    inhibitor does (rule 40): the plan asks, before choosing, and says that on fulvestrant an
+    oestradiol immunoassay reads falsely high."""
+    plan = _planned(_fulvestrant_after_goserelin_stopped(), policy)
+    [ask] = _actions(plan, "confirm_ovarian_suppression")
+    assert ask.before_choosing
+    assert "fulvestrant" in ask.text and "immunoassay" in ask.text
+    # postmenopausal, nothing to ask
+    post = dict(_fulvestrant_after_goserelin_stopped(), menopausal_status="postmenopausal")
+    assert not _actions(_planned(post, policy), "confirm_ovarian_suppression")
+
+
+def _goserelin_going_on(**kw: Any) -> dict[str, Any]:
+    """Case 1029: 33, sex and menopausal status not entered; Zoladex as a course of its own
+    since 2024, going on; palbociclib + anastrozole for two years, progression; ESR1 D538G."""
+    data = _woman(
+        "2026-03-16",
+        [
+            result("ESR1", "mutated", tested_on="2026-03-02", variant="D538G"),
+            result("PIK3CA", "not_detected", tested_on="2026-03-02"),
+        ],
+        _course(["Zoladex"], "2024-02-01", None, "ongoing"),
+        _course(["palbociclib", "anastrozole"], "2024-02-15", "2026-02-20", "progression", line=1),
+        her2="low",
+        ecog=0,
+        **kw,
+    )
+    if "menopausal_status" not in kw:
+        del data["menopausal_status"], data["sex"]
+    return data
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_gnrh_agonist_going_on_reads_an_unrecorded_menopausal_status_as_premenopausal(
+    policy: str,
+) -> None:
+    """Case 1029 (MAJOR, both policies; practice-2026's first option wrong): with the status
+    not entered the plan read her as postmenopausal, although goserelin was going on: no
+    option asked to continue it, elacestrant (EMERALD and its label: postmenopausal) came
+    first, there was no pregnancy test, and the action asked for oestradiol and FSH, which a
+    GnRH agonist holds in the postmenopausal range. A GnRH agonist going on reads as before
+    the menopause, on suppression, until the status is entered, and the action says why the
+    laboratory cannot settle it."""
+    plan = _planned(_goserelin_going_on(), policy)
+    [status] = _actions(plan, "establish_menopausal_status")
+    assert "GnRH agonist" in status.text and "postmenopausal meanwhile" not in status.text
+    assert _actions(plan, "pregnancy_and_contraception")
+    cautions = option(plan, "fulvestrant").cautions
+    assert any(c.code == "ovarian_suppression_needed" and "goserelin" in c.text for c in cautions)
+    assert "elacestrant_postmenopausal_trial" in {
+        r.code for r in option(plan, "elacestrant").reasons
+    }
+    # the options are those of the same patient entered as a premenopausal woman
+    entered = _planned(_goserelin_going_on(menopausal_status="premenopausal"), policy)
+    assert [(o.regimen.id, o.tier) for o in plan.options] == [
+        (o.regimen.id, o.tier) for o in entered.options
+    ]
+    # without the GnRH agonist, the status unknown reads as postmenopausal, as before
+    data = _goserelin_going_on()
+    data["treatments"] = data["treatments"][1:]
+    without = _planned(data, policy)
+    assert not _actions(without, "pregnancy_and_contraception")
+
+
+def _transferred_undated() -> dict[str, Any]:
+    """Case 1030: 44, premenopausal, transferred with no treatment dates: adjuvant tamoxifen,
+    relapse on it; palbociclib + letrozole + leuprorelin, progression. The only results are a
+    2019 tissue panel, ESR1 and the PI3K pathway negative."""
+    return _woman(
+        "2026-04-01",
+        [
+            result(g, "not_detected", tested_on="2019-05-01", sample="tissue")
+            for g in ("ESR1", *PAM)
+        ],
+        {"drugs": ["tamoxifen"], "setting": "adjuvant", "stop_reason": "progression"},
+        {
+            "drugs": ["palbociclib", "letrozole", "leuprorelin"],
+            "line": 1,
+            "stop_reason": "progression",
+        },
+        menopausal_status="premenopausal",
+        her2="low",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_negative_test_is_not_current_when_the_latest_progression_has_no_date(
+    policy: str,
+) -> None:
+    """Case 1030 (MAJOR, both policies; the first option wrong): with no treatment dates, a
+    2019 tissue panel was read as current: chemotherapy first 'tested without an actionable
+    alteration', the oral SERDs left out on 'ESR1 not mutated on a current test', and no
+    retest asked. With the same courses dated, the plan asked for the retest. A test that
+    cannot be placed after the latest progression is not current: the retest comes before
+    choosing, and no option is left out on it."""
+    plan = _planned(_transferred_undated(), policy)
+    retests = [a for a in plan.actions if a.code == "retest"]
+    assert retests and all(a.before_choosing for a in retests)
+    assert {"ESR1", *PAM} <= {g for a in retests for g in a.genes}
+    codes = {r.code for o in plan.options for r in o.reasons}
+    assert "tested_without_actionable" not in codes
+    assert not any("current test" in r.text for e in plan.excluded for r in e.reasons), (
+        "an option left out on a test of unknown currency"
+    )
+
+
+def test_a_negative_test_after_a_dated_progression_still_stands() -> None:
+    """The other side of case 1030: where the progression is dated and the test after it, the
+    negative stands (no retest of ESR1)."""
+    data = _transferred_undated()
+    data["treatments"][1] = _course(
+        ["palbociclib", "letrozole", "leuprorelin"], "2024-01-10", "2026-03-01", "progression"
+    )
+    data["biomarkers"] = [
+        result(g, "not_detected", tested_on="2026-03-10", sample="tissue") for g in ("ESR1", *PAM)
+    ]
+    plan = _planned(data)
+    assert not [a for a in plan.actions if a.code == "retest" and "ESR1" in a.genes]
+    assert isinstance(plan, resistx.Plan)
