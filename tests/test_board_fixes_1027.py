@@ -54,7 +54,7 @@ def test_a_progression_on_an_aromatase_inhibitor_never_suppressed_is_checked_bef
     assert ask.rule == 63
     assert ask.before_choosing
     assert "before choosing" in ask.text
-    assert "read this progression as endocrine resistance" in ask.text
+    assert "read the progression on it as endocrine resistance" in ask.text
     # an earlier course without it, the latest progression under goserelin: after choosing
     later = _course(["fulvestrant", "goserelin"], "2025-12-01", "2026-01-05", "progression", line=2)
     earlier = _planned(dict(_letrozole_unsuppressed(later), as_of="2026-01-20"), policy)
@@ -209,3 +209,137 @@ def test_a_negative_test_after_a_dated_progression_still_stands() -> None:
     plan = _planned(data)
     assert not [a for a in plan.actions if a.code == "retest" and "ESR1" in a.genes]
     assert isinstance(plan, resistx.Plan)
+
+
+# -- the recheck of these fixes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_aromatase_inhibitor_going_on_without_suppression_asks_to_start_it_now(
+    policy: str,
+) -> None:
+    """Recheck R1 (MAJOR, both policies): palbociclib + letrozole going on, stable, with no
+    GnRH agonist ever given. The question spoke of 'this progression' where there was none,
+    and nothing asked for suppression to be added to the course going on. It now says the
+    course goes on and asks to confirm suppression or start it now, before choosing."""
+    data = _woman(
+        "2026-02-16",
+        [result(g, "not_detected", tested_on="2026-02-01") for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], "2025-03-01", None, "ongoing", line=1),
+        menopausal_status="premenopausal",
+    )
+    [ask] = _actions(_planned(data, policy), "confirm_ovarian_suppression")
+    assert ask.before_choosing
+    assert "goes on" in ask.text and "start it now" in ask.text
+    assert "progression" not in ask.text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_short_unsuppressed_course_read_as_resistance_is_checked_before_choosing_after_chemotherapy(
+    policy: str,
+) -> None:
+    """Recheck R2 (MAJOR, both policies): 4.3 months of palbociclib + letrozole without
+    suppression, then capecitabine; chemotherapy or an ADC came first on 'only 4.3 months on
+    the CDK4/6 inhibitor', while the question came after choosing because the latest
+    progression was on capecitabine. Where the course is the latest endocrine progression,
+    which the options read as resistance, the question comes before choosing."""
+    data = _woman(
+        "2026-01-10",
+        [result(g, "not_detected", tested_on="2025-12-28") for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], "2024-03-01", "2024-07-10", "progression", line=1),
+        _course(["capecitabine"], "2024-07-25", "2025-12-20", "progression", line=2),
+        menopausal_status="premenopausal",
+    )
+    [ask] = _actions(_planned(data, policy), "confirm_ovarian_suppression")
+    assert ask.before_choosing
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_relapse_on_an_adjuvant_aromatase_inhibitor_without_suppression_is_checked_before_choosing(
+    policy: str,
+) -> None:
+    """Recheck R3 (MAJOR, both policies): relapse 5.5 months into adjuvant abemaciclib +
+    anastrozole with no suppression, premenopausal; chemotherapy came first on the short
+    course and nothing asked about suppression (rule 63 read metastatic courses only). A
+    relapse on an adjuvant course without suppression is asked about as a metastatic one is."""
+    data = _woman(
+        "2026-01-21",
+        [
+            result("ESR1", "not_detected", tested_on="2025-11-20", sample="ctdna"),
+            result("PIK3CA", "mutated", tested_on="2025-11-10", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2025-11-10") for g in ("AKT1", "PTEN")),
+        ],
+        _course(
+            ["abemaciclib", "anastrozole"],
+            "2025-05-01",
+            "2025-10-15",
+            "progression",
+            setting="adjuvant",
+        ),
+        menopausal_status="premenopausal",
+    )
+    [ask] = _actions(_planned(data, policy), "confirm_ovarian_suppression")
+    assert ask.before_choosing and "anastrozole" in ask.text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_negative_test_is_not_current_when_a_later_line_that_progressed_has_no_date(
+    policy: str,
+) -> None:
+    """Recheck R4 (MAJOR, both policies): the adjuvant relapse dated 2021, a tissue panel a
+    month later, then line 1 without dates, ended in progression. The dated relapse made the
+    panel current: chemotherapy first 'tested without an actionable alteration', the oral
+    SERDs left out. A progression with no date that is not known to come before a dated one
+    leaves every test unplaced: the retest comes before choosing."""
+    data = _woman(
+        "2026-04-01",
+        [
+            result(g, "not_detected", tested_on="2021-03-20", sample="tissue")
+            for g in ("ESR1", *PAM)
+        ],
+        {
+            "drugs": ["tamoxifen"],
+            "setting": "adjuvant",
+            "started_on": "2017-06-01",
+            "ended_on": "2021-02-15",
+            "stop_reason": "progression",
+        },
+        {
+            "drugs": ["ribociclib", "letrozole", "goserelin"],
+            "line": 1,
+            "stop_reason": "progression",
+        },
+        menopausal_status="premenopausal",
+    )
+    plan = _planned(data, policy)
+    retests = [a for a in plan.actions if a.code == "retest"]
+    assert {"ESR1", *PAM} <= {g for a in retests for g in a.genes}
+    assert not any("current test" in r.text for e in plan.excluded for r in e.reasons)
+    # an undated line 1 before a dated line 2: a test after line 2's progression stands
+    known = dict(
+        data,
+        biomarkers=[
+            result(g, "not_detected", tested_on="2026-03-10", sample="tissue")
+            for g in ("ESR1", *PAM)
+        ],
+    )
+    known["treatments"] = [
+        *data["treatments"],
+        _course(["fulvestrant", "goserelin"], "2025-01-10", "2026-03-01", "progression", line=2),
+    ]
+    assert not [a for a in _planned(known, policy).actions if a.code == "retest"]
+    # a dated line 1, then line 2 without dates, ended in progression: the test is unplaced
+    after = dict(known)
+    after["treatments"] = [
+        data["treatments"][0],
+        _course(
+            ["ribociclib", "letrozole", "goserelin"],
+            "2021-03-01",
+            "2025-12-01",
+            "progression",
+            line=1,
+        ),
+        {"drugs": ["fulvestrant", "goserelin"], "line": 2, "stop_reason": "progression"},
+    ]
+    retests = [a for a in _planned(after, policy).actions if a.code == "retest"]
+    assert "ESR1" in {g for a in retests for g in a.genes}

@@ -25,6 +25,7 @@ from resistx.model.profile import (
     latest_progression,
     sensitivity_courses,
 )
+from resistx.sequencing import reliability
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.once import once
@@ -96,7 +97,7 @@ class Facts:
         if st.negative is None:
             return True
         progression, tested = self.results_from, st.negative.tested_on
-        if progression is None and self.progressed:  # undated: none shown after it (case 1030)
+        if reliability.progression_unplaced(self.progressed):  # case 1030
             return True
         if progression is None or (tested is not None and tested >= progression):
             return gene == "ESR1" and esr1_before(self.current, tested, self.decision_date)

@@ -234,3 +234,16 @@ def esr1_before(
         and decision is not None
         and (decision - tested).days > ESR1_ON_COURSE_DAYS
     )
+
+
+def progression_unplaced(progressed: tuple[Treatment, ...]) -> bool:
+    """A metastatic course that ended in progression with no end date, not known to come
+    before one with a date (a lower line number than a dated one that progressed): no test can
+    be shown to follow the latest progression, so no negative is current (case 1030 and its
+    recheck). A course going on, read as progressed at the plan's date (rule 53), is dated by
+    its start; without one it places nothing either."""
+    dated = [t.line for t in progressed if t.end_date is not None and t.line is not None]
+    top = max(dated, default=None)
+    return any(
+        t.end_date is None and (top is None or t.line is None or t.line >= top) for t in progressed
+    )

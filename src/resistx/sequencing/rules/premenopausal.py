@@ -3,11 +3,12 @@ a pregnancy test and contraception (rule 82)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from resistx.model.enums import DrugClass, Sex
 from resistx.model.profile import Treatment
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.suppression import (
     needs_ovarian_suppression,
@@ -25,14 +26,17 @@ from resistx.vocab.drugs import drug_class
     "An aromatase inhibitor or fulvestrant before the menopause without ovarian suppression: "
     "confirm",
     None,
-    condition="A pre- or perimenopausal woman, and a course for metastatic disease with an "
-    "aromatase inhibitor or fulvestrant and no ovarian suppression (a GnRH agonist) in it, nor "
-    "a GnRH-agonist course of its own given when it ended (cases 886, 899, 1028).",
+    condition="A pre- or perimenopausal woman, and a course for metastatic disease (or a "
+    "(neo)adjuvant one that ended in relapse) with an aromatase inhibitor or fulvestrant and no "
+    "ovarian suppression (a GnRH agonist) in it, nor a GnRH-agonist course of its own given "
+    "when it ended (cases 886, 899, 1028, and the recheck of 1027).",
     effect="An action to confirm that ovarian suppression was given (or that she was "
     "postmenopausal then): before the menopause an aromatase inhibitor or fulvestrant needs it "
     "(rule 40), and without it the progression may not be the endocrine resistance the "
-    "options read. Before choosing where that course is the latest progression, which the "
-    "options read as resistance (case 1027); after choosing for an earlier one. Where a "
+    "options read. Before choosing where that course is the latest progression or the latest "
+    "endocrine-based one, which the options read as resistance (case 1027 and its recheck); "
+    "after choosing for an earlier one. A course going on with none: confirm it is given or "
+    "start it now, before choosing. Where a "
     "GnRH-agonist course stopped before the course did, the action comes before "
     "choosing: check oestradiol and restart suppression, as the progression may be ovarian "
     "escape (case 886), saying that the options read the progression as resistance and what "
@@ -53,18 +57,32 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
         return
     uncovered = [
         (t, *beside)
-        for t in facts.metastatic
-        if unsuppressed_partner(t)
+        for t in facts.in_order
+        if (t.metastatic or t.progressed) and unsuppressed_partner(t)
         for beside in [suppression_beside(t, facts.profile.treatments, facts.decision_date)]
         if beside[0] != "covered"
     ]
-    if not uncovered:
-        return
-    latest = facts.progressed[0] if facts.progressed else None
-    t, how, gnrh = next((u for u in uncovered if u[0] is latest), uncovered[0])
+    # the course the options read as endocrine resistance: the latest progression, or the
+    # latest endocrine-based one (a short course before chemotherapy; an adjuvant relapse)
+    read = {id(facts.progressed[0])} if facts.progressed else set()
+    endocrine = [c for c in facts.in_order if c.progressed and c.drug_classes & ENDOCRINE_DRUGS]
+    read |= {id(endocrine[-1])} if endocrine else set()
+    if uncovered:
+        yield _unsuppressed(
+            facts,
+            *next((u for u in uncovered if id(u[0]) in read), uncovered[0]),
+            first=lambda t: id(t) in read,
+        )
+
+
+def _unsuppressed(
+    facts: Facts, t: Treatment, how: str, gnrh: Treatment | None, first: Callable[[Treatment], bool]
+) -> PlanEffect:
+    """Rule 63's action for a woman: ``t`` given without suppression, and how a GnRH-agonist
+    course of its own stood beside it (``suppression_beside``)."""
     drug, course = unsuppressed_partner(t), _named(t)
     if how == "stopped" and gnrh is not None:
-        yield PlanEffect(
+        return PlanEffect(
             code="ovarian_suppression_stopped",
             first=True,
             text=f"{course}: {gnrh.drugs[0]} stopped on {gnrh.end_date}, before {drug} did"
@@ -76,23 +94,30 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
             f"{course} with suppression restored (a GnRH agonist, or oophorectomy) is a "
             f"clinician's option they do not rank.{_assay(drug)}",
         )
-        return
     said = (
         f"{gnrh.drugs[0]} is on record, but not the dates that show it was given with {drug}"
         if how == "undated" and gnrh is not None
         else f"no ovarian suppression on record with {drug}"
     )
     needs = f"Before the menopause {_article(drug)} needs it (rule 40)"
-    yield PlanEffect(
+    if facts.current is not None and facts.progressed and t is facts.progressed[0]:
+        return PlanEffect(  # going on: no progression yet (recheck of case 1027)
+            code="confirm_ovarian_suppression",
+            first=True,
+            text=f"{course} goes on, with {said}. {needs}: confirm it is given, or start it now "
+            "(a GnRH agonist, or oophorectomy) beside the course, before choosing: without "
+            f"it the course is not the endocrine therapy the options assume.{_assay(drug)}",
+        )
+    return PlanEffect(
         code="confirm_ovarian_suppression",
-        first=t is latest,
+        first=first(t),
         text=f"{course}: {said}. {needs}; confirm it was given, or that she was "
         + (
-            "postmenopausal then, before choosing: the options below read this progression as "
-            "endocrine resistance; without suppression it may not have been, and an "
+            "postmenopausal then, before choosing: the options below read the progression on "
+            "it as endocrine resistance; without suppression it may not have been, and an "
             "endocrine-based line with suppression started (a GnRH agonist, or oophorectomy) "
             f"is a clinician's option they do not rank.{_assay(drug)}"
-            if t is latest
+            if first(t)
             else "postmenopausal then: without it the progression may not be the endocrine "
             "resistance the options read."
         ),
