@@ -665,6 +665,7 @@ def test_a_finding_no_rule_weighs_is_named_in_the_plan() -> None:
         plan = _planned(data, policy)
         said = [n for n in plan.notes if n.startswith("ERBB2 mutated")]
         assert len(said) == 1 and "L755S" in said[0] and "not weighed" in said[0], plan.notes
+        assert "((" not in said[0]  # one pair of brackets round the date (recheck of 1029)
         assert not [n for n in plan.notes if n.startswith("PIK3CA mutated")]
 
 

@@ -23,7 +23,7 @@ from resistx.sequencing import kinds, since, slots
 from resistx.sequencing.assess import FactorResult, assess
 from resistx.sequencing.candidates import considered
 from resistx.sequencing.coverage import Coverage
-from resistx.sequencing.memo import Memo
+from resistx.sequencing.memo import LASTING, Memo
 from resistx.sequencing.notes import notes
 from resistx.sequencing.patient import Patient
 from resistx.sequencing.plan_level import plan_level
@@ -228,19 +228,23 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         for f in FACTORS
     ]
 
-    def row(spec: RegimenSpec, *parts: FactorResult) -> Row:
-        # interned FactorResults hash and compare by identity: a cheap key
-        found: Row = memo.lasting.get_or(
-            ("row", spec.id, *parts),
-            lambda: Row.of(Assessed.of(spec, parts), pol.weights),  # type: ignore[arg-type]
-        )
-        return found
+    # one row per (regimen, four results), shared by every plan that meets them: interned
+    # FactorResults hash and compare by identity, so the zipped tuple is a cheap key
+    rows: dict[tuple[Any, ...], Row] = memo.lasting.get_or(("rows",), dict)
+
+    def ordered() -> slots.Ranked:
+        found = []
+        for key in zip(specs, *columns, strict=True):
+            row = rows.get(key)
+            if row is None:
+                if len(rows) >= LASTING:
+                    rows.clear()
+                row = rows[key] = Row.of(Assessed.of(key[0], key[1:]), pol.weights)
+            found.append(row)
+        return combine(found)
 
     # patients with other Inputs but the same four results for every regimen share the order
-    ranked: slots.Ranked = memo.get_or(
-        ("columns", ids, *columns),
-        lambda: combine([row(*r) for r in zip(specs, *columns, strict=True)]),
-    )
+    ranked: slots.Ranked = memo.get_or(("columns", ids, *columns), ordered)
     return ranked
 
 

@@ -97,13 +97,17 @@ class Facts:
         if st.negative is None:
             return True
         progression, tested = self.results_from, st.negative.tested_on
-        if reliability.progression_unplaced(self.progressed):  # case 1030
+        if self.unplaced:
             return True
         if progression is None or (tested is not None and tested >= progression):
             return gene == "ESR1" and esr1_before(self.current, tested, self.decision_date)
         return (
             tested is None or gene != "ESR1" or not esr1_stands(self.in_order, tested, progression)
         )
+
+    @once
+    def unplaced(self) -> bool:  # a progression no test can be shown to follow (case 1030)
+        return reliability.progression_unplaced(self.progressed)
 
     # -- history: the profile's derived views, computed once each from one sorted history --
 
@@ -269,14 +273,8 @@ class Facts:
     def early_relapse_chemo(self, within_months: float) -> int:
         """(Neo)adjuvant chemotherapy followed by relapse within ``within_months`` of its end:
         counted as one line by DESTINY-Breast04 (6 months) and TROPiCS-02 (12 months)."""
-        return int(
-            any(
-                not t.metastatic
-                and DrugClass.CHEMOTHERAPY in t.drug_classes
-                and self.relapsed_within(t, within_months)
-                for t in self.profile.treatments
-            )
-        )
+        given = (t for t in self.profile.treatments if DrugClass.CHEMOTHERAPY in t.drug_classes)
+        return int(any(self.relapsed_within(t, within_months) for t in given if not t.metastatic))
 
     def relapsed_within(self, t: Treatment, months: float) -> bool:
         """A relapse within ``months`` of the end of ``t`` (``relapse_after``; a course that

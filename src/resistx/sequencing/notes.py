@@ -101,7 +101,7 @@ def _unweighed(facts: Facts) -> list[str]:
     ERBB2 L755S mutation was in no line of the plan)."""
     named = {g for m in mechanisms_of(findings_of(facts)) for g in m.genes}
     return [
-        f"{g} {st.finding.result.status.value} ({st.finding.describe()}): not weighed by any "
+        f"{g} {st.finding.result.status.value} {st.finding.describe()}: not weighed by any "
         "rule of this plan, and no resistance mechanism of the review's catalog names it; the "
         "clinician must weigh it (a trial may select it)."
         for g, st in facts.genes.items()

@@ -215,7 +215,7 @@ def _meanwhile(gnrh: str) -> str:
     if not gnrh:
         return "; this plan reads the patient as postmenopausal meanwhile."
     return (
-        f". {gnrh}, a GnRH agonist, is on record going on or with the latest course: on it "
+        f". A GnRH agonist ({gnrh}) is on record, going on or with the latest course: on it "
         "oestradiol and FSH read in the postmenopausal range whatever the ovaries would do, so "
         "they cannot establish the menopause (ask for the menstrual history before it); this "
         "plan reads the patient as premenopausal on ovarian suppression meanwhile."
