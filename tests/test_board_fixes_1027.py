@@ -57,7 +57,9 @@ def test_a_progression_on_an_aromatase_inhibitor_never_suppressed_is_checked_bef
     assert "read the progression on it as endocrine resistance" in ask.text
     # an earlier course without it, the latest progression under goserelin: after choosing
     later = _course(["fulvestrant", "goserelin"], "2025-12-01", "2026-01-05", "progression", line=2)
-    earlier = _planned(dict(_letrozole_unsuppressed(later), as_of="2026-01-20"), policy)
+    data = dict(_letrozole_unsuppressed(later), as_of="2026-01-20")
+    data["treatments"][0] = dict(data["treatments"][0], started_on="2023-02-01")  # not short
+    earlier = _planned(data, policy)
     [ask] = _actions(earlier, "confirm_ovarian_suppression")
     assert not ask.before_choosing
 
@@ -343,3 +345,69 @@ def test_a_negative_test_is_not_current_when_a_later_line_that_progressed_has_no
     ]
     retests = [a for a in _planned(after, policy).actions if a.code == "retest"]
     assert "ESR1" in {g for a in retests for g in a.genes}
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_short_unsuppressed_cdk46i_course_read_by_the_short_course_rule_is_checked_before_choosing(
+    policy: str,
+) -> None:
+    """Second recheck N1 (MAJOR, both policies): 4.5 months of palbociclib + letrozole without
+    suppression, then 37.5 months of tamoxifen + goserelin. Chemotherapy came first on 'only
+    4.5 months on the CDK4/6 inhibitor', the question after choosing, as the latest endocrine
+    progression was the suppressed one. Where the short-course rule reads the unsuppressed
+    course, the question comes before choosing."""
+    data = _woman(
+        "2025-12-20",
+        [
+            result("ESR1", "not_detected", tested_on="2025-12-01", sample="ctdna"),
+            result("PIK3CA", "mutated", tested_on="2025-12-05", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2025-12-05") for g in ("AKT1", "PTEN")),
+        ],
+        _course(["palbociclib", "letrozole"], "2022-05-01", "2022-09-15", "progression", line=1),
+        _course(["tamoxifen", "goserelin"], "2022-10-01", "2025-11-20", "progression", line=2),
+        menopausal_status="premenopausal",
+        ecog=0,
+    )
+    [ask] = _actions(_planned(data, policy), "confirm_ovarian_suppression")
+    assert ask.before_choosing and "letrozole" in ask.text
+
+
+def _pik3ca_with_insulin(*, insulin: bool = True) -> dict[str, Any]:
+    """Case 1035: 66, ECOG 1; diabetes on insulin (HbA1c 9.1%), kidney impairment, grade 2
+    neuropathy; 30 months on ribociclib + letrozole; ctDNA PIK3CA H1047R, ESR1, AKT1 and PTEN
+    not detected; HER2 0."""
+    return _woman(
+        "2026-01-20",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-01-05", variant="H1047R", sample="ctdna"),
+            *(
+                result(g, "not_detected", tested_on="2026-01-05", sample="ctdna")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["ribociclib", "letrozole"], "2023-06-01", "2025-12-15", "progression", line=1),
+        comorbidities=[
+            {"name": "diabetes", "hba1c": 9.1, "insulin": insulin},
+            "renal_impairment",
+            {"name": "neuropathy", "grade": 2},
+        ],
+        her2="0",
+    )
+
+
+def test_a_pathway_alteration_whose_inhibitors_insulin_treated_diabetes_rules_out_is_no_usable_target() -> (
+    None
+):
+    """Case 1035 (MAJOR, ye2024): a PIK3CA mutation is the only target, and insulin-treated
+    diabetes leaves alpelisib out (rule 12) and puts capivasertib outside CAPItello-291's
+    population (rule 78). No rule then applied, and fulvestrant alone came first as the least
+    toxic. A target no drug can act on is no usable target: the review's rule for patients
+    without one (rule 6) prefers chemotherapy and ADCs, and says why."""
+    plan = _planned(_pik3ca_with_insulin())
+    first = plan.options[0]
+    assert first.regimen.id == "chemotherapy"
+    [why] = [r for r in first.reasons if r.code == "no_actionable_alteration"]
+    assert "insulin" in why.text and "PIK3CA" in why.text
+    # without insulin (glucose can be brought into range: rule 95), the target stands
+    plain = _planned(_pik3ca_with_insulin(insulin=False))
+    assert not [r for o in plain.options for r in o.reasons if r.code == "no_actionable_alteration"]

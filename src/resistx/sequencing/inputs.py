@@ -88,6 +88,10 @@ class MolecularInputs:
     #: the targets found ("ESR1", "PI3K pathway"), when each was acted on and progressed and
     #: the other tested without one (rule 6: no definite target remains); else empty
     targets_acted_on: tuple[str, ...] = ()
+    #: the PI3K pathway the only target, ESR1 clear, and diabetes needing insulin: alpelisib
+    #: left out (rule 12), capivasertib outside CAPItello-291 (rule 78): no usable target (case
+    #: 1035; rule 6)
+    pathway_unusable: bool = False
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
     #: after progression on first-line palbociclib, MAINTAIN's partner for ribociclib
     #: (``maintain.first_line_palbociclib_switch``; rule 6), else ""

@@ -67,9 +67,12 @@ def no_cdk46i_mechanism(i: MolecularInputs) -> bool:
 
 
 def nothing_left_after_cdk46i(i: MolecularInputs) -> bool:
-    """Rule 6's case: after a CDK4/6 inhibitor, nothing actionable tested, or each target found
-    already acted on."""
-    return bool(i.tested_without_actionable or i.targets_acted_on) and i.post_cdk46i
+    """Rule 6's case: after a CDK4/6 inhibitor, nothing actionable tested, each target found
+    already acted on, or the one found without a drug the patient can take (case 1035)."""
+    return (
+        bool(i.tested_without_actionable or i.targets_acted_on or i.pathway_unusable)
+        and i.post_cdk46i
+    )
 
 
 # rule 43: cDK4/6-inhibitor resistance markers caution another CDK4/6 inhibitor

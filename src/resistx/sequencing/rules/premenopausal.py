@@ -33,8 +33,9 @@ from resistx.vocab.drugs import drug_class
     effect="An action to confirm that ovarian suppression was given (or that she was "
     "postmenopausal then): before the menopause an aromatase inhibitor or fulvestrant needs it "
     "(rule 40), and without it the progression may not be the endocrine resistance the "
-    "options read. Before choosing where that course is the latest progression or the latest "
-    "endocrine-based one, which the options read as resistance (case 1027 and its recheck); "
+    "options read. Before choosing where that course is the latest progression, the latest "
+    "endocrine-based one, or a short CDK4/6-inhibitor course the short-course rule reads: the "
+    "options read it as resistance (case 1027 and its rechecks); "
     "after choosing for an earlier one. A course going on with none: confirm it is given or "
     "start it now, before choosing. Where a "
     "GnRH-agonist course stopped before the course did, the action comes before "
@@ -67,6 +68,8 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
     read = {id(facts.progressed[0])} if facts.progressed else set()
     endocrine = [c for c in facts.in_order if c.progressed and c.drug_classes & ENDOCRINE_DRUGS]
     read |= {id(endocrine[-1])} if endocrine else set()
+    if facts.short_cdk46i:  # the short-course rule reads its CDK4/6-inhibitor course (N1)
+        read |= {id(t) for t, *_ in uncovered if DrugClass.CDK46_INHIBITOR in t.drug_classes}
     if uncovered:
         yield _unsuppressed(
             facts,

@@ -94,7 +94,7 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     acted = i.targets_acted_on
     if not nothing_left_after_cdk46i(i) or kinds.is_trial(spec):
         return
-    found = nothing_left(acted)
+    found = _unusable(i) if i.pathway_unusable and not acted else nothing_left(acted)
     if kinds.is_cytotoxic(spec):
         others = (
             parp_targets(i.parp, tbcrc048=True, unknown=i.brca_origin_unknown)
@@ -136,6 +136,17 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             f"regimens.{_long_response(i)}",
             trials=spec.key_trials,
         )
+
+
+def _unusable(i: MolecularInputs) -> str:
+    """Rule 6's reason where the one target found has no drug the patient can take (case 1035)."""
+    f = i.akt_pathway
+    said = "" if f is None else f"{f.gene} {f.result.status.value} {f.describe()}: "
+    return (
+        f"{said}no PI3K-pathway drug this patient can take (diabetes needing insulin leaves "
+        "alpelisib out, and capivasertib outside CAPItello-291's population, as their own "
+        "reasons say), and ESR1 tested without a mutation: no usable target"
+    )
 
 
 def _long_response(i: MolecularInputs) -> str:
