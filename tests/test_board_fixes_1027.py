@@ -18,18 +18,23 @@ from tests.test_board_fixes_962 import _woman
 PAM = ("PIK3CA", "AKT1", "PTEN")
 
 
+def _pik3ca_in_ctdna(day: str) -> list[dict[str, Any]]:
+    """A ctDNA draw on ``day``: PIK3CA H1047R; ESR1, AKT1 and PTEN not detected."""
+    return [
+        result("PIK3CA", "mutated", tested_on=day, variant="H1047R", sample="ctdna"),
+        *(
+            result(g, "not_detected", tested_on=day, sample="ctdna")
+            for g in ("ESR1", "AKT1", "PTEN")
+        ),
+    ]
+
+
 def _letrozole_unsuppressed(*later: dict[str, Any]) -> dict[str, Any]:
     """Case 1027: 41, premenopausal; palbociclib + letrozole with no GnRH agonist ever given,
     progression at 5.6 months; a ctDNA PIK3CA H1047R (ESR1, AKT1, PTEN not detected)."""
     return _woman(
         "2026-01-12",
-        [
-            result("PIK3CA", "mutated", tested_on="2025-12-01", variant="H1047R", sample="ctdna"),
-            *(
-                result(g, "not_detected", tested_on="2025-12-01", sample="ctdna")
-                for g in ("ESR1", "AKT1", "PTEN")
-            ),
-        ],
+        _pik3ca_in_ctdna("2025-12-01"),
         _course(["palbociclib", "letrozole"], "2025-06-02", "2025-11-20", "progression", line=1),
         *later,
         menopausal_status="premenopausal",
@@ -378,13 +383,7 @@ def _pik3ca_with_insulin(*, insulin: bool = True) -> dict[str, Any]:
     not detected; HER2 0."""
     return _woman(
         "2026-01-20",
-        [
-            result("PIK3CA", "mutated", tested_on="2026-01-05", variant="H1047R", sample="ctdna"),
-            *(
-                result(g, "not_detected", tested_on="2026-01-05", sample="ctdna")
-                for g in ("ESR1", "AKT1", "PTEN")
-            ),
-        ],
+        _pik3ca_in_ctdna("2026-01-05"),
         _course(["ribociclib", "letrozole"], "2023-06-01", "2025-12-15", "progression", line=1),
         comorbidities=[
             {"name": "diabetes", "hba1c": 9.1, "insulin": insulin},
