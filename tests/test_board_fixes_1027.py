@@ -410,3 +410,42 @@ def test_a_pathway_alteration_whose_inhibitors_insulin_treated_diabetes_rules_ou
     # without insulin (glucose can be brought into range: rule 95), the target stands
     plain = _planned(_pik3ca_with_insulin(insulin=False))
     assert not [r for o in plain.options for r in o.reasons if r.code == "no_actionable_alteration"]
+
+
+def _induction_then_maintenance(*, progressed_on_paclitaxel: bool = False) -> dict[str, Any]:
+    """Case 1037: de novo liver and bone metastases; 12 weeks of weekly paclitaxel induction,
+    then palbociclib + letrozole maintenance for 33 months in the same first line; ctDNA
+    without an ESR1 or PI3K-pathway alteration; HER2 0."""
+    stop = "progression" if progressed_on_paclitaxel else "completed"
+    return _woman(
+        "2026-03-10",
+        [result(g, "not_detected", tested_on="2026-02-24", sample="ctdna") for g in ("ESR1", *PAM)],
+        _course(["paclitaxel"], "2023-01-15", "2023-04-20", stop, line=1),
+        _course(["palbociclib", "letrozole"], "2023-05-02", "2026-02-10", "progression", line=1),
+        her2="0",
+    )
+
+
+def test_induction_chemotherapy_before_endocrine_maintenance_keeps_the_disease_endocrine_sensitive() -> (
+    None
+):
+    """Case 1037 (MAJOR, practice-2026): paclitaxel induction, then 33 months of palbociclib +
+    letrozole in the same line. The induction alone turned off the endocrine-sensitive reading
+    (rule 32): datopotamab deruxtecan came first, although TROPION-Breast01 enrolled patients
+    for whom endocrine therapy was unsuitable (update-2026.md). Chemotherapy that ended without
+    progression before the CDK4/6 inhibitor began, in the same line, is induction: the disease
+    stays endocrine-sensitive, an endocrine-based line comes first, and the ADCs step back,
+    each saying why; where the disease progressed on the paclitaxel, not so."""
+    plan = _planned(_induction_then_maintenance(), "practice-2026")
+    first = plan.options[0]
+    assert "endocrine_sensitive_endocrine_first" in {r.code for r in first.reasons}
+    assert "induction" in next(r.text for r in first.reasons if r.code.startswith("endocrine_"))
+    dato = option(plan, "datopotamab-deruxtecan")
+    assert "endocrine_sensitive_adc_later" in {r.code for r in dato.reasons}
+    assert any("unsuitable" in r.text for r in dato.reasons)
+    progressed = _planned(
+        _induction_then_maintenance(progressed_on_paclitaxel=True), "practice-2026"
+    )
+    assert not [
+        r for o in progressed.options for r in o.reasons if r.code.startswith("endocrine_sens")
+    ]

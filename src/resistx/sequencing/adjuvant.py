@@ -42,12 +42,26 @@ def primary_resistance(facts: Facts) -> bool:
 def endocrine_sensitivity(facts: Facts) -> Sensitivity:
     """Long on a CDK4/6 inhibitor, no crisis, no chemotherapy and no other line for metastatic
     disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line):
-    "metastatic"; relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
+    "metastatic"; the same after induction chemotherapy in that line: "induction"; relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
     if facts.profile.visceral_crisis:
         return ""
-    if facts.long_cdk46i and not facts.chemo_lines and len(facts.metastatic_lines) <= 1:
-        return "metastatic"
+    if facts.long_cdk46i and len(facts.metastatic_lines) <= 1:
+        if not facts.chemo_lines:
+            return "metastatic"
+        if _induction(facts):
+            return "induction"
     return "adjuvant" if relapse_after_two_years(facts) else ""
+
+
+def _induction(facts: Facts) -> bool:
+    """Chemotherapy for metastatic disease only as induction: each course ended on or before
+    the start of the first CDK4/6-inhibitor course, in one line (a progression on it would have
+    made another: ``by_line``), so ended without progression (case 1037)."""
+    starts = [t.started_on for t in facts.cdk46i_courses if t.metastatic and t.started_on]
+    chemo = [t for t in facts.metastatic if DrugClass.CHEMOTHERAPY in t.drug_classes]
+    return bool(starts and chemo) and all(
+        (end := t.end_date) is not None and end <= min(starts) for t in chemo
+    )
 
 
 def relapse_after_two_years(facts: Facts) -> bool:

@@ -24,7 +24,7 @@ from resistx.sequencing.findings import Finding
 from resistx.vocab.comorbidities import Comorbidity
 
 #: why the disease is endocrine-sensitive (rule 32): ``MolecularInputs.endocrine_sensitive``
-Sensitivity = Literal["", "metastatic", "adjuvant"]
+Sensitivity = Literal["", "metastatic", "induction", "adjuvant"]
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -151,9 +151,21 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
 #: what makes the disease endocrine-sensitive, as rule 32 says it (``endocrine_sensitive``)
 _SENSITIVE = {
     "metastatic": "12 months or more on a CDK4/6 inhibitor",
+    "induction": "12 months or more on a CDK4/6 inhibitor, after induction chemotherapy that "
+    "ended without progression in the same line",
     "adjuvant": "relapse on or after adjuvant endocrine therapy with a CDK4/6 inhibitor, 24 "
     "months or more into it, not primary resistance (ESO-ESMO's fifth consensus; not in the "
     "review)",
+}
+
+
+#: the ADCs' trial entries that endocrine-sensitive disease is outside (rule 32), by whether the
+#: regimen is trastuzumab deruxtecan (else datopotamab deruxtecan: case 1037)
+_ENTRY = {
+    True: "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months "
+    "on first-line endocrine therapy with a CDK4/6 inhibitor)",
+    False: "TROPION-Breast01's entry (progression on endocrine therapy, and endocrine therapy "
+    "unsuitable)",
 }
 
 
@@ -165,7 +177,9 @@ _SENSITIVE = {
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor), "
     "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
     "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
-    "PARP inhibitor line is one), or, with nothing yet for metastatic disease, relapse on or "
+    "PARP inhibitor line is one; chemotherapy given as induction in that line, ended without "
+    "progression before the CDK4/6 inhibitor began, is not: case 1037), or, with nothing yet "
+    "for metastatic disease, relapse on or "
     "after an adjuvant CDK4/6 inhibitor 24 months or more into adjuvant endocrine therapy "
     "(postMONARCH's adjuvant population, not primary resistance: case 780); an RB1 loss "
     "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
@@ -175,7 +189,8 @@ _SENSITIVE = {
     "postMONARCH's result, against fulvestrant alone); chemotherapy steps back, and so does "
     "trastuzumab deruxtecan, a later option (the next line): this patient is outside "
     "DESTINY-Breast06's entry, and that trial compared it with chemotherapy, not another "
-    "endocrine line. The review's Discussion "
+    "endocrine line; so does datopotamab deruxtecan, outside TROPION-Breast01's entry "
+    "(endocrine therapy unsuitable; case 1037). The review's Discussion "
     "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
     "endocrine-based line first. Its reason leads.",
     codes=(
@@ -213,16 +228,15 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             f"before chemotherapy{evidence}.",
             trials=(trial,) if own else (*spec.key_trials, trial),
         )
-    elif kinds.is_tdxd(spec):
-        # endocrine-sensitive (12 months or more, one endocrine line) is outside its entry
+    elif kinds.is_tdxd_or_datodxd(spec):
+        # endocrine-sensitive (12 months or more, one endocrine line) is outside their entry
         yield Effect(
             code="endocrine_sensitive_adc_later",
             delta=ctx.weights.endocrine_sensitive_cytotoxic,
             ceiling=2,  # the next line: after the endocrine-based ones
             text="Endocrine-sensitive disease with no ESR1 or PI3K-pathway target, outside "
-            "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months "
-            "on first-line endocrine therapy with a CDK4/6 inhibitor), which compared it with "
-            f"chemotherapy, not another endocrine line: an endocrine-based line comes first{evidence}.",
+            f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
+            f"endocrine line: an endocrine-based line comes first{evidence}.",
             trials=(*spec.key_trials, trial),
         )
     elif kinds.is_chemotherapy(spec):
