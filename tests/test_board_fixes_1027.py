@@ -449,3 +449,54 @@ def test_induction_chemotherapy_before_endocrine_maintenance_keeps_the_disease_e
     assert not [
         r for o in progressed.options for r in o.reasons if r.code.startswith("endocrine_sens")
     ]
+
+
+def test_induction_chemotherapy_recorded_without_line_numbers_is_read_as_induction() -> None:
+    """Third recheck F-1 (MAJOR, practice-2026): case 1037 with the line numbers left out (they
+    are optional): the paclitaxel and the maintenance read as two lines, and datopotamab
+    deruxtecan came first again. Chemotherapy that ended without progression before the first
+    CDK4/6-inhibitor course began is induction, numbered or not; one that progressed is not."""
+    data = _induction_then_maintenance()
+    for t in data["treatments"]:
+        del t["line"]
+    plan = _planned(data, "practice-2026")
+    assert "endocrine_sensitive_endocrine_first" in {r.code for r in plan.options[0].reasons}
+    progressed = _induction_then_maintenance(progressed_on_paclitaxel=True)
+    for t in progressed["treatments"]:
+        del t["line"]
+    again = _planned(progressed, "practice-2026")
+    assert not [r for o in again.options for r in o.reasons if r.code.startswith("endocrine_sens")]
+    # induction, then two endocrine-based lines: another line for metastatic disease
+    more = dict(data, as_of="2026-06-10")
+    more["biomarkers"] = [dict(r, tested_on="2026-06-02") for r in data["biomarkers"]]
+    more["treatments"] = [
+        *data["treatments"],
+        _course(["fulvestrant"], "2026-02-20", "2026-05-30", "progression"),
+    ]
+    later = _planned(more, "practice-2026")
+    assert not [r for o in later.options for r in o.reasons if r.code.startswith("endocrine_sens")]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_man_whose_short_cdk46i_course_had_no_gnrh_agonist_is_asked_before_choosing(
+    policy: str,
+) -> None:
+    """Third recheck G-1 (MAJOR, both policies): a man, 4.5 months of palbociclib + letrozole
+    with no GnRH agonist, then 37.5 months of tamoxifen. Chemotherapy came first on the short
+    course while the question came after choosing (asked before only for the latest course).
+    Where the short-course rule reads that course, the question comes before choosing."""
+    data = _woman(
+        "2025-12-20",
+        [
+            result("ESR1", "not_detected", tested_on="2025-12-01", sample="ctdna"),
+            result("PIK3CA", "mutated", tested_on="2025-12-05", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2025-12-05") for g in ("AKT1", "PTEN")),
+        ],
+        _course(["palbociclib", "letrozole"], "2022-05-01", "2022-09-15", "progression", line=1),
+        _course(["tamoxifen"], "2022-10-01", "2025-11-20", "progression", line=2),
+        ecog=0,
+    )
+    data["sex"] = "male"
+    del data["menopausal_status"]
+    [ask] = _actions(_planned(data, policy), "gnrh_agonist_missing")
+    assert ask.before_choosing

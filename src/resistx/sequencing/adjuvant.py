@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from resistx.model.enums import DrugClass
-from resistx.model.profile import DAYS_PER_MONTH, Treatment
+from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -45,8 +45,8 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
     "metastatic"; the same after induction chemotherapy in that line: "induction"; relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
     if facts.profile.visceral_crisis:
         return ""
-    if facts.long_cdk46i and len(facts.metastatic_lines) <= 1:
-        if not facts.chemo_lines:
+    if facts.long_cdk46i:
+        if not facts.chemo_lines and len(facts.metastatic_lines) <= 1:
             return "metastatic"
         if _induction(facts):
             return "induction"
@@ -54,13 +54,19 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
 
 
 def _induction(facts: Facts) -> bool:
-    """Chemotherapy for metastatic disease only as induction: each course ended on or before
-    the start of the first CDK4/6-inhibitor course, in one line (a progression on it would have
-    made another: ``by_line``), so ended without progression (case 1037)."""
+    """Chemotherapy for metastatic disease only as induction, numbered or not: each course
+    ended without progression on or before the start of the first CDK4/6-inhibitor course, and
+    the other courses make one line (case 1037 and its recheck)."""
     starts = [t.started_on for t in facts.cdk46i_courses if t.metastatic and t.started_on]
     chemo = [t for t in facts.metastatic if DrugClass.CHEMOTHERAPY in t.drug_classes]
-    return bool(starts and chemo) and all(
-        (end := t.end_date) is not None and end <= min(starts) for t in chemo
+    others = tuple(t for t in facts.metastatic if DrugClass.CHEMOTHERAPY not in t.drug_classes)
+    return (
+        bool(starts and chemo)
+        and len(by_line(others)) <= 1
+        and all(
+            not t.progressed and (end := t.end_date) is not None and end <= min(starts)
+            for t in chemo
+        )
     )
 
 

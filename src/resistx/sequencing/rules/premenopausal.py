@@ -47,7 +47,8 @@ from resistx.vocab.drugs import drug_class
     "covering it): before choosing, check oestradiol and add one: in men an aromatase "
     "inhibitor alone suppresses oestrogen incompletely (rule 40), so the progression, and a "
     "short course read as primary resistance, may not be the endocrine resistance the options "
-    "read (case 974); on an earlier course, not before choosing.",
+    "read (case 974); on an earlier course, before choosing only where the short-course rule "
+    "reads it (the third recheck of case 1027).",
     codes=("confirm_ovarian_suppression", "ovarian_suppression_stopped", "gnrh_agonist_missing"),
 )
 def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -167,7 +168,10 @@ def _man_without_gnrh_agonist(facts: Facts) -> Iterator[PlanEffect]:
     if found is None:
         return
     course, how, gnrh = found
-    first = course is latest
+    # the latest progression, or a short CDK4/6-inhibitor course the short-course rule reads
+    # (the third recheck of case 1027)
+    read = facts.short_cdk46i and DrugClass.CDK46_INHIBITOR in course.drug_classes
+    first = course is latest or read
     said = (  # an agonist course of its own that stopped early (the recheck of case 974)
         f"{gnrh.drugs[0]} stopped on {gnrh.end_date}, before {_ai(course)} did"
         if how == "stopped" and gnrh is not None
