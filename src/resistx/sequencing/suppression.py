@@ -49,11 +49,14 @@ def gnrh_agonist_now(p: Profile) -> str:
     """The GnRH agonist going on (a course of its own, or in an ongoing course) or given with
     the latest course, or ""."""
     gnrh = DrugClass.OVARIAN_FUNCTION_SUPPRESSION
+    given = [t for t in p.treatments if gnrh in t.drug_classes]
+    if not given:  # most records: no need to sort the history for its latest course
+        return ""
     latest = latest_course(p.treatments_in_order)
     return next(
         (
             d
-            for t in p.treatments
+            for t in given
             if t.stop_reason is StopReason.ONGOING or t is latest
             for d in t.drugs
             if drug_class(d) is gnrh
