@@ -500,3 +500,35 @@ def test_a_man_whose_short_cdk46i_course_had_no_gnrh_agonist_is_asked_before_cho
     del data["menopausal_status"]
     [ask] = _actions(_planned(data, policy), "gnrh_agonist_missing")
     assert ask.before_choosing
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_man_whose_relapse_came_on_an_adjuvant_aromatase_inhibitor_without_a_gnrh_agonist_is_asked(
+    policy: str,
+) -> None:
+    """Fourth recheck G-a (MAJOR, both policies): a man relapsed 4 months into adjuvant
+    abemaciclib + anastrozole with no GnRH agonist, then had 46 months on tamoxifen; the
+    short course put chemotherapy first and nothing asked about the GnRH agonist (the male
+    branch read metastatic courses only). A (neo)adjuvant course that ended in relapse is read
+    as a woman's is, before choosing where the short-course rule reads it."""
+    data = _woman(
+        "2026-01-15",
+        [
+            result("ESR1", "not_detected", tested_on="2025-12-20", sample="ctdna"),
+            result("PIK3CA", "mutated", tested_on="2025-12-22", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2025-12-22") for g in ("AKT1", "PTEN")),
+        ],
+        _course(
+            ["abemaciclib", "anastrozole"],
+            "2021-06-01",
+            "2021-10-05",
+            "progression",
+            setting="adjuvant",
+        ),
+        _course(["tamoxifen"], "2021-10-20", "2025-12-10", "progression", line=1),
+        ecog=0,
+    )
+    data["sex"] = "male"
+    del data["menopausal_status"]
+    [ask] = _actions(_planned(data, policy), "gnrh_agonist_missing")
+    assert ask.before_choosing and "anastrozole" in ask.text

@@ -48,7 +48,8 @@ from resistx.vocab.drugs import drug_class
     "inhibitor alone suppresses oestrogen incompletely (rule 40), so the progression, and a "
     "short course read as primary resistance, may not be the endocrine resistance the options "
     "read (case 974); on an earlier course, before choosing only where the short-course rule "
-    "reads it (the third recheck of case 1027).",
+    "reads it (the third recheck of case 1027); a (neo)adjuvant course that ended in relapse "
+    "is read as a metastatic one (the fourth recheck).",
     codes=("confirm_ovarian_suppression", "ovarian_suppression_stopped", "gnrh_agonist_missing"),
 )
 def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -164,7 +165,8 @@ def _man_without_gnrh_agonist(facts: Facts) -> Iterator[PlanEffect]:
     """Rule 63 for a man: the newest metastatic course with an aromatase inhibitor and no GnRH
     agonist beside it (case 974); before choosing when it is the latest progression."""
     latest = facts.progressed[0] if facts.progressed else None
-    found = next(_uncovered(facts, reversed(facts.metastatic)), None)
+    courses = [t for t in facts.in_order if t.metastatic or t.progressed]  # and an adjuvant relapse
+    found = next(_uncovered(facts, reversed(courses)), None)
     if found is None:
         return
     course, how, gnrh = found
