@@ -29,6 +29,16 @@ def _pik3ca_in_ctdna(day: str) -> list[dict[str, Any]]:
     ]
 
 
+def _pik3ca_in_tissue(esr1_day: str, day: str) -> list[dict[str, Any]]:
+    """ESR1 not detected in ctDNA on ``esr1_day``; on ``day`` a tumour PIK3CA H1047R, AKT1 and
+    PTEN not detected."""
+    return [
+        result("ESR1", "not_detected", tested_on=esr1_day, sample="ctdna"),
+        result("PIK3CA", "mutated", tested_on=day, variant="H1047R"),
+        *(result(g, "not_detected", tested_on=day) for g in ("AKT1", "PTEN")),
+    ]
+
+
 def _letrozole_unsuppressed(*later: dict[str, Any]) -> dict[str, Any]:
     """Case 1027: 41, premenopausal; palbociclib + letrozole with no GnRH agonist ever given,
     progression at 5.6 months; a ctDNA PIK3CA H1047R (ESR1, AKT1, PTEN not detected)."""
@@ -271,11 +281,7 @@ def test_a_relapse_on_an_adjuvant_aromatase_inhibitor_without_suppression_is_che
     relapse on an adjuvant course without suppression is asked about as a metastatic one is."""
     data = _woman(
         "2026-01-21",
-        [
-            result("ESR1", "not_detected", tested_on="2025-11-20", sample="ctdna"),
-            result("PIK3CA", "mutated", tested_on="2025-11-10", variant="H1047R"),
-            *(result(g, "not_detected", tested_on="2025-11-10") for g in ("AKT1", "PTEN")),
-        ],
+        _pik3ca_in_tissue("2025-11-20", "2025-11-10"),
         _course(
             ["abemaciclib", "anastrozole"],
             "2025-05-01",
@@ -363,11 +369,7 @@ def test_a_short_unsuppressed_cdk46i_course_read_by_the_short_course_rule_is_che
     course, the question comes before choosing."""
     data = _woman(
         "2025-12-20",
-        [
-            result("ESR1", "not_detected", tested_on="2025-12-01", sample="ctdna"),
-            result("PIK3CA", "mutated", tested_on="2025-12-05", variant="H1047R"),
-            *(result(g, "not_detected", tested_on="2025-12-05") for g in ("AKT1", "PTEN")),
-        ],
+        _pik3ca_in_tissue("2025-12-01", "2025-12-05"),
         _course(["palbociclib", "letrozole"], "2022-05-01", "2022-09-15", "progression", line=1),
         _course(["tamoxifen", "goserelin"], "2022-10-01", "2025-11-20", "progression", line=2),
         menopausal_status="premenopausal",
@@ -487,11 +489,7 @@ def test_a_man_whose_short_cdk46i_course_had_no_gnrh_agonist_is_asked_before_cho
     Where the short-course rule reads that course, the question comes before choosing."""
     data = _woman(
         "2025-12-20",
-        [
-            result("ESR1", "not_detected", tested_on="2025-12-01", sample="ctdna"),
-            result("PIK3CA", "mutated", tested_on="2025-12-05", variant="H1047R"),
-            *(result(g, "not_detected", tested_on="2025-12-05") for g in ("AKT1", "PTEN")),
-        ],
+        _pik3ca_in_tissue("2025-12-01", "2025-12-05"),
         _course(["palbociclib", "letrozole"], "2022-05-01", "2022-09-15", "progression", line=1),
         _course(["tamoxifen"], "2022-10-01", "2025-11-20", "progression", line=2),
         ecog=0,
@@ -513,11 +511,7 @@ def test_a_man_whose_relapse_came_on_an_adjuvant_aromatase_inhibitor_without_a_g
     as a woman's is, before choosing where the short-course rule reads it."""
     data = _woman(
         "2026-01-15",
-        [
-            result("ESR1", "not_detected", tested_on="2025-12-20", sample="ctdna"),
-            result("PIK3CA", "mutated", tested_on="2025-12-22", variant="H1047R"),
-            *(result(g, "not_detected", tested_on="2025-12-22") for g in ("AKT1", "PTEN")),
-        ],
+        _pik3ca_in_tissue("2025-12-20", "2025-12-22"),
         _course(
             ["abemaciclib", "anastrozole"],
             "2021-06-01",
