@@ -526,3 +526,16 @@ def test_a_man_whose_relapse_came_on_an_adjuvant_aromatase_inhibitor_without_a_g
     del data["menopausal_status"]
     [ask] = _actions(_planned(data, policy), "gnrh_agonist_missing")
     assert ask.before_choosing and "anastrozole" in ask.text
+
+
+def test_the_glucose_action_names_an_akt1_alteration_with_its_article() -> None:
+    """The third recheck (MINOR): 'a AKT1 alteration' in the diabetes action; a gene said
+    letter by letter takes 'an'."""
+    data = _pik3ca_with_insulin()
+    data["biomarkers"] = [
+        dict(r, status="mutated", variant="E17K") if r["gene"] == "AKT1" else r
+        for r in data["biomarkers"]
+        if r["gene"] != "PIK3CA"
+    ]
+    said = [a.text for a in _planned(data).actions if "AKT1 alteration" in a.text]
+    assert said and all("an AKT1 alteration" in t for t in said)

@@ -160,7 +160,7 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield from _insulin_unknown(facts, targets)
     if hba1c < CAPITELLO_HBA1C_LIMIT or not targets:
         return
-    first = f"Diabetes with an HbA1c of {num(hba1c)}% and a {' and '.join(targets)} alteration: "
+    first = f"Diabetes with an HbA1c of {num(hba1c)}% and {_named(targets)} alteration: "
     said = _after_inhibitor(facts)
     insulin = any(c.insulin for c in facts.profile.comorbidities)
     if said is None and insulin:  # glucose in range opens nothing: CAPItello-291 (case 998)
@@ -208,7 +208,7 @@ def _insulin_unknown(facts: Facts, targets: list[str]) -> Iterator[PlanEffect]:
     yield PlanEffect(
         code="diabetes_insulin_unknown",
         first=True,
-        text=f"Diabetes and a {' and '.join(targets)} alteration: record whether the diabetes "
+        text=f"Diabetes and {_named(targets)} alteration: record whether the diabetes "
         "needs insulin. CAPItello-291 excluded diabetes needing insulin (its report; not in the "
         'review): with "insulin": true the PI3K and AKT inhibitors are at best a later option '
         "(rule 78)"
@@ -275,3 +275,8 @@ def inavolisib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             "diabetes team; at best an alternative meanwhile.",
             trials=("INAVO120",),
         )
+
+
+def _named(genes: list[str]) -> str:
+    """'a PIK3CA', 'an AKT1' (said letter by letter), 'a PIK3CA and AKT1'."""
+    return ("an " if genes[0][0] in "AEFHILMNORSX" else "a ") + " and ".join(genes)
