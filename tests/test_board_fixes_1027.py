@@ -539,3 +539,59 @@ def test_the_glucose_action_names_an_akt1_alteration_with_its_article() -> None:
     ]
     said = [a.text for a in _planned(data).actions if "AKT1 alteration" in a.text]
     assert said and all("an AKT1 alteration" in t for t in said)
+
+
+def _man_with_germline_brca2(**brca: Any) -> dict[str, Any]:
+    """Case 1048: a man, 72, ECOG 1, kidney impairment; a germline BRCA2 c.5946delT; HER2 1+;
+    adjuvant tamoxifen 2016-2021, then 8.9 months of ribociclib + letrozole + goserelin; ctDNA
+    without an ESR1 or PI3K-pathway alteration."""
+    data = _woman(
+        "2026-04-20",
+        [
+            result(
+                "BRCA2",
+                "mutated",
+                tested_on="2025-07-01",
+                variant="c.5946delT",
+                origin="germline",
+                sample="blood",
+                **brca,
+            ),
+            *(
+                result(g, "not_detected", tested_on="2026-04-05", sample="ctdna")
+                for g in ("ESR1", *PAM)
+            ),
+        ],
+        _course(["tamoxifen"], "2016-03-01", "2021-03-01", "completed", setting="adjuvant"),
+        _course(
+            ["ribociclib", "letrozole", "goserelin"],
+            "2025-07-01",
+            "2026-03-30",
+            "progression",
+            line=1,
+        ),
+        her2="low",
+        comorbidities=["renal_impairment"],
+    )
+    data["sex"] = "male"
+    del data["menopausal_status"]
+    return data
+
+
+def test_a_germline_brca_target_comes_before_trastuzumab_deruxtecan_outside_destiny_breast06() -> (
+    None
+):
+    """Case 1048 (MAJOR, practice-2026): a man with a germline BRCA2 mutation, HER2-low, one
+    endocrine line of 8.9 months: trastuzumab deruxtecan came first on its label alone
+    (outside DESTINY-Breast06's entry), talazoparib second. Rule 58 steps it back behind an
+    open ESR1 or PI3K-pathway target; a germline BRCA1/2 mutation whose PARP inhibitor has not
+    been given is the same: the PARP inhibitor first, trastuzumab deruxtecan at best later."""
+    plan = _planned(_man_with_germline_brca2(), "practice-2026")
+    assert plan.options[0].regimen.id in {"talazoparib", "olaparib"}
+    tdxd = option(plan, "trastuzumab-deruxtecan")
+    assert "parp_target_before_tdxd" in {r.code for r in tdxd.reasons}
+    assert rank_of(plan, "trastuzumab-deruxtecan") > rank_of(plan, "talazoparib")
+
+
+def rank_of(plan: resistx.Plan, regimen: str) -> int:
+    return next(o.rank for o in plan.options if o.regimen.id == regimen)

@@ -435,6 +435,13 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             her2="low",
             biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[::2]],
         ),
+        practice(  # HER2-low, a germline BRCA2 mutation, one endocrine line (rule 58)
+            her2="low",
+            biomarkers=[
+                *NEGATIVE,
+                result("BRCA2", "mutated", origin="germline", sample="blood"),
+            ],
+        ),
         practice(  # ESR1 tested on tissue only (rule 64)
             biomarkers=[dict(r, sample="tissue") for r in NEGATIVE],
         ),

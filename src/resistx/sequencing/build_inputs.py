@@ -21,6 +21,7 @@ from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, PAM_G
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
 from resistx.sequencing.hrd import (
     adjuvant_parp,
+    germline_brca_open,
     germline_untested,
     hrd_untested,
     origin_unknown,
@@ -288,6 +289,7 @@ def history(
         endocrine_resistant=endocrine_resistant(facts),
         # a gene that could still give a target: ESR1 or the PI3K pathway neither found nor
         # negative on a current test (a target found and acted on leaves the other gene open)
+        parp_targets=germline_brca_open(m.parp, m.after_parp or m.platinum_resistant),
         targets_untested=(m.esr1 is None and not m.esr1_negative_current)
         or (m.akt_pathway is None and not m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),

@@ -122,3 +122,12 @@ def platinum_resistant(facts: Facts) -> bool:
         and (t.progressed if t.metastatic else facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
         for t in facts.profile.treatments
     )
+
+
+def germline_brca_open(parp: tuple[Finding, ...], closed: bool) -> tuple[str, ...]:
+    """The germline BRCA1/2 mutations among the PARP-inhibitor findings, unless ``closed`` (a
+    PARP inhibitor progressed on, or platinum resistance): a target before trastuzumab
+    deruxtecan outside DESTINY-Breast06's entry (rule 58; case 1048)."""
+    if closed:
+        return ()
+    return tuple(f.gene for f in parp if f.gene != "PALB2" and f.result.origin is Origin.GERMLINE)

@@ -231,6 +231,9 @@ class HistoryInputs:
     #: no ESR1 or PI3K-pathway finding, and ESR1 or the pathway untested since the latest
     #: progression: no target is known, not none there (rules 22 and 58)
     targets_untested: bool = False
+    #: germline BRCA1/2 mutations whose PARP inhibitor has not been given (no progression on
+    #: one, no platinum resistance): a target before trastuzumab deruxtecan (rule 58; case 1048)
+    parp_targets: tuple[str, ...] = ()
     #: the ongoing course the options read as progressed (its drugs sorted; rule 53), or ()
     current: tuple[str, ...] = ()
     #: the regimens whose first approval the policy dates after the plan's date (rule 13

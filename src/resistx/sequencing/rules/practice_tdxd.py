@@ -15,6 +15,14 @@ from resistx.sequencing.rules.practice_adc import opened_by_endocrine_lines
 H = Factor.HISTORY
 
 
+#: why rule 58 holds trastuzumab deruxtecan back: the trial's entry and its comparator
+_OUTSIDE_DB06 = (
+    "This patient is outside DESTINY-Breast06's entry (2 or more endocrine lines, or "
+    "progression within 6 months on first-line endocrine therapy with a CDK4/6 inhibitor), "
+    "which compared trastuzumab deruxtecan with chemotherapy, not with"
+)
+
+
 # rule 58: a targeted endocrine line before trastuzumab deruxtecan outside DESTINY-Breast06
 @rule(
     58,
@@ -30,8 +38,10 @@ H = Factor.HISTORY
     "the targeted endocrine line comes first. DESTINY-Breast06 compared it with chemotherapy, "
     "not with a targeted endocrine line, and enrolled such a patient only after a second "
     "endocrine line. With no target known and ESR1 or the PI3K pathway untested since the "
-    "latest progression, it is at best an alternative until the tests are back (case 513).",
-    codes=("endocrine_target_before_tdxd", "endocrine_line_before_tdxd"),
+    "latest progression, it is at best an alternative until the tests are back (case 513). A "
+    "germline BRCA1/2 mutation whose PARP inhibitor has not been given (no progression on one, "
+    "no platinum resistance) holds it back the same way, behind the PARP inhibitor (case 1048).",
+    codes=("endocrine_target_before_tdxd", "endocrine_line_before_tdxd", "parp_target_before_tdxd"),
     trials=("DESTINY-Breast06", "postMONARCH"),
     regimens=kinds.is_tdxd,
 )
@@ -43,6 +53,9 @@ def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         or i.visceral_crisis
         or i.short_cdk46i  # rule 18: no endocrine line first (case 933, outside it by ECOG)
     ):
+        return
+    if i.parp_targets and not i.endocrine_targets_left:
+        yield _parp_first(i, ctx)
         return
     if not i.endocrine_targets_left:
         if i.targets_untested:
@@ -57,10 +70,7 @@ def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         text=f"{_article(i.endocrine_targets_left)} {' and '.join(i.endocrine_targets_left)} "
         "finding whose targeted drugs have not "
         "been given: that endocrine-based line comes first, and trastuzumab deruxtecan is at "
-        "best a later option. This patient is outside "
-        "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
-        "first-line endocrine therapy with a CDK4/6 inhibitor), which compared trastuzumab "
-        "deruxtecan with chemotherapy, not with a targeted endocrine line.",
+        f"best a later option. {_OUTSIDE_DB06} a targeted endocrine line.",
         trials=("DESTINY-Breast06",),
     )
 
@@ -78,6 +88,19 @@ def _endocrine_line_first(ctx: Context) -> Effect:
         "alternative until the tests are back, as an endocrine-based line (one they select, or "
         "abemaciclib with fulvestrant where postMONARCH enrolled the patient) may come first.",
         trials=("DESTINY-Breast06", "postMONARCH"),
+    )
+
+
+def _parp_first(i: HistoryInputs, ctx: Context) -> Effect:
+    """A germline BRCA1/2 mutation whose PARP inhibitor has not been given (case 1048)."""
+    return Effect(
+        code="parp_target_before_tdxd",
+        delta=ctx.weights.tdxd_before_tests,
+        ceiling=2,
+        text=f"Germline {' and '.join(i.parp_targets)} mutation: a PARP inhibitor comes first "
+        "(its own reason gives its evidence in germline carriers), and trastuzumab deruxtecan is "
+        f"at best a later option. {_OUTSIDE_DB06} a PARP inhibitor.",
+        trials=("DESTINY-Breast06",),
     )
 
 
