@@ -591,6 +591,17 @@ def test_a_germline_brca_target_comes_before_trastuzumab_deruxtecan_outside_dest
     tdxd = option(plan, "trastuzumab-deruxtecan")
     assert "parp_target_before_tdxd" in {r.code for r in tdxd.reasons}
     assert rank_of(plan, "trastuzumab-deruxtecan") > rank_of(plan, "talazoparib")
+    # after progression on a PARP inhibitor, the target is used up: nothing holds it back
+    data = _man_with_germline_brca2()
+    data["as_of"] = "2026-10-20"
+    data["treatments"].append(
+        _course(["olaparib"], "2026-04-25", "2026-10-01", "progression", line=2)
+    )
+    data["biomarkers"] = [
+        dict(r, tested_on="2026-10-05") if r["gene"] != "BRCA2" else r for r in data["biomarkers"]
+    ]
+    after = _planned(data, "practice-2026")
+    assert not [r for o in after.options for r in o.reasons if r.code == "parp_target_before_tdxd"]
 
 
 def rank_of(plan: resistx.Plan, regimen: str) -> int:
