@@ -606,3 +606,22 @@ def test_a_germline_brca_target_comes_before_trastuzumab_deruxtecan_outside_dest
 
 def rank_of(plan: resistx.Plan, regimen: str) -> int:
     return next(o.rank for o in plan.options if o.regimen.id == regimen)
+
+
+def test_fulvestrant_alone_is_said_to_be_postmonarchs_control_arm() -> None:
+    """The review of cases 1042-1046 (MINOR, practice-2026): fulvestrant alone, first for
+    endocrine-sensitive disease, quoted postMONARCH's hazard ratio as if it were its own; it was
+    the trial's control arm, and the reason says so."""
+    plan = _planned(_induction_then_maintenance(), "practice-2026")
+    [why] = [
+        r
+        for r in option(plan, "fulvestrant").reasons
+        if r.code == "endocrine_sensitive_endocrine_first"
+    ]
+    assert "control arm" in why.text
+    [other] = [
+        r
+        for r in option(plan, "ribociclib+fulvestrant").reasons
+        if r.code == "endocrine_sensitive_endocrine_first"
+    ]
+    assert "control arm" not in other.text

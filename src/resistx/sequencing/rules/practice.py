@@ -169,6 +169,10 @@ _ENTRY = {
 }
 
 
+#: how rule 32's postMONARCH evidence names the arms for a regimen that was one of them
+_ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib + fulvestrant"}
+
+
 # rule 32: endocrine-sensitive disease: another endocrine-based line before chemotherapy
 @rule(
     32,
@@ -215,7 +219,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         else f" (postMONARCH: {found})"
         if own
         else f" (postMONARCH, after progression on a CDK4/6 inhibitor with an aromatase inhibitor "
-        f"and no other line, gave abemaciclib + fulvestrant: {found})"
+        f"and no other line, gave {_ARMS.get(spec.id, 'abemaciclib + fulvestrant')}: {found})"
     )
     if kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec):
         yield Effect(
