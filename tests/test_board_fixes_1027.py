@@ -625,3 +625,13 @@ def test_fulvestrant_alone_is_said_to_be_postmonarchs_control_arm() -> None:
         if r.code == "endocrine_sensitive_endocrine_first"
     ]
     assert "control arm" not in other.text
+
+
+def test_chemotherapy_with_no_stop_reason_is_not_read_as_induction() -> None:
+    """The fourth recheck (MINOR): with no stop reason recorded for the chemotherapy, the plan
+    asserted it had ended without progression. How it ended is not known: it is not read as
+    induction, and the endocrine-sensitive reading waits on the record."""
+    data = _induction_then_maintenance()
+    del data["treatments"][0]["stop_reason"]
+    plan = _planned(data, "practice-2026")
+    assert not [r for o in plan.options for r in o.reasons if r.code.startswith("endocrine_sens")]

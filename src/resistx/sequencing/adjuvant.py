@@ -64,7 +64,10 @@ def _induction(facts: Facts) -> bool:
         bool(starts and chemo)
         and len(by_line(others)) <= 1
         and all(
-            not t.progressed and (end := t.end_date) is not None and end <= min(starts)
+            t.stop_reason is not None  # how it ended must be on record (fourth recheck)
+            and not t.progressed
+            and (end := t.end_date) is not None
+            and end <= min(starts)
             for t in chemo
         )
     )
