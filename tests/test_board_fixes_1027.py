@@ -635,3 +635,23 @@ def test_chemotherapy_with_no_stop_reason_is_not_read_as_induction() -> None:
     del data["treatments"][0]["stop_reason"]
     plan = _planned(data, "practice-2026")
     assert not [r for o in plan.options for r in o.reasons if r.code.startswith("endocrine_sens")]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_man_whose_latest_endocrine_progression_had_no_gnrh_agonist_is_asked_before_choosing(
+    policy: str,
+) -> None:
+    """Reading the change again: rule 63 asked a woman before choosing where the course without
+    suppression was her latest endocrine-based progression (recheck R2), a man only where it
+    was his latest progression or a short course. The same course is read as resistance in
+    both: a man's question now comes before choosing there too."""
+    data = _woman(
+        "2026-01-10",
+        [result(g, "not_detected", tested_on="2025-12-28") for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], "2023-03-01", "2024-07-10", "progression", line=1),
+        _course(["capecitabine"], "2024-07-25", "2025-12-20", "progression", line=2),
+    )
+    data["sex"] = "male"
+    del data["menopausal_status"]
+    [ask] = _actions(_planned(data, policy), "gnrh_agonist_missing")
+    assert ask.before_choosing

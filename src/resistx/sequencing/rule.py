@@ -171,6 +171,12 @@ def rule(
     return make
 
 
+def gene_article(gene: str) -> str:
+    """'an' before a gene name said letter by letter from a vowel sound ('an AKT1', 'an ESR1'),
+    else 'a' ('a PIK3CA'; cases 934 and the third recheck of 1035)."""
+    return "an" if gene[:1] in "AEFHILMNORSX" else "a"
+
+
 def num(value: float) -> str:
     """A figure as the review prints it (no trailing zeros)."""
     return f"{value:g}"

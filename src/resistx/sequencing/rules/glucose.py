@@ -11,7 +11,15 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, num, rule
+from resistx.sequencing.rule import (
+    Context,
+    Effect,
+    PlanEffect,
+    Precedence,
+    gene_article,
+    num,
+    rule,
+)
 from resistx.sequencing.rules.comorbidity_risks import COMORBIDITY_RISKS
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -278,5 +286,5 @@ def inavolisib_diabetes(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
 
 
 def _named(genes: list[str]) -> str:
-    """'a PIK3CA', 'an AKT1' (said letter by letter), 'a PIK3CA and AKT1'."""
-    return ("an " if genes[0][0] in "AEFHILMNORSX" else "a ") + " and ".join(genes)
+    """'a PIK3CA', 'an AKT1', 'a PIK3CA and AKT1'."""
+    return f"{gene_article(genes[0])} {' and '.join(genes)}"

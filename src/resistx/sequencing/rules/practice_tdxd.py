@@ -9,7 +9,7 @@ from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, gene_article, rule
 from resistx.sequencing.rules.practice_adc import opened_by_endocrine_lines
 
 H = Factor.HISTORY
@@ -67,7 +67,8 @@ def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
         # among 'later' options (ECOG 3), a new finding would lift it (Hypothesis, session 36)
         delta=ctx.weights.tdxd_before_tests,
         ceiling=2,  # the targeted line first, as the reason says (case 461)
-        text=f"{_article(i.endocrine_targets_left)} {' and '.join(i.endocrine_targets_left)} "
+        text=f"{gene_article(i.endocrine_targets_left[0]).capitalize()} "
+        f"{' and '.join(i.endocrine_targets_left)} "
         "finding whose targeted drugs have not "
         "been given: that endocrine-based line comes first, and trastuzumab deruxtecan is at "
         f"best a later option. {_OUTSIDE_DB06} a targeted endocrine line.",
@@ -102,8 +103,3 @@ def _parp_first(i: HistoryInputs, ctx: Context) -> Effect:
         f"at best a later option. {_OUTSIDE_DB06} a PARP inhibitor.",
         trials=("DESTINY-Breast06",),
     )
-
-
-def _article(genes: tuple[str, ...]) -> str:
-    """'An ESR1 finding', 'A PIK3CA finding' (case 934)."""
-    return "An" if genes and genes[0][0] in "AEFHILMNORSX" else "A"

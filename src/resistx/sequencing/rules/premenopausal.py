@@ -3,7 +3,7 @@ a pregnancy test and contraception (rule 82)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from resistx.model.enums import DrugClass, Sex
 from resistx.model.profile import Treatment
@@ -58,26 +58,43 @@ def aromatase_inhibitor_unsuppressed(facts: Facts, _ctx: Context) -> Iterator[Pl
         return
     if not needs_ovarian_suppression(facts.profile):
         return
-    uncovered = [
-        (t, *beside)
-        for t in facts.in_order
-        if (t.metastatic or t.progressed) and unsuppressed_partner(t)
-        for beside in [suppression_beside(t, facts.profile.treatments, facts.decision_date)]
-        if beside[0] != "covered"
-    ]
-    # the course the options read as endocrine resistance: the latest progression, or the
-    # latest endocrine-based one (a short course before chemotherapy; an adjuvant relapse)
-    read = {id(facts.progressed[0])} if facts.progressed else set()
-    endocrine = [c for c in facts.in_order if c.progressed and c.drug_classes & ENDOCRINE_DRUGS]
-    read |= {id(endocrine[-1])} if endocrine else set()
-    if facts.short_cdk46i:  # the short-course rule reads its CDK4/6-inhibitor course (N1)
-        read |= {id(t) for t, *_ in uncovered if DrugClass.CDK46_INHIBITOR in t.drug_classes}
+    uncovered = list(_uncovered(facts, unsuppressed_partner))
     if uncovered:
+        read = _read_as_resistance(facts, uncovered)
         yield _unsuppressed(
             facts,
             *next((u for u in uncovered if id(u[0]) in read), uncovered[0]),
             first=lambda t: id(t) in read,
         )
+
+
+def _uncovered(
+    facts: Facts, partner: Callable[[Treatment], str]
+) -> Iterator[tuple[Treatment, str, Treatment | None]]:
+    """Each course for metastatic disease, or (neo)adjuvant one that ended in relapse, with a
+    ``partner`` (an aromatase inhibitor; or fulvestrant too, for a woman) and no GnRH agonist in
+    it or covering it, oldest first, with how a GnRH-agonist course of its own stood beside it
+    (``suppression_beside``)."""
+    for t in facts.in_order:
+        if (t.metastatic or t.progressed) and partner(t):
+            how, gnrh = suppression_beside(t, facts.profile.treatments, facts.decision_date)
+            if how != "covered":
+                yield t, how, gnrh
+
+
+def _read_as_resistance(
+    facts: Facts, uncovered: list[tuple[Treatment, str, Treatment | None]]
+) -> set[int]:
+    """The courses (by id) the options read as endocrine resistance, where a question about
+    suppression comes before choosing: the latest progression, the latest endocrine-based one
+    (a short course before chemotherapy; an adjuvant relapse; recheck R2), and an uncovered
+    CDK4/6-inhibitor course the short-course rule reads (N1, G-1)."""
+    read = {id(facts.progressed[0])} if facts.progressed else set()
+    endocrine = [c for c in facts.in_order if c.progressed and c.drug_classes & ENDOCRINE_DRUGS]
+    read |= {id(endocrine[-1])} if endocrine else set()
+    if facts.short_cdk46i:
+        read |= {id(t) for t, *_ in uncovered if DrugClass.CDK46_INHIBITOR in t.drug_classes}
+    return read
 
 
 def _unsuppressed(
@@ -104,7 +121,7 @@ def _unsuppressed(
         if how == "undated" and gnrh is not None
         else f"no ovarian suppression on record with {drug}"
     )
-    needs = f"Before the menopause {_article(drug)} needs it (rule 40)"
+    needs = f"Before the menopause {_needing(drug)} needs it (rule 40)"
     if facts.current is not None and facts.progressed and t is facts.progressed[0]:
         return PlanEffect(  # going on: no progression yet (recheck of case 1027)
             code="confirm_ovarian_suppression",
@@ -129,7 +146,7 @@ def _unsuppressed(
     )
 
 
-def _article(drug: str) -> str:
+def _needing(drug: str) -> str:
     return "fulvestrant" if drug_class(drug) is DrugClass.SERD else "an aromatase inhibitor"
 
 
@@ -149,31 +166,15 @@ def _assay(drug: str) -> str:
     )
 
 
-def _uncovered(
-    facts: Facts, courses: Iterable[Treatment]
-) -> Iterator[tuple[Treatment, str, Treatment | None]]:
-    """Each of ``courses`` with an aromatase inhibitor and no GnRH agonist in it or covering
-    it, with how a GnRH-agonist course of its own stood beside it (``suppression_beside``)."""
-    for t in courses:
-        if unsuppressed_aromatase_inhibitor(t):
-            how, gnrh = suppression_beside(t, facts.profile.treatments, facts.decision_date)
-            if how != "covered":
-                yield t, how, gnrh
-
-
 def _man_without_gnrh_agonist(facts: Facts) -> Iterator[PlanEffect]:
-    """Rule 63 for a man: the newest metastatic course with an aromatase inhibitor and no GnRH
-    agonist beside it (case 974); before choosing when it is the latest progression."""
-    latest = facts.progressed[0] if facts.progressed else None
-    courses = [t for t in facts.in_order if t.metastatic or t.progressed]  # and an adjuvant relapse
-    found = next(_uncovered(facts, reversed(courses)), None)
-    if found is None:
+    """Rule 63 for a man: the newest course with an aromatase inhibitor and no GnRH agonist
+    beside it (case 974); before choosing where the options read it as resistance
+    (``_read_as_resistance``), as for a woman."""
+    uncovered = list(_uncovered(facts, _ai))
+    if not uncovered:
         return
-    course, how, gnrh = found
-    # the latest progression, or a short CDK4/6-inhibitor course the short-course rule reads
-    # (the third recheck of case 1027)
-    read = facts.short_cdk46i and DrugClass.CDK46_INHIBITOR in course.drug_classes
-    first = course is latest or read
+    course, how, gnrh = uncovered[-1]  # the newest
+    first = id(course) in _read_as_resistance(facts, uncovered)
     said = (  # an agonist course of its own that stopped early (the recheck of case 974)
         f"{gnrh.drugs[0]} stopped on {gnrh.end_date}, before {_ai(course)} did"
         if how == "stopped" and gnrh is not None
@@ -205,6 +206,9 @@ def _named(t: Treatment) -> str:
 
 
 def _ai(t: Treatment) -> str:
+    """The aromatase inhibitor of a course with no GnRH agonist in it, or "" (rule 63, men)."""
+    if not unsuppressed_aromatase_inhibitor(t):
+        return ""
     return next(d for d in t.drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR)
 
 
