@@ -39,6 +39,24 @@ def _pik3ca_in_tissue(esr1_day: str, day: str) -> list[dict[str, Any]]:
     ]
 
 
+def _as_man(data: dict[str, Any]) -> None:
+    """The profile of ``_woman`` as a man's: the menopausal status does not apply."""
+    data["sex"] = "male"
+    del data["menopausal_status"]
+
+
+def _letrozole_then_capecitabine(start: str, **kw: Any) -> dict[str, Any]:
+    """Palbociclib + letrozole from ``start`` to progression on 2024-07-10, then capecitabine to
+    progression; ESR1 and the PI3K pathway not detected after it."""
+    return _woman(
+        "2026-01-10",
+        [result(g, "not_detected", tested_on="2025-12-28") for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], start, "2024-07-10", "progression", line=1),
+        _course(["capecitabine"], "2024-07-25", "2025-12-20", "progression", line=2),
+        **kw,
+    )
+
+
 def _letrozole_unsuppressed(*later: dict[str, Any]) -> dict[str, Any]:
     """Case 1027: 41, premenopausal; palbociclib + letrozole with no GnRH agonist ever given,
     progression at 5.6 months; a ctDNA PIK3CA H1047R (ESR1, AKT1, PTEN not detected)."""
@@ -260,13 +278,7 @@ def test_a_short_unsuppressed_course_read_as_resistance_is_checked_before_choosi
     the CDK4/6 inhibitor', while the question came after choosing because the latest
     progression was on capecitabine. Where the course is the latest endocrine progression,
     which the options read as resistance, the question comes before choosing."""
-    data = _woman(
-        "2026-01-10",
-        [result(g, "not_detected", tested_on="2025-12-28") for g in ("ESR1", *PAM)],
-        _course(["palbociclib", "letrozole"], "2024-03-01", "2024-07-10", "progression", line=1),
-        _course(["capecitabine"], "2024-07-25", "2025-12-20", "progression", line=2),
-        menopausal_status="premenopausal",
-    )
+    data = _letrozole_then_capecitabine("2024-03-01", menopausal_status="premenopausal")
     [ask] = _actions(_planned(data, policy), "confirm_ovarian_suppression")
     assert ask.before_choosing
 
@@ -494,8 +506,7 @@ def test_a_man_whose_short_cdk46i_course_had_no_gnrh_agonist_is_asked_before_cho
         _course(["tamoxifen"], "2022-10-01", "2025-11-20", "progression", line=2),
         ecog=0,
     )
-    data["sex"] = "male"
-    del data["menopausal_status"]
+    _as_man(data)
     [ask] = _actions(_planned(data, policy), "gnrh_agonist_missing")
     assert ask.before_choosing
 
@@ -522,8 +533,7 @@ def test_a_man_whose_relapse_came_on_an_adjuvant_aromatase_inhibitor_without_a_g
         _course(["tamoxifen"], "2021-10-20", "2025-12-10", "progression", line=1),
         ecog=0,
     )
-    data["sex"] = "male"
-    del data["menopausal_status"]
+    _as_man(data)
     [ask] = _actions(_planned(data, policy), "gnrh_agonist_missing")
     assert ask.before_choosing and "anastrozole" in ask.text
 
@@ -573,8 +583,7 @@ def _man_with_germline_brca2(**brca: Any) -> dict[str, Any]:
         her2="low",
         comorbidities=["renal_impairment"],
     )
-    data["sex"] = "male"
-    del data["menopausal_status"]
+    _as_man(data)
     return data
 
 
@@ -645,13 +654,7 @@ def test_a_man_whose_latest_endocrine_progression_had_no_gnrh_agonist_is_asked_b
     suppression was her latest endocrine-based progression (recheck R2), a man only where it
     was his latest progression or a short course. The same course is read as resistance in
     both: a man's question now comes before choosing there too."""
-    data = _woman(
-        "2026-01-10",
-        [result(g, "not_detected", tested_on="2025-12-28") for g in ("ESR1", *PAM)],
-        _course(["palbociclib", "letrozole"], "2023-03-01", "2024-07-10", "progression", line=1),
-        _course(["capecitabine"], "2024-07-25", "2025-12-20", "progression", line=2),
-    )
-    data["sex"] = "male"
-    del data["menopausal_status"]
+    data = _letrozole_then_capecitabine("2023-03-01")
+    _as_man(data)
     [ask] = _actions(_planned(data, policy), "gnrh_agonist_missing")
     assert ask.before_choosing
