@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from resistx.evidence._base import EvidenceBase
 from resistx.model.enums import (
     BiomarkerStatus,
@@ -44,29 +46,78 @@ def trial_spec(trial: Trial) -> RegimenSpec:
     )
 
 
+@attrs.frozen
+class Enrolling:
+    """An open, registered trial with no results in the evidence, as matching reads it: the
+    biomarkers of its population, the classes of the drugs it tests, and its regimen."""
+
+    trial: Trial
+    biomarkers: frozenset[tuple[str, BiomarkerStatus]]
+    classes: frozenset[DrugClass]
+    spec: RegimenSpec
+
+
+@attrs.frozen
+class TrialIndex:
+    """The enrolling trials of one evidence base by key, worked out once per evidence (the
+    engine keeps it in the policy's context), and the keys of those in CDK4/6i-pretreated
+    patients, in the evidence's order."""
+
+    evidence: EvidenceBase
+    enrolling: dict[str, Enrolling]
+    after_cdk46i: tuple[str, ...]
+
+    @classmethod
+    def of(cls, evidence: EvidenceBase) -> TrialIndex:
+        enrolling = {
+            t.key: Enrolling(
+                trial=t,
+                biomarkers=frozenset((b.gene, b.status) for b in t.biomarkers),
+                classes=frozenset(
+                    drugs.drug_class(d)
+                    for a in tested_arms(t)
+                    for d in a.drugs
+                    if d in drugs.BY_NAME
+                ),
+                spec=trial_spec(t),
+            )
+            for t in sorted(evidence.trials, key=lambda t: t.key)
+            if t.nct_id is not None and t.status in OPEN and not t.endpoints
+        }
+        after = tuple(t.key for t in evidence.after_cdk46i() if t.key in enrolling)
+        return cls(evidence=evidence, enrolling=enrolling, after_cdk46i=after)
+
+
 def matching_trials(
-    evidence: EvidenceBase,
+    evidence: EvidenceBase | TrialIndex,
     mechanisms: tuple[ResistanceMechanism, ...],
     findings: frozenset[tuple[str, BiomarkerStatus]],
 ) -> tuple[Trial, ...]:
     """Open, registered trials that the matched mechanisms name or whose tested drugs target
     them, and whose population's biomarkers (if the review gives any) the patient has."""
+    return tuple(e.trial for e in _matching(_index(evidence), mechanisms, findings))
+
+
+def _index(evidence: EvidenceBase | TrialIndex) -> TrialIndex:
+    return evidence if isinstance(evidence, TrialIndex) else TrialIndex.of(evidence)
+
+
+def _matching(
+    index: TrialIndex,
+    mechanisms: tuple[ResistanceMechanism, ...],
+    findings: frozenset[tuple[str, BiomarkerStatus]],
+) -> list[Enrolling]:
     classes = {DrugClass(s) for m in mechanisms for s in m.strategies if s in _CLASS_VALUES}
     named = {k for m in mechanisms for k in m.trials}
-    found: dict[str, Trial] = {}
-    for t in evidence.after_cdk46i() + tuple(
-        evidence.trial(k) for k in sorted(named) if k in evidence
-    ):
-        if t.nct_id is None or t.status not in OPEN or t.endpoints:
+    found: dict[str, Enrolling] = {}
+    ev = index.evidence
+    for key in (*index.after_cdk46i, *(ev.trial(k).key for k in sorted(named) if k in ev)):
+        e = index.enrolling.get(key)
+        if e is None or (e.biomarkers and e.biomarkers.isdisjoint(findings)):
             continue
-        if t.biomarkers and not any((b.gene, b.status) in findings for b in t.biomarkers):
-            continue
-        arm_classes = {
-            drugs.drug_class(d) for a in tested_arms(t) for d in a.drugs if d in drugs.BY_NAME
-        }
-        if t.key in named or (classes & arm_classes and arm_classes <= classes | _PARTNERS):
-            found[t.nct_id] = t
-    return tuple(found[k] for k in sorted(found))
+        if key in named or (classes & e.classes and e.classes <= classes | _PARTNERS):
+            found[e.trial.nct_id or ""] = e
+    return [found[k] for k in sorted(found)]
 
 
 # endocrine partners and platinum given with an investigational drug do not make it another strategy
@@ -79,7 +130,7 @@ _PARTNERS = {
 
 
 def considered(
-    evidence: EvidenceBase,
+    evidence: EvidenceBase | TrialIndex,
     table: tuple[RegimenSpec, ...],
     mechanisms: tuple[ResistanceMechanism, ...],
     findings: frozenset[tuple[str, BiomarkerStatus]],
@@ -88,4 +139,4 @@ def considered(
     """The policy's regimens, then the matching trials (when wanted)."""
     if not include_trials or not mechanisms:
         return table
-    return table + tuple(trial_spec(t) for t in matching_trials(evidence, mechanisms, findings))
+    return table + tuple(e.spec for e in _matching(_index(evidence), mechanisms, findings))

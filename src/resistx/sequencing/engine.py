@@ -21,7 +21,7 @@ from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds, since, slots
 from resistx.sequencing.assess import FactorResult, assess
-from resistx.sequencing.candidates import considered
+from resistx.sequencing.candidates import TrialIndex, considered
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.memo import LASTING, Memo
 from resistx.sequencing.notes import notes
@@ -166,7 +166,13 @@ def _ranked(patient: Patient, pol: Policy, eb: EvidenceBase) -> slots.Ranked:
     specs: tuple[tuple[RegimenSpec, ...], tuple[str, ...]] = memo.lasting.get_or(
         ("considered", findings, prefs.include_trials),
         lambda: _with_ids(
-            considered(eb, pol.table(eb).regimens, mechanisms, findings, prefs.include_trials)
+            considered(
+                ctx.call(_trial_index),
+                pol.table(eb).regimens,
+                mechanisms,
+                findings,
+                prefs.include_trials,
+            )
         ),
     )
     # the ranked options are a function of the four Inputs and the regimens considered
@@ -276,6 +282,10 @@ def _missed(
 
     found: FactorResult = shapes.within(outer, run)
     return found
+
+
+def _trial_index(ctx: Context) -> TrialIndex:
+    return TrialIndex.of(ctx.evidence)
 
 
 def _coverage(ctx: Context) -> Coverage:

@@ -31,9 +31,12 @@ def descriptions(facts: Facts) -> dict[str, str]:
 
 
 def _text(text: str, slots: dict[str, str]) -> str:
-    for mark, filled in slots.items():
-        text = text.replace(mark, filled)
-    return text
+    # a slot is its name between two SLOT marks: the odd parts of a split are the names
+    parts = text.split(SLOT)
+    for k in range(1, len(parts) - 1, 2):
+        mark = f"{SLOT}{parts[k]}{SLOT}"
+        parts[k] = slots.get(mark, mark)
+    return "".join(parts)
 
 
 U = TypeVar("U", Option, Exclusion)
