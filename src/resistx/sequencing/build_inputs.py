@@ -16,7 +16,12 @@ from resistx.sequencing.ai_resistance import (
     ultralow_endocrine_progressed,
 )
 from resistx.sequencing.coverage import Coverage, unapproved_for
-from resistx.sequencing.exhausted import acted_on, endocrine_lines_after_cdk46i, targets_left
+from resistx.sequencing.exhausted import (
+    acted_on,
+    endocrine_lines_after_cdk46i,
+    needs_insulin,
+    targets_left,
+)
 from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
 from resistx.sequencing.hrd import (
@@ -33,7 +38,6 @@ from resistx.sequencing.keyed import keyed
 from resistx.sequencing.reliability import esr1_tissue_only, outside_therascreen
 from resistx.sequencing.suppression import needs_ovarian_suppression
 from resistx.sequencing.toxicity import tdxd_ruled_out, toxicity_stops
-from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -136,8 +140,7 @@ def _cdk46i_months(facts: Facts) -> dict[str, bool]:
 def _unusable(facts: Facts, pathway: Finding | None, esr1_clear: bool) -> bool:
     """The PI3K pathway the only target, ESR1 clear, and diabetes needing insulin: no PI3K or
     AKT inhibitor for it (rules 12 and 78), no usable target (case 1035)."""
-    insulin = any(c.name is Comorbidity.DIABETES and c.insulin for c in facts.profile.comorbidities)
-    return pathway is not None and esr1_clear and insulin
+    return pathway is not None and esr1_clear and needs_insulin(facts)
 
 
 def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:

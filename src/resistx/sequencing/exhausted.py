@@ -7,8 +7,9 @@ import datetime as dt
 
 from resistx.model.enums import DrugClass
 from resistx.sequencing import kinds
-from resistx.sequencing.facts import Facts
+from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
+from resistx.vocab.comorbidities import Comorbidity
 
 
 def acted_on(
@@ -68,14 +69,23 @@ USED_UP: dict[str, frozenset[DrugClass]] = {
 
 def targets_left(facts: Facts) -> tuple[str, ...]:
     """The ESR1 and PI3K-pathway genes with a definite finding on record whose pathway's drugs
-    the disease has not progressed on (``USED_UP``), in ``DEFINITE_TARGETS`` order: rule 22's
+    the disease has not progressed on (``USED_UP``) and can be given (not the PI3K pathway's
+    with diabetes needing insulin: case 1054), in ``DEFINITE_TARGETS`` order: rule 22's
     further target, rule 58's targeted line before trastuzumab deruxtecan."""
-    given = facts.progressed_classes
+    given, insulin = facts.progressed_classes, needs_insulin(facts)
     return tuple(
         gene
         for gene, found in DEFINITE_TARGETS.items()
-        if facts.found(gene, *found) and not given & USED_UP[gene]
+        if facts.found(gene, *found)
+        and not given & USED_UP[gene]
+        and not (insulin and gene in PAM_GENES)
     )
+
+
+def needs_insulin(facts: Facts) -> bool:
+    """Diabetes needing insulin: alpelisib left out (rule 12), capivasertib outside
+    CAPItello-291's population (rule 78), so no PI3K-pathway drug to act on a finding."""
+    return any(c.name is Comorbidity.DIABETES and c.insulin for c in facts.profile.comorbidities)
 
 
 def target_left(facts: Facts) -> bool:
