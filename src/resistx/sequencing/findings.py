@@ -1,17 +1,15 @@
 """Biomarker results reconciled per gene: what the engine takes as found, as negative, or as
-in conflict (rule 20).
-
-The latest result does not simply win:
+in conflict (rule 20). The latest result does not simply win:
 
 - a germline result is permanent;
-- PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations are stable, so a later negative (a
-  low-shedding ctDNA test, a different sample) does not erase an earlier positive;
-- ESR1 mutations are acquired under endocrine therapy: a positive after the latest
-  progression is current even when another test of that time misses it, and one from
-  before the latest progression may no longer hold (it counts half until retested);
-- a VUS or a benign variant is not a finding: it is a test that found nothing actionable (a
-  negative for what the rules read, dated by its test), and the plan names it; not on a known
-  activating variant (``hotspots``), where the call itself is in doubt.
+- PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations are stable: a negative (a low-shedding
+  ctDNA test, a different sample) does not erase a positive, before or after it;
+- ESR1 mutations are acquired under endocrine therapy: a positive after the latest progression
+  is current even when another test of that time misses it, and one from before the latest
+  progression may no longer hold (it counts half until retested);
+- a VUS or a benign variant is not a finding but a test that found nothing actionable (dated
+  by its test), and the plan names it; not on a known activating variant (``hotspots``),
+  where the call itself is in doubt.
 
 Every disagreement between a positive and a negative is kept as a ``Conflict`` for the plan.
 """
@@ -26,6 +24,7 @@ import attrs
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
 from resistx.sequencing.reliability import doubted, listed, tested_since, thin
+from resistx.sequencing.slot_marks import slot
 
 S = BiomarkerStatus
 Day = dt.date | None
@@ -35,8 +34,7 @@ POSITIVE = frozenset({S.MUTATED, S.AMPLIFIED, S.OVEREXPRESSED, S.LOSS})
 NEGATIVE = frozenset({S.WILD_TYPE, S.NOT_DETECTED})
 #: genes whose alterations do not go away under treatment
 STABLE_GENES = frozenset({"PIK3CA", "AKT1", "PTEN", "BRCA1", "BRCA2", "PALB2"})
-#: genes whose somatic mutations are acquired under treatment
-ACQUIRED_GENES = frozenset({"ESR1"})
+ACQUIRED_GENES = frozenset({"ESR1"})  #: somatic mutations acquired under treatment
 #: the review's definite targets (ESR1 and the PI3K-AKT pathway) and the findings its trials
 #: selected (an amplification is not what SOLAR-1 selected; PTEN by loss or mutation)
 DEFINITE_TARGETS: dict[str, tuple[BiomarkerStatus, ...]] = {
@@ -81,25 +79,10 @@ class Finding:
         return f"({date}{', ' + ', '.join(how) if how else ''}{stale})"
 
 
-SLOT = "\ue000"  # a private-use character: no clinical text holds it
-
-
-#: the slot of the months on the CDK4/6 inhibitor (rule 18's text)
-CDK46I_MONTHS = "CDK4/6i months"
-ESR1_BEFORE = "ESR1 before"  #: the slot of an ESR1 mutation a later test missed (rule 60)
-
-
-def slot(name: str) -> str:
-    """A place in a memoised text that each plan fills with its patient's own words: a keyed
-    finding's ``describe`` (named by its gene), the months on the CDK4/6 inhibitor."""
-    return f"{SLOT}{name}{SLOT}"
-
-
 #: why neither result stands: an ESR1 mutation, then only ctDNA negatives (case 458)
 UNRESOLVED = (
     "a ctDNA negative after an ESR1 mutation can miss it (a tumour that sheds little, or a "
-    "subclone the draw did not catch); until a retest, "
-    "ESR1 counts as untested"
+    "subclone the draw did not catch); until a retest, ESR1 counts as untested"
 )
 
 
@@ -200,19 +183,13 @@ def _reconciled(
     conflicts: list[Conflict] = []
     if kept is not None:
         against = [r for r in negatives if r.origin is not Origin.GERMLINE or germline]
-        later = [r for r in against if result_order(r) > result_order(kept)]
-        same_time = [r for r in against if r.tested_on == kept.tested_on and r not in later]
-        conflicts.extend(
-            Conflict(gene=gene, positive=kept, negative=neg, kept="positive", why=why)
-            for neg in (later or same_time)[-1:]
-        )
         return GeneState(
             gene=gene,
             finding=Finding(result=kept, stale=_stale(kept, progression)),
             indeterminate=indeterminate,
             not_actionable=vus,
             uninformative=blind,
-            conflicts=tuple(conflicts),
+            conflicts=_against_kept(gene, (kept, why), against),
         )
     # a VUS that can stand as a test without a target (not from a thin ctDNA sample); one newer
     # than a failed test clears it
@@ -240,6 +217,22 @@ def _reconciled(
         uninformative=blind,
         conflicts=tuple(conflicts),
         doubtful=doubt,
+    )
+
+
+def _against_kept(
+    gene: str, kept: tuple[BiomarkerResult, str], against: list[BiomarkerResult]
+) -> tuple[Conflict, ...]:
+    """The negative a kept positive disagrees with: the latest after it, else one of its day,
+    else the latest before a stable one (case 1066; an ESR1 mutation after one is acquired)."""
+    positive, why = kept
+    later = [r for r in against if result_order(r) > result_order(positive)]
+    same_time = [r for r in against if r.tested_on == positive.tested_on and r not in later]
+    stable = gene in STABLE_GENES or positive.origin is Origin.GERMLINE
+    earlier = [r for r in against if r not in later + same_time and stable]
+    return tuple(
+        Conflict(gene=gene, positive=positive, negative=neg, kept="positive", why=why)
+        for neg in (later or same_time or earlier)[-1:]
     )
 
 

@@ -31,8 +31,8 @@ from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
 from resistx.model.regimen import Regimen, RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.assess import FactorResult
-from resistx.sequencing.findings import SLOT
 from resistx.sequencing.rule import Precedence
+from resistx.sequencing.slot_marks import SLOT
 from resistx.sequencing.slots import Ranked
 from resistx.sequencing.weights import Weights
 

@@ -12,7 +12,8 @@ import attrs
 
 from resistx.model.plan import Exclusion, Option, Reason
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.findings import CDK46I_MONTHS, ESR1_BEFORE, SLOT, Finding, slot
+from resistx.sequencing.findings import Finding
+from resistx.sequencing.slot_marks import CDK46I_MONTHS, ESR1_BEFORE, SLOT, slot
 
 
 def descriptions(facts: Facts) -> dict[str, str]:

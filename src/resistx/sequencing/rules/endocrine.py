@@ -9,7 +9,6 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import ENDOCRINE_RESISTANCE_LINES
-from resistx.sequencing.findings import CDK46I_MONTHS, slot
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, num, rule
 from resistx.sequencing.rules.drug_classes import endocrine_cytotoxic_or_trial, endocrine_trial
@@ -24,6 +23,7 @@ from resistx.sequencing.rules.first_line import (
     fulvestrant_trials,
     not_resistant,
 )
+from resistx.sequencing.slot_marks import CDK46I_MONTHS, slot
 from resistx.sequencing.weights import Weights
 from resistx.vocab.drugs import NONSTEROIDAL_AROMATASE_INHIBITORS
 

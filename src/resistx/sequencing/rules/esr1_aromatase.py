@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.findings import ESR1_BEFORE, slot
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.slot_marks import ESR1_BEFORE, slot
 
 M = Factor.MOLECULAR
 

@@ -31,7 +31,8 @@ def label(r: BiomarkerResult) -> str:
     None,
     condition="A positive and a negative result for the same gene.",
     effect="Germline results are permanent; PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations "
-    "are stable, so a later negative does not erase them; an ESR1 mutation after the latest "
+    "are stable, so a later negative does not erase them (and an earlier one missed them: case "
+    "1066); an ESR1 mutation after the latest "
     "progression is current; an earlier ESR1 mutation against later ctDNA negatives only: "
     "neither stands, and ESR1 counts as untested (case 458). A note names both results; where "
     "the negative was kept, or neither, an action asks for a retest that could resolve it.",
