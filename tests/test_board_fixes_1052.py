@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import resistx
 from tests.helpers import option, result
 from tests.test_board_fixes_882 import _course, _planned
@@ -56,3 +58,58 @@ def test_a_pathway_mutation_insulin_treated_diabetes_leaves_untreatable_does_not
     usable = _planned(_pik3ca_ribociclib_9_months(insulin=False), "practice-2026")
     held = option(usable, "trastuzumab-deruxtecan")
     assert [r for r in held.reasons if r.code == "endocrine_target_before_tdxd"]
+
+
+_TISSUE = {"sample": "tissue", "assay": "ngs"}
+
+
+def test_a_tissue_pten_loss_after_a_ctdna_negative_names_both_results() -> None:
+    """Case 1066 (MINOR, both policies): a ctDNA 'not detected' on 8 November and a tissue PTEN
+    homozygous deletion on 10 November disagree, and the plan named no disagreement (rule 21
+    named a negative only when it came after the positive). PTEN alterations are stable: the
+    earlier plasma negative missed the loss (plasma reads deletions poorly), and the note says
+    which result is kept. An ESR1 mutation after an earlier negative is acquired, not a
+    disagreement."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PTEN", "not_detected", tested_on="2026-11-08", sample="ctdna"),
+            result("ESR1", "not_detected", tested_on="2026-11-08", sample="ctdna"),
+            result(
+                "PTEN", "loss", tested_on="2026-11-10", variant="homozygous deletion", **_TISSUE
+            ),
+            result("ESR1", "mutated", tested_on="2026-11-10", variant="D538G", **_TISSUE),
+            *(
+                result(g, "not_detected", tested_on="2026-11-10", **_TISSUE)
+                for g in ("PIK3CA", "AKT1")
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2022-05-15", "2026-10-28", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data)
+    [note] = [n for n in plan.notes if n.startswith("PTEN:")]
+    assert "2026-11-08, ctdna" in note and "2026-11-10, tissue" in note
+    assert "the positive is kept" in note
+    assert not [n for n in plan.notes if n.startswith("ESR1:")]
+
+
+@pytest.mark.parametrize("key", ["allele_fraction", "variant_allele_fraction", "vaf", "VAF"])
+def test_a_variant_allele_fraction_is_refused_without_pointing_to_the_tumour_fraction(
+    key: str,
+) -> None:
+    """The co-mutation review (MINOR): an ESR1 variant allele fraction, routine on a ctDNA
+    report, was refused with 'did you mean tumour_fraction?'. They are different numbers: a
+    user who followed the hint and wrote a VAF of 0.006 would make that draw's negatives
+    non-informative under the 1% rule. The error says what is not recorded and why."""
+    data = _woman(
+        "2026-11-30",
+        [result("ESR1", "mutated", tested_on="2026-11-08", sample="ctdna", **{key: 0.006})],
+        _course(["palbociclib", "letrozole"], "2022-05-15", "2026-10-28", "progression", line=1),
+    )
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    message = dict(caught.value.problems)[f"$.biomarkers[0].{key}"]
+    assert "did you mean" not in message
+    assert "variant allele fraction is not recorded" in message
+    assert "not the tumour fraction" in message

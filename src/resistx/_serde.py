@@ -255,6 +255,17 @@ def _names(cls: type) -> tuple[str, ...]:
     return tuple(sorted(f.name for f, _ in _fields(cls)))
 
 
+_VAF = (
+    "the variant allele fraction is not recorded, and it is not the tumour fraction "
+    "(tumour_fraction: the share of a ctDNA draw's cell-free DNA that comes from the tumour, "
+    "as the laboratory estimates it; leave it out if the report gives none)"
+)
+#: keys a clinic writes for what no field records, where the nearest field's name would
+#: mislead (a variant allele fraction written as the tumour fraction: the blind review of
+#: cases 1062-1066)
+NOT_RECORDED = {key: _VAF for key in ("allele_fraction", "variant_allele_fraction", "vaf")}
+
+
 def _attrs(value: object, cls: type[T]) -> T:
     if not isinstance(value, Mapping):
         _fail(f"expected an object, got {_got(value)}")
@@ -263,6 +274,9 @@ def _attrs(value: object, cls: type[T]) -> T:
     problems: Problems = []
     unknown = [key for key in value if key not in names]
     for key in unknown[:MAX_ITEM_PROBLEMS]:
+        if isinstance(key, str) and (why := NOT_RECORDED.get(key.casefold())):
+            problems.append((key_path(key), f"unknown key: {why}"))
+            continue
         hint = _suggest.did_you_mean(key, names) if isinstance(key, str) else ""
         expected = "; expected one of: " + ", ".join(names)
         problems.append((key_path(key), f"unknown key{hint or expected}"))
