@@ -113,3 +113,27 @@ def test_a_variant_allele_fraction_is_refused_without_pointing_to_the_tumour_fra
     assert "did you mean" not in message
     assert "variant allele fraction is not recorded" in message
     assert "not the tumour fraction" in message
+
+
+def test_ribociclibs_caution_names_the_electrolytes_and_other_qt_prolonging_drugs() -> None:
+    """Case 1052's variant (MINOR, practice-2026): ribociclib + fulvestrant first for a woman on
+    citalopram, its one QT caution asking only for an ECG. Its label also asks for potassium
+    and magnesium before starting and warns against other drugs that prolong the QT interval,
+    which a profile records only as free text."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result(g, "not_detected", tested_on="2026-11-10")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        _course(["palbociclib", "letrozole"], "2024-01-15", "2025-08-20", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    [qt] = [
+        c
+        for c in option(plan, "ribociclib+fulvestrant").cautions
+        if c.code == "ribociclib_qt_liver"
+    ]
+    assert "potassium and magnesium" in qt.text
+    assert "other drugs that prolong the QT interval" in qt.text

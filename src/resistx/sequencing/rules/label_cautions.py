@@ -49,10 +49,12 @@ ribociclib_monitoring = _label_caution(
     code="ribociclib_qt_liver",
     condition="A regimen with ribociclib.",
     effect="A caution: ribociclib prolongs the QT interval and raises liver enzymes (its label; "
-    "the review gives no adverse-event table for it); a prolonged QTc or long-QT syndrome "
+    "the review gives no adverse-event table for it): an ECG, electrolytes and liver tests, and "
+    "other QT-prolonging drugs avoided (case 1052); a prolonged QTc or long-QT syndrome "
     "excludes it (rule 12).",
-    text="Ribociclib prolongs the QT interval and can raise liver enzymes: an ECG and liver "
-    "tests before and during treatment (its label; not in the review).",
+    text="Ribociclib prolongs the QT interval and can raise liver enzymes: an ECG, potassium and "
+    "magnesium (corrected), and liver tests before and during treatment; other drugs that "
+    "prolong the QT interval are avoided where they can be (its label; not in the review).",
     term="qt prolongation",
 )
 
