@@ -137,3 +137,29 @@ def test_ribociclibs_caution_names_the_electrolytes_and_other_qt_prolonging_drug
     ]
     assert "potassium and magnesium" in qt.text
     assert "other drugs that prolong the QT interval" in qt.text
+
+
+def test_an_esr1_mutation_during_first_line_with_a_pik3ca_co_mutation_quotes_serena6s_subgroup() -> (
+    None
+):
+    """Case 1063 (MINOR, practice-2026): the SERENA-6 action quoted the whole trial's result for
+    a tumour with a PIK3CA co-mutation, whose subgroup the evidence pack holds (update-2026.md
+    section 4, a secondary source): a board weighing the switch needs it."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2024-02-15", variant="E545K", **_TISSUE),
+            *(
+                result(g, "not_detected", tested_on="2024-02-15", **_TISSUE)
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+            result("ESR1", "mutated", tested_on="2026-10-20", variant="D538G", sample="ctdna"),
+        ],
+        _course(["palbociclib", "anastrozole"], "2024-03-01", None, "ongoing", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    [switch] = [a for a in plan.actions if a.code == "serena6_switch"]
+    assert "HR 0.44" in switch.text  # the whole trial's
+    assert "with a PIK3CA co-mutation" in switch.text and "HR 0.41" in switch.text
+    assert "secondary source" in switch.text

@@ -30,7 +30,8 @@ SERENA6_MONTHS = 6.0
     "case 921); an ESR1 mutation found after the line started, or no ESR1 mutation on record. Replaces nothing: rule 53 speaks too.",
     effect="An action, before choosing: SERENA-6 switched the aromatase inhibitor to "
     "camizestrant and kept the CDK4/6 inhibitor, on the ESR1 mutation and before progression; "
-    "its result and camizestrant's regulatory status as the pack records them. With no ESR1 "
+    "its result (and its PIK3CA co-mutation subgroup's, for a PIK3CA mutation on record: case "
+    "1063) and camizestrant's regulatory status as the pack records them. With no ESR1 "
     "mutation on record, the action says what one found by ctDNA without progression would "
     "mean: not progression, and not the options for it (case 594).",
     codes=("serena6_switch", "serena6_monitoring"),
@@ -62,6 +63,10 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         found.tested_on is not None and start is not None and found.tested_on < start
     ):
         return
+    subgroup = figures(ctx, "SERENA-6", None, "PIK3CA-mutated")
+    if subgroup and found_figures and facts.found("PIK3CA", BiomarkerStatus.MUTATED):
+        # her own subgroup's result beside the whole trial's (case 1063)
+        result = f" ({found_figures}, against continuing; with a PIK3CA co-mutation, {subgroup})"
     yield PlanEffect(
         code="serena6_switch",
         first=True,
