@@ -11,7 +11,7 @@ import pytest
 
 import resistx
 from tests.helpers import option, result
-from tests.test_board_fixes_882 import _course, _planned
+from tests.test_board_fixes_882 import POLICIES, _course, _planned
 from tests.test_board_fixes_962 import _woman
 
 
@@ -163,3 +163,47 @@ def test_an_esr1_mutation_during_first_line_with_a_pik3ca_co_mutation_quotes_ser
     assert "HR 0.44" in switch.text  # the whole trial's
     assert "with a PIK3CA co-mutation" in switch.text and "HR 0.41" in switch.text
     assert "secondary source" in switch.text
+
+
+def _after_everolimus() -> dict[str, Any]:
+    """Case 1060: palbociclib + anastrozole for 40 months, elacestrant for 14, everolimus +
+    exemestane for 13, each to progression; ctDNA ESR1 D538G, the PI3K pathway not detected
+    (ctDNA only); HER2-ultralow; no chemotherapy."""
+    day = "2026-11-04"
+    return _woman(
+        "2026-11-30",
+        [
+            result(
+                "ESR1",
+                "mutated",
+                tested_on=day,
+                variant="D538G",
+                sample="ctdna",
+                tumour_fraction=0.06,
+            ),
+            *(
+                result(g, "not_detected", tested_on=day, sample="ctdna", tumour_fraction=0.06)
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["palbociclib", "anastrozole"], "2021-02-10", "2024-06-05", "progression", line=1),
+        _course(["elacestrant"], "2024-07-01", "2025-09-10", "progression", line=2),
+        _course(["everolimus", "exemestane"], "2025-10-01", "2026-10-28", "progression", line=3),
+        her2="ultralow",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_after_progression_on_everolimus_the_pathways_tissue_check_does_not_hold_the_choice(
+    policy: str,
+) -> None:
+    """Case 1060 (MINOR, both policies): after progression on everolimus, the tissue check of a
+    ctDNA-only pathway negative came before choosing, saying a PI3K-pathway alteration 'would
+    put a PI3K or AKT inhibitor with endocrine therapy before chemotherapy'; with one recorded,
+    capivasertib stayed a later option, stepped back as of everolimus's class (rule 11). The
+    check is for a later choice, and says why."""
+    plan = _planned(_after_everolimus(), policy)
+    [check] = [a for a in plan.actions if a.code == "confirm_pathway_tissue"]
+    assert not check.before_choosing
+    assert "everolimus" in check.text
+    assert "before chemotherapy" not in check.text

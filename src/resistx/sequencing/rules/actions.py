@@ -22,6 +22,7 @@ from resistx.sequencing.rules.results import adequate_fraction, ctdna_negative, 
 from resistx.sequencing.rules.serena6 import line_start
 from resistx.sequencing.rules.timing import before_choosing, for_next_line, oral_declined
 from resistx.sequencing.rules.tissue_check import confirm_tissue, tissue_for_oral_declined
+from resistx.vocab.drugs import drug_class
 
 
 def _why_retest(genes: list[str]) -> str:
@@ -48,8 +49,9 @@ def _why_retest(genes: list[str]) -> str:
     "it held tumour DNA: ESR1 is not asked again, and the pathway's confirmation says plasma "
     "can still miss what tissue finds, on which the PI3K and AKT inhibitors wait (cases 477, "
     "481); it comes before choosing only when no endocrine target is left, so that the plan "
-    "turns to chemotherapy for lack of one (case 548). In a visceral crisis each test is for the next line and "
-    "does not come before choosing.",
+    "turns to chemotherapy for lack of one (case 548), and not after progression on a PI3K, AKT "
+    "or mTOR inhibitor, after which the others step back (rule 11; case 1060). In a visceral "
+    "crisis each test is for the next line and does not come before choosing.",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
@@ -122,6 +124,9 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
         past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
         partner=partner_progressed(ctx, facts),
         short=facts.short_cdk46i,
+        pathway_drug=min(
+            (d for d in facts.progressed_drugs if drug_class(d) in kinds.PAM_CLASSES), default=""
+        ),
     )
 
 

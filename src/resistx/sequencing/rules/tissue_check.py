@@ -18,6 +18,7 @@ def confirm_tissue(
     past_lines: bool = False,
     partner: tuple[str, bool] = ("", False),
     short: bool = False,
+    pathway_drug: str = "",
 ) -> PlanEffect:
     """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
     crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
@@ -32,10 +33,10 @@ def confirm_tissue(
     progressed on, and whether the options turn to chemotherapy all the same
     (``partner_progressed``): a finding opens them at best as an alternative (rule 109), and
     where chemotherapy comes first anyway the biopsy comes after choosing, unless ESR1 is in
-    question too (case 969); ``short``: a short CDK4/6-inhibitor course, after which
-    endocrine-based regimens come after chemotherapy and ADCs whatever the target (rule 18):
-    the biopsy is for a later line (case 1009), unless only the pathway is in question and the
-    partner's or the lines' text says where a finding stands."""
+    question too (case 969); ``short``: a short CDK4/6-inhibitor course (rule 18: endocrine
+    regimens after chemotherapy and ADCs): for a later line (case 1009), unless only the
+    pathway is in question and the partner's or the lines' text says where a finding stands;
+    ``pathway_drug``: a PI3K, AKT or mTOR inhibitor progressed on (rule 11; case 1060)."""
     partner_drug, held = partner
     what = "ESR1 and the PI3K pathway are" if with_esr1 else "The PI3K pathway is"
     later = short and (with_esr1 or not (past_lines or partner_drug))
@@ -45,22 +46,24 @@ def confirm_tissue(
         else "it for a later line"
         if later
         else "it"
-        if held and not with_esr1
+        if (held or pathway_drug) and not with_esr1
         else f"before {_before(with_esr1 or no_target, parp)}"
     )
-    would = _would(with_esr1, later=later, past_lines=past_lines, partner=partner)
+    would = _would(
+        with_esr1, later=later, past_lines=past_lines, partner=partner, pathway=pathway_drug
+    )
     return PlanEffect(
         code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
         genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
         first=(with_esr1 or no_target)
         and not (crisis or short)
-        and (with_esr1 or not (past_lines or held)),
-        text=f"{what} negative on ctDNA only: {_draw(held_tumour, fraction)}"
-        + f"; a tissue biopsy (NGS) confirms {when} (the review: rebiopsy of the tumour is "
-        "vital)."
+        and (with_esr1 or not (past_lines or held or pathway_drug)),
+        text=f"{what} negative on ctDNA only: {_draw(held_tumour, fraction)}; a tissue biopsy "
+        f"(NGS) confirms {when} (the review: rebiopsy of the tumour is vital)."
         + (
             would
-            if (with_esr1 or no_target or past_lines or partner_drug or short) and not crisis
+            if (with_esr1 or no_target or past_lines or partner_drug or short or pathway_drug)
+            and not crisis
             else ""
         ),
     )
@@ -82,12 +85,16 @@ def tissue_for_oral_declined(with_esr1: bool) -> PlanEffect:
     )
 
 
-def _would(with_esr1: bool, *, later: bool, past_lines: bool, partner: tuple[str, bool]) -> str:
+def _would(
+    with_esr1: bool, *, later: bool, past_lines: bool, partner: tuple[str, bool], pathway: str
+) -> str:
     """What a tissue result would open (``confirm_tissue``'s arguments)."""
     if later:
         return _AFTER_SHORT[with_esr1]
     if past_lines:
         return _PAST_LINES[with_esr1]
+    if pathway:
+        return _after_pathway(with_esr1, pathway)
     if partner[0]:
         return _after_partner(with_esr1, partner[1], partner[0])
     return _WOULD_OPEN[with_esr1]
@@ -112,6 +119,20 @@ _PAST_LINES = {
     "alteration a PI3K or AKT inhibitor at best as an alternative, past the chemotherapy lines "
     "their trials enrolled after (rule 104).",
 }
+
+
+def _after_pathway(with_esr1: bool, drug: str) -> str:
+    """What a pathway result would open after progression on ``drug``, a PI3K, AKT or mTOR
+    inhibitor: the others step back as of its class (rule 11; case 1060)."""
+    pathway = (
+        f"a PI3K or AKT inhibitor only stepped back, as of the class of {drug}, on which the "
+        "disease progressed (rule 11)"
+    )
+    if with_esr1:
+        return f" An ESR1 mutation would open an oral SERD before chemotherapy; a PI3K-pathway alteration {pathway}."
+    return (
+        f" A PI3K-pathway alteration would open {pathway}, so the biopsy need not hold the choice."
+    )
 
 
 def _after_partner(with_esr1: bool, held: bool, partner: str) -> str:
