@@ -207,3 +207,87 @@ def test_after_progression_on_everolimus_the_pathways_tissue_check_does_not_hold
     assert not check.before_choosing
     assert "everolimus" in check.text
     assert "before chemotherapy" not in check.text
+
+
+def _pik3ca_palbociclib_19_months(*, pik3ca: bool = True) -> dict[str, Any]:
+    """The recheck's case 1077: palbociclib + letrozole for 19 months to progression, the one
+    metastatic line; a tumour PIK3CA H1047R (ESR1, AKT1, PTEN not detected); diabetes on
+    insulin; HER2-low; no chemotherapy."""
+    day = "2026-11-04"
+    status = "mutated" if pik3ca else "not_detected"
+    return _woman(
+        "2026-11-30",
+        [
+            result(
+                "PIK3CA",
+                status,
+                tested_on=day,
+                **_TISSUE,
+                **({"variant": "H1047R"} if pik3ca else {}),
+            ),
+            *(
+                result(g, "not_detected", tested_on=day, **_TISSUE)
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2025-03-10", "2026-10-15", "progression", line=1),
+        comorbidities=[{"name": "diabetes", "hba1c": 7.4, "insulin": True}],
+        her2="low",
+    )
+
+
+def test_a_pathway_mutation_no_drug_can_act_on_keeps_endocrine_sensitive_disease_on_an_endocrine_line() -> (
+    None
+):
+    """The recheck's case 1077 (MAJOR, practice-2026): after 19 months of palbociclib +
+    letrozole, with a PIK3CA mutation whose drugs insulin-treated diabetes rules out, rule 32
+    (endocrine-sensitive disease with no target: an endocrine-based line first, trastuzumab
+    deruxtecan a later option) stayed silent because the mutation counted as a target, and
+    trastuzumab deruxtecan came first, outside DESTINY-Breast06's entry. Without the mutation
+    the same patient gets an endocrine-based line first: the unusable mutation must not change
+    that."""
+    plan = _planned(_pik3ca_palbociclib_19_months(), "practice-2026")
+    wild = _planned(_pik3ca_palbociclib_19_months(pik3ca=False), "practice-2026")
+    assert plan.options[0].regimen.id == wild.options[0].regimen.id != "trastuzumab-deruxtecan"
+    tdxd = option(plan, "trastuzumab-deruxtecan")
+    [why] = [r for r in tdxd.reasons if r.code == "endocrine_sensitive_adc_later"]
+    assert "insulin" in why.text
+
+
+def _induction_then_ribociclib(her2: str) -> dict[str, Any]:
+    """Case 1071: de novo liver metastases; paclitaxel induction for 5 months, completed, then
+    ribociclib + letrozole maintenance in the same first line for 15 months to progression;
+    ctDNA without an ESR1 or PI3K-pathway alteration (a tumour fraction of 7%)."""
+    day = "2026-11-06"
+    return _woman(
+        "2026-11-30",
+        [
+            result(g, "not_detected", tested_on=day, sample="ctdna", tumour_fraction=0.07)
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        _course(["paclitaxel"], "2025-02-03", "2025-07-14", "completed", line=1),
+        _course(["ribociclib", "letrozole"], "2025-07-21", "2026-10-30", "progression", line=1),
+        her2=her2,
+    )
+
+
+def test_her2_low_disease_after_induction_chemotherapy_keeps_trastuzumab_deruxtecan_in_destiny_breast04s_place() -> (
+    None
+):
+    """Case 1071 (MAJOR, practice-2026): HER2-low disease after paclitaxel induction and 15
+    months of ribociclib + letrozole. Rule 32's endocrine-sensitive reading (induction
+    included, case 1037) put trastuzumab deruxtecan behind fulvestrant alone as 'outside
+    DESTINY-Breast06's entry'; but chemotherapy for metastatic disease makes her HER2-low
+    disease DESTINY-Breast04's population, where it beat chemotherapy, within its label. For
+    HER2-0 disease (no DESTINY-Breast04) the endocrine-based line still comes first."""
+    plan = _planned(_induction_then_ribociclib("low"), "practice-2026")
+    tdxd = option(plan, "trastuzumab-deruxtecan")
+    assert not [r for r in tdxd.reasons if r.code == "endocrine_sensitive_adc_later"]
+    assert tdxd.rank < option(plan, "fulvestrant").rank
+    # and the endocrine-based lines say postMONARCH enrolled no one after chemotherapy
+    first = option(plan, "abemaciclib+fulvestrant")
+    [why] = [r for r in first.reasons if r.code == "endocrine_sensitive_endocrine_first"]
+    assert "no other therapy for advanced disease" in why.text
+    zero = _planned(_induction_then_ribociclib("0"), "practice-2026")
+    assert zero.options[0].regimen.id != "chemotherapy"
+    assert [r for r in zero.options[0].reasons if r.code == "endocrine_sensitive_endocrine_first"]

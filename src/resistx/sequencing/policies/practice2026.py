@@ -42,6 +42,7 @@ from resistx.sequencing.rules import (
     practice_tdxd,
     progression,
     records,
+    sensitive,
     serena6,
     targets,
 )
@@ -91,7 +92,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     ),
     3: (practice_adc.her2_low_or_ultralow,),
     4: (_ADC_LINES, practice_adc.later_adcs, practice_tdxd.target_before_tdxd),
-    6: (_NOTHING_ACTIONABLE, practice.endocrine_sensitive),
+    6: (_NOTHING_ACTIONABLE, sensitive.endocrine_sensitive),
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
     11: (progression.progressed_on, practice_history.outside_trial_population),
     24: (actions.investigational, practice_history.not_yet_approved),

@@ -1,4 +1,4 @@
-"""The practice-2026 rules (28-36, 68): where the evidence after the review (the ``2026.11`` pack,
+"""The practice-2026 rules (28-36, 68; rule 32 is in ``sensitive``): where the evidence after the review (the ``2026.11`` pack,
 from ``update-2026.md``) or the guidelines differ from the review. Each unit names its trials;
 every figure in its text is read from the evidence it is given, never written here.
 """
@@ -146,111 +146,6 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
         ),
         trials=(trial,),
     )
-
-
-#: what makes the disease endocrine-sensitive, as rule 32 says it (``endocrine_sensitive``)
-_SENSITIVE = {
-    "metastatic": "12 months or more on a CDK4/6 inhibitor",
-    "induction": "12 months or more on a CDK4/6 inhibitor, after induction chemotherapy that "
-    "ended without progression in the same line",
-    "adjuvant": "relapse on or after adjuvant endocrine therapy with a CDK4/6 inhibitor, 24 "
-    "months or more into it, not primary resistance (ESO-ESMO's fifth consensus; not in the "
-    "review)",
-}
-
-
-#: the ADCs' trial entries that endocrine-sensitive disease is outside (rule 32), by whether the
-#: regimen is trastuzumab deruxtecan (else datopotamab deruxtecan: case 1037)
-_ENTRY = {
-    True: "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months "
-    "on first-line endocrine therapy with a CDK4/6 inhibitor)",
-    False: "TROPION-Breast01's entry (progression on endocrine therapy, and endocrine therapy "
-    "unsuitable)",
-}
-
-
-#: how rule 32's postMONARCH evidence names the arms for a regimen that was one of them
-_ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib + fulvestrant"}
-
-
-# rule 32: endocrine-sensitive disease: another endocrine-based line before chemotherapy
-@rule(
-    32,
-    "Endocrine-sensitive disease: another endocrine-based line before chemotherapy",
-    M,
-    condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor), "
-    "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
-    "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
-    "PARP inhibitor line is one; chemotherapy given as induction, ended without progression "
-    "before the CDK4/6 inhibitor began, numbered or not, is not: case 1037), or, with nothing yet "
-    "for metastatic disease, relapse on or "
-    "after an adjuvant CDK4/6 inhibitor 24 months or more into adjuvant endocrine therapy "
-    "(postMONARCH's adjuvant population, not primary resistance: case 780); an RB1 loss "
-    "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
-    "this patient under practice-2026.",
-    effect="Endocrine-based regimens with an endocrine drug gain (not abemaciclib alone; "
-    "abemaciclib+fulvestrant more, by rule 37: "
-    "postMONARCH's result, against fulvestrant alone); chemotherapy steps back, and so does "
-    "trastuzumab deruxtecan, a later option (the next line): this patient is outside "
-    "DESTINY-Breast06's entry, and that trial compared it with chemotherapy, not another "
-    "endocrine line; so does datopotamab deruxtecan, outside TROPION-Breast01's entry "
-    "(endocrine therapy unsuitable; case 1037). The review's Discussion "
-    "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
-    "endocrine-based line first. Its reason leads.",
-    codes=(
-        "endocrine_sensitive_endocrine_first",
-        "endocrine_sensitive_chemotherapy_later",
-        "endocrine_sensitive_adc_later",
-    ),
-    trials=("postMONARCH",),
-    regimens=kinds.is_endocrine_or_cytotoxic,
-)
-def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not (i.tested_without_actionable and i.post_cdk46i and i.endocrine_sensitive):
-        return
-    if kinds.is_investigational(spec):
-        return
-    trial = "postMONARCH"
-    found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
-    own = spec.id == "abemaciclib+fulvestrant"
-    evidence = (
-        ""
-        if not found
-        else f" (postMONARCH: {found})"
-        if own
-        else f" (postMONARCH, after progression on a CDK4/6 inhibitor with an aromatase inhibitor "
-        f"and no other line, gave {_ARMS.get(spec.id, 'abemaciclib + fulvestrant')}: {found})"
-    )
-    if kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec):
-        yield Effect(
-            code="endocrine_sensitive_endocrine_first",
-            delta=ctx.weights.endocrine_sensitive_endocrine,
-            leads=True,
-            text=f"Endocrine-sensitive disease ({_SENSITIVE[i.endocrine_sensitive]}, no "
-            "visceral crisis on record) with no ESR1 or PI3K-pathway target: another "
-            "endocrine-based line "
-            f"before chemotherapy{evidence}.",
-            trials=(trial,) if own else (*spec.key_trials, trial),
-        )
-    elif kinds.is_tdxd_or_datodxd(spec):
-        # endocrine-sensitive (12 months or more, one endocrine line) is outside their entry
-        yield Effect(
-            code="endocrine_sensitive_adc_later",
-            delta=ctx.weights.endocrine_sensitive_cytotoxic,
-            ceiling=2,  # the next line: after the endocrine-based ones
-            text="Endocrine-sensitive disease with no ESR1 or PI3K-pathway target, outside "
-            f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
-            f"endocrine line: an endocrine-based line comes first{evidence}.",
-            trials=(*spec.key_trials, trial),
-        )
-    elif kinds.is_chemotherapy(spec):
-        yield Effect(
-            code="endocrine_sensitive_chemotherapy_later",
-            delta=ctx.weights.endocrine_sensitive_cytotoxic,
-            text="Endocrine-sensitive disease with no ESR1 or PI3K-pathway target: an "
-            f"endocrine-based line comes before chemotherapy{evidence}.",
-            trials=(*spec.key_trials, trial),
-        )
 
 
 # rule 68: hER2-low or ultralow in DESTINY-Breast06's entry: chemotherapy after trastuzumab

@@ -1,0 +1,145 @@
+"""The practice-2026 rule 32: endocrine-sensitive disease (postMONARCH's population, an
+induction or an adjuvant reading of it) with no usable target gets another endocrine-based
+line before chemotherapy and before an ADC whose trial it is outside."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor, Her2Status
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.figures import figures
+
+M = Factor.MOLECULAR
+
+
+#: what makes the disease endocrine-sensitive, as rule 32 says it (``endocrine_sensitive``)
+_SENSITIVE = {
+    "metastatic": "12 months or more on a CDK4/6 inhibitor",
+    "induction": "12 months or more on a CDK4/6 inhibitor, after induction chemotherapy that "
+    "ended without progression in the same line",
+    "adjuvant": "relapse on or after adjuvant endocrine therapy with a CDK4/6 inhibitor, 24 "
+    "months or more into it, not primary resistance (ESO-ESMO's fifth consensus; not in the "
+    "review)",
+}
+
+
+#: the ADCs' trial entries that endocrine-sensitive disease is outside (rule 32), by whether the
+#: regimen is trastuzumab deruxtecan (else datopotamab deruxtecan: case 1037)
+_ENTRY = {
+    True: "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months "
+    "on first-line endocrine therapy with a CDK4/6 inhibitor)",
+    False: "TROPION-Breast01's entry (progression on endocrine therapy, and endocrine therapy "
+    "unsuitable)",
+}
+
+
+#: how rule 32's postMONARCH evidence names the arms for a regimen that was one of them
+_ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib + fulvestrant"}
+
+
+# rule 32: endocrine-sensitive disease: another endocrine-based line before chemotherapy
+@rule(
+    32,
+    "Endocrine-sensitive disease: another endocrine-based line before chemotherapy",
+    M,
+    condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor), "
+    "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
+    "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
+    "PARP inhibitor line is one; chemotherapy given as induction, ended without progression "
+    "before the CDK4/6 inhibitor began, numbered or not, is not: case 1037), or, with nothing yet "
+    "for metastatic disease, relapse on or "
+    "after an adjuvant CDK4/6 inhibitor 24 months or more into adjuvant endocrine therapy "
+    "(postMONARCH's adjuvant population, not primary resistance: case 780); an RB1 loss "
+    "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
+    "this patient under practice-2026.",
+    effect="Endocrine-based regimens with an endocrine drug gain (not abemaciclib alone; "
+    "abemaciclib+fulvestrant more, by rule 37: "
+    "postMONARCH's result, against fulvestrant alone); chemotherapy steps back, and so does "
+    "trastuzumab deruxtecan, a later option (the next line): this patient is outside "
+    "DESTINY-Breast06's entry, and that trial compared it with chemotherapy, not another "
+    "endocrine line; so does datopotamab deruxtecan, outside TROPION-Breast01's entry "
+    "(endocrine therapy unsuitable; case 1037). The review's Discussion "
+    "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
+    "endocrine-based line first. Its reason leads.",
+    codes=(
+        "endocrine_sensitive_endocrine_first",
+        "endocrine_sensitive_chemotherapy_later",
+        "endocrine_sensitive_adc_later",
+    ),
+    trials=("postMONARCH",),
+    regimens=kinds.is_endocrine_or_cytotoxic,
+)
+def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    usable = not i.pathway_unusable  # a pathway finding no drug can act on (case 1077)
+    if not ((i.tested_without_actionable or not usable) and i.post_cdk46i):
+        return
+    if not i.endocrine_sensitive or kinds.is_investigational(spec):
+        return
+    none = "no ESR1 or PI3K-pathway target" if usable else _unusable(i)
+    trial = "postMONARCH"
+    found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
+    own = spec.id == "abemaciclib+fulvestrant"
+    evidence = (
+        ""
+        if not found
+        else f" (postMONARCH: {found})"
+        if own
+        else f" (postMONARCH, after progression on a CDK4/6 inhibitor with an aromatase inhibitor "
+        f"and no other line, gave {_ARMS.get(spec.id, 'abemaciclib + fulvestrant')}: {found})"
+    )
+    if i.endocrine_sensitive == "induction" and found:  # postMONARCH: no other therapy (case 1071)
+        evidence = evidence[:-1] + _AFTER_INDUCTION
+    if kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec):
+        yield Effect(
+            code="endocrine_sensitive_endocrine_first",
+            delta=ctx.weights.endocrine_sensitive_endocrine,
+            leads=True,
+            text=f"Endocrine-sensitive disease ({_SENSITIVE[i.endocrine_sensitive]}, no "
+            f"visceral crisis on record) with {none}: another endocrine-based line before "
+            f"chemotherapy{evidence}.",
+            trials=(trial,) if own else (*spec.key_trials, trial),
+        )
+    elif kinds.is_tdxd_or_datodxd(spec) and not _destiny_breast04(i, spec):
+        # endocrine-sensitive (12 months or more, one endocrine line) is outside their entry
+        yield Effect(
+            code="endocrine_sensitive_adc_later",
+            delta=ctx.weights.endocrine_sensitive_cytotoxic,
+            ceiling=2,  # the next line: after the endocrine-based ones
+            text=f"Endocrine-sensitive disease with {none}, outside "
+            f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
+            f"endocrine line: an endocrine-based line comes first{evidence}.",
+            trials=(*spec.key_trials, trial),
+        )
+    elif kinds.is_chemotherapy(spec):
+        yield Effect(
+            code="endocrine_sensitive_chemotherapy_later",
+            delta=ctx.weights.endocrine_sensitive_cytotoxic,
+            text=f"Endocrine-sensitive disease with {none}: an endocrine-based line comes "
+            f"before chemotherapy{evidence}.",
+            trials=(*spec.key_trials, trial),
+        )
+
+
+#: postMONARCH's entry said after induction chemotherapy (update-2026.md section 1; case 1071)
+_AFTER_INDUCTION = (
+    "; it allowed no other therapy for advanced disease, so after induction chemotherapy its "
+    "result is extended here, not shown)"
+)
+
+
+def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:
+    """Trastuzumab deruxtecan for HER2-low disease after chemotherapy for metastatic disease
+    (induction too), or an early relapse after (neo)adjuvant chemotherapy: DESTINY-Breast04's
+    population, where it beat chemotherapy, not DESTINY-Breast06's (case 1071)."""
+    low = i.her2 is Her2Status.LOW and bool(i.chemotherapy_lines or i.db04_early_relapse)
+    return low and kinds.is_tdxd(spec)
+
+
+def _unusable(i: MolecularInputs) -> str:
+    """No usable target: a pathway finding no drug can act on (``pathway_unusable``)."""
+    gene = i.akt_pathway.gene if i.akt_pathway else "PI3K-pathway"
+    return f"no usable target (diabetes needing insulin rules out the drugs for its {gene} finding)"
