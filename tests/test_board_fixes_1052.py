@@ -15,20 +15,21 @@ from tests.test_board_fixes_882 import POLICIES, _course, _planned
 from tests.test_board_fixes_962 import _woman
 
 
+def _pik3ca(found: bool, day: str, **kw: str) -> dict[str, Any]:
+    """A PIK3CA result on ``day``: H1047R, or not detected."""
+    if found:
+        return result("PIK3CA", "mutated", tested_on=day, variant="H1047R", **kw)
+    return result("PIK3CA", "not_detected", tested_on=day, **kw)
+
+
 def _pik3ca_ribociclib_9_months(*, insulin: bool, pik3ca: bool = True) -> dict[str, Any]:
     """Case 1054: 70, diabetes (HbA1c 8.6%), kidney impairment; ribociclib + fulvestrant as
     first line for 9 months to progression; a tumour PIK3CA H1047R (AKT1, PTEN not detected),
     ESR1 not detected in ctDNA; HER2-low; no chemotherapy for metastatic disease."""
-    status = "mutated" if pik3ca else "not_detected"
     return _woman(
         "2026-11-30",
         [
-            result(
-                "PIK3CA",
-                status,
-                tested_on="2026-11-04",
-                **({"variant": "H1047R"} if pik3ca else {}),
-            ),
+            _pik3ca(pik3ca, "2026-11-04"),
             *(result(g, "not_detected", tested_on="2026-11-04") for g in ("AKT1", "PTEN")),
             result("ESR1", "not_detected", tested_on="2026-11-10", sample="ctdna"),
         ],
@@ -214,17 +215,10 @@ def _pik3ca_palbociclib_19_months(*, pik3ca: bool = True) -> dict[str, Any]:
     metastatic line; a tumour PIK3CA H1047R (ESR1, AKT1, PTEN not detected); diabetes on
     insulin; HER2-low; no chemotherapy."""
     day = "2026-11-04"
-    status = "mutated" if pik3ca else "not_detected"
     return _woman(
         "2026-11-30",
         [
-            result(
-                "PIK3CA",
-                status,
-                tested_on=day,
-                **_TISSUE,
-                **({"variant": "H1047R"} if pik3ca else {}),
-            ),
+            _pik3ca(pik3ca, day, **_TISSUE),
             *(
                 result(g, "not_detected", tested_on=day, **_TISSUE)
                 for g in ("ESR1", "AKT1", "PTEN")
