@@ -285,3 +285,42 @@ def test_her2_low_disease_after_induction_chemotherapy_keeps_trastuzumab_deruxte
     zero = _planned(_induction_then_ribociclib("0"), "practice-2026")
     assert zero.options[0].regimen.id != "chemotherapy"
     assert [r for r in zero.options[0].reasons if r.code == "endocrine_sensitive_endocrine_first"]
+
+
+def _elacestrant_stopped_for_nausea(*, stop: str = "toxicity") -> dict[str, Any]:
+    """Case 1075: palbociclib + letrozole for 39 months to progression; ctDNA ESR1 D538G (the
+    PI3K pathway not detected); then elacestrant, stopped after 6 weeks for nausea without
+    progression; HER2-ultralow; no chemotherapy."""
+    day = "2026-05-20"
+    course = _course(["elacestrant"], "2026-06-01", "2026-07-10", stop, line=2)
+    if stop == "toxicity":
+        course["toxicity"] = "nausea"
+    return _woman(
+        "2026-07-24",
+        [
+            result("ESR1", "mutated", tested_on=day, variant="D538G", sample="ctdna"),
+            *(
+                result(g, "not_detected", tested_on=day, sample="ctdna")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-02-01", "2026-05-12", "progression", line=1),
+        course,
+        her2="ultralow",
+    )
+
+
+def test_an_endocrine_course_stopped_for_toxicity_is_no_line_of_destiny_breast06s_entry() -> None:
+    """Case 1075 (MAJOR, practice-2026): elacestrant stopped after six weeks for nausea, with
+    no progression, counted as the second endocrine line of DESTINY-Breast06's entry ('2 or
+    more endocrine lines'), and trastuzumab deruxtecan came before the oral SERDs untried for
+    an ESR1 mutation. A course stopped for toxicity shows no endocrine resistance: she is
+    outside the entry, and the targeted endocrine line comes first (rule 58). One that
+    progressed is a line of the entry."""
+    plan = _planned(_elacestrant_stopped_for_nausea(), "practice-2026")
+    tdxd = option(plan, "trastuzumab-deruxtecan")
+    assert [r for r in tdxd.reasons if r.code == "endocrine_target_before_tdxd"]
+    assert plan.options[0].regimen.id != "trastuzumab-deruxtecan"
+    progressed = _planned(_elacestrant_stopped_for_nausea(stop="progression"), "practice-2026")
+    held = option(progressed, "trastuzumab-deruxtecan")
+    assert not [r for r in held.reasons if r.code == "endocrine_target_before_tdxd"]

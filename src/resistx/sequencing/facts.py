@@ -154,9 +154,8 @@ class Facts:
     @once
     def adjuvant_relapsed_on(self) -> tuple[Treatment, ...]:
         """(Neo)adjuvant courses that ended in relapse, or completed with relapse within 12
-        months of their end, read as progression on them (the review is silent; resistx's
-        reading, with the window of endocrine resistance; a plan note says so): their CDK4/6
-        and PARP inhibitors count as progressed on (cases 321, 915)."""
+        months of their end, read as progression on them (resistx's reading; the review is
+        silent; a plan note says so): their CDK4/6 and PARP inhibitors too (cases 321, 915)."""
         return tuple(t for t in self.profile.treatments if not t.metastatic and self._soon(t))
 
     def _soon(self, t: Treatment) -> bool:
@@ -215,12 +214,15 @@ class Facts:
 
     @once
     def destiny_breast06_lines(self) -> bool:
-        """2 or more endocrine lines for metastatic disease, or a CDK4/6-inhibitor course under 6
-        months (DESTINY-Breast06's entry but its ECOG: rule 68, case 980; its approval asks for
-        1 or more lines)."""
+        """2 or more endocrine lines for metastatic disease (not one stopped for toxicity: case
+        1075), or a CDK4/6i course under 6 months: DESTINY-Breast06's entry but its ECOG (980)."""
         months = self.cdk46i_months
-        short = months is not None and months < DB06_SHORT_FIRST_LINE_MONTHS
-        return self.metastatic_endocrine_lines >= 2 or short
+        lines = sum(
+            any(t.drug_classes & ENDOCRINE_DRUGS for t in line)
+            and not all(t.stop_reason is StopReason.TOXICITY for t in line)
+            for line in self.metastatic_lines
+        )
+        return lines >= 2 or (months is not None and months < DB06_SHORT_FIRST_LINE_MONTHS)
 
     @once
     def metastatic_lines(self) -> tuple[tuple[Treatment, ...], ...]:

@@ -30,7 +30,8 @@ _OUTSIDE_DB06 = (
     H,
     condition="Trastuzumab deruxtecan opened by endocrine therapy alone (rule 30: no "
     "chemotherapy line) outside DESTINY-Breast06's entry (one endocrine line for metastatic "
-    "disease, and a CDK4/6-inhibitor course of 6 months or more), with an ESR1 or PI3K-pathway "
+    "disease, a line stopped for toxicity alone not counted: case 1075, and a CDK4/6-inhibitor "
+    "course of 6 months or more), with an ESR1 or PI3K-pathway "
     "finding whose drugs the disease has not progressed on and can be given (not the PI3K "
     "pathway's with diabetes needing insulin: case 1054), no visceral crisis, and no short "
     "CDK4/6-inhibitor course (rule 18 puts no endocrine line first: case 933, outside the entry "
