@@ -324,3 +324,54 @@ def test_an_endocrine_course_stopped_for_toxicity_is_no_line_of_destiny_breast06
     progressed = _planned(_elacestrant_stopped_for_nausea(stop="progression"), "practice-2026")
     held = option(progressed, "trastuzumab-deruxtecan")
     assert not [r for r in held.reasons if r.code == "endocrine_target_before_tdxd"]
+
+
+def _ribociclib_stopped_for(toxicity: str) -> dict[str, Any]:
+    """Case 1073: ribociclib + letrozole stopped at 11 weeks for ``toxicity``, then palbociclib
+    + letrozole for 21 months to progression; ctDNA PIK3CA H1047R (ESR1, AKT1, PTEN not
+    detected); HER2-low."""
+    day = "2026-11-08"
+    stopped = _course(["ribociclib", "letrozole"], "2024-10-01", "2024-12-20", "toxicity", line=1)
+    stopped["toxicity"] = toxicity
+    return _woman(
+        "2026-11-30",
+        [
+            _pik3ca(True, day, sample="ctdna"),
+            *(
+                result(g, "not_detected", tested_on=day, sample="ctdna")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        stopped,
+        _course(["palbociclib", "letrozole"], "2025-01-15", "2026-10-25", "progression", line=1),
+        her2="low",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("toxicity", ["hepatotoxicity", "hepatitis", "transaminitis"])
+def test_ribociclib_stopped_for_liver_injury_comes_after_every_option_without_that_risk(
+    policy: str, toxicity: str
+) -> None:
+    """Case 1073 (MAJOR, both policies): ribociclib stopped for hepatitis (a Hy's-law injury,
+    which its label stops for good) was offered again above chemotherapy, its caution
+    suggesting a dose reduction; and 'hepatitis' or 'transaminitis' were refused as unknown.
+    A profile records no grade, so the plan cannot tell a mild rise from one the label stops
+    for good: the rechallenge comes after every option without the risk, and asks first."""
+    plan = _planned(_ribociclib_stopped_for(toxicity), policy)
+    again = option(plan, "ribociclib+fulvestrant")
+    assert again.rank > option(plan, "chemotherapy").rank
+    [caution] = [c for c in again.cautions if c.code == "cdk46i_toxicity_rechallenge"]
+    assert "dose reduction or another" not in caution.text
+    assert "bilirubin" in caution.text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_cdk46i_stopped_for_toxicity_does_not_say_another_comes_first_once_one_has_progressed(
+    policy: str,
+) -> None:
+    """Cases 1073 and 1074 (MINOR): 'ribociclib was stopped for toxicity before: another CDK4/6
+    inhibitor comes first', where the other had progressed and ranked below it."""
+    plan = _planned(_ribociclib_stopped_for("nausea"), policy)
+    reasons = [r.text for r in option(plan, "ribociclib+fulvestrant").reasons]
+    assert not [t for t in reasons if "another CDK4/6 inhibitor comes first" in t]

@@ -263,7 +263,7 @@ _VAF = (
 #: keys a clinic writes for what no field records, where the nearest field's name would
 #: mislead (a variant allele fraction written as the tumour fraction: the blind review of
 #: cases 1062-1066)
-NOT_RECORDED = {key: _VAF for key in ("allele_fraction", "variant_allele_fraction", "vaf")}
+NOT_RECORDED = dict.fromkeys(("allele_fraction", "variant_allele_fraction", "vaf"), _VAF)
 
 
 def _attrs(value: object, cls: type[T]) -> T:

@@ -190,7 +190,9 @@ def _pace_after_another(i: HistoryInputs, ctx: Context) -> Iterator[Effect]:
     "a later option) and carries a caution naming the earlier toxicity (a caution too where "
     "the drug also progressed); another drug whose label warns of the same adverse event "
     "(neutropenia, hepatotoxicity) carries a caution; after pneumonitis or interstitial lung "
-    "disease it asks how severe it was and is at best an alternative until known (case 535).",
+    "disease it asks how severe it was and is at best an alternative until known (case 535); "
+    "after liver toxicity on ribociclib or abemaciclib (labels: stopped for good after a severe "
+    "injury, a grade no profile records) it comes after every option without that risk (1073).",
     codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge", "cdk46i_class_toxicity"),
     regimens=kinds.has_cdk46i,
 )
@@ -209,8 +211,12 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             code="cdk46i_toxicity_rechallenge",
             delta=ctx.weights.same_drug,
             ceiling=2,  # after the switch to another CDK4/6 inhibitor and every other option
-            text=f"{', '.join(same)} was stopped for toxicity before: another CDK4/6 inhibitor "
-            "comes first.",
+            text=f"{', '.join(same)} was stopped for toxicity before: "
+            + (
+                "at best a later option."  # the other progressed: none comes first (case 1073)
+                if i.cdk46i_resistant
+                else "another CDK4/6 inhibitor comes first."
+            ),
             trials=spec.key_trials,
         )
     elif not i.cdk46i_resistant:  # once one has progressed, the disease is resistant

@@ -14,6 +14,19 @@ from resistx.sequencing.rules.drug_classes import (
     RECHALLENGE,
 )
 
+#: the CDK4/6 inhibitors whose labels stop them for good after a severe liver injury, and the
+#: adverse events on record that may have been one (case 1073)
+_LIVER = dict.fromkeys(
+    ("ribociclib", "abemaciclib"), frozenset({"hepatotoxicity", "increased alt"})
+)
+#: ... and what their caution says instead of a dose reduction
+LIVER_RECHALLENGE = (
+    ": its label stops it for good after a severe liver injury (a grade 4 transaminase rise, "
+    "or a transaminase rise above three times the upper limit with a total bilirubin above "
+    "twice it; not in the review), and a dose reduction is for a milder rise: ask how severe "
+    "it was before giving it again."
+)
+
 
 def rechallenge(
     i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...]
@@ -26,13 +39,26 @@ def rechallenge(
     events = {d: " and ".join(sorted(e for x, e in i.toxicity_events if x == d)) for d in stopped}
     what = "; ".join(f"{d} for {events[d]}" for d in stopped if events[d])
     lungs = any(e in LUNG_EVENTS for d, e in i.toxicity_events if d in stopped)
+    # the labels that stop the drug for good after a severe liver injury (case 1073)
+    liver = sorted(d for d, e in i.toxicity_events if d in stopped and e in _LIVER.get(d, ()))
     said = f" ({what})" if what else ""
     yield Effect(
         code="cdk46i_toxicity_rechallenge",
         caution=True,
         text=f"{', '.join(stopped)} was stopped for toxicity before{said}"
-        + (LUNG_RECHALLENGE if lungs else RECHALLENGE),
+        + (LUNG_RECHALLENGE if lungs else LIVER_RECHALLENGE if liver else RECHALLENGE),
     )
+    if liver:
+        yield Effect(  # case 1073: a rechallenge ranked above chemotherapy
+            code="cdk46i_toxicity_rechallenge",
+            ceiling=2,
+            demote=Precedence.RELATIVE_CONTRAINDICATION,
+            text=f"{', '.join(liver)} was stopped for liver toxicity, whose grade a profile does "
+            "not record: its label stops it for good after a severe liver injury (not in the "
+            "review), so after every option without such a risk, and only once the grade and "
+            "the liver tests are known.",
+            trials=trials,
+        )
     if ("ribociclib", "qt prolongation") in i.toxicity_events and "ribociclib" in drugs:
         yield Effect(  # case 865: it ranked above the abemaciclib regimens
             code="cdk46i_toxicity_rechallenge",
