@@ -95,7 +95,21 @@ def test_a_tissue_pten_loss_after_a_ctdna_negative_names_both_results() -> None:
     assert not [n for n in plan.notes if n.startswith("ESR1:")]
 
 
-@pytest.mark.parametrize("key", ["allele_fraction", "variant_allele_fraction", "vaf", "VAF"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "allele_fraction",
+        "variant_allele_fraction",
+        "vaf",
+        "VAF",
+        # the recheck (case 1081): names in common use that got through, the first with the
+        # very hint the fix meant to stop
+        "variant_fraction",
+        "variant_allele_frequency",
+        "allele_frequency",
+        "mutant_allele_fraction",
+    ],
+)
 def test_a_variant_allele_fraction_is_refused_without_pointing_to_the_tumour_fraction(
     key: str,
 ) -> None:
@@ -164,6 +178,9 @@ def test_an_esr1_mutation_during_first_line_with_a_pik3ca_co_mutation_quotes_ser
     assert "HR 0.44" in switch.text  # the whole trial's
     assert "with a PIK3CA co-mutation" in switch.text and "HR 0.41" in switch.text
     assert "secondary source" in switch.text
+    # the recheck (case 1079): the subgroup comes from the updated analysis, beside which the
+    # whole trial's updated figures stand
+    assert "updated analysis" in switch.text and "HR 0.45" in switch.text
 
 
 def _after_everolimus() -> dict[str, Any]:

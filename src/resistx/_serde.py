@@ -263,7 +263,18 @@ _VAF = (
 #: keys a clinic writes for what no field records, where the nearest field's name would
 #: mislead (a variant allele fraction written as the tumour fraction: the blind review of
 #: cases 1062-1066)
-NOT_RECORDED = dict.fromkeys(("allele_fraction", "variant_allele_fraction", "vaf"), _VAF)
+NOT_RECORDED = dict.fromkeys(
+    (
+        "allele_fraction",
+        "allele_frequency",
+        "mutant_allele_fraction",
+        "vaf",
+        "variant_allele_fraction",
+        "variant_allele_frequency",
+        "variant_fraction",  # a near miss of both tumour_fraction and variant (case 1081)
+    ),
+    _VAF,
+)
 
 
 def _attrs(value: object, cls: type[T]) -> T:

@@ -64,9 +64,13 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     ):
         return
     subgroup = figures(ctx, "SERENA-6", None, "PIK3CA-mutated")
-    if subgroup and found_figures and facts.found("PIK3CA", BiomarkerStatus.MUTATED):
-        # her own subgroup's result beside the whole trial's (case 1063)
-        result = f" ({found_figures}, against continuing; with a PIK3CA co-mutation, {subgroup})"
+    updated = figures(ctx, "SERENA-6", None, "ITT, updated analysis")
+    if subgroup and updated and found_figures and facts.found("PIK3CA", BiomarkerStatus.MUTATED):
+        # her own subgroup's result beside the whole trial's of the same analysis (1063, 1079)
+        result = (
+            f" ({found_figures}, against continuing; in its updated analysis {updated}, and "
+            f"with a PIK3CA co-mutation {subgroup})"
+        )
     yield PlanEffect(
         code="serena6_switch",
         first=True,
