@@ -142,4 +142,7 @@ def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:
 def _unusable(i: MolecularInputs) -> str:
     """No usable target: a pathway finding no drug can act on (``pathway_unusable``)."""
     gene = i.akt_pathway.gene if i.akt_pathway else "PI3K-pathway"
-    return f"no usable target (diabetes needing insulin rules out the drugs for its {gene} finding)"
+    return (
+        f"no usable target (diabetes needing insulin holds back the drugs for its {gene} finding: "
+        "alpelisib left out, capivasertib outside CAPItello-291)"
+    )
