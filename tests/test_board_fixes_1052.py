@@ -392,3 +392,47 @@ def test_a_cdk46i_stopped_for_toxicity_does_not_say_another_comes_first_once_one
     plan = _planned(_ribociclib_stopped_for("nausea"), policy)
     reasons = [r.text for r in option(plan, "ribociclib+fulvestrant").reasons]
     assert not [t for t in reasons if "another CDK4/6 inhibitor comes first" in t]
+
+
+def _crisis_after_paclitaxel() -> dict[str, Any]:
+    """Case 1091's variant: 44, premenopausal on goserelin, ECOG 2, a liver visceral crisis;
+    germline BRCA2 c.5946delT; ctDNA ESR1 Y537N (the PI3K pathway not detected); HER2 0;
+    ribociclib + letrozole for 22 months, then paclitaxel for the crisis, to progression."""
+    day = "2026-11-15"
+    return _woman(
+        "2026-11-30",
+        [
+            result("BRCA2", "mutated", tested_on="2024-10-01", origin="germline", sample="blood"),
+            result("ESR1", "mutated", tested_on=day, variant="Y537N", sample="ctdna"),
+            *(
+                result(g, "not_detected", tested_on=day, sample="ctdna")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["goserelin"], "2024-09-20", None, "ongoing", line=1),
+        _course(["ribociclib", "letrozole"], "2024-10-01", "2026-07-20", "progression", line=1),
+        _course(["paclitaxel"], "2026-07-28", "2026-11-10", "progression", line=2),
+        menopausal_status="premenopausal",
+        ecog=2,
+        visceral_crisis=True,
+        her2="0",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_in_a_crisis_a_trop2_adc_comes_after_the_parp_inhibitor_its_reason_names(
+    policy: str,
+) -> None:
+    """Case 1091's variant (MAJOR, both policies): a visceral crisis goes on after paclitaxel,
+    with a germline BRCA2 mutation. Sacituzumab govitecan (and, under practice-2026,
+    datopotamab deruxtecan) ranked second, above both PARP inhibitors, while their own reason
+    said they come 'after the PARP inhibitor, also after the crisis's chemotherapy' (rule 44):
+    the crisis's ordering of the ADCs its chemotherapy line opens (case 694) overrode it.
+    Chemotherapy still comes first."""
+    plan = _planned(_crisis_after_paclitaxel(), policy)
+    assert plan.options[0].regimen.id == "chemotherapy"
+    parp = min(option(plan, r).rank for r in ("olaparib", "talazoparib"))
+    for adc in ("sacituzumab-govitecan", "datopotamab-deruxtecan"):
+        found = plan.option(adc)
+        if found is not None and [r for r in found.reasons if r.rule == 44]:
+            assert found.rank > parp, adc

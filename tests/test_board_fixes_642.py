@@ -417,10 +417,13 @@ def test_in_a_visceral_crisis_the_adcs_come_right_after_chemotherapy() -> None:
         assert p.options[0].regimen.id == "chemotherapy", policy
         kinds = {o.regimen.id: o.regimen.kind and o.regimen.kind.value for o in p.options}
         adcs = [o for o in p.options if kinds[o.regimen.id] == "adc"]
+        # a PARP inhibitor for the germline BRCA1 mutation stands with them: rule 44's option
+        # after chemotherapy in a crisis (case 1091)
         others = [
             o
             for o in p.options
-            if kinds[o.regimen.id] not in ("adc", "chemotherapy") and not o.waits_on
+            if kinds[o.regimen.id] not in ("adc", "chemotherapy", "parp_inhibitor")
+            and not o.waits_on
         ]
         assert adcs and others, policy
         assert max(o.rank for o in adcs) < min(o.rank for o in others), policy

@@ -15,6 +15,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
+from resistx.sequencing.rules.parp import OLYMPIAD_CHEMOTHERAPY_LINES
 from resistx.sequencing.weights import Weights
 
 H = Factor.HISTORY
@@ -192,7 +193,8 @@ def _before_lines(  # noqa: PLR0917 - one call site, in order
     condition="visceral_crisis is true.",
     effect="Hard precedence: chemotherapy ranks before every other option, then the ADCs (a "
     "cytotoxic payload) that its line opens before the options that are not cytotoxic (case "
-    "694); the others also "
+    "694), beside them a PARP inhibitor rule 44 places first for a germline BRCA1/2 mutation "
+    "(its option after chemotherapy: case 1091); the others also "
     "lose merit, and only an ADC may still be preferred or an alternative.",
     codes=(
         "visceral_crisis_chemotherapy_first",
@@ -229,7 +231,7 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             ),
             references=VISCERAL_CRISIS_REFERENCES,
         )
-    if not kinds.is_adc(spec) and not kinds.is_chemotherapy(spec):
+    if not kinds.is_adc(spec) and not kinds.is_chemotherapy(spec) and not _parp_next(i, spec):
         yield Effect(  # case 694
             code="visceral_crisis_not_cytotoxic",
             demote=Precedence.NOT_A_CRISIS_OPTION,
@@ -237,6 +239,17 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             "whose payload is cytotoxic, come before it, after chemotherapy.",
             references=VISCERAL_CRISIS_REFERENCES,
         )
+
+
+def _parp_next(i: HistoryInputs, spec: RegimenSpec) -> bool:
+    """A PARP inhibitor for a germline BRCA1/2 mutation rule 44 places first, after progression
+    on a CDK4/6 inhibitor and within OlympiAD's lines: in a crisis the option after chemotherapy,
+    as rule 44 says, before the ADCs its line opens (case 1091)."""
+    return (
+        kinds.is_parp_inhibitor(spec)
+        and bool(i.parp_targets and i.cdk46i_resistant)
+        and i.chemo_lines <= OLYMPIAD_CHEMOTHERAPY_LINES
+    )
 
 
 # rule 10: negative trials
