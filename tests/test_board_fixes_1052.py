@@ -436,3 +436,85 @@ def test_in_a_crisis_a_trop2_adc_comes_after_the_parp_inhibitor_its_reason_names
         found = plan.option(adc)
         if found is not None and [r for r in found.reasons if r.rule == 44]:
             assert found.rank > parp, adc
+
+
+def _with_comorbidity(name: object) -> dict[str, Any]:
+    """Palbociclib + letrozole for 20 months to progression; ctDNA PIK3CA H1047R; HER2-low."""
+    return _woman(
+        "2026-11-30",
+        [_pik3ca(True, "2026-11-10", sample="ctdna")],
+        _course(["palbociclib", "letrozole"], "2025-03-01", "2026-11-01", "progression", line=1),
+        comorbidities=[name],
+        her2="low",
+    )
+
+
+def _problem(data: dict[str, Any]) -> str:
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    return " ".join(message for _path, message in caught.value.problems)
+
+
+@pytest.mark.parametrize("name", ["T2DM on insulin", "DM2 (insulin)", "diabetes (insulin)"])
+def test_diabetes_on_insulin_in_a_clinics_words_is_never_sent_to_free_text(name: str) -> None:
+    """Case 1096 (MAJOR): 'T2DM on insulin' was refused with 'free text resistx does not
+    assess goes in other_conditions'; a user who followed it dropped the diabetes, and alpelisib
+    ranked second with no glucose caution. Any diabetes named with insulin is told how to record
+    it, with the insulin its rules read."""
+    said = _problem(_with_comorbidity(name))
+    assert '"insulin": true' in said
+    assert "other_conditions" not in said
+
+
+@pytest.mark.parametrize("name", ["T2DM on metformin", "non-insulin-dependent diabetes"])
+def test_diabetes_without_insulin_in_a_clinics_words_is_told_how_to_record_it(name: str) -> None:
+    said = _problem(_with_comorbidity(name))
+    assert '"name": "diabetes"' in said
+    assert "other_conditions" not in said
+
+
+@pytest.mark.parametrize(
+    "name", ["pulmonary fibrosis", "lung fibrosis", "radiation pneumonitis", "IPF"]
+)
+def test_pulmonary_fibrosis_is_read_as_interstitial_lung_disease(name: str) -> None:
+    """Case 1094 (MAJOR, practice-2026): 'pulmonary fibrosis' was refused as free text; entered
+    there, trastuzumab deruxtecan came first with its generic caution, where interstitial lung
+    disease leaves it out. Pulmonary fibrosis is an interstitial lung disease."""
+    plan = _planned(_with_comorbidity(name), "practice-2026")
+    assert plan.exclusion("trastuzumab-deruxtecan") is not None
+
+
+@pytest.mark.parametrize("name", ["Crohn's disease", "ulcerative colitis", "IBD"])
+def test_the_inflammatory_bowel_diseases_are_read_by_their_names(name: str) -> None:
+    """Case 1096 (MINOR): "Crohn's disease" got 'did you mean chronic_lung_disease'."""
+    profile = resistx.load_profile(_with_comorbidity(name))
+    assert [c.name.value for c in profile.comorbidities] == ["inflammatory_bowel_disease"]
+
+
+@pytest.mark.parametrize("gene", ["ESR1", "PIK3CA", "AKT1"])
+def test_a_tumour_gene_on_a_blood_sample_is_refused_as_no_germline_test(gene: str) -> None:
+    """Case 1092 (MAJOR): a Guardant liquid biopsy entered as 'blood' was read as a germline
+    test, and the plan said 'ESR1 mutation (germline, blood)'; 'plasma' was refused with no
+    pointer to 'ctdna'. ESR1, PIK3CA and AKT1 have no germline test here: a blood sample for
+    them is refused, pointing to ctdna."""
+    data = _woman(
+        "2026-11-30",
+        [result(gene, "mutated", tested_on="2026-11-10", sample="blood")],
+        _course(["palbociclib", "letrozole"], "2025-03-01", "2026-11-01", "progression", line=1),
+    )
+    assert "ctdna" in _problem(data)
+    data["biomarkers"][0]["sample"] = "plasma"
+    assert "ctdna" in _problem(data)
+
+
+def test_a_status_written_detected_is_pointed_to_mutated_not_to_not_detected() -> None:
+    """Case 1092 (MAJOR): 'detected', as a ctDNA report prints it, got 'did you mean
+    not_detected?': following it turned an ESR1 mutation into a negative."""
+    data = _woman(
+        "2026-11-30",
+        [result("ESR1", "detected", tested_on="2026-11-10", sample="ctdna")],
+        _course(["palbociclib", "letrozole"], "2025-03-01", "2026-11-01", "progression", line=1),
+    )
+    said = _problem(data)
+    assert "did you mean not_detected" not in said
+    assert "mutated" in said

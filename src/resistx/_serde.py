@@ -145,6 +145,18 @@ def _members(t: type[enum.Enum]) -> tuple[dict[object, enum.Enum], tuple[str, ..
     return {m.value: m for m in t}, tuple(str(m.value) for m in t)
 
 
+#: a clinic's words for a value whose nearest spelling would mislead (case 1092: "detected"
+#: was pointed to not_detected, "plasma" to nothing)
+ENUM_HINTS: dict[type, dict[str, str]] = {
+    enums.Sample: dict.fromkeys(
+        ("plasma", "cfdna", "cell_free_dna", "liquid_biopsy"), "ctdna (a liquid biopsy)"
+    ),
+    enums.BiomarkerStatus: dict.fromkeys(
+        ("detected", "mutation_detected", "positive"), "mutated (or amplified, or loss)"
+    ),
+}
+
+
 def _enum(value: object, t: type[enum.Enum]) -> enum.Enum:
     if isinstance(value, t):
         return value
@@ -153,7 +165,8 @@ def _enum(value: object, t: type[enum.Enum]) -> enum.Enum:
         member = by_value.get(value)
         if member is not None:
             return member
-        hint = _suggest.did_you_mean(value, allowed)
+        meant = ENUM_HINTS.get(t, {}).get(value.casefold().replace(" ", "_"))
+        hint = f"; did you mean {meant}?" if meant else _suggest.did_you_mean(value, allowed)
         _fail(f"{_show.text(value)} is not one of: {', '.join(allowed)}{hint}")
     if isinstance(value, int | float) and not isinstance(value, bool):
         written = _show.number(value)

@@ -342,6 +342,21 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
         raise ValueError(msg)
 
 
+#: genes with no germline test in this setting: a blood sample for them is a liquid biopsy
+#: entered as a germline test (case 1092: "ESR1 mutation (germline, blood)")
+SOMATIC_ONLY = frozenset({"ESR1", "PIK3CA", "AKT1"})
+
+
+def _no_germline_test(inst: Any, _attribute: attrs.Attribute[Any], value: Sample | None) -> None:
+    gene = getattr(inst, "gene", None)  # absent where the gene itself failed to read
+    if value in (Sample.BLOOD, Sample.SALIVA) and gene in SOMATIC_ONLY:
+        msg = (
+            f"{value.value} is a germline test, which {gene} has none of here: a liquid "
+            'biopsy (cell-free DNA from plasma) is "ctdna"'
+        )
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class BiomarkerResult:
     """One test result for one gene."""
@@ -349,7 +364,7 @@ class BiomarkerResult:
     gene: str = attrs.field(validator=v.non_empty)
     status: BiomarkerStatus
     origin: Origin = Origin.SOMATIC
-    sample: Sample | None = None
+    sample: Sample | None = attrs.field(default=None, validator=_no_germline_test)
     assay: Assay | None = None
     tested_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
     variant: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 
 
 class Comorbidity(enum.StrEnum):
@@ -42,6 +43,18 @@ ALIASES = {
     "copd": "chronic_lung_disease",
     "chronic_obstructive_pulmonary_disease": "chronic_lung_disease",
     "emphysema": "chronic_lung_disease",
+    # a clinic's words for an interstitial lung disease or a pneumonitis (case 1094)
+    "pulmonary_fibrosis": "interstitial_lung_disease",
+    "lung_fibrosis": "interstitial_lung_disease",
+    "idiopathic_pulmonary_fibrosis": "interstitial_lung_disease",
+    "ipf": "interstitial_lung_disease",
+    "radiation_pneumonitis": "interstitial_lung_disease",
+    # ... and for the inflammatory bowel diseases (case 1096)
+    "ibd": "inflammatory_bowel_disease",
+    "crohn's_disease": "inflammatory_bowel_disease",
+    "crohns_disease": "inflammatory_bowel_disease",
+    "crohn_disease": "inflammatory_bowel_disease",
+    "ulcerative_colitis": "inflammatory_bowel_disease",
 }
 
 
@@ -50,18 +63,24 @@ ALIASES = {
 INSULIN = '{"name": "diabetes", "insulin": true}'
 
 
+#: ... and diabetes named any other way (case 1096: 'T2DM on metformin' went to free text)
+DIABETES = '{"name": "diabetes"}, with "insulin": true where it needs insulin, and "hba1c"'
+#: a clinic's short names for diabetes
+_DIABETES_WORDS = frozenset({"dm", "dm1", "dm2", "t1d", "t2d", "t1dm", "t2dm", "iddm", "niddm"})
+
+
 def recorded_as(name: str) -> str | None:
-    """How to record a name that means a comorbidity with a value (type 1 or insulin-dependent
-    diabetes, in any word order), or None."""
+    """How to record a name that means a comorbidity with a value (diabetes named with insulin
+    or as type 1, in any word order and a clinic's short names; any other diabetes: its name
+    and the insulin its rules read), or None."""
     key = normalise(name)
-    if key in ("t1dm", "iddm"):
+    words = re.findall(r"[a-z0-9]+", key.replace("type_", "type"))  # type 1, type1, type I
+    if not any(w.startswith("diabet") or w in _DIABETES_WORDS for w in words):
+        return None
+    insulin = "insulin" in words and not {"non", "without", "no"} & set(words)
+    if {"t1dm", "t1d", "iddm", "dm1", "type1", "typei"} & set(words) or insulin:
         return INSULIN
-    words = key.replace("type_", "type").split("_")  # type 1, type1, type I
-    if any(w.startswith("diabet") for w in words) and (
-        {"type1", "typei"} & set(words) or ("insulin" in words and "non" not in words)
-    ):
-        return INSULIN
-    return None
+    return DIABETES
 
 
 def normalise(name: str) -> str:
