@@ -5,6 +5,7 @@ breast oncologists, designed their own patients on a theme: frail patients with 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -518,3 +519,63 @@ def test_a_status_written_detected_is_pointed_to_mutated_not_to_not_detected() -
     said = _problem(data)
     assert "did you mean not_detected" not in said
     assert "mutated" in said
+
+
+@pytest.mark.parametrize("gene", ["BRCA2", "PALB2", "PTEN"])
+@pytest.mark.parametrize("as_text", [False, True])
+def test_a_somatic_result_on_a_blood_sample_is_refused_not_read_as_germline(
+    gene: str, as_text: bool
+) -> None:
+    """The third recheck (case 1099, MAJOR): a Guardant BRCA2 E1953* entered with origin
+    'somatic' and sample 'blood' was read as germline without a word, and talazoparib became
+    preferred on a 'germline BRCA2 mutation'. Blood and saliva are germline tests: an explicit
+    somatic origin on one is refused, pointing to ctdna."""
+    data = _woman(
+        "2026-11-30",
+        [result(gene, "mutated", tested_on="2026-11-10", sample="blood", origin="somatic")],
+        _course(["palbociclib", "letrozole"], "2025-03-01", "2026-11-01", "progression", line=1),
+    )
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(json.dumps(data) if as_text else data)
+    [(path, message)] = caught.value.problems
+    assert path == "$.biomarkers[0].sample"
+    assert "ctdna" in message
+    # a germline test on blood stands
+    data["biomarkers"][0]["origin"] = "germline"
+    assert resistx.load_profile(data).biomarkers[0].origin.value == "germline"
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("liver disease", "hepatic_impairment"),
+        ("cirrhosis", "hepatic_impairment"),
+        ("atrial fibrillation", "cardiac_disease"),
+        ("CKD stage 3", "renal_impairment"),
+    ],
+)
+def test_a_comorbidity_in_everyday_words_is_pointed_to_the_name_that_reads_it(
+    name: str, meant: str
+) -> None:
+    """The third recheck (case 1100, MINOR): 'liver disease' got 'did you mean cardiac_disease?'
+    (which would hold ribociclib back), 'cirrhosis' and 'atrial fibrillation' no pointer."""
+    said = _problem(_with_comorbidity(name))
+    assert meant in said
+    assert "did you mean cardiac_disease" not in said or meant == "cardiac_disease"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "meant"),
+    [("status", "negative", "not_detected"), ("assay", "Guardant360", "ngs")],
+)
+def test_a_reports_words_for_a_result_are_pointed_to_the_value(
+    field: str, value: str, meant: str
+) -> None:
+    """The third recheck (case 1099, MINOR): 'negative' and a test's brand name got no pointer."""
+    data = _woman(
+        "2026-11-30",
+        [result("ESR1", "not_detected", tested_on="2026-11-10", sample="ctdna")],
+        _course(["palbociclib", "letrozole"], "2025-03-01", "2026-11-01", "progression", line=1),
+    )
+    data["biomarkers"][0][field] = value
+    assert f"did you mean {meant}" in _problem(data)

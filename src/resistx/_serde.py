@@ -151,8 +151,16 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
     enums.Sample: dict.fromkeys(
         ("plasma", "cfdna", "cell_free_dna", "liquid_biopsy"), "ctdna (a liquid biopsy)"
     ),
-    enums.BiomarkerStatus: dict.fromkeys(
-        ("detected", "mutation_detected", "positive"), "mutated (or amplified, or loss)"
+    enums.BiomarkerStatus: {
+        **dict.fromkeys(
+            ("detected", "mutation_detected", "positive"), "mutated (or amplified, or loss)"
+        ),
+        "negative": "not_detected (or wild_type)",
+    },
+    # a test's brand name for the method it uses (case 1099)
+    enums.Assay: dict.fromkeys(
+        ("guardant360", "guardant", "foundationone", "foundationone_liquid_cdx", "foundation_one"),
+        "ngs",
     ),
 }
 
@@ -373,7 +381,14 @@ def _comorbidity_name(value: object) -> Comorbidity:
     if found is None and (recorded := comorbidities.recorded_as(name)):
         _fail(f"{_show.text(name)} is recorded as {recorded} (the value its rules read)")
     if found is None:
-        hint = _suggest.did_you_mean(comorbidities.normalise(name), [c.value for c in Comorbidity])
+        meant = comorbidities.hint(name)
+        hint = (
+            f"; did you mean {meant}?"
+            if meant
+            else _suggest.did_you_mean(
+                comorbidities.normalise(name), [c.value for c in Comorbidity]
+            )
+        )
         _fail(f"{_show.text(name)} is not a comorbidity resistx reads{hint}{_OTHER}")
     return found
 

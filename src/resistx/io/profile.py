@@ -30,9 +30,31 @@ def _parse(text: str, origin: str) -> Profile:
         profile = _serde.structure_or_problems(derive_her2(data), Profile)
     except _serde.DataProblemsError as e:
         duplicates += e.problems
+    duplicates += somatic_on_germline_samples(data)
     if duplicates:
         raise ProfileError([("$" + path, message) for path, message in duplicates])
     return profile
+
+
+def somatic_on_germline_samples(data: Any) -> list[tuple[str, str]]:
+    """An explicit somatic origin on a blood or saliva sample, which are germline tests: a
+    liquid biopsy entered as one would be read as germline (case 1099: talazoparib preferred on
+    a plasma BRCA2). Read from the input itself, where an origin left out reads as somatic."""
+    markers = data.get("biomarkers") if isinstance(data, Mapping) else None
+    if not isinstance(markers, list):
+        return []
+    return [
+        (
+            f".biomarkers[{i}].sample",
+            f"{_show.text(r['sample'])} is a germline test, and origin is 'somatic': a liquid "
+            "biopsy (cell-free DNA from plasma) is sample 'ctdna'; a germline test on blood or "
+            "saliva is origin 'germline'",
+        )
+        for i, r in enumerate(markers)
+        if isinstance(r, Mapping)
+        and r.get("origin") == "somatic"
+        and r.get("sample") in ("blood", "saliva")
+    ]
 
 
 def read_file(source: Path, what: str = "profile") -> str:
@@ -164,6 +186,12 @@ def load_profile(source: ProfileSource) -> Profile:
     elif isinstance(source, str):
         profile = _from_string(source)
     elif isinstance(source, Mapping):
+        if found := somatic_on_germline_samples(source):  # with the data's other problems
+            try:
+                _serde.structure_or_problems(derive_her2(source), Profile)
+            except _serde.DataProblemsError as e:
+                found = e.problems + found
+            raise ProfileError([("$" + path, message) for path, message in found])
         profile = _serde.structure(derive_her2(source), Profile, ProfileError)
     else:
         raise ProfileError(

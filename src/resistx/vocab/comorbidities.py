@@ -58,6 +58,29 @@ ALIASES = {
 }
 
 
+#: everyday names that may mean a comorbidity resistx reads, for the error's pointer (case
+#: 1100: 'liver disease' got 'did you mean cardiac_disease?'); never read as it silently
+HINTS = {
+    **dict.fromkeys(
+        ("liver_disease", "cirrhosis", "liver_cirrhosis", "nash", "masld", "fatty_liver"),
+        "hepatic_impairment (with its child_pugh class) where liver function is impaired",
+    ),
+    **dict.fromkeys(
+        (
+            "atrial_fibrillation",
+            "af",
+            "paroxysmal_af",
+            "coronary_artery_disease",
+            "cad",
+            "myocardial_infarction",
+            "heart_attack",
+            "angina",
+        ),
+        "cardiac_disease where it is significant heart disease",
+    ),
+}
+
+
 #: how to record diabetes that needs insulin (case 962: type 1 diabetes taken as plain
 #: diabetes lost the insulin it always needs)
 INSULIN = '{"name": "diabetes", "insulin": true}'
@@ -81,6 +104,14 @@ def recorded_as(name: str) -> str | None:
     if {"t1dm", "t1d", "iddm", "dm1", "type1", "typei"} & set(words) or insulin:
         return INSULIN
     return DIABETES
+
+
+def hint(name: str) -> str | None:
+    """The comorbidity an everyday name may mean (``HINTS``; kidney disease by its stage)."""
+    key = normalise(name)
+    if key.startswith(("ckd", "chronic_kidney_disease")):
+        return "renal_impairment where kidney function is impaired"
+    return HINTS.get(key)
 
 
 def normalise(name: str) -> str:
