@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 import resistx
 from tests import strategies
@@ -32,6 +32,7 @@ BEYOND_SCHEMA = (
     "next_treatment",  # drug names, checked against the vocabulary as treatments' drugs are
     "months",  # against the span of the dates
     "stop_reason",  # an ongoing course has no end date
+    "sample",  # blood or saliva for ESR1, PIK3CA, AKT1 or with origin somatic (cases 1092, 1099)
 )
 #: checks across the treatments (one line going on at a time; lines in the order they started)
 ACROSS_TREATMENTS = "$.treatments"
@@ -86,6 +87,14 @@ def test_plans_validate(profile: resistx.Profile, prefs: resistx.Preferences) ->
 
 
 @given(strategies.from_schema(PROFILE))
+@example(  # CI's find: a somatic result on a blood sample, refused beyond the schema
+    {
+        "schema_version": 1,
+        "hormone_receptor": "positive",
+        "her2": "0",
+        "biomarkers": [{"gene": "0", "status": "mutated", "origin": "somatic", "sample": "blood"}],
+    }
+)
 def test_schema_valid_documents_load(data: dict[str, Any]) -> None:
     """A schema-valid profile loads, or fails only on what the schema cannot express."""
     try:
