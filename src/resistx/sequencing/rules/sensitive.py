@@ -46,7 +46,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     32,
     "Endocrine-sensitive disease: another endocrine-based line before chemotherapy",
     M,
-    condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor), "
+    condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor, "
+    "or with a PI3K-pathway one that diabetes needing insulin leaves no drug for: case 1077), "
     "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
     "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
     "PARP inhibitor line is one; chemotherapy given as induction, ended without progression "
@@ -62,7 +63,10 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "trastuzumab deruxtecan, a later option (the next line): this patient is outside "
     "DESTINY-Breast06's entry, and that trial compared it with chemotherapy, not another "
     "endocrine line; so does datopotamab deruxtecan, outside TROPION-Breast01's entry "
-    "(endocrine therapy unsuitable; case 1037). The review's Discussion "
+    "(endocrine therapy unsuitable; case 1037). Not trastuzumab deruxtecan for HER2-low "
+    "disease after chemotherapy for metastatic disease, induction too: DESTINY-Breast04's "
+    "population (case 1071), where postMONARCH's result is extended, not shown. The review's "
+    "Discussion "
     "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
     "endocrine-based line first. Its reason leads.",
     codes=(
