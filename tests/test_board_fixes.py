@@ -3731,15 +3731,16 @@ def test_an_aromatase_inhibitor_before_the_menopause_without_suppression_is_aske
     assert not any(a.code == "confirm_ovarian_suppression" for a in post.actions)
 
 
-def test_a_man_recorded_as_premenopausal_is_not_asked_about_ovarian_suppression() -> None:
-    """The menopausal status does not apply to a man (a profile may still carry one): his
-    aromatase inhibitor needs a GnRH agonist (rule 40's male caution), and neither rule 40's
-    ovarian-suppression caution nor rule 63's question speaks for him."""
+def test_a_man_is_not_asked_about_ovarian_suppression() -> None:
+    """The menopausal status does not apply to a man (one given beside sex 'male' is refused
+    since case 1103's variant: ``test_board_fixes_1052``): his aromatase inhibitor needs a GnRH
+    agonist (rule 40's male caution), and neither rule 40's ovarian-suppression caution nor
+    rule 63's question speaks for him."""
     man = dict(PALBOCICLIB, drugs=["palbociclib", "letrozole"])
     p = plan(
         sex="male",
         schema_version=2,
-        menopausal_status="premenopausal",
+        menopausal_status="unknown",
         biomarkers=NEGATIVE,
         treatments=[man],
     )

@@ -579,3 +579,24 @@ def test_a_reports_words_for_a_result_are_pointed_to_the_value(
     )
     data["biomarkers"][0][field] = value
     assert f"did you mean {meant}" in _problem(data)
+
+
+@pytest.mark.parametrize("status", ["premenopausal", "perimenopausal", "postmenopausal"])
+def test_a_man_with_a_menopausal_status_is_refused_not_read_one_way(status: str) -> None:
+    """Case 1103's variant (MINOR): sex 'male' with menopausal_status 'premenopausal' loaded,
+    and the plan read the patient as a man without a word; had the sex been miskeyed, a
+    premenopausal woman would have lost her ovarian-suppression cautions. A contradiction is an
+    error at its path (docs/profile.md)."""
+    data = _woman(
+        "2026-11-30",
+        [result("ESR1", "mutated", tested_on="2026-11-10", sample="ctdna")],
+        _course(["palbociclib", "letrozole"], "2025-03-01", "2026-11-01", "progression", line=1),
+        menopausal_status=status,
+    )
+    data["sex"] = "male"
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    [(path, message)] = caught.value.problems
+    assert path == "$.menopausal_status" and "male" in message
+    data["menopausal_status"] = "unknown"
+    assert resistx.load_profile(data).sex is not None

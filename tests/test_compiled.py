@@ -39,6 +39,8 @@ def rich_profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         out["patient_id"] = draw(st.text(max_size=12))
         out["sex"] = draw(st.sampled_from(("female", "male")))
+        if out["sex"] == "male":  # a man has no menopausal status (case 1103's variant)
+            out.pop("menopausal_status", None)
     if draw(st.booleans()):
         del out["her2"]
         score = draw(st.sampled_from(("0", "ultralow", "1+", "2+")))

@@ -33,6 +33,7 @@ BEYOND_SCHEMA = (
     "months",  # against the span of the dates
     "stop_reason",  # an ongoing course has no end date
     "sample",  # blood or saliva for ESR1, PIK3CA, AKT1 or with origin somatic (cases 1092, 1099)
+    "menopausal_status",  # beside sex 'male' (case 1103's variant)
 )
 #: checks across the treatments (one line going on at a time; lines in the order they started)
 ACROSS_TREATMENTS = "$.treatments"

@@ -322,6 +322,14 @@ def _same_time(a: Treatment, b: Treatment) -> bool:
     return a.started_on < ends[1] and b.started_on < ends[0]
 
 
+def _menopause_of_a_man(inst: Any, _attribute: attrs.Attribute[Any], value: object) -> None:
+    """A menopausal status beside sex 'male' contradicts itself (case 1103's variant): one of
+    the two was miskeyed, and read as a man a premenopausal woman loses her cautions."""
+    if getattr(inst, "sex", None) is Sex.MALE and value is not MenopausalStatus.UNKNOWN:
+        msg = f"{value} beside sex 'male': a man has none; leave it out (or 'unknown')"
+        raise ValueError(msg)
+
+
 def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
     """The decision date cannot precede a test or a treatment date of the same profile."""
     if value is None:
@@ -741,7 +749,9 @@ class Profile:
     her2: Her2Status
     her2_tests: tuple[Her2Test, ...] = attrs.field(default=(), validator=_her2_agrees)
     sex: Sex | None = None
-    menopausal_status: MenopausalStatus = MenopausalStatus.UNKNOWN
+    menopausal_status: MenopausalStatus = attrs.field(
+        default=MenopausalStatus.UNKNOWN, validator=_menopause_of_a_man
+    )
     ecog: int | None = attrs.field(default=None, validator=_ecog)
     visceral_crisis: bool = False
     comorbidities: tuple[Condition, ...] = attrs.field(
