@@ -600,3 +600,28 @@ def test_a_man_with_a_menopausal_status_is_refused_not_read_one_way(status: str)
     assert path == "$.menopausal_status" and "male" in message
     data["menopausal_status"] = "unknown"
     assert resistx.load_profile(data).sex is not None
+
+
+def test_progression_on_a_cdk46i_with_an_oral_serd_is_outside_postmonarchs_population() -> None:
+    """Case 1114 (MINOR, bordering on MAJOR, practice-2026): palbociclib + anastrozole, then,
+    on an ESR1 mutation without progression, camizestrant + palbociclib in the same first line,
+    to progression. postMONARCH enrolled progression on a CDK4/6 inhibitor with an aromatase
+    inhibitor (update-2026.md section 1); this progression was with an oral SERD, yet
+    abemaciclib + fulvestrant was an alternative on postMONARCH's result."""
+    day = "2026-11-05"
+    data = _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on=day, variant="Y537N", sample="ctdna"),
+            *(
+                result(g, "not_detected", tested_on=day, sample="ctdna")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["palbociclib", "anastrozole"], "2023-06-01", "2025-04-20", "other", line=1),
+        _course(["palbociclib", "camizestrant"], "2025-04-21", "2026-10-25", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    codes = {r.code for r in option(plan, "abemaciclib+fulvestrant").reasons}
+    assert "postmonarch_population" not in codes

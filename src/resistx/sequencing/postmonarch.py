@@ -12,13 +12,17 @@ from resistx.sequencing.facts import Facts
 
 def in_population(facts: Facts) -> bool:
     """Progression on a CDK4/6 inhibitor, at most one line for metastatic disease (each course
-    of it with a CDK4/6 inhibitor, or endocrine therapy given through a hold of one: case 1017),
+    of it with a CDK4/6 inhibitor, or endocrine therapy given through a hold of one: case 1017;
+    no oestrogen-receptor degrader in it: case 1114),
     and a CDK4/6 inhibitor given with an aromatase inhibitor for advanced disease or as
     (neo)adjuvant therapy with any partner."""
     courses = facts.metastatic
     return (
         bool(facts.cdk46i_resistant)
         and len(facts.metastatic_lines) <= 1
+        # a degrader given in the line (a SERENA-6 switch to camizestrant): the progression
+        # was not on a CDK4/6 inhibitor with an aromatase inhibitor (case 1114)
+        and not any(t.drug_classes & _DEGRADERS for t in courses)
         and all(
             DrugClass.CDK46_INHIBITOR in t.drug_classes
             or through_hold(courses, t)
@@ -44,6 +48,7 @@ def _alongside_cdk46i(courses: tuple[Treatment, ...], t: Treatment) -> bool:
     )
 
 
+_DEGRADERS = frozenset({DrugClass.SERD, DrugClass.ORAL_SERD})
 _CDK46I_AND_AI = frozenset({DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR})
 
 

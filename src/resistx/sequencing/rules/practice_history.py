@@ -216,7 +216,8 @@ POSTMONARCH_ECOG = 1
     H,
     condition="Progression on palbociclib or ribociclib given with an aromatase inhibitor (or as "
     "(neo)adjuvant therapy with endocrine therapy), and no other line for metastatic disease "
-    "(postMONARCH's population: update-2026.md section 1), at ECOG 0-1 or unknown (its "
+    "(postMONARCH's population: update-2026.md section 1), no oestrogen-receptor degrader in "
+    "that line (a switch to camizestrant within it: case 1114), at ECOG 0-1 or unknown (its "
     "registry entry).",
     effect="Abemaciclib + fulvestrant gains (postMONARCH, phase III, against fulvestrant alone), "
     "as switching to ribociclib with fulvestrant does after palbociclib (MAINTAIN, rule 8); "
