@@ -24,7 +24,7 @@ from resistx.model.enums import (
     Origin,
     Sample,
 )
-from resistx.model.profile import SOMATIC_ONLY
+from resistx.model.profile import GERMLINE_SAMPLES, SOMATIC_ONLY
 from resistx.sequencing import engine, findings
 from resistx.sequencing.memo import Memo
 from resistx.sequencing.patient import Patient
@@ -854,6 +854,32 @@ _LETROZOLE_AND_TAMOXIFEN_PARTNER = [
 ]
 
 
+#: HistoryInputs.parp_targets: HER2-low after one endocrine line, a germline BRCA2 or PALB2
+#: mutation (the PARP inhibitor before trastuzumab deruxtecan for BRCA1/2 only: rule 58, case
+#: 1048; the parts of both plans the other Inputs hold are the same)
+_GERMLINE_BRCA2_AND_PALB2 = [
+    patient(
+        her2="low",
+        biomarkers=[*NEGATIVE, result(gene, "mutated", origin="germline", sample="blood")],
+        treatments=[PALBOCICLIB],
+    )
+    for gene in ("BRCA2", "PALB2")
+]
+
+
+#: MolecularInputs.pathway_unusable: a PIK3CA mutation the only target, with diabetes needing
+#: insulin or not (no usable target, rule 6; case 1035)
+_PIK3CA_WITH_INSULIN_AND_WITHOUT = [
+    patient(
+        schema_version=2,
+        biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1], *NEGATIVE[2:]],
+        treatments=[PALBOCICLIB],
+        comorbidities=[{"name": "diabetes", "insulin": insulin}],
+    )
+    for insulin in (True, False)
+]
+
+
 #: HistoryInputs.premenopausal: no treatment yet, before or after the menopause (MONALEESA-7
 #: puts first-line ribociclib first before it, case 566)
 _PREMENOPAUSAL_AND_POST = [
@@ -948,6 +974,8 @@ _TAMOXIFEN_AND_NONE = [
 @example(_ECOG_3_ACROSS_AN_APPROVAL, random.Random(0))
 @example(_ULTRALOW_ENDOCRINE_PROGRESSED_AND_STOPPED, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN_PARTNER, random.Random(0))
+@example(_GERMLINE_BRCA2_AND_PALB2, random.Random(0))
+@example(_PIK3CA_WITH_INSULIN_AND_WITHOUT, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     profiles: list[dict[str, Any]], rnd: random.Random
 ) -> None:
@@ -1344,8 +1372,7 @@ def test_a_note_about_what_a_rule_did_names_that_rule_and_only_rules_that_exist(
 def _one_result(gene: str) -> st.SearchStrategy[resistx.BiomarkerResult]:
     """A result for ``gene`` with any sample it may have (a blood or saliva sample is refused
     for ESR1, PIK3CA and AKT1, which have no germline test: case 1092)."""
-    germline = (Sample.BLOOD, Sample.SALIVA)
-    samples = [s for s in Sample if gene not in SOMATIC_ONLY or s not in germline]
+    samples = [s for s in Sample if gene not in SOMATIC_ONLY or s not in GERMLINE_SAMPLES]
     return st.builds(
         resistx.BiomarkerResult,
         gene=st.just(gene),

@@ -16,12 +16,16 @@ from resistx.interop._courses import Course, add_treatments, agent, intent, stop
 from resistx.interop._genomic import Variant, add_variant
 from resistx.interop._source import Source, load_document
 from resistx.interop.conversion import Builder, Conversion
+from resistx.model.profile import GERMLINE_SAMPLES
 
 FORMAT = "GA4GH Phenopacket v2"
 _ABOUT_DOCUMENT = "about the document, not the patient"
 _NOT_HELD = "not held by a resistx profile"
 #: phenopacket sex -> resistx sex
 _SEX = {"FEMALE": "female", "MALE": "male"}
+
+
+_GERMLINE_SAMPLE_NAMES = frozenset(s.value for s in GERMLINE_SAMPLES)
 
 
 def from_phenopacket(doc: Source) -> Conversion:
@@ -199,7 +203,7 @@ def _origin(
     if variant.sample is None:
         variant.sample = "tissue"
         b.assume(spath, f"sampled tissue {tissue_label or tissue_id}: read as tissue", tissue_id)
-    variant.origin = "germline" if variant.sample in ("blood", "saliva") else "somatic"
+    variant.origin = "germline" if variant.sample in _GERMLINE_SAMPLE_NAMES else "somatic"
     variant.tested_on = _date(b, sample.get("timeOfCollection"), f"{spath}.timeOfCollection")
     b.use(
         spath,

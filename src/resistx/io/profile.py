@@ -11,7 +11,13 @@ from resistx import _jsontext, _serde
 from resistx._errors import OutOfScopeError, ProfileError
 from resistx.model import _show
 from resistx.model.enums import Her2Status, HormoneReceptor
-from resistx.model.profile import Her2Test, Preferences, Profile, her2_category
+from resistx.model.profile import (
+    GERMLINE_SAMPLES,
+    Her2Test,
+    Preferences,
+    Profile,
+    her2_category,
+)
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
 
@@ -36,6 +42,9 @@ def _parse(text: str, origin: str) -> Profile:
     return profile
 
 
+_GERMLINE_SAMPLE_NAMES = frozenset(s.value for s in GERMLINE_SAMPLES)
+
+
 def somatic_on_germline_samples(data: Any) -> list[tuple[str, str]]:
     """An explicit somatic origin on a blood or saliva sample, which are germline tests: a
     liquid biopsy entered as one would be read as germline (case 1099: talazoparib preferred on
@@ -53,7 +62,8 @@ def somatic_on_germline_samples(data: Any) -> list[tuple[str, str]]:
         for i, r in enumerate(markers)
         if isinstance(r, Mapping)
         and r.get("origin") == "somatic"
-        and r.get("sample") in ("blood", "saliva")
+        and isinstance(sample := r.get("sample"), str)  # not hashed before it is checked
+        and sample in _GERMLINE_SAMPLE_NAMES
     ]
 
 

@@ -353,11 +353,14 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
 #: genes with no germline test in this setting: a blood sample for them is a liquid biopsy
 #: entered as a germline test (case 1092: "ESR1 mutation (germline, blood)")
 SOMATIC_ONLY = frozenset({"ESR1", "PIK3CA", "AKT1"})
+#: samples that carry the germline: a result from one is a germline test whatever origin it
+#: was left at (the origin defaults to somatic; ``reliability.as_read``)
+GERMLINE_SAMPLES = frozenset({Sample.BLOOD, Sample.SALIVA})
 
 
 def _no_germline_test(inst: Any, _attribute: attrs.Attribute[Any], value: Sample | None) -> None:
     gene = getattr(inst, "gene", None)  # absent where the gene itself failed to read
-    if value in (Sample.BLOOD, Sample.SALIVA) and gene in SOMATIC_ONLY:
+    if value in GERMLINE_SAMPLES and gene in SOMATIC_ONLY:
         msg = (
             f"{value.value} is a germline test, which {gene} has none of here: a liquid "
             'biopsy (cell-free DNA from plasma) is "ctdna"'

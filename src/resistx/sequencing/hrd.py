@@ -130,4 +130,4 @@ def germline_brca_open(parp: tuple[Finding, ...], closed: bool) -> tuple[str, ..
     deruxtecan outside DESTINY-Breast06's entry (rule 58; case 1048)."""
     if closed:
         return ()
-    return tuple(f.gene for f in parp if f.gene != "PALB2" and f.result.origin is Origin.GERMLINE)
+    return tuple(f.gene for f in parp if germline_brca(f))

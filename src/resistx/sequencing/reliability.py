@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample
-from resistx.model.profile import BiomarkerResult, Treatment, result_order
+from resistx.model.profile import GERMLINE_SAMPLES, BiomarkerResult, Treatment, result_order
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
 if TYPE_CHECKING:
@@ -153,11 +153,6 @@ def doubted(
     if doubt and (latest is None or result_order(doubt[-1]) > result_order(latest)):
         return doubt[-1]
     return None
-
-
-#: samples that carry the germline: a result from one is a germline test whatever origin it
-#: was left at (the origin defaults to somatic)
-GERMLINE_SAMPLES = frozenset({Sample.BLOOD, Sample.SALIVA})
 
 
 def as_read(r: BiomarkerResult) -> BiomarkerResult:

@@ -87,16 +87,15 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     trial = "postMONARCH"
     found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
     own = spec.id == "abemaciclib+fulvestrant"
-    evidence = (
-        ""
-        if not found
-        else f" (postMONARCH: {found})"
+    said = (
+        f"postMONARCH: {found}"
         if own
-        else f" (postMONARCH, after progression on a CDK4/6 inhibitor with an aromatase inhibitor "
-        f"and no other line, gave {_ARMS.get(spec.id, 'abemaciclib + fulvestrant')}: {found})"
+        else "postMONARCH, after progression on a CDK4/6 inhibitor with an aromatase inhibitor "
+        f"and no other line, gave {_ARMS.get(spec.id, 'abemaciclib + fulvestrant')}: {found}"
     )
-    if i.endocrine_sensitive == "induction" and found:  # postMONARCH: no other therapy (case 1071)
-        evidence = evidence[:-1] + _AFTER_INDUCTION
+    # postMONARCH allowed no other therapy for advanced disease (case 1071)
+    after = _AFTER_INDUCTION if i.endocrine_sensitive == "induction" else ""
+    evidence = f" ({said}{after})" if found else ""
     if kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec):
         yield Effect(
             code="endocrine_sensitive_endocrine_first",
@@ -131,7 +130,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
 #: postMONARCH's entry said after induction chemotherapy (update-2026.md section 1; case 1071)
 _AFTER_INDUCTION = (
     "; it allowed no other therapy for advanced disease, so after induction chemotherapy its "
-    "result is extended here, not shown)"
+    "result is extended here, not shown"
 )
 
 
