@@ -61,6 +61,11 @@ def rich_profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         )
         # Ibrance + letrozole may now copy another course, which a profile refuses (case 987)
         out["treatments"] = consistent(out["treatments"])
+    if out["schema_version"] == 2:  # schema 2 asks how a dated course without an end ended
+        for t in out["treatments"]:  # (case 1144)
+            if "started_on" in t and not {"ended_on", "months", "stop_reason"} & set(t):
+                t["stop_reason"] = "ongoing" if t is out["treatments"][-1] else "progression"
+        out["treatments"] = consistent(out["treatments"])
     return out
 
 

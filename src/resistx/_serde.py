@@ -165,6 +165,36 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
 }
 
 
+#: a clinic's word for what a field holds in other terms: what to write instead, said whole
+#: (cases 1124, 1142, 1143, 1146)
+ENUM_ADVICE: dict[type, dict[str, str]] = {
+    enums.Her2Status: dict.fromkeys(
+        ("negative", "her2_negative", "her2-negative", "her2-"),
+        "HER2-negative covers IHC 0, 1+ and 2+ with a negative ISH: record the score (in "
+        "her2_tests, or her2 0, ultralow or low), or unknown, and the plan asks for it",
+    ),
+    enums.HormoneReceptor: dict.fromkeys(
+        ("low", "er_low", "er-low", "low_positive", "weakly_positive"),
+        "an ER-low tumour (1-10% of cells) is recorded as positive; the endocrine options' "
+        "evidence is from ER-positive disease, which other_conditions can say",
+    ),
+    enums.MenopausalStatus: dict.fromkeys(
+        ("surgical_menopause", "surgically_menopausal", "surgical", "post_oophorectomy"),
+        "a surgical menopause (bilateral oophorectomy) is postmenopausal",
+    ),
+    enums.Sample: dict.fromkeys(
+        ("bone", "bone_biopsy", "decalcified_bone", "bone_marrow"),
+        "a bone biopsy is tissue; where the laboratory doubts a decalcified sample, give status "
+        "indeterminate and the plan asks for a retest",
+    ),
+    enums.BiomarkerStatus: dict.fromkeys(
+        ("vus", "variant_of_uncertain_significance", "uncertain_significance"),
+        "a variant of uncertain significance is status mutated with classification vus (not a "
+        "match)",
+    ),
+}
+
+
 def _enum(value: object, t: type[enum.Enum]) -> enum.Enum:
     if isinstance(value, t):
         return value
@@ -173,8 +203,15 @@ def _enum(value: object, t: type[enum.Enum]) -> enum.Enum:
         member = by_value.get(value)
         if member is not None:
             return member
-        meant = ENUM_HINTS.get(t, {}).get(value.casefold().replace(" ", "_"))
-        hint = f"; did you mean {meant}?" if meant else _suggest.did_you_mean(value, allowed)
+        key = value.casefold().replace(" ", "_")
+        meant, advice = ENUM_HINTS.get(t, {}).get(key), ENUM_ADVICE.get(t, {}).get(key)
+        hint = (
+            f"; {advice}"
+            if advice
+            else f"; did you mean {meant}?"
+            if meant
+            else _suggest.did_you_mean(value, allowed)
+        )
         _fail(f"{_show.text(value)} is not one of: {', '.join(allowed)}{hint}")
     if isinstance(value, int | float) and not isinstance(value, bool):
         written = _show.number(value)
@@ -354,7 +391,8 @@ def _drug_names(value: object) -> tuple[str, ...]:
     for i, name in enumerate(names):
         drug = drugs.lookup(name)
         if drug is None:
-            hint = _suggest.did_you_mean(name, drugs.SPELLINGS)
+            instead = drugs.NOT_DRUGS.get(drugs.fold(name))
+            hint = f": {instead}" if instead else _suggest.did_you_mean(name, drugs.SPELLINGS)
             problems.append((f"[{i}]", f"{_show.text(name)} is not a drug resistx knows{hint}"))
         else:
             out.append(drug.name)

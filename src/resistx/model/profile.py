@@ -246,6 +246,28 @@ def _ongoing_has_no_end(inst: Any, _attribute: attrs.Attribute[Any], value: obje
         raise ValueError(msg)
 
 
+def _open_courses_say_how(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Schema 2: a metastatic course with a start date and no end (``ended_on`` or ``months``)
+    must say whether it goes on or how it ended: read either way, the plan differs (case
+    1144). Schema 1 read such a course as ended, how not given (resistx 0.1's contract)."""
+    schema = getattr(inst, "schema_version", None)  # the collecting path's namespace may lack it
+    if not isinstance(schema, int) or schema < _SCHEMA_ASKING_HOW:
+        return
+    for i, t in enumerate(value):
+        ended = t.stop_reason or t.ended_on or t.months is not None
+        if t.started_on and t.metastatic and not ended:
+            msg = (
+                f"treatments[{i}] started on {t.started_on.isoformat()} with no ended_on, "
+                'months or stop_reason: give stop_reason "ongoing" if it goes on, or how it '
+                "ended (and ended_on or months)"
+            )
+            raise ValueError(msg)
+
+
+#: the schema from which a dated course without an end must say how it ended
+_SCHEMA_ASKING_HOW = 2
+
+
 def _one_line_at_a_time(_inst: object, _attribute: attrs.Attribute[Any], value: Any) -> None:
     """Courses for metastatic disease going on at once are one line (ovarian suppression
     aside), and numbered lines start in their order."""
@@ -769,7 +791,12 @@ class Profile:
     )
     treatments: tuple[Treatment, ...] = attrs.field(
         default=(),
-        validator=[v.at_most(MAX_TREATMENTS, "treatments"), _one_line_at_a_time, _no_course_twice],
+        validator=[
+            v.at_most(MAX_TREATMENTS, "treatments"),
+            _open_courses_say_how,
+            _one_line_at_a_time,
+            _no_course_twice,
+        ],
     )
     #: schema 2: the drugs given after this decision, when known (a cohort's concordance reads
     #: it); any spelling the drug vocabulary knows, as in a treatment's drugs

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
@@ -42,7 +42,9 @@ def primary_resistance(facts: Facts) -> bool:
 def endocrine_sensitivity(facts: Facts) -> Sensitivity:
     """Long on a CDK4/6 inhibitor, no crisis, no chemotherapy and no other line for metastatic
     disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line):
-    "metastatic"; the same after induction chemotherapy in that line: "induction"; relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
+    "metastatic"; the same after induction chemotherapy in that line: "induction"; the same
+    with a later line stopped for toxicity without progression: "toxicity" (case 1149);
+    relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
     if facts.profile.visceral_crisis:
         return ""
     if facts.long_cdk46i:
@@ -50,7 +52,20 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
             return "metastatic"
         if _induction(facts):
             return "induction"
+        if not facts.chemo_lines and len(_lines_not_stopped_for_toxicity(facts)) <= 1:
+            return "toxicity"
     return "adjuvant" if relapse_after_two_years(facts) else ""
+
+
+def _lines_not_stopped_for_toxicity(facts: Facts) -> list[tuple[Treatment, ...]]:
+    """The metastatic lines but those whose every course stopped for toxicity: a line stopped
+    so, without progression, measures no endocrine resistance (case 1149; rule 58 reads
+    DESTINY-Breast06's lines so since case 1075)."""
+    return [
+        line
+        for line in facts.metastatic_lines
+        if not all(t.stop_reason is StopReason.TOXICITY for t in line)
+    ]
 
 
 def _induction(facts: Facts) -> bool:

@@ -216,7 +216,7 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
         her2_low=m.her2 is Her2Status.LOW,
         cdk46i_resistant=facts.cdk46i_resistant,
         parp_origins=frozenset((f.gene, f.result.origin) for f in m.parp),
-        parp_pending=m.hrd_untested or m.somatic_brca_untested or bool(m.germline_untested),
+        parp_pending=bool(m.hrd_untested or m.somatic_brca_untested or m.germline_untested),
         prior_chemotherapy=facts.chemo_lines > 0 or m.db04_early_relapse,
         postmonarch_population=m.postmonarch_population,
     )

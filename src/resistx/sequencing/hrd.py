@@ -27,14 +27,21 @@ def parp_findings(facts: Facts) -> tuple[Finding, ...]:
     return tuple(found)
 
 
-def hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[bool, bool]:
-    """With no PARP-inhibitor target: whether BRCA1, BRCA2 or PALB2 was never tested, and else
-    whether BRCA1/2 was tested in the germline only."""
+def hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[tuple[str, ...], bool]:
+    """With no PARP-inhibitor target and one of BRCA1, BRCA2 and PALB2 never tested: those of
+    them with no germline result (and ``SOMATIC_BRCA`` if BRCA1/2 were tested in the germline
+    only: cases 1123, 1139); else whether BRCA1/2 was tested in the germline only."""
     if parp:
-        return False, False
+        return (), False
     if any(facts.genes.get(g) is None for g in HRD_GENES):
-        return True, False
-    return False, bool(germline_only_brca(facts))
+        # a gene with a germline result is tested: a tumour result leaves the germline open
+        open_ = tuple(g for g in HRD_GENES if not germline_on_record(facts, g))
+        return (*open_, *(SOMATIC_BRCA,) * bool(germline_only_brca(facts))), False
+    return (), bool(germline_only_brca(facts))
+
+
+#: what ``hrd_untested`` adds where BRCA1/2 were tested in the germline only
+SOMATIC_BRCA = "somatic BRCA1/2"
 
 
 def germline_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[str, ...]:

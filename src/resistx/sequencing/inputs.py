@@ -24,7 +24,7 @@ from resistx.sequencing.findings import Finding
 from resistx.vocab.comorbidities import Comorbidity
 
 #: why the disease is endocrine-sensitive (rule 32): ``MolecularInputs.endocrine_sensitive``
-Sensitivity = Literal["", "metastatic", "induction", "adjuvant"]
+Sensitivity = Literal["", "metastatic", "induction", "toxicity", "adjuvant"]
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once
@@ -76,7 +76,9 @@ class MolecularInputs:
     #: BRCA1/2 mutations of ``parp`` found in the tumour with no germline result for the gene:
     #: germline or somatic, unknown which (``hrd.origin_unknown``; rules 5 and 49, case 490)
     brca_origin_unknown: tuple[str, ...] = ()
-    hrd_untested: bool = False  # no PARP finding, and BRCA1, BRCA2 or PALB2 never tested
+    #: no PARP finding: BRCA1, BRCA2 and PALB2 never tested, and somatic BRCA1/2 where they
+    #: were tested in the germline only (``hrd.hrd_untested``)
+    hrd_untested: tuple[str, ...] = ()
     #: no PARP finding, each gene tested, but BRCA1 or BRCA2 only in the germline (TBCRC 048's
     #: somatic mutations are a tumour test's to find)
     somatic_brca_untested: bool = False

@@ -61,9 +61,17 @@ DRUGS: tuple[Drug, ...] = (
         "T-DXd",
         "DS-8201",
         "fam-trastuzumab deruxtecan",
+        "fam-trastuzumab deruxtecan-nxki",  # the US label's name, with the FDA's suffix
         target="HER2",
     ),
-    _d("trastuzumab emtansine", C.ADC_HER2, "Kadcyla", "T-DM1", target="HER2"),
+    _d(
+        "trastuzumab emtansine",
+        C.ADC_HER2,
+        "Kadcyla",
+        "T-DM1",
+        "ado-trastuzumab emtansine",
+        target="HER2",
+    ),
     _d("trastuzumab duocarmazine", C.ADC_HER2, "SYD985", target="HER2"),
     _d("a166", C.ADC_HER2, target="HER2"),
     _d("arx788", C.ADC_HER2, target="HER2"),
@@ -71,13 +79,22 @@ DRUGS: tuple[Drug, ...] = (
     _d("patritumab deruxtecan", C.ADC_HER3, "U3-1402", "HER3-DXd", target="HER3"),
     _d("ladiratuzumab vedotin", C.ADC_LIV1, "SGN-LIV1A", target="LIV-1"),
     _d("cab-ror2-adc", C.ADC_ROR2, "BA3021", target="ROR2"),
-    _d("sacituzumab govitecan", C.ADC_TROP2, "Trodelvy", "IMMU-132", "SG", target="TROP2"),
+    _d(
+        "sacituzumab govitecan",
+        C.ADC_TROP2,
+        "Trodelvy",
+        "IMMU-132",
+        "SG",
+        "sacituzumab govitecan-hziy",
+        target="TROP2",
+    ),
     _d(
         "datopotamab deruxtecan",
         C.ADC_TROP2,
         "Datroway",
         "Dato-DXd",
         "DS-1062",
+        "datopotamab deruxtecan-dlnk",
         target="TROP2",
     ),
     # other targeted and investigational agents (review: Other Potential Strategies, Table 3)
@@ -143,6 +160,24 @@ del _drug, _alias
 
 #: every spelling accepted, for suggestions
 SPELLINGS: tuple[str, ...] = tuple(sorted({a for d in DRUGS for a in (d.name, *d.synonyms)}))
+
+
+#: treatments that are not drugs, and how a profile records them (case 1124): a surgery
+#: that ends ovarian function is the menopause, not a course
+NOT_DRUGS = dict.fromkeys(
+    (
+        "oophorectomy",
+        "bilateraloophorectomy",
+        "salpingooophorectomy",
+        "bilateralsalpingooophorectomy",
+        "bso",
+        "ovarianablation",
+        "ovarianirradiation",
+        "surgicalovarianablation",
+    ),
+    "a surgery or radiotherapy that ends ovarian function is not a course: record it as "
+    'menopausal_status "postmenopausal" (with a GnRH agonist, record the agonist)',
+)
 
 
 def lookup(name: str) -> Drug | None:

@@ -14,7 +14,7 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
-from resistx.sequencing.hrd import germline_brca, parp_targets
+from resistx.sequencing.hrd import SOMATIC_BRCA, germline_brca, parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.hrd_tests import talazoparib_waits_on_germline, waits_on_germline
@@ -187,6 +187,45 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         )
 
 
+def _hrd_untested(untested: tuple[str, ...], spec: RegimenSpec) -> Effect:
+    """A wait on the HRD genes never tested (and the tumour's BRCA1/2 where they were tested in
+    the germline only): each named, and what a mutation in them would open (cases 1123, 1139:
+    a germline BRCA1/2 negative on record opens nothing)."""
+    genes = [g for g in untested if g != SOMATIC_BRCA]
+    brca, palb2 = any(g != "PALB2" for g in genes), "PALB2" in genes
+    somatic = SOMATIC_BRCA in untested
+    named = " or ".join([", ".join(genes[:-1]), genes[-1]] if len(genes) > 1 else genes)
+    if spec.id != "talazoparib":
+        germline = " or ".join(["BRCA1/2"] * brca + ["PALB2"] * palb2)
+        said = f"a germline {germline} or a somatic BRCA1/2 mutation opens a PARP inhibitor "
+        said += "(TBCRC 048)"
+    elif brca:
+        said = (
+            "a germline BRCA1/2 mutation opens talazoparib (EMBRACA, not named in the review; "
+            "its ref 75)"
+            + ", a germline PALB2 one by class only (TBCRC 048 tested olaparib)"
+            * palb2
+        )
+    else:
+        said = "a germline PALB2 mutation supports talazoparib by class only (TBCRC 048 tested "
+        said += "olaparib)"
+    return Effect(
+        code="hrd_untested",
+        text=f"{named} not tested"
+        + ", and BRCA1/2 tested in the germline only" * somatic
+        + f": {said}; its place waits on the test.",
+        waits_on=_hrd_waits_on(genes, somatic),
+        trials=spec.key_trials,
+    )
+
+
+def _hrd_waits_on(genes: list[str], somatic: bool) -> str:
+    """The tests a PARP inhibitor waits on: BRCA1 and BRCA2 as one where both are untested."""
+    both = {"BRCA1", "BRCA2"}.issubset(genes)
+    named = ["BRCA1/2"] * both + [g for g in genes if not (both and g != "PALB2")]
+    return " and ".join([*named, *[SOMATIC_BRCA] * somatic])
+
+
 #: the PARP inhibitors' US labels (germline BRCA1/2) for a finding they do not name, by whether
 #: the finding may yet prove germline (a tumour BRCA1/2 mutation of unknown origin)
 _LABEL_IF_GERMLINE = (
@@ -200,21 +239,7 @@ _LABEL_IF_GERMLINE = (
 def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
     """No PARP-inhibitor target on record: a wait on the test that could find one, or left out."""
     if i.hrd_untested:
-        return Effect(
-            code="hrd_untested",
-            text="BRCA1, BRCA2 or PALB2 not tested: "
-            + (
-                "a germline BRCA1/2 mutation opens talazoparib (EMBRACA, not named in the "
-                "review; its ref 75), a germline PALB2 one by class only (TBCRC 048 tested "
-                "olaparib)"
-                if spec.id == "talazoparib"
-                else "a germline BRCA1/2 or PALB2 or a somatic BRCA1/2 mutation opens a PARP "
-                "inhibitor (TBCRC 048)"
-            )
-            + "; its place waits on the test.",
-            waits_on="BRCA1/2 and PALB2",
-            trials=spec.key_trials,
-        )
+        return _hrd_untested(i.hrd_untested, spec)
     if i.germline_untested:
         return waits_on_germline(i.germline_untested, spec)
     if i.somatic_brca_untested and spec.id == "talazoparib":

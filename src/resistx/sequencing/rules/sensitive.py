@@ -21,6 +21,8 @@ _SENSITIVE = {
     "metastatic": "12 months or more on a CDK4/6 inhibitor",
     "induction": "12 months or more on a CDK4/6 inhibitor, after induction chemotherapy that "
     "ended without progression in the same line",
+    "toxicity": "12 months or more on a CDK4/6 inhibitor; a later line stopped for toxicity "
+    "without progression is not read as another line",
     "adjuvant": "relapse on or after adjuvant endocrine therapy with a CDK4/6 inhibitor, 24 "
     "months or more into it, not primary resistance (ESO-ESMO's fifth consensus; not in the "
     "review)",
@@ -51,7 +53,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
     "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
     "PARP inhibitor line is one; chemotherapy given as induction, ended without progression "
-    "before the CDK4/6 inhibitor began, numbered or not, is not: case 1037), or, with nothing yet "
+    "before the CDK4/6 inhibitor began, numbered or not, is not: case 1037; nor is a line whose "
+    "every course stopped for toxicity without progression: case 1149), or, with nothing yet "
     "for metastatic disease, relapse on or "
     "after an adjuvant CDK4/6 inhibitor 24 months or more into adjuvant endocrine therapy "
     "(postMONARCH's adjuvant population, not primary resistance: case 780); an RB1 loss "
@@ -94,7 +97,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         f"and no other line, gave {_ARMS.get(spec.id, 'abemaciclib + fulvestrant')}: {found}"
     )
     # postMONARCH allowed no other therapy for advanced disease (case 1071)
-    after = _AFTER_INDUCTION if i.endocrine_sensitive == "induction" else ""
+    after = _EXTENDED.get(i.endocrine_sensitive, "")
     evidence = f" ({said}{after})" if found else ""
     if kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec):
         yield Effect(
@@ -128,10 +131,15 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
 
 
 #: postMONARCH's entry said after induction chemotherapy (update-2026.md section 1; case 1071)
-_AFTER_INDUCTION = (
-    "; it allowed no other therapy for advanced disease, so after induction chemotherapy its "
-    "result is extended here, not shown"
-)
+#: or a line stopped for toxicity (case 1149)
+_EXTENDED = {
+    why: "; it allowed no other therapy for advanced disease, so after "
+    f"{what} its result is extended here, not shown"
+    for why, what in (
+        ("induction", "induction chemotherapy"),
+        ("toxicity", "a line stopped for toxicity"),
+    )
+}
 
 
 def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:

@@ -1,0 +1,207 @@
+"""Scenario tests for the findings of the blind reviews from case 1122 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: premenopausal women (1122-1126),
+after ADCs (1127-1131), a CDK4/6 inhibitor again (1132-1136), newer agents (1137-1141),
+records as an EHR exports them (1142-1146) and a recheck of session 43's fixes (1147-1151)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from tests.helpers import option, result
+from tests.test_board_fixes_882 import _course, _planned
+from tests.test_board_fixes_962 import _woman
+
+_PAM = ("PIK3CA", "AKT1", "PTEN")
+
+
+def _sensitive_then_everolimus(stop: str) -> dict[str, Any]:
+    """Case 1149: 43 months of ribociclib + letrozole to progression, then everolimus +
+    exemestane stopped after three weeks (``stop``); HER2-ultralow, ESR1 and the PI3K pathway
+    not detected, germline BRCA1/2 and PALB2 negative, ECOG 0."""
+    germline = {"origin": "germline", "sample": "blood", "tested_on": "2023-03-15"}
+    return _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "not_detected", tested_on="2026-10-08"),
+            *(result(g, "not_detected", tested_on="2026-10-09", sample="tissue") for g in _PAM),
+            *(result(g, "not_detected", **germline) for g in ("BRCA1", "BRCA2", "PALB2")),
+        ],
+        _course(["ribociclib", "letrozole"], "2023-03-01", "2026-10-02", "progression", line=1),
+        _course(["everolimus", "exemestane"], "2026-10-14", "2026-11-04", stop, line=2),
+        ecog=0,
+        her2="ultralow",
+    )
+
+
+def test_a_line_stopped_for_toxicity_after_three_weeks_keeps_endocrine_sensitive_disease_endocrine_first() -> (
+    None
+):
+    """Case 1149 (MAJOR, practice-2026): after 43 months on ribociclib + letrozole, three weeks
+    of everolimus + exemestane stopped for stomatitis counted as 'another line' for rule 32, so
+    trastuzumab deruxtecan and chemotherapy came first and every endocrine option was later. A
+    line stopped for toxicity without progression is not endocrine resistance (as rule 58 reads
+    it since case 1075): an endocrine-based line still comes first, postMONARCH's result
+    extended, not shown. A second line that progressed is another line."""
+    plan = _planned(_sensitive_then_everolimus("toxicity"), "practice-2026")
+    first = plan.options[0]
+    assert "endocrine_sensitive_endocrine_first" in {r.code for r in first.reasons}
+    chemo = option(plan, "chemotherapy")
+    assert "endocrine_sensitive_chemotherapy_later" in {r.code for r in chemo.reasons}
+    assert chemo.rank > first.rank
+    tdxd = option(plan, "trastuzumab-deruxtecan")
+    assert tdxd.tier is not resistx.Tier.PREFERRED
+    lead = next(r for r in first.reasons if r.code == "endocrine_sensitive_endocrine_first")
+    assert "stopped for toxicity" in lead.text
+    assert "extended here, not shown" in lead.text
+    progressed = _planned(_sensitive_then_everolimus("progression"), "practice-2026")
+    assert not [
+        r for o in progressed.options for r in o.reasons if r.code.startswith("endocrine_sensitive")
+    ]
+
+
+def test_a_course_with_a_start_date_and_no_end_or_stop_reason_is_refused_not_read_as_ended() -> (
+    None
+):
+    """Case 1144 (MAJOR, both policies): fulvestrant exported as a start date alone (no end,
+    no months, no stop reason) loaded without a word, and the plan ranked fulvestrant first,
+    'No rule moved it', read as a course that ended in no progression after 13 months on it.
+    Whether it goes on or how it ended decides the plan (ongoing: restage, read as progressed):
+    the profile must say, at the course's path."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-18") for g in ("ESR1", *_PAM)],
+        _course(["ribociclib", "letrozole"], "2022-10-03", "2025-10-20", "progression", line=1),
+        {"drugs": ["fulvestrant"], "line": 2, "started_on": "2025-11-03"},
+        her2="0",
+    )
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    [(path, message)] = caught.value.problems
+    assert path == "$.treatments"
+    assert "treatments[1]" in message and "ongoing" in message and "ended" in message
+    data["treatments"][1]["stop_reason"] = "ongoing"
+    plan = _planned(data, "practice-2026")
+    assert plan.options[0].regimen.id != "fulvestrant"
+    # an end date, or months, says it ended (how: not given), as before
+    data["treatments"][1].update(stop_reason=None, ended_on="2026-11-01")
+    del data["treatments"][1]["stop_reason"]
+    assert resistx.load_profile(data).treatments[1].ended_on is not None
+
+
+def _refused(data: dict[str, Any]) -> list[tuple[str, str]]:
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    return list(caught.value.problems)
+
+
+def _minimal(**kw: Any) -> dict[str, Any]:
+    return _woman(
+        "2026-11-30",
+        [result("ESR1", "mutated", tested_on="2026-11-10")],
+        _course(["palbociclib", "letrozole"], "2024-03-01", "2026-11-01", "progression", line=1),
+        **kw,
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "drug"),
+    [
+        ("fam-trastuzumab deruxtecan-nxki", "trastuzumab deruxtecan"),
+        ("sacituzumab govitecan-hziy", "sacituzumab govitecan"),
+        ("datopotamab deruxtecan-dlnk", "datopotamab deruxtecan"),
+        ("ado-trastuzumab emtansine", "trastuzumab emtansine"),
+    ],
+)
+def test_an_adcs_us_name_with_its_suffix_is_the_drug(label: str, drug: str) -> None:
+    """Case 1127's validation (MINOR): the names US labels and some records print, with the
+    FDA's four-letter suffix, were refused ('did you mean ...'): they are the drug."""
+    data = _minimal()
+    data["treatments"].append(_course([label], "2026-11-05", "2026-11-20", "toxicity", line=2))
+    assert resistx.load_profile(data).treatments[1].drugs == (drug,)
+
+
+@pytest.mark.parametrize("name", ["bilateral oophorectomy", "oophorectomy", "ovarian ablation"])
+def test_a_surgical_ovarian_ablation_recorded_as_a_treatment_says_how_to_record_it(
+    name: str,
+) -> None:
+    """Case 1124's validation (MINOR): 'ovarian ablation' was met with 'did you mean
+    Paraplatin?'. A surgery is not a drug: the message says to record the surgical menopause as
+    menopausal_status postmenopausal, and suggests no drug."""
+    data = _minimal(menopausal_status="premenopausal")
+    data["treatments"].append({"drugs": [name], "setting": "metastatic", "line": 1})
+    [(path, message)] = _refused(data)
+    assert path == "$.treatments[1].drugs[0]"
+    assert "postmenopausal" in message and "did you mean" not in message
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "said"),
+    [
+        ("menopausal_status", "surgical menopause", "postmenopausal"),
+        ("her2", "negative", "her2_tests"),
+        ("hormone_receptor", "ER-low", "1-10%"),
+    ],
+)
+def test_a_clinics_word_for_a_status_is_met_with_what_to_write(
+    where: str, value: str, said: str
+) -> None:
+    """Cases 1124, 1142 and 1143 (MINOR): 'surgical menopause' got 'did you mean
+    perimenopausal?' (it is postmenopausal); HER2 'negative' and ER-low named only the allowed
+    values. HER2-negative covers IHC 0, 1+ and 2+ with a negative ISH: the message says to
+    record the score (a HER2-low tumour is lost as 0)."""
+    data = _minimal(**{where: value})
+    [(path, message)] = _refused(data)
+    assert path == f"$.{where}"
+    assert said in message and "perimenopausal?" not in message
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [("sample", "bone", "indeterminate"), ("status", "vus", "classification")],
+)
+def test_a_bone_sample_or_a_vus_status_is_met_with_what_to_write(
+    field: str, value: str, said: str
+) -> None:
+    """Cases 1146 and 1142's notes (MINOR): sample 'bone' and status 'vus' named only the
+    allowed values: a decalcified bone core is tissue (indeterminate where the laboratory
+    doubts it), and a VUS is a mutation with classification vus."""
+    data = _minimal()
+    data["biomarkers"][0][field] = value
+    [(path, message)] = _refused(data)
+    assert path == f"$.biomarkers[0].{field}"
+    assert said in message
+
+
+def test_a_parp_inhibitor_waits_on_the_genes_still_untested_not_on_a_negative_germline_brca() -> (
+    None
+):
+    """Cases 1123 and 1139 (MINOR, both policies): with germline BRCA1/2 negative on record and
+    PALB2 never tested, olaparib and talazoparib read 'BRCA1, BRCA2 or PALB2 not tested' and
+    talazoparib 'a germline BRCA1/2 mutation opens talazoparib': the germline BRCA1/2 test is
+    done. The wait names what is untested: PALB2, and the tumour's somatic BRCA1/2."""
+    germline = {"origin": "germline", "sample": "blood", "tested_on": "2016-05-02"}
+    data = _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "not_detected", tested_on="2026-11-10"),
+            result("PIK3CA", "mutated", tested_on="2026-11-10", variant="H1047R"),
+            *(result(g, "not_detected", **germline) for g in ("BRCA1", "BRCA2")),
+        ],
+        _course(["ribociclib", "letrozole"], "2023-09-01", "2026-11-01", "progression", line=1),
+    )
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        olaparib, talazoparib = option(plan, "olaparib"), option(plan, "talazoparib")
+        assert olaparib.waits_on == ("PALB2 and somatic BRCA1/2",)
+        [why] = [r.text for r in olaparib.reasons if r.code == "hrd_untested"]
+        assert why.startswith("PALB2 not tested, and BRCA1/2 tested in the germline only")
+        [why] = [r.text for r in talazoparib.reasons if r.code == "hrd_untested"]
+        assert "BRCA1/2 mutation opens talazoparib" not in why
+        assert "PALB2" in why and "class only" in why
+    del data["biomarkers"][2:]  # nothing of the three tested: the wait as before
+    plan = _planned(data)
+    assert option(plan, "olaparib").waits_on == ("BRCA1/2 and PALB2",)
