@@ -205,3 +205,30 @@ def test_a_parp_inhibitor_waits_on_the_genes_still_untested_not_on_a_negative_ge
     del data["biomarkers"][2:]  # nothing of the three tested: the wait as before
     plan = _planned(data)
     assert option(plan, "olaparib").waits_on == ("BRCA1/2 and PALB2",)
+
+
+def test_vepdegestrant_and_imlunestrant_are_not_said_to_be_what_the_review_prefers() -> None:
+    """Case 1137 (MINOR, practice-2026): vepdegestrant's reason read 'oral SERDs overcome
+    ESR1-mutant resistance; the review prefers them for ESR1-mutated disease'. It is a PROTAC
+    oestrogen-receptor degrader, and neither it nor imlunestrant is in the review: each reason
+    names its own trial. The review's oral SERDs keep the review's words."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-10", variant="Y537S"),
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in _PAM),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-09-01", "2026-11-01", "progression", line=1),
+    )
+    plan = _planned(data, "practice-2026")
+
+    def match(rid: str) -> str:
+        [text] = [
+            r.text for r in option(plan, rid).reasons if r.code == "esr1_mutation_matches_oral_serd"
+        ]
+        return text
+
+    assert "PROTAC" in match("vepdegestrant") and "VERITAC-2" in match("vepdegestrant")
+    assert "the review prefers them" not in match("vepdegestrant")
+    assert "EMBER-3" in match("imlunestrant") and "not in the review" in match("imlunestrant")
+    assert match("elacestrant").endswith("the review prefers them for ESR1-mutated disease.")

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, ExclusionCode, Factor
+from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.findings import Finding
-from resistx.sequencing.hrd import SOMATIC_BRCA, germline_brca, parp_targets
+from resistx.sequencing.hrd import germline_brca, parp_targets
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, left_out, rule
-from resistx.sequencing.rules.hrd_tests import talazoparib_waits_on_germline, waits_on_germline
+from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules.hrd_tests import talazoparib_waits_on_germline
+from resistx.sequencing.rules.parp_absent import no_parp_target
 
 M = Factor.MOLECULAR
 
@@ -56,8 +57,7 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         yield Effect(
             code="esr1_mutation_matches_oral_serd",
             delta=ctx.weights.match * weight(f, ctx),
-            text=f"ESR1 mutation {f.describe()}: oral SERDs overcome ESR1-mutant resistance; "
-            "the review prefers them for ESR1-mutated disease.",
+            text=f"ESR1 mutation {f.describe()}: {_after_the_review(spec)}",
             trials=spec.key_trials,
         )
     elif i.esr1_negative and not i.esr1_negative_current:
@@ -94,6 +94,25 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
             waits_on=_waits_on(spec),
             trials=spec.key_trials,
         )
+
+
+def _after_the_review(spec: RegimenSpec) -> str:
+    """Why an ESR1 mutation selects the degrader: the review's words for its oral SERDs, its
+    own trial for one after the review (case 1137: vepdegestrant is no SERD)."""
+    if kinds.is_vepdegestrant(spec):
+        return (
+            "vepdegestrant, an oral PROTAC oestrogen-receptor degrader (not a SERD; not in the "
+            "review), beat fulvestrant in ESR1-mutated disease in VERITAC-2."
+        )
+    if kinds.has_imlunestrant(spec):
+        return (
+            "imlunestrant, an oral SERD not in the review, beat standard endocrine therapy in "
+            "ESR1-mutated disease in EMBER-3; the review prefers oral SERDs there."
+        )
+    return (
+        "oral SERDs overcome ESR1-mutant resistance; the review prefers them for ESR1-mutated "
+        "disease."
+    )
 
 
 def _waits_on(spec: RegimenSpec) -> str | None:
@@ -150,7 +169,7 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     if spec.kind.value != "parp_inhibitor":
         return
     if not i.parp:
-        yield _no_parp_target(i, spec)
+        yield no_parp_target(i, spec)
         return
     best = max(i.parp, key=lambda f: (weight(f, ctx), f.gene))
     genes = ", ".join(parp_targets(i.parp, unknown=i.brca_origin_unknown))
@@ -187,45 +206,6 @@ def parp_inhibitor(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         )
 
 
-def _hrd_untested(untested: tuple[str, ...], spec: RegimenSpec) -> Effect:
-    """A wait on the HRD genes never tested (and the tumour's BRCA1/2 where they were tested in
-    the germline only): each named, and what a mutation in them would open (cases 1123, 1139:
-    a germline BRCA1/2 negative on record opens nothing)."""
-    genes = [g for g in untested if g != SOMATIC_BRCA]
-    brca, palb2 = any(g != "PALB2" for g in genes), "PALB2" in genes
-    somatic = SOMATIC_BRCA in untested
-    named = " or ".join([", ".join(genes[:-1]), genes[-1]] if len(genes) > 1 else genes)
-    if spec.id != "talazoparib":
-        germline = " or ".join(["BRCA1/2"] * brca + ["PALB2"] * palb2)
-        said = f"a germline {germline} or a somatic BRCA1/2 mutation opens a PARP inhibitor "
-        said += "(TBCRC 048)"
-    elif brca:
-        said = (
-            "a germline BRCA1/2 mutation opens talazoparib (EMBRACA, not named in the review; "
-            "its ref 75)"
-            + ", a germline PALB2 one by class only (TBCRC 048 tested olaparib)"
-            * palb2
-        )
-    else:
-        said = "a germline PALB2 mutation supports talazoparib by class only (TBCRC 048 tested "
-        said += "olaparib)"
-    return Effect(
-        code="hrd_untested",
-        text=f"{named} not tested"
-        + ", and BRCA1/2 tested in the germline only" * somatic
-        + f": {said}; its place waits on the test.",
-        waits_on=_hrd_waits_on(genes, somatic),
-        trials=spec.key_trials,
-    )
-
-
-def _hrd_waits_on(genes: list[str], somatic: bool) -> str:
-    """The tests a PARP inhibitor waits on: BRCA1 and BRCA2 as one where both are untested."""
-    both = {"BRCA1", "BRCA2"}.issubset(genes)
-    named = ["BRCA1/2"] * both + [g for g in genes if not (both and g != "PALB2")]
-    return " and ".join([*named, *[SOMATIC_BRCA] * somatic])
-
-
 #: the PARP inhibitors' US labels (germline BRCA1/2) for a finding they do not name, by whether
 #: the finding may yet prove germline (a tumour BRCA1/2 mutation of unknown origin)
 _LABEL_IF_GERMLINE = (
@@ -236,39 +216,6 @@ _LABEL_IF_GERMLINE = (
 )
 
 
-def _no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
-    """No PARP-inhibitor target on record: a wait on the test that could find one, or left out."""
-    if i.hrd_untested:
-        return _hrd_untested(i.hrd_untested, spec)
-    if i.germline_untested:
-        return waits_on_germline(i.germline_untested, spec)
-    if i.somatic_brca_untested and spec.id == "talazoparib":
-        return left_out(
-            ExclusionCode.BIOMARKER_ABSENT,
-            text="No germline BRCA1/2 or PALB2 mutation: talazoparib's evidence is for germline "
-            "BRCA1/2 mutations (EMBRACA, not named in the review; its ref 75); the somatic "
-            "BRCA1/2 responses of TBCRC "
-            "048 were to olaparib, which waits on the tumour test.",
-            trials=spec.key_trials,
-        )
-    if i.somatic_brca_untested:
-        return Effect(
-            code="somatic_brca_untested",
-            text="No germline BRCA1/2 or PALB2 mutation, and BRCA1/2 tested in the germline "
-            "only: TBCRC 048 saw responses to olaparib with somatic BRCA1/2 mutations, which a "
-            "tumour test finds; its place waits on that test.",
-            waits_on="somatic BRCA1/2",
-            trials=spec.key_trials,
-        )
-    return left_out(
-        ExclusionCode.BIOMARKER_ABSENT,
-        text="No germline BRCA1/2 or PALB2 and no somatic BRCA1/2 mutation on record: a PARP "
-        "inhibitor needs one (TBCRC 048).",
-        trials=spec.key_trials,
-    )
-
-
-# rule 17: no biomarker selects it
 @rule(
     17,
     "No biomarker selects it",
