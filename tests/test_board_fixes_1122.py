@@ -232,3 +232,33 @@ def test_vepdegestrant_and_imlunestrant_are_not_said_to_be_what_the_review_prefe
     assert "the review prefers them" not in match("vepdegestrant")
     assert "EMBER-3" in match("imlunestrant") and "not in the review" in match("imlunestrant")
     assert match("elacestrant").endswith("the review prefers them for ESR1-mutated disease.")
+
+
+def test_an_adverse_events_caution_gives_the_comparator_arms_rate_where_the_trial_prints_it() -> (
+    None
+):
+    """Case 1138 (MINOR, practice-2026): inavolisib's caution 'neutropenia: 80.2% grade 3 or
+    worse (secondary source) in INAVO120' read as inavolisib's own toxicity; the placebo +
+    palbociclib + fulvestrant arm had 78.4% (update-2026.md section 5), and the events
+    inavolisib adds are others. Where the trial prints the comparator's rate for the term, the
+    caution gives it beside."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-06", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2026-11-06") for g in ("ESR1", "AKT1", "PTEN")),
+        ],
+        {
+            "drugs": ["letrozole"],
+            "setting": "adjuvant",
+            "started_on": "2023-02-15",
+            "ended_on": "2026-10-20",
+            "stop_reason": "progression",
+        },
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    triplet = option(plan, "inavolisib+palbociclib+fulvestrant")
+    [neutropenia] = [c.text for c in triplet.cautions if c.text.startswith("neutropenia")]
+    assert "80.2%" in neutropenia and "78.4%" in neutropenia
+    assert "placebo + palbociclib + fulvestrant" in neutropenia

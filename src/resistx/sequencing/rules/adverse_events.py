@@ -79,12 +79,30 @@ def source(found: Sourced, trial: Trial, *, first: bool = True) -> str:
     """Where an event's figure comes from, said in full the first time."""
     event, where = found
     beside = BESIDE_NOTES.get((where.key, event.term.casefold()))
-    also = f"; {beside}" if beside else ""
+    beside_too = [n for n in (beside, *_comparators(event, where)) if n]
     if where.key != trial.key:
+        also = "".join(f"; {n}" for n in beside_too)
         return f"in {where.key} ({trial.key}'s figures here do not include it{also})"
     note = AE_SOURCE_NOTES.get(where.key) if first else None
-    said = "; ".join(n for n in (note, beside) if n)
+    said = "; ".join(n for n in (note, *beside_too) if n)
     return f"in {where.key}" + (f" ({said})" if said else "")
+
+
+def _comparators(event: AdverseEvent, where: Trial) -> list[str]:
+    """The same event's rate in the trial's arms of other regimens, where it prints them: a
+    rate beside its comparator's says what the regimen adds (case 1138: neutropenia on
+    inavolisib's triplet, 80.2% against 78.4% on the placebo arm)."""
+    regimen = {a.label: a.regimen for a in where.arms}
+    graded = event.grade3plus_percent is not None
+    out = []
+    for a in where.adverse_events:
+        if a.term != event.term or regimen.get(a.arm) == regimen.get(event.arm):
+            continue
+        rate = a.grade3plus_percent if graded else a.any_grade_percent
+        if rate is not None:
+            grade = "grade 3 or worse" if graded else "any grade"
+            out.append(f"{num(rate)}% {grade} in its {a.arm.replace('+', ' + ')} arm")
+    return out
 
 
 def is_overall(a: AdverseEvent) -> bool:
