@@ -262,3 +262,87 @@ def test_an_adverse_events_caution_gives_the_comparator_arms_rate_where_the_tria
     [neutropenia] = [c.text for c in triplet.cautions if c.text.startswith("neutropenia")]
     assert "80.2%" in neutropenia and "78.4%" in neutropenia
     assert "placebo + palbociclib + fulvestrant" in neutropenia
+
+
+def test_a_latest_course_without_endocrine_therapy_stopped_for_toxicity_is_not_said_to_raise_resuming_endocrine_therapy() -> (
+    None
+):
+    """Case 1128 (MINOR, both policies): trastuzumab deruxtecan stopped for pneumonitis after
+    progression on capivasertib + fulvestrant; rule 50's action ended 'with stable disease the
+    question is rather whether to resume endocrine therapy', and no endocrine therapy was
+    stopped. For a course without an endocrine drug it names a break with restaging or the next
+    line; an endocrine course keeps its words."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2024-09-10", variant="E545K"),
+            result("ESR1", "not_detected", tested_on="2024-09-10"),
+        ],
+        _course(["ribociclib", "letrozole"], "2021-05-01", "2024-08-20", "progression", line=1),
+        _course(["capivasertib", "fulvestrant"], "2024-09-15", "2025-11-20", "progression", line=2),
+        _course(
+            ["trastuzumab deruxtecan"],
+            "2025-12-01",
+            "2026-06-01",
+            "toxicity",
+            line=3,
+            toxicity="pneumonitis",
+        ),
+        her2="low",
+    )
+    plan = _planned(data)
+    [act] = [a.text for a in plan.actions if a.code == "document_progression"]
+    assert "resume endocrine therapy" not in act
+    assert "treatment break" in act
+    data["treatments"][2].update(drugs=["fulvestrant"], toxicity="injection-site reaction")
+    data["treatments"][2].pop("toxicity")
+    [act] = [a.text for a in _planned(data).actions if a.code == "document_progression"]
+    assert "resume endocrine therapy" in act
+
+
+def test_ribociclib_after_abemaciclib_stopped_for_hepatotoxicity_says_how_its_label_monitors_the_liver() -> (
+    None
+):
+    """Case 1150 (MINOR, both policies): ribociclib's caution after abemaciclib stopped for a
+    grade 3 ALT rise ended 'monitor for it'. Its US label gives the schedule: liver tests
+    before starting, every two weeks for the first two cycles, then at the start of each of
+    the next four cycles."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(
+            ["abemaciclib", "letrozole"],
+            "2024-06-01",
+            "2024-08-15",
+            "toxicity",
+            line=1,
+            toxicity="hepatotoxicity",
+        ),
+        _course(["letrozole"], "2024-08-16", "2026-11-05", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data)
+    [said] = [
+        c.text
+        for c in option(plan, "ribociclib+fulvestrant").cautions
+        if c.text.startswith("abemaciclib was stopped for hepatotoxicity")
+    ]
+    assert "every two weeks for the first two cycles" in said
+    assert "monitor for it" not in said
+
+
+def test_an_unknown_menopausal_status_asks_for_a_pregnancy_test_until_it_is_established() -> None:
+    """Case 1126 (MINOR, both policies): a 50-year-old woman with no periods since adjuvant
+    chemotherapy and no FSH or oestradiol on record: the plan asked to establish her status,
+    and no pregnancy test. Until the menopause is established she may be of reproductive
+    potential (ovarian function returns after chemotherapy-induced amenorrhoea, on an
+    aromatase inhibitor too): the labels ask for the pregnancy status first."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(["ribociclib", "letrozole"], "2023-12-01", "2026-10-30", "progression", line=1),
+        menopausal_status="unknown",
+        her2="0",
+    )
+    [said] = [a.text for a in _planned(data).actions if a.code == "establish_menopausal_status"]
+    assert "pregnancy test" in said

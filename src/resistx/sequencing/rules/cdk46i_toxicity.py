@@ -28,6 +28,23 @@ LIVER_RECHALLENGE = (
 )
 
 
+#: how a CDK4/6 inhibitor's US label monitors the liver (not in the review; case 1150)
+_LIVER_TESTS = {
+    "ribociclib": "its label asks for liver tests before starting, every two weeks for the "
+    "first two cycles, then at the start of each of the next four cycles",
+    "abemaciclib": "its label asks for liver tests before starting, every two weeks for the "
+    "first two months, then monthly for the next two",
+}
+
+
+def _monitoring(shared: list[str], event: str) -> str:
+    """What to watch for an event that stopped another CDK4/6 inhibitor: the label's liver
+    tests where one drug shares a liver event, else to monitor for it."""
+    if len(shared) == 1 and event in _LIVER.get(shared[0], ()):
+        return _LIVER_TESTS[shared[0]]
+    return "monitor for it"
+
+
 def rechallenge(
     i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...]
 ) -> Iterator[Effect]:
@@ -99,5 +116,5 @@ def class_toxicity(
                 code="cdk46i_class_toxicity",
                 caution=True,
                 text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
-                "too (its label; not in the review); monitor for it.",
+                f"too (its label; not in the review); {_monitoring(shared, event)}.",
             )

@@ -183,7 +183,7 @@ def severe_hepatic_impairment_first(
     "postmenopausal women and men; meanwhile the plan reads the patient as postmenopausal "
     "(case 809), or, while a GnRH agonist goes on (or came with the latest course), as "
     "premenopausal on ovarian suppression, saying that oestradiol and FSH cannot settle it on "
-    "one (case 1029).",
+    "one (case 1029); until it is established, a pregnancy test before starting (case 1126).",
     codes=("establish_menopausal_status",),
     trials=("EMERALD",),
 )
@@ -205,8 +205,17 @@ def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEff
         "postmenopausal women and men, as alpelisib's, everolimus's and ribociclib's with "
         "fulvestrant are; not in the review)"
         + (_UNSUPPRESSED if any(ai_without_suppression(t, facts) for t in p.treatments) else "")
-        + _meanwhile(gnrh_agonist_now(p)),
+        + _meanwhile(gnrh_agonist_now(p))
+        + _UNTIL_ESTABLISHED,
     )
+
+
+#: before the menopause is established, a woman may be of reproductive potential (case 1126)
+_UNTIL_ESTABLISHED = (
+    " Until it is established, a pregnancy test before starting: the options' labels warn of "
+    "embryo-fetal toxicity, and ovarian function can return after chemotherapy or on an "
+    "aromatase inhibitor (the labels; not in the review)."
+)
 
 
 def _meanwhile(gnrh: str) -> str:

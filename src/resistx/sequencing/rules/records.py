@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, Sample, StopReason, TreatmentSetting
 from resistx.model.profile import Treatment, latest_course
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -91,7 +92,9 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "no progression since.",
     effect="An action, before every other, to restage and record whether the disease has "
     "progressed: the options read the course as not ended by progression and change if it "
-    "did; with stable disease the question is rather whether to resume endocrine therapy.",
+    "did; with stable disease the question is rather whether to resume endocrine therapy (a "
+    "course without an endocrine drug: a treatment break with restaging, or the next line; "
+    "case 1128).",
     codes=("document_progression",),
 )
 def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -105,8 +108,15 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
         text=f"{' + '.join(last.drugs)} ended ({why}) with no progression recorded since: "
         "restage and record whether the disease has progressed. The options below read this "
         "course as not ended by progression, and change if it did; with stable disease the "
-        "question is rather whether to resume endocrine therapy.",
+        f"question is rather {_STABLE[bool(last.drug_classes & ENDOCRINE_DRUGS)]}.",
     )
+
+
+#: what stable disease asks after the latest course, by whether it held an endocrine drug
+_STABLE = (
+    "a treatment break with restaging, or the next line",
+    "whether to resume endocrine therapy",
+)
 
 
 #: a progression this long before the plan's date, with nothing given since, is an old
