@@ -346,3 +346,43 @@ def test_an_unknown_menopausal_status_asks_for_a_pregnancy_test_until_it_is_esta
     )
     [said] = [a.text for a in _planned(data).actions if a.code == "establish_menopausal_status"]
     assert "pregnancy test" in said
+
+
+def _palbociclib_then_capecitabine(*, dated: bool) -> dict[str, Any]:
+    """Case 1145: palbociclib + letrozole (line 1, 30 months) then capecitabine (line 2, 7
+    months), both ended in progression, given with dates or in months only; HER2 1+."""
+    courses = [
+        _course(["palbociclib", "letrozole"], "2021-12-01", "2024-06-01", "progression", line=1),
+        _course(["capecitabine"], "2024-06-20", "2025-01-20", "progression", line=2),
+    ]
+    if not dated:
+        for c, months in zip(courses, (30, 7), strict=True):
+            del c["started_on"], c["ended_on"]
+            c["months"] = months
+    return _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-04") for g in ("ESR1", *_PAM)],
+        *courses,
+        her2="low",
+    )
+
+
+def test_chemotherapy_after_the_cdk46i_leaves_maintains_population_whether_or_not_lines_are_dated() -> (
+    None
+):
+    """Case 1145 (MINOR, both policies): with the same two lines given in months only, rule
+    8's reason said 'MAINTAIN enrolled mostly palbociclib-pretreated patients' and ranked
+    ribociclib + fulvestrant second; with dates it was a later option ('Chemotherapy since the
+    CDK4/6 inhibitor'). The line numbers give the order: the check holds either way."""
+    for policy in ("ye2024", "practice-2026"):
+        dated = option(
+            _planned(_palbociclib_then_capecitabine(dated=True), policy), "ribociclib+fulvestrant"
+        )
+        undated = option(
+            _planned(_palbociclib_then_capecitabine(dated=False), policy), "ribociclib+fulvestrant"
+        )
+        # (the undated results read as older than the undated progressions: another reason,
+        # a known limitation of months-only records)
+        assert undated.tier == dated.tier
+        for o in (dated, undated):
+            assert "outside_maintain_population" in {r.code for r in o.reasons}

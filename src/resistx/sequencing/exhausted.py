@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from resistx.model.enums import DrugClass
+from resistx.model.profile import Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
@@ -28,29 +29,38 @@ def acted_on(
     return ()
 
 
-def first_cdk46i_progression_start(facts: Facts) -> dt.date | None:
-    """The start of the first metastatic CDK4/6-inhibitor course that progressed."""
-    return min(
-        (
-            t.started_on
-            for t in facts.metastatic
-            if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.progressed and t.started_on
-        ),
-        default=None,
-    )
+def first_cdk46i_progression(facts: Facts) -> Treatment | None:
+    """The first metastatic CDK4/6-inhibitor course that progressed: by its start, else (no
+    course of them dated) by its line."""
+    courses = [
+        t for t in facts.metastatic if DrugClass.CDK46_INHIBITOR in t.drug_classes and t.progressed
+    ]
+    dated = [t for t in courses if t.started_on is not None]
+    if dated:
+        return min(dated, key=lambda t: t.started_on or dt.date.min)
+    lined = [t for t in courses if t.line is not None]
+    return min(lined, key=lambda t: t.line or 0) if lined else None
+
+
+def after(facts: Facts, first: Treatment, t: Treatment) -> bool:
+    """``t`` started after ``first``: by their start dates, else by the lines they are in
+    (``Facts.metastatic_lines``; case 1145: lines given in months only keep their order)."""
+    if first.started_on is not None and t.started_on is not None:
+        return t.started_on > first.started_on
+    index = {id(c): n for n, line in enumerate(facts.metastatic_lines) for c in line}
+    return index.get(id(t), -1) > index.get(id(first), len(index))
 
 
 def endocrine_lines_after_cdk46i(facts: Facts) -> int:
     """Endocrine-based metastatic lines (no chemotherapy, no ADC) that started after the
     first CDK4/6-inhibitor course that progressed, and themselves progressed (rule 22)."""
-    first = first_cdk46i_progression_start(facts)
+    first = first_cdk46i_progression(facts)
     if first is None:
         return 0
     return sum(
         1
         for t in facts.progressed
-        if t.started_on is not None
-        and t.started_on > first
+        if after(facts, first, t)
         and DrugClass.CDK46_INHIBITOR not in t.drug_classes
         and t.drug_classes & kinds.ENDOCRINE_DRUGS
         and DrugClass.CHEMOTHERAPY not in t.drug_classes

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from resistx.model.profile import cytotoxic
 from resistx.sequencing.exhausted import (
+    after,
     endocrine_lines_after_cdk46i,
-    first_cdk46i_progression_start,
+    first_cdk46i_progression,
 )
 from resistx.sequencing.facts import Facts
 
@@ -90,7 +91,7 @@ def outside_for(facts: Facts) -> tuple[tuple[str, str], ...]:
 def _cytotoxic_since(facts: Facts) -> bool:
     """A chemotherapy or ADC course for metastatic disease started after the first
     CDK4/6-inhibitor course that progressed: MAINTAIN enrolled at progression on that course."""
-    first = first_cdk46i_progression_start(facts)
+    first = first_cdk46i_progression(facts)
     return first is not None and any(
-        t.started_on is not None and t.started_on > first and cytotoxic(t) for t in facts.metastatic
+        after(facts, first, t) and cytotoxic(t) for t in facts.metastatic
     )
