@@ -386,3 +386,21 @@ def test_chemotherapy_after_the_cdk46i_leaves_maintains_population_whether_or_no
         assert undated.tier == dated.tier
         for o in (dated, undated):
             assert "outside_maintain_population" in {r.code for r in o.reasons}
+
+
+def test_a_line_stopped_for_toxicity_keeps_postmonarchs_population_for_abemaciclib_fulvestrant() -> (
+    None
+):
+    """The recheck of case 1149 (case 1152, MAJOR, practice-2026): with the toxicity-stopped
+    line set aside for rule 32, abemaciclib + fulvestrant still read 'Another line for advanced
+    disease ... at best a later option', so fulvestrant alone (postMONARCH's control arm) ranked
+    above the regimen that beat it while every other reason cited postMONARCH. The population
+    sets the same line aside: abemaciclib + fulvestrant ranks above fulvestrant alone, as
+    without the line."""
+    plan = _planned(_sensitive_then_everolimus("toxicity"), "practice-2026")
+    combination, alone = option(plan, "abemaciclib+fulvestrant"), option(plan, "fulvestrant")
+    assert combination.rank < alone.rank
+    assert combination.tier is not resistx.Tier.LATER
+    assert "postMONARCH" in {t for r in combination.reasons for t in r.trials}
+    [said] = [r.text for r in combination.reasons if r.code == "postmonarch_population"]
+    assert "one stopped for toxicity" in said and "extended here, not shown" in said

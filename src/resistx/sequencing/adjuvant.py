@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from resistx.model.enums import DrugClass, StopReason
+from resistx.model.enums import DrugClass
 from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
+from resistx.sequencing.postmonarch import lines_not_stopped_for_toxicity
 
 #: ABC 5's window for primary endocrine resistance: the first 2 years of adjuvant therapy
 PRIMARY_RESISTANCE_MONTHS = 24.0
@@ -52,20 +53,9 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
             return "metastatic"
         if _induction(facts):
             return "induction"
-        if not facts.chemo_lines and len(_lines_not_stopped_for_toxicity(facts)) <= 1:
+        if not facts.chemo_lines and len(lines_not_stopped_for_toxicity(facts)) <= 1:
             return "toxicity"
     return "adjuvant" if relapse_after_two_years(facts) else ""
-
-
-def _lines_not_stopped_for_toxicity(facts: Facts) -> list[tuple[Treatment, ...]]:
-    """The metastatic lines but those whose every course stopped for toxicity: a line stopped
-    so, without progression, measures no endocrine resistance (case 1149; rule 58 reads
-    DESTINY-Breast06's lines so since case 1075)."""
-    return [
-        line
-        for line in facts.metastatic_lines
-        if not all(t.stop_reason is StopReason.TOXICITY for t in line)
-    ]
 
 
 def _induction(facts: Facts) -> bool:

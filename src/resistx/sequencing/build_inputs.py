@@ -223,12 +223,8 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
 
 
 _NOT_ACTED_ON = frozenset(
-    {
-        DrugClass.CHEMOTHERAPY,
-        DrugClass.AROMATASE_INHIBITOR,
-        DrugClass.SERM,
-        DrugClass.OVARIAN_FUNCTION_SUPPRESSION,
-    }
+    {DrugClass.CHEMOTHERAPY, DrugClass.AROMATASE_INHIBITOR, DrugClass.SERM}
+    | {DrugClass.OVARIAN_FUNCTION_SUPPRESSION}
 )
 
 
@@ -244,9 +240,8 @@ def history(
     covers: Coverage,
     maintain_outside: Outside,
 ) -> HistoryInputs:
-    """``covers``: whether a course holds the drugs of one of the policy's regimens;
-    ``maintain_outside``: ``maintain.outside_for(facts)``, worked out once per patient; the
-    molecular and efficacy Inputs lend what they already hold (postMONARCH's population)."""
+    """``covers``: whether a course holds a regimen's drugs; ``maintain_outside``: worked out
+    once per patient; the molecular and efficacy Inputs lend what they already hold."""
     m, e = inputs
     tdxd_early = int(m.db04_early_relapse)  # worked out once, for the molecular Inputs
     sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
@@ -285,6 +280,7 @@ def history(
         endocrine_progressed=endocrine_progressed(facts),
         destiny_breast06_entry=facts.destiny_breast06_entry,
         postmonarch_population=e.postmonarch_population,
+        line_stopped_for_toxicity=postmonarch.set_aside(facts),
         aromatase_inhibitors_given=aromatase_inhibitors_given(facts),
         degrader_short=degrader_short(facts),
         ai_resistant=aromatase_inhibitor_resistant(facts),

@@ -214,6 +214,9 @@ class HistoryInputs:
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: bool = False
+    #: a metastatic line whose every course stopped for toxicity, which postMONARCH's
+    #: population and rule 32 set aside (case 1152): rule 37 says so
+    line_stopped_for_toxicity: bool = False
     #: the aromatase inhibitors given in any setting (EMBER-3's population, rule 35; BOLERO-2's
     #: non-steroidal one, rule 96)
     aromatase_inhibitors_given: frozenset[str] = frozenset()

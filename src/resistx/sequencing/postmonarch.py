@@ -5,21 +5,23 @@ the efficacy factor's ``postmonarch`` selector (``EfficacyInputs``), one value f
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import Treatment, combined, through_hold
 from resistx.sequencing.facts import Facts
 
 
 def in_population(facts: Facts) -> bool:
-    """Progression on a CDK4/6 inhibitor, at most one line for metastatic disease (each course
+    """Progression on a CDK4/6 inhibitor, at most one line for metastatic disease (a line
+    stopped for toxicity aside: case 1152; each course
     of it with a CDK4/6 inhibitor, or endocrine therapy given through a hold of one: case 1017;
     no oestrogen-receptor degrader in it: case 1114),
     and a CDK4/6 inhibitor given with an aromatase inhibitor for advanced disease or as
     (neo)adjuvant therapy with any partner."""
-    courses = facts.metastatic
+    lines = lines_not_stopped_for_toxicity(facts)
+    courses = tuple(t for line in lines for t in line)
     return (
         bool(facts.cdk46i_resistant)
-        and len(facts.metastatic_lines) <= 1
+        and len(lines) <= 1
         # a degrader given in the line (a SERENA-6 switch to camizestrant): the progression
         # was not on a CDK4/6 inhibitor with an aromatase inhibitor (case 1114)
         and not any(t.drug_classes & _DEGRADERS for t in courses)
@@ -37,6 +39,23 @@ def in_population(facts: Facts) -> bool:
             or any(map(_with_aromatase_inhibitor, facts.metastatic_lines))
         )
     )
+
+
+def lines_not_stopped_for_toxicity(facts: Facts) -> list[tuple[Treatment, ...]]:
+    """The metastatic lines but those whose every course stopped for toxicity: a line stopped
+    so, without progression, is no other therapy the disease progressed on (case 1149 and its
+    recheck, 1152: rule 32 and postMONARCH's population read it so; rule 58 reads
+    DESTINY-Breast06's lines so since case 1075)."""
+    return [
+        line
+        for line in facts.metastatic_lines
+        if not all(t.stop_reason is StopReason.TOXICITY for t in line)
+    ]
+
+
+def set_aside(facts: Facts) -> bool:
+    """A metastatic line stopped for toxicity that ``lines_not_stopped_for_toxicity`` leaves out."""
+    return len(lines_not_stopped_for_toxicity(facts)) < len(facts.metastatic_lines)
 
 
 def _alongside_cdk46i(courses: tuple[Treatment, ...], t: Treatment) -> bool:

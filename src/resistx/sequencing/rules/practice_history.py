@@ -205,6 +205,11 @@ def _approved(authority: str | None, date: str, source: str | None) -> str:
     return f"{when}: {indication}" if indication else when
 
 
+#: a line stopped for toxicity, set aside (case 1152): postMONARCH allowed no other therapy
+_ASIDE = (
+    " but one stopped for toxicity without progression (postMONARCH allowed no other therapy "
+    "for advanced disease: its result extended here, not shown)"
+)
 #: postMONARCH's entry: ECOG 0-1 (its registry entry, NCT05169567; case 541's recheck)
 POSTMONARCH_ECOG = 1
 
@@ -216,7 +221,9 @@ POSTMONARCH_ECOG = 1
     H,
     condition="Progression on palbociclib or ribociclib given with an aromatase inhibitor (or as "
     "(neo)adjuvant therapy with endocrine therapy), and no other line for metastatic disease "
-    "(postMONARCH's population: update-2026.md section 1), no oestrogen-receptor degrader in "
+    "(postMONARCH's population: update-2026.md section 1; a line whose every course stopped "
+    "for toxicity is set aside, and the reason says so: case 1152), no oestrogen-receptor "
+    "degrader in "
     "that line (a switch to camizestrant within it: case 1114), at ECOG 0-1 or unknown (its "
     "registry entry).",
     effect="Abemaciclib + fulvestrant gains (postMONARCH, phase III, against fulvestrant alone), "
@@ -254,7 +261,9 @@ def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) ->
         code="postmonarch_population",
         delta=ctx.weights.postmonarch_regimen,
         text="Progression on a CDK4/6 inhibitor with an aromatase inhibitor, and no other line "
-        "for metastatic disease: postMONARCH's population"
+        "for metastatic disease"
+        + _ASIDE * i.line_stopped_for_toxicity
+        + ": postMONARCH's population"
         + (f" (against fulvestrant alone: {found})." if found else "."),
         trials=("postMONARCH",),
     )
