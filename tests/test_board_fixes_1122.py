@@ -404,3 +404,30 @@ def test_a_line_stopped_for_toxicity_keeps_postmonarchs_population_for_abemacicl
     assert "postMONARCH" in {t for r in combination.reasons for t in r.trials}
     [said] = [r.text for r in combination.reasons if r.code == "postmonarch_population"]
     assert "one stopped for toxicity" in said and "extended here, not shown" in said
+
+
+def test_a_grade_3_cytopenia_puts_the_cdk46_and_parp_inhibitors_after_every_option_without_it() -> (
+    None
+):
+    """Case 1159 (MAJOR, both policies): a woman whose myelodysplasia keeps her neutrophils
+    at grade 3 could not say so ('grade is read for neuropathy only'), and with 'cytopenia' on
+    record abemaciclib + fulvestrant and palbociclib + fulvestrant stayed preferred. The CDK4/6
+    inhibitors' labels do not start them at such counts, nor the PARP inhibitors' until they
+    recover: at grade 3 or worse both come after every option without the risk; at grade 2,
+    or with no grade, the cautions stand as before."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(["anastrozole"], "2023-01-10", "2026-10-20", "progression", line=1),
+        her2="0",
+        comorbidities=[{"name": "neutropenia", "grade": 3}],
+    )
+    plan = _planned(data)
+    first = plan.options[0]
+    assert not any("palbociclib" in first.regimen.id or "ciclib" in d for d in first.regimen.drugs)
+    cdk = option(plan, "abemaciclib+fulvestrant")
+    assert cdk.tier is resistx.Tier.LATER
+    [said] = [r.text for r in cdk.reasons if r.code == "cytopenia_myelosuppressive_later"]
+    assert "grade 3" in said
+    data["comorbidities"] = [{"name": "cytopenia", "grade": 2}]
+    assert option(_planned(data), "abemaciclib+fulvestrant").tier is resistx.Tier.PREFERRED

@@ -56,6 +56,8 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
     patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
     patient(biomarkers=NEGATIVE, comorbidities=["COPD"]),  # rule 12: chronic lung disease
+    # rule 111: a grade 3 cytopenia puts the CDK4/6 and PARP inhibitors after the others
+    patient(biomarkers=NEGATIVE, comorbidities=[{"name": "neutropenia", "grade": 3}]),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line
     patient(
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],

@@ -76,14 +76,20 @@ def _schema(_inst: object, _attribute: attrs.Attribute[Any], value: int) -> None
         raise ValueError(msg)
 
 
+#: the comorbidities whose CTCAE grade a rule reads (rule 12: neuropathy; rule 111: cytopenia,
+#: its worst count's grade, case 1159)
+GRADED = (Comorbidity.NEUROPATHY, Comorbidity.CYTOPENIA)
+
+
 def _grade(inst: Any, _attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is None:
         return
-    if getattr(inst, "name", None) is not Comorbidity.NEUROPATHY:
-        msg = "grade is read for neuropathy only"
+    name = getattr(inst, "name", None)
+    if name not in GRADED:
+        msg = "grade is read for neuropathy and cytopenia only"
         raise ValueError(msg)
     if not 0 <= value <= 4:
-        msg = f"neuropathy grade must be 0 to 4 (CTCAE), got {number(value)}"
+        msg = f"{name.value} grade must be 0 to 4 (CTCAE), got {number(value)}"
         raise ValueError(msg)
 
 
@@ -126,7 +132,7 @@ class Condition:
     """A comorbidity from the closed vocabulary, with the value its rules read, if any."""
 
     name: Comorbidity
-    grade: int | None = attrs.field(default=None, validator=_grade)  # neuropathy, CTCAE 0-4
+    grade: int | None = attrs.field(default=None, validator=_grade)  # GRADED, CTCAE 0-4
     child_pugh: ChildPugh | None = attrs.field(default=None, validator=_child_pugh)
     hba1c: float | None = attrs.field(default=None, validator=_hba1c)  # diabetes, percent
     #: diabetes that needs insulin (type 1 always does): CAPItello-291 excluded it (rule 78)

@@ -55,6 +55,13 @@ ALIASES = {
     "crohns_disease": "inflammatory_bowel_disease",
     "crohn_disease": "inflammatory_bowel_disease",
     "ulcerative_colitis": "inflammatory_bowel_disease",
+    # low blood counts by the count (case 1159)
+    "neutropenia": "cytopenia",
+    "anaemia": "cytopenia",
+    "anemia": "cytopenia",
+    "thrombocytopenia": "cytopenia",
+    "pancytopenia": "cytopenia",
+    "leukopenia": "cytopenia",
 }
 
 
@@ -77,6 +84,10 @@ HINTS = {
             "angina",
         ),
         "cardiac_disease where it is significant heart disease",
+    ),
+    **dict.fromkeys(
+        ("myelodysplasia", "myelodysplastic_syndrome", "mds", "marrow_infiltration"),
+        'cytopenia (with the worst count\'s CTCAE "grade") where blood counts are low',
     ),
 }
 

@@ -9,6 +9,7 @@ from resistx.sequencing.rules import (
     adjuvant_resistance,
     balance,
     cdk46i,
+    cytopenia,
     db04,
     efficacy,
     endocrine,
@@ -112,6 +113,7 @@ RULES: tuple[Rule, ...] = (
     glucose.glucose_inhibitor_diabetes,
     patient.severe_hepatic_impairment_first,
     routes.declined_route,
+    cytopenia.severe_cytopenia,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,
