@@ -431,3 +431,113 @@ def test_a_grade_3_cytopenia_puts_the_cdk46_and_parp_inhibitors_after_every_opti
     assert "grade 3" in said
     data["comorbidities"] = [{"name": "cytopenia", "grade": 2}]
     assert option(_planned(data), "abemaciclib+fulvestrant").tier is resistx.Tier.PREFERRED
+
+
+def _no_cdk46i(*courses: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    """Cases 1157 and 1158: no CDK4/6 inhibitor ever; ESR1 and the pathway not detected."""
+    kw.setdefault("her2", "0")
+    return _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        *courses,
+        **kw,
+    )
+
+
+def test_a_patient_never_given_a_cdk46i_is_not_told_the_reviews_evidence_is_all_after_one() -> None:
+    """Case 1157 (MINOR, both policies): 'No CDK4/6 inhibitor on record: the review's evidence
+    is for patients whose disease progressed on one' is untrue: BOLERO-2 enrolled none, SOLAR-1
+    few, and the fulvestrant doublets' trials none (the review says so). The note and the
+    neutral reason say the trials' own populations are in each option's evidence."""
+    plan = _planned(_no_cdk46i(_course(["letrozole"], "2023-01-10", "2026-10-20", "progression")))
+    said = [n for n in plan.notes if n.startswith("No CDK4/6 inhibitor on record")]
+    said += [r.text for o in plan.options for r in o.reasons if r.code == "no_cdk46i_on_record"]
+    assert said
+    assert not [t for t in said if "evidence is for patients" in t]
+    assert all("evidence" in t for t in said)
+
+
+def test_after_progression_on_fulvestrant_the_ai_doublets_do_not_say_the_fulvestrant_ones_come_first() -> (
+    None
+):
+    """Case 1158 (MINOR, both policies): after first-line fulvestrant alone, each aromatase-
+    inhibitor doublet said 'the fulvestrant regimens, two of whose trials enrolled such patients
+    (MONARCH-2, MONALEESA-3), come first', where the plan rightly put them after (progression
+    on fulvestrant). Their trials enrolled no one after fulvestrant: the reason says so there."""
+    data = _no_cdk46i(_course(["fulvestrant"], "2023-01-10", "2026-10-20", "progression"))
+    plan = _planned(data)
+    doublet = option(plan, "abemaciclib+letrozole")
+    [said] = [r.text for r in doublet.reasons if r.code == "cdk46i_naive_first"]
+    assert "come first" not in said or "fulvestrant regimens" not in said.split("come first")[0]
+    assert "after fulvestrant" in said
+    assert doublet.rank < option(plan, "abemaciclib+fulvestrant").rank
+
+
+def test_vepdegestrant_after_an_oral_serd_names_the_degraders_not_a_serd_class() -> None:
+    """Case 1166 (MINOR, practice-2026): vepdegestrant after progression on elacestrant read
+    'Progressed on elacestrant, of the same class (oral SERD)', beside its own reason saying it
+    is not a SERD: the class is the oral oestrogen-receptor degraders."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-10-20", variant="Y537S"),
+            *(result(g, "not_detected", tested_on="2026-10-20") for g in _PAM),
+        ],
+        _course(["palbociclib", "letrozole"], "2021-10-01", "2024-07-01", "progression", line=1),
+        _course(["elacestrant"], "2024-07-15", "2026-10-10", "progression", line=2),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    texts = " ".join(r.text for r in option(plan, "vepdegestrant").reasons)
+    assert "(oral SERD)" not in texts and "oral oestrogen-receptor degrader" in texts
+
+
+def test_the_ctcae_name_of_an_alt_rise_is_an_adverse_event_resistx_knows() -> None:
+    """Case 1171's validation (MINOR): 'alanine aminotransferase increased' (CTCAE v5) and
+    'ALT elevation' were refused; they are the ALT rise 'ALT increased' names."""
+    for name in ("alanine aminotransferase increased", "ALT elevation"):
+        data = _no_cdk46i(
+            _course(
+                ["ribociclib", "letrozole"],
+                "2024-01-10",
+                "2024-03-01",
+                "toxicity",
+                line=1,
+                toxicity=name,
+            ),
+            _course(["letrozole"], "2024-03-02", "2026-10-20", "progression", line=1),
+        )
+        assert resistx.load_profile(data).treatments[0].toxicity == "increased alt"
+
+
+def test_talazoparib_does_not_wait_on_a_somatic_brca_test_that_cannot_open_it() -> None:
+    """The recheck of case 1123 (case 1154, MINOR): talazoparib waited on 'PALB2 and somatic
+    BRCA1/2' while its reason named germline PALB2 only: a somatic BRCA1/2 mutation opens
+    olaparib (TBCRC 048), not talazoparib (EMBRACA, its label: germline)."""
+    germline = {"origin": "germline", "sample": "blood", "tested_on": "2019-05-02"}
+    data = _no_cdk46i(
+        _course(["abemaciclib", "fulvestrant"], "2024-09-01", "2026-10-20", "progression"),
+    )
+    data["biomarkers"] += [result(g, "not_detected", **germline) for g in ("BRCA1", "BRCA2")]
+    plan = _planned(data)
+    assert option(plan, "talazoparib").waits_on == ("PALB2",)
+    assert option(plan, "olaparib").waits_on == ("PALB2 and somatic BRCA1/2",)
+
+
+def test_a_comparator_arms_rate_from_a_secondary_source_says_so() -> None:
+    """The recheck of case 1138 (case 1155, MINOR): EMBER-3's caution tagged only its first
+    figure '(secondary source)'; the comparator arms' rates come from the same source."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-10", variant="Y537S"),
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in _PAM),
+        ],
+        _course(["ribociclib", "letrozole"], "2023-09-01", "2026-11-01", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    [said] = [
+        c.text for c in option(plan, "imlunestrant").cautions if c.text.startswith("any adverse")
+    ]
+    assert said.count("secondary source") == 3

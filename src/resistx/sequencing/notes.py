@@ -193,8 +193,9 @@ def _history(facts: Facts) -> list[str]:
     out.extend(_continued(held, t) for held, t in continuations(facts.in_order))
     if not facts.had_cdk46i:
         out.append(
-            "No CDK4/6 inhibitor on record: the review's evidence is for patients whose disease "
-            "progressed on one."
+            "No CDK4/6 inhibitor on record: the review is about the options after one, yet not "
+            "all its trials enrolled patients after one (BOLERO-2 none, SOLAR-1 few): each "
+            "option's evidence says whom its trial enrolled."
         )
     elif not facts.cdk46i_courses:
         if not cdk:  # if so, the note above says it

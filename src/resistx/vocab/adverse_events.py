@@ -33,6 +33,12 @@ ALIASES = {
     "hyperglycaemia": "hyperglycemia",
     "ild": "interstitial lung disease",
     "alt increased": "increased alt",
+    # the CTCAE v5 term, and a clinic's words (case 1171)
+    "alanine aminotransferase increased": "increased alt",
+    "alt elevation": "increased alt",
+    "elevated alt": "increased alt",
+    "alt rise": "increased alt",
+    "aspartate aminotransferase increased": "ast increased",
     "liver toxicity": "hepatotoxicity",
     # a clinic's words for a drug's liver injury (case 1073)
     "hepatitis": "hepatotoxicity",

@@ -101,7 +101,8 @@ def _comparators(event: AdverseEvent, where: Trial) -> list[str]:
         rate = a.grade3plus_percent if graded else a.any_grade_percent
         if rate is not None:
             grade = "grade 3 or worse" if graded else "any grade"
-            out.append(f"{num(rate)}% {grade} in its {a.arm.replace('+', ' + ')} arm")
+            arm = a.arm.replace("+", " + ")
+            out.append(f"{num(rate)}% {grade}{provenance(a)} in its {arm} arm")
     return out
 
 

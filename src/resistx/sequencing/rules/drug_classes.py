@@ -16,7 +16,8 @@ CLASS_GROUPS = {
     DrugClass.PI3K_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
     DrugClass.AKT_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
     DrugClass.MTOR_INHIBITOR: "PI3K-AKT-mTOR inhibitor",
-    DrugClass.ORAL_SERD: "oral SERD",
+    #: vepdegestrant, a PROTAC, is no SERD: the class is the oral degraders (case 1166)
+    DrugClass.ORAL_SERD: "oral oestrogen-receptor degrader",
     DrugClass.SERD: "fulvestrant",
     DrugClass.PARP_INHIBITOR: "PARP inhibitor",
     DrugClass.ADC_TROP2: "TROP2 antibody-drug conjugate",

@@ -115,7 +115,8 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
     partners = kinds.classes(spec)
     if set(partners) == _CDK46I_AND_AI:  # not with a third drug (TRINITI-1's triplet)
         if after_other_endocrine(i):  # case 492
-            yield after_endocrine_line(why, w.cdk46i_naive_first)
+            fulvestrant = "fulvestrant" in i.progressed_drugs
+            yield after_endocrine_line(why, w.cdk46i_naive_first, after_fulvestrant=fulvestrant)
         elif not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
             steroidal = not cdk46i_with_letrozole(spec)  # those with letrozole come first
             yield Effect(

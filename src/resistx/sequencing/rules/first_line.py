@@ -45,7 +45,7 @@ def after_other_endocrine(i: HistoryInputs) -> bool:
     return i.endocrine_progressed and not i.ai_resistant
 
 
-def after_endocrine_line(why: str, delta: float) -> Effect:
+def after_endocrine_line(why: str, delta: float, *, after_fulvestrant: bool) -> Effect:
     """A CDK4/6 inhibitor with an aromatase inhibitor after progression on other endocrine
     therapy for metastatic disease: preferred, after the fulvestrant doublets, whose trials
     enrolled such patients (case 492 and its recheck)."""
@@ -56,8 +56,13 @@ def after_endocrine_line(why: str, delta: float) -> Effect:
         "visceral crisis. The review's first-line trials of one with an aromatase inhibitor "
         "enrolled no one treated for advanced disease (their reports; not in the review), so "
         "after endocrine therapy for metastatic disease this partner extrapolates from them; "
-        "the fulvestrant regimens, two of whose trials enrolled such patients (MONARCH-2, "
-        "MONALEESA-3), come first.",
+        + (
+            "the fulvestrant regimens' trials enrolled no one after fulvestrant, so "
+            "after progression on fulvestrant this partner comes first."
+            if after_fulvestrant
+            else "the fulvestrant regimens, two of whose trials enrolled such patients "
+            "(MONARCH-2, MONALEESA-3), come first."
+        ),
         trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
         references=(*CDK46I_NAIVE_REFERENCES, *FIRST_LINE_REFERENCES),
     )

@@ -73,7 +73,8 @@ def _untested(untested: tuple[str, ...], spec: RegimenSpec) -> Effect:
         text=f"{named} not tested"
         + ", and BRCA1/2 tested in the germline only" * somatic
         + f": {said}; its place waits on the test.",
-        waits_on=_waits_on(genes, somatic),
+        # a somatic BRCA1/2 mutation opens olaparib (TBCRC 048), not talazoparib (case 1154)
+        waits_on=_waits_on(genes, somatic and spec.id != "talazoparib"),
         trials=spec.key_trials,
     )
 

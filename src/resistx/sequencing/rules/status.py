@@ -267,7 +267,8 @@ def nothing_against(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
     if not i.had_cdk46i:
         yield Effect(
             code="no_cdk46i_on_record",
-            text="No CDK4/6 inhibitor on record; the review's evidence is for patients after one.",
+            text="No CDK4/6 inhibitor on record: the review is about the options after one; the "
+            "evidence line says whom this option's trial enrolled.",
             trials=spec.key_trials,
         )
     else:
