@@ -541,3 +541,22 @@ def test_a_comparator_arms_rate_from_a_secondary_source_says_so() -> None:
         c.text for c in option(plan, "imlunestrant").cautions if c.text.startswith("any adverse")
     ]
     assert said.count("secondary source") == 3
+
+
+def test_everolimus_for_a_patient_never_given_a_cdk46i_quotes_the_evidence_of_her_population() -> (
+    None
+):
+    """Cases 1157 and 1171 (MINOR, both policies): after first-line letrozole alone, with no
+    CDK4/6 inhibitor ever, everolimus + exemestane quoted only ref 47's 'prior-CDK4/6i: median
+    PFS 3.8 months'. The review gives her population's figures: BOLERO-2 (none had a CDK4/6
+    inhibitor; 10.6 vs 4.1 months) and ref 47's arm without one (5.4 months). After progression
+    on a CDK4/6 inhibitor the evidence is as before."""
+    plan = _planned(_no_cdk46i(_course(["letrozole"], "2022-01-10", "2026-10-20", "progression")))
+    texts = [r.text for r in option(plan, "everolimus+exemestane").reasons if r.rule == 16]
+    assert any("BOLERO-2" in t and "10.6" in t for t in texts)
+    assert any("5.4" in t for t in texts) and not any("3.8" in t for t in texts)
+    after = _planned(
+        _no_cdk46i(_course(["palbociclib", "letrozole"], "2022-01-10", "2026-10-20", "progression"))
+    )
+    texts = [r.text for r in option(after, "everolimus+exemestane").reasons if r.rule == 16]
+    assert any("3.8" in t for t in texts) and not any("BOLERO-2" in t for t in texts)

@@ -219,6 +219,7 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
         parp_pending=bool(m.hrd_untested or m.somatic_brca_untested or m.germline_untested),
         prior_chemotherapy=facts.chemo_lines > 0 or m.db04_early_relapse,
         postmonarch_population=m.postmonarch_population,
+        had_cdk46i=facts.had_cdk46i,
     )
 
 

@@ -162,6 +162,8 @@ class EfficacyInputs:
     #: therapy) and no other line for metastatic disease (``postmonarch.in_population``):
     #: postMONARCH's figures speak only then
     postmonarch_population: bool = False
+    #: a CDK4/6 inhibitor ever given: the populations of ref 47 and BOLERO-2 (cases 1157, 1171)
+    had_cdk46i: bool = True
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

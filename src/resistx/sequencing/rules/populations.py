@@ -55,6 +55,11 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
         # did, the review says), which its prior-CDK4/6i subgroup reports
         "solar1": lambda i: "prior-CDK4/6i" if i.cdk46i_resistant else "PIK3CA-mutated",
         "prior_cdk46i": lambda _i: "prior-CDK4/6i",
+        # ref 47 reports both: the arm of the patient's own exposure (cases 1157, 1171)
+        "cdk46i_exposure": lambda i: "prior-CDK4/6i" if i.had_cdk46i else "no-prior-CDK4/6i",
+        # a trial that enrolled no one after a CDK4/6 inhibitor (BOLERO-2) speaks only for
+        # a patient never given one
+        "no_cdk46i": lambda i: None if i.had_cdk46i else "ITT",
         "her2_low": lambda i: "ITT" if i.her2_low else None,
         "after_palbociclib": lambda i: "ITT" if "palbociclib" in i.cdk46i_resistant else None,
         # PACE enrolled progression on a CDK4/6 inhibitor
