@@ -560,3 +560,30 @@ def test_everolimus_for_a_patient_never_given_a_cdk46i_quotes_the_evidence_of_he
     )
     texts = [r.text for r in option(after, "everolimus+exemestane").reasons if r.rule == 16]
     assert any("3.8" in t for t in texts) and not any("BOLERO-2" in t for t in texts)
+
+
+def test_a_trial_whose_drugs_are_taken_by_mouth_is_left_out_when_the_patient_declines_oral_treatment() -> (
+    None
+):
+    """Case 1181 (MAJOR, both policies): a patient declining oral treatment was offered the
+    TAKTIC and FINER trials first (ipatasertib and palbociclib by mouth), beside the note that
+    a regimen given so is left out: rule 110 judged only regimens whose routes the table gives,
+    and a trial's come from its drugs. A trial with a drug given by a declined route is left
+    out as declined."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-05", variant="Y537S"),
+            result("PIK3CA", "mutated", tested_on="2026-11-05", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2026-11-05") for g in ("AKT1", "PTEN")),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-12-01", "2026-10-20", "progression", line=1),
+        her2="low",
+    )
+    for declined in ("oral", "intramuscular"):
+        plan = resistx.sequence(data, {"declines": [declined]})
+        trials = [o for o in plan.options if o.regimen.id.startswith("trial:")]
+        assert not trials, [o.regimen.id for o in trials]
+        left = [e for e in plan.excluded if e.regimen.id.startswith("trial:")]
+        assert left and all(resistx.ExclusionCode.DECLINED in e.codes for e in left)
+    assert [o for o in resistx.sequence(data).options if o.regimen.id.startswith("trial:")]

@@ -10,6 +10,7 @@ from resistx.model.enums import (
     DrugClass,
     RegimenKind,
     RegulatoryStatus,
+    Route,
     TrialStatus,
 )
 from resistx.model.evidence import Arm, Trial
@@ -36,7 +37,8 @@ def trial_spec(trial: Trial) -> RegimenSpec:
         name=f"Trial {trial.key}: {', '.join(shown) or 'investigational agent'}",
         drugs=names,
         kind=RegimenKind.TRIAL,
-        routes=(),
+        # the routes its drugs are known to be given by (rule 110 leaves out a declined one)
+        routes=tuple(r for r in Route if r in {drugs.route_of(d) for d in names}),
         key_trials=(trial.key,),
         cost_level=2.0,
         regulatory=Approval(

@@ -10,6 +10,7 @@ import functools
 from types import MappingProxyType
 
 from resistx.model.enums import DrugClass as C
+from resistx.model.enums import Route
 from resistx.model.regimen import Drug
 
 
@@ -178,6 +179,35 @@ NOT_DRUGS = dict.fromkeys(
     "a surgery or radiotherapy that ends ovarian function is not a course: record it as "
     'menopausal_status "postmenopausal" (with a GnRH agonist, record the agonist)',
 )
+
+
+#: how each class is given (the labels; not in the review), and the drugs given otherwise than
+#: their class: what a trial option's routes are read from (rule 110; case 1181)
+_CLASS_ROUTES = {
+    **dict.fromkeys(
+        (
+            C.CDK46_INHIBITOR,
+            C.AROMATASE_INHIBITOR,
+            C.SERM,
+            C.ORAL_SERD,
+            C.PARP_INHIBITOR,
+            C.PI3K_INHIBITOR,
+            C.AKT_INHIBITOR,
+            C.MTOR_INHIBITOR,
+            C.BCL2_INHIBITOR,
+        ),
+        Route.ORAL,
+    ),
+    C.SERD: Route.INTRAMUSCULAR,
+    **dict.fromkeys((c for c in C if c.is_adc), Route.INTRAVENOUS),
+}
+_DRUG_ROUTES = {"gedatolisib": Route.INTRAVENOUS}
+
+
+def route_of(name: str) -> Route | None:
+    """How a drug (canonical name) is given, where its class or the drug says; else None
+    (chemotherapy, the GnRH agonists, investigational agents)."""
+    return _DRUG_ROUTES.get(name) or _CLASS_ROUTES.get(BY_NAME[name].drug_class)
 
 
 def lookup(name: str) -> Drug | None:

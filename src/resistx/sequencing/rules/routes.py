@@ -21,7 +21,7 @@ _GIVEN = {
 
 
 def _routes_known(spec: RegimenSpec) -> bool:
-    """The regimen table gives its routes (a trial the findings select may give none)."""
+    """A route of the regimen is known (the table's, or for a trial its drugs')."""
     return bool(spec.routes)
 
 
@@ -38,7 +38,8 @@ def _routes_known(spec: RegimenSpec) -> bool:
     "that the choice can be revisited with the patient; chemotherapy with agents left by "
     "another route: said, and ranked as before. The review's fourth factor weighs the burden of "
     "treatment and the patient's wishes; a refused route is the plainest case of them. A "
-    "regimen whose routes the table does not give is not judged.",
+    "trial option's routes are those its drugs are known to be given by (their class: case "
+    "1181); a regimen with no route known is not judged.",
     codes=("declined", "declined_route_other_agents"),
     regimens=_routes_known,
 )
