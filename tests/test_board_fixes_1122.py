@@ -587,3 +587,73 @@ def test_a_trial_whose_drugs_are_taken_by_mouth_is_left_out_when_the_patient_dec
         left = [e for e in plan.excluded if e.regimen.id.startswith("trial:")]
         assert left and all(resistx.ExclusionCode.DECLINED in e.codes for e in left)
     assert [o for o in resistx.sequence(data).options if o.regimen.id.startswith("trial:")]
+
+
+def test_a_grade_3_cytopenia_puts_every_marrow_suppressing_option_after_those_without_that_risk() -> (
+    None
+):
+    """The recheck of case 1159 (case 1173, MAJOR, both policies): with grade 3 anaemia in a
+    germline BRCA2 carrier, rule 111 put the PARP inhibitors ninth, behind chemotherapy and the
+    ADCs, which suppress the marrow as much and whose own reasons said the PARP inhibitor comes
+    first. Every option that lowers blood counts (chemotherapy, the ADCs, everolimus, the
+    CDK4/6 and PARP inhibitors) comes after those that do not; among them the PARP inhibitors
+    still come before chemotherapy."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("BRCA2", "mutated", origin="germline", sample="blood", tested_on="2020-03-01"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-10", sample="tissue")
+                for g in ("ESR1", *_PAM)
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-03-01", "2026-10-20", "progression", line=1),
+        her2="low",
+    )
+    without = _planned(data)
+    data["comorbidities"] = [{"name": "anaemia", "grade": 3}]
+    plan = _planned(data)
+    marrow = {
+        "chemotherapy",
+        "trastuzumab-deruxtecan",
+        "sacituzumab-govitecan",
+        "olaparib",
+        "talazoparib",
+        "everolimus+exemestane",
+    }
+    ranks = {o.regimen.id: o.rank for o in plan.options}
+    spared = [r for r in ranks if r not in marrow and "ciclib" not in r]
+    assert max(ranks[r] for r in spared) < min(ranks[r] for r in marrow if r in ranks)
+    # among them the PARP inhibitors still lead, as without the anaemia (rule 12's anaemia
+    # figures may order the two: talazoparib's is the higher)
+    assert without.options[0].regimen.id in {"olaparib", "talazoparib"}
+    assert max(ranks["olaparib"], ranks["talazoparib"]) < ranks["chemotherapy"]
+
+
+def test_a_myelodysplastic_syndrome_on_record_leaves_the_parp_inhibitors_out() -> None:
+    """The recheck of case 1123 (case 1176, MAJOR, both policies): therapy-related MDS could
+    not be recorded ('did you mean cytopenia'), and with a somatic BRCA2 mutation olaparib came
+    first. The PARP inhibitors' labels warn of MDS and acute myeloid leukaemia and stop them
+    once either is confirmed: with it on record they are left out, the reason saying why."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("BRCA2", "mutated", tested_on="2026-11-10", sample="tissue"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-10", sample="tissue")
+                for g in ("ESR1", *_PAM)
+            ),
+            *(
+                result(g, "not_detected", origin="germline", sample="blood", tested_on="2021-02-01")
+                for g in ("BRCA1", "BRCA2", "PALB2")
+            ),
+        ],
+        _course(["ribociclib", "fulvestrant"], "2023-03-01", "2026-10-20", "progression", line=1),
+        comorbidities=["therapy-related MDS"],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        left = {e.regimen.id: e for e in plan.excluded}
+        for rid in ("olaparib", "talazoparib"):
+            assert resistx.ExclusionCode.CONTRAINDICATED in left[rid].codes
+            assert any("myelodysplastic" in r.text for r in left[rid].reasons)

@@ -58,6 +58,8 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE, comorbidities=["COPD"]),  # rule 12: chronic lung disease
     # rule 111: a grade 3 cytopenia puts the CDK4/6 and PARP inhibitors after the others
     patient(biomarkers=NEGATIVE, comorbidities=[{"name": "neutropenia", "grade": 3}]),
+    # rule 112: a myelodysplastic syndrome leaves the PARP inhibitors out
+    patient(biomarkers=NEGATIVE, comorbidities=["MDS"]),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line
     patient(
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],

@@ -14,6 +14,8 @@ class Comorbidity(enum.StrEnum):
     HEPATIC_IMPAIRMENT = "hepatic_impairment"
     NEUROPATHY = "neuropathy"
     CYTOPENIA = "cytopenia"
+    #: a myelodysplastic syndrome (or an acute myeloid leukaemia before): rule 112 (case 1176)
+    MYELODYSPLASTIC_SYNDROME = "myelodysplastic_syndrome"
     BRADYCARDIA = "bradycardia"
     INFLAMMATORY_BOWEL_DISEASE = "inflammatory_bowel_disease"
     RENAL_IMPAIRMENT = "renal_impairment"
@@ -55,6 +57,15 @@ ALIASES = {
     "crohns_disease": "inflammatory_bowel_disease",
     "crohn_disease": "inflammatory_bowel_disease",
     "ulcerative_colitis": "inflammatory_bowel_disease",
+    # a myelodysplastic syndrome by its names (case 1176)
+    "mds": "myelodysplastic_syndrome",
+    "myelodysplasia": "myelodysplastic_syndrome",
+    "therapy_related_mds": "myelodysplastic_syndrome",
+    "therapy-related_mds": "myelodysplastic_syndrome",
+    "t-mds": "myelodysplastic_syndrome",
+    "therapy_related_myelodysplastic_syndrome": "myelodysplastic_syndrome",
+    "therapy-related_myelodysplastic_syndrome": "myelodysplastic_syndrome",
+    "myelodysplastic_syndromes": "myelodysplastic_syndrome",
     # low blood counts by the count (case 1159)
     "neutropenia": "cytopenia",
     "anaemia": "cytopenia",
@@ -85,10 +96,8 @@ HINTS = {
         ),
         "cardiac_disease where it is significant heart disease",
     ),
-    **dict.fromkeys(
-        ("myelodysplasia", "myelodysplastic_syndrome", "mds", "marrow_infiltration"),
-        'cytopenia (with the worst count\'s CTCAE "grade") where blood counts are low',
-    ),
+    "marrow_infiltration": 'cytopenia (with the worst count\'s CTCAE "grade") where blood '
+    "counts are low",
 }
 
 

@@ -114,6 +114,7 @@ RULES: tuple[Rule, ...] = (
     patient.severe_hepatic_impairment_first,
     routes.declined_route,
     cytopenia.severe_cytopenia,
+    cytopenia.myelodysplasia,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,

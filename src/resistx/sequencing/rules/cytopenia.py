@@ -1,47 +1,73 @@
-"""Rule 111: a cytopenia of grade 3 or worse puts the CDK4/6 and PARP inhibitors, whose labels
-do not start them at such counts, after every option without that risk (case 1159)."""
+"""Rule 111: a cytopenia of grade 3 or worse puts every option that lowers blood counts (the
+CDK4/6 and PARP inhibitors, the antibody-drug conjugates, chemotherapy, everolimus), whose
+labels do not start them at such counts, after every option without that risk (cases 1159,
+1173). Rule 112: a myelodysplastic syndrome on record leaves the PARP inhibitors out (1176)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from resistx.model.enums import DrugClass, Factor
+from resistx.model.enums import ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
 from resistx.vocab.comorbidities import Comorbidity
 
 B = Factor.BALANCE
 #: the CTCAE grade from which the labels do not start them
 SEVERE_GRADE = 3
-#: what each class's labels say of starting on low counts (not in the review)
-_LABELS = {
-    DrugClass.CDK46_INHIBITOR: "the CDK4/6 inhibitors' labels start them only once the "
-    "neutrophils have recovered (ribociclib's and palbociclib's set a count to start from; "
-    "abemaciclib's holds it at grade 3)",
-    DrugClass.PARP_INHIBITOR: "the PARP inhibitors' labels start them only once the counts "
-    "have recovered to grade 1 or better",
-}
+#: what the labels of each kind of option that lowers blood counts say of starting on low
+#: counts (not in the review), in the order a regimen is matched
+_LABELS: tuple[tuple[Callable[[RegimenSpec], bool], str], ...] = (
+    (
+        kinds.has_cdk46i,
+        "the CDK4/6 inhibitors' labels start them only once the neutrophils have recovered "
+        "(ribociclib's and palbociclib's set a count to start from; abemaciclib's holds it at "
+        "grade 3)",
+    ),
+    (
+        kinds.is_parp_inhibitor,
+        "the PARP inhibitors' labels start them only once the counts have recovered to grade 1 "
+        "or better",
+    ),
+    (
+        kinds.is_adc,
+        "an antibody-drug conjugate lowers blood counts, and its label holds it at such counts",
+    ),
+    (
+        kinds.is_chemotherapy,
+        "cytotoxic chemotherapy lowers blood counts, and its agents' labels give a cycle only "
+        "once they have recovered",
+    ),
+    (
+        kinds.has_everolimus,
+        "everolimus lowers blood counts (anaemia, thrombocytopenia), and its label asks for "
+        "them before and during treatment",
+    ),
+)
 
 
 def _myelosuppressive(spec: RegimenSpec) -> bool:
-    """A regimen with a CDK4/6 inhibitor, or a PARP inhibitor."""
-    return kinds.has_cdk46i(spec) or kinds.is_parp_inhibitor(spec)
+    """A regimen that lowers blood counts: a CDK4/6 or PARP inhibitor, an antibody-drug
+    conjugate, chemotherapy or everolimus (case 1173: all of them, not some)."""
+    return any(matches(spec) for matches, _said in _LABELS)
 
 
-# rule 111: a cytopenia of grade 3 or worse: the CDK4/6 and PARP inhibitors after the others
+# rule 111: a cytopenia of grade 3 or worse: the options that lower blood counts after the others
 @rule(
     111,
-    "A cytopenia of grade 3 or worse: the CDK4/6 and PARP inhibitors after every other option",
+    "A cytopenia of grade 3 or worse: the options that lower blood counts after the others",
     B,
     condition="A cytopenia on record with its CTCAE grade (the worst count's), 3 or 4, and a "
-    "regimen with a CDK4/6 or a PARP inhibitor.",
+    "regimen that lowers blood counts: a CDK4/6 or a PARP inhibitor, an antibody-drug "
+    "conjugate, chemotherapy or everolimus (case 1173: all of them).",
     effect="A relative contraindication: at best a later option, after every option without "
     "such a risk: their labels do not start them at such counts (not in the review); the "
     "cause of the cytopenia first (marrow infiltration, an earlier treatment's toxicity, a "
-    "marrow disease). At grade 0-2 or an unknown grade, rule 12's cautions stand alone (case "
-    "1159).",
+    "marrow disease); among them the order is as without it, and in a visceral crisis "
+    "chemotherapy still comes first (rule 7). At grade 0-2 or an unknown grade, rule 12's "
+    "cautions stand alone (case 1159).",
     codes=("cytopenia_myelosuppressive_later",),
     regimens=_myelosuppressive,
 )
@@ -50,11 +76,9 @@ def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iter
         (c.grade for c in i.comorbidities if c.name is Comorbidity.CYTOPENIA and c.grade),
         default=0,
     )
-    if grade < SEVERE_GRADE or not _myelosuppressive(spec):
+    label = next((said for matches, said in _LABELS if matches(spec)), None)
+    if grade < SEVERE_GRADE or label is None:
         return
-    label = _LABELS[
-        DrugClass.CDK46_INHIBITOR if kinds.has_cdk46i(spec) else DrugClass.PARP_INHIBITOR
-    ]
     yield Effect(
         code="cytopenia_myelosuppressive_later",
         ceiling=2,
@@ -64,3 +88,29 @@ def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iter
         "cause are known.",
         trials=spec.key_trials,
     )
+
+
+# rule 112: a myelodysplastic syndrome on record: the PARP inhibitors left out
+@rule(
+    112,
+    "A myelodysplastic syndrome on record: the PARP inhibitors left out",
+    B,
+    condition="A myelodysplastic syndrome (or an acute myeloid leukaemia before) among the "
+    "comorbidities, and a PARP inhibitor.",
+    effect="Left out (contraindicated): the PARP inhibitors' labels warn of MDS and acute "
+    "myeloid leukaemia, and stop them once either is confirmed (not in the review; case 1176: "
+    "a tumour BRCA2 mutation made olaparib first for a woman with therapy-related MDS).",
+    codes=("contraindicated",),
+    regimens=kinds.is_parp_inhibitor,
+)
+def myelodysplasia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not kinds.is_parp_inhibitor(spec):
+        return
+    if any(c.name is Comorbidity.MYELODYSPLASTIC_SYNDROME for c in i.comorbidities):
+        yield left_out(
+            ExclusionCode.CONTRAINDICATED,
+            text="A myelodysplastic syndrome on record: the PARP inhibitors' labels warn of "
+            "myelodysplastic syndrome and acute myeloid leukaemia, and stop them once either "
+            "is confirmed (not in the review); left out.",
+            trials=spec.key_trials,
+        )
