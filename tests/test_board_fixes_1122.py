@@ -657,3 +657,23 @@ def test_a_myelodysplastic_syndrome_on_record_leaves_the_parp_inhibitors_out() -
         for rid in ("olaparib", "talazoparib"):
             assert resistx.ExclusionCode.CONTRAINDICATED in left[rid].codes
             assert any("myelodysplastic" in r.text for r in left[rid].reasons)
+
+
+def test_two_metastatic_courses_with_neither_date_nor_line_are_refused_not_ordered_by_chance() -> (
+    None
+):
+    """The recheck of case 1145 (case 1174b, MAJOR, both policies): palbociclib + anastrozole
+    and capecitabine, each in months only and with no line number, loaded silently, and
+    ribociclib + fulvestrant came first on MAINTAIN, whose population the chemotherapy between
+    leaves; in either listing order. Without dates or lines nothing orders two courses: the
+    profile must give one or the other (schema 2)."""
+    data = _palbociclib_then_capecitabine(dated=False)
+    for c in data["treatments"]:
+        del c["line"]
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    [(path, message)] = caught.value.problems
+    assert path == "$.treatments"
+    assert "treatments[0]" in message and "treatments[1]" in message and "line" in message
+    data["treatments"][0]["line"], data["treatments"][1]["line"] = 1, 2
+    assert resistx.load_profile(data).treatments[1].line == 2

@@ -270,6 +270,24 @@ def _open_courses_say_how(inst: Any, _attribute: attrs.Attribute[Any], value: An
             raise ValueError(msg)
 
 
+def _courses_in_order(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Schema 2: two or more courses for metastatic disease can be put in order: none with
+    neither a start date nor a line (case 1174b: months-only courses with no line numbers read
+    MAINTAIN's population by chance)."""
+    schema = getattr(inst, "schema_version", None)
+    if not isinstance(schema, int) or schema < _SCHEMA_ASKING_HOW or len(value) < 2:
+        return
+    metastatic = [(i, t) for i, t in enumerate(value) if t.metastatic and not t.suppression_only]
+    unplaced = [i for i, t in metastatic if t.started_on is None and t.line is None]
+    if len(metastatic) > 1 and unplaced:
+        shown = " and ".join(f"treatments[{i}]" for i in unplaced)
+        msg = (
+            f"{shown}: a course for metastatic disease with neither a start date nor a line, "
+            "beside another: nothing puts them in order; give each its line (or start date)"
+        )
+        raise ValueError(msg)
+
+
 #: the schema from which a dated course without an end must say how it ended
 _SCHEMA_ASKING_HOW = 2
 
@@ -802,6 +820,7 @@ class Profile:
             _open_courses_say_how,
             _one_line_at_a_time,
             _no_course_twice,
+            _courses_in_order,
         ],
     )
     #: schema 2: the drugs given after this decision, when known (a cohort's concordance reads
