@@ -677,3 +677,45 @@ def test_two_metastatic_courses_with_neither_date_nor_line_are_refused_not_order
     assert "treatments[0]" in message and "treatments[1]" in message and "line" in message
     data["treatments"][0]["line"], data["treatments"][1]["line"] = 1, 2
     assert resistx.load_profile(data).treatments[1].line == 2
+
+
+@pytest.mark.parametrize(
+    ("given", "regimen"),
+    [
+        (["fulvestrant", "goserelin"], "fulvestrant"),
+        (["ribociclib", "fulvestrant", "Zoladex"], "ribociclib+fulvestrant"),
+        (["capecitabine", "goserelin"], "chemotherapy"),
+        (["Enhertu", "leuprorelin"], "trastuzumab-deruxtecan"),
+        (["goserelin"], "goserelin"),
+    ],
+)
+def test_a_gnrh_agonist_given_beside_a_regimen_does_not_make_it_another_regimen(
+    given: list[str], regimen: str
+) -> None:
+    """Case 1187 (MAJOR, concordance): every next treatment stated with a GnRH agonist
+    (fulvestrant + goserelin for a premenopausal woman) was 'not in plan', where the plan's
+    fulvestrant option says to continue goserelin with it: ovarian suppression goes with the
+    endocrine options, and the concordance of every premenopausal woman and every man on one
+    was lost. The agonist is set aside when the regimen is named (not when it is all there is)."""
+    from resistx.cohort import regimen_for  # noqa: PLC0415
+
+    assert regimen_for(given) == regimen
+
+
+def test_enrolment_in_a_trial_the_plan_offers_is_placed_at_that_trial() -> None:
+    """Case 1189's variant (MINOR, concordance): fulvestrant + ipatasertib given next was 'not
+    in plan', where the plan ranked the FINER trial (fulvestrant, ipatasertib) fourth."""
+    from resistx.cohort import place, regimen_for  # noqa: PLC0415
+
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-05", variant="E545K"),
+            *(result(g, "not_detected", tested_on="2026-11-05") for g in ("ESR1", "AKT1", "PTEN")),
+        ],
+        _course(["palbociclib", "anastrozole"], "2023-04-01", "2026-10-20", "progression", line=1),
+    )
+    plan = _planned(data)
+    finer = next(o for o in plan.options if o.regimen.id == "trial:NCT04650581")
+    placed = place(plan, regimen_for(["fulvestrant", "ipatasertib"]))
+    assert (placed.rank, placed.place) == (finer.rank, finer.tier.value)

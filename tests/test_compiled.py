@@ -65,6 +65,15 @@ def rich_profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         for t in out["treatments"]:  # (case 1144)
             if "started_on" in t and not {"ended_on", "months", "stop_reason"} & set(t):
                 t["stop_reason"] = "ongoing" if t is out["treatments"][-1] else "progression"
+        # ... and a line for a course for metastatic disease with no start date (case 1174b)
+        metastatic = [
+            t for t in out["treatments"] if t.get("setting", "metastatic") == "metastatic"
+        ]
+        unplaced = [t for t in metastatic if "started_on" not in t and "line" not in t]
+        if len(metastatic) > 1:
+            after = max((t.get("line", 0) for t in metastatic), default=0)
+            for n, t in enumerate(unplaced, after + 1):
+                t["line"] = n
         out["treatments"] = consistent(out["treatments"])
     return out
 

@@ -26,14 +26,23 @@ _BY_DRUGS: dict[frozenset[str], str] = {frozenset(r.drugs): r.id for r in ALL_BY
 
 def regimen_for(drug_names: Sequence[str]) -> str:
     """The regimen id the engine gives these drugs (``["Piqray", "Faslodex"]`` is
-    ``alpelisib+fulvestrant``; cytotoxic drugs alone are ``chemotherapy``); drugs that make no
-    regimen of the engine's are named by their generic names joined with ``+``."""
+    ``alpelisib+fulvestrant``; cytotoxic drugs alone are ``chemotherapy``); a GnRH agonist given
+    beside other drugs is set aside, as the plans give ovarian suppression with the endocrine
+    options (case 1187); drugs that make no regimen of the engine's are named by their generic
+    names joined with ``+``."""
     return _regimen_for(tuple(drug_names))
 
 
 @functools.lru_cache(maxsize=4_096)  # a cohort states the same few treatments again and again
 def _regimen_for(drug_names: tuple[str, ...]) -> str:
     found = [drugs.lookup(name) for name in drug_names]
+    beside = [
+        (d, name)
+        for d, name in zip(found, drug_names, strict=True)
+        if not (d and d.drug_class is DrugClass.OVARIAN_FUNCTION_SUPPRESSION)
+    ]
+    if beside and len(beside) < len(found):
+        found, drug_names = [d for d, _ in beside], tuple(n for _, n in beside)
     names = frozenset(d.name if d else name for d, name in zip(found, drug_names, strict=True))
     if found and all(d is not None and d.drug_class is DrugClass.CHEMOTHERAPY for d in found):
         return CHEMOTHERAPY
@@ -59,13 +68,19 @@ def rule_numbers(reasons: tuple[resistx.Reason, ...]) -> tuple[int, ...]:
 class Placed(Protocol):
     """A plan, or a ranking (``engine.ranking``): where each regimen stands."""
 
+    @property
+    def options(self) -> tuple[resistx.Option, ...]: ...
+
     def option(self, regimen_id: str) -> resistx.Option | None: ...
 
     def exclusion(self, regimen_id: str) -> resistx.Exclusion | None: ...
 
 
 def place(plan: Placed, regimen: str) -> Placement:
-    option = plan.option(regimen)
+    """Where ``regimen`` (``regimen_for``) stands; drugs that make no regimen of the engine's
+    stand where a trial option of the same drugs does (case 1189: fulvestrant + ipatasertib
+    is the FINER trial)."""
+    option = plan.option(regimen) or _trial_of(plan, regimen)
     if option is not None:
         rules = rule_numbers(option.reasons)
         return Placement(regimen=regimen, rank=option.rank, place=option.tier.value, rules=rules)
@@ -75,6 +90,18 @@ def place(plan: Placed, regimen: str) -> Placement:
             regimen=regimen, rank=None, place=LEFT_OUT, rules=rule_numbers(exclusion.reasons)
         )
     return Placement(regimen=regimen, rank=None, place=NOT_IN_PLAN)
+
+
+def _trial_of(plan: Placed, regimen: str) -> resistx.Option | None:
+    drugs_given = frozenset(regimen.split("+"))
+    return next(
+        (
+            o
+            for o in plan.options
+            if o.regimen.is_trial and frozenset(o.regimen.drugs) == drugs_given
+        ),
+        None,
+    )
 
 
 SUMMARY_COLUMNS = ("by", "value", "patients", "share", "ranked_first")
