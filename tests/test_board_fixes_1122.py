@@ -719,3 +719,13 @@ def test_enrolment_in_a_trial_the_plan_offers_is_placed_at_that_trial() -> None:
     finer = next(o for o in plan.options if o.regimen.id == "trial:NCT04650581")
     placed = place(plan, regimen_for(["fulvestrant", "ipatasertib"]))
     assert (placed.rank, placed.place) == (finer.rank, finer.tier.value)
+
+
+def test_a_json_error_message_does_not_say_at_twice() -> None:
+    """The cohort review (MINOR): a line cut short read 'Invalid control character at at line
+    1, column 121' and 'Unterminated string starting at at line 1, column 97': the decoder's
+    own message ends in 'at'."""
+    for text in ('{"schema_version": 2, "patient_id": "a\nb"}', '{"schema_version": 2, "x": "ab'):
+        with pytest.raises(resistx.ProfileError) as caught:
+            resistx.load_profile(text)
+        assert " at at " not in str(caught.value), str(caught.value)

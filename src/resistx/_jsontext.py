@@ -99,7 +99,8 @@ def loads_keeping_duplicates(
     try:
         data = _decode(text)
     except json.JSONDecodeError as e:
-        msg = f"{what} is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
+        reason = e.msg.removesuffix(" at")  # "Unterminated string starting at", and others
+        msg = f"{what} is not valid JSON: {reason} at line {e.lineno}, column {e.colno}"
         raise DataProblemsError([("", msg)]) from None
     except (RecursionError, MemoryError):
         msg = f"{what} is nested too deeply to read"
