@@ -630,11 +630,13 @@ def test_a_grade_3_cytopenia_puts_every_marrow_suppressing_option_after_those_wi
     assert max(ranks["olaparib"], ranks["talazoparib"]) < ranks["chemotherapy"]
 
 
-def test_a_myelodysplastic_syndrome_on_record_leaves_the_parp_inhibitors_out() -> None:
+@pytest.mark.parametrize("name", ["therapy-related MDS", "t-MDS", "AML", "acute myeloid leukaemia"])
+def test_a_myelodysplastic_syndrome_on_record_leaves_the_parp_inhibitors_out(name: str) -> None:
     """The recheck of case 1123 (case 1176, MAJOR, both policies): therapy-related MDS could
     not be recorded ('did you mean cytopenia'), and with a somatic BRCA2 mutation olaparib came
     first. The PARP inhibitors' labels warn of MDS and acute myeloid leukaemia and stop them
-    once either is confirmed: with it on record they are left out, the reason saying why."""
+    once either is confirmed: with it on record they are left out, the reason saying why. The
+    recheck (case 1193c): 't-MDS' and a past AML were refused too."""
     data = _woman(
         "2026-11-30",
         [
@@ -649,7 +651,7 @@ def test_a_myelodysplastic_syndrome_on_record_leaves_the_parp_inhibitors_out() -
             ),
         ],
         _course(["ribociclib", "fulvestrant"], "2023-03-01", "2026-10-20", "progression", line=1),
-        comorbidities=["therapy-related MDS"],
+        comorbidities=[name],
     )
     for policy in ("ye2024", "practice-2026"):
         plan = _planned(data, policy)
@@ -729,3 +731,47 @@ def test_a_json_error_message_does_not_say_at_twice() -> None:
         with pytest.raises(resistx.ProfileError) as caught:
             resistx.load_profile(text)
         assert " at at " not in str(caught.value), str(caught.value)
+
+
+def test_trastuzumab_deruxtecan_held_back_for_endocrine_sensitive_disease_says_the_sites_of_metastasis_are_not_read() -> (
+    None
+):
+    """Case 1200 (MAJOR, practice-2026, recorded as a limitation): HER2-low disease with liver
+    metastases after 14 months of abemaciclib + letrozole; rule 32 put fulvestrant alone first
+    and trastuzumab deruxtecan later, as it would for bone-only disease: a profile has no field
+    for visceral metastases short of a crisis. Until it does, the reason that holds trastuzumab
+    deruxtecan back says so, and that postMONARCH's benefit was larger without visceral
+    metastases, so a clinician weighing liver or lung disease sees what the order does not."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(["abemaciclib", "letrozole"], "2025-09-01", "2026-11-01", "progression", line=1),
+        her2="low",
+    )
+    plan = _planned(data, "practice-2026")
+    [said] = [
+        r.text
+        for r in option(plan, "trastuzumab-deruxtecan").reasons
+        if r.code == "endocrine_sensitive_adc_later"
+    ]
+    assert "sites of metastasis" in said and "visceral" in said
+
+
+def test_an_adjuvant_course_with_a_start_date_alone_is_refused_too() -> None:
+    """The recheck of case 1144 (case 1196c, MAJOR, both policies): adjuvant abemaciclib +
+    anastrozole given as a start date alone loaded and was read as a relapse on the CDK4/6
+    inhibitor (chemotherapy first); recorded as completed, abemaciclib + fulvestrant led. How
+    it ended decides the plan, in the adjuvant setting as in the metastatic one."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        {
+            "drugs": ["abemaciclib", "anastrozole"],
+            "setting": "adjuvant",
+            "started_on": "2022-03-01",
+        },
+    )
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    [(path, message)] = caught.value.problems
+    assert path == "$.treatments" and "treatments[0]" in message

@@ -253,15 +253,16 @@ def _ongoing_has_no_end(inst: Any, _attribute: attrs.Attribute[Any], value: obje
 
 
 def _open_courses_say_how(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Schema 2: a metastatic course with a start date and no end (``ended_on`` or ``months``)
-    must say whether it goes on or how it ended: read either way, the plan differs (case
-    1144). Schema 1 read such a course as ended, how not given (resistx 0.1's contract)."""
+    """Schema 2: a course with a start date and no end (``ended_on`` or ``months``) must say
+    whether it goes on or how it ended: read either way, the plan differs (case 1144; an
+    adjuvant one, case 1196c). Schema 1 read such a course as ended, how not given (resistx
+    0.1's contract)."""
     schema = getattr(inst, "schema_version", None)  # the collecting path's namespace may lack it
     if not isinstance(schema, int) or schema < _SCHEMA_ASKING_HOW:
         return
     for i, t in enumerate(value):
         ended = t.stop_reason or t.ended_on or t.months is not None
-        if t.started_on and t.metastatic and not ended:
+        if t.started_on and not ended:  # (neo)adjuvant too (case 1196c)
             msg = (
                 f"treatments[{i}] started on {t.started_on.isoformat()} with no ended_on, "
                 'months or stop_reason: give stop_reason "ongoing" if it goes on, or how it '

@@ -66,6 +66,18 @@ ALIASES = {
     "therapy_related_myelodysplastic_syndrome": "myelodysplastic_syndrome",
     "therapy-related_myelodysplastic_syndrome": "myelodysplastic_syndrome",
     "myelodysplastic_syndromes": "myelodysplastic_syndrome",
+    "t_mds": "myelodysplastic_syndrome",
+    "tmds": "myelodysplastic_syndrome",
+    "mds_(therapy_related)": "myelodysplastic_syndrome",
+    "mds_(therapy-related)": "myelodysplastic_syndrome",
+    # an acute myeloid leukaemia before (the PARP inhibitors' labels name it with MDS)
+    "aml": "myelodysplastic_syndrome",
+    "t_aml": "myelodysplastic_syndrome",
+    "t-aml": "myelodysplastic_syndrome",
+    "acute_myeloid_leukaemia": "myelodysplastic_syndrome",
+    "acute_myeloid_leukemia": "myelodysplastic_syndrome",
+    "therapy_related_aml": "myelodysplastic_syndrome",
+    "therapy-related_aml": "myelodysplastic_syndrome",
     # low blood counts by the count (case 1159)
     "neutropenia": "cytopenia",
     "anaemia": "cytopenia",

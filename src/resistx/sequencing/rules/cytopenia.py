@@ -109,8 +109,9 @@ def myelodysplasia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
     if any(c.name is Comorbidity.MYELODYSPLASTIC_SYNDROME for c in i.comorbidities):
         yield left_out(
             ExclusionCode.CONTRAINDICATED,
-            text="A myelodysplastic syndrome on record: the PARP inhibitors' labels warn of "
-            "myelodysplastic syndrome and acute myeloid leukaemia, and stop them once either "
-            "is confirmed (not in the review); left out.",
+            text="A myelodysplastic syndrome (or acute myeloid leukaemia) on record: the PARP "
+            "inhibitors' labels warn of "
+            "myelodysplastic syndrome and acute myeloid leukaemia, and stop them once either is "
+            "confirmed (not in the review); left out.",
             trials=spec.key_trials,
         )

@@ -70,7 +70,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "disease after chemotherapy for metastatic disease, induction too: DESTINY-Breast04's "
     "population (case 1071), where postMONARCH's result is extended, not shown. The review's "
     "Discussion "
-    "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
+    "sends this patient to chemotherapy; trastuzumab deruxtecan's reason says resistx does "
+    "not read the sites of metastasis (case 1200); postMONARCH and the guidelines since keep an "
     "endocrine-based line first. Its reason leads.",
     codes=(
         "endocrine_sensitive_endocrine_first",
@@ -117,7 +118,9 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             ceiling=2,  # the next line: after the endocrine-based ones
             text=f"Endocrine-sensitive disease with {none}, outside "
             f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
-            f"endocrine line: an endocrine-based line comes first{evidence}.",
+            f"endocrine line: an endocrine-based line comes first{evidence}."
+            + _SITES
+            * kinds.is_tdxd(spec),
             trials=(*spec.key_trials, trial),
         )
     elif kinds.is_chemotherapy(spec):
@@ -140,6 +143,15 @@ _EXTENDED = {
         ("toxicity", "a line stopped for toxicity"),
     )
 }
+
+
+#: what rule 32 cannot weigh (case 1200: liver metastases read as bone-only disease)
+_SITES = (
+    " resistx does not read the sites of metastasis: postMONARCH reported a larger benefit "
+    "without visceral metastases (its report, a secondary source; no figures), so with liver "
+    "or lung metastases trastuzumab deruxtecan, within its approval, may weigh before another "
+    "endocrine line."
+)
 
 
 def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:
