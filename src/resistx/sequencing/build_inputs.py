@@ -281,7 +281,7 @@ def history(
         endocrine_progressed=endocrine_progressed(facts),
         destiny_breast06_entry=facts.destiny_breast06_entry,
         postmonarch_population=e.postmonarch_population,
-        line_stopped_for_toxicity=postmonarch.set_aside(facts),
+        line_stopped_for_toxicity=e.postmonarch_population and postmonarch.set_aside(facts),
         aromatase_inhibitors_given=aromatase_inhibitors_given(facts),
         degrader_short=degrader_short(facts),
         ai_resistant=aromatase_inhibitor_resistant(facts),

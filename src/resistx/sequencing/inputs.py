@@ -217,7 +217,8 @@ class HistoryInputs:
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: bool = False
     #: a metastatic line whose every course stopped for toxicity, which postMONARCH's
-    #: population and rule 32 set aside (case 1152): rule 37 says so
+    #: population and rule 32 set aside (case 1152): rule 37 says so; filled only within that
+    #: population, where rule 37 reads it (else it parts the memo keys for nothing)
     line_stopped_for_toxicity: bool = False
     #: the aromatase inhibitors given in any setting (EMBER-3's population, rule 35; BOLERO-2's
     #: non-steroidal one, rule 96)
