@@ -871,6 +871,18 @@ _GERMLINE_BRCA2_AND_PALB2 = [
 ]
 
 
+#: EfficacyInputs.had_cdk46i: letrozole to progression with no CDK4/6 inhibitor ever, or after
+#: palbociclib stopped for toxicity (everolimus's evidence: ref 47's arm and BOLERO-2 for the
+#: first only; cases 1157, 1171)
+_NO_CDK46I_AND_STOPPED_FOR_TOXICITY = [
+    patient(biomarkers=NEGATIVE, treatments=[*before, dict(PALBOCICLIB, drugs=["letrozole"])])
+    for before in (
+        [],
+        [dict(PALBOCICLIB, started_on="2022-06-01", ended_on="2022-12-20", stop_reason="toxicity")],
+    )
+]
+
+
 #: MolecularInputs.pathway_unusable: a PIK3CA mutation the only target, with diabetes needing
 #: insulin or not (no usable target, rule 6; case 1035)
 _PIK3CA_WITH_INSULIN_AND_WITHOUT = [
@@ -979,6 +991,7 @@ _TAMOXIFEN_AND_NONE = [
 @example(_ULTRALOW_ENDOCRINE_PROGRESSED_AND_STOPPED, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN_PARTNER, random.Random(0))
 @example(_GERMLINE_BRCA2_AND_PALB2, random.Random(0))
+@example(_NO_CDK46I_AND_STOPPED_FOR_TOXICITY, random.Random(0))
 @example(_PIK3CA_WITH_INSULIN_AND_WITHOUT, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     profiles: list[dict[str, Any]], rnd: random.Random
