@@ -775,3 +775,30 @@ def test_an_adjuvant_course_with_a_start_date_alone_is_refused_too() -> None:
         resistx.load_profile(data)
     [(path, message)] = caught.value.problems
     assert path == "$.treatments" and "treatments[0]" in message
+
+
+def test_with_a_myelodysplastic_syndrome_no_option_says_a_parp_inhibitor_comes_first() -> None:
+    """The recheck of case 1176 (case 1193a, MAJOR, ye2024): with a germline PALB2 mutation and
+    therapy-related MDS, the PARP inhibitors were left out (rule 112), yet chemotherapy's only
+    reason, and sacituzumab govitecan's, said 'olaparib comes first, this after it', and held
+    chemotherapy at an alternative. A PARP inhibitor the plan leaves out is first for nothing."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PALB2", "mutated", origin="germline", sample="blood", tested_on="2020-03-01"),
+            *(
+                result(g, "not_detected", origin="germline", sample="blood", tested_on="2020-03-01")
+                for g in ("BRCA1", "BRCA2")
+            ),
+            *(
+                result(g, "not_detected", tested_on="2026-11-10", sample="tissue")
+                for g in ("ESR1", *_PAM)
+            ),
+        ],
+        _course(["ribociclib", "letrozole"], "2023-03-01", "2026-10-20", "progression", line=1),
+        comorbidities=["MDS"],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        said = [r.text for o in plan.options for r in o.reasons]
+        assert not [t for t in said if "olaparib comes first" in t], policy

@@ -30,8 +30,8 @@ from resistx.sequencing.hrd import (
     germline_untested,
     hrd_untested,
     origin_unknown,
+    parp_closed_by,
     parp_findings,
-    platinum_resistant,
 )
 from resistx.sequencing.inputs import EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
@@ -176,7 +176,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         after_fulvestrant="fulvestrant" in facts.progressed_drugs,
         postmonarch_population=postmonarch.in_population(facts),
         adjuvant_parp=adjuvant_parp(facts),
-        platinum_resistant=platinum_resistant(facts),
+        **parp_closed_by(facts),
         parp=parp,
         brca_origin_unknown=origin_unknown(facts, parp),
         hrd_untested=untested,
@@ -289,7 +289,7 @@ def history(
         endocrine_resistant=endocrine_resistant(facts),
         # a gene that could still give a target: ESR1 or the PI3K pathway neither found nor
         # negative on a current test (a target found and acted on leaves the other gene open)
-        parp_targets=germline_brca_open(m.parp, m.after_parp or m.platinum_resistant),
+        parp_targets=germline_brca_open(m.parp, m.parp_closed),
         targets_untested=(m.esr1 is None and not m.esr1_negative_current)
         or (m.akt_pathway is None and not m.pam_negative),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),

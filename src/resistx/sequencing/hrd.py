@@ -9,6 +9,7 @@ from resistx.model.enums import BiomarkerStatus, DrugClass, Origin
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, Facts
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.keyed import keyed
+from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import PLATINUM, drug_class
 
 
@@ -119,6 +120,15 @@ def adjuvant_parp(facts: Facts) -> tuple[tuple[str, ...], bool] | None:
     drugs = tuple(sorted({d for t in courses for d in t.drugs if drug_class(d) is parp}))
     soon = any(t.progressed or facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS) for t in courses)
     return drugs, soon
+
+
+def parp_closed_by(facts: Facts) -> dict[str, bool]:
+    """The MolecularInputs fields that close the PARP inhibitors to a target: progression on a
+    platinum (rule 105), a myelodysplastic syndrome on record (rule 112; case 1193a)."""
+    return {
+        "platinum_resistant": platinum_resistant(facts),
+        "parp_contraindicated": Comorbidity.MYELODYSPLASTIC_SYNDROME in facts.comorbidities,
+    }
 
 
 def platinum_resistant(facts: Facts) -> bool:

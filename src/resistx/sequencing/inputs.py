@@ -76,6 +76,9 @@ class MolecularInputs:
     #: BRCA1/2 mutations of ``parp`` found in the tumour with no germline result for the gene:
     #: germline or somatic, unknown which (``hrd.origin_unknown``; rules 5 and 49, case 490)
     brca_origin_unknown: tuple[str, ...] = ()
+    #: a myelodysplastic syndrome on record: rule 112 leaves the PARP inhibitors out, and no
+    #: other rule places an option after them (case 1193a)
+    parp_contraindicated: bool = False
     #: no PARP finding: BRCA1, BRCA2 and PALB2 never tested, and somatic BRCA1/2 where they
     #: were tested in the germline only (``hrd.hrd_untested``)
     hrd_untested: tuple[str, ...] = ()
@@ -136,6 +139,12 @@ class MolecularInputs:
     #: HER2-ultralow approval asks for (rule 29; case 894); filled for HER2-ultralow disease
     #: after chemotherapy only, where rule 29 reads it
     endocrine_progressed: bool = False
+
+    @property
+    def parp_closed(self) -> bool:
+        """No PARP inhibitor for a target: progression on one, on a platinum (rule 105), or a
+        myelodysplastic syndrome (rule 112)."""
+        return self.after_parp or self.platinum_resistant or self.parp_contraindicated
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -49,7 +49,9 @@ def parp_before_chemotherapy(
 ) -> Iterator[Effect]:
     if not i.post_cdk46i or i.after_parp or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
         return
-    if i.platinum_resistant:  # rule 105: outside OlympiAD's and EMBRACA's populations
+    if (
+        i.platinum_resistant or i.parp_contraindicated
+    ):  # rule 105; rule 112: outside OlympiAD's and EMBRACA's populations
         return
     brca = [f for f in i.parp if germline_brca(f)]
     if not brca:
@@ -216,7 +218,7 @@ def tbcrc048_before_chemotherapy(
 ) -> Iterator[Effect]:
     if not (i.post_cdk46i and i.parp) or i.after_parp or any(map(germline_brca, i.parp)):
         return
-    if i.platinum_resistant:  # rule 105
+    if i.platinum_resistant or i.parp_contraindicated:  # rule 105; rule 112
         return
     unknown = i.brca_origin_unknown
     genes = " and ".join(parp_targets(i.parp, unknown=unknown))
