@@ -429,6 +429,8 @@ def test_a_grade_3_cytopenia_puts_the_cdk46_and_parp_inhibitors_after_every_opti
     assert cdk.tier is resistx.Tier.LATER
     [said] = [r.text for r in cdk.reasons if r.code == "cytopenia_myelosuppressive_later"]
     assert "grade 3" in said
+    # never given one: later is not a later line (the recheck, case 1192b)
+    assert "added once the counts allow" in said
     data["comorbidities"] = [{"name": "cytopenia", "grade": 2}]
     assert option(_planned(data), "abemaciclib+fulvestrant").tier is resistx.Tier.PREFERRED
 

@@ -24,7 +24,8 @@ _LABELS: tuple[tuple[Callable[[RegimenSpec], bool], str], ...] = (
         kinds.has_cdk46i,
         "the CDK4/6 inhibitors' labels start them only once the neutrophils have recovered "
         "(ribociclib's and palbociclib's set a count to start from; abemaciclib's holds it at "
-        "grade 3)",
+        "grade 3); where none has been given, endocrine therapy can start alone and the CDK4/6 "
+        "inhibitor be added once the counts allow",
     ),
     (
         kinds.is_parp_inhibitor,
