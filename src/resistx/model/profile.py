@@ -257,8 +257,7 @@ def _open_courses_say_how(inst: Any, _attribute: attrs.Attribute[Any], value: An
     whether it goes on or how it ended: read either way, the plan differs (case 1144; an
     adjuvant one, case 1196c). Schema 1 read such a course as ended, how not given (resistx
     0.1's contract)."""
-    schema = getattr(inst, "schema_version", None)  # the collecting path's namespace may lack it
-    if not isinstance(schema, int) or schema < _SCHEMA_ASKING_HOW:
+    if not _asks_how(inst):
         return
     for i, t in enumerate(value):
         ended = t.stop_reason or t.ended_on or t.months is not None
@@ -275,8 +274,7 @@ def _courses_in_order(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -
     """Schema 2: two or more courses for metastatic disease can be put in order: none with
     neither a start date nor a line (case 1174b: months-only courses with no line numbers read
     MAINTAIN's population by chance)."""
-    schema = getattr(inst, "schema_version", None)
-    if not isinstance(schema, int) or schema < _SCHEMA_ASKING_HOW or len(value) < 2:
+    if not _asks_how(inst) or len(value) < 2:
         return
     metastatic = [(i, t) for i, t in enumerate(value) if t.metastatic and not t.suppression_only]
     unplaced = [i for i, t in metastatic if t.started_on is None and t.line is None]
@@ -287,6 +285,13 @@ def _courses_in_order(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -
             "beside another: nothing puts them in order; give each its line (or start date)"
         )
         raise ValueError(msg)
+
+
+def _asks_how(inst: Any) -> bool:
+    """Schema 2 asks how a dated course ended and the order of the metastatic courses; schema
+    1 read them as resistx 0.1 did. The collecting path's namespace may lack the version."""
+    schema = getattr(inst, "schema_version", None)
+    return isinstance(schema, int) and schema >= _SCHEMA_ASKING_HOW
 
 
 #: the schema from which a dated course without an end must say how it ended
@@ -664,6 +669,12 @@ def chemotherapy_lines(lines: tuple[tuple[Treatment, ...], ...]) -> int:
 def cytotoxic(t: Treatment) -> bool:
     """Chemotherapy, or an ADC (its payload is cytotoxic)."""
     return DrugClass.CHEMOTHERAPY in t.drug_classes or any(c.is_adc for c in t.drug_classes)
+
+
+def stopped_for_toxicity(line: tuple[Treatment, ...]) -> bool:
+    """Every course of the line stopped for toxicity: no progression it measures (DESTINY-
+    Breast06's lines, case 1075; rule 32 and postMONARCH's population, cases 1149, 1152)."""
+    return all(t.stop_reason is StopReason.TOXICITY for t in line)
 
 
 def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], ...]:

@@ -24,6 +24,7 @@ from resistx.model.profile import (
     exposure_months,
     latest_progression,
     sensitivity_courses,
+    stopped_for_toxicity,
 )
 from resistx.sequencing import reliability
 from resistx.sequencing.findings import GeneState, reconcile
@@ -218,8 +219,7 @@ class Facts:
         1075), or a CDK4/6i course under 6 months: DESTINY-Breast06's entry but its ECOG (980)."""
         months = self.cdk46i_months
         lines = sum(
-            any(t.drug_classes & ENDOCRINE_DRUGS for t in line)
-            and not all(t.stop_reason is StopReason.TOXICITY for t in line)
+            any(t.drug_classes & ENDOCRINE_DRUGS for t in line) and not stopped_for_toxicity(line)
             for line in self.metastatic_lines
         )
         return lines >= 2 or (months is not None and months < DB06_SHORT_FIRST_LINE_MONTHS)

@@ -5,8 +5,8 @@ the efficacy factor's ``postmonarch`` selector (``EfficacyInputs``), one value f
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass, StopReason
-from resistx.model.profile import Treatment, combined, through_hold
+from resistx.model.enums import DrugClass
+from resistx.model.profile import Treatment, combined, stopped_for_toxicity, through_hold
 from resistx.sequencing.facts import Facts
 
 
@@ -46,11 +46,7 @@ def lines_not_stopped_for_toxicity(facts: Facts) -> list[tuple[Treatment, ...]]:
     so, without progression, is no other therapy the disease progressed on (case 1149 and its
     recheck, 1152: rule 32 and postMONARCH's population read it so; rule 58 reads
     DESTINY-Breast06's lines so since case 1075)."""
-    return [
-        line
-        for line in facts.metastatic_lines
-        if not all(t.stop_reason is StopReason.TOXICITY for t in line)
-    ]
+    return [line for line in facts.metastatic_lines if not stopped_for_toxicity(line)]
 
 
 def set_aside(facts: Facts) -> bool:

@@ -91,22 +91,7 @@ def source(found: Sourced, trial: Trial, *, first: bool = True) -> str:
 def _comparators(event: AdverseEvent, where: Trial) -> tuple[str, ...]:
     """The same event's rate in the trial's arms of other regimens, where it prints them: a
     rate beside its comparator's says what the regimen adds (case 1138: neutropenia on
-    inavolisib's triplet, 80.2% against 78.4% on the placebo arm). Worked out once per event
-    of a trial (the trial kept beside it, so a freed trial's id is never read as another's)."""
-    key = (id(where), event.term, event.arm)
-    found = _SAID.get(key)
-    if found is None or found[0] is not where:
-        if len(_SAID) >= _SAID_LIMIT:
-            _SAID.clear()
-        found = _SAID[key] = (where, _rates_beside(event, where))
-    return found[1]
-
-
-_SAID: dict[tuple[int, str, str], tuple[Trial, tuple[str, ...]]] = {}
-_SAID_LIMIT = 4_096
-
-
-def _rates_beside(event: AdverseEvent, where: Trial) -> tuple[str, ...]:
+    inavolisib's triplet, 80.2% against 78.4% on the placebo arm)."""
     regimen = {a.label: a.regimen for a in where.arms}
     graded = event.grade3plus_percent is not None
     out = []
