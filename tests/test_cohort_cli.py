@@ -26,6 +26,7 @@ import pytest
 import resistx
 from resistx.cli import main
 from resistx.cohort import _readers, _run, rows_for
+from resistx.sequencing.policy import get as get_policy
 from tests.cohort_data import profiles, write_jsonl
 
 RESISTX = Path(sys.executable).parent / "resistx"
@@ -94,7 +95,8 @@ def test_jsonl_in_jsonl_out_one_row_per_option_and_every_problem(
     assert any(e["kind"] == "out_of_scope" and e["path"] == "$" for e in errors)
     planned = 152 - len(failed)
     said = capsys.readouterr().out
-    assert f"{planned} of 152 patients planned: {len(rows):,} rows" in said
+    assert f"{planned} of 152 patients planned under ye2024 " in said
+    assert f"): {len(rows):,} rows in" in said
     assert f"{len(failed)} with errors" in said
 
 
@@ -380,3 +382,32 @@ def test_a_run_in_this_process_leaves_its_garbage_collector_as_it_was(
         assert gc.get_threshold() == (1234, 5, 6)
     finally:
         gc.set_threshold(*before)
+
+
+def test_a_parquet_output_says_which_policy_evidence_and_resistx_made_its_rows(
+    cohort_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cohort's rows are read months later, away from the command that made them: the
+    Parquet files themselves name the policy, its version, the evidence, resistx's version and
+    the preferences (case 1189: the rows carried none of them), and the summary line says the
+    policy. A JSON Lines file has no place for them; the summary line is where they are said."""
+    out = tmp_path / "plans.parquet"
+    errors = tmp_path / "plans.errors.parquet"
+    args = ["--out", str(out), "--errors", str(errors), "--policy", "practice-2026"]
+    assert _cohort(str(cohort_file), *args, "--short-cdk46i-months", "9") == 0
+    policy = get_policy("practice-2026")
+    for path in (out, errors):
+        metadata = pq.read_schema(path).metadata
+        made = json.loads(metadata[b"resistx"])
+        assert made == {
+            "resistx": resistx.__version__,
+            "policy": "practice-2026",
+            "policy_version": policy.version,
+            "evidence": policy.default_evidence().version,
+            "preferences": {**resistx.to_dict(resistx.Preferences()), "short_cdk46i_months": 9.0},
+        }, path
+    said = capsys.readouterr().out
+    assert f"under practice-2026 {policy.version} (evidence {made['evidence']})" in said
+    assert _cohort(str(cohort_file), "--out", str(tmp_path / "default.parquet")) == 0
+    default = json.loads(pq.read_schema(tmp_path / "default.parquet").metadata[b"resistx"])
+    assert default["policy"] == "ye2024"

@@ -117,6 +117,8 @@ def test_a_path_is_planned_and_written_in_one_task_per_partition_as_the_bag_writ
             assert pq.read_table(tmp_path / "path" / name).equals(
                 pq.read_table(tmp_path / "bag" / name)
             )
+            made = pq.read_schema(tmp_path / "path" / name).metadata[b"resistx"]
+            assert json.loads(made)["policy"] == "ye2024"  # the bag's entries do not say it
         else:
             bag_text = (tmp_path / "bag" / name).read_text(encoding="utf-8")
             assert (tmp_path / "path" / name).read_text(encoding="utf-8") == bag_text

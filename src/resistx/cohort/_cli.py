@@ -74,8 +74,10 @@ def run_command(
     settings = Settings(policy=args.policy, preferences=preferences)
     shown = sys.stderr.isatty() and sys.stdout.isatty()
     done = run(args.input, args.out, errors, settings, jobs=args.jobs, progress=shown)
+    made = settings.made_by()
     counts = (
-        f"{done.planned:,} of {done.patients:,} patients planned: {done.rows:,} rows in "
+        f"{done.planned:,} of {done.patients:,} patients planned under {made['policy']} "
+        f"{made['policy_version']} (evidence {made['evidence']}): {done.rows:,} rows in "
         f"{args.out}; {done.failed:,} with errors in {errors}"
     )
     if done.interrupted:

@@ -162,7 +162,8 @@ def _plan_and_write(  # noqa: PLR0917 - one task, its arguments in order
 
     settings = Settings(policy=policy, preferences=preferences)
     records = records_of(partition, start)
-    options = open_writer(Path(directory) / f"part-{number:05d}.parquet", OPTION_COLUMNS)
+    made_by = settings.made_by()
+    options = open_writer(Path(directory) / f"part-{number:05d}.parquet", OPTION_COLUMNS, made_by)
     errors = open_writer(Path(directory) / f"part-{number:05d}.errors.jsonl", ERROR_COLUMNS)
     try:
         with fewer_collections():  # the worker's thresholds come back after its last task

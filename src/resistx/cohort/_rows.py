@@ -99,6 +99,18 @@ class Settings:
     policy: str | None = None
     preferences: resistx.Preferences = attrs.field(factory=resistx.Preferences)
 
+    def made_by(self) -> dict[str, Any]:
+        """What made a run's rows, for the files that can hold it (Parquet's metadata): the
+        rows are read long after, away from the command (case 1189)."""
+        policy = engine.policy_of(self.policy)
+        return {
+            "resistx": resistx.__version__,
+            "policy": policy.name,
+            "policy_version": policy.version,
+            "evidence": policy.default_evidence().version,
+            "preferences": resistx.to_dict(self.preferences),
+        }
+
 
 def _input_error(record: Record) -> Result | None:
     """The problem a record brings from its reader or its next-treatment column, if any."""

@@ -177,8 +177,9 @@ def run(
     )
     result = Outcome()
     bar = _progress(fmt.count(source) if progress else None, progress)
-    out_writer = open_writer(out, OPTION_COLUMNS)
-    error_writer = open_writer(errors, ERROR_COLUMNS)
+    made_by = settings.made_by()
+    out_writer = open_writer(out, OPTION_COLUMNS, made_by)
+    error_writer = open_writer(errors, ERROR_COLUMNS, made_by)
     try:
         with _StopFlag() as stop, fewer_collections():
             for packed in planned:

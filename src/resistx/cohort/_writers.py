@@ -96,11 +96,15 @@ def _arrow_schema(columns: tuple[tuple[str, str], ...]) -> Any:
 class ParquetWriter:
     """Rows become Arrow columns as they come (compact), and a row group once enough are in."""
 
-    def __init__(self, path: Path, columns: tuple[tuple[str, str], ...]) -> None:
+    def __init__(
+        self, path: Path, columns: tuple[tuple[str, str], ...], made_by: dict[str, Any] | None
+    ) -> None:
         pq = parquet("writing Parquet")
         self.rows = 0
         self._columns = columns
         self._schema = _arrow_schema(columns)
+        if made_by is not None:  # the rows' tables have none: their columns are what is checked
+            self._schema = self._schema.with_metadata({"resistx": json.dumps(made_by)})
         self._pending: list[Any] = []
         self._pending_rows = 0
         self._writer = pq.ParquetWriter(path, self._schema)
@@ -139,7 +143,11 @@ def check_suffix(path: Path, option: str) -> None:
         parquet(f"{option}: writing Parquet")
 
 
-def open_writer(path: Path, columns: tuple[tuple[str, str], ...]) -> RowWriter:
+def open_writer(
+    path: Path, columns: tuple[tuple[str, str], ...], made_by: dict[str, Any] | None = None
+) -> RowWriter:
+    """``made_by``: what made the rows (``Settings.made_by``), in a Parquet file's metadata
+    under ``resistx``; a JSON Lines file has no place for it."""
     if path.suffix.lower() in PARQUET_SUFFIXES:
-        return ParquetWriter(path, columns)
+        return ParquetWriter(path, columns, made_by)
     return JsonLinesWriter(path)
