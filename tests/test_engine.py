@@ -957,7 +957,21 @@ _TAMOXIFEN_AND_NONE = [
 ]
 
 
+#: MolecularInputs.pathway_held_back: ESR1 and PIK3CA mutations after 10 months of palbociclib,
+#: at ECOG 1 or 3 (no oral SERD put after a pathway inhibitor held back: case 1208; ECOG is no
+#: other field of the molecular Inputs)
+_ESR1_PIK3CA_AT_ECOG_1_AND_3 = [
+    patient(
+        biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]],
+        treatments=[dict(PALBOCICLIB, started_on="2024-05-20")],
+        ecog=ecog,
+    )
+    for ecog in (1, 3)
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_ESR1_PIK3CA_AT_ECOG_1_AND_3, random.Random(0))
 @example(_PTEN_PLASMA_AND_TISSUE, random.Random(0))
 @example(_UNTESTED_AND_TESTED_ULTRALOW, random.Random(0))
 @example(_PREMENOPAUSAL_AND_POST, random.Random(0))

@@ -19,7 +19,7 @@ from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.exhausted import (
     acted_on,
     endocrine_lines_after_cdk46i,
-    needs_insulin,
+    pathway_drugs,
     targets_left,
 )
 from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, PAM_GENES, Facts
@@ -137,12 +137,6 @@ def _cdk46i_months(facts: Facts) -> dict[str, bool]:
     }
 
 
-def _unusable(facts: Facts, pathway: Finding | None, esr1_clear: bool) -> bool:
-    """The PI3K pathway the only target, ESR1 clear, and diabetes needing insulin: no PI3K or
-    AKT inhibitor for it (rules 12 and 78), no usable target (case 1035)."""
-    return pathway is not None and esr1_clear and needs_insulin(facts)
-
-
 def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:
     pam, esr1_state = [facts.genes.get(g) for g in PAM_GENES], facts.genes.get("ESR1")
     esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
@@ -185,7 +179,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         rb1_loss=_finding(facts.genes.get("RB1"), S.LOSS, S.MUTATED),
         tested_without_actionable=(esr1 or akt_pathway) is None and esr1_clear and pam_clear,
         targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
-        pathway_unusable=_unusable(facts, akt_pathway, esr1 is None and esr1_clear),
+        **pathway_drugs(facts, akt_pathway, esr1 is None and esr1_clear),
         post_cdk46i=facts.post_cdk46i,
         maintain_switch=maintain.first_line_palbociclib_switch(facts, outside),
         mechanisms=mechanisms,

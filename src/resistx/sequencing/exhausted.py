@@ -101,3 +101,18 @@ def needs_insulin(facts: Facts) -> bool:
 def target_left(facts: Facts) -> bool:
     """A target left (``targets_left``): what keeps rule 26's tests out of 'before choosing'."""
     return bool(targets_left(facts))
+
+
+#: ECOG from which an intensive regimen comes after the least toxic options (rule 13)
+POOR_ECOG = 3
+
+
+def pathway_drugs(facts: Facts, pathway: object, esr1_clear: bool) -> dict[str, bool]:
+    """Whether a PI3K or AKT inhibitor is held back whatever the finding (diabetes needing
+    insulin: rules 12 and 78; ECOG 3-4: rule 13; case 1208), and so whether the pathway, the
+    only target with ESR1 clear, is no usable target (insulin; case 1035)."""
+    insulin = needs_insulin(facts)
+    return {
+        "pathway_unusable": pathway is not None and esr1_clear and insulin,
+        "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,
+    }

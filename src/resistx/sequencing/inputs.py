@@ -97,6 +97,9 @@ class MolecularInputs:
     #: left out (rule 12), capivasertib outside CAPItello-291 (rule 78): no usable target (case
     #: 1035; rule 6)
     pathway_unusable: bool = False
+    #: a PI3K/AKT-pathway inhibitor held back whatever the finding: diabetes needing insulin
+    #: (rules 12 and 78) or ECOG 3-4 (rule 13): no oral SERD waits behind one (case 1208)
+    pathway_held_back: bool = False
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
     #: after progression on first-line palbociclib, MAINTAIN's partner for ribociclib
     #: (``maintain.first_line_palbociclib_switch``; rule 6), else ""

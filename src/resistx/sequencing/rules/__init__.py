@@ -121,6 +121,7 @@ RULES: tuple[Rule, ...] = (
     records.adjuvant_relapse,
     records.biopsy_first_recurrence,
     records.cytopenia_after_parp_inhibitor,
+    cytopenia.cytopenia_cause,
     records.progression_undocumented,
     records.ongoing_course,
     hepatic.severe_hepatic_impairment,

@@ -26,12 +26,12 @@ from resistx.sequencing.rules.comorbidity_risks import (
     EXCLUSION_NOTES,
     HEPATIC_CLASSES,
     MILD_NEUROPATHY,
-    RECHALLENGE_NOTES,
     SAME_PAYLOAD_NOTE,
     UNQUANTIFIED,
     UNQUANTIFIED_AT_BEST_LATER,
 )
 from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
+from resistx.sequencing.rules.lung_rechallenge import RECHALLENGE_NOTES, resumed
 from resistx.vocab.comorbidities import Comorbidity
 
 C = Comorbidity
@@ -94,7 +94,9 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             name += " (on insulin)"
         for drug in spec.drugs:
             risk, found = _risk_of(condition, drug, spec, ctx)
-            if risk is not None:
+            if risk is not None and (again := resumed(condition, name, drug, stopped)):
+                yield again  # a grade 0-1 lung disease its label allows it again after
+            elif risk is not None:
                 note = _note(comorbidity, drug, stopped)
                 yield _risk(risk, name, comorbidity, note, drug, trial, found, spec.key_trials)
                 if (comorbidity, drug) in AT_BEST_LATER:

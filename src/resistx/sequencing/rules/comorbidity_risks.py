@@ -81,7 +81,12 @@ AT_BEST_LATER: frozenset[tuple[C, str]] = frozenset(
 #: with why: gedatolisib blocks mTOR, everolimus's target (case 764: ILD that began as
 #: pneumonitis on everolimus)
 UNQUANTIFIED_AT_BEST_LATER: MappingProxyType[tuple[C, str], str] = MappingProxyType(
-    {(C.INTERSTITIAL_LUNG_DISEASE, "gedatolisib"): "an mTOR inhibitor, as everolimus is"}
+    {
+        (C.INTERSTITIAL_LUNG_DISEASE, "gedatolisib"): "an mTOR inhibitor, as everolimus is",
+        # abemaciclib's US label (case 1238): the other CDK4/6 inhibitors come first
+        (C.INFLAMMATORY_BOWEL_DISEASE, "abemaciclib"): "diarrhoea is its most common adverse "
+        "reaction, on its label",
+    }
 )
 
 #: a cytopenia before a myelosuppressive option: its cause first (case 520)
@@ -258,16 +263,6 @@ EXCLUSION_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     }
 )
 
-#: what an exclusion of COMORBIDITY_RISKS says in place of EXCLUSION_NOTES when the
-#: comorbidity is an adverse event that stopped this very drug before (case 422)
-RECHALLENGE_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
-    {
-        (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): "its label stops it for good "
-        "after interstitial lung disease or pneumonitis of grade 2 or worse, and allows it again "
-        "only after a grade 1 that resolved fully (Enhertu US prescribing information; not in "
-        "the review)",
-    }
-)
 #: ... when it stopped a drug of the same payload (``PAYLOAD_GROUPS``), or this one where
 #: RECHALLENGE_NOTES has nothing: not weighed as a new drug (case 422's recheck)
 SAME_PAYLOAD_NOTE = (

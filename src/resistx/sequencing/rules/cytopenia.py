@@ -1,17 +1,20 @@
 """Rule 111: a cytopenia of grade 3 or worse puts every option that lowers blood counts (the
 CDK4/6 and PARP inhibitors, the antibody-drug conjugates, chemotherapy, everolimus), whose
 labels do not start them at such counts, after every option without that risk (cases 1159,
-1173). Rule 112: a myelodysplastic syndrome on record leaves the PARP inhibitors out (1176)."""
+1173). Rule 112: a myelodysplastic syndrome on record leaves the PARP inhibitors out (1176).
+Rule 113: such a cytopenia asks its cause before choosing (1203b)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from resistx.model.enums import ExclusionCode, Factor
+from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, left_out, rule
 from resistx.vocab.comorbidities import Comorbidity
 
 B = Factor.BALANCE
@@ -73,10 +76,7 @@ def _myelosuppressive(spec: RegimenSpec) -> bool:
     regimens=_myelosuppressive,
 )
 def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    grade = max(
-        (c.grade for c in i.comorbidities if c.name is Comorbidity.CYTOPENIA and c.grade),
-        default=0,
-    )
+    grade = _worst_grade(i.comorbidities)
     label = next((said for matches, said in _LABELS if matches(spec)), None)
     if grade < SEVERE_GRADE or label is None:
         return
@@ -116,3 +116,42 @@ def myelodysplasia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
             "confirmed (not in the review); left out.",
             trials=spec.key_trials,
         )
+
+
+def _worst_grade(comorbidities: Iterable[Condition]) -> int:
+    """The worst CTCAE grade of the cytopenias on record (0 without one, or ungraded)."""
+    return max(
+        (c.grade for c in comorbidities if c.name is Comorbidity.CYTOPENIA and c.grade), default=0
+    )
+
+
+# rule 113: a cytopenia of grade 3 or worse: its cause before choosing
+@rule(
+    113,
+    "A cytopenia of grade 3 or worse: its cause before choosing",
+    None,
+    condition="A cytopenia on record with CTCAE grade 3 or 4, and no visceral crisis recorded.",
+    effect="An action, before choosing: find the cause (a blood film; a bone marrow "
+    "examination where infiltration is suspected). Rule 111 puts the options that lower blood "
+    "counts after the others, which is right for an earlier treatment's toxicity, not for a "
+    "marrow failing from the cancer: that is organ dysfunction from the disease, to be recorded "
+    "as a visceral crisis, which puts chemotherapy first (rule 7) (not in the review; case "
+    "1203b: grade 4 thrombocytopenia from marrow infiltration after 4.9 months of palbociclib "
+    "put elacestrant and fulvestrant first).",
+    codes=("cytopenia_cause",),
+)
+def cytopenia_cause(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    grade = _worst_grade(facts.profile.comorbidities)
+    if grade < SEVERE_GRADE or facts.profile.visceral_crisis:
+        return
+    yield PlanEffect(
+        code="cytopenia_cause",
+        first=True,
+        text=f"A cytopenia of grade {grade} on record: find its cause before choosing (a blood "
+        "film, and a bone marrow examination where infiltration by the cancer is suspected, "
+        "for example a leucoerythroblastic film; not in the review). After an earlier "
+        "treatment's toxicity the options that lower blood counts wait for recovery (rule 111). "
+        "A marrow failing from the cancer is organ dysfunction from the disease: record it as a "
+        "visceral crisis (visceral_crisis: true), which puts chemotherapy first, with its dose "
+        "adjusted to the counts and transfusion support.",
+    )

@@ -24,6 +24,7 @@ from resistx.sequencing.hrd import (
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.timing import before_choosing, for_next_line
+from resistx.vocab.comorbidities import Comorbidity
 
 
 # rule 26: homologous-recombination genes: test, and test the germline
@@ -35,22 +36,27 @@ from resistx.sequencing.rules.timing import before_choosing, for_next_line
     "or BRCA1/2 tested in the germline only, with no PARP-inhibitor target; or a tumour (somatic) BRCA1/2 or PALB2 finding with no germline "
     "result for that gene.",
     effect="An action to test the untested genes (BRCA1/2 in the tumour where only the "
-    "germline was tested; the germline where only the tumour was, case 510), unless the disease progressed on a PARP inhibitor. Germline testing "
+    "germline was tested; the germline where only the tumour was, case 510), unless the "
+    "disease progressed on a PARP inhibitor or a myelodysplastic syndrome leaves them out "
+    "(rule 112; case 1204). Germline testing "
     "and genetic counselling for a tumour finding: after a tumour BRCA1/2 mutation olaparib "
     "does not wait on it (talazoparib does where no germline BRCA1/2 mutation is known: rule "
     "5), and with no chemotherapy on record its test comes before choosing, as olaparib's US "
     "label asks for prior chemotherapy and talazoparib's does not (case 575); "
     "after a tumour PALB2 finding, or a BRCA1/2 finding that is not a mutation (a loss, an "
     "amplification), no PARP inhibitor is matched and a germline mutation would open one, so "
-    "the test comes before choosing; after progression on a PARP inhibitor it opens nothing, and "
+    "the test comes before choosing; after progression on a PARP inhibitor, or with a "
+    "myelodysplastic syndrome, it opens nothing, and "
     "the family's reason stays. In a visceral crisis the tests are for the next line and do not "
     "come before choosing.",
     codes=("test_hrd_genes", "test_somatic_brca", "test_germline"),
     trials=("TBCRC 048",),
 )
 def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    progressed = after_parp(facts)
-    if not progressed:  # after progression on a PARP inhibitor no test opens one
+    # after progression on a PARP inhibitor, or with MDS on record (rule 112 leaves them out:
+    # case 1204), no test opens one
+    progressed = after_parp(facts) or Comorbidity.MYELODYSPLASTIC_SYNDROME in facts.comorbidities
+    if not progressed:
         yield from _tests_that_open_parp(facts)
     germline_known = any(map(germline_brca, parp_findings(facts)))
     # olaparib's US label asks for prior chemotherapy, talazoparib's does not: without any, the

@@ -97,7 +97,11 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         text=text,
         trials=trials,
     )
-    if i.cdk46i_under_12_months and i.akt_pathway is not None and not i.after_pi3k_or_akt:
+    if (
+        i.cdk46i_under_12_months
+        and i.akt_pathway is not None
+        and not (i.after_pi3k_or_akt or i.pathway_held_back)
+    ):
         yield beside_a_pathway_target(trial, bool(long), after_fulvestrant=i.after_fulvestrant)
 
 

@@ -90,25 +90,35 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     condition="The most recent course for metastatic disease ended by the patient's choice, for "
     "toxicity, as planned or for another reason, and no course follows it: the record shows "
     "no progression since.",
-    effect="An action, before every other, to restage and record whether the disease has "
-    "progressed: the options read the course as not ended by progression and change if it "
-    "did; with stable disease the question is rather whether to resume endocrine therapy (a "
-    "course without an endocrine drug: a treatment break with restaging, or the next line; "
-    "case 1128).",
+    effect="An action, before every other, to restage and record whether the disease "
+    "progressed on the course: the options read the course as not ended by progression and "
+    "change if it did; a progression found after it ended is not progression on it and not "
+    "its stop reason (case 1221); with stable disease the question is rather whether to "
+    "resume endocrine therapy (a course without an endocrine drug: a treatment break with "
+    "restaging, or the next line; case 1128), after a stop for toxicity also whether to give "
+    "it again once the event has resolved (cases 1233, 1235).",
     codes=("document_progression",),
 )
 def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     last = facts.in_order[-1] if facts.in_order else None
     if last is None or not last.metastatic or last.stop_reason not in _NOT_PROGRESSION:
         return
-    why = last.stop_reason.value.replace("_", " ")
+    why, drugs = last.stop_reason.value.replace("_", " "), " + ".join(last.drugs)
+    stable = _STABLE[bool(last.drug_classes & ENDOCRINE_DRUGS)]
+    if last.stop_reason is StopReason.TOXICITY:  # cases 1233, 1235
+        stable = (
+            "whether to give it again once the adverse event has resolved (its label's dose "
+            f"modifications), or {stable}"
+        )
     yield PlanEffect(
         code="document_progression",
         first=True,
-        text=f"{' + '.join(last.drugs)} ended ({why}) with no progression recorded since: "
-        "restage and record whether the disease has progressed. The options below read this "
-        "course as not ended by progression, and change if it did; with stable disease the "
-        f"question is rather {_STABLE[bool(last.drug_classes & ENDOCRINE_DRUGS)]}.",
+        text=f"{drugs} ended ({why}) with no progression recorded since: restage. If the "
+        "disease in fact progressed on it, record that as its stop reason: the options below "
+        "read this course as not ended by progression, and change if it did. A progression "
+        f"found now, after it ended, is not progression on {drugs} and is not to be recorded "
+        "as the course's stop reason (that would read the disease as resistant to it); with "
+        f"stable disease the question is rather {stable}.",
     )
 
 

@@ -1,0 +1,242 @@
+"""Scenario tests for the findings of the blind reviews from case 1202 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: a recheck of session 44's fixes
+(1202-1206), frail and older patients (1207-1211), fast progression (1212-1216), special
+populations (1217-1221), many lines (1222-1226), molecular records as a clinic keeps them
+(1227-1231), what the last drugs did (1232-1236) and adverse-event figures (1237-1241)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from tests.helpers import option, result
+from tests.test_board_fixes_882 import _course, _planned
+from tests.test_board_fixes_962 import _woman
+
+_PAM = ("PIK3CA", "AKT1", "PTEN")
+
+
+def _esr1_and_pik3ca_after_ten_months(**kw: Any) -> dict[str, Any]:
+    """Case 1208's variant: ESR1 Y537S in ctDNA and PIK3CA H1047R in tissue after ten months
+    of ribociclib + letrozole; HER2 0."""
+    return _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-03", variant="Y537S"),
+            result("PIK3CA", "mutated", tested_on="2026-11-10", variant="H1047R", sample="tissue"),
+            *(result(g, "not_detected", tested_on="2026-11-10", sample="tissue") for g in _PAM[1:]),
+        ],
+        _course(["ribociclib", "letrozole"], "2026-01-01", "2026-10-15", "progression", line=1),
+        her2="0",
+        **kw,
+    )
+
+
+_AFTER_THE_PATHWAY = "pathway_inhibitor_first_under_12_months"
+
+
+@pytest.mark.parametrize(
+    ("why", "kw"),
+    [
+        ("insulin", {"comorbidities": [{"name": "diabetes", "insulin": True}]}),
+        ("ecog 3", {"ecog": 3}),
+    ],
+)
+def test_an_oral_serd_is_not_put_after_a_pathway_inhibitor_the_plan_holds_back(
+    why: str, kw: dict[str, Any]
+) -> None:
+    """Case 1208 (MAJOR, practice-2026): ESR1 and PIK3CA mutations under 12 months on a CDK4/6
+    inhibitor, with diabetes needing insulin (capivasertib outside CAPItello-291, alpelisib
+    left out) or at ECOG 3 (the pathway inhibitor after the least toxic options): every oral
+    SERD said 'at best an alternative, after the PI3K/AKT-pathway inhibitor', which the same
+    plan ranked far below, and nothing was preferred. Where the pathway inhibitor is held
+    back, the oral SERD is not put after it; without that, it still is."""
+    plan = _planned(_esr1_and_pik3ca_after_ten_months(**kw), "practice-2026")
+    elacestrant = option(plan, "elacestrant")
+    assert _AFTER_THE_PATHWAY not in {r.code for r in elacestrant.reasons}, why
+    assert plan.options[0].regimen.id in {"elacestrant", "imlunestrant", "vepdegestrant"}
+    if why == "insulin":
+        assert plan.options[0].tier is resistx.Tier.PREFERRED
+    usable = _planned(_esr1_and_pik3ca_after_ten_months(), "practice-2026")
+    assert _AFTER_THE_PATHWAY in {r.code for r in option(usable, "elacestrant").reasons}
+
+
+def _germline_brca2_with(comorbidities: list[Any]) -> dict[str, Any]:
+    """Case 1204: germline BRCA2 (blood), BRCA1 and PALB2 never tested, the pathway and ESR1
+    negative on tissue, after 32 months of ribociclib + letrozole."""
+    return _woman(
+        "2026-11-30",
+        [
+            result("BRCA2", "mutated", origin="germline", sample="blood", tested_on="2016-05-02"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-16", sample="tissue")
+                for g in ("ESR1", *_PAM)
+            ),
+        ],
+        _course(["ribociclib", "letrozole"], "2023-11-01", "2026-11-01", "progression", line=1),
+        her2="low",
+        comorbidities=comorbidities,
+    )
+
+
+def test_with_a_myelodysplastic_syndrome_no_test_is_said_to_open_a_parp_inhibitor() -> None:
+    """Case 1204 (MAJOR, both policies): a germline BRCA2 carrier with therapy-related MDS had
+    the PARP inhibitors left out (rule 112), and an action still said 'Test BRCA1, PALB2 ...
+    opens a PARP inhibitor. A germline BRCA2 mutation is already known and opens a PARP
+    inhibitor', before choosing under practice-2026. With MDS no test opens one: the action
+    is not asked for that (as after progression on a PARP inhibitor); genetic counselling
+    for the family stays."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_germline_brca2_with(["myelodysplastic_syndrome"]), policy)
+        assert all(e.regimen.id not in {o.regimen.id for o in plan.options} for e in plan.excluded)
+        assert not [a for a in plan.actions if "opens a PARP inhibitor" in a.text], policy
+        assert "genetic_counselling" in {a.code for a in plan.actions}
+        without = _planned(_germline_brca2_with([]), policy)
+        assert [a for a in without.actions if a.code == "test_hrd_genes"]
+
+
+def test_a_severe_cytopenia_asks_its_cause_before_choosing_and_what_marrow_infiltration_means() -> (
+    None
+):
+    """Case 1203b (MAJOR, both policies): grade 4 thrombocytopenia from diffuse marrow
+    infiltration, ESR1-mutated disease after 4.9 months of palbociclib + letrozole: rule 111
+    put chemotherapy after elacestrant and fulvestrant, whose own reasons said chemotherapy
+    comes first, and nothing asked the cause of the low counts. A grade 3-4 cytopenia asks,
+    before choosing, for its cause (a blood film; the marrow where infiltration is suspected),
+    and says that a marrow failing from the cancer is organ dysfunction to be recorded as a
+    visceral crisis, which puts chemotherapy first (rule 7). Once a crisis is recorded the
+    question is not asked again."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-10", variant="D538G"),
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in _PAM),
+        ],
+        _course(["palbociclib", "letrozole"], "2026-05-01", "2026-09-28", "progression", line=1),
+        her2="low",
+        comorbidities=[{"name": "thrombocytopenia", "grade": 4}],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        [ask] = [a for a in plan.actions if a.code == "cytopenia_cause"]
+        assert ask.before_choosing and ask.rule == 113
+        assert "marrow" in ask.text and "visceral_crisis" in ask.text
+        crisis = _planned({**data, "visceral_crisis": True}, policy)
+        assert crisis.options[0].regimen.id == "chemotherapy"
+        assert "cytopenia_cause" not in {a.code for a in crisis.actions}
+    data["comorbidities"] = [{"name": "thrombocytopenia", "grade": 2}]
+    assert "cytopenia_cause" not in {a.code for a in _planned(data).actions}
+
+
+@pytest.mark.parametrize("stop", ["patient_choice", "toxicity"])
+def test_a_course_stopped_without_progression_is_not_to_be_given_a_later_progression(
+    stop: str,
+) -> None:
+    """Case 1221 (MAJOR, both policies): ribociclib + letrozole + goserelin stopped by choice in
+    deep response to become pregnant, progression 16 months later off treatment. The action
+    said 'restage and record whether the disease has progressed ... change if it did': the
+    only place to record it was the course's stop reason, which read the disease as resistant
+    to ribociclib and put chemotherapy first. The action says a progression after the course
+    ended is not progression on it, and is not to be recorded as its stop reason. After a
+    stop for toxicity (cases 1233, 1235), stable disease also asks whether to give the drug
+    again once the event has resolved."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(["ribociclib", "letrozole", "goserelin"], "2023-06-01", "2024-10-01", stop, line=1),
+        menopausal_status="premenopausal",
+        her2="0",
+    )
+    if stop == "toxicity":
+        data["treatments"][0]["toxicity"] = "neutropenia"
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        [ask] = [a for a in plan.actions if a.code == "document_progression"]
+        assert ask.before_choosing
+        assert (
+            "after it ended, is not progression on ribociclib + letrozole + goserelin" in ask.text
+        )
+        assert "not to be recorded as the course's stop reason" in ask.text
+        assert ("once the adverse event has resolved" in ask.text) is (stop == "toxicity")
+
+
+def _relapse_after_adjuvant_abemaciclib(comorbidities: list[Any]) -> dict[str, Any]:
+    """Case 1238: adjuvant abemaciclib + letrozole completed, relapse on letrozole 31 months
+    later; PIK3CA H1047R on tissue, ESR1 not detected, HER2 2+ with a negative ISH."""
+    return _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-10-20", variant="H1047R", sample="tissue"),
+            *(result(g, "not_detected", tested_on="2026-10-20") for g in ("ESR1", *_PAM[1:])),
+        ],
+        _course(["abemaciclib", "letrozole"], "2022-03-01", "2024-03-01", "completed"),
+        _course(["letrozole"], "2024-03-01", "2026-10-10", "progression"),
+        her2="low",
+        comorbidities=comorbidities,
+    )
+
+
+def test_with_inflammatory_bowel_disease_abemaciclib_comes_after_the_other_cdk46_inhibitors() -> (
+    None
+):
+    """Case 1238 (MAJOR, both policies): with ulcerative colitis on record, abemaciclib +
+    fulvestrant led the plan 'preferred', its caution saying abemaciclib commonly causes
+    diarrhoea, ahead of palbociclib and ribociclib + fulvestrant of the same scores, by the
+    regimen ids' order alone. Diarrhoea is abemaciclib's most common adverse reaction (its
+    label): with inflammatory bowel disease it is a relative contraindication, after every
+    option without such a risk; without the colitis it leads as before."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_relapse_after_adjuvant_abemaciclib(["ulcerative colitis"]), policy)
+        abemaciclib = option(plan, "abemaciclib+fulvestrant")
+        assert "relative_contraindication" in {r.code for r in abemaciclib.reasons}
+        assert abemaciclib.rank > option(plan, "palbociclib+fulvestrant").rank
+        assert abemaciclib.rank > option(plan, "ribociclib+fulvestrant").rank
+        usual = _planned(_relapse_after_adjuvant_abemaciclib([]), policy)
+        assert usual.options[0].regimen.id == "abemaciclib+fulvestrant", policy
+
+
+def _tdxd_paused_for_ild(grade: int | None) -> dict[str, Any]:
+    """Case 1233: ribociclib + anastrozole, capecitabine, then trastuzumab deruxtecan with a
+    partial response, stopped for interstitial lung disease (``grade``); HER2 1+."""
+    ild: dict[str, Any] = {"name": "interstitial_lung_disease"}
+    if grade is not None:
+        ild["grade"] = grade
+    tdxd = _course(["trastuzumab deruxtecan"], "2026-01-05", "2026-10-20", "toxicity", line=3)
+    tdxd["toxicity"] = "interstitial lung disease"
+    return _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-10-25") for g in ("ESR1", *_PAM)],
+        _course(["ribociclib", "anastrozole"], "2023-02-01", "2024-12-15", "progression", line=1),
+        _course(["capecitabine"], "2025-01-10", "2025-12-20", "progression", line=2),
+        tdxd,
+        her2="low",
+        comorbidities=[ild],
+    )
+
+
+def test_trastuzumab_deruxtecan_stopped_for_a_grade_1_ild_can_be_given_again_as_its_label_allows() -> (
+    None
+):
+    """Case 1233 (MAJOR, both policies): trastuzumab deruxtecan, working, paused for a grade 1
+    (radiological only) ILD that resolved on steroids in 23 days, was left out as
+    contraindicated, though the exclusion itself said the label allows it again after a grade
+    1 that resolved fully; the grade could not be recorded. An ILD takes its CTCAE grade: at
+    grade 1 the drug it stopped stays an option (at best later, as any drug stopped for an
+    adverse event: rule 61) with the label's terms; at grade 2 or an unknown grade it is left
+    out, and the exclusion says what a recorded grade 1 would change."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_tdxd_paused_for_ild(1), policy)
+        tdxd = option(plan, "trastuzumab-deruxtecan")
+        [caution] = [c for c in tdxd.cautions if c.code == "interstitial_lung_disease_caution"]
+        assert "grade 0" in caution.text and "one dose level lower" in caution.text
+        assert plan.exclusion("datopotamab-deruxtecan") is not None or policy == "ye2024"
+        for grade in (2, None):
+            left = _planned(_tdxd_paused_for_ild(grade), policy)
+            assert left.option("trastuzumab-deruxtecan") is None
+            if grade is None:
+                why = left.exclusion("trastuzumab-deruxtecan")
+                assert why is not None
+                assert any("record its grade" in r.text for r in why.reasons)
