@@ -240,3 +240,44 @@ def test_trastuzumab_deruxtecan_stopped_for_a_grade_1_ild_can_be_given_again_as_
                 why = left.exclusion("trastuzumab-deruxtecan")
                 assert why is not None
                 assert any("record its grade" in r.text for r in why.reasons)
+
+
+def _er_low(receptor: str) -> dict[str, Any]:
+    """Case 1218: ER 2% on a new liver biopsy (``receptor``), PR 0, HER2 0, new liver
+    metastases after 14.5 months of first-line ribociclib + letrozole, ESR1 and the PI3K
+    pathway not detected on ctDNA."""
+    return _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-05") for g in ("ESR1", *_PAM)],
+        _course(["ribociclib", "letrozole"], "2025-08-01", "2026-10-15", "progression", line=1),
+        her2="0",
+        hormone_receptor=receptor,
+    )
+
+
+def test_er_low_disease_puts_chemotherapy_and_the_adcs_before_every_endocrine_option() -> None:
+    """Case 1218 (MAJOR, practice-2026): an ER-low tumour (1-10% of cells) could only be recorded
+    as positive, and rule 32 put abemaciclib + fulvestrant first as endocrine-sensitive disease
+    and chemotherapy later. ER-low disease is hormone_receptor 'low': its endocrine benefit is
+    unproven and it behaves close to ER-negative disease (ASCO/CAP 2020), so every option with an
+    endocrine drug comes after chemotherapy and the ADCs, saying why, and rule 32 is silent."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_er_low("low"), policy)
+        first = plan.options[0]
+        assert first.regimen.id in {"chemotherapy", "sacituzumab-govitecan"}, policy
+        codes = {o.regimen.id: {r.code for r in o.reasons} for o in plan.options}
+        endocrine = [o for o in plan.options if "er_low_endocrine_later" in codes[o.regimen.id]]
+        assert endocrine and option(plan, "fulvestrant") in endocrine
+        assert all(o.tier is not resistx.Tier.PREFERRED for o in endocrine)
+        assert not [c for cs in codes.values() for c in cs if c.startswith("endocrine_sensitive")]
+    usual = _planned(_er_low("positive"), "practice-2026")
+    assert usual.options[0].regimen.id != "chemotherapy"
+    for word in ("ER-low", "er_low"):
+        [(path, message)] = _refused(_er_low(word))
+        assert path == "$.hormone_receptor" and "hormone_receptor low" in message
+
+
+def _refused(data: dict[str, Any]) -> list[tuple[str, str]]:
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    return list(caught.value.problems)

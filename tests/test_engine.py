@@ -60,6 +60,8 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE, comorbidities=[{"name": "neutropenia", "grade": 3}]),
     # rule 112: a myelodysplastic syndrome leaves the PARP inhibitors out
     patient(biomarkers=NEGATIVE, comorbidities=["MDS"]),
+    # rule 114: ER-low disease puts the endocrine options after chemotherapy and the ADCs
+    patient(biomarkers=NEGATIVE, hormone_receptor="low"),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line
     patient(
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],

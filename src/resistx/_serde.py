@@ -174,9 +174,9 @@ ENUM_ADVICE: dict[type, dict[str, str]] = {
         "her2_tests, or her2 0, ultralow or low), or unknown, and the plan asks for it",
     ),
     enums.HormoneReceptor: dict.fromkeys(
-        ("low", "er_low", "er-low", "low_positive", "weakly_positive"),
-        "an ER-low tumour (1-10% of cells) is recorded as positive; the endocrine options' "
-        "evidence is from ER-positive disease, which other_conditions can say",
+        ("er_low", "er-low", "low_positive", "weakly_positive", "er_low_positive"),
+        "an ER-low tumour (1-10% of cells) is hormone_receptor low: its endocrine options come "
+        "after chemotherapy and the ADCs",
     ),
     enums.MenopausalStatus: dict.fromkeys(
         ("surgical_menopause", "surgically_menopausal", "surgical", "post_oophorectomy"),

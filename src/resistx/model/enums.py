@@ -10,6 +10,9 @@ import enum
 
 class HormoneReceptor(enum.StrEnum):
     POSITIVE = "positive"
+    #: ER-low: oestrogen receptor in 1-10% of tumour cells (ASCO/CAP 2020); in scope, its
+    #: endocrine options after chemotherapy and the ADCs (rule 114, case 1218)
+    LOW = "low"
     NEGATIVE = "negative"
 
 

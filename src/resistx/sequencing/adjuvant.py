@@ -10,8 +10,9 @@ would give: resistx reads it as it reads a short first-line CDK4/6-inhibitor cou
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, HormoneReceptor
 from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
@@ -38,6 +39,19 @@ def primary_resistance(facts: Facts) -> bool:
     if not relapsed or not starts:
         return False
     return (min(relapsed) - min(starts)).days < PRIMARY_RESISTANCE_MONTHS * DAYS_PER_MONTH
+
+
+class EndocrineReading(TypedDict):
+    er_low: bool
+    endocrine_sensitive: Sensitivity
+
+
+def endocrine_reading(facts: Facts) -> EndocrineReading:
+    """The molecular Inputs' ``er_low`` (rule 114: the endocrine options after chemotherapy and
+    the ADCs, case 1218) and ``endocrine_sensitive``: ER-low disease reads as no sensitivity."""
+    er_low = facts.profile.hormone_receptor is HormoneReceptor.LOW
+    sensitive: Sensitivity = "" if er_low else endocrine_sensitivity(facts)
+    return {"er_low": er_low, "endocrine_sensitive": sensitive}
 
 
 def endocrine_sensitivity(facts: Facts) -> Sensitivity:

@@ -185,7 +185,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         mechanisms=mechanisms,
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
         **_cdk46i_months(facts),
-        endocrine_sensitive=adjuvant.endocrine_sensitivity(facts),
+        **adjuvant.endocrine_reading(facts),
         untreated=not facts.profile.treatments,
         early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
         chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),

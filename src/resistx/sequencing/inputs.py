@@ -119,6 +119,8 @@ class MolecularInputs:
     #: months or more into adjuvant endocrine therapy, nothing for metastatic disease yet
     #: (``adjuvant.relapse_after_two_years``; case 780); "" neither
     endocrine_sensitive: Sensitivity = ""
+    #: ER-low disease, 1-10% of cells (rule 114; case 1218): rule 32 reads no sensitivity in it
+    er_low: bool = False
     untreated: bool = False  # no treatment on record in any setting (rules 31, 39)
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)

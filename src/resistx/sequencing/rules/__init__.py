@@ -13,6 +13,7 @@ from resistx.sequencing.rules import (
     db04,
     efficacy,
     endocrine,
+    er_low,
     esr1_aromatase,
     esr1_fulvestrant,
     glucose,
@@ -44,6 +45,7 @@ from resistx.sequencing.rules import (
 RULES: tuple[Rule, ...] = (
     # factor 1: molecular
     db04.her2_test_decides_adc,
+    er_low.er_low,
     targets.nothing_actionable,
     targets.rb1_loss,
     molecular.esr1_oral_serd,
