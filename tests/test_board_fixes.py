@@ -3805,7 +3805,7 @@ def test_the_text_plan_shows_the_newer_policys_esr1_reason_beside_the_reviews() 
     text = practice(biomarkers=both, treatments=[long]).to_text()
     block = text.split("Elacestrant  [")[1].split("\n  2.")[0]
     assert (
-        "Its PIK3CA-mutated patients, as this patient is: median PFS 5.5 vs 1.9 months"
+        "Within that subgroup, its PIK3CA-mutated patients, as this patient is: median PFS 5.5 vs 1.9 months"
         in " ".join(block.split())
     )
 

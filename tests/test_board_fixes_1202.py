@@ -281,3 +281,53 @@ def _refused(data: dict[str, Any]) -> list[tuple[str, str]]:
     with pytest.raises(resistx.ProfileError) as caught:
         resistx.load_profile(data)
     return list(caught.value.problems)
+
+
+def test_everolimus_after_alpelisib_stopped_for_hyperglycaemia_carries_that_history() -> None:
+    """Case 1232 (MINOR, both policies): alpelisib + fulvestrant stopped for hyperglycaemia
+    needing insulin; every PI3K and AKT inhibitor named that history, but the everolimus
+    regimens only said to check glucose. Everolimus's label warns of hyperglycaemia too: its
+    regimens name the earlier stop in a caution (without stepping back: no trial or label
+    puts it later for that)."""
+    alpelisib = _course(["alpelisib", "fulvestrant"], "2024-10-01", "2024-11-12", "toxicity")
+    alpelisib["toxicity"] = "hyperglycemia"
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-10", variant="H1047R"),
+            result("ESR1", "mutated", tested_on="2026-11-10", variant="D538G"),
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in _PAM[1:]),
+        ],
+        _course(["palbociclib", "letrozole"], "2022-04-01", "2024-09-15", "progression"),
+        alpelisib,
+        _course(["fulvestrant"], "2024-11-12", "2026-11-01", "progression"),
+        her2="0",
+    )
+    for policy in ("ye2024", "practice-2026"):
+        everolimus = option(_planned(data, policy), "everolimus+exemestane")
+        [said] = [
+            c for c in everolimus.cautions if c.code == "pathway_inhibitor_after_hyperglycaemia"
+        ]
+        assert "alpelisib" in said.text and "everolimus" in said.text
+        codes = {r.code for r in everolimus.reasons}
+        assert "pathway_inhibitor_after_hyperglycaemia" not in codes
+
+
+def test_elacestrants_pik3ca_figure_is_said_to_be_of_its_12_month_subgroup() -> None:
+    """Case 1223 (MINOR, practice-2026): 'Its PIK3CA-mutated patients, as this patient is:
+    median PFS 5.5 vs 1.9 months' read as EMERALD's PIK3CA-mutated patients; the figure is of
+    the ESR1-mutated patients with 12 months or more on a CDK4/6 inhibitor only
+    (update-2026.md section 11), and the reason says so."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-10", variant="Y537S"),
+            result("PIK3CA", "mutated", tested_on="2026-11-10", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in _PAM[1:]),
+        ],
+        _course(["ribociclib", "anastrozole"], "2023-06-01", "2026-10-20", "progression"),
+        her2="0",
+    )
+    elacestrant = option(_planned(data, "practice-2026"), "elacestrant")
+    [why] = [r.text for r in elacestrant.reasons if r.code == "approved_oral_serd_for_esr1"]
+    assert "Within that subgroup, its PIK3CA-mutated patients, as this patient is" in why

@@ -240,7 +240,7 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     effect="A caution naming the drug and the adverse event; the regimen steps back, at best a "
     "later option (as the same CDK4/6 inhibitor does under rule 23). A PI3K, AKT or mTOR "
     "inhibitor stopped for hyperglycaemia does the same for the PI3K and AKT inhibitors, whose "
-    "labels all warn of it (case 935).",
+    "labels all warn of it (case 935), and gives everolimus a caution (case 1232).",
     codes=(
         "stopped_for_toxicity_before",
         "same_drug_after_toxicity",
@@ -270,30 +270,31 @@ def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterato
 
 
 def _class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> Iterator[Effect]:
-    """A PI3K or AKT inhibitor after a PI3K, AKT or mTOR inhibitor stopped for hyperglycaemia
-    (case 935; everolimus, the second recheck)."""
-    if not any(drug_class(d) in kinds.PI3K_OR_AKT for d in spec.drugs):
-        return
+    """After a PI3K, AKT or mTOR inhibitor stopped for hyperglycaemia (case 935): a PI3K or AKT
+    inhibitor steps back; everolimus, its label warning of it too, gets a caution (case 1232)."""
     stopped = sorted(
         d
         for d, e in i.other_toxicity_stops
         if e == "hyperglycemia" and drug_class(d) in kinds.PAM_CLASSES  # everolimus too
     )
-    if not stopped:
+    pathway = any(drug_class(d) in kinds.PI3K_OR_AKT for d in spec.drugs)
+    if not stopped or not (pathway or kinds.has_everolimus(spec)):
         return
     said = ", ".join(stopped)
+    label = "every PI3K and AKT inhibitor's US label" if pathway else "everolimus's US label"
     yield Effect(
         code="pathway_inhibitor_after_hyperglycaemia",
         caution=True,
-        text=f"Stopped {said} before for hyperglycaemia: hyperglycaemia is a warning on every PI3K "
-        "and AKT inhibitor's US label (not in the review); glucose control first, with the "
-        "diabetes team, and close monitoring if it is given.",
+        text=f"Stopped {said} before for hyperglycaemia: hyperglycaemia is a warning on {label} "
+        "(not in the review); glucose control first, with the diabetes team, and close "
+        "monitoring if it is given.",
     )
-    yield Effect(
-        code="pathway_inhibitor_after_hyperglycaemia",
-        delta=delta,
-        ceiling=2,
-        text=f"Stopped {said} (of the PI3K-AKT-mTOR pathway) before for hyperglycaemia, an "
-        "effect of blocking the pathway: a PI3K or AKT inhibitor is at best a later option.",
-        trials=spec.key_trials,
-    )
+    if pathway:
+        yield Effect(
+            code="pathway_inhibitor_after_hyperglycaemia",
+            delta=delta,
+            ceiling=2,
+            text=f"Stopped {said} (of the PI3K-AKT-mTOR pathway) before for hyperglycaemia, an "
+            "effect of blocking the pathway: a PI3K or AKT inhibitor is at best a later option.",
+            trials=spec.key_trials,
+        )

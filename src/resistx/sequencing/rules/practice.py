@@ -85,7 +85,10 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     if long and i.long_cdk46i:
         text += f" After 12 months or more on a CDK4/6 inhibitor: {long}."
         if i.pik3ca is not None and (co := medians(ctx, trial, spec.id, ESR1_LONG_PIK3CA)):
-            text += f" Its PIK3CA-mutated patients, as this patient is: {co} (no hazard ratio)."
+            text += (
+                " Within that subgroup, its PIK3CA-mutated patients, as this patient is: "
+                f"{co} (no hazard ratio)."
+            )
     elif long and i.cdk46i_under_12_months:
         text += (
             " Its larger benefit was in the post hoc subgroup with 12 months or more on a "
