@@ -331,3 +331,43 @@ def test_elacestrants_pik3ca_figure_is_said_to_be_of_its_12_month_subgroup() -> 
     elacestrant = option(_planned(data, "practice-2026"), "elacestrant")
     [why] = [r.text for r in elacestrant.reasons if r.code == "approved_oral_serd_for_esr1"]
     assert "Within that subgroup, its PIK3CA-mutated patients, as this patient is" in why
+
+
+def _on_a_cyp3a_drug(medications: list[str]) -> dict[str, Any]:
+    """Case 1210: 81 years old, nothing actionable, HER2 0, germline BRCA negative, after 38
+    months of palbociclib + letrozole; ``medications`` as the clinic lists them."""
+    germline = {"origin": "germline", "sample": "blood", "tested_on": "2024-02-01"}
+    return _woman(
+        "2026-11-30",
+        [
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)),
+            *(result(g, "not_detected", **germline) for g in ("BRCA1", "BRCA2", "PALB2")),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-08-01", "2026-10-20", "progression"),
+        her2="0",
+        medications=medications,
+    )
+
+
+def test_a_strong_cyp3a_inhibitor_on_record_puts_the_drugs_it_interacts_with_later() -> None:
+    """Case 1210 (MAJOR, both policies): a patient on itraconazole that cannot stop had
+    ribociclib + fulvestrant and abemaciclib + fulvestrant first, whose labels advise against a
+    strong CYP3A inhibitor; no field could say she takes it. A profile lists its medications:
+    a strong CYP3A inhibitor or inducer among them makes each drug whose label advises against
+    it a relative contraindication, with a caution naming both; fulvestrant, free of it, leads.
+    A medication resistx does not read is repeated under 'not assessed', never dropped."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_on_a_cyp3a_drug(["itraconazole 200 mg twice daily", "amlodipine"]), policy)
+        ribociclib = option(plan, "ribociclib+fulvestrant")
+        assert "cyp3a_interaction_later" in {r.code for r in ribociclib.reasons}
+        [said] = [c for c in ribociclib.cautions if c.code == "cyp3a_interaction"]
+        assert "Itraconazole" in said.text and "ribociclib" in said.text
+        assert ribociclib.rank > option(plan, "fulvestrant").rank
+        assert any("amlodipine" in n for n in plan.not_assessed)
+        assert not [n for n in plan.not_assessed if "itraconazole" in n]
+        without = _planned(_on_a_cyp3a_drug([]), policy)
+        assert "cyp3a_interaction_later" not in {r.code for o in without.options for r in o.reasons}
+    rifampicin = _planned(_on_a_cyp3a_drug(["Rifampicin"]))
+    assert "cyp3a_interaction_later" in {
+        r.code for r in option(rifampicin, "abemaciclib+fulvestrant").reasons
+    }

@@ -62,6 +62,8 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE, comorbidities=["MDS"]),
     # rule 114: ER-low disease puts the endocrine options after chemotherapy and the ADCs
     patient(biomarkers=NEGATIVE, hormone_receptor="low"),
+    # rule 115: a strong CYP3A inhibitor on record puts the drugs it interacts with later
+    patient(biomarkers=NEGATIVE, medications=["itraconazole"]),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line
     patient(
         biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]],
@@ -972,7 +974,16 @@ _ESR1_PIK3CA_AT_ECOG_1_AND_3 = [
 ]
 
 
+#: BalanceInputs.strong_cyp3a: after palbociclib, nothing actionable, on itraconazole or not
+#: (the drugs whose labels advise against it later, rule 115; case 1210)
+_ITRACONAZOLE_AND_NONE = [
+    patient(biomarkers=NEGATIVE, treatments=[PALBOCICLIB], medications=medications)
+    for medications in (["itraconazole"], [])
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_ITRACONAZOLE_AND_NONE, random.Random(0))
 @example(_ESR1_PIK3CA_AT_ECOG_1_AND_3, random.Random(0))
 @example(_PTEN_PLASMA_AND_TISSUE, random.Random(0))
 @example(_UNTESTED_AND_TESTED_ULTRALOW, random.Random(0))

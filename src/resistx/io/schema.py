@@ -33,6 +33,9 @@ _NOTES: dict[tuple[str, str], str] = {
     ("Profile", "schema_version"): "2 (the current schema); 1 still loads, migrated.",
     ("Profile", "her2"): "Required unless her2_tests give it (then derived, and must agree).",
     ("Profile", "other_conditions"): "Free text resistx does not assess; the plan repeats it.",
+    ("Profile", "medications"): "The medications the patient takes, as the clinic writes them; "
+    "a strong CYP3A inhibitor or inducer is read (rule 115), any other is repeated as not "
+    "assessed.",
     ("Profile", "next_treatment"): "The drugs given after this decision, when known (generic or "
     "brand names, as in a treatment's drugs); cohort concordance reads it, sequencing does not.",
     ("Treatment", "toxicity"): "With stop_reason toxicity: the adverse event (any case).",

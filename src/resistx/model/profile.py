@@ -822,6 +822,11 @@ class Profile:
     other_conditions: tuple[str, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_OTHER_CONDITIONS, "other conditions")
     )
+    #: the medications the patient takes, as the clinic writes them: a strong CYP3A inhibitor
+    #: or inducer is read (rule 115); the plan repeats any other as not assessed
+    medications: tuple[str, ...] = attrs.field(
+        default=(), validator=v.at_most(MAX_OTHER_CONDITIONS, "medications")
+    )
     biomarkers: tuple[BiomarkerResult, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_BIOMARKERS, "biomarker results")
     )

@@ -10,6 +10,7 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.toxicity import from_toxicities
+from resistx.vocab.interactions import strong_cyp3a
 
 
 def balance(facts: Facts) -> BalanceInputs:
@@ -27,4 +28,5 @@ def balance(facts: Facts) -> BalanceInputs:
         cost_sensitive=facts.preferences.cost_sensitive,
         poor_performance=p.ecog is not None and p.ecog >= 3,
         declines=frozenset(facts.preferences.declines),
+        strong_cyp3a=tuple(sorted({m for m in map(strong_cyp3a, p.medications) if m})),
     )

@@ -32,6 +32,7 @@ from resistx.sequencing.ranking import Assessed, Row, combine
 from resistx.sequencing.rule import Context, Effect, Rule
 from resistx.sequencing.tracked import Recorder, Shapes
 from resistx.sequencing.units import FACTORS, Units, units_of
+from resistx.vocab.interactions import unread_medications
 
 DISCLAIMER = (
     "Decision support for clinicians, not a substitute for their judgment: resistx ranks "
@@ -199,7 +200,7 @@ def _plan_of(  # noqa: PLR0917 - one call site, in order
         excluded=excluded,
         actions=actions,
         notes=plan_notes,
-        not_assessed=p.other_conditions,
+        not_assessed=p.other_conditions + unread_medications(p.medications),
         policy=pol.info,
         evidence_version=eb.version,
         library_version=version(),

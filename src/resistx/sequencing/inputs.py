@@ -280,3 +280,5 @@ class BalanceInputs:
     cost_sensitive: bool
     poor_performance: bool
     declines: frozenset[Route] = frozenset()  # routes the patient declines (rule 110)
+    #: (medication, "inhibitor" or "inducer") for each strong CYP3A one on record (rule 115)
+    strong_cyp3a: tuple[tuple[str, str], ...] = ()

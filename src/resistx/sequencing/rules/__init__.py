@@ -21,6 +21,7 @@ from resistx.sequencing.rules import (
     her2,
     history,
     hrd_tests,
+    interactions,
     label_cautions,
     labels,
     mechanisms,
@@ -117,6 +118,7 @@ RULES: tuple[Rule, ...] = (
     routes.declined_route,
     cytopenia.severe_cytopenia,
     cytopenia.myelodysplasia,
+    interactions.cyp3a,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,

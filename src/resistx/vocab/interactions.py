@@ -1,0 +1,64 @@
+"""Medications resistx reads from a profile's ``medications`` list: the strong CYP3A
+inhibitors and inducers (FDA's lists of clinical index drugs and the labels of the drugs
+resistx ranks name them; not in the review). Any other medication is repeated in the plan as
+not assessed (rule 115, case 1210)."""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+#: a strong CYP3A inhibitor or inducer, by the name a clinic writes (generic, lower case)
+STRONG_CYP3A: MappingProxyType[str, str] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            (
+                "itraconazole",
+                "ketoconazole",
+                "posaconazole",
+                "voriconazole",
+                "clarithromycin",
+                "telithromycin",
+                "ritonavir",
+                "cobicistat",
+                "nefazodone",
+                "nelfinavir",
+                "indinavir",
+                "saquinavir",
+                "grapefruit juice",
+            ),
+            "inhibitor",
+        ),
+        **dict.fromkeys(
+            (
+                "rifampicin",
+                "rifampin",
+                "carbamazepine",
+                "phenytoin",
+                "st john's wort",
+                "enzalutamide",
+                "apalutamide",
+                "mitotane",
+            ),
+            "inducer",
+        ),
+    }
+)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z']+", text.casefold().replace("\u2019", "'"))) + " "
+
+
+def strong_cyp3a(medication: str) -> tuple[str, str] | None:
+    """The strong CYP3A inhibitor or inducer a medication entry names ("itraconazole 200 mg
+    twice daily"): (its name, "inhibitor" or "inducer"); None for any other medication."""
+    said = _words(medication)
+    return next(((name, role) for name, role in STRONG_CYP3A.items() if f" {name} " in said), None)
+
+
+def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
+    """The medications resistx does not read, as the plan repeats them (not assessed)."""
+    return tuple(
+        f"{m} (a medication resistx does not read)" for m in medications if not strong_cyp3a(m)
+    )
