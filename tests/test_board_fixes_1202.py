@@ -371,3 +371,75 @@ def test_a_strong_cyp3a_inhibitor_on_record_puts_the_drugs_it_interacts_with_lat
     assert "cyp3a_interaction_later" in {
         r.code for r in option(rifampicin, "abemaciclib+fulvestrant").reasons
     }
+
+
+def _er_low_with(*found: dict[str, Any], her2: str = "0") -> dict[str, Any]:
+    """Case 1247b/c: ER-low, after 24 months of ribociclib + letrozole, with ``found``; the
+    rest of ESR1 and the PI3K pathway not detected on ctDNA (8% tumour fraction)."""
+    genes = {r["gene"] for r in found}
+    rest = [
+        result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM) if g not in genes
+    ]
+    return _woman(
+        "2026-11-30",
+        [*found, *rest],
+        _course(["ribociclib", "letrozole"], "2024-10-01", "2026-10-15", "progression", line=1),
+        her2=her2,
+        hormone_receptor="low",
+    )
+
+
+def test_er_low_disease_with_an_esr1_or_pathway_finding_prefers_chemotherapy_or_an_adc() -> None:
+    """Recheck of case 1218 (1247b, 1247c; MAJOR, both policies): with ER-low disease and an ESR1
+    or PIK3CA mutation, every option was 'later' (chemotherapy first, 'No rule moved it'), and
+    trastuzumab deruxtecan said the targeted endocrine line 'comes first' though rule 114 put it
+    sixth. Chemotherapy and the ADCs lead ER-low disease whatever target is found: the first
+    option is preferred, and no reason puts an endocrine line before trastuzumab deruxtecan."""
+    esr1 = result("ESR1", "mutated", tested_on="2026-11-10", variant="Y537S")
+    pik3ca = result("PIK3CA", "mutated", tested_on="2026-11-10", variant="H1047R")
+    for found, her2 in (((esr1, pik3ca), "0"), ((pik3ca,), "low")):
+        for policy in ("ye2024", "practice-2026"):
+            plan = _planned(_er_low_with(*found, her2=her2), policy)
+            first = plan.options[0]
+            assert first.tier is resistx.Tier.PREFERRED, (policy, her2)
+            assert first.regimen.id in {"chemotherapy", "trastuzumab-deruxtecan"}
+            codes = {r.code for o in plan.options for r in o.reasons}
+            assert "endocrine_target_before_tdxd" not in codes
+
+
+def test_er_low_disease_asks_no_test_of_endocrine_targets_before_choosing() -> None:
+    """Recheck of case 1218 (1247, 1248; MAJOR, both policies): with ER-low disease and ESR1 and
+    the pathway negative on ctDNA only, a tissue biopsy was asked 'before the plan turns to
+    chemotherapy' because 'an ESR1 mutation would open an oral SERD ... before chemotherapy':
+    false, rule 114 puts those after chemotherapy. The confirmation is for a later line."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_er_low("low"), policy)
+        [tissue] = [a for a in plan.actions if a.code == "confirm_tissue"]
+        assert not tissue.before_choosing and "ER-low" in tissue.text
+        assert "before chemotherapy" not in tissue.text
+
+
+def test_with_mds_the_tissue_confirmation_says_no_parp_inhibitor_is_opened() -> None:
+    """Recheck of case 1204 (1243; MAJOR, both policies): with MDS on record and the pathway
+    negative on ctDNA only, rule 15's action said 'the germline BRCA2 mutation on record opens a
+    PARP inhibitor', the PARP inhibitors being left out (rule 112)."""
+    data = _germline_brca2_with(["myelodysplastic_syndrome"])
+    for r in data["biomarkers"][1:]:
+        r.update(sample="ctdna", tumour_fraction=0.09)
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        assert [a for a in plan.actions if a.code == "confirm_tissue"]
+        assert not [a for a in plan.actions if "opens a PARP inhibitor" in a.text], policy
+
+
+@pytest.mark.parametrize(
+    "name", ["UC", "ulcerative colitis in remission", "Crohn's disease (quiescent)"]
+)
+def test_a_comorbidity_named_with_a_qualifier_is_met_with_the_name_to_record(name: str) -> None:
+    """The recheck of case 1238 (1250d, MAJOR): 'UC' and 'ulcerative colitis in remission'
+    were refused with 'free text goes in other_conditions', and following that advice lost rule
+    12's abemaciclib step. A name that holds a comorbidity resistx reads is met with it."""
+    data = _relapse_after_adjuvant_abemaciclib([name])
+    [(path, message)] = _refused(data)
+    assert path == "$.comorbidities[0]"
+    assert "did you mean inflammatory_bowel_disease" in message

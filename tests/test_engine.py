@@ -61,7 +61,7 @@ SCENARIOS: list[dict[str, Any]] = [
     # rule 112: a myelodysplastic syndrome leaves the PARP inhibitors out
     patient(biomarkers=NEGATIVE, comorbidities=["MDS"]),
     # rule 114: ER-low disease puts the endocrine options after chemotherapy and the ADCs
-    patient(biomarkers=NEGATIVE, hormone_receptor="low"),
+    patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], hormone_receptor="low"),
     # rule 115: a strong CYP3A inhibitor on record puts the drugs it interacts with later
     patient(biomarkers=NEGATIVE, medications=["itraconazole"]),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line
@@ -982,7 +982,20 @@ _ITRACONAZOLE_AND_NONE = [
 ]
 
 
+#: MolecularInputs.er_low: an ESR1 mutation after 7 months of palbociclib (no endocrine
+#: sensitivity to tell them apart), ER positive or ER-low (rule 114; case 1218)
+_ER_POSITIVE_AND_LOW = [
+    patient(
+        biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
+        treatments=[dict(PALBOCICLIB, started_on="2024-08-10")],
+        hormone_receptor=receptor,
+    )
+    for receptor in ("positive", "low")
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_ER_POSITIVE_AND_LOW, random.Random(0))
 @example(_ITRACONAZOLE_AND_NONE, random.Random(0))
 @example(_ESR1_PIK3CA_AT_ECOG_1_AND_3, random.Random(0))
 @example(_PTEN_PLASMA_AND_TISSUE, random.Random(0))

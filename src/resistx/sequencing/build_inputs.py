@@ -21,6 +21,7 @@ from resistx.sequencing.exhausted import (
     endocrine_lines_after_cdk46i,
     pathway_drugs,
     targets_left,
+    targets_untested,
 )
 from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
@@ -281,11 +282,8 @@ def history(
         ai_resistant=aromatase_inhibitor_resistant(facts),
         no_endocrine_therapy=facts.endocrine_naive,
         endocrine_resistant=endocrine_resistant(facts),
-        # a gene that could still give a target: ESR1 or the PI3K pathway neither found nor
-        # negative on a current test (a target found and acted on leaves the other gene open)
         parp_targets=germline_brca_open(m.parp, m.parp_closed),
-        targets_untested=(m.esr1 is None and not m.esr1_negative_current)
-        or (m.akt_pathway is None and not m.pam_negative),
+        targets_untested=targets_untested(m),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),
         not_yet_approved=unapproved_for(facts, covers),
     )

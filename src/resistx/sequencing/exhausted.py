@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, HormoneReceptor
 from resistx.model.profile import Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
+from resistx.sequencing.inputs import MolecularInputs
 from resistx.vocab.comorbidities import Comorbidity
 
 
@@ -81,7 +82,10 @@ def targets_left(facts: Facts) -> tuple[str, ...]:
     """The ESR1 and PI3K-pathway genes with a definite finding on record whose pathway's drugs
     the disease has not progressed on (``USED_UP``) and can be given (not the PI3K pathway's
     with diabetes needing insulin: case 1054), in ``DEFINITE_TARGETS`` order: rule 22's
-    further target, rule 58's targeted line before trastuzumab deruxtecan."""
+    further target, rule 58's targeted line before trastuzumab deruxtecan. None in ER-low
+    disease, whose endocrine options come after chemotherapy and the ADCs (rule 114)."""
+    if facts.profile.hormone_receptor is HormoneReceptor.LOW:  # rule 114: after chemotherapy
+        return ()
     given, insulin = facts.progressed_classes, needs_insulin(facts)
     return tuple(
         gene
@@ -116,3 +120,11 @@ def pathway_drugs(facts: Facts, pathway: object, esr1_clear: bool) -> dict[str, 
         "pathway_unusable": pathway is not None and esr1_clear and insulin,
         "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,
     }
+
+
+def targets_untested(m: MolecularInputs) -> bool:
+    """A gene that could still give a target: ESR1 or the PI3K pathway neither found nor
+    negative on a current test (a target found and acted on leaves the other gene open); not in
+    ER-low disease, where what they would open comes after chemotherapy (rule 114)."""
+    esr1 = m.esr1 is None and not m.esr1_negative_current
+    return not m.er_low and (esr1 or (m.akt_pathway is None and not m.pam_negative))

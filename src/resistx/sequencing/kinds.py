@@ -73,12 +73,6 @@ def has_endocrine_drug(spec: AnyRegimen) -> bool:
     return not ENDOCRINE_DRUGS.isdisjoint(classes(spec))
 
 
-def acts_through_the_receptor(spec: AnyRegimen) -> bool:
-    """Regimens with an endocrine drug or a CDK4/6 inhibitor (its benefit rests on the
-    oestrogen receptor's signalling): what ER-low disease puts later (rule 114)."""
-    return has_endocrine_drug(spec) or has_cdk46i(spec)
-
-
 def aromatase_inhibitor_only(spec: AnyRegimen) -> bool:
     """Regimens whose one endocrine drug class is an aromatase inhibitor (exemestane's)."""
     return ENDOCRINE_DRUGS.intersection(classes(spec)) == {DrugClass.AROMATASE_INHIBITOR}

@@ -139,11 +139,27 @@ def recorded_as(name: str) -> str | None:
 
 
 def hint(name: str) -> str | None:
-    """The comorbidity an everyday name may mean (``HINTS``; kidney disease by its stage)."""
+    """The comorbidity an everyday name may mean (``HINTS``; kidney disease by its stage; a
+    name or alias within a longer one, 'ulcerative colitis in remission': the recheck of case
+    1238)."""
     key = normalise(name)
     if key.startswith(("ckd", "chronic_kidney_disease")):
         return "renal_impairment where kidney function is impaired"
-    return HINTS.get(key)
+    if key == "uc":
+        return "inflammatory_bowel_disease (ulcerative colitis)"
+    return HINTS.get(key) or _within(key)
+
+
+def _within(key: str) -> str | None:
+    """The comorbidity whose name or alias is a whole run of words within ``key``."""
+
+    def words(text: str) -> str:
+        return f"_{re.sub(r'[^a-z0-9]+', '_', text).strip('_')}_"
+
+    values = {c.value for c in Comorbidity}
+    names = {**{v: v for v in values}, **ALIASES}
+    found = {v for k, v in names.items() if words(k) in words(key) and v in values}
+    return found.pop() if len(found) == 1 else None
 
 
 def normalise(name: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
+from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, HormoneReceptor, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_unconfirmed
@@ -15,7 +15,7 @@ from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.hrd import platinum_resistant
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
-from resistx.sequencing.rules.hrd_tests import after_parp, parp_named
+from resistx.sequencing.rules.hrd_tests import parp_closed_for, parp_named
 from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines
 from resistx.sequencing.rules.pathway_partner import partner_progressed
 from resistx.sequencing.rules.results import adequate_fraction, ctdna_negative, draw_found_tumour
@@ -115,7 +115,7 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
     return confirm_tissue(
         with_esr1,
         facts.profile.visceral_crisis,
-        parp_named(facts) if not (after_parp(facts) or platinum_resistant(facts)) else (),
+        parp_named(facts) if not (parp_closed_for(facts) or platinum_resistant(facts)) else (),
         held_tumour=held,
         fraction=adequate_fraction(
             st.negative if (st := facts.genes.get(g)) else None for g in PAM_GENES
@@ -124,6 +124,7 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
         past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
         partner=partner_progressed(ctx, facts),
         short=facts.short_cdk46i,
+        er_low=facts.profile.hormone_receptor is HormoneReceptor.LOW,
         pathway_drug=min(
             (d for d in facts.progressed_drugs if drug_class(d) in kinds.PAM_CLASSES), default=""
         ),

@@ -12,6 +12,18 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.rules.mechanisms import nothing_left_after_cdk46i
+
+
+def _through_the_receptor(spec: RegimenSpec) -> bool:
+    """An endocrine drug or a CDK4/6 inhibitor (whose benefit rests on the receptor)."""
+    return kinds.has_endocrine_drug(spec) or kinds.has_cdk46i(spec)
+
+
+def _concerned(spec: RegimenSpec) -> bool:
+    """Regimens with an endocrine drug or a CDK4/6 inhibitor, and cytotoxic ones (chemotherapy,
+    the ADCs)."""
+    return _through_the_receptor(spec) or kinds.is_cytotoxic(spec)
 
 
 # rule 114: ER-low disease: the endocrine options after chemotherapy and the ADCs
@@ -21,16 +33,31 @@ from resistx.sequencing.rule import Context, Effect, Precedence, rule
     Factor.MOLECULAR,
     condition="hormone_receptor low (ER in 1-10% of tumour cells) and a regimen with an "
     "endocrine drug or a CDK4/6 inhibitor.",
-    effect="At best a later option, after every option without either "
+    effect="Chemotherapy and the ADCs gain as under rule 6 (where rule 6 is silent: an ESR1 or "
+    "PI3K-pathway finding), their reason leading; the others are at best a later option, after "
+    "every option without either "
     "(chemotherapy, the ADCs, a PARP inhibitor where one is matched): ASCO/CAP's 2020 "
     "guideline reports ER-low tumours as heterogeneous, often close to ER-negative disease in "
     "their biology, with limited data on endocrine benefit; the review and its trials enrolled "
     "ER-positive disease (not in the review). Rule 32 reads no endocrine sensitivity in it.",
-    codes=("er_low_endocrine_later",),
-    regimens=kinds.acts_through_the_receptor,
+    codes=("er_low_endocrine_later", "er_low_cytotoxic_first"),
+    regimens=_concerned,
 )
-def er_low(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if i.er_low and kinds.acts_through_the_receptor(spec):
+def er_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    if not i.er_low:
+        return
+    if kinds.is_cytotoxic(spec) and not (kinds.is_trial(spec) or nothing_left_after_cdk46i(i)):
+        # rule 6's lift, which an ESR1 or pathway finding keeps silent (the recheck, 1247b)
+        yield Effect(
+            code="er_low_cytotoxic_first",
+            delta=ctx.weights.no_actionable,
+            leads=True,
+            text="ER-low disease: chemotherapy and the antibody-drug conjugates come before the "
+            "endocrine options, whatever ESR1 or the PI3K pathway shows (the drugs those "
+            "findings open are given with endocrine therapy).",
+            trials=spec.key_trials,
+        )
+    if _through_the_receptor(spec):
         yield Effect(
             code="er_low_endocrine_later",
             ceiling=2,

@@ -53,10 +53,8 @@ from resistx.vocab.comorbidities import Comorbidity
     trials=("TBCRC 048",),
 )
 def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    # after progression on a PARP inhibitor, or with MDS on record (rule 112 leaves them out:
-    # case 1204), no test opens one
-    progressed = after_parp(facts) or Comorbidity.MYELODYSPLASTIC_SYNDROME in facts.comorbidities
-    if not progressed:
+    progressed = parp_closed_for(facts)
+    if not progressed:  # no test opens a PARP inhibitor then
         yield from _tests_that_open_parp(facts)
     germline_known = any(map(germline_brca, parp_findings(facts)))
     # olaparib's US label asks for prior chemotherapy, talazoparib's does not: without any, the
@@ -191,6 +189,12 @@ def _tumour_finding(facts: Facts, gene: str) -> BiomarkerStatus | None:
 def parp_named(facts: Facts) -> tuple[str, ...]:
     parp = parp_findings(facts)
     return parp_targets(parp, unknown=origin_unknown(facts, parp))
+
+
+def parp_closed_for(facts: Facts) -> bool:
+    """No finding opens a PARP inhibitor: the disease progressed on one, or a myelodysplastic
+    syndrome leaves them out (rule 112; cases 1204, 1243)."""
+    return after_parp(facts) or Comorbidity.MYELODYSPLASTIC_SYNDROME in facts.comorbidities
 
 
 def after_parp(facts: Facts) -> bool:

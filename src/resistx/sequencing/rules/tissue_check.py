@@ -19,6 +19,7 @@ def confirm_tissue(
     partner: tuple[str, bool] = ("", False),
     short: bool = False,
     pathway_drug: str = "",
+    er_low: bool = False,
 ) -> PlanEffect:
     """Confirm on tissue a PI3K pathway (and an ESR1) negative on ctDNA only; in a visceral
     crisis beside chemotherapy, which answers the crisis now (rule 7), for the next line.
@@ -36,10 +37,11 @@ def confirm_tissue(
     question too (case 969); ``short``: a short CDK4/6-inhibitor course (rule 18: endocrine
     regimens after chemotherapy and ADCs): for a later line (case 1009), unless only the
     pathway is in question and the partner's or the lines' text says where a finding stands;
-    ``pathway_drug``: a PI3K, AKT or mTOR inhibitor progressed on (rule 11; case 1060)."""
+    ``pathway_drug``: a PI3K, AKT or mTOR inhibitor progressed on (rule 11; case 1060);
+    ``er_low``: ER-low disease (rule 114): for a later line (the recheck of case 1218)."""
     partner_drug, held = partner
     what = "ESR1 and the PI3K pathway are" if with_esr1 else "The PI3K pathway is"
-    later = short and (with_esr1 or not (past_lines or partner_drug))
+    later = er_low or (short and (with_esr1 or not (past_lines or partner_drug)))
     when = (
         "for the next line; chemotherapy for the visceral crisis does not wait for it"
         if crisis
@@ -49,20 +51,18 @@ def confirm_tissue(
         if (held or pathway_drug) and not with_esr1
         else f"before {_before(with_esr1 or no_target, parp)}"
     )
-    would = _would(
-        with_esr1, later=later, past_lines=past_lines, partner=partner, pathway=pathway_drug
-    )
+    would = _would(with_esr1, later, past_lines, partner, (pathway_drug, er_low))
     return PlanEffect(
         code="confirm_tissue" if with_esr1 else "confirm_pathway_tissue",
         genes=("ESR1", *PAM_GENES) if with_esr1 else PAM_GENES,
         first=(with_esr1 or no_target)
-        and not (crisis or short)
+        and not (crisis or short or er_low)
         and (with_esr1 or not (past_lines or held or pathway_drug)),
         text=f"{what} negative on ctDNA only: {_draw(held_tumour, fraction)}; a tissue biopsy "
         f"(NGS) confirms {when} (the review: rebiopsy of the tumour is vital)."
         + (
             would
-            if (with_esr1 or no_target or past_lines or partner_drug or short or pathway_drug)
+            if (with_esr1 or no_target or past_lines or partner_drug or later or pathway_drug)
             and not crisis
             else ""
         ),
@@ -86,9 +86,17 @@ def tissue_for_oral_declined(with_esr1: bool) -> PlanEffect:
 
 
 def _would(
-    with_esr1: bool, *, later: bool, past_lines: bool, partner: tuple[str, bool], pathway: str
+    with_esr1: bool,
+    later: bool,
+    past_lines: bool,
+    partner: tuple[str, bool],
+    drug_and_er_low: tuple[str, bool],
 ) -> str:
-    """What a tissue result would open (``confirm_tissue``'s arguments)."""
+    """What a tissue result would open (``confirm_tissue``'s arguments; the pathway drug
+    progressed on, and ER-low disease)."""
+    pathway, er_low = drug_and_er_low
+    if er_low:
+        return _AFTER_ER_LOW[with_esr1]
     if later:
         return _AFTER_SHORT[with_esr1]
     if past_lines:
@@ -110,6 +118,16 @@ _AFTER_SHORT = {
     "chemotherapy and ADCs (rule 18): an ESR1 mutation would open an oral SERD, a PI3K-pathway "
     "alteration a PI3K or AKT inhibitor with endocrine therapy, for a line after them, so the "
     "biopsy need not hold the choice.",
+}
+#: ... in ER-low disease (rule 114; the recheck of case 1218)
+_AFTER_ER_LOW = {
+    False: " In ER-low disease endocrine-based regimens come after chemotherapy and the ADCs "
+    "(rule 114): a PI3K-pathway alteration would open a PI3K or AKT inhibitor with endocrine "
+    "therapy for a line after them, so the biopsy need not hold the choice.",
+    True: " In ER-low disease endocrine-based regimens come after chemotherapy and the ADCs "
+    "(rule 114): an ESR1 mutation would open an oral SERD, a PI3K-pathway alteration a PI3K or "
+    "AKT inhibitor with endocrine therapy, for a line after them, so the biopsy need not hold "
+    "the choice.",
 }
 #: what a pathway result would open past its inhibitors' trials' chemotherapy lines (case 892)
 _PAST_LINES = {
