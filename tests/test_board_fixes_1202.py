@@ -224,12 +224,15 @@ def test_trastuzumab_deruxtecan_stopped_for_a_grade_1_ild_can_be_given_again_as_
     (radiological only) ILD that resolved on steroids in 23 days, was left out as
     contraindicated, though the exclusion itself said the label allows it again after a grade
     1 that resolved fully; the grade could not be recorded. An ILD takes its CTCAE grade: at
-    grade 1 the drug it stopped stays an option (at best later, as any drug stopped for an
-    adverse event: rule 61) with the label's terms; at grade 2 or an unknown grade it is left
-    out, and the exclusion says what a recorded grade 1 would change."""
+    grade 1 the drug it stopped stays an option with the label's terms, and (its recheck,
+    1246) rule 61 does not put it later, the label resuming it: a working drug leads again; at
+    grade 2 or an unknown grade it is left out, and the exclusion says what a recorded grade 1
+    would change."""
     for policy in ("ye2024", "practice-2026"):
         plan = _planned(_tdxd_paused_for_ild(1), policy)
         tdxd = option(plan, "trastuzumab-deruxtecan")
+        assert "same_drug_after_toxicity" not in {r.code for r in tdxd.reasons}
+        assert tdxd.rank == 1 and tdxd.tier is resistx.Tier.PREFERRED, policy
         [caution] = [c for c in tdxd.cautions if c.code == "interstitial_lung_disease_caution"]
         assert "grade 0" in caution.text and "one dose level lower" in caution.text
         assert plan.exclusion("datopotamab-deruxtecan") is not None or policy == "ye2024"
@@ -443,3 +446,48 @@ def test_a_comorbidity_named_with_a_qualifier_is_met_with_the_name_to_record(nam
     [(path, message)] = _refused(data)
     assert path == "$.comorbidities[0]"
     assert "did you mean inflammatory_bowel_disease" in message
+
+
+def test_a_pathway_negative_of_unknown_assay_does_not_make_capivasertib_preferred() -> None:
+    """Case 1257's variant (MAJOR, practice-2026): ESR1 and the PI3K pathway negative on ctDNA
+    with no assay on record (as mCODE without a method, or any phenopacket, converts them), a
+    somatic TP53 mutation in the same draw, after 12 months of ribociclib: capivasertib +
+    fulvestrant was first and preferred, its reason 'no AKT-pathway alteration on record'.
+    ASCO recommends it for altered tumours, found by NGS: with the assay unknown, it waits on
+    an NGS result of the pathway, as after a PCR negative."""
+    negatives = [
+        {k: v for k, v in result(g, "not_detected", tested_on="2026-11-10").items() if k != "assay"}
+        for g in ("ESR1", *_PAM)
+    ]
+    tp53 = result("TP53", "mutated", tested_on="2026-11-10", variant="R248Q")
+    data = _woman(
+        "2026-11-30",
+        [*negatives, tp53],
+        _course(["ribociclib", "letrozole"], "2025-10-20", "2026-10-28", "progression"),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    capivasertib = option(plan, "capivasertib+fulvestrant")
+    assert capivasertib.waits_on and capivasertib.tier is not resistx.Tier.PREFERRED
+    assert plan.options[0].regimen.id != "capivasertib+fulvestrant"
+
+
+def test_an_esr1_test_after_years_on_an_aromatase_inhibitor_comes_before_choosing() -> None:
+    """Case 1245 (MAJOR, both policies): ribociclib + letrozole stopped by choice after 38
+    months, the only ESR1 result a tissue negative from before any aromatase inhibitor. The
+    ctDNA ESR1 test was 'Also to do' ('with no progression on a CDK4/6 inhibitor on record, a
+    CDK4/6 inhibitor with endocrine therapy comes first'), yet an ESR1 mutation would move the
+    CDK4/6 inhibitor from letrozole to fulvestrant. After an aromatase inhibitor the test comes
+    before choosing."""
+    tissue = {"sample": "tissue", "tested_on": "2023-02-01"}
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", **tissue) for g in ("ESR1", *_PAM)],
+        _course(["ribociclib", "letrozole"], "2023-03-01", "2026-05-01", "patient_choice", line=1),
+        her2="0",
+    )
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        [esr1] = [a for a in plan.actions if a.code == "esr1_ctdna"]
+        assert esr1.before_choosing, policy
+        assert "comes first" not in esr1.text

@@ -445,6 +445,12 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         practice(  # ESR1 tested on tissue only (rule 64)
             biomarkers=[dict(r, sample="tissue") for r in NEGATIVE],
         ),
+        practice(  # the pathway negative by an assay not on record (rule 38; case 1257)
+            biomarkers=[
+                {k: v for k, v in r.items() if k != "assay"}
+                for r in [*NEGATIVE, result("TP53", "mutated")]
+            ],
+        ),
         practice(  # HER2-ultralow, one endocrine line of 11 months, untested (rule 58)
             her2="ultralow",
             treatments=[dict(PALBOCICLIB, started_on="2024-04-20", ended_on="2025-03-20")],

@@ -4,6 +4,7 @@ are laid on (rules 23 and 61) and the comorbidity an interstitial lung disease a
 from __future__ import annotations
 
 from resistx.model.enums import DrugClass, Route
+from resistx.model.profile import Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.vocab.comorbidities import Comorbidity
@@ -17,8 +18,9 @@ def toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
     where the course held no other drug (case 381's recheck: not exemestane for everolimus's
     stomatitis)."""
     found: set[tuple[str, str]] = set()
+    resumed = not cdk46i and tdxd_resumable(facts)
     for t in facts.in_order:
-        if t.toxicity is None:
+        if t.toxicity is None or (resumed and _caused_ild(t, TDXD)):
             continue
         classes = [drug_class(d) for d in t.drugs]
         if cdk46i:
@@ -71,11 +73,32 @@ def lung_disease(facts: Facts) -> bool:
     )
 
 
-def tdxd_ruled_out(facts: Facts) -> bool:
-    """Interstitial lung disease, progression on trastuzumab deruxtecan, or intravenous
-    treatment declined (it is given by vein; rule 110, case 1000)."""
+TDXD = "trastuzumab deruxtecan"
+
+
+def _caused_ild(t: Treatment, drug: str) -> bool:
     return (
-        lung_disease(facts)
+        drug in t.drugs
+        and TOXICITY_HISTORY.get(t.toxicity or "") is Comorbidity.INTERSTITIAL_LUNG_DISEASE
+    )
+
+
+def tdxd_resumable(facts: Facts) -> bool:
+    """An interstitial lung disease of grade 0-1 on record that trastuzumab deruxtecan caused:
+    its label gives it again once resolved (``lung_rechallenge``), so rule 61 does not put it
+    later, nor is it ruled out (cases 1233, 1246)."""
+    ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
+    grades = [c.grade for c in facts.profile.comorbidities if c.name is ild]
+    caused = any(_caused_ild(t, TDXD) for t in facts.in_order)
+    return caused and bool(grades) and all(g is not None and g <= 1 for g in grades)
+
+
+def tdxd_ruled_out(facts: Facts) -> bool:
+    """Interstitial lung disease (not a grade 0-1 that trastuzumab deruxtecan caused, which its
+    label resumes it after), progression on trastuzumab deruxtecan, or intravenous treatment
+    declined (it is given by vein; rule 110, case 1000)."""
+    return (
+        (lung_disease(facts) and not tdxd_resumable(facts))
         or "trastuzumab deruxtecan" in facts.progressed_drugs
         or Route.INTRAVENOUS in facts.preferences.declines
     )

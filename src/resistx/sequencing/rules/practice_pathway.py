@@ -183,8 +183,9 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     effect="Capivasertib + fulvestrant is left out (biomarker_absent), as alpelisib is without "
     "a PIK3CA mutation. The review's policy keeps it, on CAPItello-291's overall population, as "
     "a later option (rule 2); a missing or PCR-only test still makes it wait (rule 2), and a "
-    "negative on ctDNA alone makes it wait on tissue (its companion test; cases 477, 481).",
-    codes=("biomarker_absent", "pathway_ctdna_only"),
+    "negative on ctDNA alone makes it wait on tissue (its companion test; cases 477, 481), and "
+    "one by an assay not on record as NGS waits on NGS (case 1257).",
+    codes=("biomarker_absent", "pathway_ctdna_only", "pathway_assay_unknown"),
     trials=("CAPItello-291", "FAKTION"),
     regimens=kinds.acts_on_pi3k_pathway_as_reviewed,
 )
@@ -201,6 +202,16 @@ def capivasertib_altered_only(
             "CDx; not in the review); a tissue result decides whether ASCO's recommendation for "
             "PIK3CA-, AKT1- or PTEN-altered tumours applies.",
             waits_on="PI3K pathway on tissue",
+            trials=("CAPItello-291",),
+        )
+    elif i.pam_negative and not (i.pam_negative_by_ngs or i.pam_pcr_only):  # case 1257
+        yield Effect(
+            code="pathway_assay_unknown",
+            text="PIK3CA, AKT1 and PTEN negative by an assay not on record as NGS: ASCO's "
+            "recommendation for PIK3CA-, AKT1- or PTEN-altered tumours rests on NGS, as "
+            "CAPItello-291's selection did; capivasertib's place waits on an NGS result (record "
+            "the assay where it was NGS).",
+            waits_on="PI3K pathway by NGS",
             trials=("CAPItello-291",),
         )
     elif i.pam_negative_by_ngs:

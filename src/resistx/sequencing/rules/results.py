@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from resistx.model.enums import BiomarkerStatus, Origin, Sample
+from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.build_inputs import from_ctdna
 from resistx.sequencing.facts import PAM_GENES, Facts
@@ -174,6 +174,17 @@ def adequate_fraction(negatives: Iterable[BiomarkerResult | None]) -> float | No
     return min(f for f in found if f is not None)
 
 
+def _ai_since_esr1_test(facts: Facts) -> bool:
+    """An aromatase inhibitor given after the ESR1 negative that stands (or with it undated)."""
+    st = facts.genes.get("ESR1")
+    tested = st.negative.tested_on if st is not None and st.negative is not None else None
+    return any(
+        DrugClass.AROMATASE_INHIBITOR in t.drug_classes
+        and (tested is None or (end := t.end_date) is None or end > tested)
+        for t in facts.in_order
+    )
+
+
 # rule 64: an ESR1 negative on tissue only: a ctDNA test (ASCO 2023)
 @rule(
     64,
@@ -183,7 +194,8 @@ def adequate_fraction(negatives: Iterable[BiomarkerResult | None]) -> float | No
     "(not ctDNA) and current (since the latest progression: else rule 15 asks a retest), and "
     "no progression on an oral SERD.",
     effect="An action, before choosing (in a visceral crisis for the next line; with no "
-    "progression on a CDK4/6 inhibitor for a later line, case 914): test ESR1 in "
+    "progression on a CDK4/6 inhibitor for a later line, case 914, unless an aromatase "
+    "inhibitor was given since the test, case 1245): test ESR1 in "
     "ctDNA; ASCO's 2023 ESR1 rapid update tests it at each progression with ctDNA preferred "
     "(update-2026.md section 14): one biopsy can miss a subclonal mutation, and a mutation "
     "opens an oral SERD (rules 1 and 28). The review asks for a rebiopsy and says nothing of "
@@ -195,8 +207,9 @@ def esr1_ctdna(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         return
     crisis = facts.profile.visceral_crisis
     # before any CDK4/6 inhibitor progressed on, its combinations come first: the result is
-    # for a later line (case 914)
-    later = not crisis and not facts.post_cdk46i
+    # for a later line (case 914), unless an aromatase inhibitor was given since the tissue
+    # test: a mutation would move the CDK4/6 inhibitor to fulvestrant (case 1245)
+    later = not crisis and not facts.post_cdk46i and not _ai_since_esr1_test(facts)
     yield PlanEffect(
         code="esr1_ctdna",
         genes=("ESR1",),
