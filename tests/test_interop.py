@@ -262,3 +262,42 @@ def test_drug_codes_and_labels_map_to_resistx_drugs() -> None:
     assert ("$.medicalActions[0].treatment.agent", "RXNORM:1873916") in {
         (e.path, e.code) for e in conversion.used
     }
+
+
+@pytest.mark.parametrize(
+    ("percent", "unit", "receptor"),
+    [(5, "%", "low"), (1, "%", "low"), (10, "%", "low"), (90, "%", "positive")],
+)
+def test_an_er_percentage_is_read_as_asco_cap_categories_it(
+    percent: float, unit: str, receptor: str
+) -> None:
+    """Case 1257 (MAJOR): an ER result sent as a percentage of cells (valueQuantity, or a
+    phenopacket quantity in UCUM '%') was never read: 'neither positive nor negative', and
+    with PR negative the patient was refused as hormone-receptor-negative. ASCO/CAP's
+    categories read it: 1-10% ER-low (hormone_receptor low, rule 114), above 10% positive."""
+    bundle = document("05-three-lines-progression", "fhir")
+    er = bundle["entry"][1]["resource"]
+    del er["valueCodeableConcept"]
+    er["valueQuantity"] = {
+        "value": percent,
+        "unit": unit,
+        "system": "http://unitsofmeasure.org",
+        "code": unit,
+    }
+    assert from_fhir(bundle).profile.hormone_receptor.value == receptor
+    packet = document("01-esr1-mutated", "phenopacket")
+    [m] = [m for m in packet["measurements"] if m["assay"]["id"] == "LOINC:85337-4"]
+    m["value"] = {"quantity": {"unit": {"id": "UCUM:%", "label": "percent"}, "value": percent}}
+    assert from_phenopacket(packet).profile.hormone_receptor.value == receptor
+
+
+def test_an_er_number_without_a_percent_unit_is_reported_not_read() -> None:
+    """An ER number in another unit (an Allred score, an H-score) is not a share of cells: it is
+    reported as not read, never taken as a percentage."""
+    bundle = document("05-three-lines-progression", "fhir")
+    er = bundle["entry"][1]["resource"]
+    del er["valueCodeableConcept"]
+    er["valueQuantity"] = {"value": 5, "unit": "{score}", "code": "{score}"}
+    with pytest.raises(resistx.ProfileError) as info:
+        from_fhir(bundle)
+    assert "hormone-receptor" in dict(info.value.problems)["$"]

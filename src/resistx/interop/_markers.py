@@ -20,6 +20,7 @@ class Value:
     code: str | None = None
     label: str | None = None
     number: float | None = None
+    percent: bool = False  # the number is a percentage (UCUM '%'): a share of cells
 
     def polarity(self) -> bool | None:
         """True for positive or present, False for negative or absent, None if neither."""
@@ -56,12 +57,25 @@ def read(b: Builder, test: str, value: Value, date: str | None, path: str) -> bo
     return True
 
 
+#: ASCO/CAP's ER and PR categories by the share of stained cells (ER 1-10%: ER-low; case 1257)
+ER_LOW_MAX_PERCENT = 10.0
+RECEPTOR_MIN_PERCENT = 1.0
+
+
 def _receptor(b: Builder, name: str, test: str, value: Value, path: str) -> None:
+    if value.number is not None and value.percent:
+        pct = value.number
+        low = name == "ER" and RECEPTOR_MIN_PERCENT <= pct <= ER_LOW_MAX_PERCENT
+        state = "low" if low else "positive" if pct >= RECEPTOR_MIN_PERCENT else "negative"
+        b.receptors.append((name, state, True, path))
+        b.use(path, test, f"{name} {pct:g}% of cells: {state} (ASCO/CAP): hormone_receptor")
+        return
     positive = value.polarity()
     if positive is None:
-        b.skip(path, value.code, f"{name} result neither positive nor negative")
+        said = "a number that is not a percentage" if value.number is not None else "result"
+        b.skip(path, value.code, f"{name} {said} neither positive nor negative")
         return
-    b.receptors.append((name, positive, path))
+    b.receptors.append((name, "positive" if positive else "negative", False, path))
     b.use(path, test, f"{name} {'positive' if positive else 'negative'}: hormone_receptor")
 
 

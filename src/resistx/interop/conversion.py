@@ -67,7 +67,8 @@ class Builder(Reader):
         super().__init__()
         self.source_format = source_format
         self.fields: dict[str, Any] = {}
-        self.receptors: list[tuple[str, bool, str]] = []
+        #: (ER or PR, positive / low / negative, from a percentage, path)
+        self.receptors: list[tuple[str, str, bool, str]] = []
         self.her2_interpretation: tuple[bool, str] | None = None
         #: HER2 IHC scores and ISH results (value, date, path), paired when all are read
         self.ihc: list[tuple[str, str | None, str]] = []
@@ -116,12 +117,18 @@ class Builder(Reader):
     # -- the profile -----------------------------------------------------------------------
 
     def _hormone_receptor(self) -> str | None:
-        if any(positive for _, positive, _ in self.receptors):
-            return "positive"
-        if self.receptors:
-            return "negative"
-        self.problem("$", "no ER or PR result: resistx needs the hormone-receptor status")
-        return None
+        """ER's reading (a percentage before a coded result: 'ER low positive' is coded
+        positive; the highest where several), else PR positive; ER-low is low (case 1257)."""
+        if not self.receptors:
+            self.problem("$", "no ER or PR result: resistx needs the hormone-receptor status")
+            return None
+        er = [(pct, state) for name, state, pct, _ in self.receptors if name == "ER"]
+        finest = [state for pct, state in er if pct] or [state for _, state in er]
+        for state in ("positive", "low"):
+            if state in finest:
+                return state
+        pr = any(s == "positive" for name, s, _, _ in self.receptors if name == "PR")
+        return "positive" if pr else "negative"
 
     def _her2(self) -> str | None:
         if self.her2_interpretation is not None and self.her2_interpretation[0]:

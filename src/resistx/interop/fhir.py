@@ -122,6 +122,8 @@ def _value(b: Builder, obs: Mapping[str, Any], path: str) -> _markers.Value:
     else:
         quantity = b.mapping(obs.get("valueQuantity"), f"{path}.valueQuantity") or {}
         number = quantity.get("value")
+        percent = "%" in (quantity.get("code"), quantity.get("unit"))
+        return _markers.Value(number=_markers.number(number), percent=percent)
     return _markers.Value(number=_markers.number(number))
 
 

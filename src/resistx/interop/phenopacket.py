@@ -136,10 +136,12 @@ def _measurements(b: Builder, value: Any, where: str) -> None:
         )
         quantity = b.mapping(holder.get("quantity"), f"{path}.value.quantity") or {}
         number = quantity.get("value")
+        unit = b.mapping(quantity.get("unit"), f"{path}.value.quantity.unit") or {}
         value_ = _markers.Value(
             code=_local(answer_id, "LOINC") or None,
             label=answer_label,
             number=_markers.number(number),
+            percent=unit.get("id") == "UCUM:%" or unit.get("label") in ("%", "percent"),
         )
         date = _date(b, m.get("timeObserved"), f"{path}.timeObserved")
         if not _markers.read(b, _local(test_id, "LOINC"), value_, date, path):
