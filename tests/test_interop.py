@@ -301,3 +301,18 @@ def test_an_er_number_without_a_percent_unit_is_reported_not_read() -> None:
     with pytest.raises(resistx.ProfileError) as info:
         from_fhir(bundle)
     assert "hormone-receptor" in dict(info.value.problems)["$"]
+
+
+def test_a_curative_intent_is_refused_at_its_path_not_read_as_metastatic() -> None:
+    """Case 1261 (MAJOR): adjuvant chemotherapy, letrozole and abemaciclib sent with curative
+    intent (SNOMED CT 373808002) were read as treatment for metastatic disease ('no treatment
+    intent'), and the plan stated a false history. Curative intent says neither adjuvant nor
+    neoadjuvant: the conversion is refused at the course's path, saying what to send."""
+    bundle = document("05-three-lines-progression", "fhir")
+    text = json.dumps(bundle)
+    assert "363676003" in text
+    bundle = json.loads(text.replace("363676003", "373808002", 1))
+    with pytest.raises(resistx.ProfileError) as info:
+        from_fhir(bundle)
+    [(path, message)] = [(p, m) for p, m in info.value.problems if "curative" in m.casefold()]
+    assert path.startswith("$.entry[") and "373846009" in message and "373847000" in message

@@ -40,9 +40,13 @@ def intent(b: Builder, code: str | None, label: str | None, path: str) -> str | 
         word = (label or "").casefold()
         setting = next((s for w, s in codes.INTENT_WORDS if w in word), None)
         how = f"intent {label!r} read by its label: "
-    if setting is None:
-        b.skip(
-            path, code, "treatment intent that says neither adjuvant, neoadjuvant nor palliative"
+    if setting is None:  # never read as metastatic treatment for want of an intent (case 1261)
+        b.problem(
+            path,
+            f"treatment intent {label or code!r} says neither adjuvant, neoadjuvant nor "
+            "palliative (curative intent is one of the first two): send adjuvant (SNOMED CT "
+            "373846009) or neoadjuvant (373847000) intent, or palliative (363676003) for "
+            "metastatic disease",
         )
     elif setting == "metastatic":
         b.assume(path, how + "palliative, so treatment for metastatic disease", code)
