@@ -316,3 +316,33 @@ def test_a_curative_intent_is_refused_at_its_path_not_read_as_metastatic() -> No
         from_fhir(bundle)
     [(path, message)] = [(p, m) for p, m in info.value.problems if "curative" in m.casefold()]
     assert path.startswith("$.entry[") and "373846009" in message and "373847000" in message
+
+
+def test_a_medication_statement_becomes_a_medication_of_the_profile() -> None:
+    """Cases 1259 and 1210: a MedicationStatement (insulin, itraconazole, amlodipine) was 'not
+    read by resistx' and lost. It goes to the profile's medications, by its text or coding
+    display: a strong CYP3A inhibitor is read (rule 115), any other repeated as not assessed."""
+    bundle = document("05-three-lines-progression", "fhir")
+    for name, rxcui in (("itraconazole 200 mg twice daily", "28031"), ("amlodipine", "17767")):
+        bundle["entry"].append(
+            {
+                "resource": {
+                    "resourceType": "MedicationStatement",
+                    "status": "active",
+                    "medicationCodeableConcept": {
+                        "coding": [
+                            {"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": rxcui}
+                        ],
+                        "text": name,
+                    },
+                    "subject": {"reference": "Patient/patient-05"},
+                }
+            }
+        )
+    stopped = copy.deepcopy(bundle["entry"][-1])
+    stopped["resource"].update(status="stopped", medicationCodeableConcept={"text": "rifampicin"})
+    bundle["entry"].append(stopped)
+    conversion = from_fhir(bundle)
+    assert conversion.profile.medications == ("itraconazole 200 mg twice daily", "amlodipine")
+    plan = resistx.sequence(conversion.profile)
+    assert any("amlodipine" in n for n in plan.not_assessed)

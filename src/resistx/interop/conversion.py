@@ -81,6 +81,7 @@ class Builder(Reader):
             "other_conditions": [],
             "biomarkers": [],
             "treatments": [],
+            "medications": [],
         }
         #: profile path -> the source path it came from
         self.origins: dict[str, str] = {}

@@ -30,6 +30,8 @@ _NOT_RECORDS = {
     "Observation": ("registered", "cancelled", "entered-in-error"),
     "MedicationRequest": ("cancelled", "entered-in-error", "draft"),
     "MedicationAdministration": ("not-done", "entered-in-error"),
+    # a medication not taken now: stopped, completed, not taken, only intended, or in error
+    "MedicationStatement": ("stopped", "completed", "not-taken", "intended", "entered-in-error"),
     "Condition": (),
 }
 _CANCER_PROFILES = ("mcode-primary-cancer-condition", "mcode-secondary-cancer-condition")
@@ -94,6 +96,8 @@ def _resource(
         _condition(b, resource, path)
     elif kind in ("MedicationRequest", "MedicationAdministration"):
         return _medication(b, resource, path)
+    elif kind == "MedicationStatement":
+        _statement(b, resource, path)
     elif kind != "Specimen":
         b.skip(path, str(kind), f"a {kind} resource: not read by resistx")
     return None
@@ -230,6 +234,24 @@ def _medication(b: Builder, resource: Mapping[str, Any], path: str) -> Course | 
         b.use(f"{path}.status", resource.get("status"), "stop_reason ongoing")
     b.rest(resource, path, (*_STRUCTURE, *read), "medication detail " + _NOT_HELD)
     return course
+
+
+def _statement(b: Builder, resource: Mapping[str, Any], path: str) -> None:
+    """A medication the patient takes (not a cancer treatment: those are requests and
+    administrations) goes to the profile's medications by its text (cases 1210, 1259)."""
+    med = _medication_codes(b, resource, path)
+    concept = b.mapping(resource.get("medicationCodeableConcept"), path) or {}
+    shown = med.label or next(
+        (c.get("display") for c in concept.get("coding") or () if isinstance(c, Mapping)), None
+    )
+    if not isinstance(shown, str) or not shown.strip():
+        b.skip(path, med.code, "a medication without a name or display: not read")
+        return
+    b.add("medications", shown.strip(), path)
+    b.use(path, med.code, f"medication {shown.strip()!r}")
+    b.rest(
+        resource, path, (*_STRUCTURE, "medicationCodeableConcept"), "medication detail " + _NOT_HELD
+    )
 
 
 def _first(value: Any) -> Any:

@@ -38,8 +38,9 @@ def _concerned(spec: RegimenSpec) -> bool:
     "every option without either "
     "(chemotherapy, the ADCs, a PARP inhibitor where one is matched): ASCO/CAP's 2020 "
     "guideline reports ER-low tumours as heterogeneous, often close to ER-negative disease in "
-    "their biology, with limited data on endocrine benefit; the review and its trials enrolled "
-    "ER-positive disease (not in the review). Rule 32 reads no endocrine sensitivity in it.",
+    "their biology, with limited data on endocrine benefit; neither the review nor the update "
+    "file gives a result for ER-low tumours (not in the review). Rule 32 reads no endocrine "
+    "sensitivity in it.",
     codes=("er_low_endocrine_later", "er_low_cytotoxic_first"),
     regimens=_concerned,
 )
@@ -64,8 +65,8 @@ def er_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effe
             demote=Precedence.RELATIVE_CONTRAINDICATION,
             text="ER-low disease: the guideline that defines it (ASCO/CAP's on ER testing) "
             "reports limited data on endocrine benefit and a biology often close to "
-            "ER-negative disease, and the trials behind this option enrolled ER-positive "
-            "disease (not in the review): at best a later option, after chemotherapy and the "
-            "antibody-drug conjugates.",
+            "ER-negative disease, and neither the review nor the update file gives a result "
+            "of this option for ER-low tumours (not in the review): at best a later option, "
+            "after chemotherapy and the antibody-drug conjugates.",
             trials=spec.key_trials,
         )
