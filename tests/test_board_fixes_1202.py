@@ -491,3 +491,25 @@ def test_an_esr1_test_after_years_on_an_aromatase_inhibitor_comes_before_choosin
         [esr1] = [a for a in plan.actions if a.code == "esr1_ctdna"]
         assert esr1.before_choosing, policy
         assert "comes first" not in esr1.text
+
+
+def test_after_a_grade_2_ild_the_first_action_does_not_ask_to_give_trastuzumab_deruxtecan_again() -> (
+    None
+):
+    """Case 1263b (MAJOR, both policies): trastuzumab deruxtecan stopped for a grade 2
+    pneumonitis, rightly left out ('its label stops it for good'), while rule 50's first action
+    asked 'whether to give it again once the adverse event has resolved'. After an ILD that is
+    not a recorded grade 0-1 the action says the label stops it for good."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_tdxd_paused_for_ild(2), policy)
+        [ask] = [a for a in plan.actions if a.code == "document_progression"]
+        assert "give it again" not in ask.text and "stops it for good" in ask.text
+        resumed = _planned(_tdxd_paused_for_ild(1), policy)
+        [ask] = [a for a in resumed.actions if a.code == "document_progression"]
+        assert "give it again once the adverse event has resolved" in ask.text
+
+
+def test_uc_within_a_longer_name_is_met_with_inflammatory_bowel_disease() -> None:
+    """Case 1266 (MINOR): 'UC in remission' got no suggestion where 'UC' alone did."""
+    [(_path, message)] = _refused(_relapse_after_adjuvant_abemaciclib(["UC in remission"]))
+    assert "did you mean inflammatory_bowel_disease" in message

@@ -157,7 +157,7 @@ def _within(key: str) -> str | None:
         return f"_{re.sub(r'[^a-z0-9]+', '_', text).strip('_')}_"
 
     values = {c.value for c in Comorbidity}
-    names = {**{v: v for v in values}, **ALIASES}
+    names = {**{v: v for v in values}, **ALIASES, "uc": "inflammatory_bowel_disease"}
     found = {v for k, v in names.items() if words(k) in words(key) and v in values}
     return found.pop() if len(found) == 1 else None
 

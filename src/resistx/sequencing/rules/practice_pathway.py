@@ -209,9 +209,10 @@ def capivasertib_altered_only(
             code="pathway_assay_unknown",
             text="PIK3CA, AKT1 and PTEN negative by an assay not on record as NGS: ASCO's "
             "recommendation for PIK3CA-, AKT1- or PTEN-altered tumours rests on NGS, as "
-            "CAPItello-291's selection did; capivasertib's place waits on an NGS result (record "
-            "the assay where it was NGS).",
-            waits_on="PI3K pathway by NGS",
+            "CAPItello-291's selection did (of tumour tissue); capivasertib's place waits on an "
+            "NGS result, on tissue where these negatives are on ctDNA alone.",
+            # on ctDNA alone the tissue test the action asks settles it (the recheck, 1265)
+            waits_on="PI3K pathway on tissue" if i.pam_ctdna_only else "PI3K pathway by NGS",
             trials=("CAPItello-291",),
         )
     elif i.pam_negative_by_ngs:

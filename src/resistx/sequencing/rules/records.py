@@ -11,6 +11,7 @@ from resistx.model.profile import Treatment, latest_course
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.toxicity import TDXD, TOXICITY_HISTORY, tdxd_resumable
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -105,7 +106,12 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
         return
     why, drugs = last.stop_reason.value.replace("_", " "), " + ".join(last.drugs)
     stable = _STABLE[bool(last.drug_classes & ENDOCRINE_DRUGS)]
-    if last.stop_reason is StopReason.TOXICITY:  # cases 1233, 1235
+    if _stopped_for_good(facts, last):  # case 1263b
+        stable = (
+            f"{stable}: the label of trastuzumab deruxtecan stops it for good after an "
+            "interstitial lung disease of grade 2 or worse (record the grade where it was 1)"
+        )
+    elif last.stop_reason is StopReason.TOXICITY:  # cases 1233, 1235
         stable = (
             "whether to give it again once the adverse event has resolved (its label's dose "
             f"modifications), or {stable}"
@@ -120,6 +126,13 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
         "as the course's stop reason (that would read the disease as resistant to it); with "
         f"stable disease the question is rather {stable}.",
     )
+
+
+def _stopped_for_good(facts: Facts, last: Treatment) -> bool:
+    """Trastuzumab deruxtecan stopped for an interstitial lung disease that is not a recorded
+    grade 0-1 (``tdxd_resumable``): its label does not give it again."""
+    ild = TOXICITY_HISTORY.get(last.toxicity or "") is Comorbidity.INTERSTITIAL_LUNG_DISEASE
+    return ild and TDXD in last.drugs and not tdxd_resumable(facts)
 
 
 #: what stable disease asks after the latest course, by whether it held an endocrine drug
