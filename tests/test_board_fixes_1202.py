@@ -513,3 +513,60 @@ def test_uc_within_a_longer_name_is_met_with_inflammatory_bowel_disease() -> Non
     """Case 1266 (MINOR): 'UC in remission' got no suggestion where 'UC' alone did."""
     [(_path, message)] = _refused(_relapse_after_adjuvant_abemaciclib(["UC in remission"]))
     assert "did you mean inflammatory_bowel_disease" in message
+
+
+@pytest.mark.parametrize(
+    "entry", ["Sporanox 200mg BD", "Klacid 500 mg bd", "Rifadin", "Tegretol", "St Johns wort"]
+)
+def test_a_brand_name_of_a_strong_cyp3a_drug_is_read(entry: str) -> None:
+    """Case 1267 (MAJOR): 'Sporanox 200mg BD' (itraconazole), Klacid, Rifadin, Tegretol and
+    'St Johns wort' were repeated as medications resistx does not read, and the plan was that of
+    a patient on no interacting drug. Brand names and common spellings are read."""
+    plan = _planned(_on_a_cyp3a_drug([entry]))
+    later = {r.code for o in plan.options for r in o.reasons}
+    assert "cyp3a_interaction_later" in later, entry
+    assert not [n for n in plan.not_assessed if entry in n]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "no clarithromycin (allergy)",
+        "clarithromycin 500 mg bd (stopped 2026-11-20)",
+        "previously on itraconazole, stopped 2025",
+    ],
+)
+def test_a_medication_said_not_to_be_taken_is_not_read_as_current(entry: str) -> None:
+    """Case 1268 (MAJOR): 'no clarithromycin (allergy)', '... (stopped ...)' and 'previously
+    on itraconazole' were read as a strong CYP3A inhibitor taken now, and the plan said so.
+    An entry that says the drug is not taken now is repeated as not read, never weighed."""
+    plan = _planned(_on_a_cyp3a_drug([entry]))
+    assert "cyp3a_interaction_later" not in {r.code for o in plan.options for r in o.reasons}
+    assert any(entry in n for n in plan.not_assessed)
+
+
+def test_a_strong_cyp3a_drug_asks_before_choosing_whether_it_can_be_changed() -> None:
+    """Cases 1268 and 1270 (MAJOR): a week of clarithromycin, or St John's wort, put
+    capivasertib + fulvestrant below chemotherapy, and nothing asked whether the interacting
+    drug could be stopped or changed, on which rule 115's order rests. An action asks it before
+    choosing. The newer drugs whose interactions the sources do not give say so (case 1270:
+    vepdegestrant and imlunestrant led in silence beside elacestrant's caution)."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_on_a_cyp3a_drug(["clarithromycin 500 mg twice daily for 7 days"]), policy)
+        [ask] = [a for a in plan.actions if a.code == "cyp3a_change"]
+        assert ask.before_choosing and "Clarithromycin" in ask.text
+    practice = _planned(_on_a_cyp3a_drug(["St John's wort"]), "practice-2026")
+    newer = [
+        o
+        for o in practice.options
+        if {"camizestrant", "inavolisib", "gedatolisib", "sacituzumab govitecan"}
+        & set(o.regimen.drugs)
+    ]
+    assert newer
+    for o in newer:
+        assert [c for c in o.cautions if c.code == "cyp3a_interaction_unknown"], o.regimen.id
+    # abemaciclib's label lowers its dose with a strong inhibitor other than ketoconazole
+    itraconazole = _planned(_on_a_cyp3a_drug(["itraconazole"]), "practice-2026")
+    abemaciclib = option(itraconazole, "abemaciclib+fulvestrant")
+    assert "cyp3a_interaction_later" not in {r.code for r in abemaciclib.reasons}
+    assert [c for c in abemaciclib.cautions if c.code == "cyp3a_interaction"]

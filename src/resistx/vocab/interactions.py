@@ -46,6 +46,41 @@ STRONG_CYP3A: MappingProxyType[str, str] = MappingProxyType(
 )
 
 
+#: brand names and spellings a clinic writes, by the generic name (cases 1267-1270)
+OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "sporanox": "itraconazole",
+        "nizoral": "ketoconazole",
+        "noxafil": "posaconazole",
+        "vfend": "voriconazole",
+        "klacid": "clarithromycin",
+        "klaricid": "clarithromycin",
+        "biaxin": "clarithromycin",
+        "norvir": "ritonavir",
+        "paxlovid": "ritonavir",
+        "rifadin": "rifampicin",
+        "rimactane": "rifampicin",
+        "rifinah": "rifampicin",
+        "rifater": "rifampicin",
+        "rhze": "rifampicin",
+        "tegretol": "carbamazepine",
+        "epanutin": "phenytoin",
+        "dilantin": "phenytoin",
+        "st johns wort": "st john's wort",
+        "st john wort": "st john's wort",
+        "hypericum": "st john's wort",
+        "xtandi": "enzalutamide",
+        "erleada": "apalutamide",
+        "lysodren": "mitotane",
+    }
+)
+#: words that say an entry's drug is not taken now: never read as current (case 1268)
+NOT_TAKEN = frozenset(
+    {"no", "not", "stopped", "previously", "previous", "formerly", "former", "past"}
+    | {"allergy", "allergic", "discontinued", "ceased", "held", "intolerant"}
+)
+
+
 def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z']+", text.casefold().replace("\u2019", "'"))) + " "
 
@@ -54,7 +89,12 @@ def strong_cyp3a(medication: str) -> tuple[str, str] | None:
     """The strong CYP3A inhibitor or inducer a medication entry names ("itraconazole 200 mg
     twice daily"): (its name, "inhibitor" or "inducer"); None for any other medication."""
     said = _words(medication)
-    return next(((name, role) for name, role in STRONG_CYP3A.items() if f" {name} " in said), None)
+    if NOT_TAKEN & set(said.split()):
+        return None
+    for name, generic in (*((n, n) for n in STRONG_CYP3A), *OTHER_NAMES.items()):
+        if f" {name} " in said:
+            return generic, STRONG_CYP3A[generic]
+    return None
 
 
 def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:

@@ -126,6 +126,7 @@ RULES: tuple[Rule, ...] = (
     records.biopsy_first_recurrence,
     records.cytopenia_after_parp_inhibitor,
     cytopenia.cytopenia_cause,
+    interactions.cyp3a_change,
     records.progression_undocumented,
     records.ongoing_course,
     hepatic.severe_hepatic_impairment,

@@ -9,8 +9,10 @@ from types import MappingProxyType
 
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
+from resistx.vocab.interactions import strong_cyp3a
 
 _AVOID = "advises against giving it with one, and lowers its dose where that cannot be avoided"
 _AVOID_INDUCER = "advises against giving it with one (its exposure falls)"
@@ -35,11 +37,24 @@ WITH_AN_INDUCER: MappingProxyType[str, str] = MappingProxyType(
     )
 )
 _LABELS = {"inhibitor": WITH_AN_INHIBITOR, "inducer": WITH_AN_INDUCER}
+#: drugs whose interactions with these the sources resistx reads do not give (case 1270): a
+#: caution says so, where silence beside another drug's caution would read as none
+UNKNOWN = frozenset(
+    {"camizestrant", "giredestrant", "imlunestrant", "vepdegestrant", "amcenestrant"}
+    | {"inavolisib", "gedatolisib", "talazoparib", "sacituzumab govitecan"}
+)
 
 
 def _interacts(spec: RegimenSpec) -> bool:
-    """A regimen with a drug whose label speaks of a strong CYP3A inhibitor or inducer."""
-    return any(d in WITH_AN_INDUCER for d in spec.drugs)
+    """A regimen with a drug whose label speaks of a strong CYP3A inhibitor or inducer, or one
+    whose interactions the sources resistx reads do not give."""
+    return any(d in WITH_AN_INDUCER or d in UNKNOWN for d in spec.drugs)
+
+
+def _advised_against(drug: str, role: str, medication: str) -> bool:
+    """The label advises against giving them together: abemaciclib's only ketoconazole of the
+    inhibitors, lowering its dose with the others (case 1267)."""
+    return not (drug == "abemaciclib" and role == "inhibitor" and medication != "ketoconazole")
 
 
 # rule 115: a strong CYP3A inhibitor or inducer on record: the drugs it interacts with later
@@ -53,10 +68,12 @@ def _interacts(spec: RegimenSpec) -> bool:
     "medications, and a regimen with a drug whose US label advises against giving it with one "
     "(the CDK4/6 inhibitors, everolimus, capivasertib, elacestrant, olaparib; alpelisib with an "
     "inducer).",
-    effect="A caution naming both and what the label says; a relative contraindication: at "
-    "best a later option, after every option without such an interaction, unless the other "
-    "medication can be changed (the labels; not in the review; case 1210).",
-    codes=("cyp3a_interaction", "cyp3a_interaction_later"),
+    effect="A caution naming both and what the label says; where the label advises against "
+    "them together (not abemaciclib with an inhibitor other than ketoconazole, whose dose it "
+    "lowers), a relative contraindication: at best a later option, after every option without "
+    "such an interaction, unless the other medication can be changed (the labels; not in the "
+    "review; case 1210). A newer drug whose interactions the sources do not give says so.",
+    codes=("cyp3a_interaction", "cyp3a_interaction_later", "cyp3a_interaction_unknown"),
     regimens=_interacts,
 )
 def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
@@ -73,8 +90,17 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
             text=f"{medication.capitalize()} on record, a strong CYP3A {role}: {drug}'s US label "
             f"{said} (not in the review).",
         )
-    if found:
-        medication, role, drug, _said = found[0]
+    if i.strong_cyp3a and (unknown := [d for d in spec.drugs if d in UNKNOWN]):
+        yield Effect(
+            code="cyp3a_interaction_unknown",
+            caution=True,
+            text=f"{', '.join(m for m, _ in i.strong_cyp3a).capitalize()} on record: the sources "
+            f"resistx reads give no instruction for {' or '.join(unknown)} with it; check its "
+            "label's interactions before starting.",
+        )
+    against = [f for f in found if _advised_against(f[2], f[1], f[0])]
+    if against:
+        medication, role, drug, _said = against[0]
         yield Effect(
             code="cyp3a_interaction_later",
             ceiling=2,
@@ -83,4 +109,31 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
             f"contraindication to {drug}: at best a later option, after every option without "
             f"such an interaction, unless {medication} can be changed.",
             trials=spec.key_trials,
+        )
+
+
+# rule 116: a strong CYP3A inhibitor or inducer on record: whether it can be changed
+@rule(
+    116,
+    "A strong CYP3A inhibitor or inducer on record: whether it can be changed, before choosing",
+    None,
+    condition="A strong CYP3A inhibitor or inducer among the medications (rule 115).",
+    effect="An action, before choosing: ask whether it can be stopped or changed (a short "
+    "course that ends, another drug without the interaction); the options rule 115 puts later "
+    "come back once it is (cases 1268, 1270: a week of clarithromycin, St John's wort).",
+    codes=("cyp3a_change",),
+)
+def cyp3a_change(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    found = sorted({m for m in map(strong_cyp3a, facts.profile.medications) if m})
+    for medication, role in found:
+        yield PlanEffect(
+            code="cyp3a_change",
+            first=not facts.profile.visceral_crisis,
+            text=f"{medication.capitalize()} on record, a strong CYP3A {role}: ask whether it "
+            "can be stopped or changed before choosing (a short course that ends, another drug "
+            "without the interaction; not in the review): the drugs whose labels advise "
+            "against it (rule 115) come back once it is"
+            + (
+                ", an inducer's effect taking some weeks to wear off." if role == "inducer" else "."
+            ),
         )
