@@ -346,3 +346,35 @@ def test_a_medication_statement_becomes_a_medication_of_the_profile() -> None:
     assert conversion.profile.medications == ("itraconazole 200 mg twice daily", "amlodipine")
     plan = resistx.sequence(conversion.profile)
     assert any("amlodipine" in n for n in plan.not_assessed)
+
+
+def test_the_latest_er_result_is_read_and_a_disagreement_is_said() -> None:
+    """Case 1274 (MAJOR): a primary's ER 60% (2019) overrode the metastasis's ER of 2026 with
+    no word ('the highest where several'). The latest result is read, and where the results
+    disagree the report says which was kept."""
+    bundle = document("05-three-lines-progression", "fhir")
+    er = bundle["entry"][1]["resource"]
+    del er["valueCodeableConcept"]
+    older, newer = copy.deepcopy(er), copy.deepcopy(er)
+    older.update(id="er-2019", effectiveDateTime="2019-03-01")
+    older["valueQuantity"] = {"value": 60, "unit": "%", "code": "%"}
+    newer.update(id="er-2026", effectiveDateTime="2026-11-04")
+    newer["valueQuantity"] = {"value": 5, "unit": "%", "code": "%"}
+    bundle["entry"][1]["resource"] = older
+    bundle["entry"].insert(2, {"resource": newer})
+    conversion = from_fhir(bundle)
+    assert conversion.profile.hormone_receptor.value == "low"
+    said = " ".join(a.text for a in conversion.assumptions)
+    assert "ER results disagree" in said and "2026-11-04" in said
+
+
+def test_an_er_percentage_sent_as_its_own_loinc_is_read() -> None:
+    """Case 1272 (MAJOR): ER 5% sent as LOINC 85329-1 (estrogen receptor cells per 100 cells)
+    was 'not a test resistx reads', and the coded Positive beside it made the tumour ER-positive."""
+    bundle = document("05-three-lines-progression", "fhir")
+    pct = copy.deepcopy(bundle["entry"][1]["resource"])
+    del pct["valueCodeableConcept"]
+    pct.update(id="er-pct", code={"coding": [{"system": "http://loinc.org", "code": "85329-1"}]})
+    pct["valueQuantity"] = {"value": 5, "unit": "%", "code": "%"}
+    bundle["entry"].insert(2, {"resource": pct})
+    assert from_fhir(bundle).profile.hormone_receptor.value == "low"

@@ -42,8 +42,10 @@ def number(value: object) -> float | None:
 
 def read(b: Builder, test: str, value: Value, date: str | None, path: str) -> bool:
     """Record a marker result; False when ``test`` is not one resistx reads."""
-    if test in codes.ER or test in codes.PR:
-        _receptor(b, "ER" if test in codes.ER else "PR", test, value, path)
+    if test in codes.ER_PERCENT:  # ER as cells per 100 (case 1272)
+        _receptor(b, "ER", test, attrs.evolve(value, percent=True), path, date=date)
+    elif test in codes.ER or test in codes.PR:
+        _receptor(b, "ER" if test in codes.ER else "PR", test, value, path, date=date)
     elif test == codes.HER2_INTERPRETATION:
         _her2_interpretation(b, value, path)
     elif test == codes.HER2_IHC:
@@ -62,12 +64,14 @@ ER_LOW_MAX_PERCENT = 10.0
 RECEPTOR_MIN_PERCENT = 1.0
 
 
-def _receptor(b: Builder, name: str, test: str, value: Value, path: str) -> None:
+def _receptor(
+    b: Builder, name: str, test: str, value: Value, path: str, *, date: str | None
+) -> None:
     if value.number is not None and value.percent:
         pct = value.number
         low = name == "ER" and RECEPTOR_MIN_PERCENT <= pct <= ER_LOW_MAX_PERCENT
         state = "low" if low else "positive" if pct >= RECEPTOR_MIN_PERCENT else "negative"
-        b.receptors.append((name, state, True, path))
+        b.receptors.append((name, state, (date or "", True), path))
         b.use(path, test, f"{name} {pct:g}% of cells: {state} (ASCO/CAP): hormone_receptor")
         return
     positive = value.polarity()
@@ -75,7 +79,7 @@ def _receptor(b: Builder, name: str, test: str, value: Value, path: str) -> None
         said = "a number that is not a percentage" if value.number is not None else "result"
         b.skip(path, value.code, f"{name} {said} neither positive nor negative")
         return
-    b.receptors.append((name, "positive" if positive else "negative", False, path))
+    b.receptors.append((name, "positive" if positive else "negative", (date or "", False), path))
     b.use(path, test, f"{name} {'positive' if positive else 'negative'}: hormone_receptor")
 
 

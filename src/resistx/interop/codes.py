@@ -31,6 +31,8 @@ INTENT_EXTENSION = MCODE + "mcode-procedure-intent"
 TERMINATION_EXTENSION = MCODE + "mcode-treatment-termination-reason"
 
 ER = frozenset({"85337-4", "16112-5"})
+#: ER as estrogen-receptor-stained cells per 100 cells: a percentage (case 1272)
+ER_PERCENT = frozenset({"85329-1"})
 PR = frozenset({"85339-0", "16113-3"})
 HER2_INTERPRETATION = "48676-1"
 HER2_IHC = "85319-2"

@@ -67,8 +67,8 @@ class Builder(Reader):
         super().__init__()
         self.source_format = source_format
         self.fields: dict[str, Any] = {}
-        #: (ER or PR, positive / low / negative, from a percentage, path)
-        self.receptors: list[tuple[str, str, bool, str]] = []
+        #: (ER or PR, positive / low / negative, (date or "", from a percentage), path)
+        self.receptors: list[tuple[str, str, tuple[str, bool], str]] = []
         self.her2_interpretation: tuple[bool, str] | None = None
         #: HER2 IHC scores and ISH results (value, date, path), paired when all are read
         self.ihc: list[tuple[str, str | None, str]] = []
@@ -118,16 +118,23 @@ class Builder(Reader):
     # -- the profile -----------------------------------------------------------------------
 
     def _hormone_receptor(self) -> str | None:
-        """ER's reading (a percentage before a coded result: 'ER low positive' is coded
-        positive; the highest where several), else PR positive; ER-low is low (case 1257)."""
+        """ER's latest reading (at one date a percentage before a coded result: 'ER low
+        positive' is coded positive; case 1257), where results disagree said in the report
+        (case 1274); without ER, PR positive; ER-low is low."""
         if not self.receptors:
             self.problem("$", "no ER or PR result: resistx needs the hormone-receptor status")
             return None
-        er = [(pct, state) for name, state, pct, _ in self.receptors if name == "ER"]
-        finest = [state for pct, state in er if pct] or [state for _, state in er]
-        for state in ("positive", "low"):
-            if state in finest:
-                return state
+        er = sorted(
+            (when, state, path) for name, state, when, path in self.receptors if name == "ER"
+        )
+        if er:
+            (date, _pct), state, path = er[-1]
+            if len({s for _, s, _ in er}) > 1:
+                shown = ", ".join(f"{s} ({w[0] or 'undated'})" for w, s, _ in er)
+                self.assume(
+                    path, f"ER results disagree ({shown}): the latest, {date or 'undated'}, is read"
+                )
+            return state
         pr = any(s == "positive" for name, s, _, _ in self.receptors if name == "PR")
         return "positive" if pr else "negative"
 
