@@ -378,3 +378,32 @@ def test_an_er_percentage_sent_as_its_own_loinc_is_read() -> None:
     pct["valueQuantity"] = {"value": 5, "unit": "%", "code": "%"}
     bundle["entry"].insert(2, {"resource": pct})
     assert from_fhir(bundle).profile.hormone_receptor.value == "low"
+
+
+def test_a_medication_reference_is_resolved_to_its_medication() -> None:
+    """Case 1275 (MAJOR): every course sent with medicationReference (an EHR's usual form,
+    allowed by FHIR R4 and mCODE) was dropped ('agent without a label') and the plan offered the
+    regimen the patient had progressed on. The reference is resolved to the bundle's Medication
+    (its code), or read by its display."""
+    bundle = document("05-three-lines-progression", "fhir")
+    expected = [t.drugs for t in from_fhir(copy.deepcopy(bundle)).profile.treatments]
+    added = []
+    for i, entry in enumerate(bundle["entry"]):
+        r = entry["resource"]
+        if r["resourceType"] in ("MedicationRequest", "MedicationAdministration"):
+            concept = r.pop("medicationCodeableConcept")
+            if i % 2:
+                added.append(
+                    {
+                        "fullUrl": f"urn:uuid:med-{i}",
+                        "resource": {"resourceType": "Medication", "id": f"m{i}", "code": concept},
+                    }
+                )
+                r["medicationReference"] = {"reference": f"urn:uuid:med-{i}"}
+            else:
+                shown = concept.get("text") or concept["coding"][0].get("display")
+                r["medicationReference"] = {"reference": "Medication/elsewhere", "display": shown}
+    bundle["entry"] += added
+    conversion = from_fhir(bundle)
+    assert [t.drugs for t in conversion.profile.treatments] == expected
+    assert not [u for u in conversion.unmapped if u.text.startswith("a Medication resource")]

@@ -60,13 +60,18 @@ def from_fhir(bundle: Source) -> Conversion:
         for path, r in resources
         if r.get("resourceType") == "Specimen"
     }
+    meds = _medications(data)
     patients = [path for path, r in resources if r.get("resourceType") == "Patient"]
     if len(patients) > 1:
         b.problem(", ".join(patients), "a bundle of one patient is read; this one has several")
     courses: list[Course] = []
     for path, resource in resources:
-        course = _resource(b, resource, path, specimens)
+        course = _resource(b, resource, path, (specimens, meds))
         courses += [course] if course else []
+    referred = {e.text.removeprefix(_AT) for e in b.used if e.text.startswith(_AT)}
+    for path, r in resources:
+        if r.get("resourceType") == "Medication" and path not in referred:
+            b.skip(path, "Medication", "a Medication no order or statement refers to")
     used = {e.path for e in b.used} | {e.path.rsplit(".", 1)[0] for e in b.unmapped}
     for path, _specimen in specimens.values():
         if path not in used:
@@ -79,9 +84,14 @@ def from_fhir(bundle: Source) -> Conversion:
 
 
 def _resource(
-    b: Builder, resource: Mapping[str, Any], path: str, specimens: dict[str, tuple[str, Any]]
+    b: Builder,
+    resource: Mapping[str, Any],
+    path: str,
+    found: tuple[dict[str, tuple[str, Any]], Medications],
 ) -> Course | None:
-    """Read one resource of the bundle; a medication gives a treatment course."""
+    """Read one resource of the bundle; a medication gives a treatment course. ``found``: the
+    bundle's specimens and medications by reference."""
+    specimens, meds = found
     kind = resource.get("resourceType")
     status = resource.get("status")
     if status in _NOT_RECORDS.get(str(kind), ()):
@@ -95,9 +105,11 @@ def _resource(
     elif kind == "Condition":
         _condition(b, resource, path)
     elif kind in ("MedicationRequest", "MedicationAdministration"):
-        return _medication(b, resource, path)
+        return _medication(b, resource, path, meds)
     elif kind == "MedicationStatement":
-        _statement(b, resource, path)
+        _statement(b, resource, path, meds)
+    elif kind == "Medication":
+        pass  # read through the references to it (``_concept``); reported where none
     elif kind != "Specimen":
         b.skip(path, str(kind), f"a {kind} resource: not read by resistx")
     return None
@@ -188,20 +200,64 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
         )
 
 
-def _medication_codes(b: Builder, resource: Mapping[str, Any], path: str) -> Coded:
-    cpath = f"{path}.medicationCodeableConcept"
+#: the bundle's Medication resources by reference ("Medication/id", fullUrl): (path, resource)
+Medications = dict[str, tuple[str, Mapping[str, Any]]]
+#: how the report says a reference was resolved (and how unreferenced ones are found)
+_AT = "the Medication at "
+
+
+def _medications(data: Mapping[str, Any]) -> Medications:
+    raw = data.get("entry")
+    entries: list[Any] = raw if isinstance(raw, list) else []
+    found: Medications = {}
+    for i, entry in enumerate(entries):
+        r = entry.get("resource") if isinstance(entry, Mapping) else None
+        if isinstance(r, Mapping) and r.get("resourceType") == "Medication":
+            path = f"$.entry[{i}].resource"
+            found[f"Medication/{r.get('id')}"] = (path, r)
+            if isinstance(entry.get("fullUrl"), str):
+                found[entry["fullUrl"]] = (path, r)
+    return found
+
+
+def _concept(
+    b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
+) -> tuple[Any, str]:
+    """The medication's CodeableConcept and its path: medication[x] as a concept, or a
+    reference resolved to the bundle's Medication (its code), else its display (case 1275)."""
+    if "medicationReference" not in resource:
+        return resource.get("medicationCodeableConcept"), f"{path}.medicationCodeableConcept"
+    rpath = f"{path}.medicationReference"
+    ref = b.mapping(resource.get("medicationReference"), rpath) or {}
+    target = meds.get(str(ref.get("reference")))
+    if target is not None:
+        b.use(rpath, None, f"{_AT}{target[0]}")
+        return target[1].get("code"), f"{target[0]}.code"
+    display = ref.get("display")
+    if isinstance(display, str) and display.strip():
+        b.assume(rpath, f"a Medication not in the bundle, read by its display {display!r}")
+        return {"text": display}, rpath
+    return None, rpath
+
+
+def _medication_codes(
+    b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
+) -> Coded:
+    value, cpath = _concept(b, resource, path, meds)
     found = [
         (c.code if system == codes.RXNORM else f"NCIT:{c.code}", c)
-        for system, c in codings(b, resource.get("medicationCodeableConcept"), cpath)
+        for system, c in codings(b, value, cpath)
         if system in (codes.RXNORM, _NCIT) and c.code
     ]
     label = next((c.label for _, c in found if c.label), None)
-    concept = b.mapping(resource.get("medicationCodeableConcept"), cpath) or {}
+    concept = b.mapping(value, cpath) or {}
     return Coded(code=" ".join(k for k, _ in found) or None, label=concept.get("text") or label)
 
 
-def _medication(b: Builder, resource: Mapping[str, Any], path: str) -> Course | None:
-    med = _medication_codes(b, resource, path)
+def _medication(
+    b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
+) -> Course | None:
+    med = _medication_codes(b, resource, path, meds)
     drug = agent(b, (med.code or "").split(), med.label, f"{path}.medicationCodeableConcept")
     if drug is None:
         return None
@@ -209,6 +265,7 @@ def _medication(b: Builder, resource: Mapping[str, Any], path: str) -> Course | 
     _period(b, course, resource, path)
     read = [
         "medicationCodeableConcept",
+        "medicationReference",
         "effectivePeriod",
         "effectiveDateTime",
         "dosageInstruction",
@@ -236,10 +293,10 @@ def _medication(b: Builder, resource: Mapping[str, Any], path: str) -> Course | 
     return course
 
 
-def _statement(b: Builder, resource: Mapping[str, Any], path: str) -> None:
+def _statement(b: Builder, resource: Mapping[str, Any], path: str, meds: Medications) -> None:
     """A medication the patient takes (not a cancer treatment: those are requests and
     administrations) goes to the profile's medications by its text (cases 1210, 1259)."""
-    med = _medication_codes(b, resource, path)
+    med = _medication_codes(b, resource, path, meds)
     concept = b.mapping(resource.get("medicationCodeableConcept"), path) or {}
     shown = med.label or next(
         (c.get("display") for c in concept.get("coding") or () if isinstance(c, Mapping)), None
