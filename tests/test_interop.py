@@ -407,3 +407,22 @@ def test_a_medication_reference_is_resolved_to_its_medication() -> None:
     conversion = from_fhir(bundle)
     assert [t.drugs for t in conversion.profile.treatments] == expected
     assert not [u for u in conversion.unmapped if u.text.startswith("a Medication resource")]
+
+
+def test_insulin_treated_diabetes_and_an_antifungal_in_a_phenopacket_are_read() -> None:
+    """Case 1276 (MAJOR): insulin-treated type 2 diabetes (SNOMED CT 237599002) was 'not a
+    comorbidity resistx reads' and itraconazole in medicalActions 'not a drug resistx knows;
+    left out', so capivasertib and alpelisib led with no diabetes or CYP3A caution. The code
+    is diabetes needing insulin; a strong CYP3A drug given as an agent is a medication."""
+    packet = document("03-pik3ca-esr1-diabetes", "phenopacket")
+    packet["diseases"][1]["term"] = {
+        "id": "SNOMEDCT:237599002",
+        "label": "Insulin treated type 2 diabetes mellitus",
+    }
+    packet["medicalActions"].append(
+        {"treatment": {"agent": {"id": "RXNORM:28031", "label": "Itraconazole"}}}
+    )
+    profile = from_phenopacket(packet).profile
+    [diabetes] = [c for c in profile.comorbidities if c.name.value == "diabetes"]
+    assert diabetes.insulin is True
+    assert profile.medications == ("Itraconazole",)

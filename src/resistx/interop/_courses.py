@@ -12,6 +12,7 @@ import attrs
 
 from resistx.interop import codes, drugs
 from resistx.interop.conversion import Builder
+from resistx.vocab.interactions import strong_cyp3a
 
 
 @attrs.define(kw_only=True)
@@ -106,5 +107,9 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
     if name is not None:
         b.assume(path, f"agent {label!r} read by its label as {name}", shown)
         return name
+    if label and strong_cyp3a(label):  # not a course: a medication rule 115 reads (case 1276)
+        b.add("medications", label, path)
+        b.use(path, shown, f"agent {label!r}, a strong CYP3A inhibitor or inducer: medications")
+        return None
     b.skip(path, shown, f"agent {label or 'without a label'}: not a drug resistx knows; left out")
     return None

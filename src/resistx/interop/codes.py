@@ -142,6 +142,7 @@ COMORBIDITY = MappingProxyType(
         "73211009": "diabetes",  # Diabetes mellitus
         "44054006": "diabetes",  # Diabetes mellitus type 2
         "46635009": "diabetes",  # Diabetes mellitus type 1
+        "237599002": "diabetes",  # Insulin treated type 2 diabetes mellitus (case 1276)
         "233703007": "interstitial_lung_disease",  # Interstitial lung disease
         "205237003": "interstitial_lung_disease",  # Pneumonitis
         "13645005": "chronic_lung_disease",  # Chronic obstructive lung disease
@@ -151,6 +152,9 @@ COMORBIDITY = MappingProxyType(
         "302226006": "neuropathy",  # Peripheral nerve disease
         "42399005": "renal_impairment",  # Renal failure syndrome
         "709044004": "renal_impairment",  # Chronic kidney disease
+        "433144002": "renal_impairment",  # Chronic kidney disease stage 3 (case 1259)
+        "431857002": "renal_impairment",  # Chronic kidney disease stage 4
+        "433146000": "renal_impairment",  # Chronic kidney disease stage 5
         "48867003": "bradycardia",  # Bradycardia
         "111975006": "qtc_prolonged",  # Prolonged QT interval
         "34000006": "inflammatory_bowel_disease",  # Crohn's disease
@@ -161,7 +165,9 @@ COMORBIDITY = MappingProxyType(
 
 #: the values a comorbidity's code says beside its name (type 1 diabetes always needs insulin,
 #: which rule 78 reads: case 962)
-COMORBIDITY_VALUES = MappingProxyType({"46635009": MappingProxyType({"insulin": True})})
+COMORBIDITY_VALUES = MappingProxyType(
+    {code: MappingProxyType({"insulin": True}) for code in ("46635009", "237599002")}
+)
 
 
 def comorbidity(code: str) -> str | dict[str, object] | None:
