@@ -570,3 +570,14 @@ def test_a_strong_cyp3a_drug_asks_before_choosing_whether_it_can_be_changed() ->
     abemaciclib = option(itraconazole, "abemaciclib+fulvestrant")
     assert "cyp3a_interaction_later" not in {r.code for r in abemaciclib.reasons}
     assert [c for c in abemaciclib.cautions if c.code == "cyp3a_interaction"]
+
+
+@pytest.mark.parametrize("said", ["not amplified", "non-amplified", "Not Amplified", "amplified"])
+def test_an_ish_written_as_amplification_is_met_with_its_value(said: str) -> None:
+    """Case 1281 (MINOR): an ISH written 'not amplified' got only the allowed values, no hint."""
+    data = _relapse_after_adjuvant_abemaciclib([])
+    del data["her2"]
+    data["her2_tests"] = [{"score": "2+", "ish": said, "sample": "tissue", "tested_on": "2026-10-20"}]
+    problems = dict(_refused(data))
+    meant = "positive" if said == "amplified" else "negative"
+    assert f"did you mean {meant}?" in problems["$.her2_tests[0].ish"]

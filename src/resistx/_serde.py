@@ -148,6 +148,11 @@ def _members(t: type[enum.Enum]) -> tuple[dict[object, enum.Enum], tuple[str, ..
 #: a clinic's words for a value whose nearest spelling would mislead (case 1092: "detected"
 #: was pointed to not_detected, "plasma" to nothing)
 ENUM_HINTS: dict[type, dict[str, str]] = {
+    # an ISH result as a report words it (case 1281)
+    enums.IshResult: {
+        **dict.fromkeys(("not_amplified", "non-amplified", "non_amplified"), "negative"),
+        **dict.fromkeys(("amplified", "her2_amplified"), "positive"),
+    },
     enums.Sample: dict.fromkeys(
         ("plasma", "cfdna", "cell_free_dna", "liquid_biopsy"), "ctdna (a liquid biopsy)"
     ),
