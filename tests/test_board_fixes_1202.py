@@ -577,7 +577,9 @@ def test_an_ish_written_as_amplification_is_met_with_its_value(said: str) -> Non
     """Case 1281 (MINOR): an ISH written 'not amplified' got only the allowed values, no hint."""
     data = _relapse_after_adjuvant_abemaciclib([])
     del data["her2"]
-    data["her2_tests"] = [{"score": "2+", "ish": said, "sample": "tissue", "tested_on": "2026-10-20"}]
+    data["her2_tests"] = [
+        {"score": "2+", "ish": said, "sample": "tissue", "tested_on": "2026-10-20"}
+    ]
     problems = dict(_refused(data))
     meant = "positive" if said == "amplified" else "negative"
     assert f"did you mean {meant}?" in problems["$.her2_tests[0].ish"]
