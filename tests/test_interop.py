@@ -426,3 +426,19 @@ def test_insulin_treated_diabetes_and_an_antifungal_in_a_phenopacket_are_read() 
     [diabetes] = [c for c in profile.comorbidities if c.name.value == "diabetes"]
     assert diabetes.insulin is True
     assert profile.medications == ("Itraconazole",)
+
+
+def test_an_er_percentage_sent_as_a_component_of_the_er_result_is_read() -> None:
+    """Case 1272 (MAJOR): ER coded Positive with '85329-1 = 5%' as a component (a usual way
+    to send it) was read as positive, the component 'not held by a resistx profile'."""
+    bundle = document("05-three-lines-progression", "fhir")
+    er = bundle["entry"][1]["resource"]
+    er["component"] = [
+        {
+            "code": {"coding": [{"system": "http://loinc.org", "code": "85329-1"}]},
+            "valueQuantity": {"value": 5, "unit": "%", "code": "%"},
+        }
+    ]
+    conversion = from_fhir(bundle)
+    assert conversion.profile.hormone_receptor.value == "low"
+    assert not [u for u in conversion.unmapped if u.path.endswith(".component")]

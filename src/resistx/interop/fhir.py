@@ -158,7 +158,15 @@ def _observation(
     if not _markers.read(b, test.code or "", _value(b, obs, path), date, path):
         b.skip(path, test.code, f"{test.label or 'observation'}: not a test resistx reads")
         return
-    value_keys = ("valueCodeableConcept", "valueInteger", "valueQuantity")
+    for cpath, component in b.items(obs.get("component"), f"{path}.component"):
+        # an ER percentage beside the coded result (case 1272); any other part is reported
+        part = coded(b, component.get("code"), f"{cpath}.code", codes.LOINC)
+        read_it = part.code in codes.ER_PERCENT
+        if not (
+            read_it and _markers.read(b, part.code or "", _value(b, component, cpath), date, cpath)
+        ):
+            b.skip(cpath, part.code, f"{part.label or 'component'}: not a part resistx reads")
+    value_keys = ("valueCodeableConcept", "valueInteger", "valueQuantity", "component")
     b.rest(obs, path, (*_STRUCTURE, "code", "effectiveDateTime", *value_keys), _NOT_HELD)
 
 
