@@ -97,7 +97,6 @@ def test_report_lists_every_element_the_bundle_could_not_map() -> None:
     assert _unmapped(conversion) == {
         ("$.entry[0].resource.birthDate", None),
         ("$.entry[1].resource", "195967001"),  # asthma: kept as free text
-        ("$.entry[2].resource", "205237003"),  # resolved pneumonitis: not current
         ("$.entry[5].resource", "2039-6"),
         ("$.entry[7].resource.component[3]", "53034-5"),  # allelic state
         ("$.entry[8].resource", "HGNC:4172"),
@@ -105,7 +104,9 @@ def test_report_lists_every_element_the_bundle_could_not_map() -> None:
         ("$.entry[12].resource", "Procedure"),
     }
     assert conversion.profile.other_conditions == ("Asthma (disorder)",)
-    assert "Not mapped (8):" in conversion.report()
+    assert "Not mapped (7):" in conversion.report()
+    # a resolved pneumonitis is history the labels weigh (case 1261's variant): read, and said
+    assert conversion.profile.comorbidities[0].name.value == "interstitial_lung_disease"
 
 
 def test_assumptions_are_reported() -> None:
@@ -442,3 +443,32 @@ def test_an_er_percentage_sent_as_a_component_of_the_er_result_is_read() -> None
     conversion = from_fhir(bundle)
     assert conversion.profile.hormone_receptor.value == "low"
     assert not [u for u in conversion.unmapped if u.path.endswith(".component")]
+
+
+def test_a_resolved_pneumonitis_is_kept_as_a_history_of_lung_disease() -> None:
+    """Case 1261's variant (MAJOR): a pneumonitis Condition marked resolved was dropped ('not
+    a current condition') and trastuzumab deruxtecan was offered again without a word. A past
+    interstitial lung disease or pneumonitis is history the labels weigh: it is read, and the
+    report says it was resolved."""
+    bundle = document("05-three-lines-progression", "fhir")
+    bundle["entry"].append(
+        {
+            "resource": {
+                "resourceType": "Condition",
+                "clinicalStatus": {"coding": [{"code": "resolved"}]},
+                "code": {
+                    "coding": [
+                        {
+                            "system": "http://snomed.info/sct",
+                            "code": "205237003",
+                            "display": "Pneumonitis",
+                        }
+                    ]
+                },
+                "subject": {"reference": "Patient/patient-05"},
+            }
+        }
+    )
+    conversion = from_fhir(bundle)
+    assert [c.name.value for c in conversion.profile.comorbidities] == ["interstitial_lung_disease"]
+    assert any("resolved" in a.text for a in conversion.assumptions)

@@ -183,7 +183,13 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
     clinical = first_code(b, condition.get("clinicalStatus"), f"{path}.clinicalStatus")
     verified = first_code(b, condition.get("verificationStatus"), f"{path}.verificationStatus")
     for status in (clinical, verified):
-        if status.code in ("inactive", "resolved", "remission", "refuted", "entered-in-error"):
+        past = status.code in ("inactive", "resolved", "remission")
+        if past and codes.COMORBIDITY.get(code.code or "") == "interstitial_lung_disease":
+            # a past ILD or pneumonitis is history the labels weigh (case 1261's variant)
+            b.assume(
+                path, f"{code.label}: status {status.code}, read as a history of it", code.code
+            )
+        elif past or status.code in ("refuted", "entered-in-error"):
             b.skip(path, code.code, f"{code.label}: status {status.code}, not a current condition")
             return
     read = ("code", "clinicalStatus", "verificationStatus")
