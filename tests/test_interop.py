@@ -472,3 +472,33 @@ def test_a_resolved_pneumonitis_is_kept_as_a_history_of_lung_disease() -> None:
     conversion = from_fhir(bundle)
     assert [c.name.value for c in conversion.profile.comorbidities] == ["interstitial_lung_disease"]
     assert any("resolved" in a.text for a in conversion.assumptions)
+
+
+def test_insulin_among_the_medications_makes_the_diabetes_on_record_need_insulin() -> None:
+    """Case 1259 and the recheck (MAJOR): type 2 diabetes as a Condition with insulin glargine
+    as a MedicationStatement: the profile had diabetes without insulin, and capivasertib led
+    (CAPItello-291 excluded diabetes needing insulin). Insulin among the medications makes the
+    diabetes on record one that needs insulin, an assumption the report states."""
+    bundle = document("05-three-lines-progression", "fhir")
+    bundle["entry"] += [
+        {
+            "resource": {
+                "resourceType": "Condition",
+                "clinicalStatus": {"coding": [{"code": "active"}]},
+                "code": {"coding": [{"system": "http://snomed.info/sct", "code": "44054006"}]},
+                "subject": {"reference": "Patient/patient-05"},
+            }
+        },
+        {
+            "resource": {
+                "resourceType": "MedicationStatement",
+                "status": "active",
+                "medicationCodeableConcept": {"text": "insulin glargine 20 units at night"},
+                "subject": {"reference": "Patient/patient-05"},
+            }
+        },
+    ]
+    conversion = from_fhir(bundle)
+    [diabetes] = conversion.profile.comorbidities
+    assert diabetes.insulin is True
+    assert any("insulin" in a.text for a in conversion.assumptions)

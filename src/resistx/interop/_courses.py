@@ -107,9 +107,10 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
     if name is not None:
         b.assume(path, f"agent {label!r} read by its label as {name}", shown)
         return name
-    if label and strong_cyp3a(label):  # not a course: a medication rule 115 reads (case 1276)
+    if label and (strong_cyp3a(label) or "insulin" in label.casefold()):
+        # not a course: a medication rule 115, or the diabetes's insulin, reads (case 1276)
         b.add("medications", label, path)
-        b.use(path, shown, f"agent {label!r}, a strong CYP3A inhibitor or inducer: medications")
+        b.use(path, shown, f"agent {label!r}, not a cancer treatment: medications")
         return None
     b.skip(path, shown, f"agent {label or 'without a label'}: not a drug resistx knows; left out")
     return None

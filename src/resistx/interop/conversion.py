@@ -165,10 +165,21 @@ class Builder(Reader):
                 self.her2_interpretation[1] if self.her2_interpretation else "$"
             )
         data.update({k: v for k, v in self.lists.items() if v})
+        self._insulin(data)
         if self.problems:
             raise ProfileError(self.problems)
         order = {k: i for i, k in enumerate(_ORDER)}
         return dict(sorted(data.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+    def _insulin(self, data: dict[str, Any]) -> None:
+        """Insulin among the medications makes the diabetes on record one that needs insulin
+        (rule 78 reads it; case 1259), an assumption the report states."""
+        insulin = [m for m in data.get("medications", ()) if "insulin" in m.casefold()]
+        found = [i for i, c in enumerate(data.get("comorbidities", ())) if c == "diabetes"]
+        if insulin and found:
+            data["comorbidities"][found[0]] = {"name": "diabetes", "insulin": True}
+            where = self.origins.get(f"$.comorbidities[{found[0]}]", "$")
+            self.assume(where, f"diabetes beside {insulin[0]!r}: read as diabetes needing insulin")
 
     def finish(self, validated_with: str | None) -> Conversion:
         data = self.profile_data()
