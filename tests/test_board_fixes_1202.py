@@ -583,3 +583,24 @@ def test_an_ish_written_as_amplification_is_met_with_its_value(said: str) -> Non
     problems = dict(_refused(data))
     meant = "positive" if said == "amplified" else "negative"
     assert f"did you mean {meant}?" in problems["$.her2_tests[0].ish"]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Paxlovid - declined by patient",
+        "Paxlovid refused",
+        "rifampicin - course completed 2026-08-15",
+        "ketoconazole 2% shampoo twice weekly",
+        "ketoconazole cream topically",
+    ],
+)
+def test_a_declined_completed_or_topical_entry_is_not_read_as_a_systemic_drug_taken_now(
+    entry: str,
+) -> None:
+    """The medications' second recheck (1285, 1286; MAJOR): a declined, refused or completed
+    drug was read as taken now, and ketoconazole shampoo as the systemic strong inhibitor,
+    putting capivasertib below chemotherapy. Such an entry is repeated, never weighed."""
+    plan = _planned(_on_a_cyp3a_drug([entry]))
+    assert "cyp3a_interaction_later" not in {r.code for o in plan.options for r in o.reasons}
+    assert any(entry in n for n in plan.not_assessed)

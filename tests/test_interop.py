@@ -367,6 +367,9 @@ def test_the_latest_er_result_is_read_and_a_disagreement_is_said() -> None:
     assert conversion.profile.hormone_receptor.value == "low"
     said = " ".join(a.text for a in conversion.assumptions)
     assert "ER results disagree" in said and "2026-11-04" in said
+    # the plan says it too (the recheck, 1287, 1289: an ER-low reading after an ER-positive one)
+    [shown] = [c for c in conversion.profile.other_conditions if "ER results disagree" in c]
+    assert "2019-03-01" in shown and "positive" in shown
 
 
 def test_an_er_percentage_sent_as_its_own_loinc_is_read() -> None:
@@ -502,3 +505,22 @@ def test_insulin_among_the_medications_makes_the_diabetes_on_record_need_insulin
     [diabetes] = conversion.profile.comorbidities
     assert diabetes.insulin is True
     assert any("insulin" in a.text for a in conversion.assumptions)
+
+
+@pytest.mark.parametrize(
+    ("label", "drug"),
+    [
+        ("Kisqali 600 mg", "ribociclib"),
+        ("palbociclib 125 MG Oral Capsule", "palbociclib"),
+        ("Ibrance 125 mg capsule", "palbociclib"),
+        ("fulvestrant 250 MG/5ML Injection", "fulvestrant"),
+    ],
+)
+def test_a_drug_label_with_its_strength_and_form_is_the_drug(label: str, drug: str) -> None:
+    """Cases 1288 and 1291 (MAJOR): 'Kisqali 600 mg' and 'palbociclib 125 MG Oral Capsule' (an
+    RxNorm clinical drug's wording) were 'not a drug resistx knows; left out', so years of a
+    CDK4/6 inhibitor vanished and the plan offered it again. The name before the strength is
+    read."""
+    from resistx.interop import drugs  # noqa: PLC0415
+
+    assert drugs.by_label(label) == drug

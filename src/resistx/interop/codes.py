@@ -153,6 +153,8 @@ COMORBIDITY = MappingProxyType(
         "42399005": "renal_impairment",  # Renal failure syndrome
         "709044004": "renal_impairment",  # Chronic kidney disease
         "433144002": "renal_impairment",  # Chronic kidney disease stage 3 (case 1259)
+        "700378005": "renal_impairment",  # Chronic kidney disease stage 3A (case 1288)
+        "700379002": "renal_impairment",  # Chronic kidney disease stage 3B (case 1290)
         "431857002": "renal_impairment",  # Chronic kidney disease stage 4
         "433146000": "renal_impairment",  # Chronic kidney disease stage 5
         "48867003": "bradycardia",  # Bradycardia

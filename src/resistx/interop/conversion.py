@@ -124,16 +124,19 @@ class Builder(Reader):
         if not self.receptors:
             self.problem("$", "no ER or PR result: resistx needs the hormone-receptor status")
             return None
+        rank = {"negative": 0, "low": 1, "positive": 2}
         er = sorted(
-            (when, state, path) for name, state, when, path in self.receptors if name == "ER"
+            (when, rank[state], state, path)
+            for name, state, when, path in self.receptors
+            if name == "ER"
         )
         if er:
-            (date, _pct), state, path = er[-1]
-            if len({s for _, s, _ in er}) > 1:
-                shown = ", ".join(f"{s} ({w[0] or 'undated'})" for w, s, _ in er)
-                self.assume(
-                    path, f"ER results disagree ({shown}): the latest, {date or 'undated'}, is read"
-                )
+            _when, _rank, state, path = er[-1]
+            if len({s for *_, s, _ in er}) > 1:
+                shown = ", ".join(f"{s} ({w[0] or 'undated'})" for w, _, s, _ in er)
+                said = f"ER results disagree ({shown}): the latest date's highest, {state}, is read"
+                self.assume(path, said)
+                self.add("other_conditions", f"{said} (resistx reads one)", path)
             return state
         pr = any(s == "positive" for name, s, _, _ in self.receptors if name == "PR")
         return "positive" if pr else "negative"

@@ -8,6 +8,7 @@ says so; a label resistx does not know leaves the agent unmapped.
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
 from resistx.vocab import drugs as drug_vocab
@@ -72,6 +73,10 @@ def by_code(code: str) -> str | None:
 
 
 def by_label(label: str) -> str | None:
-    """The resistx drug a label names (generic, brand or code name, any case), if any."""
+    """The resistx drug a label names (generic, brand or code name, any case), if any; a
+    label with its strength and form ('Kisqali 600 mg', 'palbociclib 125 MG Oral Capsule': an
+    RxNorm clinical drug's wording) by the name before the strength (cases 1288, 1291)."""
     drug = drug_vocab.lookup(label.strip())
+    if drug is None and (name := re.split(r"\s+\d", label.strip(), maxsplit=1)[0]) != label:
+        drug = drug_vocab.lookup(name.strip())
     return drug.name if drug is not None else None

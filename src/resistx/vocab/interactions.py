@@ -78,6 +78,9 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
 NOT_TAKEN = frozenset(
     {"no", "not", "stopped", "previously", "previous", "formerly", "former", "past"}
     | {"allergy", "allergic", "discontinued", "ceased", "held", "intolerant"}
+    | {"declined", "declines", "refused", "refuses", "completed", "finished"}
+    # a topical form is barely absorbed: no systemic interaction (case 1286)
+    | {"shampoo", "cream", "topical", "topically", "gel", "ointment", "lotion", "drops"}
 )
 
 
@@ -100,5 +103,7 @@ def strong_cyp3a(medication: str) -> tuple[str, str] | None:
 def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
     """The medications resistx does not read, as the plan repeats them (not assessed)."""
     return tuple(
-        f"{m} (a medication resistx does not read)" for m in medications if not strong_cyp3a(m)
+        f"{m} (not read by resistx as a strong CYP3A drug taken now)"
+        for m in medications
+        if not strong_cyp3a(m)
     )
