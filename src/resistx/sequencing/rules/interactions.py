@@ -25,7 +25,7 @@ WITH_AN_INHIBITOR: MappingProxyType[str, str] = MappingProxyType(
         "inhibitor",
         "everolimus": "advises against giving it with one",
         "capivasertib": _AVOID,
-        "elacestrant": f"{_AVOID} (a moderate inhibitor too)",
+        "elacestrant": "advises against giving it with one (a moderate inhibitor too)",
         "olaparib": f"{_AVOID} (a moderate inhibitor too)",
     }
 )
