@@ -604,3 +604,21 @@ def test_a_declined_completed_or_topical_entry_is_not_read_as_a_systemic_drug_ta
     plan = _planned(_on_a_cyp3a_drug([entry]))
     assert "cyp3a_interaction_later" not in {r.code for o in plan.options for r in o.reasons}
     assert any(entry in n for n in plan.not_assessed)
+
+
+def test_er_low_beside_signs_of_oestrogen_dependence_asks_to_reassess_er_before_choosing() -> None:
+    """The rechecks of case 1218 (1247b, 1287, 1289; MAJOR in part): ER-low disease with an
+    ESR1 mutation acquired under an aromatase inhibitor, or after 12 months or more on a CDK4/6
+    inhibitor, went down the ER-low path without a word of what contradicts it. An action asks,
+    before choosing, to re-assess ER on a current biopsy: an ER-positive result puts the
+    endocrine options back (rule 114 reads the profile's ER)."""
+    esr1 = result("ESR1", "mutated", tested_on="2026-11-10", variant="Y537S")
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_er_low_with(esr1), policy)
+        [ask] = [a for a in plan.actions if a.code == "reassess_er"]
+        assert ask.before_choosing and "ESR1" in ask.text and ask.rule == 117
+    short = _er_low_with(esr1)
+    short["treatments"][0]["started_on"] = "2026-05-01"
+    short["biomarkers"][0]["status"] = "not_detected"
+    assert "reassess_er" not in {a.code for a in _planned(short).actions}
+    assert "reassess_er" not in {a.code for a in _planned(_er_low("positive")).actions}

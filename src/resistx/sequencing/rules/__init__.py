@@ -127,6 +127,7 @@ RULES: tuple[Rule, ...] = (
     records.cytopenia_after_parp_inhibitor,
     cytopenia.cytopenia_cause,
     interactions.cyp3a_change,
+    er_low.reassess_er,
     records.progression_undocumented,
     records.ongoing_course,
     hepatic.severe_hepatic_impairment,

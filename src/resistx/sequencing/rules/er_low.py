@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor
+from resistx.model.enums import BiomarkerStatus, Factor, HormoneReceptor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import MolecularInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.sequencing.rules.mechanisms import nothing_left_after_cdk46i
 
 
@@ -69,4 +70,37 @@ def er_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effe
             "of this option for ER-low tumours (not in the review): at best a later option, "
             "after chemotherapy and the antibody-drug conjugates.",
             trials=spec.key_trials,
+        )
+
+
+# rule 117: ER-low disease beside signs of oestrogen dependence: re-assess ER before choosing
+@rule(
+    117,
+    "ER-low disease beside signs of oestrogen dependence: re-assess ER before choosing",
+    None,
+    condition="hormone_receptor low, with an ESR1 mutation on record or 12 months or more on a "
+    "CDK4/6 inhibitor for metastatic disease.",
+    effect="An action, before choosing (not in a visceral crisis): re-assess ER (and PR) on a "
+    "current biopsy; an ESR1 mutation, acquired under endocrine therapy, and a long response to "
+    "a CDK4/6 inhibitor show a tumour that depends on the oestrogen receptor, and an "
+    "ER-positive result puts the endocrine options back (rule 114 reads the profile's ER; the "
+    "rechecks of case 1218: 1247b, 1287, 1289).",
+    codes=("reassess_er",),
+)
+def reassess_er(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if facts.profile.hormone_receptor is not HormoneReceptor.LOW:
+        return
+    signs = [
+        *(["an ESR1 mutation on record"] if facts.found("ESR1", BiomarkerStatus.MUTATED) else []),
+        *(["12 months or more on a CDK4/6 inhibitor"] if facts.long_cdk46i else []),
+    ]
+    if signs:
+        yield PlanEffect(
+            code="reassess_er",
+            genes=("ESR1",) if facts.found("ESR1", BiomarkerStatus.MUTATED) else (),
+            first=not facts.profile.visceral_crisis,
+            text=f"ER-low disease beside {' and '.join(signs)}, which show a tumour that depends "
+            "on the oestrogen receptor: re-assess ER (and PR) on a current biopsy before "
+            "choosing (not in the review); an ER-positive result puts the endocrine options "
+            "back before chemotherapy (rule 114).",
         )
