@@ -622,3 +622,27 @@ def test_er_low_beside_signs_of_oestrogen_dependence_asks_to_reassess_er_before_
     short["biomarkers"][0]["status"] = "not_detected"
     assert "reassess_er" not in {a.code for a in _planned(short).actions}
     assert "reassess_er" not in {a.code for a in _planned(_er_low("positive")).actions}
+
+
+def test_sacituzumab_govitecan_after_one_febrile_neutropenia_is_not_put_later() -> None:
+    """Case 1235 (MAJOR, both policies): sacituzumab govitecan stopped after one febrile
+    neutropenia, with stable disease, was 'at best a later option' by rule 61, and under
+    practice-2026 datopotamab deruxtecan (no survival benefit) led. Its label's path after a
+    first febrile neutropenia is a reduced dose with G-CSF: the drug keeps its place, with a
+    caution saying so."""
+    sg = _course(["sacituzumab govitecan"], "2026-09-01", "2026-09-22", "toxicity", line=4)
+    sg["toxicity"] = "febrile neutropenia"
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-06-10") for g in ("ESR1", *_PAM)],
+        _course(["palbociclib", "anastrozole"], "2022-01-01", "2024-01-10", "progression", line=1),
+        _course(["capecitabine"], "2024-02-01", "2025-03-01", "progression", line=2),
+        _course(["paclitaxel"], "2025-03-15", "2026-08-20", "progression", line=3),
+        sg,
+        her2="0",
+    )
+    for policy in ("ye2024", "practice-2026"):
+        option_ = option(_planned(data, policy), "sacituzumab-govitecan")
+        assert "same_drug_after_toxicity" not in {r.code for r in option_.reasons}, policy
+        [said] = [c for c in option_.cautions if c.code == "stopped_for_toxicity_before"]
+        assert "G-CSF" in said.text and "reduced dose" in said.text

@@ -12,6 +12,7 @@ from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.cdk46i_toxicity import class_toxicity, rechallenge
 from resistx.sequencing.rules.first_line import CDK46I_NAIVE_REFERENCES
+from resistx.sequencing.rules.rechallenge import DOSE_MANAGED, class_hyperglycaemia
 from resistx.vocab.drugs import drug_class
 
 H = Factor.HISTORY
@@ -240,7 +241,9 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     effect="A caution naming the drug and the adverse event; the regimen steps back, at best a "
     "later option (as the same CDK4/6 inhibitor does under rule 23). A PI3K, AKT or mTOR "
     "inhibitor stopped for hyperglycaemia does the same for the PI3K and AKT inhibitors, whose "
-    "labels all warn of it (case 935), and gives everolimus a caution (case 1232).",
+    "labels all warn of it (case 935), and gives everolimus a caution (case 1232). An event its "
+    "label manages by dose (sacituzumab govitecan's febrile neutropenia) is a caution alone "
+    "(case 1235).",
     codes=(
         "stopped_for_toxicity_before",
         "same_drug_after_toxicity",
@@ -250,9 +253,16 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
 def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     stops = sorted((d, e) for d, e in i.other_toxicity_stops if d in spec.drugs)
     if not stops:
-        yield from _class_hyperglycaemia(i, spec, ctx.weights.toxicity_again)
+        yield from class_hyperglycaemia(i, spec, ctx.weights.toxicity_again)
         return
     said = "; ".join(f"{d} for {e}" for d, e in stops)
+    if all(stop in DOSE_MANAGED for stop in stops):  # case 1235
+        yield Effect(
+            code="stopped_for_toxicity_before",
+            caution=True,
+            text=f"Stopped before for an adverse event: {said}. {DOSE_MANAGED[stops[0]]}",
+        )
+        return
     yield Effect(
         code="stopped_for_toxicity_before",
         caution=True,
@@ -267,34 +277,3 @@ def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterato
         "later option.",
         trials=spec.key_trials,
     )
-
-
-def _class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> Iterator[Effect]:
-    """After a PI3K, AKT or mTOR inhibitor stopped for hyperglycaemia (case 935): a PI3K or AKT
-    inhibitor steps back; everolimus, its label warning of it too, gets a caution (case 1232)."""
-    stopped = sorted(
-        d
-        for d, e in i.other_toxicity_stops
-        if e == "hyperglycemia" and drug_class(d) in kinds.PAM_CLASSES  # everolimus too
-    )
-    pathway = any(drug_class(d) in kinds.PI3K_OR_AKT for d in spec.drugs)
-    if not stopped or not (pathway or kinds.has_everolimus(spec)):
-        return
-    said = ", ".join(stopped)
-    label = "every PI3K and AKT inhibitor's US label" if pathway else "everolimus's US label"
-    yield Effect(
-        code="pathway_inhibitor_after_hyperglycaemia",
-        caution=True,
-        text=f"Stopped {said} before for hyperglycaemia: hyperglycaemia is a warning on {label} "
-        "(not in the review); glucose control first, with the diabetes team, and close "
-        "monitoring if it is given.",
-    )
-    if pathway:
-        yield Effect(
-            code="pathway_inhibitor_after_hyperglycaemia",
-            delta=delta,
-            ceiling=2,
-            text=f"Stopped {said} (of the PI3K-AKT-mTOR pathway) before for hyperglycaemia, an "
-            "effect of blocking the pathway: a PI3K or AKT inhibitor is at best a later option.",
-            trials=spec.key_trials,
-        )

@@ -1,0 +1,56 @@
+"""Rule 61's tables and its class reading: the events a label manages by dose rather than by
+stopping the drug (case 1235), and hyperglycaemia across the PI3K-AKT-mTOR pathway (case 935)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import MappingProxyType
+
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
+from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.rule import Effect
+from resistx.vocab.drugs import drug_class
+
+_SG_NEUTROPENIA = (
+    "Its US label gives it again after a first febrile or severe neutropenia at a reduced dose "
+    "with G-CSF, and stops it only after a third (not in the review): it keeps its place."
+)
+#: (drug, adverse event) a label manages by a reduced dose, not by stopping the drug
+DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
+    {
+        ("sacituzumab govitecan", "febrile neutropenia"): _SG_NEUTROPENIA,
+        ("sacituzumab govitecan", "neutropenia"): _SG_NEUTROPENIA,
+    }
+)
+
+
+def class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> Iterator[Effect]:
+    """After a PI3K, AKT or mTOR inhibitor stopped for hyperglycaemia (case 935): a PI3K or AKT
+    inhibitor steps back; everolimus, its label warning of it too, gets a caution (case 1232)."""
+    stopped = sorted(
+        d
+        for d, e in i.other_toxicity_stops
+        if e == "hyperglycemia" and drug_class(d) in kinds.PAM_CLASSES  # everolimus too
+    )
+    pathway = any(drug_class(d) in kinds.PI3K_OR_AKT for d in spec.drugs)
+    if not stopped or not (pathway or kinds.has_everolimus(spec)):
+        return
+    said = ", ".join(stopped)
+    label = "every PI3K and AKT inhibitor's US label" if pathway else "everolimus's US label"
+    yield Effect(
+        code="pathway_inhibitor_after_hyperglycaemia",
+        caution=True,
+        text=f"Stopped {said} before for hyperglycaemia: hyperglycaemia is a warning on {label} "
+        "(not in the review); glucose control first, with the diabetes team, and close "
+        "monitoring if it is given.",
+    )
+    if pathway:
+        yield Effect(
+            code="pathway_inhibitor_after_hyperglycaemia",
+            delta=delta,
+            ceiling=2,
+            text=f"Stopped {said} (of the PI3K-AKT-mTOR pathway) before for hyperglycaemia, an "
+            "effect of blocking the pathway: a PI3K or AKT inhibitor is at best a later option.",
+            trials=spec.key_trials,
+        )
