@@ -852,6 +852,12 @@ class Profile:
     # -- derived views the sequencing engine reads ---------------------------------------
 
     @property
+    def er_low(self) -> bool:
+        """ER-low disease (ER in 1-10% of cells): its endocrine options come after chemotherapy
+        and the ADCs (rule 114), and what a test would open for them with it (case 1218)."""
+        return self.hormone_receptor is HormoneReceptor.LOW
+
+    @property
     def decision_date(self) -> dt.date | None:
         """``as_of``, or else the latest date in the profile (never the clock)."""
         if self.as_of is not None:

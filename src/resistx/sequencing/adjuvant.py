@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
-from resistx.model.enums import DrugClass, HormoneReceptor
+from resistx.model.enums import DrugClass
 from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
@@ -49,7 +49,7 @@ class EndocrineReading(TypedDict):
 def endocrine_reading(facts: Facts) -> EndocrineReading:
     """The molecular Inputs' ``er_low`` (rule 114: the endocrine options after chemotherapy and
     the ADCs, case 1218) and ``endocrine_sensitive``: ER-low disease reads as no sensitivity."""
-    er_low = facts.profile.hormone_receptor is HormoneReceptor.LOW
+    er_low = facts.profile.er_low
     sensitive: Sensitivity = "" if er_low else endocrine_sensitivity(facts)
     return {"er_low": er_low, "endocrine_sensitive": sensitive}
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from resistx.model.enums import Sex
 from resistx.model.profile import Condition
+from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.toxicity import from_toxicities
-from resistx.vocab.interactions import strong_cyp3a
+from resistx.vocab.interactions import strong_cyp3a_on_record
 
 
 def balance(facts: Facts) -> BalanceInputs:
@@ -26,7 +27,7 @@ def balance(facts: Facts) -> BalanceInputs:
         suppression_on_record=suppression_on_record(facts),
         priority=facts.preferences.priority,
         cost_sensitive=facts.preferences.cost_sensitive,
-        poor_performance=p.ecog is not None and p.ecog >= 3,
+        poor_performance=(p.ecog or 0) >= POOR_ECOG,
         declines=frozenset(facts.preferences.declines),
-        strong_cyp3a=tuple(sorted({m for m in map(strong_cyp3a, p.medications) if m})),
+        strong_cyp3a=strong_cyp3a_on_record(p.medications),
     )

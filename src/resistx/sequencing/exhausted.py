@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from resistx.model.enums import DrugClass, HormoneReceptor
+from resistx.model.enums import DrugClass
 from resistx.model.profile import Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import PAM_GENES, Facts
@@ -84,7 +84,7 @@ def targets_left(facts: Facts) -> tuple[str, ...]:
     with diabetes needing insulin: case 1054), in ``DEFINITE_TARGETS`` order: rule 22's
     further target, rule 58's targeted line before trastuzumab deruxtecan. None in ER-low
     disease, whose endocrine options come after chemotherapy and the ADCs (rule 114)."""
-    if facts.profile.hormone_receptor is HormoneReceptor.LOW:  # rule 114: after chemotherapy
+    if facts.profile.er_low:  # rule 114: after chemotherapy
         return ()
     given, insulin = facts.progressed_classes, needs_insulin(facts)
     return tuple(
@@ -111,7 +111,7 @@ def target_left(facts: Facts) -> bool:
 POOR_ECOG = 3
 
 
-def pathway_drugs(facts: Facts, pathway: object, esr1_clear: bool) -> dict[str, bool]:
+def pathway_drugs(facts: Facts, pathway: Finding | None, esr1_clear: bool) -> dict[str, bool]:
     """Whether a PI3K or AKT inhibitor is held back whatever the finding (diabetes needing
     insulin: rules 12 and 78; ECOG 3-4: rule 13; case 1208), and so whether the pathway, the
     only target with ESR1 clear, is no usable target (insulin; case 1035)."""

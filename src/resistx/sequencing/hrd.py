@@ -122,12 +122,18 @@ def adjuvant_parp(facts: Facts) -> tuple[tuple[str, ...], bool] | None:
     return drugs, soon
 
 
+def parp_contraindicated(facts: Facts) -> bool:
+    """A myelodysplastic syndrome (or a past AML) on record: rule 112 leaves the PARP
+    inhibitors out (cases 1176, 1204)."""
+    return Comorbidity.MYELODYSPLASTIC_SYNDROME in facts.comorbidities
+
+
 def parp_closed_by(facts: Facts) -> dict[str, bool]:
     """The MolecularInputs fields that close the PARP inhibitors to a target: progression on a
     platinum (rule 105), a myelodysplastic syndrome on record (rule 112; case 1193a)."""
     return {
         "platinum_resistant": platinum_resistant(facts),
-        "parp_contraindicated": Comorbidity.MYELODYSPLASTIC_SYNDROME in facts.comorbidities,
+        "parp_contraindicated": parp_contraindicated(facts),
     }
 
 

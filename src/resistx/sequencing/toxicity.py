@@ -20,7 +20,7 @@ def toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     resumed = not cdk46i and tdxd_resumable(facts)
     for t in facts.in_order:
-        if t.toxicity is None or (resumed and _caused_ild(t, TDXD)):
+        if t.toxicity is None or (resumed and caused_ild(t, TDXD)):
             continue
         classes = [drug_class(d) for d in t.drugs]
         if cdk46i:
@@ -76,7 +76,7 @@ def lung_disease(facts: Facts) -> bool:
 TDXD = "trastuzumab deruxtecan"
 
 
-def _caused_ild(t: Treatment, drug: str) -> bool:
+def caused_ild(t: Treatment, drug: str) -> bool:
     return (
         drug in t.drugs
         and TOXICITY_HISTORY.get(t.toxicity or "") is Comorbidity.INTERSTITIAL_LUNG_DISEASE
@@ -89,7 +89,7 @@ def tdxd_resumable(facts: Facts) -> bool:
     later, nor is it ruled out (cases 1233, 1246)."""
     ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
     grades = [c.grade for c in facts.profile.comorbidities if c.name is ild]
-    caused = any(_caused_ild(t, TDXD) for t in facts.in_order)
+    caused = any(caused_ild(t, TDXD) for t in facts.in_order)
     return caused and bool(grades) and all(g is not None and g <= 1 for g in grades)
 
 

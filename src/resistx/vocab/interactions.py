@@ -100,6 +100,12 @@ def strong_cyp3a(medication: str) -> tuple[str, str] | None:
     return None
 
 
+def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each strong CYP3A inhibitor or inducer the medications name, once, in order: what rules
+    115 (``BalanceInputs.strong_cyp3a``) and 116 read."""
+    return tuple(sorted({m for m in map(strong_cyp3a, medications) if m}))
+
+
 def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
     """The medications resistx does not read, as the plan repeats them (not assessed)."""
     return tuple(

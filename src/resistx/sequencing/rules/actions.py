@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, HormoneReceptor, Origin
+from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_unconfirmed
@@ -124,7 +124,7 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
         past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
         partner=partner_progressed(ctx, facts),
         short=facts.short_cdk46i,
-        er_low=facts.profile.hormone_receptor is HormoneReceptor.LOW,
+        er_low=facts.profile.er_low,
         pathway_drug=min(
             (d for d in facts.progressed_drugs if drug_class(d) in kinds.PAM_CLASSES), default=""
         ),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, Factor, HormoneReceptor
+from resistx.model.enums import BiomarkerStatus, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
@@ -88,7 +88,7 @@ def er_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effe
     codes=("reassess_er",),
 )
 def reassess_er(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    if facts.profile.hormone_receptor is not HormoneReceptor.LOW:
+    if not facts.profile.er_low:
         return
     signs = [
         *(["an ESR1 mutation on record"] if facts.found("ESR1", BiomarkerStatus.MUTATED) else []),

@@ -17,6 +17,7 @@ from resistx.sequencing.hrd import (
     hrd_untested,
     of_unknown_origin,
     origin_unknown,
+    parp_contraindicated,
     parp_findings,
     parp_targets,
     platinum_resistant,
@@ -24,7 +25,6 @@ from resistx.sequencing.hrd import (
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.timing import before_choosing, for_next_line
-from resistx.vocab.comorbidities import Comorbidity
 
 
 # rule 26: homologous-recombination genes: test, and test the germline
@@ -194,7 +194,7 @@ def parp_named(facts: Facts) -> tuple[str, ...]:
 def parp_closed_for(facts: Facts) -> bool:
     """No finding opens a PARP inhibitor: the disease progressed on one, or a myelodysplastic
     syndrome leaves them out (rule 112; cases 1204, 1243)."""
-    return after_parp(facts) or Comorbidity.MYELODYSPLASTIC_SYNDROME in facts.comorbidities
+    return after_parp(facts) or parp_contraindicated(facts)
 
 
 def after_parp(facts: Facts) -> bool:

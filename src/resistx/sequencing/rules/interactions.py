@@ -12,7 +12,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
-from resistx.vocab.interactions import strong_cyp3a
+from resistx.vocab.interactions import strong_cyp3a_on_record
 
 _AVOID = "advises against giving it with one, and lowers its dose where that cannot be avoided"
 _AVOID_INDUCER = "advises against giving it with one (its exposure falls)"
@@ -124,8 +124,7 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
     codes=("cyp3a_change",),
 )
 def cyp3a_change(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    found = sorted({m for m in map(strong_cyp3a, facts.profile.medications) if m})
-    for medication, role in found:
+    for medication, role in strong_cyp3a_on_record(facts.profile.medications):
         yield PlanEffect(
             code="cyp3a_change",
             first=not facts.profile.visceral_crisis,

@@ -47,11 +47,9 @@ M = Factor.MOLECULAR
 def parp_before_chemotherapy(
     i: MolecularInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
-    if not i.post_cdk46i or i.after_parp or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
-        return
-    if (
-        i.platinum_resistant or i.parp_contraindicated
-    ):  # rule 105; rule 112: outside OlympiAD's and EMBRACA's populations
+    # progression on a PARP inhibitor or a platinum (rule 105: outside OlympiAD's and EMBRACA's
+    # populations), or a myelodysplastic syndrome (rule 112)
+    if not i.post_cdk46i or i.parp_closed or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
         return
     brca = [f for f in i.parp if germline_brca(f)]
     if not brca:
@@ -216,9 +214,8 @@ OLYMPIAD_CHEMOTHERAPY_LINES = 2
 def tbcrc048_before_chemotherapy(
     i: MolecularInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
-    if not (i.post_cdk46i and i.parp) or i.after_parp or any(map(germline_brca, i.parp)):
-        return
-    if i.platinum_resistant or i.parp_contraindicated:  # rule 105; rule 112
+    # progression on a PARP inhibitor or a platinum (rule 105), or MDS (rule 112)
+    if not (i.post_cdk46i and i.parp) or i.parp_closed or any(map(germline_brca, i.parp)):
         return
     unknown = i.brca_origin_unknown
     genes = " and ".join(parp_targets(i.parp, unknown=unknown))

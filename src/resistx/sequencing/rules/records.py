@@ -11,7 +11,7 @@ from resistx.model.profile import Treatment, latest_course
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.toxicity import TDXD, TOXICITY_HISTORY, tdxd_resumable
+from resistx.sequencing.toxicity import TDXD, caused_ild, tdxd_resumable
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -131,8 +131,7 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
 def _stopped_for_good(facts: Facts, last: Treatment) -> bool:
     """Trastuzumab deruxtecan stopped for an interstitial lung disease that is not a recorded
     grade 0-1 (``tdxd_resumable``): its label does not give it again."""
-    ild = TOXICITY_HISTORY.get(last.toxicity or "") is Comorbidity.INTERSTITIAL_LUNG_DISEASE
-    return ild and TDXD in last.drugs and not tdxd_resumable(facts)
+    return caused_ild(last, TDXD) and not tdxd_resumable(facts)
 
 
 #: what stable disease asks after the latest course, by whether it held an endocrine drug

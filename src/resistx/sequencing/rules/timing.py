@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resistx.model.enums import HormoneReceptor, Route
+from resistx.model.enums import Route
 from resistx.sequencing.facts import Facts
 
 
@@ -17,15 +17,9 @@ def before_choosing(facts: Facts, *, endocrine: bool = False, oral: bool = False
     chemotherapy or endocrine therapy (rules 6, 32; the second and third rechecks)."""
     return (
         not facts.profile.visceral_crisis
-        and not (endocrine and (facts.endocrine_naive or er_low(facts)))
+        and not (endocrine and (facts.endocrine_naive or facts.profile.er_low))
         and not (oral and oral_declined(facts))
     )
-
-
-def er_low(facts: Facts) -> bool:
-    """ER-low disease: what a test opens for endocrine therapy comes after chemotherapy and the
-    ADCs (rule 114), so it does not come before choosing (the recheck of case 1218)."""
-    return facts.profile.hormone_receptor is HormoneReceptor.LOW
 
 
 def oral_declined(facts: Facts) -> bool:
@@ -38,7 +32,7 @@ def for_next_line(facts: Facts, *, endocrine: bool = False, oral: bool = False) 
         return " For the next line: chemotherapy for the visceral crisis does not wait for it."
     if endocrine and facts.endocrine_naive:
         return " No endocrine therapy is on record: the next line is the one after it."
-    if endocrine and er_low(facts):
+    if endocrine and facts.profile.er_low:
         return (
             " In ER-low disease what it opens comes after chemotherapy and the ADCs (rule 114): "
             "for a later line."
