@@ -42,7 +42,8 @@ _OUTSIDE_DB06 = (
     "endocrine line. With no target known and ESR1 or the PI3K pathway untested since the "
     "latest progression, it is at best an alternative until the tests are back (case 513). A "
     "germline BRCA1/2 mutation whose PARP inhibitor has not been given (no progression on one, "
-    "no platinum resistance) holds it back the same way, behind the PARP inhibitor (case 1048).",
+    "no platinum resistance) holds it back behind the PARP inhibitor (case 1048), as an "
+    "alternative: not below chemotherapy, which it beat in HER2-low disease (case 1316).",
     codes=("endocrine_target_before_tdxd", "endocrine_line_before_tdxd", "parp_target_before_tdxd"),
     trials=("DESTINY-Breast06", "postMONARCH"),
     regimens=kinds.is_tdxd,
@@ -99,9 +100,11 @@ def _parp_first(i: HistoryInputs, ctx: Context) -> Effect:
     return Effect(
         code="parp_target_before_tdxd",
         delta=ctx.weights.tdxd_before_tests,
-        ceiling=2,
+        # an alternative, after the preferred PARP inhibitor and not below the chemotherapy it
+        # beat in HER2-low disease (DESTINY-Breast04, -06; case 1316)
+        ceiling=1,
         text=f"Germline {' and '.join(i.parp_targets)} mutation: a PARP inhibitor comes first "
         "(its own reason gives its evidence in germline carriers), and trastuzumab deruxtecan is "
-        f"at best a later option. {_OUTSIDE_DB06} a PARP inhibitor.",
+        f"at best an alternative after it. {_OUTSIDE_DB06} a PARP inhibitor.",
         trials=("DESTINY-Breast06",),
     )
