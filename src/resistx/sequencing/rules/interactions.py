@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
@@ -45,10 +46,31 @@ UNKNOWN = frozenset(
 )
 
 
+#: investigational drugs with no label whose metabolism by CYP3A4 is published: a strong
+#: inhibitor raises their exposure and an inducer lowers it, as for the labelled drugs above
+#: (case 1294b: ipatasertib, FINER's AKT inhibitor, came first beside rifampicin)
+METABOLISED: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "ipatasertib": "is metabolised by CYP3A4 (a drug-interaction study of ipatasertib, "
+        "Pharmaceutics 2022) and has no label, being investigational",
+    }
+)
+
+
 def _interacts(spec: RegimenSpec) -> bool:
     """A regimen with a drug whose label speaks of a strong CYP3A inhibitor or inducer, or one
-    whose interactions the sources resistx reads do not give."""
-    return any(d in WITH_AN_INDUCER or d in UNKNOWN for d in spec.drugs)
+    whose interactions the sources resistx reads do not give, or enrolment in a trial."""
+    return kinds.is_trial(spec) or any(
+        d in WITH_AN_INDUCER or d in UNKNOWN or d in METABOLISED for d in spec.drugs
+    )
+
+
+def _said_of(drug: str, role: str) -> str:
+    """What the label, or the published metabolism of a drug with none, says of the pair."""
+    if drug in METABOLISED:
+        change = "raises" if role == "inhibitor" else "lowers"
+        return f"{drug} {METABOLISED[drug]}: a strong CYP3A {role} {change} its exposure"
+    return f"{drug}'s US label {_LABELS[role][drug]}"
 
 
 def _advised_against(drug: str, role: str, medication: str) -> bool:
@@ -72,23 +94,39 @@ def _advised_against(drug: str, role: str, medication: str) -> bool:
     "them together (not abemaciclib with an inhibitor other than ketoconazole, whose dose it "
     "lowers), a relative contraindication: at best a later option, after every option without "
     "such an interaction, unless the other medication can be changed (the labels; not in the "
-    "review; case 1210). A newer drug whose interactions the sources do not give says so.",
-    codes=("cyp3a_interaction", "cyp3a_interaction_later", "cyp3a_interaction_unknown"),
+    "review; case 1210). A newer drug whose interactions the sources do not give says so. "
+    "Ipatasertib, investigational with no label, is metabolised by CYP3A4 (Pharmaceutics "
+    "2022): its trial goes later the same way, and every trial option asks that the "
+    "trial's exclusions be checked for the medication (case 1294b).",
+    codes=(
+        "cyp3a_interaction",
+        "cyp3a_interaction_later",
+        "cyp3a_interaction_unknown",
+        "cyp3a_trial_entry",
+    ),
     regimens=_interacts,
 )
 def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     found = [
-        (medication, role, drug, _LABELS[role][drug])
+        (medication, role, drug, _said_of(drug, role))
         for medication, role in i.strong_cyp3a
         for drug in spec.drugs
-        if drug in _LABELS[role]
+        if drug in _LABELS[role] or drug in METABOLISED
     ]
     for medication, role, drug, said in found:
         yield Effect(
             code="cyp3a_interaction",
             caution=True,
-            text=f"{medication.capitalize()} on record, a strong CYP3A {role}: {drug}'s US label "
-            f"{said} (not in the review).",
+            text=f"{medication.capitalize()} on record, a strong CYP3A {role}: {said} (not in "
+            "the review).",
+        )
+    if i.strong_cyp3a and kinds.is_trial(spec):
+        yield Effect(
+            code="cyp3a_trial_entry",
+            caution=True,
+            text=f"{', '.join(m for m, _ in i.strong_cyp3a).capitalize()} on record: check "
+            f"{spec.key_trials[0]}'s exclusions for it before referral (the sources resistx "
+            "reads do not give them).",
         )
     if i.strong_cyp3a and (unknown := [d for d in spec.drugs if d in UNKNOWN]):
         yield Effect(
