@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import resistx
 from tests.helpers import option, rank, result
 from tests.test_board_fixes_882 import _course, _planned
@@ -56,7 +58,9 @@ def _brca2_carrier_after_one_endocrine_line(germline_brca2: bool) -> dict[str, A
     )
 
 
-def test_a_germline_brca2_puts_trastuzumab_deruxtecan_after_the_parp_inhibitors_not_after_chemotherapy() -> None:
+def test_a_germline_brca2_puts_trastuzumab_deruxtecan_after_the_parp_inhibitors_not_after_chemotherapy() -> (
+    None
+):
     """Case 1316 (MAJOR, practice-2026): a germline BRCA2 carrier with HER2-low disease after
     one endocrine line. Rule 58 held trastuzumab deruxtecan back behind the PARP inhibitor as
     'at best a later option', which put it below chemotherapy and both CDK4/6-inhibitor
@@ -120,3 +124,128 @@ def test_every_trial_option_says_its_entry_may_bar_a_strong_cyp3a_drug() -> None
     assert trials
     for o in trials:
         assert any("exclusions" in c.text and c.rule == 115 for c in o.cautions), o.regimen.id
+
+
+def _germline_brca2_with_kidneys(renal: Any) -> dict[str, Any]:
+    """Case 1304: a germline BRCA2 carrier, HER2-low, after adjuvant AC-T and 43 months of
+    abemaciclib + fulvestrant; ESR1 and the PI3K pathway negative; chronic kidney disease."""
+    return _woman(
+        "2026-11-30",
+        [
+            result("BRCA2", "mutated", origin="germline", sample="blood", tested_on="2023-02-10"),
+            *(
+                result(g, "not_detected", origin="germline", sample="blood", tested_on="2023-02-10")
+                for g in ("BRCA1", "PALB2")
+            ),
+            *(result(g, "not_detected", tested_on="2026-10-25") for g in ("ESR1", *_PAM)),
+        ],
+        {
+            "drugs": ["doxorubicin", "cyclophosphamide", "paclitaxel"],
+            "setting": "adjuvant",
+            "started_on": "2016-03-01",
+            "ended_on": "2016-08-20",
+            "stop_reason": "completed",
+        },
+        _course(["abemaciclib", "fulvestrant"], "2023-03-01", "2026-10-15", "progression", line=1),
+        her2="low",
+        comorbidities=[renal],
+    )
+
+
+def test_olaparib_is_not_first_at_a_creatinine_clearance_below_30() -> None:
+    """Case 1304 (MAJOR, both policies): at a creatinine clearance of 25 mL/min olaparib, whose
+    US label has no data at 30 mL/min or below, came first with a caution that its label
+    lowers its dose in moderate renal impairment. A recorded clearance below 30 makes olaparib
+    a relative contraindication, after talazoparib, whose label gives a lower dose down to
+    15 mL/min; below 15 both go later."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(
+            _germline_brca2_with_kidneys({"name": "renal_impairment", "creatinine_clearance": 25}),
+            policy,
+        )
+        assert plan.options[0].regimen.id == "talazoparib", policy
+        olaparib = option(plan, "olaparib")
+        assert "renal_label_later" in {r.code for r in olaparib.reasons}, policy
+        assert rank(plan, "olaparib") > rank(plan, "chemotherapy"), policy
+        talazoparib = option(plan, "talazoparib")
+        assert any(c.code == "renal_lower_dose" for c in talazoparib.cautions), policy
+    failing = _planned(
+        _germline_brca2_with_kidneys({"name": "renal_impairment", "creatinine_clearance": 10})
+    )
+    assert "renal_label_later" in {r.code for r in option(failing, "talazoparib").reasons}
+    moderate = _planned(
+        _germline_brca2_with_kidneys({"name": "renal_impairment", "creatinine_clearance": 45})
+    )
+    assert moderate.options[0].regimen.id in {"olaparib", "talazoparib"}
+    assert "renal_label_later" not in {r.code for r in option(moderate, "olaparib").reasons}
+
+
+def test_renal_impairment_without_its_clearance_asks_for_it_where_a_parp_inhibitor_is_in_play() -> (
+    None
+):
+    """Case 1304: recorded by name only, renal impairment reads the same at any stage; with a
+    PARP inhibitor in play, the plan asks for the creatinine clearance before choosing."""
+    plan = _planned(_germline_brca2_with_kidneys("renal_impairment"))
+    asked = [a for a in plan.actions if a.code == "measure_creatinine_clearance"]
+    assert asked and asked[0].before_choosing
+    known = _planned(
+        _germline_brca2_with_kidneys({"name": "renal_impairment", "creatinine_clearance": 45})
+    )
+    assert not [a for a in known.actions if a.code == "measure_creatinine_clearance"]
+
+
+def test_a_creatinine_clearance_is_read_for_renal_impairment_only() -> None:
+    """The value belongs to renal impairment, in mL/min below 90; dialysis named as a
+    comorbidity points to it."""
+    for bad in (
+        {"name": "diabetes", "creatinine_clearance": 25},
+        {"name": "renal_impairment", "creatinine_clearance": 95},
+        {"name": "renal_impairment", "creatinine_clearance": -1},
+    ):
+        with pytest.raises(resistx.ProfileError, match="creatinine_clearance"):
+            resistx.load_profile(_germline_brca2_with_kidneys(bad))
+    with pytest.raises(resistx.ProfileError, match="creatinine_clearance"):
+        resistx.load_profile(_germline_brca2_with_kidneys("haemodialysis"))
+
+
+def _oligoprogression(*courses: dict[str, Any], her2: str = "low") -> dict[str, Any]:
+    """Case 1311: PIK3CA E545K, ESR1 and the rest of the pathway not detected, after
+    palbociclib + letrozole from January 2023."""
+    return _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-11-20", variant="E545K"),
+            *(result(g, "not_detected", tested_on="2026-11-20") for g in ("ESR1", *_PAM[1:])),
+        ],
+        *courses,
+        her2=her2,
+    )
+
+
+def test_the_same_drugs_continued_past_a_progression_under_one_line_number_are_one_line() -> None:
+    """Case 1311b (MAJOR, practice-2026): palbociclib + letrozole recorded as progressed on
+    2026-11-05 and then continued the next day under the same line number (oligoprogression
+    treated locally, the line going on) was read as two endocrine lines: trastuzumab deruxtecan
+    'within DESTINY-Breast06's entry' and first, abemaciclib + fulvestrant outside postMONARCH's
+    population. The same drugs continued under one line number right after its progression are
+    that line continued: the plan is the one of the line ended by its progression."""
+    first = _course(["palbociclib", "letrozole"], "2023-01-09", "2026-11-05", "progression", line=1)
+    continued = _course(["palbociclib", "letrozole"], "2026-11-06", None, "ongoing", line=1)
+    for her2 in ("low", "0"):
+        a = _planned(_oligoprogression(first, continued, her2=her2), "practice-2026")
+        b = _planned(_oligoprogression(first, her2=her2), "practice-2026")
+        assert [(o.regimen.id, o.tier) for o in a.options][:6] == [
+            (o.regimen.id, o.tier) for o in b.options
+        ][:6], her2
+        assert a.options[0].regimen.id == "capivasertib+fulvestrant", her2
+        abema = option(a, "abemaciclib+fulvestrant")
+        assert "outside_postmonarch_population" not in {r.code for r in abema.reasons}, her2
+    # another drug under the same number after the progression is still another line
+    switched = _course(["fulvestrant"], "2026-11-06", None, "ongoing", line=1)
+    numbered = dict(switched, line=2)
+    one, two = (
+        _planned(_oligoprogression(first, c), "practice-2026") for c in (switched, numbered)
+    )
+    assert [(o.regimen.id, o.tier) for o in one.options] == [
+        (o.regimen.id, o.tier) for o in two.options
+    ]

@@ -64,6 +64,19 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], hormone_receptor="low"),
     # rule 115: a strong CYP3A inhibitor on record puts the drugs it interacts with later
     patient(biomarkers=NEGATIVE, medications=["itraconazole"]),
+    # rules 118, 119: a germline BRCA1 carrier's creatinine clearance sets the PARP
+    # inhibitors' places (case 1304), and one not recorded is asked for
+    *(
+        patient(
+            biomarkers=[*NEGATIVE, result("BRCA1", "mutated", origin="germline")],
+            comorbidities=[renal],
+        )
+        for renal in (
+            {"name": "renal_impairment", "creatinine_clearance": 25},
+            {"name": "renal_impairment", "creatinine_clearance": 10},
+            "renal_impairment",
+        )
+    ),
     # rule 115: and FINER's trial of ipatasertib, which CYP3A4 metabolises (case 1294b)
     patient(biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]], medications=["rifampicin"]),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line

@@ -109,6 +109,7 @@ def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float
         out.add(round(p.cdk46i_months, 1))
     # a comorbidity's own HbA1c, which its caution names (rule 12)
     out |= {c.hba1c for c in p.comorbidities if c.hba1c is not None}
+    out |= {c.creatinine_clearance for c in p.comorbidities if c.creatinine_clearance is not None}
     # ... and a cytopenia's grade (rule 111)
     out |= {float(c.grade) for c in p.comorbidities if c.grade is not None}
     return out

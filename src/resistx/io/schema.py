@@ -51,6 +51,7 @@ _MINIMUM: dict[tuple[str, str], float] = {
     ("BiomarkerResult", "tumour_fraction"): 0,
     ("Condition", "grade"): 0,
     ("Condition", "hba1c"): 3,
+    ("Condition", "creatinine_clearance"): 0,
     ("Profile", "ecog"): 0,
     ("Treatment", "line"): 1,
     ("Treatment", "months"): 0,

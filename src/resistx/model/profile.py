@@ -99,6 +99,24 @@ def _child_pugh(inst: Any, _attribute: attrs.Attribute[Any], value: ChildPugh | 
         raise ValueError(msg)
 
 
+#: renal impairment is a creatinine clearance below this (mL/min)
+NORMAL_CLEARANCE = 90
+
+
+def _creatinine_clearance(inst: Any, _attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is None:
+        return
+    if getattr(inst, "name", None) is not Comorbidity.RENAL_IMPAIRMENT:
+        msg = "creatinine_clearance is read for renal_impairment only"
+        raise ValueError(msg)
+    if not 0 <= value < NORMAL_CLEARANCE:
+        msg = (
+            f"creatinine_clearance is in mL/min, from 0 to below {NORMAL_CLEARANCE} (renal "
+            f"impairment), got {number(value)}"
+        )
+        raise ValueError(msg)
+
+
 def _hba1c(inst: Any, _attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is None:
         return
@@ -137,6 +155,9 @@ class Condition:
     hba1c: float | None = attrs.field(default=None, validator=_hba1c)  # diabetes, percent
     #: diabetes that needs insulin (type 1 always does): CAPItello-291 excluded it (rule 78)
     insulin: bool | None = attrs.field(default=None, validator=_insulin)
+    #: renal impairment's creatinine clearance, mL/min (on dialysis, below 15): the labels of
+    #: olaparib and talazoparib set their doses by it (rule 118)
+    creatinine_clearance: float | None = attrs.field(default=None, validator=_creatinine_clearance)
 
 
 def _ish(inst: Any, _attribute: attrs.Attribute[Any], value: IshResult | None) -> None:
@@ -714,9 +735,26 @@ def _after_progression(line: list[Treatment], t: Treatment) -> bool:
     of a course of ``line`` that ended in progression (the fourth recheck of case 1017), or it
     ended in progression too, on another or an unknown date (one line holds one progression:
     the fifth recheck), unless the two started or ended on one day (two parts of a combination
-    recorded apart: the sixth recheck)."""
+    recorded apart: the sixth recheck), or ``t`` continues ``c``'s drugs from its progression
+    (``_continued``)."""
     start = t.started_on
-    return any(c.progressed and _apart(c, t, start) for c in line)
+    return any(c.progressed and _apart(c, t, start) and not _continued(c, t) for c in line)
+
+
+#: the same drugs started this soon after a progression on them, under its line number, are
+#: that line continued past its progression (oligoprogression treated locally: case 1311b)
+CONTINUED_WITHIN_DAYS = 31
+
+
+def _continued(c: Treatment, t: Treatment) -> bool:
+    """``t`` gives ``c``'s drugs again from its progression on: the same line, continued."""
+    end, start = c.end_date, t.started_on
+    return (
+        set(c.drugs) == set(t.drugs)
+        and end is not None
+        and start is not None
+        and 0 <= (start - end).days <= CONTINUED_WITHIN_DAYS
+    )
 
 
 def _apart(c: Treatment, t: Treatment, start: dt.date | None) -> bool:

@@ -138,13 +138,24 @@ def recorded_as(name: str) -> str | None:
     return DIABETES
 
 
+#: how to give renal impairment's stage: the labels set doses by it (rule 118)
+_CLEARANCE = 'with its "creatinine_clearance" in mL/min'
+#: words for kidney failure, which is renal impairment at its worst (case 1305)
+_KIDNEY_FAILURE = frozenset(
+    {"dialysis", "haemodialysis", "hemodialysis", "esrd", "eskd", "esrf", "haemofiltration"}
+)
+_END_STAGE = ("end_stage_renal", "end_stage_kidney", "kidney_failure", "renal_failure")
+
+
 def hint(name: str) -> str | None:
     """The comorbidity an everyday name may mean (``HINTS``; kidney disease by its stage; a
     name or alias within a longer one, 'ulcerative colitis in remission': the recheck of case
     1238)."""
     key = normalise(name)
     if key.startswith(("ckd", "chronic_kidney_disease")):
-        return "renal_impairment where kidney function is impaired"
+        return f"renal_impairment where kidney function is impaired, {_CLEARANCE}"
+    if set(re.findall(r"[a-z]+", key)) & _KIDNEY_FAILURE or key.startswith(_END_STAGE):
+        return f"renal_impairment, {_CLEARANCE} (on dialysis, below 15)"
     if key == "uc":
         return "inflammatory_bowel_disease (ulcerative colitis)"
     return HINTS.get(key) or _within(key)

@@ -36,6 +36,7 @@ from resistx.sequencing.rules import (
     premenopausal,
     progression,
     records,
+    renal,
     results,
     routes,
     status,
@@ -119,6 +120,7 @@ RULES: tuple[Rule, ...] = (
     cytopenia.severe_cytopenia,
     cytopenia.myelodysplasia,
     interactions.cyp3a,
+    renal.renal_labels,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,
@@ -127,6 +129,7 @@ RULES: tuple[Rule, ...] = (
     records.cytopenia_after_parp_inhibitor,
     cytopenia.cytopenia_cause,
     interactions.cyp3a_change,
+    renal.measure_clearance,
     er_low.reassess_er,
     records.progression_undocumented,
     records.ongoing_course,

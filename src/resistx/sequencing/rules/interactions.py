@@ -113,7 +113,7 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
         for drug in spec.drugs
         if drug in _LABELS[role] or drug in METABOLISED
     ]
-    for medication, role, drug, said in found:
+    for medication, role, _drug, said in found:
         yield Effect(
             code="cyp3a_interaction",
             caution=True,
