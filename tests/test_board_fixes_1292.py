@@ -249,3 +249,65 @@ def test_the_same_drugs_continued_past_a_progression_under_one_line_number_are_o
     assert [(o.regimen.id, o.tier) for o in one.options] == [
         (o.regimen.id, o.tier) for o in two.options
     ]
+
+
+def _leptomeningeal(sites: list[str], **kw: Any) -> dict[str, Any]:
+    """Case 1309: lobular cancer, ECOG 2, ESR1 D538G and PIK3CA E545K in ctDNA after 45
+    months of ribociclib + fulvestrant; HER2 0; metastatic ``sites``."""
+    return _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-16", variant="D538G"),
+            result("PIK3CA", "mutated", tested_on="2026-11-16", variant="E545K"),
+            *(result(g, "not_detected", tested_on="2026-11-16") for g in _PAM[1:]),
+        ],
+        _course(["ribociclib", "fulvestrant"], "2022-12-01", "2026-11-10", "progression", line=1),
+        her2="0",
+        ecog=2,
+        metastatic_sites=sites,
+        **kw,
+    )
+
+
+def test_leptomeningeal_disease_leaves_nothing_preferred_and_asks_whether_it_is_life_threatening() -> (
+    None
+):
+    """Case 1309 (MAJOR, both policies): symptomatic leptomeningeal disease after a CDK4/6
+    inhibitor had elacestrant preferred and chemotherapy sixth: a profile had no field for the
+    sites of disease. ``metastatic_sites`` records them; with leptomeningeal disease and no
+    visceral crisis recorded nothing is preferred, and the plan asks before choosing whether it
+    is the review's 'life-threatening disease' (recorded as a visceral crisis: chemotherapy
+    first) and for CNS-directed treatment beside the systemic choice."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_leptomeningeal(["leptomeningeal", "bone"]), policy)
+        assert all(o.tier is not resistx.Tier.PREFERRED for o in plan.options), policy
+        [asked] = [a for a in plan.actions if a.code == "leptomeningeal_life_threatening"]
+        assert asked.before_choosing, policy
+        elacestrant = option(plan, "elacestrant")
+        assert "leptomeningeal_not_preferred" in {r.code for r in elacestrant.reasons}, policy
+        crisis = _planned(_leptomeningeal(["leptomeningeal"], visceral_crisis=True), policy)
+        assert crisis.options[0].regimen.id == "chemotherapy", policy
+        assert not [a for a in crisis.actions if a.code == "leptomeningeal_life_threatening"]
+    bone = _planned(_leptomeningeal(["bone"]))
+    assert bone.options[0].tier is resistx.Tier.PREFERRED
+    assert not [a for a in bone.actions if a.code.startswith(("leptomeningeal", "brain"))]
+
+
+def test_brain_metastases_ask_for_local_treatment_and_say_the_ranking_does_not_weigh_them() -> None:
+    """Case 1308: new brain metastases beside the systemic choice: the plan says that local
+    treatment is weighed first or beside it, and that the ranking does not read how each drug
+    acts in the brain."""
+    plan = _planned(_leptomeningeal(["brain", "lung"]))
+    [said] = [a for a in plan.actions if a.code == "brain_metastases_local_treatment"]
+    assert "radiosurgery" in said.text
+
+
+def test_metastatic_sites_are_a_closed_list_named_once() -> None:
+    with pytest.raises(resistx.ProfileError, match="metastatic_sites"):
+        resistx.load_profile(_leptomeningeal(["bone", "bone"]))
+    with pytest.raises(resistx.ProfileError, match="metastatic_sites"):
+        resistx.load_profile(_leptomeningeal(["spleen-ish"]))
+    assert resistx.load_profile(_leptomeningeal(["liver", "bone"])).metastatic_sites == (
+        resistx.MetastaticSite.LIVER,
+        resistx.MetastaticSite.BONE,
+    )

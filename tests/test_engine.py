@@ -64,6 +64,9 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], hormone_receptor="low"),
     # rule 115: a strong CYP3A inhibitor on record puts the drugs it interacts with later
     patient(biomarkers=NEGATIVE, medications=["itraconazole"]),
+    # rules 120, 121: leptomeningeal disease (nothing preferred, is it life-threatening?) and
+    # brain metastases (local treatment) on record (cases 1308, 1309)
+    patient(biomarkers=NEGATIVE, metastatic_sites=["leptomeningeal", "brain"]),
     # rules 118, 119: a germline BRCA1 carrier's creatinine clearance sets the PARP
     # inhibitors' places (case 1304), and one not recorded is asked for
     *(
@@ -997,6 +1000,14 @@ _ITRACONAZOLE_AND_NONE = [
 ]
 
 
+#: BalanceInputs.leptomeningeal_not_crisis: after palbociclib, nothing actionable, with
+#: leptomeningeal disease or bone metastases (nothing preferred then, rule 121; case 1309)
+_LEPTOMENINGEAL_AND_BONE = [
+    patient(biomarkers=NEGATIVE, treatments=[PALBOCICLIB], metastatic_sites=[site])
+    for site in ("leptomeningeal", "bone")
+]
+
+
 #: MolecularInputs.er_low: an ESR1 mutation after 7 months of palbociclib (no endocrine
 #: sensitivity to tell them apart), ER positive or ER-low (rule 114; case 1218)
 _ER_POSITIVE_AND_LOW = [
@@ -1010,6 +1021,7 @@ _ER_POSITIVE_AND_LOW = [
 
 
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_LEPTOMENINGEAL_AND_BONE, random.Random(0))
 @example(_ER_POSITIVE_AND_LOW, random.Random(0))
 @example(_ITRACONAZOLE_AND_NONE, random.Random(0))
 @example(_ESR1_PIK3CA_AT_ECOG_1_AND_3, random.Random(0))

@@ -36,6 +36,23 @@ class Sex(enum.StrEnum):
     MALE = "male"
 
 
+class MetastaticSite(enum.StrEnum):
+    """Where the metastatic disease is (a profile's ``metastatic_sites``)."""
+
+    BONE = "bone"
+    LYMPH_NODE = "lymph_node"
+    SKIN = "skin"
+    SOFT_TISSUE = "soft_tissue"
+    LIVER = "liver"
+    LUNG = "lung"
+    PLEURA = "pleura"
+    PERITONEUM = "peritoneum"
+    ADRENAL = "adrenal"
+    BRAIN = "brain"
+    LEPTOMENINGEAL = "leptomeningeal"
+    OTHER_VISCERAL = "other_visceral"
+
+
 class ChildPugh(enum.StrEnum):
     """The Child-Pugh class of hepatic impairment."""
 

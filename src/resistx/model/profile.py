@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -28,6 +28,7 @@ from resistx.model.enums import (
     HormoneReceptor,
     IshResult,
     MenopausalStatus,
+    MetastaticSite,
     Origin,
     Priority,
     Route,
@@ -835,6 +836,16 @@ def result_order(r: BiomarkerResult) -> tuple[Any, ...]:
     )
 
 
+def _named_once(message: str) -> Callable[[Any, attrs.Attribute[Any], tuple[Any, ...]], None]:
+    """A validator: no item of the tuple given twice (``message`` says which)."""
+
+    def check(_inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if len(set(value)) != len(value):
+            raise ValueError(message)
+
+    return check
+
+
 @attrs.frozen(kw_only=True)
 class Profile:
     """A patient at the time of a treatment decision."""
@@ -865,6 +876,11 @@ class Profile:
     medications: tuple[str, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_OTHER_CONDITIONS, "medications")
     )
+    #: where the metastatic disease is, when recorded (empty: not recorded); leptomeningeal
+    #: disease and brain metastases are read (rules 120, 121)
+    metastatic_sites: tuple[MetastaticSite, ...] = attrs.field(
+        default=(), validator=_named_once("metastatic_sites names a site twice")
+    )
     biomarkers: tuple[BiomarkerResult, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_BIOMARKERS, "biomarker results")
     )
@@ -888,6 +904,10 @@ class Profile:
     )
 
     # -- derived views the sequencing engine reads ---------------------------------------
+
+    @property
+    def leptomeningeal(self) -> bool:
+        return MetastaticSite.LEPTOMENINGEAL in self.metastatic_sites
 
     @property
     def er_low(self) -> bool:
@@ -960,14 +980,6 @@ class Profile:
         return latest
 
 
-def _distinct_routes(
-    _inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Route, ...]
-) -> None:
-    if len(set(value)) != len(value):
-        msg = "declines names a route twice"
-        raise ValueError(msg)
-
-
 @attrs.frozen(kw_only=True)
 class Preferences:
     """What the patient and clinician want weighed (CONTRACT section 3)."""
@@ -980,7 +992,9 @@ class Preferences:
     )
     #: routes of administration the patient declines (case 1000: no intravenous treatment): a
     #: regimen given by one is left out with that reason (rule 110)
-    declines: tuple[Route, ...] = attrs.field(default=(), validator=_distinct_routes)
+    declines: tuple[Route, ...] = attrs.field(
+        default=(), validator=_named_once("declines names a route twice")
+    )
 
 
 def latest_course(ordered: tuple[Treatment, ...]) -> Treatment | None:

@@ -30,4 +30,5 @@ def balance(facts: Facts) -> BalanceInputs:
         poor_performance=(p.ecog or 0) >= POOR_ECOG,
         declines=frozenset(facts.preferences.declines),
         strong_cyp3a=strong_cyp3a_on_record(p.medications),
+        leptomeningeal_not_crisis=p.leptomeningeal and not p.visceral_crisis,
     )

@@ -282,3 +282,5 @@ class BalanceInputs:
     declines: frozenset[Route] = frozenset()  # routes the patient declines (rule 110)
     #: (medication, "inhibitor" or "inducer") for each strong CYP3A one on record (rule 115)
     strong_cyp3a: tuple[tuple[str, str], ...] = ()
+    #: leptomeningeal disease on record with no visceral crisis recorded (rule 121)
+    leptomeningeal_not_crisis: bool = False

@@ -39,6 +39,7 @@ from resistx.sequencing.rules import (
     renal,
     results,
     routes,
+    sites,
     status,
     targets,
 )
@@ -121,6 +122,7 @@ RULES: tuple[Rule, ...] = (
     cytopenia.myelodysplasia,
     interactions.cyp3a,
     renal.renal_labels,
+    sites.leptomeningeal_not_preferred,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,
@@ -130,6 +132,7 @@ RULES: tuple[Rule, ...] = (
     cytopenia.cytopenia_cause,
     interactions.cyp3a_change,
     renal.measure_clearance,
+    sites.cns_disease,
     er_low.reassess_er,
     records.progression_undocumented,
     records.ongoing_course,

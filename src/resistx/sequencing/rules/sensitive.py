@@ -70,8 +70,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "disease after chemotherapy for metastatic disease, induction too: DESTINY-Breast04's "
     "population (case 1071), where postMONARCH's result is extended, not shown. The review's "
     "Discussion "
-    "sends this patient to chemotherapy; trastuzumab deruxtecan's reason says resistx does "
-    "not read the sites of metastasis (case 1200); postMONARCH and the guidelines since keep an "
+    "sends this patient to chemotherapy; trastuzumab deruxtecan's reason says this rule does "
+    "not weigh the sites of metastasis (case 1200); postMONARCH and the guidelines since keep an "
     "endocrine-based line first. Its reason leads.",
     codes=(
         "endocrine_sensitive_endocrine_first",
@@ -147,7 +147,7 @@ _EXTENDED = {
 
 #: what rule 32 cannot weigh (case 1200: liver metastases read as bone-only disease)
 _SITES = (
-    " resistx does not read the sites of metastasis: postMONARCH reported a larger benefit "
+    " This rule does not weigh the sites of metastasis: postMONARCH reported a larger benefit "
     "without visceral metastases (its report, a secondary source; no figures), so with liver "
     "or lung metastases trastuzumab deruxtecan, within its approval, may weigh before another "
     "endocrine line."

@@ -1,0 +1,80 @@
+"""Where the disease is (a profile's ``metastatic_sites``): leptomeningeal disease and brain
+metastases, which the ranking does not weigh drug by drug (case 1309: elacestrant was
+preferred for symptomatic leptomeningeal disease; case 1308)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Factor, MetastaticSite
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.facts import Facts
+from resistx.sequencing.inputs import BalanceInputs
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.history import VISCERAL_CRISIS_REFERENCES
+
+
+# rule 120: leptomeningeal disease or brain metastases: what comes before or beside the choice
+@rule(
+    120,
+    "Leptomeningeal disease or brain metastases: life-threatening disease and local treatment",
+    None,
+    condition="Leptomeningeal disease among the metastatic sites with no visceral crisis "
+    "recorded; or brain metastases.",
+    effect="Leptomeningeal disease: an action before choosing, to decide whether it is "
+    "life-threatening disease, for which the review gives chemotherapy as for a visceral crisis "
+    "(recorded as visceral_crisis: chemotherapy first, rule 7), and to weigh CNS-directed "
+    "treatment (radiotherapy, intrathecal therapy) beside the systemic choice (the EANO-ESMO "
+    "guideline; not in the review). Brain metastases: an action that local treatment "
+    "(surgery, radiosurgery, radiotherapy) comes first or beside, and that the ranking does "
+    "not weigh how each drug acts in the brain.",
+    codes=("leptomeningeal_life_threatening", "brain_metastases_local_treatment"),
+    references=VISCERAL_CRISIS_REFERENCES,
+)
+def cns_disease(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    p = facts.profile
+    if p.leptomeningeal and not p.visceral_crisis:
+        yield PlanEffect(
+            code="leptomeningeal_life_threatening",
+            first=True,
+            text="Leptomeningeal disease on record: decide whether it is life-threatening "
+            "disease, for which the review gives chemotherapy as for a visceral crisis (record "
+            "visceral_crisis: true, which puts chemotherapy first, rule 7), and weigh "
+            "CNS-directed treatment (radiotherapy, intrathecal therapy) beside the systemic "
+            "choice (the EANO-ESMO guideline; not in the review). Until then nothing is "
+            "preferred (rule 121).",
+        )
+    if MetastaticSite.BRAIN in p.metastatic_sites:
+        yield PlanEffect(
+            code="brain_metastases_local_treatment",
+            first=False,
+            text="Brain metastases on record: local treatment (surgery, radiosurgery, "
+            "radiotherapy) comes first or beside the systemic choice, and the ranking does not "
+            "weigh how each drug acts in the brain (not in the review).",
+        )
+
+
+# rule 121: leptomeningeal disease not recorded as a crisis: nothing preferred
+@rule(
+    121,
+    "Leptomeningeal disease: nothing preferred until rule 120's question is answered",
+    Factor.BALANCE,
+    condition="Leptomeningeal disease among the metastatic sites with no visceral crisis recorded.",
+    effect="Every option is at best an alternative: whether the disease is life-threatening "
+    "(chemotherapy first) decides the order, and the ranking does not weigh how each drug "
+    "reaches the leptomeninges (case 1309).",
+    codes=("leptomeningeal_not_preferred",),
+)
+def leptomeningeal_not_preferred(
+    i: BalanceInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if not i.leptomeningeal_not_crisis:
+        return
+    yield Effect(
+        code="leptomeningeal_not_preferred",
+        ceiling=1,
+        text="Leptomeningeal disease on record: at best an alternative until it is decided "
+        "whether it is life-threatening disease (rule 120), which puts chemotherapy first; "
+        "the ranking does not weigh how each drug reaches the leptomeninges.",
+        trials=spec.key_trials,
+    )
