@@ -311,3 +311,34 @@ def test_metastatic_sites_are_a_closed_list_named_once() -> None:
         resistx.MetastaticSite.LIVER,
         resistx.MetastaticSite.BONE,
     )
+
+
+def _codes_and_texts(o: resistx.Option) -> list[tuple[str, str]]:
+    return [(c.code, c.text) for c in o.cautions] + [(r.code, r.text) for r in o.reasons]
+
+
+def test_talazoparib_and_sacituzumab_govitecan_say_what_their_labels_say_of_the_cyp3a_drug() -> (
+    None
+):
+    """Cases 1294 and 1294b (MINOR): talazoparib beside itraconazole said the sources give no
+    instruction, though its US label lowers its dose with itraconazole and clarithromycin
+    (P-gp inhibitors) and needs no change with rifampin; sacituzumab govitecan beside
+    rifampicin said the same, though its label advises against a UGT1A1 inducer."""
+    brca = _germline_brca2_with_kidneys({"name": "cardiac_disease"})
+    brca["comorbidities"] = []
+    on_itraconazole = _planned(dict(brca, medications=["itraconazole"]))
+    said = _codes_and_texts(option(on_itraconazole, "talazoparib"))
+    assert any(code == "cyp3a_interaction" and "lowers its dose" in t for code, t in said)
+    assert not [t for code, t in said if code == "cyp3a_interaction_unknown"]
+    on_rifampicin = _planned(dict(brca, medications=["rifampicin"]))
+    said = _codes_and_texts(option(on_rifampicin, "talazoparib"))
+    assert any("no dose change" in t for _code, t in said)
+    assert not [
+        t for code, t in said if code in {"cyp3a_interaction_unknown", "cyp3a_interaction_later"}
+    ]
+    sg = _planned(_pik3ca_on_rifampicin(medications=["rifampicin"]))
+    said = _codes_and_texts(option(sg, "sacituzumab-govitecan"))
+    assert any(code == "cyp3a_interaction_later" and "UGT1A1" in t for code, t in said)
+    sg_itraconazole = _planned(_pik3ca_on_rifampicin(medications=["itraconazole"]))
+    said = _codes_and_texts(option(sg_itraconazole, "sacituzumab-govitecan"))
+    assert any(code == "cyp3a_interaction_unknown" for code, _t in said)

@@ -57,6 +57,48 @@ METABOLISED: MappingProxyType[str, str] = MappingProxyType(
 )
 
 
+#: what a label says of one drug beside one medication, where it differs from the tables above
+#: (cases 1294, 1294b): (what the medication is to the drug, what the label says, whether it
+#: advises against the pair). Talazoparib is a P-gp substrate, sacituzumab govitecan's SN-38 a
+#: UGT1A1 substrate (their US labels; not in the review).
+_TALAZOPARIB_PGP = (
+    "a P-gp inhibitor",
+    "talazoparib's US label lowers its dose with it (its exposure rises)",
+    False,
+)
+_TALAZOPARIB_RIFAMPIN = (
+    "a P-gp inducer",
+    "talazoparib's US label needs no dose change with rifampin",
+    False,
+)
+_SG_UGT1A1 = (
+    "a UGT1A1 inducer",
+    "sacituzumab govitecan's US label advises against giving it with one (SN-38's exposure falls)",
+    True,
+)
+PAIRS: MappingProxyType[tuple[str, str], tuple[str, str, bool]] = MappingProxyType(
+    {
+        ("talazoparib", "itraconazole"): _TALAZOPARIB_PGP,
+        ("talazoparib", "clarithromycin"): _TALAZOPARIB_PGP,
+        ("talazoparib", "rifampicin"): _TALAZOPARIB_RIFAMPIN,
+        ("talazoparib", "rifampin"): _TALAZOPARIB_RIFAMPIN,
+        ("sacituzumab govitecan", "rifampicin"): _SG_UGT1A1,
+        ("sacituzumab govitecan", "rifampin"): _SG_UGT1A1,
+    }
+)
+
+
+def _found(drug: str, medication: str, role: str) -> tuple[str, str, bool] | None:
+    """(what the medication is to ``drug``, what the source says, whether it advises against
+    the pair), or None where the sources give nothing for them."""
+    if (drug, medication) in PAIRS:
+        return PAIRS[drug, medication]
+    if drug in METABOLISED or drug in _LABELS[role]:
+        said = _said_of(drug, role)
+        return f"a strong CYP3A {role}", said, _advised_against(drug, role, medication)
+    return None
+
+
 def _interacts(spec: RegimenSpec) -> bool:
     """A regimen with a drug whose label speaks of a strong CYP3A inhibitor or inducer, or one
     whose interactions the sources resistx reads do not give, or enrolment in a trial."""
@@ -97,7 +139,10 @@ def _advised_against(drug: str, role: str, medication: str) -> bool:
     "review; case 1210). A newer drug whose interactions the sources do not give says so. "
     "Ipatasertib, investigational with no label, is metabolised by CYP3A4 (Pharmaceutics "
     "2022): its trial goes later the same way, and every trial option asks that the "
-    "trial's exclusions be checked for the medication (case 1294b).",
+    "trial's exclusions be checked for the medication (case 1294b). Talazoparib's label "
+    "lowers its dose with itraconazole or clarithromycin (P-gp inhibitors) and needs no change "
+    "with rifampin; sacituzumab govitecan's advises against rifampicin, a UGT1A1 inducer "
+    "(cases 1294, 1294b).",
     codes=(
         "cyp3a_interaction",
         "cyp3a_interaction_later",
@@ -108,17 +153,16 @@ def _advised_against(drug: str, role: str, medication: str) -> bool:
 )
 def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     found = [
-        (medication, role, drug, _said_of(drug, role))
+        (medication, drug, said)
         for medication, role in i.strong_cyp3a
         for drug in spec.drugs
-        if drug in _LABELS[role] or drug in METABOLISED
+        if (said := _found(drug, medication, role)) is not None
     ]
-    for medication, role, _drug, said in found:
+    for medication, _drug, (what, said, _against) in found:
         yield Effect(
             code="cyp3a_interaction",
             caution=True,
-            text=f"{medication.capitalize()} on record, a strong CYP3A {role}: {said} (not in "
-            "the review).",
+            text=f"{medication.capitalize()} on record, {what}: {said} (not in the review).",
         )
     if i.strong_cyp3a and kinds.is_trial(spec):
         yield Effect(
@@ -128,24 +172,25 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
             f"{spec.key_trials[0]}'s exclusions for it before referral (the sources resistx "
             "reads do not give them).",
         )
-    if i.strong_cyp3a and (unknown := [d for d in spec.drugs if d in UNKNOWN]):
-        yield Effect(
-            code="cyp3a_interaction_unknown",
-            caution=True,
-            text=f"{', '.join(m for m, _ in i.strong_cyp3a).capitalize()} on record: the sources "
-            f"resistx reads give no instruction for {' or '.join(unknown)} with it; check its "
-            "label's interactions before starting.",
-        )
-    against = [f for f in found if _advised_against(f[2], f[1], f[0])]
+    for medication, _role in i.strong_cyp3a:
+        if unknown := [d for d in spec.drugs if d in UNKNOWN and (d, medication) not in PAIRS]:
+            yield Effect(
+                code="cyp3a_interaction_unknown",
+                caution=True,
+                text=f"{medication.capitalize()} on record: the sources resistx reads give no "
+                f"instruction for {' or '.join(unknown)} with it; check its label's "
+                "interactions before starting.",
+            )
+    against = [(m, d, what) for m, d, (what, _said, no) in found if no]
     if against:
-        medication, role, drug, _said = against[0]
+        medication, drug, what = against[0]
         yield Effect(
             code="cyp3a_interaction_later",
             ceiling=2,
             demote=Precedence.RELATIVE_CONTRAINDICATION,
-            text=f"{medication.capitalize()} on record, a strong CYP3A {role}: a relative "
-            f"contraindication to {drug}: at best a later option, after every option without "
-            f"such an interaction, unless {medication} can be changed.",
+            text=f"{medication.capitalize()} on record, {what}: a relative contraindication to "
+            f"{drug}: at best a later option, after every option without such an interaction, "
+            f"unless {medication} can be changed.",
             trials=spec.key_trials,
         )
 
