@@ -153,10 +153,10 @@ def _advised_against(drug: str, role: str, medication: str) -> bool:
 )
 def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     found = [
-        (medication, drug, said)
+        (medication, drug, source)
         for medication, role in i.strong_cyp3a
         for drug in spec.drugs
-        if (said := _found(drug, medication, role)) is not None
+        if (source := _found(drug, medication, role)) is not None
     ]
     for medication, _drug, (what, said, _against) in found:
         yield Effect(
