@@ -321,6 +321,9 @@ def from_schema(
     if kind == "integer":
         return st.integers(node.get("minimum", -(2**31)), node.get("maximum", 2**31))
     if kind == "number":
+        if "exclusiveMaximum" in node:
+            top = node["exclusiveMaximum"]
+            return st.floats(node.get("minimum", -1e9), top, exclude_max=True, allow_nan=False)
         return st.floats(node.get("minimum", -1e9), node.get("maximum", 1e9), allow_nan=False)
     if kind == "string":
         if node.get("format") == "date":
@@ -331,7 +334,9 @@ def from_schema(
         if "prefixItems" in node:
             return st.tuples(*(from_schema(schema, n) for n in node["prefixItems"])).map(list)
         return st.lists(
-            from_schema(schema, node["items"]), max_size=min(3, node.get("maxItems", 3))
+            from_schema(schema, node["items"]),
+            max_size=min(3, node.get("maxItems", 3)),
+            unique=bool(node.get("uniqueItems")),
         )
     if kind == "object":
         required = set(node.get("required", ()))

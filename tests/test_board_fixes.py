@@ -1137,11 +1137,11 @@ def test_in_a_visceral_crisis_the_tissue_confirmation_does_not_hold_up_chemother
     crisis = plan(visceral_crisis=True, biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT])
     assert crisis.options[0].regimen.id == "chemotherapy"
     (confirm,) = [a for a in crisis.actions if a.code == "confirm_tissue"]
-    assert "before the plan turns to chemotherapy" not in confirm.text
+    assert "before choosing a line" not in confirm.text
     assert "does not wait" in confirm.text and "next line" in confirm.text
     calm = plan(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, FULVESTRANT])
     (before,) = [a for a in calm.actions if a.code == "confirm_tissue"]
-    assert "before the plan turns to chemotherapy" in before.text
+    assert "before choosing a line" in before.text
     # and it is not among the actions that come before choosing (case 273: no test is, there)
     assert not confirm.before_choosing
     assert calm.actions[0].code == "confirm_tissue" and calm.actions[0].before_choosing

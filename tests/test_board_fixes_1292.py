@@ -342,3 +342,17 @@ def test_talazoparib_and_sacituzumab_govitecan_say_what_their_labels_say_of_the_
     sg_itraconazole = _planned(_pik3ca_on_rifampicin(medications=["itraconazole"]))
     said = _codes_and_texts(option(sg_itraconazole, "sacituzumab-govitecan"))
     assert any(code == "cyp3a_interaction_unknown" for code, _t in said)
+
+
+def test_the_tissue_confirmation_does_not_say_the_plan_turns_to_chemotherapy_when_it_does_not() -> (
+    None
+):
+    """Cases 1316, 1297, 1298 (MINOR): the before-choosing tissue biopsy said it confirmed
+    'before the plan turns to chemotherapy', where the plan put a PARP inhibitor (a germline
+    BRCA2 carrier) or, under practice-2026, an endocrine-based line first. It says it comes
+    before choosing a line for lack of a target."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_brca2_carrier_after_one_endocrine_line(True), policy)
+        [confirm] = [a for a in plan.actions if a.code == "confirm_tissue"]
+        assert "turns to chemotherapy" not in confirm.text, policy
+        assert "before choosing a line for no ESR1 or PI3K-pathway target" in confirm.text

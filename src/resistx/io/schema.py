@@ -56,6 +56,12 @@ _MINIMUM: dict[tuple[str, str], float] = {
     ("Treatment", "line"): 1,
     ("Treatment", "months"): 0,
 }
+#: an upper bound the value must stay below (renal impairment's clearance)
+_BELOW: dict[tuple[str, str], float] = {
+    ("Condition", "creatinine_clearance"): profile_model.NORMAL_CLEARANCE,
+}
+#: lists that name each item once
+_UNIQUE_ITEMS = {("Profile", "metastatic_sites")}
 _MAXIMUM: dict[tuple[str, str], float] = {
     ("BiomarkerResult", "tumour_fraction"): 1,
     ("Condition", "grade"): 4,
@@ -173,7 +179,14 @@ class _Builder:
                 prop = {"type": "integer", "enum": _ENUM[key]}
             if key in _NOTES:
                 prop["description"] = _NOTES[key]
-            for table, word in ((_MINIMUM, "minimum"), (_MAXIMUM, "maximum"), (_CONST, "const")):
+            if key in _UNIQUE_ITEMS:
+                prop["uniqueItems"] = True
+            for table, word in (
+                (_MINIMUM, "minimum"),
+                (_MAXIMUM, "maximum"),
+                (_BELOW, "exclusiveMaximum"),
+                (_CONST, "const"),
+            ):
                 if key in table:
                     _constrain(prop, word, table[key])
             if f.validator is non_empty:

@@ -177,10 +177,11 @@ _WOULD_OPEN = {
 }
 
 
-def _before(chemotherapy: bool, parp: tuple[str, ...]) -> str:
-    """What the confirmation comes before: the plan turning to chemotherapy (``chemotherapy``)
-    for lack of a target, or the PI3K and AKT inhibitors set aside."""
-    if not chemotherapy:
+def _before(no_target: bool, parp: tuple[str, ...]) -> str:
+    """What the confirmation comes before: choosing a line for lack of a target (``no_target``:
+    chemotherapy under the review, an endocrine-based line or a PARP inhibitor where a rule puts
+    one first, cases 1297, 1316), or the PI3K and AKT inhibitors set aside."""
+    if not no_target:
         return "the PI3K and AKT inhibitors are set aside"
     without = (
         f"for no ESR1 or PI3K-pathway target, while the {' and '.join(parp)} mutation on record "
@@ -188,7 +189,7 @@ def _before(chemotherapy: bool, parp: tuple[str, ...]) -> str:
         if parp
         else "for nothing actionable"
     )
-    return f"the plan turns to chemotherapy {without}"
+    return f"choosing a line {without}"
 
 
 def _draw(held_tumour: bool, fraction: float | None) -> str:
