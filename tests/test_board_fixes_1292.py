@@ -356,3 +356,158 @@ def test_the_tissue_confirmation_does_not_say_the_plan_turns_to_chemotherapy_whe
         [confirm] = [a for a in plan.actions if a.code == "confirm_tissue"]
         assert "turns to chemotherapy" not in confirm.text, policy
         assert "before choosing a line for no ESR1 or PI3K-pathway target" in confirm.text
+
+
+def test_the_text_view_prints_the_reason_that_set_an_option_back() -> None:
+    """Case 1322 (MAJOR, text and Markdown views): rule 118's relative contraindication to
+    olaparib at a creatinine clearance of 25 mL/min showed in the JSON only; the printed entry
+    said it comes before chemotherapy and its label lowers its dose. The printed 'why' shows
+    the reason of every rule that sets an option back for the patient's state (rules 111,
+    114, 115, 118, 121), as it shows a relative contraindication's."""
+    from resistx.display._common import why  # noqa: PLC0415
+
+    cases = [
+        (
+            _germline_brca2_with_kidneys({"name": "renal_impairment", "creatinine_clearance": 25}),
+            "olaparib",
+            "renal_label_later",
+        ),
+        (
+            _pik3ca_on_rifampicin(medications=["rifampicin"]),
+            "capivasertib+fulvestrant",
+            "cyp3a_interaction_later",
+        ),
+        (_leptomeningeal(["leptomeningeal"]), "elacestrant", "leptomeningeal_not_preferred"),
+        (
+            _pik3ca_on_rifampicin(comorbidities=[{"name": "neutropenia", "grade": 3}]),
+            "trastuzumab-deruxtecan",
+            "cytopenia_myelosuppressive_later",
+        ),
+        (
+            _pik3ca_on_rifampicin(hormone_receptor="low"),
+            "capivasertib+fulvestrant",
+            "er_low_endocrine_later",
+        ),
+    ]
+    for data, regimen, code in cases:
+        o = option(_planned(data), regimen)
+        [reason] = [r for r in o.reasons if r.code == code]
+        assert reason.text in why(o), (regimen, code)
+
+
+def test_leptomeningeal_disease_recorded_as_a_crisis_keeps_the_cns_directed_treatment() -> None:
+    """Cases 1323b, 1329 (MAJOR, both policies): recording leptomeningeal disease as a visceral
+    crisis, as rule 120 asks where it is life-threatening, dropped the action on CNS-directed
+    treatment (radiotherapy, intrathecal therapy), in the patients who need it most. It stays,
+    beside chemotherapy, which does not wait for it; brain metastases ask for local treatment
+    before choosing outside a crisis."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(_leptomeningeal(["leptomeningeal"], visceral_crisis=True), policy)
+        [cns] = [a for a in plan.actions if a.code == "leptomeningeal_cns_treatment"]
+        assert "intrathecal" in cns.text and not cns.before_choosing, policy
+    brain = _planned(_leptomeningeal(["brain"]))
+    [local] = [a for a in brain.actions if a.code == "brain_metastases_local_treatment"]
+    assert local.before_choosing
+
+
+def test_a_line_continued_twice_past_oligoprogression_is_still_one_line() -> None:
+    """Case 1324c (MAJOR, practice-2026): palbociclib + anastrozole continued twice past an
+    oligoprogression under one line number (gaps of 14 and 18 days) was read as more than one
+    line: trastuzumab deruxtecan 'after the endocrine lines of DESTINY-Breast06's entry',
+    abemaciclib + fulvestrant 'another line'. Each continuation continues the line."""
+    drugs = ["palbociclib", "anastrozole"]
+    courses = (
+        _course(drugs, "2022-06-01", "2024-03-10", "progression", line=1),
+        _course(drugs, "2024-03-24", "2025-08-01", "progression", line=1),
+        _course(drugs, "2025-08-19", "2026-11-01", "progression", line=1),
+    )
+    a = _planned(_oligoprogression(*courses), "practice-2026")
+    once = (courses[0], dict(courses[1], ended_on="2026-11-01"))
+    b = _planned(_oligoprogression(*once), "practice-2026")
+    assert [(o.regimen.id, o.tier) for o in a.options] == [
+        (o.regimen.id, o.tier) for o in b.options
+    ]
+    abema = option(a, "abemaciclib+fulvestrant")
+    assert "outside_postmonarch_population" not in {r.code for r in abema.reasons}
+
+
+def test_radiotherapy_and_bone_agents_are_not_suggested_as_drugs() -> None:
+    """Case 1339 (MAJOR, validate): a radiotherapy course was refused with 'did you mean
+    chemotherapy?', which a data manager following it turns into a chemotherapy line never
+    given (trastuzumab deruxtecan then led for HER2-low disease). Local treatment is said to be
+    no systemic course, to be recorded in other_conditions; a bone-targeted agent, to go in
+    medications."""
+    base = _pik3ca_on_rifampicin()
+    for entry, words in (
+        ("radiotherapy", "other_conditions"),
+        ("Palliative radiotherapy 20 Gy", "other_conditions"),
+        ("SBRT", "other_conditions"),
+        ("zoledronic acid", "medications"),
+        ("Xgeva", "medications"),
+    ):
+        data = dict(
+            base,
+            treatments=[
+                *base["treatments"],
+                _course([entry], "2026-11-02", "2026-11-06", "completed"),
+            ],
+        )
+        with pytest.raises(resistx.ProfileError) as caught:
+            resistx.load_profile(data)
+        message = str(caught.value)
+        assert words in message and "chemotherapy?" not in message, (entry, message)
+
+
+def _letrozole_with_palbociclib_split(*palbociclib: tuple[str, str, str]) -> dict[str, Any]:
+    """Case 1337: letrozole recorded as one course to progression on 2026-10-19, palbociclib
+    as several (dose reductions with holds, or a pause), HER2-low, nothing actionable."""
+    return _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-02") for g in ("ESR1", *_PAM)],
+        _course(["letrozole"], "2025-10-06", "2026-10-19", "progression", line=1),
+        *(_course(["palbociclib"], start, end, stop, line=1) for start, end, stop in palbociclib),
+        her2="low",
+    )
+
+
+def test_the_partner_recorded_as_one_course_does_not_cut_the_time_on_a_split_cdk46_inhibitor() -> (
+    None
+):
+    """Cases 1337, 1338 (MAJOR, both policies): letrozole recorded as one course to the
+    progression, and palbociclib as three courses around two dose reductions (7-day holds), or
+    paused for two months at the patient's wish, was read as 9.2 (or 5.4) months on the CDK4/6
+    inhibitor, not 12.4: letrozole's progression, at the end of the line, was read as coming
+    before the resumptions. A progression ends the control held only when it comes before the
+    course that resumes, and endocrine therapy given through a pause bridges it."""
+    reduced = _letrozole_with_palbociclib_split(
+        ("2025-10-06", "2026-01-05", "toxicity"),
+        ("2026-01-12", "2026-05-04", "toxicity"),
+        ("2026-05-11", "2026-10-19", "progression"),
+    )
+    for data in (
+        reduced,
+        *(dict(reduced, treatments=[dict(t, line=None) for t in reduced["treatments"]]),),
+    ):
+        for t in data["treatments"]:
+            if t.get("stop_reason") == "toxicity":
+                t["toxicity"] = "neutropenia"
+            if t.get("line") is None:
+                t.pop("line", None)
+        months = resistx.load_profile(data).cdk46i_months
+        assert months is not None and months > 12, months
+    paused = _letrozole_with_palbociclib_split(
+        ("2025-10-06", "2026-03-02", "patient_choice"),
+        ("2026-05-07", "2026-10-19", "progression"),
+    )
+    months = resistx.load_profile(paused).cdk46i_months
+    assert months is not None and months > 12, months
+    together = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-02") for g in ("ESR1", *_PAM)],
+        _course(["palbociclib", "letrozole"], "2025-10-06", "2026-10-19", "progression", line=1),
+        her2="low",
+    )
+    a, b = (_planned(d, "practice-2026") for d in (reduced, together))
+    assert [(o.regimen.id, o.tier) for o in a.options][:4] == [
+        (o.regimen.id, o.tier) for o in b.options
+    ][:4]

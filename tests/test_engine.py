@@ -67,6 +67,7 @@ SCENARIOS: list[dict[str, Any]] = [
     # rules 120, 121: leptomeningeal disease (nothing preferred, is it life-threatening?) and
     # brain metastases (local treatment) on record (cases 1308, 1309)
     patient(biomarkers=NEGATIVE, metastatic_sites=["leptomeningeal", "brain"]),
+    patient(biomarkers=NEGATIVE, metastatic_sites=["leptomeningeal"], visceral_crisis=True),
     # rules 118, 119: a germline BRCA1 carrier's creatinine clearance sets the PARP
     # inhibitors' places (case 1304), and one not recorded is asked for
     *(

@@ -94,6 +94,14 @@ PLACING_CODES = frozenset(
         "endocrine_therapy_opens_trastuzumab_deruxtecan",
         # rule 110: chemotherapy by the routes the patient accepts only (case 1000)
         "declined_route_other_agents",
+        # the patient's state setting an option back: a grade 3-4 cytopenia (rule 111), ER-low
+        # disease (114), a drug on record (115), the kidneys (118), leptomeningeal disease
+        # (121): shown in JSON only before (case 1322)
+        "cytopenia_myelosuppressive_later",
+        "er_low_endocrine_later",
+        "cyp3a_interaction_later",
+        "renal_label_later",
+        "leptomeningeal_not_preferred",
     }
 )
 

@@ -594,13 +594,20 @@ def _measured(
     held: Treatment | None = None  # the last course, if held or paused, as measured
     recorded: Treatment | None = None  # and as recorded
     bridge: Treatment | None = None  # endocrine therapy given through the hold, if recorded
+    ended: list[dt.date] = []  # progressions of other courses since the hold, by date
     for t in ordered:
         if DrugClass.CDK46_INHIBITOR not in t.drug_classes:
-            if t.progressed:  # a progression ends the control held
+            if t.progressed and t.end_date is None:  # a progression ends the control held
                 held = bridge = None
+            elif t.progressed and t.end_date is not None:
+                ended.append(t.end_date)  # ... if it comes before the course that resumes
             elif held is not None and _bridges(held, t):
                 bridge = t
             continue
+        if held is not None and _progressed_between(held, t, ended):
+            held = bridge = None
+        if held is not None and bridge is None:  # a partner recorded as one course (1338)
+            bridge = next((b for b in ordered if _spans(held, t, b)), None)
         start = _control_start(held, t, bridge)
         measured = t if start is None else _measured_from(t, start)
         yield t, measured, None if start is None else recorded
@@ -631,6 +638,34 @@ def _control_start(
     if (t.started_on - end).days <= SWITCH_GAP_DAYS or bridged:
         return held.started_on
     return t.started_on - (end - held.started_on)
+
+
+def _progressed_between(held: Treatment, t: Treatment, ended: list[dt.date]) -> bool:
+    """Another course progressed after ``held`` started and before ``t`` resumed it: the
+    control held has ended (a partner recorded as one course to the line's progression, at
+    its end, has not: cases 1337, 1338)."""
+    start = held.started_on
+    return any(
+        (start is None or day >= start) and (t.started_on is None or day <= t.started_on)
+        for day in ended
+    )
+
+
+def _spans(held: Treatment, t: Treatment, b: Treatment) -> bool:
+    """``b``, endocrine therapy in ``held``'s setting, given from before the hold to the
+    resumption or after it: given through the hold (letrozole as one course while ribociclib
+    paused, case 1338)."""
+    start, end, resumed = b.started_on, b.end_date, t.started_on
+    held_end = held.end_date
+    return (
+        b is not t
+        and DrugClass.CDK46_INHIBITOR not in b.drug_classes
+        and b.setting is held.setting
+        and bool(b.drug_classes & drug_vocab.ENDOCRINE_CLASSES)
+        and None not in (start, held_end, resumed)
+        and start <= held_end  # type: ignore[operator]
+        and (end is None or end >= resumed)  # type: ignore[operator]
+    )
 
 
 def through_hold(courses: tuple[Treatment, ...], b: Treatment) -> bool:
@@ -738,8 +773,10 @@ def _after_progression(line: list[Treatment], t: Treatment) -> bool:
     the fifth recheck), unless the two started or ended on one day (two parts of a combination
     recorded apart: the sixth recheck), or ``t`` continues ``c``'s drugs from its progression
     (``_continued``)."""
+    if any(c.progressed and _continued(c, t) for c in line):  # the line's latest progression
+        return False  # continued past, as often as it is (case 1324c)
     start = t.started_on
-    return any(c.progressed and _apart(c, t, start) and not _continued(c, t) for c in line)
+    return any(c.progressed and _apart(c, t, start) for c in line)
 
 
 #: the same drugs started this soon after a progression on them, under its line number, are

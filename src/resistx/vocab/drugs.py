@@ -165,20 +165,65 @@ SPELLINGS: tuple[str, ...] = tuple(sorted({a for d in DRUGS for a in (d.name, *d
 
 #: treatments that are not drugs, and how a profile records them (case 1124): a surgery
 #: that ends ovarian function is the menopause, not a course
-NOT_DRUGS = dict.fromkeys(
-    (
-        "oophorectomy",
-        "bilateraloophorectomy",
-        "salpingooophorectomy",
-        "bilateralsalpingooophorectomy",
-        "bso",
-        "ovarianablation",
-        "ovarianirradiation",
-        "surgicalovarianablation",
-    ),
-    "a surgery or radiotherapy that ends ovarian function is not a course: record it as "
-    'menopausal_status "postmenopausal" (with a GnRH agonist, record the agonist)',
+NOT_DRUGS = (
+    dict.fromkeys(
+        (
+            "oophorectomy",
+            "bilateraloophorectomy",
+            "salpingooophorectomy",
+            "bilateralsalpingooophorectomy",
+            "bso",
+            "ovarianablation",
+            "ovarianirradiation",
+            "surgicalovarianablation",
+        ),
+        "a surgery or radiotherapy that ends ovarian function is not a course: record it as "
+        'menopausal_status "postmenopausal" (with a GnRH agonist, record the agonist)',
+    )
+    | dict.fromkeys(
+        (
+            "radiotherapy",
+            "radiation",
+            "radiationtherapy",
+            "palliativeradiotherapy",
+            "sbrt",
+            "sabr",
+            "srs",
+            "stereotacticradiosurgery",
+            "radiosurgery",
+            "wbrt",
+            "wholebrainradiotherapy",
+            "surgery",
+            "mastectomy",
+            "metastasectomy",
+        ),
+        "local treatment (radiotherapy, surgery) is not a systemic course: record it in "
+        "other_conditions (case 1339)",
+    )
+    | dict.fromkeys(
+        (
+            "zoledronicacid",
+            "zoledronate",
+            "zometa",
+            "denosumab",
+            "xgeva",
+            "prolia",
+            "pamidronate",
+            "bisphosphonate",
+        ),
+        "a bone-targeted agent is not a line of treatment: record it in medications (case 1339)",
+    )
 )
+
+
+def not_a_drug(name: str) -> str | None:
+    """What to record instead, for a treatment that is not a systemic course (``NOT_DRUGS``):
+    by its folded name, or a longer name that starts with one ('radiotherapy 20 Gy')."""
+    key = fold(name)
+    found = NOT_DRUGS.get(key)
+    if found is None:
+        found = next((v for k, v in NOT_DRUGS.items() if len(k) >= 6 and key.startswith(k)), None)
+    return found
 
 
 #: how each class is given (the labels; not in the review), and the drugs given otherwise than

@@ -19,16 +19,20 @@ from resistx.sequencing.rules.history import VISCERAL_CRISIS_REFERENCES
     120,
     "Leptomeningeal disease or brain metastases: life-threatening disease and local treatment",
     None,
-    condition="Leptomeningeal disease among the metastatic sites with no visceral crisis "
-    "recorded; or brain metastases.",
-    effect="Leptomeningeal disease: an action before choosing, to decide whether it is "
+    condition="Leptomeningeal disease among the metastatic sites; or brain metastases.",
+    effect="Leptomeningeal disease with no visceral crisis recorded: an action before choosing, to decide whether it is "
     "life-threatening disease, for which the review gives chemotherapy as for a visceral crisis "
     "(recorded as visceral_crisis: chemotherapy first, rule 7), and to weigh CNS-directed "
     "treatment (radiotherapy, intrathecal therapy) beside the systemic choice (the EANO-ESMO "
-    "guideline; not in the review). Brain metastases: an action that local treatment "
-    "(surgery, radiosurgery, radiotherapy) comes first or beside, and that the ranking does "
-    "not weigh how each drug acts in the brain.",
-    codes=("leptomeningeal_life_threatening", "brain_metastases_local_treatment"),
+    "guideline; not in the review); recorded as a crisis, the CNS-directed treatment beside "
+    "chemotherapy (cases 1323b, 1329). Brain metastases: an action, before choosing outside a "
+    "crisis, that local treatment (surgery, radiosurgery, radiotherapy) comes first or beside, "
+    "and that the ranking does not weigh how each drug acts in the brain.",
+    codes=(
+        "leptomeningeal_life_threatening",
+        "leptomeningeal_cns_treatment",
+        "brain_metastases_local_treatment",
+    ),
     references=VISCERAL_CRISIS_REFERENCES,
 )
 def cns_disease(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -44,10 +48,19 @@ def cns_disease(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "choice (the EANO-ESMO guideline; not in the review). Until then nothing is "
             "preferred (rule 121).",
         )
+    if p.leptomeningeal and p.visceral_crisis:  # cases 1323b, 1329: the crisis is recorded
+        yield PlanEffect(
+            code="leptomeningeal_cns_treatment",
+            first=False,
+            text="Leptomeningeal disease recorded as a visceral crisis: chemotherapy does not "
+            "wait, and CNS-directed treatment (radiotherapy to symptomatic sites, intrathecal "
+            "therapy) is weighed beside it (the EANO-ESMO guideline; not in the review); the "
+            "ranking does not weigh how each drug reaches the leptomeninges.",
+        )
     if MetastaticSite.BRAIN in p.metastatic_sites:
         yield PlanEffect(
             code="brain_metastases_local_treatment",
-            first=False,
+            first=not p.visceral_crisis,
             text="Brain metastases on record: local treatment (surgery, radiosurgery, "
             "radiotherapy) comes first or beside the systemic choice, and the ranking does not "
             "weigh how each drug acts in the brain (not in the review).",
