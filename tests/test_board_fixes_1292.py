@@ -511,3 +511,25 @@ def test_the_partner_recorded_as_one_course_does_not_cut_the_time_on_a_split_cdk
     assert [(o.regimen.id, o.tier) for o in a.options][:4] == [
         (o.regimen.id, o.tier) for o in b.options
     ][:4]
+
+
+def test_a_trial_of_agents_the_sources_say_nothing_of_asks_for_its_exclusions_too() -> None:
+    """Case 1294b: a trial option whose agents no table names (a CDK2 inhibitor's trial for
+    CCNE1 amplification) asks too that its exclusions be checked for a strong CYP3A drug."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("CCNE1", "amplified", sample="tissue", tested_on="2026-11-03"),
+            *(result(g, "not_detected", tested_on="2026-11-03") for g in ("ESR1", *_PAM)),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-01-15", "2026-10-25", "progression", line=1),
+        her2="0",
+        medications=["carbamazepine"],
+    )
+    plan = _planned(data)
+    trials = [o for o in plan.options if o.regimen.id.startswith("trial:")]
+    covered = {"palbociclib", "ribociclib", "abemaciclib", "talazoparib", "ipatasertib"}
+    bare = [o for o in trials if not covered & set(o.regimen.drugs)]
+    assert bare, [o.regimen.id for o in trials]
+    for o in bare:
+        assert "cyp3a_trial_entry" in {c.code for c in o.cautions}, o.regimen.id
