@@ -533,3 +533,32 @@ def test_a_trial_of_agents_the_sources_say_nothing_of_asks_for_its_exclusions_to
     assert bare, [o.regimen.id for o in trials]
     for o in bare:
         assert "cyp3a_trial_entry" in {c.code for c in o.cautions}, o.regimen.id
+
+
+def test_the_febrile_neutropenia_caution_does_not_say_the_drug_keeps_its_place_beside_a_demotion() -> (
+    None
+):
+    """Case 1295b (MINOR): sacituzumab govitecan stopped for febrile neutropenia, then
+    trastuzumab deruxtecan progressed: rule 92 sets it back, and its caution said 'it keeps
+    its place'. It says the neutropenia does not move it."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-15") for g in ("ESR1", *_PAM)],
+        _course(["palbociclib", "letrozole"], "2024-07-01", "2025-09-10", "progression", line=1),
+        _course(["capecitabine"], "2025-09-20", "2026-02-15", "progression", line=2),
+        _course(["paclitaxel"], "2026-02-25", "2026-05-20", "progression", line=3),
+        _course(
+            ["sacituzumab govitecan"],
+            "2026-06-01",
+            "2026-06-20",
+            "toxicity",
+            line=4,
+            toxicity="febrile neutropenia",
+        ),
+        _course(["trastuzumab deruxtecan"], "2026-07-01", "2026-11-10", "progression", line=5),
+        her2="low",
+    )
+    sg = option(_planned(data), "sacituzumab-govitecan")
+    texts = [c.text for c in sg.cautions if "G-CSF" in c.text]
+    assert texts and not any("keeps its place" in t for t in texts)
+    assert any("does not move it" in t for t in texts)

@@ -14,7 +14,7 @@ from resistx.vocab.drugs import drug_class
 
 _SG_NEUTROPENIA = (
     "Its US label gives it again after a first febrile or severe neutropenia at a reduced dose "
-    "with G-CSF, and stops it only after a third (not in the review): it keeps its place."
+    "with G-CSF, and stops it only after a third (not in the review): the neutropenia does not move it."
 )
 #: (drug, adverse event) a label manages by a reduced dose, not by stopping the drug
 DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
