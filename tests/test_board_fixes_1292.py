@@ -562,3 +562,11 @@ def test_the_febrile_neutropenia_caution_does_not_say_the_drug_keeps_its_place_b
     texts = [c.text for c in sg.cautions if "G-CSF" in c.text]
     assert texts and not any("keeps its place" in t for t in texts)
     assert any("does not move it" in t for t in texts)
+
+
+def test_a_dose_reduction_recorded_as_a_stop_reason_says_how_to_record_it() -> None:
+    """Case 1337 (MINOR): 'dose_reduction' as a stop reason was refused with the list of stop
+    reasons only; the message now says a reduction is no stop and how to record a hold."""
+    data = _letrozole_with_palbociclib_split(("2025-10-06", "2026-10-19", "dose_reduction"))
+    with pytest.raises(resistx.ProfileError, match="a dose reduction is no stop"):
+        resistx.load_profile(data)

@@ -197,6 +197,12 @@ ENUM_ADVICE: dict[type, dict[str, str]] = {
         "a variant of uncertain significance is status mutated with classification vus (not a "
         "match)",
     ),
+    enums.StopReason: dict.fromkeys(
+        ("dose_reduction", "dose_reduced", "dose-reduction", "reduced_dose", "dose_change"),
+        "a dose reduction is no stop: keep one course through it, or, where the drug was held "
+        "for an adverse event, end the course with stop_reason toxicity and its toxicity, and "
+        "record the resumed course (case 1337)",
+    ),
 }
 
 
