@@ -570,3 +570,20 @@ def test_a_dose_reduction_recorded_as_a_stop_reason_says_how_to_record_it() -> N
     data = _letrozole_with_palbociclib_split(("2025-10-06", "2026-10-19", "dose_reduction"))
     with pytest.raises(resistx.ProfileError, match="a dose reduction is no stop"):
         resistx.load_profile(data)
+
+
+def test_an_end_date_after_the_decision_is_said_to_be_a_planned_end() -> None:
+    """Case 1340 (MINOR, validate): an EHR's order end date after the decision date drew
+    messages that steered to 'completed' or to moving the decision date; they now say a
+    planned end is no end, and to record the course as ongoing."""
+    data = _woman(
+        "2026-11-30",
+        [],
+        _course(["ribociclib", "letrozole"], "2025-02-01", "2027-01-26", "ongoing", line=1),
+    )
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    assert "planned or order end" in str(caught.value)
+    data["treatments"][0]["stop_reason"] = "progression"
+    with pytest.raises(resistx.ProfileError, match="record the course as ongoing"):
+        resistx.load_profile(data)

@@ -269,7 +269,7 @@ def _ongoing_has_no_end(inst: Any, _attribute: attrs.Attribute[Any], value: obje
     if end is not None:
         msg = (
             f"an ongoing course has no ended_on ({end.isoformat()}): remove the date, or give "
-            "how the course ended"
+            "how the course ended (a planned or order end date is not an end: case 1340)"
         )
         raise ValueError(msg)
 
@@ -420,7 +420,13 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
     ]
     if later:
         shown = ", ".join(later[:5]) + (f" and {len(later) - 5:,} more" if len(later) > 5 else "")
-        msg = f"as_of {value.isoformat()} is before {shown}; the decision date comes last"
+        ended = any(".ended_on" in later_one for later_one in later)
+        msg = f"as_of {value.isoformat()} is before {shown}; the decision date comes last" + (
+            ": an end date after the decision is a planned or order end, not an end; record the "
+            "course as ongoing, or the date it stopped (case 1340)"
+            if ended
+            else ""
+        )
         raise ValueError(msg)
 
 
