@@ -339,6 +339,10 @@ def test_talazoparib_and_sacituzumab_govitecan_say_what_their_labels_say_of_the_
     sg = _planned(_pik3ca_on_rifampicin(medications=["rifampicin"]))
     said = _codes_and_texts(option(sg, "sacituzumab-govitecan"))
     assert any(code == "cyp3a_interaction_later" and "UGT1A1" in t for code, t in said)
+    for inducer in ("carbamazepine", "phenytoin"):  # case 1348 (MAJOR): it led beside them
+        sg = _planned(_pik3ca_on_rifampicin(medications=[inducer]))
+        said = _codes_and_texts(option(sg, "sacituzumab-govitecan"))
+        assert any(code == "cyp3a_interaction_later" and "UGT1A1" in t for code, t in said)
     sg_itraconazole = _planned(_pik3ca_on_rifampicin(medications=["itraconazole"]))
     said = _codes_and_texts(option(sg_itraconazole, "sacituzumab-govitecan"))
     assert any(code == "cyp3a_interaction_unknown" for code, _t in said)
@@ -587,3 +591,48 @@ def test_an_end_date_after_the_decision_is_said_to_be_a_planned_end() -> None:
     data["treatments"][0]["stop_reason"] = "progression"
     with pytest.raises(resistx.ProfileError, match="record the course as ongoing"):
         resistx.load_profile(data)
+
+
+def test_a_line_continued_past_oligoprogression_is_measured_from_its_first_course() -> None:
+    """Case 1346b (MAJOR, practice-2026): palbociclib + letrozole continued twice past an
+    oligoprogression (courses of 9.2, 9.9 and 8.3 months, 28 in the line) was read as 9.9
+    months on the CDK4/6 inhibitor: trastuzumab deruxtecan and chemotherapy preferred, where
+    the same line recorded as one course has the endocrine-based lines first. A course that
+    continues the line past its progression is measured from the line's first course."""
+    drugs = ["palbociclib", "letrozole"]
+    courses = (
+        _course(drugs, "2024-07-01", "2025-04-06", "progression", line=1),
+        _course(drugs, "2025-04-14", "2026-01-10", "progression", line=1),
+        _course(drugs, "2026-01-18", "2026-09-28", "progression", line=1),
+    )
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-10-10") for g in ("ESR1", *_PAM)],
+        *courses,
+        her2="low",
+    )
+    months = resistx.load_profile(data).cdk46i_months
+    assert months is not None and months > 26, months
+    one = dict(data, treatments=[dict(courses[0], ended_on="2026-09-28")])
+    a, b = (_planned(d, "practice-2026") for d in (data, one))
+    assert [(o.regimen.id, o.tier) for o in a.options][:4] == [
+        (o.regimen.id, o.tier) for o in b.options
+    ][:4]
+
+
+def test_a_cdk46_inhibitor_paused_for_another_reason_with_its_partner_going_on_is_one_exposure() -> (
+    None
+):
+    """Case 1342c (MAJOR, practice-2026): ribociclib paused for surgery (stop reason 'other')
+    while letrozole went on, then resumed, was read as 8.6 months, not 17.3: a pause with no
+    progression continues the control whatever its reason, as one for toxicity does."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-10-10") for g in ("ESR1", *_PAM)],
+        _course(["letrozole"], "2025-06-02", "2026-11-05", "progression", line=1),
+        _course(["ribociclib"], "2025-06-02", "2025-12-01", "other", line=1),
+        _course(["ribociclib"], "2026-03-01", "2026-11-05", "progression", line=1),
+        her2="0",
+    )
+    months = resistx.load_profile(data).cdk46i_months
+    assert months is not None and months > 17, months

@@ -583,7 +583,7 @@ _UNPROGRESSED = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.COMP
 #: a CDK4/6-inhibitor course stopped so, then resumed (or switched) with no progression
 #: between, continues its control and its line: a hold for toxicity, or a pause by the
 #: patient's choice (the third recheck of case 987)
-_HOLD_STOPS = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
+_HOLD_STOPS = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.OTHER)
 
 
 def continuations(ordered: tuple[Treatment, ...]) -> tuple[tuple[Treatment, Treatment], ...]:
@@ -601,6 +601,7 @@ def _measured(
     recorded: Treatment | None = None  # and as recorded
     bridge: Treatment | None = None  # endocrine therapy given through the hold, if recorded
     ended: list[dt.date] = []  # progressions of other courses since the hold, by date
+    progressed: tuple[Treatment, Treatment] | None = None  # the last course, if it progressed
     for t in ordered:
         if DrugClass.CDK46_INHIBITOR not in t.drug_classes:
             if t.progressed and t.end_date is None:  # a progression ends the control held
@@ -615,10 +616,18 @@ def _measured(
         if held is not None and bridge is None:  # a partner recorded as one course (1338)
             bridge = next((b for b in ordered if _spans(held, t, b)), None)
         start = _control_start(held, t, bridge)
-        measured = t if start is None else _measured_from(t, start)
+        line_start = _line_continued(progressed, t)  # past oligoprogression (case 1346b)
+        measured = (
+            _measured_from(t, start)
+            if start is not None
+            else t
+            if line_start is None
+            else _measured_from(t, line_start)
+        )
         yield t, measured, None if start is None else recorded
         paused = t.stop_reason in _HOLD_STOPS
         held, recorded, bridge = (measured, t, None) if paused else (None, None, None)
+        progressed = (t, measured) if t.progressed else None
 
 
 #: a CDK4/6 inhibitor resumed or switched within this many days of one held or paused
@@ -644,6 +653,19 @@ def _control_start(
     if (t.started_on - end).days <= SWITCH_GAP_DAYS or bridged:
         return held.started_on
     return t.started_on - (end - held.started_on)
+
+
+def _line_continued(progressed: tuple[Treatment, Treatment] | None, t: Treatment) -> dt.date | None:
+    """Where the line that ``t`` continues past a progression began (``progressed``: the
+    course before, as recorded and as measured): the same drugs under its line number, within
+    ``CONTINUED_WITHIN_DAYS`` of its progression (``by_line``'s reading, case 1311b), are
+    measured from the line's first course (case 1346b); else None."""
+    if progressed is None:
+        return None
+    recorded, measured = progressed
+    if t.line is None or t.line != recorded.line or not _continued(recorded, t):
+        return None
+    return measured.started_on
 
 
 def _progressed_between(held: Treatment, t: Treatment, ended: list[dt.date]) -> bool:

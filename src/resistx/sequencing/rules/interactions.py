@@ -84,6 +84,9 @@ PAIRS: MappingProxyType[tuple[str, str], tuple[str, str, bool]] = MappingProxyTy
         ("talazoparib", "rifampin"): _TALAZOPARIB_RIFAMPIN,
         ("sacituzumab govitecan", "rifampicin"): _SG_UGT1A1,
         ("sacituzumab govitecan", "rifampin"): _SG_UGT1A1,
+        # the enzyme-inducing antiepileptics induce UGT1A1 too (case 1348)
+        ("sacituzumab govitecan", "carbamazepine"): _SG_UGT1A1,
+        ("sacituzumab govitecan", "phenytoin"): _SG_UGT1A1,
     }
 )
 
@@ -141,8 +144,8 @@ def _advised_against(drug: str, role: str, medication: str) -> bool:
     "2022): its trial goes later the same way, and every trial option asks that the "
     "trial's exclusions be checked for the medication (case 1294b). Talazoparib's label "
     "lowers its dose with itraconazole or clarithromycin (P-gp inhibitors) and needs no change "
-    "with rifampin; sacituzumab govitecan's advises against rifampicin, a UGT1A1 inducer "
-    "(cases 1294, 1294b).",
+    "with rifampin; sacituzumab govitecan's advises against a UGT1A1 inducer: rifampicin, "
+    "carbamazepine, phenytoin (cases 1294, 1294b, 1348).",
     codes=(
         "cyp3a_interaction",
         "cyp3a_interaction_later",
