@@ -448,6 +448,10 @@ def test_radiotherapy_and_bone_agents_are_not_suggested_as_drugs() -> None:
         ("SBRT", "other_conditions"),
         ("zoledronic acid", "medications"),
         ("Xgeva", "medications"),
+        ("XRT", "other_conditions"),  # case 1343
+        ("gamma knife", "other_conditions"),
+        ("lumpectomy", "other_conditions"),
+        ("ibandronate", "medications"),
     ):
         data = dict(
             base,

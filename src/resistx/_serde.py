@@ -201,7 +201,7 @@ ENUM_ADVICE: dict[type, dict[str, str]] = {
         ("dose_reduction", "dose_reduced", "dose-reduction", "reduced_dose", "dose_change"),
         "a dose reduction is no stop: keep one course through it, or, where the drug was held "
         "for an adverse event, end the course with stop_reason toxicity and its toxicity, and "
-        "record the resumed course (case 1337)",
+        "record the resumed course",
     ),
 }
 

@@ -269,7 +269,7 @@ def _ongoing_has_no_end(inst: Any, _attribute: attrs.Attribute[Any], value: obje
     if end is not None:
         msg = (
             f"an ongoing course has no ended_on ({end.isoformat()}): remove the date, or give "
-            "how the course ended (a planned or order end date is not an end: case 1340)"
+            "how the course ended (a planned or order end date is not an end)"
         )
         raise ValueError(msg)
 
@@ -423,7 +423,7 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
         ended = any(".ended_on" in later_one for later_one in later)
         msg = f"as_of {value.isoformat()} is before {shown}; the decision date comes last" + (
             ": an end date after the decision is a planned or order end, not an end; record the "
-            "course as ongoing, or the date it stopped (case 1340)"
+            "course as ongoing, or the date it stopped"
             if ended
             else ""
         )

@@ -164,7 +164,9 @@ SPELLINGS: tuple[str, ...] = tuple(sorted({a for d in DRUGS for a in (d.name, *d
 
 
 #: treatments that are not drugs, and how a profile records them (case 1124): a surgery
-#: that ends ovarian function is the menopause, not a course
+#: that ends ovarian function is the menopause, not a course; local treatment and the
+#: bone-targeted agents are no line (cases 1339, 1343: radiotherapy drew "did you mean
+#: chemotherapy?")
 NOT_DRUGS = (
     dict.fromkeys(
         (
@@ -193,12 +195,21 @@ NOT_DRUGS = (
             "radiosurgery",
             "wbrt",
             "wholebrainradiotherapy",
+            "xrt",
+            "rt",
+            "ebrt",
+            "gammaknife",
             "surgery",
             "mastectomy",
+            "lumpectomy",
+            "widelocalexcision",
+            "axillaryclearance",
+            "axillarydissection",
+            "craniotomy",
             "metastasectomy",
         ),
         "local treatment (radiotherapy, surgery) is not a systemic course: record it in "
-        "other_conditions (case 1339)",
+        "other_conditions",
     )
     | dict.fromkeys(
         (
@@ -209,9 +220,12 @@ NOT_DRUGS = (
             "xgeva",
             "prolia",
             "pamidronate",
+            "ibandronate",
+            "ibandronicacid",
+            "clodronate",
             "bisphosphonate",
         ),
-        "a bone-targeted agent is not a line of treatment: record it in medications (case 1339)",
+        "a bone-targeted agent is not a line of treatment: record it in medications",
     )
 )
 
