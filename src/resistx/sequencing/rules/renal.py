@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from resistx.model.enums import Factor
+from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.hrd import parp_contraindicated, parp_findings
@@ -33,13 +34,12 @@ LABELLED_DOWN_TO: MappingProxyType[str, tuple[float, str]] = MappingProxyType(
 )
 
 
-def clearance(comorbidities: tuple[object, ...]) -> float | None:
+def clearance(comorbidities: tuple[Condition, ...]) -> float | None:
     """The lowest creatinine clearance recorded for renal impairment, if any."""
     found = [
-        c.creatinine_clearance  # type: ignore[attr-defined]
+        c.creatinine_clearance
         for c in comorbidities
-        if c.name is Comorbidity.RENAL_IMPAIRMENT  # type: ignore[attr-defined]
-        and c.creatinine_clearance is not None  # type: ignore[attr-defined]
+        if c.name is Comorbidity.RENAL_IMPAIRMENT and c.creatinine_clearance is not None
     ]
     return min(found, default=None)
 
