@@ -640,3 +640,56 @@ def test_a_cdk46_inhibitor_paused_for_another_reason_with_its_partner_going_on_i
     )
     months = resistx.load_profile(data).cdk46i_months
     assert months is not None and months > 17, months
+
+
+def test_a_line_resumed_weeks_after_local_treatment_is_still_one_line() -> None:
+    """Case 1362c, 1362d (MAJOR, practice-2026): palbociclib + letrozole resumed 42 days after
+    a treated oligoprogression (a hold for radiation oesophagitis), under the same line number,
+    with or without letrozole recorded alone through the gap, was read as another line:
+    chemotherapy preferred and 'within DESTINY-Breast06's entry'. Resumed within 62 days (the
+    switch gap of a hold), or with the partner alone given through the gap, the line goes on."""
+    drugs = ["palbociclib", "letrozole"]
+    first = _course(drugs, "2025-02-03", "2025-08-11", "progression", line=1)
+    second = _course(drugs, "2025-08-20", "2026-01-12", "progression", line=1)
+    late = _course(drugs, "2026-02-23", "2026-10-26", "progression", line=1)
+    bridge = _course(["letrozole"], "2026-01-12", "2026-02-23", "other", line=1)
+    soon = dict(late, started_on="2026-02-05")
+
+    def plan(*courses: dict[str, Any]) -> resistx.Plan:
+        data = _woman(
+            "2026-11-30",
+            [result(g, "not_detected", tested_on="2026-11-05") for g in ("ESR1", *_PAM)],
+            *courses,
+            her2="0",
+        )
+        return _planned(data, "practice-2026")
+
+    control = plan(first, second, soon)
+    for courses in ((first, second, late), (first, second, bridge, late)):
+        got = plan(*courses)
+        assert [(o.regimen.id, o.tier) for o in got.options][:4] == [
+            (o.regimen.id, o.tier) for o in control.options
+        ][:4], len(courses)
+
+
+def test_the_menopause_action_does_not_say_fsh_reads_postmenopausal_on_a_gnrh_agonist() -> None:
+    """Case 1376c (MINOR, a false statement): with the status unknown and goserelin on record,
+    rule 100 said oestradiol and FSH 'read in the postmenopausal range' on it; a GnRH agonist
+    suppresses FSH and LH (low, not raised). It says so."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-05") for g in ("ESR1", *_PAM)],
+        _course(
+            ["ribociclib", "letrozole", "goserelin"],
+            "2024-06-01",
+            "2026-10-20",
+            "progression",
+            line=1,
+        ),
+        her2="0",
+        menopausal_status="unknown",
+    )
+    plan = _planned(data)
+    [asked] = [a for a in plan.actions if a.rule == 100]
+    assert "FSH read in the postmenopausal range" not in asked.text
+    assert "FSH and LH are suppressed" in asked.text

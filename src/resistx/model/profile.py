@@ -808,19 +808,30 @@ def _after_progression(line: list[Treatment], t: Treatment) -> bool:
 
 
 #: the same drugs started this soon after a progression on them, under its line number, are
-#: that line continued past its progression (oligoprogression treated locally: case 1311b)
-CONTINUED_WITHIN_DAYS = 31
+#: that line continued past its progression (oligoprogression treated locally: case 1311b;
+#: resumed after a hold for the local treatment's toxicity, as a hold's switch gap: 1362c)
+CONTINUED_WITHIN_DAYS = 62
 
 
 def _continued(c: Treatment, t: Treatment) -> bool:
-    """``t`` gives ``c``'s drugs again from its progression on: the same line, continued."""
+    """``t`` gives ``c``'s drugs again from its progression on: the same line, continued; or
+    some of them (the endocrine partner alone) through a gap before they all resume, as long
+    as it does not end in progression itself (case 1362d)."""
     end, start = c.end_date, t.started_on
+    same = set(c.drugs) == set(t.drugs)
+    bridge = not t.progressed and set(t.drugs) < set(c.drugs)
     return (
-        set(c.drugs) == set(t.drugs)
+        (same or bridge)
         and end is not None
         and start is not None
         and 0 <= (start - end).days <= CONTINUED_WITHIN_DAYS
     )
+
+
+def continued_past(courses: tuple[Treatment, ...], t: Treatment) -> bool:
+    """``t`` continues a course of ``courses`` past its progression (``_continued``): the line
+    going on, not another therapy (postMONARCH's population reads it so: case 1362d)."""
+    return any(c.progressed and c is not t and _continued(c, t) for c in courses)
 
 
 def _apart(c: Treatment, t: Treatment, start: dt.date | None) -> bool:

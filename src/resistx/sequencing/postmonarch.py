@@ -6,14 +6,21 @@ the efficacy factor's ``postmonarch`` selector (``EfficacyInputs``), one value f
 from __future__ import annotations
 
 from resistx.model.enums import DrugClass
-from resistx.model.profile import Treatment, combined, stopped_for_toxicity, through_hold
+from resistx.model.profile import (
+    Treatment,
+    combined,
+    continued_past,
+    stopped_for_toxicity,
+    through_hold,
+)
 from resistx.sequencing.facts import Facts
 
 
 def in_population(facts: Facts) -> bool:
     """Progression on a CDK4/6 inhibitor, at most one line for metastatic disease (a line
     stopped for toxicity aside: case 1152; each course
-    of it with a CDK4/6 inhibitor, or endocrine therapy given through a hold of one: case 1017;
+    of it with a CDK4/6 inhibitor, or endocrine therapy given through a hold of one: case 1017,
+    or through a gap in the line continued past oligoprogression: case 1362d;
     no oestrogen-receptor degrader in it: case 1114),
     and a CDK4/6 inhibitor given with an aromatase inhibitor for advanced disease or as
     (neo)adjuvant therapy with any partner."""
@@ -29,6 +36,7 @@ def in_population(facts: Facts) -> bool:
             DrugClass.CDK46_INHIBITOR in t.drug_classes
             or through_hold(courses, t)
             or _alongside_cdk46i(courses, t)
+            or continued_past(courses, t)  # the partner through a gap in the line (1362d)
             for t in courses
         )
         and (

@@ -225,8 +225,10 @@ def _meanwhile(gnrh: str) -> str:
         return "; this plan reads the patient as postmenopausal meanwhile."
     return (
         f". A GnRH agonist ({gnrh}) is on record, going on or with the latest course: on it "
-        "oestradiol and FSH read in the postmenopausal range whatever the ovaries would do, so "
-        "they cannot establish the menopause (ask for the menstrual history before it); this "
+        "oestradiol is suppressed to the postmenopausal range and FSH and LH are suppressed "
+        "too (low, not raised), whatever the ovaries would do, so neither can establish the "
+        "menopause (ask for the menstrual history before it; oestradiol on it checks only that "
+        "the suppression is adequate); this "
         "plan reads the patient as premenopausal on ovarian suppression meanwhile."
     )
 
