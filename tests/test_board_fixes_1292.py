@@ -693,3 +693,44 @@ def test_the_menopause_action_does_not_say_fsh_reads_postmenopausal_on_a_gnrh_ag
     [asked] = [a for a in plan.actions if a.rule == 100]
     assert "FSH read in the postmenopausal range" not in asked.text
     assert "FSH and LH are suppressed" in asked.text
+
+
+def test_a_pause_recorded_as_other_is_not_called_the_patients_choice() -> None:
+    """Case 1363 (MINOR): a CDK4/6 inhibitor paused for surgery (stop reason 'other') and
+    resumed was noted as 'stopped by the patient's choice'; the note gives the reason
+    recorded."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-10-10") for g in ("ESR1", *_PAM)],
+        _course(["letrozole"], "2025-06-02", "2026-11-05", "progression", line=1),
+        _course(["ribociclib"], "2025-06-02", "2025-12-01", "other", line=1),
+        _course(["ribociclib"], "2026-03-01", "2026-11-05", "progression", line=1),
+        her2="0",
+    )
+    notes = [n for n in _planned(data).notes if "ribociclib stopped" in n]
+    assert notes and all("patient's choice" not in n for n in notes), notes
+    assert any("(other)" in n for n in notes)
+
+
+def test_a_pneumonia_that_stopped_a_course_is_an_infection_not_a_pneumonitis() -> None:
+    """Case 1363c (MINOR, a safety risk): 'pneumonia' as the toxicity that stopped a course
+    drew 'did you mean pneumonitis?', which records an interstitial lung disease and leaves
+    trastuzumab deruxtecan out. A pneumonia is read as an infection."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-10-10") for g in ("ESR1", *_PAM)],
+        _course(
+            ["palbociclib", "letrozole"],
+            "2024-06-02",
+            "2025-01-10",
+            "toxicity",
+            line=1,
+            toxicity="pneumonia",
+        ),
+        _course(["palbociclib", "letrozole"], "2025-02-01", "2026-11-05", "progression", line=1),
+        her2="low",
+    )
+    profile = resistx.load_profile(data)
+    assert profile.treatments[0].toxicity == "infection"
+    plan = _planned(data)
+    assert plan.option("trastuzumab-deruxtecan") is not None

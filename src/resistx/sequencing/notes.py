@@ -288,7 +288,10 @@ def _continued(held: Treatment, t: Treatment) -> str:
     end = held.end_date
     when = f" on {end.isoformat()}" if end is not None else ""
     start = t.started_on.isoformat() if t.started_on is not None else "undated"
-    why = "for toxicity" if held.stop_reason is StopReason.TOXICITY else "by the patient's choice"
+    why = {
+        StopReason.TOXICITY: "for toxicity",
+        StopReason.PATIENT_CHOICE: "by the patient's choice",
+    }.get(held.stop_reason or StopReason.OTHER, "for another reason (other)")  # 1363
     return (
         f"{' + '.join(held.drugs)} stopped {why}{when}, and {' + '.join(t.drugs)} from "
         f"{start}: read as one exposure to the CDK4/6 inhibitor and one line, since a hold, a "

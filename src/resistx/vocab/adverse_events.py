@@ -59,6 +59,13 @@ ALIASES = {
     "hand foot syndrome": "palmar-plantar erythrodysesthesia",
     "hand and foot syndrome": "palmar-plantar erythrodysesthesia",
     "ppe": "palmar-plantar erythrodysesthesia",
+    # an infection of the lung is an infection, never a pneumonitis (case 1363c: "did you mean
+    # pneumonitis?" recorded an interstitial lung disease for a bacterial pneumonia)
+    "pneumonia": "infection",
+    "bacterial pneumonia": "infection",
+    "chest infection": "infection",
+    "lower respiratory tract infection": "infection",
+    "sepsis": "infection",
 }
 
 
