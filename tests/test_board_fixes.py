@@ -3902,7 +3902,7 @@ def test_an_esr1_negative_on_tissue_only_asks_for_a_ctdna_test_under_practice_20
     assert "ASCO" in ask.text
     # the recheck (MINOR): the oral SERDs' exclusion no longer reads as settled beside it
     left = " ".join(r.text for r in exclusion(newer, "elacestrant").reasons)
-    assert "on tissue only: a ctDNA test is asked before choosing (rule 64)" in left
+    assert "on tissue only: a ctDNA test is asked too (rule 64)" in left
     older = plan(biomarkers=tissue, treatments=[PALBOCICLIB])  # the recheck: ye2024 too
     [asked] = [a for a in older.actions if a.code == "esr1_ctdna"]
     assert asked.before_choosing and "not in the review" in asked.text
