@@ -734,3 +734,142 @@ def test_a_pneumonia_that_stopped_a_course_is_an_infection_not_a_pneumonitis() -
     assert profile.treatments[0].toxicity == "infection"
     plan = _planned(data)
     assert plan.option("trastuzumab-deruxtecan") is not None
+
+
+def test_a_marrow_crisis_with_grade_4_cytopenia_leaves_chemotherapy_preferred() -> None:
+    """Case 1395 (MAJOR, both policies): marrow infiltration with grade 4 thrombocytopenia,
+    recorded as a visceral crisis as rule 113 asks, had chemotherapy first but 'at best a later
+    option ... once the counts and their cause are known', nothing preferred: the plan told
+    the clinician to wait for counts only treatment would bring back. In a crisis rule 111
+    does not cap chemotherapy; a caution asks for its dose adjusted to the counts, with
+    transfusion support."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-10", variant="E545K"),
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM[1:])),
+        ],
+        _course(["palbociclib", "anastrozole"], "2023-12-01", "2026-10-21", "progression", line=1),
+        her2="0",
+        ecog=2,
+        visceral_crisis=True,
+        comorbidities=[{"name": "thrombocytopenia", "grade": 4}],
+    )
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        chemo = plan.options[0]
+        assert chemo.regimen.id == "chemotherapy" and chemo.tier is resistx.Tier.PREFERRED, policy
+        assert "cytopenia_myelosuppressive_later" not in {r.code for r in chemo.reasons}
+        assert any(c.code == "cytopenia_crisis_chemotherapy" for c in chemo.cautions), policy
+
+
+def test_alpelisib_before_the_menopause_does_not_say_its_label_is_for_postmenopausal_women() -> (
+    None
+):
+    """Case 1401 (MAJOR, both policies, a false statement): rule 40 said SOLAR-1 enrolled
+    postmenopausal women and men 'and alpelisib's US label says so'; the label was revised in
+    January 2024 to adults. The trial's population still holds it back; the label is not
+    called on for it."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-11-05", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2026-11-05") for g in ("ESR1", *_PAM[1:])),
+        ],
+        _course(
+            ["ribociclib", "letrozole", "goserelin"],
+            "2024-10-01",
+            "2026-10-20",
+            "progression",
+            line=1,
+        ),
+        her2="0",
+        menopausal_status="premenopausal",
+        ecog=0,
+    )
+    for policy in ("ye2024", "practice-2026"):
+        alpelisib = option(_planned(data, policy), "alpelisib+fulvestrant")
+        [said] = [r for r in alpelisib.reasons if r.code == "alpelisib_postmenopausal_trial"]
+        assert "label says so" not in said.text and "covers adults" in said.text, policy
+
+
+def test_trastuzumab_deruxtecan_is_not_first_below_its_labelled_clearance() -> None:
+    """Case 1385 (MAJOR, practice-2026): at a creatinine clearance of 25 mL/min trastuzumab
+    deruxtecan led a germline BRCA2 carrier's plan while its own caution said its label sets
+    no dose below 30 mL/min; rule 118 reads it as it reads olaparib."""
+    data = _germline_brca2_with_kidneys({"name": "renal_impairment", "creatinine_clearance": 25})
+    data["treatments"] = [
+        _course(["palbociclib", "letrozole"], "2023-01-10", "2025-06-01", "progression", line=1),
+        _course(["fulvestrant"], "2025-06-15", "2026-10-15", "progression", line=2),
+    ]
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        assert plan.options[0].regimen.id == "talazoparib", policy
+        tdxd = option(plan, "trastuzumab-deruxtecan")
+        assert "renal_label_later" in {r.code for r in tdxd.reasons}, policy
+
+
+def test_a_survival_priority_puts_the_option_of_greater_merit_first_against_toxicity() -> None:
+    """Case 1391 (MAJOR, ye2024): after three lines with an ESR1 mutation and HER2-low disease,
+    a patient who asks for the longest survival had elacestrant first, though trastuzumab
+    deruxtecan's merit was higher: the toxicity factor alone decided, at every priority, while
+    the plan said 'survival first: toxicity weighs less'. Under the survival priority the
+    toxicity weighs half what it did, and the option of greater merit leads."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2024-07-02"),
+            *(
+                result(g, "not_detected", sample="tissue", tested_on="2024-07-02")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+            result("ESR1", "mutated", tested_on="2026-11-15", variant="Y537S"),
+            result("PIK3CA", "mutated", tested_on="2026-11-15", variant="E545K"),
+            *(
+                result(g, "not_detected", origin="germline", sample="blood", tested_on="2022-07-01")
+                for g in ("BRCA1", "BRCA2", "PALB2")
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2022-06-01", "2024-06-20", "progression", line=1),
+        _course(["capivasertib", "fulvestrant"], "2024-07-10", "2025-05-15", "progression", line=2),
+        _course(["capecitabine"], "2025-05-28", "2026-11-05", "progression", line=3),
+        her2="low",
+    )
+    survival = resistx.sequence(data, {"priority": "survival"}, policy="ye2024")
+    first, second = survival.options[0], survival.options[1]
+    assert first.regimen.id == "trastuzumab-deruxtecan", [
+        o.regimen.id for o in survival.options[:3]
+    ]
+    assert first.scores.merit >= second.scores.merit
+    balanced = resistx.sequence(data, policy="ye2024")
+    assert balanced.options[0].regimen.id == "elacestrant"
+
+
+def test_a_line_resumed_after_a_long_gap_with_its_partner_going_on_is_one_line() -> None:
+    """Case 1382e (MAJOR, practice-2026): palbociclib + letrozole resumed 81 days after a treated
+    oligoprogression, letrozole given through the gap, was read as two lines: chemotherapy
+    preferred, abemaciclib + fulvestrant 'another line'. With the endocrine partner recorded
+    through the gap the line goes on, however long the gap; with nothing recorded through a
+    gap past 62 days, two lines as before."""
+    drugs = ["palbociclib", "letrozole"]
+    first = _course(drugs, "2023-03-01", "2024-11-04", "progression", line=1)
+    later = _course(drugs, "2025-01-24", "2026-10-20", "progression", line=1)
+    bridge = _course(["letrozole"], "2024-11-05", "2025-01-24", "other", line=1)
+    soon = dict(later, started_on="2024-11-20")
+
+    def plan(*courses: dict[str, Any]) -> resistx.Plan:
+        data = _woman(
+            "2026-11-30",
+            [result(g, "not_detected", tested_on="2026-10-25") for g in ("ESR1", *_PAM)],
+            *courses,
+            her2="0",
+        )
+        return _planned(data, "practice-2026")
+
+    control = plan(first, soon)
+    bridged = plan(first, bridge, later)
+    assert [(o.regimen.id, o.tier) for o in bridged.options][:4] == [
+        (o.regimen.id, o.tier) for o in control.options
+    ][:4]
+    gap = plan(first, later)
+    assert [o.regimen.id for o in gap.options][:4] != [o.regimen.id for o in control.options][:4]

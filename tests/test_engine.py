@@ -58,6 +58,12 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE, comorbidities=["COPD"]),  # rule 12: chronic lung disease
     # rule 111: a grade 3 cytopenia puts the CDK4/6 and PARP inhibitors after the others
     patient(biomarkers=NEGATIVE, comorbidities=[{"name": "neutropenia", "grade": 3}]),
+    # rule 111 in a visceral crisis: chemotherapy first, its dose adjusted (case 1395)
+    patient(
+        biomarkers=NEGATIVE,
+        comorbidities=[{"name": "thrombocytopenia", "grade": 4}],
+        visceral_crisis=True,
+    ),
     # rule 112: a myelodysplastic syndrome leaves the PARP inhibitors out
     patient(biomarkers=NEGATIVE, comorbidities=["MDS"]),
     # rule 114: ER-low disease puts the endocrine options after chemotherapy and the ADCs
@@ -1009,6 +1015,19 @@ _LEPTOMENINGEAL_AND_BONE = [
 ]
 
 
+#: BalanceInputs.visceral_crisis: after palbociclib, nothing actionable, a grade 4 cytopenia
+#: with a visceral crisis or without (rule 111 does not cap chemotherapy in one; case 1395)
+_GRADE_4_CRISIS_AND_NONE = [
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB],
+        comorbidities=[{"name": "thrombocytopenia", "grade": 4}],
+        visceral_crisis=crisis,
+    )
+    for crisis in (True, False)
+]
+
+
 #: MolecularInputs.er_low: an ESR1 mutation after 7 months of palbociclib (no endocrine
 #: sensitivity to tell them apart), ER positive or ER-low (rule 114; case 1218)
 _ER_POSITIVE_AND_LOW = [
@@ -1023,6 +1042,7 @@ _ER_POSITIVE_AND_LOW = [
 
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
 @example(_LEPTOMENINGEAL_AND_BONE, random.Random(0))
+@example(_GRADE_4_CRISIS_AND_NONE, random.Random(0))
 @example(_ER_POSITIVE_AND_LOW, random.Random(0))
 @example(_ITRACONAZOLE_AND_NONE, random.Random(0))
 @example(_ESR1_PIK3CA_AT_ECOG_1_AND_3, random.Random(0))

@@ -584,6 +584,12 @@ _UNPROGRESSED = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.COMP
 #: between, continues its control and its line: a hold for toxicity, or a pause by the
 #: patient's choice (the third recheck of case 987)
 _HOLD_STOPS = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.OTHER)
+#: a hold's stop reason as a plan's note says it (case 1363: 'other' is no patient's choice)
+HOLD_WHY = {
+    StopReason.TOXICITY: "for toxicity",
+    StopReason.PATIENT_CHOICE: "by the patient's choice",
+    StopReason.OTHER: "for another reason (other)",
+}
 
 
 def continuations(ordered: tuple[Treatment, ...]) -> tuple[tuple[Treatment, Treatment], ...]:
@@ -616,7 +622,7 @@ def _measured(
         if held is not None and bridge is None:  # a partner recorded as one course (1338)
             bridge = next((b for b in ordered if _spans(held, t, b)), None)
         start = _control_start(held, t, bridge)
-        line_start = _line_continued(progressed, t)  # past oligoprogression (case 1346b)
+        line_start = _line_continued(progressed, t, ordered)  # past oligoprogression (1346b)
         measured = (
             _measured_from(t, start)
             if start is not None
@@ -655,7 +661,9 @@ def _control_start(
     return t.started_on - (end - held.started_on)
 
 
-def _line_continued(progressed: tuple[Treatment, Treatment] | None, t: Treatment) -> dt.date | None:
+def _line_continued(
+    progressed: tuple[Treatment, Treatment] | None, t: Treatment, ordered: tuple[Treatment, ...]
+) -> dt.date | None:
     """Where the line that ``t`` continues past a progression began (``progressed``: the
     course before, as recorded and as measured): the same drugs under its line number, within
     ``CONTINUED_WITHIN_DAYS`` of its progression (``by_line``'s reading, case 1311b), are
@@ -663,7 +671,7 @@ def _line_continued(progressed: tuple[Treatment, Treatment] | None, t: Treatment
     if progressed is None:
         return None
     recorded, measured = progressed
-    if t.line is None or t.line != recorded.line or not _continued(recorded, t):
+    if t.line is None or t.line != recorded.line or not _resumed(recorded, t, ordered):
         return None
     return measured.started_on
 
@@ -801,7 +809,7 @@ def _after_progression(line: list[Treatment], t: Treatment) -> bool:
     the fifth recheck), unless the two started or ended on one day (two parts of a combination
     recorded apart: the sixth recheck), or ``t`` continues ``c``'s drugs from its progression
     (``_continued``)."""
-    if any(c.progressed and _continued(c, t) for c in line):  # the line's latest progression
+    if any(c.progressed and _resumed(c, t, line) for c in line):  # the line's progression
         return False  # continued past, as often as it is (case 1324c)
     start = t.started_on
     return any(c.progressed and _apart(c, t, start) for c in line)
@@ -825,6 +833,27 @@ def _continued(c: Treatment, t: Treatment) -> bool:
         and end is not None
         and start is not None
         and 0 <= (start - end).days <= CONTINUED_WITHIN_DAYS
+    )
+
+
+def _resumed(c: Treatment, t: Treatment, courses: Iterable[Treatment]) -> bool:
+    """``t`` continues ``c`` past its progression (``_continued``), or gives its drugs again
+    after a longer gap through which a course of ``courses`` gave its endocrine partner (case
+    1382e: letrozole went on while palbociclib waited 81 days)."""
+    if _continued(c, t):
+        return True
+    end, start = c.end_date, t.started_on
+    if set(c.drugs) != set(t.drugs) or end is None or start is None or start < end:
+        return False
+    return any(
+        b is not c
+        and b is not t
+        and DrugClass.CDK46_INHIBITOR not in b.drug_classes
+        and bool(b.drug_classes & drug_vocab.ENDOCRINE_CLASSES)
+        and b.started_on is not None
+        and b.started_on <= end + dt.timedelta(days=CONTINUED_WITHIN_DAYS)
+        and (b.end_date is None or b.end_date >= start)
+        for b in courses
     )
 
 

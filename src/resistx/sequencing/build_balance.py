@@ -31,4 +31,5 @@ def balance(facts: Facts) -> BalanceInputs:
         declines=frozenset(facts.preferences.declines),
         strong_cyp3a=strong_cyp3a_on_record(p.medications),
         leptomeningeal_not_crisis=p.leptomeningeal and not p.visceral_crisis,
+        visceral_crisis=p.visceral_crisis,
     )

@@ -284,3 +284,5 @@ class BalanceInputs:
     strong_cyp3a: tuple[tuple[str, str], ...] = ()
     #: leptomeningeal disease on record with no visceral crisis recorded (rule 121)
     leptomeningeal_not_crisis: bool = False
+    #: a visceral crisis on record: rule 111 does not cap the chemotherapy it puts first
+    visceral_crisis: bool = False

@@ -12,6 +12,7 @@ from resistx.model.enums import (
     StopReason,
 )
 from resistx.model.profile import (
+    HOLD_WHY,
     BiomarkerResult,
     Profile,
     Treatment,
@@ -288,10 +289,7 @@ def _continued(held: Treatment, t: Treatment) -> str:
     end = held.end_date
     when = f" on {end.isoformat()}" if end is not None else ""
     start = t.started_on.isoformat() if t.started_on is not None else "undated"
-    why = {
-        StopReason.TOXICITY: "for toxicity",
-        StopReason.PATIENT_CHOICE: "by the patient's choice",
-    }.get(held.stop_reason or StopReason.OTHER, "for another reason (other)")  # 1363
+    why = HOLD_WHY[held.stop_reason or StopReason.OTHER]
     return (
         f"{' + '.join(held.drugs)} stopped {why}{when}, and {' + '.join(t.drugs)} from "
         f"{start}: read as one exposure to the CDK4/6 inhibitor and one line, since a hold, a "

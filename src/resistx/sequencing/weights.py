@@ -97,7 +97,9 @@ class Weights:
     past_trial_lines: float = -3.0
 
     # -- balance (rules 12, 14)
-    toxicity_by_priority: tuple[float, float, float] = (0.5, 1.0, 2.0)  # survival, balanced, QoL
+    #: survival, balanced, QoL: under survival the toxicity weighs a quarter of what it does
+    #: balanced, so the option of greater merit leads (case 1391: it decided against it)
+    toxicity_by_priority: tuple[float, float, float] = (0.25, 1.0, 2.0)
     poor_ps_toxicity_factor: float = 3.0
     cost_base: float = 0.25
     cost_quality_of_life: float = 0.5

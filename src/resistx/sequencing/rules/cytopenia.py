@@ -69,16 +69,26 @@ def _myelosuppressive(spec: RegimenSpec) -> bool:
     effect="A relative contraindication: at best a later option, after every option without "
     "such a risk: their labels do not start them at such counts (not in the review); the "
     "cause of the cytopenia first (marrow infiltration, an earlier treatment's toxicity, a "
-    "marrow disease); among them the order is as without it, and in a visceral crisis "
-    "chemotherapy still comes first (rule 7). At grade 0-2 or an unknown grade, rule 12's "
+    "marrow disease); among them the order is as without it. In a visceral crisis "
+    "chemotherapy is not capped: it comes first (rule 7), with a caution to adjust its dose to "
+    "the counts, with transfusion support (case 1395). At grade 0-2 or an unknown grade, rule 12's "
     "cautions stand alone (case 1159).",
-    codes=("cytopenia_myelosuppressive_later",),
+    codes=("cytopenia_myelosuppressive_later", "cytopenia_crisis_chemotherapy"),
     regimens=_myelosuppressive,
 )
 def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     grade = _worst_grade(i.comorbidities)
     label = next((said for matches, said in _LABELS if matches(spec)), None)
     if grade < SEVERE_GRADE or label is None:
+        return
+    if i.visceral_crisis and kinds.is_chemotherapy(spec):  # case 1395: it cannot wait
+        yield Effect(
+            code="cytopenia_crisis_chemotherapy",
+            caution=True,
+            text=f"A cytopenia of grade {grade} with a visceral crisis recorded (a marrow failing "
+            "from the cancer among its causes): chemotherapy comes first all the same (rule 7), "
+            "with its dose adjusted to the counts and transfusion support (not in the review).",
+        )
         return
     yield Effect(
         code="cytopenia_myelosuppressive_later",

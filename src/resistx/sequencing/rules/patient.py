@@ -122,9 +122,11 @@ def _postmenopausal_trials(spec: RegimenSpec) -> Iterator[Effect]:
         yield Effect(
             code="alpelisib_postmenopausal_trial",
             ceiling=1,
-            text="Before the menopause: SOLAR-1 enrolled postmenopausal women and men only, and "
-            "alpelisib's US label says so (not in the review): its result may not hold here, at "
-            "best an alternative.",
+            # its US label covers adults since January 2024 (case 1401): the trial's population,
+            # not the label, holds it back
+            text="Before the menopause: SOLAR-1 enrolled postmenopausal women and men only "
+            "(alpelisib's US label, revised since, covers adults; not in the review): "
+            "its result may not hold here, at best an alternative, with ovarian suppression.",
             trials=("SOLAR-1",),
         )
 

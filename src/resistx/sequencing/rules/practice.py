@@ -146,11 +146,7 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
         ExclusionCode.BIOMARKER_ABSENT,
         text=f"{esr1_absent(i)} on a current test: {basis}"
         + (f"; {trial}, {said}" if said and not guideline else "")
-        + (
-            "; on tissue only: a ctDNA test is asked too (rule 64)."
-            if i.esr1_tissue_only
-            else "."
-        ),
+        + ("; on tissue only: a ctDNA test is asked too (rule 64)." if i.esr1_tissue_only else "."),
         trials=(trial,),
     )
 

@@ -30,6 +30,12 @@ LABELLED_DOWN_TO: MappingProxyType[str, tuple[float, str]] = MappingProxyType(
             "talazoparib's US label gives a lower dose down to a creatinine clearance of 15 "
             "mL/min and was not studied below it or on dialysis",
         ),
+        # it led at a clearance of 25 beside its own caution (case 1385)
+        "trastuzumab deruxtecan": (
+            30.0,
+            "trastuzumab deruxtecan's US label sets no dose below a creatinine clearance of 30 "
+            "mL/min, and reports more interstitial lung disease in moderate renal impairment",
+        ),
     }
 )
 
@@ -44,23 +50,24 @@ def clearance(comorbidities: tuple[Condition, ...]) -> float | None:
     return min(found, default=None)
 
 
-def _mentions_a_parp_inhibitor(spec: RegimenSpec) -> bool:
-    """A regimen with olaparib or talazoparib."""
+def _dosed_by_clearance(spec: RegimenSpec) -> bool:
+    """A regimen with olaparib, talazoparib or trastuzumab deruxtecan."""
     return any(d in LABELLED_DOWN_TO for d in spec.drugs)
 
 
 # rule 118: a creatinine clearance below a label's lowest dose: that drug later
 @rule(
     118,
-    "A creatinine clearance below a PARP inhibitor's labelled doses: that drug later",
+    "A creatinine clearance below a drug's labelled doses: that drug later",
     Factor.BALANCE,
     condition="Renal impairment with its creatinine clearance recorded, and olaparib (no "
-    "labelled dose at 30 mL/min or below) or talazoparib (a lower dose down to 15 mL/min).",
+    "labelled dose at 30 mL/min or below), talazoparib (a lower dose down to 15 mL/min) or "
+    "trastuzumab deruxtecan (no dose below 30 mL/min: case 1385).",
     effect="Below the lowest clearance its label doses: a relative contraindication, at best a "
-    "later option after every option without one (case 1304). Talazoparib between 15 and 30 "
+    "later option after every option without one (cases 1304, 1385). Talazoparib between 15 and 30 "
     "mL/min: a caution that its label lowers the dose (the labels; not in the review).",
     codes=("renal_label_later", "renal_lower_dose"),
-    regimens=_mentions_a_parp_inhibitor,
+    regimens=_dosed_by_clearance,
 )
 def renal_labels(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     measured = clearance(i.comorbidities)
