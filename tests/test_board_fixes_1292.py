@@ -642,6 +642,18 @@ def test_a_cdk46_inhibitor_paused_for_another_reason_with_its_partner_going_on_i
     assert months is not None and months > 17, months
 
 
+def _nothing_actionable(*courses: dict[str, Any]) -> resistx.Plan:
+    """The practice-2026 plan of a woman with HER2 0 disease, ESR1 and the PI3K pathway not
+    detected in ctDNA, after ``courses`` (cases 1362, 1382)."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-10-25") for g in ("ESR1", *_PAM)],
+        *courses,
+        her2="0",
+    )
+    return _planned(data, "practice-2026")
+
+
 def test_a_line_resumed_weeks_after_local_treatment_is_still_one_line() -> None:
     """Case 1362c, 1362d (MAJOR, practice-2026): palbociclib + letrozole resumed 42 days after
     a treated oligoprogression (a hold for radiation oesophagitis), under the same line number,
@@ -655,18 +667,9 @@ def test_a_line_resumed_weeks_after_local_treatment_is_still_one_line() -> None:
     bridge = _course(["letrozole"], "2026-01-12", "2026-02-23", "other", line=1)
     soon = dict(late, started_on="2026-02-05")
 
-    def plan(*courses: dict[str, Any]) -> resistx.Plan:
-        data = _woman(
-            "2026-11-30",
-            [result(g, "not_detected", tested_on="2026-11-05") for g in ("ESR1", *_PAM)],
-            *courses,
-            her2="0",
-        )
-        return _planned(data, "practice-2026")
-
-    control = plan(first, second, soon)
+    control = _nothing_actionable(first, second, soon)
     for courses in ((first, second, late), (first, second, bridge, late)):
-        got = plan(*courses)
+        got = _nothing_actionable(*courses)
         assert [(o.regimen.id, o.tier) for o in got.options][:4] == [
             (o.regimen.id, o.tier) for o in control.options
         ][:4], len(courses)
@@ -857,19 +860,10 @@ def test_a_line_resumed_after_a_long_gap_with_its_partner_going_on_is_one_line()
     bridge = _course(["letrozole"], "2024-11-05", "2025-01-24", "other", line=1)
     soon = dict(later, started_on="2024-11-20")
 
-    def plan(*courses: dict[str, Any]) -> resistx.Plan:
-        data = _woman(
-            "2026-11-30",
-            [result(g, "not_detected", tested_on="2026-10-25") for g in ("ESR1", *_PAM)],
-            *courses,
-            her2="0",
-        )
-        return _planned(data, "practice-2026")
-
-    control = plan(first, soon)
-    bridged = plan(first, bridge, later)
+    control = _nothing_actionable(first, soon)
+    bridged = _nothing_actionable(first, bridge, later)
     assert [(o.regimen.id, o.tier) for o in bridged.options][:4] == [
         (o.regimen.id, o.tier) for o in control.options
     ][:4]
-    gap = plan(first, later)
+    gap = _nothing_actionable(first, later)
     assert [o.regimen.id for o in gap.options][:4] != [o.regimen.id for o in control.options][:4]
