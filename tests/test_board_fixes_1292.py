@@ -809,7 +809,8 @@ def test_trastuzumab_deruxtecan_is_not_first_below_its_labelled_clearance() -> N
         plan = _planned(data, policy)
         assert plan.options[0].regimen.id == "talazoparib", policy
         tdxd = option(plan, "trastuzumab-deruxtecan")
-        assert "renal_label_later" in {r.code for r in tdxd.reasons}, policy
+        assert "renal_label_alternative" in {r.code for r in tdxd.reasons}, policy
+        assert tdxd.tier is not resistx.Tier.PREFERRED, policy
 
 
 def test_a_survival_priority_puts_the_option_of_greater_merit_first_against_toxicity() -> None:
@@ -867,3 +868,66 @@ def test_a_line_resumed_after_a_long_gap_with_its_partner_going_on_is_one_line()
     ][:4]
     gap = _nothing_actionable(first, later)
     assert [o.regimen.id for o in gap.options][:4] != [o.regimen.id for o in control.options][:4]
+
+
+def test_her2_known_only_from_the_primary_asks_for_it_on_a_current_metastasis() -> None:
+    """Case 1409 (MAJOR, practice-2026): HER2 0 only on a 2019 primary, within
+    DESTINY-Breast06's entry after two endocrine lines: the only HER2 action asked for a re-read
+    of that old sample, and a HER2-low metastasis would have put trastuzumab deruxtecan first.
+    The action asks for HER2 to be scored on a current biopsy of a metastasis too; with a
+    HER2 test of the metastatic disease on record it does not."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(["ribociclib", "fulvestrant"], "2021-09-01", "2024-05-10", "progression", line=1),
+        _course(["everolimus", "exemestane"], "2024-05-20", "2025-05-20", "progression", line=2),
+        her2_tests=[{"score": "0", "sample": "tissue", "tested_on": "2019-04-02"}],
+    )
+    plan = _planned(data, "practice-2026")
+    [asked] = [a for a in plan.actions if a.code == "reread_her2_ultralow"]
+    assert "current biopsy of a metastasis" in asked.text and asked.before_choosing
+    recent = dict(
+        data,
+        her2_tests=[
+            *data["her2_tests"],
+            {"score": "0", "sample": "tissue", "tested_on": "2026-11-12"},
+        ],
+    )
+    [again] = [
+        a for a in _planned(recent, "practice-2026").actions if a.code == "reread_her2_ultralow"
+    ]
+    assert "current biopsy of a metastasis" not in again.text
+
+
+def test_trastuzumab_deruxtecan_below_its_clearance_is_an_alternative_not_a_last_resort() -> None:
+    """Case 1404b (MAJOR, practice-2026): at a creatinine clearance of 27 mL/min after one line of
+    paclitaxel, rule 118's relative contraindication put trastuzumab deruxtecan 17th of 18, below
+    endocrine monotherapy and trial-only regimens, while datopotamab deruxtecan ranked second.
+    Below its labelled clearance it is at best an alternative, after the drug with a labelled
+    dose, and above datopotamab deruxtecan."""
+    data = _germline_brca2_with_kidneys({"name": "renal_impairment", "creatinine_clearance": 27})
+    data["treatments"] = [
+        _course(["palbociclib", "letrozole"], "2022-01-10", "2025-06-01", "progression", line=1),
+        _course(["paclitaxel"], "2025-06-15", "2026-10-15", "progression", line=2),
+    ]
+    plan = _planned(data, "practice-2026")
+    assert plan.options[0].regimen.id == "talazoparib"
+    tdxd = option(plan, "trastuzumab-deruxtecan")
+    assert tdxd.tier is resistx.Tier.ALTERNATIVE
+    assert rank(plan, "trastuzumab-deruxtecan") < rank(plan, "datopotamab-deruxtecan")
+
+
+def test_a_partner_course_ending_the_day_before_the_resumption_still_bridges_the_gap() -> None:
+    """Case 1405 (MAJOR, both policies): letrozole recorded through a 12-week hold, ending the
+    day before ribociclib + letrozole resumed, was not read as a bridge: two lines, chemotherapy
+    preferred. A partner course that ends within a week of the resumption bridges it."""
+    drugs = ["ribociclib", "letrozole"]
+    first = _course(drugs, "2024-01-08", "2025-06-16", "progression", line=1)
+    bridge = _course(["letrozole"], "2025-06-17", "2025-09-07", "other", line=1)
+    later = _course(drugs, "2025-09-08", "2026-11-02", "progression", line=1)
+    touching = dict(bridge, ended_on="2025-09-08")
+    a = _nothing_actionable(first, bridge, later)
+    b = _nothing_actionable(first, touching, later)
+    assert [(o.regimen.id, o.tier) for o in a.options][:4] == [
+        (o.regimen.id, o.tier) for o in b.options
+    ][:4]

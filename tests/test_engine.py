@@ -70,6 +70,12 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], hormone_receptor="low"),
     # rule 115: a strong CYP3A inhibitor on record puts the drugs it interacts with later
     patient(biomarkers=NEGATIVE, medications=["itraconazole"]),
+    # rule 118: trastuzumab deruxtecan below its labelled clearance, an alternative (1404b)
+    patient(
+        biomarkers=NEGATIVE,
+        her2="low",
+        comorbidities=[{"name": "renal_impairment", "creatinine_clearance": 25}],
+    ),
     # rules 120, 121: leptomeningeal disease (nothing preferred, is it life-threatening?) and
     # brain metastases (local treatment) on record (cases 1308, 1309)
     patient(biomarkers=NEGATIVE, metastatic_sites=["leptomeningeal", "brain"]),

@@ -836,6 +836,11 @@ def _continued(c: Treatment, t: Treatment) -> bool:
     )
 
 
+#: a partner course through a gap may end a few days before the resumption it bridges (case
+#: 1405: ended the day before)
+_BRIDGE_SLACK_DAYS = 7
+
+
 def _resumed(c: Treatment, t: Treatment, courses: Iterable[Treatment]) -> bool:
     """``t`` continues ``c`` past its progression (``_continued``), or gives its drugs again
     after a longer gap through which a course of ``courses`` gave its endocrine partner (case
@@ -852,7 +857,7 @@ def _resumed(c: Treatment, t: Treatment, courses: Iterable[Treatment]) -> bool:
         and bool(b.drug_classes & drug_vocab.ENDOCRINE_CLASSES)
         and b.started_on is not None
         and b.started_on <= end + dt.timedelta(days=CONTINUED_WITHIN_DAYS)
-        and (b.end_date is None or b.end_date >= start)
+        and (b.end_date is None or b.end_date >= start - dt.timedelta(days=_BRIDGE_SLACK_DAYS))
         for b in courses
     )
 

@@ -174,8 +174,30 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after progression on 1 or more endocrine therapies for metastatic disease "
         f"(DESTINY-Breast06, which enrolled before chemotherapy); this patient is {entry}."
+        + _METASTASIS * _before_metastases(facts)
         + _LUNGS * lungs
         + _CRISIS * crisis,
+    )
+
+
+#: HER2 known only from before the metastatic disease (case 1409: a 2019 primary, read before
+#: HER2-low was scored, and a HER2-low metastasis would put trastuzumab deruxtecan first)
+_METASTASIS = (
+    " HER2 is known only from a sample taken before the metastatic disease: score it (0, "
+    "ultralow, low) on a current biopsy of a metastasis too, as the ESMO expert consensus on "
+    "HER2-low disease advises where earlier results are 0 (Ann Oncol 2023; not in the review)."
+)
+
+
+def _before_metastases(facts: Facts) -> bool:
+    """HER2 tests on record, each dated before the first metastatic course: no metastasis was
+    scored (a HER2 status given without its tests says nothing of the sample)."""
+    starts = [t.started_on for t in facts.metastatic if t.started_on is not None]
+    first, tests = min(starts, default=None), facts.profile.her2_tests
+    return (
+        first is not None
+        and bool(tests)
+        and all(t.tested_on is not None and t.tested_on < first for t in tests)
     )
 
 

@@ -40,6 +40,12 @@ LABELLED_DOWN_TO: MappingProxyType[str, tuple[float, str]] = MappingProxyType(
 )
 
 
+#: below its labelled clearance, at best an alternative rather than a relative
+#: contraindication: trastuzumab deruxtecan, whose benefit in HER2-low disease includes
+#: survival, would otherwise fall below options without evidence (case 1404b)
+NOT_CAPPED_ONLY = frozenset({"trastuzumab deruxtecan"})
+
+
 def clearance(comorbidities: tuple[Condition, ...]) -> float | None:
     """The lowest creatinine clearance recorded for renal impairment, if any."""
     found = [
@@ -64,9 +70,10 @@ def _dosed_by_clearance(spec: RegimenSpec) -> bool:
     "labelled dose at 30 mL/min or below), talazoparib (a lower dose down to 15 mL/min) or "
     "trastuzumab deruxtecan (no dose below 30 mL/min: case 1385).",
     effect="Below the lowest clearance its label doses: a relative contraindication, at best a "
-    "later option after every option without one (cases 1304, 1385). Talazoparib between 15 and 30 "
+    "later option after every option without one (case 1304); trastuzumab deruxtecan at best an "
+    "alternative, after a drug with a labelled dose (cases 1385, 1404b). Talazoparib between 15 and 30 "
     "mL/min: a caution that its label lowers the dose (the labels; not in the review).",
-    codes=("renal_label_later", "renal_lower_dose"),
+    codes=("renal_label_later", "renal_label_alternative", "renal_lower_dose"),
     regimens=_dosed_by_clearance,
 )
 def renal_labels(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
@@ -77,7 +84,15 @@ def renal_labels(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator
         if drug not in LABELLED_DOWN_TO:
             continue
         lowest, said = LABELLED_DOWN_TO[drug]
-        if measured < lowest:
+        if measured < lowest and drug in NOT_CAPPED_ONLY:
+            yield Effect(
+                code="renal_label_alternative",
+                ceiling=1,
+                text=f"Creatinine clearance of {measured:g} mL/min: {said} (not in the review): "
+                "at best an alternative, a drug with a labelled dose first.",
+                trials=spec.key_trials,
+            )
+        elif measured < lowest:
             yield Effect(
                 code="renal_label_later",
                 ceiling=2,
