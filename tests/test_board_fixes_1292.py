@@ -18,6 +18,28 @@ from tests.test_board_fixes_962 import _woman
 _PAM = ("PIK3CA", "AKT1", "PTEN")
 
 
+def _germline_brca(tested_on: str, brca2: str = "not_detected") -> list[dict[str, Any]]:
+    """A germline panel on blood: BRCA2 as given, BRCA1 and PALB2 not detected."""
+    return [
+        result("BRCA2", brca2, origin="germline", sample="blood", tested_on=tested_on),
+        *(
+            result(g, "not_detected", origin="germline", sample="blood", tested_on=tested_on)
+            for g in ("BRCA1", "PALB2")
+        ),
+    ]
+
+
+def _ac_t(setting: str, start: str, end: str) -> dict[str, Any]:
+    """(Neo)adjuvant doxorubicin, cyclophosphamide and paclitaxel, completed."""
+    return {
+        "drugs": ["doxorubicin", "cyclophosphamide", "paclitaxel"],
+        "setting": setting,
+        "started_on": start,
+        "ended_on": end,
+        "stop_reason": "completed",
+    }
+
+
 def _brca2_carrier_after_one_endocrine_line(germline_brca2: bool) -> dict[str, Any]:
     """Case 1316: HER2-low (2+, ISH negative), neoadjuvant AC-T and adjuvant tamoxifen years
     ago, then 11 months of palbociclib + letrozole; ESR1 and the PI3K pathway negative in ctDNA
@@ -25,26 +47,10 @@ def _brca2_carrier_after_one_endocrine_line(germline_brca2: bool) -> dict[str, A
     return _woman(
         "2026-11-30",
         [
-            result(
-                "BRCA2",
-                "mutated" if germline_brca2 else "not_detected",
-                origin="germline",
-                sample="blood",
-                tested_on="2020-03-20",
-            ),
-            *(
-                result(g, "not_detected", origin="germline", sample="blood", tested_on="2020-03-20")
-                for g in ("BRCA1", "PALB2")
-            ),
+            *_germline_brca("2020-03-20", "mutated" if germline_brca2 else "not_detected"),
             *(result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)),
         ],
-        {
-            "drugs": ["doxorubicin", "cyclophosphamide", "paclitaxel"],
-            "setting": "neoadjuvant",
-            "started_on": "2020-04-01",
-            "ended_on": "2020-09-15",
-            "stop_reason": "completed",
-        },
+        _ac_t("neoadjuvant", "2020-04-01", "2020-09-15"),
         {
             "drugs": ["tamoxifen"],
             "setting": "adjuvant",
@@ -87,10 +93,7 @@ def _pik3ca_on_rifampicin(**kw: Any) -> dict[str, Any]:
             result("PIK3CA", "mutated", sample="tissue", tested_on="2026-11-03", variant="H1047R"),
             *(result(g, "not_detected", sample="tissue", tested_on="2026-11-03") for g in _PAM[1:]),
             result("ESR1", "not_detected", tested_on="2026-11-03"),
-            *(
-                result(g, "not_detected", origin="germline", sample="blood", tested_on="2024-01-20")
-                for g in ("BRCA1", "BRCA2", "PALB2")
-            ),
+            *_germline_brca("2024-01-20"),
         ],
         _course(["abemaciclib", "letrozole"], "2024-01-15", "2026-10-25", "progression", line=1),
         her2="low",
@@ -132,20 +135,10 @@ def _germline_brca2_with_kidneys(renal: Any) -> dict[str, Any]:
     return _woman(
         "2026-11-30",
         [
-            result("BRCA2", "mutated", origin="germline", sample="blood", tested_on="2023-02-10"),
-            *(
-                result(g, "not_detected", origin="germline", sample="blood", tested_on="2023-02-10")
-                for g in ("BRCA1", "PALB2")
-            ),
+            *_germline_brca("2023-02-10", "mutated"),
             *(result(g, "not_detected", tested_on="2026-10-25") for g in ("ESR1", *_PAM)),
         ],
-        {
-            "drugs": ["doxorubicin", "cyclophosphamide", "paclitaxel"],
-            "setting": "adjuvant",
-            "started_on": "2016-03-01",
-            "ended_on": "2016-08-20",
-            "stop_reason": "completed",
-        },
+        _ac_t("adjuvant", "2016-03-01", "2016-08-20"),
         _course(["abemaciclib", "fulvestrant"], "2023-03-01", "2026-10-15", "progression", line=1),
         her2="low",
         comorbidities=[renal],
@@ -829,10 +822,7 @@ def test_a_survival_priority_puts_the_option_of_greater_merit_first_against_toxi
             ),
             result("ESR1", "mutated", tested_on="2026-11-15", variant="Y537S"),
             result("PIK3CA", "mutated", tested_on="2026-11-15", variant="E545K"),
-            *(
-                result(g, "not_detected", origin="germline", sample="blood", tested_on="2022-07-01")
-                for g in ("BRCA1", "BRCA2", "PALB2")
-            ),
+            *_germline_brca("2022-07-01"),
         ],
         _course(["palbociclib", "letrozole"], "2022-06-01", "2024-06-20", "progression", line=1),
         _course(["capivasertib", "fulvestrant"], "2024-07-10", "2025-05-15", "progression", line=2),
@@ -931,3 +921,17 @@ def test_a_partner_course_ending_the_day_before_the_resumption_still_bridges_the
     assert [(o.regimen.id, o.tier) for o in a.options][:4] == [
         (o.regimen.id, o.tier) for o in b.options
     ][:4]
+
+
+def test_renal_impairment_without_its_clearance_asks_nothing_where_no_parp_inhibitor_is_in_play() -> (
+    None
+):
+    """Rule 119's other half (case 1304): with no germline or somatic BRCA1/2 or PALB2 finding,
+    no PARP inhibitor's dose hangs on the clearance, so the plan does not ask for it."""
+    data = _germline_brca2_with_kidneys("renal_impairment")
+    data["biomarkers"] = [
+        r for r in data["biomarkers"] if r["gene"] not in ("BRCA1", "BRCA2", "PALB2")
+    ]
+    data["biomarkers"] += _germline_brca("2023-02-10")
+    plan = _planned(data)
+    assert not [a for a in plan.actions if a.code == "measure_creatinine_clearance"]

@@ -94,45 +94,54 @@ def _grade(inst: Any, _attribute: attrs.Attribute[Any], value: int | None) -> No
         raise ValueError(msg)
 
 
-def _child_pugh(inst: Any, _attribute: attrs.Attribute[Any], value: ChildPugh | None) -> None:
-    if value is not None and getattr(inst, "name", None) is not Comorbidity.HEPATIC_IMPAIRMENT:
-        msg = "child_pugh is read for hepatic_impairment only"
-        raise ValueError(msg)
+def _read_for(
+    field: str, owner: Comorbidity, problem: Callable[[Any], str | None] | None = None
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A Condition's value validator: given only for ``owner`` (the comorbidity whose rules
+    read it), and within its range where ``problem`` says what is wrong (else None)."""
+
+    def check(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if getattr(inst, "name", None) is not owner:
+            msg = f"{field} is read for {owner.value} only"
+            raise ValueError(msg)
+        found = problem(value) if problem is not None else None
+        if found is not None:
+            raise ValueError(found)
+
+    return check
+
+
+_child_pugh = _read_for("child_pugh", Comorbidity.HEPATIC_IMPAIRMENT)
 
 
 #: renal impairment is a creatinine clearance below this (mL/min)
 NORMAL_CLEARANCE = 90
 
 
-def _creatinine_clearance(inst: Any, _attribute: attrs.Attribute[Any], value: float | None) -> None:
-    if value is None:
-        return
-    if getattr(inst, "name", None) is not Comorbidity.RENAL_IMPAIRMENT:
-        msg = "creatinine_clearance is read for renal_impairment only"
-        raise ValueError(msg)
-    if not 0 <= value < NORMAL_CLEARANCE:
-        msg = (
-            f"creatinine_clearance is in mL/min, from 0 to below {NORMAL_CLEARANCE} (renal "
-            f"impairment), got {number(value)}"
-        )
-        raise ValueError(msg)
+_creatinine_clearance = _read_for(
+    "creatinine_clearance",
+    Comorbidity.RENAL_IMPAIRMENT,
+    lambda value: (
+        None
+        if 0 <= value < NORMAL_CLEARANCE
+        else f"creatinine_clearance is in mL/min, from 0 to below {NORMAL_CLEARANCE} (renal "
+        f"impairment), got {number(value)}"
+    ),
+)
 
 
-def _hba1c(inst: Any, _attribute: attrs.Attribute[Any], value: float | None) -> None:
-    if value is None:
-        return
-    if getattr(inst, "name", None) is not Comorbidity.DIABETES:
-        msg = "hba1c is read for diabetes only"
-        raise ValueError(msg)
-    if not 3 <= value <= 20:
-        msg = f"hba1c is a percentage from 3 to 20, got {number(value)}"
-        raise ValueError(msg)
+_hba1c = _read_for(
+    "hba1c",
+    Comorbidity.DIABETES,
+    lambda value: (
+        None if 3 <= value <= 20 else f"hba1c is a percentage from 3 to 20, got {number(value)}"
+    ),
+)
 
 
-def _insulin(inst: Any, _attribute: attrs.Attribute[Any], value: bool | None) -> None:
-    if value is not None and getattr(inst, "name", None) is not Comorbidity.DIABETES:
-        msg = "insulin is read for diabetes only"
-        raise ValueError(msg)
+_insulin = _read_for("insulin", Comorbidity.DIABETES)
 
 
 def _toxicity(inst: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:

@@ -43,7 +43,7 @@ LABELLED_DOWN_TO: MappingProxyType[str, tuple[float, str]] = MappingProxyType(
 #: below its labelled clearance, at best an alternative rather than a relative
 #: contraindication: trastuzumab deruxtecan, whose benefit in HER2-low disease includes
 #: survival, would otherwise fall below options without evidence (case 1404b)
-NOT_CAPPED_ONLY = frozenset({"trastuzumab deruxtecan"})
+ALTERNATIVE_BELOW = frozenset({"trastuzumab deruxtecan"})
 
 
 def clearance(comorbidities: tuple[Condition, ...]) -> float | None:
@@ -84,7 +84,7 @@ def renal_labels(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator
         if drug not in LABELLED_DOWN_TO:
             continue
         lowest, said = LABELLED_DOWN_TO[drug]
-        if measured < lowest and drug in NOT_CAPPED_ONLY:
+        if measured < lowest and drug in ALTERNATIVE_BELOW:
             yield Effect(
                 code="renal_label_alternative",
                 ceiling=1,
