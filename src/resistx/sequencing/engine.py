@@ -20,8 +20,9 @@ from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
 from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds, since, slots
-from resistx.sequencing.assess import FactorResult, assess
+from resistx.sequencing.assess import FactorResult
 from resistx.sequencing.candidates import TrialIndex, considered
+from resistx.sequencing.columns import Stores, result_of, stores_of
 from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.memo import LASTING, Memo
 from resistx.sequencing.notes import notes
@@ -29,8 +30,8 @@ from resistx.sequencing.patient import Patient
 from resistx.sequencing.plan_level import plan_level
 from resistx.sequencing.policy import Policy, get
 from resistx.sequencing.ranking import Assessed, Row, combine
-from resistx.sequencing.rule import Context, Effect, Rule
-from resistx.sequencing.tracked import Recorder, Shapes
+from resistx.sequencing.rule import Context
+from resistx.sequencing.tracked import Shapes
 from resistx.sequencing.units import FACTORS, Units, units_of
 from resistx.vocab.interactions import unread_medications
 
@@ -223,9 +224,11 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
         # its rules read (``tracked``), as each regimen's result is; Inputs new to the memo
         # that agree with some before in every field read take the column in one walk
         shapes: Shapes = memo.lasting.get_or(("column shapes", f, ids), Shapes)
+        stores: tuple[Stores, ...] = memo.lasting.get_or(
+            ("column stores", f, ids), lambda: tuple(stores_of(memo, units, f, s) for s in specs)
+        )
         found: tuple[FactorResult, ...] = shapes.assess(
-            factor_inputs[f],
-            lambda rec: tuple([_missed(memo, units, ctx, (f, rec), spec) for spec in specs]),
+            factor_inputs[f], lambda rec: tuple([result_of(memo, ctx, rec, s) for s in stores])
         )
         return found
 
@@ -253,36 +256,6 @@ def _rank(  # noqa: PLR0917 - the one call site above passes them in order
     # patients with other Inputs but the same four results for every regimen share the order
     ranked: slots.Ranked = memo.get_or(("columns", ids, *columns), ordered)
     return ranked
-
-
-def _missed(
-    memo: Memo[Any], units: Units, ctx: Context, column: tuple[Factor, Recorder], spec: RegimenSpec
-) -> FactorResult:
-    """A factor's result for one regimen, its reads passed to the column's recorder: stored by
-    the fields its rules read, and each rule's effects by the fields that rule read
-    (``Shapes.within``). Equal results from other Inputs are one object (interned): the keys
-    above hold results, which hash and compare by identity (a result forgotten here is only a
-    later miss)."""
-    f, outer = column
-    concerned = units.concerned(f, spec)
-    shapes, by_rule = memo.lasting.get_or(
-        ("unit", f, spec.id), lambda: (Shapes(), tuple(Shapes() for _ in concerned))
-    )
-
-    def run(recorder: Recorder) -> FactorResult:
-        def effects(k: int, r: Rule) -> tuple[Effect, ...]:
-            found: tuple[Effect, ...] = by_rule[k].within(
-                recorder,
-                lambda rec: tuple(r.assess(rec, spec, ctx)),  # type: ignore[misc]
-            )
-            return found
-
-        fresh = assess(f, concerned, effects, ctx)
-        interned: FactorResult = memo.lasting.get_or(("result", fresh.value()), lambda: fresh)
-        return interned
-
-    found: FactorResult = shapes.within(outer, run)
-    return found
 
 
 def _trial_index(ctx: Context) -> TrialIndex:

@@ -60,15 +60,15 @@ class Shapes:
     __slots__ = ("_root", "_size")
 
     def __init__(self) -> None:
-        self._root: Any = _MISSING
+        self._root: Any = MISSING
         self._size = 0
 
     def find(self, inputs: object) -> Any:
         """The stored result for these Inputs, or None."""
         node = self._root
         while type(node) is _Node:
-            node = node.children.get(getattr(inputs, node.name), _MISSING)
-        return None if node is _MISSING else node
+            node = node.children.get(getattr(inputs, node.name), MISSING)
+        return None if node is MISSING else node
 
     def assess(self, inputs: object, run: Callable[[Recorder], T]) -> T:
         """The stored result for these Inputs, or ``run`` over a recorder, stored (a
@@ -86,16 +86,27 @@ class Shapes:
         recorder of its own, stored; either way its reads are written to ``outer`` in the order
         the rule makes them, as if it had run over ``outer`` itself (a path that ends short
         of a stored result is the start of the rule's own reads: it would read the same)."""
+        found = self.walk(outer)
+        return found if found is not MISSING else self.run_into(outer, run)
+
+    def walk(self, outer: Recorder) -> Any:
+        """``within``'s lookup alone: the stored result, or ``MISSING`` (then ``run_into``);
+        the path's reads are written to ``outer`` either way. A caller that builds ``run``
+        only on a miss saves a closure a call on the hits (most calls)."""
         inputs, read = outer.inputs, outer.read
         node = self._root
         while type(node) is _Node:
             value = getattr(inputs, node.name)
             read.setdefault(node.name, value)
-            node = node.children.get(value, _MISSING)
-        if node is not _MISSING:
-            return node
-        recorder = Recorder(inputs)
+            node = node.children.get(value, MISSING)
+        return node
+
+    def run_into(self, outer: Recorder, run: Callable[[Recorder], Any]) -> Any:
+        """``within``'s miss: ``run`` over a recorder of its own, its reads written to
+        ``outer``, the result stored."""
+        recorder = Recorder(outer.inputs)
         result = run(recorder)
+        read = outer.read
         for name, value in recorder.read.items():
             read.setdefault(name, value)
         self._keep(recorder.read, result)
@@ -103,12 +114,12 @@ class Shapes:
 
     def _keep(self, read: dict[str, object], result: Any) -> None:
         if self._size >= LIMIT:
-            self._root, self._size = _MISSING, 0
+            self._root, self._size = MISSING, 0
         if not read:
             self._root = result
             self._size += 1
             return
-        if self._root is _MISSING:
+        if self._root is MISSING:
             self._root = _Node(next(iter(read)))
         node, items = self._root, list(read.items())
         for k, (name, value) in enumerate(items):
@@ -117,11 +128,12 @@ class Shapes:
             if k == len(items) - 1:
                 node.children[value] = result
             else:
-                nxt = node.children.get(value, _MISSING)
-                if nxt is _MISSING:
+                nxt = node.children.get(value, MISSING)
+                if nxt is MISSING:
                     nxt = node.children[value] = _Node(items[k + 1][0])
                 node = nxt
         self._size += 1
 
 
-_MISSING: Any = object()
+#: what ``Shapes.walk`` returns where nothing is stored (and an empty tree's root)
+MISSING: Any = object()
