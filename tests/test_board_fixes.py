@@ -4382,9 +4382,11 @@ def test_a_her2_0_patient_before_chemotherapy_is_told_an_ultralow_reading_would_
     p = plan(her2="0", biomarkers=NEGATIVE, treatments=[short])
     newer = practice(her2="0", biomarkers=NEGATIVE, treatments=[short])
     said = " ".join(r.text for r in exclusion(newer, "trastuzumab-deruxtecan").reasons)
-    assert "ultralow reading" in said and "would open it" in said, said
+    assert "HER2-ultralow or HER2-low reading" in said and "would open it" in said, said
     [entry] = [s for s in p.since_review if s.regimen == "trastuzumab-deruxtecan"]
-    assert "left out too" in entry.text and "ultralow reading" in entry.text, entry.text
+    assert "left out too" in entry.text and "HER2-ultralow or HER2-low reading" in entry.text, (
+        entry.text
+    )
     assert "DESTINY-Breast06" in entry.trials
     after_chemo = practice(her2="0", biomarkers=NEGATIVE, treatments=[short, CAPECITABINE])
     text = " ".join(r.text for r in exclusion(after_chemo, "trastuzumab-deruxtecan").reasons)

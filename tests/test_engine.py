@@ -93,6 +93,26 @@ SCENARIOS: list[dict[str, Any]] = [
             "renal_impairment",
         )
     ),
+    # rule 122: a progression given in months only leaves the tests unplaced: date it (1428b);
+    # rule 50: and a latest course that ended, its stop reason unknown (case 1429)
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[
+            {
+                "drugs": ["palbociclib", "letrozole"],
+                "months": 20,
+                "line": 1,
+                "stop_reason": "progression",
+            }
+        ],
+    ),
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[
+            PALBOCICLIB,
+            {"drugs": ["fulvestrant"], "months": 9, "line": 2, "stop_reason": "unknown"},
+        ],
+    ),
     # rule 115: and FINER's trial of ipatasertib, which CYP3A4 metabolises (case 1294b)
     patient(biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]], medications=["rifampicin"]),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line

@@ -98,6 +98,14 @@ class Sample(enum.StrEnum):
     SALIVA = "saliva"  # germline tests
 
 
+class SampleSite(enum.StrEnum):
+    """Where a tumour sample was taken (a HER2 score's; case 1425: a sample taken before the
+    first metastatic line may be the biopsy of a metastasis)."""
+
+    PRIMARY = "primary"
+    METASTASIS = "metastasis"
+
+
 class Assay(enum.StrEnum):
     NGS = "ngs"
     PCR = "pcr"
@@ -118,6 +126,9 @@ class StopReason(enum.StrEnum):
     PATIENT_CHOICE = "patient_choice"
     ONGOING = "ongoing"
     OTHER = "other"
+    #: ended, how not recorded (an EHR export's unknown; case 1429): not read as progression,
+    #: and the plan asks (rule 50)
+    UNKNOWN = "unknown"
 
 
 class Priority(enum.StrEnum):

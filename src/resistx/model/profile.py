@@ -33,6 +33,7 @@ from resistx.model.enums import (
     Priority,
     Route,
     Sample,
+    SampleSite,
     Sex,
     StopReason,
     TreatmentSetting,
@@ -190,6 +191,8 @@ class Her2Test:
     ish: IshResult | None = attrs.field(default=None, validator=_ish)
     sample: Sample | None = attrs.field(default=None, validator=_tumour_tissue)
     tested_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
+    #: the primary tumour or a metastasis, where the report says (rule 34 reads it)
+    site: SampleSite | None = None
 
 
 def her2_category(tests: tuple[Her2Test, ...]) -> Her2Status:
@@ -592,12 +595,18 @@ _UNPROGRESSED = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.COMP
 #: a CDK4/6-inhibitor course stopped so, then resumed (or switched) with no progression
 #: between, continues its control and its line: a hold for toxicity, or a pause by the
 #: patient's choice (the third recheck of case 987)
-_HOLD_STOPS = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.OTHER)
+_HOLD_STOPS = (
+    StopReason.TOXICITY,
+    StopReason.PATIENT_CHOICE,
+    StopReason.OTHER,
+    StopReason.UNKNOWN,
+)
 #: a hold's stop reason as a plan's note says it (case 1363: 'other' is no patient's choice)
 HOLD_WHY = {
     StopReason.TOXICITY: "for toxicity",
     StopReason.PATIENT_CHOICE: "by the patient's choice",
     StopReason.OTHER: "for another reason (other)",
+    StopReason.UNKNOWN: "for a reason not recorded (unknown)",
 }
 
 

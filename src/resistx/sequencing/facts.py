@@ -107,8 +107,8 @@ class Facts:
         )
 
     @once
-    def unplaced(self) -> bool:  # a progression no test can be shown to follow (case 1030)
-        return reliability.progression_unplaced(self.progressed)
+    def unplaced(self) -> tuple[Treatment, ...]:  # progressions no test can be shown to follow
+        return reliability.progression_unplaced(self.progressed)  # (case 1030; rule 122)
 
     # -- history: the profile's derived views, computed once each from one sorted history --
 

@@ -289,7 +289,7 @@ def _continued(held: Treatment, t: Treatment) -> str:
     end = held.end_date
     when = f" on {end.isoformat()}" if end is not None else ""
     start = t.started_on.isoformat() if t.started_on is not None else "undated"
-    why = HOLD_WHY[held.stop_reason or StopReason.OTHER]
+    why = HOLD_WHY[held.stop_reason or StopReason.UNKNOWN]
     return (
         f"{' + '.join(held.drugs)} stopped {why}{when}, and {' + '.join(t.drugs)} from "
         f"{start}: read as one exposure to the CDK4/6 inhibitor and one line, since a hold, a "

@@ -231,14 +231,16 @@ def esr1_before(
     )
 
 
-def progression_unplaced(progressed: tuple[Treatment, ...]) -> bool:
-    """A metastatic course that ended in progression with no end date, not known to come
-    before one with a date (a lower line number than a dated one that progressed): no test can
-    be shown to follow the latest progression, so no negative is current (case 1030 and its
-    recheck). A course going on, read as progressed at the plan's date (rule 53), is dated by
-    its start; without one it places nothing either."""
+def progression_unplaced(progressed: tuple[Treatment, ...]) -> tuple[Treatment, ...]:
+    """The metastatic courses that ended in progression with no end date, not known to come
+    before one with a date (a lower line number than a dated one that progressed): with any,
+    no test can be shown to follow the latest progression, so no negative is current (case
+    1030 and its recheck; rule 122 asks for the date). A course going on, read as progressed
+    at the plan's date (rule 53), is dated by its start; without one it places nothing either."""
     dated = [t.line for t in progressed if t.end_date is not None and t.line is not None]
     top = max(dated, default=None)
-    return any(
-        t.end_date is None and (top is None or t.line is None or t.line >= top) for t in progressed
+    return tuple(
+        t
+        for t in progressed
+        if t.end_date is None and (top is None or t.line is None or t.line >= top)
     )

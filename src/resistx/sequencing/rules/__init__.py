@@ -141,6 +141,7 @@ RULES: tuple[Rule, ...] = (
     glucose.glucose_control_first,
     premenopausal.pregnancy_and_contraception,
     results.conflicts,
+    results.date_progression,
     actions.retest,
     results.esr1_ctdna,
     her2.ask_her2_test,

@@ -224,4 +224,6 @@ def _when(facts: Facts) -> str:
         # a resumption in one line date from the first course
         start = line_start(facts, course) or since
         return f"at the progression of {' + '.join(course.drugs)}, still going on (given since {start.isoformat()})"
+    if facts.unplaced:  # rule 122 asks for the date (case 1428b)
+        return "after the latest progression (its date not recorded)"
     return f"after the progression of {since.isoformat()}" if since else "at this time point"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Her2Status
+from resistx.model.enums import Her2Status, SampleSite
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.facts import Facts
@@ -22,6 +22,11 @@ TDXD = "trastuzumab deruxtecan"
 #: the IHC 0 readings (HER2-ultralow is an IHC 0 with faint staining), as a plan says them
 _SAID = {Her2Status.ZERO: "HER2 0", Her2Status.ULTRALOW: "HER2-ultralow"}
 _IHC_ZERO = frozenset(_SAID)
+#: what rule 55 asks of the IHC 0: an ultralow score is not to be confirmed as 0 (case 1436)
+_CONFIRM = {
+    Her2Status.ZERO: "confirm the IHC 0",
+    Her2Status.ULTRALOW: "ask whether the IHC could read HER2-low on review",
+}
 
 
 # rule 25: hER2 unknown: test it
@@ -113,8 +118,8 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         code="confirm_her2_zero",
         genes=("ERBB2",),
         first=not crisis,  # in a crisis chemotherapy comes first whatever the reading (rule 7)
-        text=f"{_SAID[facts.her2]} after chemotherapy: confirm the IHC 0 (on the latest sample, "
-        "or a new biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would "
+        text=f"{_SAID[facts.her2]} after chemotherapy: {_CONFIRM[facts.her2]} (on the latest "
+        "sample, or a new biopsy). A HER2-low reading (IHC 1+, or 2+ with ISH negative) would "
         + (
             "put the patient in DESTINY-Breast04's population, where"
             if within
@@ -128,7 +133,8 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
             "for the line after it."
             if crisis
             else "."
-        ),
+        )
+        + _before_metastases(facts),
     )
 
 
@@ -174,30 +180,41 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after progression on 1 or more endocrine therapies for metastatic disease "
         f"(DESTINY-Breast06, which enrolled before chemotherapy); this patient is {entry}."
-        + _METASTASIS * _before_metastases(facts)
+        + _before_metastases(facts)
         + _LUNGS * lungs
         + _CRISIS * crisis,
     )
 
 
-#: HER2 known only from before the metastatic disease (case 1409: a 2019 primary, read before
-#: HER2-low was scored, and a HER2-low metastasis would put trastuzumab deruxtecan first)
-_METASTASIS = (
-    " HER2 is known only from a sample taken before the metastatic disease: score it (0, "
-    "ultralow, low) on a current biopsy of a metastasis too, as the ESMO expert consensus on "
-    "HER2-low disease advises where earlier results are 0 (Ann Oncol 2023; not in the review)."
+#: HER2 known only from the primary tumour, or from samples taken before the first line for
+#: metastatic disease whose site is not recorded (case 1409: a 2019 primary, read before
+#: HER2-low was scored, and a HER2-low metastasis would put trastuzumab deruxtecan first; case
+#: 1425: a sample taken before the first line is often the biopsy of a metastasis)
+_RESCORE = (
+    "score it (0, ultralow, low) on a current biopsy of a metastasis too, as the ESMO expert "
+    "consensus on HER2-low disease advises where earlier results are 0 (Ann Oncol 2023; not in "
+    "the review)."
 )
 
 
-def _before_metastases(facts: Facts) -> bool:
-    """HER2 tests on record, each dated before the first metastatic course: no metastasis was
-    scored (a HER2 status given without its tests says nothing of the sample)."""
+def _before_metastases(facts: Facts) -> str:
+    """What rule 34 adds where no metastasis is known to have been scored: every HER2 test from
+    the primary tumour, or each dated before the first metastatic course with its site not
+    recorded (a HER2 status given without its tests says nothing of the sample)."""
+    tests = facts.profile.her2_tests
+    if not tests or any(t.site is SampleSite.METASTASIS for t in tests):
+        return ""
+    if all(t.site is SampleSite.PRIMARY for t in tests):
+        return f" HER2 is known only from the primary tumour: {_RESCORE}"
     starts = [t.started_on for t in facts.metastatic if t.started_on is not None]
-    first, tests = min(starts, default=None), facts.profile.her2_tests
+    first = min(starts, default=None)
+    if first is None or not all(t.tested_on is not None and t.tested_on < first for t in tests):
+        return ""
+    latest = max(t.tested_on for t in tests if t.tested_on is not None)
     return (
-        first is not None
-        and bool(tests)
-        and all(t.tested_on is not None and t.tested_on < first for t in tests)
+        f" HER2 was last scored on {latest.isoformat()}, before the first treatment for "
+        "metastatic disease, on a sample whose site is not recorded: if it was a metastasis, "
+        f"record its site (metastasis); if the primary tumour, {_RESCORE}"
     )
 
 

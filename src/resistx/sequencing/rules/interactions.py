@@ -181,8 +181,13 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
                 code="cyp3a_interaction_unknown",
                 caution=True,
                 text=f"{medication.capitalize()} on record: the sources resistx reads give no "
-                f"instruction for {' or '.join(unknown)} with it; check its label's "
-                "interactions before starting.",
+                f"instruction for {' or '.join(unknown)} with it; check "
+                + (
+                    # no label to check for a drug not approved (case 1419: camizestrant)
+                    "its trial's exclusions and investigator's brochure before referral."
+                    if kinds.is_investigational(spec)
+                    else "its label's interactions before starting."
+                ),
             )
     against = [(m, d, what) for m, d, (what, _said, no) in found if no]
     if against:

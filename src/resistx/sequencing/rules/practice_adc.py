@@ -133,7 +133,8 @@ def _her2_zero(i: MolecularInputs) -> Effect:
         ExclusionCode.OUT_OF_POPULATION,
         text=f"HER2 {i.her2.value}: DESTINY-Breast06 enrolled HER2-low and -ultralow disease "
         + (
-            f"only; a HER2-ultralow reading of the IHC {OPENS_IT} where the disease has "
+            f"only; a HER2-ultralow or HER2-low reading (of this IHC, or of a current biopsy "
+            f"of a metastasis) {OPENS_IT} where the disease has "
             "progressed on an endocrine therapy for metastatic disease, as its approval asks "
             "(rule 34)."
             if reread

@@ -89,8 +89,9 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "The latest course ended without progression: document progression first",
     None,
     condition="The most recent course for metastatic disease ended by the patient's choice, for "
-    "toxicity, as planned or for another reason, and no course follows it: the record shows "
-    "no progression since.",
+    "toxicity, as planned, for another reason, or for a reason not recorded (stop reason "
+    "unknown or left out; case 1429), and no course follows it: the record shows no "
+    "progression since.",
     effect="An action, before every other, to restage and record whether the disease "
     "progressed on the course: the options read the course as not ended by progression and "
     "change if it did; a progression found after it ended is not progression on it and not "
@@ -104,7 +105,8 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
     last = facts.in_order[-1] if facts.in_order else None
     if last is None or not last.metastatic or last.stop_reason not in _NOT_PROGRESSION:
         return
-    why, drugs = last.stop_reason.value.replace("_", " "), " + ".join(last.drugs)
+    drugs = " + ".join(last.drugs)
+    why = _UNRECORDED.get(last.stop_reason) or str(last.stop_reason).replace("_", " ")
     stable = _STABLE[bool(last.drug_classes & ENDOCRINE_DRUGS)]
     if _stopped_for_good(facts, last):  # case 1263b
         stable = (
@@ -203,8 +205,16 @@ def ongoing_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 
 
 _NOT_PROGRESSION = frozenset(
-    {StopReason.PATIENT_CHOICE, StopReason.TOXICITY, StopReason.COMPLETED, StopReason.OTHER}
+    {
+        StopReason.PATIENT_CHOICE,
+        StopReason.TOXICITY,
+        StopReason.COMPLETED,
+        StopReason.OTHER,
+        StopReason.UNKNOWN,
+        None,  # an ended course whose stop reason was left out is read as unknown (case 1429)
+    }
 )
+_UNRECORDED = dict.fromkeys((StopReason.UNKNOWN, None), "its stop reason not recorded")
 
 
 # rule 89: a first recurrence after early disease: biopsy it and retest ER, PR and HER2

@@ -15,6 +15,7 @@ from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState
 from resistx.sequencing.reliability import LOW_TUMOUR_FRACTION, esr1_tissue_only, listed
 from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.rules.timing import before_choosing, for_next_line
 
 
 def label(r: BiomarkerResult) -> str:
@@ -225,4 +226,38 @@ def esr1_ctdna(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             if later
             else ""
         ),
+    )
+
+
+# rule 122: a progression with no date leaves every test unplaced: ask for its date
+@rule(
+    122,
+    "A progression with no date: record it",
+    None,
+    condition="A metastatic course ended in progression with no end date (months only, or no "
+    "dates), not known to come before a dated one, and ESR1 or a PI3K-pathway gene tested on "
+    "a recorded date.",
+    effect="An action, when the retest comes before choosing, to record the course's end date "
+    "(ended_on): until then no test can be shown to follow the latest progression, none is "
+    "read as current (case 1030) and the retest is asked, which no new test could satisfy; "
+    "the tests it leaves unplaced are named with their latest date (case 1428b).",
+    codes=("date_progression",),
+)
+def date_progression(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    dated = [
+        r for r in facts.biomarkers if r.gene in ("ESR1", *PAM_GENES) and r.tested_on is not None
+    ]
+    if not facts.unplaced or not dated:
+        return
+    courses = " and ".join(" + ".join(t.drugs) for t in facts.unplaced)
+    genes = ", ".join(g for g in ("ESR1", *PAM_GENES) if any(r.gene == g for r in dated))
+    latest = max(r.tested_on for r in dated if r.tested_on is not None)
+    yield PlanEffect(
+        code="date_progression",
+        first=before_choosing(facts, endocrine=True),
+        text=f"{courses} ended in progression with no end date on record: no test can be "
+        f"shown to follow it, so the results of {genes} (the latest tested "
+        f"{latest.isoformat()}) are not read as current and a retest is asked. Record when it "
+        "progressed (ended_on): tests taken since then count, and need not be repeated."
+        f"{for_next_line(facts, endocrine=True)}",
     )

@@ -21,8 +21,9 @@ from resistx.sequencing.rules.history import VISCERAL_CRISIS_REFERENCES
     None,
     condition="Leptomeningeal disease among the metastatic sites; or brain metastases.",
     effect="Leptomeningeal disease with no visceral crisis recorded: an action before choosing, to decide whether it is "
-    "life-threatening disease, for which the review gives chemotherapy as for a visceral crisis "
-    "(recorded as visceral_crisis: chemotherapy first, rule 7), and to weigh CNS-directed "
+    "life-threatening disease, for which practice guidelines give chemotherapy first as for a "
+    "visceral crisis (the review keeps CDK4/6i + ET for disease without either; recorded as "
+    "visceral_crisis: chemotherapy first, rule 7), and to weigh CNS-directed "
     "treatment (radiotherapy, intrathecal therapy) beside the systemic choice (the EANO-ESMO "
     "guideline; not in the review); recorded as a crisis, the CNS-directed treatment beside "
     "chemotherapy (cases 1323b, 1329). Brain metastases: an action, before choosing outside a "
@@ -42,8 +43,10 @@ def cns_disease(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             code="leptomeningeal_life_threatening",
             first=True,
             text="Leptomeningeal disease on record: decide whether it is life-threatening "
-            "disease, for which the review gives chemotherapy as for a visceral crisis (record "
-            "visceral_crisis: true, which puts chemotherapy first, rule 7), and weigh "
+            "disease, for which practice guidelines give chemotherapy first as for a visceral "
+            "crisis (the review keeps a CDK4/6 inhibitor with endocrine therapy for disease "
+            "without either; record visceral_crisis: true, which puts chemotherapy first, rule "
+            "7), and weigh "
             "CNS-directed treatment (radiotherapy, intrathecal therapy) beside the systemic "
             "choice (the EANO-ESMO guideline; not in the review). Until then nothing is "
             "preferred (rule 121).",

@@ -1,0 +1,207 @@
+"""Scenario tests for the findings of the blind reviews from case 1417 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: rechecks of session 46's fixes
+(1417-1421), ordinary cases (1422-1426), records as a clinic keeps them (1427-1431), the
+conjugates in sequence (1432-1436) and first lines after adjuvant CDK4/6 inhibitors (1437-1441)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from tests.helpers import result
+from tests.test_board_fixes_882 import _course, _planned
+from tests.test_board_fixes_962 import _woman
+
+_PAM = ("PIK3CA", "AKT1", "PTEN")
+POLICIES = ("ye2024", "practice-2026")
+
+
+def _codes(plan: resistx.Plan) -> dict[str, resistx.Action]:
+    return {a.code: a for a in plan.actions}
+
+
+def _fulvestrant_ended(**how: Any) -> dict[str, Any]:
+    """Case 1429: palbociclib + letrozole for 28 months to progression, then fulvestrant for 18
+    months, ended 2026-11-03 for a reason the record gives as ``how`` (or does not give); a
+    PIK3CA mutation in ctDNA now, ESR1 negative."""
+    fulvestrant = {
+        "drugs": ["fulvestrant"],
+        "started_on": "2025-05-26",
+        "ended_on": "2026-11-03",
+        "line": 2,
+        **how,
+    }
+    return _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-18", variant="E545K"),
+            *(result(g, "not_detected", tested_on="2026-11-18") for g in ("ESR1", "AKT1", "PTEN")),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-01-10", "2025-05-20", "progression", line=1),
+        fulvestrant,
+        her2="0",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_course_whose_stop_reason_is_unknown_is_taken_and_asks_how_it_ended(
+    policy: str,
+) -> None:
+    """Case 1429 (MAJOR): an EHR export gives fulvestrant's stop reason as unknown; 'unknown'
+    was refused, and the same course with no stop reason was read, silently, as not ended by
+    progression. 'unknown' is now a stop reason: the course is not read as progressed, and
+    the plan asks, before choosing, whether it was, as it does for 'other'."""
+    plan = _planned(_fulvestrant_ended(stop_reason="unknown"), policy)
+    action = _codes(plan)["document_progression"]
+    assert action.before_choosing
+    assert "fulvestrant ended (its stop reason not recorded)" in action.text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_ended_latest_course_with_no_stop_reason_asks_how_it_ended(policy: str) -> None:
+    """Case 1429 (MAJOR), the clinic's fallback: the stop reason left out of an ended course.
+    The plan read it as not ended by progression with no word; it now asks, as for unknown."""
+    plan = _planned(_fulvestrant_ended(), policy)
+    action = _codes(plan)["document_progression"]
+    assert action.before_choosing
+    assert "its stop reason not recorded" in action.text
+
+
+def test_a_course_ended_by_progression_asks_nothing_of_its_stop_reason() -> None:
+    """The other side of case 1429: progression recorded, nothing asked."""
+    plan = _planned(_fulvestrant_ended(stop_reason="progression"))
+    assert "document_progression" not in _codes(plan)
+
+
+def _transferred_months_only(tested_on: str = "2026-11-29") -> dict[str, Any]:
+    """Case 1428b: a transferred patient whose first line, ribociclib + anastrozole, is given as
+    26 months to progression, with no dates; ESR1 and the PI3K pathway not detected in a ctDNA
+    draw the day before the plan (tumour fraction 6%)."""
+    return _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on=tested_on) for g in ("ESR1", *_PAM)],
+        {
+            "drugs": ["ribociclib", "anastrozole"],
+            "line": 1,
+            "months": 26,
+            "stop_reason": "progression",
+        },
+        her2="0",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_progression_with_no_date_asks_for_its_date_before_a_retest(policy: str) -> None:
+    """Case 1428b (MAJOR): a course to progression given in months only leaves every test
+    unplaced (case 1030), and the plan asked to test 'at this time point' though the tests were
+    a day old: no retest could satisfy it. It now asks, before choosing, for the course's end
+    date, naming the tests it leaves unplaced; the retest says what it is after."""
+    plan = _planned(_transferred_months_only(), policy)
+    actions = _codes(plan)
+    date = actions["date_progression"]
+    assert date.before_choosing
+    assert "ribociclib + anastrozole" in date.text
+    assert "ended_on" in date.text
+    assert "2026-11-29" in date.text
+    assert "at this time point" not in actions["retest"].text
+    assert "its date not recorded" in actions["retest"].text
+
+
+def test_a_dated_progression_asks_for_no_date() -> None:
+    """The other side of case 1428b: with the course dated and the tests after it, nothing
+    asks for a date, and no retest."""
+    data = _transferred_months_only()
+    data["treatments"][0] |= {"started_on": "2024-09-01", "ended_on": "2026-11-10"}
+    del data["treatments"][0]["months"]
+    actions = _codes(_planned(data))
+    assert "date_progression" not in actions
+    assert "retest" not in actions
+
+
+def _her2_scored_before_first_line(**test: Any) -> dict[str, Any]:
+    """Case 1425: HER2 0 scored 17 days before first-line palbociclib + letrozole (in practice
+    the biopsy that diagnosed the metastatic disease), then elacestrant; ESR1 and AKT1 mutated."""
+    return _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-10-20", variant="D538G"),
+            result("AKT1", "mutated", tested_on="2026-10-20", variant="E17K"),
+            *(result(g, "not_detected", tested_on="2026-10-20") for g in ("PIK3CA", "PTEN")),
+        ],
+        _course(["palbociclib", "letrozole"], "2025-02-01", "2026-05-01", "progression", line=1),
+        _course(["elacestrant"], "2026-05-10", "2026-10-15", "progression", line=2),
+        her2_tests=[{"score": "0", "sample": "tissue", "tested_on": "2025-01-15", **test}],
+    )
+
+
+def _reread(data: dict[str, Any]) -> str:
+    [asked] = [
+        a for a in _planned(data, "practice-2026").actions if a.code == "reread_her2_ultralow"
+    ]
+    return asked.text
+
+
+def test_a_her2_sample_taken_before_the_first_line_is_not_called_pre_metastatic() -> None:
+    """Case 1425 (MINOR, three reviewers: 1421, 1425, 1437): a HER2 sample dated before the
+    first line for metastatic disease was called 'a sample taken before the metastatic disease',
+    though it is often the biopsy of a metastasis. The plan now says what it knows (the date,
+    the site not recorded) and how to say which it was."""
+    text = _reread(_her2_scored_before_first_line())
+    assert "before the metastatic disease" not in text
+    assert "last scored on 2025-01-15, before the first treatment for metastatic disease" in text
+    assert "record its site (metastasis)" in text
+
+
+def test_a_her2_score_from_a_metastasis_asks_for_no_other_biopsy() -> None:
+    """Case 1425 with the sample's site recorded as a metastasis: no new biopsy is asked."""
+    text = _reread(_her2_scored_before_first_line(site="metastasis"))
+    assert "biopsy of a metastasis" not in text
+
+
+def test_her2_known_only_from_the_primary_tumour_says_so_whatever_its_date() -> None:
+    """Every HER2 score from the primary tumour (here re-read after the first line): a current
+    metastasis is asked for (case 1409's fix, now read from the site too)."""
+    text = _reread(_her2_scored_before_first_line(site="primary", tested_on="2025-06-01"))
+    assert "known only from the primary tumour" in text
+    assert "current biopsy of a metastasis" in text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_ultralow_score_after_chemotherapy_is_not_asked_to_be_confirmed_as_zero(
+    policy: str,
+) -> None:
+    """Case 1436 (MINOR): HER2-ultralow on a biopsy two weeks old, after one line of
+    capecitabine: 'confirm the IHC 0' read as a request to confirm HER2 0, which would leave
+    trastuzumab deruxtecan out. It asks whether the score could read HER2-low on review."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result(g, "not_detected", tested_on="2026-11-10", sample="tissue")
+            for g in ("ESR1", *_PAM)
+        ],
+        _course(["ribociclib", "anastrozole"], "2023-06-01", "2025-04-01", "progression", line=1),
+        _course(["capecitabine"], "2025-04-15", "2026-11-01", "progression", line=2),
+        her2="ultralow",
+        her2_tests=[{"score": "ultralow", "sample": "tissue", "tested_on": "2026-11-14"}],
+    )
+    action = _codes(_planned(data, policy))["confirm_her2_zero"]
+    assert "confirm the IHC 0" not in action.text
+    assert "could read HER2-low on review" in action.text
+
+
+def test_leptomeningeal_disease_does_not_put_its_chemotherapy_in_the_reviews_mouth() -> None:
+    """Case 1417 (MINOR): the action said the review gives chemotherapy for life-threatening
+    disease; the review only keeps CDK4/6i + ET for disease without it (its 'Continuation'
+    section). The action names practice guidelines."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(["ribociclib", "letrozole"], "2023-06-01", "2026-11-01", "progression", line=1),
+        metastatic_sites=["leptomeningeal"],
+    )
+    action = _codes(_planned(data))["leptomeningeal_life_threatening"]
+    assert "the review gives chemotherapy" not in action.text
+    assert "practice guidelines give chemotherapy first" in action.text
