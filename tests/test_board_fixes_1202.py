@@ -157,7 +157,8 @@ def test_a_course_stopped_without_progression_is_not_to_be_given_a_later_progres
         [ask] = [a for a in plan.actions if a.code == "document_progression"]
         assert ask.before_choosing
         assert (
-            "after it ended, is not progression on ribociclib + letrozole + goserelin" in ask.text
+            "is progression on ribociclib + letrozole + goserelin only if its drugs were still "
+            "acting" in ask.text
         )
         assert "not to be recorded as the course's stop reason" in ask.text
         assert ("once the adverse event has resolved" in ask.text) is (stop == "toxicity")

@@ -205,3 +205,77 @@ def test_leptomeningeal_disease_does_not_put_its_chemotherapy_in_the_reviews_mou
     action = _codes(_planned(data))["leptomeningeal_life_threatening"]
     assert "the review gives chemotherapy" not in action.text
     assert "practice guidelines give chemotherapy first" in action.text
+
+
+def _dose_reduced(**first: Any) -> dict[str, Any]:
+    """Case 1453: ribociclib + letrozole recorded as two courses a day apart (a dose
+    reduction), the first ended with ``first`` for its stop reason, the second to progression
+    after 33 months in all; a PIK3CA mutation on tissue."""
+    return _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-05", sample="tissue", variant="H1047R"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-05", sample="tissue")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        {
+            "drugs": ["ribociclib", "letrozole"],
+            "started_on": "2023-11-01",
+            "ended_on": "2024-03-01",
+            "line": 1,
+            **first,
+        },
+        _course(["ribociclib", "letrozole"], "2024-03-02", "2026-08-01", "progression", line=1),
+    )
+
+
+def test_an_ended_course_with_no_stop_reason_is_read_as_unknown_in_its_line_too() -> None:
+    """Case 1453 (MAJOR, the recheck of 1429's fix): a course ended with its stop reason left
+    out was read as unknown by rule 50 only; a dose reduction recorded so split one line in
+    two (abemaciclib + fulvestrant 'another line', outside postMONARCH). It is read as
+    unknown wherever a stop reason is read: the plan equals the plan with 'unknown'."""
+    unknown = _planned(_dose_reduced(stop_reason="unknown"), "practice-2026")
+    left_out = _planned(_dose_reduced(), "practice-2026")
+    assert [(o.regimen.id, o.tier) for o in left_out.options] == [
+        (o.regimen.id, o.tier) for o in unknown.options
+    ]
+    assert left_out.notes == unknown.notes
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_indeterminate_or_uninformative_brca_result_is_asked_again(policy: str) -> None:
+    """Case 1454 (MAJOR): a ctDNA draw at a tumour fraction of 0.6% with BRCA2 indeterminate and
+    BRCA1 not detected (too little tumour DNA to read as a negative): the BRCA test asked for
+    PALB2 only, while the PARP inhibitors waited on BRCA1/2. A gene whose only result is
+    indeterminate or uninformative is untested: the action asks for it."""
+    draw = {"tested_on": "2026-11-05", "tumour_fraction": 0.006}
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", variant="E545K", **draw),
+            result("BRCA2", "indeterminate", **draw),
+            result("BRCA1", "not_detected", **draw),
+            *(
+                result(g, "not_detected", tested_on="2026-11-05", sample="tissue")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["abemaciclib", "fulvestrant"], "2022-01-10", "2026-10-01", "progression", line=1),
+    )
+    plan = _planned(data, policy)
+    asked = {g for a in plan.actions if a.code == "test_hrd_genes" for g in a.genes}
+    assert {"BRCA1", "BRCA2", "PALB2"} <= asked, plan.actions
+
+
+def test_a_progression_found_soon_after_fulvestrant_is_not_said_to_be_off_it() -> None:
+    """Case 1442 (MAJOR): fulvestrant ended 46 days before the plan, stop reason unknown; the
+    action said a progression found now 'is not progression on' it, though fulvestrant acts for
+    months after its last injection: a clinician following it would offer a drug the disease
+    progressed on. Progression while its drugs still acted is progression on it."""
+    data = _fulvestrant_ended(stop_reason="unknown")
+    data["treatments"][1]["ended_on"] = "2026-10-15"
+    action = _codes(_planned(data))["document_progression"]
+    assert "is progression on fulvestrant only if its drugs were still acting" in action.text
+    assert "after it ended, is not progression on" not in action.text

@@ -600,6 +600,7 @@ _HOLD_STOPS = (
     StopReason.PATIENT_CHOICE,
     StopReason.OTHER,
     StopReason.UNKNOWN,
+    None,  # a course ended with its stop reason left out is read as unknown (case 1453)
 )
 #: a hold's stop reason as a plan's note says it (case 1363: 'other' is no patient's choice)
 HOLD_WHY = {

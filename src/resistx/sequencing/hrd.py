@@ -34,11 +34,19 @@ def hrd_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[tuple[str, ..
     only: cases 1123, 1139); else whether BRCA1/2 was tested in the germline only."""
     if parp:
         return (), False
-    if any(facts.genes.get(g) is None for g in HRD_GENES):
+    if any(untested(facts, g) for g in HRD_GENES):
         # a gene with a germline result is tested: a tumour result leaves the germline open
         open_ = tuple(g for g in HRD_GENES if not germline_on_record(facts, g))
         return (*open_, *(SOMATIC_BRCA,) * bool(germline_only_brca(facts))), False
     return (), bool(germline_only_brca(facts))
+
+
+def untested(facts: Facts, gene: str) -> bool:
+    """No result for ``gene`` that reads as one: none, or only indeterminate ones or negatives
+    from a draw with too little tumour DNA (case 1454: an indeterminate BRCA2 and an
+    uninformative BRCA1 were taken as tested, and the test asked for PALB2 only)."""
+    st = facts.genes.get(gene)
+    return st is None or (st.finding is None and st.negative is None)
 
 
 #: what ``hrd_untested`` adds where BRCA1/2 were tested in the germline only
@@ -50,7 +58,7 @@ def germline_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[str, ...
     no germline result on record. A tumour test (tissue or ctDNA) is not a germline test: it
     can miss a germline rearrangement, and some plasma assays filter germline variants out;
     a germline mutation would open a PARP inhibitor (case 510)."""
-    if parp or any(facts.genes.get(g) is None for g in HRD_GENES):
+    if parp or any(untested(facts, g) for g in HRD_GENES):
         return ()
     return tuple(g for g in HRD_GENES if not germline_on_record(facts, g))
 

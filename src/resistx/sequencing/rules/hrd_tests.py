@@ -21,6 +21,7 @@ from resistx.sequencing.hrd import (
     parp_findings,
     parp_targets,
     platinum_resistant,
+    untested,
 )
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -80,9 +81,10 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         for g in HRD_GENES
         if (st := facts.genes.get(g)) and st.finding and st.finding.result.origin is Origin.GERMLINE
     ]
-    untested = tuple(g for g in HRD_GENES if facts.genes.get(g) is None)
+    # an indeterminate result, or a negative from too little tumour DNA, is no test (case 1454)
+    open_ = tuple(g for g in HRD_GENES if untested(facts, g))
     platinum = platinum_resistant(facts)  # rule 105: PARP inhibitors outside their trials
-    if untested:
+    if open_:
         opens = (  # case 1009
             "; after progression on platinum a PARP inhibitor is at best an alternative (rule 105)"
             if platinum
@@ -96,11 +98,11 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         )
         yield PlanEffect(
             code="test_hrd_genes",
-            genes=untested,
+            genes=open_,
             first=not (known_germline or platinum)
             and not target_left(facts)
             and before_choosing(facts, oral=True),
-            text=f"Test {', '.join(untested)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
+            text=f"Test {', '.join(open_)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048)"
             + (_AFTER_PLATINUM if platinum and not known_germline else ".")
             + f"{also}"

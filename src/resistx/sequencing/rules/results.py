@@ -244,8 +244,10 @@ def esr1_ctdna(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     codes=("date_progression",),
 )
 def date_progression(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    dated = [
-        r for r in facts.biomarkers if r.gene in ("ESR1", *PAM_GENES) and r.tested_on is not None
+    dated = [  # a mutation found stands whenever it was found (case 1443: ESR1 was named)
+        r
+        for r in facts.biomarkers
+        if r.gene in ("ESR1", *PAM_GENES) and r.tested_on is not None and not facts.found(r.gene)
     ]
     if not facts.unplaced or not dated:
         return
