@@ -279,3 +279,47 @@ def test_a_progression_found_soon_after_fulvestrant_is_not_said_to_be_off_it() -
     action = _codes(_planned(data))["document_progression"]
     assert "is progression on fulvestrant only if its drugs were still acting" in action.text
     assert "after it ended, is not progression on" not in action.text
+
+
+def _relapse_after_undated_adjuvant(**dated: Any) -> dict[str, Any]:
+    """Case 1455 (its variant): adjuvant letrozole with abemaciclib recorded as completed with no
+    dates, relapse now, nothing given for metastatic disease; nothing actionable."""
+    return _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        {
+            "drugs": ["abemaciclib", "letrozole"],
+            "setting": "adjuvant",
+            "stop_reason": "completed",
+            **dated,
+        },
+        her2="0",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_undated_adjuvant_aromatase_inhibitor_keeps_its_first_line_combinations_from_being_preferred(
+    policy: str,
+) -> None:
+    """Case 1455 (MAJOR): adjuvant letrozole with abemaciclib recorded without dates, relapse
+    now: abemaciclib + letrozole was preferred first, on 'no relapse within 12 months' of an
+    aromatase inhibitor, which the record cannot show. A relapse that soon is aromatase-inhibitor
+    resistance, outside the first-line trials. Until the course's end date is recorded (asked
+    before choosing), a CDK4/6 inhibitor with an aromatase inhibitor is at best an alternative;
+    with the course dated years before the relapse it is preferred as before."""
+    plan = _planned(_relapse_after_undated_adjuvant(), policy)
+    ask = _codes(plan)["date_adjuvant_endocrine"]
+    assert ask.before_choosing and "abemaciclib + letrozole" in ask.text and "ended_on" in ask.text
+    with_ai = [
+        o for o in plan.options if "letrozole" in o.regimen.drugs and len(o.regimen.drugs) == 2
+    ]
+    assert with_ai and all(o.tier is not resistx.Tier.PREFERRED for o in with_ai)
+    dated = _planned(
+        _relapse_after_undated_adjuvant(started_on="2019-01-10", ended_on="2021-01-10"), policy
+    )
+    assert "date_adjuvant_endocrine" not in _codes(dated)
+    assert dated.options[0].regimen.id in {
+        "abemaciclib+letrozole",
+        "ribociclib+letrozole",
+        "palbociclib+letrozole",
+    }

@@ -113,6 +113,17 @@ SCENARIOS: list[dict[str, Any]] = [
             {"drugs": ["fulvestrant"], "months": 9, "line": 2, "stop_reason": "unknown"},
         ],
     ),
+    # rules 19 and 123: an adjuvant aromatase inhibitor with no end date (case 1455)
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[
+            {
+                "drugs": ["abemaciclib", "letrozole"],
+                "setting": "adjuvant",
+                "stop_reason": "completed",
+            }
+        ],
+    ),
     # rule 115: and FINER's trial of ipatasertib, which CYP3A4 metabolises (case 1294b)
     patient(biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]], medications=["rifampicin"]),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line
@@ -782,6 +793,23 @@ _ANASTROZOLE_10_AND_14_MONTHS = [
     for end in ("2023-05-01", "2023-01-01")
 ]
 
+#: HistoryInputs.ai_end_unknown: adjuvant letrozole with abemaciclib, relapse now, recorded
+#: with no dates or dated years before (rules 19 and 123; case 1455)
+_ADJUVANT_AI_UNDATED_AND_DATED = [
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[
+            {
+                "drugs": ["abemaciclib", "letrozole"],
+                "setting": "adjuvant",
+                "stop_reason": "completed",
+            },
+            adjuvant(["abemaciclib", "letrozole"], "2019-01-10", "2021-01-10"),
+        ][k : k + 1],
+    )
+    for k in (0, 1)
+]
+
 
 #: HistoryInputs.endocrine_progressed: tamoxifen for metastatic disease, stopped for progression
 #: or for another reason (rule 19: the first-line trials enrolled no one treated for advanced
@@ -1086,6 +1114,7 @@ _ER_POSITIVE_AND_LOW = [
 @example(_BRCA1_SOMATIC_AND_UNKNOWN, random.Random(0))
 @example(_TAMOXIFEN_PROGRESSED_AND_STOPPED, random.Random(0))
 @example(_ANASTROZOLE_10_AND_14_MONTHS, random.Random(0))
+@example(_ADJUVANT_AI_UNDATED_AND_DATED, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))
 @example(_STOMATITIS_AND_RASH, random.Random(0))
 @example(_FULVESTRANT_AND_TAMOXIFEN, random.Random(0))

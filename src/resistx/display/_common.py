@@ -71,6 +71,7 @@ PLACING_CODES = frozenset(
         "elacestrant_label_esr1_mutated",
         # rule 78's relative contraindication (cases 527, 541)
         "capivasertib_diabetes_uncontrolled",
+        "cdk46i_ai_end_unknown",  # rule 19: an adjuvant AI with no end date (case 1455)
         "monaleesa7_premenopausal",  # rule 19 before the menopause: ribociclib first (case 566)
         "pi3k_akt_inhibitor_diabetes_uncontrolled",
         "inavolisib_diabetes",  # rule 86: a balance cap on a molecular match (case 596)

@@ -7,6 +7,7 @@ than 12 months after them (their reports; not in the review): case 483."""
 from __future__ import annotations
 
 from resistx.model.enums import DrugClass, Her2Status
+from resistx.model.profile import Treatment
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -18,6 +19,22 @@ def aromatase_inhibitor_resistant(facts: Facts) -> bool:
         DrugClass.AROMATASE_INHIBITOR in t.drug_classes
         and (t.progressed if t.metastatic else facts.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
         for t in facts.profile.treatments
+    )
+
+
+def ai_end_undated(facts: Facts) -> tuple[Treatment, ...]:
+    """(Neo)adjuvant courses with an aromatase inhibitor, not ended in progression, with no end
+    date, where nothing else shows resistance to one: whether the relapse came within 12 months
+    of them is not known (case 1455; rules 19 and 123)."""
+    if aromatase_inhibitor_resistant(facts):
+        return ()
+    return tuple(
+        t
+        for t in facts.profile.treatments
+        if not t.metastatic
+        and DrugClass.AROMATASE_INHIBITOR in t.drug_classes
+        and t.end_date is None
+        and not t.progressed
     )
 
 

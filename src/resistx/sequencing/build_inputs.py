@@ -8,6 +8,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, cdk46i_drugs
 from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
+    ai_end_undated,
     aromatase_inhibitor_resistant,
     aromatase_inhibitors_given,
     degrader_short,
@@ -280,6 +281,7 @@ def history(
         aromatase_inhibitors_given=aromatase_inhibitors_given(facts),
         degrader_short=degrader_short(facts),
         ai_resistant=aromatase_inhibitor_resistant(facts),
+        ai_end_unknown=bool(ai_end_undated(facts)),
         no_endocrine_therapy=facts.endocrine_naive,
         endocrine_resistant=endocrine_resistant(facts),
         parp_targets=germline_brca_open(m.parp, m.parp_closed),

@@ -243,6 +243,9 @@ class HistoryInputs:
     #: progressed on one, or relapsed during or within 12 months of a (neo)adjuvant one
     #: (``ai_resistance``; rule 19: the first-line trials enrolled no such patient; case 483)
     ai_resistant: bool = False
+    #: not known to be: a (neo)adjuvant one with no end date (``ai_resistance.ai_end_undated``;
+    #: rule 19 keeps the first-line combinations from preferred, case 1455)
+    ai_end_unknown: bool = False
     #: no aromatase inhibitor, SERD or SERM on record in any setting: the PI3K, AKT and mTOR
     #: inhibitors' trials enrolled after endocrine therapy (rule 69)
     no_endocrine_therapy: bool = False

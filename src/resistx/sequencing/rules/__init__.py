@@ -135,6 +135,7 @@ RULES: tuple[Rule, ...] = (
     sites.cns_disease,
     er_low.reassess_er,
     records.progression_undocumented,
+    adjuvant_resistance.date_adjuvant_endocrine,
     records.ongoing_course,
     hepatic.severe_hepatic_impairment,
     premenopausal.aromatase_inhibitor_unsuppressed,

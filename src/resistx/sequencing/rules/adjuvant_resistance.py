@@ -1,16 +1,20 @@
 """Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor (rule 87): with
-nothing given for metastatic disease yet, read as after a short CDK4/6-inhibitor course."""
+nothing given for metastatic disease yet, read as after a short CDK4/6-inhibitor course; and a
+(neo)adjuvant aromatase inhibitor with no end date, whose relapse interval is asked (rule 123)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor
+from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.ai_resistance import ai_end_undated
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.drug_classes import endocrine_trial
+from resistx.sequencing.rules.first_line import FIRST_LINE_TRIALS
 
 H = Factor.HISTORY
 
@@ -70,3 +74,37 @@ def _adc_open(i: HistoryInputs, spec: RegimenSpec) -> bool:
     if kinds.is_sacituzumab_govitecan(spec):
         return i.sg_lines >= 2
     return i.early_relapse_tdxd if kinds.is_tdxd(spec) else i.early_relapse_sg
+
+
+# rule 123: a (neo)adjuvant aromatase inhibitor with no end date: record it
+@rule(
+    123,
+    "A (neo)adjuvant aromatase inhibitor with no end date: record it",
+    None,
+    condition="No CDK4/6-inhibitor resistance, nothing else showing aromatase-inhibitor "
+    "resistance, and a (neo)adjuvant course with an aromatase inhibitor, not ended in "
+    "progression, with no end date.",
+    effect="An action, before choosing outside a visceral crisis, to record when the course "
+    "ended (ended_on): a relapse on it or within 12 months of its end is aromatase-inhibitor "
+    "resistance, outside the first-line trials of a CDK4/6 inhibitor with one (rule 19 keeps "
+    "those at best alternatives until then) and, with an adjuvant CDK4/6 inhibitor, read as "
+    "progression on it (case 1455).",
+    codes=("date_adjuvant_endocrine",),
+    trials=FIRST_LINE_TRIALS,
+)
+def date_adjuvant_endocrine(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    courses = ai_end_undated(facts)
+    if not courses or facts.cdk46i_resistant:
+        return
+    named = " and ".join(" + ".join(t.drugs) for t in courses)
+    cdk46i = any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in courses)
+    yield PlanEffect(
+        code="date_adjuvant_endocrine",
+        first=not facts.profile.visceral_crisis,
+        text=f"(Neo)adjuvant {named} has no end date on record: record when it ended "
+        "(ended_on). A relapse on it or within 12 months of its end is aromatase-inhibitor "
+        "resistance, which the first-line trials of a CDK4/6 inhibitor with an aromatase "
+        "inhibitor did not enrol (until the date is recorded those combinations are at best "
+        "alternatives)"
+        + (", and is read as progression on the adjuvant CDK4/6 inhibitor." if cdk46i else "."),
+    )

@@ -19,6 +19,7 @@ from resistx.sequencing.rules.first_line import (
     FIRST_LINE_TRIALS,
     after_endocrine_line,
     after_other_endocrine,
+    ai_end_unknown,
     exemestane_after_ai_resistance,
     fulvestrant_trials,
     not_resistant,
@@ -102,6 +103,7 @@ def _monaleesa7(delta: float) -> Effect:
         "cdk46i_first",
         "monaleesa7_premenopausal",
         "cdk46i_steroidal_ai_after_ai_resistance",
+        "cdk46i_ai_end_unknown",
     ),
     trials=("PALOMA-3", "MONALEESA-3", "MONARCH-2", *FIRST_LINE_TRIALS),
     references=CDK46I_NAIVE_REFERENCES,
@@ -117,6 +119,8 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
         if after_other_endocrine(i):  # case 492
             fulvestrant = "fulvestrant" in i.progressed_drugs
             yield after_endocrine_line(why, w.cdk46i_naive_first, after_fulvestrant=fulvestrant)
+        elif i.ai_end_unknown:  # an adjuvant one with no end date (case 1455)
+            yield ai_end_unknown(why, w.cdk46i_naive_first)
         elif not i.ai_resistant:  # none, or one with no relapse within 12 months (case 483)
             steroidal = not cdk46i_with_letrozole(spec)  # those with letrozole come first
             yield Effect(

@@ -78,6 +78,22 @@ def not_resistant(i: HistoryInputs) -> str:
     )
 
 
+def ai_end_unknown(why: str, delta: float) -> Effect:
+    """Rule 19 for a CDK4/6 inhibitor with an aromatase inhibitor where an adjuvant one has no
+    end date: the first-line trials' entry cannot be shown (case 1455; rule 123 asks)."""
+    return Effect(
+        code="cdk46i_ai_end_unknown",
+        delta=delta,
+        ceiling=1,
+        text=f"{why}, but a (neo)adjuvant aromatase inhibitor has no end date: whether the "
+        "relapse came within 12 months of it, which the first-line trials of a CDK4/6 "
+        "inhibitor with one did not enrol (a CDK4/6 inhibitor with fulvestrant then), is not "
+        "known: at best an alternative until its end date is recorded (rule 123).",
+        trials=FIRST_LINE_TRIALS,
+        references=FIRST_LINE_REFERENCES,
+    )
+
+
 def exemestane_after_ai_resistance(why: str) -> Effect:
     """Rule 19 for a CDK4/6 inhibitor with exemestane after aromatase-inhibitor resistance and
     no CDK4/6-inhibitor resistance: no trial gave it then (case 880)."""
