@@ -50,6 +50,13 @@ from tests.helpers import (
 ROOT = Path(__file__).parent.parent
 BY_NUMBER: dict[int, Rule] = {r.number: r for r in RULES}
 
+#: adjuvant letrozole with abemaciclib, completed, with no dates (rules 19 and 123; case 1455)
+ADJUVANT_AI_UNDATED = {
+    "drugs": ["abemaciclib", "letrozole"],
+    "setting": "adjuvant",
+    "stop_reason": "completed",
+}
+
 #: one scenario per rule unit: profiles in which the rule speaks
 SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE),
@@ -114,16 +121,7 @@ SCENARIOS: list[dict[str, Any]] = [
         ],
     ),
     # rules 19 and 123: an adjuvant aromatase inhibitor with no end date (case 1455)
-    patient(
-        biomarkers=NEGATIVE,
-        treatments=[
-            {
-                "drugs": ["abemaciclib", "letrozole"],
-                "setting": "adjuvant",
-                "stop_reason": "completed",
-            }
-        ],
-    ),
+    patient(biomarkers=NEGATIVE, treatments=[ADJUVANT_AI_UNDATED]),
     # rule 115: and FINER's trial of ipatasertib, which CYP3A4 metabolises (case 1294b)
     patient(biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]], medications=["rifampicin"]),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line
@@ -799,11 +797,7 @@ _ADJUVANT_AI_UNDATED_AND_DATED = [
     patient(
         biomarkers=NEGATIVE,
         treatments=[
-            {
-                "drugs": ["abemaciclib", "letrozole"],
-                "setting": "adjuvant",
-                "stop_reason": "completed",
-            },
+            ADJUVANT_AI_UNDATED,
             adjuvant(["abemaciclib", "letrozole"], "2019-01-10", "2021-01-10"),
         ][k : k + 1],
     )
