@@ -323,3 +323,36 @@ def test_an_undated_adjuvant_aromatase_inhibitor_keeps_its_first_line_combinatio
         "ribociclib+letrozole",
         "palbociclib+letrozole",
     }
+
+
+def test_a_pathway_target_does_not_put_chemotherapy_before_the_other_endocrine_lines() -> None:
+    """Case 1450 (MINOR, borderline MAJOR; practice-2026): 26 months of first-line palbociclib +
+    fulvestrant, a PTEN loss by tissue NGS. Capivasertib came first (at best an alternative after
+    fulvestrant), then chemotherapy, 'no rule moved it', above everolimus + exemestane; with
+    PTEN not detected everolimus + exemestane led chemotherapy. A target found does not end the
+    disease's endocrine sensitivity: chemotherapy still steps back behind the endocrine lines."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PTEN", "loss", tested_on="2026-11-02", sample="tissue"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-02", sample="tissue")
+                for g in ("ESR1", "PIK3CA", "AKT1")
+            ),
+        ],
+        {
+            "drugs": ["anastrozole"],
+            "setting": "adjuvant",
+            "started_on": "2021-06-01",
+            "ended_on": "2024-07-20",
+            "stop_reason": "progression",
+        },
+        _course(["palbociclib", "fulvestrant"], "2024-08-10", "2026-10-12", "progression", line=1),
+    )
+    plan = _planned(data, "practice-2026")
+    ids = [o.regimen.id for o in plan.options]
+    assert ids[0] == "capivasertib+fulvestrant"
+    assert ids.index("everolimus+exemestane") < ids.index("chemotherapy")
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    assert "endocrine_sensitive_chemotherapy_later" in {r.code for r in chemo.reasons}

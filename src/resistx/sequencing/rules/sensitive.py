@@ -72,7 +72,9 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "Discussion "
     "sends this patient to chemotherapy; trastuzumab deruxtecan's reason says this rule does "
     "not weigh the sites of metastasis (case 1200); postMONARCH and the guidelines since keep an "
-    "endocrine-based line first. Its reason leads.",
+    "endocrine-based line first. Its reason leads. With an ESR1 or PI3K-pathway target found "
+    "(and a drug for it), only chemotherapy steps back, behind the endocrine lines (case 1450: "
+    "a PTEN loss put it above everolimus + exemestane).",
     codes=(
         "endocrine_sensitive_endocrine_first",
         "endocrine_sensitive_chemotherapy_later",
@@ -83,9 +85,14 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
 )
 def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     usable = not i.pathway_unusable  # a pathway finding no drug can act on (case 1077)
-    if not ((i.tested_without_actionable or not usable) and i.post_cdk46i):
+    if not i.post_cdk46i or not i.endocrine_sensitive or kinds.is_investigational(spec):
         return
-    if not i.endocrine_sensitive or kinds.is_investigational(spec):
+    if not (i.tested_without_actionable or not usable):
+        # a target found leaves the disease endocrine-sensitive: chemotherapy still comes
+        # after the endocrine lines, the target's among them (case 1450)
+        target = i.esr1 is not None or i.akt_pathway is not None  # not an untested gene
+        if target and kinds.is_chemotherapy(spec):
+            yield _chemotherapy_after_target(i, ctx.weights.endocrine_sensitive_cytotoxic)
         return
     none = "no ESR1 or PI3K-pathway target" if usable else _unusable(i)
     trial = "postMONARCH"
@@ -131,6 +138,18 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             f"before chemotherapy{evidence}.",
             trials=(*spec.key_trials, trial),
         )
+
+
+def _chemotherapy_after_target(i: MolecularInputs, delta: float) -> Effect:
+    """Rule 32 for chemotherapy beside an ESR1 or PI3K-pathway target (case 1450)."""
+    return Effect(
+        code="endocrine_sensitive_chemotherapy_later",
+        delta=delta,
+        text=f"Endocrine-sensitive disease ({_SENSITIVE[i.endocrine_sensitive]}, no visceral "
+        "crisis on record) with an ESR1 or PI3K-pathway target: the drugs for it and the "
+        "other endocrine-based lines come before chemotherapy (postMONARCH's population).",
+        trials=("postMONARCH",),
+    )
 
 
 #: postMONARCH's entry said after induction chemotherapy (update-2026.md section 1; case 1071)
