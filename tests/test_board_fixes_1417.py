@@ -277,7 +277,8 @@ def test_a_progression_found_soon_after_fulvestrant_is_not_said_to_be_off_it() -
     data = _fulvestrant_ended(stop_reason="unknown")
     data["treatments"][1]["ended_on"] = "2026-10-15"
     action = _codes(_planned(data))["document_progression"]
-    assert "is progression on fulvestrant only if its drugs were still acting" in action.text
+    assert "first restaging after stopping" in action.text
+    assert "fulvestrant also acts for months after its last injection" in action.text
     assert "after it ended, is not progression on" not in action.text
 
 
@@ -356,3 +357,81 @@ def test_a_pathway_target_does_not_put_chemotherapy_before_the_other_endocrine_l
     chemo = plan.option("chemotherapy")
     assert chemo is not None
     assert "endocrine_sensitive_chemotherapy_later" in {r.code for r in chemo.reasons}
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_esr1_negative_before_a_long_endocrine_course_with_no_progression_is_asked_again(
+    policy: str,
+) -> None:
+    """Case 1442 (MAJOR): ESR1 not detected in March 2025, then 18 months of capivasertib +
+    fulvestrant ended for a reason not recorded: the oral SERDs were left out on 'ESR1 not
+    mutated on a current test', and no ESR1 test was asked, though ESR1 mutations are acquired
+    under endocrine therapy. As for a course going on (rule 53), a negative taken more than 60
+    days before the end of the latest endocrine course is not current: ESR1 is asked again."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2025-03-20", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2025-03-20") for g in ("ESR1", "AKT1", "PTEN")),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-01-10", "2025-03-10", "progression", line=1),
+        _course(["capivasertib", "fulvestrant"], "2025-04-01", "2026-10-15", "unknown", line=2),
+        her2="low",
+    )
+    plan = _planned(data, policy)
+    assert "ESR1" in {g for a in plan.actions if a.code == "retest" for g in a.genes}
+    assert not any("current test" in r.text for e in plan.excluded for r in e.reasons)
+
+
+def test_an_undated_adjuvant_endocrine_therapy_makes_inavolisib_wait_not_leave() -> None:
+    """Case 1457 (MAJOR, practice-2026): adjuvant abemaciclib + letrozole, then letrozole alone,
+    completed with no dates, a PIK3CA mutation, first relapse: the inavolisib triplet was left
+    out, 'not this patient', though whether the relapse came within 12 months of the letrozole
+    is not known (dated so, it is first). Its place now waits on that date, which rule 123
+    asks for, naming INAVO120."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-10", sample="tissue", variant="H1047R"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-10", sample="tissue")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        {"drugs": ["abemaciclib", "letrozole"], "setting": "adjuvant", "stop_reason": "completed"},
+        {"drugs": ["letrozole"], "setting": "adjuvant", "stop_reason": "completed"},
+    )
+    plan = _planned(data, "practice-2026")
+    triplet = plan.option("inavolisib+palbociclib+fulvestrant")
+    assert triplet is not None, "left out"
+    assert triplet.waits_on and triplet.tier is not resistx.Tier.PREFERRED
+    assert "INAVO120" in _codes(plan)["date_adjuvant_endocrine"].text
+
+
+def test_a_progression_at_the_first_restaging_after_an_oral_drug_is_read_as_progression_on_it() -> (
+    None
+):
+    """Case 1460 (MAJOR, the recheck of 1442's fix): elacestrant ended 5 weeks ago, stop reason
+    unknown; the action said a progression found now is progression on it only 'if its drugs
+    were still acting', which an oral drug clearing in days is not: elacestrant stayed
+    preferred. The action asks what the last assessment on it showed, and reads a progression at
+    the first restaging after stopping as progression on it."""
+    data = _woman(
+        "2026-11-30",
+        [result("ESR1", "mutated", tested_on="2025-06-10", variant="D538G")],
+        _course(["palbociclib", "letrozole"], "2023-01-10", "2025-06-01", "progression", line=1),
+        _course(["elacestrant"], "2025-06-20", "2026-10-26", "unknown", line=2),
+    )
+    action = _codes(_planned(data))["document_progression"]
+    assert "first restaging after stopping" in action.text
+    assert "only if its drugs were still acting" not in action.text
+
+
+def test_type_2_diabetes_as_a_problem_list_words_it_is_read_with_its_values() -> None:
+    """Case 1464 (MINOR): 'diabetes mellitus type 2' with insulin and an HbA1c was refused,
+    with advice to write what was written; 'type 2 diabetes' was read. Both are read."""
+    kept = {"insulin": True, "hba1c": 7.4}
+    for name in ("diabetes mellitus type 2", "type 2 diabetes", "Diabetes type 2"):
+        p = resistx.load_profile(_woman("2026-11-30", [], comorbidities=[{"name": name, **kept}]))
+        [c] = p.comorbidities
+        assert (str(c.name), c.insulin, c.hba1c) == ("diabetes", True, 7.4), name

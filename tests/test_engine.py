@@ -122,6 +122,11 @@ SCENARIOS: list[dict[str, Any]] = [
     ),
     # rules 19 and 123: an adjuvant aromatase inhibitor with no end date (case 1455)
     patient(biomarkers=NEGATIVE, treatments=[ADJUVANT_AI_UNDATED]),
+    # rules 31 and 123: ... and with a PIK3CA mutation, INAVO120's population unknown (1457)
+    patient(
+        biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1]],
+        treatments=[dict(ADJUVANT_AI_UNDATED, drugs=["letrozole"])],
+    ),
     # rule 115: and FINER's trial of ipatasertib, which CYP3A4 metabolises (case 1294b)
     patient(biomarkers=[result("PIK3CA", "mutated"), NEGATIVE[0]], medications=["rifampicin"]),
     # rule 101: FINER (after first-line CDK4/6-inhibitor therapy) after a further line
@@ -805,6 +810,14 @@ _ADJUVANT_AI_UNDATED_AND_DATED = [
 ]
 
 
+#: MolecularInputs.early_adjuvant_relapse_unknown: a PIK3CA mutation after adjuvant letrozole,
+#: nothing yet for metastatic disease, undated or dated years before (rule 31; case 1457)
+_PIK3CA_AFTER_ADJUVANT_UNDATED_AND_DATED = [
+    dict(p, biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1]])
+    for p in _ADJUVANT_AI_UNDATED_AND_DATED
+]
+
+
 #: HistoryInputs.endocrine_progressed: tamoxifen for metastatic disease, stopped for progression
 #: or for another reason (rule 19: the first-line trials enrolled no one treated for advanced
 #: disease; case 492); nothing else in any Inputs tells the two apart
@@ -1109,6 +1122,7 @@ _ER_POSITIVE_AND_LOW = [
 @example(_TAMOXIFEN_PROGRESSED_AND_STOPPED, random.Random(0))
 @example(_ANASTROZOLE_10_AND_14_MONTHS, random.Random(0))
 @example(_ADJUVANT_AI_UNDATED_AND_DATED, random.Random(0))
+@example(_PIK3CA_AFTER_ADJUVANT_UNDATED_AND_DATED, random.Random(0))
 @example(_LETROZOLE_AND_TAMOXIFEN, random.Random(0))
 @example(_STOMATITIS_AND_RASH, random.Random(0))
 @example(_FULVESTRANT_AND_TAMOXIFEN, random.Random(0))

@@ -384,6 +384,12 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         ),
         practice(biomarkers=[result("PIK3CA", "mutated")]),
         practice(biomarkers=[result("PIK3CA", "mutated")], treatments=[]),
+        practice(  # INAVO120's population unknown: adjuvant letrozole with no dates (1457)
+            biomarkers=[result("PIK3CA", "mutated")],
+            treatments=[
+                {"drugs": ["letrozole"], "setting": "adjuvant", "stop_reason": "completed"}
+            ],
+        ),
         practice(  # INAVO120's population with diabetes (rule 86)
             schema_version=2,
             comorbidities=["diabetes"],

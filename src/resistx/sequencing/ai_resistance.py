@@ -38,6 +38,23 @@ def ai_end_undated(facts: Facts) -> tuple[Treatment, ...]:
     )
 
 
+def adjuvant_relapse_undated(facts: Facts) -> tuple[Treatment, ...]:
+    """With nothing yet for metastatic disease and no relapse known to be within 12 months of
+    (neo)adjuvant endocrine therapy or on an adjuvant CDK4/6 inhibitor: the (neo)adjuvant
+    endocrine courses with no end date, not ended in progression. Whether the relapse is
+    INAVO120's (within 12 months of one) is not known (case 1457; rules 31 and 123)."""
+    if facts.metastatic or facts.adjuvant_cdk46i_relapse or facts.early_adjuvant_endocrine_relapse:
+        return ()
+    return tuple(
+        t
+        for t in facts.profile.treatments
+        if not t.metastatic
+        and t.drug_classes & ENDOCRINE_DRUGS
+        and t.end_date is None
+        and not t.progressed
+    )
+
+
 def endocrine_progressed(facts: Facts) -> bool:
     """A course with endocrine therapy for metastatic disease ended in progression: what
     trastuzumab deruxtecan's approval asks for (case 497; an ongoing latest course counts, as

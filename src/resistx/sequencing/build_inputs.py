@@ -8,6 +8,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, cdk46i_drugs
 from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
+    adjuvant_relapse_undated,
     ai_end_undated,
     aromatase_inhibitor_resistant,
     aromatase_inhibitors_given,
@@ -139,6 +140,14 @@ def _cdk46i_months(facts: Facts) -> dict[str, bool]:
     }
 
 
+def _adjuvant_relapse(facts: Facts) -> dict[str, bool]:
+    """INAVO120's population (rule 31), and whether an undated course leaves it unknown (1457)."""
+    return {
+        "early_adjuvant_relapse": facts.early_adjuvant_endocrine_relapse,
+        "early_adjuvant_relapse_unknown": bool(adjuvant_relapse_undated(facts)),
+    }
+
+
 def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:
     pam, esr1_state = [facts.genes.get(g) for g in PAM_GENES], facts.genes.get("ESR1")
     esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
@@ -189,7 +198,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         **_cdk46i_months(facts),
         **adjuvant.endocrine_reading(facts),
         untreated=not facts.profile.treatments,
-        early_adjuvant_relapse=facts.early_adjuvant_endocrine_relapse,
+        **_adjuvant_relapse(facts),
         chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
         db04_early_relapse=bool(facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)),
         chemotherapy_ever=any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in facts.in_order),

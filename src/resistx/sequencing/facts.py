@@ -95,13 +95,12 @@ class Facts:
         st = self.genes.get(gene)
         if st is None or st.indeterminate or st.finding is not None:
             return st is None or st.indeterminate or bool(st.finding and st.finding.stale)
-        if st.negative is None:
+        if st.negative is None or self.unplaced:
             return True
         progression, tested = self.results_from, st.negative.tested_on
-        if self.unplaced:
-            return True
         if progression is None or (tested is not None and tested >= progression):
-            return gene == "ESR1" and esr1_before(self.current, tested, self.decision_date)
+            latest = self.current or next(reversed(self.in_order), None)  # case 1442
+            return gene == "ESR1" and esr1_before(latest, tested, self.decision_date)
         return (
             tested is None or gene != "ESR1" or not esr1_stands(self.in_order, tested, progression)
         )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample
+from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample, StopReason
 from resistx.model.profile import GERMLINE_SAMPLES, BiomarkerResult, Treatment, result_order
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
@@ -216,19 +216,17 @@ def esr1_tissue_only(facts: Facts) -> bool:
 ESR1_ON_COURSE_DAYS = 60
 
 
-def esr1_before(
-    current: Treatment | None, tested: dt.date | None, decision: dt.date | None
-) -> bool:
-    """An ESR1 negative taken on the ongoing endocrine course ``current`` (read as progressed
-    at the plan's date, rule 53) well before that date: ESR1 mutations are acquired under
-    endocrine therapy, so it does not stand for the progression the options answer."""
-    return (
-        current is not None
-        and bool(current.drug_classes & ENDOCRINE_DRUGS)
-        and tested is not None
-        and decision is not None
-        and (decision - tested).days > ESR1_ON_COURSE_DAYS
-    )
+def esr1_before(latest: Treatment | None, tested: dt.date | None, decision: dt.date | None) -> bool:
+    """An ESR1 negative taken well before the end of the latest endocrine course for metastatic
+    disease: one going on (read as progressed at the plan's date, rule 53), or one ended with no
+    progression recorded (case 1442: 18 months of fulvestrant after the test). ESR1 mutations
+    are acquired under endocrine therapy, so it does not stand for what the options answer."""
+    if latest is None or not latest.metastatic or tested is None:
+        return False
+    if latest.stop_reason is StopReason.PROGRESSION or not latest.drug_classes & ENDOCRINE_DRUGS:
+        return False
+    end = decision if latest.stop_reason is StopReason.ONGOING else latest.end_date
+    return end is not None and (end - tested).days > ESR1_ON_COURSE_DAYS
 
 
 def progression_unplaced(progressed: tuple[Treatment, ...]) -> tuple[Treatment, ...]:

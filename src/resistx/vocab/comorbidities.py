@@ -30,6 +30,11 @@ ALIASES = {
     "type_2_diabetes": "diabetes",
     "type_ii_diabetes": "diabetes",
     "t2dm": "diabetes",
+    # the order a problem list gives type 2 diabetes in (case 1464)
+    "diabetes_mellitus_type_2": "diabetes",
+    "diabetes_mellitus_type_ii": "diabetes",
+    "type_2_diabetes_mellitus": "diabetes",
+    "diabetes_type_2": "diabetes",
     "ild": "interstitial_lung_disease",
     "pneumonitis": "interstitial_lung_disease",
     "heart_disease": "cardiac_disease",

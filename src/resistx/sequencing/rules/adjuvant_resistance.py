@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, Factor
+from resistx.model.enums import BiomarkerStatus, DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.ai_resistance import ai_end_undated
+from resistx.sequencing.ai_resistance import adjuvant_relapse_undated, ai_end_undated
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -83,7 +83,9 @@ def _adc_open(i: HistoryInputs, spec: RegimenSpec) -> bool:
     None,
     condition="No CDK4/6-inhibitor resistance, nothing else showing aromatase-inhibitor "
     "resistance, and a (neo)adjuvant course with an aromatase inhibitor, not ended in "
-    "progression, with no end date.",
+    "progression, with no end date; or, with a PIK3CA mutation and the inavolisib triplet in "
+    "the policy's table, nothing yet for metastatic disease and a (neo)adjuvant endocrine "
+    "course with no end date (INAVO120's population turns on it: case 1457).",
     effect="An action, before choosing outside a visceral crisis, to record when the course "
     "ended (ended_on): a relapse on it or within 12 months of its end is aromatase-inhibitor "
     "resistance, outside the first-line trials of a CDK4/6 inhibitor with one (rule 19 keeps "
@@ -92,19 +94,37 @@ def _adc_open(i: HistoryInputs, spec: RegimenSpec) -> bool:
     codes=("date_adjuvant_endocrine",),
     trials=FIRST_LINE_TRIALS,
 )
-def date_adjuvant_endocrine(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    courses = ai_end_undated(facts)
-    if not courses or facts.cdk46i_resistant:
+def date_adjuvant_endocrine(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    ai = () if facts.cdk46i_resistant else ai_end_undated(facts)
+    # INAVO120's population turns on the same date (case 1457), where its triplet is a regimen
+    inavo120 = _INAVO120 in ctx.regimens and facts.found("PIK3CA", BiomarkerStatus.MUTATED)
+    courses = (*ai, *(t for t in adjuvant_relapse_undated(facts) if inavo120 and t not in ai))
+    if not courses:
         return
     named = " and ".join(" + ".join(t.drugs) for t in courses)
     cdk46i = any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in courses)
+    said = [
+        "a relapse on an aromatase inhibitor or within 12 months of its end is aromatase-"
+        "inhibitor resistance, which the first-line trials of a CDK4/6 inhibitor with one did "
+        "not enrol (until the date is recorded those combinations are at best alternatives)"
+        + (
+            ", and one within 12 months of the end of the adjuvant CDK4/6 inhibitor is read as "
+            "progression on it"
+            if cdk46i
+            else ""
+        )
+    ] * bool(ai) + [
+        "a relapse during adjuvant endocrine therapy or within 12 months of its end, with this "
+        "PIK3CA mutation, is INAVO120's population (inavolisib + palbociclib + fulvestrant "
+        "waits on the date)"
+    ] * bool(inavo120 and adjuvant_relapse_undated(facts))
+    why = "; ".join(said)
     yield PlanEffect(
         code="date_adjuvant_endocrine",
         first=not facts.profile.visceral_crisis,
-        text=f"(Neo)adjuvant {named} has no end date on record: record when it ended "
-        "(ended_on). A relapse on it or within 12 months of its end is aromatase-inhibitor "
-        "resistance, which the first-line trials of a CDK4/6 inhibitor with an aromatase "
-        "inhibitor did not enrol (until the date is recorded those combinations are at best "
-        "alternatives)"
-        + (", and is read as progression on the adjuvant CDK4/6 inhibitor." if cdk46i else "."),
+        text=f"(Neo)adjuvant {named}: no end date on record: record when each ended "
+        f"(ended_on). {why[0].upper()}{why[1:]}.",
     )
+
+
+_INAVO120 = "inavolisib+palbociclib+fulvestrant"

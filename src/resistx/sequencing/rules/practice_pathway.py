@@ -10,6 +10,7 @@ from resistx.model.enums import BiomarkerStatus, EndpointKind, ExclusionCode, Fa
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.findings import Finding
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, left_out, rule
 from resistx.sequencing.rules.figures import approved_as, figures
@@ -31,12 +32,15 @@ PIK3CA_MUTATED = (BiomarkerStatus.MUTATED,)
     effect="Inavolisib+palbociclib+fulvestrant scores a match and more (INAVO120's overall "
     "survival benefit); outside that population it is left out (out_of_population, whatever "
     "PIK3CA shows); within it, PIK3CA untested or negative by PCR only, it waits on an NGS "
-    "test, and with no PIK3CA mutation it is left out (biomarker_absent).",
+    "test, and with no PIK3CA mutation it is left out (biomarker_absent); with a PIK3CA "
+    "mutation and the relapse's interval unknown (an undated (neo)adjuvant endocrine course, "
+    "nothing else placing it), it waits on that date (case 1457).",
     codes=(
         "inavo120_population",
         "out_of_population",
         "inavo120_pik3ca_untested",
         "biomarker_absent",
+        "inavo120_relapse_undated",
     ),
     trials=("INAVO120",),
     regimens=kinds.has_later_pi3k_inhibitor,
@@ -46,7 +50,7 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         return
     trial = "INAVO120"
     # the population first: after a CDK4/6 inhibitor no PIK3CA result would open the triplet
-    if not i.early_adjuvant_relapse:
+    if not (i.early_adjuvant_relapse or i.early_adjuvant_relapse_unknown):
         yield left_out(
             ExclusionCode.OUT_OF_POPULATION,
             text="INAVO120 enrolled relapse during or within 12 months of adjuvant endocrine "
@@ -85,6 +89,9 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         pfs = figures(ctx, trial, spec.id, "ITT")
         os_ = figures(ctx, trial, spec.id, "ITT", OS)
         said = "; ".join(x for x in (pfs, os_) if x)
+        if i.early_adjuvant_relapse_unknown:  # case 1457
+            yield _relapse_undated(f, said)
+            return
         yield Effect(
             code="inavo120_population",
             delta=(ctx.weights.match + ctx.weights.inavolisib_population) * weight(f, ctx),
@@ -93,6 +100,19 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             f"therapy: INAVO120's population ({said}).",
             trials=(trial,),
         )
+
+
+def _relapse_undated(f: Finding, said: str) -> Effect:
+    """Rule 31 where an undated (neo)adjuvant endocrine course leaves INAVO120's population
+    unknown (case 1457): the triplet waits on the date."""
+    return Effect(
+        code="inavo120_relapse_undated",
+        text=f"PIK3CA mutation {f.describe()}, and (neo)adjuvant endocrine therapy with no end "
+        "date: INAVO120's population if the relapse came during it or within 12 months of its "
+        f"end ({said}); its place waits on that date (rule 123).",
+        waits_on="the end date of (neo)adjuvant endocrine therapy",
+        trials=("INAVO120",),
+    )
 
 
 # rule 39: pIK3CA-mutated, nothing on record: ask about adjuvant endocrine therapy

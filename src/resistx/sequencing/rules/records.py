@@ -94,8 +94,9 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "progression since.",
     effect="An action, before every other, to restage and record whether the disease "
     "progressed on the course: the options read the course as not ended by progression and "
-    "change if it did; a progression found once its drugs no longer acted is not progression "
-    "on it and not its stop reason (case 1221; one within their action is, case 1442); with stable disease the question is rather whether to "
+    "change if it did; a progression at the first restaging after stopping is read as "
+    "progression on it (cases 1442, 1460), one found after control off treatment is not, nor "
+    "its stop reason (case 1221); with stable disease the question is rather whether to "
     "resume endocrine therapy (a course without an endocrine drug: a treatment break with "
     "restaging, or the next line; case 1128), after a stop for toxicity also whether to give "
     "it again once the event has resolved (cases 1233, 1235).",
@@ -123,11 +124,12 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
         first=True,
         text=f"{drugs} ended ({why}) with no progression recorded since: restage. If the "
         "disease in fact progressed on it, record that as its stop reason: the options below "
-        "read this course as not ended by progression, and change if it did. A progression "
-        f"found now is progression on {drugs} only if its drugs were still acting (fulvestrant "
-        "acts for months after its last injection); one found after that is not, and is not "
-        "to be recorded as the course's stop reason (that would read the disease as resistant "
-        "to it); with "
+        f"read this course as not ended by progression, and change if it did. Ask what the last "
+        f"assessment on {drugs} showed: a progression found at the first restaging after "
+        "stopping, with no assessment since showing control, is read as progression on it "
+        "(fulvestrant also acts for months after its last injection); one found after control "
+        "off treatment is not, and is not to be recorded as the course's stop reason (that "
+        "would read the disease as resistant to it); with "
         f"stable disease the question is rather {stable}.",
     )
 
