@@ -162,7 +162,7 @@ def why_besides_evidence(option: Option) -> str:
 
 #: the headings of the actions before the options and after them
 BEFORE_CHOOSING = "Before choosing"
-ALSO_TO_DO = "Also to do (none of these changes what is preferred)"
+ALSO_TO_DO = "Also to do (none of these changes the first option)"
 #: the heading of the conditions a profile states as free text, which no rule weighs (case 510)
 NOT_ASSESSED = "Not assessed by resistx (no rule weighs these; the clinician must)"
 
