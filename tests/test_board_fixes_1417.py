@@ -435,3 +435,46 @@ def test_type_2_diabetes_as_a_problem_list_words_it_is_read_with_its_values() ->
         p = resistx.load_profile(_woman("2026-11-30", [], comorbidities=[{"name": name, **kept}]))
         [c] = p.comorbidities
         assert (str(c.name), c.insulin, c.hba1c) == ("diabetes", True, 7.4), name
+
+
+@pytest.mark.parametrize("stop", ["unknown", "patient_choice", "toxicity"])
+def test_an_endocrine_line_ended_without_progression_does_not_count_for_destiny_breast06(
+    stop: str,
+) -> None:
+    """Case 1473 (MAJOR, practice-2026): ribociclib + anastrozole to progression, then 17 months
+    of capivasertib + fulvestrant ended for a reason not recorded: trastuzumab deruxtecan came
+    first as 'DESTINY-Breast06's population (2 or more endocrine lines)', though the plan read
+    the second line as not ended by progression and asked whether it was; stopped for toxicity
+    the same patient was outside the entry. A line counts for the entry once it progressed,
+    whatever else ended it."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2025-05-02", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2025-05-02") for g in ("ESR1", "AKT1", "PTEN")),
+        ],
+        _course(["ribociclib", "anastrozole"], "2023-03-01", "2025-04-20", "progression", line=1),
+        _course(["capivasertib", "fulvestrant"], "2025-05-10", "2026-10-12", stop, line=2),
+        her2="low",
+    )
+    if stop == "toxicity":
+        data["treatments"][1]["toxicity"] = "rash"
+    plan = _planned(data, "practice-2026")
+    assert plan.options[0].regimen.id != "trastuzumab-deruxtecan"
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    assert tdxd is None or not any("DESTINY-Breast06's population" in r.text for r in tdxd.reasons)
+
+
+def test_a_course_ended_for_a_reason_not_recorded_asks_why_it_ended() -> None:
+    """Case 1473 (MAJOR, wording): capivasertib + fulvestrant stopped seven weeks ago, stop
+    reason unknown: the plan asked only whether the disease progressed, though a stop for
+    toxicity (rash) places the options differently again. It asks why the course ended, with
+    the adverse event; and fulvestrant's months of action are named only where it was given."""
+    data = _fulvestrant_ended(stop_reason="unknown")
+    data["treatments"][1]["drugs"] = ["capivasertib", "fulvestrant"]
+    action = _codes(_planned(data))["document_progression"]
+    assert "Record why it ended: progression, toxicity (with the adverse event" in action.text
+    assert "fulvestrant also acts for months" in action.text
+    data["treatments"][1]["drugs"] = ["elacestrant"]
+    action = _codes(_planned(data))["document_progression"]
+    assert "fulvestrant also acts for months" not in action.text

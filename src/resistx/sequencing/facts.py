@@ -24,7 +24,6 @@ from resistx.model.profile import (
     exposure_months,
     latest_progression,
     sensitivity_courses,
-    stopped_for_toxicity,
 )
 from resistx.sequencing import reliability
 from resistx.sequencing.findings import GeneState, reconcile
@@ -214,11 +213,12 @@ class Facts:
 
     @once
     def destiny_breast06_lines(self) -> bool:
-        """2 or more endocrine lines for metastatic disease (not one stopped for toxicity: case
-        1075), or a CDK4/6i course under 6 months: DESTINY-Breast06's entry but its ECOG (980)."""
+        """2 or more endocrine lines for metastatic disease that progressed (not one stopped for
+        toxicity, 1075, or ended otherwise with no progression on record, 1473), or a CDK4/6i
+        course under 6 months: DESTINY-Breast06's entry but its ECOG (case 980)."""
         months = self.cdk46i_months
         lines = sum(
-            any(t.drug_classes & ENDOCRINE_DRUGS for t in line) and not stopped_for_toxicity(line)
+            any(t.drug_classes & ENDOCRINE_DRUGS for t in line) and any(t.progressed for t in line)
             for line in self.metastatic_lines
         )
         return lines >= 2 or (months is not None and months < DB06_SHORT_FIRST_LINE_MONTHS)

@@ -41,6 +41,7 @@ from resistx.sequencing.rules import (
     routes,
     sites,
     status,
+    stopped,
     targets,
 )
 
@@ -134,7 +135,7 @@ RULES: tuple[Rule, ...] = (
     renal.measure_clearance,
     sites.cns_disease,
     er_low.reassess_er,
-    records.progression_undocumented,
+    stopped.progression_undocumented,
     adjuvant_resistance.date_adjuvant_endocrine,
     records.ongoing_course,
     hepatic.severe_hepatic_impairment,

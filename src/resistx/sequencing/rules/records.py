@@ -9,9 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, Sample, StopReason, TreatmentSetting
 from resistx.model.profile import Treatment, latest_course
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.toxicity import TDXD, caused_ild, tdxd_resumable
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -83,70 +81,6 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         )
 
 
-# rule 50: the latest course ended without progression: is there progression?
-@rule(
-    50,
-    "The latest course ended without progression: document progression first",
-    None,
-    condition="The most recent course for metastatic disease ended by the patient's choice, for "
-    "toxicity, as planned, for another reason, or for a reason not recorded (stop reason "
-    "unknown or left out; case 1429), and no course follows it: the record shows no "
-    "progression since.",
-    effect="An action, before every other, to restage and record whether the disease "
-    "progressed on the course: the options read the course as not ended by progression and "
-    "change if it did; a progression at the first restaging after stopping is read as "
-    "progression on it (cases 1442, 1460), one found after control off treatment is not, nor "
-    "its stop reason (case 1221); with stable disease the question is rather whether to "
-    "resume endocrine therapy (a course without an endocrine drug: a treatment break with "
-    "restaging, or the next line; case 1128), after a stop for toxicity also whether to give "
-    "it again once the event has resolved (cases 1233, 1235).",
-    codes=("document_progression",),
-)
-def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    last = facts.in_order[-1] if facts.in_order else None
-    if last is None or not last.metastatic or last.stop_reason not in _NOT_PROGRESSION:
-        return
-    drugs = " + ".join(last.drugs)
-    why = _UNRECORDED.get(last.stop_reason) or str(last.stop_reason).replace("_", " ")
-    stable = _STABLE[bool(last.drug_classes & ENDOCRINE_DRUGS)]
-    if _stopped_for_good(facts, last):  # case 1263b
-        stable = (
-            f"{stable}: the label of trastuzumab deruxtecan stops it for good after an "
-            "interstitial lung disease of grade 2 or worse (record the grade where it was 1)"
-        )
-    elif last.stop_reason is StopReason.TOXICITY:  # cases 1233, 1235
-        stable = (
-            "whether to give it again once the adverse event has resolved (its label's dose "
-            f"modifications), or {stable}"
-        )
-    yield PlanEffect(
-        code="document_progression",
-        first=True,
-        text=f"{drugs} ended ({why}) with no progression recorded since: restage. If the "
-        "disease in fact progressed on it, record that as its stop reason: the options below "
-        f"read this course as not ended by progression, and change if it did. Ask what the last "
-        f"assessment on {drugs} showed: a progression found at the first restaging after "
-        "stopping, with no assessment since showing control, is read as progression on it "
-        "(fulvestrant also acts for months after its last injection); one found after control "
-        "off treatment is not, and is not to be recorded as the course's stop reason (that "
-        "would read the disease as resistant to it); with "
-        f"stable disease the question is rather {stable}.",
-    )
-
-
-def _stopped_for_good(facts: Facts, last: Treatment) -> bool:
-    """Trastuzumab deruxtecan stopped for an interstitial lung disease that is not a recorded
-    grade 0-1 (``tdxd_resumable``): its label does not give it again."""
-    return caused_ild(last, TDXD) and not tdxd_resumable(facts)
-
-
-#: what stable disease asks after the latest course, by whether it held an endocrine drug
-_STABLE = (
-    "a treatment break with restaging, or the next line",
-    "whether to resume endocrine therapy",
-)
-
-
 #: a progression this long before the plan's date, with nothing given since, is an old
 #: assessment to restage first (case 961; resistx's window: the review gives none)
 RESTAGE_AFTER_DAYS = 90
@@ -206,19 +140,6 @@ def ongoing_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             "progression: they read it as progressed at this date (if it stops for toxicity "
             "instead, record that and the plan changes).",
         )
-
-
-_NOT_PROGRESSION = frozenset(
-    {
-        StopReason.PATIENT_CHOICE,
-        StopReason.TOXICITY,
-        StopReason.COMPLETED,
-        StopReason.OTHER,
-        StopReason.UNKNOWN,
-        None,  # an ended course whose stop reason was left out is read as unknown (case 1429)
-    }
-)
-_UNRECORDED = dict.fromkeys((StopReason.UNKNOWN, None), "its stop reason not recorded")
 
 
 # rule 89: a first recurrence after early disease: biopsy it and retest ER, PR and HER2
