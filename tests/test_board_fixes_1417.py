@@ -478,3 +478,41 @@ def test_a_course_ended_for_a_reason_not_recorded_asks_why_it_ended() -> None:
     data["treatments"][1]["drugs"] = ["elacestrant"]
     action = _codes(_planned(data))["document_progression"]
     assert "fulvestrant also acts for months" not in action.text
+
+
+def _growing_liver(**kw: Any) -> dict[str, Any]:
+    """Case 1481: growing liver metastases with hepatic impairment (Child-Pugh A) and no crisis
+    recorded, after 14 months of first-line ribociclib + letrozole; nothing actionable on ctDNA
+    at 12%; HER2-low (2+, ISH negative), no chemotherapy yet."""
+    return _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(["ribociclib", "letrozole"], "2025-08-01", "2026-10-05", "progression", line=1),
+        her2="low",
+        metastatic_sites=["bone", "liver"],
+        **kw,
+    )
+
+
+def test_liver_metastases_with_hepatic_impairment_are_not_read_as_endocrine_sensitive() -> None:
+    """Case 1481 (MAJOR, practice-2026; known as 1200 for the sites alone): growing liver
+    metastases with hepatic impairment on record, no crisis: rule 32 read 'endocrine-sensitive
+    disease' and put fulvestrant alone above trastuzumab deruxtecan and chemotherapy. Liver
+    dysfunction beside liver metastases sets that reading aside, and the plan asks before
+    choosing whether it is impending organ dysfunction (a visceral crisis); without the
+    impairment the reading holds."""
+    plan = _planned(
+        _growing_liver(comorbidities=[{"name": "hepatic_impairment", "child_pugh": "A"}]),
+        "practice-2026",
+    )
+    assert plan.options[0].regimen.id in {"trastuzumab-deruxtecan", "chemotherapy"}
+    assert not any(
+        r.code.startswith("endocrine_sensitive") for o in plan.options for r in o.reasons
+    )
+    ask = _codes(plan)["liver_organ_dysfunction"]
+    assert ask.before_choosing and "visceral_crisis" in ask.text
+    sensitive = _planned(_growing_liver(), "practice-2026")
+    assert "liver_organ_dysfunction" not in _codes(sensitive)
+    assert any(
+        r.code.startswith("endocrine_sensitive") for o in sensitive.options for r in o.reasons
+    )

@@ -87,6 +87,12 @@ SCENARIOS: list[dict[str, Any]] = [
     # brain metastases (local treatment) on record (cases 1308, 1309)
     patient(biomarkers=NEGATIVE, metastatic_sites=["leptomeningeal", "brain"]),
     patient(biomarkers=NEGATIVE, metastatic_sites=["leptomeningeal"], visceral_crisis=True),
+    # rule 124: liver metastases with hepatic impairment, no crisis (case 1481)
+    patient(
+        biomarkers=NEGATIVE,
+        metastatic_sites=["liver"],
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "A"}],
+    ),
     # rules 118, 119: a germline BRCA1 carrier's creatinine clearance sets the PARP
     # inhibitors' places (case 1304), and one not recorded is asked for
     *(

@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, MetastaticSite
 from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.postmonarch import lines_not_stopped_for_toxicity
+from resistx.vocab.comorbidities import Comorbidity
 
 #: ABC 5's window for primary endocrine resistance: the first 2 years of adjuvant therapy
 PRIMARY_RESISTANCE_MONTHS = 24.0
@@ -60,7 +61,7 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
     "metastatic"; the same after induction chemotherapy in that line: "induction"; the same
     with a later line stopped for toxicity without progression: "toxicity" (case 1149);
     relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
-    if facts.profile.visceral_crisis:
+    if facts.profile.visceral_crisis or liver_dysfunction(facts):
         return ""
     if facts.long_cdk46i:
         if not facts.chemo_lines and len(facts.metastatic_lines) <= 1:
@@ -70,6 +71,18 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
         if not facts.chemo_lines and len(lines_not_stopped_for_toxicity(facts)) <= 1:
             return "toxicity"
     return "adjuvant" if relapse_after_two_years(facts) else ""
+
+
+def liver_dysfunction(facts: Facts) -> bool:
+    """Liver metastases and hepatic impairment on record, no visceral crisis: possibly the
+    impending organ dysfunction of ESMO ABC 5, not endocrine-sensitive disease whatever the
+    time on a CDK4/6 inhibitor (case 1481; rule 124 asks)."""
+    p = facts.profile
+    return (
+        not p.visceral_crisis
+        and MetastaticSite.LIVER in p.metastatic_sites
+        and Comorbidity.HEPATIC_IMPAIRMENT in facts.comorbidities
+    )
 
 
 def _induction(facts: Facts) -> bool:

@@ -134,6 +134,7 @@ RULES: tuple[Rule, ...] = (
     interactions.cyp3a_change,
     renal.measure_clearance,
     sites.cns_disease,
+    sites.liver_organ_dysfunction,
     er_low.reassess_er,
     stopped.progression_undocumented,
     adjuvant_resistance.date_adjuvant_endocrine,

@@ -50,7 +50,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     M,
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor, "
     "or with a PI3K-pathway one that diabetes needing insulin leaves no drug for: case 1077), "
-    "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis, no chemotherapy and "
+    "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis (nor liver metastases "
+    "with hepatic impairment, rule 124: case 1481), no chemotherapy and "
     "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
     "PARP inhibitor line is one; chemotherapy given as induction, ended without progression "
     "before the CDK4/6 inhibitor began, numbered or not, is not: case 1037; nor is a line whose "

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import Factor, MetastaticSite
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.adjuvant import liver_dysfunction
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -94,3 +95,34 @@ def leptomeningeal_not_preferred(
         "the ranking does not weigh how each drug reaches the leptomeninges.",
         trials=spec.key_trials,
     )
+
+
+# rule 124: liver metastases with hepatic impairment: impending organ dysfunction?
+@rule(
+    124,
+    "Liver metastases with hepatic impairment: impending organ dysfunction?",
+    None,
+    condition="Liver metastases among the metastatic sites, hepatic impairment on record, and no "
+    "visceral crisis recorded.",
+    effect="An action before choosing: decide whether the liver dysfunction comes from the "
+    "metastases and threatens the organ (ESMO ABC 5's visceral crisis), to be recorded as "
+    "visceral_crisis (chemotherapy first, rule 7); meanwhile rule 32 does not read the disease "
+    "as endocrine-sensitive (case 1481: fulvestrant alone led trastuzumab deruxtecan and "
+    "chemotherapy beside growing liver metastases).",
+    codes=("liver_organ_dysfunction",),
+    references=VISCERAL_CRISIS_REFERENCES,
+)
+def liver_organ_dysfunction(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if liver_dysfunction(facts):
+        yield PlanEffect(
+            code="liver_organ_dysfunction",
+            first=True,
+            text="Liver metastases with hepatic impairment on record: decide whether the liver "
+            "dysfunction comes from the metastases and threatens the organ, a visceral crisis "
+            "in the ESO-ESMO ABC 5 sense (record visceral_crisis: true, which puts "
+            "chemotherapy first, rule 7; not the review's words). Meanwhile the disease is not "
+            "read as endocrine-sensitive, whatever the time on the CDK4/6 inhibitor: an "
+            "endocrine-based line is not put before the treatments that shrink tumours; where "
+            "the impairment has another cause, another endocrine-based line may come first "
+            "(postMONARCH).",
+        )
