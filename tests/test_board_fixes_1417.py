@@ -516,3 +516,12 @@ def test_liver_metastases_with_hepatic_impairment_are_not_read_as_endocrine_sens
     assert any(
         r.code.startswith("endocrine_sensitive") for o in sensitive.options for r in o.reasons
     )
+
+
+def test_hypertension_is_not_steered_to_uncontrolled_hypertension() -> None:
+    """Case 1476 (MINOR): 'Hypertension' was refused with 'did you mean
+    uncontrolled_hypertension?', which adds a caution to capivasertib for controlled blood
+    pressure. The message says where controlled hypertension goes."""
+    with pytest.raises(resistx.ProfileError) as e:
+        resistx.load_profile(_woman("2026-11-30", [], comorbidities=["Hypertension"]))
+    assert "controlled hypertension goes in other_conditions" in str(e.value)

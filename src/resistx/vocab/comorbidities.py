@@ -115,6 +115,13 @@ HINTS = {
     ),
     "marrow_infiltration": 'cytopenia (with the worst count\'s CTCAE "grade") where blood '
     "counts are low",
+    # controlled hypertension is no caution's concern (case 1476: the nearest name steered it
+    # to uncontrolled_hypertension)
+    **dict.fromkeys(
+        ("hypertension", "essential_hypertension", "htn", "high_blood_pressure"),
+        "uncontrolled_hypertension only where it is uncontrolled (controlled hypertension "
+        "goes in other_conditions: no rule reads it)",
+    ),
 }
 
 

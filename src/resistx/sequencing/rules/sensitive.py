@@ -147,8 +147,8 @@ def _chemotherapy_after_target(i: MolecularInputs, delta: float) -> Effect:
         code="endocrine_sensitive_chemotherapy_later",
         delta=delta,
         text=f"Endocrine-sensitive disease ({_SENSITIVE[i.endocrine_sensitive]}, no visceral "
-        "crisis on record) with an ESR1 or PI3K-pathway target: the drugs for it and the "
-        "other endocrine-based lines come before chemotherapy (postMONARCH's population).",
+        "crisis on record) with an ESR1 or PI3K-pathway target: chemotherapy steps back behind "
+        "the drugs for it (postMONARCH's population kept an endocrine-based line before it).",
         trials=("postMONARCH",),
     )
 
