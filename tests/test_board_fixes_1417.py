@@ -525,3 +525,38 @@ def test_hypertension_is_not_steered_to_uncontrolled_hypertension() -> None:
     with pytest.raises(resistx.ProfileError) as e:
         resistx.load_profile(_woman("2026-11-30", [], comorbidities=["Hypertension"]))
     assert "controlled hypertension goes in other_conditions" in str(e.value)
+
+
+def _fulvestrant_stopped_for_toxicity(**stop: Any) -> dict[str, Any]:
+    """Case 1490b: first-line palbociclib + letrozole to progression, then 17.5 months of
+    fulvestrant stopped for toxicity; ESR1 and the PI3K pathway negative; HER2-low."""
+    return _woman(
+        "2026-11-30",
+        [
+            result(g, "not_detected", tested_on="2026-10-01", sample="tissue")
+            for g in ("ESR1", *_PAM)
+        ],
+        _course(["palbociclib", "letrozole"], "2023-01-10", "2025-03-10", "progression", line=1),
+        _course(["fulvestrant"], "2025-03-30", "2026-09-15", "toxicity", line=2, **stop),
+        her2="low",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_drug_stopped_for_an_unrecorded_adverse_event_is_not_offered_again_first(
+    policy: str,
+) -> None:
+    """Case 1490b (MAJOR): fulvestrant stopped for toxicity, the event not recordable (an
+    injection-site reaction was refused) and so left out: rule 61 said nothing, and abemaciclib +
+    fulvestrant came first with no caution. A drug stopped for toxicity steps back whether or
+    not the event is named, and the plan asks which event it was; an injection-site reaction
+    can be recorded."""
+    plan = _planned(_fulvestrant_stopped_for_toxicity(), policy)
+    assert "fulvestrant" not in plan.options[0].regimen.drugs
+    again = [o for o in plan.options if "fulvestrant" in o.regimen.drugs]
+    assert all(any(c.code == "stopped_for_toxicity_before" for c in o.cautions) for o in again), (
+        again
+    )
+    assert "fulvestrant" in _codes(plan)["record_stopping_toxicity"].text
+    named = _planned(_fulvestrant_stopped_for_toxicity(toxicity="injection site reaction"), policy)
+    assert "record_stopping_toxicity" not in _codes(named)

@@ -3,7 +3,7 @@ are laid on (rules 23 and 61) and the comorbidity an interstitial lung disease a
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass, Route
+from resistx.model.enums import DrugClass, Route, StopReason
 from resistx.model.profile import Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
@@ -20,7 +20,10 @@ def toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     resumed = not cdk46i and tdxd_resumable(facts)
     for t in facts.in_order:
-        if t.toxicity is None or (resumed and caused_ild(t, TDXD)):
+        # an event not recorded is an event all the same for the other drugs (case 1490b; rule
+        # 48 asks which); the CDK4/6 inhibitors' cautions name the event (rule 23)
+        event = t.toxicity or (UNRECORDED if t.stop_reason is StopReason.TOXICITY else None)
+        if event is None or (cdk46i and t.toxicity is None) or (resumed and caused_ild(t, TDXD)):
             continue
         classes = [drug_class(d) for d in t.drugs]
         if cdk46i:
@@ -31,8 +34,12 @@ def toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
             others = [d for d, c in zip(t.drugs, classes, strict=True) if c not in _PARTNER_CLASSES]
             alone = DrugClass.CDK46_INHIBITOR not in classes  # else rule 23's
             mine = others or (list(t.drugs) if alone else [])
-        found.update((d, t.toxicity) for d in mine)
+        found.update((d, event) for d in mine)
     return frozenset(found)
+
+
+#: how rule 61 names an adverse event the record does not give
+UNRECORDED = "an adverse event not recorded"
 
 
 #: a course's endocrine partners and ovarian suppression (rule 61 lays an event on them only

@@ -24,10 +24,14 @@ TERMS: frozenset[str] = frozenset(
         # capecitabine's (its label's hand-and-foot syndrome): the commonest reason it stops
         # (case 718)
         "palmar-plantar erythrodysesthesia",
+        # fulvestrant's (its label): what stops an intramuscular course (case 1490b)
+        "injection site reaction",
     }
 )  # fmt: skip
 
 ALIASES = {
+    "injection-site reaction": "injection site reaction",
+    "injection site pain": "injection site reaction",
     "diarrhoea": "diarrhea",
     "anaemia": "anemia",
     "hyperglycaemia": "hyperglycemia",

@@ -55,30 +55,37 @@ def _followed(course: Treatment, t: Treatment) -> bool:
 # rule 48: a CDK4/6 inhibitor stopped for toxicity, the adverse event not recorded
 @rule(
     48,
-    "A CDK4/6 inhibitor stopped for toxicity, the event not recorded: ask which",
+    "A course stopped for toxicity, the event not recorded: ask which",
     None,
-    condition="A course with a CDK4/6 inhibitor stopped for toxicity whose adverse event "
-    "(``toxicity``) is not recorded.",
+    condition="A course stopped for toxicity whose adverse event (``toxicity``) is not recorded.",
     effect="An action to record the event: rule 23 cautions each other CDK4/6 inhibitor whose "
     "label warns of it (its table of class toxicities), and without the event none can be "
-    "cautioned.",
+    "cautioned; for the other drugs rule 61 steps them back and names no event (case 1490b).",
     codes=("record_stopping_toxicity",),
 )
 def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    drugs = dict.fromkeys(
-        d
-        for t in facts.in_order
-        if t.stop_reason is StopReason.TOXICITY and t.toxicity is None
-        for d in t.drugs
-        if drug_class(d) is DrugClass.CDK46_INHIBITOR
-    )
+    stopped = [t for t in facts.in_order if t.stop_reason is StopReason.TOXICITY and not t.toxicity]
+    # a CDK4/6-inhibitor course's event is laid on the CDK4/6 inhibitor only (rules 23, 61)
+    drugs = dict.fromkeys(d for t in stopped for d in _suspects(t))
+    cdk46i = [d for d in drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR]
     if drugs:
         yield PlanEffect(
             code="record_stopping_toxicity",
-            text=f"Record which adverse event stopped {' and '.join(drugs)}: another CDK4/6 "
-            "inhibitor whose label warns of the same event needs a caution (rule 23) the plan "
-            "cannot give without it.",
+            text=f"Record which adverse event stopped {' and '.join(drugs)}: "
+            + (
+                "another CDK4/6 inhibitor whose label warns of the same event needs a caution "
+                "(rule 23) the plan cannot give without it."
+                if cdk46i
+                else "the options that give it again step back without naming it (rule 61), "
+                "and a drug of the same class may share it."
+            ),
         )
+
+
+def _suspects(t: Treatment) -> list[str]:
+    """The drugs of a course stopped for toxicity that its event is laid on."""
+    cdk46i = [d for d in t.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR]
+    return cdk46i or list(t.drugs)
 
 
 #: a progression this long before the plan's date, with nothing given since, is an old
