@@ -560,3 +560,76 @@ def test_a_drug_stopped_for_an_unrecorded_adverse_event_is_not_offered_again_fir
     assert "fulvestrant" in _codes(plan)["record_stopping_toxicity"].text
     named = _planned(_fulvestrant_stopped_for_toxicity(toxicity="injection site reaction"), policy)
     assert "record_stopping_toxicity" not in _codes(named)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_injection_site_reaction_does_not_set_fulvestrant_back(policy: str) -> None:
+    """Case 1498 (MAJOR): fulvestrant stopped after 6 weeks for an injection-site reaction, a
+    PIK3CA mutation: every fulvestrant regimen, capivasertib's among them, was 'at best a later
+    option', nothing preferred. The reaction is managed by injection technique; its label does
+    not stop the drug for it: a caution, and capivasertib + fulvestrant preferred."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-10", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", "AKT1", "PTEN")),
+        ],
+        _course(["abemaciclib", "letrozole"], "2023-09-01", "2026-07-01", "progression", line=1),
+        _course(
+            ["fulvestrant"],
+            "2026-07-10",
+            "2026-08-21",
+            "toxicity",
+            line=2,
+            toxicity="injection site reaction",
+        ),
+    )
+    plan = _planned(data, policy)
+    capivasertib = plan.option("capivasertib+fulvestrant")
+    assert capivasertib is not None and capivasertib.tier is resistx.Tier.PREFERRED
+    assert any("injection technique" in c.text for c in capivasertib.cautions)
+
+
+def test_a_ctdna_only_pik3ca_negative_makes_inavolisib_wait_on_tissue() -> None:
+    """Case 1501 (MAJOR, practice-2026): relapse after undated adjuvant letrozole, PIK3CA not
+    detected on ctDNA only: inavolisib was left out, 'no PIK3CA mutation on record', while
+    alpelisib and capivasertib waited on tissue. It waits on tissue too."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-10", variant="Y537S"),
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in _PAM),
+        ],
+        {
+            "drugs": ["letrozole"],
+            "setting": "adjuvant",
+            "started_on": "2019-11-01",
+            "stop_reason": "unknown",
+        },
+    )
+    plan = _planned(data, "practice-2026")
+    triplet = plan.option("inavolisib+palbociclib+fulvestrant")
+    assert triplet is not None, "left out on a ctDNA negative"
+    assert triplet.waits_on
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_trastuzumab_deruxtecan_stopped_for_an_unrecorded_event_asks_it_before_choosing(
+    policy: str,
+) -> None:
+    """Case 1497 (MAJOR): trastuzumab deruxtecan stopped for an adverse event not recorded, then
+    eribulin: the question of the event came after the options, though an interstitial lung
+    disease of grade 2 or worse stops it for good and datopotamab deruxtecan shares its
+    payload. It comes before choosing and says so."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(["palbociclib", "letrozole"], "2022-01-10", "2023-12-01", "progression", line=1),
+        _course(["capecitabine"], "2023-12-10", "2025-03-01", "progression", line=2),
+        _course(["trastuzumab deruxtecan"], "2025-03-10", "2025-07-10", "toxicity", line=3),
+        _course(["eribulin"], "2025-07-20", "2026-11-01", "progression", line=4),
+        her2="low",
+    )
+    ask = _codes(_planned(data, policy))["record_stopping_toxicity"]
+    assert ask.before_choosing
+    assert "interstitial lung disease" in ask.text

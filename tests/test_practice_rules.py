@@ -28,6 +28,9 @@ APPROVED_SERDS = {"elacestrant", "imlunestrant", "vepdegestrant"}
 EARLY_PALBOCICLIB = dict(PALBOCICLIB, started_on="2022-01-10", ended_on="2024-05-01")
 SHORT_PALBOCICLIB = dict(PALBOCICLIB, started_on="2024-06-10", ended_on="2025-03-20")  # 9 months
 
+#: ESR1 and the PI3K pathway not detected on tissue (a ctDNA negative alone waits on tissue)
+TISSUE_NEGATIVE = [dict(r, sample="tissue") for r in NEGATIVE]
+
 
 def practice(**kw: Any) -> resistx.Plan:
     return resistx.sequence(patient(**kw), policy=PRACTICE)
@@ -231,8 +234,11 @@ def test_the_inavolisib_triplet_is_not_for_disease_after_a_metastatic_cdk46i() -
     assert (
         reason(exclusion(p, "inavolisib+palbociclib+fulvestrant"), "out_of_population").rule == 31
     )
-    q = practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE])
+    # PIK3CA not detected on tissue (on ctDNA only it waits on tissue: case 1501)
+    q = practice(biomarkers=TISSUE_NEGATIVE, treatments=[ADJUVANT_RELAPSE])
     assert reason(exclusion(q, "inavolisib+palbociclib+fulvestrant"), "biomarker_absent").rule == 31
+    r = practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE])
+    assert option(r, "inavolisib+palbociclib+fulvestrant").waits_on == ("PIK3CA on tissue",)
 
 
 # -- rule 32 ----------------------------------------------------------------------------------
@@ -397,6 +403,7 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             treatments=[ADJUVANT_RELAPSE],
         ),
         practice(biomarkers=NEGATIVE, treatments=[ADJUVANT_RELAPSE]),
+        practice(biomarkers=TISSUE_NEGATIVE, treatments=[ADJUVANT_RELAPSE]),
         practice(treatments=[ADJUVANT_RELAPSE]),
         practice(  # no aromatase inhibitor on record: outside EMBER-3
             biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],

@@ -63,22 +63,8 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             ),
             trials=(trial,),
         )
-    elif i.pik3ca is None and (i.pik3ca_untested or i.pik3ca_pcr_only):
-        yield Effect(
-            code="inavo120_pik3ca_untested",
-            text="INAVO120's population, PIK3CA "
-            + (
-                "'not detected' by PCR only"
-                if i.pik3ca_pcr_only
-                else "reported as not pathogenic on a known activating variant"
-                if i.pik3ca_doubtful
-                else "not tested"
-            )
-            + ": the triplet is for PIK3CA-mutated disease; its place waits on "
-            + ("its classification." if i.pik3ca_doubtful else "an NGS test."),
-            waits_on="PIK3CA classification" if i.pik3ca_doubtful else "PIK3CA by NGS",
-            trials=(trial,),
-        )
+    elif i.pik3ca is None and (i.pik3ca_untested or i.pik3ca_pcr_only or i.pam_ctdna_only):
+        yield _pik3ca_wait(i)
     elif (f := i.pik3ca) is None:
         yield left_out(
             ExclusionCode.BIOMARKER_ABSENT,
@@ -100,6 +86,41 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             f"therapy: INAVO120's population ({said}).",
             trials=(trial,),
         )
+
+
+def _pik3ca_wait(i: MolecularInputs) -> Effect:
+    """Rule 31 where PIK3CA is untested, negative by PCR or on ctDNA only (case 1501), or
+    doubtful: the triplet waits on the test."""
+    tissue = i.pam_ctdna_only and not (i.pik3ca_untested or i.pik3ca_pcr_only)
+    said = (
+        "'not detected' by PCR only"
+        if i.pik3ca_pcr_only
+        else "'not detected' on ctDNA only, which can miss what tissue finds"
+        if tissue
+        else "reported as not pathogenic on a known activating variant"
+        if i.pik3ca_doubtful
+        else "not tested"
+    )
+    population = (
+        "INAVO120's population"
+        if i.early_adjuvant_relapse
+        else "INAVO120's population if the relapse came within 12 months of (neo)adjuvant "
+        "endocrine therapy (no end date on record)"
+    )
+    test = (
+        "its classification" if i.pik3ca_doubtful else "a tissue test" if tissue else "an NGS test"
+    )
+    return Effect(
+        code="inavo120_pik3ca_untested",
+        text=f"{population}, PIK3CA {said}: the triplet is for PIK3CA-mutated disease; its "
+        f"place waits on {test}.",
+        waits_on="PIK3CA classification"
+        if i.pik3ca_doubtful
+        else "PIK3CA on tissue"
+        if tissue
+        else "PIK3CA by NGS",
+        trials=("INAVO120",),
+    )
 
 
 def _relapse_undated(f: Finding, said: str) -> Effect:

@@ -21,6 +21,10 @@ DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
     {
         ("sacituzumab govitecan", "febrile neutropenia"): _SG_NEUTROPENIA,
         ("sacituzumab govitecan", "neutropenia"): _SG_NEUTROPENIA,
+        # an intramuscular injection's local reaction (case 1498): no reason to stop the drug
+        ("fulvestrant", "injection site reaction"): "Its US label warns of injection-site "
+        "reactions, sciatica among them near the sciatic nerve: give it again with care over "
+        "injection technique (not in the review); the reaction does not move it.",
     }
 )
 

@@ -10,6 +10,7 @@ from resistx.model.enums import DrugClass, Sample, StopReason, TreatmentSetting
 from resistx.model.profile import Treatment, latest_course
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.toxicity import TDXD
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -69,8 +70,10 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     drugs = dict.fromkeys(d for t in stopped for d in _suspects(t))
     cdk46i = [d for d in drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR]
     if drugs:
+        lungs = TDXD in drugs  # an ILD of grade 2 or worse stops it for good (case 1497)
         yield PlanEffect(
             code="record_stopping_toxicity",
+            first=lungs,
             text=f"Record which adverse event stopped {' and '.join(drugs)}: "
             + (
                 "another CDK4/6 inhibitor whose label warns of the same event needs a caution "
@@ -78,8 +81,16 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                 if cdk46i
                 else "the options that give it again step back without naming it (rule 61), "
                 "and a drug of the same class may share it."
-            ),
+            )
+            + _TDXD_LUNGS * lungs,
         )
+
+
+#: rule 48 where trastuzumab deruxtecan stopped for an event not recorded (case 1497)
+_TDXD_LUNGS = (
+    " Was it an interstitial lung disease, and of which grade? Its label stops trastuzumab "
+    "deruxtecan for good at grade 2 or worse, and datopotamab deruxtecan shares its payload."
+)
 
 
 def _suspects(t: Treatment) -> list[str]:
