@@ -633,3 +633,56 @@ def test_trastuzumab_deruxtecan_stopped_for_an_unrecorded_event_asks_it_before_c
     ask = _codes(_planned(data, policy))["record_stopping_toxicity"]
     assert ask.before_choosing
     assert "interstitial lung disease" in ask.text
+
+
+def test_prediabetes_is_not_steered_to_diabetes() -> None:
+    """Case 1519 (MINOR): 'prediabetes' was refused with 'did you mean diabetes?', which records
+    a diagnosis the patient does not have and leaves alpelisib out. The message says it is not
+    diabetes and where it goes."""
+    with pytest.raises(resistx.ProfileError) as e:
+        resistx.load_profile(_woman("2026-11-30", [], comorbidities=["prediabetes"]))
+    assert "did you mean diabetes?" not in str(e.value)
+    assert "did you mean other_conditions (it is not diabetes" in str(e.value)
+
+
+def test_a_line_stopped_by_choice_after_long_control_leaves_the_disease_endocrine_sensitive() -> (
+    None
+):
+    """Case 1516 (MAJOR, practice-2026): 14 months of palbociclib + letrozole, then 29.5 months of
+    fulvestrant with the disease controlled, stopped by the patient's choice, now progressing;
+    HER2-low: trastuzumab deruxtecan came first, the endocrine lines after it, though the
+    same patient with the fulvestrant stopped for toxicity had an endocrine line first (rule
+    32). A line stopped by choice without progression is no more a line the disease progressed
+    on than one stopped for toxicity."""
+    data = _woman(
+        "2026-11-30",
+        [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
+        _course(["palbociclib", "letrozole"], "2023-01-10", "2024-03-10", "progression", line=1),
+        _course(["fulvestrant"], "2024-03-20", "2026-09-01", "patient_choice", line=2),
+        her2="low",
+    )
+    plan = _planned(data, "practice-2026")
+    assert plan.options[0].regimen.id != "trastuzumab-deruxtecan"
+    assert any(r.code == "endocrine_sensitive_endocrine_first" for r in plan.options[0].reasons)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_pathway_inhibitor_stopped_for_an_unrecorded_event_asks_it_before_choosing(
+    policy: str,
+) -> None:
+    """Case 1515 (MAJOR): alpelisib + fulvestrant stopped after 5 weeks for an event not recorded,
+    a PIK3CA mutation: the question came under 'none of these changes the first option', though
+    hyperglycaemia recorded takes capivasertib from first to a later option (rule 61's class
+    reading). It comes before choosing."""
+    data = _woman(
+        "2026-11-30",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-10", sample="tissue", variant="H1047R"),
+            *(result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", "AKT1", "PTEN")),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-01-10", "2025-06-10", "progression", line=1),
+        _course(["alpelisib", "fulvestrant"], "2025-06-20", "2025-07-25", "toxicity", line=2),
+        _course(["fulvestrant"], "2025-07-25", "2026-11-01", "progression", line=2),
+    )
+    ask = _codes(_planned(data, policy))["record_stopping_toxicity"]
+    assert ask.before_choosing and "alpelisib" in ask.text

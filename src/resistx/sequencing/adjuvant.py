@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
-from resistx.model.enums import DrugClass, MetastaticSite
+from resistx.model.enums import DrugClass, MetastaticSite, StopReason
 from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
-from resistx.sequencing.postmonarch import lines_not_stopped_for_toxicity
 from resistx.vocab.comorbidities import Comorbidity
 
 #: ABC 5's window for primary endocrine resistance: the first 2 years of adjuvant therapy
@@ -68,9 +67,24 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
             return "metastatic"
         if _induction(facts):
             return "induction"
-        if not facts.chemo_lines and len(lines_not_stopped_for_toxicity(facts)) <= 1:
+        if not facts.chemo_lines and len(_lines_progressed_on(facts)) <= 1:
             return "toxicity"
     return "adjuvant" if relapse_after_two_years(facts) else ""
+
+
+def _lines_progressed_on(facts: Facts) -> list[tuple[Treatment, ...]]:
+    """The metastatic lines but those whose every course stopped for toxicity or by the
+    patient's choice, without progression (rule 32: no line the disease progressed on; case
+    1149, and 1516: fulvestrant stopped by choice after 29 months of control)."""
+    return [
+        line
+        for line in facts.metastatic_lines
+        if not all(t.stop_reason in _NOT_RESISTANCE for t in line)
+    ]
+
+
+#: stop reasons that read no resistance in a line rule 32 sets aside
+_NOT_RESISTANCE = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
 
 
 def liver_dysfunction(facts: Facts) -> bool:

@@ -122,6 +122,11 @@ HINTS = {
         "uncontrolled_hypertension only where it is uncontrolled (controlled hypertension "
         "goes in other_conditions: no rule reads it)",
     ),
+    # not diabetes (case 1519: the nearest name recorded a diagnosis she did not have)
+    **dict.fromkeys(
+        ("prediabetes", "pre_diabetes", "impaired_fasting_glucose", "impaired_glucose_tolerance"),
+        "other_conditions (it is not diabetes, and no rule reads an HbA1c without diabetes)",
+    ),
 }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import DrugClass, Sample, StopReason, TreatmentSetting
 from resistx.model.profile import Treatment, latest_course
+from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.toxicity import TDXD
@@ -61,7 +62,10 @@ def _followed(course: Treatment, t: Treatment) -> bool:
     condition="A course stopped for toxicity whose adverse event (``toxicity``) is not recorded.",
     effect="An action to record the event: rule 23 cautions each other CDK4/6 inhibitor whose "
     "label warns of it (its table of class toxicities), and without the event none can be "
-    "cautioned; for the other drugs rule 61 steps them back and names no event (case 1490b).",
+    "cautioned; for the other drugs rule 61 steps them back and names no event (case 1490b). "
+    "Before choosing where the course held trastuzumab deruxtecan (an interstitial lung "
+    "disease of grade 2 or worse stops it for good: case 1497) or a PI3K, AKT or mTOR "
+    "inhibitor (hyperglycaemia sets the others back: case 1515).",
     codes=("record_stopping_toxicity",),
 )
 def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -71,9 +75,11 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     cdk46i = [d for d in drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR]
     if drugs:
         lungs = TDXD in drugs  # an ILD of grade 2 or worse stops it for good (case 1497)
+        # hyperglycaemia sets the other PI3K and AKT inhibitors back (rule 61; case 1515)
+        pathway = any(drug_class(d) in kinds.PAM_CLASSES for d in drugs)
         yield PlanEffect(
             code="record_stopping_toxicity",
-            first=lungs,
+            first=lungs or pathway,
             text=f"Record which adverse event stopped {' and '.join(drugs)}: "
             + (
                 "another CDK4/6 inhibitor whose label warns of the same event needs a caution "
@@ -82,8 +88,16 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                 else "the options that give it again step back without naming it (rule 61), "
                 "and a drug of the same class may share it."
             )
-            + _TDXD_LUNGS * lungs,
+            + _TDXD_LUNGS * lungs
+            + _PATHWAY_GLUCOSE * pathway,
         )
+
+
+#: rule 48 where a PI3K, AKT or mTOR inhibitor stopped for an event not recorded (case 1515)
+_PATHWAY_GLUCOSE = (
+    " Was it hyperglycaemia? Every PI3K and AKT inhibitor's label warns of it, and the others "
+    "step back after it (rule 61)."
+)
 
 
 #: rule 48 where trastuzumab deruxtecan stopped for an event not recorded (case 1497)

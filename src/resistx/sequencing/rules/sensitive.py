@@ -22,7 +22,7 @@ _SENSITIVE = {
     "induction": "12 months or more on a CDK4/6 inhibitor, after induction chemotherapy that "
     "ended without progression in the same line",
     "toxicity": "12 months or more on a CDK4/6 inhibitor; a later line stopped for toxicity "
-    "without progression is not read as another line",
+    "or by the patient's choice without progression is not read as another line",
     "adjuvant": "relapse on or after adjuvant endocrine therapy with a CDK4/6 inhibitor, 24 "
     "months or more into it, not primary resistance (ESO-ESMO's fifth consensus; not in the "
     "review)",
@@ -55,7 +55,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
     "PARP inhibitor line is one; chemotherapy given as induction, ended without progression "
     "before the CDK4/6 inhibitor began, numbered or not, is not: case 1037; nor is a line whose "
-    "every course stopped for toxicity without progression: case 1149), or, with nothing yet "
+    "every course stopped for toxicity or by the patient's choice without progression: cases "
+    "1149, 1516), or, with nothing yet "
     "for metastatic disease, relapse on or "
     "after an adjuvant CDK4/6 inhibitor 24 months or more into adjuvant endocrine therapy "
     "(postMONARCH's adjuvant population, not primary resistance: case 780); an RB1 loss "
@@ -160,7 +161,7 @@ _EXTENDED = {
     f"{what} its result is extended here, not shown"
     for why, what in (
         ("induction", "induction chemotherapy"),
-        ("toxicity", "a line stopped for toxicity"),
+        ("toxicity", "a line stopped for toxicity or by choice"),
     )
 }
 
