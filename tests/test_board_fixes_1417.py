@@ -686,3 +686,21 @@ def test_a_pathway_inhibitor_stopped_for_an_unrecorded_event_asks_it_before_choo
     )
     ask = _codes(_planned(data, policy))["record_stopping_toxicity"]
     assert ask.before_choosing and "alpelisib" in ask.text
+
+
+def test_hepatic_impairment_from_cirrhosis_lifts_the_liver_question() -> None:
+    """Case 1526 (MAJOR): Child-Pugh B from alcohol-related cirrhosis beside two small liver
+    metastases after 55 months on palbociclib: rule 124 asked whether the dysfunction came from
+    the metastases and read no endocrine sensitivity meanwhile, and no answer could be
+    recorded. ``from_metastases: false`` records it: the question goes, and rule 32 reads the
+    sensitivity again."""
+    impairment = {"name": "hepatic_impairment", "child_pugh": "B", "from_metastases": False}
+    plan = _planned(_growing_liver(comorbidities=[impairment]), "practice-2026")
+    assert "liver_organ_dysfunction" not in _codes(plan)
+    assert any(r.code.startswith("endocrine_sensitive") for o in plan.options for r in o.reasons)
+    with pytest.raises(
+        resistx.ProfileError, match="from_metastases is read for hepatic_impairment only"
+    ):
+        resistx.load_profile(
+            _growing_liver(comorbidities=[{"name": "diabetes", "from_metastases": True}])
+        )

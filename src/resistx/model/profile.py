@@ -115,6 +115,7 @@ def _read_for(
 
 
 _child_pugh = _read_for("child_pugh", Comorbidity.HEPATIC_IMPAIRMENT)
+_from_metastases = _read_for("from_metastases", Comorbidity.HEPATIC_IMPAIRMENT)
 
 
 #: renal impairment is a creatinine clearance below this (mL/min)
@@ -169,6 +170,9 @@ class Condition:
     #: renal impairment's creatinine clearance, mL/min (on dialysis, below 15): the labels of
     #: olaparib and talazoparib set their doses by it (rule 118)
     creatinine_clearance: float | None = attrs.field(default=None, validator=_creatinine_clearance)
+    #: hepatic impairment from the liver metastases (or not: cirrhosis, say); not given, rule
+    #: 124 asks and reads no endocrine sensitivity beside liver metastases (cases 1481, 1526)
+    from_metastases: bool | None = attrs.field(default=None, validator=_from_metastases)
 
 
 def _ish(inst: Any, _attribute: attrs.Attribute[Any], value: IshResult | None) -> None:

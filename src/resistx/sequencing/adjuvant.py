@@ -88,14 +88,18 @@ _NOT_RESISTANCE = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
 
 
 def liver_dysfunction(facts: Facts) -> bool:
-    """Liver metastases and hepatic impairment on record, no visceral crisis: possibly the
-    impending organ dysfunction of ESMO ABC 5, not endocrine-sensitive disease whatever the
-    time on a CDK4/6 inhibitor (case 1481; rule 124 asks)."""
+    """Liver metastases and hepatic impairment on record, not said to have another cause, no
+    visceral crisis: possibly the impending organ dysfunction of ESMO ABC 5, not
+    endocrine-sensitive disease whatever the time on a CDK4/6 inhibitor (case 1481; rule 124
+    asks; ``from_metastases: false`` lifts it, case 1526)."""
     p = facts.profile
     return (
         not p.visceral_crisis
         and MetastaticSite.LIVER in p.metastatic_sites
-        and Comorbidity.HEPATIC_IMPAIRMENT in facts.comorbidities
+        and any(
+            c.name is Comorbidity.HEPATIC_IMPAIRMENT and c.from_metastases is not False
+            for c in p.comorbidities
+        )
     )
 
 

@@ -122,7 +122,8 @@ def liver_organ_dysfunction(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]
             "in the ESO-ESMO ABC 5 sense (record visceral_crisis: true, which puts "
             "chemotherapy first, rule 7; not the review's words). Meanwhile the disease is not "
             "read as endocrine-sensitive, whatever the time on the CDK4/6 inhibitor: an "
-            "endocrine-based line is not put before the treatments that shrink tumours; where "
-            "the impairment has another cause, another endocrine-based line may come first "
+            "endocrine-based line is not put before the treatments that shrink tumours. Where "
+            "the impairment has another cause (cirrhosis, say), record it "
+            '("from_metastases": false), and another endocrine-based line may come first '
             "(postMONARCH).",
         )
