@@ -95,8 +95,9 @@ def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 
 #: rule 48 where a PI3K, AKT or mTOR inhibitor stopped for an event not recorded (case 1515)
 _PATHWAY_GLUCOSE = (
-    " Was it hyperglycaemia? Every PI3K and AKT inhibitor's label warns of it, and the others "
-    "step back after it (rule 61)."
+    " Was it hyperglycaemia, or a severe skin reaction? Every PI3K and AKT inhibitor's label "
+    "warns of hyperglycaemia, and the others step back after it (rule 61); capivasertib's and "
+    "alpelisib's labels warn of severe cutaneous reactions too."
 )
 
 
