@@ -617,13 +617,10 @@ def test_a_line_continued_past_oligoprogression_is_measured_from_its_first_cours
     ][:4]
 
 
-def test_a_cdk46_inhibitor_paused_for_another_reason_with_its_partner_going_on_is_one_exposure() -> (
-    None
-):
-    """Case 1342c (MAJOR, practice-2026): ribociclib paused for surgery (stop reason 'other')
-    while letrozole went on, then resumed, was read as 8.6 months, not 17.3: a pause with no
-    progression continues the control whatever its reason, as one for toxicity does."""
-    data = _woman(
+def _ribociclib_paused_for_surgery() -> dict[str, Any]:
+    """Cases 1342c, 1363: ribociclib paused for surgery (stop reason 'other') from December to
+    March while letrozole went on, then resumed to progression; nothing actionable, HER2 0."""
+    return _woman(
         "2026-11-30",
         [result(g, "not_detected", tested_on="2026-10-10") for g in ("ESR1", *_PAM)],
         _course(["letrozole"], "2025-06-02", "2026-11-05", "progression", line=1),
@@ -631,6 +628,15 @@ def test_a_cdk46_inhibitor_paused_for_another_reason_with_its_partner_going_on_i
         _course(["ribociclib"], "2026-03-01", "2026-11-05", "progression", line=1),
         her2="0",
     )
+
+
+def test_a_cdk46_inhibitor_paused_for_another_reason_with_its_partner_going_on_is_one_exposure() -> (
+    None
+):
+    """Case 1342c (MAJOR, practice-2026): ribociclib paused for surgery (stop reason 'other')
+    while letrozole went on, then resumed, was read as 8.6 months, not 17.3: a pause with no
+    progression continues the control whatever its reason, as one for toxicity does."""
+    data = _ribociclib_paused_for_surgery()
     months = resistx.load_profile(data).cdk46i_months
     assert months is not None and months > 17, months
 
@@ -695,14 +701,7 @@ def test_a_pause_recorded_as_other_is_not_called_the_patients_choice() -> None:
     """Case 1363 (MINOR): a CDK4/6 inhibitor paused for surgery (stop reason 'other') and
     resumed was noted as 'stopped by the patient's choice'; the note gives the reason
     recorded."""
-    data = _woman(
-        "2026-11-30",
-        [result(g, "not_detected", tested_on="2026-10-10") for g in ("ESR1", *_PAM)],
-        _course(["letrozole"], "2025-06-02", "2026-11-05", "progression", line=1),
-        _course(["ribociclib"], "2025-06-02", "2025-12-01", "other", line=1),
-        _course(["ribociclib"], "2026-03-01", "2026-11-05", "progression", line=1),
-        her2="0",
-    )
+    data = _ribociclib_paused_for_surgery()
     notes = [n for n in _planned(data).notes if "ribociclib stopped" in n]
     assert notes and all("patient's choice" not in n for n in notes), notes
     assert any("(other)" in n for n in notes)

@@ -687,6 +687,8 @@ def test_a_pathway_inhibitor_stopped_for_an_unrecorded_event_asks_it_before_choo
     ask = _codes(_planned(data, policy))["record_stopping_toxicity"]
     assert ask.before_choosing and "alpelisib" in ask.text
     assert "or a severe skin reaction" in ask.text  # case 1522: capivasertib's label warns too
+    # the event is laid on what rule 61 lays it on: alpelisib, not its fulvestrant partner
+    assert "stopped alpelisib:" in ask.text
 
 
 def test_hepatic_impairment_from_cirrhosis_lifts_the_liver_question() -> None:

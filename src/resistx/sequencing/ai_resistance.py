@@ -6,6 +6,8 @@ than 12 months after them (their reports; not in the review): case 483."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from resistx.model.enums import DrugClass, Her2Status
 from resistx.model.profile import Treatment
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
@@ -28,14 +30,7 @@ def ai_end_undated(facts: Facts) -> tuple[Treatment, ...]:
     of them is not known (case 1455; rules 19 and 123)."""
     if aromatase_inhibitor_resistant(facts):
         return ()
-    return tuple(
-        t
-        for t in facts.profile.treatments
-        if not t.metastatic
-        and DrugClass.AROMATASE_INHIBITOR in t.drug_classes
-        and t.end_date is None
-        and not t.progressed
-    )
+    return _undated_adjuvant(facts, {DrugClass.AROMATASE_INHIBITOR})
 
 
 def adjuvant_relapse_undated(facts: Facts) -> tuple[Treatment, ...]:
@@ -45,13 +40,16 @@ def adjuvant_relapse_undated(facts: Facts) -> tuple[Treatment, ...]:
     INAVO120's (within 12 months of one) is not known (case 1457; rules 31 and 123)."""
     if facts.metastatic or facts.adjuvant_cdk46i_relapse or facts.early_adjuvant_endocrine_relapse:
         return ()
+    return _undated_adjuvant(facts, ENDOCRINE_DRUGS)
+
+
+def _undated_adjuvant(facts: Facts, classes: AbstractSet[DrugClass]) -> tuple[Treatment, ...]:
+    """(Neo)adjuvant courses with a drug of ``classes``, not ended in progression, with no end
+    date: how long before the relapse they ended is not known."""
     return tuple(
         t
         for t in facts.profile.treatments
-        if not t.metastatic
-        and t.drug_classes & ENDOCRINE_DRUGS
-        and t.end_date is None
-        and not t.progressed
+        if not t.metastatic and t.drug_classes & classes and t.end_date is None and not t.progressed
     )
 
 

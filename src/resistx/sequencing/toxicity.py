@@ -25,17 +25,18 @@ def toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
         event = t.toxicity or (UNRECORDED if t.stop_reason is StopReason.TOXICITY else None)
         if event is None or (cdk46i and t.toxicity is None) or (resumed and caused_ild(t, TDXD)):
             continue
-        classes = [drug_class(d) for d in t.drugs]
-        if cdk46i:
-            mine = [
-                d for d, c in zip(t.drugs, classes, strict=True) if c is DrugClass.CDK46_INHIBITOR
-            ]
-        else:
-            others = [d for d, c in zip(t.drugs, classes, strict=True) if c not in _PARTNER_CLASSES]
-            alone = DrugClass.CDK46_INHIBITOR not in classes  # else rule 23's
-            mine = others or (list(t.drugs) if alone else [])
-        found.update((d, event) for d in mine)
+        found.update((d, event) for d in laid_on(t)[not cdk46i])
     return frozenset(found)
+
+
+def laid_on(t: Treatment) -> tuple[list[str], list[str]]:
+    """The drugs of a course stopped for toxicity that its event is laid on: its CDK4/6
+    inhibitors (rule 23), and the others (rule 61): not an endocrine partner or ovarian
+    suppression beside another drug, nor anything beside a CDK4/6 inhibitor (rule 23's)."""
+    classes = [drug_class(d) for d in t.drugs]
+    cdk46i = [d for d, c in zip(t.drugs, classes, strict=True) if c is DrugClass.CDK46_INHIBITOR]
+    others = [d for d, c in zip(t.drugs, classes, strict=True) if c not in _PARTNER_CLASSES]
+    return cdk46i, others or ([] if cdk46i else list(t.drugs))
 
 
 #: how rule 61 names an adverse event the record does not give

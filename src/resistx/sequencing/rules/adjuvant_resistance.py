@@ -98,26 +98,17 @@ def date_adjuvant_endocrine(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     ai = () if facts.cdk46i_resistant else ai_end_undated(facts)
     # INAVO120's population turns on the same date (case 1457), where its triplet is a regimen
     inavo120 = _INAVO120 in ctx.regimens and facts.found("PIK3CA", BiomarkerStatus.MUTATED)
-    courses = (*ai, *(t for t in adjuvant_relapse_undated(facts) if inavo120 and t not in ai))
+    endocrine = adjuvant_relapse_undated(facts) if inavo120 else ()
+    courses = (*ai, *(t for t in endocrine if t not in ai))
     if not courses:
         return
     named = " and ".join(" + ".join(t.drugs) for t in courses)
-    cdk46i = any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in courses)
-    said = [
-        "a relapse on an aromatase inhibitor or within 12 months of its end is aromatase-"
-        "inhibitor resistance, which the first-line trials of a CDK4/6 inhibitor with one did "
-        "not enrol (until the date is recorded those combinations are at best alternatives)"
-        + (
-            ", and one within 12 months of the end of the adjuvant CDK4/6 inhibitor is read as "
-            "progression on it"
-            if cdk46i
-            else ""
-        )
-    ] * bool(ai) + [
-        "a relapse during adjuvant endocrine therapy or within 12 months of its end, with this "
-        "PIK3CA mutation, is INAVO120's population (inavolisib + palbociclib + fulvestrant "
-        "waits on the date)"
-    ] * bool(inavo120 and adjuvant_relapse_undated(facts))
+    said = []
+    if ai:
+        cdk46i = any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in courses)
+        said.append(_AI_RESISTANCE + _CDK46I_RELAPSE * cdk46i)
+    if endocrine:
+        said.append(_INAVO120_RELAPSE)
     why = "; ".join(said)
     yield PlanEffect(
         code="date_adjuvant_endocrine",
@@ -128,3 +119,18 @@ def date_adjuvant_endocrine(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
 
 
 _INAVO120 = "inavolisib+palbociclib+fulvestrant"
+#: what rule 123 says the date decides
+_AI_RESISTANCE = (
+    "a relapse on an aromatase inhibitor or within 12 months of its end is aromatase-inhibitor "
+    "resistance, which the first-line trials of a CDK4/6 inhibitor with one did not enrol "
+    "(until the date is recorded those combinations are at best alternatives)"
+)
+_CDK46I_RELAPSE = (
+    ", and one within 12 months of the end of the adjuvant CDK4/6 inhibitor is read as "
+    "progression on it"
+)
+_INAVO120_RELAPSE = (
+    "a relapse during adjuvant endocrine therapy or within 12 months of its end, with this "
+    "PIK3CA mutation, is INAVO120's population (inavolisib + palbociclib + fulvestrant waits on "
+    "the date)"
+)

@@ -11,7 +11,7 @@ from resistx.model.profile import Treatment, latest_course
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.toxicity import TDXD
+from resistx.sequencing.toxicity import TDXD, laid_on
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -70,8 +70,8 @@ def _followed(course: Treatment, t: Treatment) -> bool:
 )
 def stopping_toxicity(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     stopped = [t for t in facts.in_order if t.stop_reason is StopReason.TOXICITY and not t.toxicity]
-    # a CDK4/6-inhibitor course's event is laid on the CDK4/6 inhibitor only (rules 23, 61)
-    drugs = dict.fromkeys(d for t in stopped for d in _suspects(t))
+    # the drugs rules 23 and 61 lay the event on: a CDK4/6 inhibitor's course, on it alone
+    drugs = dict.fromkeys(d for t in stopped for part in laid_on(t) for d in part)
     cdk46i = [d for d in drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR]
     if drugs:
         lungs = TDXD in drugs  # an ILD of grade 2 or worse stops it for good (case 1497)
@@ -106,12 +106,6 @@ _TDXD_LUNGS = (
     " Was it an interstitial lung disease, and of which grade? Its label stops trastuzumab "
     "deruxtecan for good at grade 2 or worse, and datopotamab deruxtecan shares its payload."
 )
-
-
-def _suspects(t: Treatment) -> list[str]:
-    """The drugs of a course stopped for toxicity that its event is laid on."""
-    cdk46i = [d for d in t.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR]
-    return cdk46i or list(t.drugs)
 
 
 #: a progression this long before the plan's date, with nothing given since, is an old
