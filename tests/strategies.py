@@ -254,7 +254,21 @@ def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
     out["treatments"] = draw(
         st.one_of(st.lists(treatment_dicts(), max_size=4).map(consistent), histories())
     )
+    if draw(st.integers(0, 3)) == 0:  # the date of relapse (case 1553), before any first line
+        out["relapsed_on"] = iso(
+            _first_metastatic(out["treatments"]) - dt.timedelta(days=draw(st.integers(0, 800)))
+        )
     return out
+
+
+def _first_metastatic(treatments: list[dict[str, Any]]) -> dt.date:
+    """The start of the first course for metastatic disease, or a date after the adjuvant ones."""
+    starts = [
+        dt.date.fromisoformat(t["started_on"])
+        for t in treatments
+        if t.get("setting", "metastatic") == "metastatic" and t.get("started_on")
+    ]
+    return min(starts, default=BASE + dt.timedelta(days=3000))
 
 
 profiles = profile_dicts().map(resistx.load_profile)
@@ -394,6 +408,9 @@ def neighbour_profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
         else:
             key = draw(st.sampled_from(sorted(set(other) - {"schema_version", "hormone_receptor"})))
             variant[key] = other[key]
+        if "relapsed_on" in variant:  # never after the variant's first line (a ProfileError)
+            first = iso(_first_metastatic(variant["treatments"]))
+            variant["relapsed_on"] = min(variant["relapsed_on"], first)
         out.append(variant)
     unique = {json.dumps(p, sort_keys=True): p for p in out}
     return list(unique.values())

@@ -57,6 +57,15 @@ ADJUVANT_AI_UNDATED = {
     "stop_reason": "completed",
 }
 
+#: adjuvant letrozole completed 12.3 months before a board of 2026-12-03 (rule 125; case 1553)
+ADJUVANT_LETROZOLE_ENDED = {
+    "drugs": ["letrozole"],
+    "setting": "adjuvant",
+    "started_on": "2020-11-25",
+    "ended_on": "2025-11-25",
+    "stop_reason": "completed",
+}
+
 #: one scenario per rule unit: profiles in which the rule speaks
 SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE),
@@ -71,8 +80,24 @@ SCENARIOS: list[dict[str, Any]] = [
         comorbidities=[{"name": "thrombocytopenia", "grade": 4}],
         visceral_crisis=True,
     ),
-    # rule 112: a myelodysplastic syndrome leaves the PARP inhibitors out
+    # rule 112: a myelodysplastic syndrome leaves the PARP inhibitors out (and rules 111, 113:
+    # the options that lower blood counts after the others, a haematologist's view; case 1549)
     patient(biomarkers=NEGATIVE, comorbidities=["MDS"]),
+    # rule 61: capivasertib stopped for a Stevens-Johnson syndrome: left out, and alpelisib
+    # after the others (case 1533)
+    patient(
+        biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1]],
+        treatments=[
+            PALBOCICLIB,
+            {
+                "drugs": ["capivasertib", "fulvestrant"],
+                "months": 2,
+                "line": 2,
+                "stop_reason": "toxicity",
+                "toxicity": "Stevens-Johnson syndrome",
+            },
+        ],
+    ),
     # rule 114: ER-low disease puts the endocrine options after chemotherapy and the ADCs
     patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], hormone_receptor="low"),
     # rule 115: a strong CYP3A inhibitor on record puts the drugs it interacts with later
@@ -124,6 +149,14 @@ SCENARIOS: list[dict[str, Any]] = [
         treatments=[
             PALBOCICLIB,
             {"drugs": ["fulvestrant"], "months": 9, "line": 2, "stop_reason": "unknown"},
+        ],
+    ),
+    # rule 125: adjuvant letrozole ended 12.3 months before the board, no relapse date (1553)
+    patient(
+        as_of="2026-12-03",
+        biomarkers=NEGATIVE,
+        treatments=[
+            ADJUVANT_LETROZOLE_ENDED,
         ],
     ),
     # rules 19 and 123: an adjuvant aromatase inhibitor with no end date (case 1455)
@@ -1107,7 +1140,23 @@ _ER_POSITIVE_AND_LOW = [
 ]
 
 
+#: a relapse 11 months after adjuvant letrozole, its date recorded or not, a board 12.3 months
+#: after letrozole ended (case 1553: INAVO120's population turns on it)
+_RELAPSE_DATED_AND_NOT = [
+    patient(
+        as_of="2026-12-03",
+        biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1]],
+        treatments=[
+            ADJUVANT_LETROZOLE_ENDED,
+        ],
+        **dated,
+    )
+    for dated in ({"relapsed_on": "2026-10-28"}, {})
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
+@example(_RELAPSE_DATED_AND_NOT, random.Random(0))
 @example(_LEPTOMENINGEAL_AND_BONE, random.Random(0))
 @example(_GRADE_4_CRISIS_AND_NONE, random.Random(0))
 @example(_ER_POSITIVE_AND_LOW, random.Random(0))

@@ -9,7 +9,7 @@ from hypothesis import example, given
 
 import resistx
 from resistx.model import Factor
-from resistx.model.profile import by_line
+from resistx.model.profile import at_most_months, by_line, sensitivity_courses
 from resistx.model.profile import cytotoxic as is_cytotoxic
 from resistx.sequencing import DISCLAIMER
 from resistx.sequencing.patient import for_progression
@@ -107,6 +107,10 @@ def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float
         out |= {float(lines + 1), float(cytotoxic + 1)}
     if p.cdk46i_months is not None:
         out.add(round(p.cdk46i_months, 1))
+    # with no end date, the most the course can have run (case 1542: 'at most 4.5 months')
+    courses = sensitivity_courses(p.treatments_in_order)
+    if (bound := at_most_months(courses, p.decision_date, p.cdk46i_months)) is not None:
+        out.add(round(bound, 1))
     # a comorbidity's own HbA1c, which its caution names (rule 12)
     out |= {c.hba1c for c in p.comorbidities if c.hba1c is not None}
     out |= {c.creatinine_clearance for c in p.comorbidities if c.creatinine_clearance is not None}

@@ -26,6 +26,9 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _NOTES: dict[tuple[str, str], str] = {
     ("Profile", "ecog"): "ECOG performance status 0-4; null when unknown.",
     ("Profile", "as_of"): "Date of the decision; when absent, the latest date in the profile.",
+    ("Profile", "relapsed_on"): "Date the metastatic relapse was diagnosed, after treatment for "
+    "early disease: the windows after (neo)adjuvant therapy are measured to it, else to the "
+    "decision date; no course for metastatic disease starts before it.",
     ("Profile", "comorbidities"): "A closed vocabulary (diabetes, interstitial_lung_disease, "
     "qtc_prolonged, neuropathy, hepatic_impairment, cardiac_disease, ..., or an alias such as "
     "'ILD'), each a name or an object with its value (neuropathy grade, Child-Pugh class, HbA1c); "

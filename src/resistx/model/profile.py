@@ -420,6 +420,23 @@ def _menopause_of_a_man(inst: Any, _attribute: attrs.Attribute[Any], value: obje
         raise ValueError(msg)
 
 
+def _no_metastatic_course_before(
+    inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None
+) -> None:
+    """A course for metastatic disease cannot start before the relapse (case 1553)."""
+    before = [
+        f"treatments[{i}].started_on {t.started_on.isoformat()}"
+        for i, t in enumerate(getattr(inst, "treatments", ()) or ())
+        if value is not None and t.metastatic and t.started_on and t.started_on < value
+    ]
+    if before:
+        msg = (
+            f"relapsed_on {value} is after {', '.join(before)}, a course for metastatic "
+            "disease: the relapse comes before it (or the course is (neo)adjuvant: its setting)"
+        )
+        raise ValueError(msg)
+
+
 def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
     """The decision date cannot precede a test or a treatment date of the same profile."""
     if value is None:
@@ -434,6 +451,8 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
         for name, d in (("started_on", t.started_on), ("ended_on", t.ended_on))
         if d is not None and d > value
     ]
+    relapse = getattr(inst, "relapsed_on", None)
+    later += [f"relapsed_on {relapse.isoformat()}"] if relapse and relapse > value else []
     if later:
         shown = ", ".join(later[:5]) + (f" and {len(later) - 5:,} more" if len(later) > 5 else "")
         ended = any(".ended_on" in later_one for later_one in later)
@@ -947,6 +966,25 @@ def longest_months(courses: tuple[Treatment, ...], as_of: dt.date | None) -> flo
     return max(durations, default=None)
 
 
+def at_most_months(
+    courses: tuple[Treatment, ...], as_of: dt.date | None, known: float | None
+) -> float | None:
+    """``known`` (the longest measured), else the longest any of ``courses`` can have run: its
+    duration, or where a course that ended has its start on record but not its end, the span
+    from its start to ``as_of`` (case 1542); None if a course says neither."""
+    if known is not None:
+        return known
+    bounds = []
+    for t in courses:
+        months = t.duration_months(as_of)
+        if months is None and t.started_on is not None and as_of is not None:
+            months = max((as_of - t.started_on).days, 0) / DAYS_PER_MONTH
+        if months is None:
+            return None
+        bounds.append(months)
+    return max(bounds, default=None)
+
+
 def result_order(r: BiomarkerResult) -> tuple[Any, ...]:
     # newest last; among results of one day, a positive finding outranks a negative one,
     # then NGS over PCR, so the choice does not depend on the order of the input list
@@ -1014,6 +1052,12 @@ class Profile:
     metastatic_sites: tuple[MetastaticSite, ...] = attrs.field(
         default=(), validator=_named_once("metastatic_sites names a site twice")
     )
+    #: the date the metastatic relapse was diagnosed, after treatment for early disease: the
+    #: windows after (neo)adjuvant therapy are measured to it, else to the decision date
+    #: (case 1553); no course for metastatic disease starts before it
+    relapsed_on: dt.date | None = attrs.field(
+        default=None, validator=[v.in_date_range, _no_metastatic_course_before]
+    )
     biomarkers: tuple[BiomarkerResult, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_BIOMARKERS, "biomarker results")
     )
@@ -1054,6 +1098,7 @@ class Profile:
         if self.as_of is not None:
             return self.as_of
         dates = [r.tested_on for r in self.biomarkers if r.tested_on]
+        dates += [self.relapsed_on] if self.relapsed_on else []
         for t in self.treatments:
             dates += [d for d in (t.started_on, t.ended_on) if d]
         return max(dates, default=None)

@@ -16,6 +16,7 @@ from resistx.model.profile import (
     Preferences,
     Profile,
     Treatment,
+    at_most_months,
     by_line,
     cdk46i_drugs,
     chemotherapy_lines,
@@ -190,8 +191,12 @@ class Facts:
         return exposure_months(self.cdk46i_courses, self.in_order, self.decision_date)
 
     @once
+    def cdk46i_months_at_most(self) -> float | None:  # no end on record: from the start (1542)
+        return at_most_months(self.cdk46i_courses, self.decision_date, self.cdk46i_months)
+
+    @property
     def short_cdk46i(self) -> bool:
-        months = self.cdk46i_months
+        months = self.cdk46i_months_at_most
         return months is not None and months < self.preferences.short_cdk46i_months
 
     @once
@@ -216,7 +221,7 @@ class Facts:
         """2 or more endocrine lines for metastatic disease that progressed (not one stopped for
         toxicity, 1075, or ended otherwise with no progression on record, 1473), or a CDK4/6i
         course under 6 months: DESTINY-Breast06's entry but its ECOG (case 980)."""
-        months = self.cdk46i_months
+        months = self.cdk46i_months_at_most
         lines = sum(
             any(t.drug_classes & ENDOCRINE_DRUGS for t in line) and any(t.progressed for t in line)
             for line in self.metastatic_lines
@@ -265,11 +270,11 @@ class Facts:
 
     @once
     def relapses(self) -> tuple[dt.date, ...]:
-        """Dates the disease was known to recur or progress: the start of each metastatic
-        treatment and the end of each treatment (any setting) that ended in progression."""
-        dates = {t.started_on for t in self.metastatic if t.started_on is not None}
+        """Dates the disease was known to recur or progress: ``relapsed_on``, the start of each
+        metastatic treatment and the end of each treatment that ended in progression."""
+        dates = {t.started_on for t in self.metastatic} | {self.profile.relapsed_on}
         dates |= {e for t in self.profile.treatments if t.progressed and (e := t.end_date)}
-        return tuple(sorted(dates))
+        return tuple(sorted(d for d in dates if d is not None))
 
     def early_relapse_chemo(self, within_months: float) -> int:
         """(Neo)adjuvant chemotherapy followed by relapse within ``within_months`` of its end:
@@ -280,13 +285,9 @@ class Facts:
     def relapsed_within(self, t: Treatment, months: float) -> bool:
         """A relapse within ``months`` of the end of ``t`` (``relapse_after``; a course that
         ended in relapse is its own relapse date)."""
-        end = t.end_date
-        relapse = None if end is None else self.relapse_after(end)
-        return (
-            relapse is not None
-            and end is not None
-            and (relapse - end).days <= months * DAYS_PER_MONTH
-        )
+        if (end := t.end_date) is None or (relapse := self.relapse_after(end)) is None:
+            return False
+        return (relapse - end).days <= months * DAYS_PER_MONTH
 
     # -- state -----------------------------------------------------------------------------
 

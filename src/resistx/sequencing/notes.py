@@ -21,6 +21,7 @@ from resistx.model.profile import (
     continuations,
     drugs_of,
 )
+from resistx.sequencing.cdk46i_time import cdk46i_time
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.patient import findings_of
 from resistx.sequencing.rules.results import asks_classification, classified
@@ -192,35 +193,16 @@ def _history(facts: Facts) -> list[str]:
             )
         )
     out.extend(_continued(held, t) for held, t in continuations(facts.in_order))
-    if not facts.had_cdk46i:
-        out.append(
-            "No CDK4/6 inhibitor on record: the review is about the options after one, yet not "
-            "all its trials enrolled patients after one (BOLERO-2 none, SOLAR-1 few): each "
-            "option's evidence says whom its trial enrolled."
-        )
-    elif not facts.cdk46i_courses:
-        if not cdk:  # if so, the note above says it
-            out.append(
-                "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so "
-                "none measures time to progression: the short-duration rule (rule 18) was not "
-                "applied."
-            )
-    elif facts.cdk46i_months is None:
-        out.append(
-            "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the short-duration "
-            "rule (rule 18) was not applied."
-        )
-    elif not facts.short_cdk46i and facts.cdk46i_months < 2 * facts.preferences.short_cdk46i_months:
-        # near the line a preference draws: say how the course was read, and what would change it
-        out.append(
-            f"The longest CDK4/6-inhibitor course that ended in progression ran "
-            f"{facts.cdk46i_months:.1f} months: not short by this plan's threshold of "
-            f"{facts.preferences.short_cdk46i_months:g} months (short_cdk46i_months; the review "
-            "prefers chemotherapy and ADCs after a short course without giving a figure), so "
-            "rule 18 was not applied; a clinician who reads the course as short can raise the "
-            "threshold."
-        )
+    out.extend(cdk46i_time(facts, said_above=bool(cdk)))
     return out
+
+
+#: an unknown status read as before the menopause, by whether a GnRH agonist goes on (1029,
+#: 1573)
+_UNKNOWN_STATUS = {
+    True: "Status unknown, on a GnRH agonist",
+    False: "Status unknown, a GnRH agonist stopped before the latest course ended",
+}
 
 
 def _state(facts: Facts) -> list[str]:
@@ -256,7 +238,7 @@ def _state(facts: Facts) -> list[str]:
         )
     elif needs_ovarian_suppression(p):
         unknown = p.menopausal_status is MenopausalStatus.UNKNOWN  # a GnRH agonist: case 1029
-        status = "Status unknown, on a GnRH agonist" if unknown else p.menopausal_status.value
+        status = p.menopausal_status.value if not unknown else _UNKNOWN_STATUS[bool(given)]
         out.append(
             f"{status[:1].upper()}{status[1:]}: an aromatase inhibitor or fulvestrant "
             f"needs ovarian function suppression{keep} (rule 40), as PALOMA-3 and MONARCH-2 "

@@ -28,6 +28,8 @@ def descriptions(facts: Facts) -> dict[str, str]:
         found[slot(ESR1_BEFORE)] = Finding(result=before, stale=False).describe()
     if (months := facts.cdk46i_months) is not None:
         found[slot(CDK46I_MONTHS)] = f"{round(months, 1):.1f}"
+    elif (bound := facts.cdk46i_months_at_most) is not None:  # no end date (case 1542)
+        found[slot(CDK46I_MONTHS)] = f"at most {round(bound, 1):.1f}"
     return found
 
 

@@ -41,8 +41,22 @@ def needs_ovarian_suppression(p: Profile) -> bool:
     if p.sex is Sex.MALE:
         return False
     if p.menopausal_status is MenopausalStatus.UNKNOWN:
-        return bool(gnrh_agonist_now(p))
+        return bool(gnrh_agonist_now(p) or gnrh_agonist_stopped(p))
     return p.menopausal_status in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL)
+
+
+def gnrh_agonist_stopped(p: Profile) -> str:
+    """A GnRH agonist recorded as a course of its own beside the latest course and stopped
+    before it ended (``suppression_beside``: "stopped"), or "": given to suppress working
+    ovaries, so with the status unknown the patient reads as before the menopause (case 1573:
+    goserelin stopped 4.5 months before the progression on letrozole)."""
+    if not any(t.suppression_only for t in p.treatments):
+        return ""
+    latest = latest_course(p.treatments_in_order)
+    if latest is None:
+        return ""
+    how, course = suppression_beside(latest, p.treatments, p.decision_date)
+    return course.drugs[0] if how == "stopped" and course is not None else ""
 
 
 def gnrh_agonist_now(p: Profile) -> str:

@@ -26,10 +26,29 @@ TERMS: frozenset[str] = frozenset(
         "palmar-plantar erythrodysesthesia",
         # fulvestrant's (its label): what stops an intramuscular course (case 1490b)
         "injection site reaction",
+        # a rash of grade 3 or worse, and the severe cutaneous adverse reactions (Stevens-Johnson
+        # syndrome, toxic epidermal necrolysis, DRESS, erythema multiforme) alpelisib's and
+        # capivasertib's labels warn of (case 1533)
+        "severe rash", "severe cutaneous adverse reaction",
     }
 )  # fmt: skip
 
 ALIASES = {
+    # a clinic's words for a severe skin reaction (case 1533: each was refused)
+    "grade 3 rash": "severe rash",
+    "grade 4 rash": "severe rash",
+    "rash grade 3": "severe rash",
+    "rash grade 4": "severe rash",
+    "bullous rash": "severe rash",
+    "scar": "severe cutaneous adverse reaction",
+    "stevens johnson syndrome": "severe cutaneous adverse reaction",
+    "sjs": "severe cutaneous adverse reaction",
+    "toxic epidermal necrolysis": "severe cutaneous adverse reaction",
+    "ten": "severe cutaneous adverse reaction",
+    "sjs/ten": "severe cutaneous adverse reaction",
+    "dress": "severe cutaneous adverse reaction",
+    "drug reaction with eosinophilia and systemic symptoms": "severe cutaneous adverse reaction",
+    "erythema multiforme": "severe cutaneous adverse reaction",
     "injection-site reaction": "injection site reaction",
     "injection site pain": "injection site reaction",
     "diarrhoea": "diarrhea",

@@ -12,7 +12,12 @@ from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.cdk46i_toxicity import class_toxicity, rechallenge
 from resistx.sequencing.rules.first_line import CDK46I_NAIVE_REFERENCES
-from resistx.sequencing.rules.rechallenge import DOSE_MANAGED, class_hyperglycaemia
+from resistx.sequencing.rules.rechallenge import (
+    DOSE_MANAGED,
+    SCAR,
+    class_hyperglycaemia,
+    class_skin_reaction,
+)
 from resistx.vocab.drugs import drug_class
 
 H = Factor.HISTORY
@@ -243,19 +248,35 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     "inhibitor stopped for hyperglycaemia does the same for the PI3K and AKT inhibitors, whose "
     "labels all warn of it (case 935), and gives everolimus a caution (case 1232). An event its "
     "label manages by dose (sacituzumab govitecan's febrile neutropenia) is a caution alone "
-    "(case 1235).",
+    "(case 1235). A severe cutaneous adverse reaction (Stevens-Johnson syndrome, toxic "
+    "epidermal necrolysis, DRESS, erythema multiforme) leaves the drug out, and on a PI3K or "
+    "AKT inhibitor steps the others back with a caution; a rash of grade 3 or worse on one "
+    "cautions the others (case 1533).",
     codes=(
         "stopped_for_toxicity_before",
         "same_drug_after_toxicity",
         "pathway_inhibitor_after_hyperglycaemia",
+        "pathway_inhibitor_after_skin_reaction",
+        "contraindicated",
     ),
 )
 def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     stops = sorted((d, e) for d, e in i.other_toxicity_stops if d in spec.drugs)
     if not stops:
         yield from class_hyperglycaemia(i, spec, ctx.weights.toxicity_again)
+        yield from class_skin_reaction(i, spec, ctx.weights.toxicity_again)
         return
     said = "; ".join(f"{d} for {e}" for d, e in stops)
+    if any(e == SCAR for _d, e in stops):  # case 1533: never given again
+        yield left_out(
+            ExclusionCode.CONTRAINDICATED,
+            f"Stopped before for a {SCAR} ({said}): a drug that caused a Stevens-Johnson "
+            "syndrome, a toxic epidermal necrolysis, a DRESS or an erythema multiforme is not "
+            "given again (the labels that warn of them stop the drug for good once one is "
+            "confirmed; not in the review).",
+            spec.key_trials,
+        )
+        return
     if all(stop in DOSE_MANAGED for stop in stops):  # case 1235
         yield Effect(
             code="stopped_for_toxicity_before",

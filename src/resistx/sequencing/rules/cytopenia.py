@@ -1,8 +1,9 @@
-"""Rule 111: a cytopenia of grade 3 or worse puts every option that lowers blood counts (the
-CDK4/6 and PARP inhibitors, the antibody-drug conjugates, chemotherapy, everolimus), whose
-labels do not start them at such counts, after every option without that risk (cases 1159,
-1173). Rule 112: a myelodysplastic syndrome on record leaves the PARP inhibitors out (1176).
-Rule 113: such a cytopenia asks its cause before choosing (1203b)."""
+"""Rule 111: a cytopenia of grade 3 or worse, or a myelodysplastic syndrome, puts every option
+that lowers blood counts (the CDK4/6 and PARP inhibitors, the antibody-drug conjugates,
+chemotherapy, everolimus), whose labels do not start them at such counts, after every option
+without that risk (cases 1159, 1173, 1549). Rule 112: a myelodysplastic syndrome on record
+leaves the PARP inhibitors out (1176). Rule 113: such a cytopenia asks its cause, and a
+myelodysplastic syndrome a haematologist's view, before choosing (1203b, 1549)."""
 
 from __future__ import annotations
 
@@ -61,9 +62,11 @@ def _myelosuppressive(spec: RegimenSpec) -> bool:
 # rule 111: a cytopenia of grade 3 or worse: the options that lower blood counts after the others
 @rule(
     111,
-    "A cytopenia of grade 3 or worse: the options that lower blood counts after the others",
+    "A cytopenia of grade 3 or worse, or a myelodysplastic syndrome: the options that lower "
+    "blood counts after the others",
     B,
-    condition="A cytopenia on record with its CTCAE grade (the worst count's), 3 or 4, and a "
+    condition="A cytopenia on record with its CTCAE grade (the worst count's), 3 or 4, or a "
+    "myelodysplastic syndrome (case 1549: therapy-related MDS put chemotherapy first), and a "
     "regimen that lowers blood counts: a CDK4/6 or a PARP inhibitor, an antibody-drug "
     "conjugate, chemotherapy or everolimus (case 1173: all of them).",
     effect="A relative contraindication: at best a later option, after every option without "
@@ -73,21 +76,38 @@ def _myelosuppressive(spec: RegimenSpec) -> bool:
     "chemotherapy is not capped: it comes first (rule 7), with a caution to adjust its dose to "
     "the counts, with transfusion support (case 1395). At grade 0-2 or an unknown grade, rule 12's "
     "cautions stand alone (case 1159).",
-    codes=("cytopenia_myelosuppressive_later", "cytopenia_crisis_chemotherapy"),
+    codes=(
+        "cytopenia_myelosuppressive_later",
+        "myelodysplasia_myelosuppressive_later",
+        "cytopenia_crisis_chemotherapy",
+    ),
     regimens=_myelosuppressive,
 )
 def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     grade = _worst_grade(i.comorbidities)
+    mds = _myelodysplasia(i.comorbidities)
     label = next((said for matches, said in _LABELS if matches(spec)), None)
-    if grade < SEVERE_GRADE or label is None:
+    if (grade < SEVERE_GRADE and not mds) or label is None:
         return
+    what = f"A cytopenia of grade {grade}" if grade >= SEVERE_GRADE else _MDS
     if i.visceral_crisis and kinds.is_chemotherapy(spec):  # case 1395: it cannot wait
         yield Effect(
             code="cytopenia_crisis_chemotherapy",
             caution=True,
-            text=f"A cytopenia of grade {grade} with a visceral crisis recorded (a marrow failing "
-            "from the cancer among its causes): chemotherapy comes first all the same (rule 7), "
+            text=f"{what} with a visceral crisis recorded (a marrow failing from the cancer "
+            "among the causes of low counts): chemotherapy comes first all the same (rule 7), "
             "with its dose adjusted to the counts and transfusion support (not in the review).",
+        )
+        return
+    if grade < SEVERE_GRADE:  # case 1549: the marrow is failing already
+        yield Effect(
+            code="myelodysplasia_myelosuppressive_later",
+            ceiling=2,
+            demote=Precedence.RELATIVE_CONTRAINDICATION,
+            text=f"{_MDS} on record, a marrow failing already: {label} (not in the review): at "
+            "best a later option, after every option without such a risk, once a "
+            "haematologist has given a view (rule 113).",
+            trials=spec.key_trials,
         )
         return
     yield Effect(
@@ -99,6 +119,13 @@ def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iter
         "cause are known.",
         trials=spec.key_trials,
     )
+
+
+_MDS = "A myelodysplastic syndrome"
+
+
+def _myelodysplasia(comorbidities: Iterable[Condition]) -> bool:
+    return any(c.name is Comorbidity.MYELODYSPLASTIC_SYNDROME for c in comorbidities)
 
 
 # rule 112: a myelodysplastic syndrome on record: the PARP inhibitors left out
@@ -117,7 +144,7 @@ def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iter
 def myelodysplasia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if not kinds.is_parp_inhibitor(spec):
         return
-    if any(c.name is Comorbidity.MYELODYSPLASTIC_SYNDROME for c in i.comorbidities):
+    if _myelodysplasia(i.comorbidities):
         yield left_out(
             ExclusionCode.CONTRAINDICATED,
             text="A myelodysplastic syndrome (or acute myeloid leukaemia) on record: the PARP "
@@ -135,22 +162,35 @@ def _worst_grade(comorbidities: Iterable[Condition]) -> int:
     )
 
 
-# rule 113: a cytopenia of grade 3 or worse: its cause before choosing
+# rule 113: a cytopenia of grade 3 or worse: its cause before choosing; a myelodysplastic
+# syndrome: a haematologist's view
 @rule(
     113,
-    "A cytopenia of grade 3 or worse: its cause before choosing",
+    "A cytopenia of grade 3 or worse: its cause before choosing; a myelodysplastic syndrome: "
+    "a haematologist's view",
     None,
-    condition="A cytopenia on record with CTCAE grade 3 or 4, and no visceral crisis recorded.",
+    condition="A cytopenia on record with CTCAE grade 3 or 4, and no visceral crisis recorded; "
+    "or a myelodysplastic syndrome on record (case 1549).",
     effect="An action, before choosing: find the cause (a blood film; a bone marrow "
     "examination where infiltration is suspected). Rule 111 puts the options that lower blood "
     "counts after the others, which is right for an earlier treatment's toxicity, not for a "
     "marrow failing from the cancer: that is organ dysfunction from the disease, to be recorded "
     "as a visceral crisis, which puts chemotherapy first (rule 7) (not in the review; case "
     "1203b: grade 4 thrombocytopenia from marrow infiltration after 4.9 months of palbociclib "
-    "put elacestrant and fulvestrant first).",
-    codes=("cytopenia_cause",),
+    "put elacestrant and fulvestrant first). With a myelodysplastic syndrome: a haematologist's "
+    "view of the marrow before any option that lowers blood counts (rule 111).",
+    codes=("cytopenia_cause", "myelodysplasia_haematology"),
 )
 def cytopenia_cause(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if _myelodysplasia(facts.profile.comorbidities):
+        yield PlanEffect(
+            code="myelodysplasia_haematology",
+            first=True,
+            text=f"{_MDS} on record: a haematologist's view of the marrow before choosing "
+            "any option that lowers blood counts (the CDK4/6 inhibitors, the antibody-drug "
+            "conjugates, chemotherapy, everolimus), which rule 111 places after the options "
+            "without that risk (not in the review).",
+        )
     grade = _worst_grade(facts.profile.comorbidities)
     if grade < SEVERE_GRADE or facts.profile.visceral_crisis:
         return

@@ -15,7 +15,11 @@ from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
 from resistx.sequencing.rules.drug_classes import endocrine_based_or_trial
-from resistx.sequencing.suppression import ai_without_suppression, gnrh_agonist_now
+from resistx.sequencing.suppression import (
+    ai_without_suppression,
+    gnrh_agonist_now,
+    gnrh_agonist_stopped,
+)
 
 B = Factor.BALANCE
 
@@ -207,7 +211,7 @@ def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEff
         "postmenopausal women and men, as alpelisib's, everolimus's and ribociclib's with "
         "fulvestrant are; not in the review)"
         + (_UNSUPPRESSED if any(ai_without_suppression(t, facts) for t in p.treatments) else "")
-        + _meanwhile(gnrh_agonist_now(p))
+        + _meanwhile(gnrh_agonist_now(p), gnrh_agonist_stopped(p))
         + _UNTIL_ESTABLISHED,
     )
 
@@ -220,9 +224,17 @@ _UNTIL_ESTABLISHED = (
 )
 
 
-def _meanwhile(gnrh: str) -> str:
+def _meanwhile(gnrh: str, stopped: str) -> str:
     """How the plan reads an unrecorded status: before the menopause, on suppression, while a
-    GnRH agonist goes on (case 1029); else after it."""
+    GnRH agonist goes on (case 1029), or with one stopped before the latest course ended (case
+    1573); else after it."""
+    if stopped and not gnrh:
+        return (
+            f". A GnRH agonist ({stopped}) was given beside the latest course and stopped before "
+            "it ended: it is given to suppress working ovaries, whose function may have "
+            "returned since (ask about menses; oestradiol and FSH off it); this plan reads the "
+            "patient as premenopausal, off suppression, meanwhile."
+        )
     if not gnrh:
         return "; this plan reads the patient as postmenopausal meanwhile."
     return (

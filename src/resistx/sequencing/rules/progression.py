@@ -188,9 +188,9 @@ def _given_again(i: HistoryInputs, spec: RegimenSpec, again: list[str], w: Weigh
             code="nothing_new_after_progression",
             delta=w.same_drug + w.cross_resistant,
             ceiling=2,
-            text=f"Progressed on {', '.join(again)} before (in {where}){spent}: every part of it "
-            "has progressed, nothing in it is new to the disease, and no trial the review "
-            f"reports gave such a regimen{subgroup}.",
+            text=f"Progressed on {', '.join(again)} before (in {where}){spent}: "
+            + (_CLASS_SPENT if spent else "every part of it has progressed, nothing in it is new")
+            + f" to the disease, and no trial the review reports gave such a regimen{subgroup}.",
             trials=trials,
         )
     return Effect(
@@ -200,6 +200,15 @@ def _given_again(i: HistoryInputs, spec: RegimenSpec, again: list[str], w: Weigh
         f"for giving it again{subgroup}.",
         trials=trials,
     )
+
+
+#: where the CDK4/6 inhibitor of ``_nothing_new`` is counted by its class (cases 1539, 1555:
+#: abemaciclib never given, yet 'every part of it has progressed')
+_CLASS_SPENT = (
+    "its partner has progressed, and so has its CDK4/6 inhibitor's class (that drug itself "
+    "was not given; a switch of CDK4/6 inhibitor alone keeps the partner), so nothing in it is "
+    "new"
+)
 
 
 def _nothing_new(i: HistoryInputs, spec: RegimenSpec, again: list[str]) -> str | None:

@@ -1,5 +1,6 @@
-"""Rule 61's tables and its class reading: the events a label manages by dose rather than by
-stopping the drug (case 1235), and hyperglycaemia across the PI3K-AKT-mTOR pathway (case 935)."""
+"""Rule 61's tables and its class readings: the events a label manages by dose rather than by
+stopping the drug (case 1235), hyperglycaemia across the PI3K-AKT-mTOR pathway (case 935),
+and a severe skin reaction across the PI3K and AKT inhibitors (case 1533)."""
 
 from __future__ import annotations
 
@@ -56,5 +57,46 @@ def class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> I
             ceiling=2,
             text=f"Stopped {said} (of the PI3K-AKT-mTOR pathway) before for hyperglycaemia, an "
             "effect of blocking the pathway: a PI3K or AKT inhibitor is at best a later option.",
+            trials=spec.key_trials,
+        )
+
+
+#: the adverse-event terms of a severe skin reaction (``vocab.adverse_events``; case 1533)
+SCAR = "severe cutaneous adverse reaction"
+SEVERE_RASH = "severe rash"
+
+
+def class_skin_reaction(i: HistoryInputs, spec: RegimenSpec, delta: float) -> Iterator[Effect]:
+    """After a PI3K or AKT inhibitor stopped for a severe cutaneous adverse reaction (case
+    1533): another steps back, with a caution; after a rash of grade 3 or worse, a caution."""
+    if not any(drug_class(d) in kinds.PI3K_OR_AKT for d in spec.drugs):
+        return
+    for event in (SCAR, SEVERE_RASH):
+        stopped = sorted(
+            d
+            for d, e in i.other_toxicity_stops
+            if e == event and drug_class(d) in kinds.PI3K_OR_AKT
+        )
+        if stopped:
+            break
+    else:
+        return
+    said = f"Stopped {', '.join(stopped)} before for a {event}"
+    yield Effect(
+        code="pathway_inhibitor_after_skin_reaction",
+        caution=True,
+        text=f"{said}: alpelisib's and capivasertib's US labels warn of severe cutaneous "
+        "adverse reactions (Stevens-Johnson syndrome, toxic epidermal necrolysis, DRESS, "
+        "erythema multiforme) and of rash, and no trial the sources report gave one of these "
+        "inhibitors after such a reaction to another (not in the review): a dermatologist's "
+        "view first, and close watch of the skin if it is given.",
+    )
+    if event == SCAR:
+        yield Effect(
+            code="pathway_inhibitor_after_skin_reaction",
+            delta=delta,
+            ceiling=2,
+            text=f"{said} on a PI3K or AKT inhibitor: another of them is at best a later "
+            "option, after every option without that risk.",
             trials=spec.key_trials,
         )

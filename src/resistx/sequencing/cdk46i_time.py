@@ -1,0 +1,60 @@
+"""What a plan's notes say of the time on a CDK4/6 inhibitor: how rule 18 (a short course)
+read it, or why it could not (``notes``)."""
+
+from __future__ import annotations
+
+from resistx.sequencing.facts import Facts
+
+
+def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
+    """The note on the time on a CDK4/6 inhibitor, if any; ``said_above``: the note on a
+    relapse after an adjuvant CDK4/6 inhibitor already says rule 18 was not applied."""
+    out: list[str] = []
+    if not facts.had_cdk46i:
+        out.append(
+            "No CDK4/6 inhibitor on record: the review is about the options after one, yet not "
+            "all its trials enrolled patients after one (BOLERO-2 none, SOLAR-1 few): each "
+            "option's evidence says whom its trial enrolled."
+        )
+    elif not facts.cdk46i_courses:
+        if not said_above:  # the adjuvant note says it
+            out.append(
+                "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so "
+                "none measures time to progression: the short-duration rule (rule 18) was not "
+                "applied."
+            )
+    elif facts.cdk46i_months is None:
+        out.append(_time_unknown(facts))
+    elif not facts.short_cdk46i and facts.cdk46i_months < 2 * facts.preferences.short_cdk46i_months:
+        # near the line a preference draws: say how the course was read, and what would change it
+        out.append(
+            f"The longest CDK4/6-inhibitor course that ended in progression ran "
+            f"{facts.cdk46i_months:.1f} months: not short by this plan's threshold of "
+            f"{facts.preferences.short_cdk46i_months:g} months (short_cdk46i_months; the review "
+            "prefers chemotherapy and ADCs after a short course without giving a figure), so "
+            "rule 18 was not applied; a clinician who reads the course as short can raise the "
+            "threshold."
+        )
+    return out
+
+
+def _time_unknown(facts: Facts) -> str:
+    """Time on the CDK4/6 inhibitor not measured: with a start on record and no end, the span
+    to the decision date bounds it (case 1542: 'no months and no dates' with the start given)."""
+    begun = [t.started_on for t in facts.cdk46i_courses if t.started_on and not t.ended_on]
+    if not begun or facts.cdk46i_months_at_most is None:
+        return (
+            "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the "
+            "short-duration rule (rule 18) was not applied."
+        )
+    at_most = facts.cdk46i_months_at_most
+    said = (
+        "short by this plan's threshold whatever the date, so rule 18 was applied"
+        if facts.short_cdk46i
+        else "record the date of the progression: the short-duration rule (rule 18) was not applied"
+    )
+    return (
+        f"Time on the CDK4/6 inhibitor is unknown (begun on {max(begun).isoformat()}, no end "
+        f"date or months recorded for its progression): at most {at_most:.1f} months to the "
+        f"decision date; {said}."
+    )

@@ -1,0 +1,269 @@
+"""Scenario tests for the findings of the blind reviews from case 1532 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: rechecks of session 47's fixes
+(1532-1536), ordinary cases (1537-1541), records as a clinic keeps them (1542-1546),
+comorbidities and frailty (1547-1551) and the evidence after the review (1552-1556)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from tests.helpers import result
+from tests.test_board_fixes_882 import _course, _planned
+from tests.test_board_fixes_962 import _woman
+
+POLICIES = ("ye2024", "practice-2026")
+_NEGATIVE = [
+    result(g, "not_detected", tested_on="2026-11-20", sample="ctdna", tumour_fraction=0.07)
+    for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+]
+
+
+def _names(plan: resistx.Plan) -> list[str]:
+    return [o.regimen.id for o in plan.options]
+
+
+def _with_mds(*comorbidities: Any) -> dict[str, Any]:
+    """Case 1549: a germline BRCA1 carrier with therapy-related MDS, after 41 months of
+    palbociclib + letrozole, nothing actionable in ctDNA, HER2 0."""
+    return _woman(
+        "2026-12-03",
+        [*_NEGATIVE, result("BRCA1", "mutated", origin="germline", tested_on="2015-03-01")],
+        _course(["palbociclib", "letrozole"], "2023-05-01", "2026-10-20", "progression", line=1),
+        her2="0",
+        comorbidities=["myelodysplastic_syndrome", *comorbidities],
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("cytopenia", [(), ({"name": "cytopenia", "grade": 2},)])
+def test_a_myelodysplastic_syndrome_puts_the_options_that_lower_blood_counts_after_the_others(
+    policy: str, cytopenia: tuple[Any, ...]
+) -> None:
+    """Case 1549 (MAJOR): with therapy-related MDS on record, chemotherapy was preferred first
+    and sacituzumab govitecan third, ahead of fulvestrant, the MDS read only to leave out the
+    PARP inhibitors. A failing, pre-leukaemic marrow puts every option that lowers blood counts
+    after those without that risk, as a grade 3 cytopenia does, and asks a haematologist."""
+    plan = _planned(_with_mds(*cytopenia), policy)
+    names = _names(plan)
+    first_myelosuppressive = min(
+        names.index(r) for r in names if r == "chemotherapy" or "ciclib" in r or "tecan" in r
+    )
+    assert names.index("fulvestrant") < first_myelosuppressive
+    chemo = next(o for o in plan.options if o.regimen.id == "chemotherapy")
+    assert any("myelodysplastic syndrome" in r.text for r in chemo.reasons)
+    assert chemo.tier is not resistx.Tier.PREFERRED
+    action = next(a for a in plan.actions if a.code == "myelodysplasia_haematology")
+    assert action.before_choosing
+
+
+def _progressed_undated(started_on: str, *biomarkers: dict[str, Any]) -> dict[str, Any]:
+    """Case 1542: first-line ribociclib + letrozole begun on ``started_on``, a CT last week
+    showing progression, the course recorded as ended by progression with no end date."""
+    course = _course(["ribociclib", "letrozole"], started_on, None, "progression", line=1)
+    return _woman("2026-12-03", [*(biomarkers or _NEGATIVE)], course, her2="low")
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_progression_with_no_end_date_within_months_of_the_start_is_a_short_course(
+    policy: str,
+) -> None:
+    """Case 1542 (MAJOR): a CDK4/6 inhibitor begun 4.5 months before the decision date,
+    recorded as ended by progression with no end date, was read as of unknown length and an
+    endocrine line came first; the course cannot have run longer than the span from its
+    start to the decision date, so it is short (rule 18), as the same course ongoing is."""
+    plan = _planned(_progressed_undated("2026-07-20"), policy)
+    codes = {r.code for o in plan.options for r in o.reasons}
+    assert {
+        "short_cdk46i_endocrine_resistance",
+        "short_cdk46i_prefers_chemotherapy_or_adc",
+    } <= codes
+    first = plan.options[0].regimen.id
+    assert first in {"chemotherapy", "trastuzumab-deruxtecan"}
+    assert not any("no months and no dates" in n for n in plan.notes)
+    said = [r.text for r in plan.options[0].reasons]
+    assert any(t.startswith("Only at most 4.5 months on the CDK4/6 inhibitor") for t in said)
+
+
+def test_a_long_start_with_no_end_date_says_the_end_date_is_missing_not_the_dates() -> None:
+    """Case 1542: begun 31 months ago with no end date, the course may have run any time up to
+    that; the note said 'no months and no dates', false with the start on record."""
+    plan = _planned(_progressed_undated("2024-05-06"))
+    note = next(n for n in plan.notes if "Time on the CDK4/6 inhibitor is unknown" in n)
+    assert "begun on 2024-05-06" in note
+    assert "no months and no dates" not in note
+
+
+def test_a_cdk46i_never_given_is_not_said_to_have_progressed() -> None:
+    """Cases 1539 and 1555 (MINOR): after palbociclib + anastrozole and capivasertib +
+    fulvestrant, abemaciclib + fulvestrant's reason said 'every part of it has progressed',
+    false of abemaciclib, never given: its class has."""
+    data = _woman(
+        "2026-12-03",
+        [result("PIK3CA", "mutated", tested_on="2026-11-20"), *_NEGATIVE[:1]],
+        _course(["palbociclib", "anastrozole"], "2022-06-01", "2024-09-01", "progression", line=1),
+        _course(["capivasertib", "fulvestrant"], "2024-09-20", "2026-11-10", "progression", line=2),
+        her2="0",
+    )
+    plan = _planned(data)
+    option = next(o for o in plan.options if o.regimen.id == "abemaciclib+fulvestrant")
+    text = next(r.text for r in option.reasons if r.code == "nothing_new_after_progression")
+    assert "every part of it has progressed" not in text
+    assert "that drug itself was not given" in text
+
+
+def _relapse_after_letrozole(**kw: Any) -> dict[str, Any]:
+    """Case 1553: adjuvant letrozole completed on 2025-11-25, a relapse found on CT on
+    2026-10-28 (11 months on), a tissue PIK3CA E545K, nothing yet for metastatic disease,
+    the board on 2026-12-03 (12.3 months after letrozole ended)."""
+    letrozole = {
+        "drugs": ["letrozole"],
+        "setting": "adjuvant",
+        "started_on": "2020-11-25",
+        "ended_on": "2025-11-25",
+        "stop_reason": "completed",
+    }
+    found = result("PIK3CA", "mutated", tested_on="2026-11-05", sample="tissue", variant="E545K")
+    negative = [result(g, "not_detected", tested_on="2026-11-05") for g in ("ESR1", "AKT1", "PTEN")]
+    return _woman("2026-12-03", [found, *negative], letrozole, her2="low", **kw)
+
+
+def test_a_relapse_within_12_months_of_adjuvant_letrozole_is_measured_to_its_own_date() -> None:
+    """Case 1553 (MAJOR): with no field for the date of relapse, a relapse 11 months after
+    adjuvant letrozole ended, seen at a board a month later, was measured to the decision date
+    (12.3 months): letrozole came first with abemaciclib, and the inavolisib triplet, with
+    INAVO120's survival benefit, was left out. ``relapsed_on`` records it."""
+    plan = _planned(_relapse_after_letrozole(relapsed_on="2026-10-28"), "practice-2026")
+    assert plan.options[0].regimen.id == "inavolisib+palbociclib+fulvestrant"
+    assert "inavolisib+palbociclib+fulvestrant" not in {e.regimen.id for e in plan.excluded}
+    later = _planned(_relapse_after_letrozole(relapsed_on="2026-11-30"), "practice-2026")
+    assert "inavolisib+palbociclib+fulvestrant" in {e.regimen.id for e in later.excluded}
+
+
+def test_a_relapse_date_after_a_metastatic_course_began_is_refused() -> None:
+    """``relapsed_on`` after a course for metastatic disease began contradicts the record."""
+    data = _relapse_after_letrozole(relapsed_on="2026-11-20")
+    data["treatments"].append(
+        _course(["palbociclib", "letrozole"], "2026-11-10", None, "ongoing", line=1)
+    )
+    with pytest.raises(resistx.ProfileError, match=r"relapsed_on 2026-11-20 is after"):
+        resistx.load_profile(data)
+
+
+def _goserelin_stopped(status: str) -> dict[str, Any]:
+    """Case 1573: a 38-year-old on goserelin (a course of its own) with ribociclib + letrozole
+    in the first line; goserelin stopped at her request 4.5 months before the progression;
+    nothing actionable; menopausal status ``status``."""
+    return _woman(
+        "2026-12-03",
+        [*_NEGATIVE, result("BRCA1", "not_detected", origin="germline", tested_on="2024-01-10")],
+        _course(["goserelin"], "2024-02-01", "2026-06-15", "patient_choice", line=1),
+        _course(["ribociclib", "letrozole"], "2024-02-01", "2026-10-28", "progression", line=1),
+        her2="0",
+        menopausal_status=status,
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_gnrh_agonist_stopped_before_the_latest_course_ended_reads_an_unknown_status_as_premenopausal(
+    policy: str,
+) -> None:
+    """Case 1573 (MAJOR): goserelin stopped before letrozole did, menopausal status unknown:
+    the plan read her as postmenopausal, so no aromatase-inhibitor or fulvestrant option said
+    it needs ovarian suppression and the ovarian-escape question was not asked, as it is with
+    'premenopausal' recorded. A GnRH agonist given with the latest course is given to suppress
+    working ovaries: the status still unknown, she is read as before the menopause."""
+    plan = _planned(_goserelin_stopped("unknown"), policy)
+    codes = {a.code for a in plan.actions if a.before_choosing}
+    assert {"ovarian_suppression_stopped", "establish_menopausal_status"} <= codes
+    fulvestrant = next(o for o in plan.options if o.regimen.id == "fulvestrant")
+    assert "ovarian_suppression_needed" in {c.code for c in fulvestrant.cautions}
+    status = next(a for a in plan.actions if a.code == "establish_menopausal_status")
+    assert "reads the patient as premenopausal" in status.text
+    assert "stopped" in status.text
+    assert not any("read as postmenopausal" in n for n in plan.notes)
+    assert any("a GnRH agonist stopped before the latest course ended" in n for n in plan.notes)
+
+
+def _capivasertib_stopped_for(event: str) -> dict[str, Any]:
+    """Case 1533: relapse on adjuvant letrozole, ribociclib + fulvestrant for 27 months,
+    elacestrant to progression, then capivasertib + fulvestrant stopped after 6 weeks for
+    ``event``; PIK3CA H1047R and ESR1 Y537S; HER2-low."""
+    return _woman(
+        "2026-12-03",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-20", variant="H1047R"),
+            result("ESR1", "mutated", tested_on="2026-11-20", variant="Y537S"),
+        ],
+        _course(["ribociclib", "fulvestrant"], "2022-01-10", "2024-04-20", "progression", line=1),
+        _course(["elacestrant"], "2024-05-01", "2026-09-20", "progression", line=2),
+        _course(
+            ["capivasertib", "fulvestrant"],
+            "2026-10-01",
+            "2026-11-12",
+            "toxicity",
+            line=3,
+            toxicity=event,
+        ),
+        her2="low",
+    )
+
+
+@pytest.mark.parametrize(
+    "event", ["Stevens-Johnson syndrome", "DRESS", "toxic epidermal necrolysis"]
+)
+def test_a_severe_cutaneous_reaction_on_capivasertib_is_recorded_and_steps_alpelisib_back(
+    event: str,
+) -> None:
+    """Case 1533 (MAJOR): a severe cutaneous adverse reaction on capivasertib could not be
+    recorded ('not an adverse event resistx knows'); recorded as a rash, alpelisib + fulvestrant
+    came first with no word of it. Now taken, it leaves capivasertib out (its label stops it for
+    good) and puts alpelisib, whose label warns of the same reactions, after the options
+    without that risk, with a caution naming the reaction."""
+    plan = _planned(_capivasertib_stopped_for(event))
+    assert "capivasertib+fulvestrant" in {e.regimen.id for e in plan.excluded}
+    alpelisib = next(o for o in plan.options if o.regimen.id == "alpelisib+fulvestrant")
+    assert alpelisib.tier is resistx.Tier.LATER
+    assert plan.options[0].regimen.id != "alpelisib+fulvestrant"
+    assert any("severe cutaneous adverse reaction" in c.text for c in alpelisib.cautions)
+
+
+def test_a_grade_3_rash_on_capivasertib_is_recorded_and_cautions_alpelisib() -> None:
+    """Case 1533: 'grade 3 rash' was refused; it is a severe rash, which cautions the other
+    PI3K/AKT inhibitor (not a step back: the labels manage a rash by holding the dose)."""
+    plan = _planned(_capivasertib_stopped_for("grade 3 rash"))
+    alpelisib = next(o for o in plan.options if o.regimen.id == "alpelisib+fulvestrant")
+    assert any("severe rash" in c.text for c in alpelisib.cautions)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_relapse_date_left_out_where_the_window_after_an_adjuvant_ai_turns_on_it_is_asked(
+    policy: str,
+) -> None:
+    """Cases 1553 and 1567 (MAJOR): adjuvant letrozole ended 12.3 months before the board and
+    the relapse date not recorded: the window was measured to the decision date, silently, and
+    the plan said 'nor relapse within 12 months of one'. The plan now asks for the date before
+    choosing; once recorded, the question goes."""
+    plan = _planned(_relapse_after_letrozole(), policy)
+    action = next(a for a in plan.actions if a.code == "date_relapse")
+    assert action.before_choosing
+    assert "relapsed_on" in action.text and "2025-11-25" in action.text
+    dated = _planned(_relapse_after_letrozole(relapsed_on="2026-10-28"), policy)
+    assert "date_relapse" not in {a.code for a in dated.actions}
+
+
+@pytest.mark.parametrize("as_of", ["2026-09-25", "2028-03-01"])
+def test_a_relapse_within_the_window_by_the_decision_or_years_after_it_asks_no_date(
+    as_of: str,
+) -> None:
+    """The other sides: a board 10 months after letrozole ended has the relapse within the
+    window whatever its date, and one more than 24 months after asks nothing (a relapse is
+    decided on within months, not years)."""
+    data = _relapse_after_letrozole()
+    data["as_of"] = as_of
+    data["biomarkers"] = [dict(r, tested_on="2026-09-20") for r in data["biomarkers"]]
+    plan = _planned(data)
+    assert "date_relapse" not in {a.code for a in plan.actions}
