@@ -745,7 +745,8 @@ def test_relapse_by_the_decision_date_within_12_months_of_adjuvant_therapy_is_in
     metastatic disease yet, and a decision on 2025-05-01: the relapse came by then, so within
     12 months of the adjuvant therapy's end (INAVO120's population; blind review, case 109,
     where inavolisib was left out of population). Fourteen months after it, when the relapse
-    came is not known, and it stays out; so too without a decision date."""
+    came is not known: it waits on the date of relapse (case 1577d; it was left out); without
+    a decision date it stays out."""
     adjuvant = {
         "drugs": ["anastrozole"],
         "setting": "adjuvant",
@@ -761,7 +762,7 @@ def test_relapse_by_the_decision_date_within_12_months_of_adjuvant_therapy_is_in
     inavolisib = "inavolisib+palbociclib+fulvestrant"
     assert rank(p, inavolisib) == 1
     late = practice(as_of="2026-01-01", biomarkers=pik3ca, treatments=[adjuvant])
-    assert "out_of_population" in {r.code for r in exclusion(late, inavolisib).reasons}
+    assert option(late, inavolisib).waits_on == ("the date of relapse",)
     undated = patient(biomarkers=pik3ca, treatments=[adjuvant])
     del undated["as_of"]  # no decision date: the latest date on record does not bound it
     p = resistx.sequence(undated, policy=PRACTICE)

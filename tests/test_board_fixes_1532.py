@@ -6,11 +6,13 @@ comorbidities and frailty (1547-1551) and the evidence after the review (1552-15
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
 import resistx
+from resistx.display import text as display_text
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course, _planned
 from tests.test_board_fixes_962 import _woman
@@ -267,3 +269,109 @@ def test_a_relapse_within_the_window_by_the_decision_or_years_after_it_asks_no_d
     data["biomarkers"] = [dict(r, tested_on="2026-09-20") for r in data["biomarkers"]]
     plan = _planned(data)
     assert "date_relapse" not in {a.code for a in plan.actions}
+
+
+def test_prostap_is_read_as_leuprorelin() -> None:
+    """Case 1574 (MINOR): 'Prostap', the common UK brand of leuprorelin, was refused."""
+    data = _woman(
+        "2026-12-03",
+        _NEGATIVE,
+        _course(
+            ["Prostap", "palbociclib", "anastrozole"], "2025-01-10", "2026-11-01", "progression"
+        ),
+    )
+    treatment = resistx.load_profile(data).treatments[0]
+    assert "leuprolide" in treatment.drugs
+
+
+def _capecitabine_in_cycles(*ends: str) -> dict[str, Any]:
+    """Case 1588: de novo disease, palbociclib + letrozole for 49 months, then capecitabine as
+    an EHR export gives it: each cycle a course of its own, no line numbers, each 'completed'
+    but the last, which ended in progression; HER2-low."""
+    cycles = []
+    for k, end in enumerate(ends):
+        start = (dt.date.fromisoformat(end) - dt.timedelta(days=14)).isoformat()
+        stop = "progression" if k == len(ends) - 1 else "completed"
+        cycles.append(
+            {"drugs": ["capecitabine"], "started_on": start, "ended_on": end, "stop_reason": stop}
+        )
+    return _woman(
+        "2026-12-03",
+        _NEGATIVE,
+        _course(["palbociclib", "letrozole"], "2021-05-01", "2025-06-01", "progression"),
+        *cycles,
+        her2="low",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_chemotherapy_cycles_recorded_as_courses_are_one_line(policy: str) -> None:
+    """Case 1588 (MAJOR): eight capecitabine cycles exported as eight unnumbered courses were
+    counted as eight chemotherapy lines, making sacituzumab govitecan (TROPiCS-02: after 2-4
+    lines) preferred after one. The same drugs resumed within 62 days of a course that did not
+    end in progression continue its line, as a CDK4/6 inhibitor's hold does."""
+    ends = ["2025-06-29", "2025-07-20", "2025-08-10", "2025-09-07", "2025-09-28"]
+    plan = _planned(_capecitabine_in_cycles(*ends), policy)
+    sg = next(o for o in plan.options if o.regimen.id == "sacituzumab-govitecan")
+    assert sg.tier is not resistx.Tier.PREFERRED
+    assert plan.options[0].regimen.id == "trastuzumab-deruxtecan"
+    assert not any("5 prior chemotherapy" in r.text for o in plan.options for r in o.reasons)
+
+
+def test_a_myelodysplastic_syndrome_in_a_visceral_crisis_does_not_set_the_conjugates_back() -> None:
+    """Case 1578b (MAJOR): with MDS and a visceral crisis, trastuzumab deruxtecan fell from
+    second to seventh, behind endocrine monotherapy, while chemotherapy, which lowers counts
+    more, was exempt. The crisis's cytotoxic options are not set back for the MDS; the
+    haematologist's view comes beside the urgent treatment, not before it."""
+    data = _with_mds()
+    data.update(her2="low", visceral_crisis=True)
+    plan = _planned(data)
+    names = _names(plan)
+    assert names[0] == "chemotherapy"
+    assert names.index("trastuzumab-deruxtecan") < names.index("fulvestrant")
+    action = next(a for a in plan.actions if a.code == "myelodysplasia_haematology")
+    assert not action.before_choosing and "never delaying it" in action.text
+
+
+def test_the_text_plan_shows_why_a_myelodysplastic_syndrome_set_an_option_back() -> None:
+    """Case 1578a (MINOR): rule 111's reason was in the JSON only; the text said of
+    chemotherapy 'No rule moved it for this patient'."""
+    text = display_text.plan(_planned(_with_mds()), width=1000)
+    assert "a marrow failing already" in text
+
+
+def _tamoxifen_then_relapse(**kw: Any) -> dict[str, Any]:
+    """Case 1577d: adjuvant tamoxifen ended 2025-11-20, a relapse about 11 months later, a
+    PIK3CA H1047R, nothing yet for metastatic disease, the board on 2026-12-03."""
+    tamoxifen = {
+        "drugs": ["tamoxifen"],
+        "setting": "adjuvant",
+        "started_on": "2020-11-20",
+        "ended_on": "2025-11-20",
+        "stop_reason": "completed",
+    }
+    found = result("PIK3CA", "mutated", tested_on="2026-11-05", sample="tissue", variant="H1047R")
+    return _woman("2026-12-03", [found, *_NEGATIVE[:1]], tamoxifen, her2="0", **kw)
+
+
+def test_inavo120s_triplet_waits_on_a_relapse_date_not_recorded() -> None:
+    """Case 1577d (MAJOR): with the relapse date not recorded and the board 12.4 months after
+    tamoxifen ended, practice-2026 left the inavolisib triplet out, 'not this patient': the
+    record could not tell. It now waits on the date of relapse (rule 125 asks for it)."""
+    plan = _planned(_tamoxifen_then_relapse(), "practice-2026")
+    triplet = next(o for o in plan.options if o.regimen.id == "inavolisib+palbociclib+fulvestrant")
+    assert triplet.waits_on == ("the date of relapse",)
+    assert "date_relapse" in {a.code for a in plan.actions if a.before_choosing}
+    dated = _planned(_tamoxifen_then_relapse(relapsed_on="2026-10-25"), "practice-2026")
+    assert dated.options[0].regimen.id == "inavolisib+palbociclib+fulvestrant"
+
+
+def test_a_long_cdk46i_course_with_no_end_date_asks_for_it_before_choosing() -> None:
+    """Case 1579c (MAJOR): a CDK4/6 inhibitor begun two years ago, progressed, no end date:
+    only a note said the time was unknown, yet the date decides the first option (3 months
+    would be primary resistance). The plan now asks for it before choosing."""
+    plan = _planned(_progressed_undated("2024-12-01"), "practice-2026")
+    action = next(a for a in plan.actions if a.code == "date_cdk46i_progression")
+    assert action.before_choosing and "DESTINY-Breast06" in action.text
+    short = _planned(_progressed_undated("2026-08-01"), "practice-2026")
+    assert "date_cdk46i_progression" not in {a.code for a in short.actions}

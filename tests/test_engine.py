@@ -159,6 +159,19 @@ SCENARIOS: list[dict[str, Any]] = [
             ADJUVANT_LETROZOLE_ENDED,
         ],
     ),
+    # rule 122: a CDK4/6-inhibitor course begun 2 years ago, progressed, no end date (1579c)
+    patient(
+        as_of="2026-12-03",
+        biomarkers=NEGATIVE,
+        treatments=[
+            {
+                "drugs": ["palbociclib", "letrozole"],
+                "line": 1,
+                "started_on": "2024-12-01",
+                "stop_reason": "progression",
+            }
+        ],
+    ),
     # rules 19 and 123: an adjuvant aromatase inhibitor with no end date (case 1455)
     patient(biomarkers=NEGATIVE, treatments=[ADJUVANT_AI_UNDATED]),
     # rules 31 and 123: ... and with a PIK3CA mutation, INAVO120's population unknown (1457)

@@ -99,6 +99,8 @@ PLACING_CODES = frozenset(
         # disease (114), a drug on record (115), the kidneys (118), leptomeningeal disease
         # (121): shown in JSON only before (case 1322)
         "cytopenia_myelosuppressive_later",
+        "myelodysplasia_myelosuppressive_later",  # rule 111: a myelodysplastic syndrome (1578a)
+        "pathway_inhibitor_after_skin_reaction",  # rule 61: a severe skin reaction (1533)
         "er_low_endocrine_later",
         "cyp3a_interaction_later",
         "renal_label_later",

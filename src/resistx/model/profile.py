@@ -818,7 +818,8 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
     after that, or progresses too, is another line, whatever its number: ``_after_progression``);
     a treatment without a number is a line of its own,
     but for a CDK4/6 inhibitor resumed after one stopped for toxicity or paused by the
-    patient's choice (``_in_hold``, ``_HOLD_STOPS``)."""
+    patient's choice (``_in_hold``, ``_HOLD_STOPS``), and the same drugs resumed soon after a
+    course that did not progress (``_cycle_of``)."""
     numbered: dict[int, list[Treatment]] = {}
     lines: list[list[Treatment]] = []
     hold: Treatment | None = None  # the last line's CDK4/6 inhibitor held or paused
@@ -826,6 +827,9 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
         held = t.line is None and hold is not None and _in_hold(hold, t)
         # an unnumbered course that is part of a combination with one of the line before
         held = held or (t.line is None and bool(lines) and any(combined(c, t) for c in lines[-1]))
+        # ... or the same drugs again soon after a course of it that did not progress: cycles of
+        # chemotherapy exported one course each (case 1588), a pause
+        held = held or (t.line is None and bool(lines) and _cycle_of(lines[-1][-1], t))
         if held:
             lines[-1].append(t)
         elif t.line is None:
@@ -842,6 +846,16 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
         kept = held and not _cdk46i(t) and not t.progressed
         hold = t if t.line is None and cdk_stop else hold if kept else None
     return tuple(map(tuple, lines))
+
+
+def _cycle_of(c: Treatment, t: Treatment) -> bool:
+    """``t`` gives ``c``'s drugs again within ``CONTINUED_WITHIN_DAYS`` of ``c``'s end, which
+    was no progression: the same line (case 1588: eight capecitabine cycles counted as eight
+    lines)."""
+    end, start = c.end_date, t.started_on
+    if c.progressed or c.stop_reason is StopReason.ONGOING or end is None or start is None:
+        return False
+    return set(c.drugs) == set(t.drugs) and 0 <= (start - end).days <= CONTINUED_WITHIN_DAYS
 
 
 def _after_progression(line: list[Treatment], t: Treatment) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from resistx.model.enums import DrugClass, Her2Status
-from resistx.model.profile import Treatment
+from resistx.model.profile import DAYS_PER_MONTH, Treatment
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -41,6 +41,36 @@ def adjuvant_relapse_undated(facts: Facts) -> tuple[Treatment, ...]:
     if facts.metastatic or facts.adjuvant_cdk46i_relapse or facts.early_adjuvant_endocrine_relapse:
         return ()
     return _undated_adjuvant(facts, ENDOCRINE_DRUGS)
+
+
+#: a decision this long after the 12-month window closed is taken as no doubt about it: a
+#: relapse is decided on within months, not years (rule 125)
+DOUBT_MONTHS = 12.0
+
+
+def read_to_the_decision(facts: Facts, t: Treatment) -> bool:
+    """``t``, (neo)adjuvant endocrine therapy not ended in relapse, whose 12-month window is
+    read to the decision date (no relapse on record since its end), which falls after the
+    window but within ``DOUBT_MONTHS`` of its close (rule 125; cases 1553, 1567)."""
+    end, decided = t.end_date, facts.decision_date
+    if t.metastatic or t.progressed or end is None or decided is None:
+        return False
+    if not t.drug_classes & ENDOCRINE_DRUGS or any(d >= end for d in facts.relapses):
+        return False
+    months = (decided - end).days / DAYS_PER_MONTH
+    return ADJUVANT_RELAPSE_MONTHS < months <= ADJUVANT_RELAPSE_MONTHS + DOUBT_MONTHS
+
+
+def adjuvant_relapse_unknown(facts: Facts) -> str:
+    """What leaves INAVO120's population unknown (rule 31): "end date" (an undated
+    (neo)adjuvant endocrine course, case 1457), "relapse date" (one whose window is read to the
+    decision date, case 1577d), or "" (known)."""
+    if adjuvant_relapse_undated(facts):
+        return "end date"
+    if facts.metastatic or facts.adjuvant_cdk46i_relapse or facts.early_adjuvant_endocrine_relapse:
+        return ""
+    read = any(read_to_the_decision(facts, t) for t in facts.profile.treatments)
+    return "relapse date" if read else ""
 
 
 def _undated_adjuvant(facts: Facts, classes: AbstractSet[DrugClass]) -> tuple[Treatment, ...]:

@@ -8,7 +8,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, cdk46i_drugs
 from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
-    adjuvant_relapse_undated,
+    adjuvant_relapse_unknown,
     ai_end_undated,
     aromatase_inhibitor_resistant,
     aromatase_inhibitors_given,
@@ -140,11 +140,11 @@ def _cdk46i_months(facts: Facts) -> dict[str, bool]:
     }
 
 
-def _adjuvant_relapse(facts: Facts) -> dict[str, bool]:
-    """INAVO120's population (rule 31), and whether an undated course leaves it unknown (1457)."""
+def _first_line(facts: Facts) -> dict[str, bool]:
+    """Nothing on record (rules 31, 39), and INAVO120's population (rule 31)."""
     return {
+        "untreated": not facts.profile.treatments,
         "early_adjuvant_relapse": facts.early_adjuvant_endocrine_relapse,
-        "early_adjuvant_relapse_unknown": bool(adjuvant_relapse_undated(facts)),
     }
 
 
@@ -197,8 +197,8 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
         **_cdk46i_months(facts),
         **adjuvant.endocrine_reading(facts),
-        untreated=not facts.profile.treatments,
-        **_adjuvant_relapse(facts),
+        **_first_line(facts),
+        early_adjuvant_relapse_unknown=adjuvant_relapse_unknown(facts),  # 1457, 1577d
         chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
         db04_early_relapse=bool(facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)),
         chemotherapy_ever=any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in facts.in_order),

@@ -122,9 +122,10 @@ class MolecularInputs:
     #: ER-low disease, 1-10% of cells (rule 114; case 1218): rule 32 reads no sensitivity in it
     er_low: bool = False
     untreated: bool = False  # no treatment on record in any setting (rules 31, 39)
-    #: no early adjuvant relapse known, but an undated (neo)adjuvant endocrine course could
-    #: make one (``ai_resistance.adjuvant_relapse_undated``; rule 31 waits, case 1457)
-    early_adjuvant_relapse_unknown: bool = False
+    #: no early adjuvant relapse known, but a date not recorded could make one: "end date" (an
+    #: undated (neo)adjuvant endocrine course, case 1457) or "relapse date" (case 1577d); ""
+    #: (``ai_resistance.adjuvant_relapse_unknown``; rule 31 waits)
+    early_adjuvant_relapse_unknown: str = ""
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)
     #: chemotherapy lines for metastatic disease (DESTINY-Breast06 enrolled no one with one;

@@ -54,6 +54,7 @@ ALIASES = {
     "diarrhoea": "diarrhea",
     "anaemia": "anemia",
     "hyperglycaemia": "hyperglycemia",
+    "hot flushes": "hot flashes",  # British usage (case 1580c)
     "ild": "interstitial lung disease",
     "alt increased": "increased alt",
     # the CTCAE v5 term, and a clinic's words (case 1171)

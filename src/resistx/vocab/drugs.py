@@ -41,7 +41,7 @@ DRUGS: tuple[Drug, ...] = (
     _d("palazestrant", C.ORAL_SERD, "OP-1250"),  # complete ER antagonist and degrader
     _d("lasofoxifene", C.SERM),
     _d("goserelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Zoladex"),
-    _d("leuprolide", C.OVARIAN_FUNCTION_SUPPRESSION, "leuprorelin", "Lupron", "Eligard"),
+    _d("leuprolide", C.OVARIAN_FUNCTION_SUPPRESSION, "leuprorelin", "Lupron", "Eligard", "Prostap"),
     _d("triptorelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Trelstar", "Decapeptyl"),
     # PI3K-AKT-mTOR pathway
     _d("alpelisib", C.PI3K_INHIBITOR, "Piqray", "BYL719", target="PI3K alpha"),

@@ -74,8 +74,9 @@ def _myelosuppressive(spec: RegimenSpec) -> bool:
     "cause of the cytopenia first (marrow infiltration, an earlier treatment's toxicity, a "
     "marrow disease); among them the order is as without it. In a visceral crisis "
     "chemotherapy is not capped: it comes first (rule 7), with a caution to adjust its dose to "
-    "the counts, with transfusion support (case 1395). At grade 0-2 or an unknown grade, rule 12's "
-    "cautions stand alone (case 1159).",
+    "the counts, with transfusion support (case 1395); with a myelodysplastic syndrome and no "
+    "such cytopenia, neither are the ADCs (case 1578b). At grade 0-2 or an unknown grade, rule "
+    "12's cautions stand alone (case 1159).",
     codes=(
         "cytopenia_myelosuppressive_later",
         "myelodysplasia_myelosuppressive_later",
@@ -90,13 +91,16 @@ def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iter
     if (grade < SEVERE_GRADE and not mds) or label is None:
         return
     what = f"A cytopenia of grade {grade}" if grade >= SEVERE_GRADE else _MDS
-    if i.visceral_crisis and kinds.is_chemotherapy(spec):  # case 1395: it cannot wait
+    # chemotherapy cannot wait (case 1395), nor, for a myelodysplastic syndrome, the ADCs (1578b)
+    crisis_option = kinds.is_chemotherapy(spec) or (grade < SEVERE_GRADE and kinds.is_adc(spec))
+    if i.visceral_crisis and crisis_option:
         yield Effect(
             code="cytopenia_crisis_chemotherapy",
             caution=True,
             text=f"{what} with a visceral crisis recorded (a marrow failing from the cancer "
-            "among the causes of low counts): chemotherapy comes first all the same (rule 7), "
-            "with its dose adjusted to the counts and transfusion support (not in the review).",
+            "among the causes of low counts): the crisis's cytotoxic options are not set back "
+            "for it: chemotherapy first (rule 7), with the dose adjusted to the counts and "
+            "transfusion support (not in the review).",
         )
         return
     if grade < SEVERE_GRADE:  # case 1549: the marrow is failing already
@@ -185,11 +189,16 @@ def cytopenia_cause(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if _myelodysplasia(facts.profile.comorbidities):
         yield PlanEffect(
             code="myelodysplasia_haematology",
-            first=True,
+            first=not facts.profile.visceral_crisis,
             text=f"{_MDS} on record: a haematologist's view of the marrow before choosing "
             "any option that lowers blood counts (the CDK4/6 inhibitors, the antibody-drug "
             "conjugates, chemotherapy, everolimus), which rule 111 places after the options "
-            "without that risk (not in the review).",
+            "without that risk (not in the review)"
+            + (
+                "; in a visceral crisis, beside the urgent treatment, never delaying it."
+                if facts.profile.visceral_crisis
+                else "."
+            ),
         )
     grade = _worst_grade(facts.profile.comorbidities)
     if grade < SEVERE_GRADE or facts.profile.visceral_crisis:

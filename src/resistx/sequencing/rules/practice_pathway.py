@@ -75,8 +75,8 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         pfs = figures(ctx, trial, spec.id, "ITT")
         os_ = figures(ctx, trial, spec.id, "ITT", OS)
         said = "; ".join(x for x in (pfs, os_) if x)
-        if i.early_adjuvant_relapse_unknown:  # case 1457
-            yield _relapse_undated(f, said)
+        if i.early_adjuvant_relapse_unknown:  # cases 1457, 1577d
+            yield _relapse_undated(f, said, i.early_adjuvant_relapse_unknown)
             return
         yield Effect(
             code="inavo120_population",
@@ -123,9 +123,20 @@ def _pik3ca_wait(i: MolecularInputs) -> Effect:
     )
 
 
-def _relapse_undated(f: Finding, said: str) -> Effect:
-    """Rule 31 where an undated (neo)adjuvant endocrine course leaves INAVO120's population
-    unknown (case 1457): the triplet waits on the date."""
+def _relapse_undated(f: Finding, said: str, missing: str) -> Effect:
+    """Rule 31 where a date not recorded leaves INAVO120's population unknown: the end of a
+    (neo)adjuvant endocrine course (case 1457) or the relapse's (case 1577d); the triplet waits
+    on it."""
+    if missing == "relapse date":
+        return Effect(
+            code="inavo120_relapse_undated",
+            text=f"PIK3CA mutation {f.describe()}, and the date of relapse not recorded, this "
+            "decision coming over a year after (neo)adjuvant endocrine therapy ended: INAVO120's "
+            f"population if the relapse came within 12 months of its end ({said}); its place "
+            "waits on that date (rule 125).",
+            waits_on="the date of relapse",
+            trials=("INAVO120",),
+        )
     return Effect(
         code="inavo120_relapse_undated",
         text=f"PIK3CA mutation {f.describe()}, and (neo)adjuvant endocrine therapy with no end "

@@ -7,14 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import BiomarkerStatus, DrugClass
-from resistx.model.profile import DAYS_PER_MONTH, Treatment
-from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
-from resistx.sequencing.kinds import ENDOCRINE_DRUGS
+from resistx.sequencing.ai_resistance import read_to_the_decision
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 
-#: a decision this long after the window closed is taken as no doubt about it: a relapse is
-#: decided on within months, not years (months after the window's close)
-DOUBT_MONTHS = 12.0
 _INAVO120 = "inavolisib+palbociclib+fulvestrant"
 #: what rule 125 says the date decides
 _AI_RESISTANCE = (
@@ -25,19 +21,6 @@ _INAVO120_POPULATION = (
     "with this PIK3CA mutation, a relapse within 12 months of adjuvant endocrine therapy is "
     "INAVO120's population (inavolisib + palbociclib + fulvestrant)"
 )
-
-
-def _read_to_the_decision(facts: Facts, t: Treatment) -> bool:
-    """``t``, (neo)adjuvant endocrine therapy not ended in relapse, whose 12-month window is
-    read to the decision date (no relapse on record since its end), which falls after the
-    window but within ``DOUBT_MONTHS`` of its close."""
-    end, decided = t.end_date, facts.decision_date
-    if t.metastatic or t.progressed or end is None or decided is None:
-        return False
-    if not t.drug_classes & ENDOCRINE_DRUGS or any(d >= end for d in facts.relapses):
-        return False
-    months = (decided - end).days / DAYS_PER_MONTH
-    return ADJUVANT_RELAPSE_MONTHS < months <= ADJUVANT_RELAPSE_MONTHS + DOUBT_MONTHS
 
 
 # rule 125: the date of relapse not recorded where the window after adjuvant therapy turns on it
@@ -66,7 +49,7 @@ def date_relapse(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         t
         for t in facts.in_order
         if (inavo120 or DrugClass.AROMATASE_INHIBITOR in t.drug_classes)
-        and _read_to_the_decision(facts, t)
+        and read_to_the_decision(facts, t)
     ]
     if not courses:
         return

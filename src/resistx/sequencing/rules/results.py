@@ -240,10 +240,14 @@ def esr1_ctdna(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     effect="An action, when the retest comes before choosing, to record the course's end date "
     "(ended_on): until then no test can be shown to follow the latest progression, none is "
     "read as current (case 1030) and the retest is asked, which no new test could satisfy; "
-    "the tests it leaves unplaced are named with their latest date (case 1428b).",
-    codes=("date_progression",),
+    "the tests it leaves unplaced are named with their latest date (case 1428b). Where the "
+    "course is the CDK4/6 inhibitor's and its start leaves it long enough not to be short, an "
+    "action before choosing (outside a visceral crisis) to record it too: the time on it "
+    "decides rule 18 and DESTINY-Breast06's entry (case 1579c).",
+    codes=("date_progression", "date_cdk46i_progression"),
 )
 def date_progression(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    yield from _cdk46i_time_unknown(facts)
     dated = [  # a mutation found stands whenever it was found (case 1443: ESR1 was named)
         r
         for r in facts.biomarkers
@@ -262,4 +266,25 @@ def date_progression(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         f"{latest.isoformat()}) are not read as current and a retest is asked. Record when it "
         "progressed (ended_on): tests taken since then count, and need not be repeated."
         f"{for_next_line(facts, endocrine=True)}",
+    )
+
+
+def _cdk46i_time_unknown(facts: Facts) -> Iterator[PlanEffect]:
+    """Rule 122 for the CDK4/6 inhibitor's time: measured by no course, a start on record with
+    no end, long enough not to be read as short (case 1579c: the date decided the first
+    option, and only a note said it was missing)."""
+    if facts.cdk46i_months is not None or facts.short_cdk46i:
+        return
+    if facts.cdk46i_months_at_most is None:
+        return
+    limit = facts.preferences.short_cdk46i_months
+    yield PlanEffect(
+        code="date_cdk46i_progression",
+        first=not facts.profile.visceral_crisis,
+        text="The CDK4/6-inhibitor course that ended in progression has no end date (nor months) "
+        "on record: record when it progressed (ended_on). The time on it decides whether it "
+        f"was short (under {limit:g} months: rule 18 puts chemotherapy and the ADCs first) and "
+        "whether the patient is within DESTINY-Breast06's entry (progression within 6 months on "
+        "first-line endocrine therapy with a CDK4/6 inhibitor); until then it is read as not "
+        "short.",
     )
