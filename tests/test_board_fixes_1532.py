@@ -375,3 +375,52 @@ def test_a_long_cdk46i_course_with_no_end_date_asks_for_it_before_choosing() -> 
     assert action.before_choosing and "DESTINY-Breast06" in action.text
     short = _planned(_progressed_undated("2026-08-01"), "practice-2026")
     assert "date_cdk46i_progression" not in {a.code for a in short.actions}
+
+
+def _heart_failure(*cardiac: Any) -> dict[str, Any]:
+    """Case 1618: 79, ischaemic heart failure (NYHA II), HER2-low, palbociclib + letrozole for
+    27 months then capecitabine for 20, nothing actionable, germline negative."""
+    germline = [
+        result(g, "not_detected", origin="germline", tested_on="2024-03-01")
+        for g in ("BRCA1", "BRCA2", "PALB2")
+    ]
+    return _woman(
+        "2026-12-03",
+        [*_NEGATIVE, *germline],
+        _course(["palbociclib", "letrozole"], "2022-05-01", "2024-08-01", "progression", line=1),
+        _course(["capecitabine"], "2024-08-20", "2026-11-10", "progression", line=2),
+        her2="low",
+        comorbidities=list(cardiac),
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_heart_failure_with_a_reduced_lvef_sets_trastuzumab_deruxtecan_back(policy: str) -> None:
+    """Case 1618 (MAJOR): heart failure with an LVEF of 40% put trastuzumab deruxtecan first and
+    preferred with a rate-only caution; its label was not studied below an LVEF of 50% and
+    stops it for good in symptomatic heart failure. An LVEF can now be recorded; under 50% the
+    drug is a relative contraindication, and with cardiac disease and no LVEF it is at best an
+    alternative while the plan asks for one."""
+    low = _planned(_heart_failure({"name": "cardiac_disease", "lvef": 40}), policy)
+    tdxd = next(o for o in low.options if o.regimen.id == "trastuzumab-deruxtecan")
+    assert tdxd.tier is resistx.Tier.LATER and low.options[0].regimen.id != tdxd.regimen.id
+    assert any("LVEF of 40%" in r.text for r in tdxd.reasons)
+    unknown = _planned(_heart_failure("heart failure"), policy)
+    tdxd = next(o for o in unknown.options if o.regimen.id == "trastuzumab-deruxtecan")
+    assert tdxd.tier is not resistx.Tier.PREFERRED
+    action = next(a for a in unknown.actions if a.code == "measure_lvef")
+    assert action.before_choosing
+    kept = _planned(_heart_failure({"name": "cardiac_disease", "lvef": 55}), policy)
+    assert kept.options[0].regimen.id == "trastuzumab-deruxtecan"
+    assert "measure_lvef" not in {a.code for a in kept.actions}
+
+
+@pytest.mark.parametrize("event", ["rash", "maculopapular rash", "grade 3 maculopapular rash"])
+def test_a_rash_that_stopped_capivasertib_cautions_alpelisib_however_it_is_written(
+    event: str,
+) -> None:
+    """Case 1606 (MINOR, borderline): 'grade 3 maculopapular rash' was refused, and a rash
+    recorded without its grade, as clinics write it, gave the other inhibitor no word of it."""
+    plan = _planned(_capivasertib_stopped_for(event))
+    alpelisib = next(o for o in plan.options if o.regimen.id == "alpelisib+fulvestrant")
+    assert any("capivasertib before for a" in c.text for c in alpelisib.cautions)

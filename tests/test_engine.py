@@ -151,6 +151,11 @@ SCENARIOS: list[dict[str, Any]] = [
             {"drugs": ["fulvestrant"], "months": 9, "line": 2, "stop_reason": "unknown"},
         ],
     ),
+    # rules 126, 127: cardiac disease and trastuzumab deruxtecan, by the LVEF (case 1618)
+    patient(
+        biomarkers=NEGATIVE, her2="low", comorbidities=[{"name": "cardiac_disease", "lvef": 40}]
+    ),
+    patient(biomarkers=NEGATIVE, her2="low", comorbidities=["heart failure"]),
     # rule 125: adjuvant letrozole ended 12.3 months before the board, no relapse date (1553)
     patient(
         as_of="2026-12-03",
@@ -1168,8 +1173,16 @@ _RELAPSE_DATED_AND_NOT = [
 ]
 
 
+#: cardiac disease with a reduced LVEF and a preserved one (rule 126; case 1618)
+_LVEF_40_AND_55 = [
+    patient(biomarkers=NEGATIVE, her2="low", comorbidities=[{"name": "cardiac_disease", "lvef": f}])
+    for f in (40, 55)
+]
+
+
 @given(strategies.neighbour_profiles(), st.randoms(use_true_random=False))
 @example(_RELAPSE_DATED_AND_NOT, random.Random(0))
+@example(_LVEF_40_AND_55, random.Random(0))
 @example(_LEPTOMENINGEAL_AND_BONE, random.Random(0))
 @example(_GRADE_4_CRISIS_AND_NONE, random.Random(0))
 @example(_ER_POSITIVE_AND_LOW, random.Random(0))

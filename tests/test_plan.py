@@ -78,6 +78,7 @@ _NOT_FIGURES = [
     r"(J Clin Oncol|N Engl J Med|Lancet Oncol|Ann Oncol|Pharmaceutics) \d{4}",
     r"\btype [12]\b",  # diabetes (alpelisib's label, rule 12)
     r"\(rule \d+\)",  # a rule named in a reason (rule 53's current treatment)
+    r"LVEF (under|of) 50%",  # trastuzumab deruxtecan's label and DESTINY-Breast04 (rule 126)
 ]
 
 
@@ -114,6 +115,7 @@ def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float
     # a comorbidity's own HbA1c, which its caution names (rule 12)
     out |= {c.hba1c for c in p.comorbidities if c.hba1c is not None}
     out |= {c.creatinine_clearance for c in p.comorbidities if c.creatinine_clearance is not None}
+    out |= {float(c.lvef) for c in p.comorbidities if c.lvef is not None}  # rule 126
     # ... and a cytopenia's grade (rule 111)
     out |= {float(c.grade) for c in p.comorbidities if c.grade is not None}
     return out

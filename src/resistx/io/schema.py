@@ -55,6 +55,7 @@ _MINIMUM: dict[tuple[str, str], float] = {
     ("Condition", "grade"): 0,
     ("Condition", "hba1c"): 3,
     ("Condition", "creatinine_clearance"): 0,
+    ("Condition", "lvef"): 5,
     ("Profile", "ecog"): 0,
     ("Treatment", "line"): 1,
     ("Treatment", "months"): 0,
@@ -69,6 +70,7 @@ _MAXIMUM: dict[tuple[str, str], float] = {
     ("BiomarkerResult", "tumour_fraction"): 1,
     ("Condition", "grade"): 4,
     ("Condition", "hba1c"): 20,
+    ("Condition", "lvef"): 90,
     ("Profile", "ecog"): 4,
     ("Treatment", "months"): profile_model.MAX_MONTHS,
 }

@@ -116,6 +116,11 @@ def _read_for(
 
 _child_pugh = _read_for("child_pugh", Comorbidity.HEPATIC_IMPAIRMENT)
 _from_metastases = _read_for("from_metastases", Comorbidity.HEPATIC_IMPAIRMENT)
+_lvef = _read_for(
+    "lvef",
+    Comorbidity.CARDIAC_DISEASE,
+    lambda value: None if 5 <= value <= 90 else f"lvef is a percentage from 5 to 90, got {value}",
+)
 
 
 #: renal impairment is a creatinine clearance below this (mL/min)
@@ -173,6 +178,9 @@ class Condition:
     #: hepatic impairment from the liver metastases (or not: cirrhosis, say); not given, rule
     #: 124 asks and reads no endocrine sensitivity beside liver metastases (cases 1481, 1526)
     from_metastases: bool | None = attrs.field(default=None, validator=_from_metastases)
+    #: cardiac disease's left ventricular ejection fraction, percent: trastuzumab deruxtecan's
+    #: label was not studied below 50% (rule 126; case 1618)
+    lvef: int | None = attrs.field(default=None, validator=_lvef)
 
 
 def _ish(inst: Any, _attribute: attrs.Attribute[Any], value: IshResult | None) -> None:

@@ -8,6 +8,7 @@ from resistx.sequencing.rules import (
     adc_sequence,
     adjuvant_resistance,
     balance,
+    cardiac,
     cdk46i,
     cytopenia,
     db04,
@@ -124,6 +125,7 @@ RULES: tuple[Rule, ...] = (
     cytopenia.myelodysplasia,
     interactions.cyp3a,
     renal.renal_labels,
+    cardiac.lvef_tdxd,
     sites.leptomeningeal_not_preferred,
     balance.toxicity_and_cost,
     # plan-level
@@ -134,6 +136,7 @@ RULES: tuple[Rule, ...] = (
     cytopenia.cytopenia_cause,
     interactions.cyp3a_change,
     renal.measure_clearance,
+    cardiac.measure_lvef,
     sites.cns_disease,
     sites.liver_organ_dysfunction,
     er_low.reassess_er,

@@ -68,10 +68,11 @@ SEVERE_RASH = "severe rash"
 
 def class_skin_reaction(i: HistoryInputs, spec: RegimenSpec, delta: float) -> Iterator[Effect]:
     """After a PI3K or AKT inhibitor stopped for a severe cutaneous adverse reaction (case
-    1533): another steps back, with a caution; after a rash of grade 3 or worse, a caution."""
+    1533): another steps back, with a caution; after one stopped for a rash, of any grade or
+    none recorded, a caution (case 1606: the grade is seldom written)."""
     if not any(drug_class(d) in kinds.PI3K_OR_AKT for d in spec.drugs):
         return
-    for event in (SCAR, SEVERE_RASH):
+    for event in (SCAR, SEVERE_RASH, "maculopapular rash", "rash"):  # a rash too (1606)
         stopped = sorted(
             d
             for d, e in i.other_toxicity_stops
