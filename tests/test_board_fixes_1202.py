@@ -644,4 +644,4 @@ def test_sacituzumab_govitecan_after_one_febrile_neutropenia_is_not_put_later() 
         option_ = option(_planned(data, policy), "sacituzumab-govitecan")
         assert "same_drug_after_toxicity" not in {r.code for r in option_.reasons}, policy
         [said] = [c for c in option_.cautions if c.code == "stopped_for_toxicity_before"]
-        assert "G-CSF" in said.text and "reduced dose" in said.text
+        assert "G-CSF" in said.text and "reduces the dose" in said.text

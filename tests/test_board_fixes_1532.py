@@ -337,7 +337,7 @@ def test_the_text_plan_shows_why_a_myelodysplastic_syndrome_set_an_option_back()
     """Case 1578a (MINOR): rule 111's reason was in the JSON only; the text said of
     chemotherapy 'No rule moved it for this patient'."""
     text = display_text.plan(_planned(_with_mds()), width=1000)
-    assert "a marrow failing already" in text
+    assert "a marrow at risk" in text
 
 
 def _tamoxifen_then_relapse(**kw: Any) -> dict[str, Any]:
@@ -424,3 +424,102 @@ def test_a_rash_that_stopped_capivasertib_cautions_alpelisib_however_it_is_writt
     plan = _planned(_capivasertib_stopped_for(event))
     alpelisib = next(o for o in plan.options if o.regimen.id == "alpelisib+fulvestrant")
     assert any("capivasertib before for a" in c.text for c in alpelisib.cautions)
+
+
+def test_an_invalid_her2_test_is_the_only_problem_reported_not_a_missing_her2() -> None:
+    """Cases 1583, 1616, 1636 (MINOR): a HER2 test with an invalid site or score also reported
+    '$.her2: required field missing', a knock-on of the test's own error."""
+    data = _woman("2026-12-03", _NEGATIVE)
+    del data["her2"]
+    data["her2_tests"] = [{"score": "1+", "sample": "tissue", "site": "bone"}]
+    with pytest.raises(resistx.ProfileError) as raised:
+        resistx.load_profile(data)
+    message = str(raised.value)
+    assert "her2_tests[0].site" in message
+    assert "$.her2:" not in message
+
+
+@pytest.mark.parametrize("written", ["HFmrEF", "HFrEF", "CHF", "cardiomyopathy"])
+def test_a_cardiology_letters_words_for_heart_failure_are_cardiac_disease(written: str) -> None:
+    """Case 1639 (MAJOR): 'HFmrEF' and the like were sent to other_conditions, where nothing
+    reads them, and trastuzumab deruxtecan came first; they are cardiac disease, and with the
+    LVEF the text plan says why the drug is set back (rule 126's reason was in the JSON only)."""
+    plan = _planned(_heart_failure({"name": written, "lvef": 45}), "practice-2026")
+    tdxd = next(o for o in plan.options if o.regimen.id == "trastuzumab-deruxtecan")
+    assert tdxd.tier is resistx.Tier.LATER
+    assert "Cardiac disease with an LVEF of 45%" in display_text.plan(plan, width=1000)
+
+
+def test_a_month_only_date_is_refused_with_what_to_do() -> None:
+    """Case 1638 (MAJOR, in part): 'relapsed_on': '2025-06' was refused with 'expected a date
+    as YYYY-MM-DD' only, though the day can decide a 12-month window; the refusal now says so."""
+    data = _relapse_after_letrozole(relapsed_on="2026-10")
+    with pytest.raises(resistx.ProfileError, match="the month '2026-10' only: give the day"):
+        resistx.load_profile(data)
+
+
+def test_letrozole_going_on_through_a_cdk46i_stopped_for_toxicity_is_not_read_as_progressed() -> (
+    None
+):
+    """Case 1647 (MAJOR): ribociclib + letrozole, ribociclib stopped after 6 weeks for QT
+    prolongation, letrozole going on alone with no progression (recorded as profile.md asks for
+    a partner through a hold): the ongoing letrozole was read as progressed, the aromatase
+    inhibitor doublets left out as 'resistant', and the plan told the clinician to go on with
+    letrozole alone. No progression is on record: another CDK4/6 inhibitor with the letrozole
+    comes first now."""
+    data = _woman(
+        "2026-12-03",
+        [*_NEGATIVE, result("BRCA1", "not_detected", origin="germline", tested_on="2026-06-01")],
+        _course(
+            ["ribociclib"],
+            "2026-07-06",
+            "2026-08-17",
+            "toxicity",
+            line=1,
+            toxicity="qt prolongation",
+        ),
+        _course(["letrozole"], "2026-07-06", None, "ongoing", line=1),
+        her2="0",
+    )
+    plan = _planned(data)
+    assert plan.options[0].regimen.id in {"abemaciclib+letrozole", "palbociclib+letrozole"}
+    assert "abemaciclib+letrozole" not in {e.regimen.id for e in plan.excluded}
+
+
+def test_the_same_chemotherapy_resumed_after_a_long_hold_for_toxicity_is_one_line() -> None:
+    """Case 1629d/f (MAJOR): capecitabine held 70 days for hand-foot syndrome, then resumed,
+    was counted as a second chemotherapy line (62 days is the cycles' gap); a hold for toxicity
+    continues the line however long it is, with no progression between."""
+    cycles = _capecitabine_in_cycles("2025-07-01", "2025-10-01")
+    first = cycles["treatments"][1]
+    first.update(stop_reason="toxicity", toxicity="palmar-plantar erythrodysesthesia")
+    second = cycles["treatments"][2]
+    second.update(started_on="2025-12-10", ended_on="2026-06-01")
+    plan = _planned(cycles)
+    assert any("1 prior chemotherapy line" in r.text for o in plan.options for r in o.reasons)
+    assert not any("2 prior chemotherapy" in r.text for o in plan.options for r in o.reasons)
+
+
+def test_sacituzumab_govitecans_neutropenia_caution_does_not_say_after_a_first() -> None:
+    """Case 1651 (MAJOR): two febrile neutropenias on sacituzumab govitecan, the plan kept it
+    first saying the label gives it again 'after a first' one; the record does not count them,
+    and the caution now says the label's steps and asks for the count."""
+    data = _woman(
+        "2026-12-03",
+        _NEGATIVE,
+        _course(["palbociclib", "letrozole"], "2021-01-10", "2023-06-01", "progression", line=1),
+        _course(["capecitabine"], "2023-06-20", "2024-06-01", "progression", line=2),
+        _course(["paclitaxel"], "2024-06-20", "2025-09-01", "progression", line=3),
+        _course(
+            ["sacituzumab govitecan"],
+            "2025-09-20",
+            "2025-10-20",
+            "toxicity",
+            line=4,
+            toxicity="febrile neutropenia",
+        ),
+        her2="0",
+    )
+    sg = next(o for o in _planned(data).options if o.regimen.id == "sacituzumab-govitecan")
+    said = " ".join(c.text for c in sg.cautions)
+    assert "after a first" not in said and "count the occurrences" in said

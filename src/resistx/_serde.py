@@ -127,11 +127,18 @@ def _bool(value: object, _t: type) -> bool:
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH_ONLY = re.compile(r"\d{4}-\d{2}")  # a month without its day (case 1638)
 
 
 def _date(value: object, _t: type) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
+    if isinstance(value, str) and _MONTH_ONLY.fullmatch(value.strip()):
+        _fail(
+            f"expected a date as YYYY-MM-DD, got the month {_show.text(value)} only: give the day "
+            "from the report (the windows after a course, 6 and 12 months, are read to the day: "
+            "where the record has no day, choose one knowingly and say so in other_conditions)"
+        )
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         _fail(f"expected a date as YYYY-MM-DD, got {_got(value)}")
     try:

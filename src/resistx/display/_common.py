@@ -101,6 +101,8 @@ PLACING_CODES = frozenset(
         "cytopenia_myelosuppressive_later",
         "myelodysplasia_myelosuppressive_later",  # rule 111: a myelodysplastic syndrome (1578a)
         "pathway_inhibitor_after_skin_reaction",  # rule 61: a severe skin reaction (1533)
+        "lvef_reduced_tdxd_later",  # rule 126: the LVEF (case 1639: in the JSON only)
+        "lvef_unknown_tdxd_alternative",
         "er_low_endocrine_later",
         "cyp3a_interaction_later",
         "renal_label_later",

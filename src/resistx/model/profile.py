@@ -858,12 +858,15 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
 
 def _cycle_of(c: Treatment, t: Treatment) -> bool:
     """``t`` gives ``c``'s drugs again within ``CONTINUED_WITHIN_DAYS`` of ``c``'s end, which
-    was no progression: the same line (case 1588: eight capecitabine cycles counted as eight
-    lines)."""
+    was no progression, or at any time after a stop for toxicity or by choice: the same line
+    (case 1588: eight capecitabine cycles counted as eight lines; 1629d: a hold of 70 days)."""
     end, start = c.end_date, t.started_on
     if c.progressed or c.stop_reason is StopReason.ONGOING or end is None or start is None:
         return False
-    return set(c.drugs) == set(t.drugs) and 0 <= (start - end).days <= CONTINUED_WITHIN_DAYS
+    # a hold for toxicity or by choice continues the line however long (case 1629d)
+    held = c.stop_reason in (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
+    gap = (start - end).days
+    return set(c.drugs) == set(t.drugs) and gap >= 0 and (held or gap <= CONTINUED_WITHIN_DAYS)
 
 
 def _after_progression(line: list[Treatment], t: Treatment) -> bool:

@@ -8,9 +8,16 @@ from typing import Any
 import attrs
 
 from resistx.mechanisms._catalog import mechanisms_of
-from resistx.model.enums import Factor, StopReason
+from resistx.model.enums import DrugClass, Factor, StopReason
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import MAX_MONTHS, Preferences, Profile, latest_course
+from resistx.model.profile import (
+    MAX_MONTHS,
+    Preferences,
+    Profile,
+    Treatment,
+    by_line,
+    latest_course,
+)
 from resistx.sequencing import build_inputs as build
 from resistx.sequencing import maintain
 from resistx.sequencing.build_balance import balance
@@ -114,6 +121,8 @@ def for_progression(p: Profile, prefs: Preferences) -> Facts:
     latest = latest_course(p.treatments_in_order)
     if latest is None or not latest.metastatic or latest.stop_reason is not StopReason.ONGOING:
         return Facts(profile=p, preferences=prefs)
+    if _through_a_hold(p, latest):  # case 1647: not at a progression
+        return Facts(profile=p, preferences=prefs)
     # its length runs to the plan's date (at most the profile's limit: a course of valid dates
     # can be longer, and no rule tells the two apart)
     span = latest.duration_months(p.decision_date)
@@ -121,3 +130,20 @@ def for_progression(p: Profile, prefs: Preferences) -> Facts:
     planned = attrs.evolve(latest, stop_reason=StopReason.PROGRESSION, ended_on=None, months=months)
     treatments = tuple(planned if t is latest else t for t in p.treatments)
     return Facts(profile=attrs.evolve(p, treatments=treatments), preferences=prefs, current=latest)
+
+
+def _through_a_hold(p: Profile, latest: Treatment) -> bool:
+    """``latest``, going on, is endocrine therapy given on through a hold of the CDK4/6
+    inhibitor of its line, stopped for toxicity or by choice, with no progression in that line:
+    the decision is what to give with it now, not after its progression (case 1647: letrozole
+    read as progressed left the aromatase-inhibitor doublets out as 'resistant')."""
+    if DrugClass.CDK46_INHIBITOR in latest.drug_classes:
+        return False
+    line = next((ln for ln in by_line(p.metastatic_treatments) if latest in ln), ())
+    held = [t for t in line if DrugClass.CDK46_INHIBITOR in t.drug_classes]
+    stops = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
+    return (
+        bool(held)
+        and all(t.stop_reason in stops for t in held)
+        and not any(t.progressed for t in line)
+    )

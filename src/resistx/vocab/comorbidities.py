@@ -39,6 +39,20 @@ ALIASES = {
     "pneumonitis": "interstitial_lung_disease",
     "heart_disease": "cardiac_disease",
     "heart_failure": "cardiac_disease",
+    # a cardiology letter's words for heart failure (case 1639: refused, sent to
+    # other_conditions, and trastuzumab deruxtecan came first)
+    "hfref": "cardiac_disease",
+    "hfmref": "cardiac_disease",
+    "hfpef": "cardiac_disease",
+    "chf": "cardiac_disease",
+    "congestive_heart_failure": "cardiac_disease",
+    "cardiomyopathy": "cardiac_disease",
+    "ischaemic_cardiomyopathy": "cardiac_disease",
+    "ischemic_cardiomyopathy": "cardiac_disease",
+    "dilated_cardiomyopathy": "cardiac_disease",
+    "lv_systolic_dysfunction": "cardiac_disease",
+    "left_ventricular_systolic_dysfunction": "cardiac_disease",
+    "left_ventricular_dysfunction": "cardiac_disease",
     "peripheral_neuropathy": "neuropathy",
     "liver_impairment": "hepatic_impairment",
     "chronic_kidney_disease": "renal_impairment",  # as SNOMED CT 709044004 reads (interop)

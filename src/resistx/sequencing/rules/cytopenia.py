@@ -108,9 +108,9 @@ def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iter
             code="myelodysplasia_myelosuppressive_later",
             ceiling=2,
             demote=Precedence.RELATIVE_CONTRAINDICATION,
-            text=f"{_MDS} on record, a marrow failing already: {label} (not in the review): at "
-            "best a later option, after every option without such a risk, once a "
-            "haematologist has given a view (rule 113).",
+            text=f"{_MDS} on record, a marrow at risk: {label} (not in the review): at best a "
+            "later option, after every option without such a risk, once a haematologist has "
+            "given a view (rule 113).",
             trials=spec.key_trials,
         )
         return

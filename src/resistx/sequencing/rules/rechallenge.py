@@ -14,8 +14,10 @@ from resistx.sequencing.rule import Effect
 from resistx.vocab.drugs import drug_class
 
 _SG_NEUTROPENIA = (
-    "Its US label gives it again after a first febrile or severe neutropenia at a reduced dose "
-    "with G-CSF, and stops it only after a third (not in the review): the neutropenia does not move it."
+    "Its US label reduces the dose after each severe or febrile neutropenia, with G-CSF (by a "
+    "quarter after the first, by half after the second), and stops it after a third (not in "
+    "the review): count the occurrences before giving it again (the record does not say how "
+    "many there were, nor the dose they came on); the neutropenia does not move its place."
 )
 #: (drug, adverse event) a label manages by a reduced dose, not by stopping the drug
 DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
