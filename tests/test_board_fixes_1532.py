@@ -523,3 +523,45 @@ def test_sacituzumab_govitecans_neutropenia_caution_does_not_say_after_a_first()
     sg = next(o for o in _planned(data).options if o.regimen.id == "sacituzumab-govitecan")
     said = " ".join(c.text for c in sg.cautions)
     assert "after a first" not in said and "count the occurrences" in said
+
+
+def test_rule_32_does_not_give_postmonarchs_result_as_this_patients_after_fulvestrant() -> None:
+    """Cases 1524 and 1658 (MINOR here): after ribociclib + fulvestrant, rule 32's reasons
+    quoted postMONARCH (a CDK4/6 inhibitor with an aromatase inhibitor) as if she were in its
+    population; the reason now says its result is extended to her, not shown."""
+    data = _woman(
+        "2026-12-03",
+        [*_NEGATIVE, result("BRCA1", "not_detected", origin="germline", tested_on="2025-01-01")],
+        {
+            "drugs": ["anastrozole"],
+            "setting": "adjuvant",
+            "started_on": "2020-01-01",
+            "ended_on": "2025-01-01",
+            "stop_reason": "progression",
+        },
+        _course(["ribociclib", "fulvestrant"], "2025-01-20", "2026-11-01", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    texts = [r.text for o in plan.options for r in o.reasons if r.rule == 32]
+    assert texts and all("outside its population" in t for t in texts)
+
+
+def test_heart_failure_named_twice_reads_the_recorded_lvef() -> None:
+    """Case 1652d (MAJOR): 'HFrEF' and cardiac_disease with an LVEF of 38% were both accepted
+    and only the first read: the plan said the LVEF was not on record and put trastuzumab
+    deruxtecan first. The entry with the lowest LVEF recorded is read."""
+    both = _heart_failure("HFrEF", {"name": "cardiac_disease", "lvef": 38})
+    plan = _planned(both, "practice-2026")
+    tdxd = next(o for o in plan.options if o.regimen.id == "trastuzumab-deruxtecan")
+    assert tdxd.tier is resistx.Tier.LATER
+    assert "measure_lvef" not in {a.code for a in plan.actions}
+
+
+def test_a_her2_test_dated_after_the_decision_is_refused() -> None:
+    """Case 1656e (MINOR): a HER2 test dated after as_of was accepted, as no other date is."""
+    data = _woman("2026-12-03", _NEGATIVE)
+    data["her2_tests"] = [{"score": "1+", "sample": "tissue", "tested_on": "2027-02-01"}]
+    del data["her2"]
+    with pytest.raises(resistx.ProfileError, match=r"her2_tests\[0\].tested_on 2027-02-01"):
+        resistx.load_profile(data)

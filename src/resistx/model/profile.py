@@ -461,6 +461,11 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
     ]
     relapse = getattr(inst, "relapsed_on", None)
     later += [f"relapsed_on {relapse.isoformat()}"] if relapse and relapse > value else []
+    later += [  # a HER2 test too (case 1656e)
+        f"her2_tests[{i}].tested_on {h.tested_on.isoformat()}"
+        for i, h in enumerate(getattr(inst, "her2_tests", ()) or ())
+        if h.tested_on is not None and h.tested_on > value
+    ]
     if later:
         shown = ", ".join(later[:5]) + (f" and {len(later) - 5:,} more" if len(later) > 5 else "")
         ended = any(".ended_on" in later_one for later_one in later)

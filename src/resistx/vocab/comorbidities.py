@@ -45,6 +45,9 @@ ALIASES = {
     "hfmref": "cardiac_disease",
     "hfpef": "cardiac_disease",
     "chf": "cardiac_disease",
+    "ccf": "cardiac_disease",  # congestive cardiac failure, UK usage (case 1652e)
+    "congestive_cardiac_failure": "cardiac_disease",
+    "cardiac_failure": "cardiac_disease",
     "congestive_heart_failure": "cardiac_disease",
     "cardiomyopathy": "cardiac_disease",
     "ischaemic_cardiomyopathy": "cardiac_disease",

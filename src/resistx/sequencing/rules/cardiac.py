@@ -27,7 +27,11 @@ _LABEL = (
 
 
 def _cardiac(comorbidities: Iterable[Condition]) -> Condition | None:
-    return next((c for c in comorbidities if c.name is Comorbidity.CARDIAC_DISEASE), None)
+    """The cardiac disease on record: where it is named more than once (case 1652d: 'HFrEF'
+    and cardiac_disease with its LVEF), the entry with the lowest LVEF recorded."""
+    found = [c for c in comorbidities if c.name is Comorbidity.CARDIAC_DISEASE]
+    measured = [c for c in found if c.lvef is not None]
+    return min(measured, key=lambda c: c.lvef or 0) if measured else next(iter(found), None)
 
 
 # rule 126: cardiac disease: trastuzumab deruxtecan by the LVEF

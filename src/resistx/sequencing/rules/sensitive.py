@@ -107,7 +107,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         f"and no other line, gave {_ARMS.get(spec.id, 'abemaciclib + fulvestrant')}: {found}"
     )
     # postMONARCH allowed no other therapy for advanced disease (case 1071)
-    after = _EXTENDED.get(i.endocrine_sensitive, "")
+    after = _EXTENDED.get(i.endocrine_sensitive, "") or _OUTSIDE * (not i.postmonarch_population)
     evidence = f" ({said}{after})" if found else ""
     if kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec):
         yield Effect(
@@ -164,6 +164,14 @@ _EXTENDED = {
         ("toxicity", "a line stopped for toxicity or by choice"),
     )
 }
+
+
+#: postMONARCH's population is not this patient's (cases 1524, 1658: a CDK4/6 inhibitor given
+#: with fulvestrant)
+_OUTSIDE = (
+    "; this patient is outside its population (a CDK4/6 inhibitor given with an aromatase "
+    "inhibitor, then no other line), so its result is extended here, not shown"
+)
 
 
 #: what rule 32 cannot weigh (case 1200: liver metastases read as bone-only disease)
