@@ -20,10 +20,11 @@ from resistx.model.profile import (
     combined,
     continuations,
     drugs_of,
+    latest_course,
 )
 from resistx.sequencing.cdk46i_time import cdk46i_time
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, PAM_GENES, Facts
-from resistx.sequencing.patient import findings_of
+from resistx.sequencing.patient import findings_of, through_a_hold
 from resistx.sequencing.rules.results import asks_classification, classified
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 
@@ -194,6 +195,7 @@ def _history(facts: Facts) -> list[str]:
         )
     out.extend(_continued(held, t) for held, t in continuations(facts.in_order))
     out.extend(cdk46i_time(facts, said_above=bool(cdk)))
+    out.extend(_going_on_through_a_hold(facts))
     return out
 
 
@@ -279,3 +281,20 @@ def _continued(held: Treatment, t: Treatment) -> str:
         "where the resumption came within two months or endocrine therapy went on through the "
         "hold; else the time on the drug counts)."
     )
+
+
+def _going_on_through_a_hold(facts: Facts) -> list[str]:
+    """The endocrine therapy going on through a CDK4/6 inhibitor's hold, not read as progressed
+    (case 1653: the plan did not say it goes on)."""
+    p = facts.profile
+    latest = latest_course(p.treatments_in_order)
+    if latest is None or latest.stop_reason is not StopReason.ONGOING:
+        return []
+    if not latest.metastatic or not through_a_hold(p, latest):
+        return []
+    return [
+        f"{' + '.join(latest.drugs)} goes on through the CDK4/6 inhibitor's hold (stopped for "
+        "toxicity or by choice), with no progression on record: it is not read as progressed, "
+        "and the options are for what to give with it now (another CDK4/6 inhibitor with it, "
+        "where the toxicity allows), not for its progression."
+    ]

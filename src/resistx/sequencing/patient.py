@@ -121,7 +121,7 @@ def for_progression(p: Profile, prefs: Preferences) -> Facts:
     latest = latest_course(p.treatments_in_order)
     if latest is None or not latest.metastatic or latest.stop_reason is not StopReason.ONGOING:
         return Facts(profile=p, preferences=prefs)
-    if _through_a_hold(p, latest):  # case 1647: not at a progression
+    if through_a_hold(p, latest):  # case 1647: not at a progression
         return Facts(profile=p, preferences=prefs)
     # its length runs to the plan's date (at most the profile's limit: a course of valid dates
     # can be longer, and no rule tells the two apart)
@@ -132,7 +132,7 @@ def for_progression(p: Profile, prefs: Preferences) -> Facts:
     return Facts(profile=attrs.evolve(p, treatments=treatments), preferences=prefs, current=latest)
 
 
-def _through_a_hold(p: Profile, latest: Treatment) -> bool:
+def through_a_hold(p: Profile, latest: Treatment) -> bool:
     """``latest``, going on, is endocrine therapy given on through a hold of the CDK4/6
     inhibitor of its line, stopped for toxicity or by choice, with no progression in that line:
     the decision is what to give with it now, not after its progression (case 1647: letrozole
