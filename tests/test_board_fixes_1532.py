@@ -484,7 +484,7 @@ def test_letrozole_going_on_through_a_cdk46i_stopped_for_toxicity_is_not_read_as
     plan = _planned(data)
     assert plan.options[0].regimen.id in {"abemaciclib+letrozole", "palbociclib+letrozole"}
     assert "abemaciclib+letrozole" not in {e.regimen.id for e in plan.excluded}
-    # case 1653: and the plan says the letrozole goes on
+    # the plan says the letrozole goes on (case 1653)
     assert any(
         n.startswith("letrozole goes on through the CDK4/6 inhibitor's hold") for n in plan.notes
     )
