@@ -611,6 +611,7 @@ def test_a_ctdna_only_pik3ca_negative_makes_inavolisib_wait_on_tissue() -> None:
     triplet = plan.option("inavolisib+palbociclib+fulvestrant")
     assert triplet is not None, "left out on a ctDNA negative"
     assert triplet.waits_on
+    assert "PIK3CA on tissue" in triplet.waits_on
 
 
 @pytest.mark.parametrize("policy", POLICIES)

@@ -405,6 +405,15 @@ def test_heart_failure_with_a_reduced_lvef_sets_trastuzumab_deruxtecan_back(poli
     tdxd = next(o for o in low.options if o.regimen.id == "trastuzumab-deruxtecan")
     assert tdxd.tier is resistx.Tier.LATER and low.options[0].regimen.id != tdxd.regimen.id
     assert any("LVEF of 40%" in r.text for r in tdxd.reasons)
+    # a relative contraindication: after every option that neither waits on a test nor is one
+    # (ribociclib's, rule 12's for cardiac disease)
+    names = _names(low)
+    clear = [
+        o.regimen.id
+        for o in low.options
+        if not o.waits_on and not o.regimen.id.startswith(("ribociclib", "trastuzumab"))
+    ]
+    assert names.index(tdxd.regimen.id) > max(names.index(n) for n in clear)
     unknown = _planned(_heart_failure("heart failure"), policy)
     tdxd = next(o for o in unknown.options if o.regimen.id == "trastuzumab-deruxtecan")
     assert tdxd.tier is not resistx.Tier.PREFERRED
@@ -415,7 +424,10 @@ def test_heart_failure_with_a_reduced_lvef_sets_trastuzumab_deruxtecan_back(poli
     assert "measure_lvef" not in {a.code for a in kept.actions}
 
 
-@pytest.mark.parametrize("event", ["rash", "maculopapular rash", "grade 3 maculopapular rash"])
+@pytest.mark.parametrize(
+    "event",
+    ["rash", "maculopapular rash", "grade 3 maculopapular rash", "rash, grade 2", "CTCAE G3 rash"],
+)
 def test_a_rash_that_stopped_capivasertib_cautions_alpelisib_however_it_is_written(
     event: str,
 ) -> None:
@@ -569,3 +581,16 @@ def test_a_her2_test_dated_after_the_decision_is_refused() -> None:
     del data["her2"]
     with pytest.raises(resistx.ProfileError, match=r"her2_tests\[0\].tested_on 2027-02-01"):
         resistx.load_profile(data)
+
+
+def test_the_triplet_waiting_on_pik3ca_names_the_date_that_is_missing() -> None:
+    """Reading the change again (1577d): with PIK3CA not tested and the relapse date not
+    recorded, the triplet's wait said '(no end date on record)', though the adjuvant course's
+    end was on record and the relapse's date was what was missing."""
+    data = _tamoxifen_then_relapse()
+    data["biomarkers"] = _NEGATIVE[:1]  # ESR1 only: PIK3CA untested
+    plan = _planned(data, "practice-2026")
+    triplet = next(o for o in plan.options if o.regimen.id == "inavolisib+palbociclib+fulvestrant")
+    said = " ".join(r.text for r in triplet.reasons if r.code == "inavo120_pik3ca_untested")
+    assert "its date of relapse not on record" in said
+    assert "end date" not in said

@@ -819,10 +819,17 @@ def cytotoxic(t: Treatment) -> bool:
     return DrugClass.CHEMOTHERAPY in t.drug_classes or any(c.is_adc for c in t.drug_classes)
 
 
-def stopped_for_toxicity(line: tuple[Treatment, ...]) -> bool:
-    """Every course of the line stopped for toxicity: no progression it measures (DESTINY-
-    Breast06's lines, case 1075; rule 32 and postMONARCH's population, cases 1149, 1152)."""
-    return all(t.stop_reason is StopReason.TOXICITY for t in line)
+#: stop reasons that read no resistance: a hold for toxicity, a pause by the patient's choice
+#: (rule 32's lines, case 1516; a line's cycles, 1629d; a partner through a hold, 1647)
+NOT_RESISTANCE = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
+
+
+def stopped_for_toxicity(line: tuple[Treatment, ...], *, or_by_choice: bool = False) -> bool:
+    """Every course of the line stopped for toxicity (``or_by_choice``: or by the patient's
+    choice): no progression it measures (DESTINY-Breast06's lines, case 1075; postMONARCH's
+    population, cases 1149, 1152; rule 32 with ``or_by_choice``, case 1516)."""
+    stops = NOT_RESISTANCE if or_by_choice else (StopReason.TOXICITY,)
+    return all(t.stop_reason in stops for t in line)
 
 
 def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], ...]:
@@ -868,8 +875,7 @@ def _cycle_of(c: Treatment, t: Treatment) -> bool:
     end, start = c.end_date, t.started_on
     if c.progressed or c.stop_reason is StopReason.ONGOING or end is None or start is None:
         return False
-    # a hold for toxicity or by choice continues the line however long (case 1629d)
-    held = c.stop_reason in (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
+    held = c.stop_reason in NOT_RESISTANCE  # continues the line however long (case 1629d)
     gap = (start - end).days
     return set(c.drugs) == set(t.drugs) and gap >= 0 and (held or gap <= CONTINUED_WITHIN_DAYS)
 

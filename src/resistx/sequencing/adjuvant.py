@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
-from resistx.model.enums import DrugClass, MetastaticSite, StopReason
-from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line
+from resistx.model.enums import DrugClass, MetastaticSite
+from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line, stopped_for_toxicity
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -76,15 +76,8 @@ def _lines_progressed_on(facts: Facts) -> list[tuple[Treatment, ...]]:
     """The metastatic lines but those whose every course stopped for toxicity or by the
     patient's choice, without progression (rule 32: no line the disease progressed on; case
     1149, and 1516: fulvestrant stopped by choice after 29 months of control)."""
-    return [
-        line
-        for line in facts.metastatic_lines
-        if not all(t.stop_reason in _NOT_RESISTANCE for t in line)
-    ]
-
-
-#: stop reasons that read no resistance in a line rule 32 sets aside
-_NOT_RESISTANCE = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
+    lines = facts.metastatic_lines
+    return [line for line in lines if not stopped_for_toxicity(line, or_by_choice=True)]
 
 
 def liver_dysfunction(facts: Facts) -> bool:

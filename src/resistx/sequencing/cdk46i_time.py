@@ -51,7 +51,7 @@ def _time_unknown(facts: Facts) -> str:
     said = (
         "short by this plan's threshold whatever the date, so rule 18 was applied"
         if facts.short_cdk46i
-        else "record the date of the progression: the short-duration rule (rule 18) was not applied"
+        else "the short-duration rule (rule 18) was not applied (rule 122 asks for the date)"
     )
     return (
         f"Time on the CDK4/6 inhibitor is unknown (begun on {max(begun).isoformat()}, no end "

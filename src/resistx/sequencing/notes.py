@@ -20,7 +20,6 @@ from resistx.model.profile import (
     combined,
     continuations,
     drugs_of,
-    latest_course,
 )
 from resistx.sequencing.cdk46i_time import cdk46i_time
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, PAM_GENES, Facts
@@ -286,14 +285,11 @@ def _continued(held: Treatment, t: Treatment) -> str:
 def _going_on_through_a_hold(facts: Facts) -> list[str]:
     """The endocrine therapy going on through a CDK4/6 inhibitor's hold, not read as progressed
     (case 1653: the plan did not say it goes on)."""
-    p = facts.profile
-    latest = latest_course(p.treatments_in_order)
-    if latest is None or latest.stop_reason is not StopReason.ONGOING:
-        return []
-    if not latest.metastatic or not through_a_hold(p, latest):
+    going = through_a_hold(facts.profile)
+    if going is None:
         return []
     return [
-        f"{' + '.join(latest.drugs)} goes on through the CDK4/6 inhibitor's hold (stopped for "
+        f"{' + '.join(going.drugs)} goes on through the CDK4/6 inhibitor's hold (stopped for "
         "toxicity or by choice), with no progression on record: it is not read as progressed, "
         "and the options are for what to give with it now (another CDK4/6 inhibitor with it, "
         "where the toxicity allows), not for its progression."

@@ -12,6 +12,7 @@ from resistx.model.enums import DrugClass, Factor, StopReason
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import (
     MAX_MONTHS,
+    NOT_RESISTANCE,
     Preferences,
     Profile,
     Treatment,
@@ -24,6 +25,7 @@ from resistx.sequencing.build_balance import balance
 from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
+from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
 
 @attrs.frozen
@@ -117,11 +119,12 @@ def findings_of(facts: Facts) -> frozenset[tuple[str, Any]]:
 def for_progression(p: Profile, prefs: Preferences) -> Facts:
     """The facts the options read: an ongoing latest course for metastatic disease counts as
     progressed at the plan's date (rule 53): its length runs to that date, and no test is read
-    as older than its progression (``Facts.latest_progression``)."""
+    as older than its progression (``Facts.latest_progression``); not one going on through a
+    CDK4/6 inhibitor's hold (``through_a_hold``)."""
     latest = latest_course(p.treatments_in_order)
     if latest is None or not latest.metastatic or latest.stop_reason is not StopReason.ONGOING:
         return Facts(profile=p, preferences=prefs)
-    if through_a_hold(p, latest):  # case 1647: not at a progression
+    if through_a_hold(p) is not None:  # case 1647: not at a progression
         return Facts(profile=p, preferences=prefs)
     # its length runs to the plan's date (at most the profile's limit: a course of valid dates
     # can be longer, and no rule tells the two apart)
@@ -132,18 +135,20 @@ def for_progression(p: Profile, prefs: Preferences) -> Facts:
     return Facts(profile=attrs.evolve(p, treatments=treatments), preferences=prefs, current=latest)
 
 
-def through_a_hold(p: Profile, latest: Treatment) -> bool:
-    """``latest``, going on, is endocrine therapy given on through a hold of the CDK4/6
-    inhibitor of its line, stopped for toxicity or by choice, with no progression in that line:
-    the decision is what to give with it now, not after its progression (case 1647: letrozole
-    read as progressed left the aromatase-inhibitor doublets out as 'resistant')."""
-    if DrugClass.CDK46_INHIBITOR in latest.drug_classes:
-        return False
+def through_a_hold(p: Profile) -> Treatment | None:
+    """The latest course, where it is endocrine therapy going on for metastatic disease through
+    a hold of the CDK4/6 inhibitor of its line, stopped for toxicity or by choice, with no
+    progression in that line: the decision is what to give with it now, not after its
+    progression (case 1647: letrozole read as progressed left the aromatase-inhibitor doublets
+    out as 'resistant'; the notes say it goes on, 1653)."""
+    latest = latest_course(p.treatments_in_order)
+    if latest is None or latest.stop_reason is not StopReason.ONGOING or not latest.metastatic:
+        return None
+    classes = latest.drug_classes
+    if DrugClass.CDK46_INHIBITOR in classes or not classes & ENDOCRINE_DRUGS:
+        return None
     line = next((ln for ln in by_line(p.metastatic_treatments) if latest in ln), ())
     held = [t for t in line if DrugClass.CDK46_INHIBITOR in t.drug_classes]
-    stops = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE)
-    return (
-        bool(held)
-        and all(t.stop_reason in stops for t in held)
-        and not any(t.progressed for t in line)
-    )
+    if held and all(t.stop_reason in NOT_RESISTANCE for t in held):
+        return None if any(t.progressed for t in line) else latest
+    return None

@@ -4,6 +4,8 @@ besides them."""
 
 from __future__ import annotations
 
+import re
+
 #: canonical terms, lower case, as the evidence spells them
 TERMS: frozenset[str] = frozenset(
     {
@@ -35,20 +37,8 @@ TERMS: frozenset[str] = frozenset(
 
 ALIASES = {
     # a clinic's words for a severe skin reaction (case 1533: each was refused)
-    "grade 3 rash": "severe rash",
-    "grade 4 rash": "severe rash",
-    "rash grade 3": "severe rash",
-    "rash grade 4": "severe rash",
     "bullous rash": "severe rash",
-    "grade 3 maculopapular rash": "severe rash",
-    "grade 4 maculopapular rash": "severe rash",
-    "maculopapular rash grade 3": "severe rash",
-    "maculopapular rash grade 4": "severe rash",
     "severe maculopapular rash": "severe rash",
-    "rash (grade 3)": "severe rash",
-    "rash (grade 4)": "severe rash",
-    "g3 rash": "severe rash",
-    "g4 rash": "severe rash",
     "scar": "severe cutaneous adverse reaction",
     "stevens johnson syndrome": "severe cutaneous adverse reaction",
     "sjs": "severe cutaneous adverse reaction",
@@ -106,4 +96,22 @@ def normalise(name: str) -> str | None:
     """The canonical term for a name (any case, hyphens or underscores as spaces), or None."""
     key = " ".join(name.strip().casefold().replace("_", " ").replace("-", " ").split())
     key = ALIASES.get(key, key)
-    return key if key in TERMS else None
+    return key if key in TERMS else _graded_rash(key)
+
+
+#: a CTCAE grade written beside a rash: 'grade 3', 'G3', '(grade 2)', 'CTCAE grade 1'
+_GRADE = re.compile(r"\bg(?:rade)?\s*([1-4])\b")
+#: what a rash's words may hold besides its grade (case 1628: 'rash, grade 2' was refused)
+_RASH_WORDS = re.compile(r"^(?:ctcae|maculopapular|skin|rash|[(),])+$")
+
+
+def _graded_rash(key: str) -> str | None:
+    """A rash with its grade (cases 1606, 1628): grade 3 or 4 is a severe rash, which rule 61
+    reads across the PI3K and AKT inhibitors; grade 1 or 2 the rash itself. None otherwise."""
+    grade = _GRADE.search(key)
+    rest = _GRADE.sub(" ", key).replace("(", " ( ").replace(")", " ) ").replace(",", " , ")
+    if grade is None or "rash" not in key or not all(map(_RASH_WORDS.match, rest.split())):
+        return None
+    if int(grade.group(1)) >= 3:
+        return "severe rash"
+    return "maculopapular rash" if "maculopapular" in key else "rash"

@@ -1,6 +1,8 @@
 """Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor (rule 87): with
-nothing given for metastatic disease yet, read as after a short CDK4/6-inhibitor course; and a
-(neo)adjuvant aromatase inhibitor with no end date, whose relapse interval is asked (rule 123)."""
+nothing given for metastatic disease yet, read as after a short CDK4/6-inhibitor course; and
+the two dates the 12-month window after (neo)adjuvant endocrine therapy is read between, asked
+where the record leaves it in doubt: the course's end (rule 123) and the relapse's (rule
+125)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,11 @@ from collections.abc import Iterator
 from resistx.model.enums import BiomarkerStatus, DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.ai_resistance import adjuvant_relapse_undated, ai_end_undated
+from resistx.sequencing.ai_resistance import (
+    adjuvant_relapse_undated,
+    ai_end_undated,
+    read_to_the_decision,
+)
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -97,8 +103,7 @@ def _adc_open(i: HistoryInputs, spec: RegimenSpec) -> bool:
 def date_adjuvant_endocrine(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     ai = () if facts.cdk46i_resistant else ai_end_undated(facts)
     # INAVO120's population turns on the same date (case 1457), where its triplet is a regimen
-    inavo120 = _INAVO120 in ctx.regimens and facts.found("PIK3CA", BiomarkerStatus.MUTATED)
-    endocrine = adjuvant_relapse_undated(facts) if inavo120 else ()
+    endocrine = adjuvant_relapse_undated(facts) if _inavo120(facts, ctx) else ()
     courses = (*ai, *(t for t in endocrine if t not in ai))
     if not courses:
         return
@@ -106,7 +111,7 @@ def date_adjuvant_endocrine(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     said = []
     if ai:
         cdk46i = any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in courses)
-        said.append(_AI_RESISTANCE + _CDK46I_RELAPSE * cdk46i)
+        said.append(_AI_RESISTANCE + _UNTIL_DATED + _CDK46I_RELAPSE * cdk46i)
     if endocrine:
         said.append(_INAVO120_RELAPSE)
     why = "; ".join(said)
@@ -118,13 +123,22 @@ def date_adjuvant_endocrine(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     )
 
 
-_INAVO120 = "inavolisib+palbociclib+fulvestrant"
-#: what rule 123 says the date decides
+#: the inavolisib triplet's id in a policy's table (rule 31's regimen)
+INAVO120_TRIPLET = "inavolisib+palbociclib+fulvestrant"
+
+
+def _inavo120(facts: Facts, ctx: Context) -> bool:
+    """INAVO120's population turns on the window (cases 1457, 1577d): a PIK3CA mutation, with
+    the triplet in the policy's table."""
+    return INAVO120_TRIPLET in ctx.regimens and facts.found("PIK3CA", BiomarkerStatus.MUTATED)
+
+
+#: what rules 123 and 125 say the dates decide
 _AI_RESISTANCE = (
     "a relapse on an aromatase inhibitor or within 12 months of its end is aromatase-inhibitor "
-    "resistance, which the first-line trials of a CDK4/6 inhibitor with one did not enrol "
-    "(until the date is recorded those combinations are at best alternatives)"
+    "resistance, which the first-line trials of a CDK4/6 inhibitor with one did not enrol"
 )
+_UNTIL_DATED = " (until the date is recorded those combinations are at best alternatives)"
 _CDK46I_RELAPSE = (
     ", and one within 12 months of the end of the adjuvant CDK4/6 inhibitor is read as "
     "progression on it"
@@ -134,3 +148,49 @@ _INAVO120_RELAPSE = (
     "PIK3CA mutation, is INAVO120's population (inavolisib + palbociclib + fulvestrant waits on "
     "the date)"
 )
+
+
+# rule 125: the date of relapse not recorded where the window after adjuvant therapy turns on it
+@rule(
+    125,
+    "The date of relapse not recorded where the window after adjuvant endocrine therapy "
+    "turns on it",
+    None,
+    condition="No relapse date on record (relapsed_on, a course for metastatic disease begun, "
+    "a progression) after a (neo)adjuvant course with an aromatase inhibitor, or, with a "
+    "PIK3CA mutation and the inavolisib triplet in the policy's table, any (neo)adjuvant "
+    "endocrine course, not ended in relapse, whose end is on record; and the decision date more "
+    "than 12 months after that end, within 12 more (the window is read to the decision date, "
+    "which may fall after it when the relapse did not: cases 1553, 1567).",
+    effect="An action, before choosing outside a visceral crisis, to record the date the "
+    "relapse was diagnosed (relapsed_on): a relapse within 12 months of an aromatase "
+    "inhibitor's end is aromatase-inhibitor resistance, outside the first-line trials of a "
+    "CDK4/6 inhibitor with one, and within 12 months of any adjuvant endocrine therapy, with a "
+    "PIK3CA mutation, INAVO120's population (its triplet waits on the date: rule 31). A "
+    "decision later than that is taken as no doubt.",
+    codes=("date_relapse",),
+    trials=("INAVO120",),
+)
+def date_relapse(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    inavo120 = _inavo120(facts, ctx)
+    courses = [
+        t
+        for t in facts.in_order
+        if (inavo120 or DrugClass.AROMATASE_INHIBITOR in t.drug_classes)
+        and read_to_the_decision(facts, t)
+    ]
+    if not courses:
+        return
+    named = " and ".join(
+        f"{' + '.join(t.drugs)} (ended {t.end_date.isoformat()})" for t in courses if t.end_date
+    )
+    said = [_AI_RESISTANCE] * any(DrugClass.AROMATASE_INHIBITOR in t.drug_classes for t in courses)
+    said += [_INAVO120_RELAPSE] * inavo120
+    yield PlanEffect(
+        code="date_relapse",
+        first=not facts.profile.visceral_crisis,
+        text=f"The date of the relapse is not recorded: the 12-month window after (neo)adjuvant "
+        f"{named} is measured to the decision date, which falls after it, so the relapse is "
+        "read as after the window. Record the date the relapse was diagnosed (relapsed_on): "
+        f"{'; '.join(said)}.",
+    )

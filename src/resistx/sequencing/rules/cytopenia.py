@@ -103,7 +103,7 @@ def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iter
             "transfusion support (not in the review).",
         )
         return
-    if grade < SEVERE_GRADE:  # case 1549: the marrow is failing already
+    if grade < SEVERE_GRADE:  # case 1549: a myelodysplastic syndrome, counts not graded 3-4
         yield Effect(
             code="myelodysplasia_myelosuppressive_later",
             ceiling=2,

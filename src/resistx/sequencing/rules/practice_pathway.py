@@ -13,6 +13,7 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, left_out, rule
+from resistx.sequencing.rules.adjuvant_resistance import INAVO120_TRIPLET
 from resistx.sequencing.rules.figures import approved_as, figures
 from resistx.sequencing.rules.molecular import weight
 
@@ -88,6 +89,12 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         )
 
 
+#: the date not recorded that leaves INAVO120's population unknown, as rule 31 names it
+#: (``MolecularInputs.early_adjuvant_relapse_unknown``; case 1577d: the end date was named
+#: where the relapse date was missing)
+_MISSING = {"end date": "end date", "relapse date": "date of relapse"}
+
+
 def _pik3ca_wait(i: MolecularInputs) -> Effect:
     """Rule 31 where PIK3CA is untested, negative by PCR or on ctDNA only (case 1501), or
     doubtful: the triplet waits on the test."""
@@ -105,7 +112,7 @@ def _pik3ca_wait(i: MolecularInputs) -> Effect:
         "INAVO120's population"
         if i.early_adjuvant_relapse
         else "INAVO120's population if the relapse came within 12 months of (neo)adjuvant "
-        "endocrine therapy (no end date on record)"
+        f"endocrine therapy (its {_MISSING[i.early_adjuvant_relapse_unknown]} not on record)"
     )
     test = (
         "its classification" if i.pik3ca_doubtful else "a tissue test" if tissue else "an NGS test"
@@ -162,7 +169,7 @@ def _relapse_undated(f: Finding, said: str, missing: str) -> Effect:
 def ask_adjuvant_history(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     if facts.profile.treatments or not facts.found("PIK3CA", *PIK3CA_MUTATED):
         return
-    approved = approved_as(ctx, "inavolisib+palbociclib+fulvestrant", facts.profile.decision_date)
+    approved = approved_as(ctx, INAVO120_TRIPLET, facts.profile.decision_date)
     yield PlanEffect(
         code="ask_adjuvant_endocrine_history",
         genes=("PIK3CA",),
