@@ -20,6 +20,7 @@ from resistx.model.profile import (
     combined,
     continuations,
     drugs_of,
+    latest_course,
 )
 from resistx.sequencing.cdk46i_time import cdk46i_time
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, PAM_GENES, Facts
@@ -285,8 +286,8 @@ def _continued(held: Treatment, t: Treatment) -> str:
 def _going_on_through_a_hold(facts: Facts) -> list[str]:
     """The endocrine therapy going on through a CDK4/6 inhibitor's hold, not read as progressed
     (case 1653: the plan did not say it goes on)."""
-    going = through_a_hold(facts.profile)
-    if going is None:
+    going = latest_course(facts.in_order)  # sorted once, for the facts
+    if going is None or not through_a_hold(facts.profile, going):
         return []
     return [
         f"{' + '.join(going.drugs)} goes on through the CDK4/6 inhibitor's hold (stopped for "

@@ -124,7 +124,7 @@ def for_progression(p: Profile, prefs: Preferences) -> Facts:
     latest = latest_course(p.treatments_in_order)
     if latest is None or not latest.metastatic or latest.stop_reason is not StopReason.ONGOING:
         return Facts(profile=p, preferences=prefs)
-    if through_a_hold(p) is not None:  # case 1647: not at a progression
+    if through_a_hold(p, latest):  # case 1647: not at a progression
         return Facts(profile=p, preferences=prefs)
     # its length runs to the plan's date (at most the profile's limit: a course of valid dates
     # can be longer, and no rule tells the two apart)
@@ -135,20 +135,18 @@ def for_progression(p: Profile, prefs: Preferences) -> Facts:
     return Facts(profile=attrs.evolve(p, treatments=treatments), preferences=prefs, current=latest)
 
 
-def through_a_hold(p: Profile) -> Treatment | None:
-    """The latest course, where it is endocrine therapy going on for metastatic disease through
-    a hold of the CDK4/6 inhibitor of its line, stopped for toxicity or by choice, with no
-    progression in that line: the decision is what to give with it now, not after its
-    progression (case 1647: letrozole read as progressed left the aromatase-inhibitor doublets
-    out as 'resistant'; the notes say it goes on, 1653)."""
-    latest = latest_course(p.treatments_in_order)
+def through_a_hold(p: Profile, latest: Treatment | None) -> bool:
+    """``latest``, the latest course (``latest_course``), is endocrine therapy going on for
+    metastatic disease through a hold of the CDK4/6 inhibitor of its line, stopped for toxicity
+    or by choice, with no progression in that line: the decision is what to give with it now,
+    not after its progression (case 1647: letrozole read as progressed left the
+    aromatase-inhibitor doublets out as 'resistant'; the notes say it goes on, 1653)."""
     if latest is None or latest.stop_reason is not StopReason.ONGOING or not latest.metastatic:
-        return None
+        return False
     classes = latest.drug_classes
     if DrugClass.CDK46_INHIBITOR in classes or not classes & ENDOCRINE_DRUGS:
-        return None
+        return False
     line = next((ln for ln in by_line(p.metastatic_treatments) if latest in ln), ())
     held = [t for t in line if DrugClass.CDK46_INHIBITOR in t.drug_classes]
-    if held and all(t.stop_reason in NOT_RESISTANCE for t in held):
-        return None if any(t.progressed for t in line) else latest
-    return None
+    stopped = bool(held) and all(t.stop_reason in NOT_RESISTANCE for t in held)
+    return stopped and not any(t.progressed for t in line)
