@@ -470,6 +470,21 @@ def test_a_month_only_date_is_refused_with_what_to_do() -> None:
         resistx.load_profile(data)
 
 
+def _letrozole_through_a_hold(
+    tests: list[dict[str, Any]], start: str, stop: str, toxicity: str
+) -> dict[str, Any]:
+    """Ribociclib + letrozole, ribociclib stopped for ``toxicity`` and letrozole going on alone
+    (recorded as profile.md asks for a partner through a hold), a germline BRCA1 negative."""
+    germline = result("BRCA1", "not_detected", origin="germline", tested_on="2026-06-01")
+    return _woman(
+        "2026-12-03",
+        [*tests, germline],
+        _course(["ribociclib"], start, stop, "toxicity", line=1, toxicity=toxicity),
+        _course(["letrozole"], start, None, "ongoing", line=1),
+        her2="0",
+    )
+
+
 def test_letrozole_going_on_through_a_cdk46i_stopped_for_toxicity_is_not_read_as_progressed() -> (
     None
 ):
@@ -479,20 +494,7 @@ def test_letrozole_going_on_through_a_cdk46i_stopped_for_toxicity_is_not_read_as
     inhibitor doublets left out as 'resistant', and the plan told the clinician to go on with
     letrozole alone. No progression is on record: another CDK4/6 inhibitor with the letrozole
     comes first now."""
-    data = _woman(
-        "2026-12-03",
-        [*_NEGATIVE, result("BRCA1", "not_detected", origin="germline", tested_on="2026-06-01")],
-        _course(
-            ["ribociclib"],
-            "2026-07-06",
-            "2026-08-17",
-            "toxicity",
-            line=1,
-            toxicity="qt prolongation",
-        ),
-        _course(["letrozole"], "2026-07-06", None, "ongoing", line=1),
-        her2="0",
-    )
+    data = _letrozole_through_a_hold(_NEGATIVE, "2026-07-06", "2026-08-17", "qt prolongation")
     plan = _planned(data)
     assert plan.options[0].regimen.id in {"abemaciclib+letrozole", "palbociclib+letrozole"}
     assert "abemaciclib+letrozole" not in {e.regimen.id for e in plan.excluded}
@@ -594,3 +596,23 @@ def test_the_triplet_waiting_on_pik3ca_names_the_date_that_is_missing() -> None:
     said = " ".join(r.text for r in triplet.reasons if r.code == "inavo120_pik3ca_untested")
     assert "its date of relapse not on record" in said
     assert "end date" not in said
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_with_no_progression_on_record_the_pathway_tests_wait_for_the_next_progression(
+    policy: str,
+) -> None:
+    """Case 1653 (MAJOR in part): ribociclib stopped for hepatotoxicity, letrozole going on
+    alone, no progression, no ESR1 or pathway result: the plan asked for ESR1 and the PI3K
+    pathway 'at this time point', before choosing. The next step (another CDK4/6 inhibitor)
+    does not turn on the pathway, tested at a progression; an ESR1 mutation can move the
+    partner from letrozole to fulvestrant, so ESR1 stays before choosing (case 1245)."""
+    data = _letrozole_through_a_hold([], "2025-09-01", "2026-01-20", "hepatotoxicity")
+    plan = _planned(data, policy)
+    tests = {a.genes: a for a in plan.actions if a.code == "retest"}
+    assert set(tests) == {("ESR1",), ("PIK3CA", "AKT1", "PTEN")}
+    assert tests["ESR1",].before_choosing
+    pathway = tests["PIK3CA", "AKT1", "PTEN"]
+    assert not pathway.before_choosing
+    assert "at the next progression" in pathway.text
+    assert plan.options[0].regimen.id in {"abemaciclib+letrozole", "palbociclib+letrozole"}

@@ -20,7 +20,12 @@ from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines
 from resistx.sequencing.rules.pathway_partner import partner_progressed
 from resistx.sequencing.rules.results import adequate_fraction, ctdna_negative, draw_found_tumour
 from resistx.sequencing.rules.serena6 import line_start
-from resistx.sequencing.rules.timing import before_choosing, for_next_line, oral_declined
+from resistx.sequencing.rules.timing import (
+    before_choosing,
+    for_next_line,
+    not_at_progression,
+    oral_declined,
+)
 from resistx.sequencing.rules.tissue_check import confirm_tissue, tissue_for_oral_declined
 from resistx.vocab.drugs import drug_class
 
@@ -51,7 +56,10 @@ def _why_retest(genes: list[str]) -> str:
     "481); it comes before choosing only when no endocrine target is left, so that the plan "
     "turns to chemotherapy for lack of one (case 548), and not after progression on a PI3K, AKT "
     "or mTOR inhibitor, after which the others step back (rule 11; case 1060). In a visceral "
-    "crisis each test is for the next line and does not come before choosing.",
+    "crisis each test is for the next line and does not come before choosing; with no "
+    "progression on record for metastatic disease (a course stopped for toxicity, a partner "
+    "going on through a hold) the pathway's tests are for the next progression, ESR1's not: it "
+    "can move the partner from an aromatase inhibitor (cases 1653, 1245).",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
@@ -70,18 +78,14 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     missing = [g for g in needs if g == "ESR1" or not pathway_found]
     if pathway_found and facts.genes.get("PIK3CA") is None:  # alpelisib waits on it all the same
         missing.append("PIK3CA")
-    if missing:
-        when = _when(facts)
-        how = "by ctDNA or rebiopsy"
-        if any((st := facts.genes.get(g)) and st.uninformative for g in missing):  # shed little DNA
-            how = "by rebiopsy (tissue NGS), or ctDNA only with an adequate tumour fraction"
-        yield PlanEffect(
-            code="retest",
-            genes=tuple(missing),
-            first=before_choosing(facts, endocrine=True),
-            text=f"Test {', '.join(missing)} {when} {how}: {_why_retest(missing)}"
-            f"{for_next_line(facts, endocrine=True)}",
-        )
+    # with no progression on record, the pathway's tests wait for one (case 1653); ESR1 can
+    # move the partner from an aromatase inhibitor now (case 1245)
+    later = [g for g in missing if g != "ESR1"] if not_at_progression(facts) else []
+    if now := [g for g in missing if g not in later]:
+        first = before_choosing(facts, endocrine=True)
+        yield _retest(facts, now, _when(facts), first, for_next_line(facts, endocrine=True))
+    if later:
+        yield _retest(facts, later, "at the next progression", False, _NOT_NOW)
     pcr = tuple(g for g in PAM_GENES if (st := facts.genes.get(g)) is not None and by_pcr_only(st))
     pten_only = pten_unconfirmed(facts)
     if pcr and (not pathway_found or pten_only):  # an IHC loss settles no NGS question
@@ -104,6 +108,26 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
             text=f"PTEN loss {pten_only}: confirm {how}; CAPItello-291 selected its AKT-pathway "
             f"altered population by NGS of tumour tissue.{for_next_line(facts, endocrine=True)}",
         )
+
+
+def _retest(facts: Facts, genes: list[str], when: str, first: bool, tail: str) -> PlanEffect:
+    """Rule 15's retest of ``genes`` (no result, or one older than the latest progression);
+    ``tail``: what the text adds where it does not come before choosing."""
+    how = "by ctDNA or rebiopsy"
+    if any((st := facts.genes.get(g)) and st.uninformative for g in genes):  # shed little DNA
+        how = "by rebiopsy (tissue NGS), or ctDNA only with an adequate tumour fraction"
+    return PlanEffect(
+        code="retest",
+        genes=tuple(genes),
+        first=first,
+        text=f"Test {', '.join(genes)} {when} {how}: {_why_retest(genes)}{tail}",
+    )
+
+
+#: why rule 15's pathway tests wait where no progression is on record (case 1653)
+_NOT_NOW = (
+    " No progression is on record for metastatic disease: the options now do not turn on them."
+)
 
 
 def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:

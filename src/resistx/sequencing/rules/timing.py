@@ -22,6 +22,14 @@ def before_choosing(facts: Facts, *, endocrine: bool = False, oral: bool = False
     )
 
 
+def not_at_progression(facts: Facts) -> bool:
+    """Treated for metastatic disease with no progression on record, nor an ongoing course read
+    as progressed (rule 53; not one going on through a CDK4/6 inhibitor's hold): the next step
+    does not turn on the PI3K pathway, tested at a progression (case 1653); an ESR1 result can
+    move the partner from an aromatase inhibitor (case 1245)."""
+    return bool(facts.metastatic) and not facts.progressed and facts.current is None
+
+
 def oral_declined(facts: Facts) -> bool:
     return Route.ORAL in facts.preferences.declines
 
