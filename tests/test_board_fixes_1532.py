@@ -616,3 +616,48 @@ def test_with_no_progression_on_record_the_pathway_tests_wait_for_the_next_progr
     assert not pathway.before_choosing
     assert "at the next progression" in pathway.text
     assert plan.options[0].regimen.id in {"abemaciclib+letrozole", "palbociclib+letrozole"}
+
+
+def _short_first_line() -> dict[str, Any]:
+    """Case 1696: palbociclib + letrozole progressed at 6 months, nothing actionable in ctDNA,
+    germline BRCA1/2 and PALB2 negative, HER2 0."""
+    germline = [
+        result(g, "not_detected", origin="germline", sample="blood", tested_on="2026-05-20")
+        for g in ("BRCA1", "BRCA2", "PALB2")
+    ]
+    return _woman(
+        "2026-12-03",
+        [*_NEGATIVE, *germline],
+        _course(["palbociclib", "letrozole"], "2026-05-15", "2026-11-10", "progression", line=1),
+        her2="0",
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_patient_who_declines_chemotherapy_and_the_conjugates_is_not_offered_them_first(
+    policy: str,
+) -> None:
+    """Case 1696 (MAJOR): a patient who declines chemotherapy, the ADCs included, after an
+    informed discussion could not say so (``declines`` took routes only): chemotherapy was
+    preferred first and the ADCs followed. The kinds of treatment she declines
+    (``declines_kinds``) are left out, each saying why, and a note says the refusal, not the
+    evidence, put what is left first."""
+    prefs = {"declines_kinds": ["chemotherapy", "adc"]}
+    plan = resistx.sequence(_short_first_line(), prefs, policy=policy)
+    kinds = {o.regimen.kind for o in plan.options}
+    assert not kinds & {resistx.RegimenKind.CHEMOTHERAPY, resistx.RegimenKind.ADC}
+    left_out = {e.regimen.id: e for e in plan.excluded}
+    chemo = left_out["chemotherapy"]
+    assert chemo.codes == (resistx.ExclusionCode.DECLINED,)
+    assert chemo.reasons[0].rule == 128 and "declines chemotherapy" in chemo.reasons[0].text
+    assert "sacituzumab-govitecan" in left_out
+    assert any("declines chemotherapy and antibody-drug conjugates" in n for n in plan.notes)
+    # a route declined is still read as before
+    assert resistx.sequence(_short_first_line(), {"declines": ["intravenous"]}).options
+
+
+def test_a_kind_declined_twice_or_unknown_is_refused_naming_where() -> None:
+    with pytest.raises(resistx.ProfileError, match=r"declines_kinds"):
+        resistx.sequence(_short_first_line(), {"declines_kinds": ["adc", "adc"]})
+    with pytest.raises(resistx.ProfileError, match=r"\$\.preferences\.declines_kinds\[0\]"):
+        resistx.sequence(_short_first_line(), {"declines_kinds": ["chemo"]})

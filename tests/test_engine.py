@@ -529,6 +529,7 @@ SCENARIOS: list[dict[str, Any]] = [
 #: scenarios whose rules read the preferences: (profile, preferences)
 PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [
     (patient(biomarkers=NEGATIVE), {"declines": ["intravenous"]}),  # rule 110 (case 1000)
+    (patient(biomarkers=NEGATIVE), {"declines_kinds": ["chemotherapy"]}),  # rule 128 (1696)
 ]
 
 

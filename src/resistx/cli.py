@@ -192,6 +192,8 @@ def _preferences(args: argparse.Namespace) -> resistx.Preferences:
         data["short_cdk46i_months"] = args.short_cdk46i_months
     if args.declines:
         data["declines"] = list(dict.fromkeys(args.declines))
+    if args.declines_kind:
+        data["declines_kinds"] = list(dict.fromkeys(args.declines_kind))
     try:
         return resistx.from_dict(resistx.Preferences, data)
     except resistx.ConversionError as e:
@@ -470,6 +472,15 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
         metavar="{" + ",".join(routes) + "}",
         help="a route of administration the patient declines (repeat for more): a regimen "
         "given by it is left out",
+    )
+    kinds = [k.value for k in resistx.RegimenKind]
+    parser.add_argument(
+        "--declines-kind",
+        action="append",
+        type=_one_of(kinds),
+        metavar="KIND",
+        help="a kind of treatment the patient declines, e.g. chemotherapy or adc (repeat for "
+        f"more; one of {', '.join(kinds)}): a regimen of it is left out",
     )
 
 

@@ -31,6 +31,7 @@ from resistx.model.enums import (
     MetastaticSite,
     Origin,
     Priority,
+    RegimenKind,
     Route,
     Sample,
     SampleSite,
@@ -1208,6 +1209,11 @@ class Preferences:
     #: regimen given by one is left out with that reason (rule 110)
     declines: tuple[Route, ...] = attrs.field(
         default=(), validator=_named_once("declines names a route twice")
+    )
+    #: kinds of regimen the patient declines (case 1696: chemotherapy, the ADCs too, after an
+    #: informed discussion): a regimen of one is left out with that reason (rule 128)
+    declines_kinds: tuple[RegimenKind, ...] = attrs.field(
+        default=(), validator=_named_once("declines_kinds names a kind twice")
     )
 
 

@@ -29,6 +29,7 @@ def balance(facts: Facts) -> BalanceInputs:
         cost_sensitive=facts.preferences.cost_sensitive,
         poor_performance=(p.ecog or 0) >= POOR_ECOG,
         declines=frozenset(facts.preferences.declines),
+        declines_kinds=frozenset(facts.preferences.declines_kinds),
         strong_cyp3a=strong_cyp3a_on_record(p.medications),
         leptomeningeal_not_crisis=p.leptomeningeal and not p.visceral_crisis,
         visceral_crisis=p.visceral_crisis,

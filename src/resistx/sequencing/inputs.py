@@ -16,6 +16,7 @@ from resistx.model.enums import (
     Her2Status,
     Origin,
     Priority,
+    RegimenKind,
     Route,
 )
 from resistx.model.mechanism import ResistanceMechanism
@@ -287,6 +288,7 @@ class BalanceInputs:
     cost_sensitive: bool
     poor_performance: bool
     declines: frozenset[Route] = frozenset()  # routes the patient declines (rule 110)
+    declines_kinds: frozenset[RegimenKind] = frozenset()  # kinds declined (rule 128)
     #: (medication, "inhibitor" or "inducer") for each strong CYP3A one on record (rule 115)
     strong_cyp3a: tuple[tuple[str, str], ...] = ()
     #: leptomeningeal disease on record with no visceral crisis recorded (rule 121)

@@ -26,6 +26,7 @@ from resistx.sequencing.cdk46i_time import cdk46i_time
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.patient import findings_of, through_a_hold
 from resistx.sequencing.rules.results import asks_classification, classified
+from resistx.sequencing.rules.routes import declined_notes
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 
 
@@ -54,13 +55,7 @@ def _input(facts: Facts) -> list[str]:
             "clinical merit; an option's tier comes from its clinical merit (the molecular "
             "match, the evidence, the history) and does not change with them."
         )
-    if prefs.declines:
-        routes = " or ".join(r.value for r in prefs.declines)
-        out.append(
-            f"Preferences: the patient declines {routes} treatment; a regimen given so is left "
-            "out, and chemotherapy keeps its agents given otherwise (rule 110)."
-        )
-    return out
+    return out + declined_notes(prefs)
 
 
 def _schema_1(p: Profile) -> str:

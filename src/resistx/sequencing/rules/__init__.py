@@ -120,6 +120,7 @@ RULES: tuple[Rule, ...] = (
     glucose.glucose_inhibitor_diabetes,
     patient.severe_hepatic_impairment_first,
     routes.declined_route,
+    routes.declined_kind,
     cytopenia.severe_cytopenia,
     cytopenia.myelodysplasia,
     interactions.cyp3a,

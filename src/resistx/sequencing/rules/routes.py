@@ -1,11 +1,12 @@
 """Factor 4, the patient's own weighing: a route of administration she or he declines (rule
-110; case 1000)."""
+110; case 1000), and a kind of treatment (rule 128; case 1696)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from resistx.model.enums import ExclusionCode, Factor, Route
+from resistx.model.enums import ExclusionCode, Factor, RegimenKind, Route
+from resistx.model.profile import Preferences
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import BalanceInputs
@@ -62,3 +63,66 @@ def declined_route(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
         f"{refused}: {spec.name} is given {given}; left out, to be revisited with the patient "
         "if that changes.",
     )
+
+
+#: how rule 128 names a kind of regimen the patient declines
+KIND_NAMES = {
+    RegimenKind.ENDOCRINE_MONOTHERAPY: "endocrine monotherapy",
+    RegimenKind.ENDOCRINE_COMBINATION: "endocrine combinations",
+    RegimenKind.TARGETED_ENDOCRINE: "targeted drugs with endocrine therapy",
+    RegimenKind.CDK46I_BASED: "CDK4/6 inhibitors",
+    RegimenKind.PARP_INHIBITOR: "PARP inhibitors",
+    RegimenKind.CHEMOTHERAPY: "chemotherapy",
+    RegimenKind.ADC: "antibody-drug conjugates",
+    RegimenKind.TRIAL: "clinical trials",
+}
+
+
+def declined_kinds(kinds_declined: Iterable[RegimenKind]) -> str:
+    """The kinds declined, named in the order of ``KIND_NAMES``: 'chemotherapy and
+    antibody-drug conjugates'."""
+    named = [name for k, name in KIND_NAMES.items() if k in kinds_declined]
+    return f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else "".join(named)
+
+
+# rule 128: a kind of treatment the patient declines
+@rule(
+    128,
+    "A kind of treatment the patient declines: left out",
+    B,
+    condition="The preferences name a kind of regimen the patient declines (declines_kinds: "
+    "chemotherapy, adc, and the table's other kinds), after an informed discussion, and the "
+    "regimen is of that kind (case 1696).",
+    effect="Left out (declined), the reason naming what is declined, so that the choice can be "
+    "revisited with the patient; what is left is ranked as the evidence stands for it, and a "
+    "note says the refusal, not the evidence, left it first. The review's fourth factor weighs "
+    "quality of life and the patient's wishes; the clinician records the refusal, the plan does "
+    "not argue it.",
+    codes=("declined",),
+)
+def declined_kind(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if spec.kind in i.declines_kinds:
+        yield left_out(
+            ExclusionCode.DECLINED,
+            f"The patient declines {declined_kinds((spec.kind,))} (the preferences): "
+            f"{spec.name} is left out, to be revisited with the patient if that changes.",
+        )
+
+
+def declined_notes(prefs: Preferences) -> list[str]:
+    """The plan's notes on what the patient declines (rules 110, 128)."""
+    out = []
+    if prefs.declines:
+        routes = " or ".join(r.value for r in prefs.declines)
+        out.append(
+            f"Preferences: the patient declines {routes} treatment; a regimen given so is left "
+            "out, and chemotherapy keeps its agents given otherwise (rule 110)."
+        )
+    if prefs.declines_kinds:
+        out.append(
+            f"Preferences: the patient declines {declined_kinds(prefs.declines_kinds)}; a "
+            "regimen of those kinds is left out (rule 128). The options left are ranked as the "
+            "evidence stands for them: the refusal, not the evidence, put them first, and their "
+            "tiers say how they stand beside what is declined."
+        )
+    return out
