@@ -661,3 +661,18 @@ def test_a_kind_declined_twice_or_unknown_is_refused_naming_where() -> None:
         resistx.sequence(_short_first_line(), {"declines_kinds": ["adc", "adc"]})
     with pytest.raises(resistx.ProfileError, match=r"\$\.preferences\.declines_kinds\[0\]"):
         resistx.sequence(_short_first_line(), {"declines_kinds": ["chemo"]})
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_after_a_severe_cutaneous_reaction_another_pathway_inhibitor_comes_after_the_options_without_it(
+    policy: str,
+) -> None:
+    """Case 1675a (MAJOR): after Stevens-Johnson syndrome on capivasertib, alpelisib's reason
+    said 'at best a later option, after every option without that risk', yet it ranked above
+    options without that risk. The step back is a precedence now, as a relative
+    contraindication's is: every option without a skin-reaction warning comes first."""
+    plan = _planned(_capivasertib_stopped_for("Stevens-Johnson syndrome"), policy)
+    names = _names(plan)
+    alpelisib = names.index("alpelisib+fulvestrant")
+    for other in ("everolimus+exemestane", "chemotherapy", "sacituzumab-govitecan"):
+        assert names.index(other) < alpelisib, (other, names)

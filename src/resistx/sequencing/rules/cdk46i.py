@@ -250,8 +250,8 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     "label manages by dose (sacituzumab govitecan's febrile neutropenia) is a caution alone "
     "(case 1235). A severe cutaneous adverse reaction (Stevens-Johnson syndrome, toxic "
     "epidermal necrolysis, DRESS, erythema multiforme) leaves the drug out, and on a PI3K or "
-    "AKT inhibitor steps the others back with a caution; a rash that stopped one cautions the "
-    "others (cases 1533, 1606).",
+    "AKT inhibitor puts the others after every option without that risk (case 1675a), with a "
+    "caution; a rash that stopped one cautions the others (cases 1533, 1606).",
     codes=(
         "stopped_for_toxicity_before",
         "same_drug_after_toxicity",

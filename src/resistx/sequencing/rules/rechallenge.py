@@ -10,7 +10,7 @@ from types import MappingProxyType
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Effect
+from resistx.sequencing.rule import Effect, Precedence
 from resistx.vocab.drugs import drug_class
 
 _SG_NEUTROPENIA = (
@@ -99,6 +99,7 @@ def class_skin_reaction(i: HistoryInputs, spec: RegimenSpec, delta: float) -> It
             code="pathway_inhibitor_after_skin_reaction",
             delta=delta,
             ceiling=2,
+            demote=Precedence.RELATIVE_CONTRAINDICATION,  # as it says (case 1675a)
             text=f"{said} on a PI3K or AKT inhibitor: another of them is at best a later "
             "option, after every option without that risk.",
             trials=spec.key_trials,
