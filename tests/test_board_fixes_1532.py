@@ -676,3 +676,43 @@ def test_after_a_severe_cutaneous_reaction_another_pathway_inhibitor_comes_after
     alpelisib = names.index("alpelisib+fulvestrant")
     for other in ("everolimus+exemestane", "chemotherapy", "sacituzumab-govitecan"):
         assert names.index(other) < alpelisib, (other, names)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_capecitabine_resumed_after_holds_for_toxicity_is_one_line_even_when_each_course_is_numbered(
+    policy: str,
+) -> None:
+    """Case 1676e (MAJOR): capecitabine held twice for hand-foot syndrome, the export numbering
+    each course as a line (2, 3, 4): three chemotherapy lines were counted where there was one,
+    and sacituzumab govitecan came first for HER2-0 disease (TROPiCS-02: after 2-4 lines). The
+    same drugs resumed after a stop for toxicity, with no progression between, continue the
+    line whatever number the export gave; a note says how the numbers were read."""
+    data = _woman(
+        "2026-12-03",
+        _NEGATIVE,
+        _course(["ribociclib", "letrozole"], "2023-05-15", "2025-05-20", "progression", line=1),
+        _course(
+            ["capecitabine"],
+            "2025-06-02",
+            "2025-09-08",
+            "toxicity",
+            line=2,
+            toxicity="hand-foot syndrome",
+        ),
+        _course(
+            ["capecitabine"],
+            "2025-10-13",
+            "2026-01-19",
+            "toxicity",
+            line=3,
+            toxicity="hand-foot syndrome",
+        ),
+        _course(["capecitabine"], "2026-02-16", "2026-11-10", "progression", line=4),
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    sg = next(o for o in plan.options if o.regimen.id == "sacituzumab-govitecan")
+    assert sg.tier is not resistx.Tier.PREFERRED
+    assert plan.options[0].regimen.id != "sacituzumab-govitecan"
+    assert not any("3 prior chemotherapy" in r.text for o in plan.options for r in o.reasons)
+    assert any(n.startswith("capecitabine courses numbered 2, 3 and 4") for n in plan.notes)

@@ -840,7 +840,8 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
     a treatment without a number is a line of its own,
     but for a CDK4/6 inhibitor resumed after one stopped for toxicity or paused by the
     patient's choice (``_in_hold``, ``_HOLD_STOPS``), and the same drugs resumed soon after a
-    course that did not progress (``_cycle_of``)."""
+    course that did not progress (``_cycle_of``), numbered or not (a new number given to such
+    a course is the same line: case 1676e)."""
     numbered: dict[int, list[Treatment]] = {}
     lines: list[list[Treatment]] = []
     hold: Treatment | None = None  # the last line's CDK4/6 inhibitor held or paused
@@ -850,13 +851,17 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
         held = held or (t.line is None and bool(lines) and any(combined(c, t) for c in lines[-1]))
         # ... or the same drugs again soon after a course of it that did not progress: cycles of
         # chemotherapy exported one course each (case 1588), a pause
-        held = held or (t.line is None and bool(lines) and _cycle_of(lines[-1][-1], t))
+        cycle = bool(lines) and _cycle_of(lines[-1][-1], t)
+        held = held or (t.line is None and cycle)
         if held:
             lines[-1].append(t)
         elif t.line is None:
             lines.append([t])
         elif t.line in numbered and not _after_progression(numbered[t.line], t):
             numbered[t.line].append(t)
+        elif cycle:  # ... numbered anew by an export that numbers each course (case 1676e)
+            lines[-1].append(t)
+            numbered[t.line] = lines[-1]
         else:  # a new number, or one given again after a progression within it (a new line:
             # the fourth recheck of case 1017)
             numbered[t.line] = [t]

@@ -150,9 +150,12 @@ def _lines_read(facts: Facts) -> list[str]:
     seen: set[int] = set()
     for group in facts.metastatic_lines:
         numbers = {t.line for t in group if t.line is not None}
-        if numbers & seen:
-            out.append(_SPLIT)
+        out += [_SPLIT] if numbers & seen else []
         seen |= numbers
+        if len(numbers) > 1:  # the same drugs resumed under a new number (case 1676e)
+            *first, last = map(str, sorted(numbers))
+            said = f"{' + '.join(group[-1].drugs)} courses numbered {', '.join(first)} and {last}"
+            out.append(said + _ONE)
         out.extend(
             f"{' + '.join(a.drugs)} and {' + '.join(b.drugs)} are read as one combination "
             "(two courses that start or end together, or overlap for most of their time): "
@@ -164,6 +167,11 @@ def _lines_read(facts: Facts) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: ``_lines_read``: the same drugs resumed under new line numbers
+_ONE = (
+    " are read as one line: the same drugs resumed after a stop for toxicity or by choice, or "
+    "within 62 days, with no progression between; a line changes with a progression or the drugs."
+)
 #: ``_lines_read``: a line number given to courses on both sides of a progression
 _SPLIT = (
     "A line number given to courses on both sides of a progression is read as more than one "
