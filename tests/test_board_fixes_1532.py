@@ -716,3 +716,36 @@ def test_capecitabine_resumed_after_holds_for_toxicity_is_one_line_even_when_eac
     assert plan.options[0].regimen.id != "sacituzumab-govitecan"
     assert not any("3 prior chemotherapy" in r.text for o in plan.options for r in o.reasons)
     assert any(n.startswith("capecitabine courses numbered 2, 3 and 4") for n in plan.notes)
+
+
+def _refused(data: dict[str, Any]) -> str:
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    return str(caught.value)
+
+
+def test_a_clinics_words_for_a_sample_and_a_pathogenic_variant_get_what_to_write() -> None:
+    """Cases 1678, 1681 (MINOR): 'archival tissue' and a germline report's 'pathogenic' were
+    refused with no hint."""
+    archival = _woman("2026-12-03", [result("PIK3CA", "mutated", sample="archival tissue")])
+    assert "did you mean tissue?" in _refused(archival)
+    pathogenic = _woman("2026-12-03", [result("BRCA2", "pathogenic", origin="germline")])
+    assert "status mutated with classification pathogenic" in _refused(pathogenic)
+
+
+def test_an_hba1c_in_mmol_per_mol_is_refused_with_its_percentage() -> None:
+    """Cases 1680, 1691 (MINOR): an HbA1c in mmol/mol (IFCC), as UK and EU laboratories report
+    it, was refused without the conversion."""
+    data = _woman("2026-12-03", _NEGATIVE, comorbidities=[{"name": "diabetes", "hba1c": 57}])
+    said = _refused(data)
+    assert "hba1c is a percentage from 3 to 20, got 57" in said
+    assert "mmol/mol" in said and "7.4%" in said
+
+
+def test_bronchiectasis_is_chronic_lung_disease() -> None:
+    """Case 1691b (MINOR): bronchiectasis was refused; it limits pulmonary reserve as COPD
+    does."""
+    data = _woman("2026-12-03", _NEGATIVE, comorbidities=["bronchiectasis"])
+    assert [c.name.value for c in resistx.load_profile(data).comorbidities] == [
+        "chronic_lung_disease"
+    ]

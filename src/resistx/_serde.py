@@ -160,9 +160,13 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
         **dict.fromkeys(("not_amplified", "non-amplified", "non_amplified"), "negative"),
         **dict.fromkeys(("amplified", "her2_amplified"), "positive"),
     },
-    enums.Sample: dict.fromkeys(
-        ("plasma", "cfdna", "cell_free_dna", "liquid_biopsy"), "ctdna (a liquid biopsy)"
-    ),
+    enums.Sample: {
+        **dict.fromkeys(
+            ("plasma", "cfdna", "cell_free_dna", "liquid_biopsy"), "ctdna (a liquid biopsy)"
+        ),
+        # a clinic's words for a tumour block (case 1678)
+        **dict.fromkeys(("archival_tissue", "archival", "ffpe", "tumour", "tumor"), "tissue"),
+    },
     enums.BiomarkerStatus: {
         **dict.fromkeys(
             ("detected", "mutation_detected", "positive"), "mutated (or amplified, or loss)"
@@ -199,11 +203,19 @@ ENUM_ADVICE: dict[type, dict[str, str]] = {
         "a bone biopsy is tissue; where the laboratory doubts a decalcified sample, give status "
         "indeterminate and the plan asks for a retest",
     ),
-    enums.BiomarkerStatus: dict.fromkeys(
-        ("vus", "variant_of_uncertain_significance", "uncertain_significance"),
-        "a variant of uncertain significance is status mutated with classification vus (not a "
-        "match)",
-    ),
+    enums.BiomarkerStatus: {
+        **dict.fromkeys(
+            ("vus", "variant_of_uncertain_significance", "uncertain_significance"),
+            "a variant of uncertain significance is status mutated with classification vus "
+            "(not a match)",
+        ),
+        # a germline report's words (case 1681)
+        **dict.fromkeys(
+            ("pathogenic", "likely_pathogenic", "pathogenic_variant", "deleterious"),
+            "a pathogenic variant is status mutated with classification pathogenic (or "
+            "likely_pathogenic)",
+        ),
+    },
     enums.StopReason: dict.fromkeys(
         ("dose_reduction", "dose_reduced", "dose-reduction", "reduced_dose", "dose_change"),
         "a dose reduction is no stop: keep one course through it, or, where the drug was held "

@@ -144,9 +144,19 @@ _hba1c = _read_for(
     "hba1c",
     Comorbidity.DIABETES,
     lambda value: (
-        None if 3 <= value <= 20 else f"hba1c is a percentage from 3 to 20, got {number(value)}"
+        None
+        if 3 <= value <= 20
+        else f"hba1c is a percentage from 3 to 20, got {number(value)}{_ifcc(value)}"
     ),
 )
+
+
+def _ifcc(value: float) -> str:
+    """What an HbA1c in mmol/mol (IFCC, as UK and EU laboratories report it) is in percent
+    (NGSP), by the IFCC-NGSP master equation (cases 1680, 1691)."""
+    if not 20 < value <= 200:
+        return ""
+    return f"; in mmol/mol (IFCC) that is about {0.09148 * value + 2.152:.1f}% (NGSP)"
 
 
 _insulin = _read_for("insulin", Comorbidity.DIABETES)

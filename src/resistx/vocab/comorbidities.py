@@ -67,6 +67,7 @@ ALIASES = {
     "copd": "chronic_lung_disease",
     "chronic_obstructive_pulmonary_disease": "chronic_lung_disease",
     "emphysema": "chronic_lung_disease",
+    "bronchiectasis": "chronic_lung_disease",  # case 1691b
     # a clinic's words for an interstitial lung disease or a pneumonitis (case 1094)
     "pulmonary_fibrosis": "interstitial_lung_disease",
     "lung_fibrosis": "interstitial_lung_disease",
