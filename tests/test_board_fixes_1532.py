@@ -749,3 +749,35 @@ def test_bronchiectasis_is_chronic_lung_disease() -> None:
     assert [c.name.value for c in resistx.load_profile(data).comorbidities] == [
         "chronic_lung_disease"
     ]
+
+
+def test_a_relapse_years_into_adjuvant_therapy_is_called_secondary_resistance_not_sensitivity() -> (
+    None
+):
+    """Case 1672e (MINOR): a relapse on adjuvant letrozole 31 months in, after adjuvant
+    abemaciclib, was called 'endocrine-sensitive disease' with no word that ESO-ESMO's fifth
+    consensus calls it secondary endocrine resistance; rule 32 reads it as postMONARCH's
+    adjuvant population, and says so."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-10-08"),
+            *(
+                result(g, "not_detected", sample="tissue", tested_on="2026-10-08")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        _course(
+            ["abemaciclib", "letrozole"],
+            "2024-03-01",
+            "2026-03-01",
+            "completed",
+            setting="adjuvant",
+        ),
+        _course(["letrozole"], "2026-03-02", "2026-10-01", "progression", setting="adjuvant"),
+        relapsed_on="2026-10-01",
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    said = [r.text for o in plan.options for r in o.reasons if r.rule == 32]
+    assert said and all("secondary, not primary, endocrine resistance" in t for t in said)
