@@ -781,3 +781,25 @@ def test_a_relapse_years_into_adjuvant_therapy_is_called_secondary_resistance_no
     plan = _planned(data, "practice-2026")
     said = [r.text for o in plan.options for r in o.reasons if r.rule == 32]
     assert said and all("secondary, not primary, endocrine resistance" in t for t in said)
+
+
+def test_talazoparibs_reason_does_not_say_olaparib_waits_where_olaparib_is_left_out() -> None:
+    """Case 1674 (MINOR): with BRCA1/2 tested in the germline only and a myelodysplastic
+    syndrome leaving olaparib out, talazoparib's exclusion said olaparib 'waits on the tumour
+    test'."""
+    germline = [
+        result(g, "not_detected", origin="germline", sample="blood", tested_on="2026-05-20")
+        for g in ("BRCA1", "BRCA2", "PALB2")
+    ]
+    data = _woman(
+        "2026-12-03",
+        [*_NEGATIVE, *germline],
+        _course(["ribociclib", "letrozole"], "2023-05-01", "2026-10-20", "progression", line=1),
+        her2="0",
+        comorbidities=["myelodysplastic_syndrome"],
+    )
+    plan = _planned(data)
+    left_out = {e.regimen.id: e for e in plan.excluded}
+    assert "olaparib" in left_out
+    said = " ".join(r.text for r in left_out["talazoparib"].reasons)
+    assert "waits on the tumour test" not in said

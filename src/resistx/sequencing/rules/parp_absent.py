@@ -23,7 +23,7 @@ def no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
             text="No germline BRCA1/2 or PALB2 mutation: talazoparib's evidence is for germline "
             "BRCA1/2 mutations (EMBRACA, not named in the review; its ref 75); the somatic "
             "BRCA1/2 responses of TBCRC "
-            "048 were to olaparib, which waits on the tumour test.",
+            "048 were to olaparib, whose place the plan gives.",  # not 'waits': case 1674
             trials=spec.key_trials,
         )
     if i.somatic_brca_untested:
