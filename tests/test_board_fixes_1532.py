@@ -803,3 +803,44 @@ def test_talazoparibs_reason_does_not_say_olaparib_waits_where_olaparib_is_left_
     assert "olaparib" in left_out
     said = " ".join(r.text for r in left_out["talazoparib"].reasons)
     assert "waits on the tumour test" not in said
+
+
+def _ish_pending(*earlier: dict[str, Any]) -> dict[str, Any]:
+    """Case 1721: a liver biopsy of 18 November 2026 scored HER2 IHC 2+, its ISH pending;
+    ribociclib + letrozole progressed after 30 months; ESR1 D538G in ctDNA."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-20", variant="D538G"),
+            *(r for r in _NEGATIVE if r["gene"] != "ESR1"),
+        ],
+        _course(["ribociclib", "letrozole"], "2023-05-01", "2026-11-10", "progression", line=1),
+    )
+    del data["her2"]
+    pending = {"score": "2+", "ish": "pending", "sample": "tissue", "tested_on": "2026-11-18"}
+    data["her2_tests"] = [*earlier, pending]
+    return data
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("earlier", [(), ({"score": "1+", "tested_on": "2024-03-01"},)])
+def test_an_ihc_2_plus_with_its_ish_pending_is_recorded_and_the_plan_waits_for_the_ish(
+    policy: str, earlier: tuple[dict[str, Any], ...]
+) -> None:
+    """Case 1721 (MAJOR): an IHC 2+ with its ISH pending could not be recorded; kept beside an
+    earlier 1+, the plan read HER2-low and asked for nothing, though the ISH could make the
+    disease HER2-positive. A pending ISH is taken: HER2 is unknown until it is reported, and the
+    plan asks for it before choosing, saying what it waits on."""
+    profile = resistx.load_profile(_ish_pending(*earlier))
+    assert profile.her2 is resistx.Her2Status.UNKNOWN
+    plan = _planned(_ish_pending(*earlier), policy)
+    [her2] = [a for a in plan.actions if "ERBB2" in a.genes]
+    assert her2.before_choosing
+    assert her2.text.startswith("IHC 2+ with its ISH pending: wait for the ISH before choosing")
+
+
+def test_an_ish_pending_beside_a_her2_low_stated_is_refused() -> None:
+    data = _ish_pending()
+    data["her2"] = "low"
+    with pytest.raises(resistx.ProfileError, match="her2_tests say 'unknown'"):
+        resistx.load_profile(data)

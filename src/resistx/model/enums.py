@@ -74,6 +74,7 @@ class Her2Score(enum.StrEnum):
 class IshResult(enum.StrEnum):
     NEGATIVE = "negative"
     POSITIVE = "positive"
+    PENDING = "pending"  # HER2 unknown until it is reported (case 1721)
 
 
 class BiomarkerStatus(enum.StrEnum):

@@ -196,7 +196,10 @@ class Condition:
 
 def _ish(inst: Any, _attribute: attrs.Attribute[Any], value: IshResult | None) -> None:
     if getattr(inst, "score", None) is Her2Score.TWO and value is None:
-        msg = "IHC 2+ needs its ISH result (negative or positive) to tell HER2-low from positive"
+        msg = (
+            "IHC 2+ needs its ISH result (negative, positive, or pending until it is reported) "
+            "to tell HER2-low from positive"
+        )
         raise ValueError(msg)
 
 
@@ -219,11 +222,14 @@ class Her2Test:
 
 
 def her2_category(tests: tuple[Her2Test, ...]) -> Her2Status:
-    """HER2 from its results: positive (3+ or ISH-positive) on any sample, else low (1+, or 2+
-    with ISH negative) on any, else ultralow, else 0 (the DESTINY-Breast04/06 categories)."""
+    """HER2 from its results: positive (3+ or ISH-positive) on any sample, else unknown while an
+    ISH is pending (it could read positive: case 1721), else low (1+, or 2+ with ISH negative)
+    on any, else ultralow, else 0 (the DESTINY-Breast04/06 categories)."""
     scores = {t.score for t in tests}
     if Her2Score.THREE in scores or any(t.ish is IshResult.POSITIVE for t in tests):
         return Her2Status.POSITIVE
+    if any(t.ish is IshResult.PENDING for t in tests):
+        return Her2Status.UNKNOWN
     if Her2Score.ONE in scores or Her2Score.TWO in scores:
         return Her2Status.LOW
     if Her2Score.ULTRALOW in scores:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Her2Status, SampleSite
+from resistx.model.enums import Her2Status, IshResult, SampleSite
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.facts import Facts
@@ -35,8 +35,9 @@ _CONFIRM = {
     "HER2 unknown: test it",
     None,
     condition="HER2 status unknown.",
-    effect="An action to test HER2 by IHC (ISH if IHC 2+): a HER2-positive result puts the "
-    "disease outside the review, and HER2-low opens trastuzumab deruxtecan.",
+    effect="An action to test HER2 by IHC (ISH if IHC 2+), or to wait for the ISH of an IHC 2+ "
+    "where it is pending (case 1721): a HER2-positive result puts the disease outside the "
+    "review, and HER2-low opens trastuzumab deruxtecan.",
     codes=("test_her2",),
     trials=("DESTINY-Breast04",),
 )
@@ -46,10 +47,23 @@ def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             code="test_her2",
             genes=("ERBB2",),
             first=True,
-            text="Test HER2 by IHC (ISH if IHC 2+): HER2-positive disease is outside the review "
-            "and has treatments of its own; HER2-low disease opens trastuzumab deruxtecan "
+            text=f"{_test_her2(facts)}: HER2-positive disease is outside the review and has "
+            "treatments of its own; HER2-low disease opens trastuzumab deruxtecan "
             "(DESTINY-Breast04).",
         )
+
+
+def _test_her2(facts: Facts, ultralow: bool = False) -> str:
+    """What rules 25 and 66 ask: the ISH of an IHC 2+ where it is pending (case 1721), else a
+    HER2 test (under practice-2026 with an IHC 0 read for ultralow)."""
+    if any(t.ish is IshResult.PENDING for t in facts.profile.her2_tests):
+        return "IHC 2+ with its ISH pending: wait for the ISH before choosing"
+    if ultralow:
+        return (
+            "Test HER2 by IHC (ISH if IHC 2+), and ask whether an IHC 0 shows faint membrane "
+            "staining (HER2-ultralow)"
+        )
+    return "Test HER2 by IHC (ISH if IHC 2+)"
 
 
 # rule 66: hER2 unknown: test it, ultralow included (practice-2026, in place of rule 25)
@@ -73,9 +87,8 @@ def ask_her2_test_ultralow(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         code="test_her2_ultralow",
         genes=("ERBB2",),
         first=True,
-        text="Test HER2 by IHC (ISH if IHC 2+), and ask whether an IHC 0 shows faint membrane "
-        "staining (HER2-ultralow): HER2-positive disease is outside the review and has "
-        "treatments of its own; HER2-low or ultralow disease opens trastuzumab deruxtecan, "
+        text=f"{_test_her2(facts, ultralow=True)}: HER2-positive disease is outside the review "
+        "and has treatments of its own; HER2-low or ultralow disease opens trastuzumab deruxtecan, "
         f"whose approval{approved} covers it after progression on 1 or more endocrine "
         "therapies for metastatic disease (DESTINY-Breast06, before chemotherapy; "
         "DESTINY-Breast04 enrolled HER2-low disease after 1-2 chemotherapy lines).",
