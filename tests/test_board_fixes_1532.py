@@ -844,3 +844,21 @@ def test_an_ish_pending_beside_a_her2_low_stated_is_refused() -> None:
     data["her2"] = "low"
     with pytest.raises(resistx.ProfileError, match="her2_tests say 'unknown'"):
         resistx.load_profile(data)
+
+
+def test_with_every_course_stopped_without_progression_the_pathway_tests_are_asked_now() -> None:
+    """Case 1701 (MINOR, from the 1653 fix): palbociclib + anastrozole stopped by choice after 3
+    years, the disease now progressing off treatment: the pathway's tests were put off to 'the
+    next progression'. Only a course going on through a hold puts them off; with nothing going
+    on, the choice is made now and the tests are for it."""
+    data = _woman(
+        "2026-12-03",
+        [result("BRCA1", "not_detected", origin="germline", tested_on="2026-06-01")],
+        _course(
+            ["palbociclib", "anastrozole"], "2021-06-01", "2024-07-15", "patient_choice", line=1
+        ),
+        her2="0",
+    )
+    plan = _planned(data)
+    [retest] = [a for a in plan.actions if a.code == "retest"]
+    assert "PIK3CA" in retest.genes and "at the next progression" not in retest.text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resistx.model.enums import Route
+from resistx.model.enums import Route, StopReason
 from resistx.sequencing.facts import Facts
 
 
@@ -23,11 +23,13 @@ def before_choosing(facts: Facts, *, endocrine: bool = False, oral: bool = False
 
 
 def not_at_progression(facts: Facts) -> bool:
-    """Treated for metastatic disease with no progression on record, nor an ongoing course read
-    as progressed (rule 53; not one going on through a CDK4/6 inhibitor's hold): the next step
-    does not turn on the PI3K pathway, tested at a progression (case 1653); an ESR1 result can
-    move the partner from an aromatase inhibitor (case 1245)."""
-    return bool(facts.metastatic) and not facts.progressed and facts.current is None
+    """A course for metastatic disease going on, not read as progressed (rule 53: one going on
+    through a CDK4/6 inhibitor's hold), and no progression on record: the next step does not
+    turn on the PI3K pathway, tested at a progression (case 1653); an ESR1 result can move the
+    partner from an aromatase inhibitor (case 1245). With nothing going on, the choice is made
+    now, at a progression off treatment as like as not (case 1701)."""
+    going_on = any(t.stop_reason is StopReason.ONGOING for t in facts.metastatic)
+    return going_on and not facts.progressed and facts.current is None
 
 
 def oral_declined(facts: Facts) -> bool:
