@@ -862,3 +862,50 @@ def test_with_every_course_stopped_without_progression_the_pathway_tests_are_ask
     plan = _planned(data)
     [retest] = [a for a in plan.actions if a.code == "retest"]
     assert "PIK3CA" in retest.genes and "at the next progression" not in retest.text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_combination_exported_as_two_rows_that_progressed_is_left_out_as_progressed_on(
+    policy: str,
+) -> None:
+    """Case 1702 (MAJOR): fulvestrant and capivasertib exported as two rows of line 2, both
+    ending in progression: the plan said they were read as one combination, yet offered
+    capivasertib + fulvestrant again as 'progressed on capivasertib before (in another
+    regimen)', second. Parts of one combination that progressed together are that regimen
+    progressed on."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-20", variant="H1047R"),
+            result("ESR1", "mutated", tested_on="2026-11-20", variant="D538G"),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-03-06", "2025-02-10", "progression", line=1),
+        _course(["fulvestrant"], "2025-03-03", "2026-11-05", "progression", line=2),
+        _course(["capivasertib"], "2025-03-03", "2026-11-05", "progression", line=2),
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    left_out = {e.regimen.id: e for e in plan.excluded}
+    assert resistx.ExclusionCode.PROGRESSED_ON in left_out["capivasertib+fulvestrant"].codes
+
+
+def test_a_combination_read_from_three_rows_is_said_once() -> None:
+    """Case 1703 (MINOR): exemestane beside everolimus held once for stomatitis (two rows): the
+    plan said both 'everolimus and exemestane' and 'exemestane and everolimus are read as one
+    combination'; and everolimus + exemestane, progressed on, is left out as such."""
+    data = _woman(
+        "2026-12-03",
+        _NEGATIVE,
+        _course(["palbociclib", "letrozole"], "2022-03-06", "2024-05-10", "progression", line=1),
+        _course(
+            ["everolimus"], "2024-06-03", "2024-08-01", "toxicity", line=2, toxicity="stomatitis"
+        ),
+        _course(["exemestane"], "2024-06-03", "2025-05-05", "progression", line=2),
+        _course(["everolimus"], "2024-08-20", "2025-05-05", "progression", line=2),
+        her2="0",
+    )
+    plan = _planned(data)
+    said = [n for n in plan.notes if "read as one combination" in n]
+    assert len(said) == 1 and said[0].startswith("everolimus and exemestane")
+    left_out = {e.regimen.id: e for e in plan.excluded}
+    assert resistx.ExclusionCode.PROGRESSED_ON in left_out["everolimus+exemestane"].codes

@@ -22,6 +22,7 @@ from resistx.sequencing.exhausted import (
     acted_on,
     endocrine_lines_after_cdk46i,
     pathway_drugs,
+    progressed_regimens,
     targets_left,
     targets_untested,
 )
@@ -228,16 +229,14 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
     )
 
 
-_NOT_ACTED_ON = frozenset(
-    {DrugClass.CHEMOTHERAPY, DrugClass.AROMATASE_INHIBITOR, DrugClass.SERM}
-    | {DrugClass.OVARIAN_FUNCTION_SUPPRESSION}
-)
+_NOT_ACTED_ON = frozenset({DrugClass.CHEMOTHERAPY, DrugClass.SERM, DrugClass.AROMATASE_INHIBITOR})
+_NOT_ACTED_ON |= {DrugClass.OVARIAN_FUNCTION_SUPPRESSION}
 
 
 def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:
-    """The metastatic courses that progressed and hold a regimen of the policy (drugs sorted):
-    the one field of ``HistoryInputs`` that depends on the policy."""
-    return frozenset(tuple(sorted(t.drugs)) for t in facts.progressed if covers(t.drugs))
+    """The regimens progressed on (``progressed_regimens``) that are the policy's: the one
+    field of ``HistoryInputs`` that depends on the policy."""
+    return frozenset(drugs for drugs in progressed_regimens(facts) if covers(drugs))
 
 
 def history(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from resistx.model.enums import DrugClass
-from resistx.model.profile import Treatment
+from resistx.model.profile import Treatment, combined
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
@@ -128,3 +128,16 @@ def targets_untested(m: MolecularInputs) -> bool:
     ER-low disease, where what they would open comes after chemotherapy (rule 114)."""
     esr1 = m.esr1 is None and not m.esr1_negative_current
     return not m.er_low and (esr1 or (m.akt_pathway is None and not m.pam_negative))
+
+
+def progressed_regimens(facts: Facts) -> frozenset[tuple[str, ...]]:
+    """The drugs of each metastatic course that progressed (sorted), with those of the courses
+    of its line that progressed with it as parts of one combination recorded apart (case 1702:
+    fulvestrant and capivasertib exported as two rows are capivasertib + fulvestrant)."""
+    found = set()
+    for line in facts.metastatic_lines:
+        ended = [t for t in line if t.progressed]
+        for t in ended:
+            parts = {d for c in ended if c is t or combined(c, t) for d in c.drugs}
+            found.add(tuple(sorted(parts)))
+    return frozenset(found)

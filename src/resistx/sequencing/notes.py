@@ -143,9 +143,8 @@ def _thin_why(r: BiomarkerResult) -> str:
 
 
 def _lines_read(facts: Facts) -> list[str]:
-    """How the metastatic courses were read into lines where the record's numbers alone do not
-    say it (the rechecks of case 1017): a number read as more than one line, and courses of
-    other drugs read as one combination."""
+    """How the courses were read into lines where the numbers alone do not say it (case 1017):
+    a number read as more lines, numbers read as one, and courses read as one combination."""
     out: list[str] = []
     seen: set[int] = set()
     for group in facts.metastatic_lines:
@@ -154,23 +153,24 @@ def _lines_read(facts: Facts) -> list[str]:
         seen |= numbers
         if len(numbers) > 1:  # the same drugs resumed under a new number (case 1676e)
             *first, last = map(str, sorted(numbers))
-            said = f"{' + '.join(group[-1].drugs)} courses numbered {', '.join(first)} and {last}"
-            out.append(said + _ONE)
+            out.append(_ONE.format(" + ".join(group[-1].drugs), ", ".join(first), last))
         out.extend(
-            f"{' + '.join(a.drugs)} and {' + '.join(b.drugs)} are read as one combination "
-            "(two courses that start or end together, or overlap for most of their time): "
-            "record drugs given together as one course."
+            f"{' + '.join(x)} and {' + '.join(y)} are read as one combination (two courses "
+            "that start or end together, or overlap for most of their time): record drugs "
+            "given together as one course."
             for i, a in enumerate(group)
             for b in group[i + 1 :]
             if a.drugs != b.drugs and combined(a, b)
+            for x, y in [sorted((a.drugs, b.drugs))]  # said once however the rows fall (1703)
         )
     return list(dict.fromkeys(out))
 
 
 #: ``_lines_read``: the same drugs resumed under new line numbers
 _ONE = (
-    " are read as one line: the same drugs resumed after a stop for toxicity or by choice, or "
-    "within 62 days, with no progression between; a line changes with a progression or the drugs."
+    "{} courses numbered {} and {} are read as one line: the same drugs resumed after a stop "
+    "for toxicity or by choice, or within 62 days, with no progression between; a line "
+    "changes with a progression or the drugs."
 )
 #: ``_lines_read``: a line number given to courses on both sides of a progression
 _SPLIT = (
