@@ -909,3 +909,63 @@ def test_a_combination_read_from_three_rows_is_said_once() -> None:
     assert len(said) == 1 and said[0].startswith("everolimus and exemestane")
     left_out = {e.regimen.id: e for e in plan.excluded}
     assert resistx.ExclusionCode.PROGRESSED_ON in left_out["everolimus+exemestane"].codes
+
+
+def _anastrozole_undated(*line_2: dict[str, Any]) -> dict[str, Any]:
+    """Case 1704: anastrozole (line 1, progression, no end date) beside palbociclib begun 12
+    days on (line 1, progressed on 2024-01-15); then ``line_2``; ESR1 Y537S, HER2 low."""
+    return _woman(
+        "2026-12-03",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-20", variant="Y537S"),
+            *(r for r in _NEGATIVE if r["gene"] != "ESR1"),
+        ],
+        _course(["anastrozole"], "2022-04-20", None, "progression", line=1),
+        _course(["palbociclib"], "2022-05-02", "2024-01-15", "progression", line=1),
+        *line_2,
+        her2="low",
+    )
+
+
+def test_a_partner_with_no_end_date_beside_a_dated_progression_is_not_another_line() -> None:
+    """Case 1704 (MAJOR): anastrozole recorded with its progression but no end date, beside
+    palbociclib begun 12 days later under the same line number, was read as a line of its own:
+    sacituzumab govitecan's reason said its label covered 'endocrine-based therapy and 2 or more
+    further systemic therapies' after two lines. Courses of one number begun within a month,
+    one with no end date, are parts of one combination, not two progressions."""
+    plan = _planned(
+        _anastrozole_undated(
+            _course(
+                ["fulvestrant", "abemaciclib"], "2024-02-01", "2026-11-10", "progression", line=2
+            )
+        )
+    )
+    assert not any(n.startswith("A line number given to courses on both sides") for n in plan.notes)
+    sg = next(o for o in plan.options if o.regimen.id == "sacituzumab-govitecan")
+    assert not any("its US label covers this patient" in r.text for r in sg.reasons)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_ongoing_partner_of_the_ongoing_line_is_read_as_progressed_with_it(policy: str) -> None:
+    """Case 1704 (MAJOR): fulvestrant and abemaciclib exported as ongoing rows of line 2: only
+    abemaciclib, the latest, was read as progressed at the plan's date (rule 53), so fulvestrant
+    and abemaciclib + fulvestrant were offered again and the degraders preferred with no word
+    of prior fulvestrant. The ongoing courses of that line are read as progressed together."""
+    plan = _planned(
+        _anastrozole_undated(
+            _course(["fulvestrant"], "2024-02-01", None, "ongoing", line=2),
+            _course(
+                ["abemaciclib"],
+                "2024-02-15",
+                "2024-04-01",
+                "toxicity",
+                line=2,
+                toxicity="diarrhoea",
+            ),
+            _course(["abemaciclib"], "2024-04-08", None, "ongoing", line=2),
+        ),
+        policy,
+    )
+    left_out = {e.regimen.id: e for e in plan.excluded}
+    for regimen in ("fulvestrant", "abemaciclib+fulvestrant"):
+        assert resistx.ExclusionCode.PROGRESSED_ON in left_out[regimen].codes, regimen

@@ -972,7 +972,20 @@ def _apart(c: Treatment, t: Treatment, start: dt.date | None) -> bool:
     end = c.end_date
     if start is not None and end is not None and start >= end:
         return True
-    return t.progressed and not combined(c, t)
+    return t.progressed and not combined(c, t) and not _undated_partner(c, t)
+
+
+#: two courses of one line number begun this close, one with no end date: one combination
+PARTNER_WITHIN_DAYS = 31
+
+
+def _undated_partner(c: Treatment, t: Treatment) -> bool:
+    """One of two courses of one line number begun within ``PARTNER_WITHIN_DAYS`` has no end
+    date: nothing shows two progressions, and the number says one line (case 1704: anastrozole
+    with its progression undated beside palbociclib begun 12 days on)."""
+    a, b = c.started_on, t.started_on
+    undated = (c.end_date is None) != (t.end_date is None)
+    return undated and a is not None and b is not None and abs((a - b).days) <= PARTNER_WITHIN_DAYS
 
 
 def combined(a: Treatment, b: Treatment) -> bool:

@@ -3,6 +3,7 @@ the mechanisms, the descriptions of the findings, and the Inputs no policy chang
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import attrs
@@ -17,6 +18,7 @@ from resistx.model.profile import (
     Profile,
     Treatment,
     by_line,
+    combined,
     latest_course,
 )
 from resistx.sequencing import build_inputs as build
@@ -126,13 +128,29 @@ def for_progression(p: Profile, prefs: Preferences) -> Facts:
         return Facts(profile=p, preferences=prefs)
     if through_a_hold(p, latest):  # case 1647: not at a progression
         return Facts(profile=p, preferences=prefs)
-    # its length runs to the plan's date (at most the profile's limit: a course of valid dates
-    # can be longer, and no rule tells the two apart)
-    span = latest.duration_months(p.decision_date)
-    months = None if span is None else min(span, MAX_MONTHS)
-    planned = attrs.evolve(latest, stop_reason=StopReason.PROGRESSION, ended_on=None, months=months)
-    treatments = tuple(planned if t is latest else t for t in p.treatments)
+    # it, and the courses going on beside it in its line (case 1704: two ongoing rows)
+    treatments = tuple(
+        _progressed_now(t, p.decision_date) if t is latest or _beside(t, latest) else t
+        for t in p.treatments
+    )
     return Facts(profile=attrs.evolve(p, treatments=treatments), preferences=prefs, current=latest)
+
+
+def _progressed_now(t: Treatment, today: dt.date | None) -> Treatment:
+    """An ongoing course read as progressed at the plan's date: its length runs to that date
+    (at most the profile's limit: a course of valid dates can be longer, and no rule tells the
+    two apart)."""
+    span = t.duration_months(today)
+    months = None if span is None else min(span, MAX_MONTHS)
+    return attrs.evolve(t, stop_reason=StopReason.PROGRESSION, ended_on=None, months=months)
+
+
+def _beside(t: Treatment, latest: Treatment) -> bool:
+    """``t`` goes on beside ``latest`` in its line: ongoing for metastatic disease, no GnRH
+    agonist alone, and of its line number or one combination with it."""
+    if t.stop_reason is not StopReason.ONGOING or not t.metastatic or t.suppression_only:
+        return False
+    return (t.line is not None and t.line == latest.line) or combined(t, latest)
 
 
 def through_a_hold(p: Profile, latest: Treatment | None) -> bool:
