@@ -969,3 +969,39 @@ def test_an_ongoing_partner_of_the_ongoing_line_is_read_as_progressed_with_it(po
     left_out = {e.regimen.id: e for e in plan.excluded}
     for regimen in ("fulvestrant", "abemaciclib+fulvestrant"):
         assert resistx.ExclusionCode.PROGRESSED_ON in left_out[regimen].codes, regimen
+
+
+def _liver_failing(ecog: int) -> dict[str, Any]:
+    """Case 1713: liver metastases, hepatic impairment (Child-Pugh B) of no recorded cause, no
+    visceral crisis recorded, ESR1 Y537S after palbociclib + fulvestrant."""
+    return _woman(
+        "2026-12-03",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-20", variant="Y537S"),
+            *(r for r in _NEGATIVE if r["gene"] != "ESR1"),
+        ],
+        _course(["palbociclib", "fulvestrant"], "2024-01-10", "2026-11-01", "progression", line=1),
+        her2="0",
+        ecog=ecog,
+        metastatic_sites=["liver", "bone"],
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "B"}],
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("ecog", [1, 3])
+def test_liver_metastases_with_hepatic_impairment_leave_nothing_preferred_until_rule_124_is_answered(
+    policy: str, ecog: int
+) -> None:
+    """Case 1713 (MAJOR): with liver metastases and hepatic impairment of unknown cause, rule
+    124 asked whether this was a visceral crisis and said 'an endocrine-based line is not put
+    before the treatments that shrink tumours', while elacestrant was preferred first (at ECOG 3
+    as the least toxic option). Whether the liver is failing from the cancer decides the order:
+    nothing is preferred until it is answered, as with leptomeningeal disease (rule 121), and
+    the action says no more than the plan does."""
+    plan = _planned(_liver_failing(ecog), policy)
+    assert all(o.tier is not resistx.Tier.PREFERRED for o in plan.options)
+    [liver] = [a for a in plan.actions if a.code == "liver_organ_dysfunction"]
+    assert "is not put before the treatments that shrink tumours" not in liver.text
+    assert "nothing is preferred" in liver.text
+    assert "postMONARCH" not in liver.text  # a CDK4/6 inhibitor given with fulvestrant

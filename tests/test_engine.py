@@ -1134,6 +1134,19 @@ _LEPTOMENINGEAL_AND_BONE = [
 ]
 
 
+#: BalanceInputs.liver_dysfunction: after palbociclib, nothing actionable, liver metastases
+#: with hepatic impairment of no recorded cause, or of another (rule 129; case 1713)
+_LIVER_FAILING_AND_CIRRHOSIS = [
+    patient(
+        biomarkers=NEGATIVE,
+        treatments=[PALBOCICLIB],
+        metastatic_sites=["liver"],
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "A", **cause}],
+    )
+    for cause in ({}, {"from_metastases": False})
+]
+
+
 #: BalanceInputs.visceral_crisis: after palbociclib, nothing actionable, a grade 4 cytopenia
 #: with a visceral crisis or without (rule 111 does not cap chemotherapy in one; case 1395)
 _GRADE_4_CRISIS_AND_NONE = [
@@ -1185,6 +1198,7 @@ _LVEF_40_AND_55 = [
 @example(_RELAPSE_DATED_AND_NOT, random.Random(0))
 @example(_LVEF_40_AND_55, random.Random(0))
 @example(_LEPTOMENINGEAL_AND_BONE, random.Random(0))
+@example(_LIVER_FAILING_AND_CIRRHOSIS, random.Random(0))
 @example(_GRADE_4_CRISIS_AND_NONE, random.Random(0))
 @example(_ER_POSITIVE_AND_LOW, random.Random(0))
 @example(_ITRACONAZOLE_AND_NONE, random.Random(0))

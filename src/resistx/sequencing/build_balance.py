@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from resistx.model.enums import Sex
 from resistx.model.profile import Condition
+from resistx.sequencing.adjuvant import liver_dysfunction
 from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
@@ -32,5 +33,6 @@ def balance(facts: Facts) -> BalanceInputs:
         declines_kinds=frozenset(facts.preferences.declines_kinds),
         strong_cyp3a=strong_cyp3a_on_record(p.medications),
         leptomeningeal_not_crisis=p.leptomeningeal and not p.visceral_crisis,
+        liver_dysfunction=liver_dysfunction(facts),
         visceral_crisis=p.visceral_crisis,
     )

@@ -293,5 +293,7 @@ class BalanceInputs:
     strong_cyp3a: tuple[tuple[str, str], ...] = ()
     #: leptomeningeal disease on record with no visceral crisis recorded (rule 121)
     leptomeningeal_not_crisis: bool = False
+    #: liver metastases with hepatic impairment of no other cause, no crisis (rule 129)
+    liver_dysfunction: bool = False
     #: a visceral crisis on record: rule 111 does not cap the chemotherapy it puts first
     visceral_crisis: bool = False

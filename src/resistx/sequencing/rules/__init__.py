@@ -127,6 +127,7 @@ RULES: tuple[Rule, ...] = (
     renal.renal_labels,
     cardiac.lvef_tdxd,
     sites.leptomeningeal_not_preferred,
+    sites.liver_dysfunction_not_preferred,
     balance.toxicity_and_cost,
     # plan-level
     actions.her2_discordant,

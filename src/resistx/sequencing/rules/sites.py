@@ -106,9 +106,9 @@ def leptomeningeal_not_preferred(
     "visceral crisis recorded.",
     effect="An action before choosing: decide whether the liver dysfunction comes from the "
     "metastases and threatens the organ (ESMO ABC 5's visceral crisis), to be recorded as "
-    "visceral_crisis (chemotherapy first, rule 7); meanwhile rule 32 does not read the disease "
-    "as endocrine-sensitive (case 1481: fulvestrant alone led trastuzumab deruxtecan and "
-    "chemotherapy beside growing liver metastases).",
+    "visceral_crisis (chemotherapy first, rule 7); meanwhile nothing is preferred (rule 129) "
+    "and rule 32 does not read the disease as endocrine-sensitive (case 1481: fulvestrant alone "
+    "led trastuzumab deruxtecan and chemotherapy beside growing liver metastases).",
     codes=("liver_organ_dysfunction",),
     references=VISCERAL_CRISIS_REFERENCES,
 )
@@ -120,10 +120,36 @@ def liver_organ_dysfunction(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]
             text="Liver metastases with hepatic impairment on record: decide whether the liver "
             "dysfunction comes from the metastases and threatens the organ, a visceral crisis "
             "in the ESO-ESMO ABC 5 sense (record visceral_crisis: true, which puts "
-            "chemotherapy first, rule 7; not the review's words). Meanwhile the disease is not "
-            "read as endocrine-sensitive, whatever the time on the CDK4/6 inhibitor: an "
-            "endocrine-based line is not put before the treatments that shrink tumours. Where "
-            "the impairment has another cause (cirrhosis, say), record it "
-            '("from_metastases": false), and another endocrine-based line may come first '
-            "(postMONARCH).",
+            "chemotherapy first, rule 7; not the review's words). Meanwhile nothing is "
+            "preferred (rule 129), and the disease is not read as endocrine-sensitive, "
+            "whatever the time on the CDK4/6 inhibitor (rule 32). Where the impairment has "
+            'another cause (cirrhosis, say), record it ("from_metastases": false), and the '
+            "order stands as the evidence gives it.",
+        )
+
+
+# rule 129: liver metastases with hepatic impairment, no crisis recorded: nothing preferred
+@rule(
+    129,
+    "Liver metastases with hepatic impairment: nothing preferred until rule 124's question is "
+    "answered",
+    Factor.BALANCE,
+    condition="As rule 124: liver metastases, hepatic impairment not recorded as of another "
+    "cause, no visceral crisis recorded.",
+    effect="Every option is at best an alternative: whether the liver is failing from the "
+    "cancer (a visceral crisis: chemotherapy first) decides the order, at any performance "
+    "status (case 1713: an oral degrader was preferred at ECOG 3 beside a rising bilirubin).",
+    codes=("liver_dysfunction_not_preferred",),
+)
+def liver_dysfunction_not_preferred(
+    i: BalanceInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if i.liver_dysfunction:
+        yield Effect(
+            code="liver_dysfunction_not_preferred",
+            ceiling=1,
+            text="Liver metastases with hepatic impairment on record: at best an alternative "
+            "until it is decided whether the liver is failing from the cancer (rule 124), "
+            "which puts chemotherapy first.",
+            trials=spec.key_trials,
         )
