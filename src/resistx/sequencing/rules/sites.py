@@ -85,16 +85,20 @@ def cns_disease(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 def leptomeningeal_not_preferred(
     i: BalanceInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    if not i.leptomeningeal_not_crisis:
-        return
-    yield Effect(
-        code="leptomeningeal_not_preferred",
-        ceiling=1,
-        text="Leptomeningeal disease on record: at best an alternative until it is decided "
-        "whether it is life-threatening disease (rule 120), which puts chemotherapy first; "
-        "the ranking does not weigh how each drug reaches the leptomeninges.",
-        trials=spec.key_trials,
-    )
+    if i.leptomeningeal_not_crisis:
+        yield _until_decided(
+            "leptomeningeal_not_preferred",
+            "Leptomeningeal disease on record: at best an alternative until it is decided "
+            "whether it is life-threatening disease (rule 120), which puts chemotherapy first; "
+            "the ranking does not weigh how each drug reaches the leptomeninges.",
+            spec,
+        )
+
+
+def _until_decided(code: str, text: str, spec: RegimenSpec) -> Effect:
+    """Rules 121 and 129: at best an alternative until a question that could put chemotherapy
+    first is answered."""
+    return Effect(code=code, ceiling=1, text=text, trials=spec.key_trials)
 
 
 # rule 124: liver metastases with hepatic impairment: impending organ dysfunction?
@@ -145,11 +149,10 @@ def liver_dysfunction_not_preferred(
     i: BalanceInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
     if i.liver_dysfunction:
-        yield Effect(
-            code="liver_dysfunction_not_preferred",
-            ceiling=1,
-            text="Liver metastases with hepatic impairment on record: at best an alternative "
-            "until it is decided whether the liver is failing from the cancer (rule 124), "
-            "which puts chemotherapy first.",
-            trials=spec.key_trials,
+        yield _until_decided(
+            "liver_dysfunction_not_preferred",
+            "Liver metastases with hepatic impairment on record: at best an alternative until "
+            "it is decided whether the liver is failing from the cancer (rule 124), which puts "
+            "chemotherapy first.",
+            spec,
         )
