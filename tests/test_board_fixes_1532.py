@@ -1005,3 +1005,31 @@ def test_liver_metastases_with_hepatic_impairment_leave_nothing_preferred_until_
     assert "is not put before the treatments that shrink tumours" not in liver.text
     assert "nothing is preferred" in liver.text
     assert "postMONARCH" not in liver.text  # a CDK4/6 inhibitor given with fulvestrant
+
+
+def test_letrozole_going_on_under_a_new_line_number_after_ribociclib_stopped_for_toxicity() -> None:
+    """Cases 1653c, 1700d (MAJOR): ribociclib + letrozole stopped for hepatotoxicity, letrozole
+    going on alone from the next day, exported as line 2: read as a second line and as
+    progressed, the aromatase-inhibitor doublets were left out as 'resistant' though nothing
+    had progressed. The partner going on after a CDK4/6 inhibitor stopped without progression
+    is its line, whatever number the export gave: the plan is the one of line 1 through a hold."""
+    data = _woman(
+        "2026-12-03",
+        [*_NEGATIVE, result("BRCA1", "not_detected", origin="germline", tested_on="2026-06-01")],
+        _course(
+            ["ribociclib", "letrozole"],
+            "2025-09-01",
+            "2026-01-20",
+            "toxicity",
+            line=1,
+            toxicity="hepatotoxicity",
+        ),
+        _course(["letrozole"], "2026-01-20", None, "ongoing", line=2),
+        her2="0",
+    )
+    plan = _planned(data)
+    assert plan.options[0].regimen.id in {"abemaciclib+letrozole", "palbociclib+letrozole"}
+    assert "abemaciclib+letrozole" not in {e.regimen.id for e in plan.excluded}
+    assert any(
+        n.startswith("letrozole goes on through the CDK4/6 inhibitor's hold") for n in plan.notes
+    )

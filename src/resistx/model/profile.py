@@ -875,7 +875,8 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
             lines.append([t])
         elif t.line in numbered and not _after_progression(numbered[t.line], t):
             numbered[t.line].append(t)
-        elif cycle:  # ... numbered anew by an export that numbers each course (case 1676e)
+        elif cycle or (bool(lines) and _partner_on(lines[-1][-1], t)):
+            # ... numbered anew by an export that numbers each course (cases 1676e, 1700d)
             lines[-1].append(t)
             numbered[t.line] = lines[-1]
         else:  # a new number, or one given again after a progression within it (a new line:
@@ -900,6 +901,14 @@ def _cycle_of(c: Treatment, t: Treatment) -> bool:
     held = c.stop_reason in NOT_RESISTANCE  # continues the line however long (case 1629d)
     gap = (start - end).days
     return set(c.drugs) == set(t.drugs) and gap >= 0 and (held or gap <= CONTINUED_WITHIN_DAYS)
+
+
+def _partner_on(c: Treatment, t: Treatment) -> bool:
+    """``t`` gives on endocrine drugs of ``c``, a CDK4/6 inhibitor's course stopped for
+    toxicity or by choice, from its stop (``_bridges``): the partner through the hold, under a
+    new line number (cases 1653c, 1700d)."""
+    held = c.stop_reason in _HOLD_STOPS and _cdk46i(c) and not _cdk46i(t)
+    return held and set(t.drugs) < set(c.drugs) and _bridges(c, t)
 
 
 def _after_progression(line: list[Treatment], t: Treatment) -> bool:

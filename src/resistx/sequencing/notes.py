@@ -59,8 +59,7 @@ def _input(facts: Facts) -> list[str]:
 
 
 def _schema_1(p: Profile) -> str:
-    """The migration note: the schema-2 fields a schema-1 profile did not give (it may give
-    some: they are read)."""
+    """The migration note: the schema-2 fields a schema-1 profile did not give (some are read)."""
     missing = [
         name
         for name, given in (
@@ -143,8 +142,8 @@ def _thin_why(r: BiomarkerResult) -> str:
 
 
 def _lines_read(facts: Facts) -> list[str]:
-    """How the courses were read into lines where the numbers alone do not say it (case 1017):
-    a number read as more lines, numbers read as one, and courses read as one combination."""
+    """How courses were read into lines where numbers alone do not say it (case 1017): a number
+    read as more lines, numbers as one, and courses as one combination."""
     out: list[str] = []
     seen: set[int] = set()
     for group in facts.metastatic_lines:
@@ -153,7 +152,8 @@ def _lines_read(facts: Facts) -> list[str]:
         seen |= numbers
         if len(numbers) > 1:  # the same drugs resumed under a new number (case 1676e)
             *first, last = map(str, sorted(numbers))
-            out.append(_ONE.format(" + ".join(group[-1].drugs), ", ".join(first), last))
+            drugs = " and ".join(dict.fromkeys(" + ".join(t.drugs) for t in group))
+            out.append(_ONE.format(drugs, ", ".join(first), last))
         out.extend(
             f"{' + '.join(x)} and {' + '.join(y)} are read as one combination (two courses "
             "that start or end together, or overlap for most of their time): record drugs "
@@ -168,9 +168,9 @@ def _lines_read(facts: Facts) -> list[str]:
 
 #: ``_lines_read``: the same drugs resumed under new line numbers
 _ONE = (
-    "{} courses numbered {} and {} are read as one line: the same drugs resumed after a stop "
-    "for toxicity or by choice, or within 62 days, with no progression between; a line "
-    "changes with a progression or the drugs."
+    "{} courses numbered {} and {} are read as one line: the same drugs (or the partner "
+    "alone) given on after a stop for toxicity or by choice, or within 62 days, with no "
+    "progression between; a line changes with a progression or a new drug."
 )
 #: ``_lines_read``: a line number given to courses on both sides of a progression
 _SPLIT = (
