@@ -1033,3 +1033,29 @@ def test_letrozole_going_on_under_a_new_line_number_after_ribociclib_stopped_for
     assert any(
         n.startswith("letrozole goes on through the CDK4/6 inhibitor's hold") for n in plan.notes
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Adverse event", "did you mean toxicity?"),
+        ("AE", "did you mean toxicity?"),
+        ("PD", "did you mean progression?"),
+        ("Patient preference", "did you mean patient_choice?"),
+        ("Discontinued", "did you mean unknown?"),
+        ("Dose modification", "a dose reduction is no stop"),
+    ],
+)
+def test_an_ehr_exports_stop_reasons_get_what_to_write(written: str, meant: str) -> None:
+    """Case 1706 (MINOR): 'Adverse event', 'AE', 'PD', 'Patient preference', 'Discontinued' and
+    'Dose modification' got only the list of allowed values."""
+    data = _woman("2026-12-03", _NEGATIVE)
+    data["treatments"] = [
+        {
+            "drugs": ["palbociclib", "letrozole"],
+            "started_on": "2024-01-01",
+            "ended_on": "2026-10-01",
+            "stop_reason": written,
+        }
+    ]
+    assert meant in _refused(data)

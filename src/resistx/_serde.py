@@ -160,6 +160,15 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
         **dict.fromkeys(("not_amplified", "non-amplified", "non_amplified"), "negative"),
         **dict.fromkeys(("amplified", "her2_amplified"), "positive"),
     },
+    # an EHR export's stop reasons (case 1706)
+    enums.StopReason: {
+        **dict.fromkeys(("adverse_event", "ae", "adverse_reaction", "side_effects"), "toxicity"),
+        **dict.fromkeys(("pd", "progressive_disease", "disease_progression"), "progression"),
+        **dict.fromkeys(
+            ("patient_preference", "patient_decision", "patient_request"), "patient_choice"
+        ),
+        **dict.fromkeys(("discontinued", "stopped", "ended"), "unknown"),
+    },
     enums.Sample: {
         **dict.fromkeys(
             ("plasma", "cfdna", "cell_free_dna", "liquid_biopsy"), "ctdna (a liquid biopsy)"
@@ -217,7 +226,10 @@ ENUM_ADVICE: dict[type, dict[str, str]] = {
         ),
     },
     enums.StopReason: dict.fromkeys(
-        ("dose_reduction", "dose_reduced", "dose-reduction", "reduced_dose", "dose_change"),
+        (
+            *("dose_reduction", "dose_reduced", "dose-reduction", "reduced_dose", "dose_change"),
+            *("dose_modification", "dose_modified", "dose_adjustment"),
+        ),
         "a dose reduction is no stop: keep one course through it, or, where the drug was held "
         "for an adverse event, end the course with stop_reason toxicity and its toxicity, and "
         "record the resumed course",

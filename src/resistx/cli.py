@@ -444,7 +444,7 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
         metavar="FILE",
         type=path_text,
         help="a JSON file of preferences (priority, cost_sensitive, include_trials, "
-        "short_cdk46i_months, declines); the flags below override it",
+        "short_cdk46i_months, declines, declines_kinds); the flags below override it",
     )
     parser.add_argument(
         "--priority",

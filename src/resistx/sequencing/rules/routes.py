@@ -122,7 +122,8 @@ def declined_notes(prefs: Preferences) -> list[str]:
         out.append(
             f"Preferences: the patient declines {declined_kinds(prefs.declines_kinds)}; a "
             "regimen of those kinds is left out (rule 128). The options left are ranked as the "
-            "evidence stands for them: the refusal, not the evidence, put them first, and their "
-            "tiers say how they stand beside what is declined."
+            "evidence stands for them, and their tiers say how they stand beside what is "
+            "declined: where a declined option would have come first, the refusal, not the "
+            "evidence, put them first."
         )
     return out
