@@ -1059,3 +1059,34 @@ def test_an_ehr_exports_stop_reasons_get_what_to_write(written: str, meant: str)
         }
     ]
     assert meant in _refused(data)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_after_everolimus_a_stale_pathway_negative_does_not_hold_chemotherapy_back(
+    policy: str,
+) -> None:
+    """Case 1736 (MAJOR): after ribociclib + letrozole, everolimus + exemestane, capecitabine
+    and sacituzumab govitecan, AKT1 and PTEN last tested before the latest progression: the plan
+    asked for them before choosing and put fulvestrant alone first ('no rule moved it'), though
+    after progression on an mTOR inhibitor a pathway finding opens a PI3K or AKT inhibitor only
+    stepped back (rule 11). Such a negative still reads the pathway as without a target, and
+    the retest is for a later line."""
+    tissue = {"sample": "tissue", "tested_on": "2025-12-01"}
+    ctdna = {"sample": "ctdna", "tested_on": "2026-11-20", "tumour_fraction": 0.09}
+    data = _woman(
+        "2026-12-03",
+        [
+            *(result(g, "not_detected", **tissue) for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")),
+            *(result(g, "not_detected", **ctdna) for g in ("ESR1", "PIK3CA")),
+            result("BRCA1", "not_detected", origin="germline", tested_on="2024-06-01"),
+        ],
+        _course(["ribociclib", "letrozole"], "2021-01-10", "2024-05-10", "progression", line=1),
+        _course(["everolimus", "exemestane"], "2024-05-20", "2025-03-20", "progression", line=2),
+        _course(["capecitabine"], "2025-04-01", "2025-11-15", "progression", line=3),
+        _course(["sacituzumab govitecan"], "2025-12-10", "2026-11-10", "progression", line=4),
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    assert plan.options[0].regimen.id == "chemotherapy", _names(plan)
+    retests = [a for a in plan.actions if a.code == "retest" and "AKT1" in a.genes]
+    assert all(not a.before_choosing for a in retests)

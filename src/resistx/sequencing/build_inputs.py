@@ -23,6 +23,7 @@ from resistx.sequencing.exhausted import (
     endocrine_lines_after_cdk46i,
     pathway_drugs,
     progressed_regimens,
+    stale_negative,
     targets_left,
     targets_untested,
 )
@@ -157,7 +158,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
     esr1_negative = esr1_state is not None and esr1_state.negative is not None
     pam_negative = _pam_negative(facts, pam, ngs=False)
     esr1_clear = esr1_negative and not facts.needs_retest("ESR1")
-    pam_clear = pam_negative and not pcr_only
+    pam_clear = (pam_negative and not pcr_only) or all(stale_negative(facts, g) for g in PAM_GENES)
     untested, somatic_untested = hrd_untested(facts, parp := parp_findings(facts))
     return MolecularInputs(
         her2=facts.her2,

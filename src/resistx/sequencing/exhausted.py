@@ -12,6 +12,7 @@ from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.vocab.comorbidities import Comorbidity
+from resistx.vocab.drugs import drug_class
 
 
 def acted_on(
@@ -141,3 +142,24 @@ def progressed_regimens(facts: Facts) -> frozenset[tuple[str, ...]]:
             parts = {d for c in ended if c is t or combined(c, t) for d in c.drugs}
             found.add(tuple(sorted(parts)))
     return frozenset(found)
+
+
+def pathway_tried(facts: Facts) -> str:
+    """The first PI3K, AKT or mTOR inhibitor the disease progressed on ("" if none): after it
+    the others step back (rule 11)."""
+    return min(
+        (d for d in facts.progressed_drugs if drug_class(d) in kinds.PAM_CLASSES), default=""
+    )
+
+
+def stale_negative(facts: Facts, gene: str) -> bool:
+    """``gene`` negative on record, from before the latest progression, after progression on a
+    PI3K, AKT or mTOR inhibitor: a finding now would open a drug of the pathway only stepped back
+    (rule 11), so the negative still reads the pathway as without a target (case 1736)."""
+    st = facts.genes.get(gene)
+    return (
+        bool(pathway_tried(facts))
+        and st is not None
+        and st.finding is None
+        and st.negative is not None
+    )

@@ -10,7 +10,7 @@ from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_unconfirmed
-from resistx.sequencing.exhausted import target_left
+from resistx.sequencing.exhausted import pathway_tried, stale_negative, target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.hrd import platinum_resistant
 from resistx.sequencing.inputs import EfficacyInputs
@@ -81,11 +81,16 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     # with no progression on record, the pathway's tests wait for one (case 1653); ESR1 can
     # move the partner from an aromatase inhibitor now (case 1245)
     later = [g for g in missing if g != "ESR1"] if not_at_progression(facts) else []
-    if now := [g for g in missing if g not in later]:
+    # ... and after a pathway inhibitor, a finding would open the others only stepped back (1736)
+    stepped = [g for g in missing if g not in later and stale_negative(facts, g)]
+    if now := [g for g in missing if g not in later and g not in stepped]:
         first = before_choosing(facts, endocrine=True)
         yield _retest(facts, now, _when(facts), first, for_next_line(facts, endocrine=True))
     if later:
         yield _retest(facts, later, "at the next progression", False, _NOT_NOW)
+    if stepped:
+        tried = pathway_tried(facts)
+        yield _retest(facts, stepped, _when(facts), False, _STEPPED_BACK.format(tried))
     pcr = tuple(g for g in PAM_GENES if (st := facts.genes.get(g)) is not None and by_pcr_only(st))
     pten_only = pten_unconfirmed(facts)
     if pcr and (not pathway_found or pten_only):  # an IHC loss settles no NGS question
@@ -127,6 +132,13 @@ def _retest(facts: Facts, genes: list[str], when: str, first: bool, tail: str) -
 #: why rule 15's pathway tests wait where no progression is on record (case 1653)
 _NOT_NOW = (
     " No progression is on record for metastatic disease: the options now do not turn on them."
+)
+
+
+#: why rule 15's pathway tests come after choosing after a pathway inhibitor (case 1736)
+_STEPPED_BACK = (
+    " After progression on {}, a PI3K or AKT inhibitor is only stepped back (rule 11): the "
+    "result does not hold the choice."
 )
 
 
