@@ -499,9 +499,7 @@ def test_letrozole_going_on_through_a_cdk46i_stopped_for_toxicity_is_not_read_as
     assert plan.options[0].regimen.id in {"abemaciclib+letrozole", "palbociclib+letrozole"}
     assert "abemaciclib+letrozole" not in {e.regimen.id for e in plan.excluded}
     # the plan says the letrozole goes on (case 1653)
-    assert any(
-        n.startswith("letrozole goes on through the CDK4/6 inhibitor's hold") for n in plan.notes
-    )
+    assert any(n.startswith("letrozole goes on through the hold of ribociclib") for n in plan.notes)
 
 
 def test_the_same_chemotherapy_resumed_after_a_long_hold_for_toxicity_is_one_line() -> None:
@@ -911,7 +909,7 @@ def test_a_combination_read_from_three_rows_is_said_once() -> None:
     assert resistx.ExclusionCode.PROGRESSED_ON in left_out["everolimus+exemestane"].codes
 
 
-def _anastrozole_undated(*line_2: dict[str, Any]) -> dict[str, Any]:
+def _anastrozole_undated(*line_2: dict[str, Any], start: str = "2022-04-20") -> dict[str, Any]:
     """Case 1704: anastrozole (line 1, progression, no end date) beside palbociclib begun 12
     days on (line 1, progressed on 2024-01-15); then ``line_2``; ESR1 Y537S, HER2 low."""
     return _woman(
@@ -920,24 +918,29 @@ def _anastrozole_undated(*line_2: dict[str, Any]) -> dict[str, Any]:
             result("ESR1", "mutated", tested_on="2026-11-20", variant="Y537S"),
             *(r for r in _NEGATIVE if r["gene"] != "ESR1"),
         ],
-        _course(["anastrozole"], "2022-04-20", None, "progression", line=1),
+        _course(["anastrozole"], start, None, "progression", line=1),
         _course(["palbociclib"], "2022-05-02", "2024-01-15", "progression", line=1),
         *line_2,
         her2="low",
     )
 
 
-def test_a_partner_with_no_end_date_beside_a_dated_progression_is_not_another_line() -> None:
+@pytest.mark.parametrize("anastrozole_from", ["2022-04-20", "2022-03-20"])
+def test_a_partner_with_no_end_date_beside_a_dated_progression_is_not_another_line(
+    anastrozole_from: str,
+) -> None:
     """Case 1704 (MAJOR): anastrozole recorded with its progression but no end date, beside
     palbociclib begun 12 days later under the same line number, was read as a line of its own:
     sacituzumab govitecan's reason said its label covered 'endocrine-based therapy and 2 or more
-    further systemic therapies' after two lines. Courses of one number begun within a month,
-    one with no end date, are parts of one combination, not two progressions."""
+    further systemic therapies' after two lines; begun 6 weeks before palbociclib (case 1726,
+    a funding delay), the same. A course of one number with no end date, begun before the other
+    ended, is part of its combination, not a second progression."""
     plan = _planned(
         _anastrozole_undated(
             _course(
                 ["fulvestrant", "abemaciclib"], "2024-02-01", "2026-11-10", "progression", line=2
-            )
+            ),
+            start=anastrozole_from,
         )
     )
     assert not any(n.startswith("A line number given to courses on both sides") for n in plan.notes)
@@ -1030,9 +1033,7 @@ def test_letrozole_going_on_under_a_new_line_number_after_ribociclib_stopped_for
     plan = _planned(data)
     assert plan.options[0].regimen.id in {"abemaciclib+letrozole", "palbociclib+letrozole"}
     assert "abemaciclib+letrozole" not in {e.regimen.id for e in plan.excluded}
-    assert any(
-        n.startswith("letrozole goes on through the CDK4/6 inhibitor's hold") for n in plan.notes
-    )
+    assert any(n.startswith("letrozole goes on through the hold of ribociclib") for n in plan.notes)
 
 
 @pytest.mark.parametrize(
@@ -1090,3 +1091,68 @@ def test_after_everolimus_a_stale_pathway_negative_does_not_hold_chemotherapy_ba
     assert plan.options[0].regimen.id == "chemotherapy", _names(plan)
     retests = [a for a in plan.actions if a.code == "retest" and "AKT1" in a.genes]
     assert all(not a.before_choosing for a in retests)
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_fulvestrant_going_on_after_alpelisib_stopped_for_toxicity_is_not_read_as_progressed(
+    numbered: bool,
+) -> None:
+    """Case 1744 (MAJOR): alpelisib + fulvestrant, alpelisib stopped after 4 weeks for grade 3
+    hyperglycaemia, fulvestrant going on alone with stable disease: the fulvestrant was read as
+    progressed, and capivasertib said 'progressed on fulvestrant before'. As for a CDK4/6
+    inhibitor's hold (case 1647), a partner going on through the stop of a PI3K, AKT or mTOR
+    inhibitor is not at a progression."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-08-25", variant="H1047R"),
+            *(r for r in _NEGATIVE if r["gene"] != "PIK3CA"),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-02-01", "2026-08-20", "progression", line=1),
+        _course(
+            ["alpelisib", "fulvestrant"],
+            "2026-09-05",
+            "2026-10-02",
+            "toxicity",
+            line=2,
+            toxicity="hyperglycaemia",
+        ),
+        _course(["fulvestrant"], "2026-10-02", None, "ongoing", line=2),
+        her2="low",
+    )
+    if not numbered:
+        data["treatments"] = [
+            {k: v for k, v in t.items() if k != "line"} for t in data["treatments"]
+        ]
+    plan = _planned(data)
+    assert "fulvestrant" not in {e.regimen.id for e in plan.excluded}
+    capivasertib = next(o for o in plan.options if o.regimen.id == "capivasertib+fulvestrant")
+    assert not any("Progressed on fulvestrant" in r.text for r in capivasertib.reasons)
+    assert any(
+        n.startswith("fulvestrant goes on through the hold of alpelisib") for n in plan.notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("neutropenic sepsis", "febrile neutropenia"),
+        ("febrile neutropaenia", "febrile neutropenia"),
+        ("neutropaenia", "neutropenia"),
+        ("prolonged QTc", "qt prolongation"),
+    ],
+)
+def test_a_clinic_letters_words_for_neutropenic_sepsis_and_a_long_qt_are_read(
+    written: str, read: str
+) -> None:
+    """Cases 1743, 1745: 'neutropenic sepsis' was refused (and 'sepsis' read as an infection,
+    which stepped sacituzumab govitecan back where its label manages the event by dose);
+    British spellings and 'prolonged QTc' were refused."""
+    data = _woman(
+        "2026-12-03",
+        _NEGATIVE,
+        _course(
+            ["sacituzumab govitecan"], "2026-09-01", "2026-09-20", "toxicity", toxicity=written
+        ),
+    )
+    assert resistx.load_profile(data).treatments[0].toxicity == read

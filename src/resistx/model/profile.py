@@ -869,13 +869,15 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
         # chemotherapy exported one course each (case 1588), a pause
         cycle = bool(lines) and _cycle_of(lines[-1][-1], t)
         held = held or (t.line is None and cycle)
+        partner = bool(lines) and _partner_on(lines[-1][-1], t)  # ... or a partner through a hold
+        held = held or (t.line is None and partner)
         if held:
             lines[-1].append(t)
         elif t.line is None:
             lines.append([t])
         elif t.line in numbered and not _after_progression(numbered[t.line], t):
             numbered[t.line].append(t)
-        elif cycle or (bool(lines) and _partner_on(lines[-1][-1], t)):
+        elif cycle or partner:
             # ... numbered anew by an export that numbers each course (cases 1676e, 1700d)
             lines[-1].append(t)
             numbered[t.line] = lines[-1]
@@ -903,11 +905,18 @@ def _cycle_of(c: Treatment, t: Treatment) -> bool:
     return set(c.drugs) == set(t.drugs) and gap >= 0 and (held or gap <= CONTINUED_WITHIN_DAYS)
 
 
+#: the targeted drugs whose endocrine partner can go on through their hold (``_partner_on``)
+_TARGETED = frozenset(
+    {DrugClass.CDK46_INHIBITOR, DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR}
+    | {DrugClass.MTOR_INHIBITOR}
+)
+
+
 def _partner_on(c: Treatment, t: Treatment) -> bool:
-    """``t`` gives on endocrine drugs of ``c``, a CDK4/6 inhibitor's course stopped for
-    toxicity or by choice, from its stop (``_bridges``): the partner through the hold, under a
-    new line number (cases 1653c, 1700d)."""
-    held = c.stop_reason in _HOLD_STOPS and _cdk46i(c) and not _cdk46i(t)
+    """``t`` gives on endocrine drugs of ``c``, a course of a CDK4/6, PI3K, AKT or mTOR inhibitor
+    stopped for toxicity or by choice, from its stop (``_bridges``): the partner through the
+    hold, under a new line number (cases 1653c, 1700d) or none (case 1744)."""
+    held = c.stop_reason in _HOLD_STOPS and bool(c.drug_classes & _TARGETED)
     return held and set(t.drugs) < set(c.drugs) and _bridges(c, t)
 
 
@@ -984,17 +993,16 @@ def _apart(c: Treatment, t: Treatment, start: dt.date | None) -> bool:
     return t.progressed and not combined(c, t) and not _undated_partner(c, t)
 
 
-#: two courses of one line number begun this close, one with no end date: one combination
-PARTNER_WITHIN_DAYS = 31
-
-
 def _undated_partner(c: Treatment, t: Treatment) -> bool:
-    """One of two courses of one line number begun within ``PARTNER_WITHIN_DAYS`` has no end
-    date: nothing shows two progressions, and the number says one line (case 1704: anastrozole
-    with its progression undated beside palbociclib begun 12 days on)."""
-    a, b = c.started_on, t.started_on
-    undated = (c.end_date is None) != (t.end_date is None)
-    return undated and a is not None and b is not None and abs((a - b).days) <= PARTNER_WITHIN_DAYS
+    """One of two courses of one line number has no end date and began before the other
+    ended: nothing shows two progressions, and the number says one line (case 1704:
+    anastrozole with its progression undated beside palbociclib begun 12 days on; 1726: six
+    weeks on, a funding delay)."""
+    if (c.end_date is None) == (t.end_date is None):
+        return False
+    undated, dated = (c, t) if c.end_date is None else (t, c)
+    start, end = undated.started_on, dated.end_date
+    return start is not None and end is not None and start < end
 
 
 def combined(a: Treatment, b: Treatment) -> bool:

@@ -24,7 +24,7 @@ from resistx.model.profile import (
 )
 from resistx.sequencing.cdk46i_time import cdk46i_time
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, PAM_GENES, Facts
-from resistx.sequencing.patient import findings_of, through_a_hold
+from resistx.sequencing.patient import findings_of, held_beside
 from resistx.sequencing.rules.results import asks_classification, classified
 from resistx.sequencing.rules.routes import declined_notes
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
@@ -287,14 +287,14 @@ def _continued(held: Treatment, t: Treatment) -> str:
 
 
 def _going_on_through_a_hold(facts: Facts) -> list[str]:
-    """The endocrine therapy going on through a CDK4/6 inhibitor's hold, not read as progressed
+    """The endocrine therapy going on through a targeted drug's hold, not read as progressed
     (case 1653: the plan did not say it goes on)."""
     going = latest_course(facts.in_order)  # sorted once, for the facts
-    if going is None or not through_a_hold(facts.profile, going):
+    if going is None or not (held := held_beside(facts.profile, going)):
         return []
     return [
-        f"{' + '.join(going.drugs)} goes on through the CDK4/6 inhibitor's hold (stopped for "
+        f"{' + '.join(going.drugs)} goes on through the hold of {' + '.join(held)} (stopped for "
         "toxicity or by choice), with no progression on record: it is not read as progressed, "
-        "and the options are for what to give with it now (another CDK4/6 inhibitor with it, "
+        "and the options are for what to give with it now (another drug of the class with it, "
         "where the toxicity allows), not for its progression."
     ]

@@ -27,7 +27,8 @@ from resistx.sequencing.build_balance import balance
 from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
-from resistx.sequencing.kinds import ENDOCRINE_DRUGS
+from resistx.sequencing.kinds import ENDOCRINE_DRUGS, PAM_CLASSES
+from resistx.vocab.drugs import drug_class
 
 
 @attrs.frozen
@@ -156,15 +157,29 @@ def _beside(t: Treatment, latest: Treatment) -> bool:
 def through_a_hold(p: Profile, latest: Treatment | None) -> bool:
     """``latest``, the latest course (``latest_course``), is endocrine therapy going on for
     metastatic disease through a hold of the CDK4/6 inhibitor of its line, stopped for toxicity
-    or by choice, with no progression in that line: the decision is what to give with it now,
+    or by choice (or of a PI3K, AKT or mTOR inhibitor: case 1744), with no progression in that
+    line: the decision is what to give with it now,
     not after its progression (case 1647: letrozole read as progressed left the
     aromatase-inhibitor doublets out as 'resistant'; the notes say it goes on, 1653)."""
+    return bool(held_beside(p, latest))
+
+
+#: the targeted drugs whose stop for toxicity or by choice leaves the endocrine partner going
+#: on, not at a progression (cases 1647, 1744)
+_HELD = frozenset({DrugClass.CDK46_INHIBITOR, *PAM_CLASSES})
+
+
+def held_beside(p: Profile, latest: Treatment | None) -> tuple[str, ...]:
+    """The targeted drugs (``_HELD``) stopped in ``latest``'s line, which ``through_a_hold``
+    goes on through ((), if it does not)."""
     if latest is None or latest.stop_reason is not StopReason.ONGOING or not latest.metastatic:
-        return False
+        return ()
     classes = latest.drug_classes
-    if DrugClass.CDK46_INHIBITOR in classes or not classes & ENDOCRINE_DRUGS:
-        return False
+    if classes & _HELD or not classes & ENDOCRINE_DRUGS:
+        return ()
     line = next((ln for ln in by_line(p.metastatic_treatments) if latest in ln), ())
-    held = [t for t in line if DrugClass.CDK46_INHIBITOR in t.drug_classes]
+    held = [t for t in line if t.drug_classes & _HELD]
     stopped = bool(held) and all(t.stop_reason in NOT_RESISTANCE for t in held)
-    return stopped and not any(t.progressed for t in line)
+    if not stopped or any(t.progressed for t in line):
+        return ()
+    return tuple(dict.fromkeys(d for t in held for d in t.drugs if drug_class(d) in _HELD))

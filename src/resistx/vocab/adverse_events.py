@@ -89,6 +89,14 @@ ALIASES = {
     "chest infection": "infection",
     "lower respiratory tract infection": "infection",
     "sepsis": "infection",
+    # ... but a sepsis from neutropenia is febrile neutropenia, the event the labels manage by
+    # dose (case 1743), and British spellings
+    "neutropenic sepsis": "febrile neutropenia",
+    "febrile neutropaenia": "febrile neutropenia",
+    "neutropaenic sepsis": "febrile neutropenia",
+    "neutropaenia": "neutropenia",
+    "prolonged qtc": "qt prolongation",
+    "prolonged qt": "qt prolongation",
 }
 
 
