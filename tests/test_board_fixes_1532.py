@@ -1156,3 +1156,35 @@ def test_a_clinic_letters_words_for_neutropenic_sepsis_and_a_long_qt_are_read(
         ),
     )
     assert resistx.load_profile(data).treatments[0].toxicity == read
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_adjuvant_aromatase_inhibitor_ended_in_relapse_is_relapse_on_it_charted_by_months(
+    policy: str,
+) -> None:
+    """Case 1737b (MAJOR): adjuvant anastrozole charted as 64 months ending in progression, no
+    dates, relapsed_on recorded: the plan read no relapse on an aromatase inhibitor (its window
+    measured from an end date it did not have), put abemaciclib + letrozole first and left the
+    inavolisib triplet out. A (neo)adjuvant course that ended in relapse is relapse on it,
+    dated or not."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-10-20"),
+            *(
+                result(g, "not_detected", sample="tissue", tested_on="2026-10-20")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        {
+            "drugs": ["anastrozole"],
+            "setting": "adjuvant",
+            "months": 64,
+            "stop_reason": "progression",
+        },
+        relapsed_on="2026-10-14",
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    assert plan.options[0].regimen.id != "abemaciclib+letrozole"
+    assert "abemaciclib+letrozole" in {e.regimen.id for e in plan.excluded}

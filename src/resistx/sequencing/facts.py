@@ -153,9 +153,8 @@ class Facts:
 
     @once
     def adjuvant_relapsed_on(self) -> tuple[Treatment, ...]:
-        """(Neo)adjuvant courses that ended in relapse, or completed with relapse within 12
-        months of their end, read as progression on them (resistx's reading; the review is
-        silent; a plan note says so): their CDK4/6 and PARP inhibitors too (cases 321, 915)."""
+        """(Neo)adjuvant courses that ended in relapse, or completed within 12 months of it: read
+        as progression on them, their CDK4/6 and PARP inhibitors too (a plan note; 321, 915)."""
         return tuple(t for t in self.profile.treatments if not t.metastatic and self._soon(t))
 
     def _soon(self, t: Treatment) -> bool:
@@ -283,8 +282,9 @@ class Facts:
         return int(any(self.relapsed_within(t, within_months) for t in given if not t.metastatic))
 
     def relapsed_within(self, t: Treatment, months: float) -> bool:
-        """A relapse within ``months`` of the end of ``t`` (``relapse_after``; a course that
-        ended in relapse is its own relapse date)."""
+        """A relapse within ``months`` of the end of ``t`` (``relapse_after``)."""
+        if t.progressed and not t.metastatic:  # its own relapse, dated or not (case 1737b)
+            return True
         if (end := t.end_date) is None or (relapse := self.relapse_after(end)) is None:
             return False
         return (relapse - end).days <= months * DAYS_PER_MONTH
