@@ -1042,6 +1042,7 @@ def test_letrozole_going_on_under_a_new_line_number_after_ribociclib_stopped_for
         ("Adverse event", "did you mean toxicity?"),
         ("AE", "did you mean toxicity?"),
         ("PD", "did you mean progression?"),
+        ("relapse", "did you mean progression?"),
         ("Patient preference", "did you mean patient_choice?"),
         ("Discontinued", "did you mean unknown?"),
         ("Dose modification", "a dose reduction is no stop"),

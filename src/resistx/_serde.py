@@ -163,7 +163,10 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
     # an EHR export's stop reasons (case 1706)
     enums.StopReason: {
         **dict.fromkeys(("adverse_event", "ae", "adverse_reaction", "side_effects"), "toxicity"),
-        **dict.fromkeys(("pd", "progressive_disease", "disease_progression"), "progression"),
+        **dict.fromkeys(
+            ("pd", "progressive_disease", "disease_progression", "relapse", "recurrence"),
+            "progression",
+        ),
         **dict.fromkeys(
             ("patient_preference", "patient_decision", "patient_request"), "patient_choice"
         ),
