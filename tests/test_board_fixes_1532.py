@@ -1189,3 +1189,50 @@ def test_an_adjuvant_aromatase_inhibitor_ended_in_relapse_is_relapse_on_it_chart
     plan = _planned(data, policy)
     assert plan.options[0].regimen.id != "abemaciclib+letrozole"
     assert "abemaciclib+letrozole" in {e.regimen.id for e in plan.excluded}
+
+
+@pytest.mark.parametrize("written", ["CDK4/6 inhibitor", "dalpiciclib"])
+def test_a_cdk46_inhibitor_unnamed_or_dalpiciclib_is_read_as_one(written: str) -> None:
+    """Case 1765 (MAJOR): a CDK4/6 inhibitor given abroad in a trial, its name not disclosed,
+    and dalpiciclib (approved in China) were refused; left out, the patient read as never
+    having had one, and a CDK4/6 inhibitor with endocrine therapy came back as an alternative.
+    Both are CDK4/6 inhibitors: the class is read, no drug of it is named that was not given."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-20", variant="Y537S"),
+            *(r for r in _NEGATIVE if r["gene"] != "ESR1"),
+        ],
+        _course([written, "letrozole"], "2023-01-10", "2024-11-10", "progression", line=1),
+        _course(["fulvestrant"], "2024-11-20", "2025-04-20", "progression", line=2),
+        her2="low",
+    )
+    plan = _planned(data)
+    said = [r.text for o in plan.options for r in o.reasons]
+    assert not any("No CDK4/6 inhibitor on record" in t for t in said)
+    assert not any("Progressed on palbociclib" in t for t in said)
+
+
+def _her2_from(*tests: dict[str, Any]) -> dict[str, Any]:
+    data = _woman("2026-12-03", _NEGATIVE)
+    del data["her2"]
+    data["her2_tests"] = list(tests)
+    return data
+
+
+def test_a_her2_test_of_another_primary_cancer_is_not_read_for_this_one() -> None:
+    """Case 1764 (MAJOR): a woman with a 2010 left cancer (HER2 2+, ISH negative) and a 2020
+    right cancer whose primary and metastasis scored HER2 0 was read as HER2-low from the other
+    cancer, and trastuzumab deruxtecan came first. A test can name its sample's site as
+    another primary cancer (other_primary): it is not read for this one."""
+    other = {"score": "2+", "ish": "negative", "site": "other_primary", "tested_on": "2010-05-01"}
+    both = _her2_from(
+        other,
+        {"score": "0", "site": "primary", "tested_on": "2020-03-01"},
+        {"score": "0", "site": "metastasis", "tested_on": "2023-06-01"},
+    )
+    assert resistx.load_profile(both).her2 is resistx.Her2Status.ZERO
+    only = resistx.load_profile(_her2_from(other))
+    assert only.her2 is resistx.Her2Status.UNKNOWN
+    [her2] = [a for a in _planned(_her2_from(other)).actions if "ERBB2" in a.genes]
+    assert her2.text.startswith("HER2 is known only from another primary cancer")

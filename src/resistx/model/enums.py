@@ -105,6 +105,9 @@ class SampleSite(enum.StrEnum):
 
     PRIMARY = "primary"
     METASTASIS = "metastasis"
+    #: another primary cancer (an earlier or contralateral one): not read for this cancer's
+    #: HER2 (case 1764)
+    OTHER_PRIMARY = "other_primary"
 
 
 class Assay(enum.StrEnum):

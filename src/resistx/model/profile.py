@@ -224,7 +224,9 @@ class Her2Test:
 def her2_category(tests: tuple[Her2Test, ...]) -> Her2Status:
     """HER2 from its results: positive (3+ or ISH-positive) on any sample, else unknown while an
     ISH is pending (it could read positive: case 1721), else low (1+, or 2+ with ISH negative)
-    on any, else ultralow, else 0 (the DESTINY-Breast04/06 categories)."""
+    on any, else ultralow, else 0 (the DESTINY-Breast04/06 categories). A test of another
+    primary cancer is not read (case 1764)."""
+    tests = tuple(t for t in tests if t.site is not SampleSite.OTHER_PRIMARY)
     scores = {t.score for t in tests}
     if Her2Score.THREE in scores or any(t.ish is IshResult.POSITIVE for t in tests):
         return Her2Status.POSITIVE

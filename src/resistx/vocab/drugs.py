@@ -25,6 +25,16 @@ DRUGS: tuple[Drug, ...] = (
     _d("abemaciclib", C.CDK46_INHIBITOR, "Verzenio", "Verzenios", target="CDK4/6"),
     # CDK4-selective; the review names it only by its code, PF-07220060, kept below as printed
     _d("atirmociclib", C.CDK46_INHIBITOR, target="CDK4"),
+    # approved in China (not in the review): a history treated there names it (case 1765)
+    _d("dalpiciclib", C.CDK46_INHIBITOR, "SHR6390", target="CDK4/6"),
+    # ... and one given in a trial whose drug was not disclosed: the class, no drug of it named
+    _d(
+        "unspecified cdk4/6 inhibitor",
+        C.CDK46_INHIBITOR,
+        "CDK4/6 inhibitor",
+        "CDK4/6i",
+        target="CDK4/6",
+    ),
     # endocrine therapy
     _d("letrozole", C.AROMATASE_INHIBITOR, "Femara"),
     _d("anastrozole", C.AROMATASE_INHIBITOR, "Arimidex"),

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Her2Status, IshResult, SampleSite
+from resistx.model.enums import Her2Status, SampleSite
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, figures
+from resistx.sequencing.rules.her2_request import her2_request
 from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.toxicity import lung_disease
 from resistx.vocab.comorbidities import Comorbidity
@@ -47,23 +48,10 @@ def ask_her2_test(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             code="test_her2",
             genes=("ERBB2",),
             first=True,
-            text=f"{_test_her2(facts)}: HER2-positive disease is outside the review and has "
+            text=f"{her2_request(facts)}: HER2-positive disease is outside the review and has "
             "treatments of its own; HER2-low disease opens trastuzumab deruxtecan "
             "(DESTINY-Breast04).",
         )
-
-
-def _test_her2(facts: Facts, ultralow: bool = False) -> str:
-    """What rules 25 and 66 ask: the ISH of an IHC 2+ where it is pending (case 1721), else a
-    HER2 test (under practice-2026 with an IHC 0 read for ultralow)."""
-    if any(t.ish is IshResult.PENDING for t in facts.profile.her2_tests):
-        return "IHC 2+ with its ISH pending: wait for the ISH before choosing"
-    if ultralow:
-        return (
-            "Test HER2 by IHC (ISH if IHC 2+), and ask whether an IHC 0 shows faint membrane "
-            "staining (HER2-ultralow)"
-        )
-    return "Test HER2 by IHC (ISH if IHC 2+)"
 
 
 # rule 66: hER2 unknown: test it, ultralow included (practice-2026, in place of rule 25)
@@ -87,7 +75,7 @@ def ask_her2_test_ultralow(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         code="test_her2_ultralow",
         genes=("ERBB2",),
         first=True,
-        text=f"{_test_her2(facts, ultralow=True)}: HER2-positive disease is outside the review "
+        text=f"{her2_request(facts, ultralow=True)}: HER2-positive disease is outside the review "
         "and has treatments of its own; HER2-low or ultralow disease opens trastuzumab deruxtecan, "
         f"whose approval{approved} covers it after progression on 1 or more endocrine "
         "therapies for metastatic disease (DESTINY-Breast06, before chemotherapy; "
@@ -214,7 +202,7 @@ def _before_metastases(facts: Facts) -> str:
     """What rule 34 adds where no metastasis is known to have been scored: every HER2 test from
     the primary tumour, or each dated before the first metastatic course with its site not
     recorded (a HER2 status given without its tests says nothing of the sample)."""
-    tests = facts.profile.her2_tests
+    tests = [t for t in facts.profile.her2_tests if t.site is not SampleSite.OTHER_PRIMARY]
     if not tests or any(t.site is SampleSite.METASTASIS for t in tests):
         return ""
     if all(t.site is SampleSite.PRIMARY for t in tests):
