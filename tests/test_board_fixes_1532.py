@@ -1236,3 +1236,82 @@ def test_a_her2_test_of_another_primary_cancer_is_not_read_for_this_one() -> Non
     assert only.her2 is resistx.Her2Status.UNKNOWN
     [her2] = [a for a in _planned(_her2_from(other)).actions if "ERBB2" in a.genes]
     assert her2.text.startswith("HER2 is known only from another primary cancer")
+
+
+def test_after_everolimus_a_stale_esr1_negative_is_still_retested_before_choosing() -> None:
+    """Case 1747b (MAJOR, from this session's 1736 fix): after everolimus + exemestane and
+    capecitabine, ESR1 negative from before the everolimus line: its retest was put after
+    choosing with rule 11's sentence on the pathway, though an ESR1 mutation would put an oral
+    SERD first. Rule 11 speaks of the pathway's genes only."""
+    old = {"sample": "ctdna", "tested_on": "2023-03-01", "tumour_fraction": 0.08}
+    data = _woman(
+        "2026-12-03",
+        [
+            *(result(g, "not_detected", **old) for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")),
+            result("BRCA1", "not_detected", origin="germline", tested_on="2023-03-01"),
+        ],
+        _course(["palbociclib", "anastrozole"], "2020-11-01", "2023-02-20", "progression", line=1),
+        _course(["everolimus", "exemestane"], "2023-03-10", "2024-06-10", "progression", line=2),
+        _course(["capecitabine"], "2024-06-20", "2026-11-10", "progression", line=3),
+        her2="0",
+    )
+    plan = _planned(data)
+    [esr1] = [a for a in plan.actions if a.code == "retest" and "ESR1" in a.genes]
+    assert esr1.before_choosing and "rule 11" not in esr1.text
+
+
+def test_sepsis_on_sacituzumab_govitecan_is_a_caution_not_a_step_back() -> None:
+    """Case 1750a-s (MAJOR): 'sepsis' on sacituzumab govitecan, read as an infection, set the
+    responding drug back ('at best a later option'); its label manages neutropenic infection
+    by holding and reducing the dose, with growth factor. A caution that asks whether it was
+    neutropenic, not a step back."""
+    data = _woman(
+        "2026-12-03",
+        _NEGATIVE,
+        _course(["palbociclib", "letrozole"], "2021-01-10", "2023-05-10", "progression", line=1),
+        _course(["capecitabine"], "2023-05-20", "2024-07-10", "progression", line=2),
+        _course(["paclitaxel"], "2024-07-20", "2025-09-10", "progression", line=3),
+        _course(
+            ["sacituzumab govitecan"],
+            "2025-09-20",
+            "2026-11-10",
+            "toxicity",
+            line=4,
+            toxicity="sepsis",
+        ),
+        her2="0",
+    )
+    plan = _planned(data)
+    sg = next(o for o in plan.options if o.regimen.id == "sacituzumab-govitecan")
+    assert not any("at best a later option" in r.text for r in sg.reasons if r.rule == 61)
+    assert any("febrile neutropenia" in c.text for c in sg.cautions)
+
+
+def test_a_cdk46i_switch_is_outside_maintain_while_a_line_since_it_goes_on() -> None:
+    """Case 1748c (MAJOR): palbociclib + anastrozole progressed, then alpelisib + fulvestrant,
+    alpelisib stopped for hyperglycaemia and fulvestrant going on for 9 months with no
+    progression: ribociclib + fulvestrant came first as MAINTAIN's switch, adding a CDK4/6
+    inhibitor to endocrine therapy that controls the disease. MAINTAIN enrolled at progression
+    on the CDK4/6 inhibitor: a line going on since it puts the patient outside."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-01-20", variant="H1047R"),
+            *(r for r in _NEGATIVE if r["gene"] != "PIK3CA"),
+        ],
+        _course(["palbociclib", "anastrozole"], "2023-01-10", "2026-01-10", "progression", line=1),
+        _course(
+            ["alpelisib", "fulvestrant"],
+            "2026-01-25",
+            "2026-03-01",
+            "toxicity",
+            line=2,
+            toxicity="hyperglycaemia",
+        ),
+        _course(["fulvestrant"], "2026-03-01", None, "ongoing", line=2),
+        her2="0",
+    )
+    plan = _planned(data)
+    ribociclib = next(o for o in plan.options if o.regimen.id == "ribociclib+fulvestrant")
+    assert ribociclib.tier is not resistx.Tier.PREFERRED and plan.options[0] is not ribociclib
+    assert any(r.code == "outside_maintain_population" for r in ribociclib.reasons)

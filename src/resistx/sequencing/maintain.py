@@ -11,6 +11,7 @@ is cytotoxic) and reads 'treated with' as progressed on.
 
 from __future__ import annotations
 
+from resistx.model.enums import StopReason
 from resistx.model.profile import cytotoxic
 from resistx.sequencing.exhausted import (
     after,
@@ -20,6 +21,8 @@ from resistx.sequencing.exhausted import (
 from resistx.sequencing.facts import Facts
 
 PARTNERS = ("fulvestrant", "exemestane")
+#: how rule 8 says a line since the CDK4/6 inhibitor stands, by whether it progressed
+SINCE = {True: "progressed", False: "going on"}
 
 
 def outside(
@@ -29,6 +32,7 @@ def outside(
     lines_since: int,
     progressed_on: frozenset[str],
     cytotoxic_since: bool = False,
+    going_on: bool = False,
 ) -> str | None:
     """Why ribociclib with ``partner`` is outside MAINTAIN's population, or None: 'lines' (more
     than one chemotherapy or ADC line), 'since' (an endocrine line progressed since the CDK4/6
@@ -37,7 +41,7 @@ def outside(
     progressed on)."""
     if cytotoxic_lines > 1:
         return "lines"
-    if lines_since:
+    if lines_since or going_on:  # progressed since, or going on since (case 1748c)
         return "since"
     if cytotoxic_since:
         return "chemotherapy_since"
@@ -72,6 +76,7 @@ def outside_for(facts: Facts) -> tuple[tuple[str, str], ...]:
     progressed_on = facts.progressed_drugs.intersection(PARTNERS)
     lines_since = endocrine_lines_after_cdk46i(facts)
     cytotoxic_since = _cytotoxic_since(facts)  # once, not once per partner
+    going_on = _going_on_since(facts)
     found = (
         (
             partner,
@@ -81,6 +86,7 @@ def outside_for(facts: Facts) -> tuple[tuple[str, str], ...]:
                 lines_since=lines_since,
                 progressed_on=progressed_on,
                 cytotoxic_since=cytotoxic_since,
+                going_on=going_on,
             ),
         )
         for partner in PARTNERS
@@ -94,4 +100,13 @@ def _cytotoxic_since(facts: Facts) -> bool:
     first = first_cdk46i_progression(facts)
     return first is not None and any(
         after(facts, first, t) and cytotoxic(t) for t in facts.metastatic
+    )
+
+
+def _going_on_since(facts: Facts) -> bool:
+    """A course for metastatic disease going on, not read as progressed (through a hold: rule
+    53), begun after the first CDK4/6-inhibitor course that progressed (case 1748c)."""
+    first = first_cdk46i_progression(facts)
+    return first is not None and any(
+        t.stop_reason is StopReason.ONGOING and after(facts, first, t) for t in facts.metastatic
     )

@@ -82,7 +82,7 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     # move the partner from an aromatase inhibitor now (case 1245)
     later = [g for g in missing if g != "ESR1"] if not_at_progression(facts) else []
     # ... and after a pathway inhibitor, a finding would open the others only stepped back (1736)
-    stepped = [g for g in missing if g not in later and stale_negative(facts, g)]
+    stepped = [g for g in missing if g in PAM_GENES and g not in later and stale_negative(facts, g)]
     if now := [g for g in missing if g not in later and g not in stepped]:
         first = before_choosing(facts, endocrine=True)
         yield _retest(facts, now, _when(facts), first, for_next_line(facts, endocrine=True))

@@ -9,6 +9,7 @@ from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.maintain import SINCE
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.cdk46i_toxicity import class_toxicity, rechallenge
 from resistx.sequencing.rules.first_line import CDK46I_NAIVE_REFERENCES
@@ -118,8 +119,8 @@ def _maintain_switch(i: HistoryInputs, partner: str, ctx: Context) -> Effect:
     outside = {
         "lines": f"{_cytotoxic_lines(i)}: MAINTAIN enrolled patients with at most one "
         "chemotherapy line (an ADC's payload is cytotoxic too)",
-        "since": f"{since} endocrine line{'s' if since > 1 else ''} progressed since the CDK4/6 "
-        "inhibitor: MAINTAIN enrolled patients at progression on the CDK4/6 inhibitor",
+        "since": f"{since or 'An'} endocrine line{'s' * (since > 1)} {SINCE[bool(since)]} since "
+        "the CDK4/6 inhibitor: MAINTAIN enrolled patients at progression on the CDK4/6 inhibitor",
         "chemotherapy_since": "Chemotherapy since the CDK4/6 inhibitor: MAINTAIN enrolled "
         "patients at progression on the CDK4/6 inhibitor",
         "partner": f"Progressed on {partner}: MAINTAIN gave its patients treated with {partner} "
@@ -167,8 +168,7 @@ def _cytotoxic_lines(i: HistoryInputs) -> str:
 
 def _pace_after_another(i: HistoryInputs, ctx: Context) -> Iterator[Effect]:
     """Palbociclib with fulvestrant after progression on another CDK4/6 inhibitor: PACE, the
-    review's only trial of it after one, found no gain, and most of its patients had had
-    palbociclib."""
+    review's only trial of it after one, found no gain (most of its patients had palbociclib)."""
     if not i.cdk46i_resistant:
         return
     yield Effect(

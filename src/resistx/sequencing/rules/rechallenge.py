@@ -24,6 +24,11 @@ DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
     {
         ("sacituzumab govitecan", "febrile neutropenia"): _SG_NEUTROPENIA,
         ("sacituzumab govitecan", "neutropenia"): _SG_NEUTROPENIA,
+        # sepsis or another infection on it is neutropenic as often as not (case 1750a-s)
+        ("sacituzumab govitecan", "infection"): "An infection (or sepsis) on it: if it was "
+        "neutropenic, record febrile neutropenia, which its US label manages by holding the "
+        "drug, reducing the dose and adding growth factor (not in the review); the infection "
+        "does not move it.",
         # an intramuscular injection's local reaction (case 1498): no reason to stop the drug
         ("fulvestrant", "injection site reaction"): "Its US label warns of injection-site "
         "reactions, sciatica among them near the sciatic nerve: give it again with care over "
