@@ -1138,6 +1138,8 @@ def test_fulvestrant_going_on_after_alpelisib_stopped_for_toxicity_is_not_read_a
     ("written", "read"),
     [
         ("neutropenic sepsis", "febrile neutropenia"),
+        ("neutropenic fever", "febrile neutropenia"),
+        ("FN", "febrile neutropenia"),
         ("febrile neutropaenia", "febrile neutropenia"),
         ("neutropaenia", "neutropenia"),
         ("prolonged QTc", "qt prolongation"),

@@ -92,6 +92,8 @@ ALIASES = {
     # ... but a sepsis from neutropenia is febrile neutropenia, the event the labels manage by
     # dose (case 1743), and British spellings
     "neutropenic sepsis": "febrile neutropenia",
+    "neutropenic fever": "febrile neutropenia",
+    "fn": "febrile neutropenia",
     "febrile neutropaenia": "febrile neutropenia",
     "neutropaenic sepsis": "febrile neutropenia",
     "neutropaenia": "neutropenia",
