@@ -1317,3 +1317,31 @@ def test_a_cdk46i_switch_is_outside_maintain_while_a_line_since_it_goes_on() -> 
     ribociclib = next(o for o in plan.options if o.regimen.id == "ribociclib+fulvestrant")
     assert ribociclib.tier is not resistx.Tier.PREFERRED and plan.options[0] is not ribociclib
     assert any(r.code == "outside_maintain_population" for r in ribociclib.reasons)
+
+
+def test_exemestane_going_on_after_everolimus_stopped_continues_while_it_controls_the_disease() -> (
+    None
+):
+    """Case 1768d (MAJOR, from this session's 1744 fix): everolimus stopped for pneumonitis,
+    exemestane going on and stable: the note said the options were 'for what to give with it
+    now (another drug of the class with it)', though no other mTOR inhibitor is in the tables,
+    and rule 53's 'it continues while it controls the disease' was gone. A partner through an
+    mTOR inhibitor's stop is read as rule 53 reads an ongoing course."""
+    data = _woman(
+        "2026-12-03",
+        _NEGATIVE,
+        _course(["palbociclib", "letrozole"], "2022-01-10", "2025-12-10", "progression", line=1),
+        _course(
+            ["everolimus", "exemestane"],
+            "2026-01-05",
+            "2026-03-20",
+            "toxicity",
+            line=2,
+            toxicity="pneumonitis",
+        ),
+        _course(["exemestane"], "2026-03-20", None, "ongoing", line=2),
+        her2="0",
+    )
+    plan = _planned(data)
+    assert not any("goes on through the hold of everolimus" in n for n in plan.notes)
+    assert any("continues while it controls the disease" in a.text for a in plan.actions)

@@ -27,7 +27,7 @@ from resistx.sequencing.build_balance import balance
 from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
-from resistx.sequencing.kinds import ENDOCRINE_DRUGS, PAM_CLASSES
+from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.vocab.drugs import drug_class
 
 
@@ -157,7 +157,7 @@ def _beside(t: Treatment, latest: Treatment) -> bool:
 def through_a_hold(p: Profile, latest: Treatment | None) -> bool:
     """``latest``, the latest course (``latest_course``), is endocrine therapy going on for
     metastatic disease through a hold of the CDK4/6 inhibitor of its line, stopped for toxicity
-    or by choice (or of a PI3K, AKT or mTOR inhibitor: case 1744), with no progression in that
+    or by choice (or of a PI3K or AKT inhibitor: case 1744), with no progression in that
     line: the decision is what to give with it now,
     not after its progression (case 1647: letrozole read as progressed left the
     aromatase-inhibitor doublets out as 'resistant'; the notes say it goes on, 1653)."""
@@ -165,8 +165,9 @@ def through_a_hold(p: Profile, latest: Treatment | None) -> bool:
 
 
 #: the targeted drugs whose stop for toxicity or by choice leaves the endocrine partner going
-#: on, not at a progression (cases 1647, 1744)
-_HELD = frozenset({DrugClass.CDK46_INHIBITOR, *PAM_CLASSES})
+#: on, not at a progression, another of the class to be given with it (cases 1647, 1744); not
+#: an mTOR inhibitor, the only one of its class (case 1768d: rule 53 reads the partner)
+_HELD = frozenset({DrugClass.CDK46_INHIBITOR, DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR})
 
 
 def held_beside(p: Profile, latest: Treatment | None) -> tuple[str, ...]:
