@@ -1345,3 +1345,24 @@ def test_exemestane_going_on_after_everolimus_stopped_continues_while_it_control
     plan = _planned(data)
     assert not any("goes on through the hold of everolimus" in n for n in plan.notes)
     assert any("continues while it controls the disease" in a.text for a in plan.actions)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_her2_positive_other_primary_asks_for_a_biopsy_of_a_metastasis_before_choosing(
+    policy: str,
+) -> None:
+    """Case 1770b (MAJOR, ye2024): a 2012 contralateral HER2 3+ cancer recorded as another
+    primary, this cancer's HER2 0 from its 2018 primary only, new liver lesions never biopsied:
+    chemotherapy was preferred and nothing asked which cancer had spread. Another primary
+    cancer on record and no metastasis of this one scored: a biopsy of a metastasis for ER, PR
+    and HER2 comes before choosing."""
+    data = _her2_from(
+        {"score": "3+", "site": "other_primary", "tested_on": "2012-05-01"},
+        {"score": "0", "site": "primary", "tested_on": "2018-03-01"},
+    )
+    data["treatments"] = [
+        _course(["palbociclib", "fulvestrant"], "2023-01-10", "2026-11-01", "progression", line=1)
+    ]
+    plan = _planned(data, policy)
+    [biopsy] = [a for a in plan.actions if a.code == "biopsy_other_primary"]
+    assert biopsy.before_choosing and "HER2 3+" in biopsy.text

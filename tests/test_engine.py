@@ -112,6 +112,15 @@ SCENARIOS: list[dict[str, Any]] = [
     # brain metastases (local treatment) on record (cases 1308, 1309)
     patient(biomarkers=NEGATIVE, metastatic_sites=["leptomeningeal", "brain"]),
     patient(biomarkers=NEGATIVE, metastatic_sites=["leptomeningeal"], visceral_crisis=True),
+    # rule 130: another primary cancer's HER2 on record, no metastasis scored (case 1770b)
+    patient(
+        schema_version=2,
+        biomarkers=NEGATIVE,
+        her2_tests=[
+            {"score": "3+", "site": "other_primary", "tested_on": "2012-05-01"},
+            {"score": "0", "site": "primary", "tested_on": "2018-03-01"},
+        ],
+    ),
     # rule 124: liver metastases with hepatic impairment, no crisis (case 1481)
     patient(
         biomarkers=NEGATIVE,
