@@ -153,9 +153,9 @@ def pathway_tried(facts: Facts) -> str:
 
 
 def stale_negative(facts: Facts, gene: str) -> bool:
-    """``gene`` negative on record, from before the latest progression, after progression on a
-    PI3K, AKT or mTOR inhibitor: a finding now would open a drug of the pathway only stepped back
-    (rule 11), so the negative still reads the pathway as without a target (case 1736)."""
+    """``gene`` negative on record (current, or from before the latest progression) after
+    progression on a PI3K, AKT or mTOR inhibitor: a finding now would open a drug of the pathway
+    only stepped back (rule 11), so the negative reads the pathway as without a target (1736)."""
     st = facts.genes.get(gene)
     return (
         bool(pathway_tried(facts))

@@ -59,7 +59,10 @@ def _why_retest(genes: list[str]) -> str:
     "crisis each test is for the next line and does not come before choosing; with no "
     "progression on record for metastatic disease (a course stopped for toxicity, a partner "
     "going on through a hold) the pathway's tests are for the next progression, ESR1's not: it "
-    "can move the partner from an aromatase inhibitor (cases 1653, 1245).",
+    "can move the partner from an aromatase inhibitor (cases 1653, 1245); after progression on a "
+    "PI3K, AKT or mTOR inhibitor a pathway gene's negative from before the latest progression "
+    "is retested after choosing, since a finding would open the others only stepped back "
+    "(rule 11; cases 1736, 1747b).",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
