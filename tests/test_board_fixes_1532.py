@@ -1366,3 +1366,29 @@ def test_a_her2_positive_other_primary_asks_for_a_biopsy_of_a_metastasis_before_
     plan = _planned(data, policy)
     [biopsy] = [a for a in plan.actions if a.code == "biopsy_other_primary"]
     assert biopsy.before_choosing and "HER2 3+" in biopsy.text
+
+
+def test_a_patient_who_declines_blood_transfusion_is_told_what_each_anaemia_risk_means() -> None:
+    """Case 1776 (MAJOR, borderline): a Jehovah's Witness who declines any transfusion could
+    not say so; the PARP inhibitors carried no word of anaemia beside the refusal, and in a
+    marrow crisis chemotherapy's caution said 'transfusion support'. The preference
+    declines_transfusion (rule 131) cautions every option that can cause anaemia and the
+    crisis's chemotherapy says it is without transfusion."""
+    germline = [result("BRCA2", "mutated", origin="germline", tested_on="2025-01-10")]
+    data = _woman(
+        "2026-12-03",
+        [*_NEGATIVE, *germline],
+        _course(["palbociclib", "letrozole"], "2023-05-01", "2026-10-20", "progression", line=1),
+        her2="low",
+    )
+    plan = resistx.sequence(data, {"declines_transfusion": True})
+    for regimen in ("talazoparib", "olaparib", "chemotherapy", "trastuzumab-deruxtecan"):
+        option = next(o for o in plan.options if o.regimen.id == regimen)
+        assert any(c.rule == 131 for c in option.cautions), regimen
+    assert any("declines blood transfusion" in n for n in plan.notes)
+    data["visceral_crisis"] = True
+    data["comorbidities"] = [{"name": "anaemia", "grade": 3}]
+    crisis = resistx.sequence(data, {"declines_transfusion": True})
+    chemo = next(o for o in crisis.options if o.regimen.id == "chemotherapy")
+    said = " ".join(c.text for c in chemo.cautions)
+    assert "transfusion support" not in said and "without transfusion" in said

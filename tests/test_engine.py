@@ -539,6 +539,7 @@ SCENARIOS: list[dict[str, Any]] = [
 PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [
     (patient(biomarkers=NEGATIVE), {"declines": ["intravenous"]}),  # rule 110 (case 1000)
     (patient(biomarkers=NEGATIVE), {"declines_kinds": ["chemotherapy"]}),  # rule 128 (1696)
+    (patient(biomarkers=NEGATIVE), {"declines_transfusion": True}),  # rule 131 (case 1776)
 ]
 
 

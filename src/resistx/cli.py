@@ -194,6 +194,8 @@ def _preferences(args: argparse.Namespace) -> resistx.Preferences:
         data["declines"] = list(dict.fromkeys(args.declines))
     if args.declines_kind:
         data["declines_kinds"] = list(dict.fromkeys(args.declines_kind))
+    if args.declines_transfusion:
+        data["declines_transfusion"] = True
     try:
         return resistx.from_dict(resistx.Preferences, data)
     except resistx.ConversionError as e:
@@ -444,7 +446,8 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
         metavar="FILE",
         type=path_text,
         help="a JSON file of preferences (priority, cost_sensitive, include_trials, "
-        "short_cdk46i_months, declines, declines_kinds); the flags below override it",
+        "short_cdk46i_months, declines, declines_kinds, declines_transfusion); the flags below "
+        "override it",
     )
     parser.add_argument(
         "--priority",
@@ -481,6 +484,12 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
         metavar="KIND",
         help="a kind of treatment the patient declines, e.g. chemotherapy or adc (repeat for "
         f"more; one of {', '.join(kinds)}): a regimen of it is left out",
+    )
+    parser.add_argument(
+        "--declines-transfusion",
+        action="store_true",
+        help="the patient declines blood transfusion: the options that can cause anaemia are "
+        "cautioned (rule 131)",
     )
 
 

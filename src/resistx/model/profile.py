@@ -1268,6 +1268,9 @@ class Preferences:
     declines_kinds: tuple[RegimenKind, ...] = attrs.field(
         default=(), validator=_named_once("declines_kinds names a kind twice")
     )
+    #: the patient declines blood transfusion (case 1776: a Jehovah's Witness): every option
+    #: that can cause anaemia is cautioned (rule 131)
+    declines_transfusion: bool = False
 
 
 def latest_course(ordered: tuple[Treatment, ...]) -> Treatment | None:

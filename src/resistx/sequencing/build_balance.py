@@ -31,6 +31,7 @@ def balance(facts: Facts) -> BalanceInputs:
         poor_performance=(p.ecog or 0) >= POOR_ECOG,
         declines=frozenset(facts.preferences.declines),
         declines_kinds=frozenset(facts.preferences.declines_kinds),
+        declines_transfusion=facts.preferences.declines_transfusion,
         strong_cyp3a=strong_cyp3a_on_record(p.medications),
         leptomeningeal_not_crisis=p.leptomeningeal and not p.visceral_crisis,
         liver_dysfunction=liver_dysfunction(facts),

@@ -289,6 +289,7 @@ class BalanceInputs:
     poor_performance: bool
     declines: frozenset[Route] = frozenset()  # routes the patient declines (rule 110)
     declines_kinds: frozenset[RegimenKind] = frozenset()  # kinds declined (rule 128)
+    declines_transfusion: bool = False  # rules 111, 131
     #: (medication, "inhibitor" or "inducer") for each strong CYP3A one on record (rule 115)
     strong_cyp3a: tuple[tuple[str, str], ...] = ()
     #: leptomeningeal disease on record with no visceral crisis recorded (rule 121)

@@ -122,6 +122,7 @@ RULES: tuple[Rule, ...] = (
     patient.severe_hepatic_impairment_first,
     routes.declined_route,
     routes.declined_kind,
+    routes.transfusion_declined,
     cytopenia.severe_cytopenia,
     cytopenia.myelodysplasia,
     interactions.cyp3a,

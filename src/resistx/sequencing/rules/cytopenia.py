@@ -59,6 +59,14 @@ def _myelosuppressive(spec: RegimenSpec) -> bool:
     return any(matches(spec) for matches, _said in _LABELS)
 
 
+#: what supports the counts in a crisis's chemotherapy, by whether transfusion is declined (1776)
+_SUPPORT = {
+    False: "transfusion support",
+    True: "without transfusion, which the patient declines: iron, growth factors and a "
+    "haematology view",
+}
+
+
 # rule 111: a cytopenia of grade 3 or worse: the options that lower blood counts after the others
 @rule(
     111,
@@ -100,7 +108,7 @@ def severe_cytopenia(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iter
             text=f"{what} with a visceral crisis recorded (a marrow failing from the cancer "
             "among the causes of low counts): the crisis's cytotoxic options are not set back "
             "for it: chemotherapy first (rule 7), with the dose adjusted to the counts and "
-            "transfusion support (not in the review).",
+            f"{_SUPPORT[i.declines_transfusion]} (not in the review).",
         )
         return
     if grade < SEVERE_GRADE:  # case 1549: a myelodysplastic syndrome, counts not graded 3-4

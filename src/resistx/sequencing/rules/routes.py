@@ -118,6 +118,11 @@ def declined_notes(prefs: Preferences) -> list[str]:
             f"Preferences: the patient declines {routes} treatment; a regimen given so is left "
             "out, and chemotherapy keeps its agents given otherwise (rule 110)."
         )
+    if prefs.declines_transfusion:
+        out.append(
+            "Preferences: the patient declines blood transfusion; the options that can cause "
+            "anaemia are cautioned (rule 131), their order unchanged."
+        )
     if prefs.declines_kinds:
         out.append(
             f"Preferences: the patient declines {declined_kinds(prefs.declines_kinds)}; a "
@@ -127,3 +132,37 @@ def declined_notes(prefs: Preferences) -> list[str]:
             "evidence, put them first."
         )
     return out
+
+
+#: the kinds of regimen whose drugs can cause anaemia (their labels): rule 131
+_ANAEMIA = frozenset(
+    {RegimenKind.CHEMOTHERAPY, RegimenKind.ADC, RegimenKind.PARP_INHIBITOR}
+    | {RegimenKind.CDK46I_BASED}
+)
+
+
+# rule 131: the patient declines blood transfusion
+@rule(
+    131,
+    "Blood transfusion declined: the options that can cause anaemia cautioned",
+    B,
+    condition="The preferences say the patient declines blood transfusion "
+    "(declines_transfusion; case 1776: a Jehovah's Witness), and the regimen is chemotherapy, "
+    "an ADC, a PARP inhibitor or CDK4/6-inhibitor-based.",
+    effect="A caution: the regimen can cause anaemia (its label; not in the review), to be "
+    "planned for without transfusion, with a haematology view before starting; in a crisis "
+    "chemotherapy's caution says it is given without transfusion (rule 111). The order is not "
+    "changed: the sources give no comparison of the options' anaemia for such a patient.",
+    codes=("transfusion_declined",),
+    regimens=lambda spec: spec.kind in _ANAEMIA,
+)
+def transfusion_declined(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if i.declines_transfusion and spec.kind in _ANAEMIA:
+        yield Effect(
+            code="transfusion_declined",
+            caution=True,
+            text=f"The patient declines blood transfusion (the preferences): {spec.name} can "
+            "cause anaemia (its label; not in the review): plan for it without transfusion "
+            "(iron, an erythropoiesis-stimulating agent where suitable, counts watched), with "
+            "a haematology view before starting.",
+        )
