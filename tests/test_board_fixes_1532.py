@@ -650,8 +650,10 @@ def test_a_patient_who_declines_chemotherapy_and_the_conjugates_is_not_offered_t
     assert chemo.reasons[0].rule == 128 and "declines chemotherapy" in chemo.reasons[0].text
     assert "sacituzumab-govitecan" in left_out
     assert any("declines chemotherapy and antibody-drug conjugates" in n for n in plan.notes)
-    # a route declined is still read as before
-    assert resistx.sequence(_short_first_line(), {"declines": ["intravenous"]}).options
+    # a route declined is rule 110's, not rule 128's
+    routes_only = resistx.sequence(_short_first_line(), {"declines": ["intravenous"]})
+    said = [r.rule for e in routes_only.excluded for r in e.reasons if r.code == "declined"]
+    assert said and set(said) == {110}
 
 
 def test_a_kind_declined_twice_or_unknown_is_refused_naming_where() -> None:

@@ -1144,16 +1144,17 @@ _LEPTOMENINGEAL_AND_BONE = [
 ]
 
 
-#: BalanceInputs.liver_dysfunction: after palbociclib, nothing actionable, liver metastases
-#: with hepatic impairment of no recorded cause, or of another (rule 129; case 1713)
+#: BalanceInputs.liver_dysfunction: after palbociclib, nothing actionable, hepatic impairment
+#: of no recorded cause beside liver or bone metastases (rule 129; case 1713): the two differ in
+#: the balance Inputs by that field alone
 _LIVER_FAILING_AND_CIRRHOSIS = [
     patient(
         biomarkers=NEGATIVE,
         treatments=[PALBOCICLIB],
-        metastatic_sites=["liver"],
-        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "A", **cause}],
+        metastatic_sites=[site],
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "A"}],
     )
-    for cause in ({}, {"from_metastases": False})
+    for site in ("liver", "bone")
 ]
 
 

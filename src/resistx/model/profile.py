@@ -864,23 +864,24 @@ def by_line(treatments: tuple[Treatment, ...]) -> tuple[tuple[Treatment, ...], .
     lines: list[list[Treatment]] = []
     hold: Treatment | None = None  # the last line's CDK4/6 inhibitor held or paused
     for t in treatments:
-        held = t.line is None and hold is not None and _in_hold(hold, t)
-        # an unnumbered course that is part of a combination with one of the line before
-        held = held or (t.line is None and bool(lines) and any(combined(c, t) for c in lines[-1]))
-        # ... or the same drugs again soon after a course of it that did not progress: cycles of
-        # chemotherapy exported one course each (case 1588), a pause
-        cycle = bool(lines) and _cycle_of(lines[-1][-1], t)
-        held = held or (t.line is None and cycle)
-        partner = bool(lines) and _partner_on(lines[-1][-1], t)  # ... or a partner through a hold
-        held = held or (t.line is None and partner)
+        last = lines[-1] if lines else []
+        # the same drugs again soon after a course of them that did not progress (cycles of
+        # chemotherapy exported one course each, case 1588; a pause), or the endocrine partner
+        # going on through a targeted drug's hold: the line goes on, numbered anew or not
+        # (cases 1676e, 1700d, 1744)
+        goes_on = bool(last) and (_cycle_of(last[-1], t) or _partner_on(last[-1], t))
+        held = t.line is None and (
+            (hold is not None and _in_hold(hold, t))
+            or any(combined(c, t) for c in last)  # a part of a combination with the line before
+            or goes_on
+        )
         if held:
             lines[-1].append(t)
         elif t.line is None:
             lines.append([t])
         elif t.line in numbered and not _after_progression(numbered[t.line], t):
             numbered[t.line].append(t)
-        elif cycle or partner:
-            # ... numbered anew by an export that numbers each course (cases 1676e, 1700d)
+        elif goes_on:  # numbered anew by an export that numbers each course
             lines[-1].append(t)
             numbered[t.line] = lines[-1]
         else:  # a new number, or one given again after a progression within it (a new line:
@@ -907,8 +908,10 @@ def _cycle_of(c: Treatment, t: Treatment) -> bool:
     return set(c.drugs) == set(t.drugs) and gap >= 0 and (held or gap <= CONTINUED_WITHIN_DAYS)
 
 
-#: the targeted drugs whose endocrine partner can go on through their hold (``_partner_on``)
-_TARGETED = frozenset(
+#: the targeted drugs whose endocrine partner can go on through their hold, in its line
+#: (``_partner_on``; the engine's ``patient.held_beside`` reads the partner of all but the mTOR
+#: inhibitor as not at a progression)
+HOLD_CLASSES = frozenset(
     {DrugClass.CDK46_INHIBITOR, DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR}
     | {DrugClass.MTOR_INHIBITOR}
 )
@@ -918,7 +921,7 @@ def _partner_on(c: Treatment, t: Treatment) -> bool:
     """``t`` gives on endocrine drugs of ``c``, a course of a CDK4/6, PI3K, AKT or mTOR inhibitor
     stopped for toxicity or by choice, from its stop (``_bridges``): the partner through the
     hold, under a new line number (cases 1653c, 1700d) or none (case 1744)."""
-    held = c.stop_reason in _HOLD_STOPS and bool(c.drug_classes & _TARGETED)
+    held = c.stop_reason in _HOLD_STOPS and bool(c.drug_classes & HOLD_CLASSES)
     return held and set(t.drugs) < set(c.drugs) and _bridges(c, t)
 
 

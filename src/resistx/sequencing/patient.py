@@ -12,6 +12,7 @@ from resistx.mechanisms._catalog import mechanisms_of
 from resistx.model.enums import DrugClass, Factor, StopReason
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import (
+    HOLD_CLASSES,
     MAX_MONTHS,
     NOT_RESISTANCE,
     Preferences,
@@ -167,7 +168,7 @@ def through_a_hold(p: Profile, latest: Treatment | None) -> bool:
 #: the targeted drugs whose stop for toxicity or by choice leaves the endocrine partner going
 #: on, not at a progression, another of the class to be given with it (cases 1647, 1744); not
 #: an mTOR inhibitor, the only one of its class (case 1768d: rule 53 reads the partner)
-_HELD = frozenset({DrugClass.CDK46_INHIBITOR, DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR})
+_HELD = HOLD_CLASSES - {DrugClass.MTOR_INHIBITOR}
 
 
 def held_beside(p: Profile, latest: Treatment | None) -> tuple[str, ...]:
