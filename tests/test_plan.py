@@ -150,7 +150,10 @@ def check_plan(profile: resistx.Profile, prefs: resistx.Preferences, p: resistx.
             for number in figures(c.text):
                 assert number in _evidence_numbers(c.trials, eb) | own, c.text
     for e in p.excluded:
-        assert e.reasons and all(r.text and (r.trials or r.references) for r in e.reasons)
+        # an exclusion cites its evidence, but for the patient's own refusal (rules 110, 128)
+        assert e.reasons and all(
+            r.text and (r.trials or r.references or r.code == "declined") for r in e.reasons
+        )
         for r in e.reasons:
             for number in figures(r.text):
                 assert number in _evidence_numbers(r.trials, eb) | own, r.text

@@ -22,6 +22,8 @@ from resistx.sequencing.rules.results import adequate_fraction, ctdna_negative, 
 from resistx.sequencing.rules.serena6 import line_start
 from resistx.sequencing.rules.timing import (
     before_choosing,
+    cytotoxics_declined,
+    er_low_first,
     for_next_line,
     not_at_progression,
     oral_declined,
@@ -62,7 +64,9 @@ def _why_retest(genes: list[str]) -> str:
     "can move the partner from an aromatase inhibitor (cases 1653, 1245); after progression on a "
     "PI3K, AKT or mTOR inhibitor a pathway gene's negative from before the latest progression "
     "is retested after choosing, since a finding would open the others only stepped back "
-    "(rule 11; cases 1736, 1747b).",
+    "(rule 11; cases 1736, 1747b). Where the patient declines chemotherapy and the ADCs, "
+    "what a short course or ER-low disease puts first is gone, and the tests come before "
+    "choosing (case 1782).",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
@@ -162,8 +166,8 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
         no_target=not target_left(facts),
         past_lines=past_pathway_trial_lines(facts.cytotoxic_lines),
         partner=partner_progressed(ctx, facts),
-        short=facts.short_cdk46i,
-        er_low=facts.profile.er_low,
+        short=facts.short_cdk46i and not cytotoxics_declined(facts),  # case 1782
+        er_low=er_low_first(facts),
         pathway_drug=min(
             (d for d in facts.progressed_drugs if drug_class(d) in kinds.PAM_CLASSES), default=""
         ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resistx.model.enums import Route, StopReason
+from resistx.model.enums import RegimenKind, Route, StopReason
 from resistx.sequencing.facts import Facts
 
 
@@ -17,7 +17,7 @@ def before_choosing(facts: Facts, *, endocrine: bool = False, oral: bool = False
     chemotherapy or endocrine therapy (rules 6, 32; the second and third rechecks)."""
     return (
         not facts.profile.visceral_crisis
-        and not (endocrine and (facts.endocrine_naive or facts.profile.er_low))
+        and not (endocrine and (facts.endocrine_naive or er_low_first(facts)))
         and not (oral and oral_declined(facts))
     )
 
@@ -32,6 +32,23 @@ def not_at_progression(facts: Facts) -> bool:
     return going_on and not facts.progressed and facts.current is None
 
 
+def cytotoxics_declined(facts: Facts) -> bool:
+    """The patient declines chemotherapy and the ADCs (rules 110, 128): nothing is left of
+    what rules 18 and 114 put before endocrine-based regimens, so a test that opens one holds
+    the choice again (case 1782)."""
+    kinds, routes = facts.preferences.declines_kinds, facts.preferences.declines
+    chemotherapy = RegimenKind.CHEMOTHERAPY in kinds or {Route.ORAL, Route.INTRAVENOUS} <= set(
+        routes
+    )
+    return chemotherapy and (RegimenKind.ADC in kinds or Route.INTRAVENOUS in routes)
+
+
+def er_low_first(facts: Facts) -> bool:
+    """ER-low disease, whose endocrine-based regimens come after chemotherapy and the ADCs
+    (rule 114), unless the patient declines both."""
+    return facts.profile.er_low and not cytotoxics_declined(facts)
+
+
 def oral_declined(facts: Facts) -> bool:
     return Route.ORAL in facts.preferences.declines
 
@@ -42,7 +59,7 @@ def for_next_line(facts: Facts, *, endocrine: bool = False, oral: bool = False) 
         return " For the next line: chemotherapy for the visceral crisis does not wait for it."
     if endocrine and facts.endocrine_naive:
         return " No endocrine therapy is on record: the next line is the one after it."
-    if endocrine and facts.profile.er_low:
+    if endocrine and er_low_first(facts):
         return (
             " In ER-low disease what it opens comes after chemotherapy and the ADCs (rule 114): "
             "for a later line."

@@ -1,0 +1,75 @@
+"""Scenario tests for the findings of the blind reviews from case 1782 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: rechecks of session 49's fixes
+(1782-1791), the evidence after the review (1792-1796), an ordinary clinic (1797-1801) and
+records from other systems (1802-1806)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.io.profile import load_preferences
+from tests.helpers import result
+from tests.test_board_fixes_882 import _course
+from tests.test_board_fixes_962 import _woman
+from tests.test_plan import check_plan
+
+POLICIES = ("ye2024", "practice-2026")
+_CYTOTOXICS_DECLINED = {"declines_kinds": ["chemotherapy", "adc"]}
+
+
+def _planned(data: dict[str, Any], policy: str, prefs: dict[str, Any]) -> resistx.Plan:
+    plan = resistx.sequence(data, prefs, policy=policy)
+    check_plan(resistx.load_profile(data), load_preferences(prefs), plan)
+    return plan
+
+
+def _short_then_fulvestrant(*biomarkers: dict[str, Any]) -> dict[str, Any]:
+    """Case 1782: 5 months of palbociclib + letrozole, then 3.5 months of fulvestrant, each
+    ended by progression; ESR1 and the PI3K pathway not detected on ctDNA (7% tumour
+    fraction), germline BRCA1/2 and PALB2 negative, HER2 1+ on a metastasis."""
+    ctdna = [
+        result(g, "not_detected", tested_on="2026-11-10", sample="ctdna", tumour_fraction=0.07)
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    germline = [
+        result(g, "not_detected", origin="germline", sample="blood", tested_on="2026-02-01")
+        for g in ("BRCA1", "BRCA2", "PALB2")
+    ]
+    data = _woman(
+        "2026-12-03",
+        [*ctdna, *germline, *biomarkers],
+        _course(["palbociclib", "letrozole"], "2026-02-10", "2026-07-08", "progression", line=1),
+        _course(["fulvestrant"], "2026-07-20", "2026-11-02", "progression", line=2),
+        her2_tests=[
+            {"score": "1+", "sample": "tissue", "tested_on": "2026-01-20", "site": "metastasis"}
+        ],
+        metastatic_sites=["bone", "liver", "lymph_node"],
+    )
+    del data["her2"]  # the tests say it
+    return data
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_with_chemotherapy_and_adcs_declined_a_tissue_biopsy_after_a_short_course_holds_the_choice(
+    policy: str,
+) -> None:
+    """Case 1782 (MAJOR, borderline): after a short CDK4/6-inhibitor course rule 18 puts
+    chemotherapy and the ADCs first, so a tissue confirmation of a ctDNA negative was 'for a
+    later line' and 'need not hold the choice'; with both declined the next line is
+    endocrine-based, and a PI3K-pathway finding on tissue changes it (capivasertib first)."""
+    plan = _planned(_short_then_fulvestrant(), policy, _CYTOTOXICS_DECLINED)
+    tissue = next(a for a in plan.actions if a.code == "confirm_tissue")
+    assert tissue.before_choosing
+    assert "need not hold the choice" not in tissue.text
+    assert "for a later line" not in tissue.text
+    # what the biopsy would change, as the reviewer found it
+    found = result("PIK3CA", "mutated", tested_on="2026-11-25", sample="tissue", variant="H1047R")
+    changed = _planned(_short_then_fulvestrant(found), policy, _CYTOTOXICS_DECLINED)
+    assert changed.options[0].regimen.id == "capivasertib+fulvestrant"
+    # chemotherapy declined alone, the ADCs still come first: the biopsy still waits
+    alone = _planned(_short_then_fulvestrant(), policy, {"declines_kinds": ["chemotherapy"]})
+    assert not next(a for a in alone.actions if a.code == "confirm_tissue").before_choosing
