@@ -73,3 +73,63 @@ def test_with_chemotherapy_and_adcs_declined_a_tissue_biopsy_after_a_short_cours
     # chemotherapy declined alone, the ADCs still come first: the biopsy still waits
     alone = _planned(_short_then_fulvestrant(), policy, {"declines_kinds": ["chemotherapy"]})
     assert not next(a for a in alone.actions if a.code == "confirm_tissue").before_choosing
+
+
+def _sjs_on_alpelisib(stop: str) -> dict[str, Any]:
+    """Case 1789: 30 months of palbociclib + letrozole, then alpelisib + fulvestrant stopped
+    after three weeks for a Stevens-Johnson syndrome (``stop``: toxicity, or progression where
+    the restaging found it), PIK3CA H1047R on ctDNA, HER2 0."""
+    ctdna = [
+        result("PIK3CA", "mutated", tested_on="2026-09-10", sample="ctdna", variant="H1047R"),
+        *(
+            result(g, "not_detected", tested_on="2026-09-10", sample="ctdna", tumour_fraction=0.06)
+            for g in ("ESR1", "AKT1", "PTEN")
+        ),
+    ]
+    return _woman(
+        "2026-12-03",
+        ctdna,
+        _course(["palbociclib", "letrozole"], "2024-03-20", "2026-09-01", "progression", line=1),
+        _course(
+            ["alpelisib", "fulvestrant"],
+            "2026-09-22",
+            "2026-10-14",
+            stop,
+            line=2,
+            toxicity="Stevens-Johnson syndrome",
+        ),
+        metastatic_sites=["bone", "lung"],
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_after_a_stevens_johnson_syndrome_the_plan_does_not_ask_whether_to_give_the_drug_again(
+    policy: str,
+) -> None:
+    """Case 1789 (MAJOR): alpelisib stopped for a Stevens-Johnson syndrome, and the plan's first
+    action said that with stable disease 'the question is rather whether to give it again once
+    the adverse event has resolved'; a drug that caused a severe cutaneous adverse reaction is
+    stopped for good (its label), and the question is what to give without it."""
+    plan = _planned(_sjs_on_alpelisib("toxicity"), policy, {})
+    ask = next(a for a in plan.actions if a.code == "document_progression")
+    assert "whether to give it again" not in ask.text
+    assert "without alpelisib" in ask.text
+    assert "not given again" in ask.text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_severe_skin_reaction_stays_on_record_when_the_course_also_progressed(
+    policy: str,
+) -> None:
+    """Case 1789 (MAJOR): following the plan's advice to record the progression found at the
+    first restaging as the stop reason was refused with the toxicity kept, and without it the
+    Stevens-Johnson syndrome vanished (capivasertib lost its skin-reaction caution). A course
+    that progressed can name the adverse event it also caused, which the rules read."""
+    plan = _planned(_sjs_on_alpelisib("progression"), policy, {})
+    excluded = {e.regimen.id: e for e in plan.excluded}
+    assert any("severe cutaneous" in r.text for r in excluded["alpelisib+fulvestrant"].reasons)
+    capivasertib = plan.option("capivasertib+fulvestrant")
+    assert capivasertib is not None
+    assert any("severe cutaneous" in c.text for c in capivasertib.cautions)
+    ask = next((a for a in plan.actions if a.code == "document_progression"), None)
+    assert ask is None  # the progression is on record

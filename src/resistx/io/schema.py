@@ -41,7 +41,8 @@ _NOTES: dict[tuple[str, str], str] = {
     "assessed.",
     ("Profile", "next_treatment"): "The drugs given after this decision, when known (generic or "
     "brand names, as in a treatment's drugs); cohort concordance reads it, sequencing does not.",
-    ("Treatment", "toxicity"): "With stop_reason toxicity: the adverse event (any case).",
+    ("Treatment", "toxicity"): "With stop_reason toxicity (or progression after it): the adverse "
+    "event (any case).",
     (
         "Treatment",
         "drugs",

@@ -165,8 +165,13 @@ _insulin = _read_for("insulin", Comorbidity.DIABETES)
 def _toxicity(inst: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         return
-    if getattr(inst, "stop_reason", None) is not StopReason.TOXICITY:
-        msg = "toxicity names the adverse event of a treatment stopped for toxicity"
+    # a course that progressed may name the event it also caused (case 1789: a Stevens-Johnson
+    # syndrome, then progression at the first restaging): the rules read it all the same
+    if getattr(inst, "stop_reason", None) not in (StopReason.TOXICITY, StopReason.PROGRESSION):
+        msg = (
+            "toxicity names the adverse event of a treatment stopped for toxicity, or of one "
+            "that progressed after it"
+        )
         raise ValueError(msg)
     if value not in ae_vocab.TERMS:
         msg = f"{value!r} is not an adverse event resistx knows (use resistx.load_profile to normalise)"

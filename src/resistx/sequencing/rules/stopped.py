@@ -11,7 +11,8 @@ from resistx.model.profile import Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.toxicity import TDXD, caused_ild, tdxd_resumable
+from resistx.sequencing.rules.rechallenge import SCAR
+from resistx.sequencing.toxicity import TDXD, caused_ild, laid_on, tdxd_resumable
 
 
 # rule 50: the latest course ended without progression: is there progression?
@@ -30,7 +31,9 @@ from resistx.sequencing.toxicity import TDXD, caused_ild, tdxd_resumable
     "its stop reason (case 1221); with stable disease the question is rather whether to "
     "resume endocrine therapy (a course without an endocrine drug: a treatment break with "
     "restaging, or the next line; case 1128), after a stop for toxicity also whether to give "
-    "it again once the event has resolved (cases 1233, 1235).",
+    "it again once the event has resolved (cases 1233, 1235), unless it was a severe cutaneous "
+    "adverse reaction, which stops the drug for good: then what to give without it (case "
+    "1789).",
     codes=("document_progression",),
 )
 def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -45,6 +48,14 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
             f"{stable}: the label of trastuzumab deruxtecan stops it for good after an "
             "interstitial lung disease of grade 2 or worse (record the grade where it was 1)"
         )
+    elif last.toxicity == SCAR:  # case 1789: stopped for good
+        on, resume = " + ".join(laid_on(last)[1]), bool(last.drug_classes & ENDOCRINE_DRUGS)
+        stable = (
+            f"{_STABLE[resume] if resume else 'the next line'} without {on}, which is not "
+            "given again: a drug that caused a severe "
+            "cutaneous adverse reaction (Stevens-Johnson syndrome, toxic epidermal necrolysis, "
+            "DRESS) is stopped for good (its labels)"
+        )
     elif last.stop_reason is StopReason.TOXICITY:  # cases 1233, 1235
         stable = (
             "whether to give it again once the adverse event has resolved (its label's dose "
@@ -57,7 +68,8 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
         code="document_progression",
         first=True,
         text=f"{drugs} ended ({why}) with no progression recorded since: restage.{ask} If the "
-        "disease in fact progressed on it, record that as its stop reason: the options below "
+        "disease in fact progressed on it, record that as its stop reason (keeping its toxicity, "
+        "which the options still read): the options below "
         f"read this course as not ended by progression, and change if it did. Ask what the last "
         f"assessment on {drugs} showed: a progression found at the first restaging after "
         f"stopping, with no assessment since showing control, is read as progression on it"
