@@ -133,3 +133,61 @@ def test_a_severe_skin_reaction_stays_on_record_when_the_course_also_progressed(
     assert any("severe cutaneous" in c.text for c in capivasertib.cautions)
     ask = next((a for a in plan.actions if a.code == "document_progression"), None)
     assert ask is None  # the progression is on record
+
+
+def _sepsis_on_sacituzumab(event: str) -> dict[str, Any]:
+    """Case 1790: ribociclib + letrozole, everolimus + exemestane, capecitabine, then
+    sacituzumab govitecan stopped for ``event`` (a neutropenic sepsis in intensive care), then
+    eribulin to progression; ESR1 Y537S on ctDNA, HER2 0 twice."""
+    return _woman(
+        "2026-12-03",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-20", sample="ctdna", variant="Y537S"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-20", sample="ctdna")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+            *(
+                result(g, "wild_type", origin="germline", sample="blood", tested_on="2024-04-01")
+                for g in ("BRCA1", "BRCA2", "PALB2")
+            ),
+        ],
+        _course(["ribociclib", "letrozole"], "2022-01-20", "2024-02-15", "progression", line=1),
+        _course(["everolimus", "exemestane"], "2024-03-01", "2024-09-10", "progression", line=2),
+        _course(["capecitabine"], "2024-09-25", "2025-07-01", "progression", line=3),
+        _course(
+            ["sacituzumab govitecan"],
+            "2025-07-15",
+            "2026-01-20",
+            "toxicity",
+            line=4,
+            toxicity=event,
+        ),
+        _course(["eribulin"], "2026-02-20", "2026-11-05", "progression", line=5),
+        metastatic_sites=["bone", "liver", "lymph_node"],
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("event", ["neutropenic sepsis", "sepsis", "febrile neutropenia"])
+def test_sacituzumab_that_caused_a_neutropenic_sepsis_is_not_preferred_again(
+    policy: str, event: str
+) -> None:
+    """Case 1790 (MAJOR, borderline): sacituzumab govitecan stopped for a neutropenic sepsis
+    (four days in intensive care) came first again, 'preferred', under practice-2026, its
+    caution saying the event 'does not move its place'. Its label gives it again at a reduced
+    dose with G-CSF, so it stays an option, but not a preferred one: the clinician weighs it
+    against the options without that history (elacestrant for the ESR1 mutation)."""
+    plan = _planned(_sepsis_on_sacituzumab(event), policy, {})
+    sg = plan.option("sacituzumab-govitecan")
+    assert sg is not None
+    assert sg.tier is not resistx.Tier.PREFERRED
+    assert plan.options[0].regimen.id != "sacituzumab-govitecan"
+    assert not any("does not move" in c.text for c in sg.cautions)
+
+
+def test_an_uncomplicated_neutropenia_on_sacituzumab_still_does_not_move_it() -> None:
+    """Case 1235 stands: a neutropenia its label manages by dose is a caution alone."""
+    plan = _planned(_sepsis_on_sacituzumab("neutropenia"), "practice-2026", {})
+    sg = plan.option("sacituzumab-govitecan")
+    assert sg is not None and sg.tier is resistx.Tier.PREFERRED

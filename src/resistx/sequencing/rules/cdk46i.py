@@ -18,6 +18,7 @@ from resistx.sequencing.rules.rechallenge import (
     SCAR,
     class_hyperglycaemia,
     class_skin_reaction,
+    dose_managed,
 )
 from resistx.vocab.drugs import drug_class
 
@@ -247,8 +248,9 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     "later option (as the same CDK4/6 inhibitor does under rule 23). A PI3K, AKT or mTOR "
     "inhibitor stopped for hyperglycaemia does the same for the PI3K and AKT inhibitors, whose "
     "labels all warn of it (case 935), and gives everolimus a caution (case 1232). An event its "
-    "label manages by dose (sacituzumab govitecan's febrile neutropenia) is a caution alone "
-    "(case 1235). A severe cutaneous adverse reaction (Stevens-Johnson syndrome, toxic "
+    "label manages by dose (sacituzumab govitecan's neutropenia) is a caution alone (case "
+    "1235); its febrile neutropenia or an infection on it, a caution and at best an "
+    "alternative (case 1790). A severe cutaneous adverse reaction (Stevens-Johnson syndrome, toxic "
     "epidermal necrolysis, DRESS, erythema multiforme) leaves the drug out, and on a PI3K or "
     "AKT inhibitor puts the others after every option without that risk (case 1675a), with a "
     "caution; a rash that stopped one cautions the others (cases 1533, 1606).",
@@ -278,11 +280,7 @@ def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterato
         )
         return
     if all(stop in DOSE_MANAGED for stop in stops):  # case 1235
-        yield Effect(
-            code="stopped_for_toxicity_before",
-            caution=True,
-            text=f"Stopped before for an adverse event: {said}. {DOSE_MANAGED[stops[0]]}",
-        )
+        yield from dose_managed(said, stops, spec)
         return
     yield Effect(
         code="stopped_for_toxicity_before",

@@ -13,28 +13,59 @@ from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Effect, Precedence
 from resistx.vocab.drugs import drug_class
 
-_SG_NEUTROPENIA = (
+_SG_LABEL = (
     "Its US label reduces the dose after each severe or febrile neutropenia, with G-CSF (by a "
     "quarter after the first, by half after the second), and stops it after a third (not in "
     "the review): count the occurrences before giving it again (the record does not say how "
-    "many there were, nor the dose they came on); the neutropenia does not move its place."
+    "many there were, nor the dose they came on)"
+)
+_SG_NEUTROPENIA = f"{_SG_LABEL}; the neutropenia does not move its place."
+#: a neutropenia with fever or an infection (a neutropenic sepsis, case 1790): the label gives
+#: the drug again all the same, so it stays an option, but not a preferred one
+_SG_FEBRILE = (
+    f"{_SG_LABEL}; after a febrile neutropenia or an infection on it (a neutropenic sepsis "
+    "can be life-threatening) it is at best an alternative, weighed against the options "
+    "without that history."
 )
 #: (drug, adverse event) a label manages by a reduced dose, not by stopping the drug
 DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
     {
-        ("sacituzumab govitecan", "febrile neutropenia"): _SG_NEUTROPENIA,
+        ("sacituzumab govitecan", "febrile neutropenia"): _SG_FEBRILE,
         ("sacituzumab govitecan", "neutropenia"): _SG_NEUTROPENIA,
         # sepsis or another infection on it is neutropenic as often as not (case 1750a-s)
         ("sacituzumab govitecan", "infection"): "An infection (or sepsis) on it: if it was "
         "neutropenic, record febrile neutropenia, which its US label manages by holding the "
-        "drug, reducing the dose and adding growth factor (not in the review); the infection "
-        "does not move it.",
+        "drug, reducing the dose and adding growth factor (not in the review); after it, "
+        "sacituzumab govitecan is at best an alternative, weighed against the options without "
+        "that history.",
         # an intramuscular injection's local reaction (case 1498): no reason to stop the drug
         ("fulvestrant", "injection site reaction"): "Its US label warns of injection-site "
         "reactions, sciatica among them near the sciatic nerve: give it again with care over "
         "injection technique (not in the review); the reaction does not move it.",
     }
 )
+#: of those, the events that keep the drug from being preferred again (case 1790)
+NOT_PREFERRED_AGAIN = frozenset(
+    {("sacituzumab govitecan", "febrile neutropenia"), ("sacituzumab govitecan", "infection")}
+)
+
+
+def dose_managed(said: str, stops: list[tuple[str, str]], spec: RegimenSpec) -> Iterator[Effect]:
+    """Rule 61 where the label manages every event by dose (``DOSE_MANAGED``): a caution, and
+    at best an alternative after a febrile neutropenia or an infection (case 1790)."""
+    yield Effect(
+        code="stopped_for_toxicity_before",
+        caution=True,
+        text=f"Stopped before for an adverse event: {said}. {DOSE_MANAGED[stops[0]]}",
+    )
+    if NOT_PREFERRED_AGAIN & set(stops):
+        yield Effect(
+            code="same_drug_after_toxicity",
+            ceiling=1,
+            text=f"Stopped before for {said}: at best an alternative, weighed against the "
+            "options without that history.",
+            trials=spec.key_trials,
+        )
 
 
 def class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> Iterator[Effect]:
