@@ -6,15 +6,18 @@ records from other systems (1802-1806)."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
 
 import resistx
+from resistx.interop import from_fhir
 from resistx.io.profile import load_preferences
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
+from tests.test_interop_edges import bundle
 from tests.test_plan import check_plan
 
 POLICIES = ("ye2024", "practice-2026")
@@ -191,3 +194,73 @@ def test_an_uncomplicated_neutropenia_on_sacituzumab_still_does_not_move_it() ->
     plan = _planned(_sepsis_on_sacituzumab("neutropenia"), "practice-2026", {})
     sg = plan.option("sacituzumab-govitecan")
     assert sg is not None and sg.tier is resistx.Tier.PREFERRED
+
+
+def _two_reflex_pairs(*, specimen: bool) -> dict[str, Any]:
+    """Case 1803's variant: a FHIR Bundle with a 2019 IHC 2+ and its reflex ISH (negative) a
+    week later, and a 2023 liver IHC 2+ and its FISH (negative) a week later (with
+    ``specimen``, both of 2023 naming the same Specimen, the FISH reported ten weeks later)."""
+    data = bundle("04-her2-low-ihc2-ish-negative")
+    ihc, ish = data["entry"][3], data["entry"][4]
+    entries = []
+    for k, (day_ihc, day_ish) in enumerate(
+        (("2019-03-01", "2019-03-08"), ("2023-04-21", "2023-04-28"))
+    ):
+        pair = copy.deepcopy([ihc, ish])
+        for entry, day, what in zip(pair, (day_ihc, day_ish), ("ihc", "ish"), strict=True):
+            entry["resource"]["id"] = f"her2-{what}-{k}"
+            entry["fullUrl"] = f"urn:uuid:her2-{what}-{k}"
+            entry["resource"]["effectiveDateTime"] = day
+            if specimen and k == 1:  # its ISH reported late: the specimen alone pairs them
+                entry["resource"]["specimen"] = {"reference": "Specimen/liver-04"}
+                if what == "ish":
+                    entry["resource"]["effectiveDateTime"] = "2023-06-30"
+        entries += pair
+    if specimen:
+        entries.append(
+            {
+                "fullUrl": "urn:uuid:liver-04",
+                "resource": {
+                    "resourceType": "Specimen",
+                    "id": "liver-04",
+                    "type": {
+                        "coding": [
+                            {
+                                "system": "http://snomed.info/sct",
+                                "code": "119376003",
+                                "display": "Tissue specimen",
+                            }
+                        ]
+                    },
+                },
+            }
+        )
+    data["entry"][3:5] = entries
+    return data
+
+
+@pytest.mark.parametrize("specimen", [False, True])
+def test_a_fhir_ihc_2_plus_is_paired_with_its_reflex_ish_of_a_week_later(specimen: bool) -> None:
+    """Case 1803 (MAJOR): an IHC 2+ was paired with an ISH of its own date only (or the only
+    ISH), so two IHC 2+ results, each with its reflex FISH a week later, left HER2 unknown and
+    trastuzumab deruxtecan waiting on a new IHC, 13th. An ISH of the IHC's specimen, or else
+    the first one within weeks after it, is its ISH, and the pairing is said."""
+    conversion = from_fhir(_two_reflex_pairs(specimen=specimen))
+    tests = conversion.profile.her2_tests
+    assert [(t.score.value, t.ish and t.ish.value, str(t.tested_on)) for t in tests] == [
+        ("2+", "negative", "2019-03-01"),
+        ("2+", "negative", "2023-04-21"),
+    ]
+    said = " ".join(e.text for e in conversion.assumptions)
+    assert "2019-03-08" in said  # the pairing by date is an assumption the report names
+    plan = resistx.sequence(conversion.profile, policy="ye2024")
+    assert plan.options[0].regimen.id == "trastuzumab-deruxtecan"
+
+
+def test_a_her2_ihc_under_its_older_loinc_code_is_read() -> None:
+    """Case 1803 (with the finding above): a HER2 IHC coded 18474-7 (HER2 Ag by immune stain,
+    an older code laboratories still send) was 'not a test resistx reads', and HER2 unknown."""
+    data = bundle("04-her2-low-ihc2-ish-negative")
+    data["entry"][3]["resource"]["code"]["coding"][0]["code"] = "18474-7"
+    tests = from_fhir(data).profile.her2_tests
+    assert [(t.score.value, t.ish and t.ish.value) for t in tests] == [("2+", "negative")]

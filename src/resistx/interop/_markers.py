@@ -7,6 +7,8 @@ ER, PR, HER2 and ECOG the same way.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 from resistx.interop import codes
@@ -40,18 +42,22 @@ def number(value: object) -> float | None:
     return value
 
 
-def read(b: Builder, test: str, value: Value, date: str | None, path: str) -> bool:
-    """Record a marker result; False when ``test`` is not one resistx reads."""
+def read(  # noqa: PLR0917 - the two converters' call sites pass them in order
+    b: Builder, test: str, value: Value, date: str | None, path: str, specimen: str | None = None
+) -> bool:
+    """Record a marker result; False when ``test`` is not one resistx reads. ``specimen``: the
+    reference of the specimen it was done on, where the document names one (a HER2 ISH goes
+    with the IHC 2+ of its specimen)."""
     if test in codes.ER_PERCENT:  # ER as cells per 100 (case 1272)
         _receptor(b, "ER", test, attrs.evolve(value, percent=True), path, date=date)
     elif test in codes.ER or test in codes.PR:
         _receptor(b, "ER" if test in codes.ER else "PR", test, value, path, date=date)
     elif test == codes.HER2_INTERPRETATION:
         _her2_interpretation(b, value, path)
-    elif test == codes.HER2_IHC:
-        _ihc(b, value, date, path)
+    elif test in codes.HER2_IHC_CODES:
+        _ihc(b, value, (date, specimen), path)
     elif test == codes.HER2_ISH:
-        _ish(b, value, date, path)
+        _ish(b, value, (date, specimen), path)
     elif test == codes.ECOG:
         _ecog(b, value, date, path)
     else:
@@ -92,43 +98,84 @@ def _her2_interpretation(b: Builder, value: Value, path: str) -> None:
     b.use(path, codes.HER2_INTERPRETATION, f"HER2 {'positive' if positive else 'negative'}")
 
 
-def _ihc(b: Builder, value: Value, date: str | None, path: str) -> None:
+def _ihc(b: Builder, value: Value, when: tuple[str | None, str | None], path: str) -> None:
     score = codes.IHC_SCORE.get(value.code or "") or codes.IHC_LABEL.get(
         (value.label or "").strip()
     )
     if score is None:
         b.skip(path, value.code, "HER2 IHC result that is not a score 0, 1+, 2+ or 3+")
         return
-    b.ihc.append((score, date, path))
+    b.ihc.append((score, *when[:1], path, when[1]))
 
 
-def _ish(b: Builder, value: Value, date: str | None, path: str) -> None:
+def _ish(b: Builder, value: Value, when: tuple[str | None, str | None], path: str) -> None:
     positive = value.polarity()
     if positive is None:
         b.skip(path, value.code, "HER2 ISH result neither positive nor negative")
         return
-    b.ish.append((positive, date, path))
+    b.ish.append((positive, when[0], path, when[1]))
+
+
+#: a reflex ISH follows its IHC 2+ by days: the first ISH this many days after it, with no
+#: specimen to say otherwise, is read as its own (case 1803)
+REFLEX_ISH_DAYS = 42
+
+
+def _ish_of(
+    b: Builder, date: str | None, specimen: str | None, taken: set[str]
+) -> tuple[tuple[bool, str | None, str, str | None] | None, str]:
+    """The ISH result of an IHC 2+ of ``date`` on ``specimen``, and how it was paired where
+    that is an assumption ('' where not): the ISH of its specimen, else of its date, else the
+    first within ``REFLEX_ISH_DAYS`` after it, else the only ISH result."""
+    free = [x for x in b.ish if x[2] not in taken and not (specimen and x[3] and x[3] != specimen)]
+    for found in (
+        [x for x in free if specimen and x[3] == specimen],
+        [x for x in free if x[1] == date],
+    ):
+        if found:
+            return found[0], ""
+    day = _day(date)
+    later = sorted(
+        (gap, x)
+        for x in free
+        if day is not None
+        and (d := _day(x[1])) is not None
+        and 0 <= (gap := (d - day).days) <= REFLEX_ISH_DAYS
+    )
+    if later:
+        gap, x = later[0]
+        return x, f"the HER2 ISH of {x[1]}, {gap} days after the IHC 2+ of {date}, read as its own"
+    return (b.ish[0], "") if len(b.ish) == 1 and not taken else (None, "")
+
+
+def _day(date: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date[:10]) if date else None
+    except ValueError:
+        return None
 
 
 def pair_her2(b: Builder) -> None:
-    """HER2 tests from the IHC scores, each 2+ with the ISH result of its date (or the only ISH
-    result). A positive ISH result with no score still makes HER2 positive."""
+    """HER2 tests from the IHC scores, each 2+ with its ISH result (``_ish_of``). A positive
+    ISH result with no score still makes HER2 positive."""
     paired: set[str] = set()
-    for score, date, path in b.ihc:
+    for score, date, path, specimen in b.ihc:
         test: dict[str, str] = {"score": score}
         if score == "2+":
-            ish = [x for x in b.ish if x[1] == date] or (b.ish if len(b.ish) == 1 else [])
-            if not ish:
+            ish, how = _ish_of(b, date, specimen, paired)
+            if ish is None:
                 b.skip(path, codes.HER2_IHC, "IHC 2+ without its ISH result: low or positive?")
                 continue
-            test["ish"] = "positive" if ish[0][0] else "negative"
-            paired.add(ish[0][2])
-            b.use(ish[0][2], codes.HER2_ISH, f"HER2 ISH {test['ish']}, with the IHC 2+ of {path}")
+            test["ish"] = "positive" if ish[0] else "negative"
+            paired.add(ish[2])
+            b.use(ish[2], codes.HER2_ISH, f"HER2 ISH {test['ish']}, with the IHC 2+ of {path}")
+            if how:
+                b.assume(ish[2], how, codes.HER2_ISH)
         if date:
             test["tested_on"] = date
         b.add("her2_tests", test, path)
         b.use(path, codes.HER2_IHC, f"HER2 IHC {score}: her2_tests")
-    for positive, _date, path in b.ish:
+    for positive, _date, path, _specimen in b.ish:
         if path in paired:
             continue
         if positive:

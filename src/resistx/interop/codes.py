@@ -3,7 +3,7 @@
 Sources (facts from the standards, named where they are used):
 - LOINC (loinc.org): 85337-4 ER, 85339-0 PR (Ag [Presence] in breast cancer specimen by immune
   stain), 16112-5 ER and 16113-3 PR (older tissue codes), 48676-1 HER2 [Interpretation] in tissue,
-  85319-2 HER2 by immune stain (IHC), 85318-4 ERBB2 gene duplication by FISH (ISH), answer list
+  85319-2 HER2 by immune stain (IHC), 18474-7 HER2 Ag by immune stain (older), 85318-4 ERBB2 gene duplication by FISH (ISH), answer list
   LL4396-9 for the IHC score (LA6111-4 0, LA11841-6 1+, LA11842-4 2+, LA11843-2 3+), 89247-1 ECOG performance status
   with answers LA9622-7 to LA9627-6 (0 to 5), 69548-6 genetic variant assessment with components
   48018-6 gene studied, 48002-0 genomic source class (LA6683-2 germline, LA6684-0 somatic),
@@ -36,6 +36,9 @@ ER_PERCENT = frozenset({"85329-1"})
 PR = frozenset({"85339-0", "16113-3"})
 HER2_INTERPRETATION = "48676-1"
 HER2_IHC = "85319-2"
+#: ... and the older code many laboratories still send, 18474-7 HER2 Ag [Presence] in Tissue
+#: by Immune stain, read the same where its answer is a score (case 1803)
+HER2_IHC_CODES = frozenset({HER2_IHC, "18474-7"})
 HER2_ISH = "85318-4"
 ECOG = "89247-1"
 VARIANT = "69548-6"

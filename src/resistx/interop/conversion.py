@@ -70,9 +70,10 @@ class Builder(Reader):
         #: (ER or PR, positive / low / negative, (date or "", from a percentage), path)
         self.receptors: list[tuple[str, str, tuple[str, bool], str]] = []
         self.her2_interpretation: tuple[bool, str] | None = None
-        #: HER2 IHC scores and ISH results (value, date, path), paired when all are read
-        self.ihc: list[tuple[str, str | None, str]] = []
-        self.ish: list[tuple[bool, str | None, str]] = []
+        #: HER2 IHC scores and ISH results (value, date, path, specimen reference), paired
+        #: when all are read
+        self.ihc: list[tuple[str, str | None, str, str | None]] = []
+        self.ish: list[tuple[bool, str | None, str, str | None]] = []
         #: ECOG results (date or "", score, path): the latest is the patient's
         self.ecog: list[tuple[str, int, str]] = []
         self.lists: dict[str, list[Any]] = {

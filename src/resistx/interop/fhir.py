@@ -155,7 +155,8 @@ def _observation(
         read: tuple[str, ...] = ("code", "effectiveDateTime", "valueCodeableConcept")
         b.rest(obs, path, (*_STRUCTURE, *read, "component", "specimen", "method"), _NOT_HELD)
         return
-    if not _markers.read(b, test.code or "", _value(b, obs, path), date, path):
+    specimen = _her2_specimen(b, obs, test.code, specimens)
+    if not _markers.read(b, test.code or "", _value(b, obs, path), date, path, specimen):
         b.skip(path, test.code, f"{test.label or 'observation'}: not a test resistx reads")
         return
     for cpath, component in b.items(obs.get("component"), f"{path}.component"):
@@ -167,7 +168,23 @@ def _observation(
         ):
             b.skip(cpath, part.code, f"{part.label or 'component'}: not a part resistx reads")
     value_keys = ("valueCodeableConcept", "valueInteger", "valueQuantity", "component")
-    b.rest(obs, path, (*_STRUCTURE, "code", "effectiveDateTime", *value_keys), _NOT_HELD)
+    read = ("code", "effectiveDateTime", *value_keys, *(("specimen",) if specimen else ()))
+    b.rest(obs, path, (*_STRUCTURE, *read), _NOT_HELD)
+
+
+def _her2_specimen(
+    b: Builder, obs: Mapping[str, Any], test: str | None, specimens: dict[str, tuple[str, Any]]
+) -> str | None:
+    """The specimen a HER2 IHC or ISH result names, where the bundle holds it: an ISH goes with
+    the IHC 2+ of its specimen (case 1803)."""
+    if test not in (*codes.HER2_IHC_CODES, codes.HER2_ISH):
+        return None
+    ref = obs.get("specimen")
+    found = specimens.get(ref.get("reference", "")) if isinstance(ref, Mapping) else None
+    if found is None:
+        return None
+    b.use(found[0], "Specimen", "the specimen of a HER2 result (an ISH goes with its IHC 2+)")
+    return str(ref.get("reference")) if isinstance(ref, Mapping) else None
 
 
 _UNCONFIRMED = ("provisional", "differential", "unconfirmed")
