@@ -264,3 +264,26 @@ def test_a_her2_ihc_under_its_older_loinc_code_is_read() -> None:
     data["entry"][3]["resource"]["code"]["coding"][0]["code"] = "18474-7"
     tests = from_fhir(data).profile.her2_tests
     assert [(t.score.value, t.ish and t.ish.value) for t in tests] == [("2+", "negative")]
+
+
+@pytest.mark.parametrize(
+    ("name", "said", "not_said"),
+    [
+        ("mild cognitive impairment", "other_conditions", "hepatic_impairment"),
+        ("dementia", "other_conditions", "did you mean"),
+        ("kidney disease", "did you mean renal_impairment", "cardiac_disease"),
+        ("brain metastases", 'metastatic_sites "brain"', "did you mean"),
+        ("liver mets", 'metastatic_sites "liver"', "hepatic_impairment"),
+    ],
+)
+def test_a_comorbidity_hint_never_names_the_wrong_organ(
+    name: str, said: str, not_said: str
+) -> None:
+    """Case 1797 (MINOR): 'mild cognitive impairment' was refused with 'did you mean
+    hepatic_impairment?', 'kidney disease' with 'cardiac_disease?', and 'brain metastases'
+    only pointed to free text, where rule 120 does not read it: a clinic taking the hint would
+    have recorded the wrong organ, or lost the brain."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(_woman("2026-12-03", [], comorbidities=[name]))
+    assert said in str(caught.value)
+    assert not_said not in str(caught.value)

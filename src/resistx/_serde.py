@@ -463,6 +463,8 @@ def _comorbidity_name(value: object) -> Comorbidity:
     found = comorbidities.known(name)
     if found is None and (recorded := comorbidities.recorded_as(name)):
         _fail(f"{_show.text(name)} is recorded as {recorded} (the value its rules read)")
+    if found is None and (instead := comorbidities.elsewhere(name)):
+        _fail(f"{_show.text(name)} is not a comorbidity resistx reads{instead}")
     if found is None:
         meant = comorbidities.hint(name)
         hint = (

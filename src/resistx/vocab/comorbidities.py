@@ -182,15 +182,48 @@ _KIDNEY_FAILURE = frozenset(
 _END_STAGE = ("end_stage_renal", "end_stage_kidney", "kidney_failure", "renal_failure")
 
 
+#: words of a condition that is no organ's impairment a rule reads, for which a spelling hint
+#: would name the wrong organ (case 1797: 'mild cognitive impairment', did you mean
+#: hepatic_impairment?)
+_NO_HINT_WORDS = frozenset(
+    {"cognitive", "cognition", "dementia", "alzheimer", "alzheimers", "memory", "delirium"}
+)
+#: words of metastases named as a comorbidity (case 1797: the brain's rule 120 was lost)
+_METASTASIS_WORDS = frozenset({"metastases", "metastasis", "metastatic", "mets", "secondaries"})
+#: the site a word of such a name names (``MetastaticSite`` values)
+_SITE_WORDS = {
+    **dict.fromkeys(("brain", "cerebral", "cns", "intracranial"), "brain"),
+    "leptomeningeal": "leptomeningeal",
+    **dict.fromkeys(("liver", "hepatic"), "liver"),
+    **dict.fromkeys(("bone", "bony", "skeletal", "osseous"), "bone"),
+    **dict.fromkeys(("lung", "pulmonary"), "lung"),
+    **dict.fromkeys(("pleura", "pleural"), "pleura"),
+    **dict.fromkeys(("peritoneal", "peritoneum"), "peritoneum"),
+}
+
+
+def elsewhere(name: str) -> str | None:
+    """Where a name given as a comorbidity belongs instead, with no spelling hint (brain
+    metastases: a metastatic site; a cognitive impairment: free text), or None."""
+    words = set(re.findall(r"[a-z]+", normalise(name)))
+    if words & _METASTASIS_WORDS:
+        sites = sorted({f'"{_SITE_WORDS[w]}"' for w in words if w in _SITE_WORDS})
+        named = f"metastatic_sites {', '.join(sites)}" if sites else "their site in metastatic_sites"
+        return f"; metastases are a site: {named}, which the rules read"
+    if words & _NO_HINT_WORDS:
+        return "; it goes in other_conditions (free text resistx does not assess)"
+    return None
+
+
 def hint(name: str) -> str | None:
     """The comorbidity an everyday name may mean (``HINTS``; kidney disease by its stage; a
     name or alias within a longer one, 'ulcerative colitis in remission': the recheck of case
     1238)."""
     key = normalise(name)
-    if key.startswith(("ckd", "chronic_kidney_disease")):
-        return f"renal_impairment where kidney function is impaired, {_CLEARANCE}"
     if set(re.findall(r"[a-z]+", key)) & _KIDNEY_FAILURE or key.startswith(_END_STAGE):
         return f"renal_impairment, {_CLEARANCE} (on dialysis, below 15)"
+    if key.startswith(("ckd", "chronic_kidney_disease", "kidney_", "renal_")):  # case 1797
+        return f"renal_impairment where kidney function is impaired, {_CLEARANCE}"
     if key == "uc":
         return "inflammatory_bowel_disease (ulcerative colitis)"
     return HINTS.get(key) or _within(key)
