@@ -287,3 +287,63 @@ def test_a_comorbidity_hint_never_names_the_wrong_organ(
         resistx.load_profile(_woman("2026-12-03", [], comorbidities=[name]))
     assert said in str(caught.value)
     assert not_said not in str(caught.value)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_after_capivasertib_an_option_waiting_on_pik3ca_has_its_retest_asked(policy: str) -> None:
+    """Case 1791 (MINOR): after progression on capivasertib (for an AKT1 E17K found beside a
+    PIK3CA negative on ctDNA before it), alpelisib + fulvestrant 'waits on PIK3CA' and no
+    action asked for PIK3CA: the negative predates the progression. It is retested, on the
+    panel of the ESR1 retest that comes before choosing."""
+    ctdna = [
+        result("AKT1", "mutated", tested_on="2025-04-20", sample="ctdna", variant="E17K"),
+        *(
+            result(g, "not_detected", tested_on="2025-04-20", sample="ctdna", tumour_fraction=0.05)
+            for g in ("ESR1", "PIK3CA", "PTEN")
+        ),
+    ]
+    data = _woman(
+        "2026-12-03",
+        ctdna,
+        _course(["palbociclib", "letrozole"], "2023-12-01", "2025-04-10", "progression", line=1),
+        _course(["capivasertib", "fulvestrant"], "2025-05-01", "2026-11-02", "progression", line=2),
+    )
+    plan = _planned(data, policy, {})
+    alpelisib = plan.option("alpelisib+fulvestrant")
+    assert alpelisib is not None and alpelisib.waits_on == ("PIK3CA by NGS",)
+    [asked] = [a for a in plan.actions if "PIK3CA" in a.genes and a.code == "retest"]
+    # on the panel of the ESR1 retest that comes before choosing (case 1786)
+    assert asked.before_choosing and "ESR1" in asked.genes
+
+
+def _after_everolimus(*found: dict[str, Any]) -> dict[str, Any]:
+    """Case 1786: 34 months of ribociclib + letrozole, then 19.5 months of everolimus +
+    exemestane, progressed; ESR1 and the PI3K pathway not detected on ctDNA before the
+    everolimus line, HER2 0; ``found``: a result of today."""
+    before = {"sample": "ctdna", "tested_on": "2025-03-20", "tumour_fraction": 0.04}
+    return _woman(
+        "2026-12-03",
+        [
+            *(result(g, "not_detected", **before) for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")),
+            *found,
+        ],
+        _course(["ribociclib", "letrozole"], "2022-05-02", "2025-03-10", "progression", line=1),
+        _course(["everolimus", "exemestane"], "2025-04-01", "2026-11-15", "progression", line=2),
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_pathway_retest_that_can_change_the_first_option_is_not_said_to_leave_it(
+    policy: str,
+) -> None:
+    """Case 1786 (MINOR, a false statement): after everolimus the pathway's retest was 'also to
+    do (none of these changes the first option)', 'the result does not hold the choice'; a PTEN
+    mutation found puts capivasertib first. Beside the ESR1 retest that comes before choosing,
+    the pathway's genes are asked on the same panel."""
+    plan = _planned(_after_everolimus(), policy, {})
+    [asked] = [a for a in plan.actions if a.code == "retest" and "PTEN" in a.genes]
+    assert asked.before_choosing and "ESR1" in asked.genes
+    assert "does not hold the choice" not in asked.text
+    pten = result("PTEN", "mutated", tested_on="2026-11-25", sample="ctdna", variant="R130*")
+    changed = _planned(_after_everolimus(pten), policy, {})
+    assert changed.options[0].regimen.id == "capivasertib+fulvestrant"

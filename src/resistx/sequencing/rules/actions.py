@@ -64,7 +64,9 @@ def _why_retest(genes: list[str]) -> str:
     "can move the partner from an aromatase inhibitor (cases 1653, 1245); after progression on a "
     "PI3K, AKT or mTOR inhibitor a pathway gene's negative from before the latest progression "
     "is retested after choosing, since a finding would open the others only stepped back "
-    "(rule 11; cases 1736, 1747b). Where the patient declines chemotherapy and the ADCs, "
+    "(rule 11; cases 1736, 1747b), unless a test comes before choosing all the same: then on "
+    "the same panel, a stepped-back finding able to come first where nothing else is preferred "
+    "(cases 1786, 1791). Where the patient declines chemotherapy and the ADCs, "
     "what a short course or ER-low disease puts first is gone, and the tests come before "
     "choosing (case 1782).",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
@@ -85,6 +87,8 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     missing = [g for g in needs if g == "ESR1" or not pathway_found]
     if pathway_found and facts.genes.get("PIK3CA") is None:  # alpelisib waits on it all the same
         missing.append("PIK3CA")
+    elif pathway_found and "PIK3CA" in needs and stale_negative(facts, "PIK3CA"):  # case 1791
+        missing.append("PIK3CA")  # ... after choosing, beside a pathway inhibitor progressed on
     # with no progression on record, the pathway's tests wait for one (case 1653); ESR1 can
     # move the partner from an aromatase inhibitor now (case 1245)
     later = [g for g in missing if g != "ESR1"] if not_at_progression(facts) else []
@@ -92,6 +96,8 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     stepped = [g for g in missing if g in PAM_GENES and g not in later and stale_negative(facts, g)]
     if now := [g for g in missing if g not in later and g not in stepped]:
         first = before_choosing(facts, endocrine=True)
+        if first:  # one panel: a stepped-back finding can still come first (cases 1786, 1791)
+            now, stepped = [*now, *stepped], []
         yield _retest(facts, now, _when(facts), first, for_next_line(facts, endocrine=True))
     if later:
         yield _retest(facts, later, "at the next progression", False, _NOT_NOW)
