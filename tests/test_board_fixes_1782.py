@@ -347,3 +347,14 @@ def test_a_pathway_retest_that_can_change_the_first_option_is_not_said_to_leave_
     pten = result("PTEN", "mutated", tested_on="2026-11-25", sample="ctdna", variant="R130*")
     changed = _planned(_after_everolimus(pten), policy, {})
     assert changed.options[0].regimen.id == "capivasertib+fulvestrant"
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_with_transfusion_declined_everolimus_is_cautioned_for_anaemia(policy: str) -> None:
+    """Case 1783 (MINOR): rule 131's transfusion caution left out everolimus + exemestane,
+    whose own caution quotes BOLERO-2's grade 3 anaemia and which rule 111 counts among the
+    drugs that lower blood counts."""
+    plan = _planned(_short_then_fulvestrant(), policy, {"declines_transfusion": True})
+    everolimus = plan.option("everolimus+exemestane")
+    assert everolimus is not None
+    assert any(c.code == "transfusion_declined" for c in everolimus.cautions)

@@ -208,7 +208,9 @@ def elsewhere(name: str) -> str | None:
     words = set(re.findall(r"[a-z]+", normalise(name)))
     if words & _METASTASIS_WORDS:
         sites = sorted({f'"{_SITE_WORDS[w]}"' for w in words if w in _SITE_WORDS})
-        named = f"metastatic_sites {', '.join(sites)}" if sites else "their site in metastatic_sites"
+        named = (
+            f"metastatic_sites {', '.join(sites)}" if sites else "their site in metastatic_sites"
+        )
         return f"; metastases are a site: {named}, which the rules read"
     if words & _NO_HINT_WORDS:
         return "; it goes in other_conditions (free text resistx does not assess)"

@@ -141,6 +141,12 @@ _ANAEMIA = frozenset(
 )
 
 
+def _anaemia(spec: RegimenSpec) -> bool:
+    """A regimen that can cause anaemia: of those kinds, or with everolimus (BOLERO-2's grade
+    3-4 anaemia; its label's myelosuppression: case 1783)."""
+    return spec.kind in _ANAEMIA or kinds.has_everolimus(spec)
+
+
 # rule 131: the patient declines blood transfusion
 @rule(
     131,
@@ -148,16 +154,16 @@ _ANAEMIA = frozenset(
     B,
     condition="The preferences say the patient declines blood transfusion "
     "(declines_transfusion; case 1776: a Jehovah's Witness), and the regimen is chemotherapy, "
-    "an ADC, a PARP inhibitor or CDK4/6-inhibitor-based.",
+    "an ADC, a PARP inhibitor, CDK4/6-inhibitor-based or with everolimus (case 1783).",
     effect="A caution: the regimen can cause anaemia (its label; not in the review), to be "
     "planned for without transfusion, with a haematology view before starting; in a crisis "
     "chemotherapy's caution says it is given without transfusion (rule 111). The order is not "
     "changed: the sources give no comparison of the options' anaemia for such a patient.",
     codes=("transfusion_declined",),
-    regimens=lambda spec: spec.kind in _ANAEMIA,
+    regimens=_anaemia,
 )
 def transfusion_declined(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if i.declines_transfusion and spec.kind in _ANAEMIA:
+    if i.declines_transfusion and _anaemia(spec):
         yield Effect(
             code="transfusion_declined",
             caution=True,
