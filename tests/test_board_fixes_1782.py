@@ -14,6 +14,7 @@ import pytest
 import resistx
 from resistx.interop import from_fhir
 from resistx.io.profile import load_preferences
+from resistx.sequencing.policy import get
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
@@ -358,3 +359,52 @@ def test_with_transfusion_declined_everolimus_is_cautioned_for_anaemia(policy: s
     everolimus = plan.option("everolimus+exemestane")
     assert everolimus is not None
     assert any(c.code == "transfusion_declined" for c in everolimus.cautions)
+
+
+def _child_pugh_b(from_metastases: bool | None) -> dict[str, Any]:
+    """Case 1784: liver and bone metastases, Child-Pugh B7 of uncertain cause (steatotic liver
+    disease, past alcohol) or, with ``from_metastases`` false, of liver disease; 33 months of
+    abemaciclib + letrozole, ESR1 D538G on ctDNA, HER2 1+ on the liver biopsy."""
+    liver: dict[str, Any] = {"name": "hepatic_impairment", "child_pugh": "B"}
+    if from_metastases is not None:
+        liver["from_metastases"] = from_metastases
+    data = _woman(
+        "2026-12-03",
+        [
+            result("ESR1", "mutated", tested_on="2026-11-20", sample="ctdna", variant="D538G"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-20", sample="ctdna")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["abemaciclib", "letrozole"], "2023-11-01", "2026-08-20", "progression", line=1),
+        comorbidities=[liver],
+        metastatic_sites=["liver", "bone"],
+        her2_tests=[{"score": "1+", "tested_on": "2026-09-01", "site": "metastasis"}],
+    )
+    del data["her2"]
+    return data
+
+
+def test_the_default_policy_does_not_name_a_rule_it_does_not_have() -> None:
+    """Case 1784 (MINOR): the ye2024 plan's first action said the disease 'is not read as
+    endocrine-sensitive ... (rule 32)', a rule of practice-2026 only."""
+    plan = _planned(_child_pugh_b(None), "ye2024", {})
+    said = " ".join(a.text for a in plan.actions)
+    assert "rule 32" not in said
+    assert 32 not in {r.number for r in get("ye2024").rules}
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_child_pugh_b_recorded_as_not_from_the_metastases_is_no_question_before_choosing(
+    policy: str,
+) -> None:
+    """Case 1784b (MINOR): with "from_metastases": false recorded, the plan still asked before
+    choosing to establish the Child-Pugh B's cause, where docs/profile.md says the question
+    goes: a dose reminder remains, after choosing."""
+    asked = _planned(_child_pugh_b(None), policy, {})
+    [before] = [a for a in asked.actions if a.code == "assess_moderate_hepatic_impairment"]
+    assert before.before_choosing
+    plan = _planned(_child_pugh_b(False), policy, {})
+    [reminder] = [a for a in plan.actions if a.code == "assess_moderate_hepatic_impairment"]
+    assert not reminder.before_choosing and "lower dose" in reminder.text

@@ -24,7 +24,8 @@ from resistx.vocab.comorbidities import Comorbidity
     "hepatic impairment (the labels; the review gives no figures). For class B, to ask whether "
     "a rising bilirubin from metastases makes it a visceral crisis (rule 7), or an obstruction. "
     "Without a class: to grade it and establish its cause, saying what the options read it as "
-    "until then (short of class C: rule 81 does not speak).",
+    "until then (short of class C: rule 81 does not speak). Class B recorded as not from the "
+    "metastases (from_metastases: false): a dose reminder after choosing (case 1784b).",
     codes=(
         "assess_severe_hepatic_impairment",
         "assess_moderate_hepatic_impairment",
@@ -37,7 +38,16 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
         for c in facts.profile.comorbidities
         if c.name is Comorbidity.HEPATIC_IMPAIRMENT
     }
-    if ChildPugh.B in classes and ChildPugh.C not in classes and not facts.profile.visceral_crisis:
+    moderate = ChildPugh.B in classes and ChildPugh.C not in classes
+    if moderate and not facts.profile.visceral_crisis and _cause_known(facts):  # case 1784b
+        yield PlanEffect(
+            code="assess_moderate_hepatic_impairment",
+            first=False,
+            text="Child-Pugh B, recorded as not from the liver metastases: several drugs ranked "
+            "here need a lower dose (their cautions); should the bilirubin rise with the "
+            "metastases, ask again whether it is a visceral crisis (rule 7).",
+        )
+    elif moderate and not facts.profile.visceral_crisis:
         yield PlanEffect(
             code="assess_moderate_hepatic_impairment",
             first=True,
@@ -58,6 +68,15 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
         )
     if classes == {None}:  # entered by name only (case 1001): read as short of class C
         yield PlanEffect(code="grade_hepatic_impairment", first=True, text=_UNGRADED)
+
+
+def _cause_known(facts: Facts) -> bool:
+    """Every class-B hepatic impairment on record is recorded as not from the metastases."""
+    return all(
+        c.from_metastases is False
+        for c in facts.profile.comorbidities
+        if c.name is Comorbidity.HEPATIC_IMPAIRMENT and c.child_pugh is ChildPugh.B
+    )
 
 
 _UNGRADED = (

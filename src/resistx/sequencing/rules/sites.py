@@ -111,8 +111,10 @@ def _until_decided(code: str, text: str, spec: RegimenSpec) -> Effect:
     effect="An action before choosing: decide whether the liver dysfunction comes from the "
     "metastases and threatens the organ (ESMO ABC 5's visceral crisis), to be recorded as "
     "visceral_crisis (chemotherapy first, rule 7); meanwhile nothing is preferred (rule 129) "
-    "and rule 32 does not read the disease as endocrine-sensitive (case 1481: fulvestrant alone "
-    "led trastuzumab deruxtecan and chemotherapy beside growing liver metastases).",
+    "and, under a policy with rule 32, it does not read the disease as endocrine-sensitive "
+    "(case 1481: fulvestrant alone led trastuzumab deruxtecan and chemotherapy beside growing "
+    "liver metastases); the action does not name rule 32, which the default policy lacks (case "
+    "1784).",
     codes=("liver_organ_dysfunction",),
     references=VISCERAL_CRISIS_REFERENCES,
 )
@@ -125,8 +127,7 @@ def liver_organ_dysfunction(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]
             "dysfunction comes from the metastases and threatens the organ, a visceral crisis "
             "in the ESO-ESMO ABC 5 sense (record visceral_crisis: true, which puts "
             "chemotherapy first, rule 7; not the review's words). Meanwhile nothing is "
-            "preferred (rule 129), and the disease is not read as endocrine-sensitive, "
-            "whatever the time on the CDK4/6 inhibitor (rule 32). Where the impairment has "
+            "preferred (rule 129). Where the impairment has "
             'another cause (cirrhosis, say), record it ("from_metastases": false), and the '
             "order stands as the evidence gives it.",
         )
