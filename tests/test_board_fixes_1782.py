@@ -408,3 +408,25 @@ def test_a_child_pugh_b_recorded_as_not_from_the_metastases_is_no_question_befor
     plan = _planned(_child_pugh_b(False), policy, {})
     [reminder] = [a for a in plan.actions if a.code == "assess_moderate_hepatic_impairment"]
     assert not reminder.before_choosing and "lower dose" in reminder.text
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_finer_is_not_offered_after_progression_on_fulvestrant(policy: str) -> None:
+    """Case 1785 (MINOR): after 32 months of palbociclib + fulvestrant, enrolment in FINER
+    (ipatasertib + fulvestrant against fulvestrant, the review's Table 2) was offered fourth,
+    above chemotherapy: its control arm is the drug the disease progressed on."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-20", sample="ctdna", variant="H1047R"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-20", sample="ctdna")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["palbociclib", "fulvestrant"], "2024-03-01", "2026-11-01", "progression", line=1),
+    )
+    plan = _planned(data, policy, {})
+    finer = [e for e in plan.excluded if "FINER" in e.regimen.name]
+    assert finer and "fulvestrant" in finer[0].reasons[0].text
+    assert not [o for o in plan.options if "FINER" in o.regimen.name]

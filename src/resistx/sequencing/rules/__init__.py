@@ -17,6 +17,7 @@ from resistx.sequencing.rules import (
     er_low,
     esr1_aromatase,
     esr1_fulvestrant,
+    first_line_trial,
     glucose,
     hepatic,
     her2,
@@ -104,7 +105,7 @@ RULES: tuple[Rule, ...] = (
     status.trial_performance_status,
     status.maintain_performance_status,
     status.trial_after_cdk46i,
-    status.trial_after_first_line,
+    first_line_trial.trial_after_first_line,
     status.nothing_against,
     # factor 4: balance
     balance.comorbidities,
