@@ -430,3 +430,29 @@ def test_finer_is_not_offered_after_progression_on_fulvestrant(policy: str) -> N
     finer = [e for e in plan.excluded if "FINER" in e.regimen.name]
     assert finer and "fulvestrant" in finer[0].reasons[0].text
     assert not [o for o in plan.options if "FINER" in o.regimen.name]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_warfarin_beside_chemotherapy_gets_capecitabines_inr_caution(policy: str) -> None:
+    """Case 1799 (MINOR, a missing caution beside a preferred option): warfarin was listed as
+    'not read by resistx as a strong CYP3A drug taken now', which reads as if interactions were
+    screened, while chemotherapy (capecitabine most likely) was preferred: capecitabine raises
+    a coumarin's INR (its label's warning of bleeding)."""
+    data = _woman(
+        "2026-12-03",
+        [
+            *(
+                result(g, "not_detected", tested_on="2026-11-20", sample="ctdna")
+                for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["ribociclib", "letrozole"], "2023-01-10", "2024-03-01", "progression", line=1),
+        _course(["fulvestrant"], "2024-03-10", "2026-11-01", "progression", line=2),
+        medications=["warfarin 3 mg daily (INR 2-3)", "bisoprolol 2.5 mg"],
+    )
+    plan = _planned(data, policy, {})
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    assert any("INR" in c.text and "capecitabine" in c.text for c in chemo.cautions)
+    assert not any("strong CYP3A drug taken now" in n for n in plan.not_assessed)
+    assert not any("warfarin" in n for n in plan.not_assessed)

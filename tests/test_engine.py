@@ -102,6 +102,8 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], hormone_receptor="low"),
     # rule 115: a strong CYP3A inhibitor on record puts the drugs it interacts with later
     patient(biomarkers=NEGATIVE, medications=["itraconazole"]),
+    # rule 132: a vitamin K antagonist on record: capecitabine's INR caution on chemotherapy
+    patient(biomarkers=NEGATIVE, medications=["warfarin 3 mg daily"]),
     # rule 118: trastuzumab deruxtecan below its labelled clearance, an alternative (1404b)
     patient(
         biomarkers=NEGATIVE,
@@ -1136,6 +1138,14 @@ _ITRACONAZOLE_AND_NONE = [
 ]
 
 
+#: BalanceInputs.vitamin_k_antagonist: after palbociclib, nothing actionable, on warfarin or not
+#: (capecitabine's INR caution on chemotherapy, rule 132; case 1799)
+_WARFARIN_AND_NONE = [
+    patient(biomarkers=NEGATIVE, treatments=[PALBOCICLIB], medications=medications)
+    for medications in (["warfarin"], [])
+]
+
+
 #: BalanceInputs.leptomeningeal_not_crisis: after palbociclib, nothing actionable, with
 #: leptomeningeal disease or bone metastases (nothing preferred then, rule 121; case 1309)
 _LEPTOMENINGEAL_AND_BONE = [
@@ -1213,6 +1223,7 @@ _LVEF_40_AND_55 = [
 @example(_GRADE_4_CRISIS_AND_NONE, random.Random(0))
 @example(_ER_POSITIVE_AND_LOW, random.Random(0))
 @example(_ITRACONAZOLE_AND_NONE, random.Random(0))
+@example(_WARFARIN_AND_NONE, random.Random(0))
 @example(_ESR1_PIK3CA_AT_ECOG_1_AND_3, random.Random(0))
 @example(_PTEN_PLASMA_AND_TISSUE, random.Random(0))
 @example(_UNTESTED_AND_TESTED_ULTRALOW, random.Random(0))

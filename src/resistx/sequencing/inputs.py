@@ -292,9 +292,9 @@ class BalanceInputs:
     declines_transfusion: bool = False  # rules 111, 131
     #: (medication, "inhibitor" or "inducer") for each strong CYP3A one on record (rule 115)
     strong_cyp3a: tuple[tuple[str, str], ...] = ()
+    vitamin_k_antagonist: str = ""  # one on record, by generic name (rule 132)
     #: leptomeningeal disease on record with no visceral crisis recorded (rule 121)
     leptomeningeal_not_crisis: bool = False
     #: liver metastases with hepatic impairment of no other cause, no crisis (rule 129)
     liver_dysfunction: bool = False
-    #: a visceral crisis on record: rule 111 does not cap the chemotherapy it puts first
-    visceral_crisis: bool = False
+    visceral_crisis: bool = False  # on record: rule 111 does not cap chemotherapy

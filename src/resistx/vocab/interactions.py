@@ -1,7 +1,8 @@
 """Medications resistx reads from a profile's ``medications`` list: the strong CYP3A
 inhibitors and inducers (FDA's lists of clinical index drugs and the labels of the drugs
-resistx ranks name them; not in the review). Any other medication is repeated in the plan as
-not assessed (rule 115, case 1210)."""
+resistx ranks name them; not in the review), and the vitamin K antagonists (capecitabine's
+label warns of them: rule 132). Any other medication is repeated in the plan as not assessed
+(rule 115, case 1210)."""
 
 from __future__ import annotations
 
@@ -100,6 +101,32 @@ def strong_cyp3a(medication: str) -> tuple[str, str] | None:
     return None
 
 
+#: the vitamin K antagonists (coumarins and the like), by the names a clinic writes, and their
+#: generic names: capecitabine raises their INR (its US label; case 1799, rule 132)
+VITAMIN_K_ANTAGONISTS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        **{n: n for n in ("warfarin", "acenocoumarol", "phenprocoumon", "fluindione")},
+        **dict.fromkeys(("coumadin", "jantoven", "marevan"), "warfarin"),
+        "sintrom": "acenocoumarol",
+        "marcumar": "phenprocoumon",
+        "previscan": "fluindione",
+    }
+)
+
+
+def vitamin_k_antagonist(medication: str) -> str | None:
+    """The vitamin K antagonist a medication entry names, taken now, by its generic name."""
+    said = _words(medication)
+    if NOT_TAKEN & set(said.split()):
+        return None
+    return next((g for n, g in VITAMIN_K_ANTAGONISTS.items() if f" {n} " in said), None)
+
+
+def vitamin_k_antagonist_on_record(medications: tuple[str, ...]) -> str:
+    """The first vitamin K antagonist the medications name ("" if none): rule 132 reads it."""
+    return next((g for g in map(vitamin_k_antagonist, medications) if g), "")
+
+
 def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each strong CYP3A inhibitor or inducer the medications name, once, in order: what rules
     115 (``BalanceInputs.strong_cyp3a``) and 116 read."""
@@ -109,7 +136,13 @@ def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str
 def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
     """The medications resistx does not read, as the plan repeats them (not assessed)."""
     return tuple(
-        f"{m} (not read by resistx as a strong CYP3A drug taken now)"
-        for m in medications
-        if not strong_cyp3a(m)
+        f"{m} ({UNREAD})" for m in medications if not (strong_cyp3a(m) or vitamin_k_antagonist(m))
     )
+
+
+#: what the plan says of a medication it does not read (case 1799: it read as if interactions
+#: were screened)
+UNREAD = (
+    "not read by resistx, which reads a strong CYP3A inhibitor or inducer and a vitamin K "
+    "antagonist taken now, and no other interaction"
+)
