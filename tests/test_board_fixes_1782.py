@@ -456,3 +456,31 @@ def test_warfarin_beside_chemotherapy_gets_capecitabines_inr_caution(policy: str
     assert any("INR" in c.text and "capecitabine" in c.text for c in chemo.cautions)
     assert not any("strong CYP3A drug taken now" in n for n in plan.not_assessed)
     assert not any("warfarin" in n for n in plan.not_assessed)
+
+
+def test_a_fhir_ish_of_another_specimen_is_never_an_ihc_2_plus_s_own() -> None:
+    """Case 1812f (MAJOR): the primary's ISH (its own specimen, 2019) was paired with a node's
+    IHC 2+ of 2026 whose ISH was not done (the 'only ISH' fallback), inventing a result. An ISH
+    of another named specimen, or years away, is not its own; the IHC 2+ is read with its ISH
+    pending (wait before choosing), as a clinic writes it."""
+    data = _two_reflex_pairs(specimen=True)
+    # the 2019 pair: an IHC 1+ now; the 2023 IHC 2+ keeps its specimen, its ISH is gone
+    data["entry"][3]["resource"]["valueCodeableConcept"]["coding"][0]["code"] = "LA11841-6"
+    del data["entry"][6]
+    conversion = from_fhir(data)
+    tests = conversion.profile.her2_tests
+    assert [(t.score.value, t.ish and t.ish.value) for t in tests] == [
+        ("1+", None),
+        ("2+", "pending"),
+    ]
+    assert any("pending" in e.text for e in conversion.assumptions)
+
+
+def test_a_fhir_ihc_2_plus_with_no_ish_is_read_as_pending_not_dropped() -> None:
+    """Case 1812c (MAJOR): an IHC 2+ whose ISH was ordered but has no result (status
+    registered) was left unmapped, and HER2-low read from an older sample put trastuzumab
+    deruxtecan first; the IHC 2+ is read with its ISH pending."""
+    data = bundle("04-her2-low-ihc2-ish-negative")
+    data["entry"][4]["resource"]["status"] = "registered"
+    tests = from_fhir(data).profile.her2_tests
+    assert [(t.score.value, t.ish and t.ish.value) for t in tests] == [("2+", "pending")]

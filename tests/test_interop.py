@@ -130,7 +130,11 @@ def test_ihc_2_plus_without_ish_is_not_read_as_low() -> None:
     packet = document("04-her2-low-ihc2-ish-negative", "phenopacket")
     del packet["measurements"][3]  # the ISH result
     conversion = from_phenopacket(packet)
-    assert ("$.measurements[2]", "85319-2") in _unmapped(conversion)
+    # read with its ISH pending, said as an assumption (case 1812c), never as low
+    assert [(t.score.value, t.ish and t.ish.value) for t in conversion.profile.her2_tests] == [
+        ("2+", "pending")
+    ]
+    assert any(e.path == "$.measurements[2]" for e in conversion.assumptions)
     assert conversion.profile.her2.value == "unknown"
 
 

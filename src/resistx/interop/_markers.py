@@ -145,7 +145,17 @@ def _ish_of(
     if later:
         gap, x = later[0]
         return x, f"the HER2 ISH of {x[1]}, {gap} days after the IHC 2+ of {date}, read as its own"
-    return (b.ish[0], "") if len(b.ish) == 1 and not taken else (None, "")
+    # the only ISH result, where a date is missing to tell (never one of another specimen, or
+    # dated away from it: case 1812f)
+    undated = day is None or all(x[1] is None for x in free)
+    return (free[0], "") if len(b.ish) == 1 and free and undated else (None, "")
+
+
+#: what the report says of an IHC 2+ with no ISH result of its own
+_NO_ISH = (
+    "IHC 2+ with no ISH result of its own (none of its specimen or dated with it): read as "
+    "ISH pending, HER2 unknown until it is known (low or positive cannot be told)"
+)
 
 
 def _day(date: str | None) -> dt.date | None:
@@ -163,14 +173,15 @@ def pair_her2(b: Builder) -> None:
         test: dict[str, str] = {"score": score}
         if score == "2+":
             ish, how = _ish_of(b, date, specimen, paired)
-            if ish is None:
-                b.skip(path, codes.HER2_IHC, "IHC 2+ without its ISH result: low or positive?")
-                continue
-            test["ish"] = "positive" if ish[0] else "negative"
-            paired.add(ish[2])
-            b.use(ish[2], codes.HER2_ISH, f"HER2 ISH {test['ish']}, with the IHC 2+ of {path}")
-            if how:
-                b.assume(ish[2], how, codes.HER2_ISH)
+            if ish is None:  # low or positive cannot be told: the plan waits (case 1812c)
+                test["ish"] = "pending"
+                b.assume(path, _NO_ISH, codes.HER2_IHC)
+            else:
+                test["ish"] = "positive" if ish[0] else "negative"
+                paired.add(ish[2])
+                b.use(ish[2], codes.HER2_ISH, f"HER2 ISH {test['ish']}, with the IHC 2+ of {path}")
+                if how:
+                    b.assume(ish[2], how, codes.HER2_ISH)
         if date:
             test["tested_on"] = date
         b.add("her2_tests", test, path)
