@@ -484,3 +484,37 @@ def test_a_fhir_ihc_2_plus_with_no_ish_is_read_as_pending_not_dropped() -> None:
     data["entry"][4]["resource"]["status"] = "registered"
     tests = from_fhir(data).profile.her2_tests
     assert [(t.score.value, t.ish and t.ish.value) for t in tests] == [("2+", "pending")]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("event", ["Stevens-Johnson syndrome", "toxic epidermal necrolysis"])
+def test_a_cdk46_inhibitor_that_caused_a_stevens_johnson_syndrome_is_not_offered_again(
+    policy: str, event: str
+) -> None:
+    """Case 1808 (MAJOR): ribociclib stopped for a Stevens-Johnson syndrome, then palbociclib
+    to progression: ribociclib + fulvestrant was ranked above chemotherapy, 'a rechallenge
+    needs the earlier adverse event weighed (dose reduction or another CDK4/6 inhibitor)'. Its
+    label stops it for good after a severe cutaneous adverse reaction: it is left out."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result("PIK3CA", "mutated", tested_on="2026-11-20", sample="ctdna", variant="H1047R"),
+            *(
+                result(g, "not_detected", tested_on="2026-11-20", sample="ctdna")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        _course(
+            ["ribociclib", "letrozole"],
+            "2024-01-10",
+            "2024-02-20",
+            "toxicity",
+            line=1,
+            toxicity=event,
+        ),
+        _course(["palbociclib", "letrozole"], "2024-03-10", "2026-11-01", "progression", line=1),
+    )
+    plan = _planned(data, policy, {})
+    assert not [o for o in plan.options if "ribociclib" in o.regimen.drugs]
+    excluded = [e for e in plan.excluded if "ribociclib" in e.regimen.drugs]
+    assert excluded and all(any("not given again" in r.text for r in e.reasons) for e in excluded)

@@ -11,7 +11,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.maintain import SINCE
 from resistx.sequencing.rule import Context, Effect, left_out, rule
-from resistx.sequencing.rules.cdk46i_toxicity import class_toxicity, rechallenge
+from resistx.sequencing.rules.cdk46i_toxicity import class_toxicity, never_again, rechallenge
 from resistx.sequencing.rules.first_line import CDK46I_NAIVE_REFERENCES
 from resistx.sequencing.rules.rechallenge import (
     DOSE_MANAGED,
@@ -19,6 +19,7 @@ from resistx.sequencing.rules.rechallenge import (
     class_hyperglycaemia,
     class_skin_reaction,
     dose_managed,
+    scar_left_out,
 )
 from resistx.vocab.drugs import drug_class
 
@@ -199,7 +200,8 @@ def _pace_after_another(i: HistoryInputs, ctx: Context) -> Iterator[Effect]:
     "(neutropenia, hepatotoxicity) carries a caution; after pneumonitis or interstitial lung "
     "disease it asks how severe it was and is at best an alternative until known (case 535); "
     "after liver toxicity on ribociclib or abemaciclib (labels: stopped for good after a severe "
-    "injury, a grade no profile records) it comes after every option without that risk (1073).",
+    "injury, a grade no profile records) it comes after every option without that risk (1073); "
+    "after a severe cutaneous adverse reaction on it, the same drug is left out (case 1808).",
     codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge", "cdk46i_class_toxicity"),
     regimens=kinds.has_cdk46i,
 )
@@ -207,6 +209,9 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     if not (i.cdk46i_toxicity or i.toxicity_events) or not kinds.has_cdk46i(spec):
         return
     drugs = _cdk46i(spec)
+    if (scar := never_again(i, drugs, spec.key_trials)) is not None:  # case 1808
+        yield scar
+        return
     yield from rechallenge(i, drugs, spec.key_trials)
     yield from class_toxicity(i, drugs, spec.key_trials)  # after any stopped for toxicity
     if not i.cdk46i_toxicity:
@@ -270,14 +275,7 @@ def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterato
         return
     said = "; ".join(f"{d} for {e}" for d, e in stops)
     if any(e == SCAR for _d, e in stops):  # case 1533: never given again
-        yield left_out(
-            ExclusionCode.CONTRAINDICATED,
-            f"Stopped before for a {SCAR} ({said}): a drug that caused a Stevens-Johnson "
-            "syndrome, a toxic epidermal necrolysis, a DRESS or an erythema multiforme is not "
-            "given again (the labels that warn of them stop the drug for good once one is "
-            "confirmed; not in the review).",
-            spec.key_trials,
-        )
+        yield scar_left_out(said, spec)
         return
     if all(stop in DOSE_MANAGED for stop in stops):  # case 1235
         yield from dose_managed(said, stops, spec)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resistx.model.enums import ExclusionCode
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Effect, Precedence
+from resistx.sequencing.rule import Effect, Precedence, left_out
 from resistx.sequencing.rules.drug_classes import (
     CLASS_TOXICITIES,
     LUNG_EVENTS,
     LUNG_RECHALLENGE,
     RECHALLENGE,
 )
+from resistx.sequencing.rules.rechallenge import SCAR
 
 #: the CDK4/6 inhibitors whose labels stop them for good after a severe liver injury, and the
 #: adverse events on record that may have been one (case 1073)
@@ -43,6 +45,21 @@ def _monitoring(shared: list[str], event: str) -> str:
     if len(shared) == 1 and event in _LIVER.get(shared[0], ()):
         return _LIVER_TESTS[shared[0]]
     return "monitor for it"
+
+
+def never_again(i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...]) -> Effect | None:
+    """Left out: a CDK4/6 inhibitor of the regimen caused a severe cutaneous adverse reaction
+    (case 1808: ribociclib after a Stevens-Johnson syndrome on it, ranked above chemotherapy)."""
+    caused = sorted(d for d, e in i.toxicity_events if d in drugs and e == SCAR)
+    if not caused:
+        return None
+    return left_out(
+        ExclusionCode.CONTRAINDICATED,
+        f"{', '.join(caused)} was stopped for a {SCAR}: a drug that caused a Stevens-Johnson "
+        "syndrome, a toxic epidermal necrolysis or a DRESS is not given again (its label stops "
+        "it for good once one is confirmed; not in the review).",
+        trials,
+    )
 
 
 def rechallenge(

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
+from resistx.model.enums import ExclusionCode
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Effect, Precedence
+from resistx.sequencing.rule import Effect, Precedence, left_out
 from resistx.vocab.drugs import drug_class
 
 _SG_LABEL = (
@@ -48,6 +49,18 @@ DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
 NOT_PREFERRED_AGAIN = frozenset(
     {("sacituzumab govitecan", "febrile neutropenia"), ("sacituzumab govitecan", "infection")}
 )
+
+
+def scar_left_out(said: str, spec: RegimenSpec) -> Effect:
+    """Rule 61 after a severe cutaneous adverse reaction on a drug of the regimen (case 1533)."""
+    return left_out(
+        ExclusionCode.CONTRAINDICATED,
+        f"Stopped before for a {SCAR} ({said}): a drug that caused a Stevens-Johnson "
+        "syndrome, a toxic epidermal necrolysis, a DRESS or an erythema multiforme is not "
+        "given again (the labels that warn of them stop the drug for good once one is "
+        "confirmed; not in the review).",
+        spec.key_trials,
+    )
 
 
 def dose_managed(said: str, stops: list[tuple[str, str]], spec: RegimenSpec) -> Iterator[Effect]:
