@@ -518,3 +518,36 @@ def test_a_cdk46_inhibitor_that_caused_a_stevens_johnson_syndrome_is_not_offered
     assert not [o for o in plan.options if "ribociclib" in o.regimen.drugs]
     excluded = [e for e in plan.excluded if "ribociclib" in e.regimen.drugs]
     assert excluded and all(any("not given again" in r.text for r in e.reasons) for e in excluded)
+
+
+@pytest.mark.parametrize(
+    ("name", "said", "not_said"),
+    [
+        ("leptomeningeal disease", 'metastatic_sites "leptomeningeal"', "chronic_lung_disease"),
+        ("leptomeningeal carcinomatosis", 'metastatic_sites "leptomeningeal"', "did you mean"),
+        ("meningeal carcinomatosis", 'metastatic_sites "leptomeningeal"', "did you mean"),
+        ("LMD", 'metastatic_sites "leptomeningeal"', "did you mean"),
+        ("CrCl 25", '"creatinine_clearance": 25', "did you mean"),
+        ("creatinine clearance 25", '"creatinine_clearance": 25', "did you mean"),
+        ("eGFR 12", '"creatinine_clearance"', "did you mean"),
+        ("impaired renal function", "renal_impairment", "did you mean neuropathy"),
+        ("nephropathy", "renal_impairment", "neuropathy?"),
+        ("diabetic nephropathy", "renal_impairment", "did you mean neuropathy"),
+        ("LVEF 35%", '"lvef": 35', "did you mean"),
+        ("HFrEF, LVEF 35%", '"lvef": 35', "did you mean"),
+        ("reduced ejection fraction", '"lvef"', "did you mean"),
+        ("Child-Pugh B", '"child_pugh": "B"', "did you mean"),
+    ],
+)
+def test_a_comorbidity_written_with_its_value_gets_the_field_that_reads_it(
+    name: str, said: str, not_said: str
+) -> None:
+    """Case 1811 (three MAJOR): 'leptomeningeal disease' got 'did you mean
+    chronic_lung_disease?', a creatinine clearance, an LVEF or a Child-Pugh class written as a
+    comorbidity went to free text only, and 'nephropathy' got 'did you mean neuropathy?':
+    followed, each hint lost the rule that reads the value (rules 120-121, 118, 126) or
+    recorded a disease she did not have. The hint names the field and its value."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(_woman("2026-12-03", [], comorbidities=[name]))
+    assert said in str(caught.value)
+    assert not_said not in str(caught.value)

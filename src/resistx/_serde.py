@@ -461,10 +461,10 @@ _OTHER = "; free text resistx does not assess goes in other_conditions"
 def _comorbidity_name(value: object) -> Comorbidity:
     name = _str(value, str)
     found = comorbidities.known(name)
-    if found is None and (recorded := comorbidities.recorded_as(name)):
-        _fail(f"{_show.text(name)} is recorded as {recorded} (the value its rules read)")
     if found is None and (instead := comorbidities.elsewhere(name)):
         _fail(f"{_show.text(name)} is not a comorbidity resistx reads{instead}")
+    if found is None and (recorded := comorbidities.recorded_as(name)):
+        _fail(f"{_show.text(name)} is recorded as {recorded} (the value its rules read)")
     if found is None:
         meant = comorbidities.hint(name)
         hint = (

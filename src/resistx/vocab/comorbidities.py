@@ -199,21 +199,58 @@ _SITE_WORDS = {
     **dict.fromkeys(("lung", "pulmonary"), "lung"),
     **dict.fromkeys(("pleura", "pleural"), "pleura"),
     **dict.fromkeys(("peritoneal", "peritoneum"), "peritoneum"),
+    **dict.fromkeys(("meningeal", "lmd"), "leptomeningeal"),
 }
 
 
 def elsewhere(name: str) -> str | None:
     """Where a name given as a comorbidity belongs instead, with no spelling hint (brain
-    metastases: a metastatic site; a cognitive impairment: free text), or None."""
+    metastases: a metastatic site; a cognitive impairment: free text; a value a rule reads, a
+    clearance, an LVEF, a Child-Pugh class: the field that reads it), or None."""
     words = set(re.findall(r"[a-z]+", normalise(name)))
-    if words & _METASTASIS_WORDS:
+    if words & _METASTASIS_WORDS or words & _LEPTOMENINGEAL:
         sites = sorted({f'"{_SITE_WORDS[w]}"' for w in words if w in _SITE_WORDS})
         named = (
             f"metastatic_sites {', '.join(sites)}" if sites else "their site in metastatic_sites"
         )
         return f"; metastases are a site: {named}, which the rules read"
+    if (valued := _with_value(name, words)) is not None:
+        return valued
     if words & _NO_HINT_WORDS:
         return "; it goes in other_conditions (free text resistx does not assess)"
+    return None
+
+
+#: words of a name that mean the leptomeninges (case 1811: 'leptomeningeal disease', did you
+#: mean chronic_lung_disease?)
+_LEPTOMENINGEAL = frozenset({"leptomeningeal", "carcinomatosis", "lmd"})
+#: words of a kidney's function or its failure (case 1811: 'CrCl 25', 'nephropathy', did you
+#: mean neuropathy?)
+_KIDNEY = frozenset({"crcl", "gfr", "egfr", "clearance", "nephropathy", "aki", "creatinine"})
+_ORGAN_WORDS = frozenset({"renal", "kidney"})
+_IMPAIRED = frozenset({"impaired", "impairment", "function", "insufficiency", "injury"})
+
+
+def _with_value(name: str, words: set[str]) -> str | None:
+    """How to record a comorbidity written with the value a rule reads (or that needs one)."""
+    found = re.search(r"\d+(?:\.\d+)?", name)
+    value = f"{float(found.group()):g}" if found else None
+    if words & _KIDNEY or (words & _ORGAN_WORDS and words & _IMPAIRED):
+        clearance = value or "<mL/min>"
+        said = f'; record {{"name": "renal_impairment", "creatinine_clearance": {clearance}}}'
+        diabetes = (
+            f", and the diabetes as {DIABETES}"
+            if any(w.startswith("diabet") for w in words)
+            else ""
+        )
+        return f"{said} (the labels dose by it, rule 118){diabetes}"
+    if words & {"lvef", "ejection"} or {"lv", "dysfunction"} <= words:
+        lvef = value or "<percent>"
+        return f'; record {{"name": "cardiac_disease", "lvef": {lvef}}} (rules 126, 12 read it)'
+    if {"child", "pugh"} <= words:
+        grade = re.search(r"pugh\W*([abc])\b", name.casefold())
+        child = f'"{grade.group(1).upper()}"' if grade else '"A", "B" or "C"'
+        return f'; record {{"name": "hepatic_impairment", "child_pugh": {child}}}'
     return None
 
 
