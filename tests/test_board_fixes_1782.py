@@ -551,3 +551,42 @@ def test_a_comorbidity_written_with_its_value_gets_the_field_that_reads_it(
         resistx.load_profile(_woman("2026-12-03", [], comorbidities=[name]))
     assert said in str(caught.value)
     assert not_said not in str(caught.value)
+
+
+def _fifth_line_pik3ca() -> dict[str, Any]:
+    """Case 1818: palbociclib + letrozole, then trastuzumab deruxtecan, sacituzumab govitecan
+    and capecitabine, each to progression; liver, pleural and bone disease; PIK3CA E545K on
+    ctDNA, ESR1, AKT1 and PTEN not detected; HER2-low; germline BRCA1/2 and PALB2 negative."""
+    ctdna = {"sample": "ctdna", "tested_on": "2026-11-20", "tumour_fraction": 0.12}
+    return _woman(
+        "2026-12-03",
+        [
+            result("PIK3CA", "mutated", variant="E545K", **ctdna),
+            *(result(g, "not_detected", **ctdna) for g in ("ESR1", "AKT1", "PTEN")),
+            *(
+                result(g, "not_detected", origin="germline", sample="blood", tested_on="2021-03-10")
+                for g in ("BRCA1", "BRCA2", "PALB2")
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2021-07-29", "2023-04-10", "progression", line=1),
+        _course(["trastuzumab deruxtecan"], "2023-04-26", "2024-06-05", "progression", line=2),
+        _course(["sacituzumab govitecan"], "2024-06-20", "2025-02-12", "progression", line=3),
+        _course(["capecitabine"], "2025-02-26", "2026-11-10", "progression", line=4),
+        her2="low",
+        metastatic_sites=["liver", "bone", "pleura"],
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_pathway_finding_past_its_trials_lines_does_not_put_fulvestrant_above_chemotherapy(
+    policy: str,
+) -> None:
+    """Case 1818 (MAJOR): at a fifth line, after both ADCs and capecitabine, a PIK3CA mutation
+    whose drugs the plan itself caps (past the chemotherapy lines their trials enrolled after,
+    rule 104) turned off rule 6's 'nothing actionable': chemotherapy came fifth, 'later', below
+    fulvestrant alone ('no rule moved it'). Such a finding is no usable target: chemotherapy
+    comes before endocrine monotherapy."""
+    plan = _planned(_fifth_line_pik3ca(), policy, {})
+    names = [o.regimen.id for o in plan.options]
+    assert names.index("chemotherapy") < names.index("fulvestrant")
+    assert plan.option("chemotherapy").tier is not resistx.Tier.LATER  # type: ignore[union-attr]

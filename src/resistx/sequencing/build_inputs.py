@@ -17,6 +17,7 @@ from resistx.sequencing.ai_resistance import (
     endocrine_resistant,
     ultralow_endocrine_progressed,
 )
+from resistx.sequencing.course_readings import cdk46i_months, first_line
 from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.exhausted import (
     acted_on,
@@ -132,24 +133,6 @@ def _pam_findings(pam: list[GeneState | None]) -> tuple[Finding | None, Finding 
     return found[0], next((f for f in found if f is not None), None)
 
 
-def _cdk46i_months(facts: Facts) -> dict[str, bool]:
-    """The molecular Inputs' readings of the time on a CDK4/6 inhibitor."""
-    return {
-        "long_cdk46i": facts.long_cdk46i,
-        "short_cdk46i": facts.short_cdk46i,
-        "cdk46i_under_12_months": facts.metastatic_cdk46i_months is not None
-        and not facts.long_cdk46i,
-    }
-
-
-def _first_line(facts: Facts) -> dict[str, bool]:
-    """Nothing on record (rules 31, 39), and INAVO120's population (rule 31)."""
-    return {
-        "untreated": not facts.profile.treatments,
-        "early_adjuvant_relapse": facts.early_adjuvant_endocrine_relapse,
-    }
-
-
 def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:
     pam, esr1_state = [facts.genes.get(g) for g in PAM_GENES], facts.genes.get("ESR1")
     esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
@@ -197,9 +180,9 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         maintain_switch=maintain.first_line_palbociclib_switch(facts, outside),
         mechanisms=mechanisms,
         pik3ca_negative=pik3ca is None and _current_negative(facts, "PIK3CA", pam[0]) is not None,
-        **_cdk46i_months(facts),
+        **cdk46i_months(facts),
         **adjuvant.endocrine_reading(facts),
-        **_first_line(facts),
+        **first_line(facts),
         early_adjuvant_relapse_unknown=adjuvant_relapse_unknown(facts),  # 1457, 1577d
         chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
         db04_early_relapse=bool(facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)),

@@ -4,6 +4,7 @@ endocrine-based lines after the CDK4/6 inhibitor (rule 22)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from resistx.model.enums import DrugClass
 from resistx.model.profile import Treatment, combined
@@ -108,17 +109,31 @@ def target_left(facts: Facts) -> bool:
     return bool(targets_left(facts))
 
 
+#: cytotoxic lines for metastatic disease past which no PI3K, AKT or mTOR inhibitor's trial
+#: with endocrine therapy enrolled: CAPItello-291 and BOLERO-2 at most one chemotherapy line for
+#: advanced disease (Turner et al., N Engl J Med 2023; Baselga et al., N Engl J Med 2012),
+#: SOLAR-1 none (André et al., N Engl J Med 2019); none of the three limits is in the review
+PATHWAY_TRIAL_LINES = 1
+
+
 #: ECOG from which an intensive regimen comes after the least toxic options (rule 13)
 POOR_ECOG = 3
 
 
-def pathway_drugs(facts: Facts, pathway: Finding | None, esr1_clear: bool) -> dict[str, bool]:
+class PathwayDrugs(TypedDict):
+    pathway_unusable: str
+    pathway_held_back: bool
+
+
+def pathway_drugs(facts: Facts, pathway: Finding | None, esr1_clear: bool) -> PathwayDrugs:
     """Whether a PI3K or AKT inhibitor is held back whatever the finding (diabetes needing
-    insulin: rules 12 and 78; ECOG 3-4: rule 13; case 1208), and so whether the pathway, the
-    only target with ESR1 clear, is no usable target (insulin; case 1035)."""
+    insulin: rules 12 and 78; ECOG 3-4: rule 13; case 1208), and why the pathway, the only
+    target with ESR1 clear, is no usable target ("insulin", case 1035; "lines": past its
+    inhibitors' trials' cytotoxic lines, rule 104, case 1818)."""
     insulin = needs_insulin(facts)
+    why = "insulin" if insulin else "lines" if facts.cytotoxic_lines > PATHWAY_TRIAL_LINES else ""
     return {
-        "pathway_unusable": pathway is not None and esr1_clear and insulin,
+        "pathway_unusable": why if pathway is not None and esr1_clear else "",
         "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,
     }
 

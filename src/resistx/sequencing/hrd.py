@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypedDict
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, Facts
@@ -136,7 +137,12 @@ def parp_contraindicated(facts: Facts) -> bool:
     return Comorbidity.MYELODYSPLASTIC_SYNDROME in facts.comorbidities
 
 
-def parp_closed_by(facts: Facts) -> dict[str, bool]:
+class ParpClosed(TypedDict):
+    platinum_resistant: bool
+    parp_contraindicated: bool
+
+
+def parp_closed_by(facts: Facts) -> ParpClosed:
     """The MolecularInputs fields that close the PARP inhibitors to a target: progression on a
     platinum (rule 105), a myelodysplastic syndrome on record (rule 112; case 1193a)."""
     return {

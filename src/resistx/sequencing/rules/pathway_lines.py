@@ -7,16 +7,12 @@ from collections.abc import Iterator
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.exhausted import PATHWAY_TRIAL_LINES
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, rule
 
 H = Factor.HISTORY
 
-#: cytotoxic lines for metastatic disease past which no PI3K, AKT or mTOR inhibitor's trial
-#: with endocrine therapy enrolled: CAPItello-291 and BOLERO-2 at most one chemotherapy line for
-#: advanced disease (Turner et al., N Engl J Med 2023; Baselga et al., N Engl J Med 2012),
-#: SOLAR-1 none (André et al., N Engl J Med 2019); none of the three limits is in the review
-PATHWAY_TRIAL_LINES = 1
 #: the drugs whose trials those are
 _DRUGS = frozenset({"alpelisib", "capivasertib", "everolimus"})
 _TRIALS = ("CAPItello-291", "SOLAR-1", "BOLERO-2")

@@ -72,7 +72,9 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     condition="After progression on a CDK4/6 inhibitor, ESR1 and the PI3K pathway tested "
     "(current, not PCR only) without an actionable alteration (HER2-low does not count here); "
     "or each target found already acted on, with progression (an ESR1 mutation on an oral "
-    "SERD, a PI3K-pathway alteration on a PI3K or AKT inhibitor), the other tested without one. "
+    "SERD, a PI3K-pathway alteration on a PI3K or AKT inhibitor), the other tested without one; "
+    "or the pathway the only target with no drug for it (diabetes needing insulin, case 1035; "
+    "past its inhibitors' trials' cytotoxic lines, rule 104, case 1818). "
     "The short-CDK4/6-inhibitor half of this rule is in the history factor.",
     effect="Chemotherapy and ADCs gain; endocrine-based regimens lose, except everolimus-based "
     "ones after a PI3K or AKT inhibitor given for a pathway alteration (the review lists them "
@@ -142,6 +144,12 @@ def _unusable(i: MolecularInputs) -> str:
     """Rule 6's reason where the one target found has no drug the patient can take (case 1035)."""
     f = i.akt_pathway
     said = "" if f is None else f"{f.gene} {f.result.status.value} {f.describe()}: "
+    if i.pathway_unusable == "lines":  # case 1818
+        return (
+            f"{said}past the cytotoxic lines the PI3K, AKT and mTOR inhibitors' trials enrolled "
+            "after, their drugs at best an alternative (as their own reasons say), "
+            "and ESR1 tested without a mutation: no target their results reach"
+        )
     return (
         f"{said}no PI3K-pathway drug this patient can take (diabetes needing insulin leaves "
         "alpelisib out, and capivasertib outside CAPItello-291's population, as their own "
