@@ -590,3 +590,42 @@ def test_a_pathway_finding_past_its_trials_lines_does_not_put_fulvestrant_above_
     names = [o.regimen.id for o in plan.options]
     assert names.index("chemotherapy") < names.index("fulvestrant")
     assert plan.option("chemotherapy").tier is not resistx.Tier.LATER  # type: ignore[union-attr]
+
+
+def _her2_low_copd(copd: dict[str, Any] | str) -> dict[str, Any]:
+    """Case 1831: HER2-low (2+, ISH negative), after palbociclib + letrozole, everolimus +
+    exemestane and capecitabine, nothing actionable on ctDNA; COPD as ``copd``."""
+    return _woman(
+        "2026-12-03",
+        [
+            result(g, "not_detected", tested_on="2026-11-20", sample="ctdna")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        _course(["palbociclib", "letrozole"], "2022-01-10", "2023-08-01", "progression", line=1),
+        _course(["everolimus", "exemestane"], "2023-08-10", "2024-06-01", "progression", line=2),
+        _course(["capecitabine"], "2024-06-10", "2026-11-01", "progression", line=3),
+        her2="low",
+        comorbidities=[copd],
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_copd_of_unknown_severity_does_not_put_trastuzumab_deruxtecan_after_endocrine_monotherapy(
+    policy: str,
+) -> None:
+    """Case 1831 (MAJOR): 'COPD' put trastuzumab deruxtecan, standard after one chemotherapy
+    line for HER2-low disease (DESTINY-Breast04), 14th, after fulvestrant alone: a relative
+    contraindication. DESTINY-Breast04 left out clinically severe pulmonary compromise: COPD of
+    unknown severity makes it at best an alternative until the severity is known; a severe one
+    (grade 3-4, on oxygen) is the relative contraindication it was; a mild one a caution."""
+    unknown = _planned(_her2_low_copd("COPD"), policy, {})
+    names = [o.regimen.id for o in unknown.options]
+    tdxd = unknown.option("trastuzumab-deruxtecan")
+    assert tdxd is not None and tdxd.tier is not resistx.Tier.LATER
+    assert names.index("trastuzumab-deruxtecan") < names.index("fulvestrant")
+    assert any("how severe" in r.text for r in tdxd.reasons)
+    severe = _planned(_her2_low_copd({"name": "chronic_lung_disease", "grade": 3}), policy, {})
+    late = severe.option("trastuzumab-deruxtecan")
+    assert late is not None and any(r.code == "relative_contraindication" for r in late.reasons)
+    mild = _planned(_her2_low_copd({"name": "chronic_lung_disease", "grade": 1}), policy, {})
+    assert mild.options[0].regimen.id == "trastuzumab-deruxtecan"

@@ -327,12 +327,13 @@ def test_a_chronic_lung_disease_puts_the_deruxtecan_adcs_after_the_options_witho
     None
 ):
     """Recheck of case 510 (practice-2026): ECOG 2 on home oxygen; datopotamab deruxtecan came
-    second."""
+    second. On home oxygen the COPD is severe, recorded so since case 1831 (grade 4): of
+    unknown severity the ADCs are at best an alternative until it is known."""
     p = resistx.sequence(
         patient(
             schema_version=2,
             her2="low",
-            comorbidities=["COPD"],
+            comorbidities=[{"name": "chronic_lung_disease", "grade": 4}],
             biomarkers=NEGATIVE,
             treatments=[PALBOCICLIB, CAPECITABINE],
         ),

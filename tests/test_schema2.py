@@ -134,7 +134,8 @@ def test_hepatic_impairment_cautions_everolimus_and_abemaciclib_from_their_label
 def test_a_comorbidity_value_belongs_to_its_comorbidity() -> None:
     with pytest.raises(
         resistx.ProfileError,
-        match="grade is read for neuropathy, cytopenia and interstitial_lung_disease only",
+        match="grade is read for neuropathy, cytopenia, interstitial_lung_disease and "
+        "chronic_lung_disease only",
     ):
         resistx.load_profile(v2(comorbidities=[{"name": "diabetes", "grade": 2}]))
 

@@ -81,7 +81,14 @@ def _schema(_inst: object, _attribute: attrs.Attribute[Any], value: int) -> None
 
 #: the comorbidities whose CTCAE grade a rule reads (rule 12: neuropathy, and an interstitial
 #: lung disease's, case 1233; rule 111: cytopenia, its worst count's grade, case 1159)
-GRADED = (Comorbidity.NEUROPATHY, Comorbidity.CYTOPENIA, Comorbidity.INTERSTITIAL_LUNG_DISEASE)
+#: a chronic lung disease's grade is its severity, 1 mild to 4 very severe (GOLD's grades for
+#: COPD; 3-4 severe, on oxygen: rule 12, case 1831)
+GRADED = (
+    Comorbidity.NEUROPATHY,
+    Comorbidity.CYTOPENIA,
+    Comorbidity.INTERSTITIAL_LUNG_DISEASE,
+    Comorbidity.CHRONIC_LUNG_DISEASE,
+)
 
 
 def _grade(inst: Any, _attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -89,7 +96,10 @@ def _grade(inst: Any, _attribute: attrs.Attribute[Any], value: int | None) -> No
         return
     name = getattr(inst, "name", None)
     if name not in GRADED:
-        msg = "grade is read for neuropathy, cytopenia and interstitial_lung_disease only"
+        msg = (
+            "grade is read for neuropathy, cytopenia, interstitial_lung_disease and "
+            "chronic_lung_disease only"
+        )
         raise ValueError(msg)
     if not 0 <= value <= 4:
         msg = f"{name.value} grade must be 0 to 4 (CTCAE), got {number(value)}"

@@ -31,7 +31,7 @@ from resistx.sequencing.rules.comorbidity_risks import (
     UNQUANTIFIED_AT_BEST_LATER,
 )
 from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
-from resistx.sequencing.rules.lung_rechallenge import RECHALLENGE_NOTES, resumed
+from resistx.sequencing.rules.lung_rechallenge import RECHALLENGE_NOTES, lung_reserve, resumed
 from resistx.vocab.comorbidities import Comorbidity
 
 C = Comorbidity
@@ -52,8 +52,8 @@ B = Factor.BALANCE
     "option without such a risk (a hard ordering), as it does gedatolisib (an mTOR inhibitor "
     "too, with no pneumonitis figure in the sources; case 764) and as heart disease or bradycardia does "
     "ribociclib (QT prolongation, which its label asks to avoid there), and chronic lung "
-    "disease (COPD) everolimus and the deruxtecan ADCs (cautioning abemaciclib); the others add "
-    "cautions with the "
+    "disease (COPD) everolimus and, severe (grade 3-4), the deruxtecan ADCs (unknown: at best "
+    "an alternative, case 1831; cautioning abemaciclib); the others add cautions with the "
     "adverse-event figure, or with what a label says where the review prints none (hepatic "
     "impairment: the labels' doses of everolimus, the CDK4/6 inhibitors, fulvestrant, "
     "elacestrant and capivasertib). A neuropathy of grade 1 asks chemotherapy to grade it "
@@ -99,7 +99,9 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             elif risk is not None:
                 note = _note(comorbidity, drug, stopped)
                 yield _risk(risk, name, comorbidity, note, drug, trial, found, spec.key_trials)
-                if (comorbidity, drug) in AT_BEST_LATER:
+                if (reserve := lung_reserve(condition, drug, spec.key_trials)) is not None:
+                    yield reserve  # case 1831: by the lung disease's severity
+                elif (comorbidity, drug) in AT_BEST_LATER:
                     where = f"{risk[1]} in {found[1].key}" if found else risk[1]
                     yield _relative(
                         name, drug, where, (found[1].key,) if found else spec.key_trials

@@ -1,6 +1,7 @@
 """Rule 12 on an interstitial lung disease that a drug caused: what its exclusion says of giving
 it again (case 422), and after a grade 0-1 what its label allows in place of leaving it out
-(case 1233)."""
+(case 1233); and on a chronic lung disease beside the deruxtecan ADCs, by its severity (case
+1831)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,36 @@ def resumed(condition: Condition, name: str, drug: str, stopped: tuple[str, ...]
         return None
     code = f"{condition.name.value}_caution"
     return Effect(code=code, caution=True, text=f"{name}: {allowed}.")
+
+
+#: the ADCs whose trials left out clinically severe pulmonary compromise (DESTINY-Breast04's
+#: protocol; not in the review): a chronic lung disease weighs on them by its severity
+_DERUXTECAN = frozenset({"trastuzumab deruxtecan", "datopotamab deruxtecan"})
+#: the grade from which a chronic lung disease is severe (GOLD 3-4: on oxygen, say)
+SEVERE_LUNG_GRADE = 3
+
+
+def lung_reserve(condition: Condition, drug: str, trials: tuple[str, ...]) -> Effect | None:
+    """A chronic lung disease beside a deruxtecan ADC short of severe: of unknown severity, at
+    best an alternative until it is known; mild or moderate, nothing beyond its caution; None
+    where rule 12's relative contraindication stands (severe, or another drug)."""
+    if condition.name is not Comorbidity.CHRONIC_LUNG_DISEASE or drug not in _DERUXTECAN:
+        return None
+    if condition.grade is not None and condition.grade >= SEVERE_LUNG_GRADE:
+        return None
+    if condition.grade is not None:
+        return Effect(code="chronic_lung_disease_caution", text=_MILD.format(drug), trials=trials)
+    return Effect(
+        code="chronic_lung_disease_caution",
+        ceiling=1,
+        text=f"Chronic lung disease of unknown severity: ask how severe it is (record its "
+        f"grade): {drug}'s trials left out clinically severe pulmonary compromise, where it "
+        "comes after every option without such a risk; at best an alternative until known.",
+        trials=trials,
+    )
+
+
+_MILD = (
+    "Chronic lung disease, not severe: {} with its interstitial-lung-disease caution, lung "
+    "symptoms watched (its trials left out only clinically severe pulmonary compromise)."
+)
