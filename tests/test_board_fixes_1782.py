@@ -629,3 +629,29 @@ def test_copd_of_unknown_severity_does_not_put_trastuzumab_deruxtecan_after_endo
     assert late is not None and any(r.code == "relative_contraindication" for r in late.reasons)
     mild = _planned(_her2_low_copd({"name": "chronic_lung_disease", "grade": 1}), policy, {})
     assert mild.options[0].regimen.id == "trastuzumab-deruxtecan"
+
+
+def test_in_a_marrow_crisis_without_transfusion_chemotherapy_is_a_single_agent() -> None:
+    """Case 1814b (MAJOR, borderline): a marrow crisis (grade 3 anaemia and thrombocytopenia)
+    in a patient who declines transfusion: chemotherapy's reason allowed 'a combination ... for
+    a quick response', whose deeper nadirs need the transfusion she declines, and its caution
+    named anaemia only. The crisis caution says a single agent dosed to the counts, and names
+    the bleeding risk of low platelets."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result(g, "not_detected", tested_on="2026-11-20", sample="ctdna")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        _course(["palbociclib", "letrozole"], "2023-05-01", "2026-10-20", "progression", line=1),
+        visceral_crisis=True,
+        ecog=2,
+        comorbidities=[{"name": "cytopenia", "grade": 3}],
+        metastatic_sites=["bone"],
+    )
+    plan = _planned(data, "ye2024", {"declines_transfusion": True})
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    said = " ".join(c.text for c in chemo.cautions)
+    assert "single agent" in said and "not a combination" in said
+    assert "bleeding" in said

@@ -62,8 +62,11 @@ def _myelosuppressive(spec: RegimenSpec) -> bool:
 #: what supports the counts in a crisis's chemotherapy, by whether transfusion is declined (1776)
 _SUPPORT = {
     False: "transfusion support",
-    True: "without transfusion, which the patient declines: iron, growth factors and a "
-    "haematology view",
+    # a combination's deeper nadirs need the transfusions she declines (case 1814b)
+    True: "without transfusion, which the patient declines: a single agent dosed to the "
+    "counts, not a combination, whose deeper nadirs would need it; iron, an erythropoiesis-"
+    "stimulating agent and a haematology view; with low platelets, the bleeding risk weighed "
+    "(no anticoagulant or antiplatelet drug that can be avoided)",
 }
 
 
@@ -82,7 +85,9 @@ _SUPPORT = {
     "cause of the cytopenia first (marrow infiltration, an earlier treatment's toxicity, a "
     "marrow disease); among them the order is as without it. In a visceral crisis "
     "chemotherapy is not capped: it comes first (rule 7), with a caution to adjust its dose to "
-    "the counts, with transfusion support (case 1395); with a myelodysplastic syndrome and no "
+    "the counts, with transfusion support (case 1395), or where transfusion is declined a "
+    "single agent, not a combination, with the bleeding risk weighed (case 1814b); with a "
+    "myelodysplastic syndrome and no "
     "such cytopenia, neither are the ADCs (case 1578b). At grade 0-2 or an unknown grade, rule "
     "12's cautions stand alone (case 1159).",
     codes=(
