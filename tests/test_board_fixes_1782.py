@@ -655,3 +655,44 @@ def test_in_a_marrow_crisis_without_transfusion_chemotherapy_is_a_single_agent()
     said = " ".join(c.text for c in chemo.cautions)
     assert "single agent" in said and "not a combination" in said
     assert "bleeding" in said
+
+
+def test_with_no_as_of_the_decision_date_is_the_latest_date_a_her2_test_included() -> None:
+    """Case 1812 (MINOR): with no as_of the decision date was the latest biomarker, relapse or
+    treatment date, while a HER2 test dated later was on record (an as_of before it is refused:
+    'the decision date comes last')."""
+    data = _woman(
+        "2026-12-03",
+        [result("ESR1", "not_detected", tested_on="2026-11-02")],
+        _course(["palbociclib", "letrozole"], "2024-01-10", "2026-10-20", "progression", line=1),
+        her2_tests=[{"score": "1+", "tested_on": "2026-11-05", "site": "metastasis"}],
+    )
+    del data["as_of"], data["her2"]
+    assert str(resistx.load_profile(data).decision_date) == "2026-11-05"
+
+
+@pytest.mark.parametrize("written", ["1+", "2+", "IHC 1+"])
+def test_an_ihc_score_written_as_her2_says_where_it_goes(written: str) -> None:
+    """Case 1839 (MINOR): her2 '1+', what a clinic writes, got only the list of categories."""
+    data = _woman("2026-12-03", [], her2=written)
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    assert "her2_tests" in str(caught.value) and 'her2 "low"' in str(caught.value)
+
+
+def test_an_exclusion_names_each_of_its_codes_once() -> None:
+    """Case 1825 (MINOR): 'Giredestrant + everolimus [out_of_population, out_of_population]'."""
+    exclusion = resistx.Exclusion(
+        regimen=resistx.sequence(_short_then_fulvestrant()).options[0].regimen,
+        reasons=tuple(
+            resistx.Reason(
+                factor=resistx.Factor.HISTORY,
+                code="out_of_population",
+                text=text,
+                trials=("EMERALD",),
+                rule=rule,
+            )
+            for rule, text in ((52, "One."), (101, "Two."))
+        ),
+    )
+    assert exclusion.codes == (resistx.ExclusionCode.OUT_OF_POPULATION,)

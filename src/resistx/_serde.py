@@ -196,11 +196,20 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
 #: a clinic's word for what a field holds in other terms: what to write instead, said whole
 #: (cases 1124, 1142, 1143, 1146)
 ENUM_ADVICE: dict[type, dict[str, str]] = {
-    enums.Her2Status: dict.fromkeys(
-        ("negative", "her2_negative", "her2-negative", "her2-"),
-        "HER2-negative covers IHC 0, 1+ and 2+ with a negative ISH: record the score (in "
-        "her2_tests, or her2 0, ultralow or low), or unknown, and the plan asks for it",
-    ),
+    enums.Her2Status: {
+        **dict.fromkeys(
+            ("negative", "her2_negative", "her2-negative", "her2-"),
+            "HER2-negative covers IHC 0, 1+ and 2+ with a negative ISH: record the score (in "
+            "her2_tests, or her2 0, ultralow or low), or unknown, and the plan asks for it",
+        ),
+        # an IHC score where the category goes (case 1839): what to write, never 'positive'
+        **dict.fromkeys(
+            ("1+", "ihc_1+", "2+", "ihc_2+", "3+", "ihc_3+"),
+            'an IHC score goes in her2_tests ({"score": "1+"}, a 2+ with its "ish"); '
+            'here, her2 "low" for 1+ or 2+ with a negative ISH (3+ is HER2-positive, outside '
+            "resistx's scope)",
+        ),
+    },
     enums.HormoneReceptor: dict.fromkeys(
         ("er_low", "er-low", "low_positive", "weakly_positive", "er_low_positive"),
         "an ER-low tumour (1-10% of cells) is hormone_receptor low: its endocrine options come "

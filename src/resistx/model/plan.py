@@ -119,7 +119,8 @@ class Exclusion:
 
     @property
     def codes(self) -> tuple[ExclusionCode, ...]:
-        return tuple(ExclusionCode(r.code) for r in self.reasons)
+        """The exclusion's codes, each once, in the order of its reasons (case 1825)."""
+        return tuple(dict.fromkeys(ExclusionCode(r.code) for r in self.reasons))
 
 
 @attrs.frozen(kw_only=True)

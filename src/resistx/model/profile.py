@@ -1206,6 +1206,7 @@ class Profile:
         if self.as_of is not None:
             return self.as_of
         dates = [r.tested_on for r in self.biomarkers if r.tested_on]
+        dates += [h.tested_on for h in self.her2_tests if h.tested_on]  # as as_of's check (1812)
         dates += [self.relapsed_on] if self.relapsed_on else []
         for t in self.treatments:
             dates += [d for d in (t.started_on, t.ended_on) if d]
