@@ -188,6 +188,8 @@ def test_sacituzumab_that_caused_a_neutropenic_sepsis_is_not_preferred_again(
     assert sg.tier is not resistx.Tier.PREFERRED
     assert plan.options[0].regimen.id != "sacituzumab-govitecan"
     assert not any("does not move" in c.text for c in sg.cautions)
+    # case 1809 (MINOR): 'Stopped before for sacituzumab govitecan for ...' did not read
+    assert not any(r.text.startswith("Stopped before for sacituzumab") for r in sg.reasons)
 
 
 def test_an_uncomplicated_neutropenia_on_sacituzumab_still_does_not_move_it() -> None:
@@ -696,3 +698,30 @@ def test_an_exclusion_names_each_of_its_codes_once() -> None:
         ),
     )
     assert exclusion.codes == (resistx.ExclusionCode.OUT_OF_POPULATION,)
+
+
+def test_with_a_visceral_crisis_recorded_the_ungraded_liver_question_does_not_ask_it_again() -> (
+    None
+):
+    """Case 1829 (MINOR): a visceral crisis from liver metastases recorded, chemotherapy first,
+    and the hepatic impairment's action still said a rising bilirubin 'can amount to a visceral
+    crisis, which puts chemotherapy first'. It asks for the grade only."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result(g, "not_detected", tested_on="2026-11-20", sample="tissue")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        _course(["abemaciclib", "anastrozole"], "2025-06-01", "2026-11-15", "progression", line=1),
+        visceral_crisis=True,
+        ecog=2,
+        comorbidities=["hepatic_impairment"],
+        metastatic_sites=["liver"],
+    )
+    plan = _planned(data, "ye2024", {})
+    [ask] = [a for a in plan.actions if a.code == "grade_hepatic_impairment"]
+    assert "can amount to a visceral crisis" not in ask.text
+    del data["visceral_crisis"]
+    plain = _planned(data, "ye2024", {})
+    [ask] = [a for a in plain.actions if a.code == "grade_hepatic_impairment"]
+    assert "can amount to a visceral crisis" in ask.text

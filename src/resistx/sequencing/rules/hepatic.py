@@ -67,7 +67,9 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
             "review gives no figures).",
         )
     if classes == {None}:  # entered by name only (case 1001): read as short of class C
-        yield PlanEffect(code="grade_hepatic_impairment", first=True, text=_UNGRADED)
+        crisis = facts.profile.visceral_crisis  # then the crisis's question is answered (1829)
+        text = _UNGRADED.removesuffix(_CRISIS_QUESTION) if crisis else _UNGRADED
+        yield PlanEffect(code="grade_hepatic_impairment", first=True, text=text)
 
 
 def _cause_known(facts: Facts) -> bool:
@@ -84,6 +86,11 @@ _UNGRADED = (
     "ascites, encephalopathy) and establish its cause. Until it is graded the options read it "
     "as short of class C, where most drugs ranked here were not studied and some are a "
     "relative contraindication (rule 81); at class B several need a lower dose (their "
-    "cautions). Where it comes from liver metastases, a rising bilirubin can amount to a "
-    "visceral crisis, which puts chemotherapy first (rule 7)."
+    "cautions)."
 )
+#: ... and where no visceral crisis is recorded
+_CRISIS_QUESTION = (
+    " Where it comes from liver metastases, a rising bilirubin can amount to a visceral "
+    "crisis, which puts chemotherapy first (rule 7)."
+)
+_UNGRADED += _CRISIS_QUESTION

@@ -75,8 +75,8 @@ def dose_managed(said: str, stops: list[tuple[str, str]], spec: RegimenSpec) -> 
         yield Effect(
             code="same_drug_after_toxicity",
             ceiling=1,
-            text=f"Stopped before for {said}: at best an alternative, weighed against the "
-            "options without that history.",
+            text=f"Stopped before for an adverse event ({said}): at best an alternative, "
+            "weighed against the options without that history.",
             trials=spec.key_trials,
         )
 
