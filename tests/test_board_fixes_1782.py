@@ -725,3 +725,28 @@ def test_with_a_visceral_crisis_recorded_the_ungraded_liver_question_does_not_as
     plain = _planned(data, "ye2024", {})
     [ask] = [a for a in plain.actions if a.code == "grade_hepatic_impairment"]
     assert "can amount to a visceral crisis" in ask.text
+
+
+def test_at_ecog_3_with_no_endocrine_monotherapy_left_the_first_reason_names_supportive_care() -> (
+    None
+):
+    """Case 1862 (MAJOR, practice-2026): at ECOG 3, after palbociclib + anastrozole and then
+    fulvestrant, ESR1 wild type, abemaciclib alone came first with the reason 'more toxic than
+    endocrine monotherapy, which comes first', where no endocrine monotherapy was left, and
+    best supportive care, said only beside endocrine monotherapy, was said nowhere."""
+    data = _woman(
+        "2026-12-03",
+        [
+            result(g, "not_detected", tested_on="2026-11-20", sample="ctdna", tumour_fraction=0.03)
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        _course(["palbociclib", "anastrozole"], "2021-06-01", "2024-01-10", "progression", line=1),
+        _course(["fulvestrant"], "2024-01-20", "2025-09-10", "progression", line=2),
+        ecog=3,
+        her2="low",
+    )
+    plan = _planned(data, "practice-2026", {})
+    first = plan.options[0]
+    said = " ".join(r.text for r in first.reasons)
+    assert "which comes first" not in said
+    assert "best supportive care" in said

@@ -25,7 +25,8 @@ H = Factor.HISTORY
     "combinations), trial enrolment and investigational regimens (and those approved only after "
     "the plan's date, rule 46; case 901) rank after every other "
     "option and lose merit; other options come after every approved endocrine monotherapy "
-    "(a second hard step) and lose less; endocrine monotherapy nothing, and its reason says it "
+    "(a second hard step) and lose less, their reason naming best supportive care (none may "
+    "be left: case 1862); endocrine monotherapy nothing, and its reason says it "
     "comes first. In a visceral crisis chemotherapy, "
     "which answers it (rule 7), loses only the ECOG 2 step: at ECOG 2 a combination or a "
     "fast-acting agent where the disease brought the decline, else a single agent; at ECOG 3-4 "
@@ -74,7 +75,8 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             code="poor_performance_status_more_toxic",
             delta=w.poor_ps_combination,
             demote=Precedence.MORE_TOXIC,
-            text=f"ECOG {i.ecog}: more toxic than endocrine monotherapy, which comes first.",
+            text=f"ECOG {i.ecog}: more toxic than endocrine monotherapy, which comes before it "
+            "where the plan has one; best supportive care is the other course to discuss.",
             trials=spec.key_trials,
         )
     elif i.ecog >= 3:  # endocrine monotherapy: what the precedence above puts first
