@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import resistx
+from resistx.display import markdown, text
 from resistx.interop import from_fhir
 from resistx.io.profile import load_preferences
 from resistx.sequencing.policy import get
@@ -188,7 +189,7 @@ def test_sacituzumab_that_caused_a_neutropenic_sepsis_is_not_preferred_again(
     assert sg.tier is not resistx.Tier.PREFERRED
     assert plan.options[0].regimen.id != "sacituzumab-govitecan"
     assert not any("does not move" in c.text for c in sg.cautions)
-    # case 1809 (MINOR): 'Stopped before for sacituzumab govitecan for ...' did not read
+    # and (MINOR, 1809) its reason's first words read as English
     assert not any(r.text.startswith("Stopped before for sacituzumab") for r in sg.reasons)
 
 
@@ -750,3 +751,43 @@ def test_at_ecog_3_with_no_endocrine_monotherapy_left_the_first_reason_names_sup
     said = " ".join(r.text for r in first.reasons)
     assert "which comes first" not in said
     assert "best supportive care" in said
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_past_the_trials_lines_the_matched_akt_inhibitor_stays_an_alternative_above_fulvestrant(
+    policy: str,
+) -> None:
+    """Case 1843b (MAJOR, borderline, from this session's 1818 fix): an AKT1 E17K after
+    ribociclib + letrozole, paclitaxel, capecitabine and sacituzumab govitecan: rule 6 now
+    reads the finding as no usable target, and its step back of endocrine-based regimens put
+    capivasertib + fulvestrant 'later', below fulvestrant alone, while its own reason says 'at
+    best an alternative'. The matched inhibitor keeps rule 104's cap, not rule 6's step."""
+    ctdna = {"sample": "ctdna", "tested_on": "2026-11-20", "tumour_fraction": 0.1}
+    data = _woman(
+        "2026-12-03",
+        [
+            result("AKT1", "mutated", variant="E17K", **ctdna),
+            *(result(g, "not_detected", **ctdna) for g in ("ESR1", "PIK3CA", "PTEN")),
+        ],
+        _course(["ribociclib", "letrozole"], "2021-03-01", "2023-07-01", "progression", line=1),
+        _course(["paclitaxel"], "2023-07-15", "2024-03-01", "progression", line=2),
+        _course(["capecitabine"], "2024-03-15", "2025-08-01", "progression", line=3),
+        _course(["sacituzumab govitecan"], "2025-08-15", "2026-11-10", "progression", line=4),
+    )
+    plan = _planned(data, policy, {})
+    names = [o.regimen.id for o in plan.options]
+    capivasertib = plan.option("capivasertib+fulvestrant")
+    assert capivasertib is not None and capivasertib.tier is resistx.Tier.ALTERNATIVE
+    assert names.index("capivasertib+fulvestrant") < names.index("fulvestrant")
+    assert names[0] == "chemotherapy"
+
+
+def test_the_printed_plan_says_why_copd_of_unknown_severity_holds_trastuzumab_deruxtecan_back() -> (
+    None
+):
+    """Case 1842 (MAJOR, borderline): the reason that holds trastuzumab deruxtecan back for a
+    COPD of unknown severity (and asks its grade) was in the JSON only: the text and Markdown
+    plans showed the standard of care demoted for no stated reason."""
+    plan = _planned(_her2_low_copd("COPD"), "ye2024", {})
+    for printed in (text.plan(plan), markdown.plan(plan)):
+        assert "Chronic lung disease of unknown severity" in printed

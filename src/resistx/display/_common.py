@@ -57,6 +57,7 @@ STATE_RULES = frozenset({7, 13})
 PLACING_CODES = frozenset(
     {
         "relative_contraindication",
+        "lung_disease_severity_unknown",  # its grade asked before a deruxtecan ADC (case 1842)
         "olaparib_label_prior_chemotherapy",
         "same_class_after_progression",
         "approved_oral_serd_for_esr1",

@@ -18,6 +18,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, num, rule
 from resistx.sequencing.rules import adverse_events as ae
+from resistx.sequencing.rules import lung_rechallenge as lungs
 from resistx.sequencing.rules.adverse_events import Sourced
 from resistx.sequencing.rules.comorbidity_risks import (
     AT_BEST_LATER,
@@ -31,7 +32,6 @@ from resistx.sequencing.rules.comorbidity_risks import (
     UNQUANTIFIED_AT_BEST_LATER,
 )
 from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
-from resistx.sequencing.rules.lung_rechallenge import RECHALLENGE_NOTES, lung_reserve, resumed
 from resistx.vocab.comorbidities import Comorbidity
 
 C = Comorbidity
@@ -50,19 +50,18 @@ B = Factor.BALANCE
     "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan, "
     "and cautions everolimus (pneumonitis), making it at best a later option placed after every "
     "option without such a risk (a hard ordering), as it does gedatolisib (an mTOR inhibitor "
-    "too, with no pneumonitis figure in the sources; case 764) and as heart disease or bradycardia does "
-    "ribociclib (QT prolongation, which its label asks to avoid there), and chronic lung "
-    "disease (COPD) everolimus and, severe (grade 3-4), the deruxtecan ADCs (unknown: at best "
-    "an alternative, case 1831; cautioning abemaciclib); the others add cautions with the "
-    "adverse-event figure, or with what a label says where the review prints none (hepatic "
-    "impairment: the labels' doses of everolimus, the CDK4/6 inhibitors, fulvestrant, "
-    "elacestrant and capivasertib). A neuropathy of grade 1 asks chemotherapy to grade it "
-    "before each cycle (neuropathy_monitoring), without moving it.",
+    "too, with no pneumonitis figure in the sources; case 764) and as heart disease or "
+    "bradycardia does ribociclib (QT prolongation, which its label asks to avoid), and chronic lung "
+    "disease (COPD) everolimus and, severe (grade 3-4), the deruxtecan ADCs (unknown: at best an "
+    "alternative, case 1831; cautioning abemaciclib); the others add cautions with the adverse-"
+    "event figure, or with what a label says where the review prints none (hepatic impairment: "
+    "the labels' doses of everolimus, the CDK4/6 inhibitors, fulvestrant, elacestrant and "
+    "capivasertib). A neuropathy of grade 1 asks chemotherapy to grade it before each cycle "
+    "(neuropathy_monitoring), without moving it.",
     # a caution code for each comorbidity the tables above can caution for, and no other
     codes=(
-        "contraindicated",
-        "relative_contraindication",
-        "neuropathy_monitoring",
+        *("contraindicated", "relative_contraindication", "neuropathy_monitoring"),
+        lungs.LUNG_SEVERITY_UNKNOWN,
         *sorted(
             {
                 f"{c.value}_caution"
@@ -94,12 +93,12 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             name += " (on insulin)"
         for drug in spec.drugs:
             risk, found = _risk_of(condition, drug, spec, ctx)
-            if risk is not None and (again := resumed(condition, name, drug, stopped)):
+            if risk is not None and (again := lungs.resumed(condition, name, drug, stopped)):
                 yield again  # a grade 0-1 lung disease its label allows it again after
             elif risk is not None:
                 note = _note(comorbidity, drug, stopped)
                 yield _risk(risk, name, comorbidity, note, drug, trial, found, spec.key_trials)
-                if (reserve := lung_reserve(condition, drug, spec.key_trials)) is not None:
+                if (reserve := lungs.lung_reserve(condition, drug, spec.key_trials)) is not None:
                     yield reserve  # case 1831: by the lung disease's severity
                 elif (comorbidity, drug) in AT_BEST_LATER:
                     where = f"{risk[1]} in {found[1].key}" if found else risk[1]
@@ -138,7 +137,7 @@ def _mild_neuropathy(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
 def _note(comorbidity: Comorbidity, drug: str, stopped: tuple[str, ...]) -> str | None:
     """What an exclusion adds: the label on a rechallenge where the comorbidity stopped this
     drug, the shared payload where it stopped one of its payload, else whose reading it is."""
-    again = RECHALLENGE_NOTES.get((comorbidity, drug)) if drug in stopped else None
+    again = lungs.RECHALLENGE_NOTES.get((comorbidity, drug)) if drug in stopped else None
     payload = PAYLOAD_GROUPS.get(drug)
     if again is None and payload is not None and payload in map(PAYLOAD_GROUPS.get, stopped):
         again = SAME_PAYLOAD_NOTE

@@ -53,6 +53,9 @@ def resumed(condition: Condition, name: str, drug: str, stopped: tuple[str, ...]
 #: the ADCs whose trials left out clinically severe pulmonary compromise (DESTINY-Breast04's
 #: protocol; not in the review): a chronic lung disease weighs on them by its severity
 _DERUXTECAN = frozenset({"trastuzumab deruxtecan", "datopotamab deruxtecan"})
+#: the code of the reason that holds a deruxtecan ADC back until the severity is known: a placing
+#: reason the text and Markdown plans show (case 1842)
+LUNG_SEVERITY_UNKNOWN = "lung_disease_severity_unknown"
 #: the grade from which a chronic lung disease is severe (GOLD 3-4: on oxygen, say)
 SEVERE_LUNG_GRADE = 3
 
@@ -68,7 +71,7 @@ def lung_reserve(condition: Condition, drug: str, trials: tuple[str, ...]) -> Ef
     if condition.grade is not None:
         return Effect(code="chronic_lung_disease_caution", text=_MILD.format(drug), trials=trials)
     return Effect(
-        code="chronic_lung_disease_caution",
+        code=LUNG_SEVERITY_UNKNOWN,
         ceiling=1,
         text=f"Chronic lung disease of unknown severity: ask how severe it is (record its "
         f"grade): {drug}'s trials left out clinically severe pulmonary compromise, where it "

@@ -74,7 +74,8 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     "or each target found already acted on, with progression (an ESR1 mutation on an oral "
     "SERD, a PI3K-pathway alteration on a PI3K or AKT inhibitor), the other tested without one; "
     "or the pathway the only target with no drug for it (diabetes needing insulin, case 1035; "
-    "past its inhibitors' trials' cytotoxic lines, rule 104, case 1818). "
+    "past its inhibitors' trials' cytotoxic lines, rule 104, case 1818, whose own inhibitors "
+    "keep rule 104's cap without this step: case 1843b). "
     "The short-CDK4/6-inhibitor half of this rule is in the history factor.",
     effect="Chemotherapy and ADCs gain; endocrine-based regimens lose, except everolimus-based "
     "ones after a PI3K or AKT inhibitor given for a pathway alteration (the review lists them "
@@ -128,7 +129,12 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
             references=(36,),
         )
     elif kinds.is_endocrine_based(spec) and not (
-        "PI3K pathway" in acted and DrugClass.MTOR_INHIBITOR in kinds.classes(spec)
+        ("PI3K pathway" in acted and DrugClass.MTOR_INHIBITOR in kinds.classes(spec))
+        # the finding's own inhibitor past its trials' lines keeps rule 104's cap (case 1843b)
+        or (
+            i.pathway_unusable == "lines"
+            and bool(kinds.PI3K_OR_AKT.intersection(kinds.classes(spec)))
+        )
     ):
         yield Effect(
             code="no_actionable_alteration_endocrine",
