@@ -791,3 +791,42 @@ def test_the_printed_plan_says_why_copd_of_unknown_severity_holds_trastuzumab_de
     plan = _planned(_her2_low_copd("COPD"), "ye2024", {})
     for printed in (text.plan(plan), markdown.plan(plan)):
         assert "Chronic lung disease of unknown severity" in printed
+
+
+def test_with_no_as_of_a_course_going_on_is_not_read_as_begun_on_the_decision_date() -> None:
+    """Case 1849g (MAJOR): no as_of, ribociclib + letrozole going on since 2025-01-10, tests of
+    2024-12-20: the decision date was the course's start, 'Only 0.0 months on the CDK4/6
+    inhibitor', and chemotherapy came first. Its time runs to a date the profile does not
+    give: the decision date is unknown, and the plan says so."""
+    data = _woman(
+        "2026-12-03",
+        [result(g, "not_detected", tested_on="2024-12-20") for g in ("ESR1", "PIK3CA")],
+        _course(["ribociclib", "letrozole"], "2025-01-10", None, "ongoing", line=1),
+    )
+    del data["as_of"]
+    plan = resistx.sequence(data)
+    assert plan.as_of is None
+    assert not any("0.0 months" in r.text for o in plan.options for r in o.reasons)
+    assert any("give as_of" in n for n in plan.notes)
+
+
+def test_with_no_as_of_an_end_from_its_start_and_months_counts_for_the_decision_date() -> None:
+    """Case 1849 (MAJOR): no as_of; elacestrant from 2025-06-20 for 17 months to progression:
+    the decision date was its start, 17 months before the progression the plan itself read,
+    and under practice-2026 drugs approved since were 'not yet approved'."""
+    data = _woman(
+        "2026-12-03",
+        [result("ESR1", "mutated", tested_on="2025-05-25", variant="Y537S")],
+        _course(["ribociclib", "letrozole"], "2023-01-10", "2025-05-20", "progression", line=1),
+        {
+            "drugs": ["elacestrant"],
+            "setting": "metastatic",
+            "line": 2,
+            "started_on": "2025-06-20",
+            "months": 17,
+            "stop_reason": "progression",
+        },
+    )
+    del data["as_of"]
+    profile = resistx.load_profile(data)
+    assert profile.decision_date is not None and profile.decision_date.isoformat() > "2026-11"

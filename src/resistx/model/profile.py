@@ -1202,14 +1202,18 @@ class Profile:
 
     @property
     def decision_date(self) -> dt.date | None:
-        """``as_of``, or else the latest date in the profile (never the clock)."""
+        """``as_of``, or else the latest date in the profile (never the clock); unknown where
+        a course goes on: its time on treatment runs to a date the profile does not give (case
+        1849g: read to its own start, it was 0 months, a short course)."""
         if self.as_of is not None:
             return self.as_of
+        if any(_open(t) for t in self.treatments):
+            return None
         dates = [r.tested_on for r in self.biomarkers if r.tested_on]
         dates += [h.tested_on for h in self.her2_tests if h.tested_on]  # as as_of's check (1812)
         dates += [self.relapsed_on] if self.relapsed_on else []
-        for t in self.treatments:
-            dates += [d for d in (t.started_on, t.ended_on) if d]
+        for t in self.treatments:  # an end from started_on and months too (case 1849)
+            dates += [d for d in (t.started_on, t.end_date) if d]
         return max(dates, default=None)
 
     @property
@@ -1290,6 +1294,20 @@ class Preferences:
     #: the patient declines blood transfusion (case 1776: a Jehovah's Witness): every option
     #: that can cause anaemia is cautioned (rule 131)
     declines_transfusion: bool = False
+
+
+#: what a plan says of a decision date the profile does not give (``Profile.decision_date``)
+UNKNOWN_DATE = (
+    "unknown: the profile gives no date, or a course goes on (or ended by a progression of "
+    "no known date) whose time on treatment runs to it; give as_of"
+)
+
+
+def _open(t: Treatment) -> bool:
+    """A course going on, or ended by a progression of no known date (the engine reads an
+    ongoing course so, rule 53): its time on treatment runs to the decision date."""
+    ended = t.stop_reason is StopReason.PROGRESSION and t.end_date is None
+    return t.stop_reason is StopReason.ONGOING or (ended and t.started_on is not None)
 
 
 def latest_course(ordered: tuple[Treatment, ...]) -> Treatment | None:

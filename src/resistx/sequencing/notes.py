@@ -13,6 +13,7 @@ from resistx.model.enums import (
 )
 from resistx.model.profile import (
     HOLD_WHY,
+    UNKNOWN_DATE,
     BiomarkerResult,
     Profile,
     Treatment,
@@ -258,10 +259,7 @@ def _state(facts: Facts) -> list[str]:
         )
     if p.as_of is None:
         when = facts.decision_date
-        out.append(
-            "as_of not given: the decision date is taken as "
-            f"{when.isoformat() if when else 'unknown (no dates in the profile)'}."
-        )
+        out.append(f"as_of not given: the decision date is {when or UNKNOWN_DATE}.")
     if not facts.preferences.include_trials:
         out.append(
             "Enrolment in registered trials is not shown (include_trials is false); "
