@@ -532,7 +532,7 @@ def test_a_cdk46_inhibitor_that_caused_a_stevens_johnson_syndrome_is_not_offered
         ("LMD", 'metastatic_sites "leptomeningeal"', "did you mean"),
         ("CrCl 25", '"creatinine_clearance": 25', "did you mean"),
         ("creatinine clearance 25", '"creatinine_clearance": 25', "did you mean"),
-        ("eGFR 12", '"creatinine_clearance"', "did you mean"),
+        ("eGFR 12", '"creatinine_clearance": <Cockcroft-Gault', '"creatinine_clearance": 12'),
         ("impaired renal function", "renal_impairment", "did you mean neuropathy"),
         ("nephropathy", "renal_impairment", "neuropathy?"),
         ("diabetic nephropathy", "renal_impairment", "did you mean neuropathy"),
@@ -830,3 +830,24 @@ def test_with_no_as_of_an_end_from_its_start_and_months_counts_for_the_decision_
     del data["as_of"]
     profile = resistx.load_profile(data)
     assert profile.decision_date is not None and profile.decision_date.isoformat() > "2026-11"
+
+
+@pytest.mark.parametrize(
+    ("written", "drug"),
+    [
+        ("goserelin acetate", "goserelin"),
+        ("Triptorelin pamoate", "triptorelin"),
+        ("leuprorelin acetate", "leuprolide"),
+    ],
+)
+def test_a_drug_named_with_its_salt_is_read_as_the_drug(written: str, drug: str) -> None:
+    """Case 1859 (MINOR): an EHR writes 'goserelin acetate'; it was refused."""
+    data = _woman(
+        "2026-12-03",
+        [],
+        _course(
+            ["palbociclib", "letrozole", written], "2024-01-10", "2026-11-01", "progression", line=1
+        ),
+        menopausal_status="premenopausal",
+    )
+    assert drug in resistx.load_profile(data).treatments[0].drugs

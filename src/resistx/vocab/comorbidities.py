@@ -236,7 +236,9 @@ def _with_value(name: str, words: set[str]) -> str | None:
     found = re.search(r"\d+(?:\.\d+)?", name)
     value = f"{float(found.group()):g}" if found else None
     if words & _KIDNEY or (words & _ORGAN_WORDS and words & _IMPAIRED):
-        clearance = value or "<mL/min>"
+        # an eGFR is not the Cockcroft-Gault clearance the labels dose by (case 1841)
+        egfr = bool(words & {"gfr", "egfr"})
+        clearance = "<Cockcroft-Gault mL/min, not the eGFR>" if egfr else value or "<mL/min>"
         said = f'; record {{"name": "renal_impairment", "creatinine_clearance": {clearance}}}'
         diabetes = (
             f", and the diabetes as {DIABETES}"

@@ -279,9 +279,17 @@ def route_of(name: str) -> Route | None:
     return _DRUG_ROUTES.get(name) or _CLASS_ROUTES.get(BY_NAME[name].drug_class)
 
 
+#: the salt a record may name after the drug ('goserelin acetate', 'triptorelin pamoate',
+#: 'eribulin mesylate'): the drug is the same (case 1859)
+_SALTS = (" acetate", " pamoate", " embonate", " mesylate", " hydrochloride", " citrate")
+
+
 def lookup(name: str) -> Drug | None:
-    """The drug a generic, brand or code name stands for, or None."""
-    return _LOOKUP.get(fold(name))
+    """The drug a generic, brand or code name stands for, its salt named or not, or None."""
+    found = _LOOKUP.get(fold(name))
+    if found is None and (bare := name.casefold().strip()).endswith(_SALTS):
+        found = _LOOKUP.get(fold(bare.rsplit(" ", 1)[0]))
+    return found
 
 
 def drug_class(name: str) -> C:
