@@ -851,3 +851,25 @@ def test_a_drug_named_with_its_salt_is_read_as_the_drug(written: str, drug: str)
         menopausal_status="premenopausal",
     )
     assert drug in resistx.load_profile(data).treatments[0].drugs
+
+
+def test_a_man_is_told_about_contraception_for_a_partner_who_could_become_pregnant() -> None:
+    """Case 1857 (MINOR): the contraception action was for women before the menopause only;
+    several options' labels ask a man with a partner who could become pregnant for
+    contraception during treatment and for months after it."""
+    data = _woman(
+        "2026-12-03",
+        [result("ESR1", "mutated", tested_on="2026-11-20", sample="ctdna", variant="Y537S")],
+        _course(
+            ["palbociclib", "letrozole", "leuprorelin"],
+            "2023-01-10",
+            "2026-11-01",
+            "progression",
+            line=1,
+        ),
+    )
+    data["sex"] = "male"
+    del data["menopausal_status"]
+    plan = _planned(data, "ye2024", {})
+    [said] = [a for a in plan.actions if a.code == "pregnancy_and_contraception"]
+    assert "partner" in said.text and not said.before_choosing

@@ -217,12 +217,13 @@ def _ai(t: Treatment) -> str:
     82,
     "Before the menopause: a pregnancy test and contraception",
     None,
-    condition="A pre- or perimenopausal woman.",
+    condition="A pre- or perimenopausal woman; or a man (case 1857).",
     effect="An action (not before choosing: every option needs it): a pregnancy test before "
     "starting, and effective non-hormonal contraception during treatment and for as long after "
     "it as each drug's label asks; a GnRH agonist is not contraception; fertility preservation "
     "discussed where a pregnancy is wished later. The labels' embryo-fetal toxicity warnings, "
-    "not in the review (cases 514, 524, 550, 561).",
+    "not in the review (cases 514, 524, 550, 561). For a man, contraception for a partner who "
+    "could become pregnant, as the labels ask.",
     codes=("pregnancy_and_contraception",),
 )
 def pregnancy_and_contraception(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -235,4 +236,12 @@ def pregnancy_and_contraception(facts: Facts, _ctx: Context) -> Iterator[PlanEff
             "the ADCs and chemotherapy all carry embryo-fetal toxicity warnings); a GnRH "
             "agonist is not contraception. Where a pregnancy is wished later, discuss fertility "
             "preservation (the labels; not in the review).",
+        )
+    elif facts.profile.sex is Sex.MALE:  # case 1857
+        yield PlanEffect(
+            code="pregnancy_and_contraception",
+            text="A man with a partner who could become pregnant: effective contraception "
+            "during treatment and for as long after it as each drug's label asks (several, the "
+            "ADCs, chemotherapy and the PARP inhibitors among them, ask for months after the "
+            "last dose; the labels, not in the review).",
         )
