@@ -521,6 +521,8 @@ def test_a_cdk46_inhibitor_that_caused_a_stevens_johnson_syndrome_is_not_offered
     assert not [o for o in plan.options if "ribociclib" in o.regimen.drugs]
     excluded = [e for e in plan.excluded if "ribociclib" in e.regimen.drugs]
     assert excluded and all(any("not given again" in r.text for r in e.reasons) for e in excluded)
+    # and (MINOR, 1840b) the label quoted is ribociclib's alone, whose label says so
+    assert all("ribociclib's label" in r.text for e in excluded for r in e.reasons if r.rule == 23)
 
 
 @pytest.mark.parametrize(

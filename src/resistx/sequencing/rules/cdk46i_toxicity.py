@@ -56,8 +56,9 @@ def never_again(i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...
     return left_out(
         ExclusionCode.CONTRAINDICATED,
         f"{', '.join(caused)} was stopped for a {SCAR}: a drug that caused a Stevens-Johnson "
-        "syndrome, a toxic epidermal necrolysis or a DRESS is not given again (its label stops "
-        "it for good once one is confirmed; not in the review).",
+        "syndrome, a toxic epidermal necrolysis or a DRESS is not given again (standard "
+        "practice; ribociclib's label stops it for good once one is confirmed; not in the "
+        "review).",
         trials,
     )
 
