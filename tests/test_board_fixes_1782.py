@@ -875,3 +875,17 @@ def test_a_man_is_told_about_contraception_for_a_partner_who_could_become_pregna
     plan = _planned(data, "ye2024", {})
     [said] = [a for a in plan.actions if a.code == "pregnancy_and_contraception"]
     assert "partner" in said.text and not said.before_choosing
+
+
+def test_with_no_as_of_an_earlier_undated_progression_leaves_the_decision_date_known() -> None:
+    """Reading the change again (case 1849g's fix): the decision date was unknown wherever any
+    course ended by a progression of no known date; only the latest course's length runs to
+    the decision date, so an earlier one leaves it the profile's latest date."""
+    data = _woman(
+        "2026-12-03",
+        [result("ESR1", "not_detected", tested_on="2026-11-20")],
+        _course(["palbociclib", "letrozole"], "2023-01-10", None, "progression", line=1),
+        _course(["fulvestrant"], "2025-02-01", "2026-11-10", "progression", line=2),
+    )
+    del data["as_of"]
+    assert str(resistx.load_profile(data).decision_date) == "2026-11-20"

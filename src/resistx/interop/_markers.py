@@ -12,7 +12,7 @@ import datetime as dt
 import attrs
 
 from resistx.interop import codes
-from resistx.interop.conversion import Builder
+from resistx.interop.conversion import Builder, Her2Reading
 
 
 @attrs.frozen(kw_only=True)
@@ -55,9 +55,9 @@ def read(  # noqa: PLR0917 - the two converters' call sites pass them in order
     elif test == codes.HER2_INTERPRETATION:
         _her2_interpretation(b, value, path)
     elif test in codes.HER2_IHC_CODES:
-        _ihc(b, value, (date, specimen), path)
+        _ihc(b, value, date, path, specimen=specimen)
     elif test == codes.HER2_ISH:
-        _ish(b, value, (date, specimen), path)
+        _ish(b, value, date, path, specimen=specimen)
     elif test == codes.ECOG:
         _ecog(b, value, date, path)
     else:
@@ -98,22 +98,22 @@ def _her2_interpretation(b: Builder, value: Value, path: str) -> None:
     b.use(path, codes.HER2_INTERPRETATION, f"HER2 {'positive' if positive else 'negative'}")
 
 
-def _ihc(b: Builder, value: Value, when: tuple[str | None, str | None], path: str) -> None:
+def _ihc(b: Builder, value: Value, date: str | None, path: str, *, specimen: str | None) -> None:
     score = codes.IHC_SCORE.get(value.code or "") or codes.IHC_LABEL.get(
         (value.label or "").strip()
     )
     if score is None:
         b.skip(path, value.code, "HER2 IHC result that is not a score 0, 1+, 2+ or 3+")
         return
-    b.ihc.append((score, *when[:1], path, when[1]))
+    b.ihc.append(Her2Reading(score, date, path, specimen))
 
 
-def _ish(b: Builder, value: Value, when: tuple[str | None, str | None], path: str) -> None:
+def _ish(b: Builder, value: Value, date: str | None, path: str, *, specimen: str | None) -> None:
     positive = value.polarity()
     if positive is None:
         b.skip(path, value.code, "HER2 ISH result neither positive nor negative")
         return
-    b.ish.append((positive, when[0], path, when[1]))
+    b.ish.append(Her2Reading(positive, date, path, specimen))
 
 
 #: a reflex ISH follows its IHC 2+ by days: the first ISH this many days after it, with no
@@ -122,32 +122,40 @@ REFLEX_ISH_DAYS = 42
 
 
 def _ish_of(
-    b: Builder, date: str | None, specimen: str | None, taken: set[str]
-) -> tuple[tuple[bool, str | None, str, str | None] | None, str]:
-    """The ISH result of an IHC 2+ of ``date`` on ``specimen``, and how it was paired where
-    that is an assumption ('' where not): the ISH of its specimen, else of its date, else the
-    first within ``REFLEX_ISH_DAYS`` after it, else the only ISH result."""
-    free = [x for x in b.ish if x[2] not in taken and not (specimen and x[3] and x[3] != specimen)]
+    b: Builder, ihc: Her2Reading[str], taken: set[str]
+) -> tuple[Her2Reading[bool] | None, str]:
+    """The ISH result of an IHC 2+, and how it was paired where that is an assumption ('' where
+    not): the ISH of its specimen, else of its date, else the first within ``REFLEX_ISH_DAYS``
+    after it, else the only ISH result where a date is missing to tell; never one of another
+    specimen, nor one already paired."""
+    specimen = ihc.specimen
+    free = [
+        x
+        for x in b.ish
+        if x.path not in taken and not (specimen and x.specimen and x.specimen != specimen)
+    ]
     for found in (
-        [x for x in free if specimen and x[3] == specimen],
-        [x for x in free if x[1] == date],
+        [x for x in free if specimen and x.specimen == specimen],
+        [x for x in free if x.date == ihc.date],
     ):
         if found:
             return found[0], ""
-    day = _day(date)
+    day = _day(ihc.date)
     later = sorted(
-        (gap, x)
+        (gap, x.path, x)
         for x in free
         if day is not None
-        and (d := _day(x[1])) is not None
+        and (d := _day(x.date)) is not None
         and 0 <= (gap := (d - day).days) <= REFLEX_ISH_DAYS
     )
     if later:
-        gap, x = later[0]
-        return x, f"the HER2 ISH of {x[1]}, {gap} days after the IHC 2+ of {date}, read as its own"
-    # the only ISH result, where a date is missing to tell (never one of another specimen, or
-    # dated away from it: case 1812f)
-    undated = day is None or all(x[1] is None for x in free)
+        gap, _path, x = later[0]
+        return (
+            x,
+            f"the HER2 ISH of {x.date}, {gap} days after the IHC 2+ of {ihc.date}, read as its own",
+        )
+    # the only ISH result, where a date is missing to tell (case 1812f)
+    undated = day is None or all(x.date is None for x in free)
     return (free[0], "") if len(b.ish) == 1 and free and undated else (None, "")
 
 
@@ -169,31 +177,35 @@ def pair_her2(b: Builder) -> None:
     """HER2 tests from the IHC scores, each 2+ with its ISH result (``_ish_of``). A positive
     ISH result with no score still makes HER2 positive."""
     paired: set[str] = set()
-    for score, date, path, specimen in b.ihc:
-        test: dict[str, str] = {"score": score}
-        if score == "2+":
-            ish, how = _ish_of(b, date, specimen, paired)
+    for ihc in b.ihc:
+        test: dict[str, str] = {"score": ihc.value}
+        if ihc.value == "2+":
+            ish, how = _ish_of(b, ihc, paired)
             if ish is None:  # low or positive cannot be told: the plan waits (case 1812c)
                 test["ish"] = "pending"
-                b.assume(path, _NO_ISH, codes.HER2_IHC)
+                b.assume(ihc.path, _NO_ISH, codes.HER2_IHC)
             else:
-                test["ish"] = "positive" if ish[0] else "negative"
-                paired.add(ish[2])
-                b.use(ish[2], codes.HER2_ISH, f"HER2 ISH {test['ish']}, with the IHC 2+ of {path}")
+                test["ish"] = "positive" if ish.value else "negative"
+                paired.add(ish.path)
+                b.use(
+                    ish.path,
+                    codes.HER2_ISH,
+                    f"HER2 ISH {test['ish']}, with the IHC 2+ of {ihc.path}",
+                )
                 if how:
-                    b.assume(ish[2], how, codes.HER2_ISH)
-        if date:
-            test["tested_on"] = date
-        b.add("her2_tests", test, path)
-        b.use(path, codes.HER2_IHC, f"HER2 IHC {score}: her2_tests")
-    for positive, _date, path, _specimen in b.ish:
-        if path in paired:
+                    b.assume(ish.path, how, codes.HER2_ISH)
+        if ihc.date:
+            test["tested_on"] = ihc.date
+        b.add("her2_tests", test, ihc.path)
+        b.use(ihc.path, codes.HER2_IHC, f"HER2 IHC {ihc.value}: her2_tests")
+    for ish in b.ish:
+        if ish.path in paired:
             continue
-        if positive:
-            b.her2_interpretation = (True, path)
-            b.use(path, codes.HER2_ISH, "HER2 ISH positive: HER2 positive")
+        if ish.value:
+            b.her2_interpretation = (True, ish.path)
+            b.use(ish.path, codes.HER2_ISH, "HER2 ISH positive: HER2 positive")
         else:
-            b.skip(path, codes.HER2_ISH, "HER2 ISH negative without an IHC 2+ score to go with")
+            b.skip(ish.path, codes.HER2_ISH, "HER2 ISH negative without an IHC 2+ score to go with")
 
 
 def _ecog(b: Builder, value: Value, date: str | None, path: str) -> None:

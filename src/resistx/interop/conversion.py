@@ -9,7 +9,7 @@ path in the source document.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
@@ -17,6 +17,8 @@ from resistx._errors import ProfileError
 from resistx.interop._source import Reader
 from resistx.io.profile import load_profile
 from resistx.model.profile import SCHEMA_VERSION, Profile
+
+V = TypeVar("V")
 
 
 @attrs.frozen(kw_only=True)
@@ -60,6 +62,16 @@ class Conversion:
 _ORDER = ("schema_version", "patient_id", "hormone_receptor", "her2", "her2_tests", "sex", "ecog")
 
 
+class Her2Reading(NamedTuple, Generic[V]):
+    """A HER2 IHC score or ISH result as read: its value, date, source path and the reference
+    of the specimen it was done on, where the document names one."""
+
+    value: V
+    date: str | None
+    path: str
+    specimen: str | None
+
+
 class Builder(Reader):
     """What a converter has read so far, each piece with its source path."""
 
@@ -70,10 +82,9 @@ class Builder(Reader):
         #: (ER or PR, positive / low / negative, (date or "", from a percentage), path)
         self.receptors: list[tuple[str, str, tuple[str, bool], str]] = []
         self.her2_interpretation: tuple[bool, str] | None = None
-        #: HER2 IHC scores and ISH results (value, date, path, specimen reference), paired
-        #: when all are read
-        self.ihc: list[tuple[str, str | None, str, str | None]] = []
-        self.ish: list[tuple[bool, str | None, str, str | None]] = []
+        #: HER2 IHC scores and ISH results, paired when all are read
+        self.ihc: list[Her2Reading[str]] = []
+        self.ish: list[Her2Reading[bool]] = []
         #: ECOG results (date or "", score, path): the latest is the patient's
         self.ecog: list[tuple[str, int, str]] = []
         self.lists: dict[str, list[Any]] = {

@@ -180,11 +180,11 @@ def _her2_specimen(
     if test not in (*codes.HER2_IHC_CODES, codes.HER2_ISH):
         return None
     ref = obs.get("specimen")
-    found = specimens.get(ref.get("reference", "")) if isinstance(ref, Mapping) else None
-    if found is None:
+    reference = str(ref.get("reference", "")) if isinstance(ref, Mapping) else ""
+    if (found := specimens.get(reference)) is None:
         return None
     b.use(found[0], "Specimen", "the specimen of a HER2 result (an ISH goes with its IHC 2+)")
-    return str(ref.get("reference")) if isinstance(ref, Mapping) else None
+    return reference
 
 
 _UNCONFIRMED = ("provisional", "differential", "unconfirmed")

@@ -927,8 +927,12 @@ def _cycle_of(c: Treatment, t: Treatment) -> bool:
 #: (``_partner_on``; the engine's ``patient.held_beside`` reads the partner of all but the mTOR
 #: inhibitor as not at a progression)
 HOLD_CLASSES = frozenset(
-    {DrugClass.CDK46_INHIBITOR, DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR}
-    | {DrugClass.MTOR_INHIBITOR}
+    {
+        DrugClass.CDK46_INHIBITOR,
+        DrugClass.PI3K_INHIBITOR,
+        DrugClass.AKT_INHIBITOR,
+        DrugClass.MTOR_INHIBITOR,
+    }
 )
 
 
@@ -1203,11 +1207,11 @@ class Profile:
     @property
     def decision_date(self) -> dt.date | None:
         """``as_of``, or else the latest date in the profile (never the clock); unknown where
-        a course goes on: its time on treatment runs to a date the profile does not give (case
-        1849g: read to its own start, it was 0 months, a short course)."""
+        the latest course goes on: its time on treatment runs to a date the profile does not
+        give (case 1849g: read to its own start, it was 0 months, a short course)."""
         if self.as_of is not None:
             return self.as_of
-        if any(_open(t) for t in self.treatments):
+        if (latest := latest_course(self.treatments_in_order)) is not None and _open(latest):
             return None
         dates = [r.tested_on for r in self.biomarkers if r.tested_on]
         dates += [h.tested_on for h in self.her2_tests if h.tested_on]  # as as_of's check (1812)
@@ -1298,14 +1302,14 @@ class Preferences:
 
 #: what a plan says of a decision date the profile does not give (``Profile.decision_date``)
 UNKNOWN_DATE = (
-    "unknown: the profile gives no date, or a course goes on (or ended by a progression of "
-    "no known date) whose time on treatment runs to it; give as_of"
+    "unknown: the profile gives no date, or its latest course goes on (or ended by a "
+    "progression of no known date), whose time on treatment runs to it; give as_of"
 )
 
 
 def _open(t: Treatment) -> bool:
     """A course going on, or ended by a progression of no known date (the engine reads an
-    ongoing course so, rule 53): its time on treatment runs to the decision date."""
+    ongoing latest course so, rule 53): its time on treatment runs to the decision date."""
     ended = t.stop_reason is StopReason.PROGRESSION and t.end_date is None
     return t.stop_reason is StopReason.ONGOING or (ended and t.started_on is not None)
 

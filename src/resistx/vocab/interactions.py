@@ -7,6 +7,7 @@ label warns of them: rule 132). Any other medication is repeated in the plan as 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from types import MappingProxyType
 
 #: a strong CYP3A inhibitor or inducer, by the name a clinic writes (generic, lower case)
@@ -89,16 +90,24 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z']+", text.casefold().replace("\u2019", "'"))) + " "
 
 
-def strong_cyp3a(medication: str) -> tuple[str, str] | None:
-    """The strong CYP3A inhibitor or inducer a medication entry names ("itraconazole 200 mg
-    twice daily"): (its name, "inhibitor" or "inducer"); None for any other medication."""
+def _taken_now(medication: str, names: Mapping[str, str]) -> str | None:
+    """The generic name of the drug of ``names`` (a name a clinic writes -> its generic name) a
+    medication entry names, taken now; None where it names none, or says it is not taken."""
     said = _words(medication)
     if NOT_TAKEN & set(said.split()):
         return None
-    for name, generic in (*((n, n) for n in STRONG_CYP3A), *OTHER_NAMES.items()):
-        if f" {name} " in said:
-            return generic, STRONG_CYP3A[generic]
-    return None
+    return next((generic for name, generic in names.items() if f" {name} " in said), None)
+
+
+#: every name of a strong CYP3A inhibitor or inducer a clinic writes, by its generic name
+_CYP3A_NAMES = MappingProxyType({**{n: n for n in STRONG_CYP3A}, **OTHER_NAMES})
+
+
+def strong_cyp3a(medication: str) -> tuple[str, str] | None:
+    """The strong CYP3A inhibitor or inducer a medication entry names ("itraconazole 200 mg
+    twice daily"): (its name, "inhibitor" or "inducer"); None for any other medication."""
+    generic = _taken_now(medication, _CYP3A_NAMES)
+    return None if generic is None else (generic, STRONG_CYP3A[generic])
 
 
 #: the vitamin K antagonists (coumarins and the like), by the names a clinic writes, and their
@@ -116,10 +125,7 @@ VITAMIN_K_ANTAGONISTS: MappingProxyType[str, str] = MappingProxyType(
 
 def vitamin_k_antagonist(medication: str) -> str | None:
     """The vitamin K antagonist a medication entry names, taken now, by its generic name."""
-    said = _words(medication)
-    if NOT_TAKEN & set(said.split()):
-        return None
-    return next((g for n, g in VITAMIN_K_ANTAGONISTS.items() if f" {n} " in said), None)
+    return _taken_now(medication, VITAMIN_K_ANTAGONISTS)
 
 
 def vitamin_k_antagonist_on_record(medications: tuple[str, ...]) -> str:

@@ -275,7 +275,7 @@ def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterato
         return
     said = "; ".join(f"{d} for {e}" for d, e in stops)
     if any(e == SCAR for _d, e in stops):  # case 1533: never given again
-        yield scar_left_out(said, spec)
+        yield scar_left_out(said, spec.key_trials)
         return
     if all(stop in DOSE_MANAGED for stop in stops):  # case 1235
         yield from dose_managed(said, stops, spec)

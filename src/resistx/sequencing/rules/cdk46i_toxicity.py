@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import ExclusionCode
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Effect, Precedence, left_out
+from resistx.sequencing.rule import Effect, Precedence
 from resistx.sequencing.rules.drug_classes import (
     CLASS_TOXICITIES,
     LUNG_EVENTS,
     LUNG_RECHALLENGE,
     RECHALLENGE,
 )
-from resistx.sequencing.rules.rechallenge import SCAR
+from resistx.sequencing.rules.rechallenge import SCAR, scar_left_out
 
 #: the CDK4/6 inhibitors whose labels stop them for good after a severe liver injury, and the
 #: adverse events on record that may have been one (case 1073)
@@ -53,14 +52,8 @@ def never_again(i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...
     caused = sorted(d for d, e in i.toxicity_events if d in drugs and e == SCAR)
     if not caused:
         return None
-    return left_out(
-        ExclusionCode.CONTRAINDICATED,
-        f"{', '.join(caused)} was stopped for a {SCAR}: a drug that caused a Stevens-Johnson "
-        "syndrome, a toxic epidermal necrolysis or a DRESS is not given again (standard "
-        "practice; ribociclib's label stops it for good once one is confirmed; not in the "
-        "review).",
-        trials,
-    )
+    said = ", ".join(caused)
+    return scar_left_out(said, trials, "ribociclib's label stops it for good once one is confirmed")
 
 
 def rechallenge(

@@ -68,7 +68,7 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
         )
     if classes == {None}:  # entered by name only (case 1001): read as short of class C
         crisis = facts.profile.visceral_crisis  # then the crisis's question is answered (1829)
-        text = _UNGRADED.removesuffix(_CRISIS_QUESTION) if crisis else _UNGRADED
+        text = _UNGRADED if crisis else _UNGRADED + _CRISIS_QUESTION
         yield PlanEffect(code="grade_hepatic_impairment", first=True, text=text)
 
 
@@ -93,4 +93,3 @@ _CRISIS_QUESTION = (
     " Where it comes from liver metastases, a rising bilirubin can amount to a visceral "
     "crisis, which puts chemotherapy first (rule 7)."
 )
-_UNGRADED += _CRISIS_QUESTION

@@ -45,21 +45,23 @@ DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
         "injection technique (not in the review); the reaction does not move it.",
     }
 )
+#: what the labels say of a severe cutaneous adverse reaction (``scar_left_out``)
+_LABELS_STOP = "the labels that warn of them stop the drug for good once one is confirmed"
 #: of those, the events that keep the drug from being preferred again (case 1790)
 NOT_PREFERRED_AGAIN = frozenset(
     {("sacituzumab govitecan", "febrile neutropenia"), ("sacituzumab govitecan", "infection")}
 )
 
 
-def scar_left_out(said: str, spec: RegimenSpec) -> Effect:
-    """Rule 61 after a severe cutaneous adverse reaction on a drug of the regimen (case 1533)."""
+def scar_left_out(said: str, trials: tuple[str, ...], labels: str = _LABELS_STOP) -> Effect:
+    """Left out after a severe cutaneous adverse reaction on a drug of the regimen (``said``:
+    the drugs and events): rule 61 (case 1533) and, for a CDK4/6 inhibitor, rule 23 (1808)."""
     return left_out(
         ExclusionCode.CONTRAINDICATED,
         f"Stopped before for a {SCAR} ({said}): a drug that caused a Stevens-Johnson "
         "syndrome, a toxic epidermal necrolysis, a DRESS or an erythema multiforme is not "
-        "given again (the labels that warn of them stop the drug for good once one is "
-        "confirmed; not in the review).",
-        spec.key_trials,
+        f"given again (standard practice; {labels}; not in the review).",
+        trials,
     )
 
 

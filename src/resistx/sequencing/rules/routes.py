@@ -136,8 +136,12 @@ def declined_notes(prefs: Preferences) -> list[str]:
 
 #: the kinds of regimen whose drugs can cause anaemia (their labels): rule 131
 _ANAEMIA = frozenset(
-    {RegimenKind.CHEMOTHERAPY, RegimenKind.ADC, RegimenKind.PARP_INHIBITOR}
-    | {RegimenKind.CDK46I_BASED}
+    {
+        RegimenKind.CHEMOTHERAPY,
+        RegimenKind.ADC,
+        RegimenKind.PARP_INHIBITOR,
+        RegimenKind.CDK46I_BASED,
+    }
 )
 
 
