@@ -43,7 +43,9 @@ from typing import Any
 
 import resistx
 from resistx import EvidenceBase
+from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT
 from resistx.vocab import drugs as drug_vocab
+from resistx.vocab import genes
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -404,6 +406,26 @@ def a_date(rng: random.Random, low: dt.date, high: dt.date) -> dt.date:
     return low + dt.timedelta(days=rng.randint(0, (high - low).days))
 
 
+def _fitting(b: dict[str, Any]) -> dict[str, Any]:
+    """A drawn result made one a profile accepts: its status, test, origin and variant fit
+    together and its gene (``resistx.model._biomarker_checks``, case 1921)."""
+    gene = genes.normalise(b["gene"])
+    mutation_only = gene in MUTATION_ONLY
+    if b.get("origin") == "germline" and (
+        mutation_only or b.get("sample") == "ctdna" or b["status"] in NOT_A_VARIANT
+    ):
+        del b["origin"]
+    if mutation_only and b["status"] in ("loss", "overexpressed"):
+        b["status"] = "mutated"
+    fish_copies = b.get("assay") == "fish" and b["status"] == "amplified"
+    mutation = mutation_only or b["status"] == "mutated"
+    if b.get("assay") in ("ihc", "fish") and mutation and not fish_copies:
+        b["assay"] = "ngs"
+    if b["status"] in ("wild_type", "not_detected"):
+        b.pop("variant", None)
+    return b
+
+
 def unusual_profile(rng: random.Random) -> dict[str, Any]:
     """A profile that must load: dates 1900-2100 and never after ``as_of``, months 0-600."""
     as_of = a_date(rng, FIRST_DAY + dt.timedelta(days=400), LAST_DAY)
@@ -444,7 +466,7 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
             b["tested_on"] = a_date(rng, FIRST_DAY, as_of).isoformat()
         if rng.random() < 0.2:
             b["variant"] = rng.choice(["D538G", "", "H1047R", "?" * 300])
-        out["biomarkers"].append(b)
+        out["biomarkers"].append(_fitting(b))
     out["treatments"] = []
     for _ in range(rng.choice([0, 1, 2, 3, 6, 30, 200])):
         t: dict[str, Any] = {

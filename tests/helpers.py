@@ -92,14 +92,17 @@ CTDNA_TUMOUR_FRACTION = 0.05
 
 
 def result(gene: str, status: str, **kw: Any) -> dict[str, Any]:
+    """A result on ctDNA by NGS, unless ``kw`` says otherwise; a germline one on blood (a ctDNA
+    sample cannot tell a germline variant's origin, case 1921)."""
+    germline = kw.get("origin") == "germline"
     out: dict[str, Any] = {
         "gene": gene,
         "status": status,
-        "sample": "ctdna",
+        "sample": "blood" if germline else "ctdna",
         "assay": "ngs",
         "tested_on": "2026-04-10",
     }
-    if kw.get("sample", "ctdna") == "ctdna" and not kw.get("low_shedding"):
+    if kw.get("sample", out["sample"]) == "ctdna" and not kw.get("low_shedding"):
         out["tumour_fraction"] = CTDNA_TUMOUR_FRACTION
     out.update(kw)
     if out.get("tumour_fraction", 0) is None:

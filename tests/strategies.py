@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import resistx
+from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT
 from resistx.model.enums import Priority
 from resistx.vocab import drugs as drug_vocab
 
@@ -113,7 +114,29 @@ def biomarker_dicts(
             out["tumour_fraction"] = draw(st.sampled_from((0.005, 0.2)))
         else:
             out["low_shedding"] = draw(st.booleans())
-    return out
+    return fitting(out)
+
+
+def fitting(r: dict[str, Any]) -> dict[str, Any]:
+    """A drawn result made one a profile accepts (``resistx.model._biomarker_checks``, case
+    1921): no germline result of a mutation-only gene or on ctDNA, no mutation by IHC or FISH,
+    no variant named by a negative, no germline loss or amplification."""
+    gene, status = r["gene"], r["status"]
+    germline = r.get("origin") == "germline"
+    if germline and (
+        gene in MUTATION_ONLY or r.get("sample") == "ctdna" or status in NOT_A_VARIANT
+    ):
+        del r["origin"]
+    if gene in MUTATION_ONLY and status in ("loss", "overexpressed"):
+        r["status"] = "mutated"
+    fish_copies = r.get("assay") == "fish" and r["status"] == "amplified"
+    mutation = gene in MUTATION_ONLY or r["status"] == "mutated"
+    if r.get("assay") in ("ihc", "fish") and mutation and not fish_copies:
+        r["assay"] = "ngs"
+    if r["status"] in ("wild_type", "not_detected"):
+        r.pop("variant", None)
+        r.pop("classification", None)
+    return r
 
 
 #: variants a result may name: known activating ones (``resistx.sequencing.reliability``), in

@@ -18,7 +18,12 @@ PATHWAY_NEGATIVE = [
 
 def _after_palbociclib(esr1: str, policy: str) -> resistx.Plan:
     return resistx.sequence(
-        patient(biomarkers=[result("ESR1", esr1, variant="D538G"), *PATHWAY_NEGATIVE]),
+        patient(
+            biomarkers=[
+                result("ESR1", esr1, **({"variant": "D538G"} if esr1 == "mutated" else {})),
+                *PATHWAY_NEGATIVE,
+            ]
+        ),
         policy=policy,
     )
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import resistx
 from resistx import _compiled, _serde
 from resistx.model.profile import Her2Test
-from tests.strategies import consistent, dates, iso, json_values, profile_dicts
+from tests.strategies import consistent, dates, fitting, iso, json_values, profile_dicts
 
 #: wrong in a way a typed hook must notice, or right in an unusual way
 ODD = st.sampled_from(
@@ -55,6 +55,7 @@ def rich_profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
     for biomarker in out["biomarkers"]:
         if draw(st.booleans()):
             biomarker.update(variant="E542K", classification="vus", tumour_fraction=0.2)
+            fitting(biomarker)  # a negative names no variant (case 1921)
     if out["treatments"] and draw(st.booleans()):
         out["treatments"][0].update(
             drugs=["Ibrance", "letrozole"], stop_reason="toxicity", toxicity="Neutropenia"

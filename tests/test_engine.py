@@ -536,6 +536,22 @@ SCENARIOS: list[dict[str, Any]] = [
             ),
         ]
     ),
+    patient(  # rule 133: trastuzumab emtansine on record, a drug for HER2-positive disease
+        biomarkers=NEGATIVE,
+        treatments=[dict(CAPECITABINE, drugs=["trastuzumab emtansine"]), PALBOCICLIB],
+    ),
+    patient(  # rules 134 and 135: a pregnancy on record (case 1877)
+        biomarkers=NEGATIVE,
+        menopausal_status="premenopausal",
+        comorbidities=["pregnancy"],
+    ),
+    patient(  # rule 21: two germline tests that disagree (case 1924)
+        biomarkers=[
+            *NEGATIVE,
+            result("BRCA2", "mutated", origin="germline", tested_on="2021-03-01"),
+            result("BRCA2", "not_detected", origin="germline", tested_on="2025-11-01"),
+        ]
+    ),
 ]
 #: scenarios whose rules read the preferences: (profile, preferences)
 PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [
@@ -1655,12 +1671,22 @@ def test_a_note_about_what_a_rule_did_names_that_rule_and_only_rules_that_exist(
                 assert int(number) in BY_NUMBER, note
 
 
+def _accepted(**fields: Any) -> resistx.BiomarkerResult | None:
+    """The result of these fields, or None where a profile refuses them (case 1921: a status,
+    test, origin and variant that do not fit together or the gene)."""
+    try:
+        return resistx.BiomarkerResult(**fields)
+    except ValueError:
+        return None
+
+
 def _one_result(gene: str) -> st.SearchStrategy[resistx.BiomarkerResult]:
     """A result for ``gene`` with any sample it may have (a blood or saliva sample is refused
-    for ESR1, PIK3CA and AKT1, which have no germline test: case 1092)."""
+    for ESR1, PIK3CA and AKT1, which have no germline test: case 1092), of the combinations a
+    profile accepts."""
     samples = [s for s in Sample if gene not in SOMATIC_ONLY or s not in GERMLINE_SAMPLES]
     return st.builds(
-        resistx.BiomarkerResult,
+        _accepted,
         gene=st.just(gene),
         status=st.sampled_from(BiomarkerStatus),
         origin=st.sampled_from(Origin),
@@ -1670,7 +1696,7 @@ def _one_result(gene: str) -> st.SearchStrategy[resistx.BiomarkerResult]:
         tumour_fraction=st.none() | st.sampled_from((0.001, 0.2)),
         low_shedding=st.none() | st.booleans(),
         classification=st.none() | st.sampled_from(Classification),
-    )
+    ).filter(lambda r: r is not None)  # type: ignore[return-value]
 
 
 @given(

@@ -98,6 +98,8 @@ def add_variant(b: Builder, v: Variant) -> None:
     symbol = genes.normalise(v.gene)
     if symbol is None:
         b.skip(v.path, v.gene_id, f"{v.gene}: not a gene resistx uses")
+        if v.sample == "ctdna" and v.present is not False and v.origin != "germline":
+            b.ctdna_found.append((v.tested_on, v.gene, v.path))  # case 1948: tumour DNA seen
         return
     status = _status(b, v)
     if status is None:

@@ -165,6 +165,23 @@ COMORBIDITY = MappingProxyType(
         "34000006": "inflammatory_bowel_disease",  # Crohn's disease
         "64766004": "inflammatory_bowel_disease",  # Ulcerative colitis
         "24526004": "inflammatory_bowel_disease",  # Inflammatory bowel disease
+        "59927004": "hepatic_impairment",  # Hepatic failure (case 1956; its class unknown)
+    }
+)
+
+#: where a metastasis is (mCODE SecondaryCancerCondition): its SNOMED CT disorder, or the body
+#: structure of its bodySite -> metastatic_sites (case 1956: liver metastases with a raised
+#: bilirubin went to free text, and the visceral-crisis question was never asked)
+METASTASIS_SITES = MappingProxyType(
+    {
+        "94381002": "liver",  # Secondary malignant neoplasm of liver
+        "94222008": "bone",  # Secondary malignant neoplasm of bone
+        "94391008": "lung",  # Secondary malignant neoplasm of lung
+        "94225005": "brain",  # Secondary malignant neoplasm of brain
+        "10200004": "liver",  # Liver structure
+        "3138006": "bone",  # Bone tissue structure
+        "39607008": "lung",  # Lung structure
+        "12738006": "brain",  # Brain structure
     }
 )
 
@@ -172,6 +189,33 @@ COMORBIDITY = MappingProxyType(
 #: which rule 78 reads: case 962)
 COMORBIDITY_VALUES = MappingProxyType(
     {code: MappingProxyType({"insulin": True}) for code in ("46635009", "237599002")}
+)
+
+
+#: the disease (MONDO) and phenotype (HPO) terms a phenopacket codes conditions with, as the
+#: GA4GH schema recommends -> resistx's comorbidity entry (case 1963: ILD and type 2 diabetes
+#: coded so were dropped, and trastuzumab deruxtecan and alpelisib preferred)
+ONTOLOGY_COMORBIDITY: MappingProxyType[str, str | dict[str, object]] = MappingProxyType(
+    {
+        "MONDO:0005015": "diabetes",  # diabetes mellitus
+        "MONDO:0005148": "diabetes",  # type 2 diabetes mellitus
+        "MONDO:0005147": {"name": "diabetes", "insulin": True},  # type 1 diabetes mellitus
+        "HP:0000819": "diabetes",  # Diabetes mellitus
+        "MONDO:0015925": "interstitial_lung_disease",  # interstitial lung disease
+        "HP:0006530": "interstitial_lung_disease",  # Abnormal pulmonary interstitial morphology
+        "HP:0002206": "interstitial_lung_disease",  # Pulmonary fibrosis
+        "MONDO:0005002": "chronic_lung_disease",  # chronic obstructive pulmonary disease
+        "HP:0006510": "chronic_lung_disease",  # Chronic pulmonary obstruction
+        "MONDO:0005252": "cardiac_disease",  # heart failure
+        "HP:0001635": "cardiac_disease",  # Congestive heart failure
+        "HP:0009830": "neuropathy",  # Peripheral neuropathy
+        "MONDO:0005300": "renal_impairment",  # chronic kidney disease
+        "HP:0012622": "renal_impairment",  # Chronic kidney disease
+        "HP:0001657": "qtc_prolonged",  # Prolonged QT interval
+        "HP:0001662": "bradycardia",  # Bradycardia
+        "MONDO:0005011": "inflammatory_bowel_disease",  # Crohn disease
+        "MONDO:0005101": "inflammatory_bowel_disease",  # ulcerative colitis
+    }
 )
 
 

@@ -94,7 +94,11 @@ class Builder(Reader):
             "biomarkers": [],
             "treatments": [],
             "medications": [],
+            "metastatic_sites": [],
         }
+        #: (date, gene, path) of a variant found in ctDNA in a gene resistx does not read: the
+        #: draw held tumour DNA (``_informative_draws``)
+        self.ctdna_found: list[tuple[str | None, str, str]] = []
         #: profile path -> the source path it came from
         self.origins: dict[str, str] = {}
         self.used: list[ReportEntry] = []
@@ -181,6 +185,7 @@ class Builder(Reader):
             )
         data.update({k: v for k, v in self.lists.items() if v})
         self._insulin(data)
+        self._informative_draws(data)
         if self.problems:
             raise ProfileError(self.problems)
         order = {k: i for i, k in enumerate(_ORDER)}
@@ -195,6 +200,22 @@ class Builder(Reader):
             data["comorbidities"][found[0]] = {"name": "diabetes", "insulin": True}
             where = self.origins.get(f"$.comorbidities[{found[0]}]", "$")
             self.assume(where, f"diabetes beside {insulin[0]!r}: read as diabetes needing insulin")
+
+    def _informative_draws(self, data: dict[str, Any]) -> None:
+        """A ctDNA draw that found a variant in a gene resistx does not read held tumour DNA:
+        its negatives are read as informative (``low_shedding`` false), an assumption the
+        report states (case 1948: GATA3 dropped, the plan said the draw found nothing)."""
+        for date, gene, path in self.ctdna_found:
+            for i, r in enumerate(data.get("biomarkers", ())):
+                same = r.get("sample") == "ctdna" and r.get("tested_on") == date
+                if same and r.get("status") == "not_detected" and "low_shedding" not in r:
+                    r["low_shedding"] = False
+                    self.assume(
+                        self.origins.get(f"$.biomarkers[{i}]", path),
+                        f"the ctDNA draw found {gene} (a gene resistx does not read, {path}): it "
+                        "held tumour DNA, so this negative is read as informative "
+                        "(low_shedding false)",
+                    )
 
     def finish(self, validated_with: str | None) -> Conversion:
         data = self.profile_data()

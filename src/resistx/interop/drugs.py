@@ -80,3 +80,19 @@ def by_label(label: str) -> str | None:
     if drug is None and (name := re.split(r"\s+\d", label.strip(), maxsplit=1)[0]) != label:
         drug = drug_vocab.lookup(name.strip())
     return drug.name if drug is not None else None
+
+
+#: how close a label must be to a drug's name to be taken for a misspelling of it: closer than
+#: the profile's hints, which only suggest (omeprazole is not letrozole)
+NEAR = 0.85
+
+
+def near(label: str) -> str | None:
+    """The drug name a label not read (``by_label``) likely misspells ('palbociclb 125 mg'),
+    or None: a cancer drug left out of a course would change the plan (case 1945)."""
+    import difflib  # noqa: PLC0415 - only an unread label needs it
+
+    word = re.split(r"\s+\d", label.strip(), maxsplit=1)[0].casefold()
+    folded = {s.casefold(): s for s in drug_vocab.SPELLINGS}
+    found = difflib.get_close_matches(word, list(folded), n=1, cutoff=NEAR)
+    return folded[found[0]] if found else None

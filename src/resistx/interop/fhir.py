@@ -64,6 +64,8 @@ def from_fhir(bundle: Source) -> Conversion:
     patients = [path for path, r in resources if r.get("resourceType") == "Patient"]
     if len(patients) > 1:
         b.problem(", ".join(patients), "a bundle of one patient is read; this one has several")
+    else:
+        _one_subject(b, data, resources)
     courses: list[Course] = []
     for path, resource in resources:
         course = _resource(b, resource, path, (specimens, meds))
@@ -81,6 +83,39 @@ def from_fhir(bundle: Source) -> Conversion:
     add_treatments(b, courses)
     b.rest(data, "$", ("resourceType", "id", "type", "entry", "meta", "timestamp"), _NOT_HELD)
     return b.finish(validated)
+
+
+def _one_subject(b: Builder, data: Mapping[str, Any], resources: list[tuple[str, Any]]) -> None:
+    """Every resource's subject is the bundle's patient (case 1945: an ESR1 result of
+    'Patient/someone-else' was read as this patient's, and elacestrant preferred on it); with
+    no Patient resource, the subjects name one patient."""
+    urls = {
+        f"{path}.resource": entry.get("fullUrl")
+        for path, entry in b.items(data.get("entry"), "$.entry")
+    }
+    own = {
+        ref
+        for path, r in resources
+        if r.get("resourceType") == "Patient"
+        for ref in (f"Patient/{r.get('id')}", urls.get(path))
+        if isinstance(ref, str)
+    }
+    subjects = [
+        (path, ref)
+        for path, r in resources
+        if isinstance(subject := r.get("subject"), Mapping)
+        and isinstance(ref := subject.get("reference"), str)
+    ]
+    if not own:
+        own = {subjects[0][1]} if subjects else set()
+    for path, ref in subjects:
+        if not any(ref == o or ref.endswith(f"/{o}") for o in own):
+            shown = " or ".join(sorted(own))
+            b.problem(
+                f"{path}.subject",
+                f"refers to {ref!r}, not this bundle's patient ({shown}): a bundle of one "
+                "patient is read",
+            )
 
 
 def _resource(
@@ -194,6 +229,8 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
     meta = b.mapping(condition.get("meta"), f"{path}.meta") or {}
     profiles = " ".join(p for p in meta.get("profile", []) if isinstance(p, str))
     code = coded(b, condition.get("code"), f"{path}.code", codes.SNOMED)
+    if _metastasis(b, condition, path, code.code):
+        return
     if any(p in profiles for p in _CANCER_PROFILES):
         b.skip(path, code.code, f"{code.label or 'cancer'}: the diagnosis is not a profile field")
         return
@@ -229,6 +266,21 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
             "condition",
             code.code,
         )
+
+
+def _metastasis(b: Builder, condition: Mapping[str, Any], path: str, code: str | None) -> bool:
+    """A metastasis whose site the code or the body site names: a metastatic site."""
+    sites = [codes.METASTASIS_SITES.get(code or "")] + [
+        codes.METASTASIS_SITES.get(coded(b, site, where, codes.SNOMED).code or "")
+        for where, site in b.items(condition.get("bodySite"), f"{path}.bodySite")
+    ]
+    found = next((s for s in sites if s), None)
+    if found is None:
+        return False
+    if found not in b.lists["metastatic_sites"]:
+        b.add("metastatic_sites", found, path)
+    b.use(path, code, f"metastatic site {found}")
+    return True
 
 
 #: the bundle's Medication resources by reference ("Medication/id", fullUrl): (path, resource)

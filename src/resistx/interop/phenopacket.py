@@ -63,10 +63,11 @@ def from_phenopacket(doc: Source) -> Conversion:
     add_treatments(b, courses)
     for path, disease in b.items(data.get("diseases"), "$.diseases"):
         _disease(b, disease, path)
-    for key in ("phenotypicFeatures", "files"):
-        for path, item in b.items(data.get(key), f"$.{key}"):
-            term = b.mapping(item.get("type"), f"{path}.type") or {}
-            b.skip(path, term.get("id"), f"{term.get('label', key)}: {_NOT_HELD}")
+    for path, feature in b.items(data.get("phenotypicFeatures"), "$.phenotypicFeatures"):
+        _feature(b, feature, path)
+    for path, item in b.items(data.get("files"), "$.files"):
+        term = b.mapping(item.get("type"), f"{path}.type") or {}
+        b.skip(path, term.get("id"), f"{term.get('label', 'files')}: {_NOT_HELD}")
     read = ("id", "subject", "biosamples", "measurements", "interpretations", "medicalActions")
     b.rest(data, "$", (*read, "phenotypicFeatures", "diseases", "files"), _ABOUT_DOCUMENT)
     return b.finish(validated)
@@ -90,17 +91,59 @@ def _subject(b: Builder, subject: Mapping[str, Any] | None) -> str | None:
 
 
 def _disease(b: Builder, disease: Mapping[str, Any], path: str) -> None:
-    """A disease coded in SNOMED CT that resistx reads as a comorbidity; any other is reported
-    (the cancer itself included: a profile is about HR+/HER2- breast cancer already)."""
+    """A disease coded in SNOMED CT, MONDO or HPO that resistx reads as a comorbidity; any
+    other, but the cancer itself, is kept as free text (the plan lists it as not assessed, as
+    from a FHIR bundle: case 1963)."""
     code, label = _term(b, disease.get("term"), f"{path}.term")
-    name = codes.COMORBIDITY.get(_local(code, "SNOMEDCT"))
-    if name is None or disease.get("excluded") is True:
-        why = "excluded" if disease.get("excluded") is True else "not a comorbidity resistx reads"
-        b.skip(path, code, f"{label or 'disease'}: {why}")
+    entry = _comorbidity(code)
+    if disease.get("excluded") is True:
+        b.skip(path, code, f"{label or 'disease'}: excluded")
         return
-    b.add("comorbidities", codes.comorbidity(_local(code, "SNOMEDCT")), path)
+    if entry is None:
+        if _the_cancer(code, label):
+            b.skip(path, code, f"{label or 'cancer'}: the diagnosis is not a profile field")
+        elif label:
+            b.add("other_conditions", label, path)
+            b.skip(path, code, f"{label}: kept as free text in other_conditions")
+        else:
+            b.skip(path, code, "a disease without a code resistx reads or a name")
+        return
+    name = entry if isinstance(entry, str) else str(entry["name"])
+    if "resolution" in disease and name != "interstitial_lung_disease":
+        b.skip(path, code, f"{label or name}: resolved, not a current condition")
+        return
+    if "resolution" in disease:  # a past ILD is history the labels weigh, as from FHIR
+        b.assume(path, f"{label or name}: resolved, read as a history of it", code)
+    b.add("comorbidities", entry, path)
     b.use(path, code, f"comorbidity {name}")
-    b.rest(disease, path, ("term",), "disease detail " + _NOT_HELD)
+    b.rest(disease, path, ("term", "excluded", "resolution"), "disease detail " + _NOT_HELD)
+
+
+def _comorbidity(code: str | None) -> str | dict[str, object] | None:
+    """The comorbidity entry of a SNOMED CT, MONDO or HPO code, or None."""
+    return codes.comorbidity(_local(code, "SNOMEDCT")) or codes.ONTOLOGY_COMORBIDITY.get(
+        (code or "").upper()
+    )
+
+
+#: the breast cancer a phenopacket is about, coded as a disease (NCIt, MONDO, SNOMED CT)
+_CANCER_CODES = frozenset({"NCIT:C4872", "MONDO:0007254", "SNOMEDCT:254837009"})
+
+
+def _the_cancer(code: str | None, label: str | None) -> bool:
+    return (code or "").upper() in _CANCER_CODES or "breast" in (label or "").casefold()
+
+
+def _feature(b: Builder, feature: Mapping[str, Any], path: str) -> None:
+    """A phenotypic feature (HPO) resistx reads as a comorbidity; any other is reported."""
+    code, label = _term(b, feature.get("type"), f"{path}.type")
+    entry = _comorbidity(code)
+    if entry is None or feature.get("excluded") is True or "resolution" in feature:
+        why = "excluded" if feature.get("excluded") is True else _NOT_HELD
+        b.skip(path, code, f"{label or 'phenotypic feature'}: {why}")
+        return
+    b.add("comorbidities", entry, path)
+    b.use(path, code, f"comorbidity {entry if isinstance(entry, str) else entry['name']}")
 
 
 def _term(b: Builder, value: Any, path: str) -> tuple[str | None, str | None]:

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from resistx.model import _biomarker_checks as fits
 from resistx.model import _validators as v
 from resistx.model._show import number
 from resistx.model.enums import (
@@ -42,6 +43,7 @@ from resistx.model.enums import (
 from resistx.vocab import adverse_events as ae_vocab
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import Comorbidity
+from resistx.vocab.medication_names import medications_read
 
 SCHEMA_VERSION = 2
 SCHEMA_VERSIONS = (1, 2)  # schema 1 still loads, migrated (the plan says so)
@@ -462,6 +464,19 @@ def _menopause_of_a_man(inst: Any, _attribute: attrs.Attribute[Any], value: obje
         raise ValueError(msg)
 
 
+def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """A pregnancy beside sex 'male' or a postmenopausal status contradicts itself: one of the
+    two was miskeyed (case 1877)."""
+    if not any(c.name is Comorbidity.PREGNANCY for c in value):
+        return
+    if getattr(inst, "sex", None) is Sex.MALE:
+        msg = "a pregnancy beside sex 'male': one of the two is miskeyed"
+        raise ValueError(msg)
+    if getattr(inst, "menopausal_status", None) is MenopausalStatus.POSTMENOPAUSAL:
+        msg = "a pregnancy beside menopausal_status 'postmenopausal': one of the two is miskeyed"
+        raise ValueError(msg)
+
+
 def _no_metastatic_course_before(
     inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None
 ) -> None:
@@ -535,12 +550,12 @@ class BiomarkerResult:
     """One test result for one gene."""
 
     gene: str = attrs.field(validator=v.non_empty)
-    status: BiomarkerStatus
-    origin: Origin = Origin.SOMATIC
+    status: BiomarkerStatus = attrs.field(validator=fits.status_fits)
+    origin: Origin = attrs.field(default=Origin.SOMATIC, validator=fits.origin_fits)
     sample: Sample | None = attrs.field(default=None, validator=_no_germline_test)
-    assay: Assay | None = None
+    assay: Assay | None = attrs.field(default=None, validator=fits.assay_fits)
     tested_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
-    variant: str | None = None
+    variant: str | None = attrs.field(default=None, validator=fits.variant_fits)
     #: ctDNA only: the tumour fraction (0-1), or whether the tumour is known to shed little DNA;
     #: a ctDNA negative with a low fraction or low shedding is not a negative
     tumour_fraction: float | None = attrs.field(default=None, validator=v.fraction)
@@ -584,7 +599,7 @@ class Treatment:
     stop_reason: StopReason | None = attrs.field(default=None, validator=_ongoing_has_no_end)
     toxicity: str | None = attrs.field(default=None, validator=_toxicity)  # stop_reason toxicity
 
-    @property
+    @functools.cached_property
     def drug_classes(self) -> frozenset[DrugClass]:
         return _drug_classes(self.drugs)
 
@@ -596,7 +611,7 @@ class Treatment:
     def metastatic(self) -> bool:
         return self.setting is TreatmentSetting.METASTATIC
 
-    @property
+    @functools.cached_property
     def suppression_only(self) -> bool:
         """Ovarian function suppression (a GnRH agonist) alone: given beside the lines, not a
         line of treatment itself (case 620)."""
@@ -611,7 +626,7 @@ class Treatment:
             return None
         return max((end - self.started_on).days, 0) / DAYS_PER_MONTH
 
-    @property
+    @functools.cached_property
     def end_date(self) -> dt.date | None:
         """``ended_on``, or ``started_on`` plus ``months`` when only those are given."""
         if self.ended_on is not None:
@@ -1148,7 +1163,7 @@ class Profile:
     ecog: int | None = attrs.field(default=None, validator=_ecog)
     visceral_crisis: bool = False
     comorbidities: tuple[Condition, ...] = attrs.field(
-        default=(), validator=v.at_most(MAX_COMORBIDITIES, "comorbidities")
+        default=(), validator=[v.at_most(MAX_COMORBIDITIES, "comorbidities"), _pregnancy_fits]
     )
     #: free text resistx does not assess; the plan repeats it verbatim
     other_conditions: tuple[str, ...] = attrs.field(
@@ -1157,7 +1172,8 @@ class Profile:
     #: the medications the patient takes, as the clinic writes them: a strong CYP3A inhibitor
     #: or inducer is read (rule 115); the plan repeats any other as not assessed
     medications: tuple[str, ...] = attrs.field(
-        default=(), validator=v.at_most(MAX_OTHER_CONDITIONS, "medications")
+        default=(),
+        validator=[v.at_most(MAX_OTHER_CONDITIONS, "medications"), medications_read],
     )
     #: where the metastatic disease is, when recorded (empty: not recorded); leptomeningeal
     #: disease and brain metastases are read (rules 120, 121)
@@ -1204,7 +1220,7 @@ class Profile:
         and the ADCs (rule 114), and what a test would open for them with it (case 1218)."""
         return self.hormone_receptor is HormoneReceptor.LOW
 
-    @property
+    @functools.cached_property
     def decision_date(self) -> dt.date | None:
         """``as_of``, or else the latest date in the profile (never the clock); unknown where
         the latest course goes on: its time on treatment runs to a date the profile does not
@@ -1220,16 +1236,16 @@ class Profile:
             dates += [d for d in (t.started_on, t.end_date) if d]
         return max(dates, default=None)
 
-    @property
+    @functools.cached_property
     def treatments_in_order(self) -> tuple[Treatment, ...]:
         """Treatments oldest first, by start date, then line (undated ones first)."""
         return tuple(sorted(self.treatments, key=Treatment._sort_key))
 
-    @property
+    @functools.cached_property
     def metastatic_treatments(self) -> tuple[Treatment, ...]:
         return tuple(t for t in self.treatments_in_order if t.metastatic)
 
-    @property
+    @functools.cached_property
     def cdk46i_courses(self) -> tuple[Treatment, ...]:
         """Treatments with a CDK4/6 inhibitor whose duration says how long the disease stayed
         sensitive: they ended in progression (or how they ended is not given). A course stopped
@@ -1241,7 +1257,7 @@ class Profile:
         """Any treatment with a CDK4/6 inhibitor, however it ended."""
         return any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in self.treatments)
 
-    @property
+    @functools.cached_property
     def cdk46i_months(self) -> float | None:
         """The longest time on a CDK4/6 inhibitor among ``cdk46i_courses`` and, once one of
         them measures it, the metastatic courses stopped without progression

@@ -129,8 +129,9 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
     nothing found in any gene of it and no tumour fraction reported, so a negative there may be
     a false one (ESMO's ctDNA recommendations, Pascual et al., Ann Oncol 2022, call an
     undetected result non-informative and advise reflex tissue testing; a variant found in the
-    same draw, or a tumour fraction, shows the tumour's DNA was there; case 534). Undated ctDNA
-    results are read as one draw."""
+    same draw, or a tumour fraction, shows the tumour's DNA was there; case 534; as does
+    ``low_shedding`` false, said of a draw that found a variant in a gene resistx does not read:
+    case 1948). Undated ctDNA results are read as one draw."""
     draws: dict[dt.date | None, list[BiomarkerResult]] = {}
     for r in results:
         if r.sample is Sample.CTDNA:
@@ -138,7 +139,10 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
     return frozenset(
         r
         for draw in draws.values()
-        if not any(r.status in _SEEN or r.tumour_fraction is not None for r in draw)
+        if not any(
+            r.status in _SEEN or r.tumour_fraction is not None or r.low_shedding is False
+            for r in draw
+        )
         for r in draw
         if r.status in _NOT_SEEN
     )

@@ -22,6 +22,9 @@ class Comorbidity(enum.StrEnum):
     QTC_PROLONGED = "qtc_prolonged"  # a prolonged QTc or congenital long-QT syndrome
     #: COPD and other chronic lung disease that limits pulmonary reserve (not ILD: case 510)
     CHRONIC_LUNG_DISEASE = "chronic_lung_disease"
+    #: a current pregnancy: every option's label warns of embryo-fetal toxicity (rules 134,
+    #: 135; case 1877)
+    PREGNANCY = "pregnancy"
 
 
 #: other names for a comorbidity resistx reads
@@ -35,6 +38,8 @@ ALIASES = {
     "diabetes_mellitus_type_ii": "diabetes",
     "type_2_diabetes_mellitus": "diabetes",
     "diabetes_type_2": "diabetes",
+    "pregnant": "pregnancy",
+    "currently_pregnant": "pregnancy",
     "ild": "interstitial_lung_disease",
     "pneumonitis": "interstitial_lung_disease",
     "heart_disease": "cardiac_disease",

@@ -51,7 +51,15 @@ DRUGS: tuple[Drug, ...] = (
     _d("palazestrant", C.ORAL_SERD, "OP-1250"),  # complete ER antagonist and degrader
     _d("lasofoxifene", C.SERM),
     _d("goserelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Zoladex"),
-    _d("leuprolide", C.OVARIAN_FUNCTION_SUPPRESSION, "leuprorelin", "Lupron", "Eligard", "Prostap"),
+    _d(
+        "leuprolide",
+        C.OVARIAN_FUNCTION_SUPPRESSION,
+        "leuprorelin",
+        "Lupron",
+        "Eligard",
+        "Prostap",
+        "Enantone",  # an EU brand (case 1865: it drew 'did you mean onapristone?')
+    ),
     _d("triptorelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Trelstar", "Decapeptyl"),
     # PI3K-AKT-mTOR pathway
     _d("alpelisib", C.PI3K_INHIBITOR, "Piqray", "BYL719", target="PI3K alpha"),
@@ -236,6 +244,55 @@ NOT_DRUGS = (
             "bisphosphonate",
         ),
         "a bone-targeted agent is not a line of treatment: record it in medications",
+    )
+    # the HER2-directed drugs, which drew hints of other classes (case 1944)
+    | dict.fromkeys(
+        (
+            "trastuzumab",
+            "herceptin",
+            "herzuma",
+            "kanjinti",
+            "ogivri",
+            "ontruzant",
+            "trazimera",
+            "pertuzumab",
+            "perjeta",
+            "phesgo",
+            "margetuximab",
+            "lapatinib",
+            "tykerb",
+            "tyverb",
+            "neratinib",
+            "nerlynx",
+            "tucatinib",
+            "tukysa",
+            "pyrotinib",
+        ),
+        "HER2-directed therapy is given for HER2-positive disease, outside the review "
+        "(HR+/HER2- only): confirm the current HER2 status (ASCO/CAP); where any sample is "
+        "HER2-positive, anti-HER2 therapy is to be considered (ESMO), which resistx does not "
+        "rank. A course of it is not recorded here: record a chemotherapy given with it alone",
+    )
+    # the class named instead of the drug, which drew no hint (case 1865)
+    | dict.fromkeys(
+        (
+            "ofs",
+            "gnrha",
+            "gnrhagonist",
+            "lhrha",
+            "lhrhagonist",
+            "ovarianfunctionsuppression",
+            "ovariansuppression",
+        ),
+        "name the GnRH agonist given (goserelin, leuprorelin or triptorelin)",
+    )
+    # a man's surgical castration, which replaces a GnRH agonist beside an aromatase inhibitor
+    # (case 1872; ASCO 2020 male breast cancer guideline, not in the review)
+    | dict.fromkeys(
+        ("orchiectomy", "orchidectomy", "bilateralorchiectomy", "surgicalcastration"),
+        "a surgery is not a course: record it in other_conditions; resistx reads testicular "
+        "suppression from a GnRH agonist only, so where it asks for one beside an aromatase "
+        "inhibitor, the orchiectomy answers it",
     )
 )
 

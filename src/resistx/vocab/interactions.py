@@ -7,6 +7,7 @@ label warns of them: rule 132). Any other medication is repeated in the plan as 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -74,6 +75,16 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         "xtandi": "enzalutamide",
         "erleada": "apalutamide",
         "lysodren": "mitotane",
+        # European spellings and brands, and the combinations boosted by ritonavir or
+        # cobicistat (case 1904: each passed unread)
+        **{f"{n}e": n for n in ("rifampicin", "clarithromycin", "phenytoin")},
+        **{n[:-1]: n for n in ("itraconazole", "ketoconazole", "posaconazole", "voriconazole")},
+        "carbamazepin": "carbamazepine",
+        **dict.fromkeys(("tegretal", "timonil"), "carbamazepine"),
+        **dict.fromkeys(("rimactan", "rifadine", "eremfat"), "rifampicin"),
+        "kaletra": "ritonavir",
+        **dict.fromkeys(("genvoya", "stribild", "prezcobix", "evotaz", "symtuza"), "cobicistat"),
+        "tybost": "cobicistat",
     }
 )
 #: words that say an entry's drug is not taken now: never read as current (case 1268)
@@ -86,8 +97,14 @@ NOT_TAKEN = frozenset(
 )
 
 
+def folded(text: str) -> str:
+    """Lower case, accents removed ('carbamazépine' reads as 'carbamazepine', case 1904)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _words(text: str) -> str:
-    return " " + " ".join(re.findall(r"[a-z']+", text.casefold().replace("\u2019", "'"))) + " "
+    return " " + " ".join(re.findall(r"[a-z']+", folded(text))) + " "
 
 
 def _taken_now(medication: str, names: Mapping[str, str]) -> str | None:
@@ -117,7 +134,8 @@ VITAMIN_K_ANTAGONISTS: MappingProxyType[str, str] = MappingProxyType(
         **{n: n for n in ("warfarin", "acenocoumarol", "phenprocoumon", "fluindione")},
         **dict.fromkeys(("coumadin", "jantoven", "marevan"), "warfarin"),
         "sintrom": "acenocoumarol",
-        "marcumar": "phenprocoumon",
+        **dict.fromkeys(("marcumar", "marcoumar", "falithrom"), "phenprocoumon"),
+        "warfarine": "warfarin",
         "previscan": "fluindione",
     }
 )

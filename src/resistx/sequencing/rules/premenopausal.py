@@ -10,6 +10,7 @@ from resistx.model.profile import Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.rules.pregnancy import pregnant
 from resistx.sequencing.suppression import (
     needs_ovarian_suppression,
     suppression_beside,
@@ -223,10 +224,12 @@ def _ai(t: Treatment) -> str:
     "it as each drug's label asks; a GnRH agonist is not contraception; fertility preservation "
     "discussed where a pregnancy is wished later. The labels' embryo-fetal toxicity warnings, "
     "not in the review (cases 514, 524, 550, 561). For a man, contraception for a partner who "
-    "could become pregnant, as the labels ask.",
+    "could become pregnant, as the labels ask. Not beside a pregnancy on record (rule 134).",
     codes=("pregnancy_and_contraception",),
 )
 def pregnancy_and_contraception(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if pregnant(facts.profile.comorbidities):  # rule 134 speaks instead (case 1877)
+        return
     if needs_ovarian_suppression(facts.profile):
         yield PlanEffect(
             code="pregnancy_and_contraception",

@@ -1,0 +1,92 @@
+"""Checks that a biomarker result's status, test, origin and variant fit together and fit its
+gene: each refused combination was read as something it is not (case 1921: an ESR1
+'mutation' by IHC put elacestrant first; a germline BRCA1 deletion entered as 'loss' read as
+no germline mutation; PIK3CA 'wild_type' naming H1047R read as wild type)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
+
+S = BiomarkerStatus
+
+#: genes read for their mutations alone (the tumour's, acquired or stable): no protein, copy
+#: number or germline result of them selects anything
+MUTATION_ONLY = frozenset({"ESR1", "PIK3CA", "AKT1"})
+#: tests that see a protein or copy number, never a sequence
+NOT_SEQUENCING = frozenset({Assay.IHC, Assay.FISH})
+#: statuses of a protein or copy number: not a germline variant
+NOT_A_VARIANT = frozenset({S.LOSS, S.AMPLIFIED, S.OVEREXPRESSED})
+#: of those, what a mutation-only gene cannot show (an amplification is read, as not a
+#: mutation: rule 2)
+NOT_OF_A_MUTATION_ONLY_GENE = frozenset({S.LOSS, S.OVEREXPRESSED})
+_NEGATIVE = frozenset({S.WILD_TYPE, S.NOT_DETECTED})
+_SEQUENCED = "sequencing (ngs) or pcr"
+
+
+def _gene(inst: Any) -> str | None:
+    return getattr(inst, "gene", None)  # absent where the gene itself failed to read
+
+
+def status_fits(inst: Any, _attribute: attrs.Attribute[Any], value: BiomarkerStatus) -> None:
+    gene = _gene(inst)
+    if gene == "ESR1" and value is S.OVEREXPRESSED:
+        msg = (
+            "ESR1 'overexpressed' is ER expression, which is hormone_receptor (with "
+            "er_percent); an ESR1 result is a mutation test by " + _SEQUENCED
+        )
+        raise ValueError(msg)
+    if gene in MUTATION_ONLY and value in NOT_OF_A_MUTATION_ONLY_GENE:
+        msg = (
+            f"{gene} is read for its mutations, found by {_SEQUENCED}: record 'mutated', "
+            f"'wild_type', 'not_detected' or 'indeterminate' (or 'amplified' for its copy "
+            f"number), not {value.value!r}"
+        )
+        raise ValueError(msg)
+    if getattr(inst, "origin", None) is Origin.GERMLINE and value in NOT_A_VARIANT:
+        msg = (
+            f"a germline result is a variant: record a pathogenic deletion or other variant as "
+            f"'mutated' (with its variant and classification), not {value.value!r}"
+        )
+        raise ValueError(msg)
+
+
+def assay_fits(inst: Any, _attribute: attrs.Attribute[Any], value: Assay | None) -> None:
+    """No mutation by IHC or FISH, and no result of a mutation-only gene by them but a FISH
+    amplification."""
+    if value not in NOT_SEQUENCING:
+        return
+    gene, status = _gene(inst), getattr(inst, "status", None)
+    copies = value is Assay.FISH and status is S.AMPLIFIED  # a copy number, read as one
+    if (gene in MUTATION_ONLY and not copies) or status is S.MUTATED:
+        what = f"{gene} mutations are" if gene in MUTATION_ONLY else "a mutation is"
+        msg = f"{what} found by {_SEQUENCED}, not {value.value}"
+        raise ValueError(msg)
+
+
+def origin_fits(inst: Any, _attribute: attrs.Attribute[Any], value: Origin) -> None:
+    if value is not Origin.GERMLINE:
+        return
+    gene = _gene(inst)
+    if gene in MUTATION_ONLY:
+        msg = f"{gene} is read for the tumour's mutations: no germline {gene} result is read"
+        raise ValueError(msg)
+    if getattr(inst, "sample", None) is Sample.CTDNA:
+        msg = (
+            "a ctDNA sample cannot tell a germline variant from the tumour's: record it as "
+            "'somatic' (a germline test on blood or saliva tells its origin)"
+        )
+        raise ValueError(msg)
+
+
+def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:
+    status = getattr(inst, "status", None)
+    if value is not None and status in _NEGATIVE:
+        msg = (
+            f"a result that names a variant ({value!r}) found it: its status is 'mutated' "
+            f"(with classification 'vus' or 'benign' if it does not count), not {status.value!r}"
+        )
+        raise ValueError(msg)

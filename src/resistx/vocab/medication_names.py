@@ -1,0 +1,60 @@
+"""A medication entry that misspells a drug resistx reads is refused with the name it likely
+meant (case 1904: 'carbamazapine' and 'itraconozole' passed as medications resistx does not
+read, and capivasertib was preferred with no interaction caution). Real drugs whose names lie
+close to one it reads (azithromycin, oxcarbazepine) are named here so that they pass."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from resistx.vocab.interactions import OTHER_NAMES, STRONG_CYP3A, VITAMIN_K_ANTAGONISTS, folded
+
+#: the names resistx reads in a medication entry
+READ_NAMES = tuple(sorted({*STRONG_CYP3A, *OTHER_NAMES, *VITAMIN_K_ANTAGONISTS}))
+#: real drugs near a read name, not read (moderate or weak interactions, other drugs): they
+#: are not misspellings of one
+NEAR_BUT_OTHER = frozenset(
+    {"azithromycin", "erythromycin", "roxithromycin", "fluconazole", "isavuconazole"}
+    | {"miconazole", "clotrimazole", "econazole", "oxcarbazepine", "eslicarbazepine"}
+    | {"fosphenytoin", "rifabutin", "rifapentine", "rifaximin", "lopinavir", "darunavir"}
+    | {"atazanavir"}
+)
+#: how close a word must be to a read name to be taken for a misspelling of it
+CUTOFF = 0.88
+_SHORTEST = 6  # shorter words ('mg', 'daily') are never read as a drug's name
+
+
+def near_miss(entry: str) -> tuple[str, str] | None:
+    """(the word, the read name it likely meant) where a word of ``entry`` is close to a name
+    resistx reads but is not one, and the entry names no read drug; else None."""
+    words = re.findall(r"[a-z']+", folded(entry))
+    if any(w in READ_NAMES for w in words):
+        return None
+    for word in words:
+        if len(word) < _SHORTEST or word in NEAR_BUT_OTHER:
+            continue
+        import difflib  # noqa: PLC0415 - only a medication entry needs it, not import time
+
+        close = difflib.get_close_matches(word, READ_NAMES, n=1, cutoff=CUTOFF)
+        if close:
+            return word, close[0]
+    return None
+
+
+def medications_read(_inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """The profile's check of its medications: every near miss, with its index."""
+    found = [
+        f"medications[{i}] {entry!r}: {miss[0]!r} is not a name resistx knows; did you mean "
+        f"{miss[1]}?"
+        for i, entry in enumerate(value)
+        if (miss := near_miss(entry)) is not None
+    ]
+    if found:
+        msg = "; ".join(found) + (
+            " (resistx reads strong CYP3A inhibitors and inducers and vitamin K antagonists by "
+            "their generic or brand names; a misspelt one would be missed)"
+        )
+        raise ValueError(msg)

@@ -1,0 +1,429 @@
+"""Scenario tests for the findings of the blind reviews from case 1865 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: premenopausal women and men
+(1865-1884), organ function and interactions (1885-1904), molecular results that disagree
+(1905-1924), HER2 and the antibody-drug conjugates (1925-1944) and records from other systems
+(1945-1964)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.interop import from_fhir, from_phenopacket
+from resistx.io.profile import load_preferences
+from tests.helpers import result
+from tests.test_board_fixes_882 import _course
+from tests.test_board_fixes_962 import _woman
+from tests.test_interop_edges import FIXTURES, bundle
+from tests.test_plan import check_plan
+
+POLICIES = ("ye2024", "practice-2026")
+
+
+def _planned(
+    data: dict[str, Any], policy: str, prefs: dict[str, Any] | None = None
+) -> resistx.Plan:
+    plan = resistx.sequence(data, prefs, policy=policy)
+    check_plan(resistx.load_profile(data), load_preferences(prefs), plan)
+    return plan
+
+
+def _after_palbociclib(*biomarkers: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    """Case 1921: 26 months of palbociclib + letrozole to progression, HER2 0."""
+    return _woman(
+        "2026-06-01",
+        list(biomarkers),
+        _course(["palbociclib", "letrozole"], "2024-02-01", "2026-04-20", "progression", line=1),
+        her2="0",
+        **kw,
+    )
+
+
+def _phenopacket(name: str = "01-esr1-mutated") -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / f"{name}.phenopacket.json").read_text("utf-8"))
+    return data
+
+
+def _refusal(data: dict[str, Any]) -> str:
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("marker", "said"),
+    [
+        # an ESR1 'mutation' by IHC, and ER positivity entered as a gene result (case 1921)
+        (result("ESR1", "mutated", sample="tissue", assay="ihc"), "sequencing"),
+        (result("ESR1", "wild_type", sample="tissue", assay="ihc"), "sequencing"),
+        (result("ESR1", "overexpressed", sample="tissue", assay="ihc"), "hormone_receptor"),
+        (result("ER", "overexpressed", sample="tissue", assay="ihc"), "hormone_receptor"),
+        (result("PIK3CA", "overexpressed", sample="tissue", assay="ihc"), "PIK3CA"),
+        (result("PIK3CA", "mutated", sample="tissue", assay="fish"), "sequencing"),
+        (result("AKT1", "loss", sample="tissue"), "AKT1"),
+    ],
+)
+def test_a_mutation_result_by_a_protein_or_copy_number_test_is_refused(
+    marker: dict[str, Any], said: str
+) -> None:
+    """Case 1921 (MAJOR): an ESR1 'mutated' by IHC put elacestrant first; ER 'overexpressed'
+    entered as a gene result counted ESR1 as tested and dropped it from the retest; PIK3CA
+    'overexpressed' by IHC excluded alpelisib as 'no PIK3CA mutation on record'. ESR1,
+    PIK3CA and AKT1 are read for their mutations, which only sequencing or PCR finds."""
+    message = _refusal(_after_palbociclib(marker))
+    assert ".biomarkers[0]" in message
+    assert said in message
+
+
+def test_a_negative_status_that_names_a_variant_is_refused() -> None:
+    """Case 1921 (MAJOR): PIK3CA 'wild_type' with the variant H1047R was read as wild type,
+    alpelisib excluded: a result that names a variant found it."""
+    message = _refusal(
+        _after_palbociclib(result("PIK3CA", "wild_type", sample="tissue", variant="H1047R"))
+    )
+    assert ".biomarkers[0].variant" in message
+    assert "mutated" in message
+
+
+@pytest.mark.parametrize("status", ["loss", "amplified", "overexpressed"])
+def test_a_germline_brca1_deletion_recorded_as_loss_is_refused(status: str) -> None:
+    """Case 1921 (MAJOR): a germline BRCA1 exon deletion entered as 'loss' excluded
+    talazoparib as 'no germline BRCA1/2 or PALB2 mutation' while an action said the germline
+    mutation opened a PARP inhibitor: a germline result is a variant, 'mutated'."""
+    message = _refusal(
+        _after_palbociclib(
+            result("BRCA1", status, origin="germline", sample="blood", variant="deletion exons 1-2")
+        )
+    )
+    assert ".biomarkers[0].status" in message
+    assert "'mutated'" in message
+
+
+@pytest.mark.parametrize("gene", ["BRCA2", "ESR1"])
+def test_a_germline_origin_on_a_ctdna_sample_is_refused(gene: str) -> None:
+    """Case 1921 (MAJOR): a BRCA2 result marked germline on a ctDNA sample put talazoparib
+    first with no germline test asked; plasma cannot tell a germline variant from a tumour's.
+    (ESR1 germline, MINOR: ESR1 is read for the tumour's acquired mutations only.)"""
+    message = _refusal(
+        _after_palbociclib(result(gene, "mutated", origin="germline", sample="ctdna"))
+    )
+    assert ".biomarkers[0]" in message
+    assert "germline" in message
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_two_germline_tests_that_disagree_are_resolved_before_choosing(policy: str) -> None:
+    """Case 1924 (MAJOR): a likely pathogenic germline BRCA2 variant in 2021 and a germline
+    panel from another laboratory in 2025 that found none: the positive was kept with no
+    word to resolve them, talazoparib preferred. A germline panel does not miss a
+    constitutional variant: the discordance is resolved with genetics before choosing."""
+    germline = {"origin": "germline", "sample": "blood", "tumour_fraction": None}
+    plan = _planned(
+        _after_palbociclib(
+            result(
+                "BRCA2",
+                "mutated",
+                tested_on="2021-03-01",
+                variant="c.7007G>A",
+                classification="likely_pathogenic",
+                **germline,
+            ),
+            result("BRCA2", "not_detected", tested_on="2025-11-01", **germline),
+        ),
+        policy,
+    )
+    asked = [a for a in plan.actions if a.code == "resolve_germline_conflict"]
+    assert len(asked) == 1
+    assert asked[0].before_choosing
+    assert "BRCA2" in asked[0].text and "reclassif" in asked[0].text
+
+
+def test_a_somatic_and_a_germline_negative_ask_no_germline_resolution() -> None:
+    """The germline resolution is for two germline tests only: a tumour BRCA2 mutation beside
+    a germline negative is a somatic mutation, not a discordance."""
+    plan = _planned(
+        _after_palbociclib(
+            result("BRCA2", "mutated", sample="tissue", tumour_fraction=None),
+            result(
+                "BRCA2", "not_detected", origin="germline", sample="blood", tumour_fraction=None
+            ),
+        ),
+        "ye2024",
+    )
+    assert not [a for a in plan.actions if a.code == "resolve_germline_conflict"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "meant"),
+    [
+        ("carbamazapine 400 mg bd", "carbamazepine"),
+        ("itraconozole 200 mg daily", "itraconazole"),
+        ("clarithromicin", "clarithromycin"),
+    ],
+)
+def test_a_misspelt_interacting_medication_is_refused_with_its_name(entry: str, meant: str) -> None:
+    """Case 1904 (MAJOR): 'carbamazapine' passed validation, was listed as a medication
+    resistx does not read, and capivasertib was preferred with no interaction caution (the
+    correct spelling set it back to rank 14 with both)."""
+    message = _refusal(_after_palbociclib(medications=["metformin 500 mg", entry]))
+    assert "medications[1]" in message
+    assert f"did you mean {meant}?" in message
+
+
+@pytest.mark.parametrize(
+    ("entry", "generic"),
+    [
+        ("Kaletra 2 tablets bd", "ritonavir"),
+        ("Genvoya", "cobicistat"),
+        ("Tegretal 200 mg", "carbamazepine"),
+        ("Rifadine", "rifampicin"),
+        ("rifampicine", "rifampicin"),
+        ("Itraconazol", "itraconazole"),
+        ("carbamazépine", "carbamazepine"),
+    ],
+)
+def test_a_brand_or_european_spelling_of_an_interacting_drug_is_read(
+    entry: str, generic: str
+) -> None:
+    """Case 1904 (MAJOR): brands (Kaletra, the cobicistat-boosted combinations, Tegretal,
+    Rifadine) and European spellings passed unread; each is the strong CYP3A drug it holds."""
+    plan = _planned(_after_palbociclib(medications=[entry]), "ye2024")
+    cautions = [a for a in plan.actions if generic in a.text.casefold()]
+    assert cautions, [a.text for a in plan.actions]
+    assert not plan.not_assessed
+
+
+@pytest.mark.parametrize("entry", ["azithromycin 500 mg", "oxcarbazepine", "fluconazole"])
+def test_a_real_drug_near_an_interacting_one_is_not_taken_for_a_misspelling(entry: str) -> None:
+    """The misspelling check leaves real drugs whose names lie near one it reads."""
+    plan = _planned(_after_palbociclib(medications=[entry]), "ye2024")
+    assert plan.not_assessed and plan.not_assessed[0].startswith(entry)
+
+
+def test_a_brand_of_a_vitamin_k_antagonist_is_read() -> None:
+    """Case 1904: Marcoumar and Falithrom (phenprocoumon) and 'warfarine' passed unread, and
+    capecitabine's INR warning (rule 132) with them."""
+    for entry in ("Marcoumar 3 mg", "Falithrom", "warfarine"):
+        plan = _planned(_after_palbociclib(medications=[entry]), "ye2024")
+        assert not plan.not_assessed, entry
+
+
+def test_a_misspelt_cancer_drug_in_a_fhir_bundle_is_refused_with_its_name() -> None:
+    """Case 1945 (MAJOR): a MedicationRequest for 'palbociclb 125 mg' was left out, the course
+    read as letrozole alone and the patient planned as never given a CDK4/6 inhibitor
+    (palbociclib + fulvestrant preferred after 36 months of palbociclib)."""
+    data = bundle()
+    concept = data["entry"][9]["resource"]["medicationCodeableConcept"]
+    concept["coding"] = [{"system": "http://example.org/local", "code": "x1"}]
+    concept["text"] = "palbociclb 125 mg"
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert "$.entry[9].resource.medicationCodeableConcept" in str(caught.value)
+    assert "did you mean palbociclib?" in str(caught.value)
+
+
+def test_a_result_of_another_patient_in_a_fhir_bundle_is_refused() -> None:
+    """Case 1945 (MAJOR): the ESR1 mutation's Observation was of 'Patient/someone-else'; it
+    was read as this patient's, and elacestrant preferred on it."""
+    data = bundle()
+    data["entry"][7]["resource"]["subject"] = {"reference": "Patient/someone-else"}
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert "$.entry[7].resource.subject" in str(caught.value)
+    assert "someone-else" in str(caught.value)
+    from_fhir(bundle())  # its own references (Patient/id) are the patient's
+
+
+@pytest.mark.parametrize(
+    ("where", "code", "label", "name"),
+    [
+        ("diseases", "MONDO:0015925", "interstitial lung disease", "interstitial_lung_disease"),
+        ("phenotypicFeatures", "HP:0006530", "Abnormal pulmonary interstitial morphology", None),
+        ("diseases", "MONDO:0005148", "type 2 diabetes mellitus", "diabetes"),
+    ],
+)
+def test_a_phenopacket_condition_coded_in_mondo_or_hpo_is_read(
+    where: str, code: str, label: str, name: str | None
+) -> None:
+    """Case 1963 (MAJOR): ILD coded in MONDO or HPO, and type 2 diabetes in MONDO, were
+    dropped: trastuzumab deruxtecan and alpelisib were preferred with nothing said. GA4GH
+    recommends MONDO for diseases and HPO for phenotypes."""
+    packet = _phenopacket()
+    key = "type" if where == "phenotypicFeatures" else "term"
+    packet.setdefault(where, []).append({key: {"id": code, "label": label}})
+    read = {c.name.value for c in from_phenopacket(packet).profile.comorbidities}
+    assert (name or "interstitial_lung_disease") in read
+
+
+def test_a_phenopacket_disease_resistx_does_not_read_is_listed_as_not_assessed() -> None:
+    """Case 1963: an unmapped phenopacket disease never reached the plan; from a FHIR bundle it
+    is kept as free text, which the plan lists as not assessed. So it is now."""
+    packet = _phenopacket()
+    packet["diseases"] = [
+        {"term": {"id": "NCIT:C4872", "label": "Breast Carcinoma"}},
+        {"term": {"id": "MONDO:0004979", "label": "asthma"}},
+    ]
+    conversion = from_phenopacket(packet)
+    assert "asthma" in conversion.profile.other_conditions
+    assert "Breast Carcinoma" not in conversion.profile.other_conditions
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_hepatic_failure_beside_liver_metastases_in_fhir_asks_about_a_crisis(policy: str) -> None:
+    """Case 1956 (MAJOR): 'Hepatic failure' and 'Secondary malignant neoplasm of liver' went to
+    free text: an oral SERD was preferred, where the same patient written by hand is asked
+    before choosing whether this is a visceral crisis, and nothing is preferred meanwhile."""
+    data = bundle()
+    subject = {"reference": "Patient/patient-01"}
+    for code, display in (
+        ("59927004", "Hepatic failure"),
+        ("94381002", "Secondary malignant neoplasm of liver"),
+    ):
+        data["entry"].append(
+            {
+                "resource": {
+                    "resourceType": "Condition",
+                    "subject": subject,
+                    "code": {
+                        "coding": [
+                            {"system": "http://snomed.info/sct", "code": code, "display": display}
+                        ]
+                    },
+                }
+            }
+        )
+    profile = from_fhir(data).profile
+    assert [c.name.value for c in profile.comorbidities] == ["hepatic_impairment"]
+    assert [s.value for s in profile.metastatic_sites] == ["liver"]
+    plan = _planned(resistx.to_dict(profile), policy)
+    assert not [o for o in plan.options if o.tier.value == "preferred"]
+    assert any("visceral crisis" in a.text and a.before_choosing for a in plan.actions)
+
+
+def test_a_ctdna_draw_that_found_a_gene_resistx_does_not_read_is_informative() -> None:
+    """Case 1948 (MAJOR, a delay): a GATA3 frameshift in the draw was dropped, and the plan
+    said the draw's negatives came from one that 'found nothing in any gene', asking for a
+    tissue rebiopsy. The draw held tumour DNA: its negatives stand."""
+    data = bundle()
+    gene = data["entry"][7]["resource"]["component"][0]["valueCodeableConcept"]["coding"][0]
+    gene.update(code="HGNC:4172", display="GATA3")
+    conversion = from_fhir(data)
+    [pik3ca] = [r for r in conversion.profile.biomarkers if r.gene == "PIK3CA"]
+    assert pik3ca.low_shedding is False
+    assert any("GATA3" in a.text for a in conversion.assumptions)
+    plan = _planned(resistx.to_dict(conversion.profile), "ye2024")
+    assert not any("found nothing in any gene" in n for n in plan.notes)
+
+
+def _pregnant(**kw: Any) -> dict[str, Any]:
+    """Case 1877: premenopausal on goserelin + letrozole + ribociclib to progression, now
+    pregnant (11 weeks)."""
+    kw.setdefault("comorbidities", ["pregnancy"])
+    kw.setdefault("menopausal_status", "premenopausal")
+    return _woman(
+        "2026-06-01",
+        [result(g, "not_detected", tested_on="2026-05-10") for g in ("ESR1", "PIK3CA", "AKT1")],
+        _course(
+            ["ribociclib", "letrozole", "goserelin"],
+            "2024-02-01",
+            "2026-04-20",
+            "progression",
+            line=1,
+        ),
+        her2="0",
+        **kw,
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_pregnancy_on_record_prefers_nothing_and_asks_for_obstetric_review_first(
+    policy: str,
+) -> None:
+    """Case 1877 (MAJOR): a pregnancy could be recorded only as free text; the plan still
+    preferred ribociclib + letrozole (and five other endocrine or CDK4/6-inhibitor options),
+    and its pregnancy test stood under 'none of these changes the first option'. Every option
+    carries an embryo-fetal toxicity warning: nothing is preferred, each option says why, and
+    an obstetric and multidisciplinary review comes before choosing."""
+    plan = _planned(_pregnant(), policy)
+    assert plan.options
+    assert all(o.tier.value in ("later", "trial") for o in plan.options)
+    assert all(any("pregnan" in r.text.casefold() for r in o.reasons) for o in plan.options)
+    [review] = [a for a in plan.actions if a.code == "pregnancy_review"]
+    assert review.before_choosing and "obstetric" in review.text
+    assert not [a for a in plan.actions if a.code == "pregnancy_and_contraception"]
+
+
+@pytest.mark.parametrize(
+    ("kw", "said"),
+    [
+        ({"sex": "male", "menopausal_status": "unknown"}, "male"),
+        ({"menopausal_status": "postmenopausal"}, "postmenopausal"),
+    ],
+)
+def test_a_pregnancy_beside_a_man_or_the_menopause_is_refused(
+    kw: dict[str, Any], said: str
+) -> None:
+    """A pregnancy recorded beside sex 'male' or a postmenopausal status contradicts itself:
+    one of the two was miskeyed."""
+    message = _refusal({**_pregnant(), **kw})
+    assert ".comorbidities" in message and said in message
+
+
+def test_pregnant_is_read_as_the_pregnancy_comorbidity() -> None:
+    profile = resistx.load_profile(_pregnant(comorbidities=["Pregnant"]))
+    assert [c.name.value for c in profile.comorbidities] == ["pregnancy"]
+
+
+def test_trastuzumab_emtansine_on_record_asks_to_confirm_her2_before_choosing() -> None:
+    """Case 1944 (MAJOR): T-DM1, given for HER2-positive disease only, passed in a HER2-low
+    profile with nothing said (rule 133)."""
+    data = _after_palbociclib(her2_tests=[{"score": "1+", "sample": "tissue"}])
+    del data["her2"]
+    data["treatments"].insert(
+        0, {"drugs": ["T-DM1"], "setting": "adjuvant", "stop_reason": "completed"}
+    )
+    plan = _planned(data, "ye2024")
+    [ask] = [a for a in plan.actions if a.code == "confirm_her2_after_her2_therapy"]
+    assert ask.before_choosing and "HER2-positive" in ask.text
+
+
+@pytest.mark.parametrize(
+    ("drug", "said"),
+    [
+        ("trastuzumab", "HER2-directed"),
+        ("Herceptin", "HER2-directed"),
+        ("pertuzumab", "HER2-directed"),
+        ("lapatinib", "HER2-directed"),
+        ("tucatinib", "HER2-directed"),
+        ("GnRH agonist", "goserelin, leuprorelin or triptorelin"),
+        ("OFS", "goserelin, leuprorelin or triptorelin"),
+        ("orchiectomy", "other_conditions"),
+    ],
+)
+def test_a_her2_directed_drug_or_a_class_named_as_a_drug_is_refused_with_what_to_record(
+    drug: str, said: str
+) -> None:
+    """Case 1944 (MAJOR): trastuzumab drew 'did you mean trastuzumab deruxtecan?', pertuzumab
+    'pembrolizumab?', lapatinib 'olaparib?': a clinic taking the hint records a drug never
+    given. Case 1865 and 1872 (MINOR): 'GnRH agonist', 'OFS' and an orchiectomy drew no
+    hint."""
+    data = _after_palbociclib()
+    data["treatments"].insert(
+        0, {"drugs": [drug], "setting": "adjuvant", "stop_reason": "completed"}
+    )
+    message = _refusal(data)
+    assert said in message
+    assert "did you mean" not in message
+
+
+def test_enantone_is_leuprorelin() -> None:
+    """Case 1865 (MINOR): Enantone, an EU brand of leuprorelin, drew 'did you mean
+    onapristone?'."""
+    data = _after_palbociclib(menopausal_status="premenopausal")
+    data["treatments"][0]["drugs"].append("Enantone")
+    profile = resistx.load_profile(data)
+    assert "leuprolide" in profile.treatments[0].drugs
