@@ -67,6 +67,12 @@ def _treatment(rnd: random.Random, line: int) -> dict[str, Any]:
     return treatment
 
 
+def _status(gene: str, status: str) -> str:
+    """ESR1, PIK3CA and AKT1 have no 'loss' (case 1921): read as not detected, with no random
+    draw added (the same seed gives the profiles it gave)."""
+    return "not_detected" if gene in ("ESR1", "PIK3CA", "AKT1") and status == "loss" else status
+
+
 def generated(rnd: random.Random, index: int) -> dict[str, Any]:
     """A valid, realistic profile; ``index`` makes each one distinct."""
     comorbidities: list[Any] = rnd.sample(["diabetes", "neuropathy", "Cardiac disease"], 2)
@@ -84,8 +90,8 @@ def generated(rnd: random.Random, index: int) -> dict[str, Any]:
         "comorbidities": comorbidities[: rnd.randint(0, 2)],
         "biomarkers": [
             {
-                "gene": rnd.choice(GENES),
-                "status": rnd.choice(STATUSES),
+                "gene": (gene := rnd.choice(GENES)),
+                "status": _status(gene, rnd.choice(STATUSES)),
                 "sample": rnd.choice(["tissue", "ctdna"]),
                 "assay": "ngs",
                 "tested_on": _day(rnd, 2025)[:5] + "0" + str(rnd.randint(1, 5)) + "-15",

@@ -427,3 +427,14 @@ def test_enantone_is_leuprorelin() -> None:
     data["treatments"][0]["drugs"].append("Enantone")
     profile = resistx.load_profile(data)
     assert "leuprolide" in profile.treatments[0].drugs
+
+
+@pytest.mark.parametrize("name", ["bilateral oophorectomy", "surgical menopause"])
+def test_an_oophorectomy_given_as_a_comorbidity_points_to_the_menopausal_status(name: str) -> None:
+    """Case 1870b (MINOR): 'bilateral oophorectomy' as a comorbidity was sent to
+    other_conditions, which no rule reads; kept premenopausal, she was asked about ovarian
+    suppression and a pregnancy test. Treatments and menopausal_status already pointed to the
+    status."""
+    message = _refusal(_after_palbociclib(comorbidities=[name]))
+    assert 'menopausal_status "postmenopausal"' in message
+    assert "other_conditions" not in message

@@ -221,11 +221,18 @@ def elsewhere(name: str) -> str | None:
         return f"; metastases are a site: {named}, which the rules read"
     if (valued := _with_value(name, words)) is not None:
         return valued
+    if words & _MENOPAUSE_WORDS:  # case 1870b: free text, where the rules read the status
+        return (
+            '; an oophorectomy or surgical menopause is the menopause: record menopausal_status '
+            '"postmenopausal", which the rules read'
+        )
     if words & _NO_HINT_WORDS:
         return "; it goes in other_conditions (free text resistx does not assess)"
     return None
 
 
+#: words of a surgery that ends ovarian function, named as a comorbidity (case 1870b)
+_MENOPAUSE_WORDS = frozenset({"oophorectomy", "ovariectomy", "menopause", "bso"})
 #: words of a name that mean the leptomeninges (case 1811: 'leptomeningeal disease', did you
 #: mean chronic_lung_disease?)
 _LEPTOMENINGEAL = frozenset({"leptomeningeal", "carcinomatosis", "lmd"})
