@@ -504,6 +504,13 @@ def coherent(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     dated = sorted((t for t in metastatic if "line" in t and "started_on" in t), key=_start)
     for t, line in zip(dated, sorted(t["line"] for t in dated), strict=True):
         t["line"] = line
+    # an early course after a metastatic one began is refused (case 1989's variant): undated
+    first = min((t["started_on"] for t in metastatic if "started_on" in t), default=None)
+    for t in treatments:
+        late = first is not None and t.get("started_on", first) > first
+        if late and t.get("setting", "metastatic") != "metastatic":
+            t.pop("started_on")
+            t.pop("ended_on", None)
     return treatments
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import resistx
 from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT
 from resistx.model.enums import Priority
+from resistx.model.profile import DAYS_PER_MONTH
 from resistx.vocab import drugs as drug_vocab
 
 GENES = (
@@ -183,6 +184,15 @@ def consistent(courses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     )
     for c, line in zip(dated, sorted(c["line"] for c in dated), strict=True):
         c["line"] = line
+    # no early course after a metastatic one began (a profile refuses it: case 1989's variant)
+    first = min((c["started_on"] for c in metastatic if "started_on" in c), default=None)
+    out = [
+        c
+        for c in out
+        if first is None
+        or c.get("setting", "metastatic") == "metastatic"
+        or c.get("started_on", first) <= first
+    ]
     return _without_copies(out)
 
 
@@ -281,7 +291,34 @@ def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         out["relapsed_on"] = iso(
             _first_metastatic(out["treatments"]) - dt.timedelta(days=draw(st.integers(0, 800)))
         )
+    return relapse_fitting(out)
+
+
+def relapse_fitting(out: dict[str, Any]) -> dict[str, Any]:
+    """``out`` without its relapse date where an early course starts after it, or ended in
+    progression well before it (a profile refuses both: case 2021's variant)."""
+    relapse = out.get("relapsed_on")
+    if relapse is None:
+        return out
+    day = dt.date.fromisoformat(relapse)
+    for t in out.get("treatments", ()):
+        if t.get("setting", "metastatic") == "metastatic":
+            continue
+        start = dt.date.fromisoformat(t["started_on"]) if t.get("started_on") else None
+        end = _end(t, start)
+        progressed = t.get("stop_reason") == "progression"
+        if (start and start > day) or (progressed and end and (day - end).days > 92):
+            del out["relapsed_on"]
+            break
     return out
+
+
+def _end(t: dict[str, Any], start: dt.date | None) -> dt.date | None:
+    if t.get("ended_on"):
+        return dt.date.fromisoformat(t["ended_on"])
+    if start is not None and t.get("months") is not None:
+        return start + dt.timedelta(days=round(t["months"] * DAYS_PER_MONTH))
+    return None
 
 
 def _first_metastatic(treatments: list[dict[str, Any]]) -> dt.date:
@@ -416,7 +453,7 @@ def neighbour_profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
             )
             variant["biomarkers"] = [
                 *base["biomarkers"][:at],
-                changed,
+                fitting(changed),  # one value changed may no longer fit the others (case 1921)
                 *base["biomarkers"][at + 1 :],
             ]
         elif where in ("biomarkers", "treatments"):
@@ -434,6 +471,6 @@ def neighbour_profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
         if "relapsed_on" in variant:  # never after the variant's first line (a ProfileError)
             first = iso(_first_metastatic(variant["treatments"]))
             variant["relapsed_on"] = min(variant["relapsed_on"], first)
-        out.append(variant)
+        out.append(relapse_fitting(variant))
     unique = {json.dumps(p, sort_keys=True): p for p in out}
     return list(unique.values())

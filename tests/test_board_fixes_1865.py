@@ -15,7 +15,7 @@ import pytest
 import resistx
 from resistx.interop import from_fhir, from_phenopacket
 from resistx.io.profile import load_preferences
-from tests.helpers import result
+from tests.helpers import adjuvant, result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
 from tests.test_interop_edges import FIXTURES, bundle
@@ -351,6 +351,14 @@ def test_a_pregnancy_on_record_prefers_nothing_and_asks_for_obstetric_review_fir
     plan = _planned(_pregnant(), policy)
     assert plan.options
     assert all(o.tier.value in ("later", "trial") for o in plan.options)
+    # chemotherapy first, the only kind given in pregnancy (after the first trimester: case
+    # 1968, capivasertib + fulvestrant had ranked first)
+    assert plan.options[0].regimen.id == "chemotherapy"
+    assert any(r.code == "pregnancy_not_preferred" for r in plan.options[0].reasons)
+    # the reason that places each option is shown in the plan's text (case 1968: it was not)
+    from resistx.display._common import why  # noqa: PLC0415
+
+    assert all("pregnan" in why(o) for o in plan.options)
     assert all(any("pregnan" in r.text.casefold() for r in o.reasons) for o in plan.options)
     [review] = [a for a in plan.actions if a.code == "pregnancy_review"]
     assert review.before_choosing and "obstetric" in review.text
@@ -438,3 +446,265 @@ def test_an_oophorectomy_given_as_a_comorbidity_points_to_the_menopausal_status(
     message = _refusal(_after_palbociclib(comorbidities=[name]))
     assert 'menopausal_status "postmenopausal"' in message
     assert "other_conditions" not in message
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_at_ecog_3_after_early_resistance_no_endocrine_combination_ranks_above_chemotherapy(
+    policy: str,
+) -> None:
+    """Case 2052 (MAJOR): ECOG 3 after 3.9 months of first-line ribociclib + letrozole; rule 13
+    put every non-cytotoxic option before chemotherapy, so palbociclib + fulvestrant (PACE: no
+    benefit) and ribociclib given again ranked above it, while their own reasons said
+    endocrine-based regimens come after chemotherapy here (rule 18). Endocrine monotherapy, the
+    least toxic, still comes first."""
+    data = _woman(
+        "2026-06-01",
+        [
+            result(g, "not_detected", tested_on="2026-05-10", tumour_fraction=0.08)
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        _course(["ribociclib", "letrozole"], "2026-01-05", "2026-05-05", "progression", line=1),
+        her2="0",
+        ecog=3,
+    )
+    plan = _planned(data, policy)
+    ids = [o.regimen.id for o in plan.options]
+    chemotherapy = ids.index("chemotherapy")
+    combinations = [
+        i
+        for i, o in enumerate(plan.options)
+        if "+" in o.regimen.id and "fulvestrant" in o.regimen.id
+    ]
+    assert combinations and all(i > chemotherapy for i in combinations), ids
+    assert ids[0] in ("fulvestrant", "elacestrant")
+
+
+def test_an_adjuvant_course_after_a_metastatic_one_is_refused() -> None:
+    """Case 1989's variant (MAJOR): line 2, fulvestrant to progression, keyed 'adjuvant' after
+    two years of metastatic palbociclib, was accepted and its progression dropped: fulvestrant
+    came back as an option."""
+    data = _woman(
+        "2026-06-01",
+        [],
+        _course(["palbociclib", "letrozole"], "2020-02-01", "2022-02-20", "progression", line=1),
+        adjuvant(["fulvestrant"], "2022-03-01", "2022-09-01", "progression"),
+        her2="0",
+    )
+    message = _refusal(data)
+    assert "treatments[1]" in message and "metastatic" in message
+
+
+def test_an_early_course_ended_by_progression_long_before_the_recorded_relapse_is_refused() -> None:
+    """Case 2021's variant (MAJOR): adjuvant abemaciclib + anastrozole 'ended in progression'
+    on 2024-01-10 beside relapsed_on 2026-02-10: the plan took the course's end as the relapse,
+    read primary endocrine resistance and put chemotherapy first, against the recorded date."""
+    data = _woman(
+        "2026-06-01",
+        [],
+        adjuvant(["abemaciclib", "anastrozole"], "2022-01-10", "2024-01-10", "progression"),
+        her2="0",
+        relapsed_on="2026-02-10",
+    )
+    message = _refusal(data)
+    assert "relapsed_on" in message and "treatments[0]" in message
+
+
+def test_a_relapse_before_its_adjuvant_course_began_is_refused() -> None:
+    """Case 2005's variants (MINOR): a relapsed_on years before the adjuvant course started (a
+    year mistyped) passed and was silently dropped."""
+    data = _woman(
+        "2026-06-01",
+        [],
+        adjuvant(["letrozole"], "2021-03-01", "2025-11-01", "completed"),
+        her2="0",
+        relapsed_on="2020-12-01",
+    )
+    message = _refusal(data)
+    assert "relapsed_on" in message and "treatments[0]" in message
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_parp_inhibitor_line_since_palbociclib_puts_ribociclib_outside_maintain(
+    policy: str,
+) -> None:
+    """Case 1991 (MAJOR): after palbociclib + anastrozole and then olaparib, ribociclib +
+    fulvestrant was an alternative on MAINTAIN, which enrolled at progression on the CDK4/6
+    inhibitor; an endocrine, chemotherapy or ADC line between them put it outside, a PARP
+    inhibitor line did not."""
+    germline = {"origin": "germline", "sample": "blood", "tumour_fraction": None}
+    data = _woman(
+        "2026-06-01",
+        [result("BRCA2", "mutated", tested_on="2023-01-10", **germline)],
+        _course(["palbociclib", "anastrozole"], "2021-01-05", "2023-01-05", "progression", line=1),
+        _course(["olaparib"], "2023-01-20", "2025-03-20", "progression", line=2),
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    found = next(o for o in plan.options if o.regimen.id == "ribociclib+fulvestrant")
+    assert found.tier.value not in {"alternative", "preferred"}
+    assert any("MAINTAIN enrolled" in r.text for r in found.reasons)
+
+
+def test_after_progression_on_a_serena6_switch_chemotherapy_comes_first() -> None:
+    """Case 2044 (MAJOR, practice-2026): palbociclib + letrozole, then camizestrant switched to
+    within line 1 on an ESR1 Y537S (SERENA-6), then progression with the mutation still there:
+    read as endocrine-sensitive (rule 32), ribociclib + fulvestrant, abemaciclib + fulvestrant
+    and elacestrant led chemotherapy, whose reason said it stepped back behind the drugs for
+    the ESR1 target, the class that had just progressed. Recorded as a second line, rule 6
+    put chemotherapy first: so it does now."""
+    esr1 = {"variant": "Y537S", "tumour_fraction": 0.06}
+    data = _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "mutated", tested_on="2025-06-02", **esr1),
+            result("ESR1", "mutated", tested_on="2026-05-28", **esr1),
+            *(
+                result(g, "not_detected", tested_on="2026-05-28", tumour_fraction=0.06)
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-01-10", "2025-06-14", "other", line=1),
+        _course(["camizestrant", "palbociclib"], "2025-06-15", "2026-05-20", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    assert plan.options[0].regimen.id == "chemotherapy", [o.regimen.id for o in plan.options]
+    assert any(r.rule == 6 for r in plan.options[0].reasons)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_declining_infusions_and_declining_adcs_give_chemotherapy_the_same_tier(
+    policy: str,
+) -> None:
+    """Case 2048 (MAJOR): HER2-low after a CDK4/6 inhibitor and capecitabine. Declining the
+    intravenous route made chemotherapy (by its oral agents) preferred and dropped the sentence
+    that trastuzumab deruxtecan did better; declining the ADCs, which leaves out the same drug,
+    kept chemotherapy an alternative with that sentence, and a note that the refusal, not the
+    evidence, put it first. The two refusals now read alike (case 1000 had read a declined
+    route as ruling trastuzumab deruxtecan out, as a lung disease does)."""
+    data = _woman(
+        "2026-02-16",
+        [
+            result(g, "not_detected", tested_on="2026-02-02")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        _course(["palbociclib", "letrozole"], "2023-03-01", "2024-11-05", "progression"),
+        _course(["capecitabine"], "2024-11-20", "2025-09-30", "progression"),
+        her2="low",
+    )
+    route = _planned(data, policy, {"declines": ["intravenous"]})
+    kind = _planned(data, policy, {"declines_kinds": ["adc"]})
+
+    def chemo(plan: resistx.Plan) -> resistx.Option:
+        return next(o for o in plan.options if o.regimen.id == "chemotherapy")
+
+    assert chemo(route).tier is chemo(kind).tier
+    assert chemo(route).tier.value != "preferred"
+    said = " ".join(r.text for r in chemo(route).reasons)
+    assert "trastuzumab deruxtecan" in said
+    assert any("the refusal, not the evidence" in n for n in route.notes)
+
+
+def test_an_overall_survival_whose_significance_boundary_was_not_crossed_is_no_benefit() -> None:
+    """Case 2027 (MAJOR): EMBER-3's overall survival in ESR1-mutated disease (HR 0.6, 95% CI
+    0.43-0.86, p = 0.0043, its significance boundary not crossed: update-2026 section 2) was
+    graded ESMO-MCBS 4 and drawn green as a benefit, the caveat nowhere. It is not graded, not
+    drawn as a benefit, and the trial's table says the boundary was not crossed."""
+    from resistx.display._common import hazard_rows  # noqa: PLC0415
+    from resistx.display.svg_forest import ForestRow, _bar  # noqa: PLC0415
+    from resistx.evidence.mcbs import grade  # noqa: PLC0415
+
+    eb = resistx.evidence("2026.11")
+    trial = eb.trial("EMBER-3")
+    [os_hr] = [
+        h for h in trial.hazard_ratios if h.endpoint_kind.value == "OS" and "ESR1" in h.population
+    ]
+    assert os_hr.boundary_crossed is False and os_hr.significant is False
+    assert grade(os_hr, None, None).grade is None
+    assert "not gradable" in grade(os_hr, 24.0, 20.0).reason
+    [row] = [r for r in hazard_rows(trial) if r[0] == "OS" and "ESR1" in r[1]]
+    assert "boundary not crossed" in row[-1]
+    bar = ForestRow(
+        trial="EMBER-3",
+        cited_for="1",
+        endpoint="OS",
+        population=os_hr.population,
+        arms="",
+        hr=0.6,
+        low=0.43,
+        high=0.86,
+        significant=False,
+    )
+    assert "#1b7837" not in _bar(bar, 10.0, 0.3, 1.2)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_primary_resistance_on_adjuvant_abemaciclib_is_kept_after_a_chemotherapy_line(
+    policy: str,
+) -> None:
+    """Case 2020 (MAJOR): relapse 14 months into adjuvant abemaciclib + letrozole (primary
+    endocrine resistance), then 7 months of capecitabine; now ESR1 Y537N and HER2-low.
+    Elacestrant was preferred first: rule 87's reading held only with nothing given for
+    metastatic disease, where the same history recorded as a short first line keeps rule 18's.
+    Trastuzumab deruxtecan (DESTINY-Breast04, after one chemotherapy line) comes before it."""
+    data = _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "mutated", tested_on="2026-05-20", variant="Y537N"),
+            *(
+                result(g, "not_detected", tested_on="2026-05-20")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        adjuvant(["abemaciclib", "letrozole"], "2024-01-15", "2025-03-15", "progression"),
+        _course(["capecitabine"], "2025-04-01", "2025-11-01", "progression", line=1),
+        her2="low",
+        relapsed_on="2025-03-20",
+        metastatic_sites=["liver", "bone"],
+    )
+    plan = _planned(data, policy)
+    ids = [o.regimen.id for o in plan.options]
+    assert ids.index("trastuzumab-deruxtecan") < ids.index("elacestrant"), ids
+    elacestrant = next(o for o in plan.options if o.regimen.id == "elacestrant")
+    assert elacestrant.tier.value != "preferred"
+    assert any(r.code == "adjuvant_primary_resistance" for r in elacestrant.reasons)
+
+
+def test_a_pregnancy_written_with_its_gestation_points_to_the_pregnancy_comorbidity() -> None:
+    """Case 1970 (MAJOR): 'pregnancy (18 weeks)' drew 'did you mean pregnancy?; free text goes
+    in other_conditions', where no rule reads it: elacestrant came first, no review asked."""
+    message = _refusal(_pregnant(comorbidities=["pregnancy (18 weeks)"]))
+    assert 'record "pregnancy"' in message
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_germline_variant_reclassified_as_a_vus_opens_no_parp_inhibitor(policy: str) -> None:
+    """Case 1973 (MAJOR): germline BRCA2 c.8167G>C, likely pathogenic in 2017, reclassified as a
+    VUS by an amended report in 2026: talazoparib was preferred first, relatives offered
+    testing, while a note said the variant was a VUS. The latest classification of the same
+    variant governs (ACMG/AMP: a VUS is not used for management)."""
+    germline = {"origin": "germline", "sample": "blood", "tumour_fraction": None}
+    data = _after_palbociclib(
+        result(
+            "BRCA2",
+            "mutated",
+            tested_on="2017-05-01",
+            variant="c.8167G>C",
+            classification="likely_pathogenic",
+            **germline,
+        ),
+        result(
+            "BRCA2",
+            "mutated",
+            tested_on="2026-05-01",
+            variant="c.8167G>C",
+            classification="vus",
+            **germline,
+        ),
+    )
+    plan = _planned(data, policy)
+    parp = [o for o in plan.options if o.regimen.id in ("olaparib", "talazoparib")]
+    assert all(o.tier.value not in ("preferred", "alternative") for o in parp)
+    assert not [
+        a for a in plan.actions if a.code == "genetic_counselling" and "relatives" in a.text
+    ]

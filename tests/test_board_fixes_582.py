@@ -273,12 +273,17 @@ def test_relapse_within_two_years_of_adjuvant_endocrine_therapy_with_a_cdk46i_pu
         )
         p = resistx.sequence(letrozole_first, policy=policy)
         assert not [r for o in p.options for r in o.reasons if r.rule == 87], policy
-        # and once a metastatic line follows, its own course speaks (rules 18 and 19)
+        # a chemotherapy line since keeps the reading (case 2020, a change of reading: it was
+        # dropped once any metastatic line followed); a CDK4/6 inhibitor for metastatic disease
+        # measures the sensitivity itself (rule 18), and rule 87 is silent
         after = resistx.sequence(
             _adjuvant_abemaciclib(18, CAPECITABINE_AFTER),
             policy=policy,
         )
-        assert not [r for o in after.options for r in o.reasons if r.rule == 87], policy
+        assert [r for o in after.options for r in o.reasons if r.rule == 87], policy
+        palbociclib_after = dict(CAPECITABINE_AFTER, drugs=["palbociclib", "fulvestrant"])
+        measured = resistx.sequence(_adjuvant_abemaciclib(18, palbociclib_after), policy=policy)
+        assert not [r for o in measured.options for r in o.reasons if r.rule == 87], policy
 
 
 def test_elacestrant_carries_its_labels_lipid_monitoring() -> None:

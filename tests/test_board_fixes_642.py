@@ -583,7 +583,9 @@ def test_chemotherapy_since_palbociclib_puts_ribociclib_with_fulvestrant_outside
         p = resistx.sequence(data, policy=policy)
         found = option(p, "ribociclib+fulvestrant")
         [said] = [r for r in found.reasons if r.code == "outside_maintain_population"]
-        assert "Chemotherapy since the CDK4/6 inhibitor" in said.text, policy
+        assert "Chemotherapy, an ADC or a PARP inhibitor since the CDK4/6 inhibitor" in said.text, (
+            policy
+        )
         assert p.options[0].regimen.id != "ribociclib+fulvestrant", policy
         assert found.tier.value == "later", policy
 

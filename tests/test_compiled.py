@@ -18,7 +18,15 @@ from hypothesis import strategies as st
 import resistx
 from resistx import _compiled, _serde
 from resistx.model.profile import Her2Test
-from tests.strategies import consistent, dates, fitting, iso, json_values, profile_dicts
+from tests.strategies import (
+    consistent,
+    dates,
+    fitting,
+    iso,
+    json_values,
+    profile_dicts,
+    relapse_fitting,
+)
 
 #: wrong in a way a typed hook must notice, or right in an unusual way
 ODD = st.sampled_from(
@@ -76,7 +84,7 @@ def rich_profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
             for n, t in enumerate(unplaced, after + 1):
                 t["line"] = n
         out["treatments"] = consistent(out["treatments"])
-    return out
+    return relapse_fitting(out)  # the courses changed: the relapse date may no longer fit
 
 
 def _slots(tree: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -249,6 +249,9 @@ SCENARIOS: list[dict[str, Any]] = [
     ),
     patient(biomarkers=[result("PTEN", "loss", assay="ihc")], her2="unknown", ecog=3),
     patient(biomarkers=NEGATIVE, visceral_crisis=True, ecog=3),  # rule 13 in a crisis
+    patient(  # rule 13 at ECOG 3 after early resistance: the combinations with chemotherapy
+        biomarkers=NEGATIVE, ecog=3, treatments=[dict(PALBOCICLIB, ended_on="2023-05-10")]
+    ),
     patient(
         biomarkers=[result(g, "not_detected", assay="pcr") for g in ("PIK3CA", "AKT1", "PTEN")],
         her2="low",

@@ -263,7 +263,8 @@ def test_rule_11_a_regimen_progressed_on_is_excluded() -> None:
     p = plan(treatments=[PALBOCICLIB, fulv], biomarkers=[result("ESR1", "mutated")])
     assert excluded_for(p, "fulvestrant") == {"progressed_on"}
     assert p.option("capivasertib+fulvestrant") is not None  # a combination with it stays possible
-    adjuvant = {**fulv, "setting": "adjuvant"}
+    # an adjuvant course is one before the metastatic ones (a later one is refused: case 1989)
+    adjuvant = {**fulv, "setting": "adjuvant", "started_on": "2021-04-01", "ended_on": "2022-01-01"}
     assert plan(treatments=[PALBOCICLIB, adjuvant]).option("fulvestrant") is not None
 
 

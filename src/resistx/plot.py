@@ -76,6 +76,7 @@ def forest_rows(evidence: EvidenceBase | None = None) -> list[dict[str, Any]]:
                     "hr": h.value,
                     "low": h.ci95[0],
                     "high": h.ci95[1],
+                    "significant": h.significant,
                 }
             )
     return sorted(rows, key=lambda r: (r["group"], r["trial"], r["endpoint"], r["population"]))
@@ -97,7 +98,7 @@ def forest(evidence: EvidenceBase | None = None) -> Figure:
         if row is None:
             labels.append(group)
             continue
-        colour = "#1b7837" if row["high"] < 1 else "#555555"
+        colour = "#1b7837" if row["high"] < 1 and row["significant"] is not False else "#555555"
         ax.errorbar(
             row["hr"],
             y,

@@ -57,6 +57,9 @@ STATE_RULES = frozenset({7, 13})
 PLACING_CODES = frozenset(
     {
         "relative_contraindication",
+        # a pregnancy on record: what places every option (case 1968: the reason went unshown)
+        "pregnancy_not_preferred",
+        "pregnancy_contraindicated",
         "lung_disease_severity_unknown",  # its grade asked before a deruxtecan ADC (case 1842)
         "olaparib_label_prior_chemotherapy",
         "same_class_after_progression",
@@ -247,7 +250,9 @@ def hazard_rows(t: Trial) -> tuple[tuple[str, ...], ...]:
             f"{h.experimental} vs {h.control}",
             f"{h.value:g}",
             _ci(h.ci95),
-            ("" if h.p_value is None else f"{h.p_value:g}") + _level(h.verification),
+            ("" if h.p_value is None else f"{h.p_value:g}")
+            + (" (boundary not crossed)" if h.boundary_crossed is False else "")
+            + _level(h.verification),
         )
         for h in t.hazard_ratios
     )

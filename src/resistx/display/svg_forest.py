@@ -38,6 +38,8 @@ class ForestRow:
     hr: float
     low: float | None
     high: float | None
+    #: not a benefit where its significance boundary was not crossed (case 2027)
+    significant: bool | None = None
 
 
 def _citers(plan: Plan) -> dict[str, list[str]]:
@@ -69,6 +71,7 @@ def cited_rows(plan: Plan, evidence: EvidenceBase) -> tuple[ForestRow, ...]:
                 hr=h.value,
                 low=h.ci95[0] if h.ci95 else None,
                 high=h.ci95[1] if h.ci95 else None,
+                significant=h.significant,
             )
             for h in trial.hazard_ratios
         )
@@ -115,7 +118,8 @@ def _text(x: float, y: float, lines: list[str], cls: str) -> str:
 
 def _bar(row: ForestRow, y: float, lo: float, hi: float) -> str:
     """The point and CI of one hazard ratio, centred on ``y``."""
-    colour = _FAVOURS if row.high is not None and row.high < 1 else _NEUTRAL
+    favours = row.high is not None and row.high < 1 and row.significant is not False
+    colour = _FAVOURS if favours else _NEUTRAL
     parts = []
     if row.low is not None and row.high is not None:
         x1, x2 = _x(row.low, lo, hi), _x(row.high, lo, hi)

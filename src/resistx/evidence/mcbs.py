@@ -94,6 +94,8 @@ def grade(
         return result(None, "not gradable: the review reports no hazard ratio")
     if hr.ci95 is None:
         return result(None, "not gradable: the review reports no 95% CI for the hazard ratio")
+    if hr.boundary_crossed is False:  # case 2027: EMBER-3's interim overall survival
+        return result(None, "not gradable: its significance boundary was not crossed")
     if hr.ci95[1] >= 1.0:
         return result(
             None,

@@ -102,12 +102,19 @@ class HazardRatio:
     references: tuple[int, ...] = ()
     #: how the figure was verified where it is not the review's (evidence packs after it)
     verification: Verification | None = None
+    #: False where the trial's report says its prespecified significance boundary was not
+    #: crossed (an interim overall survival: EMBER-3's, case 2027), whatever the CI; None: the
+    #: report says nothing of one
+    boundary_crossed: bool | None = None
 
     @property
     def significant(self) -> bool | None:
-        """True when the 95% CI excludes 1; None when the review gives no CI."""
+        """True when the 95% CI excludes 1 and no boundary is said not to be crossed; None when
+        the source gives no CI."""
         if self.ci95 is None:
             return None
+        if self.boundary_crossed is False:
+            return False
         return self.ci95[1] < 1.0 or self.ci95[0] > 1.0
 
 

@@ -494,6 +494,55 @@ def _no_metastatic_course_before(
         raise ValueError(msg)
 
 
+#: how long before the recorded relapse an early course may end in progression: the relapse is
+#: its progression, diagnosed within weeks of it (resistx's allowance)
+RELAPSE_WORKUP_DAYS = 92
+
+
+def _relapse_fits_early_courses(
+    inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None
+) -> None:
+    """A (neo)adjuvant course begins before the relapse, and one that ended in progression ended
+    at it (case 2021's variant: a course ended by progression two years before relapsed_on was
+    read as the relapse; a relapse dated before its adjuvant course was dropped)."""
+    if value is None:
+        return
+    found = []
+    for i, t in enumerate(getattr(inst, "treatments", ()) or ()):
+        if t.metastatic:
+            continue
+        if t.started_on is not None and t.started_on > value:
+            found.append(f"treatments[{i}] ({t.setting}) starts {t.started_on} after it")
+        end = t.end_date
+        early = end is not None and (value - end).days > RELAPSE_WORKUP_DAYS
+        if t.progressed and early:
+            found.append(f"treatments[{i}] ({t.setting}) ended in progression on {end}")
+    if found:
+        msg = (
+            f"relapsed_on {value} disagrees with {'; '.join(found)}: an early course starts "
+            "before the relapse, and one that ended in progression ended at it; correct the "
+            "relapse date, the course's dates or its stop reason"
+        )
+        raise ValueError(msg)
+
+
+def _early_courses_first(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    """No (neo)adjuvant course starts after a course for metastatic disease began (case 1989's
+    variant: a second line keyed 'adjuvant' lost its progression)."""
+    first = min((t.started_on for t in value if t.metastatic and t.started_on), default=None)
+    late = [
+        f"treatments[{i}] ({t.setting}, from {t.started_on})"
+        for i, t in enumerate(value)
+        if first is not None and not t.metastatic and t.started_on and t.started_on > first
+    ]
+    if late:
+        msg = (
+            f"{', '.join(late)} starts after a course for metastatic disease began ({first}): "
+            "a course after the relapse is for metastatic disease (its setting)"
+        )
+        raise ValueError(msg)
+
+
 def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
     """The decision date cannot precede a test or a treatment date of the same profile."""
     if value is None:
@@ -1184,7 +1233,8 @@ class Profile:
     #: windows after (neo)adjuvant therapy are measured to it, else to the decision date
     #: (case 1553); no course for metastatic disease starts before it
     relapsed_on: dt.date | None = attrs.field(
-        default=None, validator=[v.in_date_range, _no_metastatic_course_before]
+        default=None,
+        validator=[v.in_date_range, _no_metastatic_course_before, _relapse_fits_early_courses],
     )
     biomarkers: tuple[BiomarkerResult, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_BIOMARKERS, "biomarker results")
@@ -1197,6 +1247,7 @@ class Profile:
             _one_line_at_a_time,
             _no_course_twice,
             _courses_in_order,
+            _early_courses_first,
         ],
     )
     #: schema 2: the drugs given after this decision, when known (a cohort's concordance reads

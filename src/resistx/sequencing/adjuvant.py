@@ -24,10 +24,12 @@ PRIMARY_RESISTANCE_MONTHS = 24.0
 
 
 def primary_resistance(facts: Facts) -> bool:
-    """No treatment for metastatic disease yet, and a (neo)adjuvant course with a CDK4/6
-    inhibitor that ended in relapse within 24 months of the start of the adjuvant endocrine
-    therapy (the earliest adjuvant course with an endocrine drug or the CDK4/6 inhibitor)."""
-    if facts.metastatic:
+    """No CDK4/6 inhibitor for metastatic disease (whose time on it rule 18 reads), and a
+    (neo)adjuvant course with a CDK4/6 inhibitor that ended in relapse within 24 months of the
+    start of the adjuvant endocrine therapy (the earliest adjuvant course with an endocrine drug
+    or the CDK4/6 inhibitor). Kept after other lines for metastatic disease (case 2020: lost
+    after a chemotherapy line, where a short first line's reading stays)."""
+    if any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic):
         return False
     adjuvant = [t for t in facts.in_order if not t.metastatic]
     relapsed = [
@@ -59,9 +61,13 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
     disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line):
     "metastatic"; the same after induction chemotherapy in that line: "induction"; the same
     with a later line stopped for toxicity without progression: "toxicity" (case 1149);
-    relapse on or after an adjuvant one, not primary resistance: "adjuvant"."""
+    relapse on or after an adjuvant one, not primary resistance: "adjuvant". None after
+    progression on an oral SERD, in its own line or switched to within the CDK4/6 inhibitor's
+    (SERENA-6; case 2044): the ESR1 target was acted on (rule 6)."""
     if facts.profile.visceral_crisis or liver_dysfunction(facts):
         return ""
+    if DrugClass.ORAL_SERD in facts.progressed_classes:  # case 2044: a SERENA-6 switch
+        return ""  # progressed on it within the line: not postMONARCH's (CDK4/6i + AI only)
     if facts.long_cdk46i:
         if not facts.chemo_lines and len(facts.metastatic_lines) <= 1:
             return "metastatic"

@@ -23,7 +23,7 @@ import attrs
 
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
-from resistx.sequencing.reliability import doubted, listed, tested_since, thin
+from resistx.sequencing.reliability import doubted, listed, superseded, tested_since, thin
 from resistx.sequencing.slot_marks import slot
 
 S = BiomarkerStatus
@@ -168,6 +168,8 @@ def _stale(r: BiomarkerResult, progression: dt.date | None) -> bool:
 def _reconciled(
     gene: str, ordered: list[BiomarkerResult], progression: Day, silent: Silent = frozenset()
 ) -> GeneState:
+    if gone := superseded(ordered):  # a variant classified again later: the later call governs
+        ordered = [r for r in ordered if r not in gone]
     vus = tuple(r for r in ordered if r.status in POSITIVE and not r.actionable)
     blind = tuple(r for r in ordered if uninformative(r, silent))
     usable = [r for r in ordered if r not in vus and r not in blind]

@@ -191,8 +191,8 @@ class HistoryInputs:
     #: under the limit on the CDK4/6 inhibitor; how many months is a slot (``CDK46I_MONTHS``)
     short_cdk46i: bool
     short_limit: float
-    #: relapse within 2 years of adjuvant endocrine therapy with a CDK4/6 inhibitor, nothing for
-    #: metastatic disease yet (``adjuvant.primary_resistance``; rule 87, case 606)
+    #: relapse within 2 years of adjuvant endocrine therapy with a CDK4/6 inhibitor, no CDK4/6
+    #: inhibitor for metastatic disease since (``adjuvant.primary_resistance``; rule 87)
     adjuvant_primary_resistance: bool = False
     chemo_lines: int
     tdxd_lines: int  # with (neo)adjuvant chemotherapy and relapse within 6 months

@@ -11,7 +11,7 @@ is cytotoxic) and reads 'treated with' as progressed on.
 
 from __future__ import annotations
 
-from resistx.model.enums import StopReason
+from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import cytotoxic
 from resistx.sequencing.exhausted import (
     after,
@@ -95,12 +95,17 @@ def outside_for(facts: Facts) -> tuple[tuple[str, str], ...]:
 
 
 def _cytotoxic_since(facts: Facts) -> bool:
-    """A chemotherapy or ADC course for metastatic disease started after the first
-    CDK4/6-inhibitor course that progressed: MAINTAIN enrolled at progression on that course."""
+    """A chemotherapy, ADC or PARP-inhibitor course for metastatic disease started after the
+    first CDK4/6-inhibitor course that progressed: MAINTAIN enrolled at progression on that
+    course (case 1991: an olaparib line between them was not counted)."""
     first = first_cdk46i_progression(facts)
     return first is not None and any(
-        after(facts, first, t) and cytotoxic(t) for t in facts.metastatic
+        after(facts, first, t) and (cytotoxic(t) or _PARP in t.drug_classes)
+        for t in facts.metastatic
     )
+
+
+_PARP = DrugClass.PARP_INHIBITOR
 
 
 def _going_on_since(facts: Facts) -> bool:

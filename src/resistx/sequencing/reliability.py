@@ -246,3 +246,23 @@ def progression_unplaced(progressed: tuple[Treatment, ...]) -> tuple[Treatment, 
         for t in progressed
         if t.end_date is None and (top is None or t.line is None or t.line >= top)
     )
+
+
+def superseded(ordered: list[BiomarkerResult]) -> frozenset[BiomarkerResult]:
+    """Results (oldest first) whose variant a later result of the gene classifies again: the
+    later call governs (case 1973: a germline BRCA2 variant called likely pathogenic, then a
+    VUS by an amended report, still opened a PARP inhibitor)."""
+    found = set()
+    for k, r in enumerate(ordered):
+        name = (r.variant or "").strip().casefold()
+        if (
+            name
+            and r.classification is not None
+            and any(
+                (later.variant or "").strip().casefold() == name
+                and later.classification is not None
+                for later in ordered[k + 1 :]
+            )
+        ):
+            found.add(r)
+    return frozenset(found)

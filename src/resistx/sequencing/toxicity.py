@@ -3,7 +3,7 @@ are laid on (rules 23 and 61) and the comorbidity an interstitial lung disease a
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass, Route, StopReason
+from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
@@ -103,10 +103,10 @@ def tdxd_resumable(facts: Facts) -> bool:
 
 def tdxd_ruled_out(facts: Facts) -> bool:
     """Interstitial lung disease (not a grade 0-1 that trastuzumab deruxtecan caused, which its
-    label resumes it after), progression on trastuzumab deruxtecan, or intravenous treatment
-    declined (it is given by vein; rule 110, case 1000)."""
-    return (
-        (lung_disease(facts) and not tdxd_resumable(facts))
-        or "trastuzumab deruxtecan" in facts.progressed_drugs
-        or Route.INTRAVENOUS in facts.preferences.declines
+    label resumes it after), or progression on trastuzumab deruxtecan. Not a refusal of its
+    route (case 2048; case 1000 read one so): as a refusal of the ADCs (rule 128), what is left
+    keeps the tier the evidence gives it beside the drug, and a note says the refusal put it
+    first."""
+    return (lung_disease(facts) and not tdxd_resumable(facts)) or (
+        "trastuzumab deruxtecan" in facts.progressed_drugs
     )

@@ -221,9 +221,11 @@ def elsewhere(name: str) -> str | None:
         return f"; metastases are a site: {named}, which the rules read"
     if (valued := _with_value(name, words)) is not None:
         return valued
+    if any(w.startswith("pregnan") for w in words):  # case 1970: 'pregnancy (18 weeks)'
+        return '; record "pregnancy" (rules 134 and 135 read it), and the gestation in other_conditions'
     if words & _MENOPAUSE_WORDS:  # case 1870b: free text, where the rules read the status
         return (
-            '; an oophorectomy or surgical menopause is the menopause: record menopausal_status '
+            "; an oophorectomy or surgical menopause is the menopause: record menopausal_status "
             '"postmenopausal", which the rules read'
         )
     if words & _NO_HINT_WORDS:

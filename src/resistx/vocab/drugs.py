@@ -299,12 +299,27 @@ NOT_DRUGS = (
 
 def not_a_drug(name: str) -> str | None:
     """What to record instead, for a treatment that is not a systemic course (``NOT_DRUGS``):
-    by its folded name, or a longer name that starts with one ('radiotherapy 20 Gy')."""
+    by its folded name, or a longer name that starts with one ('radiotherapy 20 Gy'), unless it
+    starts with a longer drug name resistx knows ('trastuzumab deruxtecan 5.4 mg/kg' is no
+    trastuzumab: case 1967)."""
     key = fold(name)
     found = NOT_DRUGS.get(key)
     if found is None:
-        found = next((v for k, v in NOT_DRUGS.items() if len(k) >= 6 and key.startswith(k)), None)
+        found = next(
+            (
+                v
+                for k, v in NOT_DRUGS.items()
+                if len(k) >= 6
+                and key.startswith(k)
+                and not any(len(d) > len(k) and key.startswith(d) for d in _FOLDED_SPELLINGS)
+            ),
+            None,
+        )
     return found
+
+
+#: every drug name resistx knows, folded (``not_a_drug``)
+_FOLDED_SPELLINGS = frozenset(_LOOKUP)
 
 
 #: how each class is given (the labels; not in the review), and the drugs given otherwise than

@@ -85,6 +85,20 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         "kaletra": "ritonavir",
         **dict.fromkeys(("genvoya", "stribild", "prezcobix", "evotaz", "symtuza"), "cobicistat"),
         "tybost": "cobicistat",
+        "rezolsta": "cobicistat",  # an EU brand of darunavir/cobicistat (case 1975)
+        # Spanish, Italian, German and French spellings and brands, and US brands (case 1976,
+        # 1977, 1978)
+        **dict.fromkeys(("fenitoina", "fenytoin", "phenytek", "phenhydan"), "phenytoin"),
+        **dict.fromkeys(("claritromicina",), "clarithromycin"),
+        **dict.fromkeys(("carbamazepina", "epitol", "carbatrol", "equetro"), "carbamazepine"),
+        **dict.fromkeys(("rifampicina", "rifaldin"), "rifampicin"),
+        **dict.fromkeys(("itraconazolo", "sempera", "trisporal", "itrizole"), "itraconazole"),
+        "posanol": "posaconazole",
+        "crixivan": "indinavir",
+        "invirase": "saquinavir",
+        "viracept": "nelfinavir",
+        **dict.fromkeys(("johanniskraut", "millepertuis"), "st john's wort"),
+        **dict.fromkeys(("saint john's wort", "saint johns wort"), "st john's wort"),
     }
 )
 #: words that say an entry's drug is not taken now: never read as current (case 1268)
@@ -135,7 +149,8 @@ VITAMIN_K_ANTAGONISTS: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("coumadin", "jantoven", "marevan"), "warfarin"),
         "sintrom": "acenocoumarol",
         **dict.fromkeys(("marcumar", "marcoumar", "falithrom"), "phenprocoumon"),
-        "warfarine": "warfarin",
+        **dict.fromkeys(("warfarine", "warfarina", "coumadine"), "warfarin"),
+        "sinthrome": "acenocoumarol",
         "previscan": "fluindione",
     }
 )

@@ -22,8 +22,10 @@ NEAR_BUT_OTHER = frozenset(
     | {"fosphenytoin", "rifabutin", "rifapentine", "rifaximin", "lopinavir", "darunavir"}
     | {"atazanavir"}
 )
+#: the generic name of each read name
+_GENERIC: dict[str, str] = {**OTHER_NAMES, **VITAMIN_K_ANTAGONISTS}
 #: how close a word must be to a read name to be taken for a misspelling of it
-CUTOFF = 0.88
+CUTOFF = 0.86
 _SHORTEST = 6  # shorter words ('mg', 'daily') are never read as a drug's name
 
 
@@ -38,9 +40,9 @@ def near_miss(entry: str) -> tuple[str, str] | None:
             continue
         import difflib  # noqa: PLC0415 - only a medication entry needs it, not import time
 
-        close = difflib.get_close_matches(word, READ_NAMES, n=1, cutoff=CUTOFF)
-        if close:
-            return word, close[0]
+        close: list[str] = difflib.get_close_matches(word, READ_NAMES, n=1, cutoff=CUTOFF)
+        if close:  # named by its generic name ('clarithromicin': not the Spanish spelling)
+            return word, _GENERIC.get(close[0], close[0])
     return None
 
 

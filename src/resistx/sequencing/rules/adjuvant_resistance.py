@@ -35,7 +35,8 @@ def _concerns(spec: RegimenSpec) -> bool:
     87,
     "Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor",
     H,
-    condition="Nothing given for metastatic disease yet, and a (neo)adjuvant course with a "
+    condition="No CDK4/6 inhibitor given for metastatic disease (other lines since keep the "
+    "reading: case 2020), and a (neo)adjuvant course with a "
     "CDK4/6 inhibitor that ended in relapse within 2 years of the start of adjuvant endocrine "
     "therapy (primary endocrine resistance, ESO-ESMO's ABC 5 consensus; not in the review).",
     effect="As a short CDK4/6-inhibitor course (rule 18), which the adjuvant course does not "
@@ -74,12 +75,12 @@ def adjuvant_primary_resistance(
 
 
 def _adc_open(i: HistoryInputs, spec: RegimenSpec) -> bool:
-    """With nothing given for metastatic disease, whether an ADC's trial line is met: only
-    (neo)adjuvant chemotherapy with an early relapse counts as a line (DESTINY-Breast04 within
-    6 months, TROPION-Breast01 within 12); TROPiCS-02 enrolled after 2-4 lines (case 833)."""
+    """Whether an ADC's trial line is met: a chemotherapy or ADC line for metastatic disease,
+    or (neo)adjuvant chemotherapy with an early relapse (DESTINY-Breast04 within 6 months,
+    TROPION-Breast01 within 12); TROPiCS-02 enrolled after 2-4 lines (case 833)."""
     if kinds.is_sacituzumab_govitecan(spec):
         return i.sg_lines >= 2
-    return i.early_relapse_tdxd if kinds.is_tdxd(spec) else i.early_relapse_sg
+    return i.tdxd_lines >= 1 if kinds.is_tdxd(spec) else i.sg_lines >= 1
 
 
 # rule 123: a (neo)adjuvant aromatase inhibitor with no end date: record it

@@ -123,8 +123,8 @@ def _maintain_switch(i: HistoryInputs, partner: str, ctx: Context) -> Effect:
         "chemotherapy line (an ADC's payload is cytotoxic too)",
         "since": f"{since or 'An'} endocrine line{'s' * (since > 1)} {SINCE[bool(since)]} since "
         "the CDK4/6 inhibitor: MAINTAIN enrolled patients at progression on the CDK4/6 inhibitor",
-        "chemotherapy_since": "Chemotherapy since the CDK4/6 inhibitor: MAINTAIN enrolled "
-        "patients at progression on the CDK4/6 inhibitor",
+        "chemotherapy_since": "Chemotherapy, an ADC or a PARP inhibitor since the CDK4/6 "
+        "inhibitor: MAINTAIN enrolled patients at progression on the CDK4/6 inhibitor",
         "partner": f"Progressed on {partner}: MAINTAIN gave its patients treated with {partner} "
         f"before {given}, not {partner}, with ribociclib (Kalinsky et al., J Clin Oncol 2023; "
         "the review lists fulvestrant or exemestane)",

@@ -9,9 +9,10 @@ from collections.abc import Iterable, Iterator
 from resistx.model.enums import Factor
 from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.vocab.comorbidities import Comorbidity
 
 
@@ -56,18 +57,35 @@ def pregnancy_review(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "A pregnancy on record: every option at best a later option",
     Factor.BALANCE,
     condition="A pregnancy among the comorbidities.",
-    effect="Each option is at best a later one (a trial stays a trial), its reason naming the "
-    "embryo-fetal toxicity the labels warn of; the order among them stays the evidence's, for "
-    "the review rule 134 asks for (case 1877).",
-    codes=("pregnancy_not_preferred",),
+    effect="Each option is at best a later one (a trial stays a trial), its reason leading: "
+    "chemotherapy first, the only kind ESMO's guidance gives in pregnancy (after the first "
+    "trimester: an anthracycline or a taxane, not capecitabine); every other option after it, "
+    "as a relative contraindication, naming the embryo-fetal toxicity its label warns of (case "
+    "1877; case 1968: capivasertib + fulvestrant ranked first).",
+    codes=("pregnancy_not_preferred", "pregnancy_contraindicated"),
 )
 def pregnancy_not_preferred(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if pregnant(i.comorbidities):
+    if not pregnant(i.comorbidities):
+        return
+    if kinds.is_chemotherapy(spec):
         yield Effect(
             code="pregnancy_not_preferred",
             ceiling=2,
-            text="A pregnancy is on record: the drugs ranked here carry embryo-fetal toxicity "
-            "warnings (their labels); at best a later option, for an obstetric and "
-            f"multidisciplinary review ({_WHY}).",
+            leads=True,
+            text="A pregnancy is on record: of the options here only chemotherapy is given in "
+            "pregnancy, after the first trimester (an anthracycline or a taxane, not "
+            "capecitabine); at best a later option, for an obstetric and multidisciplinary "
+            f"review ({_WHY}).",
             trials=spec.key_trials,
         )
+        return
+    yield Effect(
+        code="pregnancy_contraindicated",
+        ceiling=2,
+        leads=True,
+        demote=Precedence.RELATIVE_CONTRAINDICATION,
+        text=f"A pregnancy is on record: {spec.name} is not given in pregnancy (its label warns "
+        "of embryo-fetal toxicity); after chemotherapy, for an obstetric and multidisciplinary "
+        f"review ({_WHY}).",
+        trials=spec.key_trials,
+    )

@@ -54,6 +54,7 @@ def declined_route(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
         yield Effect(
             code="declined_route_other_agents",
             text=f"{refused}: chemotherapy by its {' and '.join(left)} agents only.",
+            trials=spec.key_trials,
         )
         return
     *first, last = [_GIVEN[r] for r in spec.routes]
@@ -116,7 +117,9 @@ def declined_notes(prefs: Preferences) -> list[str]:
         routes = " or ".join(r.value for r in prefs.declines)
         out.append(
             f"Preferences: the patient declines {routes} treatment; a regimen given so is left "
-            "out, and chemotherapy keeps its agents given otherwise (rule 110)."
+            "out, and chemotherapy keeps its agents given otherwise (rule 110). The options left "
+            "keep the tiers the evidence gives them beside what is declined: where a declined "
+            "option would have come first, the refusal, not the evidence, put them first."
         )
     if prefs.declines_transfusion:
         out.append(

@@ -11,6 +11,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
+from resistx.sequencing.weights import Weights
 
 H = Factor.HISTORY
 
@@ -31,7 +32,9 @@ H = Factor.HISTORY
     "which answers it (rule 7), loses only the ECOG 2 step: at ECOG 2 a combination or a "
     "fast-acting agent where the disease brought the decline, else a single agent; at ECOG 3-4 "
     "a single agent (without saying the status weighs against it). Toxicity weighs "
-    "three times as much (rule 14).",
+    "three times as much (rule 14). After early endocrine resistance (rule 18's short time on "
+    "the CDK4/6 inhibitor) an endocrine-based combination ranks with the intensive regimens, "
+    "after endocrine monotherapy and no better placed than chemotherapy (case 2052).",
     codes=(
         "poor_performance_status_crisis",
         "poor_performance_status_intensive",
@@ -39,6 +42,7 @@ H = Factor.HISTORY
         "poor_performance_status_least_toxic",
         "reduced_performance_status_intensive",
         "poor_performance_status_trial",
+        "poor_performance_status_resistant_combination",
     ),
 )
 def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
@@ -62,30 +66,8 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             + (_CRISIS_AT_ECOG_2 if i.ecog == 2 else _CRISIS_AT_ECOG_3),
             trials=spec.key_trials,
         )
-    elif i.ecog >= 3 and kinds.is_intensive(spec):
-        yield Effect(
-            code="poor_performance_status_intensive",
-            delta=w.poor_ps_intensive,
-            demote=Precedence.POOR_PERFORMANCE,
-            text=f"ECOG {i.ecog}: an intensive regimen, after the least toxic options.",
-            trials=spec.key_trials,
-        )
-    elif i.ecog >= 3 and not kinds.is_endocrine_monotherapy(spec):
-        yield Effect(
-            code="poor_performance_status_more_toxic",
-            delta=w.poor_ps_combination,
-            demote=Precedence.MORE_TOXIC,
-            text=f"ECOG {i.ecog}: more toxic than endocrine monotherapy, which comes before it "
-            "where the plan has one; best supportive care is the other course to discuss.",
-            trials=spec.key_trials,
-        )
-    elif i.ecog >= 3:  # endocrine monotherapy: what the precedence above puts first
-        yield Effect(
-            code="poor_performance_status_least_toxic",
-            text=f"ECOG {i.ecog}: endocrine monotherapy, the least toxic kind of option, comes "
-            "first (best supportive care is the other course to discuss).",
-            trials=spec.key_trials,
-        )
+    elif i.ecog >= 3:
+        yield _poor(i, spec, w)
     elif i.ecog == 2 and kinds.is_intensive(spec):
         yield Effect(
             code="reduced_performance_status_intensive",
@@ -98,6 +80,51 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             + (_SINGLE_AGENT if kinds.is_chemotherapy(spec) else ""),
             trials=spec.key_trials,
         )
+
+
+def _poor(i: HistoryInputs, spec: RegimenSpec, w: Weights) -> Effect:
+    """Rule 13 at ECOG 3-4 outside a visceral crisis's chemotherapy: the least toxic first."""
+    if kinds.is_intensive(spec):
+        return Effect(
+            code="poor_performance_status_intensive",
+            delta=w.poor_ps_intensive,
+            demote=Precedence.POOR_PERFORMANCE,
+            text=f"ECOG {i.ecog}: an intensive regimen, after the least toxic options.",
+            trials=spec.key_trials,
+        )
+    if i.short_cdk46i and _endocrine_combination(spec):  # case 2052
+        return Effect(
+            code="poor_performance_status_resistant_combination",
+            delta=w.poor_ps_intensive,
+            demote=Precedence.POOR_PERFORMANCE,
+            text=f"ECOG {i.ecog} after early endocrine resistance: an endocrine-based "
+            "combination, no better placed than chemotherapy, which comes before it here (rule "
+            "18); after endocrine monotherapy, the least toxic, and best supportive care is the "
+            "other course to discuss.",
+            trials=spec.key_trials,
+        )
+    if not kinds.is_endocrine_monotherapy(spec):
+        return Effect(
+            code="poor_performance_status_more_toxic",
+            delta=w.poor_ps_combination,
+            demote=Precedence.MORE_TOXIC,
+            text=f"ECOG {i.ecog}: more toxic than endocrine monotherapy, which comes before it "
+            "where the plan has one; best supportive care is the other course to discuss.",
+            trials=spec.key_trials,
+        )
+    # endocrine monotherapy: what the precedence above puts first
+    return Effect(
+        code="poor_performance_status_least_toxic",
+        text=f"ECOG {i.ecog}: endocrine monotherapy, the least toxic kind of option, comes "
+        "first (best supportive care is the other course to discuss).",
+        trials=spec.key_trials,
+    )
+
+
+def _endocrine_combination(spec: RegimenSpec) -> bool:
+    """An endocrine-based regimen of more than endocrine therapy (a CDK4/6, PI3K, AKT or mTOR
+    inhibitor with it): what rule 18 puts after chemotherapy, not what rule 13 puts first."""
+    return kinds.is_endocrine_based(spec) and not kinds.is_endocrine_monotherapy(spec)
 
 
 def _later(i: HistoryInputs, spec: RegimenSpec) -> bool:
