@@ -48,6 +48,8 @@ def _fitting(result: dict[str, Any]) -> dict[str, Any]:
     as not detected; no random draw is added, so the same seed gives the profiles it gave."""
     if result["gene"] in ("ESR1", "PIK3CA", "AKT1") and result["status"] == "loss":
         result["status"] = "not_detected"
+    if result["gene"] in ("PTEN", "RB1") and result["status"] == "amplified":
+        result["status"] = "loss"  # read for their loss (case 2118)
     return result
 
 

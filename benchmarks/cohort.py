@@ -26,6 +26,14 @@ from typing import Any
 
 GENES = ["ESR1", "PIK3CA", "AKT1", "PTEN", "BRCA1", "BRCA2", "PALB2", "CCNE1", "RB1", "ERBB2"]
 FINDINGS = ["mutated", "wild_type", "not_detected", "amplified", "loss"]
+_MUTATION_ONLY = ("ESR1", "PIK3CA", "AKT1")
+
+
+def _finding(gene: str, status: str) -> str:
+    """PTEN and RB1 are read for their loss (case 2118): an amplification drawn is a loss."""
+    return "loss" if gene in ("PTEN", "RB1") and status == "amplified" else status
+
+
 CDK46I = ["Ibrance", "palbociclib", "ribociclib", "Kisqali", "abemaciclib"]
 PARTNERS = ["letrozole", "anastrozole", "fulvestrant", "exemestane"]
 LATER = [["capecitabine"], ["paclitaxel"], ["everolimus", "exemestane"], ["fulvestrant"]]
@@ -77,9 +85,9 @@ def profile(rnd: random.Random, number: int) -> dict[str, Any]:
     biomarkers = [
         {
             "gene": gene,
-            "status": rnd.choice(FINDINGS[:3])
-            if gene in ("ESR1", "PIK3CA", "AKT1")
-            else rnd.choice(FINDINGS),
+            "status": _finding(
+                gene, rnd.choice(FINDINGS[:3]) if gene in _MUTATION_ONLY else rnd.choice(FINDINGS)
+            ),
             "sample": rnd.choice(["ctdna", "tissue"]),
             "assay": "ngs",
             "tested_on": _day(rnd, end - dt.timedelta(days=30), 30).isoformat(),

@@ -70,7 +70,10 @@ def _treatment(rnd: random.Random, line: int) -> dict[str, Any]:
 def _status(gene: str, status: str) -> str:
     """ESR1, PIK3CA and AKT1 have no 'loss' (case 1921): read as not detected, with no random
     draw added (the same seed gives the profiles it gave)."""
-    return "not_detected" if gene in ("ESR1", "PIK3CA", "AKT1") and status == "loss" else status
+    symbol = gene.upper()  # the generator spells one gene in lower case
+    if symbol in ("PTEN", "RB1") and status == "amplified":  # read for their loss (case 2118)
+        return "loss"
+    return "not_detected" if symbol in ("ESR1", "PIK3CA", "AKT1") and status == "loss" else status
 
 
 def generated(rnd: random.Random, index: int) -> dict[str, Any]:

@@ -417,6 +417,8 @@ def _fitting(b: dict[str, Any]) -> dict[str, Any]:
         del b["origin"]
     if mutation_only and b["status"] in ("loss", "overexpressed"):
         b["status"] = "mutated"
+    if gene in ("PTEN", "RB1") and b["status"] in ("amplified", "overexpressed"):
+        b["status"] = "loss"
     fish_copies = b.get("assay") == "fish" and b["status"] == "amplified"
     mutation = mutation_only or b["status"] == "mutated"
     if b.get("assay") in ("ihc", "fish") and mutation and not fish_copies:

@@ -130,6 +130,8 @@ def fitting(r: dict[str, Any]) -> dict[str, Any]:
         del r["origin"]
     if gene in MUTATION_ONLY and status in ("loss", "overexpressed"):
         r["status"] = "mutated"
+    if gene in ("PTEN", "RB1") and status in ("amplified", "overexpressed"):  # case 2118
+        r["status"] = "loss"
     fish_copies = r.get("assay") == "fish" and r["status"] == "amplified"
     mutation = gene in MUTATION_ONLY or r["status"] == "mutated"
     if r.get("assay") in ("ihc", "fish") and mutation and not fish_copies:

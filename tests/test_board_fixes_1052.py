@@ -582,7 +582,8 @@ def test_a_reports_words_for_a_result_are_pointed_to_the_value(
         _course(["palbociclib", "letrozole"], "2025-03-01", "2026-11-01", "progression", line=1),
     )
     data["biomarkers"][0][field] = value
-    assert f"did you mean {meant}" in _problem(data)
+    # 'negative' now says what it means for a mutation test and for an IHC (case 2118)
+    assert f"did you mean {meant}" in _problem(data) or f"is {meant}" in _problem(data)
 
 
 @pytest.mark.parametrize("status", ["premenopausal", "perimenopausal", "postmenopausal"])

@@ -87,7 +87,7 @@ def test_a_progression_with_no_end_date_within_months_of_the_start_is_a_short_co
     assert first in {"chemotherapy", "trastuzumab-deruxtecan"}
     assert not any("no months and no dates" in n for n in plan.notes)
     said = [r.text for r in plan.options[0].reasons]
-    assert any(t.startswith("Only at most 4.5 months on the CDK4/6 inhibitor") for t in said)
+    assert any(t.startswith("Only at most 4.4 months on the CDK4/6 inhibitor") for t in said)
 
 
 def test_a_long_start_with_no_end_date_says_the_end_date_is_missing_not_the_dates() -> None:

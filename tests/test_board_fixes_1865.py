@@ -7,6 +7,7 @@ breast oncologists, designed their own patients on a theme: premenopausal women 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -708,3 +709,266 @@ def test_a_germline_variant_reclassified_as_a_vus_opens_no_parp_inhibitor(policy
     assert not [
         a for a in plan.actions if a.code == "genetic_counselling" and "relatives" in a.text
     ]
+
+
+def test_in_a_visceral_crisis_the_her2_question_after_t_dm1_still_comes_before_choosing() -> None:
+    """Case 1966 (MINOR): in a visceral crisis the confirm-HER2 step after T-DM1 went under
+    'also to do': a HER2-positive crisis takes chemotherapy with anti-HER2 therapy."""
+    data = _after_palbociclib(
+        her2_tests=[{"score": "1+", "sample": "tissue"}], visceral_crisis=True
+    )
+    del data["her2"]
+    data["treatments"].insert(
+        0, {"drugs": ["T-DM1"], "setting": "adjuvant", "stop_reason": "completed"}
+    )
+    plan = _planned(data, "ye2024")
+    [ask] = [a for a in plan.actions if a.code == "confirm_her2_after_her2_therapy"]
+    assert ask.before_choosing and "anti-HER2" in ask.text
+
+
+def test_a_regimen_the_review_never_names_is_not_said_to_lack_the_reviews_figures() -> None:
+    """Case 1986 (MINOR, practice-2026): 'The review reports no efficacy figures for
+    Gedatolisib + fulvestrant', a drug the review never names: under a policy whose evidence
+    extends the review, both are named."""
+    plan = _planned(
+        _after_palbociclib(result("PIK3CA", "mutated", variant="H1047R")), "practice-2026"
+    )
+    said = [r.text for o in plan.options for r in o.reasons if r.code == "no_direct_evidence"]
+    assert said and all(t.startswith("Neither the review nor the evidence after it") for t in said)
+    ye = _planned(_after_palbociclib(result("PIK3CA", "mutated", variant="H1047R")), "ye2024")
+    said = [r.text for o in ye.options for r in o.reasons if r.code == "no_direct_evidence"]
+    assert all(t.startswith("The review reports no efficacy figures") for t in said)
+
+
+def test_relapsed_as_a_stop_reason_is_hinted_as_progression() -> None:
+    """Case 2023 (MINOR): 'relapse' and 'recurrence' got 'did you mean progression?', 'relapsed'
+    nothing."""
+    data = _after_palbociclib()
+    data["treatments"][0]["stop_reason"] = "relapsed"
+    assert "did you mean progression?" in _refusal(data)
+
+
+def test_an_interstitial_lung_disease_of_grade_0_is_refused() -> None:
+    """Case 2145's variant (MAJOR): trastuzumab deruxtecan stopped for a pneumonitis recorded as
+    grade 0 came back first, read as a grade 0-1 event its label resumes it after. CTCAE has no
+    grade 0 pneumonitis: the grade is the worst reached, so '0' can only have meant 'resolved'."""
+    data = _after_palbociclib(comorbidities=[{"name": "interstitial_lung_disease", "grade": 0}])
+    message = _refusal(data)
+    assert ".comorbidities[0]" in message and "worst" in message
+
+
+def test_a_trop2_adc_is_not_preferred_while_a_her2_result_that_opens_tdxd_is_pending() -> None:
+    """Case 2162 (MAJOR, practice-2026): IHC 2+ with its ISH pending after a chemotherapy line:
+    datopotamab deruxtecan was preferred first, though a negative ISH (HER2-low) puts
+    trastuzumab deruxtecan first (DESTINY-Breast04) and a positive one takes the patient out of
+    this plan; after a deruxtecan ADC, trastuzumab deruxtecan is itself set back."""
+    data = _woman(
+        "2026-06-01",
+        [
+            result(g, "not_detected", tested_on="2026-05-10")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        _course(["palbociclib", "letrozole"], "2023-03-01", "2025-01-05", "progression", line=1),
+        _course(["capecitabine"], "2025-01-20", "2026-04-30", "progression", line=2),
+        her2_tests=[
+            {"score": "1+", "sample": "tissue", "tested_on": "2022-10-01", "site": "primary"},
+            {
+                "score": "2+",
+                "ish": "pending",
+                "sample": "tissue",
+                "tested_on": "2026-05-12",
+                "site": "metastasis",
+            },
+        ],
+    )
+    del data["her2"]  # the tests say it: unknown, the ISH pending
+    for policy in POLICIES:
+        plan = _planned(data, policy)
+        trop2 = [
+            o
+            for o in plan.options
+            if o.regimen.id in ("datopotamab-deruxtecan", "sacituzumab-govitecan")
+        ]
+        assert trop2 and all(o.tier.value != "preferred" for o in trop2), policy
+
+
+def _relapse_on_adjuvant_abemaciclib(*later: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    """Cases 2072b-c: relapse 13 months into adjuvant abemaciclib + letrozole."""
+    return _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "mutated", tested_on="2026-05-20", variant="D538G"),
+            *(
+                result(g, "not_detected", tested_on="2026-05-20")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        adjuvant(["abemaciclib", "letrozole"], "2022-01-10", "2023-02-10", "progression"),
+        *later,
+        her2="0",
+        relapsed_on="2023-02-20",
+        **kw,
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_long_endocrine_line_after_adjuvant_primary_resistance_measures_sensitivity(
+    policy: str,
+) -> None:
+    """Case 2072b (MAJOR, after case 2020's change): relapse on adjuvant abemaciclib at 13
+    months, then 24 months of fulvestrant, now ESR1 D538G: rule 87 put chemotherapy first as
+    primary resistance; a metastatic endocrine line measures the sensitivity itself."""
+    data = _relapse_on_adjuvant_abemaciclib(
+        _course(["fulvestrant"], "2023-03-01", "2025-03-01", "progression", line=1)
+    )
+    plan = _planned(data, policy)
+    assert not [r for o in plan.options for r in o.reasons if r.rule == 87]
+    assert plan.options[0].regimen.id != "chemotherapy"
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_at_ecog_3_after_adjuvant_primary_resistance_combinations_follow_chemotherapy(
+    policy: str,
+) -> None:
+    """Case 2072c (MAJOR): the ECOG 3 step of case 2052 missed relapse on adjuvant
+    abemaciclib, which rule 87 reads as a short CDK4/6-inhibitor course."""
+    plan = _planned(_relapse_on_adjuvant_abemaciclib(ecog=3), policy)
+    ids = [o.regimen.id for o in plan.options]
+    combinations = [
+        i
+        for i, o in enumerate(plan.options)
+        if "+" in o.regimen.id and "fulvestrant" in o.regimen.id
+    ]
+    assert combinations and all(i > ids.index("chemotherapy") for i in combinations), ids
+
+
+def test_a_progression_on_neoadjuvant_therapy_followed_by_adjuvant_therapy_is_accepted() -> None:
+    """Case 2077h (MAJOR, after case 2021's variant): local progression on neoadjuvant AC,
+    paclitaxel, surgery, two years of adjuvant abemaciclib, relapse in 2026: refused as an
+    early course that ended in progression years before the relapse. More early treatment
+    after it shows it was not the relapse."""
+    data = _woman(
+        "2026-06-01",
+        [],
+        {
+            **adjuvant(
+                ["doxorubicin", "cyclophosphamide"], "2020-12-01", "2021-03-01", "progression"
+            ),
+            "setting": "neoadjuvant",
+        },
+        {**adjuvant(["paclitaxel"], "2021-03-10", "2021-06-01"), "setting": "neoadjuvant"},
+        adjuvant(["abemaciclib", "letrozole"], "2021-08-01", "2023-08-01"),
+        her2="0",
+        relapsed_on="2026-02-15",
+    )
+    resistx.load_profile(data)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_cdk46i_course_of_exactly_six_calendar_months_is_not_short(policy: str) -> None:
+    """Case 2096 (MAJOR): palbociclib + letrozole from 20 October to 20 April (182 days) read
+    as 'Only 6.0 months on the CDK4/6 inhibitor (under 6)': chemotherapy first, where the same
+    course entered as 6 months, or a day longer, put elacestrant first (ESR1 D538G). Dates are
+    counted in calendar months."""
+    data = _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "mutated", tested_on="2026-05-10", variant="D538G"),
+            *(
+                result(g, "not_detected", tested_on="2026-05-10")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2025-10-20", "2026-04-20", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    assert not [r for o in plan.options for r in o.reasons if r.rule == 18]
+    assert plan.options[0].regimen.id != "chemotherapy"
+
+
+def test_a_course_of_twelve_calendar_months_is_twelve_months_or_more() -> None:
+    """Case 2094 (MAJOR, practice-2026): 20 April to 20 April, 'ran 12.0 months' in the notes,
+    was 'under 12 months' for EMERALD's subgroup."""
+    from resistx.model.profile import calendar_months  # noqa: PLC0415
+
+    assert calendar_months(dt.date(2025, 4, 20), dt.date(2026, 4, 20)) == 12
+    assert calendar_months(dt.date(2024, 1, 31), dt.date(2024, 2, 29)) == 1
+
+
+def test_a_pregnancy_in_free_text_alone_is_refused_with_the_comorbidity_to_record() -> None:
+    """Case 2080b (MAJOR): 'pregnant, 20 weeks gestation' in other_conditions, where no rule
+    reads it: ribociclib + letrozole preferred with a routine pregnancy test. With the
+    comorbidity recorded, the gestation may stay as text; a negated mention passes."""
+    data = _pregnant(comorbidities=[])
+    data["other_conditions"] = ["pregnant, 20 weeks gestation"]
+    assert 'record the comorbidity "pregnancy"' in _refusal(data)
+    resistx.load_profile({**_pregnant(), "other_conditions": ["pregnant, 20 weeks gestation"]})
+    resistx.load_profile(
+        {**_pregnant(comorbidities=[]), "other_conditions": ["pregnancy test negative"]}
+    )
+
+
+def test_a_later_germline_vus_in_the_gene_asks_genetics_before_choosing() -> None:
+    """Case 2078b (MAJOR): the reclassification written in protein notation (or without a
+    variant) left the earlier likely pathogenic call standing, talazoparib preferred, while a
+    note called BRCA2 a VUS: the plan now asks genetics before choosing."""
+    germline = {"origin": "germline", "sample": "blood", "tumour_fraction": None}
+    data = _after_palbociclib(
+        result(
+            "BRCA2",
+            "mutated",
+            tested_on="2019-05-01",
+            variant="c.8009C>T",
+            classification="likely_pathogenic",
+            **germline,
+        ),
+        result(
+            "BRCA2",
+            "mutated",
+            tested_on="2025-05-01",
+            variant="p.Ser2670Leu",
+            classification="vus",
+            **germline,
+        ),
+    )
+    plan = _planned(data, "ye2024")
+    [ask] = [a for a in plan.actions if a.code == "resolve_germline_conflict"]
+    assert ask.before_choosing and "uncertain significance" in ask.text
+
+
+@pytest.mark.parametrize(
+    ("entry", "generic"),
+    [
+        ("itra 200mg bd", "itraconazole"),
+        ("warf as per INR clinic", "warfarin"),
+        ("CBZ", "carbamazepine"),
+    ],
+)
+def test_a_clinics_shorthand_for_an_interacting_drug_is_read(entry: str, generic: str) -> None:
+    """Case 2111 (MAJOR): 'itra 200mg bd' and 'warf' passed unread, elacestrant preferred with
+    no interaction caution."""
+    plan = _planned(_after_palbociclib(medications=[entry]), "ye2024")
+    assert not plan.not_assessed
+
+
+def test_a_creatinine_clearance_in_ml_per_second_is_refused_with_its_ml_per_minute() -> None:
+    """Case 2123 (MAJOR): 1.1 mL/s (about 66 mL/min) was read as 1.1 mL/min: both PARP
+    inhibitors set back for a germline BRCA1 carrier, where 66 put them first."""
+    data = _after_palbociclib(
+        comorbidities=[{"name": "renal_impairment", "creatinine_clearance": 1.1}]
+    )
+    assert "about 66 mL/min" in _refusal(data)
+
+
+@pytest.mark.parametrize(
+    ("status", "said"), [("negative", "is loss"), ("positive", "not_detected")]
+)
+def test_an_ihc_word_for_pten_points_to_the_status_it_means(status: str, said: str) -> None:
+    """Case 2118 (MAJOR): PTEN 'negative' by IHC (no staining: loss) drew 'did you mean
+    not_detected?', and 'overexpressed' was accepted: following the hint put chemotherapy
+    first with no NGS confirmation asked."""
+    marker = result("PTEN", status, sample="tissue", assay="ihc", tumour_fraction=None)
+    assert said in _refusal(_after_palbociclib(marker))
+    marker = result("PTEN", "overexpressed", sample="tissue", assay="ihc", tumour_fraction=None)
+    assert "read for its loss" in _refusal(_after_palbociclib(marker))

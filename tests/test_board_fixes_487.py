@@ -78,7 +78,10 @@ def test_with_her2_unknown_after_chemotherapy_a_trop2_adc_says_the_her2_test_can
     for policy in ("ye2024", "practice-2026"):
         unknown = _two_lines("unknown", policy)
         sg = option(unknown, "sacituzumab-govitecan")
-        assert sg.rank == 1 and sg.tier is Tier.PREFERRED, policy
+        # first, and at best an alternative until the test is read, as chemotherapy, the
+        # control arm (case 2162, a change of reading: it was preferred)
+        assert sg.rank == 1 and sg.tier is Tier.ALTERNATIVE, policy
+        assert option(unknown, "chemotherapy").tier is Tier.ALTERNATIVE, policy
         lead = sg.reasons[0]
         assert lead.code == "her2_test_decides_tdxd_first" and lead.rule == 72, policy
         assert "HER2-low" in lead.text and "DESTINY-Breast04" in lead.text

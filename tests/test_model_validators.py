@@ -130,7 +130,8 @@ def test_treatment_dates_and_months() -> None:
     t = Treatment(
         drugs=("fulvestrant",), started_on=dt.date(2025, 1, 1), ended_on=dt.date(2025, 7, 2)
     )
-    assert t.duration_months() == pytest.approx(182 / (365.25 / 12))  # days / mean month
+    # calendar months: six to 1 July, and a day in mean months (case 2096)
+    assert t.duration_months() == pytest.approx(6 + 1 / (365.25 / 12))
 
 
 def test_preferences_reject_negative_threshold() -> None:

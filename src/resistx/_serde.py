@@ -164,7 +164,10 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
     enums.StopReason: {
         **dict.fromkeys(("adverse_event", "ae", "adverse_reaction", "side_effects"), "toxicity"),
         **dict.fromkeys(
-            ("pd", "progressive_disease", "disease_progression", "relapse", "recurrence"),
+            (
+                *("pd", "progressive_disease", "disease_progression"),
+                *("relapse", "relapsed", "recurrence"),
+            ),
             "progression",
         ),
         **dict.fromkeys(
@@ -229,6 +232,17 @@ ENUM_ADVICE: dict[type, dict[str, str]] = {
             ("vus", "variant_of_uncertain_significance", "uncertain_significance"),
             "a variant of uncertain significance is status mutated with classification vus "
             "(not a match)",
+        ),
+        # an IHC report's words, which mean the opposite for a tumour suppressor (case 2118)
+        **dict.fromkeys(
+            ("negative", "absent", "not_expressed", "no_staining", "lost"),
+            "a mutation test that found nothing is not_detected (or wild_type); a protein "
+            "absent by IHC (PTEN, RB1) is loss",
+        ),
+        **dict.fromkeys(
+            ("positive", "retained", "expressed", "intact"),
+            "a mutation found is mutated (or amplified); a protein retained by IHC (PTEN, RB1) "
+            "is not_detected, and one absent is loss",
         ),
         # a germline report's words (case 1681)
         **dict.fromkeys(

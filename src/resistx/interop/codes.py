@@ -166,6 +166,7 @@ COMORBIDITY = MappingProxyType(
         "64766004": "inflammatory_bowel_disease",  # Ulcerative colitis
         "24526004": "inflammatory_bowel_disease",  # Inflammatory bowel disease
         "59927004": "hepatic_impairment",  # Hepatic failure (case 1956; its class unknown)
+        "77386006": "pregnancy",  # Patient currently pregnant (rules 134, 135)
     }
 )
 

@@ -16,6 +16,8 @@ S = BiomarkerStatus
 #: genes read for their mutations alone (the tumour's, acquired or stable): no protein, copy
 #: number or germline result of them selects anything
 MUTATION_ONLY = frozenset({"ESR1", "PIK3CA", "AKT1"})
+#: genes read for their loss (tumour suppressors): not amplified or overexpressed
+TUMOUR_SUPPRESSORS = frozenset({"PTEN", "RB1"})
 #: tests that see a protein or copy number, never a sequence
 NOT_SEQUENCING = frozenset({Assay.IHC, Assay.FISH})
 #: statuses of a protein or copy number: not a germline variant
@@ -44,6 +46,12 @@ def status_fits(inst: Any, _attribute: attrs.Attribute[Any], value: BiomarkerSta
             f"{gene} is read for its mutations, found by {_SEQUENCED}: record 'mutated', "
             f"'wild_type', 'not_detected' or 'indeterminate' (or 'amplified' for its copy "
             f"number), not {value.value!r}"
+        )
+        raise ValueError(msg)
+    if gene in TUMOUR_SUPPRESSORS and value in (S.OVEREXPRESSED, S.AMPLIFIED):  # case 2118
+        msg = (
+            f"{gene} is read for its loss: a protein retained by IHC is 'not_detected', one "
+            f"absent is 'loss', not {value.value!r}"
         )
         raise ValueError(msg)
     if getattr(inst, "origin", None) is Origin.GERMLINE and value in NOT_A_VARIANT:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -106,6 +107,12 @@ def _grade(inst: Any, _attribute: attrs.Attribute[Any], value: int | None) -> No
     if not 0 <= value <= 4:
         msg = f"{name.value} grade must be 0 to 4 (CTCAE), got {number(value)}"
         raise ValueError(msg)
+    if value == 0 and name is Comorbidity.INTERSTITIAL_LUNG_DISEASE:  # case 2145's variant
+        msg = (
+            "interstitial_lung_disease grade is the worst it reached (CTCAE 1-4; there is no "
+            "grade 0 pneumonitis): a resolved grade 1 is grade 1"
+        )
+        raise ValueError(msg)
 
 
 def _read_for(
@@ -140,12 +147,20 @@ _lvef = _read_for(
 NORMAL_CLEARANCE = 90
 
 
+#: below this a clearance in mL/min is read as given in mL/s (1.5 mL/s is 90 mL/min; case
+#: 2123: 1.1 mL/s read as 1.1 mL/min set the PARP inhibitors back); dialysis reads below 15
+SI_CLEARANCE = 1.5
+
+
 _creatinine_clearance = _read_for(
     "creatinine_clearance",
     Comorbidity.RENAL_IMPAIRMENT,
     lambda value: (
-        None
-        if 0 <= value < NORMAL_CLEARANCE
+        f"creatinine_clearance is in mL/min; {number(value)} looks like mL/s (SI units), which "
+        f"is about {value * 60:.0f} mL/min: record that (on dialysis, a value below 15)"
+        if 0 <= value < SI_CLEARANCE
+        else None
+        if SI_CLEARANCE <= value < NORMAL_CLEARANCE
         else f"creatinine_clearance is in mL/min, from 0 to below {NORMAL_CLEARANCE} (renal "
         f"impairment), got {number(value)}"
     ),
@@ -305,6 +320,28 @@ def _end_after_start(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date
 
 #: ``months`` beside both dates may round: they disagree past this many months
 MONTHS_TOLERANCE = 1.0
+
+
+def calendar_months(start: dt.date, end: dt.date) -> float:
+    """Months from ``start`` to ``end`` as the calendar counts them: whole months to the same
+    day (the last of a shorter month), then the days left over in average months. 20 October
+    to 20 April is 6, not 5.98 (case 2096: a 6-month course read as 'under 6', the first option
+    changed by a day); 0 where ``end`` comes first."""
+    if end <= start:
+        return 0.0
+    whole = (end.year - start.year) * 12 + end.month - start.month
+    anchor = _plus_months(start, whole)
+    if anchor > end:
+        whole -= 1
+        anchor = _plus_months(start, whole)
+    return whole + (end - anchor).days / DAYS_PER_MONTH
+
+
+def _plus_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    first = dt.date(day.year + year, month + 1, 1)
+    following = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return first.replace(day=min(day.day, (following - first).days))
 
 
 def _months_agree(inst: Any, _attribute: attrs.Attribute[Any], value: float | None) -> None:
@@ -477,6 +514,31 @@ def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[An
         raise ValueError(msg)
 
 
+#: words that say a text's pregnancy is not a current one ('not pregnant', 'pregnancy test
+#: negative', 'wishes a pregnancy later')
+_NOT_PREGNANT = frozenset(
+    {"no", "not", "negative", "test", "wish", "wishes", "wished", "future", "later", "previous"}
+    | {"prior", "past", "history", "planned", "planning", "desire", "excluded", "ruled"}
+)
+
+
+def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A current pregnancy written only as free text, which no rule reads (case 2080b:
+    ribociclib + letrozole preferred beside 'pregnant, 20 weeks gestation'): record it as the
+    comorbidity, and the text may stay beside it."""
+    if any(c.name is Comorbidity.PREGNANCY for c in getattr(inst, "comorbidities", ()) or ()):
+        return
+    for i, text in enumerate(value):
+        words = set(re.findall(r"[a-z]+", text.casefold()))
+        if any(w.startswith("pregnan") for w in words) and not words & _NOT_PREGNANT:
+            msg = (
+                f"other_conditions[{i}] {text!r} names a pregnancy, which no rule reads as free "
+                'text: record the comorbidity "pregnancy" (rules 134 and 135), and keep the '
+                "gestation here"
+            )
+            raise ValueError(msg)
+
+
 def _no_metastatic_course_before(
     inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None
 ) -> None:
@@ -508,14 +570,19 @@ def _relapse_fits_early_courses(
     if value is None:
         return
     found = []
-    for i, t in enumerate(getattr(inst, "treatments", ()) or ()):
+    courses = getattr(inst, "treatments", ()) or ()
+    starts = [t.started_on for t in courses if not t.metastatic and t.started_on]
+    for i, t in enumerate(courses):
         if t.metastatic:
             continue
         if t.started_on is not None and t.started_on > value:
             found.append(f"treatments[{i}] ({t.setting}) starts {t.started_on} after it")
         end = t.end_date
         early = end is not None and (value - end).days > RELAPSE_WORKUP_DAYS
-        if t.progressed and early:
+        # not one followed by more early treatment: a progression on neoadjuvant therapy, or a
+        # locoregional recurrence treated again (case 2077h)
+        followed = end is not None and any(s > end for s in starts)
+        if t.progressed and early and not followed:
             found.append(f"treatments[{i}] ({t.setting}) ended in progression on {end}")
     if found:
         msg = (
@@ -673,7 +740,7 @@ class Treatment:
         end = self.ended_on or (as_of if self.stop_reason in (None, StopReason.ONGOING) else None)
         if self.started_on is None or end is None:
             return None
-        return max((end - self.started_on).days, 0) / DAYS_PER_MONTH
+        return calendar_months(self.started_on, end)
 
     @functools.cached_property
     def end_date(self) -> dt.date | None:
@@ -1154,7 +1221,7 @@ def at_most_months(
     for t in courses:
         months = t.duration_months(as_of)
         if months is None and t.started_on is not None and as_of is not None:
-            months = max((as_of - t.started_on).days, 0) / DAYS_PER_MONTH
+            months = calendar_months(t.started_on, as_of)
         if months is None:
             return None
         bounds.append(months)
@@ -1216,7 +1283,8 @@ class Profile:
     )
     #: free text resistx does not assess; the plan repeats it verbatim
     other_conditions: tuple[str, ...] = attrs.field(
-        default=(), validator=v.at_most(MAX_OTHER_CONDITIONS, "other conditions")
+        default=(),
+        validator=[v.at_most(MAX_OTHER_CONDITIONS, "other conditions"), _pregnancy_not_free_text],
     )
     #: the medications the patient takes, as the clinic writes them: a strong CYP3A inhibitor
     #: or inducer is read (rule 115); the plan repeats any other as not assessed

@@ -23,13 +23,21 @@ from resistx.vocab.comorbidities import Comorbidity
 PRIMARY_RESISTANCE_MONTHS = 24.0
 
 
+#: a course for metastatic disease with one of these measures the endocrine sensitivity itself
+_MEASURES = frozenset(
+    {DrugClass.CDK46_INHIBITOR, *(c for c in DrugClass if c.is_endocrine)}
+    - {DrugClass.OVARIAN_FUNCTION_SUPPRESSION}
+)
+
+
 def primary_resistance(facts: Facts) -> bool:
-    """No CDK4/6 inhibitor for metastatic disease (whose time on it rule 18 reads), and a
+    """No CDK4/6 inhibitor nor endocrine therapy for metastatic disease (which measure the
+    sensitivity themselves: rule 18; case 2072b, 24 months on fulvestrant), and a
     (neo)adjuvant course with a CDK4/6 inhibitor that ended in relapse within 24 months of the
     start of the adjuvant endocrine therapy (the earliest adjuvant course with an endocrine drug
     or the CDK4/6 inhibitor). Kept after other lines for metastatic disease (case 2020: lost
     after a chemotherapy line, where a short first line's reading stays)."""
-    if any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in facts.metastatic):
+    if any(t.drug_classes & _MEASURES for t in facts.metastatic):  # case 2072b
         return False
     adjuvant = [t for t in facts.in_order if not t.metastatic]
     relapsed = [

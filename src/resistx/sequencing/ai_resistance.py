@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from resistx.model.enums import DrugClass, Her2Status
-from resistx.model.profile import DAYS_PER_MONTH, Treatment
+from resistx.model.profile import Treatment, calendar_months
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -57,7 +57,7 @@ def read_to_the_decision(facts: Facts, t: Treatment) -> bool:
         return False
     if not t.drug_classes & ENDOCRINE_DRUGS or any(d >= end for d in facts.relapses):
         return False
-    months = (decided - end).days / DAYS_PER_MONTH
+    months = calendar_months(end, decided)
     return ADJUVANT_RELAPSE_MONTHS < months <= ADJUVANT_RELAPSE_MONTHS + DOUBT_MONTHS
 
 

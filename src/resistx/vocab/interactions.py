@@ -86,6 +86,15 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("genvoya", "stribild", "prezcobix", "evotaz", "symtuza"), "cobicistat"),
         "tybost": "cobicistat",
         "rezolsta": "cobicistat",  # an EU brand of darunavir/cobicistat (case 1975)
+        # a clinic's shorthand (case 2111: 'itra 200mg bd' and 'warf' passed unread)
+        "itra": "itraconazole",
+        "lozanoc": "itraconazole",
+        **dict.fromkeys(("clarithro", "clari"), "clarithromycin"),
+        "vori": "voriconazole",
+        "posa": "posaconazole",
+        "cbz": "carbamazepine",
+        "sjw": "st john's wort",
+        "rif": "rifampicin",
         # Spanish, Italian, German and French spellings and brands, and US brands (case 1976,
         # 1977, 1978)
         **dict.fromkeys(("fenitoina", "fenytoin", "phenytek", "phenhydan"), "phenytoin"),
@@ -149,7 +158,7 @@ VITAMIN_K_ANTAGONISTS: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("coumadin", "jantoven", "marevan"), "warfarin"),
         "sintrom": "acenocoumarol",
         **dict.fromkeys(("marcumar", "marcoumar", "falithrom"), "phenprocoumon"),
-        **dict.fromkeys(("warfarine", "warfarina", "coumadine"), "warfarin"),
+        **dict.fromkeys(("warfarine", "warfarina", "coumadine", "warf"), "warfarin"),
         "sinthrome": "acenocoumarol",
         "previscan": "fluindione",
     }

@@ -35,7 +35,8 @@ def _concerns(spec: RegimenSpec) -> bool:
     87,
     "Primary endocrine resistance on adjuvant therapy with a CDK4/6 inhibitor",
     H,
-    condition="No CDK4/6 inhibitor given for metastatic disease (other lines since keep the "
+    condition="No CDK4/6 inhibitor nor endocrine therapy given for metastatic disease (which "
+    "measure the sensitivity themselves: case 2072b; chemotherapy or an ADC since keeps the "
     "reading: case 2020), and a (neo)adjuvant course with a "
     "CDK4/6 inhibitor that ended in relapse within 2 years of the start of adjuvant endocrine "
     "therapy (primary endocrine resistance, ESO-ESMO's ABC 5 consensus; not in the review).",

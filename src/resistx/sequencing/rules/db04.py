@@ -57,6 +57,11 @@ def chemotherapy_after_tdxd(
     )
 
 
+def _trop2_adc_or_chemotherapy(spec: RegimenSpec) -> bool:
+    """Rule 72's regimens: the TROP2 ADCs, and chemotherapy, their trials' control arm."""
+    return kinds.is_trop2_adc(spec) or kinds.is_chemotherapy(spec)
+
+
 # rule 72: hER2 unknown in DESTINY-Breast04's population: the test decides the ADC
 @rule(
     72,
@@ -66,21 +71,35 @@ def chemotherapy_after_tdxd(
     "(DESTINY-Breast04's population), trastuzumab deruxtecan not ruled out (lung disease, "
     "progression on it), no visceral crisis (case 489).",
     effect="A TROP2 ADC (sacituzumab govitecan; under practice-2026 datopotamab deruxtecan too) "
-    "keeps its place, and its reason leads with what the HER2 test decides: HER2-low puts "
-    "trastuzumab deruxtecan, which waits on that test (rule 3), before it.",
+    "is at best an alternative until the test is read (case 2162: datopotamab deruxtecan was "
+    "preferred with an ISH pending), and so is chemotherapy, the control arm that did worse in "
+    "DESTINY-Breast04; the ADC's reason leads with what the HER2 test decides: "
+    "HER2-low puts trastuzumab deruxtecan, which waits on that test (rule 3), before it.",
     codes=("her2_test_decides_tdxd_first",),
     trials=("DESTINY-Breast04",),
     references=(62,),
-    regimens=kinds.is_trop2_adc,
+    regimens=_trop2_adc_or_chemotherapy,
 )
 def her2_test_decides_adc(i: MolecularInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if i.her2 is not Her2Status.UNKNOWN or not kinds.is_trop2_adc(spec) or not db04_population(i):
+    if i.her2 is not Her2Status.UNKNOWN or not db04_population(i):
+        return
+    if kinds.is_chemotherapy(spec):  # its control arm: not lifted by the caps on the ADCs
+        yield Effect(
+            code="her2_test_decides_tdxd_first",
+            ceiling=1,
+            text="HER2 status unknown after one or two chemotherapy lines: if the HER2 test "
+            "shows HER2-low, trastuzumab deruxtecan comes before chemotherapy, which it did "
+            "better than in DESTINY-Breast04; at best an alternative until the test is read.",
+            trials=("DESTINY-Breast04",),
+            references=(62,),
+        )
         return
     yield Effect(
         code="her2_test_decides_tdxd_first",
         leads=True,
-        text="HER2 status unknown after one or two chemotherapy lines: if the IHC shows "
-        "HER2-low, trastuzumab deruxtecan comes before this (DESTINY-Breast04's population, "
+        ceiling=1,  # not preferred while the test could put another first (case 2162)
+        text="HER2 status unknown after one or two chemotherapy lines: if the HER2 test (the "
+        "IHC, or the ISH of an IHC 2+) shows HER2-low, trastuzumab deruxtecan comes before this (DESTINY-Breast04's population, "
         "where it did better than chemotherapy; the review calls it the standard of care for "
         "HER2-low disease after a CDK4/6 inhibitor and 1-2 chemotherapy lines), whose place "
         "waits on that test.",

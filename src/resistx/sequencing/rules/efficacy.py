@@ -27,6 +27,11 @@ from resistx.sequencing.rules.populations import SELECTORS, chemotherapy_naive, 
 from resistx.sequencing.weights import Weights
 
 PFS = EndpointKind.PFS
+#: who reports no figures for a regimen: the review, or a pack extending it (by ``extends``)
+_REPORTS = {
+    True: "The review reports no",
+    False: "Neither the review nor the evidence after it reports",
+}
 
 
 #: a listed trial's status as the evidence gives it, in a reason's words
@@ -97,8 +102,9 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
         yield Effect(
             code="no_direct_evidence",
             delta=w.no_direct_evidence,
-            text=f"The review reports no efficacy figures for {spec.name} for this patient after "
-            "a CDK4/6 inhibitor.",
+            # a pack after the review holds drugs the review never names (gedatolisib: case 1986)
+            text=f"{_REPORTS[ctx.evidence.extends is None]} efficacy figures for {spec.name} "
+            "for this patient after a CDK4/6 inhibitor.",
             trials=spec.key_trials,
         )
         return

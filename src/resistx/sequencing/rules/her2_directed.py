@@ -19,7 +19,8 @@ HER2_POSITIVE_ONLY = ("trastuzumab emtansine",)
     "A drug for HER2-positive disease on record: confirm the HER2 status",
     None,
     condition="Trastuzumab emtansine among the treatments (its label: HER2-positive disease).",
-    effect="An action before choosing (but in a visceral crisis): the disease was read as "
+    effect="An action before choosing (in a visceral crisis too, case 1966: a HER2-positive "
+    "crisis adds anti-HER2 therapy to the chemotherapy): the disease was read as "
     "HER2-positive when it was given; confirm the current HER2 status (IHC, ISH if 2+, "
     "ASCO/CAP), since a HER2-positive sample is outside this plan and anti-HER2 therapy is to "
     "be considered (ESMO; not in the review). Case 1944: T-DM1 in a HER2-low profile passed "
@@ -33,11 +34,17 @@ def confirm_her2(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     crisis = facts.profile.visceral_crisis
     yield PlanEffect(
         code="confirm_her2_after_her2_therapy",
-        first=not crisis,
+        first=True,  # in a crisis too: a HER2-positive one adds anti-HER2 therapy (case 1966)
         text=f"{given[0].capitalize()} is on record, a drug given for HER2-positive disease "
         "only (its label): confirm the current HER2 status by IHC (ISH if 2+) on a recent "
         "sample, a metastasis where one can be biopsied (ASCO/CAP). Where any sample is "
         "HER2-positive, anti-HER2 therapy is to be considered (ESMO's advanced breast cancer "
         "guidelines; not in the review), and this plan, for HER2-negative disease, does not "
-        "apply." + (" In the visceral crisis, beside the chemotherapy it needs." if crisis else ""),
+        "apply."
+        + (
+            " In the visceral crisis, urgently, beside the chemotherapy it needs: a HER2-positive "
+            "crisis is treated with chemotherapy and anti-HER2 therapy (ESMO)."
+            if crisis
+            else ""
+        ),
     )

@@ -45,6 +45,15 @@ def label(r: BiomarkerResult) -> str:
 )
 def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for gene, state in facts.genes.items():
+        if _germline_vus_since(state):  # case 2078b: written in another notation, or none
+            yield PlanEffect(
+                code="resolve_germline_conflict",
+                genes=(gene,),
+                first=True,
+                text=f"{gene}: a later germline report calls a {gene} variant of uncertain "
+                "significance (or benign): if it is the variant kept here, reclassified, it no "
+                "longer opens what it opens; ask the genetics service before choosing.",
+            )
         for c in state.conflicts:
             yield PlanEffect(
                 code="result_conflict", note=True, genes=(gene,), text=conflict_text(c)
@@ -65,6 +74,18 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                         f"up) before choosing what the {gene} variant opens."
                     ),
                 )
+
+
+def _germline_vus_since(state: GeneState) -> bool:
+    """A germline finding kept, and a germline result of the gene not actionable (a VUS or a
+    benign call) dated after it."""
+    kept = state.finding.result if state.finding is not None else None
+    if kept is None or kept.origin is not Origin.GERMLINE or kept.tested_on is None:
+        return False
+    return any(
+        r.origin is Origin.GERMLINE and r.tested_on is not None and r.tested_on > kept.tested_on
+        for r in state.not_actionable
+    )
 
 
 def conflict_text(c: Conflict) -> str:

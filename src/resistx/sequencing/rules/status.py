@@ -92,7 +92,8 @@ def _poor(i: HistoryInputs, spec: RegimenSpec, w: Weights) -> Effect:
             text=f"ECOG {i.ecog}: an intensive regimen, after the least toxic options.",
             trials=spec.key_trials,
         )
-    if i.short_cdk46i and _endocrine_combination(spec):  # case 2052
+    resistant = i.short_cdk46i or i.adjuvant_primary_resistance  # cases 2052, 2072c
+    if resistant and _endocrine_combination(spec):
         return Effect(
             code="poor_performance_status_resistant_combination",
             delta=w.poor_ps_intensive,
