@@ -972,3 +972,129 @@ def test_an_ihc_word_for_pten_points_to_the_status_it_means(status: str, said: s
     assert said in _refusal(_after_palbociclib(marker))
     marker = result("PTEN", "overexpressed", sample="tissue", assay="ihc", tumour_fraction=None)
     assert "read for its loss" in _refusal(_after_palbociclib(marker))
+
+
+@pytest.mark.parametrize(
+    ("fulvestrant", "case"),
+    [
+        (_course(["fulvestrant"], "2023-03-01", "2023-06-01", "progression", line=1), "2168b"),
+        (_course(["fulvestrant"], "2023-03-01", "2023-03-29", "toxicity", line=1), "2169"),
+    ],
+)
+def test_a_short_or_toxicity_stopped_endocrine_line_keeps_adjuvant_primary_resistance(
+    fulvestrant: dict[str, Any], case: str
+) -> None:
+    """Cases 2168b and 2169 (MAJOR, after case 2072b's change): a metastatic endocrine line that
+    progressed within 3 months, or stopped at 4 weeks for an injection-site reaction, switched
+    off rule 87: a short progression confirms the resistance, a toxicity stop measures
+    nothing. Only a course long enough not to be short shows sensitivity."""
+    plan = _planned(_relapse_on_adjuvant_abemaciclib(fulvestrant), "ye2024")
+    assert [r for o in plan.options for r in o.reasons if r.rule == 87], case
+
+
+def test_an_obstetric_history_in_free_text_is_accepted() -> None:
+    """Case 2177 (MAJOR, after case 2080b's change): 'G2P2, last pregnancy 2018',
+    'pregnancy-associated breast cancer diagnosed 2019' and 'pregnancy: none' were refused and
+    sent to the pregnancy comorbidity, which would have planned a woman who is not pregnant as
+    one. Only a current pregnancy is refused as free text."""
+    for text in (
+        "G2P2, last pregnancy 2018",
+        "pregnancy-associated breast cancer diagnosed 2019",
+        "pre-eclampsia in pregnancy 2015",
+        "pregnancy: none",
+    ):
+        resistx.load_profile({**_pregnant(comorbidities=[]), "other_conditions": [text]})
+    for text in ("14 weeks pregnant", "pregnancy, 11 weeks"):
+        assert "pregnancy" in _refusal({**_pregnant(comorbidities=[]), "other_conditions": [text]})
+
+
+def test_a_progression_on_neoadjuvant_letrozole_starts_no_clock_of_sensitivity() -> None:
+    """Case 2182 (MAJOR, practice-2026): progression on neoadjuvant letrozole, surgery,
+    adjuvant chemotherapy, then adjuvant abemaciclib + letrozole with a relapse 16 months in:
+    the 2-year clock ran from the neoadjuvant letrozole, so the disease read as
+    endocrine-sensitive and fulvestrant came first. The clock starts after that progression."""
+    data = _woman(
+        "2026-06-01",
+        [],
+        {
+            **adjuvant(["letrozole"], "2023-07-01", "2024-01-10", "progression"),
+            "setting": "neoadjuvant",
+        },
+        adjuvant(["doxorubicin", "cyclophosphamide", "paclitaxel"], "2024-02-15", "2024-07-01"),
+        adjuvant(["abemaciclib", "letrozole"], "2024-08-01", "2025-12-01", "progression"),
+        her2="low",
+        relapsed_on="2025-12-10",
+    )
+    plan = _planned(data, "practice-2026")
+    assert [r for o in plan.options for r in o.reasons if r.rule == 87]
+    assert plan.options[0].regimen.id != "fulvestrant"
+
+
+def test_a_relapse_six_calendar_months_after_adjuvant_chemotherapy_is_within_six_months() -> None:
+    """Case 2184 (MAJOR): adjuvant TC ended 31 March, relapse 30 September: DESTINY-Breast04's
+    'within 6 months' excluded it by days (183 > 182.6), while the 12-month windows counted
+    their last day; a relapse on 29 September put trastuzumab deruxtecan first."""
+    data = _woman(
+        "2025-10-15",
+        [],
+        adjuvant(["docetaxel", "cyclophosphamide"], "2024-12-01", "2025-03-31"),
+        adjuvant(["abemaciclib", "letrozole"], "2025-04-15", "2025-09-30", "progression"),
+        her2="low",
+        relapsed_on="2025-09-30",
+    )
+    plan = _planned(data, "ye2024")
+    said = [
+        r.text for o in plan.options for r in o.reasons if o.regimen.id == "trastuzumab-deruxtecan"
+    ]
+    assert not any("No prior chemotherapy lines" in t for t in said), said
+
+
+def test_a_chronic_lung_disease_of_grade_0_is_refused() -> None:
+    """Case 2180 (MINOR): chronic_lung_disease grade 0 was accepted and printed as such; its
+    scale is GOLD's 1-4."""
+    data = _after_palbociclib(comorbidities=[{"name": "chronic_lung_disease", "grade": 0}])
+    assert "1 (mild) to 4" in _refusal(data)
+
+
+def test_months_beside_a_threshold_are_printed_to_the_tenth_below() -> None:
+    """Case 2165's recheck (MINOR): 20 October to 19 April printed 'Only 6.0 months on the
+    CDK4/6 inhibitor (under 6)'."""
+    from resistx.sequencing.slots import tenths  # noqa: PLC0415
+
+    assert f"{tenths(5.97):.1f}" == "5.9"
+    assert f"{tenths(6.0):.1f}" == "6.0"
+    assert f"{tenths(12.03):.1f}" == "12.0"
+
+
+def test_a_packs_disagreements_are_not_headed_as_the_reviews() -> None:
+    """Case 2199's audit (MAJOR): `resistx trial --pack 2026.11 DESTINY-Breast06` printed the
+    disagreements between sources after the review under 'Where the review contradicts
+    itself: the review says', attributing the HER2-ultralow figures to Ye et al."""
+    from resistx.display._common import trial_view  # noqa: PLC0415
+
+    eb = resistx.evidence("2026.11")
+    titles = {t.title for t in trial_view(eb.trial("DESTINY-Breast06"), eb).tables}
+    assert "Where the sources after the review disagree" in titles
+    assert "Where the review contradicts itself" not in titles
+    review = resistx.evidence()
+    titles = {t.title for t in trial_view(review.trial("BYLieve"), review).tables}
+    assert "Where the review contradicts itself" in titles
+
+
+def test_camizestrants_status_shows_only_what_was_known_at_the_plans_date() -> None:
+    """Case 2199 (MAJOR, practice-2026): 'FDA: no decision (2026-04-30)' left out the ODAC's
+    vote against, and a CHMP opinion of 22 May was shown on a plan dated 15 May."""
+    esr1 = {"variant": "Y537S", "tumour_fraction": 0.05}
+    data = _woman(
+        "2026-05-15",
+        [
+            result("ESR1", "not_detected", tested_on="2024-06-01"),
+            result("ESR1", "mutated", tested_on="2026-05-01", **esr1),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-06-10", None, "ongoing", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "practice-2026")
+    [switch] = [a for a in plan.actions if a.code == "serena6_switch"]
+    assert "ODAC" in switch.text
+    assert "2026-05-22" not in switch.text

@@ -281,7 +281,13 @@ def test_relapse_within_two_years_of_adjuvant_endocrine_therapy_with_a_cdk46i_pu
             policy=policy,
         )
         assert [r for o in after.options for r in o.reasons if r.rule == 87], policy
-        palbociclib_after = dict(CAPECITABINE_AFTER, drugs=["palbociclib", "fulvestrant"])
+        # a course long enough not to be short (a short one confirms the resistance: 2168b)
+        palbociclib_after = {
+            "drugs": ["palbociclib", "fulvestrant"],
+            "line": 1,
+            "months": 8,
+            "stop_reason": "progression",
+        }
         measured = resistx.sequence(_adjuvant_abemaciclib(18, palbociclib_after), policy=policy)
         assert not [r for o in measured.options for r in o.reasons if r.rule == 87], policy
 

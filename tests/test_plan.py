@@ -13,6 +13,7 @@ from resistx.model.profile import at_most_months, by_line, sensitivity_courses
 from resistx.model.profile import cytotoxic as is_cytotoxic
 from resistx.sequencing import DISCLAIMER
 from resistx.sequencing.patient import for_progression
+from resistx.sequencing.slots import tenths
 from tests import strategies
 from tests.helpers import NEGATIVE, patient, plan, result
 
@@ -106,12 +107,12 @@ def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float
         # DESTINY-Breast04 and TROPiCS-02 counted one (neo)adjuvant course followed by an early
         # relapse as a line: the reason then says so and counts it
         out |= {float(lines + 1), float(cytotoxic + 1)}
-    if p.cdk46i_months is not None:
-        out.add(round(p.cdk46i_months, 1))
+    if p.cdk46i_months is not None:  # printed to the tenth below (``slots.tenths``)
+        out.add(tenths(p.cdk46i_months))
     # with no end date, the most the course can have run (case 1542: 'at most 4.5 months')
     courses = sensitivity_courses(p.treatments_in_order)
     if (bound := at_most_months(courses, p.decision_date, p.cdk46i_months)) is not None:
-        out.add(round(bound, 1))
+        out.add(tenths(bound))
     # a comorbidity's own HbA1c, which its caution names (rule 12)
     out |= {c.hba1c for c in p.comorbidities if c.hba1c is not None}
     out |= {c.creatinine_clearance for c in p.comorbidities if c.creatinine_clearance is not None}

@@ -18,6 +18,9 @@ HAZARD_HEADER = ("HR", "population", "arms", "value", "95% CI", "p")
 ADVERSE_HEADER = ("arm", "term", "any grade %", "grade >= 3 %", "grade 5", "where")
 MCBS_HEADER = ("population", "endpoint", "form", "grade", "why")
 DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
+#: the same, where the readings come from the sources after the review (an evidence pack's:
+#: case 2199's audit found them headed as the review's)
+SOURCES_HEADER = ("field", "the sources say", "resistx uses", "why")
 
 #: tests whose answer may not change what is preferred once something is, but do when nothing
 #: is preferred yet (the engine marks the others ``before_choosing`` itself)
@@ -270,6 +273,16 @@ def _discrepancies(t: Trial, eb: EvidenceBase | None) -> tuple[Discrepancy, ...]
     return eb.discrepancies_for(t.key) if t.key in eb else ()
 
 
+def _reviews(
+    found: tuple[Discrepancy, ...],
+) -> tuple[tuple[Discrepancy, ...], tuple[Discrepancy, ...]]:
+    """``found`` split: those the review's own evidence records, and the others (a pack's)."""
+    from resistx.evidence import bundled  # noqa: PLC0415 - loaded only for a trial's view
+
+    review = set(bundled().discrepancies)
+    return tuple(d for d in found if d in review), tuple(d for d in found if d not in review)
+
+
 def trial_view(t: Trial, eb: EvidenceBase | None = None) -> TrialView:
     """The content of every view of a trial: its figures, adverse events, ESMO-MCBS grades,
     the review's contradictions about it, and its notes."""
@@ -319,15 +332,18 @@ def trial_view(t: Trial, eb: EvidenceBase | None = None) -> TrialView:
             ),
         )
     )
-    tables.append(
-        Table(
-            title="Where the review contradicts itself",
-            header=DISCREPANCY_HEADER,
-            rows=tuple(
-                (d.field, " | ".join(d.readings), d.chosen, d.why) for d in _discrepancies(t, eb)
-            ),
+    own, after = _reviews(_discrepancies(t, eb))
+    for title, header, rows in (
+        ("Where the review contradicts itself", DISCREPANCY_HEADER, own),
+        ("Where the sources after the review disagree", SOURCES_HEADER, after),
+    ):
+        tables.append(
+            Table(
+                title=title,
+                header=header,
+                rows=tuple((d.field, " | ".join(d.readings), d.chosen, d.why) for d in rows),
+            )
         )
-    )
     return TrialView(
         key=t.key,
         facts=facts,

@@ -91,9 +91,9 @@ def grade(
         )
 
     if hr is None:
-        return result(None, "not gradable: the review reports no hazard ratio")
+        return result(None, "not gradable: its source reports no hazard ratio")
     if hr.ci95 is None:
-        return result(None, "not gradable: the review reports no 95% CI for the hazard ratio")
+        return result(None, "not gradable: its source reports no 95% CI for the hazard ratio")
     if hr.boundary_crossed is False:  # case 2027: EMBER-3's interim overall survival
         return result(None, "not gradable: its significance boundary was not crossed")
     if hr.ci95[1] >= 1.0:
@@ -102,7 +102,7 @@ def grade(
             f"not gradable: the 95% CI {hr.ci95[0]}-{hr.ci95[1]} does not exclude 1 on the side of benefit",
         )
     if gain is None or control_median is None or lower is None:
-        return result(None, "not gradable: the review reports no median for both arms")
+        return result(None, "not gradable: its source reports no median for both arms")
     if form == "2b":
         table = _FORM_2B_SHORT if control_median <= 6 else _FORM_2B_LONG
         band = "control median <= 6 months" if control_median <= 6 else "control median > 6 months"

@@ -107,6 +107,9 @@ def _grade(inst: Any, _attribute: attrs.Attribute[Any], value: int | None) -> No
     if not 0 <= value <= 4:
         msg = f"{name.value} grade must be 0 to 4 (CTCAE), got {number(value)}"
         raise ValueError(msg)
+    if value == 0 and name is Comorbidity.CHRONIC_LUNG_DISEASE:  # its scale is 1-4 (case 2180)
+        msg = "chronic_lung_disease grade is 1 (mild) to 4 (very severe), GOLD's grades"
+        raise ValueError(msg)
     if value == 0 and name is Comorbidity.INTERSTITIAL_LUNG_DISEASE:  # case 2145's variant
         msg = (
             "interstitial_lung_disease grade is the worst it reached (CTCAE 1-4; there is no "
@@ -515,11 +518,14 @@ def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[An
 
 
 #: words that say a text's pregnancy is not a current one ('not pregnant', 'pregnancy test
-#: negative', 'wishes a pregnancy later')
+#: negative', 'wishes a pregnancy later', 'last pregnancy 2018', 'pregnancy-associated')
 _NOT_PREGNANT = frozenset(
     {"no", "not", "negative", "test", "wish", "wishes", "wished", "future", "later", "previous"}
-    | {"prior", "past", "history", "planned", "planning", "desire", "excluded", "ruled"}
+    | {"prior", "past", "history", "planned", "planning", "desire", "excluded", "ruled", "none"}
+    | {"last", "associated", "during", "after", "postpartum", "g", "p", "para", "gravida"}
 )
+#: words that make a 'pregnancy' a current one (case 2177: an obstetric history was refused)
+_CURRENT = frozenset({"weeks", "week", "wk", "wks", "gestation", "trimester", "currently"})
 
 
 def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -530,7 +536,8 @@ def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value:
         return
     for i, text in enumerate(value):
         words = set(re.findall(r"[a-z]+", text.casefold()))
-        if any(w.startswith("pregnan") for w in words) and not words & _NOT_PREGNANT:
+        current = "pregnant" in words or ("pregnancy" in words and bool(words & _CURRENT))
+        if current and not words & _NOT_PREGNANT and not re.search(r"\b(19|20)\d\d\b", text):
             msg = (
                 f"other_conditions[{i}] {text!r} names a pregnancy, which no rule reads as free "
                 'text: record the comorbidity "pregnancy" (rules 134 and 135), and keep the '

@@ -13,7 +13,13 @@ import datetime as dt
 from typing import TypedDict
 
 from resistx.model.enums import DrugClass, MetastaticSite
-from resistx.model.profile import DAYS_PER_MONTH, Treatment, by_line, stopped_for_toxicity
+from resistx.model.profile import (
+    DAYS_PER_MONTH,
+    NOT_RESISTANCE,
+    Treatment,
+    by_line,
+    stopped_for_toxicity,
+)
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -30,6 +36,17 @@ _MEASURES = frozenset(
 )
 
 
+def _measures(facts: Facts, t: Treatment) -> bool:
+    """An endocrine or CDK4/6-inhibitor course for metastatic disease that ran long enough not
+    to be short and did not stop for toxicity or by choice: it shows sensitivity (case 2072b: 24
+    months of fulvestrant), where a short progression confirms the resistance (2168b) and a
+    toxicity stop measures nothing (2169)."""
+    if not t.drug_classes & _MEASURES or t.stop_reason in NOT_RESISTANCE:
+        return False
+    months = t.duration_months(facts.decision_date)
+    return months is not None and months >= facts.preferences.short_cdk46i_months
+
+
 def primary_resistance(facts: Facts) -> bool:
     """No CDK4/6 inhibitor nor endocrine therapy for metastatic disease (which measure the
     sensitivity themselves: rule 18; case 2072b, 24 months on fulvestrant), and a
@@ -37,7 +54,7 @@ def primary_resistance(facts: Facts) -> bool:
     start of the adjuvant endocrine therapy (the earliest adjuvant course with an endocrine drug
     or the CDK4/6 inhibitor). Kept after other lines for metastatic disease (case 2020: lost
     after a chemotherapy line, where a short first line's reading stays)."""
-    if any(t.drug_classes & _MEASURES for t in facts.metastatic):  # case 2072b
+    if any(_measures(facts, t) for t in facts.metastatic):  # cases 2072b, 2168b, 2169
         return False
     adjuvant = [t for t in facts.in_order if not t.metastatic]
     relapsed = [
@@ -148,13 +165,23 @@ def relapse_after_two_years(facts: Facts) -> bool:
 
 
 def _endocrine_starts(adjuvant: list[Treatment]) -> list[dt.date]:
-    """When each (neo)adjuvant course with an endocrine drug or a CDK4/6 inhibitor began."""
-    return [
+    """When each (neo)adjuvant course with an endocrine drug or a CDK4/6 inhibitor began, after
+    the last early course that ended in progression (a progression on neoadjuvant therapy
+    starts no clock of sensitivity: case 2182)."""
+    begun = [t.started_on for t in adjuvant if t.started_on is not None]
+    ends = [
+        e
+        for t in adjuvant
+        if t.progressed and (e := t.end_date) is not None and any(b > e for b in begun)
+    ]  # progressions followed by more early treatment
+    starts = [
         t.started_on
         for t in adjuvant
         if t.started_on is not None
         and t.drug_classes & (ENDOCRINE_DRUGS | {DrugClass.CDK46_INHIBITOR})
     ]
+    after = [s for s in starts if not ends or s > max(ends)]
+    return after or starts
 
 
 def db04_chemotherapy_lines(facts: Facts) -> int:

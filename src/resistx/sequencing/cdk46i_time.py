@@ -4,6 +4,7 @@ read it, or why it could not (``notes``)."""
 from __future__ import annotations
 
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.slots import tenths
 
 
 def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
@@ -29,7 +30,7 @@ def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
         # near the line a preference draws: say how the course was read, and what would change it
         out.append(
             f"The longest CDK4/6-inhibitor course that ended in progression ran "
-            f"{facts.cdk46i_months:.1f} months: not short by this plan's threshold of "
+            f"{tenths(facts.cdk46i_months):.1f} months: not short by this plan's threshold of "
             f"{facts.preferences.short_cdk46i_months:g} months (short_cdk46i_months; the review "
             "prefers chemotherapy and ADCs after a short course without giving a figure), so "
             "rule 18 was not applied; a clinician who reads the course as short can raise the "

@@ -11,13 +11,13 @@ import attrs
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Her2Status, StopReason
 from resistx.model.profile import (
-    DAYS_PER_MONTH,
     BiomarkerResult,
     Preferences,
     Profile,
     Treatment,
     at_most_months,
     by_line,
+    calendar_months,
     cdk46i_drugs,
     chemotherapy_lines,
     cytotoxic,
@@ -287,7 +287,7 @@ class Facts:
             return True
         if (end := t.end_date) is None or (relapse := self.relapse_after(end)) is None:
             return False
-        return (relapse - end).days <= months * DAYS_PER_MONTH
+        return calendar_months(end, relapse) <= months  # within 6 months: 6 too (case 2184)
 
     # -- state -----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ once per memoised result; only the options and exclusions whose texts hold one a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -14,6 +15,12 @@ from resistx.model.plan import Exclusion, Option, Reason
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.slot_marks import CDK46I_MONTHS, ESR1_BEFORE, SLOT, slot
+
+
+def tenths(months: float) -> float:
+    """Months to the tenth below, as a plan prints them beside a threshold: 5.97 is '5.9', never
+    '6.0 (under 6)' (case 2165's recheck); at or above a whole threshold it stays so."""
+    return math.floor(months * 10 + 1e-9) / 10
 
 
 def descriptions(facts: Facts) -> dict[str, str]:
@@ -27,9 +34,9 @@ def descriptions(facts: Facts) -> dict[str, str]:
     if esr1 is not None and (before := esr1.past_positive) is not None:
         found[slot(ESR1_BEFORE)] = Finding(result=before, stale=False).describe()
     if (months := facts.cdk46i_months) is not None:
-        found[slot(CDK46I_MONTHS)] = f"{round(months, 1):.1f}"
+        found[slot(CDK46I_MONTHS)] = f"{tenths(months):.1f}"
     elif (bound := facts.cdk46i_months_at_most) is not None:  # no end date (case 1542)
-        found[slot(CDK46I_MONTHS)] = f"at most {round(bound, 1):.1f}"
+        found[slot(CDK46I_MONTHS)] = f"at most {tenths(bound):.1f}"
     return found
 
 

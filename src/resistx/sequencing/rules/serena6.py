@@ -43,7 +43,10 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         return
     found_figures = figures(ctx, "SERENA-6", None, "ITT")
     result = f" ({found_figures}, against continuing)" if found_figures else ""
-    status = f"Camizestrant: {_camizestrant_status(ctx)}; where it is not approved, within a trial."
+    status = (
+        f"Camizestrant: {_camizestrant_status(ctx, facts.decision_date)}; where it is not "
+        "approved, within a trial."
+    )
     st = facts.genes.get("ESR1")
     finding = st.finding if st is not None else None
     start = line_start(facts, course)
@@ -114,12 +117,18 @@ def line_start(facts: Facts, course: Treatment) -> dt.date | None:
     return min(starts, default=course.started_on)
 
 
-def _camizestrant_status(ctx: Context) -> str:
+def _camizestrant_status(ctx: Context, day: dt.date | None) -> str:
+    """The pack's regulatory events for camizestrant up to the plan's date, each with its note
+    (case 2199: an FDA 'no decision' dated to the ODAC vote it left out, and a CHMP opinion
+    dated after the plan)."""
     return (
         "; ".join(
-            f"{a.authority}: {a.status.value.replace('_', ' ')} ({a.date})"
+            f"{a.authority}: {a.status.value.replace('_', ' ')} ({a.date}"
+            + (f"; {a.notes[0].rstrip('.')}" if a.notes else "")
+            + ")"
             + (" (secondary reports)" if a.verification is Verification.SECONDARY else "")
             for a in ctx.evidence.approvals_for("camizestrant")
+            if day is None or a.date is None or a.date <= day.isoformat()
         )
-        or "no regulatory decision in the evidence pack"
+        or "no regulatory decision in the evidence pack by the plan's date"
     )
