@@ -1002,6 +1002,7 @@ def test_an_obstetric_history_in_free_text_is_accepted() -> None:
         "pregnancy-associated breast cancer diagnosed 2019",
         "pre-eclampsia in pregnancy 2015",
         "pregnancy: none",
+        "gestational diabetes in first pregnancy",
     ):
         resistx.load_profile({**_pregnant(comorbidities=[]), "other_conditions": [text]})
     for text in ("14 weeks pregnant", "pregnancy, 11 weeks"):
@@ -1098,3 +1099,14 @@ def test_camizestrants_status_shows_only_what_was_known_at_the_plans_date() -> N
     [switch] = [a for a in plan.actions if a.code == "serena6_switch"]
     assert "ODAC" in switch.text
     assert "2026-05-22" not in switch.text
+
+
+def test_a_p_value_the_review_prints_as_below_a_bound_is_shown_so() -> None:
+    """Case 2199's audit (MAJOR by the brief: a figure not as printed): 'p<0.001' (SOLAR-1,
+    CAPItello-291, DESTINY-Breast04) was stored and shown as 'p 0.001'."""
+    from resistx.display._common import hazard_rows  # noqa: PLC0415
+
+    eb = resistx.evidence()
+    for key in ("SOLAR-1", "CAPItello-291", "DESTINY-Breast04"):
+        shown = [r[-1] for r in hazard_rows(eb.trial(key))]
+        assert any(s.startswith("<0.001") for s in shown), (key, shown)

@@ -264,7 +264,7 @@ def test_trials_of_a_pack_and_since_the_review(capsys: pytest.CaptureFixture[str
     assert main(["trial", "EMERALD"]) == 0
     assert "source]" not in capsys.readouterr().out  # the review's figures carry no level
     assert main(["trials", "--pack", "1999.1"]) == 2
-    assert "known: 2024.16-7, 2026.11" in capsys.readouterr().err
+    assert "known: 2024.16-8, 2026.11" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["trials", "--since-review"])
 

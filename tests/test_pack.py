@@ -30,7 +30,7 @@ def test_the_pack_extends_the_review_and_is_the_default_evidence_of_practice_202
     assert resistx.evidence() is REVIEW  # the default stays the review's
     assert resistx.evidence("2026.11") is PACK  # built once
     assert PRACTICE_2026.default_evidence() is PACK
-    with pytest.raises(KeyError, match=r"known: 2024\.16-7, 2026\.11"):
+    with pytest.raises(KeyError, match=r"known: 2024\.16-8, 2026\.11"):
         resistx.evidence("2030.1")
 
 

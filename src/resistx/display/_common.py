@@ -253,7 +253,7 @@ def hazard_rows(t: Trial) -> tuple[tuple[str, ...], ...]:
             f"{h.experimental} vs {h.control}",
             f"{h.value:g}",
             _ci(h.ci95),
-            ("" if h.p_value is None else f"{h.p_value:g}")
+            ("" if h.p_value is None else f"{'<' if h.p_below else ''}{h.p_value:g}")
             + (" (boundary not crossed)" if h.boundary_crossed is False else "")
             + _level(h.verification),
         )

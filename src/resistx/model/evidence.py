@@ -97,6 +97,8 @@ class HazardRatio:
         default=None, validator=[v.interval, _ci_contains_value]
     )
     p_value: float | None = attrs.field(default=None, validator=v.fraction)
+    #: the source prints the p-value as below ``p_value`` ('p<0.001': case 2199's audit)
+    p_below: bool = False
     n: int | None = attrs.field(default=None, validator=v.non_negative)
     source: str
     references: tuple[int, ...] = ()
