@@ -1005,7 +1005,7 @@ def test_an_obstetric_history_in_free_text_is_accepted() -> None:
         "gestational diabetes in first pregnancy",
     ):
         resistx.load_profile({**_pregnant(comorbidities=[]), "other_conditions": [text]})
-    for text in ("14 weeks pregnant", "pregnancy, 11 weeks"):
+    for text in ("14 weeks pregnant", "pregnancy, 11 weeks", "pregnant, LMP 2026-03-01"):
         assert "pregnancy" in _refusal({**_pregnant(comorbidities=[]), "other_conditions": [text]})
 
 

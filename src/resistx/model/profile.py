@@ -523,6 +523,7 @@ _NOT_PREGNANT = frozenset(
     {"no", "not", "negative", "test", "wish", "wishes", "wished", "future", "later", "previous"}
     | {"prior", "past", "history", "planned", "planning", "desire", "excluded", "ruled", "none"}
     | {"last", "associated", "during", "after", "postpartum", "g", "p", "para", "gravida"}
+    | {"was", "were", "had"}
 )
 #: words that make a 'pregnancy' a current one (case 2177: an obstetric history was refused)
 _CURRENT = frozenset({"weeks", "week", "wk", "wks", "gestation", "trimester", "currently"})
@@ -537,7 +538,7 @@ def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value:
     for i, text in enumerate(value):
         words = set(re.findall(r"[a-z]+", text.casefold()))
         current = "pregnant" in words or ("pregnancy" in words and bool(words & _CURRENT))
-        if current and not words & _NOT_PREGNANT and not re.search(r"\b(19|20)\d\d\b", text):
+        if current and not words & _NOT_PREGNANT:  # a date beside it ('LMP 2026-03-01') too
             msg = (
                 f"other_conditions[{i}] {text!r} names a pregnancy, which no rule reads as free "
                 'text: record the comorbidity "pregnancy" (rules 134 and 135), and keep the '
