@@ -45,7 +45,9 @@ REGIMENS = [
 
 def _fitting(result: dict[str, Any]) -> dict[str, Any]:
     """A drawn result a profile accepts: ESR1, PIK3CA and AKT1 have no 'loss' (case 1921), read
-    as not detected; no random draw is added, so the same seed gives the profiles it gave."""
+    as not detected; no random draw is added, so the same seed gives the profiles it gave. The
+    genes are written here, not imported: the generator also runs against an earlier
+    installation (``--baseline-python``), which has no ``resistx.model._biomarker_checks``."""
     if result["gene"] in ("ESR1", "PIK3CA", "AKT1") and result["status"] == "loss":
         result["status"] = "not_detected"
     if result["gene"] in ("PTEN", "RB1") and result["status"] == "amplified":

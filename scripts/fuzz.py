@@ -43,7 +43,7 @@ from typing import Any
 
 import resistx
 from resistx import EvidenceBase
-from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT
+from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT, TUMOUR_SUPPRESSORS
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes
 
@@ -417,7 +417,7 @@ def _fitting(b: dict[str, Any]) -> dict[str, Any]:
         del b["origin"]
     if mutation_only and b["status"] in ("loss", "overexpressed"):
         b["status"] = "mutated"
-    if gene in ("PTEN", "RB1") and b["status"] in ("amplified", "overexpressed"):
+    if gene in TUMOUR_SUPPRESSORS and b["status"] in ("amplified", "overexpressed"):
         b["status"] = "loss"
     fish_copies = b.get("assay") == "fish" and b["status"] == "amplified"
     mutation = mutation_only or b["status"] == "mutated"

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import resistx
-from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT
+from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT, TUMOUR_SUPPRESSORS
 from resistx.model.enums import Priority
 from resistx.model.profile import DAYS_PER_MONTH
 from resistx.vocab import drugs as drug_vocab
@@ -130,7 +130,7 @@ def fitting(r: dict[str, Any]) -> dict[str, Any]:
         del r["origin"]
     if gene in MUTATION_ONLY and status in ("loss", "overexpressed"):
         r["status"] = "mutated"
-    if gene in ("PTEN", "RB1") and status in ("amplified", "overexpressed"):  # case 2118
+    if gene in TUMOUR_SUPPRESSORS and status in ("amplified", "overexpressed"):  # case 2118
         r["status"] = "loss"
     fish_copies = r.get("assay") == "fish" and r["status"] == "amplified"
     mutation = gene in MUTATION_ONLY or r["status"] == "mutated"

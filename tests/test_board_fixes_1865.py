@@ -737,7 +737,7 @@ def test_a_regimen_the_review_never_names_is_not_said_to_lack_the_reviews_figure
     assert said and all(t.startswith("Neither the review nor the evidence after it") for t in said)
     ye = _planned(_after_palbociclib(result("PIK3CA", "mutated", variant="H1047R")), "ye2024")
     said = [r.text for o in ye.options for r in o.reasons if r.code == "no_direct_evidence"]
-    assert all(t.startswith("The review reports no efficacy figures") for t in said)
+    assert said and all(t.startswith("The review reports no efficacy figures") for t in said)
 
 
 def test_relapsed_as_a_stop_reason_is_hinted_as_progression() -> None:
@@ -1047,7 +1047,7 @@ def test_a_relapse_six_calendar_months_after_adjuvant_chemotherapy_is_within_six
     said = [
         r.text for o in plan.options for r in o.reasons if o.regimen.id == "trastuzumab-deruxtecan"
     ]
-    assert not any("No prior chemotherapy lines" in t for t in said), said
+    assert said and not any("No prior chemotherapy lines" in t for t in said), said
 
 
 def test_a_chronic_lung_disease_of_grade_0_is_refused() -> None:
@@ -1110,3 +1110,21 @@ def test_a_p_value_the_review_prints_as_below_a_bound_is_shown_so() -> None:
     for key in ("SOLAR-1", "CAPItello-291", "DESTINY-Breast04"):
         shown = [r[-1] for r in hazard_rows(eb.trial(key))]
         assert any(s.startswith("<0.001") for s in shown), (key, shown)
+
+
+def test_a_relapse_two_calendar_years_into_adjuvant_therapy_is_not_primary_resistance() -> None:
+    """Case 2170 (judged correct), held by calendar months: 1 March 2021 to 1 March 2023 is 24
+    months, not 23.98 (730 days); rule 87's primary resistance is a relapse within the first two
+    years of adjuvant endocrine therapy."""
+    data = _woman(
+        "2023-04-01",
+        [],
+        adjuvant(["abemaciclib", "letrozole"], "2021-03-01", "2023-03-01", "progression"),
+        her2="0",
+        relapsed_on="2023-03-01",
+    )
+    plan = _planned(data, "ye2024")
+    assert not [r for o in plan.options for r in o.reasons if r.rule == 87]
+    shifted = {**data, "relapsed_on": "2023-02-20"}
+    shifted["treatments"] = [{**data["treatments"][0], "ended_on": "2023-02-20"}]
+    assert [r for o in _planned(shifted, "ye2024").options for r in o.reasons if r.rule == 87]

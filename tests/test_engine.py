@@ -15,6 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import resistx
+from resistx.model._biomarker_checks import GERMLINE_SAMPLES, MUTATION_ONLY
 from resistx.model.enums import (
     Assay,
     BiomarkerStatus,
@@ -24,7 +25,6 @@ from resistx.model.enums import (
     Origin,
     Sample,
 )
-from resistx.model.profile import GERMLINE_SAMPLES, SOMATIC_ONLY
 from resistx.sequencing import engine, findings
 from resistx.sequencing.memo import Memo
 from resistx.sequencing.patient import Patient
@@ -1688,7 +1688,7 @@ def _one_result(gene: str) -> st.SearchStrategy[resistx.BiomarkerResult]:
     """A result for ``gene`` with any sample it may have (a blood or saliva sample is refused
     for ESR1, PIK3CA and AKT1, which have no germline test: case 1092), of the combinations a
     profile accepts."""
-    samples = [s for s in Sample if gene not in SOMATIC_ONLY or s not in GERMLINE_SAMPLES]
+    samples = [s for s in Sample if gene not in MUTATION_ONLY or s not in GERMLINE_SAMPLES]
     return st.builds(
         _accepted,
         gene=st.just(gene),

@@ -16,7 +16,7 @@ from resistx.interop._courses import Course, add_treatments, agent, intent, stop
 from resistx.interop._genomic import Variant, add_variant
 from resistx.interop._source import Source, load_document
 from resistx.interop.conversion import Builder, Conversion
-from resistx.model.profile import GERMLINE_SAMPLES
+from resistx.model._biomarker_checks import GERMLINE_SAMPLES
 
 FORMAT = "GA4GH Phenopacket v2"
 _ABOUT_DOCUMENT = "about the document, not the patient"

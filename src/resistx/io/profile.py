@@ -10,9 +10,9 @@ from typing import Any
 from resistx import _jsontext, _serde
 from resistx._errors import OutOfScopeError, ProfileError
 from resistx.model import _show
+from resistx.model._biomarker_checks import GERMLINE_SAMPLES
 from resistx.model.enums import Her2Status, HormoneReceptor
 from resistx.model.profile import (
-    GERMLINE_SAMPLES,
     Her2Test,
     Preferences,
     Profile,

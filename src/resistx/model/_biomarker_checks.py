@@ -14,8 +14,12 @@ from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
 S = BiomarkerStatus
 
 #: genes read for their mutations alone (the tumour's, acquired or stable): no protein, copy
-#: number or germline result of them selects anything
+#: number or germline result of them selects anything, and a blood sample for them is a liquid
+#: biopsy entered as a germline test (case 1092: "ESR1 mutation (germline, blood)")
 MUTATION_ONLY = frozenset({"ESR1", "PIK3CA", "AKT1"})
+#: samples that carry the germline: a result from one is a germline test whatever origin it
+#: was left at (the origin defaults to somatic; ``reliability.as_read``)
+GERMLINE_SAMPLES = frozenset({Sample.BLOOD, Sample.SALIVA})
 #: genes read for their loss (tumour suppressors): not amplified or overexpressed
 TUMOUR_SUPPRESSORS = frozenset({"PTEN", "RB1"})
 #: tests that see a protein or copy number, never a sequence
@@ -72,6 +76,16 @@ def assay_fits(inst: Any, _attribute: attrs.Attribute[Any], value: Assay | None)
     if (gene in MUTATION_ONLY and not copies) or status is S.MUTATED:
         what = f"{gene} mutations are" if gene in MUTATION_ONLY else "a mutation is"
         msg = f"{what} found by {_SEQUENCED}, not {value.value}"
+        raise ValueError(msg)
+
+
+def sample_fits(inst: Any, _attribute: attrs.Attribute[Any], value: Sample | None) -> None:
+    gene = _gene(inst)
+    if value in GERMLINE_SAMPLES and gene in MUTATION_ONLY:
+        msg = (
+            f"{value.value} is a germline test, which {gene} has none of here: a liquid "
+            'biopsy (cell-free DNA from plasma) is "ctdna"'
+        )
         raise ValueError(msg)
 
 

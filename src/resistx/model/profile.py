@@ -651,24 +651,6 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
         raise ValueError(msg)
 
 
-#: genes with no germline test in this setting: a blood sample for them is a liquid biopsy
-#: entered as a germline test (case 1092: "ESR1 mutation (germline, blood)")
-SOMATIC_ONLY = frozenset({"ESR1", "PIK3CA", "AKT1"})
-#: samples that carry the germline: a result from one is a germline test whatever origin it
-#: was left at (the origin defaults to somatic; ``reliability.as_read``)
-GERMLINE_SAMPLES = frozenset({Sample.BLOOD, Sample.SALIVA})
-
-
-def _no_germline_test(inst: Any, _attribute: attrs.Attribute[Any], value: Sample | None) -> None:
-    gene = getattr(inst, "gene", None)  # absent where the gene itself failed to read
-    if value in GERMLINE_SAMPLES and gene in SOMATIC_ONLY:
-        msg = (
-            f"{value.value} is a germline test, which {gene} has none of here: a liquid "
-            'biopsy (cell-free DNA from plasma) is "ctdna"'
-        )
-        raise ValueError(msg)
-
-
 @attrs.frozen(kw_only=True)
 class BiomarkerResult:
     """One test result for one gene."""
@@ -676,7 +658,7 @@ class BiomarkerResult:
     gene: str = attrs.field(validator=v.non_empty)
     status: BiomarkerStatus = attrs.field(validator=fits.status_fits)
     origin: Origin = attrs.field(default=Origin.SOMATIC, validator=fits.origin_fits)
-    sample: Sample | None = attrs.field(default=None, validator=_no_germline_test)
+    sample: Sample | None = attrs.field(default=None, validator=fits.sample_fits)
     assay: Assay | None = attrs.field(default=None, validator=fits.assay_fits)
     tested_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
     variant: str | None = attrs.field(default=None, validator=fits.variant_fits)
@@ -968,7 +950,7 @@ def _measured_from(t: Treatment, start: dt.date | None) -> Treatment:
     ``start`` to its own start."""
     if t.months is None or t.started_on is None or start is None:
         return attrs.evolve(t, started_on=start)
-    months = t.months + (t.started_on - start).days / DAYS_PER_MONTH
+    months = t.months + calendar_months(start, t.started_on)
     return attrs.evolve(t, started_on=start, months=min(months, MAX_MONTHS))
 
 

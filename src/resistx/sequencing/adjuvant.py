@@ -14,10 +14,10 @@ from typing import TypedDict
 
 from resistx.model.enums import DrugClass, MetastaticSite
 from resistx.model.profile import (
-    DAYS_PER_MONTH,
     NOT_RESISTANCE,
     Treatment,
     by_line,
+    calendar_months,
     stopped_for_toxicity,
 )
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
@@ -65,7 +65,7 @@ def primary_resistance(facts: Facts) -> bool:
     starts = _endocrine_starts(adjuvant)
     if not relapsed or not starts:
         return False
-    return (min(relapsed) - min(starts)).days < PRIMARY_RESISTANCE_MONTHS * DAYS_PER_MONTH
+    return calendar_months(min(starts), min(relapsed)) < PRIMARY_RESISTANCE_MONTHS
 
 
 class EndocrineReading(TypedDict):
@@ -161,7 +161,7 @@ def relapse_after_two_years(facts: Facts) -> bool:
     starts = _endocrine_starts(adjuvant)
     if not ends or not starts:
         return False
-    return (max(ends) - min(starts)).days >= PRIMARY_RESISTANCE_MONTHS * DAYS_PER_MONTH
+    return calendar_months(min(starts), max(ends)) >= PRIMARY_RESISTANCE_MONTHS
 
 
 def _endocrine_starts(adjuvant: list[Treatment]) -> list[dt.date]:

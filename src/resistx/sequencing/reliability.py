@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from resistx.model._biomarker_checks import GERMLINE_SAMPLES
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample, StopReason
-from resistx.model.profile import GERMLINE_SAMPLES, BiomarkerResult, Treatment, result_order
+from resistx.model.profile import BiomarkerResult, Treatment, result_order
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 
 if TYPE_CHECKING:

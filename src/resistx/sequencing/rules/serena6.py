@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Verification
-from resistx.model.profile import DAYS_PER_MONTH, Treatment
+from resistx.model.profile import Treatment, calendar_months
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import figures
@@ -95,7 +95,7 @@ def _serena6_course(facts: Facts, course: Treatment) -> bool:
         and course.started_on is not None
         and start is not None
         and months is not None
-        and months + (course.started_on - start).days / DAYS_PER_MONTH >= SERENA6_MONTHS
+        and months + calendar_months(start, course.started_on) >= SERENA6_MONTHS
     )
 
 
