@@ -329,22 +329,29 @@ def calendar_months(start: dt.date, end: dt.date) -> float:
     """Months from ``start`` to ``end`` as the calendar counts them: whole months to the same
     day (the last of a shorter month), then the days left over in average months. 20 October
     to 20 April is 6, not 5.98 (case 2096: a 6-month course read as 'under 6', the first option
-    changed by a day); 0 where ``end`` comes first."""
+    changed by a day); 0 where ``end`` comes first. Counted without building the anchor date
+    (every plan reads many durations; ``tests/test_calendar_months.py`` checks it against the
+    dates themselves)."""
     if end <= start:
         return 0.0
     whole = (end.year - start.year) * 12 + end.month - start.month
-    anchor = _plus_months(start, whole)
-    if anchor > end:
-        whole -= 1
-        anchor = _plus_months(start, whole)
-    return whole + (end - anchor).days / DAYS_PER_MONTH
+    # the anchor, ``start`` plus ``whole`` months, falls in ``end``'s month ...
+    day = min(start.day, _days_in(end.year, end.month))
+    if day <= end.day:
+        return whole + (end.day - day) / DAYS_PER_MONTH
+    # ... or after ``end``: one month fewer, the anchor in the month before ``end``'s
+    year, month = (end.year, end.month - 1) if end.month > 1 else (end.year - 1, 12)
+    last = _days_in(year, month)
+    return whole - 1 + (last - min(start.day, last) + end.day) / DAYS_PER_MONTH
 
 
-def _plus_months(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.month - 1 + months, 12)
-    first = dt.date(day.year + year, month + 1, 1)
-    following = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-    return first.replace(day=min(day.day, (following - first).days))
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 def _months_agree(inst: Any, _attribute: attrs.Attribute[Any], value: float | None) -> None:
