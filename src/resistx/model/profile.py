@@ -716,11 +716,11 @@ class Treatment:
     def drug_classes(self) -> frozenset[DrugClass]:
         return _drug_classes(self.drugs)
 
-    @property
+    @functools.cached_property  # read many times a plan: a slot after the first
     def progressed(self) -> bool:
         return self.stop_reason is StopReason.PROGRESSION
 
-    @property
+    @functools.cached_property  # read many times a plan: a slot after the first
     def metastatic(self) -> bool:
         return self.setting is TreatmentSetting.METASTATIC
 
@@ -815,11 +815,27 @@ def continuations(ordered: tuple[Treatment, ...]) -> tuple[tuple[Treatment, Trea
     return tuple((h, t) for t, _, h in _measured(ordered) if h is not None)
 
 
-def _measured(
-    ordered: tuple[Treatment, ...],
-) -> Iterator[tuple[Treatment, Treatment, Treatment | None]]:
+Measured = tuple[tuple[Treatment, Treatment, Treatment | None], ...]
+#: the last ``ordered`` measured, and its courses: a plan asks for the same history several
+#: times in a row (``sensitivity_courses``, ``unprogressed_exposures``, ``continuations``);
+#: held here, the tuple cannot be freed and its id reused
+_last_measured: list[tuple[tuple[Treatment, ...], Measured]] = [((), ())]
+
+
+def _measured(ordered: tuple[Treatment, ...]) -> Measured:
     """Each CDK4/6-inhibitor course, as measured, and the held or paused course
     (``_HOLD_STOPS``) it continues (or None)."""
+    last = _last_measured[0]
+    if last[0] is ordered:
+        return last[1]
+    found = tuple(_measuring(ordered))
+    _last_measured[0] = (ordered, found)
+    return found
+
+
+def _measuring(
+    ordered: tuple[Treatment, ...],
+) -> Iterator[tuple[Treatment, Treatment, Treatment | None]]:
     held: Treatment | None = None  # the last course, if held or paused, as measured
     recorded: Treatment | None = None  # and as recorded
     bridge: Treatment | None = None  # endocrine therapy given through the hold, if recorded
