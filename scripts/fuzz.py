@@ -44,6 +44,7 @@ from typing import Any
 import resistx
 from resistx import EvidenceBase
 from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT, TUMOUR_SUPPRESSORS
+from resistx.model.profile import calendar_months
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes
 
@@ -491,9 +492,23 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
             )
             if t["stop_reason"] == "ongoing":
                 t.pop("ended_on", None)
+        if "as_of" in out and "started_on" in t and "months" in t and "ended_on" not in t:
+            _months_to(t, as_of)
         out["treatments"].append(t)
     out["treatments"] = coherent(out["treatments"])
     return out
+
+
+def _months_to(t: dict[str, Any], as_of: dt.date) -> None:
+    """A start and months with no end stop by the decision date, and a course going on runs
+    to it (case 2285b): its months are the span then."""
+    span = calendar_months(dt.date.fromisoformat(t["started_on"]), as_of)
+    if t.get("stop_reason") != "ongoing":
+        t["months"] = min(t["months"], span)
+    elif span <= 600:  # the profile's limit: a longer course going on gives no months
+        t["months"] = round(span, 1)
+    else:
+        del t["months"]
 
 
 def coherent(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:

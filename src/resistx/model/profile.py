@@ -658,6 +658,33 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
         raise ValueError(msg)
 
 
+def _months_fit_as_of(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+    """A course with a start and ``months`` but no end: its months cannot run past the
+    decision date (case 2303c: a progression dated after it made a fresh result read as older),
+    and a course going on runs to that date, so its months are the span to it (case 2285b: 3
+    months on a course of 18 read it as short), both within ``MONTHS_TOLERANCE``."""
+    if value is None:
+        return
+    wrong = []
+    for i, t in enumerate(getattr(inst, "treatments", ()) or ()):
+        if t.started_on is None or t.months is None or t.ended_on is not None:
+            continue
+        span = calendar_months(t.started_on, value)
+        start = f"treatments[{i}]: started_on {t.started_on.isoformat()} and months {t.months:g}"
+        if t.months > span + MONTHS_TOLERANCE:
+            wrong.append(
+                f"{start} end after as_of {value.isoformat()}, {span:.1f} months after the start; "
+                "give the months to the end, or the date it ended"
+            )
+        elif t.stop_reason is StopReason.ONGOING and t.months < span - MONTHS_TOLERANCE:
+            wrong.append(
+                f"{start} disagree: a course going on runs to as_of {value.isoformat()}, "
+                f"{span:.1f} months; give the months to that date, or leave them out"
+            )
+    if wrong:
+        raise ValueError("; ".join(wrong))
+
+
 @attrs.frozen(kw_only=True)
 class BiomarkerResult:
     """One test result for one gene."""
@@ -1280,7 +1307,7 @@ class Profile:
     schema_version: int = attrs.field(validator=_schema)
     patient_id: str | None = None
     as_of: dt.date | None = attrs.field(
-        default=None, validator=[v.in_date_range, _not_before_dates]
+        default=None, validator=[v.in_date_range, _not_before_dates, _months_fit_as_of]
     )
     hormone_receptor: HormoneReceptor
     her2: Her2Status

@@ -114,11 +114,10 @@ class MolecularInputs:
     short_cdk46i: bool = False
     #: a CDK4/6-inhibitor course of known length, the longest under 12 months (rule 28)
     cdk46i_under_12_months: bool = False
-    #: postMONARCH's population without crisis (rule 32): "metastatic", >= 12 months on a
-    #: CDK4/6 inhibitor, no visceral crisis, no chemotherapy and no endocrine line after it for
-    #: metastatic disease; "adjuvant", relapse on or after an adjuvant CDK4/6 inhibitor 24
-    #: months or more into adjuvant endocrine therapy, nothing for metastatic disease yet
-    #: (``adjuvant.relapse_after_two_years``; case 780); "" neither
+    #: postMONARCH's population without crisis (rule 32): "metastatic", >= 12 months on a CDK4/6
+    #: inhibitor, no crisis, chemotherapy or endocrine line after it for metastatic disease;
+    #: "adjuvant", relapse on or after an adjuvant CDK4/6 inhibitor 24 months or more into
+    #: adjuvant ET, nothing for metastatic disease yet (``adjuvant``; case 780); "" neither
     endocrine_sensitive: Sensitivity = ""
     #: ER-low disease, 1-10% of cells (rule 114; case 1218): rule 32 reads no sensitivity in it
     er_low: bool = False
@@ -129,9 +128,8 @@ class MolecularInputs:
     early_adjuvant_relapse_unknown: str = ""
     early_adjuvant_relapse: bool = False  # relapse on or within 12 months of adjuvant ET, no
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)
-    #: chemotherapy lines for metastatic disease (DESTINY-Breast06 enrolled no one with one;
-    #: OlympiAD up to 2, rule 44), at most ``build_inputs.CHEMOTHERAPY_LINES_CAP``
-    chemotherapy_lines: int = 0
+    #: chemotherapy lines for metastatic disease (DESTINY-Breast06: none; OlympiAD: up to 2),
+    chemotherapy_lines: int = 0  # at most ``build_inputs.CHEMOTHERAPY_LINES_CAP``
     #: (neo)adjuvant chemotherapy with relapse within 6 months of its end, which
     #: DESTINY-Breast04 counted as a line (rules 65, 72; case 993)
     db04_early_relapse: bool = False
@@ -149,6 +147,8 @@ class MolecularInputs:
     #: HER2-ultralow approval asks for (rule 29; case 894); filled for HER2-ultralow disease
     #: after chemotherapy only, where rule 29 reads it
     endocrine_progressed: bool = False
+    #: regimens approved after the plan's date, set before chemotherapy in HER2-low/-ultralow
+    not_yet_approved: frozenset[str] = frozenset()  # disease only (rule 68; ``Patient``)
 
     @property
     def parp_closed(self) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from resistx.mechanisms._catalog import mechanisms_of
-from resistx.model.enums import DrugClass, Factor, StopReason
+from resistx.model.enums import DrugClass, Factor, Her2Status, StopReason
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import (
     HOLD_CLASSES,
@@ -56,6 +56,10 @@ class Patient:
     _efficacy: dict[Coverage, EfficacyInputs] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    #: the molecular Inputs by the same (rule 68 reads them too)
+    _molecular: dict[Coverage, MolecularInputs] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def of(cls, p: Profile, prefs: Preferences) -> Patient:
@@ -78,11 +82,22 @@ class Patient:
         """One frozen Inputs per factor: all its rules can read, and its memo key.
         ``covers``: the policy's regimens (``Coverage``: what a course can exclude)."""
         return {
-            Factor.MOLECULAR: self.molecular,
+            Factor.MOLECULAR: self._molecular.get(covers) or self._molecular_for(covers),
             Factor.EFFICACY: self._efficacy.get(covers) or self._efficacy_for(covers),
             Factor.HISTORY: self._history.get(covers) or self._history_for(covers),
             Factor.BALANCE: self.balance,
         }
+
+    def _molecular_for(self, covers: Coverage) -> MolecularInputs:
+        """The molecular Inputs under a policy: for HER2-low or -ultralow disease before any
+        chemotherapy line, with the regimens approved after the plan's date (rule 68: no
+        chemotherapy held back for a drug not yet approved for the patient; case 2273)."""
+        m = self.molecular
+        db06 = m.her2 in (Her2Status.LOW, Her2Status.ULTRALOW) and not m.chemotherapy_lines
+        later = covers.unapproved(self.facts.decision_date) if db06 else frozenset()
+        found = attrs.evolve(m, not_yet_approved=later) if later else m
+        self._molecular[covers] = found
+        return found
 
     def _efficacy_for(self, covers: Coverage) -> EfficacyInputs:
         """The efficacy Inputs under a policy: with the regimens whose dated approval came after

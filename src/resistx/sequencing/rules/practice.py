@@ -161,7 +161,9 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
     "first-line endocrine therapy with a CDK4/6 inhibitor; at ECOG 2 too, since both its arms "
     "enrolled ECOG 0-1: the recheck of case 980), no interstitial lung disease, no "
-    "progression on trastuzumab deruxtecan, no visceral crisis.",
+    "progression on trastuzumab deruxtecan, no visceral crisis, and trastuzumab deruxtecan "
+    "approved for the patient at the plan's date (before it, rule 46 ranks it within a trial "
+    "only, and chemotherapy is not held back for it: case 2273).",
     effect="Chemotherapy, the arm trastuzumab deruxtecan did better than in DESTINY-Breast06 "
     "(update-2026.md section 6), is at best an alternative, as in DESTINY-Breast04's "
     "population (rule 65).",
@@ -170,13 +172,14 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     regimens=kinds.is_chemotherapy,
 )
 def chemotherapy_after_tdxd_db06(
-    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+    i: MolecularInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
     if not (
         i.her2 in (Her2Status.LOW, Her2Status.ULTRALOW)
         and not i.chemotherapy_lines
         and i.destiny_breast06_lines  # at ECOG 2 too: both arms enrolled ECOG 0-1
         and tdxd_stands_before(i, spec)
+        and not _tdxd_not_yet_approved(i, ctx)
     ):
         return
     yield Effect(
@@ -187,3 +190,14 @@ def chemotherapy_after_tdxd_db06(
         "chemotherapy is at best an alternative to it.",
         trials=("DESTINY-Breast06",),
     )
+
+
+def _tdxd_not_yet_approved(i: MolecularInputs, ctx: Context) -> bool:
+    """Trastuzumab deruxtecan's approval for this patient came after the plan's date: the
+    policy dates it later (``not_yet_approved``) and its earlier approval, for HER2-low
+    disease after chemotherapy (DESTINY-Breast04, which counted a relapse within 6 months of
+    (neo)adjuvant chemotherapy), does not cover the patient (rule 46's reading)."""
+    later = any(
+        kinds.is_tdxd(spec) for rid in i.not_yet_approved if (spec := ctx.regimens.get(rid))
+    )
+    return later and not (i.her2 is Her2Status.LOW and i.db04_early_relapse)

@@ -1,0 +1,102 @@
+"""Scenario tests for the findings of the blind reviews from case 2205 on (each seen failing
+before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
+breast oncologists, designed their own patients on a theme: frail and comorbid patients
+(2205-2229), premenopausal women, men and adjuvant relapse (2230-2254), later lines
+(2255-2279) and clinic records (2280-2304)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.io.profile import load_preferences
+from tests.helpers import result
+from tests.test_board_fixes_882 import _course
+from tests.test_board_fixes_962 import _woman
+from tests.test_plan import check_plan
+
+PAM = ("PIK3CA", "AKT1", "PTEN")
+
+
+def _planned(data: dict[str, Any], policy: str) -> resistx.Plan:
+    plan = resistx.sequence(data, policy=policy)
+    check_plan(resistx.load_profile(data), load_preferences(None), plan)
+    return plan
+
+
+def _refusal(data: dict[str, Any]) -> str:
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    return str(caught.value)
+
+
+def _two_endocrine_lines(as_of: str, her2: str = "low") -> dict[str, Any]:
+    """Case 2273: HER2-low after palbociclib + letrozole and fulvestrant, no chemotherapy, every
+    target tested negative on tissue at the second progression."""
+    return _woman(
+        as_of,
+        [
+            result(g, "not_detected", sample="tissue", tested_on="2024-11-10")
+            for g in ("ESR1", *PAM)
+        ],
+        _course(["palbociclib", "letrozole"], "2022-01-10", "2023-12-15", "progression", line=1),
+        _course(["fulvestrant"], "2024-01-02", "2024-11-01", "progression", line=2),
+        her2=her2,
+    )
+
+
+@pytest.mark.parametrize("her2", ["low", "ultralow"])
+def test_before_destiny_breast06_was_approved_chemotherapy_is_not_held_back_for_it(
+    her2: str,
+) -> None:
+    """Case 2273 (MAJOR): on 2024-12-01, before trastuzumab deruxtecan's approval in
+    DESTINY-Breast06's population (FDA 2025-01-27), practice-2026 ranked it within a trial
+    only, yet still capped chemotherapy at an alternative 'to it': nothing was preferred, and
+    the default plan said chemotherapy was 'no longer preferred' under the newer policy."""
+    before = _planned(_two_endocrine_lines("2024-12-01", her2), "practice-2026")
+    first = before.options[0]
+    assert first.regimen.id == "chemotherapy"
+    assert first.tier is resistx.Tier.PREFERRED
+    assert not any("chemotherapy_after_tdxd_db06" in (r.code or "") for r in first.reasons)
+    # after the approval the cap stands, with trastuzumab deruxtecan before it
+    after = _planned(_two_endocrine_lines("2025-03-01", her2), "practice-2026")
+    assert after.options[0].regimen.id == "trastuzumab-deruxtecan"
+    chemo = after.option("chemotherapy")
+    assert chemo is not None
+    assert chemo.tier is not resistx.Tier.PREFERRED
+
+
+def _on_ribociclib(**course: Any) -> dict[str, Any]:
+    """Case 2285b: ribociclib + letrozole from 2024-11-01, the plan on 2026-05-06."""
+    return _woman(
+        "2026-05-06",
+        [result(g, "not_detected", tested_on="2026-04-20") for g in ("ESR1", *PAM)],
+        {"drugs": ["Kisqali", "letrozole"], "setting": "metastatic", "line": 1, **course},
+        her2="0",
+    )
+
+
+def test_an_ongoing_course_whose_months_disagree_with_its_start_is_refused() -> None:
+    """Case 2285b (MAJOR): 'months: 3' on a course going on for 18 months was read as 3
+    months on the CDK4/6 inhibitor, a short course, and put chemotherapy first."""
+    message = _refusal(_on_ribociclib(started_on="2024-11-01", months=3, stop_reason="ongoing"))
+    assert "treatments[0]" in message
+    assert "months 3" in message
+    assert "2024-11-01" in message
+    # months that agree with the span to the decision date stand
+    resistx.load_profile(_on_ribociclib(started_on="2024-11-01", months=18, stop_reason="ongoing"))
+
+
+def test_a_course_whose_start_and_months_run_past_the_decision_date_is_refused() -> None:
+    """Case 2303c (MAJOR): a start and 18 months ran to a progression after the decision date,
+    and a fresh ESR1 result before it was read as older than that progression."""
+    message = _refusal(
+        _on_ribociclib(started_on="2025-02-01", months=18, stop_reason="progression")
+    )
+    assert "treatments[0]" in message
+    assert "after as_of" in message
+    resistx.load_profile(
+        _on_ribociclib(started_on="2025-02-01", months=14.5, stop_reason="progression")
+    )
