@@ -43,7 +43,12 @@ from typing import Any
 
 import resistx
 from resistx import EvidenceBase
-from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT, TUMOUR_SUPPRESSORS
+from resistx.model._biomarker_checks import (
+    MUTATION_ONLY,
+    NOT_A_VARIANT,
+    TUMOUR_SUPPRESSORS,
+    past_the_protein,
+)
 from resistx.model.profile import calendar_months
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes
@@ -426,6 +431,8 @@ def _fitting(b: dict[str, Any]) -> dict[str, Any]:
         b["assay"] = "ngs"
     if b["status"] in ("wild_type", "not_detected"):
         b.pop("variant", None)
+    if past_the_protein(gene or "", b.get("variant") or ""):  # case 2295a: ESR1 H1047R
+        b["variant"] = "D538G" if gene == "ESR1" else "R88Q"
     return b
 
 

@@ -9,7 +9,12 @@ from typing import Any
 from hypothesis import strategies as st
 
 import resistx
-from resistx.model._biomarker_checks import MUTATION_ONLY, NOT_A_VARIANT, TUMOUR_SUPPRESSORS
+from resistx.model._biomarker_checks import (
+    MUTATION_ONLY,
+    NOT_A_VARIANT,
+    TUMOUR_SUPPRESSORS,
+    past_the_protein,
+)
 from resistx.model.enums import Priority
 from resistx.model.profile import DAYS_PER_MONTH
 from resistx.vocab import drugs as drug_vocab
@@ -139,6 +144,8 @@ def fitting(r: dict[str, Any]) -> dict[str, Any]:
     if r["status"] in ("wild_type", "not_detected"):
         r.pop("variant", None)
         r.pop("classification", None)
+    if past_the_protein(gene, r.get("variant") or ""):  # case 2295a: ESR1 'H1047R'
+        r["variant"] = "R88Q"
     return r
 
 

@@ -100,3 +100,95 @@ def test_a_course_whose_start_and_months_run_past_the_decision_date_is_refused()
     resistx.load_profile(
         _on_ribociclib(started_on="2025-02-01", months=14.5, stop_reason="progression")
     )
+
+
+@pytest.mark.parametrize(
+    ("gene", "variant", "said"),
+    [
+        ("ESR1", "H1047R", "PIK3CA"),  # case 2295a: PIK3CA's hotspot entered for ESR1
+        ("ESR1", "p.His1047Arg", "595"),
+        ("AKT1", "E545K", "480"),
+        ("PTEN", "p.R1000*", "403"),
+    ],
+)
+def test_a_variant_beyond_the_length_of_its_gene_s_protein_is_refused(
+    gene: str, variant: str, said: str
+) -> None:
+    """Case 2295a (MAJOR): ESR1 'H1047R' (ESR1 has 595 amino acids; H1047R is PIK3CA's
+    hotspot) put elacestrant first for what was a copy-paste slip of a PIK3CA result."""
+    message = _refusal(
+        _woman(
+            "2026-05-01",
+            [result(gene, "mutated", tested_on="2026-04-20", variant=variant)],
+            _course(["palbociclib", "letrozole"], "2024-02-01", "2026-04-10", "progression"),
+        )
+    )
+    assert ".biomarkers[0].variant" in message
+    assert said in message
+
+
+@pytest.mark.parametrize(
+    ("gene", "variant"),
+    [
+        ("ESR1", "Y537S"),
+        ("ESR1", "p.Asp538Gly"),
+        ("PIK3CA", "H1047R"),
+        ("AKT1", "E17K"),
+        ("PIK3CA", "c.3140A>G"),
+        ("ESR1", "L536_D538>P"),
+        ("BRCA2", "c.5946delT"),
+    ],
+)
+def test_a_variant_within_its_gene_is_accepted(gene: str, variant: str) -> None:
+    resistx.load_profile(
+        _woman(
+            "2026-05-01",
+            [result(gene, "mutated", tested_on="2026-04-20", variant=variant)],
+            _course(["palbociclib", "letrozole"], "2024-02-01", "2026-04-10", "progression"),
+        )
+    )
+
+
+def _pneumonitis_on_everolimus(grade: int | None) -> dict[str, Any]:
+    """Case 2226: HER2-low after palbociclib, everolimus + exemestane stopped for pneumonitis,
+    then capecitabine: DESTINY-Breast04's population."""
+    ild: dict[str, Any] = {"name": "interstitial_lung_disease"}
+    if grade is not None:
+        ild["grade"] = grade
+    return _woman(
+        "2026-05-01",
+        [],
+        _course(["palbociclib", "letrozole"], "2022-01-01", "2025-02-01", "progression", line=1),
+        _course(
+            ["everolimus", "exemestane"],
+            "2025-03-10",
+            "2025-05-20",
+            "toxicity",
+            line=2,
+            toxicity="pneumonitis",
+        ),
+        _course(["capecitabine"], "2025-06-10", "2026-04-01", "progression", line=3),
+        her2="low",
+        comorbidities=[ild],
+    )
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_a_grade_1_pneumonitis_from_another_drug_holds_trastuzumab_deruxtecan_back_not_out(
+    policy: str,
+) -> None:
+    """Case 2226 (MAJOR): a grade 1 pneumonitis on everolimus left trastuzumab deruxtecan out
+    of DESTINY-Breast04's own population, while the same grade caused by trastuzumab
+    deruxtecan itself kept it preferred. DESTINY-Breast04 left out ILD that needed steroids,
+    or current or suspected ILD: a grade 1 from another drug is a relative contraindication,
+    weighed with a chest physician."""
+    plan = _planned(_pneumonitis_on_everolimus(1), policy)
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    assert tdxd.tier is resistx.Tier.LATER
+    text = " ".join(r.text for r in tdxd.reasons)
+    assert "grade 1" in text
+    assert "steroids" in text
+    # of an unknown grade it stays out
+    left = _planned(_pneumonitis_on_everolimus(None), policy)
+    assert left.option("trastuzumab-deruxtecan") is None

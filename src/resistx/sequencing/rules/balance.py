@@ -47,17 +47,18 @@ B = Factor.BALANCE
     condition="A comorbidity the regimen's adverse events bear on (diabetes, interstitial lung "
     "disease, hypertension, cardiac, hepatic, cytopenia, bowel disease, neuropathy).",
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
-    "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan, "
-    "and cautions everolimus (pneumonitis), making it at best a later option placed after every "
-    "option without such a risk (a hard ordering), as it does gedatolisib (an mTOR inhibitor "
-    "too, with no pneumonitis figure in the sources; case 764) and as heart disease or "
-    "bradycardia does ribociclib (QT prolongation, which its label asks to avoid), and chronic lung "
-    "disease (COPD) everolimus and, severe (grade 3-4), the deruxtecan ADCs (unknown: at best an "
-    "alternative, case 1831; cautioning abemaciclib); the others add cautions with the adverse-"
-    "event figure, or with what a label says where the review prints none (hepatic impairment: "
-    "the labels' doses of everolimus, the CDK4/6 inhibitors, fulvestrant, elacestrant and "
-    "capivasertib). A neuropathy of grade 1 asks chemotherapy to grade it before each cycle "
-    "(neuropathy_monitoring), without moving it.",
+    "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan "
+    "(trastuzumab deruxtecan after a grade 1 of another cause: a relative contraindication, as "
+    "DESTINY-Breast04 enrolled it, case 2226), and cautions everolimus (pneumonitis), at best "
+    "a later option after every option without such a risk (a hard ordering), as it does "
+    "gedatolisib (an mTOR inhibitor too, no pneumonitis figure in the sources; case 764) and "
+    "as heart disease or bradycardia does ribociclib (QT prolongation, which its label asks "
+    "to avoid), and chronic lung disease (COPD) everolimus and, severe (grade 3-4), the "
+    "deruxtecan ADCs (unknown: at best an alternative, case 1831; cautioning abemaciclib); "
+    "the others add cautions with the adverse-event figure, or with what a label says where "
+    "the review prints none (hepatic impairment: the labels' doses of everolimus, the CDK4/6 "
+    "inhibitors, fulvestrant, elacestrant and capivasertib). A neuropathy of grade 1 asks "
+    "chemotherapy to grade it before each cycle (neuropathy_monitoring), without moving it.",
     # a caution code for each comorbidity the tables above can caution for, and no other
     codes=(
         *("contraindicated", "relative_contraindication", "neuropathy_monitoring"),
@@ -93,8 +94,8 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             name += " (on insulin)"
         for drug in spec.drugs:
             risk, found = _risk_of(condition, drug, spec, ctx)
-            if risk is not None and (again := lungs.resumed(condition, name, drug, stopped)):
-                yield again  # a grade 0-1 lung disease its label allows it again after
+            if risk is not None and (again := lungs.in_place(condition, name, drug, stopped)):
+                yield again  # a grade 0-1 lung disease: its label, or DESTINY-Breast04's entry
             elif risk is not None:
                 note = _note(comorbidity, drug, stopped)
                 yield _risk(risk, name, comorbidity, note, drug, trial, found, spec.key_trials)

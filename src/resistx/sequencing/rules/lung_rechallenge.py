@@ -8,7 +8,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from resistx.model.profile import Condition
-from resistx.sequencing.rule import Effect
+from resistx.sequencing.rule import Effect, Precedence
 from resistx.vocab.comorbidities import Comorbidity
 
 #: what an exclusion of COMORBIDITY_RISKS says in place of EXCLUSION_NOTES when the
@@ -35,6 +35,31 @@ RESUMED_AFTER_GRADE_1: MappingProxyType[str, str] = MappingProxyType(
         "review)",
     }
 )
+
+
+def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...]) -> Effect | None:
+    """What rule 12 says in place of leaving ``drug`` out for ``condition``: the label's terms
+    after a grade 0-1 it caused (``resumed``), or after a grade 1 of another cause, a relative
+    contraindication to trastuzumab deruxtecan (case 2226: DESTINY-Breast04 left out only an
+    interstitial lung disease that needed steroids, or one current or suspected; its protocol,
+    not in the review); else None (left out)."""
+    if (again := resumed(condition, name, drug, stopped)) is not None:
+        return again
+    if condition.name is not Comorbidity.INTERSTITIAL_LUNG_DISEASE or condition.grade != 1:
+        return None
+    if drug != "trastuzumab deruxtecan" or drug in stopped:
+        return None
+    return Effect(
+        code="relative_contraindication",
+        ceiling=2,
+        demote=Precedence.RELATIVE_CONTRAINDICATION,
+        text=f"{name.capitalize()}: a relative contraindication to {drug}: DESTINY-Breast04 "
+        "left out an interstitial lung disease that needed steroids, or one current or "
+        "suspected (its protocol; not in the review), not a grade 1 that resolved without "
+        "them, and its label lists no contraindication: at best a later option, after every "
+        "option without such a risk, weighed with a chest physician.",
+        trials=("DESTINY-Breast04",),
+    )
 
 
 def resumed(condition: Condition, name: str, drug: str, stopped: tuple[str, ...]) -> Effect | None:
