@@ -192,3 +192,78 @@ def test_a_grade_1_pneumonitis_from_another_drug_holds_trastuzumab_deruxtecan_ba
     # of an unknown grade it stays out
     left = _planned(_pneumonitis_on_everolimus(None), policy)
     assert left.option("trastuzumab-deruxtecan") is None
+
+
+@pytest.mark.parametrize(
+    "drug",
+    [
+        "megestrol",
+        "Megace",
+        "medroxyprogesterone",
+        "oestradiol",
+        "toremifene",
+        "ixabepilone",
+        "S-1",
+        "mitoxantrone",
+    ],
+)
+def test_a_later_line_of_an_older_drug_is_accepted_and_counted(drug: str) -> None:
+    """Case 2279 (MAJOR): a history with megestrol, toremifene, ixabepilone, S-1 or
+    mitoxantrone was refused whole ('not a drug resistx knows', some with a hint to another
+    class). They are older endocrine lines and chemotherapies; a line of them counts."""
+    data = _woman(
+        "2026-05-01",
+        [result(g, "not_detected", tested_on="2026-04-20") for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], "2022-01-01", "2024-02-01", "progression", line=1),
+        _course([drug], "2024-02-20", "2026-04-10", "progression", line=2),
+        her2="0",
+    )
+    plan = _planned(data, "ye2024")
+    assert plan.options
+
+
+def test_bevacizumab_beside_paclitaxel_is_a_chemotherapy_line() -> None:
+    data = _woman(
+        "2026-05-01",
+        [result(g, "not_detected", tested_on="2026-04-20") for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], "2022-01-01", "2024-02-01", "progression", line=1),
+        _course(["paclitaxel", "Avastin"], "2024-02-20", "2026-04-10", "progression", line=2),
+        her2="low",
+    )
+    plan = _planned(data, "ye2024")
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    assert "1 prior chemotherapy line" in " ".join(r.text for r in tdxd.reasons)
+
+
+@pytest.mark.parametrize("gene", ["BRIP1", "PIK3R1", "MAP3K1", "CHEK2", "BARD1", "RAD51C", "CDH1"])
+def test_a_panel_gene_the_review_does_not_name_is_accepted_and_noted(gene: str) -> None:
+    """Case 2297b (MAJOR): a hereditary or tissue NGS panel's genes were refused, with hints
+    naming another, actionable gene ('BRIP1' -> BRCA1, 'PIK3R1' -> PIK3CA), which would
+    invent an indication if followed. The result is accepted and the plan says it is weighed
+    by no rule."""
+    data = _woman(
+        "2026-05-01",
+        [
+            result(gene, "mutated", tested_on="2026-04-20", sample="tissue", variant="R88Q"),
+            *(result(g, "not_detected", tested_on="2026-04-20") for g in ("ESR1", *PAM)),
+        ],
+        _course(["palbociclib", "letrozole"], "2022-01-01", "2026-04-10", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "ye2024")
+    assert any(n.startswith(f"{gene} mutated") and "not weighed" in n for n in plan.notes)
+
+
+def test_an_unknown_gene_draws_no_hint_to_another_gene() -> None:
+    """Case 2297b: a hint across genes ('BRCA3' -> BRCA1) would invent an indication; only a
+    spelling of the same symbol ('PALB-2') is hinted."""
+    message = _refusal(
+        _woman("2026-05-01", [result("BRCA3", "mutated", tested_on="2026-04-20")], her2="0")
+    )
+    assert ".biomarkers[0].gene" in message
+    assert "did you mean" not in message
+    hinted = _refusal(
+        _woman("2026-05-01", [result("PALB-2", "mutated", tested_on="2026-04-20")], her2="0")
+    )
+    assert "did you mean PALB2" in hinted

@@ -469,11 +469,19 @@ def _drug_names(value: object) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: no near gene is offered: a near symbol is another gene (case 2297b: 'BRIP1' -> BRCA1)
+_NO_GENE = (
+    " (its symbol is neither one the review names nor one of the panel genes resistx accepts "
+    "unread: docs/profile.md)"
+)
+
+
 def _gene(value: object) -> str:
     name = _str(value, str)
     symbol = genes.normalise(name)
     if symbol is None:
-        hint = _suggest.did_you_mean(name, list(genes.GENES))
+        same = genes.same_symbol(name)
+        hint = f"; did you mean {same}?" if same else _NO_GENE
         _fail(f"{_show.text(name)} is not a gene resistx reads{hint}")
     return symbol
 

@@ -164,6 +164,9 @@ class DrugClass(enum.StrEnum):
     PROGESTERONE_RECEPTOR_ANTAGONIST = "progesterone_receptor_antagonist"
     HYPOMETHYLATING_AGENT = "hypomethylating_agent"
     CHEMOTHERAPY = "chemotherapy"
+    #: progestins and oestrogens, endocrine lines of old (megestrol; case 2279): no regimen
+    #: of the review's acts on them
+    OTHER_ENDOCRINE = "other_endocrine"
     OVARIAN_FUNCTION_SUPPRESSION = "ovarian_function_suppression"
     UNCLASSIFIED = "unclassified"
 
@@ -182,6 +185,7 @@ _ENDOCRINE = frozenset(
         DrugClass.SERD,
         DrugClass.ORAL_SERD,
         DrugClass.SERM,
+        DrugClass.OTHER_ENDOCRINE,
         DrugClass.OVARIAN_FUNCTION_SUPPRESSION,
     }
 )

@@ -214,7 +214,7 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
 
 
 _NOT_ACTED_ON = frozenset({DrugClass.CHEMOTHERAPY, DrugClass.SERM, DrugClass.AROMATASE_INHIBITOR})
-_NOT_ACTED_ON |= {DrugClass.OVARIAN_FUNCTION_SUPPRESSION}
+_NOT_ACTED_ON |= {DrugClass.OVARIAN_FUNCTION_SUPPRESSION, DrugClass.OTHER_ENDOCRINE}
 
 
 def progressed(facts: Facts, covers: Coverage) -> frozenset[tuple[str, ...]]:

@@ -50,6 +50,11 @@ DRUGS: tuple[Drug, ...] = (
     _d("vepdegestrant", C.ORAL_SERD, "Veppanu", "ARV-471"),  # an oral PROTAC ER degrader
     _d("palazestrant", C.ORAL_SERD, "OP-1250"),  # complete ER antagonist and degrader
     _d("lasofoxifene", C.SERM),
+    # older endocrine lines a history can hold (case 2279: refused, the record with them)
+    _d("toremifene", C.SERM, "Fareston"),
+    _d("megestrol", C.OTHER_ENDOCRINE, "megestrol acetate", "Megace"),
+    _d("medroxyprogesterone", C.OTHER_ENDOCRINE, "medroxyprogesterone acetate", "Provera"),
+    _d("estradiol", C.OTHER_ENDOCRINE, "oestradiol", "high-dose estradiol"),
     _d("goserelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Zoladex"),
     _d(
         "leuprolide",
@@ -149,6 +154,11 @@ DRUGS: tuple[Drug, ...] = (
     _d("cyclophosphamide", C.CHEMOTHERAPY, "Cytoxan", "Endoxan"),
     _d("fluorouracil", C.CHEMOTHERAPY, "5-FU", "5-fluorouracil"),
     _d("methotrexate", C.CHEMOTHERAPY),
+    _d("ixabepilone", C.CHEMOTHERAPY, "Ixempra"),
+    _d("tegafur", C.CHEMOTHERAPY, "S-1", "TS-1", "Teysuno", "tegafur/gimeracil/oteracil"),
+    _d("mitoxantrone", C.CHEMOTHERAPY, "Novantrone"),
+    # an antibody given with chemotherapy (E2100's bevacizumab + paclitaxel), of no class here
+    _d("bevacizumab", C.UNCLASSIFIED, "Avastin", target="VEGF-A"),
 )
 
 
@@ -377,4 +387,6 @@ NONSTEROIDAL_AROMATASE_INHIBITORS = frozenset({"letrozole", "anastrozole"})
 #: the platinum drugs, whose failure OlympiAD and EMBRACA excluded (rule 105)
 PLATINUM = frozenset({"carboplatin", "cisplatin"})
 #: the endocrine classes: an aromatase inhibitor, a SERD (fulvestrant or oral), a SERM
-ENDOCRINE_CLASSES = frozenset({C.AROMATASE_INHIBITOR, C.SERD, C.ORAL_SERD, C.SERM})
+ENDOCRINE_CLASSES = frozenset(
+    {C.AROMATASE_INHIBITOR, C.SERD, C.ORAL_SERD, C.SERM, C.OTHER_ENDOCRINE}
+)

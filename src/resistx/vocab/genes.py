@@ -80,9 +80,27 @@ ALIASES: MappingProxyType[str, str] = MappingProxyType(
 )
 
 
+#: genes of hereditary and tumour NGS panels that the review does not name (case 2297b: a
+#: panel's record was refused whole): accepted, and weighed by no rule (the plan says so)
+PANEL_GENES = frozenset(
+    {
+        *("BRIP1", "BARD1", "CHEK2", "RAD51C", "RAD51D", "NBN", "CDH1", "STK11", "NF1"),
+        *("MLH1", "MSH2", "MSH6", "PMS2", "EPCAM", "PIK3R1", "MAP3K1", "MAP2K4", "ARID1A"),
+        *("CBFB", "TBX3", "RUNX1", "KMT2D", "NCOR1", "ERBB4", "KRAS", "NOTCH1"),
+    }
+)
+
+
 def normalise(name: str) -> str | None:
     """The HGNC symbol a gene name or review alias stands for, or None if resistx does not use it."""
     key = " ".join(name.strip().upper().split())
-    if key in GENES:
+    if key in GENES or key in PANEL_GENES:
         return key
     return ALIASES.get(key)
+
+
+def same_symbol(name: str) -> str | None:
+    """The symbol ``name`` spells with other punctuation or spacing ('PALB-2'), or None: the
+    only hint an unknown gene gets (a near symbol is another gene: 'BRIP1' is not BRCA1)."""
+    folded = "".join(c for c in name.upper() if c.isalnum())
+    return next((g for g in (*GENES, *PANEL_GENES) if g == folded), None)
