@@ -267,3 +267,47 @@ def test_an_unknown_gene_draws_no_hint_to_another_gene() -> None:
         _woman("2026-05-01", [result("PALB-2", "mutated", tested_on="2026-04-20")], her2="0")
     )
     assert "did you mean PALB2" in hinted
+
+
+def _relapse_after_adjuvant_ribociclib() -> dict[str, Any]:
+    """Case 2235b: adjuvant ribociclib (2 years, completed) beside tamoxifen + goserelin, and
+    relapse on the tamoxifen 31 months in; no aromatase inhibitor ever."""
+    return _woman(
+        "2026-06-01",
+        [
+            result(g, "not_detected", sample="tissue", tested_on="2026-04-20")
+            for g in ("ESR1", *PAM)
+        ],
+        {
+            "drugs": ["tamoxifen", "goserelin"],
+            "setting": "adjuvant",
+            "started_on": "2023-09-01",
+            "ended_on": "2026-04-01",
+            "stop_reason": "progression",
+        },
+        {
+            "drugs": ["ribociclib"],
+            "setting": "adjuvant",
+            "started_on": "2023-09-01",
+            "ended_on": "2025-09-01",
+            "stop_reason": "completed",
+        },
+        her2="0",
+        ecog=0,
+        menopausal_status="premenopausal",
+        relapsed_on="2026-04-01",
+    )
+
+
+def test_postmonarch_s_adjuvant_population_is_named_as_such_not_as_an_aromatase_inhibitor() -> None:
+    """Case 2235b (MAJOR): 'Progression on a CDK4/6 inhibitor with an aromatase inhibitor'
+    for a woman who relapsed after adjuvant ribociclib beside tamoxifen and never had an
+    aromatase inhibitor: postMONARCH's other entry, recurrence on or after an adjuvant CDK4/6
+    inhibitor with endocrine therapy, is hers."""
+    plan = _planned(_relapse_after_adjuvant_ribociclib(), "practice-2026")
+    option = plan.option("abemaciclib+fulvestrant")
+    assert option is not None
+    said = [r.text for r in option.reasons if r.code == "postmonarch_population"]
+    assert said
+    assert "aromatase inhibitor" not in said[0]
+    assert "(neo)adjuvant CDK4/6 inhibitor" in said[0]

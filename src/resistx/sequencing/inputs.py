@@ -66,7 +66,7 @@ class MolecularInputs:
     after_fulvestrant: bool = False
     #: postMONARCH's population (``postmonarch.in_population``): rule 6 reads it where the
     #: evidence holds postMONARCH (case 870); the efficacy Inputs take it from here
-    postmonarch_population: bool = False
+    postmonarch_population: str = ""  # its entry: "advanced", "adjuvant" or "" (case 2235b)
     #: the PARP inhibitors given for early disease ((neo)adjuvant, as in OlympiA), and whether
     #: relapse came on one or within 12 months of its end (``hrd.adjuvant_parp``; rule 102)
     adjuvant_parp: tuple[tuple[str, ...], bool] | None = None
@@ -180,7 +180,7 @@ class EfficacyInputs:
     #: progression on a CDK4/6 inhibitor given with an aromatase inhibitor (or as (neo)adjuvant
     #: therapy) and no other line for metastatic disease (``postmonarch.in_population``):
     #: postMONARCH's figures speak only then
-    postmonarch_population: bool = False
+    postmonarch_population: str = ""  # its entry: "advanced", "adjuvant" or "" (case 2235b)
     #: a CDK4/6 inhibitor ever given: the populations of ref 47 and BOLERO-2 (cases 1157, 1171)
     had_cdk46i: bool = True
 
@@ -234,7 +234,7 @@ class HistoryInputs:
     endocrine_progressed: bool = False
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
-    postmonarch_population: bool = False
+    postmonarch_population: str = ""  # its entry: "advanced", "adjuvant" or "" (case 2235b)
     #: a metastatic line whose every course stopped for toxicity, which postMONARCH's
     #: population and rule 32 set aside (case 1152): rule 37 says so; filled only within that
     #: population, where rule 37 reads it (else it parts the memo keys for nothing)

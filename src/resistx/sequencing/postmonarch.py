@@ -15,6 +15,26 @@ from resistx.model.profile import (
 )
 from resistx.sequencing.facts import Facts
 
+#: how a reason names postMONARCH's two entries (update-2026.md section 1; case 2235b)
+POSTMONARCH_ENTRIES = {
+    "advanced": "Progression on a CDK4/6 inhibitor with an aromatase inhibitor",
+    "adjuvant": "Recurrence on or after a (neo)adjuvant CDK4/6 inhibitor with endocrine therapy",
+}
+
+
+def entry(facts: Facts) -> str:
+    """postMONARCH's entry the patient meets: "adjuvant" (recurrence on or after a
+    (neo)adjuvant CDK4/6 inhibitor with endocrine therapy), "advanced" (progression on one
+    with an aromatase inhibitor for advanced disease), or "" (``in_population``; case 2235b:
+    the plan named an aromatase inhibitor never given)."""
+    if not in_population(facts):
+        return ""
+    adjuvant = any(
+        DrugClass.CDK46_INHIBITOR in t.drug_classes and not t.metastatic
+        for t in facts.profile.treatments
+    )
+    return "adjuvant" if adjuvant else "advanced"
+
 
 def in_population(facts: Facts) -> bool:
     """Progression on a CDK4/6 inhibitor, at most one line for metastatic disease (a line

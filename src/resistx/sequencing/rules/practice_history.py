@@ -12,6 +12,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import EfficacyInputs, HistoryInputs
+from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.figures import approval, figures
 from resistx.sequencing.rules.populations import SELECTORS
@@ -260,8 +261,8 @@ def postmonarch_population(i: HistoryInputs, spec: RegimenSpec, ctx: Context) ->
     yield Effect(
         code="postmonarch_population",
         delta=ctx.weights.postmonarch_regimen,
-        text="Progression on a CDK4/6 inhibitor with an aromatase inhibitor, and no other line "
-        "for metastatic disease"
+        text=POSTMONARCH_ENTRIES[i.postmonarch_population]
+        + ", and no other line for metastatic disease"
         + _ASIDE * i.line_stopped_for_toxicity
         + ": postMONARCH's population"
         + (f" (against fulvestrant alone: {found})." if found else "."),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Effect
 from resistx.sequencing.rules.mechanisms import no_cdk46i_mechanism, nothing_left_after_cdk46i
 from resistx.sequencing.rules.targets import nothing_left
@@ -30,7 +31,12 @@ def beside_chemotherapy(i: MolecularInputs) -> Effect:
         ceiling=1,
         text=f"{nothing_left(i.targets_acted_on)}: the review prefers chemotherapy and ADCs; "
         "after it, postMONARCH (phase III) found abemaciclib + fulvestrant better than "
-        "fulvestrant alone in this patient's population (progression on a CDK4/6 inhibitor "
-        "with an aromatase inhibitor, no other line): at best an alternative beside them.",
+        f"fulvestrant alone in this patient's population "
+        f"({_lower_first(POSTMONARCH_ENTRIES[i.postmonarch_population])}, no other line): at "
+        "best an alternative beside them.",
         trials=("postMONARCH",),
     )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
