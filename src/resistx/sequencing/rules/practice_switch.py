@@ -19,7 +19,7 @@ def postmonarch_switch(i: MolecularInputs, spec: RegimenSpec) -> bool:
     record (the review: such mechanisms may tell who would benefit from a CDK4/6 inhibitor)."""
     return (
         nothing_left_after_cdk46i(i)
-        and i.postmonarch_population
+        and bool(i.postmonarch_population)
         and kinds.is_abemaciclib_fulvestrant(spec)
         and no_cdk46i_mechanism(i)
     )
