@@ -311,3 +311,33 @@ def test_postmonarch_s_adjuvant_population_is_named_as_such_not_as_an_aromatase_
     assert said
     assert "aromatase inhibitor" not in said[0]
     assert "(neo)adjuvant CDK4/6 inhibitor" in said[0]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"medications": ["warfarin 5 mg daily"]},
+        {"comorbidities": [{"name": "thrombocytopenia", "grade": 3}]},
+    ],
+)
+def test_fulvestrant_s_injection_is_cautioned_beside_an_anticoagulant_or_low_counts(
+    extra: dict[str, Any],
+) -> None:
+    """Case 2229b (MINOR, high): fulvestrant ranked first with no caution beside warfarin at an
+    INR of 2.6 and a platelet count of 40; its label asks for caution with thrombocytopenia, a
+    bleeding diathesis or an anticoagulant (an intramuscular injection)."""
+
+    def fulvestrant_cautions(**kw: Any) -> list[str]:
+        data = _woman(
+            "2026-05-01",
+            [result(g, "not_detected", tested_on="2026-04-20") for g in ("ESR1", *PAM)],
+            _course(["palbociclib", "letrozole"], "2022-01-01", "2026-04-10", "progression"),
+            her2="0",
+            **kw,
+        )
+        option = _planned(data, "ye2024").option("fulvestrant")
+        assert option is not None
+        return [c.text for c in option.cautions]
+
+    assert any("intramuscular" in c for c in fulvestrant_cautions(**extra))
+    assert not any("intramuscular" in c for c in fulvestrant_cautions())

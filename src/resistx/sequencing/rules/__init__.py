@@ -132,6 +132,7 @@ RULES: tuple[Rule, ...] = (
     cytopenia.myelodysplasia,
     interactions.cyp3a,
     anticoagulant.vitamin_k_antagonist,
+    anticoagulant.intramuscular_bleeding,
     renal.renal_labels,
     cardiac.lvef_tdxd,
     sites.leptomeningeal_not_preferred,

@@ -1,5 +1,7 @@
 """Rule 132: a vitamin K antagonist beside chemotherapy, whose agents include capecitabine:
-its label warns that it raises the INR (case 1799: warfarin, and chemotherapy preferred)."""
+its label warns that it raises the INR (case 1799: warfarin, and chemotherapy preferred).
+Rule 136: an anticoagulant or a cytopenia beside fulvestrant, an intramuscular injection
+(case 2229b)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from resistx.model.enums import Factor, RegimenKind
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, rule
+from resistx.vocab.comorbidities import Comorbidity
 
 
 def _chemotherapy(spec: RegimenSpec) -> bool:
@@ -39,4 +42,38 @@ def vitamin_k_antagonist(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> 
             "agents here, raises the INR of a vitamin K antagonist, and its US label warns of "
             "bleeding, deaths among them: if it is chosen, check the INR often and adjust the "
             "dose, or change the anticoagulant (not in the review).",
+        )
+
+
+def _fulvestrant(spec: RegimenSpec) -> bool:
+    """Regimens with fulvestrant."""
+    return "fulvestrant" in spec.drugs
+
+
+# rule 136: an anticoagulant or a cytopenia beside fulvestrant's intramuscular injection
+@rule(
+    136,
+    "A vitamin K antagonist or a cytopenia beside fulvestrant's intramuscular injection",
+    Factor.BALANCE,
+    condition="A vitamin K antagonist among the medications, or a cytopenia (thrombocytopenia "
+    "among them) on record, and the regimen holds fulvestrant (case 2229b).",
+    effect="A caution: fulvestrant is given by intramuscular injection, which its US label "
+    "asks to use with caution with thrombocytopenia, a bleeding diathesis or an anticoagulant "
+    "(the label; not in the review). The order is not changed.",
+    codes=("intramuscular_bleeding_risk",),
+    regimens=_fulvestrant,
+)
+def intramuscular_bleeding(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if not _fulvestrant(spec):
+        return
+    why = [i.vitamin_k_antagonist.capitalize()] if i.vitamin_k_antagonist else []
+    why += ["a cytopenia"] if any(c.name is Comorbidity.CYTOPENIA for c in i.comorbidities) else []
+    if why:
+        yield Effect(
+            code="intramuscular_bleeding_risk",
+            caution=True,
+            text=f"{' and '.join(why)} on record: fulvestrant is an intramuscular injection, "
+            "which its US label asks to give with caution with thrombocytopenia, a bleeding "
+            "diathesis or an anticoagulant: check the platelet count (and the INR) before the "
+            "injections (not in the review).",
         )
