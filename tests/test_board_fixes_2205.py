@@ -341,3 +341,40 @@ def test_fulvestrant_s_injection_is_cautioned_beside_an_anticoagulant_or_low_cou
 
     assert any("intramuscular" in c for c in fulvestrant_cautions(**extra))
     assert not any("intramuscular" in c for c in fulvestrant_cautions())
+
+
+@pytest.mark.parametrize(
+    "drug", ["Lupron Depot", "Zoladex LA", "Lucrin", "Camcevi", "Gonapeptyl", "buserelin"]
+)
+def test_the_gnrh_agonists_brands_are_read(drug: str) -> None:
+    """Case 2252c (MINOR): US and European product names of the GnRH agonists were refused,
+    and buserelin could not be entered under any name."""
+    profile = resistx.load_profile(
+        _woman(
+            "2026-05-01",
+            [],
+            _course(["palbociclib", "letrozole", drug], "2024-01-01", "2026-04-10", "progression"),
+            menopausal_status="premenopausal",
+        )
+    )
+    assert resistx.DrugClass.OVARIAN_FUNCTION_SUPPRESSION in profile.treatments[0].drug_classes
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("diabetic neuropathy", "neuropathy"),
+        ("sick sinus syndrome", "bradycardia"),
+        ("heart block", "bradycardia"),
+    ],
+)
+def test_a_comorbidity_is_hinted_to_what_it_is(name: str, said: str) -> None:
+    """Case 2228 (MINOR): 'diabetic neuropathy' was hinted to diabetes (following it lost the
+    taxane caution), and sick sinus syndrome or heart block to nothing."""
+    message = _refusal(_woman("2026-05-01", [], comorbidities=[name]))
+    assert said in message
+
+
+def test_cipn_is_a_neuropathy() -> None:
+    profile = resistx.load_profile(_woman("2026-05-01", [], comorbidities=["CIPN"]))
+    assert profile.comorbidities[0].name.value == "neuropathy"

@@ -62,6 +62,9 @@ ALIASES = {
     "left_ventricular_systolic_dysfunction": "cardiac_disease",
     "left_ventricular_dysfunction": "cardiac_disease",
     "peripheral_neuropathy": "neuropathy",
+    "cipn": "neuropathy",  # chemotherapy-induced peripheral neuropathy (case 2228)
+    "chemotherapy_induced_peripheral_neuropathy": "neuropathy",
+    "chemotherapy-induced_peripheral_neuropathy": "neuropathy",
     "liver_impairment": "hepatic_impairment",
     "chronic_kidney_disease": "renal_impairment",  # as SNOMED CT 709044004 reads (interop)
     "ckd": "renal_impairment",
@@ -145,6 +148,17 @@ HINTS = {
         "uncontrolled_hypertension only where it is uncontrolled (controlled hypertension "
         "goes in other_conditions: no rule reads it)",
     ),
+    # a neuropathy first (case 2228: 'diabetic neuropathy' was hinted to diabetes alone)
+    **dict.fromkeys(
+        ("diabetic_neuropathy", "diabetic_peripheral_neuropathy", "diabetic_polyneuropathy"),
+        'neuropathy (with its "grade"), and {"name": "diabetes"} too if it is not recorded',
+    ),
+    # a slow heart (case 2228: no hint at all)
+    **dict.fromkeys(
+        ("sick_sinus_syndrome", "heart_block", "av_block", "complete_heart_block", "sss"),
+        "bradycardia where the heart rate is slow (ribociclib's label), or cardiac_disease "
+        "where it is significant heart disease",
+    ),
     # not diabetes (case 1519: the nearest name recorded a diagnosis she did not have)
     **dict.fromkeys(
         ("prediabetes", "pre_diabetes", "impaired_fasting_glucose", "impaired_glucose_tolerance"),
@@ -172,6 +186,8 @@ def recorded_as(name: str) -> str | None:
     words = re.findall(r"[a-z0-9]+", key.replace("type_", "type"))  # type 1, type1, type I
     if not any(w.startswith("diabet") or w in _DIABETES_WORDS for w in words):
         return None
+    if any(w.startswith(("neuropath", "polyneuropath")) for w in words):
+        return None  # a neuropathy first (``HINTS``; case 2228)
     insulin = "insulin" in words and not {"non", "without", "no"} & set(words)
     if {"t1dm", "t1d", "iddm", "dm1", "type1", "typei"} & set(words) or insulin:
         return INSULIN

@@ -55,7 +55,7 @@ DRUGS: tuple[Drug, ...] = (
     _d("megestrol", C.OTHER_ENDOCRINE, "megestrol acetate", "Megace"),
     _d("medroxyprogesterone", C.OTHER_ENDOCRINE, "medroxyprogesterone acetate", "Provera"),
     _d("estradiol", C.OTHER_ENDOCRINE, "oestradiol", "high-dose estradiol"),
-    _d("goserelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Zoladex"),
+    _d("goserelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Zoladex", "Zoladex LA"),
     _d(
         "leuprolide",
         C.OVARIAN_FUNCTION_SUPPRESSION,
@@ -64,8 +64,10 @@ DRUGS: tuple[Drug, ...] = (
         "Eligard",
         "Prostap",
         "Enantone",  # an EU brand (case 1865: it drew 'did you mean onapristone?')
+        *("Lupron Depot", "Lucrin", "Lucrin Depot", "Camcevi"),  # case 2252c
     ),
-    _d("triptorelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Trelstar", "Decapeptyl"),
+    _d("triptorelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Trelstar", "Decapeptyl", "Gonapeptyl"),
+    _d("buserelin", C.OVARIAN_FUNCTION_SUPPRESSION, "Suprefact"),  # case 2252c
     # PI3K-AKT-mTOR pathway
     _d("alpelisib", C.PI3K_INHIBITOR, "Piqray", "BYL719", target="PI3K alpha"),
     _d("copanlisib", C.PI3K_INHIBITOR, "Aliqopa", target="PI3K"),
