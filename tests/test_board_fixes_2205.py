@@ -378,3 +378,31 @@ def test_a_comorbidity_is_hinted_to_what_it_is(name: str, said: str) -> None:
 def test_cipn_is_a_neuropathy() -> None:
     profile = resistx.load_profile(_woman("2026-05-01", [], comorbidities=["CIPN"]))
     assert profile.comorbidities[0].name.value == "neuropathy"
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_in_a_crisis_before_any_endocrine_therapy_the_first_line_standard_comes_before_an_adc(
+    policy: str,
+) -> None:
+    """Case 2400 (MAJOR): de novo HER2-low disease in a visceral crisis, with no endocrine
+    therapy and no CDK4/6 inhibitor on record: trastuzumab deruxtecan ranked second, 'the
+    population of DESTINY-Breast04' (which enrolled endocrine-refractory disease), above a
+    CDK4/6 inhibitor with an aromatase inhibitor, the review's first-line standard."""
+    data = _woman(
+        "2026-05-04",
+        [
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-04-28"),
+            result("ESR1", "not_detected", sample="tissue", tested_on="2026-04-28"),
+        ],
+        her2="low",
+        ecog=2,
+        visceral_crisis=True,
+    )
+    plan = _planned(data, policy)
+    ids = [o.regimen.id for o in plan.options]
+    assert ids[0] == "chemotherapy"
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    first_line = plan.option("ribociclib+letrozole")
+    assert tdxd is not None and first_line is not None
+    assert first_line.rank < tdxd.rank
+    assert any("endocrine" in r.text and "DESTINY-Breast04" in r.text for r in tdxd.reasons)

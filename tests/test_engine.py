@@ -249,6 +249,8 @@ SCENARIOS: list[dict[str, Any]] = [
     ),
     patient(biomarkers=[result("PTEN", "loss", assay="ihc")], her2="unknown", ecog=3),
     patient(biomarkers=NEGATIVE, visceral_crisis=True, ecog=3),  # rule 13 in a crisis
+    # rule 73 in a crisis before any endocrine therapy (case 2400)
+    patient(biomarkers=NEGATIVE, visceral_crisis=True, her2="low", treatments=[]),
     patient(  # rule 13 at ECOG 3 after early resistance: the combinations with chemotherapy
         biomarkers=NEGATIVE, ecog=3, treatments=[dict(PALBOCICLIB, ended_on="2023-05-10")]
     ),

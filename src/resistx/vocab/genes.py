@@ -87,6 +87,9 @@ PANEL_GENES = frozenset(
         *("BRIP1", "BARD1", "CHEK2", "RAD51C", "RAD51D", "NBN", "CDH1", "STK11", "NF1"),
         *("MLH1", "MSH2", "MSH6", "PMS2", "EPCAM", "PIK3R1", "MAP3K1", "MAP2K4", "ARID1A"),
         *("CBFB", "TBX3", "RUNX1", "KMT2D", "NCOR1", "ERBB4", "KRAS", "NOTCH1"),
+        # the commonest findings of HR+ tumour and ctDNA panels (case 2325b)
+        *("GATA3", "FOXA1", "FGFR2", "MYC", "AKT2", "AKT3", "PIK3CB", "SF3B1", "TERT"),
+        *("BRAF", "EGFR", "CDKN1B", "NF2", "CTCF", "ZNF703", "ZNF217", "CDK12", "ARID1B"),
     }
 )
 

@@ -10,7 +10,7 @@ from resistx.model.enums import ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
 from resistx.sequencing.rules.first_line import not_resistant
 
 H = Factor.HISTORY
@@ -131,15 +131,26 @@ def oral_serd_after_endocrine_therapy(
     effect="Chemotherapy steps back after the endocrine-based options, endocrine therapy alone "
     "included, and is at best a later option; an ADC is at best an alternative, after the "
     "CDK4/6-inhibitor regimens: the review finds a CDK4/6 inhibitor with endocrine therapy the "
-    "preferred option without visceral crisis or life-threatening disease.",
-    codes=("chemotherapy_after_endocrine_therapy", "adc_after_cdk46i_endocrine"),
+    "preferred option without visceral crisis or life-threatening disease. In a visceral "
+    "crisis with no endocrine therapy on record either, the crisis's chemotherapy comes first "
+    "and an ADC after the CDK4/6-inhibitor regimens, at best a later option: DESTINY-Breast04 "
+    "enrolled endocrine-refractory disease (case 2400).",
+    codes=(
+        "chemotherapy_after_endocrine_therapy",
+        "adc_after_cdk46i_endocrine",
+        "adc_after_first_line_in_crisis",
+    ),
     references=(30, 31, 32),
     regimens=kinds.is_cytotoxic,
 )
 def chemotherapy_after_endocrine(
     i: HistoryInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
-    if i.cdk46i_resistant or i.visceral_crisis or i.chemo_lines or not kinds.is_cytotoxic(spec):
+    if i.cdk46i_resistant or i.chemo_lines or not kinds.is_cytotoxic(spec):
+        return
+    if i.visceral_crisis:
+        if i.no_endocrine_therapy and not kinds.is_chemotherapy(spec):
+            yield _adc_after_first_line(ctx)
         return
     said = (
         f"{not_resistant(i)}, and no visceral crisis on record: the review finds a CDK4/6 "
@@ -162,3 +173,20 @@ def chemotherapy_after_endocrine(
             text=f"{said}: an ADC comes after those regimens, at best an alternative.",
             references=(30, 31, 32),
         )
+
+
+def _adc_after_first_line(ctx: Context) -> Effect:
+    """Rule 73 in a visceral crisis before any endocrine therapy (case 2400): the crisis's
+    chemotherapy first (rule 7), then the first-line standard, then an ADC."""
+    return Effect(
+        code="adc_after_first_line_in_crisis",
+        delta=ctx.weights.chemotherapy_before_resistance,
+        ceiling=2,
+        demote=Precedence.NOT_A_CRISIS_OPTION,  # not the crisis's alternative: its line did
+        # not open it (rule 7)
+        text="No endocrine therapy and no CDK4/6 inhibitor on record: after the crisis's "
+        "chemotherapy, a CDK4/6 inhibitor with endocrine therapy is the review's first-line "
+        "standard, and DESTINY-Breast04 enrolled endocrine-refractory disease: an ADC comes "
+        "after those regimens, at best a later option.",
+        references=(30, 31, 32),
+    )
