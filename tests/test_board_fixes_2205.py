@@ -11,10 +11,13 @@ from typing import Any
 import pytest
 
 import resistx
+from resistx.interop import from_fhir, from_phenopacket
 from resistx.io.profile import load_preferences
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
+from tests.test_board_fixes_1865 import _phenopacket
+from tests.test_interop_edges import bundle
 from tests.test_plan import check_plan
 
 PAM = ("PIK3CA", "AKT1", "PTEN")
@@ -406,3 +409,82 @@ def test_in_a_crisis_before_any_endocrine_therapy_the_first_line_standard_comes_
     assert tdxd is not None and first_line is not None
     assert first_line.rank < tdxd.rank
     assert any("endocrine" in r.text and "DESTINY-Breast04" in r.text for r in tdxd.reasons)
+
+
+@pytest.mark.parametrize(
+    ("system", "code", "display", "name"),
+    [
+        (
+            "http://hl7.org/fhir/sid/icd-10-cm",
+            "J84.9",
+            "Interstitial pulmonary disease",
+            "interstitial_lung_disease",
+        ),
+        (
+            "http://hl7.org/fhir/sid/icd-10-cm",
+            "J70.0",
+            "Radiation pneumonitis",
+            "interstitial_lung_disease",
+        ),
+        ("http://hl7.org/fhir/sid/icd-10", "E10.9", "Type 1 diabetes mellitus", "diabetes"),
+    ],
+)
+def test_a_fhir_condition_coded_in_icd10_is_read(
+    system: str, code: str, display: str, name: str
+) -> None:
+    """Case 2363 (MAJOR): an active ILD coded ICD-10-CM J84.9 went to free text, and
+    trastuzumab deruxtecan was preferred; US Core Conditions are often ICD-10-coded."""
+    data = bundle()
+    data["entry"].append(
+        {
+            "resource": {
+                "resourceType": "Condition",
+                "subject": {"reference": "Patient/patient-01"},
+                "code": {"coding": [{"system": system, "code": code, "display": display}]},
+            }
+        }
+    )
+    profile = from_fhir(data).profile
+    assert [c.name.value for c in profile.comorbidities] == [name]
+    assert display not in profile.other_conditions
+    if code.startswith("E10"):
+        assert profile.comorbidities[0].insulin is True
+
+
+@pytest.mark.parametrize(
+    ("code", "label", "name"),
+    [
+        ("HP:0100651", "Type I diabetes mellitus", "diabetes"),
+        ("HP:0006515", "Interstitial pneumonitis", "interstitial_lung_disease"),
+    ],
+)
+def test_a_phenopacket_feature_of_type_1_diabetes_or_pneumonitis_is_read(
+    code: str, label: str, name: str
+) -> None:
+    """Cases 2375b, 2359 (MAJOR): HPO's type 1 diabetes and interstitial pneumonitis were 'not
+    held by a resistx profile', and both PI3K-pathway drugs, or trastuzumab deruxtecan, were
+    preferred."""
+    packet = _phenopacket()
+    packet.setdefault("phenotypicFeatures", []).append({"type": {"id": code, "label": label}})
+    read = {c.name.value for c in from_phenopacket(packet).profile.comorbidities}
+    assert name in read
+
+
+def test_an_ecog_given_as_text_is_refused_not_replaced_by_an_older_one() -> None:
+    """Case 2361d (MAJOR): 'valueInteger': '3' was left out as 'not a score', and an ECOG 0
+    from 2021 planned the patient as fit: trastuzumab deruxtecan first."""
+    data = bundle()
+    data["entry"][5]["resource"]["valueInteger"] = "3"
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert "$.entry[5]" in str(caught.value)
+
+
+def test_a_fhir_gender_of_m_is_refused() -> None:
+    """Case 2368b (MAJOR): gender 'M' was dropped as 'other', and a man was asked for a
+    pregnancy test and read as premenopausal."""
+    data = bundle()
+    data["entry"][0]["resource"]["gender"] = "M"
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert "$.entry[0].resource.gender" in str(caught.value)

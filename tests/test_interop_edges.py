@@ -102,11 +102,13 @@ def test_the_latest_ecog_is_the_patients() -> None:
 
 
 def test_an_ecog_given_as_true_is_not_a_score_of_1() -> None:
+    """Refused at its path (case 2361d: an ECOG left out let an earlier one stand)."""
     data = bundle()
     data["entry"][5]["resource"]["valueInteger"] = True
-    conversion = from_fhir(data)
-    assert conversion.profile.ecog is None
-    assert any("not a score 0 to 5" in e.text for e in conversion.unmapped)
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert "not a score 0 to 5" in str(caught.value)
+    assert "$.entry[5]" in str(caught.value)
 
 
 def test_a_bundle_of_two_patients_is_refused() -> None:

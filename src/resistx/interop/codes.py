@@ -202,6 +202,9 @@ ONTOLOGY_COMORBIDITY: MappingProxyType[str, str | dict[str, object]] = MappingPr
         "MONDO:0005148": "diabetes",  # type 2 diabetes mellitus
         "MONDO:0005147": {"name": "diabetes", "insulin": True},  # type 1 diabetes mellitus
         "HP:0000819": "diabetes",  # Diabetes mellitus
+        "HP:0005978": "diabetes",  # Type II diabetes mellitus (case 2375b)
+        "HP:0100651": {"name": "diabetes", "insulin": True},  # Type I diabetes mellitus
+        "HP:0006515": "interstitial_lung_disease",  # Interstitial pneumonitis (case 2359)
         "MONDO:0015925": "interstitial_lung_disease",  # interstitial lung disease
         "HP:0006530": "interstitial_lung_disease",  # Abnormal pulmonary interstitial morphology
         "HP:0002206": "interstitial_lung_disease",  # Pulmonary fibrosis
@@ -218,6 +221,35 @@ ONTOLOGY_COMORBIDITY: MappingProxyType[str, str | dict[str, object]] = MappingPr
         "MONDO:0005101": "inflammatory_bowel_disease",  # ulcerative colitis
     }
 )
+
+
+#: the ICD-10 and ICD-10-CM systems a Condition may be coded in (US Core allows them; case
+#: 2363: an ILD coded J84.9 went to free text, and trastuzumab deruxtecan was preferred)
+ICD10 = frozenset({"http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10"})
+#: ICD-10 categories (a code and those under it) -> the profile's comorbidity entry
+ICD10_COMORBIDITY: MappingProxyType[str, str | dict[str, object]] = MappingProxyType(
+    {
+        "E10": {"name": "diabetes", "insulin": True},  # Type 1 diabetes mellitus
+        "E11": "diabetes",  # Type 2 diabetes mellitus
+        "J84": "interstitial_lung_disease",  # Other interstitial pulmonary diseases
+        "J70.0": "interstitial_lung_disease",  # Acute pulmonary manifestations due to radiation
+        "J70.1": "interstitial_lung_disease",  # Chronic ... due to radiation
+        "J70.2": "interstitial_lung_disease",  # Acute drug-induced interstitial lung disorders
+        "J70.3": "interstitial_lung_disease",  # Chronic drug-induced interstitial lung disorders
+        "J70.4": "interstitial_lung_disease",  # Drug-induced interstitial lung disorders, unsp.
+        "J44": "chronic_lung_disease",  # Other chronic obstructive pulmonary disease
+        "I50": "cardiac_disease",  # Heart failure
+        "N18": "renal_impairment",  # Chronic kidney disease
+        "K50": "inflammatory_bowel_disease",  # Crohn's disease
+        "K51": "inflammatory_bowel_disease",  # Ulcerative colitis
+    }
+)
+
+
+def icd10_comorbidity(code: str) -> str | dict[str, object] | None:
+    """The comorbidity entry of an ICD-10 code: its own, or its category's (J84.9 -> J84)."""
+    code = code.strip().upper()
+    return ICD10_COMORBIDITY.get(code[:5]) or ICD10_COMORBIDITY.get(code[:3])
 
 
 def comorbidity(code: str) -> str | dict[str, object] | None:

@@ -159,8 +159,13 @@ def _patient(b: Builder, patient: Mapping[str, Any], path: str) -> None:
     if gender in _SEX:
         b.set("sex", _SEX[gender], f"{path}.gender")
         b.use(f"{path}.gender", gender, f"sex {_SEX[gender]}")
-    elif gender is not None:
+    elif gender in ("other", "unknown"):
         b.skip(f"{path}.gender", gender, "gender other than female or male: " + _NOT_HELD)
+    elif gender is not None:  # case 2368b: 'M' was dropped, and a man read as a woman
+        b.problem(
+            f"{path}.gender",
+            f"{gender!r} is not a FHIR gender (male, female, other or unknown)",
+        )
     b.rest(patient, path, (*_STRUCTURE, "gender"), _NOT_HELD)
 
 
@@ -228,7 +233,13 @@ _UNCONFIRMED = ("provisional", "differential", "unconfirmed")
 def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
     meta = b.mapping(condition.get("meta"), f"{path}.meta") or {}
     profiles = " ".join(p for p in meta.get("profile", []) if isinstance(p, str))
-    code = coded(b, condition.get("code"), f"{path}.code", codes.SNOMED)
+    found = codings(b, condition.get("code"), f"{path}.code")
+    code = next((c for s, c in found if s == codes.SNOMED), found[0][1])
+    icd = next((c.code for s, c in found if s in codes.ICD10 and c.code), None)
+    entry = codes.comorbidity(code.code or "") or (codes.icd10_comorbidity(icd) if icd else None)
+    name = entry if isinstance(entry, str) or entry is None else str(entry["name"])
+    if icd is not None and codes.comorbidity(code.code or "") is None:
+        code = Coded(code=icd, label=code.label)  # the ICD-10 code is the one read
     if _metastasis(b, condition, path, code.code):
         return
     if any(p in profiles for p in _CANCER_PROFILES):
@@ -238,7 +249,7 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
     verified = first_code(b, condition.get("verificationStatus"), f"{path}.verificationStatus")
     for status in (clinical, verified):
         past = status.code in ("inactive", "resolved", "remission")
-        if past and codes.COMORBIDITY.get(code.code or "") == "interstitial_lung_disease":
+        if past and name == "interstitial_lung_disease":
             # a past ILD or pneumonitis is history the labels weigh (case 1261's variant)
             b.assume(
                 path, f"{code.label}: status {status.code}, read as a history of it", code.code
@@ -248,9 +259,8 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
             return
     read = ("code", "clinicalStatus", "verificationStatus")
     b.rest(condition, path, (*_STRUCTURE, *read), "condition detail " + _NOT_HELD)
-    name = codes.COMORBIDITY.get(code.code or "")
     if name is not None:
-        b.add("comorbidities", codes.comorbidity(code.code or ""), path)
+        b.add("comorbidities", entry, path)
         b.use(path, code.code, f"comorbidity {name}")
     elif code.label:
         b.add("other_conditions", code.label, path)
