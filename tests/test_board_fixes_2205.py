@@ -488,3 +488,41 @@ def test_a_fhir_gender_of_m_is_refused() -> None:
     with pytest.raises(resistx.ProfileError) as caught:
         from_fhir(data)
     assert "$.entry[0].resource.gender" in str(caught.value)
+
+
+def test_an_endocrine_partner_recorded_as_a_medication_statement_is_a_course() -> None:
+    """Case 2360b (MAJOR): letrozole recorded as a completed MedicationStatement, as EHRs often
+    record oral drugs, was dropped ('not a result or a treatment'): palbociclib alone was on
+    record, and elacestrant was left out as 'no endocrine therapy on record'. A statement of a
+    drug resistx knows is a course, and it joins the request of the same dates."""
+    data = bundle()
+    letrozole = data["entry"][10]["resource"]
+    period = letrozole["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"]
+    data["entry"][10]["resource"] = {
+        "resourceType": "MedicationStatement",
+        "id": "letrozole-statement",
+        "status": "completed",
+        "medicationCodeableConcept": letrozole["medicationCodeableConcept"],
+        "subject": letrozole["subject"],
+        "effectivePeriod": period,
+    }
+    conversion = from_fhir(data)
+    [course] = conversion.profile.treatments
+    assert set(course.drugs) == {"palbociclib", "letrozole"}
+    assert course.stop_reason is resistx.StopReason.PROGRESSION
+    assert conversion.profile.medications == ()
+
+
+def test_a_medication_statement_of_another_drug_stays_a_medication() -> None:
+    data = bundle()
+    data["entry"].append(
+        {
+            "resource": {
+                "resourceType": "MedicationStatement",
+                "status": "active",
+                "medicationCodeableConcept": {"text": "metformin 500 mg"},
+                "subject": {"reference": "Patient/patient-01"},
+            }
+        }
+    )
+    assert from_fhir(data).profile.medications == ("metformin 500 mg",)

@@ -78,6 +78,7 @@ def add_treatments(b: Builder, courses: list[Course]) -> None:
     groups: dict[object, list[Course]] = {}
     for i, course in enumerate(courses):
         groups.setdefault(course.key() or i, []).append(course)
+    groups = _unstated_joined(groups)
     for group in groups.values():
         first = group[0]
         treatment: dict[str, object] = {"drugs": list(dict.fromkeys(c.drug for c in group))}
@@ -92,6 +93,28 @@ def add_treatments(b: Builder, courses: list[Course]) -> None:
         if first.stop_reason is None and first.ended_on is not None:
             b.assume(paths, "ended without a stated reason: the stop reason is left unknown")
         b.add("treatments", treatment, paths)
+
+
+def _unstated_joined(groups: dict[object, list[Course]]) -> dict[object, list[Course]]:
+    """A course of the same dates as another, with no stop reason or setting of its own where
+    the other states one, joins it (case 2360b: letrozole recorded as a MedicationStatement
+    beside palbociclib's request, which says it progressed in metastatic disease); where more
+    than one group could take it, it stays on its own."""
+    out: dict[object, list[Course]] = {}
+    for key, group in groups.items():
+        target = key
+        if isinstance(key, tuple) and not (key[2] and key[3]):
+            fits = [
+                k
+                for k in groups
+                if isinstance(k, tuple)
+                and k != key
+                and k[:2] == key[:2]
+                and all(mine in ("", theirs) for mine, theirs in zip(key[2:], k[2:], strict=True))
+            ]
+            target = fits[0] if len(fits) == 1 else key
+        out.setdefault(target, []).extend(group)
+    return out
 
 
 def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | None:

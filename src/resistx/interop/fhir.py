@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from resistx._errors import ProfileError
-from resistx.interop import _genomic, _markers, _official, codes
+from resistx.interop import _genomic, _markers, _official, codes, drugs
 from resistx.interop._courses import Course, add_treatments, agent, intent, stop_reason
 from resistx.interop._fhirtypes import Coded, coded, codings, first_code, genomic_variant
 from resistx.interop._source import Source, load_document
@@ -32,6 +32,8 @@ _NOT_RECORDS = {
     "MedicationAdministration": ("not-done", "entered-in-error"),
     # a medication not taken now: stopped, completed, not taken, only intended, or in error
     "MedicationStatement": ("stopped", "completed", "not-taken", "intended", "entered-in-error"),
+    # ... but of a cancer drug, a course, whether it goes on or ended (case 2360b)
+    "MedicationStatement of a cancer drug": ("not-taken", "intended", "entered-in-error"),
     "Condition": (),
 }
 _CANCER_PROFILES = ("mcode-primary-cancer-condition", "mcode-secondary-cancer-condition")
@@ -129,6 +131,8 @@ def _resource(
     specimens, meds = found
     kind = resource.get("resourceType")
     status = resource.get("status")
+    if kind == "MedicationStatement" and _cancer_drug(resource, path, meds):
+        kind = "MedicationStatement of a cancer drug"  # a course, taken or not now (case 2360b)
     if status in _NOT_RECORDS.get(str(kind), ()):
         b.skip(
             f"{path}.status", status, f"a {kind} with status {status}: not a result or a treatment"
@@ -139,7 +143,11 @@ def _resource(
         _observation(b, resource, path, specimens)
     elif kind == "Condition":
         _condition(b, resource, path)
-    elif kind in ("MedicationRequest", "MedicationAdministration"):
+    elif kind in (
+        "MedicationRequest",
+        "MedicationAdministration",
+        "MedicationStatement of a cancer drug",
+    ):
         return _medication(b, resource, path, meds)
     elif kind == "MedicationStatement":
         _statement(b, resource, path, meds)
@@ -386,9 +394,20 @@ def _medication(
     return course
 
 
+def _cancer_drug(resource: Mapping[str, Any], path: str, meds: Medications) -> bool:
+    """A MedicationStatement of a drug resistx knows (a cancer treatment or its partner): a
+    treatment course as a request's is, not a medication (case 2360b: letrozole and tamoxifen
+    recorded so were lost, and elacestrant left out as 'no endocrine therapy on record').
+    Read on a builder of its own: the statement is reported once, where it is read."""
+    med = _medication_codes(Builder(FORMAT), resource, path, meds)
+    return any(map(drugs.by_code, (med.code or "").split())) or bool(
+        med.label and drugs.by_label(med.label)
+    )
+
+
 def _statement(b: Builder, resource: Mapping[str, Any], path: str, meds: Medications) -> None:
-    """A medication the patient takes (not a cancer treatment: those are requests and
-    administrations) goes to the profile's medications by its text (cases 1210, 1259)."""
+    """A medication the patient takes (not a cancer treatment: those are read as courses,
+    ``_cancer_drug``) goes to the profile's medications by its text (cases 1210, 1259)."""
     med = _medication_codes(b, resource, path, meds)
     concept = b.mapping(resource.get("medicationCodeableConcept"), path) or {}
     shown = med.label or next(
