@@ -526,3 +526,70 @@ def test_a_medication_statement_of_another_drug_stays_a_medication() -> None:
         }
     )
     assert from_fhir(data).profile.medications == ("metformin 500 mg",)
+
+
+def _with_liver_metastasis(data: dict[str, Any], onset: str) -> dict[str, Any]:
+    data["entry"].append(
+        {
+            "resource": {
+                "resourceType": "Condition",
+                "meta": {
+                    "profile": [
+                        "http://hl7.org/fhir/us/mcode/StructureDefinition/"
+                        "mcode-secondary-cancer-condition"
+                    ]
+                },
+                "subject": {"reference": "Patient/patient-01"},
+                "code": {
+                    "coding": [
+                        {
+                            "system": "http://snomed.info/sct",
+                            "code": "94381002",
+                            "display": "Secondary malignant neoplasm of liver",
+                        }
+                    ]
+                },
+                "onsetDateTime": onset,
+            }
+        }
+    )
+    return data
+
+
+def test_a_metastasis_s_onset_after_neoadjuvant_treatment_is_the_relapse_date() -> None:
+    """Case 2366b (MAJOR): the onset of an mCODE SecondaryCancerCondition 5.5 months after
+    neoadjuvant paclitaxel was neither read nor reported; without the relapse date,
+    DESTINY-Breast04's early relapse went unseen, and trastuzumab deruxtecan was a later
+    option where the hand-written profile preferred it."""
+    data = _with_liver_metastasis(bundle(), "2023-12-01")
+    data["entry"].append(
+        {
+            "resource": {
+                "resourceType": "MedicationAdministration",
+                "status": "completed",
+                "extension": [
+                    {
+                        "url": "http://hl7.org/fhir/us/mcode/StructureDefinition/"
+                        "mcode-procedure-intent",
+                        "valueCodeableConcept": {
+                            "coding": [{"system": "http://snomed.info/sct", "code": "373847000"}]
+                        },
+                    }
+                ],
+                "medicationCodeableConcept": {"text": "paclitaxel"},
+                "subject": {"reference": "Patient/patient-01"},
+                "effectivePeriod": {"start": "2023-02-01", "end": "2023-06-15"},
+            }
+        }
+    )
+    conversion = from_fhir(data)
+    assert [t.setting.value for t in conversion.profile.treatments][-1] == "neoadjuvant"
+    assert conversion.profile.relapsed_on is not None
+    assert conversion.profile.relapsed_on.isoformat() == "2023-12-01"
+    assert any("relapsed_on 2023-12-01" in a.text for a in conversion.assumptions)
+
+
+def test_a_metastasis_s_onset_in_de_novo_disease_is_reported_not_read() -> None:
+    conversion = from_fhir(_with_liver_metastasis(bundle(), "2023-12-01"))
+    assert conversion.profile.relapsed_on is None
+    assert any(e.path.endswith(".onsetDateTime") for e in conversion.unmapped)

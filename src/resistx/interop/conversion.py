@@ -99,6 +99,9 @@ class Builder(Reader):
         #: (date, gene, path) of a variant found in ctDNA in a gene resistx does not read: the
         #: draw held tumour DNA (``_informative_draws``)
         self.ctdna_found: list[tuple[str | None, str, str]] = []
+        #: (date, path) of each metastasis's onset: the relapse date after (neo)adjuvant
+        #: treatment (``_relapse``; case 2366b)
+        self.relapse_onsets: list[tuple[str, str]] = []
         #: profile path -> the source path it came from
         self.origins: dict[str, str] = {}
         self.used: list[ReportEntry] = []
@@ -186,10 +189,36 @@ class Builder(Reader):
         data.update({k: v for k, v in self.lists.items() if v})
         self._insulin(data)
         self._informative_draws(data)
+        self._relapse(data)
         if self.problems:
             raise ProfileError(self.problems)
         order = {k: i for i, k in enumerate(_ORDER)}
         return dict(sorted(data.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+    def _relapse(self, data: dict[str, Any]) -> None:
+        """The earliest onset of a metastasis is the relapse date where (neo)adjuvant treatment
+        is on record, an assumption the report states (case 2366b: a relapse 5.5 months after
+        neoadjuvant chemotherapy went unread, and DESTINY-Breast04's early relapse with it);
+        without one the disease is de novo, and the onset is reported, not read."""
+        if not self.relapse_onsets or "relapsed_on" in data:
+            return
+        date, path = min(self.relapse_onsets)
+        early = ("adjuvant", "neoadjuvant")
+        if any(t.get("setting") in early for t in data.get("treatments", ())):
+            data["relapsed_on"] = date
+            self.origins["$.relapsed_on"] = path
+            self.assume(
+                path,
+                f"the earliest metastasis's onset, after (neo)adjuvant treatment: "
+                f"relapsed_on {date}",
+            )
+        else:
+            self.skip(
+                path,
+                None,
+                "the onset of metastatic disease with no (neo)adjuvant "
+                "treatment on record: de novo disease has no relapse date",
+            )
 
     def _insulin(self, data: dict[str, Any]) -> None:
         """Insulin among the medications makes the diabetes on record one that needs insulin

@@ -248,7 +248,12 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
     name = entry if isinstance(entry, str) or entry is None else str(entry["name"])
     if icd is not None and codes.comorbidity(code.code or "") is None:
         code = Coded(code=icd, label=code.label)  # the ICD-10 code is the one read
-    if _metastasis(b, condition, path, code.code):
+    metastasis = _metastasis(b, condition, path, code.code)
+    if (metastasis or "mcode-secondary-cancer-condition" in profiles) and (
+        onset := b.date(condition.get("onsetDateTime"), f"{path}.onsetDateTime")
+    ):  # the relapse date, where early treatment came first (case 2366b)
+        b.relapse_onsets.append((onset, f"{path}.onsetDateTime"))
+    if metastasis:
         return
     if any(p in profiles for p in _CANCER_PROFILES):
         b.skip(path, code.code, f"{code.label or 'cancer'}: the diagnosis is not a profile field")
