@@ -593,3 +593,29 @@ def test_a_metastasis_s_onset_in_de_novo_disease_is_reported_not_read() -> None:
     conversion = from_fhir(_with_liver_metastasis(bundle(), "2023-12-01"))
     assert conversion.profile.relapsed_on is None
     assert any(e.path.endswith(".onsetDateTime") for e in conversion.unmapped)
+
+
+def test_fulvestrant_given_a_dose_at_a_time_is_one_course() -> None:
+    """Case 2377 (MAJOR): a MedicationAdministration for each monthly injection of
+    fulvestrant, each with its effectiveDateTime (valid mCODE), refused the bundle ('started
+    with no ended_on'); as one-day periods they were 27 courses, 'progressed on fulvestrant
+    before, in another regimen'. The doses are one course, first to last, an assumption."""
+    data = bundle()
+    for day in ("2025-01-10", "2025-02-07", "2025-03-07", "2025-04-04"):
+        data["entry"].append(
+            {
+                "resource": {
+                    "resourceType": "MedicationAdministration",
+                    "status": "completed",
+                    "medicationCodeableConcept": {"text": "fulvestrant"},
+                    "subject": {"reference": "Patient/patient-01"},
+                    "effectiveDateTime": day,
+                }
+            }
+        )
+    conversion = from_fhir(data)
+    courses = [t for t in conversion.profile.treatments if "fulvestrant" in t.drugs]
+    assert len(courses) == 1
+    assert courses[0].started_on is not None and courses[0].started_on.isoformat() == "2025-01-10"
+    assert courses[0].ended_on is not None and courses[0].ended_on.isoformat() == "2025-04-04"
+    assert any("4 administrations of fulvestrant" in a.text for a in conversion.assumptions)

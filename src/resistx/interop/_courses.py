@@ -8,6 +8,8 @@ letrozole); the report says so. No line number is invented: neither format state
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 from resistx.interop import codes, drugs
@@ -25,6 +27,8 @@ class Course:
     ended_on: str | None = None
     setting: str | None = None
     stop_reason: str | None = None
+    #: one administration of one day (a dose): ``doses_joined`` makes a course of several
+    dose: bool = False
 
     def key(self) -> tuple[str, str, str, str] | None:
         """What records of one treatment share; None when a date is missing (not grouped)."""
@@ -93,6 +97,55 @@ def add_treatments(b: Builder, courses: list[Course]) -> None:
         if first.stop_reason is None and first.ended_on is not None:
             b.assume(paths, "ended without a stated reason: the stop reason is left unknown")
         b.add("treatments", treatment, paths)
+
+
+#: doses of one drug further apart than this are two courses (a restart), not one
+DOSE_GAP_DAYS = 90
+
+
+def doses_joined(b: Builder, courses: list[Course]) -> list[Course]:
+    """Administrations of one drug a dose at a time (an injection of fulvestrant a month, each
+    a MedicationAdministration of one day) are one course, from the first dose to the last, as
+    the report says (case 2377: a dose with a start only was refused; as periods of one day, 27
+    courses were read, 'progressed on fulvestrant before, in another regimen')."""
+    doses: dict[tuple[str, str], list[Course]] = {}
+    for c in courses:
+        if c.dose and c.started_on is not None:
+            doses.setdefault((c.drug, c.setting or ""), []).append(c)
+    out = [c for c in courses if not (c.dose and c.started_on is not None)]
+    for (drug, _setting), group in doses.items():
+        group.sort(key=lambda c: str(c.started_on))
+        runs: list[list[Course]] = [[group[0]]]
+        for c in group[1:]:
+            last = runs[-1][-1]
+            gap = dt.date.fromisoformat(str(c.started_on)) - dt.date.fromisoformat(
+                str(last.ended_on or last.started_on)
+            )
+            if gap.days <= DOSE_GAP_DAYS:
+                runs[-1].append(c)
+            else:
+                runs.append([c])
+        out.extend(_one_course(b, drug, run) for run in runs)
+    return out
+
+
+def _one_course(b: Builder, drug: str, run: list[Course]) -> Course:
+    first, last = run[0], run[-1]
+    if len(run) == 1:
+        return first
+    paths = ", ".join(c.path for c in run)
+    end = last.ended_on or last.started_on
+    b.assume(
+        paths, f"{len(run)} administrations of {drug} from {first.started_on} to {end}: one course"
+    )
+    return Course(
+        path=paths,
+        drug=drug,
+        started_on=first.started_on,
+        ended_on=end,
+        setting=first.setting,
+        stop_reason=next((c.stop_reason for c in reversed(run) if c.stop_reason), None),
+    )
 
 
 def _unstated_joined(groups: dict[object, list[Course]]) -> dict[object, list[Course]]:

@@ -14,7 +14,14 @@ from typing import Any
 
 from resistx._errors import ProfileError
 from resistx.interop import _genomic, _markers, _official, codes, drugs
-from resistx.interop._courses import Course, add_treatments, agent, intent, stop_reason
+from resistx.interop._courses import (
+    Course,
+    add_treatments,
+    agent,
+    doses_joined,
+    intent,
+    stop_reason,
+)
 from resistx.interop._fhirtypes import Coded, coded, codings, first_code, genomic_variant
 from resistx.interop._source import Source, load_document
 from resistx.interop.conversion import Builder, Conversion
@@ -82,7 +89,7 @@ def from_fhir(bundle: Source) -> Conversion:
             b.skip(path, "Specimen", "a specimen no result refers to")
     _markers.pair_her2(b)
     _markers.latest_ecog(b)
-    add_treatments(b, courses)
+    add_treatments(b, doses_joined(b, courses))
     b.rest(data, "$", ("resourceType", "id", "type", "entry", "meta", "timestamp"), _NOT_HELD)
     return b.finish(validated)
 
@@ -449,9 +456,13 @@ def _period(b: Builder, course: Course, resource: Mapping[str, Any], path: str) 
                 break
     if period is None and "effectiveDateTime" in resource:
         course.started_on = b.date(resource["effectiveDateTime"], f"{path}.effectiveDateTime")
+        course.dose = resource.get("resourceType") == "MedicationAdministration"  # case 2377
         return
     bounds = b.mapping(period, period_path) or {}
     course.started_on = b.date(bounds.get("start"), f"{period_path}.start")
     course.ended_on = b.date(bounds.get("end"), f"{period_path}.end")
+    course.dose = resource.get("resourceType") == "MedicationAdministration" and (
+        course.ended_on in (None, course.started_on)
+    )
     if bounds:
         b.use(period_path, None, "treatment dates")
