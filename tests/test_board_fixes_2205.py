@@ -619,3 +619,15 @@ def test_fulvestrant_given_a_dose_at_a_time_is_one_course() -> None:
     assert courses[0].started_on is not None and courses[0].started_on.isoformat() == "2025-01-10"
     assert courses[0].ended_on is not None and courses[0].ended_on.isoformat() == "2025-04-04"
     assert any("4 administrations of fulvestrant" in a.text for a in conversion.assumptions)
+
+
+def test_the_endocrine_first_reason_names_postmonarch_s_entry_the_patient_meets() -> None:
+    """Case 2328 (MINOR): after relapse on adjuvant ribociclib, fulvestrant's reason said
+    postMONARCH enrolled 'progression on a CDK4/6 inhibitor with an aromatase inhibitor', the
+    entry she does not meet."""
+    plan = _planned(_relapse_after_adjuvant_ribociclib(), "practice-2026")
+    fulvestrant = plan.option("fulvestrant")
+    assert fulvestrant is not None
+    [said] = [r.text for r in fulvestrant.reasons if r.rule == 32]
+    assert "postMONARCH, after recurrence on or after a (neo)adjuvant CDK4/6 inhibitor" in said
+    assert "with an aromatase inhibitor" not in said

@@ -10,6 +10,7 @@ from resistx.model.enums import Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.figures import figures
 
@@ -103,8 +104,8 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     said = (
         f"postMONARCH: {found}"
         if own
-        else "postMONARCH, after progression on a CDK4/6 inhibitor with an aromatase inhibitor "
-        f"and no other line, gave {_ARMS.get(spec.id, 'abemaciclib + fulvestrant')}: {found}"
+        else f"postMONARCH, after {_entry(i.postmonarch_population)} and no other line, gave "
+        f"{_ARMS.get(spec.id, 'abemaciclib + fulvestrant')}: {found}"
     )
     # postMONARCH allowed no other therapy for advanced disease (case 1071)
     after = _EXTENDED.get(i.endocrine_sensitive, "") or _OUTSIDE * (not i.postmonarch_population)
@@ -198,3 +199,14 @@ def _unusable(i: MolecularInputs) -> str:
         f"no usable target (diabetes needing insulin holds back the drugs for its {gene} finding: "
         "alpelisib left out, capivasertib outside CAPItello-291)"
     )
+
+
+def _entry(entry: str) -> str:
+    """postMONARCH's entry the patient meets, or both where she meets neither (case 2328)."""
+    said = POSTMONARCH_ENTRIES.get(entry)
+    if said is None:
+        return (
+            "progression on a CDK4/6 inhibitor with an aromatase inhibitor, or recurrence on or "
+            "after a (neo)adjuvant one,"
+        )
+    return said[:1].lower() + said[1:]
