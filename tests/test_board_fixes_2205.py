@@ -183,15 +183,18 @@ def test_a_grade_1_pneumonitis_from_another_drug_holds_trastuzumab_deruxtecan_ba
     """Case 2226 (MAJOR): a grade 1 pneumonitis on everolimus left trastuzumab deruxtecan out
     of DESTINY-Breast04's own population, while the same grade caused by trastuzumab
     deruxtecan itself kept it preferred. DESTINY-Breast04 left out ILD that needed steroids,
-    or current or suspected ILD: a grade 1 from another drug is a relative contraindication,
-    weighed with a chest physician."""
+    or current or suspected ILD: after a grade 1 from another drug it is at best an
+    alternative until a chest physician says it resolved. Case 2446b (MAJOR): as a relative
+    contraindication it fell below every endocrine option; it does not now."""
     plan = _planned(_pneumonitis_on_everolimus(1), policy)
     tdxd = plan.option("trastuzumab-deruxtecan")
     assert tdxd is not None
-    assert tdxd.tier is resistx.Tier.LATER
+    assert tdxd.tier is resistx.Tier.ALTERNATIVE
     text = " ".join(r.text for r in tdxd.reasons)
     assert "grade 1" in text
     assert "steroids" in text
+    fulvestrant = plan.option("fulvestrant")
+    assert fulvestrant is None or fulvestrant.rank > tdxd.rank
     # of an unknown grade it stays out
     left = _planned(_pneumonitis_on_everolimus(None), policy)
     assert left.option("trastuzumab-deruxtecan") is None
@@ -631,3 +634,33 @@ def test_the_endocrine_first_reason_names_postmonarch_s_entry_the_patient_meets(
     [said] = [r.text for r in fulvestrant.reasons if r.rule == 32]
     assert "postMONARCH, after recurrence on or after a (neo)adjuvant CDK4/6 inhibitor" in said
     assert "with an aromatase inhibitor" not in said
+
+
+@pytest.mark.parametrize(
+    ("event", "read"),
+    [
+        ("keratitis", "ocular surface toxicity"),
+        ("ocular surface toxicity", "ocular surface toxicity"),
+        ("ejection fraction decreased", "left ventricular ejection fraction"),
+        ("heart failure", "left ventricular ejection fraction"),
+        ("hypersensitivity", "hypersensitivity reaction"),
+        ("infusion-related reaction", "infusion-related reaction"),
+        ("oral mucositis", "stomatitis"),
+    ],
+)
+def test_the_events_that_stop_the_adcs_can_be_recorded(event: str, read: str) -> None:
+    """Case 2454d (MAJOR): datopotamab deruxtecan stopped for keratitis was refused ('did you
+    mean stomatitis?'), as were a falling ejection fraction on trastuzumab deruxtecan and a
+    hypersensitivity to sacituzumab govitecan: the labelled reasons the ADCs stop."""
+    profile = resistx.load_profile(
+        _woman(
+            "2026-05-01",
+            [],
+            _course(["palbociclib", "letrozole"], "2023-01-01", "2025-01-10", "progression"),
+            _course(
+                ["datopotamab deruxtecan"], "2025-02-01", "2026-03-01", "toxicity", toxicity=event
+            ),
+            her2="0",
+        )
+    )
+    assert profile.treatments[1].toxicity == read

@@ -249,6 +249,12 @@ SCENARIOS: list[dict[str, Any]] = [
     ),
     patient(biomarkers=[result("PTEN", "loss", assay="ihc")], her2="unknown", ecog=3),
     patient(biomarkers=NEGATIVE, visceral_crisis=True, ecog=3),  # rule 13 in a crisis
+    # rule 12 beside a grade 1 interstitial lung disease of no drug's (case 2226)
+    patient(
+        biomarkers=NEGATIVE,
+        her2="low",
+        comorbidities=[{"name": "interstitial_lung_disease", "grade": 1}],
+    ),
     # rule 73 in a crisis before any endocrine therapy (case 2400)
     patient(biomarkers=NEGATIVE, visceral_crisis=True, her2="low", treatments=[]),
     patient(  # rule 13 at ECOG 3 after early resistance: the combinations with chemotherapy

@@ -32,10 +32,29 @@ TERMS: frozenset[str] = frozenset(
         # syndrome, toxic epidermal necrolysis, DRESS, erythema multiforme) alpelisib's and
         # capivasertib's labels warn of (case 1533)
         "severe rash", "severe cutaneous adverse reaction",
+        # the ADCs' labels: datopotamab deruxtecan's ocular surface toxicity, sacituzumab
+        # govitecan's hypersensitivity and infusion-related reactions (case 2454d: refused)
+        "ocular surface toxicity", "hypersensitivity reaction", "infusion-related reaction",
     }
 )  # fmt: skip
 
 ALIASES = {
+    # the ADCs' stopping events in a clinic's words (case 2454d: refused, or hinted to another)
+    "keratitis": "ocular surface toxicity",
+    "dry eye": "ocular surface toxicity",
+    "conjunctivitis": "ocular surface toxicity",
+    "ocular toxicity": "ocular surface toxicity",
+    "ejection fraction decreased": "left ventricular ejection fraction",
+    "lvef decreased": "left ventricular ejection fraction",
+    "decreased lvef": "left ventricular ejection fraction",
+    "left ventricular dysfunction": "left ventricular ejection fraction",
+    "heart failure": "left ventricular ejection fraction",
+    "hypersensitivity": "hypersensitivity reaction",
+    "anaphylaxis": "hypersensitivity reaction",
+    "infusion related reaction": "infusion-related reaction",
+    "infusion reaction": "infusion-related reaction",
+    "mucositis": "mucosal inflammation",
+    "oral mucositis": "stomatitis",
     # a clinic's words for a severe skin reaction (case 1533: each was refused)
     "bullous rash": "severe rash",
     "severe maculopapular rash": "severe rash",

@@ -48,8 +48,8 @@ B = Factor.BALANCE
     "disease, hypertension, cardiac, hepatic, cytopenia, bowel disease, neuropathy).",
     effect="Diabetes excludes alpelisib (hyperglycaemia) and cautions capivasertib and "
     "everolimus; interstitial lung disease excludes trastuzumab and datopotamab deruxtecan "
-    "(trastuzumab deruxtecan after a grade 1 of another cause: a relative contraindication, as "
-    "DESTINY-Breast04 enrolled it, case 2226), and cautions everolimus (pneumonitis), at best "
+    "(trastuzumab deruxtecan after a grade 1 of another cause: at best an alternative, as "
+    "DESTINY-Breast04 enrolled one resolved, case 2226), and cautions everolimus (pneumonitis), at best "
     "a later option after every option without such a risk (a hard ordering), as it does "
     "gedatolisib (an mTOR inhibitor too, no pneumonitis figure in the sources; case 764) and "
     "as heart disease or bradycardia does ribociclib (QT prolongation, which its label asks "
@@ -62,7 +62,7 @@ B = Factor.BALANCE
     # a caution code for each comorbidity the tables above can caution for, and no other
     codes=(
         *("contraindicated", "relative_contraindication", "neuropathy_monitoring"),
-        lungs.LUNG_SEVERITY_UNKNOWN,
+        *(lungs.LUNG_SEVERITY_UNKNOWN, "lung_disease_grade_1"),
         *sorted(
             {
                 f"{c.value}_caution"

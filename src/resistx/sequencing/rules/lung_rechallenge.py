@@ -8,7 +8,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from resistx.model.profile import Condition
-from resistx.sequencing.rule import Effect, Precedence
+from resistx.sequencing.rule import Effect
 from resistx.vocab.comorbidities import Comorbidity
 
 #: what an exclusion of COMORBIDITY_RISKS says in place of EXCLUSION_NOTES when the
@@ -50,14 +50,13 @@ def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...
     if drug != "trastuzumab deruxtecan" or drug in stopped:
         return None
     return Effect(
-        code="relative_contraindication",
-        ceiling=2,
-        demote=Precedence.RELATIVE_CONTRAINDICATION,
-        text=f"{name.capitalize()}: a relative contraindication to {drug}: DESTINY-Breast04 "
-        "left out an interstitial lung disease that needed steroids, or one current or "
-        "suspected (its protocol; not in the review), not a grade 1 that resolved without "
-        "them, and its label lists no contraindication: at best a later option, after every "
-        "option without such a risk, weighed with a chest physician.",
+        code="lung_disease_grade_1",
+        ceiling=1,
+        text=f"{name.capitalize()}: DESTINY-Breast04 left out an interstitial lung disease that "
+        "needed steroids, or one current or suspected (its protocol; not in the review), not a "
+        "grade 1 that resolved without them, and its label lists no contraindication: whether "
+        f"it has resolved, without steroids, is for a chest physician and a CT before {drug} "
+        "is given; at best an alternative until then.",
         trials=("DESTINY-Breast04",),
     )
 
