@@ -13,7 +13,7 @@ import pytest
 import resistx
 from resistx.interop import from_fhir, from_phenopacket
 from resistx.io.profile import load_preferences
-from tests.helpers import result
+from tests.helpers import adjuvant, result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_1865 import _phenopacket
@@ -664,3 +664,72 @@ def test_the_events_that_stop_the_adcs_can_be_recorded(event: str, read: str) ->
         )
     )
     assert profile.treatments[1].toxicity == read
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_in_a_crisis_after_remote_adjuvant_therapy_the_first_line_standard_comes_before_an_adc(
+    policy: str,
+) -> None:
+    """Case 2407 (MAJOR): HER2-low, adjuvant tamoxifen 2014-2019, a relapse in 2026 in a
+    visceral crisis, never a CDK4/6 inhibitor: trastuzumab deruxtecan ranked second, above
+    a CDK4/6 inhibitor with an aromatase inhibitor, whose own reason called it the first-line
+    standard. Endocrine-sensitive disease is no more DESTINY-Breast04's than untreated."""
+    data = _woman(
+        "2026-05-04",
+        [result("ESR1", "not_detected", sample="tissue", tested_on="2026-04-28")],
+        adjuvant(["tamoxifen"], "2014-03-01", "2019-03-01", "completed"),
+        her2="low",
+        visceral_crisis=True,
+        relapsed_on="2026-04-10",
+    )
+    plan = _planned(data, policy)
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    first_line = plan.option("ribociclib+letrozole")
+    assert tdxd is not None and first_line is not None
+    assert first_line.rank < tdxd.rank
+
+
+def test_an_adjuvant_course_that_runs_on_past_the_relapse_is_refused() -> None:
+    """Case 2423 (MAJOR): adjuvant anastrozole recorded to 2025-01-15, 'completed', with the
+    relapse on 2024-06-20: the relapse on it was read as endocrine-sensitive disease and a CDK4/6
+    inhibitor with an aromatase inhibitor preferred."""
+    message = _refusal(
+        _woman(
+            "2025-03-01",
+            [],
+            adjuvant(["anastrozole"], "2020-01-15", "2025-01-15", "completed"),
+            her2="0",
+            relapsed_on="2024-06-20",
+        )
+    )
+    assert "treatments[0]" in message
+    assert "2025-01-15" in message
+
+
+def test_fulvestrant_doses_given_with_a_cdk46_inhibitor_share_its_progression() -> None:
+    """Case 2424 (MAJOR): palbociclib's request ended in progression, and fulvestrant was
+    recorded an injection at a time with no termination reason: joined, the doses made a
+    course of unknown stop, and fulvestrant's regimens came back as if never progressed on.
+    Doses running through another drug's course (within a month of its start, ending within
+    two of its end) are given with it, an assumption."""
+    data = bundle()
+    del data["entry"][10]  # letrozole: fulvestrant is the partner here
+    days = [f"2024-{m:02d}-12" for m in range(1, 13)] + [f"2025-{m:02d}-12" for m in range(1, 13)]
+    days += ["2026-01-12", "2026-02-12", "2026-03-12"]
+    for day in days:
+        data["entry"].append(
+            {
+                "resource": {
+                    "resourceType": "MedicationAdministration",
+                    "status": "completed",
+                    "medicationCodeableConcept": {"text": "fulvestrant"},
+                    "subject": {"reference": "Patient/patient-01"},
+                    "effectiveDateTime": day,
+                }
+            }
+        )
+    conversion = from_fhir(data)
+    [course] = conversion.profile.treatments
+    assert set(course.drugs) == {"palbociclib", "fulvestrant"}
+    assert course.stop_reason is resistx.StopReason.PROGRESSION
+    assert any("given with palbociclib" in a.text for a in conversion.assumptions)

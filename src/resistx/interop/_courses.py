@@ -125,8 +125,46 @@ def doses_joined(b: Builder, courses: list[Course]) -> list[Course]:
                 runs[-1].append(c)
             else:
                 runs.append([c])
-        out.extend(_one_course(b, drug, run) for run in runs)
+        joined = [_one_course(b, drug, run) for run in runs]
+        out.extend(_given_with(b, c, [o for o in out if o.drug != drug]) for c in joined)
     return out
+
+
+#: doses run through another drug's course (a partner's injections): they start within this
+#: many days of its start and end within twice this of its end (case 2424)
+WITH_DAYS = 31
+
+
+def _given_with(b: Builder, doses: Course, others: list[Course]) -> Course:
+    """The doses as given with the one course of another drug whose dates they run through:
+    its dates, setting and stop reason (case 2424: fulvestrant's injections beside
+    palbociclib's request that progressed lost that progression), an assumption."""
+
+    def days(a: str | None, c: str | None) -> int:
+        return abs((dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(c))).days)
+
+    fits = [
+        o
+        for o in others
+        if o.started_on
+        and o.ended_on
+        and doses.ended_on
+        and not o.dose
+        and days(o.started_on, doses.started_on) <= WITH_DAYS
+        and days(o.ended_on, doses.ended_on) <= 2 * WITH_DAYS
+        and (doses.stop_reason in (None, o.stop_reason))
+    ]
+    if len(fits) != 1:
+        return doses
+    o = fits[0]
+    b.assume(doses.path, f"{doses.drug}'s doses given with {o.drug} (its dates): one treatment")
+    return attrs.evolve(
+        doses,
+        started_on=o.started_on,
+        ended_on=o.ended_on,
+        setting=doses.setting or o.setting,
+        stop_reason=o.stop_reason,
+    )
 
 
 def _one_course(b: Builder, drug: str, run: list[Course]) -> Course:

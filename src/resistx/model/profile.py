@@ -599,11 +599,14 @@ def _relapse_fits_early_courses(
         followed = end is not None and any(s > end for s in starts)
         if t.progressed and early and not followed:
             found.append(f"treatments[{i}] ({t.setting}) ended in progression on {end}")
+        elif end is not None and (end - value).days > RELAPSE_WORKUP_DAYS:  # case 2423
+            found.append(f"treatments[{i}] ({t.setting}) ends on {end}, after it")
     if found:
         msg = (
             f"relapsed_on {value} disagrees with {'; '.join(found)}: an early course starts "
-            "before the relapse, and one that ended in progression ended at it; correct the "
-            "relapse date, the course's dates or its stop reason"
+            "before the relapse and ends by it (a course that ended in progression ended at it; "
+            "one given on after it is treatment for metastatic disease); correct the relapse "
+            "date, the course's dates or its stop reason"
         )
         raise ValueError(msg)
 

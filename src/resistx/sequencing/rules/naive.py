@@ -132,9 +132,10 @@ def oral_serd_after_endocrine_therapy(
     "included, and is at best a later option; an ADC is at best an alternative, after the "
     "CDK4/6-inhibitor regimens: the review finds a CDK4/6 inhibitor with endocrine therapy the "
     "preferred option without visceral crisis or life-threatening disease. In a visceral "
-    "crisis with no endocrine therapy on record either, the crisis's chemotherapy comes first "
-    "and an ADC after the CDK4/6-inhibitor regimens, at best a later option: DESTINY-Breast04 "
-    "enrolled endocrine-refractory disease (case 2400).",
+    "crisis with no CDK4/6 inhibitor on record, and no endocrine therapy or none the disease "
+    "resisted, the crisis's chemotherapy comes first and an ADC after the CDK4/6-inhibitor "
+    "regimens, at best a later option: DESTINY-Breast04 enrolled endocrine-refractory disease "
+    "(cases 2400, 2407).",
     codes=(
         "chemotherapy_after_endocrine_therapy",
         "adc_after_cdk46i_endocrine",
@@ -149,8 +150,9 @@ def chemotherapy_after_endocrine(
     if i.cdk46i_resistant or i.chemo_lines or not kinds.is_cytotoxic(spec):
         return
     if i.visceral_crisis:
-        if i.no_endocrine_therapy and not kinds.is_chemotherapy(spec):
-            yield _adc_after_first_line(ctx)
+        sensitive = i.no_endocrine_therapy or not i.endocrine_resistant
+        if sensitive and not i.had_cdk46i and not kinds.is_chemotherapy(spec):
+            yield _adc_after_first_line(i, ctx)
         return
     said = (
         f"{not_resistant(i)}, and no visceral crisis on record: the review finds a CDK4/6 "
@@ -175,16 +177,23 @@ def chemotherapy_after_endocrine(
         )
 
 
-def _adc_after_first_line(ctx: Context) -> Effect:
-    """Rule 73 in a visceral crisis before any endocrine therapy (case 2400): the crisis's
-    chemotherapy first (rule 7), then the first-line standard, then an ADC."""
+def _adc_after_first_line(i: HistoryInputs, ctx: Context) -> Effect:
+    """Rule 73 in a visceral crisis before any endocrine therapy or CDK4/6 inhibitor, or after
+    endocrine therapy the disease did not resist (cases 2400, 2407): the crisis's chemotherapy
+    first (rule 7), then the first-line standard, then an ADC."""
+    why = (
+        "No endocrine therapy and no CDK4/6 inhibitor on record"
+        if i.no_endocrine_therapy
+        else "No CDK4/6 inhibitor on record, and no progression on endocrine therapy nor relapse "
+        "within 12 months of it"
+    )
     return Effect(
         code="adc_after_first_line_in_crisis",
         delta=ctx.weights.chemotherapy_before_resistance,
         ceiling=2,
         demote=Precedence.NOT_A_CRISIS_OPTION,  # not the crisis's alternative: its line did
         # not open it (rule 7)
-        text="No endocrine therapy and no CDK4/6 inhibitor on record: after the crisis's "
+        text=f"{why}: after the crisis's "
         "chemotherapy, a CDK4/6 inhibitor with endocrine therapy is the review's first-line "
         "standard, and DESTINY-Breast04 enrolled endocrine-refractory disease: an ADC comes "
         "after those regimens, at best a later option.",
