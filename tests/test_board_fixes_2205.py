@@ -242,7 +242,9 @@ def test_bevacizumab_beside_paclitaxel_is_a_chemotherapy_line() -> None:
     assert "1 prior chemotherapy line" in " ".join(r.text for r in tdxd.reasons)
 
 
-@pytest.mark.parametrize("gene", ["BRIP1", "PIK3R1", "MAP3K1", "CHEK2", "BARD1", "RAD51C", "CDH1"])
+@pytest.mark.parametrize(
+    "gene", ["BRIP1", "PIK3R1", "MAP3K1", "CHEK2", "BARD1", "RAD51C", "CDH1", "GATA3", "FGF19"]
+)
 def test_a_panel_gene_the_review_does_not_name_is_accepted_and_noted(gene: str) -> None:
     """Case 2297b (MAJOR): a hereditary or tissue NGS panel's genes were refused, with hints
     naming another, actionable gene ('BRIP1' -> BRCA1, 'PIK3R1' -> PIK3CA), which would
@@ -598,13 +600,9 @@ def test_a_metastasis_s_onset_in_de_novo_disease_is_reported_not_read() -> None:
     assert any(e.path.endswith(".onsetDateTime") for e in conversion.unmapped)
 
 
-def test_fulvestrant_given_a_dose_at_a_time_is_one_course() -> None:
-    """Case 2377 (MAJOR): a MedicationAdministration for each monthly injection of
-    fulvestrant, each with its effectiveDateTime (valid mCODE), refused the bundle ('started
-    with no ended_on'); as one-day periods they were 27 courses, 'progressed on fulvestrant
-    before, in another regimen'. The doses are one course, first to last, an assumption."""
-    data = bundle()
-    for day in ("2025-01-10", "2025-02-07", "2025-03-07", "2025-04-04"):
+def _fulvestrant_doses(data: dict[str, Any], *days: str) -> dict[str, Any]:
+    """``data`` with a MedicationAdministration of fulvestrant on each of ``days``."""
+    for day in days:
         data["entry"].append(
             {
                 "resource": {
@@ -616,7 +614,18 @@ def test_fulvestrant_given_a_dose_at_a_time_is_one_course() -> None:
                 }
             }
         )
-    conversion = from_fhir(data)
+    return data
+
+
+def test_fulvestrant_given_a_dose_at_a_time_is_one_course() -> None:
+    """Case 2377 (MAJOR): a MedicationAdministration for each monthly injection of
+    fulvestrant, each with its effectiveDateTime (valid mCODE), refused the bundle ('started
+    with no ended_on'); as one-day periods they were 27 courses, 'progressed on fulvestrant
+    before, in another regimen'. The doses are one course, first to last, an assumption."""
+    data = bundle()
+    conversion = from_fhir(
+        _fulvestrant_doses(data, "2025-01-10", "2025-02-07", "2025-03-07", "2025-04-04")
+    )
     courses = [t for t in conversion.profile.treatments if "fulvestrant" in t.drugs]
     assert len(courses) == 1
     assert courses[0].started_on is not None and courses[0].started_on.isoformat() == "2025-01-10"
@@ -716,19 +725,7 @@ def test_fulvestrant_doses_given_with_a_cdk46_inhibitor_share_its_progression() 
     del data["entry"][10]  # letrozole: fulvestrant is the partner here
     days = [f"2024-{m:02d}-12" for m in range(1, 13)] + [f"2025-{m:02d}-12" for m in range(1, 13)]
     days += ["2026-01-12", "2026-02-12", "2026-03-12"]
-    for day in days:
-        data["entry"].append(
-            {
-                "resource": {
-                    "resourceType": "MedicationAdministration",
-                    "status": "completed",
-                    "medicationCodeableConcept": {"text": "fulvestrant"},
-                    "subject": {"reference": "Patient/patient-01"},
-                    "effectiveDateTime": day,
-                }
-            }
-        )
-    conversion = from_fhir(data)
+    conversion = from_fhir(_fulvestrant_doses(data, *days))
     [course] = conversion.profile.treatments
     assert set(course.drugs) == {"palbociclib", "fulvestrant"}
     assert course.stop_reason is resistx.StopReason.PROGRESSION

@@ -213,7 +213,7 @@ def _ecog(b: Builder, value: Value, date: str | None, path: str) -> None:
     if score is None and value.number is not None and float(value.number).is_integer():
         score = int(value.number)
     if score is None:  # refused: an earlier score read in its place (case 2361d) is no answer
-        shown = value.code if value.code is not None else value.number
+        shown = next((v for v in (value.code, value.number, value.label) if v is not None), None)
         b.problem(path, f"an ECOG result that is not a score 0 to 5 ({shown!r})")
         return
     b.ecog.append((date or "", score, path))

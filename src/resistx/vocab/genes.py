@@ -90,6 +90,9 @@ PANEL_GENES = frozenset(
         # the commonest findings of HR+ tumour and ctDNA panels (case 2325b)
         *("GATA3", "FOXA1", "FGFR2", "MYC", "AKT2", "AKT3", "PIK3CB", "SF3B1", "TERT"),
         *("BRAF", "EGFR", "CDKN1B", "NF2", "CTCF", "ZNF703", "ZNF217", "CDK12", "ARID1B"),
+        # the 11q13 amplicon beside CCND1, and others of the same reports (case 2429)
+        *("FGF3", "FGF4", "FGF19", "MCL1", "EMSY", "MDM4", "NSD3", "PAK1", "RAD21"),
+        *("KDM6A", "GNAS", "AR", "RICTOR", "IGF1R", "SPOP", "NOTCH2", "HRAS", "RARA"),
     }
 )
 
