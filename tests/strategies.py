@@ -304,8 +304,9 @@ def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def relapse_fitting(out: dict[str, Any]) -> dict[str, Any]:
-    """``out`` without its relapse date where an early course starts after it, or ended in
-    progression well before it (a profile refuses both: case 2021's variant)."""
+    """``out`` without its relapse date where an early course starts after it, ended in
+    progression well before it (case 2021's variant), ends well after it (case 2423) or is
+    recorded as going on (case 2470h): a profile refuses each."""
     relapse = out.get("relapsed_on")
     if relapse is None:
         return out
@@ -316,7 +317,14 @@ def relapse_fitting(out: dict[str, Any]) -> dict[str, Any]:
         start = dt.date.fromisoformat(t["started_on"]) if t.get("started_on") else None
         end = _end(t, start)
         progressed = t.get("stop_reason") == "progression"
-        if (start and start > day) or (progressed and end and (day - end).days > 92):
+        late = end is not None and (end - day).days > 92  # given on after it (case 2423)
+        going_on = end is None and t.get("stop_reason") == "ongoing"  # case 2470h
+        if (
+            (start and start > day)
+            or (progressed and end and (day - end).days > 92)
+            or late
+            or going_on
+        ):
             del out["relapsed_on"]
             break
     return out

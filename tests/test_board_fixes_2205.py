@@ -651,7 +651,6 @@ def test_the_endocrine_first_reason_names_postmonarch_s_entry_the_patient_meets(
         ("keratitis", "ocular surface toxicity"),
         ("ocular surface toxicity", "ocular surface toxicity"),
         ("ejection fraction decreased", "left ventricular ejection fraction"),
-        ("heart failure", "left ventricular ejection fraction"),
         ("hypersensitivity", "hypersensitivity reaction"),
         ("infusion-related reaction", "infusion-related reaction"),
         ("oral mucositis", "stomatitis"),
@@ -730,3 +729,41 @@ def test_fulvestrant_doses_given_with_a_cdk46_inhibitor_share_its_progression() 
     assert set(course.drugs) == {"palbociclib", "fulvestrant"}
     assert course.stop_reason is resistx.StopReason.PROGRESSION
     assert any("given with palbociclib" in a.text for a in conversion.assumptions)
+
+
+@pytest.mark.parametrize("event", ["heart failure", "anaphylaxis"])
+def test_an_event_that_ends_an_adc_for_good_is_not_softened(event: str) -> None:
+    """Case 2462b, 2463 (MAJOR): 'heart failure' was read as 'left ventricular ejection
+    fraction', and 'anaphylaxis' as 'hypersensitivity reaction', and each ADC was offered
+    again; their labels stop them for good there. Refused, as before, until resistx reads them."""
+    data = _woman(
+        "2026-05-01",
+        [],
+        _course(["palbociclib", "letrozole"], "2023-01-01", "2025-01-10", "progression"),
+        _course(["sacituzumab govitecan"], "2025-02-01", "2026-03-01", "toxicity", toxicity=event),
+        her2="0",
+    )
+    assert ".treatments[1].toxicity" in _refusal(data)
+
+
+def test_an_adjuvant_course_going_on_at_the_relapse_is_refused() -> None:
+    """Case 2470h (MAJOR): adjuvant letrozole recorded as going on after relapsed_on passed,
+    and the relapse on it was not read as relapse on an aromatase inhibitor."""
+    course = adjuvant(["letrozole"], "2021-01-15", "2025-01-15", "ongoing")
+    del course["ended_on"]
+    message = _refusal(_woman("2025-03-01", [], course, her2="0", relapsed_on="2024-06-20"))
+    assert "treatments[0]" in message
+    assert "going on" in message
+
+
+def test_after_a_grade_1_pneumonitis_of_another_cause_datopotamab_deruxtecan_is_held_not_out() -> (
+    None
+):
+    """Case 2461 (MAJOR): HER2 0 after one chemotherapy line, a grade 1 radiation pneumonitis:
+    datopotamab deruxtecan was left out while trastuzumab deruxtecan was only held back."""
+    data = _pneumonitis_on_everolimus(1)
+    data["her2"] = "0"
+    plan = _planned(data, "practice-2026")
+    dato = plan.option("datopotamab-deruxtecan")
+    assert dato is not None
+    assert dato.tier is resistx.Tier.ALTERNATIVE

@@ -64,6 +64,7 @@ PLACING_CODES = frozenset(
         "pregnancy_not_preferred",
         "pregnancy_contraindicated",
         "lung_disease_severity_unknown",  # its grade asked before a deruxtecan ADC (case 1842)
+        "lung_disease_grade_1",  # a grade 1 of another cause: resolved? (case 2455)
         "olaparib_label_prior_chemotherapy",
         "same_class_after_progression",
         "approved_oral_serd_for_esr1",

@@ -47,14 +47,16 @@ def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...
         return again
     if condition.name is not Comorbidity.INTERSTITIAL_LUNG_DISEASE or condition.grade != 1:
         return None
-    if drug != "trastuzumab deruxtecan" or drug in stopped:
+    # datopotamab deruxtecan too (case 2461), not after one of the same payload caused it
+    if drug not in _DERUXTECAN or any(s in _DERUXTECAN for s in stopped):
         return None
     return Effect(
         code="lung_disease_grade_1",
         ceiling=1,
-        text=f"{name.capitalize()}: DESTINY-Breast04 left out an interstitial lung disease that "
-        "needed steroids, or one current or suspected (its protocol; not in the review), not a "
-        "grade 1 that resolved without them, and its label lists no contraindication: whether "
+        text=f"{name.capitalize()}: DESTINY-Breast04 (trastuzumab deruxtecan's) left out an "
+        "interstitial lung disease that needed steroids, or one current or suspected (its "
+        "protocol; not in the review), not a grade 1 that resolved without them, and the "
+        f"label of {drug} lists no contraindication: whether "
         f"it has resolved, without steroids, is for a chest physician and a CT before {drug} "
         "is given; at best an alternative until then.",
         trials=("DESTINY-Breast04",),
