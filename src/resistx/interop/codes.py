@@ -249,7 +249,8 @@ ICD10_COMORBIDITY: MappingProxyType[str, str | dict[str, object]] = MappingProxy
 def icd10_comorbidity(code: str) -> str | dict[str, object] | None:
     """The comorbidity entry of an ICD-10 code: its own, or its category's (J84.9 -> J84)."""
     code = code.strip().upper()
-    return ICD10_COMORBIDITY.get(code[:5]) or ICD10_COMORBIDITY.get(code[:3])
+    found = ICD10_COMORBIDITY.get(code[:5]) or ICD10_COMORBIDITY.get(code[:3])
+    return dict(found) if isinstance(found, dict) else found  # a profile's own entry
 
 
 def comorbidity(code: str) -> str | dict[str, object] | None:
