@@ -767,3 +767,20 @@ def test_after_a_grade_1_pneumonitis_of_another_cause_datopotamab_deruxtecan_is_
     dato = plan.option("datopotamab-deruxtecan")
     assert dato is not None
     assert dato.tier is resistx.Tier.ALTERNATIVE
+
+
+def test_after_crisis_chemotherapy_the_first_line_reason_matches_its_order() -> None:
+    """Cases 2405, 2465 (MINOR): with the ADCs after the CDK4/6-inhibitor regimens (rule 73),
+    those regimens still said the ADCs 'come before it, after chemotherapy'."""
+    data = _woman(
+        "2026-05-04",
+        [result("ESR1", "not_detected", sample="tissue", tested_on="2026-04-28")],
+        her2="low",
+        visceral_crisis=True,
+    )
+    option = _planned(data, "ye2024").option("ribociclib+letrozole")
+    assert option is not None
+    said = [r.text for r in option.reasons if r.code == "visceral_crisis_not_cytotoxic"]
+    assert said
+    assert "come before it" not in said[0]
+    assert "rule 73" in said[0]

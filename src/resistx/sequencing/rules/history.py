@@ -15,6 +15,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
+from resistx.sequencing.rules.naive import first_line_after_crisis
 from resistx.sequencing.rules.parp import OLYMPIAD_CHEMOTHERAPY_LINES
 from resistx.sequencing.weights import Weights
 
@@ -235,10 +236,20 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
         yield Effect(  # case 694
             code="visceral_crisis_not_cytotoxic",
             demote=Precedence.NOT_A_CRISIS_OPTION,
-            text="Not cytotoxic: in a visceral crisis the ADCs that chemotherapy's line opens, "
+            text=_NOT_CYTOTOXIC_FIRST_LINE
+            if first_line_after_crisis(i)
+            else "Not cytotoxic: in a visceral crisis the ADCs that chemotherapy's line opens, "
             "whose payload is cytotoxic, come before it, after chemotherapy.",
             references=VISCERAL_CRISIS_REFERENCES,
         )
+
+
+#: rule 7's reason where rule 73 puts the ADCs after the first-line standard (case 2465)
+_NOT_CYTOTOXIC_FIRST_LINE = (
+    "Not cytotoxic: in a visceral crisis it comes after chemotherapy; with no CDK4/6 inhibitor "
+    "on record and no endocrine therapy the disease resisted, the ADCs come after the "
+    "CDK4/6-inhibitor regimens (rule 73)."
+)
 
 
 def _parp_next(i: HistoryInputs, spec: RegimenSpec) -> bool:

@@ -150,8 +150,7 @@ def chemotherapy_after_endocrine(
     if i.cdk46i_resistant or i.chemo_lines or not kinds.is_cytotoxic(spec):
         return
     if i.visceral_crisis:
-        sensitive = i.no_endocrine_therapy or not i.endocrine_resistant
-        if sensitive and not i.had_cdk46i and not kinds.is_chemotherapy(spec):
+        if first_line_after_crisis(i) and not kinds.is_chemotherapy(spec):
             yield _adc_after_first_line(i, ctx)
         return
     said = (
@@ -198,4 +197,16 @@ def _adc_after_first_line(i: HistoryInputs, ctx: Context) -> Effect:
         "standard, and DESTINY-Breast04 enrolled endocrine-refractory disease: an ADC comes "
         "after those regimens, at best a later option.",
         references=(30, 31, 32),
+    )
+
+
+def first_line_after_crisis(i: HistoryInputs) -> bool:
+    """In a visceral crisis, no CDK4/6 inhibitor on record and no endocrine therapy the disease
+    resisted: after chemotherapy the first-line standard, then the ADCs (rule 73; rule 7's
+    reason says so: cases 2400, 2407, 2465)."""
+    return (
+        i.visceral_crisis
+        and not i.had_cdk46i
+        and not i.chemo_lines
+        and (i.no_endocrine_therapy or not i.endocrine_resistant)
     )
