@@ -47,11 +47,11 @@ from resistx.model._biomarker_checks import (
     MUTATION_ONLY,
     NOT_A_VARIANT,
     TUMOUR_SUPPRESSORS,
-    past_the_protein,
 )
 from resistx.model.profile import calendar_months
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes
+from resistx.vocab.variants import past_the_protein
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -13,11 +13,11 @@ from resistx.model._biomarker_checks import (
     MUTATION_ONLY,
     NOT_A_VARIANT,
     TUMOUR_SUPPRESSORS,
-    past_the_protein,
 )
 from resistx.model.enums import Priority
 from resistx.model.profile import DAYS_PER_MONTH
 from resistx.vocab import drugs as drug_vocab
+from resistx.vocab.variants import past_the_protein
 
 GENES = (
     "ESR1",

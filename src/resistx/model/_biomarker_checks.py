@@ -5,12 +5,12 @@ no germline mutation; PIK3CA 'wild_type' naming H1047R read as wild type)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import attrs
 
 from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
+from resistx.vocab.variants import PROTEIN_LENGTHS, hotspot_of, past_the_protein
 
 S = BiomarkerStatus
 
@@ -113,47 +113,19 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
             f"(with classification 'vus' or 'benign' if it does not count), not {status.value!r}"
         )
         raise ValueError(msg)
-    gene = getattr(inst, "gene", None)
-    if value is not None and gene in PROTEIN_LENGTHS:
+    gene = _gene(inst)
+    if value is not None and gene is not None:
         _within_protein(gene, value)
 
 
-#: the length in amino acids of each read gene's protein (UniProt's canonical sequences:
-#: P03372, P42336, P31749, P60484, P38398, P51587, Q86YC2, P06400, P04626, P24864): a protein
-#: change past it belongs to another gene (case 2295a: ESR1 'H1047R', PIK3CA's hotspot)
-PROTEIN_LENGTHS = {
-    "ESR1": 595,
-    "PIK3CA": 1068,
-    "AKT1": 480,
-    "PTEN": 403,
-    "BRCA1": 1863,
-    "BRCA2": 3418,
-    "PALB2": 1186,
-    "RB1": 928,
-    "ERBB2": 1255,
-    "CCNE1": 410,
-}
-#: the hotspots a result of another gene most often carries by a slip, and their gene
-_HOTSPOTS = {"H1047R": "PIK3CA", "H1047L": "PIK3CA", "E545K": "PIK3CA", "E542K": "PIK3CA"}
-#: a protein change: 'p.' if given, the reference amino acid (one letter or three), its position
-_PROTEIN_CHANGE = re.compile(r"(?:p\.)?\(?(?:[A-Z][a-z]{2}|[A-Z])(\d+)")
-
-
-def past_the_protein(gene: str, variant: str) -> bool:
-    """``variant`` names a protein position past the end of ``gene``'s protein."""
-    found = _PROTEIN_CHANGE.match(variant.strip())
-    length = PROTEIN_LENGTHS.get(gene)
-    return found is not None and length is not None and int(found.group(1)) > length
-
-
 def _within_protein(gene: str, variant: str) -> None:
-    found = _PROTEIN_CHANGE.match(variant.strip())
-    if found is None or not past_the_protein(gene, variant):
+    position = past_the_protein(gene, variant)
+    if position is None:
         return
-    other = _HOTSPOTS.get(variant.strip().removeprefix("p."))
+    other = hotspot_of(variant)
     msg = (
         f"{gene}'s protein has {PROTEIN_LENGTHS[gene]} amino acids: {variant!r} names position "
-        f"{found.group(1)}, past its end"
+        f"{position}, past its end"
         + (f" ({variant} is a hotspot of {other}: is this {other}'s result?)" if other else "")
     )
     raise ValueError(msg)

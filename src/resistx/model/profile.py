@@ -600,7 +600,10 @@ def _relapse_fits_early_courses(
         if t.progressed and early and not followed:
             found.append(f"treatments[{i}] ({t.setting}) ended in progression on {end}")
         elif end is not None and (end - value).days > RELAPSE_WORKUP_DAYS:  # case 2423
-            found.append(f"treatments[{i}] ({t.setting}) ends on {end}, over 92 days after it")
+            found.append(
+                f"treatments[{i}] ({t.setting}) ends on {end}, over {RELAPSE_WORKUP_DAYS} days "
+                "after it"
+            )
         elif end is None and t.stop_reason is StopReason.ONGOING:  # case 2470h
             found.append(f"treatments[{i}] ({t.setting}) is recorded as going on")
     if found:

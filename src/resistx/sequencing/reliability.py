@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
@@ -23,57 +22,11 @@ from resistx.model._biomarker_checks import GERMLINE_SAMPLES
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample, StopReason
 from resistx.model.profile import BiomarkerResult, Treatment, result_order
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
+from resistx.vocab.variants import HOTSPOTS, protein_change
 
 if TYPE_CHECKING:
     from resistx.sequencing.facts import Facts
     from resistx.sequencing.findings import GeneState
-
-_THERASCREEN = (
-    "one of the 11 PIK3CA mutations of therascreen PIK3CA (QIAGEN), the companion diagnostic "
-    "of alpelisib's approval on SOLAR-1"
-)
-
-#: gene -> protein change (one-letter form) -> where it is listed as activating. PIK3CA only:
-#: the PI3K-pathway rules wait on a classification (rule 2); the ESR1 rules do not, and the
-#: sources name no AKT1 or PTEN list
-HOTSPOTS: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
-    {
-        "PIK3CA": MappingProxyType(
-            dict.fromkeys(
-                (
-                    "C420R",
-                    "E542K",
-                    "E545A",
-                    "E545D",
-                    "E545G",
-                    "E545K",
-                    "Q546E",
-                    "Q546R",
-                    "H1047L",
-                    "H1047R",
-                    "H1047Y",
-                ),
-                _THERASCREEN,
-            )
-        ),
-    }
-)
-
-_AMINO_ACIDS = {
-    "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E",
-    "Gly": "G", "His": "H", "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F",
-    "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
-}  # fmt: skip
-_THREE_LETTER = re.compile(r"([A-Z][a-z]{2})(\d+)([A-Z][a-z]{2})")
-
-
-def protein_change(variant: str) -> str:
-    """'p.His1047Arg', 'p.(H1047R)' or 'H1047R' as 'H1047R' (other notations as given)."""
-    text = variant.strip().removeprefix("p.").strip("()")
-    found = _THREE_LETTER.fullmatch(text)
-    if found and found[1] in _AMINO_ACIDS and found[3] in _AMINO_ACIDS:
-        return f"{_AMINO_ACIDS[found[1]]}{found[2]}{_AMINO_ACIDS[found[3]]}"
-    return text.upper()
 
 
 def listed(r: BiomarkerResult) -> str | None:

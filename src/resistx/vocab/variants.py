@@ -1,0 +1,89 @@
+"""Protein changes of the genes resistx reads: their one-letter form, the activating ones a
+source lists, and the length of each gene's protein (a change past it is another gene's)."""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+_THERASCREEN = (
+    "one of the 11 PIK3CA mutations of therascreen PIK3CA (QIAGEN), the companion diagnostic "
+    "of alpelisib's approval on SOLAR-1"
+)
+
+#: gene -> protein change (one-letter form) -> where it is listed as activating. PIK3CA only:
+#: the PI3K-pathway rules wait on a classification (rule 2); the ESR1 rules do not, and the
+#: sources name no AKT1 or PTEN list
+HOTSPOTS: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
+    {
+        "PIK3CA": MappingProxyType(
+            dict.fromkeys(
+                (
+                    "C420R",
+                    "E542K",
+                    "E545A",
+                    "E545D",
+                    "E545G",
+                    "E545K",
+                    "Q546E",
+                    "Q546R",
+                    "H1047L",
+                    "H1047R",
+                    "H1047Y",
+                ),
+                _THERASCREEN,
+            )
+        ),
+    }
+)
+
+_AMINO_ACIDS = {
+    "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E",
+    "Gly": "G", "His": "H", "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F",
+    "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
+}  # fmt: skip
+_THREE_LETTER = re.compile(r"([A-Z][a-z]{2})(\d+)([A-Z][a-z]{2})")
+
+
+def protein_change(variant: str) -> str:
+    """'p.His1047Arg', 'p.(H1047R)' or 'H1047R' as 'H1047R' (other notations as given)."""
+    text = variant.strip().removeprefix("p.").strip("()")
+    found = _THREE_LETTER.fullmatch(text)
+    if found and found[1] in _AMINO_ACIDS and found[3] in _AMINO_ACIDS:
+        return f"{_AMINO_ACIDS[found[1]]}{found[2]}{_AMINO_ACIDS[found[3]]}"
+    return text.upper()
+
+
+#: the length in amino acids of each read gene's protein (UniProt's canonical sequences:
+#: P03372, P42336, P31749, P60484, P38398, P51587, Q86YC2, P06400, P04626, P24864): a protein
+#: change past it belongs to another gene (case 2295a: ESR1 'H1047R', PIK3CA's hotspot)
+PROTEIN_LENGTHS = MappingProxyType(
+    {
+        "ESR1": 595,
+        "PIK3CA": 1068,
+        "AKT1": 480,
+        "PTEN": 403,
+        "BRCA1": 1863,
+        "BRCA2": 3418,
+        "PALB2": 1186,
+        "RB1": 928,
+        "ERBB2": 1255,
+        "CCNE1": 410,
+    }
+)
+_POSITION = re.compile(r"[A-Z](\d+)")
+
+
+def past_the_protein(gene: str, variant: str) -> int | None:
+    """The position ``variant`` names where it is past the end of ``gene``'s protein, else
+    None (no protein change, or a gene of unknown length)."""
+    found = _POSITION.match(protein_change(variant))
+    length = PROTEIN_LENGTHS.get(gene)
+    position = int(found[1]) if found else 0
+    return position if length is not None and position > length else None
+
+
+def hotspot_of(variant: str) -> str | None:
+    """The gene whose listed activating change ``variant`` is (``HOTSPOTS``), or None."""
+    change = protein_change(variant)
+    return next((gene for gene, listed in HOTSPOTS.items() if change in listed), None)
