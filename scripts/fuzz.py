@@ -503,6 +503,11 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
             _months_to(t, as_of)
         out["treatments"].append(t)
     out["treatments"] = coherent(out["treatments"])
+    suppressed = any(
+        t.get("stop_reason") == "ongoing" and "goserelin" in t["drugs"] for t in out["treatments"]
+    )
+    if suppressed and out.get("menopausal_status") == "postmenopausal":  # refused (case 2502)
+        out["menopausal_status"] = "premenopausal"
     return out
 
 

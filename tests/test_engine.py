@@ -271,6 +271,18 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE, her2="0", treatments=[PALBOCICLIB, CAPECITABINE]),  # rule 55
     patient(biomarkers=NEGATIVE, her2="low", treatments=[PALBOCICLIB, CAPECITABINE]),  # rule 65
     patient(biomarkers=NEGATIVE, her2="unknown", treatments=[PALBOCICLIB, CAPECITABINE]),  # 72
+    # rule 30 under practice-2026: datopotamab deruxtecan past TROPION-Breast01's 1-2
+    # chemotherapy lines, at best an alternative (case 2545)
+    patient(
+        biomarkers=NEGATIVE,
+        her2="0",
+        treatments=[
+            dict(PALBOCICLIB, started_on="2022-01-10", ended_on="2023-01-20"),
+            dict(CAPECITABINE, started_on="2023-02-01", ended_on="2024-01-20"),
+            dict(CAPECITABINE, drugs=["paclitaxel"], line=3),
+            dict(ERIBULIN, line=4),
+        ],
+    ),
     patient(biomarkers=[*NEGATIVE[:3], result("PTEN", "not_detected", assay="ihc")]),
     patient(biomarkers=[*NEGATIVE, result("BRCA1", "mutated", origin="germline")]),
     patient(  # BRCA1/2 and PALB2 tested in the germline only: the PARP inhibitors wait

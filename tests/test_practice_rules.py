@@ -382,6 +382,22 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB, CAPECITABINE]
         ),
         practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+        practice(  # datopotamab deruxtecan past TROPION-Breast01's lines (case 2545)
+            her2="0",
+            biomarkers=NEGATIVE,
+            treatments=[
+                dict(PALBOCICLIB, started_on="2022-01-10", ended_on="2023-01-20"),
+                dict(CAPECITABINE, started_on="2023-02-01", ended_on="2024-01-20"),
+                dict(CAPECITABINE, drugs=["paclitaxel"], line=3),
+                dict(
+                    CAPECITABINE,
+                    drugs=["eribulin"],
+                    line=4,
+                    started_on="2025-10-15",
+                    ended_on="2026-03-20",
+                ),
+            ],
+        ),
         practice(her2="unknown", biomarkers=NEGATIVE),
         practice(biomarkers=NEGATIVE),
         practice(

@@ -162,3 +162,24 @@ def test_no_unverified_figure_is_encoded() -> None:
     assert not [v for v, _ in _values(eb.trial("INAVO120"), "PFS") if _close(v, 17.2)]
     assert not _values(eb.trial("evERA"), "OS")
     assert not _values(eb.trial("evERA"), "HR_OS")
+
+
+def _texts(trial: str) -> str:
+    """Everything the pack says of a trial in words: its notes, and each discrepancy's
+    readings, choice and reason."""
+    eb = _pack()
+    said = list(eb.trial(trial).notes)
+    for d in eb.discrepancies_for(trial):
+        said += [*d.readings, d.chosen, d.why]
+    return " ".join(said)
+
+
+def test_no_unverified_figure_is_quoted_in_the_words_either() -> None:
+    """Review of case 2520's round: the unverified figures were kept out of the figures but
+    quoted in the notes and discrepancies that ``resistx trial`` prints (DESTINY-Breast06's
+    ultralow PFS, INAVO120's updated PFS) and an unverified approval's brand name; a
+    recorded conflict names its sources, not the figures the document does not vouch for."""
+    assert not [x for x in _numbers(_texts("DESTINY-Breast06")) if _close(x, 15.1)]
+    assert not [x for x in _numbers(_texts("INAVO120")) if _close(x, 17.2) or _close(x, 7.3)]
+    assert "Revtorpyk" not in _texts("VIKTORIA-1")
+    assert "Revtorpyk" not in " ".join(n for a in _pack().approvals for n in a.notes)

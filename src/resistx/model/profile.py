@@ -511,6 +511,28 @@ def _menopause_of_a_man(inst: Any, _attribute: attrs.Attribute[Any], value: obje
         raise ValueError(msg)
 
 
+def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], value: object) -> None:
+    """'postmenopausal' beside a GnRH agonist going on contradicts itself (case 2502): on one,
+    oestradiol and FSH are suppressed and the menopause cannot be established, and read as
+    postmenopausal the woman loses the cautions that keep her suppression going."""
+    if value is not MenopausalStatus.POSTMENOPAUSAL or getattr(inst, "sex", None) is Sex.MALE:
+        return
+    gnrh = DrugClass.OVARIAN_FUNCTION_SUPPRESSION
+    going_on = [
+        f"treatments[{i}] ({', '.join(t.drugs)})"
+        for i, t in enumerate(getattr(inst, "treatments", ()) or ())
+        if t.stop_reason is StopReason.ONGOING and gnrh in t.drug_classes
+    ]
+    if going_on:
+        msg = (
+            f"menopausal_status 'postmenopausal' beside a GnRH agonist going on "
+            f"({'; '.join(going_on)}): on one the menopause cannot be established; record "
+            "'premenopausal' for a woman on ovarian suppression (or 'unknown'), or the "
+            "agonist's end"
+        )
+        raise ValueError(msg)
+
+
 def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     """A pregnancy beside sex 'male' or a postmenopausal status contradicts itself: one of the
     two was miskeyed (case 1877)."""
@@ -1322,7 +1344,8 @@ class Profile:
     her2_tests: tuple[Her2Test, ...] = attrs.field(default=(), validator=_her2_agrees)
     sex: Sex | None = None
     menopausal_status: MenopausalStatus = attrs.field(
-        default=MenopausalStatus.UNKNOWN, validator=_menopause_of_a_man
+        default=MenopausalStatus.UNKNOWN,
+        validator=[_menopause_of_a_man, _menopause_fits_suppression],
     )
     ecog: int | None = attrs.field(default=None, validator=_ecog)
     visceral_crisis: bool = False

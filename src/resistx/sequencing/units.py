@@ -18,11 +18,13 @@ class Units:
     concern the regimen: a function of the rule tuple and the record only, so it outlives any
     one evidence base (a fresh copy of the evidence derives none of it again)."""
 
-    __slots__ = ("_concerned", "by_factor", "rules")
+    __slots__ = ("_concerned", "by_factor", "planning", "rules")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self.by_factor = {f: tuple(r for r in rules if r.factor is f) for f in FACTORS}
+        #: the plan-level rules (actions and notes), in the policy's order
+        self.planning = tuple(r for r in rules if r.plan is not None)
         self._concerned: dict[tuple[Factor, RegimenSpec], tuple[Rule, ...]] = {}
 
     def concerned(self, f: Factor, spec: RegimenSpec) -> tuple[Rule, ...]:

@@ -173,11 +173,15 @@ def _ultralow_subgroup(ctx: Context) -> str:
     "(a longer PFS with half the grade 3 or worse adverse events; case 505): its reason says it "
     "brought no overall-survival benefit; before chemotherapy it is gated as rule 4 gates an ADC "
     "before any line (at best a later option, also in a visceral crisis: with no survival benefit "
-    "it is not the alternative to the crisis's chemotherapy), and says the same.",
+    "it is not the alternative to the crisis's chemotherapy), and says the same; after more "
+    "chemotherapy lines than its trial enrolled after, at best an alternative, sacituzumab "
+    "govitecan's trial (TROPiCS-02) having enrolled such patients and brought a survival gain "
+    "(case 2545).",
     codes=(
         "endocrine_therapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_datopotamab_deruxtecan",
+        "datopotamab_deruxtecan_past_its_lines",
         "adc_before_chemotherapy",
     ),
     trials=("DESTINY-Breast06", "DESTINY-Breast04", "TROPION-Breast01"),
@@ -231,6 +235,10 @@ def opened_by_endocrine_lines(i: HistoryInputs) -> bool:
     return i.endocrine_progressed and not i.tdxd_lines
 
 
+#: TROPION-Breast01 enrolled after 1-2 chemotherapy lines for metastatic disease
+TROPION_BREAST01_LINES = 2
+
+
 def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Effect:
     """Rule 30 for datopotamab deruxtecan: after 1-2 chemotherapy lines (TROPION-Breast01) an
     option on its merit; before any, gated as rule 4 gates an ADC. Either way its reason
@@ -249,13 +257,23 @@ def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -
             crisis_alternative=False,
         )
     pfs = figures(ctx, trial, spec.id, "ITT")
-    beyond = "" if i.chemo_lines <= 2 else ", fewer than this"
     said = f": {pfs}" if pfs else ""
+    if i.chemo_lines > TROPION_BREAST01_LINES:  # case 2545
+        return Effect(
+            code="datopotamab_deruxtecan_past_its_lines",
+            delta=ctx.weights.datodxd_opened,
+            ceiling=2,
+            text=f"{i.chemo_lines} prior chemotherapy lines: {trial} enrolled after 1-2 lines, "
+            f"so this patient is outside it{said}{no_os}; sacituzumab govitecan's trial "
+            "(TROPiCS-02) enrolled after more lines and brought an overall-survival gain: at "
+            "best an alternative.",
+            trials=(trial, "TROPiCS-02"),
+        )
     return Effect(
         code="prior_chemotherapy_opens_datopotamab_deruxtecan",
         delta=ctx.weights.datodxd_opened,
         text=f"{i.chemo_lines} prior chemotherapy line{'s' if i.chemo_lines > 1 else ''}: "
-        f"{trial} enrolled after 1-2 lines{beyond}{said}{no_os}.",
+        f"{trial} enrolled after 1-2 lines{said}{no_os}.",
         trials=(trial,),
     )
 
