@@ -90,3 +90,38 @@ def test_a_gnrh_agonist_going_on_beside_a_postmenopausal_status_is_refused() -> 
         assert any("goserelin" in c.text for o in plan.options for c in o.cautions), status
     # an agonist that has stopped is the known limitation of case 1124, not refused here
     _planned(_on_goserelin("postmenopausal", stop="completed"), "ye2024")
+
+
+def _drawn_before_the_end(days_before: int) -> dict[str, Any]:
+    """Case 2480c: ESR1 Y537S and the PI3K pathway negative on a ctDNA drawn ``days_before``
+    the recorded end of palbociclib + letrozole, which ended in progression on 2026-04-01."""
+    import datetime as dt  # noqa: PLC0415
+
+    drawn = (dt.date(2026, 4, 1) - dt.timedelta(days=days_before)).isoformat()
+    return _woman(
+        "2026-05-01",
+        [
+            result("ESR1", "mutated", sample="ctdna", tested_on=drawn, variant="Y537S"),
+            *(result(g, "not_detected", sample="ctdna", tested_on=drawn) for g in PAM),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-01-15", "2026-04-01", "progression", line=1),
+    )
+
+
+def test_a_ctdna_drawn_at_the_progression_visit_days_before_the_recorded_end_is_current() -> None:
+    """Case 2480c (MINOR, everyday records): a ctDNA drawn 5 days before the recorded end of
+    the line that progressed was read as older than the progression: a retest before choosing,
+    and the ESR1 mutation 'may no longer hold'. A draw within the progression's work-up
+    (``PROGRESSION_VISIT_DAYS`` before the recorded end) is current; the retest still asks
+    after the progression's own date, and a draw months before it stays stale."""
+    from resistx.sequencing.reliability import PROGRESSION_VISIT_DAYS  # noqa: PLC0415
+
+    plan = _planned(_drawn_before_the_end(5), "ye2024")
+    assert not [a for a in plan.actions if a.code == "retest"]
+    elacestrant = plan.option("elacestrant")
+    assert elacestrant is not None
+    assert not any("predates" in r.text for r in elacestrant.reasons)
+    for days in (PROGRESSION_VISIT_DAYS + 1, 90):
+        stale = _planned(_drawn_before_the_end(days), "ye2024")
+        retest = [a for a in stale.actions if a.code == "retest"]
+        assert retest and "after the progression of 2026-04-01" in retest[0].text, days

@@ -1,6 +1,6 @@
-"""One pass over the profile: reconciled findings per gene, the treatment history, the state.
-Everything the rules read about a patient is derived here, once per call; the per-factor
-``Inputs`` (``inputs.py``) are built from these facts and are all a rule can see."""
+"""One pass over the profile: reconciled findings per gene, the treatment history, the state,
+derived once per call; the per-factor ``Inputs`` (``inputs.py``), all a rule can see, are
+built from them."""
 
 from __future__ import annotations
 
@@ -62,11 +62,15 @@ class Facts:
     current: Treatment | None = None  # an ongoing latest course as recorded (rule 53)
 
     @once
-    def results_from(self) -> dt.date | None:  # a result before it predates what progressed:
-        # the latest progression, or the ongoing course's start (rule 53; case 713)
+    def progressed_on(self) -> dt.date | None:  # what a retest is asked after: the latest
+        # progression, or the ongoing course's start (rule 53; case 713)
         now = self.current.started_on if self.current else None
         then = latest_progression(self.profile.treatments, but=self.current)
         return max((d for d in (then, now) if d is not None), default=None)
+
+    @once
+    def results_from(self) -> dt.date | None:  # a result before it predates what progressed
+        return reliability.work_up_start(self.progressed_on, self.profile.treatments, self.current)
 
     @once
     def biomarkers(self) -> tuple[BiomarkerResult, ...]:
@@ -83,11 +87,8 @@ class Facts:
 
     def found(self, gene: str, *statuses: BiomarkerStatus) -> bool:
         st = self.genes.get(gene)
-        return (
-            st is not None
-            and st.finding is not None
-            and (not statuses or st.finding.result.status in statuses)
-        )
+        finding = None if st is None else st.finding
+        return finding is not None and (not statuses or finding.result.status in statuses)
 
     def needs_retest(self, gene: str) -> bool:
         """No result, an indeterminate one, or a negative or ESR1 finding from before the latest
@@ -101,9 +102,8 @@ class Facts:
         if progression is None or (tested is not None and tested >= progression):
             latest = self.current or next(reversed(self.in_order), None)  # case 1442
             return gene == "ESR1" and esr1_before(latest, tested, self.decision_date)
-        return (
-            tested is None or gene != "ESR1" or not esr1_stands(self.in_order, tested, progression)
-        )
+        then = self.progressed_on or progression  # the progression, not its work-up
+        return tested is None or gene != "ESR1" or not esr1_stands(self.in_order, tested, then)
 
     @once
     def unplaced(self) -> tuple[Treatment, ...]:  # progressions no test can be shown to follow
@@ -253,9 +253,8 @@ class Facts:
         )
 
     def relapse_after(self, end: dt.date) -> dt.date | None:
-        """The first relapse on record on or after ``end``, else the profile's ``as_of``: the
-        disease had relapsed by the decision, so the relapse came within any window that date
-        falls in (without ``as_of`` nothing bounds it)."""
+        """The first relapse on record on or after ``end``, else ``as_of`` (the disease had
+        relapsed by then: within any window it falls in; without it, nothing bounds it)."""
         return next((d for d in self.relapses if d >= end), self.profile.as_of)
 
     @once

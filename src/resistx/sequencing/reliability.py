@@ -220,3 +220,30 @@ def superseded(ordered: list[BiomarkerResult]) -> frozenset[BiomarkerResult]:
         ):
             found.add(r)
     return frozenset(found)
+
+
+#: a test drawn up to this many days before the recorded end of a course that ended in
+#: progression was drawn at the progression's work-up, after it was seen: it is read as current
+#: (case 2480c: a ctDNA drawn at the progression visit, the course recorded as ending days
+#: later, was read as older than the progression); resistx's allowance, as no source gives one
+PROGRESSION_VISIT_DAYS = 14
+
+
+def work_up_start(
+    day: dt.date | None, treatments: tuple[Treatment, ...], current: Treatment | None
+) -> dt.date | None:
+    """The first day a test counts as current (``Facts.results_from``): ``day`` (the latest
+    progression, ``Facts.progressed_on``) less ``PROGRESSION_VISIT_DAYS`` where a course ended
+    in progression on it, though not before that course's start; ``day`` itself where it is the
+    start of the course going on (rule 53: no progression dates it)."""
+    if day is None:
+        return None
+    skip = None if current is None else (current.started_on, current.drugs)
+    starts = [
+        t.started_on or day
+        for t in treatments
+        if t.progressed and t.end_date == day and (t.started_on, t.drugs) != skip
+    ]
+    if not starts:
+        return day
+    return max(day - dt.timedelta(days=PROGRESSION_VISIT_DAYS), *starts)

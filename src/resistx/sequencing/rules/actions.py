@@ -267,7 +267,7 @@ def investigational(_i: EfficacyInputs, spec: RegimenSpec, _ctx: Context) -> Ite
 def _when(facts: Facts) -> str:
     """When the retest is for: the progression of the ongoing course read as progressed (rule
     53; case 713: results from before it predate it), or the latest dated one."""
-    course, since = facts.current, facts.results_from
+    course, since = facts.current, facts.progressed_on
     if course is not None and since is not None and since == course.started_on:
         # no progression yet: the options are for it (cases 921, 924); a hold for toxicity and
         # a resumption in one line date from the first course
