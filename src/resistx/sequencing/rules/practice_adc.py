@@ -262,7 +262,7 @@ def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -
         return Effect(
             code="datopotamab_deruxtecan_past_its_lines",
             delta=ctx.weights.datodxd_opened,
-            ceiling=2,
+            ceiling=1,
             text=f"{i.chemo_lines} prior chemotherapy lines: {trial} enrolled after 1-2 lines, "
             f"so this patient is outside it{said}{no_os}; sacituzumab govitecan's trial "
             "(TROPiCS-02) enrolled after more lines and brought an overall-survival gain: at "
