@@ -13,9 +13,11 @@ from resistx.model.profile import Treatment, calendar_months
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
+from resistx.sequencing.once import remembered
 from resistx.vocab.drugs import DEGRADER_CLASSES, drug_class
 
 
+@remembered  # asked several times in one plan
 def aromatase_inhibitor_resistant(facts: Facts) -> bool:
     return any(
         DrugClass.AROMATASE_INHIBITOR in t.drug_classes
@@ -83,6 +85,7 @@ def _undated_adjuvant(facts: Facts, classes: AbstractSet[DrugClass]) -> tuple[Tr
     )
 
 
+@remembered  # asked several times in one plan
 def endocrine_progressed(facts: Facts) -> bool:
     """A course with endocrine therapy for metastatic disease ended in progression: what
     trastuzumab deruxtecan's approval asks for (case 497; an ongoing latest course counts, as

@@ -12,6 +12,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
 from resistx.sequencing.inputs import MolecularInputs
+from resistx.sequencing.once import remembered, remembered_each
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -32,6 +33,7 @@ def acted_on(
     return ()
 
 
+@remembered  # asked several times in one plan
 def first_cdk46i_progression(facts: Facts) -> Treatment | None:
     """The first metastatic CDK4/6-inhibitor course that progressed: by its start, else (no
     course of them dated) by its line."""
@@ -80,6 +82,7 @@ USED_UP: dict[str, frozenset[DrugClass]] = {
 }
 
 
+@remembered  # asked several times in one plan
 def targets_left(facts: Facts) -> tuple[str, ...]:
     """The ESR1 and PI3K-pathway genes with a definite finding on record whose pathway's drugs
     the disease has not progressed on (``USED_UP``) and can be given (not the PI3K pathway's
@@ -98,6 +101,7 @@ def targets_left(facts: Facts) -> tuple[str, ...]:
     )
 
 
+@remembered  # asked several times in one plan
 def needs_insulin(facts: Facts) -> bool:
     """Diabetes needing insulin: alpelisib left out (rule 12), capivasertib outside
     CAPItello-291's population (rule 78), so no PI3K-pathway drug to act on a finding."""
@@ -159,6 +163,7 @@ def progressed_regimens(facts: Facts) -> frozenset[tuple[str, ...]]:
     return frozenset(found)
 
 
+@remembered  # asked several times in one plan
 def pathway_tried(facts: Facts) -> str:
     """The first PI3K, AKT or mTOR inhibitor the disease progressed on ("" if none): after it
     the others step back (rule 11)."""
@@ -167,6 +172,7 @@ def pathway_tried(facts: Facts) -> str:
     )
 
 
+@remembered_each  # asked several times in one plan
 def stale_negative(facts: Facts, gene: str) -> bool:
     """``gene`` negative on record (current, or from before the latest progression) after
     progression on a PI3K, AKT or mTOR inhibitor: a finding now would open a drug of the pathway

@@ -29,7 +29,7 @@ from resistx.model.profile import (
 from resistx.sequencing import reliability
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
-from resistx.sequencing.once import once
+from resistx.sequencing.once import once, remembered_each
 from resistx.sequencing.reliability import as_read, esr1_before, esr1_stands, silent_draws
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -274,6 +274,7 @@ class Facts:
         dates |= {e for t in self.profile.treatments if t.progressed and (e := t.end_date)}
         return tuple(sorted(d for d in dates if d is not None))
 
+    @remembered_each  # asked by several Inputs and rules
     def early_relapse_chemo(self, within_months: float) -> int:
         """(Neo)adjuvant chemotherapy followed by relapse within ``within_months`` of its end:
         counted as one line by DESTINY-Breast04 (6 months) and TROPiCS-02 (12 months)."""

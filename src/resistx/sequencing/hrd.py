@@ -10,10 +10,12 @@ from resistx.model.enums import BiomarkerStatus, DrugClass, Origin
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, Facts
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.keyed import keyed
+from resistx.sequencing.once import remembered, remembered_each
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import PLATINUM, drug_class
 
 
+@remembered  # asked several times in one plan
 def parp_findings(facts: Facts) -> tuple[Finding, ...]:
     """Germline BRCA1/2 or PALB2, or somatic BRCA1/2 (TBCRC 048), as a memo key holds them
     (``keyed``): what opens a PARP inhibitor."""
@@ -79,6 +81,7 @@ def germline_brca(f: Finding) -> bool:
     return f.gene != "PALB2" and f.result.origin is Origin.GERMLINE
 
 
+@remembered_each  # asked several times in one plan
 def germline_on_record(facts: Facts, gene: str) -> bool:
     """A germline result for ``gene``, of any status, is on record."""
     return any(r.gene == gene and r.origin is Origin.GERMLINE for r in facts.biomarkers)
@@ -131,6 +134,7 @@ def adjuvant_parp(facts: Facts) -> tuple[tuple[str, ...], bool] | None:
     return drugs, soon
 
 
+@remembered  # asked several times in one plan
 def parp_contraindicated(facts: Facts) -> bool:
     """A myelodysplastic syndrome (or a past AML) on record: rule 112 leaves the PARP
     inhibitors out (cases 1176, 1204)."""
@@ -151,6 +155,7 @@ def parp_closed_by(facts: Facts) -> ParpClosed:
     }
 
 
+@remembered  # asked several times in one plan
 def platinum_resistant(facts: Facts) -> bool:
     """Progression on platinum for metastatic disease, or relapse on or within 12 months of
     (neo)adjuvant platinum: OlympiAD and EMBRACA enrolled neither (rule 105, case 907)."""

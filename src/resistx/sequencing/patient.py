@@ -29,6 +29,7 @@ from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs, EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
+from resistx.sequencing.once import remembered
 from resistx.vocab.drugs import drug_class
 
 
@@ -127,6 +128,7 @@ class Patient:
         return found
 
 
+@remembered  # asked several times in one plan
 def findings_of(facts: Facts) -> frozenset[tuple[str, Any]]:
     """Each gene with a finding, and its status: what the mechanisms are read from
     (``mechanisms_of``)."""

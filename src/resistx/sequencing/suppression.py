@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from resistx.model.enums import DrugClass, MenopausalStatus, Sex, StopReason
 from resistx.model.profile import Profile, Treatment, latest_course
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.once import remembered
 from resistx.vocab.drugs import drug_class
 
 #: a GnRH-agonist course that ended this close to a course's end still covered it (days)
@@ -33,6 +34,7 @@ def unsuppressed_partner(t: Treatment) -> str:
     return next((d for d in t.drugs if drug_class(d) in needing), "")
 
 
+@remembered  # asked several times in one plan
 def needs_ovarian_suppression(p: Profile) -> bool:
     """A pre- or perimenopausal woman: an aromatase inhibitor or fulvestrant needs ovarian
     suppression (rule 40's cautions, rule 63's question, the plan's note). With the status not
@@ -45,6 +47,7 @@ def needs_ovarian_suppression(p: Profile) -> bool:
     return p.menopausal_status in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL)
 
 
+@remembered  # asked several times in one plan
 def gnrh_agonist_stopped(p: Profile) -> str:
     """A GnRH agonist recorded as a course of its own beside the latest course and stopped
     before it ended (``suppression_beside``: "stopped"), or "": given to suppress working
@@ -59,6 +62,7 @@ def gnrh_agonist_stopped(p: Profile) -> str:
     return course.drugs[0] if how == "stopped" and course is not None else ""
 
 
+@remembered  # asked several times in one plan
 def gnrh_agonist_now(p: Profile) -> str:
     """The GnRH agonist going on (a course of its own, or in an ongoing course) or given with
     the latest course, or ""."""
@@ -121,6 +125,7 @@ def ai_without_suppression(t: Treatment, facts: Facts) -> bool:
     return how != "covered"
 
 
+@remembered  # asked several times in one plan
 def suppression_on_record(facts: Facts) -> str:
     """The ovarian suppression (a GnRH agonist) given with the latest course (in it, or as a
     course of its own that covered it: ``suppression_beside``) or going on now, or "": what an
