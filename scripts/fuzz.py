@@ -503,10 +503,9 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
             _months_to(t, as_of)
         out["treatments"].append(t)
     out["treatments"] = coherent(out["treatments"])
-    suppressed = any(
-        t.get("stop_reason") == "ongoing" and "goserelin" in t["drugs"] for t in out["treatments"]
-    )
-    if suppressed and out.get("menopausal_status") == "postmenopausal":  # refused (case 2502)
+    # a GnRH agonist beside 'postmenopausal' is refused while it can still suppress (2502, 2571)
+    suppressed = any("goserelin" in t["drugs"] for t in out["treatments"])
+    if suppressed and out.get("menopausal_status") == "postmenopausal":
         out["menopausal_status"] = "premenopausal"
     return out
 

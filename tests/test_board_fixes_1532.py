@@ -279,6 +279,7 @@ def test_prostap_is_read_as_leuprorelin() -> None:
         _course(
             ["Prostap", "palbociclib", "anastrozole"], "2025-01-10", "2026-11-01", "progression"
         ),
+        menopausal_status="premenopausal",  # on it (case 2570c: not 'postmenopausal')
     )
     treatment = resistx.load_profile(data).treatments[0]
     assert "leuprolide" in treatment.drugs

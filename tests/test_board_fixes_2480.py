@@ -1,17 +1,23 @@
 """Scenario tests for the findings of the blind reviews from case 2480 on (each seen failing
 before its fix), named after the behaviour a clinician relies on. The reviewers, briefed as
 breast oncologists, designed their own patients on a theme: the everyday patients of a cohort
-(2480-2519) and the evidence after the review under practice-2026 (2520-2559)."""
+(2480-2519), the evidence after the review under practice-2026 (2520-2559), then a recheck
+(2560-2589), real-world records and the converters (2590-2629) and the ADCs (2630-2669)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+import pytest
+
 import resistx
+from resistx.interop import from_fhir
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_2205 import _planned, _refusal
+from tests.test_interop_edges import bundle
 
 PAM = ("PIK3CA", "AKT1", "PTEN")
 
@@ -88,15 +94,47 @@ def test_a_gnrh_agonist_going_on_beside_a_postmenopausal_status_is_refused() -> 
     for status in ("premenopausal", "unknown"):
         plan = _planned(_on_goserelin(status), "ye2024")
         assert any("goserelin" in c.text for o in plan.options for c in o.cautions), status
-    # an agonist that has stopped is the known limitation of case 1124, not refused here
-    _planned(_on_goserelin("postmenopausal", stop="completed"), "ye2024")
+
+
+def test_a_gnrh_agonist_with_the_latest_line_or_stopped_weeks_ago_is_no_menopause_either() -> None:
+    """Case 2570c and 2571 (MAJOR, the recheck): goserelin given with the line that has just
+    progressed, or as its own course stopped six weeks before the plan, beside
+    'postmenopausal', was accepted: elacestrant first, no 'continue goserelin', where the
+    same record with 'unknown' reads her as premenopausal on suppression. A depot suppresses
+    for up to 12 weeks: within ``GNRH_SUPPRESSION_DAYS`` of its end the menopause cannot be
+    shown either. An agonist stopped long before, with other lines since, stays the known
+    limitation of case 1124."""
+    from resistx.model.profile import GNRH_SUPPRESSION_DAYS  # noqa: PLC0415
+
+    biomarkers = [result("ESR1", "mutated", sample="ctdna", tested_on="2026-04-10")]
+    with_the_line = _woman(
+        "2026-05-01",
+        biomarkers,
+        _course(
+            ["ribociclib", "letrozole", "goserelin"],
+            "2023-05-01",
+            "2026-04-01",
+            "progression",
+            line=1,
+        ),
+    )
+    assert "goserelin" in _refusal(with_the_line)
+    stopped = _on_goserelin("postmenopausal", stop="completed")  # ended 2026-04-01
+    stopped["treatments"][1]["ended_on"] = "2026-03-20"
+    assert "treatments[1]" in _refusal(stopped)
+    long_ago = dict(stopped, as_of="2026-09-01")  # months after the depot wore off
+    long_ago["biomarkers"] = [dict(b, tested_on="2026-08-20") for b in stopped["biomarkers"]]
+    long_ago["treatments"] = [
+        *stopped["treatments"],
+        _course(["capecitabine"], "2026-04-10", "2026-08-15", "progression", line=2),
+    ]
+    assert (dt.date(2026, 9, 1) - dt.date(2026, 3, 20)).days > GNRH_SUPPRESSION_DAYS
+    _planned(long_ago, "ye2024")
 
 
 def _drawn_before_the_end(days_before: int) -> dict[str, Any]:
     """Case 2480c: ESR1 Y537S and the PI3K pathway negative on a ctDNA drawn ``days_before``
     the recorded end of palbociclib + letrozole, which ended in progression on 2026-04-01."""
-    import datetime as dt  # noqa: PLC0415
-
     drawn = (dt.date(2026, 4, 1) - dt.timedelta(days=days_before)).isoformat()
     return _woman(
         "2026-05-01",
@@ -125,3 +163,134 @@ def test_a_ctdna_drawn_at_the_progression_visit_days_before_the_recorded_end_is_
         stale = _planned(_drawn_before_the_end(days), "ye2024")
         retest = [a for a in stale.actions if a.code == "retest"]
         assert retest and "after the progression of 2026-04-01" in retest[0].text, days
+
+
+def test_trastuzumab_deruxtecan_is_not_said_within_its_approval_before_a_metastatic_endocrine_line() -> (
+    None
+):
+    """Case 2652b (MAJOR, practice-2026): HER2-ultralow disease relapsing on adjuvant
+    abemaciclib + anastrozole, liver metastases, nothing yet for metastatic disease: the
+    reason said trastuzumab deruxtecan, 'within its approval', may weigh before another
+    endocrine line; its approvals ask for endocrine therapy (DESTINY-Breast06) or
+    chemotherapy (DESTINY-Breast04) for metastatic disease first. After a metastatic endocrine
+    line the sentence stands."""
+    relapse = _woman(
+        "2026-05-01",
+        [
+            result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
+            for g in ("ESR1", *PAM)
+        ],
+        {
+            "drugs": ["abemaciclib", "anastrozole"],
+            "setting": "adjuvant",
+            "started_on": "2024-03-01",
+            "ended_on": "2026-03-15",
+            "stop_reason": "progression",
+        },
+        relapsed_on="2026-03-15",
+        her2="ultralow",
+        metastatic_sites=["bone", "liver"],
+    )
+    plan = _planned(relapse, "practice-2026")
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    said = " ".join(r.text for r in tdxd.reasons) if tdxd else ""
+    assert tdxd is not None and "within its approval" not in said
+    assert "does not yet cover" in said and "once its approval covers her" in said
+
+
+def test_sacituzumab_govitecan_with_no_labelled_dose_in_child_pugh_b_is_at_best_an_alternative() -> (
+    None
+):
+    """Case 2643a (MAJOR): in moderate hepatic impairment (Child-Pugh B, not from metastases)
+    after two chemotherapy lines, sacituzumab govitecan came first and preferred while its own
+    caution said its label gives no starting dose there. It is at best an alternative, after
+    chemotherapy, which can be dosed for the liver; with mild impairment it stays preferred."""
+    for child_pugh, moved in (("B", True), ("A", False)):
+        data = _woman(
+            "2026-05-01",
+            [
+                result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
+                for g in ("ESR1", *PAM)
+            ],
+            _course(
+                ["palbociclib", "letrozole"], "2023-01-10", "2025-03-20", "progression", line=1
+            ),
+            _course(["capecitabine"], "2025-04-01", "2025-10-20", "progression", line=2),
+            _course(["paclitaxel"], "2025-11-01", "2026-04-05", "progression", line=3),
+            her2="0",
+            comorbidities=[
+                {"name": "hepatic_impairment", "child_pugh": child_pugh, "from_metastases": False}
+            ],
+        )
+        for policy in ("ye2024", "practice-2026"):
+            plan = _planned(data, policy)
+            sg, chemo = plan.option("sacituzumab-govitecan"), plan.option("chemotherapy")
+            assert sg is not None and chemo is not None
+            if moved:
+                assert sg.tier is not resistx.Tier.PREFERRED, policy
+                assert chemo.rank < sg.rank, policy
+                assert any("starting dose" in r.text for r in sg.reasons), policy
+            else:
+                assert sg.tier is resistx.Tier.PREFERRED, policy
+
+
+def _labelled(text: str) -> dict[str, Any]:
+    """Interop example 01 with palbociclib's order named by ``text`` alone (no code)."""
+    data = bundle()
+    data["entry"][9]["resource"]["medicationCodeableConcept"] = {"text": text}
+    return data
+
+
+def test_a_drug_label_with_its_form_and_strength_or_salt_is_read_not_left_out() -> None:
+    """Case 2610 (MAJOR): 'Palbociclib Tablet 125 mg' (and 'IBRANCE (palbociclib) 125 mg
+    capsule', 'Ribociclib succinate') was left out as no drug resistx knows: the plan read
+    'no CDK4/6 inhibitor on record' and offered palbociclib again, preferred. A label that
+    names one drug among its words is read as it, and the report says so."""
+    for text, drug in (
+        ("Palbociclib Tablet 125 mg", "palbociclib"),
+        ("IBRANCE (palbociclib) 125 mg capsule", "palbociclib"),
+        ("RIBOCICLIB SUCCINATE 200 MG TAB", "ribociclib"),
+    ):
+        conversion = from_fhir(_labelled(text))
+        drugs = {d for t in conversion.profile.treatments for d in t.drugs}
+        assert drug in drugs, text
+        assert any(text in a.text for a in conversion.assumptions), text
+
+
+def test_a_drug_label_naming_two_drugs_is_refused_not_read_as_its_first() -> None:
+    """Case 2609 (MAJOR): 'letrozole 2.5mg + ribociclib 600mg' was read as letrozole alone,
+    as an assumption, and the plan read no CDK4/6 inhibitor; a co-pack named by its brands
+    was left out. A label that names two drugs is refused, naming both: each is an agent of
+    its own."""
+    for text in ("letrozole 2.5mg + ribociclib 600mg", "Kisqali Femara Co-Pack"):
+        with pytest.raises(resistx.ProfileError) as caught:
+            from_fhir(_labelled(text))
+        said = str(caught.value)
+        assert "ribociclib" in said and "letrozole" in said, said
+
+
+def test_metastatic_lines_numbered_with_a_gap_ask_for_the_missing_line_before_choosing() -> None:
+    """Case 2599c (MAJOR): HER2-low, ribociclib + letrozole as line 1 and everolimus +
+    exemestane as line 3, no line 2: read silently as a complete history (no chemotherapy
+    line: chemotherapy preferred, trastuzumab deruxtecan later), where a capecitabine line 2
+    makes trastuzumab deruxtecan preferred. The plan asks, before choosing, for the missing
+    line; numbered without a gap, it does not."""
+
+    def lines(third: int) -> dict[str, Any]:
+        return _woman(
+            "2026-04-01",
+            [
+                result(g, "not_detected", sample="tissue", tested_on="2026-03-10")
+                for g in ("ESR1", *PAM)
+            ],
+            _course(["ribociclib", "letrozole"], "2023-01-10", "2024-09-15", "progression", line=1),
+            _course(
+                ["everolimus", "exemestane"], "2025-06-01", "2026-02-20", "progression", line=third
+            ),
+            her2="low",
+        )
+
+    plan = _planned(lines(3), "ye2024")
+    asked = [a for a in plan.actions if a.code == "record_missing_lines"]
+    assert asked and asked[0].before_choosing and "Line 2 " in asked[0].text
+    assert not [a for a in _planned(lines(2), "ye2024").actions if a.code == "record_missing_lines"]

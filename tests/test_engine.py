@@ -271,6 +271,8 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE, her2="0", treatments=[PALBOCICLIB, CAPECITABINE]),  # rule 55
     patient(biomarkers=NEGATIVE, her2="low", treatments=[PALBOCICLIB, CAPECITABINE]),  # rule 65
     patient(biomarkers=NEGATIVE, her2="unknown", treatments=[PALBOCICLIB, CAPECITABINE]),  # 72
+    # rule 138: lines 1 and 3 on record, no line 2: record it before choosing (case 2599c)
+    patient(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, dict(CAPECITABINE, line=3)]),
     # rule 30 under practice-2026: datopotamab deruxtecan past TROPION-Breast01's 1-2
     # chemotherapy lines, at best an alternative (case 2545)
     patient(

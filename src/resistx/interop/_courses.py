@@ -216,8 +216,17 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
         if name is not None:
             b.use(path, code, f"agent {name}")
             return name
-    name = drugs.by_label(label) if label else None
+    named = drugs.named_in(label) if label else ()
     shown = ", ".join(coded) or None
+    if len(named) > 1:  # case 2609: not the first of them alone
+        b.problem(
+            path,
+            f"agent {label!r} names {len(named)} drugs ({', '.join(named)}): give each as an "
+            "agent (a medication) of its own",
+        )
+        return None
+    # by its whole label, or the one drug its words name (case 2610: 'Palbociclib Tablet 125 mg')
+    name = (drugs.by_label(label) if label else None) or next(iter(named), None)
     if name is not None:
         b.assume(path, f"agent {label!r} read by its label as {name}", shown)
         return name

@@ -82,6 +82,30 @@ def by_label(label: str) -> str | None:
     return drug.name if drug is not None else None
 
 
+#: the longest drug name in words ('trastuzumab deruxtecan', a brand with its maker's word)
+_MOST_WORDS = 4
+
+
+def named_in(label: str) -> tuple[str, ...]:
+    """Each resistx drug a label names among its words, each once, in the label's order: by
+    its generic, brand or code name in any case, the longest name first at each word
+    ('IBRANCE (palbociclib) 125 mg capsule': palbociclib; 'letrozole 2.5mg + ribociclib
+    600mg': letrozole and ribociclib; case 2609)."""
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", label)
+    found: dict[str, None] = {}
+    k = 0
+    while k < len(words):
+        for n in range(min(_MOST_WORDS, len(words) - k), 0, -1):
+            drug = drug_vocab.lookup(" ".join(words[k : k + n]))
+            if drug is not None:
+                found[drug.name] = None
+                k += n
+                break
+        else:
+            k += 1
+    return tuple(found)
+
+
 #: how close a label must be to a drug's name to be taken for a misspelling of it: closer than
 #: the profile's hints, which only suggest (omeprazole is not letrozole)
 NEAR = 0.85

@@ -413,7 +413,7 @@ def _cancer_drug(resource: Mapping[str, Any], path: str, meds: Medications) -> b
     Read on a builder of its own: the statement is reported once, where it is read."""
     med = _medication_codes(Builder(FORMAT), resource, path, meds)
     return any(map(drugs.by_code, (med.code or "").split())) or bool(
-        med.label and drugs.by_label(med.label)
+        med.label and (drugs.by_label(med.label) or drugs.named_in(med.label))
     )
 
 

@@ -511,26 +511,53 @@ def _menopause_of_a_man(inst: Any, _attribute: attrs.Attribute[Any], value: obje
         raise ValueError(msg)
 
 
+#: a GnRH agonist's depot suppresses the ovaries for up to 12 weeks after its last dose
+#: (goserelin 10.8 mg, leuprorelin 11.25 mg, given every 3 months): within this many days of a
+#: course's end the menopause cannot be shown (case 2571)
+GNRH_SUPPRESSION_DAYS = 84
+
+
 def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], value: object) -> None:
-    """'postmenopausal' beside a GnRH agonist going on contradicts itself (case 2502): on one,
-    oestradiol and FSH are suppressed and the menopause cannot be established, and read as
-    postmenopausal the woman loses the cautions that keep her suppression going."""
+    """'postmenopausal' beside a GnRH agonist going on, given with the latest course, or
+    stopped within ``GNRH_SUPPRESSION_DAYS`` of the plan's date contradicts itself (cases 2502,
+    2570c, 2571): on one, oestradiol and FSH are suppressed and the menopause cannot be
+    established, and read as postmenopausal the woman loses the cautions that keep her
+    suppression going."""
     if value is not MenopausalStatus.POSTMENOPAUSAL or getattr(inst, "sex", None) is Sex.MALE:
         return
+    courses = getattr(inst, "treatments", ()) or ()
     gnrh = DrugClass.OVARIAN_FUNCTION_SUPPRESSION
-    going_on = [
-        f"treatments[{i}] ({', '.join(t.drugs)})"
-        for i, t in enumerate(getattr(inst, "treatments", ()) or ())
-        if t.stop_reason is StopReason.ONGOING and gnrh in t.drug_classes
+    given = [(i, t) for i, t in enumerate(courses) if gnrh in t.drug_classes]
+    if not given:
+        return
+    latest = latest_course(tuple(sorted(courses, key=Treatment._sort_key)))
+    as_of = getattr(inst, "as_of", None)
+    found = [
+        f"treatments[{i}] ({', '.join(t.drugs)}) {why}"
+        for i, t in given
+        if (why := _suppressing(t, t is latest, as_of))
     ]
-    if going_on:
+    if found:
         msg = (
-            f"menopausal_status 'postmenopausal' beside a GnRH agonist going on "
-            f"({'; '.join(going_on)}): on one the menopause cannot be established; record "
+            f"menopausal_status 'postmenopausal' beside a GnRH agonist that still suppresses "
+            f"the ovaries ({'; '.join(found)}): on one, and for up to {GNRH_SUPPRESSION_DAYS} "
+            "days after its last depot, the menopause cannot be established; record "
             "'premenopausal' for a woman on ovarian suppression (or 'unknown'), or the "
-            "agonist's end"
+            "agonist's end where it ended earlier"
         )
         raise ValueError(msg)
+
+
+def _suppressing(t: Treatment, latest: bool, as_of: dt.date | None) -> str:
+    """Why a GnRH-agonist course still suppresses the ovaries at ``as_of``, or ""."""
+    if t.stop_reason is StopReason.ONGOING:
+        return "going on"
+    end = t.end_date
+    if end is None:
+        return "with the latest course, its end not recorded" if latest else ""
+    if as_of is not None and (as_of - end).days <= GNRH_SUPPRESSION_DAYS:
+        return f"ended {end}, {(as_of - end).days} days before the plan's date"
+    return ""
 
 
 def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:

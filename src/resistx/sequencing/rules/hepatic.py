@@ -1,13 +1,17 @@
 """Hepatic impairment as the record gives it: assess it before choosing (rule 51) where it is
-severe, moderate with no visceral crisis on record, or entered with no Child-Pugh class."""
+severe, moderate with no visceral crisis on record, or entered with no Child-Pugh class; a
+drug whose label gives no starting dose there, at best an alternative (rule 137)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
-from resistx.model.enums import ChildPugh
+from resistx.model.enums import ChildPugh, Factor
+from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.inputs import BalanceInputs
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.vocab.comorbidities import Comorbidity
 
 
@@ -93,3 +97,51 @@ _CRISIS_QUESTION = (
     " Where it comes from liver metastases, a rising bilirubin can amount to a visceral "
     "crisis, which puts chemotherapy first (rule 7)."
 )
+
+
+#: drugs whose US label gives no starting dose in moderate or severe hepatic impairment
+#: (Child-Pugh B or C), where their safety is not established (the labels; not in the review)
+NO_DOSE_IN_CHILD_PUGH_B = MappingProxyType(
+    {"sacituzumab govitecan": "sacituzumab govitecan's US label gives no starting dose there"}
+)
+
+
+_NO_DOSE_CLASSES = (ChildPugh.B, ChildPugh.C)
+
+
+def _undosed_there(spec: RegimenSpec) -> bool:
+    """A regimen with sacituzumab govitecan."""
+    return any(d in NO_DOSE_IN_CHILD_PUGH_B for d in spec.drugs)
+
+
+# rule 137: Child-Pugh B or C: a drug its label gives no starting dose there, at best an alternative
+@rule(
+    137,
+    "Moderate or severe hepatic impairment: a drug with no labelled starting dose, at best an "
+    "alternative",
+    Factor.BALANCE,
+    condition="Hepatic impairment of Child-Pugh class B or C on record, and sacituzumab "
+    "govitecan, whose US label gives no starting dose there.",
+    effect="At best an alternative, a drug with a labelled dose first (case 2643a: it came "
+    "first and preferred in Child-Pugh B while its caution said its label gives no starting "
+    "dose); chemotherapy can be chosen and dosed for the liver.",
+    codes=("no_labelled_dose_in_hepatic_impairment",),
+    regimens=_undosed_there,
+)
+def no_labelled_hepatic_dose(
+    i: BalanceInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    graded = [c.child_pugh for c in i.comorbidities if c.child_pugh in _NO_DOSE_CLASSES]
+    if not graded:
+        return
+    worst = ChildPugh.C if ChildPugh.C in graded else ChildPugh.B
+    for drug in spec.drugs:
+        if drug in NO_DOSE_IN_CHILD_PUGH_B:
+            yield Effect(
+                code="no_labelled_dose_in_hepatic_impairment",
+                ceiling=1,
+                text=f"Child-Pugh {worst.value}: {NO_DOSE_IN_CHILD_PUGH_B[drug]}, where its "
+                "safety is not established (not in the review): at best an alternative, a drug "
+                "with a labelled dose first.",
+                trials=spec.key_trials,
+            )

@@ -1,6 +1,7 @@
 """Plan-level rules on the record: what it says that cannot be so (rule 47), what it leaves out
 that the plan depends on (rules 48 and 50), a course still going on (rule 53), a first
-recurrence to biopsy (rule 89), and a cytopenia after a PARP inhibitor to work up (rule 91)."""
+recurrence to biopsy (rule 89), a cytopenia after a PARP inhibitor to work up (rule 91), and
+metastatic lines numbered with a gap (rule 138)."""
 
 from __future__ import annotations
 
@@ -242,3 +243,41 @@ def cytopenia_after_parp_inhibitor(facts: Facts, _ctx: Context) -> Iterator[Plan
             "counts stay low, before the next marrow-suppressing treatment (the labels; not in "
             "the review).",
         )
+
+
+# rule 138: metastatic lines numbered with a gap: record the missing lines (case 2599c)
+@rule(
+    138,
+    "Metastatic lines numbered with a gap: record the missing lines",
+    None,
+    condition="Courses for metastatic disease numbered by line, a number below the highest "
+    "missing (lines 1 and 3 on record, no line 2).",
+    effect="An action before choosing to record the missing lines, or renumber those on record: "
+    "the plan counts only the lines recorded, and the lines place the options (the chemotherapy "
+    "lines for the ADCs, the endocrine lines for trastuzumab deruxtecan before chemotherapy, no "
+    "other line for postMONARCH; case 2599c: read as no chemotherapy line, chemotherapy came "
+    "first and trastuzumab deruxtecan later, where a capecitabine line 2 made it preferred).",
+    codes=("record_missing_lines",),
+)
+def missing_lines(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    numbered = {t.line for t in facts.metastatic if t.line is not None}
+    missing = sorted(set(range(1, max(numbered, default=1))) - numbered)
+    if not missing:
+        return
+    runs: list[list[int]] = []
+    for n in missing:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    said = ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs)
+    many = len(missing) > 1
+    yield PlanEffect(
+        code="record_missing_lines",
+        first=True,
+        text=f"Line{'s' * many} {said} for metastatic disease {'are' if many else 'is'} not on "
+        f"record (lines are numbered up to {max(numbered)}): record {'them' if many else 'it'}, "
+        "or renumber the lines on record. The plan counts the lines recorded, and they place the "
+        "options: the chemotherapy lines for the ADCs, the endocrine lines for trastuzumab "
+        "deruxtecan before chemotherapy, no other line for postMONARCH.",
+    )

@@ -129,7 +129,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             text=f"Endocrine-sensitive disease with {none}, outside "
             f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
             f"endocrine line: an endocrine-based line comes first{evidence}."
-            + _SITES
+            + _SITES.format(approval=_APPROVAL[i.endocrine_sensitive != "adjuvant"])
             * kinds.is_tdxd(spec),
             trials=(*spec.key_trials, trial),
         )
@@ -179,9 +179,16 @@ _OUTSIDE = (
 _SITES = (
     " This rule does not weigh the sites of metastasis: postMONARCH reported a larger benefit "
     "without visceral metastases (its report, a secondary source; no figures), so with liver "
-    "or lung metastases trastuzumab deruxtecan, within its approval, may weigh before another "
-    "endocrine line."
+    "or lung metastases trastuzumab deruxtecan{approval} may weigh before another endocrine "
+    "line."
 )
+#: ... where nothing has yet been given for metastatic disease, its approvals (endocrine
+#: therapy or chemotherapy for metastatic disease first) do not cover her (case 2652b)
+_APPROVAL = {
+    True: ", within its approval,",
+    False: ", once its approval covers her (it does not yet cover relapse on adjuvant therapy "
+    "before any endocrine therapy or chemotherapy for metastatic disease),",
+}
 
 
 def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:
