@@ -294,3 +294,75 @@ def test_metastatic_lines_numbered_with_a_gap_ask_for_the_missing_line_before_ch
     asked = [a for a in plan.actions if a.code == "record_missing_lines"]
     assert asked and asked[0].before_choosing and "Line 2 " in asked[0].text
     assert not [a for a in _planned(lines(2), "ye2024").actions if a.code == "record_missing_lines"]
+
+
+def _her2_low_after_two_chemotherapy_lines(*comorbidities: Any) -> dict[str, Any]:
+    """Case 2651: HER2-low (IHC 1+ on a metastasis) after palbociclib + letrozole, capecitabine
+    and paclitaxel, no target on tissue."""
+    return _woman(
+        "2026-05-01",
+        [
+            result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
+            for g in ("ESR1", *PAM)
+        ],
+        _course(["palbociclib", "letrozole"], "2023-01-10", "2025-03-20", "progression", line=1),
+        _course(["capecitabine"], "2025-04-01", "2025-10-20", "progression", line=2),
+        _course(["paclitaxel"], "2025-11-01", "2026-04-05", "progression", line=3),
+        her2="low",
+        comorbidities=list(comorbidities),
+    )
+
+
+def test_an_ungraded_lung_disease_that_leaves_tdxd_out_asks_its_grade_before_choosing() -> None:
+    """Case 2651 (MAJOR): a radiation pneumonitis recorded without its grade left trastuzumab
+    deruxtecan out, the standard after chemotherapy in HER2-low disease, and nothing asked for
+    the grade, where a grade 1 that resolved without steroids makes it an alternative. It
+    stays out (a current fibrosis is recorded the same way), and the plan asks for the grade
+    before choosing; with the grade given, it does not ask."""
+    plan = _planned(_her2_low_after_two_chemotherapy_lines("radiation pneumonitis"), "ye2024")
+    assert plan.option("trastuzumab-deruxtecan") is None
+    asked = [a for a in plan.actions if a.code == "grade_lung_disease"]
+    assert asked and asked[0].before_choosing and "steroids" in asked[0].text
+    graded = {"name": "interstitial_lung_disease", "grade": 1}
+    again = _planned(_her2_low_after_two_chemotherapy_lines(graded), "ye2024")
+    assert not [a for a in again.actions if a.code == "grade_lung_disease"]
+    assert again.option("trastuzumab-deruxtecan") is not None
+
+
+def _before_capecitabine(**first: Any) -> dict[str, Any]:
+    """Case 2593: palbociclib + letrozole from 2025-09-01, progressed, its end not recorded;
+    capecitabine from 2026-01-05 to its progression on 2026-03-28; a ctDNA on 2026-04-02 with
+    ESR1 and the PI3K pathway not detected; no line numbers."""
+    return _woman(
+        "2026-04-20",
+        [
+            result(g, "not_detected", sample="ctdna", tested_on="2026-04-02", tumour_fraction=0.05)
+            for g in ("ESR1", *PAM)
+        ],
+        {
+            "drugs": ["palbociclib", "letrozole"],
+            "setting": "metastatic",
+            "started_on": "2025-09-01",
+            "stop_reason": "progression",
+            **first,
+        },
+        _course(["capecitabine"], "2026-01-05", "2026-03-28", "progression"),
+    )
+
+
+def test_a_progression_undated_but_placed_before_a_later_line_by_its_start_leaves_tests_current() -> (
+    None
+):
+    """Case 2593 (MAJOR): palbociclib + letrozole ended in progression with no end date, but
+    started before capecitabine, whose progression is dated: its progression came before
+    capecitabine began, yet the tests after capecitabine's progression were set aside as
+    unplaced, a retest asked and nothing preferred (with line numbers, 2593c, they were read).
+    A course that started before a later one whose progression is dated is placed before it."""
+    plan = _planned(_before_capecitabine(), "ye2024")
+    assert not [a for a in plan.actions if a.code == "retest"]
+    assert plan.options[0].tier is resistx.Tier.PREFERRED
+    numbered = _before_capecitabine(line=1)
+    numbered["treatments"][1]["line"] = 2
+    assert [o.regimen.id for o in plan.options] == [
+        o.regimen.id for o in _planned(numbered, "ye2024").options
+    ]

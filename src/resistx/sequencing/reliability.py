@@ -189,7 +189,8 @@ def esr1_before(latest: Treatment | None, tested: dt.date | None, decision: dt.d
 
 def progression_unplaced(progressed: tuple[Treatment, ...]) -> tuple[Treatment, ...]:
     """The metastatic courses that ended in progression with no end date, not known to come
-    before one with a date (a lower line number than a dated one that progressed): with any,
+    before one with a date (a lower line number than a dated one that progressed, or a start
+    before the start of a dated one of another line): with any,
     no test can be shown to follow the latest progression, so no negative is current (case
     1030 and its recheck; rule 122 asks for the date). A course going on, read as progressed
     at the plan's date (rule 53), is dated by its start; without one it places nothing either."""
@@ -198,7 +199,22 @@ def progression_unplaced(progressed: tuple[Treatment, ...]) -> tuple[Treatment, 
     return tuple(
         t
         for t in progressed
-        if t.end_date is None and (top is None or t.line is None or t.line >= top)
+        if t.end_date is None
+        and (top is None or t.line is None or t.line >= top)
+        and not _started_before_a_dated(t, progressed)
+    )
+
+
+def _started_before_a_dated(t: Treatment, progressed: tuple[Treatment, ...]) -> bool:
+    """``t`` started before another course of another line whose progression is dated: its own
+    progression came before that course began (case 2593: no line numbers, the start dates
+    place it)."""
+    return t.started_on is not None and any(
+        u.end_date is not None
+        and u.started_on is not None
+        and u.started_on > t.started_on
+        and (u.line is None or t.line is None or u.line != t.line)
+        for u in progressed
     )
 
 

@@ -1,0 +1,54 @@
+"""An interstitial lung disease on record without its grade, where the deruxtecan ADCs are the
+patient's options: ask for it before choosing (rule 139)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model.enums import Her2Status
+from resistx.sequencing.facts import Facts
+from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.toxicity import from_toxicities
+from resistx.vocab.comorbidities import Comorbidity
+
+_ILD = Comorbidity.INTERSTITIAL_LUNG_DISEASE
+#: the payload whose own lung toxicity rule 12's rechallenge note speaks for (case 422)
+_DERUXTECAN = frozenset({"trastuzumab deruxtecan", "datopotamab deruxtecan"})
+
+
+# rule 139: an ungraded interstitial lung disease beside HER2-low disease: ask its grade
+@rule(
+    139,
+    "An interstitial lung disease without its grade, in HER2-low or -ultralow disease: ask it",
+    None,
+    condition="HER2-low or -ultralow disease, and an interstitial lung disease or pneumonitis on "
+    "record (or one that stopped a course) with no grade, not one a deruxtecan ADC caused "
+    "(rule 12's note on giving it again speaks for that).",
+    effect="An action before choosing to record its grade and whether it needed steroids: "
+    "trastuzumab deruxtecan is left out for it (rule 12), and a grade 1 that resolved without "
+    "them makes it at best an alternative, as DESTINY-Breast04 left out only one that needed "
+    "steroids, or one current or suspected (case 2651: a radiation pneumonitis, ungraded, left "
+    "the standard after chemotherapy out and nothing asked).",
+    codes=("grade_lung_disease",),
+    trials=("DESTINY-Breast04",),
+)
+def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if facts.her2 not in (Her2Status.LOW, Her2Status.ULTRALOW):
+        return
+    recorded = [c for c in facts.profile.comorbidities if c.name is _ILD]
+    stopped = dict(from_toxicities(facts)).get(_ILD, ())
+    if any(c.grade is not None for c in recorded) or not (recorded or stopped):
+        return
+    if any(d in _DERUXTECAN for d in stopped):
+        return
+    caused = f" (it stopped {' + '.join(stopped)})" if stopped else ""
+    yield PlanEffect(
+        code="grade_lung_disease",
+        first=True,
+        text=f"Interstitial lung disease{caused} on record without its grade: record its grade "
+        "and whether it needed steroids. Trastuzumab deruxtecan is left out for it (rule 12); "
+        "DESTINY-Breast04 left out an interstitial lung disease that needed steroids, or one "
+        "current or suspected (its protocol; not in the review), not a grade 1 that resolved "
+        "without them, which would make it at best an alternative, with a chest physician and "
+        "a CT first.",
+    )
