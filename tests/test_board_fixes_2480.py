@@ -366,3 +366,44 @@ def test_a_progression_undated_but_placed_before_a_later_line_by_its_start_leave
     assert [o.regimen.id for o in plan.options] == [
         o.regimen.id for o in _planned(numbered, "ye2024").options
     ]
+
+
+def test_endocrine_resistance_names_only_the_targets_found() -> None:
+    """Case 2713j (MAJOR in part): PIK3CA H1047R found, ESR1 not, after palbociclib +
+    letrozole, everolimus + exemestane and tamoxifen: rule 22's reason said 'the targets found
+    (ESR1, PI3K pathway) already acted on', naming an ESR1 mutation never found. It names the
+    targets found. (That everolimus uses up the pathway's target is case 512's reading, kept:
+    CAPItello-291 and SOLAR-1 left out prior mTOR inhibitors.)"""
+    data = _woman(
+        "2026-05-01",
+        [
+            result("PIK3CA", "mutated", sample="tissue", tested_on="2026-04-10", variant="H1047R"),
+            *(
+                result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
+                for g in ("ESR1", "AKT1", "PTEN")
+            ),
+        ],
+        _course(["palbociclib", "letrozole"], "2022-01-10", "2024-01-20", "progression", line=1),
+        _course(["everolimus", "exemestane"], "2024-02-01", "2025-01-20", "progression", line=2),
+        _course(["tamoxifen"], "2025-02-01", "2026-03-20", "progression", line=3),
+    )
+    plan = _planned(data, "ye2024")
+    said = [
+        r.text for o in plan.options for r in o.reasons if r.code.startswith("endocrine_resistance")
+    ]
+    assert said and all("ESR1" not in t for t in said)
+    assert any("(PI3K pathway)" in t for t in said)
+
+
+def test_lada_and_mody_are_diabetes_and_diabetes_insipidus_is_not() -> None:
+    """Case 2739o (MAJOR): 'LADA' and 'MODY' were refused towards other_conditions, where the
+    diabetes rules do not read them (alpelisib and capivasertib preferred on insulin); they
+    are diabetes mellitus, refused with the record that its rules read. 'Diabetes insipidus'
+    (2739n) and a past gestational diabetes were hinted as diabetes, which leaves alpelisib
+    out: they are not."""
+    for name in ("LADA", "MODY", "LADA on basal insulin"):
+        said = _refusal(_her2_low_after_two_chemotherapy_lines(name))
+        assert '{"name": "diabetes"' in said, name
+    for name in ("diabetes insipidus", "gestational diabetes (1998)"):
+        said = _refusal(_her2_low_after_two_chemotherapy_lines(name))
+        assert '{"name": "diabetes"' not in said, name

@@ -265,7 +265,9 @@ def history(
         outside_maintain=maintain_outside,
         endocrine_lines_after_cdk46i=endocrine_lines_after_cdk46i(facts),
         endocrine_targets_left=targets_left(facts),
-        had_endocrine_target=m.esr1 is not None or m.akt_pathway is not None,
+        endocrine_targets_found=tuple(
+            name for name, f in (("ESR1", m.esr1), ("PI3K pathway", m.akt_pathway)) if f
+        ),
         endocrine_progressed=endocrine_progressed(facts),
         destiny_breast06_entry=facts.destiny_breast06_entry,
         postmonarch_population=e.postmonarch_population,

@@ -227,7 +227,7 @@ class HistoryInputs:
     endocrine_lines_after_cdk46i: int
     #: the ESR1 and PI3K-pathway genes with a finding whose drugs she has not progressed on
     endocrine_targets_left: tuple[str, ...]
-    had_endocrine_target: bool  # an ESR1 or PI3K-pathway finding, acted on or not
+    endocrine_targets_found: tuple[str, ...]  # "ESR1", "PI3K pathway" found (rule 22)
     #: progressed on endocrine therapy for metastatic disease (``ai_resistance``; rule 30:
     #: trastuzumab deruxtecan's approval asks for it, case 497; rule 19: the first-line trials
     #: enrolled no one treated for advanced disease, case 492)

@@ -175,7 +175,11 @@ INSULIN = '{"name": "diabetes", "insulin": true}'
 #: ... and diabetes named any other way (case 1096: 'T2DM on metformin' went to free text)
 DIABETES = '{"name": "diabetes"}, with "insulin": true where it needs insulin, and "hba1c"'
 #: a clinic's short names for diabetes
-_DIABETES_WORDS = frozenset({"dm", "dm1", "dm2", "t1d", "t2d", "t1dm", "t2dm", "iddm", "niddm"})
+_DIABETES_WORDS = frozenset(
+    {"dm", "dm1", "dm2", "t1d", "t2d", "t1dm", "t2dm", "iddm", "niddm", "lada", "mody"}
+)
+#: words of a diabetes that is no diabetes mellitus now (case 2739n): free text, not hinted
+_NOT_MELLITUS = frozenset({"insipidus", "gestational"})
 
 
 def recorded_as(name: str) -> str | None:
@@ -188,6 +192,8 @@ def recorded_as(name: str) -> str | None:
         return None
     if any(w.startswith(("neuropath", "polyneuropath")) for w in words):
         return None  # a neuropathy first (``HINTS``; case 2228)
+    if _NOT_MELLITUS & set(words):
+        return None
     insulin = "insulin" in words and not {"non", "without", "no"} & set(words)
     if {"t1dm", "t1d", "iddm", "dm1", "type1", "typei"} & set(words) or insulin:
         return INSULIN

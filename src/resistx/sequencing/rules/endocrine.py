@@ -265,8 +265,8 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     if i.endocrine_lines_after_cdk46i < ENDOCRINE_RESISTANCE_LINES or i.endocrine_targets_left:
         return
     n = i.endocrine_lines_after_cdk46i
-    if i.had_endocrine_target:
-        targets = "the targets found (ESR1, PI3K pathway) already acted on"
+    if found := i.endocrine_targets_found:  # case 2713j: only those found
+        targets = f"the target{'s' * (len(found) > 1)} found ({', '.join(found)}) already acted on"
     elif i.targets_untested:
         targets = (
             "no target known (ESR1 or the PI3K pathway not tested since the latest progression:"
