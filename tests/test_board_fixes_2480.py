@@ -226,8 +226,8 @@ def test_sacituzumab_govitecan_with_no_labelled_dose_in_child_pugh_b_is_at_best_
             plan = _planned(data, policy)
             sg, chemo = plan.option("sacituzumab-govitecan"), plan.option("chemotherapy")
             assert sg is not None and chemo is not None
-            if moved:
-                assert sg.tier is not resistx.Tier.PREFERRED, policy
+            if moved:  # and below chemotherapy whatever its tier (case 2677c)
+                assert sg.tier is resistx.Tier.LATER, policy
                 assert chemo.rank < sg.rank, policy
                 assert any("starting dose" in r.text for r in sg.reasons), policy
             else:
@@ -407,3 +407,78 @@ def test_lada_and_mody_are_diabetes_and_diabetes_insipidus_is_not() -> None:
     for name in ("diabetes insipidus", "gestational diabetes (1998)"):
         said = _refusal(_her2_low_after_two_chemotherapy_lines(name))
         assert '{"name": "diabetes"' not in said, name
+
+
+def test_a_label_with_a_drug_the_converter_cannot_read_beside_one_it_can_is_refused() -> None:
+    """Cases 2683a, 2682b (MAJOR, the recheck): 'palbo + letrozole' was read as letrozole
+    alone (the abbreviation unread), and 'Palbociclib-ratiopharm 125 mg' or
+    'palbociclib-letrozole' left out: the plan read no CDK4/6 inhibitor. A drug joined to a
+    maker's name by a hyphen is read; a label of several agents with one unread is refused,
+    naming it."""
+    for text, drug in (
+        ("Palbociclib-ratiopharm 125 mg Hartkapseln", "palbociclib"),
+        ("Tamoxifen-Citrat", "tamoxifen"),
+    ):
+        drugs = {d for t in from_fhir(_labelled(text)).profile.treatments for d in t.drugs}
+        assert drug in drugs, text
+    for text, unread in (
+        ("palbo + letrozole", "palbo"),
+        ("letrozole (with palbo)", "palbo"),
+        ("palbociclib-letrozole", None),
+    ):
+        with pytest.raises(resistx.ProfileError) as caught:
+            from_fhir(_labelled(text))
+        said = str(caught.value)
+        assert "letrozole" in said and (unread is None or repr(unread) in said), said
+
+
+def test_an_unknown_status_weeks_after_a_gnrh_agonist_reads_as_before_the_menopause() -> None:
+    """Case 2676c (borderline MAJOR, the recheck): goserelin ended with line 1 on 2026-04-01,
+    paclitaxel since, status unknown, the plan on 2026-06-01: read as postmenopausal,
+    elacestrant first, the question of status silent on the agonist. Within
+    ``GNRH_SUPPRESSION_DAYS`` of its end the menopause cannot be shown: read as before it,
+    and the question says why."""
+    data = _woman(
+        "2026-06-01",
+        [result("ESR1", "mutated", sample="ctdna", tested_on="2026-05-20")],
+        _course(
+            ["palbociclib", "letrozole", "goserelin"],
+            "2024-01-10",
+            "2026-04-01",
+            "progression",
+            line=1,
+        ),
+        _course(["paclitaxel"], "2026-04-15", "2026-05-25", "progression", line=2),
+        menopausal_status="unknown",
+    )
+    plan = _planned(data, "ye2024")
+    asked = next(a for a in plan.actions if a.code == "establish_menopausal_status")
+    assert "goserelin" in asked.text and "premenopausal" in asked.text
+    elacestrant = plan.option("elacestrant")
+    assert elacestrant is not None and elacestrant.tier is not resistx.Tier.PREFERRED
+
+
+def test_postmenopausal_beside_an_agonist_whose_end_no_date_places_is_refused() -> None:
+    """Case 2676b (MAJOR, the recheck): palbociclib + letrozole + goserelin for 30 months with
+    no dates, then paclitaxel from 2026-04-15, 'postmenopausal' on 2026-06-01: accepted,
+    elacestrant first, where the same history with its dates was refused. An agonist's course
+    with no end date is placed only by a later course that started more than
+    ``GNRH_SUPPRESSION_DAYS`` before the plan."""
+
+    def history(paclitaxel_from: str) -> dict[str, Any]:
+        return _woman(
+            "2026-06-01",
+            [result("ESR1", "mutated", sample="ctdna", tested_on="2026-05-20")],
+            {
+                "drugs": ["palbociclib", "letrozole", "goserelin"],
+                "setting": "metastatic",
+                "months": 30,
+                "line": 1,
+                "stop_reason": "progression",
+            },
+            _course(["paclitaxel"], paclitaxel_from, None, "ongoing", line=2),
+        )
+
+    said = _refusal(history("2026-04-15"))
+    assert "goserelin" in said and "end" in said
+    _planned(history("2025-12-01"), "ye2024")  # paclitaxel over 84 days ago places it

@@ -218,6 +218,14 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
             return name
     named = drugs.named_in(label) if label else ()
     shown = ", ".join(coded) or None
+    if label and (unread := drugs.unread_agents(label)):  # case 2683a: 'palbo + letrozole'
+        b.problem(
+            path,
+            f"agent {label!r} names {', '.join(named)} beside "
+            f"{', '.join(map(repr, unread))}, which is no drug resistx reads: give each drug "
+            "as an agent (a medication) of its own, by its full name",
+        )
+        return None
     if len(named) > 1:  # case 2609: not the first of them alone
         b.problem(
             path,

@@ -91,7 +91,13 @@ def named_in(label: str) -> tuple[str, ...]:
     its generic, brand or code name in any case, the longest name first at each word
     ('IBRANCE (palbociclib) 125 mg capsule': palbociclib; 'letrozole 2.5mg + ribociclib
     600mg': letrozole and ribociclib; case 2609)."""
-    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", label)
+    # a hyphenated word that names no drug whole is read by its parts (case 2682b:
+    # 'Palbociclib-ratiopharm', 'palbociclib-letrozole')
+    words = [
+        part
+        for word in re.findall(r"[^\W_]+(?:-[^\W_]+)*", label)
+        for part in ([word] if "-" not in word or drug_vocab.lookup(word) else word.split("-"))
+    ]
     found: dict[str, None] = {}
     k = 0
     while k < len(words):
@@ -106,6 +112,30 @@ def named_in(label: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: what separates the agents of a label that names several ('palbo + letrozole', 'letrozole
+#: (with palbo)', 'Arimidex/Ibrance')
+_AGENTS = re.compile(r"\s*(?:[+/;&,]|\band\b|\bwith\b)\s*", re.IGNORECASE)
+#: the words of a label's strength and form, no agent's name ('5 mg' after a decimal comma)
+_UNITS = frozenset(
+    {"mg", "g", "mcg", "ug", "ml", "tab", "tabs", "tablet", "tablets", "cap", "caps"}
+)
+_UNITS |= {"capsule", "capsules", "oral", "po", "daily", "od", "bd", "iu", "kg", "m", "l"}
+_UNITS |= {"iv", "sc", "im", "infusion", "injection", "day", "days", "week", "weeks", "cycle"}
+
+
+def unread_agents(label: str) -> tuple[str, ...]:
+    """The agents of a label that names several, separated ('+', '/', 'and', 'with', ...),
+    that name no drug resistx reads, where another names one: 'palbo + letrozole' gives
+    ('palbo',) (case 2683a: read as letrozole alone, the CDK4/6 inhibitor lost)."""
+    parts = [p.strip(" ()[].") for p in _AGENTS.split(label)]
+    meant = [
+        p for p in parts if any(w.casefold() not in _UNITS for w in re.findall(r"[^\W\d_]+", p))
+    ]
+    if len(meant) < 2 or not named_in(label):
+        return ()
+    return tuple(p for p in meant if not named_in(p))
+
+
 #: how close a label must be to a drug's name to be taken for a misspelling of it: closer than
 #: the profile's hints, which only suggest (omeprazole is not letrozole)
 NEAR = 0.85
@@ -118,5 +148,9 @@ def near(label: str) -> str | None:
 
     word = re.split(r"\s+\d", label.strip(), maxsplit=1)[0].casefold()
     folded = {s.casefold(): s for s in drug_vocab.SPELLINGS}
-    found = difflib.get_close_matches(word, list(folded), n=1, cutoff=NEAR)
-    return folded[found[0]] if found else None
+    # the name before its strength, else any word of it ('Letrozol Accord 2,5 mg': case 2682b)
+    for candidate in (word, *re.findall(r"[^\W\d_]{5,}", word)):
+        found = difflib.get_close_matches(candidate, list(folded), n=1, cutoff=NEAR)
+        if found:
+            return folded[found[0]]
+    return None

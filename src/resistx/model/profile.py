@@ -530,12 +530,13 @@ def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], val
     given = [(i, t) for i, t in enumerate(courses) if gnrh in t.drug_classes]
     if not given:
         return
-    latest = latest_course(tuple(sorted(courses, key=Treatment._sort_key)))
+    ordered = tuple(sorted(courses, key=Treatment._sort_key))
+    latest = latest_course(ordered)
     as_of = getattr(inst, "as_of", None)
     found = [
         f"treatments[{i}] ({', '.join(t.drugs)}) {why}"
         for i, t in given
-        if (why := _suppressing(t, t is latest, as_of))
+        if (why := _suppressing(t, t is latest, as_of, ordered))
     ]
     if found:
         msg = (
@@ -548,13 +549,24 @@ def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], val
         raise ValueError(msg)
 
 
-def _suppressing(t: Treatment, latest: bool, as_of: dt.date | None) -> str:
-    """Why a GnRH-agonist course still suppresses the ovaries at ``as_of``, or ""."""
+def _suppressing(
+    t: Treatment, latest: bool, as_of: dt.date | None, ordered: tuple[Treatment, ...]
+) -> str:
+    """Why a GnRH-agonist course still suppresses the ovaries at ``as_of``, or "": with no end
+    on record, unless a course after it started over ``GNRH_SUPPRESSION_DAYS`` before
+    ``as_of`` (case 2676b: then it ended before that)."""
     if t.stop_reason is StopReason.ONGOING:
         return "going on"
     end = t.end_date
+    if end is None and latest:
+        return "with the latest course, its end not recorded"
     if end is None:
-        return "with the latest course, its end not recorded" if latest else ""
+        later = ordered[ordered.index(t) + 1 :]
+        placed = as_of is None or any(
+            u.started_on is not None and (as_of - u.started_on).days > GNRH_SUPPRESSION_DAYS
+            for u in later
+        )
+        return "" if placed else "its end not recorded, and no later course places it earlier"
     if as_of is not None and (as_of - end).days <= GNRH_SUPPRESSION_DAYS:
         return f"ended {end}, {(as_of - end).days} days before the plan's date"
     return ""

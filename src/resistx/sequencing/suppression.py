@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from resistx.model.enums import DrugClass, MenopausalStatus, Sex, StopReason
-from resistx.model.profile import Profile, Treatment, latest_course
+from resistx.model.profile import GNRH_SUPPRESSION_DAYS, Profile, Treatment, latest_course
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.once import remembered
 from resistx.vocab.drugs import drug_class
@@ -43,7 +43,7 @@ def needs_ovarian_suppression(p: Profile) -> bool:
     if p.sex is Sex.MALE:
         return False
     if p.menopausal_status is MenopausalStatus.UNKNOWN:
-        return bool(gnrh_agonist_now(p) or gnrh_agonist_stopped(p))
+        return bool(gnrh_agonist_now(p) or gnrh_agonist_stopped(p) or gnrh_agonist_recent(p))
     return p.menopausal_status in (MenopausalStatus.PREMENOPAUSAL, MenopausalStatus.PERIMENOPAUSAL)
 
 
@@ -60,6 +60,21 @@ def gnrh_agonist_stopped(p: Profile) -> str:
         return ""
     how, course = suppression_beside(latest, p.treatments, p.decision_date)
     return course.drugs[0] if how == "stopped" and course is not None else ""
+
+
+@remembered  # asked several times in one plan
+def gnrh_agonist_recent(p: Profile) -> str:
+    """A GnRH agonist whose course ended within ``GNRH_SUPPRESSION_DAYS`` of the plan's date,
+    or "": its depot may still suppress the ovaries, and the menopause cannot be shown until it
+    has worn off (case 2676c: read as postmenopausal 61 days after it)."""
+    gnrh, today = DrugClass.OVARIAN_FUNCTION_SUPPRESSION, p.decision_date
+    for t in p.treatments:
+        end = t.end_date
+        if gnrh not in t.drug_classes or end is None or today is None:
+            continue
+        if 0 <= (today - end).days <= GNRH_SUPPRESSION_DAYS:
+            return next(d for d in t.drugs if drug_class(d) is gnrh)
+    return ""
 
 
 @remembered  # asked several times in one plan

@@ -114,17 +114,17 @@ def _undosed_there(spec: RegimenSpec) -> bool:
     return any(d in NO_DOSE_IN_CHILD_PUGH_B for d in spec.drugs)
 
 
-# rule 137: Child-Pugh B or C: a drug its label gives no starting dose there, at best an alternative
+# rule 137: Child-Pugh B or C: a drug its label gives no starting dose there, at best later
 @rule(
     137,
-    "Moderate or severe hepatic impairment: a drug with no labelled starting dose, at best an "
-    "alternative",
+    "Moderate or severe hepatic impairment: a drug with no labelled starting dose, at best later",
     Factor.BALANCE,
     condition="Hepatic impairment of Child-Pugh class B or C on record, and sacituzumab "
     "govitecan, whose US label gives no starting dose there.",
-    effect="At best an alternative, a drug with a labelled dose first (case 2643a: it came "
-    "first and preferred in Child-Pugh B while its caution said its label gives no starting "
-    "dose); chemotherapy can be chosen and dosed for the liver.",
+    effect="At best a later option, after the options with a labelled dose (case 2643a: it "
+    "came first and preferred in Child-Pugh B while its caution said its label gives no "
+    "starting dose; 2677c: as an alternative it still came before chemotherapy, which can be "
+    "chosen and dosed for the liver).",
     codes=("no_labelled_dose_in_hepatic_impairment",),
     regimens=_undosed_there,
 )
@@ -139,9 +139,9 @@ def no_labelled_hepatic_dose(
         if drug in NO_DOSE_IN_CHILD_PUGH_B:
             yield Effect(
                 code="no_labelled_dose_in_hepatic_impairment",
-                ceiling=1,
+                ceiling=2,  # case 2677c: as an alternative it still came before chemotherapy
                 text=f"Child-Pugh {worst.value}: {NO_DOSE_IN_CHILD_PUGH_B[drug]}, where its "
-                "safety is not established (not in the review): at best an alternative, a drug "
-                "with a labelled dose first.",
+                "safety is not established (not in the review): at best a later option, after "
+                "the options with a labelled dose.",
                 trials=spec.key_trials,
             )

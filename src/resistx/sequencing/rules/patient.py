@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import ChildPugh, DrugClass, Factor, MenopausalStatus, Sex
+from resistx.model.profile import GNRH_SUPPRESSION_DAYS
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
@@ -18,6 +19,7 @@ from resistx.sequencing.rules.drug_classes import endocrine_based_or_trial
 from resistx.sequencing.suppression import (
     ai_without_suppression,
     gnrh_agonist_now,
+    gnrh_agonist_recent,
     gnrh_agonist_stopped,
 )
 
@@ -211,7 +213,7 @@ def establish_menopausal_status(facts: Facts, _ctx: Context) -> Iterator[PlanEff
         "postmenopausal women and men, as alpelisib's, everolimus's and ribociclib's with "
         "fulvestrant are; not in the review)"
         + (_UNSUPPRESSED if any(ai_without_suppression(t, facts) for t in p.treatments) else "")
-        + _meanwhile(gnrh_agonist_now(p), gnrh_agonist_stopped(p))
+        + _meanwhile(gnrh_agonist_now(p), gnrh_agonist_stopped(p), gnrh_agonist_recent(p))
         + _UNTIL_ESTABLISHED,
     )
 
@@ -224,10 +226,17 @@ _UNTIL_ESTABLISHED = (
 )
 
 
-def _meanwhile(gnrh: str, stopped: str) -> str:
+def _meanwhile(gnrh: str, stopped: str, recent: str = "") -> str:
     """How the plan reads an unrecorded status: before the menopause, on suppression, while a
     GnRH agonist goes on (case 1029), or with one stopped before the latest course ended (case
-    1573); else after it."""
+    1573) or within ``GNRH_SUPPRESSION_DAYS`` (case 2676c); else after it."""
+    if recent and not (gnrh or stopped):
+        return (
+            f". A GnRH agonist ({recent}) ended within {GNRH_SUPPRESSION_DAYS} days of this plan: "
+            "its depot may still suppress the ovaries, so oestradiol and FSH cannot show the "
+            "menopause until it has worn off; this plan reads the patient as premenopausal, off "
+            "suppression, meanwhile."
+        )
     if stopped and not gnrh:
         return (
             f". A GnRH agonist ({stopped}) was given beside the latest course and stopped before "
