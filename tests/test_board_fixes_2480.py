@@ -482,3 +482,26 @@ def test_postmenopausal_beside_an_agonist_whose_end_no_date_places_is_refused() 
     said = _refusal(history("2026-04-15"))
     assert "goserelin" in said and "end" in said
     _planned(history("2025-12-01"), "ye2024")  # paclitaxel over 84 days ago places it
+
+
+def test_with_earlier_lines_missing_nothing_is_preferred_until_they_are_recorded() -> None:
+    """Case 2680b (MAJOR, the recheck): only line 3 (capecitabine) on record: the plan asked
+    for lines 1 and 2 but meanwhile made the first-line CDK4/6-inhibitor regimens preferred
+    ('no CDK4/6 inhibitor on record'), though a third line has almost surely followed one.
+    Until the missing lines are recorded nothing is preferred; numbered from 1, as before."""
+
+    def lines(first: int) -> dict[str, Any]:
+        return _woman(
+            "2026-05-01",
+            [
+                result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
+                for g in ("ESR1", *PAM)
+            ],
+            _course(["capecitabine"], "2025-10-01", "2026-04-01", "progression", line=first),
+            her2="0",
+        )
+
+    gap = _planned(lines(3), "ye2024")
+    assert [a for a in gap.actions if a.code == "record_missing_lines"]
+    assert all(o.tier is not resistx.Tier.PREFERRED for o in gap.options)
+    assert any(o.tier is resistx.Tier.PREFERRED for o in _planned(lines(1), "ye2024").options)

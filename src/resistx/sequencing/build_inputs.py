@@ -17,7 +17,7 @@ from resistx.sequencing.ai_resistance import (
     endocrine_resistant,
     ultralow_endocrine_progressed,
 )
-from resistx.sequencing.course_readings import cdk46i_months, first_line
+from resistx.sequencing.course_readings import cdk46i_months, first_line, missing_lines
 from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.exhausted import (
     acted_on,
@@ -231,9 +231,8 @@ def history(
 ) -> HistoryInputs:
     """``covers``: whether a course holds a regimen's drugs; ``maintain_outside``: worked out
     once per patient; the molecular and efficacy Inputs lend what they already hold."""
-    m, e = inputs
+    (m, e), sg_early = inputs, facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     tdxd_early = int(m.db04_early_relapse)  # worked out once, for the molecular Inputs
-    sg_early = facts.early_relapse_chemo(EARLY_RELAPSE_SG)
     toxicity = frozenset(d for course in facts.cdk46i_toxicity for d in course)
     return HistoryInputs(
         visceral_crisis=facts.profile.visceral_crisis,
@@ -263,6 +262,7 @@ def history(
             d for d in facts.progressed_drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR
         ),
         outside_maintain=maintain_outside,
+        lines_missing=bool(missing_lines(facts)),
         endocrine_lines_after_cdk46i=endocrine_lines_after_cdk46i(facts),
         endocrine_targets_left=targets_left(facts),
         endocrine_targets_found=tuple(

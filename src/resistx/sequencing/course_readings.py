@@ -35,3 +35,10 @@ def first_line(facts: Facts) -> FirstLine:
         "untreated": not facts.profile.treatments,
         "early_adjuvant_relapse": facts.early_adjuvant_endocrine_relapse,
     }
+
+
+def missing_lines(facts: Facts) -> list[int]:
+    """The metastatic line numbers below the highest recorded that no course has (case 2599c:
+    lines 1 and 3 on record, no line 2): rules 138 and 140."""
+    numbered = {t.line for t in facts.metastatic if t.line is not None}
+    return sorted(set(range(1, max(numbered, default=1))) - numbered)

@@ -221,9 +221,9 @@ class HistoryInputs:
     #: drugs progressed on that a rule can act on: not chemotherapy, aromatase inhibitors,
     #: tamoxifen or ovarian suppression (partners no rule repeats or demotes for)
     progressed_drugs: frozenset[str]
-    #: (partner, why) where ribociclib with that partner is outside MAINTAIN's population
-    #: (``maintain.outside_for``): rule 8's reason says which
+    #: (partner, why): ribociclib with it outside MAINTAIN's population (rule 8's reason)
     outside_maintain: tuple[tuple[str, str], ...] = ()
+    lines_missing: bool = False  # metastatic line numbers with a gap (rules 138, 140)
     endocrine_lines_after_cdk46i: int
     #: the ESR1 and PI3K-pathway genes with a finding whose drugs she has not progressed on
     endocrine_targets_left: tuple[str, ...]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, Sample, StopReason, TreatmentSetting
 from resistx.model.profile import Treatment, latest_course
 from resistx.sequencing import kinds
+from resistx.sequencing.course_readings import missing_lines
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.toxicity import TDXD, laid_on
@@ -259,11 +260,10 @@ def cytopenia_after_parp_inhibitor(facts: Facts, _ctx: Context) -> Iterator[Plan
     "first and trastuzumab deruxtecan later, where a capecitabine line 2 made it preferred).",
     codes=("record_missing_lines",),
 )
-def missing_lines(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    numbered = {t.line for t in facts.metastatic if t.line is not None}
-    missing = sorted(set(range(1, max(numbered, default=1))) - numbered)
-    if not missing:
+def ask_missing_lines(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if not (missing := missing_lines(facts)):
         return
+    numbered = {t.line for t in facts.metastatic if t.line is not None}
     runs: list[list[int]] = []
     for n in missing:
         if runs and n == runs[-1][-1] + 1:
@@ -279,5 +279,6 @@ def missing_lines(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         f"record (lines are numbered up to {max(numbered)}): record {'them' if many else 'it'}, "
         "or renumber the lines on record. The plan counts the lines recorded, and they place the "
         "options: the chemotherapy lines for the ADCs, the endocrine lines for trastuzumab "
-        "deruxtecan before chemotherapy, no other line for postMONARCH.",
+        "deruxtecan before chemotherapy, no other line for postMONARCH; nothing is preferred "
+        "until they are (rule 140).",
     )
