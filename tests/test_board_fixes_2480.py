@@ -406,7 +406,7 @@ def test_lada_and_mody_are_diabetes_and_diabetes_insipidus_is_not() -> None:
         assert '{"name": "diabetes"' in said, name
     for name in ("diabetes insipidus", "gestational diabetes (1998)"):
         said = _refusal(_her2_low_after_two_chemotherapy_lines(name))
-        assert '{"name": "diabetes"' not in said, name
+        assert '{"name": "diabetes"' not in said and "did you mean" not in said, name  # 2769
 
 
 def test_a_label_with_a_drug_the_converter_cannot_read_beside_one_it_can_is_refused() -> None:
@@ -418,6 +418,8 @@ def test_a_label_with_a_drug_the_converter_cannot_read_beside_one_it_can_is_refu
     for text, drug in (
         ("Palbociclib-ratiopharm 125 mg Hartkapseln", "palbociclib"),
         ("Tamoxifen-Citrat", "tamoxifen"),
+        ("letrozole 2.5mg PO daily with food", "letrozole"),  # a sig, no agent (2762)
+        ("Palbociclib 125 mg (3 weeks on, 1 week off)", "palbociclib"),
     ):
         drugs = {d for t in from_fhir(_labelled(text)).profile.treatments for d in t.drugs}
         assert drug in drugs, text
@@ -505,3 +507,68 @@ def test_with_earlier_lines_missing_nothing_is_preferred_until_they_are_recorded
     assert [a for a in gap.actions if a.code == "record_missing_lines"]
     assert all(o.tier is not resistx.Tier.PREFERRED for o in gap.options)
     assert any(o.tier is resistx.Tier.PREFERRED for o in _planned(lines(1), "ye2024").options)
+
+
+def test_an_unknown_status_beside_an_undated_agonist_reads_as_before_the_menopause() -> None:
+    """Case 2745 (MAJOR, the last recheck): goserelin in line 1 for 30 months with no dates,
+    paclitaxel from 2026-04-01, status unknown: read as postmenopausal, elacestrant first,
+    where 'postmenopausal' for the same record is refused. And case 2742c: a course after the
+    agonist that lasted over ``GNRH_SUPPRESSION_DAYS`` places it earlier, dates or not."""
+
+    def undated(status: str, later: dict[str, Any]) -> dict[str, Any]:
+        return _woman(
+            "2026-06-01",
+            [result("ESR1", "mutated", sample="ctdna", tested_on="2026-05-20")],
+            {
+                "drugs": ["palbociclib", "letrozole", "goserelin"],
+                "setting": "metastatic",
+                "months": 30,
+                "line": 1,
+                "stop_reason": "progression",
+            },
+            later,
+            menopausal_status=status,
+        )
+
+    paclitaxel = _course(["paclitaxel"], "2026-04-01", None, "ongoing", line=2)
+    plan = _planned(undated("unknown", paclitaxel), "ye2024")
+    asked = next(a for a in plan.actions if a.code == "establish_menopausal_status")
+    assert "goserelin" in asked.text and "premenopausal" in asked.text
+    long_line = {"drugs": ["capecitabine"], "setting": "metastatic", "months": 39, "line": 2}
+    _planned(undated("postmenopausal", dict(long_line, stop_reason="progression")), "ye2024")
+
+
+def test_an_abbreviated_or_her2_directed_agent_is_refused_not_left_out() -> None:
+    """Case 2764 (MAJOR, the last recheck): 'Palbo 125 mg' was left out as no drug resistx
+    knows (the plan read no CDK4/6 inhibitor), and 'Herceptin 440 mg' dropped, where a profile
+    refuses both. A word that begins a drug's name is refused with that name; a HER2-directed
+    drug with the profile's message. A supportive drug stays left out and reported."""
+    for text, said in (("Palbo 125 mg", "palbociclib"), ("Herceptin 440 mg", "HER2")):
+        with pytest.raises(resistx.ProfileError) as caught:
+            from_fhir(_labelled(text))
+        assert said in str(caught.value), text
+    converted = from_fhir(_labelled("ondansetron 8 mg"))
+    assert any("ondansetron" in e.text for e in converted.unmapped)
+
+
+def test_a_converted_diabetes_the_codes_do_not_list_is_read_as_diabetes_not_free_text() -> None:
+    """Case 2768 (MAJOR, the last recheck): a FHIR Condition of latent autoimmune diabetes
+    (SNOMED 426875007), MODY, or the text 'Type 1 diabetes mellitus' went to other_conditions,
+    and capivasertib and alpelisib were preferred, the diabetes rules unread. A condition
+    named as diabetes mellitus is read as diabetes (type 1 as needing insulin), an
+    assumption the report lists; diabetes insipidus stays free text."""
+    data = bundle("03-pik3ca-esr1-diabetes")
+    condition = data["entry"][1]["resource"]
+    for text, insulin in (
+        ("Latent autoimmune diabetes mellitus in adult", False),
+        ("Type 1 diabetes mellitus", True),
+        ("Diabetes insipidus", None),
+    ):
+        condition["code"] = {"text": text}
+        converted = from_fhir(data)
+        diabetes = [c for c in converted.profile.comorbidities if c.name.value == "diabetes"]
+        if insulin is None:
+            assert not diabetes and text in converted.profile.other_conditions, text
+        else:
+            assert diabetes and bool(diabetes[0].insulin) is insulin, text
+            assert any(text in a.text for a in converted.assumptions), text

@@ -243,7 +243,11 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
         b.add("medications", label, path)
         b.use(path, shown, f"agent {label!r}, not a cancer treatment: medications")
         return None
-    if label and (meant := drugs.near(label)) is not None:  # case 1945: a misspelt course
+    if label and (said := drugs.not_a_course(label)):  # case 2764: 'Herceptin 440 mg'
+        b.problem(path, f"agent {label!r}: {said}")
+        return None
+    if label and (meant := drugs.near(label) or drugs.abbreviates(label)) is not None:
+        # a misspelt course (case 1945), or an abbreviated one, Palbo for palbociclib (2764)
         b.problem(path, f"agent {label!r} is not a drug resistx knows; did you mean {meant}?")
         return None
     b.skip(path, shown, f"agent {label or 'without a label'}: not a drug resistx knows; left out")

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from resistx.vocab import comorbidities as comorbidity_vocab
+
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
@@ -278,3 +280,16 @@ UBERON_SAMPLE = MappingProxyType(
         "UBERON:0001836": "saliva",  # saliva
     }
 )
+
+
+def diabetes_named(label: str) -> dict[str, object] | None:
+    """The comorbidity a condition's label names as diabetes mellitus where its code is not
+    listed (case 2768: latent autoimmune diabetes, MODY, 'Type 1 diabetes mellitus' went to
+    free text, the diabetes rules unread): type 1 or insulin-treated needs insulin; not
+    diabetes insipidus or a past gestational diabetes (``comorbidities.recorded_as``)."""
+    record = comorbidity_vocab.recorded_as(label)
+    if record is None:
+        return None
+    if record == comorbidity_vocab.INSULIN:
+        return {"name": "diabetes", "insulin": True}
+    return {"name": "diabetes"}

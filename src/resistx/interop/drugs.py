@@ -133,7 +133,35 @@ def unread_agents(label: str) -> tuple[str, ...]:
     ]
     if len(meant) < 2 or not named_in(label):
         return ()
-    return tuple(p for p in meant if not named_in(p))
+    # only a part that looks like a drug's name: a sig's 'with food' or '1 week off' is none
+    return tuple(p for p in meant if not named_in(p) and (near(p) or abbreviates(p)))
+
+
+#: the shortest beginning of a drug's name read as an abbreviation of it ('palbo', 'abema')
+_ABBREVIATION = 4
+
+
+def abbreviates(label: str) -> str | None:
+    """The drug whose generic name a word of the label begins, if only one ('Palbo 125 mg':
+    palbociclib; case 2764: left out, the plan read no CDK4/6 inhibitor), or None."""
+    for word in re.findall(r"[^\W\d_]+", label):
+        folded = word.casefold()
+        if len(folded) < _ABBREVIATION:
+            continue
+        found = {d.name for d in drug_vocab.DRUGS if d.name.casefold().startswith(folded)}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def not_a_course(label: str) -> str:
+    """What a profile says of a label that names a HER2-directed drug (outside the review's
+    scope: case 2764, 'Herceptin 440 mg' was dropped), or ""."""
+    for word in re.findall(r"[^\W\d_]+", label):
+        said = drug_vocab.not_a_drug(word) or ""
+        if "HER2" in said:
+            return said
+    return ""
 
 
 #: how close a label must be to a drug's name to be taken for a misspelling of it: closer than

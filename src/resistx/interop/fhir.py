@@ -279,7 +279,10 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
             return
     read = ("code", "clinicalStatus", "verificationStatus")
     b.rest(condition, path, (*_STRUCTURE, *read), "condition detail " + _NOT_HELD)
-    if name is not None:
+    if name is None and code.label and (named := codes.diabetes_named(code.label)) is not None:
+        b.add("comorbidities", named, path)  # case 2768: by its label
+        b.assume(path, f"{code.label!r} read by its label as {named}", code.code)
+    elif name is not None:
         b.add("comorbidities", entry, path)
         b.use(path, code.code, f"comorbidity {name}")
     elif code.label:

@@ -99,6 +99,9 @@ def _disease(b: Builder, disease: Mapping[str, Any], path: str) -> None:
     if disease.get("excluded") is True:
         b.skip(path, code, f"{label or 'disease'}: excluded")
         return
+    if entry is None and label and (named := codes.diabetes_named(label)) is not None:
+        entry = named  # case 2768: by its label
+        b.assume(path, f"{label!r} read by its label as {named}", code)
     if entry is None:
         if _the_cancer(code, label):
             b.skip(path, code, f"{label or 'cancer'}: the diagnosis is not a profile field")

@@ -536,7 +536,7 @@ def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], val
     found = [
         f"treatments[{i}] ({', '.join(t.drugs)}) {why}"
         for i, t in given
-        if (why := _suppressing(t, t is latest, as_of, ordered))
+        if (why := suppressing(t, t is latest, as_of, ordered))
     ]
     if found:
         msg = (
@@ -549,24 +549,30 @@ def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], val
         raise ValueError(msg)
 
 
-def _suppressing(
+def suppressing(
     t: Treatment, latest: bool, as_of: dt.date | None, ordered: tuple[Treatment, ...]
 ) -> str:
-    """Why a GnRH-agonist course still suppresses the ovaries at ``as_of``, or "": with no end
-    on record, unless a course after it started over ``GNRH_SUPPRESSION_DAYS`` before
-    ``as_of`` (case 2676b: then it ended before that)."""
+    """Why a GnRH-agonist course may still suppress the ovaries at ``as_of``, or "": going on,
+    with the latest course and no end, ended within ``GNRH_SUPPRESSION_DAYS``, or with no end
+    on record that a later course places earlier (one started over those days before
+    ``as_of``, or that lasted them: case 2676b, 2742c). ``ordered``: the courses in time order."""
     if t.stop_reason is StopReason.ONGOING:
         return "going on"
     end = t.end_date
     if end is None and latest:
         return "with the latest course, its end not recorded"
     if end is None:
-        later = ordered[ordered.index(t) + 1 :]
         placed = as_of is None or any(
-            u.started_on is not None and (as_of - u.started_on).days > GNRH_SUPPRESSION_DAYS
-            for u in later
+            (u.started_on is not None and (as_of - u.started_on).days > GNRH_SUPPRESSION_DAYS)
+            or (u.months is not None and u.months * DAYS_PER_MONTH > GNRH_SUPPRESSION_DAYS)
+            for u in ordered[ordered.index(t) + 1 :]
         )
-        return "" if placed else "its end not recorded, and no later course places it earlier"
+        return (
+            ""
+            if placed
+            else f"its end not recorded, and no later course places it over "
+            f"{GNRH_SUPPRESSION_DAYS} days before the plan's date"
+        )
     if as_of is not None and (as_of - end).days <= GNRH_SUPPRESSION_DAYS:
         return f"ended {end}, {(as_of - end).days} days before the plan's date"
     return ""

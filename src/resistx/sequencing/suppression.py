@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from resistx.model.enums import DrugClass, MenopausalStatus, Sex, StopReason
-from resistx.model.profile import GNRH_SUPPRESSION_DAYS, Profile, Treatment, latest_course
+from resistx.model.profile import Profile, Treatment, latest_course, suppressing
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.once import remembered
 from resistx.vocab.drugs import drug_class
@@ -64,15 +64,15 @@ def gnrh_agonist_stopped(p: Profile) -> str:
 
 @remembered  # asked several times in one plan
 def gnrh_agonist_recent(p: Profile) -> str:
-    """A GnRH agonist whose course ended within ``GNRH_SUPPRESSION_DAYS`` of the plan's date,
-    or "": its depot may still suppress the ovaries, and the menopause cannot be shown until it
-    has worn off (case 2676c: read as postmenopausal 61 days after it)."""
-    gnrh, today = DrugClass.OVARIAN_FUNCTION_SUPPRESSION, p.decision_date
-    for t in p.treatments:
-        end = t.end_date
-        if gnrh not in t.drug_classes or end is None or today is None:
-            continue
-        if 0 <= (today - end).days <= GNRH_SUPPRESSION_DAYS:
+    """A GnRH agonist that may still suppress the ovaries at the plan's date though not going
+    on (``profile.suppressing``: ended within ``GNRH_SUPPRESSION_DAYS``, or with no end that a
+    later course places earlier), or "": the menopause cannot be shown until it has worn off
+    (cases 2676c, 2745: read as postmenopausal)."""
+    gnrh = DrugClass.OVARIAN_FUNCTION_SUPPRESSION
+    ordered = p.treatments_in_order
+    latest, today = latest_course(ordered), p.decision_date
+    for t in ordered:
+        if gnrh in t.drug_classes and suppressing(t, t is latest, today, ordered):
             return next(d for d in t.drugs if drug_class(d) is gnrh)
     return ""
 

@@ -250,7 +250,7 @@ def elsewhere(name: str) -> str | None:
             "; an oophorectomy or surgical menopause is the menopause: record menopausal_status "
             '"postmenopausal", which the rules read'
         )
-    if words & _NO_HINT_WORDS:
+    if words & (_NO_HINT_WORDS | _NOT_MELLITUS):  # 'diabetes insipidus' (case 2769)
         return "; it goes in other_conditions (free text resistx does not assess)"
     return None
 
