@@ -460,6 +460,24 @@ def test_an_unknown_status_weeks_after_a_gnrh_agonist_reads_as_before_the_menopa
     assert elacestrant is not None and elacestrant.tier is not resistx.Tier.PREFERRED
 
 
+def _undated_goserelin(status: str, later: dict[str, Any]) -> dict[str, Any]:
+    """Cases 2676b, 2745: palbociclib + letrozole + goserelin as line 1 for 30 months with no
+    dates, then ``later``, ESR1 mutated, the plan on 2026-06-01, ``status`` recorded."""
+    return _woman(
+        "2026-06-01",
+        [result("ESR1", "mutated", sample="ctdna", tested_on="2026-05-20")],
+        {
+            "drugs": ["palbociclib", "letrozole", "goserelin"],
+            "setting": "metastatic",
+            "months": 30,
+            "line": 1,
+            "stop_reason": "progression",
+        },
+        later,
+        menopausal_status=status,
+    )
+
+
 def test_postmenopausal_beside_an_agonist_whose_end_no_date_places_is_refused() -> None:
     """Case 2676b (MAJOR, the recheck): palbociclib + letrozole + goserelin for 30 months with
     no dates, then paclitaxel from 2026-04-15, 'postmenopausal' on 2026-06-01: accepted,
@@ -468,18 +486,8 @@ def test_postmenopausal_beside_an_agonist_whose_end_no_date_places_is_refused() 
     ``GNRH_SUPPRESSION_DAYS`` before the plan."""
 
     def history(paclitaxel_from: str) -> dict[str, Any]:
-        return _woman(
-            "2026-06-01",
-            [result("ESR1", "mutated", sample="ctdna", tested_on="2026-05-20")],
-            {
-                "drugs": ["palbociclib", "letrozole", "goserelin"],
-                "setting": "metastatic",
-                "months": 30,
-                "line": 1,
-                "stop_reason": "progression",
-            },
-            _course(["paclitaxel"], paclitaxel_from, None, "ongoing", line=2),
-        )
+        later = _course(["paclitaxel"], paclitaxel_from, None, "ongoing", line=2)
+        return _undated_goserelin("postmenopausal", later)
 
     said = _refusal(history("2026-04-15"))
     assert "goserelin" in said and "end" in said
@@ -515,21 +523,7 @@ def test_an_unknown_status_beside_an_undated_agonist_reads_as_before_the_menopau
     where 'postmenopausal' for the same record is refused. And case 2742c: a course after the
     agonist that lasted over ``GNRH_SUPPRESSION_DAYS`` places it earlier, dates or not."""
 
-    def undated(status: str, later: dict[str, Any]) -> dict[str, Any]:
-        return _woman(
-            "2026-06-01",
-            [result("ESR1", "mutated", sample="ctdna", tested_on="2026-05-20")],
-            {
-                "drugs": ["palbociclib", "letrozole", "goserelin"],
-                "setting": "metastatic",
-                "months": 30,
-                "line": 1,
-                "stop_reason": "progression",
-            },
-            later,
-            menopausal_status=status,
-        )
-
+    undated = _undated_goserelin
     paclitaxel = _course(["paclitaxel"], "2026-04-01", None, "ongoing", line=2)
     plan = _planned(undated("unknown", paclitaxel), "ye2024")
     asked = next(a for a in plan.actions if a.code == "establish_menopausal_status")
