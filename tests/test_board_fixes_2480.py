@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 import resistx
-from resistx.interop import from_fhir
+from resistx.interop import from_fhir, from_phenopacket
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
+from tests.test_board_fixes_1865 import _phenopacket
 from tests.test_board_fixes_2205 import _planned, _refusal
 from tests.test_interop_edges import bundle
 
@@ -566,3 +567,35 @@ def test_a_converted_diabetes_the_codes_do_not_list_is_read_as_diabetes_not_free
         else:
             assert diabetes and bool(diabetes[0].insulin) is insulin, text
             assert any(text in a.text for a in converted.assumptions), text
+
+
+def test_insulin_by_its_brand_makes_the_converted_diabetes_one_that_needs_insulin() -> None:
+    """Case 2771 (MAJOR, the final review): a MedicationStatement of 'Lantus' (or Humalog,
+    Tresiba, ...) left the diabetes without insulin and capivasertib preferred, where
+    'insulin glargine' made it a later option. Insulin is read by its brands too."""
+    from resistx.vocab.interactions import is_insulin  # noqa: PLC0415
+
+    for name in ("Lantus SoloStar 100 units/mL", "Humalog", "Tresiba", "INS GLARG", "insulin"):
+        assert is_insulin(name), name
+    for name in ("metformin", "letrozole", "Linsulin-free"):
+        assert not is_insulin(name), name
+
+
+def test_a_phenopacket_medication_whose_doses_ended_is_not_read_as_taken_now() -> None:
+    """Case 2789 (MAJOR, the final review): rifampicin given in 2014 (its dose interval
+    ended) was read as taken now: elacestrant a relative contraindication, nothing preferred.
+    A medication whose every dose interval has ended is not taken now: reported, not read."""
+    data = _phenopacket("03-pik3ca-esr1-diabetes")
+    data.setdefault("medicalActions", []).append(
+        {
+            "treatment": {
+                "agent": {"id": "DrugBank:DB01045", "label": "Rifampicin"},
+                "doseIntervals": [
+                    {"interval": {"start": "2014-01-01T00:00:00Z", "end": "2014-07-01T00:00:00Z"}}
+                ],
+            }
+        }
+    )
+    converted = from_phenopacket(data)
+    assert "Rifampicin" not in converted.profile.medications
+    assert any("Rifampicin" in e.text for e in converted.unmapped)

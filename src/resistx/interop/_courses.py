@@ -14,7 +14,7 @@ import attrs
 
 from resistx.interop import codes, drugs
 from resistx.interop.conversion import Builder
-from resistx.vocab.interactions import strong_cyp3a
+from resistx.vocab.interactions import is_insulin, strong_cyp3a
 
 
 @attrs.define(kw_only=True)
@@ -238,7 +238,7 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
     if name is not None:
         b.assume(path, f"agent {label!r} read by its label as {name}", shown)
         return name
-    if label and (strong_cyp3a(label) or "insulin" in label.casefold()):
+    if label and (strong_cyp3a(label) or is_insulin(label)):
         # not a course: a medication rule 115, or the diabetes's insulin, reads (case 1276)
         b.add("medications", label, path)
         b.use(path, shown, f"agent {label!r}, not a cancer treatment: medications")

@@ -17,6 +17,7 @@ from resistx.interop._genomic import Variant, add_variant
 from resistx.interop._source import Source, load_document
 from resistx.interop.conversion import Builder, Conversion
 from resistx.model._biomarker_checks import GERMLINE_SAMPLES
+from resistx.vocab.interactions import is_insulin, strong_cyp3a
 
 FORMAT = "GA4GH Phenopacket v2"
 _ABOUT_DOCUMENT = "about the document, not the patient"
@@ -289,6 +290,9 @@ def _medical_action(b: Builder, action: Mapping[str, Any], path: str) -> Course 
         b.skip(path, None, f"{kind}: only drug treatments are part of a resistx profile")
         return None
     code, label = _term(b, treatment.get("agent"), f"{path}.treatment.agent")
+    if (ended := _ended(treatment, label)) is not None:
+        b.skip(path, code, f"{label or 'agent'}: its doses ended {ended}, not taken now")
+        return None
     drug = agent(b, [code] if code else [], label, f"{path}.treatment.agent")
     if drug is None:
         return None
@@ -311,6 +315,24 @@ def _medical_action(b: Builder, action: Mapping[str, Any], path: str) -> Course 
         treatment, f"{path}.treatment", ("agent", "doseIntervals"), "dose and route: " + _NOT_HELD
     )
     return course
+
+
+def _ended(treatment: Mapping[str, Any], label: str | None) -> str | None:
+    """The last end of a medication's dose intervals where every one has ended: a phenopacket
+    says a drug is still taken only by an open interval (case 2789: rifampicin given in 2014
+    was read as taken now). None otherwise."""
+    # only a medication the plan reads (a strong CYP3A inhibitor or inducer, an insulin): a
+    # course's history is kept whatever its dates, any other agent is left out as before
+    read = label is not None and (strong_cyp3a(label) is not None or is_insulin(label))
+    intervals = treatment.get("doseIntervals")
+    if not read or not intervals or not isinstance(intervals, list):
+        return None
+    ends = [
+        (d.get("interval") or {}).get("end") if isinstance(d, Mapping) else None for d in intervals
+    ]
+    if not all(isinstance(e, str) and e for e in ends):
+        return None
+    return max(str(e)[:10] for e in ends)
 
 
 def _intervals(b: Builder, course: Course, value: Any, where: str) -> None:

@@ -194,3 +194,22 @@ UNREAD = (
     "not read by resistx, which reads a strong CYP3A inhibitor or inducer and a vitamin K "
     "antagonist taken now, and no other interaction"
 )
+
+
+#: insulin by its brands, as electronic records export it (case 2771: 'Lantus' was not read,
+#: and the diabetes kept no insulin)
+INSULIN_BRANDS = frozenset(
+    {
+        "lantus", "toujeo", "levemir", "tresiba", "humalog", "novorapid", "novolog", "apidra",
+        "fiasp", "lyumjev", "admelog", "humulin", "novolin", "novomix", "mixtard", "actrapid",
+        "insulatard", "basaglar", "abasaglar", "semglee", "ryzodeg", "xultophy", "soliqua",
+        "insuman", "glargine", "detemir", "degludec", "lispro", "aspart", "glulisine",
+    }
+)  # fmt: skip
+
+
+def is_insulin(medication: str) -> bool:
+    """A medication that is insulin: named so, by a brand or an insulin's own name
+    ('Lantus SoloStar', 'INS GLARG': case 2771)."""
+    words = re.findall(r"[a-z]+", medication.casefold())
+    return "insulin" in words or any(w in INSULIN_BRANDS or w.startswith("glarg") for w in words)
