@@ -23,6 +23,11 @@ from tests.test_interop_edges import bundle
 PAM = ("PIK3CA", "AKT1", "PTEN")
 
 
+def _on_tissue(tested_on: str) -> list[dict[str, Any]]:
+    """ESR1 and the PI3K pathway not detected on a tissue NGS test of ``tested_on``."""
+    return [result(g, "not_detected", sample="tissue", tested_on=tested_on) for g in ("ESR1", *PAM)]
+
+
 def _after_chemotherapy_lines(lines: int) -> dict[str, Any]:
     """Case 2545: HER2 0, no target on tissue, palbociclib + letrozole and then ``lines`` lines
     of single-agent chemotherapy, each to progression."""
@@ -36,10 +41,7 @@ def _after_chemotherapy_lines(lines: int) -> dict[str, Any]:
         )
     return _woman(
         f"{2024 + len(agents)}-03-01",
-        [
-            result(g, "not_detected", sample="tissue", tested_on=f"{2024 + len(agents)}-02-10")
-            for g in ("ESR1", *PAM)
-        ],
+        _on_tissue(f"{2024 + len(agents)}-02-10"),
         *courses,
         her2="0",
     )
@@ -177,10 +179,7 @@ def test_trastuzumab_deruxtecan_is_not_said_within_its_approval_before_a_metasta
     line the sentence stands."""
     relapse = _woman(
         "2026-05-01",
-        [
-            result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
-            for g in ("ESR1", *PAM)
-        ],
+        _on_tissue("2026-04-10"),
         {
             "drugs": ["abemaciclib", "anastrozole"],
             "setting": "adjuvant",
@@ -209,10 +208,7 @@ def test_sacituzumab_govitecan_with_no_labelled_dose_in_child_pugh_b_is_at_best_
     for child_pugh, moved in (("B", True), ("A", False)):
         data = _woman(
             "2026-05-01",
-            [
-                result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
-                for g in ("ESR1", *PAM)
-            ],
+            _on_tissue("2026-04-10"),
             _course(
                 ["palbociclib", "letrozole"], "2023-01-10", "2025-03-20", "progression", line=1
             ),
@@ -280,10 +276,7 @@ def test_metastatic_lines_numbered_with_a_gap_ask_for_the_missing_line_before_ch
     def lines(third: int) -> dict[str, Any]:
         return _woman(
             "2026-04-01",
-            [
-                result(g, "not_detected", sample="tissue", tested_on="2026-03-10")
-                for g in ("ESR1", *PAM)
-            ],
+            _on_tissue("2026-03-10"),
             _course(["ribociclib", "letrozole"], "2023-01-10", "2024-09-15", "progression", line=1),
             _course(
                 ["everolimus", "exemestane"], "2025-06-01", "2026-02-20", "progression", line=third
@@ -302,10 +295,7 @@ def _her2_low_after_two_chemotherapy_lines(*comorbidities: Any) -> dict[str, Any
     and paclitaxel, no target on tissue."""
     return _woman(
         "2026-05-01",
-        [
-            result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
-            for g in ("ESR1", *PAM)
-        ],
+        _on_tissue("2026-04-10"),
         _course(["palbociclib", "letrozole"], "2023-01-10", "2025-03-20", "progression", line=1),
         _course(["capecitabine"], "2025-04-01", "2025-10-20", "progression", line=2),
         _course(["paclitaxel"], "2025-11-01", "2026-04-05", "progression", line=3),
@@ -504,10 +494,7 @@ def test_with_earlier_lines_missing_nothing_is_preferred_until_they_are_recorded
     def lines(first: int) -> dict[str, Any]:
         return _woman(
             "2026-05-01",
-            [
-                result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
-                for g in ("ESR1", *PAM)
-            ],
+            _on_tissue("2026-04-10"),
             _course(["capecitabine"], "2025-10-01", "2026-04-01", "progression", line=first),
             her2="0",
         )
@@ -599,3 +586,14 @@ def test_a_phenopacket_medication_whose_doses_ended_is_not_read_as_taken_now() -
     converted = from_phenopacket(data)
     assert "Rifampicin" not in converted.profile.medications
     assert any("Rifampicin" in e.text for e in converted.unmapped)
+
+
+def test_without_as_of_the_agonist_is_measured_to_the_plans_own_date() -> None:
+    """Reading the change again: the refusal of 'postmenopausal' measured an ended agonist's
+    84 days to ``as_of`` only, while the plan's reading of 'unknown' measured them to the
+    decision date (``as_of``, else the profile's latest date). With no ``as_of``, goserelin
+    ended 2026-04-01 and a test on 2026-04-10 (9 days on) was accepted as postmenopausal,
+    where 'unknown' read her as before the menopause. Both measure to the decision date."""
+    data = _on_goserelin("postmenopausal", stop="completed")  # ended 2026-04-01
+    del data["as_of"]
+    assert "9 days before the plan's date" in _refusal(data)

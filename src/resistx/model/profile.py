@@ -532,7 +532,8 @@ def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], val
         return
     ordered = tuple(sorted(courses, key=Treatment._sort_key))
     latest = latest_course(ordered)
-    as_of = getattr(inst, "as_of", None)
+    # the plan's own date, as the reading of an unknown status measures it (``suppressing``)
+    as_of = decision_date_of(inst, ordered)
     found = [
         f"treatments[{i}] ({', '.join(t.drugs)}) {why}"
         for i, t in given
@@ -1460,16 +1461,7 @@ class Profile:
         """``as_of``, or else the latest date in the profile (never the clock); unknown where
         the latest course goes on: its time on treatment runs to a date the profile does not
         give (case 1849g: read to its own start, it was 0 months, a short course)."""
-        if self.as_of is not None:
-            return self.as_of
-        if (latest := latest_course(self.treatments_in_order)) is not None and _open(latest):
-            return None
-        dates = [r.tested_on for r in self.biomarkers if r.tested_on]
-        dates += [h.tested_on for h in self.her2_tests if h.tested_on]  # as as_of's check (1812)
-        dates += [self.relapsed_on] if self.relapsed_on else []
-        for t in self.treatments:  # an end from started_on and months too (case 1849)
-            dates += [d for d in (t.started_on, t.end_date) if d]
-        return max(dates, default=None)
+        return decision_date_of(self, self.treatments_in_order)
 
     @functools.cached_property
     def treatments_in_order(self) -> tuple[Treatment, ...]:
@@ -1556,6 +1548,22 @@ UNKNOWN_DATE = (
     "unknown: the profile gives no date, or its latest course goes on (or ended by a "
     "progression of no known date), whose time on treatment runs to it; give as_of"
 )
+
+
+def decision_date_of(p: Any, ordered: tuple[Treatment, ...]) -> dt.date | None:
+    """``Profile.decision_date`` of a profile or of the fields its validators see (``ordered``:
+    its treatments in time order)."""
+    if (as_of := getattr(p, "as_of", None)) is not None:
+        return as_of  # type: ignore[no-any-return]
+    if (latest := latest_course(ordered)) is not None and _open(latest):
+        return None
+    dates = [r.tested_on for r in getattr(p, "biomarkers", ()) or () if r.tested_on]
+    # as as_of's check (case 1812)
+    dates += [h.tested_on for h in getattr(p, "her2_tests", ()) or () if h.tested_on]
+    dates += [relapse] if (relapse := getattr(p, "relapsed_on", None)) else []
+    for t in ordered:  # an end from started_on and months too (case 1849)
+        dates += [d for d in (t.started_on, t.end_date) if d]
+    return max(dates, default=None)
 
 
 def _open(t: Treatment) -> bool:

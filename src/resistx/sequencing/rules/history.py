@@ -27,7 +27,11 @@ _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR})
 
 #: the chemotherapy lines for metastatic disease each ADC trial enrolled after, fewest and most
 #: (the review: DESTINY-Breast04 1-2, TROPiCS-02 2-4): rules 4, 16, 65 and 72 read them
-CHEMOTHERAPY_LINES_ENROLLED = {"DESTINY-Breast04": (1, 2), "TROPiCS-02": (2, 4)}
+CHEMOTHERAPY_LINES_ENROLLED = {
+    "DESTINY-Breast04": (1, 2),
+    "TROPiCS-02": (2, 4),
+    "TROPION-Breast01": (1, 2),  # update-2026.md section 7 (rule 30)
+}
 
 
 def _lines(n: int) -> str:

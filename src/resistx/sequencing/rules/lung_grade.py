@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from resistx.model.enums import Her2Status
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.rules.lung_rechallenge import DERUXTECAN
 from resistx.sequencing.toxicity import from_toxicities
 from resistx.vocab.comorbidities import Comorbidity
 
 _ILD = Comorbidity.INTERSTITIAL_LUNG_DISEASE
-#: the payload whose own lung toxicity rule 12's rechallenge note speaks for (case 422)
-_DERUXTECAN = frozenset({"trastuzumab deruxtecan", "datopotamab deruxtecan"})
 
 
 # rule 139: an ungraded interstitial lung disease beside HER2-low disease: ask its grade
@@ -39,7 +38,7 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     stopped = dict(from_toxicities(facts)).get(_ILD, ())
     if any(c.grade is not None for c in recorded) or not (recorded or stopped):
         return
-    if any(d in _DERUXTECAN for d in stopped):
+    if any(d in DERUXTECAN for d in stopped):  # rule 12's rechallenge note (case 422)
         return
     caused = f" (it stopped {' + '.join(stopped)})" if stopped else ""
     yield PlanEffect(

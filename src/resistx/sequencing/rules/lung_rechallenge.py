@@ -48,7 +48,7 @@ def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...
     if condition.name is not Comorbidity.INTERSTITIAL_LUNG_DISEASE or condition.grade != 1:
         return None
     # datopotamab deruxtecan too (case 2461), not after one of the same payload caused it
-    if drug not in _DERUXTECAN or any(s in _DERUXTECAN for s in stopped):
+    if drug not in DERUXTECAN or any(s in DERUXTECAN for s in stopped):
         return None
     return Effect(
         code="lung_disease_grade_1",
@@ -78,7 +78,7 @@ def resumed(condition: Condition, name: str, drug: str, stopped: tuple[str, ...]
 
 #: the ADCs whose trials left out clinically severe pulmonary compromise (DESTINY-Breast04's
 #: protocol; not in the review): a chronic lung disease weighs on them by its severity
-_DERUXTECAN = frozenset({"trastuzumab deruxtecan", "datopotamab deruxtecan"})
+DERUXTECAN = frozenset({"trastuzumab deruxtecan", "datopotamab deruxtecan"})
 #: the code of the reason that holds a deruxtecan ADC back until the severity is known: a placing
 #: reason the text and Markdown plans show (case 1842)
 LUNG_SEVERITY_UNKNOWN = "lung_disease_severity_unknown"
@@ -90,7 +90,7 @@ def lung_reserve(condition: Condition, drug: str, trials: tuple[str, ...]) -> Ef
     """A chronic lung disease beside a deruxtecan ADC short of severe: of unknown severity, at
     best an alternative until it is known; mild or moderate, nothing beyond its caution; None
     where rule 12's relative contraindication stands (severe, or another drug)."""
-    if condition.name is not Comorbidity.CHRONIC_LUNG_DISEASE or drug not in _DERUXTECAN:
+    if condition.name is not Comorbidity.CHRONIC_LUNG_DISEASE or drug not in DERUXTECAN:
         return None
     if condition.grade is not None and condition.grade >= SEVERE_LUNG_GRADE:
         return None

@@ -14,7 +14,7 @@ from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import OPENS_IT, Context, Effect, left_out, rule
 from resistx.sequencing.rules.db04 import tdxd_first_if_low
 from resistx.sequencing.rules.figures import approval, figures
-from resistx.sequencing.rules.history import crisis_demotion, gate
+from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED, crisis_demotion, gate
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -235,10 +235,6 @@ def opened_by_endocrine_lines(i: HistoryInputs) -> bool:
     return i.endocrine_progressed and not i.tdxd_lines
 
 
-#: TROPION-Breast01 enrolled after 1-2 chemotherapy lines for metastatic disease
-TROPION_BREAST01_LINES = 2
-
-
 def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Effect:
     """Rule 30 for datopotamab deruxtecan: after 1-2 chemotherapy lines (TROPION-Breast01) an
     option on its merit; before any, gated as rule 4 gates an ADC. Either way its reason
@@ -258,12 +254,14 @@ def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -
         )
     pfs = figures(ctx, trial, spec.id, "ITT")
     said = f": {pfs}" if pfs else ""
-    if i.chemo_lines > TROPION_BREAST01_LINES:  # case 2545
+    need, most = CHEMOTHERAPY_LINES_ENROLLED[trial]
+    if i.chemo_lines > most:  # case 2545
         return Effect(
             code="datopotamab_deruxtecan_past_its_lines",
             delta=ctx.weights.datodxd_opened,
             ceiling=1,
-            text=f"{i.chemo_lines} prior chemotherapy lines: {trial} enrolled after 1-2 lines, "
+            text=f"{i.chemo_lines} prior chemotherapy lines: {trial} enrolled after "
+            f"{need}-{most} lines, "
             f"so this patient is outside it{said}{no_os}; sacituzumab govitecan's trial "
             "(TROPiCS-02) enrolled after more lines and brought an overall-survival gain: at "
             "best an alternative.",
@@ -273,7 +271,7 @@ def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -
         code="prior_chemotherapy_opens_datopotamab_deruxtecan",
         delta=ctx.weights.datodxd_opened,
         text=f"{i.chemo_lines} prior chemotherapy line{'s' if i.chemo_lines > 1 else ''}: "
-        f"{trial} enrolled after 1-2 lines{said}{no_os}.",
+        f"{trial} enrolled after {need}-{most} lines{said}{no_os}.",
         trials=(trial,),
     )
 
