@@ -17,7 +17,7 @@ from resistx._errors import ProfileError
 from resistx.interop._source import Reader
 from resistx.io.profile import load_profile
 from resistx.model.profile import SCHEMA_VERSION, Profile
-from resistx.vocab.interactions import is_insulin
+from resistx.vocab.interactions import insulin_taken_now
 
 V = TypeVar("V")
 
@@ -224,7 +224,7 @@ class Builder(Reader):
     def _insulin(self, data: dict[str, Any]) -> None:
         """Insulin among the medications makes the diabetes on record one that needs insulin
         (rule 78 reads it; case 1259), an assumption the report states."""
-        insulin = [m for m in data.get("medications", ()) if is_insulin(m)]  # Lantus: 2771
+        insulin = [m for m in data.get("medications", ()) if insulin_taken_now(m)]  # 2771
         found = [i for i, c in enumerate(data.get("comorbidities", ())) if c == "diabetes"]
         if insulin and found:
             data["comorbidities"][found[0]] = {"name": "diabetes", "insulin": True}

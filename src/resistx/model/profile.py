@@ -43,7 +43,8 @@ from resistx.model.enums import (
 )
 from resistx.vocab import adverse_events as ae_vocab
 from resistx.vocab import drugs as drug_vocab
-from resistx.vocab.comorbidities import Comorbidity
+from resistx.vocab.comorbidities import INSULIN, Comorbidity
+from resistx.vocab.interactions import insulin_taken_now
 from resistx.vocab.medication_names import medications_read
 
 SCHEMA_VERSION = 2
@@ -577,6 +578,34 @@ def suppressing(
     if as_of is not None and (as_of - end).days <= GNRH_SUPPRESSION_DAYS:
         return f"ended {end}, {(as_of - end).days} days before the plan's date"
     return ""
+
+
+def _insulin_fits_diabetes(
+    inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
+    """An insulin taken now beside diabetes recorded without it, or with no diabetes on record,
+    contradicts the record the plan reads (CAPItello-291 excluded diabetes needing insulin,
+    rule 78): one of the two is miskeyed (session 54; case 2771's left item: 'insulin
+    glargine' beside plain diabetes left capivasertib preferred)."""
+    taken = [(i, m) for i, m in enumerate(value) if insulin_taken_now(m)]
+    if not taken:
+        return
+    diabetes = [
+        (i, c)
+        for i, c in enumerate(getattr(inst, "comorbidities", ()))
+        if c.name is Comorbidity.DIABETES
+    ]
+    if any(c.insulin for _i, c in diabetes):
+        return
+    i, entry = taken[0]
+    where = f"medications[{i}] {entry!r} is an insulin taken now"
+    if not diabetes:
+        msg = f"{where}, with no diabetes on record: record it as {INSULIN}"
+    else:
+        j, c = diabetes[0]
+        said = '"insulin": false' if c.insulin is False else "no insulin"
+        msg = f"{where}, beside comorbidities[{j}], diabetes with {said}: record it as {INSULIN}"
+    raise ValueError(msg + ", or say in the entry that the insulin is not taken now ('stopped')")
 
 
 def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
@@ -1407,7 +1436,11 @@ class Profile:
     #: or inducer is read (rule 115); the plan repeats any other as not assessed
     medications: tuple[str, ...] = attrs.field(
         default=(),
-        validator=[v.at_most(MAX_OTHER_CONDITIONS, "medications"), medications_read],
+        validator=[
+            v.at_most(MAX_OTHER_CONDITIONS, "medications"),
+            medications_read,
+            _insulin_fits_diabetes,
+        ],
     )
     #: where the metastatic disease is, when recorded (empty: not recorded); leptomeningeal
     #: disease and brain metastases are read (rules 120, 121)

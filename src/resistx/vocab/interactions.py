@@ -182,9 +182,12 @@ def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str
 
 
 def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
-    """The medications resistx does not read, as the plan repeats them (not assessed)."""
+    """The medications resistx does not read, as the plan repeats them (not assessed): an
+    insulin taken now is read, against the diabetes on record (``Profile`` checks the two)."""
     return tuple(
-        f"{m} ({UNREAD})" for m in medications if not (strong_cyp3a(m) or vitamin_k_antagonist(m))
+        f"{m} ({UNREAD})"
+        for m in medications
+        if not (strong_cyp3a(m) or vitamin_k_antagonist(m) or insulin_taken_now(m))
     )
 
 
@@ -213,3 +216,8 @@ def is_insulin(medication: str) -> bool:
     ('Lantus SoloStar', 'INS GLARG': case 2771)."""
     words = re.findall(r"[a-z]+", medication.casefold())
     return "insulin" in words or any(w in INSULIN_BRANDS or w.startswith("glarg") for w in words)
+
+
+def insulin_taken_now(medication: str) -> bool:
+    """An insulin the entry names, taken now ('insulin stopped 2019' is not)."""
+    return is_insulin(medication) and not NOT_TAKEN & set(_words(medication).split())
