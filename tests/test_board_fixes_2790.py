@@ -8,7 +8,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from resistx.interop import from_fhir, from_phenopacket
+from tests.test_board_fixes_1865 import _phenopacket
 from tests.test_board_fixes_2205 import _planned, _refusal
+from tests.test_interop_edges import bundle
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -57,3 +60,67 @@ def test_an_insulin_stopped_is_not_read_as_taken_now() -> None:
     plan = _planned(_diabetic("diabetes", ["insulin stopped 2019, now on metformin"]), "ye2024")
     assert plan.options[0].regimen.id == "capivasertib+fulvestrant"
     assert any("insulin stopped" in n for n in plan.not_assessed)
+
+
+def _requested(text: str, status: str = "active") -> dict[str, Any]:
+    """Interop example 01 with one more MedicationRequest, of ``text``, since 2025-06-01."""
+    data = bundle()
+    data["entry"].append(
+        {
+            "fullUrl": "urn:uuid:request-2790",
+            "resource": {
+                "resourceType": "MedicationRequest",
+                "id": "request-2790",
+                "status": status,
+                "intent": "order",
+                "medicationCodeableConcept": {"text": text},
+                "subject": {"reference": "Patient/patient-01"},
+                "dosageInstruction": [
+                    {"timing": {"repeat": {"boundsPeriod": {"start": "2025-06-01"}}}}
+                ],
+            },
+        }
+    )
+    return data
+
+
+def test_a_vitamin_k_antagonist_ordered_in_fhir_is_read_as_a_medication() -> None:
+    # the final review's left item (2770-2789): warfarin in a MedicationRequest was left out as
+    # no drug resistx knows, where as a MedicationStatement it is read (capecitabine raises
+    # its INR, rule 132)
+    conversion = from_fhir(_requested("Warfarin sodium 5 mg tablet"))
+    assert conversion.profile.medications == ("Warfarin sodium 5 mg tablet",)
+
+
+def test_a_medication_order_that_is_over_is_not_read_as_taken_now() -> None:
+    # as case 2789 for a phenopacket: a completed clarithromycin order, or a warfarin order
+    # whose doses ended, read as taken now made elacestrant or capecitabine carry an
+    # interaction that no longer holds; an order still open is read
+    completed = from_fhir(_requested("clarithromycin 500 mg", status="completed"))
+    assert completed.profile.medications == ()
+    assert any("clarithromycin" in str(s) for s in completed.unmapped)
+    ended = _requested("Warfarin 5 mg")
+    ended["entry"][-1]["resource"]["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"][
+        "end"
+    ] = "2025-09-01"
+    assert from_fhir(ended).profile.medications == ()
+    assert from_fhir(_requested("clarithromycin 500 mg")).profile.medications == (
+        "clarithromycin 500 mg",
+    )
+
+
+def test_a_phenopacket_vitamin_k_antagonist_whose_doses_ended_is_not_read() -> None:
+    data = _phenopacket("03-pik3ca-esr1-diabetes")
+    data["medicalActions"].append(
+        {
+            "treatment": {
+                "agent": {"id": "RXNORM:0", "label": "warfarin 3 mg"},
+                "doseIntervals": [
+                    {"interval": {"start": "2019-01-01T00:00:00Z", "end": "2019-06-01T00:00:00Z"}}
+                ],
+            }
+        }
+    )
+    assert "warfarin 3 mg" not in from_phenopacket(data).profile.medications
+    data["medicalActions"][-1]["treatment"]["doseIntervals"][0]["interval"].pop("end")
+    assert from_phenopacket(data).profile.medications[-1] == "warfarin 3 mg"

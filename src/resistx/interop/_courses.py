@@ -14,7 +14,7 @@ import attrs
 
 from resistx.interop import codes, drugs
 from resistx.interop.conversion import Builder
-from resistx.vocab.interactions import is_insulin, strong_cyp3a
+from resistx.vocab.interactions import is_insulin, strong_cyp3a, vitamin_k_antagonist
 
 
 @attrs.define(kw_only=True)
@@ -208,6 +208,12 @@ def _unstated_joined(groups: dict[object, list[Course]]) -> dict[object, list[Co
     return out
 
 
+def read_as_medication(label: str) -> bool:
+    """A medication the plan reads, not a course: a strong CYP3A inhibitor or inducer (rule
+    115), a vitamin K antagonist (rule 132), an insulin (the diabetes's, rule 78)."""
+    return bool(strong_cyp3a(label) or vitamin_k_antagonist(label) or is_insulin(label))
+
+
 def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | None:
     """The resistx drug of an agent: by a code resistx lists (an RxNorm RXCUI, an NCIt or
     DrugBank CURIE), else by its label (reported)."""
@@ -238,8 +244,9 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
     if name is not None:
         b.assume(path, f"agent {label!r} read by its label as {name}", shown)
         return name
-    if label and (strong_cyp3a(label) or is_insulin(label)):
-        # not a course: a medication rule 115, or the diabetes's insulin, reads (case 1276)
+    if label and read_as_medication(label):
+        # not a course: a medication rule 115 or 132, or the diabetes's insulin, reads (case
+        # 1276; a vitamin K antagonist ordered: session 54)
         b.add("medications", label, path)
         b.use(path, shown, f"agent {label!r}, not a cancer treatment: medications")
         return None

@@ -20,6 +20,7 @@ from resistx.interop._courses import (
     agent,
     doses_joined,
     intent,
+    read_as_medication,
     stop_reason,
 )
 from resistx.interop._fhirtypes import Coded, coded, codings, first_code, genomic_variant
@@ -370,10 +371,40 @@ def _medication_codes(
     return Coded(code=" ".join(k for k, _ in found) or None, label=concept.get("text") or label)
 
 
+#: the states of an order or an administration that say it is over
+_OVER = ("completed", "stopped")
+
+
+def _ended(resource: Mapping[str, Any], med: Coded) -> str | None:
+    """How a medication the plan reads, not a course (``read_as_medication``), is over: its
+    status, or the end of every period its doses were given for (session 54, as case 2789 for
+    a phenopacket: a clarithromycin or warfarin order of years ago read as taken now). None
+    where it may be taken now, or is a course (a course's history is kept whatever its dates)."""
+    if med.label is None or not read_as_medication(med.label):
+        return None
+    if any(drugs.by_code(c) for c in (med.code or "").split()):
+        return None
+    if resource.get("status") in _OVER:
+        return f"status {resource['status']}"
+    periods = [resource.get("effectivePeriod")] if "effectivePeriod" in resource else []
+    dosage = resource.get("dosageInstruction")
+    for d in dosage if isinstance(dosage, list) else ():
+        timing = d.get("timing") if isinstance(d, Mapping) else None
+        repeat = timing.get("repeat") if isinstance(timing, Mapping) else None
+        periods.append(repeat.get("boundsPeriod") if isinstance(repeat, Mapping) else None)
+    ends = [p.get("end") if isinstance(p, Mapping) else None for p in periods]
+    if not ends or not all(isinstance(e, str) and e for e in ends):
+        return None
+    return f"its doses ended {max(str(e)[:10] for e in ends)}"
+
+
 def _medication(
     b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
 ) -> Course | None:
     med = _medication_codes(b, resource, path, meds)
+    if (ended := _ended(resource, med)) is not None:
+        b.skip(path, med.code, f"{med.label}: {ended}, not taken now")
+        return None
     drug = agent(b, (med.code or "").split(), med.label, f"{path}.medicationCodeableConcept")
     if drug is None:
         return None

@@ -12,12 +12,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from resistx.interop import _markers, _official, codes
-from resistx.interop._courses import Course, add_treatments, agent, intent, stop_reason
+from resistx.interop._courses import (
+    Course,
+    add_treatments,
+    agent,
+    intent,
+    read_as_medication,
+    stop_reason,
+)
 from resistx.interop._genomic import Variant, add_variant
 from resistx.interop._source import Source, load_document
 from resistx.interop.conversion import Builder, Conversion
 from resistx.model._biomarker_checks import GERMLINE_SAMPLES
-from resistx.vocab.interactions import is_insulin, strong_cyp3a
 
 FORMAT = "GA4GH Phenopacket v2"
 _ABOUT_DOCUMENT = "about the document, not the patient"
@@ -321,9 +327,9 @@ def _ended(treatment: Mapping[str, Any], label: str | None) -> str | None:
     """The last end of a medication's dose intervals where every one has ended: a phenopacket
     says a drug is still taken only by an open interval (case 2789: rifampicin given in 2014
     was read as taken now). None otherwise."""
-    # only a medication the plan reads (a strong CYP3A inhibitor or inducer, an insulin): a
-    # course's history is kept whatever its dates, any other agent is left out as before
-    read = label is not None and (strong_cyp3a(label) is not None or is_insulin(label))
+    # only a medication the plan reads (``read_as_medication``): a course's history is kept
+    # whatever its dates, any other agent is left out as before
+    read = label is not None and read_as_medication(label)
     intervals = treatment.get("doseIntervals")
     if not read or not intervals or not isinstance(intervals, list):
         return None
