@@ -8,12 +8,18 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from resistx.interop import from_fhir, from_phenopacket
+from tests.helpers import result
+from tests.test_board_fixes_882 import _course
+from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_1865 import _phenopacket
 from tests.test_board_fixes_2205 import _planned, _refusal
 from tests.test_interop_edges import bundle
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
+PAM = ("PIK3CA", "AKT1", "PTEN")
 
 
 def _diabetic(comorbidity: object, medications: list[str]) -> dict[str, Any]:
@@ -124,3 +130,55 @@ def test_a_phenopacket_vitamin_k_antagonist_whose_doses_ended_is_not_read() -> N
     assert "warfarin 3 mg" not in from_phenopacket(data).profile.medications
     data["medicalActions"][-1]["treatment"]["doseIntervals"][0]["interval"].pop("end")
     assert from_phenopacket(data).profile.medications[-1] == "warfarin 3 mg"
+
+
+def _unrecorded_stop(stop: str, *later: dict[str, Any]) -> dict[str, Any]:
+    """Case 2907: palbociclib + letrozole for 11 months in 2025, ended with ``stop`` ('' for a
+    stop reason left out), then ``later``; nothing actionable on ctDNA at 8% tumour fraction."""
+    draw = {"tested_on": "2025-12-10", "tumour_fraction": 0.08}
+    first = _course(["palbociclib", "letrozole"], "2025-01-01", "2025-12-01", stop, line=1)
+    if not stop:
+        del first["stop_reason"]
+    as_of = "2026-06-01" if later else "2025-12-20"
+    if later:
+        first["ended_on"], draw["tested_on"] = "2025-04-01", "2026-05-10"
+    return _woman(
+        as_of,
+        [result(g, "not_detected", **draw) for g in ("ESR1", *PAM)],
+        first,
+        *later,
+        her2="0",
+    )
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+@pytest.mark.parametrize("stop", ["unknown", "other", ""])
+def test_a_cdk46i_course_ended_for_a_reason_not_recorded_is_not_read_as_progression_on_it(
+    stop: str, policy: str
+) -> None:
+    # case 2907g (MAJOR): the plan's own action said the options read the course as not ended
+    # by progression, yet the letrozole doublets were left out as 'Progressed on a CDK4/6
+    # inhibitor', a note said the course 'ended in progression', and chemotherapy came first
+    plan = _planned(_unrecorded_stop(stop), policy)
+    said = [r.text for e in plan.excluded for r in e.reasons] + list(plan.notes)
+    assert not [t for t in said if "Progressed on a CDK4/6 inhibitor" in t]
+    assert not [t for t in said if "ended in progression ran" in t]
+    assert plan.options[0].regimen.id != "chemotherapy"
+    assert "document_progression" in {a.code for a in plan.actions}
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_a_short_cdk46i_course_whose_end_is_unexplained_is_asked_not_read_as_short_resistance(
+    policy: str,
+) -> None:
+    # case 2907d (MAJOR): palbociclib stopped after 3 months, why not recorded, then 12.5 months
+    # on exemestane + everolimus to progression: 'Only 3.0 months on the CDK4/6 inhibitor' and
+    # chemotherapy first, with no question of why palbociclib stopped
+    later = _course(["exemestane", "everolimus"], "2025-04-15", "2026-05-01", "progression")
+    plan = _planned(_unrecorded_stop("", {**later, "line": 2}), policy)
+    reasons = [r.text for o in plan.options for r in o.reasons]
+    assert not [t for t in reasons if "Only 3.0 months on the CDK4/6 inhibitor" in t]
+    asked = {a.code: a for a in plan.actions}
+    assert "record_cdk46i_stop" in asked
+    assert asked["record_cdk46i_stop"].before_choosing
+    assert "palbociclib" in asked["record_cdk46i_stop"].text

@@ -570,6 +570,10 @@ SCENARIOS: list[dict[str, Any]] = [
         menopausal_status="premenopausal",
         comorbidities=["pregnancy"],
     ),
+    patient(  # rule 141: an earlier CDK4/6-inhibitor course ended, why not recorded (2907d)
+        biomarkers=NEGATIVE,
+        treatments=[dict(PALBOCICLIB, stop_reason="unknown"), CAPECITABINE],
+    ),
     patient(  # rule 21: two germline tests that disagree (case 1924)
         biomarkers=[
             *NEGATIVE,

@@ -50,11 +50,17 @@ from resistx.vocab.medication_names import medications_read
 SCHEMA_VERSION = 2
 SCHEMA_VERSIONS = (1, 2)  # schema 1 still loads, migrated (the plan says so)
 MAX_OTHER_CONDITIONS = 50
+#: the stops of a CDK4/6-inhibitor course that do not measure sensitivity to it: no
+#: progression, or none recorded ('other', 'unknown', left out: not read as progression,
+#: the plan asks why it ended; case 2907)
 _NOT_RESPONSE = (
     StopReason.TOXICITY,
     StopReason.PATIENT_CHOICE,
     StopReason.COMPLETED,
     StopReason.ONGOING,
+    StopReason.OTHER,
+    StopReason.UNKNOWN,
+    None,
 )
 DAYS_PER_MONTH = 365.25 / 12
 

@@ -177,7 +177,7 @@ class Facts:
 
     @once
     def post_cdk46i(self) -> bool:
-        """The disease progressed on a CDK4/6 inhibitor (or how the course ended is not given)."""
+        """The disease progressed on a CDK4/6 inhibitor (not 'unknown': case 2907)."""
         return bool(self.cdk46i_resistant)
 
     @once

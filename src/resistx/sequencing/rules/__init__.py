@@ -161,6 +161,7 @@ RULES: tuple[Rule, ...] = (
     sites.liver_organ_dysfunction,
     er_low.reassess_er,
     stopped.progression_undocumented,
+    stopped.cdk46i_stop_unrecorded,
     adjuvant_resistance.date_adjuvant_endocrine,
     adjuvant_resistance.date_relapse,
     records.ongoing_course,

@@ -1,12 +1,13 @@
 """Rule 50: the latest course ended without progression (for toxicity, by choice, as planned,
 for another reason or for one not recorded): whether the disease progressed on it, and why it
-ended, come before choosing."""
+ended, come before choosing. Rule 141: an earlier CDK4/6-inhibitor course that ended for a
+reason not recorded: why it ended, before choosing."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import StopReason
+from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -111,3 +112,42 @@ _NOT_PROGRESSION = frozenset(
     }
 )
 _UNRECORDED = dict.fromkeys((StopReason.UNKNOWN, None), "its stop reason not recorded")
+
+
+# rule 141: an earlier CDK4/6-inhibitor course ended for a reason not recorded: ask why
+@rule(
+    141,
+    "A CDK4/6-inhibitor course ended for a reason not recorded: record why",
+    None,
+    condition="A course with a CDK4/6 inhibitor for metastatic disease ended for another "
+    "reason, or for one not recorded (stop reason 'other', 'unknown' or left out), and a "
+    "course follows it (the latest course is rule 50's).",
+    effect="An action, before choosing, to record why it ended: the options read it as not "
+    "ended by progression (no resistance to the CDK4/6 inhibitor, and its length measures no "
+    "sensitivity), and change if it progressed (case 2907d: palbociclib stopped after 3 months, "
+    "why not recorded, was read as a 3-month progression and chemotherapy came first, with no "
+    "question asked).",
+    codes=("record_cdk46i_stop",),
+)
+def cdk46i_stop_unrecorded(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    later = facts.in_order[:-1]  # the latest course is rule 50's
+    for t in later:
+        if not t.metastatic or t.stop_reason not in _UNEXPLAINED:
+            continue
+        if DrugClass.CDK46_INHIBITOR not in t.drug_classes:
+            continue
+        drugs = " + ".join(t.drugs)
+        yield PlanEffect(
+            code="record_cdk46i_stop",
+            first=True,
+            text=f"{drugs} ended ({_UNRECORDED.get(t.stop_reason) or 'for another reason'}): "
+            "record why. The options read it as not ended by progression, neither resistance "
+            "to the CDK4/6 inhibitor nor a length that measures sensitivity to it; had the "
+            "disease progressed on it, that is resistance (after a short course, early "
+            "resistance: chemotherapy and ADCs first), and the options change. Stopped for "
+            "toxicity, record the adverse event: a drug of the same class may share it.",
+        )
+        return  # one question covers the record: the first such course
+
+
+_UNEXPLAINED = frozenset({StopReason.OTHER, StopReason.UNKNOWN, None})
