@@ -156,9 +156,9 @@ def _unrecorded_stop(stop: str, *later: dict[str, Any]) -> dict[str, Any]:
 def test_a_cdk46i_course_ended_for_a_reason_not_recorded_is_not_read_as_progression_on_it(
     stop: str, policy: str
 ) -> None:
-    # case 2907g (MAJOR): the plan's own action said the options read the course as not ended
-    # by progression, yet the letrozole doublets were left out as 'Progressed on a CDK4/6
-    # inhibitor', a note said the course 'ended in progression', and chemotherapy came first
+    """Case 2907g (MAJOR): the plan's own action said the options read the course as not
+    ended by progression, yet the letrozole doublets were left out as 'Progressed on a CDK4/6
+    inhibitor', a note said the course 'ended in progression', and chemotherapy came first."""
     plan = _planned(_unrecorded_stop(stop), policy)
     said = [r.text for e in plan.excluded for r in e.reasons] + list(plan.notes)
     assert not [t for t in said if "Progressed on a CDK4/6 inhibitor" in t]
@@ -171,9 +171,9 @@ def test_a_cdk46i_course_ended_for_a_reason_not_recorded_is_not_read_as_progress
 def test_a_short_cdk46i_course_whose_end_is_unexplained_is_asked_not_read_as_short_resistance(
     policy: str,
 ) -> None:
-    # case 2907d (MAJOR): palbociclib stopped after 3 months, why not recorded, then 12.5 months
-    # on exemestane + everolimus to progression: 'Only 3.0 months on the CDK4/6 inhibitor' and
-    # chemotherapy first, with no question of why palbociclib stopped
+    """Case 2907d (MAJOR): palbociclib stopped after 3 months, why not recorded, then 12.5
+    months on exemestane + everolimus to progression: 'Only 3.0 months on the CDK4/6
+    inhibitor' and chemotherapy first, with no question of why palbociclib stopped."""
     later = _course(["exemestane", "everolimus"], "2025-04-15", "2026-05-01", "progression")
     plan = _planned(_unrecorded_stop("", {**later, "line": 2}), policy)
     reasons = [r.text for o in plan.options for r in o.reasons]

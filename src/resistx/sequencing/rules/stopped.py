@@ -130,24 +130,30 @@ _UNRECORDED = dict.fromkeys((StopReason.UNKNOWN, None), "its stop reason not rec
     codes=("record_cdk46i_stop",),
 )
 def cdk46i_stop_unrecorded(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    later = facts.in_order[:-1]  # the latest course is rule 50's
-    for t in later:
-        if not t.metastatic or t.stop_reason not in _UNEXPLAINED:
-            continue
-        if DrugClass.CDK46_INHIBITOR not in t.drug_classes:
-            continue
-        drugs = " + ".join(t.drugs)
-        yield PlanEffect(
-            code="record_cdk46i_stop",
-            first=True,
-            text=f"{drugs} ended ({_UNRECORDED.get(t.stop_reason) or 'for another reason'}): "
-            "record why. The options read it as not ended by progression, neither resistance "
-            "to the CDK4/6 inhibitor nor a length that measures sensitivity to it; had the "
-            "disease progressed on it, that is resistance (after a short course, early "
-            "resistance: chemotherapy and ADCs first), and the options change. Stopped for "
-            "toxicity, record the adverse event: a drug of the same class may share it.",
-        )
-        return  # one question covers the record: the first such course
+    # the first such course before the latest (rule 50's): one question covers the record
+    course = next(
+        (
+            t
+            for t in facts.in_order[:-1]
+            if t.metastatic
+            and t.stop_reason in _UNEXPLAINED
+            and DrugClass.CDK46_INHIBITOR in t.drug_classes
+        ),
+        None,
+    )
+    if course is None:
+        return
+    why = _UNRECORDED.get(course.stop_reason) or "for another reason"
+    yield PlanEffect(
+        code="record_cdk46i_stop",
+        first=True,
+        text=f"{' + '.join(course.drugs)} ended ({why}): record why. The options read it as not "
+        "ended by progression, neither resistance to the CDK4/6 inhibitor nor a length that "
+        "measures sensitivity to it; had the disease progressed on it, that is resistance "
+        "(after a short course, early resistance: chemotherapy and ADCs first), and the "
+        "options change. Stopped for toxicity, record the adverse event: a drug of the same "
+        "class may share it.",
+    )
 
 
 _UNEXPLAINED = frozenset({StopReason.OTHER, StopReason.UNKNOWN, None})
