@@ -182,3 +182,26 @@ def test_a_short_cdk46i_course_whose_end_is_unexplained_is_asked_not_read_as_sho
     assert "record_cdk46i_stop" in asked
     assert asked["record_cdk46i_stop"].before_choosing
     assert "palbociclib" in asked["record_cdk46i_stop"].text
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_an_undated_cdk46i_progression_is_bounded_by_the_next_lines_start(policy: str) -> None:
+    """Case 2906b (MAJOR): palbociclib + letrozole from 2024-01-01 to a progression with no
+    end date, capecitabine from 2024-04-01: the note read 'at most 29.0 months to the decision
+    date' and elacestrant came first, though the next line's start bounds the course to 3
+    months (with the end date, chemotherapy came first). The next line's start bounds it."""
+    data = _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "mutated", tested_on="2026-05-10", variant="D538G"),
+            *(result(g, "not_detected", tested_on="2026-05-10") for g in PAM),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-01-01", None, "progression", line=1),
+        _course(["capecitabine"], "2024-04-01", "2026-04-20", "progression", line=2),
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    assert not [n for n in plan.notes if "29.0 months" in n]
+    reasons = [r.text for o in plan.options for r in o.reasons]
+    assert [t for t in reasons if "at most 3.0 months on the CDK4/6 inhibitor" in t], reasons
+    assert plan.options[0].regimen.id != "elacestrant"

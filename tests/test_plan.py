@@ -111,7 +111,8 @@ def profile_numbers(p: resistx.Profile, prefs: resistx.Preferences) -> set[float
         out.add(tenths(p.cdk46i_months))
     # with no end date, the most the course can have run (case 1542: 'at most 4.5 months')
     courses = sensitivity_courses(p.treatments_in_order)
-    if (bound := at_most_months(courses, p.decision_date, p.cdk46i_months)) is not None:
+    ordered = p.treatments_in_order  # the next line's start bounds it too (case 2906b)
+    if (bound := at_most_months(courses, p.decision_date, p.cdk46i_months, ordered)) is not None:
         out.add(tenths(bound))
     # a comorbidity's own HbA1c, which its caution names (rule 12)
     out |= {c.hba1c for c in p.comorbidities if c.hba1c is not None}

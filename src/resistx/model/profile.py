@@ -1361,22 +1361,54 @@ def longest_months(courses: tuple[Treatment, ...], as_of: dt.date | None) -> flo
 
 
 def at_most_months(
-    courses: tuple[Treatment, ...], as_of: dt.date | None, known: float | None
+    courses: tuple[Treatment, ...],
+    as_of: dt.date | None,
+    known: float | None,
+    ordered: tuple[Treatment, ...] = (),
 ) -> float | None:
     """``known`` (the longest measured), else the longest any of ``courses`` can have run: its
     duration, or where a course that ended has its start on record but not its end, the span
-    from its start to ``as_of`` (case 1542); None if a course says neither."""
+    from its start to the start of the next line among ``ordered`` (case 2906b), else to
+    ``as_of`` (case 1542); None if a course says neither."""
     if known is not None:
         return known
     bounds = []
     for t in courses:
         months = t.duration_months(as_of)
-        if months is None and t.started_on is not None and as_of is not None:
-            months = calendar_months(t.started_on, as_of)
+        bound = next_line_start(t, ordered) or as_of
+        if months is None and t.started_on is not None and bound is not None:
+            months = calendar_months(t.started_on, bound)
         if months is None:
             return None
         bounds.append(months)
     return max(bounds, default=None)
+
+
+def next_line_start(t: Treatment, ordered: tuple[Treatment, ...]) -> dt.date | None:
+    """The first start after ``t``'s of a course for metastatic disease in another line (not a
+    GnRH agonist alone, nor a part of ``t``'s combination): a course of ``t``'s with no end
+    on record ended by then, since two lines do not go on together (case 2906b)."""
+    start = t.started_on
+    if start is None or not t.metastatic:
+        return None
+    return min(
+        (
+            o.started_on
+            for o in ordered
+            if o.started_on is not None
+            and o.started_on > start
+            and o.metastatic
+            and not o.suppression_only
+            and _another_line(t, o)
+        ),
+        default=None,
+    )
+
+
+def _another_line(a: Treatment, b: Treatment) -> bool:
+    if a.line is not None and b.line is not None:
+        return a.line != b.line
+    return not combined(a, b)
 
 
 def result_order(r: BiomarkerResult) -> tuple[Any, ...]:

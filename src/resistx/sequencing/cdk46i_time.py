@@ -3,6 +3,7 @@ read it, or why it could not (``notes``)."""
 
 from __future__ import annotations
 
+from resistx.model.profile import next_line_start
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.slots import tenths
 
@@ -42,7 +43,8 @@ def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
 def _time_unknown(facts: Facts) -> str:
     """Time on the CDK4/6 inhibitor not measured: with a start on record and no end, the span
     to the decision date bounds it (case 1542: 'no months and no dates' with the start given)."""
-    begun = [t.started_on for t in facts.cdk46i_courses if t.started_on and not t.ended_on]
+    unended = [t for t in facts.cdk46i_courses if t.started_on and not t.ended_on]
+    begun = [t.started_on for t in unended if t.started_on]
     if not begun or facts.cdk46i_months_at_most is None:
         return (
             "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the "
@@ -54,8 +56,11 @@ def _time_unknown(facts: Facts) -> str:
         if facts.short_cdk46i
         else "the short-duration rule (rule 18) was not applied (rule 122 asks for the date)"
     )
+    # the next line's start bounds a course with no end (case 2906b), else the decision date
+    nexts = [n for t in unended if (n := next_line_start(t, facts.in_order)) is not None]
+    until = f"the next line's start, {max(nexts).isoformat()}" if nexts else "the decision date"
     return (
         f"Time on the CDK4/6 inhibitor is unknown (begun on {max(begun).isoformat()}, no end "
-        f"date or months recorded for its progression): at most {at_most:.1f} months to the "
-        f"decision date; {said}."
+        f"date or months recorded for its progression): at most {at_most:.1f} months to "
+        f"{until}; {said}."
     )

@@ -1,6 +1,5 @@
 """One pass over the profile: reconciled findings per gene, the treatment history, the state,
-derived once per call; the per-factor ``Inputs`` (``inputs.py``), all a rule can see, are
-built from them."""
+derived once per call; the per-factor ``Inputs`` (``inputs.py``) are built from them."""
 
 from __future__ import annotations
 
@@ -191,7 +190,8 @@ class Facts:
 
     @once
     def cdk46i_months_at_most(self) -> float | None:  # no end on record: from the start (1542)
-        return at_most_months(self.cdk46i_courses, self.decision_date, self.cdk46i_months)
+        courses, ordered = self.cdk46i_courses, self.in_order  # the next line bounds it (2906b)
+        return at_most_months(courses, self.decision_date, self.cdk46i_months, ordered)
 
     @property
     def short_cdk46i(self) -> bool:
