@@ -205,3 +205,30 @@ def test_an_undated_cdk46i_progression_is_bounded_by_the_next_lines_start(policy
     reasons = [r.text for o in plan.options for r in o.reasons]
     assert [t for t in reasons if "at most 3.0 months on the CDK4/6 inhibitor" in t], reasons
     assert plan.options[0].regimen.id != "elacestrant"
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_a_pten_loss_by_ihc_gives_way_to_tissue_ngs_of_its_day(policy: str) -> None:
+    """Case 2840 (MAJOR): PTEN loss by IHC and PTEN wild type by NGS of the same tissue, the
+    same day: the plan asked before choosing to confirm the loss by NGS, and capivasertib
+    waited on it, with the NGS already on record. The NGS governs (CAPItello-291 selected by
+    it): no pathway target, and the note names both results."""
+    tissue = {"sample": "tissue", "tested_on": "2026-05-20"}
+    data = _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "not_detected", tested_on="2026-05-15", tumour_fraction=0.05),
+            *(result(g, "wild_type", **tissue) for g in PAM),
+            result("PTEN", "loss", assay="ihc", **tissue),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-03-01", "2026-05-10", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    assert not [a for a in plan.actions if "PTEN" in a.genes]
+    capivasertib = plan.option("capivasertib+fulvestrant")
+    assert capivasertib is None or not capivasertib.waits_on
+    assert [n for n in plan.notes if "CAPItello-291 selected its population by NGS" in n]
+    # an IHC loss with only a ctDNA NGS beside it still waits on tissue NGS
+    data["biomarkers"][3] = result("PTEN", "not_detected", tested_on="2026-05-20")
+    assert _planned(data, policy).option("capivasertib+fulvestrant").waits_on  # type: ignore[union-attr]

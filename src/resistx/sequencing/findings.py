@@ -9,7 +9,8 @@ in conflict (rule 20). The latest result does not simply win:
   progression may no longer hold (it counts half until retested);
 - a VUS or a benign variant is not a finding but a test that found nothing actionable (dated
   by its test), and the plan names it; not on a known activating variant (``hotspots``),
-  where the call itself is in doubt.
+  where the call itself is in doubt;
+- a PTEN loss by IHC gives way to tissue NGS of its day or later (``pten_ihc``, case 2840).
 
 Every disagreement between a positive and a negative is kept as a ``Conflict`` for the plan.
 """
@@ -23,6 +24,7 @@ import attrs
 
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
+from resistx.sequencing.pten_ihc import OUTDONE, ihc_outdone
 from resistx.sequencing.reliability import doubted, listed, superseded, tested_since, thin
 from resistx.sequencing.slot_marks import slot
 
@@ -168,7 +170,9 @@ def _stale(r: BiomarkerResult, progression: dt.date | None) -> bool:
 def _reconciled(
     gene: str, ordered: list[BiomarkerResult], progression: Day, silent: Silent = frozenset()
 ) -> GeneState:
-    if gone := superseded(ordered):  # a variant classified again later: the later call governs
+    # a variant classified again later: the later call governs; a PTEN loss by IHC that tissue
+    # NGS as new found no alteration for: the NGS governs (``ihc_outdone``, case 2840)
+    if gone := superseded(ordered) | (outdone := ihc_outdone(ordered)):
         ordered = [r for r in ordered if r not in gone]
     vus = tuple(r for r in ordered if r.status in POSITIVE and not r.actionable)
     blind = tuple(r for r in ordered if uninformative(r, silent))
@@ -201,15 +205,11 @@ def _reconciled(
     blocked = bool(positives) or indeterminate
     doubt = doubted(vus, latest)  # no negative stands while a doubtful call is the newest
     negative = None if doubt else _standing_negative(negatives, tested, latest, blocked)
-    if negative is not None and positives:
+    if negative is not None and (positives or outdone):
+        positive = (positives or sorted(outdone, key=result_order))[-1]
+        why = f"the later negative stands: {gene} changes under treatment" if positives else OUTDONE
         conflicts.append(
-            Conflict(
-                gene=gene,
-                positive=positives[-1],
-                negative=negative,
-                kept="negative",
-                why=f"the later negative stands: {gene} changes under treatment",
-            )
+            Conflict(gene=gene, positive=positive, negative=negative, kept="negative", why=why)
         )
     return GeneState(
         gene=gene,

@@ -13,6 +13,7 @@ from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.build_inputs import from_ctdna
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState
+from resistx.sequencing.pten_ihc import OUTDONE
 from resistx.sequencing.reliability import LOW_TUMOUR_FRACTION, esr1_tissue_only, listed
 from resistx.sequencing.rule import Context, PlanEffect, rule
 
@@ -58,7 +59,9 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             yield PlanEffect(
                 code="result_conflict", note=True, genes=(gene,), text=conflict_text(c)
             )
-            if c.kept != "positive":  # a retest could bring back what the negative hides
+            # a retest could bring back what the negative hides; not the NGS that outdoes an
+            # IHC (case 2840: the NGS is the test CAPItello-291 selected by)
+            if c.kept != "positive" and c.why != OUTDONE:
                 yield PlanEffect(
                     code="resolve_conflict", genes=(gene,), first=True, text=_resolve(c)
                 )
