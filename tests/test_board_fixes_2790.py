@@ -232,3 +232,44 @@ def test_a_pten_loss_by_ihc_gives_way_to_tissue_ngs_of_its_day(policy: str) -> N
     # an IHC loss with only a ctDNA NGS beside it still waits on tissue NGS
     data["biomarkers"][3] = result("PTEN", "not_detected", tested_on="2026-05-20")
     assert _planned(data, policy).option("capivasertib+fulvestrant").waits_on  # type: ignore[union-attr]
+
+
+def _on_qt_drugs(*medications: str) -> dict[str, Any]:
+    """Case 2799: 40 months of palbociclib + letrozole, nothing actionable on ctDNA at 8%
+    tumour fraction, and ``medications``."""
+    draw = {"tested_on": "2026-05-10", "tumour_fraction": 0.08}
+    return _woman(
+        "2026-06-01",
+        [result(g, "not_detected", **draw) for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], "2023-01-01", "2026-05-01", "progression", line=1),
+        her2="0",
+        medications=list(medications),
+    )
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_ribociclib_does_not_lead_beside_drugs_known_to_prolong_the_qt_interval(
+    policy: str,
+) -> None:
+    """Case 2799 (MAJOR): methadone, citalopram and ondansetron on record, each listed as not
+    read, and ribociclib + fulvestrant first under practice-2026 with only the generic QT
+    caution; its US label advises against drugs known to prolong the QT interval. It is a
+    relative contraindication, its caution names the drug, and the plan asks before choosing
+    whether the drug can be changed."""
+    plan = _planned(_on_qt_drugs("methadone 40 mg daily", "Cipramil 40 mg"), policy)
+    ribociclib = plan.option("ribociclib+fulvestrant")
+    assert ribociclib is not None
+    assert plan.options[0].regimen.id != "ribociclib+fulvestrant"
+    assert [c for c in ribociclib.cautions if "Methadone" in c.text]
+    without = [o for o in plan.options if "ribociclib" not in o.regimen.drugs]
+    assert ribociclib.rank > max(o.rank for o in without if o.tier.value != "trial")
+    asked = [a for a in plan.actions if a.code == "qt_drug_change"]
+    assert asked and asked[0].before_choosing
+    assert "citalopram" in asked[0].text
+    assert not [n for n in plan.not_assessed if "methadone" in n or "Cipramil" in n]
+
+
+def test_a_qt_drug_no_longer_taken_is_not_read() -> None:
+    plan = _planned(_on_qt_drugs("citalopram stopped 2024"), "practice-2026")
+    assert not [a for a in plan.actions if a.code == "qt_drug_change"]
+    assert [n for n in plan.not_assessed if "citalopram" in n]

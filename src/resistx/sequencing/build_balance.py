@@ -12,7 +12,11 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.toxicity import from_toxicities
-from resistx.vocab.interactions import strong_cyp3a_on_record, vitamin_k_antagonist_on_record
+from resistx.vocab.interactions import (
+    qt_prolonging_on_record,
+    strong_cyp3a_on_record,
+    vitamin_k_antagonist_on_record,
+)
 
 
 def balance(facts: Facts) -> BalanceInputs:
@@ -33,6 +37,7 @@ def balance(facts: Facts) -> BalanceInputs:
         declines_kinds=frozenset(facts.preferences.declines_kinds),
         declines_transfusion=facts.preferences.declines_transfusion,
         strong_cyp3a=strong_cyp3a_on_record(p.medications),
+        qt_prolonging=qt_prolonging_on_record(p.medications),
         vitamin_k_antagonist=vitamin_k_antagonist_on_record(p.medications),
         leptomeningeal_not_crisis=p.leptomeningeal and not p.visceral_crisis,
         liver_dysfunction=liver_dysfunction(facts),

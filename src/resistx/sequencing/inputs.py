@@ -290,8 +290,8 @@ class BalanceInputs:
     declines: frozenset[Route] = frozenset()  # routes the patient declines (rule 110)
     declines_kinds: frozenset[RegimenKind] = frozenset()  # kinds declined (rule 128)
     declines_transfusion: bool = False  # rules 111, 131
-    #: (medication, "inhibitor" or "inducer") for each strong CYP3A one on record (rule 115)
-    strong_cyp3a: tuple[tuple[str, str], ...] = ()
+    strong_cyp3a: tuple[tuple[str, str], ...] = ()  # (medication, its role) each (rule 115)
+    qt_prolonging: tuple[str, ...] = ()  # drugs known to prolong the QT interval (rule 142)
     vitamin_k_antagonist: str = ""  # one on record, by generic name (rule 132)
     #: leptomeningeal disease on record with no visceral crisis recorded (rule 121)
     leptomeningeal_not_crisis: bool = False

@@ -187,15 +187,18 @@ def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(
         f"{m} ({UNREAD})"
         for m in medications
-        if not (strong_cyp3a(m) or vitamin_k_antagonist(m) or insulin_taken_now(m))
+        if not (
+            strong_cyp3a(m) or vitamin_k_antagonist(m) or insulin_taken_now(m) or qt_prolonging(m)
+        )
     )
 
 
 #: what the plan says of a medication it does not read (case 1799: it read as if interactions
 #: were screened)
 UNREAD = (
-    "not read by resistx, which reads a strong CYP3A inhibitor or inducer and a vitamin K "
-    "antagonist taken now, and no other interaction"
+    "not read by resistx, which reads a strong CYP3A inhibitor or inducer, a vitamin K "
+    "antagonist, a drug known to prolong the QT interval and an insulin taken now, and no other "
+    "interaction"
 )
 
 
@@ -221,3 +224,62 @@ def is_insulin(medication: str) -> bool:
 def insulin_taken_now(medication: str) -> bool:
     """An insulin the entry names, taken now ('insulin stopped 2019' is not)."""
     return is_insulin(medication) and not NOT_TAKEN & set(_words(medication).split())
+
+
+#: drugs known to prolong the QT interval, by the names a clinic writes, and their generic
+#: names: those ribociclib's US label names (section 7: the antiarrhythmics amiodarone,
+#: disopyramide, procainamide, quinidine, sotalol; chloroquine, halofantrine, ciprofloxacin,
+#: levofloxacin, azithromycin, haloperidol, methadone, moxifloxacin, bepridil, pimozide,
+#: ondansetron), and common ones on CredibleMeds' list of known risk of torsades de pointes
+#: (session 54, case 2799: methadone and citalopram beside ribociclib first); clarithromycin,
+#: a strong CYP3A inhibitor too, is read as one (rule 115)
+QT_PROLONGING: MappingProxyType[str, str] = MappingProxyType(
+    {
+        **{
+            n: n
+            for n in (
+                "amiodarone", "disopyramide", "procainamide", "quinidine", "sotalol",
+                "chloroquine", "halofantrine", "ciprofloxacin", "levofloxacin",
+                "azithromycin", "haloperidol", "methadone", "moxifloxacin", "bepridil",
+                "pimozide", "ondansetron", "citalopram", "escitalopram", "domperidone",
+                "donepezil", "droperidol", "hydroxychloroquine", "erythromycin",
+                "fluconazole", "flecainide", "dofetilide", "dronedarone", "ibutilide",
+                "chlorpromazine", "thioridazine", "levomepromazine", "sulpiride",
+                "pentamidine", "anagrelide", "cilostazol",
+            )
+        },
+        **dict.fromkeys(("cordarone", "pacerone", "nexterone"), "amiodarone"),
+        **dict.fromkeys(("betapace", "sotalex"), "sotalol"),
+        **dict.fromkeys(("celexa", "cipramil", "seropram"), "citalopram"),
+        **dict.fromkeys(("lexapro", "cipralex", "seroplex"), "escitalopram"),
+        **dict.fromkeys(("zofran", "zofron"), "ondansetron"),
+        "haldol": "haloperidol",
+        **dict.fromkeys(("motilium", "domperidon"), "domperidone"),
+        "aricept": "donepezil",
+        **dict.fromkeys(("plaquenil", "quensyl"), "hydroxychloroquine"),
+        **dict.fromkeys(("zithromax", "azithromycine"), "azithromycin"),
+        **dict.fromkeys(("cipro", "ciproxin", "ciprobay"), "ciprofloxacin"),
+        **dict.fromkeys(("levaquin", "tavanic"), "levofloxacin"),
+        "avelox": "moxifloxacin",
+        **dict.fromkeys(("diflucan", "triflucan"), "fluconazole"),
+        "tambocor": "flecainide",
+        "multaq": "dronedarone",
+        "tikosyn": "dofetilide",
+        "orap": "pimozide",
+        **dict.fromkeys(("methadose", "dolophine", "physeptone"), "methadone"),
+        "largactil": "chlorpromazine",
+        "pletal": "cilostazol",
+    }
+)  # fmt: skip
+
+
+def qt_prolonging(medication: str) -> str | None:
+    """The drug known to prolong the QT interval a medication entry names, taken now, by its
+    generic name; None for any other medication."""
+    return _taken_now(medication, QT_PROLONGING)
+
+
+def qt_prolonging_on_record(medications: tuple[str, ...]) -> tuple[str, ...]:
+    """Each drug known to prolong the QT interval the medications name, once, in order of
+    mention (rules 142 and 143 read them)."""
+    return tuple(dict.fromkeys(g for g in map(qt_prolonging, medications) if g))
