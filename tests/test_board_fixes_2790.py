@@ -273,3 +273,34 @@ def test_a_qt_drug_no_longer_taken_is_not_read() -> None:
     plan = _planned(_on_qt_drugs("citalopram stopped 2024"), "practice-2026")
     assert not [a for a in plan.actions if a.code == "qt_drug_change"]
     assert [n for n in plan.not_assessed if "citalopram" in n]
+
+
+def _child_pugh_c(her2: str = "0", **kw: Any) -> dict[str, Any]:
+    """Case 2811: Child-Pugh C cirrhosis (not from the metastases), ESR1 Y537S on ctDNA after
+    32 months of palbociclib + letrozole, bone disease only."""
+    draw = {"tested_on": "2026-05-10", "tumour_fraction": 0.08}
+    return _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "mutated", variant="Y537S", **draw),
+            *(result(g, "not_detected", **draw) for g in PAM),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-09-01", "2026-05-01", "progression", line=1),
+        her2=her2,
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "C", "from_metastases": False}],
+        **kw,
+    )
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_in_child_pugh_c_endocrine_monotherapy_comes_before_the_combinations(policy: str) -> None:
+    """Case 2811 (MAJOR): in Child-Pugh C, ribociclib + fulvestrant (hepatotoxic, QT-
+    prolonging, MAINTAIN's exploratory analysis finding no benefit with an ESR1 mutation) came
+    first, above fulvestrant alone; case 2751d: the deruxtecan ADCs could lead. As at ECOG 3-4
+    (rule 13), the least toxic come first: endocrine monotherapy, then the rest."""
+    for data in (_child_pugh_c(), _child_pugh_c(her2="low")):
+        plan = _planned(data, policy)
+        first = plan.options[0]
+        assert first.regimen.kind.value == "endocrine_monotherapy", first.regimen.id
+        ribociclib = plan.option("ribociclib+fulvestrant")
+        assert ribociclib is not None and ribociclib.rank > first.rank

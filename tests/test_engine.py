@@ -570,6 +570,8 @@ SCENARIOS: list[dict[str, Any]] = [
         menopausal_status="premenopausal",
         comorbidities=["pregnancy"],
     ),
+    # rule 144: Child-Pugh C: endocrine monotherapy first (case 2811)
+    patient(biomarkers=NEGATIVE, comorbidities=[{"name": "hepatic_impairment", "child_pugh": "C"}]),
     # rules 142 and 143: a drug known to prolong the QT interval on record (case 2799)
     patient(biomarkers=NEGATIVE, medications=["methadone 40 mg daily"]),
     patient(  # rule 141: an earlier CDK4/6-inhibitor course ended, why not recorded (2907d)

@@ -130,6 +130,7 @@ RULES: tuple[Rule, ...] = (
     patient.severe_hepatic_impairment_first,
     line_gaps.lines_missing_first,
     hepatic.no_labelled_hepatic_dose,
+    hepatic.least_toxic_in_child_pugh_c,
     routes.declined_route,
     routes.declined_kind,
     routes.transfusion_declined,

@@ -1,6 +1,7 @@
 """Hepatic impairment as the record gives it: assess it before choosing (rule 51) where it is
 severe, moderate with no visceral crisis on record, or entered with no Child-Pugh class; a
-drug whose label gives no starting dose there, at best an alternative (rule 137)."""
+drug whose label gives no starting dose there, at best an alternative (rule 137); in Child-Pugh
+C the least toxic first, endocrine monotherapy (rule 144)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from types import MappingProxyType
 
 from resistx.model.enums import ChildPugh, Factor
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
+from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
 from resistx.vocab.comorbidities import Comorbidity
 
 
@@ -145,3 +148,44 @@ def no_labelled_hepatic_dose(
                 "the options with a labelled dose.",
                 trials=spec.key_trials,
             )
+
+
+# rule 144: Child-Pugh C: the least toxic first, as at ECOG 3-4 (rule 13)
+@rule(
+    144,
+    "Child-Pugh C: endocrine monotherapy first, the least toxic",
+    Factor.BALANCE,
+    condition="Hepatic impairment of Child-Pugh class C on record, and no visceral crisis "
+    "(where chemotherapy comes first, rule 7).",
+    effect="Hard precedence: every option but approved endocrine monotherapy (trials and "
+    "investigational regimens too) comes after every approved endocrine monotherapy whose "
+    "label does not advise against severe hepatic impairment, as at ECOG "
+    "3-4 (rule 13): whether systemic therapy fits at all is rule 51's question, and the least "
+    "toxic comes first (case 2811: ribociclib + fulvestrant, hepatotoxic, came first above "
+    "fulvestrant alone; case 2751d: the deruxtecan ADCs could lead).",
+    codes=("severe_hepatic_impairment_more_toxic", "severe_hepatic_impairment_least_toxic"),
+)
+def least_toxic_in_child_pugh_c(
+    i: BalanceInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if i.visceral_crisis or not any(c.child_pugh is ChildPugh.C for c in i.comorbidities):
+        return
+    avoided = any(d in AVOID_IN_CHILD_PUGH_C for d in spec.drugs)
+    trial = kinds.is_trial(spec) or kinds.is_investigational(spec)
+    if kinds.is_endocrine_monotherapy(spec) and not avoided and not trial:
+        yield Effect(
+            code="severe_hepatic_impairment_least_toxic",
+            text="Child-Pugh C: endocrine monotherapy, the least toxic kind of option, comes "
+            "first (best supportive care is the other course to discuss).",
+            trials=spec.key_trials,
+        )
+        return
+    yield Effect(
+        code="severe_hepatic_impairment_more_toxic",
+        demote=Precedence.MORE_TOXIC,
+        text="Child-Pugh C: after endocrine monotherapy, the least toxic kind of option, as at "
+        "ECOG 3-4 (rule 13)"
+        + ("; trials of new agents enrol adequate liver function" if trial else "")
+        + "; whether systemic therapy fits at all comes first (rule 51).",
+        trials=spec.key_trials,
+    )
