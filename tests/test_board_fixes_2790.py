@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from resistx.interop import from_fhir, from_phenopacket
+from resistx.model.enums import RegimenKind
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
@@ -301,6 +302,45 @@ def test_in_child_pugh_c_endocrine_monotherapy_comes_before_the_combinations(pol
     for data in (_child_pugh_c(), _child_pugh_c(her2="low")):
         plan = _planned(data, policy)
         first = plan.options[0]
-        assert first.regimen.kind.value == "endocrine_monotherapy", first.regimen.id
+        assert first.regimen.kind is RegimenKind.ENDOCRINE_MONOTHERAPY, first.regimen.id
         ribociclib = plan.option("ribociclib+fulvestrant")
         assert ribociclib is not None and ribociclib.rank > first.rank
+
+
+def test_genetic_counselling_waits_on_two_germline_tests_that_disagree() -> None:
+    """Case 2830c (MINOR): two germline BRCA1 tests that disagree: the plan asked to resolve
+    them before choosing (rule 21), yet its counselling action asserted 'Germline BRCA1
+    mutation: offer genetic counselling and testing of relatives'. It says the conflict comes
+    first."""
+    data = _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "not_detected", tested_on="2026-05-10"),
+            *(result(g, "not_detected", tested_on="2026-05-10") for g in PAM),
+            result("BRCA1", "mutated", origin="germline", sample="blood", tested_on="2021-03-01"),
+            result("BRCA1", "wild_type", origin="germline", sample="blood", tested_on="2025-11-01"),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-01-01", "2026-05-01", "progression", line=1),
+        her2="0",
+    )
+    plan = _planned(data, "ye2024")
+    [counselling] = [a for a in plan.actions if a.code == "genetic_counselling"]
+    assert "disagree" in counselling.text
+    assert not counselling.text.startswith("Germline BRCA1 mutation: offer")
+
+
+def test_a_her2_reread_for_an_approval_after_the_plans_date_comes_after_choosing() -> None:
+    """Case 2831 (MINOR, practice-2026): a plan dated 2024-06-01 asked before choosing to
+    reread HER2 0 as ultralow, citing trastuzumab deruxtecan's approval of 2025-01-27 'after
+    this plan's date': a reading no approval yet acts on changes nothing chosen that day."""
+    data = _woman(
+        "2024-06-01",
+        [result(g, "not_detected", tested_on="2024-05-10") for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], "2022-01-01", "2024-05-01", "progression", line=1),
+        her2="0",
+    )
+    [reread] = [
+        a for a in _planned(data, "practice-2026").actions if a.code == "reread_her2_ultralow"
+    ]
+    assert "after this plan's date" in reread.text
+    assert not reread.before_choosing

@@ -12,6 +12,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_unconfirmed
 from resistx.sequencing.exhausted import pathway_tried, stale_negative, target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
+from resistx.sequencing.findings import Conflict
 from resistx.sequencing.hrd import platinum_resistant
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
@@ -231,15 +232,28 @@ def genetic_counselling(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         and st.finding.result.origin is Origin.GERMLINE
         and st.finding.result.status is BiomarkerStatus.MUTATED
     )
-    if genes:
-        yield PlanEffect(
-            code="genetic_counselling",
-            genes=genes,
-            first=False,
-            text=f"Germline {' and '.join(genes)} mutation: offer genetic counselling and "
-            "testing of relatives, if not already done (a germline mutation concerns the "
-            "family too; not in the review).",
-        )
+    if not genes:
+        return
+    # two germline tests that disagree (rule 21, case 1924): settled first (case 2830c)
+    doubted = [g for g in genes if any(_germline_pair(c) for c in facts.genes[g].conflicts)]
+    said = (
+        f"once the germline {' and '.join(doubted)} tests that disagree are settled (rule 21), "
+        if doubted
+        else ""
+    )
+    yield PlanEffect(
+        code="genetic_counselling",
+        genes=genes,
+        first=False,
+        text=f"Germline {' and '.join(genes)} mutation: {said}offer genetic "
+        "counselling and testing of relatives, if not already done (a germline mutation "
+        "concerns the family too; not in the review).",
+    )
+
+
+def _germline_pair(c: Conflict) -> bool:
+    """A conflict of two germline results."""
+    return c.positive.origin is c.negative.origin is Origin.GERMLINE
 
 
 # rule 24: investigational regimens: within a clinical trial

@@ -168,6 +168,8 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     )
     lungs = any(c.name is Comorbidity.CHRONIC_LUNG_DISEASE for c in facts.profile.comorbidities)
     crisis = facts.profile.visceral_crisis  # chemotherapy first whatever the reading (case 1003)
+    # an approval after the plan's date changes nothing chosen on it (case 2831, rule 46)
+    later = ", after this plan's date" in approved
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),
@@ -175,7 +177,7 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         # a later one (rule 12): no change to what is first
         first=endocrine_progressed(facts)
         and bool(facts.cdk46i_resistant)
-        and not (lungs or crisis)
+        and not (lungs or crisis or later)
         and (facts.profile.ecog or 0) < 3,  # at ECOG 3-4 the least toxic come first (case 515)
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
