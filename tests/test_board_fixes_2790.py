@@ -344,3 +344,21 @@ def test_a_her2_reread_for_an_approval_after_the_plans_date_comes_after_choosing
     ]
     assert "after this plan's date" in reread.text
     assert not reread.before_choosing
+
+
+def test_an_ihc_2_plus_awaiting_its_ish_is_not_said_to_be_ultralow() -> None:
+    """Case 2869 (MINOR, practice-2026): an IHC 2+ with its ISH pending: the action said
+    'HER2-low or ultralow disease opens trastuzumab deruxtecan', though a 2+ is never
+    ultralow: an ISH-negative 2+ is HER2-low."""
+    data = _woman(
+        "2026-06-01",
+        [result(g, "not_detected", tested_on="2026-05-10") for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], "2023-01-01", "2026-05-01", "progression", line=1),
+        her2_tests=[
+            {"score": "2+", "ish": "pending", "sample": "tissue", "tested_on": "2026-05-20"}
+        ],
+    )
+    del data["her2"]  # the tests say it
+    [ask] = [a for a in _planned(data, "practice-2026").actions if a.code == "test_her2_ultralow"]
+    assert "ultralow disease opens" not in ask.text
+    assert "an ISH-negative 2+, HER2-low disease, opens trastuzumab deruxtecan" in ask.text

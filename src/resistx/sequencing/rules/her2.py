@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Her2Status, SampleSite
+from resistx.model.enums import Her2Status, IshResult, SampleSite
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.facts import Facts
@@ -71,12 +71,16 @@ def ask_her2_test_ultralow(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     if facts.her2 is not Her2Status.UNKNOWN:
         return
     approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
+    # an IHC 2+ awaiting its ISH is positive or low, never ultralow (case 2869)
+    pending = any(t.ish is IshResult.PENDING for t in facts.profile.her2_tests)
     yield PlanEffect(
         code="test_her2_ultralow",
         genes=("ERBB2",),
         first=True,
         text=f"{her2_request(facts, ultralow=True)}: HER2-positive disease is outside the review "
-        "and has treatments of its own; HER2-low or ultralow disease opens trastuzumab deruxtecan, "
+        "and has treatments of its own; "
+        + ("an ISH-negative 2+, HER2-low disease," if pending else "HER2-low or ultralow disease")
+        + " opens trastuzumab deruxtecan, "
         f"whose approval{approved} covers it after progression on 1 or more endocrine "
         "therapies for metastatic disease (DESTINY-Breast06, before chemotherapy; "
         "DESTINY-Breast04 enrolled HER2-low disease after 1-2 chemotherapy lines).",
