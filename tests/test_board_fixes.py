@@ -77,9 +77,13 @@ def test_datopotamab_deruxtecan_before_any_chemotherapy_is_at_best_a_later_optio
 def test_datopotamab_deruxtecan_after_progression_on_a_trop2_or_deruxtecan_adc_steps_back() -> None:
     """Datopotamab deruxtecan shares sacituzumab govitecan's target (TROP2) and trastuzumab
     deruxtecan's payload: after progression on either it is at best a later option and says
-    which drug it shares what with; after chemotherapy alone it ranks on its merit (case 505)."""
-    chemo_only = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    which drug it shares what with; after chemotherapy alone it ranks on its merit (case 505):
+    preferred in HER2-0 disease, an alternative to trastuzumab deruxtecan in HER2-low disease
+    (rule 145, case 2900)."""
+    chemo_only = practice(her2="0", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
     assert option(chemo_only, "datopotamab-deruxtecan").tier is Tier.PREFERRED
+    low = practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE])
+    assert option(low, "datopotamab-deruxtecan").tier is Tier.ALTERNATIVE
     for drug, shared in [
         ("sacituzumab govitecan", "TROP2"),
         ("trastuzumab deruxtecan", "deruxtecan"),

@@ -362,3 +362,28 @@ def test_an_ihc_2_plus_awaiting_its_ish_is_not_said_to_be_ultralow() -> None:
     [ask] = [a for a in _planned(data, "practice-2026").actions if a.code == "test_her2_ultralow"]
     assert "ultralow disease opens" not in ask.text
     assert "an ISH-negative 2+, HER2-low disease, opens trastuzumab deruxtecan" in ask.text
+
+
+def _her2_low_after_capecitabine() -> dict[str, Any]:
+    """Case 2900: HER2-low after palbociclib + letrozole and capecitabine, each to
+    progression; nothing actionable on ctDNA."""
+    draw = {"tested_on": "2026-05-10", "tumour_fraction": 0.08}
+    return _woman(
+        "2026-06-01",
+        [result(g, "not_detected", **draw) for g in ("ESR1", *PAM)],
+        _course(["palbociclib", "letrozole"], "2022-01-01", "2024-06-01", "progression", line=1),
+        _course(["capecitabine"], "2024-06-15", "2026-04-20", "progression", line=2),
+        her2="low",
+    )
+
+
+def test_datopotamab_deruxtecan_comes_after_trastuzumab_deruxtecan_in_her2_low_disease() -> None:
+    """Case 2900 (MINOR, practice-2026): HER2-low after one chemotherapy line: datopotamab
+    deruxtecan was preferred beside trastuzumab deruxtecan, though TROPION-Breast01 showed no
+    overall-survival benefit and DESTINY-Breast04 one for trastuzumab deruxtecan: at best an
+    alternative to it, as chemotherapy is (rule 65)."""
+    plan = _planned(_her2_low_after_capecitabine(), "practice-2026")
+    assert plan.options[0].regimen.id == "trastuzumab-deruxtecan"
+    dato = plan.option("datopotamab-deruxtecan")
+    assert dato is not None and dato.tier.value == "alternative"
+    assert [r for r in dato.reasons if r.code == "datopotamab_after_tdxd"]

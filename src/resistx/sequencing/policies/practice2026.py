@@ -97,7 +97,11 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     11: (progression.progressed_on, practice_history.outside_trial_population),
     24: (actions.investigational, practice_history.not_yet_approved),
     53: (records.ongoing_course, serena6.serena6_switch),
-    65: (db04.chemotherapy_after_tdxd, practice.chemotherapy_after_tdxd_db06),
+    65: (
+        db04.chemotherapy_after_tdxd,
+        practice.chemotherapy_after_tdxd_db06,
+        practice.datopotamab_after_tdxd,
+    ),
     59: (label_cautions.abemaciclib_label, label_cautions.datopotamab_deruxtecan_label),
     55: (her2.confirm_her2_zero, her2.her2_zero_after_chemotherapy),
     78: (glucose.glucose_inhibitor_diabetes, glucose.inavolisib_diabetes),

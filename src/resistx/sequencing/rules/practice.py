@@ -13,7 +13,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
-from resistx.sequencing.rules.db04 import tdxd_stands_before
+from resistx.sequencing.rules.db04 import db04_population, tdxd_stands_before
 from resistx.sequencing.rules.figures import approval, figures, medians
 from resistx.sequencing.rules.molecular import esr1_absent, weight
 from resistx.sequencing.rules.serd_timing import beside_a_pathway_target
@@ -201,3 +201,42 @@ def _tdxd_not_yet_approved(i: MolecularInputs, ctx: Context) -> bool:
         kinds.is_tdxd(spec) for rid in i.not_yet_approved if (spec := ctx.regimens.get(rid))
     )
     return later and not (i.her2 is Her2Status.LOW and i.db04_early_relapse)
+
+
+def _datopotamab(spec: RegimenSpec) -> bool:
+    """A regimen with datopotamab deruxtecan."""
+    return "datopotamab deruxtecan" in spec.drugs
+
+
+# rule 145: hER2-low in DESTINY-Breast04's population: datopotamab deruxtecan after
+# trastuzumab deruxtecan (practice-2026, beside rule 65)
+@rule(
+    145,
+    "HER2-low in DESTINY-Breast04's population: datopotamab deruxtecan after trastuzumab "
+    "deruxtecan",
+    M,
+    condition="HER2-low in DESTINY-Breast04's population (rule 65: 1-2 chemotherapy lines, "
+    "trastuzumab deruxtecan not ruled out nor progressed on, no visceral crisis).",
+    effect="Datopotamab deruxtecan is at best an alternative to trastuzumab deruxtecan: "
+    "TROPION-Breast01 found no overall-survival benefit over chemotherapy (update-2026.md "
+    "section 7), where DESTINY-Breast04 found one for trastuzumab deruxtecan (Modi et al., N "
+    "Engl J Med 2022; not in the review) (case 2900: both were preferred).",
+    codes=("datopotamab_after_tdxd",),
+    trials=("TROPION-Breast01", "DESTINY-Breast04"),
+    regimens=_datopotamab,
+)
+def datopotamab_after_tdxd(
+    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if i.her2 is not Her2Status.LOW or not db04_population(i) or i.visceral_crisis:
+        return
+    yield Effect(
+        code="datopotamab_after_tdxd",
+        ceiling=1,
+        text="HER2-low after one or two chemotherapy lines, DESTINY-Breast04's population: "
+        "trastuzumab deruxtecan, the standard of care there (the review), which also improved "
+        "overall survival (Modi et al., N Engl J Med 2022; not in the review), comes first; "
+        "TROPION-Breast01 found no overall-survival benefit for datopotamab deruxtecan over "
+        "chemotherapy: at best an alternative to it.",
+        trials=("TROPION-Breast01", "DESTINY-Breast04"),
+    )
