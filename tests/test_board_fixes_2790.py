@@ -387,3 +387,22 @@ def test_datopotamab_deruxtecan_comes_after_trastuzumab_deruxtecan_in_her2_low_d
     dato = plan.option("datopotamab-deruxtecan")
     assert dato is not None and dato.tier.value == "alternative"
     assert [r for r in dato.reasons if r.code == "datopotamab_after_tdxd"]
+
+
+def test_a_cdk46i_course_continued_by_the_next_is_not_asked_why_it_ended() -> None:
+    """Case 2969b (the recheck of 2907d's fix): palbociclib recorded as three courses at each
+    dose change, the first two 'unknown', the same drug resumed the same day: the plan read
+    one exposure, yet rule 141 asked why palbociclib ended. A course the next continues is not
+    asked (its control goes on: ``continuations``)."""
+    courses = [
+        _course(["letrozole"], "2022-01-01", "2025-02-10", "progression", line=1),
+        _course(["palbociclib"], "2022-01-01", "2022-06-01", "unknown", line=1),
+        _course(["palbociclib"], "2022-06-01", "2023-09-01", "unknown", line=1),
+        _course(["palbociclib"], "2023-09-01", "2025-02-10", "progression", line=1),
+    ]
+    draw = {"tested_on": "2025-02-20"}
+    data = _woman(
+        "2025-03-01", [result(g, "not_detected", **draw) for g in ("ESR1", *PAM)], *courses
+    )
+    plan = _planned(data, "ye2024")
+    assert not [a for a in plan.actions if a.code == "record_cdk46i_stop"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import DrugClass, StopReason
-from resistx.model.profile import Treatment
+from resistx.model.profile import Treatment, continuations
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, PlanEffect, rule
@@ -121,7 +121,8 @@ _UNRECORDED = dict.fromkeys((StopReason.UNKNOWN, None), "its stop reason not rec
     None,
     condition="A course with a CDK4/6 inhibitor for metastatic disease ended for another "
     "reason, or for one not recorded (stop reason 'other', 'unknown' or left out), and a "
-    "course follows it (the latest course is rule 50's).",
+    "course follows it (the latest course is rule 50's), not a CDK4/6-inhibitor course that "
+    "continues it (a dose change or a hold recorded as two courses: case 2969b).",
     effect="An action, before choosing, to record why it ended: the options read it as not "
     "ended by progression (no resistance to the CDK4/6 inhibitor, and its length measures no "
     "sensitivity), and change if it progressed (case 2907d: palbociclib stopped after 3 months, "
@@ -130,7 +131,9 @@ _UNRECORDED = dict.fromkeys((StopReason.UNKNOWN, None), "its stop reason not rec
     codes=("record_cdk46i_stop",),
 )
 def cdk46i_stop_unrecorded(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    # the first such course before the latest (rule 50's): one question covers the record
+    # the first such course before the latest (rule 50's), not one a CDK4/6-inhibitor course
+    # continues (case 2969b: a dose change recorded as a new course): one question covers it
+    continued = {held for held, _ in continuations(facts.in_order)}
     course = next(
         (
             t
@@ -138,6 +141,7 @@ def cdk46i_stop_unrecorded(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
             if t.metastatic
             and t.stop_reason in _UNEXPLAINED
             and DrugClass.CDK46_INHIBITOR in t.drug_classes
+            and t not in continued
         ),
         None,
     )
