@@ -406,3 +406,41 @@ def test_a_cdk46i_course_continued_by_the_next_is_not_asked_why_it_ended() -> No
     )
     plan = _planned(data, "ye2024")
     assert not [a for a in plan.actions if a.code == "record_cdk46i_stop"]
+
+
+def _adjuvant_abemaciclib(stop: str) -> dict[str, Any]:
+    """Case 2923c: adjuvant abemaciclib + letrozole from 2023-01-10 to 2024-06-01, ended with
+    ``stop`` ('' for a stop reason left out), relapse on 2024-09-15, nothing actionable."""
+    course = {
+        "drugs": ["abemaciclib", "letrozole"],
+        "setting": "adjuvant",
+        "started_on": "2023-01-10",
+        "ended_on": "2024-06-01",
+        "stop_reason": stop,
+    }
+    if not stop:
+        del course["stop_reason"]
+    return _woman(
+        "2024-10-01",
+        [
+            result(g, "not_detected", sample="tissue", tested_on="2024-09-20")
+            for g in ("ESR1", *PAM)
+        ],
+        course,
+        her2="0",
+        relapsed_on="2024-09-15",
+    )
+
+
+@pytest.mark.parametrize("stop", ["unknown", "other", ""])
+def test_a_relapse_soon_after_an_adjuvant_cdk46i_ended_unexplained_reads_as_on_it(
+    stop: str,
+) -> None:
+    """Case 2923c (MAJOR, a regression of 2907's fix): adjuvant abemaciclib ended 'unknown',
+    relapse 3.5 months later: the CDK4/6-inhibitor fulvestrant doublets were preferred, 'not
+    known to be resistant', where 'completed' read the relapse as on it (within 12 months)
+    and chemotherapy came first. An unexplained end reads as the course's end, as completed."""
+    completed = _planned(_adjuvant_abemaciclib("completed"), "ye2024")
+    plan = _planned(_adjuvant_abemaciclib(stop), "ye2024")
+    assert [o.regimen.id for o in plan.options][:3] == [o.regimen.id for o in completed.options][:3]
+    assert plan.options[0].regimen.id == "chemotherapy"

@@ -35,8 +35,7 @@ from resistx.vocab.drugs import drug_class
 
 PAM_GENES = ("PIK3CA", "AKT1", "PTEN")
 HRD_GENES = ("BRCA1", "BRCA2", "PALB2")
-#: (neo)adjuvant chemotherapy counts as a line when relapse came within this many months
-#: (DESTINY-Breast04: 6; TROPiCS-02: 12)
+#: (neo)adjuvant chemotherapy is a line with relapse this soon (DESTINY-Breast04; TROPiCS-02)
 EARLY_RELAPSE_TDXD = 6.0
 EARLY_RELAPSE_SG = 12.0
 #: a CDK4/6-inhibitor course this long marks endocrine-sensitive disease (EMERALD's post hoc
@@ -44,12 +43,13 @@ EARLY_RELAPSE_SG = 12.0
 LONG_CDK46I_MONTHS = 12.0
 #: endocrine-based lines after the CDK4/6 inhibitor that make endocrine resistance (rule 22)
 ENDOCRINE_RESISTANCE_LINES = 2
-#: relapse this soon after (neo)adjuvant ET is endocrine resistance (INAVO120's population);
-#: after a completed (neo)adjuvant CDK4/6 inhibitor, resistx reads it as progression on it
+#: relapse this soon after (neo)adjuvant ET is endocrine resistance (INAVO120's population),
+#: and after a (neo)adjuvant CDK4/6 inhibitor that ended so (``_ENDED``) progression on it
 ADJUVANT_RELAPSE_MONTHS = 12.0
 #: DESTINY-Breast06 enrolled after 2 or more endocrine lines, or after progression within this
 #: many months on first-line endocrine therapy with a CDK4/6 inhibitor (update-2026.md)
 DB06_SHORT_FIRST_LINE_MONTHS = 6.0
+_ENDED = (StopReason.COMPLETED, StopReason.OTHER, StopReason.UNKNOWN, None)  # case 2923c
 
 
 @attrs.define(kw_only=True, slots=False)  # a __dict__ for cached_property
@@ -157,7 +157,7 @@ class Facts:
         return tuple(t for t in self.profile.treatments if not t.metastatic and self._soon(t))
 
     def _soon(self, t: Treatment) -> bool:
-        completed = t.stop_reason is StopReason.COMPLETED
+        completed = t.stop_reason in _ENDED
         return t.progressed or (completed and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
 
     @once
