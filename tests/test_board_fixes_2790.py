@@ -444,3 +444,23 @@ def test_a_relapse_soon_after_an_adjuvant_cdk46i_ended_unexplained_reads_as_on_i
     plan = _planned(_adjuvant_abemaciclib(stop), "ye2024")
     assert [o.regimen.id for o in plan.options][:3] == [o.regimen.id for o in completed.options][:3]
     assert plan.options[0].regimen.id == "chemotherapy"
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_nothing_is_preferred_while_a_cdk46i_courses_end_is_unexplained(policy: str) -> None:
+    """Case 2923b (MAJOR, the recheck of 2907's fix): palbociclib + letrozole ended 'unknown'
+    after 17 months, then capecitabine to progression: read as not progressed, six first-line
+    regimens were preferred, palbociclib + letrozole again among them. Whether it progressed
+    decides the plan: nothing is preferred until it is recorded (rule 146); chemotherapy
+    still comes first in a visceral crisis."""
+    later = _course(["capecitabine"], "2025-06-10", "2026-05-01", "progression", line=2)
+    data = _unrecorded_stop("unknown", later)
+    data["treatments"][0]["ended_on"] = "2025-06-01"
+    plan = _planned(data, policy)
+    assert not [o for o in plan.options if o.tier.value == "preferred"]
+    assert [r for o in plan.options for r in o.reasons if r.code == "cdk46i_stop_unrecorded_first"]
+    latest = _planned(_unrecorded_stop("unknown"), policy)  # the latest course (rule 50's)
+    assert not [o for o in latest.options if o.tier.value == "preferred"]
+    crisis = _planned({**data, "visceral_crisis": True}, policy)
+    assert crisis.options[0].regimen.id == "chemotherapy"
+    assert crisis.options[0].tier.value == "preferred"

@@ -17,7 +17,11 @@ from resistx.sequencing.ai_resistance import (
     endocrine_resistant,
     ultralow_endocrine_progressed,
 )
-from resistx.sequencing.course_readings import cdk46i_months, first_line, missing_lines
+from resistx.sequencing.course_readings import (
+    cdk46i_months,
+    first_line,
+    record_gaps,
+)
 from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.exhausted import (
     acted_on,
@@ -262,7 +266,7 @@ def history(
             d for d in facts.progressed_drugs if drug_class(d) is DrugClass.AROMATASE_INHIBITOR
         ),
         outside_maintain=maintain_outside,
-        lines_missing=bool(missing_lines(facts)),
+        **record_gaps(facts),
         endocrine_lines_after_cdk46i=endocrine_lines_after_cdk46i(facts),
         endocrine_targets_left=targets_left(facts),
         endocrine_targets_found=tuple(

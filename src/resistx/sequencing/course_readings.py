@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from resistx.model.enums import DrugClass, StopReason
+from resistx.model.profile import Treatment, continuations
 from resistx.sequencing.facts import Facts
 
 
@@ -42,3 +44,38 @@ def missing_lines(facts: Facts) -> list[int]:
     lines 1 and 3 on record, no line 2): rules 138 and 140."""
     numbered = {t.line for t in facts.metastatic if t.line is not None}
     return sorted(set(range(1, max(numbered, default=1))) - numbered)
+
+
+#: stops that say nothing of whether the disease progressed: another reason, or none recorded
+UNEXPLAINED = frozenset({StopReason.OTHER, StopReason.UNKNOWN, None})
+
+
+def unexplained_cdk46i_stops(facts: Facts) -> tuple[Treatment, ...]:
+    """The courses with a CDK4/6 inhibitor for metastatic disease that ended for another reason
+    or one not recorded, but those a CDK4/6-inhibitor course continues (a dose change or a
+    hold recorded as two courses: case 2969b): rules 50, 141 and 146 (case 2907)."""
+    continued = {held for held, _ in continuations(facts.in_order)}
+    return tuple(
+        t
+        for t in facts.in_order
+        if t.metastatic
+        and t.stop_reason in UNEXPLAINED
+        and DrugClass.CDK46_INHIBITOR in t.drug_classes
+        and t not in continued
+    )
+
+
+class RecordGaps(TypedDict):
+    lines_missing: bool
+    cdk46i_stop_unknown: str
+
+
+def record_gaps(facts: Facts) -> RecordGaps:
+    """What the record leaves out that places every option: missing lines (rule 140), and the
+    drugs of the first CDK4/6-inhibitor course ended unexplained (``unexplained_cdk46i_stops``,
+    rule 146), or ""."""
+    found = unexplained_cdk46i_stops(facts)
+    return {
+        "lines_missing": bool(missing_lines(facts)),
+        "cdk46i_stop_unknown": " + ".join(found[0].drugs) if found else "",
+    }

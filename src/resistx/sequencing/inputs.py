@@ -269,9 +269,9 @@ class HistoryInputs:
     #: the regimens whose first approval the policy dates after the plan's date (rule 13
     #: ranks them as investigational at ECOG 3-4, as rule 46 tiers them; case 901)
     not_yet_approved: frozenset[str] = frozenset()
-    #: aromatase inhibitors progressed on (rule 11 names one given again; other rules read
-    #: none as used up: ``progressed_drugs`` leaves them out)
+    #: aromatase inhibitors progressed on (rule 11; other rules read none as used up)
     progressed_aromatase_inhibitors: frozenset[str] = frozenset()
+    cdk46i_stop_unknown: str = ""  # a CDK4/6-inhibitor course ended unexplained (rule 146)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -129,6 +129,7 @@ RULES: tuple[Rule, ...] = (
     glucose.glucose_inhibitor_diabetes,
     patient.severe_hepatic_impairment_first,
     line_gaps.lines_missing_first,
+    stopped.cdk46i_stop_unrecorded_first,
     hepatic.no_labelled_hepatic_dose,
     hepatic.least_toxic_in_child_pugh_c,
     routes.declined_route,

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import DrugClass, StopReason
-from resistx.model.profile import Treatment, continuations
+from resistx.model.enums import Factor, StopReason
+from resistx.model.profile import Treatment
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.course_readings import unexplained_cdk46i_stops
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
-from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.rechallenge import SCAR
 from resistx.sequencing.toxicity import TDXD, caused_ild, laid_on, tdxd_resumable
 
@@ -131,20 +134,9 @@ _UNRECORDED = dict.fromkeys((StopReason.UNKNOWN, None), "its stop reason not rec
     codes=("record_cdk46i_stop",),
 )
 def cdk46i_stop_unrecorded(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    # the first such course before the latest (rule 50's), not one a CDK4/6-inhibitor course
-    # continues (case 2969b: a dose change recorded as a new course): one question covers it
-    continued = {held for held, _ in continuations(facts.in_order)}
-    course = next(
-        (
-            t
-            for t in facts.in_order[:-1]
-            if t.metastatic
-            and t.stop_reason in _UNEXPLAINED
-            and DrugClass.CDK46_INHIBITOR in t.drug_classes
-            and t not in continued
-        ),
-        None,
-    )
+    # the first such course before the latest (rule 50's): one question covers the record
+    latest = facts.in_order[-1] if facts.in_order else None
+    course = next((t for t in unexplained_cdk46i_stops(facts) if t is not latest), None)
     if course is None:
         return
     why = _UNRECORDED.get(course.stop_reason) or "for another reason"
@@ -160,4 +152,30 @@ def cdk46i_stop_unrecorded(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     )
 
 
-_UNEXPLAINED = frozenset({StopReason.OTHER, StopReason.UNKNOWN, None})
+# rule 146: a CDK4/6-inhibitor course's end unexplained: nothing preferred until it is recorded
+@rule(
+    146,
+    "A CDK4/6-inhibitor course ended for a reason not recorded: nothing preferred until it is",
+    Factor.HISTORY,
+    condition="A course with a CDK4/6 inhibitor for metastatic disease ended for another reason "
+    "or one not recorded (rules 50 and 141 ask why), not one a CDK4/6-inhibitor course "
+    "continues, and no visceral crisis (where chemotherapy comes first).",
+    effect="Every option is at best an alternative: whether the disease progressed on it "
+    "decides between another CDK4/6 inhibitor and the options after one (case 2923b: read as "
+    "not progressed, the first-line regimens were preferred after capecitabine, palbociclib + "
+    "letrozole again among them; 2907d: read as progressed, a 3-month course put chemotherapy "
+    "first).",
+    codes=("cdk46i_stop_unrecorded_first",),
+)
+def cdk46i_stop_unrecorded_first(
+    i: HistoryInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if i.cdk46i_stop_unknown and not i.visceral_crisis:
+        yield Effect(
+            code="cdk46i_stop_unrecorded_first",
+            ceiling=1,
+            text=f"Why {i.cdk46i_stop_unknown} ended is not recorded: whether the disease "
+            "progressed on it decides between another CDK4/6 inhibitor and the options after "
+            "one, so at best an alternative until it is recorded.",
+            trials=spec.key_trials,
+        )
