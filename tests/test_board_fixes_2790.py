@@ -464,3 +464,27 @@ def test_nothing_is_preferred_while_a_cdk46i_courses_end_is_unexplained(policy: 
     crisis = _planned({**data, "visceral_crisis": True}, policy)
     assert crisis.options[0].regimen.id == "chemotherapy"
     assert crisis.options[0].tier.value == "preferred"
+
+
+def test_a_medication_order_running_past_the_records_latest_date_is_taken_now() -> None:
+    """The recheck of the converters' fix (2921r, 2921o2, 2922a): an itraconazole order
+    running to a date after the record's latest date was dropped as ended: elacestrant
+    preferred with no CYP3A caution. A dose period that ends on or after the record's latest
+    date is going on (an assumption the report states); one that ended before it is not."""
+    data = _requested("itraconazole 200 mg")
+    bounds = data["entry"][-1]["resource"]["dosageInstruction"][0]["timing"]["repeat"]
+    bounds["boundsPeriod"]["end"] = "2027-01-01"
+    conversion = from_fhir(data)
+    assert conversion.profile.medications == ("itraconazole 200 mg",)
+    assert any("on or after the record's latest date" in a.text for a in conversion.assumptions)
+
+
+def test_the_converters_read_a_drug_known_to_prolong_the_qt_interval() -> None:
+    """The recheck of rule 142 (2922i, 2921f): citalopram or Zofran in a phenopacket or a FHIR
+    MedicationRequest was left out as 'not a drug resistx knows', and ribociclib came first."""
+    assert from_fhir(_requested("Zofran 8 mg")).profile.medications == ("Zofran 8 mg",)
+    data = _phenopacket("03-pik3ca-esr1-diabetes")
+    data["medicalActions"].append(
+        {"treatment": {"agent": {"id": "RXNORM:0", "label": "Citalopram"}}}
+    )
+    assert "Citalopram" in from_phenopacket(data).profile.medications

@@ -14,7 +14,12 @@ import attrs
 
 from resistx.interop import codes, drugs
 from resistx.interop.conversion import Builder
-from resistx.vocab.interactions import is_insulin, strong_cyp3a, vitamin_k_antagonist
+from resistx.vocab.interactions import (
+    is_insulin,
+    qt_prolonging,
+    strong_cyp3a,
+    vitamin_k_antagonist,
+)
 
 
 @attrs.define(kw_only=True)
@@ -210,8 +215,14 @@ def _unstated_joined(groups: dict[object, list[Course]]) -> dict[object, list[Co
 
 def read_as_medication(label: str) -> bool:
     """A medication the plan reads, not a course: a strong CYP3A inhibitor or inducer (rule
-    115), a vitamin K antagonist (rule 132), an insulin (the diabetes's, rule 78)."""
-    return bool(strong_cyp3a(label) or vitamin_k_antagonist(label) or is_insulin(label))
+    115), a vitamin K antagonist (rule 132), an insulin (the diabetes's, rule 78), a drug known
+    to prolong the QT interval (rule 142)."""
+    return bool(
+        strong_cyp3a(label)
+        or vitamin_k_antagonist(label)
+        or is_insulin(label)
+        or qt_prolonging(label)
+    )
 
 
 def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | None:

@@ -103,6 +103,10 @@ class Builder(Reader):
         #: (date, path) of each metastasis's onset: the relapse date after (neo)adjuvant
         #: treatment (``_relapse``; case 2366b)
         self.relapse_onsets: list[tuple[str, str]] = []
+        #: (label, last end, path, code) of each medication the plan reads whose every dose
+        #: period has an end: taken now only if one ends on or after the record's latest date
+        #: (``_ending``; the recheck of case 2789: an order running to August was dropped)
+        self.ending: list[tuple[str, str, str, str | None]] = []
         #: profile path -> the source path it came from
         self.origins: dict[str, str] = {}
         self.used: list[ReportEntry] = []
@@ -179,6 +183,7 @@ class Builder(Reader):
 
     def profile_data(self) -> dict[str, Any]:
         """The profile in resistx's JSON form (schema 2)."""
+        self._ending()
         data: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **self.fields}
         data["hormone_receptor"] = self._hormone_receptor()
         her2 = self._her2()
@@ -220,6 +225,35 @@ class Builder(Reader):
                 "the onset of metastatic disease with no (neo)adjuvant "
                 "treatment on record: de novo disease has no relapse date",
             )
+
+    def _ending(self) -> None:
+        """A medication whose doses end before the record's latest date is not taken now
+        (reported); one whose doses end on or after it is (an assumption)."""
+        dated = [
+            str(r.get(k))
+            for field in ("treatments", "biomarkers", "her2_tests")
+            for r in self.lists[field]
+            if isinstance(r, dict)
+            for k in ("started_on", "ended_on", "tested_on")
+            if r.get(k)
+        ]
+        dated += [str(self.fields[k]) for k in ("as_of", "relapsed_on") if self.fields.get(k)]
+        latest = max(dated, default="")
+        for label, end, path, code in self.ending:
+            if latest and end < latest:
+                self.skip(
+                    path,
+                    code,
+                    f"{label}: its doses ended {end}, before the record's "
+                    f"latest date ({latest}): not taken now",
+                )
+            else:
+                self.add("medications", label, path)
+                self.assume(
+                    path,
+                    f"{label}: its doses end {end}, on or after the record's "
+                    "latest date: read as taken now",
+                )
 
     def _insulin(self, data: dict[str, Any]) -> None:
         """Insulin among the medications makes the diabetes on record one that needs insulin

@@ -376,10 +376,11 @@ _OVER = ("completed", "stopped")
 
 
 def _ended(resource: Mapping[str, Any], med: Coded) -> str | None:
-    """How a medication the plan reads, not a course (``read_as_medication``), is over: its
-    status, or the end of every period its doses were given for (session 54, as case 2789 for
-    a phenopacket: a clarithromycin or warfarin order of years ago read as taken now). None
-    where it may be taken now, or is a course (a course's history is kept whatever its dates)."""
+    """How a medication the plan reads, not a course (``read_as_medication``), ends: its status
+    ('status completed'), or the last end of every period its doses were given for (a date,
+    which ``Builder._ending`` weighs against the record's latest date; session 54, as case
+    2789 for a phenopacket). None where no end is on record, or for a course (a course's
+    history is kept whatever its dates)."""
     if med.label is None or not read_as_medication(med.label):
         return None
     if any(drugs.by_code(c) for c in (med.code or "").split()):
@@ -395,15 +396,18 @@ def _ended(resource: Mapping[str, Any], med: Coded) -> str | None:
     ends = [p.get("end") if isinstance(p, Mapping) else None for p in periods]
     if not ends or not all(isinstance(e, str) and e for e in ends):
         return None
-    return f"its doses ended {max(str(e)[:10] for e in ends)}"
+    return max(str(e)[:10] for e in ends)
 
 
 def _medication(
     b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
 ) -> Course | None:
     med = _medication_codes(b, resource, path, meds)
-    if (ended := _ended(resource, med)) is not None:
-        b.skip(path, med.code, f"{med.label}: {ended}, not taken now")
+    if (ended := _ended(resource, med)) is not None and med.label is not None:
+        if ended.startswith("status"):
+            b.skip(path, med.code, f"{med.label}: {ended}, not taken now")
+        else:  # taken now or not by the record's latest date (``Builder._ending``)
+            b.ending.append((med.label, ended, path, med.code))
         return None
     drug = agent(b, (med.code or "").split(), med.label, f"{path}.medicationCodeableConcept")
     if drug is None:

@@ -296,8 +296,8 @@ def _medical_action(b: Builder, action: Mapping[str, Any], path: str) -> Course 
         b.skip(path, None, f"{kind}: only drug treatments are part of a resistx profile")
         return None
     code, label = _term(b, treatment.get("agent"), f"{path}.treatment.agent")
-    if (ended := _ended(treatment, label)) is not None:
-        b.skip(path, code, f"{label or 'agent'}: its doses ended {ended}, not taken now")
+    if (ended := _ended(treatment, label)) is not None and label is not None:
+        b.ending.append((label, ended, path, code))  # taken now or not: ``Builder._ending``
         return None
     drug = agent(b, [code] if code else [], label, f"{path}.treatment.agent")
     if drug is None:
