@@ -488,3 +488,32 @@ def test_the_converters_read_a_drug_known_to_prolong_the_qt_interval() -> None:
         {"treatment": {"agent": {"id": "RXNORM:0", "label": "Citalopram"}}}
     )
     assert "Citalopram" in from_phenopacket(data).profile.medications
+
+
+def test_a_qt_drug_beside_a_prolonged_qtc_asks_nothing_of_ribociclib() -> None:
+    """The recheck of rule 143 (2917f): with a prolonged QTc, which leaves ribociclib out, the
+    plan still asked to change citalopram 'before choosing ribociclib'."""
+    data = _on_qt_drugs("citalopram 20 mg")
+    data["comorbidities"] = ["qtc_prolonged"]
+    plan = _planned(data, "practice-2026")
+    assert plan.option("ribociclib+fulvestrant") is None
+    assert not [a for a in plan.actions if a.code == "qt_drug_change"]
+
+
+def test_a_cdk46i_course_ended_unexplained_is_not_said_to_have_ended_for_toxicity() -> None:
+    """The recheck of 2907's fix (2910a): with the only CDK4/6-inhibitor course ended
+    'unknown', the note said every one 'ended for toxicity, by choice or as planned'."""
+    plan = _planned(_unrecorded_stop("unknown"), "ye2024")
+    assert not [n for n in plan.notes if "ended for toxicity, by choice or as planned" in n]
+    assert [n for n in plan.notes if "No CDK4/6-inhibitor course is recorded as ended by" in n]
+
+
+def test_insulin_brands_are_read_and_an_insulin_sensitiser_is_not_insulin() -> None:
+    """The recheck of the insulin check: Rezvoglar, Afrezza and Awiqli were not read as
+    insulin, and 'pioglitazone (insulin sensitiser)' was refused as one."""
+    from resistx.vocab.interactions import is_insulin  # noqa: PLC0415
+
+    for name in ("Rezvoglar KwikPen", "Afrezza", "Awiqli 700 units/mL"):
+        assert is_insulin(name), name
+    for name in ("pioglitazone (insulin sensitiser)", "insulin sensitizer", "insulin resistance"):
+        assert not is_insulin(name), name

@@ -4,6 +4,7 @@ read it, or why it could not (``notes``)."""
 from __future__ import annotations
 
 from resistx.model.profile import next_line_start
+from resistx.sequencing.course_readings import record_gaps
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.slots import tenths
 
@@ -21,9 +22,14 @@ def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
     elif not facts.cdk46i_courses:
         if not said_above:  # the adjuvant note says it
             out.append(
-                "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned, so "
-                "none measures time to progression: the short-duration rule (rule 18) was not "
-                "applied."
+                (
+                    "No CDK4/6-inhibitor course is recorded as ended by progression (one ended "
+                    "for another reason or one not recorded: rules 141 and 146)"
+                    if record_gaps(facts)["cdk46i_stop_unknown"]
+                    else "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned"
+                )
+                + ", so none measures time to progression: the short-duration rule (rule 18) "
+                "was not applied."
             )
     elif facts.cdk46i_months is None:
         out.append(_time_unknown(facts))

@@ -210,6 +210,7 @@ INSULIN_BRANDS = frozenset(
         "fiasp", "lyumjev", "admelog", "humulin", "novolin", "novomix", "mixtard", "actrapid",
         "insulatard", "basaglar", "abasaglar", "semglee", "ryzodeg", "xultophy", "soliqua",
         "insuman", "glargine", "detemir", "degludec", "lispro", "aspart", "glulisine",
+        "rezvoglar", "afrezza", "awiqli", "icodec",
     }
 )  # fmt: skip
 
@@ -218,7 +219,12 @@ def is_insulin(medication: str) -> bool:
     """A medication that is insulin: named so, by a brand or an insulin's own name
     ('Lantus SoloStar', 'INS GLARG': case 2771)."""
     words = re.findall(r"[a-z]+", medication.casefold())
+    if _NOT_INSULIN & set(words):  # an insulin sensitiser, insulin resistance: no insulin
+        return False
     return "insulin" in words or any(w in INSULIN_BRANDS or w.startswith("glarg") for w in words)
+
+
+_NOT_INSULIN = frozenset({"sensitiser", "sensitizer", "sensitising", "sensitizing", "resistance"})
 
 
 def insulin_taken_now(medication: str) -> bool:

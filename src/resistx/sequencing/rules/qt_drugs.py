@@ -12,6 +12,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
+from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.interactions import qt_prolonging_on_record
 
 #: ribociclib's US label (section 7): avoid giving it with drugs known to prolong the QT
@@ -79,14 +80,15 @@ def qt_drug_beside_ribociclib(
     "A drug known to prolong the QT interval on record: whether it can be changed, before choosing",
     None,
     condition="A drug known to prolong the QT interval among the medications (rule 142), and "
-    "no visceral crisis on record (where chemotherapy comes first).",
+    "no prolonged QTc on record (which leaves ribociclib out already).",
     effect="An action, before choosing: ask whether it can be stopped or changed, and take an "
     "ECG; ribociclib, which rule 142 puts later, comes back once it is (case 2799).",
     codes=("qt_drug_change",),
 )
 def qt_drug_change(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     found = qt_prolonging_on_record(facts.profile.medications)
-    if not found:
+    qtc = any(c.name is Comorbidity.QTC_PROLONGED for c in facts.profile.comorbidities)
+    if not found or qtc:  # a prolonged QTc leaves ribociclib out already (2917f)
         return
     named = _named(found)
     yield PlanEffect(
