@@ -517,3 +517,22 @@ def test_insulin_brands_are_read_and_an_insulin_sensitiser_is_not_insulin() -> N
         assert is_insulin(name), name
     for name in ("pioglitazone (insulin sensitiser)", "insulin sensitizer", "insulin resistance"):
         assert not is_insulin(name), name
+
+
+@pytest.mark.parametrize(
+    "entry", ["goserelin 10.8 mg every 12 weeks", "Zoladex 3.6 mg", "tamoxifen 20 mg", "Faslodex"]
+)
+def test_a_cancer_treatment_among_the_medications_is_refused_with_where_it_goes(entry: str) -> None:
+    """The recheck (2918a, MAJOR): 'goserelin 10.8 mg every 12 weeks' under medications beside
+    'postmenopausal' passed, listed as not assessed, where under treatments it is refused
+    (cases 2502, 2571); tamoxifen or fulvestrant there passed silently. A treatment the plan
+    reads is refused among the medications, pointing to treatments."""
+    message = _refusal(_on_qt_drugs(entry))
+    assert f"medications[0] {entry!r}" in message
+    assert "record it under treatments" in message
+
+
+def test_a_drug_with_uses_outside_cancer_stays_a_medication() -> None:
+    """Methotrexate for arthritis, megestrol for appetite: not refused, listed unread."""
+    plan = _planned(_on_qt_drugs("methotrexate 15 mg weekly", "megestrol 160 mg"), "ye2024")
+    assert len(plan.not_assessed) == 2

@@ -12,6 +12,7 @@ import re
 from types import MappingProxyType
 
 from resistx.vocab import drugs as drug_vocab
+from resistx.vocab.drugs import named_in
 
 RXNORM = MappingProxyType(
     {
@@ -80,36 +81,6 @@ def by_label(label: str) -> str | None:
     if drug is None and (name := re.split(r"\s+\d", label.strip(), maxsplit=1)[0]) != label:
         drug = drug_vocab.lookup(name.strip())
     return drug.name if drug is not None else None
-
-
-#: the longest drug name in words ('trastuzumab deruxtecan', a brand with its maker's word)
-_MOST_WORDS = 4
-
-
-def named_in(label: str) -> tuple[str, ...]:
-    """Each resistx drug a label names among its words, each once, in the label's order: by
-    its generic, brand or code name in any case, the longest name first at each word
-    ('IBRANCE (palbociclib) 125 mg capsule': palbociclib; 'letrozole 2.5mg + ribociclib
-    600mg': letrozole and ribociclib; case 2609)."""
-    # a hyphenated word that names no drug whole is read by its parts (case 2682b:
-    # 'Palbociclib-ratiopharm', 'palbociclib-letrozole')
-    words = [
-        part
-        for word in re.findall(r"[^\W_]+(?:-[^\W_]+)*", label)
-        for part in ([word] if "-" not in word or drug_vocab.lookup(word) else word.split("-"))
-    ]
-    found: dict[str, None] = {}
-    k = 0
-    while k < len(words):
-        for n in range(min(_MOST_WORDS, len(words) - k), 0, -1):
-            drug = drug_vocab.lookup(" ".join(words[k : k + n]))
-            if drug is not None:
-                found[drug.name] = None
-                k += n
-                break
-        else:
-            k += 1
-    return tuple(found)
 
 
 #: what separates the agents of a label that names several ('palbo + letrozole', 'letrozole

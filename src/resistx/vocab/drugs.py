@@ -7,6 +7,7 @@ names and the review's abbreviations are synonyms of the generic name.
 from __future__ import annotations
 
 import functools
+import re
 from types import MappingProxyType
 
 from resistx.model.enums import DrugClass as C
@@ -392,3 +393,33 @@ PLATINUM = frozenset({"carboplatin", "cisplatin"})
 ENDOCRINE_CLASSES = frozenset(
     {C.AROMATASE_INHIBITOR, C.SERD, C.ORAL_SERD, C.SERM, C.OTHER_ENDOCRINE}
 )
+
+
+#: the longest drug name in words ('trastuzumab deruxtecan', a brand with its maker's word)
+_MOST_WORDS = 4
+
+
+def named_in(label: str) -> tuple[str, ...]:
+    """Each resistx drug a label names among its words, each once, in the label's order: by
+    its generic, brand or code name in any case, the longest name first at each word
+    ('IBRANCE (palbociclib) 125 mg capsule': palbociclib; 'letrozole 2.5mg + ribociclib
+    600mg': letrozole and ribociclib; case 2609)."""
+    # a hyphenated word that names no drug whole is read by its parts (case 2682b:
+    # 'Palbociclib-ratiopharm', 'palbociclib-letrozole')
+    words = [
+        part
+        for word in re.findall(r"[^\W_]+(?:-[^\W_]+)*", label)
+        for part in ([word] if "-" not in word or lookup(word) else word.split("-"))
+    ]
+    found: dict[str, None] = {}
+    k = 0
+    while k < len(words):
+        for n in range(min(_MOST_WORDS, len(words) - k), 0, -1):
+            drug = lookup(" ".join(words[k : k + n]))
+            if drug is not None:
+                found[drug.name] = None
+                k += n
+                break
+        else:
+            k += 1
+    return tuple(found)

@@ -10,7 +10,16 @@ from typing import Any
 
 import attrs
 
-from resistx.vocab.interactions import OTHER_NAMES, STRONG_CYP3A, VITAMIN_K_ANTAGONISTS, folded
+from resistx.model.enums import DrugClass
+from resistx.vocab import drugs as drug_vocab
+from resistx.vocab.drugs import named_in
+from resistx.vocab.interactions import (
+    NOT_TAKEN,
+    OTHER_NAMES,
+    STRONG_CYP3A,
+    VITAMIN_K_ANTAGONISTS,
+    folded,
+)
 
 #: the names resistx reads in a medication entry
 READ_NAMES = tuple(sorted({*STRONG_CYP3A, *OTHER_NAMES, *VITAMIN_K_ANTAGONISTS}))
@@ -60,3 +69,36 @@ def medications_read(_inst: Any, _attribute: attrs.Attribute[Any], value: tuple[
             "their generic or brand names; a misspelt one would be missed)"
         )
         raise ValueError(msg)
+    treatments = [
+        f"medications[{i}] {entry!r} names {', '.join(named)}: record it under treatments "
+        "(its drugs, dates, setting and stop reason), where the plan reads it"
+        for i, entry in enumerate(value)
+        if (named := treatment_named(entry))
+    ]
+    if treatments:
+        raise ValueError("; ".join(treatments))
+
+
+#: the classes of a treatment the plan reads from the treatment history (a GnRH agonist's
+#: suppression, an endocrine line, a targeted drug, an ADC, chemotherapy): among the
+#: medications it would be missed (the recheck of session 54: goserelin there passed beside
+#: 'postmenopausal'); not the drugs with common uses outside cancer (``_OTHER_USES``)
+_TREATMENT_CLASSES = frozenset(DrugClass) - {
+    DrugClass.OTHER_ENDOCRINE,
+    DrugClass.UNCLASSIFIED,
+    DrugClass.IMMUNE_CHECKPOINT_INHIBITOR,
+}
+#: methotrexate (arthritis), cyclophosphamide (autoimmune disease), estradiol (hormone
+#: therapy), bevacizumab (eye injections)
+_OTHER_USES = frozenset({"methotrexate", "cyclophosphamide", "estradiol", "bevacizumab"})
+
+
+def treatment_named(entry: str) -> tuple[str, ...]:
+    """The cancer treatments a medication entry taken now names (``_TREATMENT_CLASSES``)."""
+    if NOT_TAKEN & set(re.findall(r"[a-z']+", folded(entry))):
+        return ()
+    return tuple(
+        d
+        for d in named_in(entry)
+        if d not in _OTHER_USES and drug_vocab.drug_class(d) in _TREATMENT_CLASSES
+    )
