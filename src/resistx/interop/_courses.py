@@ -14,6 +14,7 @@ import attrs
 
 from resistx.interop import codes, drugs
 from resistx.interop.conversion import Builder
+from resistx.vocab.drugs import named_in
 from resistx.vocab.interactions import (
     is_insulin,
     qt_prolonging,
@@ -233,7 +234,7 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
         if name is not None:
             b.use(path, code, f"agent {name}")
             return name
-    named = drugs.named_in(label) if label else ()
+    named = named_in(label) if label else ()
     shown = ", ".join(coded) or None
     if label and (unread := drugs.unread_agents(label)):  # case 2683a: 'palbo + letrozole'
         b.problem(

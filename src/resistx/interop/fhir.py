@@ -26,6 +26,7 @@ from resistx.interop._courses import (
 from resistx.interop._fhirtypes import Coded, coded, codings, first_code, genomic_variant
 from resistx.interop._source import Source, load_document
 from resistx.interop.conversion import Builder, Conversion
+from resistx.vocab.drugs import named_in
 
 FORMAT = "mCODE FHIR R4 Bundle"
 _NOT_HELD = "not held by a resistx profile"
@@ -451,7 +452,7 @@ def _cancer_drug(resource: Mapping[str, Any], path: str, meds: Medications) -> b
     Read on a builder of its own: the statement is reported once, where it is read."""
     med = _medication_codes(Builder(FORMAT), resource, path, meds)
     return any(map(drugs.by_code, (med.code or "").split())) or bool(
-        med.label and (drugs.by_label(med.label) or drugs.named_in(med.label))
+        med.label and (drugs.by_label(med.label) or named_in(med.label))
     )
 
 
