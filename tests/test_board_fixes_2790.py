@@ -536,3 +536,36 @@ def test_a_drug_with_uses_outside_cancer_stays_a_medication() -> None:
     """Methotrexate for arthritis, megestrol for appetite: not refused, listed unread."""
     plan = _planned(_on_qt_drugs("methotrexate 15 mg weekly", "megestrol 160 mg"), "ye2024")
     assert len(plan.not_assessed) == 2
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_a_combination_with_fulvestrant_after_progression_on_it_is_not_preferred(
+    policy: str,
+) -> None:
+    """The recheck (2911e, MAJOR): palbociclib stopped for neutropenia, then fulvestrant and
+    capecitabine to progression, ESR1 D538G: abemaciclib + fulvestrant and ribociclib +
+    fulvestrant were preferred, first and second, their own reason saying fulvestrant had
+    progressed with no evidence for giving it again. A partner progressed on holds the
+    combination at best an alternative."""
+    data = _woman(
+        "2026-04-20",
+        [
+            result("ESR1", "mutated", tested_on="2026-04-10", variant="D538G"),
+            *(result(g, "not_detected", tested_on="2026-04-10") for g in PAM),
+        ],
+        _course(
+            ["palbociclib", "letrozole"],
+            "2022-01-10",
+            "2024-02-01",
+            "toxicity",
+            line=1,
+            toxicity="neutropenia",
+        ),
+        _course(["fulvestrant"], "2024-02-20", "2025-01-05", "progression", line=2),
+        _course(["capecitabine"], "2025-01-20", "2026-03-25", "progression", line=3),
+        her2="0",
+    )
+    plan = _planned(data, policy)
+    for rid in ("abemaciclib+fulvestrant", "ribociclib+fulvestrant"):
+        option = plan.option(rid)
+        assert option is None or option.tier.value != "preferred", rid

@@ -43,7 +43,8 @@ _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR, DrugClass.AR
     "line the review gives it: at best a later option, with no class penalty. A regimen every "
     "part of which was progressed on, in separate courses (its CDK4/6 inhibitor by its class, "
     "every other drug as itself): at best a later option, after the others (case 656). A "
-    "combination with fulvestrant after an oral SERD: said, not demoted (case 853).",
+    "combination with fulvestrant after an oral SERD: said, not demoted (case 853); after "
+    "fulvestrant itself: at best an alternative (the recheck of session 54, 2911e).",
     codes=(
         "progressed_on",
         "progressed_on_drug",
@@ -193,11 +194,15 @@ def _given_again(i: HistoryInputs, spec: RegimenSpec, again: list[str], w: Weigh
             + f" to the disease, and no trial the review reports gave such a regimen{subgroup}.",
             trials=trials,
         )
+    # fulvestrant progressed on as this combination's partner: at best an alternative (the
+    # recheck, 2911e: two CDK4/6 inhibitors with it were preferred after it)
+    partner = "fulvestrant" in again and len(spec.drugs) > 1
     return Effect(
         code="progressed_on_drug",
         delta=w.same_drug,
+        ceiling=1 if partner else 0,
         text=f"Progressed on {', '.join(again)} before (in {where}); the review has no evidence "
-        f"for giving it again{subgroup}.",
+        f"for giving it again{subgroup}" + (": at best an alternative." if partner else "."),
         trials=trials,
     )
 
