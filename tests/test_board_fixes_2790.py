@@ -569,3 +569,25 @@ def test_a_combination_with_fulvestrant_after_progression_on_it_is_not_preferred
     for rid in ("abemaciclib+fulvestrant", "ribociclib+fulvestrant"):
         option = plan.option(rid)
         assert option is None or option.tier.value != "preferred", rid
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_a_tissue_pten_negative_does_not_close_pik3ca_negative_on_ctdna_only(policy: str) -> None:
+    """The recheck (2915k3, MAJOR): PIK3CA and AKT1 not detected on ctDNA only (8% tumour
+    fraction), PTEN not detected on tissue NGS: alpelisib was left out, 'the PI3K pathway
+    tested', where without the PTEN result it waited on PIK3CA on tissue, as its label asks
+    after a negative plasma test. PIK3CA's own ctDNA-only negative keeps it waiting."""
+    draw = {"tested_on": "2026-05-10", "tumour_fraction": 0.08}
+    data = _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "not_detected", **draw),
+            result("PIK3CA", "not_detected", **draw),
+            result("AKT1", "not_detected", **draw),
+            result("PTEN", "not_detected", sample="tissue", tested_on="2026-05-12"),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-01-01", "2026-05-01", "progression", line=1),
+        her2="0",
+    )
+    alpelisib = _planned(data, policy).option("alpelisib+fulvestrant")
+    assert alpelisib is not None and "PIK3CA on tissue" in alpelisib.waits_on

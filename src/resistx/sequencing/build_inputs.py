@@ -106,11 +106,20 @@ def from_ctdna(st: GeneState | None) -> bool:
 def _pam_ctdna_only(
     pik3ca: Finding | None, pam_negative: bool, pam: list[GeneState | None]
 ) -> bool:
-    """The pathway's negatives stand on ctDNA alone (cases 477, 481); or, where the pathway is
-    not all negative, PIK3CA's own negative does (case 534): alpelisib waits on tissue."""
+    """The pathway's mutation negatives (PIK3CA's, AKT1's) stand on ctDNA alone, whatever
+    PTEN's (cases 477, 481; the recheck of session 54, 2915k3: a tissue PTEN negative closed
+    PIK3CA's plasma one); or, where the pathway is not all negative, PIK3CA's own negative does
+    (case 534): alpelisib waits on tissue."""
     if pam_negative:
-        return all(map(from_ctdna, pam))
+        return all(map(from_ctdna, pam)) or any(map(_plasma_only, pam[:2]))
     return pik3ca is None and from_ctdna(pam[0])
+
+
+def _plasma_only(st: GeneState | None) -> bool:
+    """The gene tested on ctDNA only: its negative from ctDNA, no tissue call on record (a VUS
+    on tissue is a tissue test: case 155)."""
+    tissue = st is not None and any(r.sample is not Sample.CTDNA for r in st.not_actionable)
+    return from_ctdna(st) and not tissue
 
 
 def by_pcr_only(state: GeneState) -> bool:
