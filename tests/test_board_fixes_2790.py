@@ -451,19 +451,40 @@ def test_nothing_is_preferred_while_a_cdk46i_courses_end_is_unexplained(policy: 
     """Case 2923b (MAJOR, the recheck of 2907's fix): palbociclib + letrozole ended 'unknown'
     after 17 months, then capecitabine to progression: read as not progressed, six first-line
     regimens were preferred, palbociclib + letrozole again among them. Whether it progressed
-    decides the plan: nothing is preferred until it is recorded (rule 146); chemotherapy
-    still comes first in a visceral crisis."""
+    decides another CDK4/6 inhibitor: none is preferred until it is recorded (rule 146); as
+    the latest course, nothing is; in a visceral crisis chemotherapy still comes first. The
+    final recheck (2991a): a line progressed since places the rest, trastuzumab deruxtecan
+    preferred in HER2-low disease."""
     later = _course(["capecitabine"], "2025-06-10", "2026-05-01", "progression", line=2)
     data = _unrecorded_stop("unknown", later)
     data["treatments"][0]["ended_on"] = "2025-06-01"
     plan = _planned(data, policy)
-    assert not [o for o in plan.options if o.tier.value == "preferred"]
+    preferred = [o for o in plan.options if o.tier.value == "preferred"]
+    assert not [o for o in preferred if "cdk4/6" in (o.regimen.kind or "")]
     assert [r for o in plan.options for r in o.reasons if r.code == "cdk46i_stop_unrecorded_first"]
+    low = _planned({**data, "her2": "low"}, policy)
+    assert low.options[0].regimen.id == "trastuzumab-deruxtecan"
+    assert low.options[0].tier.value == "preferred"
     latest = _planned(_unrecorded_stop("unknown"), policy)  # the latest course (rule 50's)
     assert not [o for o in latest.options if o.tier.value == "preferred"]
     crisis = _planned({**data, "visceral_crisis": True}, policy)
     assert crisis.options[0].regimen.id == "chemotherapy"
     assert crisis.options[0].tier.value == "preferred"
+
+
+def test_a_switch_of_cdk46i_after_an_unexplained_stop_is_asked() -> None:
+    """The final recheck (2992f, MAJOR): palbociclib + letrozole ended 'unknown', then
+    ribociclib + fulvestrant 17 days later: read as one line with nothing asked, though a
+    switch of both drugs is the pattern after progression (MAINTAIN). Only the same CDK4/6
+    inhibitor resumed spares the question."""
+    first = _course(["palbociclib", "letrozole"], "2023-01-01", "2025-01-01", "unknown")
+    switch = _course(["ribociclib", "fulvestrant"], "2025-01-18", "2026-03-15", "progression")
+    draw = {"tested_on": "2026-03-20"}
+    data = _woman(
+        "2026-04-01", [result(g, "not_detected", **draw) for g in ("ESR1", *PAM)], first, switch
+    )
+    plan = _planned(data, "practice-2026")
+    assert [a for a in plan.actions if a.code == "record_cdk46i_stop"]
 
 
 def test_a_medication_order_running_past_the_records_latest_date_is_taken_now() -> None:
@@ -591,3 +612,21 @@ def test_a_tissue_pten_negative_does_not_close_pik3ca_negative_on_ctdna_only(pol
     )
     alpelisib = _planned(data, policy).option("alpelisib+fulvestrant")
     assert alpelisib is not None and "PIK3CA on tissue" in alpelisib.waits_on
+
+
+def test_a_pik3ca_tissue_negative_stands_beside_akt1_on_ctdna_only() -> None:
+    """The final recheck (3000e): PIK3CA and PTEN not detected on tissue, AKT1 on ctDNA only:
+    the plan said alpelisib waited on 'PIK3CA on tissue', which is on record."""
+    data = _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "not_detected", sample="tissue", tested_on="2026-05-12"),
+            result("PIK3CA", "not_detected", sample="tissue", tested_on="2026-05-12"),
+            result("PTEN", "not_detected", sample="tissue", tested_on="2026-05-12"),
+            result("AKT1", "not_detected", tested_on="2026-05-10", tumour_fraction=0.05),
+        ],
+        _course(["palbociclib", "letrozole"], "2023-01-01", "2026-05-01", "progression", line=1),
+        her2="0",
+    )
+    alpelisib = _planned(data, "ye2024").option("alpelisib+fulvestrant")
+    assert alpelisib is None or "PIK3CA on tissue" not in alpelisib.waits_on

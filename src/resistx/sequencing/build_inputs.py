@@ -106,12 +106,12 @@ def from_ctdna(st: GeneState | None) -> bool:
 def _pam_ctdna_only(
     pik3ca: Finding | None, pam_negative: bool, pam: list[GeneState | None]
 ) -> bool:
-    """The pathway's mutation negatives (PIK3CA's, AKT1's) stand on ctDNA alone, whatever
-    PTEN's (cases 477, 481; the recheck of session 54, 2915k3: a tissue PTEN negative closed
-    PIK3CA's plasma one); or, where the pathway is not all negative, PIK3CA's own negative does
-    (case 534): alpelisib waits on tissue."""
+    """The pathway's negatives stand on ctDNA alone (cases 477, 481), or PIK3CA was tested on
+    ctDNA only, whatever the others' tissue tests (the recheck of session 54, 2915k3: a tissue
+    PTEN negative closed PIK3CA's plasma one; 3000e: not AKT1's alone); or, where the pathway
+    is not all negative, PIK3CA's own negative does (case 534): alpelisib waits on tissue."""
     if pam_negative:
-        return all(map(from_ctdna, pam)) or any(map(_plasma_only, pam[:2]))
+        return all(map(from_ctdna, pam)) or _plasma_only(pam[0])
     return pik3ca is None and from_ctdna(pam[0])
 
 

@@ -25,7 +25,7 @@ def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
                 (
                     "No CDK4/6-inhibitor course is recorded as ended by progression (one ended "
                     "for another reason or one not recorded: rules 141 and 146)"
-                    if record_gaps(facts)["cdk46i_stop_unknown"]
+                    if record_gaps(facts)["cdk46i_stop_unknown"][0]
                     else "Every CDK4/6-inhibitor course ended for toxicity, by choice or as planned"
                 )
                 + ", so none measures time to progression: the short-duration rule (rule 18) "

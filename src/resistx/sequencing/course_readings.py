@@ -8,6 +8,7 @@ from typing import TypedDict
 from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import Treatment, continuations
 from resistx.sequencing.facts import Facts
+from resistx.vocab.drugs import drug_class
 
 
 class Months(TypedDict):
@@ -54,7 +55,9 @@ def unexplained_cdk46i_stops(facts: Facts) -> tuple[Treatment, ...]:
     """The courses with a CDK4/6 inhibitor for metastatic disease that ended for another reason
     or one not recorded, but those a CDK4/6-inhibitor course continues (a dose change or a
     hold recorded as two courses: case 2969b): rules 50, 141 and 146 (case 2907)."""
-    continued = {held for held, _ in continuations(facts.in_order)}
+    # the same CDK4/6 inhibitor resumed; a switch of drug is the pattern after progression
+    # (MAINTAIN), and is asked (the final recheck, 2992f)
+    continued = {h for h, t in continuations(facts.in_order) if _cdk46i(h) == _cdk46i(t)}
     return tuple(
         t
         for t in facts.in_order
@@ -65,17 +68,25 @@ def unexplained_cdk46i_stops(facts: Facts) -> tuple[Treatment, ...]:
     )
 
 
+def _cdk46i(t: Treatment) -> frozenset[str]:
+    return frozenset(d for d in t.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR)
+
+
 class RecordGaps(TypedDict):
     lines_missing: bool
-    cdk46i_stop_unknown: str
+    cdk46i_stop_unknown: tuple[str, bool]
 
 
 def record_gaps(facts: Facts) -> RecordGaps:
-    """What the record leaves out that places every option: missing lines (rule 140), and the
-    drugs of the first CDK4/6-inhibitor course ended unexplained (``unexplained_cdk46i_stops``,
-    rule 146), or ""."""
+    """What the record leaves out that places the options: missing lines (rule 140), and the
+    drugs of the first CDK4/6-inhibitor course ended unexplained (``unexplained_cdk46i_stops``)
+    with whether a line progressed after it (rule 146), or ("", False)."""
     found = unexplained_cdk46i_stops(facts)
+    since = bool(found) and any(
+        t.progressed and t.started_on and found[0].started_on and t.started_on > found[0].started_on
+        for t in facts.metastatic
+    )
     return {
         "lines_missing": bool(missing_lines(facts)),
-        "cdk46i_stop_unknown": " + ".join(found[0].drugs) if found else "",
+        "cdk46i_stop_unknown": (" + ".join(found[0].drugs), since) if found else ("", False),
     }

@@ -271,7 +271,7 @@ class HistoryInputs:
     not_yet_approved: frozenset[str] = frozenset()
     #: aromatase inhibitors progressed on (rule 11; other rules read none as used up)
     progressed_aromatase_inhibitors: frozenset[str] = frozenset()
-    cdk46i_stop_unknown: str = ""  # a CDK4/6-inhibitor course ended unexplained (rule 146)
+    cdk46i_stop_unknown: tuple[str, bool] = ("", False)  # its drugs, a line since (rule 146)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from resistx.model.enums import Factor, StopReason
 from resistx.model.profile import Treatment
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.course_readings import unexplained_cdk46i_stops
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs
@@ -158,24 +159,32 @@ def cdk46i_stop_unrecorded(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     "A CDK4/6-inhibitor course ended for a reason not recorded: nothing preferred until it is",
     Factor.HISTORY,
     condition="A course with a CDK4/6 inhibitor for metastatic disease ended for another reason "
-    "or one not recorded (rules 50 and 141 ask why), not one a CDK4/6-inhibitor course "
-    "continues, and no visceral crisis (where chemotherapy comes first).",
-    effect="Every option is at best an alternative: whether the disease progressed on it "
-    "decides between another CDK4/6 inhibitor and the options after one (case 2923b: read as "
-    "not progressed, the first-line regimens were preferred after capecitabine, palbociclib + "
-    "letrozole again among them; 2907d: read as progressed, a 3-month course put chemotherapy "
-    "first).",
+    "or one not recorded (rules 50 and 141 ask why), not one the same CDK4/6 inhibitor "
+    "resumed continues, and no visceral crisis (where chemotherapy comes first).",
+    effect="With no line progressed since, every option is at best an alternative: whether the "
+    "disease progressed on it decides between another CDK4/6 inhibitor and the options after "
+    "one (case 2923b: read as not progressed, the first-line regimens were preferred, "
+    "palbociclib + letrozole again among them; 2907d: read as progressed, a 3-month course put "
+    "chemotherapy first). With a line progressed since, only the regimens with a CDK4/6 "
+    "inhibitor: the later progression places the rest (the final recheck, 2991a: trastuzumab "
+    "deruxtecan held back at a fourth line).",
     codes=("cdk46i_stop_unrecorded_first",),
 )
 def cdk46i_stop_unrecorded_first(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    if i.cdk46i_stop_unknown and not i.visceral_crisis:
-        yield Effect(
-            code="cdk46i_stop_unrecorded_first",
-            ceiling=1,
-            text=f"Why {i.cdk46i_stop_unknown} ended is not recorded: whether the disease "
-            "progressed on it decides between another CDK4/6 inhibitor and the options after "
-            "one, so at best an alternative until it is recorded.",
-            trials=spec.key_trials,
+    drugs, since = i.cdk46i_stop_unknown
+    if not drugs or i.visceral_crisis or (since and not kinds.has_cdk46i(spec)):
+        return
+    yield Effect(
+        code="cdk46i_stop_unrecorded_first",
+        ceiling=1,
+        text=f"Why {drugs} ended is not recorded: whether the disease progressed on it decides "
+        + (
+            "whether another CDK4/6 inhibitor fits"
+            if since
+            else "between another CDK4/6 inhibitor and the options after one"
         )
+        + ", so at best an alternative until it is recorded.",
+        trials=spec.key_trials,
+    )
