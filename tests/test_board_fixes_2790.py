@@ -630,3 +630,19 @@ def test_a_pik3ca_tissue_negative_stands_beside_akt1_on_ctdna_only() -> None:
     )
     alpelisib = _planned(data, "ye2024").option("alpelisib+fulvestrant")
     assert alpelisib is None or "PIK3CA on tissue" not in alpelisib.waits_on
+
+
+@pytest.mark.parametrize("entry", ["gliclazide 80 mg twice daily", "Januvia 100 mg", "glimepiride"])
+def test_a_drug_only_for_diabetes_with_no_diabetes_on_record_is_refused(entry: str) -> None:
+    """The regression sweep (3032m, MAJOR): metformin and gliclazide among the medications,
+    no diabetes recorded, a PIK3CA mutation: capivasertib and alpelisib preferred with no
+    glucose flag, where with diabetes recorded alpelisib is a relative contraindication. A
+    drug used only for diabetes, taken now, asks for the diabetes to be recorded."""
+    data = _diabetic("neuropathy", [entry])
+    message = _refusal(data)
+    assert f"medications[0] {entry!r}" in message
+    assert '{"name": "diabetes"}' in message
+    # metformin alone has other uses (prediabetes, polycystic ovaries): not refused
+    assert _planned(_diabetic("neuropathy", ["metformin 500 mg"]), "ye2024").options
+    # with the diabetes on record, accepted
+    assert _planned(_diabetic("diabetes", [entry]), "ye2024").options

@@ -44,7 +44,7 @@ from resistx.model.enums import (
 from resistx.vocab import adverse_events as ae_vocab
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import INSULIN, Comorbidity
-from resistx.vocab.interactions import insulin_taken_now
+from resistx.vocab.interactions import diabetes_drug_taken_now, insulin_taken_now
 from resistx.vocab.medication_names import medications_read
 
 SCHEMA_VERSION = 2
@@ -589,18 +589,28 @@ def suppressing(
 def _insulin_fits_diabetes(
     inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
-    """An insulin taken now beside diabetes recorded without it, or with no diabetes on record,
-    contradicts the record the plan reads (CAPItello-291 excluded diabetes needing insulin,
+    """A drug used only for diabetes taken now with no diabetes on record, or an insulin taken
+    now beside diabetes recorded without it, or with no diabetes on record, contradicts the
+    record the plan reads (CAPItello-291 excluded diabetes needing insulin,
     rule 78): one of the two is miskeyed (session 54; case 2771's left item: 'insulin
     glargine' beside plain diabetes left capivasertib preferred)."""
-    taken = [(i, m) for i, m in enumerate(value) if insulin_taken_now(m)]
-    if not taken:
-        return
     diabetes = [
         (i, c)
         for i, c in enumerate(getattr(inst, "comorbidities", ()))
         if c.name is Comorbidity.DIABETES
     ]
+    oral = [(i, m) for i, m in enumerate(value) if diabetes_drug_taken_now(m)]
+    if oral and not diabetes:  # the regression sweep, 3032m: gliclazide, no diabetes
+        i, entry = oral[0]
+        msg = (
+            f"medications[{i}] {entry!r} is a drug used only for diabetes, with no diabetes on "
+            'record: record it under comorbidities as {"name": "diabetes"} (with "hba1c" where '
+            "known), which the PI3K and AKT inhibitors read"
+        )
+        raise ValueError(msg)
+    taken = [(i, m) for i, m in enumerate(value) if insulin_taken_now(m)]
+    if not taken:
+        return
     if any(c.insulin for _i, c in diabetes):
         return
     i, entry = taken[0]

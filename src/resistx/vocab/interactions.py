@@ -289,3 +289,26 @@ def qt_prolonging_on_record(medications: tuple[str, ...]) -> tuple[str, ...]:
     """Each drug known to prolong the QT interval the medications name, once, in order of
     mention (rules 142 and 143 read them)."""
     return tuple(dict.fromkeys(g for g in map(qt_prolonging, medications) if g))
+
+
+#: drugs used only for diabetes, by the names a clinic writes (the sulfonylureas, the DPP-4
+#: inhibitors, the glinides, pioglitazone, acarbose): taken now, they say the patient has
+#: diabetes, which the PI3K and AKT inhibitors read (rules 12, 78; the regression sweep of
+#: session 54, 3032m: gliclazide and no diabetes on record, alpelisib preferred). Not
+#: metformin, the SGLT2 inhibitors or the GLP-1 agonists, which have other uses.
+DIABETES_ONLY = frozenset(
+    {
+        "gliclazide", "glimepiride", "glipizide", "glibenclamide", "glyburide", "tolbutamide",
+        "sitagliptin", "saxagliptin", "linagliptin", "alogliptin", "vildagliptin",
+        "repaglinide", "nateglinide", "pioglitazone", "acarbose",
+        "diamicron", "amaryl", "glucotrol", "daonil", "januvia", "janumet", "onglyza",
+        "trajenta", "tradjenta", "jentadueto", "galvus", "eucreas", "vipidia", "nesina",
+        "prandin", "novonorm", "starlix", "actos", "glucobay",
+    }
+)  # fmt: skip
+
+
+def diabetes_drug_taken_now(medication: str) -> bool:
+    """A drug used only for diabetes (``DIABETES_ONLY``) the entry names, taken now."""
+    words = set(_words(medication).split())
+    return bool(words & DIABETES_ONLY) and not NOT_TAKEN & words
