@@ -1105,6 +1105,62 @@ _PIK3CA_WITH_INSULIN_AND_WITHOUT = [
 ]
 
 
+#: HistoryInputs.cdk46i_stop_unknown: the CDK4/6-inhibitor course ended for a reason not
+#: recorded, or by the patient's choice; nothing else in the Inputs differs (rule 146; 2923b)
+_UNEXPLAINED_AND_BY_CHOICE = [
+    patient(biomarkers=NEGATIVE, treatments=[dict(PALBOCICLIB, stop_reason=stop)])
+    for stop in ("unknown", "patient_choice")
+]
+
+
+#: HistoryInputs.lines_missing: capecitabine numbered line 2, or line 3 with no line 2 on
+#: record; nothing else in the Inputs differs (rule 140; case 2680b)
+_LINES_IN_ORDER_AND_WITH_A_GAP = [
+    patient(biomarkers=NEGATIVE, treatments=[PALBOCICLIB, dict(CAPECITABINE, line=line)])
+    for line in (2, 3)
+]
+
+
+#: HistoryInputs.endocrine_targets_found: after elacestrant and alpelisib + fulvestrant, ESR1
+#: and PIK3CA found, or PIK3CA alone; the history Inputs differ in nothing else (rule 22's
+#: reason names the targets found; case 2713j)
+_TWO_TARGETS_AND_ONE_ACTED_ON = [
+    patient(
+        biomarkers=[
+            result("ESR1", esr1),
+            result("PIK3CA", "mutated"),
+            *[r for r in NEGATIVE if r["gene"] in ("AKT1", "PTEN")],
+        ],
+        treatments=[
+            PALBOCICLIB,
+            {
+                "drugs": ["elacestrant"],
+                "line": 2,
+                "started_on": "2025-04-01",
+                "ended_on": "2025-09-01",
+                "stop_reason": "progression",
+            },
+            {
+                "drugs": ["alpelisib", "fulvestrant"],
+                "line": 3,
+                "started_on": "2025-09-10",
+                "ended_on": "2026-03-01",
+                "stop_reason": "progression",
+            },
+        ],
+    )
+    for esr1 in ("mutated", "not_detected")
+]
+
+
+#: BalanceInputs.qt_prolonging: methadone, known to prolong the QT interval, or sertraline,
+#: not read; nothing else in the Inputs differs (rule 142; case 2799)
+_QT_DRUG_AND_ANOTHER = [
+    patient(biomarkers=NEGATIVE, medications=[medication])
+    for medication in ("methadone 40 mg daily", "sertraline 50 mg")
+]
+
+
 #: HistoryInputs.premenopausal: no treatment yet, before or after the menopause (MONALEESA-7
 #: puts first-line ribociclib first before it, case 566)
 _PREMENOPAUSAL_AND_POST = [
@@ -1311,6 +1367,10 @@ _LVEF_40_AND_55 = [
 @example(_GERMLINE_BRCA2_AND_PALB2, random.Random(0))
 @example(_NO_CDK46I_AND_STOPPED_FOR_TOXICITY, random.Random(0))
 @example(_PIK3CA_WITH_INSULIN_AND_WITHOUT, random.Random(0))
+@example(_UNEXPLAINED_AND_BY_CHOICE, random.Random(0))
+@example(_LINES_IN_ORDER_AND_WITH_A_GAP, random.Random(0))
+@example(_TWO_TARGETS_AND_ONE_ACTED_ON, random.Random(0))
+@example(_QT_DRUG_AND_ANOTHER, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     profiles: list[dict[str, Any]], rnd: random.Random
 ) -> None:

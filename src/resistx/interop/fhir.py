@@ -376,18 +376,18 @@ def _medication_codes(
 _OVER = ("completed", "stopped")
 
 
-def _ended(resource: Mapping[str, Any], med: Coded) -> str | None:
-    """How a medication the plan reads, not a course (``read_as_medication``), ends: its status
-    ('status completed'), or the last end of every period its doses were given for (a date,
-    which ``Builder._ending`` weighs against the record's latest date; session 54, as case
-    2789 for a phenopacket). None where no end is on record, or for a course (a course's
-    history is kept whatever its dates)."""
+def _read_medication(med: Coded) -> str | None:
+    """The label of a medication the plan reads, not a course (``read_as_medication``; a
+    course's history is kept whatever its dates), or None."""
     if med.label is None or not read_as_medication(med.label):
         return None
-    if any(drugs.by_code(c) for c in (med.code or "").split()):
-        return None
-    if resource.get("status") in _OVER:
-        return f"status {resource['status']}"
+    return None if any(drugs.by_code(c) for c in (med.code or "").split()) else med.label
+
+
+def _last_end(resource: Mapping[str, Any]) -> str | None:
+    """The last end of the periods a medication's doses were given for, where every one has
+    an end (``Builder._ending`` weighs it against the record's latest date; session 54, as
+    case 2789 for a phenopacket), else None."""
     periods = [resource.get("effectivePeriod")] if "effectivePeriod" in resource else []
     dosage = resource.get("dosageInstruction")
     for d in dosage if isinstance(dosage, list) else ():
@@ -404,12 +404,14 @@ def _medication(
     b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
 ) -> Course | None:
     med = _medication_codes(b, resource, path, meds)
-    if (ended := _ended(resource, med)) is not None and med.label is not None:
-        if ended.startswith("status"):
-            b.skip(path, med.code, f"{med.label}: {ended}, not taken now")
-        else:  # taken now or not by the record's latest date (``Builder._ending``)
-            b.ending.append((med.label, ended, path, med.code))
-        return None
+    if (label := _read_medication(med)) is not None:
+        status = resource.get("status")
+        if status in _OVER:  # an order or administration that is over: not taken now
+            b.skip(path, med.code, f"{label}: status {status}, not taken now")
+            return None
+        if (end := _last_end(resource)) is not None:  # taken now or not: ``Builder._ending``
+            b.ending.append((label, end, path, med.code))
+            return None
     drug = agent(b, (med.code or "").split(), med.label, f"{path}.medicationCodeableConcept")
     if drug is None:
         return None

@@ -50,17 +50,18 @@ from resistx.vocab.medication_names import medications_read
 SCHEMA_VERSION = 2
 SCHEMA_VERSIONS = (1, 2)  # schema 1 still loads, migrated (the plan says so)
 MAX_OTHER_CONDITIONS = 50
+#: the stops that say nothing of whether the disease progressed: another reason, or none
+#: recorded ('unknown', or the stop reason left out: case 1453); never read as progression
+#: (case 2907), the plan asks why the course ended (rules 50, 141)
+UNEXPLAINED_STOPS = frozenset({StopReason.OTHER, StopReason.UNKNOWN, None})
 #: the stops of a CDK4/6-inhibitor course that do not measure sensitivity to it: no
-#: progression, or none recorded ('other', 'unknown', left out: not read as progression,
-#: the plan asks why it ended; case 2907)
+#: progression, or none recorded
 _NOT_RESPONSE = (
     StopReason.TOXICITY,
     StopReason.PATIENT_CHOICE,
     StopReason.COMPLETED,
     StopReason.ONGOING,
-    StopReason.OTHER,
-    StopReason.UNKNOWN,
-    None,
+    *UNEXPLAINED_STOPS,
 )
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -586,7 +587,7 @@ def suppressing(
     return ""
 
 
-def _insulin_fits_diabetes(
+def _diabetes_medications_fit(
     inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
     """A drug used only for diabetes taken now with no diabetes on record, or an insulin taken
@@ -941,13 +942,7 @@ _UNPROGRESSED = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, StopReason.COMP
 #: a CDK4/6-inhibitor course stopped so, then resumed (or switched) with no progression
 #: between, continues its control and its line: a hold for toxicity, or a pause by the
 #: patient's choice (the third recheck of case 987)
-_HOLD_STOPS = (
-    StopReason.TOXICITY,
-    StopReason.PATIENT_CHOICE,
-    StopReason.OTHER,
-    StopReason.UNKNOWN,
-    None,  # a course ended with its stop reason left out is read as unknown (case 1453)
-)
+_HOLD_STOPS = (StopReason.TOXICITY, StopReason.PATIENT_CHOICE, *UNEXPLAINED_STOPS)
 #: a hold's stop reason as a plan's note says it (case 1363: 'other' is no patient's choice)
 HOLD_WHY = {
     StopReason.TOXICITY: "for toxicity",
@@ -1487,7 +1482,7 @@ class Profile:
         validator=[
             v.at_most(MAX_OTHER_CONDITIONS, "medications"),
             medications_read,
-            _insulin_fits_diabetes,
+            _diabetes_medications_fit,
         ],
     )
     #: where the metastatic disease is, when recorded (empty: not recorded); leptomeningeal

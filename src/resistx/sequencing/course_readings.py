@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from resistx.model.enums import DrugClass, StopReason
-from resistx.model.profile import Treatment, continuations
+from resistx.model.enums import DrugClass
+from resistx.model.profile import UNEXPLAINED_STOPS, Treatment, cdk46i_drugs, continuations
 from resistx.sequencing.facts import Facts
-from resistx.vocab.drugs import drug_class
 
 
 class Months(TypedDict):
@@ -47,29 +46,22 @@ def missing_lines(facts: Facts) -> list[int]:
     return sorted(set(range(1, max(numbered, default=1))) - numbered)
 
 
-#: stops that say nothing of whether the disease progressed: another reason, or none recorded
-UNEXPLAINED = frozenset({StopReason.OTHER, StopReason.UNKNOWN, None})
-
-
 def unexplained_cdk46i_stops(facts: Facts) -> tuple[Treatment, ...]:
     """The courses with a CDK4/6 inhibitor for metastatic disease that ended for another reason
     or one not recorded, but those a CDK4/6-inhibitor course continues (a dose change or a
     hold recorded as two courses: case 2969b): rules 50, 141 and 146 (case 2907)."""
     # the same CDK4/6 inhibitor resumed; a switch of drug is the pattern after progression
     # (MAINTAIN), and is asked (the final recheck, 2992f)
-    continued = {h for h, t in continuations(facts.in_order) if _cdk46i(h) == _cdk46i(t)}
+    ordered = facts.in_order
+    continued = {h for h, t in continuations(ordered) if cdk46i_drugs((h,)) == cdk46i_drugs((t,))}
     return tuple(
         t
         for t in facts.in_order
         if t.metastatic
-        and t.stop_reason in UNEXPLAINED
+        and t.stop_reason in UNEXPLAINED_STOPS
         and DrugClass.CDK46_INHIBITOR in t.drug_classes
         and t not in continued
     )
-
-
-def _cdk46i(t: Treatment) -> frozenset[str]:
-    return frozenset(d for d in t.drugs if drug_class(d) is DrugClass.CDK46_INHIBITOR)
 
 
 class RecordGaps(TypedDict):

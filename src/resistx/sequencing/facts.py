@@ -10,6 +10,7 @@ import attrs
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Her2Status, StopReason
 from resistx.model.profile import (
+    UNEXPLAINED_STOPS,
     BiomarkerResult,
     Preferences,
     Profile,
@@ -43,13 +44,12 @@ EARLY_RELAPSE_SG = 12.0
 LONG_CDK46I_MONTHS = 12.0
 #: endocrine-based lines after the CDK4/6 inhibitor that make endocrine resistance (rule 22)
 ENDOCRINE_RESISTANCE_LINES = 2
-#: relapse this soon after (neo)adjuvant ET is endocrine resistance (INAVO120's population),
-#: and after a (neo)adjuvant CDK4/6 inhibitor that ended so (``_ENDED``) progression on it
+#: relapse this soon after (neo)adjuvant ET is endocrine resistance (INAVO120), after a
+#: (neo)adjuvant CDK4/6 inhibitor completed or ended unexplained progression on it (2923c)
 ADJUVANT_RELAPSE_MONTHS = 12.0
 #: DESTINY-Breast06 enrolled after 2 or more endocrine lines, or after progression within this
 #: many months on first-line endocrine therapy with a CDK4/6 inhibitor (update-2026.md)
 DB06_SHORT_FIRST_LINE_MONTHS = 6.0
-_ENDED = (StopReason.COMPLETED, StopReason.OTHER, StopReason.UNKNOWN, None)  # case 2923c
 
 
 @attrs.define(kw_only=True, slots=False)  # a __dict__ for cached_property
@@ -157,7 +157,7 @@ class Facts:
         return tuple(t for t in self.profile.treatments if not t.metastatic and self._soon(t))
 
     def _soon(self, t: Treatment) -> bool:
-        completed = t.stop_reason in _ENDED
+        completed = t.stop_reason is StopReason.COMPLETED or t.stop_reason in UNEXPLAINED_STOPS
         return t.progressed or (completed and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
 
     @once

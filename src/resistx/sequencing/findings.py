@@ -25,6 +25,7 @@ import attrs
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
 from resistx.sequencing.pten_ihc import OUTDONE, ihc_outdone
+from resistx.sequencing.reliability import NOT_SEEN as NEGATIVE
 from resistx.sequencing.reliability import doubted, listed, superseded, tested_since, thin
 from resistx.sequencing.slot_marks import slot
 
@@ -33,7 +34,6 @@ Day = dt.date | None
 #: the ctDNA negatives of draws that show no tumour DNA (``reliability.silent_draws``)
 Silent = frozenset[BiomarkerResult]
 POSITIVE = frozenset({S.MUTATED, S.AMPLIFIED, S.OVEREXPRESSED, S.LOSS})
-NEGATIVE = frozenset({S.WILD_TYPE, S.NOT_DETECTED})
 #: genes whose alterations do not go away under treatment
 STABLE_GENES = frozenset({"PIK3CA", "AKT1", "PTEN", "BRCA1", "BRCA2", "PALB2"})
 ACQUIRED_GENES = frozenset({"ESR1"})  #: somatic mutations acquired under treatment

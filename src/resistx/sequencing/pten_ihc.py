@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from resistx.model.enums import Assay, BiomarkerStatus, Sample
 from resistx.model.profile import BiomarkerResult
+from resistx.sequencing.reliability import NOT_SEEN
 
 
 def ihc_outdone(ordered: list[BiomarkerResult]) -> frozenset[BiomarkerResult]:
@@ -18,14 +19,13 @@ def ihc_outdone(ordered: list[BiomarkerResult]) -> frozenset[BiomarkerResult]:
     ngs = [
         r.tested_on
         for r in ordered
-        if r.status in _NONE_FOUND and r.assay is Assay.NGS and r.sample is not Sample.CTDNA
+        if r.status in NOT_SEEN and r.assay is Assay.NGS and r.sample is not Sample.CTDNA
     ]
     last = max((d for d in ngs if d is not None), default=None)
     return frozenset(r for r in ihc if last is not None and r.tested_on and r.tested_on <= last)
 
 
 _PTEN_FOUND = frozenset({BiomarkerStatus.LOSS, BiomarkerStatus.MUTATED})
-_NONE_FOUND = frozenset({BiomarkerStatus.WILD_TYPE, BiomarkerStatus.NOT_DETECTED})
 #: the conflict a PTEN loss by IHC and a tissue NGS that found none make (``ihc_outdone``)
 OUTDONE = (
     "tissue NGS as new as the IHC found no PTEN alteration, and CAPItello-291 selected its "

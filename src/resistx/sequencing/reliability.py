@@ -75,7 +75,8 @@ _SEEN = frozenset(
         BiomarkerStatus.LOSS,
     }
 )
-_NOT_SEEN = frozenset({BiomarkerStatus.NOT_DETECTED, BiomarkerStatus.WILD_TYPE})
+#: the statuses of a test that found nothing (``findings.NEGATIVE``)
+NOT_SEEN = frozenset({BiomarkerStatus.NOT_DETECTED, BiomarkerStatus.WILD_TYPE})
 
 
 def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResult]:
@@ -98,7 +99,7 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
             for r in draw
         )
         for r in draw
-        if r.status in _NOT_SEEN
+        if r.status in NOT_SEEN
     )
 
 
@@ -159,7 +160,7 @@ def esr1_tissue_only(facts: Facts) -> bool:
     if any(
         r.gene == "ESR1"
         and r.sample is Sample.CTDNA
-        and r.status in _NOT_SEEN
+        and r.status in NOT_SEEN
         and r not in st.uninformative
         and tested_since(r, facts.results_from)
         for r in facts.biomarkers

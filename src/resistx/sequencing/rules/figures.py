@@ -106,6 +106,12 @@ def approved_as(ctx: Context, regimen_id: str, day: dt.date | None) -> str:
     if spec is None:
         return ""
     when = approval(spec)
-    if kinds.approved_after(spec.regulatory.date, day):
+    if approved_later(ctx, regimen_id, day):
         when += ", after this plan's date"
     return f" ({when})"
+
+
+def approved_later(ctx: Context, regimen_id: str, day: dt.date | None) -> bool:
+    """The policy's table dates the regimen's approval after ``day`` (the plan's date)."""
+    spec = ctx.regimens.get(regimen_id)
+    return spec is not None and kinds.approved_after(spec.regulatory.date, day)

@@ -5,10 +5,11 @@ C the least toxic first, endocrine monotherapy (rule 144)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
 from resistx.model.enums import ChildPugh, Factor
+from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
@@ -150,6 +151,11 @@ def no_labelled_hepatic_dose(
             )
 
 
+def child_pugh_c(comorbidities: Iterable[Condition]) -> bool:
+    """Hepatic impairment of Child-Pugh class C among ``comorbidities`` (rules 81, 144)."""
+    return any(c.child_pugh is ChildPugh.C for c in comorbidities)
+
+
 # rule 144: Child-Pugh C: the least toxic first, as at ECOG 3-4 (rule 13)
 @rule(
     144,
@@ -168,7 +174,7 @@ def no_labelled_hepatic_dose(
 def least_toxic_in_child_pugh_c(
     i: BalanceInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    if i.visceral_crisis or not any(c.child_pugh is ChildPugh.C for c in i.comorbidities):
+    if i.visceral_crisis or not child_pugh_c(i.comorbidities):
         return
     avoided = any(d in AVOID_IN_CHILD_PUGH_C for d in spec.drugs)
     trial = kinds.is_trial(spec) or kinds.is_investigational(spec)

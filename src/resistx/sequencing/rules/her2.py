@@ -13,7 +13,7 @@ from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.rules.figures import approved_as, figures
+from resistx.sequencing.rules.figures import approved_as, approved_later, figures
 from resistx.sequencing.rules.her2_request import her2_request
 from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.toxicity import lung_disease
@@ -173,7 +173,7 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     lungs = any(c.name is Comorbidity.CHRONIC_LUNG_DISEASE for c in facts.profile.comorbidities)
     crisis = facts.profile.visceral_crisis  # chemotherapy first whatever the reading (case 1003)
     # an approval after the plan's date changes nothing chosen on it (case 2831, rule 46)
-    later = ", after this plan's date" in approved
+    later = approved_later(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),
@@ -251,9 +251,9 @@ def her2_zero_after_chemotherapy(facts: Facts, ctx: Context) -> Iterator[PlanEff
     spec = ctx.regimens.get("trastuzumab-deruxtecan")
     if spec is None or spec.regulatory.date is None:
         return
-    approved = approved_as(ctx, spec.id, facts.profile.decision_date)
-    if "after this plan's date" in approved:
+    if approved_later(ctx, spec.id, facts.profile.decision_date):
         return
+    approved = approved_as(ctx, spec.id, facts.profile.decision_date)
     if (
         facts.her2 is not Her2Status.ZERO
         or not db04_chemotherapy_lines(facts)

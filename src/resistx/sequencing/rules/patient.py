@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import ChildPugh, DrugClass, Factor, MenopausalStatus, Sex
+from resistx.model.enums import DrugClass, Factor, MenopausalStatus, Sex
 from resistx.model.profile import GNRH_SUPPRESSION_DAYS
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -16,6 +16,7 @@ from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
 from resistx.sequencing.rules.drug_classes import endocrine_based_or_trial
+from resistx.sequencing.rules.hepatic import child_pugh_c
 from resistx.sequencing.suppression import (
     ai_without_suppression,
     gnrh_agonist_now,
@@ -154,7 +155,7 @@ def _postmenopausal_trials(spec: RegimenSpec) -> Iterator[Effect]:
 def severe_hepatic_impairment_first(
     i: BalanceInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    if not any(c.child_pugh is ChildPugh.C for c in i.comorbidities):
+    if not child_pugh_c(i.comorbidities):
         return
     yield Effect(
         code="severe_hepatic_impairment_first",

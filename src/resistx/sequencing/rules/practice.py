@@ -203,11 +203,6 @@ def _tdxd_not_yet_approved(i: MolecularInputs, ctx: Context) -> bool:
     return later and not (i.her2 is Her2Status.LOW and i.db04_early_relapse)
 
 
-def _datopotamab(spec: RegimenSpec) -> bool:
-    """A regimen with datopotamab deruxtecan."""
-    return "datopotamab deruxtecan" in spec.drugs
-
-
 # rule 145: hER2-low in DESTINY-Breast04's population: datopotamab deruxtecan after
 # trastuzumab deruxtecan (practice-2026, beside rule 65)
 @rule(
@@ -223,7 +218,7 @@ def _datopotamab(spec: RegimenSpec) -> bool:
     "Engl J Med 2022; not in the review) (case 2900: both were preferred).",
     codes=("datopotamab_after_tdxd",),
     trials=("TROPION-Breast01", "DESTINY-Breast04"),
-    regimens=_datopotamab,
+    regimens=kinds.has_datopotamab_deruxtecan,
 )
 def datopotamab_after_tdxd(
     i: MolecularInputs, spec: RegimenSpec, _ctx: Context

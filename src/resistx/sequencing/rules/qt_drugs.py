@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
@@ -28,11 +29,6 @@ def _named(drugs: tuple[str, ...]) -> str:
     return " and ".join(filter(None, (", ".join(drugs[:-1]), drugs[-1])))
 
 
-def _with_ribociclib(spec: RegimenSpec) -> bool:
-    """A regimen with ribociclib."""
-    return "ribociclib" in spec.drugs
-
-
 # rule 142: a drug known to prolong the QT interval on record: ribociclib later
 @rule(
     142,
@@ -48,7 +44,7 @@ def _with_ribociclib(spec: RegimenSpec) -> bool:
     "interaction, unless the drug can be changed (ribociclib's US label; not in the review; "
     "case 2799).",
     codes=("qt_drug_interaction",),
-    regimens=_with_ribociclib,
+    regimens=kinds.has_ribociclib,
 )
 def qt_drug_beside_ribociclib(
     i: BalanceInputs, spec: RegimenSpec, _ctx: Context
@@ -60,7 +56,6 @@ def qt_drug_beside_ribociclib(
         code="qt_drug_interaction",
         ceiling=2,
         demote=Precedence.RELATIVE_CONTRAINDICATION,
-        caution=False,
         text=f"{named.capitalize()} on record, known to prolong the QT interval: {_LABEL} (not "
         "in the review): a relative contraindication to ribociclib, at best a later option, "
         f"after every option without such an interaction, unless {named} can be changed.",

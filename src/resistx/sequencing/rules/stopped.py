@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import Factor, StopReason
-from resistx.model.profile import Treatment
+from resistx.model.profile import UNEXPLAINED_STOPS, Treatment
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.course_readings import unexplained_cdk46i_stops
@@ -106,14 +106,7 @@ _STABLE = (
 
 
 _NOT_PROGRESSION = frozenset(
-    {
-        StopReason.PATIENT_CHOICE,
-        StopReason.TOXICITY,
-        StopReason.COMPLETED,
-        StopReason.OTHER,
-        StopReason.UNKNOWN,
-        None,  # an ended course whose stop reason was left out is read as unknown (case 1429)
-    }
+    {StopReason.PATIENT_CHOICE, StopReason.TOXICITY, StopReason.COMPLETED, *UNEXPLAINED_STOPS}
 )
 _UNRECORDED = dict.fromkeys((StopReason.UNKNOWN, None), "its stop reason not recorded")
 
