@@ -4,8 +4,13 @@ the behaviour a clinician relies on."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from tests.helpers import result
+from tests.test_board_fixes_882 import _course
+from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_2205 import _planned, _refusal
 from tests.test_board_fixes_2790 import _on_qt_drugs
 
@@ -86,3 +91,33 @@ def test_a_cancer_drug_never_given_among_the_medications_passes(entry: str) -> N
 def test_a_past_endocrine_drug_among_the_medications_already_in_the_treatments_passes() -> None:
     data = _on_qt_drugs("letrozole stopped 2026")
     _planned(data, "ye2024")
+
+
+def _viktoria_patient() -> dict[str, Any]:
+    """Case 3050: ESR1 Y537S on ctDNA after 26 months of palbociclib + letrozole, PIK3CA,
+    AKT1 and PTEN not detected, HER2 0."""
+    negatives = [
+        result(g, "not_detected", sample="ctdna", tested_on="2025-05-10", tumour_fraction=0.08)
+        for g in ("PIK3CA", "AKT1", "PTEN")
+    ]
+    return _woman(
+        "2025-06-01",
+        [result("ESR1", "mutated", sample="ctdna", tested_on="2025-05-10"), *negatives],
+        _course(["palbociclib", "letrozole"], "2023-03-01", "2025-05-01", "progression", line=1),
+        her2="0",
+    )
+
+
+def test_the_gedatolisib_triplet_after_palbociclib_rests_on_viktoria_1_not_on_no_evidence() -> None:
+    """Case 3050 (MINOR, practice-2026): the triplet's reason said 'the review has no evidence
+    for giving [palbociclib] again' and stepped it back; VIKTORIA-1 gave palbociclib with
+    gedatolisib after a CDK4/6 inhibitor (100% of its patients) and is that evidence. The
+    history factor no longer holds it below the doublet (the balance still does: its cost)."""
+    plan = _planned(_viktoria_patient(), "practice-2026")
+    by_id = {o.regimen.id: o for o in plan.options}
+    triplet = by_id["gedatolisib+palbociclib+fulvestrant"]
+    doublet = by_id["gedatolisib+fulvestrant"]
+    texts = " ".join(r.text for r in triplet.reasons)
+    assert "no evidence for giving it again" not in texts
+    assert "VIKTORIA-1 gave palbociclib after a CDK4/6 inhibitor" in texts
+    assert triplet.scores.history == doublet.scores.history

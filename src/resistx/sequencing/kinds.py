@@ -288,6 +288,12 @@ def acts_on_pi3k_pathway_as_reviewed(spec: AnyRegimen) -> bool:
     return acts_on_pi3k_pathway(spec) and not has_later_pi3k_inhibitor(spec)
 
 
+def gives_cdk46i_after_one(spec: AnyRegimen) -> bool:
+    """The gedatolisib triplet: VIKTORIA-1 gave palbociclib with it after a CDK4/6 inhibitor
+    (100% of its patients), so a CDK4/6 inhibitor given again is its trial's design."""
+    return has_cdk46i(spec) and "gedatolisib" in spec.drugs
+
+
 def has_cdk46i_without_later_pi3k(spec: AnyRegimen) -> bool:
     """CDK4/6-inhibitor regimens, the inavolisib and gedatolisib triplets left out (INAVO120 and
     VIKTORIA-1 tested palbociclib with them, VIKTORIA-1 after a CDK4/6 inhibitor)."""

@@ -44,7 +44,9 @@ _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR, DrugClass.AR
     "part of which was progressed on, in separate courses (its CDK4/6 inhibitor by its class, "
     "every other drug as itself): at best a later option, after the others (case 656). A "
     "combination with fulvestrant after an oral SERD: said, not demoted (case 853); after "
-    "fulvestrant itself: at best an alternative (the recheck of session 54, 2911e).",
+    "fulvestrant itself: at best an alternative (the recheck of session 54, 2911e). The "
+    "gedatolisib triplet's CDK4/6 inhibitor after one is VIKTORIA-1's design: said, not "
+    "demoted (case 3050).",
     codes=(
         "progressed_on",
         "progressed_on_drug",
@@ -52,6 +54,7 @@ _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR, DrugClass.AR
         "everolimus_after_pi3k_or_akt",
         "nothing_new_after_progression",
         "fulvestrant_partner_after_oral_serd",
+        "cdk46i_again_by_its_trial",
     ),
     regimens=kinds.is_not_chemotherapy,
 )
@@ -119,6 +122,15 @@ def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> I
     # exemestane), never as its class
     used = i.progressed_drugs | i.progressed_aromatase_inhibitors
     again = [d for d in spec.drugs if d in used and not trial]
+    if designed := [d for d in again if _again_by_design(spec, d)]:
+        again = [d for d in again if d not in designed]
+        yield Effect(  # case 3050: not 'no evidence'; VIKTORIA-1 is the evidence
+            code="cdk46i_again_by_its_trial",
+            text=f"Progressed on {', '.join(designed)} before: VIKTORIA-1 gave palbociclib "
+            "after a CDK4/6 inhibitor (all its patients had one; which, the sources do not "
+            "say), so giving it again is the trial's design.",
+            trials=spec.key_trials,
+        )
     defining = [d for d in again if drug_class(d) not in _SOFT_AGAIN]
     groups, same_class = same_class_drugs(i, spec)
     if same_class and not defining and placed_after(spec, same_class):
@@ -160,6 +172,10 @@ def _again(i: HistoryInputs, spec: RegimenSpec, w: Weights, *, trial: bool) -> I
             "on its other drug.",
             trials=spec.key_trials,
         )
+
+
+def _again_by_design(spec: RegimenSpec, drug: str) -> bool:
+    return drug_class(drug) is DrugClass.CDK46_INHIBITOR and kinds.gives_cdk46i_after_one(spec)
 
 
 def _oral_serds_before_its_fulvestrant(
