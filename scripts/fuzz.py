@@ -51,7 +51,7 @@ from resistx.model._biomarker_checks import (
 from resistx.model.profile import calendar_months
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes
-from resistx.vocab.variants import past_the_protein
+from resistx.vocab.variants import foreign_hotspot, past_the_protein
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -431,7 +431,9 @@ def _fitting(b: dict[str, Any]) -> dict[str, Any]:
         b["assay"] = "ngs"
     if b["status"] in ("wild_type", "not_detected"):
         b.pop("variant", None)
-    if past_the_protein(gene or "", b.get("variant") or ""):  # case 2295a: ESR1 H1047R
+    named = b.get("variant") or ""
+    # past the protein (case 2295a), or another gene's hotspot (case 3147)
+    if past_the_protein(gene or "", named) or (named and foreign_hotspot(gene or "", named)):
         b["variant"] = "D538G" if gene == "ESR1" else "R88Q"
     return b
 
@@ -532,6 +534,7 @@ def coherent(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     dated = sorted((t for t in metastatic if "line" in t and "started_on" in t), key=_start)
     for t, line in zip(dated, sorted(t["line"] for t in dated), strict=True):
         t["line"] = line
+    lines_fit(metastatic)
     # an early course after a metastatic one began is refused (case 1989's variant): undated
     first = min((t["started_on"] for t in metastatic if "started_on" in t), default=None)
     for t in treatments:
@@ -540,6 +543,21 @@ def coherent(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:
             t.pop("started_on")
             t.pop("ended_on", None)
     return treatments
+
+
+def lines_fit(metastatic: list[dict[str, Any]]) -> None:
+    """A numbered line going on while a later line began has ended (case 3146), and a course
+    with no line ended before line 1 began is not read as metastatic (case 3144): the one
+    progressed, the other's end left out."""
+    numbered = [t for t in metastatic if t.get("line") is not None and t.get("started_on")]
+    for t in numbered:
+        later = [u for u in numbered if u["line"] > t["line"] and u["started_on"] > t["started_on"]]
+        if t.get("stop_reason") == "ongoing" and later:
+            t["stop_reason"] = "progression"
+    first = min((t["started_on"] for t in numbered if t["line"] == 1), default=None)
+    for t in metastatic:
+        if first is not None and t.get("line") is None and t.get("ended_on", "9999") < first:
+            del t["ended_on"]
 
 
 def _placed_apart(treatments: list[dict[str, Any]]) -> None:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
+import sys
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -17,7 +21,7 @@ from resistx.model._biomarker_checks import (
 from resistx.model.enums import Priority
 from resistx.model.profile import DAYS_PER_MONTH
 from resistx.vocab import drugs as drug_vocab
-from resistx.vocab.variants import past_the_protein
+from resistx.vocab.variants import foreign_hotspot, past_the_protein
 
 GENES = (
     "ESR1",
@@ -144,7 +148,9 @@ def fitting(r: dict[str, Any]) -> dict[str, Any]:
     if r["status"] in ("wild_type", "not_detected"):
         r.pop("variant", None)
         r.pop("classification", None)
-    if past_the_protein(gene, r.get("variant") or ""):  # case 2295a: ESR1 'H1047R'
+    named = r.get("variant") or ""
+    # past the protein (case 2295a), or another gene's hotspot (case 3147)
+    if past_the_protein(gene, named) or (named and foreign_hotspot(gene, named)):
         r["variant"] = "R88Q"
     return r
 
@@ -293,14 +299,33 @@ def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         )
     out["comorbidities"] = draw(st.lists(st.sampled_from(COMORBIDITIES), unique=True, max_size=3))
     out["biomarkers"] = draw(st.lists(biomarker_dicts(), max_size=5))
-    out["treatments"] = draw(
-        st.one_of(st.lists(treatment_dicts(), max_size=4).map(consistent), histories())
+    out["treatments"] = lines_fit(
+        draw(st.one_of(st.lists(treatment_dicts(), max_size=4).map(consistent), histories()))
     )
     if draw(st.integers(0, 3)) == 0:  # the date of relapse (case 1553), before any first line
         out["relapsed_on"] = iso(
             _first_metastatic(out["treatments"]) - dt.timedelta(days=draw(st.integers(0, 800)))
         )
     return relapse_fitting(out)
+
+
+@cache
+def fuzz_script() -> Any:
+    """``scripts/fuzz.py``, loaded once: its generators and the fits they share with these."""
+    path = Path(__file__).parent.parent / "scripts" / "fuzz.py"
+    spec = importlib.util.spec_from_file_location("resistx_fuzz", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+def lines_fit(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``fuzz.lines_fit`` on copies: what a profile accepts of numbered lines."""
+    copies = [dict(t) for t in treatments]
+    fuzz_script().lines_fit([t for t in copies if t.get("setting", "metastatic") == "metastatic"])
+    return copies
 
 
 def relapse_fitting(out: dict[str, Any]) -> dict[str, Any]:
@@ -481,7 +506,7 @@ def neighbour_profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
             if where == "biomarkers":
                 variant[where] = [*kept, draw(biomarker_dicts())]
             else:
-                variant[where] = consistent([*kept, draw(treatment_dicts())])
+                variant[where] = lines_fit(consistent([*kept, draw(treatment_dicts())]))
         else:
             key = draw(st.sampled_from(sorted(set(other) - {"schema_version", "hormone_receptor"})))
             variant[key] = other[key]

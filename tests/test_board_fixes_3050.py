@@ -121,3 +121,142 @@ def test_the_gedatolisib_triplet_after_palbociclib_rests_on_viktoria_1_not_on_no
     assert "no evidence for giving it again" not in texts
     assert "VIKTORIA-1 gave palbociclib after a CDK4/6 inhibitor" in texts
     assert triplet.scores.history == doublet.scores.history
+
+
+# the adversarial review (cases 3140 on): input accepted and read wrongly
+
+
+def _after_palbociclib(*biomarkers: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    return _woman(
+        "2026-05-01",
+        list(biomarkers),
+        _course(["palbociclib", "letrozole"], "2024-06-01", "2026-03-25", "progression", line=1),
+        **kw,
+    )
+
+
+@pytest.mark.parametrize(
+    ("gene", "variant", "other"),
+    [("ESR1", "E545K", "PIK3CA"), ("PIK3CA", "D538G", "ESR1"), ("PIK3CA", "Y537S", "ESR1"),
+     ("PIK3CA", "E17K", "AKT1"), ("ESR1", "p.Glu545Lys", "PIK3CA")],
+)  # fmt: skip
+def test_another_genes_hotspot_on_a_result_is_refused(gene: str, variant: str, other: str) -> None:
+    """Case 3147 (MAJOR): E545K on an ESR1 row put elacestrant first; D538G, Y537S or E17K on
+    a PIK3CA row passed: a shifted column sends the patient to the wrong drug."""
+    message = _refusal(_after_palbociclib(result(gene, "mutated", variant=variant)))
+    assert "biomarkers[0]" in message
+    assert f"hotspot of {other}" in message
+
+
+def test_esr1_e542k_where_esr1_has_a_glutamate_passes() -> None:
+    # ESR1's residue 542 is a glutamate (helix 12, LYDLLLEMLDAHR): E542K there is possible
+    _planned(_after_palbociclib(result("ESR1", "mutated", variant="E542K")), "ye2024")
+
+
+@pytest.mark.parametrize("text", ["none detected", "wild type", "amplification", "no mutation"])
+def test_a_mutation_whose_variant_says_none_was_found_is_refused(text: str) -> None:
+    """Case 3148 (MAJOR): 'mutated' with variant 'none detected' put capivasertib and
+    alpelisib in the preferred tier."""
+    message = _refusal(_after_palbociclib(result("PIK3CA", "mutated", variant=text)))
+    assert "biomarkers[0]" in message
+    assert repr(text) in message
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["itraconazole stopped 2026-03, now rifampicin", "citalopram stopped, now escitalopram"],
+)
+def test_a_stopped_drug_and_its_successor_in_one_entry_are_refused(entry: str) -> None:
+    """Case 3150 (MAJOR): 'itraconazole stopped, now rifampicin' was read as not taken: the
+    inducer's action disappeared and capivasertib stayed first."""
+    message = _refusal(_on_qt_drugs(entry))
+    assert f"medications[0] {entry!r}" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["positive pregnancy test 2026-04-20, about 8 weeks", "pregnancy", "gestation 20 weeks"],
+)
+def test_a_current_pregnancy_in_free_text_is_refused(text: str) -> None:
+    """Case 3151 (MAJOR): these passed ('pregnant' did not) and capivasertib was preferred for
+    a pregnant woman."""
+    data = _after_palbociclib(menopausal_status="premenopausal", other_conditions=[text])
+    message = _refusal(data)
+    assert "other_conditions[0]" in message
+    assert '"pregnancy"' in message
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("type 1 diabetes (insulin pump), HbA1c 8.4%", "diabetes"),
+     ("long QT syndrome (QTc 490 ms)", "qtc_prolonged"),
+     ("interstitial lung disease on CT 2025", "interstitial_lung_disease")],
+)  # fmt: skip
+def test_a_comorbidity_resistx_reads_in_free_text_is_refused(text: str, named: str) -> None:
+    """Case 3143 (MAJOR): type 1 diabetes and long QT in other_conditions left alpelisib and
+    ribociclib high, the text only repeated as not assessed."""
+    message = _refusal(_after_palbociclib(other_conditions=[text]))
+    assert f"other_conditions[0] {text!r}" in message
+    assert named in message
+    assert "comorbidities" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "family history of diabetes",
+        "no diabetes",
+        "prediabetes",
+        "gestational diabetes 2009",
+        "osteoarthritis",
+        "pregnancy test negative",
+    ],
+)
+def test_free_text_that_names_no_current_comorbidity_passes(text: str) -> None:
+    plan = _planned(_after_palbociclib(other_conditions=[text]), "ye2024")
+    assert text in plan.not_assessed
+
+
+def test_a_course_left_ongoing_under_a_later_line_is_refused() -> None:
+    """Case 3146 (MAJOR): line 1 palbociclib + letrozole 'ongoing' while line 2 capecitabine
+    started after it and ended in progression: the palbociclib doublet was preferred again."""
+    data = _woman(
+        "2026-05-01",
+        [],
+        _course(["palbociclib", "letrozole"], "2024-06-01", None, "ongoing", line=1),
+        _course(["capecitabine"], "2025-06-01", "2026-04-20", "progression", line=2),
+    )
+    message = _refusal(data)
+    assert "treatments[0]" in message
+    assert "treatments[1]" in message
+
+
+def test_a_suppression_course_going_on_under_later_lines_passes() -> None:
+    data = _woman(
+        "2026-05-01",
+        [],
+        _course(["goserelin"], "2024-06-01", None, "ongoing"),
+        _course(["palbociclib", "letrozole"], "2024-06-01", "2025-05-20", "progression", line=1),
+        _course(["fulvestrant"], "2025-06-01", "2026-04-20", "progression", line=2),
+        menopausal_status="premenopausal",
+    )
+    _planned(data, "ye2024")
+
+
+def test_a_course_with_no_setting_or_line_before_line_1_is_refused() -> None:
+    """Case 3144 (MAJOR): adjuvant AC-T and tamoxifen recorded with neither setting nor line
+    were read as metastatic lines, and trastuzumab deruxtecan came first for '1 prior
+    chemotherapy line'. A course before line 1 cannot be a metastatic line."""
+    chemo = {"drugs": ["doxorubicin", "cyclophosphamide", "paclitaxel"]}
+    data = _woman(
+        "2026-05-01",
+        [],
+        {**chemo, "started_on": "2015-01-05", "ended_on": "2015-07-01", "stop_reason": "completed"},
+        {"drugs": ["tamoxifen"], "started_on": "2015-08-01", "ended_on": "2020-08-01",
+         "stop_reason": "completed"},
+        _course(["palbociclib", "letrozole"], "2024-06-01", "2026-03-25", "progression", line=1),
+    )  # fmt: skip
+    message = _refusal(data)
+    assert "treatments[0]" in message
+    assert "treatments[1]" in message
+    assert "setting" in message

@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
 import random
-import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
 
 import resistx
+from tests import strategies
 
 SCRIPT = Path(__file__).parent.parent / "scripts" / "fuzz.py"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
-def _load() -> Any:
-    spec = importlib.util.spec_from_file_location("resistx_fuzz", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-fuzz = _load()
+fuzz = strategies.fuzz_script()
 
 
 def test_a_thousand_fuzzed_inputs_raise_only_the_documented_errors_and_fast() -> None:

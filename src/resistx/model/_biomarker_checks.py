@@ -5,12 +5,18 @@ no germline mutation; PIK3CA 'wild_type' naming H1047R read as wild type)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
 
 from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
-from resistx.vocab.variants import PROTEIN_LENGTHS, hotspot_of, past_the_protein
+from resistx.vocab.variants import (
+    PROTEIN_LENGTHS,
+    foreign_hotspot,
+    hotspot_of,
+    past_the_protein,
+)
 
 S = BiomarkerStatus
 
@@ -116,6 +122,31 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
     gene = _gene(inst)
     if value is not None and gene is not None:
         _within_protein(gene, value)
+        other = foreign_hotspot(gene, value)
+        if other is not None:
+            msg = (
+                f"{value!r} is a hotspot of {other}, not a known change of {gene}: is this "
+                f"{other}'s result?"
+            )
+            raise ValueError(msg)
+    if value is not None and status is S.MUTATED and _says_none(value):
+        msg = (
+            f"variant {value!r} says no mutation was found, beside status 'mutated': one of "
+            "the two is miskeyed (a result that found none is 'not_detected'; an "
+            "amplification is status 'amplified')"
+        )
+        raise ValueError(msg)
+
+
+#: a variant's words that say no mutation was found, or that name another kind of alteration
+_NONE_FOUND = re.compile(
+    r"\b(none|not detected|no mutation|negative|wild[ -]?type|wt|amplification|amplified|"
+    r"no variant|undetected|normal)\b"
+)
+
+
+def _says_none(variant: str) -> bool:
+    return _NONE_FOUND.search(variant.casefold()) is not None
 
 
 def _within_protein(gene: str, variant: str) -> None:

@@ -43,7 +43,7 @@ from resistx.model.enums import (
 )
 from resistx.vocab import adverse_events as ae_vocab
 from resistx.vocab import drugs as drug_vocab
-from resistx.vocab.comorbidities import INSULIN, Comorbidity
+from resistx.vocab.comorbidities import INSULIN, Comorbidity, named_in_text
 from resistx.vocab.interactions import diabetes_drug_taken_now, insulin_taken_now
 from resistx.vocab.medication_names import medications_read
 
@@ -654,18 +654,37 @@ def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value:
     """A current pregnancy written only as free text, which no rule reads (case 2080b:
     ribociclib + letrozole preferred beside 'pregnant, 20 weeks gestation'): record it as the
     comorbidity, and the text may stay beside it."""
-    if any(c.name is Comorbidity.PREGNANCY for c in getattr(inst, "comorbidities", ()) or ()):
-        return
+    recorded = {c.name for c in getattr(inst, "comorbidities", ()) or ()}
+    problems = []
     for i, text in enumerate(value):
-        words = set(re.findall(r"[a-z]+", text.casefold()))
-        current = "pregnant" in words or ("pregnancy" in words and bool(words & _CURRENT))
-        if current and not words & _NOT_PREGNANT:  # a date beside it ('LMP 2026-03-01') too
-            msg = (
+        if Comorbidity.PREGNANCY not in recorded and _current_pregnancy(text):
+            problems.append(
                 f"other_conditions[{i}] {text!r} names a pregnancy, which no rule reads as free "
                 'text: record the comorbidity "pregnancy" (rules 134 and 135), and keep the '
                 "gestation here"
             )
-            raise ValueError(msg)
+        elif (named := named_in_text(text)) is not None and named[0] not in recorded:
+            problems.append(
+                f"other_conditions[{i}] {text!r} names {named[0].value}, which rules read but "
+                f"not as free text: record it under comorbidities as {named[1]}, and keep the "
+                "detail here (or say here that it is not the patient's now: 'no', 'family')"
+            )
+    if problems:
+        raise ValueError("; ".join(problems))
+
+
+def _current_pregnancy(text: str) -> bool:
+    """A free text naming a current pregnancy: 'pregnant', a pregnancy or gestation with its
+    weeks or trimester, 'pregnancy' alone, a positive pregnancy test (case 3151)."""
+    words = set(re.findall(r"[a-z]+", text.casefold()))
+    positive_test = {"positive", "pregnancy", "test"} <= words
+    current = (
+        "pregnant" in words
+        or positive_test
+        or bool(words & {"pregnancy", "gestation"} and (words & _CURRENT or words == {"pregnancy"}))
+    )
+    negated = words & _NOT_PREGNANT - ({"test"} if positive_test else set())
+    return current and not negated  # a date beside it ('LMP 2026-03-01') too
 
 
 def _no_metastatic_course_before(
@@ -728,6 +747,44 @@ def _relapse_fits_early_courses(
             "date, the course's dates or its stop reason"
         )
         raise ValueError(msg)
+
+
+def _lines_in_their_places(_inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A numbered line ongoing while a later line began is over (case 3146: line 1 left
+    'ongoing' under a progressed line 2 was read as a CDK4/6 inhibitor never progressed on); a
+    course read as metastatic, with no line, that ended before line 1 began is not a metastatic
+    line (case 3144: adjuvant AC-T and tamoxifen with no setting were read as metastatic lines,
+    the setting's default)."""
+    numbered = [(i, t) for i, t in enumerate(value) if t.metastatic and t.line is not None]
+    if not numbered:
+        return
+    problems = [
+        f"treatments[{i}] (line {t.line}) is ongoing, yet treatments[{j}] (line {u.line}) began "
+        f"on {u.started_on} after it: give how line {t.line} ended (its ended_on and stop_reason)"
+        for i, t in numbered
+        if t.stop_reason is StopReason.ONGOING and not t.suppression_only and t.started_on
+        for j, u in numbered
+        if u.line > t.line and u.started_on and u.started_on > t.started_on
+    ]
+    first = min((t.started_on for _i, t in numbered if t.line == 1 and t.started_on), default=None)
+    before = [
+        f"treatments[{i}]"
+        for i, t in enumerate(value)
+        if first is not None
+        and t.metastatic
+        and t.line is None
+        and not t.suppression_only
+        and t.ended_on is not None
+        and t.ended_on < first
+    ]
+    if before:
+        problems.append(
+            f"{', '.join(before)} ended before line 1 began ({first}) and give no line, so they "
+            "are read as metastatic only by the setting's default: give their setting "
+            "('adjuvant', 'neoadjuvant'), or number the lines from the first metastatic one"
+        )
+    if problems:
+        raise ValueError("; ".join(problems))
 
 
 def _early_courses_first(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -1509,6 +1566,7 @@ class Profile:
             _no_course_twice,
             _courses_in_order,
             _early_courses_first,
+            _lines_in_their_places,
         ],
     )
     #: schema 2: the drugs given after this decision, when known (a cohort's concordance reads

@@ -329,3 +329,33 @@ def known(name: str) -> Comorbidity | None:
         return Comorbidity(normalise(name))
     except ValueError:
         return None
+
+
+#: words that say a free text's condition is not the patient's now ('no diabetes', 'family
+#: history of diabetes', 'pre-diabetes', 'ILD ruled out')
+_NOT_THE_PATIENTS = frozenset(
+    {"no", "not", "without", "denies", "denied", "negative", "family", "excluded", "ruled"}
+    | {"pre", "borderline", "risk", "screening", "suspected", "query", "possible"}
+)
+_LONGEST_NAME = 6  # words in the longest name or alias
+
+
+def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
+    """The comorbidity resistx reads that a free text names (by its name or an alias, as whole
+    words; diabetes any way ``recorded_as`` reads it), and how to record it; None where it
+    names none or says it is not the patient's (case 3143: 'type 1 diabetes (insulin pump)'
+    and 'long QT syndrome' in other_conditions left alpelisib and ribociclib high)."""
+    words = re.findall(r"[a-z0-9']+", text.casefold().replace("-", " "))
+    if (_NOT_THE_PATIENTS | _NOT_MELLITUS) & set(words):  # gestational: no diabetes now
+        return None
+    how = recorded_as(text)
+    if how is not None:
+        return Comorbidity.DIABETES, how
+    values = {c.value for c in Comorbidity}
+    for size in range(_LONGEST_NAME, 0, -1):
+        for start in range(len(words) - size + 1):
+            key = "_".join(words[start : start + size])
+            name = ALIASES.get(key, key)
+            if name in values and name != Comorbidity.PREGNANCY.value:  # pregnancy: its own
+                return Comorbidity(name), f'{{"name": "{name}"}}'
+    return None

@@ -103,9 +103,19 @@ def changed_drug(entry: str) -> bool:
     which of the two is taken now, one entry cannot say)."""
     text = folded(entry)
     words = set(re.findall(r"[a-z']+", text))
+    # 'itraconazole stopped, now rifampicin' (case 3150): the word that says one is stopped
+    # would hide the one taken now, where resistx reads it ('insulin stopped, now metformin'
+    # says what it means)
+    now = re.split(r"\b(?:now|currently)\b", text, maxsplit=1)
+    if words & NOT_TAKEN and len(now) == 2 and _names_read(now[1]):
+        return True
     if not (words & _CHANGE_WORDS or _CHANGE_MARKS.search(text)):
         return False
-    return bool(words & _READ_WORDS) or is_insulin(entry)
+    return _names_read(text)
+
+
+def _names_read(text: str) -> bool:
+    return bool(set(re.findall(r"[a-z']+", text)) & _READ_WORDS) or is_insulin(text)
 
 
 #: the one-word names resistx reads (an entry's words are matched against them)

@@ -83,6 +83,40 @@ def past_the_protein(gene: str, variant: str) -> int | None:
     return position if length is not None and position > length else None
 
 
+#: other genes' best-known activating changes, for the check that a result's variant is its
+#: gene's (case 3147: ESR1's ligand-binding-domain mutations, AKT1's E17K; the review's
+#: section on ESR1 names Y537S and D538G)
+OTHER_HOTSPOTS = MappingProxyType(
+    {
+        "ESR1": frozenset(
+            {"Y537S", "Y537N", "Y537C", "D538G", "E380Q", "L536H", "L536R", "L536P", "S463P"}
+        ),
+        "AKT1": frozenset({"E17K"}),
+    }
+)
+#: residues known at some positions of a gene's protein (UniProt P03372: ESR1's helix 12,
+#: 536-548, LYDLLLEMLDAHR): a change whose first residue is the gene's own there may be its
+_RESIDUES = MappingProxyType({"ESR1": dict(zip(range(536, 549), "LYDLLLEMLDAHR", strict=True))})
+
+
+def foreign_hotspot(gene: str, variant: str) -> str | None:
+    """For a gene with listed hotspots (ESR1, PIK3CA, AKT1), the other gene whose listed
+    activating change ``variant`` is, where it cannot be ``gene``'s own (not listed for it, and not known to start from ``gene``'s residue there):
+    a shifted column (case 3147: E545K on an ESR1 row put elacestrant first)."""
+    if gene not in HOTSPOTS and gene not in OTHER_HOTSPOTS:  # BRCA1's residue 1047 may be an H
+        return None
+    change = protein_change(variant)
+    owners = [g for g, listed in HOTSPOTS.items() if change in listed]
+    owners += [g for g, listed in OTHER_HOTSPOTS.items() if change in listed]
+    if not owners or gene in owners:
+        return None
+    found = _POSITION.match(change)
+    residues = _RESIDUES.get(gene, {})
+    if found and residues.get(int(found[1])) == change[0]:
+        return None
+    return owners[0]
+
+
 def hotspot_of(variant: str) -> str | None:
     """The gene whose listed activating change ``variant`` is (``HOTSPOTS``), or None."""
     change = protein_change(variant)
