@@ -4,15 +4,19 @@ the behaviour a clinician relies on."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
 
+import resistx
+from resistx.interop import from_fhir
 from tests.helpers import result
-from tests.test_board_fixes_882 import _course
+from tests.test_board_fixes_882 import PALBO_LETROZOLE, _actions, _course, _premenopausal
 from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_2205 import _planned, _refusal
 from tests.test_board_fixes_2790 import _on_qt_drugs
+from tests.test_interop_edges import bundle
 
 
 @pytest.mark.parametrize(
@@ -260,3 +264,116 @@ def test_a_course_with_no_setting_or_line_before_line_1_is_refused() -> None:
     assert "treatments[0]" in message
     assert "treatments[1]" in message
     assert "setting" in message
+
+
+# the review of real-format records (cases 3080 on)
+
+
+def test_a_later_tumour_call_of_a_germline_variant_keeps_it_germline() -> None:
+    """Case 3085 (MAJOR): a germline BRCA2 frameshift, then the same variant on ctDNA labelled
+    somatic: the ctDNA call replaced the germline one (read as a reclassification), and the
+    plan called it a somatic BRCA2 mutation, talazoparib outside its label, and asked for
+    germline testing again. A germline variant is permanent; only a germline report amends it."""
+    frameshift = "p.Ser1982ArgfsTer22"
+    germline = result(
+        "BRCA2", "mutated", origin="germline", tested_on="2023-03-01", variant=frameshift,
+        classification="pathogenic",
+    )  # fmt: skip
+    later = result(
+        "BRCA2", "mutated", origin="somatic", tested_on="2025-10-01", variant=frameshift,
+        classification="pathogenic",
+    )  # fmt: skip
+    plan = _planned(_after_palbociclib(germline, later), "ye2024")
+    said = " ".join(r.text for o in plan.options for r in o.reasons)
+    assert "somatic BRCA2 mutation" not in said
+    assert "germline BRCA2" in said
+    assert "outside its label" not in " ".join(
+        r.text for o in plan.options if o.regimen.id == "talazoparib" for r in o.reasons
+    )
+
+
+def _with_statement(
+    drug: str, code: str, reason: str, resource: str = "MedicationStatement"
+) -> Any:
+    data = bundle()
+    subject = next(e["resource"]["subject"] for e in data["entry"] if "subject" in e["resource"])
+    data["entry"].append(
+        {
+            "resource": {
+                "resourceType": resource,
+                "id": "other-use",
+                "status": "active",
+                **({"intent": "order"} if resource == "MedicationRequest" else {}),
+                "medicationCodeableConcept": {
+                    "coding": [
+                        {"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": code,
+                         "display": drug}
+                    ]
+                },
+                **(
+                    {"dosageInstruction": [{"timing": {"repeat": {"boundsPeriod": {"start": "2012-03-01"}}}}]}
+                    if resource == "MedicationRequest"
+                    else {"effectivePeriod": {"start": "2012-03-01"}}
+                ),
+                "reasonCode": [{"coding": [{"system": "http://snomed.info/sct",
+                                            "code": "69896004", "display": reason}]}],
+                "subject": subject,
+            }
+        }
+    )  # fmt: skip
+    return from_fhir(data)
+
+
+@pytest.mark.parametrize("resource", ["MedicationStatement", "MedicationRequest"])
+def test_methotrexate_for_rheumatoid_arthritis_is_a_medication_not_a_chemotherapy_line(
+    resource: str,
+) -> None:
+    """Case 3086 (MAJOR): methotrexate 15 mg weekly for rheumatoid arthritis, its reason in the
+    record, was read as a metastatic chemotherapy course going on: '2 prior chemotherapy or
+    ADC lines', sacituzumab govitecan first."""
+    conversion = _with_statement(
+        "methotrexate", "6851", "Rheumatoid arthritis (disorder)", resource
+    )
+    profile = conversion.profile
+    assert all("methotrexate" not in t.drugs for t in profile.treatments)
+    assert profile.medications == ("methotrexate",)
+
+
+def test_methotrexate_given_for_breast_cancer_stays_a_course() -> None:
+    conversion = _with_statement("methotrexate", "6851", "Malignant neoplasm of breast")
+    assert any("methotrexate" in t.drugs for t in conversion.profile.treatments)
+
+
+def test_two_ecog_scores_on_one_day_that_disagree_are_refused() -> None:
+    """Case 3105 (MAJOR): ECOG 1 and ECOG 3 on the same day; the converter took the first in
+    the bundle and reported the other as 'before the latest result'."""
+    data = bundle()
+    same_day = copy.deepcopy(data["entry"][5])
+    same_day["resource"]["id"] = "ecog-same-day"
+    same_day["resource"]["valueInteger"] = 3
+    data["entry"].insert(5, same_day)
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert "ECOG 3 and ECOG 1" in str(caught.value) or "ECOG 1 and ECOG 3" in str(caught.value)
+    assert "same day" in str(caught.value)
+
+
+def test_a_gnrh_agonist_last_given_within_a_depots_reach_asks_which_depot() -> None:
+    """Case 3084 (MAJOR): leuprorelin 11.25 mg every 3 months, last given 58 days before the
+    progression on palbociclib + letrozole: the plan said it 'stopped ... before letrozole did'
+    and that the progression may be ovarian escape, though a 3-monthly depot covered her to
+    the progression. Within 12 weeks of its last dose the plan asks which depot it was."""
+    leuprorelin = _course(["leuprorelin"], "2024-08-05", "2025-12-31", "patient_choice")
+    [action] = _actions(_planned(_premenopausal(leuprorelin, PALBO_LETROZOLE), "ye2024"),
+                        "ovarian_suppression_stopped")  # fmt: skip
+    assert "stopped on" not in action.text
+    assert "last recorded dose" in action.text
+    assert "3-monthly depot" in action.text
+    assert action.before_choosing
+
+
+def test_a_gnrh_agonist_stopped_beyond_any_depots_reach_still_reads_as_stopped() -> None:
+    goserelin = _course(["goserelin"], "2024-07-20", "2025-05-10", "patient_choice")
+    [action] = _actions(_planned(_premenopausal(goserelin, PALBO_LETROZOLE), "ye2024"),
+                        "ovarian_suppression_stopped")  # fmt: skip
+    assert "stopped on 2025-05-10" in action.text

@@ -223,7 +223,16 @@ def latest_ecog(b: Builder) -> None:
     """The latest ECOG result is the patient's (an undated one only when no other is dated)."""
     if not b.ecog:
         return
-    _, score, path = max(b.ecog, key=lambda e: e[0])
+    date, score, path = max(b.ecog, key=lambda e: e[0])
+    same_day = [e for e in b.ecog if e[0] == date and e[1] != score]
+    if same_day:  # case 3105: ECOG 1 and 3 on one day, the first in the bundle was taken
+        others = ", ".join(f"ECOG {s} ({where})" for _d, s, where in same_day)
+        b.problem(
+            path,
+            f"ECOG {score} and {others} on the same day{f' ({date})' if date else ''}: "
+            "which is the patient's now cannot be told; give one",
+        )
+        return
     b.set("ecog", score, path)
     b.use(path, codes.ECOG, f"ECOG {score}")
     for _date, earlier, other in b.ecog:

@@ -9,6 +9,7 @@ reported, not read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,6 +28,7 @@ from resistx.interop._fhirtypes import Coded, coded, codings, first_code, genomi
 from resistx.interop._source import Source, load_document
 from resistx.interop.conversion import Builder, Conversion
 from resistx.vocab.drugs import named_in
+from resistx.vocab.medication_names import OTHER_USES
 
 FORMAT = "mCODE FHIR R4 Bundle"
 _NOT_HELD = "not held by a resistx profile"
@@ -140,7 +142,10 @@ def _resource(
     specimens, meds = found
     kind = resource.get("resourceType")
     status = resource.get("status")
-    if kind == "MedicationStatement" and _cancer_drug(resource, path, meds):
+    if kind in _MEDICATIONS and (other := _another_condition(resource, path, meds)):
+        b.assume(f"{path}.reasonCode", f"{other}: a medication for it, not a cancer course")
+        kind = "MedicationStatement"  # case 3086: methotrexate for rheumatoid arthritis
+    elif kind == "MedicationStatement" and _cancer_drug(resource, path, meds):
         kind = "MedicationStatement of a cancer drug"  # a course, taken or not now (case 2360b)
     if status in _NOT_RECORDS.get(str(kind), ()):
         b.skip(
@@ -445,6 +450,36 @@ def _medication(
         b.use(f"{path}.status", resource.get("status"), "stop_reason ongoing")
     b.rest(resource, path, (*_STRUCTURE, *read), "medication detail " + _NOT_HELD)
     return course
+
+
+_MEDICATIONS = ("MedicationStatement", "MedicationRequest", "MedicationAdministration")
+#: words of a reason that name the cancer (or its treatment's setting)
+_CANCER_WORDS = re.compile(r"breast|cancer|carcinom|neoplas|malignan|metasta|tumou?r|oncolog")
+
+
+def _another_condition(resource: Mapping[str, Any], path: str, meds: Medications) -> str | None:
+    """The reason a medication with uses outside cancer (``OTHER_USES``: methotrexate,
+    cyclophosphamide, estradiol, bevacizumab) is given, where the record names one and it is no
+    cancer: a medication then, not a course (case 3086). Read on a builder of its own, as
+    ``_cancer_drug`` does."""
+    med = _medication_codes(Builder(FORMAT), resource, path, meds)
+    named = [d for c in (med.code or "").split() if (d := drugs.by_code(c))]
+    named += list(named_in(med.label)) if med.label else []
+    if not named or not set(named) <= OTHER_USES:
+        return None
+    reasons = [
+        str(text)
+        for concept in resource.get("reasonCode") or ()
+        if isinstance(concept, Mapping)
+        for text in (
+            concept.get("text"),
+            *(c.get("display") for c in concept.get("coding") or () if isinstance(c, Mapping)),
+        )
+        if isinstance(text, str) and text.strip()
+    ]
+    if not reasons or any(_CANCER_WORDS.search(r.casefold()) for r in reasons):
+        return None
+    return reasons[0]
 
 
 def _cancer_drug(resource: Mapping[str, Any], path: str, meds: Medications) -> bool:

@@ -222,16 +222,20 @@ def _started_before_a_dated(t: Treatment, progressed: tuple[Treatment, ...]) -> 
 def superseded(ordered: list[BiomarkerResult]) -> frozenset[BiomarkerResult]:
     """Results (oldest first) whose variant a later result of the gene classifies again: the
     later call governs (case 1973: a germline BRCA2 variant called likely pathogenic, then a
-    VUS by an amended report, still opened a PARP inhibitor)."""
+    VUS by an amended report, still opened a PARP inhibitor). A germline call is classified
+    again by a germline report only: a tumour or plasma call of the same variant is the same
+    inherited variant found again (case 3085: it was read as a somatic BRCA2 mutation)."""
     found = set()
     for k, r in enumerate(ordered):
         name = (r.variant or "").strip().casefold()
+        germline = r.origin is Origin.GERMLINE
         if (
             name
             and r.classification is not None
             and any(
                 (later.variant or "").strip().casefold() == name
                 and later.classification is not None
+                and (not germline or later.origin is Origin.GERMLINE)
                 for later in ordered[k + 1 :]
             )
         ):

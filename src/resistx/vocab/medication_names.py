@@ -125,7 +125,7 @@ _READ_WORDS = frozenset(n for n in READ_NAMES if " " not in n)
 #: the classes of a treatment the plan reads from the treatment history (a GnRH agonist's
 #: suppression, an endocrine line, a targeted drug, an ADC, chemotherapy): among the
 #: medications it would be missed (the recheck of session 54: goserelin there passed beside
-#: 'postmenopausal'); not the drugs with common uses outside cancer (``_OTHER_USES``)
+#: 'postmenopausal'); not the drugs with common uses outside cancer (``OTHER_USES``)
 _TREATMENT_CLASSES = frozenset(DrugClass) - {
     DrugClass.OTHER_ENDOCRINE,
     DrugClass.UNCLASSIFIED,
@@ -133,7 +133,7 @@ _TREATMENT_CLASSES = frozenset(DrugClass) - {
 }
 #: methotrexate (arthritis), cyclophosphamide (autoimmune disease), estradiol (hormone
 #: therapy), bevacizumab (eye injections)
-_OTHER_USES = frozenset({"methotrexate", "cyclophosphamide", "estradiol", "bevacizumab"})
+OTHER_USES = frozenset({"methotrexate", "cyclophosphamide", "estradiol", "bevacizumab"})
 
 
 #: the words of ``NOT_TAKEN`` that say the drug was taken before
@@ -154,7 +154,7 @@ def treatment_named(entry: str, given: Collection[str] = ()) -> tuple[str, ...]:
     return tuple(
         d
         for d in named_in(entry)
-        if d not in _OTHER_USES
+        if d not in OTHER_USES
         and drug_vocab.drug_class(d) in _TREATMENT_CLASSES
         and not (past and d in given)
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from resistx.model.enums import DrugClass, Sex
-from resistx.model.profile import Treatment
+from resistx.model.profile import GNRH_SUPPRESSION_DAYS, Treatment
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, PlanEffect, rule
@@ -98,6 +98,22 @@ def _read_as_resistance(
     return read
 
 
+def _stopped(gnrh: Treatment, t: Treatment, drug: str) -> str:
+    """How a GnRH-agonist course ended before ``t``: within a 3-monthly depot's reach of
+    ``t``'s end, its last dose may still have covered the progression (case 3084: leuprorelin
+    11.25 mg last given 58 days before it read as 'stopped')."""
+    gap = (t.end_date - gnrh.end_date).days if t.end_date and gnrh.end_date else None
+    ended = f"{f' (on {t.end_date})' if t.end_date else ''}"
+    if gap is None or gap > GNRH_SUPPRESSION_DAYS:
+        return f"{gnrh.drugs[0]} stopped on {gnrh.end_date}, before {drug} did{ended}."
+    return (
+        f"{gnrh.drugs[0]}'s last recorded dose was on {gnrh.end_date}, {gap} days before {drug} "
+        f"ended{ended}. A 3-monthly depot (goserelin 10.8 mg, leuprorelin 11.25 mg) suppresses "
+        f"for up to {GNRH_SUPPRESSION_DAYS} days and covered the progression; a monthly one "
+        "did not: ask which it was."
+    )
+
+
 def _unsuppressed(
     facts: Facts, t: Treatment, how: str, gnrh: Treatment | None, first: Callable[[Treatment], bool]
 ) -> PlanEffect:
@@ -108,8 +124,7 @@ def _unsuppressed(
         return PlanEffect(
             code="ovarian_suppression_stopped",
             first=True,
-            text=f"{course}: {gnrh.drugs[0]} stopped on {gnrh.end_date}, before {drug} did"
-            f"{f' (on {t.end_date})' if t.end_date else ''}. Before the menopause "
+            text=f"{course}: {_stopped(gnrh, t, drug)} Before the menopause "
             f"{_alone(drug)} (rule 40): the progression may be ovarian escape, not the "
             "endocrine resistance the options read. Check oestradiol, and restart ovarian "
             "suppression, before choosing: the options below read the progression as "
