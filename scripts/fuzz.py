@@ -551,13 +551,21 @@ def lines_fit(metastatic: list[dict[str, Any]]) -> None:
     progressed, the other's end left out."""
     numbered = [t for t in metastatic if t.get("line") is not None and t.get("started_on")]
     for t in numbered:
-        later = [u for u in numbered if u["line"] > t["line"] and u["started_on"] > t["started_on"]]
+        later = [
+            u for u in metastatic if u.get("started_on", "") > t["started_on"] and _later(u, t)
+        ]
         if t.get("stop_reason") == "ongoing" and later:
             t["stop_reason"] = "progression"
     first = min((t["started_on"] for t in numbered if t["line"] == 1), default=None)
     for t in metastatic:
         if first is not None and t.get("line") is None and t.get("ended_on", "9999") < first:
             del t["ended_on"]
+
+
+def _later(u: dict[str, Any], t: dict[str, Any]) -> bool:
+    """``u`` a later line than ``t``: numbered after it, or of no line and progressed."""
+    line = u.get("line")
+    return line > t["line"] if line is not None else u.get("stop_reason") == "progression"
 
 
 def _placed_apart(treatments: list[dict[str, Any]]) -> None:

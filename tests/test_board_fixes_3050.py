@@ -19,22 +19,33 @@ from tests.test_board_fixes_2790 import _on_qt_drugs
 from tests.test_interop_edges import bundle
 
 
+def _qt_asked(entry: str) -> bool:
+    plan = _planned(_on_qt_drugs(entry), "practice-2026")
+    return any(a.code == "qt_drug_change" for a in plan.actions)
+
+
 @pytest.mark.parametrize(
-    "entry",
+    ("entry", "qt_drug_now"),
     [
-        "escitalopram switched to sertraline",
-        "sertraline stopped, switched to escitalopram",
-        "warfarin changed to apixaban",
-        "clarithromycin -> amoxicillin",
+        ("escitalopram switched to sertraline", False),
+        ("sertraline stopped, switched to escitalopram", True),
+        ("sertraline 50mg (switched from citalopram 2025)", False),
+        ("citalopram stopped, now escitalopram", True),
+        ("citalopram 20 -> 10 mg (QTc)", True),
+        ("Citalopram dose changed to 10 mg daily", True),
+        ("methadone 40 mg daily - no side effects", True),
+        ("metoclopramide stopped, ondansetron started 04/2026", True),
+        ("ondansetron discontinued, commenced metoclopramide", False),
     ],
 )
-def test_a_medication_entry_recording_a_change_of_drug_is_refused(entry: str) -> None:
+def test_a_change_of_drug_in_one_entry_reads_the_drug_taken_now(
+    entry: str, qt_drug_now: bool
+) -> None:
     """Session 54's sweep (3020, left): 'escitalopram switched to sertraline' read escitalopram
-    as taken now, a QT drug beside ribociclib; the reverse hid one behind 'stopped'. One entry
-    cannot say which drug is taken now: it is refused, naming the entry."""
-    message = _refusal(_on_qt_drugs(entry))
-    assert f"medications[0] {entry!r}" in message
-    assert "one entry per drug taken now" in message
+    as taken now, beside ribociclib; 'X stopped, now Y' hid Y behind 'stopped' (3150). A
+    refusal tried first refused dose changes and 'Y (switched from X)' (the recheck, 3171):
+    the entry's drug taken now is read instead, a negation only in its own clause."""
+    assert _qt_asked(entry) is qt_drug_now
 
 
 def test_a_change_of_drug_resistx_does_not_read_passes_as_unread() -> None:
@@ -43,7 +54,7 @@ def test_a_change_of_drug_resistx_does_not_read_passes_as_unread() -> None:
 
 
 @pytest.mark.parametrize(
-    ("entry", "meant"), [("methadon 40 mg", "methadone"), ("amiodarrone", "amiodarone")]
+    ("entry", "meant"), [("methadonne 40 mg", "methadone"), ("amiodarrone", "amiodarone")]
 )
 def test_a_misspelt_qt_drug_is_refused_with_the_name_it_likely_meant(
     entry: str, meant: str
@@ -79,22 +90,29 @@ def test_common_drugs_near_a_qt_drug_are_not_taken_for_misspellings(entry: str) 
     _planned(_on_qt_drugs(entry), "ye2024")
 
 
-def test_a_past_endocrine_drug_among_the_medications_not_in_the_treatments_is_refused() -> None:
-    """Session 54 (2998g, left): 'tamoxifen stopped 2019' among the medications passed, and the
-    plan never read the tamoxifen line: a past cancer treatment belongs in treatments."""
-    message = _refusal(_on_qt_drugs("tamoxifen stopped 2019"))
-    assert "medications[0] 'tamoxifen stopped 2019'" in message
-    assert "treatments" in message
-
-
-@pytest.mark.parametrize("entry", ["allergic to paclitaxel", "declined capecitabine"])
-def test_a_cancer_drug_never_given_among_the_medications_passes(entry: str) -> None:
+@pytest.mark.parametrize(
+    "entry",
+    ["tamoxifen 2008-2013 (chemoprevention) - completed", "tamoxifen stopped 2019",
+     "capecitabine adjuvant for colon cancer 2016 - completed", "allergic to paclitaxel",
+     "declined capecitabine"],
+)  # fmt: skip
+def test_a_cancer_drug_not_taken_now_among_the_medications_passes(entry: str) -> None:
+    """The recheck (3172k-t, MAJOR): refusing 'tamoxifen stopped' without a tamoxifen course
+    (tried for 2998g) sent chemoprevention and another cancer's treatment to treatments."""
     _planned(_on_qt_drugs(entry), "ye2024")
 
 
-def test_a_past_endocrine_drug_among_the_medications_already_in_the_treatments_passes() -> None:
-    data = _on_qt_drugs("letrozole stopped 2026")
+def test_a_course_going_on_named_again_among_the_medications_passes() -> None:
+    """The recheck (3178a, MAJOR): 'fulvestrant 500 mg IM q28d' beside its course going on was
+    refused, pointing to treatments, which held it."""
+    data = _on_qt_drugs("fulvestrant 500 mg IM q28d")
+    data["treatments"].append(_course(["fulvestrant"], "2026-05-15", None, "ongoing", line=2))
     _planned(data, "ye2024")
+
+
+def test_a_cancer_drug_taken_now_and_not_among_the_treatments_is_refused() -> None:
+    message = _refusal(_on_qt_drugs("fulvestrant 500 mg IM q28d"))
+    assert "medications[0]" in message and "treatments" in message
 
 
 def _viktoria_patient() -> dict[str, Any]:
@@ -167,14 +185,22 @@ def test_a_mutation_whose_variant_says_none_was_found_is_refused(text: str) -> N
 
 
 @pytest.mark.parametrize(
-    "entry",
-    ["itraconazole stopped 2026-03, now rifampicin", "citalopram stopped, now escitalopram"],
+    ("entry", "read"),
+    [
+        ("itraconazole stopped 2026-03, now rifampicin", True),
+        ("itraconazole 200 mg bd - no side effects", True),
+        ("clarithromycin held for surgery, restarted 2026-05-20", True),
+        ("rifampicin switched to azithromycin", False),
+    ],
 )
-def test_a_stopped_drug_and_its_successor_in_one_entry_are_refused(entry: str) -> None:
+def test_a_strong_cyp3a_drug_is_read_where_the_entry_says_it_is_taken_now(
+    entry: str, read: bool
+) -> None:
     """Case 3150 (MAJOR): 'itraconazole stopped, now rifampicin' was read as not taken: the
-    inducer's action disappeared and capivasertib stayed first."""
-    message = _refusal(_on_qt_drugs(entry))
-    assert f"medications[0] {entry!r}" in message
+    inducer's action disappeared and capivasertib stayed first; 'itraconazole 200 mg bd - no
+    side effects' was dropped for its 'no' (the recheck, 3171)."""
+    plan = _planned(_on_qt_drugs(entry), "ye2024")
+    assert any(a.rule == 116 for a in plan.actions) is read
 
 
 @pytest.mark.parametrize(
@@ -377,3 +403,86 @@ def test_a_gnrh_agonist_stopped_beyond_any_depots_reach_still_reads_as_stopped()
     [action] = _actions(_planned(_premenopausal(goserelin, PALBO_LETROZOLE), "ye2024"),
                         "ovarian_suppression_stopped")  # fmt: skip
     assert "stopped on 2025-05-10" in action.text
+
+
+@pytest.mark.parametrize("gene", ["ESR1", "PIK3CA"])
+def test_an_amplification_leaves_a_current_negative_mutation_test_standing(gene: str) -> None:
+    """Cases 3141, 3142 (MAJOR): a tissue amplification two days after a ctDNA 'not detected'
+    cancelled the negative mutation test: ESR1 read 'status unknown', PIK3CA's amplification
+    was 'the positive kept', with no retest asked. An amplification is not the mutation the
+    drugs are selected by (SOLAR-1, EMERALD): the negative stands."""
+    negatives = [
+        result(g, "not_detected", tested_on="2026-04-10")
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    amplified = result(gene, "amplified", sample="tissue", tested_on="2026-04-12")
+    with_it = _planned(_after_palbociclib(*negatives, amplified), "ye2024")
+    without = _planned(_after_palbociclib(*negatives), "ye2024")
+    assert [o.regimen.id for o in with_it.options] == [o.regimen.id for o in without.options]
+    said = " ".join(r.text for o in with_it.options for r in o.reasons)
+    assert "status unknown" not in said
+    assert "positive is kept" not in " ".join(n for n in with_it.notes)
+
+
+@pytest.mark.parametrize(
+    "entry", ["Amiodaron (Cordarex) 200 mg", "Methadon 30 mg", "levofloxacine"]
+)
+def test_european_spellings_of_qt_drugs_are_read(entry: str) -> None:
+    """The recheck (3172, MAJOR): correct foreign spellings were refused as misspellings."""
+    assert _qt_asked(entry)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["D538G; Y537S not detected", "E545K; copy number normal", "Y537S (non-amplified)",
+     "c.5946delT; wild-type allele retained", "E545K + amplification"],
+)  # fmt: skip
+def test_a_variant_text_that_names_a_change_beside_a_negative_passes(text: str) -> None:
+    """The recheck (3174, MAJOR): a named change with a negative beside it was refused."""
+    gene = "BRCA2" if text.startswith("c.") else ("PIK3CA" if "E545K" in text else "ESR1")
+    origin = {"origin": "germline"} if gene == "BRCA2" else {}
+    _planned(_after_palbociclib(result(gene, "mutated", variant=text, **origin)), "ye2024")
+
+
+@pytest.mark.parametrize("text", ["No pathogenic variant identified", "nicht nachgewiesen", "ND"])
+def test_a_mutation_whose_variant_says_none_was_found_in_other_words_is_refused(text: str) -> None:
+    """The recheck (3174a, 3174b, MAJOR): talazoparib and elacestrant came first."""
+    assert "biomarkers[0]" in _refusal(_after_palbociclib(result("ESR1", "mutated", variant=text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["non-diabetic", "FHx T2DM", "mother T2DM", "husband diabetic", "diabetes: none", "DM: nil",
+     "COPD: none", "unlikely ILD", "prolonged QTc on ondansetron 2023, resolved after stopping",
+     "pregnant: N", "pre-diabetes"],
+)  # fmt: skip
+def test_free_text_saying_a_condition_is_not_the_patients_now_passes(text: str) -> None:
+    """The recheck (3173, MAJOR): each was refused, asking to record the condition."""
+    plan = _planned(_after_palbociclib(other_conditions=[text]), "ye2024")
+    assert text in plan.not_assessed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pregnant 12 weeks, no nausea", "T2DM, no insulin", "pre-existing diabetes",
+     "ILD, no steroids needed", "long QT, no syncope", "G2P1, currently 22 weeks gestation"],
+)  # fmt: skip
+def test_a_negation_in_another_clause_leaves_the_condition_named(text: str) -> None:
+    """The recheck (3175, MAJOR): one 'no' anywhere in the entry cancelled it: 'pregnant 12
+    weeks, no nausea' was accepted and ribociclib + fulvestrant ranked first."""
+    assert "other_conditions[0]" in _refusal(
+        _after_palbociclib(menopausal_status="premenopausal", other_conditions=[text])
+    )
+
+
+def test_a_line_left_ongoing_under_a_later_progressed_course_of_no_line_is_refused() -> None:
+    """The recheck (3176p, MAJOR): line 1 'ongoing', a later capecitabine course with no line
+    that progressed: the palbociclib doublet was preferred again."""
+    data = _woman(
+        "2026-05-01",
+        [],
+        _course(["palbociclib", "letrozole"], "2024-06-01", None, "ongoing", line=1),
+        _course(["capecitabine"], "2026-01-10", "2026-04-20", "progression"),
+    )
+    message = _refusal(data)
+    assert "treatments[0]" in message and "treatments[1]" in message

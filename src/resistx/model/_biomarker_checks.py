@@ -139,13 +139,21 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
 
 
 #: a variant's words that say no mutation was found, or that name another kind of alteration
+#: (case 3148; the recheck, 3174: 'No pathogenic variant identified', 'nicht nachgewiesen')
 _NONE_FOUND = re.compile(
-    r"\b(none|not detected|no mutation|negative|wild[ -]?type|wt|amplification|amplified|"
-    r"no variant|undetected|normal)\b"
+    r"\b(none|not detected|not found|no mutation|no pathogenic|no variant|negative|neg|"
+    r"wild[ -]?type|wt|unmutated|absent|nil|n/?a|nd|undetected|normal|amplification|"
+    r"amplified|nicht nachgewiesen|non d[eé]tect[eé])\b|<\s*lod"
 )
+#: a named change ('D538G', 'p.Tyr537Ser', 'c.5946delT'): a text that names one found it
+_A_CHANGE = re.compile(r"\b[A-Z]\d+(?:[A-Z*]|fs|del|dup|ins)|\b[pc]\.|\b[A-Z][a-z]{2}\d+")
 
 
 def _says_none(variant: str) -> bool:
+    """A variant text that says nothing was found and names no change ('D538G; Y537S not
+    detected' names one: the recheck, 3174)."""
+    if _A_CHANGE.search(variant):
+        return False
     return _NONE_FOUND.search(variant.casefold()) is not None
 
 

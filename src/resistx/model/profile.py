@@ -43,7 +43,7 @@ from resistx.model.enums import (
 )
 from resistx.vocab import adverse_events as ae_vocab
 from resistx.vocab import drugs as drug_vocab
-from resistx.vocab.comorbidities import INSULIN, Comorbidity, named_in_text
+from resistx.vocab.comorbidities import CLAUSES, INSULIN, Comorbidity, named_in_text
 from resistx.vocab.interactions import diabetes_drug_taken_now, insulin_taken_now
 from resistx.vocab.medication_names import medications_read
 
@@ -644,7 +644,7 @@ _NOT_PREGNANT = frozenset(
     {"no", "not", "negative", "test", "wish", "wishes", "wished", "future", "later", "previous"}
     | {"prior", "past", "history", "planned", "planning", "desire", "excluded", "ruled", "none"}
     | {"last", "associated", "during", "after", "postpartum", "g", "p", "para", "gravida"}
-    | {"was", "were", "had"}
+    | {"was", "were", "had", "n", "nil", "none"}
 )
 #: words that make a 'pregnancy' a current one (case 2177: an obstetric history was refused)
 _CURRENT = frozenset({"weeks", "week", "wk", "wks", "gestation", "trimester", "currently"})
@@ -676,15 +676,20 @@ def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value:
 def _current_pregnancy(text: str) -> bool:
     """A free text naming a current pregnancy: 'pregnant', a pregnancy or gestation with its
     weeks or trimester, 'pregnancy' alone, a positive pregnancy test (case 3151)."""
-    words = set(re.findall(r"[a-z]+", text.casefold()))
-    positive_test = {"positive", "pregnancy", "test"} <= words
-    current = (
-        "pregnant" in words
-        or positive_test
-        or bool(words & {"pregnancy", "gestation"} and (words & _CURRENT or words == {"pregnancy"}))
-    )
-    negated = words & _NOT_PREGNANT - ({"test"} if positive_test else set())
-    return current and not negated  # a date beside it ('LMP 2026-03-01') too
+    for clause in CLAUSES.split(text.casefold()):  # 'pregnant 12 weeks, no nausea' (3175a)
+        words = set(re.findall(r"[a-z]+", clause))
+        positive_test = {"positive", "pregnancy", "test"} <= words
+        current = (
+            "pregnant" in words
+            or positive_test
+            or bool(
+                words & {"pregnancy", "gestation"} and (words & _CURRENT or words == {"pregnancy"})
+            )
+        )
+        negated = words & _NOT_PREGNANT - ({"test"} if positive_test else set())
+        if current and not negated:  # a date beside it ('LMP 2026-03-01') too
+            return True
+    return False
 
 
 def _no_metastatic_course_before(
@@ -758,13 +763,22 @@ def _lines_in_their_places(_inst: Any, _attribute: attrs.Attribute[Any], value: 
     numbered = [(i, t) for i, t in enumerate(value) if t.metastatic and t.line is not None]
     if not numbered:
         return
+    # a later line, or a later course of no line that ended in progression (3176p)
+    later = [
+        (j, u)
+        for j, u in enumerate(value)
+        if u.metastatic
+        and u.started_on
+        and not u.suppression_only
+        and (u.line is not None or u.stop_reason is StopReason.PROGRESSION)
+    ]
     problems = [
-        f"treatments[{i}] (line {t.line}) is ongoing, yet treatments[{j}] (line {u.line}) began "
-        f"on {u.started_on} after it: give how line {t.line} ended (its ended_on and stop_reason)"
+        f"treatments[{i}] (line {t.line}) is ongoing, yet treatments[{j}] began on "
+        f"{u.started_on} after it: give how line {t.line} ended (its ended_on and stop_reason)"
         for i, t in numbered
         if t.stop_reason is StopReason.ONGOING and not t.suppression_only and t.started_on
-        for j, u in numbered
-        if u.line > t.line and u.started_on and u.started_on > t.started_on
+        for j, u in later
+        if (u.line is None or u.line > t.line) and u.started_on > t.started_on
     ]
     first = min((t.started_on for _i, t in numbered if t.line == 1 and t.started_on), default=None)
     before = [
@@ -779,8 +793,8 @@ def _lines_in_their_places(_inst: Any, _attribute: attrs.Attribute[Any], value: 
     ]
     if before:
         problems.append(
-            f"{', '.join(before)} ended before line 1 began ({first}) and give no line, so they "
-            "are read as metastatic only by the setting's default: give their setting "
+            f"{', '.join(before)} ended before line 1 began ({first}) and give no line, yet "
+            "read as metastatic (the setting given, or its default): give their setting "
             "('adjuvant', 'neoadjuvant'), or number the lines from the first metastatic one"
         )
     if problems:

@@ -10,8 +10,8 @@ in conflict (rule 20). The latest result does not simply win:
 - a VUS or a benign variant is not a finding but a test that found nothing actionable (dated
   by its test), and the plan names it; not on a known activating variant (``hotspots``),
   where the call itself is in doubt;
-- a PTEN loss by IHC gives way to tissue NGS of its day or later (``pten_ihc``, case 2840).
-
+- a PTEN loss by IHC gives way to tissue NGS of its day or later (``pten_ihc``, case 2840),
+  an amplification of ESR1, PIK3CA or AKT1 to a mutation result that stands (cases 3141-2).
 Every disagreement between a positive and a negative is kept as a ``Conflict`` for the plan.
 """
 
@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from resistx.model._biomarker_checks import MUTATION_ONLY
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult, result_order
 from resistx.sequencing.pten_ihc import OUTDONE, ihc_outdone
@@ -138,6 +139,10 @@ def reconcile(
 ) -> GeneState:
     """The state of one gene from all its results (any order) and the latest progression."""
     given = results if isinstance(results, list | tuple) else list(results)
+    mut = [r for r in given if r.status is not S.AMPLIFIED] if gene in MUTATION_ONLY else given
+    state = reconcile(gene, mut, progression, silent) if 0 < len(mut) < len(given) else None
+    if state is not None and (state.finding or state.negative):
+        return state
     if len(given) == 1:  # most genes have one result: nothing to order or reconcile
         return _one(gene, given[0], progression, silent)
     return _reconciled(gene, sorted(given, key=result_order), progression, silent)

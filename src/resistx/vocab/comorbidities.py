@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 
 
@@ -331,12 +332,19 @@ def known(name: str) -> Comorbidity | None:
         return None
 
 
-#: words that say a free text's condition is not the patient's now ('no diabetes', 'family
-#: history of diabetes', 'pre-diabetes', 'ILD ruled out')
+#: words that say a free text's condition is not the patient's now, wherever they stand in it
+#: ('family history of diabetes', 'FHx T2DM', 'husband diabetic', 'diabetes: none', 'ILD
+#: ruled out', 'QTc prolongation 2023, resolved'; the recheck of session 55, 3173)
 _NOT_THE_PATIENTS = frozenset(
-    {"no", "not", "without", "denies", "denied", "negative", "family", "excluded", "ruled"}
-    | {"pre", "borderline", "risk", "screening", "suspected", "query", "possible"}
+    {"family", "fhx", "mother", "father", "sister", "brother", "husband", "wife", "son"}
+    | {"daughter", "aunt", "uncle", "grandmother", "grandfather", "non", "unlikely", "none"}
+    | {"excluded", "ruled", "denies", "denied", "nil", "resolved", "suspected", "query"}
+    | {"possible", "risk", "screening", "borderline", "n"}
 )
+#: ... and in its own clause only ('T2DM, no insulin' names diabetes; 'no diabetes' does not)
+_NOT_IN_ITS_CLAUSE = frozenset({"no", "not", "without", "negative"})
+#: where a free text's clauses part
+CLAUSES = re.compile(r"[,;()\[\]]|\s[-\u2013\u2014]\s")
 _LONGEST_NAME = 6  # words in the longest name or alias
 
 
@@ -345,10 +353,24 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     words; diabetes any way ``recorded_as`` reads it), and how to record it; None where it
     names none or says it is not the patient's (case 3143: 'type 1 diabetes (insulin pump)'
     and 'long QT syndrome' in other_conditions left alpelisib and ribociclib high)."""
-    words = re.findall(r"[a-z0-9']+", text.casefold().replace("-", " "))
-    if (_NOT_THE_PATIENTS | _NOT_MELLITUS) & set(words):  # gestational: no diabetes now
+    folded = text.casefold().replace("-", " ")
+    if (_NOT_THE_PATIENTS | _NOT_MELLITUS) & set(re.findall(r"[a-z0-9']+", folded)):
         return None
-    how = recorded_as(text)
+    for clause in CLAUSES.split(folded):
+        words = re.findall(r"[a-z0-9']+", clause)
+        pre_diabetes = any(
+            a == "pre" and b.startswith("diabet") for a, b in itertools.pairwise(words)
+        )
+        if _NOT_IN_ITS_CLAUSE & set(words) or pre_diabetes:
+            continue
+        found = _named_in_words(clause, words)
+        if found is not None:
+            return found
+    return None
+
+
+def _named_in_words(clause: str, words: list[str]) -> tuple[Comorbidity, str] | None:
+    how = recorded_as(clause)
     if how is not None:
         return Comorbidity.DIABETES, how
     values = {c.value for c in Comorbidity}

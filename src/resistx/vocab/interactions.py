@@ -130,12 +130,59 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z']+", folded(text))) + " "
 
 
+#: marks of one drug changed for another, the new one after the mark ('escitalopram switched
+#: to sertraline': session 54's sweep, 3020, read escitalopram as taken now)
+_CHANGED_TO = re.compile(
+    r"->|\u2192|=>|>|\b(?:switched|changed|swapped) (?:to|for)\b|\breplaced by\b|\bthen\b"
+)
+#: a clause's words that say its drug is the one given before ('(switched from citalopram)',
+#: '(replaced warfarin 2023)', '(previously on apixaban)')
+_BEFORE = frozenset({"from", "instead", "replaced", "replacing"})
+#: a clause's words that say its drug is taken now, whatever else it says
+_NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
+#: words of a dose, its timing or its reason, not of another drug ('citalopram 20 -> 10 mg')
+_DOSING = frozenset(
+    {"mg", "mcg", "ug", "units", "unit", "iu", "ml", "dose", "daily", "nocte", "mane", "bd"}
+    | {"tds", "qds", "od", "weekly", "twice", "once", "qtc", "inr", "tablet", "tablets"}
+)
+
+
+#: the words a clause of a status alone may hold besides the status ('- completed', '(stopped
+#: 2019)', 'discontinued in March'); its numbers are dropped
+_STATUS_ONLY = NOT_TAKEN | {"in", "on", "at", "since", "by", "for", "after", "due", "to", "the"}
+_STATUS_ONLY |= {"patient", "course", "treatment", "therapy", "was", "is", "has", "been", "a"}
+
+
+def taken_now_text(medication: str) -> str:
+    """The part of a medication entry that says what is taken now (the recheck of session 55,
+    3171, 3179a): after a change of drug, the new one ('X switched to Y', 'X -> Y'; a dose
+    changed keeps its drug: 'citalopram 20 -> 10 mg'); of the clauses (split at punctuation),
+    those that do not say their drug is stopped or given before ('itraconazole 200 mg bd, no
+    side effects' is taken; 'sertraline (switched from citalopram)' is sertraline)."""
+    text = folded(medication)
+    *before, after = _CHANGED_TO.split(text)
+    if before and set(re.findall(r"[a-z]{3,}", after)) - _DOSING:
+        text = after
+    elif before:
+        text = " ".join(before)
+    clauses = re.split(r"[,;:()\[\]\u2013\u2014]|\s-\s", text)
+    words = [set(re.findall(r"[a-z']+", c)) for c in clauses]
+    if any(w & {"restarted", "resumed"} for w in words):  # 'warfarin held, restarted 04/2026'
+        return text
+    # a clause of a status alone says it of the whole entry ('tamoxifen 2008-2013 - completed')
+    if any(w and w <= _STATUS_ONLY and w & NOT_TAKEN for w in words) and not any(
+        w & _NOW for w in words
+    ):
+        return ""
+    return " , ".join(
+        c for c, w in zip(clauses, words, strict=True) if w & _NOW or not w & (NOT_TAKEN | _BEFORE)
+    )
+
+
 def _taken_now(medication: str, names: Mapping[str, str]) -> str | None:
     """The generic name of the drug of ``names`` (a name a clinic writes -> its generic name) a
-    medication entry names, taken now; None where it names none, or says it is not taken."""
-    said = _words(medication)
-    if NOT_TAKEN & set(said.split()):
-        return None
+    medication entry names, taken now (``taken_now_text``); None where it names none."""
+    said = _words(taken_now_text(medication))
     return next((generic for name, generic in names.items() if f" {name} " in said), None)
 
 
@@ -159,7 +206,7 @@ VITAMIN_K_ANTAGONISTS: MappingProxyType[str, str] = MappingProxyType(
         "sintrom": "acenocoumarol",
         **dict.fromkeys(("marcumar", "marcoumar", "falithrom"), "phenprocoumon"),
         **dict.fromkeys(("warfarine", "warfarina", "coumadine", "warf"), "warfarin"),
-        "sinthrome": "acenocoumarol",
+        **dict.fromkeys(("sinthrome", "acenocumarol", "acenocumarolo"), "acenocoumarol"),
         "previscan": "fluindione",
     }
 )
@@ -229,7 +276,7 @@ _NOT_INSULIN = frozenset({"sensitiser", "sensitizer", "sensitising", "sensitizin
 
 def insulin_taken_now(medication: str) -> bool:
     """An insulin the entry names, taken now ('insulin stopped 2019' is not)."""
-    return is_insulin(medication) and not NOT_TAKEN & set(_words(medication).split())
+    return is_insulin(taken_now_text(medication))
 
 
 #: drugs known to prolong the QT interval, by the names a clinic writes, and their generic
@@ -255,6 +302,10 @@ QT_PROLONGING: MappingProxyType[str, str] = MappingProxyType(
             )
         },
         **dict.fromkeys(("cordarone", "pacerone", "nexterone"), "amiodarone"),
+        # European spellings and brands (the recheck of session 55, 3172)
+        **dict.fromkeys(("amiodaron", "cordarex"), "amiodarone"),
+        "methadon": "methadone",
+        **dict.fromkeys(("levofloxacine", "levofloxacino"), "levofloxacin"),
         **dict.fromkeys(("betapace", "sotalex"), "sotalol"),
         **dict.fromkeys(("celexa", "cipramil", "seropram"), "citalopram"),
         **dict.fromkeys(("lexapro", "cipralex", "seroplex"), "escitalopram"),
@@ -310,5 +361,4 @@ DIABETES_ONLY = frozenset(
 
 def diabetes_drug_taken_now(medication: str) -> bool:
     """A drug used only for diabetes (``DIABETES_ONLY``) the entry names, taken now."""
-    words = set(_words(medication).split())
-    return bool(words & DIABETES_ONLY) and not NOT_TAKEN & words
+    return bool(set(_words(taken_now_text(medication)).split()) & DIABETES_ONLY)

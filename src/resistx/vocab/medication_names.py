@@ -11,17 +11,16 @@ from typing import Any
 
 import attrs
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.drugs import named_in
 from resistx.vocab.interactions import (
-    NOT_TAKEN,
     OTHER_NAMES,
     QT_PROLONGING,
     STRONG_CYP3A,
     VITAMIN_K_ANTAGONISTS,
     folded,
-    is_insulin,
+    taken_now_text,
 )
 
 #: the names resistx reads in a medication entry (a misspelt QT drug passed unread beside
@@ -75,14 +74,12 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
             "misspelt one would be missed)"
         )
         raise ValueError(msg)
+    # the drugs of the courses going on, or with no end (the engine reads the one going on as
+    # progressed, rule 53: a course that ended does not say it is taken now)
+    courses = getattr(inst, "treatments", ()) or ()
+    going_on = (t for t in courses if t.stop_reason is StopReason.ONGOING or t.ended_on is None)
+    given = {d for t in going_on for d in t.drugs}
     problems = [
-        f"medications[{i}] {entry!r} records a change of drug, and resistx reads one of them: "
-        "list only what is taken now, one entry per drug taken now"
-        for i, entry in enumerate(value)
-        if changed_drug(entry)
-    ]
-    given = {d for t in getattr(inst, "treatments", ()) for d in t.drugs}
-    problems += [
         f"medications[{i}] {entry!r} names {', '.join(named)}: record it under treatments "
         "(its drugs, dates, setting and stop reason), where the plan reads it"
         for i, entry in enumerate(value)
@@ -90,36 +87,6 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
     ]
     if problems:
         raise ValueError("; ".join(problems))
-
-
-#: words and marks that record one drug changed for another in one entry ('escitalopram
-#: switched to sertraline': session 54's sweep, 3020, read escitalopram as taken now)
-_CHANGE_WORDS = frozenset({"switched", "switch", "switching", "replaced", "replacing", "instead"})
-_CHANGE_MARKS = re.compile(r"->|\u2192|=>|\bchanged (?:to|from)\b")
-
-
-def changed_drug(entry: str) -> bool:
-    """An entry that records a change of drug and names one resistx reads (taken now or not:
-    which of the two is taken now, one entry cannot say)."""
-    text = folded(entry)
-    words = set(re.findall(r"[a-z']+", text))
-    # 'itraconazole stopped, now rifampicin' (case 3150): the word that says one is stopped
-    # would hide the one taken now, where resistx reads it ('insulin stopped, now metformin'
-    # says what it means)
-    now = re.split(r"\b(?:now|currently)\b", text, maxsplit=1)
-    if words & NOT_TAKEN and len(now) == 2 and _names_read(now[1]):
-        return True
-    if not (words & _CHANGE_WORDS or _CHANGE_MARKS.search(text)):
-        return False
-    return _names_read(text)
-
-
-def _names_read(text: str) -> bool:
-    return bool(set(re.findall(r"[a-z']+", text)) & _READ_WORDS) or is_insulin(text)
-
-
-#: the one-word names resistx reads (an entry's words are matched against them)
-_READ_WORDS = frozenset(n for n in READ_NAMES if " " not in n)
 
 
 #: the classes of a treatment the plan reads from the treatment history (a GnRH agonist's
@@ -136,25 +103,14 @@ _TREATMENT_CLASSES = frozenset(DrugClass) - {
 OTHER_USES = frozenset({"methotrexate", "cyclophosphamide", "estradiol", "bevacizumab"})
 
 
-#: the words of ``NOT_TAKEN`` that say the drug was taken before
-_TAKEN_BEFORE = frozenset(
-    {"stopped", "previously", "previous", "formerly", "former", "past", "discontinued"}
-    | {"ceased", "completed", "finished", "held", "intolerant"}
-)
-
-
 def treatment_named(entry: str, given: Collection[str] = ()) -> tuple[str, ...]:
-    """The cancer treatments (``_TREATMENT_CLASSES``) a medication entry names: taken now, or
-    not taken now and not among ``given`` (the treatments' drugs): 'tamoxifen stopped 2019'
-    with no tamoxifen line left that line unread (2998g)."""
-    words = set(re.findall(r"[a-z']+", folded(entry)))
-    if NOT_TAKEN & words and not _TAKEN_BEFORE & words:  # 'allergic to', 'declined': not given
-        return ()
-    past = bool(NOT_TAKEN & words)
+    """The cancer treatments (``_TREATMENT_CLASSES``) a medication entry taken now names that
+    the treatments (their drugs: ``given``) do not hold: 'goserelin 3.6 mg q28d (continued)'
+    beside its course is the same treatment (the recheck of session 55, 3178a). One not taken
+    now passes: 'tamoxifen 2008-2013 for chemoprevention' is no course of this cancer (3172k;
+    a refusal tried for 2998g sent such entries to treatments, and was taken back)."""
     return tuple(
         d
-        for d in named_in(entry)
-        if d not in OTHER_USES
-        and drug_vocab.drug_class(d) in _TREATMENT_CLASSES
-        and not (past and d in given)
+        for d in named_in(taken_now_text(entry))
+        if d not in OTHER_USES and drug_vocab.drug_class(d) in _TREATMENT_CLASSES and d not in given
     )
