@@ -486,3 +486,62 @@ def test_a_line_left_ongoing_under_a_later_progressed_course_of_no_line_is_refus
     )
     message = _refusal(data)
     assert "treatments[0]" in message and "treatments[1]" in message
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["methadone 40 mg -> 30 mg taper", "methadone 40 mg daily then review",
+     "methadone 40 mg od no missed doses", "Methadone 40 mg daily - not stopped",
+     "methadone 40 mg instead of buprenorphine", "methadone (held 5 days pre-op, then restarted)",
+     "methadone IV switched to oral", "methadone 40 mg, then mirtazapine added"],
+)  # fmt: skip
+def test_a_qt_drug_taken_now_is_read_whatever_the_schedule_says(entry: str) -> None:
+    """The second recheck (3210, 3226, MAJOR): after 'then' or an arrow anything but a dose or
+    another drug dropped the drug, and words of its own clause ('no missed doses', 'not
+    stopped', 'instead of') did too: ribociclib + fulvestrant came first beside methadone."""
+    assert _qt_asked(entry)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["Tamoxifen 20 mg - completed 5 years (2014-2019)", "anastrozole 1 mg - stopped after 5 years",
+     "letrozole (off since 03/2026, PD)", "Citalopram 20 mg - to wean and stop before ribociclib"],
+)  # fmt: skip
+def test_a_cancer_drug_finished_or_planned_among_the_medications_passes(entry: str) -> None:
+    """The second recheck (MAJOR): finished adjuvant endocrine therapy and a plan to start
+    ribociclib were refused as cancer treatments taken now."""
+    _planned(_on_qt_drugs(entry), "ye2024")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Heart failure, non-ischaemic cardiomyopathy, LVEF 35%", "ILD - NSIP (non-specific interstitial pneumonia)",
+     "Long QT syndrome type 1 (family screening)", "T2DM on insulin, strong family history",
+     "non-insulin-dependent diabetes mellitus, HbA1c 8.4%", "currently 22 weeks gestational age"],
+)  # fmt: skip
+def test_a_denial_of_something_else_leaves_the_condition_named(text: str) -> None:
+    """The second recheck (3220-3225, MAJOR): 'non-', 'family' or 'gestational' anywhere in the
+    entry cleared it, and T-DXd, ribociclib or capivasertib came first."""
+    data = _after_palbociclib(menopausal_status="premenopausal", other_conditions=[text])
+    assert "other_conditions[0]" in _refusal(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pregnancy 2021 (healthy son)", "Diabetes \u2013 no", "Diabetes (no)", "Pregnant \u2013 no",
+     "ILD \u2013 not present on CT", "Diabetes - No"],
+)  # fmt: skip
+def test_a_past_pregnancy_or_a_questionnaire_no_passes(text: str) -> None:
+    """The second recheck (MAJOR): these were refused; 'Diabetes - No' passed and 'Diabetes -
+    no' with an en dash did not."""
+    plan = _planned(_after_palbociclib(other_conditions=[text]), "ye2024")
+    assert text in plan.not_assessed
+
+
+@pytest.mark.parametrize(
+    "text", ["Y537S not detected", "D538G, Y537S: not detected", "hotspots (D538G, Y537S): none"]
+)
+def test_a_mutation_whose_variant_names_changes_not_found_is_refused(text: str) -> None:
+    """The second recheck (3212, MAJOR): 'Y537S not detected' with status 'mutated' put
+    elacestrant first."""
+    assert "biomarkers[0]" in _refusal(_after_palbociclib(result("ESR1", "mutated", variant=text)))

@@ -145,16 +145,30 @@ _NONE_FOUND = re.compile(
     r"wild[ -]?type|wt|unmutated|absent|nil|n/?a|nd|undetected|normal|amplification|"
     r"amplified|nicht nachgewiesen|non d[eé]tect[eé])\b|<\s*lod"
 )
+#: ... of those, the words that say a change was not found (an amplification beside a change
+#: is another alteration: 'E545K + amplification' found E545K)
+_NOT_FOUND = re.compile(
+    r"\b(none|not detected|not found|no mutation|no pathogenic|no variant|negative|neg|"
+    r"wild[ -]?type|wt|unmutated|absent|nil|undetected|nicht nachgewiesen|non d[eé]tect[eé])\b"
+    r"|<\s*lod"
+)
 #: a named change ('D538G', 'p.Tyr537Ser', 'c.5946delT'): a text that names one found it
 _A_CHANGE = re.compile(r"\b[A-Z]\d+(?:[A-Z*]|fs|del|dup|ins)|\b[pc]\.|\b[A-Z][a-z]{2}\d+")
 
 
 def _says_none(variant: str) -> bool:
-    """A variant text that says nothing was found and names no change ('D538G; Y537S not
-    detected' names one: the recheck, 3174)."""
-    if _A_CHANGE.search(variant):
-        return False
-    return _NONE_FOUND.search(variant.casefold()) is not None
+    """A variant text that says nothing was found: no change it names stands unnegated in its
+    part of the text ('D538G; Y537S not detected' names one: the recheck, 3174; 'Y537S not
+    detected' and 'E545K, H1047R: not detected' name none: the second recheck, 3212)."""
+    head, _, tail = variant.rpartition(":")
+    if head and _NOT_FOUND.search(tail.casefold()) and not _A_CHANGE.search(tail):
+        return True  # what the colon follows is what was not found
+    found = [
+        part
+        for part in re.split(r"[;,]", variant)
+        if _A_CHANGE.search(part) and not _NOT_FOUND.search(part.casefold())
+    ]
+    return not found and _NONE_FOUND.search(variant.casefold()) is not None
 
 
 def _within_protein(gene: str, variant: str) -> None:

@@ -43,7 +43,13 @@ from resistx.model.enums import (
 )
 from resistx.vocab import adverse_events as ae_vocab
 from resistx.vocab import drugs as drug_vocab
-from resistx.vocab.comorbidities import CLAUSES, INSULIN, Comorbidity, named_in_text
+from resistx.vocab.comorbidities import (
+    CLAUSES,
+    INSULIN,
+    NO_ANSWER,
+    Comorbidity,
+    named_in_text,
+)
 from resistx.vocab.interactions import diabetes_drug_taken_now, insulin_taken_now
 from resistx.vocab.medication_names import medications_read
 
@@ -675,21 +681,24 @@ def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value:
 
 def _current_pregnancy(text: str) -> bool:
     """A free text naming a current pregnancy: 'pregnant', a pregnancy or gestation with its
-    weeks or trimester, 'pregnancy' alone, a positive pregnancy test (case 3151)."""
-    for clause in CLAUSES.split(text.casefold()):  # 'pregnant 12 weeks, no nausea' (3175a)
-        words = set(re.findall(r"[a-z]+", clause))
-        positive_test = {"positive", "pregnancy", "test"} <= words
-        current = (
-            "pregnant" in words
-            or positive_test
-            or bool(
-                words & {"pregnancy", "gestation"} and (words & _CURRENT or words == {"pregnancy"})
-            )
-        )
-        negated = words & _NOT_PREGNANT - ({"test"} if positive_test else set())
-        if current and not negated:  # a date beside it ('LMP 2026-03-01') too
-            return True
-    return False
+    weeks or trimester, 'pregnancy' alone, a positive pregnancy test (case 3151); each clause
+    on its own ('pregnant 12 weeks, no nausea', 3175a), none where a clause answers no
+    ('Pregnant - no') or the entry is an obstetric history ('pregnancy 2021 (healthy son)')."""
+    clauses = [set(re.findall(r"[a-z]+", c)) for c in CLAUSES.split(text.casefold())]
+    if any(c and c <= NO_ANSWER for c in clauses):
+        return False
+    every = set().union(*clauses)
+    positive_test = {"positive", "pregnancy", "test"} <= every
+    named = {"pregnant", "pregnancy", "gestation", "gestational"}
+    current = (
+        "pregnant" in every
+        or positive_test
+        or bool(every & named and every & _CURRENT)
+        or text.strip().casefold() == "pregnancy"
+    )
+    # a denial counts in the pregnancy's own clause (a date beside it, 'LMP 2026-03-01', too)
+    denial = _NOT_PREGNANT - ({"test"} if positive_test else set())
+    return current and any(c & named and not c & denial for c in clauses)
 
 
 def _no_metastatic_course_before(

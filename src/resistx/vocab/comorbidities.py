@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-import itertools
 import re
+from collections.abc import Iterator
 
 
 class Comorbidity(enum.StrEnum):
@@ -332,17 +332,26 @@ def known(name: str) -> Comorbidity | None:
         return None
 
 
-#: words that say a free text's condition is not the patient's now, wherever they stand in it
-#: ('family history of diabetes', 'FHx T2DM', 'husband diabetic', 'diabetes: none', 'ILD
-#: ruled out', 'QTc prolongation 2023, resolved'; the recheck of session 55, 3173)
-_NOT_THE_PATIENTS = frozenset(
-    {"family", "fhx", "mother", "father", "sister", "brother", "husband", "wife", "son"}
-    | {"daughter", "aunt", "uncle", "grandmother", "grandfather", "non", "unlikely", "none"}
-    | {"excluded", "ruled", "denies", "denied", "nil", "resolved", "suspected", "query"}
-    | {"possible", "risk", "screening", "borderline", "n"}
+#: words that, before a condition in its clause, say it is not the patient's now ('no
+#: diabetes', 'family history of diabetes', 'FHx T2DM', 'mother T2DM', 'suspected ILD')
+_NOT_BEFORE = frozenset(
+    {"no", "not", "without", "denies", "denied", "negative", "family", "fhx", "mother", "father"}
+    | {"sister", "brother", "husband", "wife", "son", "daughter", "aunt", "uncle", "unlikely"}
+    | {"grandmother", "grandfather", "suspected", "query", "possible", "risk", "screening"}
+    | {"borderline", "excluded"}
 )
-#: ... and in its own clause only ('T2DM, no insulin' names diabetes; 'no diabetes' does not)
-_NOT_IN_ITS_CLAUSE = frozenset({"no", "not", "without", "negative"})
+#: ... and after it ('diabetes: none', 'QTc prolongation (resolved)', 'ILD ruled out')
+_NOT_AFTER = frozenset({"resolved", "recovered", "excluded", "ruled", "negative", "absent"})
+_NOT_AFTER |= {"none", "nil"}
+#: a clause that is only an answer saying no ('Diabetes - no', 'ILD (not present on CT)')
+NO_ANSWER = frozenset({"no", "none", "nil", "n", "not", "absent", "negative", "present", "on"})
+NO_ANSWER |= {"ct", "denied", "resolved", "recovered", "ruled", "out", "excluded", "seen"}
+#: the first word of a clause that says the entry's condition is over ('..., resolved after
+#: stopping', '..., recovered')
+_RESOLVED = frozenset({"resolved", "recovered", "ruled", "excluded", "resolving"})
+#: words that deny only the word right after them ('non-diabetic', 'pre-diabetes'; not
+#: 'non-insulin-dependent diabetes' or 'pre-existing diabetes': the second recheck, 3228)
+_NOT_NEXT = frozenset({"non", "pre"})
 #: where a free text's clauses part
 CLAUSES = re.compile(r"[,;()\[\]]|\s[-\u2013\u2014]\s")
 _LONGEST_NAME = 6  # words in the longest name or alias
@@ -351,33 +360,39 @@ _LONGEST_NAME = 6  # words in the longest name or alias
 def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     """The comorbidity resistx reads that a free text names (by its name or an alias, as whole
     words; diabetes any way ``recorded_as`` reads it), and how to record it; None where it
-    names none or says it is not the patient's (case 3143: 'type 1 diabetes (insulin pump)'
-    and 'long QT syndrome' in other_conditions left alpelisib and ribociclib high)."""
-    folded = text.casefold().replace("-", " ")
-    if (_NOT_THE_PATIENTS | _NOT_MELLITUS) & set(re.findall(r"[a-z0-9']+", folded)):
+    names none, or says it is not the patient's now: in the condition's own clause (a denial
+    before it, a resolution after it) or as a clause of its own that answers no (case 3143:
+    'type 1 diabetes (insulin pump)' and 'long QT syndrome' left alpelisib and ribociclib high;
+    the rechecks, 3173, 3220-3228: how far a denial reaches)."""
+    clauses = [
+        re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(text.casefold())
+    ]
+    if any(c and (set(c) <= NO_ANSWER or c[0] in _RESOLVED) for c in clauses) or any(
+        _NOT_MELLITUS & set(c) for c in clauses
+    ):
         return None
-    for clause in CLAUSES.split(folded):
-        words = re.findall(r"[a-z0-9']+", clause)
-        pre_diabetes = any(
-            a == "pre" and b.startswith("diabet") for a, b in itertools.pairwise(words)
-        )
-        if _NOT_IN_ITS_CLAUSE & set(words) or pre_diabetes:
-            continue
-        found = _named_in_words(clause, words)
-        if found is not None:
-            return found
+    for words in clauses:
+        for at, found in _named_in_words(words):
+            denied = _NOT_BEFORE & set(words[:at]) or _NOT_AFTER & set(words[at + 1 :])
+            if not denied and (at == 0 or words[at - 1] not in _NOT_NEXT):
+                return found
     return None
 
 
-def _named_in_words(clause: str, words: list[str]) -> tuple[Comorbidity, str] | None:
-    how = recorded_as(clause)
-    if how is not None:
-        return Comorbidity.DIABETES, how
+def _named_in_words(words: list[str]) -> Iterator[tuple[int, tuple[Comorbidity, str]]]:
+    """Each comorbidity a clause's words name, with where its name begins."""
+    for at, w in enumerate(words):
+        how = (
+            recorded_as(" ".join(words[at : at + 4]))
+            if w.startswith("diabet") or w in _DIABETES_WORDS
+            else None
+        )
+        if how is not None:
+            yield at, (Comorbidity.DIABETES, how)
     values = {c.value for c in Comorbidity}
     for size in range(_LONGEST_NAME, 0, -1):
-        for start in range(len(words) - size + 1):
-            key = "_".join(words[start : start + size])
+        for at in range(len(words) - size + 1):
+            key = "_".join(words[at : at + size])
             name = ALIASES.get(key, key)
             if name in values and name != Comorbidity.PREGNANCY.value:  # pregnancy: its own
-                return Comorbidity(name), f'{{"name": "{name}"}}'
-    return None
+                yield at, (Comorbidity(name), f'{{"name": "{name}"}}')

@@ -133,50 +133,90 @@ def _words(text: str) -> str:
 #: marks of one drug changed for another, the new one after the mark ('escitalopram switched
 #: to sertraline': session 54's sweep, 3020, read escitalopram as taken now)
 _CHANGED_TO = re.compile(
-    r"->|\u2192|=>|>|\b(?:switched|changed|swapped) (?:to|for)\b|\breplaced by\b|\bthen\b"
+    r"->|\u2192|=>|\b(?:switched|changed|swapped) (?:to|for)\b|\breplaced by\b"
 )
-#: a clause's words that say its drug is the one given before ('(switched from citalopram)',
-#: '(replaced warfarin 2023)', '(previously on apixaban)')
-_BEFORE = frozenset({"from", "instead", "replaced", "replacing"})
-#: a clause's words that say its drug is taken now, whatever else it says
+#: words that begin what follows a change mark where the same drug goes on: a dose, a route or
+#: form, a schedule ('methadone 40 mg -> 30 mg taper', 'clarithromycin IV switched to oral';
+#: the second recheck of session 55, 3210)
+_SAME_DRUG = frozenset(
+    {"mg", "mcg", "ug", "g", "units", "unit", "u", "iu", "ml", "dose", "doses", "daily", "od"}
+    | {"bd", "bid", "tds", "tid", "qds", "qid", "nocte", "mane", "weekly", "twice", "once"}
+    | {"oral", "orally", "po", "iv", "intravenous", "sc", "im", "tablet", "tablets", "capsule"}
+    | {"capsules", "liquid", "solution", "patch", "depot", "prn", "as", "per", "taper", "review"}
+    | {"titrate", "titrated", "lower", "higher", "half", "alternate", "every", "each", "q"}
+)
+#: words that say what follows them in a clause is not taken now ('no itraconazole', 'allergic
+#: to penicillin', 'previously on apixaban', 'switched from citalopram', '20 mg instead of
+#: sertraline')
+_NOT_AFTER = frozenset(
+    {"no", "not", "stopped", "previously", "previous", "formerly", "former", "past", "from"}
+    | {"discontinued", "ceased", "held", "allergy", "allergic", "intolerant", "declined"}
+    | {"declines", "refused", "refuses", "instead", "replaced", "replacing", "off", "before"}
+    | {"planned", "planning", "pending", "awaiting", "consider", "considering"}
+)
+#: words that say what stands before them in a clause is no longer taken ('itraconazole
+#: stopped 2024'), unless 'not' comes just before ('not stopped')
+_ENDS_BEFORE = frozenset(
+    {"stopped", "discontinued", "ceased", "completed", "finished", "held", "withdrawn", "off"}
+    | {"declined", "refused"}
+)
+#: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
-#: words of a dose, its timing or its reason, not of another drug ('citalopram 20 -> 10 mg')
-_DOSING = frozenset(
-    {"mg", "mcg", "ug", "units", "unit", "iu", "ml", "dose", "daily", "nocte", "mane", "bd"}
-    | {"tds", "qds", "od", "weekly", "twice", "once", "qtc", "inr", "tablet", "tablets"}
-)
-
-
-#: the words a clause of a status alone may hold besides the status ('- completed', '(stopped
-#: 2019)', 'discontinued in March'); its numbers are dropped
-_STATUS_ONLY = NOT_TAKEN | {"in", "on", "at", "since", "by", "for", "after", "due", "to", "the"}
-_STATUS_ONLY |= {"patient", "course", "treatment", "therapy", "was", "is", "has", "been", "a"}
+#: a topical form in a clause: barely absorbed, no systemic interaction (case 1286)
+_TOPICAL = frozenset({"shampoo", "cream", "topical", "topically", "gel", "ointment", "lotion"})
+_TOPICAL |= {"drops"}
+#: the words a clause of a status alone may hold besides the status ('- completed 5 years',
+#: '(stopped 2019)', 'discontinued in March'): it speaks for the whole entry
+_STATUS_ONLY = _ENDS_BEFORE | {"in", "on", "at", "since", "by", "for", "after", "due", "to"}
+_STATUS_ONLY |= {"the", "patient", "course", "treatment", "therapy", "was", "is", "has", "been"}
+_STATUS_ONLY |= {"a", "years", "year", "months", "month", "weeks", "week", "days", "ago", "pd"}
+_STATUS_ONLY |= {"declined", "refused", "completed", "finished", "ceased", "discontinued"}
 
 
 def taken_now_text(medication: str) -> str:
-    """The part of a medication entry that says what is taken now (the recheck of session 55,
-    3171, 3179a): after a change of drug, the new one ('X switched to Y', 'X -> Y'; a dose
-    changed keeps its drug: 'citalopram 20 -> 10 mg'); of the clauses (split at punctuation),
-    those that do not say their drug is stopped or given before ('itraconazole 200 mg bd, no
-    side effects' is taken; 'sertraline (switched from citalopram)' is sertraline)."""
+    """The words of a medication entry that say what is taken now (the rechecks of session 55,
+    3171, 3210): after a change of drug the new one, unless a dose, a route or a schedule
+    follows the mark ('citalopram 20 -> 10 mg' is citalopram); in each clause (split at
+    commas, semicolons, brackets and spaced dashes) the words a negation before them ('no',
+    'previously', 'switched from', 'instead of') or a stop after them ('stopped 2024') does
+    not reach; a clause of a status alone ('- completed 5 years') speaks for the entry."""
     text = folded(medication)
     *before, after = _CHANGED_TO.split(text)
-    if before and set(re.findall(r"[a-z]{3,}", after)) - _DOSING:
-        text = after
-    elif before:
-        text = " ".join(before)
-    clauses = re.split(r"[,;:()\[\]\u2013\u2014]|\s-\s", text)
-    words = [set(re.findall(r"[a-z']+", c)) for c in clauses]
-    if any(w & {"restarted", "resumed"} for w in words):  # 'warfarin held, restarted 04/2026'
-        return text
-    # a clause of a status alone says it of the whole entry ('tamoxifen 2008-2013 - completed')
-    if any(w and w <= _STATUS_ONLY and w & NOT_TAKEN for w in words) and not any(
-        w & _NOW for w in words
-    ):
-        return ""
-    return " , ".join(
-        c for c, w in zip(clauses, words, strict=True) if w & _NOW or not w & (NOT_TAKEN | _BEFORE)
+    first = re.findall(r"[a-z]+|\d", after)[:1]
+    text = (
+        " ".join(before)
+        if before and (not first or first[0].isdigit() or first[0] in _SAME_DRUG)
+        else after
     )
+    clauses = [
+        re.findall(r"[a-z']+|\d+", c) for c in re.split(r"[,;()\[\]\u2013\u2014]|\s-\s", text)
+    ]
+    status_only = [
+        c
+        for c in clauses
+        if c and set(c) & _STATUS_ONLY and set(c) - {w for w in c if w.isdigit()} <= _STATUS_ONLY
+    ]
+    if status_only and not any(set(c) & _NOW for c in clauses):
+        return ""
+    if any(set(c) & {"restarted", "resumed"} for c in clauses):  # 'held 5 days, restarted'
+        return text
+    return " , ".join(" ".join(_kept(c)) for c in clauses if not set(c) & _TOPICAL)
+
+
+def _kept(words: list[str]) -> list[str]:
+    """The words of one clause a negation does not reach (``taken_now_text``)."""
+    kept: list[str] = []
+    negated = False
+    for k, w in enumerate(words):
+        if w in _NOW:
+            negated = False
+        elif w in _ENDS_BEFORE and (k == 0 or words[k - 1] != "not"):
+            kept = []  # what stood before it is no longer taken
+        if w in _NOT_AFTER and not (w == "not" and words[k + 1 : k + 2] == ["stopped"]):
+            negated = True
+        elif not negated:
+            kept.append(w)
+    return kept
 
 
 def _taken_now(medication: str, names: Mapping[str, str]) -> str | None:
