@@ -5,6 +5,7 @@ the behaviour a clinician relies on."""
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import pytest
@@ -545,3 +546,37 @@ def test_a_mutation_whose_variant_names_changes_not_found_is_refused(text: str) 
     """The second recheck (3212, MAJOR): 'Y537S not detected' with status 'mutated' put
     elacestrant first."""
     assert "biomarkers[0]" in _refusal(_after_palbociclib(result("ESR1", "mutated", variant=text)))
+
+
+def _esr1_displayed(display: str | None) -> dict[str, Any]:
+    data = bundle()
+    text = json.dumps(data)
+    shown = f', "display": "{display}"' if display is not None else ""
+    text = text.replace(
+        '{"system": "http://www.genenames.org", "code": "HGNC:3467", "display": "ESR1"}',
+        '{"system": "http://www.genenames.org", "code": "HGNC:3467"' + shown + "}",
+    )
+    changed: dict[str, Any] = json.loads(text)
+    assert changed != data
+    return changed
+
+
+def test_a_gene_code_and_a_display_that_disagree_are_refused() -> None:
+    """Case 3106 (MAJOR): ESR1's HGNC code displayed 'PIK3CA' was read as PIK3CA, silently."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(_esr1_displayed("PIK3CA"))
+    assert "HGNC:3467 is ESR1" in str(caught.value)
+
+
+def test_a_gene_code_without_a_display_is_read_by_its_code() -> None:
+    """Case 3106: an HGNC code with no display was dropped as 'without a gene symbol'."""
+    genes = {r.gene for r in from_fhir(_esr1_displayed(None)).profile.biomarkers}
+    assert "ESR1" in genes
+
+
+def test_a_drug_code_and_a_label_that_disagree_are_refused() -> None:
+    """Case 3106 (MAJOR): RxNorm palbociclib labelled 'ribociclib 200 MG' was read as
+    palbociclib, silently: ribociclib against palbociclib decides MAINTAIN's switch."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        _with_statement("ribociclib 200 MG", "1601374", "Malignant neoplasm of breast")
+    assert "1601374 is palbociclib" in str(caught.value)

@@ -231,9 +231,18 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
     DrugBank CURIE), else by its label (reported)."""
     for code in coded:
         name = drugs.by_code(code)
-        if name is not None:
-            b.use(path, code, f"agent {name}")
-            return name
+        if name is None:
+            continue
+        labelled = named_in(label) if label else ()
+        if labelled and name not in labelled:  # the review of real records, 3106
+            b.problem(
+                path,
+                f"agent code {code} is {name}, its label {label!r} names "
+                f"{', '.join(labelled)}: which drug was given?",
+            )
+            return None
+        b.use(path, code, f"agent {name}")
+        return name
     named = named_in(label) if label else ()
     shown = ", ".join(coded) or None
     if label and (unread := drugs.unread_agents(label)):  # case 2683a: 'palbo + letrozole'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import attrs
 
+from resistx.interop import codes
 from resistx.interop.conversion import Builder
 from resistx.vocab import genes
 
@@ -92,14 +93,22 @@ def _variant_text(v: Variant) -> str | None:
 
 
 def add_variant(b: Builder, v: Variant) -> None:
-    if v.gene is None:
+    coded = codes.HGNC_GENES.get(str(v.gene_id).upper()) if v.gene_id else None
+    if v.gene is None and coded is None:
         b.skip(v.path, v.gene_id, "a genomic result without a gene symbol")
         return
-    symbol = genes.normalise(v.gene)
+    symbol = genes.normalise(v.gene) if v.gene is not None else coded
+    if coded is not None and v.gene is not None and symbol != coded:
+        b.problem(
+            v.path,
+            f"gene code {v.gene_id} is {coded}, its display {v.gene!r} another gene: which "
+            "gene's result is it?",
+        )
+        return
     if symbol is None:
         b.skip(v.path, v.gene_id, f"{v.gene}: not a gene resistx uses")
         if v.sample == "ctdna" and v.present is not False and v.origin != "germline":
-            b.ctdna_found.append((v.tested_on, v.gene, v.path))  # case 1948: tumour DNA seen
+            b.ctdna_found.append((v.tested_on, v.gene or "", v.path))  # case 1948: tumour DNA seen
         return
     status = _status(b, v)
     if status is None:

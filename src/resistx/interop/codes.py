@@ -28,6 +28,21 @@ LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
 HGNC = "http://www.genenames.org"
+#: the HGNC identifiers of the genes resistx reads (genenames.org): a result coded by one is
+#: that gene, whatever its display says (the review of real records, 3106: ESR1's code
+#: displayed 'PIK3CA' was read as PIK3CA; one with no display was dropped)
+HGNC_GENES = {
+    "HGNC:3467": "ESR1",
+    "HGNC:8975": "PIK3CA",
+    "HGNC:391": "AKT1",
+    "HGNC:9588": "PTEN",
+    "HGNC:1100": "BRCA1",
+    "HGNC:1101": "BRCA2",
+    "HGNC:26144": "PALB2",
+    "HGNC:9884": "RB1",
+    "HGNC:3430": "ERBB2",
+    "HGNC:1589": "CCNE1",
+}
 MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/"
 INTENT_EXTENSION = MCODE + "mcode-procedure-intent"
 TERMINATION_EXTENSION = MCODE + "mcode-treatment-termination-reason"
