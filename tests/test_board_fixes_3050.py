@@ -580,3 +580,26 @@ def test_a_drug_code_and_a_label_that_disagree_are_refused() -> None:
     with pytest.raises(resistx.ProfileError) as caught:
         _with_statement("ribociclib 200 MG", "1601374", "Malignant neoplasm of breast")
     assert "1601374 is palbociclib" in str(caught.value)
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_a_cdk46_inhibitor_recorded_without_its_drug_asks_which_before_choosing(
+    policy: str,
+) -> None:
+    """Case 3140 (MAJOR, practice-2026): 'CDK4/6 inhibitor' as the drug of line 1, and
+    abemaciclib + fulvestrant first with nothing asking which one was given: whether a CDK4/6
+    inhibitor comes again (rule 11), and a switch of one (MAINTAIN), turn on it."""
+    data = _woman(
+        "2026-05-01",
+        [result(g, "not_detected", sample="tissue") for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")],
+        _course(["CDK4/6 inhibitor", "letrozole"], "2024-06-01", "2026-03-25", "progression", line=1),
+    )  # fmt: skip
+    [action] = [a for a in _planned(data, policy).actions if a.code == "name_the_cdk46i"]
+    assert action.before_choosing
+    assert "treatments[0]" in action.text
+    named = _woman(
+        "2026-05-01",
+        data["biomarkers"],
+        _course(["palbociclib", "letrozole"], "2024-06-01", "2026-03-25", "progression", line=1),
+    )
+    assert not [a for a in _planned(named, policy).actions if a.code == "name_the_cdk46i"]

@@ -578,6 +578,10 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=NEGATIVE,
         treatments=[dict(PALBOCICLIB, stop_reason="unknown"), CAPECITABINE],
     ),
+    patient(  # rule 147: a CDK4/6 inhibitor recorded by its class alone (case 3140)
+        biomarkers=NEGATIVE,
+        treatments=[dict(PALBOCICLIB, drugs=["CDK4/6 inhibitor", "letrozole"])],
+    ),
     patient(  # rule 21: two germline tests that disagree (case 1924)
         biomarkers=[
             *NEGATIVE,

@@ -19,6 +19,9 @@ def _d(name: str, drug_class: C, *synonyms: str, target: str | None = None) -> D
     return Drug(name=name, drug_class=drug_class, synonyms=synonyms, target=target)
 
 
+#: the drug a course holds where only its class is known ('CDK4/6 inhibitor'; rule 147 asks which)
+UNSPECIFIED_CDK46I = "unspecified cdk4/6 inhibitor"
+
 DRUGS: tuple[Drug, ...] = (
     # CDK4/6 inhibitors
     _d("palbociclib", C.CDK46_INHIBITOR, "Ibrance", target="CDK4/6"),
@@ -30,7 +33,7 @@ DRUGS: tuple[Drug, ...] = (
     _d("dalpiciclib", C.CDK46_INHIBITOR, "SHR6390", target="CDK4/6"),
     # ... and one given in a trial whose drug was not disclosed: the class, no drug of it named
     _d(
-        "unspecified cdk4/6 inhibitor",
+        UNSPECIFIED_CDK46I,
         C.CDK46_INHIBITOR,
         "CDK4/6 inhibitor",
         "CDK4/6i",

@@ -53,6 +53,7 @@ from resistx.sequencing.rules import (
     status,
     stopped,
     targets,
+    unnamed,
 )
 
 #: every rule of the ye2024 policy; a factor's reasons follow this order
@@ -167,6 +168,7 @@ RULES: tuple[Rule, ...] = (
     er_low.reassess_er,
     stopped.progression_undocumented,
     stopped.cdk46i_stop_unrecorded,
+    unnamed.cdk46i_unnamed,
     adjuvant_resistance.date_adjuvant_endocrine,
     adjuvant_resistance.date_relapse,
     records.ongoing_course,
