@@ -603,3 +603,72 @@ def test_a_cdk46_inhibitor_recorded_without_its_drug_asks_which_before_choosing(
         _course(["palbociclib", "letrozole"], "2024-06-01", "2026-03-25", "progression", line=1),
     )
     assert not [a for a in _planned(named, policy).actions if a.code == "name_the_cdk46i"]
+
+
+# the third recheck (cases 3230 on)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["methadone no longer taken since 2024", "methadone 40 mg tablet (Status: Discontinued)",
+     "methadone 40 mg tablet, Patient not taking: Reported on 4/2/2026", "methadone [inactive]",
+     "methadone (self-discontinued)", "methadone not yet started", "methadone - discontinued, now paracetamol"],
+)  # fmt: skip
+def test_an_ehr_note_that_a_qt_drug_is_not_taken_is_read(entry: str) -> None:
+    """The third recheck (3244, MAJOR): Epic's 'Patient not taking', Cerner's 'Status:
+    Discontinued', 'no longer taken' were read as taken now, and ribociclib lost first place."""
+    assert not _qt_asked(entry)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["tamoxifen previously", "Nolvadex (previously, adjuvant)", "exemestane - intolerant (arthralgia)",
+     "letrozole (FEMARA) 2.5 mg tablet, Patient not taking: Reported on 4/2/2026"],
+)  # fmt: skip
+def test_a_cancer_drug_an_ehr_says_is_not_taken_passes(entry: str) -> None:
+    _planned(_on_qt_drugs(entry), "ye2024")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pregnancy 20/40", "Pregnancy (current), 18/40", "Pregnancy - EDD 10/2026",
+     "pregnancy, 2026, ongoing", "Pregnancy, unspecified gestational age [Z33.1]"],
+)  # fmt: skip
+def test_a_current_pregnancy_as_a_problem_list_writes_it_is_refused(text: str) -> None:
+    """The third recheck (3239, MAJOR): each passed as an obstetric history, ribociclib +
+    fulvestrant first."""
+    data = _after_palbociclib(menopausal_status="premenopausal", other_conditions=[text])
+    assert "pregnancy" in _refusal(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["anaemia not present", "Diabetes: No", "diabetes: N", "Diabetes: \u2610 Yes \u2612 No",
+     "breast cancer diagnosed in pregnancy 2019, delivered at 36 weeks"],
+)  # fmt: skip
+def test_a_problem_list_answer_of_no_passes(text: str) -> None:
+    plan = _planned(_after_palbociclib(other_conditions=[text]), "ye2024")
+    assert text in plan.not_assessed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prolonged QT interval [R94.31]", "Interstitial pulmonary disease", "LQTS",
+     "Ulcerative pancolitis", "Polyneuropathy due to drug"],
+)  # fmt: skip
+def test_a_problem_list_title_of_a_comorbidity_is_refused_as_free_text(text: str) -> None:
+    """The third recheck (3237, 3238, MAJOR): 'Prolonged QT interval [R94.31]' left ribociclib
+    first; 'Interstitial pulmonary disease' left T-DXd first."""
+    assert "other_conditions[0]" in _refusal(_after_palbociclib(other_conditions=[text]))
+
+
+@pytest.mark.parametrize("text", ["p.Y537S ND", "no Y537S or D538G"])
+def test_a_variant_named_as_not_found_in_short_forms_is_refused(text: str) -> None:
+    assert "biomarkers[0]" in _refusal(_after_palbociclib(result("ESR1", "mutated", variant=text)))
+
+
+def test_a_variant_beside_another_not_found_in_brackets_passes() -> None:
+    _planned(
+        _after_palbociclib(result("PIK3CA", "mutated", variant="E545K (negative for H1047R)")),
+        "ye2024",
+    )

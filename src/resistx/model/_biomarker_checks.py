@@ -149,8 +149,8 @@ _NONE_FOUND = re.compile(
 #: is another alteration: 'E545K + amplification' found E545K)
 _NOT_FOUND = re.compile(
     r"\b(none|not detected|not found|no mutation|no pathogenic|no variant|negative|neg|"
-    r"wild[ -]?type|wt|unmutated|absent|nil|undetected|nicht nachgewiesen|non d[eé]tect[eé])\b"
-    r"|<\s*lod"
+    r"wild[ -]?type|wt|unmutated|absent|nil|undetected|nicht nachgewiesen|non d[eé]tect[eé]|"
+    r"nd|no)\b|<\s*lod"
 )
 #: a named change ('D538G', 'p.Tyr537Ser', 'c.5946delT'): a text that names one found it
 _A_CHANGE = re.compile(r"\b[A-Z]\d+(?:[A-Z*]|fs|del|dup|ins)|\b[pc]\.|\b[A-Z][a-z]{2}\d+")
@@ -165,10 +165,11 @@ def _says_none(variant: str) -> bool:
         return True  # what the colon follows is what was not found
     found = [
         part
-        for part in re.split(r"[;,]", variant)
+        for part in re.split(r"[;,()]", variant)  # 'E545K (negative for H1047R)' names E545K
         if _A_CHANGE.search(part) and not _NOT_FOUND.search(part.casefold())
     ]
-    return not found and _NONE_FOUND.search(variant.casefold()) is not None
+    said = variant.casefold()
+    return not found and bool(_NONE_FOUND.search(said) or _NOT_FOUND.search(said))
 
 
 def _within_protein(gene: str, variant: str) -> None:

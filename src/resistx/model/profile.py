@@ -652,8 +652,12 @@ _NOT_PREGNANT = frozenset(
     | {"last", "associated", "during", "after", "postpartum", "g", "p", "para", "gravida"}
     | {"was", "were", "had", "n", "nil", "none"}
 )
-#: words that make a 'pregnancy' a current one (case 2177: an obstetric history was refused)
+#: words that make a 'pregnancy' a current one (case 2177: an obstetric history was refused;
+#: the third recheck of session 55, 3239: 'Pregnancy (current), 18/40', '..., ongoing')
 _CURRENT = frozenset({"weeks", "week", "wk", "wks", "gestation", "trimester", "currently"})
+_CURRENT |= {"current", "ongoing", "age", "edd", "lmp"}
+#: words of a pregnancy that ended ('diagnosed in pregnancy 2019, delivered at 36 weeks')
+_DELIVERED = frozenset({"delivered", "delivery", "born", "postpartum", "miscarriage", "baby"})
 
 
 def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -690,12 +694,13 @@ def _current_pregnancy(text: str) -> bool:
     every = set().union(*clauses)
     positive_test = {"positive", "pregnancy", "test"} <= every
     named = {"pregnant", "pregnancy", "gestation", "gestational"}
+    dated = re.search(r"\b\d{1,2}\s*(?:\+\s*\d\s*)?/\s*40\b|\bz33|\bedd\b", text.casefold())
     current = (
         "pregnant" in every
         or positive_test
-        or bool(every & named and every & _CURRENT)
+        or bool(every & named and (every & _CURRENT or dated))  # 'pregnancy 20/40', 'EDD'
         or text.strip().casefold() == "pregnancy"
-    )
+    ) and not every & _DELIVERED
     # a denial counts in the pregnancy's own clause (a date beside it, 'LMP 2026-03-01', too)
     denial = _NOT_PREGNANT - ({"test"} if positive_test else set())
     return current and any(c & named and not c & denial for c in clauses)

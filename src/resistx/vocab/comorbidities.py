@@ -70,6 +70,18 @@ ALIASES = {
     "chronic_kidney_disease": "renal_impairment",  # as SNOMED CT 709044004 reads (interop)
     "ckd": "renal_impairment",
     "long_qt": "qtc_prolonged",
+    # problem-list titles (ICD-10 R94.31, SNOMED CT preferred terms; the third recheck of
+    # session 55, 3237-3238)
+    "prolonged_qt_interval": "qtc_prolonged",
+    "prolonged_qt": "qtc_prolonged",
+    "lqts": "qtc_prolonged",
+    "congenital_lqts": "qtc_prolonged",
+    "interstitial_pulmonary_disease": "interstitial_lung_disease",
+    "interstitial_pneumonia": "interstitial_lung_disease",
+    "ulcerative_pancolitis": "inflammatory_bowel_disease",
+    "crohn's": "inflammatory_bowel_disease",
+    "polyneuropathy": "neuropathy",
+    "renal_insufficiency": "renal_impairment",
     "long_qt_syndrome": "qtc_prolonged",
     "qt_prolongation": "qtc_prolonged",
     "prolonged_qtc": "qtc_prolonged",
@@ -373,7 +385,13 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
         return None
     for words in clauses:
         for at, found in _named_in_words(words):
-            denied = _NOT_BEFORE & set(words[:at]) or _NOT_AFTER & set(words[at + 1 :])
+            after = words[at + 1 :]
+            denied = (
+                _NOT_BEFORE & set(words[:at])
+                or _NOT_AFTER & set(after)
+                or after[-1:] in (["no"], ["n"])  # 'Diabetes: No', a checkbox's '☒ No'
+                or "not" in after  # 'anaemia not present'
+            )
             if not denied and (at == 0 or words[at - 1] not in _NOT_NEXT):
                 return found
     return None

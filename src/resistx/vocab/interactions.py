@@ -158,7 +158,7 @@ _NOT_AFTER = frozenset(
 #: stopped 2024'), unless 'not' comes just before ('not stopped')
 _ENDS_BEFORE = frozenset(
     {"stopped", "discontinued", "ceased", "completed", "finished", "held", "withdrawn", "off"}
-    | {"declined", "refused"}
+    | {"declined", "refused", "previously", "intolerant", "c'd", "inactive", "expired"}
 )
 #: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
@@ -171,6 +171,9 @@ _STATUS_ONLY = _ENDS_BEFORE | {"in", "on", "at", "since", "by", "for", "after", 
 _STATUS_ONLY |= {"the", "patient", "course", "treatment", "therapy", "was", "is", "has", "been"}
 _STATUS_ONLY |= {"a", "years", "year", "months", "month", "weeks", "week", "days", "ago", "pd"}
 _STATUS_ONLY |= {"declined", "refused", "completed", "finished", "ceased", "discontinued"}
+_STATUS_ONLY |= {"status", "reported", "not", "no", "self", "yet", "per", "order", "end", "date"}
+#: the words that make a clause a status: stops, and 'not taking', 'no longer', 'inactive'
+_STOPS = _ENDS_BEFORE | {"taking", "longer", "inactive", "expired", "intolerant", "previously"}
 
 
 def taken_now_text(medication: str) -> str:
@@ -191,16 +194,35 @@ def taken_now_text(medication: str) -> str:
     clauses = [
         re.findall(r"[a-z']+|\d+", c) for c in re.split(r"[,;()\[\]\u2013\u2014]|\s-\s", text)
     ]
-    status_only = [
-        c
-        for c in clauses
-        if c and set(c) & _STATUS_ONLY and set(c) - {w for w in c if w.isdigit()} <= _STATUS_ONLY
-    ]
-    if status_only and not any(set(c) & _NOW for c in clauses):
-        return ""
     if any(set(c) & {"restarted", "resumed"} for c in clauses):  # 'held 5 days, restarted'
         return text
-    return " , ".join(" ".join(_kept(c)) for c in clauses if not set(c) & _TOPICAL)
+    # a clause of a status alone speaks for the clauses before it ('tamoxifen 2008-2013 -
+    # completed', 'citalopram 20 mg, Patient not taking: Reported on 4/2/2026', 'warfarin -
+    # discontinued, now apixaban': the third recheck, 3244)
+    kept: list[str] = []
+    for c in clauses:
+        if _status_alone(c):
+            kept = []
+        elif not set(c) & _TOPICAL:
+            kept.append(" ".join(_kept(c)))
+    return " , ".join(kept)
+
+
+def _status_alone(words: list[str]) -> bool:
+    """A clause that only says a drug is no longer taken ('- completed 5 years', '(Status:
+    Discontinued)', 'Patient not taking: Reported on ...', '[inactive]'), not 'not stopped'."""
+    marks = set(words) & _STOPS
+    if "taking" in marks and not {"not", "no"} & set(words):
+        marks.discard("taking")
+    denied = any(words[k - 1] == "not" and w in _ENDS_BEFORE for k, w in enumerate(words) if k)
+    rest = {w for w in words if not w.isdigit()} - _STATUS_ONLY - _STOPS
+    return bool(marks) and not denied and not rest
+
+
+def _no_longer(words: list[str], k: int) -> bool:
+    """'no longer', 'not taking', 'not yet' at ``k``: what stood before is not taken now."""
+    pair = (words[k - 1], words[k]) if k else ("", words[k])
+    return pair in {("no", "longer"), ("not", "taking"), ("not", "yet"), ("no", "taking")}
 
 
 def _kept(words: list[str]) -> list[str]:
@@ -210,7 +232,7 @@ def _kept(words: list[str]) -> list[str]:
     for k, w in enumerate(words):
         if w in _NOW:
             negated = False
-        elif w in _ENDS_BEFORE and (k == 0 or words[k - 1] != "not"):
+        elif (w in _ENDS_BEFORE and (k == 0 or words[k - 1] != "not")) or _no_longer(words, k):
             kept = []  # what stood before it is no longer taken
         if w in _NOT_AFTER and not (w == "not" and words[k + 1 : k + 2] == ["stopped"]):
             negated = True
