@@ -672,3 +672,18 @@ def test_a_variant_beside_another_not_found_in_brackets_passes() -> None:
         _after_palbociclib(result("PIK3CA", "mutated", variant="E545K (negative for H1047R)")),
         "ye2024",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["previous iron deficiency anaemia 2019", "anaemia 2019", "anaemia of pregnancy 1998",
+     "benign ethnic neutropenia"],
+)  # fmt: skip
+def test_a_past_or_benign_low_count_in_free_text_passes(text: str) -> None:
+    """The regression sweep (3260, MAJOR): a past anaemia was refused as a cytopenia now."""
+    plan = _planned(_after_palbociclib(other_conditions=[text]), "ye2024")
+    assert text in plan.not_assessed
+
+
+def test_a_current_anaemia_in_free_text_is_still_refused() -> None:
+    assert "cytopenia" in _refusal(_after_palbociclib(other_conditions=["mild anaemia (Hb 112)"]))

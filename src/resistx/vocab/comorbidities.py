@@ -392,9 +392,18 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
                 or after[-1:] in (["no"], ["n"])  # 'Diabetes: No', a checkbox's '☒ No'
                 or "not" in after  # 'anaemia not present'
             )
+            if found[0] is Comorbidity.CYTOPENIA and _past_count(words):
+                continue  # a count of years ago is no count now: the regression sweep, 3260
             if not denied and (at == 0 or words[at - 1] not in _NOT_NEXT):
                 return found
     return None
+
+
+def _past_count(words: list[str]) -> bool:
+    """A low count of the past ('previous iron deficiency anaemia 2019', 'anaemia of
+    pregnancy 1998') or a benign one ('benign ethnic neutropenia'): no cytopenia now."""
+    past = {"previous", "prior", "past", "history", "pregnancy", "benign", "ethnic"}
+    return bool(past & set(words)) or any(re.fullmatch(r"(19|20)\d\d", w) for w in words)
 
 
 def _named_in_words(words: list[str]) -> Iterator[tuple[int, tuple[Comorbidity, str]]]:
