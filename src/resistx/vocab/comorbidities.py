@@ -399,11 +399,13 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     return None
 
 
+_PAST_COUNT = frozenset({"previous", "prior", "past", "history", "pregnancy", "benign", "ethnic"})
+
+
 def _past_count(words: list[str]) -> bool:
     """A low count of the past ('previous iron deficiency anaemia 2019', 'anaemia of
     pregnancy 1998') or a benign one ('benign ethnic neutropenia'): no cytopenia now."""
-    past = {"previous", "prior", "past", "history", "pregnancy", "benign", "ethnic"}
-    return bool(past & set(words)) or any(re.fullmatch(r"(19|20)\d\d", w) for w in words)
+    return bool(_PAST_COUNT & set(words)) or any(re.fullmatch(r"(19|20)\d\d", w) for w in words)
 
 
 def _named_in_words(words: list[str]) -> Iterator[tuple[int, tuple[Comorbidity, str]]]:
@@ -416,10 +418,8 @@ def _named_in_words(words: list[str]) -> Iterator[tuple[int, tuple[Comorbidity, 
         )
         if how is not None:
             yield at, (Comorbidity.DIABETES, how)
-    values = {c.value for c in Comorbidity}
     for size in range(_LONGEST_NAME, 0, -1):
         for at in range(len(words) - size + 1):
-            key = "_".join(words[at : at + size])
-            name = ALIASES.get(key, key)
-            if name in values and name != Comorbidity.PREGNANCY.value:  # pregnancy: its own
-                yield at, (Comorbidity(name), f'{{"name": "{name}"}}')
+            found = known("_".join(words[at : at + size]))
+            if found is not None and found is not Comorbidity.PREGNANCY:  # pregnancy: its own
+                yield at, (found, f'{{"name": "{found.value}"}}')

@@ -6,6 +6,7 @@ label warns of them: rule 132). Any other medication is repeated in the plan as 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -110,7 +111,6 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("saint john's wort", "saint johns wort"), "st john's wort"),
     }
 )
-#: words that say an entry's drug is not taken now: never read as current (case 1268)
 NOT_TAKEN = frozenset(
     {"no", "not", "stopped", "previously", "previous", "formerly", "former", "past"}
     | {"allergy", "allergic", "discontinued", "ceased", "held", "intolerant"}
@@ -163,19 +163,20 @@ _ENDS_BEFORE = frozenset(
 #: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
 #: a topical form in a clause: barely absorbed, no systemic interaction (case 1286)
-_TOPICAL = frozenset({"shampoo", "cream", "topical", "topically", "gel", "ointment", "lotion"})
-_TOPICAL |= {"drops"}
+_TOPICAL = frozenset(
+    {"shampoo", "cream", "topical", "topically", "gel", "ointment", "lotion", "drops"}
+)
 #: the words a clause of a status alone may hold besides the status ('- completed 5 years',
 #: '(stopped 2019)', 'discontinued in March'): it speaks for the whole entry
 _STATUS_ONLY = _ENDS_BEFORE | {"in", "on", "at", "since", "by", "for", "after", "due", "to"}
 _STATUS_ONLY |= {"the", "patient", "course", "treatment", "therapy", "was", "is", "has", "been"}
 _STATUS_ONLY |= {"a", "years", "year", "months", "month", "weeks", "week", "days", "ago", "pd"}
-_STATUS_ONLY |= {"declined", "refused", "completed", "finished", "ceased", "discontinued"}
 _STATUS_ONLY |= {"status", "reported", "not", "no", "self", "yet", "per", "order", "end", "date"}
 #: the words that make a clause a status: stops, and 'not taking', 'no longer', 'inactive'
 _STOPS = _ENDS_BEFORE | {"taking", "longer", "inactive", "expired", "intolerant", "previously"}
 
 
+@functools.lru_cache(maxsize=4096)  # each reader of an entry asks it, in every plan
 def taken_now_text(medication: str) -> str:
     """The words of a medication entry that say what is taken now (the rechecks of session 55,
     3171, 3210): after a change of drug the new one, unless a dose, a route or a schedule
