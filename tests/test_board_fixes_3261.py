@@ -4,10 +4,33 @@ fix, named after the behaviour a clinician relies on."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
+import resistx
+from tests.helpers import result
+from tests.test_board_fixes_882 import PALBO_LETROZOLE, _course
+from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_2205 import _planned, _refusal
 from tests.test_board_fixes_2790 import _on_qt_drugs
+
+#: case 3302: a man on Kisqali + letrozole + leuprolide, ESR1 Y537S on ctDNA
+COMPARE_TIER = """{"schema_version": 2, "patient_id": "P0018", "as_of": "2026-06-01",
+"hormone_receptor": "positive", "sex": "male", "her2": "0", "ecog": 1,
+"comorbidities": [{"name": "diabetes", "hba1c": 7.2}],
+"biomarkers": [
+ {"gene": "ESR1", "status": "mutated", "origin": "somatic", "sample": "ctdna", "assay": "ngs",
+  "tested_on": "2026-05-10", "variant": "Y537S", "classification": "pathogenic"},
+ {"gene": "PIK3CA", "status": "not_detected", "origin": "somatic", "sample": "ctdna",
+  "assay": "ngs", "tested_on": "2026-05-10"},
+ {"gene": "AKT1", "status": "not_detected", "origin": "somatic", "sample": "ctdna",
+  "assay": "ngs", "tested_on": "2026-05-10"},
+ {"gene": "PTEN", "status": "not_detected", "origin": "somatic", "sample": "ctdna",
+  "assay": "ngs", "tested_on": "2026-05-10"}],
+"treatments": [{"drugs": ["Kisqali", "letrozole", "leuprolide"], "setting": "metastatic",
+ "line": 1, "started_on": "2023-03-01", "ended_on": "2026-04-15", "stop_reason": "progression"}]}"""
 
 
 @pytest.mark.parametrize(
@@ -85,3 +108,98 @@ def test_common_drugs_one_letter_from_a_read_name_are_not_taken_for_misspellings
     resistx reads (a refusal of a valid profile is its own error)."""
     plan = _planned(_on_qt_drugs(entry), "ye2024")
     assert plan.options
+
+
+def _cdk6_amplified() -> dict[str, Any]:
+    """Case 3425: 26 months of palbociclib + letrozole, nothing actionable on tissue NGS, and
+    CDK6 amplified."""
+    tissue = {"sample": "tissue", "tumour_fraction": None}
+    return _woman(
+        "2026-05-01",
+        [
+            *(result(g, "not_detected", **tissue) for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")),
+            result("CDK6", "amplified", **tissue),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-01-10", "2026-03-20", "progression", line=1),
+        her2="0",
+    )
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_a_cdk46i_resistance_marker_puts_another_cdk46i_behind_the_endocrine_lines_without_one(
+    policy: str,
+) -> None:
+    """Case 3425 (MAJOR): under practice-2026 a CDK6 amplification (the review: a mechanism of
+    CDK4/6-inhibitor resistance; 'another CDK4/6 inhibitor may not overcome it', rule 43's own
+    caution) left ribociclib + fulvestrant first, scored as without it; ye2024 set it back."""
+    plan = _planned(_cdk6_amplified(), policy)
+    ranks = {o.regimen.id: o.rank for o in plan.options}
+    for cdk in ("ribociclib+fulvestrant", "abemaciclib+fulvestrant"):
+        option = next(o for o in plan.options if o.regimen.id == cdk)
+        assert any(r.code == "cdk46i_resistance_marker_against" for r in option.reasons)
+        assert ranks[cdk] > ranks["fulvestrant"], (cdk, ranks)
+    assert not any(
+        "cdk46i" in o.regimen.id or "ribociclib" in o.regimen.id for o in plan.options[:1]
+    )
+
+
+@pytest.mark.parametrize("classification", ["vus", "benign", "likely_benign"])
+def test_a_vus_or_benign_variant_points_to_no_mechanism(classification: str) -> None:
+    """Case 3421's API check (MAJOR): mechanisms_for read a benign RB1 variant as 'Loss of RB
+    function', whose description says the CDK4/6-inhibitor regimens are left out; a plan reads
+    it as no finding (profile.md)."""
+    profile = _woman(
+        "2026-05-01",
+        [result("RB1", "mutated", variant="R552Q", classification=classification)],
+        PALBO_LETROZOLE,
+        her2="0",
+    )
+    assert resistx.mechanisms_for(profile) == ()
+    pathogenic = _woman("2026-05-01", [result("RB1", "loss")], PALBO_LETROZOLE, her2="0")
+    assert [m.key for m in resistx.mechanisms_for(pathogenic)] == ["rb-loss"]
+
+
+def test_a_later_negative_leaves_the_mechanism_of_an_earlier_stable_alteration() -> None:
+    """mechanisms_for reads results as a plan does: a PIK3CA mutation on tissue is not erased
+    by a later ctDNA 'not detected' (issue 8's first clinical error)."""
+    profile = _woman(
+        "2026-05-01",
+        [
+            result(
+                "PIK3CA", "mutated", sample="tissue", tumour_fraction=None, tested_on="2024-01-10"
+            ),
+            result("PIK3CA", "not_detected", tested_on="2026-04-10"),
+        ],
+        PALBO_LETROZOLE,
+        her2="0",
+    )
+    assert "pam-pathway-activation" in [m.key for m in resistx.mechanisms_for(profile)]
+
+
+def test_compare_lists_an_option_whose_tier_changes_at_the_same_rank() -> None:
+    """Case 3302 (MAJOR): abemaciclib + fulvestrant, rank 4 under both policies, a later option
+    under ye2024 and an alternative under practice-2026, was missing from compare's list (the
+    plan's since-review section named it)."""
+    profile = json.loads(COMPARE_TIER)
+    before = resistx.sequence(profile, policy="ye2024", since_review=False)
+    after = resistx.sequence(profile, policy="practice-2026", since_review=False)
+    tiers = {
+        o.regimen.id: (o.rank, o.tier)
+        for o in before.options
+        if (m := after.option(o.regimen.id)) is not None and m.rank == o.rank and m.tier != o.tier
+    }
+    assert tiers, "the fixture no longer has a tier change at the same rank"
+    listed = {d.regimen for d in resistx.compare(profile, "ye2024", "practice-2026")}
+    assert set(tiers) <= listed
+
+
+def test_a_cdk6_amplification_opens_the_cdk246_trial_the_review_names_only() -> None:
+    """Case 3425 (MINOR): CDK6 (or CDK4) amplification opened the CDK2-selective trials
+    (NCT04553133, VELA), which the review links to cyclin E and CDK2, not to CDK6 or CDK4; and
+    the reason said 'no approved drug targets it' of a kinase the CDK4/6 inhibitors target."""
+    plan = _planned(_cdk6_amplified(), "ye2024")
+    trials = [o for o in plan.options if o.regimen.id.startswith("trial:")]
+    assert [o.regimen.id for o in trials] == ["trial:NCT03519178"]
+    [reason] = [r for r in trials[0].reasons if r.code == "mechanism_matches_trial"]
+    assert "no approved drug targets it" not in reason.text
+    assert "overcome" in reason.text

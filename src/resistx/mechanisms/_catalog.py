@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
 
 from resistx import _data, _serde
 from resistx._errors import EvidenceError
 from resistx.io.profile import ProfileSource, load_profile
 from resistx.model.enums import BiomarkerStatus
 from resistx.model.mechanism import ResistanceMechanism
-from resistx.model.profile import BiomarkerResult
 
 BUNDLED = "mechanisms.json"
 
@@ -28,16 +26,17 @@ def catalog() -> tuple[ResistanceMechanism, ...]:
 
 
 def mechanisms_for(profile: ProfileSource) -> tuple[ResistanceMechanism, ...]:
-    """The mechanisms that a profile's latest results point to, in catalog order.
+    """The mechanisms that a profile's findings point to, in catalog order: each gene's results
+    read as a plan reads them (a VUS or a (likely) benign variant is no finding; a later
+    negative does not erase an earlier stable alteration: ``sequencing.findings``).
 
     ``profile`` is a ``Profile`` or anything ``load_profile`` reads.
     """
-    return matching_mechanisms(load_profile(profile).latest_results)
+    # the engine's reading of the results (imported here: the engine imports this module)
+    from resistx.model.profile import Preferences  # noqa: PLC0415
+    from resistx.sequencing.patient import findings_of, for_progression  # noqa: PLC0415
 
-
-def matching_mechanisms(latest: Mapping[str, BiomarkerResult]) -> tuple[ResistanceMechanism, ...]:
-    """The mechanisms that latest results per gene point to, in catalog order."""
-    return mechanisms_of(frozenset((gene, r.status) for gene, r in latest.items()))
+    return mechanisms_of(findings_of(for_progression(load_profile(profile), Preferences())))
 
 
 @functools.lru_cache(maxsize=4_096)

@@ -140,7 +140,7 @@ class Change(enum.StrEnum):
     PREFERRED_REMOVED = "preferred_removed"  # preferred here, not under the other policy
     EXCLUDED = "excluded"  # left out under the other policy, an option here
     NO_LONGER_EXCLUDED = "no_longer_excluded"  # left out here, an option under the other
-    MOVED = "moved"  # an option under both, at another rank
+    MOVED = "moved"  # an option under both, at another rank or in another tier
     ADDED = "added"  # an option under the other policy only (not considered here)
     REMOVED = "removed"  # an option here only
     #: left out under both, the other policy for a reason of its own (since-review only)

@@ -79,11 +79,13 @@ def differences(
 def _moved(
     rid: str, a: dict[str, Option], b: dict[str, Option], left: tuple[set[str], set[str]]
 ) -> tuple[str, Change | None]:
-    """How a regimen moved between the plans (``differences`` without ``summary``): moved,
-    added, removed, or not at all (None)."""
+    """How a regimen moved between the plans (``differences`` without ``summary``): moved (in
+    rank or in tier: an alternative at the same rank is a change, case 3302), added, removed,
+    or not at all (None)."""
     xa, xb = left
     if rid in a and rid in b:
-        return rid, Change.MOVED if a[rid].rank != b[rid].rank else None
+        x, y = a[rid], b[rid]
+        return rid, Change.MOVED if (x.rank, x.tier) != (y.rank, y.tier) else None
     if rid in b and rid not in xa:
         return rid, Change.ADDED
     if rid in a and rid not in xb:

@@ -42,7 +42,7 @@ def mechanism_trial(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iter
     if approved:
         text = f"{names}: {key} tests {drugs} against it; approved drugs for it come first."
     else:
-        text = f"{names}: no approved drug targets it; {key} tests {drugs}."
+        text = f"{names}: no approved drug is known to overcome it; {key} tests {drugs}."
     w = ctx.weights
     yield Effect(
         code="mechanism_matches_trial",
@@ -84,17 +84,27 @@ def nothing_left_after_cdk46i(i: MolecularInputs) -> bool:
     "(which leaves these regimens out: rule 8) and the ESR1 and PI3K-pathway mechanisms (rules "
     "1 and 2): CCNE1 amplification, FGFR1 amplification, CDK6 or AURKA amplification, ...",
     effect="Each CDK4/6-inhibitor regimen carries a caution naming the mechanism: another CDK4/6 "
-    "inhibitor may not overcome it (the review, Resistance Mechanisms).",
-    codes=("cdk46i_resistance_marker",),
+    "inhibitor may not overcome it (the review, Resistance Mechanisms); and, as a tested "
+    "biomarker that predicts less benefit, it steps back behind the endocrine lines without one "
+    "(case 3425: under practice-2026 ribociclib + fulvestrant came first beside a CDK6 "
+    "amplification, scored as without it).",
+    codes=("cdk46i_resistance_marker", "cdk46i_resistance_marker_against"),
     regimens=kinds.has_cdk46i,
 )
 def cdk46i_resistance_markers(
-    i: MolecularInputs, spec: RegimenSpec, _ctx: Context
+    i: MolecularInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
     found = [m for m in i.mechanisms if m.category not in TARGETED]
     if not found or kinds.is_trial(spec):
         return  # a trial may target the mechanism itself (VELA: a CDK2 inhibitor)
     names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in found)
+    yield Effect(
+        code="cdk46i_resistance_marker_against",
+        delta=ctx.weights.against,
+        text=f"{names}: a mechanism of CDK4/6-inhibitor resistance (the review, Resistance "
+        "Mechanisms): behind the endocrine options without a CDK4/6 inhibitor.",
+        references=tuple(sorted({n for m in found for n in m.references})),
+    )
     yield Effect(
         code="cdk46i_resistance_marker",
         caution=True,
