@@ -40,6 +40,9 @@ BEYOND_SCHEMA = (
     "].variant",
     "].status",
     "medications",  # a misspelt interacting drug (case 1904)
+    # a fact with a field of its own written as free text (session 56: 'CIPRAMIL' there is a
+    # medication resistx reads)
+    "other_conditions",
 )
 #: checks across the treatments (one line going on at a time; lines in the order they started)
 ACROSS_TREATMENTS = "$.treatments"

@@ -18,6 +18,7 @@ import attrs
 
 from resistx.model import _biomarker_checks as fits
 from resistx.model import _validators as v
+from resistx.model._free_text import fields_named
 from resistx.model._show import number
 from resistx.model.enums import (
     Assay,
@@ -44,10 +45,10 @@ from resistx.model.enums import (
 from resistx.vocab import adverse_events as ae_vocab
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import (
-    CLAUSES,
     INSULIN,
     NO_ANSWER,
     Comorbidity,
+    clauses_of,
     named_in_text,
 )
 from resistx.vocab.interactions import diabetes_drug_taken_now, insulin_taken_now
@@ -655,15 +656,16 @@ _NOT_PREGNANT = frozenset(
 #: words that make a 'pregnancy' a current one (case 2177: an obstetric history was refused;
 #: the third recheck of session 55, 3239: 'Pregnancy (current), 18/40', '..., ongoing')
 _CURRENT = frozenset({"weeks", "week", "wk", "wks", "gestation", "trimester", "currently"})
-_CURRENT |= {"current", "ongoing", "age", "edd", "lmp"}
+_CURRENT |= {"current", "ongoing", "age", "edd", "lmp", "semaines", "ssw", "semanas", "settimane"}
 #: words of a pregnancy that ended ('diagnosed in pregnancy 2019, delivered at 36 weeks')
 _DELIVERED = frozenset({"delivered", "delivery", "born", "postpartum", "miscarriage", "baby"})
 
 
-def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
     """A current pregnancy written only as free text, which no rule reads (case 2080b:
     ribociclib + letrozole preferred beside 'pregnant, 20 weeks gestation'): record it as the
-    comorbidity, and the text may stay beside it."""
+    comorbidity, and the text may stay beside it; so for a comorbidity rules read, and for the
+    facts other fields hold (``_free_text``)."""
     recorded = {c.name for c in getattr(inst, "comorbidities", ()) or ()}
     problems = []
     for i, text in enumerate(value):
@@ -679,6 +681,7 @@ def _pregnancy_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], value:
                 f"not as free text: record it under comorbidities as {named[1]}, and keep the "
                 "detail here (or say here that it is not the patient's now: 'no', 'family')"
             )
+        problems += [f"other_conditions[{i}] {text!r} {said}" for said in fields_named(text, inst)]
     if problems:
         raise ValueError("; ".join(problems))
 
@@ -688,15 +691,18 @@ def _current_pregnancy(text: str) -> bool:
     weeks or trimester, 'pregnancy' alone, a positive pregnancy test (case 3151); each clause
     on its own ('pregnant 12 weeks, no nausea', 3175a), none where a clause answers no
     ('Pregnant - no') or the entry is an obstetric history ('pregnancy 2021 (healthy son)')."""
-    clauses = [set(re.findall(r"[a-z]+", c)) for c in CLAUSES.split(text.casefold())]
+    clauses = [set(c) for c in clauses_of(text)]
     if any(c and c <= NO_ANSWER for c in clauses):
         return False
     every = set().union(*clauses)
     positive_test = {"positive", "pregnancy", "test"} <= every
-    named = {"pregnant", "pregnancy", "gestation", "gestational"}
+    # 'pregnant' in French, German, Spanish and Italian too (3409u: 'enceinte de 12 semaines')
+    pregnant = {"pregnant", "enceinte", "schwanger", "embarazada", "incinta"}
+    named = pregnant | {"pregnancy", "gestation", "gestational", "grossesse"}
+    named |= {"schwangerschaft", "embarazo", "gravidanza"}
     dated = re.search(r"\b\d{1,2}\s*(?:\+\s*\d\s*)?/\s*40\b|\bz33|\bedd\b", text.casefold())
     current = (
-        "pregnant" in every
+        bool(pregnant & every)
         or positive_test
         or bool(every & named and (every & _CURRENT or dated))  # 'pregnancy 20/40', 'EDD'
         or text.strip().casefold() == "pregnancy"
@@ -1558,7 +1564,7 @@ class Profile:
     #: free text resistx does not assess; the plan repeats it verbatim
     other_conditions: tuple[str, ...] = attrs.field(
         default=(),
-        validator=[v.at_most(MAX_OTHER_CONDITIONS, "other conditions"), _pregnancy_not_free_text],
+        validator=[v.at_most(MAX_OTHER_CONDITIONS, "other conditions"), _read_fields_not_free_text],
     )
     #: the medications the patient takes, as the clinic writes them: a strong CYP3A inhibitor
     #: or inducer is read (rule 115); the plan repeats any other as not assessed

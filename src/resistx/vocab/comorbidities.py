@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from collections.abc import Iterator
 
 
@@ -129,6 +130,55 @@ ALIASES = {
     "thrombocytopenia": "cytopenia",
     "pancytopenia": "cytopenia",
     "leukopenia": "cytopenia",
+    # French, German, Spanish and Italian names, accents removed (session 56's adversarial
+    # review, 3409: 'pneumopathie interstitielle diffuse' and 'Herzinsuffizienz' passed as
+    # free text no rule reads)
+    **dict.fromkeys(
+        (
+            "pneumopathie_interstitielle",
+            "pneumopathie_interstitielle_diffuse",
+            "fibrose_pulmonaire",
+            "lungenfibrose",
+            "interstitielle_lungenerkrankung",
+            "enfermedad_pulmonar_intersticial",
+            "fibrosis_pulmonar",
+            "fibrosi_polmonare",
+            "pneumopatia_interstiziale",
+        ),
+        "interstitial_lung_disease",
+    ),
+    **dict.fromkeys(
+        (
+            "herzinsuffizienz",
+            "insuffisance_cardiaque",
+            "insuficiencia_cardiaca",
+            "scompenso_cardiaco",
+            "kardiomyopathie",
+            "cardiomyopathie",
+            "miocardiopatia",
+            "cardiomiopatia",
+        ),
+        "cardiac_disease",
+    ),
+    **dict.fromkeys(
+        ("niereninsuffizienz", "insuffisance_renale", "insuficiencia_renal"),
+        "renal_impairment",
+    ),
+    **dict.fromkeys(
+        (
+            "neuropathie",
+            "neuropathie_peripherique",
+            "periphere_neuropathie",
+            "polyneuropathie",
+            "neuropatia",
+            "neuropatia_periferica",
+        ),
+        "neuropathy",
+    ),
+    **dict.fromkeys(
+        ("qt_long", "qt_long_congenital", "syndrome_du_qt_long", "qt_verlangerung", "qt_largo"),
+        "qtc_prolonged",
+    ),
 }
 
 
@@ -136,7 +186,10 @@ ALIASES = {
 #: 1100: 'liver disease' got 'did you mean cardiac_disease?'); never read as it silently
 HINTS = {
     **dict.fromkeys(
-        ("liver_disease", "cirrhosis", "liver_cirrhosis", "nash", "masld", "fatty_liver"),
+        (
+            *("liver_disease", "cirrhosis", "liver_cirrhosis", "nash", "masld", "fatty_liver"),
+            *("cirrhose", "leberzirrhose", "cirrosis", "cirrosi"),
+        ),
         "hepatic_impairment (with its child_pugh class) where liver function is impaired",
     ),
     **dict.fromkeys(
@@ -216,7 +269,7 @@ def recorded_as(name: str) -> str | None:
 #: how to give renal impairment's stage: the labels set doses by it (rule 118)
 _CLEARANCE = 'with its "creatinine_clearance" in mL/min'
 #: words for kidney failure, which is renal impairment at its worst (case 1305)
-_KIDNEY_FAILURE = frozenset(
+KIDNEY_FAILURE = frozenset(
     {"dialysis", "haemodialysis", "hemodialysis", "esrd", "eskd", "esrf", "haemofiltration"}
 )
 _END_STAGE = ("end_stage_renal", "end_stage_kidney", "kidney_failure", "renal_failure")
@@ -310,7 +363,7 @@ def hint(name: str) -> str | None:
     name or alias within a longer one, 'ulcerative colitis in remission': the recheck of case
     1238)."""
     key = normalise(name)
-    if set(re.findall(r"[a-z]+", key)) & _KIDNEY_FAILURE or key.startswith(_END_STAGE):
+    if set(re.findall(r"[a-z]+", key)) & KIDNEY_FAILURE or key.startswith(_END_STAGE):
         return f"renal_impairment, {_CLEARANCE} (on dialysis, below 15)"
     if key.startswith(("ckd", "chronic_kidney_disease", "kidney_", "renal_")):  # case 1797
         return f"renal_impairment where kidney function is impaired, {_CLEARANCE}"
@@ -333,7 +386,7 @@ def _within(key: str) -> str | None:
 
 def normalise(name: str) -> str:
     """Lower case with underscores, aliases resolved: 'Diabetes mellitus' -> 'diabetes'."""
-    key = "_".join(name.strip().casefold().replace("-", " ").split())
+    key = "_".join(_folded(name).strip().replace("-", " ").split())
     return ALIASES.get(key, key)
 
 
@@ -360,7 +413,8 @@ NO_ANSWER = frozenset({"no", "none", "nil", "n", "not", "absent", "negative", "p
 NO_ANSWER |= {"ct", "denied", "resolved", "recovered", "ruled", "out", "excluded", "seen"}
 #: the first word of a clause that says the entry's condition is over ('..., resolved after
 #: stopping', '..., recovered')
-_RESOLVED = frozenset({"resolved", "recovered", "ruled", "excluded", "resolving"})
+#: ('resolving' is not among them: a condition resolving is still there, 3410h)
+_RESOLVED = frozenset({"resolved", "recovered", "ruled", "excluded"})
 #: words that deny only the word right after them ('non-diabetic', 'pre-diabetes'; not
 #: 'non-insulin-dependent diabetes' or 'pre-existing diabetes': the second recheck, 3228)
 _NOT_NEXT = frozenset({"non", "pre"})
@@ -376,27 +430,41 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     before it, a resolution after it) or as a clause of its own that answers no (case 3143:
     'type 1 diabetes (insulin pump)' and 'long QT syndrome' left alpelisib and ribociclib high;
     the rechecks, 3173, 3220-3228: how far a denial reaches)."""
-    clauses = [
-        re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(text.casefold())
-    ]
+    clauses = clauses_of(text)
     if any(c and (set(c) <= NO_ANSWER or c[0] in _RESOLVED) for c in clauses) or any(
         _NOT_MELLITUS & set(c) for c in clauses
     ):
         return None
     for words in clauses:
         for at, found in _named_in_words(words):
-            after = words[at + 1 :]
-            denied = (
-                _NOT_BEFORE & set(words[:at])
-                or _NOT_AFTER & set(after)
-                or after[-1:] in (["no"], ["n"])  # 'Diabetes: No', a checkbox's '☒ No'
-                or "not" in after  # 'anaemia not present'
-            )
             if found[0] is Comorbidity.CYTOPENIA and _past_count(words):
                 continue  # a count of years ago is no count now: the regression sweep, 3260
-            if not denied and (at == 0 or words[at - 1] not in _NOT_NEXT):
+            if not denied_at(words, at):
                 return found
     return None
+
+
+def denied_at(words: list[str], at: int) -> bool:
+    """The clause ``words`` says that what its word at ``at`` names is not the patient's now: a
+    denial before it, a resolution or 'no' after it, or 'non'/'pre' right before it."""
+    after = words[at + 1 :]
+    return bool(
+        _NOT_BEFORE & set(words[:at])
+        or _NOT_AFTER & set(after)
+        or after[-1:] in (["no"], ["n"])  # 'Diabetes: No', a checkbox's '☒ No'
+        or "not" in after  # 'anaemia not present'
+        or (at > 0 and words[at - 1] in _NOT_NEXT)
+    )
+
+
+def clauses_of(text: str) -> list[list[str]]:
+    """A free text's clauses as words: lower case, accents removed ('diabète': diabete)."""
+    return [re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(_folded(text))]
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _PAST_COUNT = frozenset({"previous", "prior", "past", "history", "pregnancy", "benign", "ethnic"})

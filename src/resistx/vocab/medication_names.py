@@ -36,6 +36,13 @@ NEAR_BUT_OTHER = frozenset(
 )
 #: the generic name of each read name
 _GENERIC: dict[str, str] = {**OTHER_NAMES, **VITAMIN_K_ANTAGONISTS, **QT_PROLONGING}
+
+
+def generic(name: str) -> str:
+    """The generic name of a name resistx reads ('Kaletra': ritonavir)."""
+    return _GENERIC.get(name, name)
+
+
 #: how close a word must be to a read name to be taken for a misspelling of it
 CUTOFF = 0.86
 _SHORTEST = 6  # shorter words ('mg', 'daily') are never read as a drug's name

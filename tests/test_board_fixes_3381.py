@@ -1,0 +1,122 @@
+"""Scenario tests for session 56's adversarial review of free text (cases 3381-3414): facts the
+rules read from fields of their own, written in other_conditions, refused with the field; each
+seen failing before its fix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.helpers import result
+from tests.test_board_fixes_882 import PALBO_LETROZOLE
+from tests.test_board_fixes_962 import _woman
+from tests.test_board_fixes_2205 import _planned, _refusal
+
+
+def _with_text(entry: str, **kw: Any) -> dict[str, Any]:
+    """Case 3381's base: ESR1 and PIK3CA mutated, HER2-low, after palbociclib + letrozole, with
+    one free-text condition."""
+    return _woman(
+        "2026-05-01",
+        [result("ESR1", "mutated"), result("PIK3CA", "mutated")],
+        PALBO_LETROZOLE,
+        her2="low",
+        other_conditions=[entry],
+        **kw,
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [
+        # a visceral crisis written only in notes (3392): chemotherapy first when recorded
+        ("visceral crisis: liver failure from metastases, bilirubin 3x ULN", "visceral_crisis"),
+        ("Visceral crisis", "visceral_crisis"),
+        # a performance status the ecog field contradicts (3388c, 3414)
+        ("bedbound, KPS 30", "ecog"),
+        ("WHO PS 3", "ecog"),
+        ("ECOG 3 since March", "ecog"),
+        # a QTc the rules read from the comorbidity (3411)
+        ("QTc 510 ms on ECG 2026-04-20", "qtc_prolonged"),
+        # dialysis, which the comorbidities refuse with the way to record it (3412)
+        ("ESRD on haemodialysis 3x/week", "renal_impairment"),
+        ("on dialysis", "renal_impairment"),
+        # an LVEF the rules read from cardiac disease (3409y)
+        ("LVEF 35%", "cardiac_disease"),
+        # a drug resistx reads among the medications (3394, 3394b, 3394c)
+        ("on itraconazole for aspergillosis", "medications"),
+        ("on warfarin for AF", "medications"),
+        ("takes citalopram", "medications"),
+        # an allergy to a drug the plan ranks (3393, 3393b)
+        ("allergic to trastuzumab deruxtecan (infusion reaction grade 4)", "toxicity"),
+        ("anaphylaxis to fulvestrant 2024", "toxicity"),
+    ],
+)
+def test_a_fact_with_a_field_of_its_own_written_as_free_text_is_refused_with_the_field(
+    entry: str, field: str
+) -> None:
+    """Session 56's adversarial review (MAJOR, 3388c-3414): facts the rules read from a field
+    of their own, written only in other_conditions, passed unread: elacestrant preferred
+    beside 'visceral crisis', capivasertib beside 'WHO PS 3', ribociclib beside 'QTc 510 ms',
+    the PARP inhibitors beside dialysis, trastuzumab deruxtecan beside 'LVEF 35%' or an
+    allergy to it, itraconazole's interaction lost."""
+    message = _refusal(_with_text(entry))
+    assert "other_conditions[0]" in message
+    assert field in message
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "no visceral crisis",
+        "ECOG 1",  # agrees with the ecog field
+        "QTc 420 ms (normal)",
+        "LVEF 60% on echo",
+        "warfarin stopped 2019",
+        "family history of long QT",
+        "allergic to penicillin (rash)",
+        "osteoarthritis of the knees",
+        "PS: see ECOG",
+    ],
+)
+def test_free_text_that_agrees_with_the_fields_or_names_nothing_they_read_passes(
+    entry: str,
+) -> None:
+    plan = _planned(_with_text(entry), "ye2024")
+    assert entry in plan.not_assessed
+
+
+@pytest.mark.parametrize(
+    ("entry", "comorbidity"),
+    [
+        ("pneumopathie interstitielle diffuse", "interstitial_lung_disease"),
+        ("Herzinsuffizienz NYHA III", "cardiac_disease"),
+        ("diabète de type 2", "diabetes"),
+        ("insuffisance cardiaque", "cardiac_disease"),
+        ("Lungenfibrose", "interstitial_lung_disease"),
+        ("fibrose pulmonaire", "interstitial_lung_disease"),
+        ("Niereninsuffizienz", "renal_impairment"),
+        ("neuropathie périphérique", "neuropathy"),
+        ("QT long congénital", "qtc_prolonged"),
+        ("ILD - resolving", "interstitial_lung_disease"),
+    ],
+)
+def test_a_condition_in_french_or_german_or_still_resolving_is_refused_as_english_is(
+    entry: str, comorbidity: str
+) -> None:
+    """3409, 3409c, 3408b (MAJOR): 'pneumopathie interstitielle diffuse' left trastuzumab
+    deruxtecan first, 'diabète de type 2' left alpelisib preferred; 3410h: 'ILD - resolving'
+    (still present) read as resolved."""
+    message = _refusal(_with_text(entry))
+    assert "other_conditions[0]" in message
+    assert comorbidity in message
+
+
+@pytest.mark.parametrize("entry", ["enceinte de 12 semaines", "schwanger, 20. SSW"])
+def test_a_current_pregnancy_in_french_or_german_is_refused_as_english_is(entry: str) -> None:
+    """3409u (MAJOR): 'enceinte de 12 semaines' beside 'postmenopausal' left elacestrant
+    preferred, rules 134 and 135 silent."""
+    profile = _with_text(entry, menopausal_status="premenopausal")
+    message = _refusal(profile)
+    assert "pregnancy" in message
