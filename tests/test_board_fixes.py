@@ -2214,7 +2214,7 @@ def test_a_comorbidity_caution_and_an_adverse_event_caution_never_repeat_one_fig
     [anaemia] = [
         c for c in option(p, "everolimus+exemestane").cautions if c.code == "cytopenia_caution"
     ]
-    assert "anemia 17% any grade, 6% grade 3 or worse in BOLERO-2" in anaemia.text
+    assert "anemia 17% any grade, 6% grade 3-4 in BOLERO-2" in anaemia.text
 
 
 def test_a_germline_palb2_or_somatic_brca_mutation_puts_olaparib_before_chemotherapy() -> None:
@@ -2504,7 +2504,7 @@ def test_after_progression_on_a_parp_inhibitor_nothing_says_a_brca_mutation_open
 
 
 def test_capivasertibs_faktion_hypertension_names_the_placebo_arms_rate() -> None:
-    """Cases 274 to 278: 'hypertension: 91% any grade, 32% grade 3 or worse in FAKTION' (the
+    """Cases 274 to 278: 'hypertension: 91% any grade, 32% grade 3-4 in FAKTION' (the
     review's Table 5 and text) read as capivasertib's toxicity, while FAKTION's placebo +
     fulvestrant arm had it at a close rate (87% any grade, 24% grade 3; Jones et al., Lancet
     Oncol 2020, Table 2, not in the review). The caution keeps the review's figures and says
@@ -2519,7 +2519,7 @@ def test_capivasertibs_faktion_hypertension_names_the_placebo_arms_rate() -> Non
             for c in option(p, "capivasertib+fulvestrant").cautions
             if c.term == "hypertension"
         ]
-        assert "91% any grade, 32% grade 3 or worse" in hypertension, p.policy.name
+        assert "91% any grade, 32% grade 3-4" in hypertension, p.policy.name
         assert "placebo" in hypertension and "87%" in hypertension and "24%" in hypertension
         assert "Lancet Oncol 2020" in hypertension
 

@@ -621,7 +621,7 @@ def test_an_overall_survival_whose_significance_boundary_was_not_crossed_is_no_b
     0.43-0.86, p = 0.0043, its significance boundary not crossed: update-2026 section 2) was
     graded ESMO-MCBS 4 and drawn green as a benefit, the caveat nowhere. It is not graded, not
     drawn as a benefit, and the trial's table says the boundary was not crossed."""
-    from resistx.display._common import hazard_rows  # noqa: PLC0415
+    from resistx.display._common import HAZARD_HEADER, hazard_rows  # noqa: PLC0415
     from resistx.display.svg_forest import ForestRow, _bar  # noqa: PLC0415
     from resistx.evidence.mcbs import grade  # noqa: PLC0415
 
@@ -634,7 +634,7 @@ def test_an_overall_survival_whose_significance_boundary_was_not_crossed_is_no_b
     assert grade(os_hr, None, None).grade is None
     assert "not gradable" in grade(os_hr, 24.0, 20.0).reason
     [row] = [r for r in hazard_rows(trial) if r[0] == "OS" and "ESR1" in r[1]]
-    assert "boundary not crossed" in row[-1]
+    assert "boundary not crossed" in row[HAZARD_HEADER.index("p")]
     bar = ForestRow(
         trial="EMBER-3",
         cited_for="1",
@@ -744,7 +744,12 @@ def test_a_regimen_the_review_never_names_is_not_said_to_lack_the_reviews_figure
         _after_palbociclib(result("PIK3CA", "mutated", variant="H1047R")), "practice-2026"
     )
     said = [r.text for o in plan.options for r in o.reasons if r.code == "no_direct_evidence"]
-    assert said and all(t.startswith("Neither the review nor the evidence after it") for t in said)
+    assert said and not any(t.startswith("The review reports no") for t in said)
+    # where the pack reports the regimen for another cohort (VIKTORIA-1's), it says so (3373)
+    assert all(
+        t.startswith(("Neither the review nor the evidence after it", "No efficacy figure for"))
+        for t in said
+    )
     ye = _planned(_after_palbociclib(result("PIK3CA", "mutated", variant="H1047R")), "ye2024")
     said = [r.text for o in ye.options for r in o.reasons if r.code == "no_direct_evidence"]
     assert said and all(t.startswith("The review reports no efficacy figures") for t in said)
@@ -1114,11 +1119,11 @@ def test_camizestrants_status_shows_only_what_was_known_at_the_plans_date() -> N
 def test_a_p_value_the_review_prints_as_below_a_bound_is_shown_so() -> None:
     """Case 2199's audit (MAJOR by the brief: a figure not as printed): 'p<0.001' (SOLAR-1,
     CAPItello-291, DESTINY-Breast04) was stored and shown as 'p 0.001'."""
-    from resistx.display._common import hazard_rows  # noqa: PLC0415
+    from resistx.display._common import HAZARD_HEADER, hazard_rows  # noqa: PLC0415
 
     eb = resistx.evidence()
     for key in ("SOLAR-1", "CAPItello-291", "DESTINY-Breast04"):
-        shown = [r[-1] for r in hazard_rows(eb.trial(key))]
+        shown = [r[HAZARD_HEADER.index("p")] for r in hazard_rows(eb.trial(key))]
         assert any(s.startswith("<0.001") for s in shown), (key, shown)
 
 

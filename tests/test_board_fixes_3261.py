@@ -5,6 +5,7 @@ fix, named after the behaviour a clinician relies on."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_2205 import _planned, _refusal
 from tests.test_board_fixes_2790 import _on_qt_drugs
 
+EXAMPLES = Path(__file__).parent.parent / "examples"
 #: case 3302: a man on Kisqali + letrozole + leuprolide, ESR1 Y537S on ctDNA
 COMPARE_TIER = """{"schema_version": 2, "patient_id": "P0018", "as_of": "2026-06-01",
 "hormone_receptor": "positive", "sex": "male", "her2": "0", "ecog": 1,
@@ -203,3 +205,110 @@ def test_a_cdk6_amplification_opens_the_cdk246_trial_the_review_names_only() -> 
     [reason] = [r for r in trials[0].reasons if r.code == "mechanism_matches_trial"]
     assert "no approved drug targets it" not in reason.text
     assert "overcome" in reason.text
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_the_text_view_says_every_reason_that_placed_an_option(policy: str) -> None:
+    """Case 3292 (MINOR, borderline MAJOR): the text and Markdown views showed the first reason
+    of each factor and a list of placing codes; a second history reason (rule 30: TROPION-
+    Breast01 enrolled after 1-2 chemotherapy lines) went unshown beside rule 22's, so
+    datopotamab deruxtecan read as a plain second choice. Every molecular and history reason
+    but the fallbacks' is now part of the why, in every plan of the worked examples."""
+    from resistx.display._common import NEUTRAL_RULES, STATE_RULES, why  # noqa: PLC0415
+
+    for path in sorted(EXAMPLES.glob("*.json")):
+        if path.name == "preferences.json":
+            continue
+        plan = resistx.sequence(json.loads(path.read_text()), policy=policy, since_review=False)
+        for option in plan.options:
+            shown = why(option)
+            placing = [
+                r
+                for r in option.reasons
+                if r.factor.value in ("molecular", "history")
+                and r.rule not in NEUTRAL_RULES
+                and r.rule not in STATE_RULES
+            ]
+            for r in placing:
+                assert r.text in shown, (path.name, option.regimen.id, r.rule, r.code)
+
+
+def test_a_pack_p_value_printed_below_a_bound_is_shown_so_with_its_analysis() -> None:
+    """Case 3365 (MINOR): the pack's 'p < .001' values printed as a blank p (postMONARCH's
+    BICR HR, EMBER-3, SERENA-6, INAVO120, DESTINY-Breast06, ...), and postMONARCH's two ITT
+    hazard ratios (investigator 0.73, central review 0.55) read alike: the table names each
+    one's analysis."""
+    from resistx.display._common import HAZARD_HEADER, hazard_rows  # noqa: PLC0415
+
+    trial = resistx.evidence("2026.11").trial("postMONARCH")
+    rows = {r[HAZARD_HEADER.index("value")]: r for r in hazard_rows(trial)}
+    assert rows["0.55"][HAZARD_HEADER.index("p")] == "<0.001"
+    assert "central review" in rows["0.55"][HAZARD_HEADER.index("where")]
+    assert "investigator" in rows["0.73"][HAZARD_HEADER.index("where")]
+    serena6 = resistx.evidence("2026.11").trial("SERENA-6")
+    assert "<0.00001" in {r[HAZARD_HEADER.index("p")] for r in hazard_rows(serena6)}
+
+
+def test_a_grade_3_4_figure_is_said_as_printed_not_as_grade_3_or_worse() -> None:
+    """Case 3366 (MINOR): the review's 'grade 3-4 AEs were hyperglycemia (36.6%)' (an en dash there) (alpelisib)
+    and update-2026's 'Grade 3/4' (INAVO120's neutropenia, 80.2%) were said 'grade 3 or worse'
+    in plans; each adverse event now carries the grades its figure counts, and a source that
+    prints grade 3-4 is recorded so."""
+    import re  # noqa: PLC0415
+
+    for eb in (resistx.evidence(), resistx.evidence("2026.11")):
+        for trial in eb.trials:
+            for a in trial.adverse_events:
+                three_four = bool(re.search(r"grade[s]? ?3 ?[/\u2013-] ?4|\b3/4\b", a.source, re.I))
+                if a.grade3plus_percent is not None:
+                    assert (a.severe_grades == "3-4") is three_four, (trial.key, a.term)
+    plan = resistx.sequence(json.loads((EXAMPLES / "02-pik3ca-mutated.json").read_text()))
+    alpelisib = next(o for o in plan.options if o.regimen.id == "alpelisib+fulvestrant")
+    said = " ".join(c.text for c in alpelisib.cautions)
+    assert "36.6% grade 3-4" in said
+    assert "36.6% grade 3 or worse" not in said
+
+
+def test_the_evidence_views_say_counts_shares_and_assumptions_as_the_sources_do() -> None:
+    """Session 56's blind reading of the figures (MINOR): DESTINY-Breast06's 'grade 5: 3' read
+    as 3% (3 patients); EMBER-3's 59.8% after a CDK4/6 inhibitor showed as 60% in the listing
+    and without its secondary source in plans; FAKTION's 'none after a CDK4/6 inhibitor' is
+    resistx's assumption, shown as fact; MAINTAIN's and PACE's share was blank though all had
+    one; and 'resistx trials' took --pack only, where 'sequence' takes --policy."""
+    from resistx.cli import main  # noqa: PLC0415
+    from resistx.display._common import ADVERSE_HEADER, prior_cdk46i, trial_view  # noqa: PLC0415
+
+    pack = resistx.evidence("2026.11")
+    view = trial_view(pack.trial("DESTINY-Breast06"), pack)
+    adverse = next(t for t in view.tables if t.header == ADVERSE_HEADER)
+    fatal = {r[ADVERSE_HEADER.index("grade 5")] for r in adverse.rows}
+    assert "3 patients" in fatal
+    assert prior_cdk46i(pack.trial("EMBER-3")) == "59.8%"
+    assert prior_cdk46i(pack.trial("MAINTAIN")) == "all"
+    assert prior_cdk46i(pack.trial("FAKTION")) == "none (assumed)"
+    plan = resistx.sequence(
+        json.loads((EXAMPLES / "01-esr1-mutated.json").read_text()), policy="practice-2026"
+    )
+    said = " ".join(r.text for o in plan.options for r in o.reasons)
+    assert "59.8% after a CDK4/6 inhibitor (secondary source)" in said
+    plan = resistx.sequence(json.loads((EXAMPLES / "02-pik3ca-mutated.json").read_text()))
+    said = " ".join(r.text for o in plan.options for r in o.reasons)
+    assert "FAKTION (phase II, none after a CDK4/6 inhibitor (assumed" in said
+    assert main(["trials", "--policy", "practice-2026", "--drug", "imlunestrant"]) == 0
+
+
+def test_viktoria1_says_its_pik3ca_mutant_cohort_and_the_cohort_of_its_adverse_events() -> None:
+    """Case 3373 (MINOR): for a PIK3CA-mutated patient the gedatolisib doublet's evidence said
+    no source reported figures for it (VIKTORIA-1's mutant cohort: 11.3 vs 5.6 months against
+    alpelisib, secondary source), its reason gave none, and the hyperglycaemia rates of the
+    wild-type cohort were shown as 'in VIKTORIA-1'."""
+    plan = resistx.sequence(
+        json.loads((EXAMPLES / "02-pik3ca-mutated.json").read_text()), policy="practice-2026"
+    )
+    doublet = next(o for o in plan.options if o.regimen.id == "gedatolisib+fulvestrant")
+    said = " ".join(r.text for r in doublet.reasons)
+    assert "median PFS 11.3 vs 5.6 months" in said
+    assert "against alpelisib + fulvestrant" in said
+    assert "Neither the review nor the evidence after it reports" not in said
+    cautions = " ".join(c.text for c in doublet.cautions)
+    assert "PIK3CA wild-type cohort" in cautions

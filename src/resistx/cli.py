@@ -36,7 +36,7 @@ from resistx import _jsontext, _suggest
 from resistx._argtypes import path, path_text, whole_number
 from resistx._serde import DataProblemsError
 from resistx.display import markdown, text
-from resistx.display._common import printable
+from resistx.display._common import printable, prior_cdk46i
 from resistx.mechanisms import for_gene
 from resistx.model.enums import DrugClass, Priority
 from resistx.vocab import drugs, genes
@@ -249,6 +249,16 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _evidence(args: argparse.Namespace) -> resistx.EvidenceBase:
+    policy = getattr(args, "evidence_policy", None)
+    if policy is not None:  # the evidence a policy reads (case 3365: 'sequence' takes --policy)
+        if args.pack is not None:
+            raise UsageError("give --pack or --policy, not both")
+        from resistx.sequencing.policy import get  # noqa: PLC0415 - the engine, on first use
+
+        try:
+            return get(policy).default_evidence()
+        except (KeyError, ValueError) as e:
+            raise UsageError(f"--policy: {e.args[0]}") from None
     try:
         return resistx.evidence(args.pack)
     except KeyError as e:
@@ -314,7 +324,7 @@ def _trials(args: argparse.Namespace) -> int:
     rows = [t for t in eb.trials if t.key in selected]
     lines = [f"{'study':24} {'phase':13} {'n':>5} {'prior CDK4/6i':>13}  {'status':10} regimens"]
     for t in rows:
-        prior = "" if t.prior_cdk46i_fraction is None else f"{t.prior_cdk46i_fraction:.0%}"
+        prior = prior_cdk46i(t)
         size = "" if t.size is None else str(t.size)
         lines.append(
             f"{t.key:24} {t.phase:13} {size:>5} {prior:>13}  {t.status.value:10} {', '.join(t.regimens)}"
@@ -511,6 +521,17 @@ def _pack_option(parser: argparse.ArgumentParser, text: str | None = None) -> No
         default=None,
         help=text
         or "the evidence to read: the review's (default) or an evidence pack, e.g. 2026.11",
+    )
+
+
+def _evidence_policy_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--policy",
+        dest="evidence_policy",
+        metavar="NAME",
+        default=None,
+        help="or the evidence a policy reads, as 'sequence --policy' names it "
+        "(ye2024: the review's; practice-2026: pack 2026.11)",
     )
 
 
@@ -788,6 +809,7 @@ def _evidence_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="only studies in patients who had a CDK4/6 inhibitor",
     )
     _pack_option(trials)
+    _evidence_policy_option(trials)
     trials.add_argument(
         "--since-review",
         action="store_true",
@@ -813,6 +835,7 @@ def _evidence_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--markdown", action="store_true", help="print the study as Markdown tables"
     )
     _pack_option(trial)
+    _evidence_policy_option(trial)
 
     mech = _command(
         sub,

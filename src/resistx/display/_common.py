@@ -9,12 +9,12 @@ import attrs
 
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence.mcbs import grade_trial
-from resistx.model.enums import EndpointKind, Factor, Tier, Verification
+from resistx.model.enums import EndpointKind, Factor, Tier, TrialSetting, Verification
 from resistx.model.evidence import Discrepancy, Trial
 from resistx.model.plan import Action, Option, Plan
 
 ENDPOINT_HEADER = ("endpoint", "arm", "population", "value", "95% CI", "where")
-HAZARD_HEADER = ("HR", "population", "arms", "value", "95% CI", "p")
+HAZARD_HEADER = ("HR", "population", "arms", "value", "95% CI", "p", "where")
 ADVERSE_HEADER = ("arm", "term", "any grade %", "grade >= 3 %", "grade 5", "where")
 MCBS_HEADER = ("population", "endpoint", "form", "grade", "why")
 DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
@@ -122,9 +122,8 @@ PLACING_CODES = frozenset(
 #: the fallback rules' numbers (17, 20): a factor whose only say is theirs did not place the
 #: option
 NEUTRAL_RULES = frozenset({17, 20})
-#: rule 6's reasons say what no longer holds a target: the option's own next reason of that
-#: factor (its biomarker match or mismatch) is shown beside them
-CONTEXT_CODES = frozenset({"no_actionable_alteration", "no_actionable_alteration_endocrine"})
+#: the rules whose reason is a factor's first shown only where no other speaks
+_NOT_FIRST = NEUTRAL_RULES | STATE_RULES
 
 
 def why(option: Option) -> str:
@@ -134,11 +133,15 @@ def why(option: Option) -> str:
     as one that caps the tier), and a visceral crisis, performance status or relative
     contraindication that marked it down; else the efficacy."""
     moved = {Factor.MOLECULAR: option.scores.molecular, Factor.HISTORY: option.scores.history}
-    # a factor's own reason, not the state's (shown below), which would hide it
+    # a factor's own reason, not the state's (shown below), which would hide it, nor a
+    # fallback's where another speaks
     first = {
         f: next(
-            (r for r in option.reasons if r.factor is f and r.rule not in STATE_RULES),
-            next(r for r in option.reasons if r.factor is f),
+            (r for r in option.reasons if r.factor is f and r.rule not in _NOT_FIRST),
+            next(
+                (r for r in option.reasons if r.factor is f and r.rule not in STATE_RULES),
+                next(r for r in option.reasons if r.factor is f),
+            ),
         )
         for f in moved
     }
@@ -148,10 +151,12 @@ def why(option: Option) -> str:
     )
     texts = []
     for f in factors:
+        # the factor's first reason, then each other that is not a fallback's: a second
+        # history reason setting the option back went unshown beside the first (case 3292:
+        # rule 30's beside rule 22's), however long the list of placing codes grew
         texts.append(first[f].text)
-        if first[f].code in CONTEXT_CODES:
-            own = (r for r in option.reasons if r.factor is f and r is not first[f])
-            texts.extend(r.text for r in own if r.rule not in NEUTRAL_RULES)
+        own = (r for r in option.reasons if r.factor is f and r is not first[f])
+        texts.extend(r.text for r in own if r.rule not in _NOT_FIRST)
     texts += [r.text for r in option.reasons if r.rule in STATE_RULES or r.code in PLACING_CODES]
     if not texts:
         return next(r.text for r in option.reasons if r.factor is Factor.EFFICACY)
@@ -202,7 +207,9 @@ def _percent(value: float | None) -> str:
 def _fatal(patients: int | None, share: float | None) -> str:
     if patients is None:
         return "-"
-    return f"{patients}" if share is None else f"{patients} ({share:g}%)"
+    # a count alone says it is one, not a share (case 3370: 'grade 5: 3' read as 3%)
+    counted = f"{patients} patient{'s' * (patients != 1)}"
+    return counted if share is None else f"{counted} ({share:g}%)"
 
 
 @attrs.frozen(kw_only=True)
@@ -254,12 +261,36 @@ def hazard_rows(t: Trial) -> tuple[tuple[str, ...], ...]:
             f"{h.experimental} vs {h.control}",
             f"{h.value:g}",
             _ci(h.ci95),
-            ("" if h.p_value is None else f"{'<' if h.p_below else ''}{h.p_value:g}")
-            + (" (boundary not crossed)" if h.boundary_crossed is False else "")
-            + _level(h.verification),
+            ("-" if h.p_value is None else f"{'<' if h.p_below else ''}{_p(h.p_value)}")
+            + (" (boundary not crossed)" if h.boundary_crossed is False else ""),
+            # which analysis (investigator or central review, cohort): two HRs of one
+            # population read alike without it (case 3365: postMONARCH's 0.73 and 0.55)
+            h.source + _level(h.verification),
         )
         for h in t.hazard_ratios
     )
+
+
+def prior_cdk46i(t: Trial) -> str:
+    """Who of a study's patients had a CDK4/6 inhibitor: its share as printed (59.8%, not
+    60%), else what its setting says ('all', 'some', 'none'; 'assumed' where resistx assumed
+    it: case 3344's review of the listing, blank for MAINTAIN and PACE before)."""
+    if t.prior_cdk46i_fraction is not None:
+        return f"{t.prior_cdk46i_fraction * 100:.4g}%"
+    said = _BY_SETTING.get(t.setting, "")
+    return f"{said} (assumed)" if said and t.setting_assumed else said
+
+
+_BY_SETTING = {
+    TrialSetting.AFTER_CDK46I: "all",
+    TrialSetting.MIXED: "some",
+    TrialSetting.CDK46I_NAIVE: "none",
+}
+
+
+def _p(value: float) -> str:
+    """A p-value as sources print it: 0.00001, never 1e-05."""
+    return f"{value:.10f}".rstrip("0") if value < 0.0001 else f"{value:g}"
 
 
 def _discrepancies(t: Trial, eb: EvidenceBase | None) -> tuple[Discrepancy, ...]:

@@ -10,6 +10,7 @@ from resistx.display._common import (
     BEFORE_CHOOSING,
     NOT_ASSESSED,
     efficacy_text,
+    prior_cdk46i,
     split_actions,
     trial_view,
     why_besides_evidence,
@@ -145,7 +146,7 @@ def evidence(eb: EvidenceBase) -> str:
             escape(t.key),
             escape(t.phase),
             "" if t.size is None else str(t.size),
-            "" if t.prior_cdk46i_fraction is None else f"{t.prior_cdk46i_fraction:.0%}",
+            prior_cdk46i(t),
             escape(t.status.value),
             escape(", ".join(t.regimens)),
         ]

@@ -9,6 +9,7 @@ from resistx.display._common import (
     BEFORE_CHOOSING,
     NOT_ASSESSED,
     efficacy_text,
+    prior_cdk46i,
     split_actions,
     trial_view,
     why_besides_evidence,
@@ -141,7 +142,7 @@ def evidence(eb: EvidenceBase) -> str:
                 t.key,
                 t.phase,
                 "" if t.size is None else t.size,
-                "" if t.prior_cdk46i_fraction is None else f"{t.prior_cdk46i_fraction:.0%}",
+                prior_cdk46i(t),
                 t.status.value,
                 ", ".join(t.regimens),
             ]

@@ -129,6 +129,12 @@ class AdverseEvent:
     arm: str
     any_grade_percent: float | None = attrs.field(default=None, validator=v.percent)
     grade3plus_percent: float | None = attrs.field(default=None, validator=v.percent)
+    #: the grades the source's severe figure counts: "3 or worse", or "3-4" where it prints
+    #: grade 3-4 (the review's 'grade 3-4 AEs', update-2026's 'Grade 3/4'; case 3366: plans
+    #: said 'grade 3 or worse' of them)
+    severe_grades: str = attrs.field(
+        default="3 or worse", validator=attrs.validators.in_(("3 or worse", "3-4"))
+    )
     #: patients who died of it (grade 5), and their share of the arm, where printed
     fatal_patients: int | None = attrs.field(default=None, validator=v.non_negative)
     fatal_percent: float | None = attrs.field(default=None, validator=v.percent)
@@ -166,6 +172,11 @@ class Trial:
     population: str = ""
     size: int | None = attrs.field(default=None, validator=v.non_negative)
     prior_cdk46i_fraction: float | None = attrs.field(default=None, validator=v.fraction)
+    #: how that share was verified, where it is not the review's (EMBER-3's 59.8%: V-2nd)
+    prior_cdk46i_verification: Verification | None = None
+    #: the setting is resistx's assumption where the source does not state prior CDK4/6i
+    #: exposure (FAKTION: case 3344, shown as fact before)
+    setting_assumed: bool = False
     setting: TrialSetting
     status: TrialStatus
     biomarkers: tuple[Biomarker, ...] = ()

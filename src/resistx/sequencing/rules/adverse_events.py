@@ -21,6 +21,9 @@ AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
         # six reviewers of session 36 read them as the higher dose's; the review does not say
         "SERENA-2": "the review's Table 4 prints camizestrant's adverse events without a dose, "
         "while SERENA-2's efficacy figures are by dose: check the rates for the dose given",
+        # case 3373 (its figures shown to a PIK3CA-mutated patient with no cohort named)
+        "VIKTORIA-1": "its PIK3CA wild-type cohort's figures; the sources give none for its "
+        "PIK3CA-mutant cohort",
     }
 )
 
@@ -100,7 +103,7 @@ def _comparators(event: AdverseEvent, where: Trial) -> tuple[str, ...]:
             continue
         rate = a.grade3plus_percent if graded else a.any_grade_percent
         if rate is not None:
-            grade = "grade 3 or worse" if graded else "any grade"
+            grade = f"grade {a.severe_grades}" if graded else "any grade"
             arm = a.arm.replace("+", " + ")
             out.append(f"{num(rate)}% {grade}{provenance(a)} in its {arm} arm")
     return tuple(out)
@@ -124,7 +127,7 @@ def describe(a: AdverseEvent) -> str:
     if a.any_grade_percent is not None:
         parts.append(f"{num(a.any_grade_percent)}% any grade")
     if a.grade3plus_percent is not None:
-        parts.append(f"{num(a.grade3plus_percent)}% grade 3 or worse")
+        parts.append(f"{num(a.grade3plus_percent)}% grade {a.severe_grades}")
     if a.fatal_patients is not None:
         share = "" if a.fatal_percent is None else f" ({num(a.fatal_percent)}%)"
         parts.append(f"{a.fatal_patients} patients{share} died of it (grade 5)")

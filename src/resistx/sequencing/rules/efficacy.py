@@ -22,16 +22,11 @@ from resistx.sequencing import kinds
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
 from resistx.sequencing.rules.endocrine import cdk46i_naive_evidence
-from resistx.sequencing.rules.figures import provenance
+from resistx.sequencing.rules.figures import no_figures_text, prior_share, provenance
 from resistx.sequencing.rules.populations import SELECTORS, chemotherapy_naive, germline_brca_only
 from resistx.sequencing.weights import Weights
 
 PFS = EndpointKind.PFS
-#: who reports no figures for a regimen: the review, or a pack extending it (by ``extends``)
-_REPORTS = {
-    True: "The review reports no",
-    False: "Neither the review nor the evidence after it reports",
-}
 
 
 #: a listed trial's status as the evidence gives it, in a reason's words
@@ -103,8 +98,7 @@ def comparative_efficacy(i: EfficacyInputs, spec: RegimenSpec, ctx: Context) -> 
             code="no_direct_evidence",
             delta=w.no_direct_evidence,
             # a pack after the review holds drugs the review never names (gedatolisib: case 1986)
-            text=f"{_REPORTS[ctx.evidence.extends is None]} efficacy figures for {spec.name} "
-            "for this patient after a CDK4/6 inhibitor.",
+            text=no_figures_text(ctx, spec),
             trials=spec.key_trials,
         )
         return
@@ -194,20 +188,10 @@ def study_label(trial: Trial) -> str:
     return trial.key
 
 
-def _prior_share(trial: Trial) -> str:
-    if trial.prior_cdk46i_fraction is not None:
-        return f", {num(trial.prior_cdk46i_fraction * 100)}% after a CDK4/6 inhibitor"
-    return {
-        TrialSetting.AFTER_CDK46I: ", all after a CDK4/6 inhibitor",
-        TrialSetting.MIXED: ", some after a CDK4/6 inhibitor",
-        TrialSetting.CDK46I_NAIVE: ", none after a CDK4/6 inhibitor",
-    }.get(trial.setting, "")
-
-
 def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None:
     arms = [a.label for a in trial.arms if a.regimen == regimen_id]
     design = trial.phase if trial.phase == "retrospective" else f"phase {trial.phase}"
-    label = f"{study_label(trial)} ({design}{_prior_share(trial)})"
+    label = f"{study_label(trial)} ({design}{prior_share(trial)})"
     where = "" if pop == "ITT" else f", {pop}"
     regimen_of = {a.label: a.regimen for a in trial.arms}
     for hr in trial.hazard_ratios:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from resistx.model.enums import EndpointKind, Verification
+from resistx.model.enums import EndpointKind, TrialSetting, Verification
 from resistx.model.evidence import AdverseEvent, Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -79,20 +79,62 @@ def figures(
 
 
 def medians(
-    ctx: Context, trial_key: str, regimen_id: str, population: str, kind: EndpointKind = PFS
+    ctx: Context,
+    trial_key: str,
+    regimen_id: str,
+    population: str,
+    kind: EndpointKind = PFS,
+    *,
+    against: str | None = None,
 ) -> str | None:
     """'median PFS 5.5 vs 1.9 months' of a subgroup that reports medians only, from the
-    evidence: the regimen's arm against the trial's other arm."""
+    evidence: the regimen's arm against the trial's other arm (``against``: the control arm's
+    label, where the trial has more than two: VIKTORIA-1's doublet against alpelisib)."""
     if trial_key not in ctx.evidence:
         return None
     trial = ctx.evidence.trial(trial_key)
     found = [e for e in trial.endpoints if e.kind is kind and e.population == population]
     ours = {a.label for a in trial.arms if a.regimen == regimen_id}
     exp = next((e for e in found if e.arm in ours), None)
-    ctl = next((e for e in found if e.arm not in ours), None)
+    ctl = next((e for e in found if e.arm not in ours and against in (None, e.arm)), None)
     if exp is None or ctl is None:
         return None
     return f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months{provenance(exp, ctl)}"
+
+
+#: who reports no figures for a regimen: the review, or a pack extending it (by ``extends``)
+_REPORTS = {
+    True: "The review reports no",
+    False: "Neither the review nor the evidence after it reports",
+}
+
+
+def no_figures_text(ctx: Context, spec: RegimenSpec) -> str:
+    """Rule 16's reason where no study of the regimen's record scores for this patient: none
+    reports figures for them, or (case 3373) its trial reports the regimen for another
+    population or in secondary sources only, which its other reasons quote where they apply."""
+    arms = {
+        a.label
+        for key in spec.key_trials
+        if key in ctx.evidence
+        for a in ctx.evidence.trial(key).arms
+        if a.regimen == spec.id
+    }
+    reported = [
+        key
+        for key in spec.key_trials
+        if key in ctx.evidence and any(e.arm in arms for e in ctx.evidence.trial(key).endpoints)
+    ]
+    if reported:
+        return (
+            f"No efficacy figure for {spec.name} is scored for this patient after a CDK4/6 "
+            f"inhibitor: {', '.join(reported)} reports it for another population, or in "
+            "secondary sources only (its other reasons quote those figures where they apply)."
+        )
+    return (
+        f"{_REPORTS[ctx.evidence.extends is None]} efficacy figures for {spec.name} for this "
+        "patient after a CDK4/6 inhibitor."
+    )
 
 
 def approval(spec: RegimenSpec) -> str:
@@ -115,3 +157,18 @@ def approved_later(ctx: Context, regimen_id: str, day: dt.date | None) -> bool:
     """The policy's table dates the regimen's approval after ``day`` (the plan's date)."""
     spec = ctx.regimens.get(regimen_id)
     return spec is not None and kinds.approved_after(spec.regulatory.date, day)
+
+
+def prior_share(trial: Trial) -> str:
+    """', 59.8% after a CDK4/6 inhibitor (secondary source)': who of a study's patients had
+    one, as its record gives it (an assumed setting said to be one: FAKTION, case 3344)."""
+    if trial.prior_cdk46i_fraction is not None:
+        level = trial.prior_cdk46i_verification
+        tag = " (secondary source)" * (level is Verification.SECONDARY)
+        return f", {num(trial.prior_cdk46i_fraction * 100)}% after a CDK4/6 inhibitor{tag}"
+    said = {
+        TrialSetting.AFTER_CDK46I: ", all after a CDK4/6 inhibitor",
+        TrialSetting.MIXED: ", some after a CDK4/6 inhibitor",
+        TrialSetting.CDK46I_NAIVE: ", none after a CDK4/6 inhibitor",
+    }.get(trial.setting, "")
+    return f"{said} (assumed: the review does not say)" if said and trial.setting_assumed else said

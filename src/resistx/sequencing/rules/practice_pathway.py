@@ -14,7 +14,7 @@ from resistx.sequencing.findings import Finding
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, left_out, rule
 from resistx.sequencing.rules.adjuvant_resistance import INAVO120_TRIPLET
-from resistx.sequencing.rules.figures import approved_as, figures
+from resistx.sequencing.rules.figures import approved_as, figures, medians
 from resistx.sequencing.rules.molecular import weight
 
 M = Factor.MOLECULAR
@@ -213,11 +213,16 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             trials=(trial,),
         )
     elif i.pik3ca is not None:
-        found = figures(ctx, trial, spec.id, "PIK3CA-mutated")
+        # the doublet has medians only there, against alpelisib (case 3373)
+        found = figures(ctx, trial, spec.id, "PIK3CA-mutated") or medians(
+            ctx, trial, spec.id, "PIK3CA-mutated", against="alpelisib+fulvestrant"
+        )
         yield Effect(
             code="gedatolisib_pik3ca_mutant_unconfirmed",
-            text="PIK3CA mutation: VIKTORIA-1's PIK3CA-mutant cohort is reported in secondary "
-            "sources only" + (f": {found}" if found else "") + "; no match is scored on it.",
+            text="PIK3CA mutation: VIKTORIA-1's PIK3CA-mutant cohort, against alpelisib + "
+            "fulvestrant, is reported in secondary sources only"
+            + (f": {found}" if found else "")
+            + "; no match is scored on it.",
             trials=(trial,),
         )
     else:  # no current result: the cohort that speaks is not known (case 526)
