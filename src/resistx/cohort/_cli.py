@@ -56,6 +56,13 @@ def _report(args: argparse.Namespace, done: Outcome, say: Callable[..., None]) -
         from resistx.cohort._plot import concordance  # noqa: PLC0415 - matplotlib on demand
 
         concordance(done.summary).savefig(args.concordance_plot, dpi=150)
+    if done.repeated:
+        many = len(done.repeated)
+        shown = ", ".join(list(done.repeated)[:3]) + (", ..." if many > 3 else "")
+        say(
+            f"{many:,} patient id{' appears' if many == 1 else 's appear'} more than once "
+            f"({shown}): each row was planned as a patient of its own"
+        )
     summary = done.summary
     if summary.stated:
         say(

@@ -102,7 +102,9 @@ def text_record(
 
 def _jsonl_record(index: int, raw: bytes, where: str) -> Record:
     try:
-        text = raw.decode("utf-8")
+        # without its line end (case 3304: a truncated line's error was placed on 'line 2'),
+        # and past a byte-order mark (3305: Excel's and Windows' exports begin with one)
+        text = raw.decode("utf-8").rstrip("\r\n").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return Record(index=index, where=where, problems=(("$", "the line is not UTF-8 text"),))
     return text_record(index, where, text, "the line")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
 
 import resistx
-from resistx.io.profile import ProfileSource, load_preferences
+from resistx._errors import ProfileError
+from resistx.io.profile import ProfileSource, load_preferences, read_file
 from resistx.model.profile import Profile
 from resistx.sequencing.policy import get as get_policy
 
@@ -55,6 +57,13 @@ def patient_id_of(source: object) -> str | None:
     """The ``patient_id`` a profile's data gives, read without loading it (for an error row)."""
     if isinstance(source, resistx.Profile):
         return source.patient_id
+    if isinstance(source, Path) or (
+        isinstance(source, str) and not source.lstrip().startswith("{")
+    ):
+        try:  # a file's (case 3306: an error read from a file had no patient_id)
+            source = read_file(Path(source))
+        except ProfileError:
+            return None
     if isinstance(source, str) and source.lstrip().startswith("{"):
         try:
             source = json.loads(source)

@@ -44,6 +44,10 @@ class Outcome:
     rows: int = 0
     interrupted: bool = False
     summary: Summary = attrs.field(factory=Summary)
+    #: the patient ids of the planned patients met so far, and those met more than once (case
+    #: 3307: two rows of one id, one with another profile, were two patients with no word)
+    ids: set[str] = attrs.field(factory=set, repr=False)
+    repeated: dict[str, None] = attrs.field(factory=dict)
 
 
 def _quiet_worker() -> None:
@@ -65,6 +69,8 @@ class Packed:
     #: stood): the writing process adds them up, a few counters per chunk
     summary: Summary
     patients: int
+    #: the planned patients' ids, in order (the writing process counts those met twice)
+    ids: tuple[str, ...] = ()
 
 
 def plan_packed(chunk: Chunk, settings: Settings, kinds: tuple[str, str]) -> Packed:
@@ -98,6 +104,11 @@ def _packed(chunk: list[Judged], kinds: tuple[str, str]) -> Packed:
         error_rows=len(errors),
         summary=summary,
         patients=len(chunk),
+        ids=tuple(
+            j.outcome.patient_id
+            for j in chunk
+            if isinstance(j.outcome, Ranking) and j.outcome.patient_id is not None
+        ),
     )
 
 
@@ -208,3 +219,8 @@ def _take(packed: Packed, out: RowWriter, errors: RowWriter, result: Outcome) ->
     result.planned += packed.summary.planned
     result.failed += packed.patients - packed.summary.planned
     result.summary.merge(packed.summary)
+    for pid in packed.ids:
+        if pid in result.ids:
+            result.repeated[pid] = None
+        else:
+            result.ids.add(pid)

@@ -81,7 +81,7 @@ def read_file(source: Path, what: str = "profile") -> str:
         msg = f"{shown} is larger than {MAX_PROFILE_BYTES:,} bytes, the most a {what} may be"
         raise ProfileError([("$", msg)])
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # past a byte-order mark, as Excel writes (case 3305)
     except UnicodeDecodeError:
         raise ProfileError([("$", f"{shown} is not UTF-8 text")]) from None
 
