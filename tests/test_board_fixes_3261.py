@@ -128,21 +128,26 @@ def _cdk6_amplified() -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
-def test_a_cdk46i_resistance_marker_puts_another_cdk46i_behind_the_endocrine_lines_without_one(
+def test_a_cdk46i_resistance_marker_takes_the_switch_to_ribociclib_from_first_place(
     policy: str,
 ) -> None:
     """Case 3425 (MAJOR): under practice-2026 a CDK6 amplification (the review: a mechanism of
-    CDK4/6-inhibitor resistance; 'another CDK4/6 inhibitor may not overcome it', rule 43's own
-    caution) left ribociclib + fulvestrant first, scored as without it; ye2024 set it back."""
+    CDK4/6-inhibitor resistance; continuing is reasonable after palbociclib in hope that such
+    mechanisms will tell who benefits) left MAINTAIN's switch to ribociclib first, as without
+    it. The recheck (3501, MINOR): a weight on every CDK4/6-inhibitor regimen put postMONARCH's
+    control arm, fulvestrant alone, above its experimental arm on a marker the review finds
+    validated for no clinical use. The switch steps back; postMONARCH's result stands; every
+    CDK4/6-inhibitor regimen says why, with the review's caveat."""
     plan = _planned(_cdk6_amplified(), policy)
     ranks = {o.regimen.id: o.rank for o in plan.options}
     for cdk in ("ribociclib+fulvestrant", "abemaciclib+fulvestrant"):
         option = next(o for o in plan.options if o.regimen.id == cdk)
-        assert any(r.code == "cdk46i_resistance_marker_against" for r in option.reasons)
-        assert ranks[cdk] > ranks["fulvestrant"], (cdk, ranks)
-    assert not any(
-        "cdk46i" in o.regimen.id or "ribociclib" in o.regimen.id for o in plan.options[:1]
-    )
+        [reason] = [r for r in option.reasons if r.code == "cdk46i_resistance_marker_against"]
+        assert "none validated for clinical use" in reason.text
+    assert ranks["ribociclib+fulvestrant"] > ranks["fulvestrant"], ranks
+    assert plan.options[0].regimen.id != "ribociclib+fulvestrant"
+    if policy == "practice-2026":
+        assert ranks["abemaciclib+fulvestrant"] < ranks["fulvestrant"], ranks
 
 
 @pytest.mark.parametrize("classification", ["vus", "benign", "likely_benign"])
@@ -312,3 +317,43 @@ def test_viktoria1_says_its_pik3ca_mutant_cohort_and_the_cohort_of_its_adverse_e
     assert "Neither the review nor the evidence after it reports" not in said
     cautions = " ".join(c.text for c in doublet.cautions)
     assert "PIK3CA wild-type cohort" in cautions
+
+
+def _after_palbociclib_with(*findings: dict[str, Any]) -> dict[str, Any]:
+    tissue = {"sample": "tissue", "tumour_fraction": None}
+    return _woman(
+        "2026-05-01",
+        [
+            *(result(g, "not_detected", **tissue) for g in ("ESR1", "AKT1", "PTEN")),
+            *findings,
+        ],
+        _course(["palbociclib", "letrozole"], "2024-01-10", "2026-03-20", "progression", line=1),
+        her2="0",
+    )
+
+
+@pytest.mark.parametrize(
+    ("finding", "said"),
+    [
+        # the review names PIK3CA and AKT1 mutations, not amplifications (3437, 3438): the
+        # plan said the pathway was 'tested without an actionable alteration', naming none
+        (result("PIK3CA", "amplified", sample="tissue", tumour_fraction=None), "PIK3CA amplified"),
+        # a catalogued mechanism no rule weighs left no trace in the plan (3439)
+        (result("PGR", "loss", sample="tissue", tumour_fraction=None), "Loss of ER or PR"),
+        # the catalog's CDKN2A mechanism is its gain: a loss is no part of it (3429)
+        (result("CDKN2A", "loss", sample="tissue", tumour_fraction=None), "CDKN2A loss"),
+    ],
+)
+def test_a_finding_no_rule_weighs_is_named_in_the_plans_notes(
+    finding: dict[str, Any], said: str
+) -> None:
+    """Case 3421's review of the catalog (MINOR): a PIK3CA amplification, a PGR loss and a
+    CDKN2A loss were in no line of the plan, or said 'no mechanism of the catalog names it'
+    of a gene the catalog names for its gain."""
+    extra = [] if finding["gene"] == "PIK3CA" else [result("PIK3CA", "not_detected")]
+    plan = _planned(_after_palbociclib_with(finding, *extra), "ye2024")
+    notes = [n for n in plan.notes if said in n]
+    assert notes, plan.notes
+    assert "not weighed by any rule" in notes[0]
+    if finding["gene"] == "CDKN2A":
+        assert "names it only for its overexpression (INK4 / p16" in notes[0]

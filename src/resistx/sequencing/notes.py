@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from resistx.mechanisms._catalog import mechanisms_of
 from resistx.model.enums import (
-    BiomarkerStatus,
     DrugClass,
     MenopausalStatus,
     Priority,
@@ -24,11 +22,12 @@ from resistx.model.profile import (
     latest_course,
 )
 from resistx.sequencing.cdk46i_time import cdk46i_time
-from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, PAM_GENES, Facts
-from resistx.sequencing.patient import findings_of, held_beside
+from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
+from resistx.sequencing.patient import held_beside
 from resistx.sequencing.rules.results import asks_classification, classified
 from resistx.sequencing.rules.routes import declined_notes
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
+from resistx.sequencing.unweighed import unweighed
 
 
 def notes(facts: Facts) -> list[str]:
@@ -90,28 +89,8 @@ _PRIORITY = {
 }
 
 
-#: the genes some rule reads (ERBB2: rule 42 reads an amplification beside HER2-negative)
-RULE_GENES = frozenset({"ESR1", *PAM_GENES, *HRD_GENES, "RB1"})
-
-
-def _unweighed(facts: Facts) -> list[str]:
-    """Findings in a gene no rule reads and no mechanism of the catalog names (case 954: an
-    ERBB2 L755S mutation was in no line of the plan)."""
-    named = {g for m in mechanisms_of(findings_of(facts)) for g in m.genes}
-    return [
-        f"{g} {st.finding.result.status.value} {st.finding.describe()}: not weighed by any "
-        "rule of this plan, and no resistance mechanism of the review's catalog names it; the "
-        "clinician must weigh it (a trial may select it)."
-        for g, st in facts.genes.items()
-        if st.finding is not None
-        and g not in RULE_GENES
-        and g not in named
-        and not (g == "ERBB2" and st.finding.result.status is BiomarkerStatus.AMPLIFIED)
-    ]
-
-
 def _results(facts: Facts) -> list[str]:
-    out: list[str] = _unweighed(facts)
+    out: list[str] = unweighed(facts)
     for state in facts.genes.values():
         # where the variant decides a drug, an action asks about it instead (rule 45)
         out.extend(

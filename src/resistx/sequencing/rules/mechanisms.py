@@ -83,11 +83,14 @@ def nothing_left_after_cdk46i(i: MolecularInputs) -> bool:
     condition="A result points to a mechanism of CDK4/6-inhibitor resistance other than RB1 loss "
     "(which leaves these regimens out: rule 8) and the ESR1 and PI3K-pathway mechanisms (rules "
     "1 and 2): CCNE1 amplification, FGFR1 amplification, CDK6 or AURKA amplification, ...",
-    effect="Each CDK4/6-inhibitor regimen carries a caution naming the mechanism: another CDK4/6 "
-    "inhibitor may not overcome it (the review, Resistance Mechanisms); and, as a tested "
-    "biomarker that predicts less benefit, it steps back behind the endocrine lines without one "
-    "(case 3425: under practice-2026 ribociclib + fulvestrant came first beside a CDK6 "
-    "amplification, scored as without it).",
+    effect="Each CDK4/6-inhibitor regimen carries a caution naming the mechanism (another CDK4/6 "
+    "inhibitor may not overcome it) and a reason that says so in its why, with the review's "
+    "own caveat: such markers are studied mainly in vitro and preclinically, none validated for "
+    "clinical use; so the marker does not reorder the trials' evidence (postMONARCH's result "
+    "stands: session 56's second review, 3501), except MAINTAIN's switch after palbociclib, "
+    "which the review finds reasonable in hope that the mechanisms of resistance will tell who "
+    "benefits: with one on record it loses that place (case 3425: under practice-2026 it came "
+    "first beside a CDK6 amplification, as without it).",
     codes=("cdk46i_resistance_marker", "cdk46i_resistance_marker_against"),
     regimens=kinds.has_cdk46i,
 )
@@ -98,19 +101,29 @@ def cdk46i_resistance_markers(
     if not found or kinds.is_trial(spec):
         return  # a trial may target the mechanism itself (VELA: a CDK2 inhibitor)
     names = "; ".join(f"{m.name} ({', '.join(m.genes)})" for m in found)
+    refs = tuple(sorted({n for m in found for n in m.references}))
+    switch = bool(i.maintain_switch) and is_maintain_regimen(spec)
     yield Effect(
         code="cdk46i_resistance_marker_against",
-        delta=ctx.weights.against,
-        text=f"{names}: a mechanism of CDK4/6-inhibitor resistance (the review, Resistance "
-        "Mechanisms): behind the endocrine options without a CDK4/6 inhibitor.",
-        references=tuple(sorted({n for m in found for n in m.references})),
+        delta=-ctx.weights.switch_after_palbociclib if switch else 0.0,
+        text=f"{names}: a mechanism of CDK4/6-inhibitor resistance in the review, which finds "
+        "such markers studied mainly in vitro and preclinically and none validated for clinical "
+        "use: a caution, not an exclusion"
+        + (
+            "; the switch to ribociclib, which the review finds reasonable after palbociclib in "
+            "hope that such mechanisms will tell who benefits, loses its place before the "
+            "regimens with a randomised result."
+            if switch
+            else "."
+        ),
+        references=refs,
     )
     yield Effect(
         code="cdk46i_resistance_marker",
         caution=True,
         text=f"{names}: associated with CDK4/6-inhibitor resistance (the review, Resistance "
         "Mechanisms); another CDK4/6 inhibitor may not overcome it.",
-        references=tuple(sorted({n for m in found for n in m.references})),
+        references=refs,
     )
 
 

@@ -1,0 +1,65 @@
+"""The plan's note on each finding no rule of the plan weighs: in a gene no rule reads, of a
+status no rule reads (a PIK3CA amplification: the review names the pathway's mutations and
+losses, case 3437), or naming a mechanism of the catalog that no rule acts on (a PGR loss: the
+loss of ER or PR expression, case 3439); the clinician must weigh it (case 954: an ERBB2 L755S
+mutation was in no line of the plan)."""
+
+from __future__ import annotations
+
+from resistx.mechanisms._catalog import for_gene, mechanisms_of
+from resistx.model.enums import BiomarkerStatus
+from resistx.model.mechanism import ResistanceMechanism
+from resistx.sequencing.facts import HRD_GENES, Facts
+from resistx.sequencing.findings import DEFINITE_TARGETS
+from resistx.sequencing.patient import findings_of
+from resistx.sequencing.rules.mechanisms import TARGETED
+
+S = BiomarkerStatus
+#: the statuses some rule reads, by gene (RB1: rule 8's loss; ERBB2: rule 42's amplification
+#: beside HER2-negative disease)
+RULE_STATUSES: dict[str, tuple[BiomarkerStatus, ...]] = {
+    **DEFINITE_TARGETS,
+    **dict.fromkeys(HRD_GENES, (S.MUTATED,)),
+    "RB1": (S.LOSS, S.MUTATED),
+    "ERBB2": (S.AMPLIFIED,),
+}
+
+
+def _acted_on(m: ResistanceMechanism) -> bool:
+    """A rule weighs the mechanism: a caution on the CDK4/6 inhibitors (rule 43), or a target
+    or trial of its own (rules 1, 2, 9)."""
+    return m.category not in TARGETED or bool(m.trials or m.strategies)
+
+
+def unweighed(facts: Facts) -> list[str]:
+    """A note for each finding no rule of the plan weighs."""
+    matched = mechanisms_of(findings_of(facts))
+    out = []
+    for gene, st in facts.genes.items():
+        if st.finding is None:
+            continue
+        status = st.finding.result.status
+        if status in RULE_STATUSES.get(gene, ()):
+            continue
+        named = [m for m in matched if gene in m.genes and status in m.evidence_statuses]
+        if any(_acted_on(m) for m in named):
+            continue
+        found = f"{gene} {status.value} {st.finding.describe()}"
+        out.append(f"{found}: not weighed by any rule of this plan, {_catalog(gene, named)}")
+    return out
+
+
+def _catalog(gene: str, named: list[ResistanceMechanism]) -> str:
+    if named:
+        said = "; ".join(f"{m.name}, ref. {', '.join(map(str, m.references))}" for m in named)
+        return f"though the review's catalog names it ({said}); the clinician must weigh it."
+    other = for_gene(gene)
+    if other:  # the catalog's mechanism in this gene is another change (CDKN2A: a gain)
+        return (
+            f"and the review's catalog names it only for its {other[0].alteration} "
+            f"({other[0].name}); the clinician must weigh it (a trial may select it)."
+        )
+    return (
+        "and no resistance mechanism of the review's catalog names it; the clinician must "
+        "weigh it (a trial may select it)."
+    )
