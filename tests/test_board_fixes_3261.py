@@ -357,3 +357,58 @@ def test_a_finding_no_rule_weighs_is_named_in_the_plans_notes(
     assert "not weighed by any rule" in notes[0]
     if finding["gene"] == "CDKN2A":
         assert "names it only for its overexpression (INK4 / p16" in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("gene", "status"), [("RB1", "loss"), ("CCNE1", "amplified"), ("RB1", "mutated")]
+)
+def test_a_later_ctdna_negative_does_not_erase_a_tissue_finding_at_progression(
+    gene: str, status: str
+) -> None:
+    """Case 3526 (MAJOR): an RB1 loss on tissue NGS at progression, then RB1 'not detected' on
+    ctDNA 11 days later with nothing given between, read as 'the later negative stands: RB1
+    changes under treatment': ribociclib + fulvestrant first under practice-2026. Plasma misses
+    what tissue finds (a copy-number change most): the tissue finding stands, and the plan
+    names the disagreement (3527: CCNE1's amplification, its trials and caution, erased)."""
+    tissue = {"sample": "tissue", "tumour_fraction": None, "tested_on": "2026-03-30"}
+    found = result(gene, status, **tissue) | (
+        {"variant": "R552*", "classification": "pathogenic"} if status == "mutated" else {}
+    )
+    profile = _woman(
+        "2026-05-01",
+        [
+            *(result(g, "not_detected", **tissue) for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")),
+            found,
+            result(gene, "not_detected", tested_on="2026-04-10"),
+        ],
+        _course(["palbociclib", "letrozole"], "2024-01-10", "2026-03-25", "progression", line=1),
+        her2="0",
+    )
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(profile, policy)
+        assert plan.options[0].regimen.id != "ribociclib+fulvestrant", policy
+        assert any(gene in n and "kept" in n for n in plan.notes), plan.notes
+    assert gene in {g for m in resistx.mechanisms_for(profile) for g in m.genes}
+
+
+def test_a_conflict_kept_for_no_stated_reason_reads_without_empty_brackets() -> None:
+    """Case 3526c (MINOR): 'the positive is kept ().' where no reason is given."""
+    from resistx.sequencing.findings import Conflict  # noqa: PLC0415
+    from resistx.sequencing.rules.results import conflict_text  # noqa: PLC0415
+
+    profile = resistx.load_profile(
+        _woman(
+            "2026-05-01",
+            [result("CCNE1", "amplified", sample="tissue", tumour_fraction=None)],
+            PALBO_LETROZOLE,
+            her2="0",
+        )
+    )
+    [r] = profile.biomarkers
+    negative = resistx.load_profile(
+        _woman("2026-05-01", [result("CCNE1", "not_detected")], PALBO_LETROZOLE, her2="0")
+    ).biomarkers[0]
+    text = conflict_text(
+        Conflict(gene="CCNE1", positive=r, negative=negative, kept="positive", why="")
+    )
+    assert "()" not in text and text.endswith("the positive is kept.")

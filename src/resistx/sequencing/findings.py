@@ -7,11 +7,12 @@ in conflict (rule 20). The latest result does not simply win:
 - ESR1 mutations are acquired under endocrine therapy: a positive after the latest progression
   is current even when another test of that time misses it, and one from before the latest
   progression may no longer hold (it counts half until retested);
+- a tissue finding stands against ctDNA negatives after it (plasma misses what tissue finds,
+  a copy-number change most: case 3526's RB1 loss);
 - a VUS or a benign variant is not a finding but a test that found nothing actionable (dated
-  by its test), and the plan names it; not on a known activating variant (``hotspots``),
-  where the call itself is in doubt;
-- a PTEN loss by IHC gives way to tissue NGS of its day or later (``pten_ihc``, case 2840),
-  an amplification of ESR1, PIK3CA or AKT1 to a mutation result that stands (cases 3141-2).
+  by its test); not on a known activating variant (``hotspots``), where the call is in doubt;
+- a PTEN loss by IHC gives way to tissue NGS of its day or later (``pten_ihc``, case 2840), an
+  amplification of ESR1, PIK3CA or AKT1 to a mutation result that stands (cases 3141-2).
 Every disagreement between a positive and a negative is kept as a ``Conflict`` for the plan.
 """
 
@@ -73,12 +74,8 @@ class Finding:
         if r.variant:
             how.append(r.variant)
         date = r.tested_on.isoformat() if r.tested_on else "undated"
-        stale = (
-            "; it predates the latest progression and may no longer hold: retest (until then "
-            "it weighs less)"
-            if self.stale
-            else ""
-        )
+        stale = "; it predates the latest progression and may no longer hold: retest (until then"
+        stale = f"{stale} it weighs less)" if self.stale else ""
         return f"({date}{', ' + ', '.join(how) if how else ''}{stale})"
 
 
@@ -287,14 +284,17 @@ def _kept(
         return germline[-1], "a germline result is permanent"
     if positives and gene in STABLE_GENES:
         return positives[-1], f"{gene} alterations are stable; a negative test can miss one"
+    later = [r for r in negatives if positives and result_order(r) > result_order(positives[-1])]
+    plasma_only = bool(later) and all(r.sample is Sample.CTDNA for r in later)
     if positives and gene in ACQUIRED_GENES:
         current = [r for r in positives if progression is not None and tested_since(r, progression)]
         if current:
             return current[-1], "an ESR1 mutation found after the latest progression is current"
-        later = [r for r in negatives if result_order(r) > result_order(positives[-1])]
-        if later and all(r.sample is Sample.CTDNA for r in later):  # case 458
+        if plasma_only:  # case 458
             return None, UNRESOLVED
         return (None, "") if later else (positives[-1], "")
+    if plasma_only and positives[-1].sample is not Sample.CTDNA:  # case 3526
+        return positives[-1], "plasma can miss what tissue found (a copy-number change most)"
     if positives and latest is not None and latest.status in POSITIVE:
         return latest, ""
     return None, ""

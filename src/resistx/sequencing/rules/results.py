@@ -100,7 +100,8 @@ def conflict_text(c: Conflict) -> str:
             f"a ctDNA negative at a tumour fraction of {fraction:.1%} can still miss a subclone "
             f"after the {c.gene} mutation; until a tissue retest, {c.gene} counts as untested"
         )
-    return f"{c.gene}: {label(c.positive)} and {label(c.negative)} disagree; {kept} ({why})."
+    why = f" ({why})" if why else ""  # case 3526c: 'the positive is kept ().'
+    return f"{c.gene}: {label(c.positive)} and {label(c.negative)} disagree; {kept}{why}."
 
 
 def _resolve(c: Conflict) -> str:
