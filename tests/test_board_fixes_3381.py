@@ -120,3 +120,54 @@ def test_a_current_pregnancy_in_french_or_german_is_refused_as_english_is(entry:
     profile = _with_text(entry, menopausal_status="premenopausal")
     message = _refusal(profile)
     assert "pregnancy" in message
+
+
+@pytest.mark.parametrize(
+    ("entry", "ecog"),
+    [
+        ("pas de diabète", 1),
+        ("kein Diabetes", 1),
+        ("sin diabetes", 1),
+        ("nessun diabete", 1),
+        ("No diabetes, hypertension or ILD", 1),
+        ("Nil diabetes/IHD/COPD", 1),
+        ("No h/o DM, HTN, IHD, COPD", 1),
+        ("Brother - COPD", 1),
+        ("Type 2 diabetes in mother and sister", 1),
+        ("FHx - diabetes (mother)", 1),
+        ("Family history: diabetes, heart failure", 1),
+        ("Diabetes in father", 1),
+        ("Diabetes (paternal grandmother)", 1),
+        ("PS 0-1", 1),
+        ("ECOG 0-1", 1),
+        ("KPS 70-80", 1),
+        ("KPS 90", 0),
+        ("KPS 70", 1),
+        ("KPS 50", 2),
+        ("QTc was 470 ms in 2025, now 430 ms", 1),
+        ("QTc 460 ms (2025-01-10), repeat 430 ms (2026-04-20)", 1),
+        ("Visceral crisis 2024, resolved on paclitaxel", 1),
+        ("visceral crisis at presentation 2023 - resolved", 1),
+        ("AKI 2024 requiring temporary dialysis, recovered", 1),
+        ("Pernicious anaemia on B12", 1),
+    ],
+)
+def test_free_text_the_recheck_found_refused_wrongly_passes(entry: str, ecog: int) -> None:
+    """The recheck of session 56's free-text fix (3474, 3475, MAJOR): 22 realistic entries
+    were refused: denials in other languages and of lists, family histories, performance
+    status ranges and the other Karnofsky table, facts of the past. Each passes."""
+    plan = _planned(_with_text(entry, ecog=ecog), "ye2024")
+    assert entry in plan.not_assessed
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [
+        ("No diabetes, but COPD on inhalers", "chronic_lung_disease"),
+        ("KPS 30", "ecog"),
+        ("QTc 430 ms in 2025, now 480 ms", "qtc_prolonged"),
+    ],
+)
+def test_what_a_denial_or_the_past_does_not_cover_is_still_refused(entry: str, field: str) -> None:
+    message = _refusal(_with_text(entry))
+    assert field in message

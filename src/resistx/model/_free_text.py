@@ -13,21 +13,39 @@ from typing import Any
 
 from resistx.model.enums import DrugClass
 from resistx.vocab import drugs as drug_vocab
-from resistx.vocab.comorbidities import KIDNEY_FAILURE, Comorbidity, clauses_of, denied_at
+from resistx.vocab.comorbidities import KIDNEY_FAILURE, Comorbidity, denied_at, live_clauses
 from resistx.vocab.interactions import folded, taken_now_text
 from resistx.vocab.medication_names import READ_NAMES, generic
 
-#: the first ECOG grade of each Karnofsky score, from the lowest score up (Oken et al. 1982's
-#: correspondence, as the ECOG-ACRIN scale page gives it: 100 is 0, 80-90 is 1, 60-70 is 2,
-#: 40-50 is 3, 10-30 is 4)
-_KARNOFSKY = ((40, 4), (60, 3), (80, 2), (100, 1))
+#: the ECOG grades a Karnofsky score (to its ten below) may stand for: the two scales have no
+#: one mapping (the recheck of session 56, 3475: KPS 90 beside ECOG 0 was refused), so a
+#: score is read as each grade the common tables give it (Oken et al. 1982; Ma et al. 2010)
+_KARNOFSKY = {
+    100: {0},
+    90: {0, 1},
+    80: {1},
+    70: {1, 2},
+    60: {2},
+    50: {2, 3},
+    40: {3},
+    30: {3, 4},
+    20: {4},
+    10: {4},
+}
 _ECOG = re.compile(
-    r"\b(?:ecog(?:\s*ps)?|who\s*(?:ps|performance\s*status)|performance\s*status|ps)"
-    r"\s*(?:score|grade|of|is)?\s*[:=]?\s*([0-4])\b"
+    r"\b(?:ecog(?:\s*ps)?|(?:who|oms|zubrod)(?:\s*(?:ps|performance\s*status))?|p\.?\s*s\.?"
+    r"|performance\s*status)\s*(?:score|grade|of|is)?\s*[:=]?\s*([0-4])(?:\s*[-/]\s*([0-4]))?\b"
 )
-_KPS = re.compile(r"\b(?:kps|karnofsky)(?:\s*(?:score|ps|performance\s*status))?\W{0,3}(\d{2,3})")
-_BEDBOUND = re.compile(r"\bbed\s*(?:bound|ridden)\b|\bconfined to (?:a )?bed\b")
-_QTC = re.compile(r"\bqtc[fb]?\b\D{0,12}(\d{3})\b")
+_KPS = re.compile(
+    r"\b(?:kps|karnofsky)(?:[\s-]*(?:index|score|ps|performance\s*status))?\W{0,3}(\d{2,3})"
+    r"(?:\s*[-/]\s*(\d{2,3}))?"
+)
+_BEDBOUND = re.compile(
+    r"\bbed[\s-]*(?:bound|ridden)\b|\bconfined to (?:a )?bed\b|\bbettlagerig|\balitee\b"
+    r"|\bgrabataire\b"
+)
+#: a QTc's value in ms, or in seconds ('QTc 510ms', 'QTcF=480ms', 'QTc 0.51 s')
+_QTC_VALUE = re.compile(r"(\d{3})\s*(?:ms|msec)?\b|\b(0\.\d{2,3})\s*s\b")
 _LVEF = re.compile(r"\b(?:lvef|ef|ejection fraction)\b\D{0,10}(\d{1,2}(?:\.\d)?)\s*%")
 #: ribociclib's label: started only at a QTcF below 450 ms
 _QTC_LIMIT = 450
@@ -35,6 +53,25 @@ _QTC_LIMIT = 450
 _LVEF_NORMAL = 50
 #: a performance status of the past ('ECOG 3 at diagnosis 2021, now 1')
 _PAST = frozenset({"previously", "prior", "was", "before", "diagnosis", "history", "then"})
+_PAST |= {"presentation"}
+#: a visceral crisis in a clinic's words ('visc. crisis') and in four languages (3462)
+_VISCERAL_CRISIS = (
+    ("visceral", "crisis"),
+    ("visc", "crisis"),
+    ("crise", "viscerale"),
+    ("viszerale", "krise"),
+    ("crisis", "visceral"),
+    ("crisi", "viscerale"),
+)
+#: kidney failure in other words and languages (3466: 'kidney failure', the doc's own words)
+_KIDNEY_FAILURE_PHRASES = (
+    ("kidney", "failure"),
+    ("renal", "failure"),
+    ("end", "stage", "renal"),
+    ("end", "stage", "kidney"),
+    ("irc", "terminale"),
+)
+_KIDNEY_FAILURE_ABROAD = frozenset({"dialyse", "hamodialyse", "dialisis", "dialisi", "capd"})
 _ALLERGY = frozenset({"allergy", "allergic", "anaphylaxis", "anaphylactic", "hypersensitivity"})
 #: the classes of a drug the plan ranks (an allergy to one is its course's toxicity)
 _RANKED = frozenset(DrugClass) - {DrugClass.UNCLASSIFIED, DrugClass.OTHER_ENDOCRINE}
@@ -43,7 +80,9 @@ _RANKED = frozenset(DrugClass) - {DrugClass.UNCLASSIFIED, DrugClass.OTHER_ENDOCR
 def fields_named(text: str, inst: Any) -> Iterator[str]:
     """What a free-text condition says that a field of the profile (``inst``) reads and does
     not hold, each as how to record it."""
-    clauses = clauses_of(text)
+    clauses = live_clauses(text)
+    if not clauses:  # a family history, or an entry that denies all it lists
+        return
     for check in _CHECKS:
         said = check(text, clauses, inst)
         if said:
@@ -61,7 +100,9 @@ def _stated(clauses: list[list[str]], *phrase: str) -> bool:
 
 
 def _visceral_crisis(_text: str, clauses: list[list[str]], inst: Any) -> str:
-    if getattr(inst, "visceral_crisis", None) is True or not _stated(clauses, "visceral", "crisis"):
+    if getattr(inst, "visceral_crisis", None) is True or _of_the_past(clauses):
+        return ""  # 'Visceral crisis 2024, resolved on paclitaxel' (3474)
+    if not any(_stated(clauses, *phrase) for phrase in _VISCERAL_CRISIS):
         return ""
     return (
         'names a visceral crisis, which rule 7 reads from "visceral_crisis": record it there '
@@ -72,26 +113,34 @@ def _visceral_crisis(_text: str, clauses: list[list[str]], inst: Any) -> str:
 def _performance_status(text: str, clauses: list[list[str]], inst: Any) -> str:
     ecog = getattr(inst, "ecog", None)
     said = _ecog_said(folded(text), clauses)
-    if said is None or said[0] == ecog or (said[0] >= 3 and ecog is not None and ecog >= 3):
+    if said is None or ecog in said[0]:
         return ""
     return (
-        f'names {said[1]}, which the rules read from "ecog" (recorded: {ecog}): record it there '
-        "(a Karnofsky score as its ECOG grade), and keep the detail here"
+        f'names {said[1]}, which the rules read from "ecog" (recorded: {ecog}): record it there, '
+        "and keep the detail here"
     )
 
 
-def _ecog_said(text: str, clauses: list[list[str]]) -> tuple[int, str] | None:
-    """The ECOG grade a text states now (a Karnofsky score as its grade; bed-bound as 3 or 4),
-    and how it says it; None where it states none, or one of the past."""
+def _ecog_said(text: str, clauses: list[list[str]]) -> tuple[set[int], str] | None:
+    """The ECOG grades a text states now (a range, 'ECOG 0-1'; a Karnofsky score as each grade
+    it may stand for; bed-bound as 3 or 4), and how it says it; None where it states none, or
+    one of the past."""
     if _of_the_past(clauses, _PAST):
         return None
     if found := _ECOG.search(text):
-        return int(found.group(1)), f"performance status {found.group(1)}"
-    if (found := _KPS.search(text)) and 10 <= (kps := int(found.group(1))) <= 100:
-        grade = next((g for limit, g in _KARNOFSKY if kps < limit), 0)
-        return grade, f"a Karnofsky score of {kps} (ECOG {grade})"
+        low, high = int(found.group(1)), int(found.group(2) or found.group(1))
+        return set(range(low, high + 1)), f"performance status {found.group(0).strip()}"
+    if found := _KPS.search(text):
+        scores = [int(g) for g in found.groups() if g]
+        if all(10 <= k <= 100 for k in scores):
+            grades = set().union(*(_KARNOFSKY[k // 10 * 10] for k in scores))
+            shown = "-".join(map(str, scores))
+            return (
+                grades,
+                f"a Karnofsky score of {shown} (ECOG {'/'.join(map(str, sorted(grades)))})",
+            )
     if _BEDBOUND.search(text):
-        return 3, "a patient in bed (ECOG 3 or 4)"
+        return {3, 4}, "a patient in bed (ECOG 3 or 4)"
     return None
 
 
@@ -109,13 +158,20 @@ def _comorbidity_names(inst: Any) -> set[Comorbidity]:
 
 
 def _qtc(text: str, _clauses: list[list[str]], inst: Any) -> str:
-    found = _QTC.search(folded(text))
-    if found is None or int(found.group(1)) < _QTC_LIMIT:
+    """The latest QTc a text gives ('was 470 ms, now 430 ms': 430; the recheck, 3474)."""
+    folded_text = folded(text)
+    at = re.search(r"qtc[fb]?(?![a-z])", folded_text)
+    if at is None or Comorbidity.QTC_PROLONGED in _comorbidity_names(inst):
         return ""
-    if Comorbidity.QTC_PROLONGED in _comorbidity_names(inst):
+    values = [
+        int(ms) if ms else round(float(sec) * 1000)
+        for ms, sec in _QTC_VALUE.findall(folded_text[at.end() :])
+    ]
+    values = [v for v in values if 300 <= v <= 800]
+    if not values or values[-1] < _QTC_LIMIT:
         return ""
     return (
-        f"names a QTc of {found.group(1)} ms (ribociclib's label starts it below 450 ms), which "
+        f"names a QTc of {values[-1]} ms (ribociclib's label starts it below 450 ms), which "
         'the rules read from the comorbidity {"name": "qtc_prolonged"}: record it there'
     )
 
@@ -134,8 +190,13 @@ def _lvef(text: str, _clauses: list[list[str]], inst: Any) -> str:
 
 
 def _kidney_failure(_text: str, clauses: list[list[str]], inst: Any) -> str:
-    if Comorbidity.RENAL_IMPAIRMENT in _comorbidity_names(inst) or not any(
-        _stated(clauses, w) for w in KIDNEY_FAILURE
+    if Comorbidity.RENAL_IMPAIRMENT in _comorbidity_names(inst) or _of_the_past(
+        clauses, _OVER | {"temporary", "recovered"}
+    ):
+        return ""  # 'AKI 2024 requiring temporary dialysis, recovered' (3474)
+    words = KIDNEY_FAILURE | _KIDNEY_FAILURE_ABROAD
+    if not any(_stated(clauses, w) for w in words) and not any(
+        _stated(clauses, *phrase) for phrase in _KIDNEY_FAILURE_PHRASES
     ):
         return ""
     return (

@@ -403,8 +403,21 @@ _NOT_BEFORE = frozenset(
     {"no", "not", "without", "denies", "denied", "negative", "family", "fhx", "mother", "father"}
     | {"sister", "brother", "husband", "wife", "son", "daughter", "aunt", "uncle", "unlikely"}
     | {"grandmother", "grandfather", "suspected", "query", "possible", "risk", "screening"}
-    | {"borderline", "excluded"}
+    | {"borderline", "excluded", "nil"}
+    # ... in French, German, Spanish and Italian (the recheck of session 56, 3474)
+    | {"pas", "sans", "kein", "keine", "keinen", "ohne", "sin", "nessun", "nessuna", "senza"}
 )
+#: words of a family history anywhere in an entry ('Diabetes in father', 'Brother - COPD')
+_FAMILY = frozenset(
+    {"family", "fhx", "fh", "mother", "father", "sister", "brother", "aunt", "uncle", "mum"}
+    | {"grandmother", "grandfather", "maternal", "paternal", "sibling", "siblings", "parents"}
+    | {"parent", "cousin", "niece", "nephew", "mom", "dad", "mutter", "vater", "madre", "padre"}
+)
+#: an entry that opens with one denies its list ('No diabetes, hypertension or ILD') ...
+_DENY_ALL = frozenset({"no", "nil", "none", "denies", "denied", "negative", "pas", "sans"})
+_DENY_ALL |= {"kein", "keine", "ohne", "sin", "nessun", "nessuna", "senza"}
+#: ... up to a clause that opens with one ('No diabetes, but COPD on inhalers')
+_BUT = frozenset({"but", "however", "except", "aber", "mais", "pero", "ma"})
 #: ... and after it ('diabetes: none', 'QTc prolongation (resolved)', 'ILD ruled out')
 _NOT_AFTER = frozenset({"resolved", "recovered", "excluded", "ruled", "negative", "absent"})
 _NOT_AFTER |= {"none", "nil"}
@@ -435,7 +448,7 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
         _NOT_MELLITUS & set(c) for c in clauses
     ):
         return None
-    for words in clauses:
+    for words in live_clauses(text):
         for at, found in _named_in_words(words):
             if found[0] is Comorbidity.CYTOPENIA and _past_count(words):
                 continue  # a count of years ago is no count now: the regression sweep, 3260
@@ -457,6 +470,24 @@ def denied_at(words: list[str], at: int) -> bool:
     )
 
 
+def live_clauses(text: str) -> list[list[str]]:
+    """The clauses of a free text that may state a fact of the patient's now: none in a family
+    history; after a denial that opens the entry, those from a 'but' on (the recheck of
+    session 56, 3474: 'No h/o DM, HTN, IHD, COPD' and 'FHx - diabetes (mother)' refused)."""
+    clauses = clauses_of(text)
+    first = next((c for c in clauses if c), [])
+    if first and first[0] in _FAMILY:  # 'Brother - COPD', 'FHx - diabetes (mother)'
+        return []
+    if first and first[0] in _DENY_ALL:
+        clauses = next((clauses[k:] for k, c in enumerate(clauses) if c and c[0] in _BUT), [])
+    # a clause naming a relative is theirs ('Diabetes in father'), and so is the clause before
+    # a relative's alone ('Diabetes (paternal grandmother)'); not 'T2DM on insulin, strong
+    # family history' nor 'Long QT syndrome (family screening)'
+    theirs = {k for k, c in enumerate(clauses) if _FAMILY & set(c)}
+    theirs |= {k - 1 for k, c in enumerate(clauses) if c and set(c) <= _FAMILY}
+    return [c for k, c in enumerate(clauses) if k not in theirs]
+
+
 def clauses_of(text: str) -> list[list[str]]:
     """A free text's clauses as words: lower case, accents removed ('diabète': diabete)."""
     return [re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(_folded(text))]
@@ -468,6 +499,7 @@ def _folded(text: str) -> str:
 
 
 _PAST_COUNT = frozenset({"previous", "prior", "past", "history", "pregnancy", "benign", "ethnic"})
+_PAST_COUNT |= {"pernicious"}  # a B12 deficiency, treated: no count now (3474)
 
 
 def _past_count(words: list[str]) -> bool:
