@@ -171,3 +171,93 @@ def test_free_text_the_recheck_found_refused_wrongly_passes(entry: str, ecog: in
 def test_what_a_denial_or_the_past_does_not_cover_is_still_refused(entry: str, field: str) -> None:
     message = _refusal(_with_text(entry))
     assert field in message
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Sotacor 80 mg bd",
+        "HCQ 200 mg bd",
+        "azitromicina 500 mg",
+        "amiodarona 200 mg",
+        "metadona 40 mg",
+        "sotalolo 80 mg",
+    ],
+)
+def test_a_qt_drug_by_a_brand_or_another_languages_name_is_read(entry: str) -> None:
+    """The recheck of session 56 (3472, MAJOR): 'Sotacor' (a sotalol brand), 'HCQ' and
+    'azitromicina' passed unread beside ribociclib; 'amiodarona', 'metadona' and 'sotalolo'
+    were refused as misspellings, though 'claritromicina' was read."""
+    from tests.test_board_fixes_2790 import _on_qt_drugs  # noqa: PLC0415
+
+    plan = _planned(_on_qt_drugs(entry), "practice-2026")
+    assert any(a.code == "qt_drug_change" for a in plan.actions), entry
+    assert not plan.not_assessed
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "clarithromycin 500 mg bd (completed 7-day course 2026-02)",
+        "clarithromycin 500 mg bd, course finished March 2026",
+        "ondansetron 8 mg prn (not used since January)",
+        "citalopram 20 mg - weaned off 2025",
+    ],
+)
+def test_a_medication_whose_course_is_over_is_not_read_as_taken_now(entry: str) -> None:
+    """The recheck of session 56 (3473, MAJOR): a finished course of clarithromycin was read as
+    taken now, and its interaction moved elacestrant from first place."""
+    from resistx.vocab.interactions import taken_now_text  # noqa: PLC0415
+
+    drug = entry.split(maxsplit=1)[0]
+    assert drug not in taken_now_text(entry)
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [
+        ("on insulin", "diabetes"),
+        ("on Lantus 20 units nocte", "diabetes"),
+        ("on gliclazide", "diabetes"),
+        ("infusion reaction to T-DXd 2025", "toxicity"),
+        ("Allergie gegen Enhertu", "toxicity"),
+        ("elacestrant - rash grade 3", "toxicity"),
+        ("T-DXd pneumonitis grade 2 2025, resolved", "toxicity"),
+        ("UIP pattern on CT", "interstitial_lung_disease"),
+        ("NSIP", "interstitial_lung_disease"),
+        ("organising pneumonia", "interstitial_lung_disease"),
+        ("I.L.D.", "interstitial_lung_disease"),
+        ("malattia polmonare interstiziale", "interstitial_lung_disease"),
+        ("BPCO", "chronic_lung_disease"),
+        ("EPOC", "chronic_lung_disease"),
+        ("DMT2", "diabetes"),
+        ("DT2 sous metformine", "diabetes"),
+        ("Herzschwäche", "cardiac_disease"),
+        ("Bradykardie", "bradycardia"),
+        ("Morbus Crohn", "inflammatory_bowel_disease"),
+        ("colitis ulcerosa", "inflammatory_bowel_disease"),
+        ("maladie de Crohn", "inflammatory_bowel_disease"),
+        ("myélodysplasie", "myelodysplastic_syndrome"),
+        ("LVEF 0.35", "lvef"),
+        ("LVEF 30-35%", "lvef"),
+        ("LVEF35%", "lvef"),
+        ("FEVG 35 %", "lvef"),
+        ("LVEF 35 per cent", "lvef"),
+        ("cirrhosis, Child-Pugh B", "child_pugh"),
+        ("grossesse en cours (14 SA)", "pregnancy"),
+    ],
+)
+def test_the_recheck_found_these_facts_missed_and_each_is_refused_with_its_field(
+    entry: str, field: str
+) -> None:
+    """The recheck of session 56 (3466-3471, MAJOR): each passed as free text no rule reads,
+    with the plan unchanged: insulin or a diabetes drug with no diabetes (capivasertib stayed
+    preferred), a reaction to a ranked drug by another word or language, ILD and COPD by their
+    patterns and other languages' names, diabetes by abbreviation, an LVEF written otherwise,
+    a Child-Pugh class."""
+    profile = _with_text(entry)
+    if field == "pregnancy":
+        profile["menopausal_status"] = "premenopausal"
+    message = _refusal(profile)
+    assert "other_conditions[0]" in message
+    assert field in message

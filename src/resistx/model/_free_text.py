@@ -14,7 +14,12 @@ from typing import Any
 from resistx.model.enums import DrugClass
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import KIDNEY_FAILURE, Comorbidity, denied_at, live_clauses
-from resistx.vocab.interactions import folded, taken_now_text
+from resistx.vocab.interactions import (
+    diabetes_drug_taken_now,
+    folded,
+    insulin_taken_now,
+    taken_now_text,
+)
 from resistx.vocab.medication_names import READ_NAMES, generic
 
 #: the ECOG grades a Karnofsky score (to its ten below) may stand for: the two scales have no
@@ -46,7 +51,12 @@ _BEDBOUND = re.compile(
 )
 #: a QTc's value in ms, or in seconds ('QTc 510ms', 'QTcF=480ms', 'QTc 0.51 s')
 _QTC_VALUE = re.compile(r"(\d{3})\s*(?:ms|msec)?\b|\b(0\.\d{2,3})\s*s\b")
-_LVEF = re.compile(r"\b(?:lvef|ef|ejection fraction)\b\D{0,10}(\d{1,2}(?:\.\d)?)\s*%")
+#: an LVEF however written ('LVEF35%', 'LVEF 30-35%', 'LVEF 0.35', 'FEVG 35 %', 'fracción de
+#: eyección 35%', '35 per cent': the recheck, 3471): the first value after its name
+_LVEF = re.compile(
+    r"(?:\blvef|\bfevg|\bef\b|ejection fraction|fraccion de eyeccion)\D{0,10}?(\d{1,2}(?:\.\d+)?)"
+)
+_CHILD_PUGH = re.compile(r"child[\s-]*pugh\W*(?:class\W*)?([abc])\b")
 #: ribociclib's label: started only at a QTcF below 450 ms
 _QTC_LIMIT = 450
 #: an LVEF below it is read (rule 126: the labels' thresholds lie at or below it)
@@ -73,6 +83,10 @@ _KIDNEY_FAILURE_PHRASES = (
 )
 _KIDNEY_FAILURE_ABROAD = frozenset({"dialyse", "hamodialyse", "dialisis", "dialisi", "capd"})
 _ALLERGY = frozenset({"allergy", "allergic", "anaphylaxis", "anaphylactic", "hypersensitivity"})
+_ALLERGY |= {"allergie", "allergique", "allergisch", "alergia", "allergia", "anaphylaxie"}
+#: ... and the reactions a course is stopped for (the recheck, 3468: 'infusion reaction to
+#: T-DXd', 'elacestrant - rash grade 3', 'T-DXd pneumonitis grade 2')
+_REACTION = _ALLERGY | {"reaction", "reactions", "rash", "sjs", "dress", "pneumonitis"}
 #: the classes of a drug the plan ranks (an allergy to one is its course's toxicity)
 _RANKED = frozenset(DrugClass) - {DrugClass.UNCLASSIFIED, DrugClass.OTHER_ENDOCRINE}
 
@@ -180,9 +194,13 @@ def _lvef(text: str, _clauses: list[list[str]], inst: Any) -> str:
     found = _LVEF.search(folded(text))
     conditions = getattr(inst, "comorbidities", ()) or ()
     recorded = any(getattr(c, "lvef", None) is not None for c in conditions)
-    if found is None or float(found.group(1)) >= _LVEF_NORMAL or recorded:
+    if found is None or recorded:
         return ""
-    value = f"{float(found.group(1)):g}"
+    number = float(found.group(1))
+    number = number * 100 if number < 1 else number  # a fraction: 0.35
+    if not 5 <= number < _LVEF_NORMAL:  # no LVEF is below 5%
+        return ""
+    value = f"{number:g}"
     return (
         f'names an LVEF of {value}%, which rules 12 and 126 read from {{"name": '
         f'"cardiac_disease", "lvef": {value}}}: record it there'
@@ -221,7 +239,7 @@ def _medications(text: str, clauses: list[list[str]], _inst: Any) -> str:
 
 
 def _allergy(text: str, clauses: list[list[str]], _inst: Any) -> str:
-    if not any(_ALLERGY & set(c) for c in clauses):
+    if not any(_REACTION & set(c) for c in clauses):
         return ""
     ranked = [d for d in drug_vocab.named_in(text) if drug_vocab.drug_class(d) in _RANKED]
     if not ranked:
@@ -230,6 +248,32 @@ def _allergy(text: str, clauses: list[list[str]], _inst: Any) -> str:
         f"names an allergy or a reaction to {', '.join(ranked)}, a drug the plan ranks: record "
         'it on the course it was given in ("stop_reason": "toxicity", "toxicity": '
         '"hypersensitivity reaction" or "infusion-related reaction"), which rule 61 reads'
+    )
+
+
+def _diabetes_treated(text: str, _clauses: list[list[str]], inst: Any) -> str:
+    """Insulin or a drug used only for diabetes, with no diabetes recorded (3467: 'on
+    insulin' left capivasertib preferred)."""
+    if Comorbidity.DIABETES in _comorbidity_names(inst):
+        return ""
+    if insulin_taken_now(text):
+        return 'names insulin: record the diabetes under comorbidities as {"name": "diabetes", "insulin": true}'
+    if diabetes_drug_taken_now(text):
+        return (
+            "names a drug used only for diabetes: record the diabetes under comorbidities as "
+            '{"name": "diabetes"}, with its "hba1c"'
+        )
+    return ""
+
+
+def _child_pugh(text: str, _clauses: list[list[str]], inst: Any) -> str:
+    found = _CHILD_PUGH.search(folded(text))
+    if found is None or Comorbidity.HEPATIC_IMPAIRMENT in _comorbidity_names(inst):
+        return ""
+    grade = found.group(1).upper()
+    return (
+        f'names a Child-Pugh class {grade}, which the labels dose by from {{"name": '
+        f'"hepatic_impairment", "child_pugh": "{grade}"}}: record it there'
     )
 
 
@@ -242,4 +286,6 @@ _CHECKS: tuple[_Check, ...] = (
     _kidney_failure,
     _medications,
     _allergy,
+    _diabetes_treated,
+    _child_pugh,
 )

@@ -657,6 +657,7 @@ _NOT_PREGNANT = frozenset(
 #: the third recheck of session 55, 3239: 'Pregnancy (current), 18/40', '..., ongoing')
 _CURRENT = frozenset({"weeks", "week", "wk", "wks", "gestation", "trimester", "currently"})
 _CURRENT |= {"current", "ongoing", "age", "edd", "lmp", "semaines", "ssw", "semanas", "settimane"}
+_CURRENT |= {"cours", "sa"}  # 'grossesse en cours (14 SA)': weeks of amenorrhoea (3470)
 #: words of a pregnancy that ended ('diagnosed in pregnancy 2019, delivered at 36 weeks')
 _DELIVERED = frozenset({"delivered", "delivery", "born", "postpartum", "miscarriage", "baby"})
 

@@ -179,6 +179,20 @@ ALIASES = {
         ("qt_long", "qt_long_congenital", "syndrome_du_qt_long", "qt_verlangerung", "qt_largo"),
         "qtc_prolonged",
     ),
+    # patterns, abbreviations and names the recheck of session 56 found passing (3469-3471)
+    **dict.fromkeys(
+        ("uip", "nsip", "organising_pneumonia", "organizing_pneumonia"),
+        "interstitial_lung_disease",
+    ),
+    "malattia_polmonare_interstiziale": "interstitial_lung_disease",
+    **dict.fromkeys(("bpco", "epoc"), "chronic_lung_disease"),
+    "herzschwache": "cardiac_disease",
+    **dict.fromkeys(("bradykardie", "bradycardie"), "bradycardia"),
+    **dict.fromkeys(
+        ("morbus_crohn", "colitis_ulcerosa", "maladie_de_crohn", "rectocolite_hemorragique"),
+        "inflammatory_bowel_disease",
+    ),
+    "myelodysplasie": "myelodysplastic_syndrome",
 }
 
 
@@ -243,6 +257,7 @@ DIABETES = '{"name": "diabetes"}, with "insulin": true where it needs insulin, a
 #: a clinic's short names for diabetes
 _DIABETES_WORDS = frozenset(
     {"dm", "dm1", "dm2", "t1d", "t2d", "t1dm", "t2dm", "iddm", "niddm", "lada", "mody"}
+    | {"dmt2", "dmt1", "dt2", "dt1", "dnid", "did"}  # and in French (the recheck, 3470)
 )
 #: words of a diabetes that is no diabetes mellitus now (case 2739n): free text, not hinted
 _NOT_MELLITUS = frozenset({"insipidus", "gestational"})
@@ -489,8 +504,13 @@ def live_clauses(text: str) -> list[list[str]]:
 
 
 def clauses_of(text: str) -> list[list[str]]:
-    """A free text's clauses as words: lower case, accents removed ('diabète': diabete)."""
-    return [re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(_folded(text))]
+    """A free text's clauses as words: lower case, accents removed ('diabète': diabete), a
+    dotted abbreviation as one word ('I.L.D.': ild)."""
+    joined = _DOTTED.sub(lambda m: m.group().replace(".", ""), _folded(text))
+    return [re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(joined)]
+
+
+_DOTTED = re.compile(r"(?<![a-z])(?:[a-z]\.){2,}")
 
 
 def _folded(text: str) -> str:

@@ -108,6 +108,9 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         "invirase": "saquinavir",
         "viracept": "nelfinavir",
         **dict.fromkeys(("johanniskraut", "millepertuis"), "st john's wort"),
+        # the recheck of session 56 (3472): Spanish and Italian, and German spellings
+        **dict.fromkeys(("hierba de san juan", "iperico"), "st john's wort"),
+        "rifampizin": "rifampicin",
         **dict.fromkeys(("saint john's wort", "saint johns wort"), "st john's wort"),
     }
 )
@@ -158,7 +161,7 @@ _NOT_AFTER = frozenset(
 #: stopped 2024'), unless 'not' comes just before ('not stopped')
 _ENDS_BEFORE = frozenset(
     {"stopped", "discontinued", "ceased", "completed", "finished", "held", "withdrawn", "off"}
-    | {"declined", "refused", "previously", "intolerant", "c'd", "inactive", "expired"}
+    | {"declined", "refused", "previously", "intolerant", "c'd", "inactive", "expired", "weaned"}
 )
 #: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
@@ -172,6 +175,11 @@ _STATUS_ONLY = _ENDS_BEFORE | {"in", "on", "at", "since", "by", "for", "after", 
 _STATUS_ONLY |= {"the", "patient", "course", "treatment", "therapy", "was", "is", "has", "been"}
 _STATUS_ONLY |= {"a", "years", "year", "months", "month", "weeks", "week", "days", "ago", "pd"}
 _STATUS_ONLY |= {"status", "reported", "not", "no", "self", "yet", "per", "order", "end", "date"}
+# a finished course's dates and length ('(completed 7-day course 2026-02)', 'course finished
+# March 2026', '(not used since January)': the recheck of session 56, 3473)
+_STATUS_ONLY |= {"day", "used", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep"}
+_STATUS_ONLY |= {"sept", "oct", "nov", "dec", "january", "february", "march", "april", "june"}
+_STATUS_ONLY |= {"july", "august", "september", "october", "november", "december"}
 #: the words that make a clause a status: stops, and 'not taking', 'no longer', 'inactive'
 _STOPS = _ENDS_BEFORE | {"taking", "longer", "inactive", "expired", "intolerant", "previously"}
 
@@ -215,6 +223,8 @@ def _status_alone(words: list[str]) -> bool:
     marks = set(words) & _STOPS
     if "taking" in marks and not {"not", "no"} & set(words):
         marks.discard("taking")
+    if any(_no_longer(words, k) for k in range(1, len(words))):  # '(not used since January)'
+        marks.add("longer")
     denied = any(words[k - 1] == "not" and w in _ENDS_BEFORE for k, w in enumerate(words) if k)
     rest = {w for w in words if not w.isdigit()} - _STATUS_ONLY - _STOPS
     return bool(marks) and not denied and not rest
@@ -223,7 +233,9 @@ def _status_alone(words: list[str]) -> bool:
 def _no_longer(words: list[str], k: int) -> bool:
     """'no longer', 'not taking', 'not yet' at ``k``: what stood before is not taken now."""
     pair = (words[k - 1], words[k]) if k else ("", words[k])
-    return pair in {("no", "longer"), ("not", "taking"), ("not", "yet"), ("no", "taking")}
+    return pair in {("no", "longer"), ("not", "taking"), ("not", "yet"), ("no", "taking")} | {
+        ("not", "used")
+    }
 
 
 def _kept(words: list[str]) -> list[str]:
@@ -267,7 +279,7 @@ VITAMIN_K_ANTAGONISTS: MappingProxyType[str, str] = MappingProxyType(
         **{n: n for n in ("warfarin", "acenocoumarol", "phenprocoumon", "fluindione")},
         **dict.fromkeys(("coumadin", "jantoven", "marevan"), "warfarin"),
         "sintrom": "acenocoumarol",
-        **dict.fromkeys(("marcumar", "marcoumar", "falithrom"), "phenprocoumon"),
+        **dict.fromkeys(("marcumar", "marcoumar", "falithrom", "fenprocoumon"), "phenprocoumon"),
         **dict.fromkeys(("warfarine", "warfarina", "coumadine", "warf"), "warfarin"),
         **dict.fromkeys(("sinthrome", "acenocumarol", "acenocumarolo"), "acenocoumarol"),
         "previscan": "fluindione",
@@ -366,18 +378,18 @@ QT_PROLONGING: MappingProxyType[str, str] = MappingProxyType(
         },
         **dict.fromkeys(("cordarone", "pacerone", "nexterone"), "amiodarone"),
         # European spellings and brands (the recheck of session 55, 3172)
-        **dict.fromkeys(("amiodaron", "cordarex"), "amiodarone"),
-        "methadon": "methadone",
+        **dict.fromkeys(("amiodaron", "cordarex", "amiodarona"), "amiodarone"),
+        **dict.fromkeys(("methadon", "metadona", "metadone"), "methadone"),
         **dict.fromkeys(("levofloxacine", "levofloxacino"), "levofloxacin"),
-        **dict.fromkeys(("betapace", "sotalex"), "sotalol"),
+        **dict.fromkeys(("betapace", "sotalex", "sotacor", "sotalolo"), "sotalol"),
         **dict.fromkeys(("celexa", "cipramil", "seropram"), "citalopram"),
         **dict.fromkeys(("lexapro", "cipralex", "seroplex"), "escitalopram"),
         **dict.fromkeys(("zofran", "zofron"), "ondansetron"),
         "haldol": "haloperidol",
         **dict.fromkeys(("motilium", "domperidon"), "domperidone"),
         "aricept": "donepezil",
-        **dict.fromkeys(("plaquenil", "quensyl"), "hydroxychloroquine"),
-        **dict.fromkeys(("zithromax", "azithromycine"), "azithromycin"),
+        **dict.fromkeys(("plaquenil", "quensyl", "hcq"), "hydroxychloroquine"),
+        **dict.fromkeys(("zithromax", "azithromycine", "azitromicina"), "azithromycin"),
         **dict.fromkeys(("cipro", "ciproxin", "ciprobay"), "ciprofloxacin"),
         **dict.fromkeys(("levaquin", "tavanic"), "levofloxacin"),
         "avelox": "moxifloxacin",
