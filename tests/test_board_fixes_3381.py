@@ -261,3 +261,56 @@ def test_the_recheck_found_these_facts_missed_and_each_is_refused_with_its_field
     message = _refusal(profile)
     assert "other_conditions[0]" in message
     assert field in message
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Prior QTc 470 ms on ondansetron 2024, normal since",
+        "QTc 470 ms 2024, resolved",
+        "QTc 470 ms in 2024; normal ECG April 2026",
+        "LVEF 45% in 2019 after epirubicin, recovered to 60% 2021",
+        "LVEF 45% 2019, 60% 2021",
+        "LVEF 45% after epirubicin 2019, recovered",
+        "LVEF 60% (was 45% in 2019)",
+        "ECOG 2 in January, now 1",
+        "Paclitaxel infusion reaction 2018, completed with premedication",
+        "Nausea with capecitabine, managed with ondansetron",
+    ],
+)
+def test_a_past_value_or_a_managed_reaction_passes(entry: str) -> None:
+    """The regression sweep of session 56 (3689, MAJOR): a past QTc, a recovered LVEF and a
+    past performance status were refused, each with a hint that would have made the plan
+    wrong (record qtc_prolonged: no ribociclib); a reaction that did not stop its course
+    could be recorded only as a stop for toxicity, which it was not."""
+    plan = _planned(_with_text(entry), "ye2024")
+    assert entry in plan.not_assessed
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [
+        ("QTc 430 ms in 2025, now 480 ms", "qtc_prolonged"),
+        ("LVEF 35% now (was 60% in 2019)", "lvef"),
+        ("ECOG 1 in January, now 3", "ecog"),
+        ("SJS with capecitabine 2024", "toxicity"),
+    ],
+)
+def test_a_current_value_beside_a_past_one_is_still_refused(entry: str, field: str) -> None:
+    message = _refusal(_with_text(entry))
+    assert field in message
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "PS 2 in January 2026, improved to 1",
+        "Bedbound after hip fracture 2021, now mobile",
+        "QTc 470 ms on ECG 2024-02-01, 430 ms now",
+    ],
+)
+def test_what_a_text_says_of_now_decides_its_value(entry: str) -> None:
+    """The fix of the sweep's regressions read a year of the plan's own as of now; what the
+    text says of now ('improved to 1', 'now mobile') decides."""
+    plan = _planned(_with_text(entry), "ye2024")
+    assert entry in plan.not_assessed

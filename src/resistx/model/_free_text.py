@@ -13,7 +13,13 @@ from typing import Any
 
 from resistx.model.enums import DrugClass
 from resistx.vocab import drugs as drug_vocab
-from resistx.vocab.comorbidities import KIDNEY_FAILURE, Comorbidity, denied_at, live_clauses
+from resistx.vocab.comorbidities import (
+    CLAUSES,
+    KIDNEY_FAILURE,
+    Comorbidity,
+    denied_at,
+    live_clauses,
+)
 from resistx.vocab.interactions import (
     diabetes_drug_taken_now,
     folded,
@@ -56,6 +62,7 @@ _QTC_VALUE = re.compile(r"(\d{3})\s*(?:ms|msec)?\b|\b(0\.\d{2,3})\s*s\b")
 _LVEF = re.compile(
     r"(?:\blvef|\bfevg|\bef\b|ejection fraction|fraccion de eyeccion)\D{0,10}?(\d{1,2}(?:\.\d+)?)"
 )
+_PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent)")
 _CHILD_PUGH = re.compile(r"child[\s-]*pugh\W*(?:class\W*)?([abc])\b")
 #: ribociclib's label: started only at a QTcF below 450 ms
 _QTC_LIMIT = 450
@@ -86,6 +93,9 @@ _ALLERGY = frozenset({"allergy", "allergic", "anaphylaxis", "anaphylactic", "hyp
 _ALLERGY |= {"allergie", "allergique", "allergisch", "alergia", "allergia", "anaphylaxie"}
 #: ... and the reactions a course is stopped for (the recheck, 3468: 'infusion reaction to
 #: T-DXd', 'elacestrant - rash grade 3', 'T-DXd pneumonitis grade 2')
+#: a reaction the course went on through ('completed with premedication')
+_MANAGED = frozenset({"completed", "continued", "premedication", "premedicated", "tolerated"})
+_MANAGED |= {"rechallenged", "desensitisation", "desensitization"}
 _REACTION = _ALLERGY | {"reaction", "reactions", "rash", "sjs", "dress", "pneumonitis"}
 #: the classes of a drug the plan ranks (an allergy to one is its course's toxicity)
 _RANKED = frozenset(DrugClass) - {DrugClass.UNCLASSIFIED, DrugClass.OTHER_ENDOCRINE}
@@ -97,10 +107,18 @@ def fields_named(text: str, inst: Any) -> Iterator[str]:
     clauses = live_clauses(text)
     if not clauses:  # a family history, or an entry that denies all it lists
         return
+    # a year of the plan's own is no year of the past ('QTc 510 ms on ECG 2026-04-20')
+    year = getattr(getattr(inst, "as_of", None), "year", None)
+    if year is not None:
+        clauses = [[_this_year(w, year) for w in c] for c in clauses]
     for check in _CHECKS:
         said = check(text, clauses, inst)
         if said:
             yield said
+
+
+def _this_year(word: str, year: int) -> str:
+    return "thisyear" if re.fullmatch(r"(19|20)\d\d", word) and int(word) >= year else word
 
 
 def _stated(clauses: list[list[str]], *phrase: str) -> bool:
@@ -139,8 +157,13 @@ def _ecog_said(text: str, clauses: list[list[str]]) -> tuple[set[int], str] | No
     """The ECOG grades a text states now (a range, 'ECOG 0-1'; a Karnofsky score as each grade
     it may stand for; bed-bound as 3 or 4), and how it says it; None where it states none, or
     one of the past."""
-    if _of_the_past(clauses, _PAST):
+    part = _part_of_now(text, clauses)
+    if part is None:
         return None
+    if part != text:  # only the clause of now speaks ('bed-bound 2021, now mobile')
+        if (found := re.search(r"\b([0-4])\b", part)) and _ECOG.search(text):
+            return {int(found.group(1))}, f"performance status {found.group(1)} now"
+        text = part
     if found := _ECOG.search(text):
         low, high = int(found.group(1)), int(found.group(2) or found.group(1))
         return set(range(low, high + 1)), f"performance status {found.group(0).strip()}"
@@ -160,6 +183,7 @@ def _ecog_said(text: str, clauses: list[list[str]]) -> tuple[set[int], str] | No
 
 #: words that put a drug of a free text in the past ('..., resolved after stopping')
 _OVER = _PAST | {"resolved", "stopped", "stopping", "discontinued", "ceased", "ended", "off"}
+_OVER |= {"managed"}  # 'Nausea with capecitabine, managed with ondansetron' (3688)
 
 
 def _of_the_past(clauses: list[list[str]], words: frozenset[str] = _OVER) -> bool:
@@ -167,20 +191,35 @@ def _of_the_past(clauses: list[list[str]], words: frozenset[str] = _OVER) -> boo
     return any(words & set(c) or any(re.fullmatch(r"(19|20)\d\d", w) for w in c) for c in clauses)
 
 
+#: words that date a value to the past ('QTc 470 ms 2024, resolved', 'LVEF 45% ... recovered')
+_BEFORE_NOW = _PAST | {"resolved", "recovered", "normal", "stopped", "ago"}
+_NOW_WORDS = frozenset({"now", "currently", "current", "today", "improved", "worsened"})
+
+
+def _part_of_now(text: str, clauses: list[list[str]]) -> str | None:
+    """The part of a text that gives a value of now: the clause that says 'now' where one does
+    ('QTc 430 ms in 2025, now 480 ms'); else the whole text, unless it speaks of the past (a
+    year, 'resolved', 'was', a month): then None (the sweep of session 56, 3689: 'QTc 470 ms
+    2024, resolved' and 'LVEF 45% 2019, 60% 2021' were read as values of now)."""
+    parts = CLAUSES.split(folded(text))
+    now = [p for p in parts if _NOW_WORDS & set(re.findall(r"[a-z]+", p))]
+    if now:
+        return now[-1]
+    return None if _of_the_past(clauses, _BEFORE_NOW) else folded(text)
+
+
 def _comorbidity_names(inst: Any) -> set[Comorbidity]:
     return {c.name for c in getattr(inst, "comorbidities", ()) or ()}
 
 
-def _qtc(text: str, _clauses: list[list[str]], inst: Any) -> str:
+def _qtc(text: str, clauses: list[list[str]], inst: Any) -> str:
     """The latest QTc a text gives ('was 470 ms, now 430 ms': 430; the recheck, 3474)."""
-    folded_text = folded(text)
-    at = re.search(r"qtc[fb]?(?![a-z])", folded_text)
-    if at is None or Comorbidity.QTC_PROLONGED in _comorbidity_names(inst):
+    at = re.search(r"qtc[fb]?(?![a-z])", folded(text))
+    part = _part_of_now(text, clauses)
+    if at is None or part is None or Comorbidity.QTC_PROLONGED in _comorbidity_names(inst):
         return ""
-    values = [
-        int(ms) if ms else round(float(sec) * 1000)
-        for ms, sec in _QTC_VALUE.findall(folded_text[at.end() :])
-    ]
+    after = part[at.end() :] if part == folded(text) else part
+    values = [int(ms) if ms else round(float(sec) * 1000) for ms, sec in _QTC_VALUE.findall(after)]
     values = [v for v in values if 300 <= v <= 800]
     if not values or values[-1] < _QTC_LIMIT:
         return ""
@@ -190,13 +229,18 @@ def _qtc(text: str, _clauses: list[list[str]], inst: Any) -> str:
     )
 
 
-def _lvef(text: str, _clauses: list[list[str]], inst: Any) -> str:
+def _lvef(text: str, clauses: list[list[str]], inst: Any) -> str:
     found = _LVEF.search(folded(text))
+    part = _part_of_now(text, clauses)
     conditions = getattr(inst, "comorbidities", ()) or ()
     recorded = any(getattr(c, "lvef", None) is not None for c in conditions)
-    if found is None or recorded:
+    if found is None or part is None or recorded:
         return ""
-    number = float(found.group(1))
+    # the value of now: in the clause that says 'now', else the first after the LVEF's name
+    value_now = _PERCENT.search(part) if part != folded(text) else found
+    if value_now is None:
+        return ""
+    number = float(value_now.group(1))
     number = number * 100 if number < 1 else number  # a fraction: 0.35
     if not 5 <= number < _LVEF_NORMAL:  # no LVEF is below 5%
         return ""
@@ -239,8 +283,8 @@ def _medications(text: str, clauses: list[list[str]], _inst: Any) -> str:
 
 
 def _allergy(text: str, clauses: list[list[str]], _inst: Any) -> str:
-    if not any(_REACTION & set(c) for c in clauses):
-        return ""
+    if not any(_REACTION & set(c) for c in clauses) or any(_MANAGED & set(c) for c in clauses):
+        return ""  # a reaction the course went on through is no stop (3689i2)
     ranked = [d for d in drug_vocab.named_in(text) if drug_vocab.drug_class(d) in _RANKED]
     if not ranked:
         return ""
