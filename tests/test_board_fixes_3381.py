@@ -219,7 +219,7 @@ def test_a_medication_whose_course_is_over_is_not_read_as_taken_now(entry: str) 
         ("on insulin", "diabetes"),
         ("on Lantus 20 units nocte", "diabetes"),
         ("on gliclazide", "diabetes"),
-        ("infusion reaction to T-DXd 2025", "toxicity"),
+        ("infusion reaction to T-DXd", "toxicity"),
         ("Allergie gegen Enhertu", "toxicity"),
         ("elacestrant - rash grade 3", "toxicity"),
         ("T-DXd pneumonitis grade 2 2025, resolved", "toxicity"),
@@ -314,3 +314,85 @@ def test_what_a_text_says_of_now_decides_its_value(entry: str) -> None:
     text says of now ('improved to 1', 'now mobile') decides."""
     plan = _planned(_with_text(entry), "ye2024")
     assert entry in plan.not_assessed
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Letrozole - rash 2023",
+        "Palbociclib: rash G1 2024, settled",
+        "Tolerated palbociclib well, no rash",
+        "Hives with ciprofloxacin",
+        "Domperidone caused palpitations",
+        "Sensitive to Zofran (headache)",
+        "Azithromycin - diarrhoea",
+        "COVID pneumonitis 2021",
+        "COVID-19 pneumonitis Jan 2022, full recovery",
+        "Patient concerned about pneumonitis risk with T-DXd",
+        "QTc <450 ms",
+        "QTc below 450 ms",
+        "Not bed-bound",
+        "Bedbound? No - walks independently",
+        "F/H diabetes",
+        "Fam hx: DM2, HTN, CVA",
+        "Grandma had diabetes",
+        "Antécédents familiaux : diabète de type 2 (mère)",
+        "Mère diabétique",
+        "Familienanamnese: Diabetes",
+        "Partner on dialysis",
+        "Husband on warfarin",
+        "Works as a dialysis nurse",
+        "Heart failure: denied",
+        "Never had a reaction to chemotherapy",
+        "Dialysis: never",
+        "Never on insulin",
+        "Gestational diabetes 2010 (insulin-treated)",
+        "insulin-like growth factor normal",
+    ],
+)
+def test_the_second_recheck_false_refusals_pass(entry: str) -> None:
+    """The second recheck of session 56 (3541-3559, MAJOR): 75 of 134 refusals were false:
+    reactions that are no allergy, to drugs not taken now, or to non-cancer drugs; infectious
+    pneumonitis; a QTc's upper bound; a denied bed-bound; family histories and other people's
+    facts in other words and languages; 'never'; gestational insulin."""
+    plan = _planned(_with_text(entry), "ye2024")
+    assert entry in plan.not_assessed
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [
+        ("Visceral crisis since 2024 (bilirubin 3x ULN)", "visceral_crisis"),
+        ("ECOG 3 since 2025", "ecog"),
+        ("on haemodialysis since 2023", "renal_impairment"),
+        ("on warfarin since 2019", "medications"),
+        ("Haemodialysis (started 2021)", "renal_impairment"),
+        ("LVEF 60% -> 45% (04/2026)", "lvef"),
+        ("LVEF 62% (2023) → 44% (2026)", "lvef"),
+        ("ECOG 1 → 3 after admission", "ecog"),
+        ("allergic to trastuzumab deruxtecan (infusion reaction grade 4)", "toxicity"),
+    ],
+)
+def test_the_second_recheck_missed_facts_are_refused(entry: str, field: str) -> None:
+    """The second recheck (M5, M6): a fact 'since' a year is of now, not of the past; a value
+    after an arrow is the value of now."""
+    message = _refusal(_with_text(entry))
+    assert field in message
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [("QTc 470 ms (2025)", "qtc_prolonged"), ("EF 40% (2025)", "lvef"), ("Husband's insulin", "")],
+)
+def test_a_dated_value_is_the_latest_known_and_a_grade_of_a_past_year_is_past(
+    entry: str, field: str
+) -> None:
+    """The second recheck (3556): a QTc or an LVEF dated last year is the latest known value
+    and is refused; 'ECOG 2 (2024)' and 'WHO grade 2 meningioma' are no performance status of
+    now; a husband's insulin is not hers."""
+    if field:
+        assert field in _refusal(_with_text(entry))
+    else:
+        assert entry in _planned(_with_text(entry), "ye2024").not_assessed
+    for passing in ("ECOG 2 (2024)", "WHO grade 2 meningioma (resected 2015)"):
+        assert passing in _planned(_with_text(passing), "ye2024").not_assessed

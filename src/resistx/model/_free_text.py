@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import (
     CLAUSES,
@@ -44,7 +44,7 @@ _KARNOFSKY = {
     10: {4},
 }
 _ECOG = re.compile(
-    r"\b(?:ecog(?:\s*ps)?|(?:who|oms|zubrod)(?:\s*(?:ps|performance\s*status))?|p\.?\s*s\.?"
+    r"\b(?:ecog(?:\s*ps)?|(?:who|oms|zubrod)(?!\s*grade)(?:\s*(?:ps|performance\s*status))?|p\.?\s*s\.?"
     r"|performance\s*status)\s*(?:score|grade|of|is)?\s*[:=]?\s*([0-4])(?:\s*[-/]\s*([0-4]))?\b"
 )
 _KPS = re.compile(
@@ -56,6 +56,7 @@ _BEDBOUND = re.compile(
     r"|\bgrabataire\b"
 )
 #: a QTc's value in ms, or in seconds ('QTc 510ms', 'QTcF=480ms', 'QTc 0.51 s')
+_BOUND = re.compile(r"(?:<|>|below|under|above|less than|more than)\s*\d{3}")
 _QTC_VALUE = re.compile(r"(\d{3})\s*(?:ms|msec)?\b|\b(0\.\d{2,3})\s*s\b")
 #: an LVEF however written ('LVEF35%', 'LVEF 30-35%', 'LVEF 0.35', 'FEVG 35 %', 'fracción de
 #: eyección 35%', '35 per cent': the recheck, 3471): the first value after its name
@@ -93,9 +94,19 @@ _ALLERGY = frozenset({"allergy", "allergic", "anaphylaxis", "anaphylactic", "hyp
 _ALLERGY |= {"allergie", "allergique", "allergisch", "alergia", "allergia", "anaphylaxie"}
 #: ... and the reactions a course is stopped for (the recheck, 3468: 'infusion reaction to
 #: T-DXd', 'elacestrant - rash grade 3', 'T-DXd pneumonitis grade 2')
+#: words of a reaction to a drug ('Hives with ciprofloxacin', 'Ondansetron caused QT
+#: prolongation', 'Sensitive to Zofran'), and a drug written before its side effect
+#: ('Azithromycin - diarrhoea'; not 'nausea - ondansetron prn', the drug for a symptom)
+_SIDE_EFFECT = frozenset({"caused", "causes", "sensitive", "sensitivity", "intolerant", "hives"})
+_SIDE_EFFECT |= {"intolerance", "avoid", "urticaria", "side", "reaction", "rash"}
+_DRUG_THEN_SYMPTOM = re.compile(
+    r"^\W*[a-z]+\W*[-:\u2013]\s*(?:diarrh|constipat|headache|nause|vomit|palpitat|dizz|rash)"
+)
 #: a reaction the course went on through ('completed with premedication')
 _MANAGED = frozenset({"completed", "continued", "premedication", "premedicated", "tolerated"})
 _MANAGED |= {"rechallenged", "desensitisation", "desensitization"}
+_MANAGED |= {"risk", "concerned", "counselled", "counseled", "discussed"}  # talk of a risk
+_SEVERE = frozenset({"sjs", "dress", "stevens", "anaphylaxis", "anaphylactic", "anaphylaxie"})
 _REACTION = _ALLERGY | {"reaction", "reactions", "rash", "sjs", "dress", "pneumonitis"}
 #: the classes of a drug the plan ranks (an allergy to one is its course's toxicity)
 _RANKED = frozenset(DrugClass) - {DrugClass.UNCLASSIFIED, DrugClass.OTHER_ENDOCRINE}
@@ -109,16 +120,23 @@ def fields_named(text: str, inst: Any) -> Iterator[str]:
         return
     # a year of the plan's own is no year of the past ('QTc 510 ms on ECG 2026-04-20')
     year = getattr(getattr(inst, "as_of", None), "year", None)
-    if year is not None:
-        clauses = [[_this_year(w, year) for w in c] for c in clauses]
+    clauses = [_this_year(c, year if year is not None else 10_000) for c in clauses]
     for check in _CHECKS:
         said = check(text, clauses, inst)
         if said:
             yield said
 
 
-def _this_year(word: str, year: int) -> str:
-    return "thisyear" if re.fullmatch(r"(19|20)\d\d", word) and int(word) >= year else word
+def _this_year(words: list[str], year: int) -> list[str]:
+    """A year of the plan's own, or one a fact has gone on since ('since 2019', 'started
+    2021': the second recheck, 3553), is no year of the past."""
+    return [
+        "thisyear"
+        if re.fullmatch(r"(19|20)\d\d", w)
+        and (int(w) >= year or (k and words[k - 1] in {"since", "started", "from"}))
+        else w
+        for k, w in enumerate(words)
+    ]
 
 
 def _stated(clauses: list[list[str]], *phrase: str) -> bool:
@@ -157,7 +175,7 @@ def _ecog_said(text: str, clauses: list[list[str]]) -> tuple[set[int], str] | No
     """The ECOG grades a text states now (a range, 'ECOG 0-1'; a Karnofsky score as each grade
     it may stand for; bed-bound as 3 or 4), and how it says it; None where it states none, or
     one of the past."""
-    part = _part_of_now(text, clauses)
+    part = _part_of_now(text, clauses, years=True)  # a grade of a past year: 'ECOG 2 (2024)'
     if part is None:
         return None
     if part != text:  # only the clause of now speaks ('bed-bound 2021, now mobile')
@@ -176,7 +194,11 @@ def _ecog_said(text: str, clauses: list[list[str]]) -> tuple[set[int], str] | No
                 grades,
                 f"a Karnofsky score of {shown} (ECOG {'/'.join(map(str, sorted(grades)))})",
             )
-    if _BEDBOUND.search(text):
+    bed = _BEDBOUND.search(text)
+    denied = bed is not None and (
+        re.search(r"\b(?:not|no|never)\W+$", text[: bed.start()]) or re.search(r"\?\s*no\b", text)
+    )
+    if bed is not None and not denied:  # not 'Not bed-bound', 'Bedbound? No - walks'
         return {3, 4}, "a patient in bed (ECOG 3 or 4)"
     return None
 
@@ -186,9 +208,14 @@ _OVER = _PAST | {"resolved", "stopped", "stopping", "discontinued", "ceased", "e
 _OVER |= {"managed"}  # 'Nausea with capecitabine, managed with ondansetron' (3688)
 
 
-def _of_the_past(clauses: list[list[str]], words: frozenset[str] = _OVER) -> bool:
-    """Some clause holds a word of the past (``words``) or a year."""
-    return any(words & set(c) or any(re.fullmatch(r"(19|20)\d\d", w) for w in c) for c in clauses)
+def _of_the_past(
+    clauses: list[list[str]], words: frozenset[str] = _OVER, *, years: bool = True
+) -> bool:
+    """Some clause holds a word of the past (``words``) or (with ``years``) a past year."""
+    return any(
+        words & set(c) or (years and any(re.fullmatch(r"(19|20)\d\d", w) for w in c))
+        for c in clauses
+    )
 
 
 #: words that date a value to the past ('QTc 470 ms 2024, resolved', 'LVEF 45% ... recovered')
@@ -196,16 +223,23 @@ _BEFORE_NOW = _PAST | {"resolved", "recovered", "normal", "stopped", "ago"}
 _NOW_WORDS = frozenset({"now", "currently", "current", "today", "improved", "worsened"})
 
 
-def _part_of_now(text: str, clauses: list[list[str]]) -> str | None:
+def _part_of_now(text: str, clauses: list[list[str]], *, years: bool = False) -> str | None:
     """The part of a text that gives a value of now: the clause that says 'now' where one does
     ('QTc 430 ms in 2025, now 480 ms'); else the whole text, unless it speaks of the past (a
     year, 'resolved', 'was', a month): then None (the sweep of session 56, 3689: 'QTc 470 ms
     2024, resolved' and 'LVEF 45% 2019, 60% 2021' were read as values of now)."""
-    parts = CLAUSES.split(folded(text))
+    parts = CLAUSES.split(_ARROW.sub(" now ", folded(text)))
     now = [p for p in parts if _NOW_WORDS & set(re.findall(r"[a-z]+", p))]
-    if now:
-        return now[-1]
-    return None if _of_the_past(clauses, _BEFORE_NOW) else folded(text)
+    if now:  # what follows the word where a value does ('ECOG 1 -> 3'), else what precedes it
+        words = re.search(rf"\b(?:{'|'.join(_NOW_WORDS)})\b", now[-1])
+        after = now[-1][words.end() :] if words else now[-1]
+        return after if re.search(r"\d", after) else now[-1]
+    # a dated value is the latest known, unless the text says it is over ('QTc 470 ms (2025)'
+    # stands; 'QTc 470 ms 2024, resolved' does not: the second recheck, 3556)
+    return None if _of_the_past(clauses, _BEFORE_NOW, years=years) else folded(text)
+
+
+_ARROW = re.compile(r"->|=>|\u2192")
 
 
 def _comorbidity_names(inst: Any) -> set[Comorbidity]:
@@ -219,6 +253,7 @@ def _qtc(text: str, clauses: list[list[str]], inst: Any) -> str:
     if at is None or part is None or Comorbidity.QTC_PROLONGED in _comorbidity_names(inst):
         return ""
     after = part[at.end() :] if part == folded(text) else part
+    after = _BOUND.sub(" ", after)  # 'QTc <450 ms' is a bound, not a value (3541-3559)
     values = [int(ms) if ms else round(float(sec) * 1000) for ms, sec in _QTC_VALUE.findall(after)]
     values = [v for v in values if 300 <= v <= 800]
     if not values or values[-1] < _QTC_LIMIT:
@@ -236,8 +271,10 @@ def _lvef(text: str, clauses: list[list[str]], inst: Any) -> str:
     recorded = any(getattr(c, "lvef", None) is not None for c in conditions)
     if found is None or part is None or recorded:
         return ""
-    # the value of now: in the clause that says 'now', else the first after the LVEF's name
-    value_now = _PERCENT.search(part) if part != folded(text) else found
+    # the value of now: in the clause that says 'now', else the last given ('LVEF 45% 2019,
+    # 60% 2021': 60), else the first after the LVEF's name
+    given = _PERCENT.findall(part[found.start() :] if part == folded(text) else part)
+    value_now = re.match(r"(.+)", given[-1]) if given else found
     if value_now is None:
         return ""
     number = float(value_now.group(1))
@@ -272,7 +309,11 @@ def _medications(text: str, clauses: list[list[str]], _inst: Any) -> str:
         return ""  # an allergy to a drug is not the drug taken, nor is a past course
     taken = re.findall(r"[a-z']+", folded(taken_now_text(text)))
     words = f" {' '.join(taken)} "
-    # not the short forms ("rif" is also the right iliac fossa): a name of six letters or more
+    # not the short forms ("rif" is also the right iliac fossa): a name of six letters or more,
+    # said as taken ('on warfarin', 'takes citalopram', 'itraconazole for ABPA', a dose), not a
+    # reaction to it ('Hives with ciprofloxacin': the second recheck, 3541-3559)
+    if any(_SIDE_EFFECT & set(c) for c in clauses) or _DRUG_THEN_SYMPTOM.search(folded(text)):
+        return ""  # a reaction to the drug, not the drug taken (3541-3559)
     named = sorted({generic(n) for n in READ_NAMES if len(n) >= 6 and f" {n} " in words})
     if not named:
         return ""
@@ -282,24 +323,43 @@ def _medications(text: str, clauses: list[list[str]], _inst: Any) -> str:
     )
 
 
-def _allergy(text: str, clauses: list[list[str]], _inst: Any) -> str:
+def _allergy(text: str, clauses: list[list[str]], inst: Any) -> str:
     if not any(_REACTION & set(c) for c in clauses) or any(_MANAGED & set(c) for c in clauses):
-        return ""  # a reaction the course went on through is no stop (3689i2)
-    ranked = [d for d in drug_vocab.named_in(text) if drug_vocab.drug_class(d) in _RANKED]
+        return ""  # a reaction the course went on through is no stop (3689i2), nor a risk
+    lasting = any((_ALLERGY | _SEVERE | {"pneumonitis"}) & set(c) for c in clauses)
+    if not lasting and _of_the_past(clauses, _BEFORE_NOW | {"settled"}):
+        return ""  # a rash of 2023 (the second recheck, 3541-3559); an allergy lasts
+    stopped = {
+        d
+        for t in getattr(inst, "treatments", ()) or ()
+        if t.stop_reason is StopReason.TOXICITY
+        for d in t.drugs
+    }
+    ranked = [
+        d
+        for d in drug_vocab.named_in(text)
+        if drug_vocab.drug_class(d) in _RANKED and d not in stopped  # recorded as asked
+    ]
     if not ranked:
         return ""
     return (
         f"names an allergy or a reaction to {', '.join(ranked)}, a drug the plan ranks: record "
-        'it on the course it was given in ("stop_reason": "toxicity", "toxicity": '
-        '"hypersensitivity reaction" or "infusion-related reaction"), which rule 61 reads'
+        'it on the course it was given in ("stop_reason": "toxicity", "toxicity": the '
+        'reaction\'s term, e.g. "hypersensitivity reaction", "infusion-related reaction", "rash" '
+        'or "pneumonitis"), which rule 61 reads'
     )
+
+
+_NOT_INSULIN = re.compile(
+    r"gestation|pregnan|insulin[\s-]*like|non[\s-]*insulin|\bgdm\b|\bnever\b|\boff insulin"
+)
 
 
 def _diabetes_treated(text: str, _clauses: list[list[str]], inst: Any) -> str:
     """Insulin or a drug used only for diabetes, with no diabetes recorded (3467: 'on
     insulin' left capivasertib preferred)."""
-    if Comorbidity.DIABETES in _comorbidity_names(inst):
-        return ""
+    if Comorbidity.DIABETES in _comorbidity_names(inst) or _NOT_INSULIN.search(folded(text)):
+        return ""  # 'Gestational diabetes 2010 (insulin-treated)', 'insulin-like growth factor'
     if insulin_taken_now(text):
         return 'names insulin: record the diabetes under comorbidities as {"name": "diabetes", "insulin": true}'
     if diabetes_drug_taken_now(text):

@@ -421,21 +421,29 @@ _NOT_BEFORE = frozenset(
     | {"borderline", "excluded", "nil"}
     # ... in French, German, Spanish and Italian (the recheck of session 56, 3474)
     | {"pas", "sans", "kein", "keine", "keinen", "ohne", "sin", "nessun", "nessuna", "senza"}
+    # 'Never on insulin'; an infection's pneumonitis, and counselling about a risk (3541-3559)
+    | {"never", "covid", "viral", "infective", "aspiration", "concerned", "counselled"}
+    | {"counseled"}
 )
 #: words of a family history anywhere in an entry ('Diabetes in father', 'Brother - COPD')
 _FAMILY = frozenset(
     {"family", "fhx", "fh", "mother", "father", "sister", "brother", "aunt", "uncle", "mum"}
     | {"grandmother", "grandfather", "maternal", "paternal", "sibling", "siblings", "parents"}
     | {"parent", "cousin", "niece", "nephew", "mom", "dad", "mutter", "vater", "madre", "padre"}
+    # ... in clinic shorthand and other languages, and another person's (3541-3559)
+    | {"fam", "grandma", "grandpa", "granny", "mere", "pere", "familiaux", "familienanamnese"}
+    | {"familiares", "famille", "partner", "spouse", "husband", "wife", "carer"}
 )
+#: a clause of another person's or of the patient's work ('Works as a dialysis nurse')
+_NOT_HERS = _FAMILY | {"nurse", "works", "occupation", "job"}
 #: an entry that opens with one denies its list ('No diabetes, hypertension or ILD') ...
 _DENY_ALL = frozenset({"no", "nil", "none", "denies", "denied", "negative", "pas", "sans"})
-_DENY_ALL |= {"kein", "keine", "ohne", "sin", "nessun", "nessuna", "senza"}
+_DENY_ALL |= {"kein", "keine", "ohne", "sin", "nessun", "nessuna", "senza", "never"}
 #: ... up to a clause that opens with one ('No diabetes, but COPD on inhalers')
 _BUT = frozenset({"but", "however", "except", "aber", "mais", "pero", "ma"})
 #: ... and after it ('diabetes: none', 'QTc prolongation (resolved)', 'ILD ruled out')
 _NOT_AFTER = frozenset({"resolved", "recovered", "excluded", "ruled", "negative", "absent"})
-_NOT_AFTER |= {"none", "nil"}
+_NOT_AFTER |= {"none", "nil", "never", "denied", "risk"}
 #: a clause that is only an answer saying no ('Diabetes - no', 'ILD (not present on CT)')
 NO_ANSWER = frozenset({"no", "none", "nil", "n", "not", "absent", "negative", "present", "on"})
 NO_ANSWER |= {"ct", "denied", "resolved", "recovered", "ruled", "out", "excluded", "seen"}
@@ -498,7 +506,7 @@ def live_clauses(text: str) -> list[list[str]]:
     # a clause naming a relative is theirs ('Diabetes in father'), and so is the clause before
     # a relative's alone ('Diabetes (paternal grandmother)'); not 'T2DM on insulin, strong
     # family history' nor 'Long QT syndrome (family screening)'
-    theirs = {k for k, c in enumerate(clauses) if _FAMILY & set(c)}
+    theirs = {k for k, c in enumerate(clauses) if _NOT_HERS & set(c)}
     theirs |= {k - 1 for k, c in enumerate(clauses) if c and set(c) <= _FAMILY}
     return [c for k, c in enumerate(clauses) if k not in theirs]
 
@@ -506,11 +514,12 @@ def live_clauses(text: str) -> list[list[str]]:
 def clauses_of(text: str) -> list[list[str]]:
     """A free text's clauses as words: lower case, accents removed ('diabète': diabete), a
     dotted abbreviation as one word ('I.L.D.': ild)."""
-    joined = _DOTTED.sub(lambda m: m.group().replace(".", ""), _folded(text))
+    joined = _DOTTED.sub(lambda m: re.sub(r"[./]", "", m.group()), _folded(text))
+    joined = joined.replace("'s ", " ")  # "Husband's insulin"
     return [re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(joined)]
 
 
-_DOTTED = re.compile(r"(?<![a-z])(?:[a-z]\.){2,}")
+_DOTTED = re.compile(r"(?<![a-z])(?:[a-z][./])+[a-z]?(?![a-z])")  # 'I.L.D.', 'F/H', 'h/o'
 
 
 def _folded(text: str) -> str:
