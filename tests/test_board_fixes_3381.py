@@ -396,3 +396,44 @@ def test_a_dated_value_is_the_latest_known_and_a_grade_of_a_past_year_is_past(
         assert entry in _planned(_with_text(entry), "ye2024").not_assessed
     for passing in ("ECOG 2 (2024)", "WHO grade 2 meningioma (resected 2015)"):
         assert passing in _planned(_with_text(passing), "ye2024").not_assessed
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [
+        ("CP-B7 cirrhosis", "child_pugh"),
+        ("Leberzirrhose Child B", "child_pugh"),
+        ("Child-Turcotte-Pugh B", "child_pugh"),
+        ("Child Pugh A6", "child_pugh"),
+        ("FEVI 38 %", "lvef"),
+        ("Congenital LQT2", "qtc_prolonged"),
+        ("Everolimus - stomatitis G3", "toxicity"),
+    ],
+)
+def test_the_third_recheck_missed_facts_are_refused(entry: str, field: str) -> None:
+    """The third recheck of session 56 (3701, MAJOR): a Child-Pugh class in shorthand, an
+    LVEF as FEVI, LQT2 and a grade 3 stomatitis on everolimus passed unread."""
+    assert field in _refusal(_with_text(entry))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Impending visceral crisis? - ruled out at MDT 28/04/2026",
+        "Consider dialysis if renal function deteriorates",
+        "Nonna diabetica",
+        "Frère : BPCO",
+    ],
+)
+def test_the_third_recheck_false_refusals_pass(entry: str) -> None:
+    """The third recheck (3701, MAJOR): a visceral crisis ruled out, a conditional plan, an
+    Italian and a French family history were refused."""
+    assert entry in _planned(_with_text(entry), "ye2024").not_assessed
+
+
+def test_no_longer_needed_stops_an_insulin_entry() -> None:
+    """3701-117: 'Lantus during steroid course 2025 - no longer needed' was an insulin taken
+    now."""
+    from resistx.vocab.interactions import insulin_taken_now  # noqa: PLC0415
+
+    assert not insulin_taken_now("Lantus during steroid course 2025 - no longer needed")

@@ -16,6 +16,8 @@ from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import (
     CLAUSES,
     KIDNEY_FAILURE,
+    NO_ANSWER,
+    RESOLVED,
     Comorbidity,
     denied_at,
     live_clauses,
@@ -61,10 +63,12 @@ _QTC_VALUE = re.compile(r"(\d{3})\s*(?:ms|msec)?\b|\b(0\.\d{2,3})\s*s\b")
 #: an LVEF however written ('LVEF35%', 'LVEF 30-35%', 'LVEF 0.35', 'FEVG 35 %', 'fracción de
 #: eyección 35%', '35 per cent': the recheck, 3471): the first value after its name
 _LVEF = re.compile(
-    r"(?:\blvef|\bfevg|\bef\b|ejection fraction|fraccion de eyeccion)\D{0,10}?(\d{1,2}(?:\.\d+)?)"
+    r"(?:\blvef|\bfevg|\bfevi|\bef\b|ejection fraction|fraccion de eyeccion)\D{0,10}?(\d{1,2}(?:\.\d+)?)"
 )
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent)")
-_CHILD_PUGH = re.compile(r"child[\s-]*pugh\W*(?:class\W*)?([abc])\b")
+_CHILD_PUGH = re.compile(
+    r"(?:child[\s-]*(?:turcotte[\s-]*)?pugh\W*(?:class\W*)?|\bchild\W+|\bcp-)([abc])(?:\d{1,2})?\b"
+)
 #: ribociclib's label: started only at a QTcF below 450 ms
 _QTC_LIMIT = 450
 #: an LVEF below it is read (rule 126: the labels' thresholds lie at or below it)
@@ -108,6 +112,7 @@ _MANAGED |= {"rechallenged", "desensitisation", "desensitization"}
 _MANAGED |= {"risk", "concerned", "counselled", "counseled", "discussed"}  # talk of a risk
 _SEVERE = frozenset({"sjs", "dress", "stevens", "anaphylaxis", "anaphylactic", "anaphylaxie"})
 _REACTION = _ALLERGY | {"reaction", "reactions", "rash", "sjs", "dress", "pneumonitis"}
+_REACTION |= {"stomatitis", "mucositis"}  # 'Everolimus - stomatitis G3' (3701-214)
 #: the classes of a drug the plan ranks (an allergy to one is its course's toxicity)
 _RANKED = frozenset(DrugClass) - {DrugClass.UNCLASSIFIED, DrugClass.OTHER_ENDOCRINE}
 
@@ -118,10 +123,15 @@ def fields_named(text: str, inst: Any) -> Iterator[str]:
     clauses = live_clauses(text)
     if not clauses:  # a family history, or an entry that denies all it lists
         return
+    # a clause that says it is over ('... - ruled out at MDT', 3701-004); not a lasting
+    # reaction to a drug ('T-DXd pneumonitis grade 2 2025, resolved': its label's stop)
+    over = any(c and (c[0] in RESOLVED or set(c) <= NO_ANSWER) for c in clauses)
     # a year of the plan's own is no year of the past ('QTc 510 ms on ECG 2026-04-20')
     year = getattr(getattr(inst, "as_of", None), "year", None)
     clauses = [_this_year(c, year if year is not None else 10_000) for c in clauses]
     for check in _CHECKS:
+        if over and check is not _allergy:
+            continue
         said = check(text, clauses, inst)
         if said:
             yield said
@@ -184,7 +194,8 @@ def _ecog_said(text: str, clauses: list[list[str]]) -> tuple[set[int], str] | No
         text = part
     if found := _ECOG.search(text):
         low, high = int(found.group(1)), int(found.group(2) or found.group(1))
-        return set(range(low, high + 1)), f"performance status {found.group(0).strip()}"
+        shown = f"{low}-{high}" if high != low else str(low)
+        return set(range(low, high + 1)), f"performance status {shown}"
     if found := _KPS.search(text):
         scores = [int(g) for g in found.groups() if g]
         if all(10 <= k <= 100 for k in scores):
@@ -273,7 +284,8 @@ def _lvef(text: str, clauses: list[list[str]], inst: Any) -> str:
         return ""
     # the value of now: in the clause that says 'now', else the last given ('LVEF 45% 2019,
     # 60% 2021': 60), else the first after the LVEF's name
-    given = _PERCENT.findall(part[found.start() :] if part == folded(text) else part)
+    own = part[found.start() :] if part == folded(text) else part
+    given = _PERCENT.findall(re.sub(r"(\d{1,2})\s*-\s*\d{1,2}(?=\s*%)", r"\1", own))  # 35-40%: 35
     value_now = re.match(r"(.+)", given[-1]) if given else found
     if value_now is None:
         return ""

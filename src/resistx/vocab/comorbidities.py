@@ -186,6 +186,10 @@ ALIASES = {
     ),
     "malattia_polmonare_interstiziale": "interstitial_lung_disease",
     **dict.fromkeys(("bpco", "epoc"), "chronic_lung_disease"),
+    **dict.fromkeys(
+        ("lqt1", "lqt2", "lqt3", "congenital_lqt1", "congenital_lqt2"), "qtc_prolonged"
+    ),
+    "congenital_lqt3": "qtc_prolonged",
     "herzschwache": "cardiac_disease",
     **dict.fromkeys(("bradykardie", "bradycardie"), "bradycardia"),
     **dict.fromkeys(
@@ -423,6 +427,7 @@ _NOT_BEFORE = frozenset(
     | {"pas", "sans", "kein", "keine", "keinen", "ohne", "sin", "nessun", "nessuna", "senza"}
     # 'Never on insulin'; an infection's pneumonitis, and counselling about a risk (3541-3559)
     | {"never", "covid", "viral", "infective", "aspiration", "concerned", "counselled"}
+    | {"consider", "considering", "if", "planned", "planning"}  # 'Consider dialysis if ...'
     | {"counseled"}
 )
 #: words of a family history anywhere in an entry ('Diabetes in father', 'Brother - COPD')
@@ -433,6 +438,8 @@ _FAMILY = frozenset(
     # ... in clinic shorthand and other languages, and another person's (3541-3559)
     | {"fam", "grandma", "grandpa", "granny", "mere", "pere", "familiaux", "familienanamnese"}
     | {"familiares", "famille", "partner", "spouse", "husband", "wife", "carer"}
+    | {"nonna", "nonno", "frere", "soeur", "bruder", "schwester", "oma", "opa", "hermano"}
+    | {"hermana", "abuela", "abuelo", "fratello", "sorella", "tante", "oncle", "zia", "zio"}
 )
 #: a clause of another person's or of the patient's work ('Works as a dialysis nurse')
 _NOT_HERS = _FAMILY | {"nurse", "works", "occupation", "job"}
@@ -450,7 +457,9 @@ NO_ANSWER |= {"ct", "denied", "resolved", "recovered", "ruled", "out", "excluded
 #: the first word of a clause that says the entry's condition is over ('..., resolved after
 #: stopping', '..., recovered')
 #: ('resolving' is not among them: a condition resolving is still there, 3410h)
+#: (public as ``RESOLVED``: the free-text fields' checks read it too)
 _RESOLVED = frozenset({"resolved", "recovered", "ruled", "excluded"})
+RESOLVED = _RESOLVED
 #: words that deny only the word right after them ('non-diabetic', 'pre-diabetes'; not
 #: 'non-insulin-dependent diabetes' or 'pre-existing diabetes': the second recheck, 3228)
 _NOT_NEXT = frozenset({"non", "pre"})

@@ -178,6 +178,7 @@ _STATUS_ONLY |= {"status", "reported", "not", "no", "self", "yet", "per", "order
 # a finished course's dates and length ('(completed 7-day course 2026-02)', 'course finished
 # March 2026', '(not used since January)': the recheck of session 56, 3473)
 _STATUS_ONLY |= {"day", "used", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep"}
+_STATUS_ONLY |= {"needed", "required"}  # '- no longer needed' (3701-117)
 _STATUS_ONLY |= {"sept", "oct", "nov", "dec", "january", "february", "march", "april", "june"}
 _STATUS_ONLY |= {"july", "august", "september", "october", "november", "december"}
 #: the words that make a clause a status: stops, and 'not taking', 'no longer', 'inactive'
