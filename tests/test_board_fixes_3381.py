@@ -437,3 +437,10 @@ def test_no_longer_needed_stops_an_insulin_entry() -> None:
     from resistx.vocab.interactions import insulin_taken_now  # noqa: PLC0415
 
     assert not insulin_taken_now("Lantus during steroid course 2025 - no longer needed")
+
+
+def test_a_performance_status_improved_from_one_grade_to_another_is_read_at_the_last() -> None:
+    """3701-138 (MINOR): 'Performance status improved from 1 to 0' beside ecog 1 passed."""
+    assert "ecog" in _refusal(_with_text("Performance status improved from 1 to 0"))
+    entry = "Performance status improved from 2 to 1"
+    assert entry in _planned(_with_text(entry), "ye2024").not_assessed

@@ -189,8 +189,9 @@ def _ecog_said(text: str, clauses: list[list[str]]) -> tuple[set[int], str] | No
     if part is None:
         return None
     if part != text:  # only the clause of now speaks ('bed-bound 2021, now mobile')
-        if (found := re.search(r"\b([0-4])\b", part)) and _ECOG.search(text):
-            return {int(found.group(1))}, f"performance status {found.group(1)} now"
+        said = re.findall(r"\b([0-4])\b", part)  # the last: 'improved from 1 to 0' (3701)
+        if said and re.search(r"\b(?:ecog|ps|performance\s*status|who|oms|zubrod)\b", text):
+            return {int(said[-1])}, f"performance status {said[-1]} now"
         text = part
     if found := _ECOG.search(text):
         low, high = int(found.group(1)), int(found.group(2) or found.group(1))
