@@ -412,3 +412,33 @@ def test_a_conflict_kept_for_no_stated_reason_reads_without_empty_brackets() -> 
         Conflict(gene="CCNE1", positive=r, negative=negative, kept="positive", why="")
     )
     assert "()" not in text and text.endswith("the positive is kept.")
+
+
+def test_a_marker_moves_no_ribociclib_regimen_where_there_is_no_switch_after_palbociclib() -> None:
+    """Rule 43 takes only MAINTAIN's switch after palbociclib from its place: after
+    abemaciclib, ribociclib + fulvestrant beside a CDK6 amplification keeps its score and its
+    reason says nothing of a switch."""
+    profile = _cdk6_amplified()
+    profile["treatments"][0]["drugs"] = ["abemaciclib", "letrozole"]
+    plan = _planned(profile, "practice-2026")
+    option = next(o for o in plan.options if o.regimen.id == "ribociclib+fulvestrant")
+    [reason] = [r for r in option.reasons if r.code == "cdk46i_resistance_marker_against"]
+    assert "switch" not in reason.text
+
+
+def test_every_pack_hazard_ratio_printed_as_p_below_a_bound_carries_it() -> None:
+    """Case 3365: each pack hazard ratio whose source prints 'p < X' holds p_value X and
+    p_below, as update-2026.md prints it (11 of them were blank)."""
+    import re  # noqa: PLC0415
+
+    checked = 0
+    for trial in resistx.evidence("2026.11").trials:
+        for h in trial.hazard_ratios:
+            # not a boundary ('boundary p < 0.0469'), nor where the source names the exact p
+            # it records ('p_value 0.0008 as printed in the FDA label summary')
+            printed = re.search(r"(?<!boundary )\bp < ?(0?\.\d+)", h.source)
+            if printed and "as printed" not in h.source:
+                checked += 1
+                assert h.p_below, (trial.key, h.population)
+                assert h.p_value == float("0" + printed.group(1).lstrip("0")), (trial.key, h)
+    assert checked >= 11

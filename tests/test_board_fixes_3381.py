@@ -444,3 +444,10 @@ def test_a_performance_status_improved_from_one_grade_to_another_is_read_at_the_
     assert "ecog" in _refusal(_with_text("Performance status improved from 1 to 0"))
     entry = "Performance status improved from 2 to 1"
     assert entry in _planned(_with_text(entry), "ye2024").not_assessed
+
+
+@pytest.mark.parametrize("entry", ["Dialyse 3x/Woche", "diálisis", "CAPD"])
+def test_dialysis_in_other_languages_is_refused_with_its_field(entry: str) -> None:
+    """The first recheck (3466): dialysis in German and Spanish, and peritoneal dialysis, passed
+    as free text; the words are the comorbidities' kidney-failure vocabulary."""
+    assert "renal_impairment" in _refusal(_with_text(entry))

@@ -16,11 +16,10 @@ from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import (
     CLAUSES,
     KIDNEY_FAILURE,
-    NO_ANSWER,
-    RESOLVED,
     Comorbidity,
     denied_at,
     live_clauses,
+    said_over,
 )
 from resistx.vocab.interactions import (
     diabetes_drug_taken_now,
@@ -93,7 +92,6 @@ _KIDNEY_FAILURE_PHRASES = (
     ("end", "stage", "kidney"),
     ("irc", "terminale"),
 )
-_KIDNEY_FAILURE_ABROAD = frozenset({"dialyse", "hamodialyse", "dialisis", "dialisi", "capd"})
 _ALLERGY = frozenset({"allergy", "allergic", "anaphylaxis", "anaphylactic", "hypersensitivity"})
 _ALLERGY |= {"allergie", "allergique", "allergisch", "alergia", "allergia", "anaphylaxie"}
 #: ... and the reactions a course is stopped for (the recheck, 3468: 'infusion reaction to
@@ -125,7 +123,7 @@ def fields_named(text: str, inst: Any) -> Iterator[str]:
         return
     # a clause that says it is over ('... - ruled out at MDT', 3701-004); not a lasting
     # reaction to a drug ('T-DXd pneumonitis grade 2 2025, resolved': its label's stop)
-    over = any(c and (c[0] in RESOLVED or set(c) <= NO_ANSWER) for c in clauses)
+    over = said_over(clauses)
     # a year of the plan's own is no year of the past ('QTc 510 ms on ECG 2026-04-20')
     year = getattr(getattr(inst, "as_of", None), "year", None)
     clauses = [_this_year(c, year if year is not None else 10_000) for c in clauses]
@@ -287,10 +285,7 @@ def _lvef(text: str, clauses: list[list[str]], inst: Any) -> str:
     # 60% 2021': 60), else the first after the LVEF's name
     own = part[found.start() :] if part == folded(text) else part
     given = _PERCENT.findall(re.sub(r"(\d{1,2})\s*-\s*\d{1,2}(?=\s*%)", r"\1", own))  # 35-40%: 35
-    value_now = re.match(r"(.+)", given[-1]) if given else found
-    if value_now is None:
-        return ""
-    number = float(value_now.group(1))
+    number = float(given[-1] if given else found.group(1))
     number = number * 100 if number < 1 else number  # a fraction: 0.35
     if not 5 <= number < _LVEF_NORMAL:  # no LVEF is below 5%
         return ""
@@ -306,8 +301,7 @@ def _kidney_failure(_text: str, clauses: list[list[str]], inst: Any) -> str:
         clauses, _OVER | {"temporary", "recovered"}
     ):
         return ""  # 'AKI 2024 requiring temporary dialysis, recovered' (3474)
-    words = KIDNEY_FAILURE | _KIDNEY_FAILURE_ABROAD
-    if not any(_stated(clauses, w) for w in words) and not any(
+    if not any(_stated(clauses, w) for w in KIDNEY_FAILURE) and not any(
         _stated(clauses, *phrase) for phrase in _KIDNEY_FAILURE_PHRASES
     ):
         return ""
@@ -322,11 +316,9 @@ def _medications(text: str, clauses: list[list[str]], _inst: Any) -> str:
         return ""  # an allergy to a drug is not the drug taken, nor is a past course
     taken = re.findall(r"[a-z']+", folded(taken_now_text(text)))
     words = f" {' '.join(taken)} "
-    # not the short forms ("rif" is also the right iliac fossa): a name of six letters or more,
-    # said as taken ('on warfarin', 'takes citalopram', 'itraconazole for ABPA', a dose), not a
-    # reaction to it ('Hives with ciprofloxacin': the second recheck, 3541-3559)
     if any(_SIDE_EFFECT & set(c) for c in clauses) or _DRUG_THEN_SYMPTOM.search(folded(text)):
-        return ""  # a reaction to the drug, not the drug taken (3541-3559)
+        return ""  # a reaction to the drug, not the drug taken ('Hives with ciprofloxacin')
+    # not the short forms ("rif" is also the right iliac fossa): a name of six letters or more
     named = sorted({generic(n) for n in READ_NAMES if len(n) >= 6 and f" {n} " in words})
     if not named:
         return ""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from collections.abc import Iterator
+
+from resistx.vocab.interactions import folded
 
 
 class Comorbidity(enum.StrEnum):
@@ -290,6 +291,7 @@ _CLEARANCE = 'with its "creatinine_clearance" in mL/min'
 #: words for kidney failure, which is renal impairment at its worst (case 1305)
 KIDNEY_FAILURE = frozenset(
     {"dialysis", "haemodialysis", "hemodialysis", "esrd", "eskd", "esrf", "haemofiltration"}
+    | {"dialyse", "hamodialyse", "dialisis", "dialisi", "capd"}  # and abroad (3466)
 )
 _END_STAGE = ("end_stage_renal", "end_stage_kidney", "kidney_failure", "renal_failure")
 
@@ -405,7 +407,7 @@ def _within(key: str) -> str | None:
 
 def normalise(name: str) -> str:
     """Lower case with underscores, aliases resolved: 'Diabetes mellitus' -> 'diabetes'."""
-    key = "_".join(_folded(name).strip().replace("-", " ").split())
+    key = "_".join(folded(name).strip().replace("-", " ").split())
     return ALIASES.get(key, key)
 
 
@@ -457,15 +459,19 @@ NO_ANSWER |= {"ct", "denied", "resolved", "recovered", "ruled", "out", "excluded
 #: the first word of a clause that says the entry's condition is over ('..., resolved after
 #: stopping', '..., recovered')
 #: ('resolving' is not among them: a condition resolving is still there, 3410h)
-#: (public as ``RESOLVED``: the free-text fields' checks read it too)
-_RESOLVED = frozenset({"resolved", "recovered", "ruled", "excluded"})
-RESOLVED = _RESOLVED
+RESOLVED = frozenset({"resolved", "recovered", "ruled", "excluded"})
 #: words that deny only the word right after them ('non-diabetic', 'pre-diabetes'; not
 #: 'non-insulin-dependent diabetes' or 'pre-existing diabetes': the second recheck, 3228)
 _NOT_NEXT = frozenset({"non", "pre"})
 #: where a free text's clauses part
 CLAUSES = re.compile(r"[,;()\[\]]|\s[-\u2013\u2014]\s")
 _LONGEST_NAME = 6  # words in the longest name or alias
+
+
+def said_over(clauses: list[list[str]]) -> bool:
+    """A clause of its own answers no or says the entry's fact is over ('Diabetes - no',
+    '..., resolved after stopping', '... - ruled out at MDT')."""
+    return any(c and (set(c) <= NO_ANSWER or c[0] in RESOLVED) for c in clauses)
 
 
 def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
@@ -476,9 +482,7 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     'type 1 diabetes (insulin pump)' and 'long QT syndrome' left alpelisib and ribociclib high;
     the rechecks, 3173, 3220-3228: how far a denial reaches)."""
     clauses = clauses_of(text)
-    if any(c and (set(c) <= NO_ANSWER or c[0] in _RESOLVED) for c in clauses) or any(
-        _NOT_MELLITUS & set(c) for c in clauses
-    ):
+    if said_over(clauses) or any(_NOT_MELLITUS & set(c) for c in clauses):
         return None
     for words in live_clauses(text):
         for at, found in _named_in_words(words):
@@ -523,17 +527,12 @@ def live_clauses(text: str) -> list[list[str]]:
 def clauses_of(text: str) -> list[list[str]]:
     """A free text's clauses as words: lower case, accents removed ('diabète': diabete), a
     dotted abbreviation as one word ('I.L.D.': ild)."""
-    joined = _DOTTED.sub(lambda m: re.sub(r"[./]", "", m.group()), _folded(text))
+    joined = _DOTTED.sub(lambda m: re.sub(r"[./]", "", m.group()), folded(text))
     joined = joined.replace("'s ", " ")  # "Husband's insulin"
     return [re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(joined)]
 
 
 _DOTTED = re.compile(r"(?<![a-z])(?:[a-z][./])+[a-z]?(?![a-z])")  # 'I.L.D.', 'F/H', 'h/o'
-
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _PAST_COUNT = frozenset({"previous", "prior", "past", "history", "pregnancy", "benign", "ethnic"})
