@@ -546,16 +546,14 @@ def coherent(treatments: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def lines_fit(metastatic: list[dict[str, Any]]) -> None:
-    """A numbered line going on while a later line began has ended (case 3146), and a course
+    """A numbered line going on beside a later line has ended (case 3146), and a course
     with no line ended before line 1 began is not read as metastatic (case 3144): the one
     progressed, the other's end left out."""
-    numbered = [t for t in metastatic if t.get("line") is not None and t.get("started_on")]
-    for t in numbered:
-        later = [
-            u for u in metastatic if u.get("started_on", "") > t["started_on"] and _later(u, t)
-        ]
+    for t in [t for t in metastatic if t.get("line") is not None]:
+        later = [u for u in metastatic if _later(u, t)]
         if t.get("stop_reason") == "ongoing" and later:
             t["stop_reason"] = "progression"
+    numbered = [t for t in metastatic if t.get("line") is not None and t.get("started_on")]
     first = min((t["started_on"] for t in numbered if t["line"] == 1), default=None)
     for t in metastatic:
         if first is not None and t.get("line") is None and t.get("ended_on", "9999") < first:
@@ -563,9 +561,15 @@ def lines_fit(metastatic: list[dict[str, Any]]) -> None:
 
 
 def _later(u: dict[str, Any], t: dict[str, Any]) -> bool:
-    """``u`` a later line than ``t``: numbered after it, or of no line and progressed."""
+    """``u`` a later line than ``t``: numbered after it (dated or not: session 57), or of no
+    line, progressed and started after it."""
     line = u.get("line")
-    return line > t["line"] if line is not None else u.get("stop_reason") == "progression"
+    if line is not None:
+        return bool(line > t["line"])
+    started = t.get("started_on")
+    return bool(started and u.get("started_on", "") > started) and (
+        u.get("stop_reason") == "progression"
+    )
 
 
 def _placed_apart(treatments: list[dict[str, Any]]) -> None:

@@ -186,8 +186,8 @@ def treatment_dicts(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def consistent(courses: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Random courses made what a profile accepts: one metastatic line going on at a time (the
-    others progressed), and the numbered, dated metastatic lines numbered in the order they
+    """Random courses made what a profile accepts: one metastatic line going on at a time, the
+    last (the others progressed), and the numbered, dated metastatic lines numbered in the order they
     started."""
     out = [dict(c) for c in courses]
     metastatic = [c for c in out if c.get("setting", "metastatic") == "metastatic"]
@@ -199,6 +199,11 @@ def consistent(courses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     )
     for c, line in zip(dated, sorted(c["line"] for c in dated), strict=True):
         c["line"] = line
+    # the line going on is the last line (an earlier one going on is over: session 57)
+    top = max((c["line"] for c in metastatic if "line" in c), default=0)
+    for c in going[:1]:
+        if c.get("line", top) < top:
+            c["stop_reason"] = "progression"
     # no early course after a metastatic one began (a profile refuses it: case 1989's variant)
     first = min((c["started_on"] for c in metastatic if "started_on" in c), default=None)
     out = [

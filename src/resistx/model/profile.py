@@ -602,6 +602,8 @@ def _diabetes_medications_fit(
     record the plan reads (CAPItello-291 excluded diabetes needing insulin,
     rule 78): one of the two is miskeyed (session 54; case 2771's left item: 'insulin
     glargine' beside plain diabetes left capivasertib preferred)."""
+    if not value:
+        return
     diabetes = [
         (i, c)
         for i, c in enumerate(getattr(inst, "comorbidities", ()))
@@ -784,34 +786,44 @@ def _lines_in_their_places(_inst: Any, _attribute: attrs.Attribute[Any], value: 
     numbered = [(i, t) for i, t in enumerate(value) if t.metastatic and t.line is not None]
     if not numbered:
         return
-    # a later line, or a later course of no line that ended in progression (3176p)
-    later = [
-        (j, u)
-        for j, u in enumerate(value)
-        if u.metastatic
-        and u.started_on
-        and not u.suppression_only
-        and (u.line is not None or u.stop_reason is StopReason.PROGRESSION)
-    ]
-    problems = [
-        f"treatments[{i}] (line {t.line}) is ongoing, yet treatments[{j}] began on "
-        f"{u.started_on} after it: give how line {t.line} ended (its ended_on and stop_reason)"
+    problems = []
+    if open_lines := [
+        (i, t)
         for i, t in numbered
-        if t.stop_reason is StopReason.ONGOING and not t.suppression_only and t.started_on
-        for j, u in later
-        if (u.line is None or u.line > t.line) and u.started_on > t.started_on
-    ]
-    first = min((t.started_on for _i, t in numbered if t.line == 1 and t.started_on), default=None)
-    before = [
-        f"treatments[{i}]"
+        if t.stop_reason is StopReason.ONGOING and not t.suppression_only
+    ]:
+        # a later line (its number says so, dated or not: session 57), or a later course of no
+        # line that ended in progression (3176p), dated after the open line's start
+        problems = [
+            f"treatments[{i}] (line {t.line}) is ongoing, yet treatments[{j}] "
+            + (f"is line {u.line}" if u.line is not None else f"began on {u.started_on} after it")
+            + f": give how line {t.line} ended (its ended_on and stop_reason)"
+            for i, t in open_lines
+            for j, u in enumerate(value)
+            if u.metastatic
+            and not u.suppression_only
+            and (
+                (u.line is not None and u.line > t.line)
+                or (
+                    u.line is None
+                    and u.stop_reason is StopReason.PROGRESSION
+                    and t.started_on is not None
+                    and u.started_on is not None
+                    and u.started_on > t.started_on
+                )
+            )
+        ]
+    unlined = [
+        i
         for i, t in enumerate(value)
-        if first is not None
-        and t.metastatic
-        and t.line is None
-        and not t.suppression_only
-        and t.ended_on is not None
-        and t.ended_on < first
+        if t.metastatic and t.line is None and not t.suppression_only and t.ended_on is not None
     ]
+    first = (
+        min((t.started_on for _i, t in numbered if t.line == 1 and t.started_on), default=None)
+        if unlined
+        else None
+    )
+    before = [f"treatments[{i}]" for i in unlined if first is not None and value[i].ended_on < first]
     if before:
         problems.append(
             f"{', '.join(before)} ended before line 1 began ({first}) and give no line, yet "

@@ -91,6 +91,8 @@ def _one_slip(word: str, name: str) -> bool:
 def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """The profile's check of its medications: every near miss, every change of drug in one
     entry, every cancer treatment (taken now, or before and not among the treatments)."""
+    if not value:  # most profiles: nothing to read
+        return
     found = [
         f"medications[{i}] {entry!r}: {miss[0]!r} is not a name resistx knows; did you mean "
         f"{miss[1]}?"
