@@ -636,7 +636,7 @@ def structure_or_problems(data: object, cls: type[T]) -> T:
     if fast is not None:
         try:  # not contextlib.suppress: its context manager cost about 1 us a valid load
             return fast(data)  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001, S110 - any doubt: the collecting path says what
+        except Exception:  # noqa: S110 - any doubt: the collecting path says what
             pass
     return structure_collecting(data, cls)
 

@@ -823,7 +823,9 @@ def _lines_in_their_places(_inst: Any, _attribute: attrs.Attribute[Any], value: 
         if unlined
         else None
     )
-    before = [f"treatments[{i}]" for i in unlined if first is not None and value[i].ended_on < first]
+    before = [
+        f"treatments[{i}]" for i in unlined if first is not None and value[i].ended_on < first
+    ]
     if before:
         problems.append(
             f"{', '.join(before)} ended before line 1 began ({first}) and give no line, yet "
