@@ -84,7 +84,7 @@ def pten_unconfirmed(facts: Facts) -> str:
         return "by IHC only"
     on_tissue = any(
         r.gene == "PTEN" and r.status in {S.LOSS, S.MUTATED} and r.sample is not Sample.CTDNA
-        for r in facts.profile.biomarkers
+        for r in facts.biomarkers  # a germline PTEN result is no tumour's (germline_only)
     )
     return "on ctDNA only" if pten.status is S.LOSS and not on_tissue else ""
 

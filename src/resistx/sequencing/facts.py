@@ -73,8 +73,9 @@ class Facts:
 
     @once
     def biomarkers(self) -> tuple[BiomarkerResult, ...]:
-        """The profile's results as read (``reliability.as_read``: blood or saliva is germline)."""
-        return tuple(map(as_read, self.profile.biomarkers))
+        """The results as read (``as_read``: blood or saliva is germline), but ``germline_only``."""
+        aside = reliability.germline_only
+        return tuple(r for r in map(as_read, self.profile.biomarkers) if not aside(r))
 
     @once
     def genes(self) -> dict[str, GeneState]:
@@ -268,8 +269,7 @@ class Facts:
 
     @once
     def relapses(self) -> tuple[dt.date, ...]:
-        """Dates the disease was known to recur or progress: ``relapsed_on``, the start of each
-        metastatic treatment and the end of each treatment that ended in progression."""
+        """When the disease recurred or progressed: relapsed_on, metastatic starts, progressions."""
         dates = {t.started_on for t in self.metastatic} | {self.profile.relapsed_on}
         dates |= {e for t in self.profile.treatments if t.progressed and (e := t.end_date)}
         return tuple(sorted(d for d in dates if d is not None))

@@ -2,16 +2,19 @@
 status no rule reads (a PIK3CA amplification: the review names the pathway's mutations and
 losses, case 3437), or naming a mechanism of the catalog that no rule acts on (a PGR loss: the
 loss of ER or PR expression, case 3439); the clinician must weigh it (case 954: an ERBB2 L755S
-mutation was in no line of the plan)."""
+mutation was in no line of the plan); and on each germline result of a gene the rules read for
+the tumour's loss (PTEN, RB1), which no rule reads (``reliability.germline_only``)."""
 
 from __future__ import annotations
 
 from resistx.mechanisms._catalog import for_gene, mechanisms_of
 from resistx.model.enums import BiomarkerStatus
 from resistx.model.mechanism import ResistanceMechanism
+from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import HRD_GENES, Facts
-from resistx.sequencing.findings import DEFINITE_TARGETS
+from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
 from resistx.sequencing.patient import findings_of
+from resistx.sequencing.reliability import as_read, germline_only
 from resistx.sequencing.rules.mechanisms import TARGETED
 
 S = BiomarkerStatus
@@ -46,7 +49,29 @@ def unweighed(facts: Facts) -> list[str]:
             continue
         found = f"{gene} {status.value} {st.finding.describe()}"
         out.append(f"{found}: not weighed by any rule of this plan, {_catalog(gene, named)}")
-    return out
+    aside = (_germline(r) for r in map(as_read, facts.profile.biomarkers) if germline_only(r))
+    return out + sorted(aside)  # in no order of the input's (the plan's notes are its own)
+
+
+#: what the tumour's result of a gene ``germline_only`` sets aside would say
+_TUMOURS = {
+    "RB1": "RB1 loss, which the review reads as resistance to the CDK4/6 inhibitors",
+    "PTEN": "PTEN status, which the review asks genomic tumour profiling to find (FAKTION's "
+    "PI3K/AKT/PTEN pathway-altered tumours)",
+}
+
+
+def _germline(r: BiomarkerResult) -> str:
+    """A germline PTEN or RB1 result: not the tumour's (``reliability.germline_only``)."""
+    found = f"{r.gene} {r.status.value} {Finding(result=r, stale=False).describe()}"
+    said = (
+        f"{found}: a germline result, not read as the tumour's {_TUMOURS[r.gene]}; no rule of "
+        f"this plan weighs it: a test of the tumour (tissue or ctDNA NGS) would show the "
+        f"tumour's {r.gene}"
+    )
+    if r.status is S.MUTATED:  # a germline variant: hereditary retinoblastoma, Cowden syndrome
+        return f"{said}, and genetic counselling is due if not already done (not in the review)."
+    return f"{said}."
 
 
 def _catalog(gene: str, named: list[ResistanceMechanism]) -> str:
