@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 import resistx
+from resistx.vocab import interactions
 from tests.helpers import PALBOCICLIB, result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
@@ -106,3 +107,152 @@ def test_a_germline_pten_variant_does_not_confirm_a_pten_loss_on_ctdna() -> None
 
     assert said(base)
     assert said(with_germline)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # the free-text review of session 57 (3863): a stop written in German, French, Italian
+        # or Spanish was read as the drug taken now, and elacestrant lost its place
+        "Johanniskraut (St John's wort) - abgesetzt 02/2026",
+        "Millepertuis - arrêté en 02/2026",
+        "Iperico sospeso a 02/2026",
+        "Itraconazol 200 mg 1-0-1, abgesetzt 01/2026",
+        "Clarithromycin 500 mg 1-0-1 für 7 Tage (beendet 03/2026)",
+        "Itraconazole 200 mg x2/j, arrêté 01/2026",
+        "Früher Johanniskraut, seit 2025 nicht mehr",
+        "Hipérico (hierba de San Juan) suspendido 02/2026",
+        "Claritromicina 500 mg, interrotta 03/2026",
+    ],
+)
+def test_a_strong_cyp3a_drug_stopped_in_another_language_is_not_taken_now(entry: str) -> None:
+    assert interactions.strong_cyp3a(entry) is None
+    resistx.load_profile(
+        _tumour_tested_but(_germline("BRCA2", "not_detected")) | {"medications": [entry]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "generic"),
+    [
+        ("Johanniskraut 300 mg täglich", "st john's wort"),
+        ("Hipérico 300 mg al día", "st john's wort"),
+        ("Itraconazol 200 mg 1-0-1 seit 04/2026", "itraconazole"),
+    ],
+)
+def test_a_strong_cyp3a_drug_taken_now_in_another_language_is_read(
+    entry: str, generic: str
+) -> None:
+    found = interactions.strong_cyp3a(entry)
+    assert found is not None and found[0] == generic
+
+
+def test_a_vitamin_k_antagonist_stopped_in_german_is_not_taken_now() -> None:
+    """3863i: 'Marcumar abgesetzt 2024, seit dem Apixaban' asked about capecitabine's INR."""
+    assert (
+        interactions.vitamin_k_antagonist("Marcumar abgesetzt 2024, seit dem Apixaban 5 mg") is None
+    )
+    assert interactions.vitamin_k_antagonist("Marcumar nach INR") == "phenprocoumon"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # 3830: a course on record, its stop at progression in the medications, was refused as
+        # a cancer treatment taken now, to be recorded under treatments (it was)
+        "Letrozole 2.5 mg od - stopped 20/03/2026 at progression",
+        "Letrozole 2.5 mg od (stopped 03/2026 at progression)",
+        "Letrozole 2.5 mg od, discontinued 03/2026 on progression",
+        "Letrozol 2,5 mg - bei Progress abgesetzt",
+    ],
+)
+def test_a_cancer_drug_stopped_at_progression_in_the_medications_passes(entry: str) -> None:
+    data = _woman("2026-05-01", [], PALBOCICLIB | {"ended_on": "2026-03-20"}, medications=[entry])
+    resistx.load_profile(data)
+
+
+def _noted(entry: str, *conditions: Any, ecog: int = 1) -> dict[str, Any]:
+    """The free-text review's base (3800a): ESR1 D538G on ctDNA after palbociclib + letrozole,
+    HER2-low, with ``conditions`` recorded and one free-text condition."""
+    esr1 = result("ESR1", "mutated", variant="D538G")
+    return _woman(
+        "2026-05-01",
+        [esr1, *(result(g, "not_detected", sample="tissue") for g in ("PIK3CA", "AKT1", "PTEN"))],
+        PALBOCICLIB,
+        her2="low",
+        ecog=ecog,
+        comorbidities=list(conditions),
+        other_conditions=[entry],
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "condition", "said"),
+    [
+        # the free-text review of session 57 (M2): a value the text states beside another
+        # recorded passed, and the plan read the recorded one
+        (
+            "Heart failure, LVEF 35% on echo 04/2026",  # 3885
+            {"name": "cardiac_disease", "lvef": 60},
+            "LVEF of 35%",
+        ),
+        ("Child-Pugh B (04/2026)", {"name": "hepatic_impairment", "child_pugh": "A"}, "class B"),
+        (
+            "T2DM on basal insulin since 2024",  # 3910: capivasertib was preferred
+            {"name": "diabetes", "hba1c": 7.2, "insulin": False},
+            "insulin",
+        ),
+    ],
+)
+def test_free_text_stating_another_value_than_the_field_records_is_refused(
+    entry: str, condition: dict[str, Any], said: str
+) -> None:
+    message = _refusal(_noted(entry, condition))
+    assert "other_conditions[0]" in message
+    assert said in message
+
+
+@pytest.mark.parametrize(
+    ("entry", "condition"),
+    [
+        ("LVEF 35% in 2019, now 58%", {"name": "cardiac_disease", "lvef": 58}),
+        ("LVEF 55% on echo 04/2026", {"name": "cardiac_disease", "lvef": 55}),
+        (
+            "Child-Pugh B in 2024, now Child-Pugh A",
+            {"name": "hepatic_impairment", "child_pugh": "A"},
+        ),
+        ("Child-Pugh A", {"name": "hepatic_impairment", "child_pugh": "A"}),
+        ("T2DM on basal insulin since 2024", {"name": "diabetes", "insulin": True}),
+        ("T2DM, insulin stopped 2023, now metformin", {"name": "diabetes", "insulin": False}),
+    ],
+)
+def test_free_text_agreeing_with_the_recorded_value_passes(
+    entry: str, condition: dict[str, Any]
+) -> None:
+    resistx.load_profile(_noted(entry, condition))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # the free-text review of session 57 (M3): histories and denials in other languages
+        # were refused as a diabetes to record, where English and German passed
+        "Antécédent de diabète gestationnel en 2001",  # 3817
+        "Diabète gestationnel en 2001",
+        "Antecedente de diabetes gestacional en 2001",
+        "Pregresso diabete gestazionale (2001)",
+        "Ipertensione arteriosa in terapia; nega diabete",  # 3820
+        "Nega diabete, nega cardiopatie",
+        "Geen diabetes mellitus, geen hartfalen",  # 3821: Dutch
+        "Moeder: diabetes mellitus type 2",
+        "Sem diabetes",  # Portuguese
+    ],
+)
+def test_a_history_or_denial_in_another_language_passes(entry: str) -> None:
+    resistx.load_profile(_noted(entry))
+
+
+def test_a_performance_status_said_to_be_the_current_one_in_french_passes() -> None:
+    """3857b: 'ECOG 3 en 02/2026 (hypercalcémie), ECOG 1 actuellement' beside ecog 1 was refused
+    as ECOG 3, where 'improved to ECOG 1' passes."""
+    resistx.load_profile(_noted("ECOG 3 en 02/2026 (hypercalcémie), ECOG 1 actuellement"))

@@ -231,6 +231,9 @@ def _of_the_past(
 #: words that date a value to the past ('QTc 470 ms 2024, resolved', 'LVEF 45% ... recovered')
 _BEFORE_NOW = _PAST | {"resolved", "recovered", "normal", "stopped", "ago"}
 _NOW_WORDS = frozenset({"now", "currently", "current", "today", "improved", "worsened"})
+# ... in French, German, Italian and Spanish (3857b: 'ECOG 1 actuellement')
+_NOW_WORDS |= {"actuellement", "actuel", "actuelle", "maintenant", "aktuell", "derzeit"}
+_NOW_WORDS |= {"jetzt", "attualmente", "attuale", "actualmente", "ahora"}
 
 
 def _part_of_now(text: str, clauses: list[list[str]], *, years: bool = False) -> str | None:
@@ -278,8 +281,8 @@ def _lvef(text: str, clauses: list[list[str]], inst: Any) -> str:
     found = _LVEF.search(folded(text))
     part = _part_of_now(text, clauses)
     conditions = getattr(inst, "comorbidities", ()) or ()
-    recorded = any(getattr(c, "lvef", None) is not None for c in conditions)
-    if found is None or part is None or recorded:
+    recorded = [c.lvef for c in conditions if getattr(c, "lvef", None) is not None]
+    if found is None or part is None or any(v < _LVEF_NORMAL for v in recorded):
         return ""
     # the value of now: in the clause that says 'now', else the last given ('LVEF 45% 2019,
     # 60% 2021': 60), else the first after the LVEF's name
@@ -290,9 +293,11 @@ def _lvef(text: str, clauses: list[list[str]], inst: Any) -> str:
     if not 5 <= number < _LVEF_NORMAL:  # no LVEF is below 5%
         return ""
     value = f"{number:g}"
+    # beside a normal one recorded: which is the latest? (the review of session 57, 3885)
+    held = f" (recorded: {', '.join(f'{v:g}' for v in recorded)}%)" if recorded else ""
     return (
-        f'names an LVEF of {value}%, which rules 12 and 126 read from {{"name": '
-        f'"cardiac_disease", "lvef": {value}}}: record it there'
+        f'names an LVEF of {value}%{held}, which rules 12 and 126 read from {{"name": '
+        f'"cardiac_disease", "lvef": {value}}}: record the latest there'
     )
 
 
@@ -363,8 +368,18 @@ _NOT_INSULIN = re.compile(
 def _diabetes_treated(text: str, _clauses: list[list[str]], inst: Any) -> str:
     """Insulin or a drug used only for diabetes, with no diabetes recorded (3467: 'on
     insulin' left capivasertib preferred)."""
-    if Comorbidity.DIABETES in _comorbidity_names(inst) or _NOT_INSULIN.search(folded(text)):
+    if _NOT_INSULIN.search(folded(text)):
         return ""  # 'Gestational diabetes 2010 (insulin-treated)', 'insulin-like growth factor'
+    diabetes = [
+        c for c in getattr(inst, "comorbidities", ()) or () if c.name is Comorbidity.DIABETES
+    ]
+    if diabetes:  # recorded without insulin beside insulin taken now (3910: capivasertib)
+        if any(c.insulin for c in diabetes) or not insulin_taken_now(text):
+            return ""
+        return (
+            "names insulin taken now, while the diabetes is recorded without it: set its "
+            '"insulin": true, which rule 78 reads (the PI3K and AKT inhibitors wait on it)'
+        )
     if insulin_taken_now(text):
         return 'names insulin: record the diabetes under comorbidities as {"name": "diabetes", "insulin": true}'
     if diabetes_drug_taken_now(text):
@@ -375,14 +390,21 @@ def _diabetes_treated(text: str, _clauses: list[list[str]], inst: Any) -> str:
     return ""
 
 
-def _child_pugh(text: str, _clauses: list[list[str]], inst: Any) -> str:
-    found = _CHILD_PUGH.search(folded(text))
-    if found is None or Comorbidity.HEPATIC_IMPAIRMENT in _comorbidity_names(inst):
-        return ""
-    grade = found.group(1).upper()
+def _child_pugh(text: str, clauses: list[list[str]], inst: Any) -> str:
+    """A Child-Pugh class of now the hepatic impairment does not record: none recorded, or
+    another ('Child-Pugh B' beside class A: the review of session 57, 3897)."""
+    part = _part_of_now(text, clauses)
+    classes = _CHILD_PUGH.findall(part or "")
+    conditions = getattr(inst, "comorbidities", ()) or ()
+    hepatic = [c for c in conditions if c.name is Comorbidity.HEPATIC_IMPAIRMENT]
+    recorded = {c.child_pugh.value.upper() for c in hepatic if c.child_pugh is not None}
+    if not classes or (hepatic and not recorded) or classes[-1].upper() in recorded:
+        return ""  # a class the text says of now: the last it gives ('B in 2024, now A': A)
+    grade = classes[-1].upper()
+    held = f" (recorded: {', '.join(sorted(recorded))})" if recorded else ""
     return (
-        f'names a Child-Pugh class {grade}, which the labels dose by from {{"name": '
-        f'"hepatic_impairment", "child_pugh": "{grade}"}}: record it there'
+        f'names a Child-Pugh class {grade}{held}, which the labels dose by from {{"name": '
+        f'"hepatic_impairment", "child_pugh": "{grade}"}}: record the latest there'
     )
 
 

@@ -266,6 +266,8 @@ _DIABETES_WORDS = frozenset(
 )
 #: words of a diabetes that is no diabetes mellitus now (case 2739n): free text, not hinted
 _NOT_MELLITUS = frozenset({"insipidus", "gestational"})
+# ... in French, Spanish and Italian (the free-text review of session 57, 3817)
+_NOT_MELLITUS |= {"gestationnel", "gestationnelle", "gestacional", "gestazionale"}
 
 
 def recorded_as(name: str) -> str | None:
@@ -431,6 +433,8 @@ _NOT_BEFORE = frozenset(
     | {"never", "covid", "viral", "infective", "aspiration", "concerned", "counselled"}
     | {"consider", "considering", "if", "planned", "planning"}  # 'Consider dialysis if ...'
     | {"counseled"}
+    # ... in Italian, Dutch and Portuguese (the free-text review of session 57, 3820-3821)
+    | {"nega", "negano", "geen", "niet", "sem", "nao"}
 )
 #: words of a family history anywhere in an entry ('Diabetes in father', 'Brother - COPD')
 _FAMILY = frozenset(
@@ -442,12 +446,14 @@ _FAMILY = frozenset(
     | {"familiares", "famille", "partner", "spouse", "husband", "wife", "carer"}
     | {"nonna", "nonno", "frere", "soeur", "bruder", "schwester", "oma", "opa", "hermano"}
     | {"hermana", "abuela", "abuelo", "fratello", "sorella", "tante", "oncle", "zia", "zio"}
+    | {"moeder", "vader", "broer", "zus", "mae", "pai", "irma", "irmao"}  # Dutch, Portuguese
 )
 #: a clause of another person's or of the patient's work ('Works as a dialysis nurse')
 _NOT_HERS = _FAMILY | {"nurse", "works", "occupation", "job"}
 #: an entry that opens with one denies its list ('No diabetes, hypertension or ILD') ...
 _DENY_ALL = frozenset({"no", "nil", "none", "denies", "denied", "negative", "pas", "sans"})
 _DENY_ALL |= {"kein", "keine", "ohne", "sin", "nessun", "nessuna", "senza", "never"}
+_DENY_ALL |= {"nega", "geen", "sem"}  # Italian, Dutch, Portuguese (3820-3821)
 #: ... up to a clause that opens with one ('No diabetes, but COPD on inhalers')
 _BUT = frozenset({"but", "however", "except", "aber", "mais", "pero", "ma"})
 #: ... and after it ('diabetes: none', 'QTc prolongation (resolved)', 'ILD ruled out')

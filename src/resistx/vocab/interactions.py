@@ -109,7 +109,7 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         "viracept": "nelfinavir",
         **dict.fromkeys(("johanniskraut", "millepertuis"), "st john's wort"),
         # the recheck of session 56 (3472): Spanish and Italian, and German spellings
-        **dict.fromkeys(("hierba de san juan", "iperico"), "st john's wort"),
+        **dict.fromkeys(("hierba de san juan", "iperico", "hiperico"), "st john's wort"),
         "rifampizin": "rifampicin",
         **dict.fromkeys(("saint john's wort", "saint johns wort"), "st john's wort"),
     }
@@ -156,12 +156,20 @@ _NOT_AFTER = frozenset(
     | {"discontinued", "ceased", "held", "allergy", "allergic", "intolerant", "declined"}
     | {"declines", "refused", "refuses", "instead", "replaced", "replacing", "off", "before"}
     | {"planned", "planning", "pending", "awaiting", "consider", "considering"}
+    # the free-text review of session 57 (3863j): 'Früher Johanniskraut', 'anciennement', ...
+    | {"fruher", "ehemals", "anciennement", "precedentemente", "previamente", "antes"}
 )
 #: words that say what stands before them in a clause is no longer taken ('itraconazole
 #: stopped 2024'), unless 'not' comes just before ('not stopped')
 _ENDS_BEFORE = frozenset(
     {"stopped", "discontinued", "ceased", "completed", "finished", "held", "withdrawn", "off"}
     | {"declined", "refused", "previously", "intolerant", "c'd", "inactive", "expired", "weaned"}
+    # a stop in German, French, Italian, Spanish or Dutch ('abgesetzt 02/2026', 'arrêté',
+    # 'sospeso', 'suspendido': the free-text review of session 57, 3863), accents folded
+    | {"abgesetzt", "beendet", "gestoppt", "pausiert", "arrete", "arretee", "interrompu"}
+    | {"interrompue", "suspendu", "suspendue", "stoppe", "stoppee", "sospeso", "sospesa"}
+    | {"interrotto", "interrotta", "suspendido", "suspendida", "interrumpido", "interrumpida"}
+    | {"retirado", "retirada", "gestopt"}
 )
 #: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
@@ -181,6 +189,13 @@ _STATUS_ONLY |= {"day", "used", "jan", "feb", "mar", "apr", "may", "jun", "jul",
 _STATUS_ONLY |= {"needed", "required"}  # '- no longer needed' (3701-117)
 _STATUS_ONLY |= {"sept", "oct", "nov", "dec", "january", "february", "march", "april", "june"}
 _STATUS_ONLY |= {"july", "august", "september", "october", "november", "december"}
+# why and where it stopped ('- stopped 20/03/2026 at progression': the free-text review of
+# session 57, 3830), and the small words of a stop in other languages ('arrêté en 02/2026',
+# 'sospeso a 02/2026', 'bei Progress abgesetzt', 'seit 2025 nicht mehr')
+_STATUS_ONLY |= {"progression", "progressive", "disease", "relapse", "recurrence", "toxicity"}
+_STATUS_ONLY |= {"en", "le", "la", "a", "de", "du", "des", "depuis", "il", "al", "dal", "nel"}
+_STATUS_ONLY |= {"el", "desde", "por", "bei", "seit", "im", "am", "dem", "der", "wegen", "nach"}
+_STATUS_ONLY |= {"progress", "progresso", "progresion", "progressione", "nicht", "mehr"}
 #: the words that make a clause a status: stops, and 'not taking', 'no longer', 'inactive'
 _STOPS = _ENDS_BEFORE | {"taking", "longer", "inactive", "expired", "intolerant", "previously"}
 
@@ -235,7 +250,8 @@ def _no_longer(words: list[str], k: int) -> bool:
     """'no longer', 'not taking', 'not yet' at ``k``: what stood before is not taken now."""
     pair = (words[k - 1], words[k]) if k else ("", words[k])
     return pair in {("no", "longer"), ("not", "taking"), ("not", "yet"), ("no", "taking")} | {
-        ("not", "used")
+        ("not", "used"),
+        ("nicht", "mehr"),  # 'seit 2025 nicht mehr' (3863j)
     }
 
 
