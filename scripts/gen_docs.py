@@ -169,8 +169,10 @@ def _rule_block(rule: Rule, eb: resistx.EvidenceBase) -> list[str]:
 #: their own description is given here and theirs is left out of the page
 DESCRIBED_HERE = {
     "Preferences": "What the patient and clinician want weighed: a priority (balanced, survival "
-    "or quality of life), cost sensitivity, whether trial options are shown, and the months on "
-    "a CDK4/6 inhibitor below which progression counts as early.",
+    "or quality of life), cost sensitivity, whether trial options are shown, the months on a "
+    "CDK4/6 inhibitor below which progression counts as early, and what the patient declines: "
+    "routes of administration (`declines`), kinds of regimen (`declines_kinds`) and blood "
+    "transfusion (`declines_transfusion`).",
 }
 
 
