@@ -256,3 +256,51 @@ def test_a_performance_status_said_to_be_the_current_one_in_french_passes() -> N
     """3857b: 'ECOG 3 en 02/2026 (hypercalcémie), ECOG 1 actuellement' beside ecog 1 was refused
     as ECOG 3, where 'improved to ECOG 1' passes."""
     resistx.load_profile(_noted("ECOG 3 en 02/2026 (hypercalcémie), ECOG 1 actuellement"))
+
+
+def _after(course: dict[str, Any], entry: str) -> dict[str, Any]:
+    """Palbociclib + letrozole, then ``course``, with one free-text condition."""
+    first = PALBOCICLIB | {"started_on": "2023-02-01", "ended_on": "2026-03-20"}
+    return _woman("2026-05-01", [], first, course, other_conditions=[entry])
+
+
+def test_a_reaction_recorded_on_a_course_that_progressed_passes_in_any_word_order() -> None:
+    """3906b: elacestrant recorded with progression and its toxicity rash, as profile.md
+    allows, beside 'Elacestrant - rash grade 1, topical steroid': refused, asking for the stop
+    reason toxicity (which would lose the progression); 'Rash ... on elacestrant' passed."""
+    course = {
+        "drugs": ["elacestrant"],
+        "line": 2,
+        "started_on": "2026-03-25",
+        "ended_on": "2026-04-25",
+        "stop_reason": "progression",
+        "toxicity": "rash",
+    }
+    resistx.load_profile(_after(course, "Elacestrant - rash grade 1, topical steroid"))
+    untold = {k: v for k, v in course.items() if k != "toxicity"}
+    assert "toxicity" in _refusal(_after(untold, "Elacestrant - rash grade 1, topical steroid"))
+
+
+def test_an_unrecorded_performance_status_is_said_to_be_not_recorded() -> None:
+    """3911: the message read '(recorded: None)', Python's word, not the profile's."""
+    message = _refusal(_noted("ECOG 2") | {"ecog": None})
+    assert "None" not in message
+    assert "not recorded" in message
+
+
+def test_a_long_qt_of_the_past_with_a_later_normal_qtc_passes() -> None:
+    """3869: 'Long QT on ECG 2024 while on citalopram; citalopram stopped, QTc 425 ms on repeat
+    ECG' was refused as a prolonged QTc to record (which would leave ribociclib out)."""
+    resistx.load_profile(
+        _noted(
+            "Long QT on ECG 2024 while on citalopram; citalopram stopped, QTc 425 ms on repeat ECG"
+        )
+    )
+    assert "qtc_prolonged" in _refusal(_noted("Long QT on ECG 2024 while on citalopram"))
+
+
+@pytest.mark.parametrize(
+    "entry", ["Long QT syndrome, QTc 480 ms on ECG", "Long QT, QTc 425 ms in 2023, now QTc 490 ms"]
+)
+def test_a_long_qt_whose_latest_qtc_is_long_is_still_refused(entry: str) -> None:
+    assert "qtc_prolonged" in _refusal(_noted(entry))

@@ -173,8 +173,9 @@ def _performance_status(text: str, clauses: list[list[str]], inst: Any) -> str:
     said = _ecog_said(folded(text), clauses)
     if said is None or ecog in said[0]:
         return ""
+    recorded = "not recorded" if ecog is None else f"recorded: {ecog}"  # not Python's None
     return (
-        f'names {said[1]}, which the rules read from "ecog" (recorded: {ecog}): record it there, '
+        f'names {said[1]}, which the rules read from "ecog" ({recorded}): record it there, '
         "and keep the detail here"
     )
 
@@ -259,20 +260,42 @@ def _comorbidity_names(inst: Any) -> set[Comorbidity]:
     return {c.name for c in getattr(inst, "comorbidities", ()) or ()}
 
 
-def _qtc(text: str, clauses: list[list[str]], inst: Any) -> str:
+def _latest_qtc(text: str, clauses: list[list[str]]) -> int | None:
     """The latest QTc a text gives ('was 470 ms, now 430 ms': 430; the recheck, 3474)."""
     at = re.search(r"qtc[fb]?(?![a-z])", folded(text))
     part = _part_of_now(text, clauses)
-    if at is None or part is None or Comorbidity.QTC_PROLONGED in _comorbidity_names(inst):
-        return ""
+    if at is None or part is None:
+        return None
     after = part[at.end() :] if part == folded(text) else part
     after = _BOUND.sub(" ", after)  # 'QTc <450 ms' is a bound, not a value (3541-3559)
     values = [int(ms) if ms else round(float(sec) * 1000) for ms, sec in _QTC_VALUE.findall(after)]
     values = [v for v in values if 300 <= v <= 800]
-    if not values or values[-1] < _QTC_LIMIT:
+    return values[-1] if values else None
+
+
+def qtc_normal_now(text: str) -> bool:
+    """The latest QTc a text gives is below ribociclib's limit: a long QT it names is of the
+    past ('Long QT on ECG 2024 ...; citalopram stopped, QTc 425 ms on repeat ECG': 3869)."""
+    text = _BOUND.sub(" ", folded(text))
+    at = re.search(r"qtc[fb]?(?![a-z])", text)
+    if at is None or any(_NOW_WORDS & set(c) for c in live_clauses(text)):
+        return False  # a clause of now is read by the field checks ('..., now long QT')
+    values = [
+        int(ms) if ms else round(float(sec) * 1000)
+        for ms, sec in _QTC_VALUE.findall(text[at.end() :])
+    ]
+    values = [v for v in values if 300 <= v <= 800]
+    return bool(values) and values[-1] < _QTC_LIMIT
+
+
+def _qtc(text: str, clauses: list[list[str]], inst: Any) -> str:
+    latest = _latest_qtc(text, clauses)
+    if latest is None or latest < _QTC_LIMIT:
+        return ""
+    if Comorbidity.QTC_PROLONGED in _comorbidity_names(inst):
         return ""
     return (
-        f"names a QTc of {values[-1]} ms (ribociclib's label starts it below 450 ms), which "
+        f"names a QTc of {latest} ms (ribociclib's label starts it below 450 ms), which "
         'the rules read from the comorbidity {"name": "qtc_prolonged"}: record it there'
     )
 
@@ -339,10 +362,10 @@ def _allergy(text: str, clauses: list[list[str]], inst: Any) -> str:
     lasting = any((_ALLERGY | _SEVERE | {"pneumonitis"}) & set(c) for c in clauses)
     if not lasting and _of_the_past(clauses, _BEFORE_NOW | {"settled"}):
         return ""  # a rash of 2023 (the second recheck, 3541-3559); an allergy lasts
-    stopped = {
+    stopped = {  # or a course that caused it and progressed ("toxicity" beside it: 3906b)
         d
         for t in getattr(inst, "treatments", ()) or ()
-        if t.stop_reason is StopReason.TOXICITY
+        if t.stop_reason is StopReason.TOXICITY or t.toxicity is not None
         for d in t.drugs
     }
     ranked = [

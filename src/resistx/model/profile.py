@@ -18,7 +18,7 @@ import attrs
 
 from resistx.model import _biomarker_checks as fits
 from resistx.model import _validators as v
-from resistx.model._free_text import fields_named
+from resistx.model._free_text import fields_named, qtc_normal_now
 from resistx.model._show import number
 from resistx.model.enums import (
     Assay,
@@ -678,7 +678,11 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
                 'text: record the comorbidity "pregnancy" (rules 134 and 135), and keep the '
                 "gestation here"
             )
-        elif (named := named_in_text(text)) is not None and named[0] not in recorded:
+        elif (
+            (named := named_in_text(text)) is not None
+            and named[0] not in recorded
+            and not (named[0] is Comorbidity.QTC_PROLONGED and qtc_normal_now(text))
+        ):
             problems.append(
                 f"other_conditions[{i}] {text!r} names {named[0].value}, which rules read but "
                 f"not as free text: record it under comorbidities as {named[1]}, and keep the "
