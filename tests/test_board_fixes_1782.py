@@ -75,9 +75,10 @@ def test_with_chemotherapy_and_adcs_declined_a_tissue_biopsy_after_a_short_cours
     found = result("PIK3CA", "mutated", tested_on="2026-11-25", sample="tissue", variant="H1047R")
     changed = _planned(_short_then_fulvestrant(found), policy, _CYTOTOXICS_DECLINED)
     assert changed.options[0].regimen.id == "capivasertib+fulvestrant"
-    # chemotherapy declined alone, the ADCs still come first: the biopsy still waits
+    # chemotherapy declined alone, the patient not asked about the ADCs: they come after the
+    # options she accepts of their tier (rule 148, case 3727), so the biopsy holds the choice
     alone = _planned(_short_then_fulvestrant(), policy, {"declines_kinds": ["chemotherapy"]})
-    assert not next(a for a in alone.actions if a.code == "confirm_tissue").before_choosing
+    assert next(a for a in alone.actions if a.code == "confirm_tissue").before_choosing
 
 
 def _sjs_on_alpelisib(stop: str) -> dict[str, Any]:

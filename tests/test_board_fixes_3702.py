@@ -304,3 +304,50 @@ def test_a_long_qt_of_the_past_with_a_later_normal_qtc_passes() -> None:
 )
 def test_a_long_qt_whose_latest_qtc_is_long_is_still_refused(entry: str) -> None:
     assert "qtc_prolonged" in _refusal(_noted(entry))
+
+
+def _short_palbociclib(her2: str = "0") -> dict[str, Any]:
+    """Case 3727: 4.6 months on palbociclib + letrozole, liver metastases, ESR1 and the PI3K
+    pathway negative on tissue."""
+    tissue = [
+        result(g, "not_detected", sample="tissue", tested_on="2026-05-15")
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    first = _course(["palbociclib", "letrozole"], "2025-12-01", "2026-04-20", "progression", line=1)
+    return _woman("2026-06-01", tissue, first, her2=her2, metastatic_sites=["liver"])
+
+
+@pytest.mark.parametrize("her2", ["0", "low"])
+def test_a_patient_who_declines_chemotherapy_has_the_adcs_after_the_options_she_accepts(
+    her2: str,
+) -> None:
+    """Case 3727 (MAJOR, both policies): a patient who declines chemotherapy had sacituzumab
+    govitecan first, a later option with a cytotoxic payload, with nothing saying so: within
+    its tier each ADC now comes after the options she accepts, until she is asked whether the
+    refusal covers them; its tier stands (trastuzumab deruxtecan stays preferred for HER2-low
+    disease under practice-2026)."""
+    declines = {"declines_kinds": ["chemotherapy"]}
+    for policy in ("ye2024", "practice-2026"):
+        plain = resistx.sequence(_short_palbociclib(her2), policy=policy)
+        plan = resistx.sequence(_short_palbociclib(her2), declines, policy=policy)
+        adc = resistx.RegimenKind.ADC
+        for k, o in enumerate(plan.options):
+            if o.regimen.kind is adc:
+                assert "adc_refusal_unclear" in {r.code for r in o.reasons}
+                # an option waiting on a test comes after either way (rules 2 and 3)
+                later = [x for x in plan.options[k + 1 :] if x.tier is o.tier and not x.waits_on]
+                assert all(x.regimen.kind is adc for x in later), policy
+                assert o.tier is plain.option(o.regimen.id).tier  # type: ignore[union-attr]
+        (asked,) = [a for a in plan.actions if a.code == "ask_adc_refusal"]
+        assert asked.before_choosing
+        if her2 == "0":
+            assert plan.options[0].regimen.kind is not adc
+
+
+def test_a_patient_who_declines_chemotherapy_and_adcs_is_not_asked_again() -> None:
+    prefs = {"declines_kinds": ["chemotherapy", "adc"]}
+    plan = resistx.sequence(_short_palbociclib(), prefs)
+    assert not [a for a in plan.actions if a.code == "ask_adc_refusal"]
+    plain = resistx.sequence(_short_palbociclib())
+    assert not [a for a in plain.actions if a.code == "ask_adc_refusal"]
+    assert plain.options[0].regimen.kind is not resistx.RegimenKind.ENDOCRINE_MONOTHERAPY

@@ -12,8 +12,10 @@ The sort key, in order:
    trial after the approved options of its band and of the bands above it, and a regimen that
    is investigational outside a listed trial (rule 24), or not yet approved at the plan's
    date (rule 46), after every approved option;
-6. the higher total score;
-7. the regimen id, the deterministic tiebreak.
+6. within the band, an ADC whose place waits on the patient's word after the options she or he
+   accepts (rule 148: chemotherapy declined, not the ADCs);
+7. the higher total score;
+8. the regimen id, the deterministic tiebreak.
 
 Tiers read the clinical merit (molecular + efficacy + history); the balance factor orders
 within a tier. A demoted or waiting option never carries a better tier than one above it.
@@ -37,7 +39,9 @@ from resistx.sequencing.slots import Ranked
 from resistx.sequencing.weights import Weights
 
 _TIERS = (Tier.PREFERRED, Tier.ALTERNATIVE, Tier.LATER)
-_PRECEDENCES = tuple(Precedence)  # iterating the enum class itself costs more on every row
+#: the hard orderings before the band (iterating the enum class itself costs more on every
+#: row); rule 148's orders within the band
+_PRECEDENCES = tuple(p for p in Precedence if p is not Precedence.REFUSAL_UNCLEAR)
 
 
 @attrs.frozen(kw_only=True)
@@ -101,6 +105,7 @@ def order_key(a: Assessed, w: Weights) -> tuple[object, ...]:
     return (
         *(p in demoted for p in _PRECEDENCES),
         standing(a, w),
+        Precedence.REFUSAL_UNCLEAR in demoted,
         -round(a.scores.total, 6),
         a.spec.id,
     )

@@ -43,6 +43,10 @@ class Precedence(enum.IntEnum):
     #: crisis's alternatives, rule 4's ``gate``) before every other option (case 694)
     NOT_A_CRISIS_OPTION = 5
     WAITS_ON_TEST = 6  # rules 2, 3: an option that waits on a missing test is never preferred
+    #: rule 148: an ADC, where the patient declines chemotherapy and has not been asked about
+    #: the ADCs, after the options she or he accepts of its tier (case 3727): not a hard
+    #: ordering before the tiers, but the first within one (``ranking.order_key``)
+    REFUSAL_UNCLEAR = 7
 
 
 @attrs.frozen(kw_only=True)

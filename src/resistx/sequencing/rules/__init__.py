@@ -135,6 +135,8 @@ RULES: tuple[Rule, ...] = (
     hepatic.least_toxic_in_child_pugh_c,
     routes.declined_route,
     routes.declined_kind,
+    routes.adc_refusal_unclear,
+    routes.ask_adc_refusal,
     routes.transfusion_declined,
     cytopenia.severe_cytopenia,
     cytopenia.myelodysplasia,

@@ -1,5 +1,6 @@
 """Factor 4, the patient's own weighing: a route of administration she or he declines (rule
-110; case 1000), and a kind of treatment (rule 128; case 1696)."""
+110; case 1000), a kind of treatment (rule 128; case 1696), and a refusal of chemotherapy that
+may cover the ADCs (rules 148 and 149; case 3727)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from resistx.model.enums import ExclusionCode, Factor, RegimenKind, Route
 from resistx.model.profile import Preferences
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, left_out, rule
 
 B = Factor.BALANCE
 #: how a regimen is given, by route
@@ -107,6 +109,68 @@ def declined_kind(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterato
             ExclusionCode.DECLINED,
             f"The patient declines {declined_kinds((spec.kind,))} (the preferences): "
             f"{spec.name} is left out, to be revisited with the patient if that changes.",
+        )
+
+
+def _adc(spec: RegimenSpec) -> bool:
+    """An antibody-drug conjugate: rule 148 concerns it."""
+    return spec.kind is RegimenKind.ADC
+
+
+def _refusal_unclear(kinds_declined: Iterable[RegimenKind]) -> bool:
+    """Chemotherapy declined, and the ADCs neither declined nor said to be accepted."""
+    declined = set(kinds_declined)
+    return RegimenKind.CHEMOTHERAPY in declined and RegimenKind.ADC not in declined
+
+
+# rule 148: a refusal of chemotherapy that may cover the ADCs
+@rule(
+    148,
+    "A refusal of chemotherapy that may cover the ADCs: they come after the options accepted",
+    B,
+    condition="The preferences decline chemotherapy and not the antibody-drug conjugates "
+    "(declines_kinds), and the regimen is an ADC (case 3727: sacituzumab govitecan came first "
+    "for a patient who declines chemotherapy).",
+    effect="A reason: an ADC is an antibody bound to a cytotoxic drug, its payload (the review, "
+    "ADCs section), so whether the refusal covers it is the patient's to say; until asked "
+    "(rule 149), it comes after the options of its tier the patient accepts, whatever the "
+    "scores, its tier unchanged. Declining 'adc' too leaves it out (rule 128).",
+    codes=("adc_refusal_unclear",),
+    regimens=_adc,
+)
+def adc_refusal_unclear(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+    if _refusal_unclear(i.declines_kinds):
+        yield Effect(
+            code="adc_refusal_unclear",
+            text=f"The patient declines chemotherapy, and {spec.name} carries a cytotoxic drug "
+            "as its payload (the review): ask whether the refusal covers it; until then it "
+            "comes after the options of its tier the patient accepts.",
+            demote=Precedence.REFUSAL_UNCLEAR,
+            references=(52,),  # the review's source for the ADCs' cytotoxic payload
+        )
+
+
+# rule 149: ask whether a refusal of chemotherapy covers the ADCs
+@rule(
+    149,
+    "A refusal of chemotherapy that may cover the ADCs: ask before choosing",
+    None,
+    condition="The preferences decline chemotherapy and not the antibody-drug conjugates "
+    "(declines_kinds; case 3727).",
+    effect="An action before choosing: ask the patient whether the refusal of chemotherapy "
+    "covers the ADCs, whose payloads are cytotoxic drugs (the review); her or his answer is "
+    "recorded by declining 'adc' too, or by keeping the ADCs in the plan (rule 148).",
+    codes=("ask_adc_refusal",),
+)
+def ask_adc_refusal(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if _refusal_unclear(facts.preferences.declines_kinds):
+        yield PlanEffect(
+            code="ask_adc_refusal",
+            first=True,
+            text="The patient declines chemotherapy: ask whether that covers the antibody-drug "
+            "conjugates, each an antibody bound to a cytotoxic drug (the review); until asked, "
+            "each comes after the options of its tier the patient accepts (declining 'adc' too "
+            "leaves them out).",
         )
 
 

@@ -33,14 +33,12 @@ def not_at_progression(facts: Facts) -> bool:
 
 
 def cytotoxics_declined(facts: Facts) -> bool:
-    """The patient declines chemotherapy and the ADCs (rules 110, 128): nothing is left of
-    what rules 18 and 114 put before endocrine-based regimens, so a test that opens one holds
-    the choice again (case 1782)."""
+    """The patient declines chemotherapy (rules 110, 128), and the ADCs with it or, not asked
+    about them, has them after the options she or he accepts (rule 148): nothing is left
+    before endocrine-based regimens of what rules 18 and 114 put there, so a test that opens
+    one holds the choice again (cases 1782, 3727)."""
     kinds, routes = facts.preferences.declines_kinds, facts.preferences.declines
-    chemotherapy = RegimenKind.CHEMOTHERAPY in kinds or {Route.ORAL, Route.INTRAVENOUS} <= set(
-        routes
-    )
-    return chemotherapy and (RegimenKind.ADC in kinds or Route.INTRAVENOUS in routes)
+    return RegimenKind.CHEMOTHERAPY in kinds or {Route.ORAL, Route.INTRAVENOUS} <= set(routes)
 
 
 def er_low_first(facts: Facts) -> bool:
