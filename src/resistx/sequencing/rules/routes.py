@@ -158,8 +158,10 @@ def adc_refusal_unclear(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
     condition="The preferences decline chemotherapy and not the antibody-drug conjugates "
     "(declines_kinds; case 3727).",
     effect="An action before choosing: ask the patient whether the refusal of chemotherapy "
-    "covers the ADCs, whose payloads are cytotoxic drugs (the review); her or his answer is "
-    "recorded by declining 'adc' too, or by keeping the ADCs in the plan (rule 148).",
+    "covers the ADCs, whose payloads are cytotoxic drugs (the review). A refusal that covers "
+    "them is recorded by declining 'adc' too; the preferences cannot yet record an answer that "
+    "accepts them, so the plan keeps asking and rule 148 keeps them after the options of their "
+    "tier the patient accepts.",
     codes=("ask_adc_refusal",),
 )
 def ask_adc_refusal(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
