@@ -351,3 +351,77 @@ def test_a_patient_who_declines_chemotherapy_and_adcs_is_not_asked_again() -> No
     plain = resistx.sequence(_short_palbociclib())
     assert not [a for a in plain.actions if a.code == "ask_adc_refusal"]
     assert plain.options[0].regimen.kind is not resistx.RegimenKind.ENDOCRINE_MONOTHERAPY
+
+
+@pytest.mark.parametrize(
+    ("entry", "condition", "said"),
+    [
+        # the free-text review of session 57 (M2, 3900-3903): values the rules read, stated in
+        # free text beside another recorded (or none), passed, and the plan read the field
+        (
+            "T2DM, HbA1c 9.2% (04/2026)",  # 3901: capivasertib preferred on the recorded 7.0
+            {"name": "diabetes", "hba1c": 7.0, "insulin": False},
+            "HbA1c of 9.2%",
+        ),
+        (
+            "CKD 4, creatinine clearance 22 mL/min (04/2026)",  # 3902: olaparib an alternative
+            {"name": "renal_impairment", "creatinine_clearance": 60},
+            "creatinine clearance of 22 mL/min",
+        ),
+        (
+            "Peripheral neuropathy grade 3 (04/2026)",  # 3900: the grade-1 caution given
+            {"name": "neuropathy", "grade": 1},
+            "grade 3",
+        ),
+    ],
+)
+def test_a_value_the_rules_read_stated_otherwise_in_free_text_is_refused(
+    entry: str, condition: dict[str, Any], said: str
+) -> None:
+    message = _refusal(_noted(entry, condition))
+    assert "other_conditions[0]" in message
+    assert said in message
+
+
+@pytest.mark.parametrize(
+    ("entry", "site"),
+    [
+        ("3 brain metastases on MRI 03/2026, SRS planned", "brain"),  # 3903
+        ("Leptomeningeal disease on MRI spine 04/2026, CSF cytology positive", "leptomeningeal"),
+    ],
+)
+def test_a_metastatic_site_the_rules_read_named_only_in_free_text_is_refused(
+    entry: str, site: str
+) -> None:
+    """3903, 3903b: nothing was preferred with the leptomeningeal site recorded (rules 120 and
+    121 ask first); written only in free text, elacestrant was preferred."""
+    message = _refusal(_noted(entry))
+    assert "metastatic_sites" in message
+    assert f'"{site}"' in message
+
+
+@pytest.mark.parametrize(
+    ("entry", "condition", "sites"),
+    [
+        ("T2DM, HbA1c 7.0%", {"name": "diabetes", "hba1c": 7.0}, []),
+        ("HbA1c 9.2% in 2024, now 7.1%", {"name": "diabetes", "hba1c": 7.1}, []),
+        (
+            "creatinine clearance 58 mL/min",
+            {"name": "renal_impairment", "creatinine_clearance": 58},
+            [],
+        ),
+        ("Peripheral neuropathy grade 1 since 2024", {"name": "neuropathy", "grade": 1}, []),
+        ("Peripheral neuropathy grade 1-2", {"name": "neuropathy", "grade": 2}, []),
+        ("Neuropathy G3 in 2023, now grade 1", {"name": "neuropathy", "grade": 1}, []),
+        ("No brain metastases on MRI 04/2026", None, []),
+        ("Brain MRI: no metastases", None, []),
+        ("3 brain metastases, SRS 03/2026", None, ["brain"]),
+        ("Leptomeningeal disease ruled out (CSF negative)", None, []),
+    ],
+)
+def test_free_text_agreeing_with_the_values_and_sites_recorded_passes(
+    entry: str, condition: dict[str, Any] | None, sites: list[str]
+) -> None:
+    data = _noted(entry, *([condition] if condition else []))
+    data["metastatic_sites"] = ["bone", *sites]
+    resistx.load_profile(data)

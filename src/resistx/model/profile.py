@@ -19,6 +19,7 @@ import attrs
 from resistx.model import _biomarker_checks as fits
 from resistx.model import _validators as v
 from resistx.model._free_text import fields_named, qtc_normal_now
+from resistx.model._free_text_values import values_named
 from resistx.model._show import number
 from resistx.model.enums import (
     Assay,
@@ -688,7 +689,8 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
                 f"not as free text: record it under comorbidities as {named[1]}, and keep the "
                 "detail here (or say here that it is not the patient's now: 'no', 'family')"
             )
-        problems += [f"other_conditions[{i}] {text!r} {said}" for said in fields_named(text, inst)]
+        said = [*fields_named(text, inst), *values_named(text, inst)]
+        problems += [f"other_conditions[{i}] {text!r} {one}" for one in said]
     if problems:
         raise ValueError("; ".join(problems))
 

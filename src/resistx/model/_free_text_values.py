@@ -1,0 +1,153 @@
+"""Values and sites the rules read from fields of their own, stated otherwise in free text: an
+HbA1c, a creatinine clearance or a neuropathy's grade other than the one recorded (or none
+recorded), and brain or leptomeningeal metastases not among ``metastatic_sites`` (the free-text
+review of session 57, 3900-3903: capivasertib preferred on a recorded HbA1c of 7.0 beside
+'HbA1c 9.2%', olaparib beside 'creatinine clearance 22 mL/min', elacestrant beside
+leptomeningeal disease). Each is refused with the field that reads it, as ``_free_text`` does
+for the facts it checks; a text that agrees with the field, or says it is over, passes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from resistx.model._free_text import _part_of_now, _stated, _this_year
+from resistx.model.enums import MetastaticSite
+from resistx.vocab.comorbidities import Comorbidity, live_clauses, said_over
+from resistx.vocab.interactions import folded
+
+#: an HbA1c in percent ('HbA1c 9.2%', 'A1c 9,2 %'): the last value after its name
+_HBA1C = re.compile(r"(?:\bhb\s*a1c|\ba1c|glycated ha?emoglobin)\D{0,12}?(\d{1,2}(?:[.,]\d)?)\s*%")
+#: a creatinine clearance in mL/min ('creatinine clearance 22 mL/min', 'CrCl 22')
+_CLEARANCE = re.compile(r"(?:creatinine clearance|\bcrcl|\bclcr)\D{0,12}?(\d{1,3}(?:\.\d)?)")
+#: a CTCAE grade beside a neuropathy ('neuropathy grade 3', 'G3 neuropathy', 'grade 2 PN')
+_GRADE = re.compile(r"\bgrade\s*([0-4])\b|\bg([0-4])\b")
+_RANGE = re.compile(r"\b(?:grade|g)\s*[0-4]\s*(?:to\s*)?[0-4]\b")  # clause words: 'grade 1 2'
+#: the words of the sites rules 120 and 121 read, by site (each in a clause that does not deny
+#: it: 'no brain metastases on MRI' passes)
+_SITES: dict[MetastaticSite, tuple[tuple[str, ...], ...]] = {
+    MetastaticSite.BRAIN: (
+        ("brain", "metastases"),
+        ("brain", "metastasis"),
+        ("brain", "mets"),
+        ("brain", "met"),
+        ("cerebral", "metastases"),
+        ("intracranial", "metastases"),
+    ),
+    MetastaticSite.LEPTOMENINGEAL: (
+        ("leptomeningeal",),
+        ("meningeal", "carcinomatosis"),
+        ("carcinomatous", "meningitis"),
+    ),
+}
+
+
+def values_named(text: str, inst: Any) -> Iterator[str]:
+    """What a free-text condition states of a value or site the rules read, where the field
+    does not hold it, each as how to record it."""
+    clauses = live_clauses(text)
+    if not clauses or said_over(clauses):  # a family history; '..., resolved', 'ruled out'
+        return
+    year = getattr(getattr(inst, "as_of", None), "year", None)
+    clauses = [_this_year(c, year if year is not None else 10_000) for c in clauses]
+    for check in _CHECKS:
+        if said := check(text, clauses, inst):
+            yield said
+
+
+def _recorded(inst: Any, name: Comorbidity, field: str) -> tuple[bool, list[Any]]:
+    """Whether the comorbidity is recorded, and the values of ``field`` it gives."""
+    found = [c for c in getattr(inst, "comorbidities", ()) or () if c.name is name]
+    return bool(found), [getattr(c, field) for c in found if getattr(c, field) is not None]
+
+
+def _latest(pattern: re.Pattern[str], text: str, clauses: list[list[str]]) -> float | None:
+    """The value of now the text gives for ``pattern`` (``_part_of_now``), the last one."""
+    part = _part_of_now(text, clauses)
+    found = pattern.findall(part) if part is not None else []
+    values = [v if isinstance(v, str) else next(x for x in v if x) for v in found]
+    return float(values[-1].replace(",", ".")) if values else None
+
+
+def _differs(
+    value: float | None, recorded: tuple[bool, list[Any]], tolerance: float
+) -> list[Any] | None:
+    """The recorded values ``value`` differs from ([] where the condition gives none), or None
+    where it agrees, or there is no value or no condition to compare with."""
+    known, values = recorded
+    if value is None or not known:
+        return None
+    if values and any(abs(value - float(v)) <= tolerance for v in values):
+        return None
+    return values
+
+
+def _said(what: str, values: list[Any], field: str, record: str) -> str:
+    held = f" (recorded: {', '.join(f'{v:g}' for v in values)})" if values else ""
+    return f"names {what}{held}, which {field}: record the latest there ({record})"
+
+
+def _hba1c(text: str, clauses: list[list[str]], inst: Any) -> str:
+    value = _latest(_HBA1C, folded(text), clauses)
+    differs = _differs(value, _recorded(inst, Comorbidity.DIABETES, "hba1c"), 0.05)
+    if differs is None or value is None:
+        return ""
+    return _said(
+        f"an HbA1c of {value:g}%",
+        differs,
+        "the PI3K and AKT inhibitors' rules read from the diabetes' \"hba1c\"",
+        f'"hba1c": {value:g}',
+    )
+
+
+def _clearance(text: str, clauses: list[list[str]], inst: Any) -> str:
+    value = _latest(_CLEARANCE, folded(text), clauses)
+    recorded = _recorded(inst, Comorbidity.RENAL_IMPAIRMENT, "creatinine_clearance")
+    differs = _differs(value, recorded, 1.0)
+    if differs is None or value is None:
+        return ""
+    return _said(
+        f"a creatinine clearance of {value:g} mL/min",
+        differs,
+        'rule 118 reads from renal impairment\'s "creatinine_clearance"',
+        f'"creatinine_clearance": {value:g}',
+    )
+
+
+def _neuropathy(text: str, clauses: list[list[str]], inst: Any) -> str:
+    """The grade the text gives from its neuropathy on (not a condition's before it)."""
+    at = next((k for k, c in enumerate(clauses) if any(w.startswith("neuropath") for w in c)), None)
+    own = " , ".join(" ".join(c) for c in clauses[at:]) if at is not None else ""
+    if not own or _RANGE.search(own):  # 'grade 1-2': the field holds one of them
+        return ""
+    value = _latest(_GRADE, own, clauses[at:])
+    differs = _differs(value, _recorded(inst, Comorbidity.NEUROPATHY, "grade"), 0)
+    if differs is None or value is None:
+        return ""
+    return _said(
+        f"a neuropathy of grade {value:g}",
+        differs,
+        'rule 12 reads from the neuropathy\'s "grade"',
+        f'"grade": {value:g}',
+    )
+
+
+def _sites(_text: str, clauses: list[list[str]], inst: Any) -> str:
+    recorded = set(getattr(inst, "metastatic_sites", ()) or ())
+    missing = [
+        site
+        for site, phrases in _SITES.items()
+        if site not in recorded and any(_stated(clauses, *phrase) for phrase in phrases)
+    ]
+    if not missing:
+        return ""
+    named = " and ".join(f'"{site.value}"' for site in missing)
+    return (
+        f"names metastases at {named}, which rules 120 and 121 read from "
+        f'"metastatic_sites": record {"them" if len(missing) > 1 else "it"} there'
+    )
+
+
+_Check = Callable[[str, list[list[str]], Any], str]
+_CHECKS: tuple[_Check, ...] = (_hba1c, _clearance, _neuropathy, _sites)
