@@ -56,12 +56,6 @@ def values_named(text: str, inst: Any) -> Iterator[str]:
             yield said
 
 
-def _recorded(inst: Any, name: Comorbidity, field: str) -> tuple[bool, list[Any]]:
-    """Whether the comorbidity is recorded, and the values of ``field`` it gives."""
-    found = [c for c in getattr(inst, "comorbidities", ()) or () if c.name is name]
-    return bool(found), [getattr(c, field) for c in found if getattr(c, field) is not None]
-
-
 def _latest(pattern: re.Pattern[str], text: str, clauses: list[list[str]]) -> float | None:
     """The value of now the text gives for ``pattern`` (``_part_of_now``), the last one."""
     part = _part_of_now(text, clauses)
@@ -70,67 +64,63 @@ def _latest(pattern: re.Pattern[str], text: str, clauses: list[list[str]]) -> fl
     return float(values[-1].replace(",", ".")) if values else None
 
 
-def _differs(
-    value: float | None, recorded: tuple[bool, list[Any]], tolerance: float
-) -> list[Any] | None:
-    """The recorded values ``value`` differs from ([] where the condition gives none), or None
-    where it agrees, or there is no value or no condition to compare with."""
-    known, values = recorded
-    if value is None or not known:
-        return None
-    if values and any(abs(value - float(v)) <= tolerance for v in values):
-        return None
-    return values
+#: per value: the comorbidity and field that hold it, the tolerance of an agreement, how the
+#: text names it ({} its value), and which rules read it
+_VALUES: dict[str, tuple[Comorbidity, str, float, str, str]] = {
+    "hba1c": (
+        Comorbidity.DIABETES,
+        "hba1c",
+        0.05,
+        "an HbA1c of {}%",
+        "the PI3K and AKT inhibitors' rules read from the diabetes' \"hba1c\"",
+    ),
+    "clearance": (
+        Comorbidity.RENAL_IMPAIRMENT,
+        "creatinine_clearance",
+        1.0,
+        "a creatinine clearance of {} mL/min",
+        'rule 118 reads from renal impairment\'s "creatinine_clearance"',
+    ),
+    "grade": (
+        Comorbidity.NEUROPATHY,
+        "grade",
+        0.0,
+        "a neuropathy of grade {}",
+        'rule 12 reads from the neuropathy\'s "grade"',
+    ),
+}
 
 
-def _said(what: str, values: list[Any], field: str, record: str) -> str:
+def _against(kind: str, value: float | None, inst: Any) -> str:
+    """How to record ``value`` where its comorbidity (``_VALUES[kind]``) holds another, or
+    none; "" where it agrees, or the text gives no value or the condition is not recorded."""
+    name, field, tolerance, what, reads = _VALUES[kind]
+    conditions = [c for c in getattr(inst, "comorbidities", ()) or () if c.name is name]
+    values = [getattr(c, field) for c in conditions if getattr(c, field) is not None]
+    if value is None or not conditions or any(abs(value - v) <= tolerance for v in values):
+        return ""
     held = f" (recorded: {', '.join(f'{v:g}' for v in values)})" if values else ""
-    return f"names {what}{held}, which {field}: record the latest there ({record})"
+    return (
+        f"names {what.format(f'{value:g}')}{held}, which {reads}: record the latest there "
+        f'("{field}": {value:g})'
+    )
 
 
 def _hba1c(text: str, clauses: list[list[str]], inst: Any) -> str:
-    value = _latest(_HBA1C, folded(text), clauses)
-    differs = _differs(value, _recorded(inst, Comorbidity.DIABETES, "hba1c"), 0.05)
-    if differs is None or value is None:
-        return ""
-    return _said(
-        f"an HbA1c of {value:g}%",
-        differs,
-        "the PI3K and AKT inhibitors' rules read from the diabetes' \"hba1c\"",
-        f'"hba1c": {value:g}',
-    )
+    return _against("hba1c", _latest(_HBA1C, folded(text), clauses), inst)
 
 
 def _clearance(text: str, clauses: list[list[str]], inst: Any) -> str:
-    value = _latest(_CLEARANCE, folded(text), clauses)
-    recorded = _recorded(inst, Comorbidity.RENAL_IMPAIRMENT, "creatinine_clearance")
-    differs = _differs(value, recorded, 1.0)
-    if differs is None or value is None:
-        return ""
-    return _said(
-        f"a creatinine clearance of {value:g} mL/min",
-        differs,
-        'rule 118 reads from renal impairment\'s "creatinine_clearance"',
-        f'"creatinine_clearance": {value:g}',
-    )
+    return _against("clearance", _latest(_CLEARANCE, folded(text), clauses), inst)
 
 
-def _neuropathy(text: str, clauses: list[list[str]], inst: Any) -> str:
+def _neuropathy(_text: str, clauses: list[list[str]], inst: Any) -> str:
     """The grade the text gives from its neuropathy on (not a condition's before it)."""
     at = next((k for k, c in enumerate(clauses) if any(w.startswith("neuropath") for w in c)), None)
     own = " , ".join(" ".join(c) for c in clauses[at:]) if at is not None else ""
     if not own or _RANGE.search(own):  # 'grade 1-2': the field holds one of them
         return ""
-    value = _latest(_GRADE, own, clauses[at:])
-    differs = _differs(value, _recorded(inst, Comorbidity.NEUROPATHY, "grade"), 0)
-    if differs is None or value is None:
-        return ""
-    return _said(
-        f"a neuropathy of grade {value:g}",
-        differs,
-        'rule 12 reads from the neuropathy\'s "grade"',
-        f'"grade": {value:g}',
-    )
+    return _against("grade", _latest(_GRADE, own, clauses[at:]), inst)
 
 
 def _sites(_text: str, clauses: list[list[str]], inst: Any) -> str:
