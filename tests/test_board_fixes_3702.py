@@ -412,3 +412,26 @@ def test_free_text_agreeing_with_the_values_and_sites_recorded_passes(
     data = _noted(entry, *([condition] if condition else []))
     data["metastatic_sites"] = ["bone", *sites]
     resistx.load_profile(data)
+
+
+@pytest.mark.parametrize("lines", [0, 1])
+def test_chemotherapy_is_not_held_back_for_trastuzumab_deruxtecan_its_lvef_puts_later(
+    lines: int,
+) -> None:
+    """Case 3724 (practice-2026, MINOR): HER2-low after a short first line with an LVEF of 40%:
+    chemotherapy was 'at best an alternative' to trastuzumab deruxtecan, which rule 126 put
+    14th, so nothing was preferred; the same held in DESTINY-Breast04's population."""
+    data = _short_palbociclib("low")
+    data["comorbidities"] = [{"name": "cardiac_disease", "lvef": 40}]
+    if lines:
+        data["treatments"].append(
+            _course(["capecitabine"], "2026-04-25", "2026-05-25", "progression", line=2)
+        )
+        data["as_of"] = "2026-06-10"
+    plan = resistx.sequence(data, policy="practice-2026")
+    chemotherapy = plan.option("chemotherapy")
+    assert chemotherapy is not None
+    codes = {r.code for r in chemotherapy.reasons}
+    assert not codes & {"chemotherapy_after_tdxd", "chemotherapy_after_tdxd_db06"}
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    assert tdxd is not None and "lvef_reduced_tdxd_later" in {r.code for r in tdxd.reasons}

@@ -10,6 +10,9 @@ from resistx.sequencing.facts import Facts
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
+#: the LVEF (percent) below which trastuzumab deruxtecan's label has no data (rule 126)
+LVEF_STUDIED = 50
+
 
 def toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
     """(drug, adverse event) for the drugs of courses stopped for one: the CDK4/6 inhibitors
@@ -103,10 +106,17 @@ def tdxd_resumable(facts: Facts) -> bool:
 
 def tdxd_ruled_out(facts: Facts) -> bool:
     """Interstitial lung disease (not a grade 0-1 that trastuzumab deruxtecan caused, which its
-    label resumes it after), or progression on trastuzumab deruxtecan. Not a refusal of its
-    route (case 2048; case 1000 read one so): as a refusal of the ADCs (rule 128), what is left
-    keeps the tier the evidence gives it beside the drug, and a note says the refusal put it
-    first."""
-    return (lung_disease(facts) and not tdxd_resumable(facts)) or (
-        "trastuzumab deruxtecan" in facts.progressed_drugs
+    label resumes it after), progression on trastuzumab deruxtecan, or an LVEF under 50% on
+    record, which makes it a relative contraindication after every option without that risk
+    (rule 126): nothing is held back for it (case 3724: chemotherapy 'at best an alternative'
+    to it, and nothing preferred). Not a refusal of its route (case 2048; case 1000 read one
+    so): as a refusal of the ADCs (rule 128), what is left keeps the tier the evidence gives it
+    beside the drug, and a note says the refusal put it first."""
+    return (
+        (lung_disease(facts) and not tdxd_resumable(facts))
+        or "trastuzumab deruxtecan" in facts.progressed_drugs
+        or any(
+            c.name is Comorbidity.CARDIAC_DISEASE and c.lvef is not None and c.lvef < LVEF_STUDIED
+            for c in facts.profile.comorbidities
+        )
     )

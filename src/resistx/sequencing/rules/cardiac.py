@@ -15,10 +15,9 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
+from resistx.sequencing.toxicity import LVEF_STUDIED
 from resistx.vocab.comorbidities import Comorbidity
 
-#: the LVEF (percent) below which trastuzumab deruxtecan's label has no data
-LVEF_STUDIED = 50
 _LABEL = (
     "trastuzumab deruxtecan's US label was not studied with an LVEF under 50% or clinically "
     "significant cardiac disease, and stops it for good in symptomatic heart failure "

@@ -26,7 +26,8 @@ DB04_FEWEST, DB04_MOST = CHEMOTHERAPY_LINES_ENROLLED["DESTINY-Breast04"]
     condition="HER2-low after 1-2 chemotherapy lines for metastatic disease, a relapse within 6 "
     "months of (neo)adjuvant chemotherapy counting as one as the trial counted it (case 993) "
     "(DESTINY-Breast04's population), no interstitial lung disease on record or from a course "
-    "it stopped, no progression on trastuzumab deruxtecan, no visceral crisis.",
+    "it stopped, no progression on trastuzumab deruxtecan, no LVEF under 50% on record (rule "
+    "126 puts it after every option without that risk: case 3724), no visceral crisis.",
     effect="Chemotherapy, the arm trastuzumab deruxtecan did better than in DESTINY-Breast04, "
     "is at best an alternative (as to a PARP inhibitor for germline BRCA1/2: rule 44); in a "
     "visceral crisis chemotherapy comes first (rule 7).",
@@ -134,6 +135,7 @@ def tdxd_stands_before(i: MolecularInputs, spec: RegimenSpec) -> bool:
 
 
 def _tdxd_open(i: MolecularInputs) -> bool:
-    """Trastuzumab deruxtecan is not ruled out (lung disease, progression on it) nor second
+    """Trastuzumab deruxtecan is not ruled out (lung disease, progression on it, an LVEF under
+    50%: ``toxicity.tdxd_ruled_out``) nor second
     to chemotherapy in a visceral crisis (rule 7)."""
     return not i.tdxd_ruled_out and not i.visceral_crisis

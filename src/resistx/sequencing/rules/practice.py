@@ -161,7 +161,8 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     "DESTINY-Breast06's entry (2 or more endocrine lines, or progression within 6 months on "
     "first-line endocrine therapy with a CDK4/6 inhibitor; at ECOG 2 too, since both its arms "
     "enrolled ECOG 0-1: the recheck of case 980), no interstitial lung disease, no "
-    "progression on trastuzumab deruxtecan, no visceral crisis, and trastuzumab deruxtecan "
+    "progression on trastuzumab deruxtecan, no LVEF under 50% on record (rule 126; case "
+    "3724), no visceral crisis, and trastuzumab deruxtecan "
     "approved for the patient at the plan's date (before it, rule 46 ranks it within a trial "
     "only, and chemotherapy is not held back for it: case 2273).",
     effect="Chemotherapy, the arm trastuzumab deruxtecan did better than in DESTINY-Breast06 "
@@ -211,7 +212,8 @@ def _tdxd_not_yet_approved(i: MolecularInputs, ctx: Context) -> bool:
     "deruxtecan",
     M,
     condition="HER2-low in DESTINY-Breast04's population (rule 65: 1-2 chemotherapy lines, "
-    "trastuzumab deruxtecan not ruled out nor progressed on, no visceral crisis).",
+    "trastuzumab deruxtecan not ruled out (lung disease, an LVEF under 50%) nor progressed on, "
+    "no visceral crisis).",
     effect="Datopotamab deruxtecan is at best an alternative to trastuzumab deruxtecan: "
     "TROPION-Breast01 found no overall-survival benefit over chemotherapy (update-2026.md "
     "section 7), where DESTINY-Breast04 found one for trastuzumab deruxtecan (Modi et al., N "
