@@ -435,3 +435,14 @@ def test_chemotherapy_is_not_held_back_for_trastuzumab_deruxtecan_its_lvef_puts_
     assert not codes & {"chemotherapy_after_tdxd", "chemotherapy_after_tdxd_db06"}
     tdxd = plan.option("trastuzumab-deruxtecan")
     assert tdxd is not None and "lvef_reduced_tdxd_later" in {r.code for r in tdxd.reasons}
+
+
+def test_a_caution_names_qt_prolongation_in_capitals() -> None:
+    """3724's MINOR: 'cardiac disease: qt prolongation (ribociclib; ...)'."""
+    data = _short_palbociclib()
+    data["comorbidities"] = [{"name": "cardiac_disease", "lvef": 55}]
+    plan = resistx.sequence(data)
+    ribociclib = plan.option("ribociclib+fulvestrant")
+    texts = [c.text for c in ribociclib.cautions] if ribociclib else []
+    assert any("QT prolongation" in t for t in texts), texts
+    assert not any(" qt " in t for t in texts)
