@@ -446,3 +446,58 @@ def test_a_caution_names_qt_prolongation_in_capitals() -> None:
     texts = [c.text for c in ribociclib.cautions] if ribociclib else []
     assert any("QT prolongation" in t for t in texts), texts
     assert not any(" qt " in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # the recheck of session 57 (4250, MAJOR): a congenital long QT syndrome whose QTc is
+        # controlled passed as over, and ribociclib came first
+        "congenital long QT syndrome type 2, QTc 440 ms on nadolol",
+        "long QT syndrome; QTc 440 ms on nadolol",
+        "LQTS type 1 (KCNQ1), QTc 445 ms on propranolol, ICD in situ",
+    ],
+)
+def test_a_long_qt_syndrome_with_a_controlled_qtc_is_still_refused(entry: str) -> None:
+    assert "qtc_prolonged" in _refusal(_noted(entry))
+
+
+@pytest.mark.parametrize(
+    ("entry", "reads"),
+    [
+        # the recheck (4247b-f): a restart in another language was read as the stop
+        ("Rifampicin abgesetzt, wieder angesetzt 04/2026", "rifampicin"),
+        ("rifampicine arrêtée puis reprise en avril 2026", "rifampicin"),
+        ("rifampicina sospesa, ripresa ad aprile 2026", "rifampicin"),
+        ("rifampicina suspendida, reiniciada en abril 2026", "rifampicin"),
+        ("rifampicine gestopt, weer gestart in april 2026", "rifampicin"),
+        # ... a denied stop (4249k, 4249i)
+        ("Citalopram 20 mg nicht abgesetzt", "citalopram"),
+        ("citalopram 20 mg, no suspendido", "citalopram"),
+        # ... and a stop dated in another language (4246g-f) was read as taken now
+        ("itraconazole 200 mg - arrêté en mars 2026", None),
+        ("itraconazole 200 mg (arrêté en mars 2026)", None),
+        ("itraconazole 200 mg, sospeso a marzo 2026", None),
+        ("itraconazole 200 mg, suspendido en marzo 2026", None),
+        ("itraconazole 200 mg, gestopt maart 2026", None),
+        ("Itraconazol 200 mg, abgesetzt im März 2026", None),
+    ],
+)
+def test_a_stop_restart_or_denied_stop_in_another_language_is_read(
+    entry: str, reads: str | None
+) -> None:
+    found = interactions.strong_cyp3a(entry) or (interactions.qt_prolonging(entry),)
+    assert (found[0] if found else None) == reads
+
+
+def test_a_cancer_drug_stopped_at_progression_with_no_course_on_record_is_refused() -> None:
+    """The sweep of session 57 (4000, MAJOR): 'Kisqali 600 mg - stopped 03/2026 at
+    progression' with no ribociclib course passed, and ribociclib + fulvestrant came first."""
+    data = _woman(
+        "2026-05-01",
+        [],
+        PALBOCICLIB,
+        medications=["Kisqali 600 mg - stopped 03/2026 at progression"],
+    )
+    message = _refusal(data)
+    assert "ribociclib" in message and "treatments" in message

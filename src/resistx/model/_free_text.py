@@ -273,10 +273,21 @@ def _latest_qtc(text: str, clauses: list[list[str]]) -> int | None:
     return values[-1] if values else None
 
 
+#: a long QT that is a syndrome, not an episode: congenital or inherited, its type or gene, or
+#: a defibrillator (the recheck of session 57, 4250: 'long QT syndrome; QTc 440 ms on nadolol')
+_CONGENITAL = re.compile(
+    r"syndrome|congenital|inherited|hereditary|familial|\blqts|\blqt\s*[1-9]|kcnq1|kcnh2|scn5a"
+    r"|\bicd\b|\btype\s*[1-9i]"
+)
+
+
 def qtc_normal_now(text: str) -> bool:
-    """The latest QTc a text gives is below ribociclib's limit: a long QT it names is of the
-    past ('Long QT on ECG 2024 ...; citalopram stopped, QTc 425 ms on repeat ECG': 3869)."""
+    """The latest QTc a text gives is below ribociclib's limit: a long QT it names, not a
+    syndrome, is of the past ('Long QT on ECG 2024 ...; citalopram stopped, QTc 425 ms on
+    repeat ECG': 3869)."""
     text = _BOUND.sub(" ", folded(text))
+    if _CONGENITAL.search(text):  # a syndrome does not end with a normal QTc (4250)
+        return False
     at = re.search(r"qtc[fb]?(?![a-z])", text)
     if at is None or any(_NOW_WORDS & set(c) for c in live_clauses(text)):
         return False  # a clause of now is read by the field checks ('..., now long QT')

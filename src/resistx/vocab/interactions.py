@@ -173,6 +173,15 @@ _ENDS_BEFORE = frozenset(
 )
 #: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
+#: words that say a stopped drug was given again ('held 5 days, restarted'; in German, French,
+#: Italian, Spanish and Dutch: 'wieder angesetzt', 'reprise', 'ripresa', 'reiniciada', 'weer
+#: gestart', 'hervat': the recheck of session 57, 4247b-f)
+_RESTARTED = frozenset({"restarted", "resumed", "wieder", "wiederaufgenommen", "reprise"})
+_RESTARTED |= {"repris", "reprises", "ripresa", "ripreso", "riavviato", "riavviata"}
+_RESTARTED |= {"reiniciada", "reiniciado", "reanudada", "reanudado", "herstart", "hervat", "weer"}
+#: words that deny a stop right after them ('not stopped', 'nicht abgesetzt', 'no suspendido',
+#: 'non sospeso', 'niet gestopt': 4249i-l)
+_DENIES_STOP = frozenset({"not", "nicht", "no", "non", "pas", "niet", "nao", "never"})
 #: a topical form in a clause: barely absorbed, no systemic interaction (case 1286)
 _TOPICAL = frozenset(
     {"shampoo", "cream", "topical", "topically", "gel", "ointment", "lotion", "drops"}
@@ -196,6 +205,15 @@ _STATUS_ONLY |= {"progression", "progressive", "disease", "relapse", "recurrence
 _STATUS_ONLY |= {"en", "le", "la", "a", "de", "du", "des", "depuis", "il", "al", "dal", "nel"}
 _STATUS_ONLY |= {"el", "desde", "por", "bei", "seit", "im", "am", "dem", "der", "wegen", "nach"}
 _STATUS_ONLY |= {"progress", "progresso", "progresion", "progressione", "nicht", "mehr"}
+# ... and the months in French, German, Italian, Spanish and Dutch ('arrêté en mars 2026',
+# 'sospeso a marzo 2026', 'gestopt maart 2026', 'abgesetzt im März 2026': the recheck, 4246)
+_STATUS_ONLY |= {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout"}
+_STATUS_ONLY |= {"septembre", "octobre", "novembre", "decembre", "januar", "februar", "marz"}
+_STATUS_ONLY |= {"juni", "juli", "oktober", "dezember", "gennaio", "febbraio", "marzo"}
+_STATUS_ONLY |= {"aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre"}
+_STATUS_ONLY |= {"dicembre", "enero", "febrero", "abril", "mayo", "junio", "julio"}
+_STATUS_ONLY |= {"septiembre", "octubre", "noviembre", "diciembre", "januari", "februari"}
+_STATUS_ONLY |= {"maart", "mei", "augustus", "ad", "nel", "im", "en", "in", "op"}
 #: the words that make a clause a status: stops, and 'not taking', 'no longer', 'inactive'
 _STOPS = _ENDS_BEFORE | {"taking", "longer", "inactive", "expired", "intolerant", "previously"}
 
@@ -219,7 +237,7 @@ def taken_now_text(medication: str) -> str:
     clauses = [
         re.findall(r"[a-z']+|\d+", c) for c in re.split(r"[,;()\[\]\u2013\u2014]|\s-\s", text)
     ]
-    if any(set(c) & {"restarted", "resumed"} for c in clauses):  # 'held 5 days, restarted'
+    if any(set(c) & _RESTARTED for c in clauses):  # 'held 5 days, restarted'
         return text
     # a clause of a status alone speaks for the clauses before it ('tamoxifen 2008-2013 -
     # completed', 'citalopram 20 mg, Patient not taking: Reported on 4/2/2026', 'warfarin -
@@ -241,7 +259,9 @@ def _status_alone(words: list[str]) -> bool:
         marks.discard("taking")
     if any(_no_longer(words, k) for k in range(1, len(words))):  # '(not used since January)'
         marks.add("longer")
-    denied = any(words[k - 1] == "not" and w in _ENDS_BEFORE for k, w in enumerate(words) if k)
+    denied = any(
+        words[k - 1] in _DENIES_STOP and w in _ENDS_BEFORE for k, w in enumerate(words) if k
+    )
     rest = {w for w in words if not w.isdigit()} - _STATUS_ONLY - _STOPS
     return bool(marks) and not denied and not rest
 
@@ -262,7 +282,9 @@ def _kept(words: list[str]) -> list[str]:
     for k, w in enumerate(words):
         if w in _NOW:
             negated = False
-        elif (w in _ENDS_BEFORE and (k == 0 or words[k - 1] != "not")) or _no_longer(words, k):
+        elif (w in _ENDS_BEFORE and (k == 0 or words[k - 1] not in _DENIES_STOP)) or _no_longer(
+            words, k
+        ):
             kept = []  # what stood before it is no longer taken
         if w in _NOT_AFTER and not (w == "not" and words[k + 1 : k + 2] == ["stopped"]):
             negated = True

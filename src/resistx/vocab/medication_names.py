@@ -117,8 +117,25 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
         for i, entry in enumerate(value)
         if (named := treatment_named(entry, given))
     ]
+    # one stopped at a progression is a course of this cancer, whichever its end: one no
+    # course holds was read nowhere (the sweep of session 57, 4000: 'Kisqali 600 mg - stopped
+    # 03/2026 at progression' beside palbociclib alone, and ribociclib came first)
+    every = {d for t in courses for d in t.drugs}
+    problems += [
+        f"medications[{i}] {entry!r} names {', '.join(named)}, stopped at a progression: "
+        "record the course under treatments (its drugs, dates, setting and stop reason), "
+        "where the plan reads it"
+        for i, entry in enumerate(value)
+        if f"medications[{i}] " not in " ".join(problems)  # one message an entry
+        and _AT_PROGRESSION.search(folded(entry))
+        and (named := treatment_named(entry, every, taken_now=False))
+    ]
     if problems:
         raise ValueError("; ".join(problems))
+
+
+#: a stop at a progression, in English and the languages the stops are read in
+_AT_PROGRESSION = re.compile(r"\bprogress|\bpd\b|\bprogresion|\bprogressione|\bprogresso")
 
 
 #: the classes of a treatment the plan reads from the treatment history (a GnRH agonist's
@@ -135,14 +152,18 @@ _TREATMENT_CLASSES = frozenset(DrugClass) - {
 OTHER_USES = frozenset({"methotrexate", "cyclophosphamide", "estradiol", "bevacizumab"})
 
 
-def treatment_named(entry: str, given: Collection[str] = ()) -> tuple[str, ...]:
+def treatment_named(
+    entry: str, given: Collection[str] = (), *, taken_now: bool = True
+) -> tuple[str, ...]:
     """The cancer treatments (``_TREATMENT_CLASSES``) a medication entry taken now names that
     the treatments (their drugs: ``given``) do not hold: 'goserelin 3.6 mg q28d (continued)'
     beside its course is the same treatment (the recheck of session 55, 3178a). One not taken
     now passes: 'tamoxifen 2008-2013 for chemoprevention' is no course of this cancer (3172k;
-    a refusal tried for 2998g sent such entries to treatments, and was taken back)."""
+    a refusal tried for 2998g sent such entries to treatments, and was taken back). With
+    ``taken_now`` false, every cancer treatment it names, taken now or not (a stop at a
+    progression: ``medications_read``)."""
     return tuple(
         d
-        for d in named_in(taken_now_text(entry))
+        for d in named_in(taken_now_text(entry) if taken_now else folded(entry))
         if d not in OTHER_USES and drug_vocab.drug_class(d) in _TREATMENT_CLASSES and d not in given
     )

@@ -9,7 +9,6 @@ toxicity 1 (endocrine monotherapy) to 4 (a grade >= 3 adverse event in 30% or mo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from resistx.model.enums import ChildPugh, ExclusionCode, Factor, Priority
@@ -171,13 +170,6 @@ def _concerns(child_pugh: ChildPugh | None, drug: str) -> bool:
     return classes is None or child_pugh is None or child_pugh in classes
 
 
-def _shown(term: str) -> str:
-    """An adverse-event term as a clinician writes it: 'QT prolongation', not 'qt' (3724)."""
-    return re.sub(
-        r"\b(qtc?|ild|lvef|alt|ast)\b", lambda m: m.group().upper().replace("QTC", "QTc"), term
-    )
-
-
 def _risk(  # noqa: PLR0917 - one call site, in order
     risk: tuple[bool, str],
     name: str,
@@ -193,7 +185,7 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     figure = (
         f"{event.term} {ae.describe(event)} {ae.source(found, trial)}"
         if found and event and trial  # a figure is found only where there is an AE trial
-        else f"{_shown(term)} ({drug}; no figure for it in the evidence of this regimen)"
+        else f"{ae.shown(term)} ({drug}; no figure for it in the evidence of this regimen)"
     )
     cited = (found[1].key,) if found else ()
     if exclude:
