@@ -486,8 +486,8 @@ def test_a_long_qt_syndrome_with_a_controlled_qtc_is_still_refused(entry: str) -
 def test_a_stop_restart_or_denied_stop_in_another_language_is_read(
     entry: str, reads: str | None
 ) -> None:
-    found = interactions.strong_cyp3a(entry) or (interactions.qt_prolonging(entry),)
-    assert (found[0] if found else None) == reads
+    cyp3a = interactions.strong_cyp3a(entry)
+    assert (cyp3a[0] if cyp3a else interactions.qt_prolonging(entry)) == reads
 
 
 def test_a_cancer_drug_stopped_at_progression_with_no_course_on_record_is_refused() -> None:
