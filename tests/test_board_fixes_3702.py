@@ -501,3 +501,54 @@ def test_a_cancer_drug_stopped_at_progression_with_no_course_on_record_is_refuse
     )
     message = _refusal(data)
     assert "ribociclib" in message and "treatments" in message
+
+
+def test_in_a_visceral_crisis_a_patient_declining_chemotherapy_keeps_the_adcs_first() -> None:
+    """The recheck of session 57 (4225c, MAJOR): in a visceral crisis with chemotherapy
+    declined, rule 148 put the endocrine options first, though their own rows say the
+    cytotoxic ADCs come before them in a crisis; the question is still asked."""
+    data = _short_palbociclib() | {"visceral_crisis": True}
+    plan = resistx.sequence(data, {"declines_kinds": ["chemotherapy"]})
+    first = plan.options[0]
+    assert first.regimen.kind is resistx.RegimenKind.ADC
+    assert "adc_refusal_unclear" in {r.code for r in first.reasons}
+    assert any(a.code == "ask_adc_refusal" for a in plan.actions)
+
+
+def test_the_adc_question_is_not_asked_where_their_route_is_declined() -> None:
+    """The recheck (4222r, MINOR): 'ask_adc_refusal' beside intravenous treatment declined,
+    which leaves every ADC out already."""
+    prefs = {"declines_kinds": ["chemotherapy"], "declines": ["intravenous"]}
+    plan = resistx.sequence(_short_palbociclib(), prefs)
+    assert not [a for a in plan.actions if a.code == "ask_adc_refusal"]
+
+
+def test_a_germline_rb1_variant_seen_again_in_plasma_is_not_the_tumours_loss() -> None:
+    """The recheck of session 57 (4202d, MAJOR): a germline RB1 c.1333C>T, and ctDNA RB1
+    'mutated' with the same variant, left every CDK4/6 inhibitor out as the tumour's RB1 loss;
+    plasma cannot tell a germline variant from the tumour's."""
+    germline = _germline("RB1", "mutated") | {"variant": "c.1333C>T"}
+    plasma = result("RB1", "mutated", variant="c.1333C>T")
+    data = _tumour_tested_but(germline)
+    data["biomarkers"].append(plasma)
+    plan = resistx.sequence(data)
+    assert plan.option("abemaciclib+fulvestrant") is not None
+    notes = [n for n in plan.notes if n.startswith("RB1")]
+    assert any("ctdna" in n and "germline" in n for n in notes), notes
+    # another variant in plasma is the tumour's own
+    data["biomarkers"][-1] = result("RB1", "mutated", variant="c.1735C>T")
+    assert resistx.sequence(data).option("abemaciclib+fulvestrant") is None
+
+
+def test_the_germline_notes_fit_a_vus_and_a_tumour_result_on_record() -> None:
+    """The recheck and the sweep of session 57 (4201c, 4202, MINOR): a germline RB1 VUS read
+    'mutated ... genetic counselling is due'; beside a tumour result of the gene the note still
+    asked for a tumour test."""
+    vus = _germline("RB1", "mutated") | {"classification": "vus", "variant": "c.100A>G"}
+    (note,) = [n for n in resistx.sequence(_tumour_tested_but(vus)).notes if n.startswith("RB1")]
+    assert "counselling" not in note
+    data = _tumour_tested_but(_germline("PTEN", "not_detected"))
+    data["biomarkers"].append(result("PTEN", "not_detected", sample="tissue"))
+    (note,) = [n for n in resistx.sequence(data).notes if n.startswith("PTEN")]
+    assert "own result on record is read" in note
+    assert "would show" not in note

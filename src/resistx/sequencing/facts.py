@@ -73,9 +73,10 @@ class Facts:
 
     @once
     def biomarkers(self) -> tuple[BiomarkerResult, ...]:
-        """The results as read (``as_read``: blood or saliva is germline), but ``germline_only``."""
-        aside = reliability.germline_only
-        return tuple(r for r in map(as_read, self.profile.biomarkers) if not aside(r))
+        """The results as read (``as_read``: blood or saliva is germline), but those set aside."""
+        read = tuple(map(as_read, self.profile.biomarkers))
+        aside = set(reliability.set_aside(read))  # once: a profile may hold 2,000 results
+        return tuple(r for r in read if r not in aside)
 
     @once
     def genes(self) -> dict[str, GeneState]:
@@ -153,8 +154,7 @@ class Facts:
 
     @once
     def adjuvant_relapsed_on(self) -> tuple[Treatment, ...]:
-        """(Neo)adjuvant courses that ended in relapse, or completed within 12 months of it: read
-        as progression on them, their CDK4/6 and PARP inhibitors too (a plan note; 321, 915)."""
+        """(Neo)adjuvant courses ended in relapse or within 12 months of it (321, 915)."""
         return tuple(t for t in self.profile.treatments if not t.metastatic and self._soon(t))
 
     def _soon(self, t: Treatment) -> bool:

@@ -130,6 +130,23 @@ def germline_only(r: BiomarkerResult) -> bool:
     return r.origin is Origin.GERMLINE and r.gene in TUMOUR_SUPPRESSORS
 
 
+def set_aside(results: tuple[BiomarkerResult, ...]) -> tuple[BiomarkerResult, ...]:
+    """The results, as read, not read as the tumour's: ``germline_only``, and a ctDNA result of
+    PTEN or RB1 naming the variant of a germline result of the gene (plasma cannot tell a
+    germline variant from the tumour's: the recheck of session 57, 4202d)."""
+    germline = {(r.gene, _variant(r)) for r in results if germline_only(r) and r.variant}
+    return tuple(
+        r
+        for r in results
+        if germline_only(r)
+        or (r.sample is Sample.CTDNA and r.variant and (r.gene, _variant(r)) in germline)
+    )
+
+
+def _variant(r: BiomarkerResult) -> str:
+    return re.sub(r"\s+", "", (r.variant or "").casefold())
+
+
 def endocrine_after(courses: Iterable[Treatment], day: dt.date) -> bool:
     """An endocrine course after ``day``: ended later, ongoing or undated. Without one, an ESR1
     negative from ``day`` still reads as current after a later progression: ESR1 mutations are

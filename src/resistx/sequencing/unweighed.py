@@ -3,18 +3,19 @@ status no rule reads (a PIK3CA amplification: the review names the pathway's mut
 losses, case 3437), or naming a mechanism of the catalog that no rule acts on (a PGR loss: the
 loss of ER or PR expression, case 3439); the clinician must weigh it (case 954: an ERBB2 L755S
 mutation was in no line of the plan); and on each germline result of a gene the rules read for
-the tumour's loss (PTEN, RB1), which no rule reads (``reliability.germline_only``)."""
+the tumour's loss (PTEN, RB1), or in plasma naming its variant, which no rule reads
+(``reliability.set_aside``)."""
 
 from __future__ import annotations
 
 from resistx.mechanisms._catalog import for_gene, mechanisms_of
-from resistx.model.enums import BiomarkerStatus
+from resistx.model.enums import BiomarkerStatus, Classification, Origin
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import HRD_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
 from resistx.sequencing.patient import findings_of
-from resistx.sequencing.reliability import as_read, germline_only
+from resistx.sequencing.reliability import as_read, set_aside
 from resistx.sequencing.rules.mechanisms import TARGETED
 
 S = BiomarkerStatus
@@ -49,29 +50,10 @@ def unweighed(facts: Facts) -> list[str]:
             continue
         found = f"{gene} {status.value} {st.finding.describe()}"
         out.append(f"{found}: not weighed by any rule of this plan, {_catalog(gene, named)}")
-    aside = (_germline(r) for r in map(as_read, facts.profile.biomarkers) if germline_only(r))
-    return out + sorted(aside)  # in no order of the input's (the plan's notes are its own)
-
-
-#: what the tumour's result of a gene ``germline_only`` sets aside would say
-_TUMOURS = {
-    "RB1": "RB1 loss, which the review reads as resistance to the CDK4/6 inhibitors",
-    "PTEN": "PTEN status, which the review asks genomic tumour profiling to find (FAKTION's "
-    "PI3K/AKT/PTEN pathway-altered tumours)",
-}
-
-
-def _germline(r: BiomarkerResult) -> str:
-    """A germline PTEN or RB1 result: not the tumour's (``reliability.germline_only``)."""
-    found = f"{r.gene} {r.status.value} {Finding(result=r, stale=False).describe()}"
-    said = (
-        f"{found}: a germline result, not read as the tumour's {_TUMOURS[r.gene]}; no rule of "
-        f"this plan weighs it: a test of the tumour (tissue or ctDNA NGS) would show the "
-        f"tumour's {r.gene}"
-    )
-    if r.status is S.MUTATED:  # a germline variant: hereditary retinoblastoma, Cowden syndrome
-        return f"{said}, and genetic counselling is due if not already done (not in the review)."
-    return f"{said}."
+    read = tuple(map(as_read, facts.profile.biomarkers))
+    tested = set(facts.genes)  # a tumour result of the gene is on record
+    aside = (_aside(r, r.gene in tested) for r in set_aside(read))
+    return out + sorted(set(aside))  # in no order of the input's (the plan's notes are its own)
 
 
 def _catalog(gene: str, named: list[ResistanceMechanism]) -> str:
@@ -88,3 +70,39 @@ def _catalog(gene: str, named: list[ResistanceMechanism]) -> str:
         "and no resistance mechanism of the review's catalog names it; the clinician must "
         "weigh it (a trial may select it)."
     )
+
+
+#: what the tumour's result of a gene ``germline_only`` sets aside would say
+_TUMOURS = {
+    "RB1": "RB1 loss, which the review reads as resistance to the CDK4/6 inhibitors",
+    "PTEN": "PTEN status, which the review asks genomic tumour profiling to find (FAKTION's "
+    "PI3K/AKT/PTEN pathway-altered tumours)",
+}
+
+
+def _aside(r: BiomarkerResult, tested: bool) -> str:
+    """A germline PTEN or RB1 result, or one in plasma naming its variant: not the tumour's
+    (``reliability.set_aside``); a variant with genetic counselling, not a VUS or benign one."""
+    found = f"{r.gene} {r.status.value} {Finding(result=r, stale=False).describe()}"
+    what = (
+        "a germline result"
+        if r.origin is Origin.GERMLINE
+        else "the germline variant in plasma, which cannot tell it from the tumour's"
+    )
+    sample = "tissue or ctDNA" if r.origin is Origin.GERMLINE else "tissue"
+    test = (
+        "the tumour's own result on record is read"
+        if tested
+        else f"a test of the tumour ({sample} NGS) would show the tumour's {r.gene}"
+    )
+    said = (
+        f"{found}: {what}, not read as the tumour's {_TUMOURS[r.gene]}; no rule of this plan "
+        f"weighs it: {test}"
+    )
+    counts = r.classification not in _NOT_COUNTED
+    if r.origin is Origin.GERMLINE and r.status is S.MUTATED and counts:
+        return f"{said}, and genetic counselling is due if not already done (not in the review)."
+    return f"{said}."
+
+
+_NOT_COUNTED = frozenset({Classification.VUS, Classification.LIKELY_BENIGN, Classification.BENIGN})

@@ -134,20 +134,34 @@ def _refusal_unclear(kinds_declined: Iterable[RegimenKind]) -> bool:
     effect="A reason: an ADC is an antibody bound to a cytotoxic drug, its payload (the review, "
     "ADCs section), so whether the refusal covers it is the patient's to say; until asked "
     "(rule 149), it comes after the options of its tier the patient accepts, whatever the "
-    "scores, its tier unchanged. Declining 'adc' too leaves it out (rule 128).",
+    "scores, its tier unchanged (the orderings before the tiers still apply); in a visceral "
+    "crisis it keeps its place (the recheck, 4225c). Declining 'adc' too leaves it out (rule "
+    "128).",
     codes=("adc_refusal_unclear",),
     regimens=_adc,
 )
 def adc_refusal_unclear(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if _refusal_unclear(i.declines_kinds):
+    if not _refusal_unclear(i.declines_kinds):
+        return
+    said = (
+        f"The patient declines chemotherapy, and {spec.name} carries a cytotoxic drug as its "
+        "payload (the review): ask whether the refusal covers it"
+    )
+    if i.visceral_crisis:  # the recheck, 4225c: in a crisis, what answers it keeps its place
         yield Effect(
             code="adc_refusal_unclear",
-            text=f"The patient declines chemotherapy, and {spec.name} carries a cytotoxic drug "
-            "as its payload (the review): ask whether the refusal covers it; until then it "
-            "comes after the options of its tier the patient accepts.",
-            demote=Precedence.REFUSAL_UNCLEAR,
-            references=(52,),  # the review's source for the ADCs' cytotoxic payload
+            text=f"{said}; in a visceral crisis it keeps its place, before the options that do "
+            "not answer a crisis.",
+            references=(52,),
         )
+        return
+    yield Effect(
+        code="adc_refusal_unclear",
+        text=f"{said}; until then, within its tier, it comes after the options the patient "
+        "accepts (the orderings before the tiers, such as a poor performance status's, still apply).",
+        demote=Precedence.REFUSAL_UNCLEAR,
+        references=(52,),  # the review's source for the ADCs' cytotoxic payload
+    )
 
 
 # rule 149: ask whether a refusal of chemotherapy covers the ADCs
@@ -156,7 +170,7 @@ def adc_refusal_unclear(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
     "A refusal of chemotherapy that may cover the ADCs: ask before choosing",
     None,
     condition="The preferences decline chemotherapy and not the antibody-drug conjugates "
-    "(declines_kinds; case 3727).",
+    "(declines_kinds; case 3727), nor intravenous treatment, which leaves them out (4222r).",
     effect="An action before choosing: ask the patient whether the refusal of chemotherapy "
     "covers the ADCs, whose payloads are cytotoxic drugs (the review). A refusal that covers "
     "them is recorded by declining 'adc' too; the preferences cannot yet record an answer that "
@@ -165,7 +179,8 @@ def adc_refusal_unclear(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
     codes=("ask_adc_refusal",),
 )
 def ask_adc_refusal(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    if _refusal_unclear(facts.preferences.declines_kinds):
+    prefs = facts.preferences
+    if _refusal_unclear(prefs.declines_kinds) and Route.INTRAVENOUS not in prefs.declines:
         yield PlanEffect(
             code="ask_adc_refusal",
             first=True,
