@@ -552,3 +552,10 @@ def test_the_germline_notes_fit_a_vus_and_a_tumour_result_on_record() -> None:
     (note,) = [n for n in resistx.sequence(data).notes if n.startswith("PTEN")]
     assert "own result on record is read" in note
     assert "would show" not in note
+
+
+def test_rule_148s_reason_is_shown_in_the_plans_why() -> None:
+    """The recheck of session 57 (m1): the reason was in the JSON and the report only."""
+    plan = resistx.sequence(_short_palbociclib(), {"declines_kinds": ["chemotherapy"]})
+    text = plan.to_markdown()
+    assert "carries a cytotoxic drug as its payload" in text

@@ -115,6 +115,9 @@ PLACING_CODES = frozenset(
         "cyp3a_interaction_later",
         "renal_label_later",
         "leptomeningeal_not_preferred",
+        # rule 148: an ADC where the refusal of chemotherapy may cover it (the recheck of
+        # session 57: in the JSON only)
+        "adc_refusal_unclear",
     }
 )
 
