@@ -559,3 +559,15 @@ def test_rule_148s_reason_is_shown_in_the_plans_why() -> None:
     plan = resistx.sequence(_short_palbociclib(), {"declines_kinds": ["chemotherapy"]})
     text = plan.to_markdown()
     assert "carries a cytotoxic drug as its payload" in text
+
+
+def test_a_side_effect_managed_on_a_course_that_went_on_passes() -> None:
+    """3813b (QUESTION): 'Grade 2 stomatitis on everolimus, managed with dexamethasone
+    mouthwash' beside a course that progressed was refused as a reaction to record as its
+    stop; a reaction the course went on through is no stop."""
+    course = _course(
+        ["everolimus", "exemestane"], "2026-03-25", "2026-04-25", "progression", line=2
+    )
+    entry = "Grade 2 stomatitis on everolimus, managed with dexamethasone mouthwash"
+    resistx.load_profile(_after(course, entry))
+    assert "toxicity" in _refusal(_after(course, "Everolimus - stomatitis G3"))

@@ -107,6 +107,8 @@ _DRUG_THEN_SYMPTOM = re.compile(
 #: a reaction the course went on through ('completed with premedication')
 _MANAGED = frozenset({"completed", "continued", "premedication", "premedicated", "tolerated"})
 _MANAGED |= {"rechallenged", "desensitisation", "desensitization"}
+# ... or managed and given on ('managed with dexamethasone mouthwash', 'dose reduced': 3813b)
+_MANAGED |= {"managed", "reduced", "reduction"}
 _MANAGED |= {"risk", "concerned", "counselled", "counseled", "discussed"}  # talk of a risk
 _SEVERE = frozenset({"sjs", "dress", "stevens", "anaphylaxis", "anaphylactic", "anaphylaxie"})
 _REACTION = _ALLERGY | {"reaction", "reactions", "rash", "sjs", "dress", "pneumonitis"}
