@@ -571,3 +571,77 @@ def test_a_side_effect_managed_on_a_course_that_went_on_passes() -> None:
     entry = "Grade 2 stomatitis on everolimus, managed with dexamethasone mouthwash"
     resistx.load_profile(_after(course, entry))
     assert "toxicity" in _refusal(_after(course, "Everolimus - stomatitis G3"))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # the second recheck of session 57 (4406, MAJOR): a value of now after a past one
+        "HbA1c 7.1% in 2025, now 9.5%",
+        "HbA1c 7.1% in 03/2026, now 8.3%",
+        "HbA1c 7.1% → 8.3%",
+        "HbA1c rose from 7.1% to 8.3%",
+        "HbA1c 7.1% (03/2026), 8.3% (04/2026)",
+    ],
+)
+def test_an_hba1c_of_now_after_a_past_one_is_checked(entry: str) -> None:
+    condition = {"name": "diabetes", "hba1c": 7.1}
+    assert "HbA1c of" in _refusal(_noted(entry, condition))
+
+
+def test_a_clearance_of_now_after_a_past_one_is_checked_and_ml_per_second_is_not_misread() -> None:
+    condition = {"name": "renal_impairment", "creatinine_clearance": 60}
+    message = _refusal(_noted("CrCl 60 ml/min in 2025, now 30 ml/min", condition))
+    assert "creatinine clearance of 30 mL/min" in message
+    # 0.5 mL/s is 30 mL/min: not advised as a clearance of 0.5 (4411d)
+    resistx.load_profile(_noted("creatinine clearance 0.5 mL/s", condition))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # 4464, 4459, 4460: in Italian and Dutch, and by its eponyms
+        "sindrome del QT lungo congenita",
+        "QT lungo congenito",
+        "lang-QT-syndroom",
+        "Romano-Ward syndrome",
+        "Jervell and Lange-Nielsen syndrome",
+    ],
+)
+def test_a_long_qt_syndrome_by_another_name_is_refused(entry: str) -> None:
+    assert "qtc_prolonged" in _refusal(_noted(entry))
+
+
+@pytest.mark.parametrize(
+    ("germline", "plasma"),
+    [
+        # 4512, 4519b, 4519d, 4519e, 4517: one variant written two ways
+        ("R130*", "p.Arg130Ter"),
+        ("p.R130X", "p.R130*"),
+        ("R130*", "p.R130*"),
+        ("R130*", "R130* (VAF 48%)"),
+    ],
+)
+def test_a_germline_pten_variant_in_plasma_is_matched_however_written(
+    germline: str, plasma: str
+) -> None:
+    data = _tumour_tested_but(_germline("PTEN", "mutated") | {"variant": germline})
+    data["biomarkers"].append(result("PTEN", "mutated", variant=plasma))
+    plan = resistx.sequence(data)
+    assert plan.options[0].regimen.id != "capivasertib+fulvestrant"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "exemestano suspendido por progresión",
+        "anastrozolo sospeso per progressione",
+        "Exemestan 25 mg",
+    ],
+)
+def test_an_aromatase_inhibitor_by_its_european_spelling_is_read(entry: str) -> None:
+    """The second recheck of session 57 (4493-4496, MINOR): 'Letrozol', 'exemestano' and
+    'anastrozolo' were read nowhere, so a course stopped at progression that no treatment
+    holds, or one taken now, passed unread."""
+    data = _woman("2026-05-01", [], PALBOCICLIB, medications=[entry])
+    assert "treatments" in _refusal(data)

@@ -154,7 +154,7 @@ def test_several_problems_at_once() -> None:
         ecog=True,
         extra=1,
         biomarkers=[{"gene": "ESR1", "status": "mutant", "tested_on": "yesterday"}],
-        treatments=[{"drugs": ["Kisqali", "letrozol"], "stop_reason": "progressed"}],
+        treatments=[{"drugs": ["Kisqali", "letrozolle"], "stop_reason": "progressed"}],
     )
     found = problems(data)
     assert set(found) == {

@@ -21,6 +21,9 @@ from resistx.vocab.interactions import folded
 _HBA1C = re.compile(r"(?:\bhb\s*a1c|\ba1c|glycated ha?emoglobin)\D{0,12}?(\d{1,2}(?:[.,]\d)?)\s*%")
 #: a creatinine clearance in mL/min ('creatinine clearance 22 mL/min', 'CrCl 22')
 _CLEARANCE = re.compile(r"(?:creatinine clearance|\bcrcl|\bclcr)\D{0,12}?(\d{1,3}(?:\.\d)?)")
+_PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d)?)\s*%")
+_ML_PER_MINUTE = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*ml\b(?!\s*/\s*s\b)")
+_PER_SECOND = re.compile(r"ml\s*/\s*s(?:ec)?\b")
 #: a CTCAE grade beside a neuropathy ('neuropathy grade 3', 'G3 neuropathy', 'grade 2 PN')
 _GRADE = re.compile(r"\bgrade\s*([0-4])\b|\bg([0-4])\b")
 _RANGE = re.compile(r"\b(?:grade|g)\s*[0-4]\s*(?:to\s*)?[0-4]\b")  # clause words: 'grade 1 2'
@@ -56,10 +59,26 @@ def values_named(text: str, inst: Any) -> Iterator[str]:
             yield said
 
 
-def _latest(pattern: re.Pattern[str], text: str, clauses: list[list[str]]) -> float | None:
-    """The value of now the text gives for ``pattern`` (``_part_of_now``), the last one."""
+def _latest(
+    pattern: re.Pattern[str],
+    text: str,
+    clauses: list[list[str]],
+    unit: re.Pattern[str] | None = None,
+) -> float | None:
+    """The value of now the text gives for ``pattern``: in a clause that says 'now' (or after
+    an arrow), its first value with ``unit``; else the last with the unit after the name ('rose
+    from 7.1% to 8.3%': 8.3, the second recheck of session 57, 4406), or the last
+    ``pattern`` finds; None where the text speaks of the past (``_part_of_now``)."""
     part = _part_of_now(text, clauses)
-    found = pattern.findall(part) if part is not None else []
+    if part is None:
+        return None
+    name = pattern.search(part)
+    if unit is not None and (name is None or part != folded(text)):  # a clause of now
+        found = unit.findall(part)[:1]
+    elif unit is not None and name is not None:
+        found = unit.findall(part[name.start() :])[-1:] or pattern.findall(part)[-1:]
+    else:
+        found = pattern.findall(part)[-1:]
     values = [v if isinstance(v, str) else next(x for x in v if x) for v in found]
     return float(values[-1].replace(",", ".")) if values else None
 
@@ -107,11 +126,16 @@ def _against(kind: str, value: float | None, inst: Any) -> str:
 
 
 def _hba1c(text: str, clauses: list[list[str]], inst: Any) -> str:
-    return _against("hba1c", _latest(_HBA1C, folded(text), clauses), inst)
+    if not _HBA1C.search(folded(text)):
+        return ""
+    return _against("hba1c", _latest(_HBA1C, folded(text), clauses, _PERCENT), inst)
 
 
 def _clearance(text: str, clauses: list[list[str]], inst: Any) -> str:
-    return _against("clearance", _latest(_CLEARANCE, folded(text), clauses), inst)
+    said = folded(text)
+    if not _CLEARANCE.search(said) or _PER_SECOND.search(said):  # mL/s: not the field's unit
+        return ""
+    return _against("clearance", _latest(_CLEARANCE, said, clauses, _ML_PER_MINUTE), inst)
 
 
 def _neuropathy(_text: str, clauses: list[list[str]], inst: Any) -> str:

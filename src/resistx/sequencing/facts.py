@@ -26,7 +26,7 @@ from resistx.model.profile import (
     latest_progression,
     sensitivity_courses,
 )
-from resistx.sequencing import reliability
+from resistx.sequencing import germline, reliability
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.once import once, remembered_each
@@ -75,7 +75,7 @@ class Facts:
     def biomarkers(self) -> tuple[BiomarkerResult, ...]:
         """The results as read (``as_read``: blood or saliva is germline), but those set aside."""
         read = tuple(map(as_read, self.profile.biomarkers))
-        aside = set(reliability.set_aside(read))  # once: a profile may hold 2,000 results
+        aside = set(germline.set_aside(read))  # once: a profile may hold 2,000 results
         return tuple(r for r in read if r not in aside)
 
     @once

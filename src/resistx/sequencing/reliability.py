@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resistx.model._biomarker_checks import GERMLINE_SAMPLES, TUMOUR_SUPPRESSORS
+from resistx.model._biomarker_checks import GERMLINE_SAMPLES
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample, StopReason
 from resistx.model.profile import BiomarkerResult, Treatment, result_order
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
@@ -119,32 +119,6 @@ def as_read(r: BiomarkerResult) -> BiomarkerResult:
     if r.sample in GERMLINE_SAMPLES and r.origin is not Origin.GERMLINE:
         return attrs.evolve(r, origin=Origin.GERMLINE)
     return r
-
-
-def germline_only(r: BiomarkerResult) -> bool:
-    """A germline result of a gene read for the tumour's loss (PTEN, RB1), as read
-    (``as_read``): a germline variant (Cowden syndrome's PTEN, hereditary retinoblastoma's RB1)
-    is not the tumour's loss, nor a germline negative the tumour's status; the review reads
-    the tumour's (case 3529: a germline RB1 variant left every CDK4/6 inhibitor out). The
-    plan's notes name it (``unweighed``)."""
-    return r.origin is Origin.GERMLINE and r.gene in TUMOUR_SUPPRESSORS
-
-
-def set_aside(results: tuple[BiomarkerResult, ...]) -> tuple[BiomarkerResult, ...]:
-    """The results, as read, not read as the tumour's: ``germline_only``, and a ctDNA result of
-    PTEN or RB1 naming the variant of a germline result of the gene (plasma cannot tell a
-    germline variant from the tumour's: the recheck of session 57, 4202d)."""
-    germline = {(r.gene, _variant(r)) for r in results if germline_only(r) and r.variant}
-    return tuple(
-        r
-        for r in results
-        if germline_only(r)
-        or (r.sample is Sample.CTDNA and r.variant and (r.gene, _variant(r)) in germline)
-    )
-
-
-def _variant(r: BiomarkerResult) -> str:
-    return re.sub(r"\s+", "", (r.variant or "").casefold())
 
 
 def endocrine_after(courses: Iterable[Treatment], day: dt.date) -> bool:

@@ -4,7 +4,7 @@ losses, case 3437), or naming a mechanism of the catalog that no rule acts on (a
 loss of ER or PR expression, case 3439); the clinician must weigh it (case 954: an ERBB2 L755S
 mutation was in no line of the plan); and on each germline result of a gene the rules read for
 the tumour's loss (PTEN, RB1), or in plasma naming its variant, which no rule reads
-(``reliability.set_aside``)."""
+(``germline.set_aside``)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import HRD_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
+from resistx.sequencing.germline import set_aside
 from resistx.sequencing.patient import findings_of
-from resistx.sequencing.reliability import as_read, set_aside
+from resistx.sequencing.reliability import as_read
 from resistx.sequencing.rules.mechanisms import TARGETED
 
 S = BiomarkerStatus
@@ -82,7 +83,7 @@ _TUMOURS = {
 
 def _aside(r: BiomarkerResult, tested: bool) -> str:
     """A germline PTEN or RB1 result, or one in plasma naming its variant: not the tumour's
-    (``reliability.set_aside``); a variant with genetic counselling, not a VUS or benign one."""
+    (``germline.set_aside``); a variant with genetic counselling, not a VUS or benign one."""
     found = f"{r.gene} {r.status.value} {Finding(result=r, stale=False).describe()}"
     what = (
         "a germline result"

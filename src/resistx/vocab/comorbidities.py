@@ -180,6 +180,23 @@ ALIASES = {
         ("qt_long", "qt_long_congenital", "syndrome_du_qt_long", "qt_verlangerung", "qt_largo"),
         "qtc_prolonged",
     ),
+    # ... in Italian and Dutch, and its eponyms (the second recheck of session 57, 4459-4464)
+    **dict.fromkeys(
+        (
+            "qt_lungo",
+            "qt_lungo_congenito",
+            "sindrome_del_qt_lungo",
+            "sindrome_del_qt_lungo_congenita",
+            "lang_qt_syndroom",
+            "lange_qt_syndroom",
+            "romano_ward_syndrome",
+            "romano_ward",
+            "jervell_and_lange_nielsen_syndrome",
+            "jervell_lange_nielsen_syndrome",
+            "jervell_and_lange_nielsen",
+        ),
+        "qtc_prolonged",
+    ),
     # patterns, abbreviations and names the recheck of session 56 found passing (3469-3471)
     **dict.fromkeys(
         ("uip", "nsip", "organising_pneumonia", "organizing_pneumonia"),

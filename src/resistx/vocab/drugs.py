@@ -40,10 +40,12 @@ DRUGS: tuple[Drug, ...] = (
         target="CDK4/6",
     ),
     # endocrine therapy
-    _d("letrozole", C.AROMATASE_INHIBITOR, "Femara"),
-    _d("anastrozole", C.AROMATASE_INHIBITOR, "Arimidex"),
-    _d("exemestane", C.AROMATASE_INHIBITOR, "Aromasin"),
-    _d("tamoxifen", C.SERM, "Nolvadex", "Soltamox"),
+    # ... with their German, Italian, Spanish, French and Dutch spellings (the second recheck of
+    # session 57, 4493-4496: 'Letrozol', 'exemestano', 'anastrozolo' read nowhere)
+    _d("letrozole", C.AROMATASE_INHIBITOR, "Femara", "letrozol", "letrozolo"),
+    _d("anastrozole", C.AROMATASE_INHIBITOR, "Arimidex", "anastrozol", "anastrozolo"),
+    _d("exemestane", C.AROMATASE_INHIBITOR, "Aromasin", "exemestan", "exemestano", "exemestaan"),
+    _d("tamoxifen", C.SERM, "Nolvadex", "Soltamox", "tamoxifeno", "tamoxifene"),
     _d("fulvestrant", C.SERD, "Faslodex"),
     _d("elacestrant", C.ORAL_SERD, "Orserdu", "RAD1901"),
     _d("camizestrant", C.ORAL_SERD, "AZD9833"),

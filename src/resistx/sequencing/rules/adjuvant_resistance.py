@@ -109,7 +109,8 @@ def date_adjuvant_endocrine(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     courses = (*ai, *(t for t in endocrine if t not in ai))
     if not courses:
         return
-    named = " and ".join(" + ".join(t.drugs) for t in courses)
+    # in an order of their own, not the input's (two undated courses: found by hypothesis)
+    named = " and ".join(sorted(" + ".join(t.drugs) for t in courses))
     said = []
     if ai:
         cdk46i = any(DrugClass.CDK46_INHIBITOR in t.drug_classes for t in courses)

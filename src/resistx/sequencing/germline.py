@@ -1,0 +1,44 @@
+"""Results not read as the tumour's: a germline PTEN or RB1 result, and a ctDNA one naming its
+variant (case 3529; the rechecks of session 57, 4202d and 4512-4519e)."""
+
+from __future__ import annotations
+
+import re
+
+from resistx.model._biomarker_checks import TUMOUR_SUPPRESSORS
+from resistx.model.enums import Origin, Sample
+from resistx.model.profile import BiomarkerResult
+from resistx.vocab.variants import protein_change
+
+
+def germline_only(r: BiomarkerResult) -> bool:
+    """A germline result of a gene read for the tumour's loss (PTEN, RB1), as read
+    (``as_read``): a germline variant (Cowden syndrome's PTEN, hereditary retinoblastoma's RB1)
+    is not the tumour's loss, nor a germline negative the tumour's status; the review reads
+    the tumour's (case 3529: a germline RB1 variant left every CDK4/6 inhibitor out). The
+    plan's notes name it (``unweighed``)."""
+    return r.origin is Origin.GERMLINE and r.gene in TUMOUR_SUPPRESSORS
+
+
+def set_aside(results: tuple[BiomarkerResult, ...]) -> tuple[BiomarkerResult, ...]:
+    """The results, as read, not read as the tumour's: ``germline_only``, and a ctDNA result of
+    PTEN or RB1 naming the variant of a germline result of the gene (plasma cannot tell a
+    germline variant from the tumour's: the recheck of session 57, 4202d)."""
+    germline = {(r.gene, _variant(r)) for r in results if germline_only(r) and r.variant}
+    return tuple(
+        r
+        for r in results
+        if germline_only(r)
+        or (r.sample is Sample.CTDNA and r.variant and (r.gene, _variant(r)) in germline)
+    )
+
+
+def _variant(r: BiomarkerResult) -> str:
+    """A variant however a laboratory writes it: 'p.Arg130Ter', 'p.R130*', 'R130X' and
+    'R130* (VAF 48%)' are one (the second recheck of session 57, 4512-4519e)."""
+    text = re.sub(r"(?i)\(?\s*\bvaf\b[^)]*\)?", "", r.variant or "").strip()
+    text = text.removeprefix("p.").strip("() ")
+    stop = re.fullmatch(r"([A-Z][a-z]{2}\d+)Ter", text)  # 'Arg130Ter': 'R130' and a stop
+    if stop:
+        return protein_change(f"{stop[1]}Ala")[:-1] + "*"
+    return re.sub(r"X$", "*", protein_change(text).replace(" ", ""))
