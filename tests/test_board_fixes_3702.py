@@ -645,3 +645,10 @@ def test_an_aromatase_inhibitor_by_its_european_spelling_is_read(entry: str) -> 
     holds, or one taken now, passed unread."""
     data = _woman("2026-05-01", [], PALBOCICLIB, medications=[entry])
     assert "treatments" in _refusal(data)
+
+
+def test_a_neuropathy_grade_range_that_misses_the_recorded_grade_is_refused() -> None:
+    """The second recheck of session 57 (4416j): 'grade 2-3' passed beside a recorded grade 1."""
+    condition = {"name": "neuropathy", "grade": 1}
+    assert "grade 3" in _refusal(_noted("Peripheral neuropathy grade 2-3", condition))
+    resistx.load_profile(_noted("Peripheral neuropathy grade 1-2", condition))

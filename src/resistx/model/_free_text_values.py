@@ -26,7 +26,7 @@ _ML_PER_MINUTE = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*ml\b(?!\s*/\s*s\b)")
 _PER_SECOND = re.compile(r"ml\s*/\s*s(?:ec)?\b")
 #: a CTCAE grade beside a neuropathy ('neuropathy grade 3', 'G3 neuropathy', 'grade 2 PN')
 _GRADE = re.compile(r"\bgrade\s*([0-4])\b|\bg([0-4])\b")
-_RANGE = re.compile(r"\b(?:grade|g)\s*[0-4]\s*(?:to\s*)?[0-4]\b")  # clause words: 'grade 1 2'
+_RANGE = re.compile(r"\b(?:grade|g)\s*([0-4])\s*(?:to\s*)?([0-4])\b")  # words: 'grade 1 2'
 #: the words of the sites rules 120 and 121 read, by site (each in a clause that does not deny
 #: it: 'no brain metastases on MRI' passes)
 _SITES: dict[MetastaticSite, tuple[tuple[str, ...], ...]] = {
@@ -142,8 +142,19 @@ def _neuropathy(_text: str, clauses: list[list[str]], inst: Any) -> str:
     """The grade the text gives from its neuropathy on (not a condition's before it)."""
     at = next((k for k, c in enumerate(clauses) if any(w.startswith("neuropath") for w in c)), None)
     own = " , ".join(" ".join(c) for c in clauses[at:]) if at is not None else ""
-    if not own or _RANGE.search(own):  # 'grade 1-2': the field holds one of them
+    if not own:
         return ""
+    if span := _RANGE.search(own):  # 'grade 1-2': a grade of it recorded passes (4416j)
+        low, high = sorted(map(int, span.groups()))
+        neuropathy = Comorbidity.NEUROPATHY
+        grades = [
+            c.grade
+            for c in getattr(inst, "comorbidities", ()) or ()
+            if c.name is neuropathy and c.grade is not None
+        ]
+        if not grades or any(low <= g <= high for g in grades):
+            return ""
+        return _against("grade", float(high), inst)
     return _against("grade", _latest(_GRADE, own, clauses[at:]), inst)
 
 
