@@ -670,6 +670,8 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
     ribociclib + letrozole preferred beside 'pregnant, 20 weeks gestation'): record it as the
     comorbidity, and the text may stay beside it; so for a comorbidity rules read, and for the
     facts other fields hold (``_free_text``)."""
+    if not value:  # most profiles
+        return
     recorded = {c.name for c in getattr(inst, "comorbidities", ()) or ()}
     problems = []
     for i, text in enumerate(value):
@@ -845,6 +847,8 @@ def _lines_in_their_places(_inst: Any, _attribute: attrs.Attribute[Any], value: 
 def _early_courses_first(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
     """No (neo)adjuvant course starts after a course for metastatic disease began (case 1989's
     variant: a second line keyed 'adjuvant' lost its progression)."""
+    if all(t.metastatic for t in value):  # most profiles: no early course
+        return
     first = min((t.started_on for t in value if t.metastatic and t.started_on), default=None)
     late = [
         f"treatments[{i}] ({t.setting}, from {t.started_on})"
