@@ -652,3 +652,30 @@ def test_a_neuropathy_grade_range_that_misses_the_recorded_grade_is_refused() ->
     condition = {"name": "neuropathy", "grade": 1}
     assert "grade 3" in _refusal(_noted("Peripheral neuropathy grade 2-3", condition))
     resistx.load_profile(_noted("Peripheral neuropathy grade 1-2", condition))
+
+
+@pytest.mark.parametrize(
+    ("entry", "site"),
+    [
+        # the second recheck of session 57 (4421-4437, MINOR close to MAJOR): in other
+        # languages and clinic wording, the sites passed unread
+        ("Hirnmetastasen, SRS 03/2026", "brain"),
+        ("métastases cérébrales multiples", "brain"),
+        ("metastasi cerebrali", "brain"),
+        ("metástasis cerebrales", "brain"),
+        ("hersenmetastasen", "brain"),
+        ("CNS metastases on MRI", "brain"),
+        ("intracranial metastasis (cerebellum)", "brain"),
+        ("cerebellar metastasis", "brain"),
+        ("LMD on MRI", "leptomeningeal"),
+        ("méningite carcinomateuse", "leptomeningeal"),
+    ],
+)
+def test_a_site_the_rules_read_in_another_language_is_refused(entry: str, site: str) -> None:
+    message = _refusal(_noted(entry))
+    assert f'"{site}"' in message
+
+
+@pytest.mark.parametrize("entry", ["keine Hirnmetastasen im MRT", "pas de métastases cérébrales"])
+def test_a_denied_site_in_another_language_passes(entry: str) -> None:
+    resistx.load_profile(_noted(entry))
