@@ -679,3 +679,44 @@ def test_a_site_the_rules_read_in_another_language_is_refused(entry: str, site: 
 @pytest.mark.parametrize("entry", ["keine Hirnmetastasen im MRT", "pas de métastases cérébrales"])
 def test_a_denied_site_in_another_language_passes(entry: str) -> None:
     resistx.load_profile(_noted(entry))
+
+
+@pytest.mark.parametrize(
+    ("entry", "condition", "said"),
+    [
+        # the second recheck of session 57 (4410-4416, MINOR): in other languages and
+        # clinic shorthand, the value passed unread
+        (
+            "Kreatinin-Clearance 30 ml/min",
+            {"name": "renal_impairment", "creatinine_clearance": 60},
+            "30 mL/min",
+        ),
+        (
+            "clairance de la créatinine 30 ml/min",
+            {"name": "renal_impairment", "creatinine_clearance": 60},
+            "30 mL/min",
+        ),
+        ("Neuropathie Grad 2", {"name": "neuropathy", "grade": 1}, "grade 2"),
+        ("PNP Grad 2", {"name": "neuropathy", "grade": 1}, "grade 2"),
+        ("neuropatía periférica grado 3", {"name": "neuropathy", "grade": 1}, "grade 3"),
+        ("CIPN grade 2", {"name": "neuropathy", "grade": 1}, "grade 2"),
+        ("CIPN G2", {"name": "neuropathy", "grade": 1}, "grade 2"),
+        ("PN gr. 2", {"name": "neuropathy", "grade": 1}, "grade 2"),
+        ("neuropathy CTCAE 2", {"name": "neuropathy", "grade": 1}, "grade 2"),
+    ],
+)
+def test_a_value_in_another_language_or_shorthand_is_checked(
+    entry: str, condition: dict[str, Any], said: str
+) -> None:
+    assert said in _refusal(_noted(entry, condition))
+
+
+@pytest.mark.parametrize(
+    "entry", ["Neuropathie Grad 1", "CIPN G1", "Kreatinin-Clearance 60 ml/min"]
+)
+def test_an_agreeing_value_in_another_language_passes(entry: str) -> None:
+    conditions = [
+        {"name": "neuropathy", "grade": 1},
+        {"name": "renal_impairment", "creatinine_clearance": 60},
+    ]
+    resistx.load_profile(_noted(entry, *conditions))

@@ -20,13 +20,18 @@ from resistx.vocab.interactions import folded
 #: an HbA1c in percent ('HbA1c 9.2%', 'A1c 9,2 %'): the last value after its name
 _HBA1C = re.compile(r"(?:\bhb\s*a1c|\ba1c|glycated ha?emoglobin)\D{0,12}?(\d{1,2}(?:[.,]\d)?)\s*%")
 #: a creatinine clearance in mL/min ('creatinine clearance 22 mL/min', 'CrCl 22')
-_CLEARANCE = re.compile(r"(?:creatinine clearance|\bcrcl|\bclcr)\D{0,12}?(\d{1,3}(?:\.\d)?)")
+_CLEARANCE = re.compile(
+    r"(?:creatinine clearance|\bcrcl|\bclcr|kreatinin[\s-]*clearance|clairance de la creatinine"
+    r"|clearance della creatinina|aclaramiento de (?:la )?creatinina|creatinineklaring)"
+    r"\D{0,12}?(\d{1,3}(?:\.\d)?)"
+)
 _PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d)?)\s*%")
 _ML_PER_MINUTE = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*ml\b(?!\s*/\s*s\b)")
 _PER_SECOND = re.compile(r"ml\s*/\s*s(?:ec)?\b")
 #: a CTCAE grade beside a neuropathy ('neuropathy grade 3', 'G3 neuropathy', 'grade 2 PN')
-_GRADE = re.compile(r"\bgrade\s*([0-4])\b|\bg([0-4])\b")
-_RANGE = re.compile(r"\b(?:grade|g)\s*([0-4])\s*(?:to\s*)?([0-4])\b")  # words: 'grade 1 2'
+#: ... also 'Grad 2', 'grado 3', 'gr. 2', 'CTCAE 2' (the second recheck of session 57, 4413-4416)
+_GRADE = re.compile(r"\b(?:grade|grad|grado|gr|ctcae)\s*([0-4])\b|\bg([0-4])\b")
+_RANGE = re.compile(r"\b(?:grade|grad|grado|gr|g)\s*([0-4])\s*(?:to\s*)?([0-4])\b")  # 'grade 1 2'
 #: the words of the sites rules 120 and 121 read, by site (each in a clause that does not deny
 #: it: 'no brain metastases on MRI' passes)
 _SITES: dict[MetastaticSite, tuple[tuple[str, ...], ...]] = {
@@ -163,9 +168,14 @@ def _clearance(text: str, clauses: list[list[str]], inst: Any) -> str:
     return _against("clearance", _latest(_CLEARANCE, said, clauses, _ML_PER_MINUTE), inst)
 
 
+def _neuropathy_word(word: str) -> bool:
+    """'neuropathy', 'Neuropathie', 'neuropatía', 'polyneuropathy', 'CIPN', 'PNP', 'PN'."""
+    return word.startswith(("neuropat", "polyneuropat")) or word in {"cipn", "pnp", "pn"}
+
+
 def _neuropathy(_text: str, clauses: list[list[str]], inst: Any) -> str:
     """The grade the text gives from its neuropathy on (not a condition's before it)."""
-    at = next((k for k, c in enumerate(clauses) if any(w.startswith("neuropath") for w in c)), None)
+    at = next((k for k, c in enumerate(clauses) if any(map(_neuropathy_word, c))), None)
     own = " , ".join(" ".join(c) for c in clauses[at:]) if at is not None else ""
     if not own:
         return ""
