@@ -676,7 +676,10 @@ def test_a_site_the_rules_read_in_another_language_is_refused(entry: str, site: 
     assert f'"{site}"' in message
 
 
-@pytest.mark.parametrize("entry", ["keine Hirnmetastasen im MRT", "pas de métastases cérébrales"])
+@pytest.mark.parametrize(
+    "entry",
+    ["keine Hirnmetastasen im MRT", "pas de métastases cérébrales", "Brain metastases - no"],
+)
 def test_a_denied_site_in_another_language_passes(entry: str) -> None:
     resistx.load_profile(_noted(entry))
 
@@ -720,3 +723,28 @@ def test_an_agreeing_value_in_another_language_passes(entry: str) -> None:
         {"name": "renal_impairment", "creatinine_clearance": 60},
     ]
     resistx.load_profile(_noted(entry, *conditions))
+
+
+def test_a_medication_entry_naming_cancer_drugs_taken_and_stopped_gets_one_message() -> None:
+    """An entry read both ways (fulvestrant taken now, and named beside a progression, no
+    course holding it) is one problem, not two (the reading of session 57's change)."""
+    entry = "fulvestrant 500 mg monthly, started after progression"
+    message = _refusal(_woman("2026-05-01", [], PALBOCICLIB, medications=[entry]))
+    assert message.count("medications[0]") == 1
+    assert "fulvestrant" in message
+
+
+def test_the_lowest_lvef_of_two_cardiac_entries_is_read_for_trastuzumab_deruxtecan() -> None:
+    """Rule 126 and the chemotherapy it no longer holds back (3724) read one cardiac disease:
+    of two entries with an LVEF, the lower (case 1652d's reading, now in one place)."""
+    data = _short_palbociclib("low")
+    data["comorbidities"] = [
+        {"name": "cardiac_disease", "lvef": 60},
+        {"name": "heart failure", "lvef": 40},
+    ]
+    plan = resistx.sequence(data, policy="practice-2026")
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    assert tdxd is not None and "lvef_reduced_tdxd_later" in {r.code for r in tdxd.reasons}
+    chemotherapy = plan.option("chemotherapy")
+    assert chemotherapy is not None
+    assert "chemotherapy_after_tdxd_db06" not in {r.code for r in chemotherapy.reasons}

@@ -64,7 +64,8 @@ _QTC_VALUE = re.compile(r"(\d{3})\s*(?:ms|msec)?\b|\b(0\.\d{2,3})\s*s\b")
 _LVEF = re.compile(
     r"(?:\blvef|\bfevg|\bfevi|\bef\b|ejection fraction|fraccion de eyeccion)\D{0,10}?(\d{1,2}(?:\.\d+)?)"
 )
-_PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent)")
+#: a percentage ('35%', '9,2 %', '35 per cent'): an LVEF's, an HbA1c's (``_free_text_values``)
+PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d+)?)\s*(?:%|per\s*cent)")
 _CHILD_PUGH = re.compile(
     r"(?:child[\s-]*(?:turcotte[\s-]*)?pugh\W*(?:class\W*)?|\bchild\W+|\bcp-)([abc])(?:\d{1,2})?\b"
 )
@@ -120,21 +121,35 @@ _RANKED = frozenset(DrugClass) - {DrugClass.UNCLASSIFIED, DrugClass.OTHER_ENDOCR
 def fields_named(text: str, inst: Any) -> Iterator[str]:
     """What a free-text condition says that a field of the profile (``inst``) reads and does
     not hold, each as how to record it."""
-    clauses = live_clauses(text)
-    if not clauses:  # a family history, or an entry that denies all it lists
+    read = clauses_read(text, inst)
+    if read is None:  # a family history, or an entry that denies all it lists
         return
     # a clause that says it is over ('... - ruled out at MDT', 3701-004); not a lasting
     # reaction to a drug ('T-DXd pneumonitis grade 2 2025, resolved': its label's stop)
-    over = said_over(clauses)
-    # a year of the plan's own is no year of the past ('QTc 510 ms on ECG 2026-04-20')
-    year = getattr(getattr(inst, "as_of", None), "year", None)
-    clauses = [_this_year(c, year if year is not None else 10_000) for c in clauses]
+    clauses, over = read
     for check in _CHECKS:
         if over and check is not _allergy:
             continue
         said = check(text, clauses, inst)
         if said:
             yield said
+
+
+def clauses_read(text: str, inst: Any) -> tuple[list[list[str]], bool] | None:
+    """The clauses of a free text that may state a fact of now (``live_clauses``), a year of
+    the plan's own read as no year of the past ('QTc 510 ms on ECG 2026-04-20'), and whether
+    one says the entry's fact is over (``said_over``); None where none may."""
+    clauses = live_clauses(text)
+    if not clauses:
+        return None
+    year = getattr(getattr(inst, "as_of", None), "year", None)
+    now = [_this_year(c, year if year is not None else 10_000) for c in clauses]
+    return now, said_over(clauses)
+
+
+def conditions(inst: Any, name: Comorbidity) -> list[Any]:
+    """The profile's (``inst``) comorbidities of ``name``."""
+    return [c for c in getattr(inst, "comorbidities", ()) or () if c.name is name]
 
 
 def _this_year(words: list[str], year: int) -> list[str]:
@@ -269,10 +284,14 @@ def _latest_qtc(text: str, clauses: list[list[str]]) -> int | None:
     if at is None or part is None:
         return None
     after = part[at.end() :] if part == folded(text) else part
-    after = _BOUND.sub(" ", after)  # 'QTc <450 ms' is a bound, not a value (3541-3559)
-    values = [int(ms) if ms else round(float(sec) * 1000) for ms, sec in _QTC_VALUE.findall(after)]
-    values = [v for v in values if 300 <= v <= 800]
+    values = _qtc_values(_BOUND.sub(" ", after))  # 'QTc <450 ms' is a bound (3541-3559)
     return values[-1] if values else None
+
+
+def _qtc_values(text: str) -> list[int]:
+    """The QTc values a text gives, in ms (one in seconds converted; 300 to 800 ms)."""
+    values = [int(ms) if ms else round(float(sec) * 1000) for ms, sec in _QTC_VALUE.findall(text)]
+    return [v for v in values if 300 <= v <= 800]
 
 
 #: a long QT that is a syndrome, not an episode: congenital or inherited, its type or gene, or
@@ -293,11 +312,7 @@ def qtc_normal_now(text: str) -> bool:
     at = re.search(r"qtc[fb]?(?![a-z])", text)
     if at is None or any(_NOW_WORDS & set(c) for c in live_clauses(text)):
         return False  # a clause of now is read by the field checks ('..., now long QT')
-    values = [
-        int(ms) if ms else round(float(sec) * 1000)
-        for ms, sec in _QTC_VALUE.findall(text[at.end() :])
-    ]
-    values = [v for v in values if 300 <= v <= 800]
+    values = _qtc_values(text[at.end() :])
     return bool(values) and values[-1] < _QTC_LIMIT
 
 
@@ -316,15 +331,14 @@ def _qtc(text: str, clauses: list[list[str]], inst: Any) -> str:
 def _lvef(text: str, clauses: list[list[str]], inst: Any) -> str:
     found = _LVEF.search(folded(text))
     part = _part_of_now(text, clauses)
-    conditions = getattr(inst, "comorbidities", ()) or ()
-    recorded = [c.lvef for c in conditions if getattr(c, "lvef", None) is not None]
+    recorded = [c.lvef for c in conditions(inst, Comorbidity.CARDIAC_DISEASE) if c.lvef is not None]
     if found is None or part is None or any(v < _LVEF_NORMAL for v in recorded):
         return ""
     # the value of now: in the clause that says 'now', else the last given ('LVEF 45% 2019,
     # 60% 2021': 60), else the first after the LVEF's name
     own = part[found.start() :] if part == folded(text) else part
-    given = _PERCENT.findall(re.sub(r"(\d{1,2})\s*-\s*\d{1,2}(?=\s*%)", r"\1", own))  # 35-40%: 35
-    number = float(given[-1] if given else found.group(1))
+    given = PERCENT.findall(re.sub(r"(\d{1,2})\s*-\s*\d{1,2}(?=\s*%)", r"\1", own))  # 35-40%: 35
+    number = float((given[-1] if given else found.group(1)).replace(",", "."))
     number = number * 100 if number < 1 else number  # a fraction: 0.35
     if not 5 <= number < _LVEF_NORMAL:  # no LVEF is below 5%
         return ""
@@ -406,9 +420,7 @@ def _diabetes_treated(text: str, _clauses: list[list[str]], inst: Any) -> str:
     insulin' left capivasertib preferred)."""
     if _NOT_INSULIN.search(folded(text)):
         return ""  # 'Gestational diabetes 2010 (insulin-treated)', 'insulin-like growth factor'
-    diabetes = [
-        c for c in getattr(inst, "comorbidities", ()) or () if c.name is Comorbidity.DIABETES
-    ]
+    diabetes = conditions(inst, Comorbidity.DIABETES)
     if diabetes:  # recorded without insulin beside insulin taken now (3910: capivasertib)
         if any(c.insulin for c in diabetes) or not insulin_taken_now(text):
             return ""
@@ -431,8 +443,7 @@ def _child_pugh(text: str, clauses: list[list[str]], inst: Any) -> str:
     another ('Child-Pugh B' beside class A: the review of session 57, 3897)."""
     part = _part_of_now(text, clauses)
     classes = _CHILD_PUGH.findall(part or "")
-    conditions = getattr(inst, "comorbidities", ()) or ()
-    hepatic = [c for c in conditions if c.name is Comorbidity.HEPATIC_IMPAIRMENT]
+    hepatic = conditions(inst, Comorbidity.HEPATIC_IMPAIRMENT)
     recorded = {c.child_pugh.value.upper() for c in hepatic if c.child_pugh is not None}
     if not classes or (hepatic and not recorded) or classes[-1].upper() in recorded:
         return ""  # a class the text says of now: the last it gives ('B in 2024, now A': A)

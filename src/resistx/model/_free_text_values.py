@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from resistx.model._free_text import _part_of_now, _stated, _this_year
+from resistx.model._free_text import PERCENT, _part_of_now, clauses_read, conditions
 from resistx.model.enums import MetastaticSite
-from resistx.vocab.comorbidities import Comorbidity, live_clauses, said_over
+from resistx.vocab.comorbidities import Comorbidity, denied_at, sites_named
 from resistx.vocab.interactions import folded
 
 #: an HbA1c in percent ('HbA1c 9.2%', 'A1c 9,2 %'): the last value after its name
@@ -25,65 +25,24 @@ _CLEARANCE = re.compile(
     r"|clearance della creatinina|aclaramiento de (?:la )?creatinina|creatinineklaring)"
     r"\D{0,12}?(\d{1,3}(?:\.\d)?)"
 )
-_PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d)?)\s*%")
 _ML_PER_MINUTE = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*ml\b(?!\s*/\s*s\b)")
 _PER_SECOND = re.compile(r"ml\s*/\s*s(?:ec)?\b")
 #: a CTCAE grade beside a neuropathy ('neuropathy grade 3', 'G3 neuropathy', 'grade 2 PN')
 #: ... also 'Grad 2', 'grado 3', 'gr. 2', 'CTCAE 2' (the second recheck of session 57, 4413-4416)
 _GRADE = re.compile(r"\b(?:grade|grad|grado|gr|ctcae)\s*([0-4])\b|\bg([0-4])\b")
 _RANGE = re.compile(r"\b(?:grade|grad|grado|gr|g)\s*([0-4])\s*(?:to\s*)?([0-4])\b")  # 'grade 1 2'
-#: the words of the sites rules 120 and 121 read, by site (each in a clause that does not deny
-#: it: 'no brain metastases on MRI' passes)
-_SITES: dict[MetastaticSite, tuple[tuple[str, ...], ...]] = {
-    MetastaticSite.BRAIN: (
-        ("brain", "metastases"),
-        ("brain", "metastasis"),
-        ("brain", "mets"),
-        ("brain", "met"),
-        ("cerebral", "metastases"),
-        ("intracranial", "metastases"),
-        # ... in clinic wording and other languages (the second recheck of session 57)
-        ("intracranial", "metastasis"),
-        ("cerebral", "metastasis"),
-        ("cerebellar", "metastasis"),
-        ("cerebellar", "metastases"),
-        ("cns", "metastases"),
-        ("cns", "metastasis"),
-        ("hirnmetastasen",),
-        ("hirnmetastase",),
-        ("metastases", "cerebrales"),
-        ("metastase", "cerebrale"),
-        ("metastasi", "cerebrali"),
-        ("metastasi", "cerebrale"),
-        ("metastasis", "cerebrales"),
-        ("metastasis", "cerebral"),
-        ("hersenmetastasen",),
-        ("hersenmetastase",),
-    ),
-    MetastaticSite.LEPTOMENINGEAL: (
-        ("leptomeningeal",),
-        ("meningeal", "carcinomatosis"),
-        ("carcinomatous", "meningitis"),
-        ("lmd",),
-        ("meningite", "carcinomateuse"),
-        ("meningeosis", "carcinomatosa"),
-        ("carcinomatosis", "meningea"),
-        ("carcinomatosi", "meningea"),
-        ("leptomeningee",),
-        ("leptomeningea",),
-        ("leptomeningeale",),
-    ),
-}
+#: the sites rules 120 and 121 read (where the free text names their metastases, in a clause
+#: that does not deny them: 'no brain metastases on MRI' passes)
+_SITES_READ = (MetastaticSite.BRAIN, MetastaticSite.LEPTOMENINGEAL)
 
 
 def values_named(text: str, inst: Any) -> Iterator[str]:
     """What a free-text condition states of a value or site the rules read, where the field
     does not hold it, each as how to record it."""
-    clauses = live_clauses(text)
-    if not clauses or said_over(clauses):  # a family history; '..., resolved', 'ruled out'
+    read = clauses_read(text, inst)
+    if read is None or read[1]:  # a family history; '..., resolved', 'ruled out'
         return
-    year = getattr(getattr(inst, "as_of", None), "year", None)
-    clauses = [_this_year(c, year if year is not None else 10_000) for c in clauses]
+    clauses = read[0]
     for check in _CHECKS:
         if said := check(text, clauses, inst):
             yield said
@@ -103,12 +62,12 @@ def _latest(
     if part is None:
         return None
     name = pattern.search(part)
-    if unit is not None and (name is None or part != folded(text)):  # a clause of now
-        found = unit.findall(part)[:1]
-    elif unit is not None and name is not None:
-        found = unit.findall(part[name.start() :])[-1:] or pattern.findall(part)[-1:]
-    else:
+    if unit is None:
         found = pattern.findall(part)[-1:]
+    elif name is None or part != folded(text):  # a clause of now
+        found = unit.findall(part)[:1]
+    else:
+        found = unit.findall(part[name.start() :])[-1:] or pattern.findall(part)[-1:]
     values = [v if isinstance(v, str) else next(x for x in v if x) for v in found]
     return float(values[-1].replace(",", ".")) if values else None
 
@@ -143,10 +102,9 @@ _VALUES: dict[str, tuple[Comorbidity, str, float, str, str]] = {
 def _against(kind: str, value: float | None, inst: Any) -> str:
     """How to record ``value`` where its comorbidity (``_VALUES[kind]``) holds another, or
     none; "" where it agrees, or the text gives no value or the condition is not recorded."""
-    name, field, tolerance, what, reads = _VALUES[kind]
-    conditions = [c for c in getattr(inst, "comorbidities", ()) or () if c.name is name]
-    values = [getattr(c, field) for c in conditions if getattr(c, field) is not None]
-    if value is None or not conditions or any(abs(value - v) <= tolerance for v in values):
+    field, tolerance, what, reads = _VALUES[kind][1:]
+    known, values = _recorded(kind, inst)
+    if value is None or not known or any(abs(value - v) <= tolerance for v in values):
         return ""
     held = f" (recorded: {', '.join(f'{v:g}' for v in values)})" if values else ""
     return (
@@ -155,10 +113,17 @@ def _against(kind: str, value: float | None, inst: Any) -> str:
     )
 
 
+def _recorded(kind: str, inst: Any) -> tuple[bool, list[float]]:
+    """Whether the comorbidity of ``kind`` (``_VALUES``) is recorded, and its values there."""
+    name, field = _VALUES[kind][:2]
+    found = conditions(inst, name)
+    return bool(found), [getattr(c, field) for c in found if getattr(c, field) is not None]
+
+
 def _hba1c(text: str, clauses: list[list[str]], inst: Any) -> str:
     if not _HBA1C.search(folded(text)):
         return ""
-    return _against("hba1c", _latest(_HBA1C, folded(text), clauses, _PERCENT), inst)
+    return _against("hba1c", _latest(_HBA1C, folded(text), clauses, PERCENT), inst)
 
 
 def _clearance(text: str, clauses: list[list[str]], inst: Any) -> str:
@@ -181,12 +146,7 @@ def _neuropathy(_text: str, clauses: list[list[str]], inst: Any) -> str:
         return ""
     if span := _RANGE.search(own):  # 'grade 1-2': a grade of it recorded passes (4416j)
         low, high = sorted(map(int, span.groups()))
-        neuropathy = Comorbidity.NEUROPATHY
-        grades = [
-            c.grade
-            for c in getattr(inst, "comorbidities", ()) or ()
-            if c.name is neuropathy and c.grade is not None
-        ]
+        grades = _recorded("grade", inst)[1]
         if not grades or any(low <= g <= high for g in grades):
             return ""
         return _against("grade", float(high), inst)
@@ -195,16 +155,18 @@ def _neuropathy(_text: str, clauses: list[list[str]], inst: Any) -> str:
 
 def _sites(_text: str, clauses: list[list[str]], inst: Any) -> str:
     recorded = set(getattr(inst, "metastatic_sites", ()) or ())
-    missing = [
-        site
-        for site, phrases in _SITES.items()
-        if site not in recorded and any(_stated(clauses, *phrase) for phrase in phrases)
-    ]
+    named = {
+        MetastaticSite(site)
+        for words in clauses
+        for at, site in sites_named(words)
+        if not denied_at(words, at)
+    }
+    missing = [site for site in _SITES_READ if site in named and site not in recorded]
     if not missing:
         return ""
-    named = " and ".join(f'"{site.value}"' for site in missing)
+    said = " and ".join(f'"{site.value}"' for site in missing)
     return (
-        f"names metastases at {named}, which rules 120 and 121 read from "
+        f"names metastases at {said}, which rules 120 and 121 read from "
         f'"metastatic_sites": record {"them" if len(missing) > 1 else "it"} there'
     )
 

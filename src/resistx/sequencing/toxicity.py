@@ -3,8 +3,10 @@ are laid on (rules 23 and 61) and the comorbidity an interstitial lung disease a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from resistx.model.enums import DrugClass, StopReason
-from resistx.model.profile import Treatment
+from resistx.model.profile import Condition, Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.vocab.comorbidities import Comorbidity
@@ -115,8 +117,17 @@ def tdxd_ruled_out(facts: Facts) -> bool:
     return (
         (lung_disease(facts) and not tdxd_resumable(facts))
         or "trastuzumab deruxtecan" in facts.progressed_drugs
-        or any(
-            c.name is Comorbidity.CARDIAC_DISEASE and c.lvef is not None and c.lvef < LVEF_STUDIED
-            for c in facts.profile.comorbidities
+        or (
+            (heart := cardiac_on_record(facts.profile.comorbidities)) is not None
+            and heart.lvef is not None
+            and heart.lvef < LVEF_STUDIED
         )
     )
+
+
+def cardiac_on_record(comorbidities: Iterable[Condition]) -> Condition | None:
+    """The cardiac disease on record: where it is named more than once (case 1652d: 'HFrEF'
+    and cardiac_disease with its LVEF), the entry with the lowest LVEF recorded (rule 126)."""
+    found = [c for c in comorbidities if c.name is Comorbidity.CARDIAC_DISEASE]
+    measured = [c for c in found if c.lvef is not None]
+    return min(measured, key=lambda c: c.lvef or 0) if measured else next(iter(found), None)

@@ -51,6 +51,8 @@ def unweighed(facts: Facts) -> list[str]:
             continue
         found = f"{gene} {status.value} {st.finding.describe()}"
         out.append(f"{found}: not weighed by any rule of this plan, {_catalog(gene, named)}")
+    if len(facts.biomarkers) == len(facts.profile.biomarkers):  # none set aside: most plans
+        return out
     read = tuple(map(as_read, facts.profile.biomarkers))
     tested = set(facts.genes)  # a tumour result of the gene is on record
     aside = (_aside(r, r.gene in tested) for r in set_aside(read))

@@ -323,10 +323,17 @@ _NO_HINT_WORDS = frozenset(
 )
 #: words of metastases named as a comorbidity (case 1797: the brain's rule 120 was lost)
 _METASTASIS_WORDS = frozenset({"metastases", "metastasis", "metastatic", "mets", "secondaries"})
+# ... in French, German, Italian, Spanish and Dutch, one-word ones among them (session 57)
+_METASTASIS_WORDS |= {"metastase", "metastasen", "metastasi", "hirnmetastasen", "hirnmetastase"}
+_METASTASIS_WORDS |= {"hersenmetastasen", "hersenmetastase"}
 #: the site a word of such a name names (``MetastaticSite`` values)
 _SITE_WORDS = {
-    **dict.fromkeys(("brain", "cerebral", "cns", "intracranial"), "brain"),
+    **dict.fromkeys(("brain", "cerebral", "cns", "intracranial", "cerebellar"), "brain"),
+    **dict.fromkeys(("cerebrales", "cerebrale", "cerebrali", "hirnmetastasen"), "brain"),
+    **dict.fromkeys(("hirnmetastase", "hersenmetastasen", "hersenmetastase"), "brain"),
     "leptomeningeal": "leptomeningeal",
+    **dict.fromkeys(("leptomeningee", "leptomeningea", "leptomeningeale"), "leptomeningeal"),
+    **dict.fromkeys(("meningitis", "meningite", "meningeosis", "meningea"), "leptomeningeal"),
     **dict.fromkeys(("liver", "hepatic"), "liver"),
     **dict.fromkeys(("bone", "bony", "skeletal", "osseous"), "bone"),
     **dict.fromkeys(("lung", "pulmonary"), "lung"),
@@ -365,7 +372,23 @@ def elsewhere(name: str) -> str | None:
 _MENOPAUSE_WORDS = frozenset({"oophorectomy", "ovariectomy", "menopause", "bso"})
 #: words of a name that mean the leptomeninges (case 1811: 'leptomeningeal disease', did you
 #: mean chronic_lung_disease?)
-_LEPTOMENINGEAL = frozenset({"leptomeningeal", "carcinomatosis", "lmd"})
+_LEPTOMENINGEAL = frozenset({"leptomeningeal", "carcinomatosis", "lmd", "carcinomatous"})
+_LEPTOMENINGEAL |= {"carcinomateuse", "carcinomatosa", "carcinomatosi", "leptomeningee"}
+_LEPTOMENINGEAL |= {"leptomeningea", "leptomeningeale"}
+
+
+def sites_named(words: list[str]) -> list[tuple[int, str]]:
+    """Each metastatic site (a ``MetastaticSite`` value) a clause's words name as metastases,
+    with where its metastases are named: a site's word beside a word of metastases ('brain
+    metastases', 'métastases cérébrales', 'Hirnmetastasen', 'carcinomatous meningitis') or a
+    leptomeningeal disease alone ('LMD'); the comorbidity names (``elsewhere``) and the free
+    text (``_free_text_values``) read the same words."""
+    at = next((k for k, w in enumerate(words) if w in _METASTASIS_WORDS | _LEPTOMENINGEAL), None)
+    if at is None:
+        return []
+    return [(at, site) for site in dict.fromkeys(_SITE_WORDS[w] for w in words if w in _SITE_WORDS)]
+
+
 #: words of a kidney's function or its failure (case 1811: 'CrCl 25', 'nephropathy', did you
 #: mean neuropathy?)
 _KIDNEY = frozenset({"crcl", "gfr", "egfr", "clearance", "nephropathy", "aki", "creatinine"})

@@ -201,10 +201,14 @@ _STATUS_ONLY |= {"july", "august", "september", "october", "november", "december
 # why and where it stopped ('- stopped 20/03/2026 at progression': the free-text review of
 # session 57, 3830), and the small words of a stop in other languages ('arrêté en 02/2026',
 # 'sospeso a 02/2026', 'bei Progress abgesetzt', 'seit 2025 nicht mehr')
-_STATUS_ONLY |= {"progression", "progressive", "disease", "relapse", "recurrence", "toxicity"}
+#: a progression, in English and the languages the stops are read in (a cancer drug stopped at
+#: one is a course of this cancer: ``medication_names.medications_read``)
+PROGRESSION = frozenset({"progression", "progressive", "progress", "pd", "progresso"})
+PROGRESSION |= {"progresion", "progressione", "progressie", "progressionen"}
+_STATUS_ONLY |= PROGRESSION | {"disease", "relapse", "recurrence", "toxicity"}
 _STATUS_ONLY |= {"en", "le", "la", "a", "de", "du", "des", "depuis", "il", "al", "dal", "nel"}
 _STATUS_ONLY |= {"el", "desde", "por", "bei", "seit", "im", "am", "dem", "der", "wegen", "nach"}
-_STATUS_ONLY |= {"progress", "progresso", "progresion", "progressione", "nicht", "mehr"}
+_STATUS_ONLY |= {"nicht", "mehr"}
 # ... and the months in French, German, Italian, Spanish and Dutch ('arrêté en mars 2026',
 # 'sospeso a marzo 2026', 'gestopt maart 2026', 'abgesetzt im März 2026': the recheck, 4246)
 _STATUS_ONLY |= {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout"}

@@ -16,6 +16,7 @@ from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.drugs import named_in
 from resistx.vocab.interactions import (
     OTHER_NAMES,
+    PROGRESSION,
     QT_PROLONGING,
     STRONG_CYP3A,
     VITAMIN_K_ANTAGONISTS,
@@ -111,31 +112,28 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
     courses = getattr(inst, "treatments", ()) or ()
     going_on = (t for t in courses if t.stop_reason is StopReason.ONGOING or t.ended_on is None)
     given = {d for t in going_on for d in t.drugs}
-    problems = [
-        f"medications[{i}] {entry!r} names {', '.join(named)}: record it under treatments "
-        "(its drugs, dates, setting and stop reason), where the plan reads it"
-        for i, entry in enumerate(value)
-        if (named := treatment_named(entry, given))
-    ]
+    taken = {i: named for i, entry in enumerate(value) if (named := treatment_named(entry, given))}
     # one stopped at a progression is a course of this cancer, whichever its end: one no
     # course holds was read nowhere (the sweep of session 57, 4000: 'Kisqali 600 mg - stopped
     # 03/2026 at progression' beside palbociclib alone, and ribociclib came first)
     every = {d for t in courses for d in t.drugs}
-    problems += [
-        f"medications[{i}] {entry!r} names {', '.join(named)}, stopped at a progression: "
-        "record the course under treatments (its drugs, dates, setting and stop reason), "
-        "where the plan reads it"
+    stopped = {
+        i: named
         for i, entry in enumerate(value)
-        if f"medications[{i}] " not in " ".join(problems)  # one message an entry
-        and _AT_PROGRESSION.search(folded(entry))
+        if PROGRESSION & set(re.findall(r"[a-z]+", folded(entry)))
         and (named := treatment_named(entry, every, taken_now=False))
+    }
+    problems = [
+        f"medications[{i}] {value[i]!r} names {', '.join(taken[i])}: record it under "
+        "treatments (its drugs, dates, setting and stop reason), where the plan reads it"
+        if i in taken
+        else f"medications[{i}] {value[i]!r} names {', '.join(stopped[i])}, stopped at a "
+        "progression: record the course under treatments (its drugs, dates, setting and stop "
+        "reason), where the plan reads it"
+        for i in sorted(taken.keys() | stopped.keys())  # one message an entry
     ]
     if problems:
         raise ValueError("; ".join(problems))
-
-
-#: a stop at a progression, in English and the languages the stops are read in
-_AT_PROGRESSION = re.compile(r"\bprogress|\bpd\b|\bprogresion|\bprogressione|\bprogresso")
 
 
 #: the classes of a treatment the plan reads from the treatment history (a GnRH agonist's

@@ -6,31 +6,21 @@ DESTINY-Breast04 enrolled an LVEF of 50% or more (its report; not in the review)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from resistx.model.enums import Factor, Her2Status
-from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
-from resistx.sequencing.toxicity import LVEF_STUDIED
-from resistx.vocab.comorbidities import Comorbidity
+from resistx.sequencing.toxicity import LVEF_STUDIED, cardiac_on_record
 
 _LABEL = (
     "trastuzumab deruxtecan's US label was not studied with an LVEF under 50% or clinically "
     "significant cardiac disease, and stops it for good in symptomatic heart failure "
     "(DESTINY-Breast04 enrolled an LVEF of 50% or more; not in the review)"
 )
-
-
-def _cardiac(comorbidities: Iterable[Condition]) -> Condition | None:
-    """The cardiac disease on record: where it is named more than once (case 1652d: 'HFrEF'
-    and cardiac_disease with its LVEF), the entry with the lowest LVEF recorded."""
-    found = [c for c in comorbidities if c.name is Comorbidity.CARDIAC_DISEASE]
-    measured = [c for c in found if c.lvef is not None]
-    return min(measured, key=lambda c: c.lvef or 0) if measured else next(iter(found), None)
 
 
 # rule 126: cardiac disease: trastuzumab deruxtecan by the LVEF
@@ -49,7 +39,7 @@ def _cardiac(comorbidities: Iterable[Condition]) -> Condition | None:
     regimens=kinds.is_tdxd,
 )
 def lvef_tdxd(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    cardiac = _cardiac(i.comorbidities)
+    cardiac = cardiac_on_record(i.comorbidities)
     if cardiac is None or not kinds.is_tdxd(spec):
         return
     if cardiac.lvef is None:
@@ -84,7 +74,7 @@ def lvef_tdxd(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Ef
     codes=("measure_lvef",),
 )
 def measure_lvef(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
-    cardiac = _cardiac(facts.profile.comorbidities)
+    cardiac = cardiac_on_record(facts.profile.comorbidities)
     if cardiac is None or cardiac.lvef is not None or "trastuzumab-deruxtecan" not in ctx.regimens:
         return
     low = facts.her2 in (Her2Status.LOW, Her2Status.ULTRALOW)

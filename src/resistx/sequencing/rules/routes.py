@@ -147,19 +147,16 @@ def adc_refusal_unclear(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
         f"The patient declines chemotherapy, and {spec.name} carries a cytotoxic drug as its "
         "payload (the review): ask whether the refusal covers it"
     )
-    if i.visceral_crisis:  # the recheck, 4225c: in a crisis, what answers it keeps its place
-        yield Effect(
-            code="adc_refusal_unclear",
-            text=f"{said}; in a visceral crisis it keeps its place, before the options that do "
-            "not answer a crisis.",
-            references=(52,),
-        )
-        return
+    crisis = i.visceral_crisis  # the recheck, 4225c: in a crisis, what answers it keeps its place
     yield Effect(
         code="adc_refusal_unclear",
-        text=f"{said}; until then, within its tier, it comes after the options the patient "
-        "accepts (the orderings before the tiers, such as a poor performance status's, still apply).",
-        demote=Precedence.REFUSAL_UNCLEAR,
+        text=f"{said}; in a visceral crisis it keeps its place, before the options that do not "
+        "answer a crisis."
+        if crisis
+        else f"{said}; until then, within its tier, it comes after the options the patient "
+        "accepts (the orderings before the tiers, such as a poor performance status's, still "
+        "apply).",
+        demote=None if crisis else Precedence.REFUSAL_UNCLEAR,
         references=(52,),  # the review's source for the ADCs' cytotoxic payload
     )
 
