@@ -172,7 +172,8 @@ DESCRIBED_HERE = {
     "or quality of life), cost sensitivity, whether trial options are shown, the months on a "
     "CDK4/6 inhibitor below which progression counts as early, and what the patient declines: "
     "routes of administration (`declines`), kinds of regimen (`declines_kinds`) and blood "
-    "transfusion (`declines_transfusion`).",
+    "transfusion (`declines_transfusion`), and the kinds accepted though a kind declined might "
+    "cover them (`accepts_kinds`: the antibody-drug conjugates beside chemotherapy declined).",
 }
 
 

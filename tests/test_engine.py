@@ -589,6 +589,13 @@ SCENARIOS: list[dict[str, Any]] = [
             result("BRCA2", "not_detected", origin="germline", tested_on="2025-11-01"),
         ]
     ),
+    patient(  # rule 21: a germline PTEN variant beside the tumour's PTEN negative (session 57)
+        biomarkers=[
+            *NEGATIVE,
+            result("PTEN", "not_detected", sample="tissue"),
+            result("PTEN", "mutated", origin="germline", classification="pathogenic"),
+        ]
+    ),
 ]
 #: scenarios whose rules read the preferences: (profile, preferences)
 PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [
@@ -649,8 +656,8 @@ def test_an_action_the_engine_puts_first_is_marked_before_choosing_in_the_plan()
     classification that could change what is preferred went after the options)."""
     found = 0
     for r, e, plan in _plan_level():
-        if e.note:
-            continue
+        if e.note or (e.kinds and not e.kinds & {o.regimen.kind for o in plan.options}):
+            continue  # a note, or about options the plan does not hold: not said
         [action] = [a for a in plan.actions if a.code == e.code and a.text == e.text]
         assert action.before_choosing is e.first, (r.number, e.code)
         found += e.first

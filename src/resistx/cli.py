@@ -194,6 +194,8 @@ def _preferences(args: argparse.Namespace) -> resistx.Preferences:
         data["declines"] = list(dict.fromkeys(args.declines))
     if args.declines_kind:
         data["declines_kinds"] = list(dict.fromkeys(args.declines_kind))
+    if args.accepts_kind:
+        data["accepts_kinds"] = list(dict.fromkeys(args.accepts_kind))
     if args.declines_transfusion:
         data["declines_transfusion"] = True
     try:
@@ -456,8 +458,8 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
         metavar="FILE",
         type=path_text,
         help="a JSON file of preferences (priority, cost_sensitive, include_trials, "
-        "short_cdk46i_months, declines, declines_kinds, declines_transfusion); the flags below "
-        "override it",
+        "short_cdk46i_months, declines, declines_kinds, accepts_kinds, declines_transfusion); the "
+        "flags below override it",
     )
     parser.add_argument(
         "--priority",
@@ -494,6 +496,15 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
         metavar="KIND",
         help="a kind of treatment the patient declines, e.g. chemotherapy or adc (repeat for "
         f"more; one of {', '.join(kinds)}): a regimen of it is left out",
+    )
+    parser.add_argument(
+        "--accepts-kind",
+        action="append",
+        type=_one_of(kinds),
+        metavar="KIND",
+        help="a kind of treatment the patient, asked, accepts though a kind declined might "
+        "cover it, e.g. adc beside --declines-kind chemotherapy (repeatable): ranked as the "
+        "evidence stands, nothing asked",
     )
     parser.add_argument(
         "--declines-transfusion",

@@ -1711,6 +1711,16 @@ class Profile:
         return latest
 
 
+def _not_also_declined(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    both = [k.value for k in value if k in getattr(inst, "declines_kinds", ())]
+    if both:
+        msg = (
+            f"accepts_kinds and declines_kinds both name {', '.join(both)}: the patient accepts "
+            "or declines a kind, not both"
+        )
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Preferences:
     """What the patient and clinician want weighed (CONTRACT section 3)."""
@@ -1733,6 +1743,12 @@ class Preferences:
     )
     #: the patient declines blood transfusion (case 1776: a Jehovah's Witness): every option
     #: that can cause anaemia is cautioned (rule 131)
+    #: kinds of regimen the patient, asked, accepts though a kind declined might be read to
+    #: cover them (an ADC beside chemotherapy declined: rules 148, 149 then ask nothing)
+    accepts_kinds: tuple[RegimenKind, ...] = attrs.field(
+        default=(),
+        validator=[_named_once("accepts_kinds names a kind twice"), _not_also_declined],
+    )
     declines_transfusion: bool = False
 
 

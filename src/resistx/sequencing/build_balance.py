@@ -35,6 +35,7 @@ def balance(facts: Facts) -> BalanceInputs:
         poor_performance=(p.ecog or 0) >= POOR_ECOG,
         declines=frozenset(facts.preferences.declines),
         declines_kinds=frozenset(facts.preferences.declines_kinds),
+        accepts_kinds=frozenset(facts.preferences.accepts_kinds),
         declines_transfusion=facts.preferences.declines_transfusion,
         strong_cyp3a=strong_cyp3a_on_record(p.medications),
         qt_prolonging=qt_prolonging_on_record(p.medications),

@@ -4,11 +4,17 @@ variant (case 3529; the rechecks of session 57, 4202d and 4512-4519e)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from resistx.model._biomarker_checks import TUMOUR_SUPPRESSORS
-from resistx.model.enums import Origin, Sample
+from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
+from resistx.sequencing.reliability import as_read
 from resistx.vocab.variants import protein_change
+
+if TYPE_CHECKING:
+    from resistx.sequencing.facts import Facts
 
 
 def germline_only(r: BiomarkerResult) -> bool:
@@ -42,3 +48,24 @@ def _variant(r: BiomarkerResult) -> str:
     if stop:
         return protein_change(f"{stop[1]}Ala")[:-1] + "*"
     return re.sub(r"X$", "*", protein_change(text).replace(" ", ""))
+
+
+_VARIANT_STATUSES = frozenset({BiomarkerStatus.MUTATED, BiomarkerStatus.LOSS})
+_NEGATIVE = frozenset({BiomarkerStatus.WILD_TYPE, BiomarkerStatus.NOT_DETECTED})
+
+
+def beside_negative(facts: Facts) -> Iterator[tuple[BiomarkerResult, BiomarkerResult]]:
+    """Each germline pathogenic PTEN or RB1 variant set aside, with the tumour's sequencing
+    negative for the gene that stands beside it (session 57: a tumour test shows a variant
+    every cell carries unless it subtracts the germline; an IHC can keep one copy's protein)."""
+    if len(facts.biomarkers) == len(facts.profile.biomarkers):  # none set aside: most plans
+        return
+    for r in set_aside(tuple(map(as_read, facts.profile.biomarkers))):
+        state = facts.genes.get(r.gene)
+        negative = state.negative if state is not None and state.finding is None else None
+        if r.origin is not Origin.GERMLINE or r.status not in _VARIANT_STATUSES:
+            continue
+        if negative is None or negative.status not in _NEGATIVE or not r.actionable:
+            continue
+        if negative.assay is not Assay.IHC:
+            yield r, negative

@@ -289,12 +289,12 @@ class BalanceInputs:
     poor_performance: bool
     declines: frozenset[Route] = frozenset()  # routes the patient declines (rule 110)
     declines_kinds: frozenset[RegimenKind] = frozenset()  # kinds declined (rule 128)
+    accepts_kinds: frozenset[RegimenKind] = frozenset()  # kinds accepted beside them (rule 148)
     declines_transfusion: bool = False  # rules 111, 131
     strong_cyp3a: tuple[tuple[str, str], ...] = ()  # (medication, its role) each (rule 115)
     qt_prolonging: tuple[str, ...] = ()  # drugs known to prolong the QT interval (rule 142)
     vitamin_k_antagonist: str = ""  # one on record, by generic name (rule 132)
-    #: leptomeningeal disease on record with no visceral crisis recorded (rule 121)
-    leptomeningeal_not_crisis: bool = False
+    leptomeningeal_not_crisis: bool = False  # on record, with no visceral crisis (rule 121)
     #: liver metastases with hepatic impairment of no other cause, no crisis (rule 129)
     liver_dysfunction: bool = False
     visceral_crisis: bool = False  # on record: rule 111 does not cap chemotherapy

@@ -3,14 +3,19 @@ could be preferred first) and its notes, each naming its rule."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
+from resistx.model.enums import RegimenKind
 from resistx.model.plan import Action
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, Rule
 
 
 def plan_level(
-    rules: tuple[Rule, ...], facts: Facts, ctx: Context
+    rules: tuple[Rule, ...], facts: Facts, ctx: Context, ranked: AbstractSet[RegimenKind | None]
 ) -> tuple[tuple[Action, ...], tuple[str, ...]]:
+    """The actions and notes of the plan-level rules; ``ranked``: the kinds of regimen the plan
+    ranks (what an effect about some kinds only is said for)."""
     first: list[Action] = []
     later: list[Action] = []
     said: list[str] = []
@@ -18,6 +23,8 @@ def plan_level(
         if r.plan is None:
             continue
         for e in r.plan(facts, ctx):
+            if e.kinds and not e.kinds & ranked:
+                continue  # about options the plan does not hold (the ADC question, session 57)
             if e.note:  # a plan's notes are text: the rule is named in it
                 said.append(f"{e.text} (rule {r.number})")
             else:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from resistx.model.enums import ExclusionCode, Factor
+from resistx.model.enums import ExclusionCode, Factor, RegimenKind
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.weights import Weights
 
@@ -92,6 +92,8 @@ class PlanEffect:
     genes: tuple[str, ...] = ()
     note: bool = False
     first: bool = False  # its answer could change what is preferred: before choosing
+    #: the kinds of regimen it concerns: a plan that ranks none of them says nothing of it
+    kinds: frozenset[RegimenKind] = frozenset()
 
 
 @attrs.frozen(kw_only=True)

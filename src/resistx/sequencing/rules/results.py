@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample
 from resistx.model.profile import BiomarkerResult
+from resistx.sequencing import germline
 from resistx.sequencing.build_inputs import from_ctdna
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState
@@ -37,11 +38,15 @@ def label(r: BiomarkerResult) -> str:
     "progression is current; an earlier ESR1 mutation against later ctDNA negatives only: "
     "neither stands, and ESR1 counts as untested (case 458). A note names both results; where "
     "the negative was kept, or neither, an action asks for a retest that could resolve it; "
-    "two germline tests that disagree, for the genetics service to resolve (case 1924).",
+    "two germline tests that disagree, for the genetics service to resolve (case 1924); a "
+    "germline pathogenic PTEN or RB1 variant beside the tumour's sequencing negative for the "
+    "gene, for the laboratory (tumour sequencing shows a constitutional variant unless it "
+    "subtracts the germline; session 57).",
     codes=(
         "result_conflict",
         "resolve_conflict",
         "resolve_germline_conflict",
+        "resolve_germline_tumour",
     ),  # a note naming both results; an action
 )
 def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -77,6 +82,24 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                         f"up) before choosing what the {gene} variant opens."
                     ),
                 )
+    yield from _germline_beside_negative(facts)
+
+
+#: what the tumour's result of a gene whose germline results are set aside decides
+_DECIDES = {"PTEN": "whether capivasertib is selected", "RB1": "the CDK4/6 inhibitors' place"}
+
+
+def _germline_beside_negative(facts: Facts) -> Iterator[PlanEffect]:
+    for r, negative in germline.beside_negative(facts):
+        yield PlanEffect(
+            code="resolve_germline_tumour",
+            genes=(r.gene,),
+            first=True,
+            text=f"{r.gene}: a germline pathogenic variant {label(r)} and the tumour's "
+            f"{label(negative)} disagree: tumour sequencing shows a constitutional variant "
+            "unless the assay subtracts the germline (tumour-normal); ask the laboratory "
+            f"before choosing. The tumour's negative is read, and decides {_DECIDES[r.gene]}.",
+        )
 
 
 def _germline_vus_since(state: GeneState) -> bool:

@@ -117,10 +117,10 @@ def _adc(spec: RegimenSpec) -> bool:
     return spec.kind is RegimenKind.ADC
 
 
-def _refusal_unclear(kinds_declined: Iterable[RegimenKind]) -> bool:
+def _refusal_unclear(declined: Iterable[RegimenKind], accepted: Iterable[RegimenKind]) -> bool:
     """Chemotherapy declined, and the ADCs neither declined nor said to be accepted."""
-    declined = set(kinds_declined)
-    return RegimenKind.CHEMOTHERAPY in declined and RegimenKind.ADC not in declined
+    declined = set(declined)
+    return RegimenKind.CHEMOTHERAPY in declined and RegimenKind.ADC not in {*declined, *accepted}
 
 
 # rule 148: a refusal of chemotherapy that may cover the ADCs
@@ -128,20 +128,20 @@ def _refusal_unclear(kinds_declined: Iterable[RegimenKind]) -> bool:
     148,
     "A refusal of chemotherapy that may cover the ADCs: they come after the options accepted",
     B,
-    condition="The preferences decline chemotherapy and not the antibody-drug conjugates "
-    "(declines_kinds), and the regimen is an ADC (case 3727: sacituzumab govitecan came first "
-    "for a patient who declines chemotherapy).",
+    condition="The preferences decline chemotherapy and neither decline nor accept the "
+    "antibody-drug conjugates (declines_kinds, accepts_kinds), and the regimen is an ADC (case "
+    "3727: sacituzumab govitecan came first for a patient who declines chemotherapy).",
     effect="A reason: an ADC is an antibody bound to a cytotoxic drug, its payload (the review, "
     "ADCs section), so whether the refusal covers it is the patient's to say; until asked "
     "(rule 149), it comes after the options of its tier the patient accepts, whatever the "
     "scores, its tier unchanged (the orderings before the tiers still apply); in a visceral "
     "crisis it keeps its place (the recheck, 4225c). Declining 'adc' too leaves it out (rule "
-    "128).",
+    "128); accepting it (accepts_kinds) ranks it as the evidence stands for it.",
     codes=("adc_refusal_unclear",),
     regimens=_adc,
 )
 def adc_refusal_unclear(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if not _refusal_unclear(i.declines_kinds):
+    if not _refusal_unclear(i.declines_kinds, i.accepts_kinds):
         return
     said = (
         f"The patient declines chemotherapy, and {spec.name} carries a cytotoxic drug as its "
@@ -166,25 +166,30 @@ def adc_refusal_unclear(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
     149,
     "A refusal of chemotherapy that may cover the ADCs: ask before choosing",
     None,
-    condition="The preferences decline chemotherapy and not the antibody-drug conjugates "
-    "(declines_kinds; case 3727), nor intravenous treatment, which leaves them out (4222r).",
+    condition="The preferences decline chemotherapy and neither decline nor accept the "
+    "antibody-drug conjugates (declines_kinds, accepts_kinds; case 3727), nor intravenous "
+    "treatment, which leaves them out (4222r); and the plan ranks an ADC (not where each is "
+    "left out for another reason: session 57).",
     effect="An action before choosing: ask the patient whether the refusal of chemotherapy "
     "covers the ADCs, whose payloads are cytotoxic drugs (the review). A refusal that covers "
-    "them is recorded by declining 'adc' too; the preferences cannot yet record an answer that "
-    "accepts them, so the plan keeps asking and rule 148 keeps them after the options of their "
-    "tier the patient accepts.",
+    "them is recorded by declining 'adc' too, an answer that accepts them by accepts_kinds "
+    "['adc']; until then rule 148 keeps them after the options of their tier the patient "
+    "accepts.",
     codes=("ask_adc_refusal",),
 )
 def ask_adc_refusal(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     prefs = facts.preferences
-    if _refusal_unclear(prefs.declines_kinds) and Route.INTRAVENOUS not in prefs.declines:
+    if _refusal_unclear(prefs.declines_kinds, prefs.accepts_kinds) and (
+        Route.INTRAVENOUS not in prefs.declines
+    ):
         yield PlanEffect(
             code="ask_adc_refusal",
             first=True,
             text="The patient declines chemotherapy: ask whether that covers the antibody-drug "
             "conjugates, each an antibody bound to a cytotoxic drug (the review); until asked, "
             "each comes after the options of its tier the patient accepts (declining 'adc' too "
-            "leaves them out).",
+            "leaves them out; accepts_kinds ['adc'] ranks them as the evidence stands).",
+            kinds=frozenset({RegimenKind.ADC}),
         )
 
 
@@ -198,6 +203,12 @@ def declined_notes(prefs: Preferences) -> list[str]:
             "out, and chemotherapy keeps its agents given otherwise (rule 110). The options left "
             "keep the tiers the evidence gives them beside what is declined: where a declined "
             "option would have come first, the refusal, not the evidence, put them first."
+        )
+    if prefs.accepts_kinds:
+        out.append(
+            f"Preferences: the patient accepts {declined_kinds(prefs.accepts_kinds)} "
+            "(accepts_kinds), asked whether a refusal covers them: they are ranked as the "
+            "evidence stands for them, and nothing is asked (rules 148, 149)."
         )
     if prefs.declines_transfusion:
         out.append(

@@ -1,0 +1,151 @@
+"""Session 58: the leftovers of session 57's reviews and the reviews of cases 4520 onwards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.cli import main
+from tests.helpers import result
+from tests.test_board_fixes_882 import _course
+from tests.test_board_fixes_3702 import _germline, _short_palbociclib, _tumour_tested_but
+
+ADC = resistx.RegimenKind.ADC
+CHEMOTHERAPY_DECLINED = {"declines_kinds": ["chemotherapy"]}
+
+
+def _asked(plan: resistx.Plan) -> bool:
+    return any(a.code == "ask_adc_refusal" for a in plan.actions)
+
+
+def _after_both_adcs() -> dict[str, Any]:
+    """Case 3727's patient, HER2-low, after capecitabine, trastuzumab deruxtecan and
+    sacituzumab govitecan, each to progression: the review's two ADCs are left out by her
+    history."""
+    data = _short_palbociclib("low")
+    data["treatments"] = [
+        *data["treatments"],
+        _course(["capecitabine"], "2026-04-25", "2026-07-01", "progression", line=2),
+        _course(["trastuzumab deruxtecan"], "2026-07-05", "2026-10-01", "progression", line=3),
+        _course(["sacituzumab govitecan"], "2026-10-05", "2026-11-20", "progression", line=4),
+    ]
+    return data | {"as_of": "2026-11-25"}
+
+
+def test_the_adc_question_is_not_asked_where_every_adc_is_left_out_for_another_reason() -> None:
+    """Session 57's leftover: a patient declining chemotherapy after both of the review's ADCs
+    was asked whether the refusal covers the ADCs, none of which the plan offers; under
+    practice-2026 datopotamab deruxtecan is still an option, and the question stands."""
+    plan = resistx.sequence(_after_both_adcs(), CHEMOTHERAPY_DECLINED)
+    assert not [o for o in plan.options if o.regimen.kind is ADC]
+    assert not _asked(plan)
+    newer = resistx.sequence(_after_both_adcs(), CHEMOTHERAPY_DECLINED, policy="practice-2026")
+    assert [o for o in newer.options if o.regimen.kind is ADC]
+    assert _asked(newer)
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_a_patient_who_declines_chemotherapy_but_accepts_the_adcs_has_them_as_the_evidence_stands(
+    policy: str,
+) -> None:
+    """Session 57's leftover: the preferences could not record that the patient, asked, accepts
+    the ADCs, so the plan kept asking and kept them after the options of their tier; with
+    accepts_kinds ['adc'] they are ranked as without the refusal, nothing asked, and a note
+    says the refusal does not cover them."""
+    prefs = CHEMOTHERAPY_DECLINED | {"accepts_kinds": ["adc"]}
+    plan = resistx.sequence(_short_palbociclib("low"), prefs, policy=policy)
+    asked = resistx.sequence(_short_palbociclib("low"), CHEMOTHERAPY_DECLINED, policy=policy)
+    assert _asked(asked)
+    assert not _asked(plan)
+    adcs = [o for o in plan.options if o.regimen.kind is ADC]
+    assert adcs
+    for o in adcs:
+        assert "adc_refusal_unclear" not in {r.code for r in o.reasons}
+    # as ranked where nothing is declined, chemotherapy aside
+    plain = resistx.sequence(_short_palbociclib("low"), policy=policy)
+    kept = [
+        o.regimen.id
+        for o in plain.options
+        if o.regimen.kind is not resistx.RegimenKind.CHEMOTHERAPY
+    ]
+    assert [o.regimen.id for o in plan.options] == kept
+    assert any("accepts" in n and "antibody-drug conjugates" in n for n in plan.notes)
+
+
+def test_a_kind_both_declined_and_accepted_is_refused_naming_both() -> None:
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.sequence(
+            _short_palbociclib(),
+            {"declines_kinds": ["chemotherapy", "adc"], "accepts_kinds": ["adc"]},
+        )
+    message = str(caught.value)
+    assert "accepts_kinds" in message and "declines_kinds" in message and "adc" in message
+
+
+def test_a_kind_accepted_twice_is_refused() -> None:
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.sequence(_short_palbociclib(), {"accepts_kinds": ["adc", "adc"]})
+    assert "accepts_kinds" in str(caught.value)
+
+
+def test_the_command_line_takes_a_kind_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--accepts-kind adc`` beside ``--declines-kind chemotherapy``: nothing asked."""
+    profile = tmp_path / "case3727.json"
+    profile.write_text(json.dumps(_short_palbociclib("low")), encoding="utf-8")
+    declined = ["sequence", "--json", "--declines-kind", "chemotherapy"]
+    assert main([*declined, str(profile)]) == 0
+    asked = json.loads(capsys.readouterr().out)
+    assert "ask_adc_refusal" in {a["code"] for a in asked["actions"]}
+    assert main([*declined, "--accepts-kind", "adc", str(profile)]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert "ask_adc_refusal" not in {a["code"] for a in plan["actions"]}
+    with pytest.raises(SystemExit):
+        main([*declined, "--accepts-kind", "antibody", str(profile)])
+
+
+def _germline_pten_and_tumour(tumour: dict[str, Any]) -> dict[str, Any]:
+    """A germline pathogenic PTEN variant (Cowden syndrome) and one tumour result of PTEN."""
+    germline = _germline("PTEN", "mutated") | {"variant": "p.Arg130Ter"}
+    data = _tumour_tested_but(germline)
+    data["biomarkers"] = [*data["biomarkers"], tumour]
+    return data
+
+
+def test_a_germline_pten_variant_beside_a_tumour_ngs_negative_asks_the_laboratory() -> None:
+    """Session 57's leftover: a germline pathogenic PTEN variant beside a tissue NGS 'not
+    detected' for PTEN was not flagged; tumour sequencing shows a constitutional variant unless
+    the assay subtracts the germline (tumour-normal), so the two disagree, and the tumour's
+    negative decides whether capivasertib is selected."""
+    tumour = result("PTEN", "not_detected", sample="tissue")
+    plan = resistx.sequence(_germline_pten_and_tumour(tumour))
+    (asked,) = [a for a in plan.actions if a.code == "resolve_germline_tumour"]
+    assert asked.before_choosing and asked.genes == ("PTEN",) and asked.rule == 21
+    assert "germline" in asked.text and "not_detected" in asked.text
+
+
+@pytest.mark.parametrize(
+    "tumour",
+    [
+        result("PTEN", "wild_type", sample="tissue", assay="ihc"),  # expression kept: no doubt
+        result("PTEN", "mutated", sample="tissue", variant="p.Arg130Ter"),  # it found it
+    ],
+)
+def test_a_germline_pten_variant_beside_a_tumour_result_that_agrees_asks_nothing(
+    tumour: dict[str, Any],
+) -> None:
+    plan = resistx.sequence(_germline_pten_and_tumour(tumour))
+    assert not [a for a in plan.actions if a.code == "resolve_germline_tumour"]
+
+
+def test_a_germline_vus_beside_a_tumour_negative_asks_nothing() -> None:
+    germline = _germline("PTEN", "mutated") | {"classification": "vus"}
+    data = _tumour_tested_but(germline)
+    data["biomarkers"] = [*data["biomarkers"], result("PTEN", "not_detected", sample="tissue")]
+    plan = resistx.sequence(data)
+    assert not [a for a in plan.actions if a.code == "resolve_germline_tumour"]
