@@ -1723,7 +1723,7 @@ def test_endocrine_resistance_without_tests_says_no_target_is_known_not_that_the
     untested = plan(as_of="2025-10-01", treatments=THREE_ENDOCRINE_LINES)
     said = [r.text for r in option(untested, "chemotherapy").reasons if r.rule == 22]
     assert said and "no further target" not in said[0], said
-    assert "not tested since the latest progression" in said[0], said
+    assert "no informative result since the latest progression" in said[0], said
     tested = plan(
         as_of="2025-10-01",
         treatments=THREE_ENDOCRINE_LINES,
@@ -1737,7 +1737,7 @@ def test_endocrine_resistance_without_tests_says_no_target_is_known_not_that_the
         biomarkers=[dict(NEGATIVE[0], tested_on="2025-09-10")],
     )
     said = [r.text for r in option(esr1_only, "chemotherapy").reasons if r.rule == 22]
-    assert said and "not tested since the latest progression" in said[0], said
+    assert said and "no informative result since the latest progression" in said[0], said
 
 
 def test_a_trial_with_a_partner_the_disease_progressed_on_is_not_demoted_for_it() -> None:

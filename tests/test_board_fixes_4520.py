@@ -12,6 +12,7 @@ import resistx
 from resistx.cli import main
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course
+from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_3702 import _germline, _short_palbociclib, _tumour_tested_but
 
 ADC = resistx.RegimenKind.ADC
@@ -149,3 +150,82 @@ def test_a_germline_vus_beside_a_tumour_negative_asks_nothing() -> None:
     data["biomarkers"] = [*data["biomarkers"], result("PTEN", "not_detected", sample="tissue")]
     plan = resistx.sequence(data)
     assert not [a for a in plan.actions if a.code == "resolve_germline_tumour"]
+
+
+def _man_with_esr1(*gnrh: dict[str, Any]) -> dict[str, Any]:
+    """Case 4541a: a man with ESR1 Y537S on ctDNA after 31 months of ribociclib + letrozole;
+    ``gnrh``: a GnRH-agonist course of its own (4567a: goserelin going on)."""
+    data = _woman(
+        "2026-06-01",
+        [
+            result("ESR1", "mutated", tested_on="2026-05-10", variant="Y537S"),
+            *(
+                result(g, "not_detected", tested_on="2026-05-10")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        *gnrh,
+        _course(["ribociclib", "letrozole"], "2023-09-01", "2026-04-20", "progression", line=1),
+    )
+    del data["menopausal_status"]
+    return data | {"sex": "male"}
+
+
+@pytest.mark.parametrize("gnrh", [(), (_course(["goserelin"], "2023-09-01", None, "ongoing"),)])
+def test_a_man_offered_vepdegestrant_is_told_veritac_2_required_a_gnrh_agonist(
+    gnrh: tuple[dict[str, Any], ...],
+) -> None:
+    """Case 4541a (MAJOR, practice-2026): vepdegestrant was preferred for a man with no word
+    that VERITAC-2 required men to start or continue an LHRH agonist (its published eligibility
+    criteria), and the note called an agonist beside an oral SERD the clinician's choice."""
+    plan = resistx.sequence(_man_with_esr1(*gnrh), policy="practice-2026")
+    vepdegestrant = plan.option("vepdegestrant")
+    assert vepdegestrant is not None
+    (caution,) = [c for c in vepdegestrant.cautions if c.code == "gnrh_agonist_needed"]
+    assert "VERITAC-2" in caution.trials and "LHRH" in caution.text
+    if gnrh:
+        assert "continue goserelin" in caution.text
+    (note,) = [n for n in plan.notes if n.startswith("Male patient")]
+    assert "VERITAC-2" in note
+    # elacestrant: EMERALD's men had no such requirement in the sources; fulvestrant neither
+    for other in ("elacestrant", "fulvestrant"):
+        option = plan.option(other)
+        assert option is None or not [c for c in option.cautions if c.code == "gnrh_agonist_needed"]
+
+
+def test_a_gnrh_agonist_the_patient_chose_to_stop_is_not_to_be_continued() -> None:
+    """Case 4522a (MINOR): goserelin as a course of its own, stopped by the patient's choice on
+    the day letrozole's line progressed: every endocrine option said 'continue goserelin'."""
+    goserelin = _course(["goserelin"], "2023-09-01", "2026-04-20", "patient_choice")
+    data = _man_with_esr1(goserelin) | {"sex": "female", "menopausal_status": "premenopausal"}
+    plan = resistx.sequence(data)
+    said = [
+        c.text for o in plan.options for c in o.cautions if c.code == "ovarian_suppression_needed"
+    ]
+    assert said
+    assert not [t for t in said if "continue goserelin" in t]
+    assert not [n for n in plan.notes if "continue goserelin" in n]
+    # stopped with the line at its progression: given with it, to be continued
+    kept = _course(["goserelin"], "2023-09-01", "2026-04-20", "progression")
+    plan = resistx.sequence(
+        _man_with_esr1(kept) | {"sex": "female", "menopausal_status": "premenopausal"}
+    )
+    assert [c for o in plan.options for c in o.cautions if "continue goserelin" in c.text]
+
+
+def test_gedatolisib_reads_a_ctdna_only_pik3ca_negative_as_alpelisib_does() -> None:
+    """Case 4628a (MINOR, practice-2026): a PIK3CA negative on ctDNA alone made gedatolisib a
+    match for VIKTORIA-1's wild-type cohort while the same plan had alpelisib wait on tissue
+    because plasma can miss a mutation; both now wait on tissue."""
+    negatives = [result(g, "not_detected") for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")]
+    first = _course(["palbociclib", "letrozole"], "2024-01-10", "2026-04-20", "progression", line=1)
+    plan = resistx.sequence(_woman("2026-06-01", negatives, first), policy="practice-2026")
+    for rid in ("gedatolisib+fulvestrant", "gedatolisib+palbociclib+fulvestrant"):
+        option = plan.option(rid)
+        assert option is not None
+        codes = {r.code for r in option.reasons}
+        assert "pik3ca_wild_type_matches_gedatolisib" not in codes
+        assert "gedatolisib_pik3ca_ctdna_only" in codes
+        assert "PIK3CA on tissue" in option.waits_on
+    alpelisib = plan.option("alpelisib+fulvestrant")
+    assert alpelisib is not None and "PIK3CA on tissue" in alpelisib.waits_on

@@ -500,7 +500,9 @@ def test_gedatolisib_waits_on_a_current_pik3ca_result_before_its_wild_type_cohor
     for regimen in ("gedatolisib+fulvestrant", "gedatolisib+palbociclib+fulvestrant"):
         o = option(untested, regimen)
         assert "PIK3CA" in o.waits_on, (regimen, o.waits_on)
-    tested = resistx.sequence(patient(biomarkers=NEGATIVE), policy="practice-2026")
+    # a negative on tissue (on ctDNA alone it waits on tissue: case 4628a)
+    on_tissue = [dict(r, sample="tissue") for r in NEGATIVE]
+    tested = resistx.sequence(patient(biomarkers=on_tissue), policy="practice-2026")
     assert not option(tested, "gedatolisib+fulvestrant").waits_on
 
 

@@ -297,7 +297,9 @@ def test_after_a_second_endocrine_line_rule_32_is_silent() -> None:
 
 
 def test_investigational_phase_3_regimens_appear_as_trial_with_their_figures() -> None:
-    p = practice(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "not_detected")])
+    # PIK3CA negative on tissue: on ctDNA alone gedatolisib waits on tissue (case 4628a)
+    pik3ca = result("PIK3CA", "not_detected", sample="tissue")
+    p = practice(biomarkers=[result("ESR1", "mutated"), pik3ca])
     for rid, trial in [
         ("giredestrant+everolimus", "evERA"),
         ("gedatolisib+palbociclib+fulvestrant", "VIKTORIA-1"),

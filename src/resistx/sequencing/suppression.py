@@ -155,4 +155,10 @@ def suppression_on_record(facts: Facts) -> str:
     if found:
         return found
     how, course = suppression_beside(latest, facts.profile.treatments, facts.decision_date)
-    return course.drugs[0] if how == "covered" and course is not None else ""
+    if how != "covered" or course is None or course.stop_reason in _STOPPED_ON_PURPOSE:
+        return ""  # not one to continue (case 4522a: stopped by the patient's choice)
+    return course.drugs[0]
+
+
+#: how a GnRH-agonist course of its own ended that is not with the course it covered
+_STOPPED_ON_PURPOSE = frozenset({StopReason.TOXICITY, StopReason.PATIENT_CHOICE})

@@ -269,7 +269,8 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
         targets = f"the target{'s' * (len(found) > 1)} found ({', '.join(found)}) already acted on"
     elif i.targets_untested:
         targets = (
-            "no target known (ESR1 or the PI3K pathway not tested since the latest progression:"
+            "no target known (ESR1 or the PI3K pathway with no informative result since the latest "
+            "progression:"
             " the tests before choosing may find one)"
         )
     else:

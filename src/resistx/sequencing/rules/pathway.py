@@ -69,7 +69,8 @@ def pi3k_pathway(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterato
                 else ("reported as not pathogenic on a known activating variant (see 'Before "
                       "choosing')", "its classification", "PIK3CA classification")
                 if i.pik3ca_doubtful
-                else ("not tested since the latest progression", "an NGS test", "PIK3CA by NGS")
+                else ("with no informative result since the latest progression", "an NGS test",
+                      "PIK3CA by NGS")
             )  # fmt: skip
             yield Effect(
                 code="pik3ca_test_pending" if i.pik3ca_pcr_only else "pik3ca_untested",
@@ -198,17 +199,18 @@ def _everolimus(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             yield Effect(
                 code="everolimus_later_line",
                 delta=w.everolimus_later,
-                text="A PI3K or AKT inhibitor is indicated for this alteration: the review "
-                "places everolimus after them (about 4 months' median PFS after a CDK4/6 "
-                "inhibitor).",
+                text="The review places everolimus after the PI3K and AKT inhibitors for this "
+                "alteration (about 4 months' median PFS after a CDK4/6 inhibitor), whether or "
+                "not they suit this patient (their own rows say).",
                 trials=("retrospective-ref46", "retrospective-ref47"),
             )
     if kinds.has_cdk46i(spec) and (i.pik3ca or i.esr1):
         yield Effect(
             code="triniti_biomarker_worse",
             delta=w.triniti_worse,
-            text="PIK3CA or ESR1 mutation: TRINITI-1's biomarker analysis found worse outcomes "
-            "on the triplet with either mutation.",
+            text="PIK3CA or ESR1 mutation: in TRINITI-1's exploratory biomarker analysis, median "
+            "PFS on the triplet trended shorter with either mutation than without, and the review "
+            "reads a possibly worse survival.",
             trials=("TRINITI-1",),
         )
 

@@ -35,7 +35,8 @@ B = Factor.BALANCE
     condition="A pre- or perimenopausal woman; or a man (schema 2's sex).",
     effect="Each option (enrolment in a trial too: case 882) with an aromatase inhibitor or "
     "fulvestrant (pre/perimenopausal), or with "
-    "an aromatase inhibitor (men), carries a caution; the plan asks for ovarian function "
+    "an aromatase inhibitor (men; vepdegestrant too, which VERITAC-2 gave men with an LHRH "
+    "agonist: case 4541a), carries a caution; the plan asks for ovarian function "
     "suppression or a GnRH agonist (action), as PALOMA-3 and MONARCH-2 required of "
     "premenopausal patients (not in the review). Elacestrant's "
     "caution (pre/perimenopausal) says EMERALD enrolled postmenopausal patients, and it is at "
@@ -67,6 +68,15 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             text=f"Male patient: an aromatase inhibitor needs a GnRH agonist with it{keep}; the "
             "trials enrolled few or no men.",
             references=(9, 10, 11),
+        )
+    elif i.male and kinds.is_vepdegestrant(spec):  # case 4541a
+        yield Effect(
+            code="gnrh_agonist_needed",
+            caution=True,
+            text="Male patient: VERITAC-2 required men to start or continue an LHRH (GnRH) "
+            "agonist (its published eligibility criteria; not in the update pack), so its "
+            f"evidence in men is with one{keep or ': give one with it'}.",
+            trials=("VERITAC-2",),
         )
     elif i.needs_ovarian_suppression and (ai or DrugClass.SERD in classes):
         yield Effect(

@@ -190,11 +190,13 @@ def ask_adjuvant_history(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     "cohort's result is in secondary reports only.",
     effect="Gedatolisib regimens score a match for PIK3CA wild-type disease (investigational: "
     "tier trial, rule 24); with a PIK3CA mutation a neutral reason says the evidence is "
-    "secondary only; with no current PIK3CA result they wait on the test (case 526).",
+    "secondary only; with no current PIK3CA result they wait on the test (case 526), and with "
+    "a PIK3CA negative on ctDNA alone on tissue, as alpelisib does (case 4628a).",
     codes=(
         "pik3ca_wild_type_matches_gedatolisib",
         "gedatolisib_pik3ca_mutant_unconfirmed",
         "gedatolisib_pik3ca_untested",
+        "gedatolisib_pik3ca_ctdna_only",
     ),
     trials=("VIKTORIA-1",),
     regimens=kinds.has_later_pi3k_inhibitor,
@@ -203,7 +205,16 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     if "gedatolisib" not in spec.drugs:
         return
     trial = "VIKTORIA-1"
-    if i.pik3ca_negative:
+    if i.pik3ca_negative and i.pam_ctdna_only:  # case 4628a: as alpelisib's row reads it
+        yield Effect(
+            code="gedatolisib_pik3ca_ctdna_only",
+            text="PIK3CA not detected on ctDNA alone: plasma can miss a mutation a tissue test "
+            "finds, and how VIKTORIA-1 assigned its PIK3CA cohorts is not in the update pack; "
+            "the tissue result decides which cohort speaks for this patient.",
+            waits_on="PIK3CA on tissue",
+            trials=(trial,),
+        )
+    elif i.pik3ca_negative:
         found = figures(ctx, trial, spec.id, "PIK3CA-wild-type")
         yield Effect(
             code="pik3ca_wild_type_matches_gedatolisib",
@@ -228,9 +239,9 @@ def gedatolisib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     else:  # no current result: the cohort that speaks is not known (case 526)
         yield Effect(
             code="gedatolisib_pik3ca_untested",
-            text="PIK3CA not tested since the latest progression: VIKTORIA-1 enrolled its cohorts "
-            "by PIK3CA status, and its PIK3CA wild-type result is the one quoted; its place "
-            "waits on the test.",
+            text="PIK3CA with no informative result since the latest progression: VIKTORIA-1 "
+            "enrolled its cohorts by PIK3CA status, and its PIK3CA wild-type result is the one "
+            "quoted; its place waits on the test.",
             waits_on="PIK3CA",
             trials=(trial,),
         )

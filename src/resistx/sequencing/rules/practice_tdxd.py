@@ -88,7 +88,8 @@ def _endocrine_line_first(ctx: Context) -> Effect:
         ceiling=1,
         text="Outside DESTINY-Breast06's entry (2 or more endocrine lines, or progression within "
         "6 months on first-line endocrine therapy with a CDK4/6 inhibitor), with ESR1 or the PI3K "
-        "pathway not tested since the latest progression: trastuzumab deruxtecan is at best an "
+        "pathway with no informative result since the latest progression: trastuzumab "
+        "deruxtecan is at best an "
         "alternative until the tests are back, as an endocrine-based line (one they select, or "
         "abemaciclib with fulvestrant where postMONARCH enrolled the patient) may come first.",
         trials=("DESTINY-Breast06", "postMONARCH"),
