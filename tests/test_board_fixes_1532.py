@@ -570,8 +570,9 @@ def test_heart_failure_named_twice_reads_the_recorded_lvef() -> None:
     deruxtecan first. The entry with the lowest LVEF recorded is read."""
     both = _heart_failure("HFrEF", {"name": "cardiac_disease", "lvef": 38})
     plan = _planned(both, "practice-2026")
-    tdxd = next(o for o in plan.options if o.regimen.id == "trastuzumab-deruxtecan")
-    assert tdxd.tier is resistx.Tier.LATER
+    # under 40%, its label stops it for good: left out (case 4592a)
+    (tdxd,) = [e for e in plan.excluded if e.regimen.id == "trastuzumab-deruxtecan"]
+    assert any(r.rule == 126 and "38%" in r.text for r in tdxd.reasons)
     assert "measure_lvef" not in {a.code for a in plan.actions}
 
 

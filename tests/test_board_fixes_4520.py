@@ -142,6 +142,12 @@ def test_a_germline_pten_variant_beside_a_tumour_result_that_agrees_asks_nothing
 ) -> None:
     plan = resistx.sequence(_germline_pten_and_tumour(tumour))
     assert not [a for a in plan.actions if a.code == "resolve_germline_tumour"]
+    if tumour["status"] == "mutated":  # the tumour's NGS shows it: CAPItello-291 read so
+        capivasertib = plan.option("capivasertib+fulvestrant")
+        assert capivasertib is not None
+        assert "akt_pathway_alteration_matches_capivasertib" in {
+            r.code for r in capivasertib.reasons
+        }
 
 
 def test_a_germline_vus_beside_a_tumour_negative_asks_nothing() -> None:
@@ -229,3 +235,93 @@ def test_gedatolisib_reads_a_ctdna_only_pik3ca_negative_as_alpelisib_does() -> N
         assert "PIK3CA on tissue" in option.waits_on
     alpelisib = plan.option("alpelisib+fulvestrant")
     assert alpelisib is not None and "PIK3CA on tissue" in alpelisib.waits_on
+
+
+def _germline_rb1_and(tumour: dict[str, Any]) -> dict[str, Any]:
+    """Case 4617: a germline RB1 p.Arg579Ter (hereditary retinoblastoma) and one tumour result
+    of RB1, after 26 months of palbociclib + letrozole."""
+    germline = _germline("RB1", "mutated") | {"variant": "p.Arg579Ter"}
+    data = _tumour_tested_but(germline)
+    data["biomarkers"] = [*data["biomarkers"], tumour]
+    return data
+
+
+@pytest.mark.parametrize(
+    "tumour",
+    [
+        result("RB1", "mutated", variant="c.1735C>T"),  # 4617c: the same variant, as cDNA
+        result("RB1", "mutated"),  # 4617d: plasma names no variant
+        result("RB1", "mutated", sample="tissue", variant="R579*"),  # 4605a: seen in the tumour
+    ],
+)
+def test_a_germline_rb1_variant_the_tumour_result_cannot_be_told_from_is_not_rb1_loss(
+    tumour: dict[str, Any],
+) -> None:
+    """Cases 4605 and 4617 (MAJOR): a germline RB1 variant and a tumour result that names it in
+    another notation, names no variant (plasma), or names it on tissue (every cell carries it)
+    left every CDK4/6 inhibitor out as the tumour's RB1 loss; the germline variant in one copy
+    is not the loss of RB the review reads as resistance."""
+    plan = resistx.sequence(_germline_rb1_and(tumour))
+    assert plan.option("abemaciclib+fulvestrant") is not None
+    notes = [n for n in plan.notes if n.startswith("RB1")]
+    assert any("germline" in n and "not read as the tumour's" in n for n in notes), notes
+
+
+@pytest.mark.parametrize(
+    "tumour",
+    [
+        result("RB1", "mutated", variant="p.Arg661Trp"),  # another variant: a second hit
+        result("RB1", "loss", sample="tissue"),  # the other copy lost in the tumour
+        result("RB1", "loss"),  # ... and in plasma, a copy-number call
+    ],
+)
+def test_a_second_rb1_hit_beside_a_germline_variant_is_the_tumours_loss(
+    tumour: dict[str, Any],
+) -> None:
+    assert resistx.sequence(_germline_rb1_and(tumour)).option("abemaciclib+fulvestrant") is None
+
+
+def _her2_low_with_lvef(lvef: int) -> dict[str, Any]:
+    """Case 4610a: HER2-low after palbociclib + letrozole and capecitabine, cardiac disease with
+    its LVEF."""
+    data = _short_palbociclib("low")
+    data["treatments"] = [
+        *data["treatments"],
+        _course(["capecitabine"], "2026-04-25", "2026-07-01", "progression", line=2),
+    ]
+    return data | {
+        "as_of": "2026-07-10",
+        "comorbidities": [{"name": "cardiac_disease", "lvef": lvef}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("lvef", "code", "tier"),
+    [
+        (48, "lvef_reduced_tdxd_alternative", resistx.Tier.ALTERNATIVE),  # 4610a
+        (42, "lvef_reduced_tdxd_later", resistx.Tier.LATER),
+    ],
+)
+def test_trastuzumab_deruxtecan_is_graded_by_the_lvef_bands_of_its_label(
+    lvef: int, code: str, tier: resistx.Tier
+) -> None:
+    """Case 4610a (MAJOR): an LVEF of 48% put trastuzumab deruxtecan after every option, below
+    off-label ones, though its label goes on giving it above 45%; between 40% and 45% it stays
+    after every option without that risk."""
+    for policy in ("ye2024", "practice-2026"):
+        tdxd = resistx.sequence(_her2_low_with_lvef(lvef), policy=policy).option(
+            "trastuzumab-deruxtecan"
+        )
+        assert tdxd is not None, policy
+        assert code in {r.code for r in tdxd.reasons}, policy
+        assert tdxd.tier is tier, (policy, tdxd.tier)
+
+
+def test_trastuzumab_deruxtecan_is_left_out_at_an_lvef_its_label_stops_it_at() -> None:
+    """Case 4592a (MAJOR): an LVEF of 35% (and 20% with heart failure) left trastuzumab
+    deruxtecan a ranked option, though its label stops it for good under 40%."""
+    for policy in ("ye2024", "practice-2026"):
+        plan = resistx.sequence(_her2_low_with_lvef(35), policy=policy)
+        assert plan.option("trastuzumab-deruxtecan") is None
+        (left,) = [e for e in plan.excluded if e.regimen.id == "trastuzumab-deruxtecan"]
+        assert any("35%" in r.text and r.rule == 126 for r in left.reasons)

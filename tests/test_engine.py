@@ -163,8 +163,11 @@ SCENARIOS: list[dict[str, Any]] = [
         ],
     ),
     # rules 126, 127: cardiac disease and trastuzumab deruxtecan, by the LVEF (case 1618)
-    patient(
-        biomarkers=NEGATIVE, her2="low", comorbidities=[{"name": "cardiac_disease", "lvef": 40}]
+    *(
+        patient(
+            biomarkers=NEGATIVE, her2="low", comorbidities=[{"name": "cardiac_disease", "lvef": f}]
+        )
+        for f in (35, 40, 48)  # its label's bands: stopped, later, an alternative (4592a, 4610a)
     ),
     patient(biomarkers=NEGATIVE, her2="low", comorbidities=["heart failure"]),
     # rule 125: adjuvant letrozole ended 12.3 months before the board, no relapse date (1553)

@@ -110,6 +110,7 @@ PLACING_CODES = frozenset(
         "myelodysplasia_myelosuppressive_later",  # rule 111: a myelodysplastic syndrome (1578a)
         "pathway_inhibitor_after_skin_reaction",  # rule 61: a severe skin reaction (1533)
         "lvef_reduced_tdxd_later",  # rule 126: the LVEF (case 1639: in the JSON only)
+        "lvef_reduced_tdxd_alternative",
         "lvef_unknown_tdxd_alternative",
         "er_low_endocrine_later",
         "cyp3a_interaction_later",

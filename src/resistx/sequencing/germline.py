@@ -27,16 +27,34 @@ def germline_only(r: BiomarkerResult) -> bool:
 
 
 def set_aside(results: tuple[BiomarkerResult, ...]) -> tuple[BiomarkerResult, ...]:
-    """The results, as read, not read as the tumour's: ``germline_only``, and a ctDNA result of
-    PTEN or RB1 naming the variant of a germline result of the gene (plasma cannot tell a
-    germline variant from the tumour's: the recheck of session 57, 4202d)."""
-    germline = {(r.gene, _variant(r)) for r in results if germline_only(r) and r.variant}
-    return tuple(
-        r
-        for r in results
-        if germline_only(r)
-        or (r.sample is Sample.CTDNA and r.variant and (r.gene, _variant(r)) in germline)
-    )
+    """The results, as read, not read as the tumour's: ``germline_only``, and a tumour result
+    of PTEN or RB1 that cannot be told from a germline variant of the gene (``_as_germline``)."""
+    germline = [r for r in results if germline_only(r)]
+    if not germline:  # most profiles
+        return ()
+    variants = [r for r in germline if r.status in _VARIANT_STATUSES]
+    return tuple(r for r in results if germline_only(r) or _as_germline(r, variants))
+
+
+def _as_germline(r: BiomarkerResult, germline: list[BiomarkerResult]) -> bool:
+    """A tumour's variant call of a gene with a germline variant on record that may be that
+    variant: plasma naming it (it cannot tell the two apart: 4202d), or naming none, or naming
+    one in the other notation (cDNA beside a protein change: 4617c, 4617d); and for RB1, tissue
+    naming it (every cell carries it: one copy, not the loss of RB the review reads; 4605a).
+    A loss, or another variant, is the tumour's own (a second hit)."""
+    if r.status is not BiomarkerStatus.MUTATED:
+        return False
+    ours = [g for g in germline if g.gene == r.gene and g.variant]
+    if r.sample is Sample.CTDNA and (not r.variant or not ours):
+        return any(g.gene == r.gene for g in germline)
+    same = any(_variant(g) == _variant(r) for g in ours)
+    if r.sample is Sample.CTDNA:
+        return same or all(_cdna(g) != _cdna(r) for g in ours)
+    return same and r.gene == "RB1"
+
+
+def _cdna(r: BiomarkerResult) -> bool:
+    return (r.variant or "").strip().startswith("c.")
 
 
 def _variant(r: BiomarkerResult) -> str:

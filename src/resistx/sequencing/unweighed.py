@@ -9,7 +9,7 @@ the tumour's loss (PTEN, RB1), or in plasma naming its variant, which no rule re
 from __future__ import annotations
 
 from resistx.mechanisms._catalog import for_gene, mechanisms_of
-from resistx.model.enums import BiomarkerStatus, Classification, Origin
+from resistx.model.enums import BiomarkerStatus, Classification, Origin, Sample
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import HRD_GENES, Facts
@@ -87,16 +87,19 @@ def _aside(r: BiomarkerResult, tested: bool) -> str:
     """A germline PTEN or RB1 result, or one in plasma naming its variant: not the tumour's
     (``germline.set_aside``); a variant with genetic counselling, not a VUS or benign one."""
     found = f"{r.gene} {r.status.value} {Finding(result=r, stale=False).describe()}"
-    what = (
-        "a germline result"
+    what, sample = (
+        ("a germline result", "tissue or ctDNA NGS")
         if r.origin is Origin.GERMLINE
-        else "the germline variant in plasma, which cannot tell it from the tumour's"
-    )
-    sample = "tissue or ctDNA" if r.origin is Origin.GERMLINE else "tissue"
+        else ("a variant in plasma that the germline variant of the gene may account for "
+              "(plasma cannot tell the two apart)", "tissue NGS")
+        if r.sample is Sample.CTDNA
+        else ("the germline variant, which every cell carries, seen in the tumour: one copy, "
+              "not the loss of both", "Rb protein by IHC, or the loss of the other copy")
+    )  # fmt: skip
     test = (
         "the tumour's own result on record is read"
         if tested
-        else f"a test of the tumour ({sample} NGS) would show the tumour's {r.gene}"
+        else f"a test of the tumour ({sample}) would show the tumour's {r.gene}"
     )
     said = (
         f"{found}: {what}, not read as the tumour's {_TUMOURS[r.gene]}; no rule of this plan "

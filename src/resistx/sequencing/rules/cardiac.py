@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor, Her2Status
+from resistx.model.enums import ExclusionCode, Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
+from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, left_out, rule
 from resistx.sequencing.toxicity import LVEF_STUDIED, cardiac_on_record
+
+#: the LVEF bands of its US label's dose modifications: stopped for good under the first;
+#: over the second, given on where the LVEF fell 10 to 20 points on treatment (not in the review)
+LVEF_STOPPED, LVEF_CONTINUED = 40, 45
 
 _LABEL = (
     "trastuzumab deruxtecan's US label was not studied with an LVEF under 50% or clinically "
@@ -30,12 +34,20 @@ _LABEL = (
     Factor.BALANCE,
     condition="Cardiac disease on record (heart failure among its names) and trastuzumab "
     "deruxtecan; its LVEF recorded under 50%, or not recorded.",
-    effect="With an LVEF under 50%: a relative contraindication, at best a later option, after "
-    "every option without that risk; with none recorded: at best an alternative until it is "
+    effect="By the bands of its US label's dose modifications (not in the review): with an "
+    "LVEF under 40%, at which the label stops it for good, left out (case 4592a); from 40% to "
+    "45%, a relative contraindication, at best a later option, after every option without "
+    "that risk (case 1618); over 45% and under 50%, where the label goes on giving it, at best "
+    "an alternative (case 4610a); with none recorded: at best an alternative until it is "
     "measured (an action asks for it, before choosing where HER2 is low or ultralow). Its label "
-    "was not studied there and stops it for good in symptomatic heart failure (not in the "
-    "review; case 1618). With an LVEF of 50% or more, rule 12's caution stands alone.",
-    codes=("lvef_reduced_tdxd_later", "lvef_unknown_tdxd_alternative"),
+    "was not studied under 50% and stops it for good in symptomatic heart failure. With an "
+    "LVEF of 50% or more, rule 12's caution stands alone; a cardio-oncology view either way.",
+    codes=(
+        "lvef_reduced_tdxd_later",
+        "lvef_reduced_tdxd_alternative",
+        "contraindicated",
+        "lvef_unknown_tdxd_alternative",
+    ),
     regimens=kinds.is_tdxd,
 )
 def lvef_tdxd(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
@@ -48,6 +60,24 @@ def lvef_tdxd(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Ef
             ceiling=1,
             text=f"Cardiac disease on record, its LVEF not: {_LABEL}: at best an alternative "
             "until the LVEF is measured (rule 126).",
+            trials=spec.key_trials,
+        )
+    elif cardiac.lvef < LVEF_STOPPED:
+        yield left_out(
+            ExclusionCode.CONTRAINDICATED,
+            f"Cardiac disease with an LVEF of {cardiac.lvef}% on record: trastuzumab "
+            "deruxtecan's US label stops it for good at this LVEF, once confirmed, and in "
+            "symptomatic heart failure (not in the review): left out, with a cardio-oncology "
+            "view.",
+            trials=spec.key_trials,
+        )
+    elif cardiac.lvef > LVEF_CONTINUED and cardiac.lvef < LVEF_STUDIED:
+        yield Effect(
+            code="lvef_reduced_tdxd_alternative",
+            ceiling=1,
+            text=f"Cardiac disease with an LVEF of {cardiac.lvef}% on record: {_LABEL}; at "
+            "this LVEF its label goes on giving it where the LVEF fell on treatment: at best an "
+            "alternative, with a cardio-oncology view and the LVEF checked on treatment.",
             trials=spec.key_trials,
         )
     elif cardiac.lvef < LVEF_STUDIED:
