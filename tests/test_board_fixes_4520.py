@@ -325,3 +325,24 @@ def test_trastuzumab_deruxtecan_is_left_out_at_an_lvef_its_label_stops_it_at() -
         assert plan.option("trastuzumab-deruxtecan") is None
         (left,) = [e for e in plan.excluded if e.regimen.id == "trastuzumab-deruxtecan"]
         assert any("35%" in r.text and r.rule == 126 for r in left.reasons)
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_capivasertib_waits_on_the_laboratory_where_a_germline_pten_variant_disputes_the_tumours_negative(
+    policy: str,
+) -> None:
+    """Case 4572a (MAJOR): beside a germline pathogenic PTEN variant, a tumour NGS 'not
+    detected' for PTEN left capivasertib out under practice-2026 ('no pathogenic ... PTEN
+    alteration') and outside its label under ye2024; tumour sequencing shows a constitutional
+    variant unless it subtracts the germline, so its place waits on the laboratory's answer."""
+    tumour = result("PTEN", "not_detected", sample="tissue")
+    data = _germline_pten_and_tumour(tumour)
+    data["biomarkers"] += [
+        result(g, "not_detected", sample="tissue", tested_on="2026-04-10") for g in ("AKT1",)
+    ]
+    plan = resistx.sequence(data, policy=policy)
+    capivasertib = plan.option("capivasertib+fulvestrant")
+    assert capivasertib is not None, [e.regimen.id for e in plan.excluded]
+    assert "PTEN: the laboratory's answer" in capivasertib.waits_on
+    (said,) = [r for r in capivasertib.reasons if r.code == "pten_germline_disputed"]
+    assert "germline" in said.text

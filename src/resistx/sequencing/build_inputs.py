@@ -6,7 +6,7 @@ from __future__ import annotations
 from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Sample
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, cdk46i_drugs
-from resistx.sequencing import adjuvant, kinds, maintain, postmonarch
+from resistx.sequencing import adjuvant, germline, kinds, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
     adjuvant_relapse_unknown,
     ai_end_undated,
@@ -45,6 +45,7 @@ from resistx.sequencing.hrd import (
 )
 from resistx.sequencing.inputs import EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
+from resistx.sequencing.pten_ihc import akt_pathway_unconfirmed
 from resistx.sequencing.reliability import esr1_tissue_only, outside_therascreen
 from resistx.sequencing.suppression import needs_ovarian_suppression
 from resistx.sequencing.toxicity import tdxd_ruled_out, toxicity_stops
@@ -64,36 +65,17 @@ def _finding(st: GeneState | None, *statuses: BiomarkerStatus) -> Finding | None
 
 
 def doubtful(st: GeneState | None) -> bool:
-    """The gene's result is a doubtful call on a known activating variant that no later result
-    settles (``GeneState.doubtful``): rule 45 asks the laboratory; its drugs wait on the answer."""
+    """A doubtful call on a known activating variant that no later result settles
+    (``GeneState.doubtful``): rule 45 asks the laboratory; its drugs wait on the answer."""
     return st is not None and st.doubtful is not None
-
-
-def pten_unconfirmed(facts: Facts) -> str:
-    """How the pathway's only alteration the trials selected, a PTEN loss, stands unconfirmed
-    ("" when it does not): by IHC only (or a mutation by IHC), or a loss on ctDNA only (a
-    copy-number call, plasma's least reliable; case 509). CAPItello-291 selected on tumour
-    tissue by NGS: capivasertib waits on it, and rule 15 asks for it."""
-    st = facts.genes.get("PTEN")
-    if _finding(st, S.LOSS, S.MUTATED) is None or st is None or st.finding is None:
-        return ""
-    if facts.found("PIK3CA", S.MUTATED) or facts.found("AKT1", S.MUTATED):
-        return ""
-    pten = st.finding.result  # the result itself: the keyed finding leaves its sample a slot
-    if pten.assay is Assay.IHC:
-        return "by IHC only"
-    on_tissue = any(
-        r.gene == "PTEN" and r.status in {S.LOSS, S.MUTATED} and r.sample is not Sample.CTDNA
-        for r in facts.biomarkers  # a germline PTEN result is no tumour's (germline_only)
-    )
-    return "on ctDNA only" if pten.status is S.LOSS and not on_tissue else ""
 
 
 def _pam_negative(facts: Facts, states: list[GeneState | None], *, ngs: bool) -> bool:
     """Each PI3K-pathway gene (``states``) negative and current; by NGS if ``ngs``."""
     for gene, st in zip(PAM_GENES, states, strict=True):
         negative = _current_negative(facts, gene, st)
-        if negative is None or (ngs and negative.assay is not Assay.NGS):
+        disputed = gene == "PTEN" and germline.pten_disputed(facts)  # case 4572a
+        if negative is None or disputed or (ngs and negative.assay is not Assay.NGS):
             return False
     return True
 
@@ -170,7 +152,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pik3ca_doubtful=doubtful(pam[0]),
         pik3ca_outside_therascreen=outside_therascreen(pam[0]),
         akt_pathway=akt_pathway,
-        akt_pathway_unconfirmed=pten_unconfirmed(facts),
+        akt_pathway_unconfirmed=akt_pathway_unconfirmed(facts),
         pam_negative=pam_negative,
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,

@@ -87,3 +87,12 @@ def beside_negative(facts: Facts) -> Iterator[tuple[BiomarkerResult, BiomarkerRe
             continue
         if negative.assay is not Assay.IHC:
             yield r, negative
+
+
+#: how ``pten_ihc.akt_pathway_unconfirmed`` names a tumour PTEN negative a germline variant
+#: disputes: capivasertib waits on the laboratory (rule 2; case 4572a)
+DISPUTED = "disputed by a germline variant"
+
+
+def pten_disputed(facts: Facts) -> bool:
+    return any(r.gene == "PTEN" for r, _negative in beside_negative(facts))

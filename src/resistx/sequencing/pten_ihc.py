@@ -3,9 +3,15 @@ CAPItello-291 selected its population by NGS of tissue, so the NGS governs (case
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from resistx.model.enums import Assay, BiomarkerStatus, Sample
 from resistx.model.profile import BiomarkerResult
+from resistx.sequencing import germline
 from resistx.sequencing.reliability import NOT_SEEN
+
+if TYPE_CHECKING:
+    from resistx.sequencing.facts import Facts
 
 
 def ihc_outdone(ordered: list[BiomarkerResult]) -> frozenset[BiomarkerResult]:
@@ -31,3 +37,40 @@ OUTDONE = (
     "tissue NGS as new as the IHC found no PTEN alteration, and CAPItello-291 selected its "
     "population by NGS: outside it, capivasertib would be given off its evidence"
 )
+
+
+def pten_unconfirmed(facts: Facts) -> str:
+    """How the pathway's only alteration the trials selected, a PTEN loss, stands unconfirmed
+    ("" when it does not): by IHC only (or a mutation by IHC), or a loss on ctDNA only (a
+    copy-number call, plasma's least reliable; case 509). CAPItello-291 selected on tumour
+    tissue by NGS: capivasertib waits on it, and rule 15 asks for it."""
+    st = facts.genes.get("PTEN")
+    if st is None or st.finding is None or st.finding.result.status not in _PTEN_FOUND:
+        return ""
+    if _pathway_mutation(facts):
+        return ""
+    pten = st.finding.result  # the result itself: the keyed finding leaves its sample a slot
+    if pten.assay is Assay.IHC:
+        return "by IHC only"
+    on_tissue = any(
+        r.gene == "PTEN"
+        and r.status in {BiomarkerStatus.LOSS, BiomarkerStatus.MUTATED}
+        and r.sample is not Sample.CTDNA
+        for r in facts.biomarkers  # a germline PTEN result is no tumour's (germline_only)
+    )
+    return "on ctDNA only" if pten.status is BiomarkerStatus.LOSS and not on_tissue else ""
+
+
+def _pathway_mutation(facts: Facts) -> bool:
+    return bool(
+        facts.found("PIK3CA", BiomarkerStatus.MUTATED)
+        or facts.found("AKT1", BiomarkerStatus.MUTATED)
+    )
+
+
+def akt_pathway_unconfirmed(facts: Facts) -> str:
+    """``pten_unconfirmed``, or, with no PIK3CA or AKT1 mutation, the tumour's PTEN negative
+    that a germline variant disputes (``germline.DISPUTED``: capivasertib waits; case 4572a)."""
+    if germline.pten_disputed(facts) and not _pathway_mutation(facts):
+        return germline.DISPUTED
+    return pten_unconfirmed(facts)

@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.build_inputs import by_pcr_only, doubtful, pten_unconfirmed
+from resistx.sequencing.build_inputs import by_pcr_only, doubtful
 from resistx.sequencing.exhausted import pathway_tried, stale_negative, target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict
 from resistx.sequencing.hrd import platinum_resistant
 from resistx.sequencing.inputs import EfficacyInputs
+from resistx.sequencing.pten_ihc import pten_unconfirmed
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import parp_closed_for, parp_named
 from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines

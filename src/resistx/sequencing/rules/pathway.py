@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.germline import DISPUTED
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.molecular import weight
@@ -31,7 +32,9 @@ M = Factor.MOLECULAR
     "alone (or a PTEN loss on ctDNA alone: capivasertib waits on tissue), a pathway negative by PCR alone, or a pathway not all tested since the latest "
     "progression: capivasertib waits on NGS (CAPItello-291 and FAKTION's expanded analysis "
     "used NGS; only FAKTION's altered subgroup drew a significant benefit). Everolimus regimens score a partial match, and "
-    "everolimus+exemestane steps back only where a PI3K/AKT inhibitor is indicated.",
+    "everolimus+exemestane steps back only where a PI3K/AKT inhibitor is indicated. A germline "
+    "PTEN variant beside the tumour's sequencing negative for PTEN: capivasertib waits on the "
+    "laboratory's answer (rule 21 asks; case 4572a).",
     codes=(
         "pik3ca_mutation_matches_alpelisib",
         "biomarker_absent",
@@ -46,6 +49,7 @@ M = Factor.MOLECULAR
         "pam_alteration_matches_mtor_inhibitor",
         "triniti_biomarker_worse",
         "everolimus_later_line",
+        "pten_germline_disputed",
     ),
     trials=("SOLAR-1", "BYLieve", "CAPItello-291", "FAKTION", "retrospective-ref47", "TRINITI-1"),
     references=(42, 43, 47, 49, 50, 51),
@@ -119,6 +123,18 @@ _DOUBTFUL_PIK3CA = (
 )
 
 
+#: a germline PTEN variant beside the tumour's sequencing negative (``germline.DISPUTED``)
+_PTEN_DISPUTED = Effect(
+    code="pten_germline_disputed",
+    text="PTEN: a germline pathogenic variant and the tumour's sequencing negative disagree "
+    "(see 'Before choosing'): tumour NGS, as CAPItello-291 selected by, shows a constitutional "
+    "variant unless it subtracts the germline; capivasertib's place waits on the laboratory's "
+    "answer.",
+    waits_on="PTEN: the laboratory's answer",
+    trials=("CAPItello-291",),
+)
+
+
 def _capivasertib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     w = ctx.weights
     if (f := i.akt_pathway) is not None:
@@ -162,6 +178,8 @@ def _capivasertib(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             waits_on="PI3K pathway by NGS",
             trials=("FAKTION",),
         )
+    elif i.akt_pathway_unconfirmed == DISPUTED:  # case 4572a
+        yield _PTEN_DISPUTED
     elif not i.pam_negative:
         yield Effect(
             code="akt_pathway_test_pending",

@@ -85,8 +85,11 @@ def conflicts(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     yield from _germline_beside_negative(facts)
 
 
-#: what the tumour's result of a gene whose germline results are set aside decides
-_DECIDES = {"PTEN": "whether capivasertib is selected", "RB1": "the CDK4/6 inhibitors' place"}
+#: what follows from a tumour negative a germline variant disputes, by gene
+_DECIDES = {
+    "PTEN": "capivasertib's place waits on the answer (rule 2)",
+    "RB1": "meanwhile the tumour's negative is read for the CDK4/6 inhibitors",
+}
 
 
 def _germline_beside_negative(facts: Facts) -> Iterator[PlanEffect]:
@@ -95,10 +98,10 @@ def _germline_beside_negative(facts: Facts) -> Iterator[PlanEffect]:
             code="resolve_germline_tumour",
             genes=(r.gene,),
             first=True,
-            text=f"{r.gene}: a germline pathogenic variant {label(r)} and the tumour's "
+            text=f"{r.gene}: a germline pathogenic variant ({label(r)}) and the tumour's "
             f"{label(negative)} disagree: tumour sequencing shows a constitutional variant "
             "unless the assay subtracts the germline (tumour-normal); ask the laboratory "
-            f"before choosing. The tumour's negative is read, and decides {_DECIDES[r.gene]}.",
+            f"before choosing: {_DECIDES[r.gene]}.",
         )
 
 
