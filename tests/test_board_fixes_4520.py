@@ -13,7 +13,13 @@ from resistx.cli import main
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
-from tests.test_board_fixes_3702 import _germline, _short_palbociclib, _tumour_tested_but
+from tests.test_board_fixes_2205 import _refusal
+from tests.test_board_fixes_3702 import (
+    _germline,
+    _noted,
+    _short_palbociclib,
+    _tumour_tested_but,
+)
 
 ADC = resistx.RegimenKind.ADC
 CHEMOTHERAPY_DECLINED = {"declines_kinds": ["chemotherapy"]}
@@ -346,3 +352,41 @@ def test_capivasertib_waits_on_the_laboratory_where_a_germline_pten_variant_disp
     assert "PTEN: the laboratory's answer" in capivasertib.waits_on
     (said,) = [r for r in capivasertib.reasons if r.code == "pten_germline_disputed"]
     assert "germline" in said.text
+
+
+def _draw_with_brca2(vaf: str) -> dict[str, Any]:
+    """Case 4579b: one ctDNA draw with no tumour fraction, ESR1, the PI3K pathway, BRCA1 and
+    PALB2 not detected, and a BRCA2 frameshift at the given allele fraction."""
+    draw = [
+        result(g, "not_detected", tumour_fraction=None)
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN", "BRCA1", "PALB2")
+    ]
+    brca2 = result("BRCA2", "mutated", tumour_fraction=None, variant=f"c.5946delT VAF {vaf}")
+    first = _course(["palbociclib", "letrozole"], "2024-01-10", "2026-03-20", "progression", line=1)
+    return _woman("2026-05-01", [*draw, brca2], first)
+
+
+def test_a_variant_at_a_germline_allele_fraction_does_not_show_the_draw_held_tumour_dna() -> None:
+    """Case 4579b (MAJOR): a BRCA2 frameshift at a VAF of 48%, the allele fraction of a
+    heterozygous germline variant, was read as proof that the draw held tumour DNA, so its ESR1
+    negative left the oral SERDs out; the same draw without it asked for a retest."""
+    germline_like = resistx.sequence(_draw_with_brca2("48%"), policy="practice-2026")
+    elacestrant = germline_like.option("elacestrant")
+    assert elacestrant is not None and "ESR1" in elacestrant.waits_on
+    # a somatic-looking allele fraction shows the tumour's DNA: the negative stands
+    somatic = resistx.sequence(_draw_with_brca2("12%"), policy="practice-2026")
+    assert somatic.option("elacestrant") is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["ECG: QT interval corrected 495 msec", "Corrected QT 470 ms on ECG", "QT corr. 480 ms"],
+)
+def test_a_qtc_written_out_in_words_is_checked_against_the_field(entry: str) -> None:
+    """Case 4594d (MINOR): 'QT interval corrected 495 msec' passed unread, where 'QTc 495 ms'
+    is refused until recorded as qtc_prolonged (ribociclib's label starts it below 450 ms)."""
+    assert "qtc_prolonged" in _refusal(_noted(entry))
+
+
+def test_a_normal_qtc_written_out_in_words_passes() -> None:
+    resistx.load_profile(_noted("ECG: QT interval corrected 430 msec"))

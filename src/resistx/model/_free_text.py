@@ -71,6 +71,10 @@ _CHILD_PUGH = re.compile(
 )
 #: ribociclib's label: started only at a QTcF below 450 ms
 _QTC_LIMIT = 450
+#: a QTc by name, abbreviated or written out ('QT interval corrected 495 msec': case 4594d)
+_QTC_NAME = re.compile(
+    r"qtc[fb]?(?![a-z])|\bqt\s+(?:interval\s+)?corr(?:ected)?\b\.?|\bcorrected\s+qt\b"
+)
 #: an LVEF below it is read (rule 126: the labels' thresholds lie at or below it)
 _LVEF_NORMAL = 50
 #: a performance status of the past ('ECOG 3 at diagnosis 2021, now 1')
@@ -279,7 +283,7 @@ def _comorbidity_names(inst: Any) -> set[Comorbidity]:
 
 def _latest_qtc(text: str, clauses: list[list[str]]) -> int | None:
     """The latest QTc a text gives ('was 470 ms, now 430 ms': 430; the recheck, 3474)."""
-    at = re.search(r"qtc[fb]?(?![a-z])", folded(text))
+    at = _QTC_NAME.search(folded(text))
     part = _part_of_now(text, clauses)
     if at is None or part is None:
         return None
@@ -309,7 +313,7 @@ def qtc_normal_now(text: str) -> bool:
     text = _BOUND.sub(" ", folded(text))
     if _CONGENITAL.search(text):  # a syndrome does not end with a normal QTc (4250)
         return False
-    at = re.search(r"qtc[fb]?(?![a-z])", text)
+    at = _QTC_NAME.search(text)
     if at is None or any(_NOW_WORDS & set(c) for c in live_clauses(text)):
         return False  # a clause of now is read by the field checks ('..., now long QT')
     values = _qtc_values(text[at.end() :])

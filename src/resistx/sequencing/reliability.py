@@ -79,6 +79,17 @@ _SEEN = frozenset(
 NOT_SEEN = frozenset({BiomarkerStatus.NOT_DETECTED, BiomarkerStatus.WILD_TYPE})
 
 
+#: a variant's allele fraction as a report writes it beside the variant ('VAF 48%')
+_VAF = re.compile(r"(?i)\b(?:vaf|maf|allele fraction)\b\s*[:=]?\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def germline_like(r: BiomarkerResult) -> bool:
+    """A plasma variant at the allele fraction of a heterozygous germline variant (40 to 60%,
+    as its report writes it): it does not show that the draw held tumour DNA (case 4579b)."""
+    found = _VAF.search(r.variant or "") if r.sample is Sample.CTDNA else None
+    return found is not None and 40 <= float(found[1]) <= 60
+
+
 def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResult]:
     """The ctDNA negatives of a draw (the ctDNA results of one date) that shows no tumour DNA:
     nothing found in any gene of it and no tumour fraction reported, so a negative there may be
@@ -95,7 +106,9 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
         r
         for draw in draws.values()
         if not any(
-            r.status in _SEEN or r.tumour_fraction is not None or r.low_shedding is False
+            (r.status in _SEEN and not germline_like(r))
+            or r.tumour_fraction is not None
+            or r.low_shedding is False
             for r in draw
         )
         for r in draw
