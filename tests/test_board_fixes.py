@@ -3532,7 +3532,9 @@ def test_a_cdk46i_naive_patients_alpelisib_reads_solar1s_main_cohort_and_no_fals
             for r in option(p, "alpelisib+fulvestrant").reasons
             if r.factor.value == "efficacy"
         ]
-        assert any("SOLAR-1" in t and "11 vs 5.7 months, HR 0.65" in t for t in efficacy), policy
+        assert any(
+            "SOLAR-1" in t and "11 vs 5.7 months on " in t and "HR 0.65" in t for t in efficacy
+        ), policy
     after = plan(biomarkers=[pik3ca, *NEGATIVE[::2]], treatments=[PALBOCICLIB])
     efficacy = [
         r.text

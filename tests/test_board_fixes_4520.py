@@ -390,3 +390,14 @@ def test_a_qtc_written_out_in_words_is_checked_against_the_field(entry: str) -> 
 
 def test_a_normal_qtc_written_out_in_words_passes() -> None:
     resistx.load_profile(_noted("ECG: QT interval corrected 430 msec"))
+
+
+def test_a_randomised_reason_names_the_arm_its_medians_are_compared_with() -> None:
+    """Case 4620a (MINOR, practice-2026): EMBER-3's combination quoted '9.4 vs 5.5 months'
+    beside imlunestrant's own '5.5 vs 3.8', with nothing saying that the first comparison is
+    against imlunestrant alone."""
+    plan = resistx.sequence(_man_with_esr1() | {"sex": "female"}, policy="practice-2026")
+    combination = plan.option("imlunestrant+abemaciclib")
+    assert combination is not None
+    (said,) = [r for r in combination.reasons if r.code == "randomised_benefit"]
+    assert "9.4 vs 5.5 months on imlunestrant," in said.text

@@ -264,7 +264,12 @@ def _randomised(trial: Trial, hr: HazardRatio, pop: str, label: str, w: Weights)
     grade = mcbs.grade(
         hr, exp.value if exp else None, ctl.value if ctl else None, trial=trial.key, population=pop
     )
-    medians = f"median PFS {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
+    # the control named (EMBER-3's combination against imlunestrant alone: case 4620a)
+    medians = (
+        f"median PFS {num(exp.value)} vs {num(ctl.value)} months on {hr.control}, "
+        if exp and ctl
+        else ""
+    )
     figures = f"{label}{provenance(hr, exp, ctl)}: {medians}HR {num(hr.value)}{_ci(hr)}"
     if hr.significant and hr.value > 1:
         code, delta, tail = "randomised_harm", 0.0, "significantly worse than the control"
