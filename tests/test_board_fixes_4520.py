@@ -401,3 +401,128 @@ def test_a_randomised_reason_names_the_arm_its_medians_are_compared_with() -> No
     assert combination is not None
     (said,) = [r for r in combination.reasons if r.code == "randomised_benefit"]
     assert "9.4 vs 5.5 months on imlunestrant," in said.text
+
+
+@pytest.mark.parametrize(
+    ("germline", "plasma"),
+    [
+        ("p.Arg130*", "R130X"),  # 4685a
+        ("p.Arg130*", "p.Arg130Ter"),  # 4687a
+        ("p.R130*", "p.Arg130*"),  # 4687d
+        ("p.R130*", "PTEN p.R130*"),  # 4685f: the gene named in the variant
+        ("p.K267Rfs*9", "p.Lys267ArgfsTer9"),  # 4685k
+        ("p.K267fs", "p.Lys267ArgfsTer9"),  # 4685j: a short frameshift form
+    ],
+)
+def test_a_germline_pten_variant_in_plasma_is_recognised_however_it_is_written(
+    germline: str, plasma: str
+) -> None:
+    """The recheck of session 58 (4685, 4687, MAJOR): the germline PTEN variant seen again in
+    plasma, written another way ('*', 'X' or 'Ter'; one- or three-letter amino acids; the gene
+    named; a frameshift long or short), was read as the tumour's and made capivasertib
+    preferred."""
+    data = _tumour_tested_but(_germline("PTEN", "mutated") | {"variant": germline})
+    data["biomarkers"] = [*data["biomarkers"], result("PTEN", "mutated", variant=plasma)]
+    capivasertib = resistx.sequence(data).option("capivasertib+fulvestrant")
+    assert capivasertib is not None
+    assert "akt_pathway_alteration_matches_capivasertib" not in {
+        r.code for r in capivasertib.reasons
+    }
+
+
+@pytest.mark.parametrize(
+    ("germline", "tumour"),
+    [
+        ("p.Arg579*", result("RB1", "mutated", variant="R579X")),  # 4686a
+        ("p.Arg579*", result("RB1", "mutated", sample="tissue", variant="R579X")),  # 4686f
+        ("p.R579*", result("RB1", "mutated", sample="tissue", variant="RB1 p.R579*")),  # 4686b
+        ("c.1735C>T (p.Arg579Ter)", result("RB1", "mutated", sample="tissue", variant="p.Arg579*")),
+        ("c.1735C>T", result("RB1", "mutated", sample="tissue", variant="p.R579*")),  # 4686e
+    ],
+)
+def test_a_germline_rb1_variant_is_recognised_in_the_tumour_however_it_is_written(
+    germline: str, tumour: dict[str, Any]
+) -> None:
+    """The recheck of session 58 (4686, MAJOR): the germline RB1 variant written another way in
+    the tumour's result (or in cDNA beside a protein change) left every CDK4/6 inhibitor out as
+    RB1 loss."""
+    data = _tumour_tested_but(_germline("RB1", "mutated") | {"variant": germline})
+    data["biomarkers"] = [*data["biomarkers"], tumour]
+    assert resistx.sequence(data).option("abemaciclib+fulvestrant") is not None
+
+
+def test_preferences_given_plain_strings_that_clash_are_refused_with_a_value_error() -> None:
+    """The recheck (MAJOR by the brief: a crash): Preferences(declines_kinds=('adc',),
+    accepts_kinds=('adc',)) raised AttributeError from the check meant to refuse it."""
+    with pytest.raises(ValueError, match="both name adc"):
+        resistx.Preferences(declines_kinds=("adc",), accepts_kinds=("adc",))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "prefs",
+    [
+        {"accepts_kinds": ["adc"]},  # nothing declined
+        {"declines_kinds": ["adc"], "accepts_kinds": ["chemotherapy"]},
+        {"declines_kinds": ["chemotherapy"], "accepts_kinds": ["parp_inhibitor"]},
+    ],
+)
+def test_a_kind_accepted_that_no_refusal_could_cover_is_refused(prefs: dict[str, Any]) -> None:
+    """The recheck (MINOR): accepts_kinds with no refusal that could be read to cover it was
+    accepted, and the plan's note said the patient had been asked."""
+    with pytest.raises(resistx.ProfileError, match="accepts_kinds"):
+        resistx.sequence(_short_palbociclib(), prefs)
+
+
+def test_the_lvef_is_not_asked_before_choosing_where_trastuzumab_deruxtecan_is_no_option() -> None:
+    """The recheck (4679b, MINOR): after progression on trastuzumab deruxtecan, the plan still
+    asked to measure the LVEF before choosing, for a drug it no longer offers."""
+    data = _after_both_adcs() | {"comorbidities": ["heart failure"]}
+    plan = resistx.sequence(data)
+    assert plan.option("trastuzumab-deruxtecan") is None
+    assert not [a for a in plan.actions if a.code == "measure_lvef"]
+    asked = resistx.sequence(_short_palbociclib("low") | {"comorbidities": ["heart failure"]})
+    assert [a for a in asked.actions if a.code == "measure_lvef"]
+
+
+def test_the_pten_laboratory_question_is_not_asked_where_a_pik3ca_mutation_decides() -> None:
+    """The recheck (4690a, MINOR): with a PIK3CA H1047R capivasertib is preferred whatever PTEN
+    shows, yet the germline PTEN question said its place waited on the answer."""
+    data = _germline_pten_and_tumour(result("PTEN", "not_detected", sample="tissue"))
+    data["biomarkers"] = [b for b in data["biomarkers"] if b["gene"] != "PIK3CA"] + [
+        result("PIK3CA", "mutated", sample="tissue", variant="H1047R")
+    ]
+    plan = resistx.sequence(data)
+    assert not [a for a in plan.actions if a.code == "resolve_germline_tumour"]
+
+
+def test_a_pcr_negative_is_not_read_as_disputing_a_germline_pten_variant() -> None:
+    """The recheck (4683o, MINOR): a PCR 'not detected' was called tumour sequencing that
+    disagrees with the germline variant; a PCR panel does not look for it."""
+    data = _germline_pten_and_tumour(result("PTEN", "not_detected", sample="tissue", assay="pcr"))
+    plan = resistx.sequence(data)
+    assert not [a for a in plan.actions if a.code == "resolve_germline_tumour"]
+
+
+def test_the_germline_note_names_the_question_its_disputed_negative_raises() -> None:
+    """The recheck (4683a, MINOR): the germline note said no rule weighs it, beside rule 21's
+    question and capivasertib waiting on the answer."""
+    data = _germline_pten_and_tumour(result("PTEN", "not_detected", sample="tissue"))
+    (note,) = [n for n in resistx.sequence(data).notes if n.startswith("PTEN")]
+    assert "no rule of this plan weighs it" not in note
+    assert "rule 21" in note
+
+
+def test_a_gnrh_agonist_in_a_course_stopped_by_choice_is_not_to_be_continued() -> None:
+    """The recheck (4680f, MINOR): palbociclib + letrozole + goserelin stopped by the man's
+    choice still read 'continue goserelin' in the cautions."""
+    course = _course(
+        ["palbociclib", "letrozole", "goserelin"],
+        "2024-01-10",
+        "2026-04-20",
+        "patient_choice",
+        line=1,
+    )
+    data = _man_with_esr1() | {"treatments": [course]}
+    plan = resistx.sequence(data, policy="practice-2026")
+    said = [c.text for o in plan.options for c in o.cautions if c.code == "gnrh_agonist_needed"]
+    assert said and not [t for t in said if "continue goserelin" in t]

@@ -659,7 +659,8 @@ def test_an_action_the_engine_puts_first_is_marked_before_choosing_in_the_plan()
     classification that could change what is preferred went after the options)."""
     found = 0
     for r, e, plan in _plan_level():
-        if e.note or (e.kinds and not e.kinds & {o.regimen.kind for o in plan.options}):
+        kinds, ids = {o.regimen.kind for o in plan.options}, {o.regimen.id for o in plan.options}
+        if e.note or (e.kinds and not e.kinds & kinds) or (e.regimens and not e.regimens & ids):
             continue  # a note, or about options the plan does not hold: not said
         [action] = [a for a in plan.actions if a.code == e.code and a.text == e.text]
         assert action.before_choosing is e.first, (r.number, e.code)

@@ -503,8 +503,8 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
         type=_one_of(kinds),
         metavar="KIND",
         help="a kind of treatment the patient, asked, accepts though a kind declined might "
-        "cover it, e.g. adc beside --declines-kind chemotherapy (repeatable): ranked as the "
-        "evidence stands, nothing asked",
+        "cover it: adc beside --declines-kind chemotherapy (the one pair read): the ADCs are "
+        "ranked as the evidence stands, nothing asked",
     )
     parser.add_argument(
         "--declines-transfusion",

@@ -1712,11 +1712,20 @@ class Profile:
 
 
 def _not_also_declined(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
-    both = [k.value for k in value if k in getattr(inst, "declines_kinds", ())]
-    if both:
+    """A kind accepted is one a kind declined might be read to cover: the ADCs, whose payload
+    is a cytotoxic drug, beside chemotherapy declined (rules 148, 149); not one also declined."""
+    declined = {str(k) for k in getattr(inst, "declines_kinds", ()) or ()}
+    if both := [str(k) for k in value if str(k) in declined]:
         msg = (
             f"accepts_kinds and declines_kinds both name {', '.join(both)}: the patient accepts "
             "or declines a kind, not both"
+        )
+        raise ValueError(msg)
+    if other := [str(k) for k in value if str(k) != "adc" or "chemotherapy" not in declined]:
+        msg = (
+            f"accepts_kinds names {', '.join(other)}, which no kind declined could be read to "
+            "cover: it says the patient accepts the ADCs ('adc') though declining chemotherapy "
+            "(declines_kinds)"
         )
         raise ValueError(msg)
 

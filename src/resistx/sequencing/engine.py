@@ -152,8 +152,8 @@ def _plan(patient: Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, slots.
     ranked = _ranked(patient, pol, eb)
     options, excluded = ranked.filled(lambda: slots.descriptions(patient.facts))
     planning = units_of(pol.rules).planning  # the rules with a plan-level part, found once
-    kinds = {o.regimen.kind for o in options}
-    actions, plan_notes = plan_level(planning, patient.facts, memo_for(pol, eb)[0], kinds)
+    ranked_here = ({o.regimen.kind for o in options}, {o.regimen.id for o in options})
+    actions, plan_notes = plan_level(planning, patient.facts, memo_for(pol, eb)[0], ranked_here)
     plan_notes = (*plan_notes, *notes(patient.facts))
     return _plan_of(patient.facts.profile, pol, eb, options, excluded, actions, plan_notes), ranked
 

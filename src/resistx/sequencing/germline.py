@@ -11,7 +11,7 @@ from resistx.model._biomarker_checks import TUMOUR_SUPPRESSORS
 from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.reliability import as_read
-from resistx.vocab.variants import protein_change
+from resistx.vocab.variants import AMINO_ACIDS
 
 if TYPE_CHECKING:
     from resistx.sequencing.facts import Facts
@@ -39,35 +39,63 @@ def set_aside(results: tuple[BiomarkerResult, ...]) -> tuple[BiomarkerResult, ..
 def _as_germline(r: BiomarkerResult, germline: list[BiomarkerResult]) -> bool:
     """A tumour's variant call of a gene with a germline variant on record that may be that
     variant: plasma naming it (it cannot tell the two apart: 4202d), or naming none, or naming
-    one in the other notation (cDNA beside a protein change: 4617c, 4617d); and for RB1, tissue
-    naming it (every cell carries it: one copy, not the loss of RB the review reads; 4605a).
-    A loss, or another variant, is the tumour's own (a second hit)."""
+    one that cannot be compared with it (cDNA beside a protein change: 4617c, 4617d); and for
+    RB1, tissue naming it, or one it cannot be compared with (every cell carries it: one copy,
+    not the loss of RB the review reads; 4605a, 4686). A loss, or another variant, is the
+    tumour's own (a second hit)."""
     if r.status is not BiomarkerStatus.MUTATED:
         return False
-    ours = [g for g in germline if g.gene == r.gene and g.variant]
-    if r.sample is Sample.CTDNA and (not r.variant or not ours):
-        return any(g.gene == r.gene for g in germline)
-    same = any(_variant(g) == _variant(r) for g in ours)
-    if r.sample is Sample.CTDNA:
-        return same or all(_cdna(g) != _cdna(r) for g in ours)
-    return same and r.gene == "RB1"
+    ours = [written(g.variant) for g in germline if g.gene == r.gene and g.variant]
+    if not ours or not r.variant:
+        return r.sample is Sample.CTDNA and any(g.gene == r.gene for g in germline)
+    theirs = written(r.variant)
+    maybe = any(_same(theirs, g) is not False for g in ours)
+    return maybe and (r.sample is Sample.CTDNA or r.gene == "RB1")
 
 
-def _cdna(r: BiomarkerResult) -> bool:
-    return (r.variant or "").strip().startswith("c.")
+#: a variant as written: its cDNA change and its protein change, each in one form, or None
+Written = tuple[str | None, str | None]
+
+_CDNA = re.compile(
+    r"c\.\s*([0-9][0-9_+\-*]*\s*[ACGTacgt]*\s*(?:>\s*[ACGTacgt]+|del[ACGTacgt]*|dup[ACGTacgt]*|ins[ACGTacgt]+)?)"
+)
+_PROTEIN = re.compile(
+    r"(?:p\.\s*)?\(?\b([A-Z](?:[a-z]{2})?)(\d+)((?:[A-Z](?:[a-z]{2})?|\*|X)?(?:fs)?)"
+)
 
 
-def _variant(r: BiomarkerResult) -> str:
-    """A variant however a laboratory writes it: 'p.Arg130Ter', 'p.R130*', 'R130X' and
-    'R130* (VAF 48%)' are one (the second recheck of session 57, 4512-4519e)."""
-    text = re.sub(r"(?i)\(?\s*\bvaf\b[^)]*\)?", "", r.variant or "").strip()
-    text = text.removeprefix("p.").strip("() ")
-    stop = re.fullmatch(r"([A-Z][a-z]{2}\d+)Ter", text)  # 'Arg130Ter': 'R130' and a stop
-    if stop:
-        return protein_change(f"{stop[1]}Ala")[:-1] + "*"
-    return re.sub(r"X$", "*", protein_change(text).replace(" ", ""))
+def written(variant: str) -> Written:
+    """'c.1735C>T (p.Arg579Ter)', 'p.R579*', 'R579X', 'RB1 p.(Arg579*)' and 'p.Lys267ArgfsTer9'
+    in one form each: three-letter amino acids as one, 'Ter' and 'X' as '*', a frameshift as
+    its first residue and 'fs' (the recheck of session 58, 4685-4687)."""
+    text = re.sub(r"(?i)\(?\s*\b(?:vaf|maf)\b[^)]*\)?", " ", variant)
+    cdna = _CDNA.search(text)
+    rest = _CDNA.sub(" ", text)
+    for three, one in _ONE_LETTER.items():
+        rest = rest.replace(three, one)
+    rest = re.sub(r"\b(?:PTEN|RB1)\b", " ", rest)
+    protein = _PROTEIN.search(rest)
+    change = None
+    if protein is not None and len(protein[1]) == 1:
+        after = protein[3].replace("X", "*")
+        change = f"{protein[1]}{protein[2]}{'fs' if after.endswith('fs') else after}"
+    return (re.sub(r"\s+", "", cdna[1]).upper() if cdna else None, change)
 
 
+def _same(a: Written, b: Written) -> bool | None:
+    """Whether two variants as written are one (None: no notation of the one is in the other)."""
+    if a[0] and b[0]:
+        return a[0] == b[0]
+    if a[1] and b[1]:
+        return a[1] == b[1]
+    return None
+
+
+_ONE_LETTER = {"Ter": "*", **AMINO_ACIDS}
+
+
+#: the PI3K-pathway mutations that select capivasertib whatever PTEN shows
+_DECIDE = ("PIK3CA", "AKT1")
 _VARIANT_STATUSES = frozenset({BiomarkerStatus.MUTATED, BiomarkerStatus.LOSS})
 _NEGATIVE = frozenset({BiomarkerStatus.WILD_TYPE, BiomarkerStatus.NOT_DETECTED})
 
@@ -85,8 +113,10 @@ def beside_negative(facts: Facts) -> Iterator[tuple[BiomarkerResult, BiomarkerRe
             continue
         if negative is None or negative.status not in _NEGATIVE or not r.actionable:
             continue
-        if negative.assay is not Assay.IHC:
-            yield r, negative
+        if r.gene == "PTEN" and any(facts.found(g, BiomarkerStatus.MUTATED) for g in _DECIDE):
+            continue  # capivasertib's place is decided whatever PTEN shows (4690a)
+        if negative.assay in (Assay.NGS, None):  # an IHC can keep one copy's protein, and a
+            yield r, negative  # PCR panel does not look for it (4683o)
 
 
 #: how ``pten_ihc.akt_pathway_unconfirmed`` names a tumour PTEN negative a germline variant

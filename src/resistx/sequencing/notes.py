@@ -218,8 +218,9 @@ def _state(facts: Facts) -> list[str]:
             "Male patient: the review's trials enrolled few or no men; an aromatase inhibitor "
             f"needs a GnRH agonist with it{keep} (rule 40), and menopausal status does not apply. "
             f"With fulvestrant or an oral SERD, whether to give {given or 'a GnRH agonist'} "
-            "beside it is for the clinician unless its trial required one (VERITAC-2 did for "
-            "vepdegestrant: its caution says so): the evidence on endocrine therapy in men, "
+            "beside it is for the clinician unless its trial required one (VERITAC-2, of the "
+            "evidence after the review, did for vepdegestrant: its caution says so where it is "
+            "ranked): the evidence on endocrine therapy in men, "
             "with or without one, is sparse (not in the review)."
         )
     elif needs_ovarian_suppression(p):

@@ -12,10 +12,14 @@ from resistx.sequencing.rule import Context, Rule
 
 
 def plan_level(
-    rules: tuple[Rule, ...], facts: Facts, ctx: Context, ranked: AbstractSet[RegimenKind | None]
+    rules: tuple[Rule, ...],
+    facts: Facts,
+    ctx: Context,
+    ranked: tuple[AbstractSet[RegimenKind | None], AbstractSet[str]],
 ) -> tuple[tuple[Action, ...], tuple[str, ...]]:
-    """The actions and notes of the plan-level rules; ``ranked``: the kinds of regimen the plan
-    ranks (what an effect about some kinds only is said for)."""
+    """The actions and notes of the plan-level rules; ``ranked``: the kinds of regimen and the
+    regimens the plan ranks (what an effect about some of them only is said for)."""
+    kinds, ids = ranked
     first: list[Action] = []
     later: list[Action] = []
     said: list[str] = []
@@ -23,7 +27,7 @@ def plan_level(
         if r.plan is None:
             continue
         for e in r.plan(facts, ctx):
-            if e.kinds and not e.kinds & ranked:
+            if (e.kinds and not e.kinds & kinds) or (e.regimens and not e.regimens & ids):
                 continue  # about options the plan does not hold (the ADC question, session 57)
             if e.note:  # a plan's notes are text: the rule is named in it
                 said.append(f"{e.text} (rule {r.number})")

@@ -94,6 +94,8 @@ class PlanEffect:
     first: bool = False  # its answer could change what is preferred: before choosing
     #: the kinds of regimen it concerns: a plan that ranks none of them says nothing of it
     kinds: frozenset[RegimenKind] = frozenset()
+    #: likewise the regimens (by id) it concerns (the LVEF for trastuzumab deruxtecan)
+    regimens: frozenset[str] = frozenset()
 
 
 @attrs.frozen(kw_only=True)

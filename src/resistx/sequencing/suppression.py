@@ -152,8 +152,8 @@ def suppression_on_record(facts: Facts) -> str:
         courses = going_on or facts.in_order[-1:]
         return next((d for t in courses for d in t.drugs if drug_class(d) is gnrh), "")
     found = next((d for d in latest.drugs if drug_class(d) is gnrh), "")
-    if found:
-        return found
+    if found:  # not to be continued where the course stopped on purpose (4680f)
+        return "" if latest.stop_reason in _STOPPED_ON_PURPOSE else found
     how, course = suppression_beside(latest, facts.profile.treatments, facts.decision_date)
     if how != "covered" or course is None or course.stop_reason in _STOPPED_ON_PURPOSE:
         return ""  # not one to continue (case 4522a: stopped by the patient's choice)

@@ -14,7 +14,7 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import HRD_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
-from resistx.sequencing.germline import set_aside
+from resistx.sequencing.germline import beside_negative, set_aside
 from resistx.sequencing.patient import findings_of
 from resistx.sequencing.reliability import as_read
 from resistx.sequencing.rules.mechanisms import TARGETED
@@ -55,7 +55,8 @@ def unweighed(facts: Facts) -> list[str]:
         return out
     read = tuple(map(as_read, facts.profile.biomarkers))
     tested = set(facts.genes)  # a tumour result of the gene is on record
-    aside = (_aside(r, r.gene in tested) for r in set_aside(read))
+    disputed = {r for r, _negative in beside_negative(facts)}  # rule 21 asks the laboratory
+    aside = (_aside(r, r.gene in tested, r in disputed) for r in set_aside(read))
     return out + sorted(set(aside))  # in no order of the input's (the plan's notes are its own)
 
 
@@ -83,7 +84,7 @@ _TUMOURS = {
 }
 
 
-def _aside(r: BiomarkerResult, tested: bool) -> str:
+def _aside(r: BiomarkerResult, tested: bool, disputed: bool = False) -> str:
     """A germline PTEN or RB1 result, or one in plasma naming its variant: not the tumour's
     (``germline.set_aside``); a variant with genetic counselling, not a VUS or benign one."""
     found = f"{r.gene} {r.status.value} {Finding(result=r, stale=False).describe()}"
@@ -101,9 +102,11 @@ def _aside(r: BiomarkerResult, tested: bool) -> str:
         if tested
         else f"a test of the tumour ({sample}) would show the tumour's {r.gene}"
     )
-    said = (
-        f"{found}: {what}, not read as the tumour's {_TUMOURS[r.gene]}; no rule of this plan "
-        f"weighs it: {test}"
+    said = f"{found}: {what}, not read as the tumour's {_TUMOURS[r.gene]}; " + (
+        "the tumour's sequencing negative on record disagrees with it, and rule 21 asks the "
+        "laboratory"
+        if disputed
+        else f"no rule of this plan weighs it: {test}"
     )
     counts = r.classification not in _NOT_COUNTED
     if r.origin is Origin.GERMLINE and r.status is S.MUTATED and counts:

@@ -37,7 +37,7 @@ HOTSPOTS: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
     }
 )
 
-_AMINO_ACIDS = {
+AMINO_ACIDS = {
     "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E",
     "Gly": "G", "His": "H", "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F",
     "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
@@ -49,8 +49,8 @@ def protein_change(variant: str) -> str:
     """'p.His1047Arg', 'p.(H1047R)' or 'H1047R' as 'H1047R' (other notations as given)."""
     text = variant.strip().removeprefix("p.").strip("()")
     found = _THREE_LETTER.fullmatch(text)
-    if found and found[1] in _AMINO_ACIDS and found[3] in _AMINO_ACIDS:
-        return f"{_AMINO_ACIDS[found[1]]}{found[2]}{_AMINO_ACIDS[found[3]]}"
+    if found and found[1] in AMINO_ACIDS and found[3] in AMINO_ACIDS:
+        return f"{AMINO_ACIDS[found[1]]}{found[2]}{AMINO_ACIDS[found[3]]}"
     return text.upper()
 
 

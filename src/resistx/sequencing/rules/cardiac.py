@@ -114,4 +114,5 @@ def measure_lvef(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         text="Cardiac disease on record with no LVEF: measure it (echocardiogram or MUGA) and "
         "record it (lvef), with a cardio-oncology view where heart failure is known: "
         f"{_LABEL}. Until then it is at best an alternative (rule 126).",
+        regimens=frozenset({"trastuzumab-deruxtecan"}),  # not where it is no option (4679b)
     )

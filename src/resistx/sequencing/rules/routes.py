@@ -207,8 +207,9 @@ def declined_notes(prefs: Preferences) -> list[str]:
     if prefs.accepts_kinds:
         out.append(
             f"Preferences: the patient accepts {declined_kinds(prefs.accepts_kinds)} "
-            "(accepts_kinds), asked whether a refusal covers them: they are ranked as the "
-            "evidence stands for them, and nothing is asked (rules 148, 149)."
+            "(accepts_kinds), asked whether the refusal of chemotherapy covers them: that "
+            "refusal does not set them after the options accepted, and nothing is asked (rules "
+            "148, 149)."
         )
     if prefs.declines_transfusion:
         out.append(
