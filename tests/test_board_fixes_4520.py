@@ -526,3 +526,53 @@ def test_a_gnrh_agonist_in_a_course_stopped_by_choice_is_not_to_be_continued() -
     plan = resistx.sequence(data, policy="practice-2026")
     said = [c.text for o in plan.options for c in o.cautions if c.code == "gnrh_agonist_needed"]
     assert said and not [t for t in said if "continue goserelin" in t]
+
+
+def _after_oophorectomy(**kw: Any) -> dict[str, Any]:
+    """Case 4523c: goserelin beside abemaciclib + anastrozole, stopped at a bilateral
+    salpingo-oophorectomy 37 days before the decision; ESR1 mutated on ctDNA."""
+    goserelin = _course(["goserelin"], "2023-06-01", "2026-04-25", "completed")
+    line = _course(
+        ["abemaciclib", "anastrozole"], "2023-06-01", "2026-04-20", "progression", line=1
+    )
+    esr1 = result("ESR1", "mutated", variant="D538G", tested_on="2026-05-10")
+    negatives = [
+        result(g, "not_detected", tested_on="2026-05-10") for g in ("PIK3CA", "AKT1", "PTEN")
+    ]
+    return _woman("2026-06-01", [esr1, *negatives], goserelin, line, **kw)
+
+
+def test_a_bilateral_oophorectomy_on_record_establishes_the_menopause_within_a_depots_reach() -> (
+    None
+):
+    """Case 4523c (MINOR): a bilateral oophorectomy 37 days before the decision could not be
+    entered as postmenopausal (a GnRH depot's 84 days), and entered as premenopausal every
+    option said 'continue goserelin' and elacestrant fell to an alternative; oophorectomy_on
+    records it."""
+    with pytest.raises(resistx.ProfileError, match="GnRH agonist"):
+        resistx.load_profile(_after_oophorectomy())
+    plan = resistx.sequence(_after_oophorectomy(oophorectomy_on="2026-04-25"))
+    elacestrant = plan.option("elacestrant")
+    assert elacestrant is not None and elacestrant.tier is resistx.Tier.PREFERRED
+    said = [c.text for o in plan.options for c in o.cautions]
+    assert not [t for t in said if "goserelin" in t]
+
+
+@pytest.mark.parametrize(
+    ("kw", "named"),
+    [
+        ({"menopausal_status": "premenopausal"}, "a bilateral oophorectomy is the menopause"),
+        ({"oophorectomy_on": "2026-07-01"}, "is before oophorectomy_on"),  # after the decision
+    ],
+)
+def test_an_oophorectomy_that_contradicts_the_profile_is_refused(
+    kw: dict[str, Any], named: str
+) -> None:
+    data = _after_oophorectomy(oophorectomy_on="2026-04-25") | kw
+    message = _refusal(data)
+    assert "oophorectomy_on" in message and named in message
+
+
+def test_an_oophorectomy_beside_sex_male_is_refused() -> None:
+    data = _man_with_esr1() | {"oophorectomy_on": "2026-01-10"}
+    assert "oophorectomy_on 2026-01-10 beside sex 'male'" in _refusal(data)

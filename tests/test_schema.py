@@ -34,6 +34,7 @@ BEYOND_SCHEMA = (
     "stop_reason",  # an ongoing course has no end date
     "sample",  # blood or saliva for ESR1, PIK3CA, AKT1 or with origin somatic (cases 1092, 1099)
     "menopausal_status",  # beside sex 'male' (case 1103's variant)
+    "oophorectomy_on",  # beside sex 'male' or a status not postmenopausal (case 4523c)
     # a result's status, test, origin and variant against each other and its gene (case 1921)
     "].origin",
     "].assay",

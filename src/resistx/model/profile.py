@@ -533,6 +533,21 @@ def _menopause_of_a_man(inst: Any, _attribute: attrs.Attribute[Any], value: obje
 GNRH_SUPPRESSION_DAYS = 84
 
 
+def _oophorectomy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date) -> None:
+    """A bilateral oophorectomy is a woman's menopause (case 4523c)."""
+    status = getattr(inst, "menopausal_status", None)
+    if getattr(inst, "sex", None) is Sex.MALE:
+        msg = f"oophorectomy_on {value.isoformat()} beside sex 'male': one of the two is miskeyed"
+        raise ValueError(msg)
+    if status is not MenopausalStatus.POSTMENOPAUSAL:
+        shown = status.value if isinstance(status, MenopausalStatus) else status
+        msg = (
+            f"oophorectomy_on {value.isoformat()}: a bilateral oophorectomy is the menopause; "
+            f"record menopausal_status 'postmenopausal', not {shown!r}"
+        )
+        raise ValueError(msg)
+
+
 def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], value: object) -> None:
     """'postmenopausal' beside a GnRH agonist going on, given with the latest course, or
     stopped within ``GNRH_SUPPRESSION_DAYS`` of the plan's date contradicts itself (cases 2502,
@@ -550,6 +565,9 @@ def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], val
     latest = latest_course(ordered)
     # the plan's own date, as the reading of an unknown status measures it (``suppressing``)
     as_of = decision_date_of(inst, ordered)
+    surgery = getattr(inst, "oophorectomy_on", None)
+    if surgery is not None and (as_of is None or surgery <= as_of):
+        return  # the menopause is the surgery's, whatever a depot still does (case 4523c)
     found = [
         f"treatments[{i}] ({', '.join(t.drugs)}) {why}"
         for i, t in given
@@ -561,7 +579,8 @@ def _menopause_fits_suppression(inst: Any, _attribute: attrs.Attribute[Any], val
             f"the ovaries ({'; '.join(found)}): on one, and for up to {GNRH_SUPPRESSION_DAYS} "
             "days after its last depot, the menopause cannot be established; record "
             "'premenopausal' for a woman on ovarian suppression (or 'unknown'), or the "
-            "agonist's end where it ended earlier"
+            "agonist's end where it ended earlier, or oophorectomy_on where the ovaries were "
+            "removed"
         )
         raise ValueError(msg)
 
@@ -877,8 +896,9 @@ def _not_before_dates(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
         for name, d in (("started_on", t.started_on), ("ended_on", t.ended_on))
         if d is not None and d > value
     ]
-    relapse = getattr(inst, "relapsed_on", None)
-    later += [f"relapsed_on {relapse.isoformat()}"] if relapse and relapse > value else []
+    for name in ("relapsed_on", "oophorectomy_on"):
+        day = getattr(inst, name, None)
+        later += [f"{name} {day.isoformat()}"] if day and day > value else []
     later += [  # a HER2 test too (case 1656e)
         f"her2_tests[{i}].tested_on {h.tested_on.isoformat()}"
         for i, h in enumerate(getattr(inst, "her2_tests", ()) or ())
@@ -1583,6 +1603,11 @@ class Profile:
     menopausal_status: MenopausalStatus = attrs.field(
         default=MenopausalStatus.UNKNOWN,
         validator=[_menopause_of_a_man, _menopause_fits_suppression],
+    )
+    #: a bilateral oophorectomy's date (surgical menopause): the menopause is established from
+    #: it, within a GnRH depot's reach too (case 4523c); menopausal_status 'postmenopausal'
+    oophorectomy_on: dt.date | None = attrs.field(
+        default=None, validator=v.when_given(v.in_date_range, _oophorectomy_fits)
     )
     ecog: int | None = attrs.field(default=None, validator=_ecog)
     visceral_crisis: bool = False

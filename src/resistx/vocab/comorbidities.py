@@ -361,7 +361,8 @@ def elsewhere(name: str) -> str | None:
     if words & _MENOPAUSE_WORDS:  # case 1870b: free text, where the rules read the status
         return (
             "; an oophorectomy or surgical menopause is the menopause: record menopausal_status "
-            '"postmenopausal", which the rules read'
+            '"postmenopausal", which the rules read (and a bilateral oophorectomy\'s date as '
+            "oophorectomy_on)"
         )
     if words & (_NO_HINT_WORDS | _NOT_MELLITUS):  # 'diabetes insipidus' (case 2769)
         return "; it goes in other_conditions (free text resistx does not assess)"

@@ -216,7 +216,8 @@ NOT_DRUGS = (
             "surgicalovarianablation",
         ),
         "a surgery or radiotherapy that ends ovarian function is not a course: record it as "
-        'menopausal_status "postmenopausal" (with a GnRH agonist, record the agonist)',
+        'menopausal_status "postmenopausal" (a bilateral oophorectomy\'s date as oophorectomy_on; '
+        "with a GnRH agonist, record the agonist)",
     )
     | dict.fromkeys(
         (
