@@ -576,3 +576,19 @@ def test_an_oophorectomy_that_contradicts_the_profile_is_refused(
 def test_an_oophorectomy_beside_sex_male_is_refused() -> None:
     data = _man_with_esr1() | {"oophorectomy_on": "2026-01-10"}
     assert "oophorectomy_on 2026-01-10 beside sex 'male'" in _refusal(data)
+
+
+def test_a_plasma_pten_variant_at_a_germline_allele_fraction_offers_germline_testing() -> None:
+    """Case 4606a (MINOR): PTEN p.Arg130Ter at a VAF of 50% in plasma, likely Cowden syndrome's
+    variant, brought no germline referral, as a tumour BRCA finding does."""
+    plasma = result("PTEN", "mutated", variant="p.Arg130Ter VAF 50%")
+    data = _tumour_tested_but(plasma)
+    plan = resistx.sequence(data)
+    (asked,) = [a for a in plan.actions if a.code == "test_germline_plasma_variant"]
+    assert asked.genes == ("PTEN",) and not asked.before_choosing and asked.rule == 150
+    # at a tumour's allele fraction, or beside a germline result of the gene, nothing is asked
+    data["biomarkers"][-1] = result("PTEN", "mutated", variant="p.Arg130Ter VAF 6%")
+    assert not [a for a in resistx.sequence(data).actions if a.code.startswith("test_germline_p")]
+    data["biomarkers"].append(_germline("PTEN", "not_detected"))
+    data["biomarkers"][-2] = plasma
+    assert not [a for a in resistx.sequence(data).actions if a.code.startswith("test_germline_p")]

@@ -592,6 +592,9 @@ SCENARIOS: list[dict[str, Any]] = [
             result("BRCA2", "not_detected", origin="germline", tested_on="2025-11-01"),
         ]
     ),
+    patient(  # rule 150: a plasma PTEN variant at a germline allele fraction (case 4606a)
+        biomarkers=[*NEGATIVE[:3], result("PTEN", "mutated", variant="p.Arg130Ter VAF 50%")]
+    ),
     patient(  # rule 21: a germline PTEN variant beside the tumour's PTEN negative (session 57)
         biomarkers=[
             *NEGATIVE,

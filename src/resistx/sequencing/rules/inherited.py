@@ -1,0 +1,49 @@
+"""Rule 150: a plasma variant of PTEN or RB1 at the allele fraction of an inherited one, with
+no germline result of the gene: offer germline testing (case 4606a: PTEN p.Arg130Ter at a VAF
+of 50% in a draw of 5% tumour fraction, Cowden syndrome's variant, with no referral)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from resistx.model._biomarker_checks import TUMOUR_SUPPRESSORS
+from resistx.model.enums import BiomarkerStatus, Origin
+from resistx.sequencing.facts import Facts
+from resistx.sequencing.reliability import as_read, germline_like
+from resistx.sequencing.rule import Context, PlanEffect, rule
+
+
+# rule 150: a plasma PTEN or RB1 variant at a germline allele fraction: test the germline
+@rule(
+    150,
+    "A plasma PTEN or RB1 variant at a germline allele fraction: offer germline testing",
+    None,
+    condition="A ctDNA PTEN or RB1 mutation whose report gives an allele fraction of 40 to 60% "
+    "(a heterozygous inherited variant's), and no germline result of the gene on record.",
+    effect="An action, after the options (the plan reads the result as the tumour's until a "
+    "germline result says otherwise): offer germline testing with genetic counselling, as a "
+    "PTEN variant may be Cowden syndrome's and an RB1 one hereditary retinoblastoma's (not in "
+    "the review; case 4606a).",
+    codes=("test_germline_plasma_variant",),
+)
+def germline_plasma_variant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    # a germline PTEN or RB1 result is set aside from the facts' results (``germline``)
+    read = map(as_read, facts.profile.biomarkers)
+    tested = {r.gene for r in read if r.origin is Origin.GERMLINE}
+    found = [
+        r
+        for r in facts.biomarkers
+        if r.gene in TUMOUR_SUPPRESSORS
+        and r.gene not in tested
+        and r.status is BiomarkerStatus.MUTATED
+        and germline_like(r)
+    ]
+    for r in found[:1] + [r for r in found[1:] if r.gene != found[0].gene]:
+        yield PlanEffect(
+            code="test_germline_plasma_variant",
+            genes=(r.gene,),
+            text=f"{r.gene} {r.variant} on ctDNA, at the allele fraction of an inherited variant: "
+            f"offer germline {r.gene} testing with genetic counselling (a PTEN variant may be "
+            "Cowden syndrome's, an RB1 one hereditary retinoblastoma's; not in the review); "
+            "until then the plan reads it as the tumour's.",
+        )
