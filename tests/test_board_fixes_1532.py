@@ -782,7 +782,9 @@ def test_a_relapse_years_into_adjuvant_therapy_is_called_secondary_resistance_no
     )
     plan = _planned(data, "practice-2026")
     said = [r.text for o in plan.options for r in o.reasons if r.rule == 32]
-    assert said and all("secondary, not primary, endocrine resistance" in t for t in said)
+    # and not 'endocrine-sensitive' without saying what it is (case 4629a, session 58)
+    assert said and all("is secondary resistance by ESO-ESMO" in t for t in said)
+    assert all("not primary endocrine resistance" in t for t in said)
 
 
 def test_talazoparibs_reason_does_not_say_olaparib_waits_where_olaparib_is_left_out() -> None:

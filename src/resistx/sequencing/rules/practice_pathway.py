@@ -55,8 +55,8 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         yield left_out(
             ExclusionCode.OUT_OF_POPULATION,
             text="INAVO120 enrolled relapse during or within 12 months of adjuvant endocrine "
-            "therapy, before any therapy for metastatic disease and not after a CDK4/6 "
-            "inhibitor; "
+            "therapy, before any therapy for metastatic disease and not during or within 12 "
+            "months of an adjuvant CDK4/6 inhibitor; "
             + (
                 "no (neo)adjuvant therapy is on record (see the actions)."
                 if i.untreated and i.pik3ca is not None

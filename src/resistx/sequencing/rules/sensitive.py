@@ -24,9 +24,10 @@ _SENSITIVE = {
     "ended without progression in the same line",
     "toxicity": "12 months or more on a CDK4/6 inhibitor; a later line stopped for toxicity "
     "or by the patient's choice without progression is not read as another line",
-    "adjuvant": "read so here: relapse on or after adjuvant endocrine therapy with a CDK4/6 "
-    "inhibitor, 24 months or more into it, secondary, not primary, endocrine resistance by "
-    "ESO-ESMO's fifth consensus (not in the review), and postMONARCH's adjuvant population",
+    "adjuvant": "not primary endocrine resistance: relapse on or after adjuvant endocrine "
+    "therapy with a CDK4/6 inhibitor, 24 months or more into it, is secondary resistance by "
+    "ESO-ESMO's fifth consensus (not in the review), and postMONARCH's adjuvant population; "
+    "read here as sensitive to a further endocrine-based line",
 }
 
 
