@@ -592,3 +592,14 @@ def test_a_plasma_pten_variant_at_a_germline_allele_fraction_offers_germline_tes
     data["biomarkers"].append(_germline("PTEN", "not_detected"))
     data["biomarkers"][-2] = plasma
     assert not [a for a in resistx.sequence(data).actions if a.code.startswith("test_germline_p")]
+
+
+def test_a_dated_regulatory_event_says_it_is_dated_as_the_evidence_records_it() -> None:
+    """Case 4637a (MINOR, practice-2026): a plan dated 2025-06-01 quoted camizestrant's CHMP
+    opinion of 2026-05-22 as current, with nothing saying the events are the evidence pack's,
+    which may come after the plan's date (approvals are held back by date; these are not)."""
+    plan = resistx.sequence(_man_with_esr1() | {"as_of": "2026-06-01"}, policy="practice-2026")
+    camizestrant = plan.option("camizestrant")
+    assert camizestrant is not None
+    (said,) = [r for r in camizestrant.reasons if r.code == "investigational"]
+    assert "2026-05-22" in said.text and "may be after this plan's date" in said.text

@@ -4,6 +4,7 @@ disagreements between results and variants of uncertain significance are in ``re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
@@ -271,12 +272,18 @@ def _germline_pair(c: Conflict) -> bool:
 )
 def investigational(_i: EfficacyInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if spec.regulatory.investigational:
+        source = spec.regulatory.source.rstrip(".")
+        # dated events as the evidence records them, not by the plan's date (case 4637a)
+        dated = "; dated as the evidence records them, which may be after this plan's date"
         yield Effect(
             code="investigational",
-            text=f"Investigational after a CDK4/6 inhibitor ({spec.regulatory.source.rstrip('.')}): "
-            "within a clinical trial.",
+            text=f"Investigational after a CDK4/6 inhibitor ({source}"
+            f"{dated * bool(_DATE.search(source))}): within a clinical trial.",
             trials=spec.key_trials,
         )
+
+
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 def _when(facts: Facts) -> str:
