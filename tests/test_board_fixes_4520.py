@@ -603,3 +603,84 @@ def test_a_dated_regulatory_event_says_it_is_dated_as_the_evidence_records_it() 
     assert camizestrant is not None
     (said,) = [r for r in camizestrant.reasons if r.code == "investigational"]
     assert "2026-05-22" in said.text and "may be after this plan's date" in said.text
+
+
+@pytest.mark.parametrize(
+    "vaf", ["VAF 0.49", "49% VAF", "AF 49%", "allele fraction 0.49", "VAF=49%"]
+)
+def test_an_allele_fraction_is_read_however_its_report_writes_it(vaf: str) -> None:
+    """The second recheck of session 58 (4725d, 4722d-f, MAJOR): 'VAF 0.49', '49% VAF' and 'AF
+    49%' were not read, so a germline-like variant again showed the draw held tumour DNA."""
+    draw = _draw_with_brca2("12%")
+    draw["biomarkers"][-1]["variant"] = f"c.5946delT {vaf}"
+    elacestrant = resistx.sequence(draw, policy="practice-2026").option("elacestrant")
+    assert elacestrant is not None and "ESR1" in elacestrant.waits_on
+
+
+def test_a_plasma_variant_matching_a_germline_variant_does_not_show_tumour_dna() -> None:
+    """The second recheck (4726d, MAJOR): a germline BRCA2 (or CHEK2) variant seen again in
+    plasma counted as proof that the draw held tumour DNA, so its ESR1 negative left the oral
+    SERDs out."""
+    draw = _draw_with_brca2("12%")
+    draw["biomarkers"][-1]["variant"] = "c.5946delT"
+    germline = result("BRCA2", "mutated", origin="germline", variant="c.5946delT")
+    draw["biomarkers"].append(germline)
+    elacestrant = resistx.sequence(draw, policy="practice-2026").option("elacestrant")
+    assert elacestrant is not None and "ESR1" in elacestrant.waits_on
+
+
+def test_a_plasma_rb1_variant_at_a_germline_allele_fraction_is_not_read_as_rb1_loss() -> None:
+    """The second recheck (4723b, 4725a, MAJOR): RB1 p.R579* at a VAF of 49% with no germline
+    result left every CDK4/6 inhibitor out as RB1 loss; germline RB1 testing comes before
+    choosing."""
+    data = _tumour_tested_but(result("RB1", "mutated", variant="p.R579* (VAF 49%)"))
+    plan = resistx.sequence(data)
+    assert plan.option("abemaciclib+fulvestrant") is not None
+    (asked,) = [a for a in plan.actions if a.code == "test_germline_plasma_variant"]
+    assert asked.before_choosing
+    # a germline RB1 negative settles it: the plasma variant is the tumour's
+    data["biomarkers"].append(_germline("RB1", "not_detected"))
+    assert resistx.sequence(data).option("abemaciclib+fulvestrant") is None
+
+
+def test_a_variant_naming_another_gene_is_refused() -> None:
+    """The second recheck (4732a, MAJOR): a PTEN result with variant 'PIK3CA p.H1047R' was read
+    as a PTEN alteration."""
+    data = _tumour_tested_but(result("PTEN", "mutated", variant="PIK3CA p.H1047R"))
+    message = _refusal(data)
+    assert "PIK3CA" in message and "PTEN" in message
+
+
+def test_a_gnrh_agonist_course_that_ended_otherwise_than_at_the_progression_is_not_continued() -> (
+    None
+):
+    """The second recheck (4730d-f, MINOR): goserelin's course ended 'completed' (or other,
+    unknown) still read 'continue goserelin'."""
+    for how in ("completed", "other", "unknown"):
+        goserelin = _course(["goserelin"], "2023-09-01", "2026-04-20", how)
+        data = _man_with_esr1(goserelin) | {"sex": "female", "menopausal_status": "premenopausal"}
+        plan = resistx.sequence(data)
+        assert not [c for o in plan.options for c in o.cautions if "continue goserelin" in c.text]
+
+
+def test_a_plain_string_for_a_list_of_preferences_is_refused_at_once() -> None:
+    """The second recheck (MINOR): Preferences(declines_kinds='adc') built, read letter by
+    letter, and failed later in sequence()."""
+    with pytest.raises(ValueError, match="a list"):
+        resistx.Preferences(declines_kinds="adc")  # type: ignore[arg-type]
+
+
+def test_an_oophorectomy_without_a_menopausal_status_names_none_as_missing() -> None:
+    data = _after_oophorectomy(oophorectomy_on="2026-04-25")
+    del data["menopausal_status"]
+    message = _refusal(data)
+    assert "None" not in message and "oophorectomy" in message
+
+
+def test_a_failed_germline_test_does_not_hold_back_the_germline_offer() -> None:
+    """The second recheck (4723m, MINOR): an indeterminate germline PTEN result suppressed
+    rule 150's offer; a failed test is no result."""
+    data = _tumour_tested_but(_germline("PTEN", "indeterminate"))
+    data["biomarkers"].append(result("PTEN", "mutated", variant="p.Arg130Ter VAF 50%"))
+    plan = resistx.sequence(data)
+    assert [a for a in plan.actions if a.code == "test_germline_plasma_variant"]

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
+from resistx.vocab import genes as gene_vocab
 from resistx.vocab.variants import (
     PROTEIN_LENGTHS,
     foreign_hotspot,
@@ -111,6 +112,20 @@ def origin_fits(inst: Any, _attribute: attrs.Attribute[Any], value: Origin) -> N
         raise ValueError(msg)
 
 
+def _names_its_gene(gene: str, value: str) -> None:
+    """A variant that names a gene names the result's (the second recheck of session 58,
+    4732a: a PTEN result 'PIK3CA p.H1047R' was read as a PTEN alteration)."""
+    named = {
+        g
+        for token in re.findall(r"\b[A-Z]{2,}[A-Z0-9]*\b", value)
+        if (g := gene_vocab.normalise(token)) is not None and g != gene
+    }
+    if named:
+        other = ", ".join(sorted(named))
+        msg = f"variant {value!r} names {other}, not {gene}: is this {other}'s result?"
+        raise ValueError(msg)
+
+
 def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:
     status = getattr(inst, "status", None)
     if value is not None and status in _NEGATIVE:
@@ -121,6 +136,7 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
         raise ValueError(msg)
     gene = _gene(inst)
     if value is not None and gene is not None:
+        _names_its_gene(gene, value)
         _within_protein(gene, value)
         other = foreign_hotspot(gene, value)
         if other is not None:

@@ -540,10 +540,10 @@ def _oophorectomy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: dt.da
         msg = f"oophorectomy_on {value.isoformat()} beside sex 'male': one of the two is miskeyed"
         raise ValueError(msg)
     if status is not MenopausalStatus.POSTMENOPAUSAL:
-        shown = status.value if isinstance(status, MenopausalStatus) else status
+        shown = f"not {status.value!r}" if isinstance(status, MenopausalStatus) else "(none given)"
         msg = (
             f"oophorectomy_on {value.isoformat()}: a bilateral oophorectomy is the menopause; "
-            f"record menopausal_status 'postmenopausal', not {shown!r}"
+            f"record menopausal_status 'postmenopausal', {shown}"
         )
         raise ValueError(msg)
 
@@ -1744,6 +1744,14 @@ class Profile:
         return latest
 
 
+def _a_list(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A list of names, not one name as text (read letter by letter: the second recheck of
+    session 58, ``Preferences(declines_kinds='adc')``)."""
+    if isinstance(value, str):
+        msg = f"{attribute.name} is a list of names, not the text {value!r}: give [{value!r}]"
+        raise ValueError(msg)
+
+
 def _not_also_declined(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
     """A kind accepted is one a kind declined might be read to cover: the ADCs, whose payload
     is a cytotoxic drug, beside chemotherapy declined (rules 148, 149); not one also declined."""
@@ -1757,8 +1765,7 @@ def _not_also_declined(inst: Any, _attribute: attrs.Attribute[Any], value: Any) 
     if other := [str(k) for k in value if str(k) != "adc" or "chemotherapy" not in declined]:
         msg = (
             f"accepts_kinds names {', '.join(other)}, which no kind declined could be read to "
-            "cover: it says the patient accepts the ADCs ('adc') though declining chemotherapy "
-            "(declines_kinds)"
+            "cover: accepts_kinds is for the ADCs ('adc') beside chemotherapy in declines_kinds"
         )
         raise ValueError(msg)
 
@@ -1776,12 +1783,12 @@ class Preferences:
     #: routes of administration the patient declines (case 1000: no intravenous treatment): a
     #: regimen given by one is left out with that reason (rule 110)
     declines: tuple[Route, ...] = attrs.field(
-        default=(), validator=_named_once("declines names a route twice")
+        default=(), validator=[_a_list, _named_once("declines names a route twice")]
     )
     #: kinds of regimen the patient declines (case 1696: chemotherapy, the ADCs too, after an
     #: informed discussion): a regimen of one is left out with that reason (rule 128)
     declines_kinds: tuple[RegimenKind, ...] = attrs.field(
-        default=(), validator=_named_once("declines_kinds names a kind twice")
+        default=(), validator=[_a_list, _named_once("declines_kinds names a kind twice")]
     )
     #: the patient declines blood transfusion (case 1776: a Jehovah's Witness): every option
     #: that can cause anaemia is cautioned (rule 131)
@@ -1789,7 +1796,7 @@ class Preferences:
     #: cover them (an ADC beside chemotherapy declined: rules 148, 149 then ask nothing)
     accepts_kinds: tuple[RegimenKind, ...] = attrs.field(
         default=(),
-        validator=[_named_once("accepts_kinds names a kind twice"), _not_also_declined],
+        validator=[_a_list, _named_once("accepts_kinds names a kind twice"), _not_also_declined],
     )
     declines_transfusion: bool = False
 

@@ -3,15 +3,14 @@ variant (case 3529; the rechecks of session 57, 4202d and 4512-4519e)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from resistx.model._biomarker_checks import TUMOUR_SUPPRESSORS
 from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
-from resistx.sequencing.reliability import as_read
-from resistx.vocab.variants import AMINO_ACIDS
+from resistx.sequencing.reliability import as_read, germline_like
+from resistx.vocab.variants import same_variant, written
 
 if TYPE_CHECKING:
     from resistx.sequencing.facts import Facts
@@ -30,10 +29,28 @@ def set_aside(results: tuple[BiomarkerResult, ...]) -> tuple[BiomarkerResult, ..
     """The results, as read, not read as the tumour's: ``germline_only``, and a tumour result
     of PTEN or RB1 that cannot be told from a germline variant of the gene (``_as_germline``)."""
     germline = [r for r in results if germline_only(r)]
-    if not germline:  # most profiles
+    unsettled = [r for r in results if _rb1_unsettled(r, germline)]
+    if not germline and not unsettled:  # most profiles
         return ()
     variants = [r for r in germline if r.status in _VARIANT_STATUSES]
-    return tuple(r for r in results if germline_only(r) or _as_germline(r, variants))
+    return tuple(
+        r for r in results if germline_only(r) or _as_germline(r, variants) or r in unsettled
+    )
+
+
+def _rb1_unsettled(r: BiomarkerResult, germline: list[BiomarkerResult]) -> bool:
+    """A plasma RB1 mutation at the allele fraction of an inherited variant, no germline RB1
+    result settling it: one copy, not the loss of RB the review reads, until a germline test
+    says otherwise (rule 150 asks it before choosing; the second recheck of session 58,
+    4723b, 4725a)."""
+    return (
+        r.gene == "RB1"
+        and r.status is BiomarkerStatus.MUTATED
+        and germline_like(r)
+        and not any(
+            g.gene == "RB1" and g.status is not BiomarkerStatus.INDETERMINATE for g in germline
+        )
+    )
 
 
 def _as_germline(r: BiomarkerResult, germline: list[BiomarkerResult]) -> bool:
@@ -49,49 +66,8 @@ def _as_germline(r: BiomarkerResult, germline: list[BiomarkerResult]) -> bool:
     if not ours or not r.variant:
         return r.sample is Sample.CTDNA and any(g.gene == r.gene for g in germline)
     theirs = written(r.variant)
-    maybe = any(_same(theirs, g) is not False for g in ours)
+    maybe = any(same_variant(theirs, g) is not False for g in ours)
     return maybe and (r.sample is Sample.CTDNA or r.gene == "RB1")
-
-
-#: a variant as written: its cDNA change and its protein change, each in one form, or None
-Written = tuple[str | None, str | None]
-
-_CDNA = re.compile(
-    r"c\.\s*([0-9][0-9_+\-*]*\s*[ACGTacgt]*\s*(?:>\s*[ACGTacgt]+|del[ACGTacgt]*|dup[ACGTacgt]*|ins[ACGTacgt]+)?)"
-)
-_PROTEIN = re.compile(
-    r"(?:p\.\s*)?\(?\b([A-Z](?:[a-z]{2})?)(\d+)((?:[A-Z](?:[a-z]{2})?|\*|X)?(?:fs)?)"
-)
-
-
-def written(variant: str) -> Written:
-    """'c.1735C>T (p.Arg579Ter)', 'p.R579*', 'R579X', 'RB1 p.(Arg579*)' and 'p.Lys267ArgfsTer9'
-    in one form each: three-letter amino acids as one, 'Ter' and 'X' as '*', a frameshift as
-    its first residue and 'fs' (the recheck of session 58, 4685-4687)."""
-    text = re.sub(r"(?i)\(?\s*\b(?:vaf|maf)\b[^)]*\)?", " ", variant)
-    cdna = _CDNA.search(text)
-    rest = _CDNA.sub(" ", text)
-    for three, one in _ONE_LETTER.items():
-        rest = rest.replace(three, one)
-    rest = re.sub(r"\b(?:PTEN|RB1)\b", " ", rest)
-    protein = _PROTEIN.search(rest)
-    change = None
-    if protein is not None and len(protein[1]) == 1:
-        after = protein[3].replace("X", "*")
-        change = f"{protein[1]}{protein[2]}{'fs' if after.endswith('fs') else after}"
-    return (re.sub(r"\s+", "", cdna[1]).upper() if cdna else None, change)
-
-
-def _same(a: Written, b: Written) -> bool | None:
-    """Whether two variants as written are one (None: no notation of the one is in the other)."""
-    if a[0] and b[0]:
-        return a[0] == b[0]
-    if a[1] and b[1]:
-        return a[1] == b[1]
-    return None
-
-
-_ONE_LETTER = {"Ter": "*", **AMINO_ACIDS}
 
 
 #: the PI3K-pathway mutations that select capivasertib whatever PTEN shows

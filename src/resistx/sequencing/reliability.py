@@ -22,7 +22,14 @@ from resistx.model._biomarker_checks import GERMLINE_SAMPLES
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample, StopReason
 from resistx.model.profile import BiomarkerResult, Treatment, result_order
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
-from resistx.vocab.variants import HOTSPOTS, protein_change
+from resistx.vocab.variants import (
+    HOTSPOTS,
+    Written,
+    allele_percent,
+    protein_change,
+    same_variant,
+    written,
+)
 
 if TYPE_CHECKING:
     from resistx.sequencing.facts import Facts
@@ -79,15 +86,18 @@ _SEEN = frozenset(
 NOT_SEEN = frozenset({BiomarkerStatus.NOT_DETECTED, BiomarkerStatus.WILD_TYPE})
 
 
-#: a variant's allele fraction as a report writes it beside the variant ('VAF 48%')
-_VAF = re.compile(r"(?i)\b(?:vaf|maf|allele fraction)\b\s*[:=]?\s*(\d+(?:\.\d+)?)\s*%")
-
-
 def germline_like(r: BiomarkerResult) -> bool:
     """A plasma variant at the allele fraction of a heterozygous germline variant (40 to 60%,
     as its report writes it): it does not show that the draw held tumour DNA (case 4579b)."""
-    found = _VAF.search(r.variant or "") if r.sample is Sample.CTDNA else None
-    return found is not None and 40 <= float(found[1]) <= 60
+    percent = allele_percent(r.variant or "") if r.sample is Sample.CTDNA else None
+    return percent is not None and 40 <= percent <= 60
+
+
+def _inherited(r: BiomarkerResult, germline: list[tuple[str, Written]]) -> bool:
+    """A plasma variant that is, or may be, a germline variant of its gene on record (4726d)."""
+    return any(
+        g == r.gene and same_variant(written(r.variant or ""), v) is not False for g, v in germline
+    )
 
 
 def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResult]:
@@ -99,14 +109,17 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
     ``low_shedding`` false, said of a draw that found a variant in a gene resistx does not read:
     case 1948). Undated ctDNA results are read as one draw."""
     draws: dict[dt.date | None, list[BiomarkerResult]] = {}
+    germline: list[tuple[str, Written]] = []
     for r in results:
         if r.sample is Sample.CTDNA:
             draws.setdefault(r.tested_on, []).append(r)
+        elif r.origin is Origin.GERMLINE and r.variant:
+            germline.append((r.gene, written(r.variant)))
     return frozenset(
         r
         for draw in draws.values()
         if not any(
-            (r.status in _SEEN and not germline_like(r))
+            (r.status in _SEEN and not germline_like(r) and not _inherited(r, germline))
             or r.tumour_fraction is not None
             or r.low_shedding is False
             for r in draw

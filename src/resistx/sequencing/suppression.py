@@ -152,13 +152,15 @@ def suppression_on_record(facts: Facts) -> str:
         courses = going_on or facts.in_order[-1:]
         return next((d for t in courses for d in t.drugs if drug_class(d) is gnrh), "")
     found = next((d for d in latest.drugs if drug_class(d) is gnrh), "")
-    if found:  # not to be continued where the course stopped on purpose (4680f)
-        return "" if latest.stop_reason in _STOPPED_ON_PURPOSE else found
+    if found:  # not to be continued where the course stopped otherwise (4680f)
+        return found if latest.stop_reason in _CONTINUED else ""
     how, course = suppression_beside(latest, facts.profile.treatments, facts.decision_date)
-    if how != "covered" or course is None or course.stop_reason in _STOPPED_ON_PURPOSE:
-        return ""  # not one to continue (case 4522a: stopped by the patient's choice)
+    if how != "covered" or course is None or course.stop_reason not in _CONTINUED:
+        return ""  # not one to continue (4522a: stopped by choice; 4730d-f: 'completed')
     return course.drugs[0]
 
 
-#: how a GnRH-agonist course of its own ended that is not with the course it covered
-_STOPPED_ON_PURPOSE = frozenset({StopReason.TOXICITY, StopReason.PATIENT_CHOICE})
+#: how a GnRH agonist's course ended that leaves it to continue: going on, or ended with the
+#: line at its progression (or, schema 1, not said); not stopped by choice, for toxicity,
+#: completed or otherwise (cases 4522a, 4680f, 4730d-f)
+_CONTINUED = frozenset({StopReason.PROGRESSION, StopReason.ONGOING, None})

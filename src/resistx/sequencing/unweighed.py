@@ -91,7 +91,7 @@ def _aside(r: BiomarkerResult, tested: bool, disputed: bool = False) -> str:
     what, sample = (
         ("a germline result", "tissue or ctDNA NGS")
         if r.origin is Origin.GERMLINE
-        else ("a variant in plasma that the germline variant of the gene may account for "
+        else ("a variant in plasma that a germline variant of the gene may account for "
               "(plasma cannot tell the two apart)", "tissue NGS")
         if r.sample is Sample.CTDNA
         else ("the germline variant, which every cell carries, seen in the tumour: one copy, "

@@ -121,3 +121,62 @@ def hotspot_of(variant: str) -> str | None:
     """The gene whose listed activating change ``variant`` is (``HOTSPOTS``), or None."""
     change = protein_change(variant)
     return next((gene for gene, listed in HOTSPOTS.items() if change in listed), None)
+
+
+#: a variant as written: its cDNA change and its protein change, each in one form, or None
+Written = tuple[str | None, str | None]
+
+_CDNA = re.compile(
+    r"c\.\s*([0-9][0-9_+\-*]*\s*[ACGTacgt]*\s*(?:>\s*[ACGTacgt]+|del[ACGTacgt]*|dup[ACGTacgt]*|ins[ACGTacgt]+)?)"
+)
+_PROTEIN = re.compile(
+    r"(?:p\.\s*)?\(?\b([A-Z](?:[a-z]{2})?)(\d+)((?:[A-Z](?:[a-z]{2})?|\*|X)?(?:fs)?)"
+)
+
+
+def written(variant: str) -> Written:
+    """'c.1735C>T (p.Arg579Ter)', 'p.R579*', 'R579X', 'RB1 p.(Arg579*)' and 'p.Lys267ArgfsTer9'
+    in one form each: three-letter amino acids as one, 'Ter' and 'X' as '*', a frameshift as
+    its first residue and 'fs' (the recheck of session 58, 4685-4687)."""
+    text = re.sub(r"(?i)\(?\s*\b(?:vaf|maf)\b[^)]*\)?", " ", variant)
+    cdna = _CDNA.search(text)
+    rest = _CDNA.sub(" ", text)
+    for three, one in _ONE_LETTER.items():
+        rest = rest.replace(three, one)
+    rest = re.sub(r"\b[A-Z]{2,}[A-Z0-9]*\b", " ", rest)  # a gene named ('RB1 p.R579*')
+    protein = _PROTEIN.search(rest)
+    change = None
+    if protein is not None and len(protein[1]) == 1:
+        after = protein[3].replace("X", "*")
+        change = f"{protein[1]}{protein[2]}{'fs' if after.endswith('fs') else after}"
+    return (re.sub(r"\s+", "", cdna[1]).upper() if cdna else None, change)
+
+
+def same_variant(a: Written, b: Written) -> bool | None:
+    """Whether two variants as written are one (None: no notation of the one is in the other)."""
+    if a[0] and b[0]:
+        return a[0] == b[0]
+    if a[1] and b[1]:
+        return a[1] == b[1]
+    return None
+
+
+_ONE_LETTER = {"Ter": "*", **AMINO_ACIDS}
+
+
+#: a variant's allele fraction as a report writes it: 'VAF 48%', 'VAF: 0.48', 'AF 48%',
+#: 'allele fraction 0.48', or '48% VAF' (the second recheck of session 58, 4722, 4725)
+_VAF = re.compile(
+    r"(?i)\b(?:v?af|maf|allele\s+(?:fraction|frequency))\b\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(%)?"
+    r"|(\d+(?:\.\d+)?)\s*(%)\s*(?:v?af|maf)\b"
+)
+
+
+def allele_percent(variant: str) -> float | None:
+    """The allele fraction a variant's text gives, in percent (a fraction up to 1 read as one
+    of 1), or None."""
+    found = _VAF.search(variant)
+    if found is None:
+        return None
+    value = float(found[1] or found[3])
+    return value if (found[2] or found[4]) or value > 1 else value * 100

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model._biomarker_checks import TUMOUR_SUPPRESSORS
-from resistx.model.enums import BiomarkerStatus, Origin
+from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.reliability import as_read, germline_like
 from resistx.sequencing.rule import Context, PlanEffect, rule
@@ -20,30 +20,45 @@ from resistx.sequencing.rule import Context, PlanEffect, rule
     None,
     condition="A ctDNA PTEN or RB1 mutation whose report gives an allele fraction of 40 to 60% "
     "(a heterozygous inherited variant's), and no germline result of the gene on record.",
-    effect="An action, after the options (the plan reads the result as the tumour's until a "
-    "germline result says otherwise): offer germline testing with genetic counselling, as a "
+    effect="An action, after the options for PTEN (the plan reads it as the tumour's until a "
+    "germline result says otherwise), before choosing for RB1 (not read as the tumour's RB1 "
+    "loss until then: one copy is not the loss of RB): offer germline testing with genetic "
+    "counselling, as a "
     "PTEN variant may be Cowden syndrome's and an RB1 one hereditary retinoblastoma's (not in "
     "the review; case 4606a).",
     codes=("test_germline_plasma_variant",),
 )
 def germline_plasma_variant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    # a germline PTEN or RB1 result is set aside from the facts' results (``germline``)
-    read = map(as_read, facts.profile.biomarkers)
-    tested = {r.gene for r in read if r.origin is Origin.GERMLINE}
+    # germline PTEN and RB1 results, and an unsettled plasma RB1 variant, are set aside from
+    # the facts' results (``germline``): read them all; a failed germline test is no result
+    read = tuple(map(as_read, facts.profile.biomarkers))
+    tested = {
+        r.gene
+        for r in read
+        if r.origin is Origin.GERMLINE and r.status is not BiomarkerStatus.INDETERMINATE
+    }
     found = [
         r
-        for r in facts.biomarkers
+        for r in read
         if r.gene in TUMOUR_SUPPRESSORS
+        and r.sample is Sample.CTDNA
         and r.gene not in tested
         and r.status is BiomarkerStatus.MUTATED
         and germline_like(r)
     ]
     for r in found[:1] + [r for r in found[1:] if r.gene != found[0].gene]:
+        rb1 = r.gene == "RB1"  # one copy is not the loss of RB: it decides the CDK4/6 inhibitors
         yield PlanEffect(
             code="test_germline_plasma_variant",
             genes=(r.gene,),
+            first=rb1,
             text=f"{r.gene} {r.variant} on ctDNA, at the allele fraction of an inherited variant: "
             f"offer germline {r.gene} testing with genetic counselling (a PTEN variant may be "
             "Cowden syndrome's, an RB1 one hereditary retinoblastoma's; not in the review); "
-            "until then the plan reads it as the tumour's.",
+            + (
+                "until then it is not read as the tumour's RB1 loss, and a germline negative "
+                "would make it the tumour's, which leaves the CDK4/6 inhibitors out."
+                if rb1
+                else "until then the plan reads it as the tumour's."
+            ),
         )
