@@ -684,3 +684,33 @@ def test_a_failed_germline_test_does_not_hold_back_the_germline_offer() -> None:
     data["biomarkers"].append(result("PTEN", "mutated", variant="p.Arg130Ter VAF 50%"))
     plan = resistx.sequence(data)
     assert [a for a in plan.actions if a.code == "test_germline_plasma_variant"]
+
+
+def test_since_review_names_an_alternative_here_that_is_a_later_option_under_the_newer_policy() -> (
+    None
+):
+    """The clinic week (4779a, MINOR): under practice-2026 chemotherapy fell from an
+    alternative (rank 3) to a later option (rank 8), as `compare` showed, but the default
+    plan's since_review named only the options it raised."""
+    brca2 = _germline("BRCA2", "mutated") | {"variant": "c.5946delT"}
+    negatives = [result(g, "not_detected") for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")]
+    line = _course(["palbociclib", "letrozole"], "2025-01-10", "2026-04-20", "progression", line=1)
+    case = _woman("2026-06-01", [*negatives, brca2], line, her2="0", ecog=1)
+    case["metastatic_sites"] = ["bone", "liver"]
+    chemotherapy = resistx.sequence(case).option("chemotherapy")
+    assert chemotherapy is not None and chemotherapy.tier is resistx.Tier.ALTERNATIVE
+    for case in (case,):
+        plan = resistx.sequence(case)
+        newer = resistx.sequence(case, policy="practice-2026")
+        lowered = {
+            o.regimen.id
+            for o in plan.options
+            if o.tier is resistx.Tier.ALTERNATIVE
+            and (n := newer.option(o.regimen.id)) is not None
+            and n.tier in (resistx.Tier.LATER, resistx.Tier.TRIAL)
+        }
+        named = {e.regimen for e in plan.since_review}
+        assert lowered <= named, (lowered, named)
+        for e in plan.since_review:
+            if e.regimen in lowered:
+                assert "a later option" in e.text or "within a trial" in e.text

@@ -64,9 +64,12 @@ def differences(
         # an option that waits on a test there: named where a rule of the other policy places
         # it, or this plan does not hold it (``_entries``; case 421: HER2 untested)
         waiting = {r for r, o in b.items() if o.waits_on and r not in xa}
+        # an alternative here that is a later option or within a trial there (4779a)
+        lowered = {r for r, o in a.items() if o.tier is Tier.ALTERNATIVE and r in b}
+        lowered = {r for r in lowered if b[r].tier not in _AT_LEAST_ALTERNATIVE} - waiting
         out += [
             diff(Change.MOVED if r in a else Change.ADDED, r)
-            for r in (*_by_rank(raised, b), *_by_rank(waiting, b))
+            for r in (*_by_rank(raised, b), *_by_rank(waiting, b), *_by_rank(lowered, b))
         ]
         # left out under both: named where a rule of the other policy leaves it out, as
         # ``_entries`` checks (case 439: trastuzumab deruxtecan before an ultralow reading)
@@ -96,6 +99,8 @@ def _moved(
 _AT_LEAST_ALTERNATIVE = frozenset({Tier.PREFERRED, Tier.ALTERNATIVE})
 #: where an option raised to an alternative stands here, by its tier
 _STANDS = {Tier.LATER: "a later option here", Tier.TRIAL: "within a trial here"}
+#: where an alternative here stands under the other policy, by its tier there
+_THERE = {Tier.LATER: "a later option", Tier.TRIAL: "within a trial"}
 
 
 def _by_rank(ids: set[str], options: dict[str, Option]) -> list[str]:
@@ -243,6 +248,11 @@ def _text(  # noqa: PLR0917 - one call site
         return f"Under {policy}, {name} is no longer preferred ({there} there)."
     if d.change is Change.EXCLUDED:
         return f"Under {policy}, {name} is left out (rank {d.rank_before} here)."
+    if d.change is Change.MOVED and d.tier_before is Tier.ALTERNATIVE and d.tier_after:
+        return (  # lowered (4779a)
+            f"Under {policy}, {name} is {_THERE.get(d.tier_after, d.tier_after.value)} there "
+            f"(rank {d.rank_after}; an alternative here, rank {d.rank_before})."
+        )
     if d.change is Change.MOVED and d.tier_before is not None:
         return (
             f"Under {policy}, {name} is an alternative (rank {d.rank_after} there; "
