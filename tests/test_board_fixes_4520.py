@@ -373,6 +373,9 @@ def test_a_variant_at_a_germline_allele_fraction_does_not_show_the_draw_held_tum
     germline_like = resistx.sequence(_draw_with_brca2("48%"), policy="practice-2026")
     elacestrant = germline_like.option("elacestrant")
     assert elacestrant is not None and "ESR1" in elacestrant.waits_on
+    # its note does not say the draw found nothing (the second recheck, 4722b)
+    (note,) = [n for n in germline_like.notes if n.startswith("ESR1 not detected on ctDNA")]
+    assert "a variant that may be inherited" in note
     # a somatic-looking allele fraction shows the tumour's DNA: the negative stands
     somatic = resistx.sequence(_draw_with_brca2("12%"), policy="practice-2026")
     assert somatic.option("elacestrant") is None
