@@ -717,3 +717,13 @@ def test_since_review_names_an_alternative_here_that_is_a_later_option_under_the
         for e in plan.since_review:
             if e.regimen in lowered:
                 assert "a later option" in e.text or "within a trial" in e.text
+
+
+def test_a_retest_of_pten_beside_a_germline_pten_variant_asks_for_tissue() -> None:
+    """The second recheck (4685a, MINOR): beside a germline PTEN variant the retest of PTEN
+    offered ctDNA, which would show the germline variant again."""
+    data = _tumour_tested_but(_germline("PTEN", "mutated") | {"variant": "p.Arg130Ter"})
+    data["biomarkers"].append(result("PTEN", "mutated", variant="R130X"))
+    plan = resistx.sequence(data)
+    (retest,) = [a for a in plan.actions if a.code == "retest" and "PTEN" in a.genes]
+    assert "tissue NGS: plasma would show the germline variant again" in retest.text

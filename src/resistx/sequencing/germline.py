@@ -102,3 +102,12 @@ DISPUTED = "disputed by a germline variant"
 
 def pten_disputed(facts: Facts) -> bool:
     return any(r.gene == "PTEN" for r, _negative in beside_negative(facts))
+
+
+def variant_genes(facts: Facts) -> set[str]:
+    """The genes with a germline variant set aside (PTEN, RB1): a retest in plasma would show
+    it again (rule 15)."""
+    if len(facts.biomarkers) == len(facts.profile.biomarkers):  # none set aside: most plans
+        return set()
+    read = tuple(map(as_read, facts.profile.biomarkers))
+    return {r.gene for r in read if germline_only(r) and r.status in _VARIANT_STATUSES}

@@ -25,7 +25,6 @@ from resistx.sequencing.policy import Policy, register
 from resistx.sequencing.rule import Context, Effect, Rule
 from resistx.sequencing.rules import (
     RULES,
-    actions,
     cdk46i,
     db04,
     glucose,
@@ -42,6 +41,7 @@ from resistx.sequencing.rules import (
     practice_tdxd,
     progression,
     records,
+    regulatory,
     sensitive,
     serena6,
     targets,
@@ -95,7 +95,7 @@ _REPLACED: dict[int, tuple[Rule, ...]] = {
     6: (_NOTHING_ACTIONABLE, sensitive.endocrine_sensitive),
     8: (_CDK46I_SWITCH, practice_history.postmonarch_population),
     11: (progression.progressed_on, practice_history.outside_trial_population),
-    24: (actions.investigational, practice_history.not_yet_approved),
+    24: (regulatory.investigational, practice_history.not_yet_approved),
     53: (records.ongoing_course, serena6.serena6_switch),
     65: (
         db04.chemotherapy_after_tdxd,

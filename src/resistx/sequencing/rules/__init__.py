@@ -47,6 +47,7 @@ from resistx.sequencing.rules import (
     progression,
     qt_drugs,
     records,
+    regulatory,
     renal,
     results,
     routes,
@@ -85,7 +86,7 @@ RULES: tuple[Rule, ...] = (
     molecular.no_biomarker,
     # factor 2: efficacy
     efficacy.comparative_efficacy,
-    actions.investigational,
+    regulatory.investigational,
     # factor 3: history
     history.visceral_crisis,
     endocrine.endocrine_resistance,

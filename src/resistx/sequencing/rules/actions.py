@@ -1,23 +1,20 @@
 """Plan-level rules: steps before choosing (retest, HER2, ERBB2 against HER2, germline:
-rules 15, 25, 42); regulatory status (24). The HRD genes' tests (26) are in ``hrd_tests``;
+rules 15, 25, 42); regulatory status (24) is in ``regulatory``, the HRD genes' tests (26) in ``hrd_tests``;
 disagreements between results and variants of uncertain significance are in ``results``."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, Factor, Her2Status, Origin
-from resistx.model.regimen import RegimenSpec
-from resistx.sequencing import kinds
+from resistx.model.enums import BiomarkerStatus, Her2Status, Origin
+from resistx.sequencing import germline, kinds
 from resistx.sequencing.build_inputs import by_pcr_only, doubtful
 from resistx.sequencing.exhausted import pathway_tried, stale_negative, target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict
 from resistx.sequencing.hrd import platinum_resistant
-from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.pten_ihc import pten_unconfirmed
-from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import parp_closed_for, parp_named
 from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines
 from resistx.sequencing.rules.pathway_partner import partner_progressed
@@ -132,11 +129,14 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
 
 
 def _retest(facts: Facts, genes: list[str], when: str, first: bool, tail: str) -> PlanEffect:
-    """Rule 15's retest of ``genes`` (no result, or one older than the latest progression);
-    ``tail``: what the text adds where it does not come before choosing."""
+    """Rule 15's retest of ``genes`` (none, or older than the latest progression); ``tail``:
+    what the text adds where it does not come before choosing. Plasma would show a germline
+    variant again: tissue (the second recheck of session 58, 4685a)."""
     how = "by ctDNA or rebiopsy"
     if any((st := facts.genes.get(g)) and st.uninformative for g in genes):  # shed little DNA
         how = "by rebiopsy (tissue NGS), or ctDNA only with an adequate tumour fraction"
+    if germline.variant_genes(facts) & set(genes):
+        how = "by rebiopsy (tissue NGS: plasma would show the germline variant again)"
     return PlanEffect(
         code="retest",
         genes=tuple(genes),
@@ -256,34 +256,6 @@ def genetic_counselling(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 def _germline_pair(c: Conflict) -> bool:
     """A conflict of two germline results."""
     return c.positive.origin is c.negative.origin is Origin.GERMLINE
-
-
-# rule 24: investigational regimens: within a clinical trial
-@rule(
-    24,
-    "Investigational regimens: within a clinical trial",
-    Factor.EFFICACY,
-    condition="The regimen table marks the regimen investigational in this setting (no approval "
-    "the source names: camizestrant, giredestrant, amcenestrant, venetoclax, the ribociclib "
-    "triplet, trial enrolment).",
-    effect="Tier trial; never ranked above an approved option of the same merit band.",
-    codes=("investigational",),
-    regimens=kinds.is_investigational,
-)
-def investigational(_i: EfficacyInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if spec.regulatory.investigational:
-        source = spec.regulatory.source.rstrip(".")
-        # dated events as the evidence records them, not by the plan's date (case 4637a)
-        dated = "; dated as the evidence records them, which may be after this plan's date"
-        yield Effect(
-            code="investigational",
-            text=f"Investigational after a CDK4/6 inhibitor ({source}"
-            f"{dated * bool(_DATE.search(source))}): within a clinical trial.",
-            trials=spec.key_trials,
-        )
-
-
-_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 def _when(facts: Facts) -> str:
