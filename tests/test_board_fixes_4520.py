@@ -727,3 +727,72 @@ def test_a_retest_of_pten_beside_a_germline_pten_variant_asks_for_tissue() -> No
     plan = resistx.sequence(data)
     (retest,) = [a for a in plan.actions if a.code == "retest" and "PTEN" in a.genes]
     assert "tissue NGS: plasma would show the germline variant again" in retest.text
+
+
+@pytest.mark.parametrize(
+    "plasma",
+    [
+        result("RB1", "mutated", variant="c.2359_2360del"),  # 4822p: the bases left off
+        result("RB1", "mutated", variant="p.R579* (VAF ~49%)", tumour_fraction=None),  # 4822e
+        result("RB1", "mutated", variant="p.R579*, allelic fraction 0.49", tumour_fraction=None),
+        result("RB1", "loss", variant="p.R579* VAF 49%", tumour_fraction=None),  # 4822m
+    ],
+)
+def test_a_plasma_rb1_call_that_may_be_inherited_is_not_read_as_rb1_loss(
+    plasma: dict[str, Any],
+) -> None:
+    """The third recheck of session 58 (4822, MAJOR): the germline RB1 c.2359_2360delAG seen
+    in plasma as c.2359_2360del, and an RB1 call at a germline allele fraction written 'VAF
+    ~49%', 'allelic fraction 0.49' or reported as 'loss', left every CDK4/6 inhibitor out."""
+    data = _tumour_tested_but(
+        _germline("RB1", "mutated") | {"variant": "c.2359_2360delAG"}
+        if "c." in (plasma.get("variant") or "")
+        else result("ESR1", "not_detected", sample="tissue")
+    )
+    data["biomarkers"].append(plasma)
+    plan = resistx.sequence(data)
+    assert plan.option("abemaciclib+fulvestrant") is not None
+
+
+def test_a_germline_positive_named_without_its_variant_is_not_tumour_dna_in_plasma() -> None:
+    """The third recheck (4821c, MAJOR): a germline BRCA2 mutation recorded with no variant,
+    and a BRCA2 frameshift in plasma, showed the draw held tumour DNA."""
+    draw = _draw_with_brca2("12%")
+    draw["biomarkers"][-1]["variant"] = "p.S1982fs"
+    draw["biomarkers"].append(result("BRCA2", "mutated", origin="germline"))
+    elacestrant = resistx.sequence(draw, policy="practice-2026").option("elacestrant")
+    assert elacestrant is not None and "ESR1" in elacestrant.waits_on
+
+
+@pytest.mark.parametrize(
+    ("gene", "variant", "owner"),
+    [
+        ("ESR1", "c.49G>A (p.Glu17Lys)", "AKT1"),
+        ("PTEN", "NM_006218.4:c.3140A>G (p.His1047Arg)", "PIK3CA"),
+    ],
+)
+def test_a_protein_change_beside_its_cdna_is_checked_against_the_gene(
+    gene: str, variant: str, owner: str
+) -> None:
+    """The third recheck (4823g, 4823h, MAJOR): a cDNA prefix hid AKT1's E17K on an ESR1 row
+    and PIK3CA's H1047R past PTEN's end from the checks that refuse them written alone."""
+    data = _tumour_tested_but(result(gene, "mutated", variant=variant))
+    assert f"is this {owner}'s result?" in _refusal(data)
+
+
+@pytest.mark.parametrize(
+    ("gene", "variant"),
+    [
+        ("PIK3CA", "p.H1047R; ER+/PR+, HER2-low"),
+        ("PIK3CA", "H1047R; TP53 p.R273H co-mutation"),
+        ("ERBB2", "HER2 L755S"),
+        ("ESR1", "ESR1 D538G"),
+        ("PTEN", "NM_000314.8:c.388C>T (p.Arg130Ter)"),
+    ],
+)
+def test_a_variant_that_mentions_other_genes_in_its_comments_is_accepted(
+    gene: str, variant: str
+) -> None:
+    """The third recheck (4823a-f, MINOR): genes named in a report's comments ('TP53
+    co-mutation', 'HER2-low') were refused as another gene's result."""
+    resistx.load_profile(_tumour_tested_but(result(gene, "mutated", variant=variant)))

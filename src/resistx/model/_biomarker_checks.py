@@ -17,6 +17,7 @@ from resistx.vocab.variants import (
     foreign_hotspot,
     hotspot_of,
     past_the_protein,
+    written,
 )
 
 S = BiomarkerStatus
@@ -113,16 +114,14 @@ def origin_fits(inst: Any, _attribute: attrs.Attribute[Any], value: Origin) -> N
 
 
 def _names_its_gene(gene: str, value: str) -> None:
-    """A variant that names a gene names the result's (the second recheck of session 58,
-    4732a: a PTEN result 'PIK3CA p.H1047R' was read as a PTEN alteration)."""
-    named = {
-        g
-        for token in re.findall(r"\b[A-Z]{2,}[A-Z0-9]*\b", value)
-        if (g := gene_vocab.normalise(token)) is not None and g != gene
-    }
-    if named:
-        other = ", ".join(sorted(named))
-        msg = f"variant {value!r} names {other}, not {gene}: is this {other}'s result?"
+    """A variant that begins by naming a gene resistx reads names the result's (the second
+    recheck of session 58, 4732a: a PTEN result 'PIK3CA p.H1047R' was read as a PTEN
+    alteration); genes named later are a report's comments ('FGF3 co-amplified', 'TP53
+    co-mutation', 'HER2-low': the third recheck, 4823)."""
+    first = re.match(r"\s*([A-Za-z][A-Za-z0-9-]*)", value)
+    named = gene_vocab.normalise(first[1]) if first else None
+    if named is not None and named != gene and named in gene_vocab.GENES:
+        msg = f"variant {value!r} names {named}, not {gene}: is this {named}'s result?"
         raise ValueError(msg)
 
 
@@ -137,14 +136,15 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
     gene = _gene(inst)
     if value is not None and gene is not None:
         _names_its_gene(gene, value)
-        _within_protein(gene, value)
-        other = foreign_hotspot(gene, value)
-        if other is not None:
-            msg = (
-                f"{value!r} is a hotspot of {other}, not a known change of {gene}: is this "
-                f"{other}'s result?"
-            )
-            raise ValueError(msg)
+        # the protein change as written beside a cDNA or a transcript too (4823g, 4823h)
+        for text in dict.fromkeys((value, written(value)[1] or value)):
+            _within_protein(gene, text)
+            if (other := foreign_hotspot(gene, text)) is not None:
+                msg = (
+                    f"{value!r} is a hotspot of {other}, not a known change of {gene}: is this "
+                    f"{other}'s result?"
+                )
+                raise ValueError(msg)
     if value is not None and status is S.MUTATED and _says_none(value):
         msg = (
             f"variant {value!r} says no mutation was found, beside status 'mutated': one of "

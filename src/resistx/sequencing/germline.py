@@ -45,7 +45,7 @@ def _rb1_unsettled(r: BiomarkerResult, germline: list[BiomarkerResult]) -> bool:
     4723b, 4725a)."""
     return (
         r.gene == "RB1"
-        and r.status is BiomarkerStatus.MUTATED
+        and r.status in _VARIANT_STATUSES  # a truncating variant reported as 'loss' (4822m)
         and germline_like(r)
         and not any(
             g.gene == "RB1" and g.status is not BiomarkerStatus.INDETERMINATE for g in germline

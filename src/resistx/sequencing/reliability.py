@@ -113,8 +113,8 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
     for r in results:
         if r.sample is Sample.CTDNA:
             draws.setdefault(r.tested_on, []).append(r)
-        elif r.origin is Origin.GERMLINE and r.variant:
-            germline.append((r.gene, written(r.variant)))
+        elif r.origin is Origin.GERMLINE and r.status in _SEEN:  # named or not (4821c)
+            germline.append((r.gene, written(r.variant or "")))
     return frozenset(
         r
         for draw in draws.values()

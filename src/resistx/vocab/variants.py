@@ -149,7 +149,9 @@ def written(variant: str) -> Written:
     if protein is not None and len(protein[1]) == 1:
         after = protein[3].replace("X", "*")
         change = f"{protein[1]}{protein[2]}{'fs' if after.endswith('fs') else after}"
-    return (re.sub(r"\s+", "", cdna[1]).upper() if cdna else None, change)
+    # a deletion or duplication with or without its bases is one ('c.5946delT', 'c.5946del')
+    plain = re.sub(r"(?i)(del|dup)[ACGT]+$", r"\1", re.sub(r"\s+", "", cdna[1])) if cdna else None
+    return (plain.upper() if plain else None, change)
 
 
 def same_variant(a: Written, b: Written) -> bool | None:
@@ -166,9 +168,11 @@ _ONE_LETTER = {"Ter": "*", **AMINO_ACIDS}
 
 #: a variant's allele fraction as a report writes it: 'VAF 48%', 'VAF: 0.48', 'AF 48%',
 #: 'allele fraction 0.48', or '48% VAF' (the second recheck of session 58, 4722, 4725)
+_NAME = r"(?:v?af|maf|allel(?:e|ic)\s+(?:fraction|frequency|freq\.?)|allele\s+freq\.?)"
 _VAF = re.compile(
-    r"(?i)\b(?:v?af|maf|allele\s+(?:fraction|frequency))\b\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(%)?"
-    r"|(\d+(?:\.\d+)?)\s*(%)\s*(?:v?af|maf)\b"
+    rf"(?i)\b{_NAME}(?:\s*\(%\))?"
+    r"\s*(?:[:=~≈]|\bof\b|\babout\b|\bapprox(?:imately|\.)?)?\s*[~≈]?\s*(\d+(?:[.,]\d+)?)\s*(%)?"
+    rf"|(\d+(?:[.,]\d+)?)\s*(%)\s*{_NAME}"
 )
 
 
@@ -178,5 +182,5 @@ def allele_percent(variant: str) -> float | None:
     found = _VAF.search(variant)
     if found is None:
         return None
-    value = float(found[1] or found[3])
+    value = float((found[1] or found[3]).replace(",", "."))
     return value if (found[2] or found[4]) or value > 1 else value * 100

@@ -43,7 +43,7 @@ def germline_plasma_variant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]
         if r.gene in TUMOUR_SUPPRESSORS
         and r.sample is Sample.CTDNA
         and r.gene not in tested
-        and r.status is BiomarkerStatus.MUTATED
+        and r.status in (BiomarkerStatus.MUTATED, BiomarkerStatus.LOSS)  # 'loss': 4822m
         and germline_like(r)
     ]
     for r in found[:1] + [r for r in found[1:] if r.gene != found[0].gene]:
