@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -796,3 +797,15 @@ def test_a_variant_that_mentions_other_genes_in_its_comments_is_accepted(
     """The third recheck (4823a-f, MINOR): genes named in a report's comments ('TP53
     co-mutation', 'HER2-low') were refused as another gene's result."""
     resistx.load_profile(_tumour_tested_but(result(gene, "mutated", variant=variant)))
+
+
+def test_a_since_review_line_gives_the_options_tier_here_beside_its_rank() -> None:
+    """The third recheck (4825c, MINOR): 'Trastuzumab deruxtecan is preferred (rank 2; rank 2
+    here)' did not say it is an alternative here."""
+    plan = resistx.sequence(_short_palbociclib("low"))
+    said = [e.text for e in plan.since_review if re.search(r"rank \d+ here", e.text)]
+    assert said
+    for text in said:
+        assert re.search(
+            r"rank \d+ here, (preferred|an alternative|a later option|within a trial)\)", text
+        )

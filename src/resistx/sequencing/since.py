@@ -99,6 +99,13 @@ def _moved(
 _AT_LEAST_ALTERNATIVE = frozenset({Tier.PREFERRED, Tier.ALTERNATIVE})
 #: where an option raised to an alternative stands here, by its tier
 _STANDS = {Tier.LATER: "a later option here", Tier.TRIAL: "within a trial here"}
+#: an option's tier as a since-review line names it beside its rank here
+_TIER_HERE = {
+    Tier.PREFERRED: "preferred",
+    Tier.ALTERNATIVE: "an alternative",
+    Tier.LATER: "a later option",
+    Tier.TRIAL: "within a trial",
+}
 #: where an alternative here stands under the other policy, by its tier there
 _THERE = {Tier.LATER: "a later option", Tier.TRIAL: "within a trial"}
 
@@ -203,8 +210,9 @@ def _opens(after: _Indexed, rid: str, rules: tuple[int, ...]) -> str:
 
 def _here(d: Difference, before: _Indexed) -> str:
     """Where the regimen stands in the older plan."""
-    if d.rank_before:
-        return f"rank {d.rank_before} here"
+    if d.rank_before:  # with its tier (4825c: 'preferred (rank 2; rank 2 here)')
+        tier = f", {_TIER_HERE[d.tier_before]}" if d.tier_before else ""
+        return f"rank {d.rank_before} here{tier}"
     return "left out here" if d.regimen in before.excluded else "not in this plan"
 
 
@@ -247,7 +255,7 @@ def _text(  # noqa: PLR0917 - one call site
         there = f"rank {d.rank_after}, {d.tier_after.value}" if d.tier_after else "not an option"
         return f"Under {policy}, {name} is no longer preferred ({there} there)."
     if d.change is Change.EXCLUDED:
-        return f"Under {policy}, {name} is left out (rank {d.rank_before} here)."
+        return f"Under {policy}, {name} is left out ({_here(d, before)})."
     if d.change is Change.MOVED and d.tier_before is Tier.ALTERNATIVE and d.tier_after:
         return (  # lowered (4779a)
             f"Under {policy}, {name} is {_THERE.get(d.tier_after, d.tier_after.value)} there "
