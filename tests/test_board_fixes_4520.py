@@ -809,3 +809,27 @@ def test_a_since_review_line_gives_the_options_tier_here_beside_its_rank() -> No
         assert re.search(
             r"rank \d+ here, (preferred|an alternative|a later option|within a trial)\)", text
         )
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("depression", "depression"),
+        ("mood changes", "depression"),
+        ("osteoporosis", "bone loss"),
+        ("decreased libido", "decreased libido"),
+        ("vaginal dryness", "vaginal dryness"),
+        ("DVT", "venous thromboembolism"),
+        ("pulmonary embolism", "venous thromboembolism"),
+    ],
+)
+def test_the_reasons_a_gnrh_agonist_is_stopped_for_toxicity_are_read(said: str, read: str) -> None:
+    """The third recheck (4824m, MINOR): 'depression', 'osteoporosis', 'decreased libido',
+    'vaginal dryness' and 'DVT', the usual reasons a GnRH agonist is stopped for toxicity,
+    were refused; the plan does not say the agonist goes on."""
+    goserelin = _course(["goserelin"], "2023-09-01", "2026-04-20", "toxicity", toxicity=said)
+    data = _man_with_esr1(goserelin) | {"sex": "female", "menopausal_status": "premenopausal"}
+    profile = resistx.load_profile(data)
+    assert [t.toxicity for t in profile.treatments if "goserelin" in t.drugs] == [read]
+    plan = resistx.sequence(data)
+    assert not [c for o in plan.options for c in o.cautions if "continue goserelin" in c.text]

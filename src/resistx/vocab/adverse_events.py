@@ -35,6 +35,9 @@ TERMS: frozenset[str] = frozenset(
         # the ADCs' labels: datopotamab deruxtecan's ocular surface toxicity, sacituzumab
         # govitecan's hypersensitivity and infusion-related reactions (case 2454d: refused)
         "ocular surface toxicity", "hypersensitivity reaction", "infusion-related reaction",
+        # the GnRH agonists' (their labels): what stops ovarian suppression (the third recheck
+        # of session 58, 4824m: each was refused)
+        "depression", "bone loss", "decreased libido", "vaginal dryness",
     }
 )  # fmt: skip
 
@@ -116,6 +119,17 @@ ALIASES = {
     "neutropaenia": "neutropenia",
     "prolonged qtc": "qt prolongation",
     "prolonged qt": "qt prolongation",
+    # a clinic's words for the GnRH agonists' events, and for a venous thrombosis (4824m)
+    "mood changes": "depression",
+    "low mood": "depression",
+    "osteoporosis": "bone loss",
+    "osteopenia": "bone loss",
+    "bone density loss": "bone loss",
+    "loss of libido": "decreased libido",
+    "low libido": "decreased libido",
+    "dvt": "venous thromboembolism",
+    "deep vein thrombosis": "venous thromboembolism",
+    "pulmonary embolism": "venous thromboembolism",
 }
 
 
