@@ -833,3 +833,17 @@ def test_the_reasons_a_gnrh_agonist_is_stopped_for_toxicity_are_read(said: str, 
     assert [t.toxicity for t in profile.treatments if "goserelin" in t.drugs] == [read]
     plan = resistx.sequence(data)
     assert not [c for o in plan.options for c in o.cautions if "continue goserelin" in c.text]
+
+
+def test_a_pten_loss_by_ihc_beside_a_pik3ca_mutation_holds_nothing_back() -> None:
+    """Reading the change again: a PIK3CA mutation selects capivasertib whatever PTEN shows, so
+    a PTEN loss by IHC beside it asks no NGS confirmation before capivasertib (the guard
+    ``pten_unconfirmed`` shares with the germline PTEN question, ``germline.pathway_mutation``,
+    had no test)."""
+    data = _tumour_tested_but(result("PTEN", "loss", sample="tissue", assay="ihc"))
+    data["biomarkers"] = [b for b in data["biomarkers"] if b["gene"] != "PIK3CA"] + [
+        result("PIK3CA", "mutated", sample="tissue", variant="H1047R")
+    ]
+    capivasertib = resistx.sequence(data).option("capivasertib+fulvestrant")
+    assert capivasertib is not None and not capivasertib.waits_on
+    assert "pathway_confirm_by_ngs" not in {r.code for r in capivasertib.reasons}

@@ -30,7 +30,7 @@ from resistx.sequencing import germline, reliability
 from resistx.sequencing.findings import GeneState, reconcile
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.once import once, remembered_each
-from resistx.sequencing.reliability import as_read, esr1_before, esr1_stands, silent_draws
+from resistx.sequencing.reliability import esr1_before, esr1_stands, silent_draws
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -74,9 +74,8 @@ class Facts:
     @once
     def biomarkers(self) -> tuple[BiomarkerResult, ...]:
         """The results as read (``as_read``: blood or saliva is germline), but those set aside."""
-        read = tuple(map(as_read, self.profile.biomarkers))
-        aside = set(germline.set_aside(read))  # once: a profile may hold 2,000 results
-        return tuple(r for r in read if r not in aside)
+        read, aside = germline.read_and_aside(self)
+        return tuple(r for r in read if r not in set(aside)) if aside else read
 
     @once
     def genes(self) -> dict[str, GeneState]:

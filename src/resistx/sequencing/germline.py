@@ -3,14 +3,14 @@ variant (case 3529; the rechecks of session 57, 4202d and 4512-4519e)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from resistx.model._biomarker_checks import TUMOUR_SUPPRESSORS
 from resistx.model.enums import Assay, BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
-from resistx.sequencing.reliability import as_read, germline_like
-from resistx.vocab.variants import same_variant, written
+from resistx.sequencing.once import remembered
+from resistx.sequencing.reliability import NOT_SEEN, as_read, germline_like
+from resistx.vocab.variants import might_be, written
 
 if TYPE_CHECKING:
     from resistx.sequencing.facts import Facts
@@ -23,6 +23,14 @@ def germline_only(r: BiomarkerResult) -> bool:
     the tumour's (case 3529: a germline RB1 variant left every CDK4/6 inhibitor out). The
     plan's notes name it (``unweighed``)."""
     return r.origin is Origin.GERMLINE and r.gene in TUMOUR_SUPPRESSORS
+
+
+@remembered  # asked by the facts, rules 15, 21 and 150 and the notes of one plan
+def read_and_aside(facts: Facts) -> tuple[tuple[BiomarkerResult, ...], tuple[BiomarkerResult, ...]]:
+    """The profile's results as read (``as_read``: blood or saliva is germline), and those of
+    them set aside (``set_aside``), worked out once a patient (a profile may hold 2,000)."""
+    read = tuple(map(as_read, facts.profile.biomarkers))
+    return read, set_aside(read)
 
 
 def set_aside(results: tuple[BiomarkerResult, ...]) -> tuple[BiomarkerResult, ...]:
@@ -62,37 +70,37 @@ def _as_germline(r: BiomarkerResult, germline: list[BiomarkerResult]) -> bool:
     tumour's own (a second hit)."""
     if r.status is not BiomarkerStatus.MUTATED:
         return False
-    ours = [written(g.variant) for g in germline if g.gene == r.gene and g.variant]
-    if not ours or not r.variant:
-        return r.sample is Sample.CTDNA and any(g.gene == r.gene for g in germline)
-    theirs = written(r.variant)
-    maybe = any(same_variant(theirs, g) is not False for g in ours)
-    return maybe and (r.sample is Sample.CTDNA or r.gene == "RB1")
+    known = [written(g.variant or "") for g in germline if g.gene == r.gene]
+    if r.sample is Sample.CTDNA:
+        return might_be(r.variant, known)
+    named = [k for k in known if k != (None, None)]  # on tissue, only a variant named in both
+    return r.gene == "RB1" and bool(r.variant and named) and might_be(r.variant, named)
 
 
-#: the PI3K-pathway mutations that select capivasertib whatever PTEN shows
-_DECIDE = ("PIK3CA", "AKT1")
 _VARIANT_STATUSES = frozenset({BiomarkerStatus.MUTATED, BiomarkerStatus.LOSS})
-_NEGATIVE = frozenset({BiomarkerStatus.WILD_TYPE, BiomarkerStatus.NOT_DETECTED})
 
 
-def beside_negative(facts: Facts) -> Iterator[tuple[BiomarkerResult, BiomarkerResult]]:
+def pathway_mutation(facts: Facts) -> bool:
+    """A PIK3CA or AKT1 mutation: it selects capivasertib whatever PTEN shows (4690a)."""
+    return any(facts.found(g, BiomarkerStatus.MUTATED) for g in ("PIK3CA", "AKT1"))
+
+
+@remembered  # asked by rules 2 (twice), 21 and the notes of one plan
+def beside_negative(facts: Facts) -> tuple[tuple[BiomarkerResult, BiomarkerResult], ...]:
     """Each germline pathogenic PTEN or RB1 variant set aside, with the tumour's sequencing
     negative for the gene that stands beside it (session 57: a tumour test shows a variant
-    every cell carries unless it subtracts the germline; an IHC can keep one copy's protein)."""
-    if len(facts.biomarkers) == len(facts.profile.biomarkers):  # none set aside: most plans
-        return
-    for r in set_aside(tuple(map(as_read, facts.profile.biomarkers))):
-        state = facts.genes.get(r.gene)
-        negative = state.negative if state is not None and state.finding is None else None
-        if r.origin is not Origin.GERMLINE or r.status not in _VARIANT_STATUSES:
-            continue
-        if negative is None or negative.status not in _NEGATIVE or not r.actionable:
-            continue
-        if r.gene == "PTEN" and any(facts.found(g, BiomarkerStatus.MUTATED) for g in _DECIDE):
-            continue  # capivasertib's place is decided whatever PTEN shows (4690a)
-        if negative.assay in (Assay.NGS, None):  # an IHC can keep one copy's protein, and a
-            yield r, negative  # PCR panel does not look for it (4683o)
+    every cell carries unless it subtracts the germline; an IHC can keep one copy's protein,
+    and a PCR panel does not look for it: 4683o); not PTEN's where a PIK3CA or AKT1 mutation
+    decides capivasertib anyway (4690a)."""
+    return tuple(
+        (r, negative)
+        for r in read_and_aside(facts)[1]
+        if r.origin is Origin.GERMLINE and r.status in _VARIANT_STATUSES and r.actionable
+        and (state := facts.genes.get(r.gene)) is not None and state.finding is None
+        and (negative := state.negative) is not None and negative.status in NOT_SEEN
+        and negative.assay in (Assay.NGS, None)
+        and not (r.gene == "PTEN" and pathway_mutation(facts))
+    )  # fmt: skip
 
 
 #: how ``pten_ihc.akt_pathway_unconfirmed`` names a tumour PTEN negative a germline variant
@@ -107,7 +115,5 @@ def pten_disputed(facts: Facts) -> bool:
 def variant_genes(facts: Facts) -> set[str]:
     """The genes with a germline variant set aside (PTEN, RB1): a retest in plasma would show
     it again (rule 15)."""
-    if len(facts.biomarkers) == len(facts.profile.biomarkers):  # none set aside: most plans
-        return set()
-    read = tuple(map(as_read, facts.profile.biomarkers))
-    return {r.gene for r in read if germline_only(r) and r.status in _VARIANT_STATUSES}
+    aside = read_and_aside(facts)[1]
+    return {r.gene for r in aside if germline_only(r) and r.status in _VARIANT_STATUSES}

@@ -47,7 +47,7 @@ def pten_unconfirmed(facts: Facts) -> str:
     st = facts.genes.get("PTEN")
     if st is None or st.finding is None or st.finding.result.status not in _PTEN_FOUND:
         return ""
-    if _pathway_mutation(facts):
+    if germline.pathway_mutation(facts):
         return ""
     pten = st.finding.result  # the result itself: the keyed finding leaves its sample a slot
     if pten.assay is Assay.IHC:
@@ -61,16 +61,8 @@ def pten_unconfirmed(facts: Facts) -> str:
     return "on ctDNA only" if pten.status is BiomarkerStatus.LOSS and not on_tissue else ""
 
 
-def _pathway_mutation(facts: Facts) -> bool:
-    return bool(
-        facts.found("PIK3CA", BiomarkerStatus.MUTATED)
-        or facts.found("AKT1", BiomarkerStatus.MUTATED)
-    )
-
-
 def akt_pathway_unconfirmed(facts: Facts) -> str:
-    """``pten_unconfirmed``, or, with no PIK3CA or AKT1 mutation, the tumour's PTEN negative
-    that a germline variant disputes (``germline.DISPUTED``: capivasertib waits; case 4572a)."""
-    if germline.pten_disputed(facts) and not _pathway_mutation(facts):
-        return germline.DISPUTED
-    return pten_unconfirmed(facts)
+    """``pten_unconfirmed``, or the tumour's PTEN negative that a germline variant disputes
+    where no PIK3CA or AKT1 mutation decides (``germline.DISPUTED``: capivasertib waits; case
+    4572a)."""
+    return germline.DISPUTED if germline.pten_disputed(facts) else pten_unconfirmed(facts)

@@ -26,8 +26,8 @@ from resistx.vocab.variants import (
     HOTSPOTS,
     Written,
     allele_percent,
+    might_be,
     protein_change,
-    same_variant,
     written,
 )
 
@@ -95,9 +95,7 @@ def germline_like(r: BiomarkerResult) -> bool:
 
 def _inherited(r: BiomarkerResult, germline: list[tuple[str, Written]]) -> bool:
     """A plasma variant that is, or may be, a germline variant of its gene on record (4726d)."""
-    return any(
-        g == r.gene and same_variant(written(r.variant or ""), v) is not False for g, v in germline
-    )
+    return might_be(r.variant, [v for g, v in germline if g == r.gene])
 
 
 def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResult]:

@@ -14,9 +14,8 @@ from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import HRD_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
-from resistx.sequencing.germline import beside_negative, set_aside
+from resistx.sequencing.germline import beside_negative, read_and_aside
 from resistx.sequencing.patient import findings_of
-from resistx.sequencing.reliability import as_read
 from resistx.sequencing.rules.mechanisms import TARGETED
 
 S = BiomarkerStatus
@@ -51,13 +50,13 @@ def unweighed(facts: Facts) -> list[str]:
             continue
         found = f"{gene} {status.value} {st.finding.describe()}"
         out.append(f"{found}: not weighed by any rule of this plan, {_catalog(gene, named)}")
-    if len(facts.biomarkers) == len(facts.profile.biomarkers):  # none set aside: most plans
+    aside = read_and_aside(facts)[1]
+    if not aside:  # most plans
         return out
-    read = tuple(map(as_read, facts.profile.biomarkers))
     tested = set(facts.genes)  # a tumour result of the gene is on record
     disputed = {r for r, _negative in beside_negative(facts)}  # rule 21 asks the laboratory
-    aside = (_aside(r, r.gene in tested, r in disputed) for r in set_aside(read))
-    return out + sorted(set(aside))  # in no order of the input's (the plan's notes are its own)
+    said = (_aside(r, r.gene in tested, r in disputed) for r in aside)
+    return out + sorted(set(said))  # in no order of the input's (the plan's notes are its own)
 
 
 def _catalog(gene: str, named: list[ResistanceMechanism]) -> str:

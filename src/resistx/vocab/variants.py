@@ -4,6 +4,7 @@ source lists, and the length of each gene's protein (a change past it is another
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from types import MappingProxyType
 
 _THERASCREEN = (
@@ -161,6 +162,13 @@ def same_variant(a: Written, b: Written) -> bool | None:
     if a[1] and b[1]:
         return a[1] == b[1]
     return None
+
+
+def might_be(variant: str | None, known: Iterable[Written]) -> bool:
+    """Whether a variant as written (or none named) may be one of ``known``: not told apart
+    from one of them (``same_variant`` not False); a name that says nothing may be any."""
+    mine = written(variant or "")
+    return any(same_variant(mine, k) is not False for k in known)
 
 
 _ONE_LETTER = {"Ter": "*", **AMINO_ACIDS}

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 
 from resistx.model._biomarker_checks import TUMOUR_SUPPRESSORS
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
+from resistx.model.profile import BiomarkerResult
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.reliability import as_read, germline_like
+from resistx.sequencing.germline import read_and_aside
+from resistx.sequencing.reliability import germline_like
 from resistx.sequencing.rule import Context, PlanEffect, rule
 
 
@@ -31,22 +33,23 @@ from resistx.sequencing.rule import Context, PlanEffect, rule
 def germline_plasma_variant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     # germline PTEN and RB1 results, and an unsettled plasma RB1 variant, are set aside from
     # the facts' results (``germline``): read them all; a failed germline test is no result
-    read = tuple(map(as_read, facts.profile.biomarkers))
+    read = read_and_aside(facts)[0]
     tested = {
         r.gene
         for r in read
         if r.origin is Origin.GERMLINE and r.status is not BiomarkerStatus.INDETERMINATE
     }
-    found = [
-        r
-        for r in read
-        if r.gene in TUMOUR_SUPPRESSORS
-        and r.sample is Sample.CTDNA
-        and r.gene not in tested
-        and r.status in (BiomarkerStatus.MUTATED, BiomarkerStatus.LOSS)  # 'loss': 4822m
-        and germline_like(r)
-    ]
-    for r in found[:1] + [r for r in found[1:] if r.gene != found[0].gene]:
+    found: dict[str, BiomarkerResult] = {}  # the first of each gene
+    for r in read:
+        if (
+            r.gene in TUMOUR_SUPPRESSORS
+            and r.sample is Sample.CTDNA
+            and r.gene not in tested
+            and r.status in (BiomarkerStatus.MUTATED, BiomarkerStatus.LOSS)  # 'loss': 4822m
+            and germline_like(r)
+        ):
+            found.setdefault(r.gene, r)
+    for r in found.values():
         rb1 = r.gene == "RB1"  # one copy is not the loss of RB: it decides the CDK4/6 inhibitors
         yield PlanEffect(
             code="test_germline_plasma_variant",
