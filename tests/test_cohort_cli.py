@@ -257,10 +257,9 @@ def test_no_progress_bar_when_piped(cohort_file: Path, tmp_path: Path) -> None:
     assert done.stdout.startswith("resistx cohort: ")
 
 
-def test_ctrl_c_leaves_complete_readable_output(tmp_path: Path) -> None:
-    source = write_jsonl(tmp_path / "many.jsonl", profiles(2000, seed=3))
-    out = tmp_path / "plans.parquet"
-    errors = tmp_path / "plans.errors.jsonl"
+def _started(source: Path, out: Path, errors: Path) -> subprocess.Popen[str]:
+    """``resistx cohort`` over ``source`` in two processes, once its first chunks are done (the
+    errors file grows with them)."""
     run = subprocess.Popen(
         [str(RESISTX), "cohort", str(source), "--out", str(out), "--jobs", "2"],
         stdout=subprocess.PIPE,
@@ -270,7 +269,15 @@ def test_ctrl_c_leaves_complete_readable_output(tmp_path: Path) -> None:
     )
     deadline = time.monotonic() + 60
     while not (errors.exists() and errors.stat().st_size) and time.monotonic() < deadline:
-        time.sleep(0.05)  # the errors file grows with the first chunks done
+        time.sleep(0.05)
+    return run
+
+
+def test_ctrl_c_leaves_complete_readable_output(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "many.jsonl", profiles(2000, seed=3))
+    out = tmp_path / "plans.parquet"
+    errors = tmp_path / "plans.errors.jsonl"
+    run = _started(source, out, errors)
     os.killpg(run.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to every process of the run
     _out, stderr = run.communicate(timeout=60)
     assert run.returncode == 130, stderr
@@ -411,3 +418,63 @@ def test_a_parquet_output_says_which_policy_evidence_and_resistx_made_its_rows(
     assert _cohort(str(cohort_file), "--out", str(tmp_path / "default.parquet")) == 0
     default = json.loads(pq.read_schema(tmp_path / "default.parquet").metadata[b"resistx"])
     assert default["policy"] == "ye2024"
+
+
+def test_columns_beside_a_profile_column_are_refused_not_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Case 4936 (MAJOR): a Parquet file with 'patient_id' and 'as_of' columns beside the
+    'profile' column ran with every row's id null and the plan's date unread (alpelisib ranked
+    where the date left it out), nothing said."""
+    [good] = profiles(1)
+    body = {k: v for k, v in good.items() if k not in ("patient_id", "as_of")}
+    table = pa.table(
+        {"patient_id": ["P1"], "as_of": [good["as_of"]], "profile": [json.dumps(body)]}
+    )
+    pq.write_table(table, tmp_path / "in.parquet")
+    out = tmp_path / "o.jsonl"
+    assert _cohort(str(tmp_path / "in.parquet"), "--out", str(out)) != 0
+    said = capsys.readouterr().err
+    assert "'as_of'" in said and "'patient_id'" in said
+    assert not out.exists()
+
+
+def test_an_empty_next_treatment_cell_is_an_error_not_the_profile_s_own(tmp_path: Path) -> None:
+    """Case 4940 (MINOR): a next_treatment cell holding [] fell back to the profile's own
+    next_treatment; in JSON an empty list is an error."""
+    [good] = profiles(1)
+    good["next_treatment"] = ["elacestrant"]
+    table = pa.table(
+        {"profile": [json.dumps(good)], "next_treatment": pa.array([[]], pa.list_(pa.string()))}
+    )
+    pq.write_table(table, tmp_path / "in.parquet")
+    assert _cohort(str(tmp_path / "in.parquet"), "--out", str(tmp_path / "o.jsonl")) == 0
+    [error] = _read_jsonl(tmp_path / "o.errors.jsonl")
+    assert error["path"] == "$.next_treatment" and "empty" in error["message"]
+
+
+def test_two_interrupts_at_once_are_one_ctrl_c_and_the_run_says_how_many(tmp_path: Path) -> None:
+    """Case 4937 (MINOR): under `timeout -s INT`, which signals the run and then its process
+    group, --jobs 2 sometimes exited 130 with nothing said: the second signal, a moment after
+    the first, stopped the run at once. Two signals together are one Ctrl-C; the message names
+    the input's count too."""
+    source = write_jsonl(tmp_path / "many.jsonl", profiles(2000, seed=3))
+    run = _started(source, tmp_path / "plans.jsonl", tmp_path / "plans.errors.jsonl")
+    os.kill(run.pid, signal.SIGINT)  # as timeout does: the run, then its group
+    os.killpg(run.pid, signal.SIGINT)
+    _out, stderr = run.communicate(timeout=60)
+    assert run.returncode == 130, stderr
+    assert "interrupted" in stderr and "of the 2,000 patients of the input" in stderr, stderr
+
+
+def test_an_interrupt_within_a_second_of_the_first_is_the_same_ctrl_c() -> None:
+    """Case 4937: the stop flag takes a second signal a moment after the first as the same
+    Ctrl-C; one after the moment stops the run at once."""
+    with _run._StopFlag() as stop:
+        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.01)
+        assert stop.set
+        stop._first -= 2 * stop.SAME_CTRL_C  # as if the moment had passed
+        with pytest.raises(KeyboardInterrupt):
+            stop._handle(signal.SIGINT, None)  # the handler as the signal runs it

@@ -18,6 +18,10 @@ EXIT_INTERRUPTED = 130
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 
 
+def _of_input(count: int | None) -> str:
+    return f" of the {count:,} patients of the input" if count is not None else ""
+
+
 def _errors_path(out: Path) -> Path:
     return out.with_name(out.name.rsplit(".", 1)[0] + ".errors.jsonl")
 
@@ -27,7 +31,7 @@ def _check(args: argparse.Namespace) -> Path:
     if not args.input.exists():
         msg = f"cannot read {args.input}: no such file or directory"
         raise resistx.ResistxError(msg)
-    format_of(args.input)
+    format_of(args.input).check(args.input)
     errors = args.errors or _errors_path(args.out)
     check_suffix(args.out, "--out")
     check_suffix(errors, "--errors")
@@ -90,7 +94,7 @@ def run_command(
     if done.interrupted:
         say(
             f"resistx cohort: interrupted: {counts} (the complete rows of the first "
-            f"{done.patients:,} patients)",
+            f"{done.patients:,} patients{_of_input(done.in_input)})",
             sys.stderr,
         )
     else:

@@ -56,6 +56,9 @@ class InputFormat:
     #: ``Lines`` that the planning process makes into its records; by default ``read``'s
     #: records, chunked
     chunks: Callable[[Path, int], Iterator[Chunk]] | None = None
+    #: raises ``ResistxError`` where the input as a whole cannot be read as asked, before any
+    #: row is planned or any output opened (case 4936: columns that would go unread)
+    check: Callable[[Path], None] = lambda _path: None
 
     def chunked(self, path: Path, size: int) -> Iterator[Chunk]:
         if self.chunks is not None:
@@ -210,6 +213,9 @@ def _next_cell(value: Any) -> tuple[str, ...] | None:
 def _json_row(index: int, where: str, row: dict[str, Any]) -> Record:
     text = row[PROFILE_COLUMN]
     nxt = _next_cell(row.get(NEXT_COLUMN))
+    if nxt == ():  # not the profile's own in its place (case 4940)
+        problem = f"the {NEXT_COLUMN!r} cell is an empty list: give the drugs, or leave it null"
+        return Record(index=index, where=where, problems=((f"$.{NEXT_COLUMN}", problem),))
     if not isinstance(text, str):
         problem = f"the {PROFILE_COLUMN!r} cell is empty" if text is None else "not JSON text"
         return Record(index=index, where=where, problems=(("$", problem),), next_treatment=nxt)
@@ -220,7 +226,7 @@ def read_parquet(path: Path) -> Iterator[Record]:
     """One profile per row: JSON text in a ``profile`` column (with, optionally, a
     ``next_treatment`` column beside it), or else the profile's fields as tidy columns."""
     pf = parquet_file(path)
-    json_text = PROFILE_COLUMN in pf.schema_arrow.names
+    json_text = _json_layout(pf, path)
     index = 0
     for batch in pf.iter_batches(batch_size=_BATCH_ROWS):
         for row in batch.to_pylist():
@@ -230,6 +236,29 @@ def read_parquet(path: Path) -> Iterator[Record]:
             else:
                 yield Record(index=index, where=where, source=_tidy(row))
             index += 1
+
+
+def _json_layout(pf: Any, path: Path) -> bool:
+    """Whether the rows are JSON text in a ``profile`` column; refused where other columns
+    stand beside it, which would go unread (case 4936: 'patient_id' and 'as_of' there were
+    ignored, every id null and the plan's date unread)."""
+    names = pf.schema_arrow.names
+    if PROFILE_COLUMN not in names:
+        return False
+    others = [n for n in names if n not in (PROFILE_COLUMN, NEXT_COLUMN)]
+    if others:
+        msg = (
+            f"cannot read {path}: beside its {PROFILE_COLUMN!r} column (a profile's JSON text a "
+            f"row) resistx reads only {NEXT_COLUMN!r}, and {', '.join(map(repr, others))} would "
+            "go unread: put them in each profile's JSON, or give the profile's fields as "
+            "columns without a 'profile' column"
+        )
+        raise resistx.ResistxError(msg)
+    return True
+
+
+def check_parquet(path: Path) -> None:
+    _json_layout(parquet_file(path), path)
 
 
 def count_parquet(path: Path) -> int:
@@ -263,5 +292,6 @@ register(
         matches=_suffix_is(".parquet", ".pq"),
         read=read_parquet,
         count=count_parquet,
+        check=check_parquet,
     )
 )

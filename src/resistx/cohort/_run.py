@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import signal
+import time
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +44,7 @@ class Outcome:
     failed: int = 0
     rows: int = 0
     interrupted: bool = False
+    in_input: int | None = None  # the patients of the input, counted where interrupted
     summary: Summary = attrs.field(factory=Summary)
     #: the patient ids of the planned patients met so far, and those met more than once (case
     #: 3307: two rows of one id, one with another profile, were two patients with no word)
@@ -139,15 +141,23 @@ def _in_processes(
 
 
 class _StopFlag:
-    """The first Ctrl-C asks the run to stop after the chunk in hand; a second one stops at once."""
+    """The first Ctrl-C asks the run to stop after the chunk in hand; a second one stops at once.
+    Signals within ``SAME_CTRL_C`` seconds of the first are that first one (case 4937: `timeout
+    -s INT` signals the run, then its process group, and the second stopped it with nothing
+    said)."""
+
+    SAME_CTRL_C = 1.0
 
     def __init__(self) -> None:
         self.set = False
         self._previous: Any = None
+        self._first = 0.0
 
     def _handle(self, _signum: int, _frame: FrameType | None) -> None:
-        self.set = True
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if not self.set:
+            self.set, self._first = True, time.monotonic()
+        elif time.monotonic() - self._first > self.SAME_CTRL_C:
+            raise KeyboardInterrupt
 
     def __enter__(self) -> _StopFlag:
         self._previous = signal.signal(signal.SIGINT, self._handle)
@@ -179,6 +189,7 @@ def run(
     """Plan every input of ``source`` into ``out`` (one row per option) and ``errors`` (one row
     per problem), streaming. On Ctrl-C both files end after the last whole chunk."""
     fmt = format_of(source)
+    fmt.check(source)
     chunks = fmt.chunked(source, CHUNK)
     kinds = (kind_of(out), kind_of(errors))
     planned = (
@@ -200,6 +211,8 @@ def run(
                 if stop.set:
                     result.interrupted = True
                     break
+    except KeyboardInterrupt:  # a second Ctrl-C: at once, the whole chunks written so far kept
+        result.interrupted = True
     finally:
         if bar is not None:
             bar.close()
@@ -209,6 +222,8 @@ def run(
         if close is not None:
             close()
     result.rows = out_writer.rows
+    if result.interrupted:
+        result.in_input = fmt.count(source)
     return result
 
 

@@ -22,6 +22,13 @@ DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
 #: case 2199's audit found them headed as the review's)
 SOURCES_HEADER = ("field", "the sources say", "resistx uses", "why")
 
+
+def rules_of(rules: tuple[int, ...]) -> str:
+    """'rule 35', 'rules 28, 35' or "": the rules a since-review entry names (5014: the
+    printed plan did not say which rules moved an option)."""
+    return f"rule{'s' if len(rules) > 1 else ''} {', '.join(map(str, rules))}" if rules else ""
+
+
 #: tests whose answer may not change what is preferred once something is, but do when nothing
 #: is preferred yet (the engine marks the others ``before_choosing`` itself)
 TESTS_WHEN_NOTHING_PREFERRED = frozenset(

@@ -100,12 +100,13 @@ def plan(p: Plan) -> str:
         parts.append("<p><b>Since the review</b></p>")
         parts.append(
             _table(
-                ["change", "regimen", "what", "trials", "approvals"],
+                ["change", "regimen", "what", "rules", "trials", "approvals"],
                 (
                     [
                         escape(s.change.value),
                         escape(s.regimen),
                         escape(s.text),
+                        escape(", ".join(map(str, s.rules))),
                         escape(", ".join(s.trials)),
                         escape(", ".join(s.approvals)),
                     ]

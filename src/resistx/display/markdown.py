@@ -82,9 +82,16 @@ def plan(p: Plan) -> str:
     if p.since_review:
         lines += ["", "**Since the review**", ""]
         lines += _table(
-            ["change", "regimen", "what", "trials", "approvals"],
+            ["change", "regimen", "what", "rules", "trials", "approvals"],
             [
-                [s.change.value, s.regimen, s.text, ", ".join(s.trials), ", ".join(s.approvals)]
+                [
+                    s.change.value,
+                    s.regimen,
+                    s.text,
+                    ", ".join(map(str, s.rules)),
+                    ", ".join(s.trials),
+                    ", ".join(s.approvals),
+                ]
                 for s in p.since_review
             ],
         )

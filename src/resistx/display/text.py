@@ -11,6 +11,7 @@ from resistx.display._common import (
     Table,
     efficacy_text,
     printable,
+    rules_of,
     split_actions,
     trial_view,
     why_besides_evidence,
@@ -72,7 +73,8 @@ def plan(p: Plan, width: int = 100) -> str:
     if p.since_review:
         out += ["", "Since the review:"]
         for s in p.since_review:
-            behind = "; ".join(x for x in (", ".join(s.trials), ", ".join(s.approvals)) if x)
+            lists = (rules_of(s.rules), ", ".join(s.trials), ", ".join(s.approvals))
+            behind = "; ".join(x for x in lists if x)
             out += wrap.wrap(f"- {s.text} ({behind})" if behind else f"- {s.text}")
         out += wrap.wrap(f"The newer plan: {p.since_review[0].how}.")
     out += ["", p.disclaimer]

@@ -107,8 +107,12 @@ def _specimen(
         return
     spath, specimen = specimens[reference]
     kind = coded(b, specimen.get("type"), f"{spath}.type", codes.SNOMED)
-    variant.sample = codes.SPECIMEN.get(kind.code or "")
-    if variant.sample is None:
-        b.skip(f"{spath}.type", kind.code, f"specimen {kind.label}: not a sample resistx reads")
+    said = kind.label or kind.code
+    sample, assumed = codes.specimen_sample(kind.code, kind.label, variant.origin)
+    variant.sample = sample
+    if sample is None:
+        b.skip(f"{spath}.type", kind.code, f"specimen {said}: not a sample resistx reads")
+    elif assumed:
+        b.assume(f"{spath}.type", f"specimen {said}: {assumed}", kind.code)
     else:
-        b.use(spath, kind.code, f"sample {variant.sample}")
+        b.use(spath, kind.code, f"sample {sample}")

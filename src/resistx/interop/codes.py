@@ -20,6 +20,7 @@ Sources (facts from the standards, named where they are used):
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
 from resistx.vocab import comorbidities as comorbidity_vocab
@@ -287,6 +288,36 @@ SPECIMEN = MappingProxyType(
         "119376003": "tissue",  # Tissue specimen
     }
 )
+#: blood specimens (SNOMED CT: blood, peripheral blood): a tumour's variant found there is in
+#: its cell-free DNA (case 4925: a peripheral blood specimen left the sample unknown, and the
+#: plan called the negatives tissue)
+_BLOOD_SPECIMENS = frozenset({"119297000", "122591000"})
+#: specimens from an organ (SNOMED CT) -> tissue (case 4921: 'Specimen from liver')
+_ORGAN_SPECIMENS = frozenset({"122610009"})
+#: a specimen's name that says cell-free DNA ('cfDNA', 'Plasma (ctDNA)', 'liquid biopsy')
+_CELL_FREE = re.compile(r"\b(?:cf|ct)dna\b|\bplasma\b|liquid biopsy|cell[- ]free", re.IGNORECASE)
+
+
+def specimen_sample(
+    code: str | None, label: str | None, origin: str | None
+) -> tuple[str | None, str]:
+    """The resistx sample of a genomic result's specimen, and the assumption that reading
+    makes ("" where the code says it): a tumour's (not germline) variant on blood is of its
+    cell-free DNA, as is a specimen named so; a specimen from an organ is tissue; None for
+    any other."""
+    known = SPECIMEN.get(code or "")
+    germline = origin == "germline"
+    if not germline and (
+        code in _BLOOD_SPECIMENS or (not known and _CELL_FREE.search(label or ""))
+    ):
+        return "ctdna", "a tumour result on blood is of its cell-free DNA: sample ctdna"
+    if germline and code == "122591000":
+        return "blood", ""
+    if known is None and code in _ORGAN_SPECIMENS:
+        return "tissue", "a specimen from an organ: sample tissue"
+    return known, ""
+
+
 #: sampled tissues (UBERON) of a phenopacket biosample -> resistx sample
 UBERON_SAMPLE = MappingProxyType(
     {
@@ -308,3 +339,20 @@ def diabetes_named(label: str) -> dict[str, object] | None:
     if record == comorbidity_vocab.INSULIN:
         return {"name": "diabetes", "insulin": True}
     return {"name": "diabetes"}
+
+
+#: a test's name that says it is of HER2 (case 4930a: a FISH under a code not mapped was only
+#: listed, and an IHC 1+ beside it made the disease HER2-low)
+_HER2_NAMED = re.compile(r"\b(?:her[\s-]?2|erbb2|her2/neu|c-erbb-2)\b", re.IGNORECASE)
+
+
+def unmapped_her2(code: str | None, label: str | None) -> str:
+    """The refusal of a HER2 result under a test code resistx does not map ("" for a test
+    not of HER2): it may be the result that makes the disease HER2-positive."""
+    if not _HER2_NAMED.search(label or ""):
+        return ""
+    return (
+        f"{label} [{code}]: a HER2 test under a code resistx does not map, which may decide the "
+        "HER2 status (an ISH or FISH positive is HER2-positive disease): give it as HER2 IHC "
+        f"({HER2_IHC}) or ISH ({HER2_ISH}), or write the profile's her2_tests by hand"
+    )

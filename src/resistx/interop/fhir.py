@@ -154,6 +154,10 @@ def _resource(
     elif kind == "Patient":
         _patient(b, resource, path)
     elif kind == "Observation":
+        if status == "preliminary":  # case 4934: read as final, nothing said
+            b.assume(
+                f"{path}.status", "a preliminary result, read as reported: check the final one"
+            )
         _observation(b, resource, path, specimens)
     elif kind == "Condition":
         _condition(b, resource, path)
@@ -219,6 +223,8 @@ def _observation(
         return
     specimen = _her2_specimen(b, obs, test.code, specimens)
     if not _markers.read(b, test.code or "", _value(b, obs, path), date, path, specimen):
+        if her2 := codes.unmapped_her2(test.code, test.label):
+            b.problem(f"{path}.code", her2)
         b.skip(path, test.code, f"{test.label or 'observation'}: not a test resistx reads")
         return
     for cpath, component in b.items(obs.get("component"), f"{path}.component"):

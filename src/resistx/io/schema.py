@@ -20,6 +20,7 @@ from resistx.model import profile as profile_model
 from resistx.model._validators import non_empty
 from resistx.model.plan import Plan
 from resistx.model.profile import Profile
+from resistx.vocab.comorbidities import NORMAL_CLEARANCE
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -63,7 +64,7 @@ _MINIMUM: dict[tuple[str, str], float] = {
 }
 #: an upper bound the value must stay below (renal impairment's clearance)
 _BELOW: dict[tuple[str, str], float] = {
-    ("Condition", "creatinine_clearance"): profile_model.NORMAL_CLEARANCE,
+    ("Condition", "creatinine_clearance"): NORMAL_CLEARANCE,
 }
 #: lists that name each item once
 _UNIQUE_ITEMS = {("Profile", "metastatic_sites")}

@@ -370,7 +370,7 @@ def _kidney_failure(_text: str, clauses: list[list[str]], inst: Any) -> str:
     )
 
 
-def _medications(text: str, clauses: list[list[str]], _inst: Any) -> str:
+def _medications(text: str, clauses: list[list[str]], inst: Any) -> str:
     if any(_ALLERGY & set(c) for c in clauses) or _of_the_past(clauses):
         return ""  # an allergy to a drug is not the drug taken, nor is a past course
     taken = re.findall(r"[a-z']+", folded(taken_now_text(text)))
@@ -379,12 +379,24 @@ def _medications(text: str, clauses: list[list[str]], _inst: Any) -> str:
         return ""  # a reaction to the drug, not the drug taken ('Hives with ciprofloxacin')
     # not the short forms ("rif" is also the right iliac fossa): a name of six letters or more
     named = sorted({generic(n) for n in READ_NAMES if len(n) >= 6 and f" {n} " in words})
+    # not one the medications hold already (4886: 'rifampicin course' beside 'Rifampicin
+    # 600 mg od' was refused, asking to record it there)
+    named = [n for n in named if n not in _recorded_medications(inst)]
     if not named:
         return ""
     return (
         f"names {', '.join(named)}, which the rules read among the medications (rules 115, "
-        '132, 142): record it under "medications"'
+        '132, 136, 142): record it under "medications"'
     )
+
+
+def _recorded_medications(inst: Any) -> set[str]:
+    """The generic names of the read drugs the profile's medications name."""
+    found: set[str] = set()
+    for entry in getattr(inst, "medications", ()) or ():
+        words = " " + " ".join(re.findall(r"[a-z']+", folded(entry))) + " "
+        found |= {generic(n) for n in READ_NAMES if f" {n} " in words}
+    return found
 
 
 def _allergy(text: str, clauses: list[list[str]], inst: Any) -> str:

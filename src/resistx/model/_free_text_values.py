@@ -14,7 +14,13 @@ from typing import Any
 
 from resistx.model._free_text import PERCENT, _part_of_now, clauses_read, conditions
 from resistx.model.enums import MetastaticSite
-from resistx.vocab.comorbidities import Comorbidity, denied_at, sites_named
+from resistx.vocab.comorbidities import (
+    DIABETIC_HBA1C,
+    NORMAL_CLEARANCE,
+    Comorbidity,
+    denied_at,
+    sites_named,
+)
 from resistx.vocab.interactions import folded
 
 #: an HbA1c in percent ('HbA1c 9.2%', 'A1c 9,2 %'): the last value after its name
@@ -99,11 +105,28 @@ _VALUES: dict[str, tuple[Comorbidity, str, float, str, str]] = {
 }
 
 
+#: per value: where it shows the condition with none recorded (case 4870v: 'HbA1c 9.1%' with
+#: no diabetes recorded left the PI3K and AKT inhibitors preferred; 4877w: 'CrCl 25 ml/min'
+#: with no renal impairment left talazoparib first with no dose caution)
+_SHOWS_IT: dict[str, Callable[[float], bool]] = {
+    "hba1c": lambda value: value >= DIABETIC_HBA1C,
+    "clearance": lambda value: value < NORMAL_CLEARANCE,
+}
+
+
 def _against(kind: str, value: float | None, inst: Any) -> str:
     """How to record ``value`` where its comorbidity (``_VALUES[kind]``) holds another, or
-    none; "" where it agrees, or the text gives no value or the condition is not recorded."""
-    field, tolerance, what, reads = _VALUES[kind][1:]
+    none, or is not recorded while the value shows it (``_SHOWS_IT``); "" where it agrees, or
+    the text gives no value, or the value shows no such condition."""
+    name, field, tolerance, what, reads = _VALUES[kind]
     known, values = _recorded(kind, inst)
+    shows = _SHOWS_IT.get(kind)
+    if value is not None and not known and shows is not None and shows(value):
+        return (
+            f"names {what.format(f'{value:g}')} with no {name.value} recorded, which "
+            f'{reads}: record it under comorbidities as {{"name": "{name.value}", '
+            f'"{field}": {value:g}}}'
+        )
     if value is None or not known or any(abs(value - v) <= tolerance for v in values):
         return ""
     held = f" (recorded: {', '.join(f'{v:g}' for v in values)})" if values else ""

@@ -48,6 +48,7 @@ from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import (
     INSULIN,
     NO_ANSWER,
+    NORMAL_CLEARANCE,
     Comorbidity,
     clauses_of,
     named_in_text,
@@ -160,10 +161,6 @@ _lvef = _read_for(
     Comorbidity.CARDIAC_DISEASE,
     lambda value: None if 5 <= value <= 90 else f"lvef is a percentage from 5 to 90, got {value}",
 )
-
-
-#: renal impairment is a creatinine clearance below this (mL/min)
-NORMAL_CLEARANCE = 90
 
 
 #: below this a clearance in mL/min is read as given in mL/s (1.5 mL/s is 90 mL/min; case

@@ -13,6 +13,7 @@ from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.toxicity import from_toxicities
 from resistx.vocab.interactions import (
+    other_anticoagulant_on_record,
     qt_prolonging_on_record,
     strong_cyp3a_on_record,
     vitamin_k_antagonist_on_record,
@@ -40,6 +41,7 @@ def balance(facts: Facts) -> BalanceInputs:
         strong_cyp3a=strong_cyp3a_on_record(p.medications),
         qt_prolonging=qt_prolonging_on_record(p.medications),
         vitamin_k_antagonist=vitamin_k_antagonist_on_record(p.medications),
+        other_anticoagulant=other_anticoagulant_on_record(p.medications),
         leptomeningeal_not_crisis=p.leptomeningeal and not p.visceral_crisis,
         liver_dysfunction=liver_dysfunction(facts),
         visceral_crisis=p.visceral_crisis,

@@ -294,7 +294,7 @@ class BalanceInputs:
     strong_cyp3a: tuple[tuple[str, str], ...] = ()  # (medication, its role) each (rule 115)
     qt_prolonging: tuple[str, ...] = ()  # drugs known to prolong the QT interval (rule 142)
     vitamin_k_antagonist: str = ""  # one on record, by generic name (rule 132)
+    other_anticoagulant: str = ""  # a direct oral one or a heparin, by generic name (rule 136)
     leptomeningeal_not_crisis: bool = False  # on record, with no visceral crisis (rule 121)
-    #: liver metastases with hepatic impairment of no other cause, no crisis (rule 129)
-    liver_dysfunction: bool = False
+    liver_dysfunction: bool = False  # rule 129: liver metastases, hepatic impairment, no crisis
     visceral_crisis: bool = False  # on record: rule 111 does not cap chemotherapy

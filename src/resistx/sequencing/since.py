@@ -11,8 +11,10 @@ from collections.abc import Set as AbstractSet
 from resistx.model.enums import Tier
 from resistx.model.plan import Change, Difference, Option, Plan, SinceReview
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import since_text
 from resistx.sequencing.policy import Policy
 from resistx.sequencing.rule import OPENS_IT
+from resistx.sequencing.since_text import TIER_HERE, Indexed
 
 
 def _preferred(plan: Plan) -> set[str]:
@@ -97,17 +99,6 @@ def _moved(
 
 
 _AT_LEAST_ALTERNATIVE = frozenset({Tier.PREFERRED, Tier.ALTERNATIVE})
-#: where an option raised to an alternative stands here, by its tier
-_STANDS = {Tier.LATER: "a later option here", Tier.TRIAL: "within a trial here"}
-#: an option's tier as a since-review line names it beside its rank here
-_TIER_HERE = {
-    Tier.PREFERRED: "preferred",
-    Tier.ALTERNATIVE: "an alternative",
-    Tier.LATER: "a later option",
-    Tier.TRIAL: "within a trial",
-}
-#: where an alternative here stands under the other policy, by its tier there
-_THERE = {Tier.LATER: "a later option", Tier.TRIAL: "within a trial"}
 
 
 def _by_rank(ids: set[str], options: dict[str, Option]) -> list[str]:
@@ -125,21 +116,6 @@ def since_review(
     return tuple(_entries(before, after, newer, specs, older_rules))
 
 
-class _Indexed:
-    """A plan with its options and exclusions by regimen id (``Plan.option`` scans)."""
-
-    __slots__ = ("excluded", "options", "plan")
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self.options = {o.regimen.id: o for o in plan.options}
-        self.excluded = {e.regimen.id: e for e in plan.excluded}
-
-    def holds(self, rid: str) -> bool:
-        """Whether the plan ranked or left out the regimen (else its policy does not hold it)."""
-        return rid in self.options or rid in self.excluded
-
-
 def _entries(
     before: Plan,
     after: Plan,
@@ -147,7 +123,7 @@ def _entries(
     specs: Mapping[str, RegimenSpec],
     older_rules: AbstractSet[int],
 ) -> Iterator[SinceReview]:
-    here, there = _Indexed(before), _Indexed(after)
+    here, there = Indexed(before), Indexed(after)
     names = {rid: o.regimen.name for rid, o in (*here.options.items(), *there.options.items())}
     names |= {rid: e.regimen.name for rid, e in (*here.excluded.items(), *there.excluded.items())}
     how = (
@@ -169,15 +145,10 @@ def _entries(
             continue  # left out under both, or waiting under both for this one's reasons
         said.add(rid)
         name = names.get(rid, rid)
-        text = _text(d, name, here, newer.name, waits, opens)
+        text = since_text.text(d, name, here, newer.name, waits, opens)
         spec = specs.get(rid)
         if not rules:
-            text += (
-                f" No rule of {newer.name} differs for it: its scores moved with the evidence."
-                if here.holds(rid)
-                else f" No rule of {newer.name} differs for it: it is a regimen of the newer "
-                "evidence, not of this policy."
-            )
+            text += _no_rule(d, (here, there), newer.name, older_rules)
         if not trials and spec is not None:
             trials = spec.key_trials
         yield SinceReview(
@@ -193,14 +164,40 @@ def _entries(
         )
 
 
-def _may_open(after: _Indexed, rid: str) -> bool:
+def _no_rule(
+    d: Difference, plans: tuple[Indexed, Indexed], policy: str, older_rules: AbstractSet[int]
+) -> str:
+    """Why a regimen no rule of the newer policy speaks for moved: a regimen of its evidence
+    only; its scores, where they moved; else the options around it (5014: sacituzumab
+    govitecan, its scores the same, came first as rule 35 made elacestrant an alternative)."""
+    here, there = plans
+    if not here.holds(d.regimen):
+        return (
+            f" No rule of {policy} differs for it: it is a regimen of the newer evidence, not of "
+            "this policy."
+        )
+    x, y = here.options.get(d.regimen), there.options.get(d.regimen)
+    if x is None or y is None or x.scores != y.scores:
+        return f" No rule of {policy} differs for it: its scores moved with the evidence."
+    said = f" No rule of {policy} differs for it, and its scores are the same under both"
+    first = here.plan.options[0].regimen if d.change is Change.TOP_OPTION else None
+    moved = _behind(there, first.id, older_rules)[1] if first else ()
+    if first is None or not moved:
+        return f"{said}: the options around it moved."
+    o = there.options.get(first.id)
+    where = f"{TIER_HERE[o.tier]} there" if o else "left out there"
+    rules = f"rule{'s' if len(moved) > 1 else ''} {' and '.join(map(str, moved))}"
+    return f"{said}: it comes first as {first.name} is {where} ({rules})."
+
+
+def _may_open(after: Indexed, rid: str) -> bool:
     """Whether any reason the newer plan leaves the regimen out for says a result would open
     it (``_opens`` then picks those of the newer policy's own rules)."""
     left = after.excluded.get(rid)
     return left is not None and any(OPENS_IT in r.text for r in left.reasons)
 
 
-def _opens(after: _Indexed, rid: str, rules: tuple[int, ...]) -> str:
+def _opens(after: Indexed, rid: str, rules: tuple[int, ...]) -> str:
     """What result, by a rule of the newer policy's own, would open the regimen it leaves out
     (the clause of its reason that says so: ``OPENS_IT``), or nothing."""
     left = after.excluded.get(rid)
@@ -208,15 +205,7 @@ def _opens(after: _Indexed, rid: str, rules: tuple[int, ...]) -> str:
     return next((c for t in reasons for c in t.split("; ") if OPENS_IT in c), "")
 
 
-def _here(d: Difference, before: _Indexed) -> str:
-    """Where the regimen stands in the older plan."""
-    if d.rank_before:  # with its tier (4825c: 'preferred (rank 2; rank 2 here)')
-        tier = f", {_TIER_HERE[d.tier_before]}" if d.tier_before else ""
-        return f"rank {d.rank_before} here{tier}"
-    return "left out here" if d.regimen in before.excluded else "not in this plan"
-
-
-def _waits(d: Difference, after: _Indexed) -> tuple[str, ...]:
+def _waits(d: Difference, after: Indexed) -> tuple[str, ...]:
     """The tests an option named as moved or added waits on (none for one raised to an
     alternative: an option that waits is at best a later one)."""
     option = after.options.get(d.regimen)
@@ -226,53 +215,8 @@ def _waits(d: Difference, after: _Indexed) -> tuple[str, ...]:
 _WAITING_CHANGES = frozenset({Change.MOVED, Change.ADDED})
 
 
-def _text(  # noqa: PLR0917 - one call site
-    d: Difference,
-    name: str,
-    before: _Indexed,
-    policy: str,
-    waits: tuple[str, ...] = (),
-    why: str = "",
-) -> str:
-    if d.change is Change.LEFT_OUT_TOO:
-        return f"Under {policy}, {name} is left out too, as here, but there {why}"
-    if waits:
-        return (
-            f"Under {policy}, {name} waits on {' and '.join(waits)} (rank {d.rank_after} there; "
-            f"{_here(d, before)}): a result would place it by that policy's evidence."
-        )
-    if d.change is Change.TOP_OPTION:
-        if not before.plan.options:
-            return f"Under {policy}, {name} comes first; there is no option here."
-        first = before.plan.options[0].regimen
-        return (
-            f"Under {policy}, {name} comes first ({_here(d, before)}), before {first.name}, the "
-            "first option here."
-        )
-    if d.change is Change.PREFERRED_ADDED:
-        return f"Under {policy}, {name} is preferred (rank {d.rank_after}; {_here(d, before)})."
-    if d.change is Change.PREFERRED_REMOVED:
-        there = f"rank {d.rank_after}, {d.tier_after.value}" if d.tier_after else "not an option"
-        return f"Under {policy}, {name} is no longer preferred ({there} there)."
-    if d.change is Change.EXCLUDED:
-        return f"Under {policy}, {name} is left out ({_here(d, before)})."
-    if d.change is Change.MOVED and d.tier_before is Tier.ALTERNATIVE and d.tier_after:
-        return (  # lowered (4779a)
-            f"Under {policy}, {name} is {_THERE.get(d.tier_after, d.tier_after.value)} there "
-            f"(rank {d.rank_after}; an alternative here, rank {d.rank_before})."
-        )
-    if d.change is Change.MOVED and d.tier_before is not None:
-        return (
-            f"Under {policy}, {name} is an alternative (rank {d.rank_after} there; "
-            f"{_STANDS.get(d.tier_before, d.tier_before.value)}, rank {d.rank_before})."
-        )
-    if d.change is Change.ADDED:
-        return f"Under {policy}, {name} is an alternative (rank {d.rank_after}); not in this plan."
-    return f"Under {policy}, {name} is an option (rank {d.rank_after}); it is left out here."
-
-
 def _behind(
-    plan: _Indexed, rid: str, older_rules: AbstractSet[int]
+    plan: Indexed, rid: str, older_rules: AbstractSet[int]
 ) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The trials and rule numbers of the newer plan's reasons for the regimen that come from
     rules the older policy does not have."""

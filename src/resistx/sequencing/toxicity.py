@@ -106,9 +106,16 @@ def tdxd_resumable(facts: Facts) -> bool:
     return caused and bool(grades) and all(g is not None and g <= 1 for g in grades)
 
 
+#: the antibody-drug conjugates with the deruxtecan payload: they share its lung toxicity
+#: (rule 12), and progression on one makes another a later option (``drug_classes``)
+DERUXTECAN_ADCS = frozenset(
+    {"trastuzumab deruxtecan", "datopotamab deruxtecan", "patritumab deruxtecan"}
+)
+
+
 def tdxd_ruled_out(facts: Facts) -> bool:
     """Interstitial lung disease (not a grade 0-1 that trastuzumab deruxtecan caused, which its
-    label resumes it after), progression on trastuzumab deruxtecan, or an LVEF under 50% on
+    label resumes it after), progression on a deruxtecan ADC, or an LVEF under 50% on
     record, which makes it a relative contraindication after every option without that risk
     (rule 126): nothing is held back for it (case 3724: chemotherapy 'at best an alternative'
     to it, and nothing preferred). Not a refusal of its route (case 2048; case 1000 read one
@@ -116,7 +123,9 @@ def tdxd_ruled_out(facts: Facts) -> bool:
     beside the drug, and a note says the refusal put it first."""
     return (
         (lung_disease(facts) and not tdxd_resumable(facts))
-        or "trastuzumab deruxtecan" in facts.progressed_drugs
+        # or on another deruxtecan ADC, which makes it a later option (case 5012: chemotherapy
+        # stayed 'at best an alternative' to it after datopotamab deruxtecan)
+        or bool(DERUXTECAN_ADCS & facts.progressed_drugs)
         or (
             (heart := cardiac_on_record(facts.profile.comorbidities)) is not None
             and heart.lvef is not None

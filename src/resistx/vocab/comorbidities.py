@@ -215,6 +215,25 @@ ALIASES = {
         "inflammatory_bowel_disease",
     ),
     "myelodysplasie": "myelodysplastic_syndrome",
+    # the pneumoconioses, an extrinsic allergic alveolitis and a sarcoidosis of the lungs are
+    # interstitial lung diseases by their own names (case 4873v: asbestosis went to free text,
+    # and trastuzumab deruxtecan came first beside it)
+    **dict.fromkeys(
+        (
+            *("asbestosis", "silicosis", "pneumoconiosis", "coal_workers_pneumoconiosis"),
+            *("berylliosis", "hypersensitivity_pneumonitis", "extrinsic_allergic_alveolitis"),
+            *("pulmonary_sarcoidosis", "lung_sarcoidosis", "sarcoidosis_of_the_lung"),
+            *("stage_ii_sarcoidosis", "stage_iii_sarcoidosis", "stage_iv_sarcoidosis"),
+        ),
+        "interstitial_lung_disease",
+    ),
+    **dict.fromkeys(("cardiac_sarcoidosis", "myocardial_sarcoidosis"), "cardiac_disease"),
+    # British spellings of the low counts (case 4907: 'thrombocytopaenia' was refused)
+    **dict.fromkeys(
+        ("thrombocytopaenia", "neutropaenia", "pancytopaenia", "leucopenia", "leucopaenia"),
+        "cytopenia",
+    ),
+    "leukopaenia": "cytopenia",
 }
 
 
@@ -261,6 +280,13 @@ HINTS = {
         "bradycardia where the heart rate is slow (ribociclib's label), or cardiac_disease "
         "where it is significant heart disease",
     ),
+    # a sarcoidosis by where it is (case 4873v's variant: sent to free text like any name)
+    **dict.fromkeys(
+        ("sarcoidosis", "sarcoid", "sarcoidose", "sarcoidosi"),
+        "interstitial_lung_disease where it is in the lungs (pulmonary sarcoidosis), "
+        "cardiac_disease where it is in the heart; a sarcoidosis elsewhere only goes in "
+        "other_conditions",
+    ),
     # not diabetes (case 1519: the nearest name recorded a diagnosis she did not have)
     **dict.fromkeys(
         ("prediabetes", "pre_diabetes", "impaired_fasting_glucose", "impaired_glucose_tolerance"),
@@ -292,6 +318,8 @@ def recorded_as(name: str) -> str | None:
     or as type 1, in any word order and a clinic's short names; any other diabetes: its name
     and the insulin its rules read), or None."""
     key = normalise(name)
+    if key in HINTS:  # 'pre-diabetes' is no diabetes (case 4907)
+        return None
     words = re.findall(r"[a-z0-9]+", key.replace("type_", "type"))  # type 1, type1, type I
     if not any(w.startswith("diabet") or w in _DIABETES_WORDS for w in words):
         return None
@@ -304,6 +332,11 @@ def recorded_as(name: str) -> str | None:
         return INSULIN
     return DIABETES
 
+
+#: renal impairment is a creatinine clearance below this (mL/min)
+NORMAL_CLEARANCE = 90
+#: an HbA1c at or above it is in the diabetic range (%; the ADA's diagnostic threshold)
+DIABETIC_HBA1C = 6.5
 
 #: how to give renal impairment's stage: the labels set doses by it (rule 118)
 _CLEARANCE = 'with its "creatinine_clearance" in mL/min'

@@ -340,6 +340,39 @@ def vitamin_k_antagonist_on_record(medications: tuple[str, ...]) -> str:
     return next((g for g in map(vitamin_k_antagonist, medications) if g), "")
 
 
+#: the other anticoagulants (the direct oral ones, the low-molecular-weight heparins and
+#: fondaparinux), by the names a clinic writes: fulvestrant's intramuscular injection is given
+#: with caution beside any anticoagulant (its label; case 4888, rule 136). Not plain
+#: 'heparin', whose name also opens 'heparin-induced thrombocytopenia'.
+OTHER_ANTICOAGULANTS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        **{n: n for n in ("apixaban", "rivaroxaban", "edoxaban", "dabigatran")},
+        **{n: n for n in ("enoxaparin", "dalteparin", "tinzaparin", "nadroparin")},
+        "fondaparinux": "fondaparinux",
+        "eliquis": "apixaban",
+        "xarelto": "rivaroxaban",
+        **dict.fromkeys(("lixiana", "savaysa"), "edoxaban"),
+        "pradaxa": "dabigatran",
+        **dict.fromkeys(("clexane", "lovenox", "inhixa"), "enoxaparin"),
+        "fragmin": "dalteparin",
+        "innohep": "tinzaparin",
+        "fraxiparine": "nadroparin",
+        "arixtra": "fondaparinux",
+    }
+)
+
+
+def other_anticoagulant(medication: str) -> str | None:
+    """The anticoagulant other than a vitamin K antagonist a medication entry names, taken now,
+    by its generic name."""
+    return _taken_now(medication, OTHER_ANTICOAGULANTS)
+
+
+def other_anticoagulant_on_record(medications: tuple[str, ...]) -> str:
+    """The first such anticoagulant the medications name ("" if none): rule 136 reads it."""
+    return next((g for g in map(other_anticoagulant, medications) if g), "")
+
+
 def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each strong CYP3A inhibitor or inducer the medications name, once, in order: what rules
     115 (``BalanceInputs.strong_cyp3a``) and 116 read."""
@@ -353,7 +386,11 @@ def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
         f"{m} ({UNREAD})"
         for m in medications
         if not (
-            strong_cyp3a(m) or vitamin_k_antagonist(m) or insulin_taken_now(m) or qt_prolonging(m)
+            strong_cyp3a(m)
+            or vitamin_k_antagonist(m)
+            or other_anticoagulant(m)
+            or insulin_taken_now(m)
+            or qt_prolonging(m)
         )
     )
 
@@ -361,9 +398,8 @@ def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
 #: what the plan says of a medication it does not read (case 1799: it read as if interactions
 #: were screened)
 UNREAD = (
-    "not read by resistx, which reads a strong CYP3A inhibitor or inducer, a vitamin K "
-    "antagonist, a drug known to prolong the QT interval and an insulin taken now, and no other "
-    "interaction"
+    "not read by resistx, which reads a strong CYP3A inhibitor or inducer, an anticoagulant, a "
+    "drug known to prolong the QT interval and an insulin taken now, and no other interaction"
 )
 
 

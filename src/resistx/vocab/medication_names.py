@@ -15,6 +15,7 @@ from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.drugs import named_in
 from resistx.vocab.interactions import (
+    OTHER_ANTICOAGULANTS,
     OTHER_NAMES,
     PROGRESSION,
     QT_PROLONGING,
@@ -26,7 +27,11 @@ from resistx.vocab.interactions import (
 
 #: the names resistx reads in a medication entry (a misspelt QT drug passed unread beside
 #: ribociclib: session 54's left items)
-READ_NAMES = tuple(sorted({*STRONG_CYP3A, *OTHER_NAMES, *VITAMIN_K_ANTAGONISTS, *QT_PROLONGING}))
+READ_NAMES = tuple(
+    sorted(
+        {*STRONG_CYP3A, *OTHER_NAMES, *VITAMIN_K_ANTAGONISTS, *OTHER_ANTICOAGULANTS, *QT_PROLONGING}
+    )
+)
 #: real drugs near a read name, not read (moderate or weak interactions, other drugs): they
 #: are not misspellings of one
 NEAR_BUT_OTHER = frozenset(
@@ -36,7 +41,12 @@ NEAR_BUT_OTHER = frozenset(
     | {"atazanavir", "quinine"}
 )
 #: the generic name of each read name
-_GENERIC: dict[str, str] = {**OTHER_NAMES, **VITAMIN_K_ANTAGONISTS, **QT_PROLONGING}
+_GENERIC: dict[str, str] = {
+    **OTHER_NAMES,
+    **VITAMIN_K_ANTAGONISTS,
+    **OTHER_ANTICOAGULANTS,
+    **QT_PROLONGING,
+}
 
 
 def generic(name: str) -> str:
@@ -102,7 +112,7 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
     ]
     if found:
         msg = "; ".join(found) + (
-            " (resistx reads strong CYP3A inhibitors and inducers, vitamin K antagonists and "
+            " (resistx reads strong CYP3A inhibitors and inducers, anticoagulants and "
             "drugs known to prolong the QT interval by their generic or brand names; a "
             "misspelt one would be missed)"
         )

@@ -53,10 +53,12 @@ def _fulvestrant(spec: RegimenSpec) -> bool:
 # rule 136: an anticoagulant or a cytopenia beside fulvestrant's intramuscular injection
 @rule(
     136,
-    "A vitamin K antagonist or a cytopenia beside fulvestrant's intramuscular injection",
+    "An anticoagulant or a cytopenia beside fulvestrant's intramuscular injection",
     Factor.BALANCE,
-    condition="A vitamin K antagonist among the medications, or a cytopenia (thrombocytopenia "
-    "among them) on record, and the regimen holds fulvestrant (case 2229b).",
+    condition="An anticoagulant among the medications, taken now (a vitamin K antagonist, a "
+    "direct oral anticoagulant, a low-molecular-weight heparin or fondaparinux: case 4888), or "
+    "a cytopenia (thrombocytopenia among them) on record, and the regimen holds fulvestrant "
+    "(case 2229b).",
     effect="A caution: fulvestrant is given by intramuscular injection, which its US label "
     "asks to use with caution with thrombocytopenia, a bleeding diathesis or an anticoagulant "
     "(the label; not in the review). The order is not changed.",
@@ -66,7 +68,8 @@ def _fulvestrant(spec: RegimenSpec) -> bool:
 def intramuscular_bleeding(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
     if not _fulvestrant(spec):
         return
-    why = [i.vitamin_k_antagonist.capitalize()] if i.vitamin_k_antagonist else []
+    anticoagulant = i.vitamin_k_antagonist or i.other_anticoagulant
+    why = [anticoagulant.capitalize()] if anticoagulant else []
     why += ["a cytopenia"] if any(c.name is Comorbidity.CYTOPENIA for c in i.comorbidities) else []
     if why:
         yield Effect(
@@ -74,6 +77,7 @@ def intramuscular_bleeding(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -
             caution=True,
             text=f"{' and '.join(why)} on record: fulvestrant is an intramuscular injection, "
             "which its US label asks to give with caution with thrombocytopenia, a bleeding "
-            "diathesis or an anticoagulant: check the platelet count (and the INR) before the "
-            "injections (not in the review).",
+            "diathesis or an anticoagulant: check the platelet count"
+            f"{' (and the INR)' if i.vitamin_k_antagonist else ''} before the injections (not "
+            "in the review).",
         )

@@ -9,6 +9,7 @@ from resistx.model.enums import DrugClass
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
+from resistx.sequencing.toxicity import DERUXTECAN_ADCS
 from resistx.vocab.drugs import drug_class
 
 #: classes whose drugs act on one target: after progression on one, another of them steps back
@@ -25,8 +26,7 @@ CLASS_GROUPS = {
 #: antibody-drug conjugates that share a payload across targets (the deruxtecan ADCs share its
 #: lung toxicity too: rule 12)
 PAYLOAD_GROUPS = dict.fromkeys(
-    ("trastuzumab deruxtecan", "datopotamab deruxtecan", "patritumab deruxtecan"),
-    "antibody-drug conjugate with the deruxtecan payload",
+    sorted(DERUXTECAN_ADCS), "antibody-drug conjugate with the deruxtecan payload"
 )
 
 

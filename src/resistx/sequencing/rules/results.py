@@ -1,21 +1,20 @@
 """Plan-level rules about the results themselves: results that disagree (rule 21), and a
 variant of uncertain significance (or a benign one) in a gene that selects a drug, which asks
-before choosing whether it has been reclassified (rule 45); what a ctDNA negative shows, for
-rule 15's tissue confirmation (a draw that found a somatic mutation held tumour DNA); and an
-ESR1 negative on tissue only, which asks for ctDNA (rule 64)."""
+before choosing whether it has been reclassified (rule 45); and what a ctDNA negative shows,
+for rule 15's tissue confirmation (a draw that found a somatic mutation held tumour DNA)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample
+from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing import germline
 from resistx.sequencing.build_inputs import from_ctdna
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState
 from resistx.sequencing.pten_ihc import OUTDONE
-from resistx.sequencing.reliability import LOW_TUMOUR_FRACTION, esr1_tissue_only, listed
+from resistx.sequencing.reliability import LOW_TUMOUR_FRACTION, listed
 from resistx.sequencing.rule import Context, PlanEffect, rule
 
 
@@ -240,57 +239,3 @@ def adequate_fraction(negatives: Iterable[BiomarkerResult | None]) -> float | No
     if not found or any(f is None or f < LOW_TUMOUR_FRACTION for f in found):
         return None
     return min(f for f in found if f is not None)
-
-
-def _ai_since_esr1_test(facts: Facts) -> bool:
-    """An aromatase inhibitor given after the ESR1 negative that stands (or with it undated)."""
-    st = facts.genes.get("ESR1")
-    tested = st.negative.tested_on if st is not None and st.negative is not None else None
-    return any(
-        DrugClass.AROMATASE_INHIBITOR in t.drug_classes
-        and (tested is None or (end := t.end_date) is None or end > tested)
-        for t in facts.in_order
-    )
-
-
-# rule 64: an ESR1 negative on tissue only: a ctDNA test (ASCO 2023)
-@rule(
-    64,
-    "ESR1 negative on tissue only: test ctDNA",
-    None,
-    condition="No ESR1 mutation on record, the ESR1 negative that stands from a tissue sample "
-    "(not ctDNA) and current (since the latest progression: else rule 15 asks a retest), and "
-    "no progression on an oral SERD.",
-    effect="An action, before choosing (in a visceral crisis for the next line; with no "
-    "progression on a CDK4/6 inhibitor for a later line, case 914, unless an aromatase "
-    "inhibitor was given since the test, case 1245): test ESR1 in "
-    "ctDNA; ASCO's 2023 ESR1 rapid update tests it at each progression with ctDNA preferred "
-    "(update-2026.md section 14): one biopsy can miss a subclonal mutation, and a mutation "
-    "opens an oral SERD (rules 1 and 28). The review asks for a rebiopsy and says nothing of "
-    "the sample: both policies ask, saying the advice is not the review's.",
-    codes=("esr1_ctdna",),
-)
-def esr1_ctdna(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    if not esr1_tissue_only(facts):
-        return
-    crisis = facts.profile.visceral_crisis
-    # before any CDK4/6 inhibitor progressed on, its combinations come first: the result is
-    # for a later line (case 914), unless an aromatase inhibitor was given since the tissue
-    # test: a mutation would move the CDK4/6 inhibitor to fulvestrant (case 1245)
-    later = not crisis and not facts.post_cdk46i and not _ai_since_esr1_test(facts)
-    yield PlanEffect(
-        code="esr1_ctdna",
-        genes=("ESR1",),
-        first=not crisis and not later,
-        text="ESR1 tested on tissue only: test it in ctDNA too, as ASCO's 2023 ESR1 update "
-        "advises (ctDNA preferred; one biopsy can miss a subclonal mutation; not in the review, "
-        "which asks for a rebiopsy); a mutation would open an oral SERD."
-        + (
-            " For the next line: chemotherapy for the visceral crisis does not wait for it."
-            if crisis
-            else " For a later line: with no progression on a CDK4/6 inhibitor on record, a "
-            "CDK4/6 inhibitor with endocrine therapy comes first."
-            if later
-            else ""
-        ),
-    )

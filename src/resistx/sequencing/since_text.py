@@ -1,0 +1,86 @@
+"""The words of a since-review entry: where a regimen stands in each plan (``since``)."""
+
+from __future__ import annotations
+
+from resistx.model.enums import Tier
+from resistx.model.plan import Change, Difference, Plan
+
+#: where an option raised to an alternative stands here, by its tier
+_STANDS = {Tier.LATER: "a later option here", Tier.TRIAL: "within a trial here"}
+#: an option's tier as a since-review line names it beside its rank here
+TIER_HERE = {
+    Tier.PREFERRED: "preferred",
+    Tier.ALTERNATIVE: "an alternative",
+    Tier.LATER: "a later option",
+    Tier.TRIAL: "within a trial",
+}
+#: where an alternative here stands under the other policy, by its tier there
+_THERE = {Tier.LATER: "a later option", Tier.TRIAL: "within a trial"}
+
+
+class Indexed:
+    """A plan with its options and exclusions by regimen id (``Plan.option`` scans)."""
+
+    __slots__ = ("excluded", "options", "plan")
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.options = {o.regimen.id: o for o in plan.options}
+        self.excluded = {e.regimen.id: e for e in plan.excluded}
+
+    def holds(self, rid: str) -> bool:
+        """Whether the plan ranked or left out the regimen (else its policy does not hold it)."""
+        return rid in self.options or rid in self.excluded
+
+
+def here(d: Difference, before: Indexed) -> str:
+    """Where the regimen stands in the older plan."""
+    if d.rank_before:  # with its tier (4825c: 'preferred (rank 2; rank 2 here)')
+        tier = f", {TIER_HERE[d.tier_before]}" if d.tier_before else ""
+        return f"rank {d.rank_before} here{tier}"
+    return "left out here" if d.regimen in before.excluded else "not in this plan"
+
+
+def text(  # noqa: PLR0917 - one call site
+    d: Difference,
+    name: str,
+    before: Indexed,
+    policy: str,
+    waits: tuple[str, ...] = (),
+    why: str = "",
+) -> str:
+    if d.change is Change.LEFT_OUT_TOO:
+        return f"Under {policy}, {name} is left out too, as here, but there {why}"
+    if waits:
+        return (
+            f"Under {policy}, {name} waits on {' and '.join(waits)} (rank {d.rank_after} there; "
+            f"{here(d, before)}): a result would place it by that policy's evidence."
+        )
+    if d.change is Change.TOP_OPTION:
+        if not before.plan.options:
+            return f"Under {policy}, {name} comes first; there is no option here."
+        first = before.plan.options[0].regimen
+        return (
+            f"Under {policy}, {name} comes first ({here(d, before)}), before {first.name}, the "
+            "first option here."
+        )
+    if d.change is Change.PREFERRED_ADDED:
+        return f"Under {policy}, {name} is preferred (rank {d.rank_after}; {here(d, before)})."
+    if d.change is Change.PREFERRED_REMOVED:
+        there = f"rank {d.rank_after}, {d.tier_after.value}" if d.tier_after else "not an option"
+        return f"Under {policy}, {name} is no longer preferred ({there} there)."
+    if d.change is Change.EXCLUDED:
+        return f"Under {policy}, {name} is left out ({here(d, before)})."
+    if d.change is Change.MOVED and d.tier_before is Tier.ALTERNATIVE and d.tier_after:
+        return (  # lowered (4779a)
+            f"Under {policy}, {name} is {_THERE.get(d.tier_after, d.tier_after.value)} there "
+            f"(rank {d.rank_after}; an alternative here, rank {d.rank_before})."
+        )
+    if d.change is Change.MOVED and d.tier_before is not None:
+        return (
+            f"Under {policy}, {name} is an alternative (rank {d.rank_after} there; "
+            f"{_STANDS.get(d.tier_before, d.tier_before.value)}, rank {d.rank_before})."
+        )
+    if d.change is Change.ADDED:
+        return f"Under {policy}, {name} is an alternative (rank {d.rank_after}); not in this plan."
+    return f"Under {policy}, {name} is an option (rank {d.rank_after}); it is left out here."

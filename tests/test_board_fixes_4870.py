@@ -1,0 +1,322 @@
+"""Session 59: the reviews of cases 4870 onwards (comorbidities and medications, later lines,
+cohorts and interoperability)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.interop import from_fhir
+from resistx.vocab.comorbidities import Comorbidity
+from tests.helpers import result
+from tests.test_board_fixes_882 import _course
+from tests.test_board_fixes_962 import _woman
+from tests.test_board_fixes_2205 import _refusal
+from tests.test_board_fixes_3702 import _short_palbociclib
+from tests.test_interop_edges import bundle
+
+TDXD = "trastuzumab-deruxtecan"
+
+
+def _her2_low(**kw: Any) -> dict[str, Any]:
+    """Case 3727's HER2-low patient (4.6 months on palbociclib + letrozole, every target
+    negative on tissue), with ``kw`` added."""
+    return _short_palbociclib("low") | kw
+
+
+def _excluded(plan: resistx.Plan, rid: str) -> bool:
+    return any(e.regimen.id == rid for e in plan.excluded)
+
+
+@pytest.mark.parametrize(
+    "name", ["asbestosis", "silicosis", "pneumoconiosis", "hypersensitivity pneumonitis"]
+)
+def test_a_fibrotic_lung_disease_by_its_own_name_is_read_as_an_interstitial_lung_disease(
+    name: str,
+) -> None:
+    """Case 4873v (MAJOR): asbestosis was refused as 'not a comorbidity resistx reads', the
+    message sending it to free text, where trastuzumab deruxtecan then came first; a
+    pneumoconiosis or an extrinsic allergic alveolitis is an interstitial lung disease, which
+    leaves it out as an ILD recorded so does."""
+    plan = resistx.sequence(_her2_low(comorbidities=[{"name": name}]))
+    assert _excluded(plan, TDXD)
+    ild = resistx.sequence(_her2_low(comorbidities=[{"name": "interstitial_lung_disease"}]))
+    assert [o.regimen.id for o in plan.options] == [o.regimen.id for o in ild.options]
+
+
+def test_asbestosis_in_free_text_is_refused_pointing_to_the_interstitial_lung_disease() -> None:
+    """Case 4873v: 'Asbestosis (ex-shipyard worker), on home oxygen' in other_conditions passed,
+    and trastuzumab deruxtecan was preferred beside it."""
+    said = _refusal(_her2_low(other_conditions=["Asbestosis (ex-shipyard worker), on home oxygen"]))
+    assert "interstitial_lung_disease" in said
+
+
+def test_sarcoidosis_as_a_comorbidity_is_asked_where_it_is() -> None:
+    """Case 4873v's variant: sarcoidosis was sent to free text like any unread name; in the
+    lungs it is an interstitial lung disease, in the heart a cardiac disease."""
+    said = _refusal(_her2_low(comorbidities=[{"name": "sarcoidosis"}]))
+    assert "interstitial_lung_disease" in said
+    assert "cardiac_disease" in said
+    plan = resistx.sequence(_her2_low(comorbidities=[{"name": "pulmonary sarcoidosis"}]))
+    assert _excluded(plan, TDXD)
+
+
+def test_a_diabetic_hba1c_in_free_text_with_no_diabetes_recorded_is_refused() -> None:
+    """Case 4870v (MAJOR): 'HbA1c 9.1% (04/2026)' with metformin... and no diabetes recorded
+    passed, and capivasertib and alpelisib were preferred with no diabetes caution."""
+    said = _refusal(_her2_low(other_conditions=["HbA1c 9.1% (04/2026)"]))
+    assert '"diabetes"' in said
+    assert "9.1" in said
+
+
+def test_an_hba1c_below_the_diabetic_range_in_free_text_passes() -> None:
+    """An HbA1c below 6.5% is no diabetes (prediabetes at most, which no rule reads): it passes,
+    repeated under the plan's not-assessed conditions."""
+    plan = resistx.sequence(_her2_low(other_conditions=["prediabetes, HbA1c 6.1%"]))
+    assert "prediabetes, HbA1c 6.1%" in plan.not_assessed
+
+
+def test_a_reduced_creatinine_clearance_in_free_text_with_no_renal_impairment_is_refused() -> None:
+    """Case 4877w (MAJOR): 'Cockcroft-Gault CrCl 25 ml/min' in free text passed with no renal
+    impairment recorded, and talazoparib came first with no dose caution."""
+    said = _refusal(_her2_low(other_conditions=["Cockcroft-Gault CrCl 25 ml/min"]))
+    assert '"renal_impairment"' in said
+    assert "25" in said
+
+
+def test_a_normal_creatinine_clearance_in_free_text_passes() -> None:
+    plan = resistx.sequence(_her2_low(other_conditions=["CrCl 95 mL/min"]))
+    assert "CrCl 95 mL/min" in plan.not_assessed
+
+
+def test_prediabetes_as_a_comorbidity_is_not_steered_to_diabetes() -> None:
+    """Case 4907: 'pre-diabetes' was answered 'is recorded as {"name": "diabetes"}', which
+    would record a diagnosis the patient does not have and leave alpelisib out."""
+    said = _refusal(_her2_low(comorbidities=[{"name": "pre-diabetes"}]))
+    assert "is recorded as" not in said
+    assert "other_conditions" in said
+
+
+def test_the_british_spelling_of_thrombocytopenia_is_read() -> None:
+    """Case 4907: 'thrombocytopaenia' was refused while 'anaemia' was read."""
+    british = resistx.load_profile(
+        _her2_low(comorbidities=[{"name": "thrombocytopaenia", "grade": 2}])
+    )
+    assert british.comorbidities[0].name is Comorbidity.CYTOPENIA
+
+
+@pytest.mark.parametrize(
+    ("condition", "medication"),
+    [
+        ("Latent TB, on a rifampicin course", "Rifampicin 600 mg od"),
+        ("Atrial fibrillation, on warfarin for AF", "Warfarin 3 mg"),
+        ("AF, anticoagulated with Marcumar", "phenprocoumon 3 mg"),
+    ],
+)
+def test_free_text_naming_a_medication_the_medications_hold_passes(
+    condition: str, medication: str
+) -> None:
+    """Cases 4886 and 4904: free text naming a drug already among the medications was refused
+    with 'record it under medications', which the documentation says only of a drug the
+    medications do not hold."""
+    plan = resistx.sequence(_her2_low(other_conditions=[condition], medications=[medication]))
+    assert condition in plan.not_assessed
+    # and refused where the medications do not hold it
+    assert "medications" in _refusal(_her2_low(other_conditions=[condition]))
+
+
+def _cautions(plan: resistx.Plan, rid: str) -> set[str]:
+    option = next(o for o in plan.options if o.regimen.id == rid)
+    return {c.code for c in option.cautions}
+
+
+@pytest.mark.parametrize(
+    "medication",
+    ["Rivaroxaban 20 mg od", "Eliquis 5 mg bd", "enoxaparin 40 mg sc daily", "Pradaxa 150mg bd"],
+)
+def test_a_direct_anticoagulant_or_a_heparin_gives_fulvestrant_its_injection_caution(
+    medication: str,
+) -> None:
+    """Case 4888 (MINOR): rivaroxaban gave fulvestrant no bleeding caution, warfarin did; the
+    label's caution is of any anticoagulant. Capecitabine's INR caution stays the vitamin K
+    antagonists' own, and the drug is read, not listed as not assessed."""
+    plan = resistx.sequence(_her2_low(medications=[medication]))
+    assert "intramuscular_bleeding_risk" in _cautions(plan, "fulvestrant")
+    assert "vitamin_k_antagonist" not in _cautions(plan, "chemotherapy")
+    assert medication not in plan.not_assessed
+    plain = resistx.sequence(_her2_low())
+    assert "intramuscular_bleeding_risk" not in _cautions(plain, "fulvestrant")
+
+
+def test_a_misspelt_direct_anticoagulant_is_refused_with_its_name() -> None:
+    said = _refusal(_her2_low(medications=["rivaroxiban 20 mg"]))
+    assert "rivaroxaban" in said
+
+
+def test_a_stopped_direct_anticoagulant_gives_no_caution() -> None:
+    plan = resistx.sequence(_her2_low(medications=["apixaban - stopped 2025"]))
+    assert "intramuscular_bleeding_risk" not in _cautions(plan, "fulvestrant")
+
+
+def _two_chemotherapy_lines_then_esr1() -> dict[str, Any]:
+    """Case 5014: HER2 0, an ESR1 D538G in ctDNA after palbociclib + letrozole, capecitabine
+    and paclitaxel, each to progression."""
+    negatives = [
+        result(g, "not_detected", tested_on="2026-05-20") for g in ("PIK3CA", "AKT1", "PTEN")
+    ]
+    return _woman(
+        "2026-06-15",
+        [result("ESR1", "mutated", tested_on="2026-05-20", variant="D538G"), *negatives],
+        _course(["palbociclib", "letrozole"], "2019-01-01", "2023-01-01", "progression", line=1),
+        _course(["capecitabine"], "2023-01-15", "2024-09-01", "progression", line=2),
+        _course(["paclitaxel"], "2024-09-15", "2026-05-10", "progression", line=3),
+        her2="0",
+        metastatic_sites=["bone"],
+    )
+
+
+def test_a_new_first_option_whose_own_scores_did_not_move_names_the_rules_that_moved_the_old() -> (
+    None
+):
+    """Case 5014 (MAJOR, as the brief counts a false statement): the since-review section said
+    sacituzumab govitecan comes first under practice-2026 as 'its scores moved with the
+    evidence', where its scores are the same under both policies and elacestrant, the first
+    option here, is made an alternative there by rule 35."""
+    plan = resistx.sequence(_two_chemotherapy_lines_then_esr1())
+    newer = resistx.sequence(_two_chemotherapy_lines_then_esr1(), policy="practice-2026")
+    assert plan.options[0].regimen.id == "elacestrant"
+    top = newer.options[0]
+    assert top.regimen.id == "sacituzumab-govitecan"
+    here = next(o for o in plan.options if o.regimen.id == top.regimen.id)
+    assert here.scores == top.scores
+    entry = next(s for s in plan.since_review if s.change.value == "top_option")
+    assert "scores moved" not in entry.text
+    assert "Elacestrant" in entry.text
+    assert entry.text.endswith(
+        "it comes first as Elacestrant is an alternative there (rules 28 and 35)."
+    )
+    moved = next(s for s in plan.since_review if s.regimen == "elacestrant")
+    assert 35 in moved.rules
+    # the printed plan names the rules behind each entry
+    assert "(rules 28, 35; EMERALD)" in " ".join(str(plan).split())
+
+
+def _after_datopotamab_deruxtecan() -> dict[str, Any]:
+    """Case 5012: HER2-low (IHC 1+) after palbociclib + letrozole, capecitabine and
+    datopotamab deruxtecan, each to progression."""
+    tissue = [
+        result(g, "not_detected", sample="tissue", tested_on="2026-05-25")
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    return _woman(
+        "2026-06-15",
+        tissue,
+        _course(["palbociclib", "letrozole"], "2021-01-10", "2023-04-01", "progression", line=1),
+        _course(["capecitabine"], "2023-04-15", "2025-01-15", "progression", line=2),
+        _course(["datopotamab deruxtecan"], "2025-02-10", "2026-05-15", "progression", line=3),
+        her2="low",
+        metastatic_sites=["liver"],
+    )
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_after_a_deruxtecan_adc_chemotherapy_is_not_held_below_trastuzumab_deruxtecan(
+    policy: str,
+) -> None:
+    """Case 5012 (MINOR; cases 2159, 2264): after progression on datopotamab deruxtecan,
+    trastuzumab deruxtecan, of the same payload, is a later option, yet chemotherapy stayed
+    'at best an alternative to it' and the plan had nothing preferred."""
+    plan = resistx.sequence(_after_datopotamab_deruxtecan(), policy=policy)
+    tdxd = next(o for o in plan.options if o.regimen.id == TDXD)
+    assert tdxd.tier is resistx.Tier.LATER
+    chemo = next(o for o in plan.options if o.regimen.id == "chemotherapy")
+    assert "chemotherapy_after_tdxd" not in {r.code for r in chemo.reasons}
+    assert any(o.tier is resistx.Tier.PREFERRED for o in plan.options)
+
+
+def _plasma_bundle(code: str | None, text: str | None = None) -> dict[str, Any]:
+    """The interop example 01 (an ESR1 mutation and a PIK3CA negative on plasma), its specimen
+    typed ``code`` (or given as ``text`` only)."""
+    data = bundle()
+    for entry in data["entry"]:
+        resource = entry["resource"]
+        if resource["resourceType"] == "Specimen":
+            resource["type"] = (
+                {"coding": [{"system": "http://snomed.info/sct", "code": code}]}
+                if code
+                else {"text": text}
+            )
+    return data
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [("122591000", None), ("119297000", None), (None, "cfDNA"), (None, "Plasma (ctDNA)")],
+)
+def test_a_somatic_result_on_peripheral_blood_or_cfdna_is_read_as_ctdna(
+    code: str | None, text: str | None
+) -> None:
+    """Case 4925 (MAJOR): a somatic result on a 'Peripheral blood specimen' (SNOMED CT
+    122591000) or a specimen named 'cfDNA' had no sample, and the plan called its negatives
+    tissue ('ESR1 tested on tissue only'); a tumour variant in blood is cell-free DNA. The
+    report says so as an assumption."""
+    conversion = from_fhir(_plasma_bundle(code, text))
+    assert {r.sample for r in conversion.profile.biomarkers} == {resistx.Sample.CTDNA}
+    assert any("cell-free" in a.text for a in conversion.assumptions)
+
+
+def test_a_specimen_from_an_organ_is_read_as_tissue() -> None:
+    """Case 4921 (MINOR): 'Specimen from liver' (122610009) was not read as a sample."""
+    conversion = from_fhir(_plasma_bundle("122610009"))
+    assert {r.sample for r in conversion.profile.biomarkers} == {resistx.Sample.TISSUE}
+
+
+def test_a_negative_of_no_recorded_sample_is_not_called_tissue() -> None:
+    """Case 4925: the plan said 'ESR1 tested on tissue only' of a negative whose sample no one
+    recorded."""
+    data = _her2_low()
+    for r in data["biomarkers"]:
+        del r["sample"]
+    plan = resistx.sequence(data)
+    said = " ".join(a.text for a in plan.actions)
+    assert "tested on tissue only" not in said
+    assert "names no sample" in said
+
+
+def test_a_preliminary_result_is_read_and_said_to_be_preliminary() -> None:
+    """Case 4934 (MINOR): an Observation with status 'preliminary' was read as final, with no
+    assumption listed."""
+    data = bundle()
+    data["entry"][7]["resource"]["status"] = "preliminary"  # the ESR1 mutation
+    conversion = from_fhir(data)
+    assert "ESR1" in {r.gene for r in conversion.profile.biomarkers}
+    assert any("preliminary" in a.text for a in conversion.assumptions)
+
+
+def test_a_her2_result_under_a_code_not_mapped_stops_the_conversion() -> None:
+    """Case 4930a (QUESTION, MAJOR if so): an IHC 1+ beside a HER2 FISH under a LOINC code
+    resistx does not map converted to HER2-low, the FISH only listed as not mapped; a HER2
+    result unread may be the one that makes the disease HER2-positive."""
+    data = bundle("04-her2-low-ihc2-ish-negative")
+    fish = {
+        "resourceType": "Observation",
+        "id": "her2-fish-other-code",
+        "status": "final",
+        "code": {
+            "coding": [
+                {
+                    "system": "http://loinc.org",
+                    "code": "49683-6",
+                    "display": "HER2 [Presence] in Tissue by FISH",
+                }
+            ]
+        },
+        "valueCodeableConcept": {"text": "Positive"},
+        "effectiveDateTime": "2026-05-02",
+    }
+    data["entry"].append({"resource": fish})
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert "HER2" in str(caught.value) and "49683-6" in str(caught.value)
