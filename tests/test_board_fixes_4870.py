@@ -320,3 +320,39 @@ def test_a_her2_result_under_a_code_not_mapped_stops_the_conversion() -> None:
     with pytest.raises(resistx.ProfileError) as caught:
         from_fhir(data)
     assert "HER2" in str(caught.value) and "49683-6" in str(caught.value)
+
+
+def _after_sacituzumab_govitecan() -> dict[str, Any]:
+    """Case 4974: HER2-low after palbociclib + letrozole, capecitabine and sacituzumab
+    govitecan, each to progression."""
+    tissue = [
+        result(g, "not_detected", sample="tissue", tested_on="2026-05-25")
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    return _woman(
+        "2026-06-15",
+        tissue,
+        _course(["palbociclib", "letrozole"], "2021-01-10", "2023-04-01", "progression", line=1),
+        _course(["capecitabine"], "2023-04-15", "2025-01-15", "progression", line=2),
+        _course(["sacituzumab govitecan"], "2025-02-10", "2026-05-15", "progression", line=3),
+        her2="low",
+        metastatic_sites=["liver"],
+    )
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_trastuzumab_deruxtecan_after_sacituzumab_govitecan_says_the_second_adc_did_less(
+    policy: str,
+) -> None:
+    """Case 4974 (MINOR; case 2635): sacituzumab govitecan after a deruxtecan ADC said a
+    second topoisomerase-I ADC did less in retrospective series; trastuzumab deruxtecan after
+    sacituzumab govitecan said nothing, though the series found it in either order. Its place
+    stands (DESTINY-Breast04's population); a caution names the series."""
+    plan = resistx.sequence(_after_sacituzumab_govitecan(), policy=policy)
+    tdxd = next(o for o in plan.options if o.regimen.id == TDXD)
+    [caution] = [c for c in tdxd.cautions if c.code == "tdxd_after_sacituzumab_govitecan"]
+    assert "Huppert" in caution.text and "either order" in caution.text
+    assert tdxd.rank == 1
+    for o in plan.options:  # the series is named wherever a second ADC is weighed
+        for r in o.reasons:
+            assert "retrospective series" not in r.text or "Huppert" in r.text

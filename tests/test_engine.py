@@ -490,6 +490,10 @@ SCENARIOS: list[dict[str, Any]] = [
         her2="low",
         treatments=[PALBOCICLIB, second_line("trastuzumab deruxtecan")],
     ),
+    patient(  # rule 151: trastuzumab deruxtecan after sacituzumab govitecan (case 4974)
+        her2="low",
+        treatments=[PALBOCICLIB, second_line("sacituzumab govitecan")],
+    ),
     patient(  # rule 91: cytopenia after a PARP inhibitor
         schema_version=2,
         comorbidities=["cytopenia"],

@@ -76,7 +76,7 @@ _NOT_FIGURES = [
     r"after 1-2 (chemotherapy )?lines",
     r"within 12 months of adjuvant",
     # a trial's report cited by year (EMERALD's entry, rule 35; SOLAR-1's, rule 69)
-    r"(J Clin Oncol|N Engl J Med|Lancet Oncol|Ann Oncol|Pharmaceutics) \d{4}",
+    r"(J Clin Oncol|N Engl J Med|Lancet Oncol|Ann Oncol|Pharmaceutics|NPJ Breast Cancer) \d{4}",
     r"\btype [12]\b",  # diabetes (alpelisib's label, rule 12)
     r"\(rule \d+\)",  # a rule named in a reason (rule 53's current treatment)
     r"LVEF (under|of) 50%",  # trastuzumab deruxtecan's label and DESTINY-Breast04 (rule 126)

@@ -98,6 +98,7 @@ RULES: tuple[Rule, ...] = (
     adjuvant_resistance.adjuvant_primary_resistance,
     history.adc_lines,
     adc_sequence.adc_after_topoisomerase_adc,
+    adc_sequence.tdxd_after_sacituzumab_govitecan,
     cdk46i.cdk46i_switch,
     cdk46i.cdk46i_toxicity,
     cdk46i.other_toxicity,

@@ -192,12 +192,13 @@ def nothing_left(acted: tuple[str, ...]) -> str:
     if len(acted) == 2:
         return (
             "No definite target left: the ESR1 mutation and the PI3K-pathway alteration were "
-            "acted on (progression on an oral SERD, and on a PI3K or AKT inhibitor)"
+            "acted on (progression on an oral oestrogen-receptor degrader, and on a PI3K or AKT "
+            "inhibitor)"
         )
     if acted == ("ESR1",):
         return (
             "No definite target left: the ESR1 mutation was acted on (progression on an oral "
-            "SERD) and the PI3K pathway tested without an alteration"
+            "oestrogen-receptor degrader) and the PI3K pathway tested without an alteration"
         )
     return (
         "No definite target left: the PI3K-pathway alteration was acted on (progression on a "
