@@ -593,8 +593,12 @@ def test_a_clearance_of_now_after_a_past_one_is_checked_and_ml_per_second_is_not
     condition = {"name": "renal_impairment", "creatinine_clearance": 60}
     message = _refusal(_noted("CrCl 60 ml/min in 2025, now 30 ml/min", condition))
     assert "creatinine clearance of 30 mL/min" in message
-    # 0.5 mL/s is 30 mL/min: not advised as a clearance of 0.5 (4411d)
-    resistx.load_profile(_noted("creatinine clearance 0.5 mL/s", condition))
+    # 0.5 mL/s is 30 mL/min: not advised as a clearance of 0.5 (4411d), but read in mL/min
+    # (the recheck of session 59, 5068), where 1 mL/s, 60 mL/min, agrees with the field
+    assert "creatinine clearance of 30 mL/min" in _refusal(
+        _noted("creatinine clearance 0.5 mL/s", condition)
+    )
+    resistx.load_profile(_noted("creatinine clearance 1 mL/s", condition))
 
 
 @pytest.mark.parametrize(

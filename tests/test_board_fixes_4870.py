@@ -9,6 +9,7 @@ import pytest
 
 import resistx
 from resistx.interop import from_fhir
+from resistx.io.schema import json_schema
 from resistx.vocab.comorbidities import Comorbidity
 from tests.helpers import result
 from tests.test_board_fixes_882 import _course
@@ -24,6 +25,11 @@ def _her2_low(**kw: Any) -> dict[str, Any]:
     """Case 3727's HER2-low patient (4.6 months on palbociclib + letrozole, every target
     negative on tissue), with ``kw`` added."""
     return _short_palbociclib("low") | kw
+
+
+def _passes(text: str) -> None:
+    """The free text loads, and the plan repeats it as not assessed."""
+    assert text in resistx.sequence(_her2_low(other_conditions=[text])).not_assessed
 
 
 def _excluded(plan: resistx.Plan, rid: str) -> bool:
@@ -295,33 +301,6 @@ def test_a_preliminary_result_is_read_and_said_to_be_preliminary() -> None:
     assert any("preliminary" in a.text for a in conversion.assumptions)
 
 
-def test_a_her2_result_under_a_code_not_mapped_stops_the_conversion() -> None:
-    """Case 4930a (QUESTION, MAJOR if so): an IHC 1+ beside a HER2 FISH under a LOINC code
-    resistx does not map converted to HER2-low, the FISH only listed as not mapped; a HER2
-    result unread may be the one that makes the disease HER2-positive."""
-    data = bundle("04-her2-low-ihc2-ish-negative")
-    fish = {
-        "resourceType": "Observation",
-        "id": "her2-fish-other-code",
-        "status": "final",
-        "code": {
-            "coding": [
-                {
-                    "system": "http://loinc.org",
-                    "code": "49683-6",
-                    "display": "HER2 [Presence] in Tissue by FISH",
-                }
-            ]
-        },
-        "valueCodeableConcept": {"text": "Positive"},
-        "effectiveDateTime": "2026-05-02",
-    }
-    data["entry"].append({"resource": fish})
-    with pytest.raises(resistx.ProfileError) as caught:
-        from_fhir(data)
-    assert "HER2" in str(caught.value) and "49683-6" in str(caught.value)
-
-
 def _after_sacituzumab_govitecan() -> dict[str, Any]:
     """Case 4974: HER2-low after palbociclib + letrozole, capecitabine and sacituzumab
     govitecan, each to progression."""
@@ -356,3 +335,327 @@ def test_trastuzumab_deruxtecan_after_sacituzumab_govitecan_says_the_second_adc_
     for o in plan.options:  # the series is named wherever a second ADC is weighed
         for r in o.reasons:
             assert "retrospective series" not in r.text or "Huppert" in r.text
+
+
+# -- the recheck of session 59's fixes (cases 5020-5069) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TB 2025, on rifampicin",
+        "AF 2023, on amiodarone",
+        "DVT 2024 on apixaban",
+        "PE 2025, on rivaroxaban",
+    ],
+)
+def test_a_drug_taken_now_is_read_beside_a_year_of_another_clause(text: str) -> None:
+    """Case 5033 (MAJOR): 'TB 2025, on rifampicin' passed as free text, the year of the
+    infection read as if the drug were of the past, and capivasertib came first."""
+    assert '"medications"' in _refusal(_her2_low(other_conditions=[text]))
+
+
+@pytest.mark.parametrize("text", ["rifampicin 2019 for TB, completed", "apixaban 2024 (3 months)"])
+def test_a_drug_of_a_past_year_in_its_own_clause_passes(text: str) -> None:
+    _passes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("HbA1c 60 mmol/mol", "7.6"),
+        ("A1c 8.4", "8.4"),
+        ("hémoglobine glyquée 8,4 %", "8.4"),
+        ("Glykohämoglobin 7,3 %", "7.3"),
+        ("HbA1c 7.2", "7.2"),
+    ],
+)
+def test_an_hba1c_however_written_with_no_diabetes_recorded_is_refused(
+    text: str, value: str
+) -> None:
+    """Case 5028 (MAJOR): an HbA1c in mmol/mol, with no unit or in French or German passed,
+    and alpelisib or capivasertib was preferred."""
+    said = _refusal(_her2_low(other_conditions=[text]))
+    assert '"diabetes"' in said and value in said
+
+
+@pytest.mark.parametrize("text", ["HbA1c 40 mmol/mol", "A1c 5.6", "HbA1c < 6.5%"])
+def test_an_hba1c_below_the_diabetic_range_however_written_passes(text: str) -> None:
+    _passes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eGFR 25 mL/min/1.73 m²",
+        "GFR 40 ml/min",
+        "DFG 45",
+        "Cockcroft-Gault 52 mL/min",
+        "creat clearance 45 mL/min",
+        "creatinine clearance 0.75 mL/s",
+    ],
+)
+def test_a_reduced_kidney_function_however_written_with_no_renal_impairment_is_refused(
+    text: str,
+) -> None:
+    """Case 5030 (MAJOR): 'eGFR 25 mL/min/1.73 m²' passed, and olaparib stood an alternative
+    with no renal caution on talazoparib."""
+    said = _refusal(_her2_low(other_conditions=[text]))
+    assert '"renal_impairment"' in said and "creatinine_clearance" in said
+
+
+@pytest.mark.parametrize("text", ["eGFR > 90", "eGFR 95 mL/min/1.73m2"])
+def test_a_normal_egfr_passes(text: str) -> None:
+    _passes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sarcoidosis, pulmonary",
+        "Sarcoidosis of lung",
+        "sarcoidosis (pulmonary)",
+        "sarcoidosis with lung involvement",
+        "pulmonary sarcoid",
+        "sarcoidosis stage IV (fibrotic)",
+        "farmer's lung",
+        "bird fancier's lung",
+        "chronic beryllium disease",
+        "black lung",
+        "anthracosilicosis",
+        "pneumoconioses",
+        "Asbestose",
+        "Silikose",
+        "pneumoconiose",
+        "sarcoïdose pulmonaire",
+        "sarcoidosis pulmonar",
+        "alvéolite allergique extrinsèque",
+        "exogen-allergische Alveolitis",
+        "neumonitis por hipersensibilidad",
+        "sarcoidosis",
+    ],
+)
+def test_a_lung_disease_of_the_interstitium_however_written_in_free_text_is_refused(
+    text: str,
+) -> None:
+    """Cases 5023, 5062, 5063, 5026 (MAJOR): pulmonary sarcoidosis written otherwise, farmer's
+    lung, silicosis in German and the like passed as free text, and trastuzumab deruxtecan came
+    first; a sarcoidosis of no named site may be of the lungs (most are) and is asked."""
+    said = _refusal(_her2_low(other_conditions=[text]))
+    assert "interstitial_lung_disease" in said
+
+
+@pytest.mark.parametrize(
+    "text", ["sarcoidosis (cardiac)", "sarcoidosis - cardiac, on ICD", "cardiac sarcoid"]
+)
+def test_a_cardiac_sarcoidosis_however_written_is_refused_pointing_to_the_heart(
+    text: str,
+) -> None:
+    """Case 5022 (MINOR): 'sarcoidosis (cardiac)' passed, skipping rule 126's LVEF gate."""
+    said = _refusal(_her2_low(other_conditions=[text]))
+    assert "cardiac_disease" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cutaneous sarcoidosis", "ocular sarcoidosis", "asbestos exposure, no asbestosis"],
+)
+def test_a_sarcoidosis_elsewhere_or_a_denied_pneumoconiosis_passes(text: str) -> None:
+    _passes(text)
+
+
+@pytest.mark.parametrize("text", ["ILD, resolved", "resolved pneumonitis"])
+def test_a_resolved_interstitial_lung_disease_in_free_text_is_refused(text: str) -> None:
+    """Case 5069 (MAJOR): 'ILD, resolved' passed and trastuzumab deruxtecan came first; a past
+    interstitial lung disease is history its label weighs, as the FHIR reading keeps it."""
+    said = _refusal(_her2_low(other_conditions=[text]))
+    assert "interstitial_lung_disease" in said
+
+
+@pytest.mark.parametrize("line", [201, 10**12])
+def test_a_line_number_beyond_the_treatments_a_profile_may_hold_is_refused(line: int) -> None:
+    """Case 5101 (MAJOR): 'line': 10**12 passed validate, and sequence then built the list of
+    the lines missing below it until memory ran out; no profile holds more lines than its 200
+    treatments."""
+    data = _her2_low()
+    data["treatments"][0]["line"] = line
+    said = _refusal(data)
+    assert "treatments[0].line" in said and "200" in said
+    line_schema = json_schema("profile")["$defs"]["Treatment"]["properties"]["line"]
+    assert "200" in str(line_schema)
+
+
+@pytest.mark.parametrize(
+    ("display", "value"),
+    [
+        # 4930a (QUESTION, MAJOR if so): an IHC 1+ beside a HER2 FISH under a LOINC code not
+        # mapped converted to HER2-low, the FISH only listed as not mapped
+        ("HER2 [Presence] in Tissue by FISH", {"text": "Positive"}),
+        ("Her2Neu IHC", {"text": "Positive"}),
+        ("HER2SCORE", {"text": "3+"}),
+        ("ERBB-2 FISH", {"text": "amplified"}),
+        ("HercepTest", {"text": "3+"}),
+        ("CD340 IHC", {"text": "3+"}),
+        ("neu oncoprotein", {"text": "positive"}),
+        ("Human epidermal growth factor receptor 2 by IHC", {"text": "3+"}),
+        (
+            "Local tumour marker",
+            {"coding": [{"system": "http://loinc.org", "code": "LA11843-2", "display": "3+"}]},
+        ),
+    ],
+)
+def test_a_her2_result_under_an_unmapped_code_stops_the_conversion_however_named(
+    display: str, value: dict[str, Any]
+) -> None:
+    """Case 5056 (MAJOR): a HER2 3+ under a local code named 'HER2' without a space (and
+    'Her2Neu', 'HercepTest', 'CD340', ...) converted silently, planned on an older IHC 0; a
+    value that is a HER2 IHC answer code says what it is whatever the test's name."""
+    data = bundle("04-her2-low-ihc2-ish-negative")
+    observation = {
+        "resourceType": "Observation",
+        "id": "her2-local",
+        "status": "final",
+        "code": {
+            "coding": [{"system": "http://example.org/local", "code": "X1", "display": display}]
+        },
+        "valueCodeableConcept": value,
+        "effectiveDateTime": "2026-05-02",
+    }
+    data["entry"].append({"resource": observation})
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert "HER2" in str(caught.value)
+
+
+def _her2_low_esr1_after_two_chemotherapy_lines() -> dict[str, Any]:
+    """Case 5044: case 5014's patient HER2-low, her PI3K pathway negative on tissue, after
+    eribulin in place of paclitaxel, each line to progression."""
+    data = _two_chemotherapy_lines_then_esr1()
+    tissue = [
+        result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
+        for g in ("PIK3CA", "AKT1", "PTEN")
+    ]
+    esr1 = result("ESR1", "mutated", tested_on="2026-04-10", variant="Y537S")
+    data["treatments"][2] = _course(["eribulin"], "2024-09-15", "2025-02-01", "progression", line=3)
+    return data | {
+        "as_of": "2026-05-01",
+        "her2": "low",
+        "biomarkers": [esr1, *tissue],
+        "metastatic_sites": ["bone", "liver"],
+    }
+
+
+def test_a_new_first_option_with_newer_rules_of_its_own_but_the_same_standing_names_the_old() -> (
+    None
+):
+    """Case 5044 (the recheck, MINOR): trastuzumab deruxtecan, its scores and tier the same
+    under both policies, was said to come first by its own newer rules (29 and 30, which
+    restate rules 3 and 4); it comes first because rules 28 and 35 made elacestrant an
+    alternative there, and the entry's rules are those."""
+    plan = resistx.sequence(_her2_low_esr1_after_two_chemotherapy_lines())
+    newer = resistx.sequence(_her2_low_esr1_after_two_chemotherapy_lines(), policy="practice-2026")
+    top = newer.options[0]
+    here = next(o for o in plan.options if o.regimen.id == top.regimen.id)
+    assert (here.scores, here.tier) == (top.scores, top.tier)
+    entry = next(s for s in plan.since_review if s.change.value == "top_option")
+    assert entry.regimen == top.regimen.id
+    assert "it comes first as Elacestrant is an alternative there (rules 28 and 35)" in entry.text
+    assert entry.rules == (28, 35)
+
+
+@pytest.mark.parametrize("code", ["122591000", "122555007", "258580003"])
+def test_a_blood_specimen_read_as_ctdna_is_used_not_reported_unreferenced(code: str) -> None:
+    """The recheck (5052, MINOR): the blood specimen read as ctDNA was listed as 'a specimen no
+    result refers to', and venous or whole blood (122555007, 258580003) were not read."""
+    conversion = from_fhir(_plasma_bundle(code))
+    assert {r.sample for r in conversion.profile.biomarkers} == {resistx.Sample.CTDNA}
+    assert not any("no result refers to" in e.text for e in conversion.unmapped)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), [("258435002", None), (None, "Tumour tissue, core biopsy")]
+)
+def test_a_tumour_tissue_specimen_is_read_as_tissue(code: str | None, text: str | None) -> None:
+    conversion = from_fhir(_plasma_bundle(code, text))
+    assert {r.sample for r in conversion.profile.biomarkers} == {resistx.Sample.TISSUE}
+
+
+@pytest.mark.parametrize(
+    ("system", "code"),
+    [
+        ("http://hl7.org/fhir/sid/icd-10", "J61"),
+        ("http://hl7.org/fhir/sid/icd-10", "J67.9"),
+        ("http://hl7.org/fhir/sid/icd-10", "D86.0"),
+        ("http://snomed.info/sct", "22607003"),
+        ("http://snomed.info/sct", "31541009"),
+    ],
+)
+def test_a_pneumoconiosis_or_pulmonary_sarcoidosis_coded_is_an_interstitial_lung_disease(
+    system: str, code: str
+) -> None:
+    """The recheck (5060, MINOR): ICD-10 J60-J67 and D86.0, and SNOMED CT asbestosis or
+    sarcoidosis of lung, went to free text, and the conversion failed there."""
+    data = bundle()
+    condition = {
+        "resourceType": "Condition",
+        "id": "lung",
+        "clinicalStatus": {
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                    "code": "active",
+                }
+            ]
+        },
+        "code": {"coding": [{"system": system, "code": code}]},
+        "subject": {"reference": "Patient/patient-01"},
+    }
+    data["entry"].append({"resource": condition})
+    names = {c.name for c in from_fhir(data).profile.comorbidities}
+    assert Comorbidity.INTERSTITIAL_LUNG_DISEASE in names
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "near"),
+    [
+        ("by_drug", "elacestrnt", "elacestrant"),
+        ("by_biomarker", "PIK3C", "PIK3CA"),
+        ("by_regimen", "elacestrant+fulvestrnt", "elacestrant"),
+        ("by_class", "akt_inhibtor", "akt_inhibitor"),
+    ],
+)
+def test_an_evidence_query_for_an_unknown_name_raises_naming_the_closest(
+    query: str, name: str, near: str
+) -> None:
+    """Case 5108 (MAJOR): a misspelt drug, gene or regimen gave no trials, where the docs say
+    an unknown name raises KeyError naming the closest ones (the CLI refused the same typo)."""
+    eb = resistx.evidence()
+    with pytest.raises(KeyError) as caught:
+        getattr(eb, query)(name)
+    assert near in str(caught.value)
+
+
+def test_a_known_name_with_no_trials_gives_none() -> None:
+    eb = resistx.evidence()
+    assert eb.by_drug("imlunestrant") == ()  # a drug of the newer evidence only
+
+
+def test_an_approvals_query_for_an_unknown_regimen_raises_naming_the_closest() -> None:
+    pack = resistx.evidence("2026.11")
+    with pytest.raises(KeyError) as caught:
+        pack.approvals_for("imlunestrnt")
+    assert "imlunestrant" in str(caught.value)
+    assert pack.approvals_for("imlunestrant")
+
+
+def test_an_esmo_grade_reads_its_population_in_any_case_and_refuses_an_unknown_one() -> None:
+    """Case 5109 (MAJOR): mcbs_grade(EMERALD, 'esr1-mutated') said 'not gradable: its source
+    reports no hazard ratio', which EMERALD does report for 'ESR1-mutated'."""
+    emerald = resistx.evidence().trial("EMERALD")
+    assert resistx.mcbs_grade(emerald, "esr1-mutated") == resistx.mcbs_grade(
+        emerald, "ESR1-mutated"
+    )
+    assert resistx.mcbs_grade(emerald, "itt") == resistx.mcbs_grade(emerald, "ITT")
+    with pytest.raises(KeyError) as caught:
+        resistx.mcbs_grade(emerald, "ESR1 mutatd")
+    assert "ESR1-mutated" in str(caught.value)

@@ -6,7 +6,7 @@ import functools
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import attrs
 
@@ -15,6 +15,7 @@ from resistx.model.enums import DrugClass, TrialSetting
 from resistx.model.evidence import Discrepancy, RegulatoryDecision, Trial
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes as gene_vocab
+from resistx.vocab import regimens as regimen_vocab
 
 #: the genes each population label of the evidence is defined by
 POPULATION_GENES: dict[str, tuple[str, ...]] = {
@@ -81,6 +82,17 @@ class _Index:
     @functools.cached_property
     def by_gene(self) -> dict[str, tuple[Trial, ...]]:
         return self._grouped(_genes)
+
+
+_CLASSES = frozenset(c.value for c in DrugClass)
+
+
+def _unknown(what: str, name: str, known: Iterable[str]) -> NoReturn:
+    """Raise ``KeyError`` for a name of no ``what``, naming the closest known ones."""
+    hint = _suggest.closest(str(name), sorted(known), n=5)
+    near = f"; closest: {', '.join(hint)}" if hint else ""
+    msg = f"no {what} {name!r} resistx knows{near}"
+    raise KeyError(msg)
 
 
 def _genes(t: Trial) -> list[str]:
@@ -175,16 +187,29 @@ class EvidenceBase:
         return isinstance(key, str) and fold_key(key) in self._index.by_key
 
     def by_regimen(self, regimen_id: str) -> tuple[Trial, ...]:
-        """Trials with an arm given under ``regimen_id``."""
-        return self._index.by_regimen.get(regimen_id, ())
+        """Trials with an arm given under ``regimen_id``; an id no regimen has raises
+        ``KeyError`` naming the closest (case 5108: a misspelt id gave no trials)."""
+        return self._index.by_regimen.get(self._regimen_id(regimen_id), ())
+
+    def _regimen_id(self, regimen_id: str) -> str:
+        known = {*self._index.by_regimen, *regimen_vocab.ALL_BY_ID}
+        known |= {a.regimen for a in self.approvals if a.regimen is not None}
+        if regimen_id not in known:
+            _unknown("regimen id", regimen_id, known)
+        return regimen_id
 
     def by_drug(self, name: str) -> tuple[Trial, ...]:
-        """Trials with an arm containing the drug (generic, brand or code name)."""
+        """Trials with an arm containing the drug (generic, brand or code name); a name of no
+        drug raises ``KeyError`` naming the closest."""
         drug = drug_vocab.lookup(name)
-        return () if drug is None else self._index.by_drug.get(drug.name, ())
+        if drug is None:
+            _unknown("drug", name, drug_vocab.BY_NAME)
+        return self._index.by_drug.get(drug.name, ())
 
     def by_class(self, drug_class: DrugClass | str) -> tuple[Trial, ...]:
         """Trials with an arm containing a drug of the class."""
+        if not isinstance(drug_class, DrugClass) and drug_class not in _CLASSES:
+            _unknown("drug class", str(drug_class), _CLASSES)
         wanted = DrugClass(drug_class)
         names = [d.name for d in drug_vocab.DRUGS if d.drug_class is wanted]
         found = {t.key: t for n in names for t in self._index.by_drug.get(n, ())}
@@ -192,7 +217,9 @@ class EvidenceBase:
 
     def by_biomarker(self, gene: str) -> tuple[Trial, ...]:
         """Trials whose population or a reported subgroup is defined by the gene."""
-        symbol = gene_vocab.normalise(gene) or gene
+        symbol = gene_vocab.normalise(gene)
+        if symbol is None:
+            _unknown("gene", gene, gene_vocab.GENES)
         return self._index.by_gene.get(symbol, ())
 
     def after_cdk46i(self) -> tuple[Trial, ...]:
@@ -210,7 +237,8 @@ class EvidenceBase:
 
     def approvals_for(self, regimen_id: str) -> tuple[RegulatoryDecision, ...]:
         """The regulators' decisions on a regimen that this evidence records."""
-        return tuple(a for a in self.approvals if a.regimen == regimen_id)
+        rid = self._regimen_id(regimen_id)
+        return tuple(a for a in self.approvals if a.regimen == rid)
 
     def discrepancies_for(self, key: str) -> tuple[Discrepancy, ...]:
         trial = self.trial(key)

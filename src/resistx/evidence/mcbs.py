@@ -12,6 +12,7 @@ from typing import Literal
 
 import attrs
 
+from resistx import _suggest
 from resistx.model.enums import EndpointKind
 from resistx.model.evidence import HazardRatio, Trial
 
@@ -124,7 +125,20 @@ def grade(
 def grade_trial(
     trial: Trial, population: str = "ITT", endpoint_kind: EndpointKind = EndpointKind.PFS
 ) -> McbsGrade:
-    """Grade a trial's hazard ratio for one population, with the medians of the same arms."""
+    """Grade a trial's hazard ratio for one population (in any case: 'itt', 'esr1-mutated'),
+    with the medians of the same arms; a population the trial does not report raises
+    ``KeyError`` naming its populations (case 5109: a misspelt one was 'not gradable: its
+    source reports no hazard ratio', which was false)."""
+    populations = {p.casefold(): p for p in _populations(trial)}
+    if population.casefold() not in populations:
+        near = _suggest.closest(population, sorted(populations.values()), n=5)
+        msg = (
+            f"{trial.key} reports no population {population!r}; its populations: "
+            f"{', '.join(sorted(populations.values()))}"
+            + (f" (closest: {', '.join(near)})" if near else "")
+        )
+        raise KeyError(msg)
+    population = populations[population.casefold()]
     hr = next(
         (
             h
@@ -147,3 +161,8 @@ def grade_trial(
     exp = median(hr.experimental) if hr else None
     ctl = median(hr.control) if hr else None
     return grade(hr, exp, ctl, trial=trial.key, population=population, endpoint_kind=endpoint_kind)
+
+
+def _populations(trial: Trial) -> set[str]:
+    """The populations a trial reports an endpoint or a hazard ratio of."""
+    return {e.population for e in trial.endpoints} | {h.population for h in trial.hazard_ratios}

@@ -112,7 +112,7 @@ def _specimen(
     variant.sample = sample
     if sample is None:
         b.skip(f"{spath}.type", kind.code, f"specimen {said}: not a sample resistx reads")
-    elif assumed:
-        b.assume(f"{spath}.type", f"specimen {said}: {assumed}", kind.code)
     else:
         b.use(spath, kind.code, f"sample {sample}")
+        if assumed:
+            b.assume(f"{spath}.type", f"specimen {said}: {assumed}", kind.code)

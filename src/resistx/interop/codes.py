@@ -166,6 +166,10 @@ COMORBIDITY = MappingProxyType(
         "237599002": "diabetes",  # Insulin treated type 2 diabetes mellitus (case 1276)
         "233703007": "interstitial_lung_disease",  # Interstitial lung disease
         "205237003": "interstitial_lung_disease",  # Pneumonitis
+        "22607003": "interstitial_lung_disease",  # Asbestosis (the recheck, 5060)
+        "805002": "interstitial_lung_disease",  # Silicosis
+        "37471005": "interstitial_lung_disease",  # Extrinsic allergic alveolitis
+        "31541009": "interstitial_lung_disease",  # Sarcoidosis of lung
         "13645005": "chronic_lung_disease",  # Chronic obstructive lung disease
         "56265001": "cardiac_disease",  # Heart disease
         "84114007": "cardiac_disease",  # Heart failure
@@ -250,6 +254,13 @@ ICD10_COMORBIDITY: MappingProxyType[str, str | dict[str, object]] = MappingProxy
         "E10": {"name": "diabetes", "insulin": True},  # Type 1 diabetes mellitus
         "E11": "diabetes",  # Type 2 diabetes mellitus
         "J84": "interstitial_lung_disease",  # Other interstitial pulmonary diseases
+        # the pneumoconioses and hypersensitivity pneumonitis, and sarcoidosis of the lung
+        # (the recheck of session 59, 5060)
+        **dict.fromkeys(
+            ("J60", "J61", "J62", "J63", "J64", "J65", "J67"), "interstitial_lung_disease"
+        ),
+        **dict.fromkeys(("D86.0", "D86.2"), "interstitial_lung_disease"),
+        "D86.85": "cardiac_disease",  # Sarcoid myocarditis
         "J70.0": "interstitial_lung_disease",  # Acute pulmonary manifestations due to radiation
         "J70.1": "interstitial_lung_disease",  # Chronic ... due to radiation
         "J70.2": "interstitial_lung_disease",  # Acute drug-induced interstitial lung disorders
@@ -291,9 +302,12 @@ SPECIMEN = MappingProxyType(
 #: blood specimens (SNOMED CT: blood, peripheral blood): a tumour's variant found there is in
 #: its cell-free DNA (case 4925: a peripheral blood specimen left the sample unknown, and the
 #: plan called the negatives tissue)
-_BLOOD_SPECIMENS = frozenset({"119297000", "122591000"})
-#: specimens from an organ (SNOMED CT) -> tissue (case 4921: 'Specimen from liver')
-_ORGAN_SPECIMENS = frozenset({"122610009"})
+_BLOOD_SPECIMENS = frozenset({"119297000", "122591000", "122555007", "258580003"})
+#: specimens from an organ or of a tumour (SNOMED CT) -> tissue (case 4921: 'Specimen from
+#: liver'; the recheck, 5052: 'Tumor tissue sample')
+_ORGAN_SPECIMENS = frozenset({"122610009", "258435002"})
+#: a specimen's name that says tissue ('Tumour tissue, core biopsy', 'Specimen from lung')
+_TISSUE_NAMED = re.compile(r"\btissue\b|\bbiops|\bspecimen from\b|\bresection\b", re.IGNORECASE)
 #: a specimen's name that says cell-free DNA ('cfDNA', 'Plasma (ctDNA)', 'liquid biopsy')
 _CELL_FREE = re.compile(r"\b(?:cf|ct)dna\b|\bplasma\b|liquid biopsy|cell[- ]free", re.IGNORECASE)
 
@@ -313,8 +327,8 @@ def specimen_sample(
         return "ctdna", "a tumour result on blood is of its cell-free DNA: sample ctdna"
     if germline and code == "122591000":
         return "blood", ""
-    if known is None and code in _ORGAN_SPECIMENS:
-        return "tissue", "a specimen from an organ: sample tissue"
+    if known is None and (code in _ORGAN_SPECIMENS or _TISSUE_NAMED.search(label or "")):
+        return "tissue", "a specimen from an organ or a tumour: sample tissue"
     return known, ""
 
 
@@ -343,13 +357,20 @@ def diabetes_named(label: str) -> dict[str, object] | None:
 
 #: a test's name that says it is of HER2 (case 4930a: a FISH under a code not mapped was only
 #: listed, and an IHC 1+ beside it made the disease HER2-low)
-_HER2_NAMED = re.compile(r"\b(?:her[\s-]?2|erbb2|her2/neu|c-erbb-2)\b", re.IGNORECASE)
+#: ... however written ('Her2Neu', 'HER2SCORE', 'ERBB-2', 'HercepTest', 'CD340', 'neu
+#: oncoprotein': the recheck, 5056)
+_HER2_NAMED = re.compile(
+    r"\bher[\s-]?2|\berb[\s-]?b[\s-]?2|c-?erb-?b-?2|\bhercep|\bcd[\s-]?340|\bneu\b"
+    r"|human epidermal growth factor receptor[\s-]?2",
+    re.IGNORECASE,
+)
 
 
-def unmapped_her2(code: str | None, label: str | None) -> str:
+def unmapped_her2(code: str | None, label: str | None, answer: str | None = None) -> str:
     """The refusal of a HER2 result under a test code resistx does not map ("" for a test
-    not of HER2): it may be the result that makes the disease HER2-positive."""
-    if not _HER2_NAMED.search(label or ""):
+    not of HER2): it may be the result that makes the disease HER2-positive. A test is of HER2
+    by its name, or by its value, a HER2 IHC score's answer code (``IHC_SCORE``)."""
+    if not _HER2_NAMED.search(label or "") and answer not in IHC_SCORE:
         return ""
     return (
         f"{label} [{code}]: a HER2 test under a code resistx does not map, which may decide the "

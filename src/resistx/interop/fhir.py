@@ -222,8 +222,9 @@ def _observation(
         b.rest(obs, path, (*_STRUCTURE, *read, "component", "specimen", "method"), _NOT_HELD)
         return
     specimen = _her2_specimen(b, obs, test.code, specimens)
-    if not _markers.read(b, test.code or "", _value(b, obs, path), date, path, specimen):
-        if her2 := codes.unmapped_her2(test.code, test.label):
+    value = _value(b, obs, path)
+    if not _markers.read(b, test.code or "", value, date, path, specimen):
+        if her2 := codes.unmapped_her2(test.code, test.label, value.code):
             b.problem(f"{path}.code", her2)
         b.skip(path, test.code, f"{test.label or 'observation'}: not a test resistx reads")
         return

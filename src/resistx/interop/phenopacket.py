@@ -198,7 +198,7 @@ def _measurements(b: Builder, value: Any, where: str) -> None:
         )
         date = _date(b, m.get("timeObserved"), f"{path}.timeObserved")
         if not _markers.read(b, _local(test_id, "LOINC"), value_, date, path):
-            if her2 := codes.unmapped_her2(test_id, test_label):
+            if her2 := codes.unmapped_her2(test_id, test_label, value_.code):
                 b.problem(f"{path}.assay", her2)
             b.skip(path, test_id, f"{test_label or 'measurement'}: not a test resistx reads")
         else:

@@ -69,6 +69,7 @@ _BELOW: dict[tuple[str, str], float] = {
 #: lists that name each item once
 _UNIQUE_ITEMS = {("Profile", "metastatic_sites")}
 _MAXIMUM: dict[tuple[str, str], float] = {
+    ("Treatment", "line"): profile_model.MAX_TREATMENTS,
     ("BiomarkerResult", "tumour_fraction"): 1,
     ("Condition", "grade"): 4,
     ("Condition", "hba1c"): 20,

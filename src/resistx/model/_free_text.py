@@ -371,14 +371,16 @@ def _kidney_failure(_text: str, clauses: list[list[str]], inst: Any) -> str:
 
 
 def _medications(text: str, clauses: list[list[str]], inst: Any) -> str:
-    if any(_ALLERGY & set(c) for c in clauses) or _of_the_past(clauses):
-        return ""  # an allergy to a drug is not the drug taken, nor is a past course
+    if any(_ALLERGY & set(c) for c in clauses):
+        return ""  # an allergy to a drug is not the drug taken
     taken = re.findall(r"[a-z']+", folded(taken_now_text(text)))
     words = f" {' '.join(taken)} "
     if any(_SIDE_EFFECT & set(c) for c in clauses) or _DRUG_THEN_SYMPTOM.search(folded(text)):
         return ""  # a reaction to the drug, not the drug taken ('Hives with ciprofloxacin')
-    # not the short forms ("rif" is also the right iliac fossa): a name of six letters or more
-    named = sorted({generic(n) for n in READ_NAMES if len(n) >= 6 and f" {n} " in words})
+    # not the short forms ("rif" is also the right iliac fossa): a name of six letters or more;
+    # nor a past course, by its own clause (5033: 'TB 2025, on rifampicin' is taken now)
+    found = [n for n in READ_NAMES if len(n) >= 6 and f" {n} " in words]
+    named = sorted({generic(n) for n in found if not _past_course(_naming(clauses, n), n)})
     # not one the medications hold already (4886: 'rifampicin course' beside 'Rifampicin
     # 600 mg od' was refused, asking to record it there)
     named = [n for n in named if n not in _recorded_medications(inst)]
@@ -388,6 +390,29 @@ def _medications(text: str, clauses: list[list[str]], inst: Any) -> str:
         f"names {', '.join(named)}, which the rules read among the medications (rules 115, "
         '132, 136, 142): record it under "medications"'
     )
+
+
+def _naming(clauses: list[list[str]], name: str) -> list[list[str]]:
+    """The clauses that name ``name`` (each, with no clause, all: a name split over two)."""
+    return [c for c in clauses if f" {name} " in f" {' '.join(c)} "] or clauses
+
+
+#: a word right before a drug's name that says it is taken now ('DVT 2024 on apixaban')
+_TAKING = frozenset({"on", "taking", "takes", "started", "starting", "commenced"})
+
+
+def _past_course(clauses: list[list[str]], name: str) -> bool:
+    """The clauses naming a drug speak of a past course: a past word or year after its name
+    ('rifampicin 2019'), or before it unless a word of taking it comes right before ('DVT 2024
+    on apixaban' is taken now: 5066)."""
+    for c in clauses:
+        words = " ".join(c).split(f"{name}", 1)
+        before, after = (words[0].split(), words[1].split()) if len(words) == 2 else (c, [])
+        if _of_the_past([after]):
+            return True
+        if not (before and before[-1] in _TAKING) and _of_the_past([before]):
+            return True
+    return False
 
 
 def _recorded_medications(inst: Any) -> set[str]:

@@ -23,13 +23,26 @@ from resistx.vocab.comorbidities import (
 )
 from resistx.vocab.interactions import folded
 
+#: an HbA1c by its names, in English, French, German, Spanish and Italian (the recheck, 5068:
+#: 'hémoglobine glyquée 8,4 %' and 'Glykohämoglobin 7,3 %' passed)
+_HBA1C_NAME = re.compile(
+    r"\bhb\s*a1c|\ba1c|glyc(?:at|osylat)ed ha?emoglobin|glycoha?emoglobin|hemoglobine glyquee"
+    r"|glykoha?moglobin|hemoglobina glic(?:osil)?ada|emoglobina glicata"
+)
+#: a value after it, with its unit where one is given ('9.2%', '60 mmol/mol', '8.4'), or a
+#: bound ('< 6.5%'), which gives no value
+_HBA1C_VALUE = re.compile(
+    r"(<|>|\bbelow\b|\bunder\b|\babove\b)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(%|mmol\s*/\s*mol)?"
+)
+_HBA1C_BOUND = re.compile(rf"(?:{_HBA1C_NAME.pattern})\W*(?:<|>|below|under|above)\s*\d")
 #: an HbA1c in percent ('HbA1c 9.2%', 'A1c 9,2 %'): the last value after its name
 _HBA1C = re.compile(r"(?:\bhb\s*a1c|\ba1c|glycated ha?emoglobin)\D{0,12}?(\d{1,2}(?:[.,]\d)?)\s*%")
 #: a creatinine clearance in mL/min ('creatinine clearance 22 mL/min', 'CrCl 22')
 _CLEARANCE = re.compile(
-    r"(?:creatinine clearance|\bcrcl|\bclcr|kreatinin[\s-]*clearance|clairance de la creatinine"
+    r"(?:creat(?:inine)? clearance|\bcrcl|\bclcr|cockcroft[\s-]*gault|kreatinin[\s-]*clearance"
+    r"|clairance de la creatinine"
     r"|clearance della creatinina|aclaramiento de (?:la )?creatinina|creatinineklaring)"
-    r"\D{0,12}?(\d{1,3}(?:\.\d)?)"
+    r"\D{0,12}?(\d{1,3}(?:\.\d+)?)"
 )
 _ML_PER_MINUTE = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*ml\b(?!\s*/\s*s\b)")
 _PER_SECOND = re.compile(r"ml\s*/\s*s(?:ec)?\b")
@@ -144,16 +157,59 @@ def _recorded(kind: str, inst: Any) -> tuple[bool, list[float]]:
 
 
 def _hba1c(text: str, clauses: list[list[str]], inst: Any) -> str:
-    if not _HBA1C.search(folded(text)):
+    said = folded(text)
+    if _HBA1C_BOUND.search(said):  # 'HbA1c < 6.5%': a bound, no value
         return ""
-    return _against("hba1c", _latest(_HBA1C, folded(text), clauses, PERCENT), inst)
+    if _HBA1C.search(said):  # in percent, as before (the latest of several: 4406)
+        return _against("hba1c", _latest(_HBA1C, said, clauses, PERCENT), inst)
+    part = _part_of_now(text, clauses)
+    name = _HBA1C_NAME.search(part or "")
+    if part is None or name is None:
+        return ""
+    # in mmol/mol, or with no unit (the recheck, 5028, 5068e: 'HbA1c 60 mmol/mol', 'A1c 8.4'):
+    # the first value after its name; a bound gives none
+    found = _HBA1C_VALUE.search(part, name.end())
+    if found is None or found[1] or not found[2]:
+        return ""
+    value = float(found[2].replace(",", "."))
+    if (found[3] or "").startswith("mmol") or (not found[3] and value > 20):  # IFCC's unit
+        value = round(0.09148 * value + 2.152, 1)
+    return _against("hba1c", value, inst)
 
 
 def _clearance(text: str, clauses: list[list[str]], inst: Any) -> str:
     said = folded(text)
-    if not _CLEARANCE.search(said) or _PER_SECOND.search(said):  # mL/s: not the field's unit
-        return ""
+    if not _CLEARANCE.search(said):
+        return _egfr(said, clauses, inst)
+    if _PER_SECOND.search(said):  # in mL/s (SI units): in mL/min, the field's (5068: 0.75 mL/s)
+        value = _latest(_CLEARANCE, said, clauses)
+        return _against("clearance", None if value is None else round(value * 60), inst)
     return _against("clearance", _latest(_CLEARANCE, said, clauses, _ML_PER_MINUTE), inst)
+
+
+#: an eGFR ('eGFR 25 mL/min/1.73 m²', 'GFR 40', French 'DFG 45', Spanish 'TFG 45'), or a bound
+#: ('eGFR > 60'), which gives no value
+_EGFR = re.compile(
+    r"(?:\begfr|\bgfr|\bdfg|\btfg)\W{0,3}(<|>|below|under|above)?\s*(\d{1,3}(?:[.,]\d)?)"
+)
+
+
+def _egfr(said: str, _clauses: list[list[str]], inst: Any) -> str:
+    """An eGFR under 90 with no renal impairment recorded (5030: 'eGFR 25' left olaparib an
+    alternative with no renal caution): rule 118 reads the creatinine clearance the labels dose
+    by, which an eGFR is not, so only its absence is said."""
+    found = _EGFR.search(said)
+    if found is None or found[1] or _recorded("clearance", inst)[0]:
+        return ""
+    value = float(found[2].replace(",", "."))
+    if value >= NORMAL_CLEARANCE:
+        return ""
+    return (
+        f"names an eGFR of {value:g} with no renal_impairment recorded, which rule 118 reads "
+        'from renal impairment\'s "creatinine_clearance" (Cockcroft-Gault, as the labels dose '
+        'by): record it under comorbidities as {"name": "renal_impairment", '
+        '"creatinine_clearance": <mL/min>}'
+    )
 
 
 def _neuropathy_word(word: str) -> bool:

@@ -298,8 +298,13 @@ def _her2_agrees(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Her2T
 
 
 def _line(_inst: object, _attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and value < 1:
-        msg = f"line must be 1 or more, got {number(value)}"
+    # at most the treatments a profile holds (case 5101: 10**12 passed, and the missing lines
+    # below it were listed until memory ran out)
+    if value is not None and not 1 <= value <= MAX_TREATMENTS:
+        msg = (
+            f"line must be 1 or more and at most {MAX_TREATMENTS} (the treatments a profile may "
+            f"hold), got {number(value)}"
+        )
         raise ValueError(msg)
 
 

@@ -147,8 +147,12 @@ def _entries(
         name = names.get(rid, rid)
         text = since_text.text(d, name, here, newer.name, waits, opens)
         spec = specs.get(rid)
-        if not rules:
-            text += _no_rule(d, (here, there), newer.name, older_rules)
+        if first_moved := _first_moved(d, (here, there), older_rules):
+            said_why, moved = first_moved  # 5014, 5044: the old first option moved, not it
+            text += f" {_unmoved(newer.name, bool(rules))}: {said_why}"
+            trials, rules = () if rules else trials, moved
+        elif not rules:
+            text += _no_rule(d, (here, there), newer.name)
         if not trials and spec is not None:
             trials = spec.key_trials
         yield SinceReview(
@@ -164,12 +168,9 @@ def _entries(
         )
 
 
-def _no_rule(
-    d: Difference, plans: tuple[Indexed, Indexed], policy: str, older_rules: AbstractSet[int]
-) -> str:
+def _no_rule(d: Difference, plans: tuple[Indexed, Indexed], policy: str) -> str:
     """Why a regimen no rule of the newer policy speaks for moved: a regimen of its evidence
-    only; its scores, where they moved; else the options around it (5014: sacituzumab
-    govitecan, its scores the same, came first as rule 35 made elacestrant an alternative)."""
+    only; its scores, where they moved; else the options around it."""
     here, there = plans
     if not here.holds(d.regimen):
         return (
@@ -179,15 +180,35 @@ def _no_rule(
     x, y = here.options.get(d.regimen), there.options.get(d.regimen)
     if x is None or y is None or x.scores != y.scores:
         return f" No rule of {policy} differs for it: its scores moved with the evidence."
-    said = f" No rule of {policy} differs for it, and its scores are the same under both"
-    first = here.plan.options[0].regimen if d.change is Change.TOP_OPTION else None
-    moved = _behind(there, first.id, older_rules)[1] if first else ()
-    if first is None or not moved:
-        return f"{said}: the options around it moved."
+    return f" {_unmoved(policy, False)}: the options around it moved."
+
+
+def _unmoved(policy: str, own_rules: bool) -> str:
+    if own_rules:  # rules of the newer policy that restate the older's (29, 30: 5044)
+        return "Its scores and tier are the same under both"
+    return f"No rule of {policy} differs for it, and its scores are the same under both"
+
+
+def _first_moved(
+    d: Difference, plans: tuple[Indexed, Indexed], older_rules: AbstractSet[int]
+) -> tuple[str, tuple[int, ...]] | None:
+    """For a new first option whose scores and tier are the same under both policies, why it
+    comes first: the older first option moved, by the newer policy's rules (named; 5014:
+    sacituzumab govitecan came first as rules 28 and 35 made elacestrant an alternative)."""
+    here, there = plans
+    x, y = here.options.get(d.regimen), there.options.get(d.regimen)
+    if d.change is not Change.TOP_OPTION or x is None or y is None or not here.plan.options:
+        return None
+    if (x.scores, x.tier) != (y.scores, y.tier):
+        return None
+    first = here.plan.options[0].regimen
+    moved = _behind(there, first.id, older_rules)[1]
+    if not moved:
+        return None
     o = there.options.get(first.id)
     where = f"{TIER_HERE[o.tier]} there" if o else "left out there"
     rules = f"rule{'s' if len(moved) > 1 else ''} {' and '.join(map(str, moved))}"
-    return f"{said}: it comes first as {first.name} is {where} ({rules})."
+    return f"it comes first as {first.name} is {where} ({rules}).", moved
 
 
 def _may_open(after: Indexed, rid: str) -> bool:

@@ -227,6 +227,20 @@ ALIASES = {
         ),
         "interstitial_lung_disease",
     ),
+    # ... by other names and in other languages (the recheck, 5063: farmer's lung, silicosis
+    # in German passed as free text)
+    **dict.fromkeys(
+        (
+            *("farmer_lung", "bird_fancier_lung", "pigeon_fancier_lung", "bird_breeder_lung"),
+            *("chronic_beryllium_disease", "black_lung", "anthracosilicosis", "pneumoconioses"),
+            *("coal_worker_pneumoconiosis", "coal_workers'_pneumoconiosis", "asbestose"),
+            *("silikose", "silicose", "pneumoconiose", "neumoconiosis", "pneumoconiosi"),
+            *("asbestosi", "silicosi", "alveolite_allergique_extrinseque"),
+            *("exogen_allergische_alveolitis", "neumonitis_por_hipersensibilidad"),
+            *("polmonite_da_ipersensibilita", "extrinsic_allergic_alveolitis"),
+        ),
+        "interstitial_lung_disease",
+    ),
     **dict.fromkeys(("cardiac_sarcoidosis", "myocardial_sarcoidosis"), "cardiac_disease"),
     # British spellings of the low counts (case 4907: 'thrombocytopaenia' was refused)
     **dict.fromkeys(
@@ -556,11 +570,29 @@ def said_over(clauses: list[list[str]]) -> bool:
 
 def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     """The comorbidity resistx reads that a free text names (by its name or an alias, as whole
-    words; diabetes any way ``recorded_as`` reads it), and how to record it; None where it
-    names none, or says it is not the patient's now: in the condition's own clause (a denial
-    before it, a resolution after it) or as a clause of its own that answers no (case 3143:
-    'type 1 diabetes (insulin pump)' and 'long QT syndrome' left alpelisib and ribociclib high;
-    the rechecks, 3173, 3220-3228: how far a denial reaches)."""
+    words; diabetes any way ``recorded_as`` reads it; a sarcoidosis by its site), and how to
+    record it; None where it names none, or says it is not the patient's now: in the
+    condition's own clause (a denial before it, a resolution after it) or as a clause of its
+    own that answers no (case 3143: 'type 1 diabetes (insulin pump)' and 'long QT syndrome'
+    left alpelisib and ribociclib high; the rechecks, 3173, 3220-3228: how far a denial
+    reaches). An interstitial lung disease resolved is still named: its labels weigh a past
+    one (the recheck, 5069: 'ILD, resolved' left trastuzumab deruxtecan first)."""
+    found = _named_now(text) or sarcoidosis_named(clauses_of(text))
+    if found is not None:
+        return found
+    healed = _HEALED.sub(" ", folded(text))
+    again = _named_now(healed) if healed != folded(text) else None
+    if again is not None and again[0] is Comorbidity.INTERSTITIAL_LUNG_DISEASE:
+        return again[0], f"{again[1]} (a resolved one too: its labels weigh a past one)"
+    return None
+
+
+#: the words that say a condition has healed (not that it was ruled out)
+_HEALED = re.compile(r"\b(?:resolved|recovered|healed)\b")
+
+
+def _named_now(text: str) -> tuple[Comorbidity, str] | None:
+    """``named_in_text`` but for a sarcoidosis and a resolved interstitial lung disease."""
     clauses = clauses_of(text)
     if said_over(clauses) or any(_NOT_MELLITUS & set(c) for c in clauses):
         return None
@@ -640,3 +672,51 @@ def _named_in_words(words: list[str]) -> Iterator[tuple[int, tuple[Comorbidity, 
             found = known("_".join(words[at : at + size]))
             if found is not None and found is not Comorbidity.PREGNANCY:  # pregnancy: its own
                 yield at, (found, f'{{"name": "{found.value}"}}')
+
+
+#: a sarcoidosis's site, by the words that name it (the recheck, 5023, 5062: 'sarcoidosis,
+#: pulmonary' and 'Sarcoidosis of lung' passed; 5022: 'sarcoidosis (cardiac)')
+_SARCOID_LUNG = frozenset(
+    {"pulmonary", "lung", "lungs", "pulmonar", "pulmonaire", "polmonare", "poumon", "poumons"}
+    | {"lunge", "lungen", "pulmonale", "fibrotic", "fibrosing", "interstitial", "parenchymal"}
+)
+_SARCOID_HEART = frozenset(
+    {"cardiac", "heart", "myocardial", "myocarditis", "cardiaque", "kardial", "cardiaca", "herz"}
+    | {"cardiaco", "cardiomyopathy"}
+)
+_SARCOID_ELSEWHERE = frozenset(
+    {"cutaneous", "skin", "ocular", "eye", "eyes", "uveitis", "neuro", "neurosarcoidosis"}
+    | {"neurological", "renal", "kidney", "hepatic", "liver", "lymph", "nodal", "nodes", "bone"}
+    | {"joint", "joints", "articular", "lofgren", "pernio", "splenic", "spleen", "sinonasal"}
+)
+#: Scadding's stages II to IV hold the lung parenchyma ('sarcoidosis stage IV (fibrotic)')
+_SARCOID_STAGE = re.compile(r"\bstage (?:ii|iii|iv|2|3|4)\b")
+
+
+def sarcoidosis_named(clauses: list[list[str]]) -> tuple[Comorbidity, str] | None:
+    """A sarcoidosis a free text names, not denied, read by its site: of the heart a cardiac
+    disease, of the lungs an interstitial lung disease (by its site named or its stage), of
+    no site named asked where (most involve the lungs); one elsewhere (skin, eyes) passes."""
+    live = [c for c in clauses if any(w.startswith("sarcoid") for w in c)]
+    if not live or all(
+        denied_at(c, next(k for k, w in enumerate(c) if w.startswith("sarcoid"))) for c in live
+    ):
+        return None
+    words = {w for c in clauses for w in c}
+    if words & _SARCOID_HEART:
+        return (
+            Comorbidity.CARDIAC_DISEASE,
+            '{"name": "cardiac_disease"} (a cardiac sarcoidosis), with its "lvef"',
+        )
+    if words & _SARCOID_LUNG or _SARCOID_STAGE.search(" ".join(" ".join(c) for c in clauses)):
+        return (
+            Comorbidity.INTERSTITIAL_LUNG_DISEASE,
+            '{"name": "interstitial_lung_disease"} (a pulmonary sarcoidosis)',
+        )
+    if words & _SARCOID_ELSEWHERE:
+        return None
+    return Comorbidity.INTERSTITIAL_LUNG_DISEASE, (
+        '{"name": "interstitial_lung_disease"} where it is in the lungs (most are), '
+        '{"name": "cardiac_disease"} where in the heart; for one elsewhere, name its site here '
+        "(cutaneous, ocular, ...)"
+    )
