@@ -3,11 +3,14 @@ cohorts and interoperability)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import resistx
+from resistx.display.report import document
 from resistx.interop import from_fhir
 from resistx.io.schema import json_schema
 from resistx.vocab.comorbidities import Comorbidity
@@ -659,3 +662,111 @@ def test_an_esmo_grade_reads_its_population_in_any_case_and_refuses_an_unknown_o
     with pytest.raises(KeyError) as caught:
         resistx.mcbs_grade(emerald, "ESR1 mutatd")
     assert "ESR1-mutated" in str(caught.value)
+
+
+def test_an_undated_plan_of_a_begun_course_does_not_say_no_dates() -> None:
+    """Case 5107 (QUESTION): with an ongoing CDK4/6 course begun on a date and no as_of, the
+    note said 'no months and no dates', the start being given."""
+    data = _her2_low()
+    course = data["treatments"][0]
+    course.pop("ended_on", None)
+    data["treatments"][0] = course | {"stop_reason": "ongoing", "started_on": "2024-01-10"}
+    data.pop("as_of")
+    said = " ".join(resistx.sequence(data).notes)
+    assert "no months and no dates" not in said
+    assert "begun on 2024-01-10" in said
+
+
+@pytest.mark.parametrize("given", [{"a": 1}, "examples/01-esr1-mutated.json", b"{}"])
+def test_sequence_many_refuses_one_profile_in_place_of_many(given: object) -> None:
+    """Case 5110 (MINOR): a mapping gave one error a key, a path one a character."""
+    with pytest.raises(TypeError) as caught:
+        resistx.sequence_many(given)  # type: ignore[arg-type]
+    assert "resistx.sequence" in str(caught.value)
+
+
+def test_a_profile_text_opening_with_a_byte_order_mark_loads() -> None:
+    """Case 5102 (MINOR): the byte-order mark a file's path read past refused the same text."""
+    text = json.dumps(_her2_low())
+    assert resistx.load_profile("\ufeff" + text) == resistx.load_profile(text)
+
+
+def test_evidence_may_be_named_by_its_version() -> None:
+    """Case 5104 (MINOR): sequence(..., evidence='2026.11') raised AttributeError."""
+    named = resistx.sequence(_her2_low(), evidence="2026.11", policy="practice-2026")
+    given = resistx.sequence(
+        _her2_low(), evidence=resistx.evidence("2026.11"), policy="practice-2026"
+    )
+    assert named == given
+
+
+def test_an_esmo_grade_takes_its_endpoint_by_name() -> None:
+    """Case 5109 (MINOR): mcbs_grade(t, 'ITT', 'OS') raised AttributeError."""
+    emerald = resistx.evidence().trial("EMERALD")
+    assert resistx.mcbs_grade(emerald, "ITT", "PFS") == resistx.mcbs_grade(emerald, "ITT")
+
+
+@pytest.mark.parametrize("view", ["to_markdown", "to_html", "to_text"])
+def test_every_view_shows_control_and_direction_characters_escaped(view: str) -> None:
+    """Case 5106 (MINOR): to_markdown() and to_html() kept ESC, NUL and the right-to-left
+    override of a patient id and a free-text condition raw (the CLI escaped them), which can
+    drive a terminal or spoof a tumour board's title; to_text() kept U+2028."""
+    odd = "\u202egnp.exe\x1b[31m\u2028x"
+    data = _her2_low(patient_id=odd, other_conditions=[f"osteoporosis {odd}"])
+    shown = getattr(resistx.sequence(data), view)()
+    for raw in ("\u202e", "\x1b", "\u2028"):
+        assert raw not in shown
+    assert "\\u202e" in shown
+
+
+def test_a_tumour_board_report_shows_control_characters_escaped() -> None:
+    odd = "\u202egnp.exe\x1b[31m"
+    page = document(resistx.sequence(_her2_low(patient_id=odd)))
+    assert "\u202e" not in page and "\x1b" not in page
+
+
+def test_the_schema_says_the_limits_of_the_free_text_lists() -> None:
+    """Case 5112 (MINOR): the loader refuses more than 50 other conditions or medications; the
+    JSON Schema did not say so."""
+    properties = json_schema("profile")["properties"]
+    assert properties["other_conditions"]["maxItems"] == 50
+    assert properties["medications"]["maxItems"] == 50
+    many = ["osteoporosis"] * 51
+    assert "other_conditions" in _refusal(_her2_low(other_conditions=many))
+
+
+def test_a_cohort_result_with_its_error_is_json() -> None:
+    """Case 5111 (MINOR): to_json of a failed profile's Result raised TypeError."""
+    [failed] = resistx.sequence_many([{"patient_id": "x"}])
+    data = json.loads(resistx.to_json(failed))
+    assert data["plan"] is None and data["error"]["kind"] == "invalid"
+    assert {p["path"] for p in data["error"]["problems"]} >= {"$.her2"}
+
+
+def test_an_evidence_pack_written_by_to_json_loads_back(tmp_path: Path) -> None:
+    """Case 5104 (MINOR): EvidenceBase.from_file could not read back to_json of the 2026.11
+    pack ('imlunestrant' is not a regimen id), where the docs say it loads what to_json
+    writes."""
+    pack = resistx.evidence("2026.11")
+    path = tmp_path / "pack.json"
+    path.write_text(resistx.to_json(pack), encoding="utf-8")
+    again = resistx.EvidenceBase.from_file(path)
+    assert resistx.to_json(again) == resistx.to_json(pack)
+    # a regimen of no vocabulary is still refused
+    bad = path.read_text(encoding="utf-8").replace('"regimen": "imlunestrant"', '"regimen": "x"')
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(resistx.EvidenceError):
+        resistx.EvidenceBase.from_file(path)
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_a_test_shown_before_choosing_is_before_choosing_in_the_plan_s_data(policy: str) -> None:
+    """Cases 5238, 5239 (MINOR): with nothing preferred, the printed plan listed a test (HRD
+    genes, somatic BRCA, tissue for the PI3K pathway) under 'Before choosing' while the plan's
+    JSON said before_choosing false: a program reading the data missed the step."""
+    plan = resistx.sequence("examples/16-ecog-3.json", policy=policy)
+    assert not any(o.tier is resistx.Tier.PREFERRED for o in plan.options)
+    hrd = next(a for a in plan.actions if a.code == "test_hrd_genes")
+    assert hrd.before_choosing
+    first = [a.before_choosing for a in plan.actions]
+    assert first == sorted(first, reverse=True)  # those before choosing come first

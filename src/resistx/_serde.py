@@ -25,7 +25,7 @@ import attrs
 import cattrs
 
 from resistx import _output, _suggest
-from resistx._errors import ConversionError, ProfileError
+from resistx._errors import ConversionError, OutOfScopeError, ProfileError, ResistxError
 from resistx.model import _show, enums
 from resistx.model import profile as profile_model
 from resistx.model.profile import BiomarkerResult, Her2Test, Preferences, Profile, Treatment
@@ -578,6 +578,19 @@ for _enum_type in vars(enums).values():
         converter.register_unstructure_hook(
             _enum_type, lambda e: e.value if isinstance(e, enum.Enum) else e
         )
+
+
+def _error(e: ResistxError) -> dict[str, Any]:
+    """An error as data (a cohort ``Result``'s: case 5111 raised TypeError): its kind, as a
+    cohort's errors file names it, and every problem with its path."""
+    problems = e.problems if isinstance(e, ConversionError) else (("$", str(e)),)
+    kind = "out_of_scope" if isinstance(e, OutOfScopeError) else "invalid"
+    return {"kind": kind, "problems": [{"path": p, "message": m} for p, m in problems]}
+
+
+converter.register_unstructure_hook_func(
+    lambda t: isinstance(t, type) and issubclass(t, ResistxError), _error
+)
 converter.register_unstructure_hook_func(_is_tuple, lambda t: [converter.unstructure(x) for x in t])
 converter.register_unstructure_hook_func(
     _is_frozenset, lambda s: sorted(converter.unstructure(x) for x in s)

@@ -141,5 +141,11 @@ def sequence_many(
     """A ``Result`` for each profile (a ``Profile``, a mapping or JSON text), lazily and in input
     order: a profile that does not load or is out of scope gives a ``Result`` with its error
     and the cohort goes on. Preferences and policy are checked before the first profile."""
+    if isinstance(profiles, str | bytes | Mapping | Path):  # one profile: each key or letter
+        msg = (  # would be an error of its own (case 5110)
+            f"sequence_many takes an iterable of profiles, not one {type(profiles).__name__}: "
+            "for one profile call resistx.sequence"
+        )
+        raise TypeError(msg)
     prefs = checked_settings(preferences, policy)
     return (outcome(i, p, prefs, policy, evidence) for i, p in enumerate(profiles))

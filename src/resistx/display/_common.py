@@ -3,13 +3,14 @@ plan's actions go, and the content of a trial (one builder, three renderings).""
 
 from __future__ import annotations
 
+import html
 import re
 
 import attrs
 
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence.mcbs import grade_trial
-from resistx.model.enums import EndpointKind, Factor, Tier, TrialSetting, Verification
+from resistx.model.enums import EndpointKind, Factor, TrialSetting, Verification
 from resistx.model.evidence import Discrepancy, Trial
 from resistx.model.plan import Action, Option, Plan
 
@@ -29,27 +30,23 @@ def rules_of(rules: tuple[int, ...]) -> str:
     return f"rule{'s' if len(rules) > 1 else ''} {', '.join(map(str, rules))}" if rules else ""
 
 
-#: tests whose answer may not change what is preferred once something is, but do when nothing
-#: is preferred yet (the engine marks the others ``before_choosing`` itself)
-TESTS_WHEN_NOTHING_PREFERRED = frozenset(
-    {
-        "test_hrd_genes",
-        "test_somatic_brca",
-        "test_germline",
-        "confirm_pathway_tissue",
-        "reread_her2_ultralow_after_chemotherapy",  # rule 79: an alternative at best (case 551)
-    }
-)
-
 # C0 and C1 controls and DEL (except tab and newline), and the bidirectional overrides that
 # can make a terminal show text other than what is there
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def printable(text: str) -> str:
     """``text`` with every control character (ESC, BEL, CR, ...) shown as an escape, so that
     echoing a patient id or a file name cannot drive the terminal."""
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def escape(text: str) -> str:
+    """``text`` for HTML: its markup escaped and its control and direction characters shown
+    as escapes (case 5106: a right-to-left override in a patient id reached the page)."""
+    return html.escape(printable(text))
 
 
 def efficacy_text(option: Option) -> str:
@@ -197,14 +194,11 @@ NOT_ASSESSED = "Not assessed by resistx (no rule weighs these; the clinician mus
 
 def split_actions(p: Plan) -> tuple[tuple[Action, ...], tuple[Action, ...]]:
     """The actions shown before the options (those that could change what is preferred: the
-    engine's ``before_choosing``, or any test when nothing is preferred yet) and those shown
-    after them."""
-    nothing_preferred = not any(o.tier is Tier.PREFERRED for o in p.options)
-
-    def first(a: Action) -> bool:
-        return a.before_choosing or (nothing_preferred and a.code in TESTS_WHEN_NOTHING_PREFERRED)
-
-    return tuple(filter(first, p.actions)), tuple(a for a in p.actions if not first(a))
+    engine's ``before_choosing``) and those shown after them."""
+    return (
+        tuple(a for a in p.actions if a.before_choosing),
+        tuple(a for a in p.actions if not a.before_choosing),
+    )
 
 
 def _ci(ci95: tuple[float, float] | None) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
 from resistx.display._common import (
     ALSO_TO_DO,
     BEFORE_CHOOSING,
     NOT_ASSESSED,
     efficacy_text,
+    escape,
     prior_cdk46i,
     split_actions,
     trial_view,

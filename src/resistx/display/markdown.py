@@ -9,6 +9,7 @@ from resistx.display._common import (
     BEFORE_CHOOSING,
     NOT_ASSESSED,
     efficacy_text,
+    printable,
     prior_cdk46i,
     split_actions,
     trial_view,
@@ -23,7 +24,8 @@ def cell(text: object) -> str:
     """Text safe inside a Markdown table cell, and inert where Markdown passes HTML through
     (a patient id or a free-text condition that holds a tag is shown, never run)."""
     shown = str(text).replace("&", "&amp;").replace("<", "&lt;")
-    return shown.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    # its control and direction characters as escapes, as the command line prints them (5106)
+    return printable(shown.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:

@@ -4,9 +4,13 @@ or stylesheet fetched from anywhere, so it opens offline and prints as it shows.
 
 from __future__ import annotations
 
-from html import escape
-
-from resistx.display._common import ALSO_TO_DO, BEFORE_CHOOSING, split_actions, why_besides_evidence
+from resistx.display._common import (
+    ALSO_TO_DO,
+    BEFORE_CHOOSING,
+    escape,
+    split_actions,
+    why_besides_evidence,
+)
 from resistx.display.report_patient import summary, table
 from resistx.display.report_style import CSS
 from resistx.display.svg_forest import cited_rows, figure, without_ratios

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from html import escape
 
+from resistx.display._common import escape
 from resistx.model.enums import Tier
 from resistx.model.plan import Plan
 from resistx.model.profile import BiomarkerResult, Her2Test, Profile, Treatment

@@ -123,7 +123,7 @@ def grade(
 
 
 def grade_trial(
-    trial: Trial, population: str = "ITT", endpoint_kind: EndpointKind = EndpointKind.PFS
+    trial: Trial, population: str = "ITT", endpoint_kind: EndpointKind | str = EndpointKind.PFS
 ) -> McbsGrade:
     """Grade a trial's hazard ratio for one population (in any case: 'itt', 'esr1-mutated'),
     with the medians of the same arms; a population the trial does not report raises
@@ -139,6 +139,7 @@ def grade_trial(
         )
         raise KeyError(msg)
     population = populations[population.casefold()]
+    endpoint_kind = EndpointKind(endpoint_kind)  # a name ('PFS', 'OS') too (case 5109)
     hr = next(
         (
             h

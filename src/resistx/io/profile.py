@@ -168,7 +168,10 @@ def _is_file(name: str) -> bool:
 def text_or_file(source: str, what: str = "profile") -> tuple[str, str]:
     """A string is JSON text when it starts with ``{`` (after white space); otherwise, when it
     names an existing file, that file is read; otherwise the error says which was tried.
-    Returns the text and where it came from."""
+    Returns the text and where it came from; a byte-order mark before the text is read past,
+    as a file's is (case 5102: the same bytes on standard input were refused)."""
+    if source.startswith("\ufeff") and source[1:].lstrip().startswith("{"):
+        source = source[1:]
     if source.lstrip().startswith("{"):
         return source, f"the {what} text"
     if len(source) < 4096 and "\n" not in source and _is_file(source):

@@ -81,6 +81,9 @@ _MAX_ITEMS: dict[tuple[str, str], int] = {
     ("Profile", "treatments"): profile_model.MAX_TREATMENTS,
     ("Profile", "biomarkers"): profile_model.MAX_BIOMARKERS,
     ("Profile", "comorbidities"): profile_model.MAX_COMORBIDITIES,
+    # the loader's limits of the free-text lists (case 5112: the schema did not say them)
+    ("Profile", "other_conditions"): profile_model.MAX_OTHER_CONDITIONS,
+    ("Profile", "medications"): profile_model.MAX_OTHER_CONDITIONS,
     ("Treatment", "drugs"): profile_model.MAX_DRUGS,
 }
 _DATE_RANGE = (

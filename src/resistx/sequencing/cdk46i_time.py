@@ -51,10 +51,16 @@ def _time_unknown(facts: Facts) -> str:
     to the decision date bounds it (case 1542: 'no months and no dates' with the start given)."""
     unended = [t for t in facts.cdk46i_courses if t.started_on and not t.ended_on]
     begun = [t.started_on for t in unended if t.started_on]
-    if not begun or facts.cdk46i_months_at_most is None:
+    if not begun:
         return (
             "Time on the CDK4/6 inhibitor is unknown (no months and no dates): the "
             "short-duration rule (rule 18) was not applied."
+        )
+    if facts.cdk46i_months_at_most is None:  # no decision date to bound it (case 5107)
+        return (
+            f"Time on the CDK4/6 inhibitor is unknown (begun on {max(begun).isoformat()}, no "
+            "end date, months or decision date recorded): the short-duration rule (rule 18) "
+            "was not applied."
         )
     at_most = facts.cdk46i_months_at_most
     said = (

@@ -14,8 +14,9 @@ import attrs
 
 from resistx._version import version
 from resistx.evidence._base import EvidenceBase
+from resistx.evidence._pack import evidence_for
 from resistx.io.profile import ProfileSource, load_preferences, load_profile
-from resistx.model.enums import Factor
+from resistx.model.enums import Factor, Tier
 from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
 from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec
@@ -27,7 +28,7 @@ from resistx.sequencing.coverage import Coverage
 from resistx.sequencing.memo import LASTING, Memo
 from resistx.sequencing.notes import notes
 from resistx.sequencing.patient import Patient
-from resistx.sequencing.plan_level import plan_level
+from resistx.sequencing.plan_level import nothing_preferred_yet, plan_level
 from resistx.sequencing.policy import Policy, get
 from resistx.sequencing.ranking import Assessed, Row, combine
 from resistx.sequencing.rule import Context
@@ -54,6 +55,16 @@ def policy_of(policy: Policy | str | None) -> Policy:
     raise TypeError(msg)
 
 
+def evidence_of(evidence: EvidenceBase | str | None, pol: Policy) -> EvidenceBase:
+    """The evidence a plan reads: the one given, a bundled one by its version ('2026.11'; case
+    5104 raised AttributeError), or the policy's own."""
+    if evidence is None:
+        return pol.default_evidence()
+    if isinstance(evidence, str):
+        return evidence_for(evidence)
+    return evidence
+
+
 def memo_for(policy: Policy, evidence: EvidenceBase) -> tuple[Context, Memo[Any]]:
     """The context and memo of (policy, evidence), by identity: everything a cached assessment
     reads besides its key (rules, weights, regimen table, evidence) belongs to these two, and a
@@ -73,7 +84,7 @@ def sequence(
     profile: ProfileSource,
     preferences: Preferences | Mapping[str, Any] | None = None,
     *,
-    evidence: EvidenceBase | None = None,
+    evidence: EvidenceBase | str | None = None,
     policy: Policy | str | None = None,
     since_review: bool = True,
 ) -> Plan:
@@ -86,7 +97,7 @@ def sequence(
     p = load_profile(profile)  # checks the scope too
     prefs = load_preferences(preferences)
     pol = policy_of(policy)
-    eb = evidence if evidence is not None else pol.default_evidence()
+    eb = evidence_of(evidence, pol)
     patient = Patient.of(p, prefs)
     plan, ranked = _plan(patient, pol, eb)
     if pol.updated_by is None or not since_review:
@@ -154,6 +165,8 @@ def _plan(patient: Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, slots.
     planning = units_of(pol.rules).planning  # the rules with a plan-level part, found once
     ranked_here = ({o.regimen.kind for o in options}, {o.regimen.id for o in options})
     actions, plan_notes = plan_level(planning, patient.facts, memo_for(pol, eb)[0], ranked_here)
+    if not any(o.tier is Tier.PREFERRED for o in options):
+        actions = nothing_preferred_yet(actions, patient.facts)
     plan_notes = (*plan_notes, *notes(patient.facts))
     return _plan_of(patient.facts.profile, pol, eb, options, excluded, actions, plan_notes), ranked
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
+import attrs
+
 from resistx.model.enums import RegimenKind
 from resistx.model.plan import Action
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, Rule
+from resistx.sequencing.rules import timing
 
 
 def plan_level(
@@ -42,3 +45,35 @@ def plan_level(
                     )
                 )
     return (*first, *later), tuple(said)
+
+
+#: tests whose answer may not change what is preferred once something is, but does while
+#: nothing is preferred yet: then they come before choosing too (cases 5238, 5239: the printed
+#: plan said so and the plan's data did not), each with what it opens (``timing``: endocrine-
+#: based options, drugs by mouth), which may be for a later line all the same
+TESTS_WHEN_NOTHING_PREFERRED = {
+    "test_hrd_genes": {"oral": True},  # a PARP inhibitor
+    "test_somatic_brca": {"oral": True},
+    "test_germline": {"oral": True},
+    "confirm_pathway_tissue": {"endocrine": True, "oral": True},  # a PI3K or AKT inhibitor
+    "reread_her2_ultralow_after_chemotherapy": {},  # rule 79: an alternative at best (551)
+}
+
+
+def nothing_preferred_yet(actions: tuple[Action, ...], facts: Facts) -> tuple[Action, ...]:
+    """The actions of a plan with nothing preferred: the tests that could still make an option
+    so come before choosing too, unless what they open is for a later line (a visceral crisis,
+    no endocrine therapy yet, ER-low disease, drugs by mouth declined: ``timing``); those
+    before choosing first."""
+    marked = [
+        attrs.evolve(a, before_choosing=True)
+        if not a.before_choosing
+        and (opens := TESTS_WHEN_NOTHING_PREFERRED.get(a.code)) is not None
+        and timing.before_choosing(facts, **opens)
+        else a
+        for a in actions
+    ]
+    return (
+        *(a for a in marked if a.before_choosing),
+        *(a for a in marked if not a.before_choosing),
+    )
