@@ -35,6 +35,27 @@ def _passes(text: str) -> None:
     assert text in resistx.sequence(_her2_low(other_conditions=[text])).not_assessed
 
 
+def _coded_conditions(system: str, code: str) -> set[Comorbidity]:
+    """The comorbidities the interop example 01 converts to with an active Condition coded so."""
+    data = bundle()
+    condition = {
+        "resourceType": "Condition",
+        "id": "coded",
+        "clinicalStatus": {
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                    "code": "active",
+                }
+            ]
+        },
+        "code": {"coding": [{"system": system, "code": code}]},
+        "subject": {"reference": "Patient/patient-01"},
+    }
+    data["entry"].append({"resource": condition})
+    return {c.name for c in from_fhir(data).profile.comorbidities}
+
+
 def _excluded(plan: resistx.Plan, rid: str) -> bool:
     return any(e.regimen.id == rid for e in plan.excluded)
 
@@ -584,41 +605,6 @@ def test_a_tumour_tissue_specimen_is_read_as_tissue(code: str | None, text: str 
 
 
 @pytest.mark.parametrize(
-    ("system", "code"),
-    [
-        ("http://hl7.org/fhir/sid/icd-10", "J61"),
-        ("http://hl7.org/fhir/sid/icd-10", "J67.9"),
-        ("http://hl7.org/fhir/sid/icd-10", "D86.0"),
-        ("http://snomed.info/sct", "22607003"),
-        ("http://snomed.info/sct", "31541009"),
-    ],
-)
-def test_a_pneumoconiosis_or_pulmonary_sarcoidosis_coded_is_an_interstitial_lung_disease(
-    system: str, code: str
-) -> None:
-    """The recheck (5060, MINOR): ICD-10 J60-J67 and D86.0, and SNOMED CT asbestosis or
-    sarcoidosis of lung, went to free text, and the conversion failed there."""
-    data = bundle()
-    condition = {
-        "resourceType": "Condition",
-        "id": "lung",
-        "clinicalStatus": {
-            "coding": [
-                {
-                    "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
-                    "code": "active",
-                }
-            ]
-        },
-        "code": {"coding": [{"system": system, "code": code}]},
-        "subject": {"reference": "Patient/patient-01"},
-    }
-    data["entry"].append({"resource": condition})
-    names = {c.name for c in from_fhir(data).profile.comorbidities}
-    assert Comorbidity.INTERSTITIAL_LUNG_DISEASE in names
-
-
-@pytest.mark.parametrize(
     ("query", "name", "near"),
     [
         ("by_drug", "elacestrnt", "elacestrant"),
@@ -770,3 +756,180 @@ def test_a_test_shown_before_choosing_is_before_choosing_in_the_plan_s_data(poli
     assert hrd.before_choosing
     first = [a.before_choosing for a in plan.actions]
     assert first == sorted(first, reverse=True)  # those before choosing come first
+
+
+# -- the second recheck (cases 5150-5187) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No diabetes. Asbestosis.",
+        "Nil DM. Silicosis.",
+        "no diabetes but silicosis",
+        "No diabetes, hypertension or ILD but silicosis",
+        "FHx breast cancer (mother); asbestosis",
+        "father had silicosis; patient has asbestosis",
+        "not asbestosis but silicosis",
+        "No cough. HbA1c 8.1%.",
+        "No allergies. On rifampicin.",
+    ],
+)
+def test_a_denial_that_opens_an_entry_reaches_its_own_sentence_only(text: str) -> None:
+    """Case 5180 (MAJOR): an entry opening with a denial passed whole, every check after it
+    skipped ('No diabetes. Asbestosis.' left trastuzumab deruxtecan first)."""
+    _refusal(_her2_low(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text", ["No diabetes, hypertension or ILD", "FHx - diabetes (mother)", "no asbestosis"]
+)
+def test_a_denial_of_a_list_still_denies_it(text: str) -> None:
+    _passes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("HbA1c (2026-04-01): 7.2%", "7.2"),
+        ("HbA1c on 12/04/2026 7.2%", "7.2"),
+        ("CrCl (2026-04-01): 25", "25"),
+        ("CrCl (01.04.2026): 25", "25"),
+        ("eGFR (2026-04-01): 25", "25"),
+        ("eGFR 95 in 2020, now 25", "25"),
+    ],
+)
+def test_a_date_before_a_value_is_not_read_as_the_value(text: str, value: str) -> None:
+    """Case 5162 (MAJOR): 'HbA1c (2026-04-01): 7.2%' was read as 20.6%, 'CrCl (01.04.2026):
+    25' as 1.04 mL/min, and 'CrCl (2026-04-01): 25' passed; 'eGFR 95 in 2020, now 25' read
+    the past value."""
+    said = _refusal(_her2_low(other_conditions=[text]))
+    assert f" {value} " in said or f" {value}%" in said or f": {value}" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HgbA1c 7.5%",
+        "HbA1c > 6.5%",
+        "clairance créatinine 45 mL/min",
+        "débit de filtration glomérulaire 45",
+        "tasa de filtración glomerular 45 ml/min",
+        "filtrato glomerulare 45",
+        "MDRD 48",
+        "Cr Cl 45",
+    ],
+)
+def test_more_names_of_an_hba1c_or_a_kidney_function_are_read(text: str) -> None:
+    """Case 5160, 5164 (MAJOR): these passed, alpelisib preferred or olaparib first."""
+    _refusal(_her2_low(other_conditions=[text]))
+
+
+@pytest.mark.parametrize("text", ["eGFR 95 (CKD-EPI)", "CKD-EPI 2021: 95", "rifampicin (2019)"])
+def test_a_normal_egfr_by_its_equation_or_a_past_drug_in_brackets_passes(text: str) -> None:
+    _passes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on rifampicin for TB diagnosed 2025",
+        "rifampicin since March 2025",
+        "rifampicin 2025-ongoing",
+        "rifampicin 2025 to present",
+        "aspergillosis 2025: voriconazole",
+    ],
+)
+def test_a_drug_taken_now_with_a_year_in_its_clause_is_read(text: str) -> None:
+    """Case 5165 (MAJOR): a year in the drug's own clause made it a past course though the
+    text says it goes on; elacestrant came first beside rifampicin."""
+    assert '"medications"' in _refusal(_her2_low(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "farmers lung",
+        "pigeon breeder's lung",
+        "progressive massive fibrosis",
+        "interstitial lung disorder",
+        "pulmonale Sarkoidose",
+        "Lungensarkoidose",
+        "Sarkoidose Stadium II",
+        "Farmerlunge",
+        "Pneumokoniose",
+        "Berylliose",
+        "pneumopathie d'hypersensibilité",
+        "poumon de fermier",
+        "alveolitis alérgica extrínseca",
+        "pulmón de granjero",
+        "alveolite allergica estrinseca",
+        "interstiziopatia polmonare",
+        "interstitiële longziekte",
+        "longfibrose",
+        "boerenlong",
+        "sarcoidosis Scadding II",
+    ],
+)
+def test_an_interstitial_lung_disease_in_more_words_and_languages_is_refused(text: str) -> None:
+    """Case 5151-5153 (MAJOR): these passed as free text; 'pulmonale Sarkoidose' left
+    trastuzumab deruxtecan first."""
+    assert "interstitial_lung_disease" in _refusal(_her2_low(other_conditions=[text]))
+
+
+def test_a_sarcoidosis_of_the_heart_and_lungs_names_both() -> None:
+    """Case 5156 (MAJOR): 'pulmonary and cardiac sarcoidosis' pointed to cardiac_disease only,
+    and the ILD rule was lost following it."""
+    said = _refusal(_her2_low(other_conditions=["pulmonary and cardiac sarcoidosis"]))
+    assert "interstitial_lung_disease" in said and "cardiac_disease" in said
+
+
+@pytest.mark.parametrize(
+    "text", ["cutaneous sarcoidosis, lungs clear on CT", "sarcoidosis, skin only, lungs clear"]
+)
+def test_a_sarcoidosis_of_the_skin_with_clear_lungs_passes(text: str) -> None:
+    _passes(text)
+
+
+@pytest.mark.parametrize(
+    ("system", "code", "name"),
+    [
+        # the recheck (5060): ICD-10 J60-J67 and D86.0, SNOMED CT asbestosis, sarcoidosis of
+        # lung went to free text, and the conversion failed there
+        ("http://hl7.org/fhir/sid/icd-10", "J61", Comorbidity.INTERSTITIAL_LUNG_DISEASE),
+        ("http://hl7.org/fhir/sid/icd-10", "J67.9", Comorbidity.INTERSTITIAL_LUNG_DISEASE),
+        ("http://hl7.org/fhir/sid/icd-10", "D86.0", Comorbidity.INTERSTITIAL_LUNG_DISEASE),
+        ("http://snomed.info/sct", "22607003", Comorbidity.INTERSTITIAL_LUNG_DISEASE),
+        ("http://snomed.info/sct", "31541009", Comorbidity.INTERSTITIAL_LUNG_DISEASE),
+        ("http://hl7.org/fhir/sid/icd-10-cm", "D86.85", Comorbidity.CARDIAC_DISEASE),
+        ("http://snomed.info/sct", "24369008", Comorbidity.INTERSTITIAL_LUNG_DISEASE),
+        ("http://snomed.info/sct", "40122008", Comorbidity.INTERSTITIAL_LUNG_DISEASE),
+        ("http://snomed.info/sct", "18690003", Comorbidity.INTERSTITIAL_LUNG_DISEASE),
+    ],
+)
+def test_more_coded_lung_and_heart_sarcoid_conditions_are_read(
+    system: str, code: str, name: Comorbidity
+) -> None:
+    """Case 5173-5175 (MAJOR): ICD-10-CM D86.85 (its six characters never looked up) and
+    SNOMED CT pulmonary sarcoidosis, pneumoconiosis and farmer's lung were dropped, and
+    trastuzumab deruxtecan came first."""
+    assert name in _coded_conditions(system, code)
+
+
+@pytest.mark.parametrize("code", ["31150-6", "72383-3", "74885-5", "74860-8", "96893-3"])
+def test_a_her2_result_under_a_her2_loinc_code_not_mapped_stops_the_conversion(code: str) -> None:
+    """Case 5170 (MAJOR): HER2 results under LOINC codes resistx does not map, sent with no
+    display, converted as 'not a test resistx reads', planned on an older IHC 0."""
+    data = bundle("04-her2-low-ihc2-ish-negative")
+    observation = {
+        "resourceType": "Observation",
+        "id": "her2-loinc",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+        "valueCodeableConcept": {"text": "Positive"},
+        "effectiveDateTime": "2026-05-02",
+    }
+    data["entry"].append({"resource": observation})
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert "HER2" in str(caught.value)

@@ -170,6 +170,11 @@ COMORBIDITY = MappingProxyType(
         "805002": "interstitial_lung_disease",  # Silicosis
         "37471005": "interstitial_lung_disease",  # Extrinsic allergic alveolitis
         "31541009": "interstitial_lung_disease",  # Sarcoidosis of lung
+        "24369008": "interstitial_lung_disease",  # Pulmonary sarcoidosis (the second recheck)
+        "40122008": "interstitial_lung_disease",  # Pneumoconiosis
+        "29422001": "interstitial_lung_disease",  # Coal workers' pneumoconiosis
+        "18690003": "interstitial_lung_disease",  # Farmers' lung
+        "196051003": "interstitial_lung_disease",  # Drug-induced interstitial lung disorder
         "13645005": "chronic_lung_disease",  # Chronic obstructive lung disease
         "56265001": "cardiac_disease",  # Heart disease
         "84114007": "cardiac_disease",  # Heart failure
@@ -278,7 +283,11 @@ ICD10_COMORBIDITY: MappingProxyType[str, str | dict[str, object]] = MappingProxy
 def icd10_comorbidity(code: str) -> str | dict[str, object] | None:
     """The comorbidity entry of an ICD-10 code: its own, or its category's (J84.9 -> J84)."""
     code = code.strip().upper()
-    found = ICD10_COMORBIDITY.get(code[:5]) or ICD10_COMORBIDITY.get(code[:3])
+    found = (  # the code itself first (5173: D86.85's six characters were never looked up)
+        ICD10_COMORBIDITY.get(code)
+        or ICD10_COMORBIDITY.get(code[:5])
+        or ICD10_COMORBIDITY.get(code[:3])
+    )
     return dict(found) if isinstance(found, dict) else found  # a profile's own entry
 
 
@@ -366,11 +375,25 @@ _HER2_NAMED = re.compile(
 )
 
 
+#: HER2 tests by LOINC code that resistx does not map, sent with no name (the second recheck,
+#: 5170), and answers that say HER2 whatever the test's name: an IHC score's, and SNOMED CT
+#: 427685000 'HER2 positive carcinoma of breast'
+_HER2_TESTS = frozenset({"31150-6", "72383-3", "74885-5", "74860-8", "96893-3", "49683-6"})
+_HER2_ANSWERS = frozenset({*IHC_SCORE, "427685000"})
+#: ... but an IHC score's answers score other markers too (ER, PR: the second recheck, 5171)
+_OTHER_MARKER = re.compile(
+    r"\b(?:er|pr|pgr|ar|egfr|ki-?67|estrogen|oestrogen|progesterone|androgen)\b", re.IGNORECASE
+)
+
+
 def unmapped_her2(code: str | None, label: str | None, answer: str | None = None) -> str:
     """The refusal of a HER2 result under a test code resistx does not map ("" for a test
     not of HER2): it may be the result that makes the disease HER2-positive. A test is of HER2
-    by its name, or by its value, a HER2 IHC score's answer code (``IHC_SCORE``)."""
-    if not _HER2_NAMED.search(label or "") and answer not in IHC_SCORE:
+    by its name or its LOINC code, or by its value (a HER2 IHC score's answer code, unless the
+    test names another marker those answers score)."""
+    named = _HER2_NAMED.search(label or "") or code in _HER2_TESTS
+    by_answer = answer in _HER2_ANSWERS and not _OTHER_MARKER.search(label or "")
+    if not (named or by_answer):
         return ""
     return (
         f"{label} [{code}]: a HER2 test under a code resistx does not map, which may decide the "

@@ -16,6 +16,7 @@ from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import (
     CLAUSES,
     KIDNEY_FAILURE,
+    SENTENCES,
     Comorbidity,
     denied_at,
     live_clauses,
@@ -373,14 +374,16 @@ def _kidney_failure(_text: str, clauses: list[list[str]], inst: Any) -> str:
 def _medications(text: str, clauses: list[list[str]], inst: Any) -> str:
     if any(_ALLERGY & set(c) for c in clauses):
         return ""  # an allergy to a drug is not the drug taken
-    taken = re.findall(r"[a-z']+", folded(taken_now_text(text)))
+    # a sentence's negation reaches its own sentence only ('No allergies. On rifampicin.': 5180)
+    now = " , ".join(taken_now_text(sentence) for sentence in SENTENCES.split(text))
+    taken = re.findall(r"[a-z']+", folded(now))
     words = f" {' '.join(taken)} "
     if any(_SIDE_EFFECT & set(c) for c in clauses) or _DRUG_THEN_SYMPTOM.search(folded(text)):
         return ""  # a reaction to the drug, not the drug taken ('Hives with ciprofloxacin')
     # not the short forms ("rif" is also the right iliac fossa): a name of six letters or more;
     # nor a past course, by its own clause (5033: 'TB 2025, on rifampicin' is taken now)
     found = [n for n in READ_NAMES if len(n) >= 6 and f" {n} " in words]
-    named = sorted({generic(n) for n in found if not _past_course(_naming(clauses, n), n)})
+    named = sorted({generic(n) for n in found if not _past_course(clauses, n)})
     # not one the medications hold already (4886: 'rifampicin course' beside 'Rifampicin
     # 600 mg od' was refused, asking to record it there)
     named = [n for n in named if n not in _recorded_medications(inst)]
@@ -392,27 +395,39 @@ def _medications(text: str, clauses: list[list[str]], inst: Any) -> str:
     )
 
 
-def _naming(clauses: list[list[str]], name: str) -> list[list[str]]:
-    """The clauses that name ``name`` (each, with no clause, all: a name split over two)."""
-    return [c for c in clauses if f" {name} " in f" {' '.join(c)} "] or clauses
-
-
 #: a word right before a drug's name that says it is taken now ('DVT 2024 on apixaban')
 _TAKING = frozenset({"on", "taking", "takes", "started", "starting", "commenced"})
 
 
 def _past_course(clauses: list[list[str]], name: str) -> bool:
-    """The clauses naming a drug speak of a past course: a past word or year after its name
-    ('rifampicin 2019'), or before it unless a word of taking it comes right before ('DVT 2024
-    on apixaban' is taken now: 5066)."""
-    for c in clauses:
-        words = " ".join(c).split(f"{name}", 1)
-        before, after = (words[0].split(), words[1].split()) if len(words) == 2 else (c, [])
-        if _of_the_past([after]):
+    """The clauses naming a drug speak of a past course: a past word after its name, or a year
+    right after it ('rifampicin 2019', 'rifampicin (2019)'), or a past word before it unless a
+    word of taking it comes right before ('DVT 2024 on apixaban' is taken now: 5066); not
+    where a word after it says it goes on ('since March 2025', '2025-ongoing', 'to present':
+    the second recheck, 5165). A year before its name is the condition's ('aspergillosis 2025:
+    voriconazole')."""
+    for k, c in enumerate(clauses):
+        said = f" {' '.join(c)} "
+        if f" {name} " not in said:
+            continue
+        before, _, rest = said.partition(f" {name} ")
+        after = rest.split()
+        if k + 1 < len(clauses) and all(_YEAR.fullmatch(w) or w in _OVER for w in clauses[k + 1]):
+            after += clauses[k + 1]  # a bracketed date of its own
+        if _GOES_ON & set(after):
+            continue
+        if _OVER & set(after) or any(_YEAR.fullmatch(w) for w in after[:2]):
             return True
-        if not (before and before[-1] in _TAKING) and _of_the_past([before]):
+        words = before.split()
+        if _OVER & set(words) and not (words and words[-1] in _TAKING):
             return True
     return False
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+#: words after a drug's name that say its course goes on
+_GOES_ON = frozenset({"since", "ongoing", "present", "now", "current", "currently"})
+_GOES_ON |= {"continuing", "continues", "continued", "started", "starting"}
 
 
 def _recorded_medications(inst: Any) -> set[str]:

@@ -26,23 +26,33 @@ from resistx.vocab.interactions import folded
 #: an HbA1c by its names, in English, French, German, Spanish and Italian (the recheck, 5068:
 #: 'hémoglobine glyquée 8,4 %' and 'Glykohämoglobin 7,3 %' passed)
 _HBA1C_NAME = re.compile(
-    r"\bhb\s*a1c|\ba1c|glyc(?:at|osylat)ed ha?emoglobin|glycoha?emoglobin|hemoglobine glyquee"
+    r"\bhg?b\s*a1c|\ba1c|glyc(?:at|osylat)ed ha?emoglobin|glycoha?emoglobin|hemoglobine glyquee"
     r"|glykoha?moglobin|hemoglobina glic(?:osil)?ada|emoglobina glicata"
 )
 #: a value after it, with its unit where one is given ('9.2%', '60 mmol/mol', '8.4'), or a
 #: bound ('< 6.5%'), which gives no value
 _HBA1C_VALUE = re.compile(
-    r"(<|>|\bbelow\b|\bunder\b|\babove\b)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(%|mmol\s*/\s*mol)?"
+    r"(<|\bbelow\b|\bunder\b)?\s*(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)(?!\d)\s*(%|mmol\s*/\s*mol)?"
 )
-_HBA1C_BOUND = re.compile(rf"(?:{_HBA1C_NAME.pattern})\W*(?:<|>|below|under|above)\s*\d")
+#: an upper bound gives no value ('HbA1c < 6.5%'); a lower one is one ('HbA1c > 6.5%': 5164)
+_HBA1C_BOUND = re.compile(rf"(?:{_HBA1C_NAME.pattern})\W*(?:<|below|under)\s*\d")
 #: an HbA1c in percent ('HbA1c 9.2%', 'A1c 9,2 %'): the last value after its name
-_HBA1C = re.compile(r"(?:\bhb\s*a1c|\ba1c|glycated ha?emoglobin)\D{0,12}?(\d{1,2}(?:[.,]\d)?)\s*%")
+_HBA1C = re.compile(
+    r"(?:\bhg?b\s*a1c|\ba1c|glycated ha?emoglobin)\D{0,12}?(\d{1,2}(?:[.,]\d)?)\s*%"
+)
+#: a date, read as its year (case 5162: 'HbA1c (2026-04-01): 7.2%' was read as 20.6%)
+_DATE = re.compile(
+    r"\b((?:19|20)\d\d)-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)\b"
+    r"|\b\d{1,2}/((?:19|20)\d\d)\b"
+)
+#: a year between a value's name and the value ('CrCl (2026): 25') is skipped
+_GAP = r"(?:\D|(?:19|20)\d\d(?!\d)){0,16}?"
 #: a creatinine clearance in mL/min ('creatinine clearance 22 mL/min', 'CrCl 22')
 _CLEARANCE = re.compile(
-    r"(?:creat(?:inine)? clearance|\bcrcl|\bclcr|cockcroft[\s-]*gault|kreatinin[\s-]*clearance"
-    r"|clairance de la creatinine"
+    r"(?:creat(?:inine)? clearance|\bcr\s*cl\b|\bclcr|cockcroft[\s-]*gault"
+    r"|kreatinin[\s-]*clearance|clairance (?:de la )?creatinine"
     r"|clearance della creatinina|aclaramiento de (?:la )?creatinina|creatinineklaring)"
-    r"\D{0,12}?(\d{1,3}(?:\.\d+)?)"
+    rf"{_GAP}(?<!\d)(\d{{1,3}}(?:\.\d+)?)(?!\d)"
 )
 _ML_PER_MINUTE = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*ml\b(?!\s*/\s*s\b)")
 _PER_SECOND = re.compile(r"ml\s*/\s*s(?:ec)?\b")
@@ -58,6 +68,7 @@ _SITES_READ = (MetastaticSite.BRAIN, MetastaticSite.LEPTOMENINGEAL)
 def values_named(text: str, inst: Any) -> Iterator[str]:
     """What a free-text condition states of a value or site the rules read, where the field
     does not hold it, each as how to record it."""
+    text = _DATE.sub(lambda m: next(y for y in m.groups() if y), text)
     read = clauses_read(text, inst)
     if read is None or read[1]:  # a family history; '..., resolved', 'ruled out'
         return
@@ -190,16 +201,26 @@ def _clearance(text: str, clauses: list[list[str]], inst: Any) -> str:
 #: an eGFR ('eGFR 25 mL/min/1.73 m²', 'GFR 40', French 'DFG 45', Spanish 'TFG 45'), or a bound
 #: ('eGFR > 60'), which gives no value
 _EGFR = re.compile(
-    r"(?:\begfr|\bgfr|\bdfg|\btfg)\W{0,3}(<|>|below|under|above)?\s*(\d{1,3}(?:[.,]\d)?)"
+    r"(?:\begfr|\bgfr|\bdfg|\btfg|\bmdrd|debit de filtration glomerulaire"
+    r"|filtracion glomerular|filtrato glomerulare)"
+    r"(?:\W|[a-z]|(?:19|20)\d\d(?!\d)){0,16}?(<|>|below|under|above)?\s*"
+    r"(?<!\d)(\d{1,3}(?:[.,]\d)?)(?!\d)"
 )
 
 
-def _egfr(said: str, _clauses: list[list[str]], inst: Any) -> str:
+#: a value in a clause of now that does not name it again ('..., now 25')
+_BARE_VALUE = re.compile(r"(<|>)?\s*(?<!\d)(\d{1,3}(?:[.,]\d)?)(?!\d)")
+
+
+def _egfr(said: str, clauses: list[list[str]], inst: Any) -> str:
     """An eGFR under 90 with no renal impairment recorded (5030: 'eGFR 25' left olaparib an
     alternative with no renal caution): rule 118 reads the creatinine clearance the labels dose
     by, which an eGFR is not, so only its absence is said."""
-    found = _EGFR.search(said)
-    if found is None or found[1] or _recorded("clearance", inst)[0]:
+    part = _part_of_now(said, clauses)  # 'eGFR 95 in 2020, now 25': 25 (5161)
+    if part is None or not _EGFR.search(said) or _recorded("clearance", inst)[0]:
+        return ""
+    found = _EGFR.search(part) or _BARE_VALUE.search(part)  # a clause of now: 'now 25'
+    if found is None or found[1]:  # a bound ('eGFR > 60') gives no value
         return ""
     value = float(found[2].replace(",", "."))
     if value >= NORMAL_CLEARANCE:

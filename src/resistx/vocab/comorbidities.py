@@ -238,10 +238,24 @@ ALIASES = {
             *("asbestosi", "silicosi", "alveolite_allergique_extrinseque"),
             *("exogen_allergische_alveolitis", "neumonitis_por_hipersensibilidad"),
             *("polmonite_da_ipersensibilita", "extrinsic_allergic_alveolitis"),
+            # ... and more (the second recheck, 5151-5153)
+            *("farmers_lung", "farmers'_lung", "pigeon_breeder_lung", "pigeon_breeders_lung"),
+            *("progressive_massive_fibrosis", "interstitial_lung_disorder", "hard_metal_lung"),
+            *("hard_metal_lung_disease", "drug_induced_interstitial_lung_disorder"),
+            *("pulmonale_sarkoidose", "lungensarkoidose", "farmerlunge", "vogelhalterlunge"),
+            *("pneumokoniose", "berylliose", "pneumopathie_d'hypersensibilite"),
+            *("poumon_de_fermier", "pneumopathie_radique", "alveolitis_alergica_extrinseca"),
+            *("pulmon_de_granjero", "alveolite_allergica_estrinseca", "polmone_del_contadino"),
+            *("interstiziopatia_polmonare", "polmonite_interstiziale"),
+            *("interstitiele_longziekte", "longfibrose", "hypersensitiviteitspneumonitis"),
+            *("longsarcoidose", "boerenlong"),
         ),
         "interstitial_lung_disease",
     ),
     **dict.fromkeys(("cardiac_sarcoidosis", "myocardial_sarcoidosis"), "cardiac_disease"),
+    **dict.fromkeys(
+        ("kardiale_sarkoidose", "herzsarkoidose", "cardiale_sarcoidose"), "cardiac_disease"
+    ),
     # British spellings of the low counts (case 4907: 'thrombocytopaenia' was refused)
     **dict.fromkeys(
         ("thrombocytopaenia", "neutropaenia", "pancytopaenia", "leucopenia", "leucopaenia"),
@@ -577,7 +591,7 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     left alpelisib and ribociclib high; the rechecks, 3173, 3220-3228: how far a denial
     reaches). An interstitial lung disease resolved is still named: its labels weigh a past
     one (the recheck, 5069: 'ILD, resolved' left trastuzumab deruxtecan first)."""
-    found = _named_now(text) or sarcoidosis_named(clauses_of(text))
+    found = sarcoidosis_named(clauses_of(text)) or _named_now(text)  # 'pulmonary and cardiac'
     if found is not None:
         return found
     healed = _HEALED.sub(" ", folded(text))
@@ -622,6 +636,22 @@ def live_clauses(text: str) -> list[list[str]]:
     """The clauses of a free text that may state a fact of the patient's now: none in a family
     history; after a denial that opens the entry, those from a 'but' on (the recheck of
     session 56, 3474: 'No h/o DM, HTN, IHD, COPD' and 'FHx - diabetes (mother)' refused)."""
+    return [c for sentence in SENTENCES.split(text) for c in _live_in_sentence(sentence)]
+
+
+#: where a free text's sentences part: a full stop, a semicolon (a denial or a family history
+#: that opens one reaches its own sentence only: the second recheck, 5180: 'No diabetes.
+#: Asbestosis.' passed whole); not the stop of an abbreviation ('PN gr. 2', 'Dr. Smith') nor
+#: one before a number
+SENTENCES = re.compile(
+    r"(?<![a-z0-9]\.[a-z0-9])(?<!\bgr)(?<!\bdr)(?<!\bst)(?<!\bvs)(?<!\bca)(?<!\bno)(?<!\bapprox)"
+    r"\.(?=\s+[^\d\s]|\s*$)|;",
+    re.IGNORECASE,
+)
+
+
+def _live_in_sentence(text: str) -> list[list[str]]:
+    """``live_clauses`` of one sentence."""
     clauses = clauses_of(text)
     first = next((c for c in clauses if c), [])
     if first and first[0] in _FAMILY:  # 'Brother - COPD', 'FHx - diabetes (mother)'
@@ -641,9 +671,12 @@ def clauses_of(text: str) -> list[list[str]]:
     dotted abbreviation as one word ('I.L.D.': ild)."""
     joined = _DOTTED.sub(lambda m: re.sub(r"[./]", "", m.group()), folded(text))
     joined = joined.replace("'s ", " ")  # "Husband's insulin"
+    joined = _BUT_WORD.sub(r", \1", joined)  # 'no diabetes but silicosis': a clause of its own
+    joined = re.sub(r"\bckd[\s-]*epi\b", "ckdepi", joined)  # an eGFR's equation, no disease
     return [re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(joined)]
 
 
+_BUT_WORD = re.compile(r"(?<=\S)\s+(but|however|except|aber|mais|pero)\b")
 _DOTTED = re.compile(r"(?<![a-z])(?:[a-z][./])+[a-z]?(?![a-z])")  # 'I.L.D.', 'F/H', 'h/o'
 
 
@@ -679,36 +712,53 @@ def _named_in_words(words: list[str]) -> Iterator[tuple[int, tuple[Comorbidity, 
 _SARCOID_LUNG = frozenset(
     {"pulmonary", "lung", "lungs", "pulmonar", "pulmonaire", "polmonare", "poumon", "poumons"}
     | {"lunge", "lungen", "pulmonale", "fibrotic", "fibrosing", "interstitial", "parenchymal"}
+    | {"longen", "pulmonal"}
 )
 _SARCOID_HEART = frozenset(
     {"cardiac", "heart", "myocardial", "myocarditis", "cardiaque", "kardial", "cardiaca", "herz"}
-    | {"cardiaco", "cardiomyopathy"}
+    | {"cardiaco", "cardiomyopathy", "kardiale", "cardiale"}
 )
 _SARCOID_ELSEWHERE = frozenset(
     {"cutaneous", "skin", "ocular", "eye", "eyes", "uveitis", "neuro", "neurosarcoidosis"}
     | {"neurological", "renal", "kidney", "hepatic", "liver", "lymph", "nodal", "nodes", "bone"}
     | {"joint", "joints", "articular", "lofgren", "pernio", "splenic", "spleen", "sinonasal"}
+    | {"cutanee", "cutanea", "cutaneo", "kutane", "haut", "huid", "oculaire"}
 )
 #: Scadding's stages II to IV hold the lung parenchyma ('sarcoidosis stage IV (fibrotic)')
-_SARCOID_STAGE = re.compile(r"\bstage (?:ii|iii|iv|2|3|4)\b")
+_SARCOID_STAGE = re.compile(
+    r"\b(?:stage|stadium|stade|estadio|stadio|scadding) (?:ii|iii|iv|2|3|4)\b"
+)
+#: a sarcoidosis's words, in English, German and the Romance languages
+_SARCOID = ("sarcoid", "sarkoid")
+#: words that say the lungs are spared ('lungs clear on CT', 'skin only')
+_LUNGS_SPARED = frozenset({"clear", "spared", "normal", "only", "uninvolved"})
 
 
 def sarcoidosis_named(clauses: list[list[str]]) -> tuple[Comorbidity, str] | None:
     """A sarcoidosis a free text names, not denied, read by its site: of the heart a cardiac
     disease, of the lungs an interstitial lung disease (by its site named or its stage), of
     no site named asked where (most involve the lungs); one elsewhere (skin, eyes) passes."""
-    live = [c for c in clauses if any(w.startswith("sarcoid") for w in c)]
+    live = [c for c in clauses if any(w.startswith(_SARCOID) for w in c)]
     if not live or all(
-        denied_at(c, next(k for k, w in enumerate(c) if w.startswith("sarcoid"))) for c in live
+        denied_at(c, next(k for k, w in enumerate(c) if w.startswith(_SARCOID))) for c in live
     ):
         return None
     words = {w for c in clauses for w in c}
-    if words & _SARCOID_HEART:
+    heart = bool(words & _SARCOID_HEART)
+    spared = bool(words & _LUNGS_SPARED)  # 'cutaneous sarcoidosis, lungs clear on CT' (5183)
+    staged = _SARCOID_STAGE.search(" ".join(" ".join(c) for c in clauses))
+    lungs = not spared and bool(words & _SARCOID_LUNG or staged)
+    if heart and lungs:  # 'pulmonary and cardiac sarcoidosis' (5156)
+        return Comorbidity.INTERSTITIAL_LUNG_DISEASE, (
+            '{"name": "interstitial_lung_disease"} and {"name": "cardiac_disease"}, with its '
+            '"lvef" (a sarcoidosis of the lungs and the heart)'
+        )
+    if heart:
         return (
             Comorbidity.CARDIAC_DISEASE,
             '{"name": "cardiac_disease"} (a cardiac sarcoidosis), with its "lvef"',
         )
-    if words & _SARCOID_LUNG or _SARCOID_STAGE.search(" ".join(" ".join(c) for c in clauses)):
+    if lungs:
         return (
             Comorbidity.INTERSTITIAL_LUNG_DISEASE,
             '{"name": "interstitial_lung_disease"} (a pulmonary sarcoidosis)',
