@@ -933,3 +933,103 @@ def test_a_her2_result_under_a_her2_loinc_code_not_mapped_stops_the_conversion(c
     with pytest.raises(resistx.ProfileError) as caught:
         from_fhir(data)
     assert "HER2" in str(caught.value)
+
+
+@pytest.mark.parametrize("her2", ["low", "ultralow"])
+def test_destiny_breast06_is_not_the_evidence_for_a_patient_after_chemotherapy(her2: str) -> None:
+    """Case 5309, 5304 (MAJOR): after chemotherapy for metastatic disease, trastuzumab
+    deruxtecan's efficacy reason quoted DESTINY-Breast06 (13.2 vs 8.1 months), which enrolled no
+    one with chemotherapy for metastatic disease; the report and its forest plot cited it for
+    the first option."""
+    data = _her2_low() | {"her2": her2}
+    data["treatments"] = [
+        *data["treatments"],
+        _course(["capecitabine"], "2026-04-25", "2026-05-25", "progression", line=2),
+    ]
+    plan = resistx.sequence(data, policy="practice-2026")
+    tdxd = next(o for o in plan.options if o.regimen.id == TDXD)
+    efficacy = [r for r in tdxd.reasons if r.rule == 16]
+    assert efficacy
+    for r in efficacy:  # HER2-ultralow: neither trial's figures are hers, none is quoted
+        assert "13.2" not in r.text
+        assert "DESTINY-Breast06" not in r.trials or r.code == "no_direct_evidence"
+
+
+# -- the third recheck (cases 5250-5299) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No DM, on carbamazepine",
+        "No ILD, QTc 480 ms",
+        "No diabetes, LVEF 35%",
+        "No complications, ECOG 3",
+        "No known drug allergies, on warfarin",
+        "Nil else, on itraconazole",
+        "No CKD previously, CrCl now 22 mL/min",
+        "Mother - diabetes, patient on insulin",
+        "No diabetes but on insulin for steroid-induced hyperglycaemia",
+    ],
+)
+def test_a_fact_after_an_opening_denial_s_list_is_read(text: str) -> None:
+    """Case 5274, 5260 (MAJOR): an opening denial hid every fact after it in its sentence ('No
+    DM, on carbamazepine' left capivasertib preferred); a clause that states a value or a drug
+    taken is not one of the conditions the denial lists."""
+    _refusal(_her2_low(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carbamazepine 400 mg (2019 - present)",
+        "Previously on carbamazepine but switched to phenytoin 2025",
+        "Warfarin changed to apixaban 2025",
+        "Itraconazole stopped 2024 but restarted 03/2026",
+    ],
+)
+def test_a_drug_taken_now_after_a_switch_or_a_restart_is_read(text: str) -> None:
+    """Case 5263, 5273 (MAJOR): a drug switched to or restarted, or dated to the present,
+    passed."""
+    assert '"medications"' in _refusal(_her2_low(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Previous DVT 2018 (provoked), treated with apixaban for 6 months",
+        "Latent TB treated 2019 (rifampicin 4 months)",
+        "Rifampicin for 4 months (2019)",
+        "Completed 6 months of rivaroxaban for DVT (2022)",
+        "PE in 2016 - warfarin for 6 months",
+        "Used itraconazole for onychomycosis in 2018",
+        "Ondansetron with chemo in 2016",
+        "Warfarin-induced bleed 2020",
+        "Enoxaparin during pregnancy (2005)",
+    ],
+)
+def test_a_past_course_as_letters_write_it_passes(text: str) -> None:
+    """Case 5255, 5270 (MAJOR): a course of the past written so was refused, asking to record
+    the drug under medications, which would have made it a drug taken now."""
+    _passes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insufficienza renale cronica, clearance 28 ml/min",
+        "Nierinsufficiëntie, klaring 25 ml/min",
+        "Glykiertes Hämoglobin 7,2 %",
+        "Zuckerkrankheit Typ 2",
+        "Kreatinin-Clearance 0,4 mL/s",
+    ],
+)
+def test_kidney_and_diabetes_wording_in_more_languages_is_read(text: str) -> None:
+    """Case 5262, 5261 (MAJOR): Italian and Dutch kidney failure, German glycated
+    haemoglobin and diabetes' lay name passed; a clearance in mL/s with a comma lost its
+    decimals."""
+    _refusal(_her2_low(other_conditions=[text]))
+
+
+def test_a_clearance_in_ml_per_second_with_a_comma_is_read_whole() -> None:
+    _passes("Kreatinin-Clearance 1,6 ml/s")  # 96 mL/min

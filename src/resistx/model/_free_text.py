@@ -400,28 +400,51 @@ _TAKING = frozenset({"on", "taking", "takes", "started", "starting", "commenced"
 
 
 def _past_course(clauses: list[list[str]], name: str) -> bool:
-    """The clauses naming a drug speak of a past course: a past word after its name, or a year
-    right after it ('rifampicin 2019', 'rifampicin (2019)'), or a past word before it unless a
-    word of taking it comes right before ('DVT 2024 on apixaban' is taken now: 5066); not
-    where a word after it says it goes on ('since March 2025', '2025-ongoing', 'to present':
-    the second recheck, 5165). A year before its name is the condition's ('aspergillosis 2025:
-    voriconazole')."""
+    """The clauses naming a drug speak of a past course, not of the drug taken now: a past word
+    or a completed course around its name ('treated with', 'took', 'for 6 months', 'during',
+    'warfarin-induced'), a year after it ('rifampicin 2019', '(2019)', 'in 2016'), or one
+    before it in the same clause or the one before ('PE in 2016 - warfarin'), unless its
+    clause says it is taken now: a word of taking right before it ('DVT 2024 on apixaban':
+    5066), a word after it that it goes on ('since March 2025', '2019 - present': 5165, 5263),
+    a switch or restart to it ('switched to phenytoin 2025', 'restarted 03/2026': 5273)."""
+    if any(set(c) & _RESTART for c in clauses):
+        return False
     for k, c in enumerate(clauses):
         said = f" {' '.join(c)} "
         if f" {name} " not in said:
             continue
         before, _, rest = said.partition(f" {name} ")
-        after = rest.split()
-        if k + 1 < len(clauses) and all(_YEAR.fullmatch(w) or w in _OVER for w in clauses[k + 1]):
-            after += clauses[k + 1]  # a bracketed date of its own
-        if _GOES_ON & set(after):
+        words, after = before.split(), rest.split()
+        for nxt in clauses[k + 1 :]:  # a bracketed date of its own: '(2019)', '(2019 - present)'
+            if not all(_YEAR.fullmatch(w) or w in _OVER | _GOES_ON for w in nxt):
+                break
+            after += nxt
+        if _GOES_ON & set(after) or _SWITCHED & set(words[-3:]):
             continue
-        if _OVER & set(after) or any(_YEAR.fullmatch(w) for w in after[:2]):
-            return True
-        words = before.split()
-        if _OVER & set(words) and not (words and words[-1] in _TAKING):
+        dated = bool(after) and bool(_YEAR.fullmatch(after[0]))  # 'on ondansetron 2024'
+        if _TAKING & set(words[-2:]) and not _OVER & set(after) and not dated:  # 'on (a) X'
+            continue
+        # the clause before speaks for a bracketed one ('Latent TB treated 2019 (rifampicin)');
+        # a year before the name is the condition's ('aspergillosis 2025: voriconazole')
+        context = {*(clauses[k - 1] if k else []), *words, *after}
+        if (
+            (_OVER | _COURSE_DONE) & context
+            or any(_YEAR.fullmatch(w) for w in after)
+            or _DURATION.search(" ".join(after))
+        ):
             return True
     return False
+
+
+#: words of a course given and over ('treated with', 'completed 6 months of', 'during')
+_COURSE_DONE = frozenset({"treated", "took", "used", "completed", "received", "given", "had"})
+_COURSE_DONE |= {"during", "induced", "associated", "related"}
+#: a course's length ('for 6 months'): one given, not one going on
+_DURATION = re.compile(r"\bfor \d+ (?:days?|weeks?|months?|years?)\b")
+#: words before a drug that say it is the one taken now ('switched to', 'changed to')
+_SWITCHED = frozenset({"switched", "changed", "converted", "restarted", "resumed"})
+#: words anywhere that say a stopped drug was given again
+_RESTART = frozenset({"restarted", "resumed", "recommenced", "reintroduced"})
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -27,7 +27,7 @@ from resistx.vocab.interactions import folded
 #: 'hémoglobine glyquée 8,4 %' and 'Glykohämoglobin 7,3 %' passed)
 _HBA1C_NAME = re.compile(
     r"\bhg?b\s*a1c|\ba1c|glyc(?:at|osylat)ed ha?emoglobin|glycoha?emoglobin|hemoglobine glyquee"
-    r"|glykoha?moglobin|hemoglobina glic(?:osil)?ada|emoglobina glicata"
+    r"|glykoha?moglobin|glykiert\w* ha?moglobin|hemoglobina glic(?:osil)?ada|emoglobina glicata"
 )
 #: a value after it, with its unit where one is given ('9.2%', '60 mmol/mol', '8.4'), or a
 #: bound ('< 6.5%'), which gives no value
@@ -51,8 +51,9 @@ _GAP = r"(?:\D|(?:19|20)\d\d(?!\d)){0,16}?"
 _CLEARANCE = re.compile(
     r"(?:creat(?:inine)? clearance|\bcr\s*cl\b|\bclcr|cockcroft[\s-]*gault"
     r"|kreatinin[\s-]*clearance|clairance (?:de la )?creatinine"
-    r"|clearance della creatinina|aclaramiento de (?:la )?creatinina|creatinineklaring)"
-    rf"{_GAP}(?<!\d)(\d{{1,3}}(?:\.\d+)?)(?!\d)"
+    r"|clearance della creatinina|aclaramiento de (?:la )?creatinina|creatinineklaring"
+    r"|\bclearance\b|\bklaring\b)"  # alone, as Italian and Dutch letters write it (5262)
+    rf"{_GAP}(?<!\d)(\d{{1,3}}(?:[.,]\d+)?)(?!\d)"
 )
 _ML_PER_MINUTE = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*ml\b(?!\s*/\s*s\b)")
 _PER_SECOND = re.compile(r"ml\s*/\s*s(?:ec)?\b")

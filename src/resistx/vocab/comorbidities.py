@@ -167,6 +167,13 @@ ALIASES = {
     ),
     **dict.fromkeys(
         (
+            *("insufficienza_renale", "insufficienza_renale_cronica", "nierinsufficientie"),
+            *("nierfunctiestoornis", "chronische_nierinsufficientie"),  # the third recheck
+        ),
+        "renal_impairment",
+    ),
+    **dict.fromkeys(
+        (
             "neuropathie",
             "neuropathie_peripherique",
             "periphere_neuropathie",
@@ -334,6 +341,7 @@ DIABETES = '{"name": "diabetes"}, with "insulin": true where it needs insulin, a
 _DIABETES_WORDS = frozenset(
     {"dm", "dm1", "dm2", "t1d", "t2d", "t1dm", "t2dm", "iddm", "niddm", "lada", "mody"}
     | {"dmt2", "dmt1", "dt2", "dt1", "dnid", "did"}  # and in French (the recheck, 3470)
+    | {"zuckerkrankheit", "suikerziekte"}  # lay names, German and Dutch (5261)
 )
 #: words of a diabetes that is no diabetes mellitus now (case 2739n): free text, not hinted
 _NOT_MELLITUS = frozenset({"insipidus", "gestational"})
@@ -579,7 +587,14 @@ _LONGEST_NAME = 6  # words in the longest name or alias
 def said_over(clauses: list[list[str]]) -> bool:
     """A clause of its own answers no or says the entry's fact is over ('Diabetes - no',
     '..., resolved after stopping', '... - ruled out at MDT')."""
-    return any(c and (set(c) <= NO_ANSWER or c[0] in RESOLVED) for c in clauses)
+    return any(
+        c and ((set(c) <= NO_ANSWER and bool(set(c) - _NOT_A_NO)) or c[0] in RESOLVED)
+        for c in clauses
+    )
+
+
+#: words of a no-answer that say nothing on their own ('(2019 - present)' is no 'no': 5263)
+_NOT_A_NO = frozenset({"present", "on", "ct", "seen", "out"})
 
 
 def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
@@ -654,16 +669,31 @@ def _live_in_sentence(text: str) -> list[list[str]]:
     """``live_clauses`` of one sentence."""
     clauses = clauses_of(text)
     first = next((c for c in clauses if c), [])
-    if first and first[0] in _FAMILY:  # 'Brother - COPD', 'FHx - diabetes (mother)'
-        return []
-    if first and first[0] in _DENY_ALL:
-        clauses = next((clauses[k:] for k, c in enumerate(clauses) if c and c[0] in _BUT), [])
+    if first and (first[0] in _FAMILY or first[0] in _DENY_ALL):
+        # 'Brother - COPD', 'FHx - diabetes (mother)', 'No diabetes, hypertension or ILD' deny
+        # what they list up to a 'but', not a clause that states a value or a drug taken
+        # (the third recheck, 5274: 'No DM, on carbamazepine', 'No ILD, QTc 480 ms' passed)
+        at = next((k for k, c in enumerate(clauses) if c and c[0] in _BUT), len(clauses))
+        clauses = [c for c in clauses[1:at] if _affirms(c)] + clauses[at:]
     # a clause naming a relative is theirs ('Diabetes in father'), and so is the clause before
     # a relative's alone ('Diabetes (paternal grandmother)'); not 'T2DM on insulin, strong
     # family history' nor 'Long QT syndrome (family screening)'
     theirs = {k for k, c in enumerate(clauses) if _NOT_HERS & set(c)}
     theirs |= {k - 1 for k, c in enumerate(clauses) if c and set(c) <= _FAMILY}
     return [c for k, c in enumerate(clauses) if k not in theirs]
+
+
+#: a clause's first word that says what follows is the patient's now ('on', 'patient')
+_AFFIRMING = frozenset({"on", "taking", "takes", "patient", "pt", "currently", "now", "started"})
+
+
+def _affirms(clause: list[str]) -> bool:
+    """A clause after an opening denial or family history that states a fact of the patient's
+    own: a value (a number in it) or a drug taken ('on ...')."""
+    return bool(clause) and (
+        clause[0] in _AFFIRMING
+        or any(w.isdigit() or re.fullmatch(r"\d+[a-z%]*", w) for w in clause)
+    )
 
 
 def clauses_of(text: str) -> list[list[str]]:

@@ -239,7 +239,10 @@ def taken_now_text(medication: str) -> str:
         else after
     )
     clauses = [
-        re.findall(r"[a-z']+|\d+", c) for c in re.split(r"[,;()\[\]\u2013\u2014]|\s-\s", text)
+        re.findall(r"[a-z']+|\d+", c)
+        for c in re.split(
+            r"[,;()\[\]\u2013\u2014]|\s-\s|\s(?=but\s)", text
+        )  # 'but on insulin': 5260
     ]
     if any(set(c) & _RESTARTED for c in clauses):  # 'held 5 days, restarted'
         return text

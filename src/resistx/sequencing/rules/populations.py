@@ -75,7 +75,11 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
         ),
         # practice-2026 (the 2026.11 pack)
         "pik3ca_wild_type": lambda i: None if i.pik3ca else "PIK3CA-wild-type",
-        "her2_low_or_ultralow": lambda i: "HER2-low" if i.her2_low else "HER2-low-or-ultralow",
+        # DESTINY-Breast06 enrolled no one with chemotherapy for metastatic disease: after it,
+        # not the evidence (case 5309: its 13.2 vs 8.1 months were quoted there)
+        "her2_low_or_ultralow": lambda i: (
+            None if i.prior_chemotherapy else "HER2-low" if i.her2_low else "HER2-low-or-ultralow"
+        ),
         # DESTINY-Breast04 enrolled after chemotherapy: before any, it is not the evidence
         "her2_low_after_chemotherapy": lambda i: (
             "ITT" if i.her2_low and i.prior_chemotherapy else None
