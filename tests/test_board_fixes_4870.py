@@ -1033,3 +1033,16 @@ def test_kidney_and_diabetes_wording_in_more_languages_is_read(text: str) -> Non
 
 def test_a_clearance_in_ml_per_second_with_a_comma_is_read_whole() -> None:
     _passes("Kreatinin-Clearance 1,6 ml/s")  # 96 mL/min
+
+
+@pytest.mark.parametrize(
+    "text", ["Mother - diabetes at 45", "Father: COPD, died aged 70", "No diabetes, BMI 31"]
+)
+def test_a_relative_s_age_or_a_number_no_rule_reads_after_a_denial_passes(text: str) -> None:
+    """The third recheck's fix (5274) read a clause with a number after an opening denial or
+    family history as the patient's: a relative's age is not, nor a value no rule reads."""
+    _passes(text)
+
+
+def test_a_measurement_after_a_family_history_is_the_patient_s() -> None:
+    _refusal(_her2_low(other_conditions=["FHx: T2DM (mother), QTc 480 ms"]))

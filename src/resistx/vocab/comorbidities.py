@@ -674,7 +674,8 @@ def _live_in_sentence(text: str) -> list[list[str]]:
         # what they list up to a 'but', not a clause that states a value or a drug taken
         # (the third recheck, 5274: 'No DM, on carbamazepine', 'No ILD, QTc 480 ms' passed)
         at = next((k for k, c in enumerate(clauses) if c and c[0] in _BUT), len(clauses))
-        clauses = [c for c in clauses[1:at] if _affirms(c)] + clauses[at:]
+        family = first[0] in _FAMILY  # a relative's age is no value of the patient's
+        clauses = [c for c in clauses[1:at] if _affirms(c, family=family)] + clauses[at:]
     # a clause naming a relative is theirs ('Diabetes in father'), and so is the clause before
     # a relative's alone ('Diabetes (paternal grandmother)'); not 'T2DM on insulin, strong
     # family history' nor 'Long QT syndrome (family screening)'
@@ -687,13 +688,21 @@ def _live_in_sentence(text: str) -> list[list[str]]:
 _AFFIRMING = frozenset({"on", "taking", "takes", "patient", "pt", "currently", "now", "started"})
 
 
-def _affirms(clause: list[str]) -> bool:
+def _affirms(clause: list[str], *, family: bool = False) -> bool:
     """A clause after an opening denial or family history that states a fact of the patient's
-    own: a value (a number in it) or a drug taken ('on ...')."""
-    return bool(clause) and (
-        clause[0] in _AFFIRMING
-        or any(w.isdigit() or re.fullmatch(r"\d+[a-z%]*", w) for w in clause)
-    )
+    own: a drug taken or the patient named ('on ...', 'patient ...'), or a value (a number in
+    it; after a family history only a measurement's, a number alone may be the relative's age:
+    'Mother - diabetes at 45', while 'FHx: T2DM (mother), QTc 480 ms' is the patient's)."""
+    if not clause:
+        return False
+    number = any(w.isdigit() or re.fullmatch(r"\d+[a-z%]*", w) for w in clause)
+    measured = not family or bool(_MEASURES & set(clause))
+    return clause[0] in _AFFIRMING or (number and measured)
+
+
+#: a measurement's name, whose value is the patient's own after a family history
+_MEASURES = frozenset({"qtc", "qtcf", "lvef", "ef", "ecog", "hba1c", "a1c", "egfr", "crcl"})
+_MEASURES |= {"gfr", "clearance", "kps", "karnofsky", "bilirubin", "ps"}
 
 
 def clauses_of(text: str) -> list[list[str]]:
