@@ -1046,3 +1046,45 @@ def test_a_relative_s_age_or_a_number_no_rule_reads_after_a_denial_passes(text: 
 
 def test_a_measurement_after_a_family_history_is_the_patient_s() -> None:
     _refusal(_her2_low(other_conditions=["FHx: T2DM (mother), QTc 480 ms"]))
+
+
+# -- the fourth recheck (cases 5350-5399) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alpelisib-induced hyperglycaemia 2025, grade 4 DKA, ICU",
+        "Tinzaparin for cancer-associated VTE",
+        "No ILD, Child-Pugh B",
+        "Nil DM, CIPN G2",
+        "Dialyse seit 2024",
+        "Dialisi dal 2024",
+        "Geen diabetes, maar wel nierinsufficiëntie",
+        "Sem diabetes, mas com DPOC",
+        "Terapia con insulina",
+        "Patiënt gebruikt insuline",
+    ],
+)
+def test_the_fourth_recheck_s_passes_are_refused(text: str) -> None:
+    """Cases 5385, 5379, 5389, 5378, 5394, 5396, 5398, 5397 (MAJOR): each passed, the fact
+    unread (alpelisib preferred after grade 4 DKA on it; an anticoagulant taken now; a
+    Child-Pugh class or a neuropathy's grade after a denial; dialysis 'since' in German or
+    Italian; Dutch 'maar', Portuguese 'mas'; insulin in Italian or Dutch)."""
+    _refusal(_her2_low(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mother - type 2 diabetes",
+        "Brother - diabetes diagnosed aged 40",
+        "Mother - ILD diagnosed at 70",
+        "Diabetes - no. BMI 30",
+        "Switched from warfarin to nothing, stopped 2024",
+    ],
+)
+def test_the_fourth_recheck_s_refusals_pass(text: str) -> None:
+    """Cases 5351-5367, 5363 (MAJOR, MINOR): a relative's condition with a number, and a
+    checklist's 'no' before a sentence, were refused."""
+    _passes(text)

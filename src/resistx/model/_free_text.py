@@ -117,8 +117,10 @@ _MANAGED |= {"rechallenged", "desensitisation", "desensitization"}
 _MANAGED |= {"managed", "reduced", "reduction"}
 _MANAGED |= {"risk", "concerned", "counselled", "counseled", "discussed"}  # talk of a risk
 _SEVERE = frozenset({"sjs", "dress", "stevens", "anaphylaxis", "anaphylactic", "anaphylaxie"})
+_SEVERE |= {"dka", "ketoacidosis"}  # 'Alpelisib-induced hyperglycaemia 2025, grade 4 DKA' (5385)
 _REACTION = _ALLERGY | {"reaction", "reactions", "rash", "sjs", "dress", "pneumonitis"}
 _REACTION |= {"stomatitis", "mucositis"}  # 'Everolimus - stomatitis G3' (3701-214)
+_REACTION |= {"induced", "hyperglycaemia", "hyperglycemia", "dka", "ketoacidosis"}  # 5385
 #: the classes of a drug the plan ranks (an allergy to one is its course's toxicity)
 _RANKED = frozenset(DrugClass) - {DrugClass.UNCLASSIFIED, DrugClass.OTHER_ENDOCRINE}
 
@@ -157,13 +159,16 @@ def conditions(inst: Any, name: Comorbidity) -> list[Any]:
     return [c for c in getattr(inst, "comorbidities", ()) or () if c.name is name]
 
 
+#: 'since' in English, German, Dutch, Italian, French and Spanish ('Dialyse seit 2024': 5396)
+_SINCE = frozenset({"since", "started", "from", "seit", "sinds", "dal", "depuis", "desde"})
+
+
 def _this_year(words: list[str], year: int) -> list[str]:
     """A year of the plan's own, or one a fact has gone on since ('since 2019', 'started
     2021': the second recheck, 3553), is no year of the past."""
     return [
         "thisyear"
-        if re.fullmatch(r"(19|20)\d\d", w)
-        and (int(w) >= year or (k and words[k - 1] in {"since", "started", "from"}))
+        if re.fullmatch(r"(19|20)\d\d", w) and (int(w) >= year or (k and words[k - 1] in _SINCE))
         else w
         for k, w in enumerate(words)
     ]
@@ -419,16 +424,21 @@ def _past_course(clauses: list[list[str]], name: str) -> bool:
             if not all(_YEAR.fullmatch(w) or w in _OVER | _GOES_ON for w in nxt):
                 break
             after += nxt
-        if _GOES_ON & set(after) or _SWITCHED & set(words[-3:]):
+        if words and words[-1] == "from":  # 'changed from warfarin to ...': the old one
+            return True
+        if _GOES_ON & set(after) or _SWITCHED & set(words):
             continue
         dated = bool(after) and bool(_YEAR.fullmatch(after[0]))  # 'on ondansetron 2024'
         if _TAKING & set(words[-2:]) and not _OVER & set(after) and not dated:  # 'on (a) X'
             continue
         # the clause before speaks for a bracketed one ('Latent TB treated 2019 (rifampicin)');
         # a year before the name is the condition's ('aspergillosis 2025: voriconazole')
-        context = {*(clauses[k - 1] if k else []), *words, *after}
+        # an event it caused joins its name ('warfarin-induced'), not another word
+        # ('tinzaparin for cancer-associated VTE': 5389)
+        context = {*(clauses[k - 1] if k else []), *words, *after} - _CAUSED
         if (
             (_OVER | _COURSE_DONE) & context
+            or _CAUSED & set(after[:1])
             or any(_YEAR.fullmatch(w) for w in after)
             or _DURATION.search(" ".join(after))
         ):
@@ -438,7 +448,8 @@ def _past_course(clauses: list[list[str]], name: str) -> bool:
 
 #: words of a course given and over ('treated with', 'completed 6 months of', 'during')
 _COURSE_DONE = frozenset({"treated", "took", "used", "completed", "received", "given", "had"})
-_COURSE_DONE |= {"during", "induced", "associated", "related"}
+_COURSE_DONE |= {"during"}
+_CAUSED = frozenset({"induced", "associated", "related"})
 #: a course's length ('for 6 months'): one given, not one going on
 _DURATION = re.compile(r"\bfor \d+ (?:days?|weeks?|months?|years?)\b")
 #: words before a drug that say it is the one taken now ('switched to', 'changed to')

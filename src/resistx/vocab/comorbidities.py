@@ -210,7 +210,7 @@ ALIASES = {
         "interstitial_lung_disease",
     ),
     "malattia_polmonare_interstiziale": "interstitial_lung_disease",
-    **dict.fromkeys(("bpco", "epoc"), "chronic_lung_disease"),
+    **dict.fromkeys(("bpco", "epoc", "dpoc"), "chronic_lung_disease"),  # Portuguese too (5398)
     **dict.fromkeys(
         ("lqt1", "lqt2", "lqt3", "congenital_lqt1", "congenital_lqt2"), "qtc_prolonged"
     ),
@@ -565,7 +565,7 @@ _DENY_ALL = frozenset({"no", "nil", "none", "denies", "denied", "negative", "pas
 _DENY_ALL |= {"kein", "keine", "ohne", "sin", "nessun", "nessuna", "senza", "never"}
 _DENY_ALL |= {"nega", "geen", "sem"}  # Italian, Dutch, Portuguese (3820-3821)
 #: ... up to a clause that opens with one ('No diabetes, but COPD on inhalers')
-_BUT = frozenset({"but", "however", "except", "aber", "mais", "pero", "ma"})
+_BUT = frozenset({"but", "however", "except", "aber", "mais", "pero", "ma", "maar", "mas"})
 #: ... and after it ('diabetes: none', 'QTc prolongation (resolved)', 'ILD ruled out')
 _NOT_AFTER = frozenset({"resolved", "recovered", "excluded", "ruled", "negative", "absent"})
 _NOT_AFTER |= {"none", "nil", "never", "denied", "risk"}
@@ -580,7 +580,7 @@ RESOLVED = frozenset({"resolved", "recovered", "ruled", "excluded"})
 #: 'non-insulin-dependent diabetes' or 'pre-existing diabetes': the second recheck, 3228)
 _NOT_NEXT = frozenset({"non", "pre"})
 #: where a free text's clauses part
-CLAUSES = re.compile(r"[,;()\[\]]|\s[-\u2013\u2014]\s")
+CLAUSES = re.compile(r"[,;()\[\]]|\s[-\u2013\u2014]\s|\.(?=\s+[a-z])", re.IGNORECASE)
 _LONGEST_NAME = 6  # words in the longest name or alias
 
 
@@ -695,14 +695,15 @@ def _affirms(clause: list[str], *, family: bool = False) -> bool:
     'Mother - diabetes at 45', while 'FHx: T2DM (mother), QTc 480 ms' is the patient's)."""
     if not clause:
         return False
-    number = any(w.isdigit() or re.fullmatch(r"\d+[a-z%]*", w) for w in clause)
-    measured = not family or bool(_MEASURES & set(clause))
-    return clause[0] in _AFFIRMING or (number and measured)
+    number = any(re.search(r"\d", w) for w in clause)  # '480', 'g2', 'b7'
+    measured = bool(_MEASURES & set(clause))
+    # a class by its letter ('No ILD, Child-Pugh B': 5378) is a value too
+    return clause[0] in _AFFIRMING or "pugh" in clause or (number and (measured or not family))
 
 
 #: a measurement's name, whose value is the patient's own after a family history
 _MEASURES = frozenset({"qtc", "qtcf", "lvef", "ef", "ecog", "hba1c", "a1c", "egfr", "crcl"})
-_MEASURES |= {"gfr", "clearance", "kps", "karnofsky", "bilirubin", "ps"}
+_MEASURES |= {"gfr", "clearance", "kps", "karnofsky", "bilirubin", "ps", "grade", "pugh"}
 
 
 def clauses_of(text: str) -> list[list[str]]:
@@ -715,7 +716,7 @@ def clauses_of(text: str) -> list[list[str]]:
     return [re.findall(r"[a-z0-9']+", c.replace("-", " ")) for c in CLAUSES.split(joined)]
 
 
-_BUT_WORD = re.compile(r"(?<=\S)\s+(but|however|except|aber|mais|pero)\b")
+_BUT_WORD = re.compile(r"(?<=\S)\s+(but|however|except|aber|mais|pero|maar|mas)\b")
 _DOTTED = re.compile(r"(?<![a-z])(?:[a-z][./])+[a-z]?(?![a-z])")  # 'I.L.D.', 'F/H', 'h/o'
 
 

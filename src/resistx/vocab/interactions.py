@@ -425,7 +425,13 @@ def is_insulin(medication: str) -> bool:
     words = re.findall(r"[a-z]+", medication.casefold())
     if _NOT_INSULIN & set(words):  # an insulin sensitiser, insulin resistance: no insulin
         return False
-    return "insulin" in words or any(w in INSULIN_BRANDS or w.startswith("glarg") for w in words)
+    return bool(_INSULIN_WORDS & set(words)) or any(
+        w in INSULIN_BRANDS or w.startswith("glarg") for w in words
+    )
+
+
+#: insulin by its name in English, Italian, Spanish, Dutch, French (the fourth recheck, 5397)
+_INSULIN_WORDS = frozenset({"insulin", "insulina", "insuline", "insulinica", "insulinico"})
 
 
 _NOT_INSULIN = frozenset({"sensitiser", "sensitizer", "sensitising", "sensitizing", "resistance"})
