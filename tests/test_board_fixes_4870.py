@@ -1088,3 +1088,17 @@ def test_the_fourth_recheck_s_refusals_pass(text: str) -> None:
     """Cases 5351-5367, 5363 (MAJOR, MINOR): a relative's condition with a number, and a
     checklist's 'no' before a sentence, were refused."""
     _passes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        ("Changed from warfarin to rivaroxaban", "rivaroxaban"),
+        ("Switched from warfarin to apixaban", "apixaban"),
+    ],
+)
+def test_a_change_from_one_drug_to_another_reads_the_new_one(text: str, drug: str) -> None:
+    """Case 5379 (MAJOR): 'Changed from warfarin to rivaroxaban' passed, the anticoagulant
+    taken now unread; the drug changed from is not named as taken."""
+    said = _refusal(_her2_low(other_conditions=[text]))
+    assert drug in said and "warfarin" not in said.split("names", 1)[1].split("which")[0]

@@ -137,6 +137,8 @@ def _words(text: str) -> str:
 #: to sertraline': session 54's sweep, 3020, read escitalopram as taken now)
 _CHANGED_TO = re.compile(
     r"->|\u2192|=>|\b(?:switched|changed|swapped) (?:to|for)\b|\breplaced by\b"
+    # ... and from the old drug ('changed from warfarin to rivaroxaban': 5379)
+    r"|\b(?:switched|changed|swapped|converted) from\b[^,;.]{0,40}?\bto\b"
 )
 #: words that begin what follows a change mark where the same drug goes on: a dose, a route or
 #: form, a schedule ('methadone 40 mg -> 30 mg taper', 'clarithromycin IV switched to oral';
