@@ -233,9 +233,9 @@ def test_a_new_first_option_whose_own_scores_did_not_move_names_the_rules_that_m
     assert "(rules 28, 35; EMERALD)" in " ".join(str(plan).split())
 
 
-def _after_datopotamab_deruxtecan() -> dict[str, Any]:
-    """Case 5012: HER2-low (IHC 1+) after palbociclib + letrozole, capecitabine and
-    datopotamab deruxtecan, each to progression."""
+def _after_third_line_adc(adc: str) -> dict[str, Any]:
+    """Cases 5012, 4974: HER2-low (IHC 1+) after palbociclib + letrozole, capecitabine and
+    ``adc``, each to progression."""
     tissue = [
         result(g, "not_detected", sample="tissue", tested_on="2026-05-25")
         for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
@@ -245,7 +245,7 @@ def _after_datopotamab_deruxtecan() -> dict[str, Any]:
         tissue,
         _course(["palbociclib", "letrozole"], "2021-01-10", "2023-04-01", "progression", line=1),
         _course(["capecitabine"], "2023-04-15", "2025-01-15", "progression", line=2),
-        _course(["datopotamab deruxtecan"], "2025-02-10", "2026-05-15", "progression", line=3),
+        _course([adc], "2025-02-10", "2026-05-15", "progression", line=3),
         her2="low",
         metastatic_sites=["liver"],
     )
@@ -258,7 +258,7 @@ def test_after_a_deruxtecan_adc_chemotherapy_is_not_held_below_trastuzumab_derux
     """Case 5012 (MINOR; cases 2159, 2264): after progression on datopotamab deruxtecan,
     trastuzumab deruxtecan, of the same payload, is a later option, yet chemotherapy stayed
     'at best an alternative to it' and the plan had nothing preferred."""
-    plan = resistx.sequence(_after_datopotamab_deruxtecan(), policy=policy)
+    plan = resistx.sequence(_after_third_line_adc("datopotamab deruxtecan"), policy=policy)
     tdxd = next(o for o in plan.options if o.regimen.id == TDXD)
     assert tdxd.tier is resistx.Tier.LATER
     chemo = next(o for o in plan.options if o.regimen.id == "chemotherapy")
@@ -325,24 +325,6 @@ def test_a_preliminary_result_is_read_and_said_to_be_preliminary() -> None:
     assert any("preliminary" in a.text for a in conversion.assumptions)
 
 
-def _after_sacituzumab_govitecan() -> dict[str, Any]:
-    """Case 4974: HER2-low after palbociclib + letrozole, capecitabine and sacituzumab
-    govitecan, each to progression."""
-    tissue = [
-        result(g, "not_detected", sample="tissue", tested_on="2026-05-25")
-        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
-    ]
-    return _woman(
-        "2026-06-15",
-        tissue,
-        _course(["palbociclib", "letrozole"], "2021-01-10", "2023-04-01", "progression", line=1),
-        _course(["capecitabine"], "2023-04-15", "2025-01-15", "progression", line=2),
-        _course(["sacituzumab govitecan"], "2025-02-10", "2026-05-15", "progression", line=3),
-        her2="low",
-        metastatic_sites=["liver"],
-    )
-
-
 @pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
 def test_trastuzumab_deruxtecan_after_sacituzumab_govitecan_says_the_second_adc_did_less(
     policy: str,
@@ -351,7 +333,7 @@ def test_trastuzumab_deruxtecan_after_sacituzumab_govitecan_says_the_second_adc_
     second topoisomerase-I ADC did less in retrospective series; trastuzumab deruxtecan after
     sacituzumab govitecan said nothing, though the series found it in either order. Its place
     stands (DESTINY-Breast04's population); a caution names the series."""
-    plan = resistx.sequence(_after_sacituzumab_govitecan(), policy=policy)
+    plan = resistx.sequence(_after_third_line_adc("sacituzumab govitecan"), policy=policy)
     tdxd = next(o for o in plan.options if o.regimen.id == TDXD)
     [caution] = [c for c in tdxd.cautions if c.code == "tdxd_after_sacituzumab_govitecan"]
     assert "Huppert" in caution.text and "either order" in caution.text

@@ -83,6 +83,11 @@ class _Index:
     def by_gene(self) -> dict[str, tuple[Trial, ...]]:
         return self._grouped(_genes)
 
+    @functools.cached_property
+    def regimen_ids(self) -> frozenset[str]:
+        """Every regimen id a query may name: the studies' arms' and resistx's vocabulary's."""
+        return frozenset({*self.by_regimen, *regimen_vocab.ALL_BY_ID})
+
 
 _CLASSES = frozenset(c.value for c in DrugClass)
 
@@ -192,9 +197,8 @@ class EvidenceBase:
         return self._index.by_regimen.get(self._regimen_id(regimen_id), ())
 
     def _regimen_id(self, regimen_id: str) -> str:
-        known = {*self._index.by_regimen, *regimen_vocab.ALL_BY_ID}
-        known |= {a.regimen for a in self.approvals if a.regimen is not None}
-        if regimen_id not in known:
+        known = self._index.regimen_ids
+        if regimen_id not in known and not any(a.regimen == regimen_id for a in self.approvals):
             _unknown("regimen id", regimen_id, known)
         return regimen_id
 

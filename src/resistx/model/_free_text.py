@@ -17,6 +17,7 @@ from resistx.vocab.comorbidities import (
     CLAUSES,
     KIDNEY_FAILURE,
     SENTENCES,
+    TAKING,
     Comorbidity,
     denied_at,
     live_clauses,
@@ -391,17 +392,14 @@ def _medications(text: str, clauses: list[list[str]], inst: Any) -> str:
     named = sorted({generic(n) for n in found if not _past_course(clauses, n)})
     # not one the medications hold already (4886: 'rifampicin course' beside 'Rifampicin
     # 600 mg od' was refused, asking to record it there)
-    named = [n for n in named if n not in _recorded_medications(inst)]
+    held = _recorded_medications(inst)
+    named = [n for n in named if n not in held]
     if not named:
         return ""
     return (
         f"names {', '.join(named)}, which the rules read among the medications (rules 115, "
         '132, 136, 142): record it under "medications"'
     )
-
-
-#: a word right before a drug's name that says it is taken now ('DVT 2024 on apixaban')
-_TAKING = frozenset({"on", "taking", "takes", "started", "starting", "commenced"})
 
 
 def _past_course(clauses: list[list[str]], name: str) -> bool:
@@ -429,7 +427,7 @@ def _past_course(clauses: list[list[str]], name: str) -> bool:
         if _GOES_ON & set(after) or _SWITCHED & set(words):
             continue
         dated = bool(after) and bool(_YEAR.fullmatch(after[0]))  # 'on ondansetron 2024'
-        if _TAKING & set(words[-2:]) and not _OVER & set(after) and not dated:  # 'on (a) X'
+        if TAKING & set(words[-2:]) and not _OVER & set(after) and not dated:  # 'on (a) X'
             continue
         # the clause before speaks for a bracketed one ('Latent TB treated 2019 (rifampicin)');
         # a year before the name is the condition's ('aspergillosis 2025: voriconazole')

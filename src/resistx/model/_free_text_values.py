@@ -36,10 +36,9 @@ _HBA1C_VALUE = re.compile(
 )
 #: an upper bound gives no value ('HbA1c < 6.5%'); a lower one is one ('HbA1c > 6.5%': 5164)
 _HBA1C_BOUND = re.compile(rf"(?:{_HBA1C_NAME.pattern})\W*(?:<|below|under)\s*\d")
-#: an HbA1c in percent ('HbA1c 9.2%', 'A1c 9,2 %'): the last value after its name
-_HBA1C = re.compile(
-    r"(?:\bhg?b\s*a1c|\ba1c|glycated ha?emoglobin)\D{0,12}?(\d{1,2}(?:[.,]\d)?)\s*%"
-)
+#: an HbA1c in percent ('HbA1c 9.2%', 'A1c 9,2 %'), by the same names: the last value after
+#: its name
+_HBA1C = re.compile(rf"(?:{_HBA1C_NAME.pattern})\D{{0,12}}?(\d{{1,2}}(?:[.,]\d)?)\s*%")
 #: a date, read as its year (case 5162: 'HbA1c (2026-04-01): 7.2%' was read as 20.6%)
 _DATE = re.compile(
     r"\b((?:19|20)\d\d)-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)\b"

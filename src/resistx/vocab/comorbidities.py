@@ -685,7 +685,9 @@ def _live_in_sentence(text: str) -> list[list[str]]:
 
 
 #: a clause's first word that says what follows is the patient's now ('on', 'patient')
-_AFFIRMING = frozenset({"on", "taking", "takes", "patient", "pt", "currently", "now", "started"})
+#: a word right before a drug's name that says it is taken now ('DVT 2024 on apixaban')
+TAKING = frozenset({"on", "taking", "takes", "started", "starting", "commenced"})
+_AFFIRMING = TAKING | {"patient", "pt", "currently", "now"}
 
 
 def _affirms(clause: list[str], *, family: bool = False) -> bool:

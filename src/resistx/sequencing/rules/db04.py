@@ -26,7 +26,7 @@ DB04_FEWEST, DB04_MOST = CHEMOTHERAPY_LINES_ENROLLED["DESTINY-Breast04"]
     condition="HER2-low after 1-2 chemotherapy lines for metastatic disease, a relapse within 6 "
     "months of (neo)adjuvant chemotherapy counting as one as the trial counted it (case 993) "
     "(DESTINY-Breast04's population), no interstitial lung disease on record or from a course "
-    "it stopped, no progression on trastuzumab deruxtecan, no LVEF under 50% on record (rule "
+    "it stopped, no progression on a deruxtecan ADC (case 5012), no LVEF under 50% on record (rule "
     "126 puts it after every option without that risk: case 3724), no visceral crisis.",
     effect="Chemotherapy, the arm trastuzumab deruxtecan did better than in DESTINY-Breast04, "
     "is at best an alternative (as to a PARP inhibitor for germline BRCA1/2: rule 44); in a "
@@ -70,7 +70,7 @@ def _trop2_adc_or_chemotherapy(spec: RegimenSpec) -> bool:
     M,
     condition="HER2 status unknown after one or two chemotherapy lines for metastatic disease "
     "(DESTINY-Breast04's population), trastuzumab deruxtecan not ruled out (lung disease, "
-    "progression on it), no visceral crisis (case 489).",
+    "progression on a deruxtecan ADC), no visceral crisis (case 489).",
     effect="A TROP2 ADC (sacituzumab govitecan; under practice-2026 datopotamab deruxtecan too) "
     "is at best an alternative until the test is read (case 2162: datopotamab deruxtecan was "
     "preferred with an ISH pending), and so is chemotherapy, the control arm that did worse in "
