@@ -169,3 +169,11 @@ def tier(p: resistx.Plan, regimen_id: str) -> str:
 def excluded_for(p: resistx.Plan, regimen_id: str) -> set[str]:
     e = p.exclusion(regimen_id)
     return set() if e is None else {c.value for c in e.codes}
+
+
+def unread(p: resistx.Plan) -> tuple[str, ...]:
+    """The medications a plan lists as not read at all (a read one is listed with what it was
+    read as: 5469, 5487)."""
+    from resistx.vocab.interactions import UNREAD  # noqa: PLC0415
+
+    return tuple(n for n in p.not_assessed if n.endswith(f"({UNREAD})"))

@@ -12,7 +12,7 @@ import pytest
 
 from resistx.interop import from_fhir, from_phenopacket
 from resistx.model.enums import RegimenKind
-from tests.helpers import result
+from tests.helpers import result, unread
 from tests.test_board_fixes_882 import _course
 from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_1865 import _phenopacket
@@ -60,7 +60,7 @@ def test_insulin_beside_diabetes_needing_insulin_is_read_and_not_listed_unread()
         "ye2024",
     )
     assert plan.options[0].regimen.id != "capivasertib+fulvestrant"
-    assert not any("glargine" in n for n in plan.not_assessed)
+    assert not any("glargine" in n for n in unread(plan))
 
 
 def test_an_insulin_stopped_is_not_read_as_taken_now() -> None:
@@ -267,7 +267,7 @@ def test_ribociclib_does_not_lead_beside_drugs_known_to_prolong_the_qt_interval(
     asked = [a for a in plan.actions if a.code == "qt_drug_change"]
     assert asked and asked[0].before_choosing
     assert "citalopram" in asked[0].text
-    assert not [n for n in plan.not_assessed if "methadone" in n or "Cipramil" in n]
+    assert not [n for n in unread(plan) if "methadone" in n or "Cipramil" in n]
 
 
 def test_a_qt_drug_no_longer_taken_is_not_read() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import result
+from tests.helpers import result, unread
 from tests.test_board_fixes_882 import PALBO_LETROZOLE
 from tests.test_board_fixes_962 import _woman
 from tests.test_board_fixes_2205 import _planned, _refusal
@@ -192,7 +192,7 @@ def test_a_qt_drug_by_a_brand_or_another_languages_name_is_read(entry: str) -> N
 
     plan = _planned(_on_qt_drugs(entry), "practice-2026")
     assert any(a.code == "qt_drug_change" for a in plan.actions), entry
-    assert not plan.not_assessed
+    assert not unread(plan)
 
 
 @pytest.mark.parametrize(

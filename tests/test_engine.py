@@ -582,6 +582,9 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE, comorbidities=[{"name": "hepatic_impairment", "child_pugh": "C"}]),
     # rules 142 and 143: a drug known to prolong the QT interval on record (case 2799)
     patient(biomarkers=NEGATIVE, medications=["methadone 40 mg daily"]),
+    patient(  # rule 143's review beside a prolonged QTc (5495), and rule 152 (eribulin)
+        biomarkers=NEGATIVE, medications=["sotalol 80 mg"], comorbidities=["qtc_prolonged"]
+    ),
     patient(  # rule 141: an earlier CDK4/6-inhibitor course ended, why not recorded (2907d)
         biomarkers=NEGATIVE,
         treatments=[dict(PALBOCICLIB, stop_reason="unknown"), CAPECITABINE],

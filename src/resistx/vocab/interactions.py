@@ -385,19 +385,34 @@ def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str
 
 
 def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
-    """The medications resistx does not read, as the plan repeats them (not assessed): an
-    insulin taken now is read, against the diabetes on record (``Profile`` checks the two)."""
+    """Every medication, as the plan repeats it among what it does not assess: one resistx
+    does not read, or one it reads with what it read it as, its other interactions and any
+    other drug its entry names not being read (5487: 'Reyataz 300 mg + Norvir 100 mg daily'
+    read ritonavir and named atazanavir nowhere; 5469: fluconazole, read as prolonging the
+    QT interval, was not said to be unread as a moderate CYP3A inhibitor). An insulin taken now
+    is read against the diabetes on record (``Profile`` checks the two)."""
     return tuple(
-        f"{m} ({UNREAD})"
+        f"{m} (read as {' and '.join(found)}; {READ_ONLY})"
+        if (found := read_as(m))
+        else f"{m} ({UNREAD})"
         for m in medications
-        if not (
-            strong_cyp3a(m)
-            or vitamin_k_antagonist(m)
-            or other_anticoagulant(m)
-            or insulin_taken_now(m)
-            or qt_prolonging(m)
-        )
     )
+
+
+def read_as(medication: str) -> list[str]:
+    """What resistx reads a medication entry as, taken now ([] for an entry it does not read)."""
+    found = []
+    if cyp3a := strong_cyp3a(medication):
+        found.append(f"a strong CYP3A {cyp3a[1]}")
+    if vitamin_k_antagonist(medication):
+        found.append("a vitamin K antagonist")
+    if other_anticoagulant(medication):
+        found.append("an anticoagulant")
+    if insulin_taken_now(medication):
+        found.append("an insulin")
+    if qt_prolonging(medication):
+        found.append("a drug known to prolong the QT interval")
+    return found
 
 
 #: what the plan says of a medication it does not read (case 1799: it read as if interactions
@@ -406,6 +421,8 @@ UNREAD = (
     "not read by resistx, which reads a strong CYP3A inhibitor or inducer, an anticoagulant, a "
     "drug known to prolong the QT interval and an insulin taken now, and no other interaction"
 )
+#: ... and of one it reads, beside what it read it as
+READ_ONLY = "its other interactions, and any other drug the entry names, are not read by resistx"
 
 
 #: insulin by its brands, as electronic records export it (case 2771: 'Lantus' was not read,

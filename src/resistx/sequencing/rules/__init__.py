@@ -146,6 +146,7 @@ RULES: tuple[Rule, ...] = (
     cytopenia.myelodysplasia,
     interactions.cyp3a,
     qt_drugs.qt_drug_beside_ribociclib,
+    qt_drugs.qt_drug_beside_eribulin,
     anticoagulant.vitamin_k_antagonist,
     anticoagulant.intramuscular_bleeding,
     renal.renal_labels,

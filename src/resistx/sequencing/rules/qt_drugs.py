@@ -1,4 +1,4 @@
-"""Rules 142 and 143: a drug known to prolong the QT interval among the patient's medications
+"""Rules 142, 143 and 152: a drug known to prolong the QT interval among the patient's medications
 puts ribociclib, whose US label advises against such drugs, after the options without that
 interaction, and the plan asks before choosing whether it can be changed (case 2799:
 methadone and citalopram on record, ribociclib + fulvestrant first)."""
@@ -74,18 +74,28 @@ def qt_drug_beside_ribociclib(
     143,
     "A drug known to prolong the QT interval on record: whether it can be changed, before choosing",
     None,
-    condition="A drug known to prolong the QT interval among the medications (rule 142), and "
-    "no prolonged QTc on record (which leaves ribociclib out already).",
+    condition="A drug known to prolong the QT interval among the medications (rule 142).",
     effect="An action, before choosing: ask whether it can be stopped or changed, and take an "
-    "ECG; ribociclib, which rule 142 puts later, comes back once it is (case 2799).",
-    codes=("qt_drug_change",),
+    "ECG; ribociclib, which rule 142 puts later, comes back once it is (case 2799). With a "
+    "prolonged QTc on record, which leaves ribociclib out already (2917f), the action asks the "
+    "same of the drug beside the QTc, for every option (5495: the drugs were named nowhere).",
+    codes=("qt_drug_change", "qt_drug_review"),
 )
 def qt_drug_change(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     found = qt_prolonging_on_record(facts.profile.medications)
     qtc = any(c.name is Comorbidity.QTC_PROLONGED for c in facts.profile.comorbidities)
-    if not found or qtc:  # a prolonged QTc leaves ribociclib out already (2917f)
+    if not found:
         return
     named = _named(found)
+    if qtc:  # ribociclib is out already (2917f); the drugs are not (5495)
+        yield PlanEffect(
+            code="qt_drug_review",
+            first=not facts.profile.visceral_crisis,
+            text=f"{named.capitalize()} on record, known to prolong the QT interval, beside the "
+            f"prolonged QTc on record: ask whether {'they' if len(found) > 1 else 'it'} can be "
+            "stopped or changed, and take an ECG (QTcF), before choosing (not in the review).",
+        )
+        return
     yield PlanEffect(
         code="qt_drug_change",
         first=not facts.profile.visceral_crisis,
@@ -94,3 +104,30 @@ def qt_drug_change(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         f"(QTcF), before choosing ribociclib: {_LABEL} (not in the review); rule 142 puts it "
         "after the options without the interaction until then.",
     )
+
+
+# rule 152: a drug known to prolong the QT interval on record: eribulin's ECG monitoring
+@rule(
+    152,
+    "A drug known to prolong the QT interval on record: eribulin's ECG monitoring",
+    Factor.BALANCE,
+    condition="A drug known to prolong the QT interval among the medications (rule 142), and "
+    "the chemotherapy option, whose agents include eribulin.",
+    effect="A caution naming the drug: eribulin prolongs the QT interval, and its US label asks "
+    "for ECG monitoring beside drugs known to prolong it (not in the review; 5466, 5495: the "
+    "chemotherapy option's QT caution named no drug).",
+    codes=("qt_drug_eribulin",),
+    regimens=kinds.is_chemotherapy,
+)
+def qt_drug_beside_eribulin(
+    i: BalanceInputs, _spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if i.qt_prolonging:
+        named = _named(i.qt_prolonging)
+        yield Effect(
+            code="qt_drug_eribulin",
+            caution=True,
+            text=f"{named.capitalize()} on record, known to prolong the QT interval: eribulin "
+            "prolongs it too, and its US label asks for ECG monitoring beside such drugs (not "
+            "in the review).",
+        )

@@ -1,0 +1,65 @@
+"""Session 60: the reviews of cases 5400 onwards (a clinic of presentations a tool is easily
+wrong about, a pharmacist's review of interactions and organ function, a data scientist's
+review of the API and cohorts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import resistx
+from tests.test_board_fixes_2205 import _planned
+from tests.test_board_fixes_2790 import _on_qt_drugs
+
+
+def _cautions(plan: resistx.Plan, rid: str) -> list[str]:
+    option = plan.option(rid)
+    assert option is not None, rid
+    return [c.text for c in option.cautions]
+
+
+def _with_qtc(*medications: str) -> dict[str, Any]:
+    data = _on_qt_drugs(*medications)
+    data["comorbidities"] = ["qtc_prolonged"]
+    return data
+
+
+def test_qt_drugs_beside_a_prolonged_qtc_are_named_in_an_action() -> None:
+    """5495 (MAJOR): sotalol and hydroxychloroquine beside a prolonged QTc vanished from the
+    plan: ribociclib, the one option rule 142 names them for, was left out for the QTc, and
+    rule 143 was silent, so neither drug appeared anywhere."""
+    plan = _planned(_with_qtc("Betapace 80 mg bd", "hydroxychloroquine 200 mg bd"), "ye2024")
+    said = [a.text for a in plan.actions if a.code == "qt_drug_review"]
+    assert said and "Sotalol and hydroxychloroquine on record" in said[0]
+    assert "before choosing ribociclib" not in said[0]
+
+
+def test_eribulin_s_qt_caution_names_the_qt_drugs_on_record() -> None:
+    """5466, 5495: the chemotherapy option's QT caution was generic; eribulin's label asks for
+    ECG monitoring beside drugs known to prolong the QT interval, which it now names."""
+    for data in (_with_qtc("methadone 40 mg daily"), _on_qt_drugs("methadone 40 mg daily")):
+        plan = _planned(data, "ye2024")
+        said = [c for c in _cautions(plan, "chemotherapy") if c.startswith("Methadone on record")]
+        assert said and "eribulin" in said[0], _cautions(plan, "chemotherapy")
+
+
+def test_a_drug_sharing_an_entry_with_a_drug_resistx_reads_is_listed_as_not_assessed() -> None:
+    """5487 (MAJOR): 'Reyataz 300 mg + Norvir 100 mg daily' read ritonavir, and atazanavir was
+    neither cautioned nor listed; 'amiodarone 200 mg; diltiazem 60 mg tds' lost diltiazem.
+    Every entry is listed among what the plan does not assess, with what resistx read it as."""
+    entries = ("Reyataz 300 mg + Norvir 100 mg daily", "amiodarone 200 mg; diltiazem 60 mg tds")
+    plan = _planned(_on_qt_drugs(*entries), "ye2024")
+    assert [a.split(" (read as ")[0] for a in plan.not_assessed] == list(entries)
+    assert (
+        "(read as a strong CYP3A inhibitor; its other interactions, and any other drug the "
+        "entry names, are not read by resistx)" in plan.not_assessed[0]
+    )
+
+
+def test_a_drug_read_for_one_interaction_is_not_said_to_be_assessed_for_its_others() -> None:
+    """5469 (MAJOR): fluconazole, read as prolonging the QT interval, is a moderate CYP3A
+    inhibitor too, which resistx does not read; it appeared nowhere as unread."""
+    plan = _planned(_on_qt_drugs("fluconazole 200 mg daily"), "practice-2026")
+    assert plan.not_assessed == (
+        "fluconazole 200 mg daily (read as a drug known to prolong the QT interval; its other "
+        "interactions, and any other drug the entry names, are not read by resistx)",
+    )
