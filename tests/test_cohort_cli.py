@@ -478,3 +478,45 @@ def test_an_interrupt_within_a_second_of_the_first_is_the_same_ctrl_c() -> None:
         stop._first -= 2 * stop.SAME_CTRL_C  # as if the moment had passed
         with pytest.raises(KeyboardInterrupt):
             stop._handle(signal.SIGINT, None)  # the handler as the signal runs it
+
+
+def test_a_float32_tumour_fraction_gives_the_plan_its_decimal_gives(tmp_path: Path) -> None:
+    """Case 5534 (MAJOR): a tumour fraction of 0.01 in a float32 Parquet column, as registry
+    exports write it, was widened to 0.0099999998, under the 1% threshold, and the patient's
+    negatives were not read: every row differed from the same patient in JSON Lines."""
+    [good] = profiles(1)
+    good["biomarkers"] = [
+        {"gene": g, "status": "not_detected", "sample": "ctdna", "tested_on": good["as_of"],
+         "tumour_fraction": 0.01}
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]  # fmt: skip
+    write_jsonl(tmp_path / "in.jsonl", [good])
+    table = pa.Table.from_pylist([good])
+    biomarkers = table.schema.field("biomarkers").type.value_type
+    narrowed = pa.list_(
+        pa.struct(
+            [
+                pa.field(f.name, pa.float32()) if f.name == "tumour_fraction" else f
+                for f in biomarkers
+            ]
+        )
+    )
+    table = table.set_column(
+        table.schema.get_field_index("biomarkers"),
+        "biomarkers",
+        table.column("biomarkers").cast(narrowed),
+    )
+    pq.write_table(table, tmp_path / "in.parquet")
+    for name in ("in.jsonl", "in.parquet"):
+        assert _cohort(str(tmp_path / name), "--out", str(tmp_path / f"{name}.out.jsonl")) == 0
+    rows = [_read_jsonl(tmp_path / f"{n}.out.jsonl") for n in ("in.jsonl", "in.parquet")]
+    assert rows[0] == rows[1]
+
+
+def test_an_output_that_is_the_input_by_another_name_is_refused(tmp_path: Path) -> None:
+    """Case 5535 (MAJOR): with --out a hard link to the input, the run emptied the input and
+    said it planned 0 of 0 patients; paths were compared, not the files."""
+    write_jsonl(tmp_path / "in.jsonl", profiles(3))
+    os.link(tmp_path / "in.jsonl", tmp_path / "hard.jsonl")
+    assert _cohort(str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "hard.jsonl")) != 0
+    assert len(_read_jsonl(tmp_path / "in.jsonl")) == 3

@@ -26,6 +26,13 @@ def _errors_path(out: Path) -> Path:
     return out.with_name(out.name.rsplit(".", 1)[0] + ".errors.jsonl")
 
 
+def _same_file(*paths: Path) -> bool:
+    """Two of ``paths`` are one file by other names (a hard link: case 5535, where --out
+    emptied the input and the run said it planned 0 of 0 patients)."""
+    there = [p for p in paths if p.exists()]
+    return any(a.samefile(b) for k, a in enumerate(there) for b in there[k + 1 :])
+
+
 def _check(args: argparse.Namespace) -> Path:
     """Every usage problem before the first profile is read; the errors file's path."""
     if not args.input.exists():
@@ -35,7 +42,9 @@ def _check(args: argparse.Namespace) -> Path:
     errors = args.errors or _errors_path(args.out)
     check_suffix(args.out, "--out")
     check_suffix(errors, "--errors")
-    if len({args.input.resolve(), args.out.resolve(), errors.resolve()}) < 3:
+    if len({args.input.resolve(), args.out.resolve(), errors.resolve()}) < 3 or _same_file(
+        args.input, args.out, errors
+    ):
         msg = "IN, --out and --errors must be three different files"
         raise resistx.ResistxError(msg)
     if args.concordance is not None and args.concordance.suffix.lower() != ".csv":

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
+import struct
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -227,6 +229,7 @@ def read_parquet(path: Path) -> Iterator[Record]:
     ``next_treatment`` column beside it), or else the profile's fields as tidy columns."""
     pf = parquet_file(path)
     json_text = _json_layout(pf, path)
+    narrow = _narrow_floats(pf.schema_arrow)
     index = 0
     for batch in pf.iter_batches(batch_size=_BATCH_ROWS):
         for row in batch.to_pylist():
@@ -234,8 +237,52 @@ def read_parquet(path: Path) -> Iterator[Record]:
             if json_text:
                 yield _json_row(index, where, row)
             else:
-                yield Record(index=index, where=where, source=_tidy(row))
+                yield Record(index=index, where=where, source=_tidy(narrow(row)))
             index += 1
+
+
+def _narrow_floats(schema: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A row's float32 and float16 cells as the decimals they were written from: 0.01 in a
+    float32 column reads back as 0.0099999998, under the 1% tumour-fraction threshold, where
+    the same patient in JSON is at it (case 5534: every row of the plan differed). The
+    shortest decimal that narrows to the same value is the one written; float64 cells are
+    left as they are. Rows of a schema with no narrow float pass unchanged."""
+    import pyarrow as pa  # noqa: PLC0415 - the cohort extra, as reading Parquet needs
+
+    def narrow(typ: Any) -> bool:
+        if pa.types.is_float32(typ) or pa.types.is_float16(typ):
+            return True
+        if pa.types.is_struct(typ):
+            return any(narrow(f.type) for f in typ)
+        if pa.types.is_list(typ) or pa.types.is_large_list(typ):
+            return bool(narrow(typ.value_type))
+        return False
+
+    def convert(value: Any, typ: Any) -> Any:
+        if value is None or not narrow(typ):
+            return value
+        if pa.types.is_struct(typ):
+            return {f.name: convert(value.get(f.name), f.type) for f in typ}
+        if pa.types.is_list(typ) or pa.types.is_large_list(typ):
+            return [convert(v, typ.value_type) for v in value]
+        return _shortest_single(value, "e" if pa.types.is_float16(typ) else "f")
+
+    fields = [(f.name, f.type) for f in schema if narrow(f.type)]
+    if not fields:
+        return lambda row: row
+    return lambda row: row | {name: convert(row.get(name), typ) for name, typ in fields}
+
+
+def _shortest_single(value: float, code: str) -> float:
+    """The shortest decimal that packs (``struct`` code 'f' or 'e') to the same bits."""
+    if not math.isfinite(value):
+        return value
+    packed = struct.pack(code, value)
+    for digits in range(1, 10):
+        decimal = float(f"{value:.{digits}g}")
+        if struct.pack(code, decimal) == packed:
+            return decimal
+    return value
 
 
 def _json_layout(pf: Any, path: Path) -> bool:
