@@ -63,3 +63,36 @@ def test_a_drug_read_for_one_interaction_is_not_said_to_be_assessed_for_its_othe
         "fluconazole 200 mg daily (read as a drug known to prolong the QT interval; its other "
         "interactions, and any other drug the entry names, are not read by resistx)",
     )
+
+
+def test_the_chemotherapy_option_says_which_agents_a_strong_cyp3a_drug_touches() -> None:
+    """5497 (MAJOR): voriconazole was read, but the chemotherapy option, preferred, carried no
+    caution, where docetaxel's label advises against a strong CYP3A4 inhibitor."""
+    for entry, role in (("Vfend 200 mg bd", "inhibitor"), ("rifampicin 600 mg", "inducer")):
+        plan = _planned(_on_qt_drugs(entry), "ye2024")
+        said = [c for c in _cautions(plan, "chemotherapy") if "docetaxel" in c]
+        assert said and f"a strong CYP3A {role}" in said[0], _cautions(plan, "chemotherapy")
+        assert "capecitabine" in said[0]
+
+
+def _esr1_mutated_on(medication: str) -> dict[str, Any]:
+    """Case 2799's patient with an ESR1 mutation on ctDNA, and ``medication``."""
+    data = _on_qt_drugs(medication)
+    data["biomarkers"][0] = data["biomarkers"][0] | {"status": "mutated"}
+    return data
+
+
+def test_an_oral_serd_with_no_known_interaction_goes_no_higher_than_elacestrant_beside_it() -> None:
+    """5439, 5440, 5467 (MAJOR): beside carbamazepine or clarithromycin, practice-2026 ranked
+    vepdegestrant and imlunestrant first, preferred, their interactions unknown to resistx,
+    while elacestrant, whose label advises against the pair, went later: missing data was
+    rewarded. Until their own labels are checked they go no higher than elacestrant."""
+    for entry in ("Tegretol 200mg BD", "clarithromycin 500 mg bd"):
+        plan = _planned(_esr1_mutated_on(entry), "practice-2026")
+        fulvestrant = plan.option("fulvestrant")
+        assert fulvestrant is not None
+        for rid in ("vepdegestrant", "imlunestrant"):
+            option = plan.option(rid)
+            assert option is not None, rid
+            assert option.rank > fulvestrant.rank, (entry, rid)
+            assert "cyp3a_interaction_unknown_later" in {r.code for r in option.reasons}

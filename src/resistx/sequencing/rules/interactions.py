@@ -46,6 +46,20 @@ UNKNOWN = frozenset(
 )
 
 
+#: newer drugs of ``UNKNOWN`` beside the labelled drug of their class, and the roles its label
+#: advises against: until their own label is checked they go no higher than it would (5439,
+#: 5440, 5467: vepdegestrant and imlunestrant first beside carbamazepine or clarithromycin,
+#: elacestrant later for the interaction its label gives: missing data was rewarded)
+LIKE_THEIR_CLASS: MappingProxyType[str, tuple[str, frozenset[str]]] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            ("camizestrant", "giredestrant", "imlunestrant", "vepdegestrant", "amcenestrant"),
+            ("elacestrant", frozenset({"inhibitor", "inducer"})),
+        ),
+        "inavolisib": ("alpelisib", frozenset({"inducer"})),
+    }
+)
+
 #: investigational drugs with no label whose metabolism by CYP3A4 is published: a strong
 #: inhibitor raises their exposure and an inducer lowers it, as for the labelled drugs above
 #: (case 1294b: ipatasertib, FINER's AKT inhibitor, came first beside rifampicin)
@@ -104,10 +118,27 @@ def _found(drug: str, medication: str, role: str) -> tuple[str, str, bool] | Non
 
 def _interacts(spec: RegimenSpec) -> bool:
     """A regimen with a drug whose label speaks of a strong CYP3A inhibitor or inducer, or one
-    whose interactions the sources resistx reads do not give, or enrolment in a trial."""
-    return kinds.is_trial(spec) or any(
-        d in WITH_AN_INDUCER or d in UNKNOWN or d in METABOLISED for d in spec.drugs
+    whose interactions the sources resistx reads do not give, enrolment in a trial, or the
+    chemotherapy option (some of its agents)."""
+    return (
+        kinds.is_trial(spec)
+        or kinds.is_chemotherapy(spec)
+        or any(d in WITH_AN_INDUCER or d in UNKNOWN or d in METABOLISED for d in spec.drugs)
     )
+
+
+#: what the chemotherapy option's agents' US labels say of a strong CYP3A inhibitor or inducer
+#: (not in the review; 5497: voriconazole read, chemotherapy preferred with no caution)
+CHEMOTHERAPY_AGENTS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "inhibitor": "docetaxel's US label advises against giving it with one (halving its dose "
+        "where that cannot be avoided), and paclitaxel's and vinorelbine's ask for caution (their "
+        "exposure rises)",
+        "inducer": "it lowers the exposure of docetaxel, paclitaxel and vinorelbine (their "
+        "US labels)",
+    }
+)
+_UNTOUCHED = "capecitabine and eribulin are not metabolised by CYP3A (their labels)"
 
 
 def _said_of(drug: str, role: str) -> str:
@@ -139,17 +170,23 @@ def _advised_against(drug: str, role: str, medication: str) -> bool:
     "them together (not abemaciclib with an inhibitor other than ketoconazole, whose dose it "
     "lowers), a relative contraindication: at best a later option, after every option without "
     "such an interaction, unless the other medication can be changed (the labels; not in the "
-    "review; case 1210). A newer drug whose interactions the sources do not give says so. "
+    "review; case 1210). A newer drug whose interactions the sources do not give says so, and "
+    "an oral SERD (or inavolisib beside an inducer) goes no higher than the labelled drug of "
+    "its class would, until its label is checked (5439, 5440). "
     "Ipatasertib, investigational with no label, is metabolised by CYP3A4 (Pharmaceutics "
     "2022): its trial goes later the same way, and every trial option asks that the "
     "trial's exclusions be checked for the medication (case 1294b). Talazoparib's label "
     "lowers its dose with itraconazole or clarithromycin (P-gp inhibitors) and needs no change "
     "with rifampin; sacituzumab govitecan's advises against a UGT1A1 inducer: rifampicin, "
-    "carbamazepine, phenytoin (cases 1294, 1294b, 1348).",
+    "carbamazepine, phenytoin (cases 1294, 1294b, 1348). The chemotherapy option says which of "
+    "its agents the labels speak of (docetaxel, paclitaxel, vinorelbine) and which not "
+    "(capecitabine, eribulin; 5497).",
     codes=(
+        "cyp3a_chemotherapy",
         "cyp3a_interaction",
         "cyp3a_interaction_later",
         "cyp3a_interaction_unknown",
+        "cyp3a_interaction_unknown_later",
         "cyp3a_trial_entry",
     ),
     regimens=_interacts,
@@ -166,6 +203,13 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
             code="cyp3a_interaction",
             caution=True,
             text=f"{medication.capitalize()} on record, {what}: {said} (not in the review).",
+        )
+    for medication, role in i.strong_cyp3a if kinds.is_chemotherapy(spec) else ():
+        yield Effect(
+            code="cyp3a_chemotherapy",
+            caution=True,
+            text=f"{medication.capitalize()} on record, a strong CYP3A {role}: "
+            f"{CHEMOTHERAPY_AGENTS[role]}; {_UNTOUCHED} (not in the review).",
         )
     if i.strong_cyp3a and kinds.is_trial(spec):
         yield Effect(
@@ -189,6 +233,7 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
                     else "its label's interactions before starting."
                 ),
             )
+    yield from _like_their_class(i, spec)
     against = [(m, d, what) for m, d, (what, _said, no) in found if no]
     if against:
         medication, drug, what = against[0]
@@ -227,3 +272,25 @@ def cyp3a_change(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
                 ", an inducer's effect taking some weeks to wear off." if role == "inducer" else "."
             ),
         )
+
+
+def _like_their_class(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
+    """``LIKE_THEIR_CLASS``: a newer drug beside a medication the label of its class's
+    labelled drug advises against, at best a later option as that drug is."""
+    for medication, role in i.strong_cyp3a:
+        for drug in spec.drugs:
+            like = LIKE_THEIR_CLASS.get(drug)
+            if like is None or role not in like[1] or (drug, medication) in PAIRS:
+                continue
+            yield Effect(
+                code="cyp3a_interaction_unknown_later",
+                ceiling=2,
+                demote=Precedence.RELATIVE_CONTRAINDICATION,
+                text=f"{medication.capitalize()} on record, a strong CYP3A {role}: the sources "
+                f"resistx reads give no instruction for {drug} with it, and {like[0]}'s US label "
+                f"advises against giving {like[0]} with one: {drug} is at best a later option, "
+                "as it is, after every option without such an interaction, until its own label "
+                f"is checked or {medication} can be changed (not in the review).",
+                trials=spec.key_trials,
+            )
+            return
