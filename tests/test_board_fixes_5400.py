@@ -96,3 +96,15 @@ def test_an_oral_serd_with_no_known_interaction_goes_no_higher_than_elacestrant_
             assert option is not None, rid
             assert option.rank > fulvestrant.rank, (entry, rid)
             assert "cyp3a_interaction_unknown_later" in {r.code for r in option.reasons}
+
+
+def test_a_dpd_deficiency_is_recorded_and_the_chemotherapy_option_says_what_it_means() -> None:
+    """5493 (MAJOR): DPD deficiency could not be recorded (no comorbidity, DPYD no gene), and
+    chemotherapy was preferred with no fluoropyrimidine caution; capecitabine's labels
+    contraindicate it in complete deficiency."""
+    for name in ("dpd_deficiency", "DPYD deficiency", "dihydropyrimidine dehydrogenase deficiency"):
+        data = _on_qt_drugs()
+        data["comorbidities"] = [name]
+        plan = _planned(data, "ye2024")
+        said = [c for c in _cautions(plan, "chemotherapy") if "DPD" in c]
+        assert said and "capecitabine" in said[0], name

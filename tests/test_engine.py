@@ -73,6 +73,7 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
     patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
     patient(biomarkers=NEGATIVE, comorbidities=["COPD"]),  # rule 12: chronic lung disease
+    patient(biomarkers=NEGATIVE, comorbidities=["dpd_deficiency"]),  # rule 12 (5493)
     # rule 111: a grade 3 cytopenia puts the CDK4/6 and PARP inhibitors after the others
     patient(biomarkers=NEGATIVE, comorbidities=[{"name": "neutropenia", "grade": 3}]),
     # rule 111 in a visceral crisis: chemotherapy first, its dose adjusted (case 1395)

@@ -28,10 +28,24 @@ class Comorbidity(enum.StrEnum):
     #: a current pregnancy: every option's label warns of embryo-fetal toxicity (rules 134,
     #: 135; case 1877)
     PREGNANCY = "pregnancy"
+    #: a deficiency of dihydropyrimidine dehydrogenase, by phenotype or DPYD genotype: the
+    #: fluoropyrimidines' labels (5493: it could not be recorded, and capecitabine's
+    #: contraindication went unsaid)
+    DPD_DEFICIENCY = "dpd_deficiency"
 
 
 #: other names for a comorbidity resistx reads
 ALIASES = {
+    **dict.fromkeys(
+        (
+            "dpyd_deficiency",
+            "dihydropyrimidine_dehydrogenase_deficiency",
+            "dpd_deficient",
+            "partial_dpd_deficiency",
+            "complete_dpd_deficiency",
+        ),
+        "dpd_deficiency",
+    ),
     "diabetes_mellitus": "diabetes",
     "type_2_diabetes": "diabetes",
     "type_ii_diabetes": "diabetes",

@@ -111,6 +111,12 @@ MILD_NEUROPATHY = (
 #: comorbidity cautions for which the review prints no figure, by drug
 UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
     {
+        # the fluoropyrimidines' labels (5493: DPD deficiency could not be recorded)
+        (C.DPD_DEFICIENCY, "chemotherapy"): "capecitabine (and fluorouracil) is "
+        "contraindicated in complete DPD deficiency (its EU label; its US label finds no dose "
+        "proven safe there) and is given at a lowered dose, if at all, in partial deficiency: "
+        "choose another agent, or dose it by the DPYD genotype or DPD activity with a "
+        "pharmacist",
         (C.NEUROPATHY, "chemotherapy"): "taxanes, eribulin and vinorelbine can worsen neuropathy; "
         "prefer an agent that is not neurotoxic (capecitabine and the anthracyclines are not) "
         "and that the disease has not progressed on",
