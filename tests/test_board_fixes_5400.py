@@ -108,3 +108,37 @@ def test_a_dpd_deficiency_is_recorded_and_the_chemotherapy_option_says_what_it_m
         plan = _planned(data, "ye2024")
         said = [c for c in _cautions(plan, "chemotherapy") if "DPD" in c]
         assert said and "capecitabine" in said[0], name
+
+
+def test_a_newline_in_a_patient_id_cannot_forge_a_line_of_the_printed_plan() -> None:
+    """5540 (MINOR): 'line1\\nline2' as patient id split the plan's header in two; the docs say
+    control characters from the input are escaped."""
+    data = _on_qt_drugs() | {"patient_id": "line1\nline2\tx"}
+    text = resistx.sequence(data).to_text()
+    assert "line1\\nline2\\tx" in text.splitlines()[0]
+
+
+def test_evidence_queries_name_the_closest_drug_and_grade_a_trial_by_its_name() -> None:
+    """5543 (MINOR): by_drug('Piqrey') named no closest drug (brands were not among the
+    names compared); mcbs_grade('EMERALD', 'ITT') raised AttributeError."""
+    eb = resistx.evidence()
+    try:
+        eb.by_drug("Piqrey")
+    except KeyError as e:
+        assert "Piqray" in str(e)
+    else:
+        raise AssertionError
+    by_name = resistx.mcbs_grade("EMERALD", "ITT")
+    assert by_name == resistx.mcbs_grade(eb.trial("EMERALD"), "ITT")
+
+
+def test_a_policy_given_evidence_without_its_trials_says_which_evidence_it_needs() -> None:
+    """5543 (MINOR): practice-2026 on the review's evidence raised 27 problems of a regimen
+    file, not why."""
+    try:
+        resistx.sequence(_on_qt_drugs(), policy="practice-2026", evidence=resistx.evidence())
+    except resistx.EvidenceError as e:
+        assert "policy 'practice-2026' cannot run on evidence 2024.16" in str(e)
+        assert "its own is 2026.11" in str(e)
+    else:
+        raise AssertionError

@@ -451,6 +451,7 @@ def test_an_empty_next_treatment_cell_is_an_error_not_the_profile_s_own(tmp_path
     assert _cohort(str(tmp_path / "in.parquet"), "--out", str(tmp_path / "o.jsonl")) == 0
     [error] = _read_jsonl(tmp_path / "o.errors.jsonl")
     assert error["path"] == "$.next_treatment" and "empty" in error["message"]
+    assert error["patient_id"] == good["patient_id"]  # case 5538: it was null
 
 
 def test_two_interrupts_at_once_are_one_ctrl_c_and_the_run_says_how_many(tmp_path: Path) -> None:

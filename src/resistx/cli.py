@@ -36,7 +36,7 @@ from resistx import _jsontext, _suggest
 from resistx._argtypes import path, path_text, whole_number
 from resistx._serde import DataProblemsError
 from resistx.display import markdown, text
-from resistx.display._common import printable, prior_cdk46i
+from resistx.display._common import one_line, printable, prior_cdk46i
 from resistx.mechanisms import for_gene
 from resistx.model.enums import DrugClass, Priority
 from resistx.vocab import drugs, genes
@@ -279,7 +279,7 @@ def _convert_command(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     profile = _read_profile(args.file)
-    who = profile.patient_id or ("standard input" if args.file == "-" else args.file)
+    who = one_line(profile.patient_id or ("standard input" if args.file == "-" else args.file))
     _say(
         f"{who}: valid profile ({len(profile.biomarkers)} results, {len(profile.treatments)} treatments)"
     )

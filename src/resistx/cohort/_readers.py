@@ -217,7 +217,9 @@ def _json_row(index: int, where: str, row: dict[str, Any]) -> Record:
     nxt = _next_cell(row.get(NEXT_COLUMN))
     if nxt == ():  # not the profile's own in its place (case 4940)
         problem = f"the {NEXT_COLUMN!r} cell is an empty list: give the drugs, or leave it null"
-        return Record(index=index, where=where, problems=((f"$.{NEXT_COLUMN}", problem),))
+        problems = ((f"$.{NEXT_COLUMN}", problem),)
+        source = text if isinstance(text, str) else None  # its patient id for the error row
+        return Record(index=index, where=where, source=source, problems=problems)
     if not isinstance(text, str):
         problem = f"the {PROFILE_COLUMN!r} cell is empty" if text is None else "not JSON text"
         return Record(index=index, where=where, problems=(("$", problem),), next_treatment=nxt)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -120,7 +121,22 @@ def _input_error(record: Record) -> Result | None:
             problems.append((f"$.next_treatment[{i}]", f"{name!r} is not a drug resistx knows"))
     if not problems:
         return None
-    return Result(index=record.index, patient_id=None, error=resistx.ProfileError(problems))
+    return Result(
+        index=record.index, patient_id=_id_of(record.source), error=resistx.ProfileError(problems)
+    )
+
+
+def _id_of(source: object) -> str | None:
+    """The patient id a record's profile states, where it can be read without loading it: an
+    error row keeps it, to be traced back (case 5538: a bad next_treatment cell left it
+    null)."""
+    if isinstance(source, str):
+        try:
+            source = json.loads(source)
+        except ValueError:
+            return None
+    found = source.get("patient_id") if isinstance(source, Mapping) else None
+    return found if isinstance(found, str) else None
 
 
 def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]]:

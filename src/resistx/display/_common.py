@@ -43,6 +43,12 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def one_line(text: str) -> str:
+    """``printable`` for a value shown within a line (a patient id, a file name): its line
+    breaks and tabs shown as escapes too, so that it cannot forge a line (case 5540)."""
+    return printable(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def escape(text: str) -> str:
     """``text`` for HTML: its markup escaped and its control and direction characters shown
     as escapes (case 5106: a right-to-left override in a patient id reached the page)."""

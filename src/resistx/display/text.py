@@ -10,6 +10,7 @@ from resistx.display._common import (
     NOT_ASSESSED,
     Table,
     efficacy_text,
+    one_line,
     printable,
     rules_of,
     split_actions,
@@ -42,7 +43,7 @@ def option(o: Option, width: int = 100) -> list[str]:
 def plan(p: Plan, width: int = 100) -> str:
     """The plan as readable text: rank, regimen, tier, why, key figures, cautions, actions."""
     date = p.as_of.isoformat() if p.as_of else "unknown"
-    who = printable(p.patient_id) if p.patient_id else "an unnamed patient"
+    who = one_line(p.patient_id) if p.patient_id else "an unnamed patient"
     out = [
         f"resistx plan for {who} (decision date {date}; policy {p.policy.name}; "
         f"evidence {p.evidence_version}; resistx {p.library_version})",

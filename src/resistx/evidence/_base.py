@@ -207,7 +207,7 @@ class EvidenceBase:
         drug raises ``KeyError`` naming the closest."""
         drug = drug_vocab.lookup(name)
         if drug is None:
-            _unknown("drug", name, drug_vocab.BY_NAME)
+            _unknown("drug", name, drug_vocab.SPELLINGS)
         return self._index.by_drug.get(drug.name, ())
 
     def by_class(self, drug_class: DrugClass | str) -> tuple[Trial, ...]:

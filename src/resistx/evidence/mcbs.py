@@ -123,12 +123,19 @@ def grade(
 
 
 def grade_trial(
-    trial: Trial, population: str = "ITT", endpoint_kind: EndpointKind | str = EndpointKind.PFS
+    trial: Trial | str,
+    population: str = "ITT",
+    endpoint_kind: EndpointKind | str = EndpointKind.PFS,
 ) -> McbsGrade:
     """Grade a trial's hazard ratio for one population (in any case: 'itt', 'esr1-mutated'),
     with the medians of the same arms; a population the trial does not report raises
     ``KeyError`` naming its populations (case 5109: a misspelt one was 'not gradable: its
-    source reports no hazard ratio', which was false)."""
+    source reports no hazard ratio', which was false). ``trial``: a study of the evidence, or
+    its name in the default evidence (case 5543: a name raised AttributeError)."""
+    if isinstance(trial, str):
+        from resistx.evidence._load import bundled  # noqa: PLC0415 - no cycle at import
+
+        trial = bundled().trial(trial)
     populations = {p.casefold(): p for p in _populations(trial)}
     if population.casefold() not in populations:
         near = _suggest.closest(population, sorted(populations.values()), n=5)

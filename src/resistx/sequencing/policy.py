@@ -65,7 +65,15 @@ class Policy:
         """The regimen table, checked against ``evidence`` (raises ``EvidenceError``)."""
         found = self._tables.get(id(evidence))
         if found is None or found[0] is not evidence:
-            table = bundled_table(self.table_package, self.table_path, evidence)
+            try:
+                table = bundled_table(self.table_package, self.table_path, evidence)
+            except EvidenceError as e:  # case 5543: the problems alone did not say why
+                own = self.default_evidence().version
+                source = (
+                    f"{e.source}: policy {self.name!r} cannot run on evidence {evidence.version} "
+                    f"(its own is {own}; leave evidence out, or give one that holds its trials)"
+                )
+                raise EvidenceError(source, e.problems) from None
             _check_selectors(table, "/".join(self.table_path))
             if len(self._tables) >= _TABLES_KEPT:
                 self._tables.clear()
