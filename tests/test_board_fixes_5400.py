@@ -142,3 +142,47 @@ def test_a_policy_given_evidence_without_its_trials_says_which_evidence_it_needs
         assert "its own is 2026.11" in str(e)
     else:
         raise AssertionError
+
+
+def test_an_allergy_an_avoid_or_a_planned_course_is_not_a_drug_taken_now() -> None:
+    """The recheck, 5567, 5568, 5594, 5596j (MAJOR): 'clarithromycin allergy', 'avoid
+    rifampicin', 'clarithromycin (planned if H. pylori positive)' and 'ondansetron: allergy'
+    were read as taken now, and elacestrant fell from first."""
+    from resistx.vocab.interactions import qt_prolonging, strong_cyp3a  # noqa: PLC0415
+
+    for entry in (
+        "clarithromycin allergy",
+        "clarithromycin - allergy (rash)",
+        "avoid rifampicin",
+        "clarithromycin (planned if H. pylori positive)",
+    ):
+        assert strong_cyp3a(entry) is None, entry
+    assert qt_prolonging("ondansetron: allergy") is None
+    assert strong_cyp3a("clarithromycin 500 mg bd") == ("clarithromycin", "inhibitor")
+
+
+def test_every_drug_of_an_entry_is_read_not_only_the_first_of_its_kind() -> None:
+    """The recheck, 5574, 5573, 5560 (MAJOR): 'rifampicin and clarithromycin' was read as an
+    inhibitor only, 'clarithromycin ; carbamazepine' lost carbamazepine, 'ondansetron +
+    domperidone' named ondansetron only."""
+    from resistx.vocab.interactions import (  # noqa: PLC0415
+        qt_prolonging_on_record,
+        strong_cyp3a_on_record,
+    )
+
+    assert strong_cyp3a_on_record(("rifampicin and clarithromycin",)) == (
+        ("clarithromycin", "inhibitor"),
+        ("rifampicin", "inducer"),
+    )
+    assert ("carbamazepine", "inducer") in strong_cyp3a_on_record(
+        ("clarithromycin ; carbamazepine",)
+    )
+    assert qt_prolonging_on_record(("ondansetron + domperidone",)) == ("ondansetron", "domperidone")
+
+
+def test_clarithromycin_is_read_as_prolonging_the_qt_interval_too() -> None:
+    """The recheck, 5551 (MAJOR): Biaxin beside a prolonged QTc was left out of the QT action,
+    where ribociclib's label names clarithromycin among the drugs that prolong the QT."""
+    plan = _planned(_with_qtc("Biaxin 500 mg bid"), "ye2024")
+    said = [a.text for a in plan.actions if a.code == "qt_drug_review"]
+    assert said and said[0].startswith("Clarithromycin on record")

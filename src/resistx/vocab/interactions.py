@@ -158,6 +158,7 @@ _NOT_AFTER = frozenset(
     | {"discontinued", "ceased", "held", "allergy", "allergic", "intolerant", "declined"}
     | {"declines", "refused", "refuses", "instead", "replaced", "replacing", "off", "before"}
     | {"planned", "planning", "pending", "awaiting", "consider", "considering"}
+    | {"avoid", "avoided", "avoiding"}  # 'avoid rifampicin' (the recheck of session 60, 5594)
     # the free-text review of session 57 (3863j): 'Früher Johanniskraut', 'anciennement', ...
     | {"fruher", "ehemals", "anciennement", "precedentemente", "previamente", "antes"}
 )
@@ -172,6 +173,8 @@ _ENDS_BEFORE = frozenset(
     | {"interrompue", "suspendu", "suspendue", "stoppe", "stoppee", "sospeso", "sospesa"}
     | {"interrotto", "interrotta", "suspendido", "suspendida", "interrumpido", "interrumpida"}
     | {"retirado", "retirada", "gestopt"}
+    # an allergy to it ('clarithromycin allergy', 'ondansetron: allergy': the recheck, 5567)
+    | {"allergy", "allergic", "intolerance"}
 )
 #: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
@@ -181,6 +184,9 @@ _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commen
 _RESTARTED = frozenset({"restarted", "resumed", "wieder", "wiederaufgenommen", "reprise"})
 _RESTARTED |= {"repris", "reprises", "ripresa", "ripreso", "riavviato", "riavviata"}
 _RESTARTED |= {"reiniciada", "reiniciado", "reanudada", "reanudado", "herstart", "hervat", "weer"}
+#: a clause opening with these says the drug before it is not taken yet ('clarithromycin
+#: (planned if H. pylori positive)': the recheck of session 60, 5596j)
+_NOT_YET = frozenset({"planned", "planning", "pending", "awaiting"})
 #: words that deny a stop right after them ('not stopped', 'nicht abgesetzt', 'no suspendido',
 #: 'non sospeso', 'niet gestopt': 4249i-l)
 _DENIES_STOP = frozenset({"not", "nicht", "no", "non", "pas", "niet", "nao", "never"})
@@ -253,7 +259,7 @@ def taken_now_text(medication: str) -> str:
     # discontinued, now apixaban': the third recheck, 3244)
     kept: list[str] = []
     for c in clauses:
-        if _status_alone(c):
+        if _status_alone(c) or (c[:1] and c[0] in _NOT_YET):
             kept = []
         elif not set(c) & _TOPICAL:
             kept.append(" ".join(_kept(c)))
@@ -307,6 +313,17 @@ def _taken_now(medication: str, names: Mapping[str, str]) -> str | None:
     medication entry names, taken now (``taken_now_text``); None where it names none."""
     said = _words(taken_now_text(medication))
     return next((generic for name, generic in names.items() if f" {name} " in said), None)
+
+
+def _all_taken_now(medication: str, names: Mapping[str, str]) -> tuple[str, ...]:
+    """Every generic name of ``names`` a medication entry names, taken now, in the order
+    written (the recheck of session 60, 5574: 'rifampicin and clarithromycin' was read as
+    clarithromycin alone)."""
+    said = _words(taken_now_text(medication))
+    found = sorted(
+        (said.find(f" {n} "), generic) for n, generic in names.items() if f" {n} " in said
+    )
+    return tuple(dict.fromkeys(generic for _at, generic in found))
 
 
 #: every name of a strong CYP3A inhibitor or inducer a clinic writes, by its generic name
@@ -381,7 +398,9 @@ def other_anticoagulant_on_record(medications: tuple[str, ...]) -> str:
 def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each strong CYP3A inhibitor or inducer the medications name, once, in order: what rules
     115 (``BalanceInputs.strong_cyp3a``) and 116 read."""
-    return tuple(sorted({m for m in map(strong_cyp3a, medications) if m}))
+    return tuple(
+        sorted({(g, STRONG_CYP3A[g]) for m in medications for g in _all_taken_now(m, _CYP3A_NAMES)})
+    )
 
 
 def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
@@ -401,9 +420,8 @@ def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
 
 def read_as(medication: str) -> list[str]:
     """What resistx reads a medication entry as, taken now ([] for an entry it does not read)."""
-    found = []
-    if cyp3a := strong_cyp3a(medication):
-        found.append(f"a strong CYP3A {cyp3a[1]}")
+    roles = dict.fromkeys(STRONG_CYP3A[g] for g in _all_taken_now(medication, _CYP3A_NAMES))
+    found = [f"a strong CYP3A {role}" for role in roles]
     if vitamin_k_antagonist(medication):
         found.append("a vitamin K antagonist")
     if other_anticoagulant(medication):
@@ -466,8 +484,8 @@ def insulin_taken_now(medication: str) -> bool:
 #: disopyramide, procainamide, quinidine, sotalol; chloroquine, halofantrine, ciprofloxacin,
 #: levofloxacin, azithromycin, haloperidol, methadone, moxifloxacin, bepridil, pimozide,
 #: ondansetron), and common ones on CredibleMeds' list of known risk of torsades de pointes
-#: (session 54, case 2799: methadone and citalopram beside ribociclib first); clarithromycin,
-#: a strong CYP3A inhibitor too, is read as one (rule 115)
+#: (session 54, case 2799: methadone and citalopram beside ribociclib first), and
+#: clarithromycin, a strong CYP3A inhibitor too (rule 115)
 QT_PROLONGING: MappingProxyType[str, str] = MappingProxyType(
     {
         **{
@@ -483,6 +501,10 @@ QT_PROLONGING: MappingProxyType[str, str] = MappingProxyType(
                 "pentamidine", "anagrelide", "cilostazol",
             )
         },
+        # named by ribociclib's label among the drugs that prolong the QT interval, and a
+        # strong CYP3A inhibitor too (rule 115): by every name it is read by (the recheck of
+        # session 60, 5551: Biaxin beside a prolonged QTc was named by no QT action)
+        **{n: "clarithromycin" for n, g in _CYP3A_NAMES.items() if g == "clarithromycin"},
         **dict.fromkeys(("cordarone", "pacerone", "nexterone"), "amiodarone"),
         # European spellings and brands (the recheck of session 55, 3172)
         **dict.fromkeys(("amiodaron", "cordarex", "amiodarona"), "amiodarone"),
@@ -521,7 +543,7 @@ def qt_prolonging(medication: str) -> str | None:
 def qt_prolonging_on_record(medications: tuple[str, ...]) -> tuple[str, ...]:
     """Each drug known to prolong the QT interval the medications name, once, in order of
     mention (rules 142 and 143 read them)."""
-    return tuple(dict.fromkeys(g for g in map(qt_prolonging, medications) if g))
+    return tuple(dict.fromkeys(g for m in medications for g in _all_taken_now(m, QT_PROLONGING)))
 
 
 #: drugs used only for diabetes, by the names a clinic writes (the sulfonylureas, the DPP-4
