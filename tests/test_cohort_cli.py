@@ -521,3 +521,26 @@ def test_an_output_that_is_the_input_by_another_name_is_refused(tmp_path: Path) 
     os.link(tmp_path / "in.jsonl", tmp_path / "hard.jsonl")
     assert _cohort(str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "hard.jsonl")) != 0
     assert len(_read_jsonl(tmp_path / "in.jsonl")) == 3
+
+
+def test_no_output_may_be_a_file_the_run_reads_or_another_output(tmp_path: Path) -> None:
+    """The recheck of 5535 (MAJOR): a profile inside a directory IN, hard-linked as --out, was
+    overwritten with rows; --concordance hard-linked to IN replaced the cohort with the CSV."""
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    for i, p in enumerate(profiles(2)):
+        (folder / f"p{i}.json").write_text(json.dumps(p), encoding="utf-8")
+    os.link(folder / "p0.json", tmp_path / "hard.jsonl")
+    assert _cohort(str(folder), "--out", str(tmp_path / "hard.jsonl")) != 0
+    assert json.loads((folder / "p0.json").read_text(encoding="utf-8"))["schema_version"]
+    write_jsonl(tmp_path / "in.jsonl", profiles(2))
+    os.link(tmp_path / "in.jsonl", tmp_path / "conc.csv")
+    out = str(tmp_path / "o.jsonl")
+    assert (
+        _cohort(
+            str(tmp_path / "in.jsonl"), "--out", out, "--concordance", str(tmp_path / "conc.csv")
+        )
+        != 0
+    )
+    assert len(_read_jsonl(tmp_path / "in.jsonl")) == 2
+    assert _cohort(str(tmp_path / "in.jsonl"), "--out", out, "--concordance", out[:-5] + "csv") == 0

@@ -26,11 +26,19 @@ def _errors_path(out: Path) -> Path:
     return out.with_name(out.name.rsplit(".", 1)[0] + ".errors.jsonl")
 
 
-def _same_file(*paths: Path) -> bool:
-    """Two of ``paths`` are one file by other names (a hard link: case 5535, where --out
-    emptied the input and the run said it planned 0 of 0 patients)."""
-    there = [p for p in paths if p.exists()]
-    return any(a.samefile(b) for k, a in enumerate(there) for b in there[k + 1 :])
+def _clash(source: Path, outputs: list[Path]) -> bool:
+    """An output is a file the run reads (IN, or a file of a directory IN) or another output,
+    by path or by other names (a hard link or a symlink: case 5535 and its recheck, where
+    --out, or --concordance, overwrote the input and the run said it went well)."""
+    resolved = [o.resolve() for o in outputs]
+    if len(set(resolved)) < len(resolved) or source.resolve() in resolved:
+        return True
+    reads = [p for p in source.iterdir() if p.is_file()] if source.is_dir() else [source]
+    inodes = {(st.st_dev, st.st_ino) for st in (p.stat() for p in reads)}
+    there = [o.stat() for o in outputs if o.exists()]
+    return any((st.st_dev, st.st_ino) in inodes for st in there) or len(
+        {(st.st_dev, st.st_ino) for st in there}
+    ) < len(there)
 
 
 def _check(args: argparse.Namespace) -> Path:
@@ -42,10 +50,12 @@ def _check(args: argparse.Namespace) -> Path:
     errors = args.errors or _errors_path(args.out)
     check_suffix(args.out, "--out")
     check_suffix(errors, "--errors")
-    if len({args.input.resolve(), args.out.resolve(), errors.resolve()}) < 3 or _same_file(
-        args.input, args.out, errors
-    ):
-        msg = "IN, --out and --errors must be three different files"
+    outputs = [args.out, errors, args.concordance, args.concordance_plot]
+    if _clash(args.input, [o for o in outputs if o is not None]):
+        msg = (
+            "IN, --out and --errors must be three different files, and no output (the "
+            "concordance files too) a file the run reads or another output"
+        )
         raise resistx.ResistxError(msg)
     if args.concordance is not None and args.concordance.suffix.lower() != ".csv":
         msg = f"--concordance: name the summary .csv, not {args.concordance.name}"
