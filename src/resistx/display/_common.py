@@ -195,7 +195,10 @@ def why_besides_evidence(option: Option) -> str:
 BEFORE_CHOOSING = "Before choosing"
 ALSO_TO_DO = "Also to do (none of these changes the first option)"
 #: the heading of the conditions a profile states as free text, which no rule weighs (case 510)
-NOT_ASSESSED = "Not assessed by resistx (no rule weighs these; the clinician must)"
+NOT_ASSESSED = (
+    "Not assessed by resistx, or read only as each says (no rule weighs the rest; the "
+    "clinician must)"
+)
 
 
 def split_actions(p: Plan) -> tuple[tuple[Action, ...], tuple[Action, ...]]:

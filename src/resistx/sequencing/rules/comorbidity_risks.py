@@ -148,7 +148,7 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "hepatic impairment (its label; not in the review)",
         # renal impairment: what the labels say (the review gives no figure)
         (C.RENAL_IMPAIRMENT, "chemotherapy"): "capecitabine's label lowers its dose in "
-        "moderate renal impairment and advises against it in severe (not in the review)",
+        "moderate renal impairment and contraindicates it in severe (not in the review)",
         (C.RENAL_IMPAIRMENT, "olaparib"): "olaparib's label lowers its dose in moderate renal "
         "impairment (not in the review)",
         (C.RENAL_IMPAIRMENT, "talazoparib"): "talazoparib's label lowers its dose in moderate "

@@ -134,11 +134,14 @@ CHEMOTHERAPY_AGENTS: MappingProxyType[str, str] = MappingProxyType(
         "inhibitor": "docetaxel's US label advises against giving it with one (halving its dose "
         "where that cannot be avoided), and paclitaxel's and vinorelbine's ask for caution (their "
         "exposure rises)",
-        "inducer": "it lowers the exposure of docetaxel, paclitaxel and vinorelbine (their "
-        "US labels)",
+        "inducer": "paclitaxel's US label asks for caution with one, and docetaxel and "
+        "vinorelbine are metabolised by CYP3A4 too (their labels)",
     }
 )
-_UNTOUCHED = "capecitabine and eribulin are not metabolised by CYP3A (their labels)"
+_UNTOUCHED = (
+    "capecitabine and eribulin are not metabolised by CYP3A (their labels); check the label of "
+    "any other agent chosen"
+)
 
 
 def _said_of(drug: str, role: str) -> str:

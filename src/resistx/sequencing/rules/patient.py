@@ -108,7 +108,8 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
         yield Effect(
             code="ovarian_suppression_needed",
             caution=True,
-            text="Before the menopause: an oral SERD is given with ovarian function suppression "
+            text="Before the menopause: an oral oestrogen-receptor degrader is given with ovarian "
+            "function suppression "
             f"(a GnRH agonist), as endocrine therapy needs{keep}.",
         )
     if i.needs_ovarian_suppression:

@@ -195,7 +195,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 code="prior_chemotherapy_opens_trastuzumab_deruxtecan",
                 delta=w.tdxd_opened,
                 text=f"{i.tdxd_lines} prior chemotherapy line{'s' if i.tdxd_lines > 1 else ''}: "
-                "DESTINY-Breast04 enrolled after 1-2 lines.",
+                "DESTINY-Breast04 enrolled HER2-low disease after 1-2 lines.",
                 trials=("DESTINY-Breast04",),
             )
         elif opened_by_endocrine_lines(i):

@@ -90,7 +90,7 @@ def qt_drug_change(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if qtc:  # ribociclib is out already (2917f); the drugs are not (5495)
         yield PlanEffect(
             code="qt_drug_review",
-            first=not facts.profile.visceral_crisis,
+            first=True,  # it chooses the agent under a visceral crisis too (eribulin: 5555)
             text=f"{named.capitalize()} on record, known to prolong the QT interval, beside the "
             f"prolonged QTc on record: ask whether {'they' if len(found) > 1 else 'it'} can be "
             "stopped or changed, and take an ECG (QTcF), before choosing (not in the review).",
