@@ -201,8 +201,13 @@ def consistent(courses: list[dict[str, Any]]) -> list[dict[str, Any]]:
         c["line"] = line
     # the line going on is the last line (an earlier one going on is over: session 57)
     top = max((c["line"] for c in metastatic if "line" in c), default=0)
+    latest = max((c["started_on"] for c in metastatic if "started_on" in c), default=None)
     for c in going[:1]:
         if c.get("line", top) < top:
+            c["stop_reason"] = "progression"
+        # ... and began last (one going on before a later start is refused: hypothesis found
+        # a line 1 going on beside a course begun the day after it)
+        if latest is not None and c.get("started_on", latest) < latest:
             c["stop_reason"] = "progression"
     # no early course after a metastatic one began (a profile refuses it: case 1989's variant)
     first = min((c["started_on"] for c in metastatic if "started_on" in c), default=None)

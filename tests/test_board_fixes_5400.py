@@ -186,3 +186,14 @@ def test_clarithromycin_is_read_as_prolonging_the_qt_interval_too() -> None:
     plan = _planned(_with_qtc("Biaxin 500 mg bid"), "ye2024")
     said = [a.text for a in plan.actions if a.code == "qt_drug_review"]
     assert said and said[0].startswith("Clarithromycin on record")
+
+
+def test_a_blank_medication_or_free_text_entry_is_refused() -> None:
+    """The recheck's m6 and 5541: '' among the medications printed as a blank line under 'not
+    assessed'; a blank entry says nothing, and is refused with where it is."""
+    from tests.test_board_fixes_2205 import _refusal  # noqa: PLC0415
+
+    for field in ("medications", "other_conditions"):
+        data = _on_qt_drugs() | {field: ["", "  "]}
+        message = _refusal(data)
+        assert f"{field}[0] is blank" in message and f"{field}[1] is blank" in message

@@ -38,8 +38,9 @@ _NOTES: dict[tuple[str, str], str] = {
     ("Profile", "her2"): "Required unless her2_tests give it (then derived, and must agree).",
     ("Profile", "other_conditions"): "Free text resistx does not assess; the plan repeats it.",
     ("Profile", "medications"): "The medications the patient takes, as the clinic writes them; "
-    "a strong CYP3A inhibitor or inducer is read (rule 115), any other is repeated as not "
-    "assessed.",
+    "strong CYP3A inhibitors and inducers, anticoagulants, drugs known to prolong the QT "
+    "interval and insulin are read; each entry is repeated as not assessed, with what it was "
+    "read as.",
     ("Profile", "next_treatment"): "The drugs given after this decision, when known (generic or "
     "brand names, as in a treatment's drugs); cohort concordance reads it, sequencing does not.",
     ("Treatment", "toxicity"): "With stop_reason toxicity (or progression after it): the adverse "
@@ -91,7 +92,11 @@ _DATE_RANGE = (
 )
 _CONST: dict[tuple[str, str], int] = {}
 _ENUM: dict[tuple[str, str], list[int]] = {("Profile", "schema_version"): [1, 2]}
-_NON_EMPTY_ITEMS = {("Treatment", "drugs")}
+_NON_EMPTY_ITEMS = {
+    ("Treatment", "drugs"),
+    ("Profile", "medications"),
+    ("Profile", "other_conditions"),
+}
 #: fields the converter reads more loosely than their model type says
 _LOOSE: dict[tuple[str, str], dict[str, Any]] = {
     # a name (an alias is accepted) or an object with the name and its value

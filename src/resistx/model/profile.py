@@ -656,6 +656,20 @@ def _diabetes_medications_fit(
     raise ValueError(msg + ", or say in the entry that the insulin is not taken now ('stopped')")
 
 
+def _not_blank(field: str) -> Callable[[Any, attrs.Attribute[Any], tuple[str, ...]], None]:
+    """A validator: no entry of a list of text blank (the recheck of session 60: '' among the
+    medications printed as an empty line under 'not assessed')."""
+
+    def check(_inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        blank = [
+            f"{field}[{i}] is blank: leave it out" for i, t in enumerate(value) if not t.strip()
+        ]
+        if blank:
+            raise ValueError("; ".join(blank))
+
+    return check
+
+
 def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     """A pregnancy beside sex 'male' or a postmenopausal status contradicts itself: one of the
     two was miskeyed (case 1877)."""
@@ -1621,15 +1635,19 @@ class Profile:
     other_conditions: tuple[str, ...] = attrs.field(
         default=(),
         validator=v.when_given(
-            v.at_most(MAX_OTHER_CONDITIONS, "other conditions"), _read_fields_not_free_text
+            v.at_most(MAX_OTHER_CONDITIONS, "other conditions"),
+            _not_blank("other_conditions"),
+            _read_fields_not_free_text,
         ),
     )
-    #: the medications the patient takes, as the clinic writes them: a strong CYP3A inhibitor
-    #: or inducer is read (rule 115); the plan repeats any other as not assessed
+    #: the medications the patient takes, as the clinic writes them: the interactions of
+    #: ``vocab.interactions`` are read; the plan repeats each entry as not assessed, with what
+    #: it was read as
     medications: tuple[str, ...] = attrs.field(
         default=(),
         validator=v.when_given(
             v.at_most(MAX_OTHER_CONDITIONS, "medications"),
+            _not_blank("medications"),
             medications_read,
             _diabetes_medications_fit,
         ),
