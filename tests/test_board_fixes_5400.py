@@ -197,3 +197,15 @@ def test_a_blank_medication_or_free_text_entry_is_refused() -> None:
         data = _on_qt_drugs() | {field: ["", "  "]}
         message = _refusal(data)
         assert f"{field}[0] is blank" in message and f"{field}[1] is blank" in message
+
+
+def test_exemestane_s_dose_beside_a_strong_cyp3a_inducer_is_said() -> None:
+    """5451, 5452, 5468 (MINOR): with a strong inducer only the everolimus half of everolimus +
+    exemestane was cautioned; exemestane's label raises its dose beside one."""
+    plan = _planned(_on_qt_drugs("rifampicin 600 mg daily"), "ye2024")
+    said = [c for c in _cautions(plan, "everolimus+exemestane") if "exemestane's US label" in c]
+    assert said and "raises its dose" in said[0]
+    option = plan.option("everolimus+exemestane")
+    assert option is not None
+    plain = _planned(_on_qt_drugs(), "ye2024").option("everolimus+exemestane")
+    assert plain is not None and not [c for c in plain.cautions if "exemestane's US label" in c.text]

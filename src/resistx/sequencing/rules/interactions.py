@@ -5,7 +5,6 @@ whose US label advises against giving it with one after the options without that
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import MappingProxyType
 
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
@@ -13,96 +12,18 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
+from resistx.sequencing.rules.cyp3a_labels import (
+    CHEMOTHERAPY_AGENTS,
+    DOSE_ONLY,
+    LABELS,
+    LIKE_THEIR_CLASS,
+    METABOLISED,
+    PAIRS,
+    UNKNOWN,
+    UNTOUCHED,
+    WITH_AN_INDUCER,
+)
 from resistx.vocab.interactions import strong_cyp3a_on_record
-
-_AVOID = "advises against giving it with one, and lowers its dose where that cannot be avoided"
-_AVOID_INDUCER = "advises against giving it with one (its exposure falls)"
-#: what each drug's US label says of a strong CYP3A inhibitor (not in the review)
-WITH_AN_INHIBITOR: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "palbociclib": _AVOID,
-        "ribociclib": f"{_AVOID} (its exposure and its QT prolongation rise)",
-        "abemaciclib": "advises against ketoconazole and lowers its dose with another strong "
-        "inhibitor",
-        "everolimus": "advises against giving it with one",
-        "capivasertib": _AVOID,
-        "elacestrant": "advises against giving it with one (a moderate inhibitor too)",
-        "olaparib": f"{_AVOID} (a moderate inhibitor too)",
-    }
-)
-#: ... and of a strong CYP3A inducer
-WITH_AN_INDUCER: MappingProxyType[str, str] = MappingProxyType(
-    dict.fromkeys(
-        (*WITH_AN_INHIBITOR, "alpelisib"),
-        _AVOID_INDUCER,
-    )
-)
-_LABELS = {"inhibitor": WITH_AN_INHIBITOR, "inducer": WITH_AN_INDUCER}
-#: drugs whose interactions with these the sources resistx reads do not give (case 1270): a
-#: caution says so, where silence beside another drug's caution would read as none
-UNKNOWN = frozenset(
-    {"camizestrant", "giredestrant", "imlunestrant", "vepdegestrant", "amcenestrant"}
-    | {"inavolisib", "gedatolisib", "talazoparib", "sacituzumab govitecan"}
-)
-
-
-#: newer drugs of ``UNKNOWN`` beside the labelled drug of their class, and the roles its label
-#: advises against: until their own label is checked they go no higher than it would (5439,
-#: 5440, 5467: vepdegestrant and imlunestrant first beside carbamazepine or clarithromycin,
-#: elacestrant later for the interaction its label gives: missing data was rewarded)
-LIKE_THEIR_CLASS: MappingProxyType[str, tuple[str, frozenset[str]]] = MappingProxyType(
-    {
-        **dict.fromkeys(
-            ("camizestrant", "giredestrant", "imlunestrant", "vepdegestrant", "amcenestrant"),
-            ("elacestrant", frozenset({"inhibitor", "inducer"})),
-        ),
-        "inavolisib": ("alpelisib", frozenset({"inducer"})),
-    }
-)
-
-#: investigational drugs with no label whose metabolism by CYP3A4 is published: a strong
-#: inhibitor raises their exposure and an inducer lowers it, as for the labelled drugs above
-#: (case 1294b: ipatasertib, FINER's AKT inhibitor, came first beside rifampicin)
-METABOLISED: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "ipatasertib": "is metabolised by CYP3A4 (a drug-interaction study of ipatasertib, "
-        "Pharmaceutics 2022) and has no label, being investigational",
-    }
-)
-
-
-#: what a label says of one drug beside one medication, where it differs from the tables above
-#: (cases 1294, 1294b): (what the medication is to the drug, what the label says, whether it
-#: advises against the pair). Talazoparib is a P-gp substrate, sacituzumab govitecan's SN-38 a
-#: UGT1A1 substrate (their US labels; not in the review).
-_TALAZOPARIB_PGP = (
-    "a P-gp inhibitor",
-    "talazoparib's US label lowers its dose with it (its exposure rises)",
-    False,
-)
-_TALAZOPARIB_RIFAMPIN = (
-    "a P-gp inducer",
-    "talazoparib's US label needs no dose change with rifampin",
-    False,
-)
-_SG_UGT1A1 = (
-    "a UGT1A1 inducer",
-    "sacituzumab govitecan's US label advises against giving it with one (SN-38's exposure falls)",
-    True,
-)
-PAIRS: MappingProxyType[tuple[str, str], tuple[str, str, bool]] = MappingProxyType(
-    {
-        ("talazoparib", "itraconazole"): _TALAZOPARIB_PGP,
-        ("talazoparib", "clarithromycin"): _TALAZOPARIB_PGP,
-        ("talazoparib", "rifampicin"): _TALAZOPARIB_RIFAMPIN,
-        ("talazoparib", "rifampin"): _TALAZOPARIB_RIFAMPIN,
-        ("sacituzumab govitecan", "rifampicin"): _SG_UGT1A1,
-        ("sacituzumab govitecan", "rifampin"): _SG_UGT1A1,
-        # the enzyme-inducing antiepileptics induce UGT1A1 too (case 1348)
-        ("sacituzumab govitecan", "carbamazepine"): _SG_UGT1A1,
-        ("sacituzumab govitecan", "phenytoin"): _SG_UGT1A1,
-    }
-)
 
 
 def _found(drug: str, medication: str, role: str) -> tuple[str, str, bool] | None:
@@ -110,7 +31,9 @@ def _found(drug: str, medication: str, role: str) -> tuple[str, str, bool] | Non
     the pair), or None where the sources give nothing for them."""
     if (drug, medication) in PAIRS:
         return PAIRS[drug, medication]
-    if drug in METABOLISED or drug in _LABELS[role]:
+    if (drug, role) in DOSE_ONLY:
+        return f"a strong CYP3A {role}", DOSE_ONLY[drug, role], False
+    if drug in METABOLISED or drug in LABELS[role]:
         said = _said_of(drug, role)
         return f"a strong CYP3A {role}", said, _advised_against(drug, role, medication)
     return None
@@ -123,25 +46,11 @@ def _interacts(spec: RegimenSpec) -> bool:
     return (
         kinds.is_trial(spec)
         or kinds.is_chemotherapy(spec)
-        or any(d in WITH_AN_INDUCER or d in UNKNOWN or d in METABOLISED for d in spec.drugs)
+        or any(
+            d in WITH_AN_INDUCER or d in UNKNOWN or d in METABOLISED or d == "exemestane"
+            for d in spec.drugs
+        )
     )
-
-
-#: what the chemotherapy option's agents' US labels say of a strong CYP3A inhibitor or inducer
-#: (not in the review; 5497: voriconazole read, chemotherapy preferred with no caution)
-CHEMOTHERAPY_AGENTS: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "inhibitor": "docetaxel's US label advises against giving it with one (halving its dose "
-        "where that cannot be avoided), and paclitaxel's and vinorelbine's ask for caution (their "
-        "exposure rises)",
-        "inducer": "paclitaxel's US label asks for caution with one, and docetaxel and "
-        "vinorelbine are metabolised by CYP3A4 too (their labels)",
-    }
-)
-_UNTOUCHED = (
-    "capecitabine and eribulin are not metabolised by CYP3A (their labels); check the label of "
-    "any other agent chosen"
-)
 
 
 def _said_of(drug: str, role: str) -> str:
@@ -149,7 +58,7 @@ def _said_of(drug: str, role: str) -> str:
     if drug in METABOLISED:
         change = "raises" if role == "inhibitor" else "lowers"
         return f"{drug} {METABOLISED[drug]}: a strong CYP3A {role} {change} its exposure"
-    return f"{drug}'s US label {_LABELS[role][drug]}"
+    return f"{drug}'s US label {LABELS[role][drug]}"
 
 
 def _advised_against(drug: str, role: str, medication: str) -> bool:
@@ -212,7 +121,7 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
             code="cyp3a_chemotherapy",
             caution=True,
             text=f"{medication.capitalize()} on record, a strong CYP3A {role}: "
-            f"{CHEMOTHERAPY_AGENTS[role]}; {_UNTOUCHED} (not in the review).",
+            f"{CHEMOTHERAPY_AGENTS[role]}; {UNTOUCHED} (not in the review).",
         )
     if i.strong_cyp3a and kinds.is_trial(spec):
         yield Effect(
