@@ -544,3 +544,15 @@ def test_no_output_may_be_a_file_the_run_reads_or_another_output(tmp_path: Path)
     )
     assert len(_read_jsonl(tmp_path / "in.jsonl")) == 2
     assert _cohort(str(tmp_path / "in.jsonl"), "--out", out, "--concordance", out[:-5] + "csv") == 0
+
+
+def test_no_output_may_be_the_preferences_file(tmp_path: Path) -> None:
+    """The second recheck (MAJOR): --out or --concordance naming the --preferences file
+    replaced it with rows, and the next run failed on it."""
+    write_jsonl(tmp_path / "in.jsonl", profiles(2))
+    prefs = tmp_path / "p.jsonl"
+    prefs.write_text("{}", encoding="utf-8")
+    assert (
+        _cohort(str(tmp_path / "in.jsonl"), "--out", str(prefs), "--preferences", str(prefs)) != 0
+    )
+    assert prefs.read_text(encoding="utf-8") == "{}"

@@ -26,14 +26,18 @@ def _errors_path(out: Path) -> Path:
     return out.with_name(out.name.rsplit(".", 1)[0] + ".errors.jsonl")
 
 
-def _clash(source: Path, outputs: list[Path]) -> bool:
+def _clash(source: Path, outputs: list[Path], also: list[Path]) -> bool:
     """An output is a file the run reads (IN, or a file of a directory IN) or another output,
     by path or by other names (a hard link or a symlink: case 5535 and its recheck, where
-    --out, or --concordance, overwrote the input and the run said it went well)."""
+    --out, or --concordance, overwrote the input and the run said it went well); ``also``:
+    the other files it reads (--preferences: the second recheck)."""
     resolved = [o.resolve() for o in outputs]
-    if len(set(resolved)) < len(resolved) or source.resolve() in resolved:
+    if len(set(resolved)) < len(resolved) or {source.resolve(), *(a.resolve() for a in also)} & set(
+        resolved
+    ):
         return True
     reads = [p for p in source.iterdir() if p.is_file()] if source.is_dir() else [source]
+    reads += [p for p in also if p.is_file()]
     inodes = {(st.st_dev, st.st_ino) for st in (p.stat() for p in reads)}
     there = [o.stat() for o in outputs if o.exists()]
     return any((st.st_dev, st.st_ino) in inodes for st in there) or len(
@@ -51,7 +55,8 @@ def _check(args: argparse.Namespace) -> Path:
     check_suffix(args.out, "--out")
     check_suffix(errors, "--errors")
     outputs = [args.out, errors, args.concordance, args.concordance_plot]
-    if _clash(args.input, [o for o in outputs if o is not None]):
+    also = [Path(args.preferences)] if getattr(args, "preferences", None) else []
+    if _clash(args.input, [o for o in outputs if o is not None], also):
         msg = (
             "IN, --out and --errors must be three different files, and no output (the "
             "concordance files too) a file the run reads or another output"

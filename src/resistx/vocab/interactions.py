@@ -159,6 +159,8 @@ _NOT_AFTER = frozenset(
     | {"declines", "refused", "refuses", "instead", "replaced", "replacing", "off", "before"}
     | {"planned", "planning", "pending", "awaiting", "consider", "considering"}
     | {"avoid", "avoided", "avoiding"}  # 'avoid rifampicin' (the recheck of session 60, 5594)
+    # 'intolerance: ondansetron', 'Allergies: clarithromycin' (the second recheck, 5621-5624)
+    | {"intolerance", "allergies", "contraindicated"}
     # the free-text review of session 57 (3863j): 'Früher Johanniskraut', 'anciennement', ...
     | {"fruher", "ehemals", "anciennement", "precedentemente", "previamente", "antes"}
 )
@@ -174,7 +176,7 @@ _ENDS_BEFORE = frozenset(
     | {"interrotto", "interrotta", "suspendido", "suspendida", "interrumpido", "interrumpida"}
     | {"retirado", "retirada", "gestopt"}
     # an allergy to it ('clarithromycin allergy', 'ondansetron: allergy': the recheck, 5567)
-    | {"allergy", "allergic", "intolerance"}
+    | {"allergy", "allergic", "intolerance", "allergies", "contraindicated"}
 )
 #: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
@@ -184,9 +186,6 @@ _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commen
 _RESTARTED = frozenset({"restarted", "resumed", "wieder", "wiederaufgenommen", "reprise"})
 _RESTARTED |= {"repris", "reprises", "ripresa", "ripreso", "riavviato", "riavviata"}
 _RESTARTED |= {"reiniciada", "reiniciado", "reanudada", "reanudado", "herstart", "hervat", "weer"}
-#: a clause opening with these says the drug before it is not taken yet ('clarithromycin
-#: (planned if H. pylori positive)': the recheck of session 60, 5596j)
-_NOT_YET = frozenset({"planned", "planning", "pending", "awaiting"})
 #: words that deny a stop right after them ('not stopped', 'nicht abgesetzt', 'no suspendido',
 #: 'non sospeso', 'niet gestopt': 4249i-l)
 _DENIES_STOP = frozenset({"not", "nicht", "no", "non", "pas", "niet", "nao", "never"})
@@ -259,7 +258,7 @@ def taken_now_text(medication: str) -> str:
     # discontinued, now apixaban': the third recheck, 3244)
     kept: list[str] = []
     for c in clauses:
-        if _status_alone(c) or (c[:1] and c[0] in _NOT_YET):
+        if _status_alone(c):
             kept = []
         elif not set(c) & _TOPICAL:
             kept.append(" ".join(_kept(c)))
@@ -405,13 +404,14 @@ def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str
 
 def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
     """Every medication, as the plan repeats it among what it does not assess: one resistx
-    does not read, or one it reads with what it read it as, its other interactions and any
-    other drug its entry names not being read (5487: 'Reyataz 300 mg + Norvir 100 mg daily'
-    read ritonavir and named atazanavir nowhere; 5469: fluconazole, read as prolonging the
-    QT interval, was not said to be unread as a moderate CYP3A inhibitor). An insulin taken now
-    is read against the diabetes on record (``Profile`` checks the two)."""
+    does not read, or one it reads with what it read each drug as, their other interactions
+    and any other drug the entry names not being read (5487: 'Reyataz 300 mg + Norvir 100 mg
+    daily' read ritonavir and named atazanavir nowhere; 5469: fluconazole, read as prolonging
+    the QT interval, was not said to be unread as a moderate CYP3A inhibitor; the second
+    recheck, 5604: which drug was read as what). An insulin taken now is read against the
+    diabetes on record (``Profile`` checks the two)."""
     return tuple(
-        f"{m} (read as {' and '.join(found)}; {READ_ONLY})"
+        f"{m} (read: {'; '.join(found)}; {READ_ONLY})"
         if (found := read_as(m))
         else f"{m} ({UNREAD})"
         for m in medications
@@ -419,18 +419,22 @@ def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def read_as(medication: str) -> list[str]:
-    """What resistx reads a medication entry as, taken now ([] for an entry it does not read)."""
-    roles = dict.fromkeys(STRONG_CYP3A[g] for g in _all_taken_now(medication, _CYP3A_NAMES))
-    found = [f"a strong CYP3A {role}" for role in roles]
-    if vitamin_k_antagonist(medication):
-        found.append("a vitamin K antagonist")
-    if other_anticoagulant(medication):
-        found.append("an anticoagulant")
+    """What resistx reads a medication entry's drugs as, taken now, each drug once ('rifampicin
+    as a strong CYP3A inducer'); [] for an entry it does not read."""
+    said: dict[str, list[str]] = {}
+    for g in _all_taken_now(medication, _CYP3A_NAMES):
+        said.setdefault(g, []).append(f"a strong CYP3A {STRONG_CYP3A[g]}")
+    for name, what in (
+        (vitamin_k_antagonist(medication), "a vitamin K antagonist"),
+        (other_anticoagulant(medication), "an anticoagulant"),
+    ):
+        if name:
+            said.setdefault(name, []).append(what)
+    for g in _all_taken_now(medication, QT_PROLONGING):
+        said.setdefault(g, []).append("a drug known to prolong the QT interval")
     if insulin_taken_now(medication):
-        found.append("an insulin")
-    if qt_prolonging(medication):
-        found.append("a drug known to prolong the QT interval")
-    return found
+        said.setdefault("insulin", []).append("an insulin taken now")
+    return [f"{drug} as {' and '.join(what)}" for drug, what in said.items()]
 
 
 #: what the plan says of a medication it does not read (case 1799: it read as if interactions
@@ -440,7 +444,10 @@ UNREAD = (
     "drug known to prolong the QT interval and an insulin taken now, and no other interaction"
 )
 #: ... and of one it reads, beside what it read it as
-READ_ONLY = "its other interactions, and any other drug the entry names, are not read by resistx"
+READ_ONLY = (
+    "their other interactions, and any drug the entry names that is not listed here, are not read "
+    "by resistx"
+)
 
 
 #: insulin by its brands, as electronic records export it (case 2771: 'Lantus' was not read,
