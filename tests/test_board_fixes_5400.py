@@ -255,3 +255,29 @@ def test_each_drug_of_an_entry_is_listed_with_what_it_was_read_as() -> None:
     [said] = unread_medications(("rifampicin and clarithromycin",))
     assert "rifampicin as a strong CYP3A inducer" in said
     assert "clarithromycin as a strong CYP3A inhibitor and a drug known to prolong the QT" in said
+
+
+def test_an_allergy_heading_or_a_foreign_allergy_names_drugs_not_taken() -> None:
+    """The second recheck, 5615, 5621 (MAJOR, the cautious way: elacestrant went later):
+    'ALLERGY - CLARITHROMYCIN', 'allergie à la clarithromycine', 'Unverträglichkeit:
+    Rifampicin' and 'evitar rifampicina' were read as taken now."""
+    from resistx.vocab.interactions import strong_cyp3a  # noqa: PLC0415
+
+    for entry in (
+        "ALLERGY - CLARITHROMYCIN",
+        "Allergy: clarithromycin",
+        "allergie à la clarithromycine",
+        "Unverträglichkeit: Rifampicin",
+        "evitar rifampicina",
+        "allergia alla claritromicina",
+        "alergia a claritromicina",
+    ):
+        assert strong_cyp3a(entry) is None, entry
+    # ... and what is taken stays read (the second recheck's 'held up' entries)
+    for entry in (
+        "clarithromycin 500 mg bd (penicillin allergy)",
+        "itraconazole 200 mg bd - avoid grapefruit",
+        "rifampicin 600 mg od (planned 6 months, started March)",
+        "carbamazepine 200 mg bd (awaiting neurology review)",
+    ):
+        assert strong_cyp3a(entry) is not None, entry

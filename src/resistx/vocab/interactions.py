@@ -150,6 +150,18 @@ _SAME_DRUG = frozenset(
     | {"capsules", "liquid", "solution", "patch", "depot", "prn", "as", "per", "taper", "review"}
     | {"titrate", "titrated", "lower", "higher", "half", "alternate", "every", "each", "q"}
 )
+#: an allergy, an intolerance or 'avoid' in French, German, Italian, Spanish and Dutch, accents
+#: folded ('allergie à la clarithromycine', 'Unverträglichkeit: Rifampicin', 'evitar
+#: rifampicina': the second recheck of session 60, 5615)
+_ALLERGY_ABROAD = frozenset(
+    {"allergie", "allergique", "allergia", "allergico", "allergica", "alergia", "alergico"}
+    | {"alergica", "unvertraglichkeit", "intolerance", "intolleranza", "intolerancia"}
+    | {"evitar", "evitare", "eviter", "vermeiden", "vermijden", "allergisch"}
+)
+#: an entry opening with a clause of these alone is a heading over what follows ('ALLERGY -
+#: CLARITHROMYCIN': the second recheck, 5621)
+_HEADINGS = frozenset({"allergy", "allergies", "intolerance", "intolerances", "avoid"})
+_HEADINGS |= _ALLERGY_ABROAD
 #: words that say what follows them in a clause is not taken now ('no itraconazole', 'allergic
 #: to penicillin', 'previously on apixaban', 'switched from citalopram', '20 mg instead of
 #: sertraline')
@@ -161,6 +173,7 @@ _NOT_AFTER = frozenset(
     | {"avoid", "avoided", "avoiding"}  # 'avoid rifampicin' (the recheck of session 60, 5594)
     # 'intolerance: ondansetron', 'Allergies: clarithromycin' (the second recheck, 5621-5624)
     | {"intolerance", "allergies", "contraindicated"}
+    | _ALLERGY_ABROAD
     # the free-text review of session 57 (3863j): 'Früher Johanniskraut', 'anciennement', ...
     | {"fruher", "ehemals", "anciennement", "precedentemente", "previamente", "antes"}
 )
@@ -253,6 +266,8 @@ def taken_now_text(medication: str) -> str:
     ]
     if any(set(c) & _RESTARTED for c in clauses):  # 'held 5 days, restarted'
         return text
+    if clauses and clauses[0] and set(clauses[0]) <= _HEADINGS:  # 'ALLERGY - X' (5621)
+        return ""
     # a clause of a status alone speaks for the clauses before it ('tamoxifen 2008-2013 -
     # completed', 'citalopram 20 mg, Patient not taking: Reported on 4/2/2026', 'warfarin -
     # discontinued, now apixaban': the third recheck, 3244)
