@@ -281,3 +281,10 @@ def test_an_allergy_heading_or_a_foreign_allergy_names_drugs_not_taken() -> None
         "carbamazepine 200 mg bd (awaiting neurology review)",
     ):
         assert strong_cyp3a(entry) is not None, entry
+
+
+def test_the_report_is_written_only_to_an_html_file() -> None:
+    """5544 (MINOR): 'resistx report FILE --out d.pdf' said it wrote d.pdf, an HTML file."""
+    from resistx.cli import main  # noqa: PLC0415
+
+    assert main(["report", "examples/01-esr1-mutated.json", "--out", "/tmp/resistx-d.pdf"]) != 0

@@ -413,6 +413,9 @@ def _report(args: argparse.Namespace) -> int:
     if args.file != "-" and Path(args.out).resolve() == Path(args.file).resolve():
         msg = f"--out: {args.out} is the profile itself; the report would replace it"
         raise UsageError(msg)
+    if Path(args.out).suffix.lower() not in (".html", ".htm"):  # case 5544: 'd.pdf' held HTML
+        msg = f"--out: the report is one HTML document: name it .html, not {Path(args.out).name}"
+        raise UsageError(msg)
     profile = _read_profile(args.file, args.source_format)
     plan = resistx.sequence(profile, _preferences(args), policy=args.policy)
     document = plan.to_html(full=True, profile=profile)
