@@ -4,6 +4,7 @@ review of the API and cohorts)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import resistx
@@ -283,8 +284,11 @@ def test_an_allergy_heading_or_a_foreign_allergy_names_drugs_not_taken() -> None
         assert strong_cyp3a(entry) is not None, entry
 
 
-def test_the_report_is_written_only_to_an_html_file() -> None:
+def test_the_report_is_written_only_to_an_html_file(tmp_path: Path) -> None:
     """5544 (MINOR): 'resistx report FILE --out d.pdf' said it wrote d.pdf, an HTML file."""
     from resistx.cli import main  # noqa: PLC0415
 
-    assert main(["report", "examples/01-esr1-mutated.json", "--out", "/tmp/resistx-d.pdf"]) != 0
+    example = Path(__file__).parent.parent / "examples" / "01-esr1-mutated.json"
+    assert main(["report", str(example), "--out", str(tmp_path / "d.pdf")]) != 0
+    assert not (tmp_path / "d.pdf").exists()
+    assert main(["report", str(example), "--out", str(tmp_path / "d.html")]) == 0
