@@ -292,3 +292,17 @@ def test_the_report_is_written_only_to_an_html_file(tmp_path: Path) -> None:
     assert main(["report", str(example), "--out", str(tmp_path / "d.pdf")]) != 0
     assert not (tmp_path / "d.pdf").exists()
     assert main(["report", str(example), "--out", str(tmp_path / "d.html")]) == 0
+
+
+def test_the_printed_plan_says_why_an_option_went_later_for_a_drug_on_record() -> None:
+    """The second recheck, 5626 (MINOR; a clinician must see why): vepdegestrant and
+    imlunestrant went later beside rifampicin, and the text plan's 'why' left the reason out
+    (the JSON held it); ribociclib's QT-drug demotion likewise."""
+    from resistx.display._common import why  # noqa: PLC0415
+
+    plan = _planned(_esr1_mutated_on("rifampicin 600 mg od"), "practice-2026")
+    option = plan.option("vepdegestrant")
+    assert option is not None and "at best a later option" in why(option)
+    plan = _planned(_on_qt_drugs("methadone 40 mg daily"), "ye2024")
+    option = plan.option("ribociclib+fulvestrant")
+    assert option is not None and "known to prolong the QT interval" in why(option)

@@ -124,6 +124,10 @@ PLACING_CODES = frozenset(
         "lvef_unknown_tdxd_alternative",
         "er_low_endocrine_later",
         "cyp3a_interaction_later",
+        # an unknown interaction beside a known one of its class (the second recheck of
+        # session 60, 5626: in the JSON only)
+        "cyp3a_interaction_unknown_later",
+        "qt_drug_interaction",  # rule 142: ribociclib beside a QT drug (the same recheck)
         "renal_label_later",
         "leptomeningeal_not_preferred",
         # rule 148: an ADC where the refusal of chemotherapy may cover it (the recheck of
