@@ -196,9 +196,10 @@ def test_a_blank_medication_or_free_text_entry_is_refused() -> None:
     from tests.test_board_fixes_2205 import _refusal  # noqa: PLC0415
 
     for field in ("medications", "other_conditions"):
-        data = _on_qt_drugs() | {field: ["", "  "]}
+        data = _on_qt_drugs() | {field: ["", "  ", "\u200b"]}
         message = _refusal(data)
         assert f"{field}[0] is blank" in message and f"{field}[1] is blank" in message
+        assert f"{field}[2] is blank" in message  # a zero-width space (the second recheck)
 
 
 def test_exemestane_s_dose_beside_a_strong_cyp3a_inducer_is_said() -> None:
@@ -251,9 +252,9 @@ def test_each_drug_of_an_entry_is_listed_with_what_it_was_read_as() -> None:
     """The second recheck, 5604 (MINOR): 'rifampicin and clarithromycin' was said to be read as
     an inducer and an inhibitor and a QT drug, 'any other drug the entry names' not read,
     which was false and did not say which drug was which."""
-    from resistx.vocab.interactions import unread_medications  # noqa: PLC0415
+    from resistx.vocab.interactions import medications_as_read  # noqa: PLC0415
 
-    [said] = unread_medications(("rifampicin and clarithromycin",))
+    [said] = medications_as_read(("rifampicin and clarithromycin",))
     assert "rifampicin as a strong CYP3A inducer" in said
     assert "clarithromycin as a strong CYP3A inhibitor and a drug known to prolong the QT" in said
 

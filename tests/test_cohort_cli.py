@@ -556,3 +556,7 @@ def test_no_output_may_be_the_preferences_file(tmp_path: Path) -> None:
         _cohort(str(tmp_path / "in.jsonl"), "--out", str(prefs), "--preferences", str(prefs)) != 0
     )
     assert prefs.read_text(encoding="utf-8") == "{}"
+    os.link(prefs, tmp_path / "linked.jsonl")  # the same file by another name
+    out = str(tmp_path / "linked.jsonl")
+    assert _cohort(str(tmp_path / "in.jsonl"), "--out", out, "--preferences", str(prefs)) != 0
+    assert prefs.read_text(encoding="utf-8") == "{}"

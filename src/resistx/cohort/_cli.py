@@ -32,17 +32,17 @@ def _clash(source: Path, outputs: list[Path], also: list[Path]) -> bool:
     --out, or --concordance, overwrote the input and the run said it went well); ``also``:
     the other files it reads (--preferences: the second recheck)."""
     resolved = [o.resolve() for o in outputs]
-    if len(set(resolved)) < len(resolved) or {source.resolve(), *(a.resolve() for a in also)} & set(
-        resolved
-    ):
-        return True
-    reads = [p for p in source.iterdir() if p.is_file()] if source.is_dir() else [source]
-    reads += [p for p in also if p.is_file()]
-    inodes = {(st.st_dev, st.st_ino) for st in (p.stat() for p in reads)}
-    there = [o.stat() for o in outputs if o.exists()]
-    return any((st.st_dev, st.st_ino) in inodes for st in there) or len(
-        {(st.st_dev, st.st_ino) for st in there}
-    ) < len(there)
+    if len(set(resolved)) < len(resolved) or {r.resolve() for r in (source, *also)} & set(resolved):
+        return True  # by path, existing or not
+    files = [f for f in source.iterdir() if f.is_file()] if source.is_dir() else [source]
+    read = {_inode(f) for f in (*files, *also) if f.is_file()}
+    written = [_inode(o) for o in outputs if o.exists()]
+    return bool(read & set(written)) or len(set(written)) < len(written)  # by other names
+
+
+def _inode(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
 
 
 def _check(args: argparse.Namespace) -> Path:

@@ -8,6 +8,7 @@ or the problem that kept it from being one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import math
 import struct
@@ -251,6 +252,7 @@ def _narrow_floats(schema: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
     left as they are. Rows of a schema with no narrow float pass unchanged."""
     import pyarrow as pa  # noqa: PLC0415 - the cohort extra, as reading Parquet needs
 
+    @functools.cache  # asked of each cell's type on every row: the schema's few types, once
     def narrow(typ: Any) -> bool:
         if pa.types.is_float32(typ) or pa.types.is_float16(typ):
             return True

@@ -68,6 +68,18 @@ def non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> Non
         raise ValueError(msg)
 
 
+def each_not_blank(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """No entry of a list of text without a letter or a digit ('', spaces, a zero-width space:
+    the rechecks of session 60, where one printed as an empty line under 'not assessed')."""
+    blank = [
+        f"{attribute.name}[{i}] is blank: leave it out"
+        for i, text in enumerate(value)
+        if not any(c.isalnum() for c in text)
+    ]
+    if blank:
+        raise ValueError("; ".join(blank))
+
+
 def not_above(high: float, unit: str = "") -> Validator:
     """A number no greater than ``high`` (or None)."""
 

@@ -656,20 +656,6 @@ def _diabetes_medications_fit(
     raise ValueError(msg + ", or say in the entry that the insulin is not taken now ('stopped')")
 
 
-def _not_blank(field: str) -> Callable[[Any, attrs.Attribute[Any], tuple[str, ...]], None]:
-    """A validator: no entry of a list of text blank (the recheck of session 60: '' among the
-    medications printed as an empty line under 'not assessed')."""
-
-    def check(_inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-        blank = [
-            f"{field}[{i}] is blank: leave it out" for i, t in enumerate(value) if not t.strip()
-        ]
-        if blank:
-            raise ValueError("; ".join(blank))
-
-    return check
-
-
 def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     """A pregnancy beside sex 'male' or a postmenopausal status contradicts itself: one of the
     two was miskeyed (case 1877)."""
@@ -1636,7 +1622,7 @@ class Profile:
         default=(),
         validator=v.when_given(
             v.at_most(MAX_OTHER_CONDITIONS, "other conditions"),
-            _not_blank("other_conditions"),
+            v.each_not_blank,
             _read_fields_not_free_text,
         ),
     )
@@ -1647,7 +1633,7 @@ class Profile:
         default=(),
         validator=v.when_given(
             v.at_most(MAX_OTHER_CONDITIONS, "medications"),
-            _not_blank("medications"),
+            v.each_not_blank,
             medications_read,
             _diabetes_medications_fit,
         ),

@@ -34,7 +34,7 @@ from resistx.sequencing.ranking import Assessed, Row, combine
 from resistx.sequencing.rule import Context
 from resistx.sequencing.tracked import Shapes
 from resistx.sequencing.units import FACTORS, Units, units_of
-from resistx.vocab.interactions import unread_medications
+from resistx.vocab.interactions import medications_as_read
 
 DISCLAIMER = (
     "Decision support for clinicians, not a substitute for their judgment: resistx ranks "
@@ -216,7 +216,7 @@ def _plan_of(  # noqa: PLR0917 - one call site, in order
         excluded=excluded,
         actions=actions,
         notes=plan_notes,
-        not_assessed=p.other_conditions + unread_medications(p.medications),
+        not_assessed=p.other_conditions + medications_as_read(p.medications),
         policy=pol.info,
         evidence_version=eb.version,
         library_version=version(),

@@ -150,18 +150,21 @@ _SAME_DRUG = frozenset(
     | {"capsules", "liquid", "solution", "patch", "depot", "prn", "as", "per", "taper", "review"}
     | {"titrate", "titrated", "lower", "higher", "half", "alternate", "every", "each", "q"}
 )
+#: an allergy, an intolerance or a contraindication to a drug: what follows or stands before
+#: it in its clause is not taken ('clarithromycin allergy', 'Allergies: clarithromycin': the
+#: rechecks of session 60, 5567, 5621-5624)
+_ALLERGY = frozenset({"allergy", "allergies", "allergic", "intolerance", "contraindicated"})
 #: an allergy, an intolerance or 'avoid' in French, German, Italian, Spanish and Dutch, accents
 #: folded ('allergie à la clarithromycine', 'Unverträglichkeit: Rifampicin', 'evitar
 #: rifampicina': the second recheck of session 60, 5615)
 _ALLERGY_ABROAD = frozenset(
     {"allergie", "allergique", "allergia", "allergico", "allergica", "alergia", "alergico"}
-    | {"alergica", "unvertraglichkeit", "intolerance", "intolleranza", "intolerancia"}
+    | {"alergica", "unvertraglichkeit", "intolleranza", "intolerancia"}
     | {"evitar", "evitare", "eviter", "vermeiden", "vermijden", "allergisch"}
 )
 #: an entry opening with a clause of these alone is a heading over what follows ('ALLERGY -
 #: CLARITHROMYCIN': the second recheck, 5621)
-_HEADINGS = frozenset({"allergy", "allergies", "intolerance", "intolerances", "avoid"})
-_HEADINGS |= _ALLERGY_ABROAD
+_HEADINGS = _ALLERGY | _ALLERGY_ABROAD | {"intolerances", "avoid"}
 #: words that say what follows them in a clause is not taken now ('no itraconazole', 'allergic
 #: to penicillin', 'previously on apixaban', 'switched from citalopram', '20 mg instead of
 #: sertraline')
@@ -171,8 +174,7 @@ _NOT_AFTER = frozenset(
     | {"declines", "refused", "refuses", "instead", "replaced", "replacing", "off", "before"}
     | {"planned", "planning", "pending", "awaiting", "consider", "considering"}
     | {"avoid", "avoided", "avoiding"}  # 'avoid rifampicin' (the recheck of session 60, 5594)
-    # 'intolerance: ondansetron', 'Allergies: clarithromycin' (the second recheck, 5621-5624)
-    | {"intolerance", "allergies", "contraindicated"}
+    | _ALLERGY
     | _ALLERGY_ABROAD
     # the free-text review of session 57 (3863j): 'Früher Johanniskraut', 'anciennement', ...
     | {"fruher", "ehemals", "anciennement", "precedentemente", "previamente", "antes"}
@@ -188,8 +190,7 @@ _ENDS_BEFORE = frozenset(
     | {"interrompue", "suspendu", "suspendue", "stoppe", "stoppee", "sospeso", "sospesa"}
     | {"interrotto", "interrotta", "suspendido", "suspendida", "interrumpido", "interrumpida"}
     | {"retirado", "retirada", "gestopt"}
-    # an allergy to it ('clarithromycin allergy', 'ondansetron: allergy': the recheck, 5567)
-    | {"allergy", "allergic", "intolerance", "allergies", "contraindicated"}
+    | _ALLERGY
 )
 #: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
@@ -323,10 +324,9 @@ def _kept(words: list[str]) -> list[str]:
 
 
 def _taken_now(medication: str, names: Mapping[str, str]) -> str | None:
-    """The generic name of the drug of ``names`` (a name a clinic writes -> its generic name) a
-    medication entry names, taken now (``taken_now_text``); None where it names none."""
-    said = _words(taken_now_text(medication))
-    return next((generic for name, generic in names.items() if f" {name} " in said), None)
+    """The generic name of the first drug of ``names`` (a name a clinic writes -> its generic
+    name) a medication entry names, taken now (``taken_now_text``); None where it names none."""
+    return next(iter(_all_taken_now(medication, names)), None)
 
 
 def _all_taken_now(medication: str, names: Mapping[str, str]) -> tuple[str, ...]:
@@ -344,10 +344,15 @@ def _all_taken_now(medication: str, names: Mapping[str, str]) -> tuple[str, ...]
 _CYP3A_NAMES = MappingProxyType({**{n: n for n in STRONG_CYP3A}, **OTHER_NAMES})
 
 
+@functools.lru_cache(maxsize=4096)  # read by the balance Inputs and by the plan's listing
+def _cyp3a_all(medication: str) -> tuple[str, ...]:
+    return _all_taken_now(medication, _CYP3A_NAMES)
+
+
 def strong_cyp3a(medication: str) -> tuple[str, str] | None:
     """The strong CYP3A inhibitor or inducer a medication entry names ("itraconazole 200 mg
     twice daily"): (its name, "inhibitor" or "inducer"); None for any other medication."""
-    generic = _taken_now(medication, _CYP3A_NAMES)
+    generic = next(iter(_cyp3a_all(medication)), None)
     return None if generic is None else (generic, STRONG_CYP3A[generic])
 
 
@@ -412,12 +417,10 @@ def other_anticoagulant_on_record(medications: tuple[str, ...]) -> str:
 def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each strong CYP3A inhibitor or inducer the medications name, once, in order: what rules
     115 (``BalanceInputs.strong_cyp3a``) and 116 read."""
-    return tuple(
-        sorted({(g, STRONG_CYP3A[g]) for m in medications for g in _all_taken_now(m, _CYP3A_NAMES)})
-    )
+    return tuple(sorted({(g, STRONG_CYP3A[g]) for m in medications for g in _cyp3a_all(m)}))
 
 
-def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
+def medications_as_read(medications: tuple[str, ...]) -> tuple[str, ...]:
     """Every medication, as the plan repeats it among what it does not assess: one resistx
     does not read, or one it reads with what it read each drug as, their other interactions
     and any other drug the entry names not being read (5487: 'Reyataz 300 mg + Norvir 100 mg
@@ -433,11 +436,12 @@ def unread_medications(medications: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
-def read_as(medication: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)  # every plan lists every entry
+def read_as(medication: str) -> tuple[str, ...]:
     """What resistx reads a medication entry's drugs as, taken now, each drug once ('rifampicin
-    as a strong CYP3A inducer'); [] for an entry it does not read."""
+    as a strong CYP3A inducer'); () for an entry it does not read."""
     said: dict[str, list[str]] = {}
-    for g in _all_taken_now(medication, _CYP3A_NAMES):
+    for g in _cyp3a_all(medication):
         said.setdefault(g, []).append(f"a strong CYP3A {STRONG_CYP3A[g]}")
     for name, what in (
         (vitamin_k_antagonist(medication), "a vitamin K antagonist"),
@@ -445,11 +449,11 @@ def read_as(medication: str) -> list[str]:
     ):
         if name:
             said.setdefault(name, []).append(what)
-    for g in _all_taken_now(medication, QT_PROLONGING):
+    for g in _qt_all(medication):
         said.setdefault(g, []).append("a drug known to prolong the QT interval")
     if insulin_taken_now(medication):
         said.setdefault("insulin", []).append("an insulin taken now")
-    return [f"{drug} as {' and '.join(what)}" for drug, what in said.items()]
+    return tuple(f"{drug} as {' and '.join(what)}" for drug, what in said.items())
 
 
 #: what the plan says of a medication it does not read (case 1799: it read as if interactions
@@ -559,13 +563,18 @@ QT_PROLONGING: MappingProxyType[str, str] = MappingProxyType(
 def qt_prolonging(medication: str) -> str | None:
     """The drug known to prolong the QT interval a medication entry names, taken now, by its
     generic name; None for any other medication."""
-    return _taken_now(medication, QT_PROLONGING)
+    return next(iter(_qt_all(medication)), None)
 
 
 def qt_prolonging_on_record(medications: tuple[str, ...]) -> tuple[str, ...]:
     """Each drug known to prolong the QT interval the medications name, once, in order of
     mention (rules 142 and 143 read them)."""
-    return tuple(dict.fromkeys(g for m in medications for g in _all_taken_now(m, QT_PROLONGING)))
+    return tuple(dict.fromkeys(g for m in medications for g in _qt_all(m)))
+
+
+@functools.lru_cache(maxsize=4096)  # read by the balance Inputs, rule 143 and the listing
+def _qt_all(medication: str) -> tuple[str, ...]:
+    return _all_taken_now(medication, QT_PROLONGING)
 
 
 #: drugs used only for diabetes, by the names a clinic writes (the sulfonylureas, the DPP-4

@@ -39,6 +39,10 @@ def _found(drug: str, medication: str, role: str) -> tuple[str, str, bool] | Non
     return None
 
 
+#: the drugs ``DOSE_ONLY`` speaks of
+_DOSE_ONLY_DRUGS = frozenset(drug for drug, _role in DOSE_ONLY)
+
+
 def _interacts(spec: RegimenSpec) -> bool:
     """A regimen with a drug whose label speaks of a strong CYP3A inhibitor or inducer, or one
     whose interactions the sources resistx reads do not give, enrolment in a trial, or the
@@ -47,7 +51,7 @@ def _interacts(spec: RegimenSpec) -> bool:
         kinds.is_trial(spec)
         or kinds.is_chemotherapy(spec)
         or any(
-            d in WITH_AN_INDUCER or d in UNKNOWN or d in METABOLISED or d == "exemestane"
+            d in WITH_AN_INDUCER or d in UNKNOWN or d in METABOLISED or d in _DOSE_ONLY_DRUGS
             for d in spec.drugs
         )
     )
