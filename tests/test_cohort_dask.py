@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from distributed import Client, LocalCluster
 
+from resistx.cli import main
 from resistx.cohort import OPTION_COLUMNS, dask_bag, rows_for, summarise, write_partitions
 from tests.cohort_data import profiles, write_jsonl
 
@@ -51,7 +52,12 @@ def test_a_local_cluster_gives_the_single_process_rows(client: Client, cohort_pa
     assert len(on_cluster) == len(local) == PATIENTS
     assert [e["index"] for e in on_cluster] == list(range(PATIENTS))
     assert [r for e in on_cluster for r in e["options"]] == [r for e in local for r in e["options"]]
-    assert [r for e in on_cluster for r in e["errors"]] == [r for e in local for r in e["errors"]]
+    errors = [r for e in on_cluster for r in e["errors"]]
+    # a file's lines are placed by file and line (the local run's rows, a list's by item)
+    assert [r["source"] for r in errors] == [f"cohort.jsonl:{r['index'] + 1}" for r in errors]
+    assert [{**r, "source": ""} for r in errors] == [
+        {**r, "source": ""} for e in local for r in e["errors"]
+    ]
     assert any(e["errors"] for e in local) and any(e["next"] for e in local)
     assert summarise(on_cluster).rows() == summarise(local).rows()
     workers = client.run(lambda: __import__("sys").modules.get("resistx.cohort._rows") is not None)
@@ -128,3 +134,34 @@ def test_a_path_is_planned_and_written_in_one_task_per_partition_as_the_bag_writ
     assert '"out_of_scope"' in errors
     with pytest.raises(TypeError, match="dask_bag's"):
         write_partitions(dask_bag(small), tmp_path / "x", policy="ye2024")
+
+
+def test_a_file_s_lines_on_dask_read_and_placed_as_a_local_run_reads_and_places_them(
+    client: Client, tmp_path: Path
+) -> None:
+    """5750 (MINOR): on Dask a file that began with a byte-order mark lost its first patient
+    ('the item is not a JSON object'), a broken line's error was placed at 'line 2' of the
+    text (its line end kept), and error rows named 'item 30', not the file and line. The
+    local run's rows and errors, row for row, with Windows line ends and blank lines."""
+    _ = client
+    texts = [json.dumps(p) for p in profiles(90, seed=11)]
+    texts[40] = texts[40][:-20]  # a truncated line
+    texts[41] = texts[41].replace('"positive"', '"negative"', 1)  # out of scope
+    lines = [t for i, t in enumerate(texts) for t in ((t, " ") if i % 9 == 4 else (t,))]
+    path = tmp_path / "registry.jsonl"
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    assert main(["cohort", str(path), "--out", str(tmp_path / "local.jsonl")]) == 0
+    local = [
+        json.loads(line)
+        for line in (tmp_path / "local.errors.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    bag = dask_bag(path, blocksize=len(texts[0]) * 12)
+    assert bag.npartitions >= 4
+    on_cluster = bag.compute()
+    assert [r for e in on_cluster for r in e["errors"]] == local
+    assert {r["source"] for r in local} >= {"registry.jsonl:45"}  # 4 blank lines before it
+    assert on_cluster[0]["planned"]  # the line after the byte-order mark
+    options = [
+        json.loads(line) for line in (tmp_path / "local.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert [r for e in on_cluster for r in e["options"]] == options

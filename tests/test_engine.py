@@ -411,6 +411,18 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
         treatments=[PALBOCICLIB, dict(FULVESTRANT, drugs=["olaparib"])],
     ),
+    # a germline BRCA2 mutation after capecitabine, eribulin and an ADC: past OlympiAD's lines,
+    # which the PARP inhibitors' reasons say (rule 44; case 5742)
+    patient(
+        biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
+        treatments=[
+            PALBOCICLIB,
+            CAPECITABINE,
+            ERIBULIN,
+            dict(ERIBULIN, drugs=["sacituzumab govitecan"], line=4, started_on="2026-03-25")
+            | {"ended_on": "2026-05-01"},
+        ],
+    ),
     # first-line abemaciclib + letrozole ongoing, an ESR1 mutation on ctDNA (rules 53, 54)
     patient(
         biomarkers=[result("ESR1", "mutated")],

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import resistx
+from resistx.cohort._readers import Record, line_records
 from resistx.cohort._result import checked_settings
-from resistx.cohort._rows import is_input, rows_for
+from resistx.cohort._rows import Settings, fewer_collections, is_input, plan_records, records_of
 
 #: bytes of JSON Lines per partition when a bag is read from a path (about 6,000 profiles); 1 MiB
 #: ran slower on a LocalCluster (798 against 1,055 profiles/s) and its workers were no smaller
@@ -28,13 +29,41 @@ def _bag_module() -> Any:
 
 
 def _length(partition: list[Any]) -> int:
-    return sum(1 for p in partition if is_input(p))
+    return sum(1 for p in partition if is_input(p[0] if isinstance(p, tuple) else p))
+
+
+def _file_lines(partition: list[tuple[str, str]]) -> tuple[str, int]:
+    """The file a partition of (line, path) items comes from, and how many lines it holds."""
+    return (partition[0][1] if partition else "", len(partition))
+
+
+def _first_lines(counts: list[tuple[str, int]]) -> list[int]:
+    """The number, in its file, of each partition's first line (partitions in file order)."""
+    firsts, seen = [], dict[str, int]()
+    for path, n in counts:
+        firsts.append(seen.get(path, 0) + 1)
+        seen[path] = seen.get(path, 0) + n
+    return firsts
+
+
+def _records(partition: list[Any], start: int, first_line: int | None) -> list[Record]:
+    """A partition's records: a file's lines placed at their line (``first_line`` given), or a
+    bag's items at 'item N'."""
+    if first_line is None:
+        return records_of(partition, start)
+    return line_records(partition, start, first_line)
 
 
 def _planned(
-    partition: list[Any], start: int, policy: str | None, preferences: resistx.Preferences | None
+    partition: list[Any],
+    start: int,
+    first_line: int | None,
+    policy: str | None,
+    preferences: resistx.Preferences,
 ) -> list[dict[str, Any]]:
-    return rows_for(partition, start, policy=policy, preferences=preferences)
+    settings = Settings(policy=policy, preferences=preferences)
+    with fewer_collections():
+        return plan_records(_records(partition, start, first_line), settings)
 
 
 def dask_bag(
@@ -51,10 +80,13 @@ def dask_bag(
     ``path_or_bag`` is a JSON Lines path or glob (read with ``dask.bag.read_text``), or a bag
     of profiles (JSON text or mappings). ``index`` counts inputs across partitions, as a local
     run does: each partition's first index is the sum of the lengths before it."""
-    parts, starts, prefs = _numbered(path_or_bag, policy, preferences, blocksize)
+    parts, starts, firsts, prefs = _numbered(path_or_bag, policy, preferences, blocksize)
     from dask.delayed import delayed  # noqa: PLC0415 - the dask extra
 
-    planned = [delayed(_planned)(p, s, policy, prefs) for p, s in zip(parts, starts, strict=True)]
+    planned = [
+        delayed(_planned)(p, s, f, policy, prefs)
+        for p, s, f in zip(parts, starts, firsts, strict=True)
+    ]
     return _bag_module().from_delayed(planned)
 
 
@@ -63,22 +95,26 @@ def _numbered(
     policy: str | None,
     preferences: resistx.Preferences | Mapping[str, Any] | None,
     blocksize: int,
-) -> tuple[list[Any], list[Any], resistx.Preferences]:
-    """The partitions of a path's lines (or of a bag), the index each one starts at, and the
-    checked preferences."""
+) -> tuple[list[Any], list[Any], list[Any], resistx.Preferences]:
+    """The partitions of a path's lines (or of a bag), the index each one starts at, the line
+    of its file each one starts at (None for a bag's), and the checked preferences."""
     bag_module = _bag_module()
     from dask.delayed import delayed  # noqa: PLC0415 - the dask extra
 
     prefs = checked_settings(preferences, policy)
     bag: Any = path_or_bag
     if isinstance(path_or_bag, str | Path):
-        bag = bag_module.read_text(str(path_or_bag), blocksize=blocksize)
+        bag = bag_module.read_text(str(path_or_bag), blocksize=blocksize, include_path=True)
     parts = bag.to_delayed()
     lengths = [delayed(_length)(p) for p in parts]
     starts: list[Any] = [0]
     for n in lengths[:-1]:
         starts.append(delayed(sum)([starts[-1], n]))
-    return parts, starts, prefs
+    firsts: list[Any] = [None] * len(parts)
+    if isinstance(path_or_bag, str | Path):
+        found = delayed(_first_lines)([delayed(_file_lines)(p) for p in parts])
+        firsts = [found[i] for i in range(len(parts))]
+    return parts, starts, firsts, prefs
 
 
 def _write_part(entries: list[dict[str, Any]], directory: str, number: int) -> int:
@@ -119,10 +155,10 @@ def write_partitions(
 
     Path(directory).mkdir(parents=True, exist_ok=True)
     if isinstance(bag_or_path, str | Path):
-        parts, starts, prefs = _numbered(bag_or_path, policy, preferences, blocksize)
+        parts, starts, firsts, prefs = _numbered(bag_or_path, policy, preferences, blocksize)
         tasks = [
-            delayed(_plan_and_write)(p, s, policy, prefs, str(directory), i)
-            for i, (p, s) in enumerate(zip(parts, starts, strict=True))
+            delayed(_plan_and_write)(p, (s, f), policy, prefs, str(directory), i)
+            for i, (p, s, f) in enumerate(zip(parts, starts, firsts, strict=True))
         ]
     else:
         if policy is not None or preferences is not None or blocksize != BLOCKSIZE:
@@ -140,28 +176,26 @@ def write_partitions(
 
 def _plan_and_write(  # noqa: PLR0917 - one task, its arguments in order
     partition: list[Any],
-    start: int,
+    start: tuple[int, int],
     policy: str | None,
     preferences: resistx.Preferences,
     directory: str,
     number: int,
 ) -> int:
-    """Plan one partition and write its files, a chunk at a time (the cohort command's path)."""
+    """Plan one partition and write its files, a chunk at a time (the cohort command's path);
+    ``start``: its first index, and its first line in its file."""
     from resistx.cohort._columns import option_columns  # noqa: PLC0415
     from resistx.cohort._rows import (  # noqa: PLC0415
         CHUNK,
         ERROR_COLUMNS,
         OPTION_COLUMNS,
-        Settings,
         error_rows,
-        fewer_collections,
         judged,
-        records_of,
     )
     from resistx.cohort._writers import arrow_table, open_writer  # noqa: PLC0415
 
     settings = Settings(policy=policy, preferences=preferences)
-    records = records_of(partition, start)
+    records = line_records(partition, *start)
     made_by = settings.made_by()
     options = open_writer(Path(directory) / f"part-{number:05d}.parquet", OPTION_COLUMNS, made_by)
     errors = open_writer(Path(directory) / f"part-{number:05d}.errors.jsonl", ERROR_COLUMNS)

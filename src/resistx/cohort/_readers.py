@@ -12,7 +12,7 @@ import functools
 import itertools
 import math
 import struct
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -108,12 +108,29 @@ def text_record(
 
 def _jsonl_record(index: int, raw: bytes, where: str) -> Record:
     try:
-        # without its line end (case 3304: a truncated line's error was placed on 'line 2'),
-        # and past a byte-order mark (3305: Excel's and Windows' exports begin with one)
-        text = raw.decode("utf-8").rstrip("\r\n").removeprefix("\ufeff")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return Record(index=index, where=where, problems=(("$", "the line is not UTF-8 text"),))
-    return text_record(index, where, text, "the line")
+    return _line_record(index, text, where)
+
+
+def _line_record(index: int, text: str, where: str) -> Record:
+    # without its line end (case 3304: a truncated line's error was placed on 'line 2'),
+    # and past a byte-order mark (3305: Excel's and Windows' exports begin with one)
+    return text_record(index, where, text.rstrip("\r\n").removeprefix("\ufeff"), "the line")
+
+
+def line_records(items: Iterable[tuple[str, str]], start: int, first_line: int) -> list[Record]:
+    """Records of a JSON Lines file's (line, path) items, as ``dask.bag.read_text`` with
+    ``include_path`` gives them, the first at ``first_line`` of its file and the first input
+    numbered ``start``: placed and read as the local run's ``Lines`` (case 5750: on Dask a
+    first line after a byte-order mark was no JSON object, and errors were placed at
+    'item N')."""
+    out: list[Record] = []
+    for number, (text, path) in enumerate(items, first_line):
+        if text.strip():
+            out.append(_line_record(start + len(out), text, f"{Path(path).name}:{number}"))
+    return out
 
 
 @attrs.frozen

@@ -24,6 +24,16 @@ DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
 SOURCES_HEADER = ("field", "the sources say", "resistx uses", "why")
 
 
+#: an unnamed study's key ends in its reference in the review ('retrospective-ref33')
+_BY_REFERENCE = re.compile(r"-ref(\d+)$")
+
+
+def studies(keys: tuple[str, ...]) -> str:
+    """Studies as a reader knows them: their names, an unnamed one by its reference in the
+    review ('ref. 33', not the key 'retrospective-ref33': case 5652)."""
+    return ", ".join(f"ref. {found[1]}" if (found := _BY_REFERENCE.search(k)) else k for k in keys)
+
+
 def rules_of(rules: tuple[int, ...]) -> str:
     """'rule 35', 'rules 28, 35' or "": the rules a since-review entry names (5014: the
     printed plan did not say which rules moved an option)."""

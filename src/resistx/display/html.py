@@ -12,6 +12,7 @@ from resistx.display._common import (
     escape,
     prior_cdk46i,
     split_actions,
+    studies,
     trial_view,
     why_besides_evidence,
 )
@@ -44,7 +45,7 @@ def _list(items: Iterable[str]) -> str:
 def _option_cells(o: Option) -> list[str]:
     colour = _TIER_COLOUR[o.tier.value]
     reasons = "".join(
-        f"<div><b>{escape(r.factor.value)}</b>: {escape(r.text)} <i>({escape(', '.join(r.trials))})</i></div>"
+        f"<div><b>{escape(r.factor.value)}</b>: {escape(r.text)} <i>({escape(studies(r.trials))})</i></div>"
         for r in o.reasons
     )
     return [
@@ -107,7 +108,7 @@ def plan(p: Plan) -> str:
                         escape(s.regimen),
                         escape(s.text),
                         escape(", ".join(map(str, s.rules))),
-                        escape(", ".join(s.trials)),
+                        escape(studies(s.trials)),
                         escape(", ".join(s.approvals)),
                     ]
                     for s in p.since_review

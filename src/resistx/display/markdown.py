@@ -12,6 +12,7 @@ from resistx.display._common import (
     printable,
     prior_cdk46i,
     split_actions,
+    studies,
     trial_view,
     why_besides_evidence,
 )
@@ -91,7 +92,7 @@ def plan(p: Plan) -> str:
                     s.regimen,
                     s.text,
                     ", ".join(map(str, s.rules)),
-                    ", ".join(s.trials),
+                    studies(s.trials),
                     ", ".join(s.approvals),
                 ]
                 for s in p.since_review
@@ -114,7 +115,7 @@ def option(o: Option) -> str:
                 r.factor.value,
                 f"{getattr(o.scores, r.factor.value):.2f}",
                 r.text,
-                ", ".join(r.trials),
+                studies(r.trials),
             ]
             for r in o.reasons
         ],

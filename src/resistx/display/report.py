@@ -9,6 +9,7 @@ from resistx.display._common import (
     BEFORE_CHOOSING,
     escape,
     split_actions,
+    studies,
     why_besides_evidence,
 )
 from resistx.display.report_patient import summary, table
@@ -25,7 +26,7 @@ def _cite(rule: int | None, trials: tuple[str, ...], references: tuple[int, ...]
     """Where a sentence comes from: its rule, the trials and the review's references."""
     bits = [f"rule {rule}"] if rule is not None else []
     if trials:
-        bits.append(", ".join(trials))
+        bits.append(studies(trials))
     if references:
         bits.append("review refs " + ", ".join(map(str, references)))
     return f" <span class='cite'>({escape('; '.join(bits))})</span>" if bits else ""
@@ -138,7 +139,7 @@ def _since_review(p: Plan) -> str:
                 escape(s.change.value.replace("_", " ")),
                 escape(_regimen_name(s.regimen)),
                 escape(s.text),
-                escape("; ".join(x for x in (", ".join(s.trials), ", ".join(s.approvals)) if x))
+                escape("; ".join(x for x in (studies(s.trials), ", ".join(s.approvals)) if x))
                 + _rules(s.rules),
             ]
             for s in p.since_review
@@ -166,11 +167,11 @@ def _forest(p: Plan, evidence: EvidenceBase) -> str:
         parts.append("<p>No trial the plan cites reports a hazard ratio.</p>")
     no_ratio, unknown = without_ratios(p, evidence)
     if no_ratio:
-        parts.append(f"<p>Cited without a hazard ratio: {escape(', '.join(no_ratio))}.</p>")
+        parts.append(f"<p>Cited without a hazard ratio: {escape(studies(tuple(no_ratio)))}.</p>")
     if unknown:
         parts.append(
             f"<p>Cited but not in evidence {escape(evidence.version)}: "
-            f"{escape(', '.join(unknown))}.</p>"
+            f"{escape(studies(tuple(unknown)))}.</p>"
         )
     parts.append("</section>")
     return "".join(parts)

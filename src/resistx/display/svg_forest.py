@@ -14,6 +14,7 @@ from html import escape
 
 import attrs
 
+from resistx.display._common import studies
 from resistx.evidence._base import EvidenceBase
 from resistx.model.plan import Plan
 
@@ -198,7 +199,8 @@ def _axis(lo: float, hi: float, caption: bool) -> str:
 def _panel(group: list[ForestRow], lo: float, hi: float) -> str:
     """One trial's rows as an ``<svg>`` of their own, on the scale shared by all panels."""
     first = group[0]
-    head = textwrap.wrap(f"{first.trial} (cited for {first.cited_for})", _CHARS)
+    name = studies((first.trial,))
+    head = textwrap.wrap(f"{name} (cited for {first.cited_for})", _CHARS)
     body = [_text(_LEFT, 16, head, "g")]
     y = 4.0 + _LINE * len(head) + 4
     for row in group:
@@ -207,7 +209,7 @@ def _panel(group: list[ForestRow], lo: float, hi: float) -> str:
         y += height
     return (
         f'<svg class="trial" viewBox="0 0 {WIDTH} {y:.0f}" role="img" '
-        f'aria-label="{escape(first.trial)}">{_grid(y, lo, hi)}{"".join(body)}</svg>'
+        f'aria-label="{escape(name)}">{_grid(y, lo, hi)}{"".join(body)}</svg>'
     )
 
 

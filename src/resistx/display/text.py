@@ -14,6 +14,7 @@ from resistx.display._common import (
     printable,
     rules_of,
     split_actions,
+    studies,
     trial_view,
     why_besides_evidence,
 )
@@ -74,7 +75,7 @@ def plan(p: Plan, width: int = 100) -> str:
     if p.since_review:
         out += ["", "Since the review:"]
         for s in p.since_review:
-            lists = (rules_of(s.rules), ", ".join(s.trials), ", ".join(s.approvals))
+            lists = (rules_of(s.rules), studies(s.trials), ", ".join(s.approvals))
             behind = "; ".join(x for x in lists if x)
             out += wrap.wrap(f"- {s.text} ({behind})" if behind else f"- {s.text}")
         out += wrap.wrap(f"The newer plan: {p.since_review[0].how}.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from resistx import _jsontext, _serde
 from resistx._errors import OutOfScopeError, ProfileError
@@ -38,8 +38,35 @@ def _parse(text: str, origin: str) -> Profile:
         duplicates += e.problems
     duplicates += somatic_on_germline_samples(data)
     if duplicates:
-        raise ProfileError([("$" + path, message) for path, message in duplicates])
+        _refuse([("$" + path, message) for path, message in duplicates], data)
     return profile
+
+
+def _refuse(problems: list[tuple[str, str]], data: Any) -> NoReturn:
+    """``ProfileError`` naming ``problems``; but where the data plainly give disease the review
+    does not cover, ``OutOfScopeError`` first, naming them after it: whatever else is wrong, a
+    HER2-positive patient is out of scope, and her anti-HER2 drugs are no error to fix (case
+    5786: a cohort counted such patients as invalid profiles)."""
+    scope = _scope_of(data)
+    if scope is None or any(path.startswith(_SCOPE_FIELDS) for path, _ in problems):
+        raise ProfileError(problems)  # what puts it out of scope is in doubt itself
+    listed = "; ".join(f"{path}: {message}" for path, message in problems)
+    msg = f"{scope}; the profile has other problems too ({len(problems)}): {listed}"
+    raise OutOfScopeError(msg)
+
+
+_SCOPE_FIELDS = ("$.her2", "$.hormone_receptor")
+
+
+def _scope_of(data: Any) -> str | None:
+    """Why the raw data are out of scope (``check_scope``'s message), or None."""
+    if not isinstance(data, Mapping):
+        return None
+    if data.get("hormone_receptor") == HormoneReceptor.NEGATIVE.value:
+        return _HR_NEGATIVE
+    if derive_her2(data).get("her2") == Her2Status.POSITIVE.value:
+        return _HER2_POSITIVE
+    return None
 
 
 _GERMLINE_SAMPLE_NAMES = frozenset(s.value for s in GERMLINE_SAMPLES)
@@ -93,11 +120,13 @@ def _read(source: Path) -> Profile:
 def check_scope(profile: Profile) -> None:
     """Raise ``OutOfScopeError`` for a profile the review does not cover."""
     if profile.hormone_receptor == HormoneReceptor.NEGATIVE:
-        msg = "hormone-receptor-negative disease is outside the review (HR+/HER2- only)"
-        raise OutOfScopeError(msg)
+        raise OutOfScopeError(_HR_NEGATIVE)
     if profile.her2 == Her2Status.POSITIVE:
-        msg = "HER2-positive disease is outside the review (HR+/HER2- only)"
-        raise OutOfScopeError(msg)
+        raise OutOfScopeError(_HER2_POSITIVE)
+
+
+_HR_NEGATIVE = "hormone-receptor-negative disease is outside the review (HR+/HER2- only)"
+_HER2_POSITIVE = "HER2-positive disease is outside the review (HR+/HER2- only)"
 
 
 #: profiles and preferences that passed the checks, by identity (a plain string equals its str
@@ -206,8 +235,11 @@ def load_profile(source: ProfileSource) -> Profile:
                 _serde.structure_or_problems(derive_her2(source), Profile)
             except _serde.DataProblemsError as e:
                 found = e.problems + found
-            raise ProfileError([("$" + path, message) for path, message in found])
-        profile = _serde.structure(derive_her2(source), Profile, ProfileError)
+            _refuse([("$" + path, message) for path, message in found], source)
+        try:
+            profile = _serde.structure(derive_her2(source), Profile, ProfileError)
+        except ProfileError as e:
+            _refuse(list(e.problems), source)
     else:
         raise ProfileError(
             [("$", f"expected a mapping, JSON text or a Path, got {type(source).__name__}")]

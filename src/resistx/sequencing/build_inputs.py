@@ -3,6 +3,8 @@ Inputs themselves, and why they are the memo keys, are in ``inputs``."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Sample
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, cdk46i_drugs
@@ -128,6 +130,19 @@ def _pam_findings(pam: list[GeneState | None]) -> tuple[Finding | None, Finding 
     return found[0], next((f for f in found if f is not None), None)
 
 
+class CytotoxicLines(TypedDict):
+    chemotherapy_lines: int
+    adc_lines: int
+
+
+def _cytotoxic_lines(facts: Facts) -> CytotoxicLines:
+    """The chemotherapy lines and the ADC lines for metastatic disease, each capped."""
+    return CytotoxicLines(
+        chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
+        adc_lines=min(facts.cytotoxic_lines - facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
+    )
+
+
 def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> MolecularInputs:
     pam, esr1_state = [facts.genes.get(g) for g in PAM_GENES], facts.genes.get("ESR1")
     esr1 = _finding(esr1_state, *DEFINITE_TARGETS["ESR1"])
@@ -179,7 +194,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         **adjuvant.endocrine_reading(facts),
         **first_line(facts),
         early_adjuvant_relapse_unknown=adjuvant_relapse_unknown(facts),  # 1457, 1577d
-        chemotherapy_lines=min(facts.chemo_lines, CHEMOTHERAPY_LINES_CAP),
+        **_cytotoxic_lines(facts),
         db04_early_relapse=bool(facts.early_relapse_chemo(EARLY_RELAPSE_TDXD)),
         chemotherapy_ever=any(DrugClass.CHEMOTHERAPY in t.drug_classes for t in facts.in_order),
         visceral_crisis=facts.profile.visceral_crisis,

@@ -57,13 +57,12 @@ class MolecularInputs:
     pam_negative: bool  # PIK3CA, AKT1 and PTEN each tested negative since the latest progression
     pam_negative_by_ngs: bool  # ... each by NGS
     pam_pcr_only: tuple[str, ...]
-    #: PIK3CA, AKT1 and PTEN each not detected, each negative that stands from ctDNA (cases 477,
-    #: 481): plasma can miss what tissue finds, so the PI3K and AKT inhibitors wait on tissue;
-    #: or, beside a pathway finding, PIK3CA's own negative from ctDNA (alpelisib waits, case 534)
+    #: PIK3CA, AKT1, PTEN each not detected, each negative standing from ctDNA (477, 481): plasma
+    #: can miss what tissue finds, so the PI3K and AKT inhibitors wait on tissue; or, beside a
+    #: pathway finding, PIK3CA's own negative from ctDNA (alpelisib waits, case 534)
     pam_ctdna_only: bool = False
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
-    #: progressed on fulvestrant, the PI3K and AKT inhibitors' partner (rule 28, case 841)
-    after_fulvestrant: bool = False
+    after_fulvestrant: bool = False  # progressed on it: the PI3K/AKT inhibitors' partner (841)
     #: postMONARCH's population (``postmonarch.in_population``): rule 6 reads it where the
     #: evidence holds postMONARCH (case 870); the efficacy Inputs take it from here
     postmonarch_population: str = ""  # its entry: "advanced", "adjuvant" or "" (case 2235b)
@@ -78,7 +77,7 @@ class MolecularInputs:
     #: germline or somatic, unknown which (``hrd.origin_unknown``; rules 5 and 49, case 490)
     brca_origin_unknown: tuple[str, ...] = ()
     #: a myelodysplastic syndrome on record: rule 112 leaves the PARP inhibitors out, and no
-    #: other rule places an option after them (case 1193a)
+    #: rule places an option after them (1193a)
     parp_contraindicated: bool = False
     #: no PARP finding: BRCA1, BRCA2 and PALB2 never tested, and somatic BRCA1/2 where they
     #: were tested in the germline only (``hrd.hrd_untested``)
@@ -130,6 +129,7 @@ class MolecularInputs:
     # therapy for metastatic disease, no relapse on an adjuvant CDK4/6i (INAVO120's population)
     #: chemotherapy lines for metastatic disease (DESTINY-Breast06: none; OlympiAD: up to 2),
     chemotherapy_lines: int = 0  # at most ``build_inputs.CHEMOTHERAPY_LINES_CAP``
+    adc_lines: int = 0  # ... and of an ADC (cytotoxic payload: OlympiAD's count, rule 44)
     #: (neo)adjuvant chemotherapy with relapse within 6 months of its end, which
     #: DESTINY-Breast04 counted as a line (rules 65, 72; case 993)
     db04_early_relapse: bool = False

@@ -91,7 +91,11 @@ class Weights:
     endocrine_sensitive_cytotoxic: float = -1.0  # ... before chemotherapy
     #: rule 58: after the endocrine lines the tests may pick, or a found target selects
     tdxd_before_tests: float = -4.5
-    postmonarch_regimen: float = 1.0  # rule 37: abemaciclib+fulvestrant in postMONARCH's population
+    #: rule 37: abemaciclib+fulvestrant in postMONARCH's population: past rule 8's switch to
+    #: ribociclib after palbociclib, whose MAINTAIN (phase II, a subgroup's significant HR)
+    #: scores 0.275 more efficacy than postMONARCH's grade 1 (cases 594, 5652); under 1.5, where
+    #: its merit would reach 'preferred' beside a CDK4/6-inhibitor resistance mechanism (CCNE1)
+    postmonarch_regimen: float = 1.4
     #: rule 104: past the chemotherapy lines a PI3K or AKT inhibitor's trials enrolled after, its
     #: biomarker match speaks for no one this far (it cancels the match)
     past_trial_lines: float = -3.0

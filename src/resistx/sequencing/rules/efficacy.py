@@ -22,7 +22,12 @@ from resistx.sequencing import kinds
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
 from resistx.sequencing.rules.endocrine import cdk46i_naive_evidence
-from resistx.sequencing.rules.figures import no_figures_text, prior_share, provenance
+from resistx.sequencing.rules.figures import (
+    no_figures_text,
+    prior_share,
+    provenance,
+    study_label,
+)
 from resistx.sequencing.rules.populations import SELECTORS, chemotherapy_naive, germline_brca_only
 from resistx.sequencing.weights import Weights
 
@@ -178,14 +183,6 @@ def _ci(e: Endpoint | HazardRatio) -> str:
 def arm_name(label: str) -> str:
     """An arm as a reader says it: without the letter a table prefixes it with ("A: ")."""
     return re.sub(r"^[A-Z]\d?: ", "", label)
-
-
-def study_label(trial: Trial) -> str:
-    """A study as a reader knows it: its name, or for an unnamed study its design and ref."""
-    if trial.key.startswith(("retrospective-", "phase1")):
-        refs = ", ".join(str(r) for r in trial.references)
-        return f"a {trial.design} (ref. {refs})"
-    return trial.key
 
 
 def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None:

@@ -109,6 +109,14 @@ _REPORTS = {
 }
 
 
+def study_label(trial: Trial) -> str:
+    """A study as a reader knows it: its name, or for an unnamed study its design and ref."""
+    if trial.key.startswith(("retrospective-", "phase1")):
+        refs = ", ".join(str(r) for r in trial.references)
+        return f"a {trial.design} (ref. {refs})"
+    return trial.key
+
+
 def no_figures_text(ctx: Context, spec: RegimenSpec) -> str:
     """Rule 16's reason where no study of the regimen's record scores for this patient: none
     reports figures for them, or (case 3373) its trial reports the regimen for another
@@ -121,7 +129,7 @@ def no_figures_text(ctx: Context, spec: RegimenSpec) -> str:
         if a.regimen == spec.id
     }
     reported = [
-        key
+        study_label(ctx.evidence.trial(key))
         for key in spec.key_trials
         if key in ctx.evidence and any(e.arm in arms for e in ctx.evidence.trial(key).endpoints)
     ]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.build_inputs import CHEMOTHERAPY_LINES_CAP
 from resistx.sequencing.hrd import germline_brca, of_unknown_origin, parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
@@ -21,7 +22,8 @@ M = Factor.MOLECULAR
     "Germline BRCA1/2: a PARP inhibitor before chemotherapy",
     M,
     condition="After progression on a CDK4/6 inhibitor, a germline BRCA1/2 mutation, at most 2 "
-    "chemotherapy lines for metastatic disease (OlympiAD's limit; EMBRACA's was 3), no "
+    "cytotoxic lines for metastatic disease, an ADC's counted (OlympiAD's limit of chemotherapy "
+    "regimens; EMBRACA's was 3; past it, the PARP inhibitors' reason says so), no "
     "progression on a PARP inhibitor, and no platinum resistance (rule 105).",
     effect="Olaparib and talazoparib gain and their reason leads; chemotherapy is at best an "
     "alternative, except in a visceral crisis (rule 7: chemotherapy first, the PARP inhibitors "
@@ -39,6 +41,7 @@ M = Factor.MOLECULAR
         "germline_brca_parp_before_chemotherapy",
         "parp_inhibitor_before_chemotherapy",
         "parp_inhibitor_before_sacituzumab_govitecan",
+        "parp_beyond_olympiad_lines",
     ),
     trials=("TROPiCS-02",),
     references=(74, 75),
@@ -49,12 +52,16 @@ def parp_before_chemotherapy(
 ) -> Iterator[Effect]:
     # progression on a PARP inhibitor or a platinum (rule 105: outside OlympiAD's and EMBRACA's
     # populations), or a myelodysplastic syndrome (rule 112)
-    if not i.post_cdk46i or i.parp_closed or i.chemotherapy_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
+    if not i.post_cdk46i or i.parp_closed:
         return
     brca = [f for f in i.parp if germline_brca(f)]
     if not brca:
         return
     genes = " and ".join(f"germline {f.gene}" for f in brca)
+    if (lines := i.chemotherapy_lines + i.adc_lines) > OLYMPIAD_CHEMOTHERAPY_LINES:
+        if kinds.is_parp_inhibitor(spec):  # said, not silent (case 5742)
+            yield _beyond_olympiad(genes, lines, i.adc_lines)
+        return
     trials = (
         "OlympiAD (olaparib) and EMBRACA (talazoparib) (not named in the review; its refs 74-75)"
     )
@@ -176,6 +183,20 @@ def _place(drug: str, crisis: bool) -> str:
     if crisis:
         return f"a visceral crisis calls for chemotherapy first, and {drug} can follow once it is controlled"
     return "it comes before chemotherapy"
+
+
+def _beyond_olympiad(genes: str, lines: int, adc_lines: int) -> Effect:
+    """Rule 44 past OlympiAD's lines: the PARP inhibitor stays where its evidence puts it."""
+    adc = f" (of them {adc_lines} with an ADC, whose payload is cytotoxic)" * bool(adc_lines)
+    at_least = "or more " * (lines >= CHEMOTHERAPY_LINES_CAP)
+    return Effect(
+        code="parp_beyond_olympiad_lines",
+        text=f"{genes} mutation, but {lines} {at_least}cytotoxic lines for metastatic disease"
+        f"{adc}: OlympiAD enrolled after at most two chemotherapy regimens and EMBRACA after "
+        "at most three (the trials' reports; not in the review), so neither trial puts a PARP "
+        "inhibitor before chemotherapy here.",
+        references=(74, 75),
+    )
 
 
 #: OlympiAD enrolled after at most 2 chemotherapy regimens for metastatic disease (Robson et al.,

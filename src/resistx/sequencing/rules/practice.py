@@ -71,10 +71,10 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     trial = spec.key_trials[0]
     found = figures(ctx, trial, spec.id, "ESR1-mutated")
     result = f"{trial}, ESR1-mutated: {found}" if found else trial
-    # a dated approval may come after the plan's date (rule 46): say what it is for, not that
-    # the drug is approved
+    # a dated approval may come after the plan's date (rule 46): say whom it covers, not that
+    # the drug is approved, nor that the approval stands (case 5650)
     approved = (
-        f"{spec.name}'s approval ({approval(spec)}) is for ESR1-mutated disease"
+        f"the population of {spec.name}'s approval ({approval(spec)})"
         if spec.regulatory.date
         else f"{spec.name} is approved for ESR1-mutated disease"
         + (" in postmenopausal women and men (its US label)" if spec.id == "elacestrant" else "")
@@ -127,7 +127,7 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     basis = (
         f"{spec.name}: {guideline}"
         if guideline
-        else f"{spec.name}'s approval ({approval(spec)}) is for ESR1-mutated disease only"
+        else f"{spec.name}'s approval ({approval(spec)}) names ESR1-mutated disease only"
     )
     if not i.esr1_negative_current:
         return Effect(

@@ -33,10 +33,10 @@ def _approved_oral_serd_or_imlunestrant(spec: RegimenSpec) -> bool:
     35,
     "Oral SERDs outside their trial's population",
     H,
-    condition="Vepdegestrant after fulvestrant progressed on, or chemotherapy, for metastatic "
-    "disease (VERITAC-2 enrolled neither: update-2026.md section 3); imlunestrant with no "
+    condition="Vepdegestrant after fulvestrant progressed on, or chemotherapy or an ADC, for "
+    "metastatic disease (VERITAC-2 enrolled none of them: update-2026.md section 3); imlunestrant with no "
     "aromatase inhibitor on record (EMBER-3 enrolled recurrence or progression on or after one: "
-    "section 2), or after fulvestrant progressed on or chemotherapy for metastatic disease "
+    "section 2), or after fulvestrant progressed on or chemotherapy or an ADC for metastatic disease "
     "(whether EMBER-3 enrolled either, neither source file says; case 446); elacestrant after 2 or more cytotoxic lines, an ADC's counted (EMERALD enrolled after at most "
     "one chemotherapy line: its report, Bidard et al., J Clin Oncol 2022; neither source file says so).",
     effect="Vepdegestrant is at best a later option (as an option outside MAINTAIN's "
@@ -83,14 +83,7 @@ def outside_trial_population(
             f"progressed on or after one, so its result may not hold here{_then(at_best)}.",
             trials=("EMBER-3",),
         )
-    had = [
-        what
-        for what, given in (
-            ("fulvestrant", "fulvestrant" in i.progressed_drugs),
-            ("chemotherapy for metastatic disease", i.chemo_lines > 0),
-        )
-        if given
-    ]
+    had = _had(i)
     if ember3 and had:
         yield Effect(
             code="ember3_earlier_lines_unknown",
@@ -113,6 +106,20 @@ def outside_trial_population(
             "later option.",
             trials=("VERITAC-2",),
         )
+
+
+def _had(i: HistoryInputs) -> list[str]:
+    """What VERITAC-2 enrolled no one after, and EMBER-3's sources do not say, on record."""
+    return [
+        what
+        for what, given in (
+            ("fulvestrant", "fulvestrant" in i.progressed_drugs),
+            ("chemotherapy for metastatic disease", i.chemo_lines > 0),
+            # an ADC's payload is cytotoxic, as for EMERALD above (case 5701)
+            ("an ADC for metastatic disease, whose payload is cytotoxic", i.adc_lines > 0),
+        )
+        if given
+    ]
 
 
 def _then(at_best: str) -> str:

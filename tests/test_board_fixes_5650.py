@@ -1,0 +1,237 @@
+"""Session 61: the reviews of cases 5650 onwards (a tumour board's everyday second-line
+patients, a cancer centre's later lines and special populations, a real-world-evidence data
+scientist's cohort)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.display.report import document as report_html
+from tests.test_board_fixes_2205 import _planned
+
+
+def _her2_low(patient_id: str) -> dict[str, Any]:
+    """A postmenopausal woman at ECOG 1 with HER2-low disease, planned on 2026-05-15."""
+    return {
+        "schema_version": 2,
+        "patient_id": patient_id,
+        "as_of": "2026-05-15",
+        "hormone_receptor": "positive",
+        "her2": "low",
+        "menopausal_status": "postmenopausal",
+        "ecog": 1,
+    }
+
+
+def _esr1_after(second_line: list[str]) -> dict[str, Any]:
+    """5701: ribociclib + anastrozole, then a second line to progression; ESR1 D538G in ctDNA."""
+    negative = {"status": "not_detected", "sample": "ctdna", "assay": "ngs"}
+    return {
+        **_her2_low("5701"),
+        "biomarkers": [
+            {"gene": "ESR1", "status": "mutated", "sample": "ctdna", "assay": "ngs",
+             "tested_on": "2026-05-01", "variant": "D538G"},
+            *({"gene": g, **negative, "tested_on": "2026-05-01"} for g in ("PIK3CA", "AKT1", "PTEN")),
+        ],
+        "treatments": [
+            {"drugs": ["ribociclib", "anastrozole"], "line": 1, "started_on": "2023-03-01",
+             "ended_on": "2024-11-15", "stop_reason": "progression"},
+            {"drugs": second_line, "line": 2, "started_on": "2024-12-01",
+             "ended_on": "2026-04-10", "stop_reason": "progression"},
+        ],
+    }  # fmt: skip
+
+
+def test_an_adc_line_puts_a_patient_outside_veritac2_as_chemotherapy_does() -> None:
+    """5701 (MAJOR): after trastuzumab deruxtecan before any chemotherapy, vepdegestrant was
+    preferred on VERITAC-2's result, a trial that enrolled no one after chemotherapy for
+    advanced disease; after capecitabine it was a later option. An ADC's payload is cytotoxic:
+    the ADC line counts as it does for EMERALD, MAINTAIN and TROPiCS-02."""
+    for second in (["trastuzumab deruxtecan"], ["capecitabine"]):
+        plan = _planned(_esr1_after(second), "practice-2026")
+        vep = plan.option("vepdegestrant")
+        assert vep is not None
+        assert vep.tier is resistx.Tier.LATER, (second, vep.tier)
+        said = [r.text for r in vep.reasons if r.code == "outside_veritac2_population"]
+        assert said and "VERITAC-2 enrolled no one" in said[0]
+    plan = _planned(_esr1_after(["trastuzumab deruxtecan"]), "practice-2026")
+    said = [r.text for r in plan.option("vepdegestrant").reasons]  # type: ignore[union-attr]
+    assert any("an ADC for metastatic disease, whose payload is cytotoxic" in s for s in said), said
+    imlunestrant = plan.option("imlunestrant")
+    assert imlunestrant is not None
+    assert any(r.code == "ember3_earlier_lines_unknown" for r in imlunestrant.reasons)
+
+
+def _gbrca2_after(*lines: list[str]) -> dict[str, Any]:
+    """5713: germline BRCA2, ribociclib + letrozole, then each of ``lines`` to progression."""
+    tested = {"sample": "blood", "origin": "germline", "assay": "ngs", "tested_on": "2022-01-10"}
+    later = [
+        {
+            "drugs": drugs,
+            "line": n,
+            "started_on": f"{2021 + n}-01-10",
+            "ended_on": f"{2021 + n}-12-01",
+            "stop_reason": "progression",
+        }
+        for n, drugs in enumerate(lines, start=2)
+    ]
+    return {
+        **_her2_low("5713"),
+        "biomarkers": [
+            {"gene": "BRCA2", "status": "mutated", **tested},
+            {"gene": "BRCA1", "status": "not_detected", **tested},
+            {"gene": "PALB2", "status": "not_detected", **tested},
+        ],
+        "treatments": [
+            {"drugs": ["ribociclib", "letrozole"], "line": 1, "started_on": "2022-01-10",
+             "ended_on": "2023-01-01", "stop_reason": "progression"},
+            *later,
+        ],
+    }  # fmt: skip
+
+
+def test_adc_lines_count_toward_olympiad_s_lines_and_the_plan_says_why() -> None:
+    """5713 against 5742 (MINOR): after capecitabine and two ADCs the PARP inhibitors were
+    preferred 'before chemotherapy'; after three chemotherapy lines they were alternatives
+    with no reason given. Both are past OlympiAD's two regimens, and each plan says so."""
+    adcs = (["capecitabine"], ["trastuzumab deruxtecan"], ["sacituzumab govitecan"])
+    chemo = (["capecitabine"], ["paclitaxel"], ["eribulin"])
+    for lines, adc in ((adcs, "of them 2 with an ADC"), (chemo, "")):
+        for policy in ("ye2024", "practice-2026"):
+            plan = _planned(_gbrca2_after(*lines), policy)
+            for rid in ("olaparib", "talazoparib"):
+                option = plan.option(rid)
+                assert option is not None, (rid, policy)
+                assert option.tier is not resistx.Tier.PREFERRED, (rid, policy, lines)
+                said = [r.text for r in option.reasons if r.code == "parp_beyond_olympiad_lines"]
+                assert said and "OlympiAD enrolled after at most two" in said[0], (rid, policy)
+                assert "3 or more cytotoxic lines" in said[0] and adc in said[0]
+    plan = _planned(_gbrca2_after(["capecitabine"], ["trastuzumab deruxtecan"]), "ye2024")
+    option = plan.option("olaparib")
+    assert option is not None and option.tier is resistx.Tier.PREFERRED
+    assert all(r.code != "parp_beyond_olympiad_lines" for r in option.reasons)
+
+
+def _her2_positive_on_trastuzumab() -> dict[str, Any]:
+    """5786: HER2-positive, with the anti-HER2 treatment a registry records beside it."""
+    return {
+        "schema_version": 2,
+        "patient_id": "5786",
+        "as_of": "2026-05-01",
+        "hormone_receptor": "positive",
+        "her2": "positive",
+        "menopausal_status": "postmenopausal",
+        "treatments": [
+            {"drugs": ["palbociclib", "letrozole"], "line": 1, "started_on": "2024-01-10",
+             "ended_on": "2026-04-01", "stop_reason": "progression"},
+        ],
+        "next_treatment": ["trastuzumab", "pertuzumab"],
+    }  # fmt: skip
+
+
+def test_an_out_of_scope_profile_is_out_of_scope_whatever_else_is_wrong_with_it() -> None:
+    """5786 (MAJOR): a HER2-positive patient with trastuzumab as next treatment was an invalid
+    profile ('not drugs resistx knows'), never out of scope, so a cohort's count of patients
+    out of scope missed nearly every HER2-positive one. Scope is read first; the other
+    problems are still named."""
+    data = _her2_positive_on_trastuzumab()
+    hr_negative = {**data, "her2": "0", "hormone_receptor": "negative", "ecog": "1"}
+    for source in (data, json.dumps(data), hr_negative):
+        with pytest.raises(resistx.OutOfScopeError) as caught:
+            resistx.load_profile(source)
+        said = str(caught.value)
+        assert said.startswith(("HER2-positive disease is outside", "hormone-receptor-negative"))
+        assert "$.next_treatment" in said
+    assert "$.ecog" in said
+    assert not isinstance(caught.value, resistx.ProfileError)  # what a cohort counts by
+    results = list(resistx.sequence_many([data, hr_negative]))
+    assert [type(r.error) for r in results] == [resistx.OutOfScopeError] * 2
+
+
+def _no_target_after_palbociclib(months_on: int = 30, **extra: Any) -> dict[str, Any]:
+    """5652: palbociclib + anastrozole to progression; ESR1, PIK3CA, AKT1, PTEN negative."""
+    started = f"{2025 - months_on // 12}-03-01"
+    return {
+        "schema_version": 2,
+        "patient_id": "5652",
+        "as_of": "2025-04-10",
+        "hormone_receptor": "positive",
+        "her2": "0",
+        "menopausal_status": "postmenopausal",
+        "ecog": 0,
+        "biomarkers": [
+            {"gene": g, "status": "not_detected", "sample": "tissue", "assay": "ngs",
+             "tested_on": "2025-03-25"}
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        "treatments": [
+            {"drugs": ["palbociclib", "anastrozole"], "line": 1, "started_on": started,
+             "ended_on": "2025-03-10", "stop_reason": "progression"},
+        ],
+        **extra,
+    }  # fmt: skip
+
+
+def test_postmonarch_s_phase_iii_result_comes_before_maintain_s_phase_ii_one() -> None:
+    """5652, 5653 (MAJOR; before them 594, 596, 1360): after palbociclib with nothing
+    actionable, practice-2026 put ribociclib + fulvestrant (MAINTAIN, phase II, a subgroup's
+    hazard ratio) first, above abemaciclib + fulvestrant, which postMONARCH (phase III) found
+    better than fulvestrant alone in exactly this population."""
+    for months, menopause in (
+        (30, "postmenopausal"),
+        (18, "postmenopausal"),
+        (30, "premenopausal"),
+    ):
+        data = _no_target_after_palbociclib(months, menopausal_status=menopause)
+        plan = _planned(data, "practice-2026")
+        ids = [o.regimen.id for o in plan.options]
+        abema, ribo = ids.index("abemaciclib+fulvestrant"), ids.index("ribociclib+fulvestrant")
+        assert abema < ribo, (months, menopause, ids[:4])
+    plan = _planned(_no_target_after_palbociclib(30), "ye2024")  # the review has no postMONARCH
+    ids = [o.regimen.id for o in plan.options]
+    assert ids.index("ribociclib+fulvestrant") < ids.index("abemaciclib+fulvestrant")
+
+
+def test_an_unnamed_study_is_named_by_its_reference_wherever_a_clinician_reads_it() -> None:
+    """5652, 5653 (MINOR): the printed since-review lines listed 'retrospective-ref33' and
+    abemaciclib's evidence line said 'retrospective-ref35 reports it': the evidence's keys, where
+    every other line says 'a real-world study ... (ref. 33)'."""
+    data = _no_target_after_palbociclib(30)
+    plan = resistx.sequence(data)
+    shown = [str(plan), plan._repr_markdown_(), plan._repr_html_(), report_html(plan)]
+    assert plan.since_review and any(
+        k.startswith("retrospective-") for s in plan.since_review for k in s.trials
+    )  # the JSON keeps the keys a program looks studies up by
+    for view in shown:
+        text = re.sub(r'data-trial="[^"]*"', "", view)  # a machine's attribute keeps the key
+        assert "retrospective-ref" not in text, text[text.find("retrospective-ref") - 200 :][:300]
+        assert "ref. 33" in text
+    data["treatments"][0]["drugs"] = ["ribociclib", "anastrozole"]  # 5651: after ribociclib
+    abemaciclib = resistx.sequence(data).option("abemaciclib")
+    assert abemaciclib is not None
+    said = [r.text for r in abemaciclib.reasons if r.code == "no_direct_evidence"]
+    assert said and "(ref. 35) reports it for another population" in said[0], said
+
+
+def test_an_approval_after_the_plan_s_date_is_not_described_as_in_force() -> None:
+    """5650, 5651 (MINOR): a plan dated 2025-09-01 said 'Imlunestrant's approval (FDA
+    2025-09-25) is for ESR1-mutated disease only', as if it stood that day. The reasons name
+    the approval and whom it covers without saying that it stood at the plan's date."""
+    data = _no_target_after_palbociclib(30)
+    data["as_of"] = "2025-04-10"
+    plan = _planned(data, "practice-2026")
+    texts = [r.text for e in plan.excluded for r in e.reasons]
+    texts += [r.text for o in plan.options for r in o.reasons]
+    assert not [t for t in texts if "approval (FDA" in t and ") is for " in t], texts
+    said = [t for t in texts if "Imlunestrant's approval (FDA 2025-09-25" in t]
+    assert said and "ESR1-mutated disease only" in said[0], said
+    plan = _planned(_esr1_after(["capecitabine"]), "practice-2026")
+    vep = plan.option("vepdegestrant")
+    assert vep is not None
+    said = [r.text for r in vep.reasons if r.code == "approved_oral_serd_for_esr1"]
+    assert said and said[0].startswith("ESR1 mutation: the population of Vepdegestrant's approval")
