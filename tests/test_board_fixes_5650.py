@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from typing import Any
 
 import pytest
 
 import resistx
+from resistx.cohort import rows_for
+from resistx.cohort._concordance import Summary
+from resistx.cohort._plot import TOP_RULES, concordance
 from resistx.display.report import document as report_html
 from tests.test_board_fixes_2205 import _planned
 
@@ -235,3 +239,36 @@ def test_an_approval_after_the_plan_s_date_is_not_described_as_in_force() -> Non
     assert vep is not None
     said = [r.text for r in vep.reasons if r.code == "approved_oral_serd_for_esr1"]
     assert said and said[0].startswith("ESR1 mutation: the population of Vepdegestrant's approval")
+
+
+def test_the_concordance_plot_says_when_it_shows_only_the_most_frequent_rules() -> None:
+    """5750 (MINOR): the CSV had 18 rule rows, the plot 15, and its title did not say so."""
+    many = Counter({rule: 30 - rule for rule in range(1, 19)})
+    title = concordance(Summary(stated=40, by_rule=many)).axes[1].get_title()
+    assert f"the {TOP_RULES} most frequent of 18" in title and "CSV" in title, title
+    few = Counter(dict.fromkeys(range(1, 5), 3))
+    assert concordance(Summary(stated=4, by_rule=few)).axes[1].get_title() == (
+        "Rules behind that place"
+    )
+
+
+def test_a_cohort_row_says_the_decision_date_its_plan_was_made_at() -> None:
+    """5781 (MINOR): a plan made at an unknown decision date ('give as_of') looked like any
+    other in the rows, and counted in a concordance study as any other: each row carries the
+    plan's date, null where the profile gives none."""
+    dated = _no_target_after_palbociclib(30)
+    undated = {**dated, "patient_id": "5781", "biomarkers": []}
+    del undated["as_of"]  # and a course going on: the plan's date is unknown
+    undated["treatments"] = [{**dated["treatments"][0], "stop_reason": "ongoing"}]
+    del undated["treatments"][0]["ended_on"]
+    entries = rows_for([dated, undated])
+    assert {r["as_of"] for r in entries[0]["options"]} == {"2025-04-10"}
+    assert {r["as_of"] for r in entries[1]["options"]} == {None}
+
+
+def test_an_error_row_keeps_a_patient_id_given_as_a_number() -> None:
+    """5794 (MINOR): a numeric patient id is refused, and its error row's patient_id was null
+    though the data give it."""
+    data = {**_no_target_after_palbociclib(30), "patient_id": 5794}
+    [entry] = rows_for([data])
+    assert entry["errors"] and {e["patient_id"] for e in entry["errors"]} == {"5794"}

@@ -39,5 +39,10 @@ def concordance(summary: Summary) -> Figure:
     )
     by_rule.invert_yaxis()
     by_rule.set_xlabel("patients")
-    by_rule.set_title("Rules behind that place")
+    shown = (
+        f" (the {len(rules)} most frequent of {len(summary.by_rule)}; all in the CSV)"
+        if len(rules) < len(summary.by_rule)
+        else ""
+    )  # case 5750: the rules left off were not said to be
+    by_rule.set_title(f"Rules behind that place{shown}")
     return figure

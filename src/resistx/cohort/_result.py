@@ -73,6 +73,8 @@ def patient_id_of(source: object) -> str | None:
         found = source.get("patient_id")
         # an id the profile check refused for a lone surrogate cannot be written as UTF-8: the
         # error row gives it escaped ("\\ud800")
+        if isinstance(found, int) and not isinstance(found, bool):
+            return str(found)  # refused as an id, yet what a registry gave (case 5794)
         return _writable(found) if isinstance(found, str) else None
     return None
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -18,7 +17,7 @@ import attrs
 import resistx
 from resistx.cohort._concordance import Placement, place, regimen_for, rule_numbers
 from resistx.cohort._readers import Record, text_record
-from resistx.cohort._result import Result, attempt, checked_settings
+from resistx.cohort._result import Result, attempt, checked_settings, patient_id_of
 from resistx.io.profile import ProfileSource
 from resistx.model.profile import Profile
 from resistx.sequencing import engine
@@ -64,6 +63,7 @@ _saved: tuple[int, ...] = gc.get_threshold()  # the thresholds before the first 
 OPTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("index", "int"),
     ("patient_id", "str"),
+    ("as_of", "str"),  # the plan's decision date, null where the profile gives none (5781)
     ("rank", "int"),
     ("regimen", "str"),
     ("tier", "str"),
@@ -80,7 +80,7 @@ OPTION_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 #: the columns of a row that are the patient's (first) and the next treatment's (last); those
 #: between them are the option's
-HEAD_COLUMNS = ("index", "patient_id")
+HEAD_COLUMNS = ("index", "patient_id", "as_of")
 TAIL_COLUMNS = ("next_treatment", "next_rank", "next_place")
 #: one row per problem of an input that gave no plan
 ERROR_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -122,21 +122,8 @@ def _input_error(record: Record) -> Result | None:
     if not problems:
         return None
     return Result(
-        index=record.index, patient_id=_id_of(record.source), error=resistx.ProfileError(problems)
+        index=record.index, patient_id=patient_id_of(record.source), error=resistx.ProfileError(problems)
     )
-
-
-def _id_of(source: object) -> str | None:
-    """The patient id a record's profile states, where it can be read without loading it: an
-    error row keeps it, to be traced back (case 5538: a bad next_treatment cell left it
-    null)."""
-    if isinstance(source, str):
-        try:
-            source = json.loads(source)
-        except ValueError:
-            return None
-    found = source.get("patient_id") if isinstance(source, Mapping) else None
-    return found if isinstance(found, str) else None
 
 
 def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]]:
@@ -153,7 +140,8 @@ def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]
 
 def head_values(planned: Ranking) -> tuple[Any, ...]:
     """The values of a patient's rows in ``HEAD_COLUMNS``."""
-    return (planned.index, planned.patient_id)
+    day = planned.profile.decision_date
+    return (planned.index, planned.patient_id, day.isoformat() if day else None)
 
 
 def tail_values(nxt: Placement | None) -> tuple[Any, ...]:
