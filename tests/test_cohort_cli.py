@@ -560,3 +560,39 @@ def test_no_output_may_be_the_preferences_file(tmp_path: Path) -> None:
     out = str(tmp_path / "linked.jsonl")
     assert _cohort(str(tmp_path / "in.jsonl"), "--out", out, "--preferences", str(prefs)) != 0
     assert prefs.read_text(encoding="utf-8") == "{}"
+
+
+def test_a_tidy_column_that_is_no_profile_field_is_refused_once_not_on_every_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Case 5750 (MINOR): a registry's extra 'site_code' column in the fields-as-columns layout
+    gave one identical 'unknown key' error row per patient (10,000 rows for an export of
+    10,000); the 'profile' layout refuses such a column once, before planning."""
+    rows = [{**p, "site_code": f"S{i}", "ecgo": 1} for i, p in enumerate(profiles(3))]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "in.parquet")
+    out = tmp_path / "o.jsonl"
+    assert _cohort(str(tmp_path / "in.parquet"), "--out", str(out)) != 0
+    said = capsys.readouterr().err
+    assert "'site_code'" in said and "'ecgo'" in said and "did you mean 'ecog'" in said, said
+    assert not out.exists()
+
+
+def test_a_timestamp_column_at_midnight_reads_as_its_date(tmp_path: Path) -> None:
+    """Case 5750 (MINOR): pandas writes a date column as timestamp[ns]; such an 'as_of' was
+    refused as 'a string 2026-05-01T00:00:00', though no cell was a string. A timestamp at
+    midnight is its date; one with a time of day is still refused."""
+    import datetime as dt  # noqa: PLC0415 - this test alone
+
+    [good] = profiles(1)
+    day = dt.date.fromisoformat(good["as_of"])
+    for at, planned in ((dt.time(0, 0), True), (dt.time(13, 45), False)):
+        row = {**good, "as_of": dt.datetime.combine(day, at)}
+        table = pa.Table.from_pylist([row])
+        assert pa.types.is_timestamp(table.schema.field("as_of").type)
+        pq.write_table(table, tmp_path / "in.parquet")
+        out = tmp_path / "o.jsonl"
+        assert _cohort(str(tmp_path / "in.parquet"), "--out", str(out)) == 0
+        errors = _read_jsonl(tmp_path / "o.errors.jsonl")
+        assert (not errors) is planned, errors
+        if planned:
+            assert {r["as_of"] for r in _read_jsonl(out)} == {good["as_of"]}

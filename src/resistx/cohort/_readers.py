@@ -19,6 +19,8 @@ from typing import Any
 import attrs
 
 import resistx
+from resistx._serde import _names
+from resistx._suggest import closest
 from resistx.cohort._writers import parquet
 from resistx.io.profile import ProfileSource
 
@@ -211,11 +213,14 @@ def parquet_file(path: Path) -> Any:
 
 
 def _tidy(value: Any) -> Any:
-    """A tidy cell as profile data: a null is a value not given, a date its ISO text."""
+    """A tidy cell as profile data: a null is a value not given, a date its ISO text (a
+    timestamp at midnight too; one with a time of day is refused as the text it is)."""
     if isinstance(value, dict):
         return {k: _tidy(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_tidy(v) for v in value]
+    if isinstance(value, dt.datetime) and value.time() == dt.time() and value.tzinfo is None:
+        return value.date().isoformat()  # a date column as pandas writes it (case 5750)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -249,6 +254,8 @@ def read_parquet(path: Path) -> Iterator[Record]:
     ``next_treatment`` column beside it), or else the profile's fields as tidy columns."""
     pf = parquet_file(path)
     json_text = _json_layout(pf, path)
+    if not json_text:
+        _tidy_layout(pf, path)
     narrow = _narrow_floats(pf.schema_arrow)
     index = 0
     for batch in pf.iter_batches(batch_size=_BATCH_ROWS):
@@ -325,8 +332,32 @@ def _json_layout(pf: Any, path: Path) -> bool:
     return True
 
 
+def _tidy_layout(pf: Any, path: Path) -> None:
+    """Fields as columns: each column must be a profile's field, refused once here where every
+    row would give the same 'unknown key' error (case 5750: a registry's 'site_code' made one
+    error row per patient)."""
+    fields = _names(resistx.Profile)  # the profile's keys, as its check reads them
+    unknown = [n for n in pf.schema_arrow.names if n not in fields]
+    if not unknown:
+        return
+    named = [
+        f"{n!r}" + (f" (did you mean {' or '.join(map(repr, hits))}?)" if hits else "")
+        for n in unknown
+        for hits in [closest(n, fields)]
+    ]
+    msg = (
+        f"cannot read {path}: {', '.join(named)} {'is' if len(named) == 1 else 'are'} no field of "
+        f"a profile (its fields as columns: {', '.join(fields)}); drop or rename "
+        f"{'it' if len(named) == 1 else 'them'}, or give each profile as JSON text in a "
+        f"{PROFILE_COLUMN!r} column"
+    )
+    raise resistx.ResistxError(msg)
+
+
 def check_parquet(path: Path) -> None:
-    _json_layout(parquet_file(path), path)
+    pf = parquet_file(path)
+    if not _json_layout(pf, path):
+        _tidy_layout(pf, path)
 
 
 def count_parquet(path: Path) -> int:

@@ -122,7 +122,9 @@ def _input_error(record: Record) -> Result | None:
     if not problems:
         return None
     return Result(
-        index=record.index, patient_id=patient_id_of(record.source), error=resistx.ProfileError(problems)
+        index=record.index,
+        patient_id=patient_id_of(record.source),
+        error=resistx.ProfileError(problems),
     )
 
 
