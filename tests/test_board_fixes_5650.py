@@ -7,11 +7,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import resistx
+from resistx.cli import main
 from resistx.cohort import rows_for
 from resistx.cohort._concordance import Summary
 from resistx.cohort._plot import TOP_RULES, concordance
@@ -272,3 +276,47 @@ def test_an_error_row_keeps_a_patient_id_given_as_a_number() -> None:
     data = {**_no_target_after_palbociclib(30), "patient_id": 5794}
     [entry] = rows_for([data])
     assert entry["errors"] and {e["patient_id"] for e in entry["errors"]} == {"5794"}
+
+
+def test_the_long_response_hedge_is_not_offered_after_an_endocrine_line_that_followed_it() -> None:
+    """5657 (MINOR): after 25 months on palbociclib and then everolimus + exemestane, which
+    progressed at 6 months, chemotherapy's reason still said 'a clinician may weigh another
+    endocrine-based line first': that line has been given, and progressed."""
+    data = _no_target_after_palbociclib(30)
+    plan = _planned(data, "ye2024")
+    hedge = "a clinician may weigh another endocrine-based line first"
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None and any(hedge in r.text for r in chemo.reasons)
+    data["as_of"] = "2025-10-01"
+    for g in data["biomarkers"]:
+        g["tested_on"] = "2025-09-20"
+    data["treatments"].append(
+        {"drugs": ["everolimus", "exemestane"], "line": 2, "started_on": "2025-03-20",
+         "ended_on": "2025-09-10", "stop_reason": "progression"}
+    )  # fmt: skip
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        said = [r.text for o in plan.options for r in o.reasons if hedge in r.text]
+        assert not said, (policy, said[:1])
+
+
+def test_a_misspelt_next_treatment_is_named_the_same_way_in_a_profile_and_in_a_column(
+    tmp_path: Path,
+) -> None:
+    """5783 (MINOR): in the profile, "$.next_treatment: not drugs resistx knows: ['Piqary']";
+    from a Parquet next_treatment column, "$.next_treatment[0]: 'Piqary' is not a drug resistx
+    knows". Both name each drug the same way, with the nearest spelling."""
+    data = {**_no_target_after_palbociclib(30), "next_treatment": ["fulvestrant", "Piqary"]}
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    [(path, message)] = caught.value.problems
+    assert path == "$.next_treatment"
+    assert message == "'Piqary' is not a drug resistx knows; did you mean Piqray?"
+    pq.write_table(
+        pa.table({"profile": [json.dumps(_no_target_after_palbociclib(30))],
+                  "next_treatment": [["fulvestrant", "Piqary"]]}),
+        tmp_path / "in.parquet",
+    )  # fmt: skip
+    assert main(["cohort", str(tmp_path / "in.parquet"), "--out", str(tmp_path / "o.jsonl")]) == 0
+    [row] = [json.loads(x) for x in (tmp_path / "o.errors.jsonl").read_text("utf-8").splitlines()]
+    assert (row["path"], row["message"]) == ("$.next_treatment[1]", message)

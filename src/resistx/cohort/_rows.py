@@ -118,7 +118,7 @@ def _input_error(record: Record) -> Result | None:
     problems = list(record.problems)
     for i, name in enumerate(record.next_treatment or ()):
         if drugs.lookup(name) is None:
-            problems.append((f"$.next_treatment[{i}]", f"{name!r} is not a drug resistx knows"))
+            problems.append((f"$.next_treatment[{i}]", drugs.unknown(name)))
     if not problems:
         return None
     return Result(

@@ -326,10 +326,9 @@ def _known_next_drugs(
     if not value:
         msg = "next_treatment must name at least one drug (or be left out)"
         raise ValueError(msg)
-    unknown = [d for d in value if drug_vocab.lookup(d) is None]
-    if unknown:
-        msg = f"not drugs resistx knows: {unknown}"
-        raise ValueError(msg)
+    unknown = [drug_vocab.unknown(d) for d in value if drug_vocab.lookup(d) is None]
+    if unknown:  # as a next_treatment column's cells are named (case 5783)
+        raise ValueError("; ".join(unknown))
 
 
 def _end_after_start(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:

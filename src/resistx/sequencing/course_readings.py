@@ -7,11 +7,13 @@ from typing import TypedDict
 
 from resistx.model.enums import DrugClass
 from resistx.model.profile import UNEXPLAINED_STOPS, Treatment, cdk46i_drugs, continuations
+from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i
 from resistx.sequencing.facts import Facts
 
 
 class Months(TypedDict):
     long_cdk46i: bool
+    endocrine_line_since_long: bool
     short_cdk46i: bool
     cdk46i_under_12_months: bool
 
@@ -25,6 +27,8 @@ def cdk46i_months(facts: Facts) -> Months:
     """The molecular Inputs' readings of the time on a CDK4/6 inhibitor."""
     return {
         "long_cdk46i": facts.long_cdk46i,
+        # set only after a long course (the key parts no one else): rule 6's hedge (5657)
+        "endocrine_line_since_long": facts.long_cdk46i and endocrine_lines_after_cdk46i(facts) > 0,
         "short_cdk46i": facts.short_cdk46i,
         "cdk46i_under_12_months": facts.metastatic_cdk46i_months is not None
         and not facts.long_cdk46i,

@@ -76,9 +76,7 @@ class MolecularInputs:
     #: BRCA1/2 mutations of ``parp`` found in the tumour with no germline result for the gene:
     #: germline or somatic, unknown which (``hrd.origin_unknown``; rules 5 and 49, case 490)
     brca_origin_unknown: tuple[str, ...] = ()
-    #: a myelodysplastic syndrome on record: rule 112 leaves the PARP inhibitors out, and no
-    #: rule places an option after them (1193a)
-    parp_contraindicated: bool = False
+    parp_contraindicated: bool = False  # an MDS on record: rule 112 leaves them out (1193a)
     #: no PARP finding: BRCA1, BRCA2 and PALB2 never tested, and somatic BRCA1/2 where they
     #: were tested in the germline only (``hrd.hrd_untested``)
     hrd_untested: tuple[str, ...] = ()
@@ -108,6 +106,7 @@ class MolecularInputs:
     # read by the practice-2026 rules only (rules 31-33)
     pik3ca_negative: bool = False  # PIK3CA tested, current, not mutated
     long_cdk46i: bool = False  # >= 12 months on a CDK4/6 inhibitor
+    endocrine_line_since_long: bool = False  # ... and an endocrine line progressed since (5657)
     #: under short_cdk46i_months on it: endocrine-based regimens after chemotherapy (rule 18),
     #: so a PI3K-pathway target is no open one beside olaparib (rule 49; case 1008)
     short_cdk46i: bool = False

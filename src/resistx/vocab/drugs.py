@@ -10,6 +10,7 @@ import functools
 import re
 from types import MappingProxyType
 
+from resistx import _suggest
 from resistx.model.enums import DrugClass as C
 from resistx.model.enums import Route
 from resistx.model.regimen import Drug
@@ -381,6 +382,11 @@ def lookup(name: str) -> Drug | None:
     if found is None and (bare := name.casefold().strip()).endswith(_SALTS):
         found = _LOOKUP.get(fold(bare.rsplit(" ", 1)[0]))
     return found
+
+
+def unknown(name: str) -> str:
+    """How a name no drug answers to is refused, with the nearest spellings."""
+    return f"{name!r} is not a drug resistx knows{_suggest.did_you_mean(name, SPELLINGS)}"
 
 
 def drug_class(name: str) -> C:

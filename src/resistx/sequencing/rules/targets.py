@@ -165,8 +165,10 @@ def _unusable(i: MolecularInputs) -> str:
 
 def _long_response(i: MolecularInputs) -> str:
     """What the review leaves open after a long CDK4/6-inhibitor course and no chemotherapy
-    for metastatic disease since (case 491)."""
-    if not i.long_cdk46i or i.visceral_crisis or i.targets_acted_on or i.chemotherapy_lines:
+    for metastatic disease since (case 491), nor an endocrine line that progressed (5657)."""
+    if not i.long_cdk46i or i.endocrine_line_since_long or i.visceral_crisis:
+        return ""
+    if i.targets_acted_on or i.chemotherapy_lines:
         return ""
     return (
         " The review leaves open how a long response to the CDK4/6 inhibitor (12 months or "
