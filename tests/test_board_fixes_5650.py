@@ -20,6 +20,8 @@ from resistx.cohort import rows_for
 from resistx.cohort._concordance import Summary
 from resistx.cohort._plot import TOP_RULES, concordance
 from resistx.display.report import document as report_html
+from resistx.sequencing.policy import get as get_policy
+from resistx.sequencing.rules.figures import POPULATION_WORDS, population_label
 from tests.test_board_fixes_2205 import _planned
 
 
@@ -109,7 +111,10 @@ def test_adc_lines_count_toward_olympiad_s_lines_and_the_plan_says_why() -> None
     with no reason given. Both are past OlympiAD's two regimens, and each plan says so."""
     adcs = (["capecitabine"], ["trastuzumab deruxtecan"], ["sacituzumab govitecan"])
     chemo = (["capecitabine"], ["paclitaxel"], ["eribulin"])
-    for lines, adc in ((adcs, "of them 2 with an ADC"), (chemo, "")):
+    for lines, adc in (
+        (adcs, "3 cytotoxic lines for metastatic disease (of them 2 with an ADC"),
+        (chemo, "3 or more"),
+    ):
         for policy in ("ye2024", "practice-2026"):
             plan = _planned(_gbrca2_after(*lines), policy)
             for rid in ("olaparib", "talazoparib"):
@@ -117,8 +122,11 @@ def test_adc_lines_count_toward_olympiad_s_lines_and_the_plan_says_why() -> None
                 assert option is not None, (rid, policy)
                 assert option.tier is not resistx.Tier.PREFERRED, (rid, policy, lines)
                 said = [r.text for r in option.reasons if r.code == "parp_beyond_olympiad_lines"]
-                assert said and "OlympiAD enrolled after at most two" in said[0], (rid, policy)
-                assert "3 or more cytotoxic lines" in said[0] and adc in said[0]
+                assert said and "olaparib) enrolled after at most two" in said[0], (rid, policy)
+                # 5801: at three lines EMBRACA's entry held; the reason says which limit is read
+                assert "EMBRACA (talazoparib) after at most three" in said[0]
+                assert "by OlympiAD's limit" in said[0] and "neither trial" not in said[0]
+                assert adc in said[0]  # the count is capped at three of a kind
     plan = _planned(_gbrca2_after(["capecitabine"], ["trastuzumab deruxtecan"]), "ye2024")
     option = plan.option("olaparib")
     assert option is not None and option.tier is resistx.Tier.PREFERRED
@@ -320,3 +328,21 @@ def test_a_misspelt_next_treatment_is_named_the_same_way_in_a_profile_and_in_a_c
     assert main(["cohort", str(tmp_path / "in.parquet"), "--out", str(tmp_path / "o.jsonl")]) == 0
     [row] = [json.loads(x) for x in (tmp_path / "o.errors.jsonl").read_text("utf-8").splitlines()]
     assert (row["path"], row["message"]) == ("$.next_treatment[1]", message)
+
+
+def test_evidence_lines_name_populations_in_words_not_the_evidence_s_keys() -> None:
+    """5808 (MINOR): evidence lines read 'prior-CDK4/6i: median PFS 3.8 months',
+    'concurrently-randomized:', 'pathway-non-altered-NGS:': the evidence's keys. Each such key
+    is worded, and each worded key is one the evidence holds (the table cannot go stale)."""
+    plan = _planned(_no_target_after_palbociclib(30), "ye2024")
+    texts = [r.text for o in plan.options for r in o.reasons]
+    assert any("(ref. 47)" in t and "after a CDK4/6 inhibitor: median PFS 3.8" in t for t in texts)
+    assert not [t for t in texts if "prior-CDK4/6i" in t]
+    pops = {
+        p.population
+        for policy in ("ye2024", "practice-2026")
+        for t in get_policy(policy).default_evidence().trials
+        for p in (*t.endpoints, *t.hazard_ratios)
+    }
+    assert set(POPULATION_WORDS) <= pops
+    assert all(population_label(p) == p or p in POPULATION_WORDS for p in pops)

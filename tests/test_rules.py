@@ -454,7 +454,7 @@ def test_rule_02_no_alteration_by_ngs_reads_faktions_non_altered_subgroup() -> N
     efficacy = [
         r for r in option(p, "capivasertib+fulvestrant").reasons if r.factor.value == "efficacy"
     ]
-    assert efficacy[0].trials == ("FAKTION",) and "pathway-non-altered-NGS" in efficacy[0].text
+    assert efficacy[0].trials == ("FAKTION",) and "pathway not altered (NGS)" in efficacy[0].text
     assert all("CAPItello-291" not in r.trials for r in efficacy)
 
 

@@ -24,6 +24,7 @@ from resistx.sequencing.rule import Context, Effect, num, rule
 from resistx.sequencing.rules.endocrine import cdk46i_naive_evidence
 from resistx.sequencing.rules.figures import (
     no_figures_text,
+    population_label,
     prior_share,
     provenance,
     study_label,
@@ -189,7 +190,7 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
     arms = [a.label for a in trial.arms if a.regimen == regimen_id]
     design = trial.phase if trial.phase == "retrospective" else f"phase {trial.phase}"
     label = f"{study_label(trial)} ({design}{prior_share(trial)})"
-    where = "" if pop == "ITT" else f", {pop}"
+    where = "" if pop == "ITT" else f", {population_label(pop)}"
     regimen_of = {a.label: a.regimen for a in trial.arms}
     for hr in trial.hazard_ratios:
         if (

@@ -109,6 +109,34 @@ _REPORTS = {
 }
 
 
+#: the evidence's population keys a reader would stumble on, as a plan words them (5808: an
+#: evidence line read 'pathway-non-altered-NGS:'); a key not here reads as it is
+POPULATION_WORDS = {
+    "AKT-pathway-altered": "AKT pathway altered",
+    "ESR1-not-detected": "ESR1 not detected",
+    "HER2-low-or-ultralow": "HER2-low or -ultralow",
+    "HR+/HER2- germline-PALB2": "HR+/HER2- with a germline PALB2 mutation",
+    "HR+/HER2- somatic-BRCA1/2": "HR+/HER2- with a somatic BRCA1/2 mutation",
+    "PIK3CA-not-mutated": "PIK3CA not mutated",
+    "PIK3CA-wild-type": "PIK3CA wild-type",
+    "concurrently-randomized": "the patients randomised concurrently",
+    "germline-PALB2": "germline PALB2 mutation",
+    "no-prior-CDK4/6i": "no prior CDK4/6 inhibitor",
+    "pathway-altered-NGS": "pathway altered (NGS)",
+    "pathway-altered-ddPCR": "pathway altered (ddPCR)",
+    "pathway-non-altered-NGS": "pathway not altered (NGS)",
+    "pathway-non-altered-ddPCR": "pathway not altered (ddPCR)",
+    "prior-CDK4/6i": "after a CDK4/6 inhibitor",
+    "prior-CDK4/6i, updated analysis": "after a CDK4/6 inhibitor, updated analysis",
+    "somatic-BRCA1/2": "somatic BRCA1/2 mutation",
+}
+
+
+def population_label(population: str) -> str:
+    """A population of the evidence as a reader knows it."""
+    return POPULATION_WORDS.get(population, population)
+
+
 def study_label(trial: Trial) -> str:
     """A study as a reader knows it: its name, or for an unnamed study its design and ref."""
     if trial.key.startswith(("retrospective-", "phase1")):

@@ -58,9 +58,9 @@ def parp_before_chemotherapy(
     if not brca:
         return
     genes = " and ".join(f"germline {f.gene}" for f in brca)
-    if (lines := i.chemotherapy_lines + i.adc_lines) > OLYMPIAD_CHEMOTHERAPY_LINES:
+    if i.chemotherapy_lines + i.adc_lines > OLYMPIAD_CHEMOTHERAPY_LINES:
         if kinds.is_parp_inhibitor(spec):  # said, not silent (case 5742)
-            yield _beyond_olympiad(genes, lines, i.adc_lines)
+            yield _beyond_olympiad(genes, i)
         return
     trials = (
         "OlympiAD (olaparib) and EMBRACA (talazoparib) (not named in the review; its refs 74-75)"
@@ -185,16 +185,20 @@ def _place(drug: str, crisis: bool) -> str:
     return "it comes before chemotherapy"
 
 
-def _beyond_olympiad(genes: str, lines: int, adc_lines: int) -> Effect:
-    """Rule 44 past OlympiAD's lines: the PARP inhibitor stays where its evidence puts it."""
-    adc = f" (of them {adc_lines} with an ADC, whose payload is cytotoxic)" * bool(adc_lines)
-    at_least = "or more " * (lines >= CHEMOTHERAPY_LINES_CAP)
+def _beyond_olympiad(genes: str, i: MolecularInputs) -> Effect:
+    """Rule 44 past OlympiAD's lines: the PARP inhibitor stays where its evidence puts it. Both
+    drugs are read by OlympiAD's limit, EMBRACA's named beside it (5801: at three lines the
+    text said neither trial enrolled the patient, though EMBRACA did)."""
+    lines = i.chemotherapy_lines + i.adc_lines
+    adc = f" (of them {i.adc_lines} with an ADC, whose payload is cytotoxic)" * bool(i.adc_lines)
+    capped = max(i.chemotherapy_lines, i.adc_lines) >= CHEMOTHERAPY_LINES_CAP
     return Effect(
         code="parp_beyond_olympiad_lines",
-        text=f"{genes} mutation, but {lines} {at_least}cytotoxic lines for metastatic disease"
-        f"{adc}: OlympiAD enrolled after at most two chemotherapy regimens and EMBRACA after "
-        "at most three (the trials' reports; not in the review), so neither trial puts a PARP "
-        "inhibitor before chemotherapy here.",
+        text=f"{genes} mutation, but {lines} {'or more ' * capped}cytotoxic lines for metastatic "
+        f"disease{adc}: OlympiAD (olaparib) enrolled after at most two chemotherapy regimens, "
+        "EMBRACA (talazoparib) after at most three (the trials' reports; not in the review); "
+        "resistx reads both PARP inhibitors by OlympiAD's limit, so neither comes before "
+        "chemotherapy here.",
         references=(74, 75),
     )
 
