@@ -20,9 +20,12 @@ from resistx.cohort import rows_for
 from resistx.cohort._concordance import Summary
 from resistx.cohort._plot import TOP_RULES, concordance
 from resistx.display.report import document as report_html
+from resistx.interop import from_fhir, from_phenopacket
 from resistx.sequencing.policy import get as get_policy
 from resistx.sequencing.rules.figures import POPULATION_WORDS, population_label
 from tests.test_board_fixes_2205 import _planned
+
+INTEROP = Path(__file__).parent.parent / "examples" / "interop"
 
 
 def _her2_low(patient_id: str) -> dict[str, Any]:
@@ -338,11 +341,100 @@ def test_evidence_lines_name_populations_in_words_not_the_evidence_s_keys() -> N
     texts = [r.text for o in plan.options for r in o.reasons]
     assert any("(ref. 47)" in t and "after a CDK4/6 inhibitor: median PFS 3.8" in t for t in texts)
     assert not [t for t in texts if "prior-CDK4/6i" in t]
-    pops = {
-        p.population
+    trials = [
+        t
         for policy in ("ye2024", "practice-2026")
         for t in get_policy(policy).default_evidence().trials
-        for p in (*t.endpoints, *t.hazard_ratios)
-    }
+    ]
+    pops = {e.population for t in trials for e in t.endpoints}
+    pops |= {h.population for t in trials for h in t.hazard_ratios}
     assert set(POPULATION_WORDS) <= pops
     assert all(population_label(p) == p or p in POPULATION_WORDS for p in pops)
+
+
+def _esr1_bundle(*concepts: dict[str, Any]) -> dict[str, Any]:
+    """examples/interop/01 with its two orders (palbociclib, letrozole) coded as given."""
+    data: dict[str, Any] = json.loads((INTEROP / "01-esr1-mutated.fhir.json").read_text("utf-8"))
+    for entry, concept in zip(data["entry"][9 : 9 + len(concepts)], concepts, strict=True):
+        entry["resource"]["medicationCodeableConcept"] = concept
+    return data
+
+
+def test_an_order_coded_outside_rxnorm_is_read_by_its_coding_s_display() -> None:
+    """5855, 5856 (MAJOR): palbociclib coded in NCIt under the FHIR system address
+    (ncithesaurus-stage), anastrozole by its NDC, each with its display, were 'agent without
+    a label: left out': the plan, with no treatment on record, put a CDK4/6 inhibitor first
+    after progression on one."""
+    ncit = {"system": "http://ncithesaurus-stage.nci.nih.gov", "code": "C49176",
+            "display": "Palbociclib"}  # fmt: skip
+    ndc = {"system": "http://hl7.org/fhir/sid/ndc", "code": "0078-0249-15",
+           "display": "FEMARA 2.5 MG TABLET"}  # fmt: skip
+    conversion = from_fhir(_esr1_bundle({"coding": [ncit]}, {"coding": [ndc]}))
+    assert [t.drugs for t in conversion.profile.treatments] == [("palbociclib", "letrozole")]
+
+
+def test_a_cancer_related_order_whose_drug_cannot_be_read_refuses_the_document() -> None:
+    """5855 (MAJOR): an mCODE cancer-related order that names no drug resistx can read (an
+    RxNorm product code it does not list, no display) was left out, and the patient planned as
+    if never treated with it: a cancer treatment is not dropped in silence."""
+    unknown = {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm",
+                           "code": "1601380"}]}  # fmt: skip
+    letrozole = _esr1_bundle()["entry"][10]["resource"]["medicationCodeableConcept"]
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(_esr1_bundle(unknown, letrozole))
+    [(path, message)] = caught.value.problems
+    assert path == "$.entry[9].resource.medicationCodeableConcept"
+    assert "1601380" in message and "cancer-related" in message
+
+
+def test_a_her2_ish_result_in_words_is_read_or_refused_never_taken_as_pending() -> None:
+    """5853, 5854 (MAJOR): an ISH under its LOINC code valued 'Amplified' (a concept's text) or
+    'AMPLIFIED. HER2/CEP17 ratio 2.4' (free text) was 'neither positive nor negative': the IHC
+    2+ read as waiting on its ISH, and a cohort planned a HER2-positive patient. 'Amplified'
+    and 'Not amplified' are read; any other value under that code stops the conversion (it
+    may be what makes the disease HER2-positive)."""
+    data: dict[str, Any] = json.loads(
+        (INTEROP / "04-her2-low-ihc2-ish-negative.fhir.json").read_text("utf-8")
+    )
+    ish = data["entry"][4]["resource"]
+    ish["valueCodeableConcept"] = {"text": "Amplified"}
+    with pytest.raises(resistx.OutOfScopeError):
+        from_fhir(data)
+    ish["valueCodeableConcept"] = {"text": "Not amplified"}
+    assert from_fhir(data).profile.her2 is resistx.Her2Status.LOW
+    del ish["valueCodeableConcept"]
+    ish["valueString"] = "AMPLIFIED. HER2/CEP17 ratio 2.4, HER2 copy number 6.1"
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert [p for p, _ in caught.value.problems] == ["$.entry[4].resource"]
+    assert "HER2-positive" in caught.value.problems[0][1]
+
+
+def test_a_biosample_of_another_individual_is_refused_not_read_as_the_patient_s() -> None:
+    """5869 (MAJOR): a biosample whose individualId named another person carried an ESR1
+    mutation, read as the patient's (elacestrant preferred). The FHIR converter refuses a
+    resource whose subject is another patient (case 1945); so does this one."""
+    packet: dict[str, Any] = json.loads(
+        (INTEROP / "01-esr1-mutated.phenopacket.json").read_text("utf-8")
+    )
+    assert from_phenopacket(packet).profile.biomarkers  # as given: the patient's own samples
+    packet["biosamples"][0]["individualId"] = "someone-else"
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_phenopacket(packet)
+    assert caught.value.problems[0][0] == "$.biosamples[0].individualId"
+    assert "someone-else" in caught.value.problems[0][1]
+
+
+def test_a_variant_valued_detected_or_not_detected_in_snomed_is_read() -> None:
+    """5868 (MAJOR): genomic variants valued SNOMED CT 260373001 'Detected' and 260415000 'Not
+    detected' were 'not read', and the ESR1 mutation with them: chemotherapy came first."""
+    data = _esr1_bundle()
+    snomed = "http://snomed.info/sct"
+    data["entry"][7]["resource"]["valueCodeableConcept"] = {
+        "coding": [{"system": snomed, "code": "260373001", "display": "Detected"}]
+    }
+    data["entry"][8]["resource"]["valueCodeableConcept"] = {
+        "coding": [{"system": snomed, "code": "260415000", "display": "Not detected"}]
+    }
+    found = {(r.gene, r.status.value) for r in from_fhir(data).profile.biomarkers}
+    assert found == {("ESR1", "mutated"), ("PIK3CA", "not_detected")}, found

@@ -258,7 +258,7 @@ def test_a_positive_her2_result_beside_an_ihc_score_is_reported_not_overruled() 
     "answer",
     [
         {"text": "Absent"},
-        {"coding": [{"system": "http://snomed.info/sct", "code": "260415000", "display": "x"}]},
+        {"coding": [{"system": "http://snomed.info/sct", "code": "419984006", "display": "x"}]},
     ],
 )
 def test_a_variant_answered_absent_or_unreadably_is_never_a_mutation(answer: Any) -> None:

@@ -226,9 +226,13 @@ def read_as_medication(label: str) -> bool:
     )
 
 
-def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | None:
+def agent(
+    b: Builder, coded: list[str], label: str | None, path: str, *, cancer: bool = False
+) -> str | None:
     """The resistx drug of an agent: by a code resistx lists (an RxNorm RXCUI, an NCIt or
-    DrugBank CURIE), else by its label (reported)."""
+    DrugBank CURIE), else by its label (reported). ``cancer``: the record says it is a cancer
+    treatment (mCODE's cancer-related medication): one resistx cannot read is a problem, not
+    left out (case 5855: the plan read the patient as never treated with it)."""
     for code in coded:
         name = drugs.by_code(code)
         if name is None:
@@ -277,6 +281,13 @@ def agent(b: Builder, coded: list[str], label: str | None, path: str) -> str | N
     if label and (meant := drugs.near(label) or drugs.abbreviates(label)) is not None:
         # a misspelt course (case 1945), or an abbreviated one, Palbo for palbociclib (2764)
         b.problem(path, f"agent {label!r} is not a drug resistx knows; did you mean {meant}?")
+        return None
+    if cancer:
+        b.problem(
+            path,
+            f"agent {label or 'without a label'} ({shown or 'no code'}): a cancer-related "
+            "medication resistx cannot read; give the drug's RxNorm code or its name (text)",
+        )
         return None
     b.skip(path, shown, f"agent {label or 'without a label'}: not a drug resistx knows; left out")
     return None

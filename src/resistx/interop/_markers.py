@@ -108,10 +108,22 @@ def _ihc(b: Builder, value: Value, date: str | None, path: str, *, specimen: str
     b.ihc.append(Her2Reading(score, date, path, specimen))
 
 
+#: an ISH result in words (a concept's text, a laboratory's), as pathology reports write it
+_ISH_WORDS = {"amplified": True, "not amplified": False, "non-amplified": False}
+
+
 def _ish(b: Builder, value: Value, date: str | None, path: str, *, specimen: str | None) -> None:
     positive = value.polarity()
     if positive is None:
-        b.skip(path, value.code, "HER2 ISH result neither positive nor negative")
+        positive = _ISH_WORDS.get((value.label or "").strip().rstrip(".").casefold())
+    if positive is None:  # not left out: it may be what makes the disease HER2-positive (5853)
+        said = f" {value.label!r}" if value.label else ""
+        b.problem(
+            path,
+            f"HER2 ISH result{said} is neither positive nor negative as resistx reads it, and "
+            "may be the result that makes the disease HER2-positive: give it as positive or "
+            "negative (amplified or not amplified)",
+        )
         return
     b.ish.append(Her2Reading(positive, date, path, specimen))
 

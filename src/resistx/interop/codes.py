@@ -70,6 +70,10 @@ SIGNIFICANCE = "53037-8"
 #: a positive or negative result, as LOINC answers and SNOMED CT qualifier values
 POSITIVE = frozenset({"LA6576-8", "10828004", "LA9633-4", "52101004"})  # 52101004 present
 NEGATIVE = frozenset({"LA6577-6", "260385009", "LA9634-2", "2667000"})  # 2667000 absent
+#: SNOMED CT 260373001 'Detected' and 260415000 'Not detected', as laboratories value a
+#: variant where the Genomics Reporting guide binds LOINC's Present/Absent (case 5868)
+POSITIVE |= {"260373001"}
+NEGATIVE |= {"260415000"}
 
 #: HER2 IHC score (LOINC answer list LL4396-9) -> resistx's her2_tests score
 IHC_SCORE = MappingProxyType(

@@ -36,6 +36,11 @@ _NOT_HELD = "not held by a resistx profile"
 _STRUCTURE = ("resourceType", "id", "meta", "text", "status", "subject", "identifier", "category")
 _SEX = {"female": "female", "male": "male"}
 _NCIT = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl#"
+#: the addresses NCIt codes come under: the OWL one, and FHIR's (terminology.hl7.org lists
+#: ncithesaurus-stage; case 5855)
+_NCIT_SYSTEMS = frozenset(
+    {_NCIT, "http://ncithesaurus-stage.nci.nih.gov", "http://ncit.nci.nih.gov"}
+)
 #: statuses that say a resource records no result or treatment (FHIR R4 value sets)
 _NOT_RECORDS = {
     "Observation": ("registered", "cancelled", "entered-in-error"),
@@ -199,6 +204,8 @@ def _value(b: Builder, obs: Mapping[str, Any], path: str) -> _markers.Value:
     if "valueCodeableConcept" in obs:
         answer = first_code(b, obs["valueCodeableConcept"], f"{path}.valueCodeableConcept")
         return _markers.Value(code=answer.code, label=answer.label)
+    if isinstance(text := obs.get("valueString"), str):  # read for its words (case 5853)
+        return _markers.Value(label=text)
     if "valueInteger" in obs:
         number = obs["valueInteger"]
     else:
@@ -374,15 +381,22 @@ def _medication_codes(
     b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
 ) -> Coded:
     value, cpath = _concept(b, resource, path, meds)
+    every = codings(b, value, cpath)
     found = [
         (c.code if system == codes.RXNORM else f"NCIT:{c.code}", c)
-        for system, c in codings(b, value, cpath)
-        if system in (codes.RXNORM, _NCIT) and c.code
+        for system, c in every
+        if (system == codes.RXNORM or system in _NCIT_SYSTEMS) and c.code
     ]
+    # the label: the concept's text, a read code's display, else any coding's (an NDC's, a
+    # hospital's own: case 5856, where a display naming the drug was left unread)
     label = next((c.label for _, c in found if c.label), None)
+    label = label or next((c.label for _, c in every if c.label), None)
     concept = b.mapping(value, cpath) or {}
     return Coded(code=" ".join(k for k, _ in found) or None, label=concept.get("text") or label)
 
+
+#: mCODE's profiles of a cancer-related medication (request, administration, statement)
+_CANCER_RELATED = "mcode-cancer-related-medication"
 
 #: the states of an order or an administration that say it is over
 _OVER = ("completed", "stopped")
@@ -424,7 +438,10 @@ def _medication(
         if (end := _last_end(resource)) is not None:  # taken now or not: ``Builder._ending``
             b.ending.append((label, end, path, med.code))
             return None
-    drug = agent(b, (med.code or "").split(), med.label, f"{path}.medicationCodeableConcept")
+    cancer = any(_CANCER_RELATED in str(p) for p in (resource.get("meta") or {}).get("profile", ()))
+    drug = agent(
+        b, (med.code or "").split(), med.label, f"{path}.medicationCodeableConcept", cancer=cancer
+    )
     if drug is None:
         return None
     course = Course(path=path, drug=drug)

@@ -51,6 +51,15 @@ def from_phenopacket(doc: Source) -> Conversion:
     }
     _measurements(b, data.get("measurements"), "$.measurements")
     for path, sample in biosamples.values():
+        owner = sample.get("individualId")
+        if owner is not None and subject_id is not None and owner != subject_id:
+            # another person's sample (case 5869: its ESR1 mutation was read as the patient's)
+            b.problem(
+                f"{path}.individualId",
+                f"the biosample is of individual {owner!r}, not of the subject {subject_id!r}: "
+                "a phenopacket holds one patient's samples",
+            )
+            continue
         _measurements(b, sample.get("measurements"), f"{path}.measurements")
         sample_keys = ("id", "individualId", "measurements", "sampledTissue", "timeOfCollection")
         b.rest(sample, path, sample_keys, "biosample detail " + _NOT_HELD)
