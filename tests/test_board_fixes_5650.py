@@ -438,3 +438,21 @@ def test_a_variant_valued_detected_or_not_detected_in_snomed_is_read() -> None:
     }
     found = {(r.gene, r.status.value) for r in from_fhir(data).profile.biomarkers}
     assert found == {("ESR1", "mutated"), ("PIK3CA", "not_detected")}, found
+
+
+def test_a_metastasis_coded_in_icd10_is_a_metastatic_site() -> None:
+    """5855 (MINOR): mCODE SecondaryCancerConditions coded ICD-10-CM C78.7 (liver) and C79.51
+    (bone) were 'the diagnosis is not a profile field': the liver metastasis was lost, and with
+    it the visceral-crisis question a liver metastasis raises."""
+    data = _esr1_bundle()
+    icd = "http://hl7.org/fhir/sid/icd-10-cm"
+    secondary = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-secondary-cancer-condition"
+    for n, (code, display) in enumerate((("C78.7", "liver"), ("C79.51", "bone"))):
+        data["entry"].append(
+            {"resource": {"resourceType": "Condition", "id": f"met-{n}",
+                          "meta": {"profile": [secondary]},
+                          "code": {"coding": [{"system": icd, "code": code, "display": display}]},
+                          "subject": {"reference": "Patient/patient-01"}}}
+        )  # fmt: skip
+    sites = {s.value for s in from_fhir(data).profile.metastatic_sites}
+    assert sites == {"liver", "bone"}, sites

@@ -214,6 +214,26 @@ METASTASIS_SITES = MappingProxyType(
         "3138006": "bone",  # Bone tissue structure
         "39607008": "lung",  # Lung structure
         "12738006": "brain",  # Brain structure
+        # ICD-10 (-CM) secondary malignant neoplasms, as EHRs code them (case 5855: a liver
+        # metastasis coded C78.7 was lost)
+        **{f"C77.{n}": "lymph_node" for n in (0, 1, 2, 3, 4, 5, 8, 9)},  # of lymph nodes
+        "C78.0": "lung",  # of lung (C78.00-C78.02 in ICD-10-CM)
+        "C78.00": "lung",
+        "C78.01": "lung",
+        "C78.02": "lung",
+        "C78.2": "pleura",  # of pleura
+        "C78.6": "peritoneum",  # of retroperitoneum and peritoneum
+        "C78.7": "liver",  # of liver and intrahepatic bile duct
+        "C79.2": "skin",  # of skin
+        "C79.3": "brain",  # of brain and cerebral meninges (WHO)
+        "C79.31": "brain",  # of brain
+        "C79.32": "leptomeningeal",  # of cerebral meninges
+        "C79.5": "bone",  # of bone and bone marrow (WHO)
+        "C79.51": "bone",  # of bone
+        "C79.7": "adrenal",  # of adrenal gland
+        "C79.70": "adrenal",
+        "C79.71": "adrenal",
+        "C79.72": "adrenal",
     }
 )
 
