@@ -456,3 +456,38 @@ def test_a_metastasis_coded_in_icd10_is_a_metastatic_site() -> None:
         )  # fmt: skip
     sites = {s.value for s in from_fhir(data).profile.metastatic_sites}
     assert sites == {"liver", "bone"}, sites
+
+
+def test_an_esr1_mutation_acted_on_is_not_retested_before_the_next_line() -> None:
+    """5902-5905 (MAJOR): after progression on elacestrant for an ESR1 Y537S, and later on
+    capecitabine, every plan opened with 'Test ESR1 after the progression ...: ESR1 mutations
+    are acquired under endocrine therapy; the results decide the next line', beside 'the ESR1
+    mutation was acted on'. No ESR1 result can change the choice once an oral SERD has failed
+    on the mutation: the retest is not asked (the pathway's may still be)."""
+    data = {
+        **_her2_low("5903"),
+        "as_of": "2026-04-01",
+        "biomarkers": [
+            {"gene": "ESR1", "status": "mutated", "sample": "ctdna", "assay": "ngs",
+             "tested_on": "2025-03-25", "variant": "Y537S"},
+            *({"gene": g, "status": "not_detected", "sample": "tissue", "assay": "ngs",
+               "tested_on": "2025-03-25"} for g in ("PIK3CA", "AKT1", "PTEN")),
+        ],
+        "treatments": [
+            {"drugs": ["palbociclib", "letrozole"], "line": 1, "started_on": "2023-01-10",
+             "ended_on": "2025-03-20", "stop_reason": "progression"},
+            {"drugs": ["elacestrant"], "line": 2, "started_on": "2025-04-01",
+             "ended_on": "2025-10-01", "stop_reason": "progression"},
+            {"drugs": ["capecitabine"], "line": 3, "started_on": "2025-10-15",
+             "ended_on": "2026-03-20", "stop_reason": "progression"},
+        ],
+    }  # fmt: skip
+    for policy in ("ye2024", "practice-2026"):
+        plan = _planned(data, policy)
+        asked = [a for a in plan.actions if "ESR1" in a.genes and a.code == "retest"]
+        assert not asked, (policy, asked[0].text)
+    data["treatments"] = data["treatments"][:1]  # not yet acted on: the retest stands
+    data["as_of"] = "2026-01-10"
+    del data["biomarkers"][0]
+    plan = _planned(data, "ye2024")
+    assert any("ESR1" in a.genes and a.code == "retest" for a in plan.actions)

@@ -46,7 +46,8 @@ def _why_retest(genes: list[str]) -> str:
     "Retest",
     None,
     condition="No ESR1 or PI3K-pathway result, one older than the latest progression, a PCR-only "
-    "'not detected', or a PTEN loss by IHC only or on ctDNA only.",
+    "'not detected', or a PTEN loss by IHC only or on ctDNA only; not ESR1 once a mutation of "
+    "it was acted on (progression on an oral SERD): no result could change the choice (5903).",
     effect="An action to retest by ctDNA or rebiopsy (retest; PIK3CA also when another pathway "
     "gene is altered, since alpelisib waits on it), by NGS (retest_ngs), or to confirm by NGS "
     "(confirm_ngs; a loss on ctDNA on a tissue biopsy); when the PI3K pathway is negative on ctDNA alone, to confirm on tissue "
@@ -83,6 +84,7 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         if facts.needs_retest(g)
         and not doubtful(st := facts.genes.get(g))
         and not (st and st.unresolved)
+        and not (g == "ESR1" and esr1_acted_on(facts))
     ]
     missing = [g for g in needs if g == "ESR1" or not pathway_found]
     if pathway_found and facts.genes.get("PIK3CA") is None:  # alpelisib waits on it all the same
@@ -126,6 +128,14 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
             text=f"PTEN loss {pten_only}: confirm {how}; CAPItello-291 selected its AKT-pathway "
             f"altered population by NGS of tumour tissue.{for_next_line(facts, endocrine=True)}",
         )
+
+
+def esr1_acted_on(facts: Facts) -> bool:
+    """An ESR1 mutation on record (current or earlier) and progression on an oral SERD: no
+    ESR1 result could change the choice any more (5903: retested at every later line)."""
+    st = facts.genes.get("ESR1")
+    mutated = st is not None and (st.finding is not None or st.past_positive is not None)
+    return mutated and bool(facts.progressed_classes & kinds.TARGET_DRUGS["ESR1"])
 
 
 def _retest(facts: Facts, genes: list[str], when: str, first: bool, tail: str) -> PlanEffect:
