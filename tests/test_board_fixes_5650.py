@@ -4,6 +4,7 @@ scientist's cohort)."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections import Counter
@@ -491,3 +492,64 @@ def test_an_esr1_mutation_acted_on_is_not_retested_before_the_next_line() -> Non
     del data["biomarkers"][0]
     plan = _planned(data, "ye2024")
     assert any("ESR1" in a.genes and a.code == "retest" for a in plan.actions)
+
+
+def test_a_named_supportive_drug_under_the_cancer_related_profile_is_reported_not_refused() -> None:
+    """5951 (a regression of the fix for 5855): dexamethasone and denosumab ordered under
+    mCODE's cancer-related profile refused the whole bundle; mCODE puts supportive drugs under
+    it. A named drug resistx does not read is reported and left out, as before."""
+    for name in ("Dexamethasone 4 mg tablet", "Denosumab 120 mg injection"):
+        data = _esr1_bundle()
+        order = copy.deepcopy(data["entry"][10])
+        order["resource"]["id"] = "supportive"
+        order["resource"]["medicationCodeableConcept"] = {"text": name}
+        data["entry"].append(order)
+        conversion = from_fhir(data)
+        assert [t.drugs for t in conversion.profile.treatments] == [("palbociclib", "letrozole")]
+        assert any(name in e.text for e in conversion.unmapped), name
+
+
+def test_a_genomic_result_of_someone_not_in_the_phenopacket_is_refused() -> None:
+    """5954 (MAJOR): a genomic interpretation whose subjectOrBiosampleId was neither the
+    subject nor one of the biosamples ('pt-5999') was read as the patient's ESR1 mutation."""
+    packet: dict[str, Any] = json.loads(
+        (INTEROP / "01-esr1-mutated.phenopacket.json").read_text("utf-8")
+    )
+    gi = packet["interpretations"][0]["diagnosis"]["genomicInterpretations"][0]
+    gi["subjectOrBiosampleId"] = "pt-5999"
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_phenopacket(packet)
+    [(path, message)] = caught.value.problems
+    assert path.endswith(".subjectOrBiosampleId") and "pt-5999" in message
+
+
+def test_doses_beside_an_order_still_going_on_are_given_with_it() -> None:
+    """5960, 5858 (MAJOR): monthly fulvestrant administrations beside a ribociclib order still
+    active with no end became a fulvestrant course that 'ended (its stop reason not
+    recorded)', and the plan put fulvestrant first, the drug the patient is on. Doses that
+    start with an ongoing course and run to within a dosing gap of the record's latest date are
+    given with it: one ongoing treatment, an assumption the report states."""
+    data = _esr1_bundle(
+        {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "1873983",
+                     "display": "ribociclib"}]}
+    )  # fmt: skip
+    order = data["entry"][9]["resource"]
+    order["status"] = "active"
+    order["extension"] = order["extension"][:1]  # its intent, no termination reason
+    order["dosageInstruction"] = [{"timing": {"repeat": {"boundsPeriod": {"start": "2025-05-02"}}}}]
+    del data["entry"][10]  # letrozole
+    for n in range(11):  # fulvestrant monthly, 2025-05-02 to 2026-03-02
+        day = f"{2025 + (4 + n) // 12}-{(4 + n) % 12 + 1:02d}-02"
+        data["entry"].append(
+            {"resource": {"resourceType": "MedicationAdministration", "id": f"fulv-{n}",
+                          "status": "completed",
+                          "medicationCodeableConcept": {"coding": [
+                              {"system": "http://www.nlm.nih.gov/research/umls/rxnorm",
+                               "code": "282357", "display": "fulvestrant"}]},
+                          "subject": {"reference": "Patient/patient-01"},
+                          "effectiveDateTime": day}}
+        )  # fmt: skip
+    conversion = from_fhir(data)
+    courses = [(t.drugs, t.stop_reason) for t in conversion.profile.treatments]
+    assert courses == [(("ribociclib", "fulvestrant"), resistx.StopReason.ONGOING)], courses
+    assert any("given with ribociclib" in e.text for e in conversion.assumptions)

@@ -119,6 +119,7 @@ def doses_joined(b: Builder, courses: list[Course]) -> list[Course]:
         if c.dose and c.started_on is not None:
             doses.setdefault((c.drug, c.setting or ""), []).append(c)
     out = [c for c in courses if not (c.dose and c.started_on is not None)]
+    latest = _latest(b, courses)
     for (drug, _setting), group in doses.items():
         group.sort(key=lambda c: str(c.started_on))
         runs: list[list[Course]] = [[group[0]]]
@@ -132,8 +133,62 @@ def doses_joined(b: Builder, courses: list[Course]) -> list[Course]:
             else:
                 runs.append([c])
         joined = [_one_course(b, drug, run) for run in runs]
-        out.extend(_given_with(b, c, [o for o in out if o.drug != drug]) for c in joined)
+        for c in joined:
+            others = [o for o in out if o.drug != drug]
+            out.append(_with_ongoing(b, c, others, latest) or _given_with(b, c, others))
     return out
+
+
+def _with_ongoing(b: Builder, doses: Course, others: list[Course], latest: str) -> Course | None:
+    """The doses as given with the one course of another drug still going on, where they start
+    with it and the last of them is within a dosing gap (``DOSE_GAP_DAYS``) of the record's
+    ``latest`` date (5960: monthly fulvestrant beside an active ribociclib order ended at its
+    last dose, and the plan put fulvestrant first); else None."""
+    if doses.stop_reason is not None or not (doses.started_on and doses.ended_on and latest):
+        return None
+    fits = [
+        o
+        for o in others
+        if o.stop_reason == "ongoing"
+        and o.ended_on is None
+        and o.started_on
+        and _days(o.started_on, doses.started_on) <= WITH_DAYS
+        and 0 <= _days_after(doses.ended_on, latest) <= DOSE_GAP_DAYS
+    ]
+    if len(fits) != 1:
+        return None
+    o = fits[0]
+    b.assume(
+        doses.path,
+        f"{doses.drug}'s doses given with {o.drug}, which goes on (the last dose {doses.ended_on}, "
+        f"within {DOSE_GAP_DAYS} days of the record's latest date): one ongoing treatment",
+    )
+    return attrs.evolve(
+        doses, started_on=o.started_on, ended_on=None, setting=doses.setting or o.setting,
+        stop_reason="ongoing",
+    )  # fmt: skip
+
+
+def _days(a: str, c: str) -> int:
+    return abs(_days_after(a, c))
+
+
+def _days_after(a: str, c: str) -> int:
+    """Days from ``a`` to ``c`` (negative where ``c`` comes first)."""
+    return (dt.date.fromisoformat(str(c)[:10]) - dt.date.fromisoformat(str(a)[:10])).days
+
+
+def _latest(b: Builder, courses: list[Course]) -> str:
+    """The record's latest date as far as read: its courses', its results', its as_of."""
+    dated = [d for c in courses for d in (c.started_on, c.ended_on) if d]
+    dated += [
+        str(r.get("tested_on"))
+        for field in ("biomarkers", "her2_tests")
+        for r in b.lists[field]
+        if isinstance(r, dict) and r.get("tested_on")
+    ]
+    dated += [str(b.fields[k]) for k in ("as_of",) if b.fields.get(k)]
+    return max((d[:10] for d in dated), default="")
 
 
 #: doses run through another drug's course (a partner's injections): they start within this
@@ -145,19 +200,16 @@ def _given_with(b: Builder, doses: Course, others: list[Course]) -> Course:
     """The doses as given with the one course of another drug whose dates they run through:
     its dates, setting and stop reason (case 2424: fulvestrant's injections beside
     palbociclib's request that progressed lost that progression), an assumption."""
-
-    def days(a: str | None, c: str | None) -> int:
-        return abs((dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(c))).days)
-
+    if not (doses.started_on and doses.ended_on):
+        return doses
     fits = [
         o
         for o in others
         if o.started_on
         and o.ended_on
-        and doses.ended_on
         and not o.dose
-        and days(o.started_on, doses.started_on) <= WITH_DAYS
-        and days(o.ended_on, doses.ended_on) <= 2 * WITH_DAYS
+        and _days(o.started_on, doses.started_on) <= WITH_DAYS
+        and _days(o.ended_on, doses.ended_on) <= 2 * WITH_DAYS
         and (doses.stop_reason in (None, o.stop_reason))
     ]
     if len(fits) != 1:
@@ -282,11 +334,12 @@ def agent(
         # a misspelt course (case 1945), or an abbreviated one, Palbo for palbociclib (2764)
         b.problem(path, f"agent {label!r} is not a drug resistx knows; did you mean {meant}?")
         return None
-    if cancer:
+    if cancer and not label:  # a named one is reported below (supportive drugs: 5951)
         b.problem(
             path,
-            f"agent {label or 'without a label'} ({shown or 'no code'}): a cancer-related "
-            "medication resistx cannot read; give the drug's RxNorm code or its name (text)",
+            f"agent without a name{f' (code {shown})' if shown else ''}: a cancer-related "
+            "medication whose drug resistx cannot tell; give the drug's RxNorm code or its "
+            "name (text)",
         )
         return None
     b.skip(path, shown, f"agent {label or 'without a label'}: not a drug resistx knows; left out")

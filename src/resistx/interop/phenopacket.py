@@ -260,6 +260,14 @@ def _origin(
         variant.origin = "germline"
         b.assume(variant.path, "a result of the individual, not of a biosample: germline")
         return
+    if owner is not None and owner not in biosamples:  # another person's, or a sample not
+        # in the document (5954: another individual's ESR1 mutation was read as the patient's)
+        b.problem(
+            f"{variant.path}.subjectOrBiosampleId",
+            f"{owner!r} is neither the subject ({subject_id!r}) nor a biosample of the "
+            "phenopacket: whose result is it?",
+        )
+        return
     if owner not in biosamples:
         b.assume(variant.path, "no biosample named: the sample and its date are unknown")
         return
