@@ -553,3 +553,21 @@ def test_doses_beside_an_order_still_going_on_are_given_with_it() -> None:
     courses = [(t.drugs, t.stop_reason) for t in conversion.profile.treatments]
     assert courses == [(("ribociclib", "fulvestrant"), resistx.StopReason.ONGOING)], courses
     assert any("given with ribociclib" in e.text for e in conversion.assumptions)
+
+
+def test_a_stopped_order_s_planned_end_after_the_record_is_not_its_stop_date() -> None:
+    """5964 (MAJOR): an order stopped with its boundsPeriod end left at the planned
+    2027-06-01 (EHRs seldom update it) was read as ending then, and the plan's decision date
+    became 2027-06-01, nothing said. An end after the record's latest date on a stopped order
+    is its plan, not its stop: the stop date is left unknown, as the report says."""
+    data = _esr1_bundle()
+    for entry in data["entry"][9:11]:
+        order = entry["resource"]
+        order["status"] = "stopped"
+        order["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"]["end"] = "2027-06-01"
+    conversion = from_fhir(data)
+    [course] = conversion.profile.treatments
+    assert course.ended_on is None and course.started_on is not None
+    # a progression of no known date: the plan's date is unknown (it asks for as_of), not 2027
+    assert conversion.profile.decision_date is None
+    assert any("planned end" in e.text for e in conversion.assumptions)

@@ -35,6 +35,8 @@ class Course:
     stop_reason: str | None = None
     #: one administration of one day (a dose): ``doses_joined`` makes a course of several
     dose: bool = False
+    #: its end is an order's planned one, the order stopped (``planned_ends``; case 5964)
+    planned_end: bool = False
 
     def key(self) -> tuple[str, str, str, str] | None:
         """What records of one treatment share; None when a date is missing (not grouped)."""
@@ -118,6 +120,7 @@ def doses_joined(b: Builder, courses: list[Course]) -> list[Course]:
     for c in courses:
         if c.dose and c.started_on is not None:
             doses.setdefault((c.drug, c.setting or ""), []).append(c)
+    planned_ends(b, courses)
     out = [c for c in courses if not (c.dose and c.started_on is not None)]
     latest = _latest(b, courses)
     for (drug, _setting), group in doses.items():
@@ -176,6 +179,22 @@ def _days(a: str, c: str) -> int:
 def _days_after(a: str, c: str) -> int:
     """Days from ``a`` to ``c`` (negative where ``c`` comes first)."""
     return (dt.date.fromisoformat(str(c)[:10]) - dt.date.fromisoformat(str(a)[:10])).days
+
+
+def planned_ends(b: Builder, courses: list[Course]) -> None:
+    """A stopped order's end after the record's latest start or result is the end it was
+    planned for, which EHRs seldom update when it stops: when it stopped is not recorded (case
+    5964: read as its stop, the plan's date became 2027)."""
+    starts = [c.started_on for c in courses if c.started_on]
+    latest = max([*starts, _latest(b, [])], default="")
+    for c in courses:
+        if c.planned_end and c.ended_on and latest and str(c.ended_on)[:10] > latest[:10]:
+            b.assume(
+                c.path,
+                f"{c.drug}: the stopped order's planned end ({c.ended_on}) is after the "
+                f"record's latest date ({latest[:10]}): when it stopped is not recorded",
+            )
+            c.ended_on = None
 
 
 def _latest(b: Builder, courses: list[Course]) -> str:

@@ -561,6 +561,10 @@ def _period(b: Builder, course: Course, resource: Mapping[str, Any], path: str) 
     bounds = b.mapping(period, period_path) or {}
     course.started_on = b.date(bounds.get("start"), f"{period_path}.start")
     course.ended_on = b.date(bounds.get("end"), f"{period_path}.end")
+    # a stopped order's end is the one it was planned for (``planned_ends``; case 5964)
+    course.planned_end = resource.get("resourceType") == "MedicationRequest" and (
+        resource.get("status") == "stopped" and "boundsPeriod" in str(period_path)
+    )
     course.dose = resource.get("resourceType") == "MedicationAdministration" and (
         course.ended_on in (None, course.started_on)
     )
