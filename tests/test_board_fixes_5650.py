@@ -571,3 +571,21 @@ def test_a_stopped_order_s_planned_end_after_the_record_is_not_its_stop_date() -
     # a progression of no known date: the plan's date is unknown (it asks for as_of), not 2027
     assert conversion.profile.decision_date is None
     assert any("planned end" in e.text for e in conversion.assumptions)
+
+
+def test_a_child_pugh_b_note_speaks_of_liver_metastases_only_where_there_are_some() -> None:
+    """6024 (MINOR): with bone and nodal metastases only, the Child-Pugh B action said
+    'recorded as not from the liver metastases ... should the bilirubin rise with the
+    metastases', implying liver metastases she does not have."""
+    data = _no_target_after_palbociclib(30)
+    data["comorbidities"] = [
+        {"name": "hepatic_impairment", "child_pugh": "B", "from_metastases": False}
+    ]
+    data["metastatic_sites"] = ["bone", "lymph_node"]
+    [said] = [a.text for a in _planned(data, "ye2024").actions
+              if a.code == "assess_moderate_hepatic_impairment"]  # fmt: skip
+    assert "liver metastases" not in said and "with the metastases" not in said, said
+    data["metastatic_sites"] = ["bone", "liver"]
+    [said] = [a.text for a in _planned(data, "ye2024").actions
+              if a.code == "assess_moderate_hepatic_impairment"]  # fmt: skip
+    assert "not from the liver metastases" in said

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
-from resistx.model.enums import ChildPugh, Factor
+from resistx.model.enums import ChildPugh, Factor, MetastaticSite
 from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
@@ -48,12 +48,18 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
     }
     moderate = ChildPugh.B in classes and ChildPugh.C not in classes
     if moderate and not facts.profile.visceral_crisis and _cause_known(facts):  # case 1784b
+        liver = MetastaticSite.LIVER in facts.profile.metastatic_sites  # 6024: none on record
         yield PlanEffect(
             code="assess_moderate_hepatic_impairment",
             first=False,
-            text="Child-Pugh B, recorded as not from the liver metastases: several drugs ranked "
-            "here need a lower dose (their cautions); should the bilirubin rise with the "
-            "metastases, ask again whether it is a visceral crisis (rule 7).",
+            text=(
+                "Child-Pugh B, recorded as not from the liver metastases: several drugs ranked "
+                "here need a lower dose (their cautions); should the bilirubin rise with the "
+                "metastases, ask again whether it is a visceral crisis (rule 7)."
+                if liver
+                else "Child-Pugh B, recorded as not from metastases (none in the liver on "
+                "record): several drugs ranked here need a lower dose (their cautions)."
+            ),
         )
     elif moderate and not facts.profile.visceral_crisis:
         yield PlanEffect(
