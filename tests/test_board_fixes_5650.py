@@ -558,19 +558,27 @@ def test_doses_beside_an_order_still_going_on_are_given_with_it() -> None:
 def test_a_stopped_order_s_planned_end_after_the_record_is_not_its_stop_date() -> None:
     """5964 (MAJOR): an order stopped with its boundsPeriod end left at the planned
     2027-06-01 (EHRs seldom update it) was read as ending then, and the plan's decision date
-    became 2027-06-01, nothing said. An end after the record's latest date on a stopped order
-    is its plan, not its stop: the stop date is left unknown, as the report says."""
-    data = _esr1_bundle()
+    became 2027-06-01, nothing said. An end after the document was written (the bundle's
+    timestamp) is a planned end: the stop date is left unknown, as the report says. A real
+    stop date is kept (6057: the first fix, with no timestamp to go by, lost it)."""
+    for status in ("stopped", "completed"):
+        data = _esr1_bundle()
+        data["timestamp"] = "2026-04-15T09:00:00Z"
+        for entry in data["entry"][9:11]:
+            order = entry["resource"]
+            order["status"] = status
+            order["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"]["end"] = "2027-06-01"
+        conversion = from_fhir(data)
+        [course] = conversion.profile.treatments
+        assert course.ended_on is None and course.started_on is not None
+        # a progression of no known date: the plan's date is unknown (it asks for as_of)
+        assert conversion.profile.decision_date is None
+        assert any("a planned end" in e.text for e in conversion.assumptions)
+    data = _esr1_bundle()  # stopped on 2026-03-20, no timestamp: the date is the stop's
     for entry in data["entry"][9:11]:
-        order = entry["resource"]
-        order["status"] = "stopped"
-        order["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"]["end"] = "2027-06-01"
-    conversion = from_fhir(data)
-    [course] = conversion.profile.treatments
-    assert course.ended_on is None and course.started_on is not None
-    # a progression of no known date: the plan's date is unknown (it asks for as_of), not 2027
-    assert conversion.profile.decision_date is None
-    assert any("planned end" in e.text for e in conversion.assumptions)
+        entry["resource"]["status"] = "stopped"
+    [course] = from_fhir(data).profile.treatments
+    assert course.ended_on is not None and course.ended_on.isoformat() == "2026-03-20"
 
 
 def test_a_child_pugh_b_note_speaks_of_liver_metastases_only_where_there_are_some() -> None:
@@ -589,3 +597,29 @@ def test_a_child_pugh_b_note_speaks_of_liver_metastases_only_where_there_are_som
     [said] = [a.text for a in _planned(data, "ye2024").actions
               if a.code == "assess_moderate_hepatic_impairment"]  # fmt: skip
     assert "not from the liver metastases" in said
+
+
+def test_depots_beside_two_orders_going_on_together_are_given_with_them() -> None:
+    """6050-a (MAJOR): goserelin depots beside palbociclib and letrozole orders, both active
+    since the same day, became a goserelin course that 'ended': the join took one ongoing
+    course only. Courses that started together are one treatment; the depots join it."""
+    data = _esr1_bundle()
+    for entry in data["entry"][9:11]:
+        order = entry["resource"]
+        order["status"] = "active"
+        order["extension"] = order["extension"][:1]
+        order["dosageInstruction"] = [
+            {"timing": {"repeat": {"boundsPeriod": {"start": "2025-05-02"}}}}
+        ]
+    for n in range(11):  # goserelin 3.6 mg every 4 weeks or so
+        day = f"{2025 + (4 + n) // 12}-{(4 + n) % 12 + 1:02d}-03"
+        data["entry"].append(
+            {"resource": {"resourceType": "MedicationAdministration", "id": f"gos-{n}",
+                          "status": "completed",
+                          "medicationCodeableConcept": {"text": "goserelin 3.6 mg implant"},
+                          "subject": {"reference": "Patient/patient-01"},
+                          "effectiveDateTime": day}}
+        )  # fmt: skip
+    [course] = from_fhir(data).profile.treatments
+    assert set(course.drugs) == {"palbociclib", "letrozole", "goserelin"}, course.drugs
+    assert course.stop_reason is resistx.StopReason.ONGOING

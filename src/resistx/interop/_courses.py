@@ -35,8 +35,6 @@ class Course:
     stop_reason: str | None = None
     #: one administration of one day (a dose): ``doses_joined`` makes a course of several
     dose: bool = False
-    #: its end is an order's planned one, the order stopped (``planned_ends``; case 5964)
-    planned_end: bool = False
 
     def key(self) -> tuple[str, str, str, str] | None:
         """What records of one treatment share; None when a date is missing (not grouped)."""
@@ -111,7 +109,7 @@ def add_treatments(b: Builder, courses: list[Course]) -> None:
 DOSE_GAP_DAYS = 90
 
 
-def doses_joined(b: Builder, courses: list[Course]) -> list[Course]:
+def doses_joined(b: Builder, courses: list[Course], written: str | None = None) -> list[Course]:
     """Administrations of one drug a dose at a time (an injection of fulvestrant a month, each
     a MedicationAdministration of one day) are one course, from the first dose to the last, as
     the report says (case 2377: a dose with a start only was refused; as periods of one day, 27
@@ -120,9 +118,9 @@ def doses_joined(b: Builder, courses: list[Course]) -> list[Course]:
     for c in courses:
         if c.dose and c.started_on is not None:
             doses.setdefault((c.drug, c.setting or ""), []).append(c)
-    planned_ends(b, courses)
+    planned_ends(b, courses, written)
     out = [c for c in courses if not (c.dose and c.started_on is not None)]
-    latest = _latest(b, courses)
+    latest = max(_latest(b, courses), written or "")
     for (drug, _setting), group in doses.items():
         group.sort(key=lambda c: str(c.started_on))
         runs: list[list[Course]] = [[group[0]]]
@@ -158,7 +156,7 @@ def _with_ongoing(b: Builder, doses: Course, others: list[Course], latest: str) 
         and _days(o.started_on, doses.started_on) <= WITH_DAYS
         and 0 <= _days_after(doses.ended_on, latest) <= DOSE_GAP_DAYS
     ]
-    if len(fits) != 1:
+    if len({o.started_on for o in fits}) != 1:  # one treatment: its drugs started together
         return None
     o = fits[0]
     b.assume(
@@ -181,18 +179,18 @@ def _days_after(a: str, c: str) -> int:
     return (dt.date.fromisoformat(str(c)[:10]) - dt.date.fromisoformat(str(a)[:10])).days
 
 
-def planned_ends(b: Builder, courses: list[Course]) -> None:
-    """A stopped order's end after the record's latest start or result is the end it was
-    planned for, which EHRs seldom update when it stops: when it stopped is not recorded (case
-    5964: read as its stop, the plan's date became 2027)."""
-    starts = [c.started_on for c in courses if c.started_on]
-    latest = max([*starts, _latest(b, [])], default="")
+def planned_ends(b: Builder, courses: list[Course], written: str | None) -> None:
+    """An end after the document was written (the bundle's ``timestamp``) is the end a course
+    was planned for, which EHRs seldom update when it stops: when it stopped is not recorded
+    (case 5964: read as its stop, the plan's date became 2027). Without a timestamp no date
+    tells a planned end from a real one (6057: the order's own start stood in, and a real
+    stop date was lost), and ends are read as given."""
     for c in courses:
-        if c.planned_end and c.ended_on and latest and str(c.ended_on)[:10] > latest[:10]:
+        if written and c.ended_on and str(c.ended_on)[:10] > written:
             b.assume(
                 c.path,
-                f"{c.drug}: the stopped order's planned end ({c.ended_on}) is after the "
-                f"record's latest date ({latest[:10]}): when it stopped is not recorded",
+                f"{c.drug}: its end ({c.ended_on}) is after the document was written ({written}): "
+                "a planned end, not when it stopped, which is not recorded",
             )
             c.ended_on = None
 
@@ -207,6 +205,8 @@ def _latest(b: Builder, courses: list[Course]) -> str:
         if isinstance(r, dict) and r.get("tested_on")
     ]
     dated += [str(b.fields[k]) for k in ("as_of",) if b.fields.get(k)]
+    dated += [d for d, _score, _path in b.ecog if d]  # 6050-d: an ECOG after the last dose
+    dated += [d for d, _path in b.relapse_onsets]  # ... a new metastasis
     return max((d[:10] for d in dated), default="")
 
 

@@ -98,7 +98,8 @@ def from_fhir(bundle: Source) -> Conversion:
             b.skip(path, "Specimen", "a specimen no result refers to")
     _markers.pair_her2(b)
     _markers.latest_ecog(b)
-    add_treatments(b, doses_joined(b, courses))
+    stamp = data.get("timestamp")
+    add_treatments(b, doses_joined(b, courses, stamp[:10] if isinstance(stamp, str) else None))
     b.rest(data, "$", ("resourceType", "id", "type", "entry", "meta", "timestamp"), _NOT_HELD)
     return b.finish(validated)
 
@@ -561,10 +562,6 @@ def _period(b: Builder, course: Course, resource: Mapping[str, Any], path: str) 
     bounds = b.mapping(period, period_path) or {}
     course.started_on = b.date(bounds.get("start"), f"{period_path}.start")
     course.ended_on = b.date(bounds.get("end"), f"{period_path}.end")
-    # a stopped order's end is the one it was planned for (``planned_ends``; case 5964)
-    course.planned_end = resource.get("resourceType") == "MedicationRequest" and (
-        resource.get("status") == "stopped" and "boundsPeriod" in str(period_path)
-    )
     course.dose = resource.get("resourceType") == "MedicationAdministration" and (
         course.ended_on in (None, course.started_on)
     )
