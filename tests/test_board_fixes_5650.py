@@ -623,3 +623,13 @@ def test_depots_beside_two_orders_going_on_together_are_given_with_them() -> Non
     [course] = from_fhir(data).profile.treatments
     assert set(course.drugs) == {"palbociclib", "letrozole", "goserelin"}, course.drugs
     assert course.stop_reason is resistx.StopReason.ONGOING
+
+
+def test_a_cdk46_inhibitor_named_by_its_development_code_is_read() -> None:
+    """6066, 6067 (MAJOR): 'LEE011 + letrozole' for 29 months, from a trial record, was read as
+    no CDK4/6 inhibitor, and a CDK4/6 inhibitor was preferred after progression on one."""
+    for code, drug in (("LEE011", "ribociclib"), ("PD-0332991", "palbociclib"),
+                       ("LY2835219", "abemaciclib")):  # fmt: skip
+        data = _no_target_after_palbociclib(30)
+        data["treatments"][0]["drugs"] = [code, "letrozole"]
+        assert resistx.load_profile(data).treatments[0].drugs == (drug, "letrozole")

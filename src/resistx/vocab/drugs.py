@@ -25,9 +25,11 @@ UNSPECIFIED_CDK46I = "unspecified cdk4/6 inhibitor"
 
 DRUGS: tuple[Drug, ...] = (
     # CDK4/6 inhibitors
-    _d("palbociclib", C.CDK46_INHIBITOR, "Ibrance", target="CDK4/6"),
-    _d("ribociclib", C.CDK46_INHIBITOR, "Kisqali", target="CDK4/6"),
-    _d("abemaciclib", C.CDK46_INHIBITOR, "Verzenio", "Verzenios", target="CDK4/6"),
+    # ... with their development codes, as trial records name them (6066: LEE011 + letrozole
+    # for 29 months was read as no CDK4/6 inhibitor)
+    _d("palbociclib", C.CDK46_INHIBITOR, "Ibrance", "PD-0332991", "PD0332991", target="CDK4/6"),
+    _d("ribociclib", C.CDK46_INHIBITOR, "Kisqali", "LEE011", target="CDK4/6"),
+    _d("abemaciclib", C.CDK46_INHIBITOR, "Verzenio", "Verzenios", "LY2835219", target="CDK4/6"),
     # CDK4-selective; the review names it only by its code, PF-07220060, kept below as printed
     _d("atirmociclib", C.CDK46_INHIBITOR, target="CDK4"),
     # approved in China (not in the review): a history treated there names it (case 1765)
