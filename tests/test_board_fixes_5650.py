@@ -426,16 +426,25 @@ def test_a_biosample_of_another_individual_is_refused_not_read_as_the_patient_s(
     assert "someone-else" in caught.value.problems[0][1]
 
 
-def test_a_variant_valued_detected_or_not_detected_in_snomed_is_read() -> None:
+@pytest.mark.parametrize(
+    ("system", "detected", "not_detected"),
+    [
+        ("http://snomed.info/sct", "260373001", "260415000"),
+        ("http://loinc.org", "LA11882-0", "LA11883-8"),  # 5953 (MINOR)
+    ],
+)
+def test_a_variant_valued_detected_or_not_detected_is_read(
+    system: str, detected: str, not_detected: str
+) -> None:
     """5868 (MAJOR): genomic variants valued SNOMED CT 260373001 'Detected' and 260415000 'Not
-    detected' were 'not read', and the ESR1 mutation with them: chemotherapy came first."""
+    detected' were 'not read', and the ESR1 mutation with them: chemotherapy came first; so
+    were LOINC's LA11882-0 and LA11883-8 (5953)."""
     data = _esr1_bundle()
-    snomed = "http://snomed.info/sct"
     data["entry"][7]["resource"]["valueCodeableConcept"] = {
-        "coding": [{"system": snomed, "code": "260373001", "display": "Detected"}]
+        "coding": [{"system": system, "code": detected, "display": "Detected"}]
     }
     data["entry"][8]["resource"]["valueCodeableConcept"] = {
-        "coding": [{"system": snomed, "code": "260415000", "display": "Not detected"}]
+        "coding": [{"system": system, "code": not_detected, "display": "Not detected"}]
     }
     found = {(r.gene, r.status.value) for r in from_fhir(data).profile.biomarkers}
     assert found == {("ESR1", "mutated"), ("PIK3CA", "not_detected")}, found
@@ -633,3 +642,13 @@ def test_a_cdk46_inhibitor_named_by_its_development_code_is_read() -> None:
         data = _no_target_after_palbociclib(30)
         data["treatments"][0]["drugs"] = [code, "letrozole"]
         assert resistx.load_profile(data).treatments[0].drugs == (drug, "letrozole")
+
+
+def test_an_ncit_drug_code_under_the_owl_address_without_its_hash_is_read() -> None:
+    """6070 (MINOR): NCIt under http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl (no '#',
+    as HL7's terminology lists it) was not read as NCIt."""
+    owl = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl"
+    palbociclib = {"coding": [{"system": owl, "code": "C49176"}]}
+    letrozole = _esr1_bundle()["entry"][10]["resource"]["medicationCodeableConcept"]
+    conversion = from_fhir(_esr1_bundle(palbociclib, letrozole))
+    assert [t.drugs for t in conversion.profile.treatments] == [("palbociclib", "letrozole")]

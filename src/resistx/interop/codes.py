@@ -74,6 +74,9 @@ NEGATIVE = frozenset({"LA6577-6", "260385009", "LA9634-2", "2667000"})  # 266700
 #: variant where the Genomics Reporting guide binds LOINC's Present/Absent (case 5868)
 POSITIVE |= {"260373001"}
 NEGATIVE |= {"260415000"}
+#: ... and LOINC's LA11882-0 'Detected' and LA11883-8 'Not detected' (case 5953)
+POSITIVE |= {"LA11882-0"}
+NEGATIVE |= {"LA11883-8"}
 
 #: HER2 IHC score (LOINC answer list LL4396-9) -> resistx's her2_tests score
 IHC_SCORE = MappingProxyType(

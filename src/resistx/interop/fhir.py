@@ -39,7 +39,12 @@ _NCIT = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl#"
 #: the addresses NCIt codes come under: the OWL one, and FHIR's (terminology.hl7.org lists
 #: ncithesaurus-stage; case 5855)
 _NCIT_SYSTEMS = frozenset(
-    {_NCIT, "http://ncithesaurus-stage.nci.nih.gov", "http://ncit.nci.nih.gov"}
+    {
+        _NCIT,
+        _NCIT.rstrip("#"),  # as HL7's terminology lists it (case 6070)
+        "http://ncithesaurus-stage.nci.nih.gov",
+        "http://ncit.nci.nih.gov",
+    }
 )
 #: statuses that say a resource records no result or treatment (FHIR R4 value sets)
 _NOT_RECORDS = {
