@@ -652,3 +652,21 @@ def test_an_ncit_drug_code_under_the_owl_address_without_its_hash_is_read() -> N
     letrozole = _esr1_bundle()["entry"][10]["resource"]["medicationCodeableConcept"]
     conversion = from_fhir(_esr1_bundle(palbociclib, letrozole))
     assert [t.drugs for t in conversion.profile.treatments] == [("palbociclib", "letrozole")]
+
+
+def test_sequence_from_a_document_says_how_many_assumptions_its_conversion_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """6050-6071 (M8): `resistx sequence --from fhir` said how many elements were not mapped,
+    never that the conversion assumed anything (a drug read by its label, doses given with an
+    ongoing order), so a plan could rest on an assumption nobody saw."""
+    ndc = {"system": "http://hl7.org/fhir/sid/ndc", "code": "0078-0249-15",
+           "display": "FEMARA 2.5 MG TABLET"}  # fmt: skip
+    letrozole_by_label = {"coding": [ndc]}
+    palbociclib = _esr1_bundle()["entry"][9]["resource"]["medicationCodeableConcept"]
+    path = tmp_path / "bundle.fhir.json"
+    path.write_text(json.dumps(_esr1_bundle(palbociclib, letrozole_by_label)), encoding="utf-8")
+    assert main(["sequence", "--from", "fhir", str(path)]) == 0
+    said = capsys.readouterr().err
+    assert re.search(r"\d+ elements? not mapped, \d+ assumptions?\b", said), said
+    assert f"resistx convert --from fhir {path}" in said

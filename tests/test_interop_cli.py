@@ -45,7 +45,7 @@ def test_sequence_from_says_how_many_elements_were_not_mapped(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["sequence", "--from", "phenopacket", str(PACKET)]) == 0
-    assert "8 elements of" in capsys.readouterr().err
+    assert "8 elements not mapped" in capsys.readouterr().err
 
 
 def test_a_malformed_document_exits_2_with_its_paths(

@@ -129,10 +129,18 @@ def _stdin_text() -> str:
 def _read_profile(path: str, source_format: str | None = None) -> resistx.Profile:
     if source_format is not None:
         conversion = _convert(source_format, path)
-        if conversion.unmapped:
-            count = len(conversion.unmapped)
+        # what the plan rests on besides the document's words: its assumptions too (6050-6071)
+        said = [
+            f"{n} {what}{'s' if n != 1 else ''}{after}"
+            for n, what, after in (
+                (len(conversion.unmapped), "element", " not mapped"),
+                (len(conversion.assumptions), "assumption", ""),
+            )
+            if n
+        ]
+        if said:
             _say(
-                f"resistx: {count} element{'s' if count != 1 else ''} of {path} not mapped "
+                f"resistx: {path}: {', '.join(said)} "
                 f"(resistx convert --from {source_format} {path} lists them)",
                 sys.stderr,
             )
