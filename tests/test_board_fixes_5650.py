@@ -532,12 +532,9 @@ def test_a_genomic_result_of_someone_not_in_the_phenopacket_is_refused() -> None
     assert path.endswith(".subjectOrBiosampleId") and "pt-5999" in message
 
 
-def test_doses_beside_an_order_still_going_on_are_given_with_it() -> None:
-    """5960, 5858 (MAJOR): monthly fulvestrant administrations beside a ribociclib order still
-    active with no end became a fulvestrant course that 'ended (its stop reason not
-    recorded)', and the plan put fulvestrant first, the drug the patient is on. Doses that
-    start with an ongoing course and run to within a dosing gap of the record's latest date are
-    given with it: one ongoing treatment, an assumption the report states."""
+def _ribociclib_with_fulvestrant_doses(start: str, days: list[str]) -> dict[str, Any]:
+    """examples/interop/01 with an active ribociclib order from ``start`` (no end, no
+    termination reason, letrozole removed) and a fulvestrant administration on each day."""
     data = _esr1_bundle(
         {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "1873983",
                      "display": "ribociclib"}]}
@@ -545,10 +542,9 @@ def test_doses_beside_an_order_still_going_on_are_given_with_it() -> None:
     order = data["entry"][9]["resource"]
     order["status"] = "active"
     order["extension"] = order["extension"][:1]  # its intent, no termination reason
-    order["dosageInstruction"] = [{"timing": {"repeat": {"boundsPeriod": {"start": "2025-05-02"}}}}]
+    order["dosageInstruction"] = [{"timing": {"repeat": {"boundsPeriod": {"start": start}}}}]
     del data["entry"][10]  # letrozole
-    for n in range(11):  # fulvestrant monthly, 2025-05-02 to 2026-03-02
-        day = f"{2025 + (4 + n) // 12}-{(4 + n) % 12 + 1:02d}-02"
+    for n, day in enumerate(days):
         data["entry"].append(
             {"resource": {"resourceType": "MedicationAdministration", "id": f"fulv-{n}",
                           "status": "completed",
@@ -558,6 +554,17 @@ def test_doses_beside_an_order_still_going_on_are_given_with_it() -> None:
                           "subject": {"reference": "Patient/patient-01"},
                           "effectiveDateTime": day}}
         )  # fmt: skip
+    return data
+
+
+def test_doses_beside_an_order_still_going_on_are_given_with_it() -> None:
+    """5960, 5858 (MAJOR): monthly fulvestrant administrations beside a ribociclib order still
+    active with no end became a fulvestrant course that 'ended (its stop reason not
+    recorded)', and the plan put fulvestrant first, the drug the patient is on. Doses that
+    start with an ongoing course and run to within a dosing gap of the record's latest date are
+    given with it: one ongoing treatment, an assumption the report states."""
+    monthly = [f"{2025 + (4 + n) // 12}-{(4 + n) % 12 + 1:02d}-02" for n in range(11)]
+    data = _ribociclib_with_fulvestrant_doses("2025-05-02", monthly)  # to 2026-03-02
     conversion = from_fhir(data)
     courses = [(t.drugs, t.stop_reason) for t in conversion.profile.treatments]
     assert courses == [(("ribociclib", "fulvestrant"), resistx.StopReason.ONGOING)], courses
@@ -670,3 +677,17 @@ def test_sequence_from_a_document_says_how_many_assumptions_its_conversion_made(
     said = capsys.readouterr().err
     assert re.search(r"\d+ elements? not mapped, \d+ assumptions?\b", said), said
     assert f"resistx convert --from fhir {path}" in said
+
+
+def test_doses_that_stopped_months_before_a_later_ecog_are_not_read_as_going_on() -> None:
+    """6050-d (MAJOR): a fulvestrant series whose last dose came months before the record's
+    latest ECOG score was joined to an active ribociclib order as going on: the record's
+    latest date counted courses and results only. One reading of it (``latest_date``) counts
+    ECOG scores too, and the series stays a course of its own."""
+    monthly = [f"2025-{n + 1:02d}-02" for n in range(7)]  # to 2025-07-02
+    data = _ribociclib_with_fulvestrant_doses("2025-01-02", monthly)
+    for entry in data["entry"][7:9]:  # the genomic results before the series ends
+        entry["resource"]["effectiveDateTime"] = "2024-12-20"
+    assert data["entry"][5]["resource"]["effectiveDateTime"] == "2026-04-10"  # the ECOG score
+    courses = {t.drugs for t in from_fhir(data).profile.treatments}
+    assert ("ribociclib", "fulvestrant") not in courses, courses

@@ -120,7 +120,7 @@ def doses_joined(b: Builder, courses: list[Course], written: str | None = None) 
             doses.setdefault((c.drug, c.setting or ""), []).append(c)
     planned_ends(b, courses, written)
     out = [c for c in courses if not (c.dose and c.started_on is not None)]
-    latest = max(_latest(b, courses), written or "")
+    latest = b.latest_date([written, *(d for c in courses for d in (c.started_on, c.ended_on))])
     for (drug, _setting), group in doses.items():
         group.sort(key=lambda c: str(c.started_on))
         runs: list[list[Course]] = [[group[0]]]
@@ -193,21 +193,6 @@ def planned_ends(b: Builder, courses: list[Course], written: str | None) -> None
                 "a planned end, not when it stopped, which is not recorded",
             )
             c.ended_on = None
-
-
-def _latest(b: Builder, courses: list[Course]) -> str:
-    """The record's latest date as far as read: its courses', its results', its as_of."""
-    dated = [d for c in courses for d in (c.started_on, c.ended_on) if d]
-    dated += [
-        str(r.get("tested_on"))
-        for field in ("biomarkers", "her2_tests")
-        for r in b.lists[field]
-        if isinstance(r, dict) and r.get("tested_on")
-    ]
-    dated += [str(b.fields[k]) for k in ("as_of",) if b.fields.get(k)]
-    dated += [d for d, _score, _path in b.ecog if d]  # 6050-d: an ECOG after the last dose
-    dated += [d for d, _path in b.relapse_onsets]  # ... a new metastasis
-    return max((d[:10] for d in dated), default="")
 
 
 #: doses run through another drug's course (a partner's injections): they start within this

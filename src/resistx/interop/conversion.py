@@ -226,9 +226,11 @@ class Builder(Reader):
                 "treatment on record: de novo disease has no relapse date",
             )
 
-    def _ending(self) -> None:
-        """A medication whose doses end before the record's latest date is not taken now
-        (reported); one whose doses end on or after it is (an assumption)."""
+    def latest_date(self, more: Iterable[str | None] = ()) -> str:
+        """The record's latest date as far as read (its courses, results, ECOG scores, the
+        onsets of its metastases, as_of and the relapse), with ``more`` (courses not yet
+        added): the one reading of 'the record's latest date' (6050-d: a series stopped
+        months before an ECOG was read as going on)."""
         dated = [
             str(r.get(k))
             for field in ("treatments", "biomarkers", "her2_tests")
@@ -238,7 +240,15 @@ class Builder(Reader):
             if r.get(k)
         ]
         dated += [str(self.fields[k]) for k in ("as_of", "relapsed_on") if self.fields.get(k)]
-        latest = max(dated, default="")
+        dated += [d for d, _score, _path in self.ecog if d]
+        dated += [d for d, _path in self.relapse_onsets]
+        dated += [str(d) for d in more if d]
+        return max((d[:10] for d in dated), default="")
+
+    def _ending(self) -> None:
+        """A medication whose doses end before the record's latest date is not taken now
+        (reported); one whose doses end on or after it is (an assumption)."""
+        latest = self.latest_date()
         for label, end, path, code in self.ending:
             if latest and end < latest:
                 self.skip(
