@@ -88,6 +88,9 @@ DRUGS: tuple[Drug, ...] = (
     # PARP inhibitors
     _d("olaparib", C.PARP_INHIBITOR, "Lynparza"),
     _d("talazoparib", C.PARP_INHIBITOR, "Talzenna"),
+    # not in the review, nor approved for breast cancer; a history can name it (a trial,
+    # another cancer): case 6066, an mCODE history whose niraparib line was left out
+    _d("niraparib", C.PARP_INHIBITOR, "Zejula", "MK-4827"),
     # antibody-drug conjugates, by target (review: Antibody Drug Conjugate)
     _d(
         "trastuzumab deruxtecan",
@@ -168,6 +171,9 @@ DRUGS: tuple[Drug, ...] = (
     _d("ixabepilone", C.CHEMOTHERAPY, "Ixempra"),
     _d("tegafur", C.CHEMOTHERAPY, "S-1", "TS-1", "Teysuno", "tegafur/gimeracil/oteracil"),
     _d("mitoxantrone", C.CHEMOTHERAPY, "Novantrone"),
+    # cytotoxic lines a later-line history can hold (case 6066: left out of a converted record)
+    _d("etoposide", C.CHEMOTHERAPY, "VP-16", "Vepesid", "oral etoposide"),
+    _d("irinotecan", C.CHEMOTHERAPY, "Camptosar", "CPT-11"),
     # an antibody given with chemotherapy (E2100's bevacizumab + paclitaxel), of no class here
     _d("bevacizumab", C.UNCLASSIFIED, "Avastin", target="VEGF-A"),
 )
