@@ -101,6 +101,10 @@ def _str(value: object, t: type) -> str:
 
 
 def _int(value: object, _t: type) -> int:
+    if type(value) is float and value.is_integer():
+        # a whole number written as a float: an 'integer' under the JSON Schema the profile
+        # publishes, and what pandas writes for a column with a missing value (case 6309)
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         _fail(f"expected an integer, got {_got(value)}")
     if not -MAX_INT <= value <= MAX_INT:

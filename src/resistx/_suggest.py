@@ -59,3 +59,19 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not hits:
         return ""
     return "; did you mean " + " or ".join(hits) + "?"
+
+
+def one_slip(word: str, name: str) -> bool:
+    """``word`` is ``name`` with one letter changed, added or left out, or with its letters
+    out of order past the first two ('donezepil' for donepezil: session 55's left items)."""
+    if len(word) == len(name):
+        changed = sum(a != b for a, b in zip(word, name, strict=True))
+        return changed == 1 or (word[:2] == name[:2] and sorted(word) == sorted(name))
+    if abs(len(word) - len(name)) != 1:
+        return False
+    short, long = sorted((word, name), key=len)
+    i = next(
+        (k for k, (a, b) in enumerate(zip(short, long[: len(short)], strict=True)) if a != b),
+        len(short),
+    )
+    return short[i:] == long[i + 1 :]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 import resistx
-from resistx.cohort._readers import format_of
+from resistx.cohort._readers import format_of, not_read
 from resistx.cohort._rows import Settings
 from resistx.cohort._run import Outcome, run
 from resistx.cohort._writers import check_suffix
@@ -106,6 +106,13 @@ def run_command(
     say: Callable[[str, TextIO | None], None],
 ) -> int:
     errors = _check(args)
+    if args.input.is_dir() and (left := not_read(args.input)):
+        listed = ", ".join(left[:5]) + (f" and {len(left) - 5:,} more" if len(left) > 5 else "")
+        say(
+            f"resistx cohort: {len(left):,} entr{'y' if len(left) == 1 else 'ies'} of "
+            f"{args.input} not read (only its own .json files are): {listed}",
+            sys.stderr,
+        )
     settings = Settings(policy=args.policy, preferences=preferences)
     shown = sys.stderr.isatty() and sys.stdout.isatty()
     done = run(args.input, args.out, errors, settings, jobs=args.jobs, progress=shown)

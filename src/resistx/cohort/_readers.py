@@ -190,13 +190,47 @@ def count_jsonl(path: Path) -> int:
 # -- a directory of JSON files --------------------------------------------------------------------
 
 
-def _json_files(path: Path) -> list[Path]:
-    return sorted(p for p in path.glob("*.json") if p.is_file())
+def json_files(path: Path) -> list[Path]:
+    """A directory's own JSON files, their suffix in any case (case 6310: 'P0001.JSON' was
+    left out), in file-name order."""
+    return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".json")
+
+
+def not_read(path: Path) -> list[str]:
+    """What a directory holds that no reader of it reads (its subdirectories, named with a
+    '/', and files other than JSON; not hidden ones): said, not skipped in silence (6310)."""
+    return sorted(
+        f"{p.name}/" if p.is_dir() else p.name
+        for p in path.iterdir()
+        if not p.name.startswith(".") and not (p.is_file() and p.suffix.lower() == ".json")
+    )
+
+
+#: the documents of a directory other than profiles, by suffix (``_standard`` reads them)
+DOCUMENTS = {".phenopacket.json": "Phenopacket", ".fhir.json": "mCODE FHIR bundle"}
+
+
+def check_directory(path: Path) -> None:
+    """A directory is one format: profiles, Phenopackets or FHIR bundles (case 6317: a
+    Phenopacket among profiles was read as a profile, '$.id: unknown key')."""
+    kinds = [
+        next((k for s, k in DOCUMENTS.items() if p.name.lower().endswith(s)), "profile")
+        for p in json_files(path)
+    ]
+    held = {k: kinds.count(k) for k in dict.fromkeys(sorted(kinds, reverse=True))}
+    if len(held) > 1:
+        counts = " and ".join(f"{n:,} {k}{'s' if n != 1 else ''}" for k, n in held.items())
+        msg = (
+            f"cannot read {path} as a cohort: it holds {counts}; a directory is one format: "
+            "profiles (*.json), Phenopackets (*.phenopacket.json) or mCODE FHIR bundles "
+            "(*.fhir.json): put each in a directory of its own"
+        )
+        raise resistx.ResistxError(msg)
 
 
 def read_directory(path: Path) -> Iterator[Record]:
-    """One profile per ``*.json`` file, in file-name order."""
-    for index, file in enumerate(_json_files(path)):
+    """One profile per JSON file (``json_files``), in file-name order."""
+    for index, file in enumerate(json_files(path)):
         yield Record(index=index, where=file.name, source=file)
 
 
@@ -373,7 +407,8 @@ register(
         name="a directory of JSON files",
         matches=Path.is_dir,
         read=read_directory,
-        count=lambda p: len(_json_files(p)),
+        count=lambda p: len(json_files(p)),
+        check=check_directory,
     )
 )
 register(

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from resistx.cohort._readers import InputFormat, Record, register
+from resistx.cohort._readers import InputFormat, Record, json_files, register
 
 
 def _documents(path: Path, suffix: str) -> list[Path]:
-    return sorted(p for p in path.glob(f"*{suffix}") if p.is_file())
+    return [p for p in json_files(path) if p.name.lower().endswith(suffix)]
 
 
 def _only(suffix: str) -> Callable[[Path], bool]:
@@ -21,7 +21,7 @@ def _only(suffix: str) -> Callable[[Path], bool]:
     def matches(path: Path) -> bool:
         if not path.is_dir():
             return False
-        files = [p.name for p in path.glob("*.json") if p.is_file()]
+        files = [p.name.lower() for p in json_files(path)]
         return bool(files) and all(name.endswith(suffix) for name in files)
 
     return matches

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from resistx._errors import MissingExtraError
 from resistx.evidence._base import EvidenceBase
+from resistx.model.evidence import AdverseEvent, Endpoint, HazardRatio
 from resistx.model.plan import Plan, Reason
 
 if TYPE_CHECKING:
@@ -89,8 +90,15 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
     return frame
 
 
+def _verification(figure: Endpoint | HazardRatio | AdverseEvent) -> str | None:
+    """'primary' or 'secondary' for a figure an evidence pack adds; null for the review's own."""
+    return figure.verification.value if figure.verification else None
+
+
 def endpoints_frame(eb: EvidenceBase) -> pd.DataFrame:
-    """One row per endpoint and per hazard ratio: trial, arm, population, value, CI, source."""
+    """One row per endpoint and per hazard ratio: trial, arm, population, value, CI, p-value
+    (``p_below``: printed as below it, 'p<0.001'), source, and the verification level of a
+    figure a pack adds (6311: a secondary-source figure read as primary)."""
     rows = [
         {
             "trial": t.key,
@@ -102,8 +110,10 @@ def endpoints_frame(eb: EvidenceBase) -> pd.DataFrame:
             "ci_high": e.ci95[1] if e.ci95 else None,
             "timepoint_months": e.timepoint_months,
             "p_value": None,
+            "p_below": False,
             "source": e.source,
             "references": ", ".join(map(str, e.references or t.references)),
+            "verification": _verification(e),
         }
         for t in eb.trials
         for e in t.endpoints
@@ -119,8 +129,10 @@ def endpoints_frame(eb: EvidenceBase) -> pd.DataFrame:
             "ci_high": h.ci95[1] if h.ci95 else None,
             "timepoint_months": None,
             "p_value": h.p_value,
+            "p_below": h.p_below,
             "source": h.source,
             "references": ", ".join(map(str, h.references or t.references)),
+            "verification": _verification(h),
         }
         for t in eb.trials
         for h in t.hazard_ratios
@@ -129,8 +141,9 @@ def endpoints_frame(eb: EvidenceBase) -> pd.DataFrame:
 
 
 def adverse_events_frame(eb: EvidenceBase) -> pd.DataFrame:
-    """One row per adverse event: trial, arm, regimen, term, any grade %, grade >= 3 %, deaths
-    (grade 5: patients and %), source."""
+    """One row per adverse event: trial, arm, regimen, term, any grade %, the severe grades'
+    % (``severe_grades``: '3 or worse', or '3-4' where the source prints grade 3-4), deaths
+    (grade 5: patients and %), source, and a pack figure's verification level."""
     rows = [
         {
             "trial": t.key,
@@ -139,9 +152,11 @@ def adverse_events_frame(eb: EvidenceBase) -> pd.DataFrame:
             "term": a.term,
             "any_grade_percent": a.any_grade_percent,
             "grade3plus_percent": a.grade3plus_percent,
+            "severe_grades": a.severe_grades,
             "fatal_patients": a.fatal_patients,
             "fatal_percent": a.fatal_percent,
             "source": a.source,
+            "verification": _verification(a),
         }
         for t in eb.trials
         for a in t.adverse_events

@@ -51,6 +51,7 @@ from resistx.vocab.comorbidities import (
     NORMAL_CLEARANCE,
     Comorbidity,
     clauses_of,
+    misspelt_condition,
     named_in_text,
 )
 from resistx.vocab.interactions import diabetes_drug_taken_now, insulin_taken_now
@@ -710,6 +711,12 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
                 f"other_conditions[{i}] {text!r} names {named[0].value}, which rules read but "
                 f"not as free text: record it under comorbidities as {named[1]}, and keep the "
                 "detail here (or say here that it is not the patient's now: 'no', 'family')"
+            )
+        elif (slip := misspelt_condition(text)) is not None:  # case 6223
+            problems.append(
+                f"other_conditions[{i}] {text!r}: {slip[0]!r} is one letter from {slip[1]!r}, a "
+                "condition the rules read: correct it and record the condition under "
+                "comorbidities (a misspelt one would be missed), or reword it"
             )
         said = [*fields_named(text, inst), *values_named(text, inst)]
         problems += [f"other_conditions[{i}] {text!r} {one}" for one in said]

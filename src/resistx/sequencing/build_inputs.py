@@ -50,7 +50,7 @@ from resistx.sequencing.keyed import keyed
 from resistx.sequencing.pten_ihc import akt_pathway_unconfirmed
 from resistx.sequencing.reliability import esr1_tissue_only, outside_therascreen
 from resistx.sequencing.suppression import needs_ovarian_suppression
-from resistx.sequencing.toxicity import tdxd_ruled_out, toxicity_stops
+from resistx.sequencing.toxicity import cdk46i_stops, tdxd_ruled_out, toxicity_stops
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -260,7 +260,7 @@ def history(
         premenopausal=needs_ovarian_suppression(facts.profile),
         cdk46i_resistant=facts.cdk46i_resistant,
         cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
-        toxicity_events=toxicity_stops(facts, cdk46i=True),
+        **cdk46i_stops(facts),
         other_toxicity_stops=toxicity_stops(facts, cdk46i=False),
         had_cdk46i=facts.had_cdk46i,
         metastatic_cdk46i_progressed=bool(cdk46i_drugs(facts.progressed)),

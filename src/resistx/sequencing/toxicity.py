@@ -4,6 +4,7 @@ are laid on (rules 23 and 61) and the comorbidity an interstitial lung disease a
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypedDict
 
 from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import Condition, Treatment
@@ -87,6 +88,36 @@ def lung_disease(facts: Facts) -> bool:
 
 
 TDXD = "trastuzumab deruxtecan"
+
+
+#: the grade from which an interstitial lung disease is severe: the CDK4/6 inhibitors' labels
+#: stop the drug for good at grade 3 or worse (not in the review)
+SEVERE_ILD_GRADE = 3
+
+
+def severe_lung_stop(facts: Facts, events: frozenset[tuple[str, str]]) -> bool:
+    """A CDK4/6 inhibitor stopped for pneumonitis or interstitial lung disease (``events``:
+    ``toxicity_stops``), with the lung disease on record at grade 3 or worse (case 6230: the
+    grade was recorded, and the plan still asked how severe it was)."""
+    if not any(TOXICITY_HISTORY.get(e) is Comorbidity.INTERSTITIAL_LUNG_DISEASE for _, e in events):
+        return False
+    ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
+    return any(
+        c.name is ild and c.grade is not None and c.grade >= SEVERE_ILD_GRADE
+        for c in facts.profile.comorbidities
+    )
+
+
+class Cdk46iStops(TypedDict):
+    toxicity_events: frozenset[tuple[str, str]]
+    severe_lung_stop: bool
+
+
+def cdk46i_stops(facts: Facts) -> Cdk46iStops:
+    """The history Inputs' reading of the CDK4/6 inhibitors stopped for toxicity: each
+    (drug, adverse event), and whether a lung event among them is on record as severe."""
+    events = toxicity_stops(facts, cdk46i=True)
+    return {"toxicity_events": events, "severe_lung_stop": severe_lung_stop(facts, events)}
 
 
 def caused_ild(t: Treatment, drug: str) -> bool:

@@ -6,6 +6,7 @@ import enum
 import re
 from collections.abc import Iterator
 
+from resistx._suggest import one_slip
 from resistx.vocab.interactions import folded
 
 
@@ -826,3 +827,24 @@ def sarcoidosis_named(clauses: list[list[str]]) -> tuple[Comorbidity, str] | Non
         '{"name": "cardiac_disease"} where in the heart; for one elsewhere, name its site here '
         "(cutaneous, ocular, ...)"
     )
+
+
+#: the words that name a comorbidity the rules read, long enough for a one-letter slip to be
+#: told from another word ('hypotension' is two from 'hypertension')
+CONDITION_WORDS = frozenset(
+    {"interstitial", "pneumonitis", "diabetes", "hypertension", "cardiomyopathy", "cirrhosis"}
+    | {"bradycardia", "neuropathy", "myelodysplastic", "pregnancy", "pregnant", "colitis"}
+)
+_SLIP_FROM = 8
+
+
+def misspelt_condition(text: str) -> tuple[str, str] | None:
+    """(the word, the condition word it is one slip from) where a free text names a comorbidity
+    the rules read misspelt (case 6223: 'intersitial lung disease (on home oxygen)' passed
+    unread, and trastuzumab deruxtecan came first); else None."""
+    for word in re.findall(r"[a-z]+", folded(text)):
+        if len(word) >= _SLIP_FROM and word not in CONDITION_WORDS:
+            meant = next((w for w in sorted(CONDITION_WORDS) if one_slip(word, w)), None)
+            if meant is not None:
+                return word, meant
+    return None

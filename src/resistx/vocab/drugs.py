@@ -212,6 +212,39 @@ SPELLINGS: tuple[str, ...] = tuple(sorted({a for d in DRUGS for a in (d.name, *d
 #: that ends ovarian function is the menopause, not a course; local treatment and the
 #: bone-targeted agents are no line (cases 1339, 1343: radiotherapy drew "did you mean
 #: chemotherapy?")
+#: the HER2-directed drugs (not the ADCs the review names), by their folded names and brands:
+#: given for HER2-positive disease only, outside the review (cases 1944, 6221)
+HER2_DIRECTED = frozenset(
+    {"trastuzumab", "herceptin", "herzuma", "kanjinti", "ogivri", "ontruzant", "trazimera"}
+    | {"pertuzumab", "perjeta", "phesgo", "margetuximab", "lapatinib", "tykerb", "tyverb"}
+    | {"neratinib", "nerlynx", "tucatinib", "tukysa", "pyrotinib"}
+)
+HER2_DIRECTED_SAID = (
+    "HER2-directed therapy is given for HER2-positive disease, outside the review "
+    "(HR+/HER2- only): confirm the current HER2 status (ASCO/CAP); where any sample is "
+    "HER2-positive, anti-HER2 therapy is to be considered (ESMO), which resistx does not rank"
+)
+
+
+def her2_directed_in(text: str) -> tuple[str, ...]:
+    """The HER2-directed drugs a text names among its words ('Tukysa 300 mg bd'), each once;
+    not trastuzumab in 'trastuzumab deruxtecan' or 'trastuzumab emtansine' (ADCs resistx
+    reads)."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return tuple(
+        dict.fromkeys(
+            w
+            for k, w in enumerate(words)
+            if w in HER2_DIRECTED and " ".join(words[k : k + 2]) not in _ADC_NAMES
+        )
+    )
+
+
+_ADC_NAMES = frozenset(
+    {"trastuzumab deruxtecan", "trastuzumab emtansine", "trastuzumab duocarmazine"}
+)
+
+
 NOT_DRUGS = (
     dict.fromkeys(
         (
@@ -275,31 +308,9 @@ NOT_DRUGS = (
     )
     # the HER2-directed drugs, which drew hints of other classes (case 1944)
     | dict.fromkeys(
-        (
-            "trastuzumab",
-            "herceptin",
-            "herzuma",
-            "kanjinti",
-            "ogivri",
-            "ontruzant",
-            "trazimera",
-            "pertuzumab",
-            "perjeta",
-            "phesgo",
-            "margetuximab",
-            "lapatinib",
-            "tykerb",
-            "tyverb",
-            "neratinib",
-            "nerlynx",
-            "tucatinib",
-            "tukysa",
-            "pyrotinib",
-        ),
-        "HER2-directed therapy is given for HER2-positive disease, outside the review "
-        "(HR+/HER2- only): confirm the current HER2 status (ASCO/CAP); where any sample is "
-        "HER2-positive, anti-HER2 therapy is to be considered (ESMO), which resistx does not "
-        "rank. A course of it is not recorded here: record a chemotherapy given with it alone",
+        HER2_DIRECTED,
+        f"{HER2_DIRECTED_SAID}. A course of it is not recorded here: record a chemotherapy "
+        "given with it alone",
     )
     # the class named instead of the drug, which drew no hint (case 1865)
     | dict.fromkeys(

@@ -1,6 +1,8 @@
 """Medications resistx reads from a profile's ``medications`` list: the strong CYP3A
 inhibitors and inducers (FDA's lists of clinical index drugs and the labels of the drugs
-resistx ranks name them; not in the review), and the vitamin K antagonists (capecitabine's
+resistx ranks name them, and a clinical table built on FDA's guidance, UpToDate's CYP3A
+inhibitors and inducers, whose strong ones are read too where the lists differ: the cautious
+reading, case 6235; not in the review), and the vitamin K antagonists (capecitabine's
 label warns of them: rule 132). Any other medication is repeated in the plan as not assessed
 (rule 115, case 1210)."""
 
@@ -30,6 +32,15 @@ STRONG_CYP3A: MappingProxyType[str, str] = MappingProxyType(
                 "indinavir",
                 "saquinavir",
                 "grapefruit juice",
+                # strong in the FDA-based clinical table (case 6235)
+                "idelalisib",
+                "mifepristone",
+                "levoketoconazole",
+                "lonafarnib",
+                "ceritinib",
+                "atazanavir",
+                "darunavir",
+                "lopinavir",
             ),
             "inhibitor",
         ),
@@ -43,6 +54,11 @@ STRONG_CYP3A: MappingProxyType[str, str] = MappingProxyType(
                 "enzalutamide",
                 "apalutamide",
                 "mitotane",
+                # strong in the FDA-based clinical table (case 6235: phenobarbital passed)
+                "phenobarbital",
+                "primidone",
+                "fosphenytoin",
+                "lumacaftor",
             ),
             "inducer",
         ),
@@ -112,6 +128,20 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("hierba de san juan", "iperico", "hiperico"), "st john's wort"),
         "rifampizin": "rifampicin",
         **dict.fromkeys(("saint john's wort", "saint johns wort"), "st john's wort"),
+        # the brands and spellings of the strong ones case 6235 found unread
+        **dict.fromkeys(("phenobarbitone", "luminal", "gardenal", "luminaletten"), "phenobarbital"),
+        "mysoline": "primidone",
+        "cerebyx": "fosphenytoin",
+        **dict.fromkeys(("orkambi",), "lumacaftor"),
+        "zydelig": "idelalisib",
+        "korlym": "mifepristone",
+        "recorlev": "levoketoconazole",
+        "zokinvy": "lonafarnib",
+        "zykadia": "ceritinib",
+        "reyataz": "atazanavir",
+        **dict.fromkeys(("prezista",), "darunavir"),
+        # ombitasvir, paritaprevir and ritonavir (with dasabuvir): ritonavir is the booster
+        **dict.fromkeys(("viekira", "viekirax", "technivie"), "ritonavir"),
     }
 )
 NOT_TAKEN = frozenset(
@@ -459,8 +489,9 @@ def read_as(medication: str) -> tuple[str, ...]:
 #: what the plan says of a medication it does not read (case 1799: it read as if interactions
 #: were screened)
 UNREAD = (
-    "not read by resistx, which reads a strong CYP3A inhibitor or inducer, an anticoagulant, a "
-    "drug known to prolong the QT interval and an insulin taken now, and no other interaction"
+    "not read by resistx, which reads only the strong CYP3A inhibitors and inducers, the "
+    "anticoagulants and the drugs known to prolong the QT interval it lists, and an insulin "
+    "taken now: any other interaction, a moderate CYP3A one too, is not screened"
 )
 #: ... and of one it reads, beside what it read it as
 READ_ONLY = (

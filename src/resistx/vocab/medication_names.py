@@ -11,9 +11,10 @@ from typing import Any
 
 import attrs
 
+from resistx._suggest import one_slip
 from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
-from resistx.vocab.drugs import named_in
+from resistx.vocab.drugs import HER2_DIRECTED_SAID, her2_directed_in, named_in
 from resistx.vocab.interactions import (
     OTHER_ANTICOAGULANTS,
     OTHER_NAMES,
@@ -37,8 +38,8 @@ READ_NAMES = tuple(
 NEAR_BUT_OTHER = frozenset(
     {"azithromycin", "erythromycin", "roxithromycin", "fluconazole", "isavuconazole"}
     | {"miconazole", "clotrimazole", "econazole", "oxcarbazepine", "eslicarbazepine"}
-    | {"fosphenytoin", "rifabutin", "rifapentine", "rifaximin", "lopinavir", "darunavir"}
-    | {"atazanavir", "quinine"}
+    | {"rifabutin", "rifapentine", "rifaximin", "quinine"}
+    | {"pentobarbital", "butabarbital", "prednisone", "prednisolone"}
 )
 #: the generic name of each read name
 _GENERIC: dict[str, str] = {
@@ -72,7 +73,7 @@ def near_miss(entry: str) -> tuple[str, str] | None:
 
         close: list[str] = difflib.get_close_matches(word, READ_NAMES, n=1, cutoff=CUTOFF)
         if not close and len(word) >= _SLIP_FROM:
-            close = [n for n in READ_NAMES if _one_slip(word, n)][:1]
+            close = [n for n in READ_NAMES if one_slip(word, n)][:1]
         if close:  # named by its generic name ('clarithromicin': not the Spanish spelling)
             return word, _GENERIC.get(close[0], close[0])
     return None
@@ -81,22 +82,6 @@ def near_miss(entry: str) -> tuple[str, str] | None:
 #: words this long are also read for one slip of a read name, where difflib's ratio falls
 #: short on a short name ('sotolol' for sotalol: 0.857)
 _SLIP_FROM = 7
-
-
-def _one_slip(word: str, name: str) -> bool:
-    """``word`` is ``name`` with one letter changed, added or left out, or with its letters
-    out of order past the first two ('donezepil' for donepezil: session 55's left items)."""
-    if len(word) == len(name):
-        changed = sum(a != b for a, b in zip(word, name, strict=True))
-        return changed == 1 or (word[:2] == name[:2] and sorted(word) == sorted(name))
-    if abs(len(word) - len(name)) != 1:
-        return False
-    short, long = sorted((word, name), key=len)
-    i = next(
-        (k for k, (a, b) in enumerate(zip(short, long[: len(short)], strict=True)) if a != b),
-        len(short),
-    )
-    return short[i:] == long[i + 1 :]
 
 
 def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -133,8 +118,18 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
         if PROGRESSION & set(re.findall(r"[a-z]+", folded(entry)))
         and (named := treatment_named(entry, every, taken_now=False))
     }
+    # HER2-directed therapy taken now: the disease may be HER2-positive, outside the review
+    # (case 6221: trastuzumab and tucatinib passed as not read, and a HER2-0 plan followed)
+    her2 = {
+        i: named
+        for i, entry in enumerate(value)
+        if (named := her2_directed_in(taken_now_text(entry)))
+    }
+    taken |= {i: named for i, named in her2.items() if i not in taken}
     problems = [
-        f"medications[{i}] {value[i]!r} names {', '.join(taken[i])}: record it under "
+        f"medications[{i}] {value[i]!r} names {', '.join(her2[i])}: {HER2_DIRECTED_SAID}"
+        if i in her2
+        else f"medications[{i}] {value[i]!r} names {', '.join(taken[i])}: record it under "
         "treatments (its drugs, dates, setting and stop reason), where the plan reads it"
         if i in taken
         else f"medications[{i}] {value[i]!r} names {', '.join(stopped[i])}, stopped at a "

@@ -198,7 +198,9 @@ def _pace_after_another(i: HistoryInputs, ctx: Context) -> Iterator[Effect]:
     "a later option) and carries a caution naming the earlier toxicity (a caution too where "
     "the drug also progressed); another drug whose label warns of the same adverse event "
     "(neutropenia, hepatotoxicity) carries a caution; after pneumonitis or interstitial lung "
-    "disease it asks how severe it was and is at best an alternative until known (case 535); "
+    "disease it asks how severe it was and is at best an alternative until known (case 535), "
+    "with a grade 3 or worse on record the drug that caused it is left out and another comes "
+    "after every option without that risk (6230); "
     "after liver toxicity on ribociclib or abemaciclib (labels: stopped for good after a severe "
     "injury, a grade no profile records) it comes after every option without that risk (1073); "
     "after a severe cutaneous adverse reaction on it, the same drug is left out (case 1808).",
@@ -209,8 +211,8 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     if not (i.cdk46i_toxicity or i.toxicity_events) or not kinds.has_cdk46i(spec):
         return
     drugs = _cdk46i(spec)
-    if (scar := never_again(i, drugs, spec.key_trials)) is not None:  # case 1808
-        yield scar
+    if (out := never_again(i, drugs, spec.key_trials)) is not None:  # cases 1808, 6230
+        yield out
         return
     yield from rechallenge(i, drugs, spec.key_trials)
     yield from class_toxicity(i, drugs, spec.key_trials)  # after any stopped for toxicity

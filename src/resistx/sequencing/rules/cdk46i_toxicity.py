@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from resistx.model.enums import ExclusionCode
 from resistx.sequencing.inputs import HistoryInputs
-from resistx.sequencing.rule import Effect, Precedence
+from resistx.sequencing.rule import Effect, Precedence, left_out
 from resistx.sequencing.rules.drug_classes import (
     CLASS_TOXICITIES,
     LUNG_EVENTS,
@@ -48,12 +49,30 @@ def _monitoring(shared: list[str], event: str) -> str:
 
 def never_again(i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...]) -> Effect | None:
     """Left out: a CDK4/6 inhibitor of the regimen caused a severe cutaneous adverse reaction
-    (case 1808: ribociclib after a Stevens-Johnson syndrome on it, ranked above chemotherapy)."""
+    (case 1808: ribociclib after a Stevens-Johnson syndrome on it, ranked above chemotherapy),
+    or a lung disease on record at grade 3 or worse (``after_severe_lung``)."""
     caused = sorted(d for d, e in i.toxicity_events if d in drugs and e == SCAR)
     if not caused:
-        return None
+        return after_severe_lung(i, drugs, trials)
     said = ", ".join(caused)
     return scar_left_out(said, trials, "ribociclib's label stops it for good once one is confirmed")
+
+
+def after_severe_lung(
+    i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...]
+) -> Effect | None:
+    """Left out: a CDK4/6 inhibitor of the regimen was stopped for pneumonitis or interstitial
+    lung disease, on record at grade 3 or worse (case 6230: palbociclib + fulvestrant stayed
+    an option beside a grade 3 recorded)."""
+    caused = sorted(d for d, e in i.toxicity_events if d in drugs and e in LUNG_EVENTS)
+    if not (caused and i.severe_lung_stop):
+        return None
+    return left_out(
+        ExclusionCode.CONTRAINDICATED,
+        f"{', '.join(caused)} was stopped for a lung disease on record at grade 3 or worse: its "
+        "label stops it for good after a severe pneumonitis (not in the review).",
+        trials,
+    )
 
 
 def rechallenge(
@@ -106,7 +125,18 @@ def class_toxicity(
     """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one."""
     for before, event in sorted(i.toxicity_events):
         shared = [d for d in drugs if d != before and d in CLASS_TOXICITIES.get(event, ())]
-        if shared and event in LUNG_EVENTS:  # case 535: the labels stop them after a severe one
+        if shared and event in LUNG_EVENTS and i.severe_lung_stop:  # case 6230
+            yield Effect(
+                code="cdk46i_class_toxicity",
+                ceiling=2,
+                demote=Precedence.RELATIVE_CONTRAINDICATION,
+                text=f"{before} was stopped for {event}, on record at grade 3 or worse: "
+                f"{', '.join(shared)} can cause it too, and every CDK4/6 inhibitor's label "
+                "stops the drug for good after a severe one (not in the review): after every "
+                "option without that risk.",
+                trials=trials,
+            )
+        elif shared and event in LUNG_EVENTS:  # case 535: the labels stop them after a severe one
             yield Effect(
                 code="cdk46i_class_toxicity",
                 caution=True,

@@ -91,6 +91,10 @@ PAIRS: MappingProxyType[tuple[str, str], tuple[str, str, bool]] = MappingProxyTy
         # the enzyme-inducing antiepileptics induce UGT1A1 too (case 1348)
         ("sacituzumab govitecan", "carbamazepine"): _SG_UGT1A1,
         ("sacituzumab govitecan", "phenytoin"): _SG_UGT1A1,
+        # ... and phenobarbital, primidone (metabolised to it) and fosphenytoin (case 6235)
+        ("sacituzumab govitecan", "phenobarbital"): _SG_UGT1A1,
+        ("sacituzumab govitecan", "primidone"): _SG_UGT1A1,
+        ("sacituzumab govitecan", "fosphenytoin"): _SG_UGT1A1,
     }
 )
 
