@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from tests.helpers import (
     PALBOCICLIB,
     excluded_for,
     exclusion,
+    option,
     patient,
     plan,
     result,
@@ -294,3 +296,136 @@ def test_a_condition_the_rules_read_misspelt_in_free_text_is_refused(
 )  # fmt: skip
 def test_real_words_near_a_condition_s_name_pass(text: str) -> None:
     assert resistx.load_profile(patient(other_conditions=[text])).other_conditions == (text,)
+
+
+def test_a_plan_read_back_from_json_with_fields_missing_is_refused_naming_each() -> None:
+    """6315 (MINOR): from_json(Plan, ...) loaded a plan whose options' cautions, or whose
+    options and exclusions, had been cut away, filling them in empty: a truncated plan file
+    came back without its safety cautions and no error. to_json writes every field, so a plan
+    read back needs every one."""
+    plan = resistx.sequence(patient(biomarkers=ESR1_MUTATED))
+    data = json.loads(resistx.to_json(plan))
+    assert resistx.from_json(resistx.Plan, json.dumps(data)) == plan  # whole: read back
+    del data["excluded"]
+    for cut in data["options"][:2]:
+        del cut["cautions"]
+    del data["options"][0]["reasons"][0]["trials"]
+    with pytest.raises(resistx.ConversionError) as caught:
+        resistx.from_json(resistx.Plan, json.dumps(data))
+    assert sorted(caught.value.problems) == [
+        ("$.excluded", "required field missing"),
+        ("$.options[0].cautions", "required field missing"),
+        ("$.options[0].reasons[0].trials", "required field missing"),
+        ("$.options[1].cautions", "required field missing"),
+    ]
+
+
+def test_sequence_many_says_bad_preferences_and_a_mismatched_evidence_at_the_call() -> None:
+    """6316 (MINOR): bad preferences were 'invalid profile'; evidence the default policy cannot
+    run on passed the call and failed at the first next(), naming resistx's own regimen file."""
+    profiles = [patient()]
+    with pytest.raises(resistx.ProfileError) as caught:  # still a ProfileError for callers
+        resistx.sequence_many(profiles, preferences={"priority": "speed"})
+    assert str(caught.value).startswith("invalid preferences")
+    assert caught.value.problems[0][0] == "$.preferences.priority"
+    with pytest.raises(resistx.EvidenceError) as mismatch:
+        resistx.sequence_many(profiles, evidence=resistx.evidence("2026.11"))  # no next()
+    said = str(mismatch.value)
+    assert "policy 'ye2024' cannot run on evidence 2026.11" in said
+    assert "regimens.json" not in said
+
+
+def test_next_treatment_names_each_unknown_drug_at_its_index() -> None:
+    """6321 (MINOR): three misspelt drugs in a JSON profile's next_treatment were one problem
+    at $.next_treatment; a Parquet column gave each its own index, as treatments' drugs do."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(
+            {**patient(schema_version=2), "next_treatment": ["Orserduu", "fulvestrant", "xyzzy"]}
+        )
+    paths = [p for p, _m in caught.value.problems]
+    assert paths == ["$.next_treatment[0]", "$.next_treatment[2]"]
+    assert "'Orserduu' is not a drug resistx knows" in caught.value.problems[0][1]
+
+
+def test_a_parquet_row_with_an_empty_next_treatment_cell_says_its_profile_s_problems_too(
+    tmp_path: Path,
+) -> None:
+    """6304 (MINOR): a row whose next_treatment cell was an empty list reported that alone; its
+    ECOG of 7 went unsaid (the same profile as JSON says both)."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    text = json.dumps(patient(patient_id="P0017", ecog=7))
+    pq.write_table(
+        pa.table({"profile": [text], "next_treatment": pa.array([[]], pa.list_(pa.string()))}),
+        tmp_path / "in.parquet",
+    )
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    assert (
+        main(["cohort", str(tmp_path / "in.parquet"), "--out", str(out), "--errors", str(errors)])
+        == 0
+    )
+    rows = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
+    assert sorted(r["path"] for r in rows) == ["$.ecog", "$.next_treatment"], rows
+    assert {r["patient_id"] for r in rows} == {"P0017"}
+
+
+def test_child_pugh_c_recorded_as_not_from_metastases_is_not_asked_why_the_liver_fails() -> None:
+    """6139 (MINOR): Child-Pugh C with "from_metastases": false (alcohol-related cirrhosis)
+    still asked to 'establish why the liver is failing (liver metastases ... or liver disease)'."""
+    liver = {"name": "hepatic_impairment", "child_pugh": "C", "from_metastases": False}
+    p = resistx.sequence(patient(comorbidities=[liver], metastatic_sites=["liver", "bone"]))
+    [said] = [a.text for a in p.actions if a.code == "assess_severe_hepatic_impairment"]
+    assert "establish why" not in said and "recorded as not from" in said, said
+    assert "bilirubin" in said and "systemic therapy fits at all" in said
+    unknown = {"name": "hepatic_impairment", "child_pugh": "C"}
+    p = resistx.sequence(patient(comorbidities=[unknown], metastatic_sites=["liver"]))
+    [said] = [a.text for a in p.actions if a.code == "assess_severe_hepatic_impairment"]
+    assert "establish why the liver is failing" in said
+
+
+def test_an_adverse_event_named_by_an_abbreviation_is_printed_as_the_review_prints_it() -> None:
+    """6108, 6122 (MINOR): cautions printed 'ast increased 13.1%'; the review prints 'AST
+    increased' (its list of EMERALD's adverse events). The term's data stays as stored."""
+    liver = {"name": "hepatic_impairment", "child_pugh": "A"}
+    p = resistx.sequence(patient(comorbidities=[liver], biomarkers=ESR1_MUTATED))
+    said = [c for c in option(p, "elacestrant").cautions if c.term == "ast increased"]
+    assert said and all("AST increased 13.1%" in c.text for c in said), said
+    assert not any("ast increased" in c.text for o in p.options for c in o.cautions)
+
+
+def test_the_concordance_plot_s_titles_fit_inside_the_figure() -> None:
+    """6319 (MINOR): the right panel's title broke off at '(the 15 most frequent of 40; all in
+    t...', past the figure's edge."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
+
+    from resistx.cohort._concordance import Summary  # noqa: PLC0415
+    from resistx.cohort._plot import concordance  # noqa: PLC0415
+
+    many = Counter({rule: 60 - rule for rule in range(100, 140)})
+    figure = concordance(Summary(stated=400, by_rule=many))
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    edge = figure.bbox
+    for axes in figure.axes:
+        box = axes.title.get_window_extent(renderer)
+        assert edge.x0 <= box.x0 and box.x1 <= edge.x1, (axes.get_title(), box, edge)
+
+
+def test_an_exploratory_or_post_hoc_subgroup_gets_no_esmo_mcbs_grade() -> None:
+    """6100 (MINOR): FAKTION's NGS subgroup, which the review calls 'an exploratory subgroup
+    analysis', was graded ESMO-MCBS 3 in capivasertib's reasons and by `resistx trial`; the
+    scale grades primary and prespecified analyses (EMERALD's post hoc subgroups likewise)."""
+    from resistx.evidence import grade_trial  # noqa: PLC0415
+
+    assert grade_trial("FAKTION", "pathway-altered-NGS").grade is None
+    assert "exploratory" in grade_trial("FAKTION", "pathway-altered-NGS").reason
+    assert grade_trial("FAKTION", "ITT").grade is not None  # the primary analysis still is
+    emerald = resistx.evidence("2026.11").trial("EMERALD")
+    assert grade_trial(emerald, "ESR1-mutated, prior CDK4/6i >=12 months").grade is None
+    pik3ca = [result("ESR1", "not_detected"), result("PIK3CA", "mutated", variant="H1047R")]
+    p = resistx.sequence(patient(biomarkers=pik3ca))
+    said = [r.text for r in option(p, "capivasertib+fulvestrant").reasons if "FAKTION" in r.text]
+    assert said and all("preliminary grade" not in t for t in said), said
+    assert any("(exploratory)" in t and "no ESMO-MCBS grade" in t for t in said), said

@@ -101,7 +101,7 @@ def test_next_treatment_is_a_schema_2_field_checked_like_drugs() -> None:
     assert resistx.sequence(profile) == resistx.sequence(ESR1)  # sequencing does not read it
     for bad, path in (
         ([], "$.next_treatment"),
-        (["orserdux"], "$.next_treatment"),
+        (["orserdux"], "$.next_treatment[0]"),  # at its index (case 6321)
         ("elacestrant", "$.next_treatment"),
         ([3], "$.next_treatment[0]"),
     ):

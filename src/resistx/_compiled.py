@@ -170,6 +170,13 @@ def _drug_name(name: Any) -> str:
     return drug.name
 
 
+def _next_drug(name: Any) -> str:
+    """A drug of ``next_treatment``, kept as given where the vocabulary knows it."""
+    if drugs.lookup(_str(name)) is None:
+        _doubt()
+    return name  # type: ignore[no-any-return]
+
+
 _comorbidity_name = _known(comorbidities.known)
 
 
@@ -189,6 +196,7 @@ def _field_hook(cls: type, name: str) -> Structurer | None:
     Profile, Treatment = profile_model.Profile, profile_model.Treatment  # noqa: N806
     makers: dict[tuple[type, str], Callable[[], Structurer]] = {
         (Treatment, "drugs"): lambda: _items(_drug_name, profile_model.MAX_DRUGS),
+        (Profile, "next_treatment"): lambda: _optional(_items(_next_drug, profile_model.MAX_DRUGS)),
         (Treatment, "toxicity"): lambda: _optional(_known(adverse_events.normalise)),
         (profile_model.BiomarkerResult, "gene"): lambda: _known(genes.normalise),
         (profile_model.Condition, "name"): lambda: _comorbidity_name,

@@ -29,6 +29,13 @@ class ProfileError(ConversionError):
     what = "invalid profile"
 
 
+class PreferencesError(ProfileError):
+    """Bad preferences: a ``ProfileError`` (as before) whose problems are at ``$.preferences``
+    (case 6316: they were said to be an invalid profile)."""
+
+    what = "invalid preferences"
+
+
 class OutOfScopeError(ResistxError):
     """A well-formed profile the review does not cover (HR-negative, HER2-positive)."""
 

@@ -407,6 +407,11 @@ NOT_RECORDED = dict.fromkeys(
 )
 
 
+#: the module of a plan and its parts: read back from JSON, each field is required (case 6315:
+#: a plan whose options had lost their cautions came back with none, and no error)
+_PLAN_MODULE = "resistx.model.plan"
+
+
 def _attrs(value: object, cls: type[T]) -> T:
     if not isinstance(value, Mapping):
         _fail(f"expected an object, got {_got(value)}")
@@ -424,9 +429,10 @@ def _attrs(value: object, cls: type[T]) -> T:
     if len(unknown) > MAX_ITEM_PROBLEMS:
         problems.append(("", _more(len(unknown) - MAX_ITEM_PROBLEMS, "unknown key")))
     kwargs: dict[str, Any] = {}
+    every = cls.__module__ == _PLAN_MODULE  # to_json writes each field of a plan's parts
     for f, t in fields:
         if f.name not in value:
-            if f.default is attrs.NOTHING:
+            if every or f.default is attrs.NOTHING:
                 problems.append((f".{f.name}", "required field missing"))
             continue
         hook = _FIELD_HOOKS.get((cls, f.name))
@@ -544,7 +550,21 @@ def _limited(t: Any, limit: int, what: str) -> FieldHook:
     return hook
 
 
+def _next_drugs(value: object) -> tuple[str, ...] | None:
+    """``next_treatment``: the names as given, each one the vocabulary does not know a problem
+    at its index (case 6321: they were one problem at the list)."""
+    if value is None:
+        return None
+    _at_most(profile_model.MAX_DRUGS, "drugs in one treatment", value)
+    names = _tuple(value, tuple[str, ...])
+    unknown = [(f"[{i}]", drugs.unknown(n)) for i, n in enumerate(names) if not drugs.lookup(n)]
+    if unknown:
+        raise DataProblemsError(unknown)
+    return names
+
+
 _FIELD_HOOKS[(Treatment, "drugs")] = _drug_names
+_FIELD_HOOKS[(Profile, "next_treatment")] = _next_drugs
 _FIELD_HOOKS[(BiomarkerResult, "gene")] = _gene
 _FIELD_HOOKS[(Profile, "comorbidities")] = _comorbidities
 _FIELD_HOOKS[(profile_model.Condition, "name")] = _comorbidity_name

@@ -39,8 +39,8 @@ def concordance(summary: Summary) -> Figure:
     )
     by_rule.invert_yaxis()
     by_rule.set_xlabel("patients")
-    shown = (
-        f" (the {len(rules)} most frequent of {len(summary.by_rule)}; all in the CSV)"
+    shown = (  # on a line of its own: one line was cut at the figure's edge (case 6319)
+        f"\n(the {len(rules)} most frequent of {len(summary.by_rule)}; all in the CSV)"
         if len(rules) < len(summary.by_rule)
         else ""
     )  # case 5750: the rules left off were not said to be

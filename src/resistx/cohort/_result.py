@@ -13,6 +13,7 @@ import resistx
 from resistx._errors import ProfileError
 from resistx.io.profile import ProfileSource, load_preferences, read_file
 from resistx.model.profile import Profile
+from resistx.sequencing.engine import evidence_of, policy_of
 from resistx.sequencing.policy import get as get_policy
 
 T = TypeVar("T")
@@ -124,13 +125,18 @@ def outcome(
 def checked_settings(
     preferences: resistx.Preferences | Mapping[str, Any] | None,
     policy: resistx.Policy | str | None,
+    evidence: resistx.EvidenceBase | str | None = None,
 ) -> resistx.Preferences:
     """Preferences and policy apply to every patient: a problem with them is raised at once
     (``ProfileError`` with ``$.preferences`` paths, ``KeyError``), not repeated as an error
     for each input. The checks are the engine's own."""
     if isinstance(policy, str):
         get_policy(policy)  # KeyError naming the known policies
-    return load_preferences(preferences)
+    prefs = load_preferences(preferences)
+    if evidence is not None:  # EvidenceError where the policy cannot run on it (case 6316)
+        pol = policy_of(policy)
+        pol.table(evidence_of(evidence, pol))
+    return prefs
 
 
 def sequence_many(
@@ -149,5 +155,5 @@ def sequence_many(
             "for one profile call resistx.sequence"
         )
         raise TypeError(msg)
-    prefs = checked_settings(preferences, policy)
+    prefs = checked_settings(preferences, policy, evidence)
     return (outcome(i, p, prefs, policy, evidence) for i, p in enumerate(profiles))

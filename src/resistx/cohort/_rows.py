@@ -121,11 +121,25 @@ def _input_error(record: Record) -> Result | None:
             problems.append((f"$.next_treatment[{i}]", drugs.unknown(name)))
     if not problems:
         return None
+    if record.source is not None and record.convert is None:  # case 6304: not these alone
+        problems += _profile_problems(record.source)
     return Result(
         index=record.index,
         patient_id=patient_id_of(record.source),
         error=resistx.ProfileError(problems),
     )
+
+
+def _profile_problems(source: Any) -> list[tuple[str, str]]:
+    """The problems of a record's profile beside its next-treatment column's (which takes the
+    place of the profile's own field): an empty cell hid an ECOG of 7 (case 6304)."""
+    try:
+        resistx.load_profile(source)
+    except resistx.ProfileError as e:
+        return [(p, m) for p, m in e.problems if not p.startswith("$.next_treatment")]
+    except resistx.OutOfScopeError:
+        pass
+    return []
 
 
 def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from resistx.evidence.mcbs import grade_trial
 from resistx.model.enums import EndpointKind, Factor, TrialSetting, Verification
 from resistx.model.evidence import Discrepancy, Trial
 from resistx.model.plan import Action, Option, Plan
+from resistx.vocab.adverse_events import shown
 
 ENDPOINT_HEADER = ("endpoint", "arm", "population", "value", "95% CI", "where")
 HAZARD_HEADER = ("HR", "population", "arms", "value", "95% CI", "p", "where")
@@ -361,7 +362,7 @@ def trial_view(t: Trial, eb: EvidenceBase | None = None) -> TrialView:
             rows=tuple(
                 (
                     a.arm,
-                    a.term,
+                    shown(a.term),
                     _percent(a.any_grade_percent),
                     _percent(a.grade3plus_percent),
                     _fatal(a.fatal_patients, a.fatal_percent),

@@ -102,6 +102,8 @@ def grade(
             None,
             f"not gradable: the 95% CI {hr.ci95[0]}-{hr.ci95[1]} does not exclude 1 on the side of benefit",
         )
+    if subgroup_explored(hr):  # FAKTION's NGS subgroups (case 6100), EMERALD's post hoc ones
+        return result(None, "not gradable: an exploratory or post hoc subgroup analysis")
     if gain is None or control_median is None or lower is None:
         return result(None, "not gradable: its source reports no median for both arms")
     if form == "2b":
@@ -120,6 +122,13 @@ def grade(
                 f"and gain {gain:g} >= {min_gain:g} months",
             )
     return result(1, f"Form {form}, {band}: HR lower limit {lower} with gain {gain:g} months")
+
+
+def subgroup_explored(hr: HazardRatio) -> bool:
+    """A hazard ratio of an exploratory or post hoc subgroup analysis, as its source says: the
+    ESMO-MCBS grades primary and prespecified analyses only."""
+    source = hr.source.casefold()
+    return "exploratory" in source or "post hoc" in source
 
 
 def grade_trial(

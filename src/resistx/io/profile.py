@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from resistx import _jsontext, _serde
-from resistx._errors import OutOfScopeError, ProfileError
+from resistx._errors import OutOfScopeError, PreferencesError, ProfileError
 from resistx.model import _show
 from resistx.model._biomarker_checks import GERMLINE_SAMPLES
 from resistx.model.enums import Her2Status, HormoneReceptor
@@ -253,14 +253,17 @@ def load_preferences(source: Preferences | Mapping[str, Any] | None) -> Preferen
     if source is None:
         return Preferences()
     if isinstance(source, Preferences):
-        return _checked(source, Preferences, "$.preferences")  # type: ignore[no-any-return]
+        try:
+            return _checked(source, Preferences, "$.preferences")  # type: ignore[no-any-return]
+        except ProfileError as e:
+            raise PreferencesError(e.problems) from None
     if not isinstance(source, Mapping):
-        raise ProfileError(
+        raise PreferencesError(
             [("$.preferences", f"expected a mapping or Preferences, got {type(source).__name__}")]
         )
     try:
         prefs = _serde.structure_or_problems(source, Preferences)
     except _serde.DataProblemsError as e:
-        raise ProfileError(_serde.problems_of(e, "$.preferences")) from None
+        raise PreferencesError(_serde.problems_of(e, "$.preferences")) from None
     _mark_checked(prefs)
     return prefs

@@ -69,9 +69,10 @@ class Policy:
                 table = bundled_table(self.table_package, self.table_path, evidence)
             except EvidenceError as e:  # case 5543: the problems alone did not say why
                 own = self.default_evidence().version
-                source = (
-                    f"{e.source}: policy {self.name!r} cannot run on evidence {evidence.version} "
-                    f"(its own is {own}; leave evidence out, or give one that holds its trials)"
+                source = (  # not resistx's own table file, which the caller never gave (6316)
+                    f"the evidence given: policy {self.name!r} cannot run on evidence "
+                    f"{evidence.version} (its own is {own}; leave evidence out, or give one that "
+                    "holds its trials)"
                 )
                 raise EvidenceError(source, e.problems) from None
             _check_selectors(table, "/".join(self.table_path))

@@ -156,3 +156,12 @@ def _graded_rash(key: str) -> str | None:
     if int(grade.group(1)) >= 3:
         return "severe rash"
     return "maculopapular rash" if "maculopapular" in key else "rash"
+
+
+def shown(term: str) -> str:
+    """A term as a clinician writes it: 'QT prolongation', not 'qt prolongation' (3724); 'AST
+    increased', as the review prints it (6108)."""
+    return re.sub(r"\b(qtc?|ild|lvef|alt|ast)\b", lambda m: _CAPITALS[m.group()], term)
+
+
+_CAPITALS = {"qt": "QT", "qtc": "QTc", "ild": "ILD", "lvef": "LVEF", "alt": "ALT", "ast": "AST"}

@@ -4,7 +4,6 @@ an arm of the same regimen, named as such. Rules 12 and 14 read them."""
 
 from __future__ import annotations
 
-import re
 from types import MappingProxyType
 
 from resistx.model.enums import DrugClass
@@ -13,6 +12,10 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.rule import Context, num
 from resistx.sequencing.rules.figures import provenance
+from resistx.vocab.adverse_events import shown as _shown
+
+#: a term as a clinician writes it (the vocabulary's, for the rules that print one)
+shown = _shown
 
 #: where the adverse events of a regimen come from a trial other than its own main one
 AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
@@ -155,11 +158,3 @@ def toxicity_level(spec: RegimenSpec, events: tuple[AdverseEvent, ...]) -> float
     if DrugClass.BCL2_INHIBITOR in kinds.classes(spec):
         return 1.5
     return 3.0 if kinds.is_intensive(spec) else 2.0
-
-
-def shown(term: str) -> str:
-    """A term as a clinician writes it: 'QT prolongation', not 'qt prolongation' (3724)."""
-    return re.sub(r"\b(qtc?|ild|lvef|alt|ast)\b", lambda m: _CAPITALS[m.group()], term)
-
-
-_CAPITALS = {"qt": "QT", "qtc": "QTc", "ild": "ILD", "lvef": "LVEF", "alt": "ALT", "ast": "AST"}

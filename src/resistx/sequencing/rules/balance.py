@@ -183,7 +183,7 @@ def _risk(  # noqa: PLR0917 - one call site, in order
     exclude, term = risk
     event = found[0] if found else None
     figure = (
-        f"{event.term} {ae.describe(event)} {ae.source(found, trial)}"
+        f"{ae.shown(event.term)} {ae.describe(event)} {ae.source(found, trial)}"
         if found and event and trial  # a figure is found only where there is an AE trial
         else f"{ae.shown(term)} ({drug}; no figure for it in the evidence of this regimen)"
     )
@@ -231,7 +231,7 @@ def _profile(
         return None, tox, (), _BY_CLASS.format(num(tox))
     shown = tuple((a, trial) for a in top) + signature
     if top:
-        worst = ", ".join(f"{a.term} {ae.describe(a)}" for a in top)
+        worst = ", ".join(f"{ae.shown(a.term)} {ae.describe(a)}" for a in top)
         text = f"resistx toxicity level {num(tox)} of 4, from {trial.key}: {worst}."
     else:
         text = _BY_CLASS.format(num(tox))
@@ -293,7 +293,7 @@ def toxicity_and_cost(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iter
         yield Effect(
             code="adverse_event",
             caution=True,
-            text=f"{a.term}: {ae.describe(a)} {ae.source((a, where), trial, first=n == 0)}.",
+            text=f"{ae.shown(a.term)}: {ae.describe(a)} {ae.source((a, where), trial, first=n == 0)}.",
             term=a.term,
             percent=ae.percent(a),
             trials=(where.key,),

@@ -274,9 +274,13 @@ def _randomised(trial: Trial, hr: HazardRatio, pop: str, label: str, w: Weights)
     elif grade.grade is not None:
         code, delta = "randomised_benefit", grade.grade * weight
         tail = f"ESMO-MCBS preliminary grade {grade.grade} (Form {grade.form}, computed by resistx)"
-    elif hr.significant:
+    elif hr.significant:  # ESMO-MCBS grades no exploratory subgroup (6100: FAKTION's NGS)
         code, delta = "randomised_benefit", w.significant_no_grade * weight
-        tail = "significant (no medians for an ESMO-MCBS grade)"
+        tail = (
+            "significant (an exploratory subgroup: no ESMO-MCBS grade)"
+            if mcbs.subgroup_explored(hr)
+            else "significant (no medians for an ESMO-MCBS grade)"
+        )
     else:
         code, delta, tail = (
             "no_significant_benefit",

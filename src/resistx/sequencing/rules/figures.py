@@ -24,6 +24,7 @@ def provenance(*found: Endpoint | HazardRatio | AdverseEvent | None) -> str:
         tag
         for tag, said in (
             ("post hoc", any("post hoc" in f.source.casefold() for f in given)),
+            ("exploratory", any("exploratory" in f.source.casefold() for f in given)),
             ("secondary source", any(f.verification is Verification.SECONDARY for f in given)),
         )
         if said

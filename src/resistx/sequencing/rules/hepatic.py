@@ -71,14 +71,19 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
             "its own care; several drugs ranked here need a lower dose (their cautions).",
         )
     if ChildPugh.C in classes:
+        # the cause asked only where it is not on record (6139: alcohol-related cirrhosis)
+        why = (
+            "Child-Pugh C, recorded as not from metastases: "
+            if _cause_known(facts, ChildPugh.C)
+            else "Child-Pugh C: establish why the liver is failing (liver metastases, which can "
+            "amount to a visceral crisis and call for its plan, rule 7, or liver disease), "
+        )
         yield PlanEffect(
             code="assess_severe_hepatic_impairment",
             first=True,
-            text="Child-Pugh C: establish why the liver is failing (liver metastases, which can "
-            "amount to a visceral crisis and call for its plan, rule 7, or liver disease), check "
-            "bilirubin and clotting, and weigh whether systemic therapy fits at all: most drugs "
-            "ranked here were not studied in severe hepatic impairment (their labels; the "
-            "review gives no figures).",
+            text=f"{why}check bilirubin and clotting, and weigh whether systemic therapy fits at "
+            "all: most drugs ranked here were not studied in severe hepatic impairment (their "
+            "labels; the review gives no figures).",
         )
     if classes == {None}:  # entered by name only (case 1001): read as short of class C
         crisis = facts.profile.visceral_crisis  # then the crisis's question is answered (1829)
@@ -86,12 +91,13 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
         yield PlanEffect(code="grade_hepatic_impairment", first=True, text=text)
 
 
-def _cause_known(facts: Facts) -> bool:
-    """Every class-B hepatic impairment on record is recorded as not from the metastases."""
+def _cause_known(facts: Facts, of: ChildPugh = ChildPugh.B) -> bool:
+    """Every hepatic impairment of class ``of`` on record is recorded as not from the
+    metastases."""
     return all(
         c.from_metastases is False
         for c in facts.profile.comorbidities
-        if c.name is Comorbidity.HEPATIC_IMPAIRMENT and c.child_pugh is ChildPugh.B
+        if c.name is Comorbidity.HEPATIC_IMPAIRMENT and c.child_pugh is of
     )
 
 
