@@ -429,3 +429,56 @@ def test_an_exploratory_or_post_hoc_subgroup_gets_no_esmo_mcbs_grade() -> None:
     said = [r.text for r in option(p, "capivasertib+fulvestrant").reasons if "FAKTION" in r.text]
     assert said and all("preliminary grade" not in t for t in said), said
     assert any("(exploratory)" in t and "no ESMO-MCBS grade" in t for t in said), said
+
+
+def _cautions_of(p: resistx.Plan, regimen_id: str, code: str) -> list[str]:
+    return [c.text for c in option(p, regimen_id).cautions if c.code == code]
+
+
+def test_a_recorded_creatinine_clearance_is_read_in_the_renal_cautions() -> None:
+    """6206 (MINOR): at a creatinine clearance of 25 mL/min, chemotherapy's caution said only
+    that capecitabine's label 'contraindicates it in severe' renal impairment, and ribociclib's
+    asked to 'check creatinine clearance first', though it was recorded."""
+    severe = {"name": "renal_impairment", "creatinine_clearance": 25}
+    p = resistx.sequence(patient(comorbidities=[severe]))
+    [chemo] = _cautions_of(p, "chemotherapy", "renal_impairment_caution")
+    assert "below 30 mL/min, as recorded here" in chemo and "another agent" in chemo, chemo
+    [ribo] = _cautions_of(p, "ribociclib+fulvestrant", "renal_impairment_caution")
+    assert "check creatinine clearance first" not in ribo and "as recorded here" in ribo, ribo
+    moderate = {"name": "renal_impairment", "creatinine_clearance": 45}
+    p = resistx.sequence(patient(comorbidities=[moderate]))
+    [chemo] = _cautions_of(p, "chemotherapy", "renal_impairment_caution")
+    assert "lowers its dose" in chemo and "as recorded here" in chemo, chemo
+    [ribo] = _cautions_of(p, "ribociclib+fulvestrant", "renal_impairment_caution")
+    assert "no lower dose" in ribo, ribo
+    unknown = {"name": "renal_impairment"}
+    p = resistx.sequence(patient(comorbidities=[unknown]))
+    [ribo] = _cautions_of(p, "ribociclib+fulvestrant", "renal_impairment_caution")
+    assert "check creatinine clearance first" in ribo
+
+
+@pytest.mark.parametrize("version", [None, "2026.11"])
+def test_a_completed_trial_s_comparator_is_marked_control(version: str | None) -> None:
+    """6313 (MINOR): every arm of every completed trial had control False (SOLAR-1's placebo,
+    EMERALD's standard of care), though evidence.md says a trial's comparator is marked: an arm
+    the trial compares against (a hazard ratio's control, never its experimental arm) is."""
+    eb = resistx.evidence(version)
+    for t in eb.trials:
+        against = {h.control for h in t.hazard_ratios} - {h.experimental for h in t.hazard_ratios}
+        if t.hazard_ratios:
+            assert {a.label for a in t.arms if a.control} == against & {a.label for a in t.arms}, (
+                t.key
+            )
+    assert [a.control for a in eb.trial("SOLAR-1").arms if a.label == "placebo+fulvestrant"] == [
+        True
+    ]
+
+
+def test_by_biomarker_finds_a_trial_whose_whole_population_the_gene_defines() -> None:
+    """6314 (MINOR): by_biomarker('HER2') missed DESTINY-Breast04, the review's HER2-low phase
+    III trial (its figures are of its whole population, so no population named HER2 held
+    them); DESTINY-Breast06 in the pack was found."""
+    assert "DESTINY-Breast04" in {t.key for t in resistx.evidence().by_biomarker("HER2")}
+    pack = {t.key for t in resistx.evidence("2026.11").by_biomarker("HER2")}
+    assert {"DESTINY-Breast04", "DESTINY-Breast06"} <= pack
+    assert "EMERALD" not in {t.key for t in resistx.evidence().by_biomarker("HER2")}

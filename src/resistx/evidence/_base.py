@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NoReturn
@@ -100,9 +101,16 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> NoReturn:
     raise KeyError(msg)
 
 
+#: a trial population's words that name a gene's state it enrolled on, where its figures are of
+#: its whole population (case 6314: DESTINY-Breast04, all HER2-low, was no HER2 trial)
+_POPULATION_WORDS = re.compile(r"\bHER2-(?:low|ultralow)\b")
+
+
 def _genes(t: Trial) -> list[str]:
     """The genes a trial selects on or reports a population of."""
     genes = {b.gene for b in t.biomarkers}
+    if _POPULATION_WORDS.search(t.population):
+        genes.add("ERBB2")  # HER2, as the gene vocabulary names it
     for population in {e.population for e in t.endpoints} | {h.population for h in t.hazard_ratios}:
         genes.update(POPULATION_GENES.get(population, ()))
     return sorted(genes)

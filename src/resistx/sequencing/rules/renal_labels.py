@@ -1,0 +1,66 @@
+"""Rule 12's renal cautions by the creatinine clearance recorded: where a profile records it,
+what the label says at it, not a request to check it (case 6206: at 25 mL/min the cautions
+asked for the clearance, and left capecitabine's contraindication unapplied). The US labels;
+not in the review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MappingProxyType
+
+from resistx.model.profile import Condition
+from resistx.sequencing.rules.comorbidity_risks import UNQUANTIFIED
+from resistx.vocab.comorbidities import Comorbidity
+
+__all__ = ["MODERATE_BELOW", "SEVERE_BELOW", "UNQUANTIFIED", "unquantified"]
+
+#: the creatinine clearance (mL/min) below which the labels read renal impairment as severe
+SEVERE_BELOW = 30.0
+#: ... and below which as moderate (capecitabine's label: 30-50 mL/min)
+MODERATE_BELOW = 51.0
+
+
+def _capecitabine(clearance: float) -> str:
+    if clearance < SEVERE_BELOW:
+        return (
+            "capecitabine's label contraindicates it at a creatinine clearance below 30 mL/min, "
+            "as recorded here: another agent, dosed for renal function (not in the review)"
+        )
+    if clearance < MODERATE_BELOW:
+        return (
+            "capecitabine's label lowers its dose in moderate renal impairment, as recorded "
+            "here, and contraindicates it in severe (not in the review)"
+        )
+    return (
+        "capecitabine's label needs no lower dose in mild renal impairment, as recorded here, "
+        "and lowers it in moderate (not in the review)"
+    )
+
+
+def _ribociclib(clearance: float) -> str:
+    if clearance < SEVERE_BELOW:
+        return (
+            "ribociclib's label lowers its starting dose at a creatinine clearance below 30 "
+            "mL/min, as recorded here, and its QT prolongation rises with exposure: an ECG "
+            "first (not in the review)"
+        )
+    return (
+        "ribociclib's label needs no lower dose at the clearance recorded here: it lowers its "
+        "starting dose in severe renal impairment only (not in the review)"
+    )
+
+
+_AT_CLEARANCE: MappingProxyType[str, Callable[[float], str]] = MappingProxyType(
+    {"chemotherapy": _capecitabine, "ribociclib": _ribociclib}
+)
+
+
+def unquantified(condition: Condition, drug: str) -> str | None:
+    """Rule 12's caution for ``drug`` beside ``condition`` with no figure (``UNQUANTIFIED``):
+    the label at the creatinine clearance recorded, where it speaks by clearance."""
+    said = UNQUANTIFIED.get((condition.name, drug))
+    clearance = condition.creatinine_clearance
+    at = _AT_CLEARANCE.get(drug)
+    if said is None or condition.name is not Comorbidity.RENAL_IMPAIRMENT or clearance is None:
+        return said
+    return at(clearance) if at is not None else said
