@@ -482,3 +482,35 @@ def test_by_biomarker_finds_a_trial_whose_whole_population_the_gene_defines() ->
     pack = {t.key for t in resistx.evidence("2026.11").by_biomarker("HER2")}
     assert {"DESTINY-Breast04", "DESTINY-Breast06"} <= pack
     assert "EMERALD" not in {t.key for t in resistx.evidence().by_biomarker("HER2")}
+
+
+def _toxicity_problem(event: str) -> str:
+    stop = dict(PALBOCICLIB, stop_reason="toxicity", toxicity=event)
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(treatments=[stop]))
+    [(_path, message)] = caught.value.problems
+    return message
+
+
+def test_a_toxicity_written_with_its_grade_says_where_the_grade_goes() -> None:
+    """6219 (MINOR): 'pneumonitis grade 1' and 'diarrhoea grade 3' were refused with 'did you
+    mean pneumonitis?', as if misspelt: the event is named alone, and a lung disease's grade
+    goes on its comorbidity, where rules read it."""
+    said = _toxicity_problem("pneumonitis grade 1")
+    assert "name the event alone ('pneumonitis')" in said, said
+    assert "interstitial_lung_disease" in said and "grade" in said
+    said = _toxicity_problem("diarrhoea grade 3")
+    assert "name the event alone ('diarrhea')" in said, said
+
+
+def test_a_misspelt_toxicity_or_comorbidity_is_given_the_name_it_likely_meant() -> None:
+    """6219 (MINOR): 'hand foot syndrom' and the comorbidity 'pnuemonitis' drew no suggestion;
+    'diabetis' was answered as a statement ('is recorded as ...'), not a correction."""
+    assert "did you mean hand foot syndrome" in _toxicity_problem("hand foot syndrom")
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(comorbidities=["pnuemonitis"]))
+    assert "did you mean interstitial_lung_disease" in caught.value.problems[0][1]
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(comorbidities=["diabetis"]))
+    said = caught.value.problems[0][1]
+    assert "is recorded as" not in said and said.startswith("'diabetis': record it as"), said

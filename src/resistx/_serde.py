@@ -504,10 +504,10 @@ def _comorbidity_name(value: object) -> Comorbidity:
     found = comorbidities.known(name)
     if found is None and (instead := comorbidities.elsewhere(name)):
         _fail(f"{_show.text(name)} is not a comorbidity resistx reads{instead}")
-    if found is None and (recorded := comorbidities.recorded_as(name)):
-        _fail(f"{_show.text(name)} is recorded as {recorded} (the value its rules read)")
+    if found is None and (recorded := comorbidities.recorded_as(name)):  # a correction (6219)
+        _fail(f"{_show.text(name)}: record it as {recorded} (the value its rules read)")
     if found is None:
-        meant = comorbidities.hint(name)
+        meant = comorbidities.hint(name) or comorbidities.slip(name)
         hint = (
             f"; did you mean {meant}?"
             if meant
@@ -536,8 +536,15 @@ def _toxicity(value: object) -> str | None:
         return None
     name = _str(value, str)
     term = adverse_events.normalise(name)
+    if term is None and (graded := adverse_events.with_grade(name)) is not None:
+        _fail(  # case 6219: 'pneumonitis grade 1' was answered 'did you mean pneumonitis?'
+            f"{_show.text(name)}: name the event alone ({graded!r}); the stop records no grade, "
+            "and where rules read one it goes on the comorbidity (a lung disease's on "
+            "interstitial_lung_disease, a neuropathy's on neuropathy)"
+        )
     if term is None:
-        hint = _suggest.did_you_mean(name.casefold(), sorted(adverse_events.TERMS))
+        names = sorted({*adverse_events.TERMS, *adverse_events.ALIASES})
+        hint = _suggest.did_you_mean(name.casefold(), names)
         _fail(f"{_show.text(name)} is not an adverse event resistx knows{hint}")
     return term
 

@@ -146,6 +146,16 @@ _GRADE = re.compile(r"\bg(?:rade)?\s*([1-4])\b")
 _RASH_WORDS = re.compile(r"^(?:ctcae|maculopapular|skin|rash|[(),])+$")
 
 
+def with_grade(name: str) -> str | None:
+    """The event a name gives with its CTCAE grade ('pneumonitis grade 1', 'diarrhoea G3'),
+    where it is not a rash (a rash's grade is read: ``_graded_rash``); else None."""
+    key = name.strip().casefold()
+    if _GRADE.search(key) is None:
+        return None
+    bare = re.sub(r"\bctcae\b|[(),:]", " ", _GRADE.sub(" ", key))
+    return normalise(bare) if bare.strip() else None
+
+
 def _graded_rash(key: str) -> str | None:
     """A rash with its grade (cases 1606, 1628): grade 3 or 4 is a severe rash, which rule 61
     reads across the PI3K and AKT inhibitors; grade 1 or 2 the rash itself. None otherwise."""

@@ -848,3 +848,13 @@ def misspelt_condition(text: str) -> tuple[str, str] | None:
             if meant is not None:
                 return word, meant
     return None
+
+
+def slip(name: str) -> str | None:
+    """The comorbidity whose name or alias a name is one letter from ('pnuemonitis':
+    interstitial_lung_disease; case 6219 drew no suggestion)."""
+    key = normalise(name)
+    if len(key) < _SLIP_FROM:
+        return None
+    names = {**ALIASES, **{c.value: c.value for c in Comorbidity}}
+    return next((names[n] for n in sorted(names) if one_slip(key, n)), None)
