@@ -514,3 +514,15 @@ def test_a_misspelt_toxicity_or_comorbidity_is_given_the_name_it_likely_meant() 
         resistx.load_profile(patient(comorbidities=["diabetis"]))
     said = caught.value.problems[0][1]
     assert "is recorded as" not in said and said.startswith("'diabetis': record it as"), said
+
+
+def test_the_neuropathy_caution_offers_no_capecitabine_beside_a_dpd_deficiency() -> None:
+    """6231 (MINOR): beside DPD deficiency, chemotherapy's neuropathy caution recommended
+    capecitabine as not neurotoxic while its DPD caution said capecitabine is contraindicated."""
+    both = [{"name": "neuropathy", "grade": 2}, "dpd_deficiency"]
+    p = resistx.sequence(patient(comorbidities=both))
+    [said] = _cautions_of(p, "chemotherapy", "neuropathy_caution")
+    assert "held back by the DPD deficiency" in said and "capecitabine and the" not in said, said
+    p = resistx.sequence(patient(comorbidities=[{"name": "neuropathy", "grade": 2}]))
+    [said] = _cautions_of(p, "chemotherapy", "neuropathy_caution")
+    assert "capecitabine and the anthracyclines are not" in said

@@ -31,7 +31,7 @@ from resistx.sequencing.rules.comorbidity_risks import (
     UNQUANTIFIED_AT_BEST_LATER,
 )
 from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
-from resistx.sequencing.rules.renal_labels import UNQUANTIFIED, unquantified
+from resistx.sequencing.rules.recorded_cautions import UNQUANTIFIED, unquantified
 from resistx.vocab.comorbidities import Comorbidity
 
 C = Comorbidity
@@ -106,7 +106,7 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
                     yield _relative(
                         name, drug, where, (found[1].key,) if found else spec.key_trials
                     )
-            note = unquantified(condition, drug)  # by the clearance recorded (6206)
+            note = unquantified(condition, drug, i.comorbidities)  # by the record (6206)
             if note is not None and _concerns(condition.child_pugh, drug):
                 yield Effect(
                     code=f"{comorbidity.value}_caution", caution=True, text=f"{name}: {note}."

@@ -1,7 +1,8 @@
-"""Rule 12's renal cautions by the creatinine clearance recorded: where a profile records it,
-what the label says at it, not a request to check it (case 6206: at 25 mL/min the cautions
-asked for the clearance, and left capecitabine's contraindication unapplied). The US labels;
-not in the review."""
+"""Rule 12's cautions with no figure (``UNQUANTIFIED``), by what the profile records beside
+them: the label at the creatinine clearance recorded, not a request to check it (case 6206:
+at 25 mL/min the cautions asked for the clearance and left capecitabine's contraindication
+unapplied); a neuropathy's non-neurotoxic agents without capecitabine where DPD deficiency is
+recorded (6231: the two cautions contradicted each other). The US labels; not in the review."""
 
 from __future__ import annotations
 
@@ -55,12 +56,26 @@ _AT_CLEARANCE: MappingProxyType[str, Callable[[float], str]] = MappingProxyType(
 )
 
 
-def unquantified(condition: Condition, drug: str) -> str | None:
+#: the neuropathy caution where DPD deficiency is on record: capecitabine is no way out (6231)
+_NEUROPATHY_WITHOUT_CAPECITABINE = (
+    "taxanes, eribulin and vinorelbine can worsen neuropathy, and capecitabine, which is not "
+    "neurotoxic, is held back by the DPD deficiency on record: an anthracycline, or another "
+    "agent that is not neurotoxic and that the disease has not progressed on"
+)
+
+
+def unquantified(condition: Condition, drug: str, beside: tuple[Condition, ...] = ()) -> str | None:
     """Rule 12's caution for ``drug`` beside ``condition`` with no figure (``UNQUANTIFIED``):
-    the label at the creatinine clearance recorded, where it speaks by clearance."""
+    the label at the creatinine clearance recorded, where it speaks by clearance; a
+    neuropathy's without capecitabine beside DPD deficiency (``beside``: the comorbidities)."""
     said = UNQUANTIFIED.get((condition.name, drug))
+    if said is None:
+        return None
+    if condition.name is Comorbidity.NEUROPATHY and drug == "chemotherapy":
+        dpd = any(c.name is Comorbidity.DPD_DEFICIENCY for c in beside)
+        return _NEUROPATHY_WITHOUT_CAPECITABINE if dpd else said
     clearance = condition.creatinine_clearance
     at = _AT_CLEARANCE.get(drug)
-    if said is None or condition.name is not Comorbidity.RENAL_IMPAIRMENT or clearance is None:
+    if condition.name is not Comorbidity.RENAL_IMPAIRMENT or clearance is None or at is None:
         return said
-    return at(clearance) if at is not None else said
+    return at(clearance)
