@@ -12,7 +12,7 @@ import pytest
 
 import resistx
 from resistx.cli import main
-from resistx.interop import from_fhir
+from resistx.interop import from_fhir, from_phenopacket
 from tests.helpers import (
     CAPECITABINE,
     PALBOCICLIB,
@@ -526,3 +526,146 @@ def test_the_neuropathy_caution_offers_no_capecitabine_beside_a_dpd_deficiency()
     p = resistx.sequence(patient(comorbidities=[{"name": "neuropathy", "grade": 2}]))
     [said] = _cautions_of(p, "chemotherapy", "neuropathy_caution")
     assert "capecitabine and the anthracyclines are not" in said
+
+
+# -- interop (cases 6500 onwards: a clinical informatics review of EHR exports) ----------------
+
+
+def _bundle() -> dict[str, Any]:
+    from tests.test_board_fixes_5650 import _esr1_bundle  # noqa: PLC0415
+
+    return _esr1_bundle()
+
+
+def test_a_medication_contained_in_its_statement_is_read() -> None:
+    """6515 (MAJOR): palbociclib as a contained Medication ('medicationReference': '#m1') was
+    never resolved: the course was dropped with a false reason, and a CDK4/6 inhibitor came
+    first for a patient who had progressed on one."""
+    data = _bundle()
+    order = data["entry"][9]["resource"]
+    order["contained"] = [
+        {"resourceType": "Medication", "id": "m1", "code": order.pop("medicationCodeableConcept")}
+    ]
+    order["medicationReference"] = {"reference": "#m1"}
+    conversion = from_fhir(data)
+    assert [t.drugs for t in conversion.profile.treatments] == [("palbociclib", "letrozole")]
+
+
+def test_an_unreadable_contained_medication_is_refused_at_its_reference() -> None:
+    """6501: the refusal named medicationCodeableConcept for a medicationReference."""
+    data = _bundle()
+    order = data["entry"][9]["resource"]
+    del order["medicationCodeableConcept"]
+    order["medicationReference"] = {"reference": "#gone"}
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert any(p.endswith("medicationReference") for p, _m in caught.value.problems), (
+        caught.value.problems
+    )
+
+
+@pytest.mark.parametrize("intent", ["plan", "proposal", "option"])
+def test_a_medication_request_only_planned_is_no_course(intent: str) -> None:
+    """6503 (MAJOR): a fulvestrant request of intent 'plan' (or proposal, option) was read as an
+    ongoing course, and the patient planned as progressing on fulvestrant."""
+    data = _bundle()
+    planned = json.loads(json.dumps(data["entry"][10]))
+    planned["resource"].update(id="fulv-plan", intent=intent, status="active")
+    planned["resource"]["medicationCodeableConcept"] = {"text": "fulvestrant 500 mg"}
+    data["entry"].append(planned)
+    conversion = from_fhir(data)
+    assert [t.drugs for t in conversion.profile.treatments] == [("palbociclib", "letrozole")]
+    assert any(f"intent {intent}" in e.text for e in conversion.unmapped), conversion.report()
+
+
+def test_an_ecog_dated_by_its_period_or_issue_is_weighed_by_that_date() -> None:
+    """6508 (MAJOR): an ECOG 3 dated by effectivePeriod (or 'issued' only) was read as older
+    than an ECOG 0 of 2024, and the plan put ribociclib + fulvestrant first."""
+    for dated in ({"effectivePeriod": {"start": "2026-04-20", "end": "2026-04-20"}},
+                  {"issued": "2026-04-20T10:00:00Z"}):  # fmt: skip
+        data = _bundle()
+        ecog = data["entry"][5]["resource"]
+        ecog["effectiveDateTime"] = "2024-06-01"
+        later = json.loads(json.dumps(ecog))
+        del later["effectiveDateTime"]
+        later.update(id="ecog-02", valueInteger=3, **dated)
+        data["entry"].append({"resource": later})
+        assert from_fhir(data).profile.ecog == 3, dated
+
+
+def test_an_undated_ecog_beside_a_dated_one_of_another_score_is_refused() -> None:
+    """6527: an undated ECOG 3 lost to a dated ECOG 0, and the report said it came before."""
+    data = _bundle()
+    undated = json.loads(json.dumps(data["entry"][5]["resource"]))
+    del undated["effectiveDateTime"]
+    undated.update(id="ecog-02", valueInteger=3)
+    data["entry"].append({"resource": undated})
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert any("no date" in m for _p, m in caught.value.problems), caught.value.problems
+
+
+def test_a_metastasis_onset_by_period_is_read_and_one_by_text_or_age_is_said() -> None:
+    """6519, 6531 (MAJOR): a metastasis's onsetPeriod, onsetString or onsetAge was ignored with
+    no report line; the relapse date came from another site or was left empty."""
+    liver = {
+        "resourceType": "Condition",
+        "id": "liver-met",
+        "meta": {
+            "profile": [
+                "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-secondary-cancer-condition"
+            ]
+        },
+        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "94381002"}]},
+        "subject": {"reference": "Patient/patient-01"},
+    }
+    data = _bundle()
+    data["entry"].append({"resource": {**liver, "onsetPeriod": {"start": "2020-06-01"}}})
+    conversion = from_fhir(data)
+    assert "liver" in [s.value for s in conversion.profile.metastatic_sites]
+    assert any("onsetPeriod" in e.path for e in conversion.used), conversion.report()
+    data = _bundle()
+    data["entry"].append({"resource": {**liver, "onsetString": "January 2023"}})
+    conversion = from_fhir(data)
+    assert any("onsetString" in e.path for e in conversion.unmapped), conversion.report()
+
+
+def _phenopacket() -> dict[str, Any]:
+    path = (
+        Path(__file__).parent.parent / "examples" / "interop" / "01-esr1-mutated.phenopacket.json"
+    )
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def test_a_phenopacket_therapeutic_regimen_is_refused_not_dropped() -> None:
+    """6509 (MAJOR): a therapeuticRegimen 'Palbociclib/Letrozole Regimen' that ended in
+    progression was skipped ('only drug treatments are part of a resistx profile'), and
+    palbociclib + letrozole came first again."""
+    data = _phenopacket()
+    data["medicalActions"] = [{
+        "therapeuticRegimen": {
+            "ontologyClass": {"id": "NCIT:C0000", "label": "Palbociclib/Letrozole Regimen"},
+            "startTime": {"timestamp": "2024-01-10T00:00:00Z"},
+            "endTime": {"timestamp": "2026-03-20T00:00:00Z"},
+            "regimenStatus": "DISCONTINUED",
+        },
+        "treatmentTerminationReason": {"id": "NCIT:C35571", "label": "Progressive Disease"},
+    }]  # fmt: skip
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_phenopacket(data)
+    [(path, message)] = [p for p in caught.value.problems if "therapeuticRegimen" in p[0]]
+    assert path == "$.medicalActions[0].therapeuticRegimen"
+    assert "Palbociclib/Letrozole Regimen" in message and "treatment" in message
+
+
+def test_a_biosample_diagnostic_marker_of_her2_positive_stops_the_conversion() -> None:
+    """6520, 6510 (MAJOR): a biosample's diagnosticMarkers 'HER2/Neu Positive' (NCIT:C68748,
+    the GA4GH example) was 'biosample detail not held', and the patient planned as HER2-low."""
+    data = _phenopacket()
+    data["biosamples"][0]["diagnosticMarkers"] = [
+        {"id": "NCIT:C68748", "label": "HER2/Neu Positive"}
+    ]
+    with pytest.raises((resistx.ProfileError, resistx.OutOfScopeError)) as caught:
+        from_phenopacket(data)
+    assert "HER2" in str(caught.value) and "diagnosticMarkers" in str(caught.value)

@@ -413,6 +413,11 @@ _OTHER_MARKER = re.compile(
 )
 
 
+def her2_named(label: str | None) -> bool:
+    """A label that names HER2 (ERBB2, HER2/neu)."""
+    return bool(_HER2_NAMED.search(label or ""))
+
+
 def unmapped_her2(code: str | None, label: str | None, answer: str | None = None) -> str:
     """The refusal of a HER2 result under a test code resistx does not map ("" for a test
     not of HER2): it may be the result that makes the disease HER2-positive. A test is of HER2

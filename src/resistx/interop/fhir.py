@@ -226,12 +226,12 @@ def _observation(
     b: Builder, obs: Mapping[str, Any], path: str, specimens: dict[str, tuple[str, Any]]
 ) -> None:
     test = coded(b, obs.get("code"), f"{path}.code", codes.LOINC)
-    date = b.date(obs.get("effectiveDateTime"), f"{path}.effectiveDateTime")
+    date = _effective(b, obs, path)
     if test.code == codes.VARIANT:
         variant = genomic_variant(b, obs, path, specimens)
         variant.tested_on = date
         _genomic.add_variant(b, variant)
-        read: tuple[str, ...] = ("code", "effectiveDateTime", "valueCodeableConcept")
+        read: tuple[str, ...] = ("code", *_DATED_BY, "valueCodeableConcept")
         b.rest(obs, path, (*_STRUCTURE, *read, "component", "specimen", "method"), _NOT_HELD)
         return
     specimen = _her2_specimen(b, obs, test.code, specimens)
@@ -250,8 +250,30 @@ def _observation(
         ):
             b.skip(cpath, part.code, f"{part.label or 'component'}: not a part resistx reads")
     value_keys = ("valueCodeableConcept", "valueInteger", "valueQuantity", "component")
-    read = ("code", "effectiveDateTime", *value_keys, *(("specimen",) if specimen else ()))
+    read = ("code", *_DATED_BY, *value_keys, *(("specimen",) if specimen else ()))
     b.rest(obs, path, (*_STRUCTURE, *read), _NOT_HELD)
+
+
+#: the keys an Observation is dated by, read in this order (``_effective``)
+_DATED_BY = ("effectiveDateTime", "effectivePeriod", "effectiveInstant", "issued")
+
+
+def _effective(b: Builder, obs: Mapping[str, Any], path: str) -> str | None:
+    """An Observation's date: effectiveDateTime; else its effectivePeriod's end (or start);
+    else effectiveInstant; else the date it was issued, said as an assumption (case 6508: an
+    ECOG 3 dated by its period read as older than an ECOG 0 of two years before)."""
+    if "effectiveDateTime" in obs:
+        return b.date(obs["effectiveDateTime"], f"{path}.effectiveDateTime")
+    period = b.mapping(obs.get("effectivePeriod"), f"{path}.effectivePeriod")
+    if period is not None:
+        key = "end" if period.get("end") else "start"
+        return b.date(period.get(key), f"{path}.effectivePeriod.{key}")
+    if "effectiveInstant" in obs:
+        return b.date(obs["effectiveInstant"], f"{path}.effectiveInstant")
+    if "issued" in obs and (day := b.date(obs["issued"], f"{path}.issued")):
+        b.assume(f"{path}.issued", f"no effective date: dated by its issue ({day})")
+        return day
+    return None
 
 
 def _her2_specimen(
@@ -283,10 +305,8 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
     if icd is not None and codes.comorbidity(code.code or "") is None:
         code = Coded(code=icd, label=code.label)  # the ICD-10 code is the one read
     metastasis = _metastasis(b, condition, path, code.code)
-    if (metastasis or "mcode-secondary-cancer-condition" in profiles) and (
-        onset := b.date(condition.get("onsetDateTime"), f"{path}.onsetDateTime")
-    ):  # the relapse date, where early treatment came first (case 2366b)
-        b.relapse_onsets.append((onset, f"{path}.onsetDateTime"))
+    if metastasis or "mcode-secondary-cancer-condition" in profiles:
+        _onset(b, condition, path)  # the relapse date, after early treatment (case 2366b)
     if metastasis:
         return
     if any(p in profiles for p in _CANCER_PROFILES):
@@ -343,6 +363,25 @@ def _metastasis(b: Builder, condition: Mapping[str, Any], path: str, code: str |
     return True
 
 
+def _onset(b: Builder, condition: Mapping[str, Any], path: str) -> None:
+    """A metastasis's onset: onsetDateTime, or its onsetPeriod's start, is a relapse date; one
+    given as a text, an age or a range is said not read (case 6519: they were dropped)."""
+    if "onsetDateTime" in condition:
+        where = f"{path}.onsetDateTime"
+        onset = b.date(condition["onsetDateTime"], where)
+    elif (period := b.mapping(condition.get("onsetPeriod"), f"{path}.onsetPeriod")) is not None:
+        where = f"{path}.onsetPeriod.start"
+        onset = b.date(period.get("start"), where) if period.get("start") else None
+    else:
+        onset = None
+        for key in ("onsetString", "onsetAge", "onsetRange"):
+            if key in condition:
+                b.skip(f"{path}.{key}", None, "an onset not given as a date: not read")
+    if onset:
+        b.relapse_onsets.append((onset, where))
+        b.use(where, None, f"the metastasis's onset, {onset}")
+
+
 #: the bundle's Medication resources by reference ("Medication/id", fullUrl): (path, resource)
 Medications = dict[str, tuple[str, Mapping[str, Any]]]
 #: how the report says a reference was resolved (and how unreferenced ones are found)
@@ -372,7 +411,7 @@ def _concept(
         return resource.get("medicationCodeableConcept"), f"{path}.medicationCodeableConcept"
     rpath = f"{path}.medicationReference"
     ref = b.mapping(resource.get("medicationReference"), rpath) or {}
-    target = meds.get(str(ref.get("reference")))
+    target = meds.get(str(ref.get("reference"))) or _contained(resource, ref, path)
     if target is not None:
         b.use(rpath, None, f"{_AT}{target[0]}")
         return target[1].get("code"), f"{target[0]}.code"
@@ -383,9 +422,37 @@ def _concept(
     return None, rpath
 
 
+def _contained(
+    resource: Mapping[str, Any], ref: Mapping[str, Any], path: str
+) -> tuple[str, Mapping[str, Any]] | None:
+    """The Medication a '#id' reference names among the resource's contained ones (case 6515:
+    a contained palbociclib was never resolved, and the course was dropped)."""
+    reference = str(ref.get("reference", ""))
+    held = resource.get("contained")
+    if not reference.startswith("#") or not isinstance(held, list):
+        return None
+    return next(
+        (
+            (f"{path}.contained[{i}]", r)
+            for i, r in enumerate(held)
+            if isinstance(r, Mapping)
+            and r.get("resourceType") == "Medication"
+            and f"#{r.get('id')}" == reference
+        ),
+        None,
+    )
+
+
 def _medication_codes(
     b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
 ) -> Coded:
+    return _coded_medication(b, resource, path, meds)[0]
+
+
+def _coded_medication(
+    b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
+) -> tuple[Coded, str]:
+    """The medication's codes and label, and the path of its concept or reference."""
     value, cpath = _concept(b, resource, path, meds)
     every = codings(b, value, cpath)
     found = [
@@ -398,7 +465,11 @@ def _medication_codes(
     label = next((c.label for _, c in found if c.label), None)
     label = label or next((c.label for _, c in every if c.label), None)
     concept = b.mapping(value, cpath) or {}
-    return Coded(code=" ".join(k for k, _ in found) or None, label=concept.get("text") or label)
+    where = f"{path}.medicationReference" if "medicationReference" in resource else cpath
+    coded_med = Coded(
+        code=" ".join(k for k, _ in found) or None, label=concept.get("text") or label
+    )
+    return coded_med, where
 
 
 #: mCODE's profiles of a cancer-related medication (request, administration, statement)
@@ -432,10 +503,23 @@ def _last_end(resource: Mapping[str, Any]) -> str | None:
     return max(str(e)[:10] for e in ends)
 
 
+#: the intents of a request that say nothing was given yet (case 6503: a fulvestrant 'plan'
+#: was read as an ongoing course)
+_NOT_GIVEN = ("proposal", "plan", "directive", "option")
+
+
 def _medication(
     b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
 ) -> Course | None:
-    med = _medication_codes(b, resource, path, meds)
+    intent_said = resource.get("intent")
+    if resource.get("resourceType") == "MedicationRequest" and intent_said in _NOT_GIVEN:
+        b.skip(
+            f"{path}.intent",
+            str(intent_said),
+            f"a request of intent {intent_said}: planned or proposed, not a treatment given",
+        )
+        return None
+    med, where = _coded_medication(b, resource, path, meds)
     if (label := _read_medication(med)) is not None:
         status = resource.get("status")
         if status in _OVER:  # an order or administration that is over: not taken now
@@ -445,14 +529,13 @@ def _medication(
             b.ending.append((label, end, path, med.code))
             return None
     cancer = any(_CANCER_RELATED in str(p) for p in (resource.get("meta") or {}).get("profile", ()))
-    drug = agent(
-        b, (med.code or "").split(), med.label, f"{path}.medicationCodeableConcept", cancer=cancer
-    )
+    drug = agent(b, (med.code or "").split(), med.label, where, cancer=cancer)
     if drug is None:
         return None
     course = Course(path=path, drug=drug)
     _period(b, course, resource, path)
     read = [
+        "contained",  # its Medication, where the reference names one (``_contained``)
         "medicationCodeableConcept",
         "medicationReference",
         "effectivePeriod",

@@ -61,7 +61,8 @@ def from_phenopacket(doc: Source) -> Conversion:
             )
             continue
         _measurements(b, sample.get("measurements"), f"{path}.measurements")
-        sample_keys = ("id", "individualId", "measurements", "sampledTissue", "timeOfCollection")
+        _markers_of(b, sample.get("diagnosticMarkers"), f"{path}.diagnosticMarkers")
+        sample_keys = _SAMPLE_KEYS
         b.rest(sample, path, sample_keys, "biosample detail " + _NOT_HELD)
     for path, interpretation in b.items(data.get("interpretations"), "$.interpretations"):
         _interpretation(b, interpretation, path, subject_id, biosamples)
@@ -308,7 +309,48 @@ def _variant(b: Builder, variant: Variant, value: Any, path: str) -> None:
     b.rest(vi, path, ("acmgPathogenicityClassification", "variationDescriptor"), _NOT_HELD)
 
 
+#: what a biosample holds that a conversion reads
+_SAMPLE_KEYS = (
+    "id",
+    "individualId",
+    "measurements",
+    "sampledTissue",
+    "timeOfCollection",
+    "diagnosticMarkers",
+)
+
+
+def _markers_of(b: Builder, value: Any, where: str) -> None:
+    """A biosample's diagnostic markers: one of HER2 may be the result that makes the disease
+    HER2-positive (case 6520: 'HER2/Neu Positive', NCIT:C68748, the GA4GH example, was left
+    unread and the patient planned as HER2-low); the others are said not read."""
+    for path, _marker in b.items(value, where):
+        code, label = _term(b, _marker, path)
+        if codes.her2_named(label) or code == "NCIT:C68748":
+            b.problem(
+                path,
+                f"{label} [{code}]: a HER2 marker, which may be the result that makes the disease "
+                "HER2-positive (outside the review): give the HER2 IHC score (and ISH) as "
+                "measurements, or write the profile's her2_tests by hand",
+            )
+        else:
+            b.skip(path, code, f"{label or 'a diagnostic marker'}: {_NOT_HELD}")
+
+
 def _medical_action(b: Builder, action: Mapping[str, Any], path: str) -> Course | None:
+    if "therapeuticRegimen" in action:  # case 6509: its line was dropped
+        regimen = b.mapping(action["therapeuticRegimen"], f"{path}.therapeuticRegimen") or {}
+        named = regimen.get("ontologyClass") or regimen.get("externalReference") or {}
+        label = (
+            named.get("label") or named.get("description") if isinstance(named, Mapping) else None
+        )
+        b.problem(
+            f"{path}.therapeuticRegimen",
+            f"a therapeutic regimen ({label or 'unnamed'}): resistx reads drug treatments, one "
+            "medical action each; give each drug of the regimen as a treatment (its agent and "
+            "dose intervals, with the regimen's termination reason), so the line is not left out",
+        )
+        return None
     treatment = b.mapping(action.get("treatment"), f"{path}.treatment")
     if treatment is None:
         kind = next(iter(action), "action")
