@@ -236,22 +236,18 @@ def latest_ecog(b: Builder) -> None:
     if not b.ecog:
         return
     date, score, path = max(b.ecog, key=lambda e: e[0])
-    undated = [e for e in b.ecog if not e[0] and e[1] != score]
-    if date and undated:  # case 6527: an undated ECOG 3 was read as older than ECOG 0
-        others = ", ".join(f"ECOG {s} ({where})" for _d, s, where in undated)
-        b.problem(
-            path,
-            f"ECOG {score} ({date}) and {others} with no date: which is the patient's now "
-            "cannot be told; date it, or leave it out",
-        )
-        return
+    # an undated one of another score beside a dated one (case 6527: read as older), or two of
+    # one day (case 3105: the first in the bundle was taken): which is now cannot be told
+    undated = [e for e in b.ecog if not e[0] and e[1] != score] if date else []
     same_day = [e for e in b.ecog if e[0] == date and e[1] != score]
-    if same_day:  # case 3105: ECOG 1 and 3 on one day, the first in the bundle was taken
-        others = ", ".join(f"ECOG {s} ({where})" for _d, s, where in same_day)
+    if conflicting := undated or same_day:
+        others = ", ".join(f"ECOG {s} ({where})" for _d, s, where in conflicting)
+        when = f" ({date})" if date else ""
+        said = f"{others} with no date" if undated else f"{others} on the same day{when}"
         b.problem(
             path,
-            f"ECOG {score} and {others} on the same day{f' ({date})' if date else ''}: "
-            "which is the patient's now cannot be told; give one",
+            f"ECOG {score}{when if undated else ''} and {said}: which is the patient's now "
+            "cannot be told; give one, dated",
         )
         return
     b.set("ecog", score, path)
