@@ -669,3 +669,114 @@ def test_a_biosample_diagnostic_marker_of_her2_positive_stops_the_conversion() -
     with pytest.raises((resistx.ProfileError, resistx.OutOfScopeError)) as caught:
         from_phenopacket(data)
     assert "HER2" in str(caught.value) and "diagnosticMarkers" in str(caught.value)
+
+
+# -- the recheck of 6100-6321 (cases 6400 onwards) ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["on trastuzumab maintenance q3w", "Herceptin SC every 3 weeks"])
+def test_a_her2_directed_drug_taken_now_in_other_conditions_is_refused(text: str) -> None:
+    """6431, 6432 (MAJOR): 'on trastuzumab maintenance q3w' in other_conditions passed, and
+    trastuzumab deruxtecan came first for a patient on HER2-directed therapy."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(other_conditions=[text]))
+    assert "HER2-positive disease, outside the review" in str(caught.value)
+
+
+@pytest.mark.parametrize("entry", ["trastuzamab 600 mg SC", "tucatanib 300 mg bd", "Hercepton"])
+def test_a_misspelt_her2_directed_drug_among_the_medications_is_refused(entry: str) -> None:
+    """6405, 6407: 'trastuzamab', 'tucatanib', 'Hercepton' passed as not read."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(medications=[entry]))
+    assert "did you mean" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("entry", "drug"),
+    [("Phenobarb 30 mg nocte", "phenobarbital"), ("fenobarbital", "phenobarbital"),
+     ("Primidon 250 mg", "primidone")],
+)  # fmt: skip
+def test_the_antiepileptic_inducers_are_read_by_their_chart_and_european_names(
+    entry: str, drug: str
+) -> None:
+    """6408 (MAJOR): 'Phenobarb' was not read, and elacestrant came first with no caution;
+    'fenobarbital' and the German 'primidon' were refused as misspellings."""
+    from resistx.vocab.interactions import read_as  # noqa: PLC0415
+
+    assert read_as(entry) == (f"{drug} as a strong CYP3A inducer",)
+
+
+def test_a_lung_fibrosis_misspelt_in_free_text_is_refused() -> None:
+    """6409 (MAJOR, borderline): 'pulmonary fibosis (on home oxygen)' passed, and trastuzumab
+    deruxtecan came first."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(other_conditions=["pulmonary fibosis (on home oxygen)"]))
+    assert "'fibosis' is one letter from 'fibrosis'" in str(caught.value)
+
+
+def test_child_pugh_c_from_the_metastases_is_not_asked_its_cause() -> None:
+    """6139's variant: with "from_metastases": true the plan still asked why the liver fails."""
+    liver = {"name": "hepatic_impairment", "child_pugh": "C", "from_metastases": True}
+    p = resistx.sequence(patient(comorbidities=[liver], metastatic_sites=["liver"]))
+    [said] = [a.text for a in p.actions if a.code == "assess_severe_hepatic_impairment"]
+    assert "establish why" not in said and "from the liver metastases" in said, said
+    assert "visceral crisis" in said
+
+
+def test_a_lung_disease_of_grade_1_or_2_after_palbociclib_is_not_asked_how_severe() -> None:
+    """6230's variant: with the lung disease that stopped palbociclib recorded as grade 2, the
+    caution still asked how severe it was."""
+    p = resistx.sequence(_ild_on_palbociclib(2))
+    abema = option(p, "abemaciclib+fulvestrant")
+    assert not any("ask how severe" in c.text for c in abema.cautions), abema.cautions
+    assert any("grade 2 on record" in c.text for c in abema.cautions)
+
+
+def test_a_plan_read_back_needs_its_regimens_fields_too() -> None:
+    """6315's variant: a plan whose option's regimen had lost its kind loaded with None."""
+    data = json.loads(resistx.to_json(resistx.sequence(patient())))
+    del data["options"][0]["regimen"]["kind"]
+    with pytest.raises(resistx.ConversionError) as caught:
+        resistx.from_json(resistx.Plan, json.dumps(data))
+    assert caught.value.problems == (("$.options[0].regimen.kind", "required field missing"),)
+
+
+def test_comorbidity_names_in_cautions_keep_their_capitals() -> None:
+    """6108's variant: 'qtc prolonged:', 'dpd deficiency:' began cautions in lower case."""
+    p = resistx.sequence(patient(comorbidities=["dpd_deficiency"]))
+    said = [c.text for c in option(p, "chemotherapy").cautions]
+    assert any(t.startswith("DPD deficiency:") for t in said), said
+
+
+def _after_the_inavo120_triplet() -> dict[str, Any]:
+    """6658: relapse on adjuvant anastrozole, then inavolisib + palbociclib + fulvestrant for
+    14 months to progression; PIK3CA H1047R, ESR1 wild-type on tissue after it; HER2 0."""
+    tissue = {"sample": "tissue", "tested_on": "2026-02-10"}
+    return patient(
+        schema_version=2,
+        as_of="2026-03-01",
+        her2_tests=[{"score": "0", "sample": "tissue", "tested_on": "2026-02-10"}],
+        biomarkers=[
+            result("PIK3CA", "mutated", variant="H1047R", **tissue),
+            result("ESR1", "not_detected", **tissue),
+            *(result(g, "not_detected", **tissue) for g in ("AKT1", "PTEN")),
+        ],
+        treatments=[
+            {"drugs": ["anastrozole"], "setting": "adjuvant", "started_on": "2021-06-01",
+             "ended_on": "2024-11-01", "stop_reason": "progression"},
+            {"drugs": ["inavolisib", "palbociclib", "fulvestrant"], "line": 1,
+             "started_on": "2024-11-20", "ended_on": "2026-02-01", "stop_reason": "progression"},
+        ],
+    )  # fmt: skip
+
+
+def test_chemotherapy_does_not_step_back_behind_a_target_whose_drugs_have_failed() -> None:
+    """6644, 6658 (MAJOR): after the INAVO120 triplet, practice-2026 put chemotherapy behind
+    'the drugs for' the PI3K-pathway target (postMONARCH's population), though the patient had
+    progressed on a PI3K inhibitor and those drugs ranked below it: nothing was preferred."""
+    p = resistx.sequence(_after_the_inavo120_triplet(), policy="practice-2026")
+    chemo = option(p, "chemotherapy")
+    assert "endocrine_sensitive_chemotherapy_later" not in {r.code for r in chemo.reasons}
+    assert not any("postMONARCH" in r.text for r in chemo.reasons)
+    # nothing is preferred yet under practice-2026 after a first-line targeted regimen: rule
+    # 6 and rule 32 are both silent there (limitations.md, cases 1317 and 6658)

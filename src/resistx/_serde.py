@@ -29,6 +29,7 @@ from resistx._errors import ConversionError, OutOfScopeError, ProfileError, Resi
 from resistx.model import _show, enums
 from resistx.model import profile as profile_model
 from resistx.model.profile import BiomarkerResult, Her2Test, Preferences, Profile, Treatment
+from resistx.model.regimen import Regimen
 from resistx.vocab import adverse_events, comorbidities, drugs, genes
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -429,7 +430,8 @@ def _attrs(value: object, cls: type[T]) -> T:
     if len(unknown) > MAX_ITEM_PROBLEMS:
         problems.append(("", _more(len(unknown) - MAX_ITEM_PROBLEMS, "unknown key")))
     kwargs: dict[str, Any] = {}
-    every = cls.__module__ == _PLAN_MODULE  # to_json writes each field of a plan's parts
+    # to_json writes each field of a plan's parts, its regimens' too (the recheck, 6315)
+    every = cls.__module__ == _PLAN_MODULE or cls is Regimen
     for f, t in fields:
         if f.name not in value:
             if every or f.default is attrs.NOTHING:

@@ -54,7 +54,7 @@ from resistx.vocab.comorbidities import (
     misspelt_condition,
     named_in_text,
 )
-from resistx.vocab.interactions import diabetes_drug_taken_now, insulin_taken_now
+from resistx.vocab.interactions import diabetes_drug_taken_now, insulin_taken_now, taken_now_text
 from resistx.vocab.medication_names import medications_read
 
 SCHEMA_VERSION = 2
@@ -711,6 +711,11 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
                 f"other_conditions[{i}] {text!r} names {named[0].value}, which rules read but "
                 f"not as free text: record it under comorbidities as {named[1]}, and keep the "
                 "detail here (or say here that it is not the patient's now: 'no', 'family')"
+            )
+        elif her2 := drug_vocab.her2_directed_in(taken_now_text(text)):  # case 6431
+            problems.append(
+                f"other_conditions[{i}] {text!r} names {', '.join(her2)}: "
+                f"{drug_vocab.HER2_DIRECTED_SAID}"
             )
         elif (slip := misspelt_condition(text)) is not None:  # case 6223
             problems.append(

@@ -208,7 +208,7 @@ class HistoryInputs:
     cdk46i_resistant: frozenset[str]
     cdk46i_toxicity: frozenset[str]  # CDK4/6 inhibitors stopped for toxicity
     toxicity_events: frozenset[tuple[str, str]]  # (drug, adverse event) where the profile says
-    severe_lung_stop: bool = False  # ILD of grade 3+ on record, a lung event stopped a CDK4/6i
+    lung_stop_grade: int | None = None  # the ILD's grade on record, a lung event stopped a CDK4/6i
     #: (drug, adverse event) for the other drugs (not CDK4/6 inhibitors) a course stopped for
     other_toxicity_stops: frozenset[tuple[str, str]] = frozenset()
     had_cdk46i: bool

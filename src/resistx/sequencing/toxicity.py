@@ -95,29 +95,28 @@ TDXD = "trastuzumab deruxtecan"
 SEVERE_ILD_GRADE = 3
 
 
-def severe_lung_stop(facts: Facts, events: frozenset[tuple[str, str]]) -> bool:
-    """A CDK4/6 inhibitor stopped for pneumonitis or interstitial lung disease (``events``:
-    ``toxicity_stops``), with the lung disease on record at grade 3 or worse (case 6230: the
-    grade was recorded, and the plan still asked how severe it was)."""
+def lung_stop_grade(facts: Facts, events: frozenset[tuple[str, str]]) -> int | None:
+    """The highest grade on record of the interstitial lung disease, where a CDK4/6 inhibitor
+    was stopped for pneumonitis or interstitial lung disease (``events``: ``toxicity_stops``);
+    None where none was, or no grade is recorded (case 6230: a grade 3 recorded, and the plan
+    still asked how severe it was)."""
     if not any(TOXICITY_HISTORY.get(e) is Comorbidity.INTERSTITIAL_LUNG_DISEASE for _, e in events):
-        return False
+        return None
     ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
-    return any(
-        c.name is ild and c.grade is not None and c.grade >= SEVERE_ILD_GRADE
-        for c in facts.profile.comorbidities
-    )
+    grades = [c.grade for c in facts.profile.comorbidities if c.name is ild and c.grade is not None]
+    return max(grades, default=None)
 
 
 class Cdk46iStops(TypedDict):
     toxicity_events: frozenset[tuple[str, str]]
-    severe_lung_stop: bool
+    lung_stop_grade: int | None
 
 
 def cdk46i_stops(facts: Facts) -> Cdk46iStops:
     """The history Inputs' reading of the CDK4/6 inhibitors stopped for toxicity: each
-    (drug, adverse event), and whether a lung event among them is on record as severe."""
+    (drug, adverse event), and the grade on record of a lung event among them."""
     events = toxicity_stops(facts, cdk46i=True)
-    return {"toxicity_events": events, "severe_lung_stop": severe_lung_stop(facts, events)}
+    return {"toxicity_events": events, "lung_stop_grade": lung_stop_grade(facts, events)}
 
 
 def caused_ild(t: Treatment, drug: str) -> bool:

@@ -834,8 +834,12 @@ def sarcoidosis_named(clauses: list[list[str]]) -> tuple[Comorbidity, str] | Non
 CONDITION_WORDS = frozenset(
     {"interstitial", "pneumonitis", "diabetes", "hypertension", "cardiomyopathy", "cirrhosis"}
     | {"bradycardia", "neuropathy", "myelodysplastic", "pregnancy", "pregnant", "colitis"}
+    | {"fibrosis", "emphysema"}  # the recheck, 6409: 'pulmonary fibosis' passed
 )
-_SLIP_FROM = 8
+_SLIP_FROM = 7
+#: words one slip from a condition word that are that word in another language (the French and
+#: Italian 'diabete', which the negation and family-history readings read: cases 3381, 3702)
+_NOT_SLIPS = frozenset({"diabete"})
 
 
 def misspelt_condition(text: str) -> tuple[str, str] | None:
@@ -843,7 +847,7 @@ def misspelt_condition(text: str) -> tuple[str, str] | None:
     the rules read misspelt (case 6223: 'intersitial lung disease (on home oxygen)' passed
     unread, and trastuzumab deruxtecan came first); else None."""
     for word in re.findall(r"[a-z]+", folded(text)):
-        if len(word) >= _SLIP_FROM and word not in CONDITION_WORDS:
+        if len(word) >= _SLIP_FROM and word not in CONDITION_WORDS | _NOT_SLIPS:
             meant = next((w for w in sorted(CONDITION_WORDS) if one_slip(word, w)), None)
             if meant is not None:
                 return word, meant

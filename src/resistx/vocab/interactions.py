@@ -130,6 +130,9 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("saint john's wort", "saint johns wort"), "st john's wort"),
         # the brands and spellings of the strong ones case 6235 found unread
         **dict.fromkeys(("phenobarbitone", "luminal", "gardenal", "luminaletten"), "phenobarbital"),
+        # a chart's shorthand, and Spanish, Italian and German spellings (the recheck, 6408)
+        **dict.fromkeys(("phenobarb", "fenobarbital", "fenobarbitale"), "phenobarbital"),
+        **dict.fromkeys(("primidon", "primidona"), "primidone"),
         "mysoline": "primidone",
         "cerebyx": "fosphenytoin",
         **dict.fromkeys(("orkambi",), "lumacaftor"),

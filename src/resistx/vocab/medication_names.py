@@ -14,7 +14,7 @@ import attrs
 from resistx._suggest import one_slip
 from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
-from resistx.vocab.drugs import HER2_DIRECTED_SAID, her2_directed_in, named_in
+from resistx.vocab.drugs import HER2_DIRECTED, HER2_DIRECTED_SAID, her2_directed_in, named_in
 from resistx.vocab.interactions import (
     OTHER_ANTICOAGULANTS,
     OTHER_NAMES,
@@ -31,6 +31,7 @@ from resistx.vocab.interactions import (
 READ_NAMES = tuple(
     sorted(
         {*STRONG_CYP3A, *OTHER_NAMES, *VITAMIN_K_ANTAGONISTS, *OTHER_ANTICOAGULANTS, *QT_PROLONGING}
+        | HER2_DIRECTED  # refused when taken now: a misspelt one would pass (case 6405)
     )
 )
 #: real drugs near a read name, not read (moderate or weak interactions, other drugs): they

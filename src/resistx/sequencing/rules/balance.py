@@ -81,7 +81,7 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
     from_toxicity = dict(i.from_toxicity)
     for condition in _weighed(i):
         comorbidity = condition.name
-        name = comorbidity.value.replace("_", " ")
+        name = ae.shown(comorbidity.value.replace("_", " "))  # 'QTc prolonged' (6108)
         if stopped := from_toxicity.get(comorbidity, ()):
             name += f" (it stopped {' + '.join(stopped)})"
         if condition.grade is not None:

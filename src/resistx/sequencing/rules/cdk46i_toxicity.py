@@ -15,6 +15,7 @@ from resistx.sequencing.rules.drug_classes import (
     RECHALLENGE,
 )
 from resistx.sequencing.rules.rechallenge import SCAR, scar_left_out
+from resistx.sequencing.toxicity import SEVERE_ILD_GRADE
 
 #: the CDK4/6 inhibitors whose labels stop them for good after a severe liver injury, and the
 #: adverse events on record that may have been one (case 1073)
@@ -58,6 +59,10 @@ def never_again(i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...
     return scar_left_out(said, trials, "ribociclib's label stops it for good once one is confirmed")
 
 
+def _severe(grade: int | None) -> bool:
+    return grade is not None and grade >= SEVERE_ILD_GRADE
+
+
 def after_severe_lung(
     i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...]
 ) -> Effect | None:
@@ -65,7 +70,7 @@ def after_severe_lung(
     lung disease, on record at grade 3 or worse (case 6230: palbociclib + fulvestrant stayed
     an option beside a grade 3 recorded)."""
     caused = sorted(d for d, e in i.toxicity_events if d in drugs and e in LUNG_EVENTS)
-    if not (caused and i.severe_lung_stop):
+    if not (caused and _severe(i.lung_stop_grade)):
         return None
     return left_out(
         ExclusionCode.CONTRAINDICATED,
@@ -125,7 +130,7 @@ def class_toxicity(
     """Another CDK4/6 inhibitor whose label warns of the adverse event that stopped one."""
     for before, event in sorted(i.toxicity_events):
         shared = [d for d in drugs if d != before and d in CLASS_TOXICITIES.get(event, ())]
-        if shared and event in LUNG_EVENTS and i.severe_lung_stop:  # case 6230
+        if shared and event in LUNG_EVENTS and _severe(i.lung_stop_grade):  # case 6230
             yield Effect(
                 code="cdk46i_class_toxicity",
                 ceiling=2,
@@ -137,19 +142,26 @@ def class_toxicity(
                 trials=trials,
             )
         elif shared and event in LUNG_EVENTS:  # case 535: the labels stop them after a severe one
+            # its grade on record, short of severe (the recheck, 6230: still 'ask how severe')
+            graded = i.lung_stop_grade is not None
+            ask = (
+                f"grade {i.lung_stop_grade} on record: ask whether it resolved"
+                if graded
+                else "ask how severe it was and whether it resolved"
+            )
             yield Effect(
                 code="cdk46i_class_toxicity",
                 caution=True,
                 text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
                 "too, and the CDK4/6 inhibitors' labels stop them for good after a severe one "
-                "(not in the review): ask how severe it was and whether it resolved before "
-                "another.",
+                f"(not in the review): {ask} before another.",
             )
             yield Effect(
                 code="cdk46i_class_toxicity",
                 ceiling=1,
                 text=f"{before} was stopped for {event}, which every CDK4/6 inhibitor's label "
-                "warns of: at best an alternative until its severity and resolution are known.",
+                "warns of: at best an alternative until its "
+                f"{'resolution is' if graded else 'severity and resolution are'} known.",
                 trials=trials,
             )
         elif shared:

@@ -75,6 +75,9 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
         why = (
             "Child-Pugh C, recorded as not from metastases: "
             if _cause_known(facts, ChildPugh.C)
+            else "Child-Pugh C, recorded as from the liver metastases, which can amount to a "
+            "visceral crisis and call for its plan (rule 7): "
+            if _cause_known(facts, ChildPugh.C, from_metastases=True)
             else "Child-Pugh C: establish why the liver is failing (liver metastases, which can "
             "amount to a visceral crisis and call for its plan, rule 7, or liver disease), "
         )
@@ -91,11 +94,13 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
         yield PlanEffect(code="grade_hepatic_impairment", first=True, text=text)
 
 
-def _cause_known(facts: Facts, of: ChildPugh = ChildPugh.B) -> bool:
+def _cause_known(
+    facts: Facts, of: ChildPugh = ChildPugh.B, *, from_metastases: bool = False
+) -> bool:
     """Every hepatic impairment of class ``of`` on record is recorded as not from the
-    metastases."""
+    metastases (or, with ``from_metastases``, as from them)."""
     return all(
-        c.from_metastases is False
+        c.from_metastases is from_metastases
         for c in facts.profile.comorbidities
         if c.name is Comorbidity.HEPATIC_IMPAIRMENT and c.child_pugh is of
     )

@@ -94,7 +94,11 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     if not (i.tested_without_actionable or not usable):
         # a target found leaves the disease endocrine-sensitive: chemotherapy still comes
         # after the endocrine lines, the target's among them (case 1450)
-        target = i.esr1 is not None or i.akt_pathway is not None  # not an untested gene
+        # not an untested gene, nor one acted on with progression (6658: the INAVO120 triplet)
+        acted = i.targets_acted_on
+        target = (i.esr1 is not None and "ESR1" not in acted) or (
+            i.akt_pathway is not None and "PI3K pathway" not in acted
+        )
         if target and kinds.is_chemotherapy(spec):
             yield _chemotherapy_after_target(i, ctx.weights.endocrine_sensitive_cytotoxic)
         return
