@@ -780,3 +780,18 @@ def test_chemotherapy_does_not_step_back_behind_a_target_whose_drugs_have_failed
     assert not any("postMONARCH" in r.text for r in chemo.reasons)
     # nothing is preferred yet under practice-2026 after a first-line targeted regimen: rule
     # 6 and rule 32 are both silent there (limitations.md, cases 1317 and 6658)
+
+
+def test_a_her2_ihc_whose_value_is_no_score_is_refused() -> None:
+    """6525 (MINOR): an IHC (85319-2) valued only by the text 'Score 3+ (positive)' was
+    reported as 'no HER2 result: HER2 is unknown' and the plan went on: it may be the result
+    that makes the disease HER2-positive, as an unreadable ISH is refused."""
+    data = _bundle()
+    ihc = data["entry"][4]["resource"]
+    for key in [k for k in ihc if k.startswith("value")]:
+        del ihc[key]
+    ihc["valueString"] = "Score 3+ (positive)"
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(data)
+    assert any("may be the result that makes the disease HER2-positive" in m
+               for _p, m in caught.value.problems), caught.value.problems  # fmt: skip

@@ -102,8 +102,14 @@ def _ihc(b: Builder, value: Value, date: str | None, path: str, *, specimen: str
     score = codes.IHC_SCORE.get(value.code or "") or codes.IHC_LABEL.get(
         (value.label or "").strip()
     )
-    if score is None:
-        b.skip(path, value.code, "HER2 IHC result that is not a score 0, 1+, 2+ or 3+")
+    if score is None:  # not left out: it may be what makes the disease HER2-positive (6525)
+        said = f" {value.label!r}" if value.label else (f" [{value.code}]" if value.code else "")
+        b.problem(
+            path,
+            f"HER2 IHC result{said} is not a score 0, 1+, 2+ or 3+ as resistx reads it, and may "
+            "be the result that makes the disease HER2-positive: give the score as a coded "
+            f"answer ({', '.join(codes.IHC_SCORE)}) or as its text ('2+')",
+        )
         return
     b.ihc.append(Her2Reading(score, date, path, specimen))
 
