@@ -795,3 +795,14 @@ def test_a_her2_ihc_whose_value_is_no_score_is_refused() -> None:
         from_fhir(data)
     assert any("may be the result that makes the disease HER2-positive" in m
                for _p, m in caught.value.problems), caught.value.problems  # fmt: skip
+
+
+def test_the_plan_frame_says_what_an_option_waits_on() -> None:
+    """6318 (MINOR): plan.to_frame() had no column for an option's waits_on: options waiting on
+    a tissue test looked like any other."""
+    p = resistx.sequence(patient(biomarkers=[result("PIK3CA", "not_detected")]))
+    frame = p.to_frame()
+    waiting = {o.regimen.id: ", ".join(o.waits_on) for o in p.options}
+    assert any(waiting.values()), waiting
+    options = frame[~frame["excluded"]]
+    assert dict(zip(options["regimen"], options["waits_on"], strict=True)) == waiting

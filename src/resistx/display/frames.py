@@ -29,6 +29,7 @@ PLAN_COLUMNS = [
     "name",
     "tier",
     "excluded",
+    "waits_on",
     "codes",
     "molecular",
     "efficacy",
@@ -46,8 +47,8 @@ def _trials(reasons: tuple[Reason, ...]) -> str:
 
 
 def plan_frame(plan: Plan) -> pd.DataFrame:
-    """One row per option (rank, tier, the four factor scores, total, reasons, cautions), then
-    one per excluded regimen (``rank`` and scores null, ``codes`` the reasons' codes); every
+    """One row per option (rank, tier, the tests it waits on, the four factor scores, total,
+    reasons, cautions), then one per excluded regimen (``rank`` and scores null, ``codes`` the reasons' codes); every
     row carries the plan's ``patient_id`` and ``as_of`` so that frames of many plans concatenate."""
     who = {"patient_id": plan.patient_id, "as_of": plan.as_of}
     rows: list[dict[str, Any]] = [
@@ -58,6 +59,7 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
             "name": o.regimen.name,
             "tier": o.tier.value,
             "excluded": False,
+            "waits_on": ", ".join(o.waits_on),  # the tests it waits on (6318)
             "codes": "",
             "molecular": o.scores.molecular,
             "efficacy": o.scores.efficacy,
@@ -78,6 +80,7 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
             "name": e.regimen.name,
             "tier": None,
             "excluded": True,
+            "waits_on": "",
             "codes": ", ".join(c.value for c in e.codes),
             "reasons": " | ".join(r.text for r in e.reasons),
             "trials": _trials(e.reasons),
