@@ -806,3 +806,84 @@ def test_the_plan_frame_says_what_an_option_waits_on() -> None:
     assert any(waiting.values()), waiting
     options = frame[~frame["excluded"]]
     assert dict(zip(options["regimen"], options["waits_on"], strict=True)) == waiting
+
+
+# -- the second recheck (cases 6700 onwards) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["trastuzumab deruxtecan 2024, progressed", "Enhertu", "on Kadcyla"]
+)
+def test_a_cancer_treatment_in_other_conditions_is_refused_pointing_to_treatments(
+    text: str,
+) -> None:
+    """6740-6742 (MAJOR): 'trastuzumab deruxtecan 2024, progressed' or 'Enhertu' in
+    other_conditions passed, and trastuzumab deruxtecan was preferred again."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(her2="low", other_conditions=[text]))
+    assert "record the course under treatments" in str(caught.value), caught.value
+
+
+def test_t_dm1_is_not_read_as_type_1_diabetes() -> None:
+    """6743: 'T-DM1 2019' in other_conditions was refused as insulin-treated diabetes."""
+    p = resistx.load_profile(patient(other_conditions=["T-DM1 2019 (HER2-positive primary)"]))
+    assert p.other_conditions == ("T-DM1 2019 (HER2-positive primary)",)
+
+
+@pytest.mark.parametrize(
+    "text", ["pulmonry fibrosis", "fibrosis of the lungs", "CPOD, on home oxygen"]
+)
+def test_lung_disease_written_otherwise_is_refused_pointing_to_comorbidities(text: str) -> None:
+    """6744-6746 (MAJOR): these passed, and trastuzumab deruxtecan was preferred."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(other_conditions=[text]))
+    assert "comorbidities" in str(caught.value), caught.value
+
+
+@pytest.mark.parametrize("intent", ["Plan", "planned"])
+def test_a_medication_request_intent_outside_fhir_s_codes_is_read_with_care(intent: str) -> None:
+    """6705-6709: 'Plan' and 'planned' were read as orders: a code in another case is read as
+    FHIR's, one FHIR does not have is refused."""
+    data = _bundle()
+    planned = json.loads(json.dumps(data["entry"][10]))
+    planned["resource"].update(id="fulv-plan", intent=intent, status="active")
+    planned["resource"]["medicationCodeableConcept"] = {"text": "fulvestrant 500 mg"}
+    data["entry"].append(planned)
+    if intent == "Plan":
+        courses = [t.drugs for t in from_fhir(data).profile.treatments]
+        assert courses == [("palbociclib", "letrozole")]
+    else:
+        with pytest.raises(resistx.ProfileError) as caught:
+            from_fhir(data)
+        assert any(p.endswith(".intent") for p, _m in caught.value.problems), caught.value
+
+
+def test_a_metastasis_onset_period_with_only_its_end_is_reported() -> None:
+    """6725: an onsetPeriod with only an end was dropped silently."""
+    data = _bundle()
+    data["entry"].append({"resource": {
+        "resourceType": "Condition", "id": "liver-met",
+        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "94381002"}]},
+        "subject": {"reference": "Patient/patient-01"},
+        "onsetPeriod": {"end": "2020-06-01"},
+    }})  # fmt: skip
+    conversion = from_fhir(data)
+    assert any("onsetPeriod" in e.path for e in conversion.unmapped), conversion.report()
+
+
+def test_child_pugh_b_from_the_metastases_is_not_asked_its_cause() -> None:
+    """6422: Child-Pugh B with "from_metastases": true was asked to establish its cause."""
+    liver = {"name": "hepatic_impairment", "child_pugh": "B", "from_metastases": True}
+    p = resistx.sequence(patient(comorbidities=[liver], metastatic_sites=["liver"]))
+    said = [a.text for a in p.actions if a.code == "assess_moderate_hepatic_impairment"]
+    assert said and "establish its cause" not in said[0], said
+    assert "from the liver metastases" in said[0]
+
+
+def test_the_dpd_neuropathy_caution_does_not_send_an_iv_refuser_to_an_anthracycline() -> None:
+    """6231's recheck: beside DPD deficiency and a neuropathy the caution suggested an
+    anthracycline to a patient who declines intravenous treatment."""
+    both = [{"name": "neuropathy", "grade": 2}, "dpd_deficiency"]
+    p = resistx.sequence(patient(comorbidities=both))
+    [said] = _cautions_of(p, "chemotherapy", "neuropathy_caution")
+    assert "given intravenously" in said, said

@@ -372,6 +372,8 @@ def _onset(b: Builder, condition: Mapping[str, Any], path: str) -> None:
     elif (period := b.mapping(condition.get("onsetPeriod"), f"{path}.onsetPeriod")) is not None:
         where = f"{path}.onsetPeriod.start"
         onset = b.date(period.get("start"), where) if period.get("start") else None
+        if onset is None:  # the second recheck, 6725: dropped silently
+            b.skip(f"{path}.onsetPeriod", None, "an onset period without its start: not read")
     else:
         onset = None
         for key in ("onsetString", "onsetAge", "onsetRange"):
@@ -506,17 +508,34 @@ def _last_end(resource: Mapping[str, Any]) -> str | None:
 #: the intents of a request that say nothing was given yet (case 6503: a fulvestrant 'plan'
 #: was read as an ongoing course)
 _NOT_GIVEN = ("proposal", "plan", "directive", "option")
+#: FHIR R4's request intents (a code in another case is read as FHIR's)
+_INTENTS = (
+    *_NOT_GIVEN,
+    "order",
+    "original-order",
+    "reflex-order",
+    "filler-order",
+    "instance-order",
+)
 
 
 def _medication(
     b: Builder, resource: Mapping[str, Any], path: str, meds: Medications
 ) -> Course | None:
-    intent_said = resource.get("intent")
-    if resource.get("resourceType") == "MedicationRequest" and intent_said in _NOT_GIVEN:
+    said = resource.get("intent")
+    intent_code = said.strip().casefold() if isinstance(said, str) else said
+    if resource.get("resourceType") == "MedicationRequest" and intent_code in _NOT_GIVEN:
         b.skip(
             f"{path}.intent",
-            str(intent_said),
-            f"a request of intent {intent_said}: planned or proposed, not a treatment given",
+            str(said),
+            f"a request of intent {intent_code}: planned or proposed, not a treatment given",
+        )
+        return None
+    if resource.get("resourceType") == "MedicationRequest" and intent_code not in _INTENTS:
+        b.problem(  # the second recheck, 6707: 'planned' was read as an order
+            f"{path}.intent",
+            f"{said!r} is not a FHIR request intent ({', '.join(_INTENTS)}): whether the drug "
+            "was given or only planned cannot be told",
         )
         return None
     med, where = _coded_medication(b, resource, path, meds)

@@ -60,6 +60,11 @@ ALIASES = {
     "currently_pregnant": "pregnancy",
     "ild": "interstitial_lung_disease",
     "pneumonitis": "interstitial_lung_disease",
+    # the second recheck, 6745: 'fibrosis of the lungs' passed, and T-DXd was preferred
+    **dict.fromkeys(
+        ("fibrosis_of_the_lungs", "fibrosis_of_the_lung", "lung_fibrosis"),
+        "interstitial_lung_disease",
+    ),
     "heart_disease": "cardiac_disease",
     "heart_failure": "cardiac_disease",
     # a cardiology letter's words for heart failure (case 1639: refused, sent to
@@ -103,6 +108,7 @@ ALIASES = {
     "qt_prolongation": "qtc_prolonged",
     "prolonged_qtc": "qtc_prolonged",
     "copd": "chronic_lung_disease",
+    "cpod": "chronic_lung_disease",  # its letters slipped (the second recheck, 6746)
     "chronic_obstructive_pulmonary_disease": "chronic_lung_disease",
     "emphysema": "chronic_lung_disease",
     "bronchiectasis": "chronic_lung_disease",  # case 1691b
@@ -621,6 +627,7 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     left alpelisib and ribociclib high; the rechecks, 3173, 3220-3228: how far a denial
     reaches). An interstitial lung disease resolved is still named: its labels weigh a past
     one (the recheck, 5069: 'ILD, resolved' left trastuzumab deruxtecan first)."""
+    text = _TDM1.sub(" ", text)  # trastuzumab emtansine, no type 1 diabetes (case 6743)
     found = sarcoidosis_named(clauses_of(text)) or _named_now(text)  # 'pulmonary and cardiac'
     if found is not None:
         return found
@@ -631,6 +638,8 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     return None
 
 
+#: trastuzumab emtansine's abbreviation, whose 'DM1' is no diabetes
+_TDM1 = re.compile(r"\bt[\s-]?dm[\s-]?1\b", re.IGNORECASE)
 #: the words that say a condition has healed (not that it was ruled out)
 _HEALED = re.compile(r"\b(?:resolved|recovered|healed)\b")
 
@@ -834,12 +843,12 @@ def sarcoidosis_named(clauses: list[list[str]]) -> tuple[Comorbidity, str] | Non
 CONDITION_WORDS = frozenset(
     {"interstitial", "pneumonitis", "diabetes", "hypertension", "cardiomyopathy", "cirrhosis"}
     | {"bradycardia", "neuropathy", "myelodysplastic", "pregnancy", "pregnant", "colitis"}
-    | {"fibrosis", "emphysema"}  # the recheck, 6409: 'pulmonary fibosis' passed
+    | {"fibrosis", "emphysema", "pulmonary"}  # the rechecks: 'pulmonary fibosis', 'pulmonry
 )
 _SLIP_FROM = 7
 #: words one slip from a condition word that are that word in another language (the French and
 #: Italian 'diabete', which the negation and family-history readings read: cases 3381, 3702)
-_NOT_SLIPS = frozenset({"diabete"})
+_NOT_SLIPS = frozenset({"diabete", "pulmonar"})  # and the Spanish 'pulmonar'
 
 
 def misspelt_condition(text: str) -> tuple[str, str] | None:

@@ -258,7 +258,7 @@ _STATUS_ONLY |= {"july", "august", "september", "october", "november", "december
 #: a progression, in English and the languages the stops are read in (a cancer drug stopped at
 #: one is a course of this cancer: ``medication_names.medications_read``)
 PROGRESSION = frozenset({"progression", "progressive", "progress", "pd", "progresso"})
-PROGRESSION |= {"progresion", "progressione", "progressie", "progressionen"}
+PROGRESSION |= {"progresion", "progressione", "progressie", "progressionen", "progressed"}
 _STATUS_ONLY |= PROGRESSION | {"disease", "relapse", "recurrence", "toxicity"}
 _STATUS_ONLY |= {"en", "le", "la", "a", "de", "du", "des", "depuis", "il", "al", "dal", "nel"}
 _STATUS_ONLY |= {"el", "desde", "por", "bei", "seit", "im", "am", "dem", "der", "wegen", "nach"}

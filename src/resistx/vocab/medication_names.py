@@ -103,22 +103,9 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
             "misspelt one would be missed)"
         )
         raise ValueError(msg)
-    # the drugs of the courses going on, or with no end (the engine reads the one going on as
-    # progressed, rule 53: a course that ended does not say it is taken now)
     courses = getattr(inst, "treatments", ()) or ()
-    going_on = (t for t in courses if t.stop_reason is StopReason.ONGOING or t.ended_on is None)
-    given = {d for t in going_on for d in t.drugs}
-    taken = {i: named for i, entry in enumerate(value) if (named := treatment_named(entry, given))}
-    # one stopped at a progression is a course of this cancer, whichever its end: one no
-    # course holds was read nowhere (the sweep of session 57, 4000: 'Kisqali 600 mg - stopped
-    # 03/2026 at progression' beside palbociclib alone, and ribociclib came first)
-    every = {d for t in courses for d in t.drugs}
-    stopped = {
-        i: named
-        for i, entry in enumerate(value)
-        if PROGRESSION & set(re.findall(r"[a-z]+", folded(entry)))
-        and (named := treatment_named(entry, every, taken_now=False))
-    }
+    taken = {i: n for i, entry in enumerate(value) if (n := courses_named(entry, courses)[0])}
+    stopped = {i: n for i, entry in enumerate(value) if (n := courses_named(entry, courses)[1])}
     # HER2-directed therapy taken now: the disease may be HER2-positive, outside the review
     # (case 6221: trastuzumab and tucatinib passed as not read, and a HER2-0 plan followed)
     her2 = {
@@ -140,6 +127,23 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
     ]
     if problems:
         raise ValueError("; ".join(problems))
+
+
+def courses_named(entry: str, courses: Collection[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cancer treatments a free-text entry names that the treatments (``courses``) do not
+    hold: those taken now (beside no course going on with them), and those stopped at a
+    progression (beside no course at all): the medications' and other_conditions' check."""
+    # the drugs of the courses going on, or with no end (the engine reads the one going on as
+    # progressed, rule 53: a course that ended does not say it is taken now)
+    going_on = (t for t in courses if t.stop_reason is StopReason.ONGOING or t.ended_on is None)
+    taken = treatment_named(entry, {d for t in going_on for d in t.drugs})
+    # one stopped at a progression is a course of this cancer, whichever its end: one no
+    # course holds was read nowhere (the sweep of session 57, 4000: 'Kisqali 600 mg - stopped
+    # 03/2026 at progression' beside palbociclib alone, and ribociclib came first)
+    every = {d for t in courses for d in t.drugs}
+    progressed = PROGRESSION & set(re.findall(r"[a-z]+", folded(entry)))
+    stopped = treatment_named(entry, every, taken_now=False) if progressed else ()
+    return taken, stopped
 
 
 #: the classes of a treatment the plan reads from the treatment history (a GnRH agonist's

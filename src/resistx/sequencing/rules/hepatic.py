@@ -47,29 +47,8 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
         if c.name is Comorbidity.HEPATIC_IMPAIRMENT
     }
     moderate = ChildPugh.B in classes and ChildPugh.C not in classes
-    if moderate and not facts.profile.visceral_crisis and _cause_known(facts):  # case 1784b
-        liver = MetastaticSite.LIVER in facts.profile.metastatic_sites  # 6024: none on record
-        yield PlanEffect(
-            code="assess_moderate_hepatic_impairment",
-            first=False,
-            text=(
-                "Child-Pugh B, recorded as not from the liver metastases: several drugs ranked "
-                "here need a lower dose (their cautions); should the bilirubin rise with the "
-                "metastases, ask again whether it is a visceral crisis (rule 7)."
-                if liver
-                else "Child-Pugh B, recorded as not from metastases (none in the liver on "
-                "record): several drugs ranked here need a lower dose (their cautions)."
-            ),
-        )
-    elif moderate and not facts.profile.visceral_crisis:
-        yield PlanEffect(
-            code="assess_moderate_hepatic_impairment",
-            first=True,
-            text="Child-Pugh B with no visceral crisis on record: establish its cause. Where it "
-            "comes from liver metastases, a rising bilirubin can amount to a visceral crisis, "
-            "which puts chemotherapy first (rule 7), and an obstruction of the bile ducts needs "
-            "its own care; several drugs ranked here need a lower dose (their cautions).",
-        )
+    if moderate and not facts.profile.visceral_crisis:
+        yield _moderate(facts)
     if ChildPugh.C in classes:
         # the cause asked only where it is not on record (6139: alcohol-related cirrhosis)
         why = (
@@ -92,6 +71,42 @@ def severe_hepatic_impairment(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
         crisis = facts.profile.visceral_crisis  # then the crisis's question is answered (1829)
         text = _UNGRADED if crisis else _UNGRADED + _CRISIS_QUESTION
         yield PlanEffect(code="grade_hepatic_impairment", first=True, text=text)
+
+
+def _moderate(facts: Facts) -> PlanEffect:
+    """Child-Pugh B with no visceral crisis on record: its cause recorded as not from the
+    metastases (case 1784b), as from them (the recheck, 6422), or to be established."""
+    if _cause_known(facts):
+        liver = MetastaticSite.LIVER in facts.profile.metastatic_sites  # 6024: none on record
+        return PlanEffect(
+            code="assess_moderate_hepatic_impairment",
+            first=False,
+            text=(
+                "Child-Pugh B, recorded as not from the liver metastases: several drugs ranked "
+                "here need a lower dose (their cautions); should the bilirubin rise with the "
+                "metastases, ask again whether it is a visceral crisis (rule 7)."
+                if liver
+                else "Child-Pugh B, recorded as not from metastases (none in the liver on "
+                "record): several drugs ranked here need a lower dose (their cautions)."
+            ),
+        )
+    if _cause_known(facts, from_metastases=True):
+        return PlanEffect(
+            code="assess_moderate_hepatic_impairment",
+            first=True,
+            text="Child-Pugh B, recorded as from the liver metastases, with no visceral crisis "
+            "on record: a rising bilirubin can amount to one, which puts chemotherapy first "
+            "(rule 7), and an obstruction of the bile ducts needs its own care; several drugs "
+            "ranked here need a lower dose (their cautions).",
+        )
+    return PlanEffect(
+        code="assess_moderate_hepatic_impairment",
+        first=True,
+        text="Child-Pugh B with no visceral crisis on record: establish its cause. Where it "
+        "comes from liver metastases, a rising bilirubin can amount to a visceral crisis, "
+        "which puts chemotherapy first (rule 7), and an obstruction of the bile ducts needs "
+        "its own care; several drugs ranked here need a lower dose (their cautions).",
+    )
 
 
 def _cause_known(

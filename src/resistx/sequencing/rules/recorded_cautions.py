@@ -59,8 +59,9 @@ _AT_CLEARANCE: MappingProxyType[str, Callable[[float], str]] = MappingProxyType(
 #: the neuropathy caution where DPD deficiency is on record: capecitabine is no way out (6231)
 _NEUROPATHY_WITHOUT_CAPECITABINE = (
     "taxanes, eribulin and vinorelbine can worsen neuropathy, and capecitabine, which is not "
-    "neurotoxic, is held back by the DPD deficiency on record: an anthracycline, or another "
-    "agent that is not neurotoxic and that the disease has not progressed on"
+    "neurotoxic, is held back by the DPD deficiency on record: the anthracyclines, given "
+    "intravenously, are the agents left that are not neurotoxic; otherwise an agent the "
+    "disease has not progressed on, with the neuropathy graded before each cycle"
 )
 
 
