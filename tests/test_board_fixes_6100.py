@@ -887,3 +887,14 @@ def test_the_dpd_neuropathy_caution_does_not_send_an_iv_refuser_to_an_anthracycl
     p = resistx.sequence(patient(comorbidities=both))
     [said] = _cautions_of(p, "chemotherapy", "neuropathy_caution")
     assert "given intravenously" in said, said
+
+
+def test_a_biosample_marker_of_her2_negative_is_reported_not_refused_as_positive() -> None:
+    """6720 (MINOR): 'HER2/Neu Negative' was refused as a marker that may make the disease
+    HER2-positive: it says negative; without a score, low or 0 cannot be told, and the report
+    says so."""
+    data = _phenopacket()
+    marker = {"id": "NCIT:C68749", "label": "HER2/Neu Negative"}
+    data["biosamples"][0]["diagnosticMarkers"] = [marker]
+    conversion = from_phenopacket(data)
+    assert any("diagnosticMarkers" in e.path and "negative" in e.text for e in conversion.unmapped)

@@ -8,6 +8,7 @@ MedicalAction, Treatment, TimeElement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -326,7 +327,15 @@ def _markers_of(b: Builder, value: Any, where: str) -> None:
     unread and the patient planned as HER2-low); the others are said not read."""
     for path, _marker in b.items(value, where):
         code, label = _term(b, _marker, path)
-        if codes.her2_named(label) or code == "NCIT:C68748":
+        negative = re.search(r"\bnegative\b", label or "", re.IGNORECASE) is not None
+        if codes.her2_named(label) and negative and code != "NCIT:C68748":  # 6720
+            b.skip(
+                path,
+                code,
+                f"{label}: a HER2 negative marker without a score: low or 0 "
+                "cannot be told from it (give the IHC score as a measurement)",
+            )
+        elif codes.her2_named(label) or code == "NCIT:C68748":
             b.problem(
                 path,
                 f"{label} [{code}]: a HER2 marker, which may be the result that makes the disease "
