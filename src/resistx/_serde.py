@@ -566,7 +566,7 @@ def _next_drugs(value: object) -> tuple[str, ...] | None:
         return None
     _at_most(profile_model.MAX_DRUGS, "drugs in one treatment", value)
     names = _tuple(value, tuple[str, ...])
-    unknown = [(f"[{i}]", drugs.unknown(n)) for i, n in enumerate(names) if not drugs.lookup(n)]
+    unknown = [(f"[{i}]", said) for i, said in drugs.unknown_at(names)]
     if unknown:
         raise DataProblemsError(unknown)
     return names

@@ -116,9 +116,8 @@ class Settings:
 def _input_error(record: Record) -> Result | None:
     """The problem a record brings from its reader or its next-treatment column, if any."""
     problems = list(record.problems)
-    for i, name in enumerate(record.next_treatment or ()):
-        if drugs.lookup(name) is None:
-            problems.append((f"$.next_treatment[{i}]", drugs.unknown(name)))
+    named = drugs.unknown_at(record.next_treatment or ())
+    problems += [(f"$.next_treatment[{i}]", said) for i, said in named]
     if not problems:
         return None
     if record.source is not None and record.convert is None:  # case 6304: not these alone

@@ -29,7 +29,7 @@ from resistx.vocab.interactions import (
     insulin_taken_now,
     taken_now_text,
 )
-from resistx.vocab.medication_names import READ_NAMES, generic
+from resistx.vocab.medication_names import READ_NAMES, courses_named, generic
 
 #: the ECOG grades a Karnofsky score (to its ten below) may stand for: the two scales have no
 #: one mapping (the recheck of session 56, 3475: KPS 90 beside ECOG 0 was refused), so a
@@ -555,3 +555,46 @@ _CHECKS: tuple[_Check, ...] = (
     _diabetes_treated,
     _child_pugh,
 )
+
+
+#: the classes a free-text history may name for another cancer, a chemoprevention or an
+#: earlier breast cancer's adjuvant course: other_conditions passes them ('Hodgkin lymphoma
+#: 1998, ABVD chemotherapy'); the targeted drugs and ADCs are of this cancer's lines
+_ALSO_ELSEWHERE = frozenset(
+    {
+        DrugClass.CHEMOTHERAPY,
+        DrugClass.AROMATASE_INHIBITOR,
+        DrugClass.SERM,
+        DrugClass.OVARIAN_FUNCTION_SUPPRESSION,
+    }
+)
+
+
+#: the words an entry that states a treatment taken now may hold besides the drug's name
+_TAKING = frozenset({"on", "currently", "now", "taking", "ongoing", "continuing", "maintenance"})
+_TAKING |= {"mg", "kg", "iv", "sc", "po", "daily", "weekly", "every", "weeks", "q3w", "q4w"}
+
+
+def metastatic_drugs(text: str, inst: Any) -> tuple[str, ...]:
+    """The targeted drugs and ADCs a free text names that no course holds: stopped at a
+    progression ('trastuzumab deruxtecan 2024, progressed'), or taken now where the entry says
+    nothing else ('Enhertu', 'on Kadcyla'): a note about one ('tolerated palbociclib well',
+    'concerned about pneumonitis with T-DXd') passes (``courses_named``; case 6740)."""
+    taken, stopped = courses_named(text, getattr(inst, "treatments", ()) or ())
+    names = {w for d in taken for w in _name_words(d)}
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    only = all(w in names or w in _TAKING or w.isdigit() for w in words)
+    if any(_YEAR.fullmatch(w) for w in words) or not only:  # 'T-DM1 2019': of the past
+        taken = ()
+    return tuple(
+        d
+        for d in dict.fromkeys((*taken, *stopped))
+        if drug_vocab.drug_class(d) not in _ALSO_ELSEWHERE
+    )
+
+
+def _name_words(drug: str) -> set[str]:
+    """The words of a drug's names ('trastuzumab', 'deruxtecan', 'enhertu', 't', 'dxd')."""
+    found = drug_vocab.BY_NAME[drug]
+    names = (found.name, *found.synonyms)
+    return {w for n in names for w in re.findall(r"[a-z0-9]+", n.casefold())}

@@ -18,7 +18,7 @@ import attrs
 
 from resistx.model import _biomarker_checks as fits
 from resistx.model import _validators as v
-from resistx.model._free_text import fields_named, qtc_normal_now
+from resistx.model._free_text import fields_named, metastatic_drugs, qtc_normal_now
 from resistx.model._free_text_values import values_named
 from resistx.model._show import number
 from resistx.model.enums import (
@@ -55,7 +55,7 @@ from resistx.vocab.comorbidities import (
     named_in_text,
 )
 from resistx.vocab.interactions import diabetes_drug_taken_now, insulin_taken_now, taken_now_text
-from resistx.vocab.medication_names import courses_named, medications_read
+from resistx.vocab.medication_names import medications_read
 
 SCHEMA_VERSION = 2
 SCHEMA_VERSIONS = (1, 2)  # schema 1 still loads, migrated (the plan says so)
@@ -327,9 +327,8 @@ def _known_next_drugs(
     if not value:
         msg = "next_treatment must name at least one drug (or be left out)"
         raise ValueError(msg)
-    unknown = [drug_vocab.unknown(d) for d in value if drug_vocab.lookup(d) is None]
-    if unknown:  # as a next_treatment column's cells are named (case 5783)
-        raise ValueError("; ".join(unknown))
+    if unknown := drug_vocab.unknown_at(value):  # as a column's cells are named (5783)
+        raise ValueError("; ".join(said for _i, said in unknown))
 
 
 def _end_after_start(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
@@ -712,7 +711,7 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
                 f"not as free text: record it under comorbidities as {named[1]}, and keep the "
                 "detail here (or say here that it is not the patient's now: 'no', 'family')"
             )
-        elif drugs_named := _metastatic_drugs(text, inst):
+        elif drugs_named := metastatic_drugs(text, inst):
             problems.append(  # case 6740: 'Enhertu' here, and it was preferred again
                 f"other_conditions[{i}] {text!r} names {', '.join(drugs_named)}, a cancer treatment "
                 "the plan reads from the history: record the course under treatments (its "
@@ -733,52 +732,6 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
         problems += [f"other_conditions[{i}] {text!r} {one}" for one in said]
     if problems:
         raise ValueError("; ".join(problems))
-
-
-#: the classes a free-text history may name for another cancer, a chemoprevention or an
-#: earlier breast cancer's adjuvant course: other_conditions passes them ('Hodgkin lymphoma
-#: 1998, ABVD chemotherapy'); the targeted drugs and ADCs are of this cancer's lines
-_ALSO_ELSEWHERE = frozenset(
-    {
-        DrugClass.CHEMOTHERAPY,
-        DrugClass.AROMATASE_INHIBITOR,
-        DrugClass.SERM,
-        DrugClass.OVARIAN_FUNCTION_SUPPRESSION,
-    }
-)
-
-
-_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-#: the words an entry that states a treatment taken now may hold besides the drug's name
-_TAKING = frozenset({"on", "currently", "now", "taking", "ongoing", "continuing", "maintenance"})
-_TAKING |= {"mg", "kg", "iv", "sc", "po", "daily", "weekly", "every", "weeks", "q3w", "q4w"}
-
-
-def _metastatic_drugs(text: str, inst: Any) -> tuple[str, ...]:
-    """The targeted drugs and ADCs a free text names that no course holds: stopped at a
-    progression ('trastuzumab deruxtecan 2024, progressed'), or taken now where the entry says
-    nothing else ('Enhertu', 'on Kadcyla'): a note about one ('tolerated palbociclib well',
-    'concerned about pneumonitis with T-DXd') passes (``courses_named``; case 6740)."""
-    taken, stopped = courses_named(text, getattr(inst, "treatments", ()) or ())
-    names = {w for d in taken for w in _name_words(d)}
-    words = re.findall(r"[a-z0-9]+", text.casefold())
-    only = all(w in names or w in _TAKING or w.isdigit() for w in words)
-    if _A_YEAR.search(text) or not only:  # 'T-DM1 2019': of the past
-        taken = ()
-    return tuple(
-        d
-        for d in dict.fromkeys((*taken, *stopped))
-        if drug_vocab.drug_class(d) not in _ALSO_ELSEWHERE
-    )
-
-
-def _name_words(drug: str) -> set[str]:
-    """The words of a drug's names ('trastuzumab', 'deruxtecan', 'enhertu', 't', 'dxd')."""
-    found = drug_vocab.BY_NAME[drug]
-    names = (found.name, *found.synonyms)
-    return {w for n in names for w in re.findall(r"[a-z0-9]+", n.casefold())}
 
 
 def _current_pregnancy(text: str) -> bool:

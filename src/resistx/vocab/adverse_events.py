@@ -171,8 +171,16 @@ def _graded_rash(key: str) -> str | None:
 def shown(term: str) -> str:
     """A term as a clinician writes it: 'QT prolongation', not 'qt prolongation' (3724); 'AST
     increased', as the review prints it (6108)."""
-    return re.sub(r"\b(qtc?|ild|lvef|alt|ast|dpd)\b", lambda m: _CAPITALS[m.group()], term)
+    return _ABBREVIATED.sub(lambda m: _CAPITALS[m.group()], term)
 
 
-_CAPITALS = {"qt": "QT", "qtc": "QTc", "ild": "ILD", "lvef": "LVEF", "alt": "ALT", "ast": "AST"}
-_CAPITALS |= {"dpd": "DPD"}  # a comorbidity's name in a caution (the recheck of 6108)
+_ABBREVIATED = re.compile(r"\b(qtc?|ild|lvef|alt|ast|dpd)\b")
+_CAPITALS = {
+    "qt": "QT",
+    "qtc": "QTc",
+    "ild": "ILD",
+    "lvef": "LVEF",
+    "alt": "ALT",
+    "ast": "AST",
+    "dpd": "DPD",  # a comorbidity's name in a caution (the recheck of 6108)
+}

@@ -843,7 +843,7 @@ def sarcoidosis_named(clauses: list[list[str]]) -> tuple[Comorbidity, str] | Non
 CONDITION_WORDS = frozenset(
     {"interstitial", "pneumonitis", "diabetes", "hypertension", "cardiomyopathy", "cirrhosis"}
     | {"bradycardia", "neuropathy", "myelodysplastic", "pregnancy", "pregnant", "colitis"}
-    | {"fibrosis", "emphysema", "pulmonary"}  # the rechecks: 'pulmonary fibosis', 'pulmonry
+    | {"fibrosis", "emphysema", "pulmonary"}  # the rechecks: 'fibosis', 'pulmonry' (6409, 6744)
 )
 _SLIP_FROM = 7
 #: words one slip from a condition word that are that word in another language (the French and

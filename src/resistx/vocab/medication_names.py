@@ -104,8 +104,9 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
         )
         raise ValueError(msg)
     courses = getattr(inst, "treatments", ()) or ()
-    taken = {i: n for i, entry in enumerate(value) if (n := courses_named(entry, courses)[0])}
-    stopped = {i: n for i, entry in enumerate(value) if (n := courses_named(entry, courses)[1])}
+    courses_read = [courses_named(entry, courses) for entry in value]  # each entry read once
+    taken = {i: now for i, (now, _) in enumerate(courses_read) if now}
+    stopped = {i: ended for i, (_, ended) in enumerate(courses_read) if ended}
     # HER2-directed therapy taken now: the disease may be HER2-positive, outside the review
     # (case 6221: trastuzumab and tucatinib passed as not read, and a HER2-0 plan followed)
     her2 = {

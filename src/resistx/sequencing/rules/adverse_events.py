@@ -12,10 +12,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.rule import Context, num
 from resistx.sequencing.rules.figures import provenance
-from resistx.vocab.adverse_events import shown as _shown
-
-#: a term as a clinician writes it (the vocabulary's, for the rules that print one)
-shown = _shown
+from resistx.vocab.adverse_events import shown as shown  # noqa: PLC0414 - for the rules
 
 #: where the adverse events of a regimen come from a trial other than its own main one
 AE_SOURCE_NOTES: MappingProxyType[str, str] = MappingProxyType(
