@@ -59,11 +59,12 @@ def test_a_drug_sharing_an_entry_with_a_drug_resistx_reads_is_listed_as_not_asse
 
 def test_a_drug_read_for_one_interaction_is_not_said_to_be_assessed_for_its_others() -> None:
     """5469 (MAJOR): fluconazole, read as prolonging the QT interval, is a moderate CYP3A
-    inhibitor too, which resistx does not read; it appeared nowhere as unread."""
+    inhibitor too, which resistx did not read; it appeared nowhere as unread. Since session 63
+    the moderate inhibitors are read (rule 153, case 6933), and the plan says so."""
     plan = _planned(_on_qt_drugs("fluconazole 200 mg daily"), "practice-2026")
     assert plan.not_assessed == (
-        "fluconazole 200 mg daily (read: fluconazole as a drug known to prolong the QT "
-        "interval; their other interactions, and any drug the entry names that is not listed "
+        "fluconazole 200 mg daily (read: fluconazole as a moderate CYP3A inhibitor and a drug "
+        "known to prolong the QT interval; their other interactions, and any drug the entry names that is not listed "
         "here, are not read by resistx)",
     )
 

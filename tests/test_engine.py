@@ -104,6 +104,14 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], hormone_receptor="low"),
     # rule 115: a strong CYP3A inhibitor on record puts the drugs it interacts with later
     patient(biomarkers=NEGATIVE, medications=["itraconazole"]),
+    # rules 153, 154: a moderate CYP3A inhibitor or inducer on record: elacestrant later and an
+    # action to change it; capivasertib's lower dose; a trial's exclusions (case 6933)
+    patient(biomarkers=NEGATIVE, medications=["diltiazem 120 mg"]),
+    patient(
+        biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated"), *NEGATIVE[2:]],
+        medications=["diltiazem 120 mg"],
+    ),
+    patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], medications=["modafinil"]),
     # rule 132: a vitamin K antagonist on record: capecitabine's INR caution on chemotherapy
     patient(biomarkers=NEGATIVE, medications=["warfarin 3 mg daily"]),
     # rule 118: trastuzumab deruxtecan below its labelled clearance, an alternative (1404b)
@@ -1287,6 +1295,18 @@ _ITRACONAZOLE_AND_NONE = [
 ]
 
 
+#: BalanceInputs.moderate_cyp3a: an ESR1 mutation after palbociclib, on diltiazem or not
+#: (elacestrant later beside it, rule 153; case 6933)
+_DILTIAZEM_AND_NONE = [
+    patient(
+        biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
+        treatments=[PALBOCICLIB],
+        medications=medications,
+    )
+    for medications in (["diltiazem"], [])
+]
+
+
 #: BalanceInputs.vitamin_k_antagonist: after palbociclib, nothing actionable, on warfarin or not
 #: (capecitabine's INR caution on chemotherapy, rule 132; case 1799)
 _WARFARIN_AND_NONE = [
@@ -1373,6 +1393,7 @@ _LVEF_40_AND_55 = [
 @example(_ER_POSITIVE_AND_LOW, random.Random(0))
 @example(_ITRACONAZOLE_AND_NONE, random.Random(0))
 @example(_WARFARIN_AND_NONE, random.Random(0))
+@example(_DILTIAZEM_AND_NONE, random.Random(0))
 @example(_ESR1_PIK3CA_AT_ECOG_1_AND_3, random.Random(0))
 @example(_PTEN_PLASMA_AND_TISSUE, random.Random(0))
 @example(_UNTESTED_AND_TESTED_ULTRALOW, random.Random(0))

@@ -145,6 +145,14 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
                     f"{other}'s result?"
                 )
                 raise ValueError(msg)
+    if value is not None and gene in MUTATION_ONLY and _STRUCTURAL.search(value):
+        msg = (
+            f"variant {value!r} names a fusion or rearrangement of {gene}, which resistx does "
+            f"not read: the evidence for {gene} ({_EVIDENCE[gene]}) is for its mutations, "
+            "found by sequencing, and status 'mutated' records one of those; leave the fusion "
+            "out of the biomarkers and weigh it outside resistx (case 6834)"
+        )
+        raise ValueError(msg)
     if value is not None and status is S.MUTATED and _says_none(value):
         msg = (
             f"variant {value!r} says no mutation was found, beside status 'mutated': one of "
@@ -154,6 +162,20 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
         raise ValueError(msg)
 
 
+#: a structural change, not a mutation: a fusion ('ESR1-DAB2 fusion', 'ESR1::CCDC170'), a
+#: rearrangement or translocation, or an exon's duplication or deletion ('exon 6 duplication';
+#: not a small one, 'c.1610_1611dupAT')
+_STRUCTURAL = re.compile(
+    r"fusion|::|rearrange|translocat|\bexons?\s*\d+(?:\s*(?:-|to|and)\s*\d+)?\s*"
+    r"(?:dup|del|duplication|deletion|skipping)\b",
+    re.IGNORECASE,
+)
+#: the trials whose evidence a mutation of each mutation-only gene selects
+_EVIDENCE = {
+    "ESR1": "EMERALD and the other oral SERDs' trials: the ligand-binding-domain mutations",
+    "PIK3CA": "SOLAR-1 and CAPItello-291",
+    "AKT1": "CAPItello-291",
+}
 #: a variant's words that say no mutation was found, or that name another kind of alteration
 #: (case 3148; the recheck, 3174: 'No pathogenic variant identified', 'nicht nachgewiesen')
 _NONE_FOUND = re.compile(

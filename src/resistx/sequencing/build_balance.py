@@ -13,6 +13,7 @@ from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.suppression import needs_ovarian_suppression, suppression_on_record
 from resistx.sequencing.toxicity import from_toxicities
 from resistx.vocab.interactions import (
+    moderate_cyp3a_on_record,
     other_anticoagulant_on_record,
     qt_prolonging_on_record,
     strong_cyp3a_on_record,
@@ -39,6 +40,7 @@ def balance(facts: Facts) -> BalanceInputs:
         accepts_kinds=frozenset(facts.preferences.accepts_kinds),
         declines_transfusion=facts.preferences.declines_transfusion,
         strong_cyp3a=strong_cyp3a_on_record(p.medications),
+        moderate_cyp3a=moderate_cyp3a_on_record(p.medications),
         qt_prolonging=qt_prolonging_on_record(p.medications),
         vitamin_k_antagonist=vitamin_k_antagonist_on_record(p.medications),
         other_anticoagulant=other_anticoagulant_on_record(p.medications),

@@ -282,8 +282,7 @@ class BalanceInputs:
     #: an aromatase inhibitor or fulvestrant needs ovarian suppression (pre/perimenopausal)
     needs_ovarian_suppression: bool
     male: bool  # an aromatase inhibitor needs a GnRH agonist
-    #: the GnRH agonist given with the latest course ("" if none): to be continued (rule 40)
-    suppression_on_record: str = ""
+    suppression_on_record: str = ""  # the GnRH agonist of the latest course, or "" (rule 40)
     priority: Priority
     cost_sensitive: bool
     poor_performance: bool
@@ -292,6 +291,7 @@ class BalanceInputs:
     accepts_kinds: frozenset[RegimenKind] = frozenset()  # kinds accepted beside them (rule 148)
     declines_transfusion: bool = False  # rules 111, 131
     strong_cyp3a: tuple[tuple[str, str], ...] = ()  # (medication, its role) each (rule 115)
+    moderate_cyp3a: tuple[tuple[str, str], ...] = ()  # ... of the moderate ones (rule 153)
     qt_prolonging: tuple[str, ...] = ()  # drugs known to prolong the QT interval (rule 142)
     vitamin_k_antagonist: str = ""  # one on record, by generic name (rule 132)
     other_anticoagulant: str = ""  # a direct oral one or a heparin, by generic name (rule 136)

@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from resistx.vocab.moderate_cyp3a import MODERATE_CYP3A, MODERATE_NAMES
+
 #: a strong CYP3A inhibitor or inducer, by the name a clinic writes (generic, lower case)
 STRONG_CYP3A: MappingProxyType[str, str] = MappingProxyType(
     {
@@ -382,6 +384,23 @@ def _cyp3a_all(medication: str) -> tuple[str, ...]:
     return _all_taken_now(medication, _CYP3A_NAMES)
 
 
+#: every name of a moderate CYP3A inhibitor or inducer a clinic writes, by its generic name
+_MODERATE_NAMES = MappingProxyType(
+    {**{n: n for n in MODERATE_CYP3A}, **MODERATE_NAMES}  # (rule 153, case 6933)
+)
+
+
+@functools.lru_cache(maxsize=4096)  # read by the balance Inputs and by the plan's listing
+def _moderate_all(medication: str) -> tuple[str, ...]:
+    return _all_taken_now(medication, _MODERATE_NAMES)
+
+
+def moderate_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each moderate CYP3A inhibitor or inducer the medications name, taken now, once, in
+    order: what rules 153 (``BalanceInputs.moderate_cyp3a``) and 154 read."""
+    return tuple(sorted({(g, MODERATE_CYP3A[g]) for m in medications for g in _moderate_all(m)}))
+
+
 def strong_cyp3a(medication: str) -> tuple[str, str] | None:
     """The strong CYP3A inhibitor or inducer a medication entry names ("itraconazole 200 mg
     twice daily"): (its name, "inhibitor" or "inducer"); None for any other medication."""
@@ -476,6 +495,8 @@ def read_as(medication: str) -> tuple[str, ...]:
     said: dict[str, list[str]] = {}
     for g in _cyp3a_all(medication):
         said.setdefault(g, []).append(f"a strong CYP3A {STRONG_CYP3A[g]}")
+    for g in _moderate_all(medication):
+        said.setdefault(g, []).append(f"a moderate CYP3A {MODERATE_CYP3A[g]}")
     for name, what in (
         (vitamin_k_antagonist(medication), "a vitamin K antagonist"),
         (other_anticoagulant(medication), "an anticoagulant"),
@@ -492,9 +513,9 @@ def read_as(medication: str) -> tuple[str, ...]:
 #: what the plan says of a medication it does not read (case 1799: it read as if interactions
 #: were screened)
 UNREAD = (
-    "not read by resistx, which reads only the strong CYP3A inhibitors and inducers, the "
-    "anticoagulants and the drugs known to prolong the QT interval it lists, and an insulin "
-    "taken now: any other interaction, a moderate CYP3A one too, is not screened"
+    "not read by resistx, which reads only the strong and moderate CYP3A inhibitors and "
+    "inducers, the anticoagulants and the drugs known to prolong the QT interval it lists, and "
+    "an insulin taken now: any other interaction, a weak CYP3A or a P-gp one too, is not screened"
 )
 #: ... and of one it reads, beside what it read it as
 READ_ONLY = (

@@ -25,26 +25,28 @@ from resistx.vocab.interactions import (
     folded,
     taken_now_text,
 )
+from resistx.vocab.moderate_cyp3a import MODERATE_CYP3A, MODERATE_NAMES
 
 #: the names resistx reads in a medication entry (a misspelt QT drug passed unread beside
 #: ribociclib: session 54's left items)
 READ_NAMES = tuple(
     sorted(
         {*STRONG_CYP3A, *OTHER_NAMES, *VITAMIN_K_ANTAGONISTS, *OTHER_ANTICOAGULANTS, *QT_PROLONGING}
+        | {*MODERATE_CYP3A, *MODERATE_NAMES}  # rule 153 (case 6933)
         | HER2_DIRECTED  # refused when taken now: a misspelt one would pass (case 6405)
     )
 )
 #: real drugs near a read name, not read (moderate or weak interactions, other drugs): they
 #: are not misspellings of one
 NEAR_BUT_OTHER = frozenset(
-    {"azithromycin", "erythromycin", "roxithromycin", "fluconazole", "isavuconazole"}
-    | {"miconazole", "clotrimazole", "econazole", "oxcarbazepine", "eslicarbazepine"}
-    | {"rifabutin", "rifapentine", "rifaximin", "quinine"}
+    {"azithromycin", "roxithromycin", "miconazole", "clotrimazole", "econazole"}
+    | {"oxcarbazepine", "rifaximin", "quinine"}
     | {"pentobarbital", "butabarbital", "prednisone", "prednisolone"}
 )
 #: the generic name of each read name
 _GENERIC: dict[str, str] = {
     **OTHER_NAMES,
+    **MODERATE_NAMES,
     **VITAMIN_K_ANTAGONISTS,
     **OTHER_ANTICOAGULANTS,
     **QT_PROLONGING,

@@ -153,15 +153,22 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
     against = [(m, d, what) for m, d, (what, _said, no) in found if no]
     if against:
         medication, drug, what = against[0]
-        yield Effect(
-            code="cyp3a_interaction_later",
-            ceiling=2,
-            demote=Precedence.RELATIVE_CONTRAINDICATION,
-            text=f"{medication.capitalize()} on record, {what}: a relative contraindication to "
-            f"{drug}: at best a later option, after every option without such an interaction, "
-            f"unless {medication} can be changed.",
-            trials=spec.key_trials,
-        )
+        yield later_for("cyp3a_interaction_later", (medication, what, drug), spec)
+
+
+def later_for(code: str, pair: tuple[str, str, str], spec: RegimenSpec) -> Effect:
+    """A relative contraindication for an interaction the label advises against: (the
+    medication, what it is to the drug, the drug); rules 115 and 153."""
+    medication, what, drug = pair
+    return Effect(
+        code=code,
+        ceiling=2,
+        demote=Precedence.RELATIVE_CONTRAINDICATION,
+        text=f"{medication.capitalize()} on record, {what}: a relative contraindication to "
+        f"{drug}: at best a later option, after every option without such an interaction, "
+        f"unless {medication} can be changed.",
+        trials=spec.key_trials,
+    )
 
 
 # rule 116: a strong CYP3A inhibitor or inducer on record: whether it can be changed

@@ -1,0 +1,147 @@
+"""Session 63: the reviews of cases 6800 onwards (a tumour board, the 2024-2026 evidence, an
+oncology pharmacist, a real-world-evidence data scientist)."""
+
+from __future__ import annotations
+
+import pytest
+
+import resistx
+from tests.helpers import option, patient, plan, result, unread
+
+ESR1_PIK3CA = [
+    result("ESR1", "mutated", variant="D538G"),
+    result("PIK3CA", "mutated", variant="H1047R", sample="tissue"),
+    *(result(g, "not_detected", sample="tissue") for g in ("AKT1", "PTEN")),
+]
+ESR1_ONLY = [
+    result("ESR1", "mutated", variant="D538G"),
+    *(result(g, "not_detected", sample="tissue") for g in ("PIK3CA", "AKT1", "PTEN")),
+]
+
+
+def _said(o: resistx.Option) -> str:
+    return " ".join([r.text for r in o.reasons] + [c.text for c in o.cautions])
+
+
+@pytest.mark.parametrize("entry", ["diltiazem 120 mg", "Diflucan 200 mg daily", "verapamil"])
+def test_a_moderate_cyp3a_inhibitor_puts_elacestrant_after_the_options_without_it(
+    entry: str,
+) -> None:
+    """6933 (MAJOR): on fluconazole, diltiazem and verapamil elacestrant came first, preferred,
+    with no caution; its US label advises against a moderate CYP3A4 inhibitor as against a
+    strong one (which puts it later, rule 115)."""
+    alone = plan(biomarkers=ESR1_ONLY)
+    here = plan(biomarkers=ESR1_ONLY, medications=[entry])
+    assert alone.options[0].regimen.id == "elacestrant"
+    elacestrant = option(here, "elacestrant")
+    assert elacestrant.rank > 1 and elacestrant.tier.value == "later"
+    said = _said(elacestrant)
+    assert "a moderate CYP3A inhibitor" in said and "advises against" in said
+    assert any(r.rule == 153 for r in elacestrant.reasons)
+    # and the plan asks whether it can be changed, before choosing
+    change = [a for a in here.actions if a.rule == 154]
+    assert change and change[0].before_choosing, here.actions
+
+
+def test_a_moderate_inhibitor_lowers_capivasertib_s_dose_and_keeps_its_place() -> None:
+    """6933: capivasertib's label lowers its dose beside a moderate CYP3A inhibitor (it does not
+    advise against the pair): a caution, the option where it was."""
+    alone = plan(biomarkers=ESR1_PIK3CA)
+    here = plan(biomarkers=ESR1_PIK3CA, medications=["diltiazem 120 mg"])
+    capi = option(here, "capivasertib+fulvestrant")
+    assert capi.tier == option(alone, "capivasertib+fulvestrant").tier
+    assert "capivasertib's US label lowers its dose" in _said(capi)
+    assert not any(r.rule == 153 for r in capi.reasons)
+
+
+def test_a_moderate_inducer_puts_elacestrant_later_and_its_effect_takes_weeks_to_wear_off() -> None:
+    """The moderate inducers (modafinil, efavirenz, bosentan...): elacestrant's, olaparib's and
+    abemaciclib's labels advise against them."""
+    here = plan(biomarkers=ESR1_ONLY, medications=["Provigil 200 mg mane"])
+    elacestrant = option(here, "elacestrant")
+    assert elacestrant.tier.value == "later"
+    assert "a moderate CYP3A inducer" in _said(elacestrant)
+    change = next(a for a in here.actions if a.rule == 154)
+    assert "weeks" in change.text
+
+
+def test_a_newer_oral_serd_goes_no_higher_than_elacestrant_beside_a_moderate_inhibitor() -> None:
+    """As beside a strong one (5439): missing label data is not rewarded."""
+    here = resistx.sequence(
+        patient(biomarkers=ESR1_ONLY, medications=["diltiazem"]), policy="practice-2026"
+    )
+    for rid in ("vepdegestrant", "imlunestrant"):
+        found = here.option(rid)
+        if found is not None and found.tier.value != "trial":
+            assert found.tier.value == "later", (rid, found.tier)
+
+
+@pytest.mark.parametrize(
+    ("entry", "read"),
+    [
+        ("diltiazem 120 mg", "diltiazem as a moderate CYP3A inhibitor"),
+        ("Cardizem CD 180 mg", "diltiazem as a moderate CYP3A inhibitor"),
+        ("ciclosporin 100 mg bd", "cyclosporine as a moderate CYP3A inhibitor"),
+        ("Sustiva 600 mg", "efavirenz as a moderate CYP3A inducer"),
+        ("bosentan 62.5 mg", "bosentan as a moderate CYP3A inducer"),
+        (
+            "fluconazole 200 mg",
+            "fluconazole as a moderate CYP3A inhibitor and a drug known to prolong the QT interval",
+        ),
+    ],
+)
+def test_the_moderate_cyp3a_drugs_are_read_by_their_names_and_brands(entry: str, read: str) -> None:
+    from resistx.vocab.interactions import read_as  # noqa: PLC0415
+
+    assert read_as(entry) == (read,)
+
+
+def test_a_stopped_moderate_inhibitor_is_not_read() -> None:
+    here = plan(biomarkers=ESR1_ONLY, medications=["diltiazem stopped 2025"])
+    assert here.options[0].regimen.id == "elacestrant"
+    assert not [a for a in here.actions if a.rule == 154]
+
+
+def test_a_moderate_inhibitor_is_no_longer_said_to_be_unread() -> None:
+    here = plan(biomarkers=ESR1_ONLY, medications=["verapamil 80 mg"])
+    assert unread(here) == ()
+
+
+@pytest.mark.parametrize(
+    ("gene", "variant"),
+    [
+        ("ESR1", "ESR1-DAB2 fusion (exons 1-6)"),
+        ("ESR1", "ESR1::CCDC170"),
+        ("ESR1", "rearrangement"),
+        ("ESR1", "exon 6 duplication"),
+        ("AKT1", "AKT1 fusion"),
+        ("PIK3CA", "PIK3CA-X translocation"),
+    ],
+)
+def test_an_esr1_fusion_recorded_as_mutated_is_refused_not_read_as_an_esr1_mutation(
+    gene: str, variant: str
+) -> None:
+    """6834 (MAJOR): an ESR1 fusion keyed as 'mutated' put elacestrant first as for an ESR1
+    mutation; the oral SERDs' evidence (EMERALD, EMBER-3, VERITAC-2) is for ESR1 mutations of
+    the ligand-binding domain, which a fusion that loses it is not. Likewise a PIK3CA or AKT1
+    fusion read as CAPItello-291's alteration."""
+    bad = patient(biomarkers=[result(gene, "mutated", variant=variant)])
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(bad)
+    said = str(caught.value)
+    assert "$.biomarkers[0].variant" in said and "fusion" in said
+
+
+@pytest.mark.parametrize(
+    ("gene", "variant"),
+    [
+        ("ESR1", "c.1610_1611dupAT"),
+        ("ESR1", "D538G"),
+        ("PIK3CA", "E545K"),
+        ("BRCA2", "exon 3 duplication"),
+        ("PTEN", "exon 5 deletion"),
+    ],
+)
+def test_a_small_duplication_or_a_brca_rearrangement_still_reads(gene: str, variant: str) -> None:
+    kw = {"origin": "germline"} if gene == "BRCA2" else {}
+    resistx.load_profile(patient(biomarkers=[result(gene, "mutated", variant=variant, **kw)]))
