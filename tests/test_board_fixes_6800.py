@@ -145,3 +145,77 @@ def test_an_esr1_fusion_recorded_as_mutated_is_refused_not_read_as_an_esr1_mutat
 def test_a_small_duplication_or_a_brca_rearrangement_still_reads(gene: str, variant: str) -> None:
     kw = {"origin": "germline"} if gene == "BRCA2" else {}
     resistx.load_profile(patient(biomarkers=[result(gene, "mutated", variant=variant, **kw)]))
+
+
+def test_emerald_s_whole_population_duration_subgroup_is_not_graded() -> None:
+    """Reviewer b (MINOR): the all-patients >=12-month subgroup (HR 0.61, Menarini's SABCS 2022
+    release) got grade 3 while the pack's own note says every duration subgroup is post hoc, and
+    the ESR1-mutated one of the same analysis was not graded."""
+    from resistx.evidence.mcbs import grade_trial  # noqa: PLC0415
+
+    emerald = resistx.evidence("2026.11").trial("EMERALD")
+    for population in (
+        "all patients, prior CDK4/6i >=12 months",
+        "ESR1-mutated, prior CDK4/6i >=12 months",
+    ):
+        found = grade_trial(emerald, population)
+        assert found.grade is None and "post hoc" in found.reason, found
+
+
+def test_a_trial_of_a_pack_asked_of_the_review_points_to_its_pack(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Reviewer b (MINOR): 'resistx trial postMONARCH' suggested MONARCH-3, MONARCH-2 and
+    MONARCH-1, not the pack that holds it."""
+    from resistx.cli import main  # noqa: PLC0415
+
+    assert main(["trial", "postMONARCH"]) != 0
+    said = capsys.readouterr().err
+    assert "--pack 2026.11" in said and "postMONARCH" in said
+
+
+def test_gedatolisib_s_doublet_figure_says_it_was_outside_the_hierarchical_testing() -> None:
+    """6850, 6862 (MINOR): the doublet's 11.3 vs 5.6 months was quoted with no word that
+    VIKTORIA-1 did not test it in its hierarchy (update-2026.md section 9)."""
+    from resistx.model.enums import Verification  # noqa: PLC0415
+    from resistx.sequencing.rules.figures import provenance  # noqa: PLC0415
+
+    doublet = next(
+        e
+        for e in resistx.evidence("2026.11").trial("VIKTORIA-1").endpoints
+        if e.arm == "gedatolisib+fulvestrant" and e.population == "PIK3CA-mutated"
+    )
+    assert doublet.verification is Verification.SECONDARY
+    assert provenance(doublet) == " (outside the hierarchical testing; secondary source)"
+
+
+def test_capivasertib_left_out_without_an_alteration_cites_capitello_291_beside_faktion() -> None:
+    """Reviewer b (MINOR, 15 of 25 cases): the since-review entry said 'rule 38; FAKTION', a
+    2020 phase II trial, for a change that rests on CAPItello-291 and ASCO's guideline."""
+    tissue_negative = [
+        result("ESR1", "not_detected"),
+        *(result(g, "not_detected", sample="tissue") for g in ("PIK3CA", "AKT1", "PTEN")),
+    ]
+    default = plan(biomarkers=tissue_negative)
+    entry = next(e for e in default.since_review if e.regimen == "capivasertib+fulvestrant")
+    assert entry.trials[:2] == ("CAPItello-291", "FAKTION"), entry
+
+
+@pytest.mark.parametrize("case", ["6866", "6868"])
+def test_a_since_review_entry_says_when_the_newer_plan_holds_the_option_within_a_trial_only(
+    case: str,
+) -> None:
+    """6866, 6868 (MINOR): at a decision date before an approval the since-review section called
+    trastuzumab deruxtecan 'an option (rank 8)', and said of vepdegestrant that an ESR1 result
+    'would place it', while the newer plan held both within a trial only."""
+    from pathlib import Path  # noqa: PLC0415
+
+    here = resistx.sequence(Path(__file__).parent / "data" / "session63" / f"{case}.json")
+    newer = resistx.sequence(
+        Path(__file__).parent / "data" / "session63" / f"{case}.json", policy="practice-2026"
+    )
+    trial_only = {o.regimen.id for o in newer.options if o.tier.value == "trial"}
+    named = [e for e in here.since_review if e.regimen in trial_only]
+    assert named
+    for e in named:
+        assert "within a trial only" in e.text, e.text

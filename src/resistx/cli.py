@@ -350,7 +350,7 @@ def _trial(args: argparse.Namespace) -> int:
     try:
         trial = eb.trial(args.key)
     except KeyError as e:
-        raise UsageError(str(e.args[0])) from None
+        raise UsageError(str(e.args[0]) + _in_a_pack(args.key, eb)) from None
     if args.json:
         _json_out(trial)
     elif args.markdown:
@@ -358,6 +358,14 @@ def _trial(args: argparse.Namespace) -> int:
     else:
         _say(text.trial(trial, eb))
     return EXIT_OK
+
+
+def _in_a_pack(key: str, eb: resistx.EvidenceBase) -> str:
+    """Where another bundled evidence holds the trial asked for: the option that reads it."""
+    from resistx.evidence._pack import evidence_for, versions  # noqa: PLC0415
+
+    held = [v for v in versions() if v != eb.version and key in evidence_for(v)]
+    return "".join(f" (it is in evidence {v}: add --pack {v})" for v in held)
 
 
 def _mechanisms(args: argparse.Namespace) -> int:

@@ -54,7 +54,8 @@ def text(  # noqa: PLR0917 - one call site
     if waits:
         return (
             f"Under {policy}, {name} waits on {' and '.join(waits)} (rank {d.rank_after} there; "
-            f"{here(d, before)}): a result would place it by that policy's evidence."
+            f"{here(d, before)}): a result would place it by that policy's evidence"
+            + (", within a trial only at this plan's date." if _trial_there(d) else ".")
         )
     if d.change is Change.TOP_OPTION:
         if not before.plan.options:
@@ -83,4 +84,11 @@ def text(  # noqa: PLR0917 - one call site
         )
     if d.change is Change.ADDED:
         return f"Under {policy}, {name} is an alternative (rank {d.rank_after}); not in this plan."
-    return f"Under {policy}, {name} is an option (rank {d.rank_after}); it is left out here."
+    kind = "an option within a trial only" if _trial_there(d) else "an option"
+    return f"Under {policy}, {name} is {kind} (rank {d.rank_after}); it is left out here."
+
+
+def _trial_there(d: Difference) -> bool:
+    """The newer plan holds it within a trial only: investigational, or not yet approved at the
+    plan's date (6866, 6868: 'an option', 'a result would place it', before its approval)."""
+    return d.tier_after is Tier.TRIAL

@@ -17,7 +17,7 @@ PFS = EndpointKind.PFS
 
 def provenance(*found: Endpoint | HazardRatio | AdverseEvent | None) -> str:
     """' (post hoc; secondary source)' after figures a plan quotes: a post hoc analysis (its
-    source says so), a figure verified only in a secondary report (update-2026.md's V-2nd).
+    source says so), one outside a trial's hierarchical testing, a figure verified only in a secondary report (update-2026.md's V-2nd).
     The review's own figures, and primary-verified ones, carry no tag."""
     given = [f for f in found if f is not None]
     tags = [
@@ -25,6 +25,11 @@ def provenance(*found: Endpoint | HazardRatio | AdverseEvent | None) -> str:
         for tag, said in (
             ("post hoc", any("post hoc" in f.source.casefold() for f in given)),
             ("exploratory", any("exploratory" in f.source.casefold() for f in given)),
+            # VIKTORIA-1's doublet (update-2026.md section 9; 6850, 6862)
+            (
+                "outside the hierarchical testing",
+                any("not in the hierarchical test" in f.source for f in given),
+            ),
             ("secondary source", any(f.verification is Verification.SECONDARY for f in given)),
         )
         if said

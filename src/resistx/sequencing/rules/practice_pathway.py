@@ -1,6 +1,6 @@
 """The practice-2026 rules on the PI3K-pathway drugs (31, 33, 38, 39): inavolisib's triplet for
-INAVO120's population (and the question its population turns on), gedatolisib for VIKTORIA-1's PIK3CA wild-type cohort, and capivasertib
-for altered tumours only (ASCO)."""
+INAVO120's population (and the question its population turns on), gedatolisib for VIKTORIA-1's
+PIK3CA wild-type cohort, capivasertib for altered tumours only (ASCO)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ OS = EndpointKind.OS
 PIK3CA_MUTATED = (BiomarkerStatus.MUTATED,)
 
 
-# rule 31: pIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib triplet
+# rule 31: PIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib triplet
 @rule(
     31,
     "PIK3CA-mutated relapse on adjuvant endocrine therapy: inavolisib+palbociclib+fulvestrant",
@@ -89,9 +89,8 @@ def inavolisib_triplet(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         )
 
 
-#: the date not recorded that leaves INAVO120's population unknown, as rule 31 names it
-#: (``MolecularInputs.early_adjuvant_relapse_unknown``; case 1577d: the end date was named
-#: where the relapse date was missing)
+#: the date not recorded that leaves INAVO120's population unknown, as rule 31 names it (case
+#: 1577d: the end date was named where the relapse date was missing)
 _MISSING = {"end date": "end date", "relapse date": "date of relapse"}
 
 
@@ -154,7 +153,7 @@ def _relapse_undated(f: Finding, said: str, missing: str) -> Effect:
     )
 
 
-# rule 39: pIK3CA-mutated, nothing on record: ask about adjuvant endocrine therapy
+# rule 39: PIK3CA-mutated, nothing on record: ask about adjuvant endocrine therapy
 @rule(
     39,
     "PIK3CA-mutated with no treatment on record: ask about adjuvant endocrine therapy",
@@ -294,7 +293,8 @@ def capivasertib_altered_only(
         yield left_out(
             ExclusionCode.BIOMARKER_ABSENT,
             text="No pathogenic PIK3CA, AKT1 or PTEN alteration by NGS on a current test: ASCO's "
-            "guideline recommends capivasertib for tumours with one, and FAKTION's non-altered "
-            "subgroup drew no significant benefit.",
-            trials=("FAKTION",),
+            "guideline recommends capivasertib for tumours with one (CAPItello-291's altered "
+            "population, its US approval's), and FAKTION's non-altered subgroup drew no "
+            "significant benefit.",
+            trials=("CAPItello-291", "FAKTION"),
         )
