@@ -6,12 +6,16 @@ from __future__ import annotations
 import pytest
 
 import resistx
-from tests.helpers import option, patient, plan, result, unread
+from tests.helpers import PALBOCICLIB, option, patient, plan, rank, result, unread
 
 ESR1_PIK3CA = [
     result("ESR1", "mutated", variant="D538G"),
     result("PIK3CA", "mutated", variant="H1047R", sample="tissue"),
     *(result(g, "not_detected", sample="tissue") for g in ("AKT1", "PTEN")),
+]
+TISSUE_NEGATIVE = [
+    result("ESR1", "not_detected"),
+    *(result(g, "not_detected", sample="tissue") for g in ("PIK3CA", "AKT1", "PTEN")),
 ]
 ESR1_ONLY = [
     result("ESR1", "mutated", variant="D538G"),
@@ -219,3 +223,105 @@ def test_a_since_review_entry_says_when_the_newer_plan_holds_the_option_within_a
     assert named
     for e in named:
         assert "within a trial only" in e.text, e.text
+
+
+_AFTER_CAPECITABINE = [
+    PALBOCICLIB,
+    {
+        "drugs": ["capecitabine"],
+        "setting": "metastatic",
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-20",
+        "stop_reason": "progression",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        {"name": "chronic_lung_disease", "grade": 3},
+        {"name": "renal_impairment", "creatinine_clearance": 22},
+    ],
+)
+def test_chemotherapy_is_not_held_behind_trastuzumab_deruxtecan_that_a_rule_holds_back(
+    condition: dict[str, object],
+) -> None:
+    """6910, 6949 (MINOR): with severe chronic lung disease (a relative contraindication to
+    trastuzumab deruxtecan) or a creatinine clearance below its labelled doses ('a drug with a
+    labelled dose first'), chemotherapy stayed 'at best an alternative' to it (rule 65), and
+    below 30 mL/min trastuzumab deruxtecan even came first."""
+    p = plan(
+        her2="low",
+        comorbidities=[condition],
+        treatments=_AFTER_CAPECITABINE,
+        biomarkers=TISSUE_NEGATIVE,
+    )
+    assert p.options[0].regimen.id == "chemotherapy", [o.regimen.id for o in p.options]
+    assert p.options[0].tier.value == "preferred"
+    assert rank(p, "trastuzumab-deruxtecan") > 1
+
+
+@pytest.mark.parametrize(
+    ("entry", "drug"),
+    [
+        ("clarithromycin stopped 2025", "clarithromycin"),
+        ("no longer on citalopram", "citalopram"),
+        ("Sporanox 200 mg stopped 2024", "itraconazole"),
+    ],
+)
+def test_a_read_drug_not_taken_now_is_listed_as_such_not_as_a_drug_resistx_does_not_read(
+    entry: str, drug: str
+) -> None:
+    """6944 (MINOR): 'clarithromycin stopped 2025' was listed as 'not read by resistx, which
+    reads only the strong CYP3A inhibitors ... it lists', as if clarithromycin were not one."""
+    p = plan(biomarkers=ESR1_ONLY, medications=[entry])
+    (listed,) = p.not_assessed
+    assert unread(p) == ()
+    assert listed.startswith(f"{entry} (read as not taken now: {drug}")
+
+
+def test_st_john_s_wort_and_a_qt_risk_are_written_as_a_clinician_writes_them() -> None:
+    """6931, 6915 (MINOR): 'St john's wort on record', 'a relative contraindication to
+    ribociclib (qt prolongation)'."""
+    p = plan(biomarkers=ESR1_ONLY, medications=["St John's wort"])
+    said = " ".join([c.text for o in p.options for c in o.cautions] + [a.text for a in p.actions])
+    assert "St John's wort on record" in said and "St john's" not in said
+    q = plan(biomarkers=ESR1_ONLY, comorbidities=[{"name": "bradycardia"}], treatments=[])
+    texts = " ".join(r.text for o in q.options for r in o.reasons)
+    assert "(QT prolongation)" in texts and "qt prolongation" not in texts
+
+
+def test_a_misspelt_comorbidity_with_its_value_gets_one_message_not_a_second_about_the_value() -> (
+    None
+):
+    """6904b (MINOR): {"name": "diabetis", "hba1c": 7} got the name's message and a spurious
+    'hba1c is read for diabetes only'."""
+    bad = patient(comorbidities=[{"name": "diabetis", "hba1c": 7}])
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(bad)
+    said = str(caught.value)
+    assert "diabetes" in said and "hba1c is read for" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"), [("IV", "intravenous"), ("PO", "oral"), ("IM", "intramuscular")]
+)
+def test_a_declined_route_written_as_its_abbreviation_is_refused_with_the_route_it_means(
+    said: str, meant: str
+) -> None:
+    """6938 (MINOR): 'IV' listed the allowed routes with no 'did you mean intravenous?'."""
+    with pytest.raises(resistx.PreferencesError) as caught:
+        resistx.sequence(patient(), {"declines": [said]})
+    assert f"did you mean {meant}?" in str(caught.value)
+
+
+def test_ribociclib_left_out_for_a_prolonged_qtc_says_what_its_label_says() -> None:
+    """6911 (MINOR): 'QTc prolonged: QT prolongation (ribociclib; no figure for it ...)' gave
+    no label basis, beside the full wording of trastuzumab deruxtecan's exclusion."""
+    p = plan(biomarkers=ESR1_ONLY, comorbidities=[{"name": "qtc_prolonged"}], treatments=[])
+    left = [e for e in p.excluded if "ribociclib" in e.regimen.id]
+    assert left
+    for e in left:
+        assert any("US label advises against ribociclib" in r.text for r in e.reasons), e

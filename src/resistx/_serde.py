@@ -180,6 +180,12 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
         ),
         **dict.fromkeys(("discontinued", "stopped", "ended"), "unknown"),
     },
+    # a route as a chart abbreviates it (6938)
+    enums.Route: {
+        **dict.fromkeys(("iv", "i.v.", "intravenously", "infusion"), "intravenous"),
+        **dict.fromkeys(("po", "p.o.", "by_mouth", "oral_route", "tablets"), "oral"),
+        **dict.fromkeys(("im", "i.m.", "intramuscularly"), "intramuscular"),
+    },
     enums.Sample: {
         **dict.fromkeys(
             ("plasma", "cfdna", "cell_free_dna", "liquid_biopsy"), "ctdna (a liquid biopsy)"

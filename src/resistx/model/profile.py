@@ -143,9 +143,10 @@ def _read_for(
     read it), and within its range where ``problem`` says what is wrong (else None)."""
 
     def check(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None:
+        name = getattr(inst, "name", None)
+        if value is None or name is None:  # a name that failed to read says so itself (6904b)
             return
-        if getattr(inst, "name", None) is not owner:
+        if name is not owner:
             msg = f"{field} is read for {owner.value} only"
             raise ValueError(msg)
         found = problem(value) if problem is not None else None

@@ -10,6 +10,8 @@ from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import Condition, Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.rules.lung_rechallenge import SEVERE_LUNG_GRADE
+from resistx.sequencing.rules.renal import LABELLED_DOWN_TO, clearance
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -161,7 +163,20 @@ def tdxd_ruled_out(facts: Facts) -> bool:
             and heart.lvef is not None
             and heart.lvef < LVEF_STUDIED
         )
+        or _held_back(facts.profile.comorbidities)
     )
+
+
+def _held_back(comorbidities: tuple[Condition, ...]) -> bool:
+    """A severe chronic lung disease (rule 12's relative contraindication) or a creatinine
+    clearance below its labelled doses (rule 118: a drug with a labelled dose first): nothing is
+    held back for trastuzumab deruxtecan either (6910, 6949: chemotherapy stayed 'at best an
+    alternative' to it, which even came first below 30 mL/min)."""
+    measured = clearance(comorbidities)
+    return any(
+        c.name is Comorbidity.CHRONIC_LUNG_DISEASE and (c.grade or 0) >= SEVERE_LUNG_GRADE
+        for c in comorbidities
+    ) or (measured is not None and measured < LABELLED_DOWN_TO["trastuzumab deruxtecan"][0])
 
 
 def cardiac_on_record(comorbidities: Iterable[Condition]) -> Condition | None:

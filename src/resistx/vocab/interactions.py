@@ -401,6 +401,13 @@ def moderate_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, s
     return tuple(sorted({(g, MODERATE_CYP3A[g]) for m in medications for g in _moderate_all(m)}))
 
 
+def shown_name(name: str) -> str:
+    """A medication's generic name at the head of a sentence: 'Itraconazole', 'St John's wort'
+    (6931: 'St john's wort')."""
+    name = name.replace("st john's wort", "St John's wort")
+    return name[:1].upper() + name[1:]
+
+
 def strong_cyp3a(medication: str) -> tuple[str, str] | None:
     """The strong CYP3A inhibitor or inducer a medication entry names ("itraconazole 200 mg
     twice daily"): (its name, "inhibitor" or "inducer"); None for any other medication."""
@@ -483,9 +490,26 @@ def medications_as_read(medications: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(
         f"{m} (read: {'; '.join(found)}; {READ_ONLY})"
         if (found := read_as(m))
+        else f"{m} (read as not taken now: {', '.join(past)}; {NOT_NOW})"
+        if (past := named_not_taken(m))
         else f"{m} ({UNREAD})"
         for m in medications
     )
+
+
+def named_not_taken(medication: str) -> tuple[str, ...]:
+    """The drugs resistx reads that an entry names but says are not taken now ('clarithromycin
+    stopped 2025', 'no longer on citalopram'): the plan says so, not that it does not read them
+    (6944)."""
+    said = _words(medication)
+    every = (_CYP3A_NAMES, _MODERATE_NAMES, VITAMIN_K_ANTAGONISTS, OTHER_ANTICOAGULANTS)
+    found = sorted(
+        (said.find(f" {n} "), generic)
+        for names in (*every, QT_PROLONGING)
+        for n, generic in names.items()
+        if f" {n} " in said
+    )
+    return tuple(dict.fromkeys(generic for _at, generic in found))
 
 
 @functools.lru_cache(maxsize=4096)  # every plan lists every entry
@@ -517,6 +541,8 @@ UNREAD = (
     "inducers, the anticoagulants and the drugs known to prolong the QT interval it lists, and "
     "an insulin taken now: any other interaction, a weak CYP3A or a P-gp one too, is not screened"
 )
+#: ... of one that names a drug it reads, not taken now (6944)
+NOT_NOW = "no interaction of it is weighed"
 #: ... and of one it reads, beside what it read it as
 READ_ONLY = (
     "their other interactions, and any drug the entry names that is not listed here, are not read "

@@ -121,7 +121,7 @@ def _relative(name: str, drug: str, why: str, trials: tuple[str, ...]) -> Effect
         code="relative_contraindication",
         ceiling=2,
         demote=Precedence.RELATIVE_CONTRAINDICATION,
-        text=f"{name.capitalize()}: a relative contraindication to {drug} ({why}): "
+        text=f"{name.capitalize()}: a relative contraindication to {drug} ({ae.shown(why)}): "
         "at best a later option, after every option without such a risk.",
         trials=trials,
     )

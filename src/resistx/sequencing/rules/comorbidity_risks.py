@@ -236,8 +236,7 @@ HEPATIC_CLASSES: MappingProxyType[str, frozenset[ChildPugh]] = MappingProxyType(
         "capivasertib": frozenset({ChildPugh.B, ChildPugh.C}),
     }
 )
-#: the drugs whose US label advises against them in severe hepatic impairment (Child-Pugh C):
-#: a relative contraindication there (rule 81, case 707)
+#: drugs whose US label advises against them in Child-Pugh C: relatively contraindicated (rule 81)
 AVOID_IN_CHILD_PUGH_C = MappingProxyType(
     {"elacestrant": "elacestrant's US label advises against it there"}
 )
@@ -262,10 +261,11 @@ EXCLUSION_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.INTERSTITIAL_LUNG_DISEASE, "trastuzumab deruxtecan"): _ild_warned(
             "Enhertu", "in a boxed warning"
         ),
-        # Datroway's label has no boxed warning (case 422): ILD is among its warnings
-        (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): _ild_warned(
+        (C.INTERSTITIAL_LUNG_DISEASE, "datopotamab deruxtecan"): _ild_warned(  # unboxed (422)
             "Datroway", "among its warnings and precautions"
         ),
+        (C.QTC_PROLONGED, "ribociclib"): "its US label advises against ribociclib where the QTc "
+        "is already prolonged, and starts it only below a QTcF threshold (not in the review)",
     }
 )
 

@@ -27,7 +27,9 @@ DB04_FEWEST, DB04_MOST = CHEMOTHERAPY_LINES_ENROLLED["DESTINY-Breast04"]
     "months of (neo)adjuvant chemotherapy counting as one as the trial counted it (case 993) "
     "(DESTINY-Breast04's population), no interstitial lung disease on record or from a course "
     "it stopped, no progression on a deruxtecan ADC (case 5012), no LVEF under 50% on record (rule "
-    "126 puts it after every option without that risk: case 3724), no visceral crisis.",
+    "126 puts it after every option without that risk: case 3724), no severe chronic lung "
+    "disease (rule 12) nor a creatinine clearance below its labelled doses (rule 118; 6910, "
+    "6949), no visceral crisis.",
     effect="Chemotherapy, the arm trastuzumab deruxtecan did better than in DESTINY-Breast04, "
     "is at best an alternative (as to a PARP inhibitor for germline BRCA1/2: rule 44); in a "
     "visceral crisis chemotherapy comes first (rule 7).",

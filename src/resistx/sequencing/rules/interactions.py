@@ -23,7 +23,7 @@ from resistx.sequencing.rules.cyp3a_labels import (
     UNTOUCHED,
     WITH_AN_INDUCER,
 )
-from resistx.vocab.interactions import strong_cyp3a_on_record
+from resistx.vocab.interactions import shown_name, strong_cyp3a_on_record
 
 
 def _found(drug: str, medication: str, role: str) -> tuple[str, str, bool] | None:
@@ -118,20 +118,20 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
         yield Effect(
             code="cyp3a_interaction",
             caution=True,
-            text=f"{medication.capitalize()} on record, {what}: {said} (not in the review).",
+            text=f"{shown_name(medication)} on record, {what}: {said} (not in the review).",
         )
     for medication, role in i.strong_cyp3a if kinds.is_chemotherapy(spec) else ():
         yield Effect(
             code="cyp3a_chemotherapy",
             caution=True,
-            text=f"{medication.capitalize()} on record, a strong CYP3A {role}: "
+            text=f"{shown_name(medication)} on record, a strong CYP3A {role}: "
             f"{CHEMOTHERAPY_AGENTS[role]}; {UNTOUCHED} (not in the review).",
         )
     if i.strong_cyp3a and kinds.is_trial(spec):
         yield Effect(
             code="cyp3a_trial_entry",
             caution=True,
-            text=f"{', '.join(m for m, _ in i.strong_cyp3a).capitalize()} on record: check "
+            text=f"{shown_name(', '.join(m for m, _ in i.strong_cyp3a))} on record: check "
             f"{spec.key_trials[0]}'s exclusions for it before referral (the sources resistx "
             "reads do not give them).",
         )
@@ -140,7 +140,7 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
             yield Effect(
                 code="cyp3a_interaction_unknown",
                 caution=True,
-                text=f"{medication.capitalize()} on record: the sources resistx reads give no "
+                text=f"{shown_name(medication)} on record: the sources resistx reads give no "
                 f"instruction for {' or '.join(unknown)} with it; check "
                 + (
                     # no label to check for a drug not approved (case 1419: camizestrant)
@@ -164,7 +164,7 @@ def later_for(code: str, pair: tuple[str, str, str], spec: RegimenSpec) -> Effec
         code=code,
         ceiling=2,
         demote=Precedence.RELATIVE_CONTRAINDICATION,
-        text=f"{medication.capitalize()} on record, {what}: a relative contraindication to "
+        text=f"{shown_name(medication)} on record, {what}: a relative contraindication to "
         f"{drug}: at best a later option, after every option without such an interaction, "
         f"unless {medication} can be changed.",
         trials=spec.key_trials,
@@ -187,7 +187,7 @@ def cyp3a_change(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="cyp3a_change",
             first=not facts.profile.visceral_crisis,
-            text=f"{medication.capitalize()} on record, a strong CYP3A {role}: ask whether it "
+            text=f"{shown_name(medication)} on record, a strong CYP3A {role}: ask whether it "
             "can be stopped or changed before choosing (a short course that ends, another drug "
             "without the interaction; not in the review): the drugs whose labels advise "
             "against it (rule 115) come back once it is"
@@ -209,7 +209,7 @@ def _like_their_class(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
                 code="cyp3a_interaction_unknown_later",
                 ceiling=2,
                 demote=Precedence.RELATIVE_CONTRAINDICATION,
-                text=f"{medication.capitalize()} on record, a strong CYP3A {role}: the sources "
+                text=f"{shown_name(medication)} on record, a strong CYP3A {role}: the sources "
                 f"resistx reads give no instruction for {drug} with it, and {like[0]}'s US label "
                 f"advises against giving {like[0]} with one: {drug} is at best a later option, "
                 "as it is, after every option without such an interaction, until its own label "

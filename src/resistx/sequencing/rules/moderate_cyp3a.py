@@ -18,7 +18,7 @@ from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
 from resistx.sequencing.rules.cyp3a_labels import LIKE_THEIR_CLASS
 from resistx.sequencing.rules.interactions import later_for
-from resistx.vocab.interactions import moderate_cyp3a_on_record
+from resistx.vocab.interactions import moderate_cyp3a_on_record, shown_name
 
 _AGAINST_INHIBITOR = "advises against giving it with one (its exposure rises)"
 _AGAINST_INDUCER = "advises against giving it with one (its exposure falls)"
@@ -106,7 +106,7 @@ def moderate_cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
             yield Effect(
                 code="moderate_cyp3a_interaction",
                 caution=True,
-                text=f"{medication.capitalize()} on record, a moderate CYP3A {role}: {drug}'s "
+                text=f"{shown_name(medication)} on record, a moderate CYP3A {role}: {drug}'s "
                 f"US label {said[0]} (not in the review).",
             )
             if said[1]:
@@ -115,7 +115,7 @@ def moderate_cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
         yield Effect(
             code="moderate_cyp3a_trial_entry",
             caution=True,
-            text=f"{', '.join(m for m, _ in i.moderate_cyp3a).capitalize()} on record, a "
+            text=f"{shown_name(', '.join(m for m, _ in i.moderate_cyp3a))} on record, a "
             f"moderate CYP3A drug: check {spec.key_trials[0]}'s exclusions for it before "
             "referral (the sources resistx reads do not give them).",
         )
@@ -139,7 +139,7 @@ def _like_their_class(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
                 code="moderate_cyp3a_unknown_later",
                 ceiling=2,
                 demote=Precedence.RELATIVE_CONTRAINDICATION,
-                text=f"{medication.capitalize()} on record, a moderate CYP3A {role}: the "
+                text=f"{shown_name(medication)} on record, a moderate CYP3A {role}: the "
                 f"sources resistx reads give no instruction for {drug} with it, and {like[0]}'s "
                 f"US label advises against giving {like[0]} with one: {drug} is at best a later "
                 "option, as it is, after every option without such an interaction, until its "
@@ -173,7 +173,7 @@ def moderate_cyp3a_change(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
             code="moderate_cyp3a_change",
             first=not facts.profile.visceral_crisis,
             regimens=later,
-            text=f"{medication.capitalize()} on record, a moderate CYP3A {role}: ask whether it "
+            text=f"{shown_name(medication)} on record, a moderate CYP3A {role}: ask whether it "
             "can be stopped or changed before choosing (another drug without the interaction; "
             "not in the review): the drugs whose labels advise against it (rule 153) come back "
             "once it is"
