@@ -3,6 +3,8 @@ oncology pharmacist, a real-world-evidence data scientist)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import resistx
@@ -325,3 +327,94 @@ def test_ribociclib_left_out_for_a_prolonged_qtc_says_what_its_label_says() -> N
     assert left
     for e in left:
         assert any("US label advises against ribociclib" in r.text for r in e.reasons), e
+
+
+def test_bevacizumab_beside_paclitaxel_given_next_is_the_chemotherapy_option() -> None:
+    """Reviewer d (QUESTION, 40 of 957 patients 'not in plan'): a history reads bevacizumab
+    beside paclitaxel as a chemotherapy line; a next treatment of the same drugs was
+    'bevacizumab+paclitaxel', not in the plan."""
+    from resistx.cohort import regimen_for  # noqa: PLC0415
+
+    assert regimen_for(["bevacizumab", "paclitaxel"]) == "chemotherapy"
+    assert regimen_for(["Avastin", "Taxol"]) == "chemotherapy"
+    assert regimen_for(["bevacizumab"]) == "bevacizumab"
+
+
+def test_rows_for_reads_a_first_line_past_its_byte_order_mark() -> None:
+    """6970 (MINOR): the CLI planned a JSON Lines file beginning with a byte-order mark, while
+    ``rows_for`` (the function a Dask task runs) said its first line was no JSON object."""
+    import json  # noqa: PLC0415
+
+    from resistx.cohort import rows_for  # noqa: PLC0415
+
+    line = json.dumps(patient(biomarkers=ESR1_ONLY))
+    (entry,) = rows_for(["\ufeff" + line])
+    assert entry["planned"] and not entry["errors"], entry
+
+
+def test_a_pandas_index_column_is_refused_with_how_to_write_the_file_without_it(
+    tmp_path: Path,
+) -> None:
+    """6981 (MINOR): a filtered frame written with ``to_parquet`` keeps '__index_level_0__',
+    refused as 'no field of a profile' with no word of ``index=False``."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    table = pa.table({"schema_version": [1], "her2": ["0"], "__index_level_0__": [7]})
+    path = tmp_path / "cohort.parquet"
+    pq.write_table(table, path)
+    from resistx.cohort._readers import check_parquet  # noqa: PLC0415
+
+    with pytest.raises(resistx.ResistxError) as caught:
+        check_parquet(path)
+    assert "index=False" in str(caught.value)
+
+
+def test_a_profile_column_stored_as_binary_utf8_is_read(tmp_path: Path) -> None:
+    """6993b (MINOR): a 'profile' column stored as Parquet binary (Hive, Impala) failed every
+    row with 'not JSON text'."""
+    import json  # noqa: PLC0415
+
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    text = json.dumps(patient(biomarkers=ESR1_ONLY)).encode()
+    path = tmp_path / "cohort.parquet"
+    pq.write_table(pa.table({"profile": pa.array([text, b"\xff"], pa.binary())}), path)
+    from resistx.cohort._readers import read_parquet  # noqa: PLC0415
+
+    first, second = read_parquet(path)
+    assert not first.problems and first.source is not None
+    assert second.problems and "UTF-8" in second.problems[0][1]
+
+
+def test_the_report_s_summary_says_the_preferred_option_is_for_the_current_line_s_progression() -> (
+    None
+):
+    """6826 (MINOR): first-line palbociclib + letrozole going on, stable, an ESR1 mutation new
+    in ctDNA: the report's summary read 'Preferred: Elacestrant', which a board could take for a
+    switch now that no source supports."""
+    from resistx.display.report_patient import _plan_facts  # noqa: PLC0415
+
+    ongoing = dict(PALBOCICLIB, stop_reason="ongoing")
+    del ongoing["ended_on"]
+    p = plan(biomarkers=ESR1_ONLY, treatments=[ongoing])
+    assert any(a.code == "ongoing_course" for a in p.actions)
+    said = dict(_plan_facts(p))["Preferred"]
+    assert said.startswith("Elacestrant") and "progression" in said and "continues" in said
+
+
+def test_her2_positive_by_an_earlier_test_names_the_tests_that_disagree() -> None:
+    """6835 (MINOR): a HER2 3+ primary of 2016 beside an IHC 1+ metastasis of 2025 stopped with
+    a bare 'HER2-positive disease is outside the review'; the board could not tell discordance
+    from a keying error."""
+    p = patient(
+        her2_tests=[
+            {"score": "3+", "sample": "tissue", "tested_on": "2016-02-01", "site": "primary"},
+            {"score": "1+", "sample": "tissue", "tested_on": "2025-08-01", "site": "metastasis"},
+        ],
+        schema_version=2,
+    )
+    del p["her2"]
+    with pytest.raises(resistx.OutOfScopeError) as caught:
+        resistx.sequence(p)
+    said = str(caught.value)
+    assert "IHC 3+" in said and "2016-02-01" in said and "IHC 1+" in said and "2025-08-01" in said

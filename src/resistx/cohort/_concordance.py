@@ -33,6 +33,10 @@ def regimen_for(drug_names: Sequence[str]) -> str:
     return _regimen_for(tuple(drug_names))
 
 
+#: the classes of a chemotherapy line: its cytotoxic drugs, and a drug of no class beside them
+_CHEMOTHERAPY_LINE = frozenset({DrugClass.CHEMOTHERAPY, DrugClass.UNCLASSIFIED})
+
+
 @functools.lru_cache(maxsize=4_096)  # a cohort states the same few treatments again and again
 def _regimen_for(drug_names: tuple[str, ...]) -> str:
     found = [drugs.lookup(name) for name in drug_names]
@@ -44,7 +48,9 @@ def _regimen_for(drug_names: tuple[str, ...]) -> str:
     if beside and len(beside) < len(found):
         found, drug_names = [d for d, _ in beside], tuple(n for _, n in beside)
     names = frozenset(d.name if d else name for d, name in zip(found, drug_names, strict=True))
-    if found and all(d is not None and d.drug_class is DrugClass.CHEMOTHERAPY for d in found):
+    classes = [d.drug_class if d else None for d in found]
+    # bevacizumab beside a cytotoxic drug: the line is chemotherapy's, as a history reads it
+    if DrugClass.CHEMOTHERAPY in classes and all(c in _CHEMOTHERAPY_LINE for c in classes):
         return CHEMOTHERAPY
     return _BY_DRUGS.get(names) or "+".join(sorted(names))
 

@@ -101,7 +101,9 @@ def text_record(
     index: int, where: str, text: str, what: str, next_treatment: tuple[str, ...] | None = None
 ) -> Record:
     """A record of one profile's JSON text, or the problem that it is no JSON object: a text
-    of a cohort is never a file's path (``load_profile`` alone would read the file)."""
+    of a cohort is never a file's path (``load_profile`` alone would read the file). Read past
+    a byte-order mark however the text came (6970: ``rows_for``'s first line)."""
+    text = text.removeprefix("\ufeff")
     if not text.lstrip().startswith("{"):
         problem = (("$", f"{what} is not a JSON object"),)
         return Record(index=index, where=where, problems=problem, next_treatment=next_treatment)
@@ -119,7 +121,7 @@ def _jsonl_record(index: int, raw: bytes, where: str) -> Record:
 def _line_record(index: int, text: str, where: str) -> Record:
     # without its line end (case 3304: a truncated line's error was placed on 'line 2'),
     # and past a byte-order mark (3305: Excel's and Windows' exports begin with one)
-    return text_record(index, where, text.rstrip("\r\n").removeprefix("\ufeff"), "the line")
+    return text_record(index, where, text.rstrip("\r\n"), "the line")
 
 
 def line_records(items: Iterable[tuple[str, str]], start: int, first_line: int) -> list[Record]:
@@ -277,6 +279,12 @@ def _json_row(index: int, where: str, row: dict[str, Any]) -> Record:
         problems = ((f"$.{NEXT_COLUMN}", problem),)
         source = text if isinstance(text, str) else None  # its patient id for the error row
         return Record(index=index, where=where, source=source, problems=problems)
+    if isinstance(text, bytes):  # a binary column, as Hive and Impala write one (6993b)
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            problem = f"the {PROFILE_COLUMN!r} cell is binary that is not UTF-8 text"
+            return Record(index=index, where=where, problems=(("$", problem),), next_treatment=nxt)
     if not isinstance(text, str):
         problem = f"the {PROFILE_COLUMN!r} cell is empty" if text is None else "not JSON text"
         return Record(index=index, where=where, problems=(("$", problem),), next_treatment=nxt)
@@ -379,11 +387,18 @@ def _tidy_layout(pf: Any, path: Path) -> None:
         for n in unknown
         for hits in [closest(n, fields)]
     ]
+    index = [n for n in unknown if n.startswith("__index_level_")]  # pandas' (6981)
     msg = (
         f"cannot read {path}: {', '.join(named)} {'is' if len(named) == 1 else 'are'} no field of "
         f"a profile (its fields as columns: {', '.join(fields)}); drop or rename "
         f"{'it' if len(named) == 1 else 'them'}, or give each profile as JSON text in a "
         f"{PROFILE_COLUMN!r} column"
+        + (
+            f" ({index[0]!r} is a data frame's index that pandas wrote: write the file with "
+            "to_parquet(..., index=False))"
+            if index
+            else ""
+        )
     )
     raise resistx.ResistxError(msg)
 

@@ -36,11 +36,13 @@ def _facts(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def _plan_facts(p: Plan) -> list[tuple[str, str]]:
-    preferred = [o.regimen.name for o in p.options if o.tier is Tier.PREFERRED]
+    preferred = ", ".join(o.regimen.name for o in p.options if o.tier is Tier.PREFERRED)
+    if preferred and any(a.code == "ongoing_course" for a in p.actions):  # rule 53 (6826)
+        preferred += " (at the progression of the current line, which continues while it works)"
     return [
         ("Patient", p.patient_id or "unnamed"),
         ("Decision date", p.as_of.isoformat() if p.as_of else "unknown"),
-        ("Preferred", ", ".join(preferred) or "none yet"),
+        ("Preferred", preferred or "none yet"),
         ("Options ranked", str(len(p.options))),
         ("Left out", str(len(p.excluded))),
         ("Actions", str(len(p.actions))),

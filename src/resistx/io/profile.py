@@ -11,7 +11,7 @@ from resistx import _jsontext, _serde
 from resistx._errors import OutOfScopeError, PreferencesError, ProfileError
 from resistx.model import _show
 from resistx.model._biomarker_checks import GERMLINE_SAMPLES
-from resistx.model.enums import Her2Status, HormoneReceptor
+from resistx.model.enums import Her2Score, Her2Status, HormoneReceptor, IshResult, SampleSite
 from resistx.model.profile import (
     Her2Test,
     Preferences,
@@ -122,7 +122,34 @@ def check_scope(profile: Profile) -> None:
     if profile.hormone_receptor == HormoneReceptor.NEGATIVE:
         raise OutOfScopeError(_HR_NEGATIVE)
     if profile.her2 == Her2Status.POSITIVE:
-        raise OutOfScopeError(_HER2_POSITIVE)
+        raise OutOfScopeError(_HER2_POSITIVE + _her2_tests_said(profile))
+
+
+def _her2_tests_said(profile: Profile) -> str:
+    """Which HER2 tests read positive, and which not (6835: a 3+ primary beside a 1+ metastasis
+    is a discordance for the clinician, not a keying error to be guessed at)."""
+    tests = [t for t in profile.her2_tests if t.site is not SampleSite.OTHER_PRIMARY]
+    if not tests:
+        return ""
+    positive = [t for t in tests if t.score is Her2Score.THREE or t.ish is IshResult.POSITIVE]
+    other = [t for t in tests if t not in positive]
+    said = f": positive by {'; '.join(map(_her2_test, positive))}"
+    if other:
+        said += (
+            f", not by {'; '.join(map(_her2_test, other))}: a discordance between samples is the "
+            "clinician's to weigh, outside resistx"
+        )
+    return said
+
+
+def _her2_test(t: Her2Test) -> str:
+    where = ", ".join(
+        x
+        for x in (t.tested_on.isoformat() if t.tested_on else "", t.site.value if t.site else "")
+        if x
+    )
+    ish = f", ISH {t.ish.value}" if t.ish is not None else ""
+    return f"IHC {t.score.value}{ish}" + (f" ({where})" if where else "")
 
 
 _HR_NEGATIVE = "hormone-receptor-negative disease is outside the review (HR+/HER2- only)"
