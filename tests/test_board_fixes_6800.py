@@ -418,3 +418,153 @@ def test_her2_positive_by_an_earlier_test_names_the_tests_that_disagree() -> Non
         resistx.sequence(p)
     said = str(caught.value)
     assert "IHC 3+" in said and "2016-02-01" in said and "IHC 1+" in said and "2025-08-01" in said
+
+
+# -- the recheck (7000-7049) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("gene", "variant"),
+    [
+        ("ESR1", "ESR1-CCDC170"),
+        ("ESR1", "ESR1/YAP1"),
+        ("ESR1", "ESR1\u2013YAP1"),
+        ("ESR1", "ESR1>YAP1"),
+        ("ESR1", "ESR1 exon 6-7 tandem duplication"),
+        ("ESR1", "ex3del"),
+        ("ESR1", "exon 3 loss"),
+        ("ESR1", "del exons 4-7"),
+        ("ESR1", "ESR1 e3-e6 dup"),
+        ("ESR1", "ESR1 ex6_ex7dup"),
+        ("ESR1", "c.(1014+1_1015-1)_(1236+1_1237-1)dup"),
+        ("ESR1", "ESR1 inv(6)"),
+        ("ESR1", "t(6;11)(q25;q22)"),
+        ("ESR1", "structural variant"),
+        ("ESR1", "ESR1 SV"),
+        ("ESR1", "ESR1 breakpoint in intron 6"),
+        ("ESR1", "ESR1 fusi\u00f3n con YAP1"),
+        ("ESR1", "ESR1 copy number gain"),
+        ("PIK3CA", "PIK3CA-TBL1XR1"),
+        ("AKT1", "AKT1-ATP1A1"),
+        ("AKT1", "AKT1 duplication exon 3"),
+    ],
+)
+def test_a_fusion_or_copy_change_however_written_is_refused(gene: str, variant: str) -> None:
+    """7024-7032 (MAJOR): gene-partner notation, exon-level changes written otherwise,
+    inversions, translocations, 'structural variant' and a copy-number gain passed as
+    mutations."""
+    bad = patient(biomarkers=[result(gene, "mutated", variant=variant)])
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(bad)
+    assert "$.biomarkers[0].variant" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("gene", "variant"),
+    [
+        ("ESR1", "exon 8 del (p.V534_P535del)"),
+        ("ESR1", "exon 8 deletion p.L536_D538del"),
+        ("PIK3CA", "exon 9 deletion c.1624_1626del p.E542del"),
+        ("ESR1", "D538G (no fusion detected)"),
+        ("ESR1", "fusion-negative D538G"),
+        ("PIK3CA", "H1047R, no fusions detected"),
+        ("AKT1", "E17K, exon 3 duplication not seen"),
+        ("ESR1", "ESR1-D538G"),
+        ("ESR1", "Y537S (LBD)"),
+    ],
+)
+def test_a_named_mutation_beside_exon_words_or_a_denied_fusion_still_reads(
+    gene: str, variant: str
+) -> None:
+    """7026, 7030 (MINOR): small in-frame deletions and texts that deny a fusion were refused
+    with advice that would drop a real mutation."""
+    resistx.load_profile(patient(biomarkers=[result(gene, "mutated", variant=variant)]))
+
+
+@pytest.mark.parametrize("entry", ["Fluconazol 200 mg", "ciprofloxacine 500 mg", "eritromicina"])
+def test_a_spelling_of_a_moderate_inhibitor_keeps_its_qt_reading(entry: str) -> None:
+    """7004-7006, 7022 (MAJOR): 'Fluconazol' was read as a moderate CYP3A inhibitor only, and
+    ribociclib kept its place with no QT caution."""
+    from resistx.vocab.interactions import read_as  # noqa: PLC0415
+
+    (said,) = read_as(entry)
+    assert "a moderate CYP3A inhibitor and a drug known to prolong the QT interval" in said
+
+
+def test_datopotamab_deruxtecan_is_held_back_below_30_ml_min_as_trastuzumab_deruxtecan() -> None:
+    """7046 (MAJOR): under practice-2026 datopotamab deruxtecan came first at a clearance of 20
+    mL/min, where trastuzumab deruxtecan, of the same payload, was held back."""
+    p = resistx.sequence(
+        patient(
+            her2="low",
+            comorbidities=[{"name": "renal_impairment", "creatinine_clearance": 20}],
+            treatments=_AFTER_CAPECITABINE,
+            biomarkers=TISSUE_NEGATIVE,
+        ),
+        policy="practice-2026",
+    )
+    assert p.options[0].regimen.id == "chemotherapy", [o.regimen.id for o in p.options]
+    dato = p.option("datopotamab-deruxtecan")
+    assert dato is None or any("30 mL/min" in r.text for r in dato.reasons)
+
+
+def test_capivasertib_beside_a_moderate_inducer_is_cautioned() -> None:
+    """7002, 7010 (MAJOR): capivasertib preferred beside efavirenz with nothing said."""
+    p = plan(biomarkers=ESR1_PIK3CA, medications=["efavirenz 600 mg"])
+    capi = option(p, "capivasertib+fulvestrant")
+    assert "Efavirenz on record, a moderate CYP3A inducer: capivasertib" in _said(capi)
+
+
+@pytest.mark.parametrize("entry", ["verapamil 80 mg tds", "amiodarone 200 mg"])
+def test_talazoparib_beside_a_p_gp_inhibitor_its_label_names_is_cautioned(entry: str) -> None:
+    """7020, 7021 (MAJOR, borderline): talazoparib's US label lowers its dose beside
+    amiodarone, carvedilol, clarithromycin, itraconazole and verapamil (P-gp inhibitors)."""
+    gbrca2 = [result("BRCA2", "mutated", origin="germline"), *TISSUE_NEGATIVE]
+    p = plan(biomarkers=gbrca2, medications=[entry])
+    assert "talazoparib's US label lowers its dose" in _said(option(p, "talazoparib"))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "warfarin held for procedure, restart tomorrow",
+        "Cardizem held during admission, to restart",
+        "diltiazem temporarily held",
+        "diltiazem - not taking (ran out), to restart",
+    ],
+)
+def test_a_drug_held_for_now_is_read_as_taken(entry: str) -> None:
+    """7047, 7048 (MAJOR, borderline): a drug held for a procedure or an admission and to be
+    restarted will be taken through the months of the next line."""
+    from resistx.vocab.interactions import read_as  # noqa: PLC0415
+
+    assert read_as(entry), entry
+
+
+def test_conivaptan_is_read_as_a_strong_inhibitor_where_the_lists_differ() -> None:
+    """7033 (QUESTION): capivasertib's product information names conivaptan among the strong
+    inhibitors; the cautious reading, as for the strong ones where the tables differ."""
+    from resistx.vocab.interactions import read_as  # noqa: PLC0415
+
+    assert read_as("conivaptan 20 mg IV") == ("conivaptan as a strong CYP3A inhibitor",)
+
+
+@pytest.mark.parametrize("entry", ["armodafinil 150 mg", "fosaprepitant 150 mg IV"])
+def test_a_real_drug_near_a_read_one_is_not_refused_as_its_misspelling(entry: str) -> None:
+    """7007, 7008 (MINOR): 'armodafinil' and 'fosaprepitant' were refused as misspelt
+    modafinil and aprepitant."""
+    resistx.load_profile(patient(medications=[entry]))
+
+
+def test_a_stopped_read_drug_beside_a_taken_one_is_listed_too() -> None:
+    """7045 (MINOR): 'diltiazem stopped 2025; verapamil 80 mg tds' listed verapamil alone."""
+    p = plan(biomarkers=ESR1_ONLY, medications=["diltiazem stopped 2025; verapamil 80 mg tds"])
+    (listed,) = p.not_assessed
+    assert "verapamil as a moderate CYP3A inhibitor" in listed
+    assert "read as not taken now: diltiazem" in listed
+
+
+def test_a_qt_drug_that_is_no_p_gp_inhibitor_gives_talazoparib_no_p_gp_caution() -> None:
+    gbrca2 = [result("BRCA2", "mutated", origin="germline"), *TISSUE_NEGATIVE]
+    p = plan(biomarkers=gbrca2, medications=["citalopram 20 mg"])
+    assert "P-gp" not in _said(option(p, "talazoparib"))

@@ -112,6 +112,10 @@ SCENARIOS: list[dict[str, Any]] = [
         medications=["diltiazem 120 mg"],
     ),
     patient(biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]], medications=["modafinil"]),
+    patient(
+        biomarkers=[result("BRCA2", "mutated", origin="germline"), *NEGATIVE],
+        medications=["verapamil 80 mg"],
+    ),
     # rule 132: a vitamin K antagonist on record: capecitabine's INR caution on chemotherapy
     patient(biomarkers=NEGATIVE, medications=["warfarin 3 mg daily"]),
     # rule 118: trastuzumab deruxtecan below its labelled clearance, an alternative (1404b)

@@ -145,15 +145,16 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
                     f"{other}'s result?"
                 )
                 raise ValueError(msg)
-    if value is not None and gene in MUTATION_ONLY and _STRUCTURAL.search(value):
+    if value is not None and gene in MUTATION_ONLY and _structural(value):
         msg = (
-            f"variant {value!r} names a fusion or rearrangement of {gene}, which resistx does "
-            f"not read: the evidence for {gene} ({_EVIDENCE[gene]}) is for its mutations, "
-            "found by sequencing, and status 'mutated' records one of those; leave the fusion "
-            "out of the biomarkers and weigh it outside resistx (case 6834)"
+            f"variant {value!r} names a fusion, a rearrangement or a copy-number change of "
+            f"{gene}, which resistx does not read: the evidence for {gene} ({_EVIDENCE[gene]}) "
+            "is for its mutations, found by sequencing, and status 'mutated' records one of "
+            "those; where the report found a mutation too, give its protein change as the "
+            "variant; else leave the result out and weigh it outside resistx (case 6834)"
         )
         raise ValueError(msg)
-    if value is not None and status is S.MUTATED and _says_none(value):
+    if value is not None and status is S.MUTATED and _says_none(DENIED_STRUCTURAL.sub("", value)):
         msg = (
             f"variant {value!r} says no mutation was found, beside status 'mutated': one of "
             "the two is miskeyed (a result that found none is 'not_detected'; an "
@@ -162,14 +163,60 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
         raise ValueError(msg)
 
 
-#: a structural change, not a mutation: a fusion ('ESR1-DAB2 fusion', 'ESR1::CCDC170'), a
-#: rearrangement or translocation, or an exon's duplication or deletion ('exon 6 duplication';
-#: not a small one, 'c.1610_1611dupAT')
+#: a structural or copy-number change, not a mutation: a fusion ('ESR1-DAB2 fusion',
+#: 'ESR1::CCDC170', 'fusión'), a rearrangement, translocation ('t(6;11)') or inversion
+#: ('inv(6)'), a structural variant or breakpoint, an exon's duplication, deletion or loss
+#: however written ('exon 6-7 tandem duplication', 'ex3del', 'del exons 4-7', 'e3-e6 dup', a
+#: cDNA range of intronic breakpoints), a copy-number gain (6834; the recheck, 7024-7032)
 _STRUCTURAL = re.compile(
-    r"fusion|::|rearrange|translocat|\bexons?\s*\d+(?:\s*(?:-|to|and)\s*\d+)?\s*"
-    r"(?:dup|del|duplication|deletion|skipping)\b",
+    r"fusi[oó]n|::|rearrang|translocat|structural|\bsv\b|breakpoint|"
+    r"copy[ -]?number|\bcnv\b|\bgain\b|"
+    r"\b(?:exons?|ex|e)\s*\d+(?:\s*(?:-|_|to|and)\s*(?:exons?|ex|e)?\s*\d+)?\s*"
+    r"(?:tandem\s+)?(?:dup|del|duplication|deletion|loss|skipping)|"
+    r"\b(?:dup|del|duplication|deletion|loss)\w*\s+(?:of\s+)?exons?\s*\d",
     re.IGNORECASE,
 )
+#: a gene named with a partner gene ('ESR1-CCDC170', 'ESR1/YAP1', 'PIK3CA>TBL1XR1'): a fusion;
+#: not a change of the gene ('ESR1-D538G') nor a word of a report ('ESR1-LBD')
+_PARTNER = re.compile(r"\b(?:ESR1|PIK3CA|AKT1)\s*[-\u2013\u2014/>]\s*([A-Z]{2,}[A-Z0-9]*)\b")
+_NOT_PARTNERS = frozenset({"LBD", "NGS", "PCR", "DNA", "CTDNA", "MUT", "WT", "MUTATION", "VAF"})
+#: the notations of a structural change that hold brackets (read before clauses are split)
+_BRACKETED = re.compile(r"\binv\(|\bt\(\d|\bc\.\(", re.IGNORECASE)
+#: a fusion or exon change a text denies ('fusion-negative', 'no fusions detected', 'exon 3
+#: duplication not seen'): not a finding that the mutation beside it was not found (7030)
+DENIED_STRUCTURAL = re.compile(
+    r"\bno\s+(?:fusions?|rearrangements?)(?:\s+(?:detected|found|seen))?|"
+    r"(?:fusions?|rearrangements?)[- ]negative|"
+    r"(?:fusions?|rearrangements?|exon\s*\d+\s+(?:duplication|deletion))\s+not\s+"
+    r"(?:detected|found|seen)",
+    re.IGNORECASE,
+)
+#: a clause that denies what it names ('no fusion detected', 'fusion-negative', 'not seen')
+_DENIED = re.compile(
+    r"\b(?:no|not|without|negative|absent|none)\b|-negative|not (?:seen|detected|found)",
+    re.IGNORECASE,
+)
+#: a point change or small insertion or deletion named ('D538G', 'p.L536_D538del', 'c.1624_1626del')
+_POINT_CHANGE = re.compile(r"\bp\.|\bc\.\d|\b[A-Z]\d{2,4}(?:[A-Z*]|fs|del|dup|ins)")
+
+
+def _structural(variant: str) -> bool:
+    """A variant text that names a structural or copy-number change, not denied in its clause,
+    and no point change or small insertion or deletion beside it (which is the mutation read:
+    'exon 8 del (p.V534_P535del)', 'D538G (no fusion detected)': 7026, 7030)."""
+    if _BRACKETED.search(variant):  # 'inv(6)', 't(6;11)', 'c.(1014+1_1015-1)_(...)dup'
+        return True
+    if _POINT_CHANGE.search(variant):
+        return False
+    for clause in re.split(r"[;,()]", variant):
+        named = _STRUCTURAL.search(clause) or any(
+            m.group(1) not in _NOT_PARTNERS for m in _PARTNER.finditer(clause)
+        )
+        if named and not _DENIED.search(clause):
+            return True
+    return False
+
+
 #: the trials whose evidence a mutation of each mutation-only gene selects
 _EVIDENCE = {
     "ESR1": "EMERALD and the other oral SERDs' trials: the ligand-binding-domain mutations",

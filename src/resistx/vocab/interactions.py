@@ -43,6 +43,9 @@ STRONG_CYP3A: MappingProxyType[str, str] = MappingProxyType(
                 "atazanavir",
                 "darunavir",
                 "lopinavir",
+                # strong in capivasertib's product information, moderate in the clinical
+                # table: the cautious reading (7033)
+                "conivaptan",
             ),
             "inhibitor",
         ),
@@ -139,6 +142,7 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         "cerebyx": "fosphenytoin",
         **dict.fromkeys(("orkambi",), "lumacaftor"),
         "zydelig": "idelalisib",
+        "vaprisol": "conivaptan",
         "korlym": "mifepristone",
         "recorlev": "levoketoconazole",
         "zokinvy": "lonafarnib",
@@ -233,6 +237,9 @@ _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commen
 #: Italian, Spanish and Dutch: 'wieder angesetzt', 'reprise', 'ripresa', 'reiniciada', 'weer
 #: gestart', 'hervat': the recheck of session 57, 4247b-f)
 _RESTARTED = frozenset({"restarted", "resumed", "wieder", "wiederaufgenommen", "reprise"})
+# ... or is held for now, to be given again ('held for procedure, restart tomorrow',
+# 'temporarily held': the recheck, 7047, 7048)
+_RESTARTED |= {"restart", "resume", "temporarily", "temporary"}
 _RESTARTED |= {"repris", "reprises", "ripresa", "ripreso", "riavviato", "riavviata"}
 _RESTARTED |= {"reiniciada", "reiniciado", "reanudada", "reanudado", "herstart", "hervat", "weer"}
 #: words that deny a stop right after them ('not stopped', 'nicht abgesetzt', 'no suspendido',
@@ -384,12 +391,6 @@ def _cyp3a_all(medication: str) -> tuple[str, ...]:
     return _all_taken_now(medication, _CYP3A_NAMES)
 
 
-#: every name of a moderate CYP3A inhibitor or inducer a clinic writes, by its generic name
-_MODERATE_NAMES = MappingProxyType(
-    {**{n: n for n in MODERATE_CYP3A}, **MODERATE_NAMES}  # (rule 153, case 6933)
-)
-
-
 @functools.lru_cache(maxsize=4096)  # read by the balance Inputs and by the plan's listing
 def _moderate_all(medication: str) -> tuple[str, ...]:
     return _all_taken_now(medication, _MODERATE_NAMES)
@@ -488,13 +489,21 @@ def medications_as_read(medications: tuple[str, ...]) -> tuple[str, ...]:
     recheck, 5604: which drug was read as what). An insulin taken now is read against the
     diabetes on record (``Profile`` checks the two)."""
     return tuple(
-        f"{m} (read: {'; '.join(found)}; {READ_ONLY})"
+        f"{m} (read: {'; '.join(found)}{_also_not_now(m)}; {READ_ONLY})"
         if (found := read_as(m))
         else f"{m} (read as not taken now: {', '.join(past)}; {NOT_NOW})"
         if (past := named_not_taken(m))
         else f"{m} ({UNREAD})"
         for m in medications
     )
+
+
+def _also_not_now(medication: str) -> str:
+    """Beside what an entry is read as, the read drugs it names as not taken now ('diltiazem
+    stopped 2025; verapamil 80 mg tds': the recheck, 7045)."""
+    taken = {d.split(" as ")[0] for d in read_as(medication)}
+    past = [d for d in named_not_taken(medication) if d not in taken]
+    return f"; read as not taken now: {', '.join(past)}" if past else ""
 
 
 def named_not_taken(medication: str) -> tuple[str, ...]:
@@ -505,7 +514,7 @@ def named_not_taken(medication: str) -> tuple[str, ...]:
     every = (_CYP3A_NAMES, _MODERATE_NAMES, VITAMIN_K_ANTAGONISTS, OTHER_ANTICOAGULANTS)
     found = sorted(
         (said.find(f" {n} "), generic)
-        for names in (*every, QT_PROLONGING)
+        for names in (*every, _QT_NAMES)
         for n, generic in names.items()
         if f" {n} " in said
     )
@@ -655,7 +664,26 @@ def qt_prolonging_on_record(medications: tuple[str, ...]) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)  # read by the balance Inputs, rule 143 and the listing
 def _qt_all(medication: str) -> tuple[str, ...]:
-    return _all_taken_now(medication, QT_PROLONGING)
+    return _all_taken_now(medication, _QT_NAMES)
+
+
+#: every name of a moderate CYP3A inhibitor or inducer a clinic writes, by its generic name
+#: (rule 153, case 6933), with the QT list's names of the same drugs ('Ciproxin')
+_MODERATE_NAMES = MappingProxyType(
+    {
+        **{n: n for n in MODERATE_CYP3A},
+        **MODERATE_NAMES,
+        **{n: g for n, g in QT_PROLONGING.items() if g in MODERATE_CYP3A},
+    }
+)
+#: ... and the QT list's names with the moderate list's spellings of the same drugs (7004:
+#: 'Fluconazol' was read as a moderate inhibitor alone, and ribociclib kept its place)
+_QT_NAMES = MappingProxyType(
+    {
+        **QT_PROLONGING,
+        **{n: g for n, g in MODERATE_NAMES.items() if g in QT_PROLONGING.values()},
+    }
+)
 
 
 #: drugs used only for diabetes, by the names a clinic writes (the sulfonylureas, the DPP-4

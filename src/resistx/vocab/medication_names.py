@@ -40,7 +40,7 @@ READ_NAMES = tuple(
 #: are not misspellings of one
 NEAR_BUT_OTHER = frozenset(
     {"azithromycin", "roxithromycin", "miconazole", "clotrimazole", "econazole"}
-    | {"oxcarbazepine", "rifaximin", "quinine"}
+    | {"oxcarbazepine", "rifaximin", "quinine", "armodafinil", "fosaprepitant"}
     | {"pentobarbital", "butabarbital", "prednisone", "prednisolone"}
 )
 #: the generic name of each read name

@@ -18,7 +18,6 @@ MODERATE_CYP3A: MappingProxyType[str, str] = MappingProxyType(
             (
                 "aprepitant",
                 "ciprofloxacin",
-                "conivaptan",
                 "crizotinib",
                 "cyclosporine",
                 "diltiazem",
@@ -69,7 +68,6 @@ MODERATE_NAMES: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("emend",), "aprepitant"),
         **dict.fromkeys(("cipro", "ciproxin", "ciprobay", "ciprofloxacine"), "ciprofloxacin"),
         "ciprofloxacino": "ciprofloxacin",
-        "vaprisol": "conivaptan",
         **dict.fromkeys(("xalkori",), "crizotinib"),
         **dict.fromkeys(
             ("ciclosporin", "ciclosporine", "cyclosporin", "ciclosporina", "neoral", "gengraf"),
@@ -82,6 +80,7 @@ MODERATE_NAMES: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("cardizem", "tiazac", "cartia", "dilzem"), "diltiazem"),
         "multaq": "dronedarone",
         **dict.fromkeys(("erythrocin", "erymax", "eritromicina", "erythromycine"), "erythromycin"),
+        "ery tab": "erythromycin",
         **dict.fromkeys(("diflucan", "fluconazol", "triflucan"), "fluconazole"),
         **dict.fromkeys(("luvox", "faverin", "floxyfral", "fevarin"), "fluvoxamine"),
         **dict.fromkeys(("gleevec", "glivec"), "imatinib"),

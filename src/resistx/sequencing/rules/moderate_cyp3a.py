@@ -45,6 +45,13 @@ LABELS: MappingProxyType[str, MappingProxyType[str, tuple[str, bool]]] = Mapping
         ),
         "inducer": MappingProxyType(
             {
+                # its label advises against a strong inducer (rule 115); of a moderate one the
+                # sources resistx reads are not sure (the recheck, 7002)
+                "capivasertib": (
+                    "advises against a strong CYP3A inducer, and its exposure may fall beside a "
+                    "moderate one: check its label before starting",
+                    False,
+                ),
                 "elacestrant": (_AGAINST_INDUCER, True),
                 "olaparib": (_AGAINST_INDUCER, True),
                 "abemaciclib": (_AGAINST_INDUCER, True),
@@ -52,10 +59,16 @@ LABELS: MappingProxyType[str, MappingProxyType[str, tuple[str, bool]]] = Mapping
         ),
     }
 )
+#: talazoparib's US label lowers its dose beside the P-gp inhibitors it names: of the drugs
+#: resistx reads, verapamil (a moderate CYP3A inhibitor) and amiodarone (a QT drug); the
+#: strong ones it names are rule 115's (the recheck, 7020, 7021)
+P_GP_TALAZOPARIB = frozenset({"verapamil", "amiodarone"})
 #: the drugs whose labels speak of a moderate one, and the newer drugs of their class
-_CONCERNED = frozenset(d for said in LABELS.values() for d in said) | {
-    d for d, (like, _roles) in LIKE_THEIR_CLASS.items() if like in LABELS["inhibitor"]
-}
+_CONCERNED = (
+    frozenset(d for said in LABELS.values() for d in said)
+    | {d for d, (like, _roles) in LIKE_THEIR_CLASS.items() if like in LABELS["inhibitor"]}
+    | {"talazoparib"}
+)
 
 
 def _advises_against(drug: str, role: str) -> bool:
@@ -87,12 +100,15 @@ def _concerned(spec: RegimenSpec) -> bool:
     "such an interaction, unless the other medication can be changed, as rule 115 does for a "
     "strong one (the labels; not in the review; case 6933). A newer oral SERD goes no higher "
     "than elacestrant would, until its own label is checked; a trial option asks that the "
-    "trial's exclusions be checked for it.",
+    "trial's exclusions be checked for it. Capivasertib beside a moderate inducer: a caution "
+    "to check its label (it advises against a strong one). Talazoparib beside verapamil or "
+    "amiodarone, P-gp inhibitors its label names: a caution that it lowers its dose (7020).",
     codes=(
         "moderate_cyp3a_interaction",
         "moderate_cyp3a_interaction_later",
         "moderate_cyp3a_unknown_later",
         "moderate_cyp3a_trial_entry",
+        "p_gp_talazoparib",
     ),
     regimens=_concerned,
 )
@@ -111,6 +127,16 @@ def moderate_cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
             )
             if said[1]:
                 against.append((medication, role, drug))
+    if "talazoparib" in spec.drugs:
+        for medication in sorted(
+            P_GP_TALAZOPARIB & ({m for m, _ in i.moderate_cyp3a} | set(i.qt_prolonging))
+        ):
+            yield Effect(
+                code="p_gp_talazoparib",
+                caution=True,
+                text=f"{shown_name(medication)} on record, a P-gp inhibitor: talazoparib's US "
+                "label lowers its dose beside it (its exposure rises; not in the review).",
+            )
     if i.moderate_cyp3a and kinds.is_trial(spec):
         yield Effect(
             code="moderate_cyp3a_trial_entry",

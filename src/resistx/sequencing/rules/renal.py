@@ -31,6 +31,13 @@ LABELLED_DOWN_TO: MappingProxyType[str, tuple[float, str]] = MappingProxyType(
             "mL/min and was not studied below it or on dialysis",
         ),
         # it led at a clearance of 25 beside its own caution (case 1385)
+        # of the same payload, and with no dose there either (the recheck, 7046: it came
+        # first where trastuzumab deruxtecan was held back)
+        "datopotamab deruxtecan": (
+            30.0,
+            "datopotamab deruxtecan's US label sets no dose below a creatinine clearance of 30 "
+            "mL/min, where it was not studied",
+        ),
         "trastuzumab deruxtecan": (
             30.0,
             "trastuzumab deruxtecan's US label sets no dose below a creatinine clearance of 30 "
@@ -57,7 +64,7 @@ def clearance(comorbidities: tuple[Condition, ...]) -> float | None:
 
 
 def _dosed_by_clearance(spec: RegimenSpec) -> bool:
-    """A regimen with olaparib, talazoparib or trastuzumab deruxtecan."""
+    """A regimen with olaparib, talazoparib or a deruxtecan ADC."""
     return any(d in LABELLED_DOWN_TO for d in spec.drugs)
 
 
@@ -68,7 +75,8 @@ def _dosed_by_clearance(spec: RegimenSpec) -> bool:
     Factor.BALANCE,
     condition="Renal impairment with its creatinine clearance recorded, and olaparib (no "
     "labelled dose at 30 mL/min or below), talazoparib (a lower dose down to 15 mL/min) or "
-    "trastuzumab deruxtecan (no dose below 30 mL/min: case 1385).",
+    "trastuzumab deruxtecan (no dose below 30 mL/min: case 1385) or datopotamab deruxtecan "
+    "(likewise: 7046).",
     effect="Below the lowest clearance its label doses: a relative contraindication, at best a "
     "later option after every option without one (case 1304); trastuzumab deruxtecan at best an "
     "alternative, after a drug with a labelled dose (cases 1385, 1404b). Talazoparib between 15 and 30 "
