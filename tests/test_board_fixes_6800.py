@@ -568,3 +568,53 @@ def test_a_qt_drug_that_is_no_p_gp_inhibitor_gives_talazoparib_no_p_gp_caution()
     gbrca2 = [result("BRCA2", "mutated", origin="germline"), *TISSUE_NEGATIVE]
     p = plan(biomarkers=gbrca2, medications=["citalopram 20 mg"])
     assert "P-gp" not in _said(option(p, "talazoparib"))
+
+
+# -- the second board (7050-7089) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lymphangitic carcinomatosis on CT, breathless on minimal exertion, SpO2 91% on air",
+        "jaundice",
+        "rapidly rising bilirubin",
+        "bilirubin 60 umol/L (3x ULN), rising over 2 weeks",
+        "lymphangitis carcinomatosa, hypoxic",
+    ],
+)
+def test_signs_of_a_visceral_crisis_in_free_text_are_refused_until_it_is_decided(
+    text: str,
+) -> None:
+    """7059, 7060 (MAJOR): lymphangitic spread with hypoxia, or a rising bilirubin from liver
+    metastases, written in other_conditions left elacestrant preferred with no question."""
+    bad = patient(biomarkers=ESR1_ONLY, other_conditions=[text], metastatic_sites=["liver", "lung"])
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(bad)
+    said = str(caught.value)
+    assert "other_conditions[0]" in said and "visceral_crisis" in said
+
+
+@pytest.mark.parametrize(
+    ("text", "extra"),
+    [
+        ("lymphangitic carcinomatosis on CT, no visceral crisis per MDT", {}),
+        ("jaundice from gallstones 2019, resolved", {}),
+        ("lymphangitic spread", {"visceral_crisis": True}),
+        (
+            "rising bilirubin",
+            {"comorbidities": [{"name": "hepatic_impairment", "child_pugh": "B"}]},
+        ),
+    ],
+)
+def test_a_sign_judged_or_recorded_where_rule_7_or_124_reads_it_passes(
+    text: str, extra: dict[str, object]
+) -> None:
+    resistx.load_profile(
+        patient(
+            biomarkers=ESR1_ONLY,
+            other_conditions=[text],
+            metastatic_sites=["liver", "lung"],
+            **extra,
+        )
+    )

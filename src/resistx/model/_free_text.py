@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from resistx.model._crisis_signs import crisis_signs
 from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import (
@@ -543,9 +544,15 @@ def _child_pugh(text: str, clauses: list[list[str]], inst: Any) -> str:
     )
 
 
+def _crisis_signs(text: str, clauses: list[list[str]], inst: Any) -> str:
+    """A sign of a possible visceral crisis, not of the past (``_crisis_signs``; 7059)."""
+    return "" if _of_the_past(clauses) else crisis_signs(text, clauses, inst)
+
+
 _Check = Callable[[str, list[list[str]], Any], str]
 _CHECKS: tuple[_Check, ...] = (
     _visceral_crisis,
+    _crisis_signs,
     _performance_status,
     _qtc,
     _lvef,
