@@ -618,3 +618,16 @@ def test_a_sign_judged_or_recorded_where_rule_7_or_124_reads_it_passes(
             **extra,
         )
     )
+
+
+def test_the_glucose_referral_is_not_before_choosing_at_ecog_3() -> None:
+    """7051 (MINOR): at ECOG 3 rule 13 puts capivasertib after endocrine monotherapy whatever
+    the glucose: the referral cannot change the first option, and is no step before choosing."""
+    kw: dict[str, object] = {
+        "biomarkers": ESR1_PIK3CA,
+        "comorbidities": [{"name": "diabetes", "hba1c": 8.5, "insulin": False}],
+    }
+    fit, frail = plan(ecog=1, **kw), plan(ecog=3, **kw)
+    code = "glucose_control_opens_pathway_inhibitor"
+    assert next(a for a in fit.actions if a.code == code).before_choosing
+    assert not next(a for a in frail.actions if a.code == code).before_choosing

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import (
@@ -179,7 +180,8 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     )
     yield PlanEffect(
         code="glucose_control_opens_pathway_inhibitor",
-        first=True,
+        # at ECOG 3-4 rule 13 orders the options whatever the glucose (7051)
+        first=(facts.profile.ecog or 0) < POOR_ECOG,
         text=first + (said or _OPENS + _RECORD_INSULIN * unknown),
     )
 
