@@ -4,6 +4,7 @@ oncology pharmacist, a real-world-evidence data scientist)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -623,7 +624,7 @@ def test_a_sign_judged_or_recorded_where_rule_7_or_124_reads_it_passes(
 def test_the_glucose_referral_is_not_before_choosing_at_ecog_3() -> None:
     """7051 (MINOR): at ECOG 3 rule 13 puts capivasertib after endocrine monotherapy whatever
     the glucose: the referral cannot change the first option, and is no step before choosing."""
-    kw: dict[str, object] = {
+    kw: dict[str, Any] = {
         "biomarkers": ESR1_PIK3CA,
         "comorbidities": [{"name": "diabetes", "hba1c": 8.5, "insulin": False}],
     }
@@ -631,3 +632,45 @@ def test_the_glucose_referral_is_not_before_choosing_at_ecog_3() -> None:
     code = "glucose_control_opens_pathway_inhibitor"
     assert next(a for a in fit.actions if a.code == code).before_choosing
     assert not next(a for a in frail.actions if a.code == code).before_choosing
+
+
+# -- the UI developer's review (7100-7149) --------------------------------------------------------
+
+
+def test_the_report_refuses_a_profile_that_gives_another_plan() -> None:
+    """7113 (MAJOR): a profile edited after its plan was made (a visceral crisis, ECOG 2) was
+    accepted, and the report said 'Preferred: Elacestrant' beside 'Visceral crisis recorded'."""
+    made = patient(biomarkers=ESR1_ONLY)
+    p = resistx.sequence(made)
+    p.to_html(full=True, profile=resistx.load_profile(made))  # its own profile: fine
+    edited = resistx.load_profile({**made, "visceral_crisis": True, "ecog": 2})
+    with pytest.raises(ValueError, match="another plan"):
+        p.to_html(full=True, profile=edited)
+    later = resistx.load_profile({**made, "as_of": "2026-06-01"})
+    with pytest.raises(ValueError, match="another plan"):
+        p.to_html(full=True, profile=later)
+
+
+def test_the_report_reads_the_preferences_the_plan_was_made_with() -> None:
+    made = patient(biomarkers=ESR1_ONLY)
+    prefs = {"declines": ["oral"]}
+    p = resistx.sequence(made, prefs)
+    with pytest.raises(ValueError, match="preferences"):
+        p.to_html(full=True, profile=resistx.load_profile(made))
+    p.to_html(full=True, profile=resistx.load_profile(made), preferences=prefs)
+
+
+def test_markdown_output_makes_no_link_image_or_emphasis_of_a_profile_s_text() -> None:
+    """7111 (MAJOR): a patient id '[open chart](javascript:...)' came out as a live link, and an
+    image in other_conditions or a variant as a live image fetched by any renderer."""
+    p = plan(
+        patient_id="MRN 4471 [open chart](javascript:alert(1))",
+        biomarkers=[
+            result("ESR1", "mutated", variant="D538G ![](https://tracker.example/p.gif)"),
+            *TISSUE_NEGATIVE[1:],
+        ],
+        other_conditions=["**use fulvestrant** `x` _y_"],
+    )
+    md = p.to_markdown()
+    assert "[open chart](" not in md and "![](" not in md and "**use fulvestrant**" not in md
+    assert "\\[open chart\\]" in md and "\\*\\*use fulvestrant\\*\\*" in md

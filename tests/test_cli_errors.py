@@ -227,10 +227,17 @@ def test_control_characters_from_the_input_are_escaped(
 ) -> None:
     profile = tmp_path / "p.json"
     profile.write_text(json.dumps(patient(patient_id=HOSTILE_ID)), encoding="utf-8")
-    for argv in (["sequence", str(profile)], ["sequence", "--markdown", str(profile)]):
+    # Markdown escapes its brackets too (7111: no link of a profile's text)
+    for argv, shown in (
+        (["sequence", str(profile)], "\\x1b[2J\\x1b]0;owned\\x07red\\r\\u202eevil"),
+        (
+            ["sequence", "--markdown", str(profile)],
+            "\\x1b\\[2J\\x1b\\]0;owned\\x07red\\r\\u202eevil",
+        ),
+    ):
         assert main(argv) == 0
         out = capsys.readouterr().out
-        assert "\\x1b[2J\\x1b]0;owned\\x07red\\r\\u202eevil" in out
+        assert shown in out
     assert main(["validate", str(profile)]) == 0
     out = capsys.readouterr().out
     assert not set(out) & {"\x1b", "\x07", "\r", "\u202e"}

@@ -28,8 +28,11 @@ def test_the_command_writes_the_report_and_nothing_else(
     assert [p.name for p in out.iterdir()] == ["plan.html"]
     assert list(work.iterdir()) == []
     profile = resistx.load_profile(example("23"))
-    plan = resistx.sequence(profile, {"priority": "quality_of_life"}, policy="practice-2026")
-    assert target.read_text(encoding="utf-8") == plan.to_html(full=True, profile=profile)
+    prefs = {"priority": "quality_of_life"}
+    plan = resistx.sequence(profile, prefs, policy="practice-2026")
+    assert target.read_text(encoding="utf-8") == plan.to_html(
+        full=True, profile=profile, preferences=prefs
+    )
 
 
 def test_a_bad_profile_names_every_problem_and_writes_nothing(

@@ -433,8 +433,9 @@ def _report(args: argparse.Namespace) -> int:
         msg = f"--out: the report is one HTML document: name it .html, not {Path(args.out).name}"
         raise UsageError(msg)
     profile = _read_profile(args.file, args.source_format)
-    plan = resistx.sequence(profile, _preferences(args), policy=args.policy)
-    document = plan.to_html(full=True, profile=profile)
+    preferences = _preferences(args)
+    plan = resistx.sequence(profile, preferences, policy=args.policy)
+    document = plan.to_html(full=True, profile=profile, preferences=preferences)
     try:
         Path(args.out).write_text(document, encoding="utf-8")
     except OSError as e:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from resistx.display._common import (
@@ -25,8 +26,16 @@ def cell(text: object) -> str:
     """Text safe inside a Markdown table cell, and inert where Markdown passes HTML through
     (a patient id or a free-text condition that holds a tag is shown, never run)."""
     shown = str(text).replace("&", "&amp;").replace("<", "&lt;")
+    shown = shown.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    # no link, image, emphasis or code span of a profile's text (7111: '[x](javascript:...)'
+    # and '![](https://...)' came out live)
+    shown = _INLINE.sub(r"\\\g<0>", shown)
     # its control and direction characters as escapes, as the command line prints them (5106)
-    return printable(shown.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
+    return printable(shown)
+
+
+#: the characters that open Markdown's inline links, images, emphasis and code spans
+_INLINE = re.compile(r"[\[\]*_`]")
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:

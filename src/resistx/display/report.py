@@ -4,6 +4,9 @@ or stylesheet fetched from anywhere, so it opens offline and prints as it shows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from resistx.display._common import (
     ALSO_TO_DO,
     BEFORE_CHOOSING,
@@ -18,7 +21,7 @@ from resistx.display.svg_forest import cited_rows, figure, without_ratios
 from resistx.evidence._base import EvidenceBase
 from resistx.model.enums import Factor
 from resistx.model.plan import Action, Caution, Exclusion, Option, Plan, Reason
-from resistx.model.profile import Profile
+from resistx.model.profile import Preferences, Profile
 from resistx.vocab import regimens
 
 
@@ -197,20 +200,20 @@ def _footer(p: Plan) -> str:
 
 
 def document(
-    p: Plan, *, evidence: EvidenceBase | None = None, profile: Profile | None = None
+    p: Plan,
+    *,
+    evidence: EvidenceBase | None = None,
+    profile: Profile | None = None,
+    preferences: Preferences | Mapping[str, Any] | None = None,
 ) -> str:
     """The whole report as one HTML document.
 
     ``evidence`` is where the forest plot reads the hazard ratios (default: the bundled
     evidence of the plan's ``evidence_version``); ``profile``, when given, adds the patient's
-    receptors, test results and treatment lines to the summary. It must be the patient the
-    plan is for."""
-    if profile is not None and profile.patient_id != p.patient_id:
-        msg = (
-            f"the profile is for patient {profile.patient_id!r}, the plan for {p.patient_id!r}: "
-            "pass the profile the plan was made from"
-        )
-        raise ValueError(msg)
+    receptors, test results and treatment lines to the summary. It must be the profile the
+    plan was made from, with its ``preferences``: one that gives another plan is refused."""
+    if profile is not None:
+        _made_from(p, profile, preferences)
     if evidence is None:
         from resistx.evidence._pack import evidence_for  # noqa: PLC0415 - loaded when drawn
 
@@ -242,4 +245,44 @@ def document(
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>resistx report: {escape(who)} ({escape(date)})</title>"
         f"<style>{CSS}</style></head><body>{''.join(body)}</body></html>\n"
+    )
+
+
+def _made_from(
+    p: Plan, profile: Profile, preferences: Preferences | Mapping[str, Any] | None
+) -> None:
+    """Refuse a profile the plan was not made from (7113: a profile edited after its plan, a
+    visceral crisis added, was shown beside the plan made before): the same patient, and the
+    same plan again under the plan's policy and evidence (ranks, tiers, exclusions, actions)."""
+    if profile.patient_id != p.patient_id:
+        msg = (
+            f"the profile is for patient {profile.patient_id!r}, the plan for {p.patient_id!r}: "
+            "pass the profile the plan was made from"
+        )
+        raise ValueError(msg)
+    from resistx.evidence._pack import evidence_for  # noqa: PLC0415
+    from resistx.sequencing.engine import sequence  # noqa: PLC0415 - the display sits above it
+
+    again = sequence(
+        profile,
+        preferences,
+        policy=p.policy.name,
+        evidence=evidence_for(p.evidence_version),
+        since_review=False,
+    )
+    if _shape(again) != _shape(p):
+        msg = (
+            "the profile, with the preferences given, gives another plan than this one: pass "
+            "the profile the plan was made from, unchanged, and its preferences"
+            + ("" if preferences is not None else " (none were given)")
+        )
+        raise ValueError(msg)
+
+
+def _shape(p: Plan) -> tuple[object, ...]:
+    return (
+        p.as_of,
+        tuple((o.regimen.id, o.rank, o.tier) for o in p.options),
+        tuple(e.regimen.id for e in p.excluded),
+        tuple((a.code, a.text) for a in p.actions),
     )

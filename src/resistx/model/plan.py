@@ -12,10 +12,13 @@ from resistx.model.enums import ExclusionCode, Factor, Tier
 from resistx.model.regimen import Regimen
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
     import pandas as pd
 
     from resistx.evidence._base import EvidenceBase
-    from resistx.model.profile import Profile
+    from resistx.model.profile import Preferences, Profile
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # options share reason tuples: hashed once
@@ -227,6 +230,7 @@ class Plan:
         *,
         evidence: EvidenceBase | None = None,
         profile: Profile | None = None,
+        preferences: Preferences | Mapping[str, Any] | None = None,
     ) -> str:
         """The plan as a self-contained HTML fragment: escaped text, no scripts.
 
@@ -234,9 +238,11 @@ class Plan:
         it): one HTML document with its styles and a forest plot of the cited trials' hazard
         ratios inline, nothing fetched from elsewhere. ``evidence`` is where the plot reads
         (default: the bundled evidence the plan names); ``profile``, the patient the plan is
-        for, adds the receptors, test results and treatments to the summary."""
+        for, adds the receptors, test results and treatments to the summary: with the
+        ``preferences`` the plan was made with, it must give this plan again (a profile edited
+        since is refused)."""
         if not full:
-            if evidence is not None or profile is not None:
+            if evidence is not None or profile is not None or preferences is not None:
                 msg = "evidence and profile are for the full report: to_html(full=True, ...)"
                 raise ValueError(msg)
             from resistx.display import html  # noqa: PLC0415 - the display layer sits above the model
@@ -244,7 +250,7 @@ class Plan:
             return html.plan(self)
         from resistx.display import report  # noqa: PLC0415
 
-        return report.document(self, evidence=evidence, profile=profile)
+        return report.document(self, evidence=evidence, profile=profile, preferences=preferences)
 
     def _repr_html_(self) -> str:
         return self.to_html()
