@@ -674,3 +674,30 @@ def test_markdown_output_makes_no_link_image_or_emphasis_of_a_profile_s_text() -
     md = p.to_markdown()
     assert "[open chart](" not in md and "![](" not in md and "**use fulvestrant**" not in md
     assert "\\[open chart\\]" in md and "\\*\\*use fulvestrant\\*\\*" in md
+
+
+def test_the_plan_schema_requires_every_field_from_json_reads() -> None:
+    """7114 (a documented contract): a plan cut to the schema's required fields passed it, and
+    from_json refused it for 27 missing fields (options, waits_on, before_choosing...)."""
+    import json  # noqa: PLC0415
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = resistx.json_schema("plan")
+    p = plan(biomarkers=ESR1_ONLY)
+    data = json.loads(resistx.to_json(p))
+    jsonschema.validate(data, schema)
+    for field in ("options", "since_review", "actions"):
+        cut = {k: v for k, v in data.items() if k != field}
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(cut, schema)
+    option = schema["$defs"]["Option"]
+    assert {"waits_on", "cautions"} <= set(option["required"])
+    assert "before_choosing" in schema["$defs"]["Action"]["required"]
+
+
+def test_an_unknown_evidence_version_is_a_resistx_error_a_ui_can_catch() -> None:
+    """UI review (MINOR): resistx.evidence('2099.1') raised a bare KeyError, outside the
+    documented base of every error resistx raises on purpose."""
+    with pytest.raises(resistx.ResistxError, match=r"2026\.11") as caught:
+        resistx.evidence("2099.1")
+    assert isinstance(caught.value, KeyError)  # as before, for callers that caught it

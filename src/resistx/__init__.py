@@ -15,6 +15,7 @@ from resistx._errors import (
     PreferencesError,
     ProfileError,
     ResistxError,
+    UnknownEvidenceError,
     UnknownPolicyError,
 )
 from resistx._json import from_json
@@ -196,6 +197,7 @@ __all__ = [
     "Trial",
     "TrialSetting",
     "TrialStatus",
+    "UnknownEvidenceError",
     "UnknownPolicyError",
     "__version__",
     "compare",

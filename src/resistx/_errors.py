@@ -66,3 +66,10 @@ class UnknownPolicyError(ResistxError, KeyError):
 
     def __str__(self) -> str:  # KeyError's own would quote the message
         return str(self.args[0]) if self.args else ""
+
+
+class UnknownEvidenceError(ResistxError, KeyError):
+    """An evidence version resistx does not ship; the message lists the known ones."""
+
+    def __str__(self) -> str:  # KeyError's own would quote the message
+        return str(self.args[0]) if self.args else ""

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from resistx import _data, _serde
-from resistx._errors import EvidenceError
+from resistx._errors import EvidenceError, UnknownEvidenceError
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence._load import BUNDLED, bundled, integrity_problems
 from resistx.model.evidence import Trial
@@ -45,7 +45,7 @@ def evidence_for(version: str | None = None) -> EvidenceBase:
         return bundled()
     if version not in PACKS:
         msg = f"no evidence {version!r}; known: {', '.join(versions())}"
-        raise KeyError(msg)
+        raise UnknownEvidenceError(msg)
     return pack(version)
 
 

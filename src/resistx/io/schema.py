@@ -130,8 +130,11 @@ _PROFILE_PARTS = (profile_model.Treatment, profile_model.BiomarkerResult)
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, *, every_field: bool = False) -> None:
         self.defs: dict[str, Any] = {}
+        #: every field required: a plan, which to_json writes whole and from_json reads only
+        #: whole (7114: a plan of the required fields alone passed the schema)
+        self.every_field = every_field
 
     def of(self, t: Any) -> dict[str, Any]:
         origin = typing.get_origin(t)
@@ -214,7 +217,7 @@ class _Builder:
             if cls in (Profile, *_PROFILE_PARTS) and hints[f.name] in (dt.date, dt.date | None):
                 note = prop.get("description")
                 prop["description"] = f"{note} {_DATE_RANGE}." if note else f"{_DATE_RANGE}."
-            if f.default is attrs.NOTHING:
+            if f.default is attrs.NOTHING or self.every_field:
                 required.append(f.name)
             props[f.name] = prop
         out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
@@ -239,7 +242,7 @@ def json_schema(which: Literal["profile", "plan"]) -> dict[str, Any]:
     if which not in roots:
         msg = f"json_schema takes 'profile' or 'plan', not {which!r}"
         raise ValueError(msg)
-    builder = _Builder()
+    builder = _Builder(every_field=which == "plan")
     root = builder.object(roots[which])
     if which == "profile":  # her2 may be left to the her2_tests that give it
         root["required"] = [r for r in root["required"] if r != "her2"]
