@@ -701,3 +701,87 @@ def test_an_unknown_evidence_version_is_a_resistx_error_a_ui_can_catch() -> None
     with pytest.raises(resistx.ResistxError, match=r"2026\.11") as caught:
         resistx.evidence("2099.1")
     assert isinstance(caught.value, KeyError)  # as before, for callers that caught it
+
+
+# -- the second recheck (7150-7171) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "possible visceral crisis",
+        "query visceral crisis",
+        "suspected visceral crisis",
+        "visceral crisis not ruled out",
+        "jaundiced, possible visceral crisis",
+        "bilirubin 4.2 and climbing, visceral crisis not ruled out",
+        "lymph. carcinomatosis",
+        "bili 4.2 rising",
+        "bilirubin 68 umol/L, up from 30",
+        "bilirubin doubled in 2 weeks",
+        "SpO2 88% on RA",
+        "O2 sats 88%",
+        "requiring supplemental oxygen",
+        "desaturating on exertion",
+        "hepatic insufficiency",
+        "rapidly rising LFTs",
+        "lymphangite carcinomateuse",
+        "Lymphangiosis carcinomatosa",
+        "ict\u00e8re",
+        "Ikterus",
+        "insuffisance h\u00e9patique",
+        "Leberversagen",
+        "insuficiencia respiratoria",
+    ],
+)
+def test_a_suspected_crisis_and_more_wordings_of_its_signs_are_refused(text: str) -> None:
+    """7151-7159 (MAJOR): 'possible', 'query', 'suspected' and 'not ruled out' read as a
+    denial and let the sign beside them pass; abbreviations, saturations, oxygen and the
+    signs in French, German, Spanish and Italian passed."""
+    bad = patient(biomarkers=ESR1_ONLY, other_conditions=[text], metastatic_sites=["liver", "lung"])
+    with pytest.raises(resistx.ProfileError):
+        resistx.load_profile(bad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neonatal jaundice",
+        "previous jaundice",
+        "lymphangitis right leg, treated with flucloxacillin",
+        "chronic respiratory failure from kyphoscoliosis",
+        "SpO2 98% on air",
+        "Gilbert's syndrome, bilirubin raised",
+        "no visceral crisis per MDT, lymphangitic spread on CT",
+    ],
+)
+def test_a_history_another_cause_or_a_denial_of_a_crisis_still_passes(text: str) -> None:
+    resistx.load_profile(
+        patient(biomarkers=ESR1_ONLY, other_conditions=[text], metastatic_sites=["liver", "lung"])
+    )
+
+
+def test_the_refusal_quotes_the_phrase_that_names_the_sign() -> None:
+    bad = patient(other_conditions=["impending liver failure"], metastatic_sites=["liver"])
+    with pytest.raises(resistx.ProfileError, match="'liver failure'"):
+        resistx.load_profile(bad)
+
+
+def test_the_report_refuses_an_edit_that_leaves_the_ranking_the_same() -> None:
+    """7164-7167 (MAJOR): an anticoagulant or a neuropathy added kept the ranks and tiers, and
+    the report showed the old plan's cautions beside the new profile."""
+    made = patient(biomarkers=ESR1_ONLY)
+    p = resistx.sequence(made)
+    edited = resistx.load_profile({**made, "medications": ["apixaban 5 mg bd"]})
+    with pytest.raises(ValueError, match="another plan"):
+        p.to_html(full=True, profile=edited)
+    p.to_html(full=True, profile=made)  # a mapping is loaded (7171)
+
+
+def test_markdown_makes_no_heading_quote_list_or_code_block_of_a_profile_s_text() -> None:
+    """7169 (MINOR): '# BIG HEADING', '> quoted', '1. ordered', '- dash', an indented line and
+    '~~~' at the start of an entry became structure in the 'not assessed' list."""
+    texts = ["# BIG HEADING", "> quoted", "1. ordered", "+ plus", "    indented", "~~strike~~"]
+    md = plan(biomarkers=ESR1_ONLY, medications=texts).to_markdown()
+    for t in ("- # BIG", "- > quoted", "- 1. ordered", "- + plus", "-     indented", "~~strike"):
+        assert t not in md, t

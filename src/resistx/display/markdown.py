@@ -29,13 +29,17 @@ def cell(text: object) -> str:
     shown = shown.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
     # no link, image, emphasis or code span of a profile's text (7111: '[x](javascript:...)'
     # and '![](https://...)' came out live)
-    shown = _INLINE.sub(r"\\\g<0>", shown)
+    shown = _INLINE.sub(r"\\\g<0>", shown.strip())
+    # nor a heading, a quote, a list or a fence where it opens a line (7169)
+    shown = _BLOCK.sub(r"\g<1>\\\g<2>", shown)
     # its control and direction characters as escapes, as the command line prints them (5106)
     return printable(shown)
 
 
 #: the characters that open Markdown's inline links, images, emphasis and code spans
-_INLINE = re.compile(r"[\[\]*_`]")
+_INLINE = re.compile(r"[\[\]*_`~]")
+#: ... and what opens a block where it begins a line: '#', '>', '+', '-', '1.' or '1)'
+_BLOCK = re.compile(r"^(\d*)(>|(?:[#+\-]|(?<=\d)[.)])(?=\s|$))")
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from resistx.display._common import (
     ALSO_TO_DO,
     BEFORE_CHOOSING,
@@ -203,7 +205,7 @@ def document(
     p: Plan,
     *,
     evidence: EvidenceBase | None = None,
-    profile: Profile | None = None,
+    profile: Profile | Mapping[str, Any] | None = None,
     preferences: Preferences | Mapping[str, Any] | None = None,
 ) -> str:
     """The whole report as one HTML document.
@@ -213,6 +215,10 @@ def document(
     receptors, test results and treatment lines to the summary. It must be the profile the
     plan was made from, with its ``preferences``: one that gives another plan is refused."""
     if profile is not None:
+        if not isinstance(profile, Profile):  # a mapping, as sequence() takes (7171)
+            from resistx.io.profile import load_profile  # noqa: PLC0415
+
+            profile = load_profile(profile)
         _made_from(p, profile, preferences)
     if evidence is None:
         from resistx.evidence._pack import evidence_for  # noqa: PLC0415 - loaded when drawn
@@ -270,19 +276,10 @@ def _made_from(
         evidence=evidence_for(p.evidence_version),
         since_review=False,
     )
-    if _shape(again) != _shape(p):
+    if attrs.evolve(again, since_review=p.since_review) != p:  # every reason and caution (7164)
         msg = (
             "the profile, with the preferences given, gives another plan than this one: pass "
             "the profile the plan was made from, unchanged, and its preferences"
             + ("" if preferences is not None else " (none were given)")
         )
         raise ValueError(msg)
-
-
-def _shape(p: Plan) -> tuple[object, ...]:
-    return (
-        p.as_of,
-        tuple((o.regimen.id, o.rank, o.tier) for o in p.options),
-        tuple(e.regimen.id for e in p.excluded),
-        tuple((a.code, a.text) for a in p.actions),
-    )

@@ -1,44 +1,86 @@
-"""Signs of a possible visceral crisis in free text: lymphangitic spread, hypoxia, jaundice, a
-rising bilirubin (the second board, 7059, 7060: elacestrant preferred beside them with no
-question). Rule 7 reads a crisis from ``visceral_crisis``, and rule 124 asks whether a failing
-liver is one where hepatic impairment and liver metastases are on record; a sign written only
-as text reaches neither, so it is refused until the clinician says which it is."""
+"""Signs of a possible visceral crisis in free text: lymphangitic spread, hypoxia or a low
+saturation, jaundice, a rising bilirubin, liver or respiratory failure, and a crisis said to be
+possible (the second board, 7059, 7060: elacestrant preferred beside them with no question;
+the recheck, 7151-7159). Rule 7 reads a crisis from ``visceral_crisis``, and rule 124 asks
+whether a failing liver is one where hepatic impairment and liver metastases are on record; a
+sign written only as text reaches neither, so it is refused until the clinician says which it
+is, or writes that there is no visceral crisis."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from resistx.vocab.comorbidities import Comorbidity, denied_at
 
-#: words that name a sign alone, and pairs of words in one clause that name one together
-_SIGNS = frozenset(
-    {"lymphangitic", "lymphangitis", "jaundice", "jaundiced", "icterus", "icteric"}
-    | {"hypoxic", "hypoxia", "hypoxaemia", "hypoxemia", "hypoxaemic", "hypoxemic"}
-)
-_PAIRS: tuple[tuple[str, str], ...] = (("rising", "bilirubin"), ("liver", "failure"))
-_PAIRS += (("hepatic", "failure"), ("respiratory", "failure"), ("increasing", "bilirubin"))
-_RISING = frozenset({"rising", "increasing", "climbing", "worsening"})
-#: words that date a sign to the past ('jaundice from gallstones 2019, resolved')
-_OVER = frozenset({"resolved", "previously", "history", "past", "prior", "former", "old"})
+#: a word that names a sign alone ('lymphangitis' only beside 'carcinomatosa': an infection of
+#: a leg is none, 7161), by the phrase the refusal quotes
+_WORDS = {
+    "lymphangitic": "lymphangitic spread",
+    "jaundice": "jaundice",
+    "jaundiced": "jaundice",
+    "icterus": "jaundice",
+    "icteric": "jaundice",
+    "ictere": "jaundice",
+    "ikterus": "jaundice",
+    "ictericia": "jaundice",
+    "ittero": "jaundice",
+    "leberversagen": "liver failure",
+    "ateminsuffizienz": "respiratory failure",
+    "desaturating": "desaturation",
+    "desaturation": "desaturation",
+    **dict.fromkeys(
+        ("hypoxic", "hypoxia", "hypoxaemia", "hypoxemia", "hypoxaemic", "hypoxemic"), "hypoxia"
+    ),
+}
+#: words that name a sign together in one entry, and the phrase the refusal quotes
+_PAIRS = {
+    ("liver", "failure"): "liver failure",
+    ("hepatic", "failure"): "liver failure",
+    ("hepatic", "insufficiency"): "liver failure",
+    ("insuffisance", "hepatique"): "liver failure",
+    ("insuficiencia", "hepatica"): "liver failure",
+    ("insufficienza", "epatica"): "liver failure",
+    ("respiratory", "failure"): "respiratory failure",
+    ("insuffisance", "respiratoire"): "respiratory failure",
+    ("insuficiencia", "respiratoria"): "respiratory failure",
+    ("insufficienza", "respiratoria"): "respiratory failure",
+    ("supplemental", "oxygen"): "supplemental oxygen",
+    ("rising", "lfts"): "rising liver tests",
+}
+#: lymphangitis written with the carcinomatosis it is (in four languages)
+_LYMPHANGITIS = frozenset({"lymphangitis", "lymphangite", "lymphangiosis", "linfangitis"})
+_LYMPHANGITIS |= {"linfangite"}
+#: a bilirubin, however written, and the words that say it climbs
+_BILIRUBIN = frozenset({"bilirubin", "bili", "tbili", "bilirubine", "bilirrubina"})
+_RISING = frozenset({"rising", "increasing", "climbing", "worsening", "doubled", "doubling"})
+_RISING |= {"up", "trending", "rises", "rose"}
+#: the phrases of a failing liver, which hepatic impairment on record hands to rule 124
+_LIVER = frozenset({"jaundice", "rising bilirubin", "liver failure", "rising liver tests"})
+#: words that date a sign to the past, or give it another cause than the cancer
+_OVER = frozenset({"resolved", "previously", "previous", "history", "hx", "past", "prior"})
+_OVER |= {"former", "old", "neonatal", "resolving", "improving", "chronic", "gilbert", "gilberts"}
+#: a saturation below this (%) on room air is hypoxaemia (the ranges clinics act on)
+_LOW_SATURATION = 92
+_SATURATION = re.compile(r"\b(?:spo2|sao2|sats?|saturation|o2 sats?)\D{0,12}?(\d{2})\s*%")
+#: words that make 'visceral crisis' a question, not a denial ('possible', 'not ruled out')
+_UNSURE = frozenset({"possible", "possibly", "query", "suspected", "suspect", "suspicion"})
+_UNSURE |= {"ruled", "excluded", "exclude", "yet", "impending", "likely", "unlikely", "r"}
+_UNSURE |= {"probable", "potential", "threatened", "threatening", "evolving", "early"}
 
 
-def crisis_signs(_text: str, clauses: list[list[str]], inst: Any) -> str:
+def crisis_signs(text: str, clauses: list[list[str]], inst: Any) -> str:
     """How to record a sign of a possible visceral crisis a free text names, or ""."""
-    if getattr(inst, "visceral_crisis", None) is True or _judged(clauses):
+    if getattr(inst, "visceral_crisis", None) is True or _no_crisis(clauses):
         return ""
-    found = next((s for c in clauses for s in _named(c)), None)
-    everywhere = {w for c in clauses for w in c}
-    if found is None and "bilirubin" in everywhere and everywhere & _RISING:
-        found = "bilirubin"  # 'bilirubin 60 umol/L (3x ULN), rising over 2 weeks' (7060)
-    if found is None:
-        return ""
-    liver = found in {"jaundice", "jaundiced", "icterus", "icteric", "bilirubin", "liver"}
-    if liver and _hepatic_impairment(inst):
-        return ""  # rule 124 asks whether the failing liver is a crisis
+    found = _unsure_crisis(clauses) or next((s for c in clauses for s in _named(c)), None)
+    found = found or _entry_signs(text, clauses)
+    if found is None or (found in _LIVER and _hepatic_impairment(inst)):
+        return ""  # with hepatic impairment on record rule 124 asks whether it is a crisis
     where = (
         ', or {"name": "hepatic_impairment"} with liver metastases in "metastatic_sites", '
         "whose question rule 124 asks"
-        if liver
+        if found in _LIVER
         else ""
     )
     return (
@@ -51,19 +93,50 @@ def crisis_signs(_text: str, clauses: list[list[str]], inst: Any) -> str:
 def _named(words: list[str]) -> list[str]:
     if _OVER & set(words):
         return []
-    found = [w for at, w in enumerate(words) if w in _SIGNS and not denied_at(words, at)]
-    for first, second in _PAIRS:
-        if first in words and second in words and not denied_at(words, words.index(first)):
-            found.append("bilirubin" if "bilirubin" in (first, second) else first)
+    found = [_WORDS[w] for at, w in enumerate(words) if w in _WORDS and not denied_at(words, at)]
+    found += [
+        said
+        for (first, second), said in _PAIRS.items()
+        if first in words and second in words and not denied_at(words, words.index(first))
+    ]
+    if _LYMPHANGITIS & set(words) and any(w.startswith("carcinomat") for w in words):
+        found.append("lymphangitic spread")
     return found
 
 
-def _judged(clauses: list[list[str]]) -> bool:
-    """A clause that says there is no visceral crisis ('no visceral crisis per MDT')."""
+def _entry_signs(text: str, clauses: list[list[str]]) -> str | None:
+    """Signs read across the clauses of one entry: a bilirubin and a word that it climbs
+    ('bilirubin 68 umol/L, up from 30'), a low saturation ('SpO2 88% on RA')."""
+    everywhere = {w for c in clauses for w in c}
+    if everywhere & _OVER:
+        return None
+    if everywhere & _BILIRUBIN and everywhere & _RISING:
+        return "rising bilirubin"
+    if "lymph" in everywhere and any(w.startswith("carcinomat") for w in everywhere):
+        return "lymphangitic spread"  # 'lymph. carcinomatosis', split at its full stop
+    low = [int(m[1]) for m in _SATURATION.finditer(text.casefold())]
+    return "low oxygen saturation" if any(v < _LOW_SATURATION for v in low) else None
+
+
+def _crisis_at(words: list[str]) -> list[int]:
+    return [at for at in range(len(words) - 1) if words[at : at + 2] == ["visceral", "crisis"]]
+
+
+def _unsure_crisis(clauses: list[list[str]]) -> str | None:
+    """A crisis said to be possible, suspected or not ruled out: the question to decide."""
+    for words in clauses:
+        if _crisis_at(words) and _UNSURE & set(words):
+            return "possible visceral crisis"
+    return None
+
+
+def _no_crisis(clauses: list[list[str]]) -> bool:
+    """A clause that says there is no visceral crisis ('no visceral crisis per MDT'), not one
+    that leaves it open ('visceral crisis not ruled out', 'possible visceral crisis')."""
     return any(
-        words[at : at + 2] == ["visceral", "crisis"] and denied_at(words, at)
+        denied_at(words, at) and not _UNSURE & set(words)
         for words in clauses
-        for at in range(len(words) - 1)
+        for at in _crisis_at(words)
     )
 
 

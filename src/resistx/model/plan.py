@@ -229,7 +229,7 @@ class Plan:
         full: bool = False,
         *,
         evidence: EvidenceBase | None = None,
-        profile: Profile | None = None,
+        profile: Profile | Mapping[str, Any] | None = None,
         preferences: Preferences | Mapping[str, Any] | None = None,
     ) -> str:
         """The plan as a self-contained HTML fragment: escaped text, no scripts.
