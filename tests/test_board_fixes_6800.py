@@ -785,3 +785,24 @@ def test_markdown_makes_no_heading_quote_list_or_code_block_of_a_profile_s_text(
     md = plan(biomarkers=ESR1_ONLY, medications=texts).to_markdown()
     for t in ("- # BIG", "- > quoted", "- 1. ordered", "- + plus", "-     indented", "~~strike"):
         assert t not in md, t
+
+
+def test_a_chronic_lung_disease_without_its_grade_is_asked_before_choosing() -> None:
+    """7039 (MINOR): HER2-low after one chemotherapy line, 'COPD' without a grade: trastuzumab
+    deruxtecan and chemotherapy both alternatives, and the grade asked only inside the ADC's
+    reason, not before choosing."""
+    p = plan(
+        her2="low",
+        comorbidities=[{"name": "chronic_lung_disease"}],
+        treatments=_AFTER_CAPECITABINE,
+        biomarkers=TISSUE_NEGATIVE,
+    )
+    ask = [a for a in p.actions if a.code == "grade_chronic_lung_disease"]
+    assert ask and ask[0].before_choosing and ask[0].rule == 155
+    graded = plan(
+        her2="low",
+        comorbidities=[{"name": "chronic_lung_disease", "grade": 2}],
+        treatments=_AFTER_CAPECITABINE,
+        biomarkers=TISSUE_NEGATIVE,
+    )
+    assert not [a for a in graded.actions if a.code == "grade_chronic_lung_disease"]

@@ -116,6 +116,8 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[result("BRCA2", "mutated", origin="germline"), *NEGATIVE],
         medications=["verapamil 80 mg"],
     ),
+    # rule 155: a chronic lung disease without its grade beside a deruxtecan ADC (case 7039)
+    patient(biomarkers=NEGATIVE, her2="low", comorbidities=[{"name": "chronic_lung_disease"}]),
     # rule 132: a vitamin K antagonist on record: capecitabine's INR caution on chemotherapy
     patient(biomarkers=NEGATIVE, medications=["warfarin 3 mg daily"]),
     # rule 118: trastuzumab deruxtecan below its labelled clearance, an alternative (1404b)

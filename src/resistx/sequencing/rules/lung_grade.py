@@ -13,6 +13,7 @@ from resistx.sequencing.toxicity import from_toxicities
 from resistx.vocab.comorbidities import Comorbidity
 
 _ILD = Comorbidity.INTERSTITIAL_LUNG_DISEASE
+_CHRONIC = Comorbidity.CHRONIC_LUNG_DISEASE
 
 
 # rule 139: an ungraded interstitial lung disease beside HER2-low disease: ask its grade
@@ -50,4 +51,36 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         "current or suspected (its protocol; not in the review), not a grade 1 that resolved "
         "without them, which would make it at best an alternative, with a chest physician and "
         "a CT first.",
+    )
+
+
+# rule 155: an ungraded chronic lung disease beside a deruxtecan ADC: ask its grade
+@rule(
+    155,
+    "A chronic lung disease without its grade, beside a deruxtecan ADC: ask it",
+    None,
+    condition="A chronic lung disease (COPD, emphysema) on record with no grade, and a "
+    "deruxtecan ADC among the options ranked.",
+    effect="An action before choosing to record its grade (GOLD 1-4): until it is known, "
+    "trastuzumab and datopotamab deruxtecan are at best alternatives (rule 12: their trials "
+    "left out clinically severe pulmonary compromise), and a severe one puts them after every "
+    "option without that risk, where nothing is held back for them (case 7039: the grade was "
+    "asked only inside the ADC's reason).",
+    codes=("grade_chronic_lung_disease",),
+)
+def ask_chronic_lung_disease_grade(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    lungs = [c for c in facts.profile.comorbidities if c.name is _CHRONIC]
+    if not lungs or any(c.grade is not None for c in lungs):
+        return
+    yield PlanEffect(
+        code="grade_chronic_lung_disease",
+        first=not facts.profile.visceral_crisis,
+        regimens=frozenset(
+            rid for rid, spec in ctx.regimens.items() if DERUXTECAN & set(spec.drugs)
+        ),
+        text="Chronic lung disease on record without its grade: record its grade (GOLD 1 to "
+        "4; grade 3-4 is severe, on oxygen say). The deruxtecan ADCs are at best alternatives "
+        "until it is known, and a severe one puts them after every option without that risk "
+        "(rule 12; their trials left out clinically severe pulmonary compromise; not in the "
+        "review).",
     )
