@@ -77,10 +77,15 @@ def test_a_newer_oral_serd_goes_no_higher_than_elacestrant_beside_a_moderate_inh
     here = resistx.sequence(
         patient(biomarkers=ESR1_ONLY, medications=["diltiazem"]), policy="practice-2026"
     )
+    checked = 0
     for rid in ("vepdegestrant", "imlunestrant"):
         found = here.option(rid)
-        if found is not None and found.tier.value != "trial":
+        assert found is not None, rid
+        if found.tier.value != "trial":
             assert found.tier.value == "later", (rid, found.tier)
+            assert any(r.code == "moderate_cyp3a_unknown_later" for r in found.reasons)
+            checked += 1
+    assert checked, "no newer oral SERD was approved at the plan's date: the test reads nothing"
 
 
 @pytest.mark.parametrize(
@@ -562,7 +567,7 @@ def test_a_stopped_read_drug_beside_a_taken_one_is_listed_too() -> None:
     p = plan(biomarkers=ESR1_ONLY, medications=["diltiazem stopped 2025; verapamil 80 mg tds"])
     (listed,) = p.not_assessed
     assert "verapamil as a moderate CYP3A inhibitor" in listed
-    assert "read as not taken now: diltiazem" in listed
+    assert "read as not taken now: diltiazem;" in listed  # verapamil is taken
 
 
 def test_a_qt_drug_that_is_no_p_gp_inhibitor_gives_talazoparib_no_p_gp_caution() -> None:
@@ -806,3 +811,38 @@ def test_a_chronic_lung_disease_without_its_grade_is_asked_before_choosing() -> 
         biomarkers=TISSUE_NEGATIVE,
     )
     assert not [a for a in graded.actions if a.code == "grade_chronic_lung_disease"]
+
+
+def test_the_report_checks_the_profile_against_the_evidence_it_is_given() -> None:
+    """The review of the change: the profile check re-planned on the bundled evidence of the
+    plan's version, not on the evidence passed to the report, so a plan made on evidence of
+    one's own (the documented `to_html(full=True, evidence=eb)`) was refused with its own
+    profile."""
+    import attrs  # noqa: PLC0415
+
+    made = patient(biomarkers=ESR1_ONLY)
+    bundled = resistx.evidence()
+    emerald = bundled.trial("EMERALD")
+    endpoints = tuple(
+        attrs.evolve(e, value=e.value + 0.1) if e.arm == "elacestrant" else e
+        for e in emerald.endpoints
+    )
+    trials = tuple(
+        attrs.evolve(t, endpoints=endpoints) if t is emerald else t for t in bundled.trials
+    )
+    own = attrs.evolve(bundled, trials=trials)  # the same version, a figure of one's own
+    p = resistx.sequence(made, evidence=own)
+    assert p != resistx.sequence(made)
+    p.to_html(full=True, evidence=own, profile=made)
+
+
+def test_the_report_says_why_a_plan_of_an_unregistered_policy_cannot_be_checked() -> None:
+    import attrs  # noqa: PLC0415
+
+    from resistx.sequencing.policy import get  # noqa: PLC0415
+
+    mine = attrs.evolve(get("ye2024"), name="ye2024-mine", updated_by=None)
+    made = patient(biomarkers=ESR1_ONLY)
+    p = resistx.sequence(made, policy=mine)
+    with pytest.raises(ValueError, match="ye2024-mine"):
+        p.to_html(full=True, profile=made)

@@ -214,12 +214,6 @@ def document(
     evidence of the plan's ``evidence_version``); ``profile``, when given, adds the patient's
     receptors, test results and treatment lines to the summary. It must be the profile the
     plan was made from, with its ``preferences``: one that gives another plan is refused."""
-    if profile is not None:
-        if not isinstance(profile, Profile):  # a mapping, as sequence() takes (7171)
-            from resistx.io.profile import load_profile  # noqa: PLC0415
-
-            profile = load_profile(profile)
-        _made_from(p, profile, preferences)
     if evidence is None:
         from resistx.evidence._pack import evidence_for  # noqa: PLC0415 - loaded when drawn
 
@@ -227,6 +221,12 @@ def document(
     elif evidence.version != p.evidence_version:
         msg = f"the plan reads evidence {p.evidence_version}, not {evidence.version}"
         raise ValueError(msg)
+    if profile is not None:
+        if not isinstance(profile, Profile):  # a mapping, as sequence() takes (7171)
+            from resistx.io.profile import load_profile  # noqa: PLC0415
+
+            profile = load_profile(profile)
+        _made_from(p, profile, (preferences, evidence))
     who = p.patient_id or "an unnamed patient"
     date = p.as_of.isoformat() if p.as_of else "unknown"
     before, after = split_actions(p)
@@ -255,27 +255,34 @@ def document(
 
 
 def _made_from(
-    p: Plan, profile: Profile, preferences: Preferences | Mapping[str, Any] | None
+    p: Plan,
+    profile: Profile,
+    read_with: tuple[Preferences | Mapping[str, Any] | None, EvidenceBase],
 ) -> None:
     """Refuse a profile the plan was not made from (7113: a profile edited after its plan, a
     visceral crisis added, was shown beside the plan made before): the same patient, and the
-    same plan again under the plan's policy and evidence (ranks, tiers, exclusions, actions)."""
+    same plan again, every reason and caution, with (the preferences, the evidence the report
+    reads) under the registered policy of the plan's name."""
+    preferences, evidence = read_with
     if profile.patient_id != p.patient_id:
         msg = (
             f"the profile is for patient {profile.patient_id!r}, the plan for {p.patient_id!r}: "
             "pass the profile the plan was made from"
         )
         raise ValueError(msg)
-    from resistx.evidence._pack import evidence_for  # noqa: PLC0415
     from resistx.sequencing.engine import sequence  # noqa: PLC0415 - the display sits above it
+    from resistx.sequencing.policy import get  # noqa: PLC0415
 
-    again = sequence(
-        profile,
-        preferences,
-        policy=p.policy.name,
-        evidence=evidence_for(p.evidence_version),
-        since_review=False,
-    )
+    try:
+        policy = get(p.policy.name)
+    except KeyError:
+        msg = (
+            f"the plan's policy {p.policy.name!r} is not registered, so the profile cannot be "
+            "checked against the plan: register it (resistx.sequencing.policy.register), or "
+            "leave the profile out"
+        )
+        raise ValueError(msg) from None
+    again = sequence(profile, preferences, evidence=evidence, policy=policy, since_review=False)
     if attrs.evolve(again, since_review=p.since_review) != p:  # every reason and caution (7164)
         msg = (
             "the profile, with the preferences given, gives another plan than this one: pass "

@@ -375,9 +375,16 @@ def _all_taken_now(medication: str, names: Mapping[str, str]) -> tuple[str, ...]
     """Every generic name of ``names`` a medication entry names, taken now, in the order
     written (the recheck of session 60, 5574: 'rifampicin and clarithromycin' was read as
     clarithromycin alone)."""
-    said = _words(taken_now_text(medication))
+    return _named_in(_words(taken_now_text(medication)), names)
+
+
+def _named_in(said: str, *names: Mapping[str, str]) -> tuple[str, ...]:
+    """Every generic name of ``names`` the words ``said`` name, in the order written."""
     found = sorted(
-        (said.find(f" {n} "), generic) for n, generic in names.items() if f" {n} " in said
+        (said.find(f" {n} "), generic)
+        for each in names
+        for n, generic in each.items()
+        if f" {n} " in said
     )
     return tuple(dict.fromkeys(generic for _at, generic in found))
 
@@ -501,24 +508,19 @@ def medications_as_read(medications: tuple[str, ...]) -> tuple[str, ...]:
 def _also_not_now(medication: str) -> str:
     """Beside what an entry is read as, the read drugs it names as not taken now ('diltiazem
     stopped 2025; verapamil 80 mg tds': the recheck, 7045)."""
-    taken = {d.split(" as ")[0] for d in read_as(medication)}
-    past = [d for d in named_not_taken(medication) if d not in taken]
+    past = named_not_taken(medication)
     return f"; read as not taken now: {', '.join(past)}" if past else ""
 
 
+@functools.lru_cache(maxsize=4096)  # every plan lists every entry
 def named_not_taken(medication: str) -> tuple[str, ...]:
     """The drugs resistx reads that an entry names but says are not taken now ('clarithromycin
     stopped 2025', 'no longer on citalopram'): the plan says so, not that it does not read them
     (6944)."""
-    said = _words(medication)
     every = (_CYP3A_NAMES, _MODERATE_NAMES, VITAMIN_K_ANTAGONISTS, OTHER_ANTICOAGULANTS)
-    found = sorted(
-        (said.find(f" {n} "), generic)
-        for names in (*every, _QT_NAMES)
-        for n, generic in names.items()
-        if f" {n} " in said
-    )
-    return tuple(dict.fromkeys(generic for _at, generic in found))
+    named = _named_in(_words(medication), *every, _QT_NAMES)
+    taken = set(_named_in(_words(taken_now_text(medication)), *every, _QT_NAMES))
+    return tuple(g for g in named if g not in taken)
 
 
 @functools.lru_cache(maxsize=4096)  # every plan lists every entry

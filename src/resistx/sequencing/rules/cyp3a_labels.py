@@ -65,7 +65,7 @@ METABOLISED: MappingProxyType[str, str] = MappingProxyType(
 #: (cases 1294, 1294b): (what the medication is to the drug, what the label says, whether it
 #: advises against the pair). Talazoparib is a P-gp substrate, sacituzumab govitecan's SN-38 a
 #: UGT1A1 substrate (their US labels; not in the review).
-_TALAZOPARIB_PGP = (
+TALAZOPARIB_PGP = (
     "a P-gp inhibitor",
     "talazoparib's US label lowers its dose with it (its exposure rises)",
     False,
@@ -82,8 +82,8 @@ _SG_UGT1A1 = (
 )
 PAIRS: MappingProxyType[tuple[str, str], tuple[str, str, bool]] = MappingProxyType(
     {
-        ("talazoparib", "itraconazole"): _TALAZOPARIB_PGP,
-        ("talazoparib", "clarithromycin"): _TALAZOPARIB_PGP,
+        ("talazoparib", "itraconazole"): TALAZOPARIB_PGP,
+        ("talazoparib", "clarithromycin"): TALAZOPARIB_PGP,
         ("talazoparib", "rifampicin"): _TALAZOPARIB_RIFAMPIN,
         ("talazoparib", "rifampin"): _TALAZOPARIB_RIFAMPIN,
         ("sacituzumab govitecan", "rifampicin"): _SG_UGT1A1,

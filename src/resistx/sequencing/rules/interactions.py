@@ -115,11 +115,7 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
         if (source := _found(drug, medication, role)) is not None
     ]
     for medication, _drug, (what, said, _against) in found:
-        yield Effect(
-            code="cyp3a_interaction",
-            caution=True,
-            text=f"{shown_name(medication)} on record, {what}: {said} (not in the review).",
-        )
+        yield caution_for("cyp3a_interaction", (medication, what, said))
     for medication, role in i.strong_cyp3a if kinds.is_chemotherapy(spec) else ():
         yield Effect(
             code="cyp3a_chemotherapy",
@@ -156,6 +152,17 @@ def cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect
         yield later_for("cyp3a_interaction_later", (medication, what, drug), spec)
 
 
+def caution_for(code: str, said: tuple[str, str, str]) -> Effect:
+    """A caution naming the medication, what it is to the drug and what the label says of the
+    pair; rules 115 and 153."""
+    medication, what, label = said
+    return Effect(
+        code=code,
+        caution=True,
+        text=f"{shown_name(medication)} on record, {what}: {label} (not in the review).",
+    )
+
+
 def later_for(code: str, pair: tuple[str, str, str], spec: RegimenSpec) -> Effect:
     """A relative contraindication for an interaction the label advises against: (the
     medication, what it is to the drug, the drug); rules 115 and 153."""
@@ -184,17 +191,49 @@ def later_for(code: str, pair: tuple[str, str, str], spec: RegimenSpec) -> Effec
 )
 def cyp3a_change(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for medication, role in strong_cyp3a_on_record(facts.profile.medications):
-        yield PlanEffect(
-            code="cyp3a_change",
-            first=not facts.profile.visceral_crisis,
-            text=f"{shown_name(medication)} on record, a strong CYP3A {role}: ask whether it "
-            "can be stopped or changed before choosing (a short course that ends, another drug "
-            "without the interaction; not in the review): the drugs whose labels advise "
-            "against it (rule 115) come back once it is"
-            + (
-                ", an inducer's effect taking some weeks to wear off." if role == "inducer" else "."
-            ),
-        )
+        said = (medication, f"a strong CYP3A {role}", role == "inducer")
+        yield change_asked("cyp3a_change", facts, said, (115, "a short course that ends, "))
+
+
+def change_asked(
+    code: str,
+    facts: Facts,
+    on_record: tuple[str, str, bool],
+    placed: tuple[int, str],
+    regimens: frozenset[str] = frozenset(),
+) -> PlanEffect:
+    """The action before choosing of rules 116 and 154: (the medication, what it is, whether an
+    inducer), and (the rule that puts the drugs it interacts with later, a way to change it
+    besides another drug)."""
+    medication, what, inducer = on_record
+    placed_by, short = placed
+    return PlanEffect(
+        code=code,
+        first=not facts.profile.visceral_crisis,
+        regimens=regimens,
+        text=f"{shown_name(medication)} on record, {what}: ask whether it can be stopped or "
+        f"changed before choosing ({short}another drug without the interaction; not in the "
+        f"review): the drugs whose labels advise against it (rule {placed_by}) come back once "
+        "it is" + (", an inducer's effect taking some weeks to wear off." if inducer else "."),
+    )
+
+
+def unknown_later(code: str, said: tuple[str, str, str, str], spec: RegimenSpec) -> Effect:
+    """A newer drug whose interactions the sources do not give, beside a medication the label
+    of its class's labelled drug advises against: (the medication, what it is, the drug, the
+    labelled drug); at best a later option as that drug is (rules 115 and 153)."""
+    medication, what, drug, like = said
+    return Effect(
+        code=code,
+        ceiling=2,
+        demote=Precedence.RELATIVE_CONTRAINDICATION,
+        text=f"{shown_name(medication)} on record, {what}: the sources resistx reads give no "
+        f"instruction for {drug} with it, and {like}'s US label advises against giving {like} "
+        f"with one: {drug} is at best a later option, as it is, after every option without such "
+        f"an interaction, until its own label is checked or {medication} can be changed (not in "
+        "the review).",
+        trials=spec.key_trials,
+    )
 
 
 def _like_their_class(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
@@ -205,15 +244,6 @@ def _like_their_class(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
             like = LIKE_THEIR_CLASS.get(drug)
             if like is None or role not in like[1] or (drug, medication) in PAIRS:
                 continue
-            yield Effect(
-                code="cyp3a_interaction_unknown_later",
-                ceiling=2,
-                demote=Precedence.RELATIVE_CONTRAINDICATION,
-                text=f"{shown_name(medication)} on record, a strong CYP3A {role}: the sources "
-                f"resistx reads give no instruction for {drug} with it, and {like[0]}'s US label "
-                f"advises against giving {like[0]} with one: {drug} is at best a later option, "
-                "as it is, after every option without such an interaction, until its own label "
-                f"is checked or {medication} can be changed (not in the review).",
-                trials=spec.key_trials,
-            )
+            said = (medication, f"a strong CYP3A {role}", drug, like[0])
+            yield unknown_later("cyp3a_interaction_unknown_later", said, spec)
             return

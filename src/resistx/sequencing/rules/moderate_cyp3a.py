@@ -15,9 +15,14 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rule
-from resistx.sequencing.rules.cyp3a_labels import LIKE_THEIR_CLASS
-from resistx.sequencing.rules.interactions import later_for
+from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.cyp3a_labels import LIKE_THEIR_CLASS, TALAZOPARIB_PGP
+from resistx.sequencing.rules.interactions import (
+    caution_for,
+    change_asked,
+    later_for,
+    unknown_later,
+)
 from resistx.vocab.interactions import moderate_cyp3a_on_record, shown_name
 
 _AGAINST_INHIBITOR = "advises against giving it with one (its exposure rises)"
@@ -119,24 +124,17 @@ def moderate_cyp3a(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
             said = LABELS[role].get(drug)
             if said is None:
                 continue
-            yield Effect(
-                code="moderate_cyp3a_interaction",
-                caution=True,
-                text=f"{shown_name(medication)} on record, a moderate CYP3A {role}: {drug}'s "
-                f"US label {said[0]} (not in the review).",
-            )
+            what = f"a moderate CYP3A {role}"
+            label = f"{drug}'s US label {said[0]}"
+            yield caution_for("moderate_cyp3a_interaction", (medication, what, label))
             if said[1]:
                 against.append((medication, role, drug))
     if "talazoparib" in spec.drugs:
         for medication in sorted(
             P_GP_TALAZOPARIB & ({m for m, _ in i.moderate_cyp3a} | set(i.qt_prolonging))
         ):
-            yield Effect(
-                code="p_gp_talazoparib",
-                caution=True,
-                text=f"{shown_name(medication)} on record, a P-gp inhibitor: talazoparib's US "
-                "label lowers its dose beside it (its exposure rises; not in the review).",
-            )
+            what, label, _against = TALAZOPARIB_PGP  # as rule 115 says of itraconazole
+            yield caution_for("p_gp_talazoparib", (medication, what, label))
     if i.moderate_cyp3a and kinds.is_trial(spec):
         yield Effect(
             code="moderate_cyp3a_trial_entry",
@@ -161,17 +159,8 @@ def _like_their_class(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
             like = LIKE_THEIR_CLASS.get(drug)
             if like is None or not _advises_against(drug, role):
                 continue
-            yield Effect(
-                code="moderate_cyp3a_unknown_later",
-                ceiling=2,
-                demote=Precedence.RELATIVE_CONTRAINDICATION,
-                text=f"{shown_name(medication)} on record, a moderate CYP3A {role}: the "
-                f"sources resistx reads give no instruction for {drug} with it, and {like[0]}'s "
-                f"US label advises against giving {like[0]} with one: {drug} is at best a later "
-                "option, as it is, after every option without such an interaction, until its "
-                f"own label is checked or {medication} can be changed (not in the review).",
-                trials=spec.key_trials,
-            )
+            said = (medication, f"a moderate CYP3A {role}", drug, like[0])
+            yield unknown_later("moderate_cyp3a_unknown_later", said, spec)
             return
 
 
@@ -190,20 +179,16 @@ def _like_their_class(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
 )
 def moderate_cyp3a_change(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     for medication, role in moderate_cyp3a_on_record(facts.profile.medications):
-        later = frozenset(
-            rid
-            for rid, spec in ctx.regimens.items()
-            if any(_advises_against(d, role) for d in spec.drugs)
-        )
-        yield PlanEffect(
-            code="moderate_cyp3a_change",
-            first=not facts.profile.visceral_crisis,
-            regimens=later,
-            text=f"{shown_name(medication)} on record, a moderate CYP3A {role}: ask whether it "
-            "can be stopped or changed before choosing (another drug without the interaction; "
-            "not in the review): the drugs whose labels advise against it (rule 153) come back "
-            "once it is"
-            + (
-                ", an inducer's effect taking some weeks to wear off." if role == "inducer" else "."
-            ),
-        )
+        said = (medication, f"a moderate CYP3A {role}", role == "inducer")
+        later = ctx.call(_put_later, role)  # the policy's regimens, once per role
+        yield change_asked("moderate_cyp3a_change", facts, said, (153, ""), later)
+
+
+def _put_later(ctx: Context, role: str) -> frozenset[str]:
+    """The policy's regimens with a drug whose label (or its class's) advises against a
+    moderate ``role``: what rule 154's action concerns."""
+    return frozenset(
+        rid
+        for rid, spec in ctx.regimens.items()
+        if any(_advises_against(d, role) for d in spec.drugs)
+    )
