@@ -40,15 +40,18 @@ class Recorder:
         return value
 
 
-class _Node:
-    """A field read at this point of a path, and what follows each of its values: another
-    ``_Node`` (the next field read) or the stored result (nothing more was read)."""
+class _Node(dict[Any, Any]):
+    """A field read at this point of a path, and what follows each of its values (the dict's
+    own items): another ``_Node`` (the next field read) or the stored result (nothing more was
+    read). A dict itself, not an object holding one: a cohort's memo holds hundreds of
+    thousands of nodes, and as two objects each they were about half of all the objects the
+    garbage collector walks (its full collections took almost twice as long)."""
 
-    __slots__ = ("children", "name")
+    __slots__ = ("name",)
 
     def __init__(self, name: str) -> None:
+        super().__init__()
         self.name = name
-        self.children: dict[Any, Any] = {}
 
 
 class Shapes:
@@ -67,7 +70,7 @@ class Shapes:
         """The stored result for these Inputs, or None."""
         node = self._root
         while type(node) is _Node:
-            node = node.children.get(getattr(inputs, node.name), MISSING)
+            node = node.get(getattr(inputs, node.name), MISSING)
         return None if node is MISSING else node
 
     def assess(self, inputs: object, run: Callable[[Recorder], T]) -> T:
@@ -98,7 +101,7 @@ class Shapes:
         while type(node) is _Node:
             value = getattr(inputs, node.name)
             read.setdefault(node.name, value)
-            node = node.children.get(value, MISSING)
+            node = node.get(value, MISSING)
         return node
 
     def run_into(self, outer: Recorder, run: Callable[[Recorder], Any]) -> Any:
@@ -126,11 +129,11 @@ class Shapes:
             if type(node) is not _Node or node.name != name:
                 return  # not the path a lookup would take: left unstored (never met so far)
             if k == len(items) - 1:
-                node.children[value] = result
+                node[value] = result
             else:
-                nxt = node.children.get(value, MISSING)
+                nxt = node.get(value, MISSING)
                 if nxt is MISSING:
-                    nxt = node.children[value] = _Node(items[k + 1][0])
+                    nxt = node[value] = _Node(items[k + 1][0])
                 node = nxt
         self._size += 1
 
