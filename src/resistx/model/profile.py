@@ -18,8 +18,6 @@ import attrs
 
 from resistx.model import _biomarker_checks as fits
 from resistx.model import _validators as v
-from resistx.model._free_text import fields_named, metastatic_drugs, qtc_normal_now
-from resistx.model._free_text_values import values_named
 from resistx.model._show import number
 from resistx.model.enums import (
     Assay,
@@ -693,6 +691,11 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
     facts other fields hold (``_free_text``)."""
     if not value:  # most profiles
         return
+    # the free-text readers on first use: about a tenth of ``import resistx`` (issue 12); most
+    # profiles have no other conditions to read
+    from resistx.model._free_text import fields_named, metastatic_drugs, qtc_normal_now  # noqa: PLC0415
+    from resistx.model._free_text_values import values_named  # noqa: PLC0415
+
     recorded = {c.name for c in getattr(inst, "comorbidities", ()) or ()}
     problems = []
     for i, text in enumerate(value):
