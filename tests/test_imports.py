@@ -1,5 +1,6 @@
-"""What ``import resistx`` leaves for first use: the engine, the schema builder, orjson and
-difflib (their time is measured in benchmarks/load.py); and importlib.resources, which an
+"""What ``import resistx`` leaves for first use: the engine, the schema builder, orjson,
+difflib and the readers of a profile's other conditions (their time is measured in
+benchmarks/load.py); and importlib.resources, which an
 install as a directory never needs (the data files are read beside their modules)."""
 
 from __future__ import annotations
@@ -7,7 +8,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
-DEFERRED = ("resistx.sequencing", "resistx.io.schema", "orjson", "difflib")
+DEFERRED = (
+    "resistx.sequencing",
+    "resistx.io.schema",
+    "orjson",
+    "difflib",
+    "resistx.model._free_text",
+    "resistx.model._free_text_values",
+)
 NOT_NEEDED = ("importlib.resources",)
 
 
@@ -33,6 +41,8 @@ def test_each_deferred_module_comes_with_its_first_use() -> None:
         "plan = resistx.sequence({'schema_version': 2, 'hormone_receptor': 'positive', 'her2': '0'})\n"
         "resistx.json_schema('plan'); resistx.to_json(plan, indent=2)\n"
         "resistx.evidence(); resistx.policies()\n"
+        "resistx.load_profile({'schema_version': 2, 'hormone_receptor': 'positive', 'her2': '0',"
+        " 'other_conditions': ['gout']})\n"
         "try:\n"
         "    resistx.load_profile({'schema_version': 2, 'hormone_receptor': 'positve', 'her2': '0'})\n"
         "except resistx.ProfileError as e:\n"
