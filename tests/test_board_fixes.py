@@ -56,15 +56,16 @@ def test_an_adc_before_any_chemotherapy_line_is_at_best_a_later_option() -> None
     """TROPiCS-02 enrolled after 2-4 chemotherapy lines, DESTINY-Breast04 after 1-2, and the
     review's Discussion gives ADCs after one or two lines of chemotherapy: before any line, even
     where the review prefers chemotherapy and ADCs (5 months on the CDK4/6 inhibitor, nothing
-    actionable), an ADC is a later option and chemotherapy leads. After one line an ADC may be
-    an alternative again."""
+    actionable), an ADC is a later option and chemotherapy leads. After one line sacituzumab
+    govitecan still is (its trial enrolled after 2-4 lines, its US label after 2 further lines:
+    case 7218c; it was an alternative here before session 64)."""
     naive = plan(her2="low", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB])
     assert rank(naive, "chemotherapy") == 1 and tier(naive, "chemotherapy") == "preferred"
     for rid in ("sacituzumab-govitecan", "trastuzumab-deruxtecan"):
         assert tier(naive, rid) == "later", rid
         assert "adc_before_chemotherapy" in codes(option(naive, rid))
     one = plan(her2="0", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB, CAPECITABINE])
-    assert tier(one, "sacituzumab-govitecan") == "alternative"
+    assert tier(one, "sacituzumab-govitecan") == "later"
 
 
 def test_datopotamab_deruxtecan_before_any_chemotherapy_is_at_best_a_later_option() -> None:

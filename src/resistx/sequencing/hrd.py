@@ -66,6 +66,20 @@ def germline_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[str, ...
     return tuple(g for g in HRD_GENES if not germline_on_record(facts, g))
 
 
+class GermlineTests(TypedDict):
+    germline_untested: tuple[str, ...]
+    palb2_in_tumour: bool
+
+
+def germline_tests(facts: Facts, parp: tuple[Finding, ...]) -> GermlineTests:
+    """The molecular Inputs' germline tests to offer (``germline_untested``), and whether
+    PALB2's tumour test found a mutation, which opens olaparib only if germline (TBCRC 048;
+    a reason had called it a test without a mutation: 7228c)."""
+    genes = germline_untested(facts, parp)
+    tumour = "PALB2" in genes and facts.found("PALB2", BiomarkerStatus.MUTATED)
+    return {"germline_untested": genes, "palb2_in_tumour": tumour}
+
+
 def germline_only_brca(facts: Facts) -> tuple[str, ...]:
     """BRCA1 and BRCA2 where every result on record is a germline test (its origin, or a blood
     or saliva sample, where the origin left at its default says somatic): a tumour's somatic

@@ -77,14 +77,14 @@ class MolecularInputs:
     #: germline or somatic, unknown which (``hrd.origin_unknown``; rules 5 and 49, case 490)
     brca_origin_unknown: tuple[str, ...] = ()
     parp_contraindicated: bool = False  # an MDS on record: rule 112 leaves them out (1193a)
-    #: no PARP finding: BRCA1, BRCA2 and PALB2 never tested, and somatic BRCA1/2 where they
-    #: were tested in the germline only (``hrd.hrd_untested``)
+    #: no PARP finding: BRCA1/2, PALB2 never tested, and somatic BRCA1/2 (``hrd.hrd_untested``)
     hrd_untested: tuple[str, ...] = ()
-    #: no PARP finding, each gene tested, but BRCA1 or BRCA2 only in the germline (TBCRC 048's
-    #: somatic mutations are a tumour test's to find)
+    #: no PARP finding, each gene tested, BRCA1 or BRCA2 only in the germline (TBCRC 048)
     somatic_brca_untested: bool = False
-    #: no PARP finding, each gene tested, these with no germline result (``germline_untested``)
+    #: no PARP finding, each gene tested, these with no germline result (``germline_untested``),
+    #: and whether PALB2's tumour test found a mutation (only a germline one opens olaparib)
     germline_untested: tuple[str, ...] = ()
+    palb2_in_tumour: bool = False
     rb1_loss: Finding | None
     #: the review's 'definite mutations or alterations': ESR1 and the PI3K pathway only
     tested_without_actionable: bool

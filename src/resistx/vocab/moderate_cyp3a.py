@@ -78,6 +78,11 @@ MODERATE_NAMES: MappingProxyType[str, str] = MappingProxyType(
             "cyclosporine",
         ),
         **dict.fromkeys(("cardizem", "tiazac", "cartia", "dilzem"), "diltiazem"),
+        # the UK's brands (BNF; case v7200_tildiem: elacestrant came first beside Tildiem LA)
+        **dict.fromkeys(
+            ("tildiem", "adizem", "slozem", "zemtard", "viazem", "angitil", "dilcardia"),
+            "diltiazem",
+        ),
         "multaq": "dronedarone",
         **dict.fromkeys(("erythrocin", "erymax", "eritromicina", "erythromycine"), "erythromycin"),
         "ery tab": "erythromycin",
@@ -86,6 +91,7 @@ MODERATE_NAMES: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("gleevec", "glivec"), "imatinib"),
         "cresemba": "isavuconazole",
         **dict.fromkeys(("calan", "isoptin", "verelan", "securon", "verapamilo"), "verapamil"),
+        **dict.fromkeys(("univer", "verapress", "cordilox"), "verapamil"),  # the UK's (BNF)
         "prevymis": "letermovir",
         "tasigna": "nilotinib",
         "akynzeo": "netupitant",

@@ -32,7 +32,7 @@ SERIES = (
     Factor.HISTORY,
     condition="Progression on a deruxtecan ADC (trastuzumab, datopotamab or patritumab "
     "deruxtecan: ``PAYLOAD_GROUPS``), and sacituzumab govitecan.",
-    effect="At best an alternative, beside chemotherapy, and its reason says why: its payload "
+    effect="At best an alternative to chemotherapy, and its reason says why: its payload "
     "is a topoisomerase-I inhibitor like deruxtecan, TROPiCS-02 enrolled almost no one after a "
     "deruxtecan ADC, and a retrospective series found the second ADC the shorter, in either "
     "order (``SERIES``; not in the review; case 640). Datopotamab deruxtecan after one already "
@@ -51,7 +51,7 @@ def adc_after_topoisomerase_adc(
             ceiling=1,
             text=f"Progressed on {' and '.join(given)}: sacituzumab govitecan's payload is a "
             "topoisomerase-I inhibitor too, TROPiCS-02 enrolled almost no one after a "
-            f"deruxtecan ADC, and {SERIES}: at best an alternative, beside chemotherapy.",
+            f"deruxtecan ADC, and {SERIES}: at best an alternative to chemotherapy.",
             trials=("TROPiCS-02",),
         )
 

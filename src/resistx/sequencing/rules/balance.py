@@ -97,7 +97,7 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
             if risk is not None and (again := lungs.in_place(condition, name, drug, stopped)):
                 yield again  # a grade 0-1 lung disease: its label, or DESTINY-Breast04's entry
             elif risk is not None:
-                note = _note(comorbidity, drug, stopped)
+                note = _note(condition, drug, stopped)
                 yield _risk(risk, name, comorbidity, note, drug, trial, found, spec.key_trials)
                 if (reserve := lungs.lung_reserve(condition, drug, spec.key_trials)) is not None:
                     yield reserve  # case 1831: by the lung disease's severity
@@ -135,14 +135,14 @@ def _mild_neuropathy(i: BalanceInputs, spec: RegimenSpec) -> Iterator[Effect]:
         yield Effect(code="neuropathy_monitoring", caution=True, text=MILD_NEUROPATHY)
 
 
-def _note(comorbidity: Comorbidity, drug: str, stopped: tuple[str, ...]) -> str | None:
+def _note(condition: Condition, drug: str, stopped: tuple[str, ...]) -> str | None:
     """What an exclusion adds: the label on a rechallenge where the comorbidity stopped this
     drug, the shared payload where it stopped one of its payload, else whose reading it is."""
-    again = lungs.RECHALLENGE_NOTES.get((comorbidity, drug)) if drug in stopped else None
+    again = lungs.rechallenge_note(condition, drug) if drug in stopped else None
     payload = PAYLOAD_GROUPS.get(drug)
     if again is None and payload is not None and payload in map(PAYLOAD_GROUPS.get, stopped):
         again = SAME_PAYLOAD_NOTE
-    return again or EXCLUSION_NOTES.get((comorbidity, drug))
+    return again or EXCLUSION_NOTES.get((condition.name, drug))
 
 
 def _weighed(i: BalanceInputs) -> Iterator[Condition]:

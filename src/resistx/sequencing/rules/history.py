@@ -49,8 +49,8 @@ def _lines(n: int) -> str:
     "(TROPiCS-02).",
     effect="Trastuzumab deruxtecan after 1 line and sacituzumab govitecan after 2 gain (the "
     "latter enough to be preferred); before those lines an ADC loses more than a biomarker "
-    "match is worth and is at best an alternative, and before any line at best a later option, "
-    "so chemotherapy comes first; in a visceral crisis, where chemotherapy comes first by rule "
+    "match is worth and is at best a later option, whatever else lifts it (a short CDK4/6-"
+    "inhibitor course: case 7218c), so chemotherapy comes first; in a visceral crisis, where chemotherapy comes first by rule "
     "7 and will be one line, an ADC that one line opens (trastuzumab deruxtecan) loses nothing "
     "here and is the alternative to it; sacituzumab govitecan before its second line stays a "
     "later option, unless its US label covers the patient (an endocrine-based line and 2 or "
@@ -102,8 +102,10 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         return
     need, most = CHEMOTHERAPY_LINES_ENROLLED[trial]
     enrolled = f"{need}-{most} lines"  # the trial's range, from its numbers
+    # the early relapse's line is (neo)adjuvant: never called one for metastatic disease (7218)
+    which = "the line" if lines == 1 else "one of them"
     counted = (
-        f" (one of them (neo)adjuvant chemotherapy with relapse within {window} months, which "
+        f" ({which} (neo)adjuvant chemotherapy with relapse within {window} months, which "
         f"{trial} counted)"
         if early
         else ""
@@ -145,7 +147,7 @@ def _sg_within_label(prior: str, enrolled: str, lines: int) -> Effect:
     return Effect(
         code="sg_within_label",
         ceiling=1,
-        text=f"{label}: at best an alternative, beside chemotherapy.",
+        text=f"{label}: at best an alternative to chemotherapy.",
         trials=("TROPiCS-02",),
     )
 
@@ -154,14 +156,16 @@ def gate(
     i: HistoryInputs, lines: int, loss: float, need: int = 1, *, crisis_alternative: bool = True
 ) -> tuple[float, int]:
     """What an ADC before the ``need`` chemotherapy lines its trial required loses, and the best
-    tier it keeps: never preferred; before any line at all a later option (the review's
-    Discussion: ADCs after one or two lines of chemotherapy). In a visceral crisis chemotherapy
-    comes first by rule 7 and will be one line: an ADC that line opens is the alternative to it
-    (no loss: the crisis orders it already); one that needs more, or that is not to be the
-    crisis's alternative (``crisis_alternative``: no survival benefit), stays a later option."""
+    tier it keeps: a later option (the review's Discussion: ADCs after one or two lines of
+    chemotherapy; sacituzumab govitecan after one line too, TROPiCS-02 having enrolled after
+    2-4: case 7218c, where a short CDK4/6-inhibitor course's lift made it an alternative). In a
+    visceral crisis chemotherapy comes first by rule 7 and will be one line: an ADC that line
+    opens is the alternative to it (no loss: the crisis orders it already); one that needs
+    more, or that is not to be the crisis's alternative (``crisis_alternative``: no survival
+    benefit), stays a later option."""
     if i.visceral_crisis:
         return 0.0, 1 if crisis_alternative and lines + 1 >= need else 2
-    return loss, 1 if lines else 2
+    return loss, 2
 
 
 def crisis_demotion(i: HistoryInputs, ceiling: int) -> Precedence | None:
@@ -183,8 +187,8 @@ def _before_lines(  # noqa: PLR0917 - one call site, in order
         delta=delta,
         ceiling=ceiling,
         demote=crisis_demotion(i, ceiling),
-        text=f"{_lines(lines).capitalize()} prior {line}{'' if lines == 1 else 's'} "
-        f"for metastatic disease{counted}: {key} enrolled after {enrolled}, so "
+        text=f"{_lines(lines).capitalize()} prior {line}{'' if lines == 1 else 's'}"
+        f"{counted or ' for metastatic disease'}: {key} enrolled after {enrolled}, so "
         "chemotherapy comes first.",
         trials=(key,),
     )

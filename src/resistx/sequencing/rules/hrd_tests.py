@@ -156,12 +156,19 @@ def talazoparib_waits_on_germline(
     )
 
 
-def waits_on_germline(genes: tuple[str, ...], spec: RegimenSpec) -> Effect:
-    """Rule 5 with BRCA1/2 and PALB2 tested in the tumour only, without a mutation (case 510):
-    a PARP inhibitor waits on the germline test that ``ask_hrd_tests`` offers."""
+def waits_on_germline(
+    genes: tuple[str, ...], spec: RegimenSpec, *, palb2_in_tumour: bool = False
+) -> Effect:
+    """Rule 5 with BRCA1/2 and PALB2 tested in the tumour only, without a mutation (case 510),
+    or a tumour PALB2 mutation (7228c): a PARP inhibitor waits on the germline test that
+    ``ask_hrd_tests`` offers."""
+    negative = [g for g in genes if not (palb2_in_tumour and g == "PALB2")]
+    tested = f"{', '.join(negative)} tested in the tumour only, without a mutation" * bool(negative)
+    if palb2_in_tumour:  # TBCRC 048's PALB2 responses were to germline mutations (the review)
+        tested += f"{', and ' if negative else ''}a tumour PALB2 mutation of unknown origin"
     return Effect(
         code="germline_untested",
-        text=f"{', '.join(genes)} tested in the tumour only, without a mutation: a tumour test is "
+        text=f"{tested}: a tumour test is "
         "no germline test (it can miss a germline rearrangement, and some plasma assays leave "
         "germline variants out), and a germline BRCA1/2 mutation opens olaparib and "
         "talazoparib (the trials of review refs 74-75), a germline PALB2 one olaparib (TBCRC "

@@ -21,9 +21,21 @@ RECHALLENGE_NOTES: MappingProxyType[tuple[Comorbidity, str], str] = MappingProxy
         ): "its label stops it for good "
         "after interstitial lung disease or pneumonitis of grade 2 or worse, and allows it again "
         "only after a grade 1 that resolved fully (Enhertu US prescribing information; not in "
-        "the review): record its grade, as a grade 1 puts it back among the options",
+        "the review)",
     }
 )
+#: what a rechallenge note adds while the lung disease's grade is not on record (with a grade of
+#: 2 or worse recorded it would invite a regrading: case 7213)
+ASK_GRADE = ": record its grade, as a grade 1 puts it back among the options"
+
+
+def rechallenge_note(condition: Condition, drug: str) -> str | None:
+    """``RECHALLENGE_NOTES`` for ``condition`` and ``drug`` (the drug it stopped), asking for
+    the grade only where none is recorded."""
+    note = RECHALLENGE_NOTES.get((condition.name, drug))
+    return None if note is None else note + (ASK_GRADE if condition.grade is None else "")
+
+
 #: what a drug's label allows after an interstitial lung disease of grade 0-1 that this drug
 #: caused (case 1233): not left out, a caution with the label's terms in place of RECHALLENGE_NOTES
 RESUMED_AFTER_GRADE_1: MappingProxyType[str, str] = MappingProxyType(
@@ -39,16 +51,17 @@ RESUMED_AFTER_GRADE_1: MappingProxyType[str, str] = MappingProxyType(
 
 def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...]) -> Effect | None:
     """What rule 12 says in place of leaving ``drug`` out for ``condition``: the label's terms
-    after a grade 0-1 it caused (``resumed``), or after a grade 1 of another cause, a relative
-    contraindication to trastuzumab deruxtecan (case 2226: DESTINY-Breast04 left out only an
+    after a grade 0-1 it caused (``resumed``), or after a grade 1 of another cause (or of the
+    other deruxtecan ADC), a relative contraindication to a deruxtecan ADC (case 2226: DESTINY-Breast04 left out only an
     interstitial lung disease that needed steroids, or one current or suspected; its protocol,
     not in the review); else None (left out)."""
     if (again := resumed(condition, name, drug, stopped)) is not None:
         return again
     if condition.name is not Comorbidity.INTERSTITIAL_LUNG_DISEASE or condition.grade != 1:
         return None
-    # datopotamab deruxtecan too (case 2461), not after one of the same payload caused it
-    if drug not in DERUXTECAN or any(s in DERUXTECAN for s in stopped):
+    # datopotamab deruxtecan too (case 2461), and after trastuzumab deruxtecan caused it: its
+    # label gives that drug again once resolved, and the sister ADC is no riskier (7213b)
+    if drug not in DERUXTECAN:
         return None
     return Effect(
         code="lung_disease_grade_1",

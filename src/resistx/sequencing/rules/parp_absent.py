@@ -16,7 +16,7 @@ def no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
     if i.hrd_untested:
         return _untested(i.hrd_untested, spec)
     if i.germline_untested:
-        return waits_on_germline(i.germline_untested, spec)
+        return waits_on_germline(i.germline_untested, spec, palb2_in_tumour=i.palb2_in_tumour)
     if i.somatic_brca_untested and spec.id == "talazoparib":
         return left_out(
             ExclusionCode.BIOMARKER_ABSENT,

@@ -186,7 +186,8 @@ def chemotherapy_after_tdxd_db06(
     yield Effect(
         code="chemotherapy_after_tdxd_db06",
         ceiling=1,
-        text=f"HER2-{i.her2.value} before any chemotherapy, after the endocrine lines of "
+        text=f"HER2-{i.her2.value} before any chemotherapy for metastatic disease, after the "
+        "endocrine lines of "
         "DESTINY-Breast06's entry, where trastuzumab deruxtecan did better than chemotherapy of the physician's choice: "
         "chemotherapy is at best an alternative to it.",
         trials=("DESTINY-Breast06",),
