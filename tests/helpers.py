@@ -110,6 +110,13 @@ def result(gene: str, status: str, **kw: Any) -> dict[str, Any]:
     return out
 
 
+def on_tissue(r: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    """The result ``r`` on a tissue sample (or ``kw``'s): without a ctDNA draw's own fields
+    (tumour fraction, low shedding), which another sample refuses (case 7228g)."""
+    kept = {k: v for k, v in r.items() if k not in ("tumour_fraction", "low_shedding")}
+    return {**kept, "sample": "tissue", **kw}
+
+
 NEGATIVE = [
     result("ESR1", "not_detected"),
     result("PIK3CA", "not_detected"),
@@ -118,7 +125,7 @@ NEGATIVE = [
 ]
 #: NEGATIVE with the PI3K pathway's negatives from tissue: on ctDNA alone the PI3K and AKT
 #: inhibitors wait on a tissue test instead of being left out (cases 477, 481)
-TISSUE_PATHWAY_NEGATIVE = [NEGATIVE[0], *(dict(r, sample="tissue") for r in NEGATIVE[1:])]
+TISSUE_PATHWAY_NEGATIVE = [NEGATIVE[0], *(on_tissue(r) for r in NEGATIVE[1:])]
 
 
 def patient(**kw: Any) -> dict[str, Any]:

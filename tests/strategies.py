@@ -148,6 +148,9 @@ def fitting(r: dict[str, Any]) -> dict[str, Any]:
     if r["status"] in ("wild_type", "not_detected"):
         r.pop("variant", None)
         r.pop("classification", None)
+    if r.get("sample", "ctdna") != "ctdna":  # a ctDNA draw's own fields (case 7228g)
+        r.pop("tumour_fraction", None)
+        r.pop("low_shedding", None)
     named = r.get("variant") or ""
     # past the protein (case 2295a), or another gene's hotspot (case 3147)
     if past_the_protein(gene, named) or (named and foreign_hotspot(gene, named)):

@@ -25,6 +25,7 @@ from tests.helpers import (
     adjuvant,
     excluded_for,
     exclusion,
+    on_tissue,
     option,
     patient,
     plan,
@@ -338,7 +339,7 @@ def test_a_pi3k_pathway_negative_on_ctdna_only_asks_for_tissue_whatever_esr1_sho
     ctdna = [result("ESR1", "mutated", tested_on="2026-02-01"), *NEGATIVE[1:]]
     [ask] = [a for a in plan(biomarkers=ctdna).actions if a.code == "confirm_pathway_tissue"]
     assert set(ask.genes) == {"PIK3CA", "AKT1", "PTEN"} and ask.rule == 15
-    tissue = [result("ESR1", "mutated"), *(dict(r, sample="tissue") for r in NEGATIVE[1:])]
+    tissue = [result("ESR1", "mutated"), *(on_tissue(r) for r in NEGATIVE[1:])]
     assert not any(a.code.startswith("confirm") for a in plan(biomarkers=tissue).actions)
 
 
@@ -925,10 +926,10 @@ def test_second_reading_line_counts_relapse_windows_and_variant_edges() -> None:
     )
     assert rank(switched, "olaparib") < rank(switched, "chemotherapy")
     thin = result("PIK3CA", "mutated", variant="R88Q", classification="vus", tumour_fraction=0.004)
-    p = plan(biomarkers=[*[dict(r, sample="tissue") for r in others], thin])
+    p = plan(biomarkers=[*[on_tissue(r) for r in others], thin])
     assert [a for a in p.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
     stale = result("PIK3CA", "not_detected", sample="tissue", tested_on="2024-06-01")
-    p = plan(biomarkers=[*[dict(r, sample="tissue") for r in others], stale, thin])
+    p = plan(biomarkers=[*[on_tissue(r) for r in others], stale, thin])
     assert [a for a in p.actions if a.code.startswith("retest") and "PIK3CA" in a.genes]
     failed = result("PIK3CA", "indeterminate", tested_on="2026-01-05")
     vus = result("PIK3CA", "mutated", variant="R88Q", classification="vus")
@@ -1264,7 +1265,7 @@ def test_a_known_pik3ca_hotspot_called_a_vus_leaves_its_drugs_waiting_not_exclud
     select wait on the classification, and the action says why the call is doubtful. A VUS
     at another position still counts as a test that found nothing actionable."""
     tissue = {"sample": "tissue"}
-    others = [dict(r, **tissue) for r in NEGATIVE if r["gene"] != "PIK3CA"]
+    others = [on_tissue(r) for r in NEGATIVE if r["gene"] != "PIK3CA"]
     hotspot = result("PIK3CA", "mutated", variant="H1047R", classification="vus", **tissue)
     for p in (plan(biomarkers=[*others, hotspot]), practice(biomarkers=[*others, hotspot])):
         assert p.option("alpelisib+fulvestrant") is not None
@@ -1296,7 +1297,7 @@ def test_a_doubtful_pik3ca_call_is_settled_only_by_a_later_result() -> None:
     and named. Capivasertib waits on the classification too; the ESR1 rules, which wait on no
     classification, read an ESR1 VUS as any other."""
     tissue = {"sample": "tissue", "tested_on": "2026-04-10"}
-    others = [dict(r, **tissue) for r in NEGATIVE if r["gene"] != "PIK3CA"]
+    others = [on_tissue(r) for r in NEGATIVE if r["gene"] != "PIK3CA"]
     hotspot = result("PIK3CA", "mutated", variant="H1047R", classification="vus", **tissue)
 
     def asked(p: resistx.Plan) -> str:
@@ -3904,7 +3905,7 @@ def test_an_esr1_negative_on_tissue_only_asks_for_a_ctdna_test_under_practice_20
     miss a subclonal mutation. The plan asks for a ctDNA ESR1 test before choosing; not after a
     ctDNA ESR1 negative, nor with an ESR1 mutation on record. The recheck: under ye2024 too (a
     mutation would make elacestrant preferred there), saying the advice is not the review's."""
-    tissue = [dict(r, sample="tissue") for r in NEGATIVE]
+    tissue = [on_tissue(r) for r in NEGATIVE]
     newer = practice(biomarkers=tissue, treatments=[PALBOCICLIB])
     [ask] = [a for a in newer.actions if a.code == "esr1_ctdna"]
     assert ask.rule == 64 and ask.before_choosing and ask.genes == ("ESR1",)
@@ -4885,7 +4886,7 @@ def test_a_pathway_negative_on_plasma_alone_leaves_the_pathway_inhibitors_waitin
         assert not ask.before_choosing and "tumour DNA" in ask.text, ask.text
     capivasertib = option(practice(biomarkers=plasma), "capivasertib+fulvestrant")
     assert capivasertib.waits_on == ("PI3K pathway on tissue",), capivasertib.waits_on
-    tissue = [esr1, *(dict(r, sample="tissue") for r in NEGATIVE[1:])]
+    tissue = [esr1, *(on_tissue(r) for r in NEGATIVE[1:])]
     for p in (plan(biomarkers=tissue), practice(biomarkers=tissue)):
         assert "biomarker_absent" in excluded_for(p, "alpelisib+fulvestrant")
         assert not [a for a in p.actions if a.code == "confirm_pathway_tissue"]

@@ -11,6 +11,7 @@ from tests.helpers import (
     NEGATIVE,
     PALBOCICLIB,
     exclusion,
+    on_tissue,
     option,
     patient,
     plan,
@@ -108,7 +109,7 @@ def _two_lines(her2: str, policy: str) -> resistx.Plan:
 LONG_ABEMACICLIB = dict(
     PALBOCICLIB, drugs=["abemaciclib", "letrozole"], started_on="2023-08-01", ended_on="2026-08-01"
 )
-TISSUE_NEGATIVE = [dict(r, sample="tissue", tested_on="2026-10-05") for r in NEGATIVE]
+TISSUE_NEGATIVE = [on_tissue(r, tested_on="2026-10-05") for r in NEGATIVE]
 
 
 def test_under_ye2024_chemotherapy_first_after_a_long_response_says_what_the_review_leaves_open() -> (

@@ -10,6 +10,7 @@ from tests.helpers import (
     FULVESTRANT,
     NEGATIVE,
     PALBOCICLIB,
+    on_tissue,
     option,
     patient,
     rank,
@@ -184,9 +185,7 @@ def test_a_pten_loss_on_ctdna_only_makes_capivasertib_wait_on_a_tissue_biopsy() 
         assert any("tissue" in w for w in capi.waits_on), (policy, capi.waits_on)
         asked = [a for a in p.actions if a.code == "confirm_ngs"]
         assert asked and "tissue" in asked[0].text and asked[0].before_choosing, policy
-        tissue = [
-            dict(r, sample="tissue") if r["gene"] == "PTEN" else r for r in PTEN_LOST_IN_PLASMA
-        ]
+        tissue = [on_tissue(r) if r["gene"] == "PTEN" else r for r in PTEN_LOST_IN_PLASMA]
         confirmed = resistx.sequence(patient(biomarkers=tissue), policy=policy)
         assert not option(confirmed, "capivasertib+fulvestrant").waits_on, policy
         mutated = [result("PTEN", "mutated", variant="R130*"), *PTEN_LOST_IN_PLASMA[1:]]
@@ -200,7 +199,7 @@ def test_an_earlier_tissue_pten_loss_confirms_a_later_one_on_ctdna() -> None:
     assert not option(p, "capivasertib+fulvestrant").waits_on
 
 
-TISSUE_NEGATIVE = [dict(r, sample="tissue") for r in NEGATIVE]
+TISSUE_NEGATIVE = [on_tissue(r) for r in NEGATIVE]
 HRD_IN_PLASMA = [result(g, "not_detected") for g in ("BRCA1", "BRCA2", "PALB2")]
 
 
@@ -215,7 +214,7 @@ def test_a_tumour_test_without_a_brca_mutation_is_no_germline_test() -> None:
             assert any("germline" in w for w in o.waits_on), (policy, parp, o.waits_on)
         asked = [a for a in p.actions if a.code == "test_germline"]
         assert asked and "germline" in asked[0].text, policy
-        germline = [dict(r, origin="germline", sample="blood") for r in HRD_IN_PLASMA]
+        germline = [on_tissue(r, origin="germline", sample="blood") for r in HRD_IN_PLASMA]
         tested = resistx.sequence(patient(biomarkers=[*NEGATIVE, *germline]), policy=policy)
         assert tested.exclusion("talazoparib") is not None, policy
         assert not [a for a in tested.actions if a.code == "test_germline"], policy
@@ -501,8 +500,8 @@ def test_gedatolisib_waits_on_a_current_pik3ca_result_before_its_wild_type_cohor
         o = option(untested, regimen)
         assert "PIK3CA" in o.waits_on, (regimen, o.waits_on)
     # a negative on tissue (on ctDNA alone it waits on tissue: case 4628a)
-    on_tissue = [dict(r, sample="tissue") for r in NEGATIVE]
-    tested = resistx.sequence(patient(biomarkers=on_tissue), policy="practice-2026")
+    tissue = [on_tissue(r) for r in NEGATIVE]
+    tested = resistx.sequence(patient(biomarkers=tissue), policy="practice-2026")
     assert not option(tested, "gedatolisib+fulvestrant").waits_on
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import resistx
 from resistx.display._common import why
-from tests.helpers import PALBOCICLIB, adjuvant, option, patient, rank, result, tier
+from tests.helpers import PALBOCICLIB, adjuvant, on_tissue, option, patient, rank, result, tier
 from tests.test_plan import check_plan
 
 
@@ -144,7 +144,7 @@ def _after_fulvestrant_and_paclitaxel() -> dict[str, Any]:
         as_of="2026-06-01",
         her2="low",
         biomarkers=[
-            dict(r, sample="tissue", tested_on="2025-01-10")
+            on_tissue(r, tested_on="2025-01-10")
             for r in (result("ESR1", "not_detected"), *PATHWAY_NEGATIVE)
         ],
         treatments=[
@@ -181,7 +181,7 @@ def _three_endocrine_lines() -> dict[str, Any]:
         her2="ultralow",
         biomarkers=[
             result("ESR1", "mutated", tested_on="2025-11-01", variant="D538G"),
-            *(dict(r, sample="tissue", tested_on="2025-10-20") for r in PATHWAY_NEGATIVE),
+            *(on_tissue(r, tested_on="2025-10-20") for r in PATHWAY_NEGATIVE),
         ],
         treatments=[
             _course(1, "2023-04-01", "2025-10-01", "ribociclib", "letrozole"),
@@ -310,7 +310,7 @@ def _diabetes_and_pik3ca(hba1c: float, biomarkers: list[dict[str, Any]] | None =
     found = [
         result("PIK3CA", "mutated", sample="tissue", variant="H1047R"),
         result("ESR1", "not_detected"),
-        *(dict(r, sample="tissue") for r in PATHWAY_NEGATIVE[1:]),
+        *(on_tissue(r) for r in PATHWAY_NEGATIVE[1:]),
     ]
     return patient(
         schema_version=2,
@@ -350,7 +350,7 @@ def _after_tamoxifen_and_ribociclib() -> dict[str, Any]:
         menopausal_status="premenopausal",
         ecog=0,
         biomarkers=[
-            dict(r, sample="tissue", tested_on="2026-04-20")
+            on_tissue(r, tested_on="2026-04-20")
             for r in (result("ESR1", "not_detected"), result("PIK3CA", "not_detected"))
         ],
         treatments=[
@@ -567,7 +567,7 @@ def test_chemotherapy_since_palbociclib_puts_ribociclib_with_fulvestrant_outside
     data = patient(
         schema_version=2,
         as_of="2026-09-12",
-        biomarkers=[dict(r, sample="tissue", tested_on="2026-09-01") for r in PATHWAY_NEGATIVE]
+        biomarkers=[on_tissue(r, tested_on="2026-09-01") for r in PATHWAY_NEGATIVE]
         + [result("ESR1", "not_detected", tested_on="2026-09-01")],
         treatments=[
             _course(1, "2022-09-01", "2024-12-20", "palbociclib", "letrozole"),

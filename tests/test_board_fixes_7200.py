@@ -3,12 +3,18 @@ pretreated patients and the ADCs, biomarker timelines, premenopausal women and m
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import resistx
-from tests.helpers import CAPECITABINE, PALBOCICLIB, option, plan, result
+import resistx.interop
+from tests.helpers import CAPECITABINE, PALBOCICLIB, option, patient, plan, result
+
+SNOMED = "http://snomed.info/sct"
+ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
 
 TISSUE_NEGATIVE = [
     result("ESR1", "not_detected"),
@@ -193,3 +199,181 @@ def test_a_tumour_palb2_mutation_is_not_called_a_test_without_a_mutation() -> No
     assert "BRCA1, BRCA2 tested in the tumour only, without a mutation" in said, said
     assert "tumour PALB2 mutation" in said and "PALB2 tested in the tumour only" not in said
     assert olaparib.waits_on == ("germline BRCA1 and BRCA2 and PALB2",)
+
+
+DATA = Path(__file__).parent / "data" / "session64"
+
+
+def _pregnancy_coded(system: str, code: str, display: str) -> dict[str, Any]:
+    """Case 7234b's bundle (premenopausal, 24 weeks pregnant, ribociclib + letrozole +
+    goserelin stopped to conceive) with its pregnancy Condition coded so."""
+    bundle: dict[str, Any] = json.loads((DATA / "7234b.fhir.json").read_text(encoding="utf-8"))
+    [condition] = [e["resource"] for e in bundle["entry"] if e["resource"].get("id") == "preg"]
+    condition["code"] = {"coding": [{"system": system, "code": code, "display": display}]}
+    return bundle
+
+
+@pytest.mark.parametrize(
+    ("system", "code", "display"),
+    [
+        (SNOMED, "72892002", "Normal pregnancy (finding)"),
+        (SNOMED, "47200007", "High risk pregnancy"),
+        (SNOMED, "57630001", "First trimester pregnancy"),
+        (SNOMED, "59466002", "Second trimester pregnancy"),
+        (SNOMED, "41587001", "Third trimester pregnancy"),
+        (ICD10CM, "Z33.1", "Pregnant state, incidental"),
+        (
+            ICD10CM,
+            "Z34.82",
+            "Encounter for supervision of other normal pregnancy, second trimester",
+        ),
+        (ICD10CM, "O09.892", "Supervision of other high risk pregnancies, second trimester"),
+    ],
+)
+def test_a_pregnancy_coded_otherwise_converts_to_the_pregnancy_comorbidity(
+    system: str, code: str, display: str
+) -> None:
+    """7234b, 7234c (MAJOR): only SNOMED CT 77386006 was read as a pregnancy. 'Normal
+    pregnancy (finding)' went to free text and ribociclib + letrozole came first, preferred,
+    for a woman 24 weeks pregnant; a trimester or ICD-10 Z33.1 code refused the whole
+    document with a message to record a field a FHIR sender cannot set."""
+    converted = resistx.interop.from_fhir(_pregnancy_coded(system, code, display))
+    assert "pregnancy" in {c.name.value for c in converted.profile.comorbidities}
+    plan = resistx.sequence(converted.profile)
+    assert not any(o.tier is resistx.Tier.PREFERRED for o in plan.options), plan.options[:3]
+    assert any(a.rule in (134, 135) for a in plan.actions), plan.actions
+
+
+def test_an_ended_pregnancy_code_is_not_read_as_one() -> None:
+    """ICD-10-CM Z33.2 (an elective termination) is no current pregnancy."""
+    bundle = _pregnancy_coded(ICD10CM, "Z33.2", "Encounter for elective termination of pregnancy")
+    converted = resistx.interop.from_fhir(bundle)
+    assert "pregnancy" not in {c.name.value for c in converted.profile.comorbidities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Normal pregnancy", "Intrauterine pregnancy", "Pregnancy (finding)",
+     "Supervision of normal pregnancy", "High risk pregnancy", "Twin pregnancy"],
+)  # fmt: skip
+def test_a_current_pregnancy_as_a_code_s_title_is_refused_as_free_text(text: str) -> None:
+    """7234b (MAJOR): these passed as free text beside a letrozole-based plan; a current
+    pregnancy is the comorbidity 'pregnancy' (rules 134 and 135)."""
+    data = patient(menopausal_status="premenopausal", other_conditions=[text])
+    with pytest.raises(resistx.ProfileError, match="pregnancy"):
+        resistx.load_profile(data)
+
+
+@pytest.mark.parametrize(
+    "text", ["Normal pregnancy 2019, delivered at term", "history of high risk pregnancy"]
+)
+def test_a_past_pregnancy_with_such_a_title_passes(text: str) -> None:
+    plan = resistx.sequence(patient(menopausal_status="premenopausal", other_conditions=[text]))
+    assert text in plan.not_assessed
+
+
+def test_the_text_plan_shows_the_balance_rules_that_placed_an_option() -> None:
+    """v7203_cpC (MINOR): at Child-Pugh C fulvestrant came first for rules 81 and 144, which
+    the JSON held, while the text and Markdown plans said 'No rule moved it for this patient':
+    a balance reason beside the toxicity and cost (rule 14) is part of why an option is where
+    it is."""
+    here = plan(
+        ecog=2,
+        biomarkers=TISSUE_NEGATIVE,
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "C"}],
+    )
+    first = here.options[0]
+    placed = [r.text for r in first.reasons if r.rule in (81, 144)]
+    assert placed, first.reasons
+    for shown in (str(here), here.to_markdown()):
+        assert "No rule moved it" not in shown.split("\n  2.")[0]
+        assert all(t.split(":")[0] in shown for t in placed)
+        assert placed[-1][:60] in " ".join(shown.split())
+
+
+def test_at_ecog_2_trastuzumab_deruxtecan_s_reason_names_destiny_breast06_s_ecog() -> None:
+    """7207 (MINOR): ECOG 2, 4.4 months on palbociclib + anastrozole, HER2-low: the reason said
+    'its approval covers progression on 1 or more endocrine lines, though DESTINY-Breast06
+    enrolled after 2 or more, or after progression within 6 months on first-line endocrine
+    therapy with a CDK4/6 inhibitor', which she met: her ECOG is what the trial left out."""
+    here = resistx.sequence(
+        {
+            "schema_version": 1,
+            "patient_id": "7207",
+            "as_of": "2026-05-20",
+            "hormone_receptor": "positive",
+            "her2": "low",
+            "ecog": 2,
+            "biomarkers": TISSUE_NEGATIVE,
+            "treatments": [
+                dict(
+                    PALBOCICLIB,
+                    drugs=["palbociclib", "anastrozole"],
+                    started_on="2025-12-15",
+                    ended_on="2026-04-28",
+                )
+            ],
+        },
+        policy="practice-2026",
+    )
+    said = " ".join(r.text for r in option(here, "trastuzumab-deruxtecan").reasons)
+    assert "DESTINY-Breast06 enrolled ECOG 0-1" in said, said
+    assert "enrolled after 2 or more" not in said
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "sample"),
+    [
+        ("tumour_fraction", 0.005, "tissue"),
+        ("tumour_fraction", 0.3, "tissue"),
+        ("low_shedding", True, "tissue"),
+        ("tumour_fraction", 0.1, "blood"),
+    ],
+)
+def test_a_ctdna_field_on_another_sample_is_refused(field: str, value: object, sample: str) -> None:
+    """7228g (MINOR): tissue negatives carried 'tumour_fraction': 0.005 and validated, the
+    field read for ctDNA only: a pathologist's tumour cellularity entered there would be
+    dropped without a word."""
+    entry = result("ESR1", "not_detected", sample=sample, tumour_fraction=None)
+    if sample == "blood":
+        entry["origin"] = "germline"
+    entry[field] = value
+    with pytest.raises(resistx.ProfileError, match=f"biomarkers\\[0\\].*{field}.*ctDNA"):
+        resistx.load_profile(patient(biomarkers=[entry]))
+
+
+def test_an_anticoagulant_ordered_in_fhir_is_read_as_a_medication() -> None:
+    """7233 (MINOR): apixaban and enoxaparin as MedicationRequests were 'not a drug resistx
+    knows; left out', so fulvestrant's injection lost its bleeding caution (rule 136), which
+    the hand-written profile's 'apixaban 5 mg twice daily' gave; a MedicationStatement of the
+    same drug was read."""
+    bundle = json.loads((DATA / "7233.fhir.json").read_text(encoding="utf-8"))
+    converted = resistx.interop.from_fhir(bundle)
+    medications = " ".join(converted.profile.medications)
+    assert "apixaban" in medications and "enoxaparin" in medications, medications
+    plan = resistx.sequence(converted.profile)
+    assert any(c.code == "intramuscular_bleeding_risk" for o in plan.options for c in o.cautions)
+
+
+def test_a_man_s_missing_gnrh_agonist_asks_about_an_orchiectomy() -> None:
+    """7233b (MINOR): after a bilateral orchiectomy a man on abemaciclib + letrozole was told to
+    add a GnRH agonist to any aromatase inhibitor; surgical castration suppresses as one does,
+    and a profile has no field for it: the action asks."""
+    here = plan(
+        sex="male",
+        biomarkers=TISSUE_NEGATIVE,
+        treatments=[dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])],
+    )
+    [action] = [a for a in here.actions if a.code == "gnrh_agonist_missing"]
+    assert "orchiectomy" in action.text and "ask" in action.text, action.text
+
+
+def test_a_conversion_says_when_it_leaves_the_menopausal_status_unknown() -> None:
+    """7235 (MINOR): a phenopacket of a perimenopausal woman (amenorrhoea since chemotherapy)
+    converted with no menopausal status, and its report never said so, though the status
+    changed the first option (capivasertib by hand, elacestrant converted)."""
+    document = json.loads((DATA / "7235.phenopacket.json").read_text(encoding="utf-8"))
+    converted = resistx.interop.from_phenopacket(document)
+    assert converted.profile.menopausal_status is resistx.MenopausalStatus.UNKNOWN
+    said = [a for a in converted.assumptions if "menopausal status" in str(a)]
+    assert said, converted.assumptions

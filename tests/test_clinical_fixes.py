@@ -17,6 +17,7 @@ from tests.helpers import (
     TISSUE_PATHWAY_NEGATIVE,
     adjuvant,
     excluded_for,
+    on_tissue,
     option,
     patient,
     plan,
@@ -169,7 +170,7 @@ def test_an_untested_akt_pathway_keeps_capivasertib_waiting_on_the_test() -> Non
     assert said.rule == 2 and "FAKTION" in said.trials
     assert any(set(a.genes) >= {"AKT1", "PTEN"} for a in untested.actions)
     # on tissue (on ctDNA alone it waits on tissue: rule 77, test_board_fixes_502)
-    tested = plan(biomarkers=[dict(r, sample="tissue") for r in NEGATIVE])
+    tested = plan(biomarkers=[on_tissue(r) for r in NEGATIVE])
     assert not option(tested, "capivasertib+fulvestrant").waits_on
 
 
@@ -471,7 +472,7 @@ def test_trial_enrolment_steps_back_at_ecog_3() -> None:
 def test_ctdna_negatives_alone_ask_for_tissue_before_chemotherapy_for_nothing_actionable() -> None:
     p = plan(biomarkers=NEGATIVE)  # every negative from ctDNA
     assert any(a.code == "confirm_tissue" for a in p.actions)
-    tissue = [dict(r, sample="tissue") for r in NEGATIVE]
+    tissue = [on_tissue(r) for r in NEGATIVE]
     assert not any(a.code == "confirm_tissue" for a in plan(biomarkers=tissue).actions)
 
 

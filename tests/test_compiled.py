@@ -62,7 +62,9 @@ def rich_profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         ][: draw(st.integers(1, 3))]
     for biomarker in out["biomarkers"]:
         if draw(st.booleans()):
-            biomarker.update(variant="E542K", classification="vus", tumour_fraction=0.2)
+            biomarker.update(variant="E542K", classification="vus")
+            if biomarker.get("sample", "ctdna") == "ctdna":  # a tissue result refuses it (7228g)
+                biomarker["tumour_fraction"] = 0.2
             fitting(biomarker)  # a negative names no variant (case 1921)
     if out["treatments"] and draw(st.booleans()):
         out["treatments"][0].update(

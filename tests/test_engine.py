@@ -43,6 +43,7 @@ from tests.helpers import (
     PALBOCICLIB,
     THREE_ENDOCRINE_LINES,
     adjuvant,
+    on_tissue,
     patient,
     result,
     second_line,
@@ -482,7 +483,7 @@ SCENARIOS: list[dict[str, Any]] = [
         ],
     ),
     patient(  # rule 64: ESR1 tested on tissue only
-        biomarkers=[dict(r, sample="tissue") for r in NEGATIVE],
+        biomarkers=[on_tissue(r) for r in NEGATIVE],
     ),
     patient(  # rule 61: everolimus stopped for stomatitis, offered again
         biomarkers=NEGATIVE,
@@ -956,7 +957,9 @@ _LETROZOLE_AND_TAMOXIFEN = [
 #: MolecularInputs.esr1_tissue_only: the ESR1 negative from tissue or from ctDNA (the oral
 #: SERDs' exclusion under practice-2026 says a ctDNA test is asked, rule 64)
 _TISSUE_AND_CTDNA = [
-    patient(biomarkers=[dict(NEGATIVE[0], sample=sample), *NEGATIVE[1:]])
+    patient(
+        biomarkers=[on_tissue(NEGATIVE[0]) if sample == "tissue" else NEGATIVE[0], *NEGATIVE[1:]]
+    )
     for sample in ("tissue", "ctdna")
 ]
 
@@ -1026,7 +1029,7 @@ _PATHWAY_PLASMA_AND_TISSUE = [
     patient(
         biomarkers=[
             result("ESR1", "mutated", variant="Y537S"),
-            *(dict(r, sample=sample) for r in NEGATIVE[1:]),
+            *(r if sample == "ctdna" else on_tissue(r) for r in NEGATIVE[1:]),
         ]
     )
     for sample in ("ctdna", "tissue")

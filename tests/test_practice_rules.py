@@ -17,6 +17,7 @@ from tests.helpers import (
     NEGATIVE,
     PALBOCICLIB,
     exclusion,
+    on_tissue,
     option,
     patient,
     rank,
@@ -29,7 +30,7 @@ EARLY_PALBOCICLIB = dict(PALBOCICLIB, started_on="2022-01-10", ended_on="2024-05
 SHORT_PALBOCICLIB = dict(PALBOCICLIB, started_on="2024-06-10", ended_on="2025-03-20")  # 9 months
 
 #: ESR1 and the PI3K pathway not detected on tissue (a ctDNA negative alone waits on tissue)
-TISSUE_NEGATIVE = [dict(r, sample="tissue") for r in NEGATIVE]
+TISSUE_NEGATIVE = [on_tissue(r) for r in NEGATIVE]
 
 
 def practice(**kw: Any) -> resistx.Plan:
@@ -474,7 +475,7 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             ],
         ),
         practice(  # ESR1 tested on tissue only (rule 64)
-            biomarkers=[dict(r, sample="tissue") for r in NEGATIVE],
+            biomarkers=[on_tissue(r) for r in NEGATIVE],
         ),
         practice(  # the pathway negative by an assay not on record (rule 38; case 1257)
             biomarkers=[

@@ -41,6 +41,8 @@ BEYOND_SCHEMA = (
     "].variant",
     "].status",
     "medications",  # a misspelt interacting drug (case 1904)
+    "tumour_fraction",  # a ctDNA draw's, on another sample (case 7228g)
+    "low_shedding",
     # a fact with a field of its own written as free text (session 56: 'CIPRAMIL' there is a
     # medication resistx reads)
     "other_conditions",

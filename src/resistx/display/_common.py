@@ -148,6 +148,8 @@ PLACING_CODES = frozenset(
 )
 
 
+#: the balance factor's baseline (toxicity and cost): every option has its reason
+TOXICITY = 14
 #: the fallback rules' numbers (17, 20): a factor whose only say is theirs did not place the
 #: option
 NEUTRAL_RULES = frozenset({17, 20})
@@ -187,6 +189,9 @@ def why(option: Option) -> str:
         own = (r for r in option.reasons if r.factor is f and r is not first[f])
         texts.extend(r.text for r in own if r.rule not in _NOT_FIRST)
     texts += [r.text for r in option.reasons if r.rule in STATE_RULES or r.code in PLACING_CODES]
+    # a balance rule's reason besides the toxicity and cost (rule 14): it placed the option, or
+    # it would be a caution (v7203_cpC: Child-Pugh C's reasons went unshown, 'no rule moved it')
+    texts += [r.text for r in option.reasons if r.factor is Factor.BALANCE and r.rule != TOXICITY]
     if not texts:
         return next(r.text for r in option.reasons if r.factor is Factor.EFFICACY)
     return " ".join(dict.fromkeys(texts))

@@ -15,12 +15,7 @@ import attrs
 from resistx.interop import codes, drugs
 from resistx.interop.conversion import Builder
 from resistx.vocab.drugs import named_in
-from resistx.vocab.interactions import (
-    is_insulin,
-    qt_prolonging,
-    strong_cyp3a,
-    vitamin_k_antagonist,
-)
+from resistx.vocab.interactions import is_insulin, read_as
 
 
 @attrs.define(kw_only=True)
@@ -271,15 +266,12 @@ def _unstated_joined(groups: dict[object, list[Course]]) -> dict[object, list[Co
 
 
 def read_as_medication(label: str) -> bool:
-    """A medication the plan reads, not a course: a strong CYP3A inhibitor or inducer (rule
-    115), a vitamin K antagonist (rule 132), an insulin (the diabetes's, rule 78), a drug known
-    to prolong the QT interval (rule 142)."""
-    return bool(
-        strong_cyp3a(label)
-        or vitamin_k_antagonist(label)
-        or is_insulin(label)
-        or qt_prolonging(label)
-    )
+    """A medication the plan reads, not a course: whatever a profile's medications are read as
+    (``read_as``: a strong or moderate CYP3A inhibitor or inducer, rules 115 and 153; an
+    anticoagulant, rules 132 and 136; a drug known to prolong the QT interval, rule 142), or an
+    insulin (the diabetes's, rule 78). One list for both (7233: apixaban and enoxaparin as
+    orders were left out, which as a statement were read)."""
+    return bool(read_as(label)) or is_insulin(label)
 
 
 def agent(

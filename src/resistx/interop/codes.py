@@ -201,6 +201,13 @@ COMORBIDITY = MappingProxyType(
         "24526004": "inflammatory_bowel_disease",  # Inflammatory bowel disease
         "59927004": "hepatic_impairment",  # Hepatic failure (case 1956; its class unknown)
         "77386006": "pregnancy",  # Patient currently pregnant (rules 134, 135)
+        # ... and the pregnancy findings an EHR codes instead (7234b: 'Normal pregnancy' went
+        # to free text, and ribociclib + letrozole was preferred at 24 weeks)
+        "72892002": "pregnancy",  # Normal pregnancy
+        "47200007": "pregnancy",  # High risk pregnancy
+        "57630001": "pregnancy",  # First trimester pregnancy
+        "59466002": "pregnancy",  # Second trimester pregnancy
+        "41587001": "pregnancy",  # Third trimester pregnancy
     }
 )
 
@@ -303,6 +310,10 @@ ICD10_COMORBIDITY: MappingProxyType[str, str | dict[str, object]] = MappingProxy
         "N18": "renal_impairment",  # Chronic kidney disease
         "K50": "inflammatory_bowel_disease",  # Crohn's disease
         "K51": "inflammatory_bowel_disease",  # Ulcerative colitis
+        # a current pregnancy (7234c): not Z33.2, an elective termination
+        "Z33.1": "pregnancy",  # Pregnant state, incidental
+        "Z34": "pregnancy",  # Encounter for supervision of normal pregnancy
+        "O09": "pregnancy",  # Supervision of high risk pregnancy
     }
 )
 

@@ -196,6 +196,12 @@ class Builder(Reader):
         self._insulin(data)
         self._informative_draws(data)
         self._relapse(data)
+        if "menopausal_status" not in data and data.get("sex") != "male":
+            self.assume(  # 7235: it changed the first option, and the report never said so
+                "$",
+                "menopausal status: not in the document, left unknown (the plan asks for it "
+                "before choosing; it can change the first option)",
+            )
         if self.problems:
             raise ProfileError(self.problems)
         order = {k: i for i, k in enumerate(_ORDER)}

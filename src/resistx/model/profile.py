@@ -680,6 +680,8 @@ _NOT_PREGNANT = frozenset(
 _CURRENT = frozenset({"weeks", "week", "wk", "wks", "gestation", "trimester", "currently"})
 _CURRENT |= {"current", "ongoing", "age", "edd", "lmp", "semaines", "ssw", "semanas", "settimane"}
 _CURRENT |= {"cours", "sa"}  # 'grossesse en cours (14 SA)': weeks of amenorrhoea (3470)
+#: ... and the titles of a current pregnancy's codes (7234b: 'Normal pregnancy (finding)')
+_CURRENT |= {"normal", "intrauterine", "supervision", "incidental", "finding", "high", "twin"}
 #: words of a pregnancy that ended ('diagnosed in pregnancy 2019, delivered at 36 weeks')
 _DELIVERED = frozenset({"delivered", "delivery", "born", "postpartum", "miscarriage", "baby"})
 
@@ -965,6 +967,18 @@ def _months_fit_as_of(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
         raise ValueError("; ".join(wrong))
 
 
+def _ctdna_only(inst: Any, attribute: attrs.Attribute[Any], _value: object) -> None:
+    """A ctDNA draw's own fields on another sample (7228g: a tissue result's tumour
+    cellularity entered as its tumour fraction was dropped without a word)."""
+    sample = getattr(inst, "sample", None)
+    if sample is not None and sample is not Sample.CTDNA:
+        msg = (
+            f"is a ctDNA draw's (the share of tumour DNA in the plasma), not read for a "
+            f"{sample.value} sample: leave it out"
+        )
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class BiomarkerResult:
     """One test result for one gene."""
@@ -978,8 +992,10 @@ class BiomarkerResult:
     variant: str | None = attrs.field(default=None, validator=fits.variant_fits)
     #: ctDNA only: the tumour fraction (0-1), or whether the tumour is known to shed little DNA;
     #: a ctDNA negative with a low fraction or low shedding is not a negative
-    tumour_fraction: float | None = attrs.field(default=None, validator=v.fraction)
-    low_shedding: bool | None = None
+    tumour_fraction: float | None = attrs.field(
+        default=None, validator=v.when_given(v.fraction, _ctdna_only)
+    )
+    low_shedding: bool | None = attrs.field(default=None, validator=v.when_given(_ctdna_only))
     #: pathogenic or likely pathogenic match; a VUS or (likely) benign variant does not.
     #: None: pathogenic for mutated, amplified and loss, as resistx 0.1 read every result
     classification: Classification | None = None

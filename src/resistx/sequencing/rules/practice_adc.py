@@ -205,14 +205,14 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 if found
                 else ""
             )
+            entry = f"2 or more endocrine lines, or progression within 6 months {_FIRST_LINE}"
+            # at ECOG 2-4 its ECOG is what the patient is outside of, whatever the lines (7207)
+            outside = f"ECOG 0-1 ({entry})" if (i.ecog or 0) > 1 else f"after {entry}"
             who = (
-                "DESTINY-Breast06's population (2 or more endocrine lines, or progression "
-                "within 6 months on first-line endocrine therapy with a CDK4/6 inhibitor)"
+                f"DESTINY-Breast06's population ({entry})"
                 if i.destiny_breast06_entry
                 else "its approval covers progression on 1 or more endocrine lines "
-                f"({approval(spec)}), "
-                "though DESTINY-Breast06 enrolled after 2 or more, or after progression within "
-                "6 months on first-line endocrine therapy with a CDK4/6 inhibitor"
+                f"({approval(spec)}), though DESTINY-Breast06 enrolled {outside}"
             )
             yield Effect(
                 code="endocrine_therapy_opens_trastuzumab_deruxtecan",
@@ -228,6 +228,9 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
         return
     if kinds.is_tdxd_or_datodxd(spec):
         yield _datopotamab_deruxtecan(i, spec, ctx)
+
+
+_FIRST_LINE = "on first-line endocrine therapy with a CDK4/6 inhibitor"
 
 
 def opened_by_endocrine_lines(i: HistoryInputs) -> bool:

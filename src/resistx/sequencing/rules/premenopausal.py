@@ -202,7 +202,9 @@ def _man_without_gnrh_agonist(facts: Facts) -> Iterator[PlanEffect]:
         first=first,
         text=f"{_named(course)}: {said}. In men an "
         "aromatase inhibitor alone suppresses oestrogen incompletely (testicular feedback "
-        "raises testosterone, its substrate), so it needs a GnRH agonist (rule 40): "
+        "raises testosterone, its substrate), so it needs a GnRH agonist (rule 40), unless "
+        "he has had a bilateral orchiectomy, which a profile does not record: ask (7233b). "
+        "Otherwise "
         + (
             f"the progression{short} may not be the "
             "endocrine resistance the options read. Before choosing, look for an oestradiol "
