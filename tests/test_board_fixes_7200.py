@@ -291,6 +291,15 @@ def test_the_text_plan_shows_the_balance_rules_that_placed_an_option() -> None:
         assert placed[-1][:60] in " ".join(shown.split())
 
 
+#: 4.4 months on palbociclib + anastrozole, progressed (7207)
+SHORT_PALBOCICLIB_ANASTROZOLE = {
+    **PALBOCICLIB,
+    "drugs": ["palbociclib", "anastrozole"],
+    "started_on": "2025-12-15",
+    "ended_on": "2026-04-28",
+}
+
+
 def test_at_ecog_2_trastuzumab_deruxtecan_s_reason_names_destiny_breast06_s_ecog() -> None:
     """7207 (MINOR): ECOG 2, 4.4 months on palbociclib + anastrozole, HER2-low: the reason said
     'its approval covers progression on 1 or more endocrine lines, though DESTINY-Breast06
@@ -305,14 +314,7 @@ def test_at_ecog_2_trastuzumab_deruxtecan_s_reason_names_destiny_breast06_s_ecog
             "her2": "low",
             "ecog": 2,
             "biomarkers": TISSUE_NEGATIVE,
-            "treatments": [
-                dict(
-                    PALBOCICLIB,
-                    drugs=["palbociclib", "anastrozole"],
-                    started_on="2025-12-15",
-                    ended_on="2026-04-28",
-                )
-            ],
+            "treatments": [SHORT_PALBOCICLIB_ANASTROZOLE],
         },
         policy="practice-2026",
     )
