@@ -148,7 +148,7 @@ def fitting(r: dict[str, Any]) -> dict[str, Any]:
     if r["status"] in ("wild_type", "not_detected"):
         r.pop("variant", None)
         r.pop("classification", None)
-    if r.get("sample", "ctdna") != "ctdna":  # a ctDNA draw's own fields (case 7228g)
+    if r.get("sample", "ctdna") != "ctdna" or r.get("origin") == "germline":  # case 7228g
         r.pop("tumour_fraction", None)
         r.pop("low_shedding", None)
     named = r.get("variant") or ""

@@ -116,7 +116,8 @@ def test_after_a_grade_1_lung_disease_on_trastuzumab_deruxtecan_its_sister_adc_i
     assert option(here, "trastuzumab-deruxtecan").tier is not resistx.Tier.LATER
     dato = option(here, "datopotamab-deruxtecan")
     assert dato.tier is not resistx.Tier.PREFERRED
-    assert any(r.code == "lung_disease_grade_1" and r.rule == 12 for r in dato.reasons), dato
+    [grade_1] = [r for r in dato.reasons if r.code == "lung_disease_grade_1" and r.rule == 12]
+    assert "whose payload it shares" in grade_1.text  # the recheck: not DESTINY-Breast04 alone
 
 
 def test_an_adjuvant_chemotherapy_counted_as_a_line_is_not_called_one_for_metastatic_disease() -> (
@@ -379,3 +380,105 @@ def test_a_conversion_says_when_it_leaves_the_menopausal_status_unknown() -> Non
     assert converted.profile.menopausal_status is resistx.MenopausalStatus.UNKNOWN
     said = [a for a in converted.assumptions if "menopausal status" in str(a)]
     assert said, converted.assumptions
+
+
+def _pregnancy_ended(code: str, system: str = SNOMED, **status: Any) -> dict[str, Any]:
+    """7234b's bundle with its pregnancy coded ``code`` and ended on 2025-02-20."""
+    bundle = _pregnancy_coded(system, code, "Normal pregnancy")
+    [condition] = [e["resource"] for e in bundle["entry"] if e["resource"].get("id") == "preg"]
+    condition["abatementDateTime"] = "2025-02-20"
+    condition.pop("clinicalStatus", None)
+    condition.update(status)
+    return bundle
+
+
+@pytest.mark.parametrize(
+    "bundle",
+    [
+        _pregnancy_ended("72892002"),
+        _pregnancy_ended("Z34.90", ICD10CM),
+        _pregnancy_ended(
+            "72892002",
+            clinicalStatus={
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                        "code": "active",
+                    }
+                ]
+            },
+        ),
+    ],
+)
+def test_a_condition_with_an_end_date_is_not_read_as_current(bundle: dict[str, Any]) -> None:
+    """The recheck (7244r, 7244s, MAJOR): a pregnancy Condition with abatementDateTime
+    2025-02-20 converted to the comorbidity 'pregnancy', and the plan preferred nothing; an
+    ended condition is over, whatever status it states beside its end."""
+    converted = resistx.interop.from_fhir(bundle)
+    assert "pregnancy" not in {c.name.value for c in converted.profile.comorbidities}
+    assert any("ended" in str(e) for e in converted.unmapped), converted.unmapped
+
+
+def test_a_multiple_pregnancy_is_read_as_a_pregnancy() -> None:
+    """The recheck (7244u, MAJOR): SNOMED CT 16356006 'Multiple pregnancy' went to free text
+    and ribociclib + letrozole was preferred; 'Multiple pregnancy' and 'Teenage pregnancy'
+    passed as free text."""
+    converted = resistx.interop.from_fhir(
+        _pregnancy_coded(SNOMED, "16356006", "Multiple pregnancy")
+    )
+    assert "pregnancy" in {c.name.value for c in converted.profile.comorbidities}
+    for text in ("Multiple pregnancy", "Teenage pregnancy", "Triplet pregnancy"):
+        data = patient(menopausal_status="premenopausal", other_conditions=[text])
+        with pytest.raises(resistx.ProfileError, match="pregnancy"):
+            resistx.load_profile(data)
+
+
+@pytest.mark.parametrize("text", ["Normal pregnancy 2019", "High risk pregnancy (2016)"])
+def test_a_code_title_of_a_pregnancy_with_a_past_year_is_a_history(text: str) -> None:
+    """The recheck (MINOR): 'Normal pregnancy 2019' was refused where 'pregnancy 2021' passed."""
+    plan = resistx.sequence(patient(menopausal_status="premenopausal", other_conditions=[text]))
+    assert text in plan.not_assessed
+
+
+def test_a_recorded_grade_is_not_asked_for_in_the_restaging_action_either() -> None:
+    """The recheck (7241, MINOR): with grade 2 recorded the 'document the progression'
+    action still ended '(record the grade where it was 1)'."""
+    graded = plan(
+        her2="low",
+        biomarkers=TISSUE_NEGATIVE,
+        treatments=[PALBOCICLIB, TDXD_STOPPED_FOR_PNEUMONITIS],
+        comorbidities=[{"name": "interstitial_lung_disease", "grade": 2}],
+    )
+    said = " ".join(a.text for a in graded.actions)
+    assert "stops it for good" in said and "record the grade" not in said, said
+
+
+def test_no_case_number_reaches_a_plan_s_text() -> None:
+    """The recheck (7252b, MINOR): the orchiectomy question ended '... ask (7233b)'."""
+    here = plan(
+        sex="male",
+        biomarkers=TISSUE_NEGATIVE,
+        treatments=[dict(PALBOCICLIB, drugs=["abemaciclib", "letrozole"])],
+    )
+    [action] = [a for a in here.actions if a.code == "gnrh_agonist_missing"]
+    assert "7233" not in action.text
+
+
+def test_low_shedding_on_tissue_is_refused_in_its_own_words_and_a_germline_fraction_too() -> None:
+    """The recheck (MINOR): low_shedding's refusal described the tumour fraction; a germline
+    result with no sample took a tumour fraction."""
+    shedding = dict(result("ESR1", "not_detected", sample="tissue", tumour_fraction=None))
+    shedding["low_shedding"] = True
+    with pytest.raises(resistx.ProfileError) as e:
+        resistx.load_profile(patient(biomarkers=[shedding]))
+    assert "share of tumour DNA" not in str(e.value) and "low_shedding" in str(e.value)
+    germline = {"gene": "BRCA2", "status": "not_detected", "origin": "germline"}
+    with pytest.raises(resistx.ProfileError, match="tumour_fraction"):
+        resistx.load_profile(patient(biomarkers=[{**germline, "tumour_fraction": 0.1}]))
+
+
+def test_a_moderate_cyp3a_brand_in_free_text_names_rule_153() -> None:
+    """The recheck (MINOR): 'Angina, on Tildiem LA 200' was refused citing rules 115, 132, 136
+    and 142, not rule 153, which reads diltiazem."""
+    with pytest.raises(resistx.ProfileError, match="153"):
+        resistx.load_profile(patient(other_conditions=["Angina, on Tildiem LA 200"]))

@@ -208,6 +208,7 @@ COMORBIDITY = MappingProxyType(
         "57630001": "pregnancy",  # First trimester pregnancy
         "59466002": "pregnancy",  # Second trimester pregnancy
         "41587001": "pregnancy",  # Third trimester pregnancy
+        "16356006": "pregnancy",  # Multiple pregnancy (the recheck of session 64, 7244u)
     }
 )
 

@@ -314,6 +314,12 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
         return
     clinical = first_code(b, condition.get("clinicalStatus"), f"{path}.clinicalStatus")
     verified = first_code(b, condition.get("verificationStatus"), f"{path}.verificationStatus")
+    # an end (abatement[x]) is over, whatever status it states beside it (the recheck of
+    # session 64, 7244r: a pregnancy that ended in 2025 was read as current)
+    ended = next((k for k in condition if k.startswith("abatement")), None)
+    if ended is not None and name != "interstitial_lung_disease":
+        b.skip(f"{path}.{ended}", code.code, f"{code.label}: ended, not a current condition")
+        return
     for status in (clinical, verified):
         past = status.code in ("inactive", "resolved", "remission")
         if past and name == "interstitial_lung_disease":

@@ -399,7 +399,7 @@ def _medications(text: str, clauses: list[list[str]], inst: Any) -> str:
         return ""
     return (
         f"names {', '.join(named)}, which the rules read among the medications (rules 115, "
-        '132, 136, 142): record it under "medications"'
+        '132, 136, 142, 153): record it under "medications"'
     )
 
 

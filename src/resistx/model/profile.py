@@ -680,8 +680,10 @@ _NOT_PREGNANT = frozenset(
 _CURRENT = frozenset({"weeks", "week", "wk", "wks", "gestation", "trimester", "currently"})
 _CURRENT |= {"current", "ongoing", "age", "edd", "lmp", "semaines", "ssw", "semanas", "settimane"}
 _CURRENT |= {"cours", "sa"}  # 'grossesse en cours (14 SA)': weeks of amenorrhoea (3470)
-#: ... and the titles of a current pregnancy's codes (7234b: 'Normal pregnancy (finding)')
-_CURRENT |= {"normal", "intrauterine", "supervision", "incidental", "finding", "high", "twin"}
+#: the words of a current pregnancy's codes' titles (7234b: 'Normal pregnancy (finding)'; the
+#: recheck: 'Multiple pregnancy'), current unless a year dates them ('Normal pregnancy 2019')
+_TITLE = frozenset({"normal", "intrauterine", "supervision", "incidental", "finding", "high"})
+_TITLE |= {"twin", "triplet", "multiple", "teenage"}
 #: words of a pregnancy that ended ('diagnosed in pregnancy 2019, delivered at 36 weeks')
 _DELIVERED = frozenset({"delivered", "delivery", "born", "postpartum", "miscarriage", "baby"})
 
@@ -755,10 +757,11 @@ def _current_pregnancy(text: str) -> bool:
     named = pregnant | {"pregnancy", "gestation", "gestational", "grossesse"}
     named |= {"schwangerschaft", "embarazo", "gravidanza"}
     dated = re.search(r"\b\d{1,2}\s*(?:\+\s*\d\s*)?/\s*40\b|\bz33|\bedd\b", text.casefold())
+    titled = every & _TITLE and not re.search(r"\b(?:19|20)\d\d\b", text)
     current = (
         bool(pregnant & every)
         or positive_test
-        or bool(every & named and (every & _CURRENT or dated))  # 'pregnancy 20/40', 'EDD'
+        or bool(every & named and (every & _CURRENT or dated or titled))  # 'pregnancy 20/40'
         or text.strip().casefold() == "pregnancy"
     ) and not every & _DELIVERED
     # a denial counts in the pregnancy's own clause (a date beside it, 'LMP 2026-03-01', too)
@@ -967,16 +970,25 @@ def _months_fit_as_of(inst: Any, _attribute: attrs.Attribute[Any], value: dt.dat
         raise ValueError("; ".join(wrong))
 
 
+#: what each of a ctDNA draw's own fields says, as its refusal on another result names it
+_CTDNA_FIELDS = {
+    "tumour_fraction": "the share of tumour DNA in the plasma",
+    "low_shedding": "whether the tumour sheds little DNA into the plasma",
+}
+
+
 def _ctdna_only(inst: Any, attribute: attrs.Attribute[Any], _value: object) -> None:
-    """A ctDNA draw's own fields on another sample (7228g: a tissue result's tumour
-    cellularity entered as its tumour fraction was dropped without a word)."""
+    """A ctDNA draw's own fields on another sample or a germline result (7228g: a tissue
+    result's tumour cellularity entered as its tumour fraction was dropped without a word)."""
     sample = getattr(inst, "sample", None)
     if sample is not None and sample is not Sample.CTDNA:
-        msg = (
-            f"is a ctDNA draw's (the share of tumour DNA in the plasma), not read for a "
-            f"{sample.value} sample: leave it out"
-        )
-        raise ValueError(msg)
+        other = f"a {sample.value} sample"
+    elif getattr(inst, "origin", None) is Origin.GERMLINE:
+        other = "a germline result"
+    else:
+        return
+    msg = f"is a ctDNA draw's ({_CTDNA_FIELDS[attribute.name]}), not read for {other}: leave it out"
+    raise ValueError(msg)
 
 
 @attrs.frozen(kw_only=True)

@@ -66,7 +66,8 @@ def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...
     return Effect(
         code="lung_disease_grade_1",
         ceiling=1,
-        text=f"{name.capitalize()}: DESTINY-Breast04 (trastuzumab deruxtecan's) left out an "
+        text=f"{name.capitalize()}: DESTINY-Breast04 (trastuzumab deruxtecan's"
+        f"{_SHARED if drug != 'trastuzumab deruxtecan' else ''}) left out an "
         "interstitial lung disease that needed steroids, or one current or suspected (its "
         "protocol; not in the review), not a grade 1 that resolved without them, and the "
         f"label of {drug} lists no contraindication: whether "
@@ -74,6 +75,12 @@ def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...
         "is given; at best an alternative until then.",
         trials=("DESTINY-Breast04",),
     )
+
+
+#: what a grade 1's terms add for datopotamab deruxtecan (the recheck of 7213b)
+_SHARED = (
+    ", whose payload it shares; TROPION-Breast01's own entry is not in the sources resistx reads"
+)
 
 
 def resumed(condition: Condition, name: str, drug: str, stopped: tuple[str, ...]) -> Effect | None:

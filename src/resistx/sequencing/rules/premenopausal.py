@@ -203,7 +203,7 @@ def _man_without_gnrh_agonist(facts: Facts) -> Iterator[PlanEffect]:
         text=f"{_named(course)}: {said}. In men an "
         "aromatase inhibitor alone suppresses oestrogen incompletely (testicular feedback "
         "raises testosterone, its substrate), so it needs a GnRH agonist (rule 40), unless "
-        "he has had a bilateral orchiectomy, which a profile does not record: ask (7233b). "
+        "he has had a bilateral orchiectomy, which a profile does not record: ask. "
         "Otherwise "
         + (
             f"the progression{short} may not be the "
