@@ -189,8 +189,9 @@ def why(option: Option) -> str:
         own = (r for r in option.reasons if r.factor is f and r is not first[f])
         texts.extend(r.text for r in own if r.rule not in _NOT_FIRST)
     texts += [r.text for r in option.reasons if r.rule in STATE_RULES or r.code in PLACING_CODES]
-    # a balance rule's reason besides the toxicity and cost (rule 14): it placed the option, or
-    # it would be a caution (v7203_cpC: Child-Pugh C's reasons went unshown, 'no rule moved it')
+    # every balance reason besides rule 14's (toxicity and cost) placed the option: a cap, a
+    # step back or an order (cautions are shown apart); a list of its codes missed rules 81
+    # and 144 at Child-Pugh C, and the plan said 'no rule moved it' (v7203_cpC)
     texts += [r.text for r in option.reasons if r.factor is Factor.BALANCE and r.rule != TOXICITY]
     if not texts:
         return next(r.text for r in option.reasons if r.factor is Factor.EFFICACY)

@@ -163,7 +163,9 @@ def waits_on_germline(
     or a tumour PALB2 mutation (7228c): a PARP inhibitor waits on the germline test that
     ``ask_hrd_tests`` offers."""
     negative = [g for g in genes if not (palb2_in_tumour and g == "PALB2")]
-    tested = f"{', '.join(negative)} tested in the tumour only, without a mutation" * bool(negative)
+    tested = (
+        f"{', '.join(negative)} tested in the tumour only, without a mutation" if negative else ""
+    )
     if palb2_in_tumour:  # TBCRC 048's PALB2 responses were to germline mutations (the review)
         tested += f"{', and ' if negative else ''}a tumour PALB2 mutation of unknown origin"
     return Effect(
