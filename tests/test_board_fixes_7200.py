@@ -482,3 +482,27 @@ def test_a_moderate_cyp3a_brand_in_free_text_names_rule_153() -> None:
     and 142, not rule 153, which reads diltiazem."""
     with pytest.raises(resistx.ProfileError, match="153"):
         resistx.load_profile(patient(other_conditions=["Angina, on Tildiem LA 200"]))
+
+
+def test_sacituzumab_govitecan_after_a_deruxtecan_adc_is_an_alternative_to_chemotherapy() -> None:
+    """7211 (MINOR): 'at best an alternative, beside chemotherapy' read as the same tier, with
+    chemotherapy preferred above it."""
+    tdxd = {**CAPECITABINE, "drugs": ["trastuzumab deruxtecan"], "line": 3}
+    tdxd.update(started_on="2025-10-10", ended_on="2026-03-20")
+    here = plan(
+        her2="low", biomarkers=TISSUE_NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd]
+    )
+    said = " ".join(r.text for r in option(here, "sacituzumab-govitecan").reasons)
+    assert "at best an alternative to chemotherapy" in said and "beside chemotherapy" not in said
+
+
+def test_destiny_breast06_s_chemotherapy_reason_says_for_metastatic_disease() -> None:
+    """7218 (MINOR): 'HER2-low before any chemotherapy' beside an adjuvant chemotherapy that
+    DESTINY-Breast04 counted as a line."""
+    fulvestrant = {**CAPECITABINE, "drugs": ["fulvestrant"]}
+    here = resistx.sequence(
+        patient(her2="low", biomarkers=TISSUE_NEGATIVE, treatments=[PALBOCICLIB, fulvestrant]),
+        policy="practice-2026",
+    )
+    said = [r.text for r in option(here, "chemotherapy").reasons if r.rule == 68]
+    assert said and "before any chemotherapy for metastatic disease" in said[0], said
