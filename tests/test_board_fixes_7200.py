@@ -506,3 +506,15 @@ def test_destiny_breast06_s_chemotherapy_reason_says_for_metastatic_disease() ->
     )
     said = [r.text for r in option(here, "chemotherapy").reasons if r.rule == 68]
     assert said and "before any chemotherapy for metastatic disease" in said[0], said
+
+
+def test_a_tumour_palb2_mutation_is_not_called_untested_beside_untested_brca() -> None:
+    """The recheck (7243b, MINOR): a ctDNA PALB2 mutation and no BRCA1/2 result: olaparib's
+    reason said 'BRCA1, BRCA2 or PALB2 not tested'."""
+    olaparib = option(
+        plan(biomarkers=[*TISSUE_NEGATIVE, result("PALB2", "mutated", variant="Q775*")]),
+        "olaparib",
+    )
+    [said] = [r.text for r in olaparib.reasons if r.code == "hrd_untested"]
+    assert "BRCA1 or BRCA2 not tested" in said and "PALB2 not tested" not in said, said
+    assert said.startswith("A tumour PALB2 mutation of unknown origin, and BRCA1 or BRCA2")

@@ -76,7 +76,8 @@ def germline_tests(facts: Facts, parp: tuple[Finding, ...]) -> GermlineTests:
     PALB2's tumour test found a mutation, which opens olaparib only if germline (TBCRC 048;
     a reason had called it a test without a mutation: 7228c)."""
     genes = germline_untested(facts, parp)
-    tumour = "PALB2" in genes and facts.found("PALB2", BiomarkerStatus.MUTATED)
+    open_ = genes or hrd_untested(facts, parp)[0]  # or beside a gene never tested (7243b)
+    tumour = "PALB2" in open_ and facts.found("PALB2", BiomarkerStatus.MUTATED)
     return {"germline_untested": genes, "palb2_in_tumour": tumour}
 
 

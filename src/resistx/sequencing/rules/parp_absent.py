@@ -14,7 +14,7 @@ from resistx.sequencing.rules.hrd_tests import waits_on_germline
 def no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
     """No PARP-inhibitor target on record: a wait on the test that could find one, or left out."""
     if i.hrd_untested:
-        return _untested(i.hrd_untested, spec)
+        return _untested(i.hrd_untested, spec, palb2_in_tumour=i.palb2_in_tumour)
     if i.germline_untested:
         return waits_on_germline(i.germline_untested, spec, palb2_in_tumour=i.palb2_in_tumour)
     if i.somatic_brca_untested and spec.id == "talazoparib":
@@ -46,14 +46,20 @@ def no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
 # rule 17: no biomarker selects it
 
 
-def _untested(untested: tuple[str, ...], spec: RegimenSpec) -> Effect:
+def _untested(
+    untested: tuple[str, ...], spec: RegimenSpec, *, palb2_in_tumour: bool = False
+) -> Effect:
     """A wait on the HRD genes never tested (and the tumour's BRCA1/2 where they were tested in
     the germline only): each named, and what a mutation in them would open (cases 1123, 1139:
-    a germline BRCA1/2 negative on record opens nothing)."""
+    a germline BRCA1/2 negative on record opens nothing); a tumour PALB2 mutation is named as
+    one of unknown origin, not as untested (7243b)."""
     genes = [g for g in untested if g != SOMATIC_BRCA]
     brca, palb2 = any(g != "PALB2" for g in genes), "PALB2" in genes
     somatic = SOMATIC_BRCA in untested
-    named = " or ".join([", ".join(genes[:-1]), genes[-1]] if len(genes) > 1 else genes)
+    shown = [g for g in genes if not (palb2_in_tumour and g == "PALB2")]
+    named = " or ".join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 1 else shown)
+    if palb2_in_tumour and palb2:
+        named = f"A tumour PALB2 mutation of unknown origin, and {named}"
     if spec.id != "talazoparib":
         germline = " or ".join(["BRCA1/2"] * brca + ["PALB2"] * palb2)
         said = f"a germline {germline} or a somatic BRCA1/2 mutation opens a PARP inhibitor "
