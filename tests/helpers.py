@@ -110,6 +110,15 @@ def result(gene: str, status: str, **kw: Any) -> dict[str, Any]:
     return out
 
 
+def refusal(data: dict[str, Any]) -> str:
+    """The message ``load_profile`` refuses ``data`` with (it must refuse it)."""
+    try:
+        resistx.load_profile(data)
+    except resistx.ProfileError as e:
+        return str(e)
+    raise AssertionError(f"accepted: {data}")
+
+
 def on_tissue(r: dict[str, Any], **kw: Any) -> dict[str, Any]:
     """The result ``r`` on a tissue sample (or ``kw``'s): without a ctDNA draw's own fields
     (tumour fraction, low shedding), which another sample refuses (case 7228g)."""

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import resistx
-from tests.helpers import PALBOCICLIB, option, patient, plan, rank, result, unread
+from tests.helpers import PALBOCICLIB, option, patient, plan, rank, refusal, result, unread
 
 ESR1_PIK3CA = [
     result("ESR1", "mutated", variant="D538G"),
@@ -138,9 +138,7 @@ def test_an_esr1_fusion_recorded_as_mutated_is_refused_not_read_as_an_esr1_mutat
     the ligand-binding domain, which a fusion that loses it is not. Likewise a PIK3CA or AKT1
     fusion read as CAPItello-291's alteration."""
     bad = patient(biomarkers=[result(gene, "mutated", variant=variant)])
-    with pytest.raises(resistx.ProfileError) as caught:
-        resistx.load_profile(bad)
-    said = str(caught.value)
+    said = refusal(bad)
     assert "$.biomarkers[0].variant" in said and "fusion" in said
 
 
@@ -307,9 +305,7 @@ def test_a_misspelt_comorbidity_with_its_value_gets_one_message_not_a_second_abo
     """6904b (MINOR): {"name": "diabetis", "hba1c": 7} got the name's message and a spurious
     'hba1c is read for diabetes only'."""
     bad = patient(comorbidities=[{"name": "diabetis", "hba1c": 7}])
-    with pytest.raises(resistx.ProfileError) as caught:
-        resistx.load_profile(bad)
-    said = str(caught.value)
+    said = refusal(bad)
     assert "diabetes" in said and "hba1c is read for" not in said, said
 
 
@@ -460,9 +456,7 @@ def test_a_fusion_or_copy_change_however_written_is_refused(gene: str, variant: 
     inversions, translocations, 'structural variant' and a copy-number gain passed as
     mutations."""
     bad = patient(biomarkers=[result(gene, "mutated", variant=variant)])
-    with pytest.raises(resistx.ProfileError) as caught:
-        resistx.load_profile(bad)
-    assert "$.biomarkers[0].variant" in str(caught.value)
+    assert "$.biomarkers[0].variant" in refusal(bad)
 
 
 @pytest.mark.parametrize(
@@ -595,9 +589,7 @@ def test_signs_of_a_visceral_crisis_in_free_text_are_refused_until_it_is_decided
     """7059, 7060 (MAJOR): lymphangitic spread with hypoxia, or a rising bilirubin from liver
     metastases, written in other_conditions left elacestrant preferred with no question."""
     bad = patient(biomarkers=ESR1_ONLY, other_conditions=[text], metastatic_sites=["liver", "lung"])
-    with pytest.raises(resistx.ProfileError) as caught:
-        resistx.load_profile(bad)
-    said = str(caught.value)
+    said = refusal(bad)
     assert "other_conditions[0]" in said and "visceral_crisis" in said
 
 

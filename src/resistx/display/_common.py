@@ -12,7 +12,7 @@ from resistx.evidence._base import EvidenceBase
 from resistx.evidence.mcbs import grade_trial
 from resistx.model.enums import EndpointKind, Factor, TrialSetting, Verification
 from resistx.model.evidence import Discrepancy, Trial
-from resistx.model.plan import Action, Option, Plan
+from resistx.model.plan import Action, Option, Plan, Reason
 from resistx.vocab.adverse_events import shown
 
 ENDPOINT_HEADER = ("endpoint", "arm", "population", "value", "95% CI", "where")
@@ -77,15 +77,9 @@ STATE_RULES = frozenset({7, 13})
 #: hide (olaparib's label, rule 44; a progression on the drug's class, rule 11, beside a
 #: biomarker match), and a newer policy's own reading of a match the review's reason states
 #: (rule 28: the approval, and the subgroup figures that fit the patient): shown as what
-#: placed the option
+#: placed the option; a balance rule's reasons need no entry here (``_placing``)
 PLACING_CODES = frozenset(
     {
-        "relative_contraindication",
-        # a pregnancy on record: what places every option (case 1968: the reason went unshown)
-        "pregnancy_not_preferred",
-        "pregnancy_contraindicated",
-        "lung_disease_severity_unknown",  # its grade asked before a deruxtecan ADC (case 1842)
-        "lung_disease_grade_1",  # a grade 1 of another cause: resolved? (case 2455)
         "olaparib_label_prior_chemotherapy",
         "same_class_after_progression",
         "approved_oral_serd_for_esr1",
@@ -98,14 +92,9 @@ PLACING_CODES = frozenset(
         "pathway_before_endocrine_resistance",  # rule 69, endocrine-sensitive (case 782)
         # outside its label: shown beside what leads (rule 75, case 504's recheck)
         "elacestrant_label_esr1_mutated",
-        # rule 78's relative contraindication (cases 527, 541)
-        "capivasertib_diabetes_uncontrolled",
         "cdk46i_ai_end_unknown",  # rule 19: an adjuvant AI with no end date (case 1455)
         "monaleesa7_premenopausal",  # rule 19 before the menopause: ribociclib first (case 566)
-        "pi3k_akt_inhibitor_diabetes_uncontrolled",
-        "inavolisib_diabetes",  # rule 86: a balance cap on a molecular match (case 596)
         "pik3ca_variant_outside_therascreen",  # rule 90: a cap beside the match (case 622)
-        "alpelisib_postmenopausal_trial",  # rule 40: a balance cap on a match (case 631)
         "adc_after_topoisomerase_adc",  # rule 92: a cap beside the lines reason (case 640)
         "nothing_new_after_progression",  # rule 11: every part progressed on (case 656)
         "degrader_failed_twice",  # rule 93: beside a biomarker match (case 646)
@@ -115,35 +104,12 @@ PLACING_CODES = frozenset(
         "sg_within_label",  # rule 4: before any chemotherapy, after it (case 667)
         "ribociclib_ai_after_endocrine_therapy",  # rule 94: outside its label (case 666)
         "everolimus_after_nonsteroidal_ai",  # rule 96: outside its label (case 684)
-        "everolimus_postmenopausal_trial",  # rule 40: before the menopause (case 684)
-        "ribociclib_fulvestrant_postmenopausal_label",  # rule 40 (case 700)
-        "label_avoids_severe_hepatic_impairment",  # rule 81 (case 707)
         "pathway_past_trial_lines",  # rule 104: a cap beside what leads (case 939)
         "pathway_inhibitor_after_hyperglycaemia",  # rule 61: a cap beside the match (case 935)
         # rule 30: within the approval, outside DESTINY-Breast06's entry (case 951)
         "endocrine_therapy_opens_trastuzumab_deruxtecan",
-        # rule 110: chemotherapy by the routes the patient accepts only (case 1000)
-        "declined_route_other_agents",
-        # the patient's state setting an option back: a grade 3-4 cytopenia (rule 111), ER-low
-        # disease (114), a drug on record (115), the kidneys (118), leptomeningeal disease
-        # (121): shown in JSON only before (case 1322)
-        "cytopenia_myelosuppressive_later",
-        "myelodysplasia_myelosuppressive_later",  # rule 111: a myelodysplastic syndrome (1578a)
         "pathway_inhibitor_after_skin_reaction",  # rule 61: a severe skin reaction (1533)
-        "lvef_reduced_tdxd_later",  # rule 126: the LVEF (case 1639: in the JSON only)
-        "lvef_reduced_tdxd_alternative",
-        "lvef_unknown_tdxd_alternative",
-        "er_low_endocrine_later",
-        "cyp3a_interaction_later",
-        # an unknown interaction beside a known one of its class (the second recheck of
-        # session 60, 5626: in the JSON only)
-        "cyp3a_interaction_unknown_later",
-        "qt_drug_interaction",  # rule 142: ribociclib beside a QT drug (the same recheck)
-        "renal_label_later",
-        "leptomeningeal_not_preferred",
-        # rule 148: an ADC where the refusal of chemotherapy may cover it (the recheck of
-        # session 57: in the JSON only)
-        "adc_refusal_unclear",
+        "er_low_endocrine_later",  # rule 114: ER-low disease (case 1322)
     }
 )
 
@@ -188,14 +154,23 @@ def why(option: Option) -> str:
         texts.append(first[f].text)
         own = (r for r in option.reasons if r.factor is f and r is not first[f])
         texts.extend(r.text for r in own if r.rule not in _NOT_FIRST)
-    texts += [r.text for r in option.reasons if r.rule in STATE_RULES or r.code in PLACING_CODES]
-    # every balance reason besides rule 14's (toxicity and cost) placed the option: a cap, a
-    # step back or an order (cautions are shown apart); a list of its codes missed rules 81
-    # and 144 at Child-Pugh C, and the plan said 'no rule moved it' (v7203_cpC)
-    texts += [r.text for r in option.reasons if r.factor is Factor.BALANCE and r.rule != TOXICITY]
+    # ... and every balance reason besides rule 14's (toxicity and cost): each placed the
+    # option, a cap, a step back or an order (cautions are shown apart); a list of their codes
+    # missed rules 81 and 144 at Child-Pugh C, and the plan said 'no rule moved it' (v7203_cpC)
+    texts += [r.text for r in option.reasons if _placing(r)]
     if not texts:
         return next(r.text for r in option.reasons if r.factor is Factor.EFFICACY)
     return " ".join(dict.fromkeys(texts))
+
+
+def _placing(r: Reason) -> bool:
+    """A reason that places its option whichever factor leads: the state's, a placing code's
+    (``PLACING_CODES``), or a balance rule's beside the toxicity and cost."""
+    return (
+        r.rule in STATE_RULES
+        or r.code in PLACING_CODES
+        or (r.factor is Factor.BALANCE and r.rule != TOXICITY)
+    )
 
 
 #: where no rule moved an option, what places it (the reviewers of cases 841 and 853: an option

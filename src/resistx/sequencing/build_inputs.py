@@ -181,7 +181,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         brca_origin_unknown=origin_unknown(facts, parp),
         hrd_untested=untested,
         somatic_brca_untested=somatic_untested,
-        **germline_tests(facts, parp),
+        **germline_tests(facts, parp, untested),
         rb1_loss=_finding(facts.genes.get("RB1"), S.LOSS, S.MUTATED),
         tested_without_actionable=(esr1 or akt_pathway) is None and esr1_clear and pam_clear,
         targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),

@@ -71,12 +71,15 @@ class GermlineTests(TypedDict):
     palb2_in_tumour: bool
 
 
-def germline_tests(facts: Facts, parp: tuple[Finding, ...]) -> GermlineTests:
+def germline_tests(
+    facts: Facts, parp: tuple[Finding, ...], untested: tuple[str, ...]
+) -> GermlineTests:
     """The molecular Inputs' germline tests to offer (``germline_untested``), and whether
     PALB2's tumour test found a mutation, which opens olaparib only if germline (TBCRC 048;
-    a reason had called it a test without a mutation: 7228c)."""
+    a reason had called it a test without a mutation: 7228c). ``untested``: ``hrd_untested``'s
+    genes, which the molecular Inputs hold already."""
     genes = germline_untested(facts, parp)
-    open_ = genes or hrd_untested(facts, parp)[0]  # or beside a gene never tested (7243b)
+    open_ = genes or untested  # or beside a gene never tested (7243b)
     tumour = "PALB2" in open_ and facts.found("PALB2", BiomarkerStatus.MUTATED)
     return {"germline_untested": genes, "palb2_in_tumour": tumour}
 

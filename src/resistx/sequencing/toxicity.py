@@ -104,6 +104,12 @@ def lung_stop_grade(facts: Facts, events: frozenset[tuple[str, str]]) -> int | N
     still asked how severe it was)."""
     if not any(TOXICITY_HISTORY.get(e) is Comorbidity.INTERSTITIAL_LUNG_DISEASE for _, e in events):
         return None
+    return recorded_ild_grade(facts)
+
+
+def recorded_ild_grade(facts: Facts) -> int | None:
+    """The highest grade recorded of an interstitial lung disease on record; None where none
+    is recorded (a recorded grade is not asked for again: cases 6230, 7213)."""
     ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
     grades = [c.grade for c in facts.profile.comorbidities if c.name is ild and c.grade is not None]
     return max(grades, default=None)

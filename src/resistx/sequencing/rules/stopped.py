@@ -17,8 +17,13 @@ from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
 from resistx.sequencing.rules.rechallenge import SCAR
-from resistx.sequencing.toxicity import TDXD, caused_ild, laid_on, tdxd_resumable
-from resistx.vocab.comorbidities import Comorbidity
+from resistx.sequencing.toxicity import (
+    TDXD,
+    caused_ild,
+    laid_on,
+    recorded_ild_grade,
+    tdxd_resumable,
+)
 
 
 # rule 50: the latest course ended without progression: is there progression?
@@ -50,14 +55,14 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
     why = _UNRECORDED.get(last.stop_reason) or str(last.stop_reason).replace("_", " ")
     stable = _STABLE[bool(last.drug_classes & ENDOCRINE_DRUGS)]
     if _stopped_for_good(facts, last):  # case 1263b
-        graded = any(  # a recorded grade is not asked for again (the recheck of 7213)
-            c.name is Comorbidity.INTERSTITIAL_LUNG_DISEASE and c.grade is not None
-            for c in facts.profile.comorbidities
-        )
         stable = (
             f"{stable}: the label of trastuzumab deruxtecan stops it for good after an "
             "interstitial lung disease of grade 2 or worse"
-            + ("" if graded else " (record the grade where it was 1)")
+            + (
+                ""
+                if recorded_ild_grade(facts) is not None
+                else " (record the grade where it was 1)"
+            )
         )
     elif last.toxicity == SCAR:  # case 1789: stopped for good
         on, resume = " + ".join(laid_on(last)[1]), bool(last.drug_classes & ENDOCRINE_DRUGS)
