@@ -644,6 +644,14 @@ PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [
     (patient(biomarkers=NEGATIVE), {"declines": ["intravenous"]}),  # rule 110 (case 1000)
     (patient(biomarkers=NEGATIVE), {"declines_kinds": ["chemotherapy"]}),  # rule 128 (1696)
     (patient(biomarkers=NEGATIVE), {"declines_transfusion": True}),  # rule 131 (case 1776)
+    (  # rules 110 (capecitabine held back) and 156: a crisis, infusions declined (7290r)
+        patient(
+            biomarkers=NEGATIVE,
+            visceral_crisis=True,
+            comorbidities=[{"name": "renal_impairment", "creatinine_clearance": 24}],
+        ),
+        {"declines": ["intravenous"]},
+    ),
 ]
 
 

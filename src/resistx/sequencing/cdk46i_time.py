@@ -3,10 +3,15 @@ read it, or why it could not (``notes``)."""
 
 from __future__ import annotations
 
-from resistx.model.profile import next_line_start
+import attrs
+
+from resistx.model.profile import Preferences, next_line_start
 from resistx.sequencing.course_readings import record_gaps
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.slots import tenths
+
+#: the months under which a course is short unless the preferences say otherwise
+DEFAULT_SHORT = float(attrs.fields(Preferences).short_cdk46i_months.default or 0)
 
 
 def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
@@ -33,15 +38,25 @@ def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
             )
     elif facts.cdk46i_months is None:
         out.append(_time_unknown(facts))
+    elif facts.short_cdk46i and facts.cdk46i_months >= DEFAULT_SHORT:
+        # short only by a raised threshold: say that the preference moved the plan (7296s)
+        out.append(
+            f"The longest CDK4/6-inhibitor course that ended in progression ran "
+            f"{tenths(facts.cdk46i_months):.1f} months: short by this plan's threshold of "
+            f"{facts.preferences.short_cdk46i_months:g} months (short_cdk46i_months, raised from "
+            f"its default {DEFAULT_SHORT:g} by the preferences), so rule 18 put chemotherapy and "
+            "the ADCs before the endocrine-based options; under the default it would not have."
+        )
     elif not facts.short_cdk46i and facts.cdk46i_months < 2 * facts.preferences.short_cdk46i_months:
         # near the line a preference draws: say how the course was read, and what would change it
+        limit = facts.preferences.short_cdk46i_months
+        set_here = "" if limit == DEFAULT_SHORT else f", default {DEFAULT_SHORT:g}"
         out.append(
             f"The longest CDK4/6-inhibitor course that ended in progression ran "
             f"{tenths(facts.cdk46i_months):.1f} months: not short by this plan's threshold of "
-            f"{facts.preferences.short_cdk46i_months:g} months (short_cdk46i_months; the review "
-            "prefers chemotherapy and ADCs after a short course without giving a figure), so "
-            "rule 18 was not applied; a clinician who reads the course as short can raise the "
-            "threshold."
+            f"{limit:g} months (short_cdk46i_months{set_here}; the review prefers chemotherapy "
+            "and ADCs after a short course without giving a figure), so rule 18 was not "
+            "applied; a clinician who reads the course as short can raise the threshold."
         )
     return out
 

@@ -5,8 +5,8 @@ in conflict (rule 20). The latest result does not simply win:
 - PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations are stable: a negative (a low-shedding
   ctDNA test, a different sample) does not erase a positive, before or after it;
 - ESR1 mutations are acquired under endocrine therapy: a positive after the latest progression
-  is current even when another test of that time misses it, and one from before the latest
-  progression may no longer hold (it counts half until retested);
+  is current even when a tissue test misses it (not a later informative ctDNA draw: 7280),
+  and one from before it may no longer hold (it counts half until retested);
 - a tissue finding stands against ctDNA negatives after it (plasma misses what tissue finds,
   a copy-number change most: case 3526's RB1 loss);
 - a VUS or a benign variant is not a finding but a test that found nothing actionable (dated
@@ -35,6 +35,7 @@ S = BiomarkerStatus
 Day = dt.date | None
 #: the ctDNA negatives of draws that show no tumour DNA (``reliability.silent_draws``)
 Silent = frozenset[BiomarkerResult]
+Results = tuple[BiomarkerResult, ...]
 POSITIVE = frozenset({S.MUTATED, S.AMPLIFIED, S.OVEREXPRESSED, S.LOSS})
 #: genes whose alterations do not go away under treatment
 STABLE_GENES = frozenset({"PIK3CA", "AKT1", "PTEN", "BRCA1", "BRCA2", "PALB2"})
@@ -240,12 +241,7 @@ def _against_kept(
     )
 
 
-def _unresolved(
-    gene: str,
-    pair: tuple[BiomarkerResult, BiomarkerResult],
-    vus: tuple[BiomarkerResult, ...],
-    blind: tuple[BiomarkerResult, ...],
-) -> GeneState:
+def _unresolved(gene: str, pair: Results, vus: Results, blind: Results) -> GeneState:
     """Neither the positive nor the negative of ``pair`` stands (``UNRESOLVED``)."""
     neither = Conflict(
         gene=gene, positive=pair[0], negative=pair[1], kept="neither", why=UNRESOLVED
@@ -285,9 +281,12 @@ def _kept(
     if positives and gene in STABLE_GENES:
         return positives[-1], f"{gene} alterations are stable; a negative test can miss one"
     later = [r for r in negatives if positives and result_order(r) > result_order(positives[-1])]
-    plasma_only = bool(later) and all(r.sample is Sample.CTDNA for r in later)
+    plasma = [r for r in later if r.sample is Sample.CTDNA]  # not tissue's (the issue, 458)
+    plasma_only = bool(later) and len(plasma) == len(later)
     if positives and gene in ACQUIRED_GENES:
         current = [r for r in positives if progression is not None and tested_since(r, progression)]
+        if current and plasma:  # a later informative draw found none: a retest says (7280)
+            return None, UNRESOLVED
         if current:
             return current[-1], "an ESR1 mutation found after the latest progression is current"
         if plasma_only:  # case 458

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from resistx.model.enums import Factor, MetastaticSite
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import kinds
 from resistx.sequencing.adjuvant import liver_dysfunction
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
@@ -150,10 +151,15 @@ def liver_dysfunction_not_preferred(
     i: BalanceInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
     if i.liver_dysfunction:
+        # chemotherapy is what a 'yes' puts first: its reason says so, not that it waits (7294)
+        then = (
+            "if it is, chemotherapy comes first (rule 7)"
+            if kinds.is_chemotherapy(spec)
+            else "a failing liver puts chemotherapy first"
+        )
         yield _until_decided(
             "liver_dysfunction_not_preferred",
             "Liver metastases with hepatic impairment on record: at best an alternative until "
-            "it is decided whether the liver is failing from the cancer (rule 124), which puts "
-            "chemotherapy first.",
+            f"it is decided whether the liver is failing from the cancer (rule 124); {then}.",
             spec,
         )

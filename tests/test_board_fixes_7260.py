@@ -1,0 +1,170 @@
+"""Session 65: the reviews of cases 7260 onwards (comorbidities and interactions, relapse
+around adjuvant therapy, the practice-2026 policy, preferences beside the disease's tempo)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import resistx
+from tests.helpers import PALBOCICLIB, option, patient, plan, result
+
+#: an ESR1 mutation after palbociclib, the rest of the pathway negative on the same draw
+ESR1_MUTATED = [
+    result("ESR1", "mutated"),
+    *(result(g, "not_detected") for g in ("PIK3CA", "AKT1", "PTEN")),
+]
+CRISIS: dict[str, Any] = {
+    "visceral_crisis": True,
+    "metastatic_sites": ["liver", "bone"],
+    "biomarkers": ESR1_MUTATED,
+}
+PALBOCICLIB_10 = dict(PALBOCICLIB, started_on="2025-01-10")
+SEVERE_RENAL = {"name": "renal_impairment", "creatinine_clearance": 24}
+DPD = {"name": "dpd_deficiency"}
+
+
+def _actions(p: resistx.Plan) -> dict[str, resistx.Action]:
+    return {a.code: a for a in p.actions}
+
+
+@pytest.mark.parametrize("held_back", [SEVERE_RENAL, DPD], ids=["crcl-24", "dpd"])
+def test_oral_only_chemotherapy_without_capecitabine_is_not_preferred_in_a_crisis(
+    held_back: dict[str, Any],
+) -> None:
+    """7290r, 7290d (MAJOR): in a visceral crisis with infusions declined, chemotherapy 'by its
+    oral agents only' was preferred while its caution held capecitabine back (a creatinine
+    clearance of 24, DPD deficiency) and pointed to 'another agent', every other one of the
+    review's given by vein. It stays first (rule 7), at best an alternative, its reason says
+    what is left, and the plan asks before choosing to revisit the refusal."""
+    here = plan({"declines": ["intravenous"]}, comorbidities=[held_back], **CRISIS)
+    chemo = option(here, "chemotherapy")
+    assert here.options[0] is chemo
+    assert chemo.tier is resistx.Tier.ALTERNATIVE, chemo
+    said = next(r for r in chemo.reasons if r.code == "declined_route_no_standard_agent")
+    assert said.rule == 110 and "capecitabine" in said.text, said
+    action = _actions(here)["revisit_refusal_in_crisis"]
+    assert action.before_choosing and action.rule == 156, action
+
+
+def test_oral_only_chemotherapy_with_capecitabine_open_stays_preferred_in_a_crisis() -> None:
+    """The same patient with nothing against capecitabine: chemotherapy by mouth is still the
+    crisis's treatment, preferred, and nothing asks to revisit the refusal."""
+    here = plan({"declines": ["intravenous"]}, **CRISIS)
+    chemo = option(here, "chemotherapy")
+    assert here.options[0] is chemo and chemo.tier is resistx.Tier.PREFERRED
+    assert "revisit_refusal_in_crisis" not in _actions(here)
+
+
+def test_a_crisis_with_chemotherapy_and_the_adcs_declined_asks_to_revisit_the_refusal() -> None:
+    """7291 (MINOR): in a crisis with chemotherapy and the ADCs declined, capivasertib came
+    first, every option later, and only the generic refusal note said anything. The plan now
+    says before choosing that no option left answers the crisis, and asks to revisit the
+    refusal, record it, and offer supportive care."""
+    here = plan(
+        {"declines_kinds": ["chemotherapy", "adc"]},
+        her2="low",
+        **{**CRISIS, "biomarkers": [result("PIK3CA", "mutated"), result("ESR1", "not_detected")]},
+    )
+    action = _actions(here)["revisit_refusal_in_crisis"]
+    assert action.before_choosing and "supportive" in action.text, action
+
+
+def test_a_crisis_with_chemotherapy_declined_and_the_adcs_open_asks_about_the_adcs() -> None:
+    """With the ADCs not declined, what answers the crisis may be left (rule 149 asks): the
+    crisis's refusal action waits on that answer."""
+    here = plan({"declines_kinds": ["chemotherapy"]}, her2="low", **CRISIS)
+    assert "ask_adc_refusal" in _actions(here)
+    assert "revisit_refusal_in_crisis" not in _actions(here)
+
+
+def test_no_crisis_no_refusal_action() -> None:
+    here = plan(
+        {"declines_kinds": ["chemotherapy", "adc"]},
+        biomarkers=ESR1_MUTATED,
+        comorbidities=[SEVERE_RENAL],
+    )
+    assert "revisit_refusal_in_crisis" not in _actions(here)
+
+
+def test_a_raised_short_course_threshold_that_moves_the_plan_says_so_in_its_notes() -> None:
+    """7296s (MINOR): with short_cdk46i_months raised to 12, a 10-month palbociclib course
+    read as short put chemotherapy first, and only '(under 12)' inside the reasons said why;
+    the notes said nothing. A note now names the preference, its default and what it did."""
+    ten_months = dict(PALBOCICLIB_10, ended_on="2025-11-10")
+    here = plan({"short_cdk46i_months": 12}, biomarkers=ESR1_MUTATED, treatments=[ten_months])
+    assert here.options[0].regimen.id == "chemotherapy"
+    [note] = [n for n in here.notes if "short_cdk46i_months" in n]
+    assert "12" in note and "default 6" in note and "rule 18" in note, note
+    default = plan(biomarkers=ESR1_MUTATED, treatments=[ten_months])
+    assert not any("default 6" in n for n in default.notes), default.notes
+
+
+def test_chemotherapy_s_reason_beside_the_liver_question_says_a_yes_puts_it_first() -> None:
+    """7294 (MINOR): beside liver metastases with Child-Pugh B, chemotherapy's own reason said
+    it was 'at best an alternative until it is decided whether the liver is failing ... which
+    puts chemotherapy first', as if the question held back the option a 'yes' promotes."""
+    here = plan(
+        metastatic_sites=["liver", "bone"],
+        comorbidities=[{"name": "hepatic_impairment", "child_pugh": "B"}],
+        biomarkers=ESR1_MUTATED,
+    )
+    [said] = [r for r in option(here, "chemotherapy").reasons if r.rule == 129]
+    assert "if it is, chemotherapy comes first" in said.text, said
+    [other] = [r for r in option(here, "elacestrant").reasons if r.rule == 129]
+    assert "a failing liver puts chemotherapy first" in other.text, other
+
+
+ONGOING_FIRST_LINE = {
+    "drugs": ["palbociclib", "letrozole"],
+    "line": 1,
+    "started_on": "2024-12-10",
+    "stop_reason": "ongoing",
+}
+
+
+def _esr1_then_cleared(later_tf: float) -> list[dict[str, Any]]:
+    return [
+        result("ESR1", "mutated", tested_on="2026-03-05", variant="Y537S", tumour_fraction=0.02),
+        result("ESR1", "not_detected", tested_on="2026-06-05", tumour_fraction=later_tf),
+        *(result(g, "not_detected", sample="tissue", tested_on="2024-11-20") for g in PATHWAY),
+    ]
+
+
+PATHWAY = ("PIK3CA", "AKT1", "PTEN")
+
+
+def test_a_later_ctdna_negative_during_the_ongoing_first_line_leaves_esr1_unresolved() -> None:
+    """7280 (MAJOR): an ESR1 mutation on ctDNA in March during first-line palbociclib +
+    letrozole, and no ESR1 mutation on the next draw in June (tumour fraction 2%): the plan
+    kept the positive as 'found after the latest progression' (there was none), proposed
+    SERENA-6's switch on it and preferred the oral SERDs. Two informative draws of the same
+    line disagree: neither stands until a retest settles it, and no switch is proposed on it."""
+    here = resistx.sequence(
+        patient(
+            as_of="2026-06-20",
+            biomarkers=_esr1_then_cleared(0.02),
+            treatments=[ONGOING_FIRST_LINE],
+        ),
+        policy="practice-2026",
+    )
+    codes = {a.code for a in here.actions}
+    assert "serena6_switch" not in codes, here.actions
+    assert not any("after the latest progression" in n for n in here.notes), here.notes
+    [note] = [n for n in here.notes if "ESR1" in n and "disagree" in n]
+    assert "neither" in note, note
+
+
+def test_a_later_low_shedding_ctdna_negative_keeps_the_esr1_mutation() -> None:
+    """The same later draw with too little tumour DNA to tell (low shedding) is no evidence
+    against the mutation: the positive stands and SERENA-6's switch is said."""
+    draws = _esr1_then_cleared(0.02)
+    draws[1] = {k: v for k, v in draws[1].items() if k != "tumour_fraction"} | {
+        "low_shedding": True
+    }
+    here = resistx.sequence(
+        patient(as_of="2026-06-20", biomarkers=draws, treatments=[ONGOING_FIRST_LINE]),
+        policy="practice-2026",
+    )
+    assert "serena6_switch" in {a.code for a in here.actions}, here.actions
