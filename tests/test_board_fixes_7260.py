@@ -168,3 +168,26 @@ def test_a_later_low_shedding_ctdna_negative_keeps_the_esr1_mutation() -> None:
         policy="practice-2026",
     )
     assert "serena6_switch" in {a.code for a in here.actions}, here.actions
+
+
+def test_warfarin_s_caution_does_not_offer_a_switch_a_mechanical_valve_forbids() -> None:
+    """7267 (MINOR): chemotherapy's caution beside warfarin said 'or change the
+    anticoagulant', which a mechanical heart valve (a direct oral anticoagulant contraindicated)
+    does not allow; the caution now says where a change is open."""
+    here = plan(biomarkers=ESR1_MUTATED, medications=["warfarin 5 mg"])
+    [said] = [c for c in option(here, "chemotherapy").cautions if c.rule == 132]
+    assert "mechanical heart valve" in said.text, said
+
+
+def test_a_boosted_protease_inhibitor_in_one_entry_is_one_strong_inhibitor_said_once() -> None:
+    """7265 (MINOR): Symtuza, darunavir boosted by cobicistat, gave two actions before choosing
+    and every interacting option two identical cautions, one per drug."""
+    entry = "Symtuza 1 tablet daily (darunavir/cobicistat/emtricitabine/tenofovir alafenamide)"
+    here = plan(biomarkers=ESR1_MUTATED, medications=[entry])
+    asked = [a for a in here.actions if a.code == "cyp3a_change"]
+    assert len(asked) == 1 and "Cobicistat" in asked[0].text, asked
+    cautions = [c.text for c in option(here, "chemotherapy").cautions if c.rule == 115]
+    assert len(cautions) == 1, cautions
+    # two entries are two drugs: each is asked about
+    two = plan(biomarkers=ESR1_MUTATED, medications=["Norvir 100 mg", "Prezista 800 mg"])
+    assert len([a for a in two.actions if a.code == "cyp3a_change"]) == 2, two.actions

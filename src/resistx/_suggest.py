@@ -62,11 +62,15 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def one_slip(word: str, name: str) -> bool:
-    """``word`` is ``name`` with one letter changed, added or left out, or with its letters
-    out of order past the first two ('donezepil' for donepezil: session 55's left items)."""
+    """``word`` is ``name`` with one letter changed, added or left out, two letters next to
+    each other swapped, or its letters out of order past the first two ('donezepil' for
+    donepezil: session 55's left items)."""
     if len(word) == len(name):
-        changed = sum(a != b for a, b in zip(word, name, strict=True))
-        return changed == 1 or (word[:2] == name[:2] and sorted(word) == sorted(name))
+        changed = [k for k, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+        if len(changed) == 2 and changed[1] == changed[0] + 1:  # two letters swapped anywhere
+            k = changed[0]  # ('nueropathy' for neuropathy: session 65, 7264b)
+            return word[k] == name[k + 1] and word[k + 1] == name[k]
+        return len(changed) == 1 or (word[:2] == name[:2] and sorted(word) == sorted(name))
     if abs(len(word) - len(name)) != 1:
         return False
     short, long = sorted((word, name), key=len)

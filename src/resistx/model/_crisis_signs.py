@@ -71,7 +71,9 @@ _UNSURE |= {"probable", "potential", "threatened", "threatening", "evolving", "e
 
 def crisis_signs(text: str, clauses: list[list[str]], inst: Any) -> str:
     """How to record a sign of a possible visceral crisis a free text names, or ""."""
-    if getattr(inst, "visceral_crisis", None) is True or _no_crisis(clauses):
+    if getattr(inst, "visceral_crisis", None) is True:
+        return _failing_liver_in_crisis(text, clauses, inst)
+    if _no_crisis(clauses):
         return ""
     found = _unsure_crisis(clauses) or next((s for c in clauses for s in _named(c)), None)
     found = found or _entry_signs(text, clauses)
@@ -87,6 +89,20 @@ def crisis_signs(text: str, clauses: list[list[str]], inst: Any) -> str:
         f"names {found!r}, a sign of a possible visceral crisis (ESO-ESMO ABC 5), which rule 7 "
         f'reads from "visceral_crisis": record it there (true) if it is one{where}; if the '
         "board judges it is not, say so here ('no visceral crisis')"
+    )
+
+
+def _failing_liver_in_crisis(text: str, clauses: list[list[str]], inst: Any) -> str:
+    """A failing liver a free text names beside a crisis on record, with no hepatic impairment
+    recorded (session 65, 7290: 'bilirubin 2.1 x ULN and rising' passed, and no option's
+    hepatic caution was said): the labels' cautions read it from the comorbidity."""
+    found = next((s for c in clauses for s in _named(c)), None) or _entry_signs(text, clauses)
+    if found not in _LIVER or _hepatic_impairment(inst):
+        return ""
+    return (
+        f"names {found!r} beside the visceral crisis on record: the drugs' hepatic cautions "
+        'read a failing liver from {"name": "hepatic_impairment"} (with its "child_pugh" class '
+        "where known): record it there"
     )
 
 

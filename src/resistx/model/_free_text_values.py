@@ -191,7 +191,7 @@ def _hba1c(text: str, clauses: list[list[str]], inst: Any) -> str:
 def _clearance(text: str, clauses: list[list[str]], inst: Any) -> str:
     said = folded(text)
     if not _CLEARANCE.search(said):
-        return _egfr(said, clauses, inst)
+        return _egfr(said, clauses, inst) or _creatinine(said, clauses, inst)
     if _PER_SECOND.search(said):  # in mL/s (SI units): in mL/min, the field's (5068: 0.75 mL/s)
         value = _latest(_CLEARANCE, said, clauses)
         return _against("clearance", None if value is None else round(value * 60), inst)
@@ -230,6 +230,39 @@ def _egfr(said: str, clauses: list[list[str]], inst: Any) -> str:
         'from renal impairment\'s "creatinine_clearance" (Cockcroft-Gault, as the labels dose '
         'by): record it under comorbidities as {"name": "renal_impairment", '
         '"creatinine_clearance": <mL/min>}'
+    )
+
+
+#: a serum creatinine by its names ('serum creatinine 2.3 mg/dL', 'Krea 2,3 mg/dl', 'SCr 180'),
+#: not a clearance (read above), and its value with its unit where one is given
+_CREATININE = re.compile(
+    r"(?:\bs?creat(?:inine?)?\b|\bkrea(?:tinin)?\b|\bcreatinina\b|\bscr\b)"
+    rf"{_GAP}(?<![\d.,])(\d{{1,4}}(?:[.,]\d+)?)(?!\d)\s*(mg|umol|µmol|micromol)?"
+)
+#: the upper limit of a woman's serum creatinine that the check reads as raised, in mg/dL
+#: (about 1.1 in most laboratories; 97 umol/L), and the factor from umol/L
+_CREATININE_ABOVE = 1.1
+_UMOL_PER_MG = 88.4
+
+
+def _creatinine(said: str, clauses: list[list[str]], inst: Any) -> str:
+    """A raised serum creatinine with no renal impairment recorded (session 65, 7262b: 2.3
+    mg/dL at 78 years and 52 kg, a clearance near 16 mL/min, passed as free text while an eGFR
+    is refused): rule 118 reads the Cockcroft-Gault clearance the labels dose by."""
+    part = _part_of_now(said, clauses)
+    found = _CREATININE.search(part) if part is not None else None
+    if found is None or conditions(inst, Comorbidity.RENAL_IMPAIRMENT):
+        return ""
+    value = float(found[1].replace(",", "."))
+    in_mg = (found[2] or "").startswith("mg") or (not found[2] and value < 20)
+    if (value if in_mg else value / _UMOL_PER_MG) <= _CREATININE_ABOVE:
+        return ""
+    unit = "mg/dL" if in_mg else "umol/L"
+    return (
+        f"names a serum creatinine of {value:g} {unit}, above the normal range, with no "
+        "renal_impairment recorded: rule 118 reads the creatinine clearance the labels dose by "
+        "(Cockcroft-Gault, from the creatinine, age and weight): record it under comorbidities "
+        'as {"name": "renal_impairment", "creatinine_clearance": <mL/min>}'
     )
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from resistx._suggest import one_slip
+from resistx.vocab.conditions_by_cause import named_by_cause
 from resistx.vocab.interactions import folded
 
 
@@ -290,6 +291,30 @@ ALIASES = {
         "cytopenia",
     ),
     "leukopaenia": "cytopenia",
+    # named by the disease, its type or its event (session 65: 7264, 7269, 7262b)
+    **dict.fromkeys(
+        (
+            *("charcot_marie_tooth", "charcot_marie_tooth_disease", "cmt1a", "cmt1", "cmt2"),
+            *("hnpp", "hereditary_neuropathy_with_liability_to_pressure_palsies", "cidp"),
+            *("guillain_barre", "guillain_barre_syndrome", "morbus_charcot_marie_tooth"),
+        ),
+        "neuropathy",
+    ),
+    **dict.fromkeys(
+        ("torsades_de_pointes", "torsade_de_pointes", "torsades", "torsade", "tdp"),
+        "qtc_prolonged",
+    ),
+    **dict.fromkeys(
+        (
+            *("ventricular_tachycardia", "ventricular_fibrillation", "cardiac_arrest"),
+            *("sustained_ventricular_tachycardia", "non_sustained_ventricular_tachycardia"),
+        ),
+        "cardiac_disease",
+    ),
+    **dict.fromkeys(
+        ("nephrosclerosis", "hypertensive_nephrosclerosis", "nephroangiosclerosis"),
+        "renal_impairment",
+    ),
 }
 
 
@@ -363,6 +388,7 @@ _DIABETES_WORDS = frozenset(
     {"dm", "dm1", "dm2", "t1d", "t2d", "t1dm", "t2dm", "iddm", "niddm", "lada", "mody"}
     | {"dmt2", "dmt1", "dt2", "dt1", "dnid", "did"}  # and in French (the recheck, 3470)
     | {"zuckerkrankheit", "suikerziekte"}  # lay names, German and Dutch (5261)
+    | {f"mody{n}" for n in range(1, 15)}  # a monogenic diabetes by its type (7260b: MODY3)
 )
 #: words of a diabetes that is no diabetes mellitus now (case 2739n): free text, not hinted
 _NOT_MELLITUS = frozenset({"insipidus", "gestational"})
@@ -631,6 +657,11 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     found = sarcoidosis_named(clauses_of(text)) or _named_now(text)  # 'pulmonary and cardiac'
     if found is not None:
         return found
+    by_cause = (
+        None if said_over(clauses_of(text)) else named_by_cause(live_clauses(text), denied_at)
+    )
+    if by_cause is not None:  # 'amiodarone pulmonary toxicity' (7269)
+        return Comorbidity(by_cause), f'{{"name": "{by_cause}"}}'
     healed = _HEALED.sub(" ", folded(text))
     again = _named_now(healed) if healed != folded(text) else None
     if again is not None and again[0] is Comorbidity.INTERSTITIAL_LUNG_DISEASE:
@@ -844,6 +875,8 @@ CONDITION_WORDS = frozenset(
     {"interstitial", "pneumonitis", "diabetes", "hypertension", "cardiomyopathy", "cirrhosis"}
     | {"bradycardia", "neuropathy", "myelodysplastic", "pregnancy", "pregnant", "colitis"}
     | {"fibrosis", "emphysema", "pulmonary"}  # the rechecks: 'fibosis', 'pulmonry' (6409, 6744)
+    # words of multi-word names ('QT prolongaton', 'renal impairmant': session 65, 7264b)
+    | {"prolongation", "impairment", "polyneuropathy", "insufficiency"}
 )
 _SLIP_FROM = 7
 #: words one slip from a condition word that are that word in another language (the French and
@@ -855,12 +888,29 @@ def misspelt_condition(text: str) -> tuple[str, str] | None:
     """(the word, the condition word it is one slip from) where a free text names a comorbidity
     the rules read misspelt (case 6223: 'intersitial lung disease (on home oxygen)' passed
     unread, and trastuzumab deruxtecan came first); else None."""
-    for word in re.findall(r"[a-z]+", folded(text)):
+    words = re.findall(r"[a-z]+", folded(text))
+    for word in words:
         if len(word) >= _SLIP_FROM and word not in CONDITION_WORDS | _NOT_SLIPS:
             meant = next((w for w in sorted(CONDITION_WORDS) if one_slip(word, w)), None)
             if meant is not None:
                 return word, meant
+    # a short word's slip inside a name of several ('chronic kidny disease': 7264b)
+    for size in (2, 3):
+        for at in range(len(words) - size + 1):
+            key = "_".join(words[at : at + size])
+            names = () if key in ALIASES else _NAMES_OF_WORDS.get(len(key), ())
+            near = next((n for n in names if one_slip(key, n)), None)
+            if near is not None:
+                return key.replace("_", " "), near.replace("_", " ")
     return None
+
+
+#: the names of several words (of 12 letters or more) by length, for their slips
+_NAMES_OF_WORDS: dict[int, list[str]] = {}
+for _name in sorted(ALIASES):
+    if "_" in _name and len(_name) >= 12:
+        for _n in (len(_name) - 1, len(_name), len(_name) + 1):
+            _NAMES_OF_WORDS.setdefault(_n, []).append(_name)
 
 
 def slip(name: str) -> str | None:

@@ -16,6 +16,8 @@ from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.drugs import HER2_DIRECTED, HER2_DIRECTED_SAID, her2_directed_in, named_in
 from resistx.vocab.interactions import (
+    DIABETES_ONLY,
+    INSULIN_BRANDS,
     OTHER_ANTICOAGULANTS,
     OTHER_NAMES,
     PROGRESSION,
@@ -34,6 +36,8 @@ READ_NAMES = tuple(
         {*STRONG_CYP3A, *OTHER_NAMES, *VITAMIN_K_ANTAGONISTS, *OTHER_ANTICOAGULANTS, *QT_PROLONGING}
         | {*MODERATE_CYP3A, *MODERATE_NAMES}  # rule 153 (case 6933)
         | HER2_DIRECTED  # refused when taken now: a misspelt one would pass (case 6405)
+        | INSULIN_BRANDS  # read for the diabetes's insulin (rule 78): 'Lantos', 'Humolog' (7268)
+        | DIABETES_ONLY  # read for a diabetes not on record (rule 12)
     )
 )
 #: real drugs near a read name, not read (moderate or weak interactions, other drugs): they
@@ -83,8 +87,9 @@ def near_miss(entry: str) -> tuple[str, str] | None:
 
 
 #: words this long are also read for one slip of a read name, where difflib's ratio falls
-#: short on a short name ('sotolol' for sotalol: 0.857)
-_SLIP_FROM = 7
+#: short on a short name ('sotolol' for sotalol: 0.857; 'Zofren' for Zofran, 'Celexo' for
+#: Celexa: 0.833, session 65's 7268)
+_SLIP_FROM = 6
 
 
 def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -100,9 +105,9 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
     ]
     if found:
         msg = "; ".join(found) + (
-            " (resistx reads strong CYP3A inhibitors and inducers, anticoagulants and "
-            "drugs known to prolong the QT interval by their generic or brand names; a "
-            "misspelt one would be missed)"
+            " (resistx reads strong and moderate CYP3A inhibitors and inducers, "
+            "anticoagulants, drugs known to prolong the QT interval, insulins and drugs used "
+            "only for diabetes by their generic or brand names; a misspelt one would be missed)"
         )
         raise ValueError(msg)
     courses = getattr(inst, "treatments", ()) or ()

@@ -28,7 +28,8 @@ def _chemotherapy(spec: RegimenSpec) -> bool:
     "among the medications, taken now, and the regimen is chemotherapy (case 1799).",
     effect="A caution: capecitabine, among its agents, raises the INR of a vitamin K "
     "antagonist, and its US label warns of bleeding, deaths among them: the INR checked "
-    "often and the dose adjusted, or another anticoagulant (the label; not in the review). "
+    "often and the dose adjusted, or another anticoagulant where its indication allows (not "
+    "a mechanical heart valve: case 7267) (the label; not in the review). "
     "The order is not changed: the other agents do not share the warning.",
     codes=("vitamin_k_antagonist",),
     regimens=_chemotherapy,
@@ -41,7 +42,8 @@ def vitamin_k_antagonist(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> 
             text=f"{i.vitamin_k_antagonist.capitalize()} on record: capecitabine, among the "
             "agents here, raises the INR of a vitamin K antagonist, and its US label warns of "
             "bleeding, deaths among them: if it is chosen, check the INR often and adjust the "
-            "dose, or change the anticoagulant (not in the review).",
+            "dose, or, where its indication allows (not a mechanical heart valve, which needs "
+            "a vitamin K antagonist), change the anticoagulant (not in the review).",
         )
 
 

@@ -1,0 +1,153 @@
+"""Session 65: free text and medication names the reviews found passing unread (cases 7262b,
+7264, 7264b, 7268, 7269, 7260b)."""
+
+from __future__ import annotations
+
+import pytest
+
+import resistx
+from tests.helpers import patient, refusal
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # 7269 (MAJOR): a lung disease by its cause or event
+        ("amiodarone pulmonary toxicity 2021, residual mild fibrosis on CT", "interstitial"),
+        ("drug-induced lung injury", "interstitial"),
+        ("bleomycin lung toxicity", "interstitial"),
+        ("fibrotic lung disease", "interstitial"),
+        ("interstitial lung abnormalities on CT", "interstitial"),
+        # ... a neuropathy by its name or its symptoms
+        ("Charcot-Marie-Tooth disease type 1A", "neuropathy"),
+        ("HNPP", "neuropathy"),
+        ("CIDP on IVIG", "neuropathy"),
+        ("Guillain-Barre syndrome 2015", "neuropathy"),
+        ("numbness of fingers and toes since paclitaxel", "neuropathy"),
+        # 7264: the QT event itself, and the heart's
+        ("torsades de pointes 2019, cardiac arrest, resuscitated", "qtc_prolonged"),
+        ("TdP on methadone", "qtc_prolonged"),
+        ("ventricular tachycardia", "cardiac_disease"),
+        # 7260b: a monogenic diabetes by its number
+        ("MODY3 (HNF1A)", "diabetes"),
+        # 7262b: a kidney disease by its name
+        ("hypertensive nephrosclerosis", "renal_impairment"),
+    ],
+)
+def test_a_condition_named_by_its_cause_event_or_type_is_refused_as_free_text(
+    text: str, named: str
+) -> None:
+    """7269, 7264, 7260b, 7262b (MAJOR): these passed as free text no rule reads, beside
+    trastuzumab deruxtecan preferred, ribociclib unflagged, alpelisib preferred, olaparib an
+    alternative at a clearance of about 16 mL/min."""
+    said = refusal(patient(other_conditions=[text]))
+    assert named in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lung metastases, stable",
+        "radiotherapy to the chest wall 2019",
+        "numbness of the chin",  # a mental nerve's: no neuropathy of the limbs
+        "no lung toxicity on amiodarone",
+        "cognitive impairment, mild",
+    ],
+)
+def test_near_texts_still_pass(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hypertensive, serum creatinine 2.3 mg/dL; age 78, weight 52 kg", "2.3"),
+        ("creatinine 210 umol/L", "210"),
+        ("Krea 2,3 mg/dl", "2.3"),
+    ],
+)
+def test_a_raised_creatinine_is_refused_without_a_clearance(text: str, value: str) -> None:
+    """7262b (MAJOR): a serum creatinine passed as free text while an eGFR is refused; the plan
+    left olaparib an alternative with no renal caution. Rule 118 reads the Cockcroft-Gault
+    clearance the labels dose by."""
+    said = refusal(patient(other_conditions=[text]))
+    assert "creatinine" in said and value in said and "creatinine_clearance" in said, said
+
+
+def test_a_normal_creatinine_or_one_beside_a_clearance_passes() -> None:
+    resistx.load_profile(patient(other_conditions=["creatinine 0.8 mg/dL"]))
+    resistx.load_profile(
+        patient(
+            other_conditions=["creatinine 2.3 mg/dL"],
+            comorbidities=[{"name": "renal_impairment", "creatinine_clearance": 16}],
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QT prolongaton on ECG",
+        "peripheral nueropathy grade 2 after adjuvant paclitaxel",
+        "renal impairmant, stable",
+        "chronic kidny disease",
+        "hepatic impairmant",
+        "polyneurapathy",
+    ],
+)
+def test_a_misspelt_word_in_a_condition_s_name_is_refused(text: str) -> None:
+    """7264b (MAJOR): one-letter slips inside multi-word names passed (a prolonged QT, a
+    neuropathy, renal impairment), and chemotherapy was preferred with no neuropathy caution."""
+    said = refusal(patient(other_conditions=[text]))
+    assert "one letter from" in said or "names" in said, said
+
+
+@pytest.mark.parametrize(
+    ("entry", "meant"),
+    [
+        ("Lantos 24 units", "lantus"),
+        ("Humolog", "humalog"),
+        ("Celexo 20 mg", "citalopram"),
+        ("Zofren 8 mg prn", "ondansetron"),
+        ("Klacyd", "clarithromycin"),
+        ("Biaxen", "clarithromycin"),
+        ("Norvyr", "ritonavir"),
+        ("Xtandy", "enzalutamide"),
+        ("Multac", "dronedarone"),
+        ("Tybest", "cobicistat"),
+        ("Haldal", "haloperidol"),
+    ],
+)
+def test_a_short_brand_misspelt_by_one_letter_is_refused(entry: str, meant: str) -> None:
+    """7268 (MAJOR): six-letter brands with one letter changed passed unread (Lantos, Celexo,
+    Zofren): the insulin and the two QT drugs beside ribociclib went unseen."""
+    said = refusal(patient(medications=[entry]))
+    assert meant in said, said
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        *("Zoloft 50 mg", "Ativan 1 mg", "Valium", "Lyrica 75 mg", "Plavix", "Keppra"),
+        *("Cozaar", "Diovan", "Prozac", "Norvasc", "Lasix", "Humira", "Lipitor 20 mg"),
+        "tablet weekly",
+    ],
+)
+def test_real_drugs_near_a_read_name_still_pass(entry: str) -> None:
+    resistx.load_profile(patient(medications=[entry]))
+
+
+def test_a_failing_liver_in_text_beside_a_recorded_crisis_asks_for_hepatic_impairment() -> None:
+    """7290 (MINOR): 'bilirubin 2.1 x ULN and rising' passed beside a crisis on record (the
+    same text is refused without one), and no option carried a hepatic caution."""
+    text = "bilirubin 2.1 x ULN and rising, ALT 4 x ULN"
+    said = refusal(patient(visceral_crisis=True, other_conditions=[text]))
+    assert "hepatic_impairment" in said and "rising bilirubin" in said, said
+    resistx.load_profile(
+        patient(
+            visceral_crisis=True,
+            other_conditions=[text],
+            comorbidities=[{"name": "hepatic_impairment", "child_pugh": "B"}],
+        )
+    )
+    resistx.load_profile(patient(visceral_crisis=True, other_conditions=["hypoxic, on oxygen"]))
