@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import resistx
-from tests.helpers import PALBOCICLIB, option, patient, plan, result
+from tests.helpers import PALBOCICLIB, adjuvant, on_tissue, option, patient, plan, result
 
 #: an ESR1 mutation after palbociclib, the rest of the pathway negative on the same draw
 ESR1_MUTATED = [
@@ -191,3 +191,41 @@ def test_a_boosted_protease_inhibitor_in_one_entry_is_one_strong_inhibitor_said_
     # two entries are two drugs: each is asked about
     two = plan(biomarkers=ESR1_MUTATED, medications=["Norvir 100 mg", "Prezista 800 mg"])
     assert len([a for a in two.actions if a.code == "cyp3a_change"]) == 2, two.actions
+
+
+def _adjuvant_abemaciclib_then(stop: str) -> dict[str, Any]:
+    """7275v1: adjuvant abemaciclib + anastrozole for 11 months, stopped (``stop``), anastrozole
+    going on, and relapse in the liver and bone 3 weeks later."""
+    return patient(
+        as_of="2025-02-10",
+        relapsed_on="2025-01-20",
+        metastatic_sites=["liver", "bone"],
+        biomarkers=[
+            result("ESR1", "not_detected", tested_on="2025-02-01"),
+            *(
+                on_tissue(result(g, "not_detected", tested_on="2025-02-01"))
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        treatments=[
+            adjuvant(["abemaciclib", "anastrozole"], "2024-02-01", "2024-12-30", stop),
+            adjuvant(["anastrozole"], "2024-12-31", "2025-01-20", "progression"),
+        ],
+    )
+
+
+def test_relapse_weeks_after_an_adjuvant_cdk46i_stopped_for_toxicity_is_relapse_on_it() -> None:
+    """7275v1 (MAJOR): 11 months of adjuvant abemaciclib stopped for diarrhoea, and relapse 3
+    weeks later on the anastrozole that went on: the plan called the disease 'not known to be
+    resistant' and preferred palbociclib + fulvestrant, where the same course completed (or
+    progressed) puts chemotherapy first (rule 87). A relapse within 12 months of an adjuvant
+    CDK4/6 inhibitor reads as relapse on it, however the course ended; the rechallenge
+    caution still names the toxicity."""
+    toxicity = resistx.sequence(_adjuvant_abemaciclib_then("toxicity"))
+    completed = resistx.sequence(_adjuvant_abemaciclib_then("completed"))
+    assert [o.regimen.id for o in toxicity.options[:3]] == [
+        o.regimen.id for o in completed.options[:3]
+    ], (toxicity.options[:3], completed.options[:3])
+    assert toxicity.options[0].regimen.id == "chemotherapy"
+    said = " ".join(r.text for o in toxicity.options for r in o.reasons)
+    assert "not known to be resistant" not in said

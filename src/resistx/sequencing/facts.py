@@ -45,8 +45,10 @@ LONG_CDK46I_MONTHS = 12.0
 #: endocrine-based lines after the CDK4/6 inhibitor that make endocrine resistance (rule 22)
 ENDOCRINE_RESISTANCE_LINES = 2
 #: relapse this soon after (neo)adjuvant ET is endocrine resistance (INAVO120), after a
-#: (neo)adjuvant CDK4/6 inhibitor completed or ended unexplained progression on it (2923c)
+#: (neo)adjuvant course completed or ended unexplained (``_ENDED``) progression on it (2923c);
+#: after a CDK4/6 inhibitor stopped for toxicity or by choice too (7275v1: 3 weeks after 11)
 ADJUVANT_RELAPSE_MONTHS = 12.0
+_ENDED = frozenset({StopReason.COMPLETED, *UNEXPLAINED_STOPS})
 #: DESTINY-Breast06 enrolled after 2 or more endocrine lines, or after progression within this
 #: many months on first-line endocrine therapy with a CDK4/6 inhibitor (update-2026.md)
 DB06_SHORT_FIRST_LINE_MONTHS = 6.0
@@ -147,8 +149,7 @@ class Facts:
         return not any(t.drug_classes & ENDOCRINE_DRUGS for t in self.profile.treatments)
 
     @once
-    def adjuvant_cdk46i_relapse(self) -> frozenset[str]:
-        """(Neo)adjuvant CDK4/6 inhibitors that ended in relapse, or read so: progressed on."""
+    def adjuvant_cdk46i_relapse(self) -> frozenset[str]:  # progressed on, or read so
         return cdk46i_drugs(self.adjuvant_relapsed_on)
 
     @once
@@ -156,9 +157,9 @@ class Facts:
         """(Neo)adjuvant courses ended in relapse or within 12 months of it (321, 915)."""
         return tuple(t for t in self.profile.treatments if not t.metastatic and self._soon(t))
 
-    def _soon(self, t: Treatment) -> bool:
-        completed = t.stop_reason is StopReason.COMPLETED or t.stop_reason in UNEXPLAINED_STOPS
-        return t.progressed or (completed and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
+    def _soon(self, t: Treatment) -> bool:  # a CDK4/6 inhibitor however it stopped (7275v1)
+        ended = t.stop_reason in _ENDED or DrugClass.CDK46_INHIBITOR in t.drug_classes
+        return t.progressed or (ended and self.relapsed_within(t, ADJUVANT_RELAPSE_MONTHS))
 
     @once
     def cdk46i_resistant(self) -> frozenset[str]:
