@@ -229,3 +229,100 @@ def test_relapse_weeks_after_an_adjuvant_cdk46i_stopped_for_toxicity_is_relapse_
     assert toxicity.options[0].regimen.id == "chemotherapy"
     said = " ".join(r.text for o in toxicity.options for r in o.reasons)
     assert "not known to be resistant" not in said
+
+
+def test_an_ongoing_cdk46i_course_is_not_said_to_have_ended_in_progression() -> None:
+    """7281 (MINOR): first-line abemaciclib + anastrozole going on for 10.7 months: the note
+    said 'the longest CDK4/6-inhibitor course that ended in progression ran 10.6 months', and
+    nothing said the order would turn at a progression after 12 months. The note now says the
+    course goes on, is counted to the plan's date, and when it reaches 12 months."""
+    ongoing = {
+        "drugs": ["abemaciclib", "anastrozole"],
+        "line": 1,
+        "started_on": "2025-03-20",
+        "stop_reason": "ongoing",
+    }
+    here = plan(as_of="2026-02-10", treatments=[ongoing])
+    [note] = [n for n in here.notes if "short_cdk46i_months" in n]
+    assert "ended in progression" not in note, note
+    assert "going on" in note and "2026-03-20" in note, note
+
+
+def test_an_investigational_regimen_s_since_review_entry_says_it_has_no_approval() -> None:
+    """7280 (MINOR): gedatolisib + fulvestrant, with no approval in the evidence pack, was
+    'within a trial only at this plan's date' in the default plan's since-review section, as
+    if an approval came later; a regimen approved after the plan's date keeps that wording."""
+    ongoing = {
+        "drugs": ["palbociclib", "letrozole"],
+        "line": 1,
+        "started_on": "2024-12-10",
+        "stop_reason": "ongoing",
+    }
+    here = plan(
+        as_of="2026-06-20",
+        biomarkers=[result("ESR1", "mutated", tested_on="2026-06-05", variant="Y537S")],
+        treatments=[ongoing],
+    )
+    [entry] = [e for e in here.since_review if e.regimen == "gedatolisib+fulvestrant"]
+    assert "at this plan's date" not in entry.text and "investigational" in entry.text, entry
+
+
+def _relapse_on_adjuvant_tamoxifen(**kw: Any) -> resistx.Plan:
+    """7272: relapse 16 months into adjuvant tamoxifen, nothing yet for metastatic disease."""
+    return plan(
+        as_of="2025-01-05",
+        biomarkers=[
+            result("ESR1", "not_detected", tested_on="2024-12-20"),
+            *(
+                on_tissue(result(g, "not_detected", tested_on="2024-12-20"))
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        **{
+            "treatments": [adjuvant(["tamoxifen"], "2023-08-01", "2024-12-10", "progression")],
+            **kw,
+        },
+    )
+
+
+def test_abemaciclib_with_letrozole_after_relapse_on_adjuvant_tamoxifen_is_outside_monarch3() -> (
+    None
+):
+    """7272, 7272v1 (MINOR): after relapse on adjuvant tamoxifen, abemaciclib + letrozole was
+    preferred as the review's first-line standard, though MONARCH-3 enrolled relapse more than
+    12 months after any (neo)adjuvant endocrine therapy (MONALEESA-2 allowed it after
+    tamoxifen). It is at best an alternative, saying so; ribociclib + letrozole is not held."""
+    here = _relapse_on_adjuvant_tamoxifen()
+    abema = option(here, "abemaciclib+letrozole")
+    assert abema.tier is not resistx.Tier.PREFERRED, abema
+    [said] = [r for r in abema.reasons if r.code == "outside_monarch3_entry"]
+    assert "MONARCH-3" in said.text and said.rule == 157, said
+    ribo = option(here, "ribociclib+letrozole")
+    assert not [r for r in ribo.reasons if r.code == "outside_monarch3_entry"]
+
+
+def test_before_the_menopause_the_first_line_trials_of_postmenopausal_women_are_not_preferred() -> (
+    None
+):
+    """7279, 7272 (MINOR): before the menopause, ribociclib + fulvestrant was held to an
+    alternative by its label while palbociclib + letrozole stayed preferred, though PALOMA-2
+    (and MONARCH-3) enrolled postmenopausal women only; MONALEESA-7 gave ribociclib with an
+    aromatase inhibitor before the menopause. The letrozole regimens' suppression caution cited
+    PALOMA-3 and MONARCH-2 (fulvestrant's trials)."""
+    here = _relapse_on_adjuvant_tamoxifen(
+        menopausal_status="premenopausal",
+        treatments=[adjuvant(["tamoxifen"], "2019-08-01", "2023-08-01", "completed")],
+    )
+    for rid, trial in (
+        ("palbociclib+letrozole", "PALOMA-2"),
+        ("abemaciclib+letrozole", "MONARCH-3"),
+    ):
+        o = option(here, rid)
+        assert o.tier is not resistx.Tier.PREFERRED, o
+        assert any(
+            r.code == "first_line_postmenopausal_trial" and trial in r.text for r in o.reasons
+        )
+    ribo = option(here, "ribociclib+letrozole")
+    assert ribo.tier is resistx.Tier.PREFERRED, ribo
+    [caution] = [c for c in ribo.cautions if c.code == "ovarian_suppression_needed"]
+    assert "MONALEESA-7" in caution.text and "PALOMA-3" not in caution.text, caution

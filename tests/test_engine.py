@@ -631,6 +631,10 @@ SCENARIOS: list[dict[str, Any]] = [
     patient(  # rule 150: a plasma PTEN variant at a germline allele fraction (case 4606a)
         biomarkers=[*NEGATIVE[:3], result("PTEN", "mutated", variant="p.Arg130Ter VAF 50%")]
     ),
+    patient(  # rule 157: relapse on adjuvant tamoxifen, abemaciclib + letrozole (7272)
+        biomarkers=NEGATIVE,
+        treatments=[adjuvant(["tamoxifen"], "2023-08-01", "2025-12-10", "progression")],
+    ),
     patient(  # rule 21: a germline PTEN variant beside the tumour's PTEN negative (session 57)
         biomarkers=[
             *NEGATIVE,

@@ -3,8 +3,11 @@ read it, or why it could not (``notes``)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
+from resistx.model.enums import DrugClass
 from resistx.model.profile import Preferences, next_line_start
 from resistx.sequencing.course_readings import record_gaps
 from resistx.sequencing.facts import Facts
@@ -51,14 +54,51 @@ def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
         # near the line a preference draws: say how the course was read, and what would change it
         limit = facts.preferences.short_cdk46i_months
         set_here = "" if limit == DEFAULT_SHORT else f", default {DEFAULT_SHORT:g}"
+        going_on = _going_on(facts)
         out.append(
-            f"The longest CDK4/6-inhibitor course that ended in progression ran "
-            f"{tenths(facts.cdk46i_months):.1f} months: not short by this plan's threshold of "
+            f"{_longest(facts, going_on)}: not short by this plan's threshold of "
             f"{limit:g} months (short_cdk46i_months{set_here}; the review prefers chemotherapy "
             "and ADCs after a short course without giving a figure), so rule 18 was not "
             "applied; a clinician who reads the course as short can raise the threshold."
+            + (f" {going_on}" if going_on else "")
         )
     return out
+
+
+def _going_on(facts: Facts) -> str:
+    """Where the longest course is the CDK4/6-inhibitor course going on (rule 53: read as
+    progressed at the plan's date), under 12 months: when it reaches 12 (7281: the plan said
+    it 'ended in progression', and the order turned with the date), else ""."""
+    t = facts.current
+    if t is None or DrugClass.CDK46_INHIBITOR not in t.drug_classes or t.started_on is None:
+        return ""
+    months = t.duration_months(facts.decision_date)
+    if (
+        months is None
+        or facts.cdk46i_months is None
+        or tenths(months) < tenths(facts.cdk46i_months)
+    ):
+        return ""
+    start = t.started_on
+    try:
+        year_on = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        year_on = dt.date(start.year + 1, 3, 1)
+    return (
+        f"The course goes on: it is counted to this plan's date, and at a progression from "
+        f"{year_on.isoformat()} on it will have run 12 months or more, the length of EMERALD's "
+        "post hoc subgroup (practice-2026 reads it: rule 28)."
+    )
+
+
+def _longest(facts: Facts, going_on: str) -> str:
+    months = tenths(facts.cdk46i_months or 0.0)
+    if going_on:
+        return (
+            f"The CDK4/6-inhibitor course going on has run {months:.1f} months to this plan's "
+            "date, where the options below read it as progressed (rule 53)"
+        )
+    return f"The longest CDK4/6-inhibitor course that ended in progression ran {months:.1f} months"
 
 
 def _time_unknown(facts: Facts) -> str:

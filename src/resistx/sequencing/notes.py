@@ -229,9 +229,9 @@ def _state(facts: Facts) -> list[str]:
         status = p.menopausal_status.value if not unknown else _UNKNOWN_STATUS[bool(given)]
         out.append(
             f"{status[:1].upper()}{status[1:]}: an aromatase inhibitor or fulvestrant "
-            f"needs ovarian function suppression{keep} (rule 40), as PALOMA-3 and MONARCH-2 "
-            "required of premenopausal patients (not in the review); EMERALD enrolled "
-            "postmenopausal patients."
+            f"needs ovarian function suppression{keep} (rule 40), as MONALEESA-7 gave it with "
+            "an aromatase inhibitor and PALOMA-3 and MONARCH-2 with fulvestrant (not in the "
+            "review); EMERALD enrolled postmenopausal patients."
         )
     elif p.menopausal_status is MenopausalStatus.UNKNOWN:
         out.append(

@@ -145,8 +145,9 @@ def _entries(
             continue  # left out under both, or waiting under both for this one's reasons
         said.add(rid)
         name = names.get(rid, rid)
-        text = since_text.text(d, name, here, newer.name, waits, opens)
         spec = specs.get(rid)
+        unapproved = spec is not None and spec.regulatory.investigational
+        text = since_text.text(d, name, here, newer.name, waits, opens, unapproved=unapproved)
         if first_moved := _first_moved(d, (here, there), older_rules):
             said_why, moved = first_moved  # 5014, 5044: the old first option moved, not it
             text += f" {_unmoved(newer.name, bool(rules))}: {said_why}"

@@ -48,14 +48,24 @@ def text(  # noqa: PLR0917 - one call site
     policy: str,
     waits: tuple[str, ...] = (),
     why: str = "",
+    *,
+    unapproved: bool = False,
 ) -> str:
+    """``unapproved``: no approval in the newer policy's table at all (investigational), not
+    one dated after the plan (7289: 'within a trial only at this plan's date' hinted that
+    gedatolisib's would come)."""
+    trial_only = (
+        ", within a trial only (investigational: no approval in the evidence)."
+        if unapproved
+        else ", within a trial only at this plan's date."
+    )
     if d.change is Change.LEFT_OUT_TOO:
         return f"Under {policy}, {name} is left out too, as here, but there {why}"
     if waits:
         return (
             f"Under {policy}, {name} waits on {' and '.join(waits)} (rank {d.rank_after} there; "
             f"{here(d, before)}): a result would place it by that policy's evidence"
-            + (", within a trial only at this plan's date." if _trial_there(d) else ".")
+            + (trial_only if _trial_there(d) else ".")
         )
     if d.change is Change.TOP_OPTION:
         if not before.plan.options:

@@ -17,6 +17,7 @@ from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, rul
 from resistx.sequencing.rules.comorbidity_risks import AVOID_IN_CHILD_PUGH_C
 from resistx.sequencing.rules.drug_classes import endocrine_based_or_trial
 from resistx.sequencing.rules.hepatic import child_pugh_c
+from resistx.sequencing.rules.postmenopausal_trials import SUPPRESSED_IN, postmenopausal_trials
 from resistx.sequencing.suppression import (
     ai_without_suppression,
     gnrh_agonist_now,
@@ -37,14 +38,15 @@ B = Factor.BALANCE
     "fulvestrant (pre/perimenopausal), or with "
     "an aromatase inhibitor (men; vepdegestrant too, which VERITAC-2 gave men with an LHRH "
     "agonist: case 4541a), carries a caution; the plan asks for ovarian function "
-    "suppression or a GnRH agonist (action), as PALOMA-3 and MONARCH-2 required of "
-    "premenopausal patients (not in the review). Elacestrant's "
+    "suppression or a GnRH agonist (action), as MONALEESA-7 gave it with an aromatase "
+    "inhibitor and PALOMA-3 and MONARCH-2 with fulvestrant (not in the review). Elacestrant's "
     "caution (pre/perimenopausal) says EMERALD enrolled postmenopausal patients, and it is at "
     "best an alternative there; another oral SERD's asks for ovarian function suppression. "
     "Alpelisib too is at best an alternative there: SOLAR-1 enrolled postmenopausal women and "
     "men, and its US label says so (case 631); so is everolimus, whose US label is for "
     "postmenopausal women (case 684), and ribociclib with fulvestrant, whose US label is for "
-    "postmenopausal women and men (case 700).",
+    "postmenopausal women and men (case 700), and palbociclib or abemaciclib with an aromatase "
+    "inhibitor, whose PALOMA-2 and MONARCH-3 enrolled postmenopausal women (case 7279).",
     codes=(
         "ovarian_suppression_needed",
         "gnrh_agonist_needed",
@@ -52,6 +54,7 @@ B = Factor.BALANCE
         "alpelisib_postmenopausal_trial",
         "everolimus_postmenopausal_trial",
         "ribociclib_fulvestrant_postmenopausal_label",
+        "first_line_postmenopausal_trial",
     ),
     references=(9, 10, 11),
     regimens=endocrine_based_or_trial,
@@ -83,8 +86,8 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             code="ovarian_suppression_needed",
             caution=True,
             text="Before the menopause: an aromatase inhibitor or fulvestrant needs ovarian "
-            f"function suppression (a GnRH agonist){keep}, as PALOMA-3 and MONARCH-2 required "
-            "of premenopausal patients (not in the review).",
+            f"function suppression (a GnRH agonist){keep}, as {SUPPRESSED_IN[ai]} (not in the "
+            "review).",
             references=(9, 10, 11),
         )
     elif i.needs_ovarian_suppression and "elacestrant" in spec.drugs:
@@ -113,40 +116,7 @@ def ovarian_suppression(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> I
             f"(a GnRH agonist), as endocrine therapy needs{keep}.",
         )
     if i.needs_ovarian_suppression:
-        yield from _postmenopausal_trials(spec)
-
-
-def _postmenopausal_trials(spec: RegimenSpec) -> Iterator[Effect]:
-    """Before the menopause, a regimen whose trial and US label are for postmenopausal women
-    (and men): at best an alternative (alpelisib, case 631; everolimus, case 684)."""
-    if kinds.has_everolimus(spec) and not kinds.is_investigational(spec):
-        yield Effect(
-            code="everolimus_postmenopausal_trial",
-            ceiling=1,
-            text="Before the menopause: everolimus's US label is for postmenopausal women (not in "
-            "the review): its result may not hold here, at best an alternative.",
-            trials=("BOLERO-2",),
-        )
-    if {"ribociclib", "fulvestrant"} <= set(spec.drugs) and not kinds.is_investigational(spec):
-        yield Effect(
-            code="ribociclib_fulvestrant_postmenopausal_label",
-            ceiling=1,
-            text="Before the menopause: ribociclib's US label gives it with fulvestrant to "
-            "postmenopausal women and men (not in the review): with ovarian suppression its "
-            "result may hold, at best an alternative.",
-            trials=spec.key_trials,
-        )
-    if kinds.has_alpelisib(spec):
-        yield Effect(
-            code="alpelisib_postmenopausal_trial",
-            ceiling=1,
-            # its US label covers adults since January 2024 (case 1401): the trial's population,
-            # not the label, holds it back
-            text="Before the menopause: SOLAR-1 enrolled postmenopausal women and men only "
-            "(alpelisib's US label, revised since, covers adults; not in the review): "
-            "its result may not hold here, at best an alternative, with ovarian suppression.",
-            trials=("SOLAR-1",),
-        )
+        yield from postmenopausal_trials(spec)
 
 
 # rule 81: Child-Pugh C: nothing is preferred before the liver is assessed (case 560)
