@@ -326,3 +326,20 @@ def test_before_the_menopause_the_first_line_trials_of_postmenopausal_women_are_
     assert ribo.tier is resistx.Tier.PREFERRED, ribo
     [caution] = [c for c in ribo.cautions if c.code == "ovarian_suppression_needed"]
     assert "MONALEESA-7" in caution.text and "PALOMA-3" not in caution.text, caution
+
+
+def test_a_missing_line_1_beside_an_adjuvant_course_says_it_may_have_been_counted() -> None:
+    """7277v1 (MINOR): the first metastatic course numbered 2, adjuvant tamoxifen counted as
+    line 1: the action said line 1 was missing, with no word that lines count metastatic
+    treatment only."""
+    here = plan(
+        treatments=[
+            adjuvant(["tamoxifen"], "2018-01-01", "2022-12-01"),
+            dict(PALBOCICLIB, line=2),
+        ],
+    )
+    [action] = [a for a in here.actions if a.code == "record_missing_lines"]
+    assert "renumber the metastatic lines from 1" in action.text, action
+    alone = plan(treatments=[dict(PALBOCICLIB, line=2)])
+    [plain] = [a for a in alone.actions if a.code == "record_missing_lines"]
+    assert "(neo)adjuvant" not in plain.text, plain

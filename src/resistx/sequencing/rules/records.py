@@ -257,7 +257,9 @@ def cytopenia_after_parp_inhibitor(facts: Facts, _ctx: Context) -> Iterator[Plan
     "the plan counts only the lines recorded, and the lines place the options (the chemotherapy "
     "lines for the ADCs, the endocrine lines for trastuzumab deruxtecan before chemotherapy, no "
     "other line for postMONARCH; case 2599c: read as no chemotherapy line, chemotherapy came "
-    "first and trastuzumab deruxtecan later, where a capecitabine line 2 made it preferred).",
+    "first and trastuzumab deruxtecan later, where a capecitabine line 2 made it preferred). "
+    "With line 1 missing beside a (neo)adjuvant course, it says that lines count treatment for "
+    "metastatic disease only (7277v1: adjuvant tamoxifen counted as line 1).",
     codes=("record_missing_lines",),
 )
 def ask_missing_lines(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
@@ -280,5 +282,16 @@ def ask_missing_lines(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         "or renumber the lines on record. The plan counts the lines recorded, and they place the "
         "options: the chemotherapy lines for the ADCs, the endocrine lines for trastuzumab "
         "deruxtecan before chemotherapy, no other line for postMONARCH; nothing is preferred "
-        "until they are (rule 140).",
+        "until they are (rule 140)." + _adjuvant_counted(facts, missing),
+    )
+
+
+def _adjuvant_counted(facts: Facts, missing: list[int]) -> str:
+    """Where line 1 is missing beside a (neo)adjuvant course: it may have been counted as one
+    (7277v1: adjuvant tamoxifen as line 1, and a SERENA-6 action called line 2 first-line)."""
+    if 1 not in missing or not any(not t.metastatic for t in facts.in_order):
+        return ""
+    return (
+        " Lines count treatment for metastatic disease only: if the (neo)adjuvant course on "
+        "record was counted as line 1, renumber the metastatic lines from 1."
     )
