@@ -87,7 +87,10 @@ def ranking_page() -> str:
         "enrolment in a listed open trial comes after the approved options of its merit band and "
         "of the bands above it, any other investigational regimen after every approved option;",
         "6. the total of the four scores (the balance factor orders within a tier);",
-        "7. the regimen id, the deterministic tiebreak.",
+        "7. tied in total, the option its factors cap less (the sum of each factor's cap on its "
+        "tier: a label's 'at best an alternative' under a crisis's 'later' puts olaparib after "
+        "talazoparib);",
+        "8. the regimen id, the deterministic tiebreak.",
         "",
         "A demoted or waiting option never carries a better tier than an approved option above it.",
         "",

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import resistx
-from tests.helpers import PALBOCICLIB, adjuvant, on_tissue, option, patient, plan, result
+from tests.helpers import PALBOCICLIB, adjuvant, on_tissue, option, patient, plan, rank, result
 
 #: an ESR1 mutation after palbociclib, the rest of the pathway negative on the same draw
 ESR1_MUTATED = [
@@ -343,3 +343,15 @@ def test_a_missing_line_1_beside_an_adjuvant_course_says_it_may_have_been_counte
     alone = plan(treatments=[dict(PALBOCICLIB, line=2)])
     [plain] = [a for a in alone.actions if a.code == "record_missing_lines"]
     assert "(neo)adjuvant" not in plain.text, plain
+
+
+def test_tied_in_a_crisis_the_option_its_label_also_holds_back_comes_after() -> None:
+    """7299 (MINOR): a germline BRCA2 mutation, no chemotherapy yet, a visceral crisis:
+    olaparib (its US label asks for prior chemotherapy: at best an alternative) ranked above
+    talazoparib by their ids, both later and tied in score, against olaparib's own reason."""
+    here = plan(
+        visceral_crisis=True,
+        biomarkers=[*ESR1_MUTATED[1:], result("ESR1", "not_detected")]
+        + [result("BRCA2", "mutated", origin="germline", classification="pathogenic")],
+    )
+    assert rank(here, "talazoparib") < rank(here, "olaparib"), here.options

@@ -15,7 +15,9 @@ The sort key, in order:
 6. within the band, an ADC whose place waits on the patient's word after the options she or he
    accepts (rule 148: chemotherapy declined, not the ADCs);
 7. the higher total score;
-8. the regimen id, the deterministic tiebreak.
+8. tied, the option its factors cap less (the sum of their caps: a label's 'at best an alternative' under a
+   crisis's 'later': olaparib after talazoparib, 7299);
+9. the regimen id, the deterministic tiebreak.
 
 Tiers read the clinical merit (molecular + efficacy + history); the balance factor orders
 within a tier. A demoted or waiting option never carries a better tier than one above it.
@@ -107,6 +109,7 @@ def order_key(a: Assessed, w: Weights) -> tuple[object, ...]:
         standing(a, w),
         Precedence.REFUSAL_UNCLEAR in demoted,
         -round(a.scores.total, 6),
+        sum(p.ceiling for p in a.parts),  # tied: the one more factors cap after (7299)
         a.spec.id,
     )
 
