@@ -351,7 +351,10 @@ def test_tied_in_a_crisis_the_option_its_label_also_holds_back_comes_after() -> 
     talazoparib by their ids, both later and tied in score, against olaparib's own reason."""
     here = plan(
         visceral_crisis=True,
-        biomarkers=[*ESR1_MUTATED[1:], result("ESR1", "not_detected")]
-        + [result("BRCA2", "mutated", origin="germline", classification="pathogenic")],
+        biomarkers=[
+            *ESR1_MUTATED[1:],
+            result("ESR1", "not_detected"),
+            result("BRCA2", "mutated", origin="germline", classification="pathogenic"),
+        ],
     )
     assert rank(here, "talazoparib") < rank(here, "olaparib"), here.options
