@@ -295,9 +295,14 @@ def test_ctrl_c_leaves_complete_readable_output(tmp_path: Path) -> None:
     assert tail["regimen"].tolist() == [r["regimen"] for e in expected for r in e["options"]]
 
 
-def test_a_progress_bar_with_rate_on_a_terminal(cohort_file: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [(40, 120), (0, 0)], ids=["120-columns", "no-size"])
+def test_a_progress_bar_with_rate_on_a_terminal(
+    cohort_file: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """On a terminal that reports no size (``script`` without one: session 65's data
+    scientist saw no bar) the bar is drawn 80 columns wide."""
     leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
     run = subprocess.Popen(
         [str(RESISTX), "cohort", str(cohort_file), "--out", str(tmp_path / "o.jsonl")],
         stdin=subprocess.DEVNULL,
@@ -596,3 +601,26 @@ def test_a_timestamp_column_at_midnight_reads_as_its_date(tmp_path: Path) -> Non
         assert (not errors) is planned, errors
         if planned:
             assert {r["as_of"] for r in _read_jsonl(out)} == {good["as_of"]}
+
+
+def test_a_planned_patient_with_no_option_has_one_row_its_option_columns_null(
+    tmp_path: Path,
+) -> None:
+    """6992, 6980, 7300s' data scientist (MAJOR): with every route declined, a planned patient
+    whose plan has no option had no row in either file, and could not be told from one lost.
+    Such a patient has one row: its own columns filled, the option's null, rules and codes
+    empty, in JSON Lines and Parquet alike."""
+    cohort = tmp_path / "c.jsonl"
+    write_jsonl(cohort, profiles(12))
+    flags = ("--declines", "oral", "--declines", "intravenous", "--declines", "intramuscular")
+    assert _cohort(str(cohort), "--out", str(tmp_path / "o.jsonl"), *flags) == 0
+    assert _cohort(str(cohort), "--out", str(tmp_path / "o.parquet"), *flags) == 0
+    rows = _read_jsonl(tmp_path / "o.jsonl")
+    planned = {e["index"] for e in rows_for(cohort.read_text().splitlines()) if e["planned"]}
+    assert {r["index"] for r in rows} == planned
+    empty = [r for r in rows if r["regimen"] is None]
+    assert empty, rows
+    for r in empty:
+        assert r["rank"] is None and r["tier"] is None and r["total"] is None, r
+        assert r["rules"] == [] and r["codes"] == [] and r["patient_id"], r
+    assert pl.read_parquet(tmp_path / "o.parquet").to_dicts() == rows

@@ -16,7 +16,7 @@ from resistx.cohort._rows import (
     Judged,
     Ranking,
     head_values,
-    option_part,
+    option_parts,
     tail_values,
 )
 
@@ -30,14 +30,14 @@ def option_columns(chunk: Sequence[Judged]) -> tuple[dict[str, list[Any]], int]:
     rows = 0
     for j in chunk:
         planned = j.outcome
-        if not isinstance(planned, Ranking) or not planned.ranked.options:
+        if not isinstance(planned, Ranking):
             continue
-        options = planned.ranked.options
-        n = len(options)
+        found = option_parts(planned)  # one row of null options where the plan has none
+        n = len(found)
         rows += n
         shared = (*head_values(planned), *tail_values(j.next))
         for column, value in zip(repeated, shared, strict=True):
             column.extend(repeat(value, n))
-        for column, values in zip(parts, zip(*map(option_part, options), strict=True), strict=True):
+        for column, values in zip(parts, zip(*found, strict=True), strict=True):
             column.extend(values)
     return columns, rows

@@ -145,8 +145,8 @@ def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]
     head = dict(zip(HEAD_COLUMNS, head_values(planned), strict=True))
     tail = dict(zip(TAIL_COLUMNS, tail_values(nxt), strict=True))
     rows = []
-    for o in planned.ranked.options:
-        row = head | dict(zip(PART_COLUMNS, option_part(o), strict=True)) | tail
+    for part in option_parts(planned):
+        row = head | dict(zip(PART_COLUMNS, part, strict=True)) | tail
         row["rules"] = list(row["rules"])  # each row its own lists
         row["codes"] = list(row["codes"])
         rows.append(row)
@@ -168,6 +168,16 @@ def tail_values(nxt: Placement | None) -> tuple[Any, ...]:
 PART_COLUMNS = tuple(
     name for name, _kind in OPTION_COLUMNS if name not in (*HEAD_COLUMNS, *TAIL_COLUMNS)
 )
+
+
+#: the option columns of a planned patient's one row where the plan has no option (every
+#: option left out: 6992, 6980): null, and no rules or codes
+NO_OPTION: tuple[Any, ...] = (None,) * (len(PART_COLUMNS) - 2) + ((), ())
+
+
+def option_parts(planned: Ranking) -> list[tuple[Any, ...]]:
+    """The option columns of each of a patient's rows: one per option, or ``NO_OPTION``."""
+    return [option_part(o) for o in planned.ranked.options] or [NO_OPTION]
 
 
 def option_part(o: resistx.Option) -> tuple[Any, ...]:

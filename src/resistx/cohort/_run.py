@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -174,7 +176,24 @@ def _progress(total: int | None, shown: bool) -> Any:
         from tqdm import tqdm  # noqa: PLC0415 - the cohort extra, only on a terminal
     except ImportError:
         return None
-    return tqdm(total=total, unit=" patients", smoothing=0.1)
+    # a terminal that reports no size (``script`` run without one) draws no bar unless given
+    # one: tqdm hides a bar below a screen 0 lines high (session 65)
+    sized = _sized()
+    return tqdm(
+        total=total,
+        unit=" patients",
+        smoothing=0.1,
+        ncols=None if sized else 80,
+        nrows=None if sized else 24,
+    )
+
+
+def _sized() -> bool:
+    """The terminal of standard error reports its size (not 0 columns)."""
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns > 0
+    except (OSError, ValueError):
+        return False
 
 
 def run(
