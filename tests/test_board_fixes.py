@@ -3017,7 +3017,7 @@ def test_relapse_within_a_year_of_completing_adjuvant_cdk46i_is_read_as_progress
         assert first in {"capivasertib+fulvestrant", "alpelisib+fulvestrant"}, (policy, first)
         assert tier(p, "abemaciclib+fulvestrant") != "preferred", policy
         assert "cdk46i_naive_first" not in codes(option(p, "palbociclib+fulvestrant")), policy
-        assert any("completing (neo)adjuvant abemaciclib" in n for n in p.notes), policy
+        assert any("end of (neo)adjuvant abemaciclib (completed)" in n for n in p.notes), policy
         assert not any("none measures time to progression" in n for n in p.notes), policy
         assert not any("Time on the CDK4/6 inhibitor is unknown" in n for n in p.notes), policy
         if policy == PRACTICE:

@@ -8,7 +8,17 @@ from typing import Any
 import pytest
 
 import resistx
-from tests.helpers import PALBOCICLIB, adjuvant, on_tissue, option, patient, plan, rank, result
+from tests.helpers import (
+    FULVESTRANT,
+    PALBOCICLIB,
+    adjuvant,
+    on_tissue,
+    option,
+    patient,
+    plan,
+    rank,
+    result,
+)
 
 #: an ESR1 mutation after palbociclib, the rest of the pathway negative on the same draw
 ESR1_MUTATED = [
@@ -21,6 +31,7 @@ CRISIS: dict[str, Any] = {
     "biomarkers": ESR1_MUTATED,
 }
 PALBOCICLIB_10 = dict(PALBOCICLIB, started_on="2025-01-10")
+FULVESTRANT_AS_LINE_2 = dict(FULVESTRANT)
 SEVERE_RENAL = {"name": "renal_impairment", "creatinine_clearance": 24}
 DPD = {"name": "dpd_deficiency"}
 
@@ -188,8 +199,8 @@ def test_a_boosted_protease_inhibitor_in_one_entry_is_one_strong_inhibitor_said_
     assert len(asked) == 1 and "Cobicistat" in asked[0].text, asked
     cautions = [c.text for c in option(here, "chemotherapy").cautions if c.rule == 115]
     assert len(cautions) == 1, cautions
-    # two entries are two drugs: each is asked about
-    two = plan(biomarkers=ESR1_MUTATED, medications=["Norvir 100 mg", "Prezista 800 mg"])
+    # two entries of two strong inhibitors: each is asked about
+    two = plan(biomarkers=ESR1_MUTATED, medications=["Norvir 100 mg", "itraconazole 200 mg"])
     assert len([a for a in two.actions if a.code == "cyp3a_change"]) == 2, two.actions
 
 
@@ -358,3 +369,90 @@ def test_tied_in_a_crisis_the_option_its_label_also_holds_back_comes_after() -> 
         ],
     )
     assert rank(here, "talazoparib") < rank(here, "olaparib"), here.options
+
+
+@pytest.mark.parametrize(
+    "course",
+    [
+        dict(FULVESTRANT_AS_LINE_2, drugs=["capecitabine"]),
+        dict(
+            FULVESTRANT_AS_LINE_2,
+            drugs=["capecitabine"],
+            stop_reason="toxicity",
+            toxicity="palmar-plantar erythrodysesthesia",
+        ),
+    ],
+    ids=["progressed", "stopped-for-ppe"],
+)
+def test_oral_only_chemotherapy_after_capecitabine_is_not_preferred_in_a_crisis(
+    course: dict[str, Any],
+) -> None:
+    """The recheck's 7300j, 7300k (MAJOR): in a crisis with infusions declined, after
+    progression on capecitabine (or its stop for hand-foot syndrome), chemotherapy 'by its oral
+    agents only' was preferred and capecitabine named nowhere: as with a contraindication, at
+    best an alternative, and the refusal revisited before choosing. Several reasons are all
+    named (the recheck's 7300d)."""
+    here = plan(
+        {"declines": ["intravenous"]},
+        treatments=[PALBOCICLIB, course],
+        comorbidities=[SEVERE_RENAL, DPD],
+        **CRISIS,
+    )
+    chemo = option(here, "chemotherapy")
+    assert chemo.tier is resistx.Tier.ALTERNATIVE, chemo
+    [said] = [r for r in chemo.reasons if r.code == "declined_route_no_standard_agent"]
+    assert "capecitabine" in said.text and "DPD" in said.text and "24 mL/min" in said.text
+    assert ("progression" in said.text) or ("toxicity" in said.text), said
+    [action] = [a for a in here.actions if a.code == "revisit_refusal_in_crisis"]
+    assert "DPD" in action.text and "capecitabine" in action.text, action
+
+
+def test_the_note_on_an_adjuvant_cdk46i_stopped_for_toxicity_does_not_call_it_completed() -> None:
+    """The recheck's 7340 (MINOR): 'Relapse within 12 months of completing (neo)adjuvant
+    abemaciclib' for a course stopped for diarrhoea."""
+    here = resistx.sequence(_adjuvant_abemaciclib_then("toxicity"))
+    [note] = [n for n in here.notes if "read as progression on it" in n]
+    assert "stopped for toxicity" in note and "completing" not in note, note
+
+
+def test_a_booster_and_its_protease_inhibitor_on_two_lines_are_one_strong_inhibitor() -> None:
+    """The recheck (MINOR): darunavir and ritonavir written on two lines gave two actions."""
+    here = plan(biomarkers=ESR1_MUTATED, medications=["darunavir 800 mg daily", "ritonavir 100 mg"])
+    assert len([a for a in here.actions if a.code == "cyp3a_change"]) == 1, here.actions
+
+
+def test_a_lowered_short_course_threshold_that_moves_the_plan_says_so() -> None:
+    """The recheck's 7347b (MINOR): with short_cdk46i_months lowered to 4, a 5-month course was
+    not short and the note said only that the threshold could be raised."""
+    five = dict(PALBOCICLIB, started_on="2024-10-20")
+    here = plan({"short_cdk46i_months": 4}, biomarkers=ESR1_MUTATED, treatments=[five])
+    [note] = [n for n in here.notes if "short_cdk46i_months" in n]
+    assert "lowered" in note and "default 6" in note, note
+
+
+def test_a_raised_threshold_on_an_ongoing_course_keeps_the_ongoing_wording() -> None:
+    """The recheck's 7346a (MINOR): raised above an ongoing course's 11.5 months, the note said
+    the course 'ended in progression' and lost the 12-month date."""
+    ongoing = {
+        "drugs": ["abemaciclib", "anastrozole"],
+        "line": 1,
+        "started_on": "2025-03-20",
+        "stop_reason": "ongoing",
+    }
+    here = plan({"short_cdk46i_months": 13}, as_of="2026-03-05", treatments=[ongoing])
+    [note] = [n for n in here.notes if "short_cdk46i_months" in n]
+    assert "ended in progression" not in note and "2026-03-20" in note, note
+
+
+def test_monaleesa7_s_gain_is_not_cited_for_ribociclib_with_exemestane() -> None:
+    """The recheck's 7345a (MINOR): before the menopause ribociclib + exemestane was preferred
+    on MONALEESA-7's survival gain, a trial of a nonsteroidal aromatase inhibitor or tamoxifen,
+    while its own reason said exemestane comes after them."""
+    here = _relapse_on_adjuvant_tamoxifen(
+        menopausal_status="premenopausal",
+        treatments=[adjuvant(["tamoxifen"], "2019-08-01", "2023-08-01", "completed")],
+    )
+    exemestane = option(here, "ribociclib+exemestane")
+    assert not [r for r in exemestane.reasons if r.code == "monaleesa7_premenopausal"]
+    letrozole = option(here, "ribociclib+letrozole")
+    assert [r for r in letrozole.reasons if r.code == "monaleesa7_premenopausal"]

@@ -136,8 +136,11 @@ def test_a_patient_who_declines_intravenous_treatment_is_not_offered_an_infusion
     [why] = [r for r in tdxd.reasons if r.code == "declined"]
     assert why.rule == 110 and "intravenous" in why.text
     chemo = option(plan, "chemotherapy")
-    [oral] = [r for r in chemo.reasons if r.code == "declined_route_other_agents"]
-    assert oral.rule == 110 and "by its oral agents only" in oral.text
+    # after progression on capecitabine, what is left by mouth is outside the review's agents:
+    # at best an alternative, saying so (session 65's recheck, 7300j)
+    [oral] = [r for r in chemo.reasons if r.code == "declined_route_no_standard_agent"]
+    assert oral.rule == 110 and "chemotherapy by mouth only" in oral.text
+    assert "progression on it" in oral.text and chemo.tier is not resistx.Tier.PREFERRED
     # the refusal does not rewrite the evidence (case 2048, a change of reading: this case
     # had read the refused route as ruling trastuzumab deruxtecan out): chemotherapy keeps
     # rule 65's place beside it, as when the ADCs are declined, and a note says the refusal

@@ -151,3 +151,62 @@ def test_a_failing_liver_in_text_beside_a_recorded_crisis_asks_for_hepatic_impai
         )
     )
     resistx.load_profile(patient(visceral_crisis=True, other_conditions=["hypoxic, on oxygen"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # the recheck (7320-7329): word orders, misspellings and causes that still passed
+        ("QT prolonged (470 ms)", "qtc_prolonged"),
+        ("QTc interval prolonged", "qtc_prolonged"),
+        ("myelodysplastic syndrom (low risk)", "myelodysplastic"),
+        ("interstitial lung desease", "interstitial"),
+        ("Methotrexate lung 2015", "interstitial"),
+        ("Lung damage from methotrexate", "interstitial"),
+        ("Nitrofurantoin lung reaction", "interstitial"),
+        ("BOOP 2023", "interstitial"),
+        ("Rheumatoid lung disease", "interstitial"),
+        ("Systemic sclerosis with lung involvement", "interstitial"),
+        ("Honeycombing on CT", "interstitial"),
+        ("Bleomycin-induced pneumonopathy", "interstitial"),
+        ("Pins and needles in both feet", "neuropathy"),
+        ("Loss of sensation in toes", "neuropathy"),
+        ("Burning feet since chemotherapy", "neuropathy"),
+        ("HMSN type 1", "neuropathy"),
+        ("AIDP 2015", "neuropathy"),
+        ("Miller Fisher syndrome", "neuropathy"),
+        ("VF arrest 2022", "cardiac_disease"),
+        ("Cardiorespiratory arrest", "cardiac_disease"),
+        ("Hypertensive nephropathy", "renal_impairment"),
+        ("neutropenai", "neutropenia"),
+        ("Cr 2.1 mg/dl", "creatinine"),
+        ("Cr 180 umol/L", "creatinine"),
+    ],
+)
+def test_the_recheck_s_variants_are_refused(text: str, named: str) -> None:
+    said = refusal(patient(other_conditions=[text]))
+    assert named in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lung toxicity monitoring plan discussed with patient",
+        "Urine creatinine 120 mg/dL",
+        "Creatinine kinase 300",
+        "Creatinine rose to 1.3 on abemaciclib, eGFR by cystatin C 92",
+        "Tingling fingers (carpal tunnel syndrome)",
+        "Fingers numb in cold weather (Raynaud)",
+        "Toe numbness from tight shoes",
+        "CR after chemotherapy 2019",
+    ],
+)
+def test_the_recheck_s_false_refusals_pass(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+def test_a_man_s_creatinine_is_read_against_a_man_s_range() -> None:
+    """The recheck: 1.2 mg/dL (110 umol/L) was called above the normal range for a man."""
+    for text in ("Creatinine 110 umol/L", "creatinine 1.2 mg/dL"):
+        resistx.load_profile(patient(schema_version=2, sex="male", other_conditions=[text]))
+    assert "creatinine" in refusal(patient(other_conditions=["creatinine 1.2 mg/dL"]))

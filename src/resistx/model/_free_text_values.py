@@ -238,10 +238,15 @@ def _egfr(said: str, clauses: list[list[str]], inst: Any) -> str:
 _CREATININE = re.compile(
     r"(?:\bs?creat(?:inine?)?\b|\bkrea(?:tinin)?\b|\bcreatinina\b|\bscr\b)"
     rf"{_GAP}(?<![\d.,])(\d{{1,4}}(?:[.,]\d+)?)(?!\d)\s*(mg|umol|µmol|micromol)?"
+    # 'Cr' alone only with its unit ('Cr 2.1 mg/dl'; not a complete response, 'CR 2019')
+    r"|\bcr\W{0,3}(\d{1,4}(?:[.,]\d+)?)\s*(mg|umol|µmol|micromol)"
 )
-#: the upper limit of a woman's serum creatinine that the check reads as raised, in mg/dL
-#: (about 1.1 in most laboratories; 97 umol/L), and the factor from umol/L
-_CREATININE_ABOVE = 1.1
+#: words of another creatinine than the serum's, or of a kidney function measured otherwise
+#: (the recheck: 'urine creatinine', 'creatine kinase' misspelt, 'eGFR by cystatin C')
+_NOT_SERUM = re.compile(r"\b(?:urine|urinary|kinase|ck|cystatin)\b")
+#: the upper limits of a serum creatinine the check reads as raised, in mg/dL, a woman's and
+#: a man's (about 1.1 and 1.3 in most laboratories; 97 and 115 umol/L), and the factor
+_CREATININE_ABOVE = {False: 1.1, True: 1.3}
 _UMOL_PER_MG = 88.4
 
 
@@ -251,11 +256,13 @@ def _creatinine(said: str, clauses: list[list[str]], inst: Any) -> str:
     is refused): rule 118 reads the Cockcroft-Gault clearance the labels dose by."""
     part = _part_of_now(said, clauses)
     found = _CREATININE.search(part) if part is not None else None
-    if found is None or conditions(inst, Comorbidity.RENAL_IMPAIRMENT):
+    if found is None or _NOT_SERUM.search(said) or conditions(inst, Comorbidity.RENAL_IMPAIRMENT):
         return ""
-    value = float(found[1].replace(",", "."))
-    in_mg = (found[2] or "").startswith("mg") or (not found[2] and value < 20)
-    if (value if in_mg else value / _UMOL_PER_MG) <= _CREATININE_ABOVE:
+    number, given = (found[1], found[2]) if found[1] else (found[3], found[4])
+    value = float(number.replace(",", "."))
+    in_mg = (given or "").startswith("mg") or (not given and value < 20)
+    male = str(getattr(inst, "sex", "")) == "male"
+    if (value if in_mg else value / _UMOL_PER_MG) <= _CREATININE_ABOVE[male]:
         return ""
     unit = "mg/dL" if in_mg else "umol/L"
     return (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from resistx.model.enums import Sex
 from resistx.model.profile import Condition
+from resistx.sequencing import capecitabine
 from resistx.sequencing.adjuvant import liver_dysfunction
 from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.facts import Facts
@@ -47,4 +48,5 @@ def balance(facts: Facts) -> BalanceInputs:
         leptomeningeal_not_crisis=p.leptomeningeal and not p.visceral_crisis,
         liver_dysfunction=liver_dysfunction(facts),
         visceral_crisis=p.visceral_crisis,
+        capecitabine_held_back=capecitabine.held_back(facts),
     )

@@ -43,23 +43,32 @@ def cdk46i_time(facts: Facts, *, said_above: bool) -> list[str]:
         out.append(_time_unknown(facts))
     elif facts.short_cdk46i and facts.cdk46i_months >= DEFAULT_SHORT:
         # short only by a raised threshold: say that the preference moved the plan (7296s)
+        going_on = _going_on(facts)  # the recheck's 7346a: the wording of a course going on
         out.append(
-            f"The longest CDK4/6-inhibitor course that ended in progression ran "
-            f"{tenths(facts.cdk46i_months):.1f} months: short by this plan's threshold of "
+            f"{_longest(facts, going_on)}: short by this plan's threshold of "
             f"{facts.preferences.short_cdk46i_months:g} months (short_cdk46i_months, raised from "
             f"its default {DEFAULT_SHORT:g} by the preferences), so rule 18 put chemotherapy and "
             "the ADCs before the endocrine-based options; under the default it would not have."
+            + (f" {going_on}" if going_on else "")
         )
     elif not facts.short_cdk46i and facts.cdk46i_months < 2 * facts.preferences.short_cdk46i_months:
         # near the line a preference draws: say how the course was read, and what would change it
         limit = facts.preferences.short_cdk46i_months
         set_here = "" if limit == DEFAULT_SHORT else f", default {DEFAULT_SHORT:g}"
         going_on = _going_on(facts)
+        lowered = facts.cdk46i_months < DEFAULT_SHORT  # the recheck's 7347b: short by default
         out.append(
             f"{_longest(facts, going_on)}: not short by this plan's threshold of "
             f"{limit:g} months (short_cdk46i_months{set_here}; the review prefers chemotherapy "
             "and ADCs after a short course without giving a figure), so rule 18 was not "
-            "applied; a clinician who reads the course as short can raise the threshold."
+            "applied; "
+            + (
+                "the preferences lowered the threshold: under the default the course would be "
+                "short, and rule 18 would put chemotherapy and the ADCs before the "
+                "endocrine-based options."
+                if lowered
+                else "a clinician who reads the course as short can raise the threshold."
+            )
             + (f" {going_on}" if going_on else "")
         )
     return out

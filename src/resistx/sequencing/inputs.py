@@ -269,8 +269,7 @@ class HistoryInputs:
     #: the regimens whose first approval the policy dates after the plan's date (rule 13
     #: ranks them as investigational at ECOG 3-4, as rule 46 tiers them; case 901)
     not_yet_approved: frozenset[str] = frozenset()
-    #: aromatase inhibitors progressed on (rule 11; other rules read none as used up)
-    progressed_aromatase_inhibitors: frozenset[str] = frozenset()
+    progressed_aromatase_inhibitors: frozenset[str] = frozenset()  # rule 11's (none used up)
     cdk46i_stop_unknown: tuple[str, bool] = ("", False)  # its drugs, a line since (rule 146)
 
 
@@ -298,3 +297,4 @@ class BalanceInputs:
     leptomeningeal_not_crisis: bool = False  # on record, with no visceral crisis (rule 121)
     liver_dysfunction: bool = False  # rule 129: liver metastases, hepatic impairment, no crisis
     visceral_crisis: bool = False  # on record: rule 111 does not cap chemotherapy
+    capecitabine_held_back: str = ""  # what holds it back, or "" (``capecitabine``; rule 110)

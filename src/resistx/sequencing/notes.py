@@ -160,14 +160,26 @@ _SPLIT = (
 )
 
 
+def _how_ended(courses: list[Treatment]) -> str:
+    """How the (neo)adjuvant courses read as relapsed on ended ('completed', 'stopped for
+    toxicity'; the recheck's 7340: a toxicity stop was said to be a completion)."""
+    said: dict[StopReason | None, str] = {
+        StopReason.TOXICITY: "stopped for toxicity",
+        StopReason.PATIENT_CHOICE: "stopped by choice",
+        StopReason.COMPLETED: "completed",
+    }
+    return ", ".join(dict.fromkeys(said.get(t.stop_reason, "ended") for t in courses))
+
+
 def _history(facts: Facts) -> list[str]:
     out: list[str] = []
     completed = [t for t in facts.adjuvant_relapsed_on if not t.progressed]
     cdk, parp = cdk46i_drugs(completed), drugs_of(completed, DrugClass.PARP_INHIBITOR)
     if cdk or parp:
         out.append(
-            f"Relapse within {ADJUVANT_RELAPSE_MONTHS:g} months of completing (neo)adjuvant "
-            f"{' and '.join(sorted(cdk | parp))}: read as progression on it. The review is "
+            f"Relapse within {ADJUVANT_RELAPSE_MONTHS:g} months of the end of (neo)adjuvant "
+            f"{' and '.join(sorted(cdk | parp))} ({_how_ended(completed)}): read as "
+            "progression on it. The review is "
             f"silent on adjuvant {'CDK4/6' if cdk else 'PARP'} inhibitors; the window is "
             "resistx's, that of endocrine resistance after adjuvant endocrine therapy."
             + (

@@ -311,9 +311,29 @@ ALIASES = {
         ),
         "cardiac_disease",
     ),
+    # ... and the recheck's (7320-7329)
     **dict.fromkeys(
-        ("nephrosclerosis", "hypertensive_nephrosclerosis", "nephroangiosclerosis"),
-        "renal_impairment",
+        ("qt_prolonged", "qt_interval_prolonged", "qtc_interval_prolonged"), "qtc_prolonged"
+    ),
+    **dict.fromkeys(
+        ("hmsn", "hmsn_type_1", "aidp", "miller_fisher_syndrome", "miller_fisher"), "neuropathy"
+    ),
+    **dict.fromkeys(
+        ("vf_arrest", "cardiorespiratory_arrest", "vt_ablation", "vf_cardiac_arrest"),
+        "cardiac_disease",
+    ),
+    **dict.fromkeys(
+        (
+            *(
+                "boop",
+                "honeycombing",
+                "pneumonopathy",
+                "rheumatoid_lung",
+                "rheumatoid_lung_disease",
+            ),
+            *("methotrexate_lung", "amiodarone_lung", "nitrofurantoin_lung", "bleomycin_lung"),
+        ),
+        "interstitial_lung_disease",
     ),
 }
 
@@ -661,7 +681,8 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
         None if said_over(clauses_of(text)) else named_by_cause(live_clauses(text), denied_at)
     )
     if by_cause is not None:  # 'amiodarone pulmonary toxicity' (7269)
-        return Comorbidity(by_cause), f'{{"name": "{by_cause}"}}'
+        clearance = ', with its "creatinine_clearance"' if by_cause == "renal_impairment" else ""
+        return Comorbidity(by_cause), f'{{"name": "{by_cause}"}}{clearance}'
     healed = _HEALED.sub(" ", folded(text))
     again = _named_now(healed) if healed != folded(text) else None
     if again is not None and again[0] is Comorbidity.INTERSTITIAL_LUNG_DISEASE:
@@ -877,6 +898,7 @@ CONDITION_WORDS = frozenset(
     | {"fibrosis", "emphysema", "pulmonary"}  # the rechecks: 'fibosis', 'pulmonry' (6409, 6744)
     # words of multi-word names ('QT prolongaton', 'renal impairmant': session 65, 7264b)
     | {"prolongation", "impairment", "polyneuropathy", "insufficiency"}
+    | {"neutropenia", "thrombocytopenia"}  # the recheck: 'neutropenai'
 )
 _SLIP_FROM = 7
 #: words one slip from a condition word that are that word in another language (the French and
@@ -898,7 +920,7 @@ def misspelt_condition(text: str) -> tuple[str, str] | None:
     for size in (2, 3):
         for at in range(len(words) - size + 1):
             key = "_".join(words[at : at + size])
-            names = () if key in ALIASES else _NAMES_OF_WORDS.get(len(key), ())
+            names = () if known(key) is not None else _NAMES_OF_WORDS.get(len(key), ())
             near = next((n for n in names if one_slip(key, n)), None)
             if near is not None:
                 return key.replace("_", " "), near.replace("_", " ")
@@ -907,7 +929,7 @@ def misspelt_condition(text: str) -> tuple[str, str] | None:
 
 #: the names of several words (of 12 letters or more) by length, for their slips
 _NAMES_OF_WORDS: dict[int, list[str]] = {}
-for _name in sorted(ALIASES):
+for _name in sorted({*ALIASES, *(c.value for c in Comorbidity)}):  # 'interstitial lung desease'
     if "_" in _name and len(_name) >= 12:
         for _n in (len(_name) - 1, len(_name), len(_name) + 1):
             _NAMES_OF_WORDS.setdefault(_n, []).append(_name)

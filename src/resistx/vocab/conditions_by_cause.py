@@ -15,25 +15,50 @@ _LUNG |= {"lunge", "lungen", "pulmonale"}  # not the Dutch 'long': 'long-term to
 #: DESTINY-Breast trials' entry: any non-infectious one, or one that imaging cannot rule out)
 _LUNG_INJURY = frozenset({"toxicity", "injury", "fibrosis", "fibrotic", "fibrosing"})
 _LUNG_INJURY |= {"abnormality", "abnormalities", "toxicite", "toxicidad", "tossicita"}
+_LUNG_INJURY |= {"damage", "reaction"}  # the recheck: 'lung damage from methotrexate'
+#: a connective-tissue disease whose lung is an interstitial lung disease ('systemic sclerosis
+#: with lung involvement': the recheck)
+_CONNECTIVE = frozenset({"scleroderma", "sclerosis", "rheumatoid", "sjogren", "sjogrens"})
+_CONNECTIVE |= {"myositis", "dermatomyositis", "polymyositis", "antisynthetase"}
 #: a sensory neuropathy's symptoms, and where a neuropathy of the limbs is felt
 _NUMB = frozenset({"numbness", "numb", "tingling", "paraesthesia", "paraesthesiae"})
 _NUMB |= {"paresthesia", "paresthesias", "paraesthesias", "dysaesthesia", "dysesthesia"}
+_NUMB |= {"needles", "sensation", "sensory", "burning"}  # 'pins and needles in both feet'
 _LIMBS = frozenset({"fingers", "finger", "toes", "toe", "hands", "feet", "foot", "fingertips"})
 _LIMBS |= {"stocking", "glove", "limbs", "extremities"}
+
+#: a kidney disease by its name, not named as a comorbidity (its name is refused there with a
+#: pointer to renal impairment and its clearance: case 1782)
+_KIDNEY = frozenset({"nephrosclerosis", "nephroangiosclerosis", "nephropathy"})
 
 #: (first words, second words, the comorbidity they name together, by its value)
 PAIRS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (_LUNG, _LUNG_INJURY, "interstitial_lung_disease"),
+    (_CONNECTIVE, _LUNG, "interstitial_lung_disease"),
     (_NUMB, _LIMBS, "neuropathy"),
+    (_KIDNEY, _KIDNEY, "renal_impairment"),  # one word of either set names it
 )
+#: words anywhere in an entry that give a pair another meaning, by the comorbidity: a plan or
+#: a risk spoken of, an old tuberculosis's scar; a nerve trapped or cold fingers (the recheck)
+_OTHERWISE = {
+    "interstitial_lung_disease": frozenset(
+        {"monitoring", "discussed", "screening", "surveillance", "tb", "tuberculosis", "apical"}
+    ),
+    "neuropathy": frozenset(
+        {"carpal", "tunnel", "raynaud", "raynauds", "shoes", "shoe", "cold", "sciatica"}
+    ),
+}
 
 
 def named_by_cause(
     clauses: list[list[str]], denied: Callable[[list[str], int], bool]
 ) -> str | None:
     """The comorbidity (its value) a pair of words of one clause names, neither denied, or None."""
+    everywhere = {w for c in clauses for w in c}
     for words in clauses:
         for first, second, condition in PAIRS:
+            if everywhere & _OTHERWISE.get(condition, frozenset()):
+                continue
             at = next((k for k, w in enumerate(words) if w in first), None)
             other = next((k for k, w in enumerate(words) if w in second), None)
             if at is None or other is None:

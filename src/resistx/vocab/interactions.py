@@ -484,24 +484,20 @@ def other_anticoagulant_on_record(medications: tuple[str, ...]) -> str:
 def strong_cyp3a_on_record(medications: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each strong CYP3A inhibitor or inducer the medications name, once, in order: what rules
     115 (``BalanceInputs.strong_cyp3a``) and 116 read."""
-    return tuple(sorted({(g, STRONG_CYP3A[g]) for m in medications for g in _unboosted(m)}))
+    found = {g for m in medications for g in _cyp3a_all(m)}
+    if found & _BOOSTERS:  # a booster and what it boosts, in one entry or two (the recheck)
+        found -= _BOOSTED
+    return tuple(sorted((g, STRONG_CYP3A[g]) for g in found))
 
 
-#: the boosters of a protease inhibitor, and the inhibitors they boost: an entry that names
-#: both ('Symtuza (darunavir/cobicistat/...)') is one strong inhibitor, the booster, said once
-#: (session 65, 7265: every action and caution was said twice, for each)
+#: the boosters of a protease inhibitor, and the inhibitors they boost: medications that name
+#: both ('Symtuza (darunavir/cobicistat/...)', or darunavir and ritonavir on two lines) are one
+#: strong inhibitor, the booster, said once (session 65, 7265: every action and caution was
+#: said twice, for each)
 _BOOSTERS = frozenset({"ritonavir", "cobicistat"})
 _BOOSTED = frozenset(
     {"darunavir", "atazanavir", "lopinavir", "saquinavir", "indinavir", "nelfinavir"}
 )
-
-
-def _unboosted(medication: str) -> tuple[str, ...]:
-    """The strong CYP3A drugs of one entry, a boosted protease inhibitor left to its booster."""
-    found = _cyp3a_all(medication)
-    if not _BOOSTERS & set(found):
-        return found
-    return tuple(g for g in found if g not in _BOOSTED)
 
 
 def medications_as_read(medications: tuple[str, ...]) -> tuple[str, ...]:

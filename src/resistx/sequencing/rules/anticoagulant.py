@@ -42,8 +42,9 @@ def vitamin_k_antagonist(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> 
             text=f"{i.vitamin_k_antagonist.capitalize()} on record: capecitabine, among the "
             "agents here, raises the INR of a vitamin K antagonist, and its US label warns of "
             "bleeding, deaths among them: if it is chosen, check the INR often and adjust the "
-            "dose, or, where its indication allows (not a mechanical heart valve, which needs "
-            "a vitamin K antagonist), change the anticoagulant (not in the review).",
+            "dose, or, where its indication allows (not a mechanical heart valve, an "
+            "antiphospholipid syndrome or another that needs a vitamin K antagonist), change the "
+            "anticoagulant (not in the review).",
         )
 
 

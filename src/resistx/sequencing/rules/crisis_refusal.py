@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from resistx.model.enums import RegimenKind, Route
 from resistx.model.profile import Preferences
+from resistx.sequencing.capecitabine import held_back
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.rules.recorded_cautions import capecitabine_held_back
 
 
 def _without_chemotherapy(prefs: Preferences, held: str) -> str:
@@ -21,7 +21,7 @@ def _without_chemotherapy(prefs: Preferences, held: str) -> str:
     if {Route.INTRAVENOUS, Route.ORAL} <= declined:
         return "the patient declines treatment by vein and by mouth"
     if Route.INTRAVENOUS in declined and held:
-        return f"the patient declines treatment by vein, and {held} holds capecitabine back"
+        return f"the patient declines treatment by vein, and capecitabine is held back by {held}"
     return ""
 
 
@@ -49,7 +49,7 @@ def revisit_refusal_in_crisis(facts: Facts, _ctx: Context) -> Iterator[PlanEffec
     prefs = facts.preferences
     if not facts.profile.visceral_crisis or not _adcs_out(prefs):
         return
-    how = _without_chemotherapy(prefs, capecitabine_held_back(facts.profile.comorbidities))
+    how = _without_chemotherapy(prefs, held_back(facts))
     if how:
         yield PlanEffect(
             code="revisit_refusal_in_crisis",

@@ -141,8 +141,8 @@ def cdk46i_first(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
                 trials=FIRST_LINE_TRIALS,
                 references=FIRST_LINE_REFERENCES,
             )
-            if i.premenopausal and "ribociclib" in spec.drugs:
-                yield _monaleesa7(w.premenopausal_ribociclib)
+            if i.premenopausal and "ribociclib" in spec.drugs and not steroidal:  # not exemestane
+                yield _monaleesa7(w.premenopausal_ribociclib)  # (MONALEESA-7's: the recheck, 7345a)
         elif not cdk46i_with_letrozole(spec):  # rule 71 leaves the letrozole ones out (case 880)
             yield exemestane_after_ai_resistance(why)
     elif kinds.has_cdk46i(spec) and DrugClass.SERD in partners:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from types import MappingProxyType
 
 from resistx.model.profile import Condition
+from resistx.sequencing.capecitabine import SEVERE_BELOW
 from resistx.sequencing.rules.comorbidity_risks import UNQUANTIFIED
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -17,12 +18,9 @@ __all__ = [
     "MODERATE_BELOW",
     "SEVERE_BELOW",
     "UNQUANTIFIED",
-    "capecitabine_held_back",
     "unquantified",
 ]
 
-#: the creatinine clearance (mL/min) below which the labels read renal impairment as severe
-SEVERE_BELOW = 30.0
 #: ... and below which as moderate (capecitabine's label: 30-50 mL/min)
 MODERATE_BELOW = 51.0
 
@@ -69,20 +67,6 @@ _NEUROPATHY_WITHOUT_CAPECITABINE = (
     "intravenously, are the agents left that are not neurotoxic; otherwise an agent the "
     "disease has not progressed on, with the neuropathy graded before each cycle"
 )
-
-
-def capecitabine_held_back(comorbidities: tuple[Condition, ...]) -> str:
-    """What on record holds capecitabine back, as a plan names it, or "": a creatinine
-    clearance below 30 mL/min, or DPD deficiency (their labels: contraindicated; not in the
-    review). Chemotherapy by mouth is capecitabine in the review's agents (rules 110, 156)."""
-    for c in comorbidities:
-        if c.name is Comorbidity.DPD_DEFICIENCY:
-            return "the DPD deficiency on record"
-        clearance = c.creatinine_clearance
-        severe = clearance is not None and clearance < SEVERE_BELOW
-        if c.name is Comorbidity.RENAL_IMPAIRMENT and severe:
-            return f"the creatinine clearance of {clearance:g} mL/min on record"
-    return ""
 
 
 def unquantified(condition: Condition, drug: str, beside: tuple[Condition, ...] = ()) -> str | None:

@@ -13,7 +13,6 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, left_out, rule
-from resistx.sequencing.rules.recorded_cautions import capecitabine_held_back
 
 B = Factor.BALANCE
 #: how a regimen is given, by route
@@ -42,8 +41,9 @@ def _routes_known(spec: RegimenSpec) -> bool:
     "that the choice can be revisited with the patient; chemotherapy with agents left by "
     "another route: said, and ranked as before, except chemotherapy by mouth only where "
     "capecitabine, the review's agent by mouth, is held back on record (a creatinine clearance "
-    "below 30 mL/min, DPD deficiency: their labels): at best an alternative, its reason saying "
-    "so (cases 7290r, 7290d). The review's fourth factor weighs the burden of "
+    "below 30 mL/min, DPD deficiency: their labels; a progression on it, its stop for toxicity: "
+    "the recheck's 7300j, 7300k): at best an alternative, its reason saying so (cases 7290r, "
+    "7290d). The review's fourth factor weighs the burden of "
     "treatment and the patient's wishes; a refused route is the plainest case of them. A "
     "trial option's routes are those its drugs are known to be given by (their class: case "
     "1181); a regimen with no route known is not judged.",
@@ -57,13 +57,13 @@ def declined_route(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
     refused = f"The patient declines {' and '.join(declined)} treatment (the preferences)"
     left = [r.value for r in spec.routes if r not in i.declines]
     if kinds.is_chemotherapy(spec) and left:
-        held = capecitabine_held_back(i.comorbidities) if left == ["oral"] else ""
+        held = i.capecitabine_held_back if left == ["oral"] else ""
         if held:  # 7290r, 7290d: the agent by mouth is held back too
             yield Effect(
                 code="declined_route_no_standard_agent",
                 ceiling=1,
-                text=f"{refused}: chemotherapy by mouth only, and {held} holds capecitabine, "
-                "the review's main agent by mouth, back (its label; not in the review): of the "
+                text=f"{refused}: chemotherapy by mouth only, and capecitabine, the review's "
+                f"main agent by mouth, is held back by {held} (its label; not in the review): of the "
                 "review's other agents only vinorelbine has a form by mouth, where licensed; at "
                 "best an alternative until the refusal is revisited with the patient.",
                 trials=spec.key_trials,
