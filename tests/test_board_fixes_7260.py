@@ -32,6 +32,10 @@ CRISIS: dict[str, Any] = {
 }
 PALBOCICLIB_10 = dict(PALBOCICLIB, started_on="2025-01-10")
 FULVESTRANT_AS_LINE_2 = dict(FULVESTRANT)
+TISSUE_NEGATIVE_7260 = [
+    result("ESR1", "not_detected"),
+    *(on_tissue(result(g, "not_detected")) for g in ("PIK3CA", "AKT1", "PTEN")),
+]
 SEVERE_RENAL = {"name": "renal_impairment", "creatinine_clearance": 24}
 DPD = {"name": "dpd_deficiency"}
 
@@ -456,3 +460,35 @@ def test_monaleesa7_s_gain_is_not_cited_for_ribociclib_with_exemestane() -> None
     assert not [r for r in exemestane.reasons if r.code == "monaleesa7_premenopausal"]
     letrozole = option(here, "ribociclib+letrozole")
     assert [r for r in letrozole.reasons if r.code == "monaleesa7_premenopausal"]
+
+
+def test_a_line_continued_past_a_progression_is_not_said_to_have_none_on_record() -> None:
+    """7408b (MINOR): ribociclib + letrozole progressed on 2026-04-20 and restarted the next day
+    (oligoprogression treated locally): the action said 'with no progression on record'."""
+    first = dict(PALBOCICLIB, drugs=["ribociclib", "letrozole"], started_on="2023-06-01")
+    first["ended_on"] = "2026-04-20"
+    again = {
+        "drugs": ["ribociclib", "letrozole"],
+        "line": 1,
+        "started_on": "2026-04-21",
+        "stop_reason": "ongoing",
+    }
+    here = plan(as_of="2026-05-20", treatments=[first, again])
+    [action] = [a for a in here.actions if a.code == "ongoing_course"]
+    assert "since the one of 2026-04-20" in action.text, action
+
+
+def test_trastuzumab_deruxtecan_s_ecog_2_sentence_reads_as_one_entry() -> None:
+    """7402, 7406 (MINOR): at ECOG 2 the reason read 'DESTINY-Breast06 enrolled ECOG 0-1 (2 or
+    more endocrine lines, ...)', as if the lines explained the ECOG."""
+    here = resistx.sequence(
+        patient(
+            ecog=2,
+            her2="low",
+            biomarkers=TISSUE_NEGATIVE_7260,
+            treatments=[PALBOCICLIB, dict(FULVESTRANT_AS_LINE_2)],
+        ),
+        policy="practice-2026",
+    )
+    said = " ".join(r.text for r in option(here, "trastuzumab-deruxtecan").reasons)
+    assert "ECOG 0-1 (2 or more" not in said and "ECOG 0-1, after 2 or more" in said, said

@@ -210,3 +210,11 @@ def test_a_man_s_creatinine_is_read_against_a_man_s_range() -> None:
     for text in ("Creatinine 110 umol/L", "creatinine 1.2 mg/dL"):
         resistx.load_profile(patient(schema_version=2, sex="male", other_conditions=[text]))
     assert "creatinine" in refusal(patient(other_conditions=["creatinine 1.2 mg/dL"]))
+
+
+def test_a_cardiac_tamponade_in_text_asks_whether_it_is_a_visceral_crisis() -> None:
+    """7400s (MAJOR): 'Malignant pericardial effusion with early tamponade' passed, and
+    capivasertib + fulvestrant came first with no question of a crisis."""
+    text = "Malignant pericardial effusion with early tamponade on echo, pericardiocentesis planned"
+    said = refusal(patient(other_conditions=[text]))
+    assert "tamponade" in said and "visceral_crisis" in said, said

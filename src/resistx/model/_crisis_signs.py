@@ -27,6 +27,7 @@ _WORDS = {
     "ittero": "jaundice",
     "leberversagen": "liver failure",
     "ateminsuffizienz": "respiratory failure",
+    "tamponade": "cardiac tamponade",  # session 65, 7400s: a malignant effusion's
     "desaturating": "desaturation",
     "desaturation": "desaturation",
     **dict.fromkeys(

@@ -207,7 +207,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
             )
             entry = f"2 or more endocrine lines, or progression within 6 months {_FIRST_LINE}"
             # at ECOG 2-4 its ECOG is what the patient is outside of, whatever the lines (7207)
-            outside = f"ECOG 0-1 ({entry})" if (i.ecog or 0) > 1 else f"after {entry}"
+            outside = f"ECOG 0-1, after {entry}" if (i.ecog or 0) > 1 else f"after {entry}"
             who = (
                 f"DESTINY-Breast06's population ({entry})"
                 if i.destiny_breast06_entry

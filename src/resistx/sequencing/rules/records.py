@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import DrugClass, Sample, StopReason, TreatmentSetting
-from resistx.model.profile import Treatment, latest_course
+from resistx.model.profile import Treatment, latest_course, latest_progression
 from resistx.sequencing import kinds
 from resistx.sequencing.course_readings import missing_lines
 from resistx.sequencing.facts import Facts
@@ -161,10 +161,13 @@ def restage_old_assessment(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 def ongoing_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     last = facts.current
     if last is not None:
+        # 7408b: a line continued past a progression on record had 'no progression on record'
+        then = latest_progression(facts.profile.treatments, but=last)
+        since = f" since the one of {then.isoformat()}" if then else ""
         yield PlanEffect(
             code="ongoing_course",
             first=True,
-            text=f"{' + '.join(last.drugs)} is ongoing, with no progression on record: it "
+            text=f"{' + '.join(last.drugs)} is ongoing, with no progression on record{since}: it "
             "continues while it controls the disease. The options below are for its "
             "progression: they read it as progressed at this date (if it stops for toxicity "
             "instead, record that and the plan changes).",
