@@ -60,9 +60,21 @@ def read(  # noqa: PLR0917 - the two converters' call sites pass them in order
         _ish(b, value, date, path, specimen=specimen)
     elif test == codes.ECOG:
         _ecog(b, value, date, path)
+    elif test in codes.PREGNANCY_STATUS:
+        _pregnancy_status(b, test, value, date, path)
     else:
         return False
     return True
+
+
+def _pregnancy_status(b: Builder, test: str, value: Value, date: str | None, path: str) -> None:
+    """Pregnant: the comorbidity (``Builder._pregnant``); any other answer records nothing."""
+    pregnant = value.code in codes.PREGNANT or (value.label or "").strip().casefold() == "pregnant"
+    if pregnant:
+        b.pregnant.append((date or "", path))
+        b.use(path, test, "pregnancy status pregnant: comorbidity pregnancy")
+    else:
+        b.use(path, test, f"pregnancy status {value.label or value.code}: no pregnancy recorded")
 
 
 #: ASCO/CAP's ER and PR categories by the share of stained cells (ER 1-10%: ER-low; case 1257)

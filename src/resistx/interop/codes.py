@@ -59,6 +59,10 @@ HER2_IHC = "85319-2"
 HER2_IHC_CODES = frozenset({HER2_IHC, "18474-7"})
 HER2_ISH = "85318-4"
 ECOG = "89247-1"
+#: a pregnancy status (LOINC), and the answers that say pregnant (SNOMED CT 77386006, LOINC
+#: LA15173-0): session 65's informatician, whose 'Pregnant' was not read
+PREGNANCY_STATUS = frozenset({"82810-3", "11449-6"})
+PREGNANT = frozenset({"77386006", "LA15173-0"})
 VARIANT = "69548-6"
 GENE_STUDIED = "48018-6"
 SOURCE_CLASS = "48002-0"

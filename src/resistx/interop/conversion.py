@@ -107,6 +107,8 @@ class Builder(Reader):
         #: period has an end: taken now only if one ends on or after the record's latest date
         #: (``_ending``; the recheck of case 2789: an order running to August was dropped)
         self.ending: list[tuple[str, str, str, str | None]] = []
+        #: (date, path) of each pregnancy status observed as pregnant (``_pregnant``)
+        self.pregnant: list[tuple[str, str]] = []
         #: profile path -> the source path it came from
         self.origins: dict[str, str] = {}
         self.used: list[ReportEntry] = []
@@ -192,6 +194,7 @@ class Builder(Reader):
             self.origins["$.her2"] = (
                 self.her2_interpretation[1] if self.her2_interpretation else "$"
             )
+        self._pregnant()
         data.update({k: v for k, v in self.lists.items() if v})
         self._insulin(data)
         self._informative_draws(data)
@@ -270,6 +273,18 @@ class Builder(Reader):
                     f"{label}: its doses end {end}, on or after the record's "
                     "latest date: read as taken now",
                 )
+
+    def _pregnant(self) -> None:
+        """A pregnancy status observed as pregnant is the comorbidity, once, beside a coded
+        pregnancy condition or not (session 65, p-preg-obs: LOINC 82810-3 was not read), an
+        assumption the report states: the status of that date read as current."""
+        if not self.pregnant:
+            return
+        date, path = max(self.pregnant)
+        named = [c if isinstance(c, str) else c.get("name") for c in self.lists["comorbidities"]]
+        if "pregnancy" not in named:
+            self.add("comorbidities", "pregnancy", path)
+        self.assume(path, f"pregnancy status 'pregnant' ({date or 'undated'}): read as current")
 
     def _insulin(self, data: dict[str, Any]) -> None:
         """Insulin among the medications makes the diabetes on record one that needs insulin

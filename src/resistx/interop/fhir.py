@@ -321,7 +321,11 @@ def _condition(b: Builder, condition: Mapping[str, Any], path: str) -> None:
         b.skip(f"{path}.{ended}", code.code, f"{code.label}: ended, not a current condition")
         return
     for status in (clinical, verified):
-        past = status.code in ("inactive", "resolved", "remission")
+        past = status.code in ("inactive", "resolved")
+        if status.code == "remission":  # still the patient's, its cautions too (session 65, f2)
+            b.assume(
+                path, f"{code.label}: status remission, read as a current condition", code.code
+            )
         if past and name == "interstitial_lung_disease":
             # a past ILD or pneumonitis is history the labels weigh (case 1261's variant)
             b.assume(
@@ -635,6 +639,12 @@ def _statement(b: Builder, resource: Mapping[str, Any], path: str, meds: Medicat
     """A medication the patient takes (not a cancer treatment: those are read as courses,
     ``_cancer_drug``) goes to the profile's medications by its text (cases 1210, 1259)."""
     med = _medication_codes(b, resource, path, meds)
+    label = _read_medication(med)
+    if label is not None and (end := _last_end(resource)) is not None:
+        # its period's end weighed against the record's latest date, as a request's (session
+        # 65, f1: clarithromycin 'active' until 2025-11-10 was read as taken now)
+        b.ending.append((label, end, path, med.code))
+        return
     concept = b.mapping(resource.get("medicationCodeableConcept"), path) or {}
     shown = med.label or next(
         (c.get("display") for c in concept.get("coding") or () if isinstance(c, Mapping)), None

@@ -159,10 +159,15 @@ def _feature(b: Builder, feature: Mapping[str, Any], path: str) -> None:
     """A phenotypic feature (HPO) resistx reads as a comorbidity; any other is reported."""
     code, label = _term(b, feature.get("type"), f"{path}.type")
     entry = _comorbidity(code)
-    if entry is None or feature.get("excluded") is True or "resolution" in feature:
+    name = entry if isinstance(entry, str) or entry is None else str(entry["name"])
+    # a resolved ILD is history the labels weigh, as a disease's or a FHIR condition's (p2)
+    over = "resolution" in feature and name != "interstitial_lung_disease"
+    if entry is None or feature.get("excluded") is True or over:
         why = "excluded" if feature.get("excluded") is True else _NOT_HELD
         b.skip(path, code, f"{label or 'phenotypic feature'}: {why}")
         return
+    if "resolution" in feature:
+        b.assume(path, f"{label or 'interstitial lung disease'}: resolved, read as a history of it")
     b.add("comorbidities", entry, path)
     b.use(path, code, f"comorbidity {entry if isinstance(entry, str) else entry['name']}")
 
@@ -366,6 +371,12 @@ def _medical_action(b: Builder, action: Mapping[str, Any], path: str) -> Course 
         b.skip(path, None, f"{kind}: only drug treatments are part of a resistx profile")
         return None
     code, label = _term(b, treatment.get("agent"), f"{path}.treatment.agent")
+    stop = action.get("treatmentTerminationReason")
+    if stop is not None and label is not None and read_as_medication(label):
+        # ended, whatever its intervals say (session 65, p-clari-noend: read as taken now)
+        _code, why = _term(b, stop, f"{path}.treatmentTerminationReason")
+        b.skip(path, code, f"{label}: ended ({why or 'a termination reason'}): not taken now")
+        return None
     if (ended := _ended(treatment, label)) is not None and label is not None:
         b.ending.append((label, ended, path, code))  # taken now or not: ``Builder._ending``
         return None
