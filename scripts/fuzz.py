@@ -48,6 +48,7 @@ from resistx.model._biomarker_checks import (
     NOT_A_VARIANT,
     TUMOUR_SUPPRESSORS,
 )
+from resistx.model.enums import DrugClass
 from resistx.model.profile import calendar_months
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes
@@ -482,7 +483,9 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
     out["treatments"] = []
     for _ in range(rng.choice([0, 1, 2, 3, 6, 30, 200])):
         t: dict[str, Any] = {
-            "drugs": [rng.choice(DRUG_NAMES) for _ in range(rng.choice([1, 1, 2, 3, 8]))]
+            "drugs": one_per_class(
+                [rng.choice(DRUG_NAMES) for _ in range(rng.choice([1, 1, 2, 3, 8]))]
+            )
         }
         if rng.random() < 0.5:
             t["setting"] = rng.choice(["adjuvant", "metastatic"])
@@ -509,6 +512,34 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
     suppressed = any("goserelin" in t["drugs"] for t in out["treatments"])
     if suppressed and out.get("menopausal_status") == "postmenopausal":
         out["menopausal_status"] = "premenopausal"
+    return out
+
+
+#: the classes of which a valid course holds one drug (two CDK4/6 inhibitors in one course are
+#: refused since session 65), each class's group by a name
+_GROUPS = {
+    DrugClass.SERD: "degrader",
+    DrugClass.ORAL_SERD: "degrader",
+    DrugClass.PI3K_INHIBITOR: "pathway",
+    DrugClass.AKT_INHIBITOR: "pathway",
+    DrugClass.MTOR_INHIBITOR: "pathway",
+    **{c: "adc" for c in DrugClass if c.is_adc},
+    **{c: c.value for c in (DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR)},
+    DrugClass.PARP_INHIBITOR: "parp",
+}
+
+
+def one_per_class(drugs: list[str]) -> list[str]:
+    """``drugs`` with the second and later drugs of one class (``_GROUPS``) left out."""
+    seen: set[str] = set()
+    out = []
+    for d in drugs:
+        found = drug_vocab.lookup(d)
+        group = _GROUPS.get(found.drug_class) if found is not None else None
+        if group is not None and group in seen:
+            continue
+        seen.add(group or "")
+        out.append(d)
     return out
 
 

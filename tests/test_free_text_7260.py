@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import resistx
-from tests.helpers import patient, refusal
+from tests.helpers import PALBOCICLIB, patient, refusal
 
 
 @pytest.mark.parametrize(
@@ -218,3 +218,53 @@ def test_a_cardiac_tamponade_in_text_asks_whether_it_is_a_visceral_crisis() -> N
     text = "Malignant pericardial effusion with early tamponade on echo, pericardiocentesis planned"
     said = refusal(patient(other_conditions=[text]))
     assert "tamponade" in said and "visceral_crisis" in said, said
+
+
+@pytest.mark.parametrize(
+    "drugs",
+    [
+        ["palbociclib", "ribociclib", "letrozole"],
+        ["anastrozole", "letrozole"],
+        ["olaparib", "talazoparib"],
+        ["trastuzumab deruxtecan", "sacituzumab govitecan"],
+        ["elacestrant", "fulvestrant"],
+        ["capivasertib", "alpelisib", "fulvestrant"],
+    ],
+)
+def test_two_drugs_of_one_class_in_one_course_are_refused(drugs: list[str]) -> None:
+    """The adversarial review (MAJOR): palbociclib + ribociclib + letrozole was accepted, and
+    both CDK4/6 inhibitors read as progressed on (ribociclib + fulvestrant left out): one pick
+    from a drop-down list too many silently removed an option."""
+    said = refusal(patient(treatments=[dict(PALBOCICLIB, drugs=drugs)]))
+    assert "$.treatments[0].drugs" in said and "one course" in said, said
+
+
+@pytest.mark.parametrize(
+    "drugs",
+    [
+        ["anastrozole", "fulvestrant"],
+        ["ribociclib", "everolimus", "exemestane"],
+        ["capecitabine", "docetaxel"],
+        ["palbociclib", "letrozole", "goserelin"],
+    ],
+)
+def test_combinations_of_different_classes_still_load(drugs: list[str]) -> None:
+    resistx.load_profile(patient(treatments=[dict(PALBOCICLIB, drugs=drugs)]))
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("other_conditions", "pre\u00adgnant 12 weeks"),
+        ("other_conditions", "interstitial lung dis\u200bease"),
+        ("medications", "itr\u200baconazole 200 mg"),
+        ("medications", "itr\u0430conazole 200 mg"),  # a Cyrillic a
+        ("other_conditions", "warf\u0430rin"),
+    ],
+)
+def test_invisible_or_look_alike_characters_in_free_text_are_refused(field: str, text: str) -> None:
+    """The adversarial review (MAJOR): a soft hyphen, a zero-width character or a Cyrillic
+    look-alike inside a word (text copied from a PDF or a record) hid a pregnancy, an
+    interstitial lung disease or itraconazole from every check, and the plan changed."""
+    said = refusal(patient(**{field: [text]}))
+    assert f"$.{field}" in said and ("invisible" in said or "letters of" in said), said

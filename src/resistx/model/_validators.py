@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Sized
 from typing import Any
 
@@ -78,6 +79,46 @@ def each_not_blank(_inst: object, attribute: attrs.Attribute[Any], value: tuple[
     ]
     if blank:
         raise ValueError("; ".join(blank))
+
+
+#: characters that do not show but split a word (a soft hyphen, zero-width ones, a word joiner,
+#: a byte-order mark): text copied from a PDF or a record carries them
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+#: a word of letters from two scripts: a Cyrillic or Greek look-alike inside a Latin word
+_MIXED = re.compile(r"[^\W\d_]+")
+
+
+def each_plain_text(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """No entry of free text with an invisible character inside it, or a word whose letters
+    mix scripts (session 65's adversarial review: 'pre\u00adgnant' and 'itr\u200baconazole'
+    passed every check the plain words meet, and the plan changed)."""
+    problems = []
+    for i, text in enumerate(value):
+        if hidden := _INVISIBLE.search(text):
+            problems.append(
+                f"{attribute.name}[{i}] {text!r} holds an invisible character (U+"
+                f"{ord(hidden.group()):04X}) at {hidden.start()}: remove it, or no check reads "
+                "the word it splits"
+            )
+        elif mixed := next((w for w in _MIXED.findall(text) if len(_scripts(w)) > 1), None):
+            problems.append(
+                f"{attribute.name}[{i}] {text!r}: {mixed!r} holds letters of "
+                f"{' and '.join(sorted(_scripts(mixed)))} scripts (a look-alike letter): write it "
+                "in one, or no check reads it"
+            )
+    if problems:
+        raise ValueError("; ".join(problems))
+
+
+def _scripts(word: str) -> set[str]:
+    """The scripts among Latin, Greek and Cyrillic of a word's letters, by Unicode name; the
+    micro sign and mu are no script ('25 µg', 'μg')."""
+    import unicodedata  # noqa: PLC0415 - only a free text's check
+
+    names = (unicodedata.name(c, "") for c in word if c not in "\u00b5\u03bc")
+    return {
+        s.capitalize() for n in names for s in ("LATIN", "GREEK", "CYRILLIC") if n.startswith(s)
+    }
 
 
 def not_above(high: float, unit: str = "") -> Validator:

@@ -318,6 +318,36 @@ def _known_drugs(_inst: object, _attribute: attrs.Attribute[Any], value: tuple[s
         raise ValueError(msg)
 
 
+#: classes of which one course holds one drug, each as a course's error names it (session 65's
+#: adversarial review: palbociclib + ribociclib + letrozole was read as progression on both)
+_ONE_OF = (
+    ({DrugClass.CDK46_INHIBITOR}, "CDK4/6 inhibitors"),
+    ({DrugClass.AROMATASE_INHIBITOR}, "aromatase inhibitors"),
+    ({DrugClass.SERD, DrugClass.ORAL_SERD}, "oestrogen-receptor degraders"),
+    ({DrugClass.PARP_INHIBITOR}, "PARP inhibitors"),
+    ({c for c in DrugClass if c.is_adc}, "antibody-drug conjugates"),
+    (
+        {DrugClass.PI3K_INHIBITOR, DrugClass.AKT_INHIBITOR, DrugClass.MTOR_INHIBITOR},
+        "PI3K, AKT or mTOR inhibitors",
+    ),
+)
+
+
+def _one_of_each_class(
+    _inst: object, _attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
+    """Two drugs of one class in one course (two CDK4/6 inhibitors, two ADCs) are no regimen
+    given together: a pick too many, or a switch, which is a course of its own."""
+    for classes, named in _ONE_OF:
+        same = [d for d in dict.fromkeys(value) if drug_vocab.drug_class(d) in classes]
+        if len(same) > 1:
+            msg = (
+                f"names {' and '.join(same)}, two {named} in one course: give each course of "
+                "its own (a switch from one to the other is a new course, with its dates)"
+            )
+            raise ValueError(msg)
+
+
 def _known_next_drugs(
     _inst: object, _attribute: attrs.Attribute[Any], value: tuple[str, ...] | None
 ) -> None:
@@ -1032,7 +1062,7 @@ class Treatment:
     """One line of treatment the patient has had."""
 
     drugs: tuple[str, ...] = attrs.field(
-        validator=[v.at_most(MAX_DRUGS, "drugs in one treatment"), _known_drugs]
+        validator=[v.at_most(MAX_DRUGS, "drugs in one treatment"), _known_drugs, _one_of_each_class]
     )
     setting: TreatmentSetting = TreatmentSetting.METASTATIC
     line: int | None = attrs.field(default=None, validator=_line)
@@ -1671,6 +1701,7 @@ class Profile:
         validator=v.when_given(
             v.at_most(MAX_OTHER_CONDITIONS, "other conditions"),
             v.each_not_blank,
+            v.each_plain_text,
             _read_fields_not_free_text,
         ),
     )
@@ -1682,6 +1713,7 @@ class Profile:
         validator=v.when_given(
             v.at_most(MAX_OTHER_CONDITIONS, "medications"),
             v.each_not_blank,
+            v.each_plain_text,
             medications_read,
             _diabetes_medications_fit,
         ),
