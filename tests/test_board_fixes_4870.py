@@ -680,7 +680,11 @@ def test_every_view_shows_control_and_direction_characters_escaped(view: str) ->
     override of a patient id and a free-text condition raw (the CLI escaped them), which can
     drive a terminal or spoof a tumour board's title; to_text() kept U+2028."""
     odd = "\u202egnp.exe\x1b[31m\u2028x"
-    data = _her2_low(patient_id=odd, other_conditions=[f"osteoporosis {odd}"])
+    # since session 65 free text with such characters is refused (they hid words from the
+    # checks): the patient id carries them into the views
+    with pytest.raises(resistx.ProfileError, match="invisible character"):
+        resistx.load_profile(_her2_low(other_conditions=[f"osteoporosis {odd}"]))
+    data = _her2_low(patient_id=odd)
     shown = getattr(resistx.sequence(data), view)()
     for raw in ("\u202e", "\x1b", "\u2028"):
         assert raw not in shown

@@ -268,3 +268,50 @@ def test_invisible_or_look_alike_characters_in_free_text_are_refused(field: str,
     interstitial lung disease or itraconazole from every check, and the plan changed."""
     said = refusal(patient(**{field: [text]}))
     assert f"$.{field}" in said and ("invisible" in said or "letters of" in said), said
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("medications", "war\u034ffarin 5 mg"),  # a combining grapheme joiner
+        ("other_conditions", "type 2 diab\u202cetes"),  # a bidi control
+        ("medications", "war\ufe0ffarin"),  # a variation selector
+        ("other_conditions", "type 2 diab\x01etes"),
+        ("other_conditions", "pregn\u0561nt 12 weeks"),  # an Armenian look-alike
+        ("medications", "\u0399\u03a4RACONAZOLE"),  # Greek capitals
+    ],
+)
+def test_the_second_recheck_s_hidden_characters_are_refused(field: str, text: str) -> None:
+    said = refusal(patient(**{field: [text]}))
+    assert f"$.{field}" in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "psoriasis on TNF\u03b1 inhibitor (past)",
+        "IFN\u03b3 release assay negative",
+        "PI3K\u03b1 inhibitor intolerance 2020",
+        "hipertensi\u00f3n arterial",
+        "albumin/creatinine ratio 45 mg/g",
+        "protein/creatinine ratio 150 mg/mmol",
+    ],
+)
+def test_the_second_recheck_s_false_refusals_pass(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perikardtamponade",
+        "tamponnade cardiaque",
+        "taponamiento cardiaco",
+        "cardiac tamponade not excluded",
+        "possible tamponade",
+        "creatinine 0.9 -> 1.6 mg/dL",
+        "creatinine 0.8 mg/dL (2024), 1.9 mg/dL (04/2026)",
+    ],
+)
+def test_the_second_recheck_s_misses_are_refused(text: str) -> None:
+    refusal(patient(other_conditions=[text]))

@@ -116,3 +116,25 @@ def test_a_phenopacket_medication_with_a_termination_reason_is_not_taken_now() -
     )
     converted = from_phenopacket(packet)
     assert not any("clarithromycin" in m for m in converted.profile.medications), converted
+
+
+def _status(day: str, answer: str) -> dict[str, Any]:
+    return {
+        "resourceType": "Observation",
+        "id": f"preg-{day}",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3"}]},
+        "effectiveDateTime": day,
+        "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": answer}]},
+    }
+
+
+def test_a_later_not_pregnant_status_and_an_old_pregnant_one_give_no_pregnancy() -> None:
+    """The second recheck (MAJOR): 'Pregnant' in 2025 then 'Not pregnant' in 2026 was read as
+    a pregnancy, and so was a single 'Pregnant' of 2023."""
+    later = from_fhir(
+        _bundle_with(_status("2025-03-01", "77386006"), _status("2026-03-01", "60001007"))
+    )
+    assert "pregnancy" not in {c.name.value for c in later.profile.comorbidities}
+    old = from_fhir(_bundle_with(_status("2023-06-01", "77386006")))
+    assert "pregnancy" not in {c.name.value for c in old.profile.comorbidities}

@@ -70,9 +70,9 @@ def read(  # noqa: PLR0917 - the two converters' call sites pass them in order
 def _pregnancy_status(b: Builder, test: str, value: Value, date: str | None, path: str) -> None:
     """Pregnant: the comorbidity (``Builder._pregnant``); any other answer records nothing."""
     pregnant = value.code in codes.PREGNANT or (value.label or "").strip().casefold() == "pregnant"
+    b.pregnant.append((date or "", path, pregnant))  # the latest stands (``Builder._pregnant``)
     if pregnant:
-        b.pregnant.append((date or "", path))
-        b.use(path, test, "pregnancy status pregnant: comorbidity pregnancy")
+        b.use(path, test, "pregnancy status pregnant: comorbidity pregnancy, if the latest")
     else:
         b.use(path, test, f"pregnancy status {value.label or value.code}: no pregnancy recorded")
 

@@ -8,6 +8,7 @@ path in the source document.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -73,6 +74,10 @@ class Her2Reading(NamedTuple, Generic[V]):
     specimen: str | None
 
 
+#: a pregnancy status older than this before the record's latest date is over (about 43 weeks)
+_PREGNANCY_DAYS = 300
+
+
 class Builder(Reader):
     """What a converter has read so far, each piece with its source path."""
 
@@ -107,8 +112,8 @@ class Builder(Reader):
         #: period has an end: taken now only if one ends on or after the record's latest date
         #: (``_ending``; the recheck of case 2789: an order running to August was dropped)
         self.ending: list[tuple[str, str, str, str | None]] = []
-        #: (date, path) of each pregnancy status observed as pregnant (``_pregnant``)
-        self.pregnant: list[tuple[str, str]] = []
+        #: (date, path, pregnant or not) of each pregnancy status observed (``_pregnant``)
+        self.pregnant: list[tuple[str, str, bool]] = []
         #: profile path -> the source path it came from
         self.origins: dict[str, str] = {}
         self.used: list[ReportEntry] = []
@@ -280,7 +285,22 @@ class Builder(Reader):
         assumption the report states: the status of that date read as current."""
         if not self.pregnant:
             return
-        date, path = max(self.pregnant)
+        date, path, pregnant = max(self.pregnant)  # the latest status (the second recheck)
+        if not pregnant:
+            return
+        latest = self.latest_date()
+        if (
+            date
+            and latest
+            and (dt.date.fromisoformat(latest) - dt.date.fromisoformat(date)).days > _PREGNANCY_DAYS
+        ):
+            self.skip(
+                path,
+                None,
+                f"pregnancy status 'pregnant' of {date}: over {_PREGNANCY_DAYS} "
+                f"days before the record's latest date ({latest}), not read as current",
+            )
+            return
         named = [c if isinstance(c, str) else c.get("name") for c in self.lists["comorbidities"]]
         if "pregnancy" not in named:
             self.add("comorbidities", "pregnancy", path)

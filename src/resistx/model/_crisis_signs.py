@@ -27,7 +27,12 @@ _WORDS = {
     "ittero": "jaundice",
     "leberversagen": "liver failure",
     "ateminsuffizienz": "respiratory failure",
-    "tamponade": "cardiac tamponade",  # session 65, 7400s: a malignant effusion's
+    # session 65, 7400s: a malignant effusion's, and in German, French, Spanish and Italian
+    **dict.fromkeys(
+        ("tamponade", "perikardtamponade", "herzbeuteltamponade", "tamponnade", "taponamiento"),
+        "cardiac tamponade",
+    ),
+    "tamponamento": "cardiac tamponade",
     "desaturating": "desaturation",
     "desaturation": "desaturation",
     **dict.fromkeys(
@@ -110,7 +115,14 @@ def _failing_liver_in_crisis(text: str, clauses: list[list[str]], inst: Any) -> 
 def _named(words: list[str]) -> list[str]:
     if _OVER & set(words):
         return []
-    found = [_WORDS[w] for at, w in enumerate(words) if w in _WORDS and not denied_at(words, at)]
+    # a sign said to be possible, suspected or not excluded is one to ask about, not a denial
+    # (the second recheck: 'possible tamponade', 'cardiac tamponade not excluded')
+    open_ = bool(_UNSURE & set(words)) and not {"no", "without", "nil"} & set(words)
+    found = [
+        _WORDS[w]
+        for at, w in enumerate(words)
+        if w in _WORDS and (open_ or not denied_at(words, at))
+    ]
     found += [
         said
         for (first, second), said in _PAIRS.items()

@@ -243,7 +243,17 @@ _CREATININE = re.compile(
 )
 #: words of another creatinine than the serum's, or of a kidney function measured otherwise
 #: (the recheck: 'urine creatinine', 'creatine kinase' misspelt, 'eGFR by cystatin C')
-_NOT_SERUM = re.compile(r"\b(?:urine|urinary|kinase|ck|cystatin)\b")
+_NOT_SERUM = re.compile(
+    r"\b(?:urine|urinary|kinase|ck|cystatin|ratio|albumin|protein|microalbuminuria|albuminuria"
+    r"|proteinuria)\b"
+)
+#: a value after a creatinine's name that is one: with a creatinine's unit, or after an arrow or
+#: 'to' ('0.9 -> 1.6 mg/dL', '1.9 mg/dL (04/2026)': the latest may be the raised one; not an
+#: age or another test's value, 'CRP 45 mg/L')
+_CREATININE_VALUES = re.compile(
+    r"(?<![\d.,])(\d{1,4}(?:[.,]\d+)?)\s*(?:mg\s*/\s*dl|umol|µmol|micromol)"
+    r"|(?:->|→|\bto\b)\s*(\d{1,4}(?:[.,]\d+)?)(?![\d.,])"
+)
 #: the upper limits of a serum creatinine the check reads as raised, in mg/dL, a woman's and
 #: a man's (about 1.1 and 1.3 in most laboratories; 97 and 115 umol/L), and the factor
 _CREATININE_ABOVE = {False: 1.1, True: 1.3}
@@ -254,12 +264,18 @@ def _creatinine(said: str, clauses: list[list[str]], inst: Any) -> str:
     """A raised serum creatinine with no renal impairment recorded (session 65, 7262b: 2.3
     mg/dL at 78 years and 52 kg, a clearance near 16 mL/min, passed as free text while an eGFR
     is refused): rule 118 reads the Cockcroft-Gault clearance the labels dose by."""
-    part = _part_of_now(said, clauses)
-    found = _CREATININE.search(part) if part is not None else None
+    if _part_of_now(said, clauses) is None:  # of the past
+        return ""
+    found = _CREATININE.search(said)
     if found is None or _NOT_SERUM.search(said) or conditions(inst, Comorbidity.RENAL_IMPAIRMENT):
         return ""
     number, given = (found[1], found[2]) if found[1] else (found[3], found[4])
-    value = float(number.replace(",", "."))
+    # the highest value from the name on, not a year ('0.9 -> 1.6 mg/dL', '1.9 mg/dL (04/2026)')
+    after = [
+        float((a or b).replace(",", "."))
+        for a, b in _CREATININE_VALUES.findall(said[found.start() :])
+    ]
+    value = max([float(number.replace(",", ".")), *after])
     in_mg = (given or "").startswith("mg") or (not given and value < 20)
     male = str(getattr(inst, "sex", "")) == "male"
     if (value if in_mg else value / _UMOL_PER_MG) <= _CREATININE_ABOVE[male]:

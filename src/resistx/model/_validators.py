@@ -81,26 +81,49 @@ def each_not_blank(_inst: object, attribute: attrs.Attribute[Any], value: tuple[
         raise ValueError("; ".join(blank))
 
 
-#: characters that do not show but split a word (a soft hyphen, zero-width ones, a word joiner,
-#: a byte-order mark): text copied from a PDF or a record carries them
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-#: a word of letters from two scripts: a Cyrillic or Greek look-alike inside a Latin word
-_MIXED = re.compile(r"[^\W\d_]+")
+#: characters that do not show, or show as nothing, inside a word, beyond Unicode's format and
+#: control characters (which ``_hidden`` finds by category): a combining grapheme joiner, the
+#: Hangul and Khmer fillers, variation selectors, a blank Braille pattern (the second recheck of
+#: session 65: 'war\u034ffarin' was not read)
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u3164\uffa0\u17b4\u17b5\u2800") | {
+    chr(c) for c in range(0xFE00, 0xFE10)
+}
+#: the white space a free text may hold
+_SPACES = frozenset("\t\n\r")
+#: a word of letters
+_WORD = re.compile(r"[^\W\d_]+")
+#: Greek letters that look like Latin ones (a Greek letter used as a symbol, 'TNF\u03b1', is no
+#: look-alike: the second recheck)
+_GREEK_LOOK_ALIKES = frozenset(
+    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7\u03bf\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7"
+)
+
+
+def _hidden(text: str) -> tuple[int, str] | None:
+    """Where an invisible character is, and which: a format or control character (not a tab or
+    a line break), a line or paragraph separator, or one of ``_INVISIBLE``."""
+    import unicodedata  # noqa: PLC0415 - only a free text's check
+
+    for at, c in enumerate(text):
+        kind = unicodedata.category(c)
+        if c in _INVISIBLE or (kind in ("Cf", "Cc", "Zl", "Zp") and c not in _SPACES):
+            return at, c
+    return None
 
 
 def each_plain_text(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    """No entry of free text with an invisible character inside it, or a word whose letters
-    mix scripts (session 65's adversarial review: 'pre\u00adgnant' and 'itr\u200baconazole'
-    passed every check the plain words meet, and the plan changed)."""
+    """No entry of free text with an invisible character in it, or a word whose letters mix
+    scripts (session 65's adversarial review: 'pre\u00adgnant' and 'itr\u200baconazole' passed
+    every check the plain words meet, and the plan changed)."""
     problems = []
     for i, text in enumerate(value):
-        if hidden := _INVISIBLE.search(text):
+        if (hidden := _hidden(text)) is not None:
             problems.append(
                 f"{attribute.name}[{i}] {text!r} holds an invisible character (U+"
-                f"{ord(hidden.group()):04X}) at {hidden.start()}: remove it, or no check reads "
-                "the word it splits"
+                f"{ord(hidden[1]):04X}) at {hidden[0]}: remove it, or no check reads the word "
+                "it is in"
             )
-        elif mixed := next((w for w in _MIXED.findall(text) if len(_scripts(w)) > 1), None):
+        elif mixed := next((w for w in _WORD.findall(text) if len(_scripts(w)) > 1), None):
             problems.append(
                 f"{attribute.name}[{i}] {text!r}: {mixed!r} holds letters of "
                 f"{' and '.join(sorted(_scripts(mixed)))} scripts (a look-alike letter): write it "
@@ -111,14 +134,22 @@ def each_plain_text(_inst: object, attribute: attrs.Attribute[Any], value: tuple
 
 
 def _scripts(word: str) -> set[str]:
-    """The scripts among Latin, Greek and Cyrillic of a word's letters, by Unicode name; the
-    micro sign and mu are no script ('25 µg', 'μg')."""
+    """The scripts among Latin, Cyrillic, Armenian and Greek of a word's letters, by Unicode name;
+    of Greek only its look-alikes of Latin letters (``_GREEK_LOOK_ALIKES``: the micro sign, mu
+    and the symbols 'TNF\u03b1', '\u03b2-blocker' are no script)."""
     import unicodedata  # noqa: PLC0415 - only a free text's check
 
-    names = (unicodedata.name(c, "") for c in word if c not in "\u00b5\u03bc")
-    return {
-        s.capitalize() for n in names for s in ("LATIN", "GREEK", "CYRILLIC") if n.startswith(s)
-    }
+    found = set()
+    for c in word:
+        name = unicodedata.name(c, "")
+        if name.startswith("GREEK") and c not in _GREEK_LOOK_ALIKES:
+            continue
+        script = next(
+            (s for s in ("LATIN", "CYRILLIC", "ARMENIAN", "GREEK") if name.startswith(s)), ""
+        )
+        if script:
+            found.add(script.capitalize())
+    return found
 
 
 def not_above(high: float, unit: str = "") -> Validator:

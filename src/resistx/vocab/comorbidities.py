@@ -903,7 +903,7 @@ CONDITION_WORDS = frozenset(
 _SLIP_FROM = 7
 #: words one slip from a condition word that are that word in another language (the French and
 #: Italian 'diabete', which the negation and family-history readings read: cases 3381, 3702)
-_NOT_SLIPS = frozenset({"diabete", "pulmonar"})  # and the Spanish 'pulmonar'
+_NOT_SLIPS = frozenset({"diabete", "pulmonar", "hipertension"})  # Spanish too (the recheck)
 
 
 def misspelt_condition(text: str) -> tuple[str, str] | None:
