@@ -90,6 +90,8 @@ _INVISIBLE = frozenset("\u034f\u115f\u1160\u3164\uffa0\u17b4\u17b5\u2800") | {
 }
 #: the white space a free text may hold
 _SPACES = frozenset("\t\n\r")
+#: an ASCII control character other than those
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: a word of letters
 _WORD = re.compile(r"[^\W\d_]+")
 #: Greek letters that look like Latin ones (a Greek letter used as a symbol, 'TNF\u03b1', is no
@@ -117,6 +119,8 @@ def each_plain_text(_inst: object, attribute: attrs.Attribute[Any], value: tuple
     every check the plain words meet, and the plan changed)."""
     problems = []
     for i, text in enumerate(value):
+        if text.isascii() and not _ASCII_CONTROL.search(text):
+            continue  # most entries: plain ASCII, no control character, one script
         if (hidden := _hidden(text)) is not None:
             problems.append(
                 f"{attribute.name}[{i}] {text!r} holds an invisible character (U+"
