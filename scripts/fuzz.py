@@ -48,8 +48,7 @@ from resistx.model._biomarker_checks import (
     NOT_A_VARIANT,
     TUMOUR_SUPPRESSORS,
 )
-from resistx.model.enums import DrugClass
-from resistx.model.profile import calendar_months
+from resistx.model.profile import ONE_PER_COURSE, calendar_months
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes
 from resistx.vocab.variants import foreign_hotspot, past_the_protein
@@ -515,27 +514,14 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
     return out
 
 
-#: the classes of which a valid course holds one drug (two CDK4/6 inhibitors in one course are
-#: refused since session 65), each class's group by a name
-_GROUPS = {
-    DrugClass.SERD: "degrader",
-    DrugClass.ORAL_SERD: "degrader",
-    DrugClass.PI3K_INHIBITOR: "pathway",
-    DrugClass.AKT_INHIBITOR: "pathway",
-    DrugClass.MTOR_INHIBITOR: "pathway",
-    **{c: "adc" for c in DrugClass if c.is_adc},
-    **{c: c.value for c in (DrugClass.CDK46_INHIBITOR, DrugClass.AROMATASE_INHIBITOR)},
-    DrugClass.PARP_INHIBITOR: "parp",
-}
-
-
 def one_per_class(drugs: list[str]) -> list[str]:
-    """``drugs`` with the second and later drugs of one class (``_GROUPS``) left out."""
+    """``drugs`` with the second and later drugs of one class (``ONE_PER_COURSE``: the
+    profile refuses them) left out."""
     seen: set[str] = set()
     out = []
     for d in drugs:
         found = drug_vocab.lookup(d)
-        group = _GROUPS.get(found.drug_class) if found is not None else None
+        group = ONE_PER_COURSE.get(found.drug_class) if found is not None else None
         if group is not None and group in seen:
             continue
         seen.add(group or "")

@@ -492,3 +492,13 @@ def test_trastuzumab_deruxtecan_s_ecog_2_sentence_reads_as_one_entry() -> None:
     )
     said = " ".join(r.text for r in option(here, "trastuzumab-deruxtecan").reasons)
     assert "ECOG 0-1 (2 or more" not in said and "ECOG 0-1, after 2 or more" in said, said
+
+
+def test_abemaciclib_with_letrozole_after_a_late_relapse_off_tamoxifen_is_not_held_back() -> None:
+    """Rule 157 reads endocrine resistance only: relapse years after adjuvant tamoxifen was
+    completed is MONARCH-3's population (deleting the rule's condition had failed no test)."""
+    here = _relapse_on_adjuvant_tamoxifen(
+        treatments=[adjuvant(["tamoxifen"], "2017-08-01", "2022-08-01", "completed")],
+    )
+    abema = option(here, "abemaciclib+letrozole")
+    assert not [r for r in abema.reasons if r.code == "outside_monarch3_entry"], abema.reasons

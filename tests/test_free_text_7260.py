@@ -315,3 +315,12 @@ def test_the_second_recheck_s_false_refusals_pass(text: str) -> None:
 )
 def test_the_second_recheck_s_misses_are_refused(text: str) -> None:
     refusal(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text", ["cardiac tamponade ruled out", "hypoxia excluded", "tamponade unlikely on echo"]
+)
+def test_a_crisis_sign_ruled_out_passes(text: str) -> None:
+    """Reading the change again: 'possible' or 'not excluded' keep a sign open, but a sign
+    ruled out or excluded is denied, as before the second recheck's fix."""
+    resistx.load_profile(patient(other_conditions=[text]))

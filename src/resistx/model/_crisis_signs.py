@@ -81,8 +81,7 @@ def crisis_signs(text: str, clauses: list[list[str]], inst: Any) -> str:
         return _failing_liver_in_crisis(text, clauses, inst)
     if _no_crisis(clauses):
         return ""
-    found = _unsure_crisis(clauses) or next((s for c in clauses for s in _named(c)), None)
-    found = found or _entry_signs(text, clauses)
+    found = _unsure_crisis(clauses) or _sign(text, clauses)
     if found is None or (found in _LIVER and _hepatic_impairment(inst)):
         return ""  # with hepatic impairment on record rule 124 asks whether it is a crisis
     where = (
@@ -102,7 +101,7 @@ def _failing_liver_in_crisis(text: str, clauses: list[list[str]], inst: Any) -> 
     """A failing liver a free text names beside a crisis on record, with no hepatic impairment
     recorded (session 65, 7290: 'bilirubin 2.1 x ULN and rising' passed, and no option's
     hepatic caution was said): the labels' cautions read it from the comorbidity."""
-    found = next((s for c in clauses for s in _named(c)), None) or _entry_signs(text, clauses)
+    found = _sign(text, clauses)
     if found not in _LIVER or _hepatic_impairment(inst):
         return ""
     return (
@@ -112,16 +111,34 @@ def _failing_liver_in_crisis(text: str, clauses: list[list[str]], inst: Any) -> 
     )
 
 
+#: words that keep a sign open, a question and no denial ('possible tamponade')
+_OPEN = frozenset({"possible", "possibly", "query", "suspected", "suspect", "suspicion"})
+_OPEN |= {"probable", "potential", "impending", "likely", "threatened", "threatening", "evolving"}
+
+
+def _open(words: list[str]) -> bool:
+    """A sign said to be possible or suspected, or not excluded ('cardiac tamponade not
+    excluded': the second recheck), is one to ask about; one ruled out, excluded or unlikely
+    is denied (reading the change again: ``_UNSURE``, a crisis's question words, had let
+    'tamponade ruled out' through as open)."""
+    said = set(words)
+    if {"no", "without", "nil", "unlikely"} & said:
+        return False
+    return bool(_OPEN & said) or ("not" in said and bool({"excluded", "ruled"} & said))
+
+
+def _sign(text: str, clauses: list[list[str]]) -> str | None:
+    """The first sign an entry names: in a clause, else across its clauses."""
+    return next((s for c in clauses for s in _named(c)), None) or _entry_signs(text, clauses)
+
+
 def _named(words: list[str]) -> list[str]:
     if _OVER & set(words):
         return []
-    # a sign said to be possible, suspected or not excluded is one to ask about, not a denial
-    # (the second recheck: 'possible tamponade', 'cardiac tamponade not excluded')
-    open_ = bool(_UNSURE & set(words)) and not {"no", "without", "nil"} & set(words)
     found = [
         _WORDS[w]
         for at, w in enumerate(words)
-        if w in _WORDS and (open_ or not denied_at(words, at))
+        if w in _WORDS and (_open(words) or not (denied_at(words, at) or "unlikely" in words))
     ]
     found += [
         said

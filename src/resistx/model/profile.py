@@ -333,8 +333,9 @@ _ONE_OF = (
 )
 
 
-#: each class's group, by its name in the error
-_GROUP_OF = {c: named for classes, named in _ONE_OF for c in classes}
+#: each class of which a course holds one drug, by its group's name (the fuzz harness draws
+#: its valid courses by it too)
+ONE_PER_COURSE = {c: named for classes, named in _ONE_OF for c in classes}
 
 
 def _one_of_each_class(
@@ -347,7 +348,7 @@ def _one_of_each_class(
         return
     seen: dict[str, str] = {}
     for d in value:
-        named = _GROUP_OF.get(drug_vocab.drug_class(d))
+        named = ONE_PER_COURSE.get(drug_vocab.drug_class(d))
         if named is not None and seen.setdefault(named, d) != d:
             msg = (
                 f"names {seen[named]} and {d}, two {named} in one course: give each course of "

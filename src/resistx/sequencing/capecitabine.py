@@ -22,7 +22,11 @@ def held_back_by(comorbidities: tuple[Condition, ...]) -> list[str]:
         clearance = c.creatinine_clearance
         if c.name is Comorbidity.DPD_DEFICIENCY:
             found.append("the DPD deficiency on record")
-        elif c.name is Comorbidity.RENAL_IMPAIRMENT and (clearance or SEVERE_BELOW) < SEVERE_BELOW:
+        elif (
+            c.name is Comorbidity.RENAL_IMPAIRMENT
+            and clearance is not None
+            and clearance < SEVERE_BELOW
+        ):
             found.append(f"the creatinine clearance of {clearance:g} mL/min on record")
     return sorted(found)
 

@@ -160,15 +160,18 @@ _SPLIT = (
 )
 
 
+#: how a (neo)adjuvant course read as relapsed on ended, as its note says it
+_ENDED: dict[StopReason | None, str] = {
+    StopReason.TOXICITY: "stopped for toxicity",
+    StopReason.PATIENT_CHOICE: "stopped by choice",
+    StopReason.COMPLETED: "completed",
+}
+
+
 def _how_ended(courses: list[Treatment]) -> str:
     """How the (neo)adjuvant courses read as relapsed on ended ('completed', 'stopped for
     toxicity'; the recheck's 7340: a toxicity stop was said to be a completion)."""
-    said: dict[StopReason | None, str] = {
-        StopReason.TOXICITY: "stopped for toxicity",
-        StopReason.PATIENT_CHOICE: "stopped by choice",
-        StopReason.COMPLETED: "completed",
-    }
-    return ", ".join(dict.fromkeys(said.get(t.stop_reason, "ended") for t in courses))
+    return ", ".join(dict.fromkeys(_ENDED.get(t.stop_reason, "ended") for t in courses))
 
 
 def _history(facts: Facts) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterator
 
@@ -920,19 +921,23 @@ def misspelt_condition(text: str) -> tuple[str, str] | None:
     for size in (2, 3):
         for at in range(len(words) - size + 1):
             key = "_".join(words[at : at + size])
-            names = () if known(key) is not None else _NAMES_OF_WORDS.get(len(key), ())
+            names = () if known(key) is not None else _names_of_words().get(len(key), ())
             near = next((n for n in names if one_slip(key, n)), None)
             if near is not None:
                 return key.replace("_", " "), near.replace("_", " ")
     return None
 
 
-#: the names of several words (of 12 letters or more) by length, for their slips
-_NAMES_OF_WORDS: dict[int, list[str]] = {}
-for _name in sorted({*ALIASES, *(c.value for c in Comorbidity)}):  # 'interstitial lung desease'
-    if "_" in _name and len(_name) >= 12:
-        for _n in (len(_name) - 1, len(_name), len(_name) + 1):
-            _NAMES_OF_WORDS.setdefault(_n, []).append(_name)
+@functools.cache  # once, on the first free text: not at import time (issue 12)
+def _names_of_words() -> dict[int, list[str]]:
+    """The names of several words (of 12 letters or more), by each length a one-letter slip
+    of them has ('interstitial lung desease')."""
+    found: dict[int, list[str]] = {}
+    for name in sorted({*ALIASES, *(c.value for c in Comorbidity)}):
+        if "_" in name and len(name) >= 12:
+            for n in (len(name) - 1, len(name), len(name) + 1):
+                found.setdefault(n, []).append(name)
+    return found
 
 
 def slip(name: str) -> str | None:
