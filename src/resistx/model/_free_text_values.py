@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from resistx.model._free_text import PERCENT, _part_of_now, clauses_read, conditions
+from resistx.model._liver_tests import liver_tests
 from resistx.model.enums import MetastaticSite
 from resistx.vocab.comorbidities import (
     DIABETIC_HBA1C,
@@ -328,4 +329,4 @@ def _sites(_text: str, clauses: list[list[str]], inst: Any) -> str:
 
 
 _Check = Callable[[str, list[list[str]], Any], str]
-_CHECKS: tuple[_Check, ...] = (_hba1c, _clearance, _neuropathy, _sites)
+_CHECKS: tuple[_Check, ...] = (_hba1c, _clearance, _neuropathy, _sites, liver_tests)

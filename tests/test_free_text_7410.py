@@ -1,0 +1,69 @@
+"""Session 66: facts written only as free text that no rule read (cases 7457b-7457j: raised
+liver tests beside elacestrant preferred with no hepatic caution; 7460b, 7460c: a refusal of
+intravenous treatment beside both ADCs ranked)."""
+
+from __future__ import annotations
+
+import pytest
+
+import resistx
+from tests.helpers import patient, refusal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bilirubin 2.4 x ULN",  # 7457g
+        "total bilirubin 45 umol/L",  # 7457c
+        "ALT 250 U/L, AST 310 U/L (grade 3 transaminitis)",  # 7457d
+        "bilirubin 2.4 x ULN, AST 4 x ULN from liver metastases",  # 7457b
+        "deranged LFTs",  # 7457j
+        "hyperbilirubinaemia",
+        "elevated liver enzymes",
+        "bili 1.9 mg/dL",
+        "AST 3xULN",
+        "grade 2 transaminase elevation",
+        "raised transaminases on abemaciclib",
+    ],
+)
+def test_a_raised_liver_test_written_only_as_free_text_is_refused_pointing_to_hepatic_impairment(
+    text: str,
+) -> None:
+    """7457 (MAJOR): each passed, and elacestrant came first with no hepatic caution and no
+    question before choosing; the same patient with Child-Pugh B recorded is asked about."""
+    said = refusal(patient(other_conditions=[text]))
+    assert "hepatic_impairment" in said, said
+    assert "liver test" in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LFTs normal",
+        "normal liver function tests",
+        "bilirubin 0.8 mg/dL",
+        "bilirubin 15 umol/L",
+        "ALT 25 U/L",
+        "Gilbert's syndrome, bilirubin 2.1 mg/dL",  # no liver impairment
+        "transaminitis on abemaciclib 2023, resolved",
+        "no liver enzyme elevation",
+        "liver metastases, stable",
+    ],
+)
+def test_a_normal_or_past_liver_test_passes(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+def test_a_raised_liver_test_beside_hepatic_impairment_recorded_passes() -> None:
+    """The detail may stay beside the comorbidity that the cautions read."""
+    resistx.load_profile(
+        patient(
+            comorbidities=[{"name": "hepatic_impairment", "child_pugh": "B"}],
+            other_conditions=["bilirubin 2.4 x ULN, AST 4 x ULN"],
+        )
+    )
+
+
+@pytest.mark.parametrize("text", ["got 50 Gy radiotherapy to the spine", "got increased pain"])
+def test_words_that_are_no_liver_test_pass(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
