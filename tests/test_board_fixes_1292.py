@@ -71,17 +71,19 @@ def test_a_germline_brca2_puts_trastuzumab_deruxtecan_after_the_parp_inhibitors_
     one endocrine line. Rule 58 held trastuzumab deruxtecan back behind the PARP inhibitor as
     'at best a later option', which put it below chemotherapy and both CDK4/6-inhibitor
     switches, though it beat chemotherapy in HER2-low disease (DESTINY-Breast04, -06) and the
-    same patient without the mutation has it first. It now comes right after the PARP
-    inhibitors, before chemotherapy, with the reason unchanged."""
+    same patient without the mutation has it first. It now comes after the PARP inhibitors,
+    before chemotherapy, with the reason unchanged (since session 66 the 11 months on the
+    CDK4/6 inhibitor read as endocrine-sensitive, rule 32: the endocrine lines come before it,
+    outside DESTINY-Breast06's entry, 7428b)."""
     plan = _planned(_brca2_carrier_after_one_endocrine_line(True), "practice-2026")
     assert {o.regimen.id for o in plan.options[:2]} == {"olaparib", "talazoparib"}
     tdxd = option(plan, "trastuzumab-deruxtecan")
     assert "parp_target_before_tdxd" in {r.code for r in tdxd.reasons}
-    assert rank(plan, "trastuzumab-deruxtecan") == 3
     assert rank(plan, "trastuzumab-deruxtecan") < rank(plan, "chemotherapy")
-    assert tdxd.tier is resistx.Tier.ALTERNATIVE
+    assert "endocrine_sensitive_adc_later" in {r.code for r in tdxd.reasons}
     without = _planned(_brca2_carrier_after_one_endocrine_line(False), "practice-2026")
-    assert without.options[0].regimen.id == "trastuzumab-deruxtecan"
+    assert without.options[0].regimen.id == "abemaciclib+fulvestrant"  # rule 32 (7428b)
+    assert rank(without, "trastuzumab-deruxtecan") < rank(without, "chemotherapy")
 
 
 def _pik3ca_on_rifampicin(**kw: Any) -> dict[str, Any]:

@@ -168,7 +168,9 @@ def test_a_parp_inhibitor_given_for_early_disease_is_not_preferred_as_if_never_g
             assert "olaparib" in said.text and "OlympiA" in said.text, (policy, drug)
             assert "at best an alternative" in said.text, (policy, drug)
         chemotherapy = option(p, "chemotherapy")
-        assert tier(p, "chemotherapy") == "preferred", policy
+        # under practice-2026 ten months on palbociclib read as endocrine-sensitive (rule 32,
+        # session 66: 7428b), whose endocrine lines come before chemotherapy
+        assert tier(p, "chemotherapy") == ("preferred" if policy == "ye2024" else "later"), policy
         assert not [
             r for r in chemotherapy.reasons if r.code == "parp_inhibitor_before_chemotherapy"
         ]
@@ -292,9 +294,12 @@ def test_an_option_no_rule_moved_says_what_places_it() -> None:
     """Cases 841 and 853's rechecks (MINOR): chemotherapy stood 'later' with only its evidence
     line, no 'why'. Every option's text says why it stands where it does."""
     data = _akt1_esr1_after_fulvestrant()
-    p = _planned(data, "practice-2026")
-    shown = resistx.sequence(data, policy="practice-2026").to_text()
-    assert shown.count("      why: ") == len(p.options)
+    for policy in ("practice-2026", "ye2024"):
+        p = _planned(data, policy)
+        shown = resistx.sequence(data, policy=policy).to_text()
+        assert shown.count("      why: ") == len(p.options), policy
+    # under practice-2026 rule 32 moves every option since session 66 (8 months on the
+    # CDK4/6 inhibitor read as endocrine-sensitive: 7428b)
     assert "No rule moved it for this patient" in shown
 
 
@@ -408,11 +413,17 @@ def test_in_postmonarchs_population_abemaciclib_fulvestrant_stands_beside_chemot
         treatments=[dict(PALBOCICLIB, started_on="2025-04-01", ended_on="2026-03-05")],
     )
     p = _planned(data, "practice-2026")
-    assert tier(p, "abemaciclib+fulvestrant") == "alternative"
+    # since session 66 eleven months read as endocrine-sensitive: rule 32 puts it first (7428b)
+    assert p.options[0].regimen.id == "abemaciclib+fulvestrant"
     for adc in ("sacituzumab-govitecan", "datopotamab-deruxtecan"):
         assert rank(p, "abemaciclib+fulvestrant") < rank(p, adc), adc
-    [said] = [r for r in option(p, "abemaciclib+fulvestrant").reasons if r.rule == 6]
-    assert "postMONARCH" in said.trials and "alternative" in said.text
+    [said] = [r for r in option(p, "abemaciclib+fulvestrant").reasons if r.rule == 32]
+    assert "postMONARCH" in said.trials
+    # under 6 months (a short course) it stands beside chemotherapy, as MAINTAIN's switch
+    short = dict(
+        data, treatments=[dict(PALBOCICLIB, started_on="2025-10-10", ended_on="2026-03-05")]
+    )
+    assert rank(_planned(short, "practice-2026"), "chemotherapy") == 1
     # outside postMONARCH's population (another line since, capecitabine), as before
     capecitabine = dict(
         PALBOCICLIB, drugs=["capecitabine"], line=2, started_on="2026-03-10", ended_on="2026-03-30"

@@ -27,7 +27,9 @@ from tests.helpers import (
 PRACTICE = "practice-2026"
 APPROVED_SERDS = {"elacestrant", "imlunestrant", "vepdegestrant"}
 EARLY_PALBOCICLIB = dict(PALBOCICLIB, started_on="2022-01-10", ended_on="2024-05-01")
-SHORT_PALBOCICLIB = dict(PALBOCICLIB, started_on="2024-06-10", ended_on="2025-03-20")  # 9 months
+#: under short_cdk46i_months (6): not endocrine-sensitive (9 months, until session 66 read from
+#: 12 months on: case 7428b)
+SHORT_PALBOCICLIB = dict(PALBOCICLIB, started_on="2024-10-20", ended_on="2025-03-20")  # 5 months
 
 #: ESR1 and the PI3K pathway not detected on tissue (a ctDNA negative alone waits on tissue)
 TISSUE_NEGATIVE = [on_tissue(r) for r in NEGATIVE]

@@ -82,7 +82,7 @@ def endocrine_reading(facts: Facts) -> EndocrineReading:
 
 
 def endocrine_sensitivity(facts: Facts) -> Sensitivity:
-    """Long on a CDK4/6 inhibitor, no crisis, no chemotherapy and no other line for metastatic
+    """Not short on a CDK4/6 inhibitor (``not_short``), no crisis, no chemotherapy and no other line for metastatic
     disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line):
     "metastatic"; the same after induction chemotherapy in that line: "induction"; the same
     with a later line stopped for toxicity without progression: "toxicity" (case 1149);
@@ -93,7 +93,7 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
         return ""
     if DrugClass.ORAL_SERD in facts.progressed_classes:  # case 2044: a SERENA-6 switch
         return ""  # progressed on it within the line: not postMONARCH's (CDK4/6i + AI only)
-    if facts.long_cdk46i:
+    if not_short(facts):
         if not facts.chemo_lines and len(facts.metastatic_lines) <= 1:
             return "metastatic"
         if _induction(facts):
@@ -101,6 +101,16 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
         if not facts.chemo_lines and len(_lines_progressed_on(facts)) <= 1:
             return "toxicity"
     return "adjuvant" if relapse_after_two_years(facts) else ""
+
+
+def not_short(facts: Facts) -> bool:
+    """A CDK4/6-inhibitor course for metastatic disease at or above the plan's short-course
+    threshold (``short_cdk46i_months``, 6 by default): progression after 6 months of endocrine
+    therapy for advanced disease is secondary, not primary, resistance (ESO-ESMO ABC 5), and
+    postMONARCH's population set no minimum (update-2026.md section 1). Rule 32 read it from
+    12 months (EMERALD's subgroup) until session 66 (7428b; raised before as 772, 870, 5824)."""
+    months = facts.metastatic_cdk46i_months
+    return months is not None and months >= facts.preferences.short_cdk46i_months
 
 
 def _lines_progressed_on(facts: Facts) -> list[tuple[Treatment, ...]]:

@@ -71,8 +71,8 @@ _NOTHING_ACTIONABLE = attrs.evolve(
     targets.nothing_actionable,
     assess=_not_when_sensitive,
     condition=targets.nothing_actionable.condition
-    + " Under practice-2026 not for endocrine-sensitive disease (12 months or more on the "
-    "CDK4/6 inhibitor, or a relapse on or after an adjuvant one 24 months or more into adjuvant "
+    + " Under practice-2026 not for endocrine-sensitive disease (a CDK4/6-inhibitor course not "
+    "short, short_cdk46i_months or more, or a relapse on or after an adjuvant one 24 months or more into adjuvant "
     "endocrine therapy; no visceral crisis): rule 32 speaks for it; and abemaciclib + "
     "fulvestrant in postMONARCH's population is at best an alternative beside chemotherapy, as "
     "MAINTAIN's switch is (case 870).",

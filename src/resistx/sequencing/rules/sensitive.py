@@ -18,12 +18,18 @@ M = Factor.MOLECULAR
 
 
 #: what makes the disease endocrine-sensitive, as rule 32 says it (``endocrine_sensitive``)
+#: (not short: from short_cdk46i_months on, 6 by default; from 12 until session 66, 7428b)
+_NOT_SHORT = (
+    "a CDK4/6-inhibitor course that was not short (short_cdk46i_months or more, 6 by default: "
+    "secondary, not primary, endocrine resistance by ESO-ESMO's fifth consensus, and "
+    "postMONARCH set no minimum; neither in the review)"
+)
 _SENSITIVE = {
-    "metastatic": "12 months or more on a CDK4/6 inhibitor",
-    "induction": "12 months or more on a CDK4/6 inhibitor, after induction chemotherapy that "
-    "ended without progression in the same line",
-    "toxicity": "12 months or more on a CDK4/6 inhibitor; a later line stopped for toxicity "
-    "or by the patient's choice without progression is not read as another line",
+    "metastatic": _NOT_SHORT,
+    "induction": f"{_NOT_SHORT}, after induction chemotherapy that ended without progression "
+    "in the same line",
+    "toxicity": f"{_NOT_SHORT}; a later line stopped for toxicity or by the patient's choice "
+    "without progression is not read as another line",
     "adjuvant": "not primary endocrine resistance: relapse on or after adjuvant endocrine "
     "therapy with a CDK4/6 inhibitor, 24 months or more into it, is secondary resistance by "
     "ESO-ESMO's fifth consensus (not in the review), and postMONARCH's adjuvant population; "
@@ -52,7 +58,9 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     M,
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor, "
     "or with a PI3K-pathway one that diabetes needing insulin leaves no drug for: case 1077), "
-    "with 12 months or more on the CDK4/6 inhibitor, no visceral crisis (nor liver metastases "
+    "with a CDK4/6-inhibitor course for metastatic disease not short (short_cdk46i_months or "
+    "more, 6 by default: ESO-ESMO's secondary resistance; 12 until session 66, 7428b), no "
+    "visceral crisis (nor liver metastases "
     "with hepatic impairment, rule 124: case 1481), no chemotherapy and "
     "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
     "PARP inhibitor line is one; chemotherapy given as induction, ended without progression "
@@ -126,7 +134,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             trials=(trial,) if own else (*spec.key_trials, trial),
         )
     elif kinds.is_tdxd_or_datodxd(spec) and not _destiny_breast04(i, spec):
-        # endocrine-sensitive (12 months or more, one endocrine line) is outside their entry
+        # endocrine-sensitive (a course not short, one endocrine line) is outside their entry
         yield Effect(
             code="endocrine_sensitive_adc_later",
             delta=ctx.weights.endocrine_sensitive_cytotoxic,
