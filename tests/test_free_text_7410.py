@@ -67,3 +67,60 @@ def test_a_raised_liver_test_beside_hepatic_impairment_recorded_passes() -> None
 @pytest.mark.parametrize("text", ["got 50 Gy radiotherapy to the spine", "got increased pain"])
 def test_words_that_are_no_liver_test_pass(text: str) -> None:
     resistx.load_profile(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # 7471 (MAJOR): a pneumonitis in French, German, Italian and Portuguese
+        ("pneumonite", "interstitial"),
+        ("pneumonite interstitielle", "interstitial"),
+        ("pneumopathie médicamenteuse", "interstitial"),
+        ("Strahlenpneumonitis", "interstitial"),
+        ("polmonite da radiazioni", "interstitial"),
+        ("fibrose pulmonar", "interstitial"),
+        ("neumonitis", "interstitial"),  # Spanish, not a slip to correct
+        # 7472 (MAJOR): a cirrhosis is hepatic impairment (Child-Pugh grades it)
+        ("alcohol-related cirrhosis", "hepatic_impairment"),
+        ("Leberzirrhose", "hepatic_impairment"),
+        ("hepatic encephalopathy", "hepatic_impairment"),
+    ],
+)
+def test_a_condition_in_another_language_or_by_its_stage_is_refused_as_free_text(
+    text: str, named: str
+) -> None:
+    """7471, 7472 (MAJOR): each passed unread beside trastuzumab deruxtecan preferred, or with
+    no hepatic caution and no question about the Child-Pugh class."""
+    said = refusal(patient(other_conditions=[text]))
+    assert named in said, said
+    assert "one letter" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("not recovered from pneumonitis", "interstitial"),
+        ("pneumonitis not ruled out", "interstitial"),
+        ("ILD not excluded", "interstitial"),
+        ("no improvement in ILD", "interstitial"),
+        ("pneumonitis: not resolved", "interstitial"),
+        ("diabetes not controlled", "diabetes"),
+    ],
+)
+def test_a_condition_said_not_resolved_or_not_ruled_out_is_refused(text: str, named: str) -> None:
+    """7483 (MAJOR): 'not' after the condition was read as its denial; these say it is there."""
+    said = refusal(patient(other_conditions=[text]))
+    assert named in said, said
+
+
+@pytest.mark.parametrize("text", ["pneumonitis ruled out", "no ILD", "ILD: not present"])
+def test_a_condition_denied_still_passes(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+def test_a_cirrhosis_recorded_as_a_comorbidity_is_hepatic_impairment_whose_class_is_asked() -> None:
+    """7472: the name reads as hepatic impairment, and the plan asks for its Child-Pugh class."""
+    data = patient(comorbidities=[{"name": "cirrhosis"}])
+    [condition] = resistx.load_profile(data).comorbidities
+    assert condition.name == "hepatic_impairment"
+    assert any("Child-Pugh class" in a.text for a in resistx.sequence(data).actions)

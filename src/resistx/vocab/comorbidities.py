@@ -336,6 +336,29 @@ ALIASES = {
         ),
         "interstitial_lung_disease",
     ),
+    # a pneumonitis and a lung fibrosis in French, German, Spanish, Italian and Portuguese
+    # (session 66, 7471: each passed beside trastuzumab deruxtecan preferred); not the Italian
+    # 'polmonite' alone, a pneumonia
+    **dict.fromkeys(
+        (
+            *("pneumonite", "pneumonite_interstitielle", "pneumopathie_medicamenteuse"),
+            *("pneumonite_radique", "strahlenpneumonitis", "neumonitis", "polmonite_da_radiazioni"),
+            *("polmonite_attinica", "fibrose_pulmonar", "fibrosis_pulmonar", "fibrose_pulmonaire"),
+            *("lungenfibrose", "fibrosi_polmonare", "pneumonite_intersticial"),
+        ),
+        "interstitial_lung_disease",
+    ),
+    # a cirrhosis is hepatic impairment, which its Child-Pugh class grades (7472: it passed with
+    # no hepatic caution, while its misspelling was refused); not a fatty liver, which ``HINTS``
+    # asks about
+    **dict.fromkeys(
+        (
+            *("cirrhosis", "liver_cirrhosis", "cirrhose", "leberzirrhose", "cirrosis"),
+            *("cirrosi", "hepatic_encephalopathy", "hepatische_enzephalopathie"),
+            *("encephalopathie_hepatique", "encefalopatia_hepatica", "encefalopatia_epatica"),
+        ),
+        "hepatic_impairment",
+    ),
 }
 
 
@@ -343,10 +366,7 @@ ALIASES = {
 #: 1100: 'liver disease' got 'did you mean cardiac_disease?'); never read as it silently
 HINTS = {
     **dict.fromkeys(
-        (
-            *("liver_disease", "cirrhosis", "liver_cirrhosis", "nash", "masld", "fatty_liver"),
-            *("cirrhose", "leberzirrhose", "cirrosis", "cirrosi"),
-        ),
+        (*("liver_disease", "nash", "masld", "fatty_liver"),),
         "hepatic_impairment (with its child_pugh class) where liver function is impaired",
     ),
     **dict.fromkeys(
@@ -647,6 +667,26 @@ RESOLVED = frozenset({"resolved", "recovered", "ruled", "excluded"})
 #: words that deny only the word right after them ('non-diabetic', 'pre-diabetes'; not
 #: 'non-insulin-dependent diabetes' or 'pre-existing diabetes': the second recheck, 3228)
 _NOT_NEXT = frozenset({"non", "pre"})
+#: a word that, after 'not' or 'no', says a condition goes on ('not resolved', 'not ruled
+#: out', 'no improvement': 7483, each read as a denial), and the pairs' first words
+_STILL = frozenset({"resolved", "recovered", "ruled", "excluded", "controlled", "improved"})
+_STILL |= {"improving", "healed", "cleared", "settled", "improvement", "resolution", "recovery"}
+_STILL |= {"change", "better"}
+
+
+def _affirmed(words: list[str]) -> list[str]:
+    """``words`` without the pairs that say a condition goes on ('not resolved')."""
+    if "not" not in words and "no" not in words:
+        return words
+    kept: list[str] = []
+    for w in words:
+        if w in _STILL and kept[-1:] in (["not"], ["no"]):
+            kept.pop()
+        else:
+            kept.append(w)
+    return kept
+
+
 #: where a free text's clauses part
 CLAUSES = re.compile(r"[,;()\[\]]|\s[-\u2013\u2014]\s|\.(?=\s+[a-z])", re.IGNORECASE)
 _LONGEST_NAME = 6  # words in the longest name or alias
@@ -714,9 +754,9 @@ def _named_now(text: str) -> tuple[Comorbidity, str] | None:
 def denied_at(words: list[str], at: int) -> bool:
     """The clause ``words`` says that what its word at ``at`` names is not the patient's now: a
     denial before it, a resolution or 'no' after it, or 'non'/'pre' right before it."""
-    after = words[at + 1 :]
+    before, after = _affirmed(words[:at]), _affirmed(words[at + 1 :])
     return bool(
-        _NOT_BEFORE & set(words[:at])
+        _NOT_BEFORE & set(before)
         or _NOT_AFTER & set(after)
         or after[-1:] in (["no"], ["n"])  # 'Diabetes: No', a checkbox's '☒ No'
         or "not" in after  # 'anaemia not present'
@@ -746,12 +786,13 @@ def _live_in_sentence(text: str) -> list[list[str]]:
     """``live_clauses`` of one sentence."""
     clauses = clauses_of(text)
     first = next((c for c in clauses if c), [])
-    if first and (first[0] in _FAMILY or first[0] in _DENY_ALL):
+    opens = _affirmed(first)[:1]  # 'no improvement in ILD' opens with no denial (7483)
+    if opens and (opens[0] in _FAMILY or opens[0] in _DENY_ALL):
         # 'Brother - COPD', 'FHx - diabetes (mother)', 'No diabetes, hypertension or ILD' deny
         # what they list up to a 'but', not a clause that states a value or a drug taken
         # (the third recheck, 5274: 'No DM, on carbamazepine', 'No ILD, QTc 480 ms' passed)
         at = next((k for k, c in enumerate(clauses) if c and c[0] in _BUT), len(clauses))
-        family = first[0] in _FAMILY  # a relative's age is no value of the patient's
+        family = opens[0] in _FAMILY  # a relative's age is no value of the patient's
         clauses = [c for c in clauses[1:at] if _affirms(c, family=family)] + clauses[at:]
     # a clause naming a relative is theirs ('Diabetes in father'), and so is the clause before
     # a relative's alone ('Diabetes (paternal grandmother)'); not 'T2DM on insulin, strong
