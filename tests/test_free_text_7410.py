@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import resistx
+from resistx.vocab.interactions import taken_now_text
 from tests.helpers import patient, refusal
 
 
@@ -124,3 +125,36 @@ def test_a_cirrhosis_recorded_as_a_comorbidity_is_hepatic_impairment_whose_class
     [condition] = resistx.load_profile(data).comorbidities
     assert condition.name == "hepatic_impairment"
     assert any("Child-Pugh class" in a.text for a in resistx.sequence(data).actions)
+
+
+@pytest.mark.parametrize(
+    ("entry", "drug"),
+    [
+        ("pt declined to stop itraconazole", "itraconazole"),
+        ("no change: itraconazole continues", "itraconazole"),
+        ("itraconazole 200 mg previously 100 mg", "itraconazole"),
+        ("itraconazole: completed loading dose, continuing 200 mg", "itraconazole"),
+        ("itraconazole dose previously 100 mg, now 200 mg", "itraconazole"),
+        ("Patient refused to discontinue citalopram", "citalopram"),
+        ("rifampicin: 4 of 6 months completed", "rifampicin"),
+    ],
+)
+def test_a_medication_still_taken_is_read_as_taken_now(entry: str, drug: str) -> None:
+    """7470 (MAJOR): each was listed as 'read as not taken now', and capivasertib + fulvestrant
+    stayed preferred beside a strong CYP3A inhibitor or inducer taken now."""
+    assert drug in taken_now_text(entry), taken_now_text(entry)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "itraconazole stopped 2024",
+        "previously on itraconazole",
+        "rifampicin: 6 months completed",
+        "declined itraconazole",
+        "rifampicin 6 of 6 months completed",
+    ],
+)
+def test_a_medication_stopped_or_declined_is_still_not_taken(entry: str) -> None:
+    said = taken_now_text(entry)
+    assert "itraconazole" not in said and "rifampicin" not in said, said

@@ -233,6 +233,7 @@ _ENDS_BEFORE = frozenset(
 )
 #: words that say what follows them is taken now, whatever came before in the clause
 _NOW = frozenset({"now", "currently", "started", "restarted", "resumed", "commenced", "continued"})
+_NOW |= {"continuing", "continues"}
 #: words that say a stopped drug was given again ('held 5 days, restarted'; in German, French,
 #: Italian, Spanish and Dutch: 'wieder angesetzt', 'reprise', 'ripresa', 'reiniciada', 'weer
 #: gestart', 'hervat': the recheck of session 57, 4247b-f)
@@ -293,7 +294,7 @@ def taken_now_text(medication: str) -> str:
     commas, semicolons, brackets and spaced dashes) the words a negation before them ('no',
     'previously', 'switched from', 'instead of') or a stop after them ('stopped 2024') does
     not reach; a clause of a status alone ('- completed 5 years') speaks for the entry."""
-    text = folded(medication)
+    text = _STILL_TAKEN.sub(_still, folded(medication))
     *before, after = _CHANGED_TO.split(text)
     first = re.findall(r"[a-z]+|\d", after)[:1]
     text = (
@@ -321,6 +322,25 @@ def taken_now_text(medication: str) -> str:
         elif not set(c) & _TOPICAL:
             kept.append(" ".join(_kept(c)))
     return " , ".join(kept)
+
+
+#: phrases whose stop or negation words say the drug goes on (7470: 'declined to stop
+#: itraconazole', 'no change: itraconazole continues', 'previously 100 mg', 'completed loading
+#: dose', '4 of 6 months completed' were read as not taken now)
+_STILL_TAKEN = re.compile(
+    r"\b(?:declined|declines|refused|refuses|unwilling|reluctant) to (?:stop|discontinue|switch"
+    r"|change|come off|cease|taper|reduce)\b|\bno change\b|\b(?:previously|formerly|was)(?= \d)"
+    r"|\bcompleted (?:the )?(?:loading|induction|titration)\b"
+    r"|\b(\d+) (?:of|out of|/) (\d+)( (?:months?|weeks?|days?|doses?|cycles?))? completed\b"
+)
+
+
+def _still(m: re.Match[str]) -> str:
+    """``_STILL_TAKEN``'s phrase in words that neither stop nor negate the drug."""
+    if m[1] is None:
+        return "continuing" if not m[0][:1].isdigit() else m[0]
+    done, planned = int(m[1]), int(m[2])
+    return f"{done} of {planned}{m[3] or ''} so far" if done < planned else m[0]
 
 
 def _status_alone(words: list[str]) -> bool:
