@@ -158,3 +158,29 @@ def test_a_medication_still_taken_is_read_as_taken_now(entry: str, drug: str) ->
 def test_a_medication_stopped_or_declined_is_still_not_taken(entry: str) -> None:
     said = taken_now_text(entry)
     assert "itraconazole" not in said and "rifampicin" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("declines intravenous treatment", "intravenous"),  # 7460
+        ("patient refuses IV chemotherapy", "intravenous"),  # 7460b
+        ("wants oral treatment only", "intravenous"),  # 7460c
+        ("refuses injections", "intramuscular"),
+        ("does not want infusions", "intravenous"),
+    ],
+)
+def test_a_route_refused_in_free_text_is_refused_pointing_to_the_preferences(
+    text: str, route: str
+) -> None:
+    """7460, 7460b, 7460c (MINOR): chemotherapy, trastuzumab deruxtecan and sacituzumab
+    govitecan stayed ranked as if accepted; with the preference declined they are not."""
+    said = refusal(patient(other_conditions=[text]))
+    assert '"declines"' in said and route in said, said
+
+
+@pytest.mark.parametrize(
+    "text", ["declined IV iron", "IV contrast allergy", "oral mucositis", "port-a-cath in situ"]
+)
+def test_other_words_of_a_route_pass(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))

@@ -14,6 +14,7 @@ from typing import Any
 
 from resistx.model._free_text import PERCENT, _part_of_now, clauses_read, conditions
 from resistx.model._liver_tests import liver_tests
+from resistx.model._route_text import route_refused
 from resistx.model.enums import MetastaticSite
 from resistx.vocab.comorbidities import (
     DIABETIC_HBA1C,
@@ -329,4 +330,4 @@ def _sites(_text: str, clauses: list[list[str]], inst: Any) -> str:
 
 
 _Check = Callable[[str, list[list[str]], Any], str]
-_CHECKS: tuple[_Check, ...] = (_hba1c, _clearance, _neuropathy, _sites, liver_tests)
+_CHECKS: tuple[_Check, ...] = (_hba1c, _clearance, _neuropathy, _sites, liver_tests, route_refused)
