@@ -470,6 +470,8 @@ def test_a_fhir_ish_of_another_specimen_is_never_an_ihc_2_plus_s_own() -> None:
     data = _two_reflex_pairs(specimen=True)
     # the 2019 pair: an IHC 1+ now; the 2023 IHC 2+ keeps its specimen, its ISH is gone
     data["entry"][3]["resource"]["valueCodeableConcept"]["coding"][0]["code"] = "LA11841-6"
+    # its display with it (a code its display contradicts is refused since session 66: 7481)
+    data["entry"][3]["resource"]["valueCodeableConcept"]["coding"][0]["display"] = "1+"
     del data["entry"][6]
     conversion = from_fhir(data)
     tests = conversion.profile.her2_tests

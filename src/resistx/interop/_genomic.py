@@ -113,6 +113,13 @@ def add_variant(b: Builder, v: Variant) -> None:
     status = _status(b, v)
     if status is None:
         return
+    if status == "not_detected" and (named := _variant_text(v)):  # 7480a, as case 1921's
+        b.problem(
+            v.path,
+            f"{symbol} looked for and absent, yet the result names a variant ({named}): was it "
+            "found? Correct the answer or the variant",
+        )
+        return
     result: dict[str, str] = {"gene": symbol, "status": status}
     if v.origin is None:
         b.assume(v.path, "germline or somatic not stated: somatic")

@@ -12,6 +12,7 @@ import datetime as dt
 import attrs
 
 from resistx.interop import codes
+from resistx.interop._answers import answer_conflict
 from resistx.interop.conversion import Builder, Her2Reading
 
 
@@ -47,7 +48,16 @@ def read(  # noqa: PLR0917 - the two converters' call sites pass them in order
 ) -> bool:
     """Record a marker result; False when ``test`` is not one resistx reads. ``specimen``: the
     reference of the specimen it was done on, where the document names one (a HER2 ISH goes
-    with the IHC 2+ of its specimen)."""
+    with the IHC 2+ of its specimen). An answer code its display contradicts is refused."""
+    if (conflict := answer_conflict(value.code, value.label)) and (
+        test in codes.ER_PERCENT
+        or test in codes.ER
+        or test in codes.PR
+        or test in codes.HER2_IHC_CODES
+        or test in (codes.HER2_INTERPRETATION, codes.HER2_ISH, codes.ECOG)
+    ):
+        b.problem(path, conflict)
+        return True
     if test in codes.ER_PERCENT:  # ER as cells per 100 (case 1272)
         _receptor(b, "ER", test, attrs.evolve(value, percent=True), path, date=date)
     elif test in codes.ER or test in codes.PR:

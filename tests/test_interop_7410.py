@@ -1,0 +1,139 @@
+"""Session 66's informatician review (7478): a lab measurement the rules read from a
+comorbidity, given in a FHIR bundle as an Observation, was 'not a test resistx reads' and the
+plan went ahead (capivasertib preferred beside an HbA1c of 9.5%, ribociclib beside a QTc of
+520 ms, trastuzumab deruxtecan beside an LVEF of 35%)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.interop import from_fhir, from_phenopacket
+from tests.test_interop_7260 import FIXTURES, _bundle_with
+
+
+def _lab(code: str, value: float, unit: str) -> dict[str, Any]:
+    return {
+        "resourceType": "Observation",
+        "id": f"lab-{code}",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+        "effectiveDateTime": "2026-03-01",
+        "valueQuantity": {"value": value, "unit": unit, "system": "http://unitsofmeasure.org"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "unit", "field"),
+    [
+        ("4548-4", 9.5, "%", "hba1c"),
+        ("8636-3", 520, "ms", "qtc_prolonged"),
+        ("10230-1", 35, "%", "lvef"),
+        ("1975-2", 3.1, "mg/dL", "hepatic_impairment"),
+    ],
+)
+def test_a_lab_value_the_rules_read_is_refused_naming_where_it_goes(
+    code: str, value: float, unit: str, field: str
+) -> None:
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(_bundle_with(_lab(code, value, unit)))
+    said = str(caught.value)
+    assert code in said and field in said, said
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "unit"),
+    [("4548-4", 5.4, "%"), ("8636-3", 420, "ms"), ("10230-1", 60, "%"), ("1975-2", 0.7, "mg/dL")],
+)
+def test_a_lab_value_in_range_is_reported_not_mapped(code: str, value: float, unit: str) -> None:
+    converted = from_fhir(_bundle_with(_lab(code, value, unit)))
+    assert any(e.code == code for e in converted.unmapped)
+
+
+def test_a_phenopacket_measurement_of_a_qtc_beyond_its_limit_is_refused() -> None:
+    packet = json.loads((FIXTURES / "01-esr1-mutated.phenopacket.json").read_text("utf-8"))
+    packet["measurements"].append(
+        {
+            "assay": {"id": "LOINC:8636-3", "label": "QTc interval"},
+            "value": {"quantity": {"unit": {"id": "UCUM:ms", "label": "ms"}, "value": 510}},
+            "timeObserved": {"timestamp": "2026-03-01T00:00:00Z"},
+        }
+    )
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_phenopacket(packet)
+    assert "qtc_prolonged" in str(caught.value)
+
+
+def _coded(test: str, answer: str, display: str) -> dict[str, Any]:
+    return {
+        "resourceType": "Observation",
+        "id": f"obs-{test}",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": test}]},
+        "effectiveDateTime": "2026-03-01",
+        "valueCodeableConcept": {
+            "coding": [{"system": "http://loinc.org", "code": answer, "display": display}]
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("test", "answer", "display"),
+    [
+        ("85319-2", "LA6111-4", "3+"),  # HER2 IHC 0 displayed 3+ (7481a)
+        ("85337-4", "LA6576-8", "Negative"),  # ER positive displayed negative (7481c)
+        ("89247-1", "LA9622-7", "3"),  # ECOG 0 displayed 3 (7481e)
+    ],
+)
+def test_an_answer_code_its_display_contradicts_is_refused(
+    test: str, answer: str, display: str
+) -> None:
+    """7481 (MAJOR): each was read by its code alone, with nothing reported (a HER2 3+ is
+    disease outside the review; an ECOG 3 changes what comes first)."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(_bundle_with(_coded(test, answer, display)))
+    assert answer in str(caught.value) and display in str(caught.value)
+
+
+def test_an_answer_code_with_its_own_display_is_read() -> None:
+    converted = from_fhir(_bundle_with(_coded("89247-1", "LA9625-0", "3")))
+    assert any(e.code == "89247-1" and "3" in e.text for e in converted.used), converted.used
+
+
+def test_an_absent_variant_result_that_names_a_variant_is_refused() -> None:
+    """7480a (MAJOR): ESR1 'Absent' with p.Asp538Gly became ESR1 not detected, with nothing
+    reported; the profile refuses the same (case 1921)."""
+    variant = {
+        "resourceType": "Observation",
+        "id": "esr1-absent",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "69548-6"}]},
+        "effectiveDateTime": "2026-03-01",
+        "valueCodeableConcept": {
+            "coding": [{"system": "http://loinc.org", "code": "LA9634-2", "display": "Absent"}]
+        },
+        "component": [
+            {
+                "code": {"coding": [{"system": "http://loinc.org", "code": "48018-6"}]},
+                "valueCodeableConcept": {
+                    "coding": [
+                        {
+                            "system": "http://www.genenames.org",
+                            "code": "HGNC:3467",
+                            "display": "ESR1",
+                        }
+                    ]
+                },
+            },
+            {
+                "code": {"coding": [{"system": "http://loinc.org", "code": "48005-3"}]},
+                "valueCodeableConcept": {"coding": [{"code": "p.Asp538Gly"}]},
+            },
+        ],
+    }
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(_bundle_with(variant))
+    assert "p.Asp538Gly" in str(caught.value)
