@@ -137,3 +137,19 @@ def test_an_absent_variant_result_that_names_a_variant_is_refused() -> None:
     with pytest.raises(resistx.ProfileError) as caught:
         from_fhir(_bundle_with(variant))
     assert "p.Asp538Gly" in str(caught.value)
+
+
+def test_a_medication_coded_without_a_name_is_refused() -> None:
+    """7482a (MAJOR): itraconazole coded only by RxNorm 28031 was 'not read', and capivasertib
+    was preferred beside a strong CYP3A inhibitor: resistx reads interacting drugs by name."""
+    statement = {
+        "resourceType": "MedicationStatement",
+        "id": "itra",
+        "status": "active",
+        "medicationCodeableConcept": {
+            "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "28031"}]
+        },
+    }
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(_bundle_with(statement))
+    assert "28031" in str(caught.value) and "name" in str(caught.value)

@@ -653,7 +653,13 @@ def _statement(b: Builder, resource: Mapping[str, Any], path: str, meds: Medicat
         (c.get("display") for c in concept.get("coding") or () if isinstance(c, Mapping)), None
     )
     if not isinstance(shown, str) or not shown.strip():
-        b.skip(path, med.code, "a medication without a name or display: not read")
+        # refused, not skipped (7482a: itraconazole coded only by RxNorm went unread beside
+        # capivasertib preferred): the interactions are read by name
+        b.problem(
+            path,
+            f"a medication coded {med.code or '(no code)'} with no name (display or text): "
+            "resistx reads a medication's interactions by its name; give it",
+        )
         return
     b.add("medications", shown.strip(), path)
     b.use(path, med.code, f"medication {shown.strip()!r}")
