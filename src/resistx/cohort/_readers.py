@@ -194,8 +194,13 @@ def count_jsonl(path: Path) -> int:
 
 def json_files(path: Path) -> list[Path]:
     """A directory's own JSON files, their suffix in any case (case 6310: 'P0001.JSON' was
-    left out), in file-name order."""
-    return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".json")
+    left out), in file-name order; not hidden ones (7496: macOS's '._P0001.json' became an
+    error row, and '.hidden.json' moved every index by one)."""
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.is_file() and p.suffix.lower() == ".json" and not p.name.startswith(".")
+    )
 
 
 def not_read(path: Path) -> list[str]:
@@ -302,7 +307,7 @@ def read_parquet(path: Path) -> Iterator[Record]:
     index = 0
     for batch in pf.iter_batches(batch_size=_BATCH_ROWS):
         for row in batch.to_pylist():
-            where = f"{path.name} row {index}"
+            where = f"{path.name} row {index + 1}"  # from 1, as a file's lines (7494)
             if json_text:
                 yield _json_row(index, where, row)
             else:

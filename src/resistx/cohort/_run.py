@@ -9,6 +9,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -221,8 +222,9 @@ def run(
     made_by = settings.made_by()
     out_writer = open_writer(out, OPTION_COLUMNS, made_by)
     error_writer = open_writer(errors, ERROR_COLUMNS, made_by)
+    stop = _StopFlag()
     try:
-        with _StopFlag() as stop, fewer_collections():
+        with stop, fewer_collections():
             for packed in planned:
                 _take(packed, out_writer, error_writer, result)
                 if bar is not None:
@@ -231,6 +233,12 @@ def run(
                     result.interrupted = True
                     break
     except KeyboardInterrupt:  # a second Ctrl-C: at once, the whole chunks written so far kept
+        result.interrupted = True
+    except BrokenProcessPool:
+        if not stop.set:
+            raise
+        # a Ctrl-C to the process group that reached the workers as they started (7492): an
+        # interrupt like any, the whole chunks written so far kept
         result.interrupted = True
     finally:
         if bar is not None:

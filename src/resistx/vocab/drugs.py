@@ -410,8 +410,20 @@ def unknown(name: str) -> str:
 
 def unknown_at(names: tuple[str, ...] | list[str]) -> list[tuple[int, str]]:
     """(index, refusal) of each name no drug answers to: a list of drug names' problems, each
-    at its place (a profile's next_treatment, a cohort's column: cases 5783, 6321)."""
-    return [(i, unknown(n)) for i, n in enumerate(names) if lookup(n) is None]
+    at its place (a profile's next_treatment, a cohort's column: cases 5783, 6321); a name of
+    no systemic course says what it is (7502: 'denosumab' was no drug resistx knows, and
+    'radiotherapy' drew 'did you mean chemotherapy?')."""
+    return [(i, _not_given_next(n)) for i, n in enumerate(names) if lookup(n) is None]
+
+
+def _not_given_next(name: str) -> str:
+    why = not_a_drug(name) or ""
+    if ": record" not in why:
+        return unknown(name)
+    return (
+        f"{name!r}: {why.split(': record')[0]}: leave it out of next_treatment, which names the "
+        "systemic drugs given next"
+    )
 
 
 def drug_class(name: str) -> C:
