@@ -16,8 +16,9 @@ import pytest
 
 import resistx
 from resistx.cohort import _run
-from resistx.cohort._run import Settings
-from tests.test_cohort_cli import _read_jsonl, profiles, write_jsonl
+from resistx.cohort._rows import Settings
+from tests.cohort_data import profiles, write_jsonl
+from tests.test_cohort_cli import _read_jsonl
 
 
 def test_a_ctrl_c_that_breaks_the_worker_pool_is_an_interrupt(
