@@ -101,3 +101,12 @@ def test_a_parquet_row_is_counted_from_one_as_a_line_is(tmp_path: Path) -> None:
     _run.run(tmp_path / "i.parquet", tmp_path / "o.jsonl", tmp_path / "o.errors.jsonl", Settings())
     [error] = _read_jsonl(tmp_path / "o.errors.jsonl")
     assert error["source"] == "i.parquet row 2", error
+
+
+@pytest.mark.parametrize(
+    ("short", "key"), [("DB-06", "DESTINY-Breast06"), ("TB01", "TROPION-Breast01")]
+)
+def test_a_trial_is_found_by_its_usual_abbreviation(short: str, key: str) -> None:
+    """The practice review (MINOR): 'resistx trial --pack 2026.11 DB-06' found nothing and
+    suggested nothing."""
+    assert resistx.evidence("2026.11").trial(short).key == key

@@ -52,6 +52,16 @@ def fold_key(name: str) -> str:
     return drug_vocab.fold(name)
 
 
+#: the usual abbreviations of trial series ('DB-06' for DESTINY-Breast06; session 66)
+_SERIES = {"db": "destinybreast", "tb": "tropionbreast"}
+
+
+def _expanded(folded: str) -> str:
+    """A folded trial key with its series' abbreviation written out ('db06': 'destinybreast06')."""
+    head, rest = folded[:2], folded[2:]
+    return _SERIES[head] + rest if head in _SERIES and rest.isdigit() else folded
+
+
 class _Index:
     """Lookups built once per evidence base, every list in a stable (key) order; each built
     when first asked for (a plan looks trials up by name only)."""
@@ -188,7 +198,8 @@ class EvidenceBase:
 
     def trial(self, key: str) -> Trial:
         """The trial by name (case, spaces and hyphens ignored) or NCT id."""
-        found = self._index.by_key.get(fold_key(key))
+        folded = fold_key(key)
+        found = self._index.by_key.get(folded) or self._index.by_key.get(_expanded(folded))
         if found is None:
             hint = _suggest.closest(key, self._index.names, n=5)
             near = f"; closest: {', '.join(hint)}" if hint else ""
