@@ -184,3 +184,107 @@ def test_a_route_refused_in_free_text_is_refused_pointing_to_the_preferences(
 )
 def test_other_words_of_a_route_pass(text: str) -> None:
     resistx.load_profile(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("declines chemotherapy", '"declines_kinds"'),  # 7522 (MAJOR): chemotherapy preferred
+        ("patient refuses chemo", '"declines_kinds"'),
+        ("declines blood transfusion", '"declines_transfusion"'),
+        ("refuses needles", '"declines"'),  # 7521
+        ("won't accept injections", '"declines"'),
+    ],
+)
+def test_a_kind_or_a_transfusion_refused_in_free_text_points_to_the_preferences(
+    text: str, field: str
+) -> None:
+    said = refusal(patient(other_conditions=[text]))
+    assert field in said, said
+
+
+@pytest.mark.parametrize("text", ["chemotherapy 2019 for lymphoma", "transfusion 2024 for anaemia"])
+def test_a_kind_or_a_transfusion_named_without_a_refusal_passes(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("heart failure, not ruled out", "cardiac_disease"),  # 7517
+        ("heart failure cannot be ruled out", "cardiac_disease"),
+        ("pneumonitis not fully resolved", "interstitial"),
+        ("pneumonitis (not resolved)", "interstitial"),
+        ("pneumonitis - not resolved", "interstitial"),
+        ("pneumonitis hasn't resolved", "interstitial"),
+        ("pneumonitis never resolved", "interstitial"),
+        ("hyperbilirubinaemia not resolved", "hepatic_impairment"),  # 7513
+    ],
+)
+def test_a_condition_said_to_go_on_in_other_words_is_refused(text: str, named: str) -> None:
+    """7513, 7517 (MAJOR, the recheck): a negation in a clause of its own or with an adverb
+    was still read as the condition's denial."""
+    said = refusal(patient(other_conditions=[text]))
+    assert named in said, said
+
+
+@pytest.mark.parametrize(
+    ("entry", "drug"),
+    [
+        ("did not stop itraconazole", "itraconazole"),  # 7519
+        ("not stopped: itraconazole", "itraconazole"),
+        ("declined discontinuation of rifampicin", "rifampicin"),
+        ("declined to switch from itraconazole", "itraconazole"),
+        ("rifampicin (4/6 months completed)", "rifampicin"),
+        ("voriconazole loading dose completed, now maintenance", "voriconazole"),
+    ],
+)
+def test_a_medication_still_taken_in_other_words_is_read_as_taken_now(
+    entry: str, drug: str
+) -> None:
+    assert drug in taken_now_text(entry), taken_now_text(entry)
+
+
+@pytest.mark.parametrize(
+    "entry", ["itraconazole not continued", "itraconazole never started", "finished rifampicin"]
+)
+def test_a_medication_never_taken_or_finished_is_not_taken_now(entry: str) -> None:
+    """7520 (the recheck): each was read as taken now."""
+    said = taken_now_text(entry)
+    assert "itraconazole" not in said and "rifampicin" not in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bilirubin three times ULN",  # 7510
+        "ALT 5 times the upper limit of normal",
+        "ALT of 250 U/L",
+        "AST 5-fold ULN",
+        "Bilirubin gesamt 3,1 mg/dl",
+        "iperbilirubinemia",
+        "hipertransaminasemia",
+        "transaminases élevées",
+        "erhöhte Leberwerte",
+        "TGP 250",
+        "normal bilirubin, ALT 250",  # 7512
+        "ALT 30, now 250",
+        "Gilbert's syndrome; ALT 250 U/L",
+    ],
+)
+def test_a_raised_liver_test_in_other_words_is_refused(text: str) -> None:
+    """7510, 7512 (MAJOR, the recheck): each passed beside liver metastases."""
+    assert "hepatic_impairment" in refusal(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ALT was 250 U/L on ribociclib, now 30", "ALT 250 U/L in 2023", "previous transaminitis"],
+)
+def test_a_raised_liver_test_of_the_past_passes(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize("text", ["cirrose hepática", "Zirrhose"])
+def test_a_cirrhosis_in_portuguese_or_german_is_hepatic_impairment(text: str) -> None:
+    assert "hepatic_impairment" in refusal(patient(other_conditions=[text]))  # 7515

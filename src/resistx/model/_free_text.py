@@ -20,6 +20,7 @@ from resistx.vocab.comorbidities import (
     SENTENCES,
     TAKING,
     Comorbidity,
+    affirmed,
     denied_at,
     live_clauses,
     said_over,
@@ -251,10 +252,11 @@ _OVER |= {"managed"}  # 'Nausea with capecitabine, managed with ondansetron' (36
 def _of_the_past(
     clauses: list[list[str]], words: frozenset[str] = _OVER, *, years: bool = True
 ) -> bool:
-    """Some clause holds a word of the past (``words``) or (with ``years``) a past year."""
+    """Some clause holds a word of the past (``words``) or (with ``years``) a past year ('not
+    resolved' is none: ``affirmed``, the recheck of session 66, 7513)."""
     return any(
         words & set(c) or (years and any(re.fullmatch(r"(19|20)\d\d", w) for w in c))
-        for c in clauses
+        for c in map(affirmed, clauses)
     )
 
 

@@ -11,59 +11,96 @@ import re
 from typing import Any
 
 from resistx.model._crisis_signs import _LIVER, _sign
-from resistx.model._free_text import _part_of_now, conditions
-from resistx.vocab.comorbidities import Comorbidity, denied_at
+from resistx.model._free_text import conditions
+from resistx.vocab.comorbidities import CLAUSES, Comorbidity, affirmed, denied_at
+from resistx.vocab.interactions import folded
 
-#: a bilirubin's names, and the transaminases' (English, French, German, Spanish, Italian)
+#: a bilirubin's names, and the transaminases' (English, French, German, Spanish, Italian,
+#: Portuguese: 'TGP', 'TGO'; not GOT alone, which English writes as a word: 'got 50 Gy')
 _BILIRUBIN = r"(?:t\.?\s*)?bili(?:rubine?|rrubina)?"
-#: (not GOT or GPT alone, which English writes as words: 'got 50 Gy')
-_TRANSAMINASE = r"alt|ast|sgpt|sgot|alat|asat"
-#: a value after a test's name: times the upper limit of normal, or with its unit
+_TRANSAMINASE = r"alt|ast|sgpt|sgot|alat|asat|gpt|tgp|tgo"
+#: a value after a test's name (a few words may stand between: 'ALT of 250', 'Bilirubin
+#: gesamt 3,1'): times the upper limit of normal, or with its unit
 _VALUE = re.compile(
-    rf"\b(?P<name>{_BILIRUBIN}|{_TRANSAMINASE})\b\W{{0,12}}?(?<![\d.,])"
+    rf"\b(?P<name>{_BILIRUBIN}|{_TRANSAMINASE})\b"
+    r"(?:\W+(?:of|gesamt|total|totale|level|levels|is|at|serum))*\W{0,12}?(?<![\d.,])"
     r"(?P<value>\d{1,4}(?:[.,]\d+)?)(?!\d)\s*"
-    r"(?P<unit>[x\u00d7]\s*(?:the\s*)?uln|mg|umol|µmol|micromol|u\s*/\s*l|iu|ui)?"
+    r"(?P<unit>(?:[x\u00d7]|times|-?fold)\s*(?:the\s*)?(?:uln|upper limit(?: of normal)?|normal)"
+    r"|mg|umol|µmol|micromol|u\s*/\s*l|iu|ui)?"
 )
-#: words that name a raised test by themselves, and the tests a word beside them says are raised
-_RAISED_ALONE = re.compile(r"\bhyperbilirubin[a-z]*|\btransaminitis\b|\bhypertransaminas[a-z]*")
+#: words that name a raised test by themselves, in the languages above
+_RAISED_ALONE = re.compile(
+    r"\b(?:hyper|iper|hiper)bilirr?ubin[a-z]*|\btransaminitis\b|\b(?:hyper|iper|hiper)transaminas[a-z]*"
+)
 _TESTS = re.compile(
-    r"\b(?:lfts?|liver (?:function )?tests?|liver enzymes?|transaminases?|"
-    rf"{_BILIRUBIN}|{_TRANSAMINASE})\b"
+    r"\b(?:lfts?|liver (?:function )?tests?|liver enzymes?|transaminases?|transaminasen"
+    rf"|transaminasi|leberwerte?|{_BILIRUBIN}|{_TRANSAMINASE})\b"
 )
 _RAISED = frozenset({"raised", "elevated", "high", "abnormal", "deranged", "increased"})
 _RAISED |= {"elevation", "derangement", "rise", "abnormality", "abnormalities"}
+_RAISED |= {"elevees", "elevee", "eleves", "erhohte", "erhoht", "erhohten", "elevate"}
+_RAISED |= {"elevati", "elevadas", "elevados", "aumentadas", "aumentate", "alterate"}
+#: a count of times the upper limit written as a word ('three times ULN')
+_COUNTS = {
+    w: str(n)
+    for n, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1
+    )
+}
+_COUNTED = re.compile(rf"\b({'|'.join(_COUNTS)})\b(?=\s*(?:times|-?fold|x\b))")
 #: the upper limits read: bilirubin in mg/dL and umol/L (about 1.2 and 21 in most
 #: laboratories), a transaminase in U/L (about 40)
 _BILIRUBIN_ABOVE = {"mg": 1.2, "umol": 21.0}
 _TRANSAMINASE_ABOVE = 40.0
+#: words that date a clause's value to the past ('ALT was 250', 'previous transaminitis')
+_PAST_WORDS = frozenset({"was", "were", "previous", "previously", "prior", "history", "hx"})
+_PAST_WORDS |= {"resolved", "recovered", "normalised", "normalized", "ago", "past", "old"}
 
 
 def liver_tests(text: str, clauses: list[list[str]], inst: Any) -> str:
-    """How to record a raised liver test the text names of now, or ""."""
+    """How to record a raised liver test the text names of now, or "": each clause of now on
+    its own ('normal bilirubin, ALT 250': the recheck, 7512), a clause of 'now' with the test
+    named before it ('ALT 30, now 250'); Gilbert's syndrome explains a bilirubin, no
+    transaminase."""
     if conditions(inst, Comorbidity.HEPATIC_IMPAIRMENT) or _sign(text, clauses) in _LIVER:
         return ""  # recorded; or a failing liver, which the crisis check asks about
-    part = _part_of_now(text, clauses)
-    if part is None or any("gilbert" in w for c in clauses for w in c):
-        return ""
-    found = _raised_value(part) or _raised_word(clauses)
-    if found is None:
-        return ""
-    return (
-        f"names a raised liver test ({found}) with no hepatic_impairment recorded: the drugs' "
-        'hepatic cautions and doses read it from {"name": "hepatic_impairment"} (with its '
-        '"child_pugh" class where known): record it there, and keep the values here; a '
-        "bilirubin that rises may be a visceral crisis (ESO-ESMO ABC 5), which rule 7 reads "
-        'from "visceral_crisis"'
-    )
+    said = _COUNTED.sub(lambda m: _COUNTS[m[1]], folded(text))
+    gilbert = "gilbert" in said
+    last = ""
+    for clause in CLAUSES.split(said):
+        words = affirmed(re.findall(r"[a-z0-9']+", clause))
+        if not words:
+            continue
+        named = _VALUE.search(clause) or _TESTS.search(clause)
+        part = clause
+        if named is None and words[0] == "now" and last:
+            part = f"{last} {clause.replace('now', '', 1)}"
+        elif named is not None:
+            last = named[0].split()[0]
+        if _PAST_WORDS & set(words) or any(re.fullmatch(r"(19|20)\d\d", w) for w in words):
+            continue  # of the past ('ALT 250 U/L in 2023'); a year of the plan's own is now
+        found = _raised_value(part, gilbert=gilbert) or _raised_word(words, gilbert=gilbert)
+        if found is not None:
+            return (
+                f"names a raised liver test ({found}) with no hepatic_impairment recorded: the "
+                'drugs\' hepatic cautions and doses read it from {"name": "hepatic_impairment"} '
+                '(with its "child_pugh" class where known): record it there, and keep the values '
+                "here; a bilirubin that rises may be a visceral crisis (ESO-ESMO ABC 5), which "
+                'rule 7 reads from "visceral_crisis"'
+            )
+    return ""
 
 
-def _raised_value(part: str) -> str | None:
+def _raised_value(part: str, *, gilbert: bool) -> str | None:
     """The first test of ``part`` with a value above its upper limit, as written."""
     for m in _VALUE.finditer(part):
         value, unit = float(m["value"].replace(",", ".")), (m["unit"] or "").replace(" ", "")
-        if unit[:1] in ("x", "\u00d7"):  # times the upper limit
+        bilirubin = bool(re.fullmatch(_BILIRUBIN, m["name"]))
+        if bilirubin and gilbert:
+            continue
+        if unit.startswith(("x", "\u00d7", "times", "fold", "-fold")):  # times the limit
             above = value > 1
-        elif re.fullmatch(_BILIRUBIN, m["name"]):
+        elif bilirubin:
             in_mg = unit.startswith("mg") or (not unit and value < 15)
             above = value > _BILIRUBIN_ABOVE["mg" if in_mg else "umol"]
         else:
@@ -73,16 +110,20 @@ def _raised_value(part: str) -> str | None:
     return None
 
 
-def _raised_word(clauses: list[list[str]]) -> str | None:
+def _raised_word(words: list[str], *, gilbert: bool) -> str | None:
     """A clause that says a test is raised ('deranged LFTs', 'grade 2 transaminase elevation',
     'hyperbilirubinaemia'), not denied ('no liver enzyme elevation')."""
-    for words in clauses:
-        said = " ".join(words)
-        alone = _RAISED_ALONE.search(said)
-        test = _TESTS.search(said)
-        if alone is None and (test is None or not _RAISED & set(words)):
-            continue
-        at = said[: (alone or test).start()].count(" ")  # type: ignore[union-attr]
-        if not denied_at(words, at) and not {"normal", "nil"} & set(words):
-            return (alone or test)[0]  # type: ignore[index]
-    return None
+    said = " ".join(words)
+    alone = _RAISED_ALONE.search(said)
+    test = _TESTS.search(said)
+    if alone is None and (test is None or not _RAISED & set(words)):
+        return None
+    found = alone or test
+    if found is None:  # not reached: one of the two, by the test above
+        return None
+    if gilbert and "bili" in found[0]:
+        return None
+    at = said[: found.start()].count(" ")
+    if denied_at(words, at) or {"normal", "nil"} & set(words):
+        return None
+    return found[0]

@@ -10,11 +10,21 @@ from typing import Any
 
 from resistx.vocab.interactions import folded
 
+#: a refusal ('declines', 'won't accept'; session 66's recheck, 7521: 'refuses needles')
+_VERBS = (
+    r"\b(?:declines?|declined|refuses?|refused|(?:does|do|did) ?n[o']t want|unwilling to have"
+    r"|wants? no|won'?t (?:accept|have|take)|will not (?:accept|have|take)|does not accept)\b"
+)
+#: a kind of regimen, or a blood transfusion, refused (7522: 'declines chemotherapy' left
+#: chemotherapy preferred), by the preference that reads it
+_KINDS = re.compile(
+    rf"{_VERBS}\W+(?:\w+\W+){{0,2}}?(?P<kind>chemotherapy|chemo|adcs?|antibody.drug conjugates?"
+    r"|(?:blood )?transfusions?|blood products?)\b"
+)
 #: a refusal, then a route within a few words ('refuses IV chemotherapy')
 _REFUSED = re.compile(
-    r"\b(?:declines?|declined|refuses?|refused|(?:does|do|did) ?n[o']t want|unwilling to have"
-    r"|wants? no)\b\W+(?:\w+\W+){0,2}?"
-    r"(?P<route>intravenous|iv|infusions?|drips?|intramuscular|im|injections?)\b"
+    rf"{_VERBS}\W+(?:\w+\W+){{0,2}}?"
+    r"(?P<route>intravenous|iv|infusions?|drips?|intramuscular|im|injections?|needles?)\b"
     r"(?!\W+(?:iron|fluids?|contrast|antibiotics?|zoledron\w*|bisphosphonates?))"
 )
 #: oral treatment only ('wants oral treatment only', 'tablets only', 'only oral therapy')
@@ -36,7 +46,14 @@ def route_refused(text: str, _clauses: list[list[str]], _inst: Any) -> str:
     if _ORAL_ONLY.search(said):
         routes = ["intravenous", "intramuscular"]
     elif found := _REFUSED.search(said):
-        routes = [_ROUTES.get(found["route"], "intravenous")]
+        route = found["route"]
+        routes = (
+            ["intravenous", "intramuscular"]
+            if route.startswith("needle")
+            else [_ROUTES.get(route, "intravenous")]
+        )
+    elif kind := _KINDS.search(said):
+        return _kind_refused(kind["kind"])
     else:
         return ""
     listed = ", ".join(f'"{r}"' for r in routes)
@@ -45,4 +62,19 @@ def route_refused(text: str, _clauses: list[list[str]], _inst: Any) -> str:
         f"names a refusal of {' and '.join(routes)} treatment, which the plan reads from the "
         f'preferences\' "declines" ([{listed}]; {flags} on the command line), not from the '
         "profile: record it there"
+    )
+
+
+def _kind_refused(kind: str) -> str:
+    if "transfusion" in kind or "blood" in kind:
+        return (
+            "names a refusal of blood transfusion, which the plan reads from the preferences' "
+            '"declines_transfusion" (true; --declines-transfusion on the command line), not from '
+            "the profile: record it there"
+        )
+    name = "chemotherapy" if kind.startswith("chemo") else "adc"
+    return (
+        f"names a refusal of {'chemotherapy' if name == 'chemotherapy' else 'the ADCs'}, which "
+        f'the plan reads from the preferences\' "declines_kinds" (["{name}"]; --declines-kind '
+        f"{name} on the command line), not from the profile: record it there"
     )

@@ -108,9 +108,18 @@ def not_short(facts: Facts) -> bool:
     threshold (``short_cdk46i_months``, 6 by default): progression after 6 months of endocrine
     therapy for advanced disease is secondary, not primary, resistance (ESO-ESMO ABC 5), and
     postMONARCH's population set no minimum (update-2026.md section 1). Rule 32 read it from
-    12 months (EMERALD's subgroup) until session 66 (7428b; raised before as 772, 870, 5824)."""
+    12 months (EMERALD's subgroup) until session 66 (7428b; raised before as 772, 870, 5824).
+    Never under 6 months, a threshold set lower aside: progression within them is primary
+    resistance, and DESTINY-Breast06's entry (7530, the recheck)."""
     months = facts.metastatic_cdk46i_months
-    return months is not None and months >= facts.preferences.short_cdk46i_months
+    limit = max(FIRST_LINE_PRIMARY_RESISTANCE_MONTHS, facts.preferences.short_cdk46i_months)
+    return months is not None and months >= limit
+
+
+#: progression within this many months of first-line endocrine therapy for advanced disease is
+#: primary endocrine resistance (ESO-ESMO ABC 5; not in the review), as relapse within
+#: ``PRIMARY_RESISTANCE_MONTHS`` of adjuvant endocrine therapy is
+FIRST_LINE_PRIMARY_RESISTANCE_MONTHS = 6.0
 
 
 def _lines_progressed_on(facts: Facts) -> list[tuple[Treatment, ...]]:

@@ -354,6 +354,7 @@ ALIASES = {
     **dict.fromkeys(
         (
             *("cirrhosis", "liver_cirrhosis", "cirrhose", "leberzirrhose", "cirrosis"),
+            *("zirrhose", "cirrose", "cirrose_hepatica", "cirrosis_hepatica", "cirrosi_epatica"),
             *("cirrosi", "hepatic_encephalopathy", "hepatische_enzephalopathie"),
             *("encephalopathie_hepatique", "encefalopatia_hepatica", "encefalopatia_epatica"),
         ),
@@ -671,19 +672,29 @@ _NOT_NEXT = frozenset({"non", "pre"})
 #: out', 'no improvement': 7483, each read as a denial), and the pairs' first words
 _STILL = frozenset({"resolved", "recovered", "ruled", "excluded", "controlled", "improved"})
 _STILL |= {"improving", "healed", "cleared", "settled", "improvement", "resolution", "recovery"}
-_STILL |= {"change", "better"}
+_STILL |= {"change", "better", "resolve", "recover", "improve"}
+#: the words that negate one of ``_STILL`` ('cannot be ruled out', "hasn't resolved", 'never
+#: resolved': the recheck, 7513, 7517), and the words that may stand between
+_NEGATES = frozenset({"not", "no", "cannot", "never", "hasnt", "hasn't", "havent", "haven't"})
+_NEGATES |= {"didnt", "didn't", "isnt", "isn't", "nt"}
+_BETWEEN = frozenset({"fully", "yet", "completely", "be", "been", "entirely", "totally"})
 
 
-def _affirmed(words: list[str]) -> list[str]:
-    """``words`` without the pairs that say a condition goes on ('not resolved')."""
-    if "not" not in words and "no" not in words:
+def affirmed(words: list[str]) -> list[str]:
+    """``words`` without the runs that say a condition goes on ('not resolved', 'cannot be
+    ruled out', 'not fully resolved')."""
+    if not _NEGATES & set(words):
         return words
     kept: list[str] = []
     for w in words:
-        if w in _STILL and kept[-1:] in (["not"], ["no"]):
-            kept.pop()
-        else:
-            kept.append(w)
+        if w in _STILL:
+            k = len(kept)
+            while k and kept[k - 1] in _BETWEEN:
+                k -= 1
+            if k and kept[k - 1] in _NEGATES:
+                del kept[k - 1 :]
+                continue
+        kept.append(w)
     return kept
 
 
@@ -697,7 +708,7 @@ def said_over(clauses: list[list[str]]) -> bool:
     '..., resolved after stopping', '... - ruled out at MDT')."""
     return any(
         c and ((set(c) <= NO_ANSWER and bool(set(c) - _NOT_A_NO)) or c[0] in RESOLVED)
-        for c in clauses
+        for c in map(affirmed, clauses)  # '..., not ruled out' says it goes on (7517)
     )
 
 
@@ -754,7 +765,7 @@ def _named_now(text: str) -> tuple[Comorbidity, str] | None:
 def denied_at(words: list[str], at: int) -> bool:
     """The clause ``words`` says that what its word at ``at`` names is not the patient's now: a
     denial before it, a resolution or 'no' after it, or 'non'/'pre' right before it."""
-    before, after = _affirmed(words[:at]), _affirmed(words[at + 1 :])
+    before, after = affirmed(words[:at]), affirmed(words[at + 1 :])
     return bool(
         _NOT_BEFORE & set(before)
         or _NOT_AFTER & set(after)
@@ -786,7 +797,7 @@ def _live_in_sentence(text: str) -> list[list[str]]:
     """``live_clauses`` of one sentence."""
     clauses = clauses_of(text)
     first = next((c for c in clauses if c), [])
-    opens = _affirmed(first)[:1]  # 'no improvement in ILD' opens with no denial (7483)
+    opens = affirmed(first)[:1]  # 'no improvement in ILD' opens with no denial (7483)
     if opens and (opens[0] in _FAMILY or opens[0] in _DENY_ALL):
         # 'Brother - COPD', 'FHx - diabetes (mother)', 'No diabetes, hypertension or ILD' deny
         # what they list up to a 'but', not a clause that states a value or a drug taken

@@ -213,6 +213,7 @@ _NOT_AFTER = frozenset(
     | {"declines", "refused", "refuses", "instead", "replaced", "replacing", "off", "before"}
     | {"planned", "planning", "pending", "awaiting", "consider", "considering"}
     | {"avoid", "avoided", "avoiding"}  # 'avoid rifampicin' (the recheck of session 60, 5594)
+    | {"finished", "completed"}  # 'finished rifampicin' (7520)
     | _ALLERGY
     | _ALLERGY_ABROAD
     # the free-text review of session 57 (3863j): 'Früher Johanniskraut', 'anciennement', ...
@@ -294,7 +295,7 @@ def taken_now_text(medication: str) -> str:
     commas, semicolons, brackets and spaced dashes) the words a negation before them ('no',
     'previously', 'switched from', 'instead of') or a stop after them ('stopped 2024') does
     not reach; a clause of a status alone ('- completed 5 years') speaks for the entry."""
-    text = _STILL_TAKEN.sub(_still, folded(medication))
+    text = _NEVER.sub("stopped", _STILL_TAKEN.sub(_still, folded(medication)))
     *before, after = _CHANGED_TO.split(text)
     first = re.findall(r"[a-z]+|\d", after)[:1]
     text = (
@@ -329,9 +330,19 @@ def taken_now_text(medication: str) -> str:
 #: dose', '4 of 6 months completed' were read as not taken now)
 _STILL_TAKEN = re.compile(
     r"\b(?:declined|declines|refused|refuses|unwilling|reluctant) to (?:stop|discontinue|switch"
-    r"|change|come off|cease|taper|reduce)\b|\bno change\b|\b(?:previously|formerly|was)(?= \d)"
+    r"|change|come off|cease|taper|reduce)(?: from)?\b|\bno change\b"
+    r"|\b(?:previously|formerly|was)(?= \d)"
     r"|\bcompleted (?:the )?(?:loading|induction|titration)\b"
-    r"|\b(\d+) (?:of|out of|/) (\d+)( (?:months?|weeks?|days?|doses?|cycles?))? completed\b"
+    r"|\b(?:loading|induction|titration) (?:dose |phase )?completed\b"
+    # the recheck (7519): 'did not stop', 'not stopped:', 'declined discontinuation of'
+    r"|\b(?:did not|didn't|does not|has not|not) (?:stop|stopped|discontinue|discontinued)\b"
+    r"|\b(?:declined|refused) (?:discontinuation|cessation|a switch)(?: of| from)?\b"
+    r"|\b(\d+) ?(?:of|out of|/) ?(\d+)( (?:months?|weeks?|days?|doses?|cycles?))? completed\b"
+)
+#: never begun or not continued: not taken now (7520: 'itraconazole not continued' was read as
+#: taken, 'continued' being a word of now)
+_NEVER = re.compile(
+    r"\bnot (?:continued|continuing|started|taken)\b|\bnever (?:started|taken|given)\b"
 )
 
 

@@ -20,9 +20,11 @@ M = Factor.MOLECULAR
 #: what makes the disease endocrine-sensitive, as rule 32 says it (``endocrine_sensitive``)
 #: (not short: from short_cdk46i_months on, 6 by default; from 12 until session 66, 7428b)
 _NOT_SHORT = (
-    "a CDK4/6-inhibitor course that was not short (short_cdk46i_months or more, 6 by default: "
-    "secondary, not primary, endocrine resistance by ESO-ESMO's fifth consensus, and "
-    "postMONARCH set no minimum; neither in the review)"
+    "a first-line CDK4/6-inhibitor course of 6 months or more, not short by this plan's "
+    "threshold: secondary, not primary, endocrine resistance by ESO-ESMO's fifth consensus, "
+    "read here as responsive to a further endocrine-based line; postMONARCH set no minimum, "
+    "its benefit reported larger after 12 months or more (a secondary source, no figures); "
+    "neither in the review"
 )
 _SENSITIVE = {
     "metastatic": _NOT_SHORT,
