@@ -153,3 +153,81 @@ def test_a_medication_coded_without_a_name_is_refused() -> None:
     with pytest.raises(resistx.ProfileError) as caught:
         from_fhir(_bundle_with(statement))
     assert "28031" in str(caught.value) and "name" in str(caught.value)
+
+
+def _diabetic_with(*resources: dict[str, Any]) -> dict[str, Any]:
+    bundle: dict[str, Any] = json.loads(
+        (FIXTURES / "03-pik3ca-esr1-diabetes.fhir.json").read_text("utf-8")
+    )
+    subject = next(
+        e["resource"]["id"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
+    )
+    for r in resources:
+        bundle["entry"].append(
+            {
+                "fullUrl": f"urn:uuid:{r['id']}",
+                "resource": {**r, "subject": {"reference": f"Patient/{subject}"}},
+            }
+        )
+    return bundle
+
+
+def test_an_hba1c_beside_a_diabetes_condition_is_the_diabetes_hba1c() -> None:
+    """7529 (the recheck): any diabetic bundle that carried an HbA1c failed to convert; the
+    latest HbA1c is the recorded diabetes' own (what the PI3K and AKT inhibitors' rules read)."""
+    older = {**_lab("4548-4", 9.1, "%"), "id": "a1c-old", "effectiveDateTime": "2025-01-01"}
+    converted = from_fhir(_diabetic_with(older, _lab("4548-4", 7.2, "%")))
+    [diabetes] = [c for c in converted.profile.comorbidities if c.name == "diabetes"]
+    assert diabetes.hba1c == 7.2
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "unit", "field"),
+    [
+        ("14631-6", 45, "umol/L", "hepatic_impairment"),  # bilirubin in umol/L (7523)
+        ("8636-3", 0.48, "s", "qtc_prolonged"),  # a QTc in seconds
+        ("59261-8", 80, "mmol/mol", "hba1c"),  # an IFCC HbA1c
+        ("1742-6", 250, "U/L", "hepatic_impairment"),  # ALT
+        ("33914-3", 25, "mL/min/1.73m2", "renal_impairment"),  # an eGFR
+    ],
+)
+def test_more_lab_codes_beyond_their_limits_are_refused(
+    code: str, value: float, unit: str, field: str
+) -> None:
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(_bundle_with(_lab(code, value, unit)))
+    assert field in str(caught.value)
+
+
+def test_a_variant_answer_its_display_contradicts_is_refused() -> None:
+    """7527 (the recheck): PIK3CA coded Absent, displayed 'Present', became not detected."""
+    bundle = json.loads((FIXTURES / "01-esr1-mutated.fhir.json").read_text("utf-8"))
+    variant = next(
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"].get("code", {}).get("coding", [{}])[0].get("code") == "69548-6"
+    )
+    variant["valueCodeableConcept"] = {
+        "coding": [{"system": "http://loinc.org", "code": "LA9634-2", "display": "Present"}]
+    }
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(bundle)
+    assert "LA9634-2" in str(caught.value)
+
+
+def test_a_medication_request_coded_without_a_name_is_refused() -> None:
+    """7528 (the recheck): an active itraconazole order with only its RxNorm code was left out
+    as 'not a drug resistx knows'."""
+    request = {
+        "resourceType": "MedicationRequest",
+        "id": "itra-rx",
+        "status": "active",
+        "intent": "order",
+        "authoredOn": "2026-03-01",
+        "medicationCodeableConcept": {
+            "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "28031"}]
+        },
+    }
+    with pytest.raises(resistx.ProfileError) as caught:
+        from_fhir(_bundle_with(request))
+    assert "28031" in str(caught.value)

@@ -338,5 +338,12 @@ def agent(
             "name (text)",
         )
         return None
+    if not label and shown:  # 7528: an interacting drug by its code alone went unread
+        b.problem(
+            path,
+            f"agent coded {shown} with no name (display or text): resistx reads a "
+            "medication's interactions by its name; give it",
+        )
+        return None
     b.skip(path, shown, f"agent {label or 'without a label'}: not a drug resistx knows; left out")
     return None

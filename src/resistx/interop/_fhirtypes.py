@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from resistx.interop import codes
+from resistx.interop._answers import answer_conflict
 from resistx.interop._genomic import Variant
 from resistx.interop._markers import Value
 from resistx.interop.conversion import Builder
@@ -67,6 +68,8 @@ def genomic_variant(
     if "valueCodeableConcept" in obs:
         apath = f"{path}.valueCodeableConcept"
         answer = first_code(b, obs["valueCodeableConcept"], apath)
+        if conflict := answer_conflict(answer.code, answer.label):  # 7527: Absent, 'Present'
+            b.problem(apath, conflict)
         variant.present = Value(code=answer.code, label=answer.label).polarity()
         if variant.present is None:  # neither present nor absent: no result at all
             b.skip(apath, answer.code, f"variant answer {answer.label or answer.code}: not read")

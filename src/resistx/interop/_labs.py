@@ -1,54 +1,96 @@
-"""Lab measurements the rules read from a comorbidity's field, given as FHIR Observations
-(session 66, 7478: an HbA1c of 9.5%, a QTc of 520 ms, an LVEF of 35% were 'not a test resistx
-reads', and the plan went ahead as if none were known). The converter maps no lab value into a
-comorbidity (a value alone is no diagnosis, and which comorbidity's field it fills is the
-clinician's to say); one beyond the limit the rules act on is refused, saying where it goes, as
-the same value written in ``other_conditions`` is. A value in range is reported, not mapped."""
+"""Lab measurements the rules read from a comorbidity's field, given as FHIR Observations or
+phenopacket measurements (session 66, 7478: an HbA1c of 9.5%, a QTc of 520 ms, an LVEF of 35%
+were 'not a test resistx reads', and the plan went ahead as if none were known). Read once the
+whole document is: an HbA1c beside a diabetes on record is that diabetes' ``hba1c`` (the
+latest; the recheck, 7529: any diabetic bundle with an HbA1c had stopped converting); a value
+beside the comorbidity it concerns is reported; one beyond the limit the rules act on with no
+such comorbidity is refused, saying where it goes, as the same value in ``other_conditions``
+is (a value alone is no diagnosis); one in range is reported."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from resistx.interop.conversion import Builder
 
 
 class Lab(NamedTuple):
-    what: str  # how the refusal names it
+    what: str  # how a refusal names it
+    comorbidity: str  # the comorbidity it concerns
     above: float | None  # a value above this is one the rules act on
     below: float | None  # ... or below this
-    goes: str  # where it is recorded
+    goes: str  # how the refusal says to record it
 
 
+_HBA1C = Lab("an HbA1c", "diabetes", 6.49, None, '{"name": "diabetes", "hba1c": <%>}')
+_QTC = Lab("a QTc", "qtc_prolonged", 449.9, None, '{"name": "qtc_prolonged"}')
+_LVEF = Lab("an LVEF", "cardiac_disease", None, 50, '{"name": "cardiac_disease", "lvef": <%>}')
+_CLEARANCE = Lab(
+    "a kidney function",
+    "renal_impairment",
+    None,
+    90,
+    '{"name": "renal_impairment", "creatinine_clearance": <mL/min, Cockcroft-Gault>}',
+)
+_LIVER = '{"name": "hepatic_impairment"} (with its "child_pugh" class)'
 #: by LOINC code: the limits follow the free-text checks (an HbA1c of 6.5% or more, a QTc of
-#: 450 ms or more, an LVEF under 50%, a clearance under 90 mL/min, a bilirubin above 1.2 mg/dL)
+#: 450 ms or more, an LVEF under 50%, a clearance or eGFR under 90 mL/min, a bilirubin above
+#: 1.2 mg/dL or 21 umol/L, an ALT or AST above 40 U/L)
 LABS = {
+    **dict.fromkeys(("4548-4", "17856-6", "4549-2", "59261-8"), _HBA1C),
+    **dict.fromkeys(("8636-3", "8634-8"), _QTC),
+    **dict.fromkeys(("10230-1", "8806-2", "18043-0"), _LVEF),
+    **dict.fromkeys(("2164-2", "33914-3", "48642-3", "48643-1", "62238-1", "98979-8"), _CLEARANCE),
+    "1975-2": Lab("a total bilirubin", "hepatic_impairment", 1.2, None, _LIVER),
+    "14631-6": Lab("a total bilirubin", "hepatic_impairment", 21.0, None, _LIVER),
     **dict.fromkeys(
-        ("4548-4", "17856-6", "4549-2"),
-        Lab("an HbA1c", 6.49, None, '{"name": "diabetes", "hba1c": <%>}'),
+        ("1742-6", "1920-8"), Lab("a transaminase", "hepatic_impairment", 40.0, None, _LIVER)
     ),
-    "8636-3": Lab("a QTc", 449.9, None, '{"name": "qtc_prolonged"}'),
-    **dict.fromkeys(
-        ("10230-1", "8806-2", "18043-0"),
-        Lab("an LVEF", None, 50, '{"name": "cardiac_disease", "lvef": <%>}'),
-    ),
-    "2164-2": Lab(
-        "a creatinine clearance", None, 90, '{"name": "renal_impairment", "creatinine_clearance"}'
-    ),
-    "1975-2": Lab("a total bilirubin", 1.2, None, '{"name": "hepatic_impairment"}'),
 }
+_IFCC = "59261-8"  # an HbA1c in mmol/mol
 
 
-def lab_refusal(code: str | None, number: float | None) -> str:
-    """The refusal of a lab value beyond the limit the rules act on, or "" (the limits hold
-    for the units LOINC gives these codes; an LVEF given as a fraction is read in percent)."""
-    lab = LABS.get(code or "")
-    if lab is None or number is None:
-        return ""
-    value = number * 100 if code in ("10230-1", "8806-2", "18043-0") and number <= 1 else number
-    if lab.above is not None and value <= lab.above:
-        return ""
-    if lab.below is not None and value >= lab.below:
-        return ""
-    return (
-        f"{lab.what} of {value:g} [{code}], which the rules read from a comorbidity, and the "
-        f"converter maps no lab value: record it in the converted profile's comorbidities "
-        f"as {lab.goes}"
+def value_of(code: str, number: float) -> float:
+    """The value in the unit the limits hold: an HbA1c in %, a QTc in ms, an LVEF in %."""
+    if code == _IFCC:
+        return round(0.09148 * number + 2.152, 1)  # the IFCC-NGSP master equation
+    if LABS[code] is _QTC and number < 1:  # seconds
+        return number * 1000
+    if LABS[code] is _LVEF and number <= 1:  # a fraction
+        return number * 100
+    return number
+
+
+def beyond(code: str, value: float) -> bool:
+    lab = LABS[code]
+    return (lab.above is not None and value > lab.above) or (
+        lab.below is not None and value < lab.below
     )
+
+
+def resolve(b: Builder, data: dict[str, Any]) -> None:
+    """Each lab read (``Builder.labs``), against the comorbidities the document gives."""
+    named = [c if isinstance(c, str) else c.get("name") for c in data.get("comorbidities", ())]
+    latest_hba1c: tuple[str, float, str, str] | None = None
+    for date, code, number, path in sorted(b.labs, key=lambda lab: lab[0]):
+        lab, value = LABS[code], value_of(code, number)
+        if lab is _HBA1C and "diabetes" in named:
+            latest_hba1c = (date, value, path, code)
+        elif lab.comorbidity in named or not beyond(code, value):
+            b.skip(path, code, f"{lab.what} of {value:g}: reported, not read")
+        else:
+            b.problem(
+                path,
+                f"{lab.what} of {value:g} [{code}] with no {lab.comorbidity} in the document, "
+                "which the rules read from the comorbidity: give the condition in the document "
+                f"(a Condition), or record it in the profile as {lab.goes}",
+            )
+    if latest_hba1c is not None:
+        _date, value, path, code = latest_hba1c
+        at = named.index("diabetes")
+        found = data["comorbidities"][at]
+        entry = {"name": "diabetes"} if isinstance(found, str) else dict(found)
+        entry.setdefault("hba1c", value)
+        data["comorbidities"][at] = entry
+        b.use(path, code, f"HbA1c {value:g}%: the diabetes' hba1c, the latest")

@@ -15,6 +15,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import attrs
 
 from resistx._errors import ProfileError
+from resistx.interop import _labs
 from resistx.interop._source import Reader
 from resistx.io.profile import load_profile
 from resistx.model.profile import SCHEMA_VERSION, Profile
@@ -114,6 +115,8 @@ class Builder(Reader):
         self.ending: list[tuple[str, str, str, str | None]] = []
         #: (date, path, pregnant or not) of each pregnancy status observed (``_pregnant``)
         self.pregnant: list[tuple[str, str, bool]] = []
+        #: (date or "", LOINC code, value, path) of each lab the rules read (``_labs.resolve``)
+        self.labs: list[tuple[str, str, float, str]] = []
         #: profile path -> the source path it came from
         self.origins: dict[str, str] = {}
         self.used: list[ReportEntry] = []
@@ -202,6 +205,7 @@ class Builder(Reader):
         self._pregnant()
         data.update({k: v for k, v in self.lists.items() if v})
         self._insulin(data)
+        _labs.resolve(self, data)
         self._informative_draws(data)
         self._relapse(data)
         if "menopausal_status" not in data and data.get("sex") != "male":

@@ -25,7 +25,7 @@ from resistx.interop._courses import (
     stop_reason,
 )
 from resistx.interop._fhirtypes import Coded, coded, codings, first_code, genomic_variant
-from resistx.interop._labs import lab_refusal
+from resistx.interop._labs import LABS
 from resistx.interop._source import Source, load_document
 from resistx.interop.conversion import Builder, Conversion
 from resistx.vocab.drugs import named_in
@@ -240,8 +240,9 @@ def _observation(
     if not _markers.read(b, test.code or "", value, date, path, specimen):
         if her2 := codes.unmapped_her2(test.code, test.label, value.code):
             b.problem(f"{path}.code", her2)
-        if lab := lab_refusal(test.code, value.number):  # 7478
-            b.problem(f"{path}.valueQuantity", lab)
+        if test.code in LABS and value.number is not None:  # 7478: read once all is
+            b.labs.append((date or "", test.code, value.number, f"{path}.valueQuantity"))
+            return
         b.skip(path, test.code, f"{test.label or 'observation'}: not a test resistx reads")
         return
     for cpath, component in b.items(obs.get("component"), f"{path}.component"):

@@ -22,7 +22,7 @@ from resistx.interop._courses import (
     stop_reason,
 )
 from resistx.interop._genomic import Variant, add_variant
-from resistx.interop._labs import lab_refusal
+from resistx.interop._labs import LABS
 from resistx.interop._source import Source, load_document
 from resistx.interop.conversion import Builder, Conversion
 from resistx.model._biomarker_checks import GERMLINE_SAMPLES
@@ -217,8 +217,10 @@ def _measurements(b: Builder, value: Any, where: str) -> None:
         if not _markers.read(b, _local(test_id, "LOINC"), value_, date, path):
             if her2 := codes.unmapped_her2(test_id, test_label, value_.code):
                 b.problem(f"{path}.assay", her2)
-            if lab := lab_refusal(_local(test_id, "LOINC"), value_.number):  # 7478
-                b.problem(f"{path}.value", lab)
+            loinc = _local(test_id, "LOINC")
+            if loinc in LABS and value_.number is not None:  # 7478: read once all is
+                b.labs.append((date or "", loinc, value_.number, f"{path}.value"))
+                continue
             b.skip(path, test_id, f"{test_label or 'measurement'}: not a test resistx reads")
         else:
             read = ("assay", "value", "timeObserved")
