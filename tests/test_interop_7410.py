@@ -231,3 +231,10 @@ def test_a_medication_request_coded_without_a_name_is_refused() -> None:
     with pytest.raises(resistx.ProfileError) as caught:
         from_fhir(_bundle_with(request))
     assert "28031" in str(caught.value)
+
+
+def test_an_answer_whose_display_names_the_marker_and_its_own_score_is_read() -> None:
+    """7525 (the recheck): LA11841-6 displayed 'HER2 1+' was refused, HER2's own 2 read as a
+    score."""
+    converted = from_fhir(_bundle_with(_coded("85319-2", "LA11841-6", "HER2 1+")))
+    assert converted.profile.her2 is not None

@@ -9,9 +9,10 @@ import re
 
 from resistx.interop import codes
 
-#: a HER2 IHC score written in a display ('3+', 'Score 2+', '0'), and an ECOG grade ('3')
-_SCORE = re.compile(r"(?<![\d.])([0-3])\s*(\+)?(?![\d.])")
-_GRADE = re.compile(r"(?<![\d.])([0-5])(?![\d.])")
+#: a HER2 IHC score written in a display ('3+', 'Score 2+', '0'), and an ECOG grade ('3'); not
+#: a digit of a word ('HER2 1+': the recheck, 7525)
+_SCORE = re.compile(r"(?<![\w.])([0-3])\s*(\+)?(?![\d.])")
+_GRADE = re.compile(r"(?<![\w.])([0-5])(?![\d.])")
 #: the polarity a display states, longest words first ('not detected' before 'detected')
 _SAID = (
     ("not detected", False),
