@@ -656,9 +656,12 @@ def _statement(b: Builder, resource: Mapping[str, Any], path: str, meds: Medicat
     if not isinstance(shown, str) or not shown.strip():
         # refused, not skipped (7482a: itraconazole coded only by RxNorm went unread beside
         # capivasertib preferred): the interactions are read by name
+        code = med.code or next(  # any system's (7528b: a SNOMED code read '(no code)')
+            (c.get("code") for c in concept.get("coding") or () if isinstance(c, Mapping)), None
+        )
         b.problem(
             path,
-            f"a medication coded {med.code or '(no code)'} with no name (display or text): "
+            f"a medication {f'coded {code} ' if code else ''}with no name (display or text): "
             "resistx reads a medication's interactions by its name; give it",
         )
         return
