@@ -288,3 +288,46 @@ def test_a_raised_liver_test_of_the_past_passes(text: str) -> None:
 @pytest.mark.parametrize("text", ["cirrose hepática", "Zirrhose"])
 def test_a_cirrhosis_in_portuguese_or_german_is_hepatic_impairment(text: str) -> None:
     assert "hepatic_impairment" in refusal(patient(other_conditions=[text]))  # 7515
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "knee surgery 2019, did well",  # 7558 (MAJOR): 'did' read as French DID, a diabetes
+        "Bilirubin 5 µmol/L, ALT 18 IU/L",  # 7550 (MAJOR): a normal bilirubin in umol/L
+        "bilirubin 10",  # no unit, 3 or more: umol/L, normal
+        "bilirubin 12 (normal)",
+        "previously declined chemotherapy, now agrees",  # 7556 (MAJOR)
+        "declined adjuvant chemotherapy 2018",  # 7557 (MAJOR): a refusal of the past
+        "declined chemotherapy for first cancer (2010 lymphoma)",
+    ],
+)
+def test_ordinary_text_the_session_s_checks_refused_passes(text: str) -> None:
+    """The second recheck (7550-7569): each was refused by this session's checks."""
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text", ["Bilirubin 1,8 mg/dl", "bilirrubina 2,5", "bilirubin 45 µmol/L", "bili 1.9"]
+)
+def test_a_raised_bilirubin_with_a_decimal_comma_or_a_micro_sign_is_refused(text: str) -> None:
+    """7551 (MAJOR): the comma split the value ('bilirrubina 2')."""
+    assert "hepatic_impairment" in refusal(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    ("entry", "taken"),
+    [
+        ("rifampicin discontinued, not restarted", False),  # 7559 (MAJOR)
+        ("warfarin not restarted", False),
+        ("rifampicin intensive phase completed, continuation phase ongoing", True),  # 7560
+    ],
+)
+def test_a_medication_s_phase_or_restart_is_read_as_said(entry: str, taken: bool) -> None:
+    said = taken_now_text(entry)
+    drug = entry.split(maxsplit=1)[0]
+    assert (drug in said) is taken, said
+
+
+def test_a_refusal_dated_this_year_is_still_refused() -> None:
+    assert '"declines"' in refusal(patient(other_conditions=["declines IV treatment (2026-04)"]))

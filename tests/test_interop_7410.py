@@ -238,3 +238,41 @@ def test_an_answer_whose_display_names_the_marker_and_its_own_score_is_read() ->
     score."""
     converted = from_fhir(_bundle_with(_coded("85319-2", "LA11841-6", "HER2 1+")))
     assert converted.profile.her2 is not None
+
+
+def test_a_normal_bilirubin_in_umol_per_litre_converts() -> None:
+    """7564 (MAJOR, the second recheck): 8 umol/L under 1975-2 was refused as above 1.2."""
+    converted = from_fhir(_bundle_with(_lab("1975-2", 8, "umol/L")))
+    assert any(e.code == "1975-2" for e in converted.unmapped)
+
+
+def test_an_old_raised_lab_value_with_a_normal_latest_one_converts() -> None:
+    """7566 (MAJOR): ALT 80 in 2023 and 25 in 2026: the latest is the patient's now."""
+    old = {**_lab("1742-6", 80, "U/L"), "id": "alt-old", "effectiveDateTime": "2023-05-01"}
+    converted = from_fhir(_bundle_with(old, _lab("1742-6", 25, "U/L")))
+    assert sum(e.code == "1742-6" for e in converted.unmapped) == 2
+
+
+def test_an_absent_answer_displayed_as_no_variant_detected_is_read() -> None:
+    """7567 (the second recheck): 'No pathogenic variant detected' on Absent was refused."""
+    bundle = json.loads((FIXTURES / "01-esr1-mutated.fhir.json").read_text("utf-8"))
+    variant = next(
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"].get("code", {}).get("coding", [{}])[0].get("code") == "69548-6"
+    )
+    variant["valueCodeableConcept"] = {
+        "coding": [
+            {
+                "system": "http://loinc.org",
+                "code": "LA9634-2",
+                "display": "No pathogenic variant detected",
+            }
+        ]
+    }
+    variant["component"] = [
+        c
+        for c in variant.get("component", [])
+        if c["code"]["coding"][0]["code"] not in ("48005-3", "48004-6", "81290-9")
+    ]
+    from_fhir(bundle)

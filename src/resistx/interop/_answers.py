@@ -39,6 +39,8 @@ def answer_conflict(code: str | None, label: str | None) -> str:
         return _said(code, f"ECOG {meant_grade}", label) if grades - {meant_grade} else ""
     polarity = True if code in codes.POSITIVE else False if code in codes.NEGATIVE else None
     stated = next((p for word, p in _SAID if word in said), None)
+    if stated and re.search(r"\b(?:no|not|without|none)\b", said):  # 'No variant detected' (7567)
+        stated = False
     if polarity is None or stated is None or stated is polarity:
         return ""
     return _said(code, "positive" if polarity else "negative", label)

@@ -9,6 +9,7 @@ is (a value alone is no diagnosis); one in range is reported."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -49,10 +50,14 @@ LABS = {
     ),
 }
 _IFCC = "59261-8"  # an HbA1c in mmol/mol
+_UMOL_PER_MG = 17.1  # bilirubin
 
 
-def value_of(code: str, number: float) -> float:
-    """The value in the unit the limits hold: an HbA1c in %, a QTc in ms, an LVEF in %."""
+def value_of(code: str, number: float, unit: str = "") -> float:
+    """The value in the unit the limits hold: an HbA1c in %, a QTc in ms, an LVEF in %, a
+    bilirubin under 1975-2 in mg/dL (one given in umol/L converted: the second recheck, 7564)."""
+    if code == "1975-2" and re.search(r"mol", unit, re.IGNORECASE):
+        return round(number / _UMOL_PER_MG, 2)
     if code == _IFCC:
         return round(0.09148 * number + 2.152, 1)  # the IFCC-NGSP master equation
     if LABS[code] is _QTC and number < 1:  # seconds
@@ -73,11 +78,15 @@ def resolve(b: Builder, data: dict[str, Any]) -> None:
     """Each lab read (``Builder.labs``), against the comorbidities the document gives."""
     named = [c if isinstance(c, str) else c.get("name") for c in data.get("comorbidities", ())]
     latest_hba1c: tuple[str, float, str, str] | None = None
-    for date, code, number, path in sorted(b.labs, key=lambda lab: lab[0]):
-        lab, value = LABS[code], value_of(code, number)
+    ordered = sorted(b.labs, key=lambda lab: lab[0])
+    # the latest value of each kind is the patient's now (7566: an ALT of 2023 refused beside
+    # a normal one of 2026)
+    latest = {LABS[code].what: path for _d, code, _n, _u, path in ordered}
+    for date, code, number, unit, path in ordered:
+        lab, value = LABS[code], value_of(code, number, unit)
         if lab is _HBA1C and "diabetes" in named:
             latest_hba1c = (date, value, path, code)
-        elif lab.comorbidity in named or not beyond(code, value):
+        elif lab.comorbidity in named or not beyond(code, value) or latest[lab.what] != path:
             b.skip(path, code, f"{lab.what} of {value:g}: reported, not read")
         else:
             b.problem(

@@ -115,8 +115,9 @@ class Builder(Reader):
         self.ending: list[tuple[str, str, str, str | None]] = []
         #: (date, path, pregnant or not) of each pregnancy status observed (``_pregnant``)
         self.pregnant: list[tuple[str, str, bool]] = []
-        #: (date or "", LOINC code, value, path) of each lab the rules read (``_labs.resolve``)
-        self.labs: list[tuple[str, str, float, str]] = []
+        #: (date or "", LOINC code, value, unit, path) of each lab the rules read
+        #: (``_labs.resolve``)
+        self.labs: list[tuple[str, str, float, str, str]] = []
         #: profile path -> the source path it came from
         self.origins: dict[str, str] = {}
         self.used: list[ReportEntry] = []

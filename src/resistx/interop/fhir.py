@@ -241,7 +241,13 @@ def _observation(
         if her2 := codes.unmapped_her2(test.code, test.label, value.code):
             b.problem(f"{path}.code", her2)
         if test.code in LABS and value.number is not None:  # 7478: read once all is
-            b.labs.append((date or "", test.code, value.number, f"{path}.valueQuantity"))
+            quantity = obs.get("valueQuantity")
+            unit = (
+                str(quantity.get("code") or quantity.get("unit") or "")
+                if isinstance(quantity, Mapping)
+                else ""
+            )
+            b.labs.append((date or "", test.code, value.number, unit, f"{path}.valueQuantity"))
             return
         b.skip(path, test.code, f"{test.label or 'observation'}: not a test resistx reads")
         return

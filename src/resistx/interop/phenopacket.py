@@ -219,7 +219,8 @@ def _measurements(b: Builder, value: Any, where: str) -> None:
                 b.problem(f"{path}.assay", her2)
             loinc = _local(test_id, "LOINC")
             if loinc in LABS and value_.number is not None:  # 7478: read once all is
-                b.labs.append((date or "", loinc, value_.number, f"{path}.value"))
+                shown = str(unit.get("label") or unit.get("id") or "")
+                b.labs.append((date or "", loinc, value_.number, shown, f"{path}.value"))
                 continue
             b.skip(path, test_id, f"{test_label or 'measurement'}: not a test resistx reads")
         else:

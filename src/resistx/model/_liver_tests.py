@@ -12,7 +12,7 @@ from typing import Any
 
 from resistx.model._crisis_signs import _LIVER, _sign
 from resistx.model._free_text import conditions
-from resistx.vocab.comorbidities import CLAUSES, Comorbidity, affirmed, denied_at
+from resistx.vocab.comorbidities import Comorbidity, affirmed, denied_at
 from resistx.vocab.interactions import folded
 
 #: a bilirubin's names, and the transaminases' (English, French, German, Spanish, Italian,
@@ -26,7 +26,7 @@ _VALUE = re.compile(
     r"(?:\W+(?:of|gesamt|total|totale|level|levels|is|at|serum))*\W{0,12}?(?<![\d.,])"
     r"(?P<value>\d{1,4}(?:[.,]\d+)?)(?!\d)\s*"
     r"(?P<unit>(?:[x\u00d7]|times|-?fold)\s*(?:the\s*)?(?:uln|upper limit(?: of normal)?|normal)"
-    r"|mg|umol|µmol|micromol|u\s*/\s*l|iu|ui)?"
+    r"|mg|umol|\u03bcmol|mcmol|micromol|u\s*/\s*l|iu|ui)?"
 )
 #: words that name a raised test by themselves, in the languages above
 _RAISED_ALONE = re.compile(
@@ -52,6 +52,11 @@ _COUNTED = re.compile(rf"\b({'|'.join(_COUNTS)})\b(?=\s*(?:times|-?fold|x\b))")
 #: laboratories), a transaminase in U/L (about 40)
 _BILIRUBIN_ABOVE = {"mg": 1.2, "umol": 21.0}
 _TRANSAMINASE_ABOVE = 40.0
+#: a bilirubin given with no unit under this is in mg/dL (a raised one in umol/L is above 21)
+_BARE_MG_BELOW = 3.0
+#: where an entry's clauses part: as ``CLAUSES``, but no comma between digits ('1,8 mg/dl':
+#: the second recheck, 7551, read 1)
+_PARTS = re.compile(r"(?<!\d),|,(?!\d)|[;()\[\]]|\s[-\u2013\u2014]\s|\.(?=\s+[a-z])")
 #: words that date a clause's value to the past ('ALT was 250', 'previous transaminitis')
 _PAST_WORDS = frozenset({"was", "were", "previous", "previously", "prior", "history", "hx"})
 _PAST_WORDS |= {"resolved", "recovered", "normalised", "normalized", "ago", "past", "old"}
@@ -67,7 +72,7 @@ def liver_tests(text: str, clauses: list[list[str]], inst: Any) -> str:
     said = _COUNTED.sub(lambda m: _COUNTS[m[1]], folded(text))
     gilbert = "gilbert" in said
     last = ""
-    for clause in CLAUSES.split(said):
+    for clause in _PARTS.split(said):
         words = affirmed(re.findall(r"[a-z0-9']+", clause))
         if not words:
             continue
@@ -100,8 +105,8 @@ def _raised_value(part: str, *, gilbert: bool) -> str | None:
             continue
         if unit.startswith(("x", "\u00d7", "times", "fold", "-fold")):  # times the limit
             above = value > 1
-        elif bilirubin:
-            in_mg = unit.startswith("mg") or (not unit and value < 15)
+        elif bilirubin:  # with no unit, 3 or more is in umol/L (7550: 'bilirubin 10')
+            in_mg = unit.startswith("mg") or (not unit and value < _BARE_MG_BELOW)
             above = value > _BILIRUBIN_ABOVE["mg" if in_mg else "umol"]
         else:
             above = value > _TRANSAMINASE_ABOVE

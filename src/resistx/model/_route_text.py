@@ -32,6 +32,11 @@ _ORAL_ONLY = re.compile(
     r"\b(?:oral|tablets?|pills?)(?: (?:treatment|therapy|drugs?|medications?|options?))? only\b"
     r"|\bonly (?:oral|tablets?|pills?)\b"
 )
+#: words of a refusal that is not the patient's now: of the past, of early disease or another
+#: cancer, or taken back ('previously declined chemotherapy, now agrees')
+_NOT_NOW = frozenset({"previously", "previous", "prior", "formerly", "adjuvant", "neoadjuvant"})
+_NOT_NOW |= {"agrees", "agreed", "willing", "accepts", "accepted", "consents", "consented"}
+_NOT_NOW |= {"lymphoma", "leukaemia", "leukemia", "earlier", "before", "history", "hx"}
 _ROUTES = {
     "intramuscular": "intramuscular",
     "im": "intramuscular",
@@ -40,9 +45,12 @@ _ROUTES = {
 }
 
 
-def route_refused(text: str, _clauses: list[list[str]], _inst: Any) -> str:
+def route_refused(text: str, clauses: list[list[str]], _inst: Any) -> str:
     """How to record a route the text says the patient refuses, or ""."""
     said = folded(text)
+    words = {w for c in clauses for w in c}  # a year of the plan's own reads 'thisyear'
+    if words & _NOT_NOW or any(re.fullmatch(r"(19|20)\d\d", w) for w in words):
+        return ""  # of the past, or of another cancer (the second recheck, 7556, 7557)
     if _ORAL_ONLY.search(said):
         routes = ["intravenous", "intramuscular"]
     elif found := _REFUSED.search(said):

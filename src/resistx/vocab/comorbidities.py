@@ -428,7 +428,8 @@ DIABETES = '{"name": "diabetes"}, with "insulin": true where it needs insulin, a
 #: a clinic's short names for diabetes
 _DIABETES_WORDS = frozenset(
     {"dm", "dm1", "dm2", "t1d", "t2d", "t1dm", "t2dm", "iddm", "niddm", "lada", "mody"}
-    | {"dmt2", "dmt1", "dt2", "dt1", "dnid", "did"}  # and in French (the recheck, 3470)
+    # and in French (the recheck, 3470); not 'DID', English's 'did' ('did well': 7558)
+    | {"dmt2", "dmt1", "dt2", "dt1", "dnid"}
     | {"zuckerkrankheit", "suikerziekte"}  # lay names, German and Dutch (5261)
     | {f"mody{n}" for n in range(1, 15)}  # a monogenic diabetes by its type (7260b: MODY3)
 )

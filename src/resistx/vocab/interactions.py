@@ -333,7 +333,7 @@ _STILL_TAKEN = re.compile(
     r"|change|come off|cease|taper|reduce)(?: from)?\b|\bno change\b"
     r"|\b(?:previously|formerly|was)(?= \d)"
     r"|\bcompleted (?:the )?(?:loading|induction|titration)\b"
-    r"|\b(?:loading|induction|titration) (?:dose |phase )?completed\b"
+    r"|\b(?:loading|induction|titration|intensive|initial) (?:dose |phase )?completed\b"
     # the recheck (7519): 'did not stop', 'not stopped:', 'declined discontinuation of'
     r"|\b(?:did not|didn't|does not|has not|not) (?:stop|stopped|discontinue|discontinued)\b"
     r"|\b(?:declined|refused) (?:discontinuation|cessation|a switch)(?: of| from)?\b"
@@ -342,7 +342,8 @@ _STILL_TAKEN = re.compile(
 #: never begun or not continued: not taken now (7520: 'itraconazole not continued' was read as
 #: taken, 'continued' being a word of now)
 _NEVER = re.compile(
-    r"\bnot (?:continued|continuing|started|taken)\b|\bnever (?:started|taken|given)\b"
+    r"\bnot (?:continued|continuing|started|taken|restarted|resumed)\b"
+    r"|\bnever (?:started|taken|given)\b"
 )
 
 
