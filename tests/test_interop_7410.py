@@ -276,3 +276,9 @@ def test_an_absent_answer_displayed_as_no_variant_detected_is_read() -> None:
         if c["code"]["coding"][0]["code"] not in ("48005-3", "48004-6", "81290-9")
     ]
     from_fhir(bundle)
+
+
+def test_an_egfr_of_85_converts() -> None:
+    """7568 (the second recheck): an eGFR of 85, usual at this age, stopped the document."""
+    converted = from_fhir(_bundle_with(_lab("33914-3", 85, "mL/min/1.73m2")))
+    assert any(e.code == "33914-3" for e in converted.unmapped)

@@ -27,16 +27,18 @@ class Lab(NamedTuple):
 _HBA1C = Lab("an HbA1c", "diabetes", 6.49, None, '{"name": "diabetes", "hba1c": <%>}')
 _QTC = Lab("a QTc", "qtc_prolonged", 449.9, None, '{"name": "qtc_prolonged"}')
 _LVEF = Lab("an LVEF", "cardiac_disease", None, 50, '{"name": "cardiac_disease", "lvef": <%>}')
+#: a kidney function under 60 mL/min, where the first labelled dose changes (talazoparib's;
+#: the second recheck, 7568: an eGFR of 85, usual at this age, stopped a document)
 _CLEARANCE = Lab(
     "a kidney function",
     "renal_impairment",
     None,
-    90,
+    60,
     '{"name": "renal_impairment", "creatinine_clearance": <mL/min, Cockcroft-Gault>}',
 )
 _LIVER = '{"name": "hepatic_impairment"} (with its "child_pugh" class)'
 #: by LOINC code: the limits follow the free-text checks (an HbA1c of 6.5% or more, a QTc of
-#: 450 ms or more, an LVEF under 50%, a clearance or eGFR under 90 mL/min, a bilirubin above
+#: 450 ms or more, an LVEF under 50%, a clearance or eGFR under 60 mL/min, a bilirubin above
 #: 1.2 mg/dL or 21 umol/L, an ALT or AST above 40 U/L)
 LABS = {
     **dict.fromkeys(("4548-4", "17856-6", "4549-2", "59261-8"), _HBA1C),
