@@ -331,3 +331,40 @@ def test_a_medication_s_phase_or_restart_is_read_as_said(entry: str, taken: bool
 
 def test_a_refusal_dated_this_year_is_still_refused() -> None:
     assert '"declines"' in refusal(patient(other_conditions=["declines IV treatment (2026-04)"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("HbA1c 8.1%, Ki-67 5%", "an HbA1c of 8.1%"),  # 7589z06 (MAJOR): dropped
+        ("HbA1c 7.2%, ER 5%", "an HbA1c of 7.2%"),
+        ("LVEF 45%, SpO2 97%", "an LVEF of 45%"),  # 7589z00
+        ("LVEF 45% on echo, Ki-67 60%", "an LVEF of 45%"),
+        ("CrCl 40 mL/min, urine output 1500 mL/day", "a creatinine clearance of 40"),  # z13
+    ],
+)
+def test_a_value_is_read_in_its_own_clause_not_from_the_next_test(text: str, said: str) -> None:
+    """7589 (MAJOR, the third recheck): the readers took the last percentage or mL value of
+    the whole entry: a raised value followed by another test's passed, and changed the plan."""
+    assert said in refusal(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HbA1c 5.8%, eGFR >90, bili 9 umol/L, ALT 22 U/L, LVEF 60%, QTc 430 ms",  # 7589x14
+        "HbA1c 5.8%, LVEF 60%",
+        "HbA1c 5.8%; LVEF 60%",
+        "HbA1c 5.8%, SpO2 97%",
+        "LVEF 60%, HbA1c 5.8%",
+        "LVEF 45% 2019, 60% 2021",  # a series of one test: the latest
+    ],
+)
+def test_a_normal_lab_line_passes(text: str) -> None:
+    """7589x14, y00-y13 (MAJOR): a clinic's normal lab line was refused as an HbA1c of 60%."""
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+def test_a_qtc_in_seconds_with_a_decimal_comma_is_read() -> None:
+    """7589z21 (MAJOR, the third recheck): 'QTc 0,48 s' passed beside ribociclib."""
+    assert "qtc_prolonged" in refusal(patient(other_conditions=["QTc 0,48 s"]))

@@ -62,7 +62,8 @@ _BEDBOUND = re.compile(
 )
 #: a QTc's value in ms, or in seconds ('QTc 510ms', 'QTcF=480ms', 'QTc 0.51 s')
 _BOUND = re.compile(r"(?:<|>|below|under|above|less than|more than)\s*\d{3}")
-_QTC_VALUE = re.compile(r"(\d{3})\s*(?:ms|msec)?\b|\b(0\.\d{2,3})\s*s\b")
+#: ... in seconds with a decimal comma too ('QTc 0,48 s': the third recheck, 7589z21)
+_QTC_VALUE = re.compile(r"(\d{3})\s*(?:ms|msec)?\b|\b(0[.,]\d{2,3})\s*s\b")
 #: an LVEF however written ('LVEF35%', 'LVEF 30-35%', 'LVEF 0.35', 'FEVG 35 %', 'fracción de
 #: eyección 35%', '35 per cent': the recheck, 3471): the first value after its name
 _LVEF = re.compile(
@@ -287,6 +288,20 @@ def _part_of_now(text: str, clauses: list[list[str]], *, years: bool = False) ->
 _ARROW = re.compile(r"->|=>|\u2192")
 
 
+#: where another test's clause begins: a comma, semicolon or slash before a word ('HbA1c 7.2%,
+#: Ki-67 5%'); not one before a number (a series of one test: 'LVEF 45% 2019, 60% 2021'), nor a
+#: unit's slash ('mL/min')
+_NEXT_TEST = re.compile(r"[,;]\s*(?=[a-z])|\s/\s*(?=[a-z])|/(?=\s*(?!min|mol|dl|l\b|s\b)[a-z]{2,})")
+
+
+def own_clause(text: str) -> str:
+    """``text``, from a test's name on, up to where another test's clause begins (the third
+    recheck of session 66, 7589: the readers took the last percentage of the whole entry, an
+    HbA1c of 8.1% followed by 'Ki-67 5%' passed, a normal lab line was read as an HbA1c of 60%)."""
+    found = _NEXT_TEST.search(text)
+    return text[: found.start()] if found else text
+
+
 def _comorbidity_names(inst: Any) -> set[Comorbidity]:
     return {c.name for c in getattr(inst, "comorbidities", ()) or ()}
 
@@ -304,7 +319,10 @@ def _latest_qtc(text: str, clauses: list[list[str]]) -> int | None:
 
 def _qtc_values(text: str) -> list[int]:
     """The QTc values a text gives, in ms (one in seconds converted; 300 to 800 ms)."""
-    values = [int(ms) if ms else round(float(sec) * 1000) for ms, sec in _QTC_VALUE.findall(text)]
+    values = [
+        int(ms) if ms else round(float(sec.replace(",", ".")) * 1000)
+        for ms, sec in _QTC_VALUE.findall(text)
+    ]
     return [v for v in values if 300 <= v <= 800]
 
 
@@ -350,7 +368,7 @@ def _lvef(text: str, clauses: list[list[str]], inst: Any) -> str:
         return ""
     # the value of now: in the clause that says 'now', else the last given ('LVEF 45% 2019,
     # 60% 2021': 60), else the first after the LVEF's name
-    own = part[found.start() :] if part == folded(text) else part
+    own = own_clause(part[found.start() :]) if part == folded(text) else part
     given = PERCENT.findall(re.sub(r"(\d{1,2})\s*-\s*\d{1,2}(?=\s*%)", r"\1", own))  # 35-40%: 35
     number = float((given[-1] if given else found.group(1)).replace(",", "."))
     number = number * 100 if number < 1 else number  # a fraction: 0.35

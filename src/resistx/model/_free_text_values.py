@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from resistx.model._free_text import PERCENT, _part_of_now, clauses_read, conditions
+from resistx.model._free_text import PERCENT, _part_of_now, clauses_read, conditions, own_clause
 from resistx.model._liver_tests import liver_tests
 from resistx.model._route_text import route_refused
 from resistx.model.enums import MetastaticSite
@@ -99,7 +99,7 @@ def _latest(
     elif name is None or part != folded(text):  # a clause of now
         found = unit.findall(part)[:1]
     else:
-        found = unit.findall(part[name.start() :])[-1:] or pattern.findall(part)[-1:]
+        found = unit.findall(own_clause(part[name.start() :]))[-1:] or pattern.findall(part)[-1:]
     values = [v if isinstance(v, str) else next(x for x in v if x) for v in found]
     return float(values[-1].replace(",", ".")) if values else None
 
