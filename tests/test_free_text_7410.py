@@ -368,3 +368,11 @@ def test_a_normal_lab_line_passes(text: str) -> None:
 def test_a_qtc_in_seconds_with_a_decimal_comma_is_read() -> None:
     """7589z21 (MAJOR, the third recheck): 'QTc 0,48 s' passed beside ribociclib."""
     assert "qtc_prolonged" in refusal(patient(other_conditions=["QTc 0,48 s"]))
+
+
+def test_an_egfr_of_72_passes_as_in_a_converted_document() -> None:
+    """7572a (the third recheck): 'eGFR 72' was refused as free text, while the same eGFR in a
+    FHIR bundle converts: both read a kidney function from under 60 mL/min, where the first
+    labelled dose changes (talazoparib's)."""
+    resistx.load_profile(patient(other_conditions=["eGFR 72 mL/min/1.73m2"]))
+    assert "renal_impairment" in refusal(patient(other_conditions=["eGFR 45"]))

@@ -210,12 +210,16 @@ _EGFR = re.compile(
 )
 
 
+#: an eGFR is refused below this (mL/min/1.73 m2): where the first labelled dose changes
+#: (talazoparib's, under 60), as a converted document reads it (``interop._labs``); from 90
+#: until session 66 (7572a: an eGFR of 72, usual at this age, was refused)
+EGFR_READ_BELOW = 60.0
 #: a value in a clause of now that does not name it again ('..., now 25')
 _BARE_VALUE = re.compile(r"(<|>)?\s*(?<!\d)(\d{1,3}(?:[.,]\d)?)(?!\d)")
 
 
 def _egfr(said: str, clauses: list[list[str]], inst: Any) -> str:
-    """An eGFR under 90 with no renal impairment recorded (5030: 'eGFR 25' left olaparib an
+    """An eGFR under 60 with no renal impairment recorded (5030: 'eGFR 25' left olaparib an
     alternative with no renal caution): rule 118 reads the creatinine clearance the labels dose
     by, which an eGFR is not, so only its absence is said."""
     part = _part_of_now(said, clauses)  # 'eGFR 95 in 2020, now 25': 25 (5161)
@@ -225,7 +229,7 @@ def _egfr(said: str, clauses: list[list[str]], inst: Any) -> str:
     if found is None or found[1]:  # a bound ('eGFR > 60') gives no value
         return ""
     value = float(found[2].replace(",", "."))
-    if value >= NORMAL_CLEARANCE:
+    if value >= EGFR_READ_BELOW:
         return ""
     return (
         f"names an eGFR of {value:g} with no renal_impairment recorded, which rule 118 reads "
