@@ -376,3 +376,14 @@ def test_an_egfr_of_72_passes_as_in_a_converted_document() -> None:
     labelled dose changes (talazoparib's)."""
     resistx.load_profile(patient(other_conditions=["eGFR 72 mL/min/1.73m2"]))
     assert "renal_impairment" in refusal(patient(other_conditions=["eGFR 45"]))
+
+
+def test_a_past_event_said_not_to_recur_passes() -> None:
+    """7589x43 (the third recheck): a neutropenia on the earlier course, 'no recurrence', was
+    refused as a cytopenia of now."""
+    resistx.load_profile(
+        patient(
+            other_conditions=["G3 neutropenia cycle 2 palbociclib, dose reduced, no recurrence"]
+        )
+    )
+    assert "cytopenia" in refusal(patient(other_conditions=["neutropenia, recurrence"]))

@@ -662,6 +662,7 @@ _NOT_AFTER |= {"none", "nil", "never", "denied", "risk"}
 #: a clause that is only an answer saying no ('Diabetes - no', 'ILD (not present on CT)')
 NO_ANSWER = frozenset({"no", "none", "nil", "n", "not", "absent", "negative", "present", "on"})
 NO_ANSWER |= {"ct", "denied", "resolved", "recovered", "ruled", "out", "excluded", "seen"}
+NO_ANSWER |= {"recurrence"}  # '..., no recurrence' (7589x43)
 #: the first word of a clause that says the entry's condition is over ('..., resolved after
 #: stopping', '..., recovered')
 #: ('resolving' is not among them: a condition resolving is still there, 3410h)
@@ -714,7 +715,7 @@ def said_over(clauses: list[list[str]]) -> bool:
 
 
 #: words of a no-answer that say nothing on their own ('(2019 - present)' is no 'no': 5263)
-_NOT_A_NO = frozenset({"present", "on", "ct", "seen", "out"})
+_NOT_A_NO = frozenset({"present", "on", "ct", "seen", "out", "recurrence"})
 
 
 def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
