@@ -387,3 +387,30 @@ def test_a_past_event_said_not_to_recur_passes() -> None:
         )
     )
     assert "cytopenia" in refusal(patient(other_conditions=["neutropenia, recurrence"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("ALT 3 x LSN", "hepatic_impairment"),  # the second recheck's MINORs (7554)
+        ("ALT twice ULN", "hepatic_impairment"),
+        ("ALT 3 ULN", "hepatic_impairment"),
+        ("grade 1 ALT increase", "hepatic_impairment"),
+        ("declines Enhertu", '"declines_kinds"'),  # 7563
+        ("declines T-DXd", '"declines_kinds"'),
+        ("chemotherapy: declined", '"declines_kinds"'),
+        ("Chemotherapie abgelehnt", '"declines_kinds"'),
+        ("refuse la chimiothérapie", '"declines_kinds"'),
+        ("rechaza quimioterapia", '"declines_kinds"'),
+    ],
+)
+def test_more_wordings_of_a_raised_liver_test_or_a_refusal_are_refused(
+    text: str, said: str
+) -> None:
+    assert said in refusal(patient(other_conditions=[text]))
+
+
+def test_a_drug_it_replaced_is_not_taken_now() -> None:
+    """7561 (the second recheck): 'apixaban (was warfarin)' read warfarin as taken."""
+    said = taken_now_text("apixaban (was warfarin)")
+    assert "apixaban" in said and "warfarin" not in said, said

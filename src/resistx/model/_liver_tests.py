@@ -25,7 +25,8 @@ _VALUE = re.compile(
     rf"\b(?P<name>{_BILIRUBIN}|{_TRANSAMINASE})\b"
     r"(?:\W+(?:of|gesamt|total|totale|level|levels|is|at|serum))*\W{0,12}?(?<![\d.,])"
     r"(?P<value>\d{1,4}(?:[.,]\d+)?)(?!\d)\s*"
-    r"(?P<unit>(?:[x\u00d7]|times|-?fold)\s*(?:the\s*)?(?:uln|upper limit(?: of normal)?|normal)"
+    r"(?P<unit>(?:(?:[x\u00d7]|times|-?fold)\s*)?(?:the\s*)?(?:uln|lsn|upper limit(?: of normal)?)"
+    r"|(?:[x\u00d7]|times|-?fold)\s*(?:the\s*)?normal"
     r"|mg|umol|\u03bcmol|mcmol|micromol|u\s*/\s*l|iu|ui)?"
 )
 #: words that name a raised test by themselves, in the languages above
@@ -37,7 +38,7 @@ _TESTS = re.compile(
     rf"|transaminasi|leberwerte?|{_BILIRUBIN}|{_TRANSAMINASE})\b"
 )
 _RAISED = frozenset({"raised", "elevated", "high", "abnormal", "deranged", "increased"})
-_RAISED |= {"elevation", "derangement", "rise", "abnormality", "abnormalities"}
+_RAISED |= {"elevation", "derangement", "rise", "abnormality", "abnormalities", "increase"}
 _RAISED |= {"elevees", "elevee", "eleves", "erhohte", "erhoht", "erhohten", "elevate"}
 _RAISED |= {"elevati", "elevadas", "elevados", "aumentadas", "aumentate", "alterate"}
 #: a count of times the upper limit written as a word ('three times ULN')
@@ -48,6 +49,8 @@ _COUNTS = {
     )
 }
 _COUNTED = re.compile(rf"\b({'|'.join(_COUNTS)})\b(?=\s*(?:times|-?fold|x\b))")
+#: 'twice' the upper limit (the second recheck, 7554)
+_TWICE = re.compile(r"\btwice\b(?=\s*(?:the\s*)?(?:uln|upper|normal))")
 #: the upper limits read: bilirubin in mg/dL and umol/L (about 1.2 and 21 in most
 #: laboratories), a transaminase in U/L (about 40)
 _BILIRUBIN_ABOVE = {"mg": 1.2, "umol": 21.0}
@@ -69,7 +72,7 @@ def liver_tests(text: str, clauses: list[list[str]], inst: Any) -> str:
     transaminase."""
     if conditions(inst, Comorbidity.HEPATIC_IMPAIRMENT) or _sign(text, clauses) in _LIVER:
         return ""  # recorded; or a failing liver, which the crisis check asks about
-    said = _COUNTED.sub(lambda m: _COUNTS[m[1]], folded(text))
+    said = _TWICE.sub("2 x", _COUNTED.sub(lambda m: _COUNTS[m[1]], folded(text)))
     gilbert = "gilbert" in said
     last = ""
     for clause in _PARTS.split(said):
@@ -103,7 +106,7 @@ def _raised_value(part: str, *, gilbert: bool) -> str | None:
         bilirubin = bool(re.fullmatch(_BILIRUBIN, m["name"]))
         if bilirubin and gilbert:
             continue
-        if unit.startswith(("x", "\u00d7", "times", "fold", "-fold")):  # times the limit
+        if unit.startswith(("x", "\u00d7", "times", "fold", "-fold", "uln", "lsn", "the", "upper")):
             above = value > 1
         elif bilirubin:  # with no unit, 3 or more is in umol/L (7550: 'bilirubin 10')
             in_mg = unit.startswith("mg") or (not unit and value < _BARE_MG_BELOW)

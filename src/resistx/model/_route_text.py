@@ -17,10 +17,20 @@ _VERBS = (
 )
 #: a kind of regimen, or a blood transfusion, refused (7522: 'declines chemotherapy' left
 #: chemotherapy preferred), by the preference that reads it
-_KINDS = re.compile(
-    rf"{_VERBS}\W+(?:\w+\W+){{0,2}}?(?P<kind>chemotherapy|chemo|adcs?|antibody.drug conjugates?"
-    r"|(?:blood )?transfusions?|blood products?)\b"
+_KIND_NAMES = (
+    r"(?P<kind>chemotherapy|chemo|chimiotherapie|chemotherapie|quimioterapia|chemioterapia|adcs?"
+    r"|antibody.drug conjugates?|trastuzumab deruxtecan|t.?dxd|enhertu|sacituzumab(?: govitecan)?"
+    r"|trodelvy|datopotamab(?: deruxtecan)?|dato.?dxd|datroway|(?:blood )?transfusions?"
+    r"|blood products?)\b"
 )
+_KINDS = re.compile(rf"{_VERBS}\W+(?:\w+\W+){{0,2}}?{_KIND_NAMES}")
+#: ... the kind first ('chemotherapy: declined', 'Chemotherapie abgelehnt'; the second recheck,
+#: 7563), or a refusal in French, Spanish or Italian before it ('refuse la chimiothérapie')
+_KIND_FIRST = re.compile(
+    rf"{_KIND_NAMES}\W+(?:\w+\W+){{0,1}}?(?:declined|refused|abgelehnt|refusee?|rechazada?"
+    r"|rifiutata?)\b"
+)
+_ABROAD = re.compile(rf"\b(?:refuse|rechaza|rifiuta|lehnt)\W+(?:\w+\W+){{0,2}}?{_KIND_NAMES}")
 #: a refusal, then a route within a few words ('refuses IV chemotherapy')
 _REFUSED = re.compile(
     rf"{_VERBS}\W+(?:\w+\W+){{0,2}}?"
@@ -60,7 +70,7 @@ def route_refused(text: str, clauses: list[list[str]], _inst: Any) -> str:
             if route.startswith("needle")
             else [_ROUTES.get(route, "intravenous")]
         )
-    elif kind := _KINDS.search(said):
+    elif kind := _KINDS.search(said) or _KIND_FIRST.search(said) or _ABROAD.search(said):
         return _kind_refused(kind["kind"])
     else:
         return ""
@@ -80,7 +90,7 @@ def _kind_refused(kind: str) -> str:
             '"declines_transfusion" (true; --declines-transfusion on the command line), not from '
             "the profile: record it there"
         )
-    name = "chemotherapy" if kind.startswith("chemo") else "adc"
+    name = "chemotherapy" if kind.startswith(("chemo", "chimio", "quimio", "chemio")) else "adc"
     return (
         f"names a refusal of {'chemotherapy' if name == 'chemotherapy' else 'the ADCs'}, which "
         f'the plan reads from the preferences\' "declines_kinds" (["{name}"]; --declines-kind '

@@ -214,6 +214,7 @@ _NOT_AFTER = frozenset(
     | {"planned", "planning", "pending", "awaiting", "consider", "considering"}
     | {"avoid", "avoided", "avoiding"}  # 'avoid rifampicin' (the recheck of session 60, 5594)
     | {"finished", "completed"}  # 'finished rifampicin' (7520)
+    | {"was"}  # 'apixaban (was warfarin)' (7561)
     | _ALLERGY
     | _ALLERGY_ABROAD
     # the free-text review of session 57 (3863j): 'Früher Johanniskraut', 'anciennement', ...
