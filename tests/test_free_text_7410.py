@@ -414,3 +414,20 @@ def test_a_drug_it_replaced_is_not_taken_now() -> None:
     """7561 (the second recheck): 'apixaban (was warfarin)' read warfarin as taken."""
     said = taken_now_text("apixaban (was warfarin)")
     assert "apixaban" in said and "warfarin" not in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALT < 3 x ULN",  # a bound, no value (7514c)
+        "ALT 200 (2024), now 30",  # the value of now stands (7552)
+        "ALT 41 U/L (ULN 45)",  # the laboratory's own upper limit (7553)
+        "ALT 41 U/L (ref 7-56)",
+    ],
+)
+def test_a_bound_a_superseded_value_or_one_within_the_lab_s_own_limit_passes(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+def test_a_value_above_the_lab_s_own_limit_is_refused() -> None:
+    assert "hepatic_impairment" in refusal(patient(other_conditions=["ALT 38 U/L (ULN 33)"]))

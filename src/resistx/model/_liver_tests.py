@@ -74,20 +74,14 @@ def liver_tests(text: str, clauses: list[list[str]], inst: Any) -> str:
         return ""  # recorded; or a failing liver, which the crisis check asks about
     said = _TWICE.sub("2 x", _COUNTED.sub(lambda m: _COUNTS[m[1]], folded(text)))
     gilbert = "gilbert" in said
-    last = ""
-    for clause in _PARTS.split(said):
-        words = affirmed(re.findall(r"[a-z0-9']+", clause))
-        if not words:
-            continue
-        named = _VALUE.search(clause) or _TESTS.search(clause)
-        part = clause
-        if named is None and words[0] == "now" and last:
-            part = f"{last} {clause.replace('now', '', 1)}"
-        elif named is not None:
-            last = named[0].split()[0]
+    own = _OWN_LIMIT.search(said)  # the laboratory's own limit ('ALT 41 U/L (ULN 45)': 7553)
+    limit = float(own[1].replace(",", ".")) if own else _TRANSAMINASE_ABOVE
+    for part, words in _clauses_of_now(said):
         if _PAST_WORDS & set(words) or any(re.fullmatch(r"(19|20)\d\d", w) for w in words):
             continue  # of the past ('ALT 250 U/L in 2023'); a year of the plan's own is now
-        found = _raised_value(part, gilbert=gilbert) or _raised_word(words, gilbert=gilbert)
+        found = _raised_value(part, gilbert=gilbert, limit=limit) or _raised_word(
+            words, gilbert=gilbert
+        )
         if found is not None:
             return (
                 f"names a raised liver test ({found}) with no hepatic_impairment recorded: the "
@@ -99,12 +93,41 @@ def liver_tests(text: str, clauses: list[list[str]], inst: Any) -> str:
     return ""
 
 
-def _raised_value(part: str, *, gilbert: bool) -> str | None:
-    """The first test of ``part`` with a value above its upper limit, as written."""
+def _clauses_of_now(said: str) -> list[tuple[str, list[str]]]:
+    """The clauses of an entry with their words, a clause of 'now' with the test named before
+    it ('ALT 30, now 250'), and from the last clause of 'now' on where one is ('ALT 200 (2024),
+    now 30': the second recheck, 7552)."""
+    found: list[tuple[str, list[str]]] = []
+    last = ""
+    for clause in _PARTS.split(said):
+        words = affirmed(re.findall(r"[a-z0-9']+", clause))
+        if not words:
+            continue
+        named = _VALUE.search(clause) or _TESTS.search(clause)
+        if named is None and words[0] == "now" and last:
+            found = [(f"{last} {clause.replace('now', '', 1)}", words)]  # it supersedes
+            continue
+        if named is not None:
+            last = named[0].split()[0]
+        found.append((clause, words))
+    return found
+
+
+#: a laboratory's own upper limit written beside a value ('(ULN 45)', '(ref 7-56)')
+_OWN_LIMIT = re.compile(
+    r"\b(?:uln|upper limit(?: of normal)?|ref(?:erence)?(?: range)?|normal range|nr)\W{0,4}"
+    r"(?:\d+(?:[.,]\d+)?\s*-\s*)?(\d+(?:[.,]\d+)?)(?!\s*[x\u00d7])"
+)
+
+
+def _raised_value(part: str, *, gilbert: bool, limit: float) -> str | None:
+    """The first test of ``part`` with a value above its upper limit (``limit`` for a
+    transaminase), as written; not a bound ('ALT < 3 x ULN': 7514c)."""
     for m in _VALUE.finditer(part):
         value, unit = float(m["value"].replace(",", ".")), (m["unit"] or "").replace(" ", "")
         bilirubin = bool(re.fullmatch(_BILIRUBIN, m["name"]))
-        if bilirubin and gilbert:
+        between = part[m.end("name") : m.start("value")]
+        if (bilirubin and gilbert) or re.search(r"<|\bbelow\b|\bunder\b|less than", between):
             continue
         if unit.startswith(("x", "\u00d7", "times", "fold", "-fold", "uln", "lsn", "the", "upper")):
             above = value > 1
@@ -112,7 +135,7 @@ def _raised_value(part: str, *, gilbert: bool) -> str | None:
             in_mg = unit.startswith("mg") or (not unit and value < _BARE_MG_BELOW)
             above = value > _BILIRUBIN_ABOVE["mg" if in_mg else "umol"]
         else:
-            above = value > _TRANSAMINASE_ABOVE
+            above = value > limit
         if above:
             return m[0].strip()
     return None
