@@ -431,3 +431,19 @@ def test_a_bound_a_superseded_value_or_one_within_the_lab_s_own_limit_passes(tex
 
 def test_a_value_above_the_lab_s_own_limit_is_refused() -> None:
     assert "hepatic_impairment" in refusal(patient(other_conditions=["ALT 38 U/L (ULN 33)"]))
+
+
+def test_one_chemotherapy_drug_declined_is_not_the_kind_declined() -> None:
+    """'declines capecitabine' leaves the other chemotherapy agents: no declines_kinds."""
+    resistx.load_profile(patient(other_conditions=["declines capecitabine"]))
+
+
+def test_a_value_of_now_supersedes_only_its_own_test() -> None:
+    """A clause of 'now' replaces the earlier values of its test, not another test's raised one."""
+    said = refusal(patient(other_conditions=["bilirubin 3.1 mg/dL, ALT 90, now 30"]))
+    assert "bilirubin 3.1" in said, said
+
+
+def test_a_raised_value_dated_in_the_plan_s_year_is_of_now() -> None:
+    """A year of the plan's own is no year of the past (as the other value readers read it)."""
+    assert "hepatic_impairment" in refusal(patient(other_conditions=["ALT 250 U/L on 2026-04-20"]))

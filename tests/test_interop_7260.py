@@ -22,8 +22,10 @@ def _entry(resource: dict[str, Any]) -> dict[str, Any]:
     return {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
 
 
-def _bundle_with(*resources: dict[str, Any]) -> dict[str, Any]:
-    bundle = copy.deepcopy(_doc("01-esr1-mutated.fhir.json"))
+def _bundle_with(
+    *resources: dict[str, Any], fixture: str = "01-esr1-mutated.fhir.json"
+) -> dict[str, Any]:
+    bundle = copy.deepcopy(_doc(fixture))
     subject = next(
         e["resource"]["id"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
     )

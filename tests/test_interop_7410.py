@@ -139,37 +139,37 @@ def test_an_absent_variant_result_that_names_a_variant_is_refused() -> None:
     assert "p.Asp538Gly" in str(caught.value)
 
 
-def test_a_medication_coded_without_a_name_is_refused() -> None:
-    """7482a (MAJOR): itraconazole coded only by RxNorm 28031 was 'not read', and capivasertib
-    was preferred beside a strong CYP3A inhibitor: resistx reads interacting drugs by name."""
-    statement = {
-        "resourceType": "MedicationStatement",
-        "id": "itra",
-        "status": "active",
-        "medicationCodeableConcept": {
-            "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "28031"}]
+_RXNORM_ONLY = {
+    "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "28031"}]
+}
+
+
+@pytest.mark.parametrize(
+    "resource",
+    [
+        # 7482a (MAJOR): a statement of itraconazole coded only by RxNorm 28031 was 'not read',
+        # and capivasertib was preferred beside a strong CYP3A inhibitor
+        {"resourceType": "MedicationStatement", "id": "itra", "status": "active"},
+        # 7528 (the recheck): an active order of it was left out as 'not a drug resistx knows'
+        {
+            "resourceType": "MedicationRequest",
+            "id": "itra-rx",
+            "status": "active",
+            "intent": "order",
+            "authoredOn": "2026-03-01",
         },
-    }
+    ],
+    ids=["statement", "request"],
+)
+def test_a_medication_coded_without_a_name_is_refused(resource: dict[str, Any]) -> None:
+    """resistx reads interacting drugs by name."""
     with pytest.raises(resistx.ProfileError) as caught:
-        from_fhir(_bundle_with(statement))
+        from_fhir(_bundle_with({**resource, "medicationCodeableConcept": _RXNORM_ONLY}))
     assert "28031" in str(caught.value) and "name" in str(caught.value)
 
 
 def _diabetic_with(*resources: dict[str, Any]) -> dict[str, Any]:
-    bundle: dict[str, Any] = json.loads(
-        (FIXTURES / "03-pik3ca-esr1-diabetes.fhir.json").read_text("utf-8")
-    )
-    subject = next(
-        e["resource"]["id"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
-    )
-    for r in resources:
-        bundle["entry"].append(
-            {
-                "fullUrl": f"urn:uuid:{r['id']}",
-                "resource": {**r, "subject": {"reference": f"Patient/{subject}"}},
-            }
-        )
-    return bundle
+    return _bundle_with(*resources, fixture="03-pik3ca-esr1-diabetes.fhir.json")
 
 
 def test_an_hba1c_beside_a_diabetes_condition_is_the_diabetes_hba1c() -> None:
@@ -213,24 +213,6 @@ def test_a_variant_answer_its_display_contradicts_is_refused() -> None:
     with pytest.raises(resistx.ProfileError) as caught:
         from_fhir(bundle)
     assert "LA9634-2" in str(caught.value)
-
-
-def test_a_medication_request_coded_without_a_name_is_refused() -> None:
-    """7528 (the recheck): an active itraconazole order with only its RxNorm code was left out
-    as 'not a drug resistx knows'."""
-    request = {
-        "resourceType": "MedicationRequest",
-        "id": "itra-rx",
-        "status": "active",
-        "intent": "order",
-        "authoredOn": "2026-03-01",
-        "medicationCodeableConcept": {
-            "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "28031"}]
-        },
-    }
-    with pytest.raises(resistx.ProfileError) as caught:
-        from_fhir(_bundle_with(request))
-    assert "28031" in str(caught.value)
 
 
 def test_an_answer_whose_display_names_the_marker_and_its_own_score_is_read() -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from resistx.vocab.comorbidities import hba1c_percent
+
 if TYPE_CHECKING:
     from resistx.interop.conversion import Builder
 
@@ -61,7 +63,7 @@ def value_of(code: str, number: float, unit: str = "") -> float:
     if code == "1975-2" and re.search(r"mol", unit, re.IGNORECASE):
         return round(number / _UMOL_PER_MG, 2)
     if code == _IFCC:
-        return round(0.09148 * number + 2.152, 1)  # the IFCC-NGSP master equation
+        return round(hba1c_percent(number), 1)
     if LABS[code] is _QTC and number < 1:  # seconds
         return number * 1000
     if LABS[code] is _LVEF and number <= 1:  # a fraction

@@ -21,6 +21,7 @@ from resistx.vocab.comorbidities import (
     NORMAL_CLEARANCE,
     Comorbidity,
     denied_at,
+    hba1c_percent,
     sites_named,
 )
 from resistx.vocab.interactions import folded
@@ -186,7 +187,7 @@ def _hba1c(text: str, clauses: list[list[str]], inst: Any) -> str:
         return ""
     value = float(found[2].replace(",", "."))
     if (found[3] or "").startswith("mmol") or (not found[3] and value > 20):  # IFCC's unit
-        value = round(0.09148 * value + 2.152, 1)
+        value = round(hba1c_percent(value), 1)
     return _against("hba1c", value, inst)
 
 

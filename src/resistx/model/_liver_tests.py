@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from resistx.model._crisis_signs import _LIVER, _sign
-from resistx.model._free_text import conditions
+from resistx.model._free_text import _of_the_past, _this_year, conditions
 from resistx.vocab.comorbidities import Comorbidity, affirmed, denied_at
 from resistx.vocab.interactions import folded
 
@@ -76,8 +76,9 @@ def liver_tests(text: str, clauses: list[list[str]], inst: Any) -> str:
     gilbert = "gilbert" in said
     own = _OWN_LIMIT.search(said)  # the laboratory's own limit ('ALT 41 U/L (ULN 45)': 7553)
     limit = float(own[1].replace(",", ".")) if own else _TRANSAMINASE_ABOVE
+    year = getattr(getattr(inst, "as_of", None), "year", None) or 10_000
     for part, words in _clauses_of_now(said):
-        if _PAST_WORDS & set(words) or any(re.fullmatch(r"(19|20)\d\d", w) for w in words):
+        if _of_the_past([_this_year(words, year)], _PAST_WORDS):
             continue  # of the past ('ALT 250 U/L in 2023'); a year of the plan's own is now
         found = _raised_value(part, gilbert=gilbert, limit=limit) or _raised_word(
             words, gilbert=gilbert
@@ -97,7 +98,7 @@ def _clauses_of_now(said: str) -> list[tuple[str, list[str]]]:
     """The clauses of an entry with their words, a clause of 'now' with the test named before
     it ('ALT 30, now 250'), and from the last clause of 'now' on where one is ('ALT 200 (2024),
     now 30': the second recheck, 7552)."""
-    found: list[tuple[str, list[str]]] = []
+    found: list[tuple[str, list[str], str]] = []  # (clause, words, the test it names)
     last = ""
     for clause in _PARTS.split(said):
         words = affirmed(re.findall(r"[a-z0-9']+", clause))
@@ -105,12 +106,14 @@ def _clauses_of_now(said: str) -> list[tuple[str, list[str]]]:
             continue
         named = _VALUE.search(clause) or _TESTS.search(clause)
         if named is None and words[0] == "now" and last:
-            found = [(f"{last} {clause.replace('now', '', 1)}", words)]  # it supersedes
+            # it supersedes the earlier values of its test, not another test's
+            found = [f for f in found if f[2] != last]
+            found.append((f"{last} {clause.replace('now', '', 1)}", words, last))
             continue
         if named is not None:
             last = named[0].split()[0]
-        found.append((clause, words))
-    return found
+        found.append((clause, words, last if named is not None else ""))
+    return [(clause, words) for clause, words, _test in found]
 
 
 #: a laboratory's own upper limit written beside a value ('(ULN 45)', '(ref 7-56)')
@@ -145,12 +148,9 @@ def _raised_word(words: list[str], *, gilbert: bool) -> str | None:
     """A clause that says a test is raised ('deranged LFTs', 'grade 2 transaminase elevation',
     'hyperbilirubinaemia'), not denied ('no liver enzyme elevation')."""
     said = " ".join(words)
-    alone = _RAISED_ALONE.search(said)
-    test = _TESTS.search(said)
-    if alone is None and (test is None or not _RAISED & set(words)):
-        return None
-    found = alone or test
-    if found is None:  # not reached: one of the two, by the test above
+    test = _TESTS.search(said) if _RAISED & set(words) else None
+    found = _RAISED_ALONE.search(said) or test
+    if found is None:
         return None
     if gilbert and "bili" in found[0]:
         return None

@@ -1,13 +1,16 @@
-"""A route of treatment refused in free text (session 66, 7460-7460c: 'declines intravenous
-treatment', 'refuses IV chemotherapy', 'wants oral treatment only' passed, and chemotherapy and
-both ADCs stayed ranked as if accepted). The plan reads a refused route from the preferences'
-``declines``, which the profile does not hold, so the text is refused pointing there."""
+"""A route of treatment, a kind of regimen or a blood transfusion refused in free text (session
+66, 7460-7460c, 7522: 'declines intravenous treatment', 'wants oral treatment only', 'declines
+chemotherapy' passed, and chemotherapy and both ADCs stayed ranked as if accepted). The plan
+reads them from the preferences (``declines``, ``declines_kinds``, ``declines_transfusion``),
+which the profile does not hold, so the text is refused pointing there."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from resistx.model._free_text import _of_the_past
+from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.interactions import folded
 
 #: a refusal ('declines', 'won't accept'; session 66's recheck, 7521: 'refuses needles')
@@ -19,9 +22,7 @@ _VERBS = (
 #: chemotherapy preferred), by the preference that reads it
 _KIND_NAMES = (
     r"(?P<kind>chemotherapy|chemo|chimiotherapie|chemotherapie|quimioterapia|chemioterapia|adcs?"
-    r"|antibody.drug conjugates?|trastuzumab deruxtecan|t.?dxd|enhertu|sacituzumab(?: govitecan)?"
-    r"|trodelvy|datopotamab(?: deruxtecan)?|dato.?dxd|datroway|(?:blood )?transfusions?"
-    r"|blood products?)\b"
+    r"|antibody.drug conjugates?|(?:blood )?transfusions?|blood products?)\b"
 )
 _KINDS = re.compile(rf"{_VERBS}\W+(?:\w+\W+){{0,2}}?{_KIND_NAMES}")
 #: ... the kind first ('chemotherapy: declined', 'Chemotherapie abgelehnt'; the second recheck,
@@ -31,6 +32,9 @@ _KIND_FIRST = re.compile(
     r"|rifiutata?)\b"
 )
 _ABROAD = re.compile(rf"\b(?:refuse|rechaza|rifiuta|lehnt)\W+(?:\w+\W+){{0,2}}?{_KIND_NAMES}")
+#: a refusal anywhere in an entry, for a drug named in it ('declines Enhertu': by the drug
+#: vocabulary's names and class, not a list of its own)
+_ANY_REFUSAL = re.compile(rf"{_VERBS}|\b(?:abgelehnt|refuse|rechaza|rifiuta|lehnt)\b")
 #: a refusal, then a route within a few words ('refuses IV chemotherapy')
 _REFUSED = re.compile(
     rf"{_VERBS}\W+(?:\w+\W+){{0,2}}?"
@@ -58,8 +62,7 @@ _ROUTES = {
 def route_refused(text: str, clauses: list[list[str]], _inst: Any) -> str:
     """How to record a route the text says the patient refuses, or ""."""
     said = folded(text)
-    words = {w for c in clauses for w in c}  # a year of the plan's own reads 'thisyear'
-    if words & _NOT_NOW or any(re.fullmatch(r"(19|20)\d\d", w) for w in words):
+    if _of_the_past(clauses, _NOT_NOW):  # a year of the plan's own reads 'thisyear'
         return ""  # of the past, or of another cancer (the second recheck, 7556, 7557)
     if _ORAL_ONLY.search(said):
         routes = ["intravenous", "intramuscular"]
@@ -72,6 +75,8 @@ def route_refused(text: str, clauses: list[list[str]], _inst: Any) -> str:
         )
     elif kind := _KINDS.search(said) or _KIND_FIRST.search(said) or _ABROAD.search(said):
         return _kind_refused(kind["kind"])
+    elif _ANY_REFUSAL.search(said) and _names_an_adc(said):
+        return _kind_refused("adc")
     else:
         return ""
     listed = ", ".join(f'"{r}"' for r in routes)
@@ -81,6 +86,12 @@ def route_refused(text: str, clauses: list[list[str]], _inst: Any) -> str:
         f'preferences\' "declines" ([{listed}]; {flags} on the command line), not from the '
         "profile: record it there"
     )
+
+
+def _names_an_adc(said: str) -> bool:
+    """The text names an ADC (by the drug vocabulary's names: one chemotherapy drug declined
+    is not the kind, whose preference leaves out every chemotherapy)."""
+    return any(drug_vocab.drug_class(d).value.startswith("adc") for d in drug_vocab.named_in(said))
 
 
 def _kind_refused(kind: str) -> str:

@@ -49,6 +49,7 @@ from resistx.vocab.comorbidities import (
     NORMAL_CLEARANCE,
     Comorbidity,
     clauses_of,
+    hba1c_percent,
     misspelt_condition,
     named_in_text,
 )
@@ -199,7 +200,7 @@ def _ifcc(value: float) -> str:
     (NGSP), by the IFCC-NGSP master equation (cases 1680, 1691)."""
     if not 20 < value <= 200:
         return ""
-    return f"; in mmol/mol (IFCC) that is about {0.09148 * value + 2.152:.1f}% (NGSP)"
+    return f"; in mmol/mol (IFCC) that is about {hba1c_percent(value):.1f}% (NGSP)"
 
 
 _insulin = _read_for("insulin", Comorbidity.DIABETES)

@@ -464,6 +464,12 @@ NORMAL_CLEARANCE = 90
 #: an HbA1c at or above it is in the diabetic range (%; the ADA's diagnostic threshold)
 DIABETIC_HBA1C = 6.5
 
+
+def hba1c_percent(mmol_per_mol: float) -> float:
+    """An HbA1c in mmol/mol (IFCC) as a percentage (NGSP), by the IFCC-NGSP master equation."""
+    return 0.09148 * mmol_per_mol + 2.152
+
+
 #: how to give renal impairment's stage: the labels set doses by it (rule 118)
 _CLEARANCE = 'with its "creatinine_clearance" in mL/min'
 #: words for kidney failure, which is renal impairment at its worst (case 1305)
