@@ -36,21 +36,21 @@ def test_insulin_among_the_medications_beside_diabetes_without_insulin_is_refuse
     # the 2780 round's left item: 'insulin glargine' beside plain diabetes left capivasertib
     # preferred (CAPItello-291 excluded diabetes needing insulin), the insulin listed unread
     message = _refusal(_diabetic("diabetes", ["insulin glargine 20 units at night"]))
-    assert "medications[0] 'insulin glargine 20 units at night'" in message
+    assert "$.medications[0]: 'insulin glargine 20 units at night'" in message
     assert "comorbidities[0]" in message
     assert '"insulin": true' in message
 
 
 def test_insulin_by_brand_beside_diabetes_recorded_without_insulin_is_refused() -> None:
     message = _refusal(_diabetic({"name": "diabetes", "insulin": False}, ["Lantus SoloStar"]))
-    assert "medications[0] 'Lantus SoloStar'" in message
+    assert "$.medications[0]: 'Lantus SoloStar'" in message
     assert '"insulin": false' in message
 
 
 def test_insulin_with_no_diabetes_on_record_is_refused() -> None:
     data = _diabetic("neuropathy", ["Humalog with meals"])
     message = _refusal(data)
-    assert "medications[0] 'Humalog with meals'" in message
+    assert "$.medications[0]: 'Humalog with meals'" in message
     assert "no diabetes" in message
 
 
@@ -549,7 +549,7 @@ def test_a_cancer_treatment_among_the_medications_is_refused_with_where_it_goes(
     (cases 2502, 2571); tamoxifen or fulvestrant there passed silently. A treatment the plan
     reads is refused among the medications, pointing to treatments."""
     message = _refusal(_on_qt_drugs(entry))
-    assert f"medications[0] {entry!r}" in message
+    assert f"$.medications[0]: {entry!r}" in message
     assert "record it under treatments" in message
 
 
@@ -640,7 +640,7 @@ def test_a_drug_only_for_diabetes_with_no_diabetes_on_record_is_refused(entry: s
     drug used only for diabetes, taken now, asks for the diabetes to be recorded."""
     data = _diabetic("neuropathy", [entry])
     message = _refusal(data)
-    assert f"medications[0] {entry!r}" in message
+    assert f"$.medications[0]: {entry!r}" in message
     assert '{"name": "diabetes"}' in message
     # metformin alone has other uses (prediabetes, polycystic ovaries): not refused
     assert _planned(_diabetic("neuropathy", ["metformin 500 mg"]), "ye2024").options

@@ -227,7 +227,7 @@ def test_a_comorbidity_resistx_reads_in_free_text_is_refused(text: str, named: s
     """Case 3143 (MAJOR): type 1 diabetes and long QT in other_conditions left alpelisib and
     ribociclib high, the text only repeated as not assessed."""
     message = _refusal(_after_palbociclib(other_conditions=[text]))
-    assert f"other_conditions[0] {text!r}" in message
+    assert f"$.other_conditions[0]: {text!r}" in message
     assert named in message
     assert "comorbidities" in message
 

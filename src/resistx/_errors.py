@@ -23,6 +23,16 @@ class ConversionError(ResistxError, ValueError):
         super().__init__(_format(self.what, self.problems))
 
 
+class ItemProblemsError(ValueError):
+    """A list field's validator found problems at some of its items: ``items`` holds each
+    ``(index, message)``. The loaders place each at its item (``$.medications[2]``); a model
+    built directly raises it as the one ``ValueError`` it is, each item named in the text."""
+
+    def __init__(self, field: str, items: list[tuple[int, str]]) -> None:
+        self.items: tuple[tuple[int, str], ...] = tuple(items)
+        super().__init__("; ".join(f"{field}[{i}] {message}" for i, message in items))
+
+
 class ProfileError(ConversionError):
     """Bad profile input. ``problems`` holds every ``(json_path, message)`` found."""
 

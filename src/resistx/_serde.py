@@ -25,7 +25,13 @@ import attrs
 import cattrs
 
 from resistx import _output, _suggest
-from resistx._errors import ConversionError, OutOfScopeError, ProfileError, ResistxError
+from resistx._errors import (
+    ConversionError,
+    ItemProblemsError,
+    OutOfScopeError,
+    ProfileError,
+    ResistxError,
+)
 from resistx.model import _show, enums
 from resistx.model import profile as profile_model
 from resistx.model.profile import BiomarkerResult, Her2Test, Preferences, Profile, Treatment
@@ -456,6 +462,8 @@ def _attrs(value: object, cls: type[T]) -> T:
         if f.validator is not None and f.name in kwargs:
             try:
                 f.validator(view, f, kwargs[f.name])
+            except ItemProblemsError as e:  # each where it is (the items of a list)
+                problems += [(f".{f.name}[{i}]", message) for i, message in e.items]
             except (ValueError, TypeError) as e:
                 problems.append((f".{f.name}", str(e)))
     if problems:

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from resistx._errors import ItemProblemsError
 from resistx.model import _biomarker_checks as fits
 from resistx.model import _validators as v
 from resistx.model._show import number
@@ -673,25 +674,26 @@ def _diabetes_medications_fit(
     if oral and not diabetes:  # the regression sweep, 3032m: gliclazide, no diabetes
         i, entry = oral[0]
         msg = (
-            f"medications[{i}] {entry!r} is a drug used only for diabetes, with no diabetes on "
-            'record: record it under comorbidities as {"name": "diabetes"} (with "hba1c" where '
-            "known), which the PI3K and AKT inhibitors read"
+            f"{entry!r} is a drug used only for diabetes, with no diabetes on record: record "
+            'it under comorbidities as {"name": "diabetes"} (with "hba1c" where known), which '
+            "the PI3K and AKT inhibitors read"
         )
-        raise ValueError(msg)
+        raise ItemProblemsError("medications", [(i, msg)])
     taken = [(i, m) for i, m in enumerate(value) if insulin_taken_now(m)]
     if not taken:
         return
     if any(c.insulin for _i, c in diabetes):
         return
     i, entry = taken[0]
-    where = f"medications[{i}] {entry!r} is an insulin taken now"
+    where = f"{entry!r} is an insulin taken now"
     if not diabetes:
         msg = f"{where}, with no diabetes on record: record it as {INSULIN}"
     else:
         j, c = diabetes[0]
         said = '"insulin": false' if c.insulin is False else "no insulin"
         msg = f"{where}, beside comorbidities[{j}], diabetes with {said}: record it as {INSULIN}"
-    raise ValueError(msg + ", or say in the entry that the insulin is not taken now ('stopped')")
+    said_too = ", or say in the entry that the insulin is not taken now ('stopped')"
+    raise ItemProblemsError("medications", [(i, msg + said_too)])
 
 
 def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
@@ -741,13 +743,16 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
     from resistx.model._free_text_values import values_named  # noqa: PLC0415
 
     recorded = {c.name for c in getattr(inst, "comorbidities", ()) or ()}
-    problems = []
+    problems: list[tuple[int, str]] = []
     for i, text in enumerate(value):
         if Comorbidity.PREGNANCY not in recorded and _current_pregnancy(text):
             problems.append(
-                f"other_conditions[{i}] {text!r} names a pregnancy, which no rule reads as free "
-                'text: record the comorbidity "pregnancy" (rules 134 and 135), and keep the '
-                "gestation here"
+                (
+                    i,
+                    f"{text!r} names a pregnancy, which no rule reads as free "
+                    'text: record the comorbidity "pregnancy" (rules 134 and 135), and keep the '
+                    "gestation here",
+                )
             )
         elif (
             (named := named_in_text(text)) is not None
@@ -755,31 +760,42 @@ def _read_fields_not_free_text(inst: Any, _attribute: attrs.Attribute[Any], valu
             and not (named[0] is Comorbidity.QTC_PROLONGED and qtc_normal_now(text))
         ):
             problems.append(
-                f"other_conditions[{i}] {text!r} names {named[0].value}, which rules read but "
-                f"not as free text: record it under comorbidities as {named[1]}, and keep the "
-                "detail here (or say here that it is not the patient's now: 'no', 'family')"
+                (
+                    i,
+                    f"{text!r} names {named[0].value}, which rules read but "
+                    f"not as free text: record it under comorbidities as {named[1]}, and keep the "
+                    "detail here (or say here that it is not the patient's now: 'no', 'family')",
+                )
             )
         elif drugs_named := metastatic_drugs(text, inst):
-            problems.append(  # case 6740: 'Enhertu' here, and it was preferred again
-                f"other_conditions[{i}] {text!r} names {', '.join(drugs_named)}, a cancer treatment "
-                "the plan reads from the history: record the course under treatments (its "
-                "drugs, dates, setting and stop reason)"
+            problems.append(
+                (  # case 6740: 'Enhertu' here, and it was preferred again
+                    i,
+                    f"{text!r} names {', '.join(drugs_named)}, a cancer treatment "
+                    "the plan reads from the history: record the course under treatments (its "
+                    "drugs, dates, setting and stop reason)",
+                )
             )
         elif her2 := drug_vocab.her2_directed_in(taken_now_text(text)):  # case 6431
             problems.append(
-                f"other_conditions[{i}] {text!r} names {', '.join(her2)}: "
-                f"{drug_vocab.HER2_DIRECTED_SAID}"
+                (
+                    i,
+                    f"{text!r} names {', '.join(her2)}: {drug_vocab.HER2_DIRECTED_SAID}",
+                )
             )
         elif (slip := misspelt_condition(text)) is not None:  # case 6223
             problems.append(
-                f"other_conditions[{i}] {text!r}: {slip[0]!r} is one letter from {slip[1]!r}, a "
-                "condition the rules read: correct it and record the condition under "
-                "comorbidities (a misspelt one would be missed), or reword it"
+                (
+                    i,
+                    f"{text!r}: {slip[0]!r} is one letter from {slip[1]!r}, a "
+                    "condition the rules read: correct it and record the condition under "
+                    "comorbidities (a misspelt one would be missed), or reword it",
+                )
             )
         said = [*fields_named(text, inst), *values_named(text, inst)]
-        problems += [f"other_conditions[{i}] {text!r} {one}" for one in said]
+        problems += [(i, f"{text!r} {one}") for one in said]
     if problems:
-        raise ValueError("; ".join(problems))
+        raise ItemProblemsError("other_conditions", problems)
 
 
 def _current_pregnancy(text: str) -> bool:

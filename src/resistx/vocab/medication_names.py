@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from resistx._errors import ItemProblemsError
 from resistx._suggest import one_slip
 from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
@@ -98,18 +99,18 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
     if not value:  # most profiles: nothing to read
         return
     found = [
-        f"medications[{i}] {entry!r}: {miss[0]!r} is not a name resistx knows; did you mean "
-        f"{miss[1]}?"
+        (
+            i,
+            f"{entry!r}: {miss[0]!r} is not a name resistx knows; did you mean {miss[1]}? "
+            "(resistx reads strong and moderate CYP3A inhibitors and inducers, "
+            "anticoagulants, drugs known to prolong the QT interval, insulins and drugs used "
+            "only for diabetes by their generic or brand names; a misspelt one would be missed)",
+        )
         for i, entry in enumerate(value)
         if (miss := near_miss(entry)) is not None
     ]
     if found:
-        msg = "; ".join(found) + (
-            " (resistx reads strong and moderate CYP3A inhibitors and inducers, "
-            "anticoagulants, drugs known to prolong the QT interval, insulins and drugs used "
-            "only for diabetes by their generic or brand names; a misspelt one would be missed)"
-        )
-        raise ValueError(msg)
+        raise ItemProblemsError("medications", found)
     courses = getattr(inst, "treatments", ()) or ()
     courses_read = [courses_named(entry, courses) for entry in value]  # each entry read once
     taken = {i: now for i, (now, _) in enumerate(courses_read) if now}
@@ -123,18 +124,24 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
     }
     taken |= {i: named for i, named in her2.items() if i not in taken}
     problems = [
-        f"medications[{i}] {value[i]!r} names {', '.join(her2[i])}: {HER2_DIRECTED_SAID}"
+        (i, f"{value[i]!r} names {', '.join(her2[i])}: {HER2_DIRECTED_SAID}")
         if i in her2
-        else f"medications[{i}] {value[i]!r} names {', '.join(taken[i])}: record it under "
-        "treatments (its drugs, dates, setting and stop reason), where the plan reads it"
+        else (
+            i,
+            f"{value[i]!r} names {', '.join(taken[i])}: record it under treatments (its "
+            "drugs, dates, setting and stop reason), where the plan reads it",
+        )
         if i in taken
-        else f"medications[{i}] {value[i]!r} names {', '.join(stopped[i])}, stopped at a "
-        "progression: record the course under treatments (its drugs, dates, setting and stop "
-        "reason), where the plan reads it"
+        else (
+            i,
+            f"{value[i]!r} names {', '.join(stopped[i])}, stopped at a progression: record "
+            "the course under treatments (its drugs, dates, setting and stop reason), where "
+            "the plan reads it",
+        )
         for i in sorted(taken.keys() | stopped.keys())  # one message an entry
     ]
     if problems:
-        raise ValueError("; ".join(problems))
+        raise ItemProblemsError("medications", problems)
 
 
 def courses_named(entry: str, courses: Collection[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
