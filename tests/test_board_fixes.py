@@ -3430,7 +3430,7 @@ def test_a_post_hoc_subgroups_figures_say_post_hoc_where_the_plan_quotes_them() 
     [line] = [
         r for r in option(p, "elacestrant").reasons if r.code == "approved_oral_serd_for_esr1"
     ]
-    assert "median PFS 8.6 vs 1.9 months, HR 0.41 (post hoc)" in line.text
+    assert "median PFS 8.6 vs 1.9 months, HR 0.41 (95% CI 0.26\u20130.63; post hoc)" in line.text
 
 
 def test_a_figure_verified_only_in_a_secondary_report_says_so_where_the_plan_quotes_it() -> None:

@@ -207,8 +207,10 @@ def test_the_forest_plot_has_one_row_per_cited_hazard_ratio(name: str, policy: s
     for row, texts in zip(doc.hr_rows, doc.hr_text, strict=True):
         label = "".join(texts)
         assert f"{row['data-endpoint']}, {row['data-population']}" in " ".join(label.split())
-        ci = f"({row['data-low']}\u2013{row['data-high']})" if row["data-low"] else "(no CI)"
-        assert label.endswith(f"{row['data-hr']} {ci}")
+        # the label as the sources print a ratio (two decimals: 0.40), the data as numbers
+        low, high, hr = (_number(row[k]) for k in ("data-low", "data-high", "data-hr"))
+        ci = f"({low:.2f}\u2013{high:.2f})" if row["data-low"] else "(no CI)"
+        assert label.endswith(f"{hr:.2f} {ci}")
 
 
 def test_the_forest_plot_draws_each_ratio_where_it_belongs() -> None:

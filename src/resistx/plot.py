@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from resistx._errors import MissingExtraError
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence._load import bundled
+from resistx.model._show import ratio, ratio_ci
 from resistx.model.enums import DrugClass, Factor
 from resistx.model.plan import Plan
 from resistx.vocab import regimens
@@ -111,7 +112,7 @@ def forest(evidence: EvidenceBase | None = None) -> Figure:
         )
         labels.append(
             f"   {row['trial']} ({row['endpoint']}, {row['population']})  "
-            f"{row['hr']:g} [{row['low']:g}-{row['high']:g}]"
+            f"{ratio(row['hr'])} [{ratio_ci((row['low'], row['high']), '-')}]"
         )
     ax.axvline(1.0, color="black", linewidth=0.8, linestyle="--")
     ax.set_xscale("log")

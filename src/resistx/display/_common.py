@@ -10,14 +10,15 @@ import attrs
 
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence.mcbs import grade_trial
+from resistx.model._show import ratio, ratio_ci
 from resistx.model.enums import EndpointKind, Factor, TrialSetting, Verification
-from resistx.model.evidence import Discrepancy, Trial
+from resistx.model.evidence import AdverseEvent, Discrepancy, Trial
 from resistx.model.plan import Action, Option, Plan, Reason
 from resistx.vocab.adverse_events import shown
 
 ENDPOINT_HEADER = ("endpoint", "arm", "population", "value", "95% CI", "where")
 HAZARD_HEADER = ("HR", "population", "arms", "value", "95% CI", "p", "where")
-ADVERSE_HEADER = ("arm", "term", "any grade %", "grade >= 3 %", "grade 5", "where")
+ADVERSE_HEADER = ("arm", "term", "any grade %", "severe % (grades)", "grade 5", "where")
 MCBS_HEADER = ("population", "endpoint", "form", "grade", "why")
 DISCREPANCY_HEADER = ("field", "the review says", "resistx uses", "why")
 #: the same, where the readings come from the sources after the review (an evidence pack's:
@@ -210,6 +211,16 @@ def _ci(ci95: tuple[float, float] | None) -> str:
     return f"{ci95[0]:g}-{ci95[1]:g}" if ci95 else ""
 
 
+def _severe(a: AdverseEvent) -> str:
+    """The severe figure with the grades the source counts in it: '36.6 (3-4)' where it prints
+    grade 3-4, '12.1 (>= 3)' (the blind reading of session 67: a header of 'grade >= 3' sat
+    over the review's grade 3-4 figures)."""
+    if a.grade3plus_percent is None:
+        return "-"
+    grades = "3-4" if a.severe_grades == "3-4" else ">= 3"
+    return f"{_percent(a.grade3plus_percent)} ({grades})"
+
+
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
@@ -269,8 +280,8 @@ def hazard_rows(t: Trial) -> tuple[tuple[str, ...], ...]:
             h.endpoint_kind.value,
             h.population,
             f"{h.experimental} vs {h.control}",
-            f"{h.value:g}",
-            _ci(h.ci95),
+            ratio(h.value),
+            ratio_ci(h.ci95, "-"),
             ("-" if h.p_value is None else f"{'<' if h.p_below else ''}{_p(h.p_value)}")
             + (" (boundary not crossed)" if h.boundary_crossed is False else ""),
             # which analysis (investigator or central review, cohort): two HRs of one
@@ -345,7 +356,7 @@ def trial_view(t: Trial, eb: EvidenceBase | None = None) -> TrialView:
                     a.arm,
                     shown(a.term),
                     _percent(a.any_grade_percent),
-                    _percent(a.grade3plus_percent),
+                    _severe(a),
                     _fatal(a.fatal_patients, a.fatal_percent),
                     a.source + _level(a.verification),
                 )

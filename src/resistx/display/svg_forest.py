@@ -16,6 +16,7 @@ import attrs
 
 from resistx.display._common import studies
 from resistx.evidence._base import EvidenceBase
+from resistx.model._show import ratio, ratio_ci
 from resistx.model.plan import Plan
 
 WIDTH = 400  # user units: 13-unit type reads at about body size on a phone and a desktop
@@ -93,8 +94,8 @@ def without_ratios(plan: Plan, evidence: EvidenceBase) -> tuple[list[str], list[
 
 def _value_text(row: ForestRow) -> str:
     if row.low is None or row.high is None:
-        return f"{row.hr:g} (no CI)"
-    return f"{row.hr:g} ({row.low:g}\u2013{row.high:g})"
+        return f"{ratio(row.hr)} (no CI)"
+    return f"{ratio(row.hr)} ({ratio_ci((row.low, row.high))})"
 
 
 def _scale(rows: tuple[ForestRow, ...]) -> tuple[float, float]:

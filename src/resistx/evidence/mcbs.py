@@ -13,6 +13,7 @@ from typing import Literal
 import attrs
 
 from resistx import _suggest
+from resistx.model._show import ratio, ratio_ci
 from resistx.model.enums import EndpointKind
 from resistx.model.evidence import HazardRatio, Trial
 
@@ -100,7 +101,8 @@ def grade(
     if hr.ci95[1] >= 1.0:
         return result(
             None,
-            f"not gradable: the 95% CI {hr.ci95[0]}-{hr.ci95[1]} does not exclude 1 on the side of benefit",
+            f"not gradable: the 95% CI {ratio_ci(hr.ci95, '-')} does not exclude 1 on the side of "
+            "benefit",
         )
     if subgroup_explored(hr):  # FAKTION's NGS subgroups (case 6100), EMERALD's post hoc ones
         return result(None, "not gradable: an exploratory or post hoc subgroup analysis")
@@ -118,10 +120,12 @@ def grade(
         if lower <= max_lower and gain >= min_gain:
             return result(
                 value,
-                f"Form {form}, {band}: HR lower limit {lower} <= {max_lower} "
+                f"Form {form}, {band}: HR lower limit {ratio(lower)} <= {ratio(max_lower)} "
                 f"and gain {gain:g} >= {min_gain:g} months",
             )
-    return result(1, f"Form {form}, {band}: HR lower limit {lower} with gain {gain:g} months")
+    return result(
+        1, f"Form {form}, {band}: HR lower limit {ratio(lower)} with gain {gain:g} months"
+    )
 
 
 def subgroup_explored(hr: HazardRatio) -> bool:

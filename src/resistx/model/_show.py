@@ -41,6 +41,18 @@ def number(value: float) -> str:
     return repr(value)
 
 
+def ratio(value: float) -> str:
+    """A hazard ratio or a bound of its CI as the review and the update pack print them: two
+    decimals ('0.50', '1.00'), or more where it has more (the blind reading of session 67:
+    'HR 1' and 'HR 0.5' were shown for EMBER-3's 1.00 and 0.50)."""
+    return f"{value:.2f}" if round(value, 2) == value else f"{value:g}"
+
+
+def ratio_ci(ci95: tuple[float, float] | None, dash: str = "\u2013") -> str:
+    """A hazard ratio's 95% CI as printed ('0.79\u20131.27'), or '' where none is."""
+    return f"{ratio(ci95[0])}{dash}{ratio(ci95[1])}" if ci95 else ""
+
+
 def text(value: str, limit: int = MAX_CHARS) -> str:
     """A string quoted, with non-printable characters escaped and its length capped."""
     if len(value) <= limit:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 
 from resistx.evidence import mcbs
+from resistx.model._show import ratio
 from resistx.model.enums import DrugClass, EndpointKind, Factor, TrialSetting, TrialStatus
 from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
@@ -23,6 +24,7 @@ from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Context, Effect, num, rule
 from resistx.sequencing.rules.endocrine import cdk46i_naive_evidence
 from resistx.sequencing.rules.figures import (
+    hr_ci,
     no_figures_text,
     population_label,
     prior_share,
@@ -177,7 +179,7 @@ def _median(trial: Trial, arm: str, population: str, kind: EndpointKind = PFS) -
     )
 
 
-def _ci(e: Endpoint | HazardRatio) -> str:
+def _ci(e: Endpoint) -> str:
     return f" (95% CI {num(e.ci95[0])}\u2013{num(e.ci95[1])})" if e.ci95 else ""
 
 
@@ -214,7 +216,7 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
             h = versus[0]
             exp = _median(trial, h.experimental, pop)
             other = f" {num(exp.value)} months" if exp else ""
-            compared = f"; it was the control arm, and {arm_name(h.experimental)} did better ({other.strip() or 'median not given'}, HR {num(h.value)}{_ci(h)})"
+            compared = f"; it was the control arm, and {arm_name(h.experimental)} did better ({other.strip() or 'median not given'}, HR {ratio(h.value)}{hr_ci(h)})"
             code = "arm_median"
         else:
             others = [
@@ -268,7 +270,7 @@ def _randomised(trial: Trial, hr: HazardRatio, pop: str, label: str, w: Weights)
         if exp and ctl
         else ""
     )
-    figures = f"{label}{provenance(hr, exp, ctl)}: {medians}HR {num(hr.value)}{_ci(hr)}"
+    figures = f"{label}{provenance(hr, exp, ctl)}: {medians}HR {ratio(hr.value)}{hr_ci(hr)}"
     if hr.significant and hr.value > 1:
         code, delta, tail = "randomised_harm", 0.0, "significantly worse than the control"
     elif grade.grade is not None:

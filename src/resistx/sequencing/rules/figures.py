@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from resistx.model._show import ratio, ratio_ci
 from resistx.model.enums import EndpointKind, TrialSetting, Verification
 from resistx.model.evidence import AdverseEvent, Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
@@ -19,8 +20,14 @@ def provenance(*found: Endpoint | HazardRatio | AdverseEvent | None) -> str:
     """' (post hoc; secondary source)' after figures a plan quotes: a post hoc analysis (its
     source says so), one outside a trial's hierarchical testing, a figure verified only in a secondary report (update-2026.md's V-2nd).
     The review's own figures, and primary-verified ones, carry no tag."""
+    said = tags(*found)
+    return f" ({'; '.join(said)})" if said else ""
+
+
+def tags(*found: Endpoint | HazardRatio | AdverseEvent | None) -> list[str]:
+    """``provenance``'s tags, each a phrase ('post hoc', 'secondary source')."""
     given = [f for f in found if f is not None]
-    tags = [
+    return [
         tag
         for tag, said in (
             ("post hoc", any("post hoc" in f.source.casefold() for f in given)),
@@ -34,7 +41,6 @@ def provenance(*found: Endpoint | HazardRatio | AdverseEvent | None) -> str:
         )
         if said
     ]
-    return f" ({'; '.join(tags)})" if tags else ""
 
 
 def _hr(
@@ -81,7 +87,14 @@ def figures(
     medians = (
         f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
     )
-    return f"{medians}HR {num(hr.value)}{provenance(hr, exp, ctl)}"
+    inside = [f"95% CI {ratio_ci(hr.ci95)}"] if hr.ci95 else []
+    inside += tags(hr, exp, ctl)  # one parenthesis: 'HR 0.41 (95% CI 0.26-0.63; post hoc)'
+    return f"{medians}HR {ratio(hr.value)}" + (f" ({'; '.join(inside)})" if inside else "")
+
+
+def hr_ci(hr: HazardRatio) -> str:
+    """' (95% CI 0.79\u20131.27)' as printed, or '' where the source prints none."""
+    return f" (95% CI {ratio_ci(hr.ci95)})" if hr.ci95 else ""
 
 
 def medians(
