@@ -642,6 +642,8 @@ SCENARIOS: list[dict[str, Any]] = [
             result("PTEN", "mutated", origin="germline", classification="pathogenic"),
         ]
     ),
+    # rule 158: tests pending after two chemotherapy lines (case 7603)
+    patient(biomarkers=[], treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN]),
 ]
 #: scenarios whose rules read the preferences: (profile, preferences)
 PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [

@@ -1,0 +1,51 @@
+"""Session 67: the reviews of cases 7590 onwards (heavily pretreated disease, special
+populations, a notebook user's API, a blind reading of the evidence)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import resistx
+from resistx.sequencing import kinds
+from tests.helpers import CAPECITABINE, ERIBULIN, PALBOCICLIB, patient, rank, result
+
+#: ESR1 and the pathway tested on tissue before the first line's progression: stale now
+_STALE = [
+    result(g, "not_detected", sample="tissue", tested_on="2023-01-05", tumour_fraction=None)
+    for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+]
+
+
+def _after_two_chemotherapy_lines(**kw: Any) -> dict[str, Any]:
+    return patient(treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN], **kw)
+
+
+def test_with_tests_pending_after_two_chemotherapy_lines_endocrine_monotherapy_is_not_first() -> (
+    None
+):
+    """7603 (MAJOR; 7591, 7597, 7612, 7590 alike): after ribociclib, capecitabine and eribulin,
+    with ESR1 and the pathway not tested since the progression, fulvestrant ranked first
+    ('No rule moved it'), chemotherapy second. No answer of the tests puts it first: an ESR1
+    mutation opens an oral SERD, a pathway alteration its inhibitor, nothing actionable
+    chemotherapy and the ADCs (the review's Discussion)."""
+    for biomarkers in ([], _STALE):
+        for policy in (None, "practice-2026"):
+            p = resistx.sequence(_after_two_chemotherapy_lines(biomarkers=biomarkers), policy=policy)
+            first = p.options[0].regimen
+            assert not kinds.is_endocrine_based(first), (policy, biomarkers, first.id)
+            assert rank(p, "chemotherapy") < rank(p, "fulvestrant"), (policy, biomarkers)
+            fulvestrant = next(o for o in p.options if o.regimen.id == "fulvestrant")
+            assert fulvestrant.reasons[0].rule == 158
+
+
+def test_with_an_esr1_mutation_on_record_the_pending_tests_leave_the_order_alone() -> None:
+    """Rule 158 is for no target known: an ESR1 mutation on record keeps the oral SERD first."""
+    esr1 = result("ESR1", "mutated", tested_on="2026-04-01")
+    p = resistx.sequence(_after_two_chemotherapy_lines(biomarkers=[esr1]))
+    assert p.options[0].regimen.id == "elacestrant"
+    assert not any(r.rule == 158 for o in p.options for r in o.reasons)
+
+
+def test_after_one_chemotherapy_line_the_pending_tests_leave_the_order_alone() -> None:
+    p = resistx.sequence(patient(treatments=[PALBOCICLIB, CAPECITABINE], biomarkers=[]))
+    assert not any(r.rule == 158 for o in p.options for r in o.reasons)
