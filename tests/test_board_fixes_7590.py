@@ -30,7 +30,9 @@ def test_with_tests_pending_after_two_chemotherapy_lines_endocrine_monotherapy_i
     chemotherapy and the ADCs (the review's Discussion)."""
     for biomarkers in ([], _STALE):
         for policy in (None, "practice-2026"):
-            p = resistx.sequence(_after_two_chemotherapy_lines(biomarkers=biomarkers), policy=policy)
+            p = resistx.sequence(
+                _after_two_chemotherapy_lines(biomarkers=biomarkers), policy=policy
+            )
             first = p.options[0].regimen
             assert not kinds.is_endocrine_based(first), (policy, biomarkers, first.id)
             assert rank(p, "chemotherapy") < rank(p, "fulvestrant"), (policy, biomarkers)
