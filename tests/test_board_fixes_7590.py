@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import resistx
 from resistx.sequencing import kinds
 from tests.helpers import CAPECITABINE, ERIBULIN, PALBOCICLIB, patient, rank, result
@@ -51,3 +53,31 @@ def test_with_an_esr1_mutation_on_record_the_pending_tests_leave_the_order_alone
 def test_after_one_chemotherapy_line_the_pending_tests_leave_the_order_alone() -> None:
     p = resistx.sequence(patient(treatments=[PALBOCICLIB, CAPECITABINE], biomarkers=[]))
     assert not any(r.rule == 158 for o in p.options for r in o.reasons)
+
+
+def test_a_failed_cohort_result_written_by_to_json_reads_back() -> None:
+    """7670 (MAJOR): `from_json(Result, to_json(result))` raised cattrs'
+    StructureHandlerNotFoundError for a profile that had failed; saved results did not reload
+    once any patient had errored. Each error reads back as its kind, with its problems."""
+    bad = [
+        {"schema_version": 2, "patient_id": "a", "hormone_receptor": "negative", "her2": "0"},
+        {**patient(ecog=7), "patient_id": "b"},
+    ]
+    results = list(resistx.sequence_many(bad))
+    kinds_back = []
+    for r in results:
+        text = resistx.to_json(r)
+        back = resistx.from_json(resistx.Result, text)
+        assert resistx.to_json(back) == text
+        assert back.problems == r.problems
+        kinds_back.append(type(back.error))
+    assert kinds_back == [resistx.OutOfScopeError, resistx.ProfileError]
+
+
+def test_an_error_of_no_known_kind_is_refused_with_its_path() -> None:
+    text = (
+        '{"error": {"kind": "odd", "problems": []}, "index": 0, "patient_id": null, "plan": null}'
+    )
+    with pytest.raises(resistx.ConversionError) as caught:
+        resistx.from_json(resistx.Result, text)
+    assert [p for p, _ in caught.value.problems] == ["$.error.kind"]

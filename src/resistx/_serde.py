@@ -635,8 +635,35 @@ def _error(e: ResistxError) -> dict[str, Any]:
     return {"kind": kind, "problems": [{"path": p, "message": m} for p, m in problems]}
 
 
+@attrs.frozen
+class _ErrorProblem:
+    path: str
+    message: str
+
+
+@attrs.frozen
+class _ErrorData:
+    kind: typing.Literal["invalid", "out_of_scope"]
+    problems: tuple[_ErrorProblem, ...]
+
+
+def _error_back(value: object, _t: type) -> ResistxError:
+    """``_error``'s inverse (case 7670: a failed ``Result`` written by ``to_json`` did not read
+    back): the kind and the problems, as the error a cohort's ``Result`` holds."""
+    data = converter.structure(value, _ErrorData)
+    problems = tuple((p.path, p.message) for p in data.problems)
+    if data.kind == "invalid":
+        return ProfileError(problems)
+    if len(problems) != 1 or problems[0][0] != "$":
+        raise DataProblemsError([(".problems", "an out-of-scope error has one problem, at '$'")])
+    return OutOfScopeError(problems[0][1])
+
+
 converter.register_unstructure_hook_func(
     lambda t: isinstance(t, type) and issubclass(t, ResistxError), _error
+)
+converter.register_structure_hook_func(
+    lambda t: isinstance(t, type) and issubclass(t, ResistxError), _error_back
 )
 converter.register_unstructure_hook_func(_is_tuple, lambda t: [converter.unstructure(x) for x in t])
 converter.register_unstructure_hook_func(
