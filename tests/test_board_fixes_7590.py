@@ -3,6 +3,8 @@ populations, a notebook user's API, a blind reading of the evidence)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -81,3 +83,27 @@ def test_an_error_of_no_known_kind_is_refused_with_its_path() -> None:
     with pytest.raises(resistx.ConversionError) as caught:
         resistx.from_json(resistx.Result, text)
     assert [p for p, _ in caught.value.problems] == ["$.error.kind"]
+
+
+@pytest.mark.parametrize("field", ["arms", "endpoints", "hazard_ratios", "adverse_events"])
+def test_an_evidence_file_without_a_trials_list_of_figures_is_refused(
+    field: str, tmp_path: Path
+) -> None:
+    """7671 (MAJOR): a file written by to_json(eb) with EMERALD's hazard_ratios deleted loaded,
+    its hazard ratios empty, and elacestrant fell from preferred for an ESR1-mutated patient
+    with no word. A trial's lists are given even where empty."""
+    data = json.loads(resistx.to_json(resistx.evidence()))
+    at = next(i for i, t in enumerate(data["trials"]) if t["key"] == "EMERALD")
+    del data["trials"][at][field]
+    path = tmp_path / "cut.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(resistx.EvidenceError) as caught:
+        resistx.EvidenceBase.from_file(path)
+    assert caught.value.problems == (
+        (f"$.trials[{at}].{field} (trial 'EMERALD')", "required field missing"),
+    )
+
+
+def test_the_evidence_to_json_writes_reads_back_equal() -> None:
+    for eb in (resistx.evidence(), resistx.evidence("2026.11")):
+        assert resistx.from_json(resistx.EvidenceBase, resistx.to_json(eb)) == eb

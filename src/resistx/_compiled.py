@@ -231,7 +231,8 @@ def _attrs_class(cls: type) -> Structurer:
     """A mapping with the keys of ``cls`` (the required ones at least), each value compiled."""
     fields = _serde._fields(cls)
     by_key = {f.name: _field_hook(cls, f.name) or compiled(t) for f, t in fields}
-    required = frozenset(f.name for f, _ in fields if f.default is attrs.NOTHING)
+    kept = _serde.kept_even_empty(cls)  # as the collecting path (case 7671)
+    required = frozenset(f.name for f, _ in fields if f.default is attrs.NOTHING or f.name in kept)
 
     def structure(value: Any) -> Any:
         if type(value) is not dict or not required <= value.keys():  # a subclass may differ

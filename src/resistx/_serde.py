@@ -425,6 +425,20 @@ NOT_RECORDED = dict.fromkeys(
 _PLAN_MODULE = "resistx.model.plan"
 
 
+@cache
+def kept_even_empty(cls: type) -> frozenset[str]:
+    """The fields of ``cls`` that a JSON record must give even where empty: a trial's lists of
+    figures (case 7671: an evidence file without a trial's hazard_ratios loaded, and a
+    plan's ranking moved with no word). Every record of the bundled evidence gives them."""
+    from resistx.evidence._base import EvidenceBase  # noqa: PLC0415 - it imports this module
+    from resistx.model.evidence import Trial  # noqa: PLC0415
+
+    figures = ("arms", "endpoints", "hazard_ratios", "adverse_events")
+    return {Trial: frozenset(figures), EvidenceBase: frozenset({"discrepancies"})}.get(
+        cls, frozenset()
+    )
+
+
 def _attrs(value: object, cls: type[T]) -> T:
     if not isinstance(value, Mapping):
         _fail(f"expected an object, got {_got(value)}")
@@ -446,7 +460,11 @@ def _attrs(value: object, cls: type[T]) -> T:
     every = cls.__module__ == _PLAN_MODULE or cls is Regimen
     for f, t in fields:
         if f.name not in value:
-            if every or f.default is attrs.NOTHING:
+            if (
+                every
+                or f.default is attrs.NOTHING
+                or f.name in kept_even_empty(typing.cast(type, cls))
+            ):
                 problems.append((f".{f.name}", "required field missing"))
             continue
         hook = _FIELD_HOOKS.get((cls, f.name))
