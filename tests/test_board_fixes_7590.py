@@ -107,3 +107,66 @@ def test_an_evidence_file_without_a_trials_list_of_figures_is_refused(
 def test_the_evidence_to_json_writes_reads_back_equal() -> None:
     for eb in (resistx.evidence(), resistx.evidence("2026.11")):
         assert resistx.from_json(resistx.EvidenceBase, resistx.to_json(eb)) == eb
+
+
+def _postmenopausal(text: str, **kw: Any) -> dict[str, Any]:
+    return patient(sex="female", menopausal_status="postmenopausal", other_conditions=[text], **kw)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "still menstruating, LMP 2026-04-28",
+        "perimenopausal",
+        "pre-menopausal woman, 41",
+        "not postmenopausal (oestradiol 450 pmol/L)",
+        "prämenopausal",
+        "préménopausée",
+        "regular menses, age 38",
+    ],
+)
+def test_free_text_that_the_ovaries_still_work_beside_postmenopausal_is_refused(text: str) -> None:
+    """7659a-f, 7658f (MAJOR): beside "postmenopausal" and ribociclib + letrozole with no GnRH
+    agonist, 'still menstruating, LMP 2026-04-28' passed and elacestrant was preferred with no
+    word of ovarian suppression: an aromatase inhibitor does not work in a menstruating woman
+    without it, and elacestrant's trial and label are for postmenopausal women."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(_postmenopausal(text))
+    [(path, message)] = caught.value.problems
+    assert path == "$.other_conditions[0]"
+    assert "menopausal_status" in message and "premenopausal" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no menses since 2019",
+        "postmenopausal since 2018",
+        "LMP 2012",
+        "menopausal symptoms (hot flushes) on letrozole",
+        "amenorrhoea after chemotherapy",
+        "menses stopped 2015",
+    ],
+)
+def test_free_text_of_a_past_menopause_beside_postmenopausal_passes(text: str) -> None:
+    resistx.load_profile(_postmenopausal(text))
+
+
+def test_a_bilateral_oophorectomy_in_free_text_points_to_oophorectomy_on() -> None:
+    """7651 (MINOR): beside "premenopausal", 'bilateral salpingo-oophorectomy 2026-05-12
+    (surgical menopause)' passed, every caution said to continue goserelin and elacestrant
+    stayed at best an alternative; with oophorectomy_on recorded it is preferred."""
+    data = patient(
+        sex="female",
+        menopausal_status="premenopausal",
+        other_conditions=["bilateral salpingo-oophorectomy 2026-03-12 (surgical menopause)"],
+    )
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    [(path, message)] = caught.value.problems
+    assert path == "$.other_conditions[0]" and "oophorectomy_on" in message
+    for text in ("left oophorectomy 2010 for a cyst", "BSO planned after the next scan"):
+        resistx.load_profile({**data, "other_conditions": [text]})
+    resistx.load_profile(
+        {**data, "menopausal_status": "postmenopausal", "oophorectomy_on": "2026-03-12"}
+    )

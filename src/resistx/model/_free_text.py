@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from resistx.model._crisis_signs import crisis_signs
+from resistx.model._menopause_text import menopause_said
 from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import (
@@ -581,6 +582,7 @@ _CHECKS: tuple[_Check, ...] = (
     _allergy,
     _diabetes_treated,
     _child_pugh,
+    menopause_said,
 )
 
 
