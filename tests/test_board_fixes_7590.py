@@ -170,3 +170,51 @@ def test_a_bilateral_oophorectomy_in_free_text_points_to_oophorectomy_on() -> No
     resistx.load_profile(
         {**data, "menopausal_status": "postmenopausal", "oophorectomy_on": "2026-03-12"}
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neutropenic fever on eribulin 2025",
+        "Thrombocytopenic purpura 2010",
+        "Impending visceral crisis not present",
+        "ILD screening CT 05/2026: no pneumonitis",
+    ],
+)
+def test_other_conditions_a_clinic_writes_are_not_refused(text: str) -> None:
+    """7590s F1, F2 (false refusals): an adjective was read as a misspelt condition
+    ('neutropenic' one letter from 'neutropenia'), an impending crisis said not present as a
+    possible one, an ILD screening as an ILD."""
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+def test_an_antiemetic_given_with_chemotherapy_is_no_course_of_chemotherapy() -> None:
+    """7590s F2: 'ondansetron 8 mg PRN with chemotherapy' was refused as naming chemotherapy
+    taken now; a drug named so ('dexamethasone pre-docetaxel') still is one."""
+    resistx.load_profile(patient(medications=["ondansetron 8 mg PRN with chemotherapy"]))
+    with pytest.raises(resistx.ProfileError, match="names docetaxel"):
+        resistx.load_profile(patient(medications=["dexamethasone pre-docetaxel"]))
+
+
+@pytest.mark.parametrize(
+    ("name", "offered"),
+    [("MK-2870", None), ("mitomycin", None), ("ADC", None), ("sacitizumab", "sacituzumab govitecan"),
+     ("palbocilcib", "palbociclib"), ("trastuzumab deruxtecn", "trastuzumab deruxtecan")],
+)  # fmt: skip
+def test_an_unknown_drug_is_offered_only_a_spelling_it_could_be_a_slip_of(
+    name: str, offered: str | None
+) -> None:
+    """7590s F3: 'MK-2870' (sacituzumab tirumotecan) drew 'did you mean MK-4827?', niraparib,
+    and the case that followed the hint lost both PARP inhibitors; 'mitomycin' drew
+    Adriamycin, 'sacitizumab' bevacizumab first, 'trastuzumab deruxtecn' patritumab
+    deruxtecan."""
+    course = {**PALBOCICLIB, "drugs": [name]}
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(treatments=[PALBOCICLIB, {**course, "line": 2}]))
+    [(_path, message)] = caught.value.problems
+    if offered is None:
+        assert "did you mean" not in message, message
+    else:
+        assert f"did you mean {offered}" in message, message
+    for other in ("MK-4827", "Adriamycin", "bevacizumab", "patritumab"):
+        assert other not in message

@@ -307,7 +307,10 @@ def test_suggestions_are_kept_for_the_first_problems() -> None:
 
 
 def test_suggestions_are_looked_for_fifty_times_per_document() -> None:
-    treatments = [{"drugs": [f"Ibrnce{t}{i:02}" for i in range(20)]} for t in range(5)]
+    # 100 distinct slips of Ibrance (a letter added), each one a hint could be looked for
+    slips = [f"Ibr{c}ance{d}" for c in "bcdfghjklmnpqrstvwxz" for d in "aeiou"]
+    assert len(set(slips)) == 100
+    treatments = [{"drugs": slips[t * 20 : (t + 1) * 20]} for t in range(5)]
     found = problems(with_(treatments=treatments))
     assert len(found) == 100
     assert sum("did you mean Ibrance" in m for m in found.values()) == 50

@@ -503,8 +503,7 @@ def _drug_names(value: object) -> tuple[str, ...]:
     for i, name in enumerate(names):
         drug = drugs.lookup(name)
         if drug is None:
-            instead = drugs.not_a_drug(name)
-            hint = f": {instead}" if instead else _suggest.did_you_mean(name, drugs.SPELLINGS)
+            hint = drugs.hint(name)
             problems.append((f"[{i}]", f"{_show.text(name)} is not a drug resistx knows{hint}"))
         else:
             out.append(drug.name)

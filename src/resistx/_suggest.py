@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 #: a longer word is no misspelling of a name: no suggestion is looked for
 MAX_WORD = 64
@@ -49,13 +49,16 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     return list(_closest(word, tuple(choices), n))
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(
+    word: str, choices: Iterable[str], keep: Callable[[str, str], bool] | None = None
+) -> str:
+    """'; did you mean X or Y?' of the choices nearest ``word`` (those ``keep`` keeps), or ''."""
     budget = _budget.get()
     if budget is not None:
         if budget[0] <= 0:
             return ""
         budget[0] -= 1
-    hits = closest(word, choices)
+    hits = [h for h in closest(word, choices, 5) if keep is None or keep(word, h)][:3]
     if not hits:
         return ""
     return "; did you mean " + " or ".join(hits) + "?"

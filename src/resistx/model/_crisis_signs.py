@@ -8,6 +8,7 @@ is, or writes that there is no visceral crisis."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -180,10 +181,17 @@ def _no_crisis(clauses: list[list[str]]) -> bool:
     """A clause that says there is no visceral crisis ('no visceral crisis per MDT'), not one
     that leaves it open ('visceral crisis not ruled out', 'possible visceral crisis')."""
     return any(
-        denied_at(words, at) and not _UNSURE & set(words)
+        denied_at(words, at) and (not _UNSURE & set(words) or _said_absent(words[at + 2 :]))
         for words in clauses
         for at in _crisis_at(words)
     )
+
+
+def _said_absent(after: list[str]) -> bool:
+    """Words after a crisis that say it is not there, whatever its question word before
+    ('Impending visceral crisis not present': 7590s, refused as a possible one)."""
+    pairs = set(itertools.pairwise(after))
+    return bool({("not", "present"), ("not", "seen")} & pairs or {"absent"} & set(after))
 
 
 def _hepatic_impairment(inst: Any) -> bool:

@@ -154,6 +154,11 @@ ALIASES = {
     "thrombocytopenia": "cytopenia",
     "pancytopenia": "cytopenia",
     "leukopenia": "cytopenia",
+    # the adjectives ('neutropenic fever on eribulin 2025' was refused as a misspelling: 7590s)
+    "neutropenic": "cytopenia",
+    "thrombocytopenic": "cytopenia",
+    "pancytopenic": "cytopenia",
+    "leukopenic": "cytopenia",
     # French, German, Spanish and Italian names, accents removed (session 56's adversarial
     # review, 3409: 'pneumopathie interstitielle diffuse' and 'Herzinsuffizienz' passed as
     # free text no rule reads)
@@ -664,7 +669,7 @@ _DENY_ALL |= {"nega", "geen", "sem"}  # Italian, Dutch, Portuguese (3820-3821)
 _BUT = frozenset({"but", "however", "except", "aber", "mais", "pero", "ma", "maar", "mas"})
 #: ... and after it ('diabetes: none', 'QTc prolongation (resolved)', 'ILD ruled out')
 _NOT_AFTER = frozenset({"resolved", "recovered", "excluded", "ruled", "negative", "absent"})
-_NOT_AFTER |= {"none", "nil", "never", "denied", "risk"}
+_NOT_AFTER |= {"none", "nil", "never", "denied", "risk", "screening"}  # "ILD screening CT" (7590s)
 #: a clause that is only an answer saying no ('Diabetes - no', 'ILD (not present on CT)')
 NO_ANSWER = frozenset({"no", "none", "nil", "n", "not", "absent", "negative", "present", "on"})
 NO_ANSWER |= {"ct", "denied", "resolved", "recovered", "ruled", "out", "excluded", "seen"}
@@ -965,6 +970,7 @@ _SLIP_FROM = 7
 #: words one slip from a condition word that are that word in another language (the French and
 #: Italian 'diabete', which the negation and family-history readings read: cases 3381, 3702)
 _NOT_SLIPS = frozenset({"diabete", "pulmonar", "hipertension"})  # Spanish too (the recheck)
+_NOT_SLIPS |= {"neutropenic", "thrombocytopenic"}  # adjectives, read as the condition (7590s)
 
 
 def misspelt_condition(text: str) -> tuple[str, str] | None:

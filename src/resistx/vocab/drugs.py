@@ -405,7 +405,52 @@ def lookup(name: str) -> Drug | None:
 
 def unknown(name: str) -> str:
     """How a name no drug answers to is refused, with the nearest spellings."""
-    return f"{name!r} is not a drug resistx knows{_suggest.did_you_mean(name, SPELLINGS)}"
+    return f"{name!r} is not a drug resistx knows{hint(name)}"
+
+
+def hint(name: str) -> str:
+    """What follows "is not a drug resistx knows" for a name no drug answers to: a spelling it
+    could be a slip of ('; did you mean ...?'), else what the name is where resistx knows
+    (``not_a_drug``: ': HER2-directed therapy is ...'), else ''. Only a slip is offered
+    (session 67, 7590s: 'MK-2870', sacituzumab tirumotecan, drew 'MK-4827', niraparib, and a
+    case that followed it lost both PARP inhibitors; 'mitomycin' drew Adriamycin,
+    'sacitizumab' bevacizumab first); beside what the name is, only one close over the whole
+    name ('trastuzumab deruxtecn' was refused as HER2-directed therapy; 'trastuzumab' is)."""
+    instead = not_a_drug(name)
+    slip = _suggest.did_you_mean(name, SPELLINGS, _whole_slip_of if instead else _a_slip_of)
+    return slip or (f": {instead}" if instead else "")
+
+
+def _whole_slip_of(name: str, spelling: str) -> bool:
+    import difflib  # noqa: PLC0415 - only a misspelt name needs it
+
+    ratio = difflib.SequenceMatcher(None, name.casefold().strip(), spelling.casefold()).ratio()
+    return ratio >= _SLIP_RATIO and _a_slip_of(name, spelling)
+
+
+#: how alike a name and a spelling must be (difflib's ratio) to be offered as its slip
+_SLIP_RATIO = 0.85
+
+
+def _a_slip_of(name: str, spelling: str) -> bool:
+    """A spelling a name could be a slip of: the same numbers (a code name's are its identity),
+    and close over the whole, or its first word one slip from the name or begun by it
+    ('datopotamab' for datopotamab deruxtecan)."""
+    import difflib  # noqa: PLC0415 - only a misspelt name needs it
+
+    word, other = name.casefold().strip(), spelling.casefold()
+    if re.findall(r"\d+", word) != re.findall(r"\d+", other):
+        return False
+    first = other.split(" ")[0]
+    return (
+        difflib.SequenceMatcher(None, word, other).ratio() >= _SLIP_RATIO
+        or other.startswith((word + " ", word + "-"))  # 'Dato' for Dato-DXd
+        or (len(word) >= _SLIP_WORD and _suggest.one_slip(word, first))
+    )
+
+
+#: a word this long or longer may be one slip from a spelling's first word
+_SLIP_WORD = 6
 
 
 def unknown_at(names: tuple[str, ...] | list[str]) -> list[tuple[int, str]]:

@@ -185,8 +185,18 @@ def treatment_named(
     a refusal tried for 2998g sent such entries to treatments, and was taken back). With
     ``taken_now`` false, every cancer treatment it names, taken now or not (a stop at a
     progression: ``medications_read``)."""
+    text = taken_now_text(entry) if taken_now else folded(entry)
     return tuple(
         d
-        for d in named_in(taken_now_text(entry) if taken_now else folded(entry))
-        if d not in OTHER_USES and drug_vocab.drug_class(d) in _TREATMENT_CLASSES and d not in given
+        for d in named_in(text)
+        if d not in OTHER_USES
+        and drug_vocab.drug_class(d) in _TREATMENT_CLASSES
+        and d not in given
+        and not (d == "chemotherapy" and _SUPPORTIVE.search(text))
     )
+
+
+#: chemotherapy named as when another medication is given ('ondansetron 8 mg PRN with
+#: chemotherapy', 'olanzapine for chemotherapy nausea'): no course (7590s; a drug named so,
+#: 'dexamethasone pre-docetaxel', is one, and the plan needs it among the treatments)
+_SUPPORTIVE = re.compile(r"\b(?:with|for|during|around|before|after|pre|post)\s+chemotherapy\b")
