@@ -190,20 +190,26 @@ def test_a_stopped_direct_anticoagulant_gives_no_caution() -> None:
     assert "intramuscular_bleeding_risk" not in _cautions(plan, "fulvestrant")
 
 
-def _two_chemotherapy_lines_then_esr1() -> dict[str, Any]:
-    """Case 5014: HER2 0, an ESR1 D538G in ctDNA after palbociclib + letrozole, capecitabine
-    and paclitaxel, each to progression."""
-    negatives = [
-        result(g, "not_detected", tested_on="2026-05-20") for g in ("PIK3CA", "AKT1", "PTEN")
-    ]
+def _her2_low_esr1_after_one_chemotherapy_line() -> dict[str, Any]:
+    """Case P0113 (session 62): HER2-low, ESR1- and PIK3CA-mutated on tissue after
+    palbociclib + anastrozole and paclitaxel, each to progression. Elacestrant comes first under
+    the review; under practice-2026 rule 28 makes it an alternative. (Cases 5014 and 5044, after
+    two chemotherapy lines, no longer differ: rule 159 caps elacestrant past EMERALD's lines
+    under both policies since session 67.)"""
     return _woman(
-        "2026-06-15",
-        [result("ESR1", "mutated", tested_on="2026-05-20", variant="D538G"), *negatives],
-        _course(["palbociclib", "letrozole"], "2019-01-01", "2023-01-01", "progression", line=1),
-        _course(["capecitabine"], "2023-01-15", "2024-09-01", "progression", line=2),
-        _course(["paclitaxel"], "2024-09-15", "2026-05-10", "progression", line=3),
-        her2="0",
-        metastatic_sites=["bone"],
+        "2025-12-11",
+        [
+            result(
+                "ESR1", "mutated", sample="tissue", tested_on="2025-11-19", tumour_fraction=None
+            ),
+            result(
+                "PIK3CA", "mutated", sample="tissue", tested_on="2025-11-19", tumour_fraction=None
+            ),
+        ],
+        _course(["palbociclib", "anastrozole"], "2024-03-13", "2025-01-27", "progression", line=1),
+        _course(["paclitaxel"], "2025-02-06", "2025-08-25", "progression", line=2),
+        her2="low",
+        metastatic_sites=["lung", "brain", "pleura"],
     )
 
 
@@ -211,26 +217,24 @@ def test_a_new_first_option_whose_own_scores_did_not_move_names_the_rules_that_m
     None
 ):
     """Case 5014 (MAJOR, as the brief counts a false statement): the since-review section said
-    sacituzumab govitecan comes first under practice-2026 as 'its scores moved with the
-    evidence', where its scores are the same under both policies and elacestrant, the first
-    option here, is made an alternative there by rule 35."""
-    plan = resistx.sequence(_two_chemotherapy_lines_then_esr1())
-    newer = resistx.sequence(_two_chemotherapy_lines_then_esr1(), policy="practice-2026")
+    the new first option comes first under practice-2026 as 'its scores moved with the
+    evidence', where its scores are the same under both policies and the first option here is
+    made an alternative there by another rule."""
+    data = _her2_low_esr1_after_one_chemotherapy_line()
+    plan = resistx.sequence(data)
+    newer = resistx.sequence(data, policy="practice-2026")
     assert plan.options[0].regimen.id == "elacestrant"
     top = newer.options[0]
-    assert top.regimen.id == "sacituzumab-govitecan"
+    assert top.regimen.id == "trastuzumab-deruxtecan"
     here = next(o for o in plan.options if o.regimen.id == top.regimen.id)
     assert here.scores == top.scores
     entry = next(s for s in plan.since_review if s.change.value == "top_option")
     assert "scores moved" not in entry.text
-    assert "Elacestrant" in entry.text
-    assert entry.text.endswith(
-        "it comes first as Elacestrant is an alternative there (rules 28 and 35)."
-    )
+    assert entry.text.endswith("it comes first as Elacestrant is an alternative there (rule 28).")
     moved = next(s for s in plan.since_review if s.regimen == "elacestrant")
-    assert 35 in moved.rules
+    assert 28 in moved.rules
     # the printed plan names the rules behind each entry
-    assert "(rules 28, 35; EMERALD)" in " ".join(str(plan).split())
+    assert "(rule 28; EMERALD" in " ".join(str(plan).split())
 
 
 def _after_third_line_adc(adc: str) -> dict[str, Any]:
@@ -533,40 +537,24 @@ def test_a_her2_result_under_an_unmapped_code_stops_the_conversion_however_named
     assert "HER2" in str(caught.value)
 
 
-def _her2_low_esr1_after_two_chemotherapy_lines() -> dict[str, Any]:
-    """Case 5044: case 5014's patient HER2-low, her PI3K pathway negative on tissue, after
-    eribulin in place of paclitaxel, each line to progression."""
-    data = _two_chemotherapy_lines_then_esr1()
-    tissue = [
-        result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
-        for g in ("PIK3CA", "AKT1", "PTEN")
-    ]
-    esr1 = result("ESR1", "mutated", tested_on="2026-04-10", variant="Y537S")
-    data["treatments"][2] = _course(["eribulin"], "2024-09-15", "2025-02-01", "progression", line=3)
-    return data | {
-        "as_of": "2026-05-01",
-        "her2": "low",
-        "biomarkers": [esr1, *tissue],
-        "metastatic_sites": ["bone", "liver"],
-    }
-
-
 def test_a_new_first_option_with_newer_rules_of_its_own_but_the_same_standing_names_the_old() -> (
     None
 ):
     """Case 5044 (the recheck, MINOR): trastuzumab deruxtecan, its scores and tier the same
     under both policies, was said to come first by its own newer rules (29 and 30, which
-    restate rules 3 and 4); it comes first because rules 28 and 35 made elacestrant an
-    alternative there, and the entry's rules are those."""
-    plan = resistx.sequence(_her2_low_esr1_after_two_chemotherapy_lines())
-    newer = resistx.sequence(_her2_low_esr1_after_two_chemotherapy_lines(), policy="practice-2026")
+    restate rules 3 and 4); it comes first because rule 28 made elacestrant an alternative
+    there, and the entry's rules are that one."""
+    data = _her2_low_esr1_after_one_chemotherapy_line()
+    plan = resistx.sequence(data)
+    newer = resistx.sequence(data, policy="practice-2026")
     top = newer.options[0]
+    assert {29, 30} <= {r.rule for r in top.reasons}
     here = next(o for o in plan.options if o.regimen.id == top.regimen.id)
     assert (here.scores, here.tier) == (top.scores, top.tier)
     entry = next(s for s in plan.since_review if s.change.value == "top_option")
     assert entry.regimen == top.regimen.id
-    assert "it comes first as Elacestrant is an alternative there (rules 28 and 35)" in entry.text
-    assert entry.rules == (28, 35)
+    assert "it comes first as Elacestrant is an alternative there (rule 28)" in entry.text
+    assert entry.rules == (28,)
 
 
 @pytest.mark.parametrize("code", ["122591000", "122555007", "258580003"])

@@ -45,10 +45,11 @@ def test_with_tests_pending_after_two_chemotherapy_lines_endocrine_monotherapy_i
 
 
 def test_with_an_esr1_mutation_on_record_the_pending_tests_leave_the_order_alone() -> None:
-    """Rule 158 is for no target known: an ESR1 mutation on record keeps the oral SERD first."""
+    """Rule 158 is for no target known: beside an ESR1 mutation on record it does not speak
+    (rule 159 places elacestrant past EMERALD's lines)."""
     esr1 = result("ESR1", "mutated", tested_on="2026-04-01")
     p = resistx.sequence(_after_two_chemotherapy_lines(biomarkers=[esr1]))
-    assert p.options[0].regimen.id == "elacestrant"
+    assert rank(p, "elacestrant") < rank(p, "fulvestrant")
     assert not any(r.rule == 158 for o in p.options for r in o.reasons)
 
 
@@ -218,3 +219,21 @@ def test_an_unknown_drug_is_offered_only_a_spelling_it_could_be_a_slip_of(
         assert f"did you mean {offered}" in message, message
     for other in ("MK-4827", "Adriamycin", "bevacizumab", "patritumab"):
         assert other not in message
+
+
+def test_under_the_review_too_elacestrant_past_emeralds_chemotherapy_lines_is_not_preferred() -> (
+    None
+):
+    """7616 (F5): after three cytotoxic lines elacestrant was preferred first under the default
+    policy, with no word that EMERALD enrolled after at most one chemotherapy line; the
+    default policy already caps the PI3K, AKT and mTOR inhibitors past their trials' lines
+    (rule 104), and practice-2026 capped elacestrant (rule 35, now rule 159 in both)."""
+    esr1 = result("ESR1", "mutated", tested_on="2026-04-01")
+    for policy in (None, "practice-2026"):
+        p = resistx.sequence(_after_two_chemotherapy_lines(biomarkers=[esr1]), policy=policy)
+        elacestrant = next(o for o in p.options if o.regimen.id == "elacestrant")
+        assert elacestrant.tier is not resistx.Tier.PREFERRED, policy
+        said = [r for r in elacestrant.reasons if r.code == "outside_emerald_population"]
+        assert [r.rule for r in said] == [159], policy
+    one = resistx.sequence(patient(treatments=[PALBOCICLIB, CAPECITABINE], biomarkers=[esr1]))
+    assert one.options[0].regimen.id == "elacestrant"

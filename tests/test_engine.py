@@ -644,6 +644,11 @@ SCENARIOS: list[dict[str, Any]] = [
     ),
     # rule 158: tests pending after two chemotherapy lines (case 7603)
     patient(biomarkers=[], treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN]),
+    # rule 159: elacestrant past EMERALD's chemotherapy lines (case 7616)
+    patient(
+        biomarkers=[result("ESR1", "mutated", tested_on="2026-04-01")],
+        treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
+    ),
 ]
 #: scenarios whose rules read the preferences: (profile, preferences)
 PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [

@@ -18,9 +18,6 @@ from resistx.sequencing.rules.figures import approval, figures
 from resistx.sequencing.rules.populations import SELECTORS
 
 H = Factor.HISTORY
-#: EMERALD enrolled after at most one chemotherapy line for advanced disease (Bidard et al., J
-#: Clin Oncol 2022;40:3246-56, the trial's report; not in the review or update-2026.md)
-EMERALD_CHEMOTHERAPY_LINES = 1
 
 
 def _approved_oral_serd_or_imlunestrant(spec: RegimenSpec) -> bool:
@@ -28,7 +25,8 @@ def _approved_oral_serd_or_imlunestrant(spec: RegimenSpec) -> bool:
     return kinds.is_approved_oral_serd(spec) or kinds.has_imlunestrant(spec)
 
 
-# rule 35: oral SERDs outside their trial's population (VERITAC-2, EMBER-3, EMERALD)
+# rule 35: oral SERDs outside their trial's population (VERITAC-2, EMBER-3; EMERALD's is rule
+# 159, under both policies)
 @rule(
     35,
     "Oral SERDs outside their trial's population",
@@ -37,39 +35,24 @@ def _approved_oral_serd_or_imlunestrant(spec: RegimenSpec) -> bool:
     "metastatic disease (VERITAC-2 enrolled none of them: update-2026.md section 3); imlunestrant with no "
     "aromatase inhibitor on record (EMBER-3 enrolled recurrence or progression on or after one: "
     "section 2), or after fulvestrant progressed on or chemotherapy or an ADC for metastatic disease "
-    "(whether EMBER-3 enrolled either, neither source file says; case 446); elacestrant after 2 or more cytotoxic lines, an ADC's counted (EMERALD enrolled after at most "
-    "one chemotherapy line: its report, Bidard et al., J Clin Oncol 2022; neither source file says so).",
+    "(whether EMBER-3 enrolled either, neither source file says; case 446). Elacestrant past "
+    "EMERALD's chemotherapy lines is rule 159, under both policies.",
     effect="Vepdegestrant is at best a later option (as an option outside MAINTAIN's "
     "population is: rule 8); imlunestrant, whose approval after 1 or more endocrine lines "
-    "covers the patient, and elacestrant at best alternatives; imlunestrant + abemaciclib, "
+    "covers the patient, at best an alternative; imlunestrant + abemaciclib, "
     "EMBER-3's investigational arm, after every approved option (case 654). Each reason says "
     "why.",
     codes=(
         "outside_veritac2_population",
         "outside_ember3_population",
-        "outside_emerald_population",
         "ember3_earlier_lines_unknown",
     ),
-    trials=("VERITAC-2", "EMBER-3", "EMERALD"),
+    trials=("VERITAC-2", "EMBER-3"),
     regimens=_approved_oral_serd_or_imlunestrant,
 )
 def outside_trial_population(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    cytotoxic = i.chemo_lines + i.adc_lines  # an ADC's payload is cytotoxic (case 944)
-    if spec.id == "elacestrant" and cytotoxic > EMERALD_CHEMOTHERAPY_LINES:
-        adc = f" (of them {i.adc_lines} with an ADC, whose payload is cytotoxic)" * bool(
-            i.adc_lines
-        )
-        yield Effect(
-            code="outside_emerald_population",
-            ceiling=1,
-            text=f"{cytotoxic} cytotoxic lines for metastatic disease{adc}: EMERALD enrolled "
-            "after at most one chemotherapy line (Bidard et al., J Clin Oncol 2022; neither the "
-            "review nor the evidence pack says so), so its result may not hold here; at best an "
-            "alternative.",
-            trials=("EMERALD",),
-        )
     ember3 = kinds.has_imlunestrant(spec)
     # the approved monotherapy is at best an alternative; EMBER-3's investigational combination
     # goes after every approved option (an alternative's standing would put it above the later
