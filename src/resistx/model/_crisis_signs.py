@@ -172,7 +172,8 @@ def _crisis_at(words: list[str]) -> list[int]:
 def _unsure_crisis(clauses: list[list[str]]) -> str | None:
     """A crisis said to be possible, suspected or not ruled out: the question to decide."""
     for words in clauses:
-        if _crisis_at(words) and _UNSURE & set(words):
+        at = _crisis_at(words)
+        if at and _UNSURE & set(words) and not _said_absent(words[at[0] + 2 :]):
             return "possible visceral crisis"
     return None
 
@@ -181,7 +182,7 @@ def _no_crisis(clauses: list[list[str]]) -> bool:
     """A clause that says there is no visceral crisis ('no visceral crisis per MDT'), not one
     that leaves it open ('visceral crisis not ruled out', 'possible visceral crisis')."""
     return any(
-        denied_at(words, at) and (not _UNSURE & set(words) or _said_absent(words[at + 2 :]))
+        denied_at(words, at) and not _UNSURE & set(words)
         for words in clauses
         for at in _crisis_at(words)
     )
@@ -189,7 +190,8 @@ def _no_crisis(clauses: list[list[str]]) -> bool:
 
 def _said_absent(after: list[str]) -> bool:
     """Words after a crisis that say it is not there, whatever its question word before
-    ('Impending visceral crisis not present': 7590s, refused as a possible one)."""
+    ('Impending visceral crisis not present': 7590s, refused as a possible one); the entry's
+    signs are read all the same ('..., hypoxia on 2L O2': the recheck, 7766)."""
     pairs = set(itertools.pairwise(after))
     return bool({("not", "present"), ("not", "seen")} & pairs or {"absent"} & set(after))
 

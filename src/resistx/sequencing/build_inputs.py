@@ -8,7 +8,7 @@ from typing import TypedDict
 from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Sample
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, cdk46i_drugs
-from resistx.sequencing import adjuvant, germline, kinds, maintain, postmonarch
+from resistx.sequencing import adjuvant, germline, maintain, postmonarch
 from resistx.sequencing.ai_resistance import (
     adjuvant_relapse_unknown,
     ai_end_undated,
@@ -29,6 +29,7 @@ from resistx.sequencing.exhausted import (
     acted_on,
     endocrine_lines_after_cdk46i,
     pathway_drugs,
+    progressed_on_targets,
     progressed_regimens,
     stale_negative,
     targets_left,
@@ -172,8 +173,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         pam_negative_by_ngs=pam_negative and _pam_negative(facts, pam, ngs=True),
         pam_pcr_only=pcr_only,
         pam_ctdna_only=_pam_ctdna_only(pik3ca, pam_negative, pam),
-        after_pi3k_or_akt=bool(facts.progressed_classes & kinds.PI3K_OR_AKT),
-        after_fulvestrant="fulvestrant" in facts.progressed_drugs,
+        **progressed_on_targets(facts),
         postmonarch_population=postmonarch.entry(facts),
         adjuvant_parp=adjuvant_parp(facts),
         **parp_closed_by(facts),

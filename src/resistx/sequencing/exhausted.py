@@ -33,6 +33,23 @@ def acted_on(
     return ()
 
 
+class Targeted(TypedDict):
+    after_pi3k_or_akt: bool
+    after_oral_serd: bool
+    after_fulvestrant: bool
+
+
+def progressed_on_targets(facts: Facts) -> Targeted:
+    """Progression on a target's drugs: a PI3K or AKT inhibitor, an oral SERD (an ESR1
+    mutation acted on: rule 158), fulvestrant."""
+    given = facts.progressed_classes
+    return {
+        "after_pi3k_or_akt": bool(given & kinds.PI3K_OR_AKT),
+        "after_oral_serd": bool(given & kinds.TARGET_DRUGS["ESR1"]),
+        "after_fulvestrant": "fulvestrant" in facts.progressed_drugs,
+    }
+
+
 @remembered  # asked several times in one plan
 def first_cdk46i_progression(facts: Facts) -> Treatment | None:
     """The first metastatic CDK4/6-inhibitor course that progressed: by its start, else (no

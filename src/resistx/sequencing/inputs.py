@@ -1,9 +1,8 @@
 """Per-factor Inputs: everything a factor's rules read about the patient, and nothing more.
 
-Each Inputs is frozen and hashable, built once per profile from the ``Facts``. It is the memo
-key of its factor (with the policy, the evidence version and the regimen id), so a rule
-cannot read a fact that the key does not hold: the rule is given the Inputs, not the facts.
-``build_inputs`` builds them.
+Each Inputs is frozen and hashable, built once per profile from the ``Facts`` (``build_inputs``).
+It is the memo key of its factor (with the policy, the evidence version and the regimen id),
+so a rule cannot read a fact the key does not hold: it is given the Inputs, not the facts.
 """
 
 from __future__ import annotations
@@ -62,6 +61,7 @@ class MolecularInputs:
     #: pathway finding, PIK3CA's own negative from ctDNA (alpelisib waits, case 534)
     pam_ctdna_only: bool = False
     after_pi3k_or_akt: bool  # progressed on a PI3K or AKT inhibitor
+    after_oral_serd: bool = False  # ... on an oral SERD: an ESR1 mutation acted on (rule 158)
     after_fulvestrant: bool = False  # progressed on it: the PI3K/AKT inhibitors' partner (841)
     #: postMONARCH's population (``postmonarch.in_population``): rule 6 reads it where the
     #: evidence holds postMONARCH (case 870); the efficacy Inputs take it from here

@@ -669,7 +669,7 @@ _DENY_ALL |= {"nega", "geen", "sem"}  # Italian, Dutch, Portuguese (3820-3821)
 _BUT = frozenset({"but", "however", "except", "aber", "mais", "pero", "ma", "maar", "mas"})
 #: ... and after it ('diabetes: none', 'QTc prolongation (resolved)', 'ILD ruled out')
 _NOT_AFTER = frozenset({"resolved", "recovered", "excluded", "ruled", "negative", "absent"})
-_NOT_AFTER |= {"none", "nil", "never", "denied", "risk", "screening"}  # "ILD screening CT" (7590s)
+_NOT_AFTER |= {"none", "nil", "never", "denied", "risk"}
 #: a clause that is only an answer saying no ('Diabetes - no', 'ILD (not present on CT)')
 NO_ANSWER = frozenset({"no", "none", "nil", "n", "not", "absent", "negative", "present", "on"})
 NO_ANSWER |= {"ct", "denied", "resolved", "recovered", "ruled", "out", "excluded", "seen"}

@@ -16,7 +16,9 @@ from resistx.sequencing.rules.mechanisms import nothing_left_after_cdk46i
 
 M = Factor.MOLECULAR
 #: cytotoxic lines for metastatic disease (chemotherapy, an ADC) from which it holds: the
-#: reviewers' cases had two or more (7590, 7591, 7597, 7603, 7612)
+#: reviewers' cases had two or more (7590, 7591, 7597, 7603, 7612). Before them the review's
+#: sequencing factors (the response to endocrine therapy) leave an endocrine line while the
+#: tests are read to the clinician: the step is not taken (the recheck asked, 7750b)
 CYTOTOXIC_LINES = 2
 #: the classes whose place waits on the tests themselves (an oral SERD on ESR1, a PI3K or AKT
 #: inhibitor on the pathway): rules 1 and 2 place them
@@ -24,7 +26,11 @@ _WAIT_ON_THE_TESTS = frozenset({DrugClass.ORAL_SERD, *kinds.PI3K_OR_AKT})
 
 
 def _applies(i: MolecularInputs) -> bool:
-    known = i.esr1 is not None or i.pik3ca is not None or i.akt_pathway is not None
+    # a target acted on (progression on its drug) is no target left, as rule 6 reads it (the
+    # recheck, 7753a: abemaciclib ranked first after elacestrant for an ESR1 mutation)
+    esr1 = i.esr1 is not None and not i.after_oral_serd
+    pathway = (i.pik3ca is not None or i.akt_pathway is not None) and not i.after_pi3k_or_akt
+    known = esr1 or pathway
     lines = i.chemotherapy_lines + i.adc_lines
     return (
         i.post_cdk46i
@@ -41,8 +47,10 @@ def _applies(i: MolecularInputs) -> bool:
     M,
     condition="After progression on a CDK4/6 inhibitor and two or more cytotoxic lines for "
     "metastatic disease (chemotherapy or an ADC), with no ESR1 mutation or PI3K-pathway "
-    "alteration on record and ESR1 and the pathway not yet tested as rule 6 reads them (not "
-    "since the latest progression, or by PCR only).",
+    "alteration on record that is not already acted on (progression on its drug), and ESR1 "
+    "and the pathway not yet tested as rule 6 reads them (not since the latest progression, "
+    "or by PCR only). Not before two such lines: there the review's sequencing factors leave "
+    "an endocrine line while the tests are read to the clinician.",
     effect="Endocrine-based regimens lose as under rule 6, and their reason leads, except those "
     "whose place the tests themselves decide (an oral SERD, a PI3K or AKT inhibitor); "
     "chemotherapy and the ADCs gain nothing (the tests may still open a targeted drug): no "
@@ -62,9 +70,9 @@ def tests_pending_after_chemotherapy(
         delta=ctx.weights.no_actionable_endocrine,
         leads=True,
         text=f"After {i.chemotherapy_lines + i.adc_lines} cytotoxic lines for metastatic "
-        "disease, with ESR1 and the PI3K pathway still to be tested at this progression and "
-        "no target on record: an endocrine-based regimen without a target is not what any "
-        "answer puts first (an ESR1 mutation opens an oral SERD, a pathway alteration its "
+        "disease, with a test of ESR1 or the PI3K pathway still to be read at this progression "
+        "and no ESR1 or pathway target on record that is not already acted on: an "
+        "endocrine-based regimen without a target is not what any answer puts first (an ESR1 mutation opens an oral SERD, a pathway alteration its "
         "inhibitor, and with nothing actionable the review prefers chemotherapy and ADCs), so "
         "it steps back behind them until the results are read.",
         trials=spec.key_trials,
