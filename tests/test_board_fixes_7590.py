@@ -273,3 +273,110 @@ def test_with_each_target_found_already_acted_on_and_a_test_pending_endocrine_st
     p = resistx.sequence(patient(biomarkers=[esr1], treatments=[PALBOCICLIB, elacestrant, *later]))
     assert not kinds.is_endocrine_based(p.options[0].regimen), p.options[0].regimen.id
     assert rank(p, "chemotherapy") < rank(p, "abemaciclib")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last period March 2026, cycles regular",
+        "last menstrual period 2 weeks ago",
+        "LMP 3 months ago",
+        "LMP 2025-11-15",
+        "periods continue",
+        "irregular periods",
+        "menstrual cycles ongoing",
+        "still cycling",
+        "letzte Regel 04/2026",
+        "dernières règles 04/2026",
+        "règles régulières",
+        "menstruación regular",
+        "premenopausale",
+        "premenopauzaal",
+        "ovarian function recovery on AI",
+        "Zoladex 3.6 mg monthly since 2023",
+    ],
+)
+def test_more_wordings_that_the_ovaries_work_beside_postmenopausal_are_refused(text: str) -> None:
+    """The recheck (7757a and others, MAJOR): these passed beside "postmenopausal", and
+    elacestrant was preferred with no word of ovarian suppression (a GnRH agonist taken now
+    too: 7761g)."""
+    with pytest.raises(resistx.ProfileError):
+        resistx.load_profile(_postmenopausal(text, as_of="2026-05-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LMP 2019",
+        "last period 2018",
+        "LMP 2 years ago",
+        "premenopausal before chemo; amenorrhoeic since 2020",
+        "Zoladex 2019-2021 with exemestane (adjuvant)",
+    ],
+)
+def test_a_menopause_of_the_past_beside_postmenopausal_passes(text: str) -> None:
+    resistx.load_profile(_postmenopausal(text, as_of="2026-05-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RRSO 2022",
+        "risk-reducing salpingo-oophorectomy 2022",
+        "risk-reducing BSO",
+        "hysterectomy and bilateral adnexectomy 2018",
+        "Adnexektomie beidseits 2020",
+        "annexectomie bilatérale 2020",
+        "anexectomía bilateral 2020",
+        "annessiectomia bilaterale 2020",
+    ],
+)
+def test_more_wordings_of_a_bilateral_oophorectomy_point_to_oophorectomy_on(text: str) -> None:
+    """The recheck (7758, 7760a, MAJOR): a germline BRCA2 carrier's 'risk-reducing
+    salpingo-oophorectomy 2022' passed beside "premenopausal", and every endocrine option
+    asked for a GnRH agonist."""
+    data = patient(sex="female", menopausal_status="premenopausal", other_conditions=[text])
+    with pytest.raises(resistx.ProfileError, match="oophorectomy_on"):
+        resistx.load_profile(data)
+
+
+@pytest.mark.parametrize(
+    "text", ["referred for BSO", "candidate for bilateral oophorectomy", "hysterectomy 2015"]
+)
+def test_an_oophorectomy_not_done_passes(text: str) -> None:
+    data = patient(sex="female", menopausal_status="premenopausal", other_conditions=[text])
+    resistx.load_profile(data)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "ondansetron PRN with chemo",
+        "ondansetron 8mg PRN (chemo-related nausea)",
+        "chemotherapy nausea: ondansetron 4 mg PRN",
+        "pegfilgrastim after each chemotherapy cycle",
+        "olanzapine 5 mg for chemo-induced nausea",
+    ],
+)
+def test_supportive_care_given_with_chemotherapy_is_no_course(entry: str) -> None:
+    """The recheck (7764, false refusals): the fix had covered one wording only."""
+    resistx.load_profile(patient(medications=[entry]))
+
+
+def test_chemotherapy_induced_amenorrhoea_is_no_reaction_to_record() -> None:
+    """The recheck (7755_15): read as a reaction to chemotherapy, to record as a toxicity."""
+    resistx.load_profile(_postmenopausal("chemotherapy-induced amenorrhoea"))
+
+
+@pytest.mark.parametrize(
+    ("name", "offered"),
+    [("paclitaxel weekly", "paclitaxel"), ("letrozole 2.5 mg", "letrozole"),
+     ("capecitabine (Xeloda)", "capecitabine"), ("oral vinorelbine", "vinorelbine")],
+)  # fmt: skip
+def test_a_known_name_with_its_dose_or_brand_keeps_its_hint(name: str, offered: str) -> None:
+    """The recheck (7768): these lost the hint the build before gave."""
+    course = {**PALBOCICLIB, "drugs": [name], "line": 2}
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(treatments=[PALBOCICLIB, course]))
+    [(_path, message)] = caught.value.problems
+    assert f"did you mean {offered}" in message, message

@@ -470,6 +470,8 @@ def _past_course(clauses: list[list[str]], name: str) -> bool:
 _COURSE_DONE = frozenset({"treated", "took", "used", "completed", "received", "given", "had"})
 _COURSE_DONE |= {"during"}
 _CAUSED = frozenset({"induced", "associated", "related"})
+#: what a drug induces that is no reaction to it (the recheck of session 67, 7755_15)
+_NO_REACTION = frozenset({"amenorrhoea", "amenorrhea", "menopause", "amenorrhoeic"})
 #: a course's length ('for 6 months'): one given, not one going on
 _DURATION = re.compile(r"\bfor \d+ (?:days?|weeks?|months?|years?)\b")
 #: words before a drug that say it is the one taken now ('switched to', 'changed to')
@@ -496,6 +498,8 @@ def _recorded_medications(inst: Any) -> set[str]:
 def _allergy(text: str, clauses: list[list[str]], inst: Any) -> str:
     if not any(_REACTION & set(c) for c in clauses) or any(_MANAGED & set(c) for c in clauses):
         return ""  # a reaction the course went on through is no stop (3689i2), nor a risk
+    if any(_NO_REACTION & set(c) for c in clauses):
+        return ""  # 'chemotherapy-induced amenorrhoea': the menopause, no drug's toxicity
     lasting = any((_ALLERGY | _SEVERE | {"pneumonitis"}) & set(c) for c in clauses)
     if not lasting and _of_the_past(clauses, _BEFORE_NOW | {"settled"}):
         return ""  # a rash of 2023 (the second recheck, 3541-3559); an allergy lasts

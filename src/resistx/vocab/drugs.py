@@ -439,9 +439,15 @@ def _a_slip_of(name: str, spelling: str) -> bool:
     import difflib  # noqa: PLC0415 - only a misspelt name needs it
 
     word, other = name.casefold().strip(), spelling.casefold()
-    if re.findall(r"\d+", word) != re.findall(r"\d+", other):
-        return False
+    numbers = re.findall(r"\d+", other)
+    if numbers and re.findall(r"\d+", word) != numbers:
+        return False  # a code name's numbers are its identity
     first = other.split(" ")[0]
+    words = re.findall(r"[a-z0-9]+", word)
+    # a known name among the words ('paclitaxel weekly', 'capecitabine (Xeloda)'; the
+    # recheck, 7768: they had lost their hint), or one slip from it ('Ibrans')
+    if any(w == other or (len(w) >= _SLIP_WORD and _suggest.one_slip(w, first)) for w in words):
+        return True
     return (
         difflib.SequenceMatcher(None, word, other).ratio() >= _SLIP_RATIO
         or other.startswith((word + " ", word + "-"))  # 'Dato' for Dato-DXd

@@ -192,11 +192,21 @@ def treatment_named(
         if d not in OTHER_USES
         and drug_vocab.drug_class(d) in _TREATMENT_CLASSES
         and d not in given
-        and not (d == "chemotherapy" and _SUPPORTIVE.search(text))
+        and not (d == "chemotherapy" and _supportive(text))
     )
 
 
 #: chemotherapy named as when another medication is given ('ondansetron 8 mg PRN with
 #: chemotherapy', 'olanzapine for chemotherapy nausea'): no course (7590s; a drug named so,
 #: 'dexamethasone pre-docetaxel', is one, and the plan needs it among the treatments)
-_SUPPORTIVE = re.compile(r"\b(?:with|for|during|around|before|after|pre|post)\s+chemotherapy\b")
+_SUPPORTIVE = re.compile(
+    r"\b(?:with|for|during|around|before|after|pre|post)\s+chemo(?:therapy)?\b"
+)
+#: ... or beside words of supportive care ('olanzapine 5 mg for chemo-induced nausea',
+#: 'pegfilgrastim after each chemotherapy cycle': the recheck, 7764)
+_SUPPORTIVE_WORDS = frozenset({"nausea", "vomiting", "antiemetic", "premedication", "premed"})
+_SUPPORTIVE_WORDS |= {"cycle", "cycles", "induced", "related", "prn", "emesis"}
+
+
+def _supportive(text: str) -> bool:
+    return bool(_SUPPORTIVE.search(text) or _SUPPORTIVE_WORDS & set(re.findall(r"[a-z]+", text)))
