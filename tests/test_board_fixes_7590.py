@@ -380,3 +380,28 @@ def test_a_known_name_with_its_dose_or_brand_keeps_its_hint(name: str, offered: 
         resistx.load_profile(patient(treatments=[PALBOCICLIB, course]))
     [(_path, message)] = caught.value.problems
     assert f"did you mean {offered}" in message, message
+
+
+def test_a_value_of_another_librarys_type_is_named_with_how_to_pass_it() -> None:
+    """7677: a notebook's df.to_dict("records") gives numpy and pandas values; they were
+    refused as 'got int64 a int64', 'got Timestamp a Timestamp'."""
+
+    class int64:  # noqa: N801 - as numpy's scalar: a type of its own, no int
+        __module__ = "numpy"
+
+        def __repr__(self) -> str:
+            return "np.int64(1)"
+
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(ecog=int64()))
+    [(path, message)] = caught.value.problems
+    assert path == "$.ecog"
+    assert "got a numpy.int64 (np.int64(1))" in message, message
+    assert "convert it to a plain JSON value" in message
+
+
+def test_a_policy_given_another_policys_evidence_names_the_policy_it_is_for() -> None:
+    """7676: 'leave evidence out, or give one that holds its trials' where the pack holds every
+    trial of the review; the evidence is practice-2026's."""
+    with pytest.raises(resistx.EvidenceError, match="run policy 'practice-2026'"):
+        resistx.sequence(patient(), evidence="2026.11")

@@ -74,10 +74,30 @@ def _got(value: object) -> str:
     """``value`` as "got ..." shows it: its type, and the value when that is short to say."""
     if value is None:
         return "null"
+    if type(value) not in _JSON_TYPES and not isinstance(value, enum.Enum):
+        return _foreign(value)
     shown = _show.value(value)
     if isinstance(value, list | tuple | Mapping) or shown.startswith(("an ", "a negative ")):
         return shown  # "a list of 3 items", "an integer of 5,001 digits"
     return f"{_type_name(value)} {shown}"
+
+
+#: the types JSON text reads into (and a subclass of none of them is foreign: numpy's int64)
+_JSON_TYPES = (type(None), bool, int, float, str, list, tuple, dict)
+
+
+def _foreign(value: object) -> str:
+    """A value of another library's type, as a notebook gives it ('numpy.int64 (1)' from
+    ``df.to_dict("records")``; case 7677: 'got int64 a int64'), with how to pass it."""
+    kind = type(value)
+    owner = kind.__module__.split(".")[0]
+    said = repr(value)
+    said = said if len(said) <= 40 else said[:37] + "..."
+    where = f"{owner}.{kind.__name__}" if owner != "builtins" else kind.__name__
+    return (
+        f"a {where} ({said}): convert it to a plain JSON value first (int(), float(), str(), "
+        "a date's isoformat())"
+    )
 
 
 def key_path(key: object) -> str:

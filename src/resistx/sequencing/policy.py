@@ -69,10 +69,14 @@ class Policy:
                 table = bundled_table(self.table_package, self.table_path, evidence)
             except EvidenceError as e:  # case 5543: the problems alone did not say why
                 own = self.default_evidence().version
+                theirs = [  # case 7676: the advice did not name the policy the evidence is for
+                    n for n in names() if get(n).default_evidence().version == evidence.version
+                ]
+                instead = f", or run policy {theirs[0]!r}, whose evidence it is" if theirs else ""
                 source = (  # not resistx's own table file, which the caller never gave (6316)
                     f"the evidence given: policy {self.name!r} cannot run on evidence "
-                    f"{evidence.version} (its own is {own}; leave evidence out, or give one that "
-                    "holds its trials)"
+                    f"{evidence.version} (its own is {own}; leave evidence out{instead}, or give "
+                    "one that holds its trials)"
                 )
                 raise EvidenceError(source, e.problems) from None
             _check_selectors(table, "/".join(self.table_path))
