@@ -405,3 +405,20 @@ def test_a_policy_given_another_policys_evidence_names_the_policy_it_is_for() ->
     trial of the review; the evidence is practice-2026's."""
     with pytest.raises(resistx.EvidenceError, match="run policy 'practice-2026'"):
         resistx.sequence(patient(), evidence="2026.11")
+
+
+def test_a_gnrh_agonist_going_on_past_its_lines_progression_is_said_how_to_record() -> None:
+    """7630, 7632, 7647 (MINOR): leuprolide continued past the progression of its line, listed
+    among the medications, was refused as if no course held it; the message says a drug going
+    on past its course is a course of its own, and that course passes."""
+    course = {**PALBOCICLIB, "drugs": ["palbociclib", "letrozole", "leuprolide"]}
+    data = patient(
+        sex="female",
+        menopausal_status="premenopausal",
+        treatments=[course],
+        medications=["leuprolide 22.5 mg every 3 months (continued)"],
+    )
+    with pytest.raises(resistx.ProfileError, match='a course of its own, "stop_reason": "ongoing"'):
+        resistx.load_profile(data)
+    alone = {"drugs": ["leuprolide"], "started_on": "2025-03-20", "stop_reason": "ongoing"}
+    resistx.load_profile({**data, "treatments": [course, alone]})

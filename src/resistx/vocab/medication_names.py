@@ -129,7 +129,7 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
         else (
             i,
             f"{value[i]!r} names {', '.join(taken[i])}: record it under treatments (its "
-            "drugs, dates, setting and stop reason), where the plan reads it",
+            f"drugs, dates, setting and stop reason), where the plan reads it{_ended(taken[i], courses)}",
         )
         if i in taken
         else (
@@ -142,6 +142,18 @@ def medications_read(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[s
     ]
     if problems:
         raise ItemProblemsError("medications", problems)
+
+
+def _ended(drugs: tuple[str, ...], courses: Collection[Any]) -> str:
+    """Where the drugs taken now are in a course that has ended: how to say they go on (the
+    review of special populations, 7630: a GnRH agonist continued past the progression of its
+    line was refused as if it were recorded nowhere)."""
+    if not any(d in t.drugs for t in courses for d in drugs):
+        return ""
+    return (
+        ": the course that holds it has ended, so a drug that goes on past it is a course of "
+        'its own, "stop_reason": "ongoing", from the date it went on alone'
+    )
 
 
 def courses_named(entry: str, courses: Collection[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
