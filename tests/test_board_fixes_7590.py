@@ -422,3 +422,11 @@ def test_a_gnrh_agonist_going_on_past_its_lines_progression_is_said_how_to_recor
         resistx.load_profile(data)
     alone = {"drugs": ["leuprolide"], "started_on": "2025-03-20", "stop_reason": "ongoing"}
     resistx.load_profile({**data, "treatments": [course, alone]})
+
+
+def test_an_entry_that_tells_how_the_menopause_came_passes_beside_postmenopausal() -> None:
+    """The recheck (7775c): 'premenopausal; BSO 2024-05-01' beside the recorded oophorectomy
+    was refused as a status of now; the entry tells how the menopause came."""
+    resistx.load_profile(
+        _postmenopausal("premenopausal; BSO 2024-05-01", oophorectomy_on="2024-05-01")
+    )

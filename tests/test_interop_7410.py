@@ -53,6 +53,17 @@ def test_a_lab_value_in_range_is_reported_not_mapped(code: str, value: float, un
     assert any(e.code == code for e in converted.unmapped)
 
 
+def _bundle_and_its_variant() -> tuple[dict[str, Any], dict[str, Any]]:
+    """Worked example 01's bundle, and its variant Observation (LOINC 69548-6)."""
+    bundle = json.loads((FIXTURES / "01-esr1-mutated.fhir.json").read_text("utf-8"))
+    variant = next(
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"].get("code", {}).get("coding", [{}])[0].get("code") == "69548-6"
+    )
+    return bundle, variant
+
+
 def test_a_phenopacket_measurement_of_a_qtc_beyond_its_limit_is_refused() -> None:
     packet = json.loads((FIXTURES / "01-esr1-mutated.phenopacket.json").read_text("utf-8"))
     packet["measurements"].append(
@@ -201,12 +212,7 @@ def test_more_lab_codes_beyond_their_limits_are_refused(
 
 def test_a_variant_answer_its_display_contradicts_is_refused() -> None:
     """7527 (the recheck): PIK3CA coded Absent, displayed 'Present', became not detected."""
-    bundle = json.loads((FIXTURES / "01-esr1-mutated.fhir.json").read_text("utf-8"))
-    variant = next(
-        e["resource"]
-        for e in bundle["entry"]
-        if e["resource"].get("code", {}).get("coding", [{}])[0].get("code") == "69548-6"
-    )
+    bundle, variant = _bundle_and_its_variant()
     variant["valueCodeableConcept"] = {
         "coding": [{"system": "http://loinc.org", "code": "LA9634-2", "display": "Present"}]
     }
@@ -237,12 +243,7 @@ def test_an_old_raised_lab_value_with_a_normal_latest_one_converts() -> None:
 
 def test_an_absent_answer_displayed_as_no_variant_detected_is_read() -> None:
     """7567 (the second recheck): 'No pathogenic variant detected' on Absent was refused."""
-    bundle = json.loads((FIXTURES / "01-esr1-mutated.fhir.json").read_text("utf-8"))
-    variant = next(
-        e["resource"]
-        for e in bundle["entry"]
-        if e["resource"].get("code", {}).get("coding", [{}])[0].get("code") == "69548-6"
-    )
+    bundle, variant = _bundle_and_its_variant()
     variant["valueCodeableConcept"] = {
         "coding": [
             {

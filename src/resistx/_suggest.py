@@ -42,6 +42,13 @@ def _closest(word: str, choices: tuple[str, ...], n: int) -> tuple[str, ...]:
     return tuple(by_fold[h] for h in hits)
 
 
+def likeness(word: str, choice: str) -> float:
+    """How alike two names are, as ``closest`` weighs them (difflib's ratio, without case)."""
+    import difflib  # noqa: PLC0415 - only a misspelt name needs it; not at import time
+
+    return difflib.SequenceMatcher(None, word.casefold().strip(), choice.casefold()).ratio()
+
+
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """Up to ``n`` choices nearest to ``word``, compared without regard to case."""
     if len(word) > MAX_WORD:

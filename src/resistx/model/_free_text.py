@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from resistx.model import _menopause_text  # it reads _of_the_past here: both at call time
 from resistx.model._crisis_signs import crisis_signs
-from resistx.model._menopause_text import menopause_said
 from resistx.model.enums import DrugClass, StopReason
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab.comorbidities import (
@@ -574,6 +574,10 @@ def _crisis_signs(text: str, clauses: list[list[str]], inst: Any) -> str:
     return "" if _of_the_past(clauses) else crisis_signs(text, clauses, inst)
 
 
+def _menopause(text: str, clauses: list[list[str]], inst: Any) -> str:
+    return _menopause_text.menopause_said(text, clauses, inst)
+
+
 _Check = Callable[[str, list[list[str]], Any], str]
 _CHECKS: tuple[_Check, ...] = (
     _visceral_crisis,
@@ -586,7 +590,7 @@ _CHECKS: tuple[_Check, ...] = (
     _allergy,
     _diabetes_treated,
     _child_pugh,
-    menopause_said,
+    _menopause,
 )
 
 

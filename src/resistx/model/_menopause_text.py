@@ -10,8 +10,10 @@ import datetime as dt
 import re
 from typing import Any
 
+from resistx.model import _free_text  # its _of_the_past, read at call time (it imports this)
 from resistx.model.enums import DrugClass, MenopausalStatus, Sex
 from resistx.vocab import drugs as drug_vocab
+from resistx.vocab.interactions import folded
 
 #: one word that says the ovaries still work (English, German, French, Spanish, Italian, Dutch;
 #: the clauses are folded to ASCII: 'préménopausée' is 'premenopausee')
@@ -83,7 +85,6 @@ _NOT_DONE |= {"option", "eligible", "wishes", "wants"}
 _NO = frozenset({"no", "not", "without", "never", "kein", "keine", "pas", "sans", "sin", "senza"})
 #: a clause of the past: a year before the plan's (the plan's own reads 'thisyear'), or a word
 #: that ends it ('menses stopped 2015', 'premenopausal at diagnosis', 'before chemo')
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _PAST = frozenset({"stopped", "ceased", "ended", "until", "ago", "previously", "prior", "was"})
 _PAST |= {"were", "history", "diagnosis", "formerly", "before", "adjuvant"}
 #: words of an entry that tells how the menopause came (a history, not a status of now)
@@ -135,10 +136,13 @@ def _ovaries_work(text: str, clauses: list[list[str]], inst: Any) -> str:
     )
 
 
+def _of_now(clauses: list[list[str]]) -> list[list[str]]:
+    """The clauses not of the past (``_free_text._of_the_past``, clause by clause)."""
+    return [c for c in clauses if not _free_text._of_the_past([c], _PAST)]
+
+
 def _said_now(clauses: list[list[str]]) -> str:
-    for clause in clauses:
-        if _PAST & set(clause) or any(_YEAR.fullmatch(w) for w in clause):
-            continue
+    for clause in _of_now(clauses):
         for at, word in enumerate(clause):
             if word in _BEFORE_MENOPAUSE and not _NO & set(clause[:at]):
                 return word
@@ -153,8 +157,7 @@ def _said_now(clauses: list[list[str]]) -> str:
 def _last_period(text: str, inst: Any) -> str:
     """A last period within 12 months of the plan's date ('LMP 2026-04-28', 'LMP 6 weeks ago',
     'last period March 2026'); one older, or undated, says nothing of now."""
-    folded = " ".join(re.findall(r"[a-z0-9]+", _fold(text)))
-    words = folded.split()
+    words = re.findall(r"[a-z0-9]+", folded(text))
     if not any(
         tuple(words[at : at + len(p)]) == p for p in _LAST_PERIOD for at in range(len(words))
     ):
@@ -189,9 +192,7 @@ def _months_before(text: str, today: dt.date | None) -> int | None:
 
 def _agonist_now(clauses: list[list[str]]) -> str:
     """A GnRH agonist taken now ('Zoladex 3.6 mg monthly since 2023'), not one of the past."""
-    for clause in clauses:
-        if _PAST & set(clause) or any(_YEAR.fullmatch(w) for w in clause):
-            continue
+    for clause in _of_now(clauses):
         for drug in drug_vocab.named_in(" ".join(clause)):
             if drug_vocab.drug_class(drug) is DrugClass.OVARIAN_FUNCTION_SUPPRESSION:
                 return drug
@@ -212,10 +213,3 @@ def _oophorectomy(clauses: list[list[str]]) -> str:
                 if tuple(clause[at : at + len(phrase)]) == phrase:
                     return " ".join(phrase)
     return ""
-
-
-def _fold(text: str) -> str:
-    import unicodedata  # noqa: PLC0415
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

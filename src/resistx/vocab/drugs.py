@@ -422,10 +422,7 @@ def hint(name: str) -> str:
 
 
 def _whole_slip_of(name: str, spelling: str) -> bool:
-    import difflib  # noqa: PLC0415 - only a misspelt name needs it
-
-    ratio = difflib.SequenceMatcher(None, name.casefold().strip(), spelling.casefold()).ratio()
-    return ratio >= _SLIP_RATIO and _a_slip_of(name, spelling)
+    return _suggest.likeness(name, spelling) >= _SLIP_RATIO and _a_slip_of(name, spelling)
 
 
 #: how alike a name and a spelling must be (difflib's ratio) to be offered as its slip
@@ -436,8 +433,6 @@ def _a_slip_of(name: str, spelling: str) -> bool:
     """A spelling a name could be a slip of: the same numbers (a code name's are its identity),
     and close over the whole, or its first word one slip from the name or begun by it
     ('datopotamab' for datopotamab deruxtecan)."""
-    import difflib  # noqa: PLC0415 - only a misspelt name needs it
-
     word, other = name.casefold().strip(), spelling.casefold()
     numbers = re.findall(r"\d+", other)
     if numbers and re.findall(r"\d+", word) != numbers:
@@ -449,7 +444,7 @@ def _a_slip_of(name: str, spelling: str) -> bool:
     if any(w == other or (len(w) >= _SLIP_WORD and _suggest.one_slip(w, first)) for w in words):
         return True
     return (
-        difflib.SequenceMatcher(None, word, other).ratio() >= _SLIP_RATIO
+        _suggest.likeness(word, other) >= _SLIP_RATIO
         or other.startswith((word + " ", word + "-"))  # 'Dato' for Dato-DXd
         or (len(word) >= _SLIP_WORD and _suggest.one_slip(word, first))
     )

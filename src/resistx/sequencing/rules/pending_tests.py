@@ -31,13 +31,17 @@ def _applies(i: MolecularInputs) -> bool:
     esr1 = i.esr1 is not None and not i.after_oral_serd
     pathway = (i.pik3ca is not None or i.akt_pathway is not None) and not i.after_pi3k_or_akt
     known = esr1 or pathway
-    lines = i.chemotherapy_lines + i.adc_lines
     return (
         i.post_cdk46i
-        and lines >= CYTOTOXIC_LINES
+        and _lines(i) >= CYTOTOXIC_LINES
         and not known
         and not nothing_left_after_cdk46i(i)
     )
+
+
+def _lines(i: MolecularInputs) -> int:
+    """Cytotoxic lines for metastatic disease: chemotherapy, and an ADC (its payload)."""
+    return i.chemotherapy_lines + i.adc_lines
 
 
 # rule 158: tests pending after chemotherapy lines: endocrine-based regimens step back
@@ -69,11 +73,11 @@ def tests_pending_after_chemotherapy(
         code="tests_pending_endocrine_steps_back",
         delta=ctx.weights.no_actionable_endocrine,
         leads=True,
-        text=f"After {i.chemotherapy_lines + i.adc_lines} cytotoxic lines for metastatic "
-        "disease, with a test of ESR1 or the PI3K pathway still to be read at this progression "
-        "and no ESR1 or pathway target on record that is not already acted on: an "
-        "endocrine-based regimen without a target is not what any answer puts first (an ESR1 mutation opens an oral SERD, a pathway alteration its "
-        "inhibitor, and with nothing actionable the review prefers chemotherapy and ADCs), so "
-        "it steps back behind them until the results are read.",
+        text=f"After {_lines(i)} cytotoxic lines for metastatic disease, with a test of ESR1 "
+        "or the PI3K pathway still to be read at this progression and no ESR1 or pathway "
+        "target on record that is not already acted on: an endocrine-based regimen without a "
+        "target is not what any answer puts first (an ESR1 mutation opens an oral SERD, a "
+        "pathway alteration its inhibitor, and with nothing actionable the review prefers "
+        "chemotherapy and ADCs), so it steps back behind them until the results are read.",
         trials=spec.key_trials,
     )
