@@ -23,7 +23,9 @@ def _pik3ca(found: bool, day: str, **kw: str) -> dict[str, Any]:
     return result("PIK3CA", "not_detected", tested_on=day, **kw)
 
 
-def _pik3ca_ribociclib_9_months(*, insulin: bool, pik3ca: bool = True) -> dict[str, Any]:
+def _pik3ca_ribociclib_9_months(
+    *, insulin: bool, pik3ca: bool = True, hba1c: float = 8.6
+) -> dict[str, Any]:
     """Case 1054: 70, diabetes (HbA1c 8.6%), kidney impairment; ribociclib + fulvestrant as
     first line for 9 months to progression; a tumour PIK3CA H1047R (AKT1, PTEN not detected),
     ESR1 not detected in ctDNA; HER2-low; no chemotherapy for metastatic disease."""
@@ -35,7 +37,10 @@ def _pik3ca_ribociclib_9_months(*, insulin: bool, pik3ca: bool = True) -> dict[s
             result("ESR1", "not_detected", tested_on="2026-11-10", sample="ctdna"),
         ],
         _course(["ribociclib", "fulvestrant"], "2026-01-15", "2026-10-22", "progression", line=1),
-        comorbidities=[{"name": "diabetes", "hba1c": 8.6, "insulin": insulin}, "renal_impairment"],
+        comorbidities=[
+            {"name": "diabetes", "hba1c": hba1c, "insulin": insulin},
+            "renal_impairment",
+        ],
         her2="low",
     )
 
@@ -56,8 +61,9 @@ def test_a_pathway_mutation_insulin_treated_diabetes_leaves_untreatable_does_not
         option(wild, "trastuzumab-deruxtecan").rank,
         option(wild, "trastuzumab-deruxtecan").tier,
     )
-    # a PIK3CA mutation whose drugs can be given still puts its targeted line first
-    usable = _planned(_pik3ca_ribociclib_9_months(insulin=False), "practice-2026")
+    # a PIK3CA mutation whose drugs can be given still puts its targeted line first (glucose in
+    # range: above 8.0% the line waits on glucose control and holds nothing back, case 7792)
+    usable = _planned(_pik3ca_ribociclib_9_months(insulin=False, hba1c=7.6), "practice-2026")
     held = option(usable, "trastuzumab-deruxtecan")
     assert [r for r in held.reasons if r.code == "endocrine_target_before_tdxd"]
 

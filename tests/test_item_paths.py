@@ -33,8 +33,9 @@ def test_each_free_text_problem_is_placed_at_its_own_item() -> None:
 
 
 def test_a_profile_built_directly_still_names_each_item_in_its_error() -> None:
-    """``Profile(...)`` itself raises one ValueError whose text names each item."""
-    with pytest.raises(ValueError, match=r"medications\[0\] 'Faslodex' names fulvestrant"):
+    """``Profile(...)`` itself raises a ``ProfileError`` (a ValueError) naming each item at its
+    path (7673: every problem, as for JSON)."""
+    with pytest.raises(ValueError, match=r"\$\.medications\[0\]: 'Faslodex' names fulvestrant"):
         attrs.evolve(resistx.load_profile(patient()), medications=("Faslodex",))
 
 

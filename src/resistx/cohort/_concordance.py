@@ -77,20 +77,21 @@ class Placed(Protocol):
     @property
     def options(self) -> tuple[resistx.Option, ...]: ...
 
-    def option(self, regimen_id: str) -> resistx.Option | None: ...
-
-    def exclusion(self, regimen_id: str) -> resistx.Exclusion | None: ...
+    @property
+    def excluded(self) -> tuple[resistx.Exclusion, ...]: ...
 
 
 def place(plan: Placed, regimen: str) -> Placement:
     """Where ``regimen`` (``regimen_for``) stands; drugs that make no regimen of the engine's
     stand where a trial option of the same drugs does (case 1189: fulvestrant + ipatasertib
     is the FINER trial)."""
-    option = plan.option(regimen) or _trial_of(plan, regimen)
+    # by the lists, not ``option``: the drugs given may make an id of no regimen (refused there)
+    option = next((o for o in plan.options if o.regimen.id == regimen), None)
+    option = option or _trial_of(plan, regimen)
     if option is not None:
         rules = rule_numbers(option.reasons)
         return Placement(regimen=regimen, rank=option.rank, place=option.tier.value, rules=rules)
-    exclusion = plan.exclusion(regimen)
+    exclusion = next((e for e in plan.excluded if e.regimen.id == regimen), None)
     if exclusion is not None:
         return Placement(
             regimen=regimen, rank=None, place=LEFT_OUT, rules=rule_numbers(exclusion.reasons)

@@ -47,8 +47,9 @@ def _trials(reasons: tuple[Reason, ...]) -> str:
 
 
 def plan_frame(plan: Plan) -> pd.DataFrame:
-    """One row per option (rank, tier, the tests it waits on, the four factor scores, total,
-    reasons, cautions), then one per excluded regimen (``rank`` and scores null, ``codes`` the reasons' codes); every
+    """One row per option (rank, tier, the tests it waits on, its reasons' codes, each once, the
+    four factor scores, total, reasons, cautions), then one per excluded regimen (``rank`` and
+    scores null, ``codes`` the exclusion's codes); every
     row carries the plan's ``patient_id`` and ``as_of`` so that frames of many plans concatenate."""
     who = {"patient_id": plan.patient_id, "as_of": plan.as_of}
     rows: list[dict[str, Any]] = [
@@ -60,7 +61,7 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
             "tier": o.tier.value,
             "excluded": False,
             "waits_on": ", ".join(o.waits_on),  # the tests it waits on (6318)
-            "codes": "",
+            "codes": ", ".join(dict.fromkeys(r.code for r in o.reasons)),  # as a cohort's rows
             "molecular": o.scores.molecular,
             "efficacy": o.scores.efficacy,
             "history": o.scores.history,

@@ -266,7 +266,29 @@ class Plan:
         return frames.plan_frame(self)
 
     def option(self, regimen_id: str) -> Option | None:
-        return next((o for o in self.options if o.regimen.id == regimen_id), None)
+        """The option of this regimen, or None where the plan does not rank it; ``KeyError``,
+        naming the closest ids, for an id of no regimen (a typo is no 'not ranked')."""
+        found = next((o for o in self.options if o.regimen.id == regimen_id), None)
+        if found is None:
+            self._check_known(regimen_id)
+        return found
 
     def exclusion(self, regimen_id: str) -> Exclusion | None:
-        return next((e for e in self.excluded if e.regimen.id == regimen_id), None)
+        """The exclusion of this regimen, or None where the plan does not leave it out;
+        ``KeyError`` as ``option``."""
+        found = next((e for e in self.excluded if e.regimen.id == regimen_id), None)
+        if found is None:
+            self._check_known(regimen_id)
+        return found
+
+    def _check_known(self, regimen_id: str) -> None:
+        from resistx import _suggest  # noqa: PLC0415 - only a lookup that misses needs them
+        from resistx.vocab.regimens import ALL_BY_ID  # noqa: PLC0415
+
+        here = {o.regimen.id for o in self.options} | {e.regimen.id for e in self.excluded}
+        if regimen_id in ALL_BY_ID or str(regimen_id).startswith("trial:"):
+            return
+        hint = _suggest.closest(str(regimen_id), sorted(here | set(ALL_BY_ID)), n=3)
+        near = f"; closest: {', '.join(hint)}" if hint else ""
+        msg = f"no regimen {regimen_id!r} resistx knows{near}"
+        raise KeyError(msg)

@@ -7,6 +7,7 @@ below are what the sequencing engine reads.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import functools
 import itertools
@@ -16,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from resistx._errors import ItemProblemsError
+from resistx._errors import ItemProblemsError, ResistxError
 from resistx.model import _biomarker_checks as fits
 from resistx.model import _validators as v
 from resistx.model._show import number
@@ -1854,6 +1855,49 @@ class Profile:
         for r in sorted(self.biomarkers, key=result_order):
             latest[r.gene] = r
         return latest
+
+
+#: on while a refused ``Profile`` built in code is checked again field by field (that check
+#: builds a Profile too, and must see the plain error)
+_RECHECKING: contextvars.ContextVar[bool] = contextvars.ContextVar("rechecking", default=False)
+
+
+def _every_problem(init: Callable[..., None]) -> Callable[..., None]:
+    """``Profile(...)`` in code: a value its checks refuse raises ``ProfileError`` naming every
+    problem at its path, as ``load_profile`` does for JSON (case 7673: a plain ``ValueError``
+    named the first, and fixing it showed the next)."""
+
+    @functools.wraps(init)
+    def __init__(self: Profile, **fields: Any) -> None:  # noqa: N807 - it replaces Profile's
+        try:
+            init(self, **fields)
+        except ValueError as e:
+            if isinstance(e, ResistxError) or _RECHECKING.get():
+                raise
+            raise _all_problems(fields) or e from None
+
+    return __init__
+
+
+def _all_problems(fields: dict[str, Any]) -> ResistxError | None:
+    """The ``ProfileError`` of fields that built no Profile, found as JSON input's are; None
+    where those checks find nothing (the first error stands)."""
+    from resistx import _serde  # noqa: PLC0415 - the loader's checks sit above the model
+    from resistx._errors import ProfileError  # noqa: PLC0415
+
+    token = _RECHECKING.set(True)
+    try:
+        _serde.structure_collecting({k: _serde.to_dict(v) for k, v in fields.items()}, Profile)
+    except _serde.DataProblemsError as e:
+        return ProfileError(_serde.problems_of(e))
+    except Exception:  # what cannot be read again leaves the first error
+        return None
+    finally:
+        _RECHECKING.reset(token)
+    return None
+
+
+Profile.__init__ = _every_problem(Profile.__init__)  # type: ignore[method-assign]
 
 
 def _a_list(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

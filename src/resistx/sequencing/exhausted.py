@@ -102,19 +102,20 @@ USED_UP: dict[str, frozenset[DrugClass]] = {
 @remembered  # asked several times in one plan
 def targets_left(facts: Facts) -> tuple[str, ...]:
     """The ESR1 and PI3K-pathway genes with a definite finding on record whose pathway's drugs
-    the disease has not progressed on (``USED_UP``) and can be given (not the PI3K pathway's
-    with diabetes needing insulin: case 1054), in ``DEFINITE_TARGETS`` order: rule 22's
+    the disease has not progressed on (``USED_UP``) and can be given now (not the PI3K
+    pathway's with diabetes needing insulin, case 1054, or above CAPItello-291's HbA1c limit,
+    case 7792), in ``DEFINITE_TARGETS`` order: rule 22's
     further target, rule 58's targeted line before trastuzumab deruxtecan. None in ER-low
     disease, whose endocrine options come after chemotherapy and the ADCs (rule 114)."""
     if facts.profile.er_low:  # rule 114: after chemotherapy
         return ()
-    given, insulin = facts.progressed_classes, needs_insulin(facts)
+    given, glucose = facts.progressed_classes, needs_insulin(facts) or glucose_above_limit(facts)
     return tuple(
         gene
         for gene, found in DEFINITE_TARGETS.items()
         if facts.found(gene, *found)
         and not given & USED_UP[gene]
-        and not (insulin and gene in PAM_GENES)
+        and not (glucose and gene in PAM_GENES)
     )
 
 
@@ -123,6 +124,21 @@ def needs_insulin(facts: Facts) -> bool:
     """Diabetes needing insulin: alpelisib left out (rule 12), capivasertib outside
     CAPItello-291's population (rule 78), so no PI3K-pathway drug to act on a finding."""
     return any(c.name is Comorbidity.DIABETES and c.insulin for c in facts.profile.comorbidities)
+
+
+#: CAPItello-291's glycaemic entry limit (its report: HbA1c below 8.0%, no insulin-requiring
+#: diabetes; not in the review)
+CAPITELLO_HBA1C_LIMIT = 8.0
+
+
+def glucose_above_limit(facts: Facts) -> bool:
+    """Diabetes with an HbA1c of ``CAPITELLO_HBA1C_LIMIT`` or more: the PI3K and AKT inhibitors
+    wait on glucose control (rule 78), so their target is none to act on now (case 7792: the
+    line they make held trastuzumab deruxtecan back while it waited)."""
+    return any(
+        c.name is Comorbidity.DIABETES and (c.hba1c or 0.0) >= CAPITELLO_HBA1C_LIMIT
+        for c in facts.profile.comorbidities
+    )
 
 
 def target_left(facts: Facts) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.exhausted import POOR_ECOG
+from resistx.sequencing.exhausted import CAPITELLO_HBA1C_LIMIT, POOR_ECOG
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import (
@@ -55,11 +55,6 @@ def glucose_before_starting(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) 
     )
 
 
-#: CAPItello-291's glycaemic entry limit (its report: HbA1c below 8.0%, no insulin-requiring
-#: diabetes; not in the review)
-CAPITELLO_HBA1C_LIMIT = 8.0
-
-
 # rule 78: a PI3K or AKT inhibitor with diabetes above CAPItello-291's limit: at best later
 @rule(
     78,
@@ -69,8 +64,12 @@ CAPITELLO_HBA1C_LIMIT = 8.0
     "962), and a PI3K or AKT inhibitor "
     "(capivasertib; ipatasertib in a trial; gedatolisib, inavolisib; alpelisib is left out with "
     "diabetes by rule 12).",
-    effect="A relative contraindication: at best a later option, placed after every option "
-    "without such a risk (rule 12's hard ordering). CAPItello-291 excluded an HbA1c of 8.0% or "
+    effect="With insulin, a relative contraindication: at best a later option, placed after "
+    "every option without such a risk (rule 12's hard ordering). With an HbA1c of 8.0% or more "
+    "and no insulin, the option waits on glucose control ('HbA1c below 8.0%'), as an option "
+    "waits on a test: never preferred, after every option that waits on nothing (case 7792: "
+    "behind every option, it ranked after trial slots while the plan asked to bring glucose "
+    "into range for it). CAPItello-291 excluded an HbA1c of 8.0% or "
     "more and diabetes needing insulin (its report; not in the review), and its US label gives "
     "no safety data for insulin-requiring diabetes: glucose first, with the diabetes team "
     "(case 527). The other PI3K and AKT inhibitors raise glucose by the same pathway: they step "
@@ -99,6 +98,10 @@ _INHIBITOR = {
 }
 
 
+#: what a PI3K or AKT inhibitor waits on above CAPItello-291's HbA1c limit (no insulin)
+GLUCOSE_CONTROL = "HbA1c below 8.0%"
+
+
 def _uncontrolled(what: str, spec: RegimenSpec, *, insulin: bool) -> Effect:
     """``what``: the diabetes as the reason names it (an HbA1c, insulin, or both)."""
     first = f"Diabetes {what}: "
@@ -116,7 +119,10 @@ def _uncontrolled(what: str, spec: RegimenSpec, *, insulin: bool) -> Effect:
     return Effect(
         code=code,
         ceiling=2,
-        demote=Precedence.RELATIVE_CONTRAINDICATION,
+        # insulin: outside the trial for good; an HbA1c alone: it waits on glucose control,
+        # as an option waits on a test (case 7792: it ranked behind trial slots and tests)
+        demote=Precedence.RELATIVE_CONTRAINDICATION if insulin else None,
+        waits_on=None if insulin else GLUCOSE_CONTROL,
         text=f"{text} excluded an HbA1c of 8.0% or more and diabetes needing insulin (its "
         "report; not in the review), and capivasertib's US label gives no safety data for "
         "insulin-requiring diabetes: "
@@ -124,8 +130,8 @@ def _uncontrolled(what: str, spec: RegimenSpec, *, insulin: bool) -> Effect:
             "outside the trial's population whatever the HbA1c; at best a later option, after "
             "every option without such a risk, and only with the diabetes team."
             if insulin
-            else "bring glucose into range first, with the diabetes team; at best a later "
-            "option meanwhile, after every option without such a risk."
+            else "bring glucose into range first, with the diabetes team; until then it waits "
+            "on that, after every option that waits on nothing."
         )
         + (
             " Check the trial's glycaemic entry criteria."

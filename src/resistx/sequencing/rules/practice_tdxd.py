@@ -32,8 +32,9 @@ _OUTSIDE_DB06 = (
     "chemotherapy line) outside DESTINY-Breast06's entry (one endocrine line for metastatic "
     "disease, a line stopped for toxicity alone not counted: case 1075, and a CDK4/6-inhibitor "
     "course of 6 months or more), with an ESR1 or PI3K-pathway "
-    "finding whose drugs the disease has not progressed on and can be given (not the PI3K "
-    "pathway's with diabetes needing insulin: case 1054), no visceral crisis, and no short "
+    "finding whose drugs the disease has not progressed on and can be given now (not the PI3K "
+    "pathway's with diabetes needing insulin, case 1054, or with an HbA1c of 8.0% or more, "
+    "case 7792), no visceral crisis, and no short "
     "CDK4/6-inhibitor course (rule 18 puts no endocrine line first: case 933, outside the entry "
     "by ECOG).",
     effect="Trastuzumab deruxtecan steps back and is at best a later option (cases 353, 461): "

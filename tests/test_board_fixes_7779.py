@@ -1,0 +1,139 @@
+"""Session 68: what session 67's reviews left (a notebook user's API, the evidence files) and
+the reviews of cases 7780 onwards."""
+
+from __future__ import annotations
+
+import pytest
+
+import resistx
+from resistx.model.enums import HormoneReceptor
+from tests.helpers import option, plan
+
+
+def test_a_misspelt_regimen_id_asked_of_a_plan_is_refused_with_the_closest_ids() -> None:
+    """7674: ``plan.option('elacestrnt')`` returned None, as for a regimen the plan does not
+    rank, so a typo read as 'not in the plan' (or failed later on None)."""
+    p = plan()
+    for ask in (p.option, p.exclusion):
+        with pytest.raises(KeyError, match="elacestrant"):
+            ask("elacestrnt")
+
+
+def test_a_known_regimen_the_plan_does_not_hold_is_none() -> None:
+    """A regimen id resistx knows, or a trial's, that this plan does not rank (or does not
+    leave out) is None, as before: only a name of no regimen is refused."""
+    p = plan()
+    ranked = {o.regimen.id for o in p.options}
+    left_out = {e.regimen.id for e in p.excluded}
+    assert ranked and left_out
+    for regimen_id in ranked:
+        assert p.exclusion(regimen_id) is None
+        assert p.option(regimen_id) is not None
+    for regimen_id in left_out:
+        assert p.option(regimen_id) is None
+    assert p.option("trial:NCT00000000") is None
+
+
+def test_a_plans_frame_gives_each_option_the_codes_of_its_reasons_as_a_cohorts_rows_do() -> None:
+    """7675: ``to_frame()`` left an option row's ``codes`` empty where the cohort's rows give
+    its reasons' codes (each once, in the plan's order); an exclusion row keeps its codes."""
+    pytest.importorskip("pandas")
+    p = plan()
+    frame = p.to_frame()
+    for o in p.options:
+        row = frame[frame["regimen"] == o.regimen.id].iloc[0]
+        assert row["codes"] == ", ".join(dict.fromkeys(r.code for r in o.reasons))
+        assert row["codes"]
+    for e in p.excluded:
+        row = frame[frame["regimen"] == e.regimen.id].iloc[0]
+        assert row["codes"] == ", ".join(c.value for c in e.codes)
+
+
+def test_a_profile_built_in_code_is_refused_with_every_problem_at_its_path() -> None:
+    """7673: ``resistx.Profile(...)`` with an ECOG of 7 and a misspelt comorbidity raised a
+    plain ``ValueError`` naming the ECOG only; fixing it showed the next. A ``ProfileError``
+    (still a ``ValueError``) now names each, as ``load_profile`` does for JSON."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.Profile(
+            schema_version=1,
+            hormone_receptor=HormoneReceptor.POSITIVE,
+            her2=resistx.Her2Status.LOW,
+            ecog=7,
+            comorbidities=("diabetis",),  # type: ignore[arg-type] # as a notebook user may
+        )
+    paths = {path for path, _message in caught.value.problems}
+    assert "$.ecog" in paths
+    assert any(p.startswith("$.comorbidities") for p in paths)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_a_valid_profile_built_in_code_is_built_as_before() -> None:
+    p = resistx.Profile(
+        schema_version=1,
+        hormone_receptor=HormoneReceptor.POSITIVE,
+        her2=resistx.Her2Status.LOW,
+        ecog=1,
+    )
+    assert p.ecog == 1
+    assert resistx.load_profile(p) == p
+
+
+def _pik3ca_with_diabetes(**diabetes: object) -> dict[str, object]:
+    """7792: PIK3CA mutated, HER2-low, one first line of abemaciclib + letrozole over 9 months,
+    diabetes on metformin."""
+    from tests.helpers import patient, result  # noqa: PLC0415
+
+    return patient(
+        her2="low",
+        comorbidities=[{"name": "diabetes", **diabetes}],
+        biomarkers=[
+            result(g, "mutated" if g == "PIK3CA" else "not_detected")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        treatments=[
+            {
+                "drugs": ["abemaciclib", "letrozole"],
+                "line": 1,
+                "started_on": "2025-06-15",
+                "ended_on": "2026-03-10",
+                "stop_reason": "progression",
+            }
+        ],
+    )
+
+
+def test_capivasertib_above_the_hba1c_limit_waits_on_glucose_control_not_behind_every_option() -> (
+    None
+):
+    """7792 (MAJOR): with an HbA1c of 8.4% and no insulin, capivasertib + fulvestrant ranked
+    15th, after trial slots and options waiting on tests, as if contraindicated, while the plan
+    asked to bring glucose into range so that it could be given. It now waits on glucose
+    control (never preferred, after the options that wait on nothing), and comes first among
+    the options that wait; with insulin (outside CAPItello-291 at any HbA1c) it stays behind
+    every option."""
+    for policy in (None, "practice-2026"):
+        p = resistx.sequence(_pik3ca_with_diabetes(hba1c=8.4), policy=policy)
+        capi = option(p, "capivasertib+fulvestrant")
+        assert any("HbA1c" in w for w in capi.waits_on), capi.waits_on
+        waiting = [o for o in p.options if o.waits_on]
+        assert waiting[0] is capi, [o.regimen.id for o in waiting]
+        assert all(
+            o.rank < capi.rank for o in p.options if not o.waits_on and o.tier.value != "trial"
+        )
+        on_insulin = resistx.sequence(_pik3ca_with_diabetes(hba1c=8.4, insulin=True), policy=policy)
+        assert option(on_insulin, "capivasertib+fulvestrant").waits_on == ()
+        assert option(on_insulin, "capivasertib+fulvestrant").rank > capi.rank
+
+
+def test_a_pathway_target_held_back_for_glucose_does_not_hold_trastuzumab_deruxtecan_back() -> None:
+    """7792 (MAJOR, practice-2026): trastuzumab deruxtecan stepped back because 'that
+    endocrine-based line comes first', the line of capivasertib, which waits on glucose
+    control: the plan contradicted itself."""
+    p = resistx.sequence(_pik3ca_with_diabetes(hba1c=8.4), policy="practice-2026")
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert "endocrine_target_before_tdxd" not in {r.code for r in tdxd.reasons}
+    below = resistx.sequence(_pik3ca_with_diabetes(hba1c=7.4), policy="practice-2026")
+    assert below.options[0].regimen.id == "capivasertib+fulvestrant"
+    assert "endocrine_target_before_tdxd" in {
+        r.code for r in option(below, "trastuzumab-deruxtecan").reasons
+    }
