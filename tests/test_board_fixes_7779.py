@@ -137,3 +137,80 @@ def test_a_pathway_target_held_back_for_glucose_does_not_hold_trastuzumab_deruxt
     assert "endocrine_target_before_tdxd" in {
         r.code for r in option(below, "trastuzumab-deruxtecan").reasons
     }
+
+
+def _her2_zero_esr1(**kw: object) -> dict[str, object]:
+    """7780: HER2 0, an ESR1 mutation after 28 months on palbociclib + letrozole."""
+    from tests.helpers import patient, result  # noqa: PLC0415
+
+    return patient(
+        her2="0",
+        biomarkers=[
+            result(g, "mutated" if g == "ESR1" else "not_detected")
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        **kw,
+    )
+
+
+def _reread(p: resistx.Plan) -> resistx.Action | None:
+    return next((a for a in p.actions if a.code == "reread_her2_ultralow"), None)
+
+
+def test_an_ultralow_reread_that_cannot_change_what_is_preferred_comes_after_choosing() -> None:
+    """7780, 7786 (MINOR, practice-2026): with an ESR1 mutation outside DESTINY-Breast06's
+    entry, an ultralow reading leaves trastuzumab deruxtecan behind the oral SERD (rule 58),
+    yet the question came before choosing. Without the target it still does."""
+    a = _reread(resistx.sequence(_her2_zero_esr1(), policy="practice-2026"))
+    assert a is not None
+    assert not a.before_choosing
+    from tests.helpers import NEGATIVE, patient  # noqa: PLC0415
+
+    none_left = _reread(
+        resistx.sequence(patient(her2="0", biomarkers=NEGATIVE), policy="practice-2026")
+    )
+    assert none_left is not None
+    assert none_left.before_choosing
+
+
+def test_an_ultralow_reread_for_a_declined_drug_is_not_asked_before_choosing() -> None:
+    """7802, 7789 (MINOR): with intravenous treatment declined, trastuzumab deruxtecan is left
+    out as declined, yet the plan's first step was to ask whether HER2 0 is ultralow. The
+    question comes after choosing and says it matters only if the refusal changes."""
+    from tests.helpers import NEGATIVE, patient  # noqa: PLC0415
+
+    for prefs in ({"declines": ["intravenous"]}, {"declines_kinds": ["adc"]}):
+        p = resistx.sequence(patient(her2="0", biomarkers=NEGATIVE), prefs, policy="practice-2026")
+        a = _reread(p)
+        assert a is not None
+        assert not a.before_choosing
+        assert "declines" in a.text
+
+
+def test_a_pneumonitis_on_a_course_that_ended_in_progression_is_not_said_to_have_stopped_it() -> (
+    None
+):
+    """7803 (MINOR): everolimus + exemestane ended in progression, a pneumonitis recorded as
+    its toxicity; the deruxtecan ADCs' exclusion said the lung disease 'stopped everolimus +
+    exemestane'. It arose on it; a course stopped for it is still said to be stopped by it."""
+    from tests.helpers import PALBOCICLIB, patient  # noqa: PLC0415
+
+    course = {
+        "drugs": ["everolimus", "exemestane"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-01",
+        "toxicity": "pneumonitis",
+    }
+    for stop, said in (("progression", "arose on"), ("toxicity", "it stopped")):
+        p = resistx.sequence(
+            patient(
+                her2="low",
+                comorbidities=[{"name": "interstitial_lung_disease", "grade": 2}],
+                treatments=[PALBOCICLIB, {**course, "stop_reason": stop}],
+            )
+        )
+        tdxd = p.exclusion("trastuzumab-deruxtecan")
+        assert tdxd is not None
+        text = " ".join(r.text for r in tdxd.reasons)
+        assert f"({said} everolimus + exemestane)" in text, text

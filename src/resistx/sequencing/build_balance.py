@@ -26,7 +26,7 @@ def balance(facts: Facts) -> BalanceInputs:
     p = facts.profile
     from_toxicity = from_toxicities(facts)
     named = {c.name for c in p.comorbidities}
-    added = (Condition(name=c) for c, _ in from_toxicity if c not in named)
+    added = (Condition(name=c) for c, _, _ in from_toxicity if c not in named)
     return BalanceInputs(
         comorbidities=tuple(sorted((*p.comorbidities, *added), key=lambda c: c.name)),
         from_toxicity=from_toxicity,

@@ -277,7 +277,7 @@ class HistoryInputs:
 class BalanceInputs:
     comorbidities: tuple[Condition, ...]  # sorted by name, with their values
     #: (comorbidity, drugs) for each comorbidity an adverse event that stopped a course makes
-    from_toxicity: tuple[tuple[Comorbidity, tuple[str, ...]], ...] = ()
+    from_toxicity: tuple[tuple[Comorbidity, tuple[str, ...], bool], ...] = ()  # drugs; stopped
     #: an aromatase inhibitor or fulvestrant needs ovarian suppression (pre/perimenopausal)
     needs_ovarian_suppression: bool
     male: bool  # an aromatase inhibitor needs a GnRH agonist

@@ -68,16 +68,23 @@ TOXICITY_HISTORY = {
 }
 
 
-def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, tuple[str, ...]], ...]:
-    """(comorbidity, drugs) for each comorbidity that an adverse event which stopped a treatment
-    makes (the first such course in the history names it), whether or not the profile's list
-    names it too: rule 12 says which course it stopped (case 422)."""
-    found: dict[Comorbidity, tuple[str, ...]] = {}
+def from_toxicities(facts: Facts) -> tuple[tuple[Comorbidity, tuple[str, ...], bool], ...]:
+    """(comorbidity, drugs, stopped) for each comorbidity that an adverse event recorded on a
+    treatment makes (the first such course in the history names it), whether or not the
+    profile's list names it too: rule 12 says which course it stopped (case 422), or arose on
+    where the course ended otherwise (``stopped`` false; case 7803: it ended in progression)."""
+    found: dict[Comorbidity, tuple[tuple[str, ...], bool]] = {}
     for t in facts.in_order:
         added = TOXICITY_HISTORY.get(t.toxicity) if t.toxicity is not None else None
-        if added is not None:
-            found.setdefault(added, t.drugs)
-    return tuple(sorted(found.items()))
+        if added is not None and added not in found:
+            found[added] = (t.drugs, t.stop_reason is StopReason.TOXICITY)
+    return tuple(sorted((c, drugs, stopped) for c, (drugs, stopped) in found.items()))
+
+
+def course_said(drugs: tuple[str, ...], stopped: bool) -> str:
+    """How a reason names the course an adverse event came from, after the event's name:
+    ' (it stopped ...)', or ' (arose on ...)' (case 7803); empty for no course."""
+    return f" ({'it stopped' if stopped else 'arose on'} {' + '.join(drugs)})" if drugs else ""
 
 
 def lung_disease(facts: Facts) -> bool:
@@ -85,7 +92,7 @@ def lung_disease(facts: Facts) -> bool:
     deruxtecan is left out whatever the HER2 result (rule 12)."""
     ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
     return any(c.name is ild for c in facts.profile.comorbidities) or any(
-        c is ild for c, _ in from_toxicities(facts)
+        c is ild for c, _, _ in from_toxicities(facts)
     )
 
 

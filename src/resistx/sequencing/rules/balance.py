@@ -32,6 +32,7 @@ from resistx.sequencing.rules.comorbidity_risks import (
 )
 from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
 from resistx.sequencing.rules.recorded_cautions import UNQUANTIFIED, unquantified
+from resistx.sequencing.toxicity import course_said
 from resistx.vocab.comorbidities import Comorbidity
 
 C = Comorbidity
@@ -78,12 +79,11 @@ B = Factor.BALANCE
 def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     yield from _mild_neuropathy(i, spec)
     trial = ctx.call(ae.of_regimen, spec)[0]
-    from_toxicity = dict(i.from_toxicity)
     for condition in _weighed(i):
         comorbidity = condition.name
         name = ae.shown(comorbidity.value.replace("_", " "))  # 'QTc prolonged' (6108)
-        if stopped := from_toxicity.get(comorbidity, ()):
-            name += f" (it stopped {' + '.join(stopped)})"
+        stopped, ended = next(((d, e) for c, d, e in i.from_toxicity if c is comorbidity), ((), 0))
+        name += course_said(stopped, bool(ended))
         if condition.grade is not None:
             name += f" grade {condition.grade}"
         if condition.child_pugh is not None:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Her2Status, IshResult, SampleSite
+from resistx.model.enums import Her2Status, IshResult
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.ai_resistance import endocrine_progressed
+from resistx.sequencing.exhausted import targets_left
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, approved_later, figures
-from resistx.sequencing.rules.her2_request import her2_request
+from resistx.sequencing.rules.her2_request import before_metastases, her2_request
 from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
+from resistx.sequencing.rules.routes import declined_by
 from resistx.sequencing.toxicity import lung_disease
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -139,7 +141,7 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
             if crisis
             else "."
         )
-        + _before_metastases(facts),
+        + before_metastases(facts),
     )
 
 
@@ -154,7 +156,10 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     effect="An action, before choosing, to ask the pathologist whether the IHC 0 shows faint "
     "membrane staining (HER2-ultralow); with chronic lung disease on record it says the drug "
     "would be at best a later option (rule 12) and does not come before choosing; in a visceral "
-    "crisis it comes after choosing, for the line after chemotherapy (rule 7; case 1003).",
+    "crisis it comes after choosing, for the line after chemotherapy (rule 7; case 1003). Nor "
+    "does it come before choosing where a targeted endocrine line outside DESTINY-Breast06's "
+    "entry comes first (rule 58; case 7780), or where the patient declines the drug's route or "
+    "kind, which it then says: the reading matters only if that changes (cases 7802, 7789).",
     codes=("reread_her2_ultralow",),
     trials=("DESTINY-Breast06",),
 )
@@ -174,6 +179,9 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     crisis = facts.profile.visceral_crisis  # chemotherapy first whatever the reading (case 1003)
     # an approval after the plan's date changes nothing chosen on it (case 2831, rule 46)
     later = approved_later(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
+    held = bool(targets_left(facts)) and not facts.destiny_breast06_entry  # rule 58 (7780)
+    tdxd = ctx.regimens.get("trastuzumab-deruxtecan")  # declined: left out whatever the reading
+    declined = declined_by(facts.preferences, tdxd) if tdxd else ""  # (cases 7802, 7789)
     yield PlanEffect(
         code="reread_her2_ultralow",
         genes=("ERBB2",),
@@ -181,50 +189,21 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         # a later one (rule 12): no change to what is first
         first=endocrine_progressed(facts)
         and bool(facts.cdk46i_resistant)
-        and not (lungs or crisis or later)
+        and not (lungs or crisis or later or held or declined)
         and (facts.profile.ecog or 0) < 3,  # at ECOG 3-4 the least toxic come first (case 515)
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after progression on 1 or more endocrine therapies for metastatic disease "
         f"(DESTINY-Breast06, which enrolled before chemotherapy); this patient is {entry}."
-        + _before_metastases(facts)
+        + before_metastases(facts)
         + _LUNGS * lungs
-        + _CRISIS * crisis,
+        + _CRISIS * crisis
+        + _DECLINED.format(declined) * bool(declined),
     )
 
 
-#: HER2 known only from the primary tumour, or from samples taken before the first line for
-#: metastatic disease whose site is not recorded (case 1409: a 2019 primary, read before
-#: HER2-low was scored, and a HER2-low metastasis would put trastuzumab deruxtecan first; case
-#: 1425: a sample taken before the first line is often the biopsy of a metastasis)
-_RESCORE = (
-    "score it (0, ultralow, low) on a current biopsy of a metastasis too, as the ESMO expert "
-    "consensus on HER2-low disease advises where earlier results are 0 (Ann Oncol 2023; not in "
-    "the review)."
-)
-
-
-def _before_metastases(facts: Facts) -> str:
-    """What rule 34 adds where no metastasis is known to have been scored: every HER2 test from
-    the primary tumour, or each dated before the first metastatic course with its site not
-    recorded (a HER2 status given without its tests says nothing of the sample)."""
-    tests = [t for t in facts.profile.her2_tests if t.site is not SampleSite.OTHER_PRIMARY]
-    if not tests or any(t.site is SampleSite.METASTASIS for t in tests):
-        return ""
-    if all(t.site is SampleSite.PRIMARY for t in tests):
-        return f" HER2 is known only from the primary tumour: {_RESCORE}"
-    starts = [t.started_on for t in facts.metastatic if t.started_on is not None]
-    first = min(starts, default=None)
-    if first is None or not all(t.tested_on is not None and t.tested_on < first for t in tests):
-        return ""
-    latest = max(t.tested_on for t in tests if t.tested_on is not None)
-    return (
-        f" HER2 was last scored on {latest.isoformat()}, before the first treatment for "
-        "metastatic disease, on a sample whose site is not recorded: if it was a metastasis, "
-        f"record its site (metastasis); if the primary tumour, {_RESCORE}"
-    )
-
-
+#: what rule 34's question adds where the patient declines what gives the drug (7802, 7789)
+_DECLINED = " The patient declines {} (the preferences): the reading matters only if that changes."
 _CRISIS = (
     " In the visceral crisis chemotherapy comes first whatever the reading (rule 7): for the "
     "line after it."

@@ -1,5 +1,6 @@
 """What rules 25 and 66 ask of an unknown HER2: a test, or what stands in the way of reading
-the tests on record (an ISH pending, another primary cancer's result)."""
+the tests on record (an ISH pending, another primary cancer's result); and what rule 34 asks
+of a HER2 0 scored before the metastases."""
 
 from __future__ import annotations
 
@@ -24,3 +25,35 @@ def her2_request(facts: Facts, ultralow: bool = False) -> str:
             "staining (HER2-ultralow)"
         )
     return "Test HER2 by IHC (ISH if IHC 2+)"
+
+
+#: HER2 known only from the primary tumour, or from samples taken before the first line for
+#: metastatic disease whose site is not recorded (case 1409: a 2019 primary, read before
+#: HER2-low was scored, and a HER2-low metastasis would put trastuzumab deruxtecan first; case
+#: 1425: a sample taken before the first line is often the biopsy of a metastasis)
+_RESCORE = (
+    "score it (0, ultralow, low) on a current biopsy of a metastasis too, as the ESMO expert "
+    "consensus on HER2-low disease advises where earlier results are 0 (Ann Oncol 2023; not in "
+    "the review)."
+)
+
+
+def before_metastases(facts: Facts) -> str:
+    """What rule 34 adds where no metastasis is known to have been scored: every HER2 test from
+    the primary tumour, or each dated before the first metastatic course with its site not
+    recorded (a HER2 status given without its tests says nothing of the sample)."""
+    tests = [t for t in facts.profile.her2_tests if t.site is not SampleSite.OTHER_PRIMARY]
+    if not tests or any(t.site is SampleSite.METASTASIS for t in tests):
+        return ""
+    if all(t.site is SampleSite.PRIMARY for t in tests):
+        return f" HER2 is known only from the primary tumour: {_RESCORE}"
+    starts = [t.started_on for t in facts.metastatic if t.started_on is not None]
+    first = min(starts, default=None)
+    if first is None or not all(t.tested_on is not None and t.tested_on < first for t in tests):
+        return ""
+    latest = max(t.tested_on for t in tests if t.tested_on is not None)
+    return (
+        f" HER2 was last scored on {latest.isoformat()}, before the first treatment for "
+        "metastatic disease, on a sample whose site is not recorded: if it was a metastasis, "
+        f"record its site (metastasis); if the primary tumour, {_RESCORE}"
+    )

@@ -9,7 +9,7 @@ from resistx.model.enums import Her2Status
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.lung_rechallenge import DERUXTECAN
-from resistx.sequencing.toxicity import from_toxicities
+from resistx.sequencing.toxicity import course_said, from_toxicities
 from resistx.vocab.comorbidities import Comorbidity
 
 _ILD = Comorbidity.INTERSTITIAL_LUNG_DISEASE
@@ -36,12 +36,12 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     if facts.her2 not in (Her2Status.LOW, Her2Status.ULTRALOW):
         return
     recorded = [c for c in facts.profile.comorbidities if c.name is _ILD]
-    stopped = dict(from_toxicities(facts)).get(_ILD, ())
+    stopped, ended = next(((d, e) for c, d, e in from_toxicities(facts) if c is _ILD), ((), False))
     if any(c.grade is not None for c in recorded) or not (recorded or stopped):
         return
     if any(d in DERUXTECAN for d in stopped):  # rule 12's rechallenge note (case 422)
         return
-    caused = f" (it stopped {' + '.join(stopped)})" if stopped else ""
+    caused = course_said(stopped, ended)
     yield PlanEffect(
         code="grade_lung_disease",
         first=True,

@@ -128,6 +128,15 @@ def declined_kind(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterato
         )
 
 
+def declined_by(prefs: Preferences, spec: RegimenSpec) -> str:
+    """What the patient declines that leaves ``spec`` out (its route, or its kind), as a
+    reason says it; empty where nothing does."""
+    routes = [r.value for r in spec.routes if r in prefs.declines]
+    if routes:
+        return f"{' and '.join(routes)} treatment"
+    return declined_kinds((spec.kind,)) if spec.kind in prefs.declines_kinds else ""
+
+
 def _adc(spec: RegimenSpec) -> bool:
     """An antibody-drug conjugate: rule 148 concerns it."""
     return spec.kind is RegimenKind.ADC
