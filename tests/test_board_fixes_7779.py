@@ -3,6 +3,8 @@ the reviews of cases 7780 onwards."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import resistx
@@ -214,3 +216,44 @@ def test_a_pneumonitis_on_a_course_that_ended_in_progression_is_not_said_to_have
         assert tdxd is not None
         text = " ".join(r.text for r in tdxd.reasons)
         assert f"({said} everolimus + exemestane)" in text, text
+
+
+def plan_profile() -> dict[str, object]:
+    from tests.helpers import patient  # noqa: PLC0415
+
+    return patient()
+
+
+def test_the_markdown_and_html_views_name_the_policy_as_the_text_view_does() -> None:
+    """7812: a web tool embedding the HTML fragment, or a notebook's Markdown, could not show
+    which policy made the plan (the text view names it)."""
+    for policy in ("ye2024", "practice-2026"):
+        p = resistx.sequence(plan_profile(), policy=policy)
+        head_md = p.to_markdown().splitlines()[0]
+        head_html = p.to_html().split("</p>")[0]
+        for head in (head_md, head_html):
+            assert f"policy {policy}" in head, head
+
+
+def test_from_json_reads_a_saved_plan_from_its_path(tmp_path: Path) -> None:
+    """7821: ``from_json(Plan, Path(...))`` raised a plain TypeError from the json module, where
+    ``load_profile`` and ``EvidenceBase.from_file`` take a path; a wrong type is a
+    ``ConversionError`` naming it."""
+    p = plan()
+    saved = tmp_path / "plan.json"
+    saved.write_text(resistx.to_json(p), encoding="utf-8")
+    assert resistx.from_json(resistx.Plan, saved) == p
+    with pytest.raises(resistx.ConversionError, match="int"):
+        resistx.from_json(resistx.Plan, 3)  # type: ignore[arg-type]
+
+
+def test_preferences_built_in_code_are_refused_with_every_problem_as_loaded_ones_are() -> None:
+    """7822: ``Preferences(declines="oral", priority="qol")`` raised a plain ValueError naming
+    the first problem, where the same mapping given to ``sequence`` is a ``PreferencesError``
+    naming both at their paths."""
+    with pytest.raises(resistx.PreferencesError) as caught:
+        resistx.Preferences(declines="oral", priority="qol")  # type: ignore[arg-type]
+    assert {path for path, _ in caught.value.problems} == {
+        "$.preferences.declines",
+        "$.preferences.priority",
+    }

@@ -800,8 +800,8 @@ def from_dict(cls: type[T], data: object) -> T:
 def to_json(obj: object, *, indent: int | None = None) -> str:
     """``json.dumps(to_dict(obj))`` with stable key order.
 
-    Model objects take a compiled path (``resistx._output``), written by orjson when the
-    ``resistx[fast]`` extra is installed; the text is the same either way.
+    Model objects take a compiled path, written by orjson when the ``resistx[fast]`` extra is
+    installed; the text is the same either way.
     """
     if _use_compiled.get():
         with contextlib.suppress(Exception):

@@ -63,7 +63,8 @@ def plan(p: Plan) -> str:
     date = p.as_of.isoformat() if p.as_of else "unknown"
     parts = [
         f"<div><p><b>resistx plan</b> for {escape(p.patient_id or 'an unnamed patient')} "
-        f"(decision date {date}, evidence {escape(p.evidence_version)})</p>",
+        f"(decision date {date}, policy {escape(p.policy.name)}, "
+        f"evidence {escape(p.evidence_version)})</p>",
     ]
     before, after = split_actions(p)
 

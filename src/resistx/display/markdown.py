@@ -66,7 +66,10 @@ def option_rows(options: tuple[Option, ...]) -> list[list[object]]:
 def plan(p: Plan) -> str:
     head = f"**resistx plan** for {cell(p.patient_id or 'an unnamed patient')}"
     date = p.as_of.isoformat() if p.as_of else "unknown"
-    lines = [f"{head} (decision date {date}, evidence {p.evidence_version})"]
+    lines = [
+        f"{head} (decision date {date}, policy {cell(p.policy.name)}, "
+        f"evidence {p.evidence_version})"
+    ]
     before, after = split_actions(p)
 
     def block(title: str, actions: tuple[Action, ...]) -> list[str]:

@@ -1862,34 +1862,38 @@ class Profile:
 _RECHECKING: contextvars.ContextVar[bool] = contextvars.ContextVar("rechecking", default=False)
 
 
-def _every_problem(init: Callable[..., None]) -> Callable[..., None]:
-    """``Profile(...)`` in code: a value its checks refuse raises ``ProfileError`` naming every
-    problem at its path, as ``load_profile`` does for JSON (case 7673: a plain ``ValueError``
-    named the first, and fixing it showed the next)."""
+def _every_problem(cls: type[Any], error: str, root: str = "$") -> None:
+    """``cls(...)`` in code (a Profile, Preferences): a value its checks refuse raises the
+    loader's error (``error``, by name) naming every problem at its path under ``root``, as
+    loading JSON does (cases 7673, 7822: a plain ``ValueError`` named the first, and fixing
+    it showed the next)."""
+    init = cls.__init__
 
     @functools.wraps(init)
-    def __init__(self: Profile, **fields: Any) -> None:  # noqa: N807 - it replaces Profile's
+    def __init__(self: object, **fields: Any) -> None:  # noqa: N807 - it replaces the class's
         try:
             init(self, **fields)
         except ValueError as e:
             if isinstance(e, ResistxError) or _RECHECKING.get():
                 raise
-            raise _all_problems(fields) or e from None
+            raise _all_problems(cls, fields, error, root) or e from None
 
-    return __init__
+    cls.__init__ = __init__
 
 
-def _all_problems(fields: dict[str, Any]) -> ResistxError | None:
-    """The ``ProfileError`` of fields that built no Profile, found as JSON input's are; None
-    where those checks find nothing (the first error stands)."""
-    from resistx import _serde  # noqa: PLC0415 - the loader's checks sit above the model
-    from resistx._errors import ProfileError  # noqa: PLC0415
+def _all_problems(
+    cls: type[Any], fields: dict[str, Any], error: str, root: str
+) -> ResistxError | None:
+    """The error of fields that built no ``cls``, found as JSON input's are; None where those
+    checks find nothing (the first error stands)."""
+    from resistx import _errors, _serde  # noqa: PLC0415 - the loader's checks sit above the model
 
     token = _RECHECKING.set(True)
     try:
-        _serde.structure_collecting({k: _serde.to_dict(v) for k, v in fields.items()}, Profile)
+        _serde.structure_collecting({k: _serde.to_dict(v) for k, v in fields.items()}, cls)
     except _serde.DataProblemsError as e:
-        return ProfileError(_serde.problems_of(e))
+        found: ResistxError = getattr(_errors, error)(_serde.problems_of(e, root))
+        return found
     except Exception:  # what cannot be read again leaves the first error
         return None
     finally:
@@ -1897,7 +1901,7 @@ def _all_problems(fields: dict[str, Any]) -> ResistxError | None:
     return None
 
 
-Profile.__init__ = _every_problem(Profile.__init__)  # type: ignore[method-assign]
+_every_problem(Profile, "ProfileError")
 
 
 def _a_list(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -1928,7 +1932,9 @@ def _not_also_declined(inst: Any, _attribute: attrs.Attribute[Any], value: Any) 
 
 @attrs.frozen(kw_only=True)
 class Preferences:
-    """What the patient and clinician want weighed (CONTRACT section 3)."""
+    """What the patient and clinician want weighed: the patient's priority, cost, trials, the
+    CDK4/6-inhibitor time read as short, and what she or he declines or accepts (see the
+    plan page's Preferences section)."""
 
     priority: Priority = Priority.BALANCED
     cost_sensitive: bool = False
@@ -2007,3 +2013,6 @@ def latest_progression(
         ),
         default=None,
     )
+
+
+_every_problem(Preferences, "PreferencesError", "$.preferences")
