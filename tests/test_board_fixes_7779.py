@@ -257,3 +257,74 @@ def test_preferences_built_in_code_are_refused_with_every_problem_as_loaded_ones
         "$.preferences.declines",
         "$.preferences.priority",
     }
+
+
+def test_validate_counts_one_treatment_and_one_result_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """7818: 'valid profile (4 results, 1 treatments)'."""
+    import json  # noqa: PLC0415
+
+    from resistx.cli import main  # noqa: PLC0415
+    from tests.helpers import patient, result  # noqa: PLC0415
+
+    f = tmp_path / "p.json"
+    f.write_text(json.dumps(patient(biomarkers=[result("ESR1", "mutated")])), encoding="utf-8")
+    assert main(["validate", str(f)]) == 0
+    assert "(1 result, 1 treatment)" in capsys.readouterr().out
+
+
+def test_a_json_list_given_as_a_profile_is_said_to_be_a_list_not_a_missing_file() -> None:
+    """7818: ``echo '[1]' | resistx sequence -`` was told its text is 'neither JSON text nor an
+    existing file'; it is JSON, a list where one object belongs."""
+    with pytest.raises(resistx.ProfileError, match="starts as a JSON list"):
+        resistx.load_profile("[1]\n")
+
+
+def test_a_cohorts_closing_line_labels_the_policys_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """7818: 'planned under ye2024 1 (evidence ...)': the 1 was the policy's version."""
+    import json  # noqa: PLC0415
+
+    from resistx.cli import main  # noqa: PLC0415
+    from tests.helpers import patient  # noqa: PLC0415
+
+    given = tmp_path / "in.jsonl"
+    given.write_text(json.dumps(patient()) + "\n", encoding="utf-8")
+    assert main(["cohort", str(given), "--out", str(tmp_path / "out.jsonl")]) == 0
+    assert "1 of 1 patients planned under ye2024 version 1 (evidence" in capsys.readouterr().out
+
+
+def test_a_mistyped_option_is_refused_with_its_commands_usage_and_the_closest_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """7817: ``resistx sequence --format json FILE`` printed the top-level usage and took
+    'json' for the file; the command's own usage, and the option it likely meant, help."""
+    from resistx.cli import main  # noqa: PLC0415
+
+    with pytest.raises(SystemExit) as ended:
+        main(["sequence", "--jsn", "examples/01-esr1-mutated.json"])
+    assert ended.value.code == 2
+    said = capsys.readouterr().err
+    assert "usage: resistx sequence" in said
+    assert "--jsn" in said
+    assert "did you mean --json?" in said
+
+
+def test_a_route_or_priority_as_a_clinic_abbreviates_it_gets_a_hint_on_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """7817: '--declines IV' and '--priority qol' listed the choices only, where the Python
+    API (for IV) pointed to the value meant."""
+    from resistx.cli import main  # noqa: PLC0415
+
+    for flag, value, meant in (
+        ("--declines", "IV", "intravenous"),
+        ("--priority", "qol", "quality_of_life"),
+    ):
+        with pytest.raises(SystemExit):
+            main(["sequence", flag, value, "examples/01-esr1-mutated.json"])
+        assert f"did you mean {meant}?" in capsys.readouterr().err
+    with pytest.raises(resistx.PreferencesError, match="did you mean quality_of_life"):
+        resistx.sequence(plan_profile(), {"priority": "QoL"})

@@ -419,7 +419,7 @@ def test_a_parquet_output_says_which_policy_evidence_and_resistx_made_its_rows(
             "preferences": {**resistx.to_dict(resistx.Preferences()), "short_cdk46i_months": 9.0},
         }, path
     said = capsys.readouterr().out
-    assert f"under practice-2026 {policy.version} (evidence {made['evidence']})" in said
+    assert f"under practice-2026 version {policy.version} (evidence {made['evidence']})" in said
     assert _cohort(str(cohort_file), "--out", str(tmp_path / "default.parquet")) == 0
     default = json.loads(pq.read_schema(tmp_path / "default.parquet").metadata[b"resistx"])
     assert default["policy"] == "ye2024"

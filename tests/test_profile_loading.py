@@ -173,10 +173,16 @@ def test_text_that_starts_like_json_but_is_not() -> None:
     assert "not valid JSON" in problems("{")["$"]
 
 
-@pytest.mark.parametrize("text", ["[1, 2", "not json", "", "no/such/profile.json"])
+@pytest.mark.parametrize("text", ["not json", "", "no/such/profile.json"])
 def test_a_string_that_is_neither_json_nor_a_file_says_both(text: str) -> None:
     message = problems(text)["$"]
     assert "neither JSON text" in message and "existing file" in message
+
+
+@pytest.mark.parametrize("text", ["[1, 2", "[1]", " [{}]"])
+def test_a_string_that_starts_as_a_json_list_is_said_to_be_no_object(text: str) -> None:
+    """7818: a list was told it was neither JSON nor a file."""
+    assert "starts as a JSON list ('['), not an object" in problems(text)["$"]
 
 
 def test_a_path_given_as_a_string_is_read_as_a_file(tmp_path: Path) -> None:

@@ -206,6 +206,11 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
         ),
         **dict.fromkeys(("discontinued", "stopped", "ended"), "unknown"),
     },
+    # a priority as a clinic abbreviates it (7817)
+    enums.Priority: {
+        **dict.fromkeys(("qol", "quality", "quality-of-life", "comfort"), "quality_of_life"),
+        **dict.fromkeys(("os", "pfs", "efficacy", "overall_survival", "longevity"), "survival"),
+    },
     # a route as a chart abbreviates it (6938)
     enums.Route: {
         **dict.fromkeys(("iv", "i.v.", "intravenously", "infusion"), "intravenous"),

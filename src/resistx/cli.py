@@ -27,12 +27,12 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import resistx
-from resistx import _jsontext, _suggest
+from resistx import _jsontext, _serde, _suggest
 from resistx._argtypes import path, path_text, whole_number
 from resistx._serde import DataProblemsError
 from resistx.display import markdown, text
@@ -80,13 +80,15 @@ class _Parser(argparse.ArgumentParser):
 # -- argument types: a bad value is a usage error naming the option ------------------------
 
 
-def _one_of(choices: Sequence[str]) -> Callable[[str], str]:
-    """An argument type for a closed list of names: an unknown one gets "did you mean"."""
+def _one_of(choices: Sequence[str], meant: Mapping[str, str] | None = None) -> Callable[[str], str]:
+    """An argument type for a closed list of names: an unknown one gets "did you mean", from
+    ``meant`` first (a clinic's abbreviation: 'IV', 'qol'; 7817), else the nearest spelling."""
 
     def check(value: str) -> str:
         if value in choices:
             return value
-        hint = _suggest.did_you_mean(value, choices)
+        known = (meant or {}).get(value.casefold().replace(" ", "_"))
+        hint = f"; did you mean {known}?" if known else _suggest.did_you_mean(value, choices)
         msg = f"invalid choice {value!r}{hint or ''} (choose from {', '.join(choices)})"
         raise argparse.ArgumentTypeError(msg)
 
@@ -289,7 +291,8 @@ def _validate(args: argparse.Namespace) -> int:
     profile = _read_profile(args.file)
     who = one_line(profile.patient_id or ("standard input" if args.file == "-" else args.file))
     _say(
-        f"{who}: valid profile ({len(profile.biomarkers)} results, {len(profile.treatments)} treatments)"
+        f"{who}: valid profile ({_count(len(profile.biomarkers), 'result')}, "
+        f"{_count(len(profile.treatments), 'treatment')})"
     )
     return EXIT_OK
 
@@ -483,7 +486,7 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
     )
     parser.add_argument(
         "--priority",
-        type=_one_of([p.value for p in Priority]),
+        type=_one_of([p.value for p in Priority], _serde.ENUM_HINTS[Priority]),
         metavar="{" + ",".join(p.value for p in Priority) + "}",
         default=None,
         help="what to weigh (default: balanced)",
@@ -503,7 +506,7 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
     parser.add_argument(
         "--declines",
         action="append",
-        type=_one_of(routes),
+        type=_one_of(routes, _serde.ENUM_HINTS[resistx.Route]),
         metavar="{" + ",".join(routes) + "}",
         help="a route of administration the patient declines (repeat for more): a regimen "
         "given by it is left out",
@@ -902,10 +905,31 @@ def _check(args: argparse.Namespace) -> None:
             args.parser.error(f"plot forest: unexpected argument {args.file!r}")
 
 
+def _count(n: int, what: str) -> str:
+    """'1 result', '4 results'."""
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
+
+
+def _unrecognized(parser: argparse.ArgumentParser, command: str, extra: list[str]) -> NoReturn:
+    """Arguments the command does not take: its own usage, and for an option the closest of
+    its options (7817: the top-level usage was printed, with no hint)."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    own: argparse.ArgumentParser = sub.choices[command]
+    options = [o for a in own._actions for o in a.option_strings if o.startswith("--")]
+    hints = [
+        f"{word.split('=')[0]}: did you mean {', '.join(near)}?"
+        for word in extra
+        if word.startswith("--") and (near := _suggest.closest(word.split("=")[0], options, n=2))
+    ]
+    own.error(f"unrecognized arguments: {' '.join(extra)}" + "".join(f"; {h}" for h in hints))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _safe_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        _unrecognized(parser, args.command, extra)
     _check(args)
     try:
         code: int = args.run(args)

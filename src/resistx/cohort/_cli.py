@@ -119,7 +119,7 @@ def run_command(
     made = settings.made_by()
     counts = (
         f"{done.planned:,} of {done.patients:,} patients planned under {made['policy']} "
-        f"{made['policy_version']} (evidence {made['evidence']}): {done.rows:,} rows in "
+        f"version {made['policy_version']} (evidence {made['evidence']}): {done.rows:,} rows in "
         f"{args.out}; {done.failed:,} with errors in {errors}"
     )
     if done.interrupted:

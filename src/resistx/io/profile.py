@@ -233,7 +233,10 @@ def text_or_file(source: str, what: str = "profile") -> tuple[str, str]:
     if len(source) < 4096 and "\n" not in source and _is_file(source):
         return read_file(Path(source), what), _show.name(source)
     hint = (
-        f"{_show.text(source[:80])} is neither JSON text (which starts with '{{') nor an "
+        f"{_show.text(source[:80])} starts as a JSON list ('['), not an object ('{{'): a "
+        f"{what} is one JSON object"
+        if source.lstrip().startswith("[")
+        else f"{_show.text(source[:80])} is neither JSON text (which starts with '{{') nor an "
         f"existing file; pass JSON text, a mapping, or the path of a {what} file"
     )
     raise ProfileError([("$", hint)])
