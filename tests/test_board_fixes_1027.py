@@ -391,7 +391,7 @@ def test_a_short_unsuppressed_cdk46i_course_read_by_the_short_course_rule_is_che
     assert ask.before_choosing and "letrozole" in ask.text
 
 
-def _pik3ca_with_insulin(*, insulin: bool = True) -> dict[str, Any]:
+def _pik3ca_with_insulin(*, insulin: bool = True, hba1c: float = 9.1) -> dict[str, Any]:
     """Case 1035: 66, ECOG 1; diabetes on insulin (HbA1c 9.1%), kidney impairment, grade 2
     neuropathy; 30 months on ribociclib + letrozole; ctDNA PIK3CA H1047R, ESR1, AKT1 and PTEN
     not detected; HER2 0."""
@@ -400,7 +400,7 @@ def _pik3ca_with_insulin(*, insulin: bool = True) -> dict[str, Any]:
         _pik3ca_in_ctdna("2026-01-05"),
         _course(["ribociclib", "letrozole"], "2023-06-01", "2025-12-15", "progression", line=1),
         comorbidities=[
-            {"name": "diabetes", "hba1c": 9.1, "insulin": insulin},
+            {"name": "diabetes", "hba1c": hba1c, "insulin": insulin},
             "renal_impairment",
             {"name": "neuropathy", "grade": 2},
         ],
@@ -421,8 +421,12 @@ def test_a_pathway_alteration_whose_inhibitors_insulin_treated_diabetes_rules_ou
     assert first.regimen.id == "chemotherapy"
     [why] = [r for r in first.reasons if r.code == "no_actionable_alteration"]
     assert "insulin" in why.text and "PIK3CA" in why.text
-    # without insulin (glucose can be brought into range: rule 95), the target stands
-    plain = _planned(_pik3ca_with_insulin(insulin=False))
+    # without insulin, at an HbA1c of 8.0% or more, no usable target until glucose is in range
+    # (rule 95; capivasertib waits on it: case 7846); in range, the target stands
+    waiting = _planned(_pik3ca_with_insulin(insulin=False))
+    [why] = [r for r in waiting.options[0].reasons if r.code == "no_actionable_alteration"]
+    assert "until glucose is in range" in why.text
+    plain = _planned(_pik3ca_with_insulin(insulin=False, hba1c=7.5))
     assert not [r for o in plain.options for r in o.reasons if r.code == "no_actionable_alteration"]
 
 

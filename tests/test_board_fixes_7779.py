@@ -328,3 +328,67 @@ def test_a_route_or_priority_as_a_clinic_abbreviates_it_gets_a_hint_on_the_comma
         assert f"did you mean {meant}?" in capsys.readouterr().err
     with pytest.raises(resistx.PreferencesError, match="did you mean quality_of_life"):
         resistx.sequence(plan_profile(), {"priority": "QoL"})
+
+
+def _endocrine_sensitive_pik3ca(**diabetes: object) -> dict[str, object]:
+    """7846: HER2-low, PIK3CA E545K (ESR1 not detected), 26 months on palbociclib + letrozole,
+    diabetes."""
+    from tests.helpers import patient, result  # noqa: PLC0415
+
+    return patient(
+        her2="low",
+        comorbidities=[{"name": "diabetes", **diabetes}],
+        biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "mutated")],
+        treatments=[
+            {
+                "drugs": ["palbociclib", "letrozole"],
+                "line": 1,
+                "started_on": "2024-01-10",
+                "ended_on": "2026-03-20",
+                "stop_reason": "progression",
+            }
+        ],
+    )
+
+
+def test_a_pathway_target_waiting_on_glucose_is_no_usable_target_now_as_with_insulin() -> None:
+    """7846 (MAJOR, the recheck, practice-2026): with an HbA1c of 9.5% and no insulin, the
+    target waiting on glucose no longer held trastuzumab deruxtecan back, and no rule counted
+    it unusable: T-DXd came first in endocrine-sensitive disease, where on insulin (and with
+    no target) the endocrine-based line leads. It is now read as on insulin: no usable target
+    now, its reason saying glucose holds its drugs back (7842: chemotherapy's reason no longer
+    says it steps back behind the target's drugs)."""
+    for policy in (None, "practice-2026"):
+        waiting = resistx.sequence(_endocrine_sensitive_pik3ca(hba1c=9.5), policy=policy)
+        insulin = resistx.sequence(
+            _endocrine_sensitive_pik3ca(hba1c=9.5, insulin=True), policy=policy
+        )
+        assert waiting.options[0].regimen.id == insulin.options[0].regimen.id
+        text = " ".join(r.text for o in waiting.options for r in o.reasons)
+        assert "HbA1c of 8.0% or more holds back the drugs for its PIK3CA finding" in text
+        assert "steps back behind the drugs for it" not in text
+    p = resistx.sequence(_endocrine_sensitive_pik3ca(hba1c=9.5), policy="practice-2026")
+    assert p.options[0].regimen.id != "trastuzumab-deruxtecan"
+
+
+def test_a_targeted_line_the_patient_declines_holds_nothing_back() -> None:
+    """7859, 7841 (MAJOR, the recheck): with drugs by mouth declined, the ESR1 line is left
+    out, yet trastuzumab deruxtecan stepped back for 'that endocrine-based line', and the
+    HER2-ultralow question left 'before choosing' for it."""
+    from tests.helpers import NEGATIVE, patient, result  # noqa: PLC0415
+
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:]]
+    declined = {"declines": ["oral"]}
+    low = resistx.sequence(
+        patient(her2="ultralow", biomarkers=esr1), declined, policy="practice-2026"
+    )
+    tdxd = option(low, "trastuzumab-deruxtecan")
+    assert "endocrine_target_before_tdxd" not in {r.code for r in tdxd.reasons}
+    zero = resistx.sequence(patient(her2="0", biomarkers=esr1), declined, policy="practice-2026")
+    a = _reread(zero)
+    assert a is not None
+    assert a.before_choosing
+    kept = resistx.sequence(patient(her2="ultralow", biomarkers=esr1), policy="practice-2026")
+    assert "endocrine_target_before_tdxd" in {
+        r.code for r in option(kept, "trastuzumab-deruxtecan").reasons
+    }

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
-from resistx.model.enums import DrugClass
-from resistx.model.profile import Treatment, combined
+from resistx.model.enums import DrugClass, RegimenKind, Route
+from resistx.model.profile import Preferences, Treatment, combined
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
@@ -110,13 +110,30 @@ def targets_left(facts: Facts) -> tuple[str, ...]:
     if facts.profile.er_low:  # rule 114: after chemotherapy
         return ()
     given, glucose = facts.progressed_classes, needs_insulin(facts) or glucose_above_limit(facts)
+    declined = declined_targets(facts.preferences)
     return tuple(
         gene
         for gene, found in DEFINITE_TARGETS.items()
         if facts.found(gene, *found)
         and not given & USED_UP[gene]
         and not (glucose and gene in PAM_GENES)
+        and gene not in declined
     )
+
+
+#: the kind of regimen that carries each target's drugs: an oral SERD alone for ESR1, a PI3K
+#: or AKT inhibitor with endocrine therapy for the pathway; all are taken by mouth
+_TARGET_KINDS = {"ESR1": RegimenKind.ENDOCRINE_MONOTHERAPY}
+_TARGET_KINDS |= dict.fromkeys(PAM_GENES, RegimenKind.TARGETED_ENDOCRINE)
+
+
+def declined_targets(prefs: Preferences) -> frozenset[str]:
+    """The genes whose targeted drugs the patient declines: all of them where drugs by mouth
+    are declined, else those whose kind of regimen is (case 7859: a declined ESR1 line held
+    trastuzumab deruxtecan back)."""
+    if Route.ORAL in prefs.declines:
+        return frozenset(_TARGET_KINDS)
+    return frozenset(g for g, kind in _TARGET_KINDS.items() if kind in prefs.declines_kinds)
 
 
 @remembered  # asked several times in one plan
@@ -165,10 +182,19 @@ class PathwayDrugs(TypedDict):
 def pathway_drugs(facts: Facts, pathway: Finding | None, esr1_clear: bool) -> PathwayDrugs:
     """Whether a PI3K or AKT inhibitor is held back whatever the finding (diabetes needing
     insulin: rules 12 and 78; ECOG 3-4: rule 13; case 1208), and why the pathway, the only
-    target with ESR1 clear, is no usable target ("insulin", case 1035; "lines": past its
+    target with ESR1 clear, is no usable target ("insulin", case 1035; "glucose", an HbA1c of
+    8.0% or more, for now, case 7846; "lines": past its
     inhibitors' trials' cytotoxic lines, rule 104, case 1818)."""
     insulin = needs_insulin(facts)
-    why = "insulin" if insulin else "lines" if facts.cytotoxic_lines > PATHWAY_TRIAL_LINES else ""
+    why = (
+        "insulin"
+        if insulin
+        else "glucose"  # until glucose is in range (case 7846)
+        if glucose_above_limit(facts)
+        else "lines"
+        if facts.cytotoxic_lines > PATHWAY_TRIAL_LINES
+        else ""
+    )
     return {
         "pathway_unusable": why if pathway is not None and esr1_clear else "",
         "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,

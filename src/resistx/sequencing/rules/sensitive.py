@@ -59,7 +59,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "Endocrine-sensitive disease: another endocrine-based line before chemotherapy",
     M,
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor, "
-    "or with a PI3K-pathway one that diabetes needing insulin leaves no drug for: case 1077), "
+    "or with a PI3K-pathway one that diabetes needing insulin leaves no drug for, case 1077, "
+    "or an HbA1c of 8.0% or more none for now, case 7846), "
     "with a CDK4/6-inhibitor course for metastatic disease not short (short_cdk46i_months or "
     "more, 6 by default: ESO-ESMO's secondary resistance; 12 until session 66, 7428b), no "
     "visceral crisis (nor liver metastases "
@@ -217,6 +218,11 @@ def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:
 def _unusable(i: MolecularInputs) -> str:
     """No usable target: a pathway finding no drug can act on (``pathway_unusable``)."""
     gene = i.akt_pathway.gene if i.akt_pathway else "PI3K-pathway"
+    if i.pathway_unusable == "glucose":  # case 7846
+        return (
+            f"no usable target now (an HbA1c of 8.0% or more holds back the drugs for its {gene} "
+            "finding: alpelisib left out, capivasertib waiting on glucose control)"
+        )
     return (
         f"no usable target (diabetes needing insulin holds back the drugs for its {gene} finding: "
         "alpelisib left out, capivasertib outside CAPItello-291)"

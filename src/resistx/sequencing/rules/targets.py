@@ -74,6 +74,7 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     "or each target found already acted on, with progression (an ESR1 mutation on an oral "
     "SERD, a PI3K-pathway alteration on a PI3K or AKT inhibitor), the other tested without one; "
     "or the pathway the only target with no drug for it (diabetes needing insulin, case 1035; "
+    "an HbA1c of 8.0% or more, until glucose is in range, case 7846; "
     "past its inhibitors' trials' cytotoxic lines, rule 104, case 1818, whose own inhibitors "
     "keep rule 104's cap without this step: case 1843b). "
     "The short-CDK4/6-inhibitor half of this rule is in the history factor.",
@@ -155,6 +156,14 @@ def _unusable(i: MolecularInputs) -> str:
             f"{said}past the cytotoxic lines the PI3K, AKT and mTOR inhibitors' trials enrolled "
             "after, their drugs at best an alternative (as their own reasons say), "
             "and ESR1 tested without a mutation: no target their results reach"
+        )
+    if i.pathway_unusable == "glucose":  # case 7846
+        return (
+            f"{said}no PI3K-pathway drug this patient can take now (an HbA1c of 8.0% or more "
+            f"holds back the drugs for its {f.gene if f else 'PI3K-pathway'} finding: alpelisib "
+            "left out, capivasertib "
+            "waiting on glucose control, as their own reasons say), and ESR1 tested without a "
+            "mutation: no usable target until glucose is in range"
         )
     return (
         f"{said}no PI3K-pathway drug this patient can take (diabetes needing insulin leaves "
