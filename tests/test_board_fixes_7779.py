@@ -80,6 +80,17 @@ def test_a_valid_profile_built_in_code_is_built_as_before() -> None:
     assert resistx.load_profile(p) == p
 
 
+def _first_line(cdk46i: str, start: str, end: str) -> dict[str, object]:
+    """A first line of ``cdk46i`` with letrozole, to progression."""
+    return {
+        "drugs": [cdk46i, "letrozole"],
+        "line": 1,
+        "started_on": start,
+        "ended_on": end,
+        "stop_reason": "progression",
+    }
+
+
 def _pik3ca_with_diabetes(**diabetes: object) -> dict[str, object]:
     """7792: PIK3CA mutated, HER2-low, one first line of abemaciclib + letrozole over 9 months,
     diabetes on metformin."""
@@ -92,15 +103,7 @@ def _pik3ca_with_diabetes(**diabetes: object) -> dict[str, object]:
             result(g, "mutated" if g == "PIK3CA" else "not_detected")
             for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
         ],
-        treatments=[
-            {
-                "drugs": ["abemaciclib", "letrozole"],
-                "line": 1,
-                "started_on": "2025-06-15",
-                "ended_on": "2026-03-10",
-                "stop_reason": "progression",
-            }
-        ],
+        treatments=[_first_line("abemaciclib", "2025-06-15", "2026-03-10")],
     )
 
 
@@ -339,15 +342,7 @@ def _endocrine_sensitive_pik3ca(**diabetes: object) -> dict[str, object]:
         her2="low",
         comorbidities=[{"name": "diabetes", **diabetes}],
         biomarkers=[result("ESR1", "not_detected"), result("PIK3CA", "mutated")],
-        treatments=[
-            {
-                "drugs": ["palbociclib", "letrozole"],
-                "line": 1,
-                "started_on": "2024-01-10",
-                "ended_on": "2026-03-20",
-                "stop_reason": "progression",
-            }
-        ],
+        treatments=[_first_line("palbociclib", "2024-01-10", "2026-03-20")],
     )
 
 
