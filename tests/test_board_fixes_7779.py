@@ -387,3 +387,60 @@ def test_a_targeted_line_the_patient_declines_holds_nothing_back() -> None:
     assert "endocrine_target_before_tdxd" in {
         r.code for r in option(kept, "trastuzumab-deruxtecan").reasons
     }
+
+
+def _her2_low_after_chemotherapy_with_lung_disease(**lungs: object) -> dict[str, object]:
+    """7888: HER2-low after palbociclib and capecitabine, a grade 1 radiation pneumonitis in
+    2019."""
+    from tests.helpers import CAPECITABINE, PALBOCICLIB, patient  # noqa: PLC0415
+
+    return patient(
+        her2="low",
+        comorbidities=[{"name": "interstitial_lung_disease", "grade": 1, **lungs}],
+        treatments=[PALBOCICLIB, CAPECITABINE],
+    )
+
+
+def test_a_grade_1_lung_disease_resolved_without_steroids_leaves_tdxd_within_its_trial() -> None:
+    """7888 (MAJOR, both policies): a remote grade 1 pneumonitis that needed no steroids put
+    chemotherapy first and trastuzumab deruxtecan at best an alternative 'until a chest
+    physician and a CT' said so, with no field to record the answer. DESTINY-Breast04 left out
+    only a lung disease that needed steroids, or one current or suspected: recorded as
+    resolved without steroids, T-DXd ranks as the evidence stands, with a caution."""
+    for policy in (None, "practice-2026"):
+        p = resistx.sequence(
+            _her2_low_after_chemotherapy_with_lung_disease(steroids=False, resolved=True),
+            policy=policy,
+        )
+        tdxd = option(p, "trastuzumab-deruxtecan")
+        assert tdxd.tier.value == "preferred", [(o.regimen.id, o.tier.value) for o in p.options]
+        assert "lung_disease_grade_1" not in {r.code for r in tdxd.reasons}
+        assert any("resolved without steroids" in c.text for c in tdxd.cautions)
+        for held in (
+            {},
+            {"steroids": True, "resolved": True},
+            {"steroids": False, "resolved": False},
+        ):
+            q = resistx.sequence(
+                _her2_low_after_chemotherapy_with_lung_disease(**held), policy=policy
+            )
+            assert option(q, "trastuzumab-deruxtecan").tier.value != "preferred"
+
+
+def test_a_grade_1_lung_disease_without_its_course_asks_it_before_choosing() -> None:
+    """7888: the question (did it need steroids, has it resolved) sat in a reason only."""
+    p = resistx.sequence(_her2_low_after_chemotherapy_with_lung_disease())
+    asked = [a for a in p.actions if a.code == "lung_disease_course"]
+    assert asked and asked[0].before_choosing
+    assert '"steroids"' in asked[0].text and '"resolved"' in asked[0].text
+    told = resistx.sequence(
+        _her2_low_after_chemotherapy_with_lung_disease(steroids=False, resolved=True)
+    )
+    assert not [a for a in told.actions if a.code == "lung_disease_course"]
+
+
+def test_steroids_and_resolved_are_read_for_an_interstitial_lung_disease_only() -> None:
+    from tests.helpers import patient, refusal  # noqa: PLC0415
+
+    said = refusal(patient(comorbidities=[{"name": "diabetes", "steroids": False}]))
+    assert "steroids is read for interstitial_lung_disease only" in said

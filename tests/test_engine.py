@@ -649,6 +649,13 @@ SCENARIOS: list[dict[str, Any]] = [
         biomarkers=[result("ESR1", "mutated", tested_on="2026-04-01")],
         treatments=[PALBOCICLIB, CAPECITABINE, ERIBULIN],
     ),
+    # rule 160: a grade 1 lung disease beside HER2-low disease, its course unknown (7888)
+    patient(
+        her2="low",
+        biomarkers=NEGATIVE,
+        comorbidities=[{"name": "interstitial_lung_disease", "grade": 1}],
+        treatments=[PALBOCICLIB, CAPECITABINE],
+    ),
 ]
 #: scenarios whose rules read the preferences: (profile, preferences)
 PREFERRING: list[tuple[dict[str, Any], dict[str, Any]]] = [

@@ -206,6 +206,8 @@ def _ifcc(value: float) -> str:
 
 
 _insulin = _read_for("insulin", Comorbidity.DIABETES)
+_steroids = _read_for("steroids", Comorbidity.INTERSTITIAL_LUNG_DISEASE)
+_resolved = _read_for("resolved", Comorbidity.INTERSTITIAL_LUNG_DISEASE)
 
 
 def _toxicity(inst: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -243,6 +245,11 @@ class Condition:
     #: cardiac disease's left ventricular ejection fraction, percent: trastuzumab deruxtecan's
     #: label was not studied below 50% (rule 126; case 1618)
     lvef: int | None = attrs.field(default=None, validator=_lvef)
+    #: an interstitial lung disease that needed systemic steroids, and one that has resolved:
+    #: DESTINY-Breast04 left out one that needed them, or one current or suspected (its
+    #: protocol; not in the review), not a grade 1 resolved without them (case 7888)
+    steroids: bool | None = attrs.field(default=None, validator=_steroids)
+    resolved: bool | None = attrs.field(default=None, validator=_resolved)
 
 
 def _ish(inst: Any, _attribute: attrs.Attribute[Any], value: IshResult | None) -> None:

@@ -751,7 +751,10 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     healed = _HEALED.sub(" ", folded(text))
     again = _named_now(healed) if healed != folded(text) else None
     if again is not None and again[0] is Comorbidity.INTERSTITIAL_LUNG_DISEASE:
-        return again[0], f"{again[1]} (a resolved one too: its labels weigh a past one)"
+        return again[0], (
+            f'{again[1]} (a resolved one too, with "resolved": true and whether it needed '
+            '"steroids": its labels weigh a past one)'
+        )
     return None
 
 

@@ -171,6 +171,7 @@ RULES: tuple[Rule, ...] = (
     records.adjuvant_relapse,
     records.ask_missing_lines,
     lung_grade.ask_lung_disease_grade,
+    lung_grade.ask_lung_disease_course,
     lung_grade.ask_chronic_lung_disease_grade,
     records.biopsy_first_recurrence,
     records.cytopenia_after_parp_inhibitor,

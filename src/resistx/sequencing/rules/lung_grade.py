@@ -1,5 +1,6 @@
-"""An interstitial lung disease on record without its grade, where the deruxtecan ADCs are the
-patient's options: ask for it before choosing (rule 139)."""
+"""An interstitial lung disease on record without its grade, or a mild one without its course,
+where the deruxtecan ADCs are the patient's options: ask before choosing (rules 139, 160); a
+chronic lung disease without its grade (rule 155)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,10 @@ _CHRONIC = Comorbidity.CHRONIC_LUNG_DISEASE
     condition="HER2-low or -ultralow disease, and an interstitial lung disease or pneumonitis on "
     "record (or one that stopped a course) with no grade, not one a deruxtecan ADC caused "
     "(rule 12's note on giving it again speaks for that).",
-    effect="An action before choosing to record its grade and whether it needed steroids: "
-    "trastuzumab deruxtecan is left out for it (rule 12), and a grade 1 that resolved without "
-    "them makes it at best an alternative, as DESTINY-Breast04 left out only one that needed "
-    "steroids, or one current or suspected (case 2651: a radiation pneumonitis, ungraded, left "
+    effect="An action before choosing to record its grade, whether it needed steroids and "
+    "whether it has resolved: trastuzumab deruxtecan is left out for it (rule 12), and a grade "
+    "1 that resolved without them leaves it within DESTINY-Breast04's entry, which left out "
+    "only one that needed steroids, or one current or suspected (case 2651: a radiation pneumonitis, ungraded, left "
     "the standard after chemotherapy out and nothing asked).",
     codes=("grade_lung_disease",),
     trials=("DESTINY-Breast04",),
@@ -45,12 +46,52 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     yield PlanEffect(
         code="grade_lung_disease",
         first=True,
-        text=f"Interstitial lung disease{caused} on record without its grade: record its grade "
-        "and whether it needed steroids. Trastuzumab deruxtecan is left out for it (rule 12); "
+        text=f"Interstitial lung disease{caused} on record without its grade: record its grade, "
+        'whether it needed steroids ("steroids") and whether it has resolved ("resolved"). '
+        "Trastuzumab deruxtecan is left out for it (rule 12); "
         "DESTINY-Breast04 left out an interstitial lung disease that needed steroids, or one "
         "current or suspected (its protocol; not in the review), not a grade 1 that resolved "
-        "without them, which would make it at best an alternative, with a chest physician and "
-        "a CT first.",
+        "without them.",
+    )
+
+
+# rule 160: a grade 0-1 interstitial lung disease beside HER2-low disease: ask its course
+@rule(
+    160,
+    "A grade 0-1 interstitial lung disease, in HER2-low or -ultralow disease: ask its course",
+    None,
+    condition="HER2-low or -ultralow disease, and an interstitial lung disease or pneumonitis "
+    "on record of grade 0-1 without whether it needed steroids or whether it has resolved, not "
+    "one a deruxtecan ADC caused (rule 12's note on giving it again speaks for that).",
+    effect="An action before choosing to record both (`steroids`, `resolved`): until then the "
+    "deruxtecan ADCs are at best alternatives (rule 12), and one resolved without steroids "
+    "leaves them within DESTINY-Breast04's entry, with a caution (case 7888: the question sat "
+    "in a reason only, with no field for its answer).",
+    codes=("lung_disease_course",),
+    trials=("DESTINY-Breast04",),
+)
+def ask_lung_disease_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    if facts.her2 not in (Her2Status.LOW, Her2Status.ULTRALOW):
+        return
+    mild = [
+        c
+        for c in facts.profile.comorbidities
+        if c.name is _ILD and c.grade is not None and c.grade <= 1
+    ]
+    if not any(c.steroids is None or c.resolved is None for c in mild):
+        return
+    stopped = next((d for c, d, _ in from_toxicities(facts) if c is _ILD), ())
+    if any(d in DERUXTECAN for d in stopped):  # rule 12's rechallenge note (case 422)
+        return
+    yield PlanEffect(
+        code="lung_disease_course",
+        first=True,
+        text="Interstitial lung disease of grade 0-1 on record: record whether it needed "
+        'steroids ("steroids": true or false) and whether it has resolved ("resolved"). '
+        "DESTINY-Breast04 left out one that needed steroids, or one current or suspected (its "
+        "protocol; not in the review): resolved without steroids, trastuzumab deruxtecan is "
+        "within its entry; until then it is at best an alternative, with a chest physician and "
+        "a CT.",
     )
 
 

@@ -63,20 +63,32 @@ def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...
     # label gives that drug again once resolved, and the sister ADC is no riskier (7213b)
     if drug not in DERUXTECAN:
         return None
+    if condition.steroids is False and condition.resolved is True:  # case 7888
+        return Effect(
+            code=f"{condition.name.value}_caution",
+            caution=True,
+            text=f"{name.capitalize()}, resolved without steroids (as recorded): within "
+            f"DESTINY-Breast04's entry (trastuzumab deruxtecan's{_SHARED * (drug != TDXD)}), "
+            "which left out one that needed steroids, or one current or suspected (its "
+            "protocol; not in the review); a baseline CT, and a watch for cough, breathlessness "
+            f"and fever at each visit ({drug}'s label).",
+            trials=("DESTINY-Breast04",),
+        )
     return Effect(
         code="lung_disease_grade_1",
         ceiling=1,
         text=f"{name.capitalize()}: DESTINY-Breast04 (trastuzumab deruxtecan's"
-        f"{_SHARED if drug != 'trastuzumab deruxtecan' else ''}) left out an "
+        f"{_SHARED * (drug != TDXD)}) left out an "
         "interstitial lung disease that needed steroids, or one current or suspected (its "
         "protocol; not in the review), not a grade 1 that resolved without them, and the "
         f"label of {drug} lists no contraindication: whether "
         f"it has resolved, without steroids, is for a chest physician and a CT before {drug} "
-        "is given; at best an alternative until then.",
+        'is given (record "steroids" and "resolved"); at best an alternative until then.',
         trials=("DESTINY-Breast04",),
     )
 
 
+TDXD = "trastuzumab deruxtecan"
 #: what a grade 1's terms add for datopotamab deruxtecan (the recheck of 7213b)
 _SHARED = (
     ", whose payload it shares; TROPION-Breast01's own entry is not in the sources resistx reads"
