@@ -444,3 +444,29 @@ def test_steroids_and_resolved_are_read_for_an_interstitial_lung_disease_only() 
 
     said = refusal(patient(comorbidities=[{"name": "diabetes", "steroids": False}]))
     assert "steroids is read for interstitial_lung_disease only" in said
+
+
+def test_a_cdk46i_course_that_ended_in_progression_is_not_said_to_be_stopped_for_its_event() -> (
+    None
+):
+    """7863-7865 (MINOR, the recheck): abemaciclib + letrozole ended in progression, a
+    pneumonitis recorded as its toxicity; ten reasons said 'abemaciclib was stopped for
+    pneumonitis' (and 'stopped for toxicity before'). The event arose on it: the cautions stand,
+    worded so; a course stopped for it is still said to be."""
+    from tests.helpers import NEGATIVE, patient  # noqa: PLC0415
+
+    course = {**_first_line("abemaciclib", "2024-01-10", "2026-03-20"), "toxicity": "pneumonitis"}
+    p = resistx.sequence(patient(her2="low", biomarkers=NEGATIVE, treatments=[course]))
+    said = [
+        t for o in p.options for t in (*(r.text for r in o.reasons), *(c.text for c in o.cautions))
+    ]
+    assert not [t for t in said if "abemaciclib was stopped" in t]
+    assert [t for t in said if "pneumonitis arose on abemaciclib" in t]
+    stopped = resistx.sequence(
+        patient(her2="low", biomarkers=NEGATIVE, treatments=[{**course, "stop_reason": "toxicity"}])
+    )
+    assert any(
+        "abemaciclib was stopped for pneumonitis" in c.text
+        for o in stopped.options
+        for c in o.cautions
+    )

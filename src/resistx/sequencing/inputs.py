@@ -197,8 +197,7 @@ class HistoryInputs:
     tdxd_lines: int  # with (neo)adjuvant chemotherapy and relapse within 6 months
     sg_lines: int  # ... within 12 months, and ADC lines
     adc_lines: int = 0  # metastatic lines of an ADC without chemotherapy
-    #: an endocrine-based line and 2 or more further lines for metastatic disease: sacituzumab
-    #: govitecan's US label (rule 4, case 621)
+    #: an endocrine-based line and 2 or more further lines: sacituzumab govitecan's label (621)
     sg_label: bool = False
     early_relapse_tdxd: bool
     early_relapse_sg: bool
@@ -208,6 +207,7 @@ class HistoryInputs:
     cdk46i_resistant: frozenset[str]
     cdk46i_toxicity: frozenset[str]  # CDK4/6 inhibitors stopped for toxicity
     toxicity_events: frozenset[tuple[str, str]]  # (drug, adverse event) where the profile says
+    toxicity_arose: frozenset[tuple[str, str]] = frozenset()  # of them, on no course it stopped
     lung_stop_grade: int | None = None  # the ILD's grade on record, a lung event stopped a CDK4/6i
     #: (drug, adverse event) for the other drugs (not CDK4/6 inhibitors) a course stopped for
     other_toxicity_stops: frozenset[tuple[str, str]] = frozenset()

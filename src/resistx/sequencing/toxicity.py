@@ -124,14 +124,39 @@ def recorded_ild_grade(facts: Facts) -> int | None:
 
 class Cdk46iStops(TypedDict):
     toxicity_events: frozenset[tuple[str, str]]
+    toxicity_arose: frozenset[tuple[str, str]]
     lung_stop_grade: int | None
 
 
 def cdk46i_stops(facts: Facts) -> Cdk46iStops:
     """The history Inputs' reading of the CDK4/6 inhibitors stopped for toxicity: each
-    (drug, adverse event), and the grade on record of a lung event among them."""
+    (drug, adverse event), those of them only recorded on courses that ended otherwise (case
+    7863: 'stopped for' an event on a course that ended in progression), and the grade on
+    record of a lung event among them."""
     events = toxicity_stops(facts, cdk46i=True)
-    return {"toxicity_events": events, "lung_stop_grade": lung_stop_grade(facts, events)}
+    stopped = {
+        (d, t.toxicity)
+        for t in facts.in_order
+        if t.toxicity is not None and t.stop_reason is StopReason.TOXICITY
+        for d in laid_on(t)[0]
+    }
+    return {
+        "toxicity_events": events,
+        "toxicity_arose": frozenset(events - stopped),
+        "lung_stop_grade": lung_stop_grade(facts, events),
+    }
+
+
+def stopped_for(
+    drug: str, event: str, arose: frozenset[tuple[str, str]], said: str | None = None
+) -> str:
+    """'{drug} was stopped for {event}', or '{event} arose on {drug}' where no course of it was
+    stopped for the event (``Cdk46iStops.toxicity_arose``); ``said``: the event as a reason
+    writes it, where not as recorded ('QT prolongation')."""
+    shown = said or event
+    return (
+        f"{shown} arose on {drug}" if (drug, event) in arose else f"{drug} was stopped for {shown}"
+    )
 
 
 def caused_ild(t: Treatment, drug: str) -> bool:

@@ -15,7 +15,7 @@ from resistx.sequencing.rules.drug_classes import (
     RECHALLENGE,
 )
 from resistx.sequencing.rules.rechallenge import SCAR, scar_left_out
-from resistx.sequencing.toxicity import SEVERE_ILD_GRADE
+from resistx.sequencing.toxicity import SEVERE_ILD_GRADE, stopped_for
 
 #: the CDK4/6 inhibitors whose labels stop them for good after a severe liver injury, and the
 #: adverse events on record that may have been one (case 1073)
@@ -97,7 +97,12 @@ def rechallenge(
     yield Effect(
         code="cdk46i_toxicity_rechallenge",
         caution=True,
-        text=f"{', '.join(stopped)} was stopped for toxicity before{said}"
+        text=(
+            f"toxicity arose on {', '.join(stopped)} before{said}"
+            if {(d, e) for d, e in i.toxicity_events if d in stopped} <= i.toxicity_arose
+            and not i.cdk46i_toxicity & set(stopped)
+            else f"{', '.join(stopped)} was stopped for toxicity before{said}"
+        )
         + (LUNG_RECHALLENGE if lungs else LIVER_RECHALLENGE if liver else RECHALLENGE),
     )
     if liver:
@@ -106,6 +111,8 @@ def rechallenge(
             ceiling=2,
             demote=Precedence.RELATIVE_CONTRAINDICATION,
             text=f"{', '.join(liver)} was stopped for liver toxicity, whose grade a profile does "
+            if not {(d, e) for d, e in i.toxicity_events if d in liver} <= i.toxicity_arose
+            else f"liver toxicity arose on {', '.join(liver)}, whose grade a profile does "
             "not record: its label stops it for good after a severe liver injury (not in the "
             "review), so after every option without such a risk, and only once the grade and "
             "the liver tests are known.",
@@ -116,7 +123,8 @@ def rechallenge(
             code="cdk46i_toxicity_rechallenge",
             ceiling=2,
             demote=Precedence.RELATIVE_CONTRAINDICATION,
-            text="ribociclib was stopped for QT prolongation: its label says to avoid it where "
+            text=f"{stopped_for('ribociclib', 'qt prolongation', i.toxicity_arose, 'QT prolongation')}: "
+            "its label says to avoid it where "
             "QTc prolongation is a significant risk, and stops it for good when a severe "
             "prolongation recurs (not in the review): after every option without such a risk, "
             "and only with an ECG first.",
@@ -135,7 +143,7 @@ def class_toxicity(
                 code="cdk46i_class_toxicity",
                 ceiling=2,
                 demote=Precedence.RELATIVE_CONTRAINDICATION,
-                text=f"{before} was stopped for {event}, on record at grade 3 or worse: "
+                text=f"{stopped_for(before, event, i.toxicity_arose)}, on record at grade 3 or worse: "
                 f"{', '.join(shared)} can cause it too, and every CDK4/6 inhibitor's label "
                 "stops the drug for good after a severe one (not in the review): after every "
                 "option without that risk.",
@@ -152,14 +160,14 @@ def class_toxicity(
             yield Effect(
                 code="cdk46i_class_toxicity",
                 caution=True,
-                text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
+                text=f"{stopped_for(before, event, i.toxicity_arose)}: {', '.join(shared)} can cause it "
                 "too, and the CDK4/6 inhibitors' labels stop them for good after a severe one "
                 f"(not in the review): {ask} before another.",
             )
             yield Effect(
                 code="cdk46i_class_toxicity",
                 ceiling=1,
-                text=f"{before} was stopped for {event}, which every CDK4/6 inhibitor's label "
+                text=f"{stopped_for(before, event, i.toxicity_arose)}, which every CDK4/6 inhibitor's label "
                 "warns of: at best an alternative until its "
                 f"{'resolution is' if graded else 'severity and resolution are'} known.",
                 trials=trials,
@@ -168,6 +176,6 @@ def class_toxicity(
             yield Effect(
                 code="cdk46i_class_toxicity",
                 caution=True,
-                text=f"{before} was stopped for {event}: {', '.join(shared)} can cause it "
+                text=f"{stopped_for(before, event, i.toxicity_arose)}: {', '.join(shared)} can cause it "
                 f"too (its label; not in the review); {_monitoring(shared, event)}.",
             )
