@@ -470,3 +470,15 @@ def test_a_cdk46i_course_that_ended_in_progression_is_not_said_to_be_stopped_for
         for o in stopped.options
         for c in o.cautions
     )
+
+
+def test_an_ultralow_reread_comes_after_choosing_where_a_parp_inhibitor_comes_first() -> None:
+    """7870, 7876, 7877 (MINOR, practice-2026): with a germline BRCA2 mutation outside
+    DESTINY-Breast06's entry, an ultralow reading leaves trastuzumab deruxtecan behind the PARP
+    inhibitor (rule 58), yet the question came before choosing."""
+    from tests.helpers import NEGATIVE, patient, result  # noqa: PLC0415
+
+    brca = [*NEGATIVE, result("BRCA2", "mutated", origin="germline")]
+    a = _reread(resistx.sequence(patient(her2="0", biomarkers=brca), policy="practice-2026"))
+    assert a is not None
+    assert not a.before_choosing

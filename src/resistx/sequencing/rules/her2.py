@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Her2Status, IshResult
+from resistx.model.enums import Her2Status, IshResult, Route
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.exhausted import targets_left
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.hrd import germline_brca_open, parp_findings, platinum_resistant
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, approved_later, figures
 from resistx.sequencing.rules.her2_request import before_metastases, her2_request
 from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
+from resistx.sequencing.rules.hrd_tests import parp_closed_for
 from resistx.sequencing.rules.routes import declined_by
 from resistx.sequencing.toxicity import lung_disease
 from resistx.vocab.comorbidities import Comorbidity
@@ -157,8 +159,9 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     "membrane staining (HER2-ultralow); with chronic lung disease on record it says the drug "
     "would be at best a later option (rule 12) and does not come before choosing; in a visceral "
     "crisis it comes after choosing, for the line after chemotherapy (rule 7; case 1003). Nor "
-    "does it come before choosing where a targeted endocrine line outside DESTINY-Breast06's "
-    "entry comes first (rule 58; case 7780), or where the patient declines the drug's route or "
+    "does it come before choosing where a targeted endocrine line, or a germline BRCA1/2 "
+    "mutation's PARP inhibitor, outside DESTINY-Breast06's entry comes first (rule 58; cases "
+    "7780, 7870), or where the patient declines the drug's route or "
     "kind, which it then says: the reading matters only if that changes (cases 7802, 7789).",
     codes=("reread_her2_ultralow",),
     trials=("DESTINY-Breast06",),
@@ -179,7 +182,7 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     crisis = facts.profile.visceral_crisis  # chemotherapy first whatever the reading (case 1003)
     # an approval after the plan's date changes nothing chosen on it (case 2831, rule 46)
     later = approved_later(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
-    held = bool(targets_left(facts)) and not facts.destiny_breast06_entry  # rule 58 (7780)
+    held = not facts.destiny_breast06_entry and (targets_left(facts) or _parp_open(facts))
     tdxd = ctx.regimens.get("trastuzumab-deruxtecan")  # declined: left out whatever the reading
     declined = declined_by(facts.preferences, tdxd) if tdxd else ""  # (cases 7802, 7789)
     yield PlanEffect(
@@ -199,6 +202,15 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         + _LUNGS * lungs
         + _CRISIS * crisis
         + _DECLINED.format(declined) * bool(declined),
+    )
+
+
+def _parp_open(facts: Facts) -> bool:
+    """A germline BRCA1/2 mutation whose PARP inhibitor comes before trastuzumab deruxtecan
+    outside DESTINY-Breast06's entry (rule 58), drugs by mouth not declined (7870)."""
+    closed = parp_closed_for(facts) or platinum_resistant(facts)
+    return Route.ORAL not in facts.preferences.declines and bool(
+        germline_brca_open(parp_findings(facts), closed)
     )
 
 
