@@ -3,12 +3,14 @@ the reviews of cases 7780 onwards."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 import resistx
 from resistx.model.enums import HormoneReceptor
+from resistx.vocab.comorbidities import Comorbidity
 from tests.helpers import option, plan
 
 
@@ -482,3 +484,18 @@ def test_an_ultralow_reread_comes_after_choosing_where_a_parp_inhibitor_comes_fi
     a = _reread(resistx.sequence(patient(her2="0", biomarkers=brca), policy="practice-2026"))
     assert a is not None
     assert not a.before_choosing
+
+
+def test_a_treatment_or_result_built_in_code_is_refused_with_every_problem_at_its_path() -> None:
+    """7869 (MINOR, the recheck): ``Treatment(months=-5)`` in code raised a plain ValueError
+    with no path; a ``ProfileError`` names each problem, as for the profile."""
+    from resistx.model.profile import BiomarkerResult, Condition, Treatment  # noqa: PLC0415
+
+    with pytest.raises(resistx.ProfileError, match=r"\$\.months"):
+        Treatment(drugs=("palbociclib",), months=-5)
+    with pytest.raises(resistx.ProfileError, match=r"\$\.hba1c"):
+        Condition(name=Comorbidity.DIABETES, hba1c=25.0)
+    with pytest.raises(resistx.ProfileError, match=r"\$\.tested_on"):
+        BiomarkerResult(
+            gene="ESR1", status=resistx.BiomarkerStatus.MUTATED, tested_on=dt.date(2300, 1, 1)
+        )

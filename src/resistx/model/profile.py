@@ -1908,7 +1908,8 @@ def _all_problems(
     return None
 
 
-_every_problem(Profile, "ProfileError")
+for _model in (Profile, Treatment, BiomarkerResult, Condition):
+    _every_problem(_model, "ProfileError")
 
 
 def _a_list(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
