@@ -4,6 +4,7 @@ the reviews of cases 7780 onwards."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -499,3 +500,17 @@ def test_a_treatment_or_result_built_in_code_is_refused_with_every_problem_at_it
         BiomarkerResult(
             gene="ESR1", status=resistx.BiomarkerStatus.MUTATED, tested_on=dt.date(2300, 1, 1)
         )
+
+
+def test_a_regimen_asked_by_its_drugs_in_another_order_or_by_a_brand_name_is_pointed_to() -> None:
+    """7869 (MINOR, the recheck): 'fulvestrant+capivasertib' was pointed to 'fulvestrant' only,
+    'T-DXd' and 'Enhertu' to nothing."""
+    p = plan()
+    for asked, meant in (
+        ("fulvestrant+capivasertib", "capivasertib+fulvestrant"),
+        ("T-DXd", "trastuzumab-deruxtecan"),
+        ("Enhertu", "trastuzumab-deruxtecan"),
+        ("CAPIVASERTIB+FULVESTRANT", "capivasertib+fulvestrant"),
+    ):
+        with pytest.raises(KeyError, match=f"closest: {re.escape(meant)}"):
+            p.option(asked)

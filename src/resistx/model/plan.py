@@ -288,7 +288,20 @@ class Plan:
         here = {o.regimen.id for o in self.options} | {e.regimen.id for e in self.excluded}
         if regimen_id in ALL_BY_ID or str(regimen_id).startswith("trial:"):
             return
-        hint = _suggest.closest(str(regimen_id), sorted(here | set(ALL_BY_ID)), n=3)
+        known = sorted(here | set(ALL_BY_ID))
+        hint = _by_drugs(str(regimen_id), known) or _suggest.closest(str(regimen_id), known, n=3)
         near = f"; closest: {', '.join(hint)}" if hint else ""
         msg = f"no regimen {regimen_id!r} resistx knows{near}"
         raise KeyError(msg)
+
+
+def _by_drugs(asked: str, known: list[str]) -> list[str]:
+    """The regimen ids of the drugs ``asked`` names, joined by '+' in any order, by any of their
+    names ('T-DXd', 'Enhertu'; case 7869); none where a part names no drug."""
+    from resistx.vocab import drugs  # noqa: PLC0415 - only a lookup that misses needs it
+
+    found = [drugs.lookup(part) for part in asked.split("+")]
+    if not all(found):
+        return []
+    wanted = {d.name for d in found if d is not None}
+    return [k for k in known if {p.replace("-", " ") for p in k.split("+")} == wanted]
