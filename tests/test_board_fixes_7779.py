@@ -514,3 +514,20 @@ def test_a_regimen_asked_by_its_drugs_in_another_order_or_by_a_brand_name_is_poi
     ):
         with pytest.raises(KeyError, match=f"closest: {re.escape(meant)}"):
             p.option(asked)
+
+
+def test_a_stop_reason_with_more_said_after_its_event_points_to_the_event_alone() -> None:
+    """7886 (MINOR): 'pneumonitis grade 2, treated with steroids, resolved' was 'not an adverse
+    event resistx knows', with no hint; 'pneumonitis grade 2' alone was answered well."""
+    from tests.helpers import PALBOCICLIB, patient, refusal  # noqa: PLC0415
+
+    course = {**PALBOCICLIB, "stop_reason": "toxicity"}
+    said = refusal(
+        patient(
+            treatments=[
+                {**course, "toxicity": "pneumonitis grade 2, treated with steroids, resolved"}
+            ]
+        )
+    )
+    assert "name the event alone ('pneumonitis')" in said
+    assert '"steroids"' in said and '"resolved"' in said

@@ -589,16 +589,26 @@ def _comorbidities(value: object) -> tuple[profile_model.Condition, ...]:
     return _tuple(value, tuple[profile_model.Condition, ...])
 
 
+#: where a stop's event ends and what is said of it begins
+_TOXICITY_MORE = re.compile(r"[,;(]| - | with | treated ")
+
+
 def _toxicity(value: object) -> str | None:
     if value is None:
         return None
     name = _str(value, str)
     term = adverse_events.normalise(name)
-    if term is None and (graded := adverse_events.with_grade(name)) is not None:
+    # case 7886: the event, and what is said of it after (its grade, steroids, resolution)
+    head = _TOXICITY_MORE.split(name, maxsplit=1)[0].strip()
+    graded = None if term else adverse_events.with_grade(name) or adverse_events.with_grade(head)
+    if term is None and graded is None and head != name:
+        graded = adverse_events.normalise(head)
+    if term is None and graded is not None:
         _fail(  # case 6219: 'pneumonitis grade 1' was answered 'did you mean pneumonitis?'
             f"{_show.text(name)}: name the event alone ({graded!r}); the stop records no grade, "
             "and where rules read one it goes on the comorbidity (a lung disease's on "
-            "interstitial_lung_disease, a neuropathy's on neuropathy)"
+            'interstitial_lung_disease, with "steroids" and "resolved"; a neuropathy\'s on '
+            "neuropathy)"
         )
     if term is None:
         names = sorted({*adverse_events.TERMS, *adverse_events.ALIASES})
