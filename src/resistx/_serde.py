@@ -598,7 +598,7 @@ def _toxicity(value: object) -> str | None:
         return None
     name = _str(value, str)
     term = adverse_events.normalise(name)
-    # case 7886: the event first, then what the record says of it: its grade, steroids, resolution
+    # the event first, then what the record says of it (case 7886)
     head = _TOXICITY_MORE.split(name, maxsplit=1)[0].strip()
     graded = None if term else adverse_events.with_grade(name) or adverse_events.with_grade(head)
     if term is None and graded is None and head != name:
