@@ -531,3 +531,80 @@ def test_a_stop_reason_with_more_said_after_its_event_points_to_the_event_alone(
     )
     assert "name the event alone ('pneumonitis')" in said
     assert '"steroids"' in said and '"resolved"' in said
+
+
+def _lung_grade_1(her2: str, *extra: dict[str, object], **lungs: object) -> dict[str, object]:
+    from tests.helpers import CAPECITABINE, NEGATIVE, PALBOCICLIB, patient  # noqa: PLC0415
+
+    return patient(
+        her2=her2,
+        biomarkers=NEGATIVE,
+        comorbidities=[{"name": "interstitial_lung_disease", "grade": 1, **lungs}],
+        treatments=[PALBOCICLIB, CAPECITABINE, *extra],
+    )
+
+
+def test_a_current_grade_1_lung_disease_keeps_the_deruxtecan_adcs_later_and_asks_nothing_said() -> (
+    None
+):
+    """7901, 7902 (MAJOR, the second recheck): recorded as needing steroids or not resolved,
+    the reason still asked to record both; one not resolved (DESTINY-Breast04 left out a
+    current one; the label holds the drug at grade 1 until it resolves) is at best later."""
+    for lungs, tier in (
+        ({"steroids": True, "resolved": True}, "alternative"),
+        ({"steroids": False, "resolved": False}, "later"),
+    ):
+        p = resistx.sequence(_lung_grade_1("low", **lungs))
+        tdxd = option(p, "trastuzumab-deruxtecan")
+        text = " ".join(r.text for r in tdxd.reasons)
+        assert 'record "steroids"' not in text, text
+        assert tdxd.tier.value == tier, (lungs, tdxd.tier.value)
+
+
+def test_a_lung_disease_tdxd_caused_and_not_resolved_does_not_leave_it_first() -> None:
+    """7905d (MAJOR): a pneumonitis that stopped trastuzumab deruxtecan, recorded as grade 1
+    and not resolved, gave it first: its label gives it again only once resolved."""
+    tdxd_stop = {
+        "drugs": ["trastuzumab deruxtecan"],
+        "line": 3,
+        "started_on": "2025-11-01",
+        "ended_on": "2026-02-01",
+        "stop_reason": "toxicity",
+        "toxicity": "pneumonitis",
+    }
+    p = resistx.sequence(_lung_grade_1("low", tdxd_stop, steroids=False, resolved=False))
+    assert p.options[0].regimen.id != "trastuzumab-deruxtecan"
+    assert option(p, "trastuzumab-deruxtecan").tier.value == "later"
+
+
+def test_the_lung_course_is_asked_where_datopotamab_deruxtecan_is_an_option_in_her2_0() -> None:
+    """7904 (MAJOR, practice-2026): HER2 0 after chemotherapy, datopotamab deruxtecan capped
+    for a grade 1 lung disease whose course no question asked (rule 160 read HER2-low only)."""
+    p = resistx.sequence(_lung_grade_1("0"), policy="practice-2026")
+    assert [a for a in p.actions if a.code == "lung_disease_course" and a.before_choosing]
+
+
+def test_a_resolved_lung_disease_without_steroids_leaves_the_ultralow_question() -> None:
+    """7908 (MAJOR, practice-2026): HER2 0 before chemotherapy after a 5-month course, a grade
+    1 lung disease resolved without steroids: the ultralow question was left out as if the lung
+    disease ruled trastuzumab deruxtecan out."""
+    from tests.helpers import NEGATIVE, patient  # noqa: PLC0415
+
+    short = _first_line("palbociclib", "2025-10-01", "2026-03-01")
+    p = resistx.sequence(
+        patient(
+            her2="0",
+            biomarkers=NEGATIVE,
+            comorbidities=[
+                {
+                    "name": "interstitial_lung_disease",
+                    "grade": 1,
+                    "steroids": False,
+                    "resolved": True,
+                }
+            ],
+            treatments=[short],
+        ),
+        policy="practice-2026",
+    )
+    assert _reread(p) is not None

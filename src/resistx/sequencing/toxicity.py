@@ -89,11 +89,18 @@ def course_said(drugs: tuple[str, ...], stopped: bool) -> str:
 
 def lung_disease(facts: Facts) -> bool:
     """Interstitial lung disease on record, or one that stopped a treatment: trastuzumab
-    deruxtecan is left out whatever the HER2 result (rule 12)."""
+    deruxtecan is left out whatever the HER2 result (rule 12); not where each one on record is
+    a grade 0-1 resolved without steroids, within DESTINY-Breast04's entry (case 7908)."""
     ild = Comorbidity.INTERSTITIAL_LUNG_DISEASE
-    return any(c.name is ild for c in facts.profile.comorbidities) or any(
-        c is ild for c, _, _ in from_toxicities(facts)
-    )
+    recorded = [c for c in facts.profile.comorbidities if c.name is ild]
+    if recorded and all(cleared(c) for c in recorded):
+        return False
+    return bool(recorded) or any(c is ild for c, _, _ in from_toxicities(facts))
+
+
+def cleared(c: Condition) -> bool:
+    """A lung disease of grade 0-1 resolved without steroids (case 7888)."""
+    return c.grade is not None and c.grade <= 1 and c.steroids is False and c.resolved is True
 
 
 TDXD = "trastuzumab deruxtecan"

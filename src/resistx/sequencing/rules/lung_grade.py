@@ -60,7 +60,8 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     160,
     "A grade 0-1 interstitial lung disease, in HER2-low or -ultralow disease: ask its course",
     None,
-    condition="HER2-low or -ultralow disease, and an interstitial lung disease or pneumonitis "
+    condition="HER2-low or -ultralow disease (any HER2-negative one where the policy has "
+    "datopotamab deruxtecan: case 7904), and an interstitial lung disease or pneumonitis "
     "on record of grade 0-1 without whether it needed steroids or whether it has resolved, not "
     "one a deruxtecan ADC caused (rule 12's note on giving it again speaks for that).",
     effect="An action before choosing to record both (`steroids`, `resolved`): until then the "
@@ -70,8 +71,10 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     codes=("lung_disease_course",),
     trials=("DESTINY-Breast04",),
 )
-def ask_lung_disease_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    if facts.her2 not in (Her2Status.LOW, Her2Status.ULTRALOW):
+def ask_lung_disease_course(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
+    # datopotamab deruxtecan where the policy has it: for HER2 0 too (case 7904)
+    dato = "datopotamab-deruxtecan" in ctx.regimens
+    if facts.her2 not in (Her2Status.LOW, Her2Status.ULTRALOW) and not dato:
         return
     mild = [
         c
@@ -86,11 +89,11 @@ def ask_lung_disease_course(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]
     yield PlanEffect(
         code="lung_disease_course",
         first=True,
-        text="Interstitial lung disease of grade 0-1 on record: record whether it needed "
+        text="Interstitial lung disease of grade 1 on record: record whether it needed "
         'steroids ("steroids": true or false) and whether it has resolved ("resolved"). '
         "DESTINY-Breast04 left out one that needed steroids, or one current or suspected (its "
-        "protocol; not in the review): resolved without steroids, trastuzumab deruxtecan is "
-        "within its entry; until then it is at best an alternative, with a chest physician and "
+        "protocol; not in the review): resolved without steroids, the deruxtecan ADCs are "
+        "within its entry; until then they are at best alternatives, with a chest physician and "
         "a CT.",
     )
 

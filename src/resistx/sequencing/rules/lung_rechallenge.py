@@ -63,27 +63,44 @@ def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...
     # label gives that drug again once resolved, and the sister ADC is no riskier (7213b)
     if drug not in DERUXTECAN:
         return None
+    trial = (
+        f"DESTINY-Breast04 (trastuzumab deruxtecan's{_SHARED * (drug != TDXD)}) left out an "
+        "interstitial lung disease that needed steroids, or one current or suspected (its "
+        "protocol; not in the review)"
+    )
     if condition.steroids is False and condition.resolved is True:  # case 7888
         return Effect(
             code=f"{condition.name.value}_caution",
             caution=True,
-            text=f"{name.capitalize()}, resolved without steroids (as recorded): within "
-            f"DESTINY-Breast04's entry (trastuzumab deruxtecan's{_SHARED * (drug != TDXD)}), "
-            "which left out one that needed steroids, or one current or suspected (its "
-            "protocol; not in the review); a baseline CT, and a watch for cough, breathlessness "
-            f"and fever at each visit ({drug}'s label).",
+            text=f"{name.capitalize()}, resolved without steroids (as recorded): within the "
+            f"entry of {trial}; a baseline CT, and a watch for cough, breathlessness and fever "
+            f"at each visit ({drug}'s label).",
+            trials=("DESTINY-Breast04",),
+        )
+    if condition.resolved is False:  # case 7902: its label holds it at grade 1 until resolved
+        return Effect(
+            code="lung_disease_grade_1",
+            ceiling=2,
+            text=f"{name.capitalize()}, not resolved (as recorded): {trial}, and {drug}'s label "
+            "holds it during a grade 1 until it resolves: at best a later option until then.",
+            trials=("DESTINY-Breast04",),
+        )
+    if condition.steroids is True:  # case 7901: outside the trial, not contraindicated
+        return Effect(
+            code="lung_disease_grade_1",
+            ceiling=1,
+            text=f"{name.capitalize()}, which needed steroids (as recorded): {trial}, and the "
+            f"label of {drug} lists no contraindication: at best an alternative, with a chest "
+            "physician and a CT before it is given.",
             trials=("DESTINY-Breast04",),
         )
     return Effect(
         code="lung_disease_grade_1",
         ceiling=1,
-        text=f"{name.capitalize()}: DESTINY-Breast04 (trastuzumab deruxtecan's"
-        f"{_SHARED * (drug != TDXD)}) left out an "
-        "interstitial lung disease that needed steroids, or one current or suspected (its "
-        "protocol; not in the review), not a grade 1 that resolved without them, and the "
-        f"label of {drug} lists no contraindication: whether "
-        f"it has resolved, without steroids, is for a chest physician and a CT before {drug} "
-        'is given (record "steroids" and "resolved"); at best an alternative until then.',
+        text=f"{name.capitalize()}: {trial}, not a grade 1 that resolved without them, and the "
+        f"label of {drug} lists no contraindication: whether it has resolved, without steroids, "
+        f'is for a chest physician and a CT before {drug} is given (record "steroids" and '
+        '"resolved"); at best an alternative until then.',
         trials=("DESTINY-Breast04",),
     )
 
@@ -104,6 +121,13 @@ def resumed(condition: Condition, name: str, drug: str, stopped: tuple[str, ...]
     allowed = RESUMED_AFTER_GRADE_1.get(drug)
     if allowed is None:
         return None
+    if condition.resolved is False:  # case 7905d: first, with its own pneumonitis going on
+        return Effect(
+            code="lung_disease_grade_1",
+            ceiling=2,
+            text=f"{name}, not resolved (as recorded): {allowed}; at best a later option until "
+            "it has resolved.",
+        )
     code = f"{condition.name.value}_caution"
     return Effect(code=code, caution=True, text=f"{name}: {allowed}.")
 
