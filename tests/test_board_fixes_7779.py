@@ -608,3 +608,31 @@ def test_a_resolved_lung_disease_without_steroids_leaves_the_ultralow_question()
         policy="practice-2026",
     )
     assert _reread(p) is not None
+
+
+def test_a_target_whose_drugs_the_patient_declines_is_read_as_no_usable_target() -> None:
+    """7914n, 7917 (MAJOR, the second recheck): with drugs by mouth declined, an ESR1 mutation
+    (its oral SERDs left out as declined) still held chemotherapy back under ye2024, nothing
+    preferred, where with no target chemotherapy is preferred; under practice-2026 trastuzumab
+    deruxtecan came first where with no target the endocrine line leads. Declined, the target
+    is no usable target, as one no drug can act on, and the reason says why."""
+    from tests.helpers import NEGATIVE, patient, result  # noqa: PLC0415
+
+    course = _first_line("ribociclib", "2024-01-10", "2026-03-20")
+    declined = {"declines": ["oral"]}
+    for policy in (None, "practice-2026"):
+        esr1 = resistx.sequence(
+            patient(
+                her2="low",
+                biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
+                treatments=[course],
+            ),
+            declined,
+            policy=policy,
+        )
+        none = resistx.sequence(
+            patient(her2="low", biomarkers=NEGATIVE, treatments=[course]), declined, policy=policy
+        )
+        assert esr1.options[0].regimen.id == none.options[0].regimen.id, policy
+        text = " ".join(r.text for r in esr1.options[0].reasons)
+        assert "declines the drugs for its ESR1 finding" in text, text

@@ -185,7 +185,7 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         rb1_loss=_finding(facts.genes.get("RB1"), S.LOSS, S.MUTATED),
         tested_without_actionable=(esr1 or akt_pathway) is None and esr1_clear and pam_clear,
         targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
-        **pathway_drugs(facts, akt_pathway, esr1 is None and esr1_clear),
+        **pathway_drugs(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
         post_cdk46i=facts.post_cdk46i,
         maintain_switch=maintain.first_line_palbociclib_switch(facts, outside),
         mechanisms=mechanisms,

@@ -179,26 +179,51 @@ class PathwayDrugs(TypedDict):
     pathway_held_back: bool
 
 
-def pathway_drugs(facts: Facts, pathway: Finding | None, esr1_clear: bool) -> PathwayDrugs:
+def pathway_drugs(
+    facts: Facts, esr1: tuple[Finding | None, bool], pathway: tuple[Finding | None, bool]
+) -> PathwayDrugs:
     """Whether a PI3K or AKT inhibitor is held back whatever the finding (diabetes needing
-    insulin: rules 12 and 78; ECOG 3-4: rule 13; case 1208), and why the pathway, the only
-    target with ESR1 clear, is no usable target ("insulin", case 1035; "glucose", an HbA1c of
-    8.0% or more, for now, case 7846; "lines": past its
-    inhibitors' trials' cytotoxic lines, rule 104, case 1818)."""
+    insulin: rules 12 and 78; ECOG 3-4: rule 13; case 1208), and why the targets found are no
+    usable target (each gene: its finding, and whether it is clear): the pathway, the only
+    target with ESR1 clear, "insulin" (case 1035), "glucose" (an HbA1c of 8.0% or more, for
+    now, case 7846) or "lines" (past its inhibitors' trials' cytotoxic lines, rule 104, case
+    1818); or every target found, the other gene clear, "declined" (the patient declines their
+    drugs, case 7917)."""
     insulin = needs_insulin(facts)
-    why = (
-        "insulin"
-        if insulin
-        else "glucose"  # until glucose is in range (case 7846)
-        if glucose_above_limit(facts)
-        else "lines"
-        if facts.cytotoxic_lines > PATHWAY_TRIAL_LINES
-        else ""
-    )
+    (esr1_found, esr1_clear), (pam_found, pam_clear) = esr1, pathway
+    declined = declined_targets(facts.preferences)
+    found = [g for g, f in (("ESR1", esr1_found), ("PIK3CA", pam_found)) if f is not None]
+    if found and all(g in declined for g in found) and (esr1_found or esr1_clear):
+        why = "declined" if pam_found or pam_clear else ""
+    elif pam_found is None or esr1_found is not None or not esr1_clear:
+        why = ""
+    else:
+        why = (
+            "insulin"
+            if insulin
+            else "glucose"
+            if glucose_above_limit(facts)
+            else "lines"
+            if facts.cytotoxic_lines > PATHWAY_TRIAL_LINES
+            else ""
+        )
     return {
-        "pathway_unusable": why if pathway is not None and esr1_clear else "",
+        "pathway_unusable": why,
         "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,
     }
+
+
+def declined_targets_said(i: MolecularInputs) -> str:
+    """What rules 6 and the endocrine-sensitive rule say of targets whose drugs the patient
+    declines (``pathway_unusable`` "declined")."""
+    genes = [f.gene for f in (i.esr1, i.akt_pathway) if f is not None]
+    return (
+        f"the patient declines the drugs for its {' and '.join(genes)} finding (the preferences; "
+        "their own rows say), and the other target was tested without one"
+        if len(genes) == 1
+        else f"the patient declines the drugs for its {' and '.join(genes)} findings (the "
+        "preferences; their own rows say)"
+    )
 
 
 def targets_untested(m: MolecularInputs) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.exhausted import declined_targets_said
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Context, Effect, rule
@@ -60,7 +61,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     M,
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor, "
     "or with a PI3K-pathway one that diabetes needing insulin leaves no drug for, case 1077, "
-    "or an HbA1c of 8.0% or more none for now, case 7846), "
+    "or an HbA1c of 8.0% or more none for now, case 7846, or whose drugs the patient declines, "
+    "case 7917), "
     "with a CDK4/6-inhibitor course for metastatic disease not short (short_cdk46i_months or "
     "more, 6 by default: ESO-ESMO's secondary resistance; 12 until session 66, 7428b), no "
     "visceral crisis (nor liver metastases "
@@ -218,6 +220,8 @@ def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:
 def _unusable(i: MolecularInputs) -> str:
     """No usable target: a pathway finding no drug can act on (``pathway_unusable``)."""
     gene = i.akt_pathway.gene if i.akt_pathway else "PI3K-pathway"
+    if i.pathway_unusable == "declined":  # case 7917
+        return f"no usable target ({declined_targets_said(i)})"
     if i.pathway_unusable == "glucose":  # case 7846
         return (
             f"no usable target now (an HbA1c of 8.0% or more holds back the drugs for its {gene} "

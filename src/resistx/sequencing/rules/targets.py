@@ -14,6 +14,7 @@ from resistx.model.enums import (
 )
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.exhausted import declined_targets_said
 from resistx.sequencing.hrd import parp_targets
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
@@ -74,7 +75,8 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     "or each target found already acted on, with progression (an ESR1 mutation on an oral "
     "SERD, a PI3K-pathway alteration on a PI3K or AKT inhibitor), the other tested without one; "
     "or the pathway the only target with no drug for it (diabetes needing insulin, case 1035; "
-    "an HbA1c of 8.0% or more, until glucose is in range, case 7846; "
+    "an HbA1c of 8.0% or more, until glucose is in range, case 7846; every target found one "
+    "whose drugs the patient declines, the other gene clear, case 7917; "
     "past its inhibitors' trials' cytotoxic lines, rule 104, case 1818, whose own inhibitors "
     "keep rule 104's cap without this step: case 1843b). "
     "The short-CDK4/6-inhibitor half of this rule is in the history factor.",
@@ -157,6 +159,9 @@ def _unusable(i: MolecularInputs) -> str:
             "after, their drugs at best an alternative (as their own reasons say), "
             "and ESR1 tested without a mutation: no target their results reach"
         )
+    if i.pathway_unusable == "declined":  # case 7917
+        said = declined_targets_said(i)
+        return f"{said[:1].upper()}{said[1:]}: no usable target"
     if i.pathway_unusable == "glucose":  # case 7846
         return (
             f"{said}no PI3K-pathway drug this patient can take now (an HbA1c of 8.0% or more "
