@@ -636,3 +636,14 @@ def test_a_target_whose_drugs_the_patient_declines_is_read_as_no_usable_target()
         assert esr1.options[0].regimen.id == none.options[0].regimen.id, policy
         text = " ".join(r.text for r in esr1.options[0].reasons)
         assert "declines the drugs for its ESR1 finding" in text, text
+
+
+def test_diabetes_without_its_hba1c_beside_a_pathway_target_asks_it_before_choosing() -> None:
+    """7919 (MINOR, the second recheck): diabetes (no insulin) with no HbA1c left capivasertib
+    preferred and asked nothing, though at 8.0% or more it waits on glucose control."""
+    p = resistx.sequence(_endocrine_sensitive_pik3ca(insulin=False))
+    asked = [a for a in p.actions if a.code == "diabetes_hba1c_unknown"]
+    assert asked and asked[0].before_choosing
+    assert '"hba1c"' in asked[0].text
+    told = resistx.sequence(_endocrine_sensitive_pik3ca(insulin=False, hba1c=7.0))
+    assert not [a for a in told.actions if a.code == "diabetes_hba1c_unknown"]
