@@ -647,3 +647,19 @@ def test_diabetes_without_its_hba1c_beside_a_pathway_target_asks_it_before_choos
     assert '"hba1c"' in asked[0].text
     told = resistx.sequence(_endocrine_sensitive_pik3ca(insulin=False, hba1c=7.0))
     assert not [a for a in told.actions if a.code == "diabetes_hba1c_unknown"]
+
+
+def test_the_lung_course_is_not_asked_where_its_answer_changes_nothing() -> None:
+    """7911 (MINOR, the second recheck): under ye2024 with HER2-ultralow disease (no
+    deruxtecan ADC for it in the review) the course was asked before choosing; and with
+    steroids recorded, which decides the tier alone, the resolution was still asked."""
+    assert not [
+        a
+        for a in resistx.sequence(_lung_grade_1("ultralow")).actions
+        if a.code == "lung_disease_course"
+    ]
+    assert not [
+        a
+        for a in resistx.sequence(_lung_grade_1("low", steroids=True)).actions
+        if a.code == "lung_disease_course"
+    ]

@@ -55,14 +55,15 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     )
 
 
-# rule 160: a grade 0-1 interstitial lung disease beside HER2-low disease: ask its course
+# rule 160: a grade 1 interstitial lung disease beside HER2-low disease: ask its course
 @rule(
     160,
-    "A grade 0-1 interstitial lung disease, in HER2-low or -ultralow disease: ask its course",
+    "A grade 1 interstitial lung disease, in HER2-low disease: ask its course",
     None,
-    condition="HER2-low or -ultralow disease (any HER2-negative one where the policy has "
-    "datopotamab deruxtecan: case 7904), and an interstitial lung disease or pneumonitis "
-    "on record of grade 0-1 without whether it needed steroids or whether it has resolved, not "
+    condition="HER2-low disease (any HER2-negative one where the policy has datopotamab "
+    "deruxtecan: case 7904), and an interstitial lung disease or pneumonitis on record of "
+    "grade 1 without whether it needed steroids or whether it has resolved (neither recorded "
+    "as deciding alone: steroids, or not resolved; 7911), not "
     "one a deruxtecan ADC caused (rule 12's note on giving it again speaks for that).",
     effect="An action before choosing to record both (`steroids`, `resolved`): until then the "
     "deruxtecan ADCs are at best alternatives (rule 12), and one resolved without steroids "
@@ -74,14 +75,18 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
 def ask_lung_disease_course(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     # datopotamab deruxtecan where the policy has it: for HER2 0 too (case 7904)
     dato = "datopotamab-deruxtecan" in ctx.regimens
-    if facts.her2 not in (Her2Status.LOW, Her2Status.ULTRALOW) and not dato:
+    if facts.her2 is not Her2Status.LOW and not dato:  # ultralow: the newer policy's (7911)
         return
     mild = [
         c
         for c in facts.profile.comorbidities
         if c.name is _ILD and c.grade is not None and c.grade <= 1
     ]
-    if not any(c.steroids is None or c.resolved is None for c in mild):
+    # steroids, or not resolved, decides alone (7911)
+    if not any(
+        (c.steroids is None or c.resolved is None) and not (c.steroids or c.resolved is False)
+        for c in mild
+    ):
         return
     stopped = next((d for c, d, _ in from_toxicities(facts) if c is _ILD), ())
     if any(d in DERUXTECAN for d in stopped):  # rule 12's rechallenge note (case 422)
