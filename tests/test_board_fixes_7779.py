@@ -663,3 +663,32 @@ def test_the_lung_course_is_not_asked_where_its_answer_changes_nothing() -> None
         for a in resistx.sequence(_lung_grade_1("low", steroids=True)).actions
         if a.code == "lung_disease_course"
     ]
+
+
+def test_an_adverse_event_on_a_course_that_ended_in_progression_is_not_said_to_have_stopped_it() -> (
+    None
+):
+    """7921e, 7922b (MINOR, the second recheck): a Stevens-Johnson syndrome on palbociclib +
+    letrozole, and a hyperglycaemia on alpelisib + fulvestrant, each on a course that ended in
+    progression, were said to have stopped it ('Stopped before for ...', 'Stopped alpelisib
+    before for hyperglycaemia')."""
+    from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result  # noqa: PLC0415
+
+    alpelisib = {
+        "drugs": ["alpelisib", "fulvestrant"],
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-01",
+        "stop_reason": "progression",
+        "toxicity": "hyperglycemia",
+    }
+    sjs = {**PALBOCICLIB, "toxicity": "Stevens-Johnson syndrome"}
+    pik3ca = [result("PIK3CA", "mutated"), *NEGATIVE[:1], *NEGATIVE[2:]]
+    for treatments in ([PALBOCICLIB, alpelisib], [sjs]):
+        p = resistx.sequence(patient(biomarkers=pik3ca, treatments=treatments))
+        said = [
+            t
+            for o in (*p.options, *p.excluded)
+            for t in (*(r.text for r in o.reasons), *(c.text for c in getattr(o, "cautions", ())))
+        ]
+        assert not [t for t in said if t.startswith("Stopped")], [t for t in said if "Stopped" in t]

@@ -145,11 +145,13 @@ def cdk46i_stops(facts: Facts) -> Cdk46iStops:
         (d, t.toxicity)
         for t in facts.in_order
         if t.toxicity is not None and t.stop_reason is StopReason.TOXICITY
-        for d in laid_on(t)[0]
+        for drugs in laid_on(t)
+        for d in drugs
     }
+    every = events | toxicity_stops(facts, cdk46i=False)
     return {
         "toxicity_events": events,
-        "toxicity_arose": frozenset(events - stopped),
+        "toxicity_arose": frozenset(every - stopped),  # the other drugs' too (7921e)
         "lung_stop_grade": lung_stop_grade(facts, events),
     }
 

@@ -19,6 +19,8 @@ from resistx.sequencing.rules.rechallenge import (
     class_hyperglycaemia,
     class_skin_reaction,
     dose_managed,
+    event_before,
+    not_stopped,
     scar_left_out,
 )
 from resistx.vocab.drugs import drug_class
@@ -276,23 +278,23 @@ def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterato
         yield from class_skin_reaction(i, spec, ctx.weights.toxicity_again)
         return
     said = "; ".join(f"{d} for {e}" for d, e in stops)
+    arose = not_stopped(stops, i.toxicity_arose)  # cases 7921e, 7922b
     if any(e == SCAR for _d, e in stops):  # case 1533: never given again
-        yield scar_left_out(said, spec.key_trials)
+        yield scar_left_out(said, spec.key_trials, arose=arose)
         return
     if all(stop in DOSE_MANAGED for stop in stops):  # case 1235
-        yield from dose_managed(said, stops, spec)
+        yield from dose_managed(said, stops, spec, arose=arose)
         return
     yield Effect(
         code="stopped_for_toxicity_before",
         caution=True,
-        text=f"Stopped before for an adverse event: {said}. Weigh giving it again against "
-        "that history (dose, prevention, monitoring).",
+        text=f"{event_before(said, arose)}. Weigh giving it again against that history (dose, "
+        "prevention, monitoring).",
     )
     yield Effect(
         code="same_drug_after_toxicity",
         delta=ctx.weights.toxicity_again,
         ceiling=2,
-        text=f"Stopped before for an adverse event ({said}): giving it again is at best a "
-        "later option.",
+        text=f"{event_before(said, arose)}: giving it again is at best a later option.",
         trials=spec.key_trials,
     )

@@ -14,7 +14,7 @@ from resistx.sequencing.rules.drug_classes import (
     LUNG_RECHALLENGE,
     RECHALLENGE,
 )
-from resistx.sequencing.rules.rechallenge import SCAR, scar_left_out
+from resistx.sequencing.rules.rechallenge import SCAR, not_stopped, scar_left_out
 from resistx.sequencing.toxicity import SEVERE_ILD_GRADE, stopped_for
 
 #: the CDK4/6 inhibitors whose labels stop them for good after a severe liver injury, and the
@@ -56,7 +56,9 @@ def never_again(i: HistoryInputs, drugs: tuple[str, ...], trials: tuple[str, ...
     if not caused:
         return after_severe_lung(i, drugs, trials)
     said = ", ".join(caused)
-    return scar_left_out(said, trials, "ribociclib's label stops it for good once one is confirmed")
+    arose = not_stopped(((d, SCAR) for d in caused), i.toxicity_arose)  # case 7921e
+    labels = "ribociclib's label stops it for good once one is confirmed"
+    return scar_left_out(said, trials, labels, arose=arose)
 
 
 def _severe(grade: int | None) -> bool:
@@ -98,7 +100,7 @@ def rechallenge(
         code="cdk46i_toxicity_rechallenge",
         caution=True,
         text=(
-            f"toxicity arose on {', '.join(stopped)} before{said}"
+            "; ".join(f"{events[d]} arose on {d}" for d in stopped if events[d]) + " before"
             if {(d, e) for d, e in i.toxicity_events if d in stopped} <= i.toxicity_arose
             and not i.cdk46i_toxicity & set(stopped)
             else f"{', '.join(stopped)} was stopped for toxicity before{said}"

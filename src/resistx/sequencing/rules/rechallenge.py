@@ -4,7 +4,7 @@ and a severe skin reaction across the PI3K and AKT inhibitors (case 1533)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
 from resistx.model.enums import ExclusionCode
@@ -53,31 +53,56 @@ NOT_PREFERRED_AGAIN = frozenset(
 )
 
 
-def scar_left_out(said: str, trials: tuple[str, ...], labels: str = _LABELS_STOP) -> Effect:
+def not_stopped(pairs: Iterable[tuple[str, str]], arose: frozenset[tuple[str, str]]) -> bool:
+    """Every (drug, event) of ``pairs`` recorded on courses not stopped for it (the history
+    Inputs' ``toxicity_arose``): a reason says it arose on the drug, not that it stopped it
+    (cases 7921e, 7922b)."""
+    found = set(pairs)
+    return bool(found) and found <= arose
+
+
+def scar_left_out(
+    said: str, trials: tuple[str, ...], labels: str = _LABELS_STOP, *, arose: bool = False
+) -> Effect:
     """Left out after a severe cutaneous adverse reaction on a drug of the regimen (``said``:
     the drugs and events): rule 61 (case 1533) and, for a CDK4/6 inhibitor, rule 23 (1808)."""
+    before = (
+        f"A {SCAR} before ({said}; its course not stopped for it)"
+        if arose
+        else (f"Stopped before for a {SCAR} ({said})")
+    )
     return left_out(
         ExclusionCode.CONTRAINDICATED,
-        f"Stopped before for a {SCAR} ({said}): a drug that caused a Stevens-Johnson "
+        f"{before}: a drug that caused a Stevens-Johnson "
         "syndrome, a toxic epidermal necrolysis, a DRESS or an erythema multiforme is not "
         f"given again (standard practice; {labels}; not in the review).",
         trials,
     )
 
 
-def dose_managed(said: str, stops: list[tuple[str, str]], spec: RegimenSpec) -> Iterator[Effect]:
+def event_before(said: str, arose: bool) -> str:
+    """'Stopped before for an adverse event ({said})', or where no course was stopped for it
+    'An adverse event on it before ({said}; its course not stopped for it)'."""
+    if arose:
+        return f"An adverse event on it before ({said}; its course not stopped for it)"
+    return f"Stopped before for an adverse event ({said})"
+
+
+def dose_managed(
+    said: str, stops: list[tuple[str, str]], spec: RegimenSpec, *, arose: bool = False
+) -> Iterator[Effect]:
     """Rule 61 where the label manages every event by dose (``DOSE_MANAGED``): a caution, and
     at best an alternative after a febrile neutropenia or an infection (case 1790)."""
     yield Effect(
         code="stopped_for_toxicity_before",
         caution=True,
-        text=f"Stopped before for an adverse event: {said}. {DOSE_MANAGED[stops[0]]}",
+        text=f"{event_before(said, arose)}. {DOSE_MANAGED[stops[0]]}",
     )
     if NOT_PREFERRED_AGAIN & set(stops):
         yield Effect(
             code="same_drug_after_toxicity",
             ceiling=1,
-            text=f"Stopped before for an adverse event ({said}): at best an alternative, "
+            text=f"{event_before(said, arose)}: at best an alternative, "
             "weighed against the options without that history.",
             trials=spec.key_trials,
         )
@@ -96,10 +121,14 @@ def class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> I
         return
     said = ", ".join(stopped)
     label = "every PI3K and AKT inhibitor's US label" if pathway else "everolimus's US label"
+    arose = not_stopped(((d, "hyperglycemia") for d in stopped), i.toxicity_arose)
+    before = (
+        f"Hyperglycaemia on {said} before" if arose else f"Stopped {said} before for hyperglycaemia"
+    )
     yield Effect(
         code="pathway_inhibitor_after_hyperglycaemia",
         caution=True,
-        text=f"Stopped {said} before for hyperglycaemia: hyperglycaemia is a warning on {label} "
+        text=f"{before}: hyperglycaemia is a warning on {label} "
         "(not in the review); glucose control first, with the diabetes team, and close "
         "monitoring if it is given.",
     )
@@ -108,8 +137,8 @@ def class_hyperglycaemia(i: HistoryInputs, spec: RegimenSpec, delta: float) -> I
             code="pathway_inhibitor_after_hyperglycaemia",
             delta=delta,
             ceiling=2,
-            text=f"Stopped {said} (of the PI3K-AKT-mTOR pathway) before for hyperglycaemia, an "
-            "effect of blocking the pathway: a PI3K or AKT inhibitor is at best a later option.",
+            text=f"{before} (of the PI3K-AKT-mTOR pathway), an effect of blocking the pathway: "
+            "a PI3K or AKT inhibitor is at best a later option.",
             trials=spec.key_trials,
         )
 
@@ -135,7 +164,11 @@ def class_skin_reaction(i: HistoryInputs, spec: RegimenSpec, delta: float) -> It
             break
     else:
         return
-    said = f"Stopped {', '.join(stopped)} before for a {event}"
+    said = (
+        f"A {event} on {', '.join(stopped)} before"
+        if not_stopped(((d, event) for d in stopped), i.toxicity_arose)
+        else f"Stopped {', '.join(stopped)} before for a {event}"
+    )
     yield Effect(
         code="pathway_inhibitor_after_skin_reaction",
         caution=True,
