@@ -692,3 +692,25 @@ def test_an_adverse_event_on_a_course_that_ended_in_progression_is_not_said_to_h
             for t in (*(r.text for r in o.reasons), *(c.text for c in o.cautions))
         ]
         assert not [t for t in said if t.startswith("Stopped")], [t for t in said if "Stopped" in t]
+
+
+def test_a_trial_with_no_population_to_grade_says_so_not_an_empty_list() -> None:
+    """7819 (the developer's review): ``mcbs_grade(eb.trial("TAKTIC"))`` said "its populations: "
+    with nothing after; it now says the trial reports no figure to grade."""
+    eb = resistx.evidence()
+    with pytest.raises(KeyError, match="reports no population with a figure to grade"):
+        resistx.mcbs_grade(eb.trial("TAKTIC"))
+
+
+def test_a_fhir_bundle_with_no_patient_says_what_it_assumed() -> None:
+    """7826 (the developer's review): a bundle with its Patient removed converted with
+    patient_id and sex unset and nothing in the report about it."""
+    import json  # noqa: PLC0415
+
+    from resistx import interop  # noqa: PLC0415
+
+    root = Path(__file__).parents[1] / "examples" / "interop"
+    bundle = json.loads((root / "01-esr1-mutated.fhir.json").read_text(encoding="utf-8"))
+    bundle["entry"] = [e for e in bundle["entry"] if e["resource"]["resourceType"] != "Patient"]
+    done = interop.from_fhir(bundle)
+    assert any("no Patient resource" in a.text for a in done.assumptions)

@@ -150,6 +150,9 @@ def grade_trial(
 
         trial = bundled().trial(trial)
     populations = {p.casefold(): p for p in _populations(trial)}
+    if not populations:  # 7819: "its populations: " and nothing after
+        msg = f"{trial.key} reports no population with a figure to grade (no endpoint or ratio)"
+        raise KeyError(msg)
     if population.casefold() not in populations:
         near = _suggest.closest(population, sorted(populations.values()), n=5)
         msg = (

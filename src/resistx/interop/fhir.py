@@ -89,6 +89,12 @@ def from_fhir(bundle: Source) -> Conversion:
     if len(patients) > 1:
         b.problem(", ".join(patients), "a bundle of one patient is read; this one has several")
     else:
+        if not patients:  # 7826: nothing said of it
+            b.assume(
+                "$.entry",
+                "no Patient resource: the profile has no patient_id and no sex; the resources' "
+                "subjects are read as one patient",
+            )
         _one_subject(b, data, resources)
     courses: list[Course] = []
     for path, resource in resources:
