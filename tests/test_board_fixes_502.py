@@ -409,7 +409,8 @@ def test_outside_destiny_breast06s_entry_trastuzumab_deruxtecan_is_not_preferred
         policy="practice-2026",
     )
     tdxd = option(p, "trastuzumab-deruxtecan")
-    assert tdxd.tier.value == "alternative"
+    # a later option while the tests are pending: any result keeps an endocrine line first (7978)
+    assert tdxd.tier.value == "later"
     assert [r for r in tdxd.reasons if r.code == "endocrine_line_before_tdxd"]
     assert option(p, "abemaciclib+fulvestrant").tier.value == "alternative"
     assert tdxd.rank > rank(p, "abemaciclib+fulvestrant")  # as its reason says (recheck)

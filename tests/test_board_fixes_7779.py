@@ -714,3 +714,53 @@ def test_a_fhir_bundle_with_no_patient_says_what_it_assumed() -> None:
     bundle["entry"] = [e for e in bundle["entry"] if e["resource"]["resourceType"] != "Patient"]
     done = interop.from_fhir(bundle)
     assert any("no Patient resource" in a.text for a in done.assumptions)
+
+
+def test_leptomeningeal_disease_is_not_read_as_endocrine_sensitive_disease() -> None:
+    """7973 (MAJOR, practice-2026): leptomeningeal metastases (no crisis recorded) after 14
+    months of ribociclib + letrozole: abemaciclib + fulvestrant came first as 'postMONARCH's
+    population', which excluded leptomeningeal carcinomatosis, and chemotherapy sixth, while
+    the plan asked whether the disease is life-threatening. As with liver metastases and
+    hepatic impairment (rule 124), the endocrine-sensitive reading waits on that answer."""
+    from tests.helpers import NEGATIVE, patient  # noqa: PLC0415
+
+    p = resistx.sequence(
+        patient(
+            biomarkers=NEGATIVE,
+            metastatic_sites=["leptomeningeal", "bone"],
+            treatments=[_first_line("ribociclib", "2025-01-10", "2026-03-20")],
+        ),
+        policy="practice-2026",
+    )
+    codes = {r.code for o in p.options for r in o.reasons}
+    assert not codes & {
+        "endocrine_sensitive_endocrine_first",
+        "endocrine_sensitive_chemotherapy_later",
+    }
+    assert p.options[0].regimen.id != "abemaciclib+fulvestrant"
+
+
+def test_with_tests_pending_after_a_long_first_line_no_adc_leads_the_endocrine_lines() -> None:
+    """7978 (MAJOR, practice-2026): bone-only HER2-low disease after 30 months of abemaciclib +
+    anastrozole, nothing tested: trastuzumab deruxtecan came first ('at best an alternative
+    until the tests are back'), though any result keeps an endocrine-based line first: a target
+    its drug, none the endocrine-sensitive line (7982)."""
+    from tests.helpers import patient  # noqa: PLC0415
+
+    p = resistx.sequence(
+        patient(
+            her2="low",
+            biomarkers=[],
+            metastatic_sites=["bone"],
+            treatments=[_first_line("abemaciclib", "2023-11-01", "2026-04-10")],
+        ),
+        policy="practice-2026",
+    )
+    first = p.options[0].regimen
+    assert first.id != "trastuzumab-deruxtecan", [(o.regimen.id, o.tier.value) for o in p.options]
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    endocrine = (
+        resistx.RegimenKind.ENDOCRINE_MONOTHERAPY,
+        resistx.RegimenKind.ENDOCRINE_COMBINATION,
+    )
+    assert any(o.rank < tdxd.rank and o.regimen.kind in endocrine for o in p.options)

@@ -89,7 +89,9 @@ def endocrine_sensitivity(facts: Facts) -> Sensitivity:
     relapse on or after an adjuvant one, not primary resistance: "adjuvant". None after
     progression on an oral SERD, in its own line or switched to within the CDK4/6 inhibitor's
     (SERENA-6; case 2044): the ESR1 target was acted on (rule 6)."""
-    if facts.profile.visceral_crisis or liver_dysfunction(facts):
+    # leptomeningeal disease: postMONARCH left it out, and rule 121 asks whether it is
+    # life-threatening (case 7973), as rule 124 asks of the liver
+    if facts.profile.visceral_crisis or liver_dysfunction(facts) or facts.profile.leptomeningeal:
         return ""
     if DrugClass.ORAL_SERD in facts.progressed_classes:  # case 2044: a SERENA-6 switch
         return ""  # progressed on it within the line: not postMONARCH's (CDK4/6i + AI only)

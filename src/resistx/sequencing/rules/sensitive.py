@@ -66,7 +66,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "with a CDK4/6-inhibitor course for metastatic disease not short (short_cdk46i_months or "
     "more, 6 by default: ESO-ESMO's secondary resistance; 12 until session 66, 7428b), no "
     "visceral crisis (nor liver metastases "
-    "with hepatic impairment, rule 124: case 1481), no chemotherapy and "
+    "with hepatic impairment, rule 124: case 1481; nor leptomeningeal metastases, whose "
+    "threat rule 121 asks: case 7973), no chemotherapy and "
     "no other line of any kind for metastatic disease (postMONARCH's population; case 557: a "
     "PARP inhibitor line is one; chemotherapy given as induction, ended without progression "
     "before the CDK4/6 inhibitor began, numbered or not, is not: case 1037; nor is a line whose "
@@ -91,7 +92,9 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "not weigh the sites of metastasis (case 1200); postMONARCH and the guidelines since keep an "
     "endocrine-based line first. Its reason leads. With an ESR1 or PI3K-pathway target found "
     "(and a drug for it), only chemotherapy steps back, behind the endocrine lines (case 1450: "
-    "a PTEN loss put it above everolimus + exemestane).",
+    "a PTEN loss put it above everolimus + exemestane); with ESR1 or the pathway untested, the "
+    "ADCs outside DESTINY-Breast04's population step back behind the endocrine lines too, as "
+    "any result keeps one first (case 7978).",
     codes=(
         "endocrine_sensitive_endocrine_first",
         "endocrine_sensitive_chemotherapy_later",
@@ -105,15 +108,16 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     if not i.post_cdk46i or not i.endocrine_sensitive or kinds.is_investigational(spec):
         return
     if not (i.tested_without_actionable or not usable):
-        # a target found leaves the disease endocrine-sensitive: chemotherapy still comes
-        # after the endocrine lines, the target's among them (case 1450)
-        # not an untested gene, nor one acted on with progression (6658: the INAVO120 triplet)
+        # a target found (not acted on with progression, 6658) leaves the disease endocrine-
+        # sensitive: chemotherapy after the endocrine lines, the target's among them (1450)
         acted = i.targets_acted_on
         target = (i.esr1 is not None and "ESR1" not in acted) or (
             i.akt_pathway is not None and "PI3K pathway" not in acted
         )
         if target and kinds.is_chemotherapy(spec):
             yield _chemotherapy_after_target(i, ctx.weights.endocrine_sensitive_cytotoxic)
+        elif not target and _pending(i) and kinds.is_tdxd_or_datodxd(spec):
+            yield from _tests_pending(i, spec, ctx)  # case 7978
         return
     none = "no ESR1 or PI3K-pathway target" if usable else _unusable(i)
     trial = "postMONARCH"
@@ -159,6 +163,31 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             f"before chemotherapy{evidence}.",
             trials=(*spec.key_trials, trial),
         )
+
+
+def _pending(i: MolecularInputs) -> bool:
+    """ESR1 or the PI3K pathway with no current result: any answer keeps an endocrine-based
+    line first here, a target's or the endocrine-sensitive one (case 7978)."""
+    esr1 = i.esr1 is None and not i.esr1_negative_current
+    return esr1 or (i.akt_pathway is None and not i.pam_negative)
+
+
+def _tests_pending(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
+    """Rule 32 while ESR1 or the pathway is untested: the ADCs outside DESTINY-Breast04's
+    population step back, as with no target (case 7978: trastuzumab deruxtecan came first while
+    the tests were pending)."""
+    if _destiny_breast04(i, spec):
+        return
+    yield Effect(
+        code="endocrine_sensitive_adc_later",
+        delta=ctx.weights.endocrine_sensitive_cytotoxic,
+        ceiling=2,
+        text=f"Endocrine-sensitive disease ({_SENSITIVE[i.endocrine_sensitive]}, no visceral "
+        "crisis on record) with ESR1 or the PI3K pathway still to be tested: whatever they "
+        "find, an endocrine-based line comes first (the target's, or postMONARCH's with none), "
+        f"so {spec.name} steps back behind it until the results are read.",
+        trials=(*spec.key_trials, "postMONARCH"),
+    )
 
 
 def _chemotherapy_after_target(i: MolecularInputs, delta: float) -> Effect:
