@@ -202,6 +202,8 @@ def _tdxd_paused_for_ild(grade: int | None) -> dict[str, Any]:
     ild: dict[str, Any] = {"name": "interstitial_lung_disease"}
     if grade is not None:
         ild["grade"] = grade
+    if grade == 1:  # it resolved, which the label asks before giving it again (7905c)
+        ild["resolved"] = True
     tdxd = _course(["trastuzumab deruxtecan"], "2026-01-05", "2026-10-20", "toxicity", line=3)
     tdxd["toxicity"] = "interstitial lung disease"
     return _woman(

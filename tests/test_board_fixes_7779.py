@@ -12,7 +12,7 @@ import pytest
 import resistx
 from resistx.model.enums import HormoneReceptor
 from resistx.vocab.comorbidities import Comorbidity
-from tests.helpers import option, plan
+from tests.helpers import option, plan, rank
 
 
 def test_a_misspelt_regimen_id_asked_of_a_plan_is_refused_with_the_closest_ids() -> None:
@@ -764,3 +764,44 @@ def test_with_tests_pending_after_a_long_first_line_no_adc_leads_the_endocrine_l
         resistx.RegimenKind.ENDOCRINE_COMBINATION,
     )
     assert any(o.rank < tdxd.rank and o.regimen.kind in endocrine for o in p.options)
+
+
+_TDXD_PNEUMONITIS = {
+    "drugs": ["trastuzumab deruxtecan"],
+    "line": 3,
+    "started_on": "2025-11-01",
+    "ended_on": "2026-02-01",
+    "stop_reason": "toxicity",
+    "toxicity": "pneumonitis",
+}
+
+
+def test_tdxd_after_its_own_grade_1_pneumonitis_of_unknown_resolution_waits_on_it() -> None:
+    """7905c (MAJOR, the third recheck): its label gives it again only once resolved to grade
+    0; with the resolution not recorded it came first, preferred, and nothing asked."""
+    p = resistx.sequence(_lung_grade_1("low", _TDXD_PNEUMONITIS))
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert tdxd.tier.value != "preferred"
+    assert [a for a in p.actions if a.code == "lung_disease_course" and a.before_choosing]
+    resolved = resistx.sequence(_lung_grade_1("low", _TDXD_PNEUMONITIS, resolved=True))
+    assert option(resolved, "trastuzumab-deruxtecan").tier.value == "preferred"
+
+
+def test_a_deruxtecan_adc_with_a_lung_disease_not_resolved_ranks_after_every_option_without() -> (
+    None
+):
+    """7957 (MAJOR, the third recheck): HER2-low after chemotherapy, tests pending, a grade 1
+    lung disease not resolved: with nothing preferred, trastuzumab deruxtecan ('at best a later
+    option until then') ranked first, above chemotherapy."""
+    from tests.helpers import CAPECITABINE, PALBOCICLIB, patient  # noqa: PLC0415
+
+    p = resistx.sequence(
+        patient(
+            her2="low",
+            biomarkers=[],
+            comorbidities=[{"name": "interstitial_lung_disease", "grade": 1, "resolved": False}],
+            treatments=[PALBOCICLIB, CAPECITABINE],
+        )
+    )
+    tdxd = option(p, "trastuzumab-deruxtecan")
+    assert rank(p, "chemotherapy") < tdxd.rank, [(o.regimen.id, o.tier.value) for o in p.options]

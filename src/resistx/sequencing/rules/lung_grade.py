@@ -63,8 +63,8 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     condition="HER2-low disease (any HER2-negative one where the policy has datopotamab "
     "deruxtecan: case 7904), and an interstitial lung disease or pneumonitis on record of "
     "grade 1 without whether it needed steroids or whether it has resolved (neither recorded "
-    "as deciding alone: steroids, or not resolved; 7911), not "
-    "one a deruxtecan ADC caused (rule 12's note on giving it again speaks for that).",
+    "as deciding alone: steroids, or not resolved; 7911), one a deruxtecan ADC caused too, "
+    "whose label gives it again once resolved (7905c).",
     effect="An action before choosing to record both (`steroids`, `resolved`): until then the "
     "deruxtecan ADCs are at best alternatives (rule 12), and one resolved without steroids "
     "leaves them within DESTINY-Breast04's entry, with a caution (case 7888: the question sat "
@@ -82,14 +82,14 @@ def ask_lung_disease_course(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         for c in facts.profile.comorbidities
         if c.name is _ILD and c.grade is not None and c.grade <= 1
     ]
-    # steroids, or not resolved, decides alone (7911)
+    # steroids, or not resolved, decides alone (7911); after a deruxtecan ADC caused it, its
+    # label reads the resolution alone (7905c)
+    caused = any(d in DERUXTECAN for _, drugs, _ in from_toxicities(facts) for d in drugs)
     if not any(
-        (c.steroids is None or c.resolved is None) and not (c.steroids or c.resolved is False)
+        ((c.steroids is None and not caused) or c.resolved is None)
+        and not (c.steroids or c.resolved is False)
         for c in mild
     ):
-        return
-    stopped = next((d for c, d, _ in from_toxicities(facts) if c is _ILD), ())
-    if any(d in DERUXTECAN for d in stopped):  # rule 12's rechallenge note (case 422)
         return
     yield PlanEffect(
         code="lung_disease_course",

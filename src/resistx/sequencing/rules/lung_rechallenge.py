@@ -8,7 +8,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from resistx.model.profile import Condition
-from resistx.sequencing.rule import Effect
+from resistx.sequencing.rule import Effect, Precedence
 from resistx.vocab.comorbidities import Comorbidity
 
 #: what an exclusion of COMORBIDITY_RISKS says in place of EXCLUSION_NOTES when the
@@ -81,6 +81,7 @@ def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...
         return Effect(
             code="lung_disease_grade_1",
             ceiling=2,
+            demote=Precedence.RELATIVE_CONTRAINDICATION,  # as it says (7957)
             text=f"{name.capitalize()}, not resolved (as recorded): {trial}, and {drug}'s label "
             "holds it during a grade 1 until it resolves: at best a later option until then.",
             trials=("DESTINY-Breast04",),
@@ -125,8 +126,16 @@ def resumed(condition: Condition, name: str, drug: str, stopped: tuple[str, ...]
         return Effect(
             code="lung_disease_grade_1",
             ceiling=2,
-            text=f"{name}, not resolved (as recorded): {allowed}; at best a later option until "
-            "it has resolved.",
+            demote=Precedence.RELATIVE_CONTRAINDICATION,
+            text=f"{name}, not resolved (as recorded): {allowed}; at best a later option, after "
+            "every option without that risk, until it has resolved.",
+        )
+    if condition.resolved is None:  # case 7905c: preferred, and nothing asked
+        return Effect(
+            code="lung_disease_grade_1",
+            ceiling=1,
+            text=f'{name}: {allowed}; whether it has resolved is not recorded ("resolved"): '
+            "at best an alternative until it is.",
         )
     code = f"{condition.name.value}_caution"
     return Effect(code=code, caution=True, text=f"{name}: {allowed}.")
