@@ -533,6 +533,16 @@ def test_a_stop_reason_with_more_said_after_its_event_points_to_the_event_alone(
     assert '"steroids"' in said and '"resolved"' in said
 
 
+_TDXD_PNEUMONITIS = {
+    "drugs": ["trastuzumab deruxtecan"],
+    "line": 3,
+    "started_on": "2025-11-01",
+    "ended_on": "2026-02-01",
+    "stop_reason": "toxicity",
+    "toxicity": "pneumonitis",
+}
+
+
 def _lung_grade_1(her2: str, *extra: dict[str, object], **lungs: object) -> dict[str, object]:
     from tests.helpers import CAPECITABINE, NEGATIVE, PALBOCICLIB, patient  # noqa: PLC0415
 
@@ -564,15 +574,7 @@ def test_a_current_grade_1_lung_disease_keeps_the_deruxtecan_adcs_later_and_asks
 def test_a_lung_disease_tdxd_caused_and_not_resolved_does_not_leave_it_first() -> None:
     """7905d (MAJOR): a pneumonitis that stopped trastuzumab deruxtecan, recorded as grade 1
     and not resolved, gave it first: its label gives it again only once resolved."""
-    tdxd_stop = {
-        "drugs": ["trastuzumab deruxtecan"],
-        "line": 3,
-        "started_on": "2025-11-01",
-        "ended_on": "2026-02-01",
-        "stop_reason": "toxicity",
-        "toxicity": "pneumonitis",
-    }
-    p = resistx.sequence(_lung_grade_1("low", tdxd_stop, steroids=False, resolved=False))
+    p = resistx.sequence(_lung_grade_1("low", _TDXD_PNEUMONITIS, steroids=False, resolved=False))
     assert p.options[0].regimen.id != "trastuzumab-deruxtecan"
     assert option(p, "trastuzumab-deruxtecan").tier.value == "later"
 
@@ -764,16 +766,6 @@ def test_with_tests_pending_after_a_long_first_line_no_adc_leads_the_endocrine_l
         resistx.RegimenKind.ENDOCRINE_COMBINATION,
     )
     assert any(o.rank < tdxd.rank and o.regimen.kind in endocrine for o in p.options)
-
-
-_TDXD_PNEUMONITIS = {
-    "drugs": ["trastuzumab deruxtecan"],
-    "line": 3,
-    "started_on": "2025-11-01",
-    "ended_on": "2026-02-01",
-    "stop_reason": "toxicity",
-    "toxicity": "pneumonitis",
-}
 
 
 def test_tdxd_after_its_own_grade_1_pneumonitis_of_unknown_resolution_waits_on_it() -> None:
