@@ -234,10 +234,20 @@ def _attrs_class(cls: type) -> Structurer:
     kept = _serde.kept_even_empty(cls)  # as the collecting path (case 7671)
     required = frozenset(f.name for f, _ in fields if f.default is attrs.NOTHING or f.name in kept)
 
+    # the model's own __init__, not the wrapper that gathers every problem of a model built in
+    # code (``profile._every_problem``): here any doubt goes to the collecting path anyway
+    init: Callable[..., None] | None = getattr(vars(cls).get("__init__"), "__wrapped__", None)
+    new: Callable[[type], Any] = object.__new__
+
     def structure(value: Any) -> Any:
         if type(value) is not dict or not required <= value.keys():  # a subclass may differ
             _doubt()
-        return cls(**{key: by_key[key](item) for key, item in value.items()})
+        fields = {key: by_key[key](item) for key, item in value.items()}
+        if init is None:
+            return cls(**fields)
+        made = new(cls)
+        init(made, **fields)
+        return made
 
     return structure
 
