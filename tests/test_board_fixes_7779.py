@@ -797,3 +797,20 @@ def test_a_deruxtecan_adc_with_a_lung_disease_not_resolved_ranks_after_every_opt
     )
     tdxd = option(p, "trastuzumab-deruxtecan")
     assert rank(p, "chemotherapy") < tdxd.rank, [(o.regimen.id, o.tier.value) for o in p.options]
+
+
+def test_a_germline_brca_target_whose_parp_inhibitors_are_declined_holds_nothing_back() -> None:
+    """7933 (MAJOR, the third recheck): with drugs by mouth declined, both PARP inhibitors are
+    left out as declined, yet chemotherapy's reason said 'a PARP inhibitor did better ...:
+    chemotherapy comes after it', beside one that says no usable target."""
+    from tests.helpers import NEGATIVE, patient, result  # noqa: PLC0415
+
+    brca = [*NEGATIVE, result("BRCA2", "mutated", origin="germline")]
+    for prefs in ({"declines": ["oral"]}, {"declines_kinds": ["parp_inhibitor"]}):
+        p = resistx.sequence(patient(biomarkers=brca), prefs)
+        codes = {r.code for r in option(p, "chemotherapy").reasons}
+        assert "parp_inhibitor_before_chemotherapy" not in codes, prefs
+    kept = resistx.sequence(patient(biomarkers=brca))
+    assert "parp_inhibitor_before_chemotherapy" in {
+        r.code for r in option(kept, "chemotherapy").reasons
+    }

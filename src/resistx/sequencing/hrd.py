@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypedDict
 
-from resistx.model.enums import BiomarkerStatus, DrugClass, Origin
+from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, RegimenKind, Route
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, Facts
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.keyed import keyed
@@ -166,10 +166,14 @@ class ParpClosed(TypedDict):
 
 def parp_closed_by(facts: Facts) -> ParpClosed:
     """The MolecularInputs fields that close the PARP inhibitors to a target: progression on a
-    platinum (rule 105), a myelodysplastic syndrome on record (rule 112; case 1193a)."""
+    platinum (rule 105), a myelodysplastic syndrome on record (rule 112; case 1193a), or the
+    patient declines them, by mouth or by kind (case 7933: a declined PARP inhibitor held
+    chemotherapy back)."""
+    prefs = facts.preferences
+    declined = Route.ORAL in prefs.declines or RegimenKind.PARP_INHIBITOR in prefs.declines_kinds
     return {
         "platinum_resistant": platinum_resistant(facts),
-        "parp_contraindicated": parp_contraindicated(facts),
+        "parp_contraindicated": parp_contraindicated(facts) or declined,
     }
 
 

@@ -76,7 +76,7 @@ class MolecularInputs:
     #: BRCA1/2 mutations of ``parp`` found in the tumour with no germline result for the gene:
     #: germline or somatic, unknown which (``hrd.origin_unknown``; rules 5 and 49, case 490)
     brca_origin_unknown: tuple[str, ...] = ()
-    parp_contraindicated: bool = False  # an MDS on record: rule 112 leaves them out (1193a)
+    parp_contraindicated: bool = False  # an MDS (rule 112, 1193a), or declined (7933)
     #: no PARP finding: BRCA1/2, PALB2 never tested, and somatic BRCA1/2 (``hrd.hrd_untested``)
     hrd_untested: tuple[str, ...] = ()
     #: no PARP finding, each gene tested, BRCA1 or BRCA2 only in the germline (TBCRC 048)
