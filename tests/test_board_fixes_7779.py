@@ -814,3 +814,24 @@ def test_a_germline_brca_target_whose_parp_inhibitors_are_declined_holds_nothing
     assert "parp_inhibitor_before_chemotherapy" in {
         r.code for r in option(kept, "chemotherapy").reasons
     }
+
+
+def test_events_on_courses_that_ended_in_progression_are_worded_once_and_without_a_stop() -> None:
+    """7953, 7954 (MINOR, the third recheck): 'QT prolongation arose on ribociclib' beside 'qt
+    prolongation arose on ribociclib before' in one plan; datopotamab deruxtecan 'the same
+    payload as the drug it stopped' after trastuzumab deruxtecan ended in progression."""
+    from tests.helpers import CAPECITABINE, NEGATIVE, PALBOCICLIB, patient  # noqa: PLC0415
+
+    qt = {**_first_line("ribociclib", "2024-01-10", "2026-03-20"), "toxicity": "QT prolongation"}
+    p = resistx.sequence(patient(biomarkers=NEGATIVE, treatments=[qt]))
+    texts = [
+        t for o in p.options for t in (*(r.text for r in o.reasons), *(c.text for c in o.cautions))
+    ]
+    assert not [t for t in texts if "qt prolongation" in t]
+    tdxd = {**_TDXD_PNEUMONITIS, "stop_reason": "progression"}
+    q = resistx.sequence(
+        patient(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd]),
+        policy="practice-2026",
+    )
+    said = [r.text for e in q.excluded for r in e.reasons]
+    assert not [t for t in said if "the drug it stopped" in t]

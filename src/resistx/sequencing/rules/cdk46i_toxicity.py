@@ -90,7 +90,10 @@ def rechallenge(
     stopped = sorted(({d for d, _ in i.toxicity_events} | i.cdk46i_toxicity) & set(drugs))
     if not stopped:
         return
-    events = {d: " and ".join(sorted(e for x, e in i.toxicity_events if x == d)) for d in stopped}
+    events = {
+        d: " and ".join(sorted(_SHOWN.get(e, e) for x, e in i.toxicity_events if x == d))
+        for d in stopped
+    }
     what = "; ".join(f"{d} for {events[d]}" for d in stopped if events[d])
     lungs = any(e in LUNG_EVENTS for d, e in i.toxicity_events if d in stopped)
     # the labels that stop the drug for good after a severe liver injury (case 1073)
@@ -181,3 +184,8 @@ def class_toxicity(
                 text=f"{stopped_for(before, event, i.toxicity_arose)}: {', '.join(shared)} can cause it "
                 f"too (its label; not in the review); {_monitoring(shared, event)}.",
             )
+
+
+#: an event as a reason writes it, where not as recorded (7954: 'qt prolongation' beside 'QT
+#: prolongation' in one plan)
+_SHOWN = {"qt prolongation": "QT prolongation"}

@@ -272,7 +272,7 @@ EXCLUSION_NOTES: MappingProxyType[tuple[C, str], str] = MappingProxyType(
 #: ... when it stopped a drug of the same payload (``PAYLOAD_GROUPS``), or this one where
 #: RECHALLENGE_NOTES has nothing: not weighed as a new drug (case 422's recheck)
 SAME_PAYLOAD_NOTE = (
-    "the same payload as the drug it stopped: left out by resistx (rule 12), not to be weighed "
+    "the same payload as the drug it arose on: left out by resistx (rule 12), not to be weighed "
     "as a new drug"
 )
 
