@@ -835,3 +835,20 @@ def test_events_on_courses_that_ended_in_progression_are_worded_once_and_without
     )
     said = [r.text for e in q.excluded for r in e.reasons]
     assert not [t for t in said if "the drug it stopped" in t]
+
+
+def test_a_trial_of_a_declined_kind_is_left_out_with_it() -> None:
+    """7936 (MAJOR, the third recheck): with targeted + endocrine regimens declined, FINER and
+    TAKTIC (ipatasertib with fulvestrant) stayed in and could rank first."""
+    from tests.helpers import NEGATIVE, patient, result  # noqa: PLC0415
+
+    pik3ca = [result("PIK3CA", "mutated"), *NEGATIVE[:1], *NEGATIVE[2:]]
+    kept = resistx.sequence(patient(biomarkers=pik3ca))
+    assert [o for o in kept.options if "ipatasertib" in o.regimen.drugs]
+    p = resistx.sequence(patient(biomarkers=pik3ca), {"declines_kinds": ["targeted+endocrine"]})
+    assert not [o for o in p.options if "ipatasertib" in o.regimen.drugs]
+    assert [
+        e
+        for e in p.excluded
+        if "ipatasertib" in e.regimen.drugs and "declined" in {c.value for c in e.codes}
+    ]

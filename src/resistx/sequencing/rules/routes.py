@@ -13,6 +13,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, left_out, rule
+from resistx.sequencing.trial_kinds import kinds_given
 
 B = Factor.BALANCE
 #: how a regimen is given, by route
@@ -120,10 +121,10 @@ def declined_kinds(kinds_declined: Iterable[RegimenKind]) -> str:
     codes=("declined",),
 )
 def declined_kind(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
-    if spec.kind in i.declines_kinds:
+    if declined := [k for k in kinds_given(spec) if k in i.declines_kinds]:  # a trial's (7936)
         yield left_out(
             ExclusionCode.DECLINED,
-            f"The patient declines {declined_kinds((spec.kind,))} (the preferences): "
+            f"The patient declines {declined_kinds(declined)} (the preferences): "
             f"{spec.name} is left out, to be revisited with the patient if that changes.",
         )
 
