@@ -852,3 +852,20 @@ def test_a_trial_of_a_declined_kind_is_left_out_with_it() -> None:
         for e in p.excluded
         if "ipatasertib" in e.regimen.drugs and "declined" in {c.value for c in e.codes}
     ]
+
+
+def test_questions_for_declined_drugs_are_not_asked_before_choosing() -> None:
+    """7938, 7939, 7958 (MINOR, the third recheck): the HbA1c question with the PI3K drugs
+    declined or in a visceral crisis, and the lung question with the deruxtecan ADCs declined,
+    came before choosing, though no answer could change the plan."""
+    glucose = _endocrine_sensitive_pik3ca(insulin=False)
+    for prefs, extra in (
+        ({"declines_kinds": ["targeted+endocrine"]}, {}),
+        (None, {"visceral_crisis": True}),
+    ):
+        p = resistx.sequence({**glucose, **extra}, prefs)
+        assert not [
+            a for a in p.actions if a.code == "diabetes_hba1c_unknown" and a.before_choosing
+        ]
+    lungs = resistx.sequence(_lung_grade_1("low"), {"declines_kinds": ["adc"]})
+    assert not [a for a in lungs.actions if a.code == "lung_disease_course" and a.before_choosing]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.sequencing import kinds
-from resistx.sequencing.exhausted import CAPITELLO_HBA1C_LIMIT, POOR_ECOG
+from resistx.sequencing.exhausted import CAPITELLO_HBA1C_LIMIT, POOR_ECOG, declined_targets
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, gene_article, num, rule
 from resistx.vocab.comorbidities import Comorbidity
@@ -31,7 +31,8 @@ from resistx.vocab.drugs import drug_class
     "insulin, with no progression on a PI3K or AKT inhibitor: an action before choosing to "
     "record it, since rule 78 holds them back for insulin (the recheck of case 962); with no "
     "HbA1c on record and no insulin recorded, likewise to record the HbA1c, at whose limit "
-    "they wait on glucose control (case 7919).",
+    "they wait on glucose control (case 7919), unless their drugs are declined (7938), and "
+    "after choosing in a visceral crisis (7939).",
     codes=(
         "glucose_control_opens_pathway_inhibitor",
         "glucose_safety_on_insulin",
@@ -96,11 +97,14 @@ def _hba1c_unknown(facts: Facts, targets: list[str]) -> Iterator[PlanEffect]:
     diabetes = [c for c in facts.profile.comorbidities if c.name is Comorbidity.DIABETES]
     if not diabetes or any(c.hba1c is not None or c.insulin for c in diabetes):
         return
-    if facts.progressed_classes & kinds.PI3K_OR_AKT:
-        return
+    if facts.progressed_classes & kinds.PI3K_OR_AKT or "PIK3CA" in declined_targets(
+        facts.preferences
+    ):
+        return  # nothing to open, their drugs declined (7938)
     yield PlanEffect(
         code="diabetes_hba1c_unknown",
-        first=(facts.profile.ecog or 0) < POOR_ECOG,
+        # a crisis puts chemotherapy first whatever the answer (7939)
+        first=(facts.profile.ecog or 0) < POOR_ECOG and not facts.profile.visceral_crisis,
         text=f'Diabetes and {_named(targets)} alteration: record the HbA1c ("hba1c", percent). '
         "CAPItello-291 enrolled an HbA1c below 8.0% (its report; not in the review): at 8.0% or "
         "more capivasertib and the other PI3K and AKT inhibitors wait on glucose control "

@@ -10,6 +10,7 @@ from resistx.model.enums import Her2Status
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.lung_rechallenge import DERUXTECAN
+from resistx.sequencing.rules.routes import declined_by
 from resistx.sequencing.toxicity import course_said, from_toxicities
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -63,7 +64,8 @@ def ask_lung_disease_grade(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     condition="HER2-low disease (any HER2-negative one where the policy has datopotamab "
     "deruxtecan: case 7904), and an interstitial lung disease or pneumonitis on record of "
     "grade 1 without whether it needed steroids or whether it has resolved (neither recorded "
-    "as deciding alone: steroids, or not resolved; 7911), one a deruxtecan ADC caused too, "
+    "as deciding alone: steroids, or not resolved; 7911), the deruxtecan ADCs not both "
+    "declined (7958), one a deruxtecan ADC caused too, "
     "whose label gives it again once resolved (7905c).",
     effect="An action before choosing to record both (`steroids`, `resolved`): until then the "
     "deruxtecan ADCs are at best alternatives (rule 12), and one resolved without steroids "
@@ -76,6 +78,13 @@ def ask_lung_disease_course(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     # datopotamab deruxtecan where the policy has it: for HER2 0 too (case 7904)
     dato = "datopotamab-deruxtecan" in ctx.regimens
     if facts.her2 is not Her2Status.LOW and not dato:  # ultralow: the newer policy's (7911)
+        return
+    adcs = [
+        s
+        for r in ("trastuzumab-deruxtecan", "datopotamab-deruxtecan")
+        if (s := ctx.regimens.get(r))
+    ]
+    if all(declined_by(facts.preferences, s) for s in adcs):  # nothing to open (7958)
         return
     mild = [
         c
