@@ -869,3 +869,20 @@ def test_questions_for_declined_drugs_are_not_asked_before_choosing() -> None:
         ]
     lungs = resistx.sequence(_lung_grade_1("low"), {"declines_kinds": ["adc"]})
     assert not [a for a in lungs.actions if a.code == "lung_disease_course" and a.before_choosing]
+
+
+def test_a_parp_inhibitor_declined_by_its_kind_holds_the_ultralow_question_back_no_more() -> None:
+    """Rule 34 read a PARP inhibitor declined by route only: declined by its kind, it comes
+    first no more, so the ultralow question comes before choosing again (the review of the
+    session's change: one reading of a declined PARP inhibitor, ``hrd.parp_declined``)."""
+    from tests.helpers import NEGATIVE, patient, result  # noqa: PLC0415
+
+    brca = [*NEGATIVE, result("BRCA2", "mutated", origin="germline")]
+    p = resistx.sequence(
+        patient(her2="0", biomarkers=brca),
+        {"declines_kinds": ["parp_inhibitor"]},
+        policy="practice-2026",
+    )
+    a = _reread(p)
+    assert a is not None
+    assert a.before_choosing

@@ -823,6 +823,17 @@ _SHORT_AND_UNKNOWN = [
 ]
 
 
+#: a PIK3CA mutation beside diabetes at an HbA1c of 9.0% and of 7.0%: the molecular Inputs'
+#: ``pathway_unusable`` ("glucose") tells them apart (case 7846)
+_GLUCOSE_HIGH_AND_LOW = [
+    patient(
+        biomarkers=[result("PIK3CA", "mutated"), *NEGATIVE[:1], *NEGATIVE[2:]],
+        comorbidities=[{"name": "diabetes", "hba1c": hba1c, "insulin": False}],
+    )
+    for hba1c in (9.0, 7.0)
+]
+
+
 #: ESR1 found only as a variant of uncertain significance, and ESR1 not detected: the same
 #: absence for the ranking, worded apart (MolecularInputs.esr1_vus)
 _VUS_AND_NEGATIVE = [
@@ -1471,6 +1482,7 @@ _LVEF_40_AND_55 = [
 @example(_LINES_IN_ORDER_AND_WITH_A_GAP, random.Random(0))
 @example(_TWO_TARGETS_AND_ONE_ACTED_ON, random.Random(0))
 @example(_QT_DRUG_AND_ANOTHER, random.Random(0))
+@example(_GLUCOSE_HIGH_AND_LOW, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     profiles: list[dict[str, Any]], rnd: random.Random
 ) -> None:

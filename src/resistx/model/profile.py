@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from resistx._errors import ItemProblemsError, ResistxError
+from resistx._errors import ItemProblemsError, PreferencesError, ProfileError, ResistxError
 from resistx.model import _biomarker_checks as fits
 from resistx.model import _validators as v
 from resistx.model._show import number
@@ -1869,9 +1869,9 @@ class Profile:
 _RECHECKING: contextvars.ContextVar[bool] = contextvars.ContextVar("rechecking", default=False)
 
 
-def _every_problem(cls: type[Any], error: str, root: str = "$") -> None:
+def _every_problem(cls: type[Any], error: type[ProfileError], root: str = "$") -> None:
     """``cls(...)`` in code (a Profile, Preferences): a value its checks refuse raises the
-    loader's error (``error``, by name) naming every problem at its path under ``root``, as
+    loader's error (``error``) naming every problem at its path under ``root``, as
     loading JSON does (cases 7673, 7822: a plain ``ValueError`` named the first, and fixing
     it showed the next)."""
     init = cls.__init__
@@ -1889,18 +1889,17 @@ def _every_problem(cls: type[Any], error: str, root: str = "$") -> None:
 
 
 def _all_problems(
-    cls: type[Any], fields: dict[str, Any], error: str, root: str
+    cls: type[Any], fields: dict[str, Any], error: type[ProfileError], root: str
 ) -> ResistxError | None:
     """The error of fields that built no ``cls``, found as JSON input's are; None where those
     checks find nothing (the first error stands)."""
-    from resistx import _errors, _serde  # noqa: PLC0415 - the loader's checks sit above the model
+    from resistx import _serde  # noqa: PLC0415 - the loader's checks sit above the model
 
     token = _RECHECKING.set(True)
     try:
         _serde.structure_collecting({k: _serde.to_dict(v) for k, v in fields.items()}, cls)
     except _serde.DataProblemsError as e:
-        found: ResistxError = getattr(_errors, error)(_serde.problems_of(e, root))
-        return found
+        return error(_serde.problems_of(e, root))
     except Exception:  # what cannot be read again leaves the first error
         return None
     finally:
@@ -1909,7 +1908,7 @@ def _all_problems(
 
 
 for _model in (Profile, Treatment, BiomarkerResult, Condition):
-    _every_problem(_model, "ProfileError")
+    _every_problem(_model, ProfileError)
 
 
 def _a_list(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -2023,4 +2022,4 @@ def latest_progression(
     )
 
 
-_every_problem(Preferences, "PreferencesError", "$.preferences")
+_every_problem(Preferences, PreferencesError, "$.preferences")

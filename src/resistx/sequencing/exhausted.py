@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
-from resistx.model.enums import DrugClass, RegimenKind, Route
+from resistx.model.enums import DrugClass, RegimenKind
 from resistx.model.profile import Preferences, Treatment, combined
 from resistx.sequencing import kinds
+from resistx.sequencing.declines import oral_kind_declined
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
 from resistx.sequencing.inputs import MolecularInputs
@@ -131,9 +132,7 @@ def declined_targets(prefs: Preferences) -> frozenset[str]:
     """The genes whose targeted drugs the patient declines: all of them where drugs by mouth
     are declined, else those whose kind of regimen is (case 7859: a declined ESR1 line held
     trastuzumab deruxtecan back)."""
-    if Route.ORAL in prefs.declines:
-        return frozenset(_TARGET_KINDS)
-    return frozenset(g for g, kind in _TARGET_KINDS.items() if kind in prefs.declines_kinds)
+    return frozenset(g for g, kind in _TARGET_KINDS.items() if oral_kind_declined(prefs, kind))
 
 
 @remembered  # asked several times in one plan

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypedDict
 
-from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, RegimenKind, Route
+from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, RegimenKind
+from resistx.sequencing.declines import oral_kind_declined
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, HRD_GENES, Facts
 from resistx.sequencing.findings import Finding
 from resistx.sequencing.keyed import keyed
@@ -169,12 +170,15 @@ def parp_closed_by(facts: Facts) -> ParpClosed:
     platinum (rule 105), a myelodysplastic syndrome on record (rule 112; case 1193a), or the
     patient declines them, by mouth or by kind (case 7933: a declined PARP inhibitor held
     chemotherapy back)."""
-    prefs = facts.preferences
-    declined = Route.ORAL in prefs.declines or RegimenKind.PARP_INHIBITOR in prefs.declines_kinds
     return {
         "platinum_resistant": platinum_resistant(facts),
-        "parp_contraindicated": parp_contraindicated(facts) or declined,
+        "parp_contraindicated": parp_contraindicated(facts) or parp_declined(facts),
     }
+
+
+def parp_declined(facts: Facts) -> bool:
+    """The patient declines the PARP inhibitors, by their kind or drugs by mouth (case 7933)."""
+    return oral_kind_declined(facts.preferences, RegimenKind.PARP_INHIBITOR)
 
 
 @remembered  # asked several times in one plan

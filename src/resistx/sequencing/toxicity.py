@@ -10,7 +10,7 @@ from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import Condition, Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.rules.lung_rechallenge import SEVERE_LUNG_GRADE
+from resistx.sequencing.rules.lung_rechallenge import SEVERE_LUNG_GRADE, TDXD
 from resistx.sequencing.rules.renal import LABELLED_DOWN_TO, clearance
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -103,9 +103,6 @@ def cleared(c: Condition) -> bool:
     return c.grade is not None and c.grade <= 1 and c.steroids is False and c.resolved is True
 
 
-TDXD = "trastuzumab deruxtecan"
-
-
 #: the grade from which an interstitial lung disease is severe: the CDK4/6 inhibitors' labels
 #: stop the drug for good at grade 3 or worse (not in the review)
 SEVERE_ILD_GRADE = 3
@@ -156,16 +153,21 @@ def cdk46i_stops(facts: Facts) -> Cdk46iStops:
     }
 
 
-def stopped_for(
-    drug: str, event: str, arose: frozenset[tuple[str, str]], said: str | None = None
-) -> str:
+#: an event as a reason writes it, where not as recorded (7954: 'qt prolongation' beside 'QT
+#: prolongation' in one plan)
+_SHOWN = {"qt prolongation": "QT prolongation"}
+
+
+def shown(event: str) -> str:
+    """An adverse event as a reason writes it."""
+    return _SHOWN.get(event, event)
+
+
+def stopped_for(drug: str, event: str, arose: frozenset[tuple[str, str]]) -> str:
     """'{drug} was stopped for {event}', or '{event} arose on {drug}' where no course of it was
-    stopped for the event (``Cdk46iStops.toxicity_arose``); ``said``: the event as a reason
-    writes it, where not as recorded ('QT prolongation')."""
-    shown = said or event
-    return (
-        f"{shown} arose on {drug}" if (drug, event) in arose else f"{drug} was stopped for {shown}"
-    )
+    stopped for the event (``Cdk46iStops.toxicity_arose``)."""
+    said = shown(event)
+    return f"{said} arose on {drug}" if (drug, event) in arose else f"{drug} was stopped for {said}"
 
 
 def caused_ild(t: Treatment, drug: str) -> bool:

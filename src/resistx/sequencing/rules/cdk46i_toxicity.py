@@ -15,7 +15,7 @@ from resistx.sequencing.rules.drug_classes import (
     RECHALLENGE,
 )
 from resistx.sequencing.rules.rechallenge import SCAR, not_stopped, scar_left_out
-from resistx.sequencing.toxicity import SEVERE_ILD_GRADE, stopped_for
+from resistx.sequencing.toxicity import SEVERE_ILD_GRADE, shown, stopped_for
 
 #: the CDK4/6 inhibitors whose labels stop them for good after a severe liver injury, and the
 #: adverse events on record that may have been one (case 1073)
@@ -91,8 +91,7 @@ def rechallenge(
     if not stopped:
         return
     events = {
-        d: " and ".join(sorted(_SHOWN.get(e, e) for x, e in i.toxicity_events if x == d))
-        for d in stopped
+        d: " and ".join(sorted(shown(e) for x, e in i.toxicity_events if x == d)) for d in stopped
     }
     what = "; ".join(f"{d} for {events[d]}" for d in stopped if events[d])
     lungs = any(e in LUNG_EVENTS for d, e in i.toxicity_events if d in stopped)
@@ -128,7 +127,7 @@ def rechallenge(
             code="cdk46i_toxicity_rechallenge",
             ceiling=2,
             demote=Precedence.RELATIVE_CONTRAINDICATION,
-            text=f"{stopped_for('ribociclib', 'qt prolongation', i.toxicity_arose, 'QT prolongation')}: "
+            text=f"{stopped_for('ribociclib', 'qt prolongation', i.toxicity_arose)}: "
             "its label says to avoid it where "
             "QTc prolongation is a significant risk, and stops it for good when a severe "
             "prolongation recurs (not in the review): after every option without such a risk, "
@@ -184,8 +183,3 @@ def class_toxicity(
                 text=f"{stopped_for(before, event, i.toxicity_arose)}: {', '.join(shared)} can cause it "
                 f"too (its label; not in the review); {_monitoring(shared, event)}.",
             )
-
-
-#: an event as a reason writes it, where not as recorded (7954: 'qt prolongation' beside 'QT
-#: prolongation' in one plan)
-_SHOWN = {"qt prolongation": "QT prolongation"}

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Her2Status, IshResult, Route
+from resistx.model.enums import Her2Status, IshResult
 from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.exhausted import targets_left
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.hrd import germline_brca_open, parp_findings, platinum_resistant
+from resistx.sequencing.hrd import (
+    germline_brca_open,
+    parp_declined,
+    parp_findings,
+    platinum_resistant,
+)
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, approved_later, figures
 from resistx.sequencing.rules.her2_request import before_metastases, her2_request
 from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.rules.hrd_tests import parp_closed_for
+from resistx.sequencing.rules.lung_rechallenge import TDXD
 from resistx.sequencing.rules.routes import declined_by
 from resistx.sequencing.toxicity import lung_disease
 from resistx.vocab.comorbidities import Comorbidity
 
-TDXD = "trastuzumab deruxtecan"
 #: the IHC 0 readings (HER2-ultralow is an IHC 0 with faint staining), as a plan says them
 _SAID = {Her2Status.ZERO: "HER2 0", Her2Status.ULTRALOW: "HER2-ultralow"}
 _IHC_ZERO = frozenset(_SAID)
@@ -207,11 +212,9 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
 
 def _parp_open(facts: Facts) -> bool:
     """A germline BRCA1/2 mutation whose PARP inhibitor comes before trastuzumab deruxtecan
-    outside DESTINY-Breast06's entry (rule 58), drugs by mouth not declined (7870)."""
-    closed = parp_closed_for(facts) or platinum_resistant(facts)
-    return Route.ORAL not in facts.preferences.declines and bool(
-        germline_brca_open(parp_findings(facts), closed)
-    )
+    outside DESTINY-Breast06's entry (rule 58), the PARP inhibitors not declined (7870)."""
+    closed = parp_closed_for(facts) or platinum_resistant(facts) or parp_declined(facts)
+    return bool(germline_brca_open(parp_findings(facts), closed))
 
 
 #: what rule 34's question adds where the patient declines what gives the drug (7802, 7789)

@@ -106,6 +106,7 @@ def in_place(condition: Condition, name: str, drug: str, stopped: tuple[str, ...
     )
 
 
+#: trastuzumab deruxtecan, as the drug vocabulary names it
 TDXD = "trastuzumab deruxtecan"
 #: what a grade 1's terms add for datopotamab deruxtecan (the recheck of 7213b)
 _SHARED = (

@@ -13,7 +13,8 @@ from resistx.sequencing import kinds
 from resistx.sequencing.course_readings import missing_lines
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rule import Context, PlanEffect, rule
-from resistx.sequencing.toxicity import TDXD, laid_on
+from resistx.sequencing.rules.lung_rechallenge import TDXD
+from resistx.sequencing.toxicity import laid_on
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -110,8 +111,7 @@ _TDXD_LUNGS = (
 )
 
 
-#: a progression this long before the plan's date, with nothing given since, is an old
-#: assessment to restage first (case 961; resistx's window: the review gives none)
+#: restage a progression older than this, nothing given since (961; resistx's, not the review's)
 RESTAGE_AFTER_DAYS = 90
 
 

@@ -10,10 +10,10 @@ from resistx.model.enums import ExclusionCode, Factor, RegimenKind, Route
 from resistx.model.profile import Preferences
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.declines import kinds_given
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import BalanceInputs
 from resistx.sequencing.rule import Context, Effect, PlanEffect, Precedence, left_out, rule
-from resistx.sequencing.trial_kinds import kinds_given
 
 B = Factor.BALANCE
 #: how a regimen is given, by route

@@ -16,9 +16,9 @@ from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.rule import Context, Effect, PlanEffect, rule
+from resistx.sequencing.rules.lung_rechallenge import TDXD
 from resistx.sequencing.rules.rechallenge import SCAR
 from resistx.sequencing.toxicity import (
-    TDXD,
     caused_ild,
     laid_on,
     recorded_ild_grade,

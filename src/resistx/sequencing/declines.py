@@ -1,10 +1,11 @@
-"""The kinds of treatment a trial option gives, read from its drugs' classes: what a patient who
-declines a kind declines of it too (case 7936: FINER and TAKTIC stayed in, and could lead, with
-targeted + endocrine regimens declined)."""
+"""What the patient's refusals reach: the kinds of treatment a trial option gives, read from its
+drugs' classes (case 7936: FINER and TAKTIC stayed in, and could lead, with targeted + endocrine
+regimens declined), and a kind taken by mouth declined by its kind or its route."""
 
 from __future__ import annotations
 
-from resistx.model.enums import DrugClass, RegimenKind
+from resistx.model.enums import DrugClass, RegimenKind, Route
+from resistx.model.profile import Preferences
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 
@@ -34,3 +35,10 @@ def kinds_given(spec: RegimenSpec) -> tuple[RegimenKind, ...]:
         one = len(spec.drugs) == 1
         found = {RegimenKind.ENDOCRINE_MONOTHERAPY if one else RegimenKind.ENDOCRINE_COMBINATION}
     return tuple(sorted(found, key=lambda k: k.value))
+
+
+def oral_kind_declined(prefs: Preferences, kind: RegimenKind) -> bool:
+    """A kind whose every drug is taken by mouth (oral SERDs alone, a PI3K or AKT inhibitor
+    with endocrine therapy, the PARP inhibitors) declined: by its kind, or drugs by mouth
+    (cases 7917, 7933)."""
+    return Route.ORAL in prefs.declines or kind in prefs.declines_kinds
