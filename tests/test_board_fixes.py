@@ -1037,6 +1037,7 @@ def test_lung_inflammation_on_one_cdk46_inhibitor_cautions_the_others() -> None:
         "ast increased",
         "interstitial lung disease",
         "pneumonitis",
+        "severe cutaneous adverse reaction",  # ribociclib's label (7921e)
     }
 
 

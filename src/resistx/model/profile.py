@@ -19,6 +19,7 @@ import attrs
 
 from resistx._errors import ItemProblemsError, PreferencesError, ProfileError, ResistxError
 from resistx.model import _biomarker_checks as fits
+from resistx.model import _code_types as code_types
 from resistx.model import _validators as v
 from resistx.model._show import number
 from resistx.model.enums import (
@@ -1878,9 +1879,11 @@ def _every_problem(cls: type[Any], error: type[ProfileError], root: str = "$") -
 
     @functools.wraps(init)
     def __init__(self: object, **fields: Any) -> None:  # noqa: N807 - it replaces the class's
+        if texts := code_types.text_for_a_list(cls, fields, root):  # case 8090
+            raise _all_problems(cls, fields, error, root) or error(texts)
         try:
             init(self, **fields)
-        except ValueError as e:
+        except (ValueError, TypeError, AttributeError) as e:
             if isinstance(e, ResistxError) or _RECHECKING.get():
                 raise
             raise _all_problems(cls, fields, error, root) or e from None
@@ -1891,20 +1894,23 @@ def _every_problem(cls: type[Any], error: type[ProfileError], root: str = "$") -
 def _all_problems(
     cls: type[Any], fields: dict[str, Any], error: type[ProfileError], root: str
 ) -> ResistxError | None:
-    """The error of fields that built no ``cls``, found as JSON input's are; None where those
-    checks find nothing (the first error stands)."""
+    """The error of fields that built no ``cls``: each value of a Python type the model does
+    not take (8092: a TypeError naming no field), and every problem found as JSON input's
+    are; None where neither finds one (the first error stands)."""
     from resistx import _serde  # noqa: PLC0415 - the loader's checks sit above the model
 
+    found = code_types.type_problems(cls, fields, root)
     token = _RECHECKING.set(True)
     try:
         _serde.structure_collecting({k: _serde.to_dict(v) for k, v in fields.items()}, cls)
     except _serde.DataProblemsError as e:
-        return error(_serde.problems_of(e, root))
-    except Exception:  # what cannot be read again leaves the first error
-        return None
+        read = _serde.problems_of(e, root)
+        found = [*read, *(t for t in found if not any(path == t[0] for path, _m in read))]
+    except Exception:  # noqa: S110 - what cannot be read again leaves the types' problems
+        pass
     finally:
         _RECHECKING.reset(token)
-    return None
+    return error(found) if found else None
 
 
 for _model in (Profile, Treatment, BiomarkerResult, Condition):

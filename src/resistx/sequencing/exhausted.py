@@ -189,23 +189,31 @@ def pathway_drugs(
     1818); or every target found, the other gene clear, "declined" (the patient declines their
     drugs, case 7917)."""
     insulin = needs_insulin(facts)
-    (esr1_found, esr1_clear), (pam_found, pam_clear) = esr1, pathway
-    declined = declined_targets(facts.preferences)
-    found = [g for g, f in (("ESR1", esr1_found), ("PIK3CA", pam_found)) if f is not None]
-    if found and all(g in declined for g in found) and (esr1_found or esr1_clear):
-        why = "declined" if pam_found or pam_clear else ""
-    elif pam_found is None or esr1_found is not None or not esr1_clear:
-        why = ""
-    else:
-        why = (
-            "insulin"
-            if insulin
-            else "glucose"
-            if glucose_above_limit(facts)
-            else "lines"
-            if facts.cytotoxic_lines > PATHWAY_TRIAL_LINES
-            else ""
-        )
+    declined, given = declined_targets(facts.preferences), facts.progressed_classes
+    held = (
+        "insulin"
+        if insulin
+        else "glucose"
+        if glucose_above_limit(facts)
+        else "lines"
+        if facts.cytotoxic_lines > PATHWAY_TRIAL_LINES
+        else ""
+    )
+
+    def state(gene: str, found: tuple[Finding | None, bool]) -> str:
+        if found[0] is None:
+            return "clear" if found[1] else ""
+        if gene in declined:
+            return "declined"
+        return "acted" if given & kinds.TARGET_DRUGS[gene] else held * (gene == "PIK3CA")
+
+    e, m = state("ESR1", esr1), state("PIK3CA", pathway)
+    if "" in (e, m) or {e, m} <= {"clear", "acted"}:
+        why = ""  # a target usable, one untested, or each acted on (``acted_on``)
+    elif "clear" in (e, m) or e == m:
+        why = e if m == "clear" else m
+    else:  # each target unusable, for its own reason (8081, 7936, 7937)
+        why = f"{e}+{m}"
     return {
         "pathway_unusable": why,
         "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,

@@ -91,9 +91,9 @@ class MolecularInputs:
     #: the targets found ("ESR1", "PI3K pathway"), when each was acted on and progressed and
     #: the other tested without one (rule 6: no definite target remains); else empty
     targets_acted_on: tuple[str, ...] = ()
-    #: the PI3K pathway the only target, ESR1 clear, and no drug for it (rule 6): "insulin"
-    #: (alpelisib left out, rule 12; capivasertib outside CAPItello-291, rule 78: case 1035) or
-    #: "lines" (past its inhibitors' trials' cytotoxic lines, rule 104: case 1818); else ""
+    #: no target usable (rule 6; ``exhausted.pathway_drugs``): "insulin", "glucose", "lines"
+    #: (the pathway's drugs held back, ESR1 clear), "declined", or ESR1's reason and the
+    #: pathway's ("declined+glucose", case 8081); else ""
     pathway_unusable: str = ""
     #: a PI3K/AKT-pathway inhibitor held back whatever the finding: diabetes needing insulin
     #: (rules 12 and 78) or ECOG 3-4 (rule 13): no oral SERD waits behind one (case 1208)

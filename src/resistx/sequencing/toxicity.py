@@ -11,6 +11,7 @@ from resistx.model.profile import Condition, Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.rules.lung_rechallenge import SEVERE_LUNG_GRADE, TDXD
+from resistx.sequencing.rules.rechallenge import DOSE_MANAGED
 from resistx.sequencing.rules.renal import LABELLED_DOWN_TO, clearance
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
@@ -196,7 +197,8 @@ DERUXTECAN_ADCS = frozenset(
 
 def tdxd_ruled_out(facts: Facts) -> bool:
     """Interstitial lung disease (not a grade 0-1 that trastuzumab deruxtecan caused, which its
-    label resumes it after), progression on a deruxtecan ADC, or an LVEF under 50% on
+    label resumes it after), progression on a deruxtecan ADC, a stop for an adverse event its
+    label does not manage by dose (rule 61: at best later, 8025), or an LVEF under 50% on
     record, which makes it a relative contraindication after every option without that risk
     (rule 126): nothing is held back for it (case 3724: chemotherapy 'at best an alternative'
     to it, and nothing preferred). Not a refusal of its route (case 2048; case 1000 read one
@@ -213,6 +215,16 @@ def tdxd_ruled_out(facts: Facts) -> bool:
             and heart.lvef < LVEF_STUDIED
         )
         or _held_back(facts.profile.comorbidities)
+        or _stopped_for_an_event_kept(facts)
+    )
+
+
+def _stopped_for_an_event_kept(facts: Facts) -> bool:
+    """Trastuzumab deruxtecan stopped before for an adverse event its label does not manage by
+    dose: rule 61 makes it at best a later option, so nothing is held back for it (8025:
+    chemotherapy stayed 'at best an alternative' to it)."""
+    return any(
+        d == TDXD and (d, e) not in DOSE_MANAGED for d, e in toxicity_stops(facts, cdk46i=False)
     )
 
 

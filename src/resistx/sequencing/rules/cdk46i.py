@@ -196,16 +196,16 @@ def _pace_after_another(i: HistoryInputs, ctx: Context) -> Iterator[Effect]:
     condition="A CDK4/6-inhibitor course stopped for toxicity, and no progression on that drug; "
     "its cautions, after any CDK4/6-inhibitor course stopped for toxicity.",
     effect="Another CDK4/6 inhibitor gains (switching first) while no CDK4/6 inhibitor has been "
-    "progressed on; the same drug steps back (at best "
-    "a later option) and carries a caution naming the earlier toxicity (a caution too where "
+    "progressed on; the same drug steps back (at best a later option) and carries a caution naming the earlier toxicity (a caution too where "
     "the drug also progressed); another drug whose label warns of the same adverse event "
     "(neutropenia, hepatotoxicity) carries a caution; after pneumonitis or interstitial lung "
-    "disease it asks how severe it was and is at best an alternative until known (case 535), "
+    "disease it asks how severe it was, at best an alternative until known (case 535), "
     "with a grade 3 or worse on record the drug that caused it is left out and another comes "
     "after every option without that risk (6230); "
     "after liver toxicity on ribociclib or abemaciclib (labels: stopped for good after a severe "
     "injury, a grade no profile records) it comes after every option without that risk (1073); "
-    "after a severe cutaneous adverse reaction on it, the same drug is left out (case 1808).",
+    "after a severe cutaneous adverse reaction on it, it is left out (case 1808), and "
+    "ribociclib, whose label warns of one, carries a caution (7921e).",
     codes=("switch_cdk46i_after_toxicity", "cdk46i_toxicity_rechallenge", "cdk46i_class_toxicity"),
     regimens=kinds.has_cdk46i,
 )
@@ -257,9 +257,9 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
     "later option (as the same CDK4/6 inhibitor does under rule 23). A PI3K, AKT or mTOR "
     "inhibitor stopped for hyperglycaemia does the same for the PI3K and AKT inhibitors, whose "
     "labels all warn of it (case 935), and gives everolimus a caution (case 1232). An event its "
-    "label manages by dose (sacituzumab govitecan's neutropenia) is a caution alone (case "
-    "1235); its febrile neutropenia or an infection on it, a caution and at best an "
-    "alternative (case 1790). A severe cutaneous adverse reaction (Stevens-Johnson syndrome, toxic "
+    "label manages by dose (the neutropenia of sacituzumab govitecan or trastuzumab "
+    "deruxtecan) is a caution alone (case 1235); a febrile neutropenia (or on sacituzumab "
+    "govitecan an infection), a caution and at best an alternative (cases 1790, 8025). A severe cutaneous adverse reaction (Stevens-Johnson syndrome, toxic "
     "epidermal necrolysis, DRESS, erythema multiforme) leaves the drug out, and on a PI3K or "
     "AKT inhibitor puts the others after every option without that risk (case 1675a), with a "
     "caution; a rash that stopped one cautions the others (cases 1533, 1606).",

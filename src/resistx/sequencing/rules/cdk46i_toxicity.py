@@ -45,6 +45,12 @@ def _monitoring(shared: list[str], event: str) -> str:
     tests where one drug shares a liver event, else to monitor for it."""
     if len(shared) == 1 and event in _LIVER.get(shared[0], ()):
         return _LIVER_TESTS[shared[0]]
+    if event == SCAR:  # 7921e: whether one recurs on another of the class is not known
+        return (
+            "it stops it for good once one is confirmed, and whether a reaction on one CDK4/6 "
+            "inhibitor recurs on another is not known: weigh it with a dermatologist, and stop "
+            "it at the first sign"
+        )
     return "monitor for it"
 
 

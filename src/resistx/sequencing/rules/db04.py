@@ -26,7 +26,8 @@ DB04_FEWEST, DB04_MOST = CHEMOTHERAPY_LINES_ENROLLED["DESTINY-Breast04"]
     condition="HER2-low after 1-2 chemotherapy lines for metastatic disease, a relapse within 6 "
     "months of (neo)adjuvant chemotherapy counting as one as the trial counted it (case 993) "
     "(DESTINY-Breast04's population), no interstitial lung disease on record or from a course "
-    "it stopped, no progression on a deruxtecan ADC (case 5012), no LVEF under 50% on record (rule "
+    "it stopped, no progression on a deruxtecan ADC (case 5012), no stop of it for an adverse "
+    "event its label does not manage by dose (rule 61: 8025), no LVEF under 50% on record (rule "
     "126 puts it after every option without that risk: case 3724), no severe chronic lung "
     "disease (rule 12) nor a creatinine clearance below its labelled doses (rule 118; 6910, "
     "6949), no visceral crisis.",

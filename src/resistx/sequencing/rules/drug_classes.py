@@ -112,6 +112,8 @@ CLASS_TOXICITIES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
         # a warning on each label, as rule 12 says for interstitial lung disease on record
         "interstitial lung disease": ("palbociclib", "ribociclib", "abemaciclib"),
         "pneumonitis": ("palbociclib", "ribociclib", "abemaciclib"),
+        # ribociclib's label warns of it and stops it for good once one is confirmed (7921e)
+        "severe cutaneous adverse reaction": ("ribociclib",),
     }
 )
 

@@ -29,7 +29,8 @@ from resistx.vocab.drugs import drug_class
     "safety of what comes next with targets that avoid hypoglycaemia (case 998); where the "
     "profile does not say whether it needs insulin, the action asks (its recheck). With an HbA1c below the limit (or none) and no record of whether the diabetes needs "
     "insulin, with no progression on a PI3K or AKT inhibitor: an action before choosing to "
-    "record it, since rule 78 holds them back for insulin (the recheck of case 962); with no "
+    "record it, since rule 78 holds them back for insulin (the recheck of case 962), after "
+    "choosing where a medication list on record names no insulin (7783); with no "
     "HbA1c on record and no insulin recorded, likewise to record the HbA1c, at whose limit "
     "they wait on glucose control (case 7919), unless their drugs are declined (7938), and "
     "after choosing in a visceral crisis (7939).",
@@ -117,13 +118,23 @@ def _insulin_unknown(facts: Facts, targets: list[str]) -> Iterator[PlanEffect]:
     diabetes = [c for c in facts.profile.comorbidities if c.name is Comorbidity.DIABETES]
     if not diabetes or any(c.insulin is not None for c in diabetes):
         return
-    if facts.progressed_classes & kinds.PI3K_OR_AKT:
-        return
+    if facts.progressed_classes & kinds.PI3K_OR_AKT or "PIK3CA" in declined_targets(
+        facts.preferences
+    ):
+        return  # nothing to open, their drugs declined (as the HbA1c's, 7938)
+    # an insulin taken now is refused beside diabetes without "insulin": true (the profile's
+    # check), so a medication list on record names none: a question for after choosing (7783)
+    listed = bool(facts.profile.medications)
     yield PlanEffect(
         code="diabetes_insulin_unknown",
-        first=True,
+        first=not listed,
         text=f"Diabetes and {_named(targets)} alteration: record whether the diabetes "
-        "needs insulin. CAPItello-291 excluded diabetes needing insulin (its report; not in the "
+        + (
+            "needs insulin (the medication list names no insulin taken now). "
+            if listed
+            else "needs insulin. "
+        )
+        + "CAPItello-291 excluded diabetes needing insulin (its report; not in the "
         'review): with "insulin": true the PI3K and AKT inhibitors are at best a later option '
         "(rule 78)"
         + (

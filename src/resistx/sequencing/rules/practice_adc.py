@@ -12,9 +12,9 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import OPENS_IT, Context, Effect, left_out, rule
+from resistx.sequencing.rules.adc_lines import datopotamab_deruxtecan, gated
 from resistx.sequencing.rules.db04 import tdxd_first_if_low
 from resistx.sequencing.rules.figures import approval, figures
-from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED, crisis_demotion, gate
 
 M = Factor.MOLECULAR
 H = Factor.HISTORY
@@ -174,7 +174,8 @@ def _ultralow_subgroup(ctx: Context) -> str:
     "brought no overall-survival benefit; before chemotherapy it is gated as rule 4 gates an ADC "
     "before any line (at best a later option, also in a visceral crisis: with no survival benefit "
     "it is not the alternative to the crisis's chemotherapy), and says the same; after more "
-    "chemotherapy lines than its trial enrolled after, at best an alternative, sacituzumab "
+    "chemotherapy lines than its trial enrolled after (an ADC line counted too: 8026), at best "
+    "an alternative, sacituzumab "
     "govitecan's trial (TROPiCS-02) having enrolled such patients and brought a survival gain "
     "(case 2545).",
     codes=(
@@ -222,12 +223,12 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 trials=("DESTINY-Breast06",),
             )
         else:
-            yield _gated(
+            yield gated(
                 "DESTINY-Breast06", "progression on 1 or more endocrine lines", w.adc_gated, i
             )
         return
     if kinds.is_tdxd_or_datodxd(spec):
-        yield _datopotamab_deruxtecan(i, spec, ctx)
+        yield datopotamab_deruxtecan(i, spec, ctx)
 
 
 _FIRST_LINE = "on first-line endocrine therapy with a CDK4/6 inhibitor"
@@ -236,65 +237,3 @@ _FIRST_LINE = "on first-line endocrine therapy with a CDK4/6 inhibitor"
 def opened_by_endocrine_lines(i: HistoryInputs) -> bool:
     """Trastuzumab deruxtecan opened by endocrine lines, not chemotherapy (rules 30 and 58)."""
     return i.endocrine_progressed and not i.tdxd_lines
-
-
-def _datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Effect:
-    """Rule 30 for datopotamab deruxtecan: after 1-2 chemotherapy lines (TROPION-Breast01) an
-    option on its merit; before any, gated as rule 4 gates an ADC. Either way its reason
-    says the trial brought no overall-survival benefit."""
-    trial = "TROPION-Breast01"
-    os_ = figures(ctx, trial, spec.id, "ITT", OS)
-    no_os = f"; no overall-survival benefit ({os_})" if os_ else "; no overall-survival benefit"
-    if not i.chemo_lines:
-        # with no survival benefit it is not the alternative to a crisis's chemotherapy
-        return _gated(
-            trial,
-            "1-2 chemotherapy lines for advanced disease",
-            ctx.weights.adc_gated,
-            i,
-            no_os,
-            crisis_alternative=False,
-        )
-    pfs = figures(ctx, trial, spec.id, "ITT")
-    said = f": {pfs}" if pfs else ""
-    need, most = CHEMOTHERAPY_LINES_ENROLLED[trial]
-    if i.chemo_lines > most:  # case 2545
-        return Effect(
-            code="datopotamab_deruxtecan_past_its_lines",
-            delta=ctx.weights.datodxd_opened,
-            ceiling=1,
-            text=f"{i.chemo_lines} prior chemotherapy lines: {trial} enrolled after "
-            f"{need}-{most} lines, "
-            f"so this patient is outside it{said}{no_os}; sacituzumab govitecan's trial "
-            "(TROPiCS-02) enrolled after more lines and brought an overall-survival gain: at "
-            "best an alternative.",
-            trials=(trial, "TROPiCS-02"),
-        )
-    return Effect(
-        code="prior_chemotherapy_opens_datopotamab_deruxtecan",
-        delta=ctx.weights.datodxd_opened,
-        text=f"{i.chemo_lines} prior chemotherapy line{'s' if i.chemo_lines > 1 else ''}: "
-        f"{trial} enrolled after {need}-{most} lines{said}{no_os}.",
-        trials=(trial,),
-    )
-
-
-def _gated(
-    trial: str,
-    after: str,
-    loss: float,
-    i: HistoryInputs,
-    also: str = "",
-    *,
-    crisis_alternative: bool = True,
-) -> Effect:
-    # before any of the lines its trial required (rule 4)
-    delta, ceiling = gate(i, 0, loss, crisis_alternative=crisis_alternative)
-    return Effect(
-        code="adc_before_chemotherapy",
-        delta=delta,
-        ceiling=ceiling,
-        demote=crisis_demotion(i, ceiling),
-        text=f"{trial} enrolled after {after}, which this patient has not had{also}.",
-        trials=(trial,),
-    )

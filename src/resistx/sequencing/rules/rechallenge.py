@@ -28,11 +28,23 @@ _SG_FEBRILE = (
     "can be life-threatening) it is at best an alternative, weighed against the options "
     "without that history."
 )
+#: trastuzumab deruxtecan's US label holds it for a febrile neutropenia until it resolves, then
+#: reduces the dose by one level (and for a grade 4 neutropenia; 8025)
+_TDXD_LABEL = (
+    "Its US label holds it until a febrile neutropenia resolves, then reduces it by one dose "
+    "level, as after a grade 4 neutropenia (a grade 3 holds it without a reduction; not in the "
+    "review)"
+)
 #: (drug, adverse event) a label manages by a reduced dose, not by stopping the drug
 DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
     {
         ("sacituzumab govitecan", "febrile neutropenia"): _SG_FEBRILE,
         ("sacituzumab govitecan", "neutropenia"): _SG_NEUTROPENIA,
+        ("trastuzumab deruxtecan", "febrile neutropenia"): f"{_TDXD_LABEL}; after a febrile "
+        "neutropenia on it it is at best an alternative, weighed against the options without "
+        "that history.",
+        ("trastuzumab deruxtecan", "neutropenia"): f"{_TDXD_LABEL}; the neutropenia does not "
+        "move its place.",
         # sepsis or another infection on it is neutropenic as often as not (case 1750a-s)
         ("sacituzumab govitecan", "infection"): "An infection (or sepsis) on it: if it was "
         "neutropenic, record febrile neutropenia, which its US label manages by holding the "
@@ -49,7 +61,11 @@ DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
 _LABELS_STOP = "the labels that warn of them stop the drug for good once one is confirmed"
 #: of those, the events that keep the drug from being preferred again (case 1790)
 NOT_PREFERRED_AGAIN = frozenset(
-    {("sacituzumab govitecan", "febrile neutropenia"), ("sacituzumab govitecan", "infection")}
+    {
+        ("sacituzumab govitecan", "febrile neutropenia"),
+        ("sacituzumab govitecan", "infection"),
+        ("trastuzumab deruxtecan", "febrile neutropenia"),  # 8025
+    }
 )
 
 

@@ -14,6 +14,7 @@ from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.figures import figures
+from resistx.sequencing.unusable import mixed_said, pathway_part
 
 M = Factor.MOLECULAR
 
@@ -62,7 +63,7 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     condition="As rule 6 (tested without an actionable alteration after a CDK4/6 inhibitor, "
     "or with a PI3K-pathway one that diabetes needing insulin leaves no drug for, case 1077, "
     "or an HbA1c of 8.0% or more none for now, case 7846, or whose drugs the patient declines, "
-    "case 7917), "
+    "case 7917, or each found unusable for its own reason, case 8081), "
     "with a CDK4/6-inhibitor course for metastatic disease not short (short_cdk46i_months or "
     "more, 6 by default: ESO-ESMO's secondary resistance; 12 until session 66, 7428b), no "
     "visceral crisis (nor liver metastases "
@@ -78,7 +79,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "(postMONARCH's adjuvant population, not primary resistance: case 780); an RB1 loss "
     "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
     "this patient under practice-2026.",
-    effect="Endocrine-based regimens with an endocrine drug gain (not abemaciclib alone; "
+    effect="Endocrine-based regimens with an endocrine drug gain (not abemaciclib alone, nor "
+    "the PI3K and AKT inhibitors that diabetes holds back, whose own reasons say why: 7912; "
     "abemaciclib+fulvestrant more, by rule 37: "
     "postMONARCH's result, against fulvestrant alone); chemotherapy steps back, and so does "
     "trastuzumab deruxtecan, a later option (the next line): this patient is outside "
@@ -108,17 +110,11 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     if not i.post_cdk46i or not i.endocrine_sensitive or kinds.is_investigational(spec):
         return
     if not (i.tested_without_actionable or not usable):
-        # a target found (not acted on with progression, 6658) leaves the disease endocrine-
-        # sensitive: chemotherapy after the endocrine lines, the target's among them (1450)
-        acted = i.targets_acted_on
-        target = (i.esr1 is not None and "ESR1" not in acted) or (
-            i.akt_pathway is not None and "PI3K pathway" not in acted
-        )
-        if target and kinds.is_chemotherapy(spec):
-            yield _chemotherapy_after_target(i, ctx.weights.endocrine_sensitive_cytotoxic)
-        elif not target and _pending(i) and kinds.is_tdxd_or_datodxd(spec):
-            yield from _tests_pending(i, spec, ctx)  # case 7978
+        yield from _target_or_tests_pending(i, spec, ctx)
         return
+    held = pathway_part(i.pathway_unusable) in {"glucose", "insulin", "lines"}
+    if held and kinds.has_pi3k_or_akt_inhibitor(spec):
+        return  # the drugs held back themselves: their own reasons say why (7912)
     none = "no ESR1 or PI3K-pathway target" if usable else _unusable(i)
     trial = "postMONARCH"
     found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
@@ -163,6 +159,22 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             f"before chemotherapy{evidence}.",
             trials=(*spec.key_trials, trial),
         )
+
+
+def _target_or_tests_pending(
+    i: MolecularInputs, spec: RegimenSpec, ctx: Context
+) -> Iterator[Effect]:
+    """Rule 32 short of no usable target: a target found (not acted on with progression, 6658)
+    leaves the disease endocrine-sensitive, chemotherapy after the endocrine lines, the
+    target's among them (1450); tests pending step the ADCs back (case 7978)."""
+    acted = i.targets_acted_on
+    target = (i.esr1 is not None and "ESR1" not in acted) or (
+        i.akt_pathway is not None and "PI3K pathway" not in acted
+    )
+    if target and kinds.is_chemotherapy(spec):
+        yield _chemotherapy_after_target(i, ctx.weights.endocrine_sensitive_cytotoxic)
+    elif not target and _pending(i) and kinds.is_tdxd_or_datodxd(spec):
+        yield from _tests_pending(i, spec, ctx)
 
 
 def _pending(i: MolecularInputs) -> bool:
@@ -249,6 +261,8 @@ def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:
 def _unusable(i: MolecularInputs) -> str:
     """No usable target: a pathway finding no drug can act on (``pathway_unusable``)."""
     gene = i.akt_pathway.gene if i.akt_pathway else "PI3K-pathway"
+    if "+" in i.pathway_unusable:  # case 8081
+        return mixed_said(i)
     if i.pathway_unusable == "declined":  # case 7917
         return f"no usable target ({declined_targets_said(i)})"
     if i.pathway_unusable == "glucose":  # case 7846

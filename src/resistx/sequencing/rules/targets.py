@@ -20,6 +20,7 @@ from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.db04 import tdxd_first_if_low
 from resistx.sequencing.rules.mechanisms import no_cdk46i_mechanism, nothing_left_after_cdk46i
+from resistx.sequencing.unusable import mixed_said, pathway_part
 
 M = Factor.MOLECULAR
 
@@ -76,13 +77,16 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     "SERD, a PI3K-pathway alteration on a PI3K or AKT inhibitor), the other tested without one; "
     "or the pathway the only target with no drug for it (diabetes needing insulin, case 1035; "
     "an HbA1c of 8.0% or more, until glucose is in range, case 7846; every target found one "
-    "whose drugs the patient declines, the other gene clear, case 7917; "
+    "whose drugs the patient declines, the other gene clear, case 7917; each target found "
+    "unusable for its own reason, declined, acted on or held back, case 8081; "
     "past its inhibitors' trials' cytotoxic lines, rule 104, case 1818, whose own inhibitors "
     "keep rule 104's cap without this step: case 1843b). "
     "The short-CDK4/6-inhibitor half of this rule is in the history factor.",
     effect="Chemotherapy and ADCs gain; endocrine-based regimens lose, except everolimus-based "
     "ones after a PI3K or AKT inhibitor given for a pathway alteration (the review lists them "
-    "after those). Its reason leads. A "
+    "after those), and the PI3K and AKT inhibitors held back for the pathway's finding (past "
+    "their trials' lines, above the HbA1c limit or on insulin: their own reasons say why; case "
+    "7912). Its reason leads. A "
     "germline PALB2 or somatic BRCA1/2 mutation on record is named in chemotherapy's reason "
     "(not the ADCs'): "
     "olaparib follows from it (TBCRC 048), beside chemotherapy. After first-line palbociclib, "
@@ -133,10 +137,11 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         )
     elif kinds.is_endocrine_based(spec) and not (
         ("PI3K pathway" in acted and DrugClass.MTOR_INHIBITOR in kinds.classes(spec))
-        # the finding's own inhibitor past its trials' lines keeps rule 104's cap (case 1843b)
+        # the finding's own inhibitors, held back, say why themselves: past its trials' lines
+        # rule 104's cap (case 1843b), above the HbA1c limit or on insulin rule 78's (7912)
         or (
-            i.pathway_unusable == "lines"
-            and bool(kinds.PI3K_OR_AKT.intersection(kinds.classes(spec)))
+            pathway_part(i.pathway_unusable) in {"lines", "glucose", "insulin"}
+            and kinds.has_pi3k_or_akt_inhibitor(spec)
         )
     ):
         yield Effect(
@@ -159,6 +164,9 @@ def _unusable(i: MolecularInputs) -> str:
             "after, their drugs at best an alternative (as their own reasons say), "
             "and ESR1 tested without a mutation: no target their results reach"
         )
+    if "+" in i.pathway_unusable:  # case 8081
+        said = mixed_said(i)
+        return f"{said[:1].upper()}{said[1:]}"
     if i.pathway_unusable == "declined":  # case 7917
         said = declined_targets_said(i)
         return f"{said[:1].upper()}{said[1:]}: no usable target"

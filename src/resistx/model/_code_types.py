@@ -1,0 +1,105 @@
+"""The Python types of a model's fields given in code (``Profile(...)``), checked where its own
+checks raised a bare ``TypeError`` or read a text as a list letter by letter (cases 8090,
+8092): each problem at its path, as ``load_profile`` names a JSON value's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+_LISTS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+def list_fields(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of ``cls`` that hold a tuple (a list in JSON)."""
+    found = _LISTS.get(cls)
+    if found is None:
+        found = _LISTS[cls] = tuple(
+            n for n, t in _hints(cls).items() if typing.get_origin(t) is tuple
+        )
+    return found
+
+
+def text_for_a_list(cls: type[Any], fields: dict[str, Any], root: str) -> list[tuple[str, str]]:
+    """A text given where ``cls`` takes a list: a tuple of it would be its letters (8090)."""
+    return [
+        (f"{root}.{n}", f"expected a list, got a string {fields[n]!r}: give [{fields[n]!r}]")
+        for n in list_fields(cls)
+        if isinstance(fields.get(n), str)
+    ]
+
+
+def type_problems(cls: type[Any], fields: dict[str, Any], root: str) -> list[tuple[str, str]]:
+    """Each field given a value of another Python type than ``cls`` declares, and each element
+    of a list of models or enum members (a dict for a Treatment, a text for a Condition)."""
+    hints = _hints(cls)
+    found = []
+    for name, value in fields.items():
+        expected = hints.get(name)
+        if expected is None:
+            continue
+        if not _fits(value, expected):
+            found.append((f"{root}.{name}", f"expected {_named(expected)}, got {_shown(value)}"))
+        elif typing.get_origin(expected) is tuple and isinstance(value, tuple | list):
+            each = typing.get_args(expected)[0]
+            found += [
+                (f"{root}.{name}[{k}]", f"expected {_named(each)}, got {_shown(item)}")
+                for k, item in enumerate(value)
+                if not _fits(item, each)
+            ]
+    return found
+
+
+def _fits(value: object, expected: Any) -> bool:
+    origin = typing.get_origin(expected)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, t) for t in typing.get_args(expected))
+    if expected is type(None):
+        return value is None
+    if origin is tuple:
+        return isinstance(value, tuple | list)
+    if origin is frozenset:
+        return isinstance(value, frozenset | set | tuple | list)
+    if expected is bool:
+        return isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if expected is dt.date:
+        return isinstance(value, dt.date)
+    if isinstance(expected, type) and (issubclass(expected, enum.Enum) or attrs.has(expected)):
+        return isinstance(value, expected)
+    return True  # text, literals and the like: the model's own checks read them
+
+
+def _named(expected: Any) -> str:
+    args = [t for t in typing.get_args(expected) if t is not type(None)]
+    if typing.get_origin(expected) in (typing.Union, types.UnionType):
+        return " or ".join([*map(_named, args), "None"])
+    if typing.get_origin(expected) in (tuple, frozenset):
+        return f"a tuple of {_named(args[0])}" if args else "a tuple"
+    if expected is dt.date:
+        return "a datetime.date (load_profile reads an ISO date as text)"
+    if isinstance(expected, type) and issubclass(expected, enum.Enum):
+        return f"a {expected.__name__} (load_profile reads its value as text)"
+    if attrs.has(expected):
+        return f"a {expected.__name__} (load_profile reads it from a JSON object)"
+    return f"{'an' if expected.__name__[0] in 'aeiou' else 'a'} {expected.__name__}"
+
+
+def _shown(value: object) -> str:
+    return f"{type(value).__name__} {value!r}"[:120]

@@ -1,0 +1,35 @@
+"""What rules 6 and 32 say where no target found is usable, each for its own reason (a
+``MolecularInputs.pathway_unusable`` of two parts: ESR1's, then the pathway's; case 8081)."""
+
+from __future__ import annotations
+
+from resistx.sequencing.inputs import MolecularInputs
+
+
+def pathway_part(why: str) -> str:
+    """The pathway's reason of a ``pathway_unusable`` ("glucose" of "declined+glucose")."""
+    return why.rpartition("+")[2]
+
+
+def mixed_said(i: MolecularInputs) -> str:
+    """Rules 6 and 32's reason where each target found is unusable for its own reason (a
+    ``pathway_unusable`` of two parts: ESR1's, then the pathway's; case 8081)."""
+    esr1, pam = i.pathway_unusable.split("+")
+    gene = i.akt_pathway.gene if i.akt_pathway else "PI3K-pathway"
+    return f"no usable target ({_ESR1_SAID[esr1]}; {_PATHWAY_SAID[pam].format(gene=gene)})"
+
+
+_ESR1_SAID = {
+    "declined": "the patient declines the drugs for its ESR1 finding (the preferences)",
+    "acted": "the ESR1 mutation was acted on (progression on an oral oestrogen-receptor degrader)",
+}
+_PATHWAY_SAID = {
+    "declined": "the patient declines the drugs for its {gene} finding (the preferences)",
+    "acted": "the PI3K-pathway alteration was acted on (progression on a PI3K or AKT inhibitor)",
+    "insulin": "diabetes needing insulin holds back the drugs for its {gene} finding: alpelisib "
+    "left out, capivasertib outside CAPItello-291",
+    "glucose": "an HbA1c of 8.0% or more holds back the drugs for its {gene} finding until "
+    "glucose is in range: alpelisib left out, capivasertib waiting on glucose control",
+    "lines": "the {gene} finding past the cytotoxic lines the PI3K, AKT and mTOR inhibitors' "
+    "trials enrolled after",
+}

@@ -1,0 +1,247 @@
+"""Session 69's fixes: the findings left by session 68's reviews and this session's own
+(cases 7990 on), each a behaviour a user relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+import resistx
+from resistx.model.enums import HormoneReceptor
+from tests.helpers import NEGATIVE, patient, result
+
+
+def _akt1_with_diabetes(medications: list[str], **diabetes: object) -> dict[str, object]:
+    """7783: AKT1 mutated, HER2 0, one first line of palbociclib + letrozole to progression,
+    diabetes with an HbA1c of 7.1% and no record of whether it needs insulin."""
+    return patient(
+        her2="0",
+        comorbidities=[{"name": "diabetes", "hba1c": 7.1, **diabetes}],
+        medications=medications,
+        biomarkers=[result("AKT1", "mutated"), *(r for r in NEGATIVE if r["gene"] != "AKT1")],
+    )
+
+
+def _insulin_question(p: resistx.Plan) -> resistx.Action | None:
+    return next((a for a in p.actions if a.code == "diabetes_insulin_unknown"), None)
+
+
+def test_a_medication_list_naming_no_insulin_leaves_the_insulin_question_after_choosing() -> None:
+    """7783 (MINOR): with metformin and ramipril on record (an insulin taken now would have to
+    be recorded with the diabetes), the question whether the diabetes needs insulin came
+    before choosing; it now comes after, saying the list names none. With no medication list
+    it stays before choosing."""
+    listed = resistx.sequence(_akt1_with_diabetes(["metformin 1 g twice daily", "ramipril"]))
+    a = _insulin_question(listed)
+    assert a is not None
+    assert not a.before_choosing
+    assert "medication list names no insulin" in a.text
+    unlisted = _insulin_question(resistx.sequence(_akt1_with_diabetes([])))
+    assert unlisted is not None
+    assert unlisted.before_choosing
+
+
+def test_the_insulin_question_is_not_asked_where_the_pathway_drugs_are_declined() -> None:
+    """As the HbA1c question (7938): with drugs by mouth declined, the answer opens nothing."""
+    p = resistx.sequence(_akt1_with_diabetes([]), {"declines": ["oral"]})
+    assert _insulin_question(p) is None
+
+
+def test_a_pathway_drug_held_back_for_glucose_is_not_given_the_reason_for_a_line_without_it() -> (
+    None
+):
+    """7912 (MINOR, practice-2026): capivasertib, waiting on glucose control, carried rule
+    32's reason for an endocrine-based line with 'no usable target now' beside it, citing
+    postMONARCH's abemaciclib + fulvestrant, and under ye2024 rule 6's 'no PI3K-pathway drug
+    this patient can take now'; those reasons are for the lines that go without the target.
+    Its own reasons say why it waits."""
+    from tests.test_board_fixes_7779 import _endocrine_sensitive_pik3ca  # noqa: PLC0415
+
+    for policy in (None, "practice-2026"):
+        p = resistx.sequence(_endocrine_sensitive_pik3ca(hba1c=9.0), policy=policy)
+        capi = p.option("capivasertib+fulvestrant")
+        assert capi is not None
+        assert capi.waits_on
+        codes = {r.code for r in capi.reasons}
+        assert not codes & {
+            "endocrine_sensitive_endocrine_first",
+            "no_actionable_alteration_endocrine",
+        }
+        fulv = p.option("fulvestrant")
+        assert fulv is not None
+        assert {r.code for r in fulv.reasons} & {
+            "endocrine_sensitive_endocrine_first",
+            "no_actionable_alteration_endocrine",
+        }
+
+
+def test_ribociclib_after_a_severe_cutaneous_reaction_on_palbociclib_carries_its_labels_warning() -> (
+    None
+):
+    """7921e (MINOR): after a Stevens-Johnson syndrome on palbociclib, ribociclib + fulvestrant
+    had no caution, where a neutropenia on ribociclib gives abemaciclib one; ribociclib's label
+    warns of severe cutaneous adverse reactions."""
+    from tests.test_board_fixes_7779 import _first_line  # noqa: PLC0415
+
+    course = _first_line("palbociclib", "2024-01-10", "2026-03-20")
+    course["toxicity"] = "Stevens-Johnson syndrome"
+    p = resistx.sequence(patient(biomarkers=NEGATIVE, treatments=[course]), policy="practice-2026")
+    ribo = p.option("ribociclib+fulvestrant")
+    assert ribo is not None
+    said = [c.text for c in ribo.cautions if c.code == "cdk46i_class_toxicity"]
+    assert said, [c.code for c in ribo.cautions]
+    assert "severe cutaneous adverse reaction arose on palbociclib" in said[0]
+    assert "ribociclib can cause it too" in said[0]
+
+
+def _course(
+    line: int, drugs: list[str], start: str, end: str, stop: str = "progression"
+) -> dict[str, object]:
+    return {"drugs": drugs, "line": line, "started_on": start, "ended_on": end, "stop_reason": stop}
+
+
+def _after_two_chemotherapy_lines(*last: dict[str, object]) -> dict[str, object]:
+    """8026: HER2 0, nothing actionable, palbociclib + letrozole, capecitabine, paclitaxel, then
+    ``last``."""
+    return patient(
+        biomarkers=NEGATIVE,
+        as_of="2026-05-15",
+        treatments=[
+            _course(1, ["palbociclib", "letrozole"], "2021-03-01", "2023-05-10"),
+            _course(2, ["capecitabine"], "2023-05-25", "2024-08-01"),
+            _course(3, ["paclitaxel"], "2024-08-15", "2025-09-01"),
+            *last,
+        ],
+    )
+
+
+def test_an_adc_line_stopped_for_toxicity_counts_among_datopotamab_deruxtecans_lines() -> None:
+    """8026, 8005 (MAJOR, practice-2026): after two chemotherapy lines and sacituzumab
+    govitecan stopped for febrile neutropenia, datopotamab deruxtecan came first and preferred
+    as 'after 2 prior chemotherapy lines', within TROPION-Breast01's 1-2, while sacituzumab
+    govitecan's own row counted 3 cytotoxic lines. The ADC line counts: past its trial's lines,
+    at best an alternative, behind chemotherapy."""
+    sg = {
+        "drugs": ["sacituzumab govitecan"],
+        "line": 4,
+        "started_on": "2025-09-15",
+        "ended_on": "2026-04-10",
+        "stop_reason": "toxicity",
+        "toxicity": "febrile neutropenia",
+    }
+    p = resistx.sequence(_after_two_chemotherapy_lines(sg), policy="practice-2026")
+    dato = p.option("datopotamab-deruxtecan")
+    assert dato is not None
+    assert dato.tier.value == "alternative"
+    past = [r for r in dato.reasons if r.code == "datopotamab_deruxtecan_past_its_lines"]
+    assert past
+    assert "1 ADC line" in past[0].text
+    assert p.options[0].regimen.id == "chemotherapy"
+    two = resistx.sequence(_after_two_chemotherapy_lines(), policy="practice-2026")
+    assert two.option("datopotamab-deruxtecan").tier.value == "preferred"  # type: ignore[union-attr]
+
+
+def _her2_low_after_tdxd_stopped_for(event: str) -> dict[str, object]:
+    """8025: HER2-low, nothing actionable, palbociclib + letrozole, capecitabine, then
+    trastuzumab deruxtecan stopped for ``event`` with no progression."""
+    tdxd = _course(3, ["trastuzumab deruxtecan"], "2024-08-15", "2026-04-10", "toxicity")
+    return patient(
+        her2="low",
+        biomarkers=NEGATIVE,
+        as_of="2026-05-15",
+        treatments=[
+            _course(1, ["palbociclib", "letrozole"], "2021-03-01", "2023-05-10"),
+            _course(2, ["capecitabine"], "2023-05-25", "2024-08-01"),
+            {**tdxd, "toxicity": event},
+        ],
+    )
+
+
+def test_tdxd_after_a_febrile_neutropenia_on_it_is_dose_managed_as_sacituzumab_govitecan_is() -> (
+    None
+):
+    """8025, 8021 (MAJOR): after trastuzumab deruxtecan stopped for febrile neutropenia, it
+    was at best a later option, while its label holds it and reduces the dose by one level
+    (as sacituzumab govitecan's does, which stays at best an alternative: case 1790); and
+    chemotherapy stayed 'at best an alternative to it'. Now an alternative with the label's
+    caution; after an event its label does not manage by dose it is later, and nothing is held
+    back for it."""
+    for policy in (None, "practice-2026"):
+        fn = resistx.sequence(
+            _her2_low_after_tdxd_stopped_for("febrile neutropenia"), policy=policy
+        )
+        tdxd = fn.option("trastuzumab-deruxtecan")
+        assert tdxd is not None
+        assert tdxd.tier.value == "alternative", tdxd.tier
+        assert any("reduce" in c.text and "one dose level" in c.text for c in tdxd.cautions)
+        other = resistx.sequence(_her2_low_after_tdxd_stopped_for("fatigue"), policy=policy)
+        assert other.option("trastuzumab-deruxtecan").tier.value == "later"  # type: ignore[union-attr]
+        chemo = other.option("chemotherapy")
+        assert chemo is not None
+        assert "chemotherapy_after_tdxd" not in {r.code for r in chemo.reasons}
+
+
+def _built(**kw: object) -> resistx.Profile:
+    return resistx.Profile(
+        schema_version=1,
+        hormone_receptor=HormoneReceptor.POSITIVE,
+        her2=resistx.Her2Status.LOW,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _paths(caught: pytest.ExceptionInfo[resistx.ProfileError]) -> set[str]:
+    return {path for path, _message in caught.value.problems}
+
+
+def test_one_name_given_as_text_for_a_list_is_refused_not_read_letter_by_letter() -> None:
+    """8090 (MAJOR): ``Profile(medications='itraconazole')`` in code became the letters
+    i, t, r, ... and the strong CYP3A inhibitor went unread: elacestrant came first where the
+    list form puts it after every option without that risk. A text where a list belongs is
+    refused at its path, as in JSON."""
+    for field in ("medications", "other_conditions", "metastatic_sites"):
+        with pytest.raises(resistx.ProfileError) as caught:
+            _built(**{field: "itraconazole"})
+        assert f"$.{field}" in _paths(caught), caught.value.problems
+        assert "list" in str(caught.value)
+
+
+def test_a_wrong_python_type_in_a_model_built_in_code_is_named_at_its_path() -> None:
+    """8092 (MINOR): ``Profile(ecog='1')`` raised a bare TypeError from a comparison, naming no
+    field; a date as text likewise."""
+    with pytest.raises(resistx.ProfileError) as caught:
+        _built(ecog="1")
+    assert "$.ecog" in _paths(caught)
+    with pytest.raises(resistx.ProfileError) as caught:
+        _built(as_of="2026-05-01")
+    assert "$.as_of" in _paths(caught), caught.value.problems
+
+
+@pytest.mark.parametrize(
+    ("diabetes", "held"),
+    [
+        ({"hba1c": 8.0, "insulin": False}, "HbA1c of 8.0% or more"),
+        ({"hba1c": 7.0, "insulin": True}, "diabetes needing insulin"),
+    ],
+)
+def test_a_declined_target_beside_one_held_back_for_diabetes_leaves_no_usable_target(
+    diabetes: dict[str, object], held: str
+) -> None:
+    """8081 (MAJOR, ye2024), 7937: ESR1 and PIK3CA mutated, the oral SERDs declined (endocrine
+    monotherapy), the PI3K and AKT inhibitors held back by the diabetes: nothing was preferred,
+    ribociclib + fulvestrant first and chemotherapy second with 'no rule moved it'. Each target
+    is unusable for its own reason: rule 6 puts chemotherapy first and says both."""
+    profile = patient(
+        her2="0",
+        comorbidities=[{"name": "diabetes", **diabetes}],
+        biomarkers=[
+            result("ESR1", "mutated"),
+            result("PIK3CA", "mutated"),
+            *(r for r in NEGATIVE if r["gene"] in {"AKT1", "PTEN"}),
+        ],
+    )
+    p = resistx.sequence(profile, {"declines_kinds": ["endocrine_monotherapy"]})
+    assert p.options[0].regimen.id == "chemotherapy", [o.regimen.id for o in p.options]
+    assert p.options[0].tier.value == "preferred"
+    why = next(r for r in p.options[0].reasons if r.code == "no_actionable_alteration")
+    assert "declines the drugs for its ESR1 finding" in why.text
+    assert held in why.text
