@@ -331,7 +331,7 @@ def test_an_hba1c_above_capitello291s_limit_with_a_pathway_target_asks_for_gluco
         [said] = [a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor"]
         assert said.rule == 95 and said.before_choosing, policy
         assert "diabetes team" in said.text and "PIK3CA" in said.text, policy
-        assert "HbA1c of 9%" in said.text and "capivasertib" in said.text, policy
+        assert "HbA1c of 9.0%" in said.text and "capivasertib" in said.text, policy
     # in range, or with no pathway target, nothing to ask
     for data in (
         _diabetes_and_pik3ca(7.1),

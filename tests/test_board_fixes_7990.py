@@ -7,7 +7,7 @@ import pytest
 
 import resistx
 from resistx.model.enums import HormoneReceptor
-from tests.helpers import NEGATIVE, patient, result
+from tests.helpers import NEGATIVE, TISSUE_PATHWAY_NEGATIVE, patient, result
 
 
 def _akt1_with_diabetes(medications: list[str], **diabetes: object) -> dict[str, object]:
@@ -245,3 +245,131 @@ def test_a_declined_target_beside_one_held_back_for_diabetes_leaves_no_usable_ta
     why = next(r for r in p.options[0].reasons if r.code == "no_actionable_alteration")
     assert "declines the drugs for its ESR1 finding" in why.text
     assert held in why.text
+
+
+def test_capecitabine_held_back_by_progression_on_it_does_not_cite_its_label() -> None:
+    """7995 (MINOR): with infusions declined, 'capecitabine ... is held back by progression on
+    it (its label; not in the review)': the label says nothing of a progression; it speaks for
+    a contraindication only."""
+    profile = _after_two_chemotherapy_lines()
+    p = resistx.sequence(profile, {"declines": ["intravenous", "intramuscular"]})
+    chemo = p.option("chemotherapy")
+    assert chemo is not None
+    said = next(r.text for r in chemo.reasons if r.code == "declined_route_no_standard_agent")
+    assert "held back by progression on it" in said
+    assert "progression on it (its label" not in said
+    assert "its label; not in the review): of the" not in said
+
+
+def test_datopotamab_deruxtecans_lines_name_an_adc_line_given_before() -> None:
+    """7990, 8004 (MINOR, practice-2026): after capecitabine and trastuzumab deruxtecan, its
+    reason read '1 prior chemotherapy line: TROPION-Breast01 enrolled after 1-2 lines',
+    leaving the deruxtecan ADC line out of the count it quotes."""
+    tdxd = _course(3, ["trastuzumab deruxtecan"], "2024-08-15", "2026-04-10")
+    profile = _her2_low_after_tdxd_stopped_for("fatigue")
+    profile["treatments"] = [*profile["treatments"][:2], tdxd]  # type: ignore[index]
+    p = resistx.sequence(profile, policy="practice-2026")
+    dato = p.option("datopotamab-deruxtecan")
+    assert dato is not None
+    said = next(r.text for r in dato.reasons if r.code.endswith("datopotamab_deruxtecan"))
+    assert said.startswith("1 prior chemotherapy line and 1 ADC line:"), said
+
+
+def test_an_hba1c_at_the_limit_is_printed_with_its_decimal() -> None:
+    """8040 (MINOR): an HbA1c of 8.0 printed as '8%' beside 'HbA1c below 8.0%'."""
+    from tests.test_board_fixes_7779 import _pik3ca_with_diabetes  # noqa: PLC0415
+
+    p = resistx.sequence(_pik3ca_with_diabetes(hba1c=8.0))
+    text = " ".join(
+        [a.text for a in p.actions]
+        + [c.text for o in p.options for c in o.cautions]
+        + [r.text for o in p.options for r in o.reasons]
+    )
+    assert "HbA1c of 8.0%" in text
+    assert "HbA1c of 8%" not in text
+    assert "HbA1c 8%" not in text
+
+
+def _referral(p: resistx.Plan) -> resistx.Action:
+    return next(a for a in p.actions if a.code == "glucose_control_opens_pathway_inhibitor")
+
+
+def test_the_diabetes_referral_comes_after_choosing_where_glucose_control_opens_nothing_now() -> (
+    None
+):
+    """8050, 8053, 8049 (MINOR): 'refer to the diabetes team now' came before choosing, saying
+    capivasertib could be weighed again, where the patient declines every PI3K and AKT
+    inhibitor or a visceral crisis puts chemotherapy first whatever the glucose."""
+    from tests.test_board_fixes_7779 import _pik3ca_with_diabetes  # noqa: PLC0415
+
+    assert _referral(resistx.sequence(_pik3ca_with_diabetes(hba1c=8.6))).before_choosing
+    declined = _referral(resistx.sequence(_pik3ca_with_diabetes(hba1c=8.6), {"declines": ["oral"]}))
+    assert not declined.before_choosing
+    assert "declines" in declined.text
+    crisis = {**_pik3ca_with_diabetes(hba1c=8.6), "visceral_crisis": True}
+    assert not _referral(resistx.sequence(crisis)).before_choosing
+
+
+def test_a_tissue_confirmation_does_not_say_a_declined_parp_inhibitor_is_opened() -> None:
+    """8051 (MINOR): with the PARP inhibitors declined, the tissue confirmation before choosing
+    said 'while the germline BRCA2 mutation on record opens a PARP inhibitor'."""
+    results = [
+        result("ESR1", "not_detected"),
+        result("PIK3CA", "not_detected"),
+        result("AKT1", "not_detected"),
+        result("PTEN", "not_detected"),
+        result("BRCA2", "mutated", origin="germline"),
+    ]
+    kept = resistx.sequence(patient(biomarkers=results))
+    declined = resistx.sequence(patient(biomarkers=results), {"declines_kinds": ["parp_inhibitor"]})
+    said = [a.text for a in kept.actions if a.code == "confirm_tissue"]
+    assert said
+    assert "opens a PARP inhibitor" in said[0]
+    assert not any(a.code == "confirm_tissue" and "PARP" in a.text for a in declined.actions)
+    for a in declined.actions:  # a test that would open one says it is declined, after choosing
+        if "opens a PARP inhibitor" in a.text:
+            assert "declines the PARP inhibitors" in a.text
+            assert not a.before_choosing
+
+
+def test_a_triplet_with_a_targeted_drug_is_left_out_with_targeted_endocrine_declined() -> None:
+    """8050 (MINOR): with targeted + endocrine declined, TAKTIC (ipatasertib, palbociclib,
+    fulvestrant) was left out, but ribociclib + everolimus + exemestane (and under
+    practice-2026 the gedatolisib and inavolisib triplets) stayed, each a targeted drug with
+    endocrine therapy beside a CDK4/6 inhibitor."""
+    for policy in (None, "practice-2026"):
+        p = resistx.sequence(
+            patient(biomarkers=NEGATIVE), {"declines_kinds": ["targeted+endocrine"]}, policy=policy
+        )
+        gone = p.exclusion("ribociclib+everolimus+exemestane")
+        assert gone is not None
+        assert any(r.code == "declined" for r in gone.reasons)
+        assert p.option("abemaciclib+fulvestrant") is not None  # CDK4/6i-based alone stays
+
+
+def test_the_models_a_profile_holds_are_public_and_since_review_takes_a_bool_only() -> None:
+    """8093, 8099 (MINOR): Condition and Her2Test, which a profile's fields hold, and their
+    enums were not exported; ``sequence(..., since_review='no')`` ran as true."""
+    from resistx.model.profile import Condition, Her2Test  # noqa: PLC0415
+
+    assert resistx.Condition is Condition
+    assert resistx.Her2Test is Her2Test
+    for name in ("Comorbidity", "Sex", "ChildPugh", "Her2Score", "IshResult"):
+        assert name in resistx.__all__
+    with pytest.raises(TypeError, match="since_review"):
+        resistx.sequence(patient(), since_review="no")  # type: ignore[arg-type]
+
+
+def test_a_brca_test_for_a_declined_parp_inhibitor_comes_after_choosing_and_says_why() -> None:
+    """8051's recheck: with nothing actionable and BRCA untested, the test that could open a
+    PARP inhibitor comes before choosing; with the PARP inhibitors declined it opens nothing now,
+    so it comes after, saying so (as with drugs by mouth declined: case 1000)."""
+    plain = resistx.sequence(patient(biomarkers=TISSUE_PATHWAY_NEGATIVE))
+    declined = resistx.sequence(
+        patient(biomarkers=TISSUE_PATHWAY_NEGATIVE), {"declines_kinds": ["parp_inhibitor"]}
+    )
+    [asked] = [a for a in plain.actions if a.code == "test_hrd_genes"]
+    [later] = [a for a in declined.actions if a.code == "test_hrd_genes"]
+    assert asked.before_choosing
+    assert not later.before_choosing
+    assert "declines the PARP inhibitors" in later.text

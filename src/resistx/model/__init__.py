@@ -4,13 +4,16 @@ from resistx.model.enums import (
     Alteration,
     Assay,
     BiomarkerStatus,
+    ChildPugh,
     Classification,
     DrugClass,
     EndpointKind,
     ExclusionCode,
     Factor,
+    Her2Score,
     Her2Status,
     HormoneReceptor,
+    IshResult,
     MechanismCategory,
     MenopausalStatus,
     MetastaticSite,
@@ -21,6 +24,7 @@ from resistx.model.enums import (
     Route,
     Sample,
     SampleSite,
+    Sex,
     StopReason,
     Tier,
     TreatmentSetting,
@@ -51,8 +55,16 @@ from resistx.model.plan import (
     Scores,
     SinceReview,
 )
-from resistx.model.profile import BiomarkerResult, Preferences, Profile, Treatment
+from resistx.model.profile import (
+    BiomarkerResult,
+    Condition,
+    Her2Test,
+    Preferences,
+    Profile,
+    Treatment,
+)
 from resistx.model.regimen import Drug, Regimen
+from resistx.vocab.comorbidities import Comorbidity
 
 __all__ = [
     "Action",
@@ -65,7 +77,10 @@ __all__ = [
     "BiomarkerStatus",
     "Caution",
     "Change",
+    "ChildPugh",
     "Classification",
+    "Comorbidity",
+    "Condition",
     "Difference",
     "Discrepancy",
     "Drug",
@@ -76,8 +91,11 @@ __all__ = [
     "ExclusionCode",
     "Factor",
     "HazardRatio",
+    "Her2Score",
     "Her2Status",
+    "Her2Test",
     "HormoneReceptor",
+    "IshResult",
     "MechanismCategory",
     "MenopausalStatus",
     "MetastaticSite",
@@ -97,6 +115,7 @@ __all__ = [
     "Sample",
     "SampleSite",
     "Scores",
+    "Sex",
     "SinceReview",
     "StopReason",
     "Tier",

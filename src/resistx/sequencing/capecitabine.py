@@ -21,13 +21,16 @@ def held_back_by(comorbidities: tuple[Condition, ...]) -> list[str]:
     for c in comorbidities:
         clearance = c.creatinine_clearance
         if c.name is Comorbidity.DPD_DEFICIENCY:
-            found.append("the DPD deficiency on record")
+            found.append("the DPD deficiency on record (its label; not in the review)")
         elif (
             c.name is Comorbidity.RENAL_IMPAIRMENT
             and clearance is not None
             and clearance < SEVERE_BELOW
         ):
-            found.append(f"the creatinine clearance of {clearance:g} mL/min on record")
+            found.append(
+                f"the creatinine clearance of {clearance:g} mL/min on record (its label; not in "
+                "the review)"
+            )
     return sorted(found)
 
 

@@ -26,11 +26,12 @@ _BY_CLASS = {
 
 
 def kinds_given(spec: RegimenSpec) -> tuple[RegimenKind, ...]:
-    """The regimen's kind; for a trial option, each kind its drugs give (a trial of endocrine
-    drugs alone gives endocrine monotherapy or a combination)."""
-    if not kinds.is_trial(spec):
-        return (spec.kind,)
+    """The regimen's kind and each other kind its drugs give (a targeted drug with endocrine
+    therapy beside a CDK4/6 inhibitor: 8050); for a trial option, each kind its drugs give (a
+    trial of endocrine drugs alone gives endocrine monotherapy or a combination)."""
     found = {_BY_CLASS[c] for c in kinds.classes(spec) if c in _BY_CLASS}
+    if not kinds.is_trial(spec):
+        return tuple(sorted({spec.kind, *found}, key=lambda k: k.value))
     if not found and all(c in kinds.ENDOCRINE_DRUGS for c in kinds.classes(spec)):
         one = len(spec.drugs) == 1
         found = {RegimenKind.ENDOCRINE_MONOTHERAPY if one else RegimenKind.ENDOCRINE_COMBINATION}

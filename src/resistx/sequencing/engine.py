@@ -94,6 +94,9 @@ def sequence(
     where the newer policy's plan for the same patient differs; ``since_review=False`` leaves
     that section empty and skips the newer policy's ranking (a caller that needs the options
     only; a cohort's rows read ``ranking``)."""
+    if type(since_review) is not bool:  # 8099: 'no' read as true
+        msg = f"since_review must be True or False, not {since_review!r}"
+        raise TypeError(msg)
     p = load_profile(profile)  # checks the scope too
     prefs = load_preferences(preferences)
     pol = policy_of(policy)

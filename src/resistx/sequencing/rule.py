@@ -188,3 +188,10 @@ def gene_article(gene: str) -> str:
 def num(value: float) -> str:
     """A figure as the review prints it (no trailing zeros)."""
     return f"{value:g}"
+
+
+def hba1c_percent(value: float) -> str:
+    """An HbA1c in percent, one decimal at least: 8.0 beside CAPItello-291's 'below 8.0%',
+    never '8' (8040: read as under the limit); 7.95 as recorded."""
+    shown = f"{value:g}"
+    return shown if "." in shown or "e" in shown else f"{value:.1f}"

@@ -12,7 +12,7 @@ from resistx.sequencing.build_inputs import by_pcr_only, doubtful
 from resistx.sequencing.exhausted import pathway_tried, stale_negative, target_left
 from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict
-from resistx.sequencing.hrd import platinum_resistant
+from resistx.sequencing.hrd import parp_declined, platinum_resistant
 from resistx.sequencing.pten_ihc import pten_unconfirmed
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import parp_closed_for, parp_named
@@ -177,7 +177,9 @@ def _confirm_on_tissue(facts: Facts, ctx: Context) -> PlanEffect:
     return confirm_tissue(
         with_esr1,
         facts.profile.visceral_crisis,
-        parp_named(facts) if not (parp_closed_for(facts) or platinum_resistant(facts)) else (),
+        parp_named(facts)
+        if not (parp_closed_for(facts) or platinum_resistant(facts) or parp_declined(facts))
+        else (),  # 8051: not a PARP inhibitor declined
         held_tumour=held,
         fraction=adequate_fraction(
             st.negative if (st := facts.genes.get(g)) else None for g in PAM_GENES

@@ -49,8 +49,7 @@ def datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) ->
     return Effect(
         code="prior_chemotherapy_opens_datopotamab_deruxtecan",
         delta=ctx.weights.datodxd_opened,
-        text=f"{i.chemo_lines} prior chemotherapy line{'s' if i.chemo_lines > 1 else ''}: "
-        f"{trial} enrolled after {need}-{most} lines{said}{no_os}.",
+        text=f"{_lines(i)}: {trial} enrolled after {need}-{most} lines{said}{no_os}.",
         trials=(trial,),
     )
 

@@ -16,7 +16,7 @@ from resistx.model.evidence import Trial
 from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.inputs import BalanceInputs
-from resistx.sequencing.rule import Context, Effect, Precedence, left_out, num, rule
+from resistx.sequencing.rule import Context, Effect, Precedence, hba1c_percent, left_out, num, rule
 from resistx.sequencing.rules import adverse_events as ae
 from resistx.sequencing.rules import lung_rechallenge as lungs
 from resistx.sequencing.rules.adverse_events import Sourced
@@ -89,7 +89,7 @@ def comorbidities(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator
         if condition.child_pugh is not None:
             name += f" (Child-Pugh {condition.child_pugh.value})"
         if condition.hba1c is not None:
-            name += f" (HbA1c {num(condition.hba1c)}%)"
+            name += f" (HbA1c {hba1c_percent(condition.hba1c)}%)"
         if condition.insulin:
             name += " (on insulin)"
         for drug in spec.drugs:

@@ -15,7 +15,7 @@ from resistx.sequencing.rule import (
     Context,
     Effect,
     Precedence,
-    num,
+    hba1c_percent,
     rule,
 )
 from resistx.sequencing.rules.comorbidity_risks import COMORBIDITY_RISKS
@@ -83,7 +83,7 @@ def glucose_inhibitor_diabetes(
     for c in i.comorbidities:
         high = (c.hba1c or 0.0) >= CAPITELLO_HBA1C_LIMIT
         if c.name is Comorbidity.DIABETES and (high or c.insulin):
-            said = [f"with an HbA1c of {num(c.hba1c or 0.0)}%"] if high else []
+            said = [f"with an HbA1c of {hba1c_percent(c.hba1c or 0.0)}%"] if high else []
             said += ["needing insulin"] if c.insulin else []
             yield _uncontrolled(", ".join(said), spec, insulin=bool(c.insulin))
             return

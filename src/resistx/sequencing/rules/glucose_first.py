@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from resistx.sequencing import kinds
 from resistx.sequencing.exhausted import CAPITELLO_HBA1C_LIMIT, POOR_ECOG, declined_targets
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.rule import Context, PlanEffect, gene_article, num, rule
+from resistx.sequencing.rule import Context, PlanEffect, gene_article, hba1c_percent, rule
 from resistx.vocab.comorbidities import Comorbidity
 from resistx.vocab.drugs import drug_class
 
@@ -21,7 +21,9 @@ from resistx.vocab.drugs import drug_class
     None,
     condition="Diabetes with an HbA1c of 8.0% or more, and a PIK3CA, AKT1 or PTEN alteration "
     "found.",
-    effect="An action before choosing: refer to the diabetes team now; glucose brought into "
+    effect="An action before choosing (after, in a visceral crisis or where the patient "
+    "declines these drugs, for the safety of what comes next: 8049, 8050): refer to the "
+    "diabetes team now; glucose brought into "
     "range opens the PI3K and AKT inhibitors that rule 78 holds back (case 680); after "
     "progression on one, the referral is for the safety of what comes next, and says so (case "
     "781). Where the diabetes needs insulin (none given yet), glucose in range opens nothing, "
@@ -53,7 +55,7 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         yield from _hba1c_unknown(facts, targets)
     if hba1c < CAPITELLO_HBA1C_LIMIT or not targets:
         return
-    first = f"Diabetes with an HbA1c of {num(hba1c)}% and {_named(targets)} alteration: "
+    first = f"Diabetes with an HbA1c of {hba1c_percent(hba1c)}% and {_named(targets)} alteration: "
     said = _after_inhibitor(facts)
     insulin = any(c.insulin for c in facts.profile.comorbidities)
     if said is None and insulin:  # glucose in range opens nothing: CAPItello-291 (case 998)
@@ -62,12 +64,24 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     unknown = any(
         c.insulin is None for c in facts.profile.comorbidities if c.name is Comorbidity.DIABETES
     )
+    # glucose in range opens nothing now where their drugs are declined, or in a crisis (whose
+    # chemotherapy comes first whatever it: 8049, 8050)
+    declined = said is None and "PIK3CA" in declined_targets(facts.preferences)
+    crisis = said is None and facts.profile.visceral_crisis
     yield PlanEffect(
         code="glucose_control_opens_pathway_inhibitor",
         # at ECOG 3-4 rule 13 orders the options whatever the glucose (7051)
-        first=(facts.profile.ecog or 0) < POOR_ECOG,
-        text=first + (said or _OPENS + _RECORD_INSULIN * unknown),
+        first=(facts.profile.ecog or 0) < POOR_ECOG and not (declined or crisis),
+        text=first + (_DECLINED if declined else said or _OPENS + _RECORD_INSULIN * unknown),
     )
+
+
+#: rule 95 where the patient declines the PI3K and AKT inhibitors (8050)
+_DECLINED = (
+    "refer to the diabetes team; the patient declines the PI3K and AKT inhibitors (the "
+    "preferences), so glucose control is for the safety of what comes next (everolimus raises "
+    "glucose too), not to open them."
+)
 
 
 #: rule 95 where no PI3K or AKT inhibitor was given: glucose in range opens them again

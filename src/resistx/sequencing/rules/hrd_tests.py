@@ -39,7 +39,8 @@ from resistx.sequencing.rules.timing import before_choosing, for_next_line
     effect="An action to test the untested genes (BRCA1/2 in the tumour where only the "
     "germline was tested; the germline where only the tumour was, case 510), unless the "
     "disease progressed on a PARP inhibitor or a myelodysplastic syndrome leaves them out "
-    "(rule 112; case 1204). Germline testing "
+    "(rule 112; case 1204); where the patient declines them, after choosing (8051). Germline "
+    "testing "
     "and genetic counselling for a tumour finding: after a tumour BRCA1/2 mutation olaparib "
     "does not wait on it (talazoparib does where no germline BRCA1/2 mutation is known: rule "
     "5), and with no chemotherapy on record its test comes before choosing, as olaparib's US "
@@ -64,7 +65,11 @@ def ask_hrd_tests(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     for gene in HRD_GENES:
         status = _tumour_finding(facts, gene)
         if status is not None and not germline_on_record(facts, gene):
-            decides = no_chemotherapy and not germline_known and before_choosing(facts, oral=True)
+            decides = (
+                no_chemotherapy
+                and not germline_known
+                and before_choosing(facts, oral=True, parp=True)
+            )
             yield _germline_test(gene, status, progressed, germline_known, decides=decides)
 
 
@@ -75,7 +80,13 @@ _AFTER_PLATINUM = (
 )
 
 
+#: what a PARP-inhibitor test opens, for its timing (``timing``)
+_PARP = {"oral": True, "parp": True}
+
+
 def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
+    # what they open is a PARP inhibitor, taken by mouth (rule 110; declined: 8051)
+    now, later = before_choosing(facts, **_PARP), for_next_line(facts, **_PARP)
     known_germline = [
         g
         for g in HRD_GENES
@@ -99,14 +110,12 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_hrd_genes",
             genes=open_,
-            first=not (known_germline or platinum)
-            and not target_left(facts)
-            and before_choosing(facts, oral=True),
+            first=not (known_germline or platinum) and not target_left(facts) and now,
             text=f"Test {', '.join(open_)} (germline, and somatic BRCA1/2): a germline BRCA1/2 "
             f"or PALB2 or a somatic BRCA1/2 mutation opens a PARP inhibitor (TBCRC 048)"
             + (_AFTER_PLATINUM if platinum and not known_germline else ".")
             + f"{also}"
-            f"{_EVERY_MAN * (facts.profile.sex is Sex.MALE)}{for_next_line(facts, oral=True)}",
+            f"{_EVERY_MAN * (facts.profile.sex is Sex.MALE)}{later}",
         )
     elif germline := tuple(
         g
@@ -117,23 +126,23 @@ def _tests_that_open_parp(facts: Facts) -> Iterator[PlanEffect]:
         yield PlanEffect(
             code="test_germline",
             genes=germline,
-            first=not (target_left(facts) or platinum) and before_choosing(facts, oral=True),
+            first=not (target_left(facts) or platinum) and now,
             text=f"{genes} tested in the tumour only: offer germline {genes} testing, with "
             "genetic counselling (the ASCO-SSO guideline of 2024 recommends germline BRCA1/2 "
             "testing where a PARP inhibitor could be given; not in the review): a germline "
             "BRCA1/2 or PALB2 mutation opens a PARP inhibitor"
             + (_AFTER_PLATINUM if platinum else ".")
-            + for_next_line(facts, oral=True),
+            + later,
         )
     elif hrd_untested(facts, parp_findings(facts))[1]:
         germline_only = germline_only_brca(facts)
         yield PlanEffect(
             code="test_somatic_brca",
             genes=germline_only,
-            first=not target_left(facts) and before_choosing(facts, oral=True),
+            first=not target_left(facts) and now,
             text=f"{', '.join(germline_only)} tested in the germline only: test the tumour "
             "(tissue or ctDNA NGS) for a somatic BRCA1/2 mutation; one would open a PARP "
-            f"inhibitor (TBCRC 048).{for_next_line(facts, oral=True)}",
+            f"inhibitor (TBCRC 048).{later}",
         )
 
 

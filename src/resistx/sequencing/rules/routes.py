@@ -64,7 +64,7 @@ def declined_route(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
                 code="declined_route_no_standard_agent",
                 ceiling=1,
                 text=f"{refused}: chemotherapy by mouth only, and capecitabine, the review's "
-                f"main agent by mouth, is held back by {held} (its label; not in the review): of the "
+                f"main agent by mouth, is held back by {held}: of the "
                 "review's other agents only vinorelbine has a form by mouth, where licensed; at "
                 "best an alternative until the refusal is revisited with the patient.",
                 trials=spec.key_trials,
@@ -112,7 +112,8 @@ def declined_kinds(kinds_declined: Iterable[RegimenKind]) -> str:
     B,
     condition="The preferences name a kind of regimen the patient declines (declines_kinds: "
     "chemotherapy, adc, and the table's other kinds), after an informed discussion, and the "
-    "regimen is of that kind (case 1696).",
+    "regimen is of that kind (case 1696), or its drugs give it (a trial's, 7936; a targeted drug "
+    "with endocrine therapy beside a CDK4/6 inhibitor, 8050).",
     effect="Left out (declined), the reason naming what is declined, so that the choice can be "
     "revisited with the patient; what is left is ranked as the evidence stands for it, and a "
     "note says the refusal, not the evidence, left it first. The review's fourth factor weighs "

@@ -6,19 +6,23 @@ from resistx.model.enums import RegimenKind, Route, StopReason
 from resistx.sequencing.facts import Facts
 
 
-def before_choosing(facts: Facts, *, endocrine: bool = False, oral: bool = False) -> bool:
+def before_choosing(
+    facts: Facts, *, endocrine: bool = False, oral: bool = False, parp: bool = False
+) -> bool:
     """A test comes before choosing, except in a visceral crisis (chemotherapy answers it now,
     rule 7), for a test that opens endocrine-based options (``endocrine``), before any
     endocrine therapy (case 475: they come after it, rules 69, 70), or, for one whose result
     can only open drugs given by mouth (``oral``: a tissue confirmation of a ctDNA negative, a
     BRCA test), where the patient declines oral treatment (rule 110: they are left out; the
-    recheck of case 1000). A first test of ESR1 and the pathway, or an NGS retest of a PCR
+    recheck of case 1000), or for one that opens a PARP inhibitor (``parp``) where the patient
+    declines them (8051). A first test of ESR1 and the pathway, or an NGS retest of a PCR
     negative or of a PTEN loss by IHC, is no such test: a negative turns the plan to
     chemotherapy or endocrine therapy (rules 6, 32; the second and third rechecks)."""
     return (
         not facts.profile.visceral_crisis
         and not (endocrine and (facts.endocrine_naive or er_low_first(facts)))
         and not (oral and oral_declined(facts))
+        and not (parp and parp_kind_declined(facts))
     )
 
 
@@ -51,7 +55,9 @@ def oral_declined(facts: Facts) -> bool:
     return Route.ORAL in facts.preferences.declines
 
 
-def for_next_line(facts: Facts, *, endocrine: bool = False, oral: bool = False) -> str:
+def for_next_line(
+    facts: Facts, *, endocrine: bool = False, oral: bool = False, parp: bool = False
+) -> str:
     """What a test's text adds where it does not come before choosing."""
     if facts.profile.visceral_crisis:
         return " For the next line: chemotherapy for the visceral crisis does not wait for it."
@@ -64,7 +70,20 @@ def for_next_line(facts: Facts, *, endocrine: bool = False, oral: bool = False) 
         )
     if oral and oral_declined(facts):
         return ORAL_DECLINED
+    if parp and parp_kind_declined(facts):
+        return PARP_DECLINED
     return ""
+
+
+def parp_kind_declined(facts: Facts) -> bool:
+    return RegimenKind.PARP_INHIBITOR in facts.preferences.declines_kinds
+
+
+#: what a test that opens a PARP inhibitor adds where the patient declines them (8051)
+PARP_DECLINED = (
+    " The patient declines the PARP inhibitors (the preferences): for a later choice, should "
+    "that change."
+)
 
 
 #: what a test that opens drugs given by mouth adds where the patient declines them (rule 110)
