@@ -3084,7 +3084,8 @@ def test_plans_speak_clinically_of_a_stale_result_and_of_an_adc_in_a_crisis() ->
     p = plan(biomarkers=[stale, *NEGATIVE[1:]])
     texts = [r.text for o in p.options for r in o.reasons]
     assert not any("counts half" in t for t in texts)
-    assert any("predates the latest progression" in t and "retest" in t for t in texts)
+    # the actions say whether a retest is asked (8157): the reason, that it weighs less till one
+    assert any("predates the latest progression" in t and "a test after it" in t for t in texts)
     crisis = practice(
         her2="low", visceral_crisis=True, biomarkers=NEGATIVE, treatments=[PALBOCICLIB]
     )

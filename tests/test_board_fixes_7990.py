@@ -373,3 +373,79 @@ def test_a_brca_test_for_a_declined_parp_inhibitor_comes_after_choosing_and_says
     assert asked.before_choosing
     assert not later.before_choosing
     assert "declines the PARP inhibitors" in later.text
+
+
+def _plasma_negatives_beside(gene: str, variant: str) -> list[dict[str, object]]:
+    """8143b: ESR1 and the pathway not detected on ctDNA, no tumour fraction reported, and one
+    variant of ``gene`` found in the same draw."""
+    negatives = [{k: v for k, v in r.items() if k != "tumour_fraction"} for r in NEGATIVE]
+    found = {**result(gene, "mutated", variant=variant)}
+    found.pop("tumour_fraction", None)
+    return [*negatives, found]
+
+
+def test_a_variant_of_clonal_haematopoiesis_or_inheritance_does_not_show_tumour_dna() -> None:
+    """8143b, 8143d, 8152e (MAJOR, ye2024): a TP53 R175H, a CHEK2 1100delC or a BRCA2 founder
+    frameshift (no germline result on record) in a draw with no tumour fraction was read as
+    'the draw held tumour DNA (it found a somatic mutation)': its ESR1 and pathway negatives
+    counted, and chemotherapy came first for nothing actionable. Each may come from blood
+    cells or the germline (ESMO's ctDNA recommendations): the draw is read as showing no
+    tumour DNA, as with nothing found, and a retest comes before choosing."""
+    for gene, variant in (
+        ("TP53", "R175H"),
+        ("CHEK2", "T367fs"),
+        ("BRCA2", "S1982fs"),
+        ("DNMT3A", "R882H"),
+    ):
+        p = resistx.sequence(patient(biomarkers=_plasma_negatives_beside(gene, variant)))
+        codes = {r.code for o in p.options for r in o.reasons}
+        assert "no_actionable_alteration" not in codes, gene
+        assert any(a.before_choosing and "ESR1" in a.genes for a in p.actions), gene
+    # a variant of a gene neither of blood cells nor inherited still shows the tumour's DNA
+    shown = resistx.sequence(patient(biomarkers=_plasma_negatives_beside("GATA3", "D336fs")))
+    assert "no_actionable_alteration" in {r.code for o in shown.options for r in o.reasons}
+
+
+def test_an_esr1_mutation_that_arose_on_an_oral_serd_is_not_said_to_have_been_acted_on() -> None:
+    """8146 (MAJOR, a wrong reason): ESR1 not detected before imlunestrant, then Y537S at its
+    progression: every reason said 'the ESR1 mutation was acted on (progression on an oral
+    oestrogen-receptor degrader)', as if the drug had been given for it. It arose on it."""
+    profile = patient(
+        biomarkers=[
+            *(result(r["gene"], "not_detected", tested_on="2024-03-20") for r in NEGATIVE),
+            result("ESR1", "mutated", variant="Y537S"),
+            *NEGATIVE[1:],
+        ],
+        treatments=[
+            _course(1, ["ribociclib", "letrozole"], "2022-02-01", "2024-03-10"),
+            _course(2, ["imlunestrant"], "2024-04-01", "2026-04-01"),
+        ],
+    )
+    for policy in (None, "practice-2026"):
+        p = resistx.sequence(profile, policy=policy)
+        text = " ".join(r.text for o in p.options for r in o.reasons)
+        assert "the ESR1 mutation was acted on" not in text, policy
+        assert "the ESR1 mutation arose on imlunestrant" in text, policy
+
+
+def test_a_stale_esr1_finding_acted_on_does_not_ask_a_retest_the_actions_do_not_list() -> None:
+    """8157 (MINOR): after progression on elacestrant given for a D538G found in 2024, the
+    other SERDs' reasons said 'may no longer hold: retest', while the actions retested the
+    pathway only (an ESR1 result cannot change the choice after an oral SERD)."""
+    profile = patient(
+        as_of="2026-04-20",
+        biomarkers=[
+            result("ESR1", "mutated", variant="D538G", tested_on="2024-03-05"),
+            *(result(r["gene"], "not_detected", tested_on="2024-03-05") for r in NEGATIVE[1:]),
+        ],
+        treatments=[
+            _course(1, ["palbociclib", "letrozole"], "2021-09-01", "2024-02-25"),
+            _course(2, ["elacestrant"], "2024-03-20", "2026-03-30"),
+        ],
+    )
+    p = resistx.sequence(profile, policy="practice-2026")
+    retested = {g for a in p.actions if a.code == "retest" for g in a.genes}
+    assert "ESR1" not in retested
+    text = " ".join(r.text for o in p.options for r in o.reasons)
+    assert "may no longer hold" in text
+    assert "retest (until then" not in text

@@ -233,7 +233,9 @@ def test_past_two_cytotoxic_lines_a_pathway_biopsy_does_not_come_before_choosing
         result(g, "not_detected", tested_on="2026-05-20", tumour_fraction=0.09)
         for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
     ]
-    found = result("TP53", "mutated", tested_on="2026-05-20", tumour_fraction=0.09)
+    found = result(
+        "GATA3", "mutated", tested_on="2026-05-20", tumour_fraction=0.09
+    )  # not TP53: 8143b
     for policy in POLICIES:
         p = _planned(_fifth_line(*negatives, found), policy)
         [action] = _actions(p, "confirm_pathway_tissue")

@@ -42,7 +42,7 @@ def _esr1_cleared(later: dict[str, Any]) -> dict[str, Any]:
             *(result(g, "not_detected", tested_on="2024-05-28") for g in PAM),
             later,
             *(result(g, "not_detected", tested_on="2025-12-08") for g in PAM),
-            result("TP53", "mutated", tested_on="2025-12-08", variant="R273H"),
+            result("GATA3", "mutated", tested_on="2025-12-08", variant="D336fs"),  # not TP53: 8143b
         ],
         _course(["palbociclib", "letrozole"], "2021-10-01", "2024-05-20", "progression"),
         _course(["fulvestrant"], "2024-06-15", "2025-12-01", "progression"),
@@ -70,13 +70,13 @@ def test_an_esr1_mutation_a_later_test_missed_still_steps_back_the_aromatase_inh
 
 def _after_fulvestrant(start: str = "2025-09-01") -> dict[str, Any]:
     """Case 969: progression on a first line of ribociclib + fulvestrant (5 months from
-    ``start``); ESR1 and the PI3K pathway negative on a ctDNA draw that found a TP53 mutation
+    ``start``); ESR1 and the PI3K pathway negative on a ctDNA draw that found a GATA3 mutation
     (it held tumour DNA)."""
     return _woman(
         "2026-03-02",
         [
             *(result(g, "not_detected", tested_on="2026-02-16") for g in ("ESR1", *PAM)),
-            result("TP53", "mutated", tested_on="2026-02-16", variant="R175H"),
+            result("GATA3", "mutated", tested_on="2026-02-16", variant="D336fs"),  # not TP53: 8143b
         ],
         _course(["ribociclib", "fulvestrant"], start, "2026-02-10", "progression"),
     )

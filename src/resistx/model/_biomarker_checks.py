@@ -107,8 +107,9 @@ def origin_fits(inst: Any, _attribute: attrs.Attribute[Any], value: Origin) -> N
         raise ValueError(msg)
     if getattr(inst, "sample", None) is Sample.CTDNA:
         msg = (
-            "a ctDNA sample cannot tell a germline variant from the tumour's: record it as "
-            "'somatic' (a germline test on blood or saliva tells its origin)"
+            "a ctDNA sample cannot tell a germline variant from the tumour's: leave 'origin' "
+            "out (a BRCA1, BRCA2 or PALB2 plasma variant is then read as of unknown origin, "
+            "and the plan asks for the germline test on blood or saliva that tells it)"
         )
         raise ValueError(msg)
 

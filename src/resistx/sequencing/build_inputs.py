@@ -28,6 +28,7 @@ from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.exhausted import (
     acted_on,
     endocrine_lines_after_cdk46i,
+    esr1_arose_on,
     pathway_drugs,
     progressed_on_targets,
     progressed_regimens,
@@ -184,7 +185,8 @@ def molecular(facts: Facts, mechanisms: Mechanisms, outside: Outside) -> Molecul
         **germline_tests(facts, parp, untested),
         rb1_loss=_finding(facts.genes.get("RB1"), S.LOSS, S.MUTATED),
         tested_without_actionable=(esr1 or akt_pathway) is None and esr1_clear and pam_clear,
-        targets_acted_on=acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
+        targets_acted_on=(acted := acted_on(facts, (esr1, esr1_clear), (akt_pathway, pam_clear))),
+        esr1_arose_on=esr1_arose_on(facts) if "ESR1" in acted else "",
         **pathway_drugs(facts, (esr1, esr1_clear), (akt_pathway, pam_clear)),
         post_cdk46i=facts.post_cdk46i,
         maintain_switch=maintain.first_line_palbociclib_switch(facts, outside),

@@ -75,8 +75,9 @@ class Finding:
         if r.variant:
             how.append(r.variant)
         date = r.tested_on.isoformat() if r.tested_on else "undated"
-        stale = "; it predates the latest progression and may no longer hold: retest (until then"
-        stale = f"{stale} it weighs less)" if self.stale else ""
+        # the plan's actions say whether a retest is asked (not after an oral SERD: 8157)
+        stale = "; it predates the latest progression and may no longer hold (it weighs less"
+        stale = f"{stale} until a test after it)" if self.stale else ""
         return f"({date}{', ' + ', '.join(how) if how else ''}{stale})"
 
 

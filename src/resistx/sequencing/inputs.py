@@ -88,9 +88,9 @@ class MolecularInputs:
     rb1_loss: Finding | None
     #: the review's 'definite mutations or alterations': ESR1 and the PI3K pathway only
     tested_without_actionable: bool
-    #: the targets found ("ESR1", "PI3K pathway"), when each was acted on and progressed and
-    #: the other tested without one (rule 6: no definite target remains); else empty
+    #: the targets found ("ESR1", "PI3K pathway") each acted on, the other clear (rule 6)
     targets_acted_on: tuple[str, ...] = ()
+    esr1_arose_on: str = ""  # the oral SERD whose progression an ESR1 mutation arose on (8146)
     #: no target usable (rule 6; ``exhausted.pathway_drugs``): "insulin", "glucose", "lines"
     #: (the pathway's drugs held back, ESR1 clear), "declined", or ESR1's reason and the
     #: pathway's ("declined+glucose", case 8081); else ""

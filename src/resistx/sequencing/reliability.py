@@ -21,6 +21,7 @@ import attrs
 from resistx.model._biomarker_checks import GERMLINE_SAMPLES
 from resistx.model.enums import BiomarkerStatus, DrugClass, Origin, Sample, StopReason
 from resistx.model.profile import BiomarkerResult, Treatment, result_order
+from resistx.sequencing.blood_variants import germline_clear, not_tumour_proof
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.vocab.variants import (
     HOTSPOTS,
@@ -93,9 +94,14 @@ def germline_like(r: BiomarkerResult) -> bool:
     return percent is not None and 40 <= percent <= 60
 
 
-def _inherited(r: BiomarkerResult, germline: list[tuple[str, Written]]) -> bool:
-    """A plasma variant that is, or may be, a germline variant of its gene on record (4726d)."""
-    return might_be(r.variant, [v for g, v in germline if g == r.gene])
+def _maybe_not_tumour(
+    r: BiomarkerResult, germline: list[tuple[str, Written]], clear: frozenset[str]
+) -> bool:
+    """A plasma variant that is, or may be, a germline variant of its gene on record (4726d),
+    at a germline allele fraction (4579b), or of blood cells or an inherited-cancer gene
+    (8143b)."""
+    inherited = might_be(r.variant, [v for g, v in germline if g == r.gene])
+    return inherited or germline_like(r) or not_tumour_proof(r, clear)
 
 
 def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResult]:
@@ -103,11 +109,11 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
     nothing found in any gene of it and no tumour fraction reported, so a negative there may be
     a false one (ESMO's ctDNA recommendations, Pascual et al., Ann Oncol 2022, call an
     undetected result non-informative and advise reflex tissue testing; a variant found in the
-    same draw, or a tumour fraction, shows the tumour's DNA was there; case 534; as does
-    ``low_shedding`` false, said of a draw that found a variant in a gene resistx does not read:
-    case 1948). Undated ctDNA results are read as one draw."""
+    same draw, unless it may not be the tumour's, or a tumour fraction, shows the tumour's DNA
+    was there; case 534; as does ``low_shedding`` false: case 1948). Undated: one draw."""
     draws: dict[dt.date | None, list[BiomarkerResult]] = {}
     germline: list[tuple[str, Written]] = []
+    clear = germline_clear(results := tuple(results))  # of blood cells or inherited: 8143b
     for r in results:
         if r.sample is Sample.CTDNA:
             draws.setdefault(r.tested_on, []).append(r)
@@ -117,7 +123,7 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
         r
         for draw in draws.values()
         if not any(
-            (r.status in _SEEN and not germline_like(r) and not _inherited(r, germline))
+            (r.status in _SEEN and not _maybe_not_tumour(r, germline, clear))
             or r.tumour_fraction is not None
             or r.low_shedding is False
             for r in draw

@@ -93,6 +93,9 @@ PANEL_GENES = frozenset(
         # the 11q13 amplicon beside CCND1, and others of the same reports (case 2429)
         *("FGF3", "FGF4", "FGF19", "MCL1", "EMSY", "MDM4", "NSD3", "PAK1", "RAD21"),
         *("KDM6A", "GNAS", "AR", "RICTOR", "IGF1R", "SPOP", "NOTCH2", "HRAS", "RARA"),
+        # clonal haematopoiesis, which plasma panels report too: a variant of one shows no
+        # tumour DNA (8143b; ``sequencing.blood_variants``)
+        *("DNMT3A", "TET2", "ASXL1", "PPM1D", "JAK2", "SRSF2"),
     }
 )
 

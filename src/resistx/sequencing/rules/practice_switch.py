@@ -29,7 +29,7 @@ def beside_chemotherapy(i: MolecularInputs) -> Effect:
     return Effect(
         code="no_actionable_alteration_cdk46i_switch",
         ceiling=1,
-        text=f"{nothing_left(i.targets_acted_on)}: the review prefers chemotherapy and ADCs; "
+        text=f"{nothing_left(i.targets_acted_on, i.esr1_arose_on)}: the review prefers chemotherapy and ADCs; "
         "after it, postMONARCH (phase III) found abemaciclib + fulvestrant better than "
         f"fulvestrant alone in this patient's population "
         f"({_lower_first(POSTMONARCH_ENTRIES[i.postmonarch_population])}, no other line): at "

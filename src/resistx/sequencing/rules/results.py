@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
 from resistx.sequencing import germline
+from resistx.sequencing.blood_variants import germline_clear, not_tumour_proof
 from resistx.sequencing.build_inputs import from_ctdna
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import Conflict, GeneState
@@ -222,12 +223,14 @@ def draw_found_tumour(facts: Facts) -> bool:
     if len(dates) != 1 or None in dates:
         return False
     (drawn,) = dates
+    clear = germline_clear(facts.profile.biomarkers)
     return any(
         r.sample is Sample.CTDNA
         and r.tested_on == drawn
         and r.status is BiomarkerStatus.MUTATED
         and r.origin is not Origin.GERMLINE
         and r.actionable
+        and not not_tumour_proof(r, clear)  # of blood cells or inherited (8143b)
         for r in facts.profile.biomarkers
     )
 

@@ -72,7 +72,8 @@ def her2_low(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
     "Nothing actionable: chemotherapy and ADCs",
     M,
     condition="After progression on a CDK4/6 inhibitor, ESR1 and the PI3K pathway tested "
-    "(current, not PCR only) without an actionable alteration (HER2-low does not count here); "
+    "(current; the pathway not by PCR only, whose panels miss AKT1 and PTEN: an ESR1 PCR "
+    "negative counts, 8148) without an actionable alteration (HER2-low does not count here); "
     "or each target found already acted on, with progression (an ESR1 mutation on an oral "
     "SERD, a PI3K-pathway alteration on a PI3K or AKT inhibitor), the other tested without one; "
     "or the pathway the only target with no drug for it (diabetes needing insulin, case 1035; "
@@ -104,7 +105,9 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
     acted = i.targets_acted_on
     if not nothing_left_after_cdk46i(i) or kinds.is_trial(spec):
         return
-    found = _unusable(i) if i.pathway_unusable and not acted else nothing_left(acted)
+    found = (
+        _unusable(i) if i.pathway_unusable and not acted else nothing_left(acted, i.esr1_arose_on)
+    )
     if kinds.is_cytotoxic(spec):
         others = (
             parp_targets(i.parp, tbcrc048=True, unknown=i.brca_origin_unknown)
@@ -209,21 +212,30 @@ def _maintain_switch(i: MolecularInputs, spec: RegimenSpec) -> bool:
     )
 
 
-def nothing_left(acted: tuple[str, ...]) -> str:
-    """How rule 6's reason says that no definite target remains."""
+def nothing_left(acted: tuple[str, ...], arose_on: str = "") -> str:
+    """How rule 6's reason says that no definite target remains (``arose_on``: the oral SERD an
+    ESR1 mutation arose on, 8146)."""
     if not acted:
         return "ESR1 and the PI3K pathway tested without an actionable alteration"
-    if len(acted) == 2:
+    esr1 = (
+        f"the ESR1 mutation arose on {arose_on}, an oral oestrogen-receptor degrader (ESR1 not "
+        "detected before it), which progressed"
+        if arose_on
+        else "the ESR1 mutation was acted on (progression on an oral oestrogen-receptor degrader)"
+    )
+    if len(acted) == 2 and not arose_on:
         return (
             "No definite target left: the ESR1 mutation and the PI3K-pathway alteration were "
             "acted on (progression on an oral oestrogen-receptor degrader, and on a PI3K or AKT "
             "inhibitor)"
         )
-    if acted == ("ESR1",):
+    if len(acted) == 2:
         return (
-            "No definite target left: the ESR1 mutation was acted on (progression on an oral "
-            "oestrogen-receptor degrader) and the PI3K pathway tested without an alteration"
+            f"No definite target left: {esr1}, and the PI3K-pathway alteration was acted on "
+            "(progression on a PI3K or AKT inhibitor)"
         )
+    if acted == ("ESR1",):
+        return f"No definite target left: {esr1}, and the PI3K pathway tested without an alteration"
     return (
         "No definite target left: the PI3K-pathway alteration was acted on (progression on a "
         "PI3K or AKT inhibitor) and ESR1 tested without a mutation"
