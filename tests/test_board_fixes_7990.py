@@ -449,3 +449,78 @@ def test_a_stale_esr1_finding_acted_on_does_not_ask_a_retest_the_actions_do_not_
     text = " ".join(r.text for o in p.options for r in o.reasons)
     assert "may no longer hold" in text
     assert "retest (until then" not in text
+
+
+def test_a_document_converted_from_the_other_format_says_which_format_it_looks_like() -> None:
+    """8098 (MINOR): a FHIR bundle read as a phenopacket listed its keys as unknown fields, and
+    a phenopacket read as FHIR said only "expected 'Bundle', got None"."""
+    from resistx import interop  # noqa: PLC0415
+
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": []}
+    with pytest.raises(resistx.ProfileError, match="--from fhir"):
+        interop.from_phenopacket(bundle)
+    packet = {"id": "p1", "subject": {"id": "s1"}, "metaData": {}}
+    with pytest.raises(resistx.ProfileError, match="--from phenopacket"):
+        interop.from_fhir(packet)
+
+
+def test_a_missing_value_and_an_abbreviated_sex_get_hints() -> None:
+    """8100 (MINOR): an ECOG of NaN (a data frame's missing value) said only 'expected an
+    integer, got a number nan'; 'F' for sex got no hint."""
+    base = {"schema_version": 1, "hormone_receptor": "positive", "her2": "0"}
+    with pytest.raises(resistx.ProfileError, match="null"):
+        resistx.load_profile({**base, "ecog": float("nan")})
+    with pytest.raises(resistx.ProfileError, match="did you mean female"):
+        resistx.load_profile({**base, "sex": "F"})
+
+
+def test_after_progression_on_tdxd_chemotherapys_evidence_is_not_destiny_breast04s_control_arm() -> (
+    None
+):
+    """7990, 7995, 8004 (MINOR): after progression on trastuzumab deruxtecan, chemotherapy's
+    evidence read 'DESTINY-Breast04 ... median PFS 5.4 months on TPC; it was the control arm,
+    and trastuzumab deruxtecan did better': a comparison that no longer applies."""
+    tdxd = _course(3, ["trastuzumab deruxtecan"], "2024-08-15", "2026-04-10")
+    profile = _her2_low_after_tdxd_stopped_for("fatigue")
+    profile["treatments"] = [*profile["treatments"][:2], tdxd]  # type: ignore[index]
+    for policy in (None, "practice-2026"):
+        chemo = resistx.sequence(profile, policy=policy).option("chemotherapy")
+        assert chemo is not None
+        text = " ".join(r.text for r in chemo.reasons)
+        assert "trastuzumab deruxtecan did better" not in text, policy
+        assert "TROPiCS-02" in text, policy
+    before = resistx.sequence(_her2_low_after_tdxd_stopped_for("febrile neutropenia"))
+    said = " ".join(r.text for r in before.option("chemotherapy").reasons)  # type: ignore[union-attr]
+    assert "trastuzumab deruxtecan did better" in said  # not progressed on it: it still speaks
+
+
+def _first_line_ongoing(drugs: list[str], start: str) -> dict[str, object]:
+    """8241, 8269: a first line going on, an ESR1 mutation found by ctDNA during it."""
+    return patient(
+        schema_version=2,
+        biomarkers=[result("ESR1", "mutated", variant="D538G"), *NEGATIVE[1:]],
+        treatments=[{"drugs": drugs, "line": 1, "started_on": start, "stop_reason": "ongoing"}],
+    )
+
+
+def test_an_esr1_mutation_during_a_first_line_outside_serena6_is_said_not_to_be_progression() -> (
+    None
+):
+    """8241, 8269 (MINOR, practice-2026): an ESR1 mutation found by ctDNA 4 months into
+    letrozole + ribociclib, or during fulvestrant + palbociclib, with no progression: the plan
+    said nothing of it, and ranked the options for progression. SERENA-6 enrolled after 6
+    months or more on an aromatase inhibitor with a CDK4/6 inhibitor: its switch is not shown
+    there, and a mutation without progression on imaging is not progression."""
+    for drugs, start, why in (
+        (["ribociclib", "letrozole"], "2026-01-05", "6 months or more"),
+        (["palbociclib", "fulvestrant"], "2025-06-01", "an aromatase inhibitor"),
+    ):
+        p = resistx.sequence(_first_line_ongoing(drugs, start), policy="practice-2026")
+        [said] = [a for a in p.actions if a.code == "serena6_outside"]
+        assert said.before_choosing
+        assert why in said.text
+        assert "not progression" in said.text
+    within = resistx.sequence(
+        _first_line_ongoing(["ribociclib", "letrozole"], "2025-06-01"), policy="practice-2026"
+    )
+    assert [a.code for a in within.actions if a.code.startswith("serena6")] == ["serena6_switch"]

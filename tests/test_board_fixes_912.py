@@ -72,10 +72,12 @@ def test_serena6_reads_the_first_line_from_its_first_course() -> None:
     after a toxicity hold (5.3 months) was measured against the trial's 6 months."""
     plan = _planned(_held_and_resumed(), "practice-2026")
     assert [a.code for a in plan.actions if a.code.startswith("serena6")] == ["serena6_switch"]
-    # the resumed course alone, with no course before it in the line, is still too short
+    # the resumed course alone, with no course before it in the line, is still too short: no
+    # switch, and the plan says it is outside the trial (8241)
     alone = _held_and_resumed()
     alone["treatments"] = alone["treatments"][1:]
-    assert not [a for a in _planned(alone, "practice-2026").actions if "serena6" in a.code]
+    codes = [a.code for a in _planned(alone, "practice-2026").actions if "serena6" in a.code]
+    assert codes == ["serena6_outside"]
 
 
 def _relapsed_on_adjuvant_olaparib(

@@ -438,16 +438,17 @@ SCENARIOS: list[dict[str, Any]] = [
             | {"ended_on": "2026-05-01"},
         ],
     ),
-    # first-line abemaciclib + letrozole ongoing, an ESR1 mutation on ctDNA (rules 53, 54)
-    patient(
-        biomarkers=[result("ESR1", "mutated")],
-        treatments=[
-            {
-                "drugs": ["abemaciclib", "letrozole"],
-                "started_on": "2024-05-01",
-                "stop_reason": "ongoing",
-            }
-        ],
+    # first-line abemaciclib + letrozole ongoing, an ESR1 mutation on ctDNA (rules 53, 54), and
+    # fulvestrant + palbociclib ongoing: outside SERENA-6 (rule 54, 8269)
+    *(
+        patient(
+            biomarkers=[result("ESR1", "mutated")],
+            treatments=[{"drugs": drugs, "started_on": start, "stop_reason": "ongoing"}],
+        )
+        for drugs, start in (
+            (["abemaciclib", "letrozole"], "2024-05-01"),
+            (["palbociclib", "fulvestrant"], "2025-06-01"),
+        )
     ),
     # Child-Pugh B, no crisis: is it one? (rule 51)
     patient(

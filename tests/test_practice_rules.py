@@ -446,6 +446,17 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         practice(  # no ESR1 result during first-line AI + CDK4/6 inhibitor (rule 54)
             treatments=[dict(PALBOCICLIB, ended_on=None, stop_reason="ongoing")],
         ),
+        practice(  # an ESR1 mutation during first-line fulvestrant + CDK4/6 i: outside (8269)
+            biomarkers=[result("ESR1", "mutated")],
+            treatments=[
+                dict(
+                    PALBOCICLIB,
+                    drugs=["palbociclib", "fulvestrant"],
+                    ended_on=None,
+                    stop_reason="ongoing",
+                )
+            ],
+        ),
         practice(  # ESR1 mutated after two chemotherapy lines: outside EMERALD (rule 35)
             biomarkers=[result("ESR1", "mutated"), *NEGATIVE[1:]],
             treatments=[PALBOCICLIB, CAPECITABINE, dict(CAPECITABINE, drugs=["eribulin"], line=3)],

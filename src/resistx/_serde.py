@@ -132,6 +132,8 @@ def _int(value: object, _t: type) -> int:
         # a whole number written as a float: an 'integer' under the JSON Schema the profile
         # publishes, and what pandas writes for a column with a missing value (case 6309)
         value = int(value)
+    if type(value) is float and math.isnan(value):  # a data frame's missing value (8100)
+        _fail(f"expected an integer, got {_got(value)} (a missing value: null, where allowed)")
     if isinstance(value, bool) or not isinstance(value, int):
         _fail(f"expected an integer, got {_got(value)}")
     if not -MAX_INT <= value <= MAX_INT:
@@ -186,6 +188,8 @@ def _members(t: type[enum.Enum]) -> tuple[dict[object, enum.Enum], tuple[str, ..
 #: a clinic's words for a value whose nearest spelling would mislead (case 1092: "detected"
 #: was pointed to not_detected, "plasma" to nothing)
 ENUM_HINTS: dict[type, dict[str, str]] = {
+    # a sex as a record abbreviates it (8100)
+    enums.Sex: {"f": "female", "m": "male", "woman": "female", "man": "male"},
     # an ISH result as a report words it (case 1281)
     enums.IshResult: {
         **dict.fromkeys(("not_amplified", "non-amplified", "non_amplified"), "negative"),

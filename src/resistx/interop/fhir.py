@@ -61,6 +61,10 @@ _NOT_RECORDS = {
 _CANCER_PROFILES = ("mcode-primary-cancer-condition", "mcode-secondary-cancer-condition")
 
 
+#: top-level keys of a phenopacket (schema v2), none of a FHIR resource's
+_PHENOPACKET_KEYS = frozenset({"subject", "metaData", "phenotypicFeatures", "biosamples"})
+
+
 def from_fhir(bundle: Source) -> Conversion:
     """The resistx profile of an mCODE FHIR R4 Bundle (a mapping, JSON text or a file path),
     with the report of what was used, what could not be mapped and what was assumed.
@@ -71,7 +75,10 @@ def from_fhir(bundle: Source) -> Conversion:
     data = load_document(bundle, "the FHIR bundle")
     b = Builder(FORMAT)
     if data.get("resourceType") != "Bundle":
-        b.problem("$.resourceType", f"expected 'Bundle', got {data.get('resourceType')!r}")
+        # 8098: a phenopacket has no resourceType, and its own top-level keys
+        packet = "resourceType" not in data and bool(_PHENOPACKET_KEYS & set(data))
+        hint = ": it looks like a phenopacket, converted with --from phenopacket" * packet
+        b.problem("$.resourceType", f"expected 'Bundle', got {data.get('resourceType')!r}{hint}")
         raise ProfileError(b.problems)
     validated = _official.check_fhir_bundle(data)
     resources = [

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from resistx._errors import ProfileError
 from resistx.interop import _markers, _official, codes
 from resistx.interop._courses import (
     Course,
@@ -45,6 +46,16 @@ def from_phenopacket(doc: Source) -> Conversion:
     ``OutOfScopeError`` for HR-negative or HER2-positive disease.
     """
     data = load_document(doc, "the phenopacket")
+    if (kind := data.get("resourceType")) is not None:  # 8098: a FHIR document
+        raise ProfileError(
+            [
+                (
+                    "$.resourceType",
+                    f"a FHIR resource ({kind!r}), not a phenopacket: convert an mCODE bundle "
+                    "with --from fhir (resistx.interop.from_fhir)",
+                )
+            ]
+        )
     validated = _official.check_phenopacket(data)
     b = Builder(FORMAT)
     subject_id = _subject(b, b.mapping(data.get("subject"), "$.subject"))

@@ -52,7 +52,7 @@ from resistx.sequencing.keyed import keyed
 from resistx.sequencing.pten_ihc import akt_pathway_unconfirmed
 from resistx.sequencing.reliability import esr1_tissue_only, outside_therascreen
 from resistx.sequencing.suppression import needs_ovarian_suppression
-from resistx.sequencing.toxicity import cdk46i_stops, tdxd_ruled_out, toxicity_stops
+from resistx.sequencing.toxicity import cdk46i_stops, other_stops, tdxd_ruled_out
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -222,6 +222,7 @@ def efficacy(m: MolecularInputs, facts: Facts, maintain_outside: Outside) -> Eff
         prior_chemotherapy=facts.chemo_lines > 0 or m.db04_early_relapse,
         postmonarch_population=m.postmonarch_population,
         had_cdk46i=facts.had_cdk46i,
+        after_tdxd="trastuzumab deruxtecan" in facts.progressed_drugs,
     )
 
 
@@ -263,7 +264,7 @@ def history(
         cdk46i_resistant=facts.cdk46i_resistant,
         cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
         **cdk46i_stops(facts),
-        other_toxicity_stops=toxicity_stops(facts, cdk46i=False),
+        other_toxicity_stops=other_stops(facts),
         had_cdk46i=facts.had_cdk46i,
         metastatic_cdk46i_progressed=bool(cdk46i_drugs(facts.progressed)),
         progressed=progressed(facts, covers),

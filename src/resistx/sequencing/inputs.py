@@ -170,8 +170,7 @@ class EfficacyInputs:
     #: chemotherapy for metastatic disease, or (neo)adjuvant with relapse within 6 months (as
     #: DESTINY-Breast04 counted it): its population speaks only then (practice-2026)
     prior_chemotherapy: bool = False
-    #: regimens of the policy's table first approved after the plan's date (rule 46): the one
-    #: field that depends on the policy (``Patient.inputs``), a few distinct values
+    #: the policy's regimens first approved after the plan's date (rule 46; ``Patient.inputs``)
     not_yet_approved: frozenset[str] = frozenset()
     #: the partners (fulvestrant, exemestane) with which ribociclib is outside MAINTAIN's
     #: population (``maintain.outside_for``): its figures do not speak there
@@ -182,6 +181,7 @@ class EfficacyInputs:
     postmonarch_population: str = ""  # its entry: "advanced", "adjuvant" or "" (case 2235b)
     #: a CDK4/6 inhibitor ever given: the populations of ref 47 and BOLERO-2 (cases 1157, 1171)
     had_cdk46i: bool = True
+    after_tdxd: bool = False  # progression on trastuzumab deruxtecan (DESTINY-Breast04: 7990)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a memo key: hashed once

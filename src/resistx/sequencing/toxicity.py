@@ -10,6 +10,7 @@ from resistx.model.enums import DrugClass, StopReason
 from resistx.model.profile import Condition, Treatment
 from resistx.sequencing import kinds
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.once import remembered
 from resistx.sequencing.rules.lung_rechallenge import SEVERE_LUNG_GRADE, TDXD
 from resistx.sequencing.rules.rechallenge import DOSE_MANAGED
 from resistx.sequencing.rules.renal import LABELLED_DOWN_TO, clearance
@@ -36,6 +37,12 @@ def toxicity_stops(facts: Facts, *, cdk46i: bool) -> frozenset[tuple[str, str]]:
             continue
         found.update((d, event) for d in laid_on(t)[not cdk46i])
     return frozenset(found)
+
+
+@remembered  # asked by the history Inputs, rule 23's events and rule 65's reading (8025)
+def other_stops(facts: Facts) -> frozenset[tuple[str, str]]:
+    """``toxicity_stops`` of the drugs other than the CDK4/6 inhibitors (rule 61)."""
+    return toxicity_stops(facts, cdk46i=False)
 
 
 def laid_on(t: Treatment) -> tuple[list[str], list[str]]:
@@ -146,7 +153,7 @@ def cdk46i_stops(facts: Facts) -> Cdk46iStops:
         for drugs in laid_on(t)
         for d in drugs
     }
-    every = events | toxicity_stops(facts, cdk46i=False)
+    every = events | other_stops(facts)
     return {
         "toxicity_events": events,
         "toxicity_arose": frozenset(every - stopped),  # the other drugs' too (7921e)
@@ -223,9 +230,7 @@ def _stopped_for_an_event_kept(facts: Facts) -> bool:
     """Trastuzumab deruxtecan stopped before for an adverse event its label does not manage by
     dose: rule 61 makes it at best a later option, so nothing is held back for it (8025:
     chemotherapy stayed 'at best an alternative' to it)."""
-    return any(
-        d == TDXD and (d, e) not in DOSE_MANAGED for d, e in toxicity_stops(facts, cdk46i=False)
-    )
+    return any(d == TDXD and (d, e) not in DOSE_MANAGED for d, e in other_stops(facts))
 
 
 def _held_back(comorbidities: tuple[Condition, ...]) -> bool:

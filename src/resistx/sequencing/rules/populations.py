@@ -60,7 +60,9 @@ SELECTORS: MappingProxyType[str, Selector] = MappingProxyType(
         # a trial that enrolled no one after a CDK4/6 inhibitor (BOLERO-2) speaks only for
         # a patient never given one
         "no_cdk46i": lambda i: None if i.had_cdk46i else "ITT",
-        "her2_low": lambda i: "ITT" if i.her2_low else None,
+        # DESTINY-Breast04's chemotherapy arm speaks for chemotherapy beside the drug it
+        # compared, not after progression on it (7990, 8004)
+        "her2_low_before_tdxd": lambda i: "ITT" if i.her2_low and not i.after_tdxd else None,
         "after_palbociclib": lambda i: "ITT" if "palbociclib" in i.cdk46i_resistant else None,
         # PACE enrolled progression on a CDK4/6 inhibitor
         "after_cdk46i_progression": lambda i: "ITT" if i.cdk46i_resistant else None,

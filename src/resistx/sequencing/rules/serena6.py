@@ -33,13 +33,19 @@ SERENA6_MONTHS = 6.0
     "its result (and its PIK3CA co-mutation subgroup's, for a PIK3CA mutation on record: case "
     "1063) and camizestrant's regulatory status as the pack records them. With no ESR1 "
     "mutation on record, the action says what one found by ctDNA without progression would "
-    "mean: not progression, and not the options for it (case 594).",
-    codes=("serena6_switch", "serena6_monitoring"),
+    "mean: not progression, and not the options for it (case 594). An ESR1 mutation found during "
+    "a first line with a CDK4/6 inhibitor outside that population (under 6 months, or no "
+    "aromatase inhibitor): an action before choosing that it is not progression and that "
+    "SERENA-6's switch is not shown there (8241, 8269).",
+    codes=("serena6_switch", "serena6_monitoring", "serena6_outside"),
     trials=("SERENA-6",),
 )
 def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     course = facts.current  # the ongoing course as recorded (rule 53)
-    if course is None or len(facts.metastatic_lines) != 1 or not _serena6_course(facts, course):
+    if course is None or len(facts.metastatic_lines) != 1:
+        return
+    if not _serena6_course(facts, course):
+        yield from _outside(facts, course)  # 8241, 8269
         return
     found_figures = figures(ctx, "SERENA-6", None, "ITT")
     result = f" ({found_figures}, against continuing)" if found_figures else ""
@@ -82,6 +88,39 @@ def serena6_switch(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         f"the CDK4/6 inhibitor{result}, on a mutation found before progression on imaging: "
         "restage first (CT and bone scan), since progression makes the options below apply "
         f"instead. {status}",
+    )
+
+
+def _outside(facts: Facts, course: Treatment) -> Iterator[PlanEffect]:
+    """An ESR1 mutation found during a first line with a CDK4/6 inhibitor outside SERENA-6's
+    population (under 6 months, or no aromatase inhibitor): not progression, and no switch
+    shown (8241, 8269)."""
+    st = facts.genes.get("ESR1")
+    finding = st.finding if st is not None else None
+    found = finding.result if finding is not None else None
+    start = line_start(facts, course)
+    if (
+        finding is None
+        or found is None
+        or found.status is not BiomarkerStatus.MUTATED
+        or DrugClass.CDK46_INHIBITOR not in course.drug_classes
+        or (found.tested_on is not None and start is not None and found.tested_on < start)
+    ):
+        return
+    why = (
+        "this line gives no aromatase inhibitor"
+        if not _ai_and_cdk46i(course)
+        else "this line has run under 6 months"
+    )
+    yield PlanEffect(
+        code="serena6_outside",
+        first=True,
+        text=f"ESR1 mutation {finding.describe()} during "
+        f"first-line {' + '.join(course.drugs)}, with no progression: SERENA-6 enrolled after "
+        f"6 months or more of an aromatase inhibitor with a CDK4/6 inhibitor, and {why}, so "
+        "its switch to camizestrant is not shown here. A mutation found by ctDNA without "
+        "progression on imaging is not progression: restage first (CT and bone scan), since "
+        "the options below are for progression.",
     )
 
 
