@@ -365,14 +365,18 @@ def test_a_brca_test_for_a_declined_parp_inhibitor_comes_after_choosing_and_says
     PARP inhibitor comes before choosing; with the PARP inhibitors declined it opens nothing now,
     so it comes after, saying so (as with drugs by mouth declined: case 1000)."""
     plain = resistx.sequence(patient(biomarkers=TISSUE_PATHWAY_NEGATIVE))
-    declined = resistx.sequence(
-        patient(biomarkers=TISSUE_PATHWAY_NEGATIVE), {"declines_kinds": ["parp_inhibitor"]}
-    )
     [asked] = [a for a in plain.actions if a.code == "test_hrd_genes"]
-    [later] = [a for a in declined.actions if a.code == "test_hrd_genes"]
     assert asked.before_choosing
-    assert not later.before_choosing
-    assert "declines the PARP inhibitors" in later.text
+    # under practice-2026 nothing is preferred here, which brings tests forward (8215)
+    for policy in (None, "practice-2026"):
+        declined = resistx.sequence(
+            patient(biomarkers=TISSUE_PATHWAY_NEGATIVE),
+            {"declines_kinds": ["parp_inhibitor"]},
+            policy=policy,
+        )
+        [later] = [a for a in declined.actions if a.code == "test_hrd_genes"]
+        assert not later.before_choosing, policy
+        assert "declines the PARP inhibitors" in later.text
 
 
 def _plasma_negatives_beside(gene: str, variant: str) -> list[dict[str, object]]:
@@ -524,3 +528,136 @@ def test_an_esr1_mutation_during_a_first_line_outside_serena6_is_said_not_to_be_
         _first_line_ongoing(["ribociclib", "letrozole"], "2025-06-01"), policy="practice-2026"
     )
     assert [a.code for a in within.actions if a.code.startswith("serena6")] == ["serena6_switch"]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Huminsulin Basal 20 IE zur Nacht",
+        "Liprolog 6 units with meals",
+        "Berlinsulin H",
+        "Kirsty 4 units",
+        "Truvelog",
+        "Optisulin 18 units",
+        "Glaritus 10 units",
+        "Basalog 16 units",
+        "Wosulin-R",
+    ],
+)
+def test_an_insulin_by_a_brand_a_clinic_writes_is_read_as_insulin(entry: str) -> None:
+    """8232 (MAJOR): these passed unread beside diabetes recorded without insulin, and the plan
+    said 'the medication list names no insulin taken now'; an insulin taken now beside diabetes
+    without "insulin": true is refused, as 27 other brands are."""
+    profile = patient(comorbidities=[{"name": "diabetes", "hba1c": 7.9}], medications=[entry])
+    with pytest.raises(resistx.ProfileError, match="insulin"):
+        resistx.load_profile(profile)
+
+
+def test_a_low_tumour_fraction_on_a_blood_cell_variant_does_not_make_its_draw_count() -> None:
+    """8227 (MAJOR): TP53 R175H with a tumour fraction of 0.3% on its row only, beside ESR1 and
+    pathway negatives of the same draw: the draw was read as holding tumour DNA, chemotherapy
+    came first for nothing actionable. A fraction under 1% shows no tumour DNA worth reading
+    a negative by (as on the negatives' own rows)."""
+    rows = _plasma_negatives_beside("TP53", "R175H")
+    rows[-1]["tumour_fraction"] = 0.003
+    p = resistx.sequence(patient(biomarkers=rows))
+    assert "no_actionable_alteration" not in {r.code for o in p.options for r in o.reasons}
+    rows[-1]["tumour_fraction"] = 0.06  # an adequate fraction shows the tumour's DNA was there
+    shown = resistx.sequence(patient(biomarkers=rows))
+    assert "no_actionable_alteration" in {r.code for o in shown.options for r in o.reasons}
+
+
+def test_tdxd_stopped_for_thrombocytopenia_is_dose_managed_as_for_neutropenia() -> None:
+    """8204 (MAJOR): trastuzumab deruxtecan stopped for thrombocytopenia was at best later,
+    chemotherapy and sacituzumab govitecan preferred above it, where the same stop for
+    neutropenia left it first: its label holds it and reduces the dose after a grade 4 one."""
+    for policy in (None, "practice-2026"):
+        p = resistx.sequence(_her2_low_after_tdxd_stopped_for("thrombocytopenia"), policy=policy)
+        tdxd = p.option("trastuzumab-deruxtecan")
+        assert tdxd is not None
+        assert tdxd.tier.value != "later", policy
+        assert any("thrombocytopenia" in c.text and "dose" in c.text for c in tdxd.cautions)
+
+
+def test_datopotamab_deruxtecan_after_sacituzumab_govitecan_stopped_for_toxicity() -> None:
+    """8209 (MAJOR, practice-2026): after one chemotherapy line and sacituzumab govitecan (a
+    TROP2 ADC) stopped for diarrhoea, datopotamab deruxtecan came first and preferred on
+    TROPION-Breast01's figures, which the sources do not say reach a patient after another
+    TROP2 ADC: at best an alternative, saying so. Sacituzumab govitecan's own diarrhoea is
+    managed by dose (its label): a caution, at best an alternative, not later."""
+    sg = _course(3, ["sacituzumab govitecan"], "2025-09-15", "2026-04-10", "toxicity")
+    profile = patient(
+        biomarkers=NEGATIVE,
+        as_of="2026-05-15",
+        treatments=[
+            _course(1, ["palbociclib", "letrozole"], "2021-03-01", "2023-05-10"),
+            _course(2, ["capecitabine"], "2023-05-25", "2025-09-01"),
+            {**sg, "toxicity": "diarrhoea"},
+        ],
+    )
+    p = resistx.sequence(profile, policy="practice-2026")
+    dato = p.option("datopotamab-deruxtecan")
+    assert dato is not None
+    assert dato.tier.value != "preferred"
+    assert any("TROP2" in r.text and "sacituzumab govitecan" in r.text for r in dato.reasons)
+    again = p.option("sacituzumab-govitecan")
+    assert again is not None
+    assert again.tier.value == "alternative"
+
+
+def test_a_restage_after_a_severe_skin_reaction_names_the_drug_not_given_again() -> None:
+    """8210 (MINOR): after a Stevens-Johnson syndrome stopped palbociclib + letrozole, the
+    restage action read 'resume endocrine therapy without , which is not given again'."""
+    course = _course(1, ["palbociclib", "letrozole"], "2024-01-10", "2024-06-10", "toxicity")
+    p = resistx.sequence(
+        patient(
+            treatments=[{**course, "toxicity": "Stevens-Johnson syndrome"}], biomarkers=NEGATIVE
+        )
+    )
+    [restage] = [a for a in p.actions if a.code == "document_progression"]
+    assert "without palbociclib, which is not given again" in restage.text
+    assert "without ," not in restage.text
+
+
+def test_dress_syndrome_is_read_as_a_severe_cutaneous_reaction() -> None:
+    """The recheck (MINOR): 'DRESS syndrome' was refused with 'did you mean hand foot
+    syndrome?', a hint that would lose the reaction if followed."""
+    course = _course(1, ["palbociclib", "letrozole"], "2024-01-10", "2024-06-10", "toxicity")
+    p = resistx.sequence(patient(treatments=[{**course, "toxicity": "DRESS syndrome"}]))
+    assert p.exclusion("palbociclib+fulvestrant") is not None
+
+
+def test_a_germline_negative_does_not_disagree_with_a_tumour_variant_of_its_gene() -> None:
+    """8220, 8221 (MINOR): a germline TP53 wild type after a plasma TP53 R175H was read as a
+    later negative that stands ('TP53 changes under treatment'), with a 'results disagree'
+    action before choosing: a germline test says nothing of the tumour's own variants."""
+    rows = _plasma_negatives_beside("TP53", "R175H")
+    rows.append(result("TP53", "wild_type", origin="germline", tested_on="2026-04-12"))
+    p = resistx.sequence(patient(biomarkers=rows))
+    assert not [a for a in p.actions if a.code == "resolve_conflict"]
+    assert not [n for n in p.notes if n.startswith("TP53:") and "disagree" in n]
+
+
+def test_the_referral_says_the_medication_list_names_no_insulin() -> None:
+    """8194 (MINOR): at an HbA1c of 8.0 with a metformin-only list, the referral asked to record
+    insulin without saying the list names none (as the insulin question does: 7783)."""
+    from tests.test_board_fixes_7779 import _pik3ca_with_diabetes  # noqa: PLC0415
+
+    listed = {**_pik3ca_with_diabetes(hba1c=8.0), "medications": ["metformin 1 g twice daily"]}
+    said = _referral(resistx.sequence(listed)).text
+    assert "medication list names no insulin" in said
+
+
+def test_a_datetime_or_a_set_in_a_model_built_in_code_is_named_at_its_path() -> None:
+    """The recheck (MINOR): a datetime.datetime (or a pandas Timestamp) for a date raised a bare
+    TypeError; a set or a dict for the medications was accepted silently."""
+    import datetime as dt  # noqa: PLC0415
+
+    with pytest.raises(resistx.ProfileError) as caught:
+        _built(as_of=dt.datetime(2026, 5, 1, 9, 30))  # noqa: DTZ001
+    assert "$.as_of" in _paths(caught)
+    assert ".date()" in str(caught.value)
+    for value in ({"itraconazole"}, {"itraconazole": "200 mg"}):
+        with pytest.raises(resistx.ProfileError) as caught:
+            _built(medications=value)
+        assert "$.medications" in _paths(caught)

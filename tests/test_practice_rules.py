@@ -446,6 +446,21 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
         practice(  # no ESR1 result during first-line AI + CDK4/6 inhibitor (rule 54)
             treatments=[dict(PALBOCICLIB, ended_on=None, stop_reason="ongoing")],
         ),
+        practice(  # datopotamab deruxtecan after sacituzumab govitecan stopped (8209)
+            her2="0",
+            biomarkers=NEGATIVE,
+            treatments=[
+                PALBOCICLIB,
+                CAPECITABINE,
+                dict(
+                    CAPECITABINE,
+                    drugs=["sacituzumab govitecan"],
+                    line=3,
+                    stop_reason="toxicity",
+                    toxicity="diarrhoea",
+                ),
+            ],
+        ),
         practice(  # an ESR1 mutation during first-line fulvestrant + CDK4/6 i: outside (8269)
             biomarkers=[result("ESR1", "mutated")],
             treatments=[

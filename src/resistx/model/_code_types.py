@@ -8,6 +8,8 @@ import datetime as dt
 import enum
 import types
 import typing
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import attrs
@@ -34,12 +36,18 @@ def list_fields(cls: type[Any]) -> tuple[str, ...]:
 
 
 def text_for_a_list(cls: type[Any], fields: dict[str, Any], root: str) -> list[tuple[str, str]]:
-    """A text given where ``cls`` takes a list: a tuple of it would be its letters (8090)."""
-    return [
-        (f"{root}.{n}", f"expected a list, got a string {fields[n]!r}: give [{fields[n]!r}]")
-        for n in list_fields(cls)
-        if isinstance(fields.get(n), str)
-    ]
+    """A text given where ``cls`` takes a list: a tuple of it would be its letters (8090); a
+    set or a mapping, whose order or values a tuple of it would lose (the recheck)."""
+    found = []
+    for n in list_fields(cls):
+        value = fields.get(n)
+        if isinstance(value, str):
+            found.append(
+                (f"{root}.{n}", f"expected a list, got a string {value!r}: give [{value!r}]")
+            )
+        elif isinstance(value, Mapping | AbstractSet):
+            found.append((f"{root}.{n}", f"expected a list, got {_shown(value)}"))
+    return found
 
 
 def type_problems(cls: type[Any], fields: dict[str, Any], root: str) -> list[tuple[str, str]]:
@@ -79,8 +87,8 @@ def _fits(value: object, expected: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if expected is float:
         return isinstance(value, int | float) and not isinstance(value, bool)
-    if expected is dt.date:
-        return isinstance(value, dt.date)
+    if expected is dt.date:  # not a datetime, which a date cannot be compared with
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
     if isinstance(expected, type) and (issubclass(expected, enum.Enum) or attrs.has(expected)):
         return isinstance(value, expected)
     return True  # text, literals and the like: the model's own checks read them
@@ -93,7 +101,7 @@ def _named(expected: Any) -> str:
     if typing.get_origin(expected) in (tuple, frozenset):
         return f"a tuple of {_named(args[0])}" if args else "a tuple"
     if expected is dt.date:
-        return "a datetime.date (load_profile reads an ISO date as text)"
+        return "a datetime.date (a datetime's .date(); load_profile reads an ISO date as text)"
     if isinstance(expected, type) and issubclass(expected, enum.Enum):
         return f"a {expected.__name__} (load_profile reads its value as text)"
     if attrs.has(expected):

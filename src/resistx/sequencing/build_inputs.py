@@ -9,6 +9,7 @@ from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, S
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, cdk46i_drugs
 from resistx.sequencing import adjuvant, germline, maintain, postmonarch
+from resistx.sequencing.acquired import esr1_arose_on
 from resistx.sequencing.ai_resistance import (
     adjuvant_relapse_unknown,
     ai_end_undated,
@@ -28,7 +29,6 @@ from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.exhausted import (
     acted_on,
     endocrine_lines_after_cdk46i,
-    esr1_arose_on,
     pathway_drugs,
     progressed_on_targets,
     progressed_regimens,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
-from resistx.model.enums import BiomarkerStatus, DrugClass, RegimenKind
+from resistx.model.enums import DrugClass, RegimenKind
 from resistx.model.profile import Preferences, Treatment, combined
 from resistx.sequencing import kinds
 from resistx.sequencing.declines import oral_kind_declined
@@ -32,21 +32,6 @@ def acted_on(
     if all(a if f else t[1] for a, f, t in zip(acted, found, (esr1, pathway), strict=True)):
         return tuple(n for n, f in zip(("ESR1", "PI3K pathway"), found, strict=True) if f)
     return ()
-
-
-def esr1_arose_on(facts: Facts) -> str:
-    """The oral SERD progressed on with an ESR1 test that found nothing before it began and
-    no ESR1 mutation on record until after: the mutation arose on it, not the target it was
-    given for (8146)."""
-    esr1 = [r for r in facts.biomarkers if r.gene == "ESR1" and r.tested_on is not None]
-    for t in facts.progressed:
-        start = t.started_on
-        if start is None or not t.drug_classes & kinds.TARGET_DRUGS["ESR1"]:
-            continue
-        before = [r for r in esr1 if r.tested_on is not None and r.tested_on <= start]
-        if before and not any(r.status is BiomarkerStatus.MUTATED for r in before):
-            return next(d for d in t.drugs if drug_class(d) is DrugClass.ORAL_SERD)
-    return ""
 
 
 class Targeted(TypedDict):

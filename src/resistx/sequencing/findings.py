@@ -1,20 +1,18 @@
 """Biomarker results reconciled per gene: what the engine takes as found, as negative, or as
 in conflict (rule 20). The latest result does not simply win:
 
-- a germline result is permanent;
+- a germline result is permanent, and says nothing of the tumour's own variants (8220);
 - PIK3CA, AKT1, PTEN, BRCA1/2 and PALB2 alterations are stable: a negative (a low-shedding
   ctDNA test, a different sample) does not erase a positive, before or after it;
 - ESR1 mutations are acquired under endocrine therapy: a positive after the latest progression
-  is current even when a tissue test misses it (not a later informative ctDNA draw: 7280),
-  and one from before it may no longer hold (it counts half until retested);
-- a tissue finding stands against ctDNA negatives after it (plasma misses what tissue finds,
-  a copy-number change most: case 3526's RB1 loss);
-- a VUS or a benign variant is not a finding but a test that found nothing actionable (dated
-  by its test); not on a known activating variant (``hotspots``), where the call is in doubt;
-- a PTEN loss by IHC gives way to tissue NGS of its day or later (``pten_ihc``, case 2840), an
-  amplification of ESR1, PIK3CA or AKT1 to a mutation result that stands (cases 3141-2).
-Every disagreement between a positive and a negative is kept as a ``Conflict`` for the plan.
-"""
+  is current even when tissue misses it (not a later informative draw: 7280), one from before
+  it may no longer hold (it counts half until retested);
+- a tissue finding stands against ctDNA negatives after it (a copy number most: case 3526);
+- a VUS or a benign variant is a test that found nothing actionable, not on a known activating
+  variant (``hotspots``), where the call is in doubt;
+- a PTEN loss by IHC gives way to tissue NGS of its day or later (case 2840), an amplification
+  of ESR1, PIK3CA or AKT1 to a mutation result that stands (cases 3141-2).
+Every disagreement between a positive and a negative is kept as a ``Conflict`` for the plan."""
 
 from __future__ import annotations
 
@@ -75,7 +73,6 @@ class Finding:
         if r.variant:
             how.append(r.variant)
         date = r.tested_on.isoformat() if r.tested_on else "undated"
-        # the plan's actions say whether a retest is asked (not after an oral SERD: 8157)
         stale = "; it predates the latest progression and may no longer hold (it weighs less"
         stale = f"{stale} until a test after it)" if self.stale else ""
         return f"({date}{', ' + ', '.join(how) if how else ''}{stale})"
@@ -182,7 +179,9 @@ def _reconciled(
     blind = tuple(r for r in ordered if uninformative(r, silent))
     usable = [r for r in ordered if r not in vus and r not in blind]
     positives = [r for r in usable if r.status in POSITIVE]
-    negatives = [r for r in usable if r.status in NEGATIVE]
+    # a germline negative beside a tumour variant says nothing of it (8220)
+    aside = Origin.GERMLINE if any(r.origin is not Origin.GERMLINE for r in positives) else None
+    negatives = [r for r in usable if r.status in NEGATIVE and r.origin is not aside]
     germline = [r for r in positives if r.origin is Origin.GERMLINE]
     latest = usable[-1] if usable else None
     indeterminate = latest is not None and latest.status is S.INDETERMINATE

@@ -118,7 +118,7 @@ def _thin_why(r: BiomarkerResult) -> str:
         "in any gene (or only a variant that may be inherited or of blood cells: a germline "
         "one, one at a germline allele fraction, one of an inherited-cancer gene with no "
         "germline result on record, or of clonal haematopoiesis such as TP53 or CHEK2) and "
-        "reports no tumour fraction, so it shows no tumour DNA (ESMO's ctDNA "
+        "reports no tumour fraction of 1% or more, so it shows no tumour DNA (ESMO's ctDNA "
         "recommendations, Pascual et al. 2022, not in the review: an undetected result is "
         "non-informative; reflex tissue testing)"
     )

@@ -52,9 +52,9 @@ def plan_level(
 #: plan said so and the plan's data did not), each with what it opens (``timing``: endocrine-
 #: based options, drugs by mouth), which may be for a later line all the same
 TESTS_WHEN_NOTHING_PREFERRED = {
-    "test_hrd_genes": {"oral": True},  # a PARP inhibitor
-    "test_somatic_brca": {"oral": True},
-    "test_germline": {"oral": True},
+    "test_hrd_genes": {"oral": True, "parp": True},  # a PARP inhibitor (declined: 8215)
+    "test_somatic_brca": {"oral": True, "parp": True},
+    "test_germline": {"oral": True, "parp": True},
     "confirm_pathway_tissue": {"endocrine": True, "oral": True},  # a PI3K or AKT inhibitor
     "reread_her2_ultralow_after_chemotherapy": {},  # rule 79: an alternative at best (551)
 }

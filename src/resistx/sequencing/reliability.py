@@ -109,8 +109,8 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
     nothing found in any gene of it and no tumour fraction reported, so a negative there may be
     a false one (ESMO's ctDNA recommendations, Pascual et al., Ann Oncol 2022, call an
     undetected result non-informative and advise reflex tissue testing; a variant found in the
-    same draw, unless it may not be the tumour's, or a tumour fraction, shows the tumour's DNA
-    was there; case 534; as does ``low_shedding`` false: case 1948). Undated: one draw."""
+    same draw, unless it may not be the tumour's, or a tumour fraction of 1% or more, shows
+    the tumour's DNA; case 534; as does ``low_shedding`` false: 1948). Undated: one draw."""
     draws: dict[dt.date | None, list[BiomarkerResult]] = {}
     germline: list[tuple[str, Written]] = []
     clear = germline_clear(results := tuple(results))  # of blood cells or inherited: 8143b
@@ -124,7 +124,7 @@ def silent_draws(results: Iterable[BiomarkerResult]) -> frozenset[BiomarkerResul
         for draw in draws.values()
         if not any(
             (r.status in _SEEN and not _maybe_not_tumour(r, germline, clear))
-            or r.tumour_fraction is not None
+            or (r.tumour_fraction or 0.0) >= LOW_TUMOUR_FRACTION  # not under it: 8227
             or r.low_shedding is False
             for r in draw
         )

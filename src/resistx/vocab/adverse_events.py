@@ -66,6 +66,8 @@ ALIASES = {
     "ten": "severe cutaneous adverse reaction",
     "sjs/ten": "severe cutaneous adverse reaction",
     "dress": "severe cutaneous adverse reaction",
+    "dress syndrome": "severe cutaneous adverse reaction",  # 8233: not hand-foot syndrome
+    "drug rash with eosinophilia and systemic symptoms": "severe cutaneous adverse reaction",
     "drug reaction with eosinophilia and systemic symptoms": "severe cutaneous adverse reaction",
     "erythema multiforme": "severe cutaneous adverse reaction",
     "injection-site reaction": "injection site reaction",

@@ -616,6 +616,9 @@ INSULIN_BRANDS = frozenset(
         "insulatard", "basaglar", "abasaglar", "semglee", "ryzodeg", "xultophy", "soliqua",
         "insuman", "glargine", "detemir", "degludec", "lispro", "aspart", "glulisine",
         "rezvoglar", "afrezza", "awiqli", "icodec",
+        # biosimilars and national brands (8232)
+        "liprolog", "kirsty", "truvelog", "glaritus", "basalog", "wosulin", "insugen",
+        "lusduna", "optisulin", "huminsulin", "berlinsulin",
     }
 )  # fmt: skip
 

@@ -67,12 +67,13 @@ def glucose_control_first(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
     # glucose in range opens nothing now where their drugs are declined, or in a crisis (whose
     # chemotherapy comes first whatever it: 8049, 8050)
     declined = said is None and "PIK3CA" in declined_targets(facts.preferences)
+    record = _LISTED if facts.profile.medications else _RECORD_INSULIN  # 8194
     crisis = said is None and facts.profile.visceral_crisis
     yield PlanEffect(
         code="glucose_control_opens_pathway_inhibitor",
         # at ECOG 3-4 rule 13 orders the options whatever the glucose (7051)
         first=(facts.profile.ecog or 0) < POOR_ECOG and not (declined or crisis),
-        text=first + (_DECLINED if declined else said or _OPENS + _RECORD_INSULIN * unknown),
+        text=first + (_DECLINED if declined else said or _OPENS + record * unknown),
     )
 
 
@@ -95,6 +96,11 @@ _OPENS = (
 _RECORD_INSULIN = (
     ' Record whether it needs insulin now ("insulin": true or false): with insulin they are '
     "at best a later option whatever the HbA1c (rule 78)."
+)
+#: ... where a medication list is on record, which names no insulin taken now (8194)
+_LISTED = (
+    ' The medication list names no insulin taken now: record "insulin": false to confirm it; '
+    "with insulin they are at best a later option whatever the HbA1c (rule 78)."
 )
 #: ... and where the diabetes needs insulin, which the trial excluded at any HbA1c (case 998)
 _ON_INSULIN = (

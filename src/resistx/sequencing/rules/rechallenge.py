@@ -45,6 +45,13 @@ DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
         "that history.",
         ("trastuzumab deruxtecan", "neutropenia"): f"{_TDXD_LABEL}; the neutropenia does not "
         "move its place.",
+        ("trastuzumab deruxtecan", "thrombocytopenia"): "Its US label holds it for a grade 3-4 "
+        "thrombocytopenia until it recovers to grade 1, reducing the dose by one level after a "
+        "grade 4 (not in the review); the thrombocytopenia does not move its place (8204).",
+        ("sacituzumab govitecan", "diarrhea"): "Its US label holds it for a severe diarrhoea "
+        "until it recovers to grade 1 or less and reduces the dose after a severe "
+        "non-neutropenic toxicity (not in the review); after one it is at best an alternative, "
+        "weighed against the options without that history (8209).",
         # sepsis or another infection on it is neutropenic as often as not (case 1750a-s)
         ("sacituzumab govitecan", "infection"): "An infection (or sepsis) on it: if it was "
         "neutropenic, record febrile neutropenia, which its US label manages by holding the "
@@ -65,6 +72,7 @@ NOT_PREFERRED_AGAIN = frozenset(
         ("sacituzumab govitecan", "febrile neutropenia"),
         ("sacituzumab govitecan", "infection"),
         ("trastuzumab deruxtecan", "febrile neutropenia"),  # 8025
+        ("sacituzumab govitecan", "diarrhea"),  # 8209
     }
 )
 

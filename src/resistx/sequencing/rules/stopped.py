@@ -65,7 +65,8 @@ def progression_undocumented(facts: Facts, _ctx: Context) -> Iterator[PlanEffect
             )
         )
     elif last.toxicity == SCAR:  # case 1789: stopped for good
-        on, resume = " + ".join(laid_on(last)[1]), bool(last.drug_classes & ENDOCRINE_DRUGS)
+        cdk46i, others = laid_on(last)  # a CDK4/6 inhibitor carries it where one was given (8210)
+        on, resume = " + ".join([*cdk46i, *others]), bool(last.drug_classes & ENDOCRINE_DRUGS)
         stable = (
             f"{_STABLE[resume] if resume else 'the next line'} without {on}, which is not "
             "given again: a drug that caused a severe "
