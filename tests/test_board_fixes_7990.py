@@ -654,7 +654,7 @@ def test_a_datetime_or_a_set_in_a_model_built_in_code_is_named_at_its_path() -> 
     import datetime as dt  # noqa: PLC0415
 
     with pytest.raises(resistx.ProfileError) as caught:
-        _built(as_of=dt.datetime(2026, 5, 1, 9, 30))  # noqa: DTZ001
+        _built(as_of=dt.datetime(2026, 5, 1, 9, 30))
     assert "$.as_of" in _paths(caught)
     assert ".date()" in str(caught.value)
     for value in ({"itraconazole"}, {"itraconazole": "200 mg"}):
