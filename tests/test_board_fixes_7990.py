@@ -661,3 +661,20 @@ def test_a_datetime_or_a_set_in_a_model_built_in_code_is_named_at_its_path() -> 
         with pytest.raises(resistx.ProfileError) as caught:
             _built(medications=value)
         assert "$.medications" in _paths(caught)
+
+
+def test_sacituzumab_govitecan_after_febrile_neutropenia_on_tdxd_carries_a_caution() -> None:
+    """8202, 8206 (MINOR): after trastuzumab deruxtecan stopped for febrile neutropenia,
+    sacituzumab govitecan came first with no word of that episode, though its payload is a
+    topoisomerase-I inhibitor too and its own label's boxed warning is neutropenia."""
+    p = resistx.sequence(_her2_low_after_tdxd_stopped_for("febrile neutropenia"))
+    sg = p.option("sacituzumab-govitecan")
+    assert sg is not None
+    said = [c.text for c in sg.cautions if c.code == "neutropenia_on_topoisomerase_adc"]
+    assert said
+    assert "trastuzumab deruxtecan" in said[0]
+    assert "G-CSF" in said[0]
+    other = resistx.sequence(_her2_low_after_tdxd_stopped_for("fatigue"))
+    sg_other = other.option("sacituzumab-govitecan")
+    assert sg_other is not None
+    assert not [c for c in sg_other.cautions if c.code == "neutropenia_on_topoisomerase_adc"]

@@ -450,6 +450,24 @@ SCENARIOS: list[dict[str, Any]] = [
             (["palbociclib", "fulvestrant"], "2025-06-01"),
         )
     ),
+    # HER2-low, trastuzumab deruxtecan stopped for febrile neutropenia (rules 61, 161)
+    patient(
+        her2="low",
+        biomarkers=NEGATIVE,
+        treatments=[
+            PALBOCICLIB,
+            CAPECITABINE,
+            dict(
+                CAPECITABINE,
+                drugs=["trastuzumab deruxtecan"],
+                line=3,
+                started_on="2025-10-15",
+                ended_on="2026-03-01",
+                stop_reason="toxicity",
+                toxicity="febrile neutropenia",
+            ),
+        ],
+    ),
     # Child-Pugh B, no crisis: is it one? (rule 51)
     patient(
         schema_version=2,

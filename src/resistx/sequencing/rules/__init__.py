@@ -106,6 +106,7 @@ RULES: tuple[Rule, ...] = (
     history.adc_lines,
     adc_sequence.adc_after_topoisomerase_adc,
     adc_sequence.tdxd_after_sacituzumab_govitecan,
+    adc_sequence.neutropenia_on_topoisomerase_adc,
     cdk46i.cdk46i_switch,
     cdk46i.cdk46i_toxicity,
     cdk46i.other_toxicity,

@@ -83,3 +83,55 @@ def tdxd_after_sacituzumab_govitecan(
             f"govitecan reached this setting, and {SERIES}.",
             trials=("DESTINY-Breast04",),
         )
+
+
+#: the ADCs whose payload is a topoisomerase-I inhibitor
+_TOPOISOMERASE_ADCS = frozenset(
+    {"trastuzumab deruxtecan", "datopotamab deruxtecan", "sacituzumab govitecan"}
+)
+_NEUTROPENIA = frozenset({"neutropenia", "febrile neutropenia"})
+
+
+def topoisomerase_adc(spec: RegimenSpec) -> bool:
+    """The ADCs with a topoisomerase-I inhibitor payload (trastuzumab and datopotamab
+    deruxtecan, sacituzumab govitecan)."""
+    return bool(_TOPOISOMERASE_ADCS & set(spec.drugs))
+
+
+# rule 161: a neutropenia on one topoisomerase-I ADC: a caution on another
+@rule(
+    161,
+    "A neutropenia on one topoisomerase-I ADC: a caution on another",
+    Factor.HISTORY,
+    condition="A neutropenia or a febrile neutropenia on trastuzumab deruxtecan, datopotamab "
+    "deruxtecan or sacituzumab govitecan (a course stopped for it, or on which it arose), and "
+    "another of them (8202, 8206).",
+    effect="A caution naming the event and the drug: the payloads are topoisomerase-I "
+    "inhibitors both, so blood counts before each dose, and, after a febrile one, G-CSF "
+    "weighed from the first cycle (resistx's reading; not in the review). Its place is not "
+    "changed: the event is the other drug's, and its own label manages it by dose.",
+    codes=("neutropenia_on_topoisomerase_adc",),
+    regimens=topoisomerase_adc,
+)
+def neutropenia_on_topoisomerase_adc(
+    i: HistoryInputs, spec: RegimenSpec, _ctx: Context
+) -> Iterator[Effect]:
+    if not topoisomerase_adc(spec):
+        return
+    events = sorted(
+        (d, e)
+        for d, e in i.other_toxicity_stops
+        if d in _TOPOISOMERASE_ADCS and d not in spec.drugs and e in _NEUTROPENIA
+    )
+    if not events:
+        return
+    febrile = [x for x in events if x[1] == "febrile neutropenia"]  # the graver one named
+    drug, event = (febrile or events)[0]
+    yield Effect(
+        code="neutropenia_on_topoisomerase_adc",
+        caution=True,
+        text=f"A {event} on {drug} before: its payload and {spec.name}'s are both "
+        "topoisomerase-I inhibitors: blood counts before each dose"
+        + (", and G-CSF weighed from the first cycle" if febrile else "")
+        + " (resistx's reading; not in the review).",
+    )
