@@ -678,3 +678,70 @@ def test_sacituzumab_govitecan_after_febrile_neutropenia_on_tdxd_carries_a_cauti
     sg_other = other.option("sacituzumab-govitecan")
     assert sg_other is not None
     assert not [c for c in sg_other.cautions if c.code == "neutropenia_on_topoisomerase_adc"]
+
+
+def test_a_liver_toxicity_reason_is_a_whole_sentence() -> None:
+    """8292, 8313 (MINOR): rule 23's reason after ribociclib stopped for liver toxicity ended
+    mid-sentence: '... stopped for liver toxicity, whose grade a profile does '."""
+    course = _course(1, ["ribociclib", "letrozole"], "2024-01-10", "2024-06-10", "toxicity")
+    p = resistx.sequence(patient(treatments=[{**course, "toxicity": "hepatotoxicity"}]))
+    texts = [
+        r.text for o in p.options for r in o.reasons if r.code == "cdk46i_toxicity_rechallenge"
+    ]
+    assert texts
+    assert all(t.endswith(".") for t in texts), texts
+
+
+def _brca2_carrier_after_olaparib_stopped_for(event: str) -> dict[str, object]:
+    """8304: a germline BRCA2 carrier, olaparib stopped for ``event`` without progression."""
+    olaparib = _course(2, ["olaparib"], "2025-01-10", "2025-06-01", "toxicity")
+    return patient(
+        biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
+        treatments=[
+            _course(1, ["palbociclib", "letrozole"], "2022-01-10", "2024-12-20"),
+            {**olaparib, "toxicity": event},
+        ],
+    )
+
+
+def test_after_anaemia_on_olaparib_the_parp_inhibitors_say_so() -> None:
+    """8304, 8322 (MAJOR): after olaparib stopped for anaemia, talazoparib came first and
+    preferred with no word of it, olaparib later; olaparib's label manages anaemia by dose and
+    both labels warn of myelosuppression. Olaparib is dose-managed (a caution, its place kept)
+    and talazoparib carries a caution naming the anaemia."""
+    p = resistx.sequence(_brca2_carrier_after_olaparib_stopped_for("anaemia"))
+    olaparib, talazoparib = p.option("olaparib"), p.option("talazoparib")
+    assert olaparib is not None and talazoparib is not None
+    assert olaparib.tier.value != "later"
+    assert any("anemia" in c.text and "dose" in c.text for c in olaparib.cautions)
+    assert any("anemia" in c.text and "olaparib" in c.text for c in talazoparib.cautions)
+
+
+def test_chemotherapy_names_an_agent_stopped_for_its_toxicity() -> None:
+    """8305 (MINOR): after capecitabine stopped for hand-foot syndrome, the chemotherapy option
+    had no caution, where the profile docs say the event is named."""
+    cape = _course(2, ["capecitabine"], "2025-01-10", "2025-06-01", "toxicity")
+    p = resistx.sequence(
+        patient(
+            biomarkers=NEGATIVE,
+            treatments=[
+                _course(1, ["palbociclib", "letrozole"], "2022-01-10", "2024-12-20"),
+                {**cape, "toxicity": "hand-foot syndrome"},
+            ],
+        )
+    )
+    chemo = p.option("chemotherapy")
+    assert chemo is not None
+    assert any("capecitabine for palmar-plantar" in c.text for c in chemo.cautions)
+
+
+def test_tdxd_stopped_for_nausea_comes_back_with_antiemetic_prophylaxis() -> None:
+    """8310 (MAJOR): trastuzumab deruxtecan stopped at 7 weeks for nausea was at best later,
+    datopotamab deruxtecan (the same payload, as emetogenic) above it. Nausea is managed by
+    antiemetic prophylaxis: at best an alternative, with that caution."""
+    for policy in (None, "practice-2026"):
+        p = resistx.sequence(_her2_low_after_tdxd_stopped_for("nausea"), policy=policy)
+        tdxd = p.option("trastuzumab-deruxtecan")
+        assert tdxd is not None
+        assert tdxd.tier.value == "alternative", policy
+        assert any("antiemetic" in c.text for c in tdxd.cautions)

@@ -468,6 +468,14 @@ SCENARIOS: list[dict[str, Any]] = [
             ),
         ],
     ),
+    # a germline BRCA2 carrier, olaparib stopped for anaemia: talazoparib's caution (rule 61)
+    patient(
+        biomarkers=[*NEGATIVE, result("BRCA2", "mutated", origin="germline")],
+        treatments=[
+            PALBOCICLIB,
+            dict(CAPECITABINE, drugs=["olaparib"], stop_reason="toxicity", toxicity="anaemia"),
+        ],
+    ),
     # Child-Pugh B, no crisis: is it one? (rule 51)
     patient(
         schema_version=2,

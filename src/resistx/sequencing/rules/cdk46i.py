@@ -12,12 +12,11 @@ from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.maintain import SINCE
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.cdk46i_toxicity import class_toxicity, never_again, rechallenge
+from resistx.sequencing.rules.class_cautions import class_readings
 from resistx.sequencing.rules.first_line import CDK46I_NAIVE_REFERENCES
 from resistx.sequencing.rules.rechallenge import (
     DOSE_MANAGED,
     SCAR,
-    class_hyperglycaemia,
-    class_skin_reaction,
     dose_managed,
     event_before,
     not_stopped,
@@ -268,14 +267,14 @@ def cdk46i_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
         "same_drug_after_toxicity",
         "pathway_inhibitor_after_hyperglycaemia",
         "pathway_inhibitor_after_skin_reaction",
+        "parp_inhibitor_after_cytopenia",
         "contraindicated",
     ),
 )
 def other_toxicity(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     stops = sorted((d, e) for d, e in i.other_toxicity_stops if d in spec.drugs)
     if not stops:
-        yield from class_hyperglycaemia(i, spec, ctx.weights.toxicity_again)
-        yield from class_skin_reaction(i, spec, ctx.weights.toxicity_again)
+        yield from class_readings(i, spec, ctx.weights.toxicity_again)
         return
     said = "; ".join(f"{d} for {e}" for d, e in stops)
     arose = not_stopped(stops, i.toxicity_arose)  # cases 7921e, 7922b

@@ -120,12 +120,15 @@ def rechallenge(
             code="cdk46i_toxicity_rechallenge",
             ceiling=2,
             demote=Precedence.RELATIVE_CONTRAINDICATION,
-            text=f"{', '.join(liver)} was stopped for liver toxicity, whose grade a profile does "
-            if not {(d, e) for d, e in i.toxicity_events if d in liver} <= i.toxicity_arose
-            else f"liver toxicity arose on {', '.join(liver)}, whose grade a profile does "
-            "not record: its label stops it for good after a severe liver injury (not in the "
-            "review), so after every option without such a risk, and only once the grade and "
-            "the liver tests are known.",
+            # one sentence either way (8292: the first began and was cut off)
+            text=(
+                f"{', '.join(liver)} was stopped for liver toxicity"
+                if not {(d, e) for d, e in i.toxicity_events if d in liver} <= i.toxicity_arose
+                else f"liver toxicity arose on {', '.join(liver)}"
+            )
+            + ", whose grade a profile does not record: its label stops it for good after a "
+            "severe liver injury (not in the review), so after every option without such a "
+            "risk, and only once the grade and the liver tests are known.",
             trials=trials,
         )
     if ("ribociclib", "qt prolongation") in i.toxicity_events and "ribociclib" in drugs:

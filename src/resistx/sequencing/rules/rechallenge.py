@@ -48,6 +48,17 @@ DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
         ("trastuzumab deruxtecan", "thrombocytopenia"): "Its US label holds it for a grade 3-4 "
         "thrombocytopenia until it recovers to grade 1, reducing the dose by one level after a "
         "grade 4 (not in the review); the thrombocytopenia does not move its place (8204).",
+        ("trastuzumab deruxtecan", "nausea"): "Nausea is its commonest adverse event in "
+        "DESTINY-Breast04 (73% any grade, the review's Table 5): antiemetic prophylaxis before "
+        "giving it again "
+        "(resistx's reading; not in the review); after a stop for it, at best an alternative, "
+        "weighed against the options without that history (8310).",
+        ("olaparib", "anemia"): "Its US label holds it for anaemia (a transfusion where needed) "
+        "and reduces the dose, 300 to 250 to 200 mg twice daily (not in the review); the "
+        "anaemia does not move its place (8304).",
+        ("talazoparib", "anemia"): "Its US label holds it until haemoglobin recovers to 9 g/dL "
+        "or more, then reduces the dose (not in the review); the anaemia does not move its "
+        "place.",
         ("sacituzumab govitecan", "diarrhea"): "Its US label holds it for a severe diarrhoea "
         "until it recovers to grade 1 or less and reduces the dose after a severe "
         "non-neutropenic toxicity (not in the review); after one it is at best an alternative, "
@@ -73,6 +84,7 @@ NOT_PREFERRED_AGAIN = frozenset(
         ("sacituzumab govitecan", "infection"),
         ("trastuzumab deruxtecan", "febrile neutropenia"),  # 8025
         ("sacituzumab govitecan", "diarrhea"),  # 8209
+        ("trastuzumab deruxtecan", "nausea"),  # 8310
     }
 )
 
