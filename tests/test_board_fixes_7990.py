@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import resistx
@@ -745,3 +747,61 @@ def test_tdxd_stopped_for_nausea_comes_back_with_antiemetic_prophylaxis() -> Non
         assert tdxd is not None
         assert tdxd.tier.value == "alternative", policy
         assert any("antiemetic" in c.text for c in tdxd.cautions)
+
+
+def test_an_enum_value_as_text_in_code_is_read_as_the_member_or_refused_at_its_path() -> None:
+    """8340, 8345 (MAJOR): ``Profile(hormone_receptor="low")`` and ``Treatment(stop_reason=
+    "progression")`` built with the text kept it: er_low, the lines and the progressions read
+    from it were wrong (False, 0, none), and a misspelt one passed until ``sequence``."""
+    as_text: dict[str, Any] = {"setting": "metastatic", "stop_reason": "progression"}
+    course = resistx.Treatment(drugs=("ribociclib", "letrozole"), line=1, **as_text)
+    assert course.stop_reason is resistx.StopReason.PROGRESSION
+    p = resistx.Profile(schema_version=1, hormone_receptor="low", her2="0", treatments=(course,))  # type: ignore[arg-type]
+    assert p.hormone_receptor is HormoneReceptor.LOW
+    assert p.er_low
+    assert p.metastatic_treatments == (course,)
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.Treatment(drugs=("letrozole",), stop_reason="progresion")  # type: ignore[arg-type]
+    assert "$.stop_reason" in _paths(caught)
+
+
+def test_a_list_or_a_numpy_number_in_code_is_stored_as_a_model_holds_it() -> None:
+    """8344, 8341 (MAJOR): a list passed in was kept by reference (appending to it later left
+    the plan and its profile disagreeing, and the profile unhashable); numpy.float64 months
+    raised 'the truth value of an empty array is ambiguous'."""
+    np = pytest.importorskip("numpy")
+    meds = ["metformin"]
+    p = _built(medications=meds)
+    meds.append("itraconazole 200 mg daily")
+    assert p.medications == ("metformin",)
+    hash(p)
+    course = resistx.Treatment(drugs=("letrozole",), months=np.float64(3.0))
+    assert course.months == 3.0
+    assert type(course.months) is float
+
+
+def test_a_her2_test_built_in_code_names_its_problems_at_their_paths() -> None:
+    """8342 (MAJOR): ``Her2Test(sample="tissue")`` raised AttributeError; a datetime for its
+    date a bare TypeError."""
+    import datetime as dt  # noqa: PLC0415
+
+    t = resistx.Her2Test(score="1+", sample="tissue")  # type: ignore[arg-type]
+    assert t.sample is resistx.Sample.TISSUE
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.Her2Test(score=resistx.Her2Score.ONE, tested_on=dt.datetime(2026, 1, 1, 8, 0))
+    assert "$.tested_on" in _paths(caught)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [({"insulin": True}, {"insulin": False}), ({"hba1c": 6.0}, {"hba1c": 9.5})],
+)
+def test_diabetes_recorded_twice_with_different_values_is_refused(
+    first: dict[str, object], second: dict[str, object]
+) -> None:
+    """8343 (MAJOR): diabetes recorded with insulin true and false, or with HbA1c 6.0 and 9.5,
+    passed, the plan reading the worse without a word; what contradicts itself is an error."""
+    data = patient(comorbidities=[{"name": "diabetes", **first}, {"name": "diabetes", **second}])
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(data)
+    assert any(path.startswith("$.comorbidities") for path, _m in caught.value.problems)

@@ -35,6 +35,73 @@ def list_fields(cls: type[Any]) -> tuple[str, ...]:
     return found
 
 
+_Shape = tuple[str, type[enum.Enum] | None, bool, bool]
+_SHAPES: dict[type[Any], tuple[_Shape, ...]] = {}
+
+
+def _shapes(cls: type[Any]) -> tuple[_Shape, ...]:
+    """Each field a value given in code may need read as the model holds it: (name, its enum
+    or its elements' enum, a tuple, a number)."""
+    known = _SHAPES.get(cls)
+    if known is not None:
+        return known
+    found: list[_Shape] = []
+    for name, t in _hints(cls).items():
+        args = [a for a in typing.get_args(t) if a is not type(None)]
+        plain = args[0] if typing.get_origin(t) in (typing.Union, types.UnionType) else t
+        each = typing.get_args(plain)[0] if typing.get_origin(plain) is tuple else plain
+        member = each if isinstance(each, type) and issubclass(each, enum.Enum) else None
+        number = plain in (int, float)
+        if member or number or typing.get_origin(plain) is tuple:
+            found.append((name, member, typing.get_origin(plain) is tuple, number))
+    _SHAPES[cls] = tuple(found)
+    return _SHAPES[cls]
+
+
+def unread_text(cls: type[Any], fields: dict[str, Any], root: str) -> list[tuple[str, str]]:
+    """An enum's field given a text it does not name (``as_held`` read those it names)."""
+    return [
+        (f"{root}.{name}", f"{fields[name]!r} is not one of: {', '.join(m.value for m in member)}")
+        for name, member, many, _number in _shapes(cls)
+        if member is not None and not many and type(fields.get(name)) is str
+    ]
+
+
+def as_held(cls: type[Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` as the model holds them (8340, 8341, 8344): an enum's value as text read as
+    its member (one it does not name is left for the checks to refuse), a list as a tuple (not
+    kept by reference), a numpy number as a Python one. The rest as given."""
+    out = fields
+    for name, member, many, number in _shapes(cls):
+        value = fields.get(name)
+        if value is None:
+            continue
+        new = value
+        if many and type(value) is list:
+            new = tuple(value)
+        if member is not None:
+            new = (
+                tuple(_member(member, x) for x in new)
+                if many and type(new) is tuple
+                else _member(member, new)
+            )
+        elif number and type(value).__module__ == "numpy" and hasattr(value, "item"):
+            new = value.item()
+        if new is not value:
+            out = dict(out) if out is fields else out
+            out[name] = new
+    return out
+
+
+def _member(member: type[enum.Enum], value: object) -> object:
+    if type(value) is not str:
+        return value
+    try:
+        return member(value)
+    except ValueError:
+        return value
+
+
 def text_for_a_list(cls: type[Any], fields: dict[str, Any], root: str) -> list[tuple[str, str]]:
     """A text given where ``cls`` takes a list: a tuple of it would be its letters (8090); a
     set or a mapping, whose order or values a tuple of it would lose (the recheck)."""

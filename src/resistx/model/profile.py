@@ -705,6 +705,20 @@ def _diabetes_medications_fit(
     raise ItemProblemsError("medications", [(i, msg + said_too)])
 
 
+def _diabetes_agrees(_inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """Diabetes recorded more than once with a different insulin or HbA1c contradicts itself
+    (8343: the plan read the worse one without a word)."""
+    diabetes = [c for c in value if c.name is Comorbidity.DIABETES]
+    for field in ("insulin", "hba1c"):
+        said = {getattr(c, field) for c in diabetes} - {None}
+        if len(said) > 1:
+            msg = (
+                f"diabetes is recorded {len(diabetes)} times with different {field} values "
+                f"({', '.join(sorted(map(str, said)))}): record it once"
+            )
+            raise ValueError(msg)
+
+
 def _pregnancy_fits(inst: Any, _attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     """A pregnancy beside sex 'male' or a postmenopausal status contradicts itself: one of the
     two was miskeyed (case 1877)."""
@@ -1728,7 +1742,9 @@ class Profile:
     visceral_crisis: bool = False
     comorbidities: tuple[Condition, ...] = attrs.field(
         default=(),
-        validator=v.when_given(v.at_most(MAX_COMORBIDITIES, "comorbidities"), _pregnancy_fits),
+        validator=v.when_given(
+            v.at_most(MAX_COMORBIDITIES, "comorbidities"), _pregnancy_fits, _diabetes_agrees
+        ),
     )
     #: free text resistx does not assess; the plan repeats it verbatim
     other_conditions: tuple[str, ...] = attrs.field(
@@ -1879,7 +1895,9 @@ def _every_problem(cls: type[Any], error: type[ProfileError], root: str = "$") -
 
     @functools.wraps(init)
     def __init__(self: object, **fields: Any) -> None:  # noqa: N807 - it replaces the class's
-        if texts := code_types.text_for_a_list(cls, fields, root):  # case 8090
+        fields = code_types.as_held(cls, fields)  # enum text, lists, numpy numbers (8340)
+        texts = code_types.text_for_a_list(cls, fields, root)  # case 8090
+        if texts := texts + code_types.unread_text(cls, fields, root):
             raise _all_problems(cls, fields, error, root) or error(texts)
         try:
             init(self, **fields)
@@ -1913,7 +1931,7 @@ def _all_problems(
     return error(found) if found else None
 
 
-for _model in (Profile, Treatment, BiomarkerResult, Condition):
+for _model in (Profile, Treatment, BiomarkerResult, Condition, Her2Test):
     _every_problem(_model, ProfileError)
 
 

@@ -33,39 +33,37 @@ def class_readings(i: HistoryInputs, spec: RegimenSpec, delta: float) -> Iterato
 
 def _parp_cytopenia(i: HistoryInputs, spec: RegimenSpec) -> Iterator[Effect]:
     """After a cytopenia on one PARP inhibitor, another: a caution naming it (8304, 8322)."""
-    if not kinds.has_class(spec, DrugClass.PARP_INHIBITOR):
-        return
-    stops = sorted(
-        (d, e)
-        for d, e in i.other_toxicity_stops
-        if drug_class(d) is DrugClass.PARP_INHIBITOR and e in _CYTOPENIAS
-    )
-    if not stops:
-        return
-    said = "; ".join(f"{d} for {e}" for d, e in stops)
-    yield Effect(
-        code="parp_inhibitor_after_cytopenia",
-        caution=True,
-        text=f"{event_before(said, not_stopped(stops, i.toxicity_arose))}: {spec.name}'s US "
-        "label warns of myelosuppression, anaemia most (not in the review): blood counts before "
-        "starting and monthly, and a reduced dose weighed.",
-    )
+    if kinds.has_class(spec, DrugClass.PARP_INHIBITOR) and (
+        before := _before(i, DrugClass.PARP_INHIBITOR, _CYTOPENIAS)
+    ):
+        yield Effect(
+            code="parp_inhibitor_after_cytopenia",
+            caution=True,
+            text=f"{before}: {spec.name}'s US label warns of myelosuppression, anaemia most "
+            "(not in the review): blood counts before starting and monthly, and a reduced dose "
+            "weighed.",
+        )
 
 
 def _chemotherapy_agent(i: HistoryInputs, spec: RegimenSpec) -> Iterator[Effect]:
     """Chemotherapy after an agent stopped for its toxicity: a caution naming it (8305); the
     option stays, another agent or a reduced dose being the clinician's choice."""
-    if not kinds.is_chemotherapy(spec):
-        return
+    if kinds.is_chemotherapy(spec) and (before := _before(i, DrugClass.CHEMOTHERAPY)):
+        yield Effect(
+            code="stopped_for_toxicity_before",
+            caution=True,
+            text=f"{before}: another agent, or the same at its label's reduced dose, weighed "
+            "against that history.",
+        )
+
+
+def _before(i: HistoryInputs, of: DrugClass, events: frozenset[str] | None = None) -> str:
+    """'Stopped before for an adverse event (capecitabine for ...)' of the drugs of class
+    ``of`` stopped for one of ``events`` (any, where None), or ''."""
     stops = sorted(
-        (d, e) for d, e in i.other_toxicity_stops if drug_class(d) is DrugClass.CHEMOTHERAPY
+        (d, e)
+        for d, e in i.other_toxicity_stops
+        if drug_class(d) is of and (events is None or e in events)
     )
-    if not stops:
-        return
     said = "; ".join(f"{d} for {e}" for d, e in stops)
-    yield Effect(
-        code="stopped_for_toxicity_before",
-        caution=True,
-        text=f"{event_before(said, not_stopped(stops, i.toxicity_arose))}: another agent, or "
-        "the same at its label's reduced dose, weighed against that history.",
-    )
+    return event_before(said, not_stopped(stops, i.toxicity_arose)) if stops else ""
