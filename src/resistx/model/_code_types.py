@@ -67,6 +67,20 @@ def unread_text(cls: type[Any], fields: dict[str, Any], root: str) -> list[tuple
     ]
 
 
+#: the Python types of a value given in code that ``as_held`` or the checks after it read
+_UNLIKE = frozenset({str, list, dict, set, frozenset})
+
+
+def as_given(cls: type[Any], fields: dict[str, Any]) -> bool:
+    """Every value already of a type the model holds (an ``attrs.evolve`` of a loaded model, most
+    calls): nothing for ``as_held`` or the checks of text and lists to do, in one pass."""
+    for name, _member, _many, number in _shapes(cls):
+        t = type(fields.get(name))
+        if t in _UNLIKE or (number and t.__module__ == "numpy"):
+            return False
+    return True
+
+
 def as_held(cls: type[Any], fields: dict[str, Any]) -> dict[str, Any]:
     """``fields`` as the model holds them (8340, 8341, 8344): an enum's value as text read as
     its member (one it does not name is left for the checks to refuse), a list as a tuple (not

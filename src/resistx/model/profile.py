@@ -1895,10 +1895,11 @@ def _every_problem(cls: type[Any], error: type[ProfileError], root: str = "$") -
 
     @functools.wraps(init)
     def __init__(self: object, **fields: Any) -> None:  # noqa: N807 - it replaces the class's
-        fields = code_types.as_held(cls, fields)  # enum text, lists, numpy numbers (8340)
-        texts = code_types.text_for_a_list(cls, fields, root)  # case 8090
-        if texts := texts + code_types.unread_text(cls, fields, root):
-            raise _all_problems(cls, fields, error, root) or error(texts)
+        if not code_types.as_given(cls, fields):
+            fields = code_types.as_held(cls, fields)  # enum text, lists, numpy numbers (8340)
+            texts = code_types.text_for_a_list(cls, fields, root)  # case 8090
+            if texts := texts + code_types.unread_text(cls, fields, root):
+                raise _all_problems(cls, fields, error, root) or error(texts)
         try:
             init(self, **fields)
         except (ValueError, TypeError, AttributeError) as e:
