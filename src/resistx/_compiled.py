@@ -181,11 +181,15 @@ _comorbidity_name = _known(comorbidities.known)
 
 
 def _condition(fields: Structurer) -> Structurer:
-    """A comorbidity by name, or an object with its name and values (``_serde._condition``)."""
+    """A comorbidity by name, or an object with its name and values (``_serde._condition``);
+    by the model's own __init__, as ``_attrs_class`` (the wrapper read the name again)."""
+    init = vars(profile_model.Condition)["__init__"].__wrapped__
 
     def structure(value: Any) -> profile_model.Condition:
         if type(value) is str:
-            return profile_model.Condition(name=_comorbidity_name(value))
+            made: profile_model.Condition = object.__new__(profile_model.Condition)
+            init(made, name=_comorbidity_name(value))
+            return made
         return fields(value)  # type: ignore[no-any-return]
 
     return structure
