@@ -861,6 +861,45 @@ _GLUCOSE_HIGH_AND_LOW = [
 ]
 
 
+#: HER2-low after capecitabine, then progression on trastuzumab deruxtecan or on sacituzumab
+#: govitecan: the efficacy Inputs' ``after_tdxd`` tells them apart (7990: DESTINY-Breast04's
+#: control arm no longer chemotherapy's evidence)
+_AFTER_TDXD_AND_SG = [
+    patient(
+        her2="low",
+        biomarkers=NEGATIVE,
+        treatments=[
+            PALBOCICLIB,
+            CAPECITABINE,
+            dict(CAPECITABINE, drugs=[adc], line=3, started_on="2025-10-15", ended_on="2026-03-01"),
+        ],
+    )
+    for adc in ("trastuzumab deruxtecan", "sacituzumab govitecan")
+]
+
+#: an ESR1 mutation after imlunestrant, with and without an ESR1 negative from its work-up: the
+#: molecular Inputs' ``esr1_arose_on`` tells them apart (8146)
+_ESR1_AROSE_AND_ACTED = [
+    patient(
+        biomarkers=[
+            *extra,
+            result("ESR1", "mutated", tested_on="2026-04-10"),
+            *(
+                result(g, "not_detected", tested_on="2026-04-10")
+                for g in ("PIK3CA", "AKT1", "PTEN")
+            ),
+        ],
+        treatments=[
+            PALBOCICLIB,
+            dict(
+                CAPECITABINE, drugs=["imlunestrant"], started_on="2025-04-01", ended_on="2026-03-30"
+            ),
+        ],
+    )
+    for extra in ([result("ESR1", "not_detected", tested_on="2025-03-20")], [])
+]
+
+
 #: ESR1 found only as a variant of uncertain significance, and ESR1 not detected: the same
 #: absence for the ranking, worded apart (MolecularInputs.esr1_vus)
 _VUS_AND_NEGATIVE = [
@@ -1510,6 +1549,8 @@ _LVEF_40_AND_55 = [
 @example(_TWO_TARGETS_AND_ONE_ACTED_ON, random.Random(0))
 @example(_QT_DRUG_AND_ANOTHER, random.Random(0))
 @example(_GLUCOSE_HIGH_AND_LOW, random.Random(0))
+@example(_AFTER_TDXD_AND_SG, random.Random(0))
+@example(_ESR1_AROSE_AND_ACTED, random.Random(0))
 def test_a_warm_cache_gives_every_patient_the_plan_a_fresh_process_gives(
     profiles: list[dict[str, Any]], rnd: random.Random
 ) -> None:
