@@ -68,7 +68,16 @@ ADJUVANT_LETROZOLE_ENDED = {
     "stop_reason": "completed",
 }
 
+
 #: one scenario per rule unit: profiles in which the rule speaks
+def _her2_low_third_line(adc: str, **course: str) -> dict[str, Any]:
+    """HER2-low, palbociclib, capecitabine, then ``adc`` (to progression unless ``course`` says)."""
+    third = dict(CAPECITABINE, drugs=[adc], line=3, started_on="2025-10-15", ended_on="2026-03-01")
+    return patient(
+        her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, third | course]
+    )
+
+
 SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE),
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
@@ -451,22 +460,8 @@ SCENARIOS: list[dict[str, Any]] = [
         )
     ),
     # HER2-low, trastuzumab deruxtecan stopped for febrile neutropenia (rules 61, 161)
-    patient(
-        her2="low",
-        biomarkers=NEGATIVE,
-        treatments=[
-            PALBOCICLIB,
-            CAPECITABINE,
-            dict(
-                CAPECITABINE,
-                drugs=["trastuzumab deruxtecan"],
-                line=3,
-                started_on="2025-10-15",
-                ended_on="2026-03-01",
-                stop_reason="toxicity",
-                toxicity="febrile neutropenia",
-            ),
-        ],
+    _her2_low_third_line(
+        "trastuzumab deruxtecan", stop_reason="toxicity", toxicity="febrile neutropenia"
     ),
     # a germline BRCA2 carrier, olaparib stopped for anaemia: talazoparib's caution (rule 61)
     patient(
@@ -865,16 +860,7 @@ _GLUCOSE_HIGH_AND_LOW = [
 #: govitecan: the efficacy Inputs' ``after_tdxd`` tells them apart (7990: DESTINY-Breast04's
 #: control arm no longer chemotherapy's evidence)
 _AFTER_TDXD_AND_SG = [
-    patient(
-        her2="low",
-        biomarkers=NEGATIVE,
-        treatments=[
-            PALBOCICLIB,
-            CAPECITABINE,
-            dict(CAPECITABINE, drugs=[adc], line=3, started_on="2025-10-15", ended_on="2026-03-01"),
-        ],
-    )
-    for adc in ("trastuzumab deruxtecan", "sacituzumab govitecan")
+    _her2_low_third_line(adc) for adc in ("trastuzumab deruxtecan", "sacituzumab govitecan")
 ]
 
 #: an ESR1 mutation after imlunestrant, with and without an ESR1 negative from its work-up: the
