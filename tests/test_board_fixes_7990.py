@@ -805,3 +805,30 @@ def test_diabetes_recorded_twice_with_different_values_is_refused(
     with pytest.raises(resistx.ProfileError) as caught:
         resistx.load_profile(data)
     assert any(path.startswith("$.comorbidities") for path, _m in caught.value.problems)
+
+
+def test_a_wrong_type_for_the_evidence_argument_names_it() -> None:
+    """8347 (MINOR): ``sequence(evidence=2026.11)`` raised 'argument of type float is not
+    iterable', ``evidence={}`` an AttributeError, where a wrong ``policy`` is named."""
+    for wrong in (2026.11, {}):
+        with pytest.raises(TypeError, match="evidence must be"):
+            resistx.sequence(patient(), evidence=wrong)  # type: ignore[arg-type]
+
+
+def test_sequence_of_a_fhir_bundle_points_to_convert(tmp_path: Any) -> None:
+    """8349 (MINOR): ``resistx sequence BUNDLE`` listed the bundle's keys as unknown and never
+    said that ``resistx convert --from fhir`` reads it."""
+    import json  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    bundle = tmp_path / "bundle.json"
+    bundle.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": []}))
+    run = subprocess.run(
+        [sys.executable, "-m", "resistx", "sequence", str(bundle)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode != 0
+    assert "convert --from fhir" in run.stderr

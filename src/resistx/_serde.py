@@ -435,7 +435,17 @@ _VAF = (
 #: keys a clinic writes for what no field records, where the nearest field's name would
 #: mislead (a variant allele fraction written as the tumour fraction: the blind review of
 #: cases 1062-1066)
-NOT_RECORDED = dict.fromkeys(
+#: a FHIR resource's or a phenopacket's own keys: the document converts, not loads (8349)
+_CONVERT = {
+    "resourcetype": "a FHIR resource's; an mCODE bundle converts with `resistx convert --from "
+    "fhir` (resistx.interop.from_fhir)",
+    **dict.fromkeys(
+        ("metadata", "phenotypicfeatures"),
+        "a phenopacket's; it converts with `resistx convert --from phenopacket` "
+        "(resistx.interop.from_phenopacket)",
+    ),
+}
+NOT_RECORDED = _CONVERT | dict.fromkeys(
     (
         "allele_fraction",
         "allele_frequency",

@@ -62,6 +62,12 @@ def evidence_of(evidence: EvidenceBase | str | None, pol: Policy) -> EvidenceBas
         return pol.default_evidence()
     if isinstance(evidence, str):
         return evidence_for(evidence)
+    if not isinstance(evidence, EvidenceBase):  # 8347: a plain error naming no argument
+        msg = (
+            "evidence must be an EvidenceBase, a bundled version ('2026.11') or None, "
+            f"not {type(evidence).__name__}"
+        )
+        raise TypeError(msg)
     return evidence
 
 
