@@ -810,7 +810,8 @@ def test_diabetes_recorded_twice_with_different_values_is_refused(
 def test_a_wrong_type_for_the_evidence_argument_names_it() -> None:
     """8347 (MINOR): ``sequence(evidence=2026.11)`` raised 'argument of type float is not
     iterable', ``evidence={}`` an AttributeError, where a wrong ``policy`` is named."""
-    for wrong in (2026.11, {}):
+    wrongs: tuple[object, ...] = (2026.11, {})
+    for wrong in wrongs:
         with pytest.raises(TypeError, match="evidence must be"):
             resistx.sequence(patient(), evidence=wrong)  # type: ignore[arg-type]
 
