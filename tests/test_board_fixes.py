@@ -875,9 +875,9 @@ def test_a_regimen_only_the_newer_policy_holds_is_not_said_to_have_moved_with_th
     profile = patient(biomarkers=NEGATIVE, treatments=[])
     newer = resistx.sequence(profile, policy=PRACTICE)
     before = resistx.sequence(profile, since_review=False)
+    kept = [o for o in before.options if o.regimen.id != newer.options[0].regimen.id]
     before = attrs.evolve(
-        before,
-        options=tuple(o for o in before.options if o.regimen.id != newer.options[0].regimen.id),
+        before, options=tuple(attrs.evolve(o, rank=n) for n, o in enumerate(kept, 1))
     )
     entries = since.since_review(
         before,

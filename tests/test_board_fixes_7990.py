@@ -833,3 +833,18 @@ def test_sequence_of_a_fhir_bundle_points_to_convert(tmp_path: Any) -> None:
     )
     assert run.returncode != 0
     assert "convert --from fhir" in run.stderr
+
+
+def test_the_schema_says_a_course_names_at_least_one_drug() -> None:
+    """8352 (MINOR): ``drugs: []`` passed the published schema, and load_profile refused it."""
+    drugs = resistx.json_schema("profile")["$defs"]["Treatment"]["properties"]["drugs"]
+    assert drugs["minItems"] == 1
+
+
+def test_a_plan_whose_ranks_contradict_each_other_is_refused_when_read() -> None:
+    """8348 (MINOR): ``from_dict(Plan, ...)`` read a plan with its options reversed (ranks 15,
+    14, ...) or two at rank 1, where plan.md promises ranks 1, 2, 3 ... without gaps."""
+    data = resistx.to_dict(resistx.sequence(patient()))
+    data["options"] = list(reversed(data["options"]))
+    with pytest.raises(resistx.ResistxError, match="rank"):
+        resistx.from_dict(resistx.Plan, data)

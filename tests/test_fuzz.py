@@ -72,8 +72,10 @@ def test_the_plan_invariants_fail_on_a_broken_plan() -> None:
     plan = resistx.sequence(json.loads((EXAMPLES / "01-esr1-mutated.json").read_text()))
     fuzz.check_plan(plan)
     options = plan.options
+    # ranks out of order or repeated are refused when the plan is built (8348)
+    with pytest.raises(ValueError, match="ranked 1, 2, 3"):
+        attrs.evolve(plan, options=options[::-1])  # ranks n..1
     broken = [
-        attrs.evolve(plan, options=options[::-1]),  # ranks n..1
         attrs.evolve(plan, options=(*options, attrs.evolve(options[0], rank=len(options) + 1))),
         attrs.evolve(plan, excluded=(*plan.excluded, attrs.evolve(plan.excluded[0], reasons=()))),
     ]

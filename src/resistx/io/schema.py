@@ -87,6 +87,8 @@ _MAX_ITEMS: dict[tuple[str, str], int] = {
     ("Profile", "medications"): profile_model.MAX_OTHER_CONDITIONS,
     ("Treatment", "drugs"): profile_model.MAX_DRUGS,
 }
+#: lists that hold one item at least, as the loader checks (8352)
+_MIN_ITEMS: dict[tuple[str, str], int] = {("Treatment", "drugs"): 1}
 _DATE_RANGE = (
     f"A date from {profile_model.FIRST_DATE.isoformat()} to {profile_model.LAST_DATE.isoformat()}"
 )
@@ -214,6 +216,8 @@ class _Builder:
                 prop["items"].update(minLength=1, pattern=r"\S")
             if key in _MAX_ITEMS:
                 prop["maxItems"] = _MAX_ITEMS[key]
+            if key in _MIN_ITEMS:
+                prop["minItems"] = _MIN_ITEMS[key]
             if cls in (Profile, *_PROFILE_PARTS) and hints[f.name] in (dt.date, dt.date | None):
                 note = prop.get("description")
                 prop["description"] = f"{note} {_DATE_RANGE}." if note else f"{_DATE_RANGE}."

@@ -179,13 +179,23 @@ class SinceReview:
     how: str = ""
 
 
+def _ranked_in_order(_inst: object, _attribute: object, value: tuple[Option, ...]) -> None:
+    """Ranks 1, 2, 3 ... in order, without gaps (8348: a plan read back with its options
+    reversed, or two at rank 1, was accepted)."""
+    ranks = [o.rank for o in value]
+    if ranks != list(range(1, len(ranks) + 1)):
+        shown = ", ".join(map(str, ranks[:6])) + (", ..." if len(ranks) > 6 else "")
+        msg = f"options must be ranked 1, 2, 3 ... in order, without gaps; got ranks {shown}"
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Plan:
     """A ranked, explained plan. Decision support for clinicians, not a substitute for judgment."""
 
     patient_id: str | None = None
     as_of: dt.date | None = None
-    options: tuple[Option, ...] = ()
+    options: tuple[Option, ...] = attrs.field(default=(), validator=_ranked_in_order)
     excluded: tuple[Exclusion, ...] = ()
     actions: tuple[Action, ...] = ()
     notes: tuple[str, ...] = ()
