@@ -848,3 +848,27 @@ def test_a_plan_whose_ranks_contradict_each_other_is_refused_when_read() -> None
     data["options"] = list(reversed(data["options"]))
     with pytest.raises(resistx.ResistxError, match="rank"):
         resistx.from_dict(resistx.Plan, data)
+
+
+def test_a_kind_as_a_clinic_abbreviates_it_gets_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    """8349 (MINOR): ``--declines-kind chemo`` got no 'did you mean', which cli.md promises;
+    in JSON preferences 'chemo' for a kind gets none either."""
+    from resistx import cli  # noqa: PLC0415
+
+    with pytest.raises(SystemExit):
+        cli.main(["sequence", "examples/01-esr1-mutated.json", "--declines-kind", "chemo"])
+    assert "did you mean chemotherapy?" in capsys.readouterr().err
+    from resistx.io.profile import load_preferences  # noqa: PLC0415
+
+    with pytest.raises(resistx.PreferencesError, match="did you mean chemotherapy"):
+        load_preferences({"declines_kinds": ["chemo"]})
+
+
+def test_the_views_refuse_arguments_of_the_wrong_type() -> None:
+    """8350 (MINOR): ``to_text(width="80")`` raised a bare TypeError deep in the wrapping;
+    ``to_html(full="yes")`` was read as true."""
+    p = resistx.sequence(patient())
+    with pytest.raises(TypeError, match="width"):
+        p.to_text(width="80")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="full"):
+        p.to_html(full="yes")  # type: ignore[arg-type]

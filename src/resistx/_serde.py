@@ -210,6 +210,13 @@ ENUM_HINTS: dict[type, dict[str, str]] = {
         ),
         **dict.fromkeys(("discontinued", "stopped", "ended"), "unknown"),
     },
+    # a kind of treatment as a clinic abbreviates it (8349)
+    enums.RegimenKind: {
+        **dict.fromkeys(("chemo", "cytotoxic", "cytotoxics", "ct"), "chemotherapy"),
+        **dict.fromkeys(("adcs", "antibody_drug_conjugate", "antibody-drug_conjugate"), "adc"),
+        **dict.fromkeys(("parp", "parpi", "parp_inhibitors"), "parp_inhibitor"),
+        **dict.fromkeys(("cdk4/6i", "cdk46i", "cdk4/6_inhibitor"), "cdk4/6i_based"),
+    },
     # a priority as a clinic abbreviates it (7817)
     enums.Priority: {
         **dict.fromkeys(("qol", "quality", "quality-of-life", "comfort"), "quality_of_life"),

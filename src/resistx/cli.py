@@ -515,7 +515,7 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
     parser.add_argument(
         "--declines-kind",
         action="append",
-        type=_one_of(kinds),
+        type=_one_of(kinds, _serde.ENUM_HINTS[resistx.RegimenKind]),
         metavar="KIND",
         help="a kind of treatment the patient declines, e.g. chemotherapy or adc (repeat for "
         f"more; one of {', '.join(kinds)}): a regimen of it is left out",
@@ -523,7 +523,7 @@ def _preference_options(parser: argparse._ActionsContainer) -> None:
     parser.add_argument(
         "--accepts-kind",
         action="append",
-        type=_one_of(kinds),
+        type=_one_of(kinds, _serde.ENUM_HINTS[resistx.RegimenKind]),
         metavar="KIND",
         help="a kind of treatment the patient, asked, accepts though a kind declined might "
         "cover it: adc beside --declines-kind chemotherapy (the one pair read): the ADCs are "

@@ -226,6 +226,9 @@ class Plan:
         """The plan as readable text, as ``resistx sequence`` prints it."""
         from resistx.display import text  # noqa: PLC0415 - the display layer sits above the model
 
+        if type(width) is not int:  # 8350: a bare TypeError deep in the wrapping
+            msg = f"width must be a whole number of characters, not {width!r}"
+            raise TypeError(msg)
         return text.plan(self, width)
 
     def to_markdown(self) -> str:
@@ -251,6 +254,9 @@ class Plan:
         for, adds the receptors, test results and treatments to the summary: with the
         ``preferences`` the plan was made with, it must give this plan again (a profile edited
         since is refused)."""
+        if type(full) is not bool:  # 8350: 'yes' was read as true
+            msg = f"full must be True or False, not {full!r}"
+            raise TypeError(msg)
         if not full:
             if evidence is not None or profile is not None or preferences is not None:
                 msg = "evidence and profile are for the full report: to_html(full=True, ...)"
