@@ -83,6 +83,16 @@ def test_a_valid_profile_built_in_code_is_built_as_before() -> None:
     assert resistx.load_profile(p) == p
 
 
+def _second_line(drugs: list[str], **course: str) -> dict[str, object]:
+    """A second line of ``drugs`` from 2025-04-01 to 2026-03-01, with ``course``'s fields."""
+    return {
+        "drugs": drugs,
+        "line": 2,
+        "started_on": "2025-04-01",
+        "ended_on": "2026-03-01",
+    } | course
+
+
 def _first_line(cdk46i: str, start: str, end: str) -> dict[str, object]:
     """A first line of ``cdk46i`` with letrozole, to progression."""
     return {
@@ -203,13 +213,7 @@ def test_a_pneumonitis_on_a_course_that_ended_in_progression_is_not_said_to_have
     exemestane'. It arose on it; a course stopped for it is still said to be stopped by it."""
     from tests.helpers import PALBOCICLIB, patient  # noqa: PLC0415
 
-    course = {
-        "drugs": ["everolimus", "exemestane"],
-        "line": 2,
-        "started_on": "2025-04-01",
-        "ended_on": "2026-03-01",
-        "toxicity": "pneumonitis",
-    }
+    course = _second_line(["everolimus", "exemestane"], toxicity="pneumonitis")
     for stop, said in (("progression", "arose on"), ("toxicity", "it stopped")):
         p = resistx.sequence(
             patient(
@@ -676,14 +680,9 @@ def test_an_adverse_event_on_a_course_that_ended_in_progression_is_not_said_to_h
     before for hyperglycaemia')."""
     from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result  # noqa: PLC0415
 
-    alpelisib = {
-        "drugs": ["alpelisib", "fulvestrant"],
-        "line": 2,
-        "started_on": "2025-04-01",
-        "ended_on": "2026-03-01",
-        "stop_reason": "progression",
-        "toxicity": "hyperglycemia",
-    }
+    alpelisib = _second_line(
+        ["alpelisib", "fulvestrant"], stop_reason="progression", toxicity="hyperglycemia"
+    )
     sjs = {**PALBOCICLIB, "toxicity": "Stevens-Johnson syndrome"}
     pik3ca = [result("PIK3CA", "mutated"), *NEGATIVE[:1], *NEGATIVE[2:]]
     for treatments in ([PALBOCICLIB, alpelisib], [sjs]):

@@ -5,6 +5,15 @@ from __future__ import annotations
 
 from resistx.sequencing.inputs import MolecularInputs
 
+#: the pathway's reasons that hold its own inhibitors back (their own reasons say why: rules 6
+#: and 32 give them none of the reason written for the lines without them, 7912)
+HELD_BACK = frozenset({"insulin", "glucose", "lines"})
+
+
+def pathway_held_back(why: str) -> bool:
+    """The pathway's drugs held back (``HELD_BACK``), the finding alone or beside ESR1's reason."""
+    return pathway_part(why) in HELD_BACK
+
 
 def pathway_part(why: str) -> str:
     """The pathway's reason of a ``pathway_unusable`` ("glucose" of "declined+glucose")."""

@@ -16,6 +16,7 @@ from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
+from resistx.sequencing.toxicity import DERUXTECAN_ADCS
 
 #: what is known of a second topoisomerase-I ADC (rules 92 and 151)
 SERIES = (
@@ -86,15 +87,13 @@ def tdxd_after_sacituzumab_govitecan(
 
 
 #: the ADCs whose payload is a topoisomerase-I inhibitor
-_TOPOISOMERASE_ADCS = frozenset(
-    {"trastuzumab deruxtecan", "datopotamab deruxtecan", "sacituzumab govitecan"}
-)
+_TOPOISOMERASE_ADCS = DERUXTECAN_ADCS | {"sacituzumab govitecan"}
 _NEUTROPENIA = frozenset({"neutropenia", "febrile neutropenia"})
 
 
 def topoisomerase_adc(spec: RegimenSpec) -> bool:
-    """The ADCs with a topoisomerase-I inhibitor payload (trastuzumab and datopotamab
-    deruxtecan, sacituzumab govitecan)."""
+    """The ADCs with a topoisomerase-I inhibitor payload (the deruxtecan ADCs, sacituzumab
+    govitecan)."""
     return bool(_TOPOISOMERASE_ADCS & set(spec.drugs))
 
 
@@ -103,9 +102,9 @@ def topoisomerase_adc(spec: RegimenSpec) -> bool:
     161,
     "A neutropenia on one topoisomerase-I ADC: a caution on another",
     Factor.HISTORY,
-    condition="A neutropenia or a febrile neutropenia on trastuzumab deruxtecan, datopotamab "
-    "deruxtecan or sacituzumab govitecan (a course stopped for it, or on which it arose), and "
-    "another of them (8202, 8206).",
+    condition="A neutropenia or a febrile neutropenia on a deruxtecan ADC or sacituzumab "
+    "govitecan (a course stopped for it, or on which it arose), and another of them (8202, "
+    "8206).",
     effect="A caution naming the event and the drug: the payloads are topoisomerase-I "
     "inhibitors both, so blood counts before each dose, and, after a febrile one, G-CSF "
     "weighed from the first cycle (resistx's reading; not in the review). Its place is not "

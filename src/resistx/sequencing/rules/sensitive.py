@@ -14,7 +14,7 @@ from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.figures import figures
-from resistx.sequencing.unusable import mixed_said, pathway_part
+from resistx.sequencing.unusable import mixed_said, pathway_held_back
 
 M = Factor.MOLECULAR
 
@@ -112,8 +112,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     if not (i.tested_without_actionable or not usable):
         yield from _target_or_tests_pending(i, spec, ctx)
         return
-    held = pathway_part(i.pathway_unusable) in {"glucose", "insulin", "lines"}
-    if held and kinds.has_pi3k_or_akt_inhibitor(spec):
+    if pathway_held_back(i.pathway_unusable) and kinds.has_pi3k_or_akt_inhibitor(spec):
         return  # the drugs held back themselves: their own reasons say why (7912)
     none = "no ESR1 or PI3K-pathway target" if usable else _unusable(i)
     trial = "postMONARCH"

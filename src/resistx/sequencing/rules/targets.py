@@ -20,7 +20,7 @@ from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.db04 import tdxd_first_if_low
 from resistx.sequencing.rules.mechanisms import no_cdk46i_mechanism, nothing_left_after_cdk46i
-from resistx.sequencing.unusable import mixed_said, pathway_part
+from resistx.sequencing.unusable import mixed_said, pathway_held_back
 
 M = Factor.MOLECULAR
 
@@ -142,10 +142,7 @@ def nothing_actionable(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> I
         ("PI3K pathway" in acted and DrugClass.MTOR_INHIBITOR in kinds.classes(spec))
         # the finding's own inhibitors, held back, say why themselves: past its trials' lines
         # rule 104's cap (case 1843b), above the HbA1c limit or on insulin rule 78's (7912)
-        or (
-            pathway_part(i.pathway_unusable) in {"lines", "glucose", "insulin"}
-            and kinds.has_pi3k_or_akt_inhibitor(spec)
-        )
+        or (pathway_held_back(i.pathway_unusable) and kinds.has_pi3k_or_akt_inhibitor(spec))
     ):
         yield Effect(
             code="no_actionable_alteration_endocrine",
