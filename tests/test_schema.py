@@ -58,7 +58,10 @@ def test_the_schemas_are_valid_2020_12_schemas() -> None:
         assert schema["additionalProperties"] is False
     assert set(PROFILE["required"]) == {"schema_version", "hormone_receptor"}
     # her2, or the her2_tests it is derived from
-    assert PROFILE["anyOf"] == [{"required": ["her2"]}, {"required": ["her2_tests"]}]
+    assert PROFILE["anyOf"] == [
+        {"required": ["her2"]},
+        {"required": ["her2_tests"], "properties": {"her2_tests": {"minItems": 1}}},
+    ]
     assert PROFILE["properties"]["her2"]["enum"] == ["0", "ultralow", "low", "positive", "unknown"]
     status = PROFILE["$defs"]["BiomarkerResult"]["properties"]["status"]
     assert "mutated" in status["enum"] and "mutant" not in status["enum"]

@@ -33,7 +33,8 @@ def option(o: Option, width: int = 100) -> list[str]:
     does not print them (``--json`` and ``plan.options[i].scores`` have them)."""
     wrap = _wrapper(width)
     waits = f"  (waits on {', '.join(o.waits_on)})" if o.waits_on else ""
-    out = [f"{o.rank:>3}. {o.regimen.name}  [{o.tier.value}]{waits}"]
+    title = f"{o.rank:>3}. {o.regimen.name}  [{o.tier.value}]{waits}"
+    out = textwrap.wrap(title, width, subsequent_indent="      ", drop_whitespace=False)
     out += wrap.wrap("why: " + why_besides_evidence(o))
     out += wrap.wrap("evidence: " + efficacy_text(o))
     for c in o.cautions:
@@ -45,10 +46,14 @@ def plan(p: Plan, width: int = 100) -> str:
     """The plan as readable text: rank, regimen, tier, why, key figures, cautions, actions."""
     date = p.as_of.isoformat() if p.as_of else "unknown"
     who = one_line(p.patient_id) if p.patient_id else "an unnamed patient"
-    out = [
+    header = (
         f"resistx plan for {who} (decision date {date}; policy {p.policy.name}; "
-        f"evidence {p.evidence_version}; resistx {p.library_version})",
-    ]
+        f"evidence {p.evidence_version}; resistx {p.library_version})"
+    )
+    # 8350: within the width too, an identifier never broken
+    out = textwrap.wrap(
+        header, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+    )
     wrap = _wrapper(width)
     before, after = split_actions(p)
 
@@ -79,7 +84,7 @@ def plan(p: Plan, width: int = 100) -> str:
             behind = "; ".join(x for x in lists if x)
             out += wrap.wrap(f"- {s.text} ({behind})" if behind else f"- {s.text}")
         out += wrap.wrap(f"The newer plan: {p.since_review[0].how}.")
-    out += ["", p.disclaimer]
+    out += ["", *textwrap.wrap(p.disclaimer, width)]
     return "\n".join(out)
 
 

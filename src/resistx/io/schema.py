@@ -250,7 +250,10 @@ def json_schema(which: Literal["profile", "plan"]) -> dict[str, Any]:
     root = builder.object(roots[which])
     if which == "profile":  # her2 may be left to the her2_tests that give it
         root["required"] = [r for r in root["required"] if r != "her2"]
-        root["anyOf"] = [{"required": ["her2"]}, {"required": ["her2_tests"]}]
+        root["anyOf"] = [  # 8352: an empty list gives no HER2
+            {"required": ["her2"]},
+            {"required": ["her2_tests"], "properties": {"her2_tests": {"minItems": 1}}},
+        ]
     return {
         "$schema": DIALECT,
         "$id": f"https://resistx.invalid/schema/{which}.json",
