@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import enum
+
 import pytest
 
 import resistx
@@ -32,3 +34,15 @@ def test_the_profile_schema_refuses_an_empty_her2_tests_list_in_place_of_her2() 
     assert not jsonschema.Draft202012Validator(schema).is_valid(without)
     with pytest.raises(resistx.ProfileError, match=r"\$\.her2: required field missing"):
         resistx.load_profile(without)
+
+
+def test_every_exported_class_has_a_docstring_of_its_own() -> None:
+    """8351: 23 enums and ``Policy`` showed StrEnum's or nothing in the API reference."""
+    inherited = {None, "", enum.StrEnum.__doc__, enum.Enum.__doc__}
+    bare = [
+        name
+        for name in resistx.__all__
+        if isinstance(obj := getattr(resistx, name), type)
+        and (obj.__dict__.get("__doc__") in inherited or "(*values)" in (obj.__doc__ or ""))
+    ]
+    assert not bare

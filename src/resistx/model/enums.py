@@ -9,6 +9,9 @@ import enum
 
 
 class HormoneReceptor(enum.StrEnum):
+    """The tumour's hormone-receptor status (a profile's ``hormone_receptor``): resistx's scope
+    is HR-positive disease, ER-low included."""
+
     POSITIVE = "positive"
     #: ER-low: oestrogen receptor in 1-10% of tumour cells (ASCO/CAP 2020); in scope, its
     #: endocrine options after chemotherapy and the ADCs (rule 114, case 1218)
@@ -17,6 +20,9 @@ class HormoneReceptor(enum.StrEnum):
 
 
 class Her2Status(enum.StrEnum):
+    """The tumour's HER2 status as the plan reads it (a profile's ``her2``, or derived from its
+    ``her2_tests``)."""
+
     ZERO = "0"
     ULTRALOW = "ultralow"
     LOW = "low"
@@ -25,6 +31,9 @@ class Her2Status(enum.StrEnum):
 
 
 class MenopausalStatus(enum.StrEnum):
+    """The patient's menopausal status (a profile's ``menopausal_status``): before the
+    menopause, endocrine options need ovarian function suppression."""
+
     POSTMENOPAUSAL = "postmenopausal"
     PREMENOPAUSAL = "premenopausal"
     PERIMENOPAUSAL = "perimenopausal"
@@ -32,6 +41,9 @@ class MenopausalStatus(enum.StrEnum):
 
 
 class Sex(enum.StrEnum):
+    """The patient's sex (a profile's ``sex``): men are read with the trials and labels that
+    enrolled or cover them."""
+
     FEMALE = "female"
     MALE = "male"
 
@@ -72,12 +84,17 @@ class Her2Score(enum.StrEnum):
 
 
 class IshResult(enum.StrEnum):
+    """An in situ hybridisation result for HER2 (a HER2 test's ``ish``), which settles an IHC 2+
+    score."""
+
     NEGATIVE = "negative"
     POSITIVE = "positive"
     PENDING = "pending"  # HER2 unknown until it is reported (case 1721)
 
 
 class BiomarkerStatus(enum.StrEnum):
+    """What a biomarker test found for its gene (a result's ``status``)."""
+
     MUTATED = "mutated"
     WILD_TYPE = "wild_type"
     AMPLIFIED = "amplified"
@@ -88,11 +105,16 @@ class BiomarkerStatus(enum.StrEnum):
 
 
 class Origin(enum.StrEnum):
+    """Whether an alteration is the tumour's own (somatic) or inherited (germline)."""
+
     SOMATIC = "somatic"
     GERMLINE = "germline"
 
 
 class Sample(enum.StrEnum):
+    """What a biomarker test was run on: tumour tissue, plasma ctDNA, or blood or saliva for a
+    germline test."""
+
     TISSUE = "tissue"
     CTDNA = "ctdna"
     BLOOD = "blood"  # germline tests
@@ -111,6 +133,8 @@ class SampleSite(enum.StrEnum):
 
 
 class Assay(enum.StrEnum):
+    """How a biomarker was tested (next-generation sequencing, PCR, immunohistochemistry, FISH)."""
+
     NGS = "ngs"
     PCR = "pcr"
     IHC = "ihc"
@@ -118,12 +142,18 @@ class Assay(enum.StrEnum):
 
 
 class TreatmentSetting(enum.StrEnum):
+    """When a course was given: before or after surgery for early disease, or for metastatic
+    disease."""
+
     NEOADJUVANT = "neoadjuvant"
     ADJUVANT = "adjuvant"
     METASTATIC = "metastatic"
 
 
 class StopReason(enum.StrEnum):
+    """Why a course ended (a treatment's ``stop_reason``); only ``progression`` is read as
+    resistance."""
+
     PROGRESSION = "progression"
     TOXICITY = "toxicity"
     COMPLETED = "completed"
@@ -136,12 +166,17 @@ class StopReason(enum.StrEnum):
 
 
 class Priority(enum.StrEnum):
+    """What the patient puts first (the preferences' ``priority``), which the balance factor
+    weighs."""
+
     BALANCED = "balanced"
     SURVIVAL = "survival"
     QUALITY_OF_LIFE = "quality_of_life"
 
 
 class DrugClass(enum.StrEnum):
+    """The pharmacological class of a drug, as the drug vocabulary reads it from its name."""
+
     CDK46_INHIBITOR = "cdk4/6_inhibitor"
     AROMATASE_INHIBITOR = "aromatase_inhibitor"
     SERD = "serd"
@@ -192,6 +227,8 @@ _ENDOCRINE = frozenset(
 
 
 class TrialStatus(enum.StrEnum):
+    """A trial's recruitment status as the evidence records it."""
+
     COMPLETED = "completed"
     ONGOING = "ongoing"
     TERMINATED = "terminated"
@@ -209,6 +246,9 @@ class TrialSetting(enum.StrEnum):
 
 
 class EndpointKind(enum.StrEnum):
+    """The kind of an efficacy endpoint: progression-free or overall survival (medians),
+    response or clinical-benefit rate, or a PFS rate at a time point."""
+
     PFS = "PFS"
     OS = "OS"
     ORR = "ORR"
@@ -221,6 +261,9 @@ class EndpointKind(enum.StrEnum):
 
 
 class MechanismCategory(enum.StrEnum):
+    """The family of a resistance mechanism in the review: the cell cycle, the PI3K/AKT/mTOR
+    pathway, oestrogen-receptor signalling, or other."""
+
     CELL_CYCLE = "cell_cycle"
     PAM_PATHWAY = "pam_pathway"
     ER_SIGNALING = "er_signaling"
@@ -228,6 +271,9 @@ class MechanismCategory(enum.StrEnum):
 
 
 class Alteration(enum.StrEnum):
+    """How a gene is altered in a resistance mechanism (loss, amplification, overexpression,
+    activation, mutation)."""
+
     LOSS = "loss"
     AMPLIFICATION = "amplification"
     OVEREXPRESSION = "overexpression"
@@ -237,6 +283,9 @@ class Alteration(enum.StrEnum):
 
 
 class Factor(enum.StrEnum):
+    """The review's four sequencing factors, each scoring every option: molecular, efficacy,
+    history and balance."""
+
     MOLECULAR = "molecular"
     EFFICACY = "efficacy"
     HISTORY = "history"
@@ -244,6 +293,9 @@ class Factor(enum.StrEnum):
 
 
 class Tier(enum.StrEnum):
+    """How strongly the plan puts an option forward: preferred, alternative, later, or within a
+    clinical trial."""
+
     PREFERRED = "preferred"
     ALTERNATIVE = "alternative"
     LATER = "later"
@@ -251,6 +303,8 @@ class Tier(enum.StrEnum):
 
 
 class ExclusionCode(enum.StrEnum):
+    """Why an option is left out of the plan (each exclusion's ``codes``)."""
+
     CONTRAINDICATED = "contraindicated"
     PROGRESSED_ON = "progressed_on"
     BIOMARKER_ABSENT = "biomarker_absent"
@@ -287,12 +341,16 @@ class RegimenKind(enum.StrEnum):
 
 
 class Route(enum.StrEnum):
+    """How a drug is given; the preferences' ``declines`` names the routes a patient declines."""
+
     ORAL = "oral"
     INTRAMUSCULAR = "intramuscular"
     INTRAVENOUS = "intravenous"
 
 
 class RegulatoryStatus(enum.StrEnum):
+    """Whether a regimen is approved in this setting or investigational (then tier ``trial``)."""
+
     APPROVED = "approved"
     INVESTIGATIONAL = "investigational"
 

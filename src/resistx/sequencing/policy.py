@@ -36,6 +36,11 @@ def _unique_numbers(_inst: object, _a: attrs.Attribute[Any], rules: tuple[Rule, 
 
 @attrs.frozen(kw_only=True)
 class Policy:
+    """The named, versioned bundle a plan is made under: its rule units, weights and regimen
+    table, and the evidence it reads by default. ``ye2024`` (the default) encodes the review;
+    ``practice-2026`` adds the evidence after it (``resistx.policies()`` lists them; a plan's
+    ``policy`` names the one it came from)."""
+
     name: str
     version: str
     description: str

@@ -13,6 +13,9 @@ from resistx.vocab.interactions import folded
 
 
 class Comorbidity(enum.StrEnum):
+    """A condition the plan reads (a profile's ``comorbidities``): each changes which options
+    are cautioned or left out; anything else goes to ``other_conditions``."""
+
     DIABETES = "diabetes"
     INTERSTITIAL_LUNG_DISEASE = "interstitial_lung_disease"
     UNCONTROLLED_HYPERTENSION = "uncontrolled_hypertension"
