@@ -24,8 +24,14 @@ def mixed_said(i: MolecularInputs) -> str:
     """Rules 6 and 32's reason where each target found is unusable for its own reason (a
     ``pathway_unusable`` of two parts: ESR1's, then the pathway's; case 8081)."""
     esr1, pam = i.pathway_unusable.split("+")
+    return f"no usable target ({_ESR1_SAID[esr1]}; {pathway_said(i, pam)})"
+
+
+def pathway_said(i: MolecularInputs, why: str) -> str:
+    """Why the pathway's finding opens nothing (``why``: a part of ``pathway_unusable``), in
+    the one wording rules 6 and 32 give it."""
     gene = i.akt_pathway.gene if i.akt_pathway else "PI3K-pathway"
-    return f"no usable target ({_ESR1_SAID[esr1]}; {_PATHWAY_SAID[pam].format(gene=gene)})"
+    return _PATHWAY_SAID[why].format(gene=gene)
 
 
 _ESR1_SAID = {

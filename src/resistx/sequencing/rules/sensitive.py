@@ -14,7 +14,7 @@ from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.figures import figures
-from resistx.sequencing.unusable import mixed_said, pathway_held_back
+from resistx.sequencing.unusable import mixed_said, pathway_held_back, pathway_said
 
 M = Factor.MOLECULAR
 
@@ -259,20 +259,12 @@ def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:
 
 def _unusable(i: MolecularInputs) -> str:
     """No usable target: a pathway finding no drug can act on (``pathway_unusable``)."""
-    gene = i.akt_pathway.gene if i.akt_pathway else "PI3K-pathway"
     if "+" in i.pathway_unusable:  # case 8081
         return mixed_said(i)
     if i.pathway_unusable == "declined":  # case 7917
         return f"no usable target ({declined_targets_said(i)})"
-    if i.pathway_unusable == "glucose":  # case 7846
-        return (
-            f"no usable target now (an HbA1c of 8.0% or more holds back the drugs for its {gene} "
-            "finding: alpelisib left out, capivasertib waiting on glucose control)"
-        )
-    return (
-        f"no usable target (diabetes needing insulin holds back the drugs for its {gene} finding: "
-        "alpelisib left out, capivasertib outside CAPItello-291)"
-    )
+    now = " now" if i.pathway_unusable == "glucose" else ""  # case 7846
+    return f"no usable target{now} ({pathway_said(i, i.pathway_unusable)})"
 
 
 def _entry(entry: str) -> str:

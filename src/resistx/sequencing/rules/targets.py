@@ -20,7 +20,7 @@ from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
 from resistx.sequencing.rules.db04 import tdxd_first_if_low
 from resistx.sequencing.rules.mechanisms import no_cdk46i_mechanism, nothing_left_after_cdk46i
-from resistx.sequencing.unusable import mixed_said, pathway_held_back
+from resistx.sequencing.unusable import mixed_said, pathway_held_back, pathway_said
 
 M = Factor.MOLECULAR
 
@@ -170,18 +170,11 @@ def _unusable(i: MolecularInputs) -> str:
     if i.pathway_unusable == "declined":  # case 7917
         said = declined_targets_said(i)
         return f"{said[:1].upper()}{said[1:]}: no usable target"
-    if i.pathway_unusable == "glucose":  # case 7846
-        return (
-            f"{said}no PI3K-pathway drug this patient can take now (an HbA1c of 8.0% or more "
-            f"holds back the drugs for its {f.gene if f else 'PI3K-pathway'} finding: alpelisib "
-            "left out, capivasertib "
-            "waiting on glucose control, as their own reasons say), and ESR1 tested without a "
-            "mutation: no usable target until glucose is in range"
-        )
+    now = " now" if i.pathway_unusable == "glucose" else ""  # case 7846
     return (
-        f"{said}no PI3K-pathway drug this patient can take (diabetes needing insulin leaves "
-        "alpelisib out, and capivasertib outside CAPItello-291's population, as their own "
-        "reasons say), and ESR1 tested without a mutation: no usable target"
+        f"{said}no PI3K-pathway drug this patient can take{now} "
+        f"({pathway_said(i, i.pathway_unusable)}, as their own reasons say), and ESR1 tested "
+        f"without a mutation: no usable target{now}"
     )
 
 
