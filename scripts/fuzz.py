@@ -400,6 +400,7 @@ COMORBIDITY_NAMES = (
     {"name": "hepatic_impairment", "child_pugh": "B"},
 )
 FIRST_DAY = dt.date(1900, 1, 1)
+FIRST_COURSE_DAY = dt.date(1950, 1, 1)  # a course's dates from then (8651)
 LAST_DAY = dt.date(2100, 12, 31)
 
 
@@ -439,7 +440,8 @@ def _fitting(b: dict[str, Any]) -> dict[str, Any]:
 
 
 def unusual_profile(rng: random.Random) -> dict[str, Any]:
-    """A profile that must load: dates 1900-2100 and never after ``as_of``, months 0-600."""
+    """A profile that must load: dates 1900-2100 (a course's from 1950) and never after
+    ``as_of``, months 0-600."""
     as_of = a_date(rng, FIRST_DAY + dt.timedelta(days=400), LAST_DAY)
     out: dict[str, Any] = {
         "schema_version": 1,
@@ -490,8 +492,8 @@ def unusual_profile(rng: random.Random) -> dict[str, Any]:
             t["setting"] = rng.choice(["adjuvant", "metastatic"])
         if rng.random() < 0.5:
             t["line"] = rng.choice([1, 2, 3, 10, 20])
-        if rng.random() < 0.6:
-            start = a_date(rng, FIRST_DAY, as_of)
+        if rng.random() < 0.6 and as_of >= FIRST_COURSE_DAY:
+            start = a_date(rng, FIRST_COURSE_DAY, as_of)
             t["started_on"] = start.isoformat()
             if rng.random() < 0.5:
                 t["ended_on"] = a_date(rng, start, as_of).isoformat()

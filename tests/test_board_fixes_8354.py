@@ -8,7 +8,8 @@ import enum
 import pytest
 
 import resistx
-from tests.helpers import NEGATIVE, patient
+from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result
+from tests.test_board_fixes_7990 import _her2_low_after_tdxd_stopped_for
 
 
 @pytest.mark.parametrize("width", [40, 60, 80])
@@ -46,3 +47,155 @@ def test_every_exported_class_has_a_docstring_of_its_own() -> None:
         and (obj.__dict__.get("__doc__") in inherited or "(*values)" in (obj.__doc__ or ""))
     ]
     assert not bare
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["Novo Rapid FlexPen 6 units tds", "Trurapi 8 units", "Hypurin Porcine Neutral", "Suliqua 20"],
+)
+def test_an_insulin_written_as_a_clinic_writes_it_is_read_as_insulin(entry: str) -> None:
+    """8426, 8427 (MAJOR): 'Novo Rapid' in two words, Trurapi, Hypurin and Suliqua passed
+    unread beside diabetes recorded without insulin, capivasertib was preferred and the plan
+    said the list named no insulin."""
+    profile = patient(comorbidities=[{"name": "diabetes", "hba1c": 7.2}], medications=[entry])
+    with pytest.raises(resistx.ProfileError, match="insulin"):
+        resistx.load_profile(profile)
+
+
+@pytest.mark.parametrize("policy", [None, "practice-2026"])
+def test_tdxd_stopped_for_vomiting_is_managed_as_after_nausea(policy: str | None) -> None:
+    """8378 (MAJOR): stopped for vomiting it was at best later, for nausea an alternative with
+    antiemetic prophylaxis; its label manages both by holding the dose."""
+    p = resistx.sequence(_her2_low_after_tdxd_stopped_for("vomiting"), policy=policy)
+    tdxd = p.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    assert tdxd.tier.value == "alternative", tdxd.tier
+    assert any("antiemetic" in c.text for c in tdxd.cautions)
+
+
+def test_thrombocytopenia_spelt_the_british_way_is_read() -> None:
+    """8376: 'thrombocytopaenia' was refused as a misspelling of neutropaenia."""
+    p = resistx.sequence(_her2_low_after_tdxd_stopped_for("thrombocytopaenia"))
+    tdxd = p.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    assert any("thrombocytopenia" in c.text for c in tdxd.cautions)
+
+
+@pytest.mark.parametrize(
+    ("entry", "generic"),
+    [
+        ("fluco 200 mg od (oral candida)", "fluconazole"),
+        ("erythro 500 mg qds", "erythromycin"),
+        ("azithro 250 mg three times weekly", "azithromycin"),
+        ("moxi 400 mg od", "moxifloxacin"),
+        ("levoflox 500 mg od", "levofloxacin"),
+        ("carbamaz 200 mg bd", "carbamazepine"),
+        ("citalo 20 mg od", "citalopram"),
+        ("ondans 8 mg prn", "ondansetron"),
+    ],
+)
+def test_a_ward_abbreviation_of_an_interacting_drug_is_read(entry: str, generic: str) -> None:
+    """8495 (MAJOR): 'fluco' and 'azithro' passed as 'not read', elacestrant was preferred with
+    no CYP3A caution and no ECG; 'itra', 'vori' and 'clari' were read."""
+    p = resistx.sequence(patient(biomarkers=NEGATIVE, medications=[entry]))
+    (said,) = p.not_assessed
+    assert f"read: {generic} as" in said, said
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("ANC 0.6 x10^9/L, platelets 38 x10^9/L, Hb 76 g/L on 2026-05-12", 3),
+        ("neutrophils 0.8", 3),
+        ("platelets 45,000/uL", 3),
+        ("Plt 60", 2),
+        ("Hb 7.6 g/dL", 3),
+        ("haemoglobin 92 g/L", 2),
+    ],
+)
+def test_low_blood_counts_in_free_text_are_refused_with_how_to_record_them(
+    text: str, grade: int
+) -> None:
+    """8490 (MAJOR): 'ANC 0.6 x10^9/L, platelets 38' passed as free text; trastuzumab
+    deruxtecan was preferred with no cytopenia caution, where the same counts recorded as a
+    cytopenia of grade 3 moved it below every option that does not lower counts."""
+    with pytest.raises(resistx.ProfileError, match=rf'"name": "cytopenia", "grade": {grade}'):
+        resistx.load_profile(patient(other_conditions=[text]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "platelets 250",
+        "Hb 13.1 g/dL",
+        "HbA1c 6.1%",
+        "neutrophils 0.9 in 2019 after chemotherapy, resolved",
+        "glycated haemoglobin 40 mmol/mol",
+    ],
+)
+def test_blood_counts_in_range_or_of_the_past_pass_as_free_text(text: str) -> None:
+    resistx.load_profile(patient(other_conditions=[text]))
+
+
+def test_a_low_count_beside_a_recorded_cytopenia_passes() -> None:
+    resistx.load_profile(
+        patient(
+            comorbidities=[{"name": "cytopenia", "grade": 3}],
+            other_conditions=["ANC 0.6 x10^9/L, platelets 38 x10^9/L"],
+        )
+    )
+
+
+@pytest.mark.parametrize("ended", [{"ended_on": "2024-06-20"}, {"stop_reason": "ongoing"}])
+def test_an_ehr_placeholder_date_on_a_course_is_refused_not_read_as_a_century(
+    ended: dict[str, str],
+) -> None:
+    """8651 (MAJOR): a started_on of 1900-01-01, an EHR's unknown date, was read as 1,514
+    months of ribociclib and changed the first option, with no warning."""
+    course = {"drugs": ["ribociclib", "letrozole"], "line": 1, "started_on": "1900-01-01"}
+    course |= {"stop_reason": "progression", **ended}
+    with pytest.raises(resistx.ProfileError, match=r"treatments\[0\]\.started_on.*placeholder"):
+        resistx.load_profile(patient(treatments=[course]))
+
+
+def _esr1_and_pik3ca_with_drugs_by_mouth_declined() -> tuple[dict[str, object], dict[str, object]]:
+    """8355: ESR1 Y537S and PIK3CA E545K, diabetes at an HbA1c of 9.1%, 26 months of
+    palbociclib + letrozole to progression, drugs by mouth declined."""
+    profile = patient(
+        as_of="2026-05-01",
+        comorbidities=[{"name": "diabetes", "insulin": False, "hba1c": 9.1}],
+        biomarkers=[
+            result("ESR1", "mutated", variant="Y537S"),
+            result("PIK3CA", "mutated", variant="E545K"),
+            *NEGATIVE[2:],
+        ],
+        treatments=[{**PALBOCICLIB, "started_on": "2024-01-10", "ended_on": "2026-03-20"}],
+    )
+    return profile, {"declines": ["oral"]}
+
+
+@pytest.mark.parametrize("policy", [None, "practice-2026"])
+def test_an_esr1_mutation_whose_drugs_are_declined_leaves_fulvestrant_alone_behind_chemotherapy(
+    policy: str | None,
+) -> None:
+    """8355, 8356 (MAJOR): under practice-2026, with every endocrine partner taken by mouth and
+    declined, rule 32 put fulvestrant alone first for ESR1-mutated disease, where its own
+    reason quoted EMERALD's 1.9 months for the standard endocrine arm; chemotherapy was
+    'later', behind an endocrine line the patient cannot have. ye2024 put chemotherapy first."""
+    profile, prefs = _esr1_and_pik3ca_with_drugs_by_mouth_declined()
+    p = resistx.sequence(profile, prefs, policy=policy)
+    assert p.options[0].regimen.id == "chemotherapy", [o.regimen.id for o in p.options[:3]]
+    chemo = p.option("chemotherapy")
+    assert chemo is not None
+    assert "endocrine_sensitive_chemotherapy_later" not in {r.code for r in chemo.reasons}
+
+
+def test_fulvestrant_alone_still_comes_first_without_an_esr1_mutation_when_partners_are_declined() -> (
+    None
+):
+    """The same patient with ESR1 not detected: fulvestrant alone is the endocrine-based line
+    left (PACE), and rule 32 keeps it before chemotherapy under practice-2026."""
+    profile, prefs = _esr1_and_pik3ca_with_drugs_by_mouth_declined()
+    profile["biomarkers"] = [result("ESR1", "not_detected"), *profile["biomarkers"][1:]]  # type: ignore[index]
+    p = resistx.sequence(profile, prefs, policy="practice-2026")
+    assert p.options[0].regimen.id == "fulvestrant", [o.regimen.id for o in p.options[:3]]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from resistx.model._free_text import PERCENT, _part_of_now, clauses_read, conditions, own_clause
+from resistx.model._free_text_counts import low_counts
 from resistx.model._liver_tests import liver_tests
 from resistx.model._route_text import route_refused
 from resistx.model.enums import MetastaticSite
@@ -335,4 +336,12 @@ def _sites(_text: str, clauses: list[list[str]], inst: Any) -> str:
 
 
 _Check = Callable[[str, list[list[str]], Any], str]
-_CHECKS: tuple[_Check, ...] = (_hba1c, _clearance, _neuropathy, _sites, liver_tests, route_refused)
+_CHECKS: tuple[_Check, ...] = (
+    _hba1c,
+    _clearance,
+    _neuropathy,
+    _sites,
+    liver_tests,
+    route_refused,
+    low_counts,
+)

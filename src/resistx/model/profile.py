@@ -380,6 +380,21 @@ def _known_next_drugs(
         raise ValueError("; ".join(said for _i, said in unknown))
 
 
+#: no course of a drug resistx reads was given before this date: an earlier one is an
+#: electronic record's placeholder for an unknown date (8651: 1900-01-01 read as 126 years)
+FIRST_COURSE_DATE = dt.date(1950, 1, 1)
+
+
+def _course_date(_inst: object, attribute: attrs.Attribute[Any], value: dt.date) -> None:
+    if value < FIRST_COURSE_DATE:
+        msg = (
+            f"{attribute.name} {value.isoformat()} is before any course of a drug resistx "
+            f"reads ({FIRST_COURSE_DATE.year}): a placeholder for an unknown date? Leave it "
+            "out (and give months where the length is known)"
+        )
+        raise ValueError(msg)
+
+
 def _end_after_start(inst: Any, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
     start = getattr(inst, "started_on", None)
     if value is not None and isinstance(start, dt.date) and value < start:
@@ -1117,9 +1132,11 @@ class Treatment:
     )
     setting: TreatmentSetting = TreatmentSetting.METASTATIC
     line: int | None = attrs.field(default=None, validator=_line)
-    started_on: dt.date | None = attrs.field(default=None, validator=v.in_date_range)
+    started_on: dt.date | None = attrs.field(
+        default=None, validator=v.when_given(v.in_date_range, _course_date)
+    )
     ended_on: dt.date | None = attrs.field(
-        default=None, validator=v.when_given(v.in_date_range, _end_after_start)
+        default=None, validator=v.when_given(v.in_date_range, _course_date, _end_after_start)
     )
     months: float | None = attrs.field(
         default=None,

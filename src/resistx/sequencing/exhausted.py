@@ -9,7 +9,7 @@ from typing import TypedDict
 from resistx.model.enums import DrugClass, RegimenKind
 from resistx.model.profile import Preferences, Treatment, combined
 from resistx.sequencing import kinds
-from resistx.sequencing.declines import oral_kind_declined
+from resistx.sequencing.declines import endocrine_partners_declined, oral_kind_declined
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding
 from resistx.sequencing.inputs import MolecularInputs
@@ -176,6 +176,7 @@ POOR_ECOG = 3
 class PathwayDrugs(TypedDict):
     pathway_unusable: str
     pathway_held_back: bool
+    endocrine_partners_declined: bool
 
 
 def pathway_drugs(
@@ -217,6 +218,7 @@ def pathway_drugs(
     return {
         "pathway_unusable": why,
         "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,
+        "endocrine_partners_declined": endocrine_partners_declined(facts.preferences),
     }
 
 

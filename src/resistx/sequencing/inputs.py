@@ -98,6 +98,7 @@ class MolecularInputs:
     #: a PI3K/AKT-pathway inhibitor held back whatever the finding: diabetes needing insulin
     #: (rules 12 and 78) or ECOG 3-4 (rule 13): no oral SERD waits behind one (case 1208)
     pathway_held_back: bool = False
+    endocrine_partners_declined: bool = False  # ``declines.endocrine_partners_declined``
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
     #: after progression on first-line palbociclib, MAINTAIN's partner for ribociclib
     #: (``maintain.first_line_palbociclib_switch``; rule 6), else ""
@@ -112,10 +113,9 @@ class MolecularInputs:
     short_cdk46i: bool = False
     #: a CDK4/6-inhibitor course of known length, the longest under 12 months (rule 28)
     cdk46i_under_12_months: bool = False
-    #: postMONARCH's population without crisis (rule 32): "metastatic", >= 12 months on a CDK4/6
-    #: inhibitor, no crisis, chemotherapy or endocrine line after it for metastatic disease;
-    #: "adjuvant", relapse on or after an adjuvant CDK4/6 inhibitor 24 months or more into
-    #: adjuvant ET, nothing for metastatic disease yet (``adjuvant``; case 780); "" neither
+    #: postMONARCH's population without crisis (rule 32; ``adjuvant.endocrine_sensitivity``): a first
+    #: line not short with no line after it ("metastatic", "induction", "toxicity"), or relapse
+    #: on an adjuvant CDK4/6 inhibitor 24 months or more into adjuvant ET ("adjuvant", 780)
     endocrine_sensitive: Sensitivity = ""
     #: ER-low disease, 1-10% of cells (rule 114; case 1218): rule 32 reads no sensitivity in it
     er_low: bool = False

@@ -119,6 +119,11 @@ ALIASES = {
     "febrile neutropaenia": "febrile neutropenia",
     "neutropaenic sepsis": "febrile neutropenia",
     "neutropaenia": "neutropenia",
+    "thrombocytopaenia": "thrombocytopenia",  # 8376: refused as a misspelt neutropaenia
+    "leucopenia": "leukopenia",
+    "leucopaenia": "leukopenia",
+    "leukopaenia": "leukopenia",
+    "lymphopaenia": "lymphopenia",
     "prolonged qtc": "qt prolongation",
     "prolonged qt": "qt prolongation",
     # a clinic's words for the GnRH agonists' events, and for a venous thrombosis (4824m)

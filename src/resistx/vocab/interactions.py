@@ -9,6 +9,7 @@ label warns of them: rule 132). Any other medication is repeated in the plan as 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -115,6 +116,7 @@ OTHER_NAMES: MappingProxyType[str, str] = MappingProxyType(
         "vori": "voriconazole",
         "posa": "posaconazole",
         "cbz": "carbamazepine",
+        "carbamaz": "carbamazepine",  # 8495
         "sjw": "st john's wort",
         "rif": "rifampicin",
         # Spanish, Italian, German and French spellings and brands, and US brands (case 1976,
@@ -619,8 +621,12 @@ INSULIN_BRANDS = frozenset(
         # biosimilars and national brands (8232)
         "liprolog", "kirsty", "truvelog", "glaritus", "basalog", "wosulin", "insugen",
         "lusduna", "optisulin", "huminsulin", "berlinsulin",
+        # more biosimilars and animal insulins, and Soliqua's EU name (8426, 8427)
+        "trurapi", "hypurin", "suliqua", "inpremzia", "myxredlin",
     }
 )  # fmt: skip
+#: a brand a clinic writes in two words ('Novo Rapid FlexPen', 8426), as its one word
+_TWO_WORD_BRANDS = {("novo", "rapid"): "novorapid", ("novo", "mix"): "novomix"}
 
 
 def is_insulin(medication: str) -> bool:
@@ -629,8 +635,9 @@ def is_insulin(medication: str) -> bool:
     words = re.findall(r"[a-z]+", medication.casefold())
     if _NOT_INSULIN & set(words):  # an insulin sensitiser, insulin resistance: no insulin
         return False
+    joined = [_TWO_WORD_BRANDS.get(pair, "") for pair in itertools.pairwise(words)]
     return bool(_INSULIN_WORDS & set(words)) or any(
-        w in INSULIN_BRANDS or w.startswith("glarg") for w in words
+        w in INSULIN_BRANDS or w.startswith("glarg") for w in (*words, *joined)
     )
 
 
@@ -697,6 +704,14 @@ QT_PROLONGING: MappingProxyType[str, str] = MappingProxyType(
         **dict.fromkeys(("methadose", "dolophine", "physeptone"), "methadone"),
         "largactil": "chlorpromazine",
         "pletal": "cilostazol",
+        # a ward's shorthand (8495: 'fluco' and 'azithro' passed unread)
+        "fluco": "fluconazole",
+        "erythro": "erythromycin",
+        "azithro": "azithromycin",
+        "moxi": "moxifloxacin",
+        "levoflox": "levofloxacin",
+        "citalo": "citalopram",
+        "ondans": "ondansetron",
     }
 )  # fmt: skip
 

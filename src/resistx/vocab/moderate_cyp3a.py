@@ -86,7 +86,8 @@ MODERATE_NAMES: MappingProxyType[str, str] = MappingProxyType(
         "multaq": "dronedarone",
         **dict.fromkeys(("erythrocin", "erymax", "eritromicina", "erythromycine"), "erythromycin"),
         "ery tab": "erythromycin",
-        **dict.fromkeys(("diflucan", "fluconazol", "triflucan"), "fluconazole"),
+        **dict.fromkeys(("diflucan", "fluconazol", "triflucan", "fluco"), "fluconazole"),
+        "erythro": "erythromycin",  # a ward's shorthand (8495)
         **dict.fromkeys(("luvox", "faverin", "floxyfral", "fevarin"), "fluvoxamine"),
         **dict.fromkeys(("gleevec", "glivec"), "imatinib"),
         "cresemba": "isavuconazole",

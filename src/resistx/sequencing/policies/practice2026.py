@@ -59,7 +59,7 @@ def _not_when_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     """Rule 6, silent for endocrine-sensitive disease (rule 32 speaks for it); abemaciclib +
     fulvestrant in postMONARCH's population beside chemotherapy (case 870)."""
     rule_6 = targets.nothing_actionable.assess
-    if rule_6 is None or i.endocrine_sensitive:
+    if rule_6 is None or (i.endocrine_sensitive and not sensitive.only_monotherapy_for_esr1(i)):
         return
     if practice_switch.postmonarch_switch(i, spec):
         yield practice_switch.beside_chemotherapy(i)
@@ -75,7 +75,8 @@ _NOTHING_ACTIONABLE = attrs.evolve(
     "short, short_cdk46i_months or more, or a relapse on or after an adjuvant one 24 months or more into adjuvant "
     "endocrine therapy; no visceral crisis): rule 32 speaks for it; and abemaciclib + "
     "fulvestrant in postMONARCH's population is at best an alternative beside chemotherapy, as "
-    "MAINTAIN's switch is (case 870).",
+    "MAINTAIN's switch is (case 870). Where rule 32 is silent for an ESR1 mutation left to "
+    "endocrine therapy alone (8355), rule 6 speaks.",
     trials=(*targets.nothing_actionable.trials, "postMONARCH"),
 )
 _PI3K_PATHWAY = attrs.evolve(pathway.pi3k_pathway, regimens=kinds.acts_on_pi3k_pathway_as_reviewed)

@@ -53,6 +53,11 @@ DOSE_MANAGED: MappingProxyType[tuple[str, str], str] = MappingProxyType(
         "giving it again "
         "(resistx's reading; not in the review); after a stop for it, at best an alternative, "
         "weighed against the options without that history (8310).",
+        ("trastuzumab deruxtecan", "vomiting"): "Vomiting is among its commonest adverse events "
+        "in DESTINY-Breast04 (34% any grade, nausea 73%, the review's Table 5): antiemetic "
+        "prophylaxis before giving it again, as after nausea (resistx's reading; not in the "
+        "review); after a stop for it, at best an alternative, weighed against the options "
+        "without that history (8378).",
         ("olaparib", "anemia"): "Its US label holds it for anaemia (a transfusion where needed) "
         "and reduces the dose, 300 to 250 to 200 mg twice daily (not in the review); the "
         "anaemia does not move its place (8304).",
@@ -85,6 +90,7 @@ NOT_PREFERRED_AGAIN = frozenset(
         ("trastuzumab deruxtecan", "febrile neutropenia"),  # 8025
         ("sacituzumab govitecan", "diarrhea"),  # 8209
         ("trastuzumab deruxtecan", "nausea"),  # 8310
+        ("trastuzumab deruxtecan", "vomiting"),  # 8378
     }
 )
 

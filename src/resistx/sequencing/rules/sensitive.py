@@ -79,7 +79,10 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "(postMONARCH's adjuvant population, not primary resistance: case 780); an RB1 loss "
     "leaves out the CDK4/6 inhibitors (rule 27), not the sensitivity. Rule 6 is silent for "
     "this patient under practice-2026.",
-    effect="Endocrine-based regimens with an endocrine drug gain (not abemaciclib alone, nor "
+    effect="With an ESR1 mutation whose drugs are unusable and every endocrine partner "
+    "declined (drugs by mouth, or both their kinds), silent: endocrine therapy alone is all "
+    "that is left, and EMERALD's standard endocrine arm gave ESR1-mutated disease 1.9 months "
+    "(8355): rule 6 speaks instead. Otherwise endocrine-based regimens with an endocrine drug gain (not abemaciclib alone, nor "
     "the PI3K and AKT inhibitors that diabetes holds back, whose own reasons say why: 7912; "
     "abemaciclib+fulvestrant more, by rule 37: "
     "postMONARCH's result, against fulvestrant alone); chemotherapy steps back, and so does "
@@ -114,6 +117,8 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         return
     if pathway_held_back(i.pathway_unusable) and kinds.has_pi3k_or_akt_inhibitor(spec):
         return  # the drugs held back themselves: their own reasons say why (7912)
+    if only_monotherapy_for_esr1(i):
+        return  # rule 6 speaks instead (``practice2026``)
     none = "no ESR1 or PI3K-pathway target" if usable else _unusable(i)
     trial = "postMONARCH"
     found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
@@ -158,6 +163,14 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             f"before chemotherapy{evidence}.",
             trials=(*spec.key_trials, trial),
         )
+
+
+def only_monotherapy_for_esr1(i: MolecularInputs) -> bool:
+    """An ESR1 mutation whose drugs are unusable beside every endocrine partner declined:
+    endocrine therapy alone is all that is left, and EMERALD's standard endocrine arm gave
+    ESR1-mutated disease 1.9 months, no line to hold chemotherapy back (8355): rule 32 is
+    silent, and rule 6 speaks."""
+    return i.esr1 is not None and i.endocrine_partners_declined
 
 
 def _target_or_tests_pending(
