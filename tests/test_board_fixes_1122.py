@@ -743,7 +743,9 @@ def test_trastuzumab_deruxtecan_held_back_for_endocrine_sensitive_disease_says_t
     and trastuzumab deruxtecan later, as it would for bone-only disease: a profile has no field
     for visceral metastases short of a crisis. Until it does, the reason that holds trastuzumab
     deruxtecan back says so, and that postMONARCH's benefit was larger without visceral
-    metastases, so a clinician weighing liver or lung disease sees what the order does not."""
+    metastases, so a clinician weighing liver or lung disease sees what the order does not.
+    Since session 70 (8571) rule 32 reads liver or lung metastases on record (they let
+    trastuzumab deruxtecan within its approval lead); this bone-only record's reason says so."""
     data = _woman(
         "2026-11-30",
         [result(g, "not_detected", tested_on="2026-11-10") for g in ("ESR1", *_PAM)],
@@ -756,7 +758,7 @@ def test_trastuzumab_deruxtecan_held_back_for_endocrine_sensitive_disease_says_t
         for r in option(plan, "trastuzumab-deruxtecan").reasons
         if r.code == "endocrine_sensitive_adc_later"
     ]
-    assert "sites of metastasis" in said and "visceral" in said
+    assert "liver or lung metastases (none on record here)" in said and "visceral" in said
 
 
 def test_an_adjuvant_course_with_a_start_date_alone_is_refused_too() -> None:

@@ -8,7 +8,7 @@ import enum
 import pytest
 
 import resistx
-from tests.helpers import NEGATIVE, PALBOCICLIB, patient, result
+from tests.helpers import NEGATIVE, PALBOCICLIB, TISSUE_PATHWAY_NEGATIVE, patient, result
 from tests.test_board_fixes_7990 import _her2_low_after_tdxd_stopped_for
 
 
@@ -199,3 +199,38 @@ def test_fulvestrant_alone_still_comes_first_without_an_esr1_mutation_when_partn
     profile["biomarkers"] = [result("ESR1", "not_detected"), *profile["biomarkers"][1:]]  # type: ignore[index]
     p = resistx.sequence(profile, prefs, policy="practice-2026")
     assert p.options[0].regimen.id == "fulvestrant", [o.regimen.id for o in p.options[:3]]
+
+
+def _her2_low_after_ten_months_of_ribociclib(sites: list[str]) -> dict[str, object]:
+    """8571: HER2-low, nothing actionable, ribociclib + letrozole for ten months to
+    progression, no other line; metastases at ``sites``."""
+    course = {**PALBOCICLIB, "drugs": ["ribociclib", "letrozole"]}
+    course |= {"started_on": "2025-06-15", "ended_on": "2026-04-20"}
+    return patient(
+        as_of="2026-06-01",
+        her2="low",
+        metastatic_sites=sites,
+        biomarkers=TISSUE_PATHWAY_NEGATIVE,
+        treatments=[course],
+    )
+
+
+def test_liver_metastases_let_tdxd_within_its_approval_lead_an_endocrine_line_under_practice() -> (
+    None
+):
+    """8571 (MAJOR): HER2-low liver metastases after ten months on a CDK4/6 inhibitor: rule 32
+    put fulvestrant alone first and held trastuzumab deruxtecan at 'later', while its own
+    reason said that with liver or lung metastases it may weigh before another endocrine line
+    (DESTINY-Breast06: 13.2 vs 8.1 months; its approval covers her)."""
+    liver = resistx.sequence(
+        _her2_low_after_ten_months_of_ribociclib(["bone", "liver"]), policy="practice-2026"
+    )
+    assert liver.options[0].regimen.id == "trastuzumab-deruxtecan"
+    assert liver.options[0].tier.value in ("preferred", "alternative")
+    bone = resistx.sequence(
+        _her2_low_after_ten_months_of_ribociclib(["bone"]), policy="practice-2026"
+    )
+    tdxd = bone.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    assert tdxd.tier.value == "later"
+    assert bone.options[0].regimen.kind is not resistx.RegimenKind.ADC

@@ -16,6 +16,7 @@ from tests.helpers import (
     FULVESTRANT,
     NEGATIVE,
     PALBOCICLIB,
+    TISSUE_PATHWAY_NEGATIVE,
     exclusion,
     on_tissue,
     option,
@@ -387,6 +388,12 @@ def test_every_code_of_the_practice_rules_shows_in_some_plan() -> None:
             her2="ultralow", biomarkers=NEGATIVE, treatments=[SHORT_PALBOCICLIB, CAPECITABINE]
         ),
         practice(her2="low", biomarkers=NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE]),
+        practice(  # rule 32 with liver metastases (8571)
+            her2="low",
+            metastatic_sites=["liver"],
+            biomarkers=TISSUE_PATHWAY_NEGATIVE,
+            treatments=[PALBOCICLIB],
+        ),
         practice(  # datopotamab deruxtecan past TROPION-Breast01's lines (case 2545)
             her2="0",
             biomarkers=NEGATIVE,

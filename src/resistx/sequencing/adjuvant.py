@@ -71,14 +71,21 @@ def primary_resistance(facts: Facts) -> bool:
 class EndocrineReading(TypedDict):
     er_low: bool
     endocrine_sensitive: Sensitivity
+    liver_or_lung: bool
+
+
+#: the visceral sites with which rule 32 leaves trastuzumab deruxtecan where it is (8571)
+LIVER_OR_LUNG = frozenset({MetastaticSite.LIVER, MetastaticSite.LUNG})
 
 
 def endocrine_reading(facts: Facts) -> EndocrineReading:
     """The molecular Inputs' ``er_low`` (rule 114: the endocrine options after chemotherapy and
-    the ADCs, case 1218) and ``endocrine_sensitive``: ER-low disease reads as no sensitivity."""
+    the ADCs, case 1218) and ``endocrine_sensitive``: ER-low disease reads as no sensitivity;
+    and ``liver_or_lung``, metastases there on record (rule 32)."""
     er_low = facts.profile.er_low
     sensitive: Sensitivity = "" if er_low else endocrine_sensitivity(facts)
-    return {"er_low": er_low, "endocrine_sensitive": sensitive}
+    liver_or_lung = not LIVER_OR_LUNG.isdisjoint(facts.profile.metastatic_sites)
+    return {"er_low": er_low, "endocrine_sensitive": sensitive, "liver_or_lung": liver_or_lung}
 
 
 def endocrine_sensitivity(facts: Facts) -> Sensitivity:

@@ -113,10 +113,10 @@ class MolecularInputs:
     short_cdk46i: bool = False
     #: a CDK4/6-inhibitor course of known length, the longest under 12 months (rule 28)
     cdk46i_under_12_months: bool = False
-    #: postMONARCH's population without crisis (rule 32; ``adjuvant.endocrine_sensitivity``): a first
-    #: line not short with no line after it ("metastatic", "induction", "toxicity"), or relapse
-    #: on an adjuvant CDK4/6 inhibitor 24 months or more into adjuvant ET ("adjuvant", 780)
+    #: postMONARCH's population without crisis (rule 32; ``adjuvant.endocrine_sensitivity``):
+    #: a first line not short, no line after it, or relapse on an adjuvant CDK4/6 inhibitor
     endocrine_sensitive: Sensitivity = ""
+    liver_or_lung: bool = False  # metastases there on record (rule 32; 8571)
     #: ER-low disease, 1-10% of cells (rule 114; case 1218): rule 32 reads no sensitivity in it
     er_low: bool = False
     untreated: bool = False  # no treatment on record in any setting (rules 31, 39)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from resistx.sequencing.exhausted import declined_targets_said
 from resistx.sequencing.inputs import MolecularInputs
 
 #: the pathway's reasons that hold its own inhibitors back (their own reasons say why: rules 6
@@ -48,3 +49,13 @@ _PATHWAY_SAID = {
     "lines": "the {gene} finding past the cytotoxic lines the PI3K, AKT and mTOR inhibitors' "
     "trials enrolled after",
 }
+
+
+def rule_32_unusable(i: MolecularInputs) -> str:
+    """Rule 32's no usable target: a pathway finding no drug can act on (``pathway_unusable``)."""
+    if "+" in i.pathway_unusable:  # case 8081
+        return mixed_said(i)
+    if i.pathway_unusable == "declined":  # case 7917
+        return f"no usable target ({declined_targets_said(i)})"
+    now = " now" if i.pathway_unusable == "glucose" else ""  # case 7846
+    return f"no usable target{now} ({pathway_said(i, i.pathway_unusable)})"

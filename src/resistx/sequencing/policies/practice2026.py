@@ -19,7 +19,7 @@ import attrs
 from resistx.evidence._base import EvidenceBase
 from resistx.evidence._pack import pack
 from resistx.model.regimen import RegimenSpec
-from resistx.sequencing import kinds
+from resistx.sequencing import endocrine_first, kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.policy import Policy, register
 from resistx.sequencing.rule import Context, Effect, Rule
@@ -59,7 +59,9 @@ def _not_when_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     """Rule 6, silent for endocrine-sensitive disease (rule 32 speaks for it); abemaciclib +
     fulvestrant in postMONARCH's population beside chemotherapy (case 870)."""
     rule_6 = targets.nothing_actionable.assess
-    if rule_6 is None or (i.endocrine_sensitive and not sensitive.only_monotherapy_for_esr1(i)):
+    if rule_6 is None or (
+        i.endocrine_sensitive and not endocrine_first.only_monotherapy_for_esr1(i)
+    ):
         return
     if practice_switch.postmonarch_switch(i, spec):
         yield practice_switch.beside_chemotherapy(i)

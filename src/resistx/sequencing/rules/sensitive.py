@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor, Her2Status
+from resistx.model.enums import Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.exhausted import declined_targets_said
+from resistx.sequencing.endocrine_first import (
+    destiny_breast04,
+    only_monotherapy_for_esr1,
+    visceral_within_approval,
+)
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.figures import figures
-from resistx.sequencing.unusable import mixed_said, pathway_held_back, pathway_said
+from resistx.sequencing.unusable import pathway_held_back, rule_32_unusable
 
 M = Factor.MOLECULAR
 
@@ -93,9 +97,11 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "disease after chemotherapy for metastatic disease, induction too: DESTINY-Breast04's "
     "population (case 1071), where postMONARCH's result is extended, not shown. The review's "
     "Discussion "
-    "sends this patient to chemotherapy; trastuzumab deruxtecan's reason says this rule does "
-    "not weigh the sites of metastasis (case 1200); postMONARCH and the guidelines since keep an "
-    "endocrine-based line first. Its reason leads. With an ESR1 or PI3K-pathway target found "
+    "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
+    "endocrine-based line first. With liver or lung metastases on record, trastuzumab "
+    "deruxtecan within its approval (after endocrine therapy for metastatic disease) does not "
+    "step back: postMONARCH reported a larger benefit without visceral metastases, and "
+    "DESTINY-Breast06 beat chemotherapy (8571; case 1200). Its reason leads. With an ESR1 or PI3K-pathway target found "
     "(and a drug for it), only chemotherapy steps back, behind the endocrine lines (case 1450: "
     "a PTEN loss put it above everolimus + exemestane); with ESR1 or the pathway untested, the "
     "ADCs outside DESTINY-Breast04's population step back behind the endocrine lines too, as "
@@ -104,6 +110,7 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
         "endocrine_sensitive_endocrine_first",
         "endocrine_sensitive_chemotherapy_later",
         "endocrine_sensitive_adc_later",
+        "endocrine_sensitive_visceral_adc",
     ),
     trials=("postMONARCH",),
     regimens=kinds.is_endocrine_or_cytotoxic,
@@ -119,7 +126,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         return  # the drugs held back themselves: their own reasons say why (7912)
     if only_monotherapy_for_esr1(i):
         return  # rule 6 speaks instead (``practice2026``)
-    none = "no ESR1 or PI3K-pathway target" if usable else _unusable(i)
+    none = "no ESR1 or PI3K-pathway target" if usable else rule_32_unusable(i)
     trial = "postMONARCH"
     found = figures(ctx, trial, "abemaciclib+fulvestrant", "ITT")
     own = spec.id == "abemaciclib+fulvestrant"
@@ -142,7 +149,9 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             f"chemotherapy{evidence}.",
             trials=(trial,) if own else (*spec.key_trials, trial),
         )
-    elif kinds.is_tdxd_or_datodxd(spec) and not _destiny_breast04(i, spec):
+    elif visceral_within_approval(i, spec):
+        yield _visceral(none, spec, trial)
+    elif kinds.is_tdxd_or_datodxd(spec) and not destiny_breast04(i, spec):
         # endocrine-sensitive (a course not short, one endocrine line) is outside their entry
         yield Effect(
             code="endocrine_sensitive_adc_later",
@@ -151,7 +160,10 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             text=f"Endocrine-sensitive disease with {none}, outside "
             f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
             f"endocrine line: an endocrine-based line comes first{evidence}."
-            + _SITES.format(approval=_APPROVAL[i.endocrine_sensitive != "adjuvant"])
+            + _SITES.format(
+                here=" (none on record here)" * (not i.liver_or_lung),
+                approval=_APPROVAL[i.endocrine_sensitive != "adjuvant"],
+            )
             * kinds.is_tdxd(spec),
             trials=(*spec.key_trials, trial),
         )
@@ -165,12 +177,17 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         )
 
 
-def only_monotherapy_for_esr1(i: MolecularInputs) -> bool:
-    """An ESR1 mutation whose drugs are unusable beside every endocrine partner declined:
-    endocrine therapy alone is all that is left, and EMERALD's standard endocrine arm gave
-    ESR1-mutated disease 1.9 months, no line to hold chemotherapy back (8355): rule 32 is
-    silent, and rule 6 speaks."""
-    return i.esr1 is not None and i.endocrine_partners_declined
+def _visceral(none: str, spec: RegimenSpec, trial: str) -> Effect:
+    """Rule 32 for trastuzumab deruxtecan within its approval beside liver or lung metastases
+    (``endocrine_first.visceral_within_approval``; 8571)."""
+    return Effect(
+        code="endocrine_sensitive_visceral_adc",
+        text=f"Endocrine-sensitive disease with {none}, but with liver or lung metastases: "
+        "trastuzumab deruxtecan, within its approval, does not step back behind another "
+        "endocrine line (postMONARCH reported a larger benefit without visceral "
+        "metastases: its report, a secondary source; no figures).",
+        trials=(*spec.key_trials, trial),
+    )
 
 
 def _target_or_tests_pending(
@@ -200,7 +217,7 @@ def _tests_pending(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     """Rule 32 while ESR1 or the pathway is untested: the ADCs outside DESTINY-Breast04's
     population step back, as with no target (case 7978: trastuzumab deruxtecan came first while
     the tests were pending)."""
-    if _destiny_breast04(i, spec):
+    if destiny_breast04(i, spec):
         return
     yield Effect(
         code="endocrine_sensitive_adc_later",
@@ -246,12 +263,12 @@ _OUTSIDE = (
 )
 
 
-#: what rule 32 cannot weigh (case 1200: liver metastases read as bone-only disease)
+#: how rule 32 weighs the sites of metastasis (case 1200: liver metastases were read as
+#: bone-only disease; 8571: and still held trastuzumab deruxtecan back)
 _SITES = (
-    " This rule does not weigh the sites of metastasis: postMONARCH reported a larger benefit "
-    "without visceral metastases (its report, a secondary source; no figures), so with liver "
-    "or lung metastases trastuzumab deruxtecan{approval} may weigh before another endocrine "
-    "line."
+    " With liver or lung metastases{here}, trastuzumab deruxtecan{approval} does not step "
+    "back: postMONARCH reported a larger benefit without visceral metastases (its report, a "
+    "secondary source; no figures)."
 )
 #: ... where nothing has yet been given for metastatic disease, its approvals (endocrine
 #: therapy or chemotherapy for metastatic disease first) do not cover her (case 2652b)
@@ -260,24 +277,6 @@ _APPROVAL = {
     False: ", once its approval covers her (it does not yet cover relapse on adjuvant therapy "
     "before any endocrine therapy or chemotherapy for metastatic disease),",
 }
-
-
-def _destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:
-    """Trastuzumab deruxtecan for HER2-low disease after chemotherapy for metastatic disease
-    (induction too), or an early relapse after (neo)adjuvant chemotherapy: DESTINY-Breast04's
-    population, where it beat chemotherapy, not DESTINY-Breast06's (case 1071)."""
-    low = i.her2 is Her2Status.LOW and bool(i.chemotherapy_lines or i.db04_early_relapse)
-    return low and kinds.is_tdxd(spec)
-
-
-def _unusable(i: MolecularInputs) -> str:
-    """No usable target: a pathway finding no drug can act on (``pathway_unusable``)."""
-    if "+" in i.pathway_unusable:  # case 8081
-        return mixed_said(i)
-    if i.pathway_unusable == "declined":  # case 7917
-        return f"no usable target ({declined_targets_said(i)})"
-    now = " now" if i.pathway_unusable == "glucose" else ""  # case 7846
-    return f"no usable target{now} ({pathway_said(i, i.pathway_unusable)})"
 
 
 def _entry(entry: str) -> str:
