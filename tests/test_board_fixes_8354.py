@@ -9,7 +9,7 @@ import pytest
 
 import resistx
 from tests.helpers import NEGATIVE, PALBOCICLIB, TISSUE_PATHWAY_NEGATIVE, patient, result
-from tests.test_board_fixes_7990 import _her2_low_after_tdxd_stopped_for
+from tests.test_board_fixes_7990 import _course, _her2_low_after_tdxd_stopped_for
 
 
 @pytest.mark.parametrize("width", [40, 60, 80])
@@ -234,3 +234,28 @@ def test_liver_metastases_let_tdxd_within_its_approval_lead_an_endocrine_line_un
     assert tdxd is not None
     assert tdxd.tier.value == "later"
     assert bone.options[0].regimen.kind is not resistx.RegimenKind.ADC
+
+
+@pytest.mark.parametrize("stop", ["patient_choice", "other", "completed"])
+def test_datopotamab_deruxtecan_after_sacituzumab_govitecan_stopped_for_any_reason_is_not_preferred(
+    stop: str,
+) -> None:
+    """8372 (MAJOR): after sacituzumab govitecan stopped by the patient's choice, datopotamab
+    deruxtecan, another TROP2 ADC, was preferred; only a stop for toxicity held it at
+    alternative (8209). Whether TROPION-Breast01's result reaches a patient given another TROP2
+    ADC is not in the sources, whatever ended it."""
+    p = resistx.sequence(
+        patient(
+            biomarkers=NEGATIVE,
+            treatments=[
+                _course(1, ["palbociclib", "letrozole"], "2023-01-10", "2024-12-01"),
+                _course(2, ["capecitabine"], "2024-12-15", "2025-06-01"),
+                _course(3, ["sacituzumab govitecan"], "2025-06-15", "2025-10-01", stop),
+            ],
+        ),
+        policy="practice-2026",
+    )
+    dato = p.option("datopotamab-deruxtecan")
+    assert dato is not None
+    assert dato.tier.value != "preferred", dato.tier
+    assert any("another TROP2 ADC" in r.text for r in dato.reasons)

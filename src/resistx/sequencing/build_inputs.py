@@ -23,6 +23,7 @@ from resistx.sequencing.ai_resistance import (
 from resistx.sequencing.course_readings import (
     cdk46i_months,
     first_line,
+    other_courses_stopped,
     record_gaps,
 )
 from resistx.sequencing.coverage import Coverage, unapproved_for
@@ -52,7 +53,7 @@ from resistx.sequencing.keyed import keyed
 from resistx.sequencing.pten_ihc import akt_pathway_unconfirmed
 from resistx.sequencing.reliability import esr1_tissue_only, outside_therascreen
 from resistx.sequencing.suppression import needs_ovarian_suppression
-from resistx.sequencing.toxicity import cdk46i_stops, other_stops, tdxd_ruled_out
+from resistx.sequencing.toxicity import cdk46i_stops, tdxd_ruled_out
 from resistx.vocab.drugs import drug_class
 
 S = BiomarkerStatus
@@ -264,7 +265,7 @@ def history(
         cdk46i_resistant=facts.cdk46i_resistant,
         cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
         **cdk46i_stops(facts),
-        other_toxicity_stops=other_stops(facts),
+        **other_courses_stopped(facts),
         had_cdk46i=facts.had_cdk46i,
         metastatic_cdk46i_progressed=bool(cdk46i_drugs(facts.progressed)),
         progressed=progressed(facts, covers),

@@ -1,14 +1,16 @@
-"""Readings of the course history the molecular Inputs take whole (``build_inputs``): the time
-on a CDK4/6 inhibitor, and whether anything is on record (rules 6, 18, 31, 39)."""
+"""Readings of the course history the Inputs take whole (``build_inputs``): the time on a
+CDK4/6 inhibitor, whether anything is on record (rules 6, 18, 31, 39), and how a course of
+another TROP2 ADC ended (rule 30)."""
 
 from __future__ import annotations
 
 from typing import TypedDict
 
-from resistx.model.enums import DrugClass
+from resistx.model.enums import DrugClass, StopReason, TreatmentSetting
 from resistx.model.profile import UNEXPLAINED_STOPS, Treatment, cdk46i_drugs, continuations
 from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.toxicity import other_stops
 
 
 class Months(TypedDict):
@@ -86,3 +88,37 @@ def record_gaps(facts: Facts) -> RecordGaps:
         "lines_missing": bool(missing_lines(facts)),
         "cdk46i_stop_unknown": (" + ".join(found[0].drugs), since) if found else ("", False),
     }
+
+
+#: how rule 30 says a course of another TROP2 ADC ended short of progression (8372); one that
+#: progressed is read by rule 11, one stopped for toxicity by its event (8209)
+_ENDED = {
+    StopReason.PATIENT_CHOICE: "stopped by the patient's choice",
+    StopReason.COMPLETED: "completed",
+    StopReason.OTHER: "stopped for another reason",
+}
+
+
+class OtherStops(TypedDict):
+    other_toxicity_stops: frozenset[tuple[str, str]]
+    trop2_adc_ended: str
+
+
+def other_courses_stopped(facts: Facts) -> OtherStops:
+    """The history Inputs' readings of the courses of other drugs than the CDK4/6 inhibitors
+    that stopped short of progression: for toxicity (rule 61), and another TROP2 ADC however
+    it ended (rule 30)."""
+    return {"other_toxicity_stops": other_stops(facts), "trop2_adc_ended": trop2_adc_ended(facts)}
+
+
+def trop2_adc_ended(facts: Facts) -> str:
+    """How the latest course of sacituzumab govitecan for metastatic disease ended short of
+    progression or toxicity, as rule 30 says it; "" where none did. Another TROP2 ADC given,
+    however it ended, leaves TROPION-Breast01's result for this patient unknown (8372)."""
+    for t in reversed(facts.in_order):
+        if t.setting is TreatmentSetting.METASTATIC and "sacituzumab govitecan" in t.drugs:
+            if t.stop_reason in (StopReason.PROGRESSION, StopReason.TOXICITY, StopReason.ONGOING):
+                return ""
+            said = _ENDED.get(t.stop_reason) if t.stop_reason is not None else None
+            return said or "ended, how not recorded"
+    return ""

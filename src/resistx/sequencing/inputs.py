@@ -211,6 +211,7 @@ class HistoryInputs:
     lung_stop_grade: int | None = None  # the ILD's grade on record, a lung event stopped a CDK4/6i
     #: (drug, adverse event) for the other drugs (not CDK4/6 inhibitors) a course stopped for
     other_toxicity_stops: frozenset[tuple[str, str]] = frozenset()
+    trop2_adc_ended: str = ""  # ``course_readings.trop2_adc_ended`` (rule 30; 8372)
     had_cdk46i: bool
     #: a CDK4/6-inhibitor course for metastatic disease that progressed (or is read as such,
     #: rule 53): FINER enrolled after one as first line, not after an adjuvant one (rule 101)
@@ -235,9 +236,8 @@ class HistoryInputs:
     destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: str = ""  # its entry: "advanced", "adjuvant" or "" (case 2235b)
-    #: a metastatic line whose every course stopped for toxicity, which postMONARCH's
-    #: population and rule 32 set aside (case 1152): rule 37 says so; filled only within that
-    #: population, where rule 37 reads it (else it parts the memo keys for nothing)
+    #: a metastatic line whose every course stopped for toxicity, set aside by postMONARCH's
+    #: population and rule 32 (case 1152; rule 37 says so): filled only within that population
     line_stopped_for_toxicity: bool = False
     #: the aromatase inhibitors given in any setting (EMBER-3's population, rule 35; BOLERO-2's
     #: non-steroidal one, rule 96)

@@ -47,14 +47,15 @@ def datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) ->
             trials=(trial, "TROPiCS-02"),
         )
     within = f"{_lines(i)}: {trial} enrolled after {need}-{most} lines{said}{no_os}"
-    if events := sorted(e for d, e in i.other_toxicity_stops if d == "sacituzumab govitecan"):
-        return Effect(  # 8209: first and preferred after it, on the trial's figures alone
+    events = sorted(e for d, e in i.other_toxicity_stops if d == "sacituzumab govitecan")
+    if ended := (f"stopped for {' and '.join(events)}" if events else i.trop2_adc_ended):
+        return Effect(  # 8209, 8372: first and preferred after it, on the trial's figures alone
             code="datopotamab_deruxtecan_after_trop2_adc",
             delta=ctx.weights.datodxd_opened,
             ceiling=1,
-            text=f"{within}; after sacituzumab govitecan, another TROP2 ADC (stopped for "
-            f"{' and '.join(events)}), whether its result reaches this patient is not in the "
-            "sources: at best an alternative.",
+            text=f"{within}; after sacituzumab govitecan, another TROP2 ADC ({ended}), "
+            "whether its result reaches this patient is not in the sources: at best an "
+            "alternative.",
             trials=(trial,),
         )
     return Effect(

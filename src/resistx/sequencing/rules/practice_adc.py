@@ -177,8 +177,9 @@ def _ultralow_subgroup(ctx: Context) -> str:
     "chemotherapy lines than its trial enrolled after (an ADC line counted too: 8026), at best "
     "an alternative, sacituzumab "
     "govitecan's trial (TROPiCS-02) having enrolled such patients and brought a survival gain "
-    "(case 2545); after sacituzumab govitecan stopped for toxicity, another TROP2 ADC, at best "
-    "an alternative, the sources not saying whether its result reaches that patient (8209).",
+    "(case 2545); after sacituzumab govitecan, another TROP2 ADC, stopped for toxicity or "
+    "ended short of progression any other way, at best an alternative, the sources not saying "
+    "whether its result reaches that patient (8209, 8372).",
     codes=(
         "endocrine_therapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
