@@ -51,7 +51,7 @@ from resistx.model._biomarker_checks import (
 from resistx.model.profile import ONE_PER_COURSE, calendar_months
 from resistx.vocab import drugs as drug_vocab
 from resistx.vocab import genes
-from resistx.vocab.variants import foreign_hotspot, past_the_protein
+from resistx.vocab.variants import foreign_hotspot, past_the_protein, written
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -436,6 +436,9 @@ def _fitting(b: dict[str, Any]) -> dict[str, Any]:
     # past the protein (case 2295a), or another gene's hotspot (case 3147)
     if past_the_protein(gene or "", named) or (named and foreign_hotspot(gene or "", named)):
         b["variant"] = "D538G" if gene == "ESR1" else "R88Q"
+    # a PIK3CA mutation's variant names a change rule 90 can read (8652)
+    if gene == "PIK3CA" and named and written(named) == (None, None):
+        b["variant"] = "H1047R"
     return b
 
 

@@ -259,3 +259,42 @@ def test_datopotamab_deruxtecan_after_sacituzumab_govitecan_stopped_for_any_reas
     assert dato is not None
     assert dato.tier.value != "preferred", dato.tier
     assert any("another TROP2 ADC" in r.text for r in dato.reasons)
+
+
+def _pik3ca(variant: str) -> dict[str, object]:
+    return patient(
+        biomarkers=[
+            result("PIK3CA", "mutated", variant=variant),
+            *(r for r in NEGATIVE if r["gene"] != "PIK3CA"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["N345K", "N345K (VAF 12%)", "PIK3CA N345K", "c.1035T>A p.N345K", "p.Asn345Lys", "N345 K"],
+)
+def test_a_pik3ca_variant_outside_therascreen_is_read_however_it_is_written(variant: str) -> None:
+    """8652 (MAJOR): 'N345K' made alpelisib at best an alternative (rule 90), but 'N345K (VAF
+    12%)', 'PIK3CA N345K', 'c.1035T>A p.N345K' and 'N345 K' went unread and alpelisib was
+    preferred."""
+    alpelisib = resistx.sequence(_pik3ca(variant)).option("alpelisib+fulvestrant")
+    assert alpelisib is not None
+    assert "pik3ca_variant_outside_therascreen" in {r.code for r in alpelisib.reasons}
+    assert alpelisib.tier.value != "preferred"
+
+
+@pytest.mark.parametrize("variant", ["H1047R (VAF 8%)", "PIK3CA p.Glu545Lys", "c.3140A>G"])
+def test_a_listed_pik3ca_variant_however_written_leaves_alpelisib_where_it_was(
+    variant: str,
+) -> None:
+    alpelisib = resistx.sequence(_pik3ca(variant)).option("alpelisib+fulvestrant")
+    assert alpelisib is not None
+    assert "pik3ca_variant_outside_therascreen" not in {r.code for r in alpelisib.reasons}
+
+
+@pytest.mark.parametrize("variant", ["banana", "see report", "positive"])
+def test_a_pik3ca_variant_naming_no_change_is_refused(variant: str) -> None:
+    """8652: 'banana' was accepted and read as no variant named: rule 90 reads PIK3CA's."""
+    with pytest.raises(resistx.ProfileError, match=r"biomarkers\[0\]\.variant.*names no"):
+        resistx.load_profile(_pik3ca(variant))

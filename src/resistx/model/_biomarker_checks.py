@@ -155,6 +155,14 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
             "variant; else leave the result out and weigh it outside resistx (case 6834)"
         )
         raise ValueError(msg)
+    readable = not (value and value.strip()) or written(value) != (None, None)
+    if gene == "PIK3CA" and status is S.MUTATED and not readable:
+        msg = (
+            f"variant {value!r} names no protein change ('H1047R', 'p.His1047Arg') or cDNA "
+            "change ('c.3140A>G') resistx can read, and rule 90 reads PIK3CA's to tell "
+            "therascreen's 11 mutations from the others: correct it, or leave it out (8652)"
+        )
+        raise ValueError(msg)
     if value is not None and status is S.MUTATED and _says_none(DENIED_STRUCTURAL.sub("", value)):
         msg = (
             f"variant {value!r} says no mutation was found, beside status 'mutated': one of "

@@ -51,8 +51,9 @@ from resistx.sequencing.hrd import (
 from resistx.sequencing.inputs import EfficacyInputs, HistoryInputs, MolecularInputs
 from resistx.sequencing.keyed import keyed
 from resistx.sequencing.pten_ihc import akt_pathway_unconfirmed
-from resistx.sequencing.reliability import esr1_tissue_only, outside_therascreen
+from resistx.sequencing.reliability import esr1_tissue_only
 from resistx.sequencing.suppression import needs_ovarian_suppression
+from resistx.sequencing.therascreen import outside_therascreen
 from resistx.sequencing.toxicity import cdk46i_stops, tdxd_ruled_out
 from resistx.vocab.drugs import drug_class
 

@@ -12,7 +12,6 @@ ctDNA test is still missing (rule 64).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -34,7 +33,6 @@ from resistx.vocab.variants import (
 
 if TYPE_CHECKING:
     from resistx.sequencing.facts import Facts
-    from resistx.sequencing.findings import GeneState
 
 
 def listed(r: BiomarkerResult) -> str | None:
@@ -44,20 +42,6 @@ def listed(r: BiomarkerResult) -> str | None:
     if gene is None or r.classification is None or r.classification.actionable or not r.variant:
         return None
     return gene.get(protein_change(r.variant))
-
-
-_ONE_RESIDUE = re.compile(r"[A-Z]\d+[A-Z]")
-
-
-def outside_therascreen(st: GeneState | None) -> str:
-    """The PIK3CA finding's protein change when it is named as one residue changed and is not
-    one of therascreen's 11 (the companion diagnostic of alpelisib's approval, on which SOLAR-1
-    enrolled: rule 90, case 622); "" for a listed one, or a variant not so named."""
-    r = st.finding.result if st is not None and st.finding is not None else None
-    if r is None or r.gene != "PIK3CA" or not r.variant:
-        return ""
-    change = protein_change(r.variant)
-    return change if _ONE_RESIDUE.fullmatch(change) and change not in HOTSPOTS["PIK3CA"] else ""
 
 
 #: below this tumour fraction a ctDNA negative cannot rule an alteration out (resistx's threshold,
