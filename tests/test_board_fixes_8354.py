@@ -298,3 +298,14 @@ def test_a_pik3ca_variant_naming_no_change_is_refused(variant: str) -> None:
     """8652: 'banana' was accepted and read as no variant named: rule 90 reads PIK3CA's."""
     with pytest.raises(resistx.ProfileError, match=r"biomarkers\[0\]\.variant.*names no"):
         resistx.load_profile(_pik3ca(variant))
+
+
+def test_a_wrong_type_among_a_courses_drugs_does_not_hide_a_misspelt_name_beside_it() -> None:
+    """8655 (MAJOR): drugs ["Ibrnce", {"name": "letrozole"}] named only the object; on its own
+    'Ibrnce' gets 'did you mean Ibrance?'. Every problem is named, each at its path."""
+    course = {**PALBOCICLIB, "drugs": ["Ibrnce", {"name": "letrozole"}]}
+    with pytest.raises(resistx.ProfileError) as caught:
+        resistx.load_profile(patient(treatments=[course]))
+    paths = dict(caught.value.problems)
+    assert set(paths) == {"$.treatments[0].drugs[0]", "$.treatments[0].drugs[1]"}
+    assert "ibrance" in paths["$.treatments[0].drugs[0]"].lower()

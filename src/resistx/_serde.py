@@ -541,12 +541,27 @@ def _attrs(value: object, cls: type[T]) -> T:
 # -- normalisation of profile input --------------------------------------------------------
 
 
-def _drug_names(value: object) -> tuple[str, ...]:
+def _names_given(value: object) -> tuple[list[tuple[int, str]], Problems]:
+    """A list of names (at most MAX_DRUGS): each string item with its index, and a problem for
+    each item of another type, so that a wrong type does not hide a misspelt name beside it
+    (8655)."""
     _at_most(profile_model.MAX_DRUGS, "drugs in one treatment", value)
-    names = _tuple(value, tuple[str, ...])
+    if not isinstance(value, list | tuple):
+        _fail(f"expected a list, got {_got(value)}")
+    given: list[tuple[int, str]] = []
+    problems: Problems = []
+    for i, item in enumerate(value):
+        try:
+            given.append((i, converter.structure(item, str)))
+        except DataProblemsError as e:
+            problems += [(f"[{i}]{p}", m) for p, m in e.problems]
+    return given, problems
+
+
+def _drug_names(value: object) -> tuple[str, ...]:
+    given, problems = _names_given(value)
     out: list[str] = []
-    problems: Problems = []  # at most MAX_DRUGS
-    for i, name in enumerate(names):
+    for i, name in given:
         drug = drugs.lookup(name)
         if drug is None:
             hint = drugs.hint(name)
@@ -554,8 +569,13 @@ def _drug_names(value: object) -> tuple[str, ...]:
         else:
             out.append(drug.name)
     if problems:
-        raise DataProblemsError(problems)
+        raise DataProblemsError(sorted(problems, key=_item_order))
     return tuple(out)
+
+
+def _item_order(problem: tuple[str, str]) -> int:
+    """A list item's problem in the order of the items ('[2]...' after '[1]...')."""
+    return int(problem[0][1 : problem[0].index("]")])
 
 
 #: no near gene is offered: a near symbol is another gene (case 2297b: 'BRIP1' -> BRCA1)
@@ -651,11 +671,11 @@ def _next_drugs(value: object) -> tuple[str, ...] | None:
     at its index (case 6321: they were one problem at the list)."""
     if value is None:
         return None
-    _at_most(profile_model.MAX_DRUGS, "drugs in one treatment", value)
-    names = _tuple(value, tuple[str, ...])
-    unknown = [(f"[{i}]", said) for i, said in drugs.unknown_at(names)]
-    if unknown:
-        raise DataProblemsError(unknown)
+    given, problems = _names_given(value)
+    names = tuple(name for _i, name in given)
+    problems += [(f"[{given[k][0]}]", said) for k, said in drugs.unknown_at(names)]
+    if problems:
+        raise DataProblemsError(sorted(problems, key=_item_order))
     return names
 
 
