@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import enum
+import json
+from pathlib import Path
 
 import pytest
 
@@ -309,3 +311,39 @@ def test_a_wrong_type_among_a_courses_drugs_does_not_hide_a_misspelt_name_beside
     paths = dict(caught.value.problems)
     assert set(paths) == {"$.treatments[0].drugs[0]", "$.treatments[0].drugs[1]"}
     assert "ibrance" in paths["$.treatments[0].drugs[0]"].lower()
+
+
+def _interop(name: str) -> dict[str, object]:
+    path = Path(__file__).parent.parent / "examples" / "interop" / name
+    data: dict[str, object] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def test_a_fhir_gene_coded_by_its_symbol_alone_is_read() -> None:
+    """8653 (MAJOR): a gene component coded {"system": genenames, "code": "ESR1"} with no
+    display was skipped as 'a genomic result without a gene symbol'; the ESR1 mutation was
+    dropped and the first option changed, with exit 0."""
+    pytest.importorskip("fhir.resources")
+    from resistx.interop import from_fhir  # noqa: PLC0415
+
+    text = json.dumps(_interop("01-esr1-mutated.fhir.json"))
+    bundle = json.loads(text.replace('"code": "HGNC:3467", "display": "ESR1"', '"code": "ESR1"'))
+    assert "HGNC:3467" not in json.dumps(bundle)
+    profile = from_fhir(bundle).profile
+    assert any(b.gene == "ESR1" and b.status.value == "mutated" for b in profile.biomarkers)
+
+
+def test_a_phenopacket_gene_one_character_from_a_read_gene_is_refused_with_its_name() -> None:
+    """8653 (MAJOR): geneContext "ESR-1" was skipped as 'not a gene resistx uses' (and its
+    plasma result taken as tumour DNA), where a profile with the same typo is refused with
+    'did you mean ESR1?'."""
+    pytest.importorskip("phenopackets")
+    from resistx.interop import from_phenopacket  # noqa: PLC0415
+
+    packet = _interop("01-esr1-mutated.phenopacket.json")
+    text = json.dumps(packet).replace(
+        '{"valueId": "HGNC:3467", "symbol": "ESR1"}', '{"symbol": "ESR-1"}'
+    )
+    assert "ESR-1" in text
+    with pytest.raises(resistx.ProfileError, match="did you mean ESR1"):
+        from_phenopacket(json.loads(text))

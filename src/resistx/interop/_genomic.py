@@ -84,6 +84,14 @@ def _classification(b: Builder, v: Variant) -> str | None:
     return None
 
 
+def _coded_gene(code: str | None) -> str | None:
+    """The gene an HGNC code names ('HGNC:3467'), or a symbol given as the code itself (8653:
+    {"system": genenames, "code": "ESR1"} with no display was skipped)."""
+    if not code:
+        return None
+    return codes.HGNC_GENES.get(str(code).upper()) or genes.normalise(str(code))
+
+
 def _variant_text(v: Variant) -> str | None:
     """The protein change if given, else the coding or genomic change (without its sequence)."""
     for kind in ("p", "c", "g"):
@@ -93,9 +101,16 @@ def _variant_text(v: Variant) -> str | None:
 
 
 def add_variant(b: Builder, v: Variant) -> None:
-    coded = codes.HGNC_GENES.get(str(v.gene_id).upper()) if v.gene_id else None
+    coded = _coded_gene(v.gene_id)
     if v.gene is None and coded is None:
         b.skip(v.path, v.gene_id, "a genomic result without a gene symbol")
+        return
+    if (
+        v.gene is not None
+        and genes.normalise(v.gene) is None
+        and (same := genes.same_symbol(v.gene))
+    ):  # 8653: 'ESR-1' was skipped as another gene, as a profile refuses it
+        b.problem(v.path, f"{v.gene!r} is not a gene resistx reads; did you mean {same}?")
         return
     symbol = genes.normalise(v.gene) if v.gene is not None else coded
     if coded is not None and v.gene is not None and symbol != coded:
