@@ -347,3 +347,35 @@ def test_a_phenopacket_gene_one_character_from_a_read_gene_is_refused_with_its_n
     assert "ESR-1" in text
     with pytest.raises(resistx.ProfileError, match="did you mean ESR1"):
         from_phenopacket(json.loads(text))
+
+
+def test_an_akt1_finding_held_back_by_insulin_does_not_name_alpelisib() -> None:
+    """8359 (MINOR): for an AKT1 finding the reason said 'alpelisib left out', a drug for
+    PIK3CA only; capivasertib is the drug for AKT1."""
+    p = resistx.sequence(
+        patient(
+            comorbidities=[{"name": "diabetes", "insulin": True, "hba1c": 7.0}],
+            biomarkers=[
+                result("AKT1", "mutated", variant="E17K"),
+                *(r for r in NEGATIVE if r["gene"] != "AKT1"),
+            ],
+        )
+    )
+    said = " ".join(r.text for o in p.options for r in o.reasons if r.rule in (6, 32))
+    assert "AKT1 finding" in said, said
+    assert "alpelisib" not in said
+
+
+@pytest.mark.parametrize("clearance", [28, 45])
+def test_chemotherapys_renal_caution_names_eribulins_lower_dose(clearance: int) -> None:
+    """8479 (MINOR): at a creatinine clearance of 28 mL/min the chemotherapy caution named
+    capecitabine only; eribulin's label lowers its dose to 1.1 mg/m2 at 15-50 mL/min."""
+    p = resistx.sequence(
+        patient(
+            biomarkers=NEGATIVE,
+            comorbidities=[{"name": "renal_impairment", "creatinine_clearance": clearance}],
+        )
+    )
+    chemo = p.option("chemotherapy")
+    assert chemo is not None
+    assert any("eribulin" in c.text and "1.1 mg/m2" in c.text for c in chemo.cautions)

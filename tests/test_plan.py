@@ -55,6 +55,7 @@ _NOT_FIGURES = [
     r"day 15 of the first two cycles",  # palbociclib's label's blood counts (rule 97)
     r"[\d,]+ neutrophils/mm3( on day \d+)?",  # a label's threshold (sacituzumab govitecan's)
     r"creatinine clearance (of|below) \d+ mL/min",  # a label's threshold (rule 12, case 597)
+    r"to 1\.1 mg/m2 at a clearance of 15-50 mL/min",  # eribulin's label's (rule 12, 8479)
     r"\b[A-Z][A-Z0-9]*\*\d+\b",  # a star allele (UGT1A1*28), a name not a figure
     r"HER2 0\b",
     r"\bincludes 1\b",  # the null hazard ratio, not a figure

@@ -32,7 +32,9 @@ def pathway_said(i: MolecularInputs, why: str) -> str:
     """Why the pathway's finding opens nothing (``why``: a part of ``pathway_unusable``), in
     the one wording rules 6 and 32 give it."""
     gene = i.akt_pathway.gene if i.akt_pathway else "PI3K-pathway"
-    return _PATHWAY_SAID[why].format(gene=gene)
+    # alpelisib acts on a PIK3CA mutation only (8359: an AKT1 finding named it)
+    alpelisib = "alpelisib left out, " if gene in ("PIK3CA", "PI3K-pathway") else ""
+    return _PATHWAY_SAID[why].format(gene=gene, alpelisib=alpelisib)
 
 
 _ESR1_SAID = {
@@ -42,10 +44,10 @@ _ESR1_SAID = {
 _PATHWAY_SAID = {
     "declined": "the patient declines the drugs for its {gene} finding (the preferences)",
     "acted": "the PI3K-pathway alteration was acted on (progression on a PI3K or AKT inhibitor)",
-    "insulin": "diabetes needing insulin holds back the drugs for its {gene} finding: alpelisib "
-    "left out, capivasertib outside CAPItello-291",
+    "insulin": "diabetes needing insulin holds back the drugs for its {gene} finding: "
+    "{alpelisib}capivasertib outside CAPItello-291",
     "glucose": "an HbA1c of 8.0% or more holds back the drugs for its {gene} finding until "
-    "glucose is in range: alpelisib left out, capivasertib waiting on glucose control",
+    "glucose is in range: {alpelisib}capivasertib waiting on glucose control",
     "lines": "the {gene} finding past the cytotoxic lines the PI3K, AKT and mTOR inhibitors' "
     "trials enrolled after",
 }

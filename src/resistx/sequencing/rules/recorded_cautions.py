@@ -25,16 +25,23 @@ __all__ = [
 MODERATE_BELOW = 51.0
 
 
+#: eribulin's US label: 1.1 mg/m2 (from 1.4) at a creatinine clearance of 15-50 mL/min (8479)
+_ERIBULIN = "; eribulin's label lowers its dose to 1.1 mg/m2 at a clearance of 15-50 mL/min"
+ERIBULIN_STUDIED_FROM = 15.0
+
+
 def _capecitabine(clearance: float) -> str:
+    eribulin = _ERIBULIN if ERIBULIN_STUDIED_FROM <= clearance < MODERATE_BELOW else ""
     if clearance < SEVERE_BELOW:
         return (
             "capecitabine's label contraindicates it at a creatinine clearance below 30 mL/min, "
-            "as recorded here: another agent, dosed for renal function (not in the review)"
+            f"as recorded here: another agent, dosed for renal function{eribulin} (not in the "
+            "review)"
         )
     if clearance < MODERATE_BELOW:
         return (
             "capecitabine's label lowers its dose in moderate renal impairment, as recorded "
-            "here, and contraindicates it in severe (not in the review)"
+            f"here, and contraindicates it in severe{eribulin} (not in the review)"
         )
     return (
         "capecitabine's label needs no lower dose in mild renal impairment, as recorded here, "
