@@ -379,3 +379,19 @@ def test_chemotherapys_renal_caution_names_eribulins_lower_dose(clearance: int) 
     chemo = p.option("chemotherapy")
     assert chemo is not None
     assert any("eribulin" in c.text and "1.1 mg/m2" in c.text for c in chemo.cautions)
+
+
+def test_a_somatic_palb2_mutation_is_named_not_dropped() -> None:
+    """8411 (MINOR): a tissue PALB2 mutation beside a germline PALB2 negative went unmentioned;
+    the PARP inhibitors' reasons said 'no germline BRCA1/2 or PALB2 mutation'. The review:
+    TBCRC 048's confirmed responses were for germline PALB2 and somatic BRCA1/2 only."""
+    germline = [result(g, "not_detected", origin="germline") for g in ("BRCA1", "BRCA2", "PALB2")]
+    tissue = result("PALB2", "mutated", sample="tissue", tested_on="2026-04-20")
+    p = resistx.sequence(patient(biomarkers=[*NEGATIVE, *germline, tissue]))
+    said = [
+        r.text
+        for o in (*p.options, *p.excluded)
+        if o.regimen.id in ("olaparib", "talazoparib")
+        for r in o.reasons
+    ]
+    assert any("somatic PALB2" in t and "germline" in t for t in said), said

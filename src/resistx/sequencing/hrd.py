@@ -69,19 +69,22 @@ def germline_untested(facts: Facts, parp: tuple[Finding, ...]) -> tuple[str, ...
 
 class GermlineTests(TypedDict):
     germline_untested: tuple[str, ...]
-    palb2_in_tumour: bool
+    palb2_in_tumour: str
 
 
 def germline_tests(
     facts: Facts, parp: tuple[Finding, ...], untested: tuple[str, ...]
 ) -> GermlineTests:
     """The molecular Inputs' germline tests to offer (``germline_untested``), and whether
-    PALB2's tumour test found a mutation, which opens olaparib only if germline (TBCRC 048;
-    a reason had called it a test without a mutation: 7228c). ``untested``: ``hrd_untested``'s
+    PALB2's tumour test found a mutation ("unknown" origin, or "somatic" beside a germline
+    negative), which opens olaparib only if germline (TBCRC 048; a reason had called it a test
+    without a mutation: 7228c). ``untested``: ``hrd_untested``'s
     genes, which the molecular Inputs hold already."""
     genes = germline_untested(facts, parp)
     open_ = genes or untested  # or beside a gene never tested (7243b)
-    tumour = "PALB2" in open_ and facts.found("PALB2", BiomarkerStatus.MUTATED)
+    found = not parp and facts.found("PALB2", BiomarkerStatus.MUTATED)
+    # of unknown origin while its germline test is open, else somatic (8411: left unsaid)
+    tumour = ("unknown" if "PALB2" in open_ else "somatic") if found else ""
     return {"germline_untested": genes, "palb2_in_tumour": tumour}
 
 

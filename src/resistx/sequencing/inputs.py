@@ -81,10 +81,10 @@ class MolecularInputs:
     hrd_untested: tuple[str, ...] = ()
     #: no PARP finding, each gene tested, BRCA1 or BRCA2 only in the germline (TBCRC 048)
     somatic_brca_untested: bool = False
-    #: no PARP finding, each gene tested, these with no germline result (``germline_untested``),
-    #: and whether PALB2's tumour test found a mutation (only a germline one opens olaparib)
+    #: no PARP finding, each gene tested, these with no germline result; a tumour PALB2
+    #: mutation of "unknown" origin, "somatic", or "" (``hrd.germline_tests``)
     germline_untested: tuple[str, ...] = ()
-    palb2_in_tumour: bool = False
+    palb2_in_tumour: str = ""
     rb1_loss: Finding | None
     #: the review's 'definite mutations or alterations': ESR1 and the PI3K pathway only
     tested_without_actionable: bool

@@ -13,17 +13,19 @@ from resistx.sequencing.rules.hrd_tests import waits_on_germline
 
 def no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
     """No PARP-inhibitor target on record: a wait on the test that could find one, or left out."""
+    unknown = i.palb2_in_tumour == "unknown"
     if i.hrd_untested:
-        return _untested(i.hrd_untested, spec, palb2_in_tumour=i.palb2_in_tumour)
+        return _untested(i.hrd_untested, spec, palb2_in_tumour=unknown)
     if i.germline_untested:
-        return waits_on_germline(i.germline_untested, spec, palb2_in_tumour=i.palb2_in_tumour)
+        return waits_on_germline(i.germline_untested, spec, palb2_in_tumour=unknown)
+    somatic = _SOMATIC_PALB2 * (i.palb2_in_tumour == "somatic")
     if i.somatic_brca_untested and spec.id == "talazoparib":
         return left_out(
             ExclusionCode.BIOMARKER_ABSENT,
             text="No germline BRCA1/2 or PALB2 mutation: talazoparib's evidence is for germline "
             "BRCA1/2 mutations (EMBRACA, not named in the review; its ref 75); the somatic "
             "BRCA1/2 responses of TBCRC "
-            "048 were to olaparib, whose place the plan gives.",  # not 'waits': case 1674
+            f"048 were to olaparib, whose place the plan gives.{somatic}",  # not 'waits': 1674
             trials=spec.key_trials,
         )
     if i.somatic_brca_untested:
@@ -31,19 +33,27 @@ def no_parp_target(i: MolecularInputs, spec: RegimenSpec) -> Effect:
             code="somatic_brca_untested",
             text="No germline BRCA1/2 or PALB2 mutation, and BRCA1/2 tested in the germline "
             "only: TBCRC 048 saw responses to olaparib with somatic BRCA1/2 mutations, which a "
-            "tumour test finds; its place waits on that test.",
+            f"tumour test finds; its place waits on that test.{somatic}",
             waits_on="somatic BRCA1/2",
             trials=spec.key_trials,
         )
     return left_out(
         ExclusionCode.BIOMARKER_ABSENT,
         text="No germline BRCA1/2 or PALB2 and no somatic BRCA1/2 mutation on record: a PARP "
-        "inhibitor needs one (TBCRC 048).",
+        f"inhibitor needs one (TBCRC 048).{somatic}",
         trials=spec.key_trials,
     )
 
 
 # rule 17: no biomarker selects it
+
+
+#: a tumour PALB2 mutation beside a germline negative (8411: it went unsaid)
+_SOMATIC_PALB2 = (
+    " The tumour's PALB2 mutation, its germline test negative, is a somatic PALB2 mutation: "
+    "TBCRC 048's confirmed responses were for germline PALB2 and somatic BRCA1/2 mutations "
+    "only (the review), so it opens none."
+)
 
 
 def _untested(
