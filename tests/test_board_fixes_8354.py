@@ -391,3 +391,30 @@ def test_a_somatic_palb2_mutation_is_named_not_dropped() -> None:
     said = [r.text for o in p.options if o.regimen.id == "olaparib" for r in o.reasons]
     said += [r.text for e in p.excluded if e.regimen.id == "olaparib" for r in e.reasons]
     assert any("somatic PALB2" in t and "germline" in t for t in said), said
+
+
+@pytest.mark.parametrize("stop", ["patient_choice", "completed", "other", "unknown"])
+def test_sacituzumab_govitecans_own_earlier_course_does_not_count_toward_its_trials_lines(
+    stop: str,
+) -> None:
+    """8770-8774 (MAJOR): after capecitabine and sacituzumab govitecan stopped short of
+    progression, the sacituzumab course was counted among TROPiCS-02's 2-4 lines and it came
+    first, preferred; without that course it was a later option behind chemotherapy."""
+    for policy in (None, "practice-2026"):
+        p = resistx.sequence(
+            patient(
+                biomarkers=NEGATIVE,
+                treatments=[
+                    _course(1, ["palbociclib", "letrozole"], "2023-01-10", "2024-12-01"),
+                    _course(2, ["capecitabine"], "2024-12-15", "2025-06-01"),
+                    _course(3, ["sacituzumab govitecan"], "2025-06-15", "2025-10-01", stop),
+                ],
+            ),
+            policy=policy,
+        )
+        sg = p.option("sacituzumab-govitecan")
+        assert sg is not None
+        assert sg.tier.value not in ("preferred",), (policy, sg.tier)
+        assert p.options[0].regimen.id != "sacituzumab-govitecan"
+        said = " ".join(r.text for r in sg.reasons)
+        assert "1 prior chemotherapy or ADC line" in said, said

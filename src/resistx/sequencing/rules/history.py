@@ -15,6 +15,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
+from resistx.sequencing.rules.line_counts import counted_lines, own_course
 from resistx.sequencing.rules.naive import first_line_after_crisis
 from resistx.sequencing.rules.parp import OLYMPIAD_CHEMOTHERAPY_LINES
 from resistx.sequencing.weights import Weights
@@ -54,7 +55,9 @@ def _lines(n: int) -> str:
     "7 and will be one line, an ADC that one line opens (trastuzumab deruxtecan) loses nothing "
     "here and is the alternative to it; sacituzumab govitecan before its second line stays a "
     "later option, unless its US label covers the patient (an endocrine-based line and 2 or "
-    "more further lines for metastatic disease): then at best an alternative (case 621).",
+    "more further lines for metastatic disease): then at best an alternative (case 621). "
+    "Sacituzumab govitecan's own earlier course, ended short of progression, is not one of "
+    "its lines (8770: it counted toward TROPiCS-02's and made it preferred).",
     codes=(
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_sacituzumab_govitecan",
@@ -80,7 +83,9 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         unit = "chemotherapy"
     elif kinds.is_adc(spec) and "sacituzumab govitecan" in spec.drugs:
         lines, early, trial, code, gain, window = (
-            i.sg_lines,
+            # its own earlier course, ended short of progression, is not a line before it
+            # (8770: it counted toward TROPiCS-02's 2-4 lines and came first)
+            i.sg_lines - bool(i.trop2_adc_ended),
             i.early_relapse_sg,
             "TROPiCS-02",
             "prior_chemotherapy_opens_sacituzumab_govitecan",
@@ -102,14 +107,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         return
     need, most = CHEMOTHERAPY_LINES_ENROLLED[trial]
     enrolled = f"{need}-{most} lines"  # the trial's range, from its numbers
-    # the early relapse's line is (neo)adjuvant: never called one for metastatic disease (7218)
-    which = "the line" if lines == 1 else "one of them"
-    counted = (
-        f" ({which} (neo)adjuvant chemotherapy with relapse within {window} months, which "
-        f"{trial} counted)"
-        if early
-        else ""
-    )
+    counted = counted_lines(i, trial, lines, window) if early else own_course(i, trial)
     if lines < need and i.sg_label and trial == "TROPiCS-02":
         yield _sg_within_label(
             f"{lines} prior {unit} line{'s' if lines != 1 else ''}{counted}", enrolled, lines
