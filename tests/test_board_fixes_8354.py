@@ -238,6 +238,19 @@ def test_liver_metastases_let_tdxd_within_its_approval_lead_an_endocrine_line_un
     assert bone.options[0].regimen.kind is not resistx.RegimenKind.ADC
 
 
+def _after_sacituzumab_govitecan_ended(stop: str) -> dict[str, object]:
+    """8372, 8770: HER2 0, nothing actionable, palbociclib + letrozole, capecitabine, then
+    sacituzumab govitecan ended by ``stop``."""
+    return patient(
+        biomarkers=NEGATIVE,
+        treatments=[
+            _course(1, ["palbociclib", "letrozole"], "2023-01-10", "2024-12-01"),
+            _course(2, ["capecitabine"], "2024-12-15", "2025-06-01"),
+            _course(3, ["sacituzumab govitecan"], "2025-06-15", "2025-10-01", stop),
+        ],
+    )
+
+
 @pytest.mark.parametrize("stop", ["patient_choice", "other", "completed"])
 def test_datopotamab_deruxtecan_after_sacituzumab_govitecan_stopped_for_any_reason_is_not_preferred(
     stop: str,
@@ -246,17 +259,7 @@ def test_datopotamab_deruxtecan_after_sacituzumab_govitecan_stopped_for_any_reas
     deruxtecan, another TROP2 ADC, was preferred; only a stop for toxicity held it at
     alternative (8209). Whether TROPION-Breast01's result reaches a patient given another TROP2
     ADC is not in the sources, whatever ended it."""
-    p = resistx.sequence(
-        patient(
-            biomarkers=NEGATIVE,
-            treatments=[
-                _course(1, ["palbociclib", "letrozole"], "2023-01-10", "2024-12-01"),
-                _course(2, ["capecitabine"], "2024-12-15", "2025-06-01"),
-                _course(3, ["sacituzumab govitecan"], "2025-06-15", "2025-10-01", stop),
-            ],
-        ),
-        policy="practice-2026",
-    )
+    p = resistx.sequence(_after_sacituzumab_govitecan_ended(stop), policy="practice-2026")
     dato = p.option("datopotamab-deruxtecan")
     assert dato is not None
     assert dato.tier.value != "preferred", dato.tier
@@ -401,17 +404,7 @@ def test_sacituzumab_govitecans_own_earlier_course_does_not_count_toward_its_tri
     progression, the sacituzumab course was counted among TROPiCS-02's 2-4 lines and it came
     first, preferred; without that course it was a later option behind chemotherapy."""
     for policy in (None, "practice-2026"):
-        p = resistx.sequence(
-            patient(
-                biomarkers=NEGATIVE,
-                treatments=[
-                    _course(1, ["palbociclib", "letrozole"], "2023-01-10", "2024-12-01"),
-                    _course(2, ["capecitabine"], "2024-12-15", "2025-06-01"),
-                    _course(3, ["sacituzumab govitecan"], "2025-06-15", "2025-10-01", stop),
-                ],
-            ),
-            policy=policy,
-        )
+        p = resistx.sequence(_after_sacituzumab_govitecan_ended(stop), policy=policy)
         sg = p.option("sacituzumab-govitecan")
         assert sg is not None
         assert sg.tier.value not in ("preferred",), (policy, sg.tier)
