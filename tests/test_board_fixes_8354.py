@@ -411,3 +411,22 @@ def test_sacituzumab_govitecans_own_earlier_course_does_not_count_toward_its_tri
         assert p.options[0].regimen.id != "sacituzumab-govitecan"
         said = " ".join(r.text for r in sg.reasons)
         assert "1 prior chemotherapy or ADC line" in said, said
+
+
+def test_a_low_count_worse_than_the_recorded_cytopenias_grade_is_refused() -> None:
+    """8799a (MINOR, the recheck): a cytopenia of grade 1 recorded beside 'ANC 0.6' (grade 3)
+    passed, where an HbA1c or clearance that disagrees with its field is refused."""
+    with pytest.raises(resistx.ProfileError, match=r'"grade": 3'):
+        resistx.load_profile(
+            patient(comorbidities=[{"name": "cytopenia", "grade": 1}], other_conditions=["ANC 0.6"])
+        )
+
+
+def test_escitalo_and_emesis_are_read() -> None:
+    """8800g, 8777 (MINOR, the recheck): 'escitalo' passed unread beside 'citalo' read;
+    'emesis' as a stop's adverse event was offered 'sepsis'."""
+    p = resistx.sequence(patient(biomarkers=NEGATIVE, medications=["escitalo 10 mg"]))
+    assert "read: escitalopram as" in p.not_assessed[0]
+    course = {**PALBOCICLIB, "stop_reason": "toxicity", "toxicity": "emesis"}
+    profile = resistx.load_profile(patient(treatments=[course]))
+    assert profile.treatments[0].toxicity == "vomiting"

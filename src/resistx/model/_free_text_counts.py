@@ -47,9 +47,11 @@ _GRADES = {
 
 def low_counts(text: str, clauses: list[list[str]], inst: Any) -> str:
     """How to record the counts of grade 2 or worse the text gives for now, where no cytopenia
-    is recorded; "" otherwise."""
-    if conditions(inst, Comorbidity.CYTOPENIA):
-        return ""
+    is recorded, or one of a lower grade (8799a); "" otherwise."""
+    recorded = conditions(inst, Comorbidity.CYTOPENIA)
+    graded = [c.grade for c in recorded if c.grade is not None]
+    if recorded and not graded:
+        return ""  # its grade not given: rule 111 asks for it
     part = _part_of_now(text, clauses)
     if part is None:  # of the past ('..., resolved', 'in 2019')
         return ""
@@ -67,12 +69,13 @@ def low_counts(text: str, clauses: list[list[str]], inst: Any) -> str:
         value, unit = _per_litre(what, raw, match[2])
         grade = next((g for g, below in _GRADES[what] if value < below), 0)
         if grade:
-            found.append((grade, f"a {what} of {value:g} {unit} (CTCAE grade {grade})"))
-    if not found:
+            found.append((grade, f"a {what} of {round(value, 1):g} {unit} (CTCAE grade {grade})"))
+    worst = max((g for g, _ in found), default=0)
+    if not found or (graded and worst <= max(graded)):
         return ""
-    worst = max(g for g, _ in found)
+    held = f"a cytopenia of grade {max(graded)} recorded" if graded else "no cytopenia recorded"
     return (
-        f"names {' and '.join(said for _, said in found)} with no cytopenia recorded, which "
-        "rules 111 and 113 read from the cytopenia's grade, its worst count's: record it under "
-        f'comorbidities as {{"name": "cytopenia", "grade": {worst}}}'
+        f"names {' and '.join(said for _, said in found)} with {held}, which rules 111 and 113 "
+        "read from the cytopenia's grade, its worst count's: record it under comorbidities as "
+        f'{{"name": "cytopenia", "grade": {worst}}}'
     )

@@ -120,6 +120,7 @@ ALIASES = {
     "neutropaenic sepsis": "febrile neutropenia",
     "neutropaenia": "neutropenia",
     "thrombocytopaenia": "thrombocytopenia",  # 8376: refused as a misspelt neutropaenia
+    "emesis": "vomiting",  # 8777: 'did you mean sepsis?'
     "leucopenia": "leukopenia",
     "leucopaenia": "leukopenia",
     "leukopaenia": "leukopenia",

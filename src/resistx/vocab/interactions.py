@@ -711,6 +711,7 @@ QT_PROLONGING: MappingProxyType[str, str] = MappingProxyType(
         "moxi": "moxifloxacin",
         "levoflox": "levofloxacin",
         "citalo": "citalopram",
+        "escitalo": "escitalopram",
         "ondans": "ondansetron",
     }
 )  # fmt: skip
