@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
-from resistx.model.enums import DrugClass, MetastaticSite
+from resistx.model.enums import DrugClass, Her2Status, MetastaticSite
 from resistx.model.profile import (
     NOT_RESISTANCE,
     Treatment,
@@ -81,10 +81,13 @@ LIVER_OR_LUNG = frozenset({MetastaticSite.LIVER, MetastaticSite.LUNG})
 def endocrine_reading(facts: Facts) -> EndocrineReading:
     """The molecular Inputs' ``er_low`` (rule 114: the endocrine options after chemotherapy and
     the ADCs, case 1218) and ``endocrine_sensitive``: ER-low disease reads as no sensitivity;
-    and ``liver_or_lung``, metastases there on record (rule 32)."""
+    and ``liver_or_lung``, metastases there on record where rule 32 reads it."""
     er_low = facts.profile.er_low
     sensitive: Sensitivity = "" if er_low else endocrine_sensitivity(facts)
-    liver_or_lung = not LIVER_OR_LUNG.isdisjoint(facts.profile.metastatic_sites)
+    # filled only where rule 32 reads it (HER2-low or -ultralow, endocrine-sensitive): else it
+    # would part the memo's keys for nothing
+    read = sensitive != "" and facts.her2 in (Her2Status.LOW, Her2Status.ULTRALOW)
+    liver_or_lung = read and not LIVER_OR_LUNG.isdisjoint(facts.profile.metastatic_sites)
     return {"er_low": er_low, "endocrine_sensitive": sensitive, "liver_or_lung": liver_or_lung}
 
 

@@ -218,7 +218,9 @@ def pathway_drugs(
     return {
         "pathway_unusable": why,
         "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,
-        "endocrine_partners_declined": endocrine_partners_declined(facts.preferences),
+        # read beside an ESR1 finding only (rule 32): else it parts the memo's keys for nothing
+        "endocrine_partners_declined": esr1[0] is not None
+        and endocrine_partners_declined(facts.preferences),
     }
 
 

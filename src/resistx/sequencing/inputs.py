@@ -98,7 +98,7 @@ class MolecularInputs:
     #: a PI3K/AKT-pathway inhibitor held back whatever the finding: diabetes needing insulin
     #: (rules 12 and 78) or ECOG 3-4 (rule 13): no oral SERD waits behind one (case 1208)
     pathway_held_back: bool = False
-    endocrine_partners_declined: bool = False  # ``declines.endocrine_partners_declined``
+    endocrine_partners_declined: bool = False  # beside ESR1 (``declines``; rule 32)
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
     #: after progression on first-line palbociclib, MAINTAIN's partner for ribociclib
     #: (``maintain.first_line_palbociclib_switch``; rule 6), else ""
@@ -116,7 +116,7 @@ class MolecularInputs:
     #: postMONARCH's population without crisis (rule 32; ``adjuvant.endocrine_sensitivity``):
     #: a first line not short, no line after it, or relapse on an adjuvant CDK4/6 inhibitor
     endocrine_sensitive: Sensitivity = ""
-    liver_or_lung: bool = False  # metastases there on record (rule 32; 8571)
+    liver_or_lung: bool = False  # metastases there, where rule 32 reads it (8571)
     #: ER-low disease, 1-10% of cells (rule 114; case 1218): rule 32 reads no sensitivity in it
     er_low: bool = False
     untreated: bool = False  # no treatment on record in any setting (rules 31, 39)
