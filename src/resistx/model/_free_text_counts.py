@@ -1,6 +1,7 @@
-"""Blood counts stated in free text with no cytopenia recorded, or one of a lower grade (8490: 'ANC 0.6 x10^9/L,
-platelets 38' passed, and trastuzumab deruxtecan was preferred with no caution, where a
-cytopenia of grade 3 recorded moves every option that lowers counts down: rules 111 and 113).
+"""Blood counts stated in free text with no cytopenia recorded, or one of a lower grade (8490:
+'ANC 0.6 x10^9/L, platelets 38' passed, and trastuzumab deruxtecan was preferred with no
+caution, where a cytopenia of grade 3 recorded moves every option that lowers counts down:
+rules 111 and 113; 8799a).
 A count low enough for CTCAE grade 2 or worse is refused with the grade to record; grade 1
 starts at each laboratory's own lower limit, which the text does not give."""
 
