@@ -430,3 +430,15 @@ def test_escitalo_and_emesis_are_read() -> None:
     course = {**PALBOCICLIB, "stop_reason": "toxicity", "toxicity": "emesis"}
     profile = resistx.load_profile(patient(treatments=[course]))
     assert profile.treatments[0].toxicity == "vomiting"
+
+
+def test_fulvestrants_esr1_reason_does_not_offer_an_oral_serd_the_patient_declines() -> None:
+    """8750 (MINOR, the recheck): with drugs by mouth declined, fulvestrant's ESR1 reason still
+    said 'an oral SERD, where one is open, is the review's option for the mutation'."""
+    profile, prefs = _esr1_and_pik3ca_with_drugs_by_mouth_declined()
+    p = resistx.sequence(profile, prefs, policy="practice-2026")
+    fulvestrant = p.option("fulvestrant")
+    assert fulvestrant is not None
+    [said] = [r.text for r in fulvestrant.reasons if r.code == "esr1_mutation_fulvestrant_alone"]
+    assert "where one is open" not in said
+    assert "declines" in said, said

@@ -28,7 +28,7 @@ def fulvestrant_alone(spec: RegimenSpec) -> bool:
     "aromatase inhibitors (ref. 63), and in EMERALD's ESR1-mutated patients the standard "
     "endocrine arm (fulvestrant or an aromatase inhibitor) did worse than elacestrant (the "
     "review's figures); where an oral SERD is open it is the review's option for the mutation "
-    "(cases 883, 887, 902, 906).",
+    "(cases 883, 887, 902, 906); the reason says where it was given or is declined (8750).",
     codes=("esr1_mutation_fulvestrant_alone",),
     trials=("EMERALD",),
     references=(63,),
@@ -43,8 +43,17 @@ def esr1_fulvestrant_alone(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
         text=f"ESR1 mutation {i.esr1.describe()}: the review gives fulvestrant for ESR1-mutated "
         "disease after aromatase inhibitors (ref. 63), but in EMERALD's ESR1-mutated patients "
         "elacestrant did better than the standard endocrine arm, fulvestrant or an aromatase "
-        f"inhibitor ({found or 'the review'}): an oral SERD, where one is open, is the "
-        "review's option for the mutation.",
+        f"inhibitor ({found or 'the review'}): {_oral_serd(i)}.",
         trials=("EMERALD",),
         references=(63,),
     )
+
+
+def _oral_serd(i: MolecularInputs) -> str:
+    """Whether an oral SERD is still open for the mutation (8750: 'where one is open' beside
+    the oral SERDs declined)."""
+    if "ESR1" in i.targets_acted_on:
+        return "the oral SERD, the review's option for the mutation, has been given"
+    if i.pathway_unusable.startswith("declined"):
+        return "the review's option for the mutation is an oral SERD, which the patient declines"
+    return "an oral SERD, where one is open, is the review's option for the mutation"
