@@ -176,16 +176,23 @@ def _esr1_and_pik3ca_with_drugs_by_mouth_declined() -> tuple[dict[str, object], 
     return profile, {"declines": ["oral"]}
 
 
+_EVERY_PARTNER_DECLINED = [
+    {"declines": ["oral"]},
+    {"declines_kinds": ["endocrine_monotherapy", "cdk4/6i_based", "targeted+endocrine"]},
+]
+
+
+@pytest.mark.parametrize("declined", _EVERY_PARTNER_DECLINED)
 @pytest.mark.parametrize("policy", [None, "practice-2026"])
 def test_an_esr1_mutation_whose_drugs_are_declined_leaves_fulvestrant_alone_behind_chemotherapy(
-    policy: str | None,
+    policy: str | None, declined: dict[str, list[str]]
 ) -> None:
     """8355, 8356 (MAJOR): under practice-2026, with every endocrine partner taken by mouth and
     declined, rule 32 put fulvestrant alone first for ESR1-mutated disease, where its own
     reason quoted EMERALD's 1.9 months for the standard endocrine arm; chemotherapy was
     'later', behind an endocrine line the patient cannot have. ye2024 put chemotherapy first."""
-    profile, prefs = _esr1_and_pik3ca_with_drugs_by_mouth_declined()
-    p = resistx.sequence(profile, prefs, policy=policy)
+    profile, _prefs = _esr1_and_pik3ca_with_drugs_by_mouth_declined()
+    p = resistx.sequence(profile, declined, policy=policy)
     assert p.options[0].regimen.id == "chemotherapy", [o.regimen.id for o in p.options[:3]]
     chemo = p.option("chemotherapy")
     assert chemo is not None
@@ -442,3 +449,30 @@ def test_fulvestrants_esr1_reason_does_not_offer_an_oral_serd_the_patient_declin
     [said] = [r.text for r in fulvestrant.reasons if r.code == "esr1_mutation_fulvestrant_alone"]
     assert "where one is open" not in said
     assert "declines" in said, said
+
+
+def test_a_vus_call_on_a_listed_pik3ca_variant_is_doubted_however_the_variant_is_written() -> None:
+    """Reading the change (8652's twin): a VUS call on H1047R, a listed activating change, is
+    doubted (rule 2 asks the laboratory); written 'PIK3CA H1047R (VAF 3%)' it was not, as rule
+    90 had not read 'PIK3CA N345K'. One reading of a variant serves both."""
+
+    def codes(variant: str) -> set[str]:
+        vus = result("PIK3CA", "mutated", variant=variant, classification="vus")
+        others = [r for r in NEGATIVE if r["gene"] != "PIK3CA"]
+        p = resistx.sequence(patient(biomarkers=[vus, *others]))
+        return {a.code for a in p.actions} | {r.code for o in p.options for r in o.reasons}
+
+    plain = codes("H1047R")
+    assert codes("PIK3CA H1047R (VAF 3%)") == plain
+    assert codes("H1047R") != codes("N345K")  # the doubt is the listed change's
+
+
+def test_an_endocrine_partner_left_open_keeps_rule_32_for_an_esr1_mutation() -> None:
+    """8355's bound: with the oral SERDs and the CDK4/6 inhibitors declined but everolimus's
+    kind open, an endocrine combination is left, so rule 32 still steps chemotherapy back."""
+    profile, _prefs = _esr1_and_pik3ca_with_drugs_by_mouth_declined()
+    open_partner = {"declines_kinds": ["endocrine_monotherapy", "cdk4/6i_based"]}
+    p = resistx.sequence(profile, open_partner, policy="practice-2026")
+    chemo = p.option("chemotherapy")
+    assert chemo is not None
+    assert "endocrine_sensitive_chemotherapy_later" in {r.code for r in chemo.reasons}

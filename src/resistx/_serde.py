@@ -541,41 +541,37 @@ def _attrs(value: object, cls: type[T]) -> T:
 # -- normalisation of profile input --------------------------------------------------------
 
 
-def _names_given(value: object) -> tuple[list[tuple[int, str]], Problems]:
-    """A list of names (at most MAX_DRUGS): each string item with its index, and a problem for
-    each item of another type, so that a wrong type does not hide a misspelt name beside it
-    (8655)."""
+def _read_each(value: object, read: Callable[[str], str]) -> tuple[str, ...]:
+    """A list of drug names (at most MAX_DRUGS), each item ``read`` (its ValueError a problem
+    at its index); an item of another type is a problem at its index too, so that a wrong
+    type does not hide a misspelt name beside it (8655)."""
     _at_most(profile_model.MAX_DRUGS, "drugs in one treatment", value)
     if not isinstance(value, list | tuple):
         _fail(f"expected a list, got {_got(value)}")
-    given: list[tuple[int, str]] = []
+    out: list[str] = []
     problems: Problems = []
     for i, item in enumerate(value):
         try:
-            given.append((i, converter.structure(item, str)))
+            out.append(read(converter.structure(item, str)))
         except DataProblemsError as e:
             problems += [(f"[{i}]{p}", m) for p, m in e.problems]
-    return given, problems
-
-
-def _drug_names(value: object) -> tuple[str, ...]:
-    given, problems = _names_given(value)
-    out: list[str] = []
-    for i, name in given:
-        drug = drugs.lookup(name)
-        if drug is None:
-            hint = drugs.hint(name)
-            problems.append((f"[{i}]", f"{_show.text(name)} is not a drug resistx knows{hint}"))
-        else:
-            out.append(drug.name)
+        except ValueError as e:
+            problems.append((f"[{i}]", str(e)))
     if problems:
-        raise DataProblemsError(sorted(problems, key=_item_order))
+        raise DataProblemsError(problems)
     return tuple(out)
 
 
-def _item_order(problem: tuple[str, str]) -> int:
-    """A list item's problem in the order of the items ('[2]...' after '[1]...')."""
-    return int(problem[0][1 : problem[0].index("]")])
+def _drug_name(name: str) -> str:
+    """The drug's own name for a name it answers to, or a ValueError naming the nearest."""
+    drug = drugs.lookup(name)
+    if drug is None:
+        raise ValueError(f"{_show.text(name)} is not a drug resistx knows{drugs.hint(name)}")
+    return drug.name
+
+
+def _drug_names(value: object) -> tuple[str, ...]:
+    return _read_each(value, _drug_name)
 
 
 #: no near gene is offered: a near symbol is another gene (case 2297b: 'BRIP1' -> BRCA1)
@@ -671,12 +667,14 @@ def _next_drugs(value: object) -> tuple[str, ...] | None:
     at its index (case 6321: they were one problem at the list)."""
     if value is None:
         return None
-    given, problems = _names_given(value)
-    names = tuple(name for _i, name in given)
-    problems += [(f"[{given[k][0]}]", said) for k, said in drugs.unknown_at(names)]
-    if problems:
-        raise DataProblemsError(sorted(problems, key=_item_order))
-    return names
+    return _read_each(value, _next_drug)
+
+
+def _next_drug(name: str) -> str:
+    """The name as given, or a ValueError saying what it is if no drug answers to it."""
+    for _i, said in drugs.unknown_at((name,)):
+        raise ValueError(said)
+    return name
 
 
 _FIELD_HOOKS[(Treatment, "drugs")] = _drug_names

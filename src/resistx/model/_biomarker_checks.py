@@ -137,15 +137,15 @@ def variant_fits(inst: Any, _attribute: attrs.Attribute[Any], value: str | None)
     gene = _gene(inst)
     if value is not None and gene is not None:
         _names_its_gene(gene, value)
-        # the protein change as written beside a cDNA or a transcript too (4823g, 4823h)
-        for text in dict.fromkeys((value, written(value)[1] or value)):
-            _within_protein(gene, text)
-            if (other := foreign_hotspot(gene, text)) is not None:
-                msg = (
-                    f"{value!r} is a hotspot of {other}, not a known change of {gene}: is this "
-                    f"{other}'s result?"
-                )
-                raise ValueError(msg)
+        # the protein change as written beside a cDNA or a transcript too (4823g, 4823h):
+        # each check reads ``protein_change``, which finds it there
+        _within_protein(gene, value)
+        if (other := foreign_hotspot(gene, value)) is not None:
+            msg = (
+                f"{value!r} is a hotspot of {other}, not a known change of {gene}: is this "
+                f"{other}'s result?"
+            )
+            raise ValueError(msg)
     if value is not None and gene in MUTATION_ONLY and _structural(value):
         msg = (
             f"variant {value!r} names a fusion, a rearrangement or a copy-number change of "

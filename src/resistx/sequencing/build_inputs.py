@@ -256,7 +256,6 @@ def history(
         adjuvant_primary_resistance=adjuvant.primary_resistance(facts),
         chemo_lines=facts.chemo_lines,
         tdxd_lines=facts.chemo_lines + tdxd_early,
-        sg_lines=facts.cytotoxic_lines + sg_early,  # an ADC's payload is cytotoxic too
         adc_lines=facts.cytotoxic_lines - facts.chemo_lines,
         sg_label=facts.metastatic_endocrine_lines >= 1 and len(facts.metastatic_lines) >= 3,
         early_relapse_tdxd=bool(tdxd_early),
@@ -266,7 +265,7 @@ def history(
         cdk46i_resistant=facts.cdk46i_resistant,
         cdk46i_toxicity=toxicity - facts.cdk46i_resistant,
         **cdk46i_stops(facts),
-        **other_courses_stopped(facts),
+        **other_courses_stopped(facts, sg_early),
         had_cdk46i=facts.had_cdk46i,
         metastatic_cdk46i_progressed=bool(cdk46i_drugs(facts.progressed)),
         progressed=progressed(facts, covers),

@@ -102,13 +102,20 @@ _ENDED = {
 class OtherStops(TypedDict):
     other_toxicity_stops: frozenset[tuple[str, str]]
     trop2_adc_ended: str
+    sg_lines: int
 
 
-def other_courses_stopped(facts: Facts) -> OtherStops:
+def other_courses_stopped(facts: Facts, sg_early: int) -> OtherStops:
     """The history Inputs' readings of the courses of other drugs than the CDK4/6 inhibitors
-    that stopped short of progression: for toxicity (rule 61), and another TROP2 ADC however
-    it ended (rule 30)."""
-    return {"other_toxicity_stops": other_stops(facts), "trop2_adc_ended": trop2_adc_ended(facts)}
+    that stopped short of progression: for toxicity (rule 61), and a TROP2 ADC however it
+    ended (rule 30), which is no line before itself (rule 4's ``sg_lines``: an ADC's payload is
+    cytotoxic, and a (neo)adjuvant course with an early relapse counts, ``sg_early``; 8770)."""
+    ended = trop2_adc_ended(facts)
+    return {
+        "other_toxicity_stops": other_stops(facts),
+        "trop2_adc_ended": ended,
+        "sg_lines": facts.cytotoxic_lines + sg_early - bool(ended),
+    }
 
 
 def trop2_adc_ended(facts: Facts) -> str:

@@ -49,7 +49,5 @@ def endocrine_partners_declined(prefs: Preferences) -> bool:
     """Every endocrine combination after a CDK4/6 inhibitor declined: its partner drugs are all
     taken by mouth (a CDK4/6, PI3K, AKT or mTOR inhibitor), so drugs by mouth declined, or both
     their kinds; only endocrine therapy alone is left (rule 32; 8355)."""
-    return Route.ORAL in prefs.declines or {
-        RegimenKind.CDK46I_BASED,
-        RegimenKind.TARGETED_ENDOCRINE,
-    } <= set(prefs.declines_kinds)
+    partners = (RegimenKind.CDK46I_BASED, RegimenKind.TARGETED_ENDOCRINE)
+    return all(oral_kind_declined(prefs, kind) for kind in partners)

@@ -195,7 +195,7 @@ class HistoryInputs:
     adjuvant_primary_resistance: bool = False
     chemo_lines: int
     tdxd_lines: int  # with (neo)adjuvant chemotherapy and relapse within 6 months
-    sg_lines: int  # ... within 12 months, and ADC lines
+    sg_lines: int  # ... within 12 months, and ADC lines, not its own (8770)
     adc_lines: int = 0  # metastatic lines of an ADC without chemotherapy
     #: an endocrine-based line and 2 or more further lines: sacituzumab govitecan's label (621)
     sg_label: bool = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from resistx.vocab.variants import HOTSPOTS, written
+from resistx.vocab.variants import HOTSPOTS, position, protein_change
 
 if TYPE_CHECKING:
     from resistx.sequencing.findings import GeneState
@@ -24,15 +24,12 @@ def outside_therascreen(st: GeneState | None) -> str:
     if r is None or r.gene != "PIK3CA" or not r.variant:
         return ""
     # as written beside a gene, an allele fraction or a cDNA change (8652: 'PIK3CA N345K')
-    change = written(r.variant)[1]
-    if change is None:
-        return ""
+    change = protein_change(r.variant)
     if _ONE_RESIDUE.fullmatch(change):
         return "" if change in HOTSPOTS["PIK3CA"] else change
-    at = _POSITION.match(change)  # a residue alone ('N345 K', 'E110del'): by its position
-    return r.variant.strip() if at and int(at[1]) not in _LISTED_POSITIONS else ""
+    at = position(change)  # a residue alone ('N345 K', 'E110del'): by its position
+    return r.variant.strip() if at and at not in _LISTED_POSITIONS else ""
 
 
-_POSITION = re.compile(r"[A-Z](\d+)")
 #: the residues therascreen's 11 mutations change (C420, E542, E545, Q546, H1047)
-_LISTED_POSITIONS = frozenset(int(_POSITION.match(c)[1]) for c in HOTSPOTS["PIK3CA"])  # type: ignore[index]
+_LISTED_POSITIONS = frozenset(position(c) for c in HOTSPOTS["PIK3CA"])

@@ -43,16 +43,12 @@ AMINO_ACIDS = {
     "Gly": "G", "His": "H", "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F",
     "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
 }  # fmt: skip
-_THREE_LETTER = re.compile(r"([A-Z][a-z]{2})(\d+)([A-Z][a-z]{2})")
 
 
 def protein_change(variant: str) -> str:
-    """'p.His1047Arg', 'p.(H1047R)' or 'H1047R' as 'H1047R' (other notations as given)."""
-    text = variant.strip().removeprefix("p.").strip("()")
-    found = _THREE_LETTER.fullmatch(text)
-    if found and found[1] in AMINO_ACIDS and found[3] in AMINO_ACIDS:
-        return f"{AMINO_ACIDS[found[1]]}{found[2]}{AMINO_ACIDS[found[3]]}"
-    return text.upper()
+    """'p.His1047Arg', 'p.(H1047R)', 'PIK3CA H1047R (VAF 3%)' or 'c.3140A>G p.H1047R' as
+    'H1047R' (``written``'s protein change: 8652); a text naming none as given, in capitals."""
+    return written(variant)[1] or variant.strip().upper()
 
 
 #: the length in amino acids of each read gene's protein (UniProt's canonical sequences:
@@ -75,13 +71,18 @@ PROTEIN_LENGTHS = MappingProxyType(
 _POSITION = re.compile(r"[A-Z](\d+)")
 
 
+def position(change: str) -> int | None:
+    """The residue a protein change in one-letter form names ('H1047R': 1047), or None."""
+    found = _POSITION.match(change)
+    return int(found[1]) if found else None
+
+
 def past_the_protein(gene: str, variant: str) -> int | None:
     """The position ``variant`` names where it is past the end of ``gene``'s protein, else
     None (no protein change, or a gene of unknown length)."""
-    found = _POSITION.match(protein_change(variant))
+    at = position(protein_change(variant)) or 0
     length = PROTEIN_LENGTHS.get(gene)
-    position = int(found[1]) if found else 0
-    return position if length is not None and position > length else None
+    return at if length is not None and at > length else None
 
 
 #: other genes' best-known activating changes, for the check that a result's variant is its

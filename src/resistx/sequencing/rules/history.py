@@ -83,9 +83,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         unit = "chemotherapy"
     elif kinds.is_adc(spec) and "sacituzumab govitecan" in spec.drugs:
         lines, early, trial, code, gain, window = (
-            # its own earlier course, ended short of progression, is not a line before it
-            # (8770: it counted toward TROPiCS-02's 2-4 lines and came first)
-            i.sg_lines - bool(i.trop2_adc_ended),
+            i.sg_lines,
             i.early_relapse_sg,
             "TROPiCS-02",
             "prior_chemotherapy_opens_sacituzumab_govitecan",
