@@ -4859,11 +4859,12 @@ def test_with_no_endocrine_therapy_on_record_an_oral_serd_is_outside_its_trials(
                 assert "No endocrine therapy on record" in why.text, why.text
         assert 70 in {r.rule for r in exclusion(p, "elacestrant").reasons}
         # the ESR1 and PI3K-pathway results decide the line after endocrine therapy, not this
-        # one; the germline test still comes before choosing
+        # one; at ECOG 3 the germline test is for a later choice too (8962: a germline BRCA2
+        # mutation leaves fulvestrant first)
         [test] = [a for a in p.actions if a.code == "retest"]
         assert not test.before_choosing and "the one after it" in test.text, test.text
         [hrd] = [a for a in p.actions if a.code == "test_hrd_genes"]
-        assert hrd.before_choosing
+        assert not hrd.before_choosing and "At ECOG 3" in hrd.text
     tamoxifen = adjuvant(["tamoxifen"], "2015-01-01", "2020-01-01")
     treated = plan(**{**naive, "treatments": [tamoxifen]})
     assert treated.option("elacestrant") is not None

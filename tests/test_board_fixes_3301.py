@@ -24,7 +24,7 @@ def test_a_truncated_line_is_placed_on_its_own_line(tmp_path: Path) -> None:
     text = text[: text.index('"treatments"')]  # ends '..., ': what follows is the newline
     source = tmp_path / "cut.jsonl"
     source.write_text(text + "\n", encoding="utf-8")
-    assert main(["cohort", str(source), "--out", str(tmp_path / "out.jsonl")]) == 0
+    assert main(["cohort", str(source), "--out", str(tmp_path / "out.jsonl")]) == 2  # none planned
     [error] = _errors(tmp_path / "out.errors.jsonl")
     assert "line 1, column" in str(error["message"]), error
 

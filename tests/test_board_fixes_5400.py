@@ -200,8 +200,8 @@ def test_a_blank_medication_or_free_text_entry_is_refused() -> None:
     for field in ("medications", "other_conditions"):
         data = _on_qt_drugs() | {field: ["", "  ", "\u200b"]}
         message = _refusal(data)
-        assert f"{field}[0] is blank" in message and f"{field}[1] is blank" in message
-        assert f"{field}[2] is blank" in message  # a zero-width space (the second recheck)
+        assert f"{field}[0]: is blank" in message and f"{field}[1]: is blank" in message
+        assert f"{field}[2]: is blank" in message  # a zero-width space (the second recheck)
 
 
 def test_exemestane_s_dose_beside_a_strong_cyp3a_inducer_is_said() -> None:

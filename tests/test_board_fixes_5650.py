@@ -329,7 +329,7 @@ def test_a_misspelt_next_treatment_is_named_the_same_way_in_a_profile_and_in_a_c
                   "next_treatment": [["fulvestrant", "Piqary"]]}),
         tmp_path / "in.parquet",
     )  # fmt: skip
-    assert main(["cohort", str(tmp_path / "in.parquet"), "--out", str(tmp_path / "o.jsonl")]) == 0
+    assert main(["cohort", str(tmp_path / "in.parquet"), "--out", str(tmp_path / "o.jsonl")]) == 2
     [row] = [json.loads(x) for x in (tmp_path / "o.errors.jsonl").read_text("utf-8").splitlines()]
     assert (row["path"], row["message"]) == ("$.next_treatment[1]", message)
 

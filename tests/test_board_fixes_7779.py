@@ -182,13 +182,20 @@ def test_an_ultralow_reread_that_cannot_change_what_is_preferred_comes_after_cho
     a = _reread(resistx.sequence(_her2_zero_esr1(), policy="practice-2026"))
     assert a is not None
     assert not a.before_choosing
-    from tests.helpers import NEGATIVE, patient  # noqa: PLC0415
+    from tests.helpers import NEGATIVE, PALBOCICLIB, patient  # noqa: PLC0415
 
     none_left = _reread(
         resistx.sequence(patient(her2="0", biomarkers=NEGATIVE), policy="practice-2026")
     )
     assert none_left is not None
-    assert none_left.before_choosing
+    # without the target rule 32 puts another endocrine line first whatever the reading
+    # (8967); within DESTINY-Breast06's entry (a course under 6 months) it comes first
+    assert not none_left.before_choosing
+    short = {**PALBOCICLIB, "started_on": "2024-10-01", "ended_on": "2025-03-20"}
+    within = resistx.sequence(
+        patient(her2="0", biomarkers=NEGATIVE, treatments=[short]), policy="practice-2026"
+    )
+    assert (a := _reread(within)) is not None and a.before_choosing
 
 
 def test_an_ultralow_reread_for_a_declined_drug_is_not_asked_before_choosing() -> None:
@@ -880,10 +887,13 @@ def test_a_parp_inhibitor_declined_by_its_kind_holds_the_ultralow_question_back_
     session's change: one reading of a declined PARP inhibitor, ``hrd.parp_declined``)."""
     from tests.helpers import NEGATIVE, patient, result  # noqa: PLC0415
 
-    brca = [*NEGATIVE, result("BRCA2", "mutated", origin="germline")]
+    # within DESTINY-Breast06's entry nothing holds it back; outside it, for endocrine-
+    # sensitive disease with no ESR1 or pathway finding, rule 32 does (8967): an ESR1 finding
+    # whose drugs by mouth are declined leaves only the PARP inhibitor to hold it back
+    esr1 = [result("ESR1", "mutated"), *NEGATIVE[1:], result("BRCA2", "mutated", origin="germline")]
     p = resistx.sequence(
-        patient(her2="0", biomarkers=brca),
-        {"declines_kinds": ["parp_inhibitor"]},
+        patient(her2="0", biomarkers=esr1),
+        {"declines_kinds": ["parp_inhibitor"], "declines": ["oral"]},
         policy="practice-2026",
     )
     a = _reread(p)

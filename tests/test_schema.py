@@ -19,6 +19,7 @@ PLAN = resistx.json_schema("plan")
 #: what JSON Schema cannot say and the loader checks: names, calendar dates, date order, scope
 # what the converter checks against vocabularies and other fields, beyond what the schema says
 BEYOND_SCHEMA = (
+    "patient_id",  # a letter or a digit of any script (8670), where the schema says not blank
     "drugs",
     "ended_on",
     "tested_on",

@@ -34,6 +34,7 @@ from resistx._errors import (
 )
 from resistx.model import _show, enums
 from resistx.model import profile as profile_model
+from resistx.model._unread import LoaderView, UnreadFieldError
 from resistx.model.profile import BiomarkerResult, Her2Test, Preferences, Profile, Treatment
 from resistx.model.regimen import Regimen
 from resistx.vocab import adverse_events, comorbidities, drugs, genes
@@ -52,9 +53,11 @@ _SIMPLE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 class DataProblemsError(Exception):
     """Problems found below one value, each with a path relative to that value."""
 
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, read: tuple[tuple[int, Any], ...] | None = None) -> None:
         super().__init__(problems)
         self.problems = problems
+        #: a list's items that were read, by their index: what its validators can still check
+        self.read = read
 
 
 def _type_name(value: object) -> str:
@@ -361,17 +364,19 @@ def _tuple(value: object, t: Any) -> tuple[Any, ...]:
     out: list[Any] = []
     problems: Problems = []
     failed = 0
+    read: list[tuple[int, Any]] = []
     for i, (item, item_type) in enumerate(zip(value, item_types, strict=True)):
         try:
             out.append(converter.structure(item, item_type))
+            read.append((i, out[-1]))
         except DataProblemsError as e:
             failed += 1
             if failed <= MAX_ITEM_PROBLEMS:
                 problems += [(f"[{i}]{p}", m) for p, m in e.problems]
     if failed > MAX_ITEM_PROBLEMS:
         problems.append(("", _more(failed - MAX_ITEM_PROBLEMS, "item", "with problems")))
-    if problems:
-        raise DataProblemsError(problems)
+    if problems:  # a list of text: its checks read each item alone (8655)
+        raise DataProblemsError(problems, tuple(read) if args == (str, Ellipsis) else None)
     return tuple(out)
 
 
@@ -485,6 +490,33 @@ def kept_even_empty(cls: type) -> frozenset[str]:
     )
 
 
+#: a field, the value its validators check, and for a list whose other items did not
+#: structure the index of each item checked
+Check = tuple["attrs.Attribute[Any]", Any, "tuple[tuple[int, Any], ...] | None"]
+
+
+def _validated(view: LoaderView, checks: list[Check]) -> Problems:
+    """The problems the validators find, before ``__init__``, so that range problems are named
+    beside type problems. A validator that reads a field that did not structure waits for it
+    (``LoaderView``); a list with some items that did not structure has the others checked,
+    each problem at its own index (8420, 8655)."""
+    problems: Problems = []
+    for f, checked, read in checks:
+        if f.validator is None:
+            continue
+        try:
+            f.validator(view, f, checked)
+        except ItemProblemsError as e:  # each where it is (the items of a list)
+            at = [read[i][0] for i, _m in e.items] if read else [i for i, _m in e.items]
+            problems += [(f".{f.name}[{i}]", m) for i, (_j, m) in zip(at, e.items, strict=True)]
+        except UnreadFieldError:
+            continue
+        except (ValueError, TypeError) as e:
+            if read is None:  # of the items read alone, a check of the whole list may be wrong
+                problems.append((f".{f.name}", str(e)))
+    return problems
+
+
 def _attrs(value: object, cls: type[T]) -> T:
     if not isinstance(value, Mapping):
         _fail(f"expected an object, got {_got(value)}")
@@ -502,6 +534,8 @@ def _attrs(value: object, cls: type[T]) -> T:
     if len(unknown) > MAX_ITEM_PROBLEMS:
         problems.append(("", _more(len(unknown) - MAX_ITEM_PROBLEMS, "unknown key")))
     kwargs: dict[str, Any] = {}
+    unread: set[str] = set()  # the fields that did not structure
+    partly: list[tuple[attrs.Attribute[Any], tuple[tuple[int, Any], ...]]] = []
     # to_json writes each field of a plan's parts, its regimens' too (the recheck, 6315)
     every = cls.__module__ == _PLAN_MODULE or cls is Regimen
     for f, t in fields:
@@ -512,24 +546,19 @@ def _attrs(value: object, cls: type[T]) -> T:
                 or f.name in kept_even_empty(typing.cast(type, cls))
             ):
                 problems.append((f".{f.name}", "required field missing"))
+                unread.add(f.name)
             continue
         hook = _FIELD_HOOKS.get((cls, f.name))
         try:
             kwargs[f.name] = hook(value[f.name]) if hook else converter.structure(value[f.name], t)
         except DataProblemsError as e:
             problems += [(f".{f.name}{p}", m) for p, m in e.problems]
-    # run the validators of the fields that did structure, before __init__, so that range
-    # problems are reported together with type problems (a validator that reads another
-    # field sees None when that one is missing or broken)
-    view = types.SimpleNamespace(**kwargs)
-    for f, _ in fields:
-        if f.validator is not None and f.name in kwargs:
-            try:
-                f.validator(view, f, kwargs[f.name])
-            except ItemProblemsError as e:  # each where it is (the items of a list)
-                problems += [(f".{f.name}[{i}]", message) for i, message in e.items]
-            except (ValueError, TypeError) as e:
-                problems.append((f".{f.name}", str(e)))
+            unread.add(f.name)
+            if e.read and f.validator is not None:
+                partly.append((f, e.read))
+    checks: list[Check] = [(f, kwargs[f.name], None) for f, _ in fields if f.name in kwargs]
+    checks += [(f, tuple(v for _i, v in read), read) for f, read in partly]
+    problems += _validated(LoaderView(kwargs, unread), checks)
     if problems:
         raise DataProblemsError(problems)
     try:
@@ -548,18 +577,18 @@ def _read_each(value: object, read: Callable[[str], str]) -> tuple[str, ...]:
     _at_most(profile_model.MAX_DRUGS, "drugs in one treatment", value)
     if not isinstance(value, list | tuple):
         _fail(f"expected a list, got {_got(value)}")
-    out: list[str] = []
+    out: list[tuple[int, str]] = []
     problems: Problems = []
     for i, item in enumerate(value):
         try:
-            out.append(read(converter.structure(item, str)))
+            out.append((i, read(converter.structure(item, str))))
         except DataProblemsError as e:
             problems += [(f"[{i}]{p}", m) for p, m in e.problems]
         except ValueError as e:
             problems.append((f"[{i}]", str(e)))
     if problems:
-        raise DataProblemsError(problems)
-    return tuple(out)
+        raise DataProblemsError(problems, tuple(out))
+    return tuple(name for _i, name in out)
 
 
 def _drug_name(name: str) -> str:

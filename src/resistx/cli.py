@@ -924,10 +924,19 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str, extra: list[str
     own.error(f"unrecognized arguments: {' '.join(extra)}" + "".join(f"; {h}" for h in hints))
 
 
+def _file_like(word: str) -> bool:
+    """A path or ``-`` (standard input), not an option."""
+    return word == "-" or not word.startswith("-")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _safe_streams()
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
+    if args.command == "plot" and args.file is None and extra and _file_like(extra[0]):
+        # argparse gives 'plan' and FILE their values together, before the options: a profile
+        # after ``--out x.png`` came back unrecognised (8662)
+        args.file = extra.pop(0)
     if extra:
         _unrecognized(parser, args.command, extra)
     _check(args)

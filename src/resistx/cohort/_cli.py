@@ -15,6 +15,7 @@ from resistx.cohort._run import Outcome, run
 from resistx.cohort._writers import check_suffix
 
 EXIT_INTERRUPTED = 130
+EXIT_BAD_INPUT = 2  # resistx.cli's: every patient of the input failed
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 
 
@@ -131,4 +132,13 @@ def run_command(
     else:
         say(f"resistx cohort: {counts}", None)
     _report(args, done, lambda m: say(m, None))
-    return EXIT_INTERRUPTED if done.interrupted else 0
+    if done.interrupted:
+        return EXIT_INTERRUPTED
+    if done.patients and not done.planned:  # another format, say: not a success (8667)
+        say(
+            f"resistx cohort: no patient of the {done.patients:,} could be planned: each one's "
+            f"problems are in {errors}",
+            sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    return 0

@@ -88,8 +88,14 @@ def _proto_problem(message: str) -> tuple[str, str, tuple[str, str] | None]:
         path, rest = _camel_path(at[1]), rest[: at.start()]
     else:
         path = "$" + "".join(f".{f}" for f in _FAILED_FIELD.findall(message))
-    problem = f"not valid (phenopacket schema v2): {_show.text(rest.strip().rstrip('.'))}"
-    return path, problem, None
+    # the schema's own words, whole (8661: cut at the length of a user's text)
+    said = _show.text(rest.strip().rstrip("."), limit=_SAID_CHARS)
+    form = _TIMESTAMP_FORM if path.endswith(".timestamp") else ""
+    return path, f"not valid (phenopacket schema v2): {said}{form}", None
+
+
+_SAID_CHARS = 400
+_TIMESTAMP_FORM = "; a timestamp is RFC 3339 with its time zone: 2024-05-01T00:00:00Z"
 
 
 def _cut(doc: Any, at: str, field: str) -> bool:

@@ -10,7 +10,9 @@ from typing import Any
 
 import attrs
 
+from resistx._errors import ItemProblemsError
 from resistx.model._show import number
+from resistx.model._unread import UnreadFieldError
 
 #: the dates a profile may hold: a decision in this span, treatments and tests before it
 FIRST_DATE = dt.date(1900, 1, 1)
@@ -69,16 +71,24 @@ def non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> Non
         raise ValueError(msg)
 
 
+def not_blank(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """Text with a letter or a digit, where given (8670: ``patient_id: ""`` loaded, and a
+    cohort's rows named an empty id)."""
+    if value is not None and not any(c.isalnum() for c in value):
+        msg = f"{attribute.name} is blank: leave it out, or give it"
+        raise ValueError(msg)
+
+
 def each_not_blank(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """No entry of a list of text without a letter or a digit ('', spaces, a zero-width space:
     the rechecks of session 60, where one printed as an empty line under 'not assessed')."""
     blank = [
-        f"{attribute.name}[{i}] is blank: leave it out"
+        (i, "is blank: leave it out")
         for i, text in enumerate(value)
         if not any(c.isalnum() for c in text)
     ]
-    if blank:
-        raise ValueError("; ".join(blank))
+    if blank:  # each at its item, and the list's other checks go on (8420)
+        raise ItemProblemsError(attribute.name, blank)
 
 
 #: characters that do not show, or show as nothing, inside a word, beyond Unicode's format and
@@ -123,18 +133,24 @@ def each_plain_text(_inst: object, attribute: attrs.Attribute[Any], value: tuple
             continue  # most entries: plain ASCII, no control character, one script
         if (hidden := _hidden(text)) is not None:
             problems.append(
-                f"{attribute.name}[{i}] {text!r} holds an invisible character (U+"
-                f"{ord(hidden[1]):04X}) at {hidden[0]}: remove it, or no check reads the word "
-                "it is in"
+                (
+                    i,
+                    f"{text!r} holds an invisible character (U+"
+                    f"{ord(hidden[1]):04X}) at {hidden[0]}: remove it, or no check reads the word "
+                    "it is in",
+                )
             )
         elif mixed := next((w for w in _WORD.findall(text) if len(_scripts(w)) > 1), None):
             problems.append(
-                f"{attribute.name}[{i}] {text!r}: {mixed!r} holds letters of "
-                f"{' and '.join(sorted(_scripts(mixed)))} scripts (a look-alike letter): write it "
-                "in one, or no check reads it"
+                (
+                    i,
+                    f"{text!r}: {mixed!r} holds letters of "
+                    f"{' and '.join(sorted(_scripts(mixed)))} scripts (a look-alike letter): write it "
+                    "in one, or no check reads it",
+                )
             )
-    if problems:
-        raise ValueError("; ".join(problems))
+    if problems:  # each at its item, and the list's other checks go on (8420)
+        raise ItemProblemsError(attribute.name, problems)
 
 
 def _scripts(word: str) -> set[str]:
@@ -175,8 +191,20 @@ def when_given(*validators: Validator) -> Validator:
     def check(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None or value == ():
             return
+        items: list[tuple[int, str]] = []  # an item's problems from the first check to find any
+        unread = False
         for validator in validators:
-            validator(inst, attribute, value)
+            try:
+                validator(inst, attribute, value)
+            except ItemProblemsError as e:  # the next checks read the other items (8420)
+                named = {i for i, _m in items}
+                items += [(i, m) for i, m in e.items if i not in named]
+            except UnreadFieldError:  # this check reads a field that did not structure
+                unread = True
+        if items:
+            raise ItemProblemsError(attribute.name, sorted(items, key=lambda item: item[0]))
+        if unread:
+            raise UnreadFieldError
 
     return check
 

@@ -121,6 +121,7 @@ RULES: tuple[Rule, ...] = (
     naive.pathway_after_endocrine_therapy,
     pathway_lines.pathway_past_trial_lines,
     serd_lines.elacestrant_past_emerald_lines,
+    serd_lines.elacestrant_performance_status,
     pathway_partner.pathway_inhibitor_after_fulvestrant,
     naive.oral_serd_after_endocrine_therapy,
     status.performance_status,

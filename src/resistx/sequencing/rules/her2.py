@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resistx.model.enums import Her2Status, IshResult
-from resistx.sequencing.adjuvant import db04_chemotherapy_lines
+from resistx.sequencing.adjuvant import db04_chemotherapy_lines, endocrine_sensitivity
 from resistx.sequencing.ai_resistance import endocrine_progressed
 from resistx.sequencing.exhausted import targets_left
-from resistx.sequencing.facts import Facts
+from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.hrd import (
     germline_brca_open,
     parp_declined,
@@ -166,7 +166,8 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     "crisis it comes after choosing, for the line after chemotherapy (rule 7; case 1003). Nor "
     "does it come before choosing where a targeted endocrine line, or a germline BRCA1/2 "
     "mutation's PARP inhibitor, outside DESTINY-Breast06's entry comes first (rule 58; cases "
-    "7780, 7870), or where the patient declines the drug's route or "
+    "7780, 7870) or another endocrine line does for endocrine-sensitive disease (rule 32; "
+    "8967), or where the patient declines the drug's route or "
     "kind, which it then says: the reading matters only if that changes (cases 7802, 7789).",
     codes=("reread_her2_ultralow",),
     trials=("DESTINY-Breast06",),
@@ -187,7 +188,12 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     crisis = facts.profile.visceral_crisis  # chemotherapy first whatever the reading (case 1003)
     # an approval after the plan's date changes nothing chosen on it (case 2831, rule 46)
     later = approved_later(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
-    held = not facts.destiny_breast06_entry and (targets_left(facts) or _parp_open(facts))
+    # outside DESTINY-Breast06's entry, something else comes first whatever the reading: a
+    # target's drug, a PARP inhibitor, or for endocrine-sensitive disease another endocrine
+    # line (rule 32, the policy that dates the ultralow approval; 8967)
+    held = not facts.destiny_breast06_entry and (
+        targets_left(facts) or _parp_open(facts) or _sensitive_without_target(facts)
+    )
     tdxd = ctx.regimens.get("trastuzumab-deruxtecan")  # declined: left out whatever the reading
     declined = declined_by(facts.preferences, tdxd) if tdxd else ""  # (cases 7802, 7789)
     yield PlanEffect(
@@ -208,6 +214,14 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         + _CRISIS * crisis
         + _DECLINED.format(declined) * bool(declined),
     )
+
+
+def _sensitive_without_target(facts: Facts) -> bool:
+    """Endocrine-sensitive disease with no ESR1 or PI3K-pathway finding: rule 32 steps the ADCs
+    back behind another endocrine line whatever the HER2 reading (8967; with a finding whose
+    drug is declined it is silent: 7859)."""
+    found = any((st := facts.genes.get(g)) and st.finding for g in ("ESR1", *PAM_GENES))
+    return facts.post_cdk46i and endocrine_sensitivity(facts) != "" and not found
 
 
 def _parp_open(facts: Facts) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor
+from resistx.model.enums import Factor, Her2Status
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.endocrine_first import (
@@ -98,10 +98,12 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "population (case 1071), where postMONARCH's result is extended, not shown. The review's "
     "Discussion "
     "sends this patient to chemotherapy; postMONARCH and the guidelines since keep an "
-    "endocrine-based line first. With liver or lung metastases on record, trastuzumab "
-    "deruxtecan within its approval (after endocrine therapy for metastatic disease) does not "
-    "step back: postMONARCH reported a larger benefit without visceral metastases, and "
-    "DESTINY-Breast06 beat chemotherapy (8571; case 1200). Its reason leads. With an ESR1 or PI3K-pathway target found "
+    "endocrine-based line first. With liver or lung metastases on record in HER2-low disease, "
+    "trastuzumab deruxtecan within its approval (after endocrine therapy for metastatic "
+    "disease) does not step back: postMONARCH reported a larger benefit without visceral "
+    "metastases, and DESTINY-Breast06 beat chemotherapy (8571; case 1200); its reason leads. "
+    "Not in HER2-ultralow disease, whose subgroup has no figure of its own in the pack (8977). "
+    "With an ESR1 or PI3K-pathway target found "
     "(and a drug for it), only chemotherapy steps back, behind the endocrine lines (case 1450: "
     "a PTEN loss put it above everolimus + exemestane); with ESR1 or the pathway untested, the "
     "ADCs outside DESTINY-Breast04's population step back behind the endocrine lines too, as "
@@ -160,7 +162,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             text=f"Endocrine-sensitive disease with {none}, outside "
             f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
             f"endocrine line: an endocrine-based line comes first{evidence}."
-            + _SITES.format(
+            + (_ULTRALOW_SITES if i.her2 is Her2Status.ULTRALOW else _SITES).format(
                 here=" (none on record here)" * (not i.liver_or_lung),
                 approval=_APPROVAL[i.endocrine_sensitive != "adjuvant"],
             )
@@ -264,11 +266,15 @@ _OUTSIDE = (
 
 
 #: how rule 32 weighs the sites of metastasis (case 1200: liver metastases were read as
-#: bone-only disease; 8571: and still held trastuzumab deruxtecan back)
+#: bone-only disease; 8571: and still held trastuzumab deruxtecan back; 8977: not ultralow)
 _SITES = (
     " With liver or lung metastases{here}, trastuzumab deruxtecan{approval} does not step "
     "back: postMONARCH reported a larger benefit without visceral metastases (its report, a "
     "secondary source; no figures)."
+)
+_ULTRALOW_SITES = (
+    " In HER2-ultralow disease trastuzumab deruxtecan{approval} steps back with liver or lung "
+    "metastases too: the evidence pack holds no figure of the ultralow subgroup's own."
 )
 #: ... where nothing has yet been given for metastatic disease, its approvals (endocrine
 #: therapy or chemotherapy for metastatic disease first) do not cover her (case 2652b)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from resistx.model.enums import RegimenKind, Route, StopReason
 from resistx.sequencing.facts import Facts
 
+#: the ECOG score from which rule 13 puts the least toxic options first
+ECOG_LEAST_TOXIC = 3
+
 
 def before_choosing(
     facts: Facts, *, endocrine: bool = False, oral: bool = False, parp: bool = False
@@ -15,15 +18,21 @@ def before_choosing(
     can only open drugs given by mouth (``oral``: a tissue confirmation of a ctDNA negative, a
     BRCA test), where the patient declines oral treatment (rule 110: they are left out; the
     recheck of case 1000), or for one that opens a PARP inhibitor (``parp``) where the patient
-    declines them (8051). A first test of ESR1 and the pathway, or an NGS retest of a PCR
+    declines them (8051) or is at ECOG 3 or more, where rule 13 puts the least toxic options
+    first and a BRCA mutation left fulvestrant first (8962). A first test of ESR1 and the pathway, or an NGS retest of a PCR
     negative or of a PTEN loss by IHC, is no such test: a negative turns the plan to
     chemotherapy or endocrine therapy (rules 6, 32; the second and third rechecks)."""
     return (
         not facts.profile.visceral_crisis
         and not (endocrine and (facts.endocrine_naive or er_low_first(facts)))
         and not (oral and oral_declined(facts))
-        and not (parp and parp_kind_declined(facts))
+        and not (parp and (parp_kind_declined(facts) or least_toxic_first(facts)))
     )
+
+
+def least_toxic_first(facts: Facts) -> bool:
+    """ECOG 3 or more: rule 13 puts the least toxic options first."""
+    return (facts.profile.ecog or 0) >= ECOG_LEAST_TOXIC
 
 
 def not_at_progression(facts: Facts) -> bool:
@@ -72,6 +81,11 @@ def for_next_line(
         return ORAL_DECLINED
     if parp and parp_kind_declined(facts):
         return PARP_DECLINED
+    if parp and least_toxic_first(facts):
+        return (
+            f" At ECOG {facts.profile.ecog} the least toxic options come first (rule 13): a "
+            "PARP inhibitor it opens is for a later choice, should the patient's condition improve."
+        )
     return ""
 
 

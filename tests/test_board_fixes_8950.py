@@ -1,0 +1,235 @@
+"""Session 71's fixes: the findings left by session 70's reviews and this session's own
+(cases 8950 on), each a behaviour a user relies on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import resistx
+from resistx.cli import main
+from tests.helpers import PALBOCICLIB, patient, result
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "01-esr1-mutated.json"
+PHENOPACKET = EXAMPLE.parent / "interop" / "01-esr1-mutated.phenopacket.json"
+_INSULIN_BESIDE_PLAIN_DIABETES = "is an insulin taken now, beside comorbidities[0], diabetes"
+
+
+def _problems(**kw: Any) -> dict[str, str]:
+    with pytest.raises(resistx.ProfileError) as e:
+        resistx.load_profile(patient(**kw))
+    return dict(e.value.problems)
+
+
+def test_a_misspelt_medication_does_not_hide_an_insulin_beside_diabetes_recorded_without_it() -> (
+    None
+):
+    """8420: a misspelt drug stopped the medications' later checks, so the insulin beside
+    diabetes recorded without it was named only once the spelling was corrected."""
+    found = _problems(comorbidities=["diabetes"], medications=["Lantus", "carbamazapine"])
+    assert "carbamazepine" in found["$.medications[1]"]
+    assert _INSULIN_BESIDE_PLAIN_DIABETES in found["$.medications[0]"]
+
+
+@pytest.mark.parametrize("field", ["medications", "other_conditions"])
+def test_a_wrong_type_among_the_free_text_items_does_not_hide_the_others_problems(
+    field: str,
+) -> None:
+    """8655: a number among the medications (or the other conditions) was the one problem
+    named; the insulin (or the pregnancy written as free text) beside it passed unsaid."""
+    item = "Lantus 20 units" if field == "medications" else "pregnant, 20 weeks"
+    found = _problems(comorbidities=["diabetes"], **{field: [item, 5]})
+    assert found[f"$.{field}[1]"] == "expected a string, got an integer 5"
+    assert f"$.{field}[0]" in found
+
+
+def test_a_problem_in_the_comorbidities_list_gives_no_false_missing_diabetes() -> None:
+    """8420's other side: with one comorbidity misspelt beside diabetes, the insulin was said
+    to have 'no diabetes on record'. The comorbidity's problem is named; the insulin's waits
+    for a list that can be read."""
+    for comorbidities in (["diabetes", "hypertensionn"], "diabetes"):
+        found = _problems(comorbidities=comorbidities, medications=["Lantus"])
+        assert not any("no diabetes on record" in m for m in found.values())
+        assert any(path.startswith("$.comorbidities") for path in found)
+
+
+def test_a_profile_built_in_code_names_every_medication_problem() -> None:
+    """The same checks on a model built in code: one ValueError naming both items."""
+    base = resistx.load_profile(patient(comorbidities=["diabetes"]))
+    with pytest.raises(ValueError, match=r"(?s)medications\[0\].*insulin.*medications\[1\]"):
+        attrs.evolve(base, medications=("Lantus", "carbamazapine"))
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\u200b"])
+def test_a_blank_patient_id_is_refused_not_carried_into_a_cohort_row(blank: str) -> None:
+    """8670: ``patient_id: ""`` loaded, and a cohort's rows and errors named an empty id."""
+    assert "$.patient_id" in _problems(patient_id=blank)
+
+
+def test_a_cohort_whose_every_patient_failed_exits_with_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """8667: a cohort in which no patient could be planned (every line another format, say)
+    exited 0 as a success; it exits 2, the code of bad input, and says so. One patient
+    planned keeps a success: one bad profile never stops a cohort."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps(patient(her2="positive")) + "\n" + json.dumps({"hello": 1}) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["cohort", str(bad), "--out", str(tmp_path / "out.jsonl")]) == 2
+    said = capsys.readouterr().err
+    assert "no patient of the 2 could be planned" in said
+    good = tmp_path / "mixed.jsonl"
+    good.write_text(bad.read_text(encoding="utf-8") + json.dumps(patient()) + "\n", "utf-8")
+    assert main(["cohort", str(good), "--out", str(tmp_path / "out2.jsonl")]) == 0
+
+
+def test_plot_plan_takes_its_profile_after_the_options_too(tmp_path: Path) -> None:
+    """8662: ``plot plan --out x.png FILE`` was refused ('unrecognized arguments: FILE'), as
+    argparse gives both positionals their values before the options; the profile may come
+    after them, as it may for ``sequence``."""
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "plan.png"
+    assert main(["plot", "plan", "--out", str(out), "--dpi", "40", str(EXAMPLE)]) == 0
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_phenopacket_timestamp_problem_is_named_whole_with_its_form() -> None:
+    """8661: the schema's message for a bad timestamp was cut off ("... (73 characters)") and
+    did not say how a timestamp is written."""
+    pytest.importorskip("phenopackets")
+    from resistx.interop import from_phenopacket  # noqa: PLC0415 - the interop extra
+
+    doc = json.loads(PHENOPACKET.read_text(encoding="utf-8"))
+    doc["measurements"][0]["timeObserved"]["timestamp"] = "2024-13-45T00:00:00Z"
+    with pytest.raises(resistx.ProfileError) as e:
+        from_phenopacket(doc)
+    (path, message), *_ = e.value.problems
+    assert path == "$.measurements[0].timeObserved.timestamp"
+    assert "characters)" not in message and "2024-13-45" in message
+    assert "2024-05-01T00:00:00Z" in message
+
+
+def test_her2_ultralow_liver_metastases_after_a_long_cdk46i_course_keep_an_endocrine_line_first() -> (
+    None
+):
+    """8977 (MAJOR): HER2-ultralow, nothing actionable, 36 months on palbociclib + letrozole,
+    liver metastases without a crisis: under practice-2026 trastuzumab deruxtecan came first,
+    preferred, by rule 32's liver-or-lung step (8571), outside DESTINY-Breast06's entry, for a
+    subgroup with no figure of its own in the pack. The step is HER2-low disease's; for
+    ultralow disease an endocrine-based line comes first, as with bone metastases alone."""
+    course = {**PALBOCICLIB, "started_on": "2023-05-15", "ended_on": "2026-05-30"}
+    plans = [
+        resistx.sequence(
+            patient(
+                as_of="2026-06-26",
+                her2="ultralow",
+                metastatic_sites=sites,
+                biomarkers=[
+                    result(g, "not_detected", tested_on="2026-06-08", tumour_fraction=0.07)
+                    for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+                ],
+                treatments=[course],
+            ),
+            policy="practice-2026",
+        )
+        for sites in (["liver", "bone"], ["bone"])
+    ]
+    for p in plans:
+        assert p.options[0].regimen.kind is not resistx.RegimenKind.ADC, p.options[0].regimen.id
+        tdxd = p.option("trastuzumab-deruxtecan")
+        assert tdxd is not None and tdxd.tier.value == "later"
+    text = " ".join(r.text for r in plans[0].option("trastuzumab-deruxtecan").reasons)  # type: ignore[union-attr]
+    assert "ultralow" in text and "does not step back" not in text
+
+
+def test_a_blank_or_hidden_character_medication_does_not_hide_the_insulin_beside_it() -> None:
+    """8420's kin: a blank entry or one with an invisible character was one problem for the
+    whole list, named at the list, and the insulin check after it did not run."""
+    for odd in ("  ", "itr\u200baconazole"):
+        found = _problems(comorbidities=["diabetes"], medications=[odd, "Lantus"])
+        assert "$.medications[0]" in found, found
+        assert _INSULIN_BESIDE_PLAIN_DIABETES in found["$.medications[1]"]
+
+
+def _palbociclib_anastrozole(started_on: str, ended_on: str) -> dict[str, Any]:
+    """A first metastatic line of palbociclib + anastrozole, to progression."""
+    return {
+        "drugs": ["palbociclib", "anastrozole"],
+        "setting": "metastatic",
+        "line": 1,
+        "started_on": started_on,
+        "ended_on": ended_on,
+        "stop_reason": "progression",
+    }
+
+
+def _ecog(score: int) -> dict[str, Any]:
+    """8962: bone-only disease, never tested, 41 months of palbociclib + anastrozole."""
+    course = _palbociclib_anastrozole("2022-12-01", "2026-05-01")
+    return patient(as_of="2026-06-16", ecog=score, metastatic_sites=["bone"], treatments=[course])
+
+
+def test_at_ecog_3_the_brca_tests_are_for_later_and_the_esr1_retest_still_comes_first() -> None:
+    """8962 (MINOR): at ECOG 3 the BRCA1/2 and PALB2 tests came before choosing, though rule 13
+    puts the least toxic options first and a germline BRCA2 mutation left fulvestrant first
+    (8962a). They are still asked, after; an ESR1 test, which can make elacestrant first, still
+    comes before choosing. At ECOG 1 the BRCA tests still come before choosing."""
+    for policy in ("ye2024", "practice-2026"):
+        frail = resistx.sequence(_ecog(3), policy=policy)
+        first = {a.code for a in frail.actions if a.before_choosing}
+        later = {a.code for a in frail.actions if not a.before_choosing}
+        assert "retest" in first and "test_hrd_genes" in later, (first, later)
+        fit = resistx.sequence(_ecog(1), policy=policy)
+        assert "test_hrd_genes" in {a.code for a in fit.actions if a.before_choosing}
+
+
+def _her2_zero_after_long_palbociclib(**kw: Any) -> dict[str, Any]:
+    """8967: HER2 0, nothing actionable on ctDNA, 31 months of palbociclib + anastrozole."""
+    course = _palbociclib_anastrozole("2023-10-01", "2026-05-25")
+    biomarkers = [
+        result(g, "not_detected", tested_on="2026-06-05", tumour_fraction=0.2)
+        for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+    ]
+    return patient(as_of="2026-06-23", biomarkers=biomarkers, treatments=[course], **kw)
+
+
+def test_the_ultralow_question_waits_where_rule_32_would_step_the_drug_back_anyway() -> None:
+    """8961, 8967, 8970 (MINOR, practice-2026): the HER2-ultralow re-read came before choosing
+    for endocrine-sensitive disease outside DESTINY-Breast06's entry, where rule 32 puts
+    trastuzumab deruxtecan behind the endocrine lines whatever the reading (8967a: an
+    ultralow reading changed nothing first). It is asked after choosing there; within the
+    entry (progression within 6 months of the first line), still before."""
+    p = resistx.sequence(_her2_zero_after_long_palbociclib(), policy="practice-2026")
+    [ask] = [a for a in p.actions if a.code == "reread_her2_ultralow"]
+    assert not ask.before_choosing
+    ultralow = resistx.sequence(
+        _her2_zero_after_long_palbociclib(her2="ultralow"), policy="practice-2026"
+    )
+    assert ultralow.options[0].regimen.id == p.options[0].regimen.id
+    short = _her2_zero_after_long_palbociclib()
+    short["treatments"][0]["started_on"] = "2025-12-10"  # five and a half months
+    p = resistx.sequence(short, policy="practice-2026")
+    [ask] = [a for a in p.actions if a.code == "reread_her2_ultralow"]
+    assert ask.before_choosing
+
+
+def test_elacestrant_at_ecog_2_carries_emeralds_performance_status_entry_as_a_caution() -> None:
+    """8866a (MINOR): at ECOG 2 elacestrant carried no word that EMERALD enrolled ECOG 0-1, as
+    capivasertib and the ADCs carry theirs (rule 98). A caution says so; its place is not
+    changed (endocrine monotherapy, the least toxic kind of option). At ECOG 1, no caution."""
+    esr1 = [result("ESR1", "mutated", tested_on="2026-04-10")]
+    for ecog, said in ((2, True), (1, False)):
+        p = resistx.sequence(patient(ecog=ecog, biomarkers=esr1))
+        ela = p.option("elacestrant")
+        assert ela is not None
+        found = [c for c in ela.cautions if c.code == "elacestrant_performance_status"]
+        assert bool(found) is said
+        if said:
+            assert "EMERALD enrolled ECOG 0-1" in found[0].text and found[0].rule == 162
+            assert p.options[0].regimen.id == "elacestrant"
