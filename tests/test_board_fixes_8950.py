@@ -233,3 +233,116 @@ def test_elacestrant_at_ecog_2_carries_emeralds_performance_status_entry_as_a_ca
         if said:
             assert "EMERALD enrolled ECOG 0-1" in found[0].text and found[0].rule == 162
             assert p.options[0].regimen.id == "elacestrant"
+
+
+def test_a_file_that_is_no_parquet_is_bad_input_not_an_internal_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """9150 (MAJOR): an empty, renamed or truncated .parquet file stopped the run as an
+    'internal error, please report' (exit 70); it is bad input (exit 2), named."""
+    pytest.importorskip("pyarrow")
+    for name, content in (("empty.parquet", b""), ("lines.parquet", b'{"a": 1}\n')):
+        source = tmp_path / name
+        source.write_bytes(content)
+        assert main(["cohort", str(source), "--out", str(tmp_path / "o.jsonl")]) == 2
+        err = capsys.readouterr().err
+        assert f"cannot read {source}: not a Parquet file" in err and "internal" not in err
+
+
+@pytest.mark.parametrize("option", ["--errors", "--concordance"])
+def test_an_output_that_cannot_be_written_is_refused_before_any_file_is_touched(
+    tmp_path: Path, option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """9151 (MAJOR), 9155: a directory, or a path in a missing directory, given as --errors
+    emptied an earlier --out before the run failed; a bad --concordance was found after the
+    whole run. Each output is checked first, and nothing is written."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(patient()) + "\n", encoding="utf-8")
+    out = tmp_path / "earlier.jsonl"
+    out.write_text("an earlier run's rows\n", encoding="utf-8")
+    suffix = ".csv" if option == "--concordance" else ".jsonl"
+    taken = tmp_path / f"taken{suffix}"
+    taken.mkdir()
+    for bad in (taken, tmp_path / "missing" / f"out{suffix}"):
+        assert main(["cohort", str(source), "--out", str(out), option, str(bad)]) == 2
+        assert option in capsys.readouterr().err
+        assert out.read_text(encoding="utf-8") == "an earlier run's rows\n"
+
+
+def test_a_byte_order_mark_on_a_line_of_its_own_is_no_patient(tmp_path: Path) -> None:
+    """9154 (MINOR): a byte-order mark followed by a line end was counted as a patient whose
+    line is no JSON object; a blank line is no input, with or without the mark."""
+    source = tmp_path / "bom.jsonl"
+    source.write_bytes(b"\xef\xbb\xbf\n" + json.dumps(patient()).encode() + b"\n")
+    out = tmp_path / "o.jsonl"
+    assert main(["cohort", str(source), "--out", str(out)]) == 0
+    assert (tmp_path / "o.errors.jsonl").read_text(encoding="utf-8") == ""
+
+
+@pytest.mark.parametrize("to_group", [False, True], ids=["the-run", "its-group"])
+def test_a_terminate_signal_leaves_complete_readable_output_as_ctrl_c_does(
+    tmp_path: Path, to_group: bool
+) -> None:
+    """9153 (MINOR): SIGTERM, what schedulers and ``timeout`` send, left an unreadable Parquet
+    file in place of the output, with no word. It stops the run as Ctrl-C does: both files
+    complete for the first patients, the message says how many, and the exit code is 143."""
+    pytest.importorskip("pyarrow")
+    import os  # noqa: PLC0415
+    import signal  # noqa: PLC0415
+
+    import pandas as pd  # noqa: PLC0415
+
+    from tests.cohort_data import profiles, write_jsonl  # noqa: PLC0415
+    from tests.test_cohort_cli import _started  # noqa: PLC0415
+
+    source = write_jsonl(tmp_path / "many.jsonl", profiles(2000, seed=3))
+    out, errors = tmp_path / "plans.parquet", tmp_path / "plans.errors.jsonl"
+    run = _started(source, out, errors)
+    (os.killpg if to_group else os.kill)(run.pid, signal.SIGTERM)
+    _out, stderr = run.communicate(timeout=60)
+    assert run.returncode == 143, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    patients = int(stderr.split("the complete rows of the first ")[1].split()[0].replace(",", ""))
+    planned = pd.read_parquet(out)["index"].unique().tolist()
+    failed = [json.loads(line)["index"] for line in errors.read_text("utf-8").splitlines()]
+    assert sorted([*planned, *failed]) == list(range(patients))
+
+
+def test_a_phenopacket_value_problem_does_not_hide_the_documents_other_problems() -> None:
+    """9159 (MINOR): an invalid enum value was the one problem named; the unknown fields beside
+    it were named only once it was corrected. Each wrong value is set aside, as an unknown
+    field is, and the document read again."""
+    pytest.importorskip("phenopackets")
+    from resistx.interop import from_phenopacket  # noqa: PLC0415 - the interop extra
+
+    doc = json.loads(PHENOPACKET.read_text(encoding="utf-8"))
+    doc["subject"]["sex"] = "FEMALEX"
+    doc["subject"]["foo"] = 1
+    doc["measurements"][0]["timeObserved"]["timestamp"] = "last spring"
+    with pytest.raises(resistx.ProfileError) as e:
+        from_phenopacket(doc)
+    paths = {path for path, _m in e.value.problems}
+    assert {"$.subject.sex", "$.subject.foo", "$.measurements[0].timeObserved.timestamp"} <= paths
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_cohort_of_documents_says_how_much_their_conversion_left_unmapped_or_assumed(
+    tmp_path: Path, jobs: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """9152 (MAJOR): ``sequence --from fhir`` says '6 elements not mapped, 7 assumptions', and a
+    cohort of the same bundles said nothing of them. Its summary counts both, with where the
+    lists are."""
+    from resistx.interop import from_fhir  # noqa: PLC0415
+
+    folder = tmp_path / "bundles"
+    folder.mkdir()
+    unmapped = assumed = 0
+    for document in sorted((EXAMPLE.parent / "interop").glob("0[56]-*.fhir.json")):
+        (folder / document.name).write_bytes(document.read_bytes())
+        c = from_fhir(json.loads(document.read_text(encoding="utf-8")))
+        unmapped, assumed = unmapped + len(c.unmapped), assumed + len(c.assumptions)
+    assert unmapped and assumed
+    assert main(["cohort", str(folder), "--out", str(tmp_path / "o.jsonl"), "--jobs", jobs]) == 0
+    said = capsys.readouterr().out
+    assert f"{unmapped} elements not mapped and {assumed} assumptions" in said, said
+    assert "resistx convert" in said

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,7 @@ from resistx.cohort._rows import Settings
 from resistx.cohort._run import Outcome, run
 from resistx.cohort._writers import check_suffix
 
-EXIT_INTERRUPTED = 130
+EXIT_SIGNALLED = 128  # and the signal's number
 EXIT_BAD_INPUT = 2  # resistx.cli's: every patient of the input failed
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 
@@ -46,6 +47,21 @@ def _inode(path: Path) -> tuple[int, int]:
     return st.st_dev, st.st_ino
 
 
+def _writable(path: Path, option: str) -> None:
+    """An output the run can write: no directory, in a directory that exists. Checked before
+    anything is written (9151: a directory given as --errors was found once --out had been
+    emptied; 9155: a bad --concordance once the whole run was done)."""
+    if path.is_dir():
+        msg = f"{option}: {path} is a directory; name a file"
+        raise resistx.ResistxError(msg)
+    if not path.parent.is_dir():
+        msg = f"{option}: cannot write {path}: no directory {path.parent}"
+        raise resistx.ResistxError(msg)
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        msg = f"{option}: cannot write {path}: permission denied"
+        raise resistx.ResistxError(msg)
+
+
 def _check(args: argparse.Namespace) -> Path:
     """Every usage problem before the first profile is read; the errors file's path."""
     if not args.input.exists():
@@ -56,6 +72,10 @@ def _check(args: argparse.Namespace) -> Path:
     check_suffix(args.out, "--out")
     check_suffix(errors, "--errors")
     outputs = [args.out, errors, args.concordance, args.concordance_plot]
+    options = ("--out", "--errors", "--concordance", "--concordance-plot")
+    for path, option in zip(outputs, options, strict=True):
+        if path is not None:
+            _writable(path, option)
     also = [Path(args.preferences)] if getattr(args, "preferences", None) else []
     if _clash(args.input, [o for o in outputs if o is not None], also):
         msg = (
@@ -91,6 +111,13 @@ def _report(args: argparse.Namespace, done: Outcome, say: Callable[..., None]) -
         say(
             f"{many:,} patient id{' appears' if many == 1 else 's appear'} more than once "
             f"({shown}): each row was planned as a patient of its own"
+        )
+    documents, unmapped, assumed = done.reported
+    if documents:  # what `sequence --from` says of one document (9152)
+        say(
+            f"{documents:,} document{'s' * (documents != 1)} converted: {unmapped:,} elements "
+            f"not mapped and {assumed:,} assumptions (`resistx convert --from "
+            "phenopacket|fhir FILE` lists them for one document)"
         )
     summary = done.summary
     if summary.stated:
@@ -132,8 +159,8 @@ def run_command(
     else:
         say(f"resistx cohort: {counts}", None)
     _report(args, done, lambda m: say(m, None))
-    if done.interrupted:
-        return EXIT_INTERRUPTED
+    if done.interrupted:  # 130 for Ctrl-C, 143 for SIGTERM: the shell's codes
+        return EXIT_SIGNALLED + done.signum
     if done.patients and not done.planned:  # another format, say: not a success (8667)
         say(
             f"resistx cohort: no patient of the {done.patients:,} could be planned: each one's "

@@ -132,7 +132,7 @@ def line_records(items: Iterable[tuple[str, str]], start: int, first_line: int) 
     'item N')."""
     out: list[Record] = []
     for number, (text, path) in enumerate(items, first_line):
-        if text.strip():
+        if text.removeprefix("\ufeff").strip():
             out.append(_line_record(start + len(out), text, f"{Path(path).name}:{number}"))
     return out
 
@@ -154,7 +154,7 @@ class Lines:
         out = []
         index = self.first_index
         for number, raw in enumerate(self.lines, self.first_line):
-            if raw.strip():
+            if not _blank(raw):
                 out.append(_jsonl_record(index, raw, f"{self.name}:{number}"))
                 index += 1
         return out
@@ -174,7 +174,7 @@ def jsonl_lines(path: Path, size: int) -> Iterator[Lines]:
     with path.open("rb") as f:
         while lines := list(itertools.islice(f, size)):
             yield Lines(path.name, index, number, lines)
-            index += sum(map(bool, map(bytes.strip, lines)))
+            index += sum(not _blank(raw) for raw in lines)
             number += len(lines)
 
 
@@ -186,7 +186,13 @@ def read_jsonl(path: Path) -> Iterator[Record]:
 
 def count_jsonl(path: Path) -> int:
     with path.open("rb") as f:
-        return sum(1 for raw in f if raw.strip())
+        return sum(1 for raw in f if not _blank(raw))
+
+
+def _blank(raw: bytes) -> bool:
+    """A line that is no input: white space, after a byte-order mark too (9154: a mark alone
+    on the first line was counted as a patient)."""
+    return not raw.removeprefix(b"\xef\xbb\xbf").strip()
 
 
 # -- a directory of JSON files --------------------------------------------------------------------
@@ -250,7 +256,14 @@ _BATCH_ROWS = 4096
 
 
 def parquet_file(path: Path) -> Any:
-    return parquet("reading Parquet").ParquetFile(path)
+    """The Parquet file at ``path``, or bad input naming it (9150: an empty, renamed or
+    truncated file was an internal error)."""
+    pq = parquet("reading Parquet")
+    try:
+        return pq.ParquetFile(path)
+    except (ValueError, OSError) as e:  # pyarrow's ArrowInvalid is a ValueError
+        msg = f"cannot read {path}: not a Parquet file ({e})"
+        raise resistx.ResistxError(msg) from None
 
 
 def _tidy(value: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -15,6 +15,9 @@ from resistx.io.profile import ProfileSource, load_preferences, read_file
 from resistx.model.profile import Profile
 from resistx.sequencing.engine import evidence_of, policy_of
 from resistx.sequencing.policy import get as get_policy
+
+if TYPE_CHECKING:
+    from resistx.interop import Conversion
 
 T = TypeVar("T")
 
@@ -93,17 +96,25 @@ def attempt(
     """``then`` of the loaded profile, or the ``Result`` holding the input error that kept it
     from one: a profile that does not load, a document its ``resistx.interop`` converter
     (``convert``) refuses, or either out of scope. Any other exception is a bug and propagates."""
+    if convert:
+        return attempt_conversion(index, source, lambda c: then(c.profile), convert)
     try:
-        return then(_converted(source, convert) if convert else resistx.load_profile(source))
+        return then(resistx.load_profile(source))
     except (resistx.ProfileError, resistx.OutOfScopeError) as e:
         return Result(index=index, patient_id=patient_id_of(source), error=e)
 
 
-def _converted(source: ProfileSource, convert: str) -> Profile:
+def attempt_conversion(
+    index: int, source: ProfileSource, then: Callable[[Conversion], T], convert: str
+) -> T | Result:
+    """``attempt`` for a document its ``resistx.interop`` converter reads: ``then`` of the whole
+    ``Conversion`` (its profile and its report: 9152, a cohort's summary counts the report)."""
     from resistx import interop  # noqa: PLC0415 - only when such a cohort is read
 
-    profile: Profile = getattr(interop, convert)(source).profile
-    return profile
+    try:
+        return then(getattr(interop, convert)(source))
+    except (resistx.ProfileError, resistx.OutOfScopeError) as e:
+        return Result(index=index, patient_id=patient_id_of(source), error=e)
 
 
 def outcome(

@@ -17,7 +17,13 @@ import attrs
 import resistx
 from resistx.cohort._concordance import Placement, place, regimen_for, rule_numbers
 from resistx.cohort._readers import Record, text_record
-from resistx.cohort._result import Result, attempt, checked_settings, patient_id_of
+from resistx.cohort._result import (
+    Result,
+    attempt,
+    attempt_conversion,
+    checked_settings,
+    patient_id_of,
+)
 from resistx.io.profile import ProfileSource
 from resistx.model.profile import Profile
 from resistx.sequencing import engine
@@ -235,6 +241,8 @@ class Ranking:
     patient_id: str | None
     profile: Profile
     ranked: Ranked
+    #: for a converted document, its report's elements not mapped and assumptions (9152)
+    reported: tuple[int, int] | None = None
 
 
 def _planned(
@@ -242,11 +250,18 @@ def _planned(
 ) -> Ranking | Result:
     """The ranking of one profile (or converted document), or the Result of its input error."""
 
-    def ranking(profile: Profile) -> Ranking:
+    def ranking(profile: Profile, reported: tuple[int, int] | None = None) -> Ranking:
         ranked = engine.ranking(profile, settings.preferences, settings.policy)
-        return Ranking(index=index, patient_id=profile.patient_id, profile=profile, ranked=ranked)
+        return Ranking(index, profile.patient_id, profile, ranked, reported)
 
-    return attempt(index, source, ranking, convert)
+    if convert is None:
+        return attempt(index, source, ranking)
+    return attempt_conversion(
+        index,
+        source,
+        lambda c: ranking(c.profile, (len(c.unmapped), len(c.assumptions))),
+        convert,
+    )
 
 
 @attrs.frozen

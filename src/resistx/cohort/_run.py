@@ -48,6 +48,9 @@ class Outcome:
     rows: int = 0
     interrupted: bool = False
     in_input: int | None = None  # the patients of the input, counted where interrupted
+    signum: int = int(signal.SIGINT)  # what interrupted it: Ctrl-C's SIGINT, or SIGTERM
+    #: documents converted, their elements not mapped and their assumptions (9152)
+    reported: tuple[int, int, int] = (0, 0, 0)
     summary: Summary = attrs.field(factory=Summary)
     #: the patient ids of the planned patients met so far, and those met more than once (case
     #: 3307: two rows of one id, one with another profile, were two patients with no word)
@@ -76,6 +79,8 @@ class Packed:
     patients: int
     #: the planned patients' ids, in order (the writing process counts those met twice)
     ids: tuple[str, ...] = ()
+    #: documents converted, their elements not mapped and their assumptions (9152)
+    reported: tuple[int, int, int] = (0, 0, 0)
 
 
 def plan_packed(chunk: Chunk, settings: Settings, kinds: tuple[str, str]) -> Packed:
@@ -99,9 +104,12 @@ def _packed(chunk: list[Judged], kinds: tuple[str, str]) -> Packed:
         options, option_rows = prepare(kinds[0], rows, OPTION_COLUMNS), len(rows)
     errors = error_rows(chunk)
     summary = Summary()
+    reports = []
     for j in chunk:
         if isinstance(j.outcome, Ranking):
             summary.add(j.next)
+            if j.outcome.reported is not None:
+                reports.append(j.outcome.reported)
     return Packed(
         options=options,
         option_rows=option_rows,
@@ -114,6 +122,7 @@ def _packed(chunk: list[Judged], kinds: tuple[str, str]) -> Packed:
             for j in chunk
             if isinstance(j.outcome, Ranking) and j.outcome.patient_id is not None
         ),
+        reported=(len(reports), sum(u for u, _a in reports), sum(a for _u, a in reports)),
     )
 
 
@@ -147,27 +156,31 @@ class _StopFlag:
     """The first Ctrl-C asks the run to stop after the chunk in hand; a second one stops at once.
     Signals within ``SAME_CTRL_C`` seconds of the first are that first one (case 4937: `timeout
     -s INT` signals the run, then its process group, and the second stopped it with nothing
-    said)."""
+    said). SIGTERM, what schedulers and ``timeout`` send, is taken the same way (9153: it left
+    an unreadable Parquet file); ``signum`` is the first signal's."""
 
     SAME_CTRL_C = 1.0
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self) -> None:
         self.set = False
-        self._previous: Any = None
+        self.signum = int(signal.SIGINT)
+        self._previous: list[Any] = []
         self._first = 0.0
 
-    def _handle(self, _signum: int, _frame: FrameType | None) -> None:
+    def _handle(self, signum: int, _frame: FrameType | None) -> None:
         if not self.set:
-            self.set, self._first = True, time.monotonic()
+            self.set, self._first, self.signum = True, time.monotonic(), signum
         elif time.monotonic() - self._first > self.SAME_CTRL_C:
             raise KeyboardInterrupt
 
     def __enter__(self) -> _StopFlag:
-        self._previous = signal.signal(signal.SIGINT, self._handle)
+        self._previous = [signal.signal(s, self._handle) for s in self.SIGNALS]
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        signal.signal(signal.SIGINT, self._previous)
+        for s, previous in zip(self.SIGNALS, self._previous, strict=True):
+            signal.signal(s, previous)
 
 
 def _progress(total: int | None, shown: bool) -> Any:
@@ -251,6 +264,7 @@ def run(
     result.rows = out_writer.rows
     if result.interrupted:
         result.in_input = fmt.count(source)
+        result.signum = stop.signum
     return result
 
 
@@ -261,6 +275,8 @@ def _take(packed: Packed, out: RowWriter, errors: RowWriter, result: Outcome) ->
     result.planned += packed.summary.planned
     result.failed += packed.patients - packed.summary.planned
     result.summary.merge(packed.summary)
+    (d, u, a), (d2, u2, a2) = result.reported, packed.reported
+    result.reported = (d + d2, u + u2, a + a2)
     for pid in packed.ids:
         if pid in result.ids:
             result.repeated[pid] = None

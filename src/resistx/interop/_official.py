@@ -70,8 +70,9 @@ _AT = re.compile(r' at "?Phenopacket\.?([\w.\[\]]*)"?')
 
 
 def _proto_problem(message: str) -> tuple[str, str, tuple[str, str] | None]:
-    """The path and problem of one protobuf ``ParseError``, and for an unknown field where it
-    is (the message's path, the field) so that it can be cut."""
+    """The path and problem of one protobuf ``ParseError``, and for an unknown field or a wrong
+    value whose place protobuf names where it is (the message's path, the field) so that it
+    can be cut."""
     unknown = _UNKNOWN_FIELD.search(message)
     if unknown:
         field, at, listed = unknown[1], unknown[2], unknown[3] or ""
@@ -84,14 +85,18 @@ def _proto_problem(message: str) -> tuple[str, str, tuple[str, str] | None]:
     # (without list indices)
     rest = _FAILED_FIELD.sub("", message).split("\n")[0]
     at = _AT.search(rest)
+    cut = None
     if at:
         path, rest = _camel_path(at[1]), rest[: at.start()]
+        parent, _dot, field = at[1].rstrip(".").rpartition(".")
+        if field.isidentifier():  # set aside, so the next parse names the next problem (9159)
+            cut = (parent, field)
     else:
         path = "$" + "".join(f".{f}" for f in _FAILED_FIELD.findall(message))
     # the schema's own words, whole (8661: cut at the length of a user's text)
     said = _show.text(rest.strip().rstrip("."), limit=_SAID_CHARS)
     form = _TIMESTAMP_FORM if path.endswith(".timestamp") else ""
-    return path, f"not valid (phenopacket schema v2): {said}{form}", None
+    return path, f"not valid (phenopacket schema v2): {said}{form}", cut
 
 
 _SAID_CHARS = 400
