@@ -346,3 +346,35 @@ def test_a_cohort_of_documents_says_how_much_their_conversion_left_unmapped_or_a
     said = capsys.readouterr().out
     assert f"{unmapped} elements not mapped and {assumed} assumptions" in said, said
     assert "resistx convert" in said
+
+
+def _serena6_surveillance() -> dict[str, Any]:
+    """9053: first-line palbociclib + anastrozole going on for 15 months, ESR1 Y537S found on
+    surveillance ctDNA, no progression."""
+    course = _palbociclib_anastrozole("2025-03-10", "2026-06-01")
+    del course["ended_on"]
+    course["stop_reason"] = "ongoing"
+    return patient(
+        as_of="2026-06-15",
+        biomarkers=[
+            result("ESR1", "mutated", tested_on="2026-06-01", variant="Y537S"),
+            result("PIK3CA", "not_detected", tested_on="2026-06-01"),
+        ],
+        treatments=[course],
+    )
+
+
+def test_the_default_plan_says_what_the_newer_policy_asks_before_choosing() -> None:
+    """9053 (MAJOR): an ESR1 mutation on surveillance during first-line therapy: the newer
+    policy's plan opens with SERENA-6's switch, before choosing; the default plan's
+    since-review section named only options and said nothing of it. It now names each action
+    the newer policy alone asks before choosing, with its rule and trials."""
+    default = resistx.sequence(_serena6_surveillance())
+    newer = resistx.sequence(_serena6_surveillance(), policy="practice-2026")
+    asked = [a for a in newer.actions if a.before_choosing and a.code.startswith("serena6")]
+    assert asked
+    said = [s for s in default.since_review if s.change is resistx.Change.ASKED_FIRST]
+    assert [s.regimen for s in said] == [""] * len(said)
+    assert any(asked[0].text in s.text and 54 in s.rules for s in said), said
+    assert "SERENA-6" in said[0].trials
+    assert "practice-2026 asks before choosing" in default.to_text()

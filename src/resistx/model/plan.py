@@ -148,6 +148,9 @@ class Change(enum.StrEnum):
     REMOVED = "removed"  # an option here only
     #: left out under both, the other policy for a reason of its own (since-review only)
     LEFT_OUT_TOO = "left_out_too"
+    #: an action the other policy alone asks before choosing: no regimen (since-review only;
+    #: 9053, SERENA-6's switch)
+    ASKED_FIRST = "asked_first"
 
 
 @attrs.frozen(kw_only=True)

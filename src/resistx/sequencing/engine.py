@@ -130,6 +130,9 @@ def sequence(
             {r.number for r in pol.rules},
         ),
     )
+    # what the newer policy alone asks before choosing (9053: SERENA-6's switch)
+    asked = since.asked_first(pol, newer, patient.facts, memo_for(newer, neb)[0], theirs)
+    entries = (*entries, *asked)
     return attrs.evolve(plan, since_review=entries) if entries else plan
 
 
