@@ -378,3 +378,53 @@ def test_the_default_plan_says_what_the_newer_policy_asks_before_choosing() -> N
     assert any(asked[0].text in s.text and 54 in s.rules for s in said), said
     assert "SERENA-6" in said[0].trials
     assert "practice-2026 asks before choosing" in default.to_text()
+
+
+def _two_endocrine_lines_ecog_2(ecog: int) -> dict[str, Any]:
+    """9059b: HER2-low liver metastases after ribociclib + letrozole and then everolimus +
+    exemestane, no chemotherapy, ctDNA negatives with no tumour fraction."""
+    first = {
+        "drugs": ["ribociclib", "letrozole"],
+        "setting": "metastatic",
+        "line": 1,
+        "started_on": "2023-01-10",
+        "ended_on": "2025-02-01",
+        "stop_reason": "progression",
+    }
+    second = first | {
+        "drugs": ["exemestane", "everolimus"],
+        "line": 2,
+        "started_on": "2025-02-15",
+        "ended_on": "2026-04-25",
+    }
+    return patient(
+        as_of="2026-06-01",
+        her2="low",
+        ecog=ecog,
+        metastatic_sites=["bone", "liver"],
+        biomarkers=[  # no tumour fraction: the tests are asked again before choosing
+            result(g, "not_detected", tested_on="2026-05-10") | {"tumour_fraction": None}
+            for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+        ],
+        treatments=[first, second],
+    )
+
+
+def test_after_two_endocrine_lines_at_ecog_2_tdxd_is_said_outside_its_trial_by_ecog_alone() -> None:
+    """9059b (MAJOR, practice-2026): after two endocrine lines at ECOG 2, trastuzumab
+    deruxtecan's reason said it was outside DESTINY-Breast06's entry by its lines ('2 or more
+    endocrine lines ...', which she had), that an endocrine line may come first, and cited
+    DESTINY-Breast04's ECOG entry for a patient with no chemotherapy; fulvestrant alone came
+    first. Only her ECOG puts her outside DESTINY-Breast06: rule 58 is silent, rule 98 names
+    DESTINY-Breast06's ECOG entry, and the drug ranks above fulvestrant alone."""
+    p = resistx.sequence(_two_endocrine_lines_ecog_2(2), policy="practice-2026")
+    tdxd = p.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    codes = {r.code for r in tdxd.reasons}
+    assert "endocrine_line_before_tdxd" not in codes
+    ecog = next(r for r in tdxd.reasons if r.code == "outside_trial_performance_status")
+    assert "DESTINY-Breast06 enrolled ECOG 0-1" in ecog.text and "DESTINY-Breast04" not in ecog.text
+    fulvestrant = p.option("fulvestrant")
+    assert fulvestrant is not None and tdxd.rank < fulvestrant.rank
+    fit = resistx.sequence(_two_endocrine_lines_ecog_2(1), policy="practice-2026")
+    assert fit.options[0].regimen.id == "trastuzumab-deruxtecan"

@@ -283,7 +283,7 @@ def history(
             name for name, f in (("ESR1", m.esr1), ("PI3K pathway", m.akt_pathway)) if f
         ),
         endocrine_progressed=endocrine_progressed(facts),
-        destiny_breast06_entry=facts.destiny_breast06_entry,
+        destiny_breast06_lines=facts.destiny_breast06_lines,
         postmonarch_population=e.postmonarch_population,
         line_stopped_for_toxicity=bool(e.postmonarch_population) and postmonarch.set_aside(facts),
         aromatase_inhibitors_given=aromatase_inhibitors_given(facts),

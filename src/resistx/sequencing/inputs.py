@@ -233,7 +233,7 @@ class HistoryInputs:
     #: trastuzumab deruxtecan's approval asks for it, case 497; rule 19: the first-line trials
     #: enrolled no one treated for advanced disease, case 492)
     endocrine_progressed: bool = False
-    destiny_breast06_entry: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
+    destiny_breast06_lines: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: str = ""  # its entry: "advanced", "adjuvant" or "" (case 2235b)
     #: a metastatic line whose every course stopped for toxicity, set aside by postMONARCH's

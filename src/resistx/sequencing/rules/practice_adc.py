@@ -214,7 +214,7 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
             outside = f"ECOG 0-1, after {entry}" if (i.ecog or 0) > 1 else f"after {entry}"
             who = (
                 f"DESTINY-Breast06's population ({entry})"
-                if i.destiny_breast06_entry
+                if i.destiny_breast06_lines and (i.ecog or 0) <= 1  # its entry
                 else "its approval covers progression on 1 or more endocrine lines "
                 f"({approval(spec)}), though DESTINY-Breast06 enrolled {outside}"
             )

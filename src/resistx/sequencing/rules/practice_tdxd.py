@@ -53,7 +53,7 @@ def target_before_tdxd(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
     if (
         not kinds.is_tdxd(spec)
         or not opened_by_endocrine_lines(i)
-        or i.destiny_breast06_entry
+        or i.destiny_breast06_lines  # outside it by its ECOG alone: rule 98 says so (9059b)
         or i.visceral_crisis
         or i.short_cdk46i  # rule 18: no endocrine line first (case 933, outside it by ECOG)
     ):

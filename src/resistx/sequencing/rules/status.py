@@ -147,6 +147,10 @@ ECOG_0_1_TRIALS = {
 }
 
 
+#: trastuzumab deruxtecan's trial before chemotherapy, where the policy's evidence has it
+_DB06 = ("DESTINY-Breast06", "Bardia et al., N Engl J Med 2024")
+
+
 def has_ecog_0_1_trial(spec: RegimenSpec) -> bool:
     """Regimens with a drug of ``ECOG_0_1_TRIALS``."""
     return any(d in ECOG_0_1_TRIALS for d in spec.drugs)
@@ -161,7 +165,8 @@ def has_ecog_0_1_trial(spec: RegimenSpec) -> bool:
     "alpelisib: BYLieve, its evidence after a CDK4/6 inhibitor, enrolled ECOG 2 or less); or "
     "an ADC whose trial enrolled ECOG 0-1: trastuzumab deruxtecan (DESTINY-Breast04), "
     "sacituzumab govitecan (TROPiCS-02), datopotamab deruxtecan (TROPION-Breast01); their "
-    "reports, not in the review (case 980).",
+    "reports, not in the review (case 980). Trastuzumab deruxtecan before any chemotherapy: "
+    "DESTINY-Breast06, which enrolled ECOG 0-1 too, where the policy's evidence has it (9059b).",
     effect="At best an alternative: the trial's result may not hold at ECOG 2, as rule 37 says "
     "of postMONARCH's ECOG entry; rule 13's ECOG 2 step applies too (case 756).",
     codes=("outside_trial_performance_status",),
@@ -169,13 +174,15 @@ def has_ecog_0_1_trial(spec: RegimenSpec) -> bool:
     regimens=has_ecog_0_1_trial,
 )
 def trial_performance_status(
-    i: HistoryInputs, spec: RegimenSpec, _ctx: Context
+    i: HistoryInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
     if i.ecog != 2:
         return
     for drug in spec.drugs:
         if found := ECOG_0_1_TRIALS.get(drug):
             trial, where = found
+            if drug == "trastuzumab deruxtecan" and not i.tdxd_lines and _DB06[0] in ctx.evidence:
+                trial, where = _DB06  # before chemotherapy: its trial there (9059b)
             yield Effect(
                 code="outside_trial_performance_status",
                 ceiling=1,
