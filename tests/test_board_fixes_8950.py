@@ -428,3 +428,17 @@ def test_after_two_endocrine_lines_at_ecog_2_tdxd_is_said_outside_its_trial_by_e
     assert fulvestrant is not None and tdxd.rank < fulvestrant.rank
     fit = resistx.sequence(_two_endocrine_lines_ecog_2(1), policy="practice-2026")
     assert fit.options[0].regimen.id == "trastuzumab-deruxtecan"
+
+
+def test_the_text_and_markdown_views_say_why_a_regimen_is_investigational() -> None:
+    """9066 (MINOR): rule 24's reason (no approval found, under review with its PDUFA date, or
+    not part of an approval) was in the plan's data and its HTML report, and missing from the
+    text and Markdown views, which showed only '[trial]'."""
+    plan = resistx.sequence(
+        patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "not_detected")]),
+        policy="practice-2026",
+    )
+    trial = next(o for o in plan.options if any(r.rule == 24 for r in o.reasons))
+    said = next(r.text for r in trial.reasons if r.rule == 24)
+    for view in (plan.to_text(width=10_000), plan.to_markdown()):
+        assert said[:60] in view, trial.regimen.id

@@ -111,6 +111,9 @@ PLACING_CODES = frozenset(
         "endocrine_therapy_opens_trastuzumab_deruxtecan",
         "pathway_inhibitor_after_skin_reaction",  # rule 61: a severe skin reaction (1533)
         "er_low_endocrine_later",  # rule 114: ER-low disease (case 1322)
+        # rule 24: why a regimen is a trial's (no approval found, under review, not part of an
+        # approval): the JSON and the report had it, the text and Markdown views did not (9066)
+        "investigational",
     }
 )
 
