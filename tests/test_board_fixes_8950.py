@@ -442,3 +442,28 @@ def test_the_text_and_markdown_views_say_why_a_regimen_is_investigational() -> N
     said = next(r.text for r in trial.reasons if r.rule == 24)
     for view in (plan.to_text(width=10_000), plan.to_markdown()):
         assert said[:60] in view, trial.regimen.id
+
+
+def test_tdxd_within_its_approval_but_outside_destiny_breast06_says_so_plainly() -> None:
+    """9057a (MINOR, practice-2026): HER2-low liver metastases after 7.8 months of a first-line
+    CDK4/6 inhibitor: trastuzumab deruxtecan preferred within its approval, its reason saying
+    only 'though DESTINY-Breast06 enrolled after 2 or more endocrine lines ...'. It says
+    plainly that the patient is outside the trial's entry."""
+    course = {**PALBOCICLIB, "started_on": "2025-06-01", "ended_on": "2026-01-25"}
+    p = resistx.sequence(
+        patient(
+            as_of="2026-03-01",
+            her2="low",
+            metastatic_sites=["bone", "liver"],
+            biomarkers=[
+                result(g, "not_detected", tested_on="2026-02-10")
+                for g in ("ESR1", "PIK3CA", "AKT1", "PTEN")
+            ],
+            treatments=[course],
+        ),
+        policy="practice-2026",
+    )
+    tdxd = p.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    said = next(r.text for r in tdxd.reasons if r.rule == 30)
+    assert "this patient is outside the trial's entry" in said

@@ -216,7 +216,8 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
                 f"DESTINY-Breast06's population ({entry})"
                 if i.destiny_breast06_lines and (i.ecog or 0) <= 1  # its entry
                 else "its approval covers progression on 1 or more endocrine lines "
-                f"({approval(spec)}), though DESTINY-Breast06 enrolled {outside}"
+                f"({approval(spec)}), though DESTINY-Breast06 enrolled {outside}: this patient "
+                "is outside the trial's entry"
             )
             yield Effect(
                 code="endocrine_therapy_opens_trastuzumab_deruxtecan",
