@@ -467,3 +467,25 @@ def test_tdxd_within_its_approval_but_outside_destiny_breast06_says_so_plainly()
     assert tdxd is not None
     said = next(r.text for r in tdxd.reasons if r.rule == 30)
     assert "this patient is outside the trial's entry" in said
+
+
+def test_a_refused_document_s_error_row_names_its_patient(tmp_path: Path) -> None:
+    """9158 (MINOR): a Phenopacket or FHIR bundle the converter refused had an error row with
+    no patient id, though its subject's (or Patient resource's) id could be read."""
+    folder = tmp_path / "packets"
+    folder.mkdir()
+    doc = json.loads(PHENOPACKET.read_text(encoding="utf-8"))
+    doc["subject"]["id"] = "patient-01-02"
+    doc["subject"]["sex"] = "FEMALEX"
+    (folder / "01.phenopacket.json").write_text(json.dumps(doc), encoding="utf-8")
+    bundle = json.loads((EXAMPLE.parent / "interop" / "01-esr1-mutated.fhir.json").read_text())
+    out = tmp_path / "o.jsonl"
+    assert main(["cohort", str(folder), "--out", str(out)]) == 2
+    rows = [json.loads(x) for x in (tmp_path / "o.errors.jsonl").read_text("utf-8").splitlines()]
+    assert rows and {r["patient_id"] for r in rows} == {"patient-01-02"}
+    patient_resource = next(
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
+    )
+    from resistx.cohort._result import document_patient_id  # noqa: PLC0415
+
+    assert document_patient_id(bundle, "from_fhir") == patient_resource["id"]

@@ -114,7 +114,36 @@ def attempt_conversion(
     try:
         return then(getattr(interop, convert)(source))
     except (resistx.ProfileError, resistx.OutOfScopeError) as e:
-        return Result(index=index, patient_id=patient_id_of(source), error=e)
+        return Result(index=index, patient_id=document_patient_id(source, convert), error=e)
+
+
+def document_patient_id(source: object, convert: str) -> str | None:
+    """The patient id a refused document gives, as its converter would read it: a
+    phenopacket's ``subject.id``, a bundle's Patient resource's ``id`` (9158: the error rows
+    of refused documents had none)."""
+    if isinstance(source, Path):
+        try:
+            source = json.loads(source.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return None
+    if not isinstance(source, Mapping):
+        return None
+    if convert == "from_phenopacket":
+        subject = source.get("subject")
+        found = subject.get("id") if isinstance(subject, Mapping) else None
+    else:
+        entries = source.get("entry")
+        resources = (
+            [e.get("resource") for e in entries if isinstance(e, Mapping)]
+            if isinstance(entries, list)
+            else []
+        )
+        patient = next(
+            (r for r in resources if isinstance(r, Mapping) and r.get("resourceType") == "Patient"),
+            None,
+        )
+        found = patient.get("id") if patient is not None else None
+    return _writable(found) if isinstance(found, str) else None
 
 
 def outcome(
