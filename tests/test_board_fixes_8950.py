@@ -146,6 +146,8 @@ def test_her2_ultralow_liver_metastases_after_a_long_cdk46i_course_keep_an_endoc
         assert tdxd is not None and tdxd.tier.value == "later"
     text = " ".join(r.text for r in plans[0].option("trastuzumab-deruxtecan").reasons)  # type: ignore[union-attr]
     assert "ultralow" in text and "does not step back" not in text
+    bone = " ".join(r.text for r in plans[1].option("trastuzumab-deruxtecan").reasons)  # type: ignore[union-attr]
+    assert "liver or lung metastases (none on record here) too" in bone  # 9255
 
 
 def test_a_blank_or_hidden_character_medication_does_not_hide_the_insulin_beside_it() -> None:
@@ -224,7 +226,8 @@ def test_elacestrant_at_ecog_2_carries_emeralds_performance_status_entry_as_a_ca
     capivasertib and the ADCs carry theirs (rule 98). A caution says so; its place is not
     changed (endocrine monotherapy, the least toxic kind of option). At ECOG 1, no caution."""
     esr1 = [result("ESR1", "mutated", tested_on="2026-04-10")]
-    for ecog, said in ((2, True), (1, False)):
+    # at ECOG 3 too (9282, the recheck: it was said at ECOG 2 only)
+    for ecog, said in ((2, True), (3, True), (1, False)):
         p = resistx.sequence(patient(ecog=ecog, biomarkers=esr1))
         ela = p.option("elacestrant")
         assert ela is not None
@@ -232,6 +235,7 @@ def test_elacestrant_at_ecog_2_carries_emeralds_performance_status_entry_as_a_ca
         assert bool(found) is said
         if said:
             assert "EMERALD enrolled ECOG 0-1" in found[0].text and found[0].rule == 162
+            assert f"ECOG {ecog}:" in found[0].text
             assert p.options[0].regimen.id == "elacestrant"
 
 
@@ -424,6 +428,9 @@ def test_after_two_endocrine_lines_at_ecog_2_tdxd_is_said_outside_its_trial_by_e
     assert "endocrine_line_before_tdxd" not in codes
     ecog = next(r for r in tdxd.reasons if r.code == "outside_trial_performance_status")
     assert "DESTINY-Breast06 enrolled ECOG 0-1" in ecog.text and "DESTINY-Breast04" not in ecog.text
+    # rule 30 says it too: within the trial's lines, outside its entry by ECOG alone (9290)
+    opens = next(r for r in tdxd.reasons if r.rule == 30)
+    assert "outside its entry by its ECOG alone" in opens.text, opens.text
     fulvestrant = p.option("fulvestrant")
     assert fulvestrant is not None and tdxd.rank < fulvestrant.rank
     fit = resistx.sequence(_two_endocrine_lines_ecog_2(1), policy="practice-2026")
@@ -489,3 +496,56 @@ def test_a_refused_document_s_error_row_names_its_patient(tmp_path: Path) -> Non
     from resistx.cohort._result import document_patient_id  # noqa: PLC0415
 
     assert document_patient_id(bundle, "from_fhir") == patient_resource["id"]
+
+
+def test_a_parquet_file_corrupt_in_its_data_is_said_to_be_the_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """9304 (MINOR, the recheck): a Parquet file whose footer reads but whose data pages are
+    corrupt stopped the run with 'cannot write the output: Corrupt snappy compressed data';
+    the input is what cannot be read, and the message names it."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    source = tmp_path / "in.parquet"
+    rows = [json.dumps(patient(patient_id=f"P{i:04d}")) for i in range(200)]
+    pq.write_table(pa.table({"profile": rows}), source, compression="snappy")
+    data = bytearray(source.read_bytes())
+    middle = len(data) // 3
+    data[middle : middle + 400] = bytes(400)  # the data pages, not the footer
+    source.write_bytes(bytes(data))
+    assert main(["cohort", str(source), "--out", str(tmp_path / "o.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot read {source}" in err and "cannot write the output" not in err, err
+
+
+def test_a_plan_s_figure_names_its_policy() -> None:
+    """9306 (MINOR, the recheck): the figures of one patient's ye2024 and practice-2026 plans
+    had the same title, though their rankings differ."""
+    pytest.importorskip("matplotlib")
+    from resistx import plot  # noqa: PLC0415
+
+    for policy in ("ye2024", "practice-2026"):
+        figure = plot.plan(resistx.sequence(patient(), policy=policy))
+        assert policy in figure.axes[0].get_title()
+
+
+@pytest.mark.parametrize("pten", [None, "ihc"], ids=["pathway-untested", "pten-loss-by-ihc"])
+def test_at_ecog_3_the_pathway_tests_are_for_later_too(pten: str | None) -> None:
+    """9275, 9278 (MINOR, the recheck): at ECOG 3 the PI3K-pathway tests (a first test, an NGS
+    confirmation of a PTEN loss by IHC) came before choosing, though rule 13 puts the pathway
+    inhibitors after the least toxic options and a PIK3CA mutation left fulvestrant first
+    (9276). They come after choosing, as the BRCA tests do (8962); at ECOG 1 before."""
+    course = _palbociclib_anastrozole("2024-03-01", "2026-03-20")
+    markers = [result("ESR1", "not_detected", sample="tissue", tested_on="2026-04-10")]
+    if pten:
+        markers += [
+            result(g, "not_detected", sample="tissue", tested_on="2026-04-10")
+            for g in ("PIK3CA", "AKT1")
+        ] + [result("PTEN", "loss", sample="tissue", assay="ihc", tested_on="2026-04-10")]
+    code = "confirm_ngs" if pten else "retest"
+    for ecog, first in ((3, False), (1, True)):
+        p = resistx.sequence(patient(ecog=ecog, biomarkers=markers, treatments=[course]))
+        [test] = [a for a in p.actions if a.code == code]
+        assert test.before_choosing is first, (ecog, test)
+        if not first:
+            assert "At ECOG 3 the least toxic options come first" in test.text

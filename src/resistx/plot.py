@@ -165,6 +165,7 @@ def plan(p: Plan) -> Figure:
     )
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel("Factor scores (bars) and total (|)")
-    ax.set_title(f"resistx plan for {p.patient_id or 'an unnamed patient'}", fontsize=10)
+    who = p.patient_id or "an unnamed patient"
+    ax.set_title(f"resistx plan for {who} ({p.policy.name})", fontsize=10)  # 9306
     ax.legend(loc="lower right", fontsize=8)
     return fig

@@ -318,7 +318,7 @@ def read_parquet(path: Path) -> Iterator[Record]:
         _tidy_layout(pf, path)
     narrow = _narrow_floats(pf.schema_arrow)
     index = 0
-    for batch in pf.iter_batches(batch_size=_BATCH_ROWS):
+    for batch in _batches(pf, path):
         for row in batch.to_pylist():
             where = f"{path.name} row {index + 1}"  # from 1, as a file's lines (7494)
             if json_text:
@@ -326,6 +326,21 @@ def read_parquet(path: Path) -> Iterator[Record]:
             else:
                 yield Record(index=index, where=where, source=_tidy(narrow(row)))
             index += 1
+
+
+def _batches(pf: Any, path: Path) -> Iterator[Any]:
+    """The file's row batches; data that cannot be read is the input's problem, named (9304:
+    corrupt data pages were 'cannot write the output')."""
+    batches = pf.iter_batches(batch_size=_BATCH_ROWS)
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            return
+        except (ValueError, OSError) as e:  # pyarrow's ArrowInvalid and ArrowIOError
+            msg = f"cannot read {path}: {e}"
+            raise resistx.ResistxError(msg) from None
+        yield batch
 
 
 def _narrow_floats(schema: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:

@@ -206,7 +206,7 @@ RULES: tuple[Rule, ...] = (
     her2.ask_her2_test,
     her2.confirm_her2_zero,
     hrd_tests.ask_hrd_tests,
-    actions.genetic_counselling,
+    inherited.genetic_counselling,
     inherited.germline_plasma_variant,
     records.stopping_toxicity,
     results.review_classification,

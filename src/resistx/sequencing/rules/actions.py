@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import BiomarkerStatus, Her2Status, Origin
+from resistx.model.enums import BiomarkerStatus, Her2Status
 from resistx.sequencing import germline, kinds
 from resistx.sequencing.build_inputs import by_pcr_only, doubtful
 from resistx.sequencing.exhausted import pathway_tried, stale_negative, target_left
-from resistx.sequencing.facts import HRD_GENES, PAM_GENES, Facts
-from resistx.sequencing.findings import Conflict
+from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.hrd import parp_declined, platinum_resistant
 from resistx.sequencing.pten_ihc import pten_unconfirmed
 from resistx.sequencing.rule import Context, PlanEffect, rule
@@ -25,6 +24,8 @@ from resistx.sequencing.rules.timing import (
     cytotoxics_declined,
     er_low_first,
     for_next_line,
+    least_toxic_first,
+    least_toxic_later,
     not_at_progression,
     oral_declined,
 )
@@ -69,40 +70,44 @@ def _why_retest(genes: list[str]) -> str:
     "the same panel, a stepped-back finding able to come first where nothing else is preferred "
     "(cases 1786, 1791). Where the patient declines chemotherapy and the ADCs, "
     "what a short course or ER-low disease puts first is gone, and the tests come before "
-    "choosing (case 1782).",
+    "choosing (case 1782). At ECOG 3-4 the pathway's tests are for a later choice, ESR1's not: "
+    "rule 13 puts the pathway inhibitors after the least toxic options (9275, 9278).",
     codes=("retest", "retest_ngs", "confirm_ngs", "confirm_tissue", "confirm_pathway_tissue"),
     trials=("FAKTION", "CAPItello-291"),
     references=(50,),
 )
 def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     pathway_found = any(facts.found(g) for g in PAM_GENES)
-    # a doubtful call on a known activating variant is rule 45's question, not a new test's
-    # ... and an unresolved conflict is rule 21's to resolve, by the other kind of sample
-    needs = [
-        g
-        for g in ("ESR1", *PAM_GENES)
-        if facts.needs_retest(g)
-        and not doubtful(st := facts.genes.get(g))
-        and not (st and st.unresolved)
-        and not (g == "ESR1" and esr1_acted_on(facts))
-    ]
-    missing = [g for g in needs if g == "ESR1" or not pathway_found]
-    if pathway_found and facts.genes.get("PIK3CA") is None:  # alpelisib waits on it all the same
-        missing.append("PIK3CA")
-    elif pathway_found and "PIK3CA" in needs and stale_negative(facts, "PIK3CA"):  # case 1791
-        missing.append("PIK3CA")  # ... after choosing, beside a pathway inhibitor progressed on
+    missing = _missing(facts, pathway_found)
     # with no progression on record, the pathway's tests wait for one (case 1653); ESR1 can
     # move the partner from an aromatase inhibitor now (case 1245)
     later = [g for g in missing if g != "ESR1"] if not_at_progression(facts) else []
+    # at ECOG 3-4 the pathway inhibitors come after the least toxic options (rule 13): their
+    # tests are for a later choice, ESR1's not (9275)
+    frail = (
+        [g for g in missing if g != "ESR1" and g not in later] if least_toxic_first(facts) else []
+    )
     # ... and after a pathway inhibitor, a finding would open the others only stepped back (1736)
-    stepped = [g for g in missing if g in PAM_GENES and g not in later and stale_negative(facts, g)]
-    if now := [g for g in missing if g not in later and g not in stepped]:
+    stepped = [
+        g
+        for g in missing
+        if g in PAM_GENES and g not in later and g not in frail and stale_negative(facts, g)
+    ]
+    if now := [g for g in missing if g not in later and g not in stepped and g not in frail]:
         first = before_choosing(facts, endocrine=True)
         if first:  # one panel: a stepped-back finding can still come first (cases 1786, 1791)
             now, stepped = [*now, *stepped], []
         yield _retest(facts, now, _when(facts), first, for_next_line(facts, endocrine=True))
     if later:
         yield _retest(facts, later, "at the next progression", False, _NOT_NOW)
+    if frail:
+        yield _retest(
+            facts,
+            frail,
+            _when(facts),
+            False,
+            least_toxic_later(facts, "a PI3K, AKT or mTOR inhibitor"),
+        )
     if stepped:
         tried = pathway_tried(facts)
         yield _retest(facts, stepped, _when(facts), False, _STEPPED_BACK.format(tried))
@@ -120,14 +125,43 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     if not missing and ctdna_negative(facts, PAM_GENES):
         yield _confirm_on_tissue(facts, ctx)
     if pten_only:
-        how = "by NGS" if pten_only == "by IHC only" else "on a tissue biopsy (NGS)"
-        yield PlanEffect(
-            code="confirm_ngs",
-            genes=("PTEN",),
-            first=before_choosing(facts, endocrine=True),
-            text=f"PTEN loss {pten_only}: confirm {how}; CAPItello-291 selected its AKT-pathway "
-            f"altered population by NGS of tumour tissue.{for_next_line(facts, endocrine=True)}",
-        )
+        yield _confirm_pten(facts, pten_only)
+
+
+def _missing(facts: Facts, pathway_found: bool) -> list[str]:
+    """The genes of ESR1 and the pathway that rule 15 tests: a doubtful call on a known
+    activating variant is rule 45's question, not a new test's, and an unresolved conflict is
+    rule 21's to resolve, by the other kind of sample."""
+    needs = [
+        g
+        for g in ("ESR1", *PAM_GENES)
+        if facts.needs_retest(g)
+        and not doubtful(st := facts.genes.get(g))
+        and not (st and st.unresolved)
+        and not (g == "ESR1" and esr1_acted_on(facts))
+    ]
+    missing = [g for g in needs if g == "ESR1" or not pathway_found]
+    if pathway_found and facts.genes.get("PIK3CA") is None:  # alpelisib waits on it all the same
+        missing.append("PIK3CA")
+    elif pathway_found and "PIK3CA" in needs and stale_negative(facts, "PIK3CA"):  # case 1791
+        missing.append("PIK3CA")  # ... after choosing, beside a pathway inhibitor progressed on
+    return missing
+
+
+def _confirm_pten(facts: Facts, pten_only: str) -> PlanEffect:
+    """A PTEN loss by IHC only, or on ctDNA only: confirm by NGS; at ECOG 3-4 for a later
+    choice, as an AKT inhibitor comes after the least toxic options (9278)."""
+    how = "by NGS" if pten_only == "by IHC only" else "on a tissue biopsy (NGS)"
+    frail = least_toxic_first(facts)
+    return PlanEffect(
+        code="confirm_ngs",
+        genes=("PTEN",),
+        first=before_choosing(facts, endocrine=True) and not frail,
+        text=f"PTEN loss {pten_only}: confirm {how}; CAPItello-291 selected its AKT-pathway "
+        f"altered population by NGS of tumour tissue.{for_next_line(facts, endocrine=True)}"
+        + least_toxic_later(facts, "an AKT inhibitor")
+        * frail,
+    )
 
 
 def esr1_acted_on(facts: Facts) -> bool:
@@ -224,50 +258,6 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         f"{st.finding.describe()} disagrees with HER2 {facts.her2.value}. HER2-positive disease is "
         "outside the review and would change every option here.",
     )
-
-
-# rule 57: a germline BRCA1/2 or PALB2 mutation: genetic counselling
-@rule(
-    57,
-    "A germline BRCA1/2 or PALB2 mutation: genetic counselling",
-    None,
-    condition="A germline BRCA1, BRCA2 or PALB2 mutation on record.",
-    effect="An action, after the options (it changes nothing preferred): offer genetic "
-    "counselling and testing of relatives, if not already done; a germline mutation concerns "
-    "the family too (not in the review).",
-    codes=("genetic_counselling",),
-)
-def genetic_counselling(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
-    genes = tuple(
-        g
-        for g in HRD_GENES
-        if (st := facts.genes.get(g))
-        and st.finding
-        and st.finding.result.origin is Origin.GERMLINE
-        and st.finding.result.status is BiomarkerStatus.MUTATED
-    )
-    if not genes:
-        return
-    # two germline tests that disagree (rule 21, case 1924): settled first (case 2830c)
-    doubted = [g for g in genes if any(_germline_pair(c) for c in facts.genes[g].conflicts)]
-    said = (
-        f"once the germline {' and '.join(doubted)} tests that disagree are settled (rule 21), "
-        if doubted
-        else ""
-    )
-    yield PlanEffect(
-        code="genetic_counselling",
-        genes=genes,
-        first=False,
-        text=f"Germline {' and '.join(genes)} mutation: {said}offer genetic "
-        "counselling and testing of relatives, if not already done (a germline mutation "
-        "concerns the family too; not in the review).",
-    )
-
-
-def _germline_pair(c: Conflict) -> bool:
-    """A conflict of two germline results."""
-    return c.positive.origin is c.negative.origin is Origin.GERMLINE
 
 
 def _when(facts: Facts) -> str:

@@ -1,6 +1,7 @@
 """Rule 150: a plasma variant of PTEN or RB1 at the allele fraction of an inherited one, with
 no germline result of the gene: offer germline testing (case 4606a: PTEN p.Arg130Ter at a VAF
-of 50% in a draw of 5% tumour fraction, Cowden syndrome's variant, with no referral)."""
+of 50% in a draw of 5% tumour fraction, Cowden syndrome's variant, with no referral). Rule 57:
+a germline BRCA1/2 or PALB2 mutation: genetic counselling."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from collections.abc import Iterator
 from resistx.model._biomarker_checks import TUMOUR_SUPPRESSORS
 from resistx.model.enums import BiomarkerStatus, Origin, Sample
 from resistx.model.profile import BiomarkerResult
-from resistx.sequencing.facts import Facts
+from resistx.sequencing.facts import HRD_GENES, Facts
+from resistx.sequencing.findings import Conflict
 from resistx.sequencing.germline import read_and_aside
 from resistx.sequencing.reliability import germline_like
 from resistx.sequencing.rule import Context, PlanEffect, rule
@@ -65,3 +67,47 @@ def germline_plasma_variant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]
                 else "until then the plan reads it as the tumour's."
             ),
         )
+
+
+# rule 57: a germline BRCA1/2 or PALB2 mutation: genetic counselling
+@rule(
+    57,
+    "A germline BRCA1/2 or PALB2 mutation: genetic counselling",
+    None,
+    condition="A germline BRCA1, BRCA2 or PALB2 mutation on record.",
+    effect="An action, after the options (it changes nothing preferred): offer genetic "
+    "counselling and testing of relatives, if not already done; a germline mutation concerns "
+    "the family too (not in the review).",
+    codes=("genetic_counselling",),
+)
+def genetic_counselling(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
+    genes = tuple(
+        g
+        for g in HRD_GENES
+        if (st := facts.genes.get(g))
+        and st.finding
+        and st.finding.result.origin is Origin.GERMLINE
+        and st.finding.result.status is BiomarkerStatus.MUTATED
+    )
+    if not genes:
+        return
+    # two germline tests that disagree (rule 21, case 1924): settled first (case 2830c)
+    doubted = [g for g in genes if any(_germline_pair(c) for c in facts.genes[g].conflicts)]
+    said = (
+        f"once the germline {' and '.join(doubted)} tests that disagree are settled (rule 21), "
+        if doubted
+        else ""
+    )
+    yield PlanEffect(
+        code="genetic_counselling",
+        genes=genes,
+        first=False,
+        text=f"Germline {' and '.join(genes)} mutation: {said}offer genetic "
+        "counselling and testing of relatives, if not already done (a germline mutation "
+        "concerns the family too; not in the review).",
+    )
+
+
+def _germline_pair(c: Conflict) -> bool:
+    """A conflict of two germline results."""
+    return c.positive.origin is c.negative.origin is Origin.GERMLINE

@@ -212,13 +212,21 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
             entry = f"2 or more endocrine lines, or progression within 6 months {_FIRST_LINE}"
             # at ECOG 2-4 its ECOG is what the patient is outside of, whatever the lines (7207)
             outside = f"ECOG 0-1, after {entry}" if (i.ecog or 0) > 1 else f"after {entry}"
-            who = (
-                f"DESTINY-Breast06's population ({entry})"
-                if i.destiny_breast06_lines and (i.ecog or 0) <= 1  # its entry
-                else "its approval covers progression on 1 or more endocrine lines "
-                f"({approval(spec)}), though DESTINY-Breast06 enrolled {outside}: this patient "
-                "is outside the trial's entry"
+            covers = (
+                f"its approval covers progression on 1 or more endocrine lines ({approval(spec)})"
             )
+            if not i.destiny_breast06_lines:
+                who = (
+                    f"{covers}, though DESTINY-Breast06 enrolled {outside}: this patient is "
+                    "outside the trial's entry"
+                )
+            elif (i.ecog or 0) <= 1:  # its entry
+                who = f"DESTINY-Breast06's population ({entry})"
+            else:  # within its lines, outside its entry by its ECOG alone (9290)
+                who = (
+                    f"{covers}; DESTINY-Breast06 enrolled {outside}: this patient is within its "
+                    "lines and outside its entry by its ECOG alone"
+                )
             yield Effect(
                 code="endocrine_therapy_opens_trastuzumab_deruxtecan",
                 delta=w.tdxd_chemo_naive,

@@ -274,7 +274,7 @@ _SITES = (
 )
 _ULTRALOW_SITES = (
     " In HER2-ultralow disease trastuzumab deruxtecan{approval} steps back with liver or lung "
-    "metastases too: the evidence pack holds no figure of the ultralow subgroup's own."
+    "metastases{here} too: the evidence pack holds no figure of the ultralow subgroup's own."
 )
 #: ... where nothing has yet been given for metastatic disease, its approvals (endocrine
 #: therapy or chemotherapy for metastatic disease first) do not cover her (case 2652b)

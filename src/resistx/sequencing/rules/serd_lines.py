@@ -55,16 +55,17 @@ def elacestrant_past_emerald_lines(
     )
 
 
-# rule 162: elacestrant at ECOG 2: outside EMERALD's entry, said as a caution
+# rule 162: elacestrant at ECOG 2 or more: outside EMERALD's entry, said as a caution
 @rule(
     162,
-    "Elacestrant at ECOG 2: EMERALD enrolled ECOG 0-1",
+    "Elacestrant at ECOG 2 or more: EMERALD enrolled ECOG 0-1",
     H,
-    condition="ECOG 2 and elacestrant alone, whose trial, EMERALD, enrolled ECOG 0-1 (its report, "
+    condition="ECOG 2 or more and elacestrant alone, whose trial, EMERALD, enrolled ECOG 0-1 (its report, "
     "Bidard et al., J Clin Oncol 2022; not in the review), as rule 98 says of capivasertib and "
     "the ADCs (8866a).",
     effect="A caution naming the entry; its place is not changed: endocrine monotherapy is the "
-    "least toxic kind of option, which rule 13 keeps before the more toxic ones at ECOG 2.",
+    "least toxic kind of option, which rule 13 keeps before the more toxic ones at ECOG 2 "
+    "and more (at ECOG 3 too: 9282).",
     codes=("elacestrant_performance_status",),
     trials=("EMERALD",),
     regimens=_elacestrant,
@@ -72,7 +73,7 @@ def elacestrant_past_emerald_lines(
 def elacestrant_performance_status(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    if spec.id != "elacestrant" or i.ecog != 2:  # ECOG 2, as rule 98
+    if spec.id != "elacestrant" or (i.ecog or 0) < 2:  # ECOG 2 or more (9282)
         return
     yield Effect(
         code="elacestrant_performance_status",

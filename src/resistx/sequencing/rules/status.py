@@ -173,9 +173,7 @@ def has_ecog_0_1_trial(spec: RegimenSpec) -> bool:
     trials=tuple(trial for trial, _where in ECOG_0_1_TRIALS.values()),
     regimens=has_ecog_0_1_trial,
 )
-def trial_performance_status(
-    i: HistoryInputs, spec: RegimenSpec, ctx: Context
-) -> Iterator[Effect]:
+def trial_performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if i.ecog != 2:
         return
     for drug in spec.drugs:

@@ -82,11 +82,17 @@ def for_next_line(
     if parp and parp_kind_declined(facts):
         return PARP_DECLINED
     if parp and least_toxic_first(facts):
-        return (
-            f" At ECOG {facts.profile.ecog} the least toxic options come first (rule 13): a "
-            "PARP inhibitor it opens is for a later choice, should the patient's condition improve."
-        )
+        return least_toxic_later(facts, "a PARP inhibitor")
     return ""
+
+
+def least_toxic_later(facts: Facts, opened: str) -> str:
+    """What a test's text adds at ECOG 3-4, where what it opens comes after the least toxic
+    options (rule 13; 8962, 9275)."""
+    return (
+        f" At ECOG {facts.profile.ecog} the least toxic options come first (rule 13): {opened} "
+        "it opens is for a later choice, should the patient's condition improve."
+    )
 
 
 def parp_kind_declined(facts: Facts) -> bool:
