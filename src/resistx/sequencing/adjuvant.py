@@ -23,6 +23,7 @@ from resistx.model.profile import (
 from resistx.sequencing.facts import EARLY_RELAPSE_TDXD, Facts
 from resistx.sequencing.inputs import Sensitivity
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
+from resistx.sequencing.once import remembered
 from resistx.vocab.comorbidities import Comorbidity
 
 #: ABC 5's window for primary endocrine resistance: the first 2 years of adjuvant therapy
@@ -92,6 +93,7 @@ def endocrine_reading(facts: Facts) -> EndocrineReading:
     return {"er_low": er_low, "endocrine_sensitive": sensitive, "liver_or_lung": liver_or_lung}
 
 
+@remembered  # read by the molecular Inputs and by rule 34 of the same plan
 def endocrine_sensitivity(facts: Facts) -> Sensitivity:
     """Not short on a CDK4/6 inhibitor (``not_short``), no crisis, no chemotherapy and no other line for metastatic
     disease of any kind (rule 32: postMONARCH's population; case 557, a PARP inhibitor line):
