@@ -191,22 +191,33 @@ def when_given(*validators: Validator) -> Validator:
     def check(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None or value == ():
             return
-        items: list[tuple[int, str]] = []  # an item's problems from the first check to find any
-        unread = False
-        for validator in validators:
-            try:
+        try:  # most values: every check passes, and nothing is gathered
+            for validator in validators:
                 validator(inst, attribute, value)
-            except ItemProblemsError as e:  # the next checks read the other items (8420)
-                named = {i for i, _m in items}
-                items += [(i, m) for i, m in e.items if i not in named]
-            except UnreadFieldError:  # this check reads a field that did not structure
-                unread = True
-        if items:
-            raise ItemProblemsError(attribute.name, sorted(items, key=lambda item: item[0]))
-        if unread:
-            raise UnreadFieldError
+        except (ItemProblemsError, UnreadFieldError):
+            _each_of(validators, inst, attribute, value)
 
     return check
+
+
+def _each_of(validators: tuple[Validator, ...], inst: object, attribute: Any, value: Any) -> None:
+    """``when_given``'s checks where one found a problem at an item, or read a field that did
+    not structure: each check runs, each item's problems from the first check to find any
+    (8420: a misspelt drug hid the insulin check after it)."""
+    items: list[tuple[int, str]] = []
+    unread = False
+    for validator in validators:
+        try:
+            validator(inst, attribute, value)
+        except ItemProblemsError as e:
+            named = {i for i, _m in items}
+            items += [(i, m) for i, m in e.items if i not in named]
+        except UnreadFieldError:
+            unread = True
+    if items:
+        raise ItemProblemsError(attribute.name, sorted(items, key=lambda item: item[0]))
+    if unread:
+        raise UnreadFieldError
 
 
 def at_most(limit: int, what: str) -> Validator:
