@@ -2715,13 +2715,13 @@ def test_an_ongoing_course_continues_while_it_works_and_the_plan_says_so_first()
 def test_an_esr1_mutation_emerging_during_first_line_ai_and_cdk46i_names_serena6() -> None:
     """Case 285 (practice-2026): SERENA-6 tested exactly this, an ESR1 mutation found on ctDNA
     during first-line aromatase inhibitor + CDK4/6 inhibitor without progression: switching
-    to camizestrant with the same CDK4/6 inhibitor (median PFS 16 vs 9.2 months, HR 0.44). The
+    to camizestrant with the same CDK4/6 inhibitor (median PFS 16.0 vs 9.2 months, HR 0.44). The
     plan says so, with camizestrant's regulatory status from the pack; ye2024, whose review
     does not report the trial, does not; nor does practice-2026 without the mutation."""
     p = practice(biomarkers=EMERGENT_ESR1, treatments=[ONGOING_ABEMACICLIB])
     [switch] = [a for a in p.actions if a.code == "serena6_switch"]
     assert "SERENA-6" in switch.text and "camizestrant" in switch.text
-    assert "16 vs 9.2 months, HR 0.44" in switch.text, switch.text
+    assert "16.0 vs 9.2 months, HR 0.44" in switch.text, switch.text
     assert "FDA" in switch.text
     review = plan(biomarkers=EMERGENT_ESR1, treatments=[ONGOING_ABEMACICLIB])
     assert not [a for a in review.actions if a.code == "serena6_switch"]
@@ -3537,7 +3537,7 @@ def test_a_cdk46i_naive_patients_alpelisib_reads_solar1s_main_cohort_and_no_fals
             if r.factor.value == "efficacy"
         ]
         assert any(
-            "SOLAR-1" in t and "11 vs 5.7 months on " in t and "HR 0.65" in t for t in efficacy
+            "SOLAR-1" in t and "11.0 vs 5.7 months on " in t and "HR 0.65" in t for t in efficacy
         ), policy
     after = plan(biomarkers=[pik3ca, *NEGATIVE[::2]], treatments=[PALBOCICLIB])
     efficacy = [

@@ -549,3 +549,22 @@ def test_at_ecog_3_the_pathway_tests_are_for_later_too(pten: str | None) -> None
         assert test.before_choosing is first, (ecog, test)
         if not first:
             assert "At ECOG 3 the least toxic options come first" in test.text
+
+
+def test_a_median_in_months_is_printed_as_the_sources_print_it() -> None:
+    """9050 (MINOR): whole medians lost their decimal ('16 vs 9.2', 'median PFS 11 vs 5.7'),
+    where the review and the pack print every month figure with one ('16.0', '11.0'; the
+    review's TROPiCS-02 CI '4.2-7.0')."""
+    from resistx.sequencing.rule import months  # noqa: PLC0415
+
+    assert [months(v) for v in (11.0, 5.7, 16.0, 9.99, 7.0)] == [
+        "11.0",
+        "5.7",
+        "16.0",
+        "9.99",
+        "7.0",
+    ]
+    # in a plan: SOLAR-1's PIK3CA-mutated 11.0 vs 5.7 months, after relapse on an adjuvant AI
+    # (tests/test_board_fixes.py), and SERENA-6's 16.0 vs 9.2
+    p = resistx.sequence(_serena6_surveillance(), policy="practice-2026")
+    assert any("16.0 vs 9.2 months" in a.text for a in p.actions)

@@ -186,8 +186,15 @@ def gene_article(gene: str) -> str:
 
 
 def num(value: float) -> str:
-    """A figure as the review prints it (no trailing zeros)."""
+    """A figure with no trailing zeros (a percentage, a count, a level)."""
     return f"{value:g}"
+
+
+def months(value: float) -> str:
+    """A median or a CI bound in months as the review and the pack print every one: one
+    decimal at least ('4.0', '11.0', '16.0 vs 9.2'; 9050: printed '16 vs 9.2')."""
+    shown = f"{value:g}"
+    return shown if "." in shown or "e" in shown else f"{value:.1f}"
 
 
 def hba1c_percent(value: float) -> str:

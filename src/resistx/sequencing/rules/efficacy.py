@@ -21,7 +21,7 @@ from resistx.model.evidence import Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import EfficacyInputs
-from resistx.sequencing.rule import Context, Effect, num, rule
+from resistx.sequencing.rule import Context, Effect, months, num, rule
 from resistx.sequencing.rules.endocrine import cdk46i_naive_evidence
 from resistx.sequencing.rules.figures import (
     hr_ci,
@@ -180,7 +180,7 @@ def _median(trial: Trial, arm: str, population: str, kind: EndpointKind = PFS) -
 
 
 def _ci(e: Endpoint) -> str:
-    return f" (95% CI {num(e.ci95[0])}\u2013{num(e.ci95[1])})" if e.ci95 else ""
+    return f" (95% CI {months(e.ci95[0])}\u2013{months(e.ci95[1])})" if e.ci95 else ""
 
 
 def arm_name(label: str) -> str:
@@ -215,12 +215,12 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
         if versus:
             h = versus[0]
             exp = _median(trial, h.experimental, pop)
-            other = f" {num(exp.value)} months" if exp else ""
+            other = f" {months(exp.value)} months" if exp else ""
             compared = f"; it was the control arm, and {arm_name(h.experimental)} did better ({other.strip() or 'median not given'}, HR {ratio(h.value)}{hr_ci(h)})"
             code = "arm_median"
         else:
             others = [
-                f"{arm_name(o.arm)}: {num(o.value)}"
+                f"{arm_name(o.arm)}: {months(o.value)}"
                 for o in trial.endpoints
                 if o.kind is PFS and o.population == pop and o.arm != arm
             ]
@@ -233,7 +233,7 @@ def _score(trial: Trial, regimen_id: str, pop: str, w: Weights) -> Effect | None
         return Effect(
             code=code,
             delta=min(e.value / w.median_divisor, w.median_cap) * weight,
-            text=f"{label}{where}{provenance(e)}: median PFS {num(e.value)} months{_ci(e)} on "
+            text=f"{label}{where}{provenance(e)}: median PFS {months(e.value)} months{_ci(e)} on "
             f"{arm_name(arm)}{compared}.",
             trials=(trial.key,),
         )
@@ -266,7 +266,7 @@ def _randomised(trial: Trial, hr: HazardRatio, pop: str, label: str, w: Weights)
     )
     # the control named (EMBER-3's combination against imlunestrant alone: case 4620a)
     medians = (
-        f"median PFS {num(exp.value)} vs {num(ctl.value)} months on {hr.control}, "
+        f"median PFS {months(exp.value)} vs {months(ctl.value)} months on {hr.control}, "
         if exp and ctl
         else ""
     )

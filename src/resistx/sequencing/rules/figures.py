@@ -11,7 +11,7 @@ from resistx.model.enums import EndpointKind, TrialSetting, Verification
 from resistx.model.evidence import AdverseEvent, Endpoint, HazardRatio, Trial
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.rule import Context, num
+from resistx.sequencing.rule import Context, months, num
 
 PFS = EndpointKind.PFS
 
@@ -85,7 +85,9 @@ def figures(
     exp = _median(trial, hr.experimental, population, kind)
     ctl = _median(trial, hr.control, population, kind)
     medians = (
-        f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months, " if exp and ctl else ""
+        f"median {kind.value} {months(exp.value)} vs {months(ctl.value)} months, "
+        if exp and ctl
+        else ""
     )
     inside = [f"95% CI {ratio_ci(hr.ci95)}"] if hr.ci95 else []
     inside += tags(hr, exp, ctl)  # one parenthesis: 'HR 0.41 (95% CI 0.26-0.63; post hoc)'
@@ -118,7 +120,7 @@ def medians(
     ctl = next((e for e in found if e.arm not in ours and against in (None, e.arm)), None)
     if exp is None or ctl is None:
         return None
-    return f"median {kind.value} {num(exp.value)} vs {num(ctl.value)} months{provenance(exp, ctl)}"
+    return f"median {kind.value} {months(exp.value)} vs {months(ctl.value)} months{provenance(exp, ctl)}"
 
 
 #: who reports no figures for a regimen: the review, or a pack extending it (by ``extends``)
