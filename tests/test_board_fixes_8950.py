@@ -568,3 +568,18 @@ def test_a_median_in_months_is_printed_as_the_sources_print_it() -> None:
     # (tests/test_board_fixes.py), and SERENA-6's 16.0 vs 9.2
     p = resistx.sequence(_serena6_surveillance(), policy="practice-2026")
     assert any("16.0 vs 9.2 months" in a.text for a in p.actions)
+
+
+def test_the_gedatolisib_regimens_say_the_pack_names_no_regimen_for_its_nda() -> None:
+    """9066 (QUESTION): the pack gives an NDA of gedatolisib for PIK3CA wild-type disease
+    without naming VIKTORIA-1's regimen; the triplet was said to be under review and the
+    doublet to have no approval found. Both say what the pack says, and that it is silent on
+    which regimen."""
+    from resistx.sequencing.policy import get  # noqa: PLC0415
+
+    pol = get("practice-2026")
+    table = pol.regimens(pol.default_evidence())
+    for rid in ("gedatolisib+palbociclib+fulvestrant", "gedatolisib+fulvestrant"):
+        said = table[rid].regulatory.source
+        assert "NDA" in said and "PDUFA 2026-07-17" in said, said
+        assert "does not say which of VIKTORIA-1's regimens" in said, said
