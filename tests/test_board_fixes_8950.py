@@ -583,3 +583,11 @@ def test_the_gedatolisib_regimens_say_the_pack_names_no_regimen_for_its_nda() ->
         said = table[rid].regulatory.source
         assert "NDA" in said and "PDUFA 2026-07-17" in said, said
         assert "does not say which of VIKTORIA-1's regimens" in said, said
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_blank_comorbidity_is_said_to_be_blank(blank: str) -> None:
+    """9302 (MINOR, the recheck): a blank comorbidity was "'' is not a comorbidity resistx
+    reads ... free text goes in other_conditions"; it is blank, as a blank medication is."""
+    found = _problems(comorbidities=["diabetes", blank])
+    assert found["$.comorbidities[1]"] == "is blank: leave it out"

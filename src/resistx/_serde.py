@@ -625,6 +625,8 @@ _OTHER = "; free text resistx does not assess goes in other_conditions"
 
 def _comorbidity_name(value: object) -> Comorbidity:
     name = _str(value, str)
+    if not any(c.isalnum() for c in name):  # as a blank medication is (9302)
+        _fail("is blank: leave it out")
     found = comorbidities.known(name)
     if found is None and (instead := comorbidities.elsewhere(name)):
         _fail(f"{_show.text(name)} is not a comorbidity resistx reads{instead}")
