@@ -35,6 +35,7 @@ from resistx._errors import (
 from resistx.model import _show, enums
 from resistx.model import profile as profile_model
 from resistx.model._unread import LoaderView, UnreadFieldError
+from resistx.model._validators import BLANK, blank
 from resistx.model.profile import BiomarkerResult, Her2Test, Preferences, Profile, Treatment
 from resistx.model.regimen import Regimen
 from resistx.vocab import adverse_events, comorbidities, drugs, genes
@@ -363,20 +364,20 @@ def _tuple(value: object, t: Any) -> tuple[Any, ...]:
         item_types = list(args)
     out: list[Any] = []
     problems: Problems = []
-    failed = 0
-    read: list[tuple[int, Any]] = []
+    failed: list[int] = []
     for i, (item, item_type) in enumerate(zip(value, item_types, strict=True)):
         try:
             out.append(converter.structure(item, item_type))
-            read.append((i, out[-1]))
         except DataProblemsError as e:
-            failed += 1
-            if failed <= MAX_ITEM_PROBLEMS:
+            failed.append(i)
+            if len(failed) <= MAX_ITEM_PROBLEMS:
                 problems += [(f"[{i}]{p}", m) for p, m in e.problems]
-    if failed > MAX_ITEM_PROBLEMS:
-        problems.append(("", _more(failed - MAX_ITEM_PROBLEMS, "item", "with problems")))
+    if len(failed) > MAX_ITEM_PROBLEMS:
+        problems.append(("", _more(len(failed) - MAX_ITEM_PROBLEMS, "item", "with problems")))
     if problems:  # a list of text: its checks read each item alone (8655)
-        raise DataProblemsError(problems, tuple(read) if args == (str, Ellipsis) else None)
+        read = [i for i in range(len(item_types)) if i not in failed]
+        text = args == (str, Ellipsis)
+        raise DataProblemsError(problems, tuple(zip(read, out, strict=True)) if text else None)
     return tuple(out)
 
 
@@ -625,8 +626,8 @@ _OTHER = "; free text resistx does not assess goes in other_conditions"
 
 def _comorbidity_name(value: object) -> Comorbidity:
     name = _str(value, str)
-    if not any(c.isalnum() for c in name):  # as a blank medication is (9302)
-        _fail("is blank: leave it out")
+    if blank(name):  # as a blank medication is (9302)
+        _fail(BLANK)
     found = comorbidities.known(name)
     if found is None and (instead := comorbidities.elsewhere(name)):
         _fail(f"{_show.text(name)} is not a comorbidity resistx reads{instead}")

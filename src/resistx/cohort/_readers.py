@@ -331,16 +331,11 @@ def read_parquet(path: Path) -> Iterator[Record]:
 def _batches(pf: Any, path: Path) -> Iterator[Any]:
     """The file's row batches; data that cannot be read is the input's problem, named (9304:
     corrupt data pages were 'cannot write the output')."""
-    batches = pf.iter_batches(batch_size=_BATCH_ROWS)
-    while True:
-        try:
-            batch = next(batches)
-        except StopIteration:
-            return
-        except (ValueError, OSError) as e:  # pyarrow's ArrowInvalid and ArrowIOError
-            msg = f"cannot read {path}: {e}"
-            raise resistx.ResistxError(msg) from None
-        yield batch
+    try:
+        yield from pf.iter_batches(batch_size=_BATCH_ROWS)
+    except (ValueError, OSError) as e:  # pyarrow's ArrowInvalid and ArrowIOError
+        msg = f"cannot read {path}: {e}"
+        raise resistx.ResistxError(msg) from None
 
 
 def _narrow_floats(schema: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:

@@ -71,10 +71,19 @@ def non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> Non
         raise ValueError(msg)
 
 
+#: what a blank entry of a list is told
+BLANK = "is blank: leave it out"
+
+
+def blank(text: str) -> bool:
+    """Text without a letter or a digit ('', spaces, a zero-width space)."""
+    return not any(c.isalnum() for c in text)
+
+
 def not_blank(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """Text with a letter or a digit, where given (8670: ``patient_id: ""`` loaded, and a
     cohort's rows named an empty id)."""
-    if value is not None and not any(c.isalnum() for c in value):
+    if value is not None and blank(value):
         msg = f"{attribute.name} is blank: leave it out, or give it"
         raise ValueError(msg)
 
@@ -82,13 +91,9 @@ def not_blank(_inst: object, attribute: attrs.Attribute[Any], value: str | None)
 def each_not_blank(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """No entry of a list of text without a letter or a digit ('', spaces, a zero-width space:
     the rechecks of session 60, where one printed as an empty line under 'not assessed')."""
-    blank = [
-        (i, "is blank: leave it out")
-        for i, text in enumerate(value)
-        if not any(c.isalnum() for c in text)
-    ]
-    if blank:  # each at its item, and the list's other checks go on (8420)
-        raise ItemProblemsError(attribute.name, blank)
+    found = [(i, BLANK) for i, text in enumerate(value) if blank(text)]
+    if found:  # each at its item, and the list's other checks go on (8420)
+        raise ItemProblemsError(attribute.name, found)
 
 
 #: characters that do not show, or show as nothing, inside a word, beyond Unicode's format and

@@ -21,6 +21,7 @@ from resistx.model.plan import Action, Difference, Exclusion, Option, Plan
 from resistx.model.profile import Preferences, Profile
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds, since, slots
+from resistx.sequencing.asked_first import asked_first
 from resistx.sequencing.assess import FactorResult
 from resistx.sequencing.candidates import TrialIndex, considered
 from resistx.sequencing.columns import Stores, result_of, stores_of
@@ -131,7 +132,7 @@ def sequence(
         ),
     )
     # what the newer policy alone asks before choosing (9053: SERENA-6's switch)
-    asked = since.asked_first(pol, newer, patient.facts, memo_for(newer, neb)[0], theirs)
+    asked = asked_first(pol, newer, patient.facts, memo_for(newer, neb)[0], theirs)
     entries = (*entries, *asked)
     return attrs.evolve(plan, since_review=entries) if entries else plan
 

@@ -1,8 +1,8 @@
 """How two policies' plans for one patient differ: ``compare`` (every option moved, added or
 removed, with ranks) and the ``since_review`` section of a default plan (the top option, the
 preferred set, the exclusions and the options the newer policy makes alternatives, each with
-the trials, approvals and rules behind it; and what the newer policy alone asks before
-choosing)."""
+the trials, approvals and rules behind it); what the newer policy alone asks before choosing
+is in ``asked_first``."""
 
 from __future__ import annotations
 
@@ -13,13 +13,9 @@ from resistx.model.enums import Tier
 from resistx.model.plan import Change, Difference, Option, Plan, SinceReview
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import since_text
-from resistx.sequencing.facts import Facts
-from resistx.sequencing.plan_level import plan_level
 from resistx.sequencing.policy import Policy
-from resistx.sequencing.rule import OPENS_IT, Context
+from resistx.sequencing.rule import OPENS_IT
 from resistx.sequencing.since_text import TIER_HERE, Indexed
-from resistx.sequencing.slots import Ranked
-from resistx.sequencing.units import units_of
 
 
 def _preferred(plan: Plan) -> set[str]:
@@ -131,7 +127,7 @@ def _entries(
     here, there = Indexed(before), Indexed(after)
     names = {rid: o.regimen.name for rid, o in (*here.options.items(), *there.options.items())}
     names |= {rid: e.regimen.name for rid, e in (*here.excluded.items(), *there.excluded.items())}
-    how = _how(newer)
+    how = how_of(newer)
     said: set[str] = set()
     # left out under both: named only where a result would open it there
     for d in differences(before, after, summary=True, left_out_too=lambda r: _may_open(there, r)):
@@ -258,33 +254,8 @@ def _approvals(spec: RegimenSpec | None) -> tuple[str, ...]:
     return (f"{spec.name}: {spec.regulatory.said()}",)
 
 
-def asked_first(
-    older: Policy, newer: Policy, facts: Facts, ctx: Context, theirs: Ranked
-) -> tuple[SinceReview, ...]:
-    """The entries for the actions the newer policy's own plan-level rules ask before choosing
-    (9053: SERENA-6's switch was in the newer plan's first steps and nowhere in the default
-    plan): no regimen, the action's own text, its rule and the rule's trials."""
-    own = {r.number for r in older.rules}
-    rules = {r.number: r for r in units_of(newer.rules).planning if r.number not in own}
-    held = ({o.regimen.kind for o in theirs.options}, {o.regimen.id for o in theirs.options})
-    actions, _notes = plan_level(tuple(rules.values()), facts, ctx, held)
-    return tuple(
-        SinceReview(
-            change=Change.ASKED_FIRST,
-            regimen="",
-            text=f"{newer.name} asks before choosing: {a.text}",
-            policy=newer.name,
-            evidence_version=ctx.evidence.version,
-            trials=rules[a.rule].trials if a.rule in rules else (),
-            rules=(a.rule,) if a.rule is not None else (),
-            how=_how(newer),
-        )
-        for a in actions
-        if a.before_choosing
-    )
-
-
-def _how(newer: Policy) -> str:
+def how_of(newer: Policy) -> str:
+    """How to get the newer policy's plan."""
     return (
         f"resistx.sequence(profile, policy={newer.name!r}), or on the command line "
         f"resistx sequence FILE --policy {newer.name}"

@@ -26,6 +26,7 @@ from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.rules.hrd_tests import parp_closed_for
 from resistx.sequencing.rules.lung_rechallenge import TDXD
 from resistx.sequencing.rules.routes import declined_by
+from resistx.sequencing.rules.timing import least_toxic_first
 from resistx.sequencing.toxicity import lung_disease
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -204,7 +205,7 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         first=endocrine_progressed(facts)
         and bool(facts.cdk46i_resistant)
         and not (lungs or crisis or later or held or declined)
-        and (facts.profile.ecog or 0) < 3,  # at ECOG 3-4 the least toxic come first (case 515)
+        and not least_toxic_first(facts),  # at ECOG 3-4 the least toxic first (case 515)
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after progression on 1 or more endocrine therapies for metastatic disease "
@@ -220,7 +221,7 @@ def _sensitive_without_target(facts: Facts) -> bool:
     """Endocrine-sensitive disease with no ESR1 or PI3K-pathway finding: rule 32 steps the ADCs
     back behind another endocrine line whatever the HER2 reading (8967; with a finding whose
     drug is declined it is silent: 7859)."""
-    found = any((st := facts.genes.get(g)) and st.finding for g in ("ESR1", *PAM_GENES))
+    found = any(facts.found(g) for g in ("ESR1", *PAM_GENES))
     return facts.post_cdk46i and endocrine_sensitivity(facts) != "" and not found
 
 

@@ -16,6 +16,8 @@ H = Factor.HISTORY
 #: EMERALD enrolled after at most one chemotherapy line for advanced disease (Bidard et al., J
 #: Clin Oncol 2022;40:3246-56, the trial's report; not in the review or update-2026.md)
 EMERALD_CHEMOTHERAPY_LINES = 1
+#: where EMERALD's entry is printed (its report; not in the review or the evidence pack)
+EMERALD_REPORT = "Bidard et al., J Clin Oncol 2022"
 
 
 def _elacestrant(spec: RegimenSpec) -> bool:
@@ -48,7 +50,7 @@ def elacestrant_past_emerald_lines(
         code="outside_emerald_population",
         ceiling=1,
         text=f"{cytotoxic} cytotoxic lines for metastatic disease{adc}: EMERALD enrolled after "
-        "at most one chemotherapy line (Bidard et al., J Clin Oncol 2022; neither the review "
+        f"at most one chemotherapy line ({EMERALD_REPORT}; neither the review "
         "nor the evidence pack says so), so its result may not hold here; at best an "
         "alternative.",
         trials=("EMERALD",),
@@ -60,8 +62,8 @@ def elacestrant_past_emerald_lines(
     162,
     "Elacestrant at ECOG 2 or more: EMERALD enrolled ECOG 0-1",
     H,
-    condition="ECOG 2 or more and elacestrant alone, whose trial, EMERALD, enrolled ECOG 0-1 (its report, "
-    "Bidard et al., J Clin Oncol 2022; not in the review), as rule 98 says of capivasertib and "
+    condition="ECOG 2 or more and elacestrant alone, whose trial, EMERALD, enrolled ECOG 0-1 "
+    f"(its report, {EMERALD_REPORT}; not in the review), as rule 98 says of capivasertib and "
     "the ADCs (8866a).",
     effect="A caution naming the entry; its place is not changed: endocrine monotherapy is the "
     "least toxic kind of option, which rule 13 keeps before the more toxic ones at ECOG 2 "
@@ -78,7 +80,7 @@ def elacestrant_performance_status(
     yield Effect(
         code="elacestrant_performance_status",
         caution=True,
-        text=f"ECOG {i.ecog}: EMERALD enrolled ECOG 0-1 (Bidard et al., J Clin Oncol 2022; not "
+        text=f"ECOG {i.ecog}: EMERALD enrolled ECOG 0-1 ({EMERALD_REPORT}; not "
         "in the review), so its result may not hold here; as endocrine monotherapy it stays "
         "among the least toxic options.",
         trials=("EMERALD",),

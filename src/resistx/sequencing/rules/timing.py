@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from resistx.model.enums import RegimenKind, Route, StopReason
+from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.facts import Facts
-
-#: the ECOG score from which rule 13 puts the least toxic options first
-ECOG_LEAST_TOXIC = 3
 
 
 def before_choosing(
@@ -32,7 +30,7 @@ def before_choosing(
 
 def least_toxic_first(facts: Facts) -> bool:
     """ECOG 3 or more: rule 13 puts the least toxic options first."""
-    return (facts.profile.ecog or 0) >= ECOG_LEAST_TOXIC
+    return (facts.profile.ecog or 0) >= POOR_ECOG
 
 
 def not_at_progression(facts: Facts) -> bool:
