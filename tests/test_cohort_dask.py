@@ -165,3 +165,22 @@ def test_a_file_s_lines_on_dask_read_and_placed_as_a_local_run_reads_and_places_
         json.loads(line) for line in (tmp_path / "local.jsonl").read_text("utf-8").splitlines()
     ]
     assert [r for e in on_cluster for r in e["options"]] == options
+
+
+def test_a_gzipped_file_on_dask_gives_the_local_run_s_rows(client: Client, tmp_path: Path) -> None:
+    """9157: a '.jsonl.gz' file is read whole, as one partition (a compressed stream cannot
+    be split), and planned and placed as the local run plans and places it."""
+    _ = client
+    import gzip  # noqa: PLC0415
+
+    texts = [json.dumps(p) for p in profiles(40, seed=13)]
+    texts[7] = texts[7][:-15]  # a truncated line: an error row placed at its line
+    path = tmp_path / "registry.jsonl.gz"
+    path.write_bytes(gzip.compress(("\n".join(texts) + "\n").encode("utf-8")))
+    assert main(["cohort", str(path), "--out", str(tmp_path / "local.jsonl")]) == 0
+    read = (tmp_path / "local.jsonl").read_text("utf-8").splitlines()
+    errors = (tmp_path / "local.errors.jsonl").read_text("utf-8").splitlines()
+    on_cluster = dask_bag(path).compute()
+    assert [r for e in on_cluster for r in e["options"]] == [json.loads(x) for x in read]
+    assert [r for e in on_cluster for r in e["errors"]] == [json.loads(x) for x in errors]
+    assert {json.loads(x)["source"] for x in errors} == {"registry.jsonl.gz:8"}

@@ -16,7 +16,10 @@ from resistx.cohort._run import Outcome, run
 from resistx.cohort._writers import check_suffix
 
 EXIT_SIGNALLED = 128  # and the signal's number
-EXIT_BAD_INPUT = 2  # resistx.cli's: every patient of the input failed
+EXIT_BAD_INPUT = 2  # resistx.cli's: every patient of the input failed, or it held none
+#: a worker process ended abruptly (sysexits' EX_TEMPFAIL: run again, with fewer --jobs if
+#: memory ran out); the whole chunks before it are written (9153)
+EXIT_WORKER_LOST = 75
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 
 
@@ -150,10 +153,17 @@ def run_command(
         f"version {made['policy_version']} (evidence {made['evidence']}): {done.rows:,} rows in "
         f"{args.out}; {done.failed:,} with errors in {errors}"
     )
+    done_first = f"the complete rows of the first {done.patients:,} patients"
     if done.interrupted:
         say(
-            f"resistx cohort: interrupted: {counts} (the complete rows of the first "
-            f"{done.patients:,} patients{_of_input(done.in_input)})",
+            f"resistx cohort: interrupted: {counts} ({done_first}{_of_input(done.in_input)})",
+            sys.stderr,
+        )
+    elif done.worker_lost:
+        say(
+            "resistx cohort: a worker process ended abruptly (killed, or out of memory), and "
+            f"the run stopped: {counts} ({done_first}{_of_input(done.in_input)}); run it "
+            "again, with fewer --jobs if memory ran out",
             sys.stderr,
         )
     else:
@@ -161,6 +171,11 @@ def run_command(
     _report(args, done, lambda m: say(m, None))
     if done.interrupted:  # 130 for Ctrl-C, 143 for SIGTERM: the shell's codes
         return EXIT_SIGNALLED + done.signum
+    if done.worker_lost:
+        return EXIT_WORKER_LOST
+    if not done.patients:  # an empty file: a pipeline that lost its input (9305)
+        say(f"resistx cohort: {args.input} holds no patient", sys.stderr)
+        return EXIT_BAD_INPUT
     if done.patients and not done.planned:  # another format, say: not a success (8667)
         say(
             f"resistx cohort: no patient of the {done.patients:,} could be planned: each one's "

@@ -77,7 +77,8 @@ def dask_bag(
     each entry is a dict with ``index``, ``patient_id``, ``planned``, ``options`` (the output
     rows), ``errors`` (the error rows) and ``next`` (the concordance placement or None).
 
-    ``path_or_bag`` is a JSON Lines path or glob (read with ``dask.bag.read_text``), or a bag
+    ``path_or_bag`` is a JSON Lines path or glob (read with ``dask.bag.read_text``; a gzipped
+    file, ``.jsonl.gz``, is one partition), or a bag
     of profiles (JSON text or mappings). ``index`` counts inputs across partitions, as a local
     run does: each partition's first index is the sum of the lengths before it."""
     parts, starts, firsts, prefs = _numbered(path_or_bag, policy, preferences, blocksize)
@@ -104,7 +105,11 @@ def _numbered(
     prefs = checked_settings(preferences, policy)
     bag: Any = path_or_bag
     if isinstance(path_or_bag, str | Path):
-        bag = bag_module.read_text(str(path_or_bag), blocksize=blocksize, include_path=True)
+        # a gzipped file cannot be split: one partition per file (9157)
+        whole = str(path_or_bag).lower().endswith(".gz")
+        bag = bag_module.read_text(
+            str(path_or_bag), blocksize=None if whole else blocksize, include_path=True
+        )
     parts = bag.to_delayed()
     lengths = [delayed(_length)(p) for p in parts]
     starts: list[Any] = [0]

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gzip
+import io
 import itertools
 import math
 import struct
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -171,11 +174,30 @@ def records_in(chunk: Chunk) -> Sequence[Record]:
 def jsonl_lines(path: Path, size: int) -> Iterator[Lines]:
     """The file in chunks of ``size`` lines."""
     index, number = 0, 1
-    with path.open("rb") as f:
-        while lines := list(itertools.islice(f, size)):
+    with _opened(path) as f:
+        while lines := _read_lines(f, size, path):
             yield Lines(path.name, index, number, lines)
             index += sum(not _blank(raw) for raw in lines)
             number += len(lines)
+
+
+def _gzipped(path: Path) -> bool:
+    return path.name.lower().endswith(".gz")
+
+
+def _opened(path: Path) -> gzip.GzipFile | io.BufferedReader:
+    """The file's bytes: a gzipped file's as it holds them (9157: '.jsonl.gz' exports)."""
+    return gzip.open(path, "rb") if _gzipped(path) else path.open("rb")
+
+
+def _read_lines(f: Iterable[bytes], size: int, path: Path) -> list[bytes]:
+    """Up to ``size`` lines; a damaged gzip stream is the input's problem, named with its file
+    (not a failure to write the output, as an ``OSError`` would read)."""
+    try:
+        return list(itertools.islice(f, size))
+    except (OSError, EOFError, zlib.error) as e:
+        msg = f"cannot read {path}: {e}"
+        raise resistx.ResistxError(msg) from None
 
 
 def read_jsonl(path: Path) -> Iterator[Record]:
@@ -185,8 +207,20 @@ def read_jsonl(path: Path) -> Iterator[Record]:
 
 
 def count_jsonl(path: Path) -> int:
-    with path.open("rb") as f:
-        return sum(1 for raw in f if not _blank(raw))
+    count = 0
+    with _opened(path) as f:
+        while lines := _read_lines(f, 65_536, path):
+            count += sum(not _blank(raw) for raw in lines)
+    return count
+
+
+def check_jsonl(path: Path) -> None:
+    """A gzipped file starts as gzip does (a file merely named '.gz' is named, not planned)."""
+    if _gzipped(path):
+        with path.open("rb") as f:
+            if f.read(2) != b"\x1f\x8b":
+                msg = f"cannot read {path}: not a gzip file"
+                raise resistx.ResistxError(msg)
 
 
 def _blank(raw: bytes) -> bool:
@@ -441,6 +475,9 @@ def count_parquet(path: Path) -> int:
     return int(parquet_file(path).metadata.num_rows)
 
 
+_JSONL_ENDINGS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
 def _suffix_is(*suffixes: str) -> Callable[[Path], bool]:
     return lambda path: path.is_file() and path.suffix.lower() in suffixes
 
@@ -456,11 +493,12 @@ register(
 )
 register(
     InputFormat(
-        name="JSON Lines (.jsonl, .ndjson)",
-        matches=_suffix_is(".jsonl", ".ndjson"),
+        name="JSON Lines (.jsonl, .ndjson, gzipped too: .jsonl.gz)",
+        matches=lambda path: path.is_file() and path.name.lower().endswith(_JSONL_ENDINGS),
         read=read_jsonl,
         count=count_jsonl,
         chunks=jsonl_lines,
+        check=check_jsonl,
     )
 )
 register(

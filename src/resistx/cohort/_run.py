@@ -47,7 +47,10 @@ class Outcome:
     failed: int = 0
     rows: int = 0
     interrupted: bool = False
-    in_input: int | None = None  # the patients of the input, counted where interrupted
+    #: a worker process ended abruptly (killed: by the kernel when memory ran out, say), and
+    #: the run stopped after the whole chunks before it (9153)
+    worker_lost: bool = False
+    in_input: int | None = None  # the patients of the input, counted where stopped early
     signum: int = int(signal.SIGINT)  # what interrupted it: Ctrl-C's SIGINT, or SIGTERM
     #: documents converted, their elements not mapped and their assumptions (9152)
     reported: tuple[int, int, int] = (0, 0, 0)
@@ -248,11 +251,13 @@ def run(
     except KeyboardInterrupt:  # a second Ctrl-C: at once, the whole chunks written so far kept
         result.interrupted = True
     except BrokenProcessPool:
-        if not stop.set:
-            raise
         # a Ctrl-C to the process group that reached the workers as they started (7492): an
-        # interrupt like any, the whole chunks written so far kept
-        result.interrupted = True
+        # interrupt like any; else a worker was killed (9153). Either way the whole chunks
+        # written so far are kept, and the files closed
+        if stop.set:
+            result.interrupted = True
+        else:
+            result.worker_lost = True
     finally:
         if bar is not None:
             bar.close()
@@ -262,7 +267,7 @@ def run(
         if close is not None:
             close()
     result.rows = out_writer.rows
-    if result.interrupted:
+    if result.interrupted or result.worker_lost:
         result.in_input = fmt.count(source)
         result.signum = stop.signum
     return result

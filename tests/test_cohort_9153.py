@@ -1,0 +1,156 @@
+"""Session 71's cohort review, left then and fixed in session 72: a worker process killed in the
+middle of a run (9153), an input with no patient in it (9305), and a gzipped JSON Lines file
+(9157)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from resistx.cli import main
+from resistx.cohort import _run
+from resistx.cohort._cli import EXIT_WORKER_LOST
+from resistx.cohort._rows import Settings
+from tests.cohort_data import profiles, write_jsonl
+from tests.test_cohort_cli import _read_jsonl
+
+RESISTX = Path(sys.executable).parent / "resistx"
+
+
+def _dies_after_first_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker pool plans the first chunk, then a worker is killed (the pool breaks)."""
+
+    def broken(chunks: Iterator[Any], *args: Any) -> Iterator[Any]:
+        yield _run.plan_packed(next(iter(chunks)), *args[:2])
+        raise BrokenProcessPool("a child process terminated abruptly")
+
+    monkeypatch.setattr(_run, "_in_processes", broken)
+
+
+def test_a_killed_worker_ends_the_run_with_the_whole_chunks_done_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """9153: a worker killed (out of memory, say) ended the run in 'internal error', with no
+    count of the patients whose rows were written."""
+    monkeypatch.setattr(_run, "CHUNK", 4)
+    _dies_after_first_chunk(monkeypatch)
+    source = write_jsonl(tmp_path / "in.jsonl", profiles(10))
+    outcome = _run.run(
+        source, tmp_path / "o.jsonl", tmp_path / "o.errors.jsonl", Settings(), jobs=2
+    )
+    assert outcome.worker_lost and not outcome.interrupted
+    assert outcome.patients == 4 and outcome.in_input == 10
+    rows = _read_jsonl(tmp_path / "o.jsonl")
+    assert sorted({r["index"] for r in rows}) == [0, 1, 2, 3]
+
+
+def test_the_command_says_how_many_patients_a_killed_worker_left_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(_run, "CHUNK", 4)
+    _dies_after_first_chunk(monkeypatch)
+    source = write_jsonl(tmp_path / "in.jsonl", profiles(10))
+    out = tmp_path / "o.parquet"
+    code = main(["cohort", str(source), "--out", str(out), "--jobs", "2"])
+    err = capsys.readouterr().err
+    assert code == EXIT_WORKER_LOST, err
+    assert "internal error" not in err
+    assert "worker process ended" in err and "first 4 patients of the 10" in err, err
+    assert pq.read_table(out).num_rows > 0  # a readable file: the first chunk's rows
+
+
+PS = shutil.which("ps")
+
+
+@pytest.mark.skipif(PS is None, reason="needs ps to find the worker processes")
+def test_a_worker_killed_for_real_leaves_a_readable_file_and_a_count(tmp_path: Path) -> None:
+    """The same with a worker killed by SIGKILL, as the kernel's out-of-memory killer does."""
+    source = write_jsonl(tmp_path / "in.jsonl", profiles(20000))
+    out = tmp_path / "o.parquet"
+    run = subprocess.Popen(
+        [str(RESISTX), "cohort", str(source), "--out", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while not workers and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.2)
+        workers = _planning_workers(run.pid)
+    assert workers, "no worker process started"
+    os.kill(workers[0], signal.SIGKILL)
+    _stdout, stderr = run.communicate(timeout=120)
+    assert run.returncode == EXIT_WORKER_LOST, stderr
+    assert "worker process ended" in stderr and "Traceback" not in stderr, stderr
+    pq.read_table(out)  # the footer is written: the file reads
+
+
+def _planning_workers(pid: int) -> list[int]:
+    """The run's worker processes (``ps``: pid, parent pid, command): the children of its
+    forkserver, or under spawn its own children that run ``spawn_main``."""
+    listing = subprocess.run(
+        [str(PS), "-eo", "pid=,ppid=,args="], capture_output=True, text=True, check=True
+    ).stdout
+    procs = [
+        (int(p), int(pp), a) for p, pp, a in (ln.split(None, 2) for ln in listing.splitlines())
+    ]
+    children = {p: a for p, pp, a in procs if pp == pid}
+    forked = [p for p, pp, _a in procs if pp in children and "forkserver" in children[pp]]
+    return forked or [p for p, a in children.items() if "spawn_main" in a]
+
+
+def test_an_input_with_no_patient_is_not_a_success(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """9305: an empty file (or one of blank lines) ran 'successfully', 0 of 0 planned, exit 0:
+    a pipeline that lost its input went on as if it had been read."""
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n  \n", "utf-8")
+    code = main(["cohort", str(source), "--out", str(tmp_path / "o.jsonl")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "holds no patient" in err, err
+
+
+def test_a_gzipped_json_lines_file_is_read_as_the_file_it_holds(tmp_path: Path) -> None:
+    """9157: a '.jsonl.gz' export was 'not a format resistx reads'."""
+    cohort = profiles(12)
+    plain = write_jsonl(tmp_path / "in.jsonl", cohort)
+    packed = tmp_path / "in.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    assert main(["cohort", str(plain), "--out", str(tmp_path / "a.jsonl")]) == 0
+    assert main(["cohort", str(packed), "--out", str(tmp_path / "b.jsonl")]) == 0
+    assert _read_jsonl(tmp_path / "a.jsonl") == _read_jsonl(tmp_path / "b.jsonl")
+    errors = (
+        _read_jsonl(tmp_path / "b.errors.jsonl")
+        if (tmp_path / "b.errors.jsonl").stat().st_size
+        else []
+    )
+    assert [e["source"] for e in errors] == [
+        e["source"].replace("in.jsonl", "in.jsonl.gz") for e in errors
+    ]
+
+
+def test_a_damaged_gzip_file_is_named_as_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    packed = tmp_path / "in.jsonl.gz"
+    packed.write_bytes(gzip.compress(json.dumps(profiles(1)[0]).encode())[:-12])
+    code = main(["cohort", str(packed), "--out", str(tmp_path / "o.jsonl")])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "in.jsonl.gz" in err and "internal error" not in err, err
