@@ -20,6 +20,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
+import resistx
 from resistx.cli import main
 from resistx.cohort import _run
 from resistx.cohort._cli import EXIT_WORKER_LOST
@@ -154,3 +155,72 @@ def test_a_damaged_gzip_file_is_named_as_bad_input(
     err = capsys.readouterr().err
     assert code == 2, err
     assert "in.jsonl.gz" in err and "internal error" not in err, err
+
+
+def test_a_cohort_row_says_which_tests_its_option_waits_on(tmp_path: Path) -> None:
+    """9162: the rows did not say that an option waits on a test (elacestrant on ESR1,
+    trastuzumab deruxtecan on the HER2 IHC), which the plan and ``to_frame`` say: a cohort
+    could not find the patients whose plan waits on a test."""
+    untested = json.loads(Path("examples/14-untested.json").read_text("utf-8"))
+    source = write_jsonl(tmp_path / "in.jsonl", [untested])
+    for out in (tmp_path / "o.jsonl", tmp_path / "o.parquet"):
+        assert main(["cohort", str(source), "--out", str(out)]) == 0
+        rows = _read_jsonl(out) if out.suffix == ".jsonl" else pq.read_table(out).to_pylist()
+        plan = resistx.sequence(untested)
+        assert [r["waits_on"] for r in rows] == [list(o.waits_on) for o in plan.options]
+        assert {"ESR1", "HER2 IHC"} <= {w for r in rows for w in r["waits_on"]}
+
+
+def _made_by(path: Path) -> dict[str, Any]:
+    made: dict[str, Any] = json.loads(pq.read_schema(path).metadata[b"resistx"])
+    return made
+
+
+def test_a_parquet_file_of_a_run_stopped_early_says_it_is_not_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """9164: an interrupted run's Parquet file read like a whole cohort's: nothing in it said
+    that patients of the input were never planned. Its metadata now says ``complete``."""
+    source = write_jsonl(tmp_path / "in.jsonl", profiles(10))
+    whole = tmp_path / "whole.parquet"
+    assert (
+        main(["cohort", str(source), "--out", str(whole), "--errors", str(tmp_path / "e.parquet")])
+        == 0
+    )
+    assert _made_by(whole)["complete"] is True
+    assert _made_by(tmp_path / "e.parquet")["complete"] is True
+    monkeypatch.setattr(_run, "CHUNK", 4)
+    _dies_after_first_chunk(monkeypatch)
+    part = tmp_path / "part.parquet"
+    assert main(["cohort", str(source), "--out", str(part), "--jobs", "2"]) == EXIT_WORKER_LOST
+    assert _made_by(part)["complete"] is False
+    assert pq.read_table(part).num_rows > 0  # and the whole chunks still read
+    assert {k: v for k, v in _made_by(part).items() if k != "complete"} == {
+        k: v for k, v in _made_by(whole).items() if k != "complete"
+    }
+
+
+def test_a_dask_part_whose_task_failed_says_it_is_not_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """9164 on Dask: a part's files are closed when its task fails midway; the Parquet part
+    says it is not complete."""
+    from resistx.cohort import _dask  # noqa: PLC0415
+    from resistx.cohort import _rows as rows  # noqa: PLC0415
+
+    lines = [(json.dumps(p), "in.jsonl") for p in profiles(6)]
+    calls = []
+    planned = rows.judged
+
+    def fails_second_time(*args: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            raise MemoryError
+        return planned(*args)
+
+    monkeypatch.setattr(rows, "CHUNK", 3)
+    monkeypatch.setattr(rows, "judged", fails_second_time)
+    with pytest.raises(MemoryError):
+        _dask._plan_and_write(lines, (0, 1), None, resistx.Preferences(), str(tmp_path), 0)
+    part = tmp_path / "part-00000.parquet"
+    assert _made_by(part)["complete"] is False and pq.read_table(part).num_rows > 0

@@ -417,6 +417,7 @@ def test_a_parquet_output_says_which_policy_evidence_and_resistx_made_its_rows(
             "policy_version": policy.version,
             "evidence": policy.default_evidence().version,
             "preferences": {**resistx.to_dict(resistx.Preferences()), "short_cdk46i_months": 9.0},
+            "complete": True,  # every input read and planned (9164)
         }, path
     said = capsys.readouterr().out
     assert f"under practice-2026 version {policy.version} (evidence {made['evidence']})" in said

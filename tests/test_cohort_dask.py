@@ -125,6 +125,7 @@ def test_a_path_is_planned_and_written_in_one_task_per_partition_as_the_bag_writ
             )
             made = pq.read_schema(tmp_path / "path" / name).metadata[b"resistx"]
             assert json.loads(made)["policy"] == "ye2024"  # the bag's entries do not say it
+            assert json.loads(made)["complete"] is True  # 9164
         else:
             bag_text = (tmp_path / "bag" / name).read_text(encoding="utf-8")
             assert (tmp_path / "path" / name).read_text(encoding="utf-8") == bag_text

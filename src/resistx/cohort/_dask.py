@@ -204,6 +204,7 @@ def _plan_and_write(  # noqa: PLR0917 - one task, its arguments in order
     made_by = settings.made_by()
     options = open_writer(Path(directory) / f"part-{number:05d}.parquet", OPTION_COLUMNS, made_by)
     errors = open_writer(Path(directory) / f"part-{number:05d}.errors.jsonl", ERROR_COLUMNS)
+    complete = False  # a part left by a failed task says so (9164)
     try:
         with fewer_collections():  # the worker's thresholds come back after its last task
             for at in range(0, len(records), CHUNK):
@@ -211,7 +212,8 @@ def _plan_and_write(  # noqa: PLR0917 - one task, its arguments in order
                 columns, count = option_columns(chunk)
                 options.write_prepared(arrow_table(columns, OPTION_COLUMNS), count)
                 errors.write(error_rows(chunk))
+        complete = True
     finally:
-        options.close()
-        errors.close()
+        options.close(complete)
+        errors.close(complete)
     return options.rows

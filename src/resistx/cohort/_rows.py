@@ -80,6 +80,7 @@ OPTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("total", "float"),
     ("rules", "ints"),
     ("codes", "strs"),
+    ("waits_on", "strs"),  # the tests the option waits on, as the plan's (9162)
     ("next_treatment", "str"),
     ("next_rank", "int"),
     ("next_place", "str"),
@@ -155,6 +156,7 @@ def _option_rows(planned: Ranking, nxt: Placement | None) -> list[dict[str, Any]
         row = head | dict(zip(PART_COLUMNS, part, strict=True)) | tail
         row["rules"] = list(row["rules"])  # each row its own lists
         row["codes"] = list(row["codes"])
+        row["waits_on"] = list(row["waits_on"])
         rows.append(row)
     return rows
 
@@ -177,8 +179,8 @@ PART_COLUMNS = tuple(
 
 
 #: the option columns of a planned patient's one row where the plan has no option (every
-#: option left out: 6992, 6980): null, and no rules or codes
-NO_OPTION: tuple[Any, ...] = (None,) * (len(PART_COLUMNS) - 2) + ((), ())
+#: option left out: 6992, 6980): null, and no rules, codes or tests waited on
+NO_OPTION: tuple[Any, ...] = (None,) * (len(PART_COLUMNS) - 3) + ((), (), ())
 
 
 def option_parts(planned: Ranking) -> list[tuple[Any, ...]]:
@@ -205,6 +207,7 @@ def option_part(o: resistx.Option) -> tuple[Any, ...]:
         s.total,
         rule_numbers(o.reasons),
         tuple(dict.fromkeys(r.code for r in o.reasons)),
+        o.waits_on,
     )
     if len(_PARTS) >= _PARTS_LIMIT:
         _PARTS.clear()

@@ -239,6 +239,7 @@ def run(
     out_writer = open_writer(out, OPTION_COLUMNS, made_by)
     error_writer = open_writer(errors, ERROR_COLUMNS, made_by)
     stop = _StopFlag()
+    complete = False  # every input read and planned: the Parquet files say so (9164)
     try:
         with stop, fewer_collections():
             for packed in planned:
@@ -248,6 +249,8 @@ def run(
                 if stop.set:
                     result.interrupted = True
                     break
+            else:
+                complete = True
     except KeyboardInterrupt:  # a second Ctrl-C: at once, the whole chunks written so far kept
         result.interrupted = True
     except BrokenProcessPool:
@@ -261,8 +264,8 @@ def run(
     finally:
         if bar is not None:
             bar.close()
-        out_writer.close()
-        error_writer.close()
+        out_writer.close(complete)
+        error_writer.close(complete)
         close = getattr(planned, "close", None)
         if close is not None:
             close()

@@ -6,6 +6,7 @@ file: a Parquet file gets its row groups and footer, a JSON Lines file whole lin
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 from pathlib import Path
@@ -28,7 +29,9 @@ class RowWriter(Protocol):
     def write_prepared(self, prepared: Any, count: int) -> None:
         """Rows already made into what the file holds (``prepare``: in a worker process)."""
 
-    def close(self) -> None: ...
+    def close(self, complete: bool = True) -> None:
+        """``complete``: whether every input was read and planned (not a run stopped early);
+        a Parquet file with ``made_by`` says so in its metadata (9164)."""
 
 
 def kind_of(path: Path) -> str:
@@ -65,7 +68,7 @@ class JsonLinesWriter:
         self._file.flush()
         self.rows += count
 
-    def close(self) -> None:
+    def close(self, complete: bool = True) -> None:  # a JSON Lines file has no place for it
         self._file.close()
 
 
@@ -103,8 +106,9 @@ class ParquetWriter:
         self.rows = 0
         self._columns = columns
         self._schema = _arrow_schema(columns)
+        self._made_by = made_by
         if made_by is not None:  # the rows' tables have none: their columns are what is checked
-            self._schema = self._schema.with_metadata({"resistx": json.dumps(made_by)})
+            self._schema = _with_made_by(self._schema, made_by, complete=False)
         self._pending: list[Any] = []
         self._pending_rows = 0
         self._writer = pq.ParquetWriter(path, self._schema)
@@ -129,9 +133,24 @@ class ParquetWriter:
             self._writer.write_table(pa.concat_tables(self._pending))
             self._pending, self._pending_rows = [], 0
 
-    def close(self) -> None:
+    def close(self, complete: bool = True) -> None:
         self._flush()
+        if self._made_by is not None and complete:
+            # the file said 'not complete' from its start; now it is. Arrow readers take a
+            # Parquet file's schema, its metadata too, from the key ARROW:schema (the schema
+            # in Arrow's IPC form, base64): both keys are written again, as one
+            schema = _with_made_by(self._schema, self._made_by, complete=True)
+            self._writer.add_key_value_metadata(
+                {
+                    "ARROW:schema": base64.b64encode(schema.serialize().to_pybytes()).decode(),
+                    "resistx": schema.metadata[b"resistx"].decode(),
+                }
+            )
         self._writer.close()
+
+
+def _with_made_by(schema: Any, made_by: dict[str, Any], *, complete: bool) -> Any:
+    return schema.with_metadata({"resistx": json.dumps({**made_by, "complete": complete})})
 
 
 def check_suffix(path: Path, option: str) -> None:
