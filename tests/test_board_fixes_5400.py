@@ -7,6 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import attrs
+import pytest
+
 import resistx
 from tests.test_board_fixes_2205 import _planned
 from tests.test_board_fixes_2790 import _on_qt_drugs
@@ -117,8 +120,10 @@ def test_a_dpd_deficiency_is_recorded_and_the_chemotherapy_option_says_what_it_m
 def test_a_newline_in_a_patient_id_cannot_forge_a_line_of_the_printed_plan() -> None:
     """5540 (MINOR): 'line1\\nline2' as patient id split the plan's header in two; the docs say
     control characters from the input are escaped."""
-    data = _on_qt_drugs() | {"patient_id": "line1\nline2\tx"}
-    text = resistx.sequence(data).to_text()
+    odd = "line1\nline2\tx"  # refused at load since session 72 (9163); a plan made in code
+    with pytest.raises(resistx.ProfileError, match="patient_id"):
+        resistx.load_profile(_on_qt_drugs() | {"patient_id": odd})
+    text = attrs.evolve(resistx.sequence(_on_qt_drugs()), patient_id=odd).to_text()
     assert "line1\\nline2\\tx" in text.splitlines()[0]
 
 

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -222,29 +223,32 @@ def test_stdin_is_read_as_utf8_whatever_the_locale() -> None:
 HOSTILE_ID = "\x1b[2J\x1b]0;owned\x07red\r\u202eevil"
 
 
-def test_control_characters_from_the_input_are_escaped(
+def test_control_characters_from_the_input_are_refused_and_said_escaped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A patient id with control and direction characters is refused since session 72 (9163),
+    and every command's message shows them escaped, never raw."""
     profile = tmp_path / "p.json"
     profile.write_text(json.dumps(patient(patient_id=HOSTILE_ID)), encoding="utf-8")
-    # Markdown escapes its brackets too (7111: no link of a profile's text)
-    for argv, shown in (
-        (["sequence", str(profile)], "\\x1b[2J\\x1b]0;owned\\x07red\\r\\u202eevil"),
-        (
-            ["sequence", "--markdown", str(profile)],
-            "\\x1b\\[2J\\x1b\\]0;owned\\x07red\\r\\u202eevil",
-        ),
+    for argv in (
+        ["sequence", str(profile)],
+        ["sequence", "--markdown", str(profile)],
+        ["sequence", "--json", str(profile)],
+        ["validate", str(profile)],
     ):
-        assert main(argv) == 0
-        out = capsys.readouterr().out
-        assert shown in out
-    assert main(["validate", str(profile)]) == 0
-    out = capsys.readouterr().out
-    assert not set(out) & {"\x1b", "\x07", "\r", "\u202e"}
-    assert main(["sequence", "--json", str(profile)]) == 0
-    out = capsys.readouterr().out
-    assert not set(out) & {"\x1b", "\x07", "\r", "\u202e"}
-    assert json.loads(out)["patient_id"] == HOSTILE_ID
+        assert main(argv) == 2, argv
+        said = capsys.readouterr()
+        assert "patient_id" in said.err and "U+001B" in said.err, said.err
+        assert not set(said.out + said.err) & {"\x1b", "\x07", "\r", "\u202e"}, argv
+
+
+def test_every_view_of_a_plan_escapes_its_patient_id() -> None:
+    """A plan made in code may still hold such an id: its views escape it (defence in depth)."""
+    plan = attrs.evolve(resistx.sequence(patient()), patient_id=HOSTILE_ID)
+    assert "\\x1b[2J\\x1b]0;owned\\x07red\\r\\u202eevil" in plan.to_text()
+    assert "\\x1b\\[2J\\x1b\\]0;owned\\x07red\\r\\u202eevil" in plan.to_markdown()
+    for shown in (plan.to_text(), plan.to_markdown(), plan.to_html()):
+        assert not set(shown) & {"\x1b", "\x07", "\r", "\u202e"}
 
 
 def test_control_characters_in_names_and_file_names_are_escaped(
@@ -264,7 +268,7 @@ def test_control_characters_in_names_and_file_names_are_escaped(
 
 
 def test_the_text_view_escapes_the_patient_id() -> None:
-    plan = resistx.sequence(patient(patient_id=HOSTILE_ID))
+    plan = attrs.evolve(resistx.sequence(patient()), patient_id=HOSTILE_ID)
     assert "\x1b" not in plan.to_text() and "\\x1b[2J" in plan.to_text()
 
 

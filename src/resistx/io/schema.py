@@ -17,7 +17,7 @@ from typing import Any, Literal
 import attrs
 
 from resistx.model import profile as profile_model
-from resistx.model._validators import non_empty, not_blank
+from resistx.model._validators import identifier, non_empty, not_blank
 from resistx.model.plan import Plan
 from resistx.model.profile import Profile
 from resistx.vocab.comorbidities import NORMAL_CLEARANCE
@@ -215,6 +215,9 @@ class _Builder:
             if f.validator is not_blank:  # optional text (8670): its string form
                 text = next(p for p in prop["anyOf"] if p.get("type") == "string")
                 text.update(minLength=1, pattern=r"\S")
+            if f.validator is identifier:  # an id (9163): nothing blank around it either
+                text = next(p for p in prop["anyOf"] if p.get("type") == "string")
+                text.update(minLength=1, pattern=r"^\S(?:.*\S)?$")
             if key in _NON_EMPTY_ITEMS:
                 prop["items"].update(minLength=1, pattern=r"\S")
             if key in _MAX_ITEMS:

@@ -128,6 +128,36 @@ def _hidden(text: str) -> tuple[int, str] | None:
     return None
 
 
+def identifier(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """An identifier, where given: not blank (8670), no white space at its ends, and no
+    control, format or invisible character (9163: an id holding a right-to-left override
+    printed as another patient's, and 'P001 ' was a second patient beside 'P001')."""
+    if value is None:
+        return
+    not_blank(_inst, attribute, value)
+    if value.isascii() and value.isprintable() and value.strip() == value:
+        return  # most ids: printable ASCII, nothing around them
+    name = attribute.name
+    if value.strip() != value:
+        end = "start" if value[:1].isspace() else "end"
+        msg = f"{name} {value!r} has white space at its {end}: remove it"
+        raise ValueError(msg)
+    if found := next((c for c in value if _unseen(c)), None):
+        at = value.index(found)
+        msg = (
+            f"{name} holds an invisible or control character (U+{ord(found):04X}) at {at}: "
+            "remove it (an id that prints as another patient's)"
+        )
+        raise ValueError(msg)
+
+
+def _unseen(c: str) -> bool:
+    """A character an id must not hold: one that does not show, or a tab or a line break."""
+    import unicodedata  # noqa: PLC0415 - only an unusual id's check
+
+    return c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
+
+
 def each_plain_text(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """No entry of free text with an invisible character in it, or a word whose letters mix
     scripts (session 65's adversarial review: 'pre\u00adgnant' and 'itr\u200baconazole' passed

@@ -1739,7 +1739,7 @@ class Profile:
     """A patient at the time of a treatment decision."""
 
     schema_version: int = attrs.field(validator=_schema)
-    patient_id: str | None = attrs.field(default=None, validator=v.not_blank)
+    patient_id: str | None = attrs.field(default=None, validator=v.identifier)
     as_of: dt.date | None = attrs.field(
         default=None,
         validator=v.when_given(v.in_date_range, _not_before_dates, _months_fit_as_of),

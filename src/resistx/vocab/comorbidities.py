@@ -749,8 +749,7 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
         None if said_over(clauses_of(text)) else named_by_cause(live_clauses(text), denied_at)
     )
     if by_cause is not None:  # 'amiodarone pulmonary toxicity' (7269)
-        clearance = ', with its "creatinine_clearance"' if by_cause == "renal_impairment" else ""
-        return Comorbidity(by_cause), f'{{"name": "{by_cause}"}}{clearance}'
+        return Comorbidity(by_cause), f'{{"name": "{by_cause}"}}{_VALUE_READ.get(by_cause, "")}'
     healed = _HEALED.sub(" ", folded(text))
     again = _named_now(healed) if healed != folded(text) else None
     if again is not None and again[0] is Comorbidity.INTERSTITIAL_LUNG_DISEASE:
@@ -760,6 +759,15 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
         )
     return None
 
+
+#: the value a comorbidity named by its cause is read by (``named_in_text``)
+_VALUE_READ = {
+    "renal_impairment": ', with its "creatinine_clearance"',
+    "hepatic_impairment": ', with its "child_pugh" class and whether it comes '
+    '"from_metastases"',
+    "cardiac_disease": ', with its "lvef"',
+    "cytopenia": ', with its "grade"',
+}
 
 #: trastuzumab emtansine's abbreviation, whose 'DM1' is no diabetes
 _TDM1 = re.compile(r"\bt[\s-]?dm[\s-]?1\b", re.IGNORECASE)

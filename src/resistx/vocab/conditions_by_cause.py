@@ -16,6 +16,7 @@ _LUNG |= {"lunge", "lungen", "pulmonale"}  # not the Dutch 'long': 'long-term to
 _LUNG_INJURY = frozenset({"toxicity", "injury", "fibrosis", "fibrotic", "fibrosing"})
 _LUNG_INJURY |= {"abnormality", "abnormalities", "toxicite", "toxicidad", "tossicita"}
 _LUNG_INJURY |= {"damage", "reaction"}  # the recheck: 'lung damage from methotrexate'
+_LUNG_INJURY |= {"scarring", "scarred"}  # 9395: 'lung scarring on CT'
 #: a connective-tissue disease whose lung is an interstitial lung disease ('systemic sclerosis
 #: with lung involvement': the recheck)
 _CONNECTIVE = frozenset({"scleroderma", "sclerosis", "rheumatoid", "sjogren", "sjogrens"})
@@ -31,12 +32,41 @@ _LIMBS |= {"stocking", "glove", "limbs", "extremities"}
 #: pointer to renal impairment and its clearance: case 1782)
 _KIDNEY = frozenset({"nephrosclerosis", "nephroangiosclerosis", "nephropathy"})
 
+#: a kidney or a liver, and the words of its function lost (session 72, 9394 and 9396: 'stage
+#: 4 kidney disease' and 'impaired liver function from metastases' passed, and olaparib, then
+#: trastuzumab deruxtecan, came first with no clearance asked for and no visceral-crisis
+#: question); a kidney's failure is ``_free_text``'s, with its dialysis
+_KIDNEYS = frozenset({"kidney", "kidneys", "renal"})
+_LIVER = frozenset({"liver", "hepatic"})
+_FUNCTION_LOST = frozenset({"impaired", "impairment", "dysfunction", "insufficiency"})
+_FUNCTION_LOST |= {"insufficient", "failing", "reduced", "decreased", "poor", "compromised"}
+_KIDNEY_LOST = _FUNCTION_LOST | {"disease"}  # a chronic kidney disease by its stage
+_LIVER_LOST = _FUNCTION_LOST | {"failure", "decompensated", "decompensation"}
+#: a DPYD result that is a variant (9395: 'DPYD*2A heterozygous' passed, and chemotherapy had
+#: no DPD caution): '*2A' and 'c.1905+1G>A' are read as their words ('2a', 'c')
+_DPYD = frozenset({"dpyd"})
+_DPYD_VARIANT = frozenset({"heterozygous", "heterozygote", "homozygous", "variant", "variants"})
+_DPYD_VARIANT |= {"mutation", "mutated", "deficient", "deficiency", "intermediate", "poor"}
+_DPYD_VARIANT |= {"2a", "13", "c", "positive", "carrier"}
+#: a reduced ejection fraction, nerve damage and low blood counts in everyday words (9395)
+_EJECTION = frozenset({"ejection"})
+_LOWERED = frozenset({"reduced", "low", "impaired", "decreased", "poor"})
+_NERVES = frozenset({"nerve", "nerves"})
+_COUNTS = frozenset({"neutrophils", "neutrophil", "platelets", "platelet", "haemoglobin"})
+_COUNTS |= {"hemoglobin", "wbc", "anc"}
+
 #: (first words, second words, the comorbidity they name together, by its value)
 PAIRS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (_LUNG, _LUNG_INJURY, "interstitial_lung_disease"),
     (_CONNECTIVE, _LUNG, "interstitial_lung_disease"),
     (_NUMB, _LIMBS, "neuropathy"),
+    (_NERVES, frozenset({"damage", "damaged"}), "neuropathy"),
     (_KIDNEY, _KIDNEY, "renal_impairment"),  # one word of either set names it
+    (_KIDNEYS, _KIDNEY_LOST, "renal_impairment"),
+    (_LIVER, _LIVER_LOST, "hepatic_impairment"),
+    (_DPYD, _DPYD_VARIANT, "dpd_deficiency"),
+    (_EJECTION, _LOWERED, "cardiac_disease"),
+    (_COUNTS, frozenset({"low"}), "cytopenia"),
 )
 #: words anywhere in an entry that give a pair another meaning, by the comorbidity: a plan or
 #: a risk spoken of, an old tuberculosis's scar; a nerve trapped or cold fingers (the recheck)
@@ -46,6 +76,11 @@ _OTHERWISE = {
     ),
     "neuropathy": frozenset(
         {"carpal", "tunnel", "raynaud", "raynauds", "shoes", "shoe", "cold", "sciatica"}
+    ),
+    # a DPYD test without a variant found, or not yet read ('DPYD wild-type', '... pending')
+    "dpd_deficiency": frozenset(
+        {"wild", "wildtype", "wt", "normal", "negative", "pending", "awaited", "requested"}
+        | {"ordered", "sent", "planned"}
     ),
 }
 

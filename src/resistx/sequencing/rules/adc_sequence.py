@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resistx.model.enums import Factor
+from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
 from resistx.sequencing.toxicity import DERUXTECAN_ADCS
+from resistx.vocab.drugs import drug_class
 
 #: what is known of a second topoisomerase-I ADC (rules 92 and 151)
 SERIES = (
@@ -35,9 +36,11 @@ SERIES = (
     "deruxtecan: ``PAYLOAD_GROUPS``), and sacituzumab govitecan.",
     effect="At best an alternative to chemotherapy, and its reason says why: its payload "
     "is a topoisomerase-I inhibitor like deruxtecan, TROPiCS-02 enrolled almost no one after a "
-    "deruxtecan ADC, and a retrospective series found the second ADC the shorter, in either "
-    "order (``SERIES``; not in the review; case 640). Datopotamab deruxtecan after one already "
-    "steps back (rule 11).",
+    "deruxtecan ADC, and after trastuzumab deruxtecan a retrospective series found the second "
+    "ADC the shorter, in either order (``SERIES``; not in the review; case 640); after "
+    "datopotamab deruxtecan, that it targets TROP2 as sacituzumab govitecan does, and that no "
+    "trial or series in the sources enrolled after a TROP2 ADC (9445). Datopotamab deruxtecan "
+    "after one already steps back (rule 11).",
     codes=("adc_after_topoisomerase_adc",),
     trials=("TROPiCS-02",),
     regimens=kinds.is_sacituzumab_govitecan,
@@ -46,15 +49,32 @@ def adc_after_topoisomerase_adc(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
     given = sorted(d for d in i.progressed_drugs if d in PAYLOAD_GROUPS)  # the deruxtecan ADCs
-    if given and kinds.is_sacituzumab_govitecan(spec):
-        yield Effect(
-            code="adc_after_topoisomerase_adc",
-            ceiling=1,
-            text=f"Progressed on {' and '.join(given)}: sacituzumab govitecan's payload is a "
-            "topoisomerase-I inhibitor too, TROPiCS-02 enrolled almost no one after a "
-            f"deruxtecan ADC, and {SERIES}: at best an alternative to chemotherapy.",
-            trials=("TROPiCS-02",),
+    if not given or not kinds.is_sacituzumab_govitecan(spec):
+        return
+    # a TROP2 ADC shares its target too; the series is of trastuzumab deruxtecan (9445)
+    trop2 = [d for d in given if drug_class(d) is DrugClass.ADC_TROP2]
+    other = [d for d in given if d not in trop2]
+    why = []
+    if trop2:
+        why.append(
+            f"{' and '.join(trop2) if other else 'it'} targets TROP2, as sacituzumab govitecan "
+            "does, with a topoisomerase-I inhibitor payload too, and no trial or series in the "
+            "sources enrolled after a TROP2 ADC"
         )
+    if other:
+        why.append(
+            (f"after {' and '.join(other)} " if trop2 else "")
+            + "sacituzumab govitecan's payload is a topoisomerase-I inhibitor too, TROPiCS-02 "
+            "enrolled almost no one after a deruxtecan ADC"
+            + (f", and {SERIES}" if "trastuzumab deruxtecan" in other else "")
+        )
+    yield Effect(
+        code="adc_after_topoisomerase_adc",
+        ceiling=1,
+        text=f"Progressed on {' and '.join(given)}: {'; '.join(why)}: at best an alternative "
+        "to chemotherapy.",
+        trials=("TROPiCS-02",),
+    )
 
 
 # rule 151: trastuzumab deruxtecan after sacituzumab govitecan: a caution

@@ -1,0 +1,136 @@
+"""Session 72's reviews (cases 9350-9499): a clinic's referrals, the evidence after the review,
+and a developer's and data scientist's use of the API and cohorts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import resistx
+from resistx.sequencing.policy import get
+
+DATA = Path(__file__).parent / "data" / "board_9350"
+
+
+def test_both_gedatolisib_regimens_say_no_approval_found() -> None:
+    """9444 (MINOR): the triplet said 'an approval is unconfirmed', which hints at the approval
+    the pack marks UNVERIFIED (and in a plan dated before the PDUFA date); the doublet said 'no
+    approval found'. The pack verifies no approval of either: both say none was found."""
+    pol = get("practice-2026")
+    table = pol.regimens(pol.default_evidence())
+    said = [
+        table[rid].regulatory.source
+        for rid in ("gedatolisib+palbociclib+fulvestrant", "gedatolisib+fulvestrant")
+    ]
+    for text in said:
+        assert "no approval found" in text and "unconfirmed" not in text, text
+
+
+def _profile(case: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / f"{case}.json").read_text("utf-8"))
+    return data
+
+
+def _reason(plan: resistx.Plan, regimen: str, code: str) -> str:
+    option = plan.option(regimen)
+    assert option is not None, regimen
+    [text] = [r.text for r in option.reasons if r.code == code]
+    return text
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_sacituzumab_govitecan_after_datopotamab_deruxtecan_names_the_shared_trop2_target(
+    policy: str,
+) -> None:
+    """9445 (MINOR): after datopotamab deruxtecan, sacituzumab govitecan's reason argued from
+    the trastuzumab deruxtecan series ('TROPiCS-02 enrolled almost no one after a deruxtecan
+    ADC', Huppert et al.), which is about the other order of other drugs. The point is the
+    shared target, TROP2, with a topoisomerase-I payload: no trial or series enrolled after a
+    TROP2 ADC. Its place (at best an alternative) stays."""
+    plan = resistx.sequence(_profile("9411"), policy=policy)
+    text = _reason(plan, "sacituzumab-govitecan", "adc_after_topoisomerase_adc")
+    assert "TROP2" in text and "datopotamab deruxtecan" in text, text
+    assert "Huppert" not in text and "almost no one" not in text, text
+    option = plan.option("sacituzumab-govitecan")
+    assert option is not None and option.tier is not resistx.Tier.PREFERRED
+
+
+def test_sacituzumab_govitecan_after_trastuzumab_deruxtecan_keeps_the_series() -> None:
+    """The series (trastuzumab deruxtecan and sacituzumab govitecan, either order) still
+    speaks where trastuzumab deruxtecan was given."""
+    profile = _profile("9411")
+    profile["treatments"][2]["drugs"] = ["trastuzumab deruxtecan"]
+    plan = resistx.sequence(profile)
+    text = _reason(plan, "sacituzumab-govitecan", "adc_after_topoisomerase_adc")
+    assert "Huppert" in text and "TROP2" not in text, text
+
+
+def _other_conditions_problems(*texts: str) -> list[str]:
+    profile = _profile("9411")
+    profile["other_conditions"] = list(texts)
+    try:
+        resistx.load_profile(profile)
+    except resistx.ProfileError as e:
+        return [m for p, m in e.problems if p.startswith("$.other_conditions")]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # 9394 (MAJOR): stage 4 CKD in everyday words passed, and olaparib was preferred with
+        # no clearance asked for
+        ("stage 4 kidney disease, under nephrology", "renal_impairment"),
+        ("stage IV kidney disease", "renal_impairment"),
+        ("severe kidney impairment", "renal_impairment"),
+        ("impaired kidney function", "renal_impairment"),
+        ("reduced renal function", "renal_impairment"),
+        ("renal dysfunction", "renal_impairment"),
+        ("kidneys failing", "renal_impairment"),
+        ("chronic kidney insufficiency", "renal_impairment"),
+        # 9396 (MAJOR): liver dysfunction from metastases passed, and the visceral-crisis
+        # question that hepatic impairment asks was never asked
+        ("impaired liver function from metastases", "hepatic_impairment"),
+        ("liver dysfunction from metastases", "hepatic_impairment"),
+        ("hepatic dysfunction", "hepatic_impairment"),
+        # 9395 (MINOR): how a DPYD result and other conditions are written
+        ("DPYD*2A heterozygous", "dpd_deficiency"),
+        ("DPYD c.1905+1G>A heterozygous", "dpd_deficiency"),
+        ("DPYD intermediate metaboliser", "dpd_deficiency"),
+        ("reduced ejection fraction", "cardiac_disease"),
+        ("nerve damage in feet", "neuropathy"),
+        ("lung scarring on CT", "interstitial_lung_disease"),
+        ("low neutrophils", "cytopenia"),
+    ],
+)
+def test_a_condition_the_rules_read_in_everyday_words_is_refused_pointing_to_it(
+    text: str, named: str
+) -> None:
+    [said] = _other_conditions_problems(text)
+    assert f"names {named}" in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "normal renal function",
+        "renal function normal",
+        "no renal impairment",
+        "renal cell carcinoma 2010, nephrectomy",
+        "kidney stones 2015",
+        "liver metastases",
+        "liver function tests normal",
+        "DPYD genotype normal",
+        "DPYD wild-type",
+        "DPYD testing pending",
+        "family history of kidney disease",
+        "ejection fraction normal",
+        "nerve block for hip surgery 2019",
+        "neutrophils normal",
+    ],
+)
+def test_what_does_not_say_such_a_condition_still_passes(text: str) -> None:
+    assert _other_conditions_problems(text) == []
