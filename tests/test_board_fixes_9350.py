@@ -134,3 +134,37 @@ def test_a_condition_the_rules_read_in_everyday_words_is_refused_pointing_to_it(
 )
 def test_what_does_not_say_such_a_condition_still_passes(text: str) -> None:
     assert _other_conditions_problems(text) == []
+
+
+def test_a_new_first_option_that_is_no_preferred_one_says_so_in_the_since_review_section() -> None:
+    """9442 (MINOR): 'Under practice-2026, Abemaciclib + fulvestrant comes first (rank 6 here,
+    a later option)' read as that policy preferring it; its plan prefers nothing (postMONARCH's
+    population, every test done: 9443)."""
+    plan = resistx.sequence(_profile("9435"))
+    newer = resistx.sequence(_profile("9435"), policy="practice-2026")
+    assert not any(o.tier is resistx.Tier.PREFERRED for o in newer.options)
+    [top] = [e for e in plan.since_review if e.change is resistx.Change.TOP_OPTION]
+    assert "comes first, an alternative there, with nothing preferred" in top.text, top.text
+
+
+def test_a_new_first_option_that_is_preferred_says_so_too() -> None:
+    """Example 23: trastuzumab deruxtecan after DESTINY-Breast06, preferred there."""
+    profile = json.loads(Path("examples/23-her2-ultralow-no-chemotherapy.json").read_text("utf-8"))
+    [top] = [
+        e for e in resistx.sequence(profile).since_review if e.change is resistx.Change.TOP_OPTION
+    ]
+    assert "Trastuzumab deruxtecan comes first, preferred there (left out here)" in top.text, (
+        top.text
+    )
+
+
+def test_a_new_first_option_whose_scores_moved_names_the_rule_that_moved_the_old_one() -> None:
+    """9441 (MINOR, as 9052): PIK3CA and ESR1 after 8 months of a CDK4/6 inhibitor: under
+    practice-2026 capivasertib comes first as rule 28 steps elacestrant back (EMERALD's benefit
+    lay beyond 12 months); the entry said only 'its scores moved with the evidence' (its
+    balance had), which sent the reader to capivasertib's own evidence."""
+    plan = resistx.sequence(_profile("9415"))
+    [top] = [e for e in plan.since_review if e.change is resistx.Change.TOP_OPTION]
+    assert top.regimen == "capivasertib+fulvestrant"
+    assert "Elacestrant is an alternative there (rule 28)" in top.text, top.text
+    assert 28 in top.rules

@@ -147,8 +147,13 @@ def _entries(
         unapproved = spec is not None and spec.regulatory.investigational
         text = since_text.text(d, name, here, newer.name, waits, opens, unapproved=unapproved)
         if first_moved := _first_moved(d, (here, there), older_rules):
-            said_why, moved = first_moved  # 5014, 5044: the old first option moved, not it
-            text += f" {_unmoved(newer.name, bool(rules))}: {said_why}"
+            said_why, moved, same = first_moved  # 5014, 5044: the old first option moved
+            lead = (  # its scores moved too, but not what put it first (9441)
+                _unmoved(newer.name, bool(rules))
+                if same
+                else "Its tier is the same under both and its scores moved with the evidence, but"
+            )
+            text += f" {lead}{':' if same else ''} {said_why}"
             trials, rules = () if rules else trials, moved
         elif not rules:
             text += _no_rule(d, (here, there), newer.name)
@@ -190,15 +195,16 @@ def _unmoved(policy: str, own_rules: bool) -> str:
 
 def _first_moved(
     d: Difference, plans: tuple[Indexed, Indexed], older_rules: AbstractSet[int]
-) -> tuple[str, tuple[int, ...]] | None:
-    """For a new first option whose scores and tier are the same under both policies, why it
-    comes first: the older first option moved, by the newer policy's rules (named; 5014:
-    sacituzumab govitecan came first as rules 28 and 35 made elacestrant an alternative)."""
+) -> tuple[str, tuple[int, ...], bool] | None:
+    """For a new first option whose tier is the same under both policies, why it comes first:
+    the older first option moved, by the newer policy's rules (named; 5014: sacituzumab
+    govitecan came first as rules 28 and 35 made elacestrant an alternative; 9441: so too
+    where its own scores moved with the evidence), and whether its scores are the same."""
     here, there = plans
     x, y = here.options.get(d.regimen), there.options.get(d.regimen)
     if d.change is not Change.TOP_OPTION or x is None or y is None or not here.plan.options:
         return None
-    if (x.scores, x.tier) != (y.scores, y.tier):
+    if x.tier != y.tier:
         return None
     first = here.plan.options[0].regimen
     moved = _behind(there, first.id, older_rules)[1]
@@ -207,7 +213,7 @@ def _first_moved(
     o = there.options.get(first.id)
     where = f"{TIER_HERE[o.tier]} there" if o else "left out there"
     rules = f"rule{'s' if len(moved) > 1 else ''} {' and '.join(map(str, moved))}"
-    return f"it comes first as {first.name} is {where} ({rules}).", moved
+    return f"it comes first as {first.name} is {where} ({rules}).", moved, x.scores == y.scores
 
 
 def _may_open(after: Indexed, rid: str) -> bool:

@@ -69,11 +69,11 @@ def text(  # noqa: PLR0917 - one call site
         )
     if d.change is Change.TOP_OPTION:
         if not before.plan.options:
-            return f"Under {policy}, {name} comes first; there is no option here."
+            return f"Under {policy}, {name} comes first{_first_there(d)}; there is no option here."
         first = before.plan.options[0].regimen
         return (
-            f"Under {policy}, {name} comes first ({here(d, before)}), before {first.name}, the "
-            "first option here."
+            f"Under {policy}, {name} comes first{_first_there(d)} ({here(d, before)}), before "
+            f"{first.name}, the first option here."
         )
     if d.change is Change.PREFERRED_ADDED:
         return f"Under {policy}, {name} is preferred (rank {d.rank_after}; {here(d, before)})."
@@ -96,6 +96,16 @@ def text(  # noqa: PLR0917 - one call site
         return f"Under {policy}, {name} is an alternative (rank {d.rank_after}); not in this plan."
     kind = "an option within a trial only" if _trial_there(d) else "an option"
     return f"Under {policy}, {name} is {kind} (rank {d.rank_after}); it is left out here."
+
+
+def _first_there(d: Difference) -> str:
+    """The tier of the newer plan's first option: not preferred, nothing there is (9442: 'comes
+    first' read as that policy preferring it)."""
+    if d.tier_after is Tier.PREFERRED:
+        return ", preferred there"
+    if d.tier_after is None:
+        return ""
+    return f", {TIER_HERE[d.tier_after]} there, with nothing preferred"
 
 
 def _trial_there(d: Difference) -> bool:

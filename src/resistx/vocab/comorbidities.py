@@ -763,8 +763,7 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
 #: the value a comorbidity named by its cause is read by (``named_in_text``)
 _VALUE_READ = {
     "renal_impairment": ', with its "creatinine_clearance"',
-    "hepatic_impairment": ', with its "child_pugh" class and whether it comes '
-    '"from_metastases"',
+    "hepatic_impairment": ', with its "child_pugh" class and whether it comes "from_metastases"',
     "cardiac_disease": ', with its "lvef"',
     "cytopenia": ', with its "grade"',
 }
