@@ -168,3 +168,22 @@ def test_a_new_first_option_whose_scores_moved_names_the_rule_that_moved_the_old
     assert top.regimen == "capivasertib+fulvestrant"
     assert "Elacestrant is an alternative there (rule 28)" in top.text, top.text
     assert 28 in top.rules
+
+
+def test_a_plan_frame_names_the_rules_behind_each_row_as_a_cohort_row_does() -> None:
+    """9485 (MINOR): ``plan.to_frame()`` had no ``rules`` column, though the cohort's rows do;
+    a notebook had to go back to the plan for them."""
+    pytest.importorskip("pandas")
+    plan = resistx.sequence(_profile("9411"))
+    frame = plan.to_frame()
+    options = frame[~frame["excluded"]]
+    for (_, row), o in zip(options.iterrows(), plan.options, strict=True):
+        assert row["rules"] == ", ".join(
+            str(n) for n in sorted({r.rule for r in o.reasons if r.rule is not None})
+        )
+    left = frame[frame["excluded"]]
+    for (_, row), e in zip(left.iterrows(), plan.excluded, strict=True):
+        assert row["rules"] == ", ".join(
+            str(n) for n in sorted({r.rule for r in e.reasons if r.rule is not None})
+        )
+    assert options["rules"].str.len().min() > 0

@@ -233,8 +233,9 @@ def test_the_default_plan_prints_its_since_review_section(
     assert main(["sequence", str(ULTRALOW)]) == 0
     out = capsys.readouterr().out
     assert "Since the review:" in out
-    assert "Trastuzumab deruxtecan comes first, preferred there (left out here), before" in " ".join(
-        out.split()
+    assert (
+        "Trastuzumab deruxtecan comes first, preferred there (left out here), before"
+        in " ".join(out.split())
     )
     assert "--policy practice-2026" in out
 

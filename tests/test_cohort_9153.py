@@ -224,3 +224,115 @@ def test_a_dask_part_whose_task_failed_says_it_is_not_complete(
         _dask._plan_and_write(lines, (0, 1), None, resistx.Preferences(), str(tmp_path), 0)
     part = tmp_path / "part-00000.parquet"
     assert _made_by(part)["complete"] is False and pq.read_table(part).num_rows > 0
+
+
+def test_a_chunk_awaited_from_a_pool_whose_worker_died_unnoticed_ends_the_wait(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """9480 (MAJOR): a worker killed at the wrong moment left the run waiting for ever (zero
+    CPU, an unreadable Parquet file), its pool never marked broken. The wait checks the
+    workers and ends as a lost worker does."""
+    from concurrent.futures import Future  # noqa: PLC0415
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    monkeypatch.setattr(_run, "WATCH", 0.05)
+    never: Future[Any] = Future()  # the pool's manager never resolves it
+    alive = SimpleNamespace(exitcode=None)
+    pool = SimpleNamespace(_processes={1: alive, 2: SimpleNamespace(exitcode=-9)})
+    started = time.monotonic()
+    with pytest.raises(BrokenProcessPool, match="ended abruptly"):
+        _run.watched(never, pool)
+    assert time.monotonic() - started < 5
+    done: Future[Any] = Future()
+    rows = object()
+    done.set_result(rows)
+    assert _run.watched(done, SimpleNamespace(_processes={1: alive})) is rows
+
+
+def test_a_broken_pool_whose_manager_thread_is_stuck_is_said_to_be_left_running(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """9480: the pool's manager thread waited for ever on the rest of a result a killed worker
+    was sending, and the interpreter's exit waited for it. ``shut_down`` says so, so that the
+    command ends without waiting."""
+    import threading  # noqa: PLC0415
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    monkeypatch.setattr(_run, "STOP_WAIT", 0.05)
+    release = threading.Event()
+    stuck = threading.Thread(target=release.wait, daemon=True)
+    stuck.start()
+    killed: list[int] = []
+    worker = SimpleNamespace(kill=lambda: killed.append(1))
+    pool = SimpleNamespace(_processes={1: worker}, _executor_manager_thread=stuck)
+
+    def shutdown(**_kw: Any) -> None:  # as ProcessPoolExecutor's: it lets go of the thread
+        pool._executor_manager_thread = None
+
+    pool.shutdown = shutdown
+    assert _run.shut_down(pool) is False and killed == [1]
+    release.set()
+    stuck.join()
+    pool._executor_manager_thread = stuck
+    assert _run.shut_down(pool) is True
+
+
+def test_the_command_ends_at_once_when_the_pool_is_left_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(_run, "CHUNK", 4)
+
+    def broken(chunks: Iterator[Any], *args: Any) -> Iterator[Any]:
+        yield _run.plan_packed(next(iter(chunks)), *args[:2])
+        raise _run.PoolLeftRunning("a child process terminated abruptly")
+
+    monkeypatch.setattr(_run, "_in_processes", broken)
+    ended: list[int] = []
+
+    def end(code: int) -> None:
+        ended.append(code)
+        raise SystemExit(code)
+
+    monkeypatch.setattr(os, "_exit", end)
+    source = write_jsonl(tmp_path / "in.jsonl", profiles(10))
+    with pytest.raises(SystemExit):
+        main(["cohort", str(source), "--out", str(tmp_path / "o.jsonl"), "--jobs", "2"])
+    assert ended == [EXIT_WORKER_LOST]
+    assert "worker process ended" in capsys.readouterr().err
+
+
+def test_a_damaged_gzip_file_leaves_no_output_and_no_rows_of_garbage(tmp_path: Path) -> None:
+    """9482 (MINOR): a flipped byte in the middle of a '.jsonl.gz' gave error rows of what the
+    damage made of the lines, and a readable Parquet file of the patients before, then the
+    error. The stream is read through first: the command refuses it before any output."""
+    plain = write_jsonl(tmp_path / "in.jsonl", profiles(400)).read_bytes()
+    packed = bytearray(gzip.compress(plain))
+    packed[len(packed) // 2] ^= 0xFF
+    source = tmp_path / "in.jsonl.gz"
+    source.write_bytes(bytes(packed))
+    out = tmp_path / "o.parquet"
+    assert main(["cohort", str(source), "--out", str(out)]) == 2
+    assert not out.exists() and not (tmp_path / "o.errors.jsonl").exists()
+
+
+def test_standard_input_a_directory_as_out_and_a_listing_of_six_are_said_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """9486, 9483, 9484 (MINOR): 'cohort -' said 'no such file or directory'; an existing
+    directory named as --out without a suffix was told to 'name it .parquet or .jsonl'; six
+    entries not read were listed as five 'and 1 more', the subdirectory of profiles unnamed."""
+    source = write_jsonl(tmp_path / "in.jsonl", profiles(2))
+    assert main(["cohort", "-", "--out", str(tmp_path / "o.jsonl")]) == 2
+    assert "standard input" in capsys.readouterr().err
+    (tmp_path / "plans").mkdir()
+    assert main(["cohort", str(source), "--out", str(tmp_path / "plans")]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(profiles(1)[0]), "utf-8")
+    for name in ("b.txt", "c.csv", "d.xml", "e.md", "f.yaml"):
+        (folder / name).write_text("x", "utf-8")
+    (folder / "z-more").mkdir()
+    assert main(["cohort", str(folder), "--out", str(tmp_path / "f.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "6 entries" in err and "z-more/, b.txt, c.csv, d.xml, e.md, f.yaml" in err, err

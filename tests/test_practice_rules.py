@@ -138,7 +138,10 @@ def test_her2_ultralow_chemotherapy_naive_gets_trastuzumab_deruxtecan_before_che
     assert exclusion(default, "trastuzumab-deruxtecan").regimen.id == "trastuzumab-deruxtecan"
     top = next(s for s in default.since_review if s.change is Change.TOP_OPTION)
     assert top.regimen == "trastuzumab-deruxtecan"
-    assert "Trastuzumab deruxtecan comes first, preferred there (left out here), before Chemotherapy" in top.text
+    assert (
+        "Trastuzumab deruxtecan comes first, preferred there (left out here), before Chemotherapy"
+        in top.text
+    )
     assert "DESTINY-Breast06" in top.trials
     assert top.approvals == ("Trastuzumab deruxtecan: FDA 2025-01-27",)
 

@@ -67,18 +67,21 @@ def _writable(path: Path, option: str) -> None:
 
 def _check(args: argparse.Namespace) -> Path:
     """Every usage problem before the first profile is read; the errors file's path."""
+    if str(args.input) == "-":  # 9486: 'no such file or directory'
+        msg = "IN: resistx cohort does not read standard input: write the profiles to a file"
+        raise resistx.ResistxError(msg)
     if not args.input.exists():
         msg = f"cannot read {args.input}: no such file or directory"
         raise resistx.ResistxError(msg)
     format_of(args.input).check(args.input)
     errors = args.errors or _errors_path(args.out)
-    check_suffix(args.out, "--out")
-    check_suffix(errors, "--errors")
     outputs = [args.out, errors, args.concordance, args.concordance_plot]
     options = ("--out", "--errors", "--concordance", "--concordance-plot")
     for path, option in zip(outputs, options, strict=True):
-        if path is not None:
+        if path is not None:  # a directory named as such before its missing suffix (9483)
             _writable(path, option)
+    check_suffix(args.out, "--out")
+    check_suffix(errors, "--errors")
     also = [Path(args.preferences)] if getattr(args, "preferences", None) else []
     if _clash(args.input, [o for o in outputs if o is not None], also):
         msg = (
@@ -138,7 +141,12 @@ def run_command(
 ) -> int:
     errors = _check(args)
     if args.input.is_dir() and (left := not_read(args.input)):
-        listed = ", ".join(left[:5]) + (f" and {len(left) - 5:,} more" if len(left) > 5 else "")
+        # all of them, up to six; more, five and a count (9484: 'and 1 more')
+        listed = (
+            ", ".join(left)
+            if len(left) <= 6
+            else f"{', '.join(left[:5])} and {len(left) - 5:,} more"
+        )
         say(
             f"resistx cohort: {len(left):,} entr{'y' if len(left) == 1 else 'ies'} of "
             f"{args.input} not read (only its own .json files are): {listed}",
@@ -171,6 +179,10 @@ def run_command(
     _report(args, done, lambda m: say(m, None))
     if done.interrupted:  # 130 for Ctrl-C, 143 for SIGTERM: the shell's codes
         return EXIT_SIGNALLED + done.signum
+    if done.end_now:  # a pool thread left waiting for ever would keep the exit waiting (9480)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_WORKER_LOST)
     if done.worker_lost:
         return EXIT_WORKER_LOST
     if not done.patients:  # an empty file: a pipeline that lost its input (9305)

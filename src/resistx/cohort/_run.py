@@ -50,6 +50,9 @@ class Outcome:
     #: a worker process ended abruptly (killed: by the kernel when memory ran out, say), and
     #: the run stopped after the whole chunks before it (9153)
     worker_lost: bool = False
+    #: ... and its pool's manager thread is left waiting for ever: the process must end
+    #: without waiting for it (``PoolLeftRunning``; 9480)
+    end_now: bool = False
     in_input: int | None = None  # the patients of the input, counted where stopped early
     signum: int = int(signal.SIGINT)  # what interrupted it: Ctrl-C's SIGINT, or SIGTERM
     #: documents converted, their elements not mapped and their assumptions (9152)
@@ -144,15 +147,69 @@ def _in_processes(
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
     pending: deque[Future[Packed]] = deque()
+    broken = False
     try:
         for chunk in chunks:
             pending.append(pool.submit(plan_packed, chunk, settings, kinds))
             if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
+                yield watched(pending.popleft(), pool)
         while pending:
-            yield pending.popleft().result()
+            yield watched(pending.popleft(), pool)
+    except BrokenProcessPool:
+        broken = True
+        if not shut_down(pool):
+            raise PoolLeftRunning from None
+        raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if not broken:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class PoolLeftRunning(BrokenProcessPool):
+    """A worker process ended abruptly, and the pool's manager thread could not be stopped:
+    it waits for ever on the rest of a result the dead worker was sending (9480), and an
+    interpreter's exit would wait for it too (the command then ends without waiting)."""
+
+
+#: seconds to wait for a broken pool's manager thread to end
+STOP_WAIT = 2.0
+
+
+def shut_down(pool: Any) -> bool:
+    """A broken pool shut down: its surviving workers killed (one blocked on the dead one's
+    lock never returns), and whether its manager thread has ended."""
+    # CPython's attribute, taken before ``shutdown`` lets go of it; none where it is gone
+    manager = getattr(pool, "_executor_manager_thread", None)
+    for process in _processes(pool):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(timeout=STOP_WAIT)
+    return manager is None or not manager.is_alive()
+
+
+#: seconds between checks that every worker process is alive, while a chunk is awaited
+WATCH = 1.0
+
+
+def watched(future: Future[Packed], pool: Any) -> Packed:
+    """The chunk's result, or ``BrokenProcessPool`` once a worker process has ended: the pool
+    says so itself, but not always (9480: a worker killed at the wrong moment left the run
+    waiting for ever, its pool never marked broken)."""
+    while True:
+        try:
+            return future.result(timeout=WATCH)
+        except TimeoutError:
+            if any(p.exitcode is not None for p in _processes(pool)):
+                msg = "a worker process ended abruptly"
+                raise BrokenProcessPool(msg) from None
+
+
+def _processes(pool: Any) -> list[Any]:
+    """The pool's worker processes (``ProcessPoolExecutor`` keeps them by pid; CPython's
+    attribute, read defensively: none where it is gone)."""
+    found = getattr(pool, "_processes", None) or {}
+    return list(found.values())
 
 
 class _StopFlag:
@@ -253,7 +310,7 @@ def run(
                 complete = True
     except KeyboardInterrupt:  # a second Ctrl-C: at once, the whole chunks written so far kept
         result.interrupted = True
-    except BrokenProcessPool:
+    except BrokenProcessPool as e:
         # a Ctrl-C to the process group that reached the workers as they started (7492): an
         # interrupt like any; else a worker was killed (9153). Either way the whole chunks
         # written so far are kept, and the files closed
@@ -261,6 +318,7 @@ def run(
             result.interrupted = True
         else:
             result.worker_lost = True
+        result.end_now = isinstance(e, PoolLeftRunning)
     finally:
         if bar is not None:
             bar.close()

@@ -31,6 +31,7 @@ PLAN_COLUMNS = [
     "excluded",
     "waits_on",
     "codes",
+    "rules",
     "molecular",
     "efficacy",
     "history",
@@ -42,12 +43,17 @@ PLAN_COLUMNS = [
 ]
 
 
+def _rules(reasons: tuple[Reason, ...]) -> str:
+    """The numbers of the rules behind the reasons, sorted, each once."""
+    return ", ".join(str(n) for n in sorted({r.rule for r in reasons if r.rule is not None}))
+
+
 def _trials(reasons: tuple[Reason, ...]) -> str:
     return ", ".join(dict.fromkeys(t for r in reasons for t in r.trials))
 
 
 def plan_frame(plan: Plan) -> pd.DataFrame:
-    """One row per option (rank, tier, the tests it waits on, its reasons' codes, each once, the
+    """One row per option (rank, tier, the tests it waits on, its reasons' codes and rules, each once, the
     four factor scores, total, reasons, cautions), then one per excluded regimen (``rank`` and
     scores null, ``codes`` the exclusion's codes); every
     row carries the plan's ``patient_id`` and ``as_of`` so that frames of many plans concatenate."""
@@ -62,6 +68,7 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
             "excluded": False,
             "waits_on": ", ".join(o.waits_on),  # the tests it waits on (6318)
             "codes": ", ".join(dict.fromkeys(r.code for r in o.reasons)),  # as a cohort's rows
+            "rules": _rules(o.reasons),  # ... and the rules behind them (9485)
             "molecular": o.scores.molecular,
             "efficacy": o.scores.efficacy,
             "history": o.scores.history,
@@ -83,6 +90,7 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
             "excluded": True,
             "waits_on": "",
             "codes": ", ".join(c.value for c in e.codes),
+            "rules": _rules(e.reasons),
             "reasons": " | ".join(r.text for r in e.reasons),
             "trials": _trials(e.reasons),
             "cautions": "",
