@@ -68,7 +68,8 @@ _QTC_VALUE = re.compile(r"(\d{3})\s*(?:ms|msec)?\b|\b(0[.,]\d{2,3})\s*s\b")
 #: an LVEF however written ('LVEF35%', 'LVEF 30-35%', 'LVEF 0.35', 'FEVG 35 %', 'fracción de
 #: eyección 35%', '35 per cent': the recheck, 3471): the first value after its name
 _LVEF = re.compile(
-    r"(?:\blvef|\bfevg|\bfevi|\bef\b|ejection fraction|fraccion de eyeccion)\D{0,10}?(\d{1,2}(?:\.\d+)?)"
+    r"(?:\blvef|\bfevg|\bfevi|\bef\b|ejection fraction|fraccion de eyeccion)\D{0,10}?"
+    r"(\d{1,2}(?:\.\d+)?)(?!\d)"  # not a year's first digits ('reduced EF in 2019': 9510)
 )
 #: a percentage ('35%', '9,2 %', '35 per cent'): an LVEF's, an HbA1c's (``_free_text_values``)
 PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d+)?)\s*(?:%|per\s*cent)")

@@ -152,6 +152,34 @@ ALIASES = {
     "therapy-related_aml": "myelodysplastic_syndrome",
     # low blood counts by the count (case 1159)
     "neutropenia": "cytopenia",
+    # ... in French, German, Dutch, Spanish and Italian, and in the plural (9505, 9511: they
+    # were called misspellings of 'neutropenia')
+    **dict.fromkeys(
+        (
+            "neutropenie",
+            "thrombopenie",
+            "thrombozytopenie",
+            "trombocytopenie",
+            "trombocitopenia",
+            "trombocitopenie",
+            "piastrinopenia",
+            "cytopenias",
+            "cytopenie",
+        ),
+        "cytopenia",
+    ),
+    # reduced left-ventricular function in a clinic's abbreviations (9503)
+    **dict.fromkeys(("lvsd", "lv_dysfunction", "lv_impairment"), "cardiac_disease"),
+    # a liver's function lost, by name and in German (9501)
+    **dict.fromkeys(
+        ("chronic_liver_disease", "leberinsuffizienz", "leberfunktionsstorung"),
+        "hepatic_impairment",
+    ),
+    # a kidney's function lost in abbreviations: stages 3-5, an acute injury, and the French
+    # and Spanish chronic kidney disease (9500)
+    **dict.fromkeys(
+        ("ckd3", "ckd3a", "ckd3b", "ckd4", "ckd5", "aki", "irc", "erc"), "renal_impairment"
+    ),
     "anaemia": "cytopenia",
     "anemia": "cytopenia",
     "thrombocytopenia": "cytopenia",
@@ -721,11 +749,22 @@ _LONGEST_NAME = 6  # words in the longest name or alias
 
 def said_over(clauses: list[list[str]]) -> bool:
     """A clause of its own answers no or says the entry's fact is over ('Diabetes - no',
-    '..., resolved after stopping', '... - ruled out at MDT')."""
+    '..., resolved after stopping', '... - ruled out at MDT', '..., now resolved', '..., now
+    normal', '..., normalised': 9507)."""
     return any(
-        c and ((set(c) <= NO_ANSWER and bool(set(c) - _NOT_A_NO)) or c[0] in RESOLVED)
+        c
+        and (
+            (set(c) <= NO_ANSWER and bool(set(c) - _NOT_A_NO))
+            or c[0] in RESOLVED
+            or c[0] in _NORMALISED
+            or (c[0] == "now" and c[1:2] and c[1] in RESOLVED | {"normal"})
+        )
         for c in map(affirmed, clauses)  # '..., not ruled out' says it goes on (7517)
     )
+
+
+#: a clause that says a value is back to normal (9507)
+_NORMALISED = frozenset({"normalised", "normalized", "normalise", "normalize"})
 
 
 #: words of a no-answer that say nothing on their own ('(2019 - present)' is no 'no': 5263)
@@ -901,7 +940,8 @@ def _named_in_words(words: list[str]) -> Iterator[tuple[int, tuple[Comorbidity, 
         for at in range(len(words) - size + 1):
             found = known("_".join(words[at : at + size]))
             if found is not None and found is not Comorbidity.PREGNANCY:  # pregnancy: its own
-                yield at, (found, f'{{"name": "{found.value}"}}')
+                # with the value its rules read ('CKD 3b': its clearance, 9512)
+                yield at, (found, f'{{"name": "{found.value}"}}{_VALUE_READ.get(found.value, "")}')
 
 
 #: a sarcoidosis's site, by the words that name it (the recheck, 5023, 5062: 'sarcoidosis,

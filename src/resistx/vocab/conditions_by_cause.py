@@ -16,7 +16,6 @@ _LUNG |= {"lunge", "lungen", "pulmonale"}  # not the Dutch 'long': 'long-term to
 _LUNG_INJURY = frozenset({"toxicity", "injury", "fibrosis", "fibrotic", "fibrosing"})
 _LUNG_INJURY |= {"abnormality", "abnormalities", "toxicite", "toxicidad", "tossicita"}
 _LUNG_INJURY |= {"damage", "reaction"}  # the recheck: 'lung damage from methotrexate'
-_LUNG_INJURY |= {"scarring", "scarred"}  # 9395: 'lung scarring on CT'
 #: a connective-tissue disease whose lung is an interstitial lung disease ('systemic sclerosis
 #: with lung involvement': the recheck)
 _CONNECTIVE = frozenset({"scleroderma", "sclerosis", "rheumatoid", "sjogren", "sjogrens"})
@@ -38,18 +37,22 @@ _KIDNEY = frozenset({"nephrosclerosis", "nephroangiosclerosis", "nephropathy"})
 #: question); a kidney's failure is ``_free_text``'s, with its dialysis
 _KIDNEYS = frozenset({"kidney", "kidneys", "renal"})
 _LIVER = frozenset({"liver", "hepatic"})
+_LIVER |= {"leberfunktion", "hepatica", "hepatico", "epatica", "epatico", "lever", "leverfunctie"}
 _FUNCTION_LOST = frozenset({"impaired", "impairment", "dysfunction", "insufficiency"})
 _FUNCTION_LOST |= {"insufficient", "failing", "reduced", "decreased", "poor", "compromised"}
+# ... in German, Spanish, Italian and Dutch (9501: 'eingeschränkte Leberfunktion')
+_FUNCTION_LOST |= {"eingeschrankte", "eingeschrankt", "disfuncion", "disfunzione"}
+_FUNCTION_LOST |= {"verminderde", "gestoorde"}
 _KIDNEY_LOST = _FUNCTION_LOST | {"disease"}  # a chronic kidney disease by its stage
 _LIVER_LOST = _FUNCTION_LOST | {"failure", "decompensated", "decompensation"}
 #: a DPYD result that is a variant (9395: 'DPYD*2A heterozygous' passed, and chemotherapy had
 #: no DPD caution): '*2A' and 'c.1905+1G>A' are read as their words ('2a', 'c')
-_DPYD = frozenset({"dpyd"})
+_DPYD = frozenset({"dpyd", "dpd"})  # 'DPD poor metaboliser' (9502)
 _DPYD_VARIANT = frozenset({"heterozygous", "heterozygote", "homozygous", "variant", "variants"})
 _DPYD_VARIANT |= {"mutation", "mutated", "deficient", "deficiency", "intermediate", "poor"}
-_DPYD_VARIANT |= {"2a", "13", "c", "positive", "carrier"}
+_DPYD_VARIANT |= {"2a", "13", "c", "positive", "carrier", "metaboliser", "metabolizer"}
 #: a reduced ejection fraction, nerve damage and low blood counts in everyday words (9395)
-_EJECTION = frozenset({"ejection"})
+_EJECTION = frozenset({"ejection", "ef", "lv"})  # 'reduced EF', 'impaired LV function' (9503)
 _LOWERED = frozenset({"reduced", "low", "impaired", "decreased", "poor"})
 _NERVES = frozenset({"nerve", "nerves"})
 _COUNTS = frozenset({"neutrophils", "neutrophil", "platelets", "platelet", "haemoglobin"})
@@ -60,7 +63,8 @@ PAIRS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (_LUNG, _LUNG_INJURY, "interstitial_lung_disease"),
     (_CONNECTIVE, _LUNG, "interstitial_lung_disease"),
     (_NUMB, _LIMBS, "neuropathy"),
-    (_NERVES, frozenset({"damage", "damaged"}), "neuropathy"),
+    (_NERVES, _LIMBS, "neuropathy"),  # 'nerve damage in feet'; not one nerve's (9509)
+    (frozenset({"peripheral"}), _NERVES, "neuropathy"),
     (_KIDNEY, _KIDNEY, "renal_impairment"),  # one word of either set names it
     (_KIDNEYS, _KIDNEY_LOST, "renal_impairment"),
     (_LIVER, _LIVER_LOST, "hepatic_impairment"),
@@ -81,6 +85,8 @@ _OTHERWISE = {
     "dpd_deficiency": frozenset(
         {"wild", "wildtype", "wt", "normal", "negative", "pending", "awaited", "requested"}
         | {"ordered", "sent", "planned"}
+        # a panel read negative, however laid out ('DPYD *2A, *13, HapB3: not detected': 9508)
+        | {"not", "no", "none", "undetected", "absent"}
     ),
 }
 
