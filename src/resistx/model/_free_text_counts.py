@@ -15,8 +15,9 @@ from resistx.vocab.comorbidities import Comorbidity
 
 #: an HbA1c's names, removed first: 'glycated haemoglobin' is no haemoglobin count
 _HBA1C = re.compile(r"glyc\w*\s+ha?emoglobin|\bhg?ba1c\b|\ba1c\b")
-_NUMBER = (
-    r"\W{0,3}(?:count\W{0,3})?(?:of\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*([^\d,;]{0,12})"
+_NUMBER = (  # not a year ('low platelets 2019' was a count of 2: 9560)
+    r"\W{0,3}(?:count\W{0,3})?(?:of\s+)?(?!(?:19|20)\d\d\b)"
+    r"(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*([^\d,;]{0,12})"
 )
 _NAMES = {
     "neutrophil count": r"\b(?:anc|absolute neutrophils?|neutrophils?|neuts?|neutrophiles?)\b",

@@ -168,18 +168,14 @@ ALIASES = {
         ),
         "cytopenia",
     ),
-    # reduced left-ventricular function in a clinic's abbreviations (9503)
-    **dict.fromkeys(("lvsd", "lv_dysfunction", "lv_impairment"), "cardiac_disease"),
     # a liver's function lost, by name and in German (9501)
     **dict.fromkeys(
         ("chronic_liver_disease", "leberinsuffizienz", "leberfunktionsstorung"),
         "hepatic_impairment",
     ),
-    # a kidney's function lost in abbreviations: stages 3-5, an acute injury, and the French
-    # and Spanish chronic kidney disease (9500)
-    **dict.fromkeys(
-        ("ckd3", "ckd3a", "ckd3b", "ckd4", "ckd5", "aki", "irc", "erc"), "renal_impairment"
-    ),
+    # a kidney's function lost in abbreviations: stages 3-5 (9500; not 'AKI', 'IRC' or 'ERC',
+    # a past injury, a French respiratory failure, a German cholangiography: 9550-9553)
+    **dict.fromkeys(("ckd3", "ckd3a", "ckd3b", "ckd4", "ckd5"), "renal_impairment"),
     "anaemia": "cytopenia",
     "anemia": "cytopenia",
     "thrombocytopenia": "cytopenia",
@@ -669,6 +665,7 @@ _NOT_BEFORE = frozenset(
     | {"sister", "brother", "husband", "wife", "son", "daughter", "aunt", "uncle", "unlikely"}
     | {"grandmother", "grandfather", "suspected", "query", "possible", "risk", "screening"}
     | {"borderline", "excluded", "nil"}
+    | {"rule"}  # 'echo to rule out LV dysfunction' (9554)
     # ... in French, German, Spanish and Italian (the recheck of session 56, 3474)
     | {"pas", "sans", "kein", "keine", "keinen", "ohne", "sin", "nessun", "nessuna", "senza"}
     # 'Never on insulin'; an infection's pneumonitis, and counselling about a risk (3541-3559)
@@ -701,6 +698,9 @@ _BUT = frozenset({"but", "however", "except", "aber", "mais", "pero", "ma", "maa
 #: ... and after it ('diabetes: none', 'QTc prolongation (resolved)', 'ILD ruled out')
 _NOT_AFTER = frozenset({"resolved", "recovered", "excluded", "ruled", "negative", "absent"})
 _NOT_AFTER |= {"none", "nil", "never", "denied", "risk"}
+# ... in German, Spanish, Italian and French (9562: 'disfunción hepática descartada')
+_NOT_AFTER |= {"ausgeschlossen", "descartada", "descartado", "esclusa", "escluso", "exclue"}
+_NOT_AFTER |= {"exclu", "excluida", "excluido"}
 #: a clause that is only an answer saying no ('Diabetes - no', 'ILD (not present on CT)')
 NO_ANSWER = frozenset({"no", "none", "nil", "n", "not", "absent", "negative", "present", "on"})
 NO_ANSWER |= {"ct", "denied", "resolved", "recovered", "ruled", "out", "excluded", "seen"}
@@ -1032,7 +1032,8 @@ def misspelt_condition(text: str) -> tuple[str, str] | None:
     unread, and trastuzumab deruxtecan came first); else None."""
     words = re.findall(r"[a-z]+", folded(text))
     for word in words:
-        if len(word) >= _SLIP_FROM and word not in CONDITION_WORDS | _NOT_SLIPS:
+        # a name or alias the vocabulary reads is no slip ('neutropenie': 9559)
+        if len(word) >= _SLIP_FROM and word not in CONDITION_WORDS | _NOT_SLIPS and not known(word):
             meant = next((w for w in sorted(CONDITION_WORDS) if one_slip(word, w)), None)
             if meant is not None:
                 return word, meant

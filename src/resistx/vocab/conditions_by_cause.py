@@ -51,9 +51,10 @@ _DPYD = frozenset({"dpyd", "dpd"})  # 'DPD poor metaboliser' (9502)
 _DPYD_VARIANT = frozenset({"heterozygous", "heterozygote", "homozygous", "variant", "variants"})
 _DPYD_VARIANT |= {"mutation", "mutated", "deficient", "deficiency", "intermediate", "poor"}
 _DPYD_VARIANT |= {"2a", "13", "c", "positive", "carrier", "metaboliser", "metabolizer"}
-#: a reduced ejection fraction, nerve damage and low blood counts in everyday words (9395)
-_EJECTION = frozenset({"ejection", "ef", "lv"})  # 'reduced EF', 'impaired LV function' (9503)
-_LOWERED = frozenset({"reduced", "low", "impaired", "decreased", "poor"})
+#: a reduced ejection fraction, nerve damage and low blood counts in everyday words (9395):
+#: 'reduced EF', 'LV dysfunction' (9503); not 'impaired LV relaxation', a normal EF's (9555)
+_EJECTION = frozenset({"ejection", "ef", "lv", "lvef"})
+_LOWERED = frozenset({"reduced", "low", "dysfunction", "impairment", "decreased", "poor"})
 _NERVES = frozenset({"nerve", "nerves"})
 _COUNTS = frozenset({"neutrophils", "neutrophil", "platelets", "platelet", "haemoglobin"})
 _COUNTS |= {"hemoglobin", "wbc", "anc"}
@@ -64,12 +65,13 @@ PAIRS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (_CONNECTIVE, _LUNG, "interstitial_lung_disease"),
     (_NUMB, _LIMBS, "neuropathy"),
     (_NERVES, _LIMBS, "neuropathy"),  # 'nerve damage in feet'; not one nerve's (9509)
-    (frozenset({"peripheral"}), _NERVES, "neuropathy"),
+    (frozenset({"peripheral"}), frozenset({"damage", "damaged"}), "neuropathy"),
     (_KIDNEY, _KIDNEY, "renal_impairment"),  # one word of either set names it
     (_KIDNEYS, _KIDNEY_LOST, "renal_impairment"),
     (_LIVER, _LIVER_LOST, "hepatic_impairment"),
     (_DPYD, _DPYD_VARIANT, "dpd_deficiency"),
     (_EJECTION, _LOWERED, "cardiac_disease"),
+    (frozenset({"lvsd"}), frozenset({"lvsd"}), "cardiac_disease"),  # one word names it
     (_COUNTS, frozenset({"low"}), "cytopenia"),
 )
 #: words anywhere in an entry that give a pair another meaning, by the comorbidity: a plan or
@@ -80,6 +82,9 @@ _OTHERWISE = {
     ),
     "neuropathy": frozenset(
         {"carpal", "tunnel", "raynaud", "raynauds", "shoes", "shoe", "cold", "sciatica"}
+        # one nerve's injury or a procedure's (9557, 9558: 'digital nerve injury index finger')
+        | {"digital", "ulnar", "radial", "median", "sciatic", "peroneal", "block", "stimulator"}
+        | {"sheath"}
     ),
     # a DPYD test without a variant found, or not yet read ('DPYD wild-type', '... pending')
     "dpd_deficiency": frozenset(
