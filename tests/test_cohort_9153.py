@@ -101,8 +101,8 @@ def test_a_worker_killed_for_real_leaves_a_readable_file_and_a_count(tmp_path: P
 
 
 def _planning_workers(pid: int) -> list[int]:
-    """The run's worker processes (``ps -ww``, its lines whole: pid, parent pid, command): the children of its
-    forkserver, or under spawn its own children that run ``spawn_main``."""
+    """The run's worker processes (``ps -ww``, its lines whole: pid, parent pid, command):
+    the children of its forkserver, or under spawn its own children that run ``spawn_main``."""
     listing = subprocess.run(
         [str(PS), "-ww", "-eo", "pid=,ppid=,args="], capture_output=True, text=True, check=True
     ).stdout
