@@ -279,3 +279,18 @@ def test_the_recheck_s_wordings_are_refused_naming_the_value_to_record(
     said = _other_conditions_problems(text)
     assert len(said) == 1 and f"names {named}" in said[0], said
     assert value in said[0], said
+
+
+@pytest.mark.parametrize("text", ["PN gr. 2", "PN G2", "PN grade 2", "CIPN G2"])
+def test_a_neuropathy_by_its_abbreviation_and_grade_is_refused_asking_for_the_grade(
+    text: str,
+) -> None:
+    """9504 (MINOR): 'PN gr. 2' passed unread, though profile.md says a neuropathy's grade
+    ('PN gr. 2') is read with none recorded; 9512: 'CIPN G2' asked for the neuropathy without
+    its grade. 'PN' alone passes: parenteral nutrition too."""
+    [said] = _other_conditions_problems(text)
+    assert "names neuropathy" in said and '"grade"' in said, said
+
+
+def test_pn_alone_is_no_neuropathy() -> None:
+    assert _other_conditions_problems("PN via PICC 2023") == []

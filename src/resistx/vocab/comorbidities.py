@@ -805,6 +805,7 @@ _VALUE_READ = {
     "hepatic_impairment": ', with its "child_pugh" class and whether it comes "from_metastases"',
     "cardiac_disease": ', with its "lvef"',
     "cytopenia": ', with its "grade"',
+    "neuropathy": ', with its "grade"',  # 'CIPN G2' (9512)
 }
 
 #: trastuzumab emtansine's abbreviation, whose 'DM1' is no diabetes

@@ -66,6 +66,12 @@ PAIRS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (_NUMB, _LIMBS, "neuropathy"),
     (_NERVES, _LIMBS, "neuropathy"),  # 'nerve damage in feet'; not one nerve's (9509)
     (frozenset({"peripheral"}), frozenset({"damage", "damaged"}), "neuropathy"),
+    # 'PN' with a grade ('PN gr. 2', 'PN G2': 9504); alone it may be parenteral nutrition
+    (
+        frozenset({"pn"}),
+        frozenset({"g1", "g2", "g3", "g4", "gr", "grade", "grad", "grado"}),
+        "neuropathy",
+    ),
     (_KIDNEY, _KIDNEY, "renal_impairment"),  # one word of either set names it
     (_KIDNEYS, _KIDNEY_LOST, "renal_impairment"),
     (_LIVER, _LIVER_LOST, "hepatic_impairment"),
