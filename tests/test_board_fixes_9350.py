@@ -294,3 +294,18 @@ def test_a_neuropathy_by_its_abbreviation_and_grade_is_refused_asking_for_the_gr
 
 def test_pn_alone_is_no_neuropathy() -> None:
     assert _other_conditions_problems("PN via PICC 2023") == []
+
+
+def test_a_regimen_no_longer_left_out_says_its_tier_there() -> None:
+    """9584 (MINOR, the since-review recheck): 'Trastuzumab deruxtecan is an option (rank 5);
+    it is left out here' did not say it is a later option there (an alternative in another
+    patient: 9593), which is what a board needs to hear."""
+    profile = _profile("9584")
+    plan = resistx.sequence(profile)
+    newer = resistx.sequence(profile, policy="practice-2026")
+    option = newer.option("trastuzumab-deruxtecan")
+    assert option is not None and option.tier is resistx.Tier.LATER
+    [entry] = [e for e in plan.since_review if e.regimen == "trastuzumab-deruxtecan"]
+    assert "Trastuzumab deruxtecan is a later option there (rank 5); it is left out here" in (
+        entry.text
+    ), entry.text

@@ -94,7 +94,12 @@ def text(  # noqa: PLR0917 - one call site
         )
     if d.change is Change.ADDED:
         return f"Under {policy}, {name} is an alternative (rank {d.rank_after}); not in this plan."
-    kind = "an option within a trial only" if _trial_there(d) else "an option"
+    if _trial_there(d):
+        kind = "an option within a trial only"
+    elif d.tier_after is not None:  # its tier there, as the other entries say it (9584)
+        kind = f"{TIER_HERE[d.tier_after]} there"
+    else:
+        kind = "an option"
     return f"Under {policy}, {name} is {kind} (rank {d.rank_after}); it is left out here."
 
 
