@@ -296,7 +296,8 @@ def test_the_command_ends_at_once_when_the_pool_is_left_running(
 
     def broken(chunks: Iterator[Any], *args: Any) -> Iterator[Any]:
         yield _run.plan_packed(next(iter(chunks)), *args[:2])
-        raise _run.PoolLeftRunning("a child process terminated abruptly")
+        args[-1].left_running = True  # the pool's thread could not be stopped
+        raise BrokenProcessPool("a child process terminated abruptly")
 
     monkeypatch.setattr(_run, "_in_processes", broken)
     ended: list[int] = []
@@ -348,3 +349,28 @@ def test_standard_input_a_directory_as_out_and_a_listing_of_six_are_said_plainly
     assert main(["cohort", str(folder), "--out", str(tmp_path / "f.jsonl")]) == 0
     err = capsys.readouterr().err
     assert "6 entries" in err and "z-more/, b.txt, c.csv, d.xml, e.md, f.yaml" in err, err
+
+
+def test_an_interrupt_that_left_the_pool_running_ends_at_once_with_its_signal_s_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SIGTERM to the run's process group kills the workers too, and one killed mid-result
+    leaves the pool's thread waiting (9480): the interrupted run must not wait for it at exit
+    either (CI's run of the group's SIGTERM test hung for 60 s)."""
+    from resistx.cohort import _cli  # noqa: PLC0415
+
+    done = _run.Outcome(patients=4, planned=4, interrupted=True, end_now=True)
+    done.signum = int(signal.SIGTERM)
+    monkeypatch.setattr(_cli, "run", lambda *_a, **_k: done)
+    ended: list[int] = []
+
+    def end(code: int) -> None:
+        ended.append(code)
+        raise SystemExit(code)
+
+    monkeypatch.setattr(os, "_exit", end)
+    source = write_jsonl(tmp_path / "in.jsonl", profiles(4))
+    with pytest.raises(SystemExit):
+        main(["cohort", str(source), "--out", str(tmp_path / "o.jsonl"), "--jobs", "2"])
+    assert ended == [128 + int(signal.SIGTERM)]
+    assert "interrupted" in capsys.readouterr().err

@@ -177,12 +177,14 @@ def run_command(
     else:
         say(f"resistx cohort: {counts}", None)
     _report(args, done, lambda m: say(m, None))
-    if done.interrupted:  # 130 for Ctrl-C, 143 for SIGTERM: the shell's codes
-        return EXIT_SIGNALLED + done.signum
+    # 130 for Ctrl-C, 143 for SIGTERM: the shell's codes
+    code = EXIT_SIGNALLED + done.signum if done.interrupted else EXIT_WORKER_LOST
     if done.end_now:  # a pool thread left waiting for ever would keep the exit waiting (9480)
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(EXIT_WORKER_LOST)
+        os._exit(code)
+    if done.interrupted:
+        return code
     if done.worker_lost:
         return EXIT_WORKER_LOST
     if not done.patients:  # an empty file: a pipeline that lost its input (9305)

@@ -50,8 +50,9 @@ class Outcome:
     #: a worker process ended abruptly (killed: by the kernel when memory ran out, say), and
     #: the run stopped after the whole chunks before it (9153)
     worker_lost: bool = False
-    #: ... and its pool's manager thread is left waiting for ever: the process must end
-    #: without waiting for it (``PoolLeftRunning``; 9480)
+    #: a worker process ended, and its pool's manager thread is left waiting for ever (a
+    #: killed worker, or SIGTERM to the run's process group): the process must end without
+    #: waiting for it (``Pool.left_running``; 9480)
     end_now: bool = False
     in_input: int | None = None  # the patients of the input, counted where stopped early
     signum: int = int(signal.SIGINT)  # what interrupted it: Ctrl-C's SIGINT, or SIGTERM
@@ -132,11 +133,25 @@ def _packed(chunk: list[Judged], kinds: tuple[str, str]) -> Packed:
     )
 
 
+@attrs.define
+class Pool:
+    """What became of a run's worker pool: ``left_running`` where a worker ended and the pool's
+    manager thread could not be stopped (it waits for ever on the rest of a result the dead
+    worker was sending, and an interpreter's exit would wait for it too: 9480)."""
+
+    left_running: bool = False
+
+
 def _in_processes(
-    chunks: Iterator[Chunk], settings: Settings, kinds: tuple[str, str], jobs: int
+    chunks: Iterator[Chunk],
+    settings: Settings,
+    kinds: tuple[str, str],
+    jobs: int,
+    state: Pool,
 ) -> Iterator[Packed]:
     """Chunks planned by ``jobs`` processes, in input order, with at most two chunks per
-    process in flight (the input is read no faster than it is planned)."""
+    process in flight (the input is read no faster than it is planned); what became of the
+    pool in ``state``."""
     # processes only when asked for: multiprocessing costs ``resistx cohort --help`` 20 ms
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
@@ -147,7 +162,6 @@ def _in_processes(
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
     pending: deque[Future[Packed]] = deque()
-    broken = False
     try:
         for chunk in chunks:
             pending.append(pool.submit(plan_packed, chunk, settings, kinds))
@@ -155,20 +169,11 @@ def _in_processes(
                 yield watched(pending.popleft(), pool)
         while pending:
             yield watched(pending.popleft(), pool)
-    except BrokenProcessPool:
-        broken = True
-        if not shut_down(pool):
-            raise PoolLeftRunning from None
-        raise
-    finally:
-        if not broken:
+    finally:  # broken, interrupted (its workers killed by the group's SIGTERM too) or done
+        if getattr(pool, "_broken", False) or _lost(pool):  # a worker gone: never wait on it
+            state.left_running = not shut_down(pool)
+        else:
             pool.shutdown(wait=True, cancel_futures=True)
-
-
-class PoolLeftRunning(BrokenProcessPool):
-    """A worker process ended abruptly, and the pool's manager thread could not be stopped:
-    it waits for ever on the rest of a result the dead worker was sending (9480), and an
-    interpreter's exit would wait for it too (the command then ends without waiting)."""
 
 
 #: seconds to wait for a broken pool's manager thread to end
@@ -200,9 +205,14 @@ def watched(future: Future[Packed], pool: Any) -> Packed:
         try:
             return future.result(timeout=WATCH)
         except TimeoutError:
-            if any(p.exitcode is not None for p in _processes(pool)):
+            if _lost(pool):
                 msg = "a worker process ended abruptly"
                 raise BrokenProcessPool(msg) from None
+
+
+def _lost(pool: Any) -> bool:
+    """Some worker process of the pool has ended (they end only with the pool)."""
+    return any(p.exitcode is not None for p in _processes(pool))
 
 
 def _processes(pool: Any) -> list[Any]:
@@ -285,8 +295,9 @@ def run(
     fmt.check(source)
     chunks = fmt.chunked(source, CHUNK)
     kinds = (kind_of(out), kind_of(errors))
+    pool = Pool()
     planned = (
-        _in_processes(chunks, settings, kinds, jobs)
+        _in_processes(chunks, settings, kinds, jobs, pool)
         if jobs > 1
         else (plan_packed(c, settings, kinds) for c in chunks)
     )
@@ -310,7 +321,7 @@ def run(
                 complete = True
     except KeyboardInterrupt:  # a second Ctrl-C: at once, the whole chunks written so far kept
         result.interrupted = True
-    except BrokenProcessPool as e:
+    except BrokenProcessPool:
         # a Ctrl-C to the process group that reached the workers as they started (7492): an
         # interrupt like any; else a worker was killed (9153). Either way the whole chunks
         # written so far are kept, and the files closed
@@ -318,7 +329,6 @@ def run(
             result.interrupted = True
         else:
             result.worker_lost = True
-        result.end_now = isinstance(e, PoolLeftRunning)
     finally:
         if bar is not None:
             bar.close()
@@ -327,6 +337,7 @@ def run(
         close = getattr(planned, "close", None)
         if close is not None:
             close()
+    result.end_now = pool.left_running
     result.rows = out_writer.rows
     if result.interrupted or result.worker_lost:
         result.in_input = fmt.count(source)
