@@ -289,24 +289,34 @@ def test_a_broken_pool_whose_manager_thread_is_stuck_is_said_to_be_left_running(
     assert _run.shut_down(pool) is True
 
 
+@pytest.fixture
+def ended(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The codes ``os._exit`` was called with: each call ends the test's command by
+    ``SystemExit``, not the test's process."""
+    codes: list[int] = []
+
+    def end(code: int) -> None:
+        codes.append(code)
+        raise SystemExit(code)
+
+    monkeypatch.setattr(os, "_exit", end)
+    return codes
+
+
 def test_the_command_ends_at_once_when_the_pool_is_left_running(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    ended: list[int],
 ) -> None:
     monkeypatch.setattr(_run, "CHUNK", 4)
 
     def broken(chunks: Iterator[Any], *args: Any) -> Iterator[Any]:
         yield _run.plan_packed(next(iter(chunks)), *args[:2])
-        args[-1].left_running = True  # the pool's thread could not be stopped
+        args[-1].end_now = True  # the pool's thread could not be stopped
         raise BrokenProcessPool("a child process terminated abruptly")
 
     monkeypatch.setattr(_run, "_in_processes", broken)
-    ended: list[int] = []
-
-    def end(code: int) -> None:
-        ended.append(code)
-        raise SystemExit(code)
-
-    monkeypatch.setattr(os, "_exit", end)
     source = write_jsonl(tmp_path / "in.jsonl", profiles(10))
     with pytest.raises(SystemExit):
         main(["cohort", str(source), "--out", str(tmp_path / "o.jsonl"), "--jobs", "2"])
@@ -352,7 +362,10 @@ def test_standard_input_a_directory_as_out_and_a_listing_of_six_are_said_plainly
 
 
 def test_an_interrupt_that_left_the_pool_running_ends_at_once_with_its_signal_s_code(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    ended: list[int],
 ) -> None:
     """SIGTERM to the run's process group kills the workers too, and one killed mid-result
     leaves the pool's thread waiting (9480): the interrupted run must not wait for it at exit
@@ -362,15 +375,38 @@ def test_an_interrupt_that_left_the_pool_running_ends_at_once_with_its_signal_s_
     done = _run.Outcome(patients=4, planned=4, interrupted=True, end_now=True)
     done.signum = int(signal.SIGTERM)
     monkeypatch.setattr(_cli, "run", lambda *_a, **_k: done)
-    ended: list[int] = []
-
-    def end(code: int) -> None:
-        ended.append(code)
-        raise SystemExit(code)
-
-    monkeypatch.setattr(os, "_exit", end)
     source = write_jsonl(tmp_path / "in.jsonl", profiles(4))
     with pytest.raises(SystemExit):
         main(["cohort", str(source), "--out", str(tmp_path / "o.jsonl"), "--jobs", "2"])
     assert ended == [128 + int(signal.SIGTERM)]
     assert "interrupted" in capsys.readouterr().err
+
+
+def test_a_broken_pool_that_cannot_be_stopped_marks_the_run_to_end_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run's own pool (not a stand-in for the whole of ``_in_processes``): where a worker
+    was lost and ``shut_down`` cannot stop the pool's thread, the outcome says to end now."""
+    import concurrent.futures  # noqa: PLC0415
+    from concurrent.futures import Future  # noqa: PLC0415
+
+    class BrokenPool:  # the executor as it stands once a worker was killed
+        _broken = "A child process terminated abruptly"
+
+        def __init__(self, **_kw: Any) -> None:
+            self._processes: dict[int, Any] = {}
+
+        def submit(self, *_args: Any) -> Future[Any]:
+            lost: Future[Any] = Future()
+            lost.set_exception(BrokenProcessPool(self._broken))
+            return lost
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", BrokenPool)
+    stopped: list[bool] = [False]
+    monkeypatch.setattr(_run, "shut_down", lambda _pool: stopped[0])
+    source = write_jsonl(tmp_path / "in.jsonl", profiles(3))
+    out, errors = tmp_path / "o.jsonl", tmp_path / "o.errors.jsonl"
+    outcome = _run.run(source, out, errors, Settings(), jobs=2)
+    assert outcome.worker_lost and outcome.end_now
+    stopped[0] = True  # the pool's thread stopped: the exit may wait for it
+    assert not _run.run(source, out, errors, Settings(), jobs=2).end_now

@@ -183,10 +183,8 @@ def run_command(
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
-    if done.interrupted:
+    if done.interrupted or done.worker_lost:
         return code
-    if done.worker_lost:
-        return EXIT_WORKER_LOST
     if not done.patients:  # an empty file: a pipeline that lost its input (9305)
         say(f"resistx cohort: {args.input} holds no patient", sys.stderr)
         return EXIT_BAD_INPUT

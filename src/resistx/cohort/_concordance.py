@@ -13,6 +13,7 @@ import attrs
 
 import resistx
 from resistx.model.enums import DrugClass, Tier
+from resistx.model.plan import rule_numbers
 from resistx.vocab import drugs
 from resistx.vocab.regimens import ALL_BY_ID
 
@@ -64,11 +65,6 @@ class Placement:
     rank: int | None
     place: str
     rules: tuple[int, ...] = ()
-
-
-def rule_numbers(reasons: tuple[resistx.Reason, ...]) -> tuple[int, ...]:
-    """The numbers of the rules behind reasons, sorted, each once."""
-    return tuple(sorted({r.rule for r in reasons if r.rule is not None}))
 
 
 class Placed(Protocol):

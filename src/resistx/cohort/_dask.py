@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import resistx
-from resistx.cohort._readers import Record, line_records
+from resistx.cohort._readers import Record, gzipped, line_records
 from resistx.cohort._result import checked_settings
 from resistx.cohort._rows import Settings, fewer_collections, is_input, plan_records, records_of
 
@@ -106,9 +106,10 @@ def _numbered(
     bag: Any = path_or_bag
     if isinstance(path_or_bag, str | Path):
         # a gzipped file cannot be split: one partition per file (9157)
-        whole = str(path_or_bag).lower().endswith(".gz")
         bag = bag_module.read_text(
-            str(path_or_bag), blocksize=None if whole else blocksize, include_path=True
+            str(path_or_bag),
+            blocksize=None if gzipped(path_or_bag) else blocksize,
+            include_path=True,
         )
     parts = bag.to_delayed()
     lengths = [delayed(_length)(p) for p in parts]

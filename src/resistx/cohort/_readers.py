@@ -181,13 +181,14 @@ def jsonl_lines(path: Path, size: int) -> Iterator[Lines]:
             number += len(lines)
 
 
-def _gzipped(path: Path) -> bool:
-    return path.name.lower().endswith(".gz")
+def gzipped(path: Path | str) -> bool:
+    """A gzipped file by its name (read whole, never split: ``dask_bag`` too)."""
+    return str(path).lower().endswith(".gz")
 
 
 def _opened(path: Path) -> gzip.GzipFile | io.BufferedReader:
     """The file's bytes: a gzipped file's as it holds them (9157: '.jsonl.gz' exports)."""
-    return gzip.open(path, "rb") if _gzipped(path) else path.open("rb")
+    return gzip.open(path, "rb") if gzipped(path) else path.open("rb")
 
 
 def _read_lines(f: Iterable[bytes], size: int, path: Path) -> list[bytes]:
@@ -219,7 +220,7 @@ def check_jsonl(path: Path) -> None:
     damaged stream shows only where it breaks, and the rows before it would be planned from
     what the damage made of them (9482: a flipped byte gave 283 error rows of garbage and a
     readable Parquet file of 229 patients, then the error)."""
-    if _gzipped(path):
+    if gzipped(path):
         stat = path.stat()
         _gzip_read_through(path, stat.st_size, stat.st_mtime_ns)
 
@@ -491,11 +492,9 @@ def count_parquet(path: Path) -> int:
     return int(parquet_file(path).metadata.num_rows)
 
 
-_JSONL_ENDINGS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-
-
 def _suffix_is(*suffixes: str) -> Callable[[Path], bool]:
-    return lambda path: path.is_file() and path.suffix.lower() in suffixes
+    """A file whose name ends in one of ``suffixes`` ('.jsonl.gz' too)."""
+    return lambda path: path.is_file() and path.name.lower().endswith(suffixes)
 
 
 register(
@@ -510,7 +509,7 @@ register(
 register(
     InputFormat(
         name="JSON Lines (.jsonl, .ndjson, gzipped too: .jsonl.gz)",
-        matches=lambda path: path.is_file() and path.name.lower().endswith(_JSONL_ENDINGS),
+        matches=_suffix_is(".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"),
         read=read_jsonl,
         count=count_jsonl,
         chunks=jsonl_lines,

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 import resistx
-from resistx.cohort._concordance import Placement, place, regimen_for, rule_numbers
+from resistx.cohort._concordance import Placement, place, regimen_for
 from resistx.cohort._readers import Record, text_record
 from resistx.cohort._result import (
     Result,
@@ -25,6 +25,7 @@ from resistx.cohort._result import (
     patient_id_of,
 )
 from resistx.io.profile import ProfileSource
+from resistx.model.plan import rule_numbers
 from resistx.model.profile import Profile
 from resistx.sequencing import engine
 from resistx.sequencing.slots import Ranked

@@ -52,7 +52,7 @@ class Outcome:
     worker_lost: bool = False
     #: a worker process ended, and its pool's manager thread is left waiting for ever (a
     #: killed worker, or SIGTERM to the run's process group): the process must end without
-    #: waiting for it (``Pool.left_running``; 9480)
+    #: waiting for it (``shut_down``; 9480)
     end_now: bool = False
     in_input: int | None = None  # the patients of the input, counted where stopped early
     signum: int = int(signal.SIGINT)  # what interrupted it: Ctrl-C's SIGINT, or SIGTERM
@@ -133,25 +133,16 @@ def _packed(chunk: list[Judged], kinds: tuple[str, str]) -> Packed:
     )
 
 
-@attrs.define
-class Pool:
-    """What became of a run's worker pool: ``left_running`` where a worker ended and the pool's
-    manager thread could not be stopped (it waits for ever on the rest of a result the dead
-    worker was sending, and an interpreter's exit would wait for it too: 9480)."""
-
-    left_running: bool = False
-
-
 def _in_processes(
     chunks: Iterator[Chunk],
     settings: Settings,
     kinds: tuple[str, str],
     jobs: int,
-    state: Pool,
+    result: Outcome,
 ) -> Iterator[Packed]:
     """Chunks planned by ``jobs`` processes, in input order, with at most two chunks per
-    process in flight (the input is read no faster than it is planned); what became of the
-    pool in ``state``."""
+    process in flight (the input is read no faster than it is planned); a pool that lost a
+    worker and could not be stopped sets the run's ``end_now``."""
     # processes only when asked for: multiprocessing costs ``resistx cohort --help`` 20 ms
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
@@ -171,7 +162,7 @@ def _in_processes(
             yield watched(pending.popleft(), pool)
     finally:  # broken, interrupted (its workers killed by the group's SIGTERM too) or done
         if getattr(pool, "_broken", False) or _lost(pool):  # a worker gone: never wait on it
-            state.left_running = not shut_down(pool)
+            result.end_now = not shut_down(pool)
         else:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -295,13 +286,12 @@ def run(
     fmt.check(source)
     chunks = fmt.chunked(source, CHUNK)
     kinds = (kind_of(out), kind_of(errors))
-    pool = Pool()
+    result = Outcome()
     planned = (
-        _in_processes(chunks, settings, kinds, jobs, pool)
+        _in_processes(chunks, settings, kinds, jobs, result)
         if jobs > 1
         else (plan_packed(c, settings, kinds) for c in chunks)
     )
-    result = Outcome()
     bar = _progress(fmt.count(source) if progress else None, progress)
     made_by = settings.made_by()
     out_writer = open_writer(out, OPTION_COLUMNS, made_by)
@@ -337,7 +327,6 @@ def run(
         close = getattr(planned, "close", None)
         if close is not None:
             close()
-    result.end_now = pool.left_running
     result.rows = out_writer.rows
     if result.interrupted or result.worker_lost:
         result.in_input = fmt.count(source)

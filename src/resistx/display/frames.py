@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from resistx._errors import MissingExtraError
 from resistx.evidence._base import EvidenceBase
 from resistx.model.evidence import AdverseEvent, Endpoint, HazardRatio
-from resistx.model.plan import Plan, Reason
+from resistx.model.plan import Plan, Reason, rule_numbers
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,8 +44,7 @@ PLAN_COLUMNS = [
 
 
 def _rules(reasons: tuple[Reason, ...]) -> str:
-    """The numbers of the rules behind the reasons, sorted, each once."""
-    return ", ".join(str(n) for n in sorted({r.rule for r in reasons if r.rule is not None}))
+    return ", ".join(map(str, rule_numbers(reasons)))
 
 
 def _trials(reasons: tuple[Reason, ...]) -> str:
@@ -53,10 +52,9 @@ def _trials(reasons: tuple[Reason, ...]) -> str:
 
 
 def plan_frame(plan: Plan) -> pd.DataFrame:
-    """One row per option (rank, tier, the tests it waits on, its reasons' codes and rules, each once, the
-    four factor scores, total, reasons, cautions), then one per excluded regimen (``rank`` and
-    scores null, ``codes`` the exclusion's codes); every
-    row carries the plan's ``patient_id`` and ``as_of`` so that frames of many plans concatenate."""
+    """One row per option (rank, tier, the tests it waits on, its reasons' codes and rules,
+    each once, the four factor scores, total, reasons, cautions), then one per excluded regimen
+    (``rank`` and scores null, ``codes`` the exclusion's codes); every row carries the plan's ``patient_id`` and ``as_of`` so that frames of many plans concatenate."""
     who = {"patient_id": plan.patient_id, "as_of": plan.as_of}
     rows: list[dict[str, Any]] = [
         {

@@ -212,12 +212,10 @@ class _Builder:
                     _constrain(prop, word, table[key])
             if f.validator is non_empty:
                 prop.update(minLength=1, pattern=r"\S")
-            if f.validator is not_blank:  # optional text (8670): its string form
+            pattern = next((pat for v, pat in _OPTIONAL_TEXT if f.validator is v), None)
+            if pattern is not None:  # optional text: its string form
                 text = next(p for p in prop["anyOf"] if p.get("type") == "string")
-                text.update(minLength=1, pattern=r"\S")
-            if f.validator is identifier:  # an id (9163): nothing blank around it either
-                text = next(p for p in prop["anyOf"] if p.get("type") == "string")
-                text.update(minLength=1, pattern=r"^\S(?:.*\S)?$")
+                text.update(minLength=1, pattern=pattern)
             if key in _NON_EMPTY_ITEMS:
                 prop["items"].update(minLength=1, pattern=r"\S")
             if key in _MAX_ITEMS:
@@ -236,6 +234,14 @@ class _Builder:
         if cls.__doc__:
             out["description"] = " ".join(cls.__doc__.split())
         return out
+
+
+#: optional text's pattern by its validator: not blank (8670); an id, nothing blank around it
+#: either (9163)
+_OPTIONAL_TEXT: tuple[tuple[object, str], ...] = (
+    (not_blank, r"\S"),
+    (identifier, r"^\S(?:.*\S)?$"),
+)
 
 
 def _constrain(prop: dict[str, Any], word: str, value: float) -> None:

@@ -116,14 +116,15 @@ _GREEK_LOOK_ALIKES = frozenset(
 )
 
 
-def _hidden(text: str) -> tuple[int, str] | None:
-    """Where an invisible character is, and which: a format or control character (not a tab or
-    a line break), a line or paragraph separator, or one of ``_INVISIBLE``."""
-    import unicodedata  # noqa: PLC0415 - only a free text's check
+def _hidden(text: str, allowed: frozenset[str] = _SPACES) -> tuple[int, str] | None:
+    """Where an invisible character is, and which: a format or control character (not one of
+    ``allowed``: in free text a tab or a line break), a line or paragraph separator, or one of
+    ``_INVISIBLE``."""
+    import unicodedata  # noqa: PLC0415 - only an unusual text's check
 
     for at, c in enumerate(text):
         kind = unicodedata.category(c)
-        if c in _INVISIBLE or (kind in ("Cf", "Cc", "Zl", "Zp") and c not in _SPACES):
+        if c in _INVISIBLE or (kind in ("Cf", "Cc", "Zl", "Zp") and c not in allowed):
             return at, c
     return None
 
@@ -142,20 +143,13 @@ def identifier(_inst: object, attribute: attrs.Attribute[Any], value: str | None
         end = "start" if value[:1].isspace() else "end"
         msg = f"{name} {value!r} has white space at its {end}: remove it"
         raise ValueError(msg)
-    if found := next((c for c in value if _unseen(c)), None):
-        at = value.index(found)
+    if (hidden := _hidden(value, allowed=frozenset())) is not None:  # no tab or line break
+        at, found = hidden
         msg = (
             f"{name} holds an invisible or control character (U+{ord(found):04X}) at {at}: "
             "remove it (an id that prints as another patient's)"
         )
         raise ValueError(msg)
-
-
-def _unseen(c: str) -> bool:
-    """A character an id must not hold: one that does not show, or a tab or a line break."""
-    import unicodedata  # noqa: PLC0415 - only an unusual id's check
-
-    return c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
 
 
 def each_plain_text(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:

@@ -33,6 +33,12 @@ class Reason:
     rule: int | None = None  # the number of the rule that gave it (docs/ranking.md)
 
 
+def rule_numbers(reasons: tuple[Reason, ...]) -> tuple[int, ...]:
+    """The numbers of the rules behind reasons, sorted, each once (a cohort's rows, a plan's
+    data frame)."""
+    return tuple(sorted({r.rule for r in reasons if r.rule is not None}))
+
+
 @attrs.frozen(kw_only=True)
 class Caution:
     """An adverse-event or comorbidity warning with its figure and trial."""

@@ -149,11 +149,11 @@ def _entries(
         if first_moved := _first_moved(d, (here, there), older_rules):
             said_why, moved, same = first_moved  # 5014, 5044: the old first option moved
             lead = (  # its scores moved too, but not what put it first (9441)
-                _unmoved(newer.name, bool(rules))
+                f"{_unmoved(newer.name, bool(rules))}:"
                 if same
                 else "Its tier is the same under both and its scores moved with the evidence, but"
             )
-            text += f" {lead}{':' if same else ''} {said_why}"
+            text += f" {lead} {said_why}"
             trials, rules = () if rules else trials, moved
         elif not rules:
             text += _no_rule(d, (here, there), newer.name)

@@ -747,6 +747,12 @@ CLAUSES = re.compile(r"[,;()\[\]]|\s[-\u2013\u2014]\s|\.(?=\s+[a-z])", re.IGNORE
 _LONGEST_NAME = 6  # words in the longest name or alias
 
 
+#: a clause that says a value is back to normal, and what follows a clause's 'now' to say a
+#: condition is over (9507)
+_NORMALISED = frozenset({"normalised", "normalized", "normalise", "normalize"})
+_NOW_OVER = RESOLVED | {"normal"}
+
+
 def said_over(clauses: list[list[str]]) -> bool:
     """A clause of its own answers no or says the entry's fact is over ('Diabetes - no',
     '..., resolved after stopping', '... - ruled out at MDT', '..., now resolved', '..., now
@@ -757,14 +763,10 @@ def said_over(clauses: list[list[str]]) -> bool:
             (set(c) <= NO_ANSWER and bool(set(c) - _NOT_A_NO))
             or c[0] in RESOLVED
             or c[0] in _NORMALISED
-            or (c[0] == "now" and c[1:2] and c[1] in RESOLVED | {"normal"})
+            or (c[0] == "now" and c[1:2] and c[1] in _NOW_OVER)
         )
         for c in map(affirmed, clauses)  # '..., not ruled out' says it goes on (7517)
     )
-
-
-#: a clause that says a value is back to normal (9507)
-_NORMALISED = frozenset({"normalised", "normalized", "normalise", "normalize"})
 
 
 #: words of a no-answer that say nothing on their own ('(2019 - present)' is no 'no': 5263)
@@ -788,7 +790,7 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
         None if said_over(clauses_of(text)) else named_by_cause(live_clauses(text), denied_at)
     )
     if by_cause is not None:  # 'amiodarone pulmonary toxicity' (7269)
-        return Comorbidity(by_cause), f'{{"name": "{by_cause}"}}{_VALUE_READ.get(by_cause, "")}'
+        return Comorbidity(by_cause), how_to_record(by_cause)
     healed = _HEALED.sub(" ", folded(text))
     again = _named_now(healed) if healed != folded(text) else None
     if again is not None and again[0] is Comorbidity.INTERSTITIAL_LUNG_DISEASE:
@@ -799,7 +801,13 @@ def named_in_text(text: str) -> tuple[Comorbidity, str] | None:
     return None
 
 
-#: the value a comorbidity named by its cause is read by (``named_in_text``)
+def how_to_record(value: str) -> str:
+    """How to record a comorbidity a free text names, with the value its rules read ('CKD 3b':
+    its clearance, 9512)."""
+    return f'{{"name": "{value}"}}{_VALUE_READ.get(value, "")}'
+
+
+#: the value a comorbidity's rules read, by the comorbidity (``how_to_record``)
 _VALUE_READ = {
     "renal_impairment": ', with its "creatinine_clearance"',
     "hepatic_impairment": ', with its "child_pugh" class and whether it comes "from_metastases"',
@@ -941,8 +949,7 @@ def _named_in_words(words: list[str]) -> Iterator[tuple[int, tuple[Comorbidity, 
         for at in range(len(words) - size + 1):
             found = known("_".join(words[at : at + size]))
             if found is not None and found is not Comorbidity.PREGNANCY:  # pregnancy: its own
-                # with the value its rules read ('CKD 3b': its clearance, 9512)
-                yield at, (found, f'{{"name": "{found.value}"}}{_VALUE_READ.get(found.value, "")}')
+                yield at, (found, how_to_record(found.value))
 
 
 #: a sarcoidosis's site, by the words that name it (the recheck, 5023, 5062: 'sarcoidosis,
