@@ -45,7 +45,9 @@ ESR1_LONG_PIK3CA = f"{ESR1_LONG}, PIK3CA-mutated"  # its PIK3CA-mutated patients
     "at best an alternative after the pathway inhibitor (imlunestrant and vepdegestrant on "
     "EMERALD's subgroup: their trials report nothing by that time, and their reasons say so); "
     "after progression on fulvestrant, the pathway inhibitors' partner, at best an alternative "
-    "beside it, without an order between them (case 841). "
+    "beside it, without an order between them (case 841); after a CDK4/6-inhibitor course "
+    "short enough for rule 18, which holds the pathway inhibitor back as a later option, a "
+    "later option at best too, the reason claiming no order between them (9580). "
     "Without a mutation, the three are left out when ESR1 is not mutated "
     "on a current test (biomarker_absent: imlunestrant and vepdegestrant are approved for "
     "ESR1-mutated disease only, and ASCO recommends elacestrant for it), and otherwise wait on "
@@ -105,7 +107,9 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         and i.akt_pathway is not None
         and not (i.after_pi3k_or_akt or i.pathway_held_back)
     ):
-        yield beside_a_pathway_target(trial, bool(long), after_fulvestrant=i.after_fulvestrant)
+        yield beside_a_pathway_target(
+            trial, bool(long), after_fulvestrant=i.after_fulvestrant, short=i.short_cdk46i
+        )
 
 
 #: the oral SERDs this policy gives for ESR1-mutated disease only, and why: their approvals
