@@ -56,3 +56,54 @@ def test_an_oral_serd_said_to_follow_the_pathway_inhibitor_never_stands_above_it
         assert _TIER_ORDER.index(serd.tier) >= _TIER_ORDER.index(best.tier), (months, rid)
         if any("after the PI3K/AKT-pathway inhibitor" in t for t in texts):
             assert serd.rank > best.rank, (months, rid, serd.rank, best.rank)
+
+
+
+def _dato_dxd_line(profile: dict[str, Any]) -> dict[str, Any]:
+    """9580's patient with a line of datopotamab deruxtecan after her CDK4/6 inhibitor."""
+    profile["treatments"].append(
+        {
+            "drugs": ["datopotamab deruxtecan"],
+            "setting": "metastatic",
+            "line": 2,
+            "started_on": "2026-04-01",
+            "ended_on": "2026-06-20",
+            "stop_reason": "progression",
+        }
+    )
+    profile["as_of"] = "2026-07-01"
+    return profile
+
+
+def _ultralow_question(plan: resistx.Plan) -> resistx.Action:
+    [ask] = [a for a in plan.actions if a.code == "reread_her2_ultralow"]
+    return ask
+
+
+@pytest.mark.parametrize("case", ["9597", "9580"])
+def test_the_ultralow_question_after_a_deruxtecan_adc_is_not_asked_before_choosing(
+    case: str,
+) -> None:
+    """9597 (MINOR): HER2 0, palbociclib + letrozole, then datopotamab deruxtecan, progressed.
+    Rule 34 asked, before choosing (9580's patient with that line: in the default plan's
+    since-review section too), whether the IHC is ultralow, 'within the approval', with no
+    word of the payload: an ultralow reading would make trastuzumab deruxtecan, of the same
+    deruxtecan payload, a later option at best (rule 11), which changes nothing chosen. The
+    question is asked after choosing and names the ADC progressed on."""
+    profile = _profile(case) if case == "9597" else _dato_dxd_line(_profile(case))
+    ask = _ultralow_question(resistx.sequence(profile, policy="practice-2026"))
+    assert not ask.before_choosing, ask.text
+    assert "datopotamab deruxtecan" in ask.text and "rule 11" in ask.text, ask.text
+    default = resistx.sequence(profile)
+    assert not [e for e in default.since_review if "HER2-ultralow" in e.text], case
+    # what the question says is what an ultralow reading would do
+    profile["her2"] = "ultralow"
+    tdxd = resistx.sequence(profile, policy="practice-2026").option("trastuzumab-deruxtecan")
+    assert tdxd is not None and tdxd.tier is resistx.Tier.LATER, tdxd
+
+
+def test_the_ultralow_question_before_any_adc_is_still_asked_before_choosing() -> None:
+    """9580's patient as she is, no ADC given: an ultralow reading would open trastuzumab
+    deruxtecan within DESTINY-Breast06's entry, so the question comes before choosing."""
+    ask = _ultralow_question(resistx.sequence(_profile("9580"), policy="practice-2026"))
+    assert ask.before_choosing and "deruxtecan payload" not in ask.text, ask.text

@@ -21,7 +21,13 @@ from resistx.sequencing.hrd import (
 )
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.figures import approved_as, approved_later, figures
-from resistx.sequencing.rules.her2_request import before_metastases, her2_request
+from resistx.sequencing.rules.her2_request import (
+    before_metastases,
+    db06_missed,
+    deruxtecan_progressed,
+    her2_request,
+    payload_said,
+)
 from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.rules.hrd_tests import parp_closed_for
 from resistx.sequencing.rules.lung_rechallenge import TDXD
@@ -169,7 +175,9 @@ def confirm_her2_zero(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     "mutation's PARP inhibitor, outside DESTINY-Breast06's entry comes first (rule 58; cases "
     "7780, 7870) or another endocrine line does for endocrine-sensitive disease (rule 32; "
     "8967), or where the patient declines the drug's route or "
-    "kind, which it then says: the reading matters only if that changes (cases 7802, 7789).",
+    "kind, which it then says: the reading matters only if that changes (cases 7802, 7789); "
+    "nor after progression on an ADC with its deruxtecan payload, which it names: rule 11 "
+    "makes trastuzumab deruxtecan a later option at best whatever the reading (9597).",
     codes=("reread_her2_ultralow",),
     trials=("DESTINY-Breast06",),
 )
@@ -177,10 +185,12 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
     if facts.her2 is not Her2Status.ZERO or db04_chemotherapy_lines(facts) or lung_disease(facts):
         return
     approved = approved_as(ctx, "trastuzumab-deruxtecan", facts.profile.decision_date)
+    payload = deruxtecan_progressed(facts)  # rule 11 holds it back whatever the reading
     entry = (
         "within DESTINY-Breast06's entry"
-        if facts.destiny_breast06_entry
-        else f"outside DESTINY-Breast06's entry ({_db06_missed(facts)}), within the approval"
+        if facts.destiny_breast06_entry and not payload
+        else f"outside DESTINY-Breast06's entry ({db06_missed(facts, payload)}), within the "
+        "approval"
         if endocrine_progressed(facts)
         else "not yet covered: the approval asks for progression on an endocrine therapy for "
         "metastatic disease"
@@ -204,13 +214,14 @@ def her2_zero_reread(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         # a later one (rule 12): no change to what is first
         first=endocrine_progressed(facts)
         and bool(facts.cdk46i_resistant)
-        and not (lungs or crisis or later or held or declined)
+        and not (lungs or crisis or later or held or declined or payload)
         and not least_toxic_first(facts),  # at ECOG 3-4 the least toxic first (case 515)
         text="HER2 0: ask the pathologist whether the IHC shows any faint membrane staining "
         f"(HER2-ultralow). Trastuzumab deruxtecan's approval{approved} covers HER2-ultralow "
         "disease after progression on 1 or more endocrine therapies for metastatic disease "
         f"(DESTINY-Breast06, which enrolled before chemotherapy); this patient is {entry}."
         + before_metastases(facts)
+        + payload_said(payload)
         + _LUNGS * lungs
         + _CRISIS * crisis
         + _DECLINED.format(declined) * bool(declined),
@@ -279,17 +290,6 @@ def her2_zero_after_chemotherapy(facts: Facts, ctx: Context) -> Iterator[PlanEff
         "HER2-ultralow disease after progression on 1 or more endocrine therapies for metastatic "
         "disease, with no limit on chemotherapy, though DESTINY-Breast06 enrolled before any: "
         "an ultralow reading would make it at best an alternative.",
-    )
-
-
-def _db06_missed(facts: Facts) -> str:
-    """Which of DESTINY-Breast06's entry criteria the patient misses (recheck of case 513)."""
-    ecog = facts.profile.ecog
-    if ecog is not None and ecog >= 2:
-        return f"it enrolled ECOG 0-1, its report; this patient is ECOG {ecog}"
-    return (
-        "2 or more endocrine lines, or progression within 6 months on first-line endocrine "
-        "therapy with a CDK4/6 inhibitor"
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from resistx.model.enums import IshResult, SampleSite
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.toxicity import DERUXTECAN_ADCS
 
 
 def her2_request(facts: Facts, ultralow: bool = False) -> str:
@@ -56,4 +57,38 @@ def before_metastases(facts: Facts) -> str:
         f" HER2 was last scored on {latest.isoformat()}, before the first treatment for "
         "metastatic disease, on a sample whose site is not recorded: if it was a metastasis, "
         f"record its site (metastasis); if the primary tumour, {_RESCORE}"
+    )
+
+
+def deruxtecan_progressed(facts: Facts) -> tuple[str, ...]:
+    """The ADCs with trastuzumab deruxtecan's payload the disease progressed on (rule 11 makes
+    it a later option at best after one: rule 34's question then changes nothing chosen)."""
+    return tuple(sorted(d for d in facts.progressed_drugs if d in DERUXTECAN_ADCS))
+
+
+def payload_said(payload: tuple[str, ...]) -> str:
+    """What rule 34's question adds after progression on a deruxtecan ADC (9597)."""
+    if not payload:
+        return ""
+    return (
+        f" The disease has progressed on {', '.join(payload)}, with trastuzumab deruxtecan's "
+        "deruxtecan payload: whatever the reading, trastuzumab deruxtecan would be a later "
+        "option at best (rule 11)."
+    )
+
+
+def db06_missed(facts: Facts, payload: tuple[str, ...] = ()) -> str:
+    """Which of DESTINY-Breast06's entry criteria the patient misses (recheck of case 513);
+    an ADC line counts as the chemotherapy it enrolled before (9597)."""
+    ecog = facts.profile.ecog
+    if ecog is not None and ecog >= 2:
+        return f"it enrolled ECOG 0-1, its report; this patient is ECOG {ecog}"
+    if payload:
+        return (
+            "it enrolled before any chemotherapy for metastatic disease; resistx counts an ADC "
+            "line as one"
+        )
+    return (
+        "2 or more endocrine lines, or progression within 6 months on first-line endocrine "
+        "therapy with a CDK4/6 inhibitor"
     )
