@@ -92,6 +92,13 @@ def ranking_page() -> str:
         "talazoparib);",
         "8. the regimen id, the deterministic tiebreak.",
         "",
+        "Then an option whose reason puts it after a kind of option (rule 28: an oral SERD "
+        "after the PI3K/AKT-pathway inhibitor; rule 49: chemotherapy and sacituzumab govitecan "
+        "after olaparib) moves to just after the first approved option of that kind that stands "
+        "under the same hard orderings (1-4), whatever their tiers and scores: a rule that makes "
+        "both later options (ER-low, a visceral crisis) no longer reverses the order the reason "
+        "states (`follows.py`).",
+        "",
         "A demoted or waiting option never carries a better tier than an approved option above it.",
         "",
         "## The weights",

@@ -58,7 +58,6 @@ def test_an_oral_serd_said_to_follow_the_pathway_inhibitor_never_stands_above_it
             assert serd.rank > best.rank, (months, rid, serd.rank, best.rank)
 
 
-
 def _dato_dxd_line(profile: dict[str, Any]) -> dict[str, Any]:
     """9580's patient with a line of datopotamab deruxtecan after her CDK4/6 inhibitor."""
     profile["treatments"].append(
@@ -107,3 +106,41 @@ def test_the_ultralow_question_before_any_adc_is_still_asked_before_choosing() -
     deruxtecan within DESTINY-Breast06's entry, so the question comes before choosing."""
     ask = _ultralow_question(resistx.sequence(_profile("9580"), policy="practice-2026"))
     assert ask.before_choosing and "deruxtecan payload" not in ask.text, ask.text
+
+
+def _rank(plan: resistx.Plan, regimen: str) -> int:
+    option = plan.option(regimen)
+    assert option is not None, regimen
+    return option.rank
+
+
+@pytest.mark.parametrize("case", ["9650", "9651", "9655"])
+def test_an_oral_serd_said_to_follow_the_pathway_inhibitor_ranks_after_it_when_both_are_later(
+    case: str,
+) -> None:
+    """9650, 9651 (ER-low, rule 114) and 9655 (a visceral crisis, rule 7), all MINOR: ESR1 and
+    a PI3K-pathway alteration, 8.6 months on the CDK4/6 inhibitor. Each oral SERD said 'at best
+    an alternative, after the PI3K/AKT-pathway inhibitor', which rule 28 kept through the tiers
+    alone: where another rule made all of them later options, the scores put the three SERDs
+    above capivasertib + fulvestrant. The order its reason states is now part of the order."""
+    plan = resistx.sequence(_profile(case), policy="practice-2026")
+    inhibitor = _rank(plan, "capivasertib+fulvestrant")
+    for rid in _SERDS:
+        option = plan.option(rid)
+        assert option is not None, rid
+        said = [r.text for r in option.reasons if r.code in _BESIDE_THE_PATHWAY]
+        assert said and "after the PI3K/AKT-pathway inhibitor" in said[0], (case, rid)
+        assert option.rank > inhibitor, (case, rid, option.rank, inhibitor)
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_chemotherapy_said_to_follow_olaparib_ranks_after_it(policy: str) -> None:
+    """9674 (MINOR): ER-low, germline PALB2 and a PIK3CA mutation, 20 months on the CDK4/6
+    inhibitor. Chemotherapy came first with rule 49's reason 'olaparib comes first, this after
+    it', and olaparib second with 'it comes before chemotherapy': both alternatives, chemotherapy
+    the higher score. Chemotherapy now ranks after olaparib, as both reasons say."""
+    plan = resistx.sequence(_profile("9674"), policy=policy)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    assert "tbcrc048_olaparib_before_chemotherapy" in {r.code for r in chemo.reasons}
+    assert chemo.rank > _rank(plan, "olaparib"), [(o.rank, o.regimen.id) for o in plan.options]

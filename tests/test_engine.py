@@ -2052,6 +2052,7 @@ def test_results_that_differ_in_any_field_are_interned_apart() -> None:
         "waits_on": ("HER2 IHC",),
         "ceiling": 1,
         "investigational": True,
+        "after": ("olaparib",),
     }
     assert set(changed) == {a.name for a in attrs.fields(FactorResult)}
     base = FactorResult()

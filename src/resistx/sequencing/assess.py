@@ -28,6 +28,7 @@ class FactorResult:
     waits_on: tuple[str, ...] = ()
     ceiling: int = 0
     investigational: bool = False  # a rule found it unapproved at the plan's date
+    after: tuple[str, ...] = ()  # the kinds of option its reasons say it comes after
 
     def value(self) -> tuple[object, ...]:
         """What makes two results the same: every field."""
@@ -131,4 +132,5 @@ def assess(factor: Factor, rules: tuple[Rule, ...], effects: Effects, ctx: Conte
         waits_on=tuple(waits),
         ceiling=ceiling,
         investigational=unapproved,
+        after=tuple(dict.fromkeys(e.after for _, e in said if e.after)),
     )

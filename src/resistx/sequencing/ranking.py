@@ -19,6 +19,9 @@ The sort key, in order:
    crisis's 'later': olaparib after talazoparib, 7299);
 9. the regimen id, the deterministic tiebreak.
 
+Then an option whose reason puts it after a kind of option (``follows``) moves to just after
+the first such approved option under the same hard precedences (1-4).
+
 Tiers read the clinical merit (molecular + efficacy + history); the balance factor orders
 within a tier. A demoted or waiting option never carries a better tier than one above it.
 """
@@ -35,6 +38,7 @@ from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
 from resistx.model.regimen import Regimen, RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.assess import FactorResult
+from resistx.sequencing.follows import kept_after
 from resistx.sequencing.rule import Precedence
 from resistx.sequencing.slot_marks import SLOT
 from resistx.sequencing.slots import Ranked
@@ -59,6 +63,7 @@ class Assessed:
     ceiling: int  # the best tier a rule allows it (0 any, 1 alternative, 2 later)
     #: investigational in this setting (the table), or not yet approved at the plan's date
     investigational: bool
+    after: tuple[str, ...]  # the kinds of option its reasons put before it (``follows``)
 
     @classmethod
     def of(
@@ -79,6 +84,7 @@ class Assessed:
             or e.investigational
             or h.investigational
             or b.investigational,
+            after=m.after + e.after + h.after + b.after,
         )
 
 
@@ -145,6 +151,23 @@ class Row:
             own=None if a.investigational else 2 if a.waits_on else band(a, w),
         )
 
+    @property
+    def after(self) -> tuple[str, ...]:
+        return self.assessed.after
+
+    @property
+    def spec(self) -> RegimenSpec:
+        return self.assessed.spec
+
+    @property
+    def hard(self) -> tuple[object, ...]:
+        """Its hard precedences (the first parts of its order key)."""
+        return self.key[: len(_PRECEDENCES)]
+
+    @property
+    def approved(self) -> bool:
+        return self.own is not None
+
     def option(self, rank: int, tier: Tier) -> Option:
         found = self.options.get((rank, tier))
         if found is None:
@@ -165,7 +188,7 @@ _KEY = attrgetter("key")
 
 
 def combine(rows: list[Row]) -> Ranked:
-    eligible = sorted([r for r in rows if r.exclusion is None], key=_KEY)
+    eligible = kept_after(sorted([r for r in rows if r.exclusion is None], key=_KEY))
     options: list[Option] = []
     floor = 0  # the worst tier so far among approved options: tiers never improve down the list
     for rank, r in enumerate(eligible, start=1):

@@ -66,6 +66,9 @@ class Effect:
     leads: bool = False  # its reason goes first (the rule that moves the option most)
     #: not approved at the plan's date: ranked and tiered as an investigational regimen (rule 46)
     investigational: bool = False
+    #: the kind of option its reason says it comes after (a name in ``follows.AFTER``): it
+    #: ranks after the first such option under the same hard precedences (9650)
+    after: str = ""
     trials: tuple[str, ...] = ()
     references: tuple[int, ...] = ()
 

@@ -223,7 +223,7 @@ OLYMPIAD_CHEMOTHERAPY_LINES = 2
     "alteration (confirmed, its inhibitors not progressed on), a definite target with a phase "
     "III trial (CAPItello-291), olaparib takes that gain back, so the pathway's inhibitor comes "
     "first where nothing else holds it back (case 1008); chemotherapy and "
-    "sacituzumab govitecan are at best alternatives, except in a visceral crisis (rule 7: "
+    "sacituzumab govitecan are at best alternatives, ranked after olaparib (9674), except in a visceral crisis (rule 7: "
     "chemotherapy first). Talazoparib, which TBCRC 048 did not give, gains nothing. A tumour "
     "BRCA1/2 mutation with no germline result for the gene is named of unknown origin, and "
     "olaparib's reason says its label covers it if germline (case 490).",
@@ -266,6 +266,7 @@ def tbcrc048_before_chemotherapy(
         yield Effect(
             code="tbcrc048_olaparib_before_chemotherapy",
             ceiling=1,
+            after="olaparib",
             leads=True,
             text=f"{found}: olaparib comes first, this after it.",
             trials=("TBCRC 048",),

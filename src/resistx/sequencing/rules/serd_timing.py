@@ -25,7 +25,7 @@ def beside_a_pathway_target(
     alternative too (the history factor says so): the reason claims no order (case 841).
     ``short``: a CDK4/6-inhibitor course short enough for rule 18, which makes the pathway
     inhibitor a later option: so is the SERD, at best (9580)."""
-    after = (
+    placed = (
         "while CAPItello-291's pathway-altered result is not a subgroup by time on the CDK4/6 "
         "inhibitor: "
         + (
@@ -35,6 +35,7 @@ def beside_a_pathway_target(
         )
     )
     ceiling = 2 if short else 1
+    follows = "" if short else "pi3k_or_akt_inhibitor"  # the order the reason states
     if after_fulvestrant:
         # one text for both kinds of trial: the figures of EMERALD's subgroup are elacestrant's
         return Effect(
@@ -57,17 +58,19 @@ def beside_a_pathway_target(
         return Effect(
             code="pathway_inhibitor_first_under_12_months",
             ceiling=ceiling,
+            after=follows,
             leads=True,
             text=f"{_WHERE}: {trial}'s ESR1-mutant benefit was largest in the post hoc subgroup "
-            f"with 12 months or more, which this patient is not in, {after}",
+            f"with 12 months or more, which this patient is not in, {placed}",
             trials=(trial, "CAPItello-291"),
         )
     return Effect(
         code="no_result_by_cdk46i_time",
         ceiling=ceiling,
+        after=follows,
         leads=True,
         text=f"{_WHERE}: {trial} reports no result by time on the CDK4/6 inhibitor, and the oral "
         "SERD trial that does (EMERALD, elacestrant's) found its ESR1-mutant benefit largest "
-        f"after 12 months or more, {after}",
+        f"after 12 months or more, {placed}",
         trials=(trial, "EMERALD", "CAPItello-291"),
     )

@@ -1,0 +1,64 @@
+"""The orders a reason states, kept by the ranking (``follows``)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+
+from resistx.model.regimen import RegimenSpec
+from resistx.sequencing import follows
+from resistx.sequencing.policy import get
+
+RULES = Path(follows.__file__).parent / "rules"
+_TABLE = get("practice-2026").regimens(get("practice-2026").default_evidence())
+
+
+@attrs.frozen
+class _Row:
+    spec: RegimenSpec
+    after: tuple[str, ...] = ()
+    hard: tuple[object, ...] = (False,)
+    approved: bool = True
+
+
+def _ids(rows: list[_Row]) -> list[str]:
+    return [r.spec.id for r in rows]
+
+
+def test_every_kind_a_rule_says_its_option_follows_is_one_the_ranking_knows() -> None:
+    """A misspelt kind would raise only in the plan that first meets it."""
+    named = {
+        m.group(1)
+        for path in RULES.glob("*.py")
+        for m in re.finditer(r'\bafter="([a-z0-9_]+)"', path.read_text("utf-8"))
+    }
+    assert named and named <= set(follows.AFTER), named - set(follows.AFTER)
+
+
+def test_options_said_to_follow_one_move_after_it_in_their_order() -> None:
+    serd = [
+        _Row(_TABLE[rid], after=("pi3k_or_akt_inhibitor",))
+        for rid in ("elacestrant", "vepdegestrant")
+    ]
+    chemo, capi = _Row(_TABLE["chemotherapy"]), _Row(_TABLE["capivasertib+fulvestrant"])
+    placed = follows.kept_after([chemo, *serd, capi, _Row(_TABLE["fulvestrant"])])
+    assert _ids(placed) == [
+        "chemotherapy",
+        "capivasertib+fulvestrant",
+        "elacestrant",
+        "vepdegestrant",
+        "fulvestrant",
+    ]
+
+
+def test_an_option_never_moves_past_another_hard_precedence_or_a_trial() -> None:
+    """A hard precedence (waiting on a test, say) comes before the order a reason states, and
+    an investigational option is not the approved one a reason means."""
+    serd = _Row(_TABLE["elacestrant"], after=("pi3k_or_akt_inhibitor",))
+    waiting = _Row(_TABLE["capivasertib+fulvestrant"], hard=(True,))
+    trial = _Row(_TABLE["alpelisib+fulvestrant"], approved=False)
+    assert _ids(follows.kept_after([serd, waiting, trial])) == _ids([serd, waiting, trial])
+    above = _Row(_TABLE["capivasertib+fulvestrant"])
+    assert _ids(follows.kept_after([above, serd])) == _ids([above, serd])
