@@ -144,3 +144,66 @@ def test_chemotherapy_said_to_follow_olaparib_ranks_after_it(policy: str) -> Non
     assert chemo is not None
     assert "tbcrc048_olaparib_before_chemotherapy" in {r.code for r in chemo.reasons}
     assert chemo.rank > _rank(plan, "olaparib"), [(o.rank, o.regimen.id) for o in plan.options]
+
+
+def test_datopotamab_deruxtecan_in_a_crisis_says_why_it_is_not_among_the_adcs_placed_first() -> (
+    None
+):
+    """9680 (MINOR): a visceral crisis, HER2-low, no chemotherapy line yet. Each option that is
+    not cytotoxic says 'the ADCs that chemotherapy's line opens ... come before it', yet
+    datopotamab deruxtecan, whose trial enrolled after 1-2 chemotherapy lines, ranked below
+    nine of them, its reason silent on why. By design it is not the crisis's alternative to
+    chemotherapy (TROPION-Breast01 brought no overall-survival benefit): its reason says so."""
+    plan = resistx.sequence(_profile("9680"), policy="practice-2026")
+    option = plan.option("datopotamab-deruxtecan")
+    assert option is not None
+    [text] = [r.text for r in option.reasons if r.code == "adc_before_chemotherapy"]
+    assert "visceral crisis" in text and "not the alternative to chemotherapy" in text, text
+    assert "not cytotoxic" in text, text
+
+
+def test_olaparib_whose_label_asks_for_prior_chemotherapy_does_not_say_it_comes_before_it() -> None:
+    """9675 (MINOR): germline BRCA2, no chemotherapy ever. Olaparib ranks after chemotherapy
+    (its US label asks for prior chemotherapy: at best an alternative), rightly, yet its rule-44
+    reason ended 'it comes before chemotherapy'. It now says what comes before chemotherapy
+    (talazoparib, within its label) and that olaparib's label places it after."""
+    plan = resistx.sequence(_profile("9675"))
+    option = plan.option("olaparib")
+    assert option is not None
+    [text] = [r.text for r in option.reasons if r.code == "germline_brca_parp_before_chemotherapy"]
+    assert "it comes before chemotherapy" not in text, text
+    assert "talazoparib" in text and "label" in text, text
+    assert option.rank > _rank(plan, "chemotherapy")
+    talazoparib = plan.option("talazoparib")
+    assert talazoparib is not None
+    [said] = [
+        r.text for r in talazoparib.reasons if r.code == "germline_brca_parp_before_chemotherapy"
+    ]
+    assert said.endswith("it comes before chemotherapy."), said
+
+
+@pytest.mark.parametrize("case", ["9669", "9677", "9678"])
+def test_chemotherapy_and_the_adcs_said_to_follow_an_endocrine_line_rank_after_one(
+    case: str,
+) -> None:
+    """9669, 9677 (MINOR): endocrine-sensitive disease with no target after abemaciclib +
+    fulvestrant, HER2-low or -ultralow (practice-2026). Trastuzumab deruxtecan and
+    chemotherapy ranked first and second, each saying 'an endocrine-based line comes first'
+    (rule 32), above every endocrine line: those left were later options by their labels
+    (rules 94, 96), so the scores decided. 9678 (MINOR): germline BRCA2, ESR1 untested:
+    trastuzumab deruxtecan, 'whatever they find, an endocrine-based line comes first ... so it
+    steps back behind it until the results are read', ranked above every endocrine line. The
+    order rule 32 states is now kept."""
+    plan = resistx.sequence(_profile(case), policy="practice-2026")
+    endocrine = [
+        o.rank
+        for o in plan.options
+        if o.tier is not resistx.Tier.TRIAL
+        and o.regimen.kind is not None
+        and o.regimen.kind.value.startswith(("endocrine", "targeted", "cdk4/6i"))
+    ]
+    assert endocrine, [(o.rank, o.regimen.id) for o in plan.options]
+    for o in plan.options:
+        codes = {r.code for r in o.reasons}
+        if codes & {"endocrine_sensitive_adc_later", "endocrine_sensitive_chemotherapy_later"}:
+            assert o.rank > min(endocrine), (case, o.regimen.id, o.rank, endocrine)

@@ -62,3 +62,14 @@ def test_an_option_never_moves_past_another_hard_precedence_or_a_trial() -> None
     assert _ids(follows.kept_after([serd, waiting, trial])) == _ids([serd, waiting, trial])
     above = _Row(_TABLE["capivasertib+fulvestrant"])
     assert _ids(follows.kept_after([above, serd])) == _ids([above, serd])
+
+
+def test_an_option_one_of_whose_kind_ranks_above_it_already_stays() -> None:
+    """'An endocrine-based line comes first' holds once one does: chemotherapy is not moved
+    after a second one below it (examples 06 and 13 moved chemotherapy and trastuzumab
+    deruxtecan after an off-label endocrine line when this was missing)."""
+    first = _Row(_TABLE["fulvestrant"])
+    chemo = _Row(_TABLE["chemotherapy"], after=("endocrine_line",))
+    second = _Row(_TABLE["ribociclib+exemestane"])
+    assert _ids(follows.kept_after([first, chemo, second])) == _ids([first, chemo, second])
+    assert _ids(follows.kept_after([chemo, second])) == _ids([second, chemo])

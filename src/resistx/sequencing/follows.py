@@ -23,11 +23,17 @@ def _olaparib(spec: RegimenSpec) -> bool:
     return spec.id == "olaparib"
 
 
+def _endocrine_line(spec: RegimenSpec) -> bool:
+    """An endocrine-based regimen with an endocrine drug: what rule 32 puts first."""
+    return kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec)
+
+
 #: the kinds of option a reason may say its option comes after
 AFTER: MappingProxyType[str, Callable[[RegimenSpec], bool]] = MappingProxyType(
     {
         "pi3k_or_akt_inhibitor": kinds.has_pi3k_or_akt_inhibitor,
         "olaparib": _olaparib,
+        "endocrine_line": _endocrine_line,
     }
 )
 
@@ -49,13 +55,16 @@ R = TypeVar("R", bound=Placed)
 
 
 def kept_after(rows: Sequence[R]) -> list[R]:
-    """``rows`` in order, each row whose reason puts it after a kind of option moved to just
-    after the first such row below it under the same hard precedences. The last are moved
-    first, so rows moved after the same option keep their order between them."""
+    """``rows`` in order, each row whose reason puts it after a kind of option, none of which
+    ranks above it, moved to just after the first such row below it under the same hard
+    precedences. The last are moved first, so rows moved after the same option keep their
+    order between them."""
     placed = list(rows)
     for row in reversed([r for r in rows if r.after]):
         i = placed.index(row)
         kinds_after = [AFTER[name] for name in row.after]
+        if any(r.approved and any(k(r.spec) for k in kinds_after) for r in placed[:i]):
+            continue  # one of that kind comes first already
         target = next(
             (
                 k

@@ -89,6 +89,15 @@ def gated(
         delta=delta,
         ceiling=ceiling,
         demote=crisis_demotion(i, ceiling),
-        text=f"{trial} enrolled after {after}, which this patient has not had{also}.",
+        text=f"{trial} enrolled after {after}, which this patient has not had{also}."
+        + (_NOT_THE_CRISIS_ALTERNATIVE if i.visceral_crisis and not crisis_alternative else ""),
         trials=(trial,),
     )
+
+
+#: where an ADC the crisis's chemotherapy line would open is still not its alternative (9680:
+#: the options that are not cytotoxic say the ADCs that line opens come before them)
+_NOT_THE_CRISIS_ALTERNATIVE = (
+    " In the visceral crisis it is not the alternative to chemotherapy, having brought no "
+    "overall-survival benefit: it ranks with the options that are not cytotoxic."
+)

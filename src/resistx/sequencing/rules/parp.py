@@ -78,6 +78,8 @@ def parp_before_chemotherapy(
                 references=(74, 75),
             )
         place = _place("a PARP inhibitor", i.visceral_crisis)
+        if spec.id == "olaparib" and not i.chemotherapy_ever and not i.visceral_crisis:
+            place = _LABEL_AFTER  # 9675: it ranks after chemotherapy, as its label asks
         yield Effect(
             code="germline_brca_parp_before_chemotherapy",
             delta=ctx.weights.parp_before_chemotherapy,
@@ -176,6 +178,13 @@ def _olaparib_label(i: MolecularInputs) -> str:
         "if germline, olaparib is within its US label (OlympiAD, not named in the review; its "
         "ref 74); if somatic, it is given outside its label (not in the review)."
     )
+
+
+#: rule 44's place for olaparib where its label asks for the chemotherapy none has had (9675)
+_LABEL_AFTER = (
+    "a PARP inhibitor within its label comes before chemotherapy (talazoparib's asks for no "
+    "prior chemotherapy), while olaparib's label places it after chemotherapy (below)"
+)
 
 
 def _place(drug: str, crisis: bool) -> str:

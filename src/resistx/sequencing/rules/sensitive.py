@@ -18,6 +18,10 @@ from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.figures import figures
+from resistx.sequencing.rules.sensitive_chemotherapy import (
+    chemotherapy_after_target,
+    chemotherapy_later,
+)
 from resistx.sequencing.unusable import pathway_held_back, rule_32_unusable
 
 M = Factor.MOLECULAR
@@ -107,7 +111,8 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "(and a drug for it), only chemotherapy steps back, behind the endocrine lines (case 1450: "
     "a PTEN loss put it above everolimus + exemestane); with ESR1 or the pathway untested, the "
     "ADCs outside DESTINY-Breast04's population step back behind the endocrine lines too, as "
-    "any result keeps one first (case 7978).",
+    "any result keeps one first (case 7978). Chemotherapy and the ADCs that step back rank "
+    "after an approved endocrine-based line, whatever the tiers (9669, 9678).",
     codes=(
         "endocrine_sensitive_endocrine_first",
         "endocrine_sensitive_chemotherapy_later",
@@ -159,6 +164,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             code="endocrine_sensitive_adc_later",
             delta=ctx.weights.endocrine_sensitive_cytotoxic,
             ceiling=2,  # the next line: after the endocrine-based ones
+            after="endocrine_line",
             text=f"Endocrine-sensitive disease with {none}, outside "
             f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
             f"endocrine line: an endocrine-based line comes first{evidence}."
@@ -170,13 +176,7 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
             trials=(*spec.key_trials, trial),
         )
     elif kinds.is_chemotherapy(spec):
-        yield Effect(
-            code="endocrine_sensitive_chemotherapy_later",
-            delta=ctx.weights.endocrine_sensitive_cytotoxic,
-            text=f"Endocrine-sensitive disease with {none}: an endocrine-based line comes "
-            f"before chemotherapy{evidence}.",
-            trials=(*spec.key_trials, trial),
-        )
+        yield chemotherapy_later(none, evidence, spec, ctx.weights.endocrine_sensitive_cytotoxic)
 
 
 def _visceral(none: str, spec: RegimenSpec, trial: str) -> Effect:
@@ -203,7 +203,9 @@ def _target_or_tests_pending(
         i.akt_pathway is not None and "PI3K pathway" not in acted
     )
     if target and kinds.is_chemotherapy(spec):
-        yield _chemotherapy_after_target(i, ctx.weights.endocrine_sensitive_cytotoxic)
+        yield chemotherapy_after_target(
+            _SENSITIVE[i.endocrine_sensitive], ctx.weights.endocrine_sensitive_cytotoxic
+        )
     elif not target and _pending(i) and kinds.is_tdxd_or_datodxd(spec):
         yield from _tests_pending(i, spec, ctx)
 
@@ -225,23 +227,12 @@ def _tests_pending(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         code="endocrine_sensitive_adc_later",
         delta=ctx.weights.endocrine_sensitive_cytotoxic,
         ceiling=2,
+        after="endocrine_line",  # 9678: behind it, as it says
         text=f"Endocrine-sensitive disease ({_SENSITIVE[i.endocrine_sensitive]}, no visceral "
         "crisis on record) with ESR1 or the PI3K pathway still to be tested: whatever they "
         "find, an endocrine-based line comes first (the target's, or postMONARCH's with none), "
         f"so {spec.name} steps back behind it until the results are read.",
         trials=(*spec.key_trials, "postMONARCH"),
-    )
-
-
-def _chemotherapy_after_target(i: MolecularInputs, delta: float) -> Effect:
-    """Rule 32 for chemotherapy beside an ESR1 or PI3K-pathway target (case 1450)."""
-    return Effect(
-        code="endocrine_sensitive_chemotherapy_later",
-        delta=delta,
-        text=f"Endocrine-sensitive disease ({_SENSITIVE[i.endocrine_sensitive]}, no visceral "
-        "crisis on record) with an ESR1 or PI3K-pathway target: chemotherapy steps back behind "
-        "the drugs for it (postMONARCH's population kept an endocrine-based line before it).",
-        trials=("postMONARCH",),
     )
 
 
