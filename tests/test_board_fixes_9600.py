@@ -207,3 +207,64 @@ def test_chemotherapy_and_the_adcs_said_to_follow_an_endocrine_line_rank_after_o
         codes = {r.code for r in o.reasons}
         if codes & {"endocrine_sensitive_adc_later", "endocrine_sensitive_chemotherapy_later"}:
             assert o.rank > min(endocrine), (case, o.regimen.id, o.rank, endocrine)
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_in_er_low_disease_chemotherapy_does_not_say_it_comes_after_the_endocrine_options(
+    policy: str,
+) -> None:
+    """9673 (MINOR): ER-low, relapse two years after adjuvant ribociclib + letrozole, no CDK4/6
+    inhibitor stopped for progression. Chemotherapy ranked first with rule 114's 'chemotherapy
+    and the antibody-drug conjugates come before the endocrine options' and rule 73's 'resistx
+    puts chemotherapy after the endocrine-based options'; the ADCs said 'an ADC comes after
+    those regimens'. Rule 114's order holds, and rule 73's reasons say so."""
+    plan = resistx.sequence(_profile("9673"), policy=policy)
+    for rid in ("chemotherapy", "sacituzumab-govitecan"):
+        option = plan.option(rid)
+        assert option is not None, rid
+        said = [r.text for r in option.reasons if r.rule == 73]
+        assert said, rid
+        assert all("rule 114" in t and "after those regimens" not in t for t in said), said
+        assert all("puts chemotherapy after" not in t for t in said), said
+        endocrine = [
+            o.rank
+            for o in plan.options
+            if o.regimen.kind is not None
+            and o.regimen.kind.value.startswith(("endocrine", "cdk4/6i", "targeted"))
+        ]
+        assert option.rank < min(endocrine), (rid, option.rank, endocrine)
+
+
+def _kidneys(profile: dict[str, Any], clearance: float) -> dict[str, Any]:
+    profile["comorbidities"] = [
+        c
+        if not (isinstance(c, dict) and c.get("name") == "renal_impairment")
+        else {**c, "creatinine_clearance": clearance}
+        for c in profile["comorbidities"]
+    ]
+    return profile
+
+
+@pytest.mark.parametrize(
+    ("clearance", "dose"),
+    [(25, "0.5 mg once daily"), (30.5, "0.75 mg once daily"), (45, "0.75 mg"), (75, None)],
+)
+def test_talazoparib_at_a_recorded_clearance_has_one_renal_caution_with_its_labels_dose(
+    clearance: float, dose: str | None
+) -> None:
+    """9648 (MINOR): germline BRCA2, creatinine clearance 25 mL/min. Talazoparib, preferred,
+    carried two renal cautions saying the same thing ('its label lowers its dose in moderate
+    and severe renal impairment', and 'gives a lower dose down to 15 mL/min'), and neither
+    gave the dose. One caution now speaks of the kidneys, with the US label's dose at the
+    clearance recorded (Talzenna US prescribing information: 0.75 mg once daily at 30-59
+    mL/min, 0.5 mg at 15-29, from 1 mg)."""
+    profile = _kidneys(_profile("9606"), clearance)
+    for policy in ("ye2024", "practice-2026"):
+        option = resistx.sequence(profile, policy=policy).option("talazoparib")
+        assert option is not None
+        renal = [c.text for c in option.cautions if "renal" in c.text or "clearance" in c.text]
+        assert len(renal) == 1, renal
+        if dose is None:
+            assert "mg" not in renal[0], renal
+        else:
+            assert dose in renal[0], renal

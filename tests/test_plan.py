@@ -56,6 +56,8 @@ _NOT_FIGURES = [
     r"[\d,]+ neutrophils/mm3( on day \d+)?",  # a label's threshold (sacituzumab govitecan's)
     r"creatinine clearance (of|below) \d+ mL/min",  # a label's threshold (rule 12, case 597)
     r"to 1\.1 mg/m2 at a clearance of 15-50 mL/min",  # eribulin's label's (rule 12, 8479)
+    # talazoparib's label's doses by clearance (rules 12, 118; 9648)
+    r"to 0\.(5|75) mg once daily \(from 1 mg\) at (a creatinine clearance of )?(15-29|30-59) mL/min",
     r"\b[A-Z][A-Z0-9]*\*\d+\b",  # a star allele (UGT1A1*28), a name not a figure
     r"HER2 0\b",
     r"\bincludes 1\b",  # the null hazard ratio, not a figure

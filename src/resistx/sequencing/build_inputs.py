@@ -291,6 +291,7 @@ def history(
         ai_resistant=aromatase_inhibitor_resistant(facts),
         ai_end_unknown=bool(ai_end_undated(facts)),
         no_endocrine_therapy=facts.endocrine_naive,
+        er_low=m.er_low,
         endocrine_resistant=endocrine_resistant(facts),
         parp_targets=germline_brca_open(m.parp, m.parp_closed),
         targets_untested=targets_untested(m),

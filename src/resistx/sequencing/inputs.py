@@ -11,13 +11,7 @@ from typing import Literal
 
 import attrs
 
-from resistx.model.enums import (
-    Her2Status,
-    Origin,
-    Priority,
-    RegimenKind,
-    Route,
-)
+from resistx.model.enums import Her2Status, Origin, Priority, RegimenKind, Route
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import Condition
 from resistx.sequencing.findings import Finding
@@ -254,6 +248,7 @@ class HistoryInputs:
     #: no aromatase inhibitor, SERD or SERM on record in any setting: the PI3K, AKT and mTOR
     #: inhibitors' trials enrolled after endocrine therapy (rule 69)
     no_endocrine_therapy: bool = False
+    er_low: bool = False  # rule 114 puts the cytotoxic options first: rule 73 says so (9673)
     #: progression on endocrine therapy for metastatic disease, or relapse on or within 12
     #: months of (neo)adjuvant endocrine therapy (``ai_resistance.endocrine_resistant``): what
     #: the same trials enrolled (rule 69; case 782)

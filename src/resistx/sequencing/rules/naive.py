@@ -135,7 +135,8 @@ def oral_serd_after_endocrine_therapy(
     "crisis with no CDK4/6 inhibitor on record, and no endocrine therapy or none the disease "
     "resisted, the crisis's chemotherapy comes first and an ADC after the CDK4/6-inhibitor "
     "regimens, at best a later option: DESTINY-Breast04 enrolled endocrine-refractory disease "
-    "(cases 2400, 2407).",
+    "(cases 2400, 2407). In ER-low disease its reasons give rule 114's order, the cytotoxic "
+    "options before the endocrine ones (9673).",
     codes=(
         "chemotherapy_after_endocrine_therapy",
         "adc_after_cdk46i_endocrine",
@@ -163,17 +164,37 @@ def chemotherapy_after_endocrine(
             code="chemotherapy_after_endocrine_therapy",
             delta=ctx.weights.chemotherapy_before_resistance,
             ceiling=2,
-            text=f"{said}; resistx puts chemotherapy after the endocrine-based options (the "
-            "review does not weigh it against endocrine therapy alone).",
+            text=f"{said}; "
+            + (
+                "chemotherapy " + _ER_LOW.format("a later option")
+                if i.er_low
+                else "resistx puts chemotherapy " + _AFTER_ENDOCRINE
+            ),
             references=(30, 31, 32),
         )
     else:
         yield Effect(
             code="adc_after_cdk46i_endocrine",
             ceiling=1,
-            text=f"{said}: an ADC comes after those regimens, at best an alternative.",
+            text=f"{said}: "
+            + (
+                "an ADC " + _ER_LOW.format("an alternative")
+                if i.er_low
+                else "an ADC comes after those regimens, at best an alternative."
+            ),
             references=(30, 31, 32),
         )
+
+
+_AFTER_ENDOCRINE = (
+    "after the endocrine-based options (the review does not weigh it against endocrine therapy "
+    "alone)."
+)
+#: in ER-low disease rule 114 orders the cytotoxic options first (9673)
+_ER_LOW = (
+    "is at best {}; in ER-low disease it comes before the endocrine options, which rule 114 "
+    "places after chemotherapy and the antibody-drug conjugates."
+)
 
 
 def _adc_after_first_line(i: HistoryInputs, ctx: Context) -> Effect:

@@ -62,8 +62,29 @@ def _ribociclib(clearance: float) -> str:
     )
 
 
-_AT_CLEARANCE: MappingProxyType[str, Callable[[float], str]] = MappingProxyType(
-    {"chemotherapy": _capecitabine, "ribociclib": _ribociclib}
+#: talazoparib's US label (Talzenna prescribing information, Dosage and Administration): 1 mg
+#: once daily; 0.75 mg at a creatinine clearance of 30-59 mL/min, 0.5 mg at 15-29 (9648)
+TALAZOPARIB_MODERATE_BELOW = 60.0
+
+
+def _talazoparib(clearance: float) -> str | None:
+    """Below 30 mL/min rule 118's caution gives the dose (or its relative contraindication,
+    below 15): one caution of the kidneys, not two (9648)."""
+    if clearance < SEVERE_BELOW:
+        return None
+    if clearance < TALAZOPARIB_MODERATE_BELOW:
+        return (
+            "talazoparib's label lowers its dose to 0.75 mg once daily (from 1 mg) at a "
+            "creatinine clearance of 30-59 mL/min, as recorded here (not in the review)"
+        )
+    return (
+        "talazoparib's label needs no lower dose at the clearance recorded here: it lowers it "
+        "below 60 mL/min (not in the review)"
+    )
+
+
+_AT_CLEARANCE: MappingProxyType[str, Callable[[float], str | None]] = MappingProxyType(
+    {"chemotherapy": _capecitabine, "ribociclib": _ribociclib, "talazoparib": _talazoparib}
 )
 
 

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from resistx.model.enums import Factor
 from resistx.model.profile import Condition
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.capecitabine import SEVERE_BELOW
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.hrd import parp_contraindicated, parp_findings
 from resistx.sequencing.inputs import BalanceInputs
@@ -80,7 +81,9 @@ def _dosed_by_clearance(spec: RegimenSpec) -> bool:
     effect="Below the lowest clearance its label doses: a relative contraindication, at best a "
     "later option after every option without one (case 1304); trastuzumab deruxtecan at best an "
     "alternative, after a drug with a labelled dose (cases 1385, 1404b). Talazoparib between 15 and 30 "
-    "mL/min: a caution that its label lowers the dose (the labels; not in the review).",
+    "mL/min: a caution with the lower dose its label gives there, the one caution of the "
+    "kidneys it carries (rule 12's gives the dose from 30 to 59 mL/min; 9648) (the labels; not "
+    "in the review).",
     codes=("renal_label_later", "renal_label_alternative", "renal_lower_dose"),
     regimens=_dosed_by_clearance,
 )
@@ -110,11 +113,14 @@ def renal_labels(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator
                 "without one.",
                 trials=spec.key_trials,
             )
-        elif drug == "talazoparib" and measured < LABELLED_DOWN_TO["olaparib"][0]:
-            yield Effect(
+        elif drug == "talazoparib" and measured < SEVERE_BELOW:  # 30.5: rule 12 speaks
+            yield Effect(  # rule 12's renal caution is silent here (9648: two said one thing)
                 code="renal_lower_dose",
                 caution=True,
-                text=f"Creatinine clearance of {measured:g} mL/min: {said} (not in the review).",
+                text=f"Creatinine clearance of {measured:g} mL/min: talazoparib's US label "
+                "lowers its dose to 0.5 mg once daily (from 1 mg) at 15-29 mL/min; it was not "
+                "studied below a creatinine clearance of 15 mL/min or on dialysis (not in the "
+                "review).",
             )
 
 
