@@ -268,3 +268,18 @@ def test_talazoparib_at_a_recorded_clearance_has_one_renal_caution_with_its_labe
             assert "mg" not in renal[0], renal
         else:
             assert dose in renal[0], renal
+
+
+def test_a_plan_with_nothing_preferred_and_nothing_to_ask_says_why() -> None:
+    """9646 (MINOR): postMONARCH's population, every test back (practice-2026): the first four
+    options are alternatives and nothing is preferred, with no action before choosing and no
+    word of why. Whether abemaciclib + fulvestrant should be preferred there is a question of
+    weight clinicians differ on (9443); the plan now says what 'nothing preferred' means."""
+    plan = resistx.sequence(_profile("9639"), policy="practice-2026")
+    assert plan.options and all(o.tier is not resistx.Tier.PREFERRED for o in plan.options)
+    assert not any(a.before_choosing for a in plan.actions)
+    [said] = [n for n in plan.notes if n.startswith("Nothing is preferred")]
+    assert "alternative" in said and "clinician" in said, said
+    # a plan with a preferred option, or with a test to ask first, says nothing of it
+    for other in (resistx.sequence(_profile("9580")), resistx.sequence(_profile("9639"))):
+        assert not [n for n in other.notes if n.startswith("Nothing is preferred")]

@@ -178,9 +178,9 @@ def _plan(patient: Patient, pol: Policy, eb: EvidenceBase) -> tuple[Plan, slots.
     planning = units_of(pol.rules).planning  # the rules with a plan-level part, found once
     ranked_here = ({o.regimen.kind for o in options}, {o.regimen.id for o in options})
     actions, plan_notes = plan_level(planning, patient.facts, memo_for(pol, eb)[0], ranked_here)
-    if not any(o.tier is Tier.PREFERRED for o in options):
-        actions = nothing_preferred_yet(actions, patient.facts)
     plan_notes = (*plan_notes, *notes(patient.facts))
+    if options and not any(o.tier is Tier.PREFERRED for o in options):
+        actions, plan_notes = nothing_preferred_yet(actions, plan_notes, patient.facts)
     return _plan_of(patient.facts.profile, pol, eb, options, excluded, actions, plan_notes), ranked
 
 

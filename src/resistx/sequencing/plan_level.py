@@ -60,11 +60,14 @@ TESTS_WHEN_NOTHING_PREFERRED = {
 }
 
 
-def nothing_preferred_yet(actions: tuple[Action, ...], facts: Facts) -> tuple[Action, ...]:
-    """The actions of a plan with nothing preferred: the tests that could still make an option
-    so come before choosing too, unless what they open is for a later line (a visceral crisis,
-    no endocrine therapy yet, ER-low disease, drugs by mouth declined: ``timing``); those
-    before choosing first."""
+def nothing_preferred_yet(
+    actions: tuple[Action, ...], plan_notes: tuple[str, ...], facts: Facts
+) -> tuple[tuple[Action, ...], tuple[str, ...]]:
+    """The actions and notes of a plan with options, none preferred: the tests that could
+    still make an option so come before choosing too, unless what they open is for a later
+    line (a visceral crisis, no endocrine therapy yet, ER-low disease, drugs by mouth declined:
+    ``timing``); those before choosing first. With none to ask first, a note says what
+    'nothing preferred' means (9646)."""
     marked = [
         attrs.evolve(a, before_choosing=True)
         if not a.before_choosing
@@ -73,7 +76,16 @@ def nothing_preferred_yet(actions: tuple[Action, ...], facts: Facts) -> tuple[Ac
         else a
         for a in actions
     ]
-    return (
-        *(a for a in marked if a.before_choosing),
-        *(a for a in marked if not a.before_choosing),
-    )
+    first = tuple(a for a in marked if a.before_choosing)
+    if not first:
+        plan_notes = (*plan_notes, NOTHING_PREFERRED)
+    return (*first, *(a for a in marked if not a.before_choosing)), plan_notes
+
+
+#: a plan's note where no option is preferred and no test is asked before choosing (9646)
+NOTHING_PREFERRED = (
+    "Nothing is preferred: for this patient no option reaches the merit of a preferred "
+    "option (docs/ranking.md, the order). The first options are alternatives or "
+    "later options, ranked by that merit, then by toxicity and cost, and the choice among them "
+    "is the clinician's."
+)
