@@ -94,10 +94,11 @@ def ranking_page() -> str:
         "",
         "Then an option whose reason puts it after a kind of option (rule 28: an oral SERD "
         "after the PI3K/AKT-pathway inhibitor; rule 49: chemotherapy and sacituzumab govitecan "
-        "after olaparib; rule 32: chemotherapy and the ADCs outside their trials' entry after an "
-        "endocrine-based line), none of which ranks above it, moves to just after the first "
-        "approved option of that kind that stands under the same hard orderings (1-4), whatever "
-        "their tiers and scores: a rule that makes "
+        "after olaparib), none of which ranks above it, moves to just after the first approved "
+        "option of that kind that stands under the same hard orderings (1-4), whatever their "
+        "tiers and scores; one whose reason puts it before a kind (rule 58: trastuzumab "
+        "deruxtecan not below chemotherapy) moves to just before the first such option above "
+        "it, where both stand under the same hard orderings and in the same tier band: a rule that makes "
         "both later options (ER-low, a visceral crisis) no longer reverses the order the reason "
         "states (`follows.py`).",
         "",

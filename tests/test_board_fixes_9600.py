@@ -182,31 +182,76 @@ def test_olaparib_whose_label_asks_for_prior_chemotherapy_does_not_say_it_comes_
     assert said.endswith("it comes before chemotherapy."), said
 
 
-@pytest.mark.parametrize("case", ["9669", "9677", "9678"])
-def test_chemotherapy_and_the_adcs_said_to_follow_an_endocrine_line_rank_after_one(
+@pytest.mark.parametrize("case", ["9669", "9677"])
+def test_after_fulvestrant_rule_32_claims_no_endocrine_line_first_that_the_plan_lacks(
     case: str,
 ) -> None:
     """9669, 9677 (MINOR): endocrine-sensitive disease with no target after abemaciclib +
     fulvestrant, HER2-low or -ultralow (practice-2026). Trastuzumab deruxtecan and
     chemotherapy ranked first and second, each saying 'an endocrine-based line comes first'
-    (rule 32), above every endocrine line: those left were later options by their labels
-    (rules 94, 96), so the scores decided. 9678 (MINOR): germline BRCA2, ESR1 untested:
-    trastuzumab deruxtecan, 'whatever they find, an endocrine-based line comes first ... so it
-    steps back behind it until the results are read', ranked above every endocrine line. The
-    order rule 32 states is now kept."""
+    (rule 32) and quoting postMONARCH's abemaciclib + fulvestrant, which she has progressed on;
+    the endocrine lines left were later options by their labels (rules 94, 96). Moving them
+    behind such a line (session 73's first fix) put trastuzumab deruxtecan below chemotherapy
+    elsewhere (9725); the plan keeps its order and the reasons no longer claim one it lacks."""
     plan = resistx.sequence(_profile(case), policy="practice-2026")
-    endocrine = [
-        o.rank
-        for o in plan.options
-        if o.tier is not resistx.Tier.TRIAL
-        and o.regimen.kind is not None
-        and o.regimen.kind.value.startswith(("endocrine", "targeted", "cdk4/6i"))
-    ]
-    assert endocrine, [(o.rank, o.regimen.id) for o in plan.options]
     for o in plan.options:
-        codes = {r.code for r in o.reasons}
-        if codes & {"endocrine_sensitive_adc_later", "endocrine_sensitive_chemotherapy_later"}:
-            assert o.rank > min(endocrine), (case, o.regimen.id, o.rank, endocrine)
+        for r in o.reasons:
+            if r.code in {
+                "endocrine_sensitive_adc_later",
+                "endocrine_sensitive_chemotherapy_later",
+            }:
+                assert "comes first" not in r.text and "comes before" not in r.text, r.text
+                assert "fulvestrant" in r.text and "no order" in r.text, r.text
+                assert "postMONARCH:" not in r.text and "6.0 vs 5.3" not in r.text, r.text
+
+
+@pytest.mark.parametrize("case", ["9678", "9725"])
+def test_trastuzumab_deruxtecan_waiting_for_the_endocrine_tests_is_not_said_to_be_behind_a_line(
+    case: str,
+) -> None:
+    """9678 (MINOR): germline BRCA2, ESR1 or the pathway untested (practice-2026): trastuzumab
+    deruxtecan said 'whatever they find, an endocrine-based line comes first ... so it steps
+    back behind it until the results are read', ranked above every endocrine line (the
+    target's wait on the tests). 9725 (MINOR, the recheck): moved behind an off-label
+    everolimus + exemestane, it fell below chemotherapy, against rule 58's 'not below
+    chemotherapy' and DESTINY-Breast06. It steps back as a later option, behind nothing it
+    names, and stays above chemotherapy."""
+    plan = resistx.sequence(_profile(case), policy="practice-2026")
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    [text] = [r.text for r in tdxd.reasons if r.code == "endocrine_sensitive_adc_later"]
+    assert "behind it" not in text and "later option" in text, text
+    assert tdxd.rank < _rank(plan, "chemotherapy"), [(o.rank, o.regimen.id) for o in plan.options]
+
+
+def test_an_oral_serd_while_glucose_holds_the_pathway_inhibitor_back_is_not_said_to_follow_it() -> (
+    None
+):
+    """9712 (MINOR): ESR1 and PIK3CA, an HbA1c of 8.5%, under 12 months on the CDK4/6
+    inhibitor (practice-2026): the oral SERDs ranked first saying 'after the PI3K/AKT-pathway
+    inhibitor', which waits on glucose control far below. The order is right (a SERD now, the
+    inhibitor once glucose is in range); rule 28's reason no longer says otherwise."""
+    plan = resistx.sequence(_profile("9712"), policy="practice-2026")
+    for rid in _SERDS:
+        option = plan.option(rid)
+        assert option is not None, rid
+        assert not [r for r in option.reasons if r.code in _BESIDE_THE_PATHWAY], rid
+
+
+def test_datopotamab_deruxtecans_crisis_reason_does_not_say_it_may_be_preferred() -> None:
+    """9703 (MINOR, the recheck of 9680): in a visceral crisis datopotamab deruxtecan, no
+    chemotherapy line yet, ranks with the options that are not cytotoxic, yet rule 7's reason
+    said 'it may still be preferred or an alternative, after chemotherapy'; the options that
+    are not cytotoxic said the ADCs the chemotherapy line opens come before them."""
+    plan = resistx.sequence(_profile("9703"), policy="practice-2026")
+    dato = plan.option("datopotamab-deruxtecan")
+    assert dato is not None
+    [crisis] = [r.text for r in dato.reasons if r.code == "visceral_crisis_not_first"]
+    assert "may still be preferred" not in crisis and "rule 30" in crisis, crisis
+    for o in plan.options:
+        for r in o.reasons:
+            if r.code == "visceral_crisis_not_cytotoxic" and o.rank < dato.rank:
+                assert "as its alternative" in r.text, r.text
 
 
 @pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])

@@ -2053,6 +2053,7 @@ def test_results_that_differ_in_any_field_are_interned_apart() -> None:
         "ceiling": 1,
         "investigational": True,
         "after": ("olaparib",),
+        "before": ("chemotherapy",),
     }
     assert set(changed) == {a.name for a in attrs.fields(FactorResult)}
     base = FactorResult()

@@ -21,6 +21,8 @@ class _Row:
     after: tuple[str, ...] = ()
     hard: tuple[object, ...] = (False,)
     approved: bool = True
+    before: tuple[str, ...] = ()
+    band: object = 4
 
 
 def _ids(rows: list[_Row]) -> list[str]:
@@ -34,7 +36,7 @@ def test_every_kind_a_rule_says_its_option_follows_is_one_the_ranking_knows() ->
         for path in RULES.glob("*.py")
         for m in re.finditer(r'\bafter="([a-z0-9_]+)"', path.read_text("utf-8"))
     }
-    assert named and named <= set(follows.AFTER), named - set(follows.AFTER)
+    assert named and named <= set(follows.KINDS), named - set(follows.KINDS)
 
 
 def test_options_said_to_follow_one_move_after_it_in_their_order() -> None:
@@ -65,11 +67,21 @@ def test_an_option_never_moves_past_another_hard_precedence_or_a_trial() -> None
 
 
 def test_an_option_one_of_whose_kind_ranks_above_it_already_stays() -> None:
-    """'An endocrine-based line comes first' holds once one does: chemotherapy is not moved
-    after a second one below it (examples 06 and 13 moved chemotherapy and trastuzumab
-    deruxtecan after an off-label endocrine line when this was missing)."""
-    first = _Row(_TABLE["fulvestrant"])
-    chemo = _Row(_TABLE["chemotherapy"], after=("endocrine_line",))
-    second = _Row(_TABLE["ribociclib+exemestane"])
-    assert _ids(follows.kept_after([first, chemo, second])) == _ids([first, chemo, second])
-    assert _ids(follows.kept_after([chemo, second])) == _ids([second, chemo])
+    """'After the PI3K/AKT-pathway inhibitor' holds once one such inhibitor ranks above: the
+    oral SERD is not moved after a second one below it."""
+    capi = _Row(_TABLE["capivasertib+fulvestrant"])
+    serd = _Row(_TABLE["elacestrant"], after=("pi3k_or_akt_inhibitor",))
+    alpelisib = _Row(_TABLE["alpelisib+fulvestrant"])
+    assert _ids(follows.kept_after([capi, serd, alpelisib])) == _ids([capi, serd, alpelisib])
+
+
+def test_an_option_said_to_come_before_one_moves_above_it_within_its_band_only() -> None:
+    """Rule 58: trastuzumab deruxtecan is not below chemotherapy (case 1316; 9725). Moving up
+    never pulls the options it passes down a tier: across bands it stays."""
+    chemo, fulv = _Row(_TABLE["chemotherapy"]), _Row(_TABLE["fulvestrant"])
+    tdxd = _Row(_TABLE["trastuzumab-deruxtecan"], before=("chemotherapy",))
+    assert _ids(follows.kept_after([fulv, chemo, tdxd])) == _ids([fulv, tdxd, chemo])
+    better = _Row(_TABLE["chemotherapy"], band=2)
+    assert _ids(follows.kept_after([better, tdxd])) == _ids([better, tdxd])
+    waiting = _Row(_TABLE["chemotherapy"], hard=(True,))
+    assert _ids(follows.kept_after([waiting, tdxd])) == _ids([waiting, tdxd])

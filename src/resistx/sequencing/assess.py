@@ -29,6 +29,7 @@ class FactorResult:
     ceiling: int = 0
     investigational: bool = False  # a rule found it unapproved at the plan's date
     after: tuple[str, ...] = ()  # the kinds of option its reasons say it comes after
+    before: tuple[str, ...] = ()  # ... and before
 
     def value(self) -> tuple[object, ...]:
         """What makes two results the same: every field."""
@@ -133,4 +134,5 @@ def assess(factor: Factor, rules: tuple[Rule, ...], effects: Effects, ctx: Conte
         ceiling=ceiling,
         investigational=unapproved,
         after=tuple(dict.fromkeys(e.after for _, e in said if e.after)),
+        before=tuple(dict.fromkeys(e.before for _, e in said if e.before)),
     )

@@ -176,6 +176,7 @@ POOR_ECOG = 3
 class PathwayDrugs(TypedDict):
     pathway_unusable: str
     pathway_held_back: bool
+    pathway_waits_on_glucose: bool
     endocrine_partners_declined: bool
 
 
@@ -218,6 +219,7 @@ def pathway_drugs(
     return {
         "pathway_unusable": why,
         "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,
+        "pathway_waits_on_glucose": not insulin and glucose_above_limit(facts),
         # read beside an ESR1 finding only (rule 32): else it parts the memo's keys for nothing
         "endocrine_partners_declined": esr1[0] is not None
         and endocrine_partners_declined(facts.preferences),

@@ -1,12 +1,15 @@
 """The orders a rule's reason states between two options ('after the PI3K/AKT-pathway
-inhibitor', 'olaparib comes first, this after it'), kept by the order itself.
+inhibitor', 'olaparib comes first, this after it', 'not below chemotherapy'), kept by the order
+itself.
 
 A rule's ceiling keeps such an order only while the two stand in different tiers: where
 another rule (ER-low, a visceral crisis) makes both later options, the scores decided, and the
 plan could rank an option above the one its own reason puts first (9650, 9674). An effect names
-the kind of option it comes after (``Effect.after``); the ranking then moves the option to just
-after the first option of that kind, where both stand under the same hard precedences (a hard
-precedence, such as waiting on a test, still comes first) and that option is approved.
+the kind of option it comes after (``Effect.after``) or before (``Effect.before``); the ranking
+then moves the option to just after the first option of that kind below it, or to just before
+the first one above it, where both stand under the same hard precedences (a hard precedence,
+such as waiting on a test, still comes first) and that option is approved. An order one option
+of the kind already keeps moves nothing.
 """
 
 from __future__ import annotations
@@ -23,17 +26,12 @@ def _olaparib(spec: RegimenSpec) -> bool:
     return spec.id == "olaparib"
 
 
-def _endocrine_line(spec: RegimenSpec) -> bool:
-    """An endocrine-based regimen with an endocrine drug: what rule 32 puts first."""
-    return kinds.is_endocrine_based(spec) and kinds.has_endocrine_drug(spec)
-
-
-#: the kinds of option a reason may say its option comes after
-AFTER: MappingProxyType[str, Callable[[RegimenSpec], bool]] = MappingProxyType(
+#: the kinds of option a reason may say its option comes after or before
+KINDS: MappingProxyType[str, Callable[[RegimenSpec], bool]] = MappingProxyType(
     {
         "pi3k_or_akt_inhibitor": kinds.has_pi3k_or_akt_inhibitor,
         "olaparib": _olaparib,
-        "endocrine_line": _endocrine_line,
+        "chemotherapy": kinds.is_chemotherapy,
     }
 )
 
@@ -44,9 +42,13 @@ class Placed(Protocol):
     @property
     def after(self) -> tuple[str, ...]: ...
     @property
+    def before(self) -> tuple[str, ...]: ...
+    @property
     def spec(self) -> RegimenSpec: ...
     @property
     def hard(self) -> tuple[object, ...]: ...
+    @property
+    def band(self) -> object: ...
     @property
     def approved(self) -> bool: ...
 
@@ -54,27 +56,31 @@ class Placed(Protocol):
 R = TypeVar("R", bound=Placed)
 
 
+def _of(row: Placed, names: tuple[str, ...]) -> bool:
+    """An approved row of one of the kinds named."""
+    return row.approved and any(KINDS[name](row.spec) for name in names)
+
+
 def kept_after(rows: Sequence[R]) -> list[R]:
     """``rows`` in order, each row whose reason puts it after a kind of option, none of which
     ranks above it, moved to just after the first such row below it under the same hard
-    precedences. The last are moved first, so rows moved after the same option keep their
-    order between them."""
+    precedences; then each row whose reason puts it before a kind, one of which ranks above
+    it, moved to just before the first such row under the same hard precedences and in the same
+    band (tier standing: no option it passes is pulled down a tier). The last
+    are moved first, so rows moved after the same option keep their order between them."""
     placed = list(rows)
     for row in reversed([r for r in rows if r.after]):
         i = placed.index(row)
-        kinds_after = [AFTER[name] for name in row.after]
-        if any(r.approved and any(k(r.spec) for k in kinds_after) for r in placed[:i]):
+        if any(_of(r, row.after) for r in placed[:i]):
             continue  # one of that kind comes first already
-        target = next(
-            (
-                k
-                for k in range(i + 1, len(placed))
-                if placed[k].approved
-                and placed[k].hard == row.hard
-                and any(is_kind(placed[k].spec) for is_kind in kinds_after)
-            ),
-            None,
-        )
+        below = (k for k in range(i + 1, len(placed)) if placed[k].hard == row.hard)
+        target = next((k for k in below if _of(placed[k], row.after)), None)
         if target is not None:
             placed.insert(target, placed.pop(i))
+    for row in [r for r in rows if r.before]:
+        i = placed.index(row)
+        above = [k for k in range(i) if _of(placed[k], row.before)]
+        # and in the same band: moving up must not pull the options it passes down a tier
+        if above and (placed[above[0]].hard, placed[above[0]].band) == (row.hard, row.band):
+            placed.insert(above[0], placed.pop(i))
     return placed

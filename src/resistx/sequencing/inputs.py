@@ -92,6 +92,7 @@ class MolecularInputs:
     #: a PI3K/AKT-pathway inhibitor held back whatever the finding: diabetes needing insulin
     #: (rules 12 and 78) or ECOG 3-4 (rule 13): no oral SERD waits behind one (case 1208)
     pathway_held_back: bool = False
+    pathway_waits_on_glucose: bool = False  # an HbA1c of 8.0% or more (rule 78; 9712)
     endocrine_partners_declined: bool = False  # beside ESR1 (``declines``; rule 32)
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
     #: after progression on first-line palbociclib, MAINTAIN's partner for ribociclib

@@ -20,7 +20,8 @@ The sort key, in order:
 9. the regimen id, the deterministic tiebreak.
 
 Then an option whose reason puts it after a kind of option (``follows``) moves to just after
-the first such approved option under the same hard precedences (1-4).
+the first such approved option under the same hard precedences (1-4), and one whose reason puts
+it before a kind moves to just before the first such option above it.
 
 Tiers read the clinical merit (molecular + efficacy + history); the balance factor orders
 within a tier. A demoted or waiting option never carries a better tier than one above it.
@@ -64,6 +65,7 @@ class Assessed:
     #: investigational in this setting (the table), or not yet approved at the plan's date
     investigational: bool
     after: tuple[str, ...]  # the kinds of option its reasons put before it (``follows``)
+    before: tuple[str, ...]  # ... and after it
 
     @classmethod
     def of(
@@ -85,6 +87,7 @@ class Assessed:
             or h.investigational
             or b.investigational,
             after=m.after + e.after + h.after + b.after,
+            before=m.before + e.before + h.before + b.before,
         )
 
 
@@ -156,6 +159,10 @@ class Row:
         return self.assessed.after
 
     @property
+    def before(self) -> tuple[str, ...]:
+        return self.assessed.before
+
+    @property
     def spec(self) -> RegimenSpec:
         return self.assessed.spec
 
@@ -163,6 +170,11 @@ class Row:
     def hard(self) -> tuple[object, ...]:
         """Its hard precedences (the first parts of its order key)."""
         return self.key[: len(_PRECEDENCES)]
+
+    @property
+    def band(self) -> object:
+        """Its standing (``standing``: tier band, approved or not), after the hard ones."""
+        return self.key[len(_PRECEDENCES)]
 
     @property
     def approved(self) -> bool:

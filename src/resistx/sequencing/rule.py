@@ -66,9 +66,10 @@ class Effect:
     leads: bool = False  # its reason goes first (the rule that moves the option most)
     #: not approved at the plan's date: ranked and tiered as an investigational regimen (rule 46)
     investigational: bool = False
-    #: the kind of option its reason says it comes after (a name in ``follows.AFTER``): it
+    #: the kind of option its reason says it comes after (a name in ``follows.KINDS``): it
     #: ranks after the first such option under the same hard precedences (9650)
     after: str = ""
+    before: str = ""  # likewise the kind it comes before: it ranks above the first such one
     trials: tuple[str, ...] = ()
     references: tuple[int, ...] = ()
 

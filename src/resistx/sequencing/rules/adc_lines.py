@@ -7,6 +7,7 @@ from resistx.model.enums import EndpointKind
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect
+from resistx.sequencing.rules.crisis_adcs import not_a_crisis_alternative
 from resistx.sequencing.rules.figures import figures
 from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED, crisis_demotion, gate
 
@@ -20,7 +21,7 @@ def datopotamab_deruxtecan(i: HistoryInputs, spec: RegimenSpec, ctx: Context) ->
     trial = "TROPION-Breast01"
     os_ = figures(ctx, trial, spec.id, "ITT", OS)
     no_os = f"; no overall-survival benefit ({os_})" if os_ else "; no overall-survival benefit"
-    if not i.chemo_lines:
+    if not_a_crisis_alternative(i, spec):
         # with no survival benefit it is not the alternative to a crisis's chemotherapy
         return gated(
             trial,

@@ -15,6 +15,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
+from resistx.sequencing.rules.crisis_adcs import NOT_THE_ALTERNATIVE, not_a_crisis_alternative
 from resistx.sequencing.rules.line_counts import counted_lines, own_course
 from resistx.sequencing.rules.naive import first_line_after_crisis
 from resistx.sequencing.rules.parp import OLYMPIAD_CHEMOTHERAPY_LINES
@@ -200,7 +201,9 @@ def _before_lines(  # noqa: PLR0917 - one call site, in order
     "cytotoxic payload) that its line opens before the options that are not cytotoxic (case "
     "694), beside them a PARP inhibitor rule 44 places first for a germline BRCA1/2 mutation "
     "(its option after chemotherapy: case 1091); the others also "
-    "lose merit, and only an ADC may still be preferred or an alternative.",
+    "lose merit, and only an ADC may still be preferred or an alternative. Datopotamab "
+    "deruxtecan before any chemotherapy line is not the crisis's alternative (rule 30: no "
+    "overall-survival benefit), and its reason says so (9703).",
     codes=(
         "visceral_crisis_chemotherapy_first",
         "visceral_crisis_not_first",
@@ -228,9 +231,11 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             demote=Precedence.VISCERAL_CRISIS,
             ceiling=0 if kinds.is_adc(spec) else 2,  # only cytotoxics answer a crisis
             text=(
-                "Visceral crisis: chemotherapy is ranked first; an ADC's payload is cytotoxic, "
-                "so the crisis holds it back no further: it may still be preferred or an "
-                "alternative, after chemotherapy."  # no lines named: none may apply (case 858)
+                NOT_THE_ALTERNATIVE
+                if not_a_crisis_alternative(i, spec)
+                else "Visceral crisis: chemotherapy is ranked first; an ADC's payload is "
+                "cytotoxic, so the crisis holds it back no further: it may still be preferred or "
+                "an alternative, after chemotherapy."  # no lines named: none may (case 858)
                 if kinds.is_adc(spec)
                 else "Visceral crisis: chemotherapy comes first, this after it."
             ),
@@ -242,8 +247,8 @@ def visceral_crisis(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterat
             demote=Precedence.NOT_A_CRISIS_OPTION,
             text=_NOT_CYTOTOXIC_FIRST_LINE
             if first_line_after_crisis(i)
-            else "Not cytotoxic: in a visceral crisis the ADCs that chemotherapy's line opens, "
-            "whose payload is cytotoxic, come before it, after chemotherapy.",
+            else "Not cytotoxic: in a visceral crisis the ADCs that chemotherapy's line opens as "
+            "its alternative, whose payload is cytotoxic, come before it, after chemotherapy.",
             references=VISCERAL_CRISIS_REFERENCES,
         )
 

@@ -44,7 +44,8 @@ _OUTSIDE_DB06 = (
     "latest progression, it is at best an alternative until the tests are back (case 513). A "
     "germline BRCA1/2 mutation whose PARP inhibitor has not been given (no progression on one, "
     "no platinum resistance) holds it back behind the PARP inhibitor (case 1048), as an "
-    "alternative: not below chemotherapy, which it beat in HER2-low disease (case 1316).",
+    "alternative: not below chemotherapy, which it beat in HER2-low disease (case 1316), "
+    "whatever the tiers (9725).",
     codes=("endocrine_target_before_tdxd", "endocrine_line_before_tdxd", "parp_target_before_tdxd"),
     trials=("DESTINY-Breast06", "postMONARCH"),
     regimens=kinds.is_tdxd,
@@ -103,8 +104,10 @@ def _parp_first(i: HistoryInputs, ctx: Context) -> Effect:
         code="parp_target_before_tdxd",
         delta=ctx.weights.tdxd_before_tests,
         # an alternative, after the preferred PARP inhibitor and not below the chemotherapy it
-        # beat in HER2-low disease (DESTINY-Breast04, -06; case 1316)
+        # beat in HER2-low disease (DESTINY-Breast04, -06; case 1316): kept by the order where
+        # another rule makes both later options (9725)
         ceiling=1,
+        before="chemotherapy",
         text=f"Germline {' and '.join(i.parp_targets)} mutation: a PARP inhibitor comes first "
         "(its own reason gives its evidence in germline carriers), and trastuzumab deruxtecan is "
         f"at best an alternative after it. {_OUTSIDE_DB06} a PARP inhibitor.",

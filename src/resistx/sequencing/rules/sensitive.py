@@ -17,12 +17,10 @@ from resistx.sequencing.endocrine_first import (
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.postmonarch import POSTMONARCH_ENTRIES
 from resistx.sequencing.rule import Context, Effect, rule
+from resistx.sequencing.rules import sensitive_chemotherapy as cytotoxic
 from resistx.sequencing.rules.figures import figures
-from resistx.sequencing.rules.sensitive_chemotherapy import (
-    chemotherapy_after_target,
-    chemotherapy_later,
-)
 from resistx.sequencing.unusable import pathway_held_back, rule_32_unusable
+from resistx.sequencing.weights import Weights
 
 M = Factor.MOLECULAR
 
@@ -111,8 +109,10 @@ _ARMS = {"fulvestrant": "fulvestrant alone as its control arm, and abemaciclib +
     "(and a drug for it), only chemotherapy steps back, behind the endocrine lines (case 1450: "
     "a PTEN loss put it above everolimus + exemestane); with ESR1 or the pathway untested, the "
     "ADCs outside DESTINY-Breast04's population step back behind the endocrine lines too, as "
-    "any result keeps one first (case 7978). Chemotherapy and the ADCs that step back rank "
-    "after an approved endocrine-based line, whatever the tiers (9669, 9678).",
+    "any result keeps one first (case 7978), a later option until the results are read (9678). "
+    "After progression on fulvestrant (postMONARCH's partner), the reasons of chemotherapy and "
+    "the ADCs that step back claim no order between them and the endocrine lines left, which "
+    "their own labels place (9669).",
     codes=(
         "endocrine_sensitive_endocrine_first",
         "endocrine_sensitive_chemotherapy_later",
@@ -160,23 +160,37 @@ def endocrine_sensitive(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
         yield _visceral(none, spec, trial)
     elif kinds.is_tdxd_or_datodxd(spec) and not destiny_breast04(i, spec):
         # endocrine-sensitive (a course not short, one endocrine line) is outside their entry
-        yield Effect(
-            code="endocrine_sensitive_adc_later",
-            delta=ctx.weights.endocrine_sensitive_cytotoxic,
-            ceiling=2,  # the next line: after the endocrine-based ones
-            after="endocrine_line",
-            text=f"Endocrine-sensitive disease with {none}, outside "
-            f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
-            f"endocrine line: an endocrine-based line comes first{evidence}."
-            + (_ULTRALOW_SITES if i.her2 is Her2Status.ULTRALOW else _SITES).format(
-                here=" (none on record here)" * (not i.liver_or_lung),
-                approval=_APPROVAL[i.endocrine_sensitive != "adjuvant"],
-            )
-            * kinds.is_tdxd(spec),
-            trials=(*spec.key_trials, trial),
-        )
+        yield _adc_later(i, spec, f"with {none}", evidence, ctx.weights)
     elif kinds.is_chemotherapy(spec):
-        yield chemotherapy_later(none, evidence, spec, ctx.weights.endocrine_sensitive_cytotoxic)
+        yield cytotoxic.chemotherapy_later(
+            none, "" if i.after_fulvestrant else evidence, spec, ctx.weights, i.after_fulvestrant
+        )
+
+
+def _adc_later(
+    i: MolecularInputs, spec: RegimenSpec, none: str, evidence: str, w: Weights
+) -> Effect:
+    """Rule 32 for an ADC outside its trial's entry (``none``: 'with' what is missing): the
+    next line, a later option."""
+    return Effect(
+        code="endocrine_sensitive_adc_later",
+        delta=w.endocrine_sensitive_cytotoxic,
+        ceiling=2,  # the next line: after the endocrine-based ones
+        text=f"Endocrine-sensitive disease {none}, outside "
+        f"{_ENTRY[kinds.is_tdxd(spec)]}, which compared it with chemotherapy, not another "
+        "endocrine line: "
+        + (
+            cytotoxic.LEFT_AFTER_FULVESTRANT.format("this")
+            if i.after_fulvestrant
+            else f"an endocrine-based line comes first{evidence}."
+        )
+        + (_ULTRALOW_SITES if i.her2 is Her2Status.ULTRALOW else _SITES).format(
+            here=" (none on record here)" * (not i.liver_or_lung),
+            approval=_APPROVAL[i.endocrine_sensitive != "adjuvant"],
+        )
+        * kinds.is_tdxd(spec),
+        trials=(*spec.key_trials, "postMONARCH"),
+    )
 
 
 def _visceral(none: str, spec: RegimenSpec, trial: str) -> Effect:
@@ -203,7 +217,7 @@ def _target_or_tests_pending(
         i.akt_pathway is not None and "PI3K pathway" not in acted
     )
     if target and kinds.is_chemotherapy(spec):
-        yield chemotherapy_after_target(
+        yield cytotoxic.chemotherapy_after_target(
             _SENSITIVE[i.endocrine_sensitive], ctx.weights.endocrine_sensitive_cytotoxic
         )
     elif not target and _pending(i) and kinds.is_tdxd_or_datodxd(spec):
@@ -227,11 +241,10 @@ def _tests_pending(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
         code="endocrine_sensitive_adc_later",
         delta=ctx.weights.endocrine_sensitive_cytotoxic,
         ceiling=2,
-        after="endocrine_line",  # 9678: behind it, as it says
         text=f"Endocrine-sensitive disease ({_SENSITIVE[i.endocrine_sensitive]}, no visceral "
         "crisis on record) with ESR1 or the PI3K pathway still to be tested: whatever they "
         "find, an endocrine-based line comes first (the target's, or postMONARCH's with none), "
-        f"so {spec.name} steps back behind it until the results are read.",
+        f"so {spec.name} steps back, a later option, until the results are read.",
         trials=(*spec.key_trials, "postMONARCH"),
     )
 

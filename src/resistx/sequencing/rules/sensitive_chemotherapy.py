@@ -5,19 +5,35 @@ from __future__ import annotations
 
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.rule import Effect
+from resistx.sequencing.weights import Weights
 
 
-def chemotherapy_later(none: str, evidence: str, spec: RegimenSpec, delta: float) -> Effect:
-    """With no target (``none`` says what is missing): after an endocrine-based line, as its
-    reason says (9669: the scores put it above every endocrine line left)."""
+def chemotherapy_later(
+    none: str, evidence: str, spec: RegimenSpec, w: Weights, after_fulvestrant: bool
+) -> Effect:
+    """With no target (``none`` says what is missing): an endocrine-based line before it; after
+    progression on fulvestrant the lines left are placed by their own labels (9669)."""
     return Effect(
         code="endocrine_sensitive_chemotherapy_later",
-        delta=delta,
-        after="endocrine_line",
-        text=f"Endocrine-sensitive disease with {none}: an endocrine-based line comes "
-        f"before chemotherapy{evidence}.",
+        delta=w.endocrine_sensitive_cytotoxic,
+        text=f"Endocrine-sensitive disease with {none}: "
+        + (
+            LEFT_AFTER_FULVESTRANT.format("chemotherapy")
+            if after_fulvestrant
+            else f"an endocrine-based line comes before chemotherapy{evidence}."
+        ),
         trials=(*spec.key_trials, "postMONARCH"),
     )
+
+
+#: rule 32 after progression on fulvestrant: postMONARCH's regimen and fulvestrant alone are
+#: closed, and the endocrine lines left may be later options by their labels (rules 94, 96):
+#: the reason claims no order the plan may not keep (9669)
+LEFT_AFTER_FULVESTRANT = (
+    "another endocrine-based line may come first, though after progression on fulvestrant, "
+    "postMONARCH's partner, the endocrine lines left are placed by their own labels and "
+    "trials, with no order between them and {}."
+)
 
 
 def chemotherapy_after_target(sensitive: str, delta: float) -> Effect:
