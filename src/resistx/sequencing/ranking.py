@@ -137,6 +137,7 @@ class Row:
     exclusion: Exclusion | None  # when a rule leaves it out: plans share it too
     #: its own tier index before the floor (2 when it waits on a test), or None: tier trial
     own: int | None
+    moves: bool  # a reason states an order to keep (``follows``): most rows have none
     #: its Option at each (rank, tier) it has been given: plans share them too
     options: dict[tuple[int, Tier], Option] = attrs.field(factory=dict)
 
@@ -152,6 +153,7 @@ class Row:
             slotted=any(SLOT in t.text for t in (*reasons, *a.exclusions)),
             exclusion=Exclusion(regimen=regimen, reasons=a.exclusions) if a.exclusions else None,
             own=None if a.investigational else 2 if a.waits_on else band(a, w),
+            moves=bool(a.after or a.before),
         )
 
     @property
@@ -200,7 +202,9 @@ _KEY = attrgetter("key")
 
 
 def combine(rows: list[Row]) -> Ranked:
-    eligible = kept_after(sorted([r for r in rows if r.exclusion is None], key=_KEY))
+    eligible = sorted([r for r in rows if r.exclusion is None], key=_KEY)
+    if any(r.moves for r in eligible):
+        eligible = kept_after(eligible)
     options: list[Option] = []
     floor = 0  # the worst tier so far among approved options: tiers never improve down the list
     for rank, r in enumerate(eligible, start=1):
