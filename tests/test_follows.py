@@ -45,7 +45,7 @@ def test_options_said_to_follow_one_move_after_it_in_their_order() -> None:
         for rid in ("elacestrant", "vepdegestrant")
     ]
     chemo, capi = _Row(_TABLE["chemotherapy"]), _Row(_TABLE["capivasertib+fulvestrant"])
-    placed = follows.kept_after([chemo, *serd, capi, _Row(_TABLE["fulvestrant"])])
+    placed = follows.kept_in_order([chemo, *serd, capi, _Row(_TABLE["fulvestrant"])])
     assert _ids(placed) == [
         "chemotherapy",
         "capivasertib+fulvestrant",
@@ -61,9 +61,9 @@ def test_an_option_never_moves_past_another_hard_precedence_or_a_trial() -> None
     serd = _Row(_TABLE["elacestrant"], after=("pi3k_or_akt_inhibitor",))
     waiting = _Row(_TABLE["capivasertib+fulvestrant"], hard=(True,))
     trial = _Row(_TABLE["alpelisib+fulvestrant"], approved=False)
-    assert _ids(follows.kept_after([serd, waiting, trial])) == _ids([serd, waiting, trial])
+    assert _ids(follows.kept_in_order([serd, waiting, trial])) == _ids([serd, waiting, trial])
     above = _Row(_TABLE["capivasertib+fulvestrant"])
-    assert _ids(follows.kept_after([above, serd])) == _ids([above, serd])
+    assert _ids(follows.kept_in_order([above, serd])) == _ids([above, serd])
 
 
 def test_an_option_one_of_whose_kind_ranks_above_it_already_stays() -> None:
@@ -72,7 +72,7 @@ def test_an_option_one_of_whose_kind_ranks_above_it_already_stays() -> None:
     capi = _Row(_TABLE["capivasertib+fulvestrant"])
     serd = _Row(_TABLE["elacestrant"], after=("pi3k_or_akt_inhibitor",))
     alpelisib = _Row(_TABLE["alpelisib+fulvestrant"])
-    assert _ids(follows.kept_after([capi, serd, alpelisib])) == _ids([capi, serd, alpelisib])
+    assert _ids(follows.kept_in_order([capi, serd, alpelisib])) == _ids([capi, serd, alpelisib])
 
 
 def test_an_option_said_to_come_before_one_moves_above_it_within_its_band_only() -> None:
@@ -80,8 +80,8 @@ def test_an_option_said_to_come_before_one_moves_above_it_within_its_band_only()
     never pulls the options it passes down a tier: across bands it stays."""
     chemo, fulv = _Row(_TABLE["chemotherapy"]), _Row(_TABLE["fulvestrant"])
     tdxd = _Row(_TABLE["trastuzumab-deruxtecan"], before=("chemotherapy",))
-    assert _ids(follows.kept_after([fulv, chemo, tdxd])) == _ids([fulv, tdxd, chemo])
+    assert _ids(follows.kept_in_order([fulv, chemo, tdxd])) == _ids([fulv, tdxd, chemo])
     better = _Row(_TABLE["chemotherapy"], band=2)
-    assert _ids(follows.kept_after([better, tdxd])) == _ids([better, tdxd])
+    assert _ids(follows.kept_in_order([better, tdxd])) == _ids([better, tdxd])
     waiting = _Row(_TABLE["chemotherapy"], hard=(True,))
-    assert _ids(follows.kept_after([waiting, tdxd])) == _ids([waiting, tdxd])
+    assert _ids(follows.kept_in_order([waiting, tdxd])) == _ids([waiting, tdxd])

@@ -114,7 +114,6 @@ def assess(factor: Factor, rules: tuple[Rule, ...], effects: Effects, ctx: Conte
     ceiling = 0
     demotions: set[Precedence] = set()
     waits: list[str] = []
-    orders: dict[tuple[bool, str], None] = {}  # the kinds it comes after (True) or before
     unapproved = False
     for _, e in said:
         unapproved = unapproved or e.investigational
@@ -124,8 +123,6 @@ def assess(factor: Factor, rules: tuple[Rule, ...], effects: Effects, ctx: Conte
             demotions.add(e.demote)
         if e.waits_on and e.waits_on not in waits:
             waits.append(e.waits_on)
-        if e.after or e.before:
-            orders[True, e.after] = orders[False, e.before] = None
     if waits:
         demotions.add(Precedence.WAITS_ON_TEST)
     return FactorResult(
@@ -136,6 +133,6 @@ def assess(factor: Factor, rules: tuple[Rule, ...], effects: Effects, ctx: Conte
         waits_on=tuple(waits),
         ceiling=ceiling,
         investigational=unapproved,
-        after=tuple(kind for is_after, kind in orders if is_after and kind) if orders else (),
-        before=tuple(kind for is_after, kind in orders if not is_after and kind) if orders else (),
+        after=tuple(dict.fromkeys(e.after for _, e in said if e.after)),  # each kind once
+        before=tuple(dict.fromkeys(e.before for _, e in said if e.before)),
     )

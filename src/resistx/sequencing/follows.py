@@ -61,7 +61,7 @@ def _of(row: Placed, names: tuple[str, ...]) -> bool:
     return row.approved and any(KINDS[name](row.spec) for name in names)
 
 
-def kept_after(rows: Sequence[R]) -> list[R]:
+def kept_in_order(rows: Sequence[R]) -> list[R]:
     """``rows`` in order, each row whose reason puts it after a kind of option, none of which
     ranks above it, moved to just after the first such row below it under the same hard
     precedences; then each row whose reason puts it before a kind, one of which ranks above

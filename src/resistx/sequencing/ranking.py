@@ -39,7 +39,7 @@ from resistx.model.plan import Caution, Exclusion, Option, Reason, Scores
 from resistx.model.regimen import Regimen, RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.assess import FactorResult
-from resistx.sequencing.follows import kept_after
+from resistx.sequencing.follows import kept_in_order
 from resistx.sequencing.rule import Precedence
 from resistx.sequencing.slot_marks import SLOT
 from resistx.sequencing.slots import Ranked
@@ -204,7 +204,7 @@ _KEY = attrgetter("key")
 def combine(rows: list[Row]) -> Ranked:
     eligible = sorted([r for r in rows if r.exclusion is None], key=_KEY)
     if any(r.moves for r in eligible):
-        eligible = kept_after(eligible)
+        eligible = kept_in_order(eligible)
     options: list[Option] = []
     floor = 0  # the worst tier so far among approved options: tiers never improve down the list
     for rank, r in enumerate(eligible, start=1):
