@@ -328,3 +328,34 @@ def test_a_plan_with_nothing_preferred_and_nothing_to_ask_says_why() -> None:
     # a plan with a preferred option, or with a test to ask first, says nothing of it
     for other in (resistx.sequence(_profile("9580")), resistx.sequence(_profile("9639"))):
         assert not [n for n in other.notes if n.startswith("Nothing is preferred")]
+
+
+@pytest.mark.parametrize("policy", ["ye2024", "practice-2026"])
+def test_an_esr1_negative_made_stale_by_an_endocrine_course_since_says_so(policy: str) -> None:
+    """9790 (MINOR): ESR1 not detected on 2025-12-01, 11 days after the latest progression;
+    alpelisib + fulvestrant was then given and stopped for toxicity. The plan asked to test
+    ESR1 'after the progression of 2025-11-20' and elacestrant's reason called the test 'from
+    before the latest progression', which a clinician reading the dates takes for a misread:
+    what makes it stale is the endocrine course given since the test."""
+    plan = resistx.sequence(_profile("9751"), policy=policy)
+    [ask] = [a for a in plan.actions if a.code == "retest" and a.genes == ("ESR1",)]
+    assert "after the progression of 2025-11-20" not in ask.text, ask.text
+    assert "alpelisib + fulvestrant" in ask.text and "2025-12-01" in ask.text, ask.text
+    elacestrant = plan.option("elacestrant")
+    if elacestrant is not None:  # ye2024; practice-2026 leaves it out for want of a mutation
+        [said] = [r.text for r in elacestrant.reasons if r.code == "esr1_negative_stale"]
+        assert "endocrine course" in said, said
+
+
+def test_sacituzumab_govitecan_within_its_label_is_not_said_an_alternative_to_a_lower_option() -> (
+    None
+):
+    """9792 (MINOR): germline BRCA2, olaparib and carboplatin progressed. Sacituzumab govitecan
+    came first, 'at best an alternative to chemotherapy', with chemotherapy fifth, a later
+    option: the reason named as its reference an option the plan puts below it. It says what
+    caps it (its trial's lines, its label) without naming chemotherapy as that reference."""
+    plan = resistx.sequence(_profile("9756"))
+    sg = plan.option("sacituzumab-govitecan")
+    assert sg is not None
+    [said] = [r.text for r in sg.reasons if r.code == "sg_within_label"]
+    assert "alternative to chemotherapy" not in said and "at best an alternative" in said, said

@@ -202,6 +202,22 @@ def esr1_before(latest: Treatment | None, tested: dt.date | None, decision: dt.d
     return end is not None and (end - tested).days > ESR1_ON_COURSE_DAYS
 
 
+def esr1_course_since(facts: Facts) -> str:
+    """The endocrine course that makes an ESR1 negative from after the latest progression no
+    longer current (``esr1_before``), by its drugs, or "" (9790: the retest said the test came
+    before the progression it followed by 11 days)."""
+    st = facts.genes.get("ESR1")
+    if st is None or st.finding is not None or st.negative is None or facts.unplaced:
+        return ""
+    tested, progression = st.negative.tested_on, facts.results_from
+    if tested is None or (progression is not None and tested < progression):
+        return ""
+    latest = facts.current or next(reversed(facts.in_order), None)
+    if latest is None or not esr1_before(latest, tested, facts.decision_date):
+        return ""
+    return f"after {' + '.join(latest.drugs)}, given since its test of {tested.isoformat()}"
+
+
 def progression_unplaced(progressed: tuple[Treatment, ...]) -> tuple[Treatment, ...]:
     """The metastatic courses that ended in progression with no end date, not known to come
     before one with a date (a lower line number than a dated one that progressed, or a start

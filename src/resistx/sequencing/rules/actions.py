@@ -13,6 +13,7 @@ from resistx.sequencing.exhausted import pathway_tried, stale_negative, target_l
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.hrd import parp_declined, platinum_resistant
 from resistx.sequencing.pten_ihc import pten_unconfirmed
+from resistx.sequencing.reliability import esr1_course_since
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import parp_closed_for, parp_named
 from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines
@@ -97,7 +98,8 @@ def retest(facts: Facts, ctx: Context) -> Iterator[PlanEffect]:
         first = before_choosing(facts, endocrine=True)
         if first:  # one panel: a stepped-back finding can still come first (cases 1786, 1791)
             now, stepped = [*now, *stepped], []
-        yield _retest(facts, now, _when(facts), first, for_next_line(facts, endocrine=True))
+        when = (now == ["ESR1"] and esr1_course_since(facts)) or _when(facts)
+        yield _retest(facts, now, when, first, for_next_line(facts, endocrine=True))
     if later:
         yield _retest(facts, later, "at the next progression", False, _NOT_NOW)
     if frail:

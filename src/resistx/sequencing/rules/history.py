@@ -144,7 +144,7 @@ def _sg_within_label(prior: str, enrolled: str, lines: int) -> Effect:
     return Effect(
         code="sg_within_label",
         ceiling=1,
-        text=f"{label}: at best an alternative to chemotherapy.",
+        text=f"{label}: at best an alternative.",  # chemotherapy may rank below it (9792)
         trials=("TROPiCS-02",),
     )
 

@@ -63,8 +63,10 @@ def esr1_oral_serd(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Itera
     elif i.esr1_negative and not i.esr1_negative_current:
         yield Effect(
             code="esr1_negative_stale",
-            text="ESR1 not detected on a test from before the latest progression (or not "
-            "dated after it): ESR1 "
+            # the test's date, or an endocrine course after it (9790: 11 days after the latest
+            # progression, then alpelisib + fulvestrant)
+            text="ESR1 not detected on a test that is not current (from before the latest "
+            "progression, not dated after it, or followed by an endocrine course): ESR1 "
             "mutations are acquired under endocrine therapy, so a current result decides "
             "whether an oral SERD is preferred" + _waits(spec),
             waits_on=_waits_on(spec),

@@ -138,8 +138,7 @@ def _without_esr1_mutation(i: MolecularInputs, spec: RegimenSpec, ctx: Context) 
     if not i.esr1_negative_current:
         return Effect(
             code="esr1_test_pending",
-            text=f"ESR1 status unknown since the latest progression: {basis}; its place waits "
-            "on a current ESR1 result.",
+            text=f"No current ESR1 result: {basis}; its place waits on a current ESR1 result.",
             waits_on="ESR1",
             trials=(trial,),
         )
