@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import attrs
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import follows
@@ -85,3 +87,61 @@ def test_an_option_said_to_come_before_one_moves_above_it_within_its_band_only()
     assert _ids(follows.kept_in_order([better, tdxd])) == _ids([better, tdxd])
     waiting = _Row(_TABLE["chemotherapy"], hard=(True,))
     assert _ids(follows.kept_in_order([waiting, tdxd])) == _ids([waiting, tdxd])
+
+
+_SPECS = [
+    _TABLE[rid]
+    for rid in (
+        "chemotherapy",
+        "olaparib",
+        "capivasertib+fulvestrant",
+        "alpelisib+fulvestrant",
+        "elacestrant",
+        "fulvestrant",
+        "trastuzumab-deruxtecan",
+    )
+]
+
+
+#: the orders the rules state, by who states them: no cycle (an oral SERD after the pathway
+#: inhibitor, chemotherapy after olaparib)
+_STATES = {"elacestrant": ("pi3k_or_akt_inhibitor",), "chemotherapy": ("olaparib",)}
+
+
+def _row(spec: RegimenSpec, states: bool, hard: tuple[object, ...], approved: bool) -> _Row:
+    return _Row(
+        spec, after=_STATES.get(spec.id, ()) if states else (), hard=hard, approved=approved
+    )
+
+
+_rows = st.lists(
+    st.builds(
+        _row,
+        st.sampled_from(_SPECS),
+        st.booleans(),
+        st.sampled_from([(False,), (True,)]),
+        st.booleans(),
+    ),
+    max_size=12,
+)
+
+
+@given(_rows)
+def test_a_stated_after_is_kept_wherever_it_can_be_and_nothing_is_lost(rows: list[_Row]) -> None:
+    """The step reorders only: every row stays, rows stating nothing keep their order among
+    themselves, and a row that comes 'after' a kind has one ranked above it wherever an
+    approved one under the same hard orderings was below it."""
+    placed = follows.kept_in_order(rows)
+    assert sorted(map(id, placed)) == sorted(map(id, rows))
+    still = [r for r in rows if not r.after]
+    assert [r for r in placed if not r.after] == still
+    for row in (r for r in rows if r.after):
+        i = rows.index(row)
+        kinds_ = [follows.KINDS[n] for n in row.after]
+        was_below = any(
+            r.approved and r.hard == row.hard and any(k(r.spec) for k in kinds_)
+            for r in rows[i + 1 :]
+        )
+        if was_below:
+            j = placed.index(row)
+            assert any(r.approved and any(k(r.spec) for k in kinds_) for r in placed[:j]), row
