@@ -359,3 +359,19 @@ def test_sacituzumab_govitecan_within_its_label_is_not_said_an_alternative_to_a_
     assert sg is not None
     [said] = [r.text for r in sg.reasons if r.code == "sg_within_label"]
     assert "alternative to chemotherapy" not in said and "at best an alternative" in said, said
+
+
+def test_an_oral_serd_is_not_held_behind_a_pathway_inhibitor_the_patient_declines() -> None:
+    """9711 (the recheck): ESR1 and a pathway alteration under 12 months on the CDK4/6
+    inhibitor, the patient declining targeted + endocrine regimens (practice-2026). The pathway
+    inhibitors were left out, yet each oral SERD stayed 'at best an alternative, after the
+    PI3K/AKT-pathway inhibitor', so nothing was preferred for want of an option she declines.
+    Rule 28 holds a SERD behind the inhibitor only where the inhibitor can be given."""
+    prefs = json.loads((DATA / "9711.prefs.json").read_text("utf-8"))
+    plan = resistx.sequence(_profile("9711"), prefs, policy="practice-2026")
+    for rid in _SERDS:
+        option = plan.option(rid)
+        assert option is not None, rid
+        assert not [r for r in option.reasons if r.code in _BESIDE_THE_PATHWAY], rid
+    assert plan.options[0].regimen.id in _SERDS
+    assert plan.options[0].tier is resistx.Tier.PREFERRED, plan.options[0]

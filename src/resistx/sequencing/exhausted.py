@@ -177,6 +177,7 @@ class PathwayDrugs(TypedDict):
     pathway_unusable: str
     pathway_held_back: bool
     pathway_waits_on_glucose: bool
+    pathway_declined: bool
     endocrine_partners_declined: bool
 
 
@@ -220,6 +221,7 @@ def pathway_drugs(
         "pathway_unusable": why,
         "pathway_held_back": insulin or (facts.profile.ecog or 0) >= POOR_ECOG,
         "pathway_waits_on_glucose": not insulin and glucose_above_limit(facts),
+        "pathway_declined": "PIK3CA" in declined,  # one kind carries every pathway gene's drugs
         # read beside an ESR1 finding only (rule 32): else it parts the memo's keys for nothing
         "endocrine_partners_declined": esr1[0] is not None
         and endocrine_partners_declined(facts.preferences),

@@ -93,6 +93,7 @@ class MolecularInputs:
     #: (rules 12 and 78) or ECOG 3-4 (rule 13): no oral SERD waits behind one (case 1208)
     pathway_held_back: bool = False
     pathway_waits_on_glucose: bool = False  # an HbA1c of 8.0% or more (rule 78; 9712)
+    pathway_declined: bool = False  # the patient declines its drugs' kind of regimen (9711)
     endocrine_partners_declined: bool = False  # beside ESR1 (``declines``; rule 32)
     post_cdk46i: bool  # progressed on a CDK4/6 inhibitor (rule 6 is about that setting)
     #: after progression on first-line palbociclib, MAINTAIN's partner for ribociclib

@@ -43,7 +43,7 @@ ESR1_LONG_PIK3CA = f"{ESR1_LONG}, PIK3CA-mutated"  # its PIK3CA-mutated patients
     "under 12 months on one (a known length), it says the patient is not in it, and with an "
     "AKT-pathway alteration too (no progression on a PI3K/AKT inhibitor) each of the three is "
     "at best an alternative after the pathway inhibitor, and ranked after it whatever the tiers "
-    "(9650; not where the inhibitor waits on glucose control: 9712) (imlunestrant and vepdegestrant on "
+    "(9650; not where the inhibitor waits on glucose control, 9712, or is declined, 9711) (imlunestrant and vepdegestrant on "
     "EMERALD's subgroup: their trials report nothing by that time, and their reasons say so); "
     "after progression on fulvestrant, the pathway inhibitors' partner, at best an alternative "
     "beside it, without an order between them (case 841); after a CDK4/6-inhibitor course "
@@ -106,8 +106,14 @@ def approved_oral_serds(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> 
     if (
         i.cdk46i_under_12_months
         and i.akt_pathway is not None
-        # the inhibitor held back, or waiting on glucose control (9712): the SERD is not after it
-        and not (i.after_pi3k_or_akt or i.pathway_held_back or i.pathway_waits_on_glucose)
+        # the inhibitor held back, waiting on glucose control (9712) or declined (9711): the
+        # SERD is not after it
+        and not (
+            i.after_pi3k_or_akt
+            or i.pathway_held_back
+            or i.pathway_waits_on_glucose
+            or i.pathway_declined
+        )
     ):
         yield beside_a_pathway_target(
             trial, bool(long), after_fulvestrant=i.after_fulvestrant, short=i.short_cdk46i
