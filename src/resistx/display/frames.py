@@ -54,7 +54,8 @@ def _trials(reasons: tuple[Reason, ...]) -> str:
 def plan_frame(plan: Plan) -> pd.DataFrame:
     """One row per option (rank, tier, the tests it waits on, its reasons' codes and rules,
     each once, the four factor scores, total, reasons, cautions), then one per excluded regimen
-    (``rank`` and scores null, ``codes`` the exclusion's codes); every row carries the plan's ``patient_id`` and ``as_of`` so that frames of many plans concatenate."""
+    (``rank`` and scores null, ``codes`` the exclusion's codes); every row carries the plan's
+    ``patient_id`` and ``as_of`` so that frames of many plans concatenate."""
     who = {"patient_id": plan.patient_id, "as_of": plan.as_of}
     rows: list[dict[str, Any]] = [
         {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -33,9 +34,9 @@ class Reason:
     rule: int | None = None  # the number of the rule that gave it (docs/ranking.md)
 
 
-def rule_numbers(reasons: tuple[Reason, ...]) -> tuple[int, ...]:
+def rule_numbers(reasons: Iterable[Reason]) -> tuple[int, ...]:
     """The numbers of the rules behind reasons, sorted, each once (a cohort's rows, a plan's
-    data frame)."""
+    data frame, the since-review section)."""
     return tuple(sorted({r.rule for r in reasons if r.rule is not None}))
 
 

@@ -102,7 +102,7 @@ class Facts:
             return True
         progression, tested = self.results_from, st.negative.tested_on
         if progression is None or (tested is not None and tested >= progression):
-            latest = self.current or next(reversed(self.in_order), None)  # case 1442
+            latest = reliability.course_for_esr1(self)  # case 1442
             return gene == "ESR1" and esr1_before(latest, tested, self.decision_date)
         then = self.progressed_on or progression  # the progression, not its work-up
         return tested is None or gene != "ESR1" or not esr1_stands(self.in_order, tested, then)

@@ -202,20 +202,11 @@ def esr1_before(latest: Treatment | None, tested: dt.date | None, decision: dt.d
     return end is not None and (end - tested).days > ESR1_ON_COURSE_DAYS
 
 
-def esr1_course_since(facts: Facts) -> str:
-    """The endocrine course that makes an ESR1 negative from after the latest progression no
-    longer current (``esr1_before``), by its drugs, or "" (9790: the retest said the test came
-    before the progression it followed by 11 days)."""
-    st = facts.genes.get("ESR1")
-    if st is None or st.finding is not None or st.negative is None or facts.unplaced:
-        return ""
-    tested, progression = st.negative.tested_on, facts.results_from
-    if tested is None or (progression is not None and tested < progression):
-        return ""
-    latest = facts.current or next(reversed(facts.in_order), None)
-    if latest is None or not esr1_before(latest, tested, facts.decision_date):
-        return ""
-    return f"after {' + '.join(latest.drugs)}, given since its test of {tested.isoformat()}"
+def course_for_esr1(facts: Facts) -> Treatment | None:
+    """The course going on, else the last on record, a GnRH agonist alone included (unlike
+    ``profile.latest_course``): what an ESR1 negative from after the latest progression is
+    read against (``esr1_before``; case 1442)."""
+    return facts.current or next(reversed(facts.in_order), None)
 
 
 def progression_unplaced(progressed: tuple[Treatment, ...]) -> tuple[Treatment, ...]:

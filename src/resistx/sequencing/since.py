@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 
 from resistx.model.enums import Tier
-from resistx.model.plan import Change, Difference, Option, Plan, SinceReview
+from resistx.model.plan import Change, Difference, Option, Plan, SinceReview, rule_numbers
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import since_text
 from resistx.sequencing.policy import Policy
@@ -250,8 +250,7 @@ def _behind(
     reasons = option.reasons if option else (e.reasons if (e := plan.excluded.get(rid)) else ())
     newer = [r for r in reasons if r.rule is not None and r.rule not in older_rules]
     trials = tuple(dict.fromkeys(t for r in newer for t in r.trials))
-    rules = tuple(sorted({r.rule for r in newer if r.rule is not None}))
-    return trials, rules
+    return trials, rule_numbers(newer)
 
 
 def _approvals(spec: RegimenSpec | None) -> tuple[str, ...]:

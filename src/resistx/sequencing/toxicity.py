@@ -202,6 +202,11 @@ DERUXTECAN_ADCS = frozenset(
 )
 
 
+def deruxtecan_adcs_in(drugs: Iterable[str]) -> tuple[str, ...]:
+    """The deruxtecan ADCs among ``drugs`` (those progressed on: rules 34 and 92), sorted."""
+    return tuple(sorted(d for d in drugs if d in DERUXTECAN_ADCS))
+
+
 def tdxd_ruled_out(facts: Facts) -> bool:
     """Interstitial lung disease (not a grade 0-1 that trastuzumab deruxtecan caused, which its
     label resumes it after), progression on a deruxtecan ADC, a stop for an adverse event its

@@ -1031,7 +1031,9 @@ _SLIP_FROM = 7
 #: words one slip from a condition word that are that word in another language (the French and
 #: Italian 'diabete', which the negation and family-history readings read: cases 3381, 3702)
 _NOT_SLIPS = frozenset({"diabete", "pulmonar", "hipertension"})  # Spanish too (the recheck)
-_NOT_SLIPS |= {"neutropenic", "thrombocytopenic"}  # adjectives, read as the condition (7590s)
+#: what no slip is read from, and what a slip may mean, built once
+_NO_SLIP = CONDITION_WORDS | _NOT_SLIPS
+_BY_NAME = tuple(sorted(CONDITION_WORDS))
 
 
 def misspelt_condition(text: str) -> tuple[str, str] | None:
@@ -1041,8 +1043,8 @@ def misspelt_condition(text: str) -> tuple[str, str] | None:
     words = re.findall(r"[a-z]+", folded(text))
     for word in words:
         # a name or alias the vocabulary reads is no slip ('neutropenie': 9559)
-        if len(word) >= _SLIP_FROM and word not in CONDITION_WORDS | _NOT_SLIPS and not known(word):
-            meant = next((w for w in sorted(CONDITION_WORDS) if one_slip(word, w)), None)
+        if len(word) >= _SLIP_FROM and word not in _NO_SLIP and not known(word):
+            meant = next((w for w in _BY_NAME if one_slip(word, w)), None)
             if meant is not None:
                 return word, meant
     # a short word's slip inside a name of several ('chronic kidny disease': 7264b)

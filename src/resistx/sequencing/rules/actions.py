@@ -13,7 +13,7 @@ from resistx.sequencing.exhausted import pathway_tried, stale_negative, target_l
 from resistx.sequencing.facts import PAM_GENES, Facts
 from resistx.sequencing.hrd import parp_declined, platinum_resistant
 from resistx.sequencing.pten_ihc import pten_unconfirmed
-from resistx.sequencing.reliability import esr1_course_since
+from resistx.sequencing.reliability import course_for_esr1, esr1_before
 from resistx.sequencing.rule import Context, PlanEffect, rule
 from resistx.sequencing.rules.hrd_tests import parp_closed_for, parp_named
 from resistx.sequencing.rules.pathway_lines import past_pathway_trial_lines
@@ -260,6 +260,22 @@ def her2_discordant(facts: Facts, _ctx: Context) -> Iterator[PlanEffect]:
         f"{st.finding.describe()} disagrees with HER2 {facts.her2.value}. HER2-positive disease is "
         "outside the review and would change every option here.",
     )
+
+
+def esr1_course_since(facts: Facts) -> str:
+    """The endocrine course that makes an ESR1 negative from after the latest progression no
+    longer current (``esr1_before``), by its drugs, or "" (9790: the retest said the test came
+    before the progression it followed by 11 days)."""
+    st = facts.genes.get("ESR1")
+    if st is None or st.finding is not None or st.negative is None or facts.unplaced:
+        return ""
+    tested, progression = st.negative.tested_on, facts.results_from
+    if tested is None or (progression is not None and tested < progression):
+        return ""
+    latest = course_for_esr1(facts)
+    if latest is None or not esr1_before(latest, tested, facts.decision_date):
+        return ""
+    return f"after {' + '.join(latest.drugs)}, given since its test of {tested.isoformat()}"
 
 
 def _when(facts: Facts) -> str:

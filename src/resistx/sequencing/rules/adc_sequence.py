@@ -15,8 +15,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, rule
-from resistx.sequencing.rules.drug_classes import PAYLOAD_GROUPS
-from resistx.sequencing.toxicity import DERUXTECAN_ADCS
+from resistx.sequencing.toxicity import DERUXTECAN_ADCS, deruxtecan_adcs_in
 from resistx.vocab.drugs import drug_class
 
 #: what is known of a second topoisomerase-I ADC (rules 92 and 151)
@@ -48,7 +47,7 @@ SERIES = (
 def adc_after_topoisomerase_adc(
     i: HistoryInputs, spec: RegimenSpec, _ctx: Context
 ) -> Iterator[Effect]:
-    given = sorted(d for d in i.progressed_drugs if d in PAYLOAD_GROUPS)  # the deruxtecan ADCs
+    given = deruxtecan_adcs_in(i.progressed_drugs)
     if not given or not kinds.is_sacituzumab_govitecan(spec):
         return
     # a TROP2 ADC shares its target too; the series is of trastuzumab deruxtecan (9445)

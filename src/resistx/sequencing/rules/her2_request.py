@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from resistx.model.enums import IshResult, SampleSite
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.toxicity import DERUXTECAN_ADCS
+from resistx.sequencing.toxicity import deruxtecan_adcs_in
 
 
 def her2_request(facts: Facts, ultralow: bool = False) -> str:
@@ -63,7 +63,7 @@ def before_metastases(facts: Facts) -> str:
 def deruxtecan_progressed(facts: Facts) -> tuple[str, ...]:
     """The ADCs with trastuzumab deruxtecan's payload the disease progressed on (rule 11 makes
     it a later option at best after one: rule 34's question then changes nothing chosen)."""
-    return tuple(sorted(d for d in facts.progressed_drugs if d in DERUXTECAN_ADCS))
+    return deruxtecan_adcs_in(facts.progressed_drugs)
 
 
 def payload_said(payload: tuple[str, ...]) -> str:

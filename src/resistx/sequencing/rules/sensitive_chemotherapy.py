@@ -1,5 +1,6 @@
 """Rule 32's reasons for chemotherapy: after the endocrine-based lines of endocrine-sensitive
-disease, the target's where one is found (practice-2026)."""
+disease, the target's where one is found (practice-2026); and what its chemotherapy and ADCs
+say after progression on fulvestrant (``LEFT_AFTER_FULVESTRANT``)."""
 
 from __future__ import annotations
 
