@@ -2051,6 +2051,7 @@ def test_results_that_differ_in_any_field_are_interned_apart() -> None:
         "demotions": frozenset({next(iter(Precedence))}),
         "waits_on": ("HER2 IHC",),
         "ceiling": 1,
+        "at_least": 1,
         "investigational": True,
         "after": ("olaparib",),
         "before": ("chemotherapy",),

@@ -81,6 +81,19 @@ def test_an_option_one_of_whose_kind_ranks_above_it_already_stays() -> None:
     assert _ids(follows.kept_in_order([capi, serd, alpelisib])) == _ids([capi, serd, alpelisib])
 
 
+def test_each_kind_an_option_follows_is_kept_on_its_own() -> None:
+    """9801: sacituzumab govitecan comes after olaparib (rule 49) and after chemotherapy (rule
+    4); olaparib above it kept it above chemotherapy all the same. Each kind is read on its own,
+    and a row moved after its kind is moved again where another's move put that kind below it
+    (chemotherapy after olaparib)."""
+    olaparib, chemo = _Row(_TABLE["olaparib"]), _Row(_TABLE["chemotherapy"])
+    sg = _Row(_TABLE["sacituzumab-govitecan"], after=("olaparib", "chemotherapy"))
+    assert _ids(follows.kept_in_order([olaparib, sg, chemo])) == _ids([olaparib, chemo, sg])
+    chemo = _Row(_TABLE["chemotherapy"], after=("olaparib",))
+    sg = _Row(_TABLE["sacituzumab-govitecan"], after=("chemotherapy",))
+    assert _ids(follows.kept_in_order([chemo, sg, olaparib])) == _ids([olaparib, chemo, sg])
+
+
 def test_an_option_said_to_come_before_one_moves_above_it_within_its_band_only() -> None:
     """Rule 58: trastuzumab deruxtecan is not below chemotherapy (case 1316; 9725). Moving up
     never pulls the options it passes down a tier: across bands it stays."""
@@ -97,6 +110,7 @@ _SPECS = [
     _TABLE[rid]
     for rid in (
         "chemotherapy",
+        "sacituzumab-govitecan",
         "olaparib",
         "capivasertib+fulvestrant",
         "alpelisib+fulvestrant",
@@ -109,7 +123,11 @@ _SPECS = [
 
 #: the orders the rules state, by who states them: no cycle (an oral SERD after the pathway
 #: inhibitor, chemotherapy after olaparib)
-_STATES = {"elacestrant": ("pi3k_or_akt_inhibitor",), "chemotherapy": ("olaparib",)}
+_STATES = {
+    "elacestrant": ("pi3k_or_akt_inhibitor",),
+    "chemotherapy": ("olaparib",),
+    "sacituzumab-govitecan": ("olaparib", "chemotherapy"),  # rules 49 and 4 (9801)
+}
 
 
 def _row(spec: RegimenSpec, states: bool, hard: tuple[object, ...], approved: bool) -> _Row:
@@ -141,11 +159,10 @@ def test_a_stated_after_is_kept_wherever_it_can_be_and_nothing_is_lost(rows: lis
     assert [r for r in placed if not r.after] == still
     for row in (r for r in rows if r.after):
         i = rows.index(row)
-        kinds_ = [follows.KINDS[n] for n in row.after]
-        was_below = any(
-            r.approved and r.hard == row.hard and any(k(r.spec) for k in kinds_)
-            for r in rows[i + 1 :]
-        )
-        if was_below:
-            j = placed.index(row)
-            assert any(r.approved and any(k(r.spec) for k in kinds_) for r in placed[:j]), row
+        for kind in map(follows.KINDS.__getitem__, row.after):  # each kind on its own (9801)
+            was_below = any(
+                r.approved and r.hard == row.hard and kind(r.spec) for r in rows[i + 1 :]
+            )
+            if was_below:
+                j = placed.index(row)
+                assert any(r.approved and kind(r.spec) for r in placed[:j]), row

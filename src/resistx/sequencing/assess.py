@@ -27,6 +27,7 @@ class FactorResult:
     demotions: frozenset[Precedence] = frozenset()
     waits_on: tuple[str, ...] = ()
     ceiling: int = 0
+    at_least: int = 2  # the worst tier its rules allow (``Effect.at_least``)
     investigational: bool = False  # a rule found it unapproved at the plan's date
     after: tuple[str, ...] = ()  # the kinds of option its reasons say it comes after
     before: tuple[str, ...] = ()  # ... and before
@@ -112,6 +113,7 @@ def assess(factor: Factor, rules: tuple[Rule, ...], effects: Effects, ctx: Conte
             cautions[e.text] = caution(r, e, ctx)
     score = 0.0
     ceiling = 0
+    at_least = 2
     demotions: set[Precedence] = set()
     waits: list[str] = []
     unapproved = False
@@ -119,6 +121,7 @@ def assess(factor: Factor, rules: tuple[Rule, ...], effects: Effects, ctx: Conte
         unapproved = unapproved or e.investigational
         score += e.delta
         ceiling = max(ceiling, e.ceiling)
+        at_least = min(at_least, e.at_least)
         if e.demote is not None:
             demotions.add(e.demote)
         if e.waits_on and e.waits_on not in waits:
@@ -132,6 +135,7 @@ def assess(factor: Factor, rules: tuple[Rule, ...], effects: Effects, ctx: Conte
         demotions=frozenset(demotions),
         waits_on=tuple(waits),
         ceiling=ceiling,
+        at_least=at_least,
         investigational=unapproved,
         after=tuple(dict.fromkeys(e.after for _, e in said if e.after)),  # each kind once
         before=tuple(dict.fromkeys(e.before for _, e in said if e.before)),

@@ -61,22 +61,37 @@ def _of(row: Placed, names: tuple[str, ...]) -> bool:
     return row.approved and any(KINDS[name](row.spec) for name in names)
 
 
+def _below(placed: list[R], i: int, kind: str) -> int:
+    """Where the row at ``i``, said to come after ``kind``, goes: the index of the first
+    approved row of that kind below it under the same hard precedences, or -1 where one ranks
+    above it already (each kind on its own: 9801, sacituzumab govitecan after olaparib and
+    after chemotherapy, with olaparib above it) or none is below."""
+    row = placed[i]
+    if any(_of(r, (kind,)) for r in placed[:i]):
+        return -1
+    below = (k for k in range(i + 1, len(placed)) if placed[k].hard == row.hard)
+    return next((k for k in below if _of(placed[k], (kind,))), -1)
+
+
 def kept_in_order(rows: Sequence[R]) -> list[R]:
-    """``rows`` in order, each row whose reason puts it after a kind of option, none of which
-    ranks above it, moved to just after the first such row below it under the same hard
-    precedences; then each row whose reason puts it before a kind, one of which ranks above
+    """``rows`` in order, each row whose reason puts it after kinds of option moved to just
+    after the first row below it of each kind none of which ranks above it, under the same
+    hard precedences (the lowest of them); then each row whose reason puts it before a kind, one of which ranks above
     it, moved to just before the first such row under the same hard precedences and in the same
     band (tier standing: no option it passes is pulled down a tier). The last
     are moved first, so rows moved after the same option keep their order between them."""
     placed = list(rows)
-    for row in reversed([r for r in rows if r.after]):
-        i = placed.index(row)
-        if any(_of(r, row.after) for r in placed[:i]):
-            continue  # one of that kind comes first already
-        below = (k for k in range(i + 1, len(placed)) if placed[k].hard == row.hard)
-        target = next((k for k in below if _of(placed[k], row.after)), None)
-        if target is not None:
-            placed.insert(target, placed.pop(i))
+    stating = [r for r in rows if r.after]
+    for _ in stating:  # again while a move undoes another's (the stated orders form no cycle)
+        moved = False
+        for row in reversed(stating):
+            i = placed.index(row)
+            target = max((_below(placed, i, kind) for kind in row.after), default=-1)
+            if target > i:
+                placed.insert(target, placed.pop(i))
+                moved = True
+        if not moved:
+            break
     for row in [r for r in rows if r.before]:
         i = placed.index(row)
         above = [k for k in range(i) if _of(placed[k], row.before)]

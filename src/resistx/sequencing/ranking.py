@@ -8,7 +8,8 @@ The sort key, in order:
 3. a relative contraindication (everolimus with interstitial lung disease, ribociclib with heart disease or bradycardia) after every option
    without one, even those waiting on a test (rule 12);
 4. an option that waits on a missing test after every option that does not (rules 2, 3);
-5. the merit band (preferred, alternative, later; a rule may cap it), with enrolment in an open
+5. the merit band (preferred, alternative, later; a rule may cap it, or keep it at least an
+   alternative: rule 4's further chemotherapy agent, under any cap), with enrolment in an open
    trial after the approved options of its band and of the bands above it, and a regimen that
    is investigational outside a listed trial (rule 24), or not yet approved at the plan's
    date (rule 46), after every approved option;
@@ -20,8 +21,9 @@ The sort key, in order:
 9. the regimen id, the deterministic tiebreak.
 
 Then an option whose reason puts it after a kind of option (``follows``) moves to just after
-the first such approved option under the same hard precedences (1-4), and one whose reason puts
-it before a kind moves to just before the first such option above it.
+the first such approved option under the same hard precedences (1-4), each kind it names on its
+own, and one whose reason puts it before a kind moves to just before the first such option above
+it.
 
 Tiers read the clinical merit (molecular + efficacy + history); the balance factor orders
 within a tier. A demoted or waiting option never carries a better tier than one above it.
@@ -62,6 +64,7 @@ class Assessed:
     demotions: frozenset[Precedence]
     waits_on: tuple[str, ...]
     ceiling: int  # the best tier a rule allows it (0 any, 1 alternative, 2 later)
+    at_least: int  # the worst tier a rule allows it (2 any, 1 alternative), under the ceiling
     #: investigational in this setting (the table), or not yet approved at the plan's date
     investigational: bool
     after: tuple[str, ...]  # the kinds of option its reasons put before it (``follows``)
@@ -81,6 +84,7 @@ class Assessed:
             demotions=m.demotions | e.demotions | h.demotions | b.demotions,
             waits_on=tuple(dict.fromkeys(waits)) if waits else (),
             ceiling=max(m.ceiling, e.ceiling, h.ceiling, b.ceiling),
+            at_least=min(m.at_least, e.at_least, h.at_least, b.at_least),
             investigational=spec.regulatory.investigational
             or m.investigational
             or e.investigational
@@ -92,11 +96,13 @@ class Assessed:
 
 
 def band(a: Assessed, w: Weights) -> int:
-    """0 preferred, 1 alternative, 2 later: what the clinical merit says, within the ceiling a
-    rule sets (an ADC before its chemotherapy lines, a non-cytotoxic option in visceral crisis)."""
+    """0 preferred, 1 alternative, 2 later: what the clinical merit says, no worse than the tier a
+    rule keeps it at (another chemotherapy agent after a chemotherapy line: rule 4), within the
+    ceiling a rule sets (an ADC before its chemotherapy lines, a non-cytotoxic option in
+    visceral crisis): a ceiling caps it."""
     merit = round(a.scores.merit, 6)  # no knife edge from float sums
     own = 0 if merit >= w.preferred_from else 1 if merit >= w.alternative_from else 2
-    return max(own, a.ceiling)
+    return max(min(own, a.at_least), a.ceiling)
 
 
 def standing(a: Assessed, w: Weights) -> int:

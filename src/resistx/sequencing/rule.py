@@ -63,6 +63,7 @@ class Effect:
     demote: Precedence | None = None
     waits_on: str | None = None  # the test it waits on (with demote=WAITS_ON_TEST)
     ceiling: int = 0  # the best tier it allows: 1 alternative at best, 2 later at best
+    at_least: int = 2  # the worst tier it allows: 1 at least an alternative (a ceiling caps it)
     leads: bool = False  # its reason goes first (the rule that moves the option most)
     #: not approved at the plan's date: ranked and tiered as an investigational regimen (rule 46)
     investigational: bool = False

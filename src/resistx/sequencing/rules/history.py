@@ -15,6 +15,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
+from resistx.sequencing.rules.chemotherapy_lines import further_agent
 from resistx.sequencing.rules.crisis_adcs import NOT_THE_ALTERNATIVE, not_a_crisis_alternative
 from resistx.sequencing.rules.line_counts import counted_lines, own_course
 from resistx.sequencing.rules.naive import first_line_after_crisis
@@ -52,13 +53,20 @@ def _lines(n: int) -> str:
     effect="Trastuzumab deruxtecan after 1 line and sacituzumab govitecan after 2 gain (the "
     "latter enough to be preferred); before those lines an ADC loses more than a biomarker "
     "match is worth and is at best a later option, whatever else lifts it (a short CDK4/6-"
-    "inhibitor course: case 7218c), so chemotherapy comes first; in a visceral crisis, where chemotherapy comes first by rule "
+    "inhibitor course: case 7218c), so chemotherapy comes first, and the order keeps it after "
+    "chemotherapy (9800, 9801); in a visceral crisis, where chemotherapy comes first by rule "
     "7 and will be one line, an ADC that one line opens (trastuzumab deruxtecan) loses nothing "
     "here and is the alternative to it; sacituzumab govitecan before its second line stays a "
     "later option, unless its US label covers the patient (an endocrine-based line and 2 or "
     "more further lines for metastatic disease): then at best an alternative (case 621). "
     "Sacituzumab govitecan's own earlier course, ended short of progression, is not one of "
-    "its lines (8770: it counted toward TROPiCS-02's and made it preferred).",
+    "its lines (8770: it counted toward TROPiCS-02's and made it preferred). Chemotherapy "
+    "after a chemotherapy line for metastatic disease: another agent can follow, at least an "
+    "alternative whatever its scores (the review: chemotherapy is effective in patients "
+    "pretreated with a CDK4/6 inhibitor; the ADC trials' chemotherapy arms enrolled after 1-2 "
+    "and 2-4 lines), unless another rule caps it (9791, 9792: it was a later option behind "
+    "fulvestrant alone, while the ADCs and olaparib were 'at best an alternative to "
+    "chemotherapy').",
     codes=(
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_sacituzumab_govitecan",
@@ -95,14 +103,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         unit = "chemotherapy or ADC"
     else:
         if kinds.is_chemotherapy(spec) and i.chemo_lines:
-            adc = i.adc_lines
-            also = f" (and {adc} ADC line{'s' if adc > 1 else ''})" if adc else ""
-            yield Effect(
-                code="further_chemotherapy",
-                text=f"Prior chemotherapy for metastatic disease: {i.chemo_lines} "
-                f"line{'s' if i.chemo_lines > 1 else ''}{also}; another agent can follow.",
-                trials=spec.key_trials,
-            )
+            yield further_agent(i, spec)
         return
     need, most = CHEMOTHERAPY_LINES_ENROLLED[trial]
     enrolled = f"{need}-{most} lines"  # the trial's range, from its numbers
@@ -137,6 +138,7 @@ def _sg_within_label(prior: str, enrolled: str, lines: int) -> Effect:
         return Effect(
             code="sg_within_label",
             ceiling=2,
+            after="chemotherapy",  # as it says (9801)
             text=f"{label}. TROPiCS-02 compared it with chemotherapy only in patients already "
             "treated with chemotherapy, so chemotherapy comes first: at best a later option.",
             trials=("TROPiCS-02",),
@@ -184,6 +186,7 @@ def _before_lines(  # noqa: PLR0917 - one call site, in order
         delta=delta,
         ceiling=ceiling,
         demote=crisis_demotion(i, ceiling),
+        after="chemotherapy",  # as it says (9800)
         text=f"{_lines(lines).capitalize()} prior {line}{'' if lines == 1 else 's'}"
         f"{counted or ' for metastatic disease'}: {key} enrolled after {enrolled}, so "
         "chemotherapy comes first.",

@@ -1,0 +1,118 @@
+"""Session 74's fixes: what session 73's review of later lines left (9791, 9792)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import resistx
+
+DATA = Path(__file__).parent / "data" / "board_9800"
+_TIER_ORDER = (resistx.Tier.PREFERRED, resistx.Tier.ALTERNATIVE, resistx.Tier.LATER)
+_POLICIES = ("ye2024", "practice-2026")
+#: endocrine-based options with no target in these patients
+_UNTARGETED = ("fulvestrant", "abemaciclib", "everolimus+exemestane", "ribociclib+fulvestrant")
+
+
+def _profile(case: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / f"{case}.json").read_text("utf-8"))
+    return data
+
+
+def _tier(option: resistx.Option) -> int:
+    return _TIER_ORDER.index(option.tier)
+
+
+def _esr1_mutated_now(profile: dict[str, Any]) -> dict[str, Any]:
+    """The same patient with a current panel that finds an ESR1 mutation."""
+    for b in profile["biomarkers"]:
+        if b["origin"] == "somatic":
+            b["tested_on"] = "2026-05-01"
+    [esr1] = [b for b in profile["biomarkers"] if b["gene"] == "ESR1"]
+    esr1.update(status="mutated", variant="Y537S")
+    return profile
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+@pytest.mark.parametrize("case", ["9752", "9754", "9756", "9776", "9754 ESR1 mutated"])
+def test_after_a_chemotherapy_line_another_agent_is_at_least_an_alternative(
+    case: str, policy: str
+) -> None:
+    """9791, 9792 (MINOR): after progression on chemotherapy for metastatic disease (and an ADC,
+    or a PARP inhibitor), chemotherapy was a 'later' option, ranked behind fulvestrant,
+    abemaciclib and everolimus, while sacituzumab govitecan and olaparib were 'at best an
+    alternative to chemotherapy'. The review finds chemotherapy effective in patients pretreated
+    with a CDK4/6 inhibitor, and the ADC trials' chemotherapy arms enrolled after 1-2 and 2-4
+    chemotherapy lines: once a chemotherapy line is on record, another agent is at least an
+    alternative, ranked above the endocrine-based options that stay later ones. With a current
+    ESR1 mutation after two cytotoxic lines (outside EMERALD's population, so elacestrant is an
+    alternative), chemotherapy is an alternative too, above fulvestrant alone."""
+    name, *variant = case.split(" ", 1)
+    profile = _profile(name)
+    if variant:
+        profile = _esr1_mutated_now(profile)
+    plan = resistx.sequence(profile, policy=policy)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None, [o.regimen.id for o in plan.options]
+    assert _tier(chemo) <= 1, (chemo.tier, [r.code for r in chemo.reasons])
+    [said] = [r for r in chemo.reasons if r.code == "further_chemotherapy"]
+    assert "at least an alternative" in said.text and said.rule == 4, said.text
+    for rid in _UNTARGETED:
+        other = plan.option(rid)
+        if other is not None and other.tier is resistx.Tier.LATER:
+            assert other.rank > chemo.rank, (rid, other.rank, chemo.rank)
+    # an option said to be 'at best an alternative to chemotherapy' never stands a tier above it
+    for o in plan.options:
+        if any("alternative to chemotherapy" in r.text for r in o.reasons):
+            assert _tier(chemo) <= _tier(o), (o.regimen.id, o.tier, chemo.tier)
+
+
+def test_a_floor_never_lifts_chemotherapy_past_a_ceiling() -> None:
+    """The floor of rule 4 is the worst tier it allows; a rule that caps chemotherapy (here,
+    rule 13 at ECOG 3: the least toxic options first) still caps it: at ECOG 3 after a
+    chemotherapy line, chemotherapy stays behind endocrine monotherapy."""
+    profile = _profile("9756")
+    profile["ecog"] = 3
+    plan = resistx.sequence(profile)
+    chemo = plan.option("chemotherapy")
+    fulvestrant = plan.option("fulvestrant")
+    assert chemo is not None and fulvestrant is not None
+    assert fulvestrant.rank < chemo.rank, [o.regimen.id for o in plan.options]
+
+
+def test_no_chemotherapy_line_on_record_leaves_chemotherapy_where_its_merit_puts_it() -> None:
+    """Without a chemotherapy line for metastatic disease (the same patient before carboplatin),
+    rule 4 says nothing of a further agent and sets no floor."""
+    profile = _profile("9776")
+    profile["treatments"] = profile["treatments"][:1]
+    plan = resistx.sequence(profile)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    assert not any(r.code == "further_chemotherapy" for r in chemo.reasons)
+
+
+@pytest.mark.parametrize(
+    ("case", "adc", "code"),
+    [
+        ("9800", "trastuzumab-deruxtecan", "adc_before_chemotherapy"),
+        ("9801", "sacituzumab-govitecan", "sg_within_label"),
+    ],
+)
+def test_an_adc_whose_reason_says_chemotherapy_comes_first_ranks_after_it(
+    case: str, adc: str, code: str
+) -> None:
+    """Found while checking 9791's fix over 4,000 generated patients: an ADC before the
+    chemotherapy lines its trial required said 'so chemotherapy comes first' (rule 4) and
+    ranked above chemotherapy, both later options, on its total (9800: trastuzumab deruxtecan
+    at ECOG 2 with neuropathy; 9801: sacituzumab govitecan within its US label with no
+    chemotherapy line, in 728 of 8,000 generated plans). What the reason says of the order,
+    the order keeps."""
+    plan = resistx.sequence(_profile(case), policy="ye2024")
+    option, chemo = plan.option(adc), plan.option("chemotherapy")
+    assert option is not None and chemo is not None
+    [said] = [r for r in option.reasons if r.code == code]
+    assert "chemotherapy comes first" in said.text, said.text
+    assert option.rank > chemo.rank, [o.regimen.id for o in plan.options]
