@@ -487,16 +487,18 @@ def test_a_moderate_cyp3a_brand_in_free_text_names_rule_153() -> None:
         resistx.load_profile(patient(other_conditions=["Angina, on Tildiem LA 200"]))
 
 
-def test_sacituzumab_govitecan_after_a_deruxtecan_adc_is_an_alternative_to_chemotherapy() -> None:
+def test_sacituzumab_govitecan_after_a_deruxtecan_adc_is_at_best_an_alternative() -> None:
     """7211 (MINOR): 'at best an alternative, beside chemotherapy' read as the same tier, with
-    chemotherapy preferred above it."""
+    chemotherapy preferred above it; 'an alternative to chemotherapy' then named an order the
+    plan did not keep where chemotherapy was an alternative too (9883): the cap alone."""
     tdxd = {**CAPECITABINE, "drugs": ["trastuzumab deruxtecan"], "line": 3}
     tdxd.update(started_on="2025-10-10", ended_on="2026-03-20")
     here = plan(
         her2="low", biomarkers=TISSUE_NEGATIVE, treatments=[PALBOCICLIB, CAPECITABINE, tdxd]
     )
     said = " ".join(r.text for r in option(here, "sacituzumab-govitecan").reasons)
-    assert "at best an alternative to chemotherapy" in said and "beside chemotherapy" not in said
+    assert "at best an alternative." in said and "beside chemotherapy" not in said
+    assert "alternative to chemotherapy" not in said
 
 
 def test_destiny_breast06_s_chemotherapy_reason_says_for_metastatic_disease() -> None:

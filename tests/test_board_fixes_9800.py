@@ -116,3 +116,51 @@ def test_an_adc_whose_reason_says_chemotherapy_comes_first_ranks_after_it(
     [said] = [r for r in option.reasons if r.code == code]
     assert "chemotherapy comes first" in said.text, said.text
     assert option.rank > chemo.rank, [o.regimen.id for o in plan.options]
+
+
+def test_at_ecog_3_chemotherapy_after_a_line_keeps_no_floor_above_the_matched_option() -> None:
+    """9845 (the recheck, MINOR): at ECOG 3 after paclitaxel, with a current AKT1 mutation,
+    rule 4's 'at least an alternative' put chemotherapy above capivasertib + fulvestrant, both
+    intensive regimens rule 13 places after the least toxic options. At ECOG 3-4 rule 13's
+    least toxic first governs: no floor, and the matched combination stays above chemotherapy."""
+    plan = resistx.sequence(_profile("9845"))
+    chemo, capi = plan.option("chemotherapy"), plan.option("capivasertib+fulvestrant")
+    assert chemo is not None and capi is not None
+    assert capi.rank < chemo.rank, [o.regimen.id for o in plan.options]
+    [said] = [r for r in chemo.reasons if r.code == "further_chemotherapy"]
+    assert "at least an alternative" not in said.text, said.text
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+def test_sacituzumab_govitecan_after_a_deruxtecan_adc_names_no_order_with_chemotherapy(
+    policy: str,
+) -> None:
+    """9883 (the recheck, MINOR): HER2-ultralow at ECOG 2 after trastuzumab deruxtecan and two
+    chemotherapy lines: sacituzumab govitecan came first, in chemotherapy's tier, though rule
+    92 said it was 'at best an alternative to chemotherapy'. Chemotherapy after those lines is
+    an alternative too (rule 4), and the reason says the tier it caps, not an order the plan
+    does not keep (ranking it after chemotherapy put capivasertib past its trials' lines
+    first in case 892's patient)."""
+    plan = resistx.sequence(_profile("9883"), policy=policy)
+    sg, chemo = plan.option("sacituzumab-govitecan"), plan.option("chemotherapy")
+    assert sg is not None and chemo is not None
+    [said] = [r for r in sg.reasons if r.code == "adc_after_topoisomerase_adc"]
+    assert said.text.endswith("at best an alternative."), said.text
+    assert _tier(chemo) <= _tier(sg) == 1, (chemo.tier, sg.tier)
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+def test_after_an_adc_line_alone_chemotherapy_is_at_least_an_alternative(policy: str) -> None:
+    """Found with 9883's fix (case 621's patient): after a CDK4/6 inhibitor, elacestrant and
+    trastuzumab deruxtecan, with no chemotherapy line, chemotherapy was a later option, so
+    sacituzumab govitecan, 'at best an alternative to chemotherapy', fell behind it to a later
+    option too and everolimus + exemestane came first. An ADC's payload is cytotoxic:
+    after an ADC line chemotherapy is at least an alternative, and sacituzumab govitecan an
+    alternative after it."""
+    plan = resistx.sequence(_profile("9802"), policy=policy)
+    chemo, sg = plan.option("chemotherapy"), plan.option("sacituzumab-govitecan")
+    assert chemo is not None and sg is not None
+    assert chemo.tier is resistx.Tier.ALTERNATIVE and sg.tier is resistx.Tier.ALTERNATIVE
+    assert plan.options[0].regimen.id != "everolimus+exemestane"
+    [said] = [r for r in chemo.reasons if r.code == "further_chemotherapy"]
+    assert "ADC line" in said.text and "at least an alternative" in said.text, said.text

@@ -33,13 +33,15 @@ SERIES = (
     Factor.HISTORY,
     condition="Progression on a deruxtecan ADC (trastuzumab, datopotamab or patritumab "
     "deruxtecan: ``PAYLOAD_GROUPS``), and sacituzumab govitecan.",
-    effect="At best an alternative to chemotherapy, and its reason says why: its payload "
+    effect="At best an alternative, and its reason says why: its payload "
     "is a topoisomerase-I inhibitor like deruxtecan, TROPiCS-02 enrolled almost no one after a "
     "deruxtecan ADC, and after trastuzumab deruxtecan a retrospective series found the second "
     "ADC the shorter, in either order (``SERIES``; not in the review; case 640); after "
     "datopotamab deruxtecan, that it targets TROP2 as sacituzumab govitecan does, and that no "
-    "trial or series in the sources enrolled after a TROP2 ADC (9445). Datopotamab deruxtecan "
-    "after one already steps back (rule 11).",
+    "trial or series in the sources enrolled after a TROP2 ADC (9445). Chemotherapy after a "
+    "chemotherapy or ADC line is at least an alternative too (rule 4), and the order between "
+    "the two is their scores' (9883: the reason said 'an alternative to chemotherapy' where it "
+    "ranked above it). Datopotamab deruxtecan after one already steps back (rule 11).",
     codes=("adc_after_topoisomerase_adc",),
     trials=("TROPiCS-02",),
     regimens=kinds.is_sacituzumab_govitecan,
@@ -70,8 +72,7 @@ def adc_after_topoisomerase_adc(
     yield Effect(
         code="adc_after_topoisomerase_adc",
         ceiling=1,
-        text=f"Progressed on {' and '.join(given)}: {'; '.join(why)}: at best an alternative "
-        "to chemotherapy.",
+        text=f"Progressed on {' and '.join(given)}: {'; '.join(why)}: at best an alternative.",
         trials=("TROPiCS-02",),
     )
 

@@ -6,6 +6,7 @@ chemotherapy')."""
 from __future__ import annotations
 
 from resistx.model.regimen import RegimenSpec
+from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Effect
 
@@ -18,15 +19,23 @@ FURTHER_AGENT = (
 
 
 def further_agent(i: HistoryInputs, spec: RegimenSpec) -> Effect:
-    """Chemotherapy after ``i.chemo_lines`` (one or more) chemotherapy lines, the ADC lines
-    named beside them (case 97): at least an alternative, under any rule's ceiling."""
-    adc = i.adc_lines
-    also = f" (and {adc} ADC line{'s' if adc > 1 else ''})" if adc else ""
+    """Chemotherapy after chemotherapy lines (``i.chemo_lines``), the ADC lines named beside
+    them (case 97), or after ADC lines alone (9802): at least an alternative, under any rule's ceiling; not at
+    ECOG 3-4, where rule 13 puts the least toxic options first and the intensive ones in the
+    order their merit gives (9845: it passed a matched capivasertib + fulvestrant)."""
+    adc, chemo = i.adc_lines, i.chemo_lines
+    lines = f"{adc} ADC line{'s' if adc > 1 else ''}"
+    said = (
+        f"Prior chemotherapy for metastatic disease: {chemo} line{'s' if chemo > 1 else ''}"
+        + (f" (and {lines}); another agent can follow" if adc else "; another agent can follow")
+        if chemo  # after an ADC line alone, its payload cytotoxic too (9802)
+        else f"{lines} for metastatic disease and no chemotherapy line (an ADC's "
+        "payload is cytotoxic): chemotherapy can follow"
+    )
+    frail = (i.ecog or 0) >= POOR_ECOG  # rule 13's least toxic first
     return Effect(
         code="further_chemotherapy",
-        text=f"Prior chemotherapy for metastatic disease: {i.chemo_lines} "
-        f"line{'s' if i.chemo_lines > 1 else ''}{also}; another agent can follow, "
-        f"{FURTHER_AGENT}",
-        at_least=1,
+        text=said + ("." if frail else f", {FURTHER_AGENT}"),
+        at_least=2 if frail else 1,
         trials=spec.key_trials,
     )

@@ -64,7 +64,9 @@ def _lines(n: int) -> str:
     "after a chemotherapy line for metastatic disease: another agent can follow, at least an "
     "alternative whatever its scores (the review: chemotherapy is effective in patients "
     "pretreated with a CDK4/6 inhibitor; the ADC trials' chemotherapy arms enrolled after 1-2 "
-    "and 2-4 lines), unless another rule caps it (9791, 9792: it was a later option behind "
+    "and 2-4 lines), unless another rule caps it; not at ECOG 3-4, where rule 13's least toxic "
+    "options come first (9845); after an ADC line alone too, its payload being cytotoxic "
+    "(9802) (9791, 9792: it was a later option behind "
     "fulvestrant alone, while the ADCs and olaparib were 'at best an alternative to "
     "chemotherapy').",
     codes=(
@@ -102,7 +104,7 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         # an ADC's line counts here (sg_lines): its payload is cytotoxic
         unit = "chemotherapy or ADC"
     else:
-        if kinds.is_chemotherapy(spec) and i.chemo_lines:
+        if kinds.is_chemotherapy(spec) and (i.chemo_lines or i.adc_lines):
             yield further_agent(i, spec)
         return
     need, most = CHEMOTHERAPY_LINES_ENROLLED[trial]
