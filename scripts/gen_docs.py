@@ -83,7 +83,9 @@ def ranking_page() -> str:
         "5. the tier: the clinical merit (molecular + efficacy + history) makes an option "
         f"**preferred** from {w['preferred_from']:g}, **alternative** from {w['alternative_from']:g}, "
         "**later** below (a rule may cap it: an ADC before its chemotherapy lines, a non-cytotoxic "
-        "option in visceral crisis); an investigational regimen (rule 24) is labelled **trial**: "
+        "option in visceral crisis; or keep it at least an alternative under any cap: "
+        "chemotherapy after a chemotherapy or ADC line, rule 4, not at ECOG 3-4); an "
+        "investigational regimen (rule 24) is labelled **trial**: "
         "enrolment in a listed open trial comes after the approved options of its merit band and "
         "of the bands above it, any other investigational regimen after every approved option;",
         "6. the total of the four scores (the balance factor orders within a tier);",
@@ -94,9 +96,10 @@ def ranking_page() -> str:
         "",
         "Then an option whose reason puts it after a kind of option (rule 28: an oral SERD "
         "after the PI3K/AKT-pathway inhibitor; rule 49: chemotherapy and sacituzumab govitecan "
-        "after olaparib), none of which ranks above it, moves to just after the first approved "
+        "after olaparib; rule 4: an ADC before its trial's chemotherapy lines after "
+        "chemotherapy), none of which ranks above it, moves to just after the first approved "
         "option of that kind that stands under the same hard orderings (1-4), whatever their "
-        "tiers and scores; one whose reason puts it before a kind (rule 58: trastuzumab "
+        "tiers and scores (each kind it names on its own); one whose reason puts it before a kind (rule 58: trastuzumab "
         "deruxtecan not below chemotherapy) moves to just before the first such option above "
         "it, where both stand under the same hard orderings and in the same tier band: a rule that makes "
         "both later options (ER-low, a visceral crisis) no longer reverses the order the reason "
