@@ -4574,10 +4574,12 @@ def test_at_ecog_3_an_investigational_regimen_comes_after_every_approved_option(
         assert "poor_performance_status_trial" in codes(camizestrant)
         first = p.options[0]
         assert kinds.is_endocrine_monotherapy(first.regimen), first.regimen.id
-        mono = [
+        mono = [  # not an oral SERD outside its label: after the others (9647)
             o.rank
             for o in p.options
-            if kinds.is_endocrine_monotherapy(o.regimen) and o.tier is not Tier.TRIAL
+            if kinds.is_endocrine_monotherapy(o.regimen)
+            and o.tier is not Tier.TRIAL
+            and "poor_performance_status_outside_label" not in codes(o)
         ]
         combos = [o.rank for o in p.options if "poor_performance_status_more_toxic" in codes(o)]
         assert combos and max(mono) < min(combos), [o.regimen.id for o in p.options]

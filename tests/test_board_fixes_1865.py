@@ -592,7 +592,10 @@ def test_declining_infusions_and_declining_adcs_give_chemotherapy_the_same_tier(
     that trastuzumab deruxtecan did better; declining the ADCs, which leaves out the same drug,
     kept chemotherapy an alternative with that sentence, and a note that the refusal, not the
     evidence, put it first. The two refusals now read alike (case 1000 had read a declined
-    route as ruling trastuzumab deruxtecan out, as a lung disease does)."""
+    route as ruling trastuzumab deruxtecan out, as a lung disease does). Since session 74
+    (9915) chemotherapy by mouth only, capecitabine progressed on, is at best a later option
+    outside a crisis (only vinorelbine is left by mouth), while declining the ADCs leaves the
+    agents by vein: the route's refusal never gives it a better tier than the kind's."""
     data = _woman(
         "2026-02-16",
         [
@@ -609,8 +612,9 @@ def test_declining_infusions_and_declining_adcs_give_chemotherapy_the_same_tier(
     def chemo(plan: resistx.Plan) -> resistx.Option:
         return next(o for o in plan.options if o.regimen.id == "chemotherapy")
 
-    assert chemo(route).tier is chemo(kind).tier
-    assert chemo(route).tier.value != "preferred"
+    tiers = list(resistx.Tier)
+    assert tiers.index(chemo(route).tier) >= tiers.index(chemo(kind).tier)
+    assert chemo(route).tier.value == "later" and chemo(kind).tier.value == "alternative"
     said = " ".join(r.text for r in chemo(route).reasons)
     assert "trastuzumab deruxtecan" in said
     assert any("the refusal, not the evidence" in n for n in route.notes)

@@ -164,3 +164,38 @@ def test_after_an_adc_line_alone_chemotherapy_is_at_least_an_alternative(policy:
     assert plan.options[0].regimen.id != "everolimus+exemestane"
     [said] = [r for r in chemo.reasons if r.code == "further_chemotherapy"]
     assert "ADC line" in said.text and "at least an alternative" in said.text, said.text
+
+
+def test_at_ecog_3_an_oral_serd_outside_its_label_comes_after_the_options_within_theirs() -> None:
+    """9647 (MINOR, ye2024): at ECOG 3 with ESR1 not detected on a current ctDNA test,
+    elacestrant, whose own reason says it is outside its US label (ESR1-mutated disease), came
+    second, above the on-label endocrine combinations, as rule 13 put every endocrine
+    monotherapy first. The least toxic first is the least toxic given within its label: an oral
+    SERD without an ESR1 mutation comes after the endocrine options given within theirs."""
+    plan = resistx.sequence(_profile("9647"), policy="ye2024")
+    serd = plan.option("elacestrant")
+    assert serd is not None
+    [said] = [r for r in serd.reasons if r.code == "poor_performance_status_outside_label"]
+    assert said.rule == 13 and "outside its label" in said.text, said.text
+    above = [o.regimen.id for o in plan.options if o.rank < serd.rank]
+    assert "ribociclib+fulvestrant" in above and "abemaciclib+fulvestrant" in above, above
+    assert plan.options[0].regimen.id == "fulvestrant"
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+def test_oral_only_chemotherapy_without_capecitabine_is_a_later_option_outside_a_crisis(
+    policy: str,
+) -> None:
+    """9915 (the recheck, MAJOR): a patient who accepts treatment by mouth only, after
+    capecitabine, with a PIK3CA mutation: rule 110 said chemotherapy by mouth only, with
+    capecitabine held back, is at best an alternative (only vinorelbine by mouth, where
+    licensed), and rule 4's floor made it one and put it first, above everolimus + exemestane.
+    Outside a visceral crisis (where rule 7 puts it first) it is at best a later option."""
+    profile = _profile("9915")
+    prefs = json.loads((DATA / "9915-prefs.json").read_text("utf-8"))
+    plan = resistx.sequence(profile, prefs, policy=policy)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    assert any(r.code == "declined_route_no_standard_agent" for r in chemo.reasons)
+    assert chemo.tier is resistx.Tier.LATER, chemo.tier
+    assert plan.options[0].regimen.id != "chemotherapy", [o.regimen.id for o in plan.options]

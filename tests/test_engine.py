@@ -81,6 +81,7 @@ def _her2_low_third_line(adc: str, **course: str) -> dict[str, Any]:
 SCENARIOS: list[dict[str, Any]] = [
     patient(biomarkers=NEGATIVE),
     patient(ecog=2, biomarkers=[result("ESR1", "mutated")]),  # rule 162: EMERALD's ECOG entry
+    patient(ecog=3, biomarkers=NEGATIVE),  # rule 13: an oral SERD outside its label (9647)
     patient(biomarkers=[result("ESR1", "mutated"), result("PIK3CA", "mutated")]),
     patient(biomarkers=[result("AKT1", "mutated"), result("RB1", "loss")]),
     patient(biomarkers=NEGATIVE, comorbidities=["COPD"]),  # rule 12: chronic lung disease

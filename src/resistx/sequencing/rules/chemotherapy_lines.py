@@ -20,9 +20,10 @@ FURTHER_AGENT = (
 
 def further_agent(i: HistoryInputs, spec: RegimenSpec) -> Effect:
     """Chemotherapy after chemotherapy lines (``i.chemo_lines``), the ADC lines named beside
-    them (case 97), or after ADC lines alone (9802): at least an alternative, under any rule's ceiling; not at
-    ECOG 3-4, where rule 13 puts the least toxic options first and the intensive ones in the
-    order their merit gives (9845: it passed a matched capivasertib + fulvestrant)."""
+    them (case 97), or after ADC lines alone (9802): at least an alternative under any rule's
+    cap (9915: rule 110's, by mouth only); not at ECOG 3-4, where rule 13 puts the least toxic
+    options first and the intensive ones in the order their merit gives (9845: it passed a
+    matched capivasertib + fulvestrant)."""
     adc, chemo = i.adc_lines, i.chemo_lines
     lines = f"{adc} ADC line{'s' if adc > 1 else ''}"
     said = (

@@ -64,7 +64,7 @@ def _lines(n: int) -> str:
     "after a chemotherapy line for metastatic disease: another agent can follow, at least an "
     "alternative whatever its scores (the review: chemotherapy is effective in patients "
     "pretreated with a CDK4/6 inhibitor; the ADC trials' chemotherapy arms enrolled after 1-2 "
-    "and 2-4 lines), unless another rule caps it; not at ECOG 3-4, where rule 13's least toxic "
+    "and 2-4 lines), unless a rule caps it (9915: by mouth only); not at ECOG 3-4, where rule 13's least toxic "
     "options come first (9845); after an ADC line alone too, its payload being cytotoxic "
     "(9802) (9791, 9792: it was a later option behind "
     "fulvestrant alone, while the ADCs and olaparib were 'at best an alternative to "

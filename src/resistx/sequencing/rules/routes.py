@@ -43,11 +43,11 @@ def _routes_known(spec: RegimenSpec) -> bool:
     "another route: said, and ranked as before, except chemotherapy by mouth only where "
     "capecitabine, the review's agent by mouth, is held back on record (a creatinine clearance "
     "below 30 mL/min, DPD deficiency: their labels; a progression on it, its stop for toxicity: "
-    "the recheck's 7300j, 7300k): at best an alternative, its reason saying so (cases 7290r, "
-    "7290d). The review's fourth factor weighs the burden of "
-    "treatment and the patient's wishes; a refused route is the plainest case of them. A "
-    "trial option's routes are those its drugs are known to be given by (their class: case "
-    "1181); a regimen with no route known is not judged.",
+    "the recheck's 7300j, 7300k): at best an alternative in a visceral crisis (rule 7), else "
+    "a later option, its reason saying so (cases 7290r, 7290d, 9915). The review's fourth "
+    "factor weighs the burden of treatment and the patient's wishes; a refused route is the "
+    "plainest case of them. A trial option's routes are those its drugs are known to be "
+    "given by (their class: case 1181); a regimen with no route known is not judged.",
     codes=("declined", "declined_route_other_agents", "declined_route_no_standard_agent"),
     regimens=_routes_known,
 )
@@ -60,13 +60,15 @@ def declined_route(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
     if kinds.is_chemotherapy(spec) and left:
         held = i.capecitabine_held_back if left == ["oral"] else ""
         if held:  # 7290r, 7290d: the agent by mouth is held back too
+            crisis = i.visceral_crisis  # rule 7 puts it first: the crisis's alternative at best
             yield Effect(
                 code="declined_route_no_standard_agent",
-                ceiling=1,
+                ceiling=1 if crisis else 2,  # no lift by rule 4's floor either (9915)
                 text=f"{refused}: chemotherapy by mouth only, and capecitabine, the review's "
                 f"main agent by mouth, is held back by {held}: of the "
                 "review's other agents only vinorelbine has a form by mouth, where licensed; at "
-                "best an alternative until the refusal is revisited with the patient.",
+                f"best {'an alternative' if crisis else 'a later option'} until the refusal is "
+                "revisited with the patient.",
                 trials=spec.key_trials,
             )
             return

@@ -11,6 +11,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
+from resistx.sequencing.rules.status_texts import CRISIS_AT_ECOG_2, CRISIS_AT_ECOG_3, SINGLE_AGENT
 from resistx.sequencing.weights import Weights
 
 H = Factor.HISTORY
@@ -34,7 +35,9 @@ H = Factor.HISTORY
     "a single agent (without saying the status weighs against it). Toxicity weighs "
     "three times as much (rule 14). After early endocrine resistance (rule 18's short time on "
     "the CDK4/6 inhibitor) an endocrine-based combination ranks with the intensive regimens, "
-    "after endocrine monotherapy and no better placed than chemotherapy (case 2052).",
+    "after endocrine monotherapy and no better placed than chemotherapy (case 2052). An oral "
+    "SERD with no ESR1 mutation on record, outside its label, is not among the least toxic "
+    "first: it comes after the endocrine options given within theirs (9647).",
     codes=(
         "poor_performance_status_crisis",
         "poor_performance_status_intensive",
@@ -43,6 +46,7 @@ H = Factor.HISTORY
         "reduced_performance_status_intensive",
         "poor_performance_status_trial",
         "poor_performance_status_resistant_combination",
+        "poor_performance_status_outside_label",
     ),
 )
 def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
@@ -63,7 +67,7 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             code="poor_performance_status_crisis",
             delta=w.reduced_ps_intensive,
             text=f"ECOG {i.ecog} in a visceral crisis: chemotherapy is what answers the crisis"
-            + (_CRISIS_AT_ECOG_2 if i.ecog == 2 else _CRISIS_AT_ECOG_3),
+            + (CRISIS_AT_ECOG_2 if i.ecog == 2 else CRISIS_AT_ECOG_3),
             trials=spec.key_trials,
         )
     elif i.ecog >= 3:
@@ -77,7 +81,7 @@ def performance_status(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Ite
             if i.visceral_crisis and kinds.is_cytotoxic(spec)  # case 426's recheck
             else f"ECOG {i.ecog}: an intensive regimen, which the reduced performance status "
             "weighs against (a smaller step than at ECOG 3)."
-            + (_SINGLE_AGENT if kinds.is_chemotherapy(spec) else ""),
+            + (SINGLE_AGENT if kinds.is_chemotherapy(spec) else ""),
             trials=spec.key_trials,
         )
 
@@ -102,6 +106,15 @@ def _poor(i: HistoryInputs, spec: RegimenSpec, w: Weights) -> Effect:
             "combination, no better placed than chemotherapy, which comes before it here (rule "
             "18); after endocrine monotherapy, the least toxic, and best supportive care is the "
             "other course to discuss.",
+            trials=spec.key_trials,
+        )
+    if kinds.is_oral_serd(spec) and "ESR1" not in i.endocrine_targets_found:  # 9647
+        return Effect(
+            code="poor_performance_status_outside_label",
+            demote=Precedence.MORE_TOXIC,
+            text=f"ECOG {i.ecog}: an oral SERD with no ESR1 mutation on record is outside its "
+            "label, which is for ESR1-mutated disease: after the endocrine options given within "
+            "theirs, the least toxic first.",
             trials=spec.key_trials,
         )
     if not kinds.is_endocrine_monotherapy(spec):
@@ -269,23 +282,3 @@ def nothing_against(i: HistoryInputs, spec: RegimenSpec, _ctx: Context) -> Itera
             text=f"No progression on {spec.name} or its drugs on record.",
             trials=spec.key_trials,
         )
-
-
-#: chemotherapy in a visceral crisis: at ECOG 2 the decline may be the crisis itself, which a
-#: fast response reverses (case 504); at ECOG 3-4 a single agent
-_CRISIS_AT_ECOG_2 = (
-    ". Where the disease brought the decline, a combination or a fast-acting single agent may "
-    "be chosen for a quick response (ESMO's advanced breast cancer guidelines keep combinations "
-    "for rapid progression or a visceral crisis; not in the review); otherwise a single agent, "
-    "dosed for the performance status."
-)
-_CRISIS_AT_ECOG_3 = (
-    "; a single agent, chosen and dosed for the performance status (best supportive care is the "
-    "other course to discuss)."
-)
-
-#: chemotherapy at ECOG 2 without a crisis (case 491)
-_SINGLE_AGENT = (
-    " A single agent rather than a combination (ESMO's advanced breast cancer guidelines keep "
-    "combinations for rapid progression or a visceral crisis; not in the review)."
-)
