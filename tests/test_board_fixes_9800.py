@@ -199,3 +199,35 @@ def test_oral_only_chemotherapy_without_capecitabine_is_a_later_option_outside_a
     assert any(r.code == "declined_route_no_standard_agent" for r in chemo.reasons)
     assert chemo.tier is resistx.Tier.LATER, chemo.tier
     assert plan.options[0].regimen.id != "chemotherapy", [o.regimen.id for o in plan.options]
+
+
+@pytest.mark.parametrize("case", ["9973", "9962"])
+def test_at_ecog_3_an_oral_serd_is_outside_its_label_only_on_a_current_negative_alone(
+    case: str,
+) -> None:
+    """9973 (the final recheck, MINOR): at ECOG 3 elacestrant was said to have 'no ESR1
+    mutation on record' and to be outside its label beside a Y537S mutation of 2024 (a current
+    ctDNA negative since), and so too where ESR1 was untested (9962): knowing less placed it
+    lower than a current negative did. Rule 13's step reads a current negative with no mutation
+    on record only."""
+    plan = resistx.sequence(_profile(case), policy="ye2024")
+    serd = plan.option("elacestrant")
+    assert serd is not None
+    codes = {r.code for r in serd.reasons}
+    assert "poor_performance_status_outside_label" not in codes, codes
+
+
+def test_oral_only_chemotherapy_without_capecitabine_ranks_after_a_matched_option_by_mouth() -> (
+    None
+):
+    """9959 (the final recheck, MAJOR, ye2024): chemotherapy-naive, a PIK3CA mutation,
+    infusions and injections declined, capecitabine held back by DPD deficiency: chemotherapy
+    by mouth only (vinorelbine, where licensed) stood first, every option a later one, above
+    everolimus + exemestane, the review's regimen for the pathway by mouth. Outside a crisis
+    it comes after it (rule 110's balance), and its floor clause says a rule may cap it."""
+    profile = _profile("9959")
+    prefs = json.loads((DATA / "9959-prefs.json").read_text("utf-8"))
+    plan = resistx.sequence(profile, prefs, policy="ye2024")
+    chemo, everolimus = plan.option("chemotherapy"), plan.option("everolimus+exemestane")
+    assert chemo is not None and everolimus is not None
+    assert everolimus.rank < chemo.rank, [o.regimen.id for o in plan.options]

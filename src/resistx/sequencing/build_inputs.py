@@ -25,6 +25,7 @@ from resistx.sequencing.course_readings import (
     first_line,
     other_courses_stopped,
     record_gaps,
+    targets_read,
 )
 from resistx.sequencing.coverage import Coverage, unapproved_for
 from resistx.sequencing.exhausted import (
@@ -35,7 +36,6 @@ from resistx.sequencing.exhausted import (
     progressed_regimens,
     stale_negative,
     targets_left,
-    targets_untested,
 )
 from resistx.sequencing.facts import EARLY_RELAPSE_SG, EARLY_RELAPSE_TDXD, PAM_GENES, Facts
 from resistx.sequencing.findings import DEFINITE_TARGETS, Finding, GeneState
@@ -279,9 +279,7 @@ def history(
         **record_gaps(facts),
         endocrine_lines_after_cdk46i=endocrine_lines_after_cdk46i(facts),
         endocrine_targets_left=targets_left(facts),
-        endocrine_targets_found=tuple(
-            name for name, f in (("ESR1", m.esr1), ("PI3K pathway", m.akt_pathway)) if f
-        ),
+        **targets_read(m),
         endocrine_progressed=endocrine_progressed(facts),
         destiny_breast06_lines=facts.destiny_breast06_lines,
         postmonarch_population=e.postmonarch_population,
@@ -294,7 +292,6 @@ def history(
         er_low=m.er_low,
         endocrine_resistant=endocrine_resistant(facts),
         parp_targets=germline_brca_open(m.parp, m.parp_closed),
-        targets_untested=targets_untested(m),
         current=tuple(sorted(facts.current.drugs)) if facts.current else (),
         not_yet_approved=unapproved_for(facts, covers),
     )

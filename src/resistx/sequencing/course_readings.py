@@ -8,8 +8,9 @@ from typing import TypedDict
 
 from resistx.model.enums import DrugClass, StopReason, TreatmentSetting
 from resistx.model.profile import UNEXPLAINED_STOPS, Treatment, cdk46i_drugs, continuations
-from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i
+from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i, targets_untested
 from resistx.sequencing.facts import Facts
+from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.toxicity import other_stops
 
 
@@ -129,3 +130,22 @@ def trop2_adc_ended(facts: Facts) -> str:
             said = _ENDED.get(t.stop_reason) if t.stop_reason is not None else None
             return said or "ended, how not recorded"
     return ""
+
+
+class Targets(TypedDict):
+    endocrine_targets_found: tuple[str, ...]
+    esr1_outside_label: bool
+    targets_untested: bool
+
+
+def targets_read(m: MolecularInputs) -> Targets:
+    """What the history Inputs read of the molecular ones: the targets found, ESR1 not mutated
+    on a current test with no mutation on record (rule 13: an oral SERD outside its label;
+    9647, 9973), and whether a gene could still give a target."""
+    return {
+        "endocrine_targets_found": tuple(
+            name for name, f in (("ESR1", m.esr1), ("PI3K pathway", m.akt_pathway)) if f
+        ),
+        "esr1_outside_label": m.esr1_negative_current and not m.esr1_before and m.esr1 is None,
+        "targets_untested": targets_untested(m),
+    }

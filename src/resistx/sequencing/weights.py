@@ -109,6 +109,9 @@ class Weights:
     cost_quality_of_life: float = 0.5
     cost_sensitive: float = 1.0
     balance_scale: float = -0.5
+    #: rule 110: chemotherapy by mouth only, capecitabine held back, outside a visceral crisis
+    #: (only vinorelbine has a form by mouth, where licensed): after the options by mouth (9959)
+    no_standard_agent: float = -1.5
 
 
 DEFAULT = Weights()

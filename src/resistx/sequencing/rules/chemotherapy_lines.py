@@ -12,7 +12,8 @@ from resistx.sequencing.rule import Effect
 
 #: why: the review's Chemotherapy section, and the chemotherapy arms of the ADC trials
 FURTHER_AGENT = (
-    "at least an alternative: the review finds chemotherapy effective in patients pretreated "
+    "at least an alternative where no other rule caps it: the review finds chemotherapy "
+    "effective in patients pretreated "
     "with a CDK4/6 inhibitor, and the chemotherapy arms of DESTINY-Breast04 and TROPiCS-02 "
     "enrolled after 1-2 and 2-4 chemotherapy lines."
 )

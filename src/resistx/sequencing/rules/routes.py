@@ -44,14 +44,14 @@ def _routes_known(spec: RegimenSpec) -> bool:
     "capecitabine, the review's agent by mouth, is held back on record (a creatinine clearance "
     "below 30 mL/min, DPD deficiency: their labels; a progression on it, its stop for toxicity: "
     "the recheck's 7300j, 7300k): at best an alternative in a visceral crisis (rule 7), else "
-    "a later option, its reason saying so (cases 7290r, 7290d, 9915). The review's fourth "
-    "factor weighs the burden of treatment and the patient's wishes; a refused route is the "
-    "plainest case of them. A trial option's routes are those its drugs are known to be "
-    "given by (their class: case 1181); a regimen with no route known is not judged.",
+    "a later option after those by mouth, its reason saying so (cases 7290r, 7290d, 9915, "
+    "9959). The review's fourth factor weighs the burden of treatment and the patient's "
+    "wishes; a refused route is the plainest case of them. A trial option's routes are those "
+    "its drugs are known to be given by (their class: case 1181); a route unknown: not judged.",
     codes=("declined", "declined_route_other_agents", "declined_route_no_standard_agent"),
     regimens=_routes_known,
 )
-def declined_route(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterator[Effect]:
+def declined_route(i: BalanceInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     declined = [r.value for r in spec.routes if r in i.declines]
     if not declined:
         return
@@ -64,10 +64,11 @@ def declined_route(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterat
             yield Effect(
                 code="declined_route_no_standard_agent",
                 ceiling=1 if crisis else 2,  # no lift by rule 4's floor either (9915)
+                delta=0.0 if crisis else ctx.weights.no_standard_agent,  # 9959
                 text=f"{refused}: chemotherapy by mouth only, and capecitabine, the review's "
-                f"main agent by mouth, is held back by {held}: of the "
-                "review's other agents only vinorelbine has a form by mouth, where licensed; at "
-                f"best {'an alternative' if crisis else 'a later option'} until the refusal is "
+                f"main agent by mouth, is held back by {held}: of the review's other agents "
+                "only vinorelbine has a form by mouth, where licensed; at best "
+                f"{'an alternative' if crisis else 'a later option'} until the refusal is "
                 "revisited with the patient.",
                 trials=spec.key_trials,
             )
@@ -133,8 +134,7 @@ def declined_kind(i: BalanceInputs, spec: RegimenSpec, _ctx: Context) -> Iterato
 
 
 def declined_by(prefs: Preferences, spec: RegimenSpec) -> str:
-    """What the patient declines that leaves ``spec`` out (its route, or its kind), as a
-    reason says it; empty where nothing does."""
+    """What the patient declines that leaves ``spec`` out (route or kind), or "" (nothing)."""
     routes = [r.value for r in spec.routes if r in prefs.declines]
     if routes:
         return f"{' and '.join(routes)} treatment"
