@@ -70,10 +70,10 @@ def test_after_a_chemotherapy_line_another_agent_is_at_least_an_alternative(
             assert _tier(chemo) <= _tier(o), (o.regimen.id, o.tier, chemo.tier)
 
 
-def test_a_floor_never_lifts_chemotherapy_past_a_ceiling() -> None:
-    """The floor of rule 4 is the worst tier it allows; a rule that caps chemotherapy (here,
-    rule 13 at ECOG 3: the least toxic options first) still caps it: at ECOG 3 after a
-    chemotherapy line, chemotherapy stays behind endocrine monotherapy."""
+def test_at_ecog_3_chemotherapy_after_a_line_stays_behind_endocrine_monotherapy() -> None:
+    """Rule 4's floor is not rule 13's exception: at ECOG 3 after a chemotherapy line,
+    chemotherapy stays behind endocrine monotherapy, the least toxic first (that a rule's cap
+    wins over the floor is 9915's test below)."""
     profile = _profile("9756")
     profile["ecog"] = 3
     plan = resistx.sequence(profile)

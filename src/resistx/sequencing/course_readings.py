@@ -138,14 +138,19 @@ class Targets(TypedDict):
     targets_untested: bool
 
 
+def esr1_not_mutated_now(m: MolecularInputs) -> bool:
+    """ESR1 not mutated on a current test: an oral SERD is outside its label (rule 75), and at
+    ECOG 3-4 not among the least toxic first (rule 13; 9647). One reading for both rules."""
+    return m.esr1 is None and m.esr1_negative_current
+
+
 def targets_read(m: MolecularInputs) -> Targets:
     """What the history Inputs read of the molecular ones: the targets found, ESR1 not mutated
-    on a current test with no mutation on record (rule 13: an oral SERD outside its label;
-    9647, 9973), and whether a gene could still give a target."""
+    on a current test (``esr1_not_mutated_now``), and whether a gene could still give one."""
     return {
         "endocrine_targets_found": tuple(
             name for name, f in (("ESR1", m.esr1), ("PI3K pathway", m.akt_pathway)) if f
         ),
-        "esr1_outside_label": m.esr1_negative_current and not m.esr1_before and m.esr1 is None,
+        "esr1_outside_label": esr1_not_mutated_now(m),
         "targets_untested": targets_untested(m),
     }

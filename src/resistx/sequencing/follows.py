@@ -76,10 +76,11 @@ def _below(placed: list[R], i: int, kind: str) -> int:
 def kept_in_order(rows: Sequence[R]) -> list[R]:
     """``rows`` in order, each row whose reason puts it after kinds of option moved to just
     after the first row below it of each kind none of which ranks above it, under the same
-    hard precedences (the lowest of them); then each row whose reason puts it before a kind, one of which ranks above
-    it, moved to just before the first such row under the same hard precedences and in the same
-    band (tier standing: no option it passes is pulled down a tier). The last
-    are moved first, so rows moved after the same option keep their order between them."""
+    hard precedences (the lowest of them); then each row whose reason puts it before a kind,
+    one of which ranks above it, moved to just before the first such row under the same hard
+    precedences and in the same band (tier standing: no option it passes is pulled down a
+    tier). The last are moved first, so rows moved after the same option keep their order
+    between them."""
     placed = list(rows)
     stating = [r for r in rows if r.after]
     for _ in stating:  # again while a move undoes another's (the stated orders form no cycle)

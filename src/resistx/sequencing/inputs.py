@@ -225,7 +225,7 @@ class HistoryInputs:
     #: the ESR1 and PI3K-pathway genes with a finding whose drugs she has not progressed on
     endocrine_targets_left: tuple[str, ...]
     endocrine_targets_found: tuple[str, ...]  # "ESR1", "PI3K pathway" found (rule 22)
-    esr1_outside_label: bool = False  # not mutated on a current test, none on record (rule 13)
+    esr1_outside_label: bool = False  # ESR1 not mutated on a current test (rules 13 and 75)
     #: progressed on endocrine therapy for metastatic disease (``ai_resistance``; rule 30:
     #: trastuzumab deruxtecan's approval asks for it, case 497; rule 19: the first-line trials
     #: enrolled no one treated for advanced disease, case 492)

@@ -2,7 +2,7 @@
 
 Hard orderings (excluded, visceral crisis, ECOG >= 3, waiting on a test, investigational)
 are not weights: they are parts of the sort key (``ranking.py``). What is left is additive,
-and the inequalities the ranking relies on are tests (``tests/test_weights.py``).
+and the orders it must give are the scenario tests' (``tests/test_board_fixes*.py``).
 """
 
 from __future__ import annotations

@@ -7,9 +7,10 @@ from resistx.model.enums import EndpointKind
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect
+from resistx.sequencing.rules.chemotherapy_lines import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.rules.crisis_adcs import not_a_crisis_alternative
 from resistx.sequencing.rules.figures import figures
-from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED, crisis_demotion, gate
+from resistx.sequencing.rules.history import crisis_demotion, gate
 
 OS = EndpointKind.OS
 

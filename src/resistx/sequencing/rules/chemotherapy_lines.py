@@ -10,12 +10,26 @@ from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Effect
 
+#: the chemotherapy lines for metastatic disease each ADC trial enrolled after, fewest and most
+#: (the review: DESTINY-Breast04 1-2, TROPiCS-02 2-4): rules 4, 16, 65 and 72 read them
+CHEMOTHERAPY_LINES_ENROLLED = {
+    "DESTINY-Breast04": (1, 2),
+    "TROPiCS-02": (2, 4),
+    "TROPION-Breast01": (1, 2),  # update-2026.md section 7 (rule 30)
+}
+
+
+def _range(trial: str) -> str:
+    fewest, most = CHEMOTHERAPY_LINES_ENROLLED[trial]
+    return f"{fewest}-{most}"
+
+
 #: why: the review's Chemotherapy section, and the chemotherapy arms of the ADC trials
 FURTHER_AGENT = (
     "at least an alternative where no other rule caps it: the review finds chemotherapy "
-    "effective in patients pretreated "
-    "with a CDK4/6 inhibitor, and the chemotherapy arms of DESTINY-Breast04 and TROPiCS-02 "
-    "enrolled after 1-2 and 2-4 chemotherapy lines."
+    "effective in patients pretreated with a CDK4/6 inhibitor, and the chemotherapy arms of "
+    f"DESTINY-Breast04 and TROPiCS-02 enrolled after {_range('DESTINY-Breast04')} and "
+    f"{_range('TROPiCS-02')} chemotherapy lines."
 )
 
 

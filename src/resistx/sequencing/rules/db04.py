@@ -10,7 +10,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
-from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
+from resistx.sequencing.rules.chemotherapy_lines import CHEMOTHERAPY_LINES_ENROLLED
 
 M = Factor.MOLECULAR
 

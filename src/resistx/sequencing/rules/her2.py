@@ -20,6 +20,7 @@ from resistx.sequencing.hrd import (
     platinum_resistant,
 )
 from resistx.sequencing.rule import Context, PlanEffect, rule
+from resistx.sequencing.rules.chemotherapy_lines import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.rules.figures import approved_as, approved_later, figures
 from resistx.sequencing.rules.her2_request import (
     before_metastases,
@@ -28,7 +29,6 @@ from resistx.sequencing.rules.her2_request import (
     her2_request,
     payload_said,
 )
-from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
 from resistx.sequencing.rules.hrd_tests import parp_closed_for
 from resistx.sequencing.rules.lung_rechallenge import TDXD
 from resistx.sequencing.rules.routes import declined_by

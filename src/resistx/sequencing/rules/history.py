@@ -15,7 +15,7 @@ from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
-from resistx.sequencing.rules.chemotherapy_lines import further_agent
+from resistx.sequencing.rules.chemotherapy_lines import CHEMOTHERAPY_LINES_ENROLLED, further_agent
 from resistx.sequencing.rules.crisis_adcs import NOT_THE_ALTERNATIVE, not_a_crisis_alternative
 from resistx.sequencing.rules.line_counts import counted_lines, own_course
 from resistx.sequencing.rules.naive import first_line_after_crisis
@@ -26,15 +26,6 @@ H = Factor.HISTORY
 VISCERAL_CRISIS_REFERENCES = (30, 31, 32)
 #: drugs whose repetition after progression is a step back, not a demotion out of preferred
 _SOFT_AGAIN = frozenset({DrugClass.SERD, DrugClass.CDK46_INHIBITOR})
-
-
-#: the chemotherapy lines for metastatic disease each ADC trial enrolled after, fewest and most
-#: (the review: DESTINY-Breast04 1-2, TROPiCS-02 2-4): rules 4, 16, 65 and 72 read them
-CHEMOTHERAPY_LINES_ENROLLED = {
-    "DESTINY-Breast04": (1, 2),
-    "TROPiCS-02": (2, 4),
-    "TROPION-Breast01": (1, 2),  # update-2026.md section 7 (rule 30)
-}
 
 
 def _lines(n: int) -> str:
@@ -61,14 +52,13 @@ def _lines(n: int) -> str:
     "more further lines for metastatic disease): then at best an alternative (case 621). "
     "Sacituzumab govitecan's own earlier course, ended short of progression, is not one of "
     "its lines (8770: it counted toward TROPiCS-02's and made it preferred). Chemotherapy "
-    "after a chemotherapy line for metastatic disease: another agent can follow, at least an "
-    "alternative whatever its scores (the review: chemotherapy is effective in patients "
-    "pretreated with a CDK4/6 inhibitor; the ADC trials' chemotherapy arms enrolled after 1-2 "
-    "and 2-4 lines), unless a rule caps it (9915: by mouth only); not at ECOG 3-4, where rule 13's least toxic "
-    "options come first (9845); after an ADC line alone too, its payload being cytotoxic "
-    "(9802) (9791, 9792: it was a later option behind "
-    "fulvestrant alone, while the ADCs and olaparib were 'at best an alternative to "
-    "chemotherapy').",
+    "after a chemotherapy or ADC line for metastatic disease (an ADC's payload is cytotoxic; "
+    "9802): another agent can follow, at least an alternative whatever its scores (the review: "
+    "chemotherapy is effective in patients pretreated with a CDK4/6 inhibitor; the ADC trials' "
+    "chemotherapy arms enrolled after 1-2 and 2-4 lines), under any rule's cap (9915: by mouth "
+    "only), and not at ECOG 3-4, where rule 13's least toxic options come first (9845). It was "
+    "a later option behind fulvestrant alone, while the ADCs and olaparib were 'at best an "
+    "alternative to chemotherapy' (9791, 9792).",
     codes=(
         "prior_chemotherapy_opens_trastuzumab_deruxtecan",
         "prior_chemotherapy_opens_sacituzumab_govitecan",

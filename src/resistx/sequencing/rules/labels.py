@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.course_readings import esr1_not_mutated_now
 from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
 from resistx.sequencing.rule import Context, Effect, rule
 from resistx.sequencing.rules.molecular import esr1_absent
@@ -49,7 +50,7 @@ def is_elacestrant_alone(spec: RegimenSpec) -> bool:
     regimens=is_elacestrant_alone,
 )
 def elacestrant_label(i: MolecularInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not is_elacestrant_alone(spec) or i.esr1 is not None or not i.esr1_negative_current:
+    if not is_elacestrant_alone(spec) or not esr1_not_mutated_now(i):
         return
     yield _outside_label(
         ctx,

@@ -11,7 +11,7 @@ import attrs
 from resistx.model.enums import Origin
 from resistx.sequencing.inputs import EfficacyInputs
 from resistx.sequencing.rule import Effect
-from resistx.sequencing.rules.history import CHEMOTHERAPY_LINES_ENROLLED
+from resistx.sequencing.rules.chemotherapy_lines import CHEMOTHERAPY_LINES_ENROLLED
 
 Selector = Callable[[EfficacyInputs], str | None]
 

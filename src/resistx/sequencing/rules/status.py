@@ -36,9 +36,9 @@ H = Factor.HISTORY
     "three times as much (rule 14). After early endocrine resistance (rule 18's short time on "
     "the CDK4/6 inhibitor) an endocrine-based combination ranks with the intensive regimens, "
     "after endocrine monotherapy and no better placed than chemotherapy (case 2052). An oral "
-    "SERD where ESR1 is not mutated on a current test and no mutation is on record, outside "
-    "its label, is not among the least toxic first: it comes after the endocrine options given "
-    "within theirs (9647; not on an older or missing result, 9973).",
+    "SERD where ESR1 is not mutated on a current test, outside its label as rule 75 reads it, "
+    "is not among the least toxic first: it comes after the endocrine options given within "
+    "theirs (9647; not on an older or missing result, 9973).",
     codes=(
         "poor_performance_status_crisis",
         "poor_performance_status_intensive",
@@ -109,13 +109,13 @@ def _poor(i: HistoryInputs, spec: RegimenSpec, w: Weights) -> Effect:
             "other course to discuss.",
             trials=spec.key_trials,
         )
-    if kinds.is_oral_serd(spec) and i.esr1_outside_label:  # 9647; not 9973's past mutation
+    if kinds.is_oral_serd(spec) and i.esr1_outside_label:  # 9647; 9973: not on an old result
         return Effect(
             code="poor_performance_status_outside_label",
             demote=Precedence.MORE_TOXIC,
-            text=f"ECOG {i.ecog}: ESR1 not mutated on a current test, and no mutation on record: "
-            "an oral SERD is outside its label, which is for ESR1-mutated disease, and comes "
-            "after the endocrine options given within theirs, the least toxic first.",
+            text=f"ECOG {i.ecog}: ESR1 not mutated on a current test, so an oral SERD is outside "
+            "its label, which is for ESR1-mutated disease (rule 75): it comes after the "
+            "endocrine options given within theirs, the least toxic first.",
             trials=spec.key_trials,
         )
     if not kinds.is_endocrine_monotherapy(spec):
