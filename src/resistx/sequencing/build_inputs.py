@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, Sample
+from resistx.model.enums import Assay, BiomarkerStatus, DrugClass, Her2Status, RegimenKind, Sample
 from resistx.model.mechanism import ResistanceMechanism
 from resistx.model.profile import BiomarkerResult, cdk46i_drugs
 from resistx.sequencing import adjuvant, germline, maintain, postmonarch
@@ -255,6 +255,7 @@ def history(
         short_limit=facts.preferences.short_cdk46i_months,
         adjuvant_primary_resistance=adjuvant.primary_resistance(facts),
         chemo_lines=facts.chemo_lines,
+        chemotherapy_declined=RegimenKind.CHEMOTHERAPY in facts.preferences.declines_kinds,
         tdxd_lines=facts.chemo_lines + tdxd_early,
         adc_lines=facts.cytotoxic_lines - facts.chemo_lines,
         sg_label=facts.metastatic_endocrine_lines >= 1 and len(facts.metastatic_lines) >= 3,

@@ -190,6 +190,7 @@ class HistoryInputs:
     #: inhibitor for metastatic disease since (``adjuvant.primary_resistance``; rule 87)
     adjuvant_primary_resistance: bool = False
     chemo_lines: int
+    chemotherapy_declined: bool = False  # by its kind: an ADC's lines then say so (9914)
     tdxd_lines: int  # with (neo)adjuvant chemotherapy and relapse within 6 months
     sg_lines: int  # ... within 12 months, and ADC lines, not its own (8770)
     adc_lines: int = 0  # metastatic lines of an ADC without chemotherapy

@@ -45,8 +45,8 @@ def _lines(n: int) -> str:
     "latter enough to be preferred); before those lines an ADC loses more than a biomarker "
     "match is worth and is at best a later option, whatever else lifts it (a short CDK4/6-"
     "inhibitor course: case 7218c), so chemotherapy comes first, and the order keeps it after "
-    "chemotherapy (9800, 9801); in a visceral crisis, where chemotherapy comes first by rule "
-    "7 and will be one line, an ADC that one line opens (trastuzumab deruxtecan) loses nothing "
+    "chemotherapy (9800, 9801), or its reason says the patient declines chemotherapy (9914); "
+    "in a visceral crisis, where chemotherapy comes first by rule 7 and will be one line, an ADC that one line opens (trastuzumab deruxtecan) loses nothing "
     "here and is the alternative to it; sacituzumab govitecan before its second line stays a "
     "later option, unless its US label covers the patient (an endocrine-based line and 2 or "
     "more further lines for metastatic disease): then at best an alternative (case 621). "
@@ -101,9 +101,8 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
     enrolled = f"{need}-{most} lines"  # the trial's range, from its numbers
     counted = counted_lines(i, trial, lines, window) if early else own_course(i, trial)
     if lines < need and i.sg_label and trial == "TROPiCS-02":
-        yield _sg_within_label(
-            f"{lines} prior {unit} line{'s' if lines != 1 else ''}{counted}", enrolled, lines
-        )
+        prior = f"{lines} prior {unit} line{'s' if lines != 1 else ''}{counted}"
+        yield _sg_within_label(prior, enrolled, lines, i.chemotherapy_declined)
     elif lines >= need:
         beyond = "" if lines <= most else ", fewer than this"
         yield Effect(
@@ -117,7 +116,15 @@ def adc_lines(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Eff
         yield _before_lines(i, lines, f"{unit} line", counted, (trial, enrolled, need), w)
 
 
-def _sg_within_label(prior: str, enrolled: str, lines: int) -> Effect:
+#: what comes of an ADC's place before its trial's chemotherapy lines, by whether the patient
+#: declines chemotherapy (9914: 'so chemotherapy comes first' named an option left out)
+_FIRST = {
+    False: ", so chemotherapy comes first",
+    True: "; chemotherapy is declined (the preferences), so this ADC is weighed before those lines",
+}
+
+
+def _sg_within_label(prior: str, enrolled: str, lines: int, declined: bool) -> Effect:
     """Sacituzumab govitecan before TROPiCS-02's chemotherapy lines, within its US label
     (endocrine-based therapy and 2 or more further lines for metastatic disease; case 621): at
     best an alternative; before any chemotherapy, a later option after it (case 667)."""
@@ -130,9 +137,9 @@ def _sg_within_label(prior: str, enrolled: str, lines: int) -> Effect:
         return Effect(
             code="sg_within_label",
             ceiling=2,
-            after="chemotherapy",  # as it says (9801)
+            after="" if declined else "chemotherapy",  # as it says (9801)
             text=f"{label}. TROPiCS-02 compared it with chemotherapy only in patients already "
-            "treated with chemotherapy, so chemotherapy comes first: at best a later option.",
+            f"treated with chemotherapy{_FIRST[declined]}: at best a later option.",
             trials=("TROPiCS-02",),
         )
     return Effect(
@@ -178,10 +185,10 @@ def _before_lines(  # noqa: PLR0917 - one call site, in order
         delta=delta,
         ceiling=ceiling,
         demote=crisis_demotion(i, ceiling),
-        after="chemotherapy",  # as it says (9800)
+        after="" if i.chemotherapy_declined else "chemotherapy",  # as it says (9800)
         text=f"{_lines(lines).capitalize()} prior {line}{'' if lines == 1 else 's'}"
-        f"{counted or ' for metastatic disease'}: {key} enrolled after {enrolled}, so "
-        "chemotherapy comes first.",
+        f"{counted or ' for metastatic disease'}: {key} enrolled after {enrolled}"
+        f"{_FIRST[i.chemotherapy_declined]}.",
         trials=(key,),
     )
 
