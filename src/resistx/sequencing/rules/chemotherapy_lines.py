@@ -1,7 +1,7 @@
 """Rule 4's word on chemotherapy itself: after a chemotherapy line for metastatic disease,
 another agent can follow, and it is at least an alternative (9791, 9792: it was a later
 option behind fulvestrant alone, while the ADCs and olaparib were 'at best an alternative to
-chemotherapy')."""
+chemotherapy'); and rule 93's (``after_degraders``: after a degrader failed twice, 9881)."""
 
 from __future__ import annotations
 
@@ -53,5 +53,20 @@ def further_agent(i: HistoryInputs, spec: RegimenSpec) -> Effect:
         code="further_chemotherapy",
         text=said + ("." if frail else f", {FURTHER_AGENT}"),
         at_least=2 if frail else 1,
+        trials=spec.key_trials,
+    )
+
+
+def after_degraders(failed: str, spec: RegimenSpec) -> Effect:
+    """Rule 93's word on chemotherapy (``failed``: the courses it names): the options resting on
+    the degrader are later ones at best, and chemotherapy, which does not, is at least an
+    alternative (9881)."""
+    return Effect(
+        code="chemotherapy_after_degraders",
+        text=f"{failed}: the oestrogen-receptor degrader has failed twice, and the options "
+        "resting on it are at best later ones; chemotherapy does not rest on it, and is "
+        "at least an alternative where no other rule caps it (the review finds chemotherapy "
+        "effective in patients pretreated with a CDK4/6 inhibitor).",
+        at_least=1,
         trials=spec.key_trials,
     )

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
+from resistx.sequencing.rules.chemotherapy_lines import after_degraders
 from resistx.sequencing.rules.drug_classes import (
     cross_resistant,
     placed_after,
@@ -252,6 +254,11 @@ def has_degrader(spec: RegimenSpec) -> bool:
     return not DEGRADER_CLASSES.isdisjoint(kinds.classes(spec))
 
 
+def _degrader_or_chemotherapy(spec: RegimenSpec) -> bool:
+    """A regimen with an oestrogen-receptor degrader, and chemotherapy."""
+    return has_degrader(spec) or kinds.is_chemotherapy(spec)
+
+
 # rule 93: a degrader-based regimen after two degrader courses progressed on
 @rule(
     93,
@@ -262,22 +269,32 @@ def has_degrader(spec: RegimenSpec) -> bool:
     "response to it is endocrine sensitivity, not its failure: case 745).",
     effect="A regimen with a degrader (a fulvestrant combination, an oral SERD) steps back, at "
     "best a later option (case 646): the degrader it rests on has failed twice, and no trial "
-    "the sources report enrolled after that; the options that do not rest on it come first.",
-    codes=("degrader_failed_twice",),
-    regimens=has_degrader,
+    "the sources report enrolled after that; the options that do not rest on it come first. "
+    "Chemotherapy, which does not, is at least an alternative where no other rule caps it, "
+    "before any chemotherapy or ADC line too (after one, rule 4 says so), but not at ECOG 3-4, "
+    "where rule 13 governs (9881: with ESR1 and PIK3CA mutations after two fulvestrant courses "
+    "it was a later option below elacestrant, and nothing was above 'later').",
+    codes=("degrader_failed_twice", "chemotherapy_after_degraders"),
+    regimens=_degrader_or_chemotherapy,
 )
 def degrader_failed_twice(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     courses = sorted(c for c in i.progressed if any(drug_class(d) in DEGRADER_CLASSES for d in c))
-    if len(courses) < 2 or not has_degrader(spec) or not i.degrader_short:
+    if len(courses) < 2 or not i.degrader_short:
         return
     named = [" + ".join(c) for c in courses]
+    failed = f"Progressed on {', '.join(named[:-1])} and on {named[-1]}, the latest within 6 months"
+    if kinds.is_chemotherapy(spec):
+        if not (i.chemo_lines or i.adc_lines or (i.ecog or 0) >= POOR_ECOG):
+            yield after_degraders(failed, spec)
+        return
+    if not has_degrader(spec):
+        return
     yield Effect(
         code="degrader_failed_twice",
         delta=ctx.weights.same_class,
         ceiling=2,
-        text=f"Progressed on {', '.join(named[:-1])} and on {named[-1]}, the latest within 6 "
-        "months: the oestrogen-receptor degrader it rests on has failed twice, and no trial the "
-        "review reports enrolled "
+        text=f"{failed}: the oestrogen-receptor degrader it rests on has failed twice, and no "
+        "trial the review reports enrolled "
         "patients after that, so its result may not hold here; at best a later option.",
         trials=spec.key_trials,
     )
