@@ -1956,7 +1956,8 @@ def test_an_adjuvant_course_ended_in_relapse_then_followed_by_more_adjuvant_ther
 def test_destiny_breast06s_figure_in_a_reason_says_which_population_it_is() -> None:
     """Case 209: the reason quoted HR 0.64 right after 'HER2-low', while 0.64 is DESTINY-Breast06's
     HER2-low and -ultralow population together (the HER2-low figure, 0.62, is the evidence
-    line's). The reason names the population of its figure."""
+    line's). The reason names the population of its figure, and for HER2-low disease quotes
+    HER2-low's own (10002: the pooled figure belongs to a HER2-ultralow reading)."""
     p = practice(
         her2="low",
         biomarkers=NEGATIVE,
@@ -1967,7 +1968,7 @@ def test_destiny_breast06s_figure_in_a_reason_says_which_population_it_is() -> N
         for r in option(p, "trastuzumab-deruxtecan").reasons
         if r.code == "endocrine_therapy_opens_trastuzumab_deruxtecan"
     ]
-    assert said and "HER2-low and -ultralow together: median PFS" in said[0], said
+    assert said and "(HER2-low: median PFS 13.2 vs 8.1 months, HR 0.62" in said[0], said
 
 
 def test_a_blood_result_left_at_the_default_origin_counts_as_the_germline_test_on_record() -> None:

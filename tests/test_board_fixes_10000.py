@@ -122,3 +122,127 @@ def test_chemotherapy_keeps_its_tier_where_no_degrader_failed_twice(change: str)
     chemo = plan.option("chemotherapy")
     assert chemo is not None
     assert not any(r.rule == 93 for r in chemo.reasons), [r.code for r in chemo.reasons]
+
+
+@pytest.mark.parametrize("sites", [["liver", "bone"], ["lung", "bone"], ["bone"]])
+def test_in_her2_ultralow_disease_the_adc_reason_reads_the_liver_and_lung_sites_on_record(
+    sites: list[str],
+) -> None:
+    """10000 (MINOR, practice-2026): in HER2-ultralow endocrine-sensitive disease,
+    trastuzumab deruxtecan's rule 32 reason said it steps back 'with liver or lung metastases
+    (none on record here) too' whatever the sites recorded: liver metastases on record read
+    as none. It says what the profile records; its place is unchanged (the ultralow subgroup
+    has no figure of its own), and HER2-low disease with liver metastases still keeps it
+    where it is (8571)."""
+    profile = _load("10027")
+    profile["metastatic_sites"] = sites
+    plan = resistx.sequence(profile, policy="practice-2026")
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    [said] = [r.text for r in tdxd.reasons if r.code == "endocrine_sensitive_adc_later"]
+    visceral = bool({"liver", "lung"} & set(sites))
+    assert ("(none on record here)" in said) is not visceral, said
+    assert ("(on record here)" in said) is visceral, said
+    bone_only = resistx.sequence({**profile, "metastatic_sites": ["bone"]}, policy="practice-2026")
+    assert [o.regimen.id for o in plan.options] == [o.regimen.id for o in bone_only.options]
+    [test] = profile["her2_tests"]
+    low_test = {**test, "score": "1+"}
+    low = resistx.sequence({**profile, "her2_tests": [low_test]}, policy="practice-2026")
+    low_tdxd = low.option("trastuzumab-deruxtecan")
+    assert low_tdxd is not None
+    codes = [r.code for r in low_tdxd.reasons]
+    assert ("endocrine_sensitive_visceral_adc" in codes) is visceral, codes
+
+
+@pytest.mark.parametrize(("score", "population"), [("1+", "HER2-low"), ("ultralow", "pooled")])
+def test_trastuzumab_deruxtecan_reason_quotes_destiny_breast06_for_the_patients_her2_reading(
+    score: str, population: str
+) -> None:
+    """10002 (MINOR, practice-2026): for HER2-low disease within DESTINY-Breast06's entry,
+    rule 30's reason quoted the pooled HER2-low and -ultralow figure (HR 0.64) while the
+    evidence line gave the HER2-low primary endpoint's (HR 0.62, update-2026 section 6). The
+    reason quotes the population the patient's reading falls in: HER2-low its own, HER2-ultralow
+    the pooled one (the pack holds no figure of the ultralow subgroup's own)."""
+    profile = _load("10006")
+    [test] = profile["her2_tests"]
+    profile["her2_tests"] = [{**test, "score": score}]
+    plan = resistx.sequence(profile, policy="practice-2026")
+    tdxd = plan.option("trastuzumab-deruxtecan")
+    assert tdxd is not None
+    [said] = [
+        r.text for r in tdxd.reasons if r.code == "endocrine_therapy_opens_trastuzumab_deruxtecan"
+    ]
+    if population == "HER2-low":
+        assert "HR 0.62 (95% CI 0.52" in said and "0.64" not in said, said
+        assert "ultralow" not in said, said
+    else:
+        assert "HER2-low and -ultralow together" in said and "HR 0.64" in said, said
+
+
+_GATES = ("adc_before_chemotherapy", "sg_within_label")
+
+
+def test_after_a_short_cdk46i_course_endocrine_options_name_only_the_adcs_open_at_this_line() -> (
+    None
+):
+    """10052 (MINOR, practice-2026): after 3 months of abemaciclib + anastrozole, ESR1-mutated
+    and HER2-low, elacestrant and vepdegestrant (alternatives) said 'endocrine-based regimens
+    come after chemotherapy and ADCs', while sacituzumab govitecan and datopotamab deruxtecan,
+    before their trials' chemotherapy lines, were later options below them. The reason names
+    the ADCs open at this line, and every ADC below an option that says so is one its trial's
+    lines hold back."""
+    plan = resistx.sequence(_load("10052"), policy="practice-2026")
+    saying = [
+        o
+        for o in plan.options
+        if any(r.code == "short_cdk46i_endocrine_resistance" for r in o.reasons)
+    ]
+    assert saying
+    for o in saying:
+        [said] = [r.text for r in o.reasons if r.code == "short_cdk46i_endocrine_resistance"]
+        assert "after chemotherapy and the ADCs open at this line" in said, said
+        chemo = plan.option("chemotherapy")
+        assert chemo is not None and chemo.rank < o.rank
+        for below in plan.options[o.rank :]:
+            if below.regimen.kind is resistx.RegimenKind.ADC:
+                codes = [r.code for r in below.reasons]
+                assert any(c in _GATES for c in codes), (below.regimen.id, codes)
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+def test_rule_22_says_its_count_leaves_out_the_lines_that_gave_a_cdk46i_again(
+    policy: str,
+) -> None:
+    """10050 (MINOR): after ribociclib + letrozole, elacestrant, ribociclib + fulvestrant and
+    fulvestrant, each progressed, every option said 'Progressed on 2 endocrine-based lines
+    after the CDK4/6 inhibitor', where the chart shows three: rule 22 counts the lines without
+    a CDK4/6 inhibitor since the first progression on one, and its reason now says so."""
+    plan = resistx.sequence(_load("10050"), policy=policy)
+    said = [
+        r.text
+        for o in plan.options
+        for r in o.reasons
+        if r.code.startswith("endocrine_resistance_")
+    ]
+    assert said
+    for text in said:
+        assert text.startswith(
+            "Progressed on 2 endocrine-based lines without a CDK4/6 inhibitor since one"
+        ), text
+
+
+@pytest.mark.parametrize("clearance", [25, 40])
+def test_capecitabines_renal_caution_names_which_label_contraindicates_it(clearance: int) -> None:
+    """10068 (QUESTION, the drug-safety pass): chemotherapy's caution said 'capecitabine's label
+    contraindicates it at a creatinine clearance below 30 mL/min' without naming the label. The
+    EU summary of product characteristics does (section 4.3); the US label's December 2022
+    revision lists severe hypersensitivity as its only contraindication (DailyMed). The caution
+    names each; capecitabine is still held back below 30 mL/min, as the EU label asks."""
+    profile = _load("9914")
+    profile["comorbidities"] = [{"name": "renal_impairment", "creatinine_clearance": clearance}]
+    plan = resistx.sequence(profile)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    [said] = [c.text for c in chemo.cautions if "capecitabine" in c.text]
+    assert "EU summary of product characteristics" in said, said
+    assert "US label" in said and "December 2022" in said, said

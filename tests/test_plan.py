@@ -55,6 +55,7 @@ _NOT_FIGURES = [
     r"day 15 of the first two cycles",  # palbociclib's label's blood counts (rule 97)
     r"[\d,]+ neutrophils/mm3( on day \d+)?",  # a label's threshold (sacituzumab govitecan's)
     r"creatinine clearance (of|below) \d+ mL/min",  # a label's threshold (rule 12, case 597)
+    r"December 2022",  # the US capecitabine label's revision (rule 12, 10068)
     r"to 1\.1 mg/m2 at a clearance of 15-50 mL/min",  # eribulin's label's (rule 12, 8479)
     # talazoparib's label's doses by clearance (rules 12, 118; 9648)
     r"to 0\.(5|75) mg once daily \(from 1 mg\) at (a creatinine clearance of )?(15-29|30-59) mL/min",

@@ -85,10 +85,11 @@ def endocrine_reading(facts: Facts) -> EndocrineReading:
     and ``liver_or_lung``, metastases there on record where rule 32 reads it."""
     er_low = facts.profile.er_low
     sensitive: Sensitivity = "" if er_low else endocrine_sensitivity(facts)
-    # filled only where rule 32 reads it (HER2-low, endocrine-sensitive): else it would part
-    # the memo's keys for nothing. Not for HER2-ultralow disease, whose subgroup has no figure
-    # of its own in the pack (8977: trastuzumab deruxtecan first after 36 months of palbociclib)
-    read = sensitive != "" and facts.her2 is Her2Status.LOW
+    # filled only where rule 32 reads it (HER2-low or -ultralow, endocrine-sensitive): else it
+    # would part the memo's keys for nothing. HER2-ultralow disease reads it for its reason's
+    # words only (10000: liver metastases on record read as none there), its subgroup having
+    # no figure of its own in the pack (8977: ``endocrine_first.visceral_within_approval``)
+    read = sensitive != "" and facts.her2 in (Her2Status.LOW, Her2Status.ULTRALOW)
     liver_or_lung = read and not LIVER_OR_LUNG.isdisjoint(facts.profile.metastatic_sites)
     return {"er_low": er_low, "endocrine_sensitive": sensitive, "liver_or_lung": liver_or_lung}
 

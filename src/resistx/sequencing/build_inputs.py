@@ -283,6 +283,7 @@ def history(
         **targets_read(m),
         endocrine_progressed=endocrine_progressed(facts),
         destiny_breast06_lines=facts.destiny_breast06_lines,
+        her2_ultralow=m.her2 is Her2Status.ULTRALOW,
         postmonarch_population=e.postmonarch_population,
         line_stopped_for_toxicity=bool(e.postmonarch_population) and postmonarch.set_aside(facts),
         aromatase_inhibitors_given=aromatase_inhibitors_given(facts),

@@ -11,7 +11,7 @@ from resistx.sequencing.facts import Facts
 from resistx.vocab.comorbidities import Comorbidity
 
 #: the creatinine clearance (mL/min) below which the labels read renal impairment as severe
-#: (capecitabine's contraindicates it)
+#: (capecitabine's EU summary of product characteristics contraindicates it: 10068)
 SEVERE_BELOW = 30.0
 
 
@@ -28,8 +28,8 @@ def held_back_by(comorbidities: tuple[Condition, ...]) -> list[str]:
             and clearance < SEVERE_BELOW
         ):
             found.append(
-                f"the creatinine clearance of {clearance:g} mL/min on record (its label; not in "
-                "the review)"
+                f"the creatinine clearance of {clearance:g} mL/min on record (its EU summary of "
+                "product characteristics; not in the review)"
             )
     return sorted(found)
 

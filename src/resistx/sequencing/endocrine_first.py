@@ -22,8 +22,10 @@ def visceral_within_approval(i: MolecularInputs, spec: RegimenSpec) -> bool:
     """Trastuzumab deruxtecan within its approval (after endocrine therapy for metastatic
     disease) for liver or lung metastases: postMONARCH reported its benefit larger without
     visceral metastases (a secondary source), and DESTINY-Breast06 beat chemotherapy; rule 32
-    does not step it back behind another endocrine line (8571: fulvestrant alone came first)."""
-    return kinds.is_tdxd(spec) and i.liver_or_lung and i.endocrine_sensitive != "adjuvant"
+    does not step it back behind another endocrine line (8571: fulvestrant alone came first).
+    HER2-low disease only: the ultralow subgroup has no figure of its own in the pack (8977)."""
+    low = i.her2 is Her2Status.LOW
+    return low and kinds.is_tdxd(spec) and i.liver_or_lung and i.endocrine_sensitive != "adjuvant"
 
 
 def destiny_breast04(i: MolecularInputs, spec: RegimenSpec) -> bool:

@@ -232,6 +232,7 @@ class HistoryInputs:
     #: enrolled no one treated for advanced disease, case 492)
     endocrine_progressed: bool = False
     destiny_breast06_lines: bool = False  # 2+ endocrine lines, or a CDK4/6i course < 6 months
+    her2_ultralow: bool = False  # rule 30 quotes DESTINY-Breast06's pooled figure (10002)
     #: postMONARCH's population (``postmonarch.in_population``; rule 37)
     postmonarch_population: str = ""  # its entry: "advanced", "adjuvant" or "" (case 2235b)
     #: a metastatic line whose every course stopped for toxicity, set aside by postMONARCH's

@@ -147,8 +147,8 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         (C.HEPATIC_IMPAIRMENT, "abemaciclib"): "abemaciclib is given once daily in severe "
         "hepatic impairment (its label; not in the review)",
         # renal impairment: what the labels say (the review gives no figure)
-        (C.RENAL_IMPAIRMENT, "chemotherapy"): "capecitabine's label lowers its dose in "
-        "moderate renal impairment and contraindicates it in severe (not in the review)",
+        (C.RENAL_IMPAIRMENT, "chemotherapy"): "capecitabine's label lowers its dose in moderate "
+        "renal impairment, its EU label contraindicates it in severe (its US label no longer does, since December 2022; not in the review)",
         (C.RENAL_IMPAIRMENT, "olaparib"): "olaparib's label lowers its dose in moderate renal "
         "impairment (not in the review)",
         (C.RENAL_IMPAIRMENT, "talazoparib"): "talazoparib's label lowers its dose in moderate "

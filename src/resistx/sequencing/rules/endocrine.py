@@ -55,7 +55,8 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             code="short_cdk46i_endocrine_resistance",
             delta=ctx.weights.short_endocrine,
             text=f"Only {months} months on the CDK4/6 inhibitor (under {limit}): early "
-            "endocrine resistance, so endocrine-based regimens come after chemotherapy and ADCs.",
+            "endocrine resistance, so endocrine-based regimens come after chemotherapy and the "
+            "ADCs open at this line.",  # not one before its trial's lines (10052; rule 4)
             trials=spec.key_trials,
         )
     elif kinds.is_cytotoxic(spec):
@@ -254,8 +255,10 @@ def cdk46i_naive_evidence(spec: RegimenSpec, w: Weights) -> Effect | None:
     "Endocrine resistance: chemotherapy and ADCs after two endocrine lines",
     H,
     condition="Progression on two or more endocrine-based lines that followed the CDK4/6 "
-    "inhibitor, and no further target for an endocrine-based option (an ESR1 mutation with no "
-    "oral SERD given, a PI3K-pathway alteration with no PI3K/AKT inhibitor given).",
+    "inhibitor (its first progression; a line that gives a CDK4/6 inhibitor again is not "
+    "counted, and the reason says so: 10050), and no further target for an endocrine-based "
+    "option (an ESR1 mutation with no oral SERD given, a PI3K-pathway alteration with no "
+    "PI3K/AKT inhibitor given).",
     effect="As for a short CDK4/6 inhibitor: chemotherapy and ADCs come first (the review's "
     "Discussion: without a further target, chemotherapy and ADCs).",
     codes=("endocrine_resistance_endocrine", "endocrine_resistance_prefers_chemotherapy_or_adc"),
@@ -264,7 +267,8 @@ def cdk46i_naive_evidence(spec: RegimenSpec, w: Weights) -> Effect | None:
 def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
     if i.endocrine_lines_after_cdk46i < ENDOCRINE_RESISTANCE_LINES or i.endocrine_targets_left:
         return
-    n = i.endocrine_lines_after_cdk46i
+    n = i.endocrine_lines_after_cdk46i  # not a line giving a CDK4/6 inhibitor again (10050)
+    counted = f"Progressed on {n} endocrine-based lines without a CDK4/6 inhibitor since one"
     if found := i.endocrine_targets_found:  # case 2713j: only those found
         targets = f"the target{'s' * (len(found) > 1)} found ({', '.join(found)}) already acted on"
     elif i.targets_untested:
@@ -280,7 +284,7 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
             code="endocrine_resistance_endocrine",
             delta=ctx.weights.endocrine_resistance_endocrine,
             leads=True,
-            text=f"Progressed on {n} endocrine-based lines after the CDK4/6 inhibitor, with "
+            text=f"{counted}, with "
             f"{targets}: endocrine resistance, so endocrine-based regimens come after "
             "chemotherapy and ADCs.",
             trials=spec.key_trials,
@@ -290,7 +294,6 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
             code="endocrine_resistance_prefers_chemotherapy_or_adc",
             delta=ctx.weights.endocrine_resistance_cytotoxic,
             leads=True,
-            text=f"Progressed on {n} endocrine-based lines after the CDK4/6 inhibitor, with "
-            f"{targets}: the review turns to chemotherapy and ADCs.",
+            text=f"{counted}, with {targets}: the review turns to chemotherapy and ADCs.",
             trials=spec.key_trials,
         )

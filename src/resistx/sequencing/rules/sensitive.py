@@ -185,7 +185,7 @@ def _adc_later(
             else f"an endocrine-based line comes first{evidence}."
         )
         + (_ULTRALOW_SITES if i.her2 is Her2Status.ULTRALOW else _SITES).format(
-            here=" (none on record here)" * (not i.liver_or_lung),
+            here=" (on record here)" if i.liver_or_lung else " (none on record here)",
             approval=_APPROVAL[i.endocrine_sensitive != "adjuvant"],
         )
         * kinds.is_tdxd(spec),
