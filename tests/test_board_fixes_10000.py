@@ -200,7 +200,7 @@ def test_after_a_short_cdk46i_course_endocrine_options_name_only_the_adcs_open_a
     assert saying
     for o in saying:
         [said] = [r.text for r in o.reasons if r.code == "short_cdk46i_endocrine_resistance"]
-        assert "after chemotherapy and the ADCs open at this line" in said, said
+        assert "after chemotherapy and any ADC open at this line" in said, said
         chemo = plan.option("chemotherapy")
         assert chemo is not None and chemo.rank < o.rank
         for below in plan.options[o.rank :]:
@@ -227,7 +227,8 @@ def test_rule_22_says_its_count_leaves_out_the_lines_that_gave_a_cdk46i_again(
     assert said
     for text in said:
         assert text.startswith(
-            "Progressed on 2 endocrine-based lines without a CDK4/6 inhibitor since one"
+            "Progressed on 2 endocrine-based lines since the first progression on a CDK4/6 "
+            "inhibitor (a line giving one again not counted)"
         ), text
 
 
@@ -246,3 +247,59 @@ def test_capecitabines_renal_caution_names_which_label_contraindicates_it(cleara
     [said] = [c.text for c in chemo.cautions if "capecitabine" in c.text]
     assert "EU summary of product characteristics" in said, said
     assert "US label" in said and "December 2022" in said, said
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+def test_after_two_degraders_failed_a_toxicity_stop_does_not_keep_chemotherapy_later(
+    policy: str,
+) -> None:
+    """10145 (the recheck, MINOR): palbociclib + letrozole stopped for toxicity, then fulvestrant
+    and elacestrant each progressed within 6 months, ESR1 and PIK3CA mutated: rule 73 ('not
+    known to be resistant') kept chemotherapy a later option at #11, below ten endocrine options
+    each capped as later, and its reason said both 'not known to be resistant' and 'failed
+    twice'. Two degrader courses that failed are endocrine resistance: rule 73 steps aside, and
+    rule 93's floor makes chemotherapy at least an alternative."""
+    plan = resistx.sequence(_load("10145"), policy=policy)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    codes = [r.code for r in chemo.reasons]
+    assert _tier(chemo) <= 1, (chemo.tier, codes)
+    assert "chemotherapy_after_endocrine_therapy" not in codes, codes
+    assert "chemotherapy_after_degraders" in codes, codes
+
+
+def test_rule_93_says_two_degrader_courses_failed_not_the_degrader_a_regimen_rests_on() -> None:
+    """10100 (the recheck, MINOR): after fulvestrant and then elacestrant, each progressed,
+    vepdegestrant, never given, read 'the oestrogen-receptor degrader it rests on has failed
+    twice', and chemotherapy 'the oestrogen-receptor degrader has failed twice'. Two courses of
+    a degrader failed, not one drug twice: the reasons say so."""
+    plan = resistx.sequence(_load("10100"), policy="practice-2026")
+    said = [
+        r.text
+        for o in plan.options
+        for r in o.reasons
+        if r.code in ("degrader_failed_twice", "chemotherapy_after_degraders")
+    ]
+    assert said
+    for text in said:
+        assert "two courses of an oestrogen-receptor degrader have failed" in text, text
+        assert "degrader it rests on has failed" not in text, text
+        assert "the oestrogen-receptor degrader has failed" not in text, text
+
+
+def test_after_two_degraders_failed_a_cdk46i_naive_patient_keeps_the_adcs_after_cdk46i_regimens() -> (
+    None
+):
+    """10145's fix reaches chemotherapy only: with no CDK4/6 inhibitor on record, after
+    fulvestrant and elacestrant progressed (the latest at 5.8 months), the CDK4/6-inhibitor
+    regimens stay preferred (the review: the preferred option without visceral crisis) and
+    trastuzumab deruxtecan an alternative after them (rule 73), while chemotherapy, a later
+    option before, is now an alternative (rule 93)."""
+    plan = resistx.sequence(_load("10150"), policy="practice-2026")
+    tdxd, chemo = plan.option("trastuzumab-deruxtecan"), plan.option("chemotherapy")
+    assert tdxd is not None and chemo is not None
+    assert tdxd.tier is resistx.Tier.ALTERNATIVE, [r.code for r in tdxd.reasons]
+    assert "adc_after_cdk46i_endocrine" in [r.code for r in tdxd.reasons]
+    assert plan.options[0].regimen.kind is resistx.RegimenKind.CDK46I_BASED
+    assert chemo.tier is resistx.Tier.ALTERNATIVE
+    assert "chemotherapy_after_degraders" in [r.code for r in chemo.reasons]

@@ -63,10 +63,9 @@ def after_degraders(failed: str, spec: RegimenSpec) -> Effect:
     alternative (9881)."""
     return Effect(
         code="chemotherapy_after_degraders",
-        text=f"{failed}: the oestrogen-receptor degrader has failed twice, and the options "
-        "resting on it are at best later ones; chemotherapy does not rest on it, and is "
-        "at least an alternative where no other rule caps it (the review finds chemotherapy "
-        "effective in patients pretreated with a CDK4/6 inhibitor).",
+        text=f"{failed}, and the options resting on one are at best later ones; chemotherapy "
+        "does not rest on one, and is at least an alternative where no other rule caps it (the "
+        "review finds chemotherapy effective in patients pretreated with a CDK4/6 inhibitor).",
         at_least=1,
         trials=spec.key_trials,
     )

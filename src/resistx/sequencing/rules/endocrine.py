@@ -55,8 +55,8 @@ def short_cdk46i(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[
             code="short_cdk46i_endocrine_resistance",
             delta=ctx.weights.short_endocrine,
             text=f"Only {months} months on the CDK4/6 inhibitor (under {limit}): early "
-            "endocrine resistance, so endocrine-based regimens come after chemotherapy and the "
-            "ADCs open at this line.",  # not one before its trial's lines (10052; rule 4)
+            "endocrine resistance, so endocrine-based regimens come after chemotherapy and any "
+            "ADC open at this line.",  # not one before its trial's lines (10052, 10129; rule 4)
             trials=spec.key_trials,
         )
     elif kinds.is_cytotoxic(spec):
@@ -256,7 +256,7 @@ def cdk46i_naive_evidence(spec: RegimenSpec, w: Weights) -> Effect | None:
     H,
     condition="Progression on two or more endocrine-based lines that followed the CDK4/6 "
     "inhibitor (its first progression; a line that gives a CDK4/6 inhibitor again is not "
-    "counted, and the reason says so: 10050), and no further target for an endocrine-based "
+    "counted, as the reason says: 10050), and no further target for an endocrine-based "
     "option (an ESR1 mutation with no oral SERD given, a PI3K-pathway alteration with no "
     "PI3K/AKT inhibitor given).",
     effect="As for a short CDK4/6 inhibitor: chemotherapy and ADCs come first (the review's "
@@ -268,7 +268,7 @@ def endocrine_resistance(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> I
     if i.endocrine_lines_after_cdk46i < ENDOCRINE_RESISTANCE_LINES or i.endocrine_targets_left:
         return
     n = i.endocrine_lines_after_cdk46i  # not a line giving a CDK4/6 inhibitor again (10050)
-    counted = f"Progressed on {n} endocrine-based lines without a CDK4/6 inhibitor since one"
+    counted = f"Progressed on {n} endocrine-based lines since the first progression on a CDK4/6 inhibitor (a line giving one again not counted)"
     if found := i.endocrine_targets_found:  # case 2713j: only those found
         targets = f"the target{'s' * (len(found) > 1)} found ({', '.join(found)}) already acted on"
     elif i.targets_untested:

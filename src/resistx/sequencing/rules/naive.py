@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from resistx.model.enums import ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.course_readings import degraders_failed
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
 from resistx.sequencing.rules.first_line import not_resistant
@@ -127,7 +128,10 @@ def oral_serd_after_endocrine_therapy(
     "No CDK4/6-inhibitor resistance and no crisis: chemotherapy and ADCs after",
     H,
     condition="As rule 19 (no CDK4/6 inhibitor on record, or none stopped for progression), no "
-    "visceral crisis and no chemotherapy for metastatic disease (cases 497, 492).",
+    "visceral crisis and no chemotherapy for metastatic disease (cases 497, 492); not for "
+    "chemotherapy where two courses of an oestrogen-receptor degrader failed, the latest under "
+    "6 months (rule 93's condition: endocrine resistance, whatever became of the CDK4/6 "
+    "inhibitor; 10145): the ADCs keep their place after the CDK4/6-inhibitor regimens.",
     effect="Chemotherapy steps back after the endocrine-based options, endocrine therapy alone "
     "included, and is at best a later option; an ADC is at best an alternative, after the "
     "CDK4/6-inhibitor regimens: the review finds a CDK4/6 inhibitor with endocrine therapy the "
@@ -149,6 +153,8 @@ def chemotherapy_after_endocrine(
     i: HistoryInputs, spec: RegimenSpec, ctx: Context
 ) -> Iterator[Effect]:
     if i.cdk46i_resistant or i.chemo_lines or not kinds.is_cytotoxic(spec):
+        return
+    if degraders_failed(i) and kinds.is_chemotherapy(spec):  # rule 93's floor speaks (10145)
         return
     if i.visceral_crisis:
         if first_line_after_crisis(i) and not kinds.is_chemotherapy(spec):

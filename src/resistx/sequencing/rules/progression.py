@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
+from resistx.sequencing.course_readings import degraders_failed
 from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
@@ -268,21 +269,21 @@ def _degrader_or_chemotherapy(spec: RegimenSpec) -> bool:
     "(fulvestrant, or an oral SERD), in any regimen, the latest of them under 6 months (a long "
     "response to it is endocrine sensitivity, not its failure: case 745).",
     effect="A regimen with a degrader (a fulvestrant combination, an oral SERD) steps back, at "
-    "best a later option (case 646): the degrader it rests on has failed twice, and no trial "
-    "the sources report enrolled after that; the options that do not rest on it come first. "
+    "best a later option (case 646): two courses of a degrader have failed, and no trial "
+    "the sources report enrolled after that; the options that do not rest on one come first. "
     "Chemotherapy, which does not, is at least an alternative where no other rule caps it, "
     "before any chemotherapy or ADC line too (after one, rule 4 says so), but not at ECOG 3-4, "
     "where rule 13 governs (9881: with ESR1 and PIK3CA mutations after two fulvestrant courses "
-    "it was a later option below elacestrant, and nothing was above 'later').",
+    "it was a later option below elacestrant, and nothing was above 'later'); rule 73 steps "
+    "aside (10145).",
     codes=("degrader_failed_twice", "chemotherapy_after_degraders"),
     regimens=_degrader_or_chemotherapy,
 )
 def degrader_failed_twice(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    courses = sorted(c for c in i.progressed if any(drug_class(d) in DEGRADER_CLASSES for d in c))
-    if len(courses) < 2 or not i.degrader_short:
+    if not (named := degraders_failed(i)):
         return
-    named = [" + ".join(c) for c in courses]
-    failed = f"Progressed on {', '.join(named[:-1])} and on {named[-1]}, the latest within 6 months"
+    # two courses failed, not one drug twice (10100: vepdegestrant was never given)
+    failed = f"Progressed on {', '.join(named[:-1])} and on {named[-1]}, the latest within 6 months: two courses of an oestrogen-receptor degrader have failed"
     if kinds.is_chemotherapy(spec):
         if not (i.chemo_lines or i.adc_lines or (i.ecog or 0) >= POOR_ECOG):
             yield after_degraders(failed, spec)
@@ -293,8 +294,7 @@ def degrader_failed_twice(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> 
         code="degrader_failed_twice",
         delta=ctx.weights.same_class,
         ceiling=2,
-        text=f"{failed}: the oestrogen-receptor degrader it rests on has failed twice, and no "
-        "trial the review reports enrolled "
-        "patients after that, so its result may not hold here; at best a later option.",
+        text=f"{failed}, this regimen rests on one too, and no trial the review reports "
+        "enrolled patients after that, so its result may not hold here; at best a later option.",
         trials=spec.key_trials,
     )
