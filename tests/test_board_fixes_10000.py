@@ -1,4 +1,5 @@
-"""Session 75's fixes: what session 74's reviews left (9914, 9881)."""
+"""Session 75's fixes: what session 74's reviews left (9914, 9881), and what session 75's
+blind reviews found (10000-10150)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ def _load(name: str) -> dict[str, Any]:
 
 def _texts(option: resistx.Option) -> str:
     return " ".join(r.text for r in option.reasons)
+
+
+def _tier(option: resistx.Option) -> int:
+    return (resistx.Tier.PREFERRED, resistx.Tier.ALTERNATIVE, resistx.Tier.LATER).index(option.tier)
 
 
 @pytest.mark.parametrize(
@@ -77,10 +82,6 @@ def test_an_adc_before_its_lines_does_not_say_chemotherapy_comes_first_when_it_i
     assert other is not None
     assert "chemotherapy comes first" in _texts(other), _texts(other)
     assert "declined" not in _texts(other), _texts(other)
-
-
-def _tier(option: resistx.Option) -> int:
-    return (resistx.Tier.PREFERRED, resistx.Tier.ALTERNATIVE, resistx.Tier.LATER).index(option.tier)
 
 
 @pytest.mark.parametrize("policy", _POLICIES)
