@@ -304,3 +304,55 @@ def test_after_two_degraders_failed_a_cdk46i_naive_patient_keeps_the_adcs_after_
     assert plan.options[0].regimen.kind is resistx.RegimenKind.CDK46I_BASED
     assert chemo.tier is resistx.Tier.ALTERNATIVE
     assert "chemotherapy_after_degraders" in [r.code for r in chemo.reasons]
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+@pytest.mark.parametrize("case", ["10201", "10208", "10209"])
+def test_a_degrader_course_outside_the_policys_table_counts_toward_rule_93(
+    case: str, policy: str
+) -> None:
+    """10201 (the final recheck, MAJOR, ye2024): after fulvestrant and then imlunestrant (or
+    vepdegestrant), each progressed, the latest within 3 months, rule 93 was silent under
+    ye2024, whose table holds neither drug: it read only the courses of its own regimens.
+    Abemaciclib + fulvestrant came first as an alternative and chemotherapy was a later option
+    at #11-13. What the patient was given is history, whatever the policy's table holds: rule
+    93 counts the course, the fulvestrant regimens are later options at best and chemotherapy
+    at least an alternative, under both policies."""
+    plan = resistx.sequence(_load(case), policy=policy)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    assert _tier(chemo) <= 1, (chemo.tier, [r.code for r in chemo.reasons])
+    assert "chemotherapy_after_degraders" in [r.code for r in chemo.reasons]
+    for o in plan.options:
+        if "fulvestrant" in o.regimen.drugs:
+            codes = [r.code for r in o.reasons]
+            assert "degrader_failed_twice" in codes, (o.regimen.id, codes)
+            assert o.tier in (resistx.Tier.LATER, resistx.Tier.TRIAL), (o.regimen.id, o.tier)
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+@pytest.mark.parametrize("case", ["10200", "10145", "10140", "10147", "10150"])
+def test_an_adc_says_it_comes_after_only_the_cdk46i_regimens_it_ranks_below(
+    case: str, policy: str
+) -> None:
+    """10200 (the final recheck, MINOR): with no CDK4/6-inhibitor resistance and two failed
+    degrader courses, chemotherapy rose to an alternative (rule 93) and sacituzumab govitecan,
+    held after it, rose too, above CDK4/6-inhibitor regimens that are later options, while its
+    rule 73 reason said 'an ADC comes after those regimens'. Rule 73 caps the ADC as an
+    alternative: it comes after the CDK4/6-inhibitor regimens that keep the review's preference
+    (preferred ones), and its reason says that, not more (10150: trastuzumab deruxtecan, an
+    alternative, ranked above later CDK4/6-inhibitor regimens before this session too)."""
+    plan = resistx.sequence(_load(case), policy=policy)
+    for o in plan.options:
+        said = [r.text for r in o.reasons if r.code == "adc_after_cdk46i_endocrine"]
+        if not said:
+            continue
+        assert "comes after those regimens" not in said[0], said[0]
+        assert "after the CDK4/6-inhibitor regimens that keep that preference" in said[0], said[0]
+        preferred_below = [
+            p.regimen.id
+            for p in plan.options[o.rank :]
+            if p.regimen.kind is resistx.RegimenKind.CDK46I_BASED
+            and p.tier is resistx.Tier.PREFERRED
+        ]
+        assert not preferred_below, (o.regimen.id, preferred_below)

@@ -918,7 +918,7 @@ _AI_AND_NONE = [
 
 
 #: palbociclib + fulvestrant, then elacestrant for 4 or for 15 months: their history Inputs
-#: differ in ``degrader_short`` (rule 93: a second degrader that failed quickly)
+#: differ in ``degraders_failed`` (rule 93: a second degrader that failed quickly)
 _SHORT_AND_LONG_DEGRADER = [
     patient(
         as_of="2026-06-01",

@@ -15,13 +15,13 @@ from resistx.sequencing.ai_resistance import (
     ai_end_undated,
     aromatase_inhibitor_resistant,
     aromatase_inhibitors_given,
-    degrader_short,
     endocrine_progressed,
     endocrine_resistant,
     ultralow_endocrine_progressed,
 )
 from resistx.sequencing.course_readings import (
     cdk46i_months,
+    degraders_failed,
     first_line,
     other_courses_stopped,
     record_gaps,
@@ -287,7 +287,7 @@ def history(
         postmonarch_population=e.postmonarch_population,
         line_stopped_for_toxicity=bool(e.postmonarch_population) and postmonarch.set_aside(facts),
         aromatase_inhibitors_given=aromatase_inhibitors_given(facts),
-        degrader_short=degrader_short(facts),
+        degraders_failed=degraders_failed(facts),
         ai_resistant=aromatase_inhibitor_resistant(facts),
         ai_end_unknown=bool(ai_end_undated(facts)),
         no_endocrine_therapy=facts.endocrine_naive,

@@ -8,9 +8,14 @@ from typing import TypedDict
 
 from resistx.model.enums import DrugClass, StopReason, TreatmentSetting
 from resistx.model.profile import UNEXPLAINED_STOPS, Treatment, cdk46i_drugs, continuations
-from resistx.sequencing.exhausted import endocrine_lines_after_cdk46i, targets_untested
+from resistx.sequencing.ai_resistance import degrader_short
+from resistx.sequencing.exhausted import (
+    endocrine_lines_after_cdk46i,
+    progressed_regimens,
+    targets_untested,
+)
 from resistx.sequencing.facts import Facts
-from resistx.sequencing.inputs import HistoryInputs, MolecularInputs
+from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.toxicity import other_stops
 from resistx.vocab.drugs import DEGRADER_CLASSES, drug_class
 
@@ -157,12 +162,15 @@ def targets_read(m: MolecularInputs) -> Targets:
     }
 
 
-def degraders_failed(i: HistoryInputs) -> list[str]:
-    """Rule 93's condition: the courses with an oestrogen-receptor degrader progressed on ('a +
-    b', sorted), where two or more are and the latest of them ran under 6 months
-    (``degrader_short``); else []. Rule 73 reads it too: such disease is endocrine resistant,
-    whatever became of the CDK4/6 inhibitor (10145)."""
-    courses = sorted(c for c in i.progressed if any(drug_class(d) in DEGRADER_CLASSES for d in c))
-    if len(courses) < 2 or not i.degrader_short:
-        return []
-    return [" + ".join(c) for c in courses]
+def degraders_failed(facts: Facts) -> tuple[str, ...]:
+    """Rule 93's condition: the metastatic courses with an oestrogen-receptor degrader
+    progressed on ('a + b', sorted), where two or more did and the latest of them ran under 6
+    months (``degrader_short``); else (). Every course counts, not only those of the policy's
+    regimens (10201). Rule 73 reads it too: such disease is endocrine resistant, whatever became
+    of the CDK4/6 inhibitor (10145)."""
+    courses = sorted(
+        c for c in progressed_regimens(facts) if any(drug_class(d) in DEGRADER_CLASSES for d in c)
+    )
+    if len(courses) < 2 or not degrader_short(facts):
+        return ()
+    return tuple(" + ".join(c) for c in courses)

@@ -241,9 +241,9 @@ class HistoryInputs:
     #: the aromatase inhibitors given in any setting (EMBER-3's population, rule 35; BOLERO-2's
     #: non-steroidal one, rule 96)
     aromatase_inhibitors_given: frozenset[str] = frozenset()
-    #: the latest progressed course with an oestrogen-receptor degrader ran under 6 months: the
-    #: degrader failed, not a long response that ended (rule 93; cases 646, 745)
-    degrader_short: bool = False
+    #: courses with a degrader progressed on, two or more, the latest under 6 months, whatever
+    #: the policy's table holds (``course_readings.degraders_failed``; rules 93, 73); else ()
+    degraders_failed: tuple[str, ...] = ()
     #: progressed on one, or relapsed during or within 12 months of a (neo)adjuvant one
     #: (``ai_resistance``; rule 19: the first-line trials enrolled no such patient; case 483)
     ai_resistant: bool = False

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from resistx.model.enums import ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.course_readings import degraders_failed
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, Precedence, left_out, rule
 from resistx.sequencing.rules.first_line import not_resistant
@@ -131,10 +130,11 @@ def oral_serd_after_endocrine_therapy(
     "visceral crisis and no chemotherapy for metastatic disease (cases 497, 492); not for "
     "chemotherapy where two courses of an oestrogen-receptor degrader failed, the latest under "
     "6 months (rule 93's condition: endocrine resistance, whatever became of the CDK4/6 "
-    "inhibitor; 10145): the ADCs keep their place after the CDK4/6-inhibitor regimens.",
+    "inhibitor; 10145): the ADCs keep their cap.",
     effect="Chemotherapy steps back after the endocrine-based options, endocrine therapy alone "
     "included, and is at best a later option; an ADC is at best an alternative, after the "
-    "CDK4/6-inhibitor regimens: the review finds a CDK4/6 inhibitor with endocrine therapy the "
+    "CDK4/6-inhibitor regimens that keep the review's preference (preferred ones; 10200): the "
+    "review finds a CDK4/6 inhibitor with endocrine therapy the "
     "preferred option without visceral crisis or life-threatening disease. In a visceral "
     "crisis with no CDK4/6 inhibitor on record, and no endocrine therapy or none the disease "
     "resisted, the crisis's chemotherapy comes first and an ADC after the CDK4/6-inhibitor "
@@ -154,7 +154,7 @@ def chemotherapy_after_endocrine(
 ) -> Iterator[Effect]:
     if i.cdk46i_resistant or i.chemo_lines or not kinds.is_cytotoxic(spec):
         return
-    if degraders_failed(i) and kinds.is_chemotherapy(spec):  # rule 93's floor speaks (10145)
+    if i.degraders_failed and kinds.is_chemotherapy(spec):  # rule 93's floor speaks (10145)
         return
     if i.visceral_crisis:
         if first_line_after_crisis(i) and not kinds.is_chemotherapy(spec):
@@ -186,7 +186,9 @@ def chemotherapy_after_endocrine(
             + (
                 "an ADC " + _ER_LOW.format("an alternative")
                 if i.er_low
-                else "an ADC comes after those regimens, at best an alternative."
+                # the cap orders it after the preferred ones only (10200: later ones below it)
+                else "an ADC is at best an alternative, after the CDK4/6-inhibitor regimens that "
+                "keep that preference."
             ),
             references=(30, 31, 32),
         )

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from resistx.model.enums import DrugClass, ExclusionCode, Factor
 from resistx.model.regimen import RegimenSpec
 from resistx.sequencing import kinds
-from resistx.sequencing.course_readings import degraders_failed
 from resistx.sequencing.exhausted import POOR_ECOG
 from resistx.sequencing.inputs import HistoryInputs
 from resistx.sequencing.rule import Context, Effect, left_out, rule
@@ -280,7 +279,7 @@ def _degrader_or_chemotherapy(spec: RegimenSpec) -> bool:
     regimens=_degrader_or_chemotherapy,
 )
 def degrader_failed_twice(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Effect]:
-    if not (named := degraders_failed(i)):
+    if not (named := i.degraders_failed):
         return
     # two courses failed, not one drug twice (10100: vepdegestrant was never given)
     failed = f"Progressed on {', '.join(named[:-1])} and on {named[-1]}, the latest within 6 months: two courses of an oestrogen-receptor degrader have failed"
