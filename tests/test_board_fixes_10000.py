@@ -356,3 +356,63 @@ def test_an_adc_says_it_comes_after_only_the_cdk46i_regimens_it_ranks_below(
             and p.tier is resistx.Tier.PREFERRED
         ]
         assert not preferred_below, (o.regimen.id, preferred_below)
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+def test_a_relapse_during_adjuvant_fulvestrant_counts_as_a_failed_degrader_course(
+    policy: str,
+) -> None:
+    """10271 (the last recheck, MAJOR): relapse during adjuvant fulvestrant, then ribociclib +
+    letrozole stopped for neutropenia, then elacestrant failing at 3 months: rule 93 read only
+    courses for metastatic disease, so abemaciclib + fulvestrant and palbociclib + fulvestrant
+    were preferred and chemotherapy was a later option, while the same course recorded for
+    metastatic disease gave chemotherapy as an alternative. A relapse during a degrader given
+    as (neo)adjuvant therapy is that degrader's failure: rule 93 counts it and names it."""
+    plan = resistx.sequence(_load("10271"), policy=policy)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    [said] = [r.text for r in chemo.reasons if r.code == "chemotherapy_after_degraders"]
+    assert said.startswith("Progressed on (neo)adjuvant fulvestrant and on elacestrant"), said
+    assert _tier(chemo) <= 1
+    for o in plan.options:
+        if "fulvestrant" in o.regimen.drugs:
+            assert o.tier is not resistx.Tier.PREFERRED, o.regimen.id
+            assert "degrader_failed_twice" in [r.code for r in o.reasons], o.regimen.id
+
+
+@pytest.mark.parametrize(
+    ("case", "start"),
+    [
+        ("10250", "Progressed on fulvestrant and on elacestrant, the latest"),
+        ("10265", "Progressed on "),
+    ],
+)
+def test_rule_93_names_the_degrader_courses_in_time_order(case: str, start: str) -> None:
+    """10250 (the last recheck, MINOR): rule 93 named the courses alphabetically ('Progressed on
+    elacestrant and on fulvestrant, the latest within 6 months' after fulvestrant for 8 months
+    and then elacestrant for 3), so 'the latest' pointed at the wrong course; with three it
+    read 'on camizestrant, elacestrant and on fulvestrant'. It names them in time order, each
+    with 'on'."""
+    plan = resistx.sequence(_load(case))
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    [said] = [r.text for r in chemo.reasons if r.code == "chemotherapy_after_degraders"]
+    assert said.startswith(start), said
+    named = said.split(", the latest")[0].removeprefix("Progressed on ")
+    assert all(
+        part.startswith("on ") for part in named.replace(" and on ", ", on ").split(", ")[1:]
+    ), said
+
+
+def test_the_same_degrader_regimen_failing_twice_counts_as_two_courses() -> None:
+    """Found with 10271's fix: rule 93 counted the degrader regimens progressed on as a set, so
+    fulvestrant given twice, each course progressed (the second within 6 months), counted once
+    and rule 93 was silent, though its condition is two courses. Each course counts, and the
+    reason says the second is the same drug again."""
+    profile = _load("10250")
+    profile["treatments"][2]["drugs"] = ["fulvestrant"]
+    plan = resistx.sequence(profile)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    [said] = [r.text for r in chemo.reasons if r.code == "chemotherapy_after_degraders"]
+    assert said.startswith("Progressed on fulvestrant and on fulvestrant again, the latest"), said

@@ -7,17 +7,22 @@ from __future__ import annotations
 from typing import TypedDict
 
 from resistx.model.enums import DrugClass, StopReason, TreatmentSetting
-from resistx.model.profile import UNEXPLAINED_STOPS, Treatment, cdk46i_drugs, continuations
+from resistx.model.profile import (
+    UNEXPLAINED_STOPS,
+    Treatment,
+    cdk46i_drugs,
+    combined,
+    continuations,
+)
 from resistx.sequencing.ai_resistance import degrader_short
 from resistx.sequencing.exhausted import (
     endocrine_lines_after_cdk46i,
-    progressed_regimens,
     targets_untested,
 )
 from resistx.sequencing.facts import Facts
 from resistx.sequencing.inputs import MolecularInputs
 from resistx.sequencing.toxicity import other_stops
-from resistx.vocab.drugs import DEGRADER_CLASSES, drug_class
+from resistx.vocab.drugs import DEGRADER_CLASSES
 
 
 class Months(TypedDict):
@@ -163,14 +168,25 @@ def targets_read(m: MolecularInputs) -> Targets:
 
 
 def degraders_failed(facts: Facts) -> tuple[str, ...]:
-    """Rule 93's condition: the metastatic courses with an oestrogen-receptor degrader
-    progressed on ('a + b', sorted), where two or more did and the latest of them ran under 6
-    months (``degrader_short``); else (). Every course counts, not only those of the policy's
-    regimens (10201). Rule 73 reads it too: such disease is endocrine resistant, whatever became
-    of the CDK4/6 inhibitor (10145)."""
-    courses = sorted(
-        c for c in progressed_regimens(facts) if any(drug_class(d) in DEGRADER_CLASSES for d in c)
-    )
-    if len(courses) < 2 or not degrader_short(facts):
+    """Rule 93's condition: the courses with an oestrogen-receptor degrader progressed on, in
+    time order (10250: 'the latest' is the one named last), each as its drugs ('a + b', a
+    combination recorded as two rows of one line as one), where two or more did and the latest
+    ran under 6 months (``degrader_short``); else (). Every course counts, not only those of the
+    policy's regimens (10201), and a relapse during a (neo)adjuvant one (10271). Rule 73 reads
+    it too: such disease is endocrine resistant, whatever became of the CDK4/6 inhibitor."""
+    named = [
+        f"(neo)adjuvant {' + '.join(sorted(t.drugs))}"
+        for t in facts.in_order
+        if not t.metastatic and t.progressed and t.drug_classes & DEGRADER_CLASSES
+    ]
+    for line in facts.metastatic_lines:
+        ended = [t for t in line if t.progressed]
+        named += [
+            " + ".join(sorted({d for c in ended if c is t or combined(c, t) for d in c.drugs}))
+            for t in ended
+            if t.drug_classes & DEGRADER_CLASSES
+        ]
+    if len(named) < 2 or not degrader_short(facts):
         return ()
-    return tuple(" + ".join(c) for c in courses)
+    # each course counts, the same drugs given again too (a set counted fulvestrant twice once)
+    return tuple(n + " again" * (n in named[:k]) for k, n in enumerate(named))

@@ -265,8 +265,9 @@ def _degrader_or_chemotherapy(spec: RegimenSpec) -> bool:
     "A degrader-based regimen after two degraders progressed on",
     H,
     condition="Progression on two or more courses that gave an oestrogen-receptor degrader "
-    "(fulvestrant, or an oral SERD), in any regimen, the latest of them under 6 months (a long "
-    "response to it is endocrine sensitivity, not its failure: case 745).",
+    "(fulvestrant, or an oral SERD), in any regimen, or relapse during a (neo)adjuvant one "
+    "(10271), the latest of them under 6 months (a long response to it is endocrine "
+    "sensitivity, not its failure: case 745); the reason names them in time order (10250).",
     effect="A regimen with a degrader (a fulvestrant combination, an oral SERD) steps back, at "
     "best a later option (case 646): two courses of a degrader have failed, and no trial "
     "the sources report enrolled after that; the options that do not rest on one come first. "
@@ -282,7 +283,7 @@ def degrader_failed_twice(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> 
     if not (named := i.degraders_failed):
         return
     # two courses failed, not one drug twice (10100: vepdegestrant was never given)
-    failed = f"Progressed on {', '.join(named[:-1])} and on {named[-1]}, the latest within 6 months: two courses of an oestrogen-receptor degrader have failed"
+    failed = f"Progressed on {', on '.join(named[:-1])} and on {named[-1]}, the latest within 6 months: two courses of an oestrogen-receptor degrader have failed"
     if kinds.is_chemotherapy(spec):
         if not (i.chemo_lines or i.adc_lines or (i.ecog or 0) >= POOR_ECOG):
             yield after_degraders(failed, spec)
