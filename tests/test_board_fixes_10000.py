@@ -416,3 +416,16 @@ def test_the_same_degrader_regimen_failing_twice_counts_as_two_courses() -> None
     assert chemo is not None
     [said] = [r.text for r in chemo.reasons if r.code == "chemotherapy_after_degraders"]
     assert said.startswith("Progressed on fulvestrant and on fulvestrant again, the latest"), said
+
+
+def test_a_degrader_line_continued_past_progression_is_one_course() -> None:
+    """10303 (the last recheck, MAJOR): ribociclib + fulvestrant continued past an
+    oligoprogression, the same drugs restarted in the same line, counted as two failed degrader
+    courses once each course counted: chemotherapy came first and elacestrant fell to a later
+    option in ESR1-mutated, bone-only disease, where the same disease recorded as one course
+    had elacestrant preferred. One line's course is one, however many rows record it."""
+    plan = resistx.sequence(_load("10303"))
+    for o in plan.options:
+        codes = [r.code for r in o.reasons]
+        assert "degrader_failed_twice" not in codes, (o.regimen.id, codes)
+        assert "chemotherapy_after_degraders" not in codes, (o.regimen.id, codes)

@@ -170,7 +170,8 @@ def targets_read(m: MolecularInputs) -> Targets:
 def degraders_failed(facts: Facts) -> tuple[str, ...]:
     """Rule 93's condition: the courses with an oestrogen-receptor degrader progressed on, in
     time order (10250: 'the latest' is the one named last), each as its drugs ('a + b', a
-    combination recorded as two rows of one line as one), where two or more did and the latest
+    combination recorded as two rows of one line as one, and a line's drugs once: 10303), where
+    two or more did and the latest
     ran under 6 months (``degrader_short``); else (). Every course counts, not only those of the
     policy's regimens (10201), and a relapse during a (neo)adjuvant one (10271). Rule 73 reads
     it too: such disease is endocrine resistant, whatever became of the CDK4/6 inhibitor."""
@@ -179,13 +180,13 @@ def degraders_failed(facts: Facts) -> tuple[str, ...]:
         for t in facts.in_order
         if not t.metastatic and t.progressed and t.drug_classes & DEGRADER_CLASSES
     ]
-    for line in facts.metastatic_lines:
+    for line in facts.metastatic_lines:  # a line's drugs once (10303: continued past progression)
         ended = [t for t in line if t.progressed]
-        named += [
+        named += dict.fromkeys(
             " + ".join(sorted({d for c in ended if c is t or combined(c, t) for d in c.drugs}))
             for t in ended
             if t.drug_classes & DEGRADER_CLASSES
-        ]
+        )
     if len(named) < 2 or not degrader_short(facts):
         return ()
     # each course counts, the same drugs given again too (a set counted fulvestrant twice once)

@@ -270,8 +270,8 @@ def _degrader_or_chemotherapy(spec: RegimenSpec) -> bool:
     "sensitivity, not its failure: case 745); the reason names them in time order (10250).",
     effect="A regimen with a degrader (a fulvestrant combination, an oral SERD) steps back, at "
     "best a later option (case 646): two courses of a degrader have failed, and no trial "
-    "the sources report enrolled after that; the options that do not rest on one come first. "
-    "Chemotherapy, which does not, is at least an alternative where no other rule caps it, "
+    "the sources report enrolled after that (the other options keep their own order: 10308). "
+    "Chemotherapy, which does not rest on one, is at least an alternative where no other rule caps it, "
     "before any chemotherapy or ADC line too (after one, rule 4 says so), but not at ECOG 3-4, "
     "where rule 13 governs (9881: with ESR1 and PIK3CA mutations after two fulvestrant courses "
     "it was a later option below elacestrant, and nothing was above 'later'); rule 73 steps "
