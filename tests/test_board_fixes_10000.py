@@ -429,3 +429,33 @@ def test_a_degrader_line_continued_past_progression_is_one_course() -> None:
         codes = [r.code for r in o.reasons]
         assert "degrader_failed_twice" not in codes, (o.regimen.id, codes)
         assert "chemotherapy_after_degraders" not in codes, (o.regimen.id, codes)
+
+
+_RULE_93 = ("degrader_failed_twice", "chemotherapy_after_degraders")
+
+
+@pytest.mark.parametrize("policy", _POLICIES)
+@pytest.mark.parametrize("case", ["10362", "10364", "10350"])
+def test_rule_93_measures_the_latest_degrader_line_whole(case: str, policy: str) -> None:
+    """10350, 10354 (the last recheck, MAJOR): rule 93's 'the latest within 6 months' read the
+    last row of the latest degrader line: a line continued past an oligoprogression (9 months,
+    then 3 on the same drugs) or resumed after a stop for toxicity (6 months, then 2) read as
+    failing within 6 months, and chemotherapy replaced a preferred elacestrant. The line is
+    measured whole (its degrader courses' months together), as a line is one course."""
+    plan = resistx.sequence(_load(case), policy=policy)
+    for o in plan.options:
+        codes = [r.code for r in o.reasons]
+        assert not set(_RULE_93) & set(codes), (o.regimen.id, codes)
+
+
+def test_a_continued_degrader_line_short_in_all_still_counts_for_rule_93() -> None:
+    """The same continued line, 2 months and then 2 more on the same drugs, is short whole:
+    rule 93 still speaks."""
+    profile = _load("10350")
+    first, second = profile["treatments"][1], profile["treatments"][2]
+    first.update(started_on="2025-11-20", ended_on="2026-01-20")
+    second.update(started_on="2026-01-30", ended_on="2026-04-01")
+    plan = resistx.sequence(profile)
+    chemo = plan.option("chemotherapy")
+    assert chemo is not None
+    assert "chemotherapy_after_degraders" in [r.code for r in chemo.reasons]

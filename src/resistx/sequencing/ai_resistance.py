@@ -132,11 +132,16 @@ DEGRADER_SHORT_MONTHS = 6.0
 
 
 def degrader_short(facts: Facts) -> bool:
-    """The latest metastatic course with fulvestrant or an oral SERD that progressed ran under
-    ``DEGRADER_SHORT_MONTHS`` (rule 93; a course of unknown length is not read as short)."""
-    latest = next(
-        (t for t in facts.progressed if t.drug_classes & DEGRADER_CLASSES),
-        None,
-    )
-    months = None if latest is None else latest.duration_months(facts.decision_date)
-    return months is not None and months < DEGRADER_SHORT_MONTHS
+    """The latest metastatic line whose fulvestrant or oral SERD progressed gave it for under
+    ``DEGRADER_SHORT_MONTHS`` in all: its degrader courses' months together, up to the one that
+    progressed (rule 93; 10350, 10354: a line continued past progression, or resumed after a
+    stop for toxicity, is one course, not its last row). A course of unknown length is not read
+    as short."""
+    for line in reversed(facts.metastatic_lines):
+        given = [t for t in line if t.drug_classes & DEGRADER_CLASSES]
+        last = max((k for k, t in enumerate(given) if t.progressed), default=None)
+        if last is None:
+            continue
+        months = [t.duration_months(facts.decision_date) for t in given[: last + 1]]
+        return None not in months and sum(m or 0.0 for m in months) < DEGRADER_SHORT_MONTHS
+    return False
