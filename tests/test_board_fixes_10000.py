@@ -237,7 +237,7 @@ def test_rule_22_says_its_count_leaves_out_the_lines_that_gave_a_cdk46i_again(
 def test_capecitabines_renal_caution_names_which_label_contraindicates_it(clearance: int) -> None:
     """10068 (QUESTION, the drug-safety pass): chemotherapy's caution said 'capecitabine's label
     contraindicates it at a creatinine clearance below 30 mL/min' without naming the label. The
-    EU summary of product characteristics does (section 4.3); the US label's December 2022
+    EU label does (its summary of product characteristics, section 4.3); the US label's December 2022
     revision lists severe hypersensitivity as its only contraindication (DailyMed). The caution
     names each; capecitabine is still held back below 30 mL/min, as the EU label asks."""
     profile = _load("9914")
@@ -246,7 +246,7 @@ def test_capecitabines_renal_caution_names_which_label_contraindicates_it(cleara
     chemo = plan.option("chemotherapy")
     assert chemo is not None
     [said] = [c.text for c in chemo.cautions if "capecitabine" in c.text]
-    assert "EU summary of product characteristics" in said, said
+    assert "EU label contraindicates it" in said, said
     assert "US label" in said and "December 2022" in said, said
 
 
@@ -343,6 +343,7 @@ def test_an_adc_says_it_comes_after_only_the_cdk46i_regimens_it_ranks_below(
     (preferred ones), and its reason says that, not more (10150: trastuzumab deruxtecan, an
     alternative, ranked above later CDK4/6-inhibitor regimens before this session too)."""
     plan = resistx.sequence(_load(case), policy=policy)
+    assert any(r.code == "adc_after_cdk46i_endocrine" for o in plan.options for r in o.reasons)
     for o in plan.options:
         said = [r.text for r in o.reasons if r.code == "adc_after_cdk46i_endocrine"]
         if not said:

@@ -14,7 +14,7 @@ from resistx.sequencing.adjuvant import db04_chemotherapy_lines
 from resistx.sequencing.facts import ADJUVANT_RELAPSE_MONTHS, Facts
 from resistx.sequencing.kinds import ENDOCRINE_DRUGS
 from resistx.sequencing.once import remembered
-from resistx.vocab.drugs import DEGRADER_CLASSES, drug_class
+from resistx.vocab.drugs import drug_class
 
 
 @remembered  # asked several times in one plan
@@ -125,23 +125,3 @@ def aromatase_inhibitors_given(facts: Facts) -> frozenset[str]:
         for d in t.drugs
         if drug_class(d) is DrugClass.AROMATASE_INHIBITOR
     )
-
-
-#: a degrader course this short ended in resistance to it (ESO-ESMO ABC 5's 6 months)
-DEGRADER_SHORT_MONTHS = 6.0
-
-
-def degrader_short(facts: Facts) -> bool:
-    """The latest metastatic line whose fulvestrant or oral SERD progressed gave it for under
-    ``DEGRADER_SHORT_MONTHS`` in all: its degrader courses' months together, up to the one that
-    progressed (rule 93; 10350, 10354: a line continued past progression, or resumed after a
-    stop for toxicity, is one course, not its last row). A course of unknown length is not read
-    as short."""
-    for line in reversed(facts.metastatic_lines):
-        given = [t for t in line if t.drug_classes & DEGRADER_CLASSES]
-        last = max((k for k, t in enumerate(given) if t.progressed), default=None)
-        if last is None:
-            continue
-        months = [t.duration_months(facts.decision_date) for t in given[: last + 1]]
-        return None not in months and sum(m or 0.0 for m in months) < DEGRADER_SHORT_MONTHS
-    return False

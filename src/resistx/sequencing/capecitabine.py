@@ -11,8 +11,12 @@ from resistx.sequencing.facts import Facts
 from resistx.vocab.comorbidities import Comorbidity
 
 #: the creatinine clearance (mL/min) below which the labels read renal impairment as severe
-#: (capecitabine's EU summary of product characteristics contraindicates it: 10068)
+#: (capecitabine's EU label contraindicates it)
 SEVERE_BELOW = 30.0
+#: what follows "its EU label contraindicates it" in severe renal impairment (10068): the US
+#: label's revision of December 2022 lists severe hypersensitivity as its only contraindication
+#: (DailyMed); the EU label's section 4.3 still lists a clearance below 30 mL/min
+US_SINCE_2022 = " (its US label no longer does, since December 2022)"
 
 
 def held_back_by(comorbidities: tuple[Condition, ...]) -> list[str]:
@@ -28,8 +32,8 @@ def held_back_by(comorbidities: tuple[Condition, ...]) -> list[str]:
             and clearance < SEVERE_BELOW
         ):
             found.append(
-                f"the creatinine clearance of {clearance:g} mL/min on record (its EU summary of "
-                "product characteristics; not in the review)"
+                f"the creatinine clearance of {clearance:g} mL/min on record (its EU label; not "
+                "in the review)"
             )
     return sorted(found)
 

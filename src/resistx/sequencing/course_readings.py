@@ -14,7 +14,6 @@ from resistx.model.profile import (
     combined,
     continuations,
 )
-from resistx.sequencing.ai_resistance import degrader_short
 from resistx.sequencing.exhausted import (
     endocrine_lines_after_cdk46i,
     targets_untested,
@@ -167,27 +166,43 @@ def targets_read(m: MolecularInputs) -> Targets:
     }
 
 
+#: a degrader line this short ended in resistance to it (ESO-ESMO ABC 5's 6 months; rule 93)
+DEGRADER_SHORT_MONTHS = 6.0
+
+
 def degraders_failed(facts: Facts) -> tuple[str, ...]:
-    """Rule 93's condition: the courses with an oestrogen-receptor degrader progressed on, in
-    time order (10250: 'the latest' is the one named last), each as its drugs ('a + b', a
-    combination recorded as two rows of one line as one, and a line's drugs once: 10303), where
-    two or more did and the latest
-    ran under 6 months (``degrader_short``); else (). Every course counts, not only those of the
-    policy's regimens (10201), and a relapse during a (neo)adjuvant one (10271). Rule 73 reads
-    it too: such disease is endocrine resistant, whatever became of the CDK4/6 inhibitor."""
+    """Rule 93's condition, read once: the courses with an oestrogen-receptor degrader
+    progressed on, in time order (10250: 'the latest' is the one named last), where two or
+    more did and the latest line gave its degrader for under 6 months in all; else ().
+    - A course is named by its drugs ('a + b'): a combination recorded as two rows of one line
+      is one, and a line's drugs count once (10303: continued past progression); the same drugs
+      in a later line count again. A relapse during a (neo)adjuvant one counts (10271), and so
+      does a drug outside the policy's table (10201).
+    - The latest line's months are its degrader courses' months together, up to the one that
+      progressed (10350, 10354: continued, or resumed after a stop for toxicity); a course of
+      unknown length is not read as short.
+    Rule 73 reads it too: such disease is endocrine resistant, whatever became of the CDK4/6
+    inhibitor (10145)."""
     named = [
         f"(neo)adjuvant {' + '.join(sorted(t.drugs))}"
         for t in facts.in_order
         if not t.metastatic and t.progressed and t.drug_classes & DEGRADER_CLASSES
     ]
-    for line in facts.metastatic_lines:  # a line's drugs once (10303: continued past progression)
+    short = False
+    for line in facts.metastatic_lines:
+        given = [t for t in line if t.drug_classes & DEGRADER_CLASSES]
+        last = max((k for k, t in enumerate(given) if t.progressed), default=None)
+        if last is None:
+            continue
         ended = [t for t in line if t.progressed]
         named += dict.fromkeys(
             " + ".join(sorted({d for c in ended if c is t or combined(c, t) for d in c.drugs}))
-            for t in ended
-            if t.drug_classes & DEGRADER_CLASSES
+            for t in given
+            if t.progressed
         )
-    if len(named) < 2 or not degrader_short(facts):
+        months = [t.duration_months(facts.decision_date) for t in given[: last + 1]]
+        short = None not in months and sum(m or 0.0 for m in months) < DEGRADER_SHORT_MONTHS
+    if len(named) < 2 or not short:
         return ()
     # each course counts, the same drugs given again too (a set counted fulvestrant twice once)
     return tuple(n + " again" * (n in named[:k]) for k, n in enumerate(named))

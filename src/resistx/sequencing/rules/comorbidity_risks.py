@@ -1,11 +1,11 @@
-"""Rule 12's tables: which comorbidity bears on which drug, and how (``balance.comorbidities``
-reads them). The figures come from the regimen's adverse-event trial in the evidence."""
+"""Rule 12's tables: which comorbidity bears on which drug, and how (``balance`` reads them)."""
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
 from resistx.model.enums import ChildPugh
+from resistx.sequencing.capecitabine import US_SINCE_2022
 from resistx.sequencing.rules.drug_classes import CLASS_TOXICITIES
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -148,7 +148,7 @@ UNQUANTIFIED: MappingProxyType[tuple[C, str], str] = MappingProxyType(
         "hepatic impairment (its label; not in the review)",
         # renal impairment: what the labels say (the review gives no figure)
         (C.RENAL_IMPAIRMENT, "chemotherapy"): "capecitabine's label lowers its dose in moderate "
-        "renal impairment, its EU label contraindicates it in severe (its US label no longer does, since December 2022; not in the review)",
+        f"renal impairment, its EU label contraindicates it in severe{US_SINCE_2022} (not in the review)",
         (C.RENAL_IMPAIRMENT, "olaparib"): "olaparib's label lowers its dose in moderate renal "
         "impairment (not in the review)",
         (C.RENAL_IMPAIRMENT, "talazoparib"): "talazoparib's label lowers its dose in moderate "

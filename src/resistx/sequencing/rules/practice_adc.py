@@ -205,8 +205,9 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
         elif opened_by_endocrine_lines(i):
             # the population the reading falls in: the ultralow subgroup has no figure of its own
             pooled = i.her2_ultralow  # (10002: HER2-low disease was given the pooled one)
-            found = figures(ctx, "DESTINY-Breast06", spec.id, _DB06_POPULATION[pooled])
-            versus = f" ({_DB06_SAID[pooled]}: {found}, against chemotherapy)" if found else ""
+            population, said = _DB06_POPULATION[pooled]
+            found = figures(ctx, "DESTINY-Breast06", spec.id, population)
+            versus = f" ({said}: {found}, against chemotherapy)" if found else ""
             entry = f"2 or more endocrine lines, or progression within 6 months {_FIRST_LINE}"
             # at ECOG 2-4 its ECOG is what the patient is outside of, whatever the lines (7207)
             outside = f"ECOG 0-1, after {entry}" if (i.ecog or 0) > 1 else f"after {entry}"
@@ -242,10 +243,12 @@ def later_adcs(i: HistoryInputs, spec: RegimenSpec, ctx: Context) -> Iterator[Ef
 
 
 _FIRST_LINE = "on first-line endocrine therapy with a CDK4/6 inhibitor"
-#: DESTINY-Breast06's population whose figures rule 30 quotes, by whether the reading is
-#: HER2-ultralow (pooled with HER2-low: the pack holds no figure of the ultralow subgroup's own)
-_DB06_POPULATION = {False: "HER2-low", True: "HER2-low-or-ultralow"}
-_DB06_SAID = {False: "HER2-low", True: "HER2-low and -ultralow together"}
+#: DESTINY-Breast06's population whose figures rule 30 quotes, and how it names it, by whether
+#: the reading is HER2-ultralow (pooled with HER2-low: the pack holds no ultralow figure of its own)
+_DB06_POPULATION = {
+    False: ("HER2-low", "HER2-low"),
+    True: ("HER2-low-or-ultralow", "HER2-low and -ultralow together"),
+}
 
 
 def opened_by_endocrine_lines(i: HistoryInputs) -> bool:

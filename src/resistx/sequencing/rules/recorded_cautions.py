@@ -10,7 +10,7 @@ from collections.abc import Callable
 from types import MappingProxyType
 
 from resistx.model.profile import Condition
-from resistx.sequencing.capecitabine import SEVERE_BELOW
+from resistx.sequencing.capecitabine import SEVERE_BELOW, US_SINCE_2022
 from resistx.sequencing.rules.comorbidity_risks import UNQUANTIFIED
 from resistx.vocab.comorbidities import Comorbidity
 
@@ -30,25 +30,19 @@ _ERIBULIN = "; eribulin's label lowers its dose to 1.1 mg/m2 at a clearance of 1
 ERIBULIN_STUDIED_FROM = 15.0
 
 
-#: which label contraindicates capecitabine in severe renal impairment (10068): the EU summary of
-#: product characteristics (section 4.3); the US label's revision of December 2022 lists severe
-#: hypersensitivity as its only contraindication (DailyMed)
-_US_2022 = " (the US label's December 2022 revision no longer does)"
-
-
 def _capecitabine(clearance: float) -> str:
     eribulin = _ERIBULIN if ERIBULIN_STUDIED_FROM <= clearance < MODERATE_BELOW else ""
     if clearance < SEVERE_BELOW:
         return (
-            "capecitabine's EU summary of product characteristics contraindicates it at a "
-            f"creatinine clearance below 30 mL/min, as recorded here{_US_2022}: another agent, "
-            f"dosed for renal function{eribulin} (not in the review)"
+            "capecitabine's EU label contraindicates it at a creatinine clearance below 30 mL/min, "
+            f"as recorded here{US_SINCE_2022}: another agent, dosed for renal function{eribulin} "
+            "(not in the review)"
         )
     if clearance < MODERATE_BELOW:
         return (
             "capecitabine's label lowers its dose in moderate renal impairment, as recorded "
-            "here, and its EU summary of product characteristics contraindicates it in severe"
-            f"{_US_2022}{eribulin} (not in the review)"
+            f"here, and its EU label contraindicates it in severe{US_SINCE_2022}{eribulin} (not in "
+            "the review)"
         )
     return (
         "capecitabine's label needs no lower dose in mild renal impairment, as recorded here, "
